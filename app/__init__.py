@@ -1,0 +1,3 @@
+"""Veldboek: an offline, encrypted, compartmentalised field book for informant runners."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,79 @@
+"""The `veldboek` command. Same services as the GUI; errors are one line on
+stderr and a non-zero exit, never a traceback for something the user can fix."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import traceback
+from collections.abc import Sequence
+
+from app import __version__
+from app.errors import VeldboekError
+
+EXIT_BUG = 70
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from app.cli import list_commands, package_commands, report_commands, vault_commands
+
+    parser = argparse.ArgumentParser(
+        prog="veldboek", description="Veldboek: encrypted field book for informant runners."
+    )
+    parser.add_argument("--version", action="version", version=f"veldboek {__version__}")
+    parser.add_argument(
+        "--self-test", action="store_true", help="check crypto, SQLCipher and a throwaway vault"
+    )
+    sub = parser.add_subparsers(dest="command")
+    gui = sub.add_parser("gui", help="start the desktop app")
+    gui.add_argument("--vault", help="vault folder (default: your data folder)")
+    gui.add_argument("--demo", action="store_true", help="open the demo vault (made on first run)")
+    gui.set_defaults(func=_cmd_gui)
+    vault_commands.register(sub)
+    list_commands.register(sub)
+    package_commands.register(sub)
+    report_commands.register(sub)
+    return parser
+
+
+def _cmd_gui(args: argparse.Namespace) -> int:
+    from app.ui.main import run
+
+    extra = []
+    if args.vault:
+        extra += ["--vault", args.vault]
+    if args.demo:
+        extra.append("--demo")
+    return run(extra)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.self_test:
+            from app.cli.vault_commands import cmd_self_test
+
+            return cmd_self_test()
+        if getattr(args, "func", None) is None:
+            parser.print_help()
+            return 2
+        return int(args.func(args))
+    except VeldboekError as exc:
+        print(f"veldboek: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("veldboek: interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:
+        # A bug. The message of a database error can quote the data it was writing,
+        # so only the type is printed unless the user asks for details.
+        if os.environ.get("VELDBOEK_DEBUG") == "1":
+            traceback.print_exc()
+        print(
+            f"veldboek: internal error ({type(exc).__name__}); this is a bug. "
+            "Nothing from the vault is shown here; rerun with VELDBOEK_DEBUG=1 for details.",
+            file=sys.stderr,
+        )
+        return EXIT_BUG

@@ -1,0 +1,100 @@
+"""Shared pieces of the command line: passphrase files, opening a vault, output."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import asdict, is_dataclass
+from datetime import date, datetime
+from enum import Enum
+from pathlib import Path
+from typing import Any
+from uuid import UUID
+
+from app.clock import iso_utc
+from app.dal.scope import Scope
+from app.errors import InvalidInput
+from app.services import aliases
+from app.vault.audit_chain import Actor
+from app.vault.vault import Vault
+
+MAX_PASSPHRASE_FILE = 4096
+
+
+def read_passphrase_file(path: str) -> str:
+    """The passphrase is the file's first line, without its line ending. ``-`` reads
+    standard input. The passphrase is never echoed or logged."""
+    try:
+        if path == "-":
+            data = sys.stdin.buffer.read(MAX_PASSPHRASE_FILE + 1)
+        else:
+            with open(path, "rb") as handle:
+                data = handle.read(MAX_PASSPHRASE_FILE + 1)
+    except FileNotFoundError:
+        raise InvalidInput(f"Passphrase file not found: {path}") from None
+    except OSError as exc:
+        raise InvalidInput(f"Cannot read the passphrase file: {exc.strerror}") from None
+    if len(data) > MAX_PASSPHRASE_FILE:
+        raise InvalidInput("The passphrase file is too large to hold a passphrase.")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise InvalidInput("The passphrase file is not UTF-8 text.") from None
+    line = text.split("\n", 1)[0].removesuffix("\r")
+    if not line:
+        raise InvalidInput("The passphrase file is empty.")
+    return line
+
+
+def add_vault_args(parser: argparse.ArgumentParser, *, alias: bool = False) -> None:
+    parser.add_argument("--vault", required=True, type=Path, help="vault folder")
+    parser.add_argument(
+        "--passphrase-file",
+        required=True,
+        help="file whose first line is the passphrase (- = stdin)",
+    )
+    if alias:
+        parser.add_argument("--alias", required=True, help="the alias to act under")
+
+
+@contextmanager
+def opened(args: argparse.Namespace) -> Iterator[Vault]:
+    passphrase = read_passphrase_file(args.passphrase_file)
+    actor = Actor(f"cli:{args.alias}") if getattr(args, "alias", None) else Actor("cli")
+    vault = Vault.open(args.vault, passphrase, actor=actor)
+    try:
+        yield vault
+    finally:
+        vault.lock(reason="cli")
+
+
+def scope_from(vault: Vault, args: argparse.Namespace) -> Scope:
+    return aliases.resolve_scope(vault, args.alias)
+
+
+def _plain(value: Any) -> Any:
+    if is_dataclass(value) and not isinstance(value, type):
+        return {k: _plain(v) for k, v in asdict(value).items()}
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    if isinstance(value, datetime):
+        return iso_utc(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, UUID):
+        return str(value)
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, bytes):
+        return None  # binary fields (photos, sealed blobs) are never printed
+    return value
+
+
+def print_json(value: Any) -> None:
+    json.dump(_plain(value), sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")

@@ -1,0 +1,85 @@
+"""list sources, list debriefs, search: read-only views for scripts."""
+
+from __future__ import annotations
+
+import argparse
+
+from app.cli.common import add_vault_args, opened, print_json, scope_from
+from app.services import debriefs, search, sources
+from app.services.views import DebriefRow
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser("list", help="list records visible to an alias")
+    what = p.add_subparsers(dest="what", required=True)
+    s = what.add_parser("sources")
+    add_vault_args(s, alias=True)
+    s.add_argument("--json", action="store_true")
+    s.set_defaults(func=cmd_list_sources)
+    d = what.add_parser("debriefs")
+    add_vault_args(d, alias=True)
+    d.add_argument("--source", metavar="CODENAME")
+    d.add_argument("--limit", type=int, default=1000)
+    d.add_argument("--json", action="store_true")
+    d.set_defaults(func=cmd_list_debriefs)
+
+    p = sub.add_parser("search", help="full-text search within an alias's files")
+    p.add_argument("text")
+    add_vault_args(p, alias=True)
+    p.add_argument("--limit", type=int, default=50)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_search)
+
+
+def cmd_list_sources(args: argparse.Namespace) -> int:
+    with opened(args) as vault:
+        rows = sources.list_sources(vault, scope_from(vault, args))
+    if args.json:
+        print_json(rows)
+    else:
+        for r in rows:
+            last = r.last_contact_at.date().isoformat() if r.last_contact_at else "-"
+            review = r.next_review_on.isoformat() if r.next_review_on else "-"
+            print(
+                f"{r.codename:<16} {r.status.value:<17} last contact {last}  next review {review}"
+            )
+    return 0
+
+
+def cmd_list_debriefs(args: argparse.Namespace) -> int:
+    with opened(args) as vault:
+        scope = scope_from(vault, args)
+        source_id = sources.find_source(vault, scope, args.source) if args.source else None
+        rows: list[DebriefRow] = []
+        cursor = None
+        while len(rows) < args.limit:
+            page = debriefs.list_debriefs(
+                vault,
+                scope,
+                source_id=source_id,
+                after=cursor,
+                limit=min(debriefs.PAGE_SIZE, args.limit - len(rows)),
+            )
+            rows.extend(page.rows)
+            if not page.has_more:
+                break
+            cursor = page.cursor
+    if args.json:
+        print_json(rows)
+    else:
+        for r in rows:
+            when = f"{r.created_at:%Y-%m-%d %H:%M}"
+            print(f"{when}  {r.codename:<16} {r.status.value:<10} {r.item_count} items  {r.id}")
+    return 0
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    with opened(args) as vault:
+        hits = search.search(vault, scope_from(vault, args), args.text, limit=args.limit)
+    if args.json:
+        print_json(hits)
+    else:
+        for h in hits:
+            snippet = h.snippet.replace(search.MARK_START, "[").replace(search.MARK_END, "]")
+            print(f"{h.codename:<16} {h.kind:<9} {snippet}")
+    return 0

@@ -1,0 +1,127 @@
+"""init, check, demo, passwd and the self-test."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date
+
+from app.cli.common import add_vault_args, opened, print_json, read_passphrase_file
+from app.crypto.kdf import MIN_MEMORY_KIB, calibrate
+from app.errors import InvalidInput, SelfTestFailed
+from app.models.enums import Role
+from app.services import demo
+from app.services.check import check_vault
+from app.services.selftest import run_self_test
+from app.vault.vault import Vault, VaultPaths, create_vault
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser("init", help="create a new vault")
+    add_vault_args(p)
+    p.add_argument("--alias", default="runner", help="the first alias you act under")
+    p.add_argument("--role", choices=[r.value for r in Role], default=Role.RUNNER.value)
+    p.add_argument(
+        "--kdf-target-ms", type=int, default=700, help="Argon2id target time (memory >= 64 MiB)"
+    )
+    p.add_argument(
+        "--device-secret", action="store_true", help="also require a secret kept in the OS keyring"
+    )
+    p.set_defaults(func=cmd_init)
+
+    p = sub.add_parser("check", help="verify integrity, schema version and audit chain")
+    add_vault_args(p)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_check)
+
+    p = sub.add_parser("demo", help="fill a vault with deterministic synthetic data")
+    add_vault_args(p)
+    p.add_argument("--sources", type=int, default=40)
+    p.add_argument("--debriefs", type=int, default=400)
+    p.add_argument("--seed", type=int, default=1729)
+    p.add_argument("--today", type=date.fromisoformat, default=None, help="YYYY-MM-DD")
+    p.set_defaults(func=cmd_demo)
+
+    p = sub.add_parser("passwd", help="change the passphrase (the database is not re-encrypted)")
+    add_vault_args(p)
+    p.add_argument("--new-passphrase-file", required=True)
+    p.set_defaults(func=cmd_passwd)
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    passphrase = read_passphrase_file(args.passphrase_file)
+    if args.kdf_target_ms < 1:
+        raise InvalidInput("--kdf-target-ms must be positive.")
+    print("Calibrating Argon2id...", file=sys.stderr)
+    cal = calibrate(args.kdf_target_ms / 1000, min_memory_kib=MIN_MEMORY_KIB)
+    header = create_vault(
+        args.vault,
+        passphrase,
+        alias_name=args.alias,
+        role=Role(args.role),
+        kdf=cal.params,
+        use_device_secret=args.device_secret,
+    )
+    print(
+        f"Created vault {header.vault_id} at {args.vault} "
+        f"(Argon2id {cal.params.memory_kib // 1024} MiB, {cal.params.iterations} passes, "
+        f"{cal.measured_seconds:.2f} s)."
+    )
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    passphrase = read_passphrase_file(args.passphrase_file)
+    report = check_vault(args.vault, passphrase)
+    if args.json:
+        print_json({"ok": report.ok, "checks": report.lines})
+    else:
+        for line in report.lines:
+            mark = "ok  " if line.ok else "FAIL"
+            print(f"{mark} {line.name}" + (f": {line.detail}" if line.detail else ""))
+        print("vault is sound" if report.ok else "vault check FAILED")
+    return 0 if report.ok else 1
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    if not VaultPaths(args.vault).exists():
+        passphrase = read_passphrase_file(args.passphrase_file)
+        cal = calibrate(0.7)
+        create_vault(args.vault, passphrase, alias_name="Valk", role=Role.RUNNER, kdf=cal.params)
+    with opened(args) as vault:
+        summary = demo.generate(
+            vault,
+            sources=args.sources,
+            debriefs=args.debriefs,
+            seed=args.seed,
+            today=args.today,
+            progress=lambda done, total: print(
+                f"\r{done}/{total} debriefs", end="", file=sys.stderr
+            ),
+        )
+    print(file=sys.stderr)
+    print(
+        f"Wrote {summary.sources} sources, {summary.debriefs} debriefs, {summary.items} items "
+        f"in {summary.seconds:.1f} s."
+    )
+    return 0
+
+
+def cmd_passwd(args: argparse.Namespace) -> int:
+    old = read_passphrase_file(args.passphrase_file)
+    new = read_passphrase_file(args.new_passphrase_file)
+    with Vault.open(args.vault, old) as vault:
+        vault.change_passphrase(old, new)
+    print("Passphrase changed; the database itself was not rewritten.")
+    return 0
+
+
+def cmd_self_test() -> int:
+    lines = run_self_test()
+    for line in lines:
+        mark = "ok  " if line.ok else "FAIL"
+        print(f"{mark} {line.name}" + (f" ({line.detail})" if line.detail else ""))
+    if not all(line.ok for line in lines):
+        raise SelfTestFailed("Self-test failed: do not use this installation.")
+    print("self-test passed")
+    return 0

@@ -1,0 +1,1 @@
+"""Pure cryptographic functions: no Qt, no database, no file I/O."""

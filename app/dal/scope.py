@@ -1,0 +1,85 @@
+"""The scope a user acts in, and the SQL filters that enforce it.
+
+Every compartmentalised table carries ``compartment_id``. A scope sees a row only
+if its alias is a member of that row's compartment; the filter is a SQL
+sub-select, so it is applied by the database in the same query that reads the
+rows, and a screen or command cannot forget it.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+from sqlalchemy import ColumnElement, Select, exists, select
+from sqlalchemy.orm import Session
+
+from app.errors import AccessDenied, NotFound
+from app.models import CompartmentMember
+from app.models.enums import Role
+from app.vault.audit_chain import Actor
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Who is acting: one alias (of the vault's user) and its role."""
+
+    alias_id: uuid.UUID
+    alias_name: str
+    role: Role
+    colour: str = "#3b6ea5"
+
+    @property
+    def actor(self) -> Actor:
+        return Actor(self.alias_name, self.alias_id)
+
+    @property
+    def is_handler(self) -> bool:
+        return self.role is Role.HANDLER
+
+
+def member_compartments(scope: Scope) -> Select[uuid.UUID]:
+    return select(CompartmentMember.compartment_id).where(
+        CompartmentMember.alias_id == scope.alias_id
+    )
+
+
+def visible(column: Any, scope: Scope) -> ColumnElement[bool]:
+    """``column`` (a compartment_id column) belongs to a compartment ``scope`` may see."""
+    return column.in_(member_compartments(scope))  # type: ignore[no-any-return]
+
+
+def is_member(session: Session, scope: Scope, compartment_id: uuid.UUID) -> bool:
+    return bool(
+        session.execute(
+            select(
+                exists().where(
+                    CompartmentMember.alias_id == scope.alias_id,
+                    CompartmentMember.compartment_id == compartment_id,
+                )
+            )
+        ).scalar()
+    )
+
+
+def require_member(session: Session, scope: Scope, compartment_id: uuid.UUID) -> None:
+    if not is_member(session, scope, compartment_id):
+        raise AccessDenied("The active alias has no access to that file.")
+
+
+def get_visible(session: Session, scope: Scope, model: type[T], record_id: uuid.UUID) -> T:
+    """Fetch one record by id, or NotFound if it does not exist *or* is outside
+    the scope: the two are indistinguishable, so existence does not leak."""
+    compartment_col = model.compartment_id  # type: ignore[attr-defined]
+    row = session.execute(
+        select(model).where(
+            model.id == record_id,  # type: ignore[attr-defined]
+            visible(compartment_col, scope),
+        )
+    ).scalar_one_or_none()
+    if row is None:
+        raise NotFound(f"No such {model.__name__.lower()} in the active alias's files.")
+    return row

@@ -1,0 +1,94 @@
+"""Declarative base, naming convention and column types shared by all tables."""
+
+from __future__ import annotations
+
+import secrets
+import time
+import uuid
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import MetaData, String, TypeDecorator, Uuid
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from app.clock import iso_utc, utc_now
+
+# Stable constraint names make Alembic migrations reproducible on SQLite
+# (batch mode rebuilds tables and needs to address constraints by name).
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Stores aware datetimes as fixed-width ISO 8601 UTC text, so they sort as text
+    and never come back naive."""
+
+    impl = String(27)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> str | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime stored; use an aware UTC datetime")
+        return iso_utc(value)
+
+    def process_result_value(self, value: str | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        return datetime.strptime(value, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=UTC)
+
+
+class ISODate(TypeDecorator[date]):
+    impl = String(10)
+    cache_ok = True
+
+    def process_bind_param(self, value: date | None, dialect: Dialect) -> str | None:
+        return None if value is None else value.isoformat()
+
+    def process_result_value(self, value: str | None, dialect: Dialect) -> date | None:
+        return None if value is None else date.fromisoformat(value)
+
+
+def uuid7(unix_ms: int | None = None, rand: int | None = None) -> uuid.UUID:
+    """A time-ordered UUID (RFC 9562 version 7): new rows append to the end of
+    primary-key and foreign-key indexes instead of landing on random pages, which
+    keeps bulk writes fast as the vault grows."""
+    ms = int(time.time() * 1000) if unix_ms is None else unix_ms
+    bits = secrets.randbits(74) if rand is None else rand & ((1 << 74) - 1)
+    value = (ms & ((1 << 48) - 1)) << 80
+    value |= 0x7 << 76  # version
+    value |= (bits >> 62) << 64  # 12 bits rand_a
+    value |= 0b10 << 62  # variant
+    value |= bits & ((1 << 62) - 1)  # 62 bits rand_b
+    return uuid.UUID(int=value)
+
+
+def new_id() -> uuid.UUID:
+    return uuid7()
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    type_annotation_map: dict[Any, Any] = {  # noqa: RUF012 - SQLAlchemy's own API
+        uuid.UUID: Uuid(as_uuid=True, native_uuid=False),
+        datetime: UTCDateTime(),
+        date: ISODate(),
+    }
+
+
+class IdMixin:
+    """UUID primary keys, so that records from several vaults can be merged later."""
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=new_id)
+
+
+class TimestampMixin:
+    created_at: Mapped[datetime] = mapped_column(default=utc_now)
+    updated_at: Mapped[datetime] = mapped_column(default=utc_now, onupdate=utc_now)

@@ -1,0 +1,102 @@
+"""Aliases: who the user may act as, and the scope that follows from it."""
+
+from __future__ import annotations
+
+import uuid
+
+from sqlalchemy import select
+
+from app.dal.scope import Scope
+from app.errors import InvalidInput, UnknownAlias
+from app.models import Alias
+from app.models.enums import AliasKind, Role
+from app.services.views import AliasView
+from app.vault import audit_chain
+from app.vault.audit_chain import SYSTEM
+from app.vault.vault import Vault
+
+# Distinct, colour-blind-friendly band colours (Okabe-Ito palette).
+PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#999933")
+
+
+def _view(alias: Alias) -> AliasView:
+    return AliasView(alias.id, alias.name, alias.role, alias.colour, alias.can_act)
+
+
+def list_own_aliases(vault: Vault) -> list[AliasView]:
+    """Aliases the vault's user may act under (not retired)."""
+    with vault.read() as session:
+        rows = session.execute(
+            select(Alias)
+            .where(Alias.can_act.is_(True), Alias.retired_at.is_(None))
+            .order_by(Alias.name)
+        ).scalars()
+        return [_view(a) for a in rows]
+
+
+def list_cover_names(vault: Vault) -> list[AliasView]:
+    """Every cover name known in the vault (own and colleagues'): attendees, witnesses."""
+    with vault.read() as session:
+        rows = session.execute(
+            select(Alias)
+            .where(Alias.kind == AliasKind.COVER_NAME, Alias.retired_at.is_(None))
+            .order_by(Alias.name)
+        ).scalars()
+        return [_view(a) for a in rows]
+
+
+def resolve_scope(vault: Vault, name: str) -> Scope:
+    """The scope for acting under alias ``name``; a clear error if it does not exist
+    or is not one of the vault user's own aliases."""
+    with vault.read() as session:
+        alias = session.execute(select(Alias).where(Alias.name == name)).scalar_one_or_none()
+    if alias is None or alias.kind is not AliasKind.COVER_NAME:
+        raise UnknownAlias(f"There is no alias named {name!r} in this vault.")
+    if not alias.can_act or alias.retired_at is not None or alias.role is None:
+        raise UnknownAlias(f"You may not act under the alias {name!r}.")
+    return Scope(alias.id, alias.name, alias.role, alias.colour)
+
+
+def scope_for(alias: AliasView) -> Scope:
+    if alias.role is None or not alias.can_act:
+        raise UnknownAlias(f"You may not act under the alias {alias.name!r}.")
+    return Scope(alias.id, alias.name, alias.role, alias.colour)
+
+
+def add_alias(
+    vault: Vault,
+    name: str,
+    *,
+    role: Role | None,
+    can_act: bool,
+    colour: str | None = None,
+    by: Scope | None = None,
+) -> uuid.UUID:
+    """Add a cover name: one of the user's own (``can_act``) or a colleague's."""
+    clean = name.strip()
+    if not clean or len(clean) > 80:
+        raise InvalidInput("An alias needs a name of 1 to 80 characters.")
+    if can_act and role is None:
+        raise InvalidInput("An alias you act under needs a role (runner or handler).")
+    with vault.write() as session:
+        if session.execute(select(Alias.id).where(Alias.name == clean)).first():
+            raise InvalidInput(f"The alias {clean!r} already exists.")
+        count = len(session.execute(select(Alias.id)).all())
+        alias = Alias(
+            name=clean,
+            kind=AliasKind.COVER_NAME,
+            role=role,
+            can_act=can_act,
+            colour=colour or PALETTE[count % len(PALETTE)],
+        )
+        session.add(alias)
+        session.flush()
+        audit_chain.append(
+            session,
+            by.actor if by else SYSTEM,
+            "alias.created",
+            record_type="alias",
+            record_id=alias.id,
+            detail={"can_act": can_act, "role": role.value if role else None},
+        )
+        return alias.id

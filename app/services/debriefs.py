@@ -1,0 +1,418 @@
+"""Debriefs: drafts with autosave, graded items, the submit/approve workflow, addenda.
+
+A draft is edited freely. Submitting freezes it: from then on it only grows by
+addenda. A handler approves it or returns it with a comment; a returned debrief
+is answered with an addendum and submitted again. Every transition is audited.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, fields
+from datetime import datetime
+
+from sqlalchemy import delete, func, select, tuple_
+from sqlalchemy.orm import Session
+
+from app.clock import utc_now
+from app.dal.scope import Scope, get_visible, visible
+from app.domain.grading import Grading
+from app.domain.text import normalise_name
+from app.errors import AccessDenied, InvalidInput, WorkflowError
+from app.models import (
+    Addendum,
+    Contact,
+    Debrief,
+    IntelligenceItem,
+    ItemSubject,
+    Payment,
+    Source,
+    Subject,
+    Tasking,
+)
+from app.models.enums import Corroboration, DebriefStatus, GradingScheme, Role, SubjectKind
+from app.services import mapping
+from app.services.views import AddendumView, DebriefRow, DebriefView, Page
+from app.vault import audit_chain
+from app.vault.vault import Vault
+
+PAGE_SIZE = 200
+
+
+@dataclass(frozen=True)
+class DebriefContent:
+    """The free-text parts of a debrief, as the editor holds them."""
+
+    narrative: str = ""
+    welfare_observations: str = ""
+    security_observations: str = ""
+    runner_assessment: str = ""
+    critical_reflection: str = ""
+
+
+@dataclass(frozen=True)
+class ItemDraft:
+    text: str
+    sanitised_text: str = ""
+    scheme: GradingScheme = GradingScheme.UK_3X5X2
+    source_evaluation: str = ""
+    intelligence_assessment: str = ""
+    handling_code: str = ""
+    handling_conditions: str = ""
+    corroboration: Corroboration = Corroboration.UNCHECKED
+    exculpatory: bool = False
+    subjects: tuple[tuple[SubjectKind, str], ...] = ()
+
+    @property
+    def grading(self) -> Grading:
+        return Grading(
+            self.scheme,
+            self.source_evaluation,
+            self.intelligence_assessment,
+            self.handling_code,
+            self.handling_conditions,
+        )
+
+
+def _audit(session: Session, scope: Scope, action: str, d: Debrief, **detail: object) -> None:
+    audit_chain.append(
+        session,
+        scope.actor,
+        action,
+        record_type="debrief",
+        record_id=d.id,
+        compartment_id=d.compartment_id,
+        detail=dict(detail) if detail else None,
+    )
+
+
+def _require_draft(d: Debrief) -> None:
+    if d.status is not DebriefStatus.DRAFT:
+        raise WorkflowError("This debrief has been submitted; it can only be added to (addendum).")
+
+
+def create_draft(
+    vault: Vault, scope: Scope, source_id: uuid.UUID, *, contact_id: uuid.UUID | None = None
+) -> uuid.UUID:
+    with vault.write() as session:
+        source = get_visible(session, scope, Source, source_id)
+        if contact_id is not None:
+            contact = get_visible(session, scope, Contact, contact_id)
+            if contact.source_id != source.id:
+                raise InvalidInput("That contact belongs to another source.")
+        debrief = Debrief(
+            compartment_id=source.compartment_id,
+            source_id=source.id,
+            contact_id=contact_id,
+            author_alias_id=scope.alias_id,
+        )
+        session.add(debrief)
+        session.flush()
+        _audit(session, scope, "debrief.created", debrief)
+        return debrief.id
+
+
+def save_draft(vault: Vault, scope: Scope, debrief_id: uuid.UUID, content: DebriefContent) -> bool:
+    """Store the editor's text (autosave calls this every few seconds). Returns
+    whether anything changed; unchanged saves write nothing and audit nothing."""
+    with vault.write() as session:
+        d = get_visible(session, scope, Debrief, debrief_id)
+        _require_draft(d)
+        changed = []
+        for f in fields(DebriefContent):
+            value = getattr(content, f.name)
+            if getattr(d, f.name) != value:
+                setattr(d, f.name, value)
+                changed.append(f.name)
+        if changed:
+            _audit(session, scope, "debrief.draft_saved", d, fields=sorted(changed))
+        return bool(changed)
+
+
+def _upsert_subjects(
+    session: Session, compartment_id: uuid.UUID, subjects: tuple[tuple[SubjectKind, str], ...]
+) -> list[uuid.UUID]:
+    ids = []
+    for kind, name in subjects:
+        clean = " ".join(name.split())
+        if not clean:
+            continue
+        key = normalise_name(clean)
+        existing = session.execute(
+            select(Subject.id).where(
+                Subject.compartment_id == compartment_id,
+                Subject.kind == kind,
+                Subject.normalised == key,
+            )
+        ).scalar_one_or_none()
+        if existing is None:
+            subject = Subject(compartment_id=compartment_id, kind=kind, name=clean, normalised=key)
+            session.add(subject)
+            session.flush()
+            existing = subject.id
+        if existing not in ids:
+            ids.append(existing)
+    return ids
+
+
+def _apply_item(item: IntelligenceItem, draft: ItemDraft) -> None:
+    for name in (
+        "text",
+        "sanitised_text",
+        "scheme",
+        "source_evaluation",
+        "intelligence_assessment",
+        "handling_code",
+        "handling_conditions",
+        "corroboration",
+        "exculpatory",
+    ):
+        setattr(item, name, getattr(draft, name))
+
+
+def add_item(vault: Vault, scope: Scope, debrief_id: uuid.UUID, draft: ItemDraft) -> uuid.UUID:
+    with vault.write() as session:
+        d = get_visible(session, scope, Debrief, debrief_id)
+        _require_draft(d)
+        position = session.execute(
+            select(func.coalesce(func.max(IntelligenceItem.position), -1) + 1).where(
+                IntelligenceItem.debrief_id == d.id
+            )
+        ).scalar_one()
+        item = IntelligenceItem(compartment_id=d.compartment_id, debrief_id=d.id, position=position)
+        _apply_item(item, draft)
+        session.add(item)
+        session.flush()
+        for sid in _upsert_subjects(session, d.compartment_id, draft.subjects):
+            session.add(ItemSubject(item_id=item.id, subject_id=sid))
+        _audit(session, scope, "debrief.item_added", d, item_id=item.id.hex)
+        return item.id
+
+
+def update_item(vault: Vault, scope: Scope, item_id: uuid.UUID, draft: ItemDraft) -> None:
+    with vault.write() as session:
+        item = get_visible(session, scope, IntelligenceItem, item_id)
+        d = get_visible(session, scope, Debrief, item.debrief_id)
+        _require_draft(d)
+        _apply_item(item, draft)
+        session.execute(delete(ItemSubject).where(ItemSubject.item_id == item.id))
+        for sid in _upsert_subjects(session, d.compartment_id, draft.subjects):
+            session.add(ItemSubject(item_id=item.id, subject_id=sid))
+        _audit(session, scope, "debrief.item_updated", d, item_id=item.id.hex)
+
+
+def remove_item(vault: Vault, scope: Scope, item_id: uuid.UUID) -> None:
+    with vault.write() as session:
+        item = get_visible(session, scope, IntelligenceItem, item_id)
+        d = get_visible(session, scope, Debrief, item.debrief_id)
+        _require_draft(d)
+        session.delete(item)
+        _audit(session, scope, "debrief.item_removed", d, item_id=item_id.hex)
+
+
+def missing_for_submit(d: Debrief, items: list[IntelligenceItem]) -> list[str]:
+    """What still has to be filled in before a debrief can be submitted."""
+    missing = []
+    if not d.narrative.strip():
+        missing.append("narrative")
+    if not d.critical_reflection.strip():
+        missing.append("critical reflection")
+    for n, item in enumerate(sorted(items, key=lambda i: i.position), start=1):
+        if not item.text.strip():
+            missing.append(f"item {n}: text")
+        grading = Grading(
+            item.scheme,
+            item.source_evaluation,
+            item.intelligence_assessment,
+            item.handling_code,
+            item.handling_conditions,
+        )
+        missing.extend(f"item {n}: {p}" for p in grading.problems())
+    return missing
+
+
+def _items(session: Session, debrief_id: uuid.UUID) -> list[IntelligenceItem]:
+    return list(
+        session.execute(
+            select(IntelligenceItem).where(IntelligenceItem.debrief_id == debrief_id)
+        ).scalars()
+    )
+
+
+def submit(vault: Vault, scope: Scope, debrief_id: uuid.UUID) -> None:
+    with vault.write() as session:
+        d = get_visible(session, scope, Debrief, debrief_id)
+        if d.status is DebriefStatus.RETURNED:
+            answered = session.execute(
+                select(func.count()).where(
+                    Addendum.debrief_id == d.id,
+                    Addendum.created_at > (d.reviewed_at or d.created_at),
+                )
+            ).scalar_one()
+            if not answered:
+                raise WorkflowError(
+                    "A returned debrief is resubmitted with an addendum that answers the comment."
+                )
+        elif d.status is not DebriefStatus.DRAFT:
+            raise WorkflowError("Only a draft or a returned debrief can be submitted.")
+        missing = missing_for_submit(d, _items(session, d.id))
+        if missing:
+            raise WorkflowError("Cannot submit yet; missing: " + "; ".join(missing) + ".")
+        previous = d.status
+        d.status = DebriefStatus.SUBMITTED
+        d.submitted_at = utc_now()
+        _audit(session, scope, "debrief.submitted", d, previous=previous.value)
+
+
+def _review(
+    vault: Vault, scope: Scope, debrief_id: uuid.UUID, status: DebriefStatus, comment: str
+) -> None:
+    if scope.role is not Role.HANDLER:
+        raise AccessDenied("Only a handler may approve or return a debrief.")
+    with vault.write() as session:
+        d = get_visible(session, scope, Debrief, debrief_id)
+        if d.status is not DebriefStatus.SUBMITTED:
+            raise WorkflowError("Only a submitted debrief can be approved or returned.")
+        if d.author_alias_id == scope.alias_id:
+            raise AccessDenied("A debrief is reviewed by someone other than its author.")
+        d.status = status
+        d.reviewed_at = utc_now()
+        d.reviewer_alias_id = scope.alias_id
+        d.review_comment = comment
+        action = "debrief.approved" if status is DebriefStatus.APPROVED else "debrief.returned"
+        _audit(session, scope, action, d)
+
+
+def approve(vault: Vault, scope: Scope, debrief_id: uuid.UUID, comment: str = "") -> None:
+    _review(vault, scope, debrief_id, DebriefStatus.APPROVED, comment.strip())
+
+
+def return_to_runner(vault: Vault, scope: Scope, debrief_id: uuid.UUID, comment: str) -> None:
+    if not comment.strip():
+        raise InvalidInput("Say why the debrief is returned.")
+    _review(vault, scope, debrief_id, DebriefStatus.RETURNED, comment.strip())
+
+
+def add_addendum(vault: Vault, scope: Scope, debrief_id: uuid.UUID, text: str) -> uuid.UUID:
+    if not text.strip():
+        raise InvalidInput("An addendum needs text.")
+    with vault.write() as session:
+        d = get_visible(session, scope, Debrief, debrief_id)
+        if d.status is DebriefStatus.DRAFT:
+            raise WorkflowError("A draft is edited directly; addenda are for submitted debriefs.")
+        addendum = Addendum(
+            compartment_id=d.compartment_id,
+            debrief_id=d.id,
+            text=text.strip(),
+            author_alias_id=scope.alias_id,
+        )
+        session.add(addendum)
+        session.flush()
+        _audit(session, scope, "debrief.addendum_added", d, addendum_id=addendum.id.hex)
+        return addendum.id
+
+
+def list_debriefs(
+    vault: Vault,
+    scope: Scope,
+    *,
+    source_id: uuid.UUID | None = None,
+    status: DebriefStatus | None = None,
+    after: tuple[datetime, uuid.UUID] | None = None,
+    limit: int = PAGE_SIZE,
+) -> Page:
+    """One keyset page of debriefs, newest first. Pass the returned cursor as
+    ``after`` for the next page; cost does not grow with how far one scrolls."""
+    with vault.read() as session:
+        query = mapping.debrief_row_query().where(visible(Debrief.compartment_id, scope))
+        if source_id is not None:
+            query = query.where(Debrief.source_id == source_id)
+        if status is not None:
+            query = query.where(Debrief.status == status)
+        if after is not None:
+            query = query.where(tuple_(Debrief.created_at, Debrief.id) < tuple_(*after))
+        query = query.order_by(Debrief.created_at.desc(), Debrief.id.desc()).limit(limit + 1)
+        rows = [mapping.debrief_row(r) for r in session.execute(query).all()]
+    has_more = len(rows) > limit
+    rows = rows[:limit]
+    cursor = (rows[-1].created_at, rows[-1].id) if rows else None
+    return Page(tuple(rows), cursor, has_more)
+
+
+def count_debriefs(vault: Vault, scope: Scope, *, source_id: uuid.UUID | None = None) -> int:
+    with vault.read() as session:
+        query = (
+            select(func.count()).select_from(Debrief).where(visible(Debrief.compartment_id, scope))
+        )
+        if source_id is not None:
+            query = query.where(Debrief.source_id == source_id)
+        return int(session.execute(query).scalar_one())
+
+
+def get_debrief(vault: Vault, scope: Scope, debrief_id: uuid.UUID) -> DebriefView:
+    with vault.read() as session:
+        d = get_visible(session, scope, Debrief, debrief_id)
+        names = mapping.alias_names(session)
+        source = session.get(Source, d.source_id)
+        assert source is not None  # FK
+        contact = None
+        if d.contact_id is not None:
+            c = session.get(Contact, d.contact_id)
+            if c is not None:
+                contact = mapping.contact_view(
+                    c, mapping.attendees(session, [c.id], names).get(c.id, ())
+                )
+        addenda = session.execute(
+            select(Addendum).where(Addendum.debrief_id == d.id).order_by(Addendum.created_at)
+        ).scalars()
+        taskings = session.execute(
+            select(Tasking).where(Tasking.debrief_id == d.id).order_by(Tasking.created_at)
+        ).scalars()
+        payments = session.execute(
+            select(Payment).where(Payment.debrief_id == d.id).order_by(Payment.occurred_on)
+        ).scalars()
+        return DebriefView(
+            id=d.id,
+            source_id=d.source_id,
+            compartment_id=d.compartment_id,
+            codename=source.codename,
+            status=d.status,
+            contact=contact,
+            narrative=d.narrative,
+            welfare_observations=d.welfare_observations,
+            security_observations=d.security_observations,
+            runner_assessment=d.runner_assessment,
+            critical_reflection=d.critical_reflection,
+            author=names.get(d.author_alias_id) if d.author_alias_id else None,
+            created_at=d.created_at,
+            updated_at=d.updated_at,
+            submitted_at=d.submitted_at,
+            reviewed_at=d.reviewed_at,
+            reviewer=names.get(d.reviewer_alias_id) if d.reviewer_alias_id else None,
+            review_comment=d.review_comment,
+            items=mapping.item_views(session, _items(session, d.id)),
+            addenda=tuple(
+                AddendumView(
+                    a.id,
+                    a.text,
+                    names.get(a.author_alias_id) if a.author_alias_id else None,
+                    a.created_at,
+                )
+                for a in addenda
+            ),
+            taskings=tuple(mapping.tasking_view(t, source.codename) for t in taskings),
+            payments=tuple(mapping.payment_view(p, names) for p in payments),
+        )
+
+
+def debrief_rows(vault: Vault, scope: Scope, ids: list[uuid.UUID]) -> list[DebriefRow]:
+    """Rows for given ids (search results, subject cross-references), in scope only."""
+    if not ids:
+        return []
+    with vault.read() as session:
+        rows = session.execute(
+            mapping.debrief_row_query()
+            .where(Debrief.id.in_(ids), visible(Debrief.compartment_id, scope))
+            .order_by(Debrief.created_at.desc())
+        ).all()
+        return [mapping.debrief_row(r) for r in rows]

@@ -1,0 +1,103 @@
+"""What is due: risk reviews, tasking deadlines, contract and suitability reviews.
+Computed from the vault alone (offline), in scope, sorted by due date."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from sqlalchemy import func, select
+
+from app.dal.scope import Scope, visible
+from app.models import RiskAssessment, Source, Tasking
+from app.models.enums import SourceStatus, TaskingStatus
+from app.services.views import Reminder
+from app.vault.vault import Vault
+
+DEFAULT_HORIZON_DAYS = 30
+
+
+def reminders(
+    vault: Vault, scope: Scope, today: date, *, horizon_days: int = DEFAULT_HORIZON_DAYS
+) -> list[Reminder]:
+    """Everything due up to ``today + horizon_days`` (overdue items included)."""
+    until = today + timedelta(days=horizon_days)
+    out: list[Reminder] = []
+    with vault.read() as session:
+        live = Source.status != SourceStatus.CLOSED
+        latest = (
+            select(RiskAssessment.source_id, func.max(RiskAssessment.assessed_at).label("at"))
+            .where(visible(RiskAssessment.compartment_id, scope))
+            .group_by(RiskAssessment.source_id)
+            .subquery()
+        )
+        risk_rows = session.execute(
+            select(RiskAssessment, Source.codename)
+            .join(
+                latest,
+                (latest.c.source_id == RiskAssessment.source_id)
+                & (latest.c.at == RiskAssessment.assessed_at),
+            )
+            .join(Source, Source.id == RiskAssessment.source_id)
+            .where(RiskAssessment.review_on <= until, live)
+        )
+        for risk, codename in risk_rows:
+            out.append(
+                Reminder(
+                    risk.review_on,
+                    "risk_review",
+                    risk.source_id,
+                    codename,
+                    risk.id,
+                    f"Risk assessment review ({risk.level.value})",
+                )
+            )
+        tasking_rows = session.execute(
+            select(Tasking, Source.codename)
+            .join(Source, Source.id == Tasking.source_id)
+            .where(
+                visible(Tasking.compartment_id, scope),
+                Tasking.status == TaskingStatus.OPEN,
+                Tasking.deadline.is_not(None),
+                Tasking.deadline <= until,
+            )
+        )
+        for tasking, codename in tasking_rows:
+            assert tasking.deadline is not None
+            out.append(
+                Reminder(
+                    tasking.deadline,
+                    "tasking_deadline",
+                    tasking.source_id,
+                    codename,
+                    tasking.id,
+                    tasking.description,
+                )
+            )
+        source_rows = session.execute(
+            select(Source).where(visible(Source.compartment_id, scope), live)
+        ).scalars()
+        for source in source_rows:
+            if source.contract_review_on and source.contract_review_on <= until:
+                out.append(
+                    Reminder(
+                        source.contract_review_on,
+                        "contract_review",
+                        source.id,
+                        source.codename,
+                        source.id,
+                        "Contract review",
+                    )
+                )
+            if source.suitability_review_on and source.suitability_review_on <= until:
+                out.append(
+                    Reminder(
+                        source.suitability_review_on,
+                        "suitability_review",
+                        source.id,
+                        source.codename,
+                        source.id,
+                        "Suitability review",
+                    )
+                )
+    out.sort(key=lambda r: (r.due_on, r.codename, r.kind))
+    return out

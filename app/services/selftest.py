@@ -1,0 +1,98 @@
+"""`veldboek --self-test`: crypto known answers, SQLCipher present and encrypting,
+and a throwaway vault round trip through the real services."""
+
+from __future__ import annotations
+
+import os
+import secrets
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import sqlcipher3
+
+from app.crypto.kdf import KdfParams
+from app.crypto.known_answers import run_known_answer_tests
+from app.errors import WrongPassphrase
+from app.models.enums import GradingScheme, Role
+from app.vault.vault import Vault, create_vault
+
+
+@dataclass(frozen=True)
+class SelfTestLine:
+    name: str
+    ok: bool
+    detail: str = ""
+
+
+def _sqlcipher() -> list[SelfTestLine]:
+    conn = sqlcipher3.connect(":memory:")
+    try:
+        version = (conn.execute("PRAGMA cipher_version").fetchone() or [""])[0]
+        options = {r[0] for r in conn.execute("PRAGMA compile_options")}
+    finally:
+        conn.close()
+    return [
+        SelfTestLine("SQLCipher present", bool(version), version or "not linked"),
+        SelfTestLine("SQLCipher 4", str(version).startswith("4."), str(version)),
+        SelfTestLine("FTS5 available", "ENABLE_FTS5" in options),
+    ]
+
+
+def _round_trip() -> list[SelfTestLine]:
+    # Imported here: the services pull in the whole model, which the crypto
+    # checks above must not depend on.
+    from app.services import aliases, debriefs, search, sources
+    from app.services.debriefs import DebriefContent, ItemDraft
+
+    marker = "selftest" + secrets.token_hex(8)
+    passphrase = "self-test " + secrets.token_hex(16)
+    lines = []
+    with tempfile.TemporaryDirectory(prefix="veldboek-selftest-") as tmp:
+        root = Path(tmp) / "vault"
+        # Small KDF cost: this vault lives for a second and holds only a marker.
+        kdf = KdfParams(8 * 1024, 1, 1, os.urandom(16))
+        create_vault(root, passphrase, alias_name="selftest", role=Role.RUNNER, kdf=kdf)
+        with Vault.open(root, passphrase) as vault:
+            scope = aliases.resolve_scope(vault, "selftest")
+            source_id = sources.create_source(vault, scope, sources.SourceDraft(codename="PROEF"))
+            debrief_id = debriefs.create_draft(vault, scope, source_id)
+            debriefs.save_draft(vault, scope, debrief_id, DebriefContent(narrative=marker))
+            debriefs.add_item(
+                vault,
+                scope,
+                debrief_id,
+                ItemDraft(
+                    marker,
+                    scheme=GradingScheme.UK_3X5X2,
+                    source_evaluation="2",
+                    intelligence_assessment="B",
+                    handling_code="P",
+                ),
+            )
+        raw = b"".join(p.read_bytes() for p in root.rglob("*") if p.is_file())
+        lines.append(SelfTestLine("vault files encrypted", marker.encode() not in raw))
+        with Vault.open(root, passphrase) as vault:
+            scope = aliases.resolve_scope(vault, "selftest")
+            hits = search.search(vault, scope, marker)
+            lines.append(SelfTestLine("vault round trip", len(hits) == 2, f"{len(hits)} hits"))
+        try:
+            Vault.open(root, passphrase + "x")
+            lines.append(SelfTestLine("wrong passphrase refused", False))
+        except WrongPassphrase:
+            lines.append(SelfTestLine("wrong passphrase refused", True))
+    return lines
+
+
+def run_self_test() -> list[SelfTestLine]:
+    lines = [SelfTestLine(f"KAT {r.name}", r.ok, r.detail) for r in run_known_answer_tests()]
+    try:
+        lines += _sqlcipher()
+    except Exception as exc:
+        lines.append(SelfTestLine("SQLCipher present", False, type(exc).__name__))
+    if all(line.ok for line in lines):
+        try:
+            lines += _round_trip()
+        except Exception as exc:
+            lines.append(SelfTestLine("vault round trip", False, type(exc).__name__))
+    return lines

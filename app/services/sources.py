@@ -1,0 +1,331 @@
+"""Sources and their files: create, list, read, update; runners and compartments."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import asdict, dataclass, fields
+from datetime import date
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from app.dal.scope import Scope, get_visible, visible
+from app.errors import AccessDenied, InvalidInput, NotFound
+from app.models import (
+    Alias,
+    Compartment,
+    CompartmentMember,
+    Contact,
+    Debrief,
+    Payment,
+    ReliabilityReview,
+    RiskAssessment,
+    RunnerAssignment,
+    Source,
+    SourceInstruction,
+    Tasking,
+    TrueIdentity,
+)
+from app.models.enums import AliasKind, Role, SourceKind, SourceStatus, TaskingStatus
+from app.services import mapping
+from app.services.views import SourceFile, SourceOverview, SourceRow
+from app.vault import audit_chain
+from app.vault.vault import Vault
+
+
+@dataclass(frozen=True)
+class SourceDraft:
+    codename: str
+    kind: SourceKind = SourceKind.INFORMANT
+    status: SourceStatus = SourceStatus.CANDIDATE
+    motivation: str = ""
+    information_position: str = ""
+    legal_basis: str = ""
+    contracted_on: date | None = None
+    contract_review_on: date | None = None
+    suitability_review_on: date | None = None
+    antecedents_checked_on: date | None = None
+    antecedents_result: str = ""
+    notes: str = ""
+
+    def validated(self) -> SourceDraft:
+        codename = self.codename.strip().upper()
+        if not codename or len(codename) > 80:
+            raise InvalidInput("A source needs a codename of 1 to 80 characters.")
+        if (
+            self.kind is SourceKind.CIVILIAN_INFORMANT
+            and self.contracted_on
+            and not (self.legal_basis.strip())
+        ):
+            raise InvalidInput(
+                "A contracted civilian informant needs a legal basis (art. 126v Sv)."
+            )
+        return SourceDraft(**{**asdict(self), "codename": codename})
+
+
+def _codename_taken(session: Session, codename: str) -> bool:
+    in_sources = session.execute(select(Source.id).where(Source.codename == codename)).first()
+    in_aliases = session.execute(select(Alias.id).where(Alias.name == codename)).first()
+    return bool(in_sources or in_aliases)
+
+
+def create_source(
+    vault: Vault, scope: Scope, draft: SourceDraft, *, share_with: tuple[uuid.UUID, ...] = ()
+) -> uuid.UUID:
+    """Open a new source file: a compartment of its own, with the acting alias as
+    member and primary runner, plus any aliases named in ``share_with``."""
+    clean = draft.validated()
+    with vault.write() as session:
+        if _codename_taken(session, clean.codename):
+            raise InvalidInput(f"The codename {clean.codename!r} is already in use.")
+        compartment = Compartment(name=f"File {clean.codename}")
+        session.add(compartment)
+        session.flush()
+        source = Source(compartment_id=compartment.id, **asdict(clean))
+        session.add(source)
+        session.flush()
+        for alias_id in {scope.alias_id, *share_with}:
+            session.add(CompartmentMember(compartment_id=compartment.id, alias_id=alias_id))
+        session.add(RunnerAssignment(source_id=source.id, alias_id=scope.alias_id, is_primary=True))
+        audit_chain.append(
+            session,
+            scope.actor,
+            "source.created",
+            record_type="source",
+            record_id=source.id,
+            compartment_id=compartment.id,
+            detail={"members": len({scope.alias_id, *share_with})},
+        )
+        return source.id
+
+
+def update_source(vault: Vault, scope: Scope, source_id: uuid.UUID, draft: SourceDraft) -> None:
+    clean = draft.validated()
+    with vault.write() as session:
+        source = get_visible(session, scope, Source, source_id)
+        if clean.codename != source.codename and _codename_taken(session, clean.codename):
+            raise InvalidInput(f"The codename {clean.codename!r} is already in use.")
+        old_codename = source.codename
+        changed = []
+        for f in fields(SourceDraft):
+            new = getattr(clean, f.name)
+            if getattr(source, f.name) != new:
+                setattr(source, f.name, new)
+                changed.append(f.name)
+        if not changed:
+            return
+        if "codename" in changed:
+            # Keep the old codename as an alias so the sanitisation guard still knows it.
+            session.add(
+                Alias(
+                    name=old_codename,
+                    kind=AliasKind.CODENAME,
+                    compartment_id=source.compartment_id,
+                    source_id=source.id,
+                )
+            )
+        audit_chain.append(
+            session,
+            scope.actor,
+            "source.updated",
+            record_type="source",
+            record_id=source.id,
+            compartment_id=source.compartment_id,
+            detail={"fields": sorted(changed)},
+        )
+
+
+def _next_reviews(session: Session, source_ids: list[uuid.UUID]) -> dict[uuid.UUID, date]:
+    """Earliest pending review per source: latest risk assessment's review date,
+    contract and suitability reviews, open tasking deadlines."""
+    if not source_ids:
+        return {}
+    out: dict[uuid.UUID, date] = {}
+
+    def consider(sid: uuid.UUID, when: date | None) -> None:
+        if when is not None and (sid not in out or when < out[sid]):
+            out[sid] = when
+
+    latest = (
+        select(RiskAssessment.source_id, func.max(RiskAssessment.assessed_at).label("at"))
+        .where(RiskAssessment.source_id.in_(source_ids))
+        .group_by(RiskAssessment.source_id)
+        .subquery()
+    )
+    for sid, review_on in session.execute(
+        select(RiskAssessment.source_id, RiskAssessment.review_on).join(
+            latest,
+            (latest.c.source_id == RiskAssessment.source_id)
+            & (latest.c.at == RiskAssessment.assessed_at),
+        )
+    ):
+        consider(sid, review_on)
+    for sid, contract, suitability in session.execute(
+        select(Source.id, Source.contract_review_on, Source.suitability_review_on).where(
+            Source.id.in_(source_ids)
+        )
+    ):
+        consider(sid, contract)
+        consider(sid, suitability)
+    for sid, deadline in session.execute(
+        select(Tasking.source_id, func.min(Tasking.deadline))
+        .where(Tasking.source_id.in_(source_ids), Tasking.status == TaskingStatus.OPEN)
+        .group_by(Tasking.source_id)
+    ):
+        consider(sid, deadline)
+    return out
+
+
+def list_sources(
+    vault: Vault, scope: Scope, *, status: SourceStatus | None = None
+) -> list[SourceRow]:
+    """Sources in the scope's compartments, by codename."""
+    with vault.read() as session:
+        last_contact = (
+            select(func.max(Contact.occurred_at))
+            .where(Contact.source_id == Source.id)
+            .correlate(Source)
+            .scalar_subquery()
+        )
+        query = (
+            select(Source.id, Source.codename, Source.kind, Source.status, last_contact)
+            .where(visible(Source.compartment_id, scope))
+            .order_by(Source.codename)
+        )
+        if status is not None:
+            query = query.where(Source.status == status)
+        rows = session.execute(query).all()
+        reviews = _next_reviews(session, [r[0] for r in rows])
+        return [SourceRow(r[0], r[1], r[2], r[3], r[4], reviews.get(r[0])) for r in rows]
+
+
+def find_source(vault: Vault, scope: Scope, codename: str) -> uuid.UUID:
+    with vault.read() as session:
+        sid = session.execute(
+            select(Source.id).where(
+                Source.codename == codename.strip().upper(), visible(Source.compartment_id, scope)
+            )
+        ).scalar_one_or_none()
+    if sid is None:
+        raise NotFound(f"No source with codename {codename!r} in the active alias's files.")
+    return sid
+
+
+def source_file(vault: Vault, scope: Scope, source_id: uuid.UUID) -> SourceFile:
+    with vault.read() as session:
+        source = get_visible(session, scope, Source, source_id)
+        names = mapping.alias_names(session)
+        runners = tuple(
+            names.get(a, "?")
+            for a in session.execute(
+                select(RunnerAssignment.alias_id)
+                .where(RunnerAssignment.source_id == source.id)
+                .order_by(RunnerAssignment.is_primary.desc())
+            ).scalars()
+        )
+        other_codenames = tuple(
+            session.execute(
+                select(Alias.name).where(
+                    Alias.source_id == source.id, Alias.kind == AliasKind.CODENAME
+                )
+            ).scalars()
+        )
+        has_identity = (
+            session.execute(
+                select(TrueIdentity.id).where(TrueIdentity.source_id == source.id)
+            ).first()
+            is not None
+        )
+        overview = SourceOverview(
+            id=source.id,
+            compartment_id=source.compartment_id,
+            codename=source.codename,
+            kind=source.kind,
+            status=source.status,
+            motivation=source.motivation,
+            information_position=source.information_position,
+            legal_basis=source.legal_basis,
+            contracted_on=source.contracted_on,
+            contract_review_on=source.contract_review_on,
+            suitability_review_on=source.suitability_review_on,
+            antecedents_checked_on=source.antecedents_checked_on,
+            antecedents_result=source.antecedents_result,
+            notes=source.notes,
+            runners=runners,
+            other_codenames=other_codenames,
+            has_identity=has_identity,
+            created_at=source.created_at,
+        )
+        contacts = (
+            session.execute(
+                select(Contact)
+                .where(Contact.source_id == source.id)
+                .order_by(Contact.occurred_at.desc())
+            )
+            .scalars()
+            .all()
+        )
+        attendees = mapping.attendees(session, [c.id for c in contacts], names)
+        debrief_rows = session.execute(
+            mapping.debrief_row_query()
+            .where(Debrief.source_id == source.id)
+            .order_by(Debrief.created_at.desc(), Debrief.id.desc())
+        ).all()
+        taskings = session.execute(
+            select(Tasking)
+            .where(Tasking.source_id == source.id)
+            .order_by(Tasking.created_at.desc())
+        ).scalars()
+        payments = session.execute(
+            select(Payment)
+            .where(Payment.source_id == source.id)
+            .order_by(Payment.occurred_on.desc())
+        ).scalars()
+        risks = session.execute(
+            select(RiskAssessment)
+            .where(RiskAssessment.source_id == source.id)
+            .order_by(RiskAssessment.assessed_at.desc())
+        ).scalars()
+        instructions = session.execute(
+            select(SourceInstruction)
+            .where(SourceInstruction.source_id == source.id)
+            .order_by(SourceInstruction.given_at.desc())
+        ).scalars()
+        reliability = session.execute(
+            select(ReliabilityReview)
+            .where(ReliabilityReview.source_id == source.id)
+            .order_by(ReliabilityReview.reviewed_at.desc())
+        ).scalars()
+        return SourceFile(
+            overview=overview,
+            contacts=tuple(mapping.contact_view(c, attendees.get(c.id, ())) for c in contacts),
+            debriefs=tuple(mapping.debrief_row(r) for r in debrief_rows),
+            taskings=tuple(mapping.tasking_view(t, source.codename) for t in taskings),
+            payments=tuple(mapping.payment_view(p, names) for p in payments),
+            risks=tuple(mapping.risk_view(r, names) for r in risks),
+            instructions=tuple(mapping.instruction_view(i) for i in instructions),
+            reliability=tuple(mapping.reliability_view(r) for r in reliability),
+        )
+
+
+def share_file(vault: Vault, scope: Scope, source_id: uuid.UUID, alias_id: uuid.UUID) -> None:
+    """Give another alias access to a source's file. Only a handler who is already
+    a member may widen the need-to-know circle."""
+    with vault.write() as session:
+        source = get_visible(session, scope, Source, source_id)
+        if scope.role is not Role.HANDLER:
+            raise AccessDenied("Only a handler may give another alias access to a file.")
+        target = session.get(Alias, alias_id)
+        if target is None or target.kind is not AliasKind.COVER_NAME:
+            raise InvalidInput("Access can only be given to a cover name.")
+        if session.get(CompartmentMember, (source.compartment_id, alias_id)) is None:
+            session.add(CompartmentMember(compartment_id=source.compartment_id, alias_id=alias_id))
+            audit_chain.append(
+                session,
+                scope.actor,
+                "compartment.member_added",
+                record_type="compartment",
+                record_id=source.compartment_id,
+                compartment_id=source.compartment_id,
+                detail={"alias_id": alias_id.hex},
+            )

@@ -1,0 +1,1 @@
+"""Opening, creating and locking a vault: header file, SQLCipher engine, migrations."""

@@ -1,0 +1,94 @@
+"""SQLCipher connections and the SQLAlchemy engine over them."""
+
+from __future__ import annotations
+
+import contextlib
+from pathlib import Path
+from typing import Any
+
+import sqlcipher3
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.pool import QueuePool
+
+from app.crypto.secret import SecretBytes
+from app.errors import DatabaseCorrupt
+
+# Documented and measured in docs/security.md: zeroing every freed buffer costs
+# more than it protects, because Python already keeps copies of fetched rows.
+CIPHER_MEMORY_SECURITY = False
+BUSY_TIMEOUT_SECONDS = 10.0
+
+
+def _key_pragma(key: SecretBytes) -> str:
+    # A raw 256-bit key skips SQLCipher's own PBKDF2: the key is already random.
+    return f"PRAGMA key = \"x'{key.hex()}'\""
+
+
+def connect_raw(
+    db_path: Path, key: SecretBytes, *, memory_security: bool = CIPHER_MEMORY_SECURITY
+) -> Any:
+    """Open one keyed connection with Veldboek's pragmas and prove the key is right."""
+    conn = sqlcipher3.connect(
+        str(db_path),
+        timeout=BUSY_TIMEOUT_SECONDS,
+        check_same_thread=False,  # pooled; SQLAlchemy hands a connection to one thread at a time
+        isolation_level=None,  # transactions are begun explicitly (see make_engine)
+    )
+    try:
+        conn.execute(_key_pragma(key))
+        conn.execute(f"PRAGMA cipher_memory_security = {'ON' if memory_security else 'OFF'}")
+        # Reading the schema is the first access that decrypts a page: a wrong key
+        # or a damaged file fails here.
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        # Sorts, temp indexes and temp tables in RAM: otherwise SQLite may spill
+        # plaintext into unencrypted temp files.
+        conn.execute("PRAGMA temp_store = MEMORY")
+        conn.execute("PRAGMA journal_mode = WAL")
+        # FULL: a committed transaction survives power loss, not only a crash.
+        conn.execute("PRAGMA synchronous = FULL")
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("PRAGMA secure_delete = ON")
+    except sqlcipher3.DatabaseError as exc:
+        conn.close()
+        raise DatabaseCorrupt(
+            "The vault database cannot be decrypted: it is damaged, truncated or does not "
+            "belong to this header."
+        ) from exc
+    return conn
+
+
+def make_engine(db_path: Path, key: SecretBytes) -> Engine:
+    def creator() -> Any:
+        return connect_raw(db_path, key)
+
+    engine = create_engine(
+        "sqlite://",
+        module=sqlcipher3,
+        creator=creator,
+        poolclass=QueuePool,
+        pool_size=4,
+        max_overflow=4,
+        pool_pre_ping=False,
+    )
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn: Any) -> None:
+        # Writers take the write lock up front (BEGIN IMMEDIATE) so that reading the
+        # audit chain's tail and appending to it cannot interleave with another writer.
+        immediate = conn.get_execution_options().get("veldboek_write", False)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+    return engine
+
+
+def backup_database(source_path: Path, target_path: Path, key: SecretBytes) -> None:
+    """Copy the database page by page into a new file encrypted with the same key."""
+    source = connect_raw(source_path, key)
+    target = sqlcipher3.connect(str(target_path), isolation_level=None)
+    try:
+        target.execute(_key_pragma(key))
+        source.backup(target)
+    finally:
+        with contextlib.suppress(Exception):
+            target.close()
+        source.close()

@@ -1,0 +1,572 @@
+"""Create, unlock, use and lock a vault.
+
+A vault is a folder::
+
+    vault.db                 SQLCipher 4 database, keyed with a random 256-bit key
+    vault.header             versioned JSON: KDF parameters and the wrapped keys
+    unlock-failures.json     timestamps of failed unlocks (until the next unlock)
+    backups/                 encrypted copies taken before each schema migration
+
+The ``Vault`` object owns the key material and the engine; locking disposes the
+engine and wipes the keys. Everything that shows vault data registers with the
+UI's lock controller and is cleared at the same moment.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import unicodedata
+import uuid
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+from sqlalchemy import Engine, select
+from sqlalchemy import exc as sa_exc
+from sqlalchemy.orm import Session
+
+from app.clock import iso_utc, utc_now
+from app.crypto import sealing
+from app.crypto.kdf import DEFAULT_TARGET_SECONDS, KdfParams, calibrate, derive_kek
+from app.crypto.keywrap import UnwrapFailed, unwrap_key, wrap_key
+from app.crypto.secret import SecretBytes
+from app.errors import (
+    DatabaseCorrupt,
+    DeviceSecretUnavailable,
+    MigrationFailed,
+    StorageFull,
+    UnlockThrottled,
+    VaultError,
+    VaultExists,
+    VaultLocked,
+    VaultNotFound,
+    WrongPassphrase,
+)
+from app.models import Alias, VaultMeta
+from app.models.enums import AliasKind, Role
+from app.vault import attempts, audit_chain, migrate
+from app.vault.audit_chain import SYSTEM, Actor
+from app.vault.device_secret import SERVICE, KeyringStore, SecretStore, new_device_secret
+from app.vault.engine import backup_database, make_engine
+from app.vault.header import (
+    SLOT_DATABASE,
+    SLOT_IDENTITY,
+    AuditAnchor,
+    DeviceFactor,
+    VaultHeader,
+    read_header,
+    write_header,
+)
+from app.vault.passphrase import check_new_passphrase
+
+log = logging.getLogger(__name__)
+
+DB_NAME = "vault.db"
+HEADER_NAME = "vault.header"
+ATTEMPTS_NAME = "unlock-failures.json"
+BACKUPS_NAME = "backups"
+BACKUPS_KEPT = 3
+MIN_DB_BYTES = 4096  # one page: anything shorter cannot be a vault
+
+META_VAULT_ID = "vault_id"
+META_IDENTITY_PUBLIC = "identity_public_key"
+
+ProgressFn = Callable[[str, float], None]
+
+
+def passphrase_bytes(passphrase: str) -> bytes:
+    """NFC-normalise so that the same passphrase typed on another OS or keyboard
+    layout (composed vs decomposed accents) derives the same key."""
+    return unicodedata.normalize("NFC", passphrase).encode("utf-8")
+
+
+@dataclass(frozen=True)
+class VaultPaths:
+    root: Path
+
+    @property
+    def db(self) -> Path:
+        return self.root / DB_NAME
+
+    @property
+    def header(self) -> Path:
+        return self.root / HEADER_NAME
+
+    @property
+    def attempts(self) -> Path:
+        return self.root / ATTEMPTS_NAME
+
+    @property
+    def backups(self) -> Path:
+        return self.root / BACKUPS_NAME
+
+    def exists(self) -> bool:
+        return self.header.is_file()
+
+
+def _anchor_key(db_key: SecretBytes) -> bytes:
+    return HKDF(hashes.SHA256(), 32, None, b"veldboek audit anchor v1").derive(db_key.get())
+
+
+def _db_error(exc: BaseException) -> VaultError | None:
+    text = str(getattr(exc, "orig", exc)).lower()
+    if "disk is full" in text or "database or disk is full" in text:
+        return StorageFull("The disk is full: the last change was not saved. Free space and retry.")
+    if any(s in text for s in ("malformed", "not a database", "hmac", "corrupt", "disk i/o error")):
+        return DatabaseCorrupt(
+            "The vault database is damaged. Restore it from a backup, or run `veldboek check`."
+        )
+    return None
+
+
+def create_vault(
+    root: Path,
+    passphrase: str,
+    *,
+    alias_name: str,
+    role: Role = Role.RUNNER,
+    kdf: KdfParams | None = None,
+    target_seconds: float = DEFAULT_TARGET_SECONDS,
+    use_device_secret: bool = False,
+    device_store: SecretStore | None = None,
+    progress: ProgressFn | None = None,
+) -> VaultHeader:
+    """Create a new vault folder. The header is written last, so a crash during
+    creation leaves no half-made vault that could be mistaken for a real one."""
+    check_new_passphrase(passphrase)
+    if not alias_name.strip():
+        raise VaultError("The vault needs the alias you will act under.")
+    paths = VaultPaths(root)
+    if paths.exists():
+        raise VaultExists(f"A vault already exists at {root}.")
+    if paths.db.exists():
+        raise VaultExists(
+            f"{root} holds a database without its header; move it away before creating a vault."
+        )
+    root.mkdir(parents=True, exist_ok=True, mode=0o700)
+
+    def report(step: str, fraction: float) -> None:
+        if progress is not None:
+            progress(step, fraction)
+
+    if kdf is None:
+        report("calibrate", 0.0)
+        cal = calibrate(target_seconds, progress=lambda i, n: report("calibrate", 0.8 * i / n))
+        kdf, measured = cal.params, cal.measured_seconds
+    else:
+        measured = 0.0
+
+    vault_id = uuid.uuid4()
+    factor: DeviceFactor | None = None
+    device_secret: bytes | None = None
+    store = device_store or KeyringStore()
+    if use_device_secret:
+        if not store.available():
+            raise DeviceSecretUnavailable(
+                "No OS keyring is available, so a device secret cannot be used on this computer."
+            )
+        device_secret = new_device_secret()
+        factor = DeviceFactor("os-keyring", SERVICE, f"vault-{vault_id}")
+        store.put(factor.service, factor.account, device_secret)
+
+    report("keys", 0.85)
+    db_key = SecretBytes(os.urandom(32))
+    identity = sealing.generate_keypair()
+    draft = VaultHeader(
+        vault_id=vault_id,
+        created_at=utc_now(),
+        kdf=kdf,
+        calibrated_seconds=measured,
+        device_factor=factor,
+        keys={},
+    )
+    kek = derive_kek(passphrase_bytes(passphrase), kdf, device_secret)
+    header = replace(
+        draft,
+        keys={
+            SLOT_DATABASE: wrap_key(kek, db_key.get(), draft.wrap_context(SLOT_DATABASE)),
+            SLOT_IDENTITY: wrap_key(kek, identity.private, draft.wrap_context(SLOT_IDENTITY)),
+        },
+    )
+
+    report("database", 0.9)
+    creating = root / (DB_NAME + ".creating")
+    for stale in (creating, Path(f"{creating}-wal"), Path(f"{creating}-shm")):
+        with contextlib.suppress(FileNotFoundError):
+            stale.unlink()
+    engine = make_engine(creating, db_key)
+    try:
+        migrate.upgrade(engine)
+        with Session(engine.execution_options(veldboek_write=True)) as session, session.begin():
+            session.add(VaultMeta(key=META_VAULT_ID, value=vault_id.bytes))
+            session.add(VaultMeta(key=META_IDENTITY_PUBLIC, value=identity.public))
+            alias = Alias(
+                name=alias_name.strip(), kind=AliasKind.COVER_NAME, role=role, can_act=True
+            )
+            session.add(alias)
+            session.flush()
+            audit_chain.append(
+                session,
+                SYSTEM,
+                "vault.created",
+                record_type="alias",
+                record_id=alias.id,
+                detail={"role": role.value, "device_factor": factor is not None},
+            )
+        with engine.connect() as conn:
+            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        engine.dispose()
+    os.chmod(creating, 0o600)  # SQLite gives -wal and -shm the database file's mode
+    os.replace(creating, paths.db)
+    for leftover in (Path(f"{creating}-wal"), Path(f"{creating}-shm")):
+        with contextlib.suppress(FileNotFoundError):
+            leftover.unlink()
+    write_header(paths.header, header)
+    db_key.wipe()
+    report("done", 1.0)
+    return header
+
+
+class Vault:
+    """An unlocked vault. Create with :meth:`open`; call :meth:`lock` when done."""
+
+    def __init__(
+        self,
+        paths: VaultPaths,
+        header: VaultHeader,
+        db_key: SecretBytes,
+        engine: Engine,
+        identity_public: bytes,
+        device_secret: bytes | None,
+    ) -> None:
+        self.paths = paths
+        self.header = header
+        self._db_key = db_key
+        self._engine: Engine | None = engine
+        self._write_engine: Engine | None = engine.execution_options(veldboek_write=True)
+        self.identity_public = identity_public
+        self._device_secret = SecretBytes(device_secret) if device_secret is not None else None
+        self._lock_listeners: list[Callable[[], None]] = []
+        self.anchor_problem_at_unlock: str | None = None
+
+    # -- opening -----------------------------------------------------------------
+
+    @classmethod
+    def open(
+        cls,
+        root: Path,
+        passphrase: str,
+        *,
+        device_store: SecretStore | None = None,
+        migrate_schema: bool = True,
+        actor: Actor = SYSTEM,
+    ) -> Vault:
+        paths = VaultPaths(root)
+        if not paths.exists():
+            if paths.db.exists():
+                raise VaultNotFound(
+                    f"The vault header is missing in {root}; the vault cannot be opened."
+                )
+            raise VaultNotFound(f"No vault at {root}.")
+        header = read_header(paths.header)
+        wait = attempts.seconds_until_allowed(paths.attempts)
+        if wait > 0:
+            raise UnlockThrottled(wait)
+        if not paths.db.is_file():
+            raise DatabaseCorrupt(f"The vault database is missing in {root}.")
+        if paths.db.stat().st_size < MIN_DB_BYTES:
+            # SQLite would quietly turn an empty file into a new database; refuse first.
+            raise DatabaseCorrupt("The vault database is empty or truncated: it is damaged.")
+
+        device_secret = _fetch_device_secret(header, device_store or KeyringStore())
+        kek = derive_kek(passphrase_bytes(passphrase), header.kdf, device_secret)
+        try:
+            db_key = SecretBytes(
+                unwrap_key(kek, header.keys[SLOT_DATABASE], header.wrap_context(SLOT_DATABASE))
+            )
+        except UnwrapFailed:
+            failures = attempts.record_failure(paths.attempts)
+            wait = attempts.delay_after(len(failures))
+            suffix = f" Wait {round(wait)} s before the next attempt." if wait >= 1 else ""
+            raise WrongPassphrase(
+                "Wrong passphrase (or the header was altered)." + suffix
+            ) from None
+
+        engine = make_engine(paths.db, db_key)
+        try:
+            identity_public = cls._check_database(engine, header, paths, db_key, migrate_schema)
+        except BaseException:
+            engine.dispose()
+            db_key.wipe()
+            raise
+        vault = cls(paths, header, db_key, engine, identity_public, device_secret)
+        vault.anchor_problem_at_unlock = vault.anchor_problem(header.audit_anchor)
+        vault._fold_failed_attempts(actor)
+        return vault
+
+    @staticmethod
+    def _check_database(
+        engine: Engine,
+        header: VaultHeader,
+        paths: VaultPaths,
+        db_key: SecretBytes,
+        migrate_schema: bool,
+    ) -> bytes:
+        try:
+            with engine.connect() as conn:
+                revision = migrate.current_revision(conn)
+                meta = dict(conn.execute(select(VaultMeta.key, VaultMeta.value)).all())
+        except VaultError:
+            raise
+        except sa_exc.DBAPIError as exc:
+            raise _db_error(exc) or DatabaseCorrupt(
+                "The vault database is damaged or incomplete; restore it from a backup."
+            ) from exc
+        if meta.get(META_VAULT_ID) != header.vault_id.bytes:
+            raise DatabaseCorrupt("The vault database does not belong to this header.")
+        if revision != migrate.SCHEMA_HEAD:
+            if revision is not None and revision not in migrate.known_revisions():
+                raise VaultError("This vault was written by a newer Veldboek; update the app.")
+            if migrate_schema:
+                _backup_and_migrate(engine, paths, db_key, revision)
+        public = meta.get(META_IDENTITY_PUBLIC)
+        if public is None:
+            raise DatabaseCorrupt("The vault database lacks its identity key.")
+        return public
+
+    def _fold_failed_attempts(self, actor: Actor) -> None:
+        failures = attempts.read_failures(self.paths.attempts)
+        with self.write() as session:
+            for moment in failures:
+                audit_chain.append(
+                    session, SYSTEM, "vault.unlock_failed", detail={"attempted_at": iso_utc(moment)}
+                )
+            if self.anchor_problem_at_unlock is not None:
+                audit_chain.append(
+                    session,
+                    SYSTEM,
+                    "audit.anchor_mismatch",
+                    detail={"problem": self.anchor_problem_at_unlock},
+                )
+            audit_chain.append(session, actor, "vault.unlocked")
+        attempts.clear(self.paths.attempts)
+
+    # -- using -------------------------------------------------------------------
+
+    @property
+    def is_locked(self) -> bool:
+        return self._engine is None
+
+    @property
+    def vault_id(self) -> uuid.UUID:
+        return self.header.vault_id
+
+    def engine(self) -> Engine:
+        if self._engine is None:
+            raise VaultLocked()
+        return self._engine
+
+    @contextlib.contextmanager
+    def read(self) -> Iterator[Session]:
+        """A read-only unit of work; nothing is committed. Closing the session rolls
+        back its transaction and detaches (without expiring) what it loaded."""
+        with self._mapped_errors(), Session(self.engine(), expire_on_commit=False) as session:
+            yield session
+
+    @contextlib.contextmanager
+    def write(self) -> Iterator[Session]:
+        """A write transaction (BEGIN IMMEDIATE); commits on success, rolls back on error."""
+        if self._write_engine is None:
+            raise VaultLocked()
+        with (
+            self._mapped_errors(),
+            Session(self._write_engine, expire_on_commit=False) as session,
+            session.begin(),
+        ):
+            yield session
+
+    @contextlib.contextmanager
+    def _mapped_errors(self) -> Iterator[None]:
+        try:
+            yield
+        except sa_exc.DBAPIError as exc:
+            mapped = _db_error(exc)
+            if mapped is not None:
+                raise mapped from exc
+            raise
+
+    def audit(self, actor: Actor, action: str, **fields: object) -> None:
+        with self.write() as session:
+            audit_chain.append(session, actor, action, **fields)  # type: ignore[arg-type]
+
+    def on_lock(self, listener: Callable[[], None]) -> None:
+        self._lock_listeners.append(listener)
+
+    # -- keys --------------------------------------------------------------------
+
+    def _derive_kek(self, passphrase: str, params: KdfParams | None = None) -> bytes:
+        secret = None if self._device_secret is None else self._device_secret.get()
+        return derive_kek(passphrase_bytes(passphrase), params or self.header.kdf, secret)
+
+    def verify_passphrase(self, passphrase: str) -> bool:
+        """True if ``passphrase`` unwraps this vault's key (used before sensitive actions)."""
+        kek = self._derive_kek(passphrase)
+        try:
+            unwrap_key(
+                kek, self.header.keys[SLOT_DATABASE], self.header.wrap_context(SLOT_DATABASE)
+            )
+        except UnwrapFailed:
+            return False
+        return True
+
+    def unwrap_identity_key(self, passphrase: str) -> SecretBytes:
+        """The identity private key, for one deliberate reveal. The caller wipes it."""
+        if self.is_locked:
+            raise VaultLocked()
+        kek = self._derive_kek(passphrase)
+        try:
+            private = unwrap_key(
+                kek, self.header.keys[SLOT_IDENTITY], self.header.wrap_context(SLOT_IDENTITY)
+            )
+        except UnwrapFailed:
+            raise WrongPassphrase("Wrong passphrase.") from None
+        return SecretBytes(private)
+
+    def change_passphrase(self, old: str, new: str, actor: Actor = SYSTEM) -> None:
+        """Re-wrap both keys under a new passphrase. The database is not re-encrypted:
+        its key does not change, only the wrapping in the header."""
+        check_new_passphrase(new)
+        if self.is_locked:
+            raise VaultLocked()
+        old_kek = self._derive_kek(old)
+        try:
+            db_key = unwrap_key(
+                old_kek, self.header.keys[SLOT_DATABASE], self.header.wrap_context(SLOT_DATABASE)
+            )
+            identity = unwrap_key(
+                old_kek, self.header.keys[SLOT_IDENTITY], self.header.wrap_context(SLOT_IDENTITY)
+            )
+        except UnwrapFailed:
+            raise WrongPassphrase("The current passphrase is wrong.") from None
+        draft = replace(self.header, kdf=self.header.kdf.with_new_salt(), keys={})
+        new_kek = self._derive_kek(new, draft.kdf)
+        header = replace(
+            draft,
+            keys={
+                SLOT_DATABASE: wrap_key(new_kek, db_key, draft.wrap_context(SLOT_DATABASE)),
+                SLOT_IDENTITY: wrap_key(new_kek, identity, draft.wrap_context(SLOT_IDENTITY)),
+            },
+        )
+        # Audit first: if the header write then fails, the log says it was attempted
+        # and the old passphrase still works (nothing half-changed).
+        self.audit(actor, "vault.passphrase_changed")
+        write_header(self.paths.header, header)
+        self.header = header
+
+    # -- locking -----------------------------------------------------------------
+
+    def current_anchor(self) -> AuditAnchor:
+        with self.read() as session:
+            tail = audit_chain.chain_tail(session)
+        mac = audit_chain.anchor_mac(_anchor_key(self._db_key), tail.seq, tail.hash)
+        return AuditAnchor(tail.seq, tail.hash, mac)
+
+    def anchor_problem(self, anchor: AuditAnchor | None) -> str | None:
+        """Why the header's anchor does not match the log, or None if it does."""
+        if anchor is None:
+            return None
+        expected = audit_chain.anchor_mac(_anchor_key(self._db_key), anchor.seq, anchor.hash)
+        if expected != anchor.mac:
+            return "the audit anchor in the header has been altered"
+        with self.read() as session:
+            found = audit_chain.event_hash_at(session, anchor.seq)
+        if found is None:
+            return f"audit events up to {anchor.seq} were recorded but are gone"
+        if found != anchor.hash:
+            return f"audit event {anchor.seq} differs from the anchored one"
+        return None
+
+    def lock(
+        self, actor: Actor = SYSTEM, reason: str = "manual", *, keep_anchor: bool = False
+    ) -> None:
+        """Audit, anchor, close the engine, wipe the keys. Safe to call twice.
+
+        The anchor is not moved when the log looked tampered with at unlock (or the
+        caller says so), so a later check still sees the damage."""
+        if self._engine is None:
+            return
+        try:
+            self.audit(actor, "vault.locked", detail={"reason": reason})
+            if not keep_anchor and self.anchor_problem_at_unlock is None:
+                header = self.header.with_anchor(self.current_anchor())
+                write_header(self.paths.header, header)
+                self.header = header
+        except Exception:
+            # Locking must never fail: the keys are dropped whatever happened above.
+            log.warning("could not record the lock in the audit log or header", exc_info=False)
+        finally:
+            engine, self._engine, self._write_engine = self._engine, None, None
+            with contextlib.suppress(Exception):
+                engine.dispose()
+            self._db_key.wipe()
+            if self._device_secret is not None:
+                self._device_secret.wipe()
+            for listener in list(self._lock_listeners):
+                with contextlib.suppress(Exception):
+                    listener()
+
+    def __enter__(self) -> Vault:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.lock(reason="closed")
+
+
+def _fetch_device_secret(header: VaultHeader, store: SecretStore) -> bytes | None:
+    factor = header.device_factor
+    if factor is None:
+        return None
+    if not store.available():
+        raise DeviceSecretUnavailable(
+            "This vault also needs its device secret from the OS keyring, and no keyring is "
+            "available. Open it on the computer where it was created."
+        )
+    secret = store.get(factor.service, factor.account)
+    if secret is None:
+        raise DeviceSecretUnavailable(
+            "This vault's device secret is not in this computer's keyring; "
+            "open it on the computer where it was created."
+        )
+    return secret
+
+
+def _backup_and_migrate(
+    engine: Engine, paths: VaultPaths, db_key: SecretBytes, revision: str | None
+) -> None:
+    paths.backups.mkdir(exist_ok=True, mode=0o700)
+    stamp = utc_now().strftime("%Y%m%dT%H%M%SZ")
+    target = paths.backups / f"vault-{revision or 'empty'}-{stamp}.db"
+    try:
+        backup_database(paths.db, target, db_key)
+    except OSError as exc:
+        with contextlib.suppress(FileNotFoundError):
+            target.unlink()
+        raise MigrationFailed(
+            "Could not back up the vault before upgrading it; nothing was changed. "
+            f"({exc.strerror or exc})"
+        ) from exc
+    try:
+        migrate.upgrade(engine)
+    except Exception as exc:
+        raise MigrationFailed(
+            f"Upgrading the vault failed; the previous state is in {target.name}."
+        ) from exc
+    backups = sorted(paths.backups.glob("vault-*.db"))
+    for old in backups[:-BACKUPS_KEPT]:
+        with contextlib.suppress(OSError):
+            old.unlink()

@@ -1,0 +1,107 @@
+#!/usr/bin/env python3
+"""Set up and run Veldboek from a fresh checkout with nothing but Python 3.11+.
+
+    python3 dev.py run     # set up .venv, create the demo vault on first run, start the app
+    python3 dev.py test    # set up .venv, run ruff, mypy and every test
+
+Anything after the command is passed on (to the app or to pytest).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
+PY = BIN / ("python.exe" if os.name == "nt" else "python")
+STAMP = VENV / ".veldboek-installed"
+
+QT_HINT = """\
+Qt could not start: a system library it needs is missing.
+On Debian/Ubuntu install them with:
+    sudo apt-get install -y libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 \\
+        libdbus-1-3 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0
+On Fedora:  sudo dnf install -y libglvnd-egl libxkbcommon-x11 xcb-util-cursor
+Details from Qt:
+"""
+
+
+def _run(cmd: list[str], **kw: object) -> int:
+    return subprocess.call(cmd, cwd=ROOT, **kw)  # type: ignore[call-overload]
+
+
+def ensure_venv(extras: str) -> None:
+    if sys.version_info < (3, 11):
+        sys.exit(f"Veldboek needs Python 3.11 or newer; this is {sys.version.split()[0]}.")
+    if not PY.exists():
+        print("Creating .venv ...", flush=True)
+        venv.EnvBuilder(with_pip=True).create(VENV)
+    wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes() + extras.encode()).hexdigest()
+    if STAMP.exists() and STAMP.read_text() == wanted:
+        return
+    print(f"Installing Veldboek and its dependencies ({extras or 'app'}) ...", flush=True)
+    target = f".[{extras}]" if extras else "."
+    if _run([str(PY), "-m", "pip", "install", "--quiet", "--upgrade", "pip"]) != 0:
+        sys.exit("pip could not be upgraded; see the messages above.")
+    if _run([str(PY), "-m", "pip", "install", "--quiet", "-e", target]) != 0:
+        sys.exit("Installing the dependencies failed; see the messages above.")
+    STAMP.write_text(wanted)
+
+
+def check_qt(platform: str | None) -> None:
+    env = dict(os.environ)
+    if platform:
+        env["QT_QPA_PLATFORM"] = platform
+    probe = "from PySide6.QtWidgets import QApplication; QApplication([])"
+    result = subprocess.run(
+        [str(PY), "-c", probe], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60
+    )
+    if result.returncode != 0:
+        sys.exit(QT_HINT + result.stderr.strip()[-1500:])
+
+
+def cmd_run(rest: list[str]) -> int:
+    ensure_venv("")
+    headless = os.name != "nt" and sys.platform != "darwin" and not (
+        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+    )
+    if headless and "QT_QPA_PLATFORM" not in os.environ:
+        sys.exit("No display found (DISPLAY/WAYLAND_DISPLAY unset): start Veldboek from a desktop session.")
+    check_qt(None)
+    args = rest or ["--demo"]
+    return _run([str(PY), "-m", "app", "gui", *args])
+
+
+def cmd_test(rest: list[str]) -> int:
+    ensure_venv("dev")
+    check_qt("offscreen")
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    steps = [
+        [str(PY), "-m", "ruff", "check", "app", "tests", "benchmarks", "dev.py"],
+        [str(PY), "-m", "mypy", "app"],
+        [str(PY), "-m", "pytest", *rest],
+    ]
+    for step in steps:
+        print("$ " + " ".join(Path(step[0]).name if i == 0 else a for i, a in enumerate(step)), flush=True)
+        code = _run(step, env=env)
+        if code != 0:
+            return code
+    return 0
+
+
+def main() -> int:
+    if len(sys.argv) < 2 or sys.argv[1] not in ("run", "test"):
+        print(__doc__)
+        return 2
+    command, rest = sys.argv[1], sys.argv[2:]
+    return cmd_run(rest) if command == "run" else cmd_test(rest)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,51 @@
+"""Shared fixtures. Qt runs offscreen; every vault lives in a pytest tmp folder
+with a cheap KDF (the real calibration is tested on its own)."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from app.dal.scope import Scope
+from app.services import aliases
+from app.vault.vault import Vault
+from tests import factory
+
+
+@pytest.fixture(autouse=True)
+def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Keep every test's data and config folders out of the real user profile."""
+    home = tmp_path_factory.mktemp("veldboek-home")
+    monkeypatch.setenv("VELDBOEK_HOME", str(home))
+    return home
+
+
+@pytest.fixture
+def vault_dir(tmp_path: Path) -> Path:
+    return factory.make_vault(tmp_path / "vault")
+
+
+@pytest.fixture
+def vault(vault_dir: Path) -> Iterator[Vault]:
+    v = Vault.open(vault_dir, factory.PASSPHRASE)
+    yield v
+    v.lock()
+
+
+@pytest.fixture
+def runner(vault: Vault) -> Scope:
+    return aliases.resolve_scope(vault, factory.RUNNER)
+
+
+@pytest.fixture
+def handler(vault: Vault) -> Scope:
+    from app.models.enums import Role
+
+    aliases.add_alias(vault, "Havik", role=Role.HANDLER, can_act=True)
+    return aliases.resolve_scope(vault, "Havik")

@@ -1,0 +1,121 @@
+"""The command line: the contract scripts rely on (names, flags, exit codes, JSON)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from app.cli import main
+from tests import factory
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "app", *args], capture_output=True, text=True, timeout=300
+    )
+
+
+@pytest.fixture
+def pp(tmp_path: Path) -> Path:
+    path = tmp_path / "passphrase"
+    path.write_text(factory.PASSPHRASE + "\n")
+    return path
+
+
+@pytest.fixture
+def demo_vault(tmp_path: Path, pp: Path) -> Path:
+    root = factory.make_vault(tmp_path / "demo")
+    assert main(["demo", "--vault", str(root), "--passphrase-file", str(pp),
+                 "--sources", "6", "--debriefs", "60"]) == 0
+    return root
+
+
+def test_self_test_passes() -> None:
+    result = run("--self-test")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "self-test passed" in result.stdout
+    assert "FAIL" not in result.stdout
+
+
+def test_init_then_check(tmp_path: Path, pp: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = tmp_path / "v"
+    assert main(["init", "--vault", str(root), "--passphrase-file", str(pp),
+                 "--kdf-target-ms", "50", "--alias", "Reiger", "--role", "handler"]) == 0
+    header = json.loads((root / "vault.header").read_text())
+    assert header["kdf"]["memory_kib"] >= 64 * 1024  # the floor holds for real vaults
+    assert main(["check", "--vault", str(root), "--passphrase-file", str(pp), "--json"]) == 0
+    report = json.loads(capsys.readouterr().out.split("\n", 1)[1])
+    assert report["ok"] is True
+    # A second init on the same folder refuses and changes nothing.
+    assert main(["init", "--vault", str(root), "--passphrase-file", str(pp)]) == 1
+    assert "already exists" in capsys.readouterr().err
+
+
+def test_init_refuses_a_weak_passphrase(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    weak = tmp_path / "weak"
+    weak.write_text("short\n")
+    assert main(["init", "--vault", str(tmp_path / "v"), "--passphrase-file", str(weak)]) == 1
+    assert "at least 12 characters" in capsys.readouterr().err
+    assert not (tmp_path / "v" / "vault.header").exists()
+
+
+def test_demo_is_deterministic(tmp_path: Path, pp: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    outputs = []
+    for name in ("a", "b"):
+        root = factory.make_vault(tmp_path / name)
+        args = ["--vault", str(root), "--passphrase-file", str(pp)]
+        assert main(["demo", *args, "--sources", "4", "--debriefs", "30", "--today", "2026-11-01"]) == 0
+        capsys.readouterr()
+        assert main(["list", "debriefs", *args, "--alias", "Havik", "--json"]) == 0
+        outputs.append(json.loads(capsys.readouterr().out))
+    assert outputs[0] == outputs[1]
+    assert len(outputs[0]) > 0
+
+
+def test_list_and_search_json(demo_vault: Path, pp: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    args = ["--vault", str(demo_vault), "--passphrase-file", str(pp), "--alias", "Havik"]
+    assert main(["list", "sources", *args, "--json"]) == 0
+    sources = json.loads(capsys.readouterr().out)
+    assert {"codename", "status", "last_contact_at", "next_review_on"} <= set(sources[0])
+    codename = sources[0]["codename"]
+    assert main(["list", "debriefs", *args, "--source", codename, "--json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert rows and {r["codename"] for r in rows} == {codename}
+    assert main(["search", "shipment", *args, "--json"]) == 0
+    hits = json.loads(capsys.readouterr().out)
+    assert all("\x02" in h["snippet"] for h in hits)
+
+
+@pytest.mark.parametrize(
+    ("alias", "message"),
+    [("Nobody", "no alias named"), ("Kraai", "may not act under")],
+)
+def test_unknown_or_foreign_alias_is_a_clear_error(
+    demo_vault: Path, pp: Path, alias: str, message: str
+) -> None:
+    result = run("list", "sources", "--vault", str(demo_vault), "--passphrase-file", str(pp),
+                 "--alias", alias, "--json")
+    assert result.returncode == 1
+    assert message in result.stderr
+    assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+    assert result.stdout == ""
+
+
+def test_missing_passphrase_file_is_one_line(tmp_path: Path) -> None:
+    result = run("check", "--vault", str(tmp_path), "--passphrase-file", str(tmp_path / "nope"))
+    assert result.returncode == 1
+    assert result.stderr.strip() == f"veldboek: Passphrase file not found: {tmp_path / 'nope'}"
+
+
+def test_passwd_changes_the_passphrase(tmp_path: Path, pp: Path) -> None:
+    root = factory.make_vault(tmp_path / "v")
+    new = tmp_path / "new"
+    new.write_text("another passphrase entirely\n")
+    assert main(["passwd", "--vault", str(root), "--passphrase-file", str(pp),
+                 "--new-passphrase-file", str(new)]) == 0
+    assert main(["check", "--vault", str(root), "--passphrase-file", str(new)]) == 0
+    assert main(["check", "--vault", str(root), "--passphrase-file", str(pp)]) == 1
