@@ -19,7 +19,9 @@ from tests import factory
 
 
 @pytest.fixture(autouse=True)
-def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+def _isolated_home(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
     """Keep every test's data and config folders out of the real user profile."""
     home = tmp_path_factory.mktemp("veldboek-home")
     monkeypatch.setenv("VELDBOEK_HOME", str(home))

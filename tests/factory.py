@@ -28,8 +28,9 @@ def fast_kdf() -> KdfParams:
     return KdfParams(1024, 1, 1, os.urandom(16))
 
 
-def make_vault(root: Path, *, passphrase: str = PASSPHRASE, alias: str = RUNNER,
-               role: Role = Role.RUNNER) -> Path:
+def make_vault(
+    root: Path, *, passphrase: str = PASSPHRASE, alias: str = RUNNER, role: Role = Role.RUNNER
+) -> Path:
     create_vault(root, passphrase, alias_name=alias, role=role, kdf=fast_kdf())
     return root
 
@@ -37,7 +38,9 @@ def make_vault(root: Path, *, passphrase: str = PASSPHRASE, alias: str = RUNNER,
 def source(vault: Vault, scope: Scope, codename: str | None = None, **fields: object) -> uuid.UUID:
     name = codename or f"BRON{next(_counter)}"
     return sources.create_source(
-        vault, scope, sources.SourceDraft(codename=name, **fields)  # type: ignore[arg-type]
+        vault,
+        scope,
+        sources.SourceDraft(codename=name, **fields),  # type: ignore[arg-type]
     )
 
 
@@ -76,7 +79,9 @@ def debrief(
 ) -> uuid.UUID:
     debrief_id = debriefs.create_draft(vault, scope, source_id)
     debriefs.save_draft(
-        vault, scope, debrief_id,
+        vault,
+        scope,
+        debrief_id,
         DebriefContent(narrative=narrative, critical_reflection=reflection),
     )
     for item in items if items is not None else (graded_item(),):

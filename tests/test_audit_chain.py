@@ -58,7 +58,11 @@ def test_clean_vault_passes_check(busy_vault: Path) -> None:
     report = check_vault(busy_vault, factory.PASSPHRASE)
     assert report.ok, report.lines
     assert {line.name for line in report.lines} >= {
-        "sqlcipher page integrity", "sqlite structure", "schema version", "audit chain", "audit anchor",
+        "sqlcipher page integrity",
+        "sqlite structure",
+        "schema version",
+        "audit chain",
+        "audit anchor",
     }
 
 
@@ -79,7 +83,9 @@ def test_deleted_event_is_detected(busy_vault: Path) -> None:
 
 
 def test_events_cut_off_the_end_are_detected_by_the_anchor(busy_vault: Path) -> None:
-    _tamper(busy_vault, "DELETE FROM audit_event WHERE seq >= (SELECT max(seq) - 3 FROM audit_event)")
+    _tamper(
+        busy_vault, "DELETE FROM audit_event WHERE seq >= (SELECT max(seq) - 3 FROM audit_event)"
+    )
     problems = _failed(busy_vault)
     assert "audit anchor" in problems
     # Opening and locking again must not bless the shortened log.
@@ -104,10 +110,16 @@ def test_recomputed_chain_still_fails_the_anchor(busy_vault: Path) -> None:
     for seq, at, alias_id, actor, action, rtype, rid, comp, detail in rows:
         actor = "forged" if seq == 2 else actor
         digest = audit_chain.event_hash(
-            prev_hash=prev, seq=seq, at=parse_iso_utc(at),
-            actor_alias_id=uuid.UUID(hex=alias_id) if alias_id else None, actor=actor,
-            action=action, record_type=rtype, record_id=rid,
-            compartment_id=uuid.UUID(hex=comp) if comp else None, detail=detail,
+            prev_hash=prev,
+            seq=seq,
+            at=parse_iso_utc(at),
+            actor_alias_id=uuid.UUID(hex=alias_id) if alias_id else None,
+            actor=actor,
+            action=action,
+            record_type=rtype,
+            record_id=rid,
+            compartment_id=uuid.UUID(hex=comp) if comp else None,
+            detail=detail,
         )
         conn.execute(
             "UPDATE audit_event SET actor = ?, prev_hash = ?, hash = ? WHERE seq = ?",

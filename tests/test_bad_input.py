@@ -65,7 +65,9 @@ def test_damaged_header_is_a_clear_error(vault_dir: Path, damage: str) -> None:
 
 
 def test_altered_kdf_salt_reads_as_wrong_passphrase(vault_dir: Path) -> None:
-    _corrupt_header(vault_dir, _json_edit(lambda d: d["kdf"].update(salt="AAAAAAAAAAAAAAAAAAAAAA==")))
+    _corrupt_header(
+        vault_dir, _json_edit(lambda d: d["kdf"].update(salt="AAAAAAAAAAAAAAAAAAAAAA=="))
+    )
     before = snapshot(vault_dir)
     with pytest.raises(WrongPassphrase, match="altered"):
         Vault.open(vault_dir, factory.PASSPHRASE)
@@ -156,8 +158,19 @@ def test_cli_prints_one_line_and_no_traceback(vault_dir: Path, tmp_path: Path, d
     else:
         pp.write_text("the wrong passphrase\n")
     result = subprocess.run(
-        [sys.executable, "-m", "app", "check", "--vault", str(vault_dir), "--passphrase-file", str(pp)],
-        capture_output=True, text=True, timeout=60,
+        [
+            sys.executable,
+            "-m",
+            "app",
+            "check",
+            "--vault",
+            str(vault_dir),
+            "--passphrase-file",
+            str(pp),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert result.returncode != 0
     assert "Traceback" not in result.stderr + result.stdout

@@ -29,8 +29,22 @@ def pp(tmp_path: Path) -> Path:
 @pytest.fixture
 def demo_vault(tmp_path: Path, pp: Path) -> Path:
     root = factory.make_vault(tmp_path / "demo")
-    assert main(["demo", "--vault", str(root), "--passphrase-file", str(pp),
-                 "--sources", "6", "--debriefs", "60"]) == 0
+    assert (
+        main(
+            [
+                "demo",
+                "--vault",
+                str(root),
+                "--passphrase-file",
+                str(pp),
+                "--sources",
+                "6",
+                "--debriefs",
+                "60",
+            ]
+        )
+        == 0
+    )
     return root
 
 
@@ -43,8 +57,24 @@ def test_self_test_passes() -> None:
 
 def test_init_then_check(tmp_path: Path, pp: Path, capsys: pytest.CaptureFixture[str]) -> None:
     root = tmp_path / "v"
-    assert main(["init", "--vault", str(root), "--passphrase-file", str(pp),
-                 "--kdf-target-ms", "50", "--alias", "Reiger", "--role", "handler"]) == 0
+    assert (
+        main(
+            [
+                "init",
+                "--vault",
+                str(root),
+                "--passphrase-file",
+                str(pp),
+                "--kdf-target-ms",
+                "50",
+                "--alias",
+                "Reiger",
+                "--role",
+                "handler",
+            ]
+        )
+        == 0
+    )
     header = json.loads((root / "vault.header").read_text())
     assert header["kdf"]["memory_kib"] >= 64 * 1024  # the floor holds for real vaults
     assert main(["check", "--vault", str(root), "--passphrase-file", str(pp), "--json"]) == 0
@@ -63,12 +93,17 @@ def test_init_refuses_a_weak_passphrase(tmp_path: Path, capsys: pytest.CaptureFi
     assert not (tmp_path / "v" / "vault.header").exists()
 
 
-def test_demo_is_deterministic(tmp_path: Path, pp: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_demo_is_deterministic(
+    tmp_path: Path, pp: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     outputs = []
     for name in ("a", "b"):
         root = factory.make_vault(tmp_path / name)
         args = ["--vault", str(root), "--passphrase-file", str(pp)]
-        assert main(["demo", *args, "--sources", "4", "--debriefs", "30", "--today", "2026-11-01"]) == 0
+        assert (
+            main(["demo", *args, "--sources", "4", "--debriefs", "30", "--today", "2026-11-01"])
+            == 0
+        )
         capsys.readouterr()
         assert main(["list", "debriefs", *args, "--alias", "Havik", "--json"]) == 0
         outputs.append(json.loads(capsys.readouterr().out))
@@ -76,7 +111,9 @@ def test_demo_is_deterministic(tmp_path: Path, pp: Path, capsys: pytest.CaptureF
     assert len(outputs[0]) > 0
 
 
-def test_list_and_search_json(demo_vault: Path, pp: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_list_and_search_json(
+    demo_vault: Path, pp: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     args = ["--vault", str(demo_vault), "--passphrase-file", str(pp), "--alias", "Havik"]
     assert main(["list", "sources", *args, "--json"]) == 0
     sources = json.loads(capsys.readouterr().out)
@@ -97,8 +134,17 @@ def test_list_and_search_json(demo_vault: Path, pp: Path, capsys: pytest.Capture
 def test_unknown_or_foreign_alias_is_a_clear_error(
     demo_vault: Path, pp: Path, alias: str, message: str
 ) -> None:
-    result = run("list", "sources", "--vault", str(demo_vault), "--passphrase-file", str(pp),
-                 "--alias", alias, "--json")
+    result = run(
+        "list",
+        "sources",
+        "--vault",
+        str(demo_vault),
+        "--passphrase-file",
+        str(pp),
+        "--alias",
+        alias,
+        "--json",
+    )
     assert result.returncode == 1
     assert message in result.stderr
     assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
@@ -115,7 +161,19 @@ def test_passwd_changes_the_passphrase(tmp_path: Path, pp: Path) -> None:
     root = factory.make_vault(tmp_path / "v")
     new = tmp_path / "new"
     new.write_text("another passphrase entirely\n")
-    assert main(["passwd", "--vault", str(root), "--passphrase-file", str(pp),
-                 "--new-passphrase-file", str(new)]) == 0
+    assert (
+        main(
+            [
+                "passwd",
+                "--vault",
+                str(root),
+                "--passphrase-file",
+                str(pp),
+                "--new-passphrase-file",
+                str(new),
+            ]
+        )
+        == 0
+    )
     assert main(["check", "--vault", str(root), "--passphrase-file", str(new)]) == 0
     assert main(["check", "--vault", str(root), "--passphrase-file", str(pp)]) == 1

@@ -12,8 +12,15 @@ QT = ("PySide6", "shiboken6")
 DB_AND_CRYPTO = ("sqlalchemy", "sqlcipher3", "cryptography", "sqlite3", "alembic", "keyring")
 # What a screen may import from the app: services, view objects, pure domain rules.
 UI_ALLOWED_APP = (
-    "app.ui", "app.services", "app.domain", "app.errors", "app.clock", "app.paths",
-    "app.models.enums", "app.dal.scope", "app",
+    "app.ui",
+    "app.services",
+    "app.domain",
+    "app.errors",
+    "app.clock",
+    "app.paths",
+    "app.models.enums",
+    "app.dal.scope",
+    "app",
 )
 
 

@@ -88,7 +88,10 @@ def test_no_marker_reaches_disk_in_plaintext(tmp_path: Path) -> None:
     )
     result = subprocess.run(
         [sys.executable, "-c", CHILD, marker, str(vault)],
-        env=env, capture_output=True, text=True, timeout=300,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
         cwd=Path(__file__).resolve().parent.parent,
     )
     assert result.returncode == 0, result.stderr[-2000:]

@@ -59,16 +59,23 @@ def test_sigkill_at_random_moments_loses_nothing_committed(tmp_path: Path) -> No
     for trial in range(TRIALS):
         child = subprocess.Popen(
             [sys.executable, "-c", WRITER, str(root)],
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=repo,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            cwd=repo,
         )
         time.sleep(rng.uniform(0.3, 2.0))
         child.send_signal(signal.SIGKILL)
         out, err = child.communicate(timeout=30)
-        assert child.returncode == -signal.SIGKILL, f"trial {trial}: writer died early: {err[-1000:]}"
+        assert child.returncode == -signal.SIGKILL, (
+            f"trial {trial}: writer died early: {err[-1000:]}"
+        )
         committed |= {line for line in out.split() if len(line) == 32}
         with Vault.open(root, factory.PASSPHRASE) as vault, vault.read() as session:
             present = {d.hex for d in session.execute(select(Debrief.id)).scalars()}
-        assert committed <= present, f"trial {trial}: lost {len(committed - present)} committed rows"
+        assert committed <= present, (
+            f"trial {trial}: lost {len(committed - present)} committed rows"
+        )
         report = check_vault(root, factory.PASSPHRASE)
         assert report.ok, f"trial {trial}: {report.lines}"
     assert len(committed) > TRIALS  # the kills did land amid real writing

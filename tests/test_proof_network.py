@@ -50,7 +50,10 @@ def _run(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
 def test_hook_itself_catches_a_socket(guarded_env: dict[str, str]) -> None:
     result = subprocess.run(
         [sys.executable, "-c", "import socket; socket.socket()"],
-        env=guarded_env, capture_output=True, text=True, timeout=60,
+        env=guarded_env,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert "NETWORK-ATTEMPT" in result.stderr
 

@@ -136,8 +136,13 @@ def test_device_secret_is_a_real_second_factor(tmp_path: Path) -> None:
     store = MemoryKeyring()
     root = tmp_path / "v"
     create_vault(
-        root, factory.PASSPHRASE, alias_name="Valk", role=Role.RUNNER, kdf=factory.fast_kdf(),
-        use_device_secret=True, device_store=store,
+        root,
+        factory.PASSPHRASE,
+        alias_name="Valk",
+        role=Role.RUNNER,
+        kdf=factory.fast_kdf(),
+        use_device_secret=True,
+        device_store=store,
     )
     header = json.loads((root / "vault.header").read_text())
     assert header["device_factor"]["store"] == "os-keyring"
@@ -157,8 +162,12 @@ def test_device_secret_is_a_real_second_factor(tmp_path: Path) -> None:
 def test_no_keyring_means_clear_refusal_of_second_factor(tmp_path: Path) -> None:
     with pytest.raises(DeviceSecretUnavailable, match="No OS keyring"):
         create_vault(
-            tmp_path / "v", factory.PASSPHRASE, alias_name="Valk", kdf=factory.fast_kdf(),
-            use_device_secret=True, device_store=MemoryKeyring(available=False),
+            tmp_path / "v",
+            factory.PASSPHRASE,
+            alias_name="Valk",
+            kdf=factory.fast_kdf(),
+            use_device_secret=True,
+            device_store=MemoryKeyring(available=False),
         )
     # Passphrase-only vaults work on such a machine.
     factory.make_vault(tmp_path / "w")

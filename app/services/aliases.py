@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import json
 import uuid
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from app.dal.scope import Scope
 from app.errors import InvalidInput, UnknownAlias
-from app.models import Alias
+from app.models import Alias, Setting
 from app.models.enums import AliasKind, Role
 from app.services.views import AliasView
 from app.vault import audit_chain
@@ -100,3 +102,42 @@ def add_alias(
             detail={"can_act": can_act, "role": role.value if role else None},
         )
         return alias.id
+
+
+LAST_ALIAS_KEY = "last_alias"
+
+
+def record_switch(vault: Vault, old: Scope, new: Scope) -> None:
+    """Audit an alias switch and remember the alias for the next unlock (inside
+    the vault, because alias names are vault content)."""
+    with vault.write() as session:
+        audit_chain.append(
+            session, old.actor, "alias.switched", record_type="alias", record_id=new.alias_id
+        )
+        _remember(session, new.alias_name)
+
+
+def _remember(session: Session, name: str) -> None:
+    row = session.get(Setting, LAST_ALIAS_KEY)
+    value = json.dumps(name)
+    if row is None:
+        session.add(Setting(key=LAST_ALIAS_KEY, value=value))
+    else:
+        row.value = value
+
+
+def default_scope(vault: Vault) -> Scope:
+    """The alias to start with after unlock: the last one used, else the first own."""
+    with vault.read() as session:
+        row = session.get(Setting, LAST_ALIAS_KEY)
+        last = json.loads(row.value) if row is not None else None
+        first = session.execute(
+            select(Alias.name)
+            .where(Alias.can_act.is_(True), Alias.retired_at.is_(None), Alias.role.is_not(None))
+            .order_by(Alias.created_at)
+            .limit(1)
+        ).scalar_one_or_none()
+    if first is None:
+        raise UnknownAlias("This vault has no alias you may act under.")
+    names = {a.name for a in list_own_aliases(vault)}
+    return resolve_scope(vault, last if last in names else first)

@@ -8,6 +8,7 @@ is answered with an addendum and submitted again. Every transition is audited.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass, fields
 from datetime import datetime
 
@@ -339,6 +340,40 @@ def list_debriefs(
     return Page(tuple(rows), cursor, has_more)
 
 
+@dataclass(frozen=True)
+class IdPage:
+    ids: tuple[uuid.UUID, ...]
+    cursor: tuple[datetime, uuid.UUID] | None
+    has_more: bool
+
+
+def debrief_id_page(
+    vault: Vault,
+    scope: Scope,
+    *,
+    source_id: uuid.UUID | None = None,
+    status: DebriefStatus | None = None,
+    after: tuple[datetime, uuid.UUID] | None = None,
+    limit: int = 2000,
+) -> IdPage:
+    """Only the ids of one keyset page, newest first: what a long list needs to
+    know before it draws anything."""
+    with vault.read() as session:
+        query = select(Debrief.created_at, Debrief.id).where(visible(Debrief.compartment_id, scope))
+        if source_id is not None:
+            query = query.where(Debrief.source_id == source_id)
+        if status is not None:
+            query = query.where(Debrief.status == status)
+        if after is not None:
+            query = query.where(tuple_(Debrief.created_at, Debrief.id) < tuple_(*after))
+        query = query.order_by(Debrief.created_at.desc(), Debrief.id.desc()).limit(limit + 1)
+        rows = session.execute(query).all()
+    has_more = len(rows) > limit
+    rows = rows[:limit]
+    cursor = (rows[-1][0], rows[-1][1]) if rows else None
+    return IdPage(tuple(r[1] for r in rows), cursor, has_more)
+
+
 def count_debriefs(vault: Vault, scope: Scope, *, source_id: uuid.UUID | None = None) -> int:
     with vault.read() as session:
         query = (
@@ -405,14 +440,16 @@ def get_debrief(vault: Vault, scope: Scope, debrief_id: uuid.UUID) -> DebriefVie
         )
 
 
-def debrief_rows(vault: Vault, scope: Scope, ids: list[uuid.UUID]) -> list[DebriefRow]:
-    """Rows for given ids (search results, subject cross-references), in scope only."""
+def debrief_rows(
+    vault: Vault, scope: Scope, ids: Sequence[uuid.UUID]
+) -> dict[uuid.UUID, DebriefRow]:
+    """Rows for given ids (a block of a long list, search results), in scope only."""
     if not ids:
-        return []
+        return {}
     with vault.read() as session:
         rows = session.execute(
-            mapping.debrief_row_query()
-            .where(Debrief.id.in_(ids), visible(Debrief.compartment_id, scope))
-            .order_by(Debrief.created_at.desc())
+            mapping.debrief_row_query().where(
+                Debrief.id.in_(list(ids)), visible(Debrief.compartment_id, scope)
+            )
         ).all()
-        return [mapping.debrief_row(r) for r in rows]
+        return {row.id: row for row in (mapping.debrief_row(r) for r in rows)}

@@ -46,6 +46,10 @@ from app.vault import audit_chain
 from app.vault.audit_chain import SYSTEM
 from app.vault.vault import Vault
 
+# The demo vault's passphrase is public (it is printed in the README): the demo
+# holds only synthetic data.
+DEMO_PASSPHRASE = "veldboek demo passphrase"  # noqa: S105 - public by design
+DEMO_ALIAS = "Valk"
 MAX_SOURCES = 10_000
 MAX_DEBRIEFS = 1_000_000
 BATCH_DEBRIEFS = 5_000

@@ -85,7 +85,7 @@ def reminders(
                         source.id,
                         source.codename,
                         source.id,
-                        "Contract review",
+                        source.legal_basis,
                     )
                 )
             if source.suitability_review_on and source.suitability_review_on <= until:
@@ -96,7 +96,7 @@ def reminders(
                         source.id,
                         source.codename,
                         source.id,
-                        "Suitability review",
+                        "",
                     )
                 )
     out.sort(key=lambda r: (r.due_on, r.codename, r.kind))

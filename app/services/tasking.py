@@ -93,9 +93,7 @@ def open_taskings(
         )
         if source_id is not None:
             query = query.where(Tasking.source_id == source_id)
-        return [
-            mapping.tasking_view(t, codename) for t, codename in session.execute(query)
-        ]
+        return [mapping.tasking_view(t, codename) for t, codename in session.execute(query)]
 
 
 def record_payment(

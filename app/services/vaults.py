@@ -5,9 +5,11 @@ through here."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from app.crypto.kdf import DEFAULT_TARGET_SECONDS, calibrate
+from app.dal.scope import Scope
 from app.models.enums import Role
 from app.vault import attempts
 from app.vault.device_secret import KeyringStore
@@ -18,8 +20,11 @@ __all__ = [
     "MIN_LENGTH",
     "Strength",
     "Vault",
+    "VaultInfo",
+    "change_passphrase",
     "check_new_passphrase",
     "create",
+    "describe",
     "estimate_strength",
     "exists",
     "keyring_available",
@@ -73,3 +78,30 @@ def unlock(root: Path, passphrase: str) -> Vault:
 
 def seconds_until_retry(root: Path) -> float:
     return attempts.seconds_until_allowed(VaultPaths(root).attempts)
+
+
+def change_passphrase(vault: Vault, actor_scope: Scope, old: str, new: str) -> None:
+    """Re-wrap the keys under a new passphrase (slow: two key derivations)."""
+    vault.change_passphrase(old, new, actor_scope.actor)
+
+
+@dataclass(frozen=True)
+class VaultInfo:
+    vault_id: str
+    folder: str
+    kdf_memory_mib: int
+    kdf_iterations: int
+    kdf_seconds: float
+    device_factor: bool
+
+
+def describe(vault: Vault) -> VaultInfo:
+    header = vault.header
+    return VaultInfo(
+        str(header.vault_id),
+        str(vault.paths.root),
+        header.kdf.memory_kib // 1024,
+        header.kdf.iterations,
+        header.calibrated_seconds,
+        header.device_factor is not None,
+    )

@@ -1,0 +1,157 @@
+"""Which window is shown when: first-run wizard, unlock dialog or main window.
+
+Unlock builds a fresh main window; lock destroys it. Quitting locks first.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import QApplication, QProgressDialog
+
+from app.models.enums import Role
+from app.services import aliases, demo, vaults
+from app.ui.clipboard import ClipboardGuard
+from app.ui.errors import show_error
+from app.ui.first_run import FirstRunWizard
+from app.ui.lock import LockController
+from app.ui.main_window import MainWindow
+from app.ui.session import AppSession
+from app.ui.unlock_dialog import UnlockDialog
+from app.ui.workers import TaskRunner
+
+DEMO_SOURCES = 40
+DEMO_DEBRIEFS = 600
+
+
+class AppController(QObject):
+    def __init__(
+        self,
+        vault_path: Path,
+        *,
+        demo_vault: bool = False,
+        kdf_target_seconds: float = 0.7,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.vault_path = vault_path
+        self.demo_vault = demo_vault
+        self.kdf_target_seconds = kdf_target_seconds
+        self.runner = TaskRunner(self)
+        self.clipboard = ClipboardGuard(parent=self)
+        self.lock = LockController(self.clipboard, self)
+        self.lock.locked.connect(self._on_locked)
+        self.window: MainWindow | None = None
+        self.unlock_dialog: UnlockDialog | None = None
+        self.wizard: FirstRunWizard | None = None
+
+    def start(self) -> None:
+        if vaults.exists(self.vault_path):
+            self.show_unlock()
+        elif self.demo_vault:
+            self._make_demo_vault()
+        else:
+            self.show_wizard()
+
+    # -- before unlock ----------------------------------------------------------
+
+    def show_wizard(self) -> None:
+        self.wizard = FirstRunWizard(
+            self.vault_path, self.runner, target_seconds=self.kdf_target_seconds
+        )
+        self.wizard.created.connect(self._unlock_with)
+        self.wizard.rejected.connect(self.quit)
+        self.wizard.show()
+
+    def _make_demo_vault(self) -> None:
+        progress = QProgressDialog(
+            self.tr("Preparing the demo vault (synthetic data)…"), "", 0, DEMO_DEBRIEFS
+        )
+        progress.setObjectName("demoProgress")
+        progress.setCancelButton(None)
+        progress.setWindowModality(Qt.WindowModality.ApplicationModal)
+        progress.setMinimumDuration(0)
+        progress.show()
+        path = self.vault_path
+
+        def work(report: Any) -> None:
+            vaults.create(
+                path,
+                demo.DEMO_PASSPHRASE,
+                alias_name=demo.DEMO_ALIAS,
+                role=Role.RUNNER,
+                target_seconds=self.kdf_target_seconds,
+            )
+            with vaults.unlock(path, demo.DEMO_PASSPHRASE) as vault:
+                demo.generate(vault, sources=DEMO_SOURCES, debriefs=DEMO_DEBRIEFS, progress=report)
+
+        def done(_result: object) -> None:
+            progress.close()
+            self.show_unlock()
+
+        def failed(exc: BaseException) -> None:
+            progress.close()
+            show_error(None, exc)
+            self.quit()
+
+        self.runner.start(work, done, failed, lambda d, _t: progress.setValue(d))
+
+    def show_unlock(self, minimized: bool = False) -> None:
+        dialog = UnlockDialog(self.vault_path, self.runner)
+        dialog.unlocked.connect(self._on_unlocked)
+        dialog.rejected.connect(self.quit)
+        self.unlock_dialog = dialog
+        if minimized:
+            dialog.showMinimized()
+        else:
+            dialog.show()
+            dialog.passphrase.setFocus()
+
+    def _unlock_with(self, passphrase: str) -> None:
+        path = self.vault_path
+
+        def work(_progress: Any) -> vaults.Vault:
+            return vaults.unlock(path, passphrase)
+
+        def failed(exc: BaseException) -> None:
+            show_error(None, exc)
+            self.show_unlock()
+
+        self.runner.start(work, self._on_unlocked, failed)
+
+    # -- unlocked ---------------------------------------------------------------
+
+    def _on_unlocked(self, vault: object) -> None:
+        assert isinstance(vault, vaults.Vault)
+        try:
+            scope = aliases.default_scope(vault)
+        except Exception as exc:
+            vault.lock()
+            show_error(None, exc)
+            self.show_unlock()
+            return
+        session = AppSession(vault, scope)
+        self.clipboard.seconds = session.settings.clipboard_clear_seconds
+        session.settings_changed.connect(
+            lambda s: setattr(self.clipboard, "seconds", s.clipboard_clear_seconds)
+        )
+        self.lock.attach(session)
+        self.window = MainWindow(session, self.lock, self.runner)
+        self.window.quit_requested.connect(self.quit)
+        self.window.show()
+        if self.unlock_dialog is not None:
+            self.unlock_dialog.deleteLater()
+            self.unlock_dialog = None
+
+    def _on_locked(self, reason: str) -> None:
+        window, self.window = self.window, None
+        if window is not None:
+            window.hide()
+            window.deleteLater()
+        self.show_unlock(minimized=reason == "panic")
+
+    def quit(self) -> None:
+        self.lock.lock("quit")
+        QApplication.quit()

@@ -1,0 +1,1 @@
+"""Forms that create or change one record; each calls one service on accept."""

@@ -1,0 +1,43 @@
+"""A form dialog: OK runs the service call; a known error is shown in the form
+and the dialog stays open with everything typed still there."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
+
+from app.ui.errors import describe
+
+
+class FormDialog(QDialog):
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.form = QFormLayout()
+        self.error = QLabel()
+        self.error.setObjectName("formError")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #b00020;")
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self._submit)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self.on_submit: Callable[[], object] | None = None
+        self.result_value: object = None
+
+    def _submit(self) -> None:
+        if self.on_submit is None:
+            self.accept()
+            return
+        try:
+            self.result_value = self.on_submit()
+        except Exception as exc:
+            self.error.setText(describe(exc))
+            return
+        self.accept()

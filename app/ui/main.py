@@ -1,0 +1,43 @@
+"""Start the desktop app: `veldboek gui [--vault PATH] [--demo]`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
+
+from app import paths
+from app.services import local_config
+from app.ui import i18n
+from app.ui.controller import AppController
+
+STYLE = """
+QListWidget#navigation { font-size: 11pt; }
+QListWidget#navigation::item { padding: 7px 10px; }
+QLabel#formError { color: #b00020; }
+"""
+
+
+def run(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="veldboek gui")
+    parser.add_argument("--vault", type=Path, help="vault folder")
+    parser.add_argument("--demo", action="store_true", help="the demo vault (made on first run)")
+    args = parser.parse_args(list(argv) if argv is not None else sys.argv[1:])
+    if args.vault is not None:
+        vault_path = args.vault
+    elif args.demo:
+        vault_path = paths.demo_vault()
+    else:
+        vault_path = paths.default_vault()
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("Veldboek")
+    app.setQuitOnLastWindowClosed(False)  # between lock and unlock no window may be open
+    app.setStyleSheet(STYLE)
+    i18n.install(app, local_config.load().language)
+    controller = AppController(vault_path, demo_vault=args.demo)
+    controller.start()
+    return app.exec()

@@ -1,0 +1,275 @@
+"""The main window: alias band on top, navigation on the left, pages on the right.
+
+It is built fresh at every unlock and destroyed at every lock, so no widget can
+keep showing vault data after the keys are gone.
+"""
+
+from __future__ import annotations
+
+import uuid
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QListWidget,
+    QMainWindow,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.services import aliases
+from app.ui.alias_band import AliasBand
+from app.ui.errors import show_error
+from app.ui.lock import LockController
+from app.ui.meeting_mode import MeetingView
+from app.ui.pages.audit import AuditPage
+from app.ui.pages.base import Page
+from app.ui.pages.debrief_editor import DebriefPage
+from app.ui.pages.debriefs import DebriefsPage
+from app.ui.pages.home import HomePage
+from app.ui.pages.search import SearchPage
+from app.ui.pages.settings import SettingsPage
+from app.ui.pages.sources import SourcesPage
+from app.ui.session import AppSession
+from app.ui.workers import TaskRunner
+
+PANIC_KEYS = ("F12", "Ctrl+Shift+Space")
+
+
+class MainWindow(QMainWindow):
+    quit_requested = Signal()
+
+    def __init__(
+        self,
+        session: AppSession,
+        lock: LockController,
+        runner: TaskRunner,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.setWindowTitle(self.tr("Veldboek"))
+        self.session = session
+        self.lock = lock
+        self.runner = runner
+        self.band = AliasBand()
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setFixedWidth(170)
+        self.stack = QStackedWidget()
+        self.pages: list[Page] = []
+        for page_class in self.page_classes():
+            self._add_page(page_class(session, runner))
+        # The debrief page is reached from lists, search and source files, not the nav.
+        self.debrief_page = DebriefPage(session, runner)
+        self.debrief_page.setObjectName("pageDebriefPage")
+        self.debrief_page.open_debrief.connect(self.open_debrief)
+        self.debrief_page.back.connect(self._back_from_debrief)
+        self.stack.addWidget(self.debrief_page)
+        self._return_row = 0
+        self.meeting: MeetingView | None = None
+        body = QHBoxLayout()
+        body.setContentsMargins(0, 0, 0, 0)
+        body.addWidget(self.nav)
+        body.addWidget(self.stack, 1)
+        self.normal = QWidget()
+        outer = QVBoxLayout(self.normal)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        outer.addWidget(self.band)
+        outer.addLayout(body, 1)
+        self.central = QStackedWidget()
+        self.central.addWidget(self.normal)
+        self.setCentralWidget(self.central)
+        self._actions()
+        self.nav.currentRowChanged.connect(self._show_page)
+        self.band.switch_requested.connect(self._switch_alias)
+        self.band.lock_requested.connect(lambda: self.lock.lock("manual"))
+        self.session.scope_changed.connect(lambda _scope: self.refresh())
+        self.lock.about_to_lock.connect(self.save_pending)
+        self.lock.clear_requested.connect(self.clear_vault_data)
+        self.statusBar().showMessage(
+            self.tr("Locks itself after {m} min without activity. Panic key: F12.").format(
+                m=session.settings.idle_lock_minutes
+            )
+        )
+        self.resize(1180, 760)
+        self.refresh()
+        self.nav.setCurrentRow(0)
+
+    @staticmethod
+    def page_classes() -> list[type[Page]]:
+        return [HomePage, SourcesPage, DebriefsPage, SearchPage, AuditPage, SettingsPage]
+
+    def _add_page(self, page: Page) -> None:
+        page.setObjectName(f"page{type(page).__name__}")
+        self.pages.append(page)
+        self.stack.addWidget(page)
+        self.nav.addItem(page.title())
+        page.open_source.connect(self.open_source)
+        page.open_debrief.connect(self.open_debrief)
+
+    def _actions(self) -> None:
+        def add(text: str, keys: tuple[str, ...], slot: object, name: str) -> QAction:
+            action = QAction(text, self)
+            action.setObjectName(name)
+            action.setShortcuts([QKeySequence(k) for k in keys])
+            action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+            action.triggered.connect(slot)
+            self.addAction(action)
+            return action
+
+        self.lock_action = add(
+            self.tr("Lock"), ("Ctrl+L",), lambda: self.lock.lock("manual"), "lockAction"
+        )
+        self.panic_action = add(
+            self.tr("Panic: lock and hide"), PANIC_KEYS, self.lock.panic, "panicAction"
+        )
+        self.quit_action = add(self.tr("Quit"), ("Ctrl+Q",), self.quit_requested.emit, "quitAction")
+        self.meeting_action = add(
+            self.tr("Meeting mode"), ("Ctrl+M",), self.enter_meeting, "meetingAction"
+        )
+        self.search_action = add(
+            self.tr("Search"), ("Ctrl+F",), lambda: self.show_page(SearchPage), "searchAction"
+        )
+
+    # -- navigation -----------------------------------------------------------
+
+    def page(self, page_class: type[Page]) -> Page:
+        return next(p for p in self.pages if isinstance(p, page_class))
+
+    def show_page(self, page_class: type[Page]) -> Page:
+        page = self.page(page_class)
+        self.nav.setCurrentRow(self.pages.index(page))
+        return page
+
+    def _show_page(self, row: int) -> None:
+        if 0 <= row < len(self.pages):
+            if self.stack.currentWidget() is self.debrief_page:
+                self.debrief_page.save_now()
+            self.stack.setCurrentIndex(row)
+            try:
+                self.pages[row].reload()
+            except Exception as exc:
+                show_error(self, exc)
+
+    def open_source(self, source_id: uuid.UUID) -> None:
+        page = self.page(SourcesPage)
+        assert isinstance(page, SourcesPage)
+        self.nav.blockSignals(True)
+        self.nav.setCurrentRow(self.pages.index(page))
+        self.nav.blockSignals(False)
+        self.stack.setCurrentWidget(page)
+        try:
+            page.show_source(source_id)
+        except Exception as exc:
+            show_error(self, exc)
+
+    def open_debrief(self, debrief_id: uuid.UUID) -> None:
+        if self.stack.currentWidget() is not self.debrief_page:
+            self._return_row = max(0, self.nav.currentRow())
+        try:
+            self.debrief_page.open(debrief_id)
+        except Exception as exc:
+            show_error(self, exc)
+            return
+        self.stack.setCurrentWidget(self.debrief_page)
+
+    def _back_from_debrief(self) -> None:
+        self.stack.setCurrentIndex(self._return_row)
+        self.nav.setCurrentRow(self._return_row)
+        current = self.pages[self._return_row]
+        try:
+            current.reload()
+        except Exception as exc:
+            show_error(self, exc)
+
+    # -- meeting mode ---------------------------------------------------------
+
+    def current_source(self) -> tuple[uuid.UUID, str] | None:
+        """The source on screen: an open debrief's or an open source file's."""
+        if self.stack.currentWidget() is self.debrief_page and self.debrief_page.view is not None:
+            view = self.debrief_page.view
+            return view.source_id, view.codename
+        sources_page = self.page(SourcesPage)
+        assert isinstance(sources_page, SourcesPage)
+        if self.stack.currentWidget() is sources_page and sources_page.file_view.file is not None:
+            overview = sources_page.file_view.file.overview
+            return overview.id, overview.codename
+        return None
+
+    def enter_meeting(self) -> None:
+        if self.meeting is not None:
+            return
+        source = self.current_source()
+        if source is None:
+            self.statusBar().showMessage(
+                self.tr("Open a source's file or debrief first, then press Ctrl+M."), 6000
+            )
+            return
+        self.save_pending()
+        self.meeting = MeetingView(self.session, self.runner, *source)
+        self.meeting.finished.connect(self._leave_meeting)
+        self.central.addWidget(self.meeting)
+        self.central.setCurrentWidget(self.meeting)
+        self.statusBar().hide()
+        self.meeting.note.setFocus()
+
+    def _leave_meeting(self, record: object) -> None:
+        meeting, self.meeting = self.meeting, None
+        if meeting is not None:
+            self.central.removeWidget(meeting)
+            meeting.deleteLater()
+        self.central.setCurrentWidget(self.normal)
+        self.statusBar().show()
+        debrief_id = getattr(record, "debrief_id", None)
+        if isinstance(debrief_id, uuid.UUID):
+            self.open_debrief(debrief_id)
+
+    def save_pending(self) -> None:
+        """Before locking or switching away: keep typed text."""
+        self.debrief_page.save_now()
+        if self.meeting is not None:
+            self.meeting.save_note()
+
+    def refresh(self) -> None:
+        self.band.show_scope(self.session.scope, aliases.list_own_aliases(self.session.vault))
+        if self.stack.currentWidget() is self.debrief_page:
+            # Another alias may not see this debrief: go back to a list.
+            self.debrief_page.save_now()
+            self.debrief_page.clear_vault_data()
+            self.stack.setCurrentIndex(self._return_row)
+        sources_page = self.page(SourcesPage)
+        assert isinstance(sources_page, SourcesPage)
+        sources_page.file_view.clear_vault_data()
+        sources_page.stack.setCurrentIndex(0)
+        current = self.stack.currentWidget()
+        if isinstance(current, Page):
+            try:
+                current.reload()
+            except Exception as exc:
+                show_error(self, exc)
+
+    def _switch_alias(self, name: str) -> None:
+        self.save_pending()
+        try:
+            self.session.switch_alias(name)
+        except Exception as exc:
+            show_error(self, exc)
+            self.refresh()
+
+    # -- locking --------------------------------------------------------------
+
+    def clear_vault_data(self) -> None:
+        for page in [*self.pages, self.debrief_page]:
+            page.clear_vault_data()
+        if self.meeting is not None:
+            self.meeting.clear_vault_data()
+        self.band.clear()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.lock.is_unlocked:
+            self.quit_requested.emit()
+        event.accept()

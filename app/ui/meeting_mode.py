@@ -1,0 +1,118 @@
+"""Meeting mode: during a covert meeting the window shows only the source's
+codename, the open tasking and a quick-note field. Leaving needs the passphrase;
+the note then becomes a contact and a draft debrief."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.clock import utc_now
+from app.services import meetings, tasking
+from app.ui.errors import describe, show_error
+from app.ui.session import AppSession
+from app.ui.widgets import text_box
+from app.ui.workers import TaskRunner
+
+
+class MeetingView(QWidget):
+    finished = Signal(object)  # MeetingRecord | None
+
+    def __init__(
+        self,
+        session: AppSession,
+        runner: TaskRunner,
+        source_id: uuid.UUID,
+        codename: str,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("meetingView")
+        self.session = session
+        self.runner = runner
+        self.source_id = source_id
+        self.started_at = utc_now()
+        self.codename = QLabel(codename)
+        self.codename.setObjectName("meetingCodename")
+        self.codename.setStyleSheet("font-size: 28pt; font-weight: bold;")
+        self.taskings = QListWidget()
+        self.taskings.setObjectName("meetingTaskings")
+        for t in tasking.open_taskings(session.vault, session.scope, source_id):
+            due = f" ({t.deadline.isoformat()})" if t.deadline else ""
+            self.taskings.addItem(t.description + due)
+        self.note = text_box(self.tr("Quick notes; they become a contact and a draft debrief"), 200)
+        self.note.setObjectName("meetingNote")
+        self.status = QLabel()
+        self.status.setObjectName("meetingStatus")
+        self.end_button = QPushButton(self.tr("End meeting…"))
+        self.end_button.setObjectName("endMeeting")
+        self.end_button.clicked.connect(self.ask_to_end)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.status, 1)
+        bottom.addWidget(self.end_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.codename)
+        layout.addWidget(QLabel(self.tr("Open tasking:")))
+        layout.addWidget(self.taskings, 1)
+        layout.addWidget(QLabel(self.tr("Notes:")))
+        layout.addWidget(self.note, 2)
+        layout.addLayout(bottom)
+
+    def ask_to_end(self) -> None:
+        passphrase, ok = QInputDialog.getText(
+            self, self.tr("End meeting"), self.tr("Passphrase:"), QLineEdit.EchoMode.Password
+        )
+        if ok:
+            self.end_with(passphrase)
+
+    def end_with(self, passphrase: str) -> None:
+        vault = self.session.vault
+        self.end_button.setEnabled(False)
+        self.status.setText(self.tr("Checking…"))
+
+        def work(_progress: Any) -> bool:
+            return vault.verify_passphrase(passphrase)
+
+        def done(ok: object) -> None:
+            self.end_button.setEnabled(True)
+            if not ok:
+                self.status.setText(self.tr("Wrong passphrase; still in meeting mode."))
+                return
+            self.status.clear()
+            self.finished.emit(self.save_note())
+
+        def failed(exc: BaseException) -> None:
+            self.end_button.setEnabled(True)
+            self.status.setText(describe(exc))
+
+        self.runner.start(work, done, failed)
+
+    def save_note(self) -> meetings.MeetingRecord | None:
+        """Keep the note (also called when the vault locks during the meeting)."""
+        note = self.note.toPlainText()
+        try:
+            record = meetings.close_meeting(
+                self.session.vault, self.session.scope, self.source_id, self.started_at, note
+            )
+        except Exception as exc:
+            show_error(self, exc)
+            return None
+        self.note.clear()
+        return record
+
+    def clear_vault_data(self) -> None:
+        self.note.clear()
+        self.taskings.clear()
+        self.codename.clear()

@@ -1,0 +1,99 @@
+"""The audit log as the active alias may see it, and a check of the whole chain."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.services import audit
+from app.services.views import AuditRow
+from app.ui.errors import describe
+from app.ui.pages.base import Page
+from app.ui.session import AppSession
+from app.ui.table_models import Column, RowsModel
+from app.ui.workers import TaskRunner
+
+
+class AuditPage(Page):
+    def __init__(
+        self, session: AppSession, runner: TaskRunner, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(session, runner, parent)
+        self.model: RowsModel[AuditRow] = RowsModel(
+            [
+                Column("#", lambda e: str(e.seq)),
+                Column(self.tr("When (UTC)"), lambda e: f"{e.at:%Y-%m-%d %H:%M:%S}"),
+                Column(self.tr("Who"), lambda e: e.actor),
+                Column(self.tr("What"), lambda e: e.action),
+                Column(self.tr("Record"), lambda e: e.record_type),
+                Column(self.tr("Details"), lambda e: e.detail if e.detail != "{}" else ""),
+            ],
+            self,
+        )
+        self.table = QTableView()
+        self.table.setObjectName("auditTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        self.table.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        self.verify_button = QPushButton(self.tr("Verify the whole log"))
+        self.verify_button.setObjectName("verifyAudit")
+        self.verify_button.clicked.connect(self.verify)
+        self.result = QLabel()
+        self.result.setObjectName("auditResult")
+        top = QHBoxLayout()
+        top.addWidget(self.verify_button)
+        top.addWidget(self.result, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.table)
+
+    def title(self) -> str:
+        return self.tr("Audit log")
+
+    def reload(self) -> None:
+        self.model.set_rows(audit.recent_events(self.session.vault, self.session.scope))
+        self.table.resizeColumnsToContents()
+
+    def clear_vault_data(self) -> None:
+        self.model.clear()
+        self.result.clear()
+
+    def verify(self) -> None:
+        vault = self.session.vault
+        self.verify_button.setEnabled(False)
+        self.result.setText(self.tr("Checking…"))
+
+        def work(_progress: Any) -> Any:
+            return audit.verify(vault)
+
+        def done(report: Any) -> None:
+            self.verify_button.setEnabled(True)
+            if report.ok:
+                self.result.setText(
+                    self.tr("The chain of {n} events is intact.").format(n=report.events)
+                )
+            else:
+                self.result.setText(
+                    self.tr("The log has been tampered with: {problems}").format(
+                        problems="; ".join(report.problems)
+                    )
+                )
+
+        def failed(exc: BaseException) -> None:
+            self.verify_button.setEnabled(True)
+            self.result.setText(describe(exc))
+
+        self.runner.start(work, done, failed)

@@ -1,0 +1,480 @@
+"""One debrief: the editor while it is a draft (autosaved every few seconds),
+read-only with addenda once submitted, approve/return for a handler."""
+
+from __future__ import annotations
+
+import uuid
+from html import escape
+
+from PySide6.QtCore import Qt, QTime, QTimer, Signal
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.grading import scheme
+from app.models.enums import DebriefStatus, Role
+from app.services import debriefs, search
+from app.services.debriefs import DebriefContent
+from app.services.views import AddendumView, DebriefRow, DebriefView, ItemView, SubjectView
+from app.ui.dialogs.item_dialog import ItemDialog
+from app.ui.dialogs.records import PaymentDialog, TaskingDialog
+from app.ui.errors import describe, show_error
+from app.ui.labels import label
+from app.ui.pages.base import Page
+from app.ui.pages.debriefs import debrief_columns
+from app.ui.record_table import RecordTable
+from app.ui.session import AppSession
+from app.ui.table_models import Column
+from app.ui.widgets import local_time, text_box
+from app.ui.workers import TaskRunner
+
+
+def _grading(item: ItemView) -> str:
+    g = item.grading
+    text = g.short()
+    if g.handling_conditions:
+        text += " *"
+    return text
+
+
+class DebriefPage(Page):
+    """Not in the navigation list: opened from sources, lists, search and reminders."""
+
+    back = Signal()
+
+    def __init__(
+        self, session: AppSession, runner: TaskRunner, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(session, runner, parent)
+        self.view: DebriefView | None = None
+        self._dirty = False
+        self._loading = False
+        back = QPushButton(self.tr("← Back"))
+        back.setObjectName("debriefBack")
+        back.clicked.connect(self._leave)
+        self.heading = QLabel()
+        self.heading.setObjectName("debriefHeading")
+        self.heading.setTextFormat(Qt.TextFormat.RichText)
+        self.saved = QLabel()
+        self.saved.setObjectName("autosaveStatus")
+        top = QHBoxLayout()
+        top.addWidget(back)
+        top.addWidget(self.heading, 1)
+        top.addWidget(self.saved)
+        self.review = QLabel()
+        self.review.setObjectName("reviewNote")
+        self.review.setWordWrap(True)
+        self.review.setStyleSheet("color: #b00020;")
+
+        # Free text.
+        self.narrative = text_box(self.tr("What happened and what the source reported"), 140)
+        self.narrative.setObjectName("narrativeEdit")
+        self.welfare = text_box(self.tr("How the source is doing"), 50)
+        self.welfare.setObjectName("welfareEdit")
+        self.security = text_box(self.tr("Anything that threatens the source or the operation"), 50)
+        self.security.setObjectName("securityEdit")
+        self.assessment = text_box(self.tr("Your assessment of the information"), 50)
+        self.assessment.setObjectName("assessmentEdit")
+        self.reflection = text_box(
+            self.tr(
+                "How could this be misread? Is anything exculpatory? (required before submitting)"
+            ),
+            60,
+        )
+        self.reflection.setObjectName("reflectionEdit")
+        self.text_fields: dict[str, QPlainTextEdit] = {
+            "narrative": self.narrative,
+            "welfare_observations": self.welfare,
+            "security_observations": self.security,
+            "runner_assessment": self.assessment,
+            "critical_reflection": self.reflection,
+        }
+        texts = QFormLayout()
+        texts.addRow(self.tr("Narrative:"), self.narrative)
+        texts.addRow(self.tr("Welfare:"), self.welfare)
+        texts.addRow(self.tr("Security:"), self.security)
+        texts.addRow(self.tr("Assessment:"), self.assessment)
+        texts.addRow(self.tr("Critical reflection:"), self.reflection)
+        for name, box in self.text_fields.items():
+            box.textChanged.connect(self._changed)
+            # Narrative gets the room; the rest stay compact so the items are in view.
+            box.setMaximumHeight(200 if name == "narrative" else 80)
+
+        # Items.
+        self.items: RecordTable[ItemView] = RecordTable(
+            [
+                Column("#", lambda i: str(i.position + 1)),
+                Column(self.tr("Grading"), _grading, tooltip=self._grading_tooltip),
+                Column(self.tr("Checked"), lambda i: label(i.corroboration)),
+                Column(
+                    self.tr("Exculpatory"),
+                    lambda i: self.tr("yes") if i.exculpatory else "",
+                    lambda i: "#006400" if i.exculpatory else None,
+                ),
+                Column(self.tr("Subjects"), lambda i: ", ".join(s.name for s in i.subjects)),
+                Column(self.tr("Reported"), lambda i: i.text, tooltip=lambda i: i.sanitised_text),
+            ],
+            "itemsTable",
+        )
+        self.items.view.setMinimumHeight(150)
+        self.add_item_button = self.items.add_button(
+            self.tr("Add item…"), self._add_item, "addItem"
+        )
+        self.edit_item_button = self.items.add_button(self.tr("Edit…"), self._edit_item, "editItem")
+        self.remove_item_button = self.items.add_button(
+            self.tr("Remove"), self._remove_item, "removeItem"
+        )
+        self.items.view.doubleClicked.connect(lambda _i: self._edit_item())
+        self.items.view.selectionModel().selectionChanged.connect(lambda *_: self._show_subjects())
+
+        # Cross-references: other debriefs mentioning a subject, inside scope only.
+        self.subjects = QListWidget()
+        self.subjects.setObjectName("itemSubjects")
+        self.subjects.setMaximumHeight(90)
+        self.subjects.currentItemChanged.connect(lambda *_: self._show_mentions())
+        self.mentions: RecordTable[DebriefRow] = RecordTable(debrief_columns(self), "mentionsTable")
+        self.mentions.view.setMaximumHeight(140)
+        self.mentions.view.doubleClicked.connect(lambda index: self._open_mention(index.row()))
+        cross = QGroupBox(self.tr("Other debriefs mentioning a subject of the selected item"))
+        cross_layout = QHBoxLayout(cross)
+        cross_layout.addWidget(self.subjects, 1)
+        cross_layout.addWidget(self.mentions, 3)
+
+        # Tasking and payments given at this contact.
+        records = QHBoxLayout()
+        self.tasking_button = QPushButton(self.tr("Tasking given…"))
+        self.tasking_button.setObjectName("debriefTasking")
+        self.payment_button = QPushButton(self.tr("Payment or offer…"))
+        self.payment_button.setObjectName("debriefPayment")
+        self.tasking_button.clicked.connect(self._add_tasking)
+        self.payment_button.clicked.connect(self._add_payment)
+        self.records_label = QLabel()
+        self.records_label.setWordWrap(True)
+        records.addWidget(self.tasking_button)
+        records.addWidget(self.payment_button)
+        records.addWidget(self.records_label, 1)
+
+        # Addenda.
+        self.addenda: RecordTable[AddendumView] = RecordTable(
+            [
+                Column(self.tr("Added"), lambda a: local_time(a.created_at)),
+                Column(self.tr("By"), lambda a: a.author or ""),
+                Column(self.tr("Addendum"), lambda a: a.text),
+            ],
+            "addendaTable",
+        )
+        self.addenda.view.setMaximumHeight(120)
+        self.addendum_edit = QLineEdit()
+        self.addendum_edit.setObjectName("addendumEdit")
+        self.addendum_edit.setPlaceholderText(self.tr("Add to the submitted debrief"))
+        self.addendum_button = QPushButton(self.tr("Add addendum"))
+        self.addendum_button.setObjectName("addAddendum")
+        self.addendum_button.clicked.connect(self._add_addendum)
+        addendum_row = QHBoxLayout()
+        addendum_row.addWidget(self.addendum_edit, 1)
+        addendum_row.addWidget(self.addendum_button)
+        self.addenda_box = QGroupBox(self.tr("Addenda"))
+        addenda_layout = QVBoxLayout(self.addenda_box)
+        addenda_layout.addWidget(self.addenda)
+        addenda_layout.addLayout(addendum_row)
+
+        # Workflow.
+        self.submit_button = QPushButton(self.tr("Submit to handler"))
+        self.submit_button.setObjectName("submitDebrief")
+        self.approve_button = QPushButton(self.tr("Approve"))
+        self.approve_button.setObjectName("approveDebrief")
+        self.return_button = QPushButton(self.tr("Return to runner…"))
+        self.return_button.setObjectName("returnDebrief")
+        self.submit_button.clicked.connect(self._submit)
+        self.approve_button.clicked.connect(self._approve)
+        self.return_button.clicked.connect(self._return)
+        workflow = QHBoxLayout()
+        workflow.addStretch(1)
+        for button in (self.return_button, self.approve_button, self.submit_button):
+            workflow.addWidget(button)
+
+        body = QWidget()
+        body_layout = QVBoxLayout(body)
+        body_layout.addWidget(self.review)
+        body_layout.addLayout(texts)
+        body_layout.addWidget(QLabel(f"<b>{self.tr('Intelligence items')}</b>"))
+        body_layout.addWidget(self.items)
+        body_layout.addWidget(cross)
+        body_layout.addLayout(records)
+        body_layout.addWidget(self.addenda_box)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(body)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(scroll, 1)
+        layout.addLayout(workflow)
+
+        self.autosave = QTimer(self)
+        self.autosave.timeout.connect(self.save_now)
+
+    def title(self) -> str:
+        return self.tr("Debrief")
+
+    # -- loading ----------------------------------------------------------------
+
+    def open(self, debrief_id: uuid.UUID) -> None:
+        self.save_now()
+        self.view = debriefs.get_debrief(self.session.vault, self.session.scope, debrief_id)
+        self._render()
+        self.autosave.start(self.session.settings.autosave_seconds * 1000)
+
+    def reload(self) -> None:
+        if self.view is not None:
+            self.save_now()
+            self.view = debriefs.get_debrief(self.session.vault, self.session.scope, self.view.id)
+            self._render()
+
+    def _render(self) -> None:
+        v = self.view
+        if v is None:
+            return
+        self._loading = True
+        contact = ""
+        if v.contact is not None:
+            c = v.contact
+            contact = " · " + " ".join(
+                part
+                for part in (
+                    label(c.kind),
+                    local_time(c.occurred_at),
+                    c.location_codeword and f"@ {c.location_codeword}",
+                )
+                if part
+            )
+        self.heading.setText(
+            f"<span style='font-size:15pt'><b>{escape(v.codename)}</b></span>{escape(contact)}"
+            f" · <b>{label(v.status)}</b> · "
+            + escape(self.tr("written by {author}").format(author=v.author or "?"))
+        )
+        self.review.setStyleSheet(
+            "color: #006400;" if v.status is DebriefStatus.APPROVED else "color: #b00020;"
+        )
+        if v.status is DebriefStatus.RETURNED:
+            self.review.setText(
+                self.tr(
+                    "Returned by {who}: {comment} — answer with an addendum, then submit again."
+                ).format(who=v.reviewer or "?", comment=v.review_comment)
+            )
+        elif v.status is DebriefStatus.APPROVED:
+            self.review.setText(self.tr("Approved by {who}.").format(who=v.reviewer or "?"))
+        else:
+            self.review.clear()
+        for name, box in self.text_fields.items():
+            if box.toPlainText() != getattr(v, name):
+                box.setPlainText(getattr(v, name))
+            box.setReadOnly(not v.editable)
+        self.items.set_rows(v.items)
+        self._show_subjects()
+        self.addenda.set_rows(v.addenda)
+        records = [self.tr("Tasking: {t}").format(t=t.description) for t in v.taskings]
+        records += [
+            self.tr("{kind} {amount:.2f} {cur}").format(
+                kind=label(p.kind), amount=p.amount_cents / 100, cur=p.currency
+            )
+            for p in v.payments
+        ]
+        self.records_label.setText("; ".join(records))
+        handler = self.session.scope.role is Role.HANDLER
+        for button in (self.add_item_button, self.edit_item_button, self.remove_item_button):
+            button.setEnabled(v.editable)
+        self.addenda_box.setVisible(not v.editable)
+        self.submit_button.setVisible(v.status in (DebriefStatus.DRAFT, DebriefStatus.RETURNED))
+        self.approve_button.setVisible(handler and v.status is DebriefStatus.SUBMITTED)
+        self.return_button.setVisible(handler and v.status is DebriefStatus.SUBMITTED)
+        self._dirty = False
+        self._loading = False
+        self.saved.setText(
+            "" if v.editable else self.tr("Read-only: submitted debriefs grow by addenda.")
+        )
+
+    def _grading_tooltip(self, item: ItemView) -> str:
+        g = item.grading
+        s = scheme(g.scheme)
+        lines = [
+            s.label("source_evaluation", g.source_evaluation),
+            s.label("intelligence_assessment", g.intelligence_assessment),
+            s.label("handling", g.handling_code),
+        ]
+        if g.handling_conditions:
+            lines.append(self.tr("Conditions: {c}").format(c=g.handling_conditions))
+        return "\n".join(lines)
+
+    # -- autosave ---------------------------------------------------------------
+
+    def _changed(self) -> None:
+        if not self._loading and self.view is not None and self.view.editable:
+            self._dirty = True
+            self.saved.setText(self.tr("Unsaved changes"))
+
+    def content(self) -> DebriefContent:
+        return DebriefContent(**{name: box.toPlainText() for name, box in self.text_fields.items()})
+
+    def save_now(self) -> None:
+        """Write the typed text into the vault if it changed (autosave tick, leaving
+        the page, locking)."""
+        if not self._dirty or self.view is None or not self.view.editable:
+            return
+        try:
+            debriefs.save_draft(
+                self.session.vault, self.session.scope, self.view.id, self.content()
+            )
+        except Exception as exc:
+            self.saved.setText(describe(exc))
+            return
+        self._dirty = False
+        self.saved.setText(
+            self.tr("Saved {time}").format(time=QTime.currentTime().toString("HH:mm:ss"))
+        )
+
+    def _leave(self) -> None:
+        self.save_now()
+        self.back.emit()
+
+    # -- items ------------------------------------------------------------------
+
+    def _after(self, dialog: QWidget) -> None:
+        dialog.finished.connect(lambda result: self.reload() if result else None)  # type: ignore[attr-defined]
+        dialog.open()  # type: ignore[attr-defined]
+
+    def _add_item(self) -> None:
+        if self.view is not None:
+            self.save_now()
+            self._after(ItemDialog(self.session, self.view.id, parent=self))
+
+    def _edit_item(self) -> None:
+        item = self.items.selected()
+        if item is not None and self.view is not None and self.view.editable:
+            self.save_now()
+            self._after(ItemDialog(self.session, self.view.id, item, parent=self))
+
+    def _remove_item(self) -> None:
+        item = self.items.selected()
+        if item is None:
+            return
+        try:
+            debriefs.remove_item(self.session.vault, self.session.scope, item.id)
+        except Exception as exc:
+            show_error(self, exc)
+        self.reload()
+
+    def _show_subjects(self) -> None:
+        self.subjects.clear()
+        self.mentions.clear()
+        item = self.items.selected()
+        if item is None:
+            return
+        for subject in item.subjects:
+            entry = QListWidgetItem(f"{label(subject.kind)}: {subject.name}")
+            entry.setData(Qt.ItemDataRole.UserRole, subject)
+            self.subjects.addItem(entry)
+        if self.subjects.count():
+            self.subjects.setCurrentRow(0)
+
+    def _show_mentions(self) -> None:
+        entry = self.subjects.currentItem()
+        if entry is None or self.view is None:
+            self.mentions.clear()
+            return
+        subject: SubjectView = entry.data(Qt.ItemDataRole.UserRole)
+        rows = search.debriefs_mentioning(
+            self.session.vault, self.session.scope, subject.id, exclude_debrief=self.view.id
+        )
+        self.mentions.set_rows(rows)
+
+    def _open_mention(self, row: int) -> None:
+        mention = self.mentions.model.row_at(row)
+        if mention is not None:
+            self.open(mention.id)
+
+    # -- records and workflow ---------------------------------------------------
+
+    def _add_tasking(self) -> None:
+        if self.view is not None:
+            self._after(TaskingDialog(self.session, self.view.source_id, self, self.view.id))
+
+    def _add_payment(self) -> None:
+        if self.view is not None:
+            self._after(PaymentDialog(self.session, self.view.source_id, self, self.view.id))
+
+    def _add_addendum(self) -> None:
+        if self.view is None:
+            return
+        try:
+            debriefs.add_addendum(
+                self.session.vault, self.session.scope, self.view.id, self.addendum_edit.text()
+            )
+        except Exception as exc:
+            show_error(self, exc)
+            return
+        self.addendum_edit.clear()
+        self.reload()
+
+    def _submit(self) -> None:
+        if self.view is None:
+            return
+        self.save_now()
+        try:
+            debriefs.submit(self.session.vault, self.session.scope, self.view.id)
+        except Exception as exc:
+            show_error(self, exc, self.tr("Not submitted"))
+            return
+        self.reload()
+
+    def _approve(self) -> None:
+        if self.view is None:
+            return
+        try:
+            debriefs.approve(self.session.vault, self.session.scope, self.view.id)
+        except Exception as exc:
+            show_error(self, exc)
+            return
+        self.reload()
+
+    def _return(self) -> None:
+        if self.view is None:
+            return
+        comment, ok = QInputDialog.getMultiLineText(
+            self, self.tr("Return to runner"), self.tr("What must the runner clarify or add?")
+        )
+        if not ok:
+            return
+        try:
+            debriefs.return_to_runner(self.session.vault, self.session.scope, self.view.id, comment)
+        except Exception as exc:
+            show_error(self, exc)
+            return
+        self.reload()
+
+    def clear_vault_data(self) -> None:
+        self.autosave.stop()
+        self.view = None
+        self._loading = True
+        for box in self.text_fields.values():
+            box.clear()
+        self._loading = False
+        self._dirty = False
+        self.heading.clear()
+        self.review.clear()
+        self.records_label.clear()
+        self.addendum_edit.clear()
+        self.subjects.clear()
+        for table in (self.items, self.mentions, self.addenda):
+            table.clear()

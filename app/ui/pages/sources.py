@@ -1,0 +1,146 @@
+"""Sources: the list (codename, status, last contact, next review) and, on
+opening one, the source's file."""
+
+from __future__ import annotations
+
+import uuid
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.clock import utc_now
+from app.models.enums import SourceStatus
+from app.services import sources
+from app.services.views import SourceRow
+from app.ui.dialogs.source_form import SourceDialog
+from app.ui.labels import label
+from app.ui.pages.base import Page
+from app.ui.session import AppSession
+from app.ui.source_file import SourceFileView
+from app.ui.table_models import Column, RowsModel
+from app.ui.widgets import local_time
+from app.ui.workers import TaskRunner
+
+OVERDUE = "#b00020"
+
+
+class SourcesPage(Page):
+    def __init__(
+        self, session: AppSession, runner: TaskRunner, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(session, runner, parent)
+        today = utc_now().date()
+        self.model: RowsModel[SourceRow] = RowsModel(
+            [
+                Column(self.tr("Codename"), lambda s: s.codename),
+                Column(self.tr("Status"), lambda s: label(s.status)),
+                Column(self.tr("Kind"), lambda s: label(s.kind)),
+                Column(self.tr("Last contact"), lambda s: local_time(s.last_contact_at, False)),
+                Column(
+                    self.tr("Next review"),
+                    lambda s: s.next_review_on.isoformat() if s.next_review_on else "",
+                    lambda s: OVERDUE if s.next_review_on and s.next_review_on < today else None,
+                ),
+            ],
+            self,
+        )
+        self.filter = QLineEdit()
+        self.filter.setObjectName("sourceFilter")
+        self.filter.setPlaceholderText(self.tr("Filter by codename"))
+        self.status = QComboBox()
+        self.status.setObjectName("statusFilter")
+        self.status.addItem(self.tr("All statuses"), None)
+        for status in SourceStatus:
+            self.status.addItem(label(status), status)
+        new = QPushButton(self.tr("New source…"))
+        new.setObjectName("newSource")
+        new.clicked.connect(self.new_source)
+        self.table = QTableView()
+        self.table.setObjectName("sourcesTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.doubleClicked.connect(lambda index: self._open_row(index.row()))
+        self.table.activated.connect(lambda index: self._open_row(index.row()))
+        bar = QHBoxLayout()
+        bar.addWidget(self.filter, 1)
+        bar.addWidget(self.status)
+        bar.addWidget(new)
+        list_view = QWidget()
+        list_layout = QVBoxLayout(list_view)
+        list_layout.setContentsMargins(0, 0, 0, 0)
+        list_layout.addLayout(bar)
+        list_layout.addWidget(self.table)
+        self.file_view = SourceFileView(session, runner)
+        self.file_view.back.connect(self.show_list)
+        self.file_view.open_debrief.connect(self.go_debrief)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(list_view)
+        self.stack.addWidget(self.file_view)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.stack)
+        self.filter.textChanged.connect(lambda _t: self._apply_filter())
+        self.status.currentIndexChanged.connect(lambda _i: self.reload_list())
+        self._rows: list[SourceRow] = []
+
+    def title(self) -> str:
+        return self.tr("Sources")
+
+    def reload(self) -> None:
+        if self.stack.currentWidget() is self.file_view and self.file_view.file is not None:
+            self.file_view.reload()
+        else:
+            self.reload_list()
+
+    def reload_list(self) -> None:
+        status = self.status.currentData()
+        self._rows = sources.list_sources(self.session.vault, self.session.scope, status=status)
+        self._apply_filter()
+
+    def _apply_filter(self) -> None:
+        text = self.filter.text().strip().upper()
+        self.model.set_rows([r for r in self._rows if text in r.codename])
+
+    def show_list(self) -> None:
+        self.file_view.clear_vault_data()
+        self.stack.setCurrentIndex(0)
+        self.reload_list()
+
+    def show_source(self, source_id: uuid.UUID) -> None:
+        self.file_view.show_source(source_id)
+        self.stack.setCurrentWidget(self.file_view)
+
+    def _open_row(self, row: int) -> None:
+        source = self.model.row_at(row)
+        if source is not None:
+            self.show_source(source.id)
+
+    def new_source(self) -> None:
+        dialog = SourceDialog(self.session, parent=self)
+
+        def finished(result: int) -> None:
+            if result and isinstance(dialog.result_value, uuid.UUID):
+                self.show_source(dialog.result_value)
+
+        dialog.finished.connect(finished)
+        dialog.open()
+
+    def clear_vault_data(self) -> None:
+        self._rows = []
+        self.model.clear()
+        self.file_view.clear_vault_data()
+        self.stack.setCurrentIndex(0)

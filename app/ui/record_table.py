@@ -1,0 +1,73 @@
+"""A read-only table of view objects with a row of buttons under it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Generic, TypeVar
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.ui.table_models import Column, RowsModel
+
+T = TypeVar("T")
+
+
+class RecordTable(QWidget, Generic[T]):
+    def __init__(
+        self, columns: Sequence[Column[T]], name: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.model: RowsModel[T] = RowsModel(columns, self)
+        self.view = QTableView()
+        self.view.setObjectName(name)
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.verticalHeader().hide()
+        self.view.setWordWrap(False)
+        self.view.verticalHeader().setDefaultSectionSize(24)
+        self.view.horizontalHeader().setSectionResizeMode(
+            len(columns) - 1, QHeaderView.ResizeMode.Stretch
+        )
+        self.buttons = QHBoxLayout()
+        self.buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.view)
+        layout.addLayout(self.buttons)
+
+    def add_button(self, text: str, slot: Callable[[], object], name: str) -> QPushButton:
+        button = QPushButton(text)
+        button.setObjectName(name)
+        button.clicked.connect(lambda: slot())
+        self.buttons.insertWidget(self.buttons.count() - 1, button)
+        return button
+
+    MAX_COLUMN = 260
+
+    def set_rows(self, rows: Sequence[T]) -> None:
+        self.model.set_rows(rows)
+        header = self.view.horizontalHeader()
+        last = self.model.columnCount() - 1
+        for column in range(last):
+            self.view.resizeColumnToContents(column)
+            header.resizeSection(column, min(header.sectionSize(column), self.MAX_COLUMN))
+        # The last (widest, free-text) column takes what is left; long text is elided
+        # and shown whole in the tooltip or the record's own dialog.
+        header.setSectionResizeMode(last, QHeaderView.ResizeMode.Stretch)
+
+    def selected(self) -> T | None:
+        rows = self.view.selectionModel().selectedRows()
+        return self.model.row_at(rows[0].row()) if rows else None
+
+    def clear(self) -> None:
+        self.model.clear()

@@ -1,0 +1,37 @@
+"""What an unlocked window works with: the vault, the acting scope, settings."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+
+from app.dal.scope import Scope
+from app.services import aliases, settings
+from app.services.settings import VaultSettings
+from app.services.vaults import Vault
+
+
+class AppSession(QObject):
+    """One unlocked vault and the alias acted under. ``scope_changed`` tells every
+    page to reload under the new alias (compartments differ per alias)."""
+
+    scope_changed = Signal(object)
+    settings_changed = Signal(object)
+
+    def __init__(self, vault: Vault, scope: Scope, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.vault = vault
+        self.scope = scope
+        self.settings: VaultSettings = settings.load(vault)
+
+    def switch_alias(self, alias_name: str) -> None:
+        if alias_name == self.scope.alias_name:
+            return
+        new_scope = aliases.resolve_scope(self.vault, alias_name)
+        aliases.record_switch(self.vault, self.scope, new_scope)
+        self.scope = new_scope
+        self.scope_changed.emit(new_scope)
+
+    def update_settings(self, new: VaultSettings) -> None:
+        settings.save(self.vault, self.scope.actor, new)
+        self.settings = new
+        self.settings_changed.emit(new)

@@ -1,0 +1,380 @@
+"""One source's file: overview (identity sealed), contacts, debriefs, tasking,
+payments and offers, risk and welfare."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from html import escape
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.models.enums import TaskingStatus
+from app.services import debriefs, sources
+from app.services.views import (
+    ContactView,
+    DebriefRow,
+    InstructionView,
+    PaymentView,
+    ReliabilityView,
+    RiskView,
+    SourceFile,
+    TaskingView,
+)
+from app.ui.dialogs.contact_form import ContactDialog
+from app.ui.dialogs.identity import RecordIdentityDialog, RevealIdentityDialog
+from app.ui.dialogs.records import (
+    CloseTaskingDialog,
+    InstructionDialog,
+    PaymentDialog,
+    ReliabilityDialog,
+    RiskDialog,
+    TaskingDialog,
+)
+from app.ui.dialogs.source_form import SourceDialog
+from app.ui.errors import show_error
+from app.ui.labels import label
+from app.ui.record_table import RecordTable
+from app.ui.session import AppSession
+from app.ui.table_models import Column
+from app.ui.widgets import local_time
+from app.ui.workers import TaskRunner
+
+
+def _date(value: object) -> str:
+    return value.isoformat() if value is not None else "—"  # type: ignore[attr-defined]
+
+
+def _money(cents: int, currency: str) -> str:
+    return f"{currency} {cents / 100:,.2f}"
+
+
+class SourceFileView(QWidget):
+    back = Signal()
+    open_debrief = Signal(object)
+
+    def __init__(
+        self, session: AppSession, runner: TaskRunner, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("sourceFile")
+        self.session = session
+        self.runner = runner
+        self.file: SourceFile | None = None
+        back = QPushButton(self.tr("← All sources"))
+        back.setObjectName("backToSources")
+        back.clicked.connect(self.back)
+        self.heading = QLabel()
+        self.heading.setObjectName("sourceHeading")
+        top = QHBoxLayout()
+        top.addWidget(back)
+        top.addWidget(self.heading, 1)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("sourceTabs")
+        self._overview_tab()
+        self._contacts_tab()
+        self._debriefs_tab()
+        self._tasking_tab()
+        self._payments_tab()
+        self._risk_tab()
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.tabs)
+
+    # -- tabs -------------------------------------------------------------------
+
+    def _overview_tab(self) -> None:
+        tab = QWidget()
+        self.overview = QFormLayout()
+        self.fields: dict[str, QLabel] = {}
+        for key, title in (
+            ("kind", self.tr("Kind")),
+            ("status", self.tr("Status")),
+            ("runners", self.tr("Runners")),
+            ("motivation", self.tr("Motivation")),
+            ("position", self.tr("Information position")),
+            ("legal", self.tr("Legal basis")),
+            ("contract", self.tr("Contracted / review")),
+            ("suitability", self.tr("Suitability review")),
+            ("antecedents", self.tr("Antecedents check")),
+            ("codenames", self.tr("Former codenames")),
+            ("notes", self.tr("Notes")),
+            ("identity", self.tr("True identity")),
+        ):
+            value = QLabel()
+            value.setWordWrap(True)
+            value.setObjectName(f"field_{key}")
+            self.fields[key] = value
+            self.overview.addRow(title + ":", value)
+        buttons = QHBoxLayout()
+        self.edit_button = QPushButton(self.tr("Edit…"))
+        self.edit_button.setObjectName("editSource")
+        self.reveal_button = QPushButton(self.tr("Reveal identity…"))
+        self.reveal_button.setObjectName("revealIdentity")
+        self.record_identity_button = QPushButton(self.tr("Record identity…"))
+        self.record_identity_button.setObjectName("recordIdentity")
+        self.edit_button.clicked.connect(self._edit)
+        self.reveal_button.clicked.connect(self._reveal)
+        self.record_identity_button.clicked.connect(self._record_identity)
+        for b in (self.edit_button, self.reveal_button, self.record_identity_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(tab)
+        layout.addLayout(self.overview)
+        layout.addLayout(buttons)
+        layout.addStretch(1)
+        self.tabs.addTab(tab, self.tr("Overview"))
+
+    def _contacts_tab(self) -> None:
+        self.contacts: RecordTable[ContactView] = RecordTable(
+            [
+                Column(self.tr("When"), lambda c: local_time(c.occurred_at)),
+                Column(self.tr("Kind"), lambda c: label(c.kind)),
+                Column(self.tr("Location"), lambda c: c.location_codeword),
+                Column(self.tr("Minutes"), lambda c: str(c.duration_minutes or "")),
+                Column(self.tr("Attendees"), lambda c: ", ".join(c.attendees)),
+                Column(self.tr("Safety"), lambda c: c.safety_notes),
+            ],
+            "contactsTable",
+        )
+        self.contacts.add_button(self.tr("New contact…"), self._new_contact, "newContact")
+        self.contacts.add_button(
+            self.tr("Debrief this contact"), self._debrief_contact, "debriefContact"
+        )
+        self.tabs.addTab(self.contacts, self.tr("Contacts"))
+
+    def _debriefs_tab(self) -> None:
+        self.debriefs: RecordTable[DebriefRow] = RecordTable(
+            [
+                Column(self.tr("Written"), lambda d: local_time(d.created_at)),
+                Column(self.tr("Status"), lambda d: label(d.status)),
+                Column(self.tr("Contact"), lambda d: label(d.contact_kind)),
+                Column(self.tr("Items"), lambda d: str(d.item_count)),
+            ],
+            "sourceDebriefsTable",
+        )
+        self.debriefs.view.doubleClicked.connect(lambda index: self._open_debrief_row(index.row()))
+        self.debriefs.add_button(self.tr("New debrief"), self._new_debrief, "newDebrief")
+        self.debriefs.add_button(
+            self.tr("Open"), lambda: self._open_debrief_row(self._selected_row()), "openDebrief"
+        )
+        self.tabs.addTab(self.debriefs, self.tr("Debriefs"))
+
+    def _tasking_tab(self) -> None:
+        self.taskings: RecordTable[TaskingView] = RecordTable(
+            [
+                Column(self.tr("Deadline"), lambda t: _date(t.deadline)),
+                Column(self.tr("Status"), lambda t: label(t.status)),
+                Column(self.tr("Tasking"), lambda t: t.description),
+                Column(self.tr("Limits"), lambda t: t.limits),
+                Column(self.tr("Outcome"), lambda t: t.outcome),
+            ],
+            "taskingTable",
+        )
+        self.taskings.add_button(self.tr("New tasking…"), self._dialog(TaskingDialog), "newTasking")
+        self.taskings.add_button(self.tr("Close tasking…"), self._close_tasking, "closeTasking")
+        self.tabs.addTab(self.taskings, self.tr("Tasking"))
+
+    def _payments_tab(self) -> None:
+        self.payments: RecordTable[PaymentView] = RecordTable(
+            [
+                Column(self.tr("Date"), lambda p: p.occurred_on.isoformat()),
+                Column(self.tr("Kind"), lambda p: label(p.kind)),
+                Column(self.tr("Amount"), lambda p: _money(p.amount_cents, p.currency)),
+                Column(self.tr("Witness"), lambda p: p.witness or "—"),
+                Column(self.tr("Approved by"), lambda p: p.approved_by or "—"),
+                Column(self.tr("Reason"), lambda p: p.reason),
+            ],
+            "paymentsTable",
+        )
+        self.payments.add_button(
+            self.tr("Record payment or offer…"), self._dialog(PaymentDialog), "newPayment"
+        )
+        self.tabs.addTab(self.payments, self.tr("Payments"))
+
+    def _risk_tab(self) -> None:
+        tab = QWidget()
+        self.risks: RecordTable[RiskView] = RecordTable(
+            [
+                Column(self.tr("Assessed"), lambda r: local_time(r.assessed_at, False)),
+                Column(self.tr("Level"), lambda r: label(r.level)),
+                Column(self.tr("Review on"), lambda r: r.review_on.isoformat()),
+                Column(self.tr("Threats"), lambda r: r.threats),
+                Column(self.tr("Welfare"), lambda r: r.welfare_notes),
+            ],
+            "riskTable",
+        )
+        self.risks.add_button(self.tr("New risk assessment…"), self._dialog(RiskDialog), "newRisk")
+        self.instructions: RecordTable[InstructionView] = RecordTable(
+            [
+                Column(self.tr("Given"), lambda i: local_time(i.given_at, False)),
+                Column(
+                    self.tr("Acknowledged"),
+                    lambda i: local_time(i.acknowledged_at, False) or self.tr("not yet"),
+                ),
+                Column(self.tr("Instruction"), lambda i: i.text),
+            ],
+            "instructionsTable",
+        )
+        self.instructions.add_button(
+            self.tr("Give instruction…"), self._dialog(InstructionDialog), "newInstruction"
+        )
+        self.reliability: RecordTable[ReliabilityView] = RecordTable(
+            [
+                Column(self.tr("Reviewed"), lambda r: local_time(r.reviewed_at, False)),
+                Column(self.tr("Evaluation"), lambda r: r.evaluation),
+                Column(self.tr("Rationale"), lambda r: r.rationale),
+            ],
+            "reliabilityTable",
+        )
+        self.reliability.add_button(
+            self.tr("Review reliability…"), self._dialog(ReliabilityDialog), "newReliability"
+        )
+        layout = QVBoxLayout(tab)
+        for title, widget in (
+            (self.tr("Risk assessments"), self.risks),
+            (self.tr("Instructions to the source"), self.instructions),
+            (self.tr("Reliability history"), self.reliability),
+        ):
+            layout.addWidget(QLabel(f"<b>{title}</b>"))
+            layout.addWidget(widget)
+        self.tabs.addTab(tab, self.tr("Risk and welfare"))
+
+    # -- data -------------------------------------------------------------------
+
+    def show_source(self, source_id: uuid.UUID) -> None:
+        self.file = sources.source_file(self.session.vault, self.session.scope, source_id)
+        o = self.file.overview
+        self.heading.setText(
+            f"<span style='font-size:16pt'><b>{escape(o.codename)}</b></span> · {label(o.kind)} · "
+            f"{label(o.status)}"
+        )
+        f = self.fields
+        f["kind"].setText(label(o.kind))
+        f["status"].setText(label(o.status))
+        f["runners"].setText(", ".join(o.runners))
+        f["motivation"].setText(o.motivation or "—")
+        f["position"].setText(o.information_position or "—")
+        f["legal"].setText(o.legal_basis or "—")
+        f["contract"].setText(f"{_date(o.contracted_on)} / {_date(o.contract_review_on)}")
+        f["suitability"].setText(_date(o.suitability_review_on))
+        f["antecedents"].setText(
+            f"{_date(o.antecedents_checked_on)} — {o.antecedents_result or '—'}"
+        )
+        f["codenames"].setText(", ".join(o.other_codenames) or "—")
+        f["notes"].setText(o.notes or "—")
+        f["identity"].setText(
+            self.tr("Recorded and sealed. Not shown unless revealed on purpose.")
+            if o.has_identity
+            else self.tr("Not recorded.")
+        )
+        self.reveal_button.setEnabled(o.has_identity)
+        self.contacts.set_rows(self.file.contacts)
+        self.debriefs.set_rows(self.file.debriefs)
+        self.taskings.set_rows(self.file.taskings)
+        self.payments.set_rows(self.file.payments)
+        self.risks.set_rows(self.file.risks)
+        self.instructions.set_rows(self.file.instructions)
+        self.reliability.set_rows(self.file.reliability)
+
+    def reload(self) -> None:
+        if self.file is not None:
+            self.show_source(self.file.overview.id)
+
+    def clear_vault_data(self) -> None:
+        self.file = None
+        self.heading.clear()
+        for value in self.fields.values():
+            value.clear()
+        for table in (
+            self.contacts,
+            self.debriefs,
+            self.taskings,
+            self.payments,
+            self.risks,
+            self.instructions,
+            self.reliability,
+        ):
+            table.clear()
+
+    # -- actions ----------------------------------------------------------------
+
+    @property
+    def source_id(self) -> uuid.UUID:
+        assert self.file is not None
+        return self.file.overview.id
+
+    def _run_dialog(self, dialog: QDialog) -> None:
+        dialog.finished.connect(lambda result: self.reload() if result else None)
+        dialog.open()
+
+    def _dialog(self, dialog_class: type) -> Callable[[], None]:
+        def open_it() -> None:
+            if self.file is not None:
+                self._run_dialog(dialog_class(self.session, self.source_id, self))
+
+        return open_it
+
+    def _edit(self) -> None:
+        if self.file is not None:
+            self._run_dialog(SourceDialog(self.session, self.file.overview, self))
+
+    def _record_identity(self) -> None:
+        if self.file is not None:
+            self._run_dialog(RecordIdentityDialog(self.session, self.source_id, self))
+
+    def _reveal(self) -> None:
+        if self.file is not None:
+            dialog = RevealIdentityDialog(
+                self.session, self.runner, self.source_id, self.file.overview.codename, self
+            )
+            dialog.open()
+
+    def _new_contact(self) -> None:
+        if self.file is not None:
+            self._run_dialog(
+                ContactDialog(self.session, self.source_id, self.file.overview.codename, self)
+            )
+
+    def _debrief_contact(self) -> None:
+        contact = self.contacts.selected()
+        if contact is None:
+            return
+        self._start_debrief(contact.id)
+
+    def _new_debrief(self) -> None:
+        self._start_debrief(None)
+
+    def _start_debrief(self, contact_id: uuid.UUID | None) -> None:
+        try:
+            debrief_id = debriefs.create_draft(
+                self.session.vault, self.session.scope, self.source_id, contact_id=contact_id
+            )
+        except Exception as exc:
+            show_error(self, exc)
+            return
+        self.open_debrief.emit(debrief_id)
+
+    def _selected_row(self) -> int:
+        rows = self.debriefs.view.selectionModel().selectedRows()
+        return rows[0].row() if rows else -1
+
+    def _open_debrief_row(self, row: int) -> None:
+        item = self.debriefs.model.row_at(row)
+        if item is not None:
+            self.open_debrief.emit(item.id)
+
+    def _close_tasking(self) -> None:
+        tasking = self.taskings.selected()
+        if tasking is not None and tasking.status is TaskingStatus.OPEN:
+            self._run_dialog(CloseTaskingDialog(self.session, tasking.id, self))

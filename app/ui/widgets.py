@@ -1,0 +1,116 @@
+"""Small reusable widgets."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from enum import Enum
+from typing import Generic, TypeVar
+
+from PySide6.QtCore import QDate, QDateTime, Qt, QTimeZone
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDateTimeEdit,
+    QHBoxLayout,
+    QPlainTextEdit,
+    QWidget,
+)
+
+from app.ui.labels import label
+
+E = TypeVar("E", bound=Enum)
+
+
+class EnumCombo(QComboBox, Generic[E]):
+    """A combo box over an enum, showing translated labels."""
+
+    def __init__(self, enum_cls: type[E], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._values: list[E] = list(enum_cls)
+        for value in self._values:
+            self.addItem(label(value))
+
+    def value(self) -> E:
+        return self._values[self.currentIndex()]
+
+    def set_value(self, value: E) -> None:
+        self.setCurrentIndex(self._values.index(value))
+
+
+class OptionalDate(QWidget):
+    """A date that may be left unset."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.enabled = QCheckBox()
+        self.edit = QDateEdit()
+        self.edit.setCalendarPopup(True)
+        self.edit.setDisplayFormat("yyyy-MM-dd")
+        self.edit.setDate(QDate.currentDate())
+        self.edit.setEnabled(False)
+        self.enabled.toggled.connect(self.edit.setEnabled)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.enabled)
+        layout.addWidget(self.edit, 1)
+
+    def value(self) -> date | None:
+        if not self.enabled.isChecked():
+            return None
+        d = self.edit.date()
+        return date(d.year(), d.month(), d.day())
+
+    def set_value(self, value: date | None) -> None:
+        self.enabled.setChecked(value is not None)
+        if value is not None:
+            self.edit.setDate(QDate(value.year, value.month, value.day))
+
+
+def date_edit(value: date | None = None) -> QDateEdit:
+    edit = QDateEdit()
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("yyyy-MM-dd")
+    d = value or date.today()
+    edit.setDate(QDate(d.year, d.month, d.day))
+    return edit
+
+
+def qdate_value(edit: QDateEdit) -> date:
+    d = edit.date()
+    return date(d.year(), d.month(), d.day())
+
+
+def datetime_edit(value: datetime | None = None) -> QDateTimeEdit:
+    """Shows local time; values go in and out as aware UTC datetimes."""
+    edit = QDateTimeEdit()
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("yyyy-MM-dd HH:mm")
+    moment = value or datetime.now(UTC)
+    edit.setDateTime(QDateTime.fromSecsSinceEpoch(int(moment.timestamp())))
+    return edit
+
+
+def datetime_value(edit: QDateTimeEdit) -> datetime:
+    stamp = edit.dateTime().toUTC()
+    stamp.setTimeZone(QTimeZone.utc())
+    return datetime.fromtimestamp(stamp.toSecsSinceEpoch(), UTC)
+
+
+def local_time(moment: datetime | None, with_time: bool = True) -> str:
+    """An aware datetime shown in the computer's local time."""
+    if moment is None:
+        return ""
+    local = moment.astimezone()
+    return local.strftime("%Y-%m-%d %H:%M") if with_time else local.strftime("%Y-%m-%d")
+
+
+def text_box(placeholder: str = "", height: int = 80) -> QPlainTextEdit:
+    box = QPlainTextEdit()
+    box.setPlaceholderText(placeholder)
+    box.setMinimumHeight(height)
+    box.setTabChangesFocus(True)
+    return box
+
+
+ALIGN_TOP = Qt.AlignmentFlag.AlignTop

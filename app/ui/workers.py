@@ -1,0 +1,100 @@
+"""Running slow work (key derivation, exports, reports) off the GUI thread.
+
+A ``Task`` runs a plain function in the global thread pool. Its results come back
+through signals that are delivered to a receiver living in the GUI thread (a
+``TaskRunner``), so callbacks always run on the GUI thread, whatever they touch.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+
+ProgressFn = Callable[[int, int], None]
+
+
+class _Signals(QObject):
+    done = Signal(object)
+    failed = Signal(object)
+    progress = Signal(int, int)
+
+
+class Task(QRunnable):
+    def __init__(self, fn: Callable[[ProgressFn], Any]) -> None:
+        super().__init__()
+        self.signals = _Signals()
+        self._fn = fn
+
+    def run(self) -> None:
+        try:
+            result = self._fn(self.signals.progress.emit)
+        except BaseException as exc:  # delivered to the GUI, never lost in the pool
+            self.signals.failed.emit(exc)
+        else:
+            self.signals.done.emit(result)
+
+
+class TaskRunner(QObject):
+    """Owns the callbacks of running tasks; lives in the GUI thread."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._callbacks: dict[
+            int, tuple[Callable[[Any], None], Callable[[BaseException], None], ProgressFn | None]
+        ] = {}
+        self._tasks: dict[int, Task] = {}
+        self._next = 0
+
+    def start(
+        self,
+        fn: Callable[[ProgressFn], Any],
+        on_done: Callable[[Any], None],
+        on_error: Callable[[BaseException], None],
+        on_progress: ProgressFn | None = None,
+    ) -> Task:
+        key = self._next
+        self._next += 1
+        self._callbacks[key] = (on_done, on_error, on_progress)
+        task = Task(fn)
+        task.setAutoDelete(False)  # we keep the signals object alive until delivery
+        task.signals.done.connect(self._on_done)
+        task.signals.failed.connect(self._on_failed)
+        task.signals.progress.connect(self._on_progress)
+        task.signals.setProperty("key", key)
+        self._tasks[key] = task
+        QThreadPool.globalInstance().start(task)
+        return task
+
+    def _take(self) -> tuple[Callable[[Any], None], Callable[[BaseException], None]] | None:
+        sender = self.sender()
+        key = sender.property("key") if sender is not None else None
+        if key is None or key not in self._callbacks:
+            return None
+        on_done, on_error, _ = self._callbacks.pop(key)
+        self._tasks.pop(key, None)
+        return on_done, on_error
+
+    @Slot(object)
+    def _on_done(self, result: object) -> None:
+        callbacks = self._take()
+        if callbacks is not None:
+            callbacks[0](result)
+
+    @Slot(object)
+    def _on_failed(self, exc: object) -> None:
+        callbacks = self._take()
+        if callbacks is not None and isinstance(exc, BaseException):
+            callbacks[1](exc)
+
+    @Slot(int, int)
+    def _on_progress(self, done: int, total: int) -> None:
+        sender = self.sender()
+        key = sender.property("key") if sender is not None else None
+        entry = self._callbacks.get(key) if key is not None else None
+        if entry is not None and entry[2] is not None:
+            entry[2](done, total)
+
+    def pending(self) -> int:
+        return len(self._callbacks)

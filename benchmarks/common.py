@@ -1,0 +1,69 @@
+"""Shared helpers for benchmarks: timing, vault set-up, JSON results.
+
+Each benchmark is a module run as ``python -m benchmarks.<name>``; it measures its
+subject and a baseline in the same run (so ratios hold on any machine) and writes
+``benchmarks/results/<name>.json``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import statistics
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+RESULTS = Path(__file__).resolve().parent / "results"
+
+
+def timed(fn: Callable[[], Any]) -> float:
+    start = time.perf_counter()
+    fn()
+    return time.perf_counter() - start
+
+
+def repeat(fn: Callable[[], Any], times: int) -> list[float]:
+    return [timed(fn) for _ in range(times)]
+
+
+def p95(samples: list[float]) -> float:
+    ordered = sorted(samples)
+    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+
+
+def summary(samples: list[float]) -> dict[str, float]:
+    return {
+        "median_ms": round(statistics.median(samples) * 1000, 3),
+        "p95_ms": round(p95(samples) * 1000, 3),
+        "min_ms": round(min(samples) * 1000, 3),
+        "runs": len(samples),
+    }
+
+
+def machine() -> dict[str, Any]:
+    return {
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+        "cpus": os.cpu_count(),
+    }
+
+
+def write_results(name: str, results: dict[str, Any], goals: dict[str, Any]) -> Path:
+    """Write results and print them; ``goals`` maps a result key to its target and
+    whether it was met, e.g. {"unlock_ms": {"target": "< 200", "met": True}}."""
+    RESULTS.mkdir(exist_ok=True)
+    doc = {
+        "benchmark": name,
+        "measured_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "machine": machine(),
+        "results": results,
+        "goals": goals,
+    }
+    path = RESULTS / f"{name}.json"
+    path.write_text(json.dumps(doc, indent=2) + "\n")
+    print(json.dumps(doc, indent=2))
+    return path

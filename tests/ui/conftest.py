@@ -1,0 +1,65 @@
+"""GUI fixtures: a real AppController on a test vault, unlocked by typing the
+passphrase into the real unlock dialog."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from app.services import aliases, demo
+from app.ui.controller import AppController
+from app.ui.main_window import MainWindow
+from app.vault.vault import Vault
+from tests import factory
+
+
+@pytest.fixture
+def demo_dir(tmp_path: Path) -> Path:
+    """A small demo vault (runner aliases Valk, Reiger, Uil; handler Havik)."""
+    root = factory.make_vault(tmp_path / "demo")
+    with Vault.open(root, factory.PASSPHRASE) as vault:
+        demo.generate(vault, sources=8, debriefs=80, today=None)
+    return root
+
+
+def unlock(
+    qtbot: QtBot, controller: AppController, passphrase: str = factory.PASSPHRASE
+) -> MainWindow:
+    dialog = controller.unlock_dialog
+    assert dialog is not None
+    qtbot.keyClicks(dialog.passphrase, passphrase)
+    qtbot.mouseClick(dialog.unlock_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: controller.window is not None, timeout=10_000)
+    assert controller.window is not None
+    return controller.window
+
+
+@pytest.fixture
+def controller(qtbot: QtBot, demo_dir: Path) -> Iterator[AppController]:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    app.setQuitOnLastWindowClosed(False)
+    ctl = AppController(demo_dir)
+    ctl.start()
+    yield ctl
+    if ctl.lock.is_unlocked:
+        ctl.lock.lock("test end")
+    for widget in (ctl.window, ctl.unlock_dialog, ctl.wizard):
+        if widget is not None:
+            widget.close()
+
+
+@pytest.fixture
+def window(qtbot: QtBot, controller: AppController) -> MainWindow:
+    win = unlock(qtbot, controller)
+    qtbot.waitExposed(win)
+    return win
+
+
+def scope_named(window: MainWindow, name: str) -> object:
+    return aliases.resolve_scope(window.session.vault, name)

@@ -1,0 +1,212 @@
+"""The app shell: first run, unlock, lock (Ctrl+L, idle, panic), alias band."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPoint, Qt
+from PySide6.QtGui import QColor, QGuiApplication
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPlainTextEdit, QWizard
+from pytestqt.qtbot import QtBot
+
+from app.services import aliases, debriefs
+from app.ui.controller import AppController
+from app.ui.main_window import MainWindow
+from app.ui.pages.debrief_editor import DebriefPage
+from app.ui.pages.sources import SourcesPage
+from app.vault.vault import Vault
+from tests import factory
+from tests.ui.conftest import unlock
+
+
+def all_visible_text() -> str:
+    """Every piece of text any live widget holds (labels, fields, table cells)."""
+    parts = []
+    for widget in QApplication.allWidgets():
+        if isinstance(widget, QLabel) or isinstance(widget, QLineEdit):
+            parts.append(widget.text())
+        elif isinstance(widget, QPlainTextEdit):
+            parts.append(widget.toPlainText())
+        model = getattr(widget, "model", None)
+        m = model() if callable(model) else None
+        if isinstance(m, QAbstractItemModel):
+            try:
+                rows, columns = m.rowCount(QModelIndex()), m.columnCount(QModelIndex())
+            except TypeError:  # list models hide columnCount
+                rows, columns = m.rowCount(QModelIndex()), 1
+            for r in range(min(rows, 50)):
+                for c in range(columns):
+                    parts.append(str(m.data(m.index(r, c))))
+    return "\n".join(parts)
+
+
+def test_first_run_wizard_creates_and_opens_a_vault(qtbot: QtBot, tmp_path: Path) -> None:
+    QApplication.instance().setQuitOnLastWindowClosed(False)  # type: ignore[union-attr]
+    controller = AppController(tmp_path / "new", kdf_target_seconds=0.05)
+    controller.start()
+    wizard = controller.wizard
+    assert wizard is not None
+    qtbot.addWidget(wizard)
+    next_button = wizard.button(QWizard.WizardButton.NextButton)
+    assert not next_button.isEnabled()  # no alias yet
+    qtbot.keyClicks(wizard.alias_page.alias, "Merel")
+    handler = wizard.alias_page.handler
+    # A radio button reacts to clicks on its indicator and label, not its empty width.
+    qtbot.mouseClick(handler, Qt.MouseButton.LeftButton, pos=QPoint(6, handler.height() // 2))
+    assert handler.isChecked()
+    qtbot.mouseClick(next_button, Qt.MouseButton.LeftButton)
+    page = wizard.passphrase_page
+    qtbot.keyClicks(page.first, "short")
+    assert "more characters" in page.hint.text()
+    assert not next_button.isEnabled()
+    page.first.clear()
+    qtbot.keyClicks(page.first, "kale berg rivier lantaarn")
+    qtbot.keyClicks(page.second, "kale berg rivier lantaarX")
+    assert "differ" in page.match.text()
+    assert not next_button.isEnabled()
+    page.second.clear()
+    qtbot.keyClicks(page.second, "kale berg rivier lantaarn")
+    assert next_button.isEnabled()
+    assert page.meter.value() >= 2
+    qtbot.mouseClick(next_button, Qt.MouseButton.LeftButton)  # options
+    qtbot.mouseClick(next_button, Qt.MouseButton.LeftButton)  # create (off the GUI thread)
+    qtbot.waitUntil(lambda: wizard.create_page.done, timeout=20_000)
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.FinishButton), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: controller.window is not None, timeout=10_000)
+    window = controller.window
+    assert window is not None
+    assert "Merel" in window.band.label.text() and "handler" in window.band.label.text()
+    assert not page.first.text() and not page.second.text()  # the passphrase is not kept
+    controller.lock.lock("test")
+    assert (tmp_path / "new" / "vault.header").exists()
+
+
+def test_wrong_passphrase_message_and_growing_delay(
+    qtbot: QtBot, controller: AppController
+) -> None:
+    dialog = controller.unlock_dialog
+    assert dialog is not None
+    for _ in range(2):
+        qtbot.keyClicks(dialog.passphrase, "not the passphrase")
+        qtbot.mouseClick(dialog.unlock_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: "Wrong passphrase" in dialog.status.text(), timeout=10_000)
+        qtbot.waitUntil(lambda: dialog.passphrase.text() == "", timeout=2_000)
+        if not dialog.unlock_button.isEnabled():
+            break
+        dialog.status.clear()
+    # After the second miss the button waits before it can be used again.
+    assert not dialog.unlock_button.isEnabled()
+    assert "Wait" in dialog.unlock_button.text()
+    assert controller.window is None
+    qtbot.waitUntil(dialog.unlock_button.isEnabled, timeout=5_000)
+    window = unlock(qtbot, controller)
+    assert window.isVisible()
+
+
+def test_ctrl_l_locks_and_clears_every_widget(qtbot: QtBot, controller: AppController) -> None:
+    window = unlock(qtbot, controller)
+    vault = window.session.vault
+    scope = window.session.scope
+    marker = "MARKERTEXT-LOCK-7731"
+    source = factory.source(vault, scope, "SLOT")
+    debrief_id = factory.debrief(vault, scope, source, narrative=marker)
+    window.open_debrief(debrief_id)
+    assert isinstance(window.stack.currentWidget(), DebriefPage)
+    assert marker in all_visible_text()
+    qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: controller.window is None, timeout=5_000)
+    assert vault.is_locked
+    assert marker not in all_visible_text()
+    assert controller.unlock_dialog is not None and controller.unlock_dialog.isVisible()
+
+
+def test_locking_saves_the_draft_being_typed(qtbot: QtBot, controller: AppController) -> None:
+    window = unlock(qtbot, controller)
+    vault, scope = window.session.vault, window.session.scope
+    source = factory.source(vault, scope, "DRAFTSAVE")
+    debrief_id = debriefs.create_draft(vault, scope, source)
+    window.open_debrief(debrief_id)
+    qtbot.keyClicks(window.debrief_page.narrative, "typed just before the lock")
+    window.lock.lock("manual")
+    with Vault.open(controller.vault_path, factory.PASSPHRASE) as reopened:
+        view = debriefs.get_debrief(
+            reopened, aliases.resolve_scope(reopened, scope.alias_name), debrief_id
+        )
+    assert view.narrative == "typed just before the lock"
+
+
+def test_idle_timeout_locks_and_activity_postpones_it(
+    qtbot: QtBot, controller: AppController, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = unlock(qtbot, controller)
+    lock = controller.lock
+    monkeypatch.setattr(type(lock), "idle_ms", property(lambda self: 600))
+    lock._restart_idle()
+    for _ in range(4):  # keep typing for longer than the timeout
+        qtbot.wait(250)
+        qtbot.keyClick(window.nav, Qt.Key.Key_Down)
+    assert controller.window is not None
+    qtbot.waitUntil(lambda: controller.window is None, timeout=3_000)
+    assert window.session.vault.is_locked
+
+
+def test_panic_key_locks_and_hides_everything(qtbot: QtBot, controller: AppController) -> None:
+    window = unlock(qtbot, controller)
+    vault = window.session.vault
+    qtbot.keyClick(window, Qt.Key.Key_F12)
+    qtbot.waitUntil(lambda: controller.window is None, timeout=5_000)
+    assert vault.is_locked
+    assert not window.isVisible()
+    dialog = controller.unlock_dialog
+    assert dialog is not None and dialog.isMinimized()
+
+
+def test_alias_band_always_shows_the_alias_in_its_colour_and_switches_scope(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    band = window.band
+    assert "Valk" in band.label.text()
+    colour = band.palette().color(band.backgroundRole())
+    assert isinstance(colour, QColor)
+    assert window.session.scope.colour in band.styleSheet()
+    page = window.show_page(SourcesPage)
+    assert isinstance(page, SourcesPage)
+    valk_sources = {page.model.row_at(r).codename for r in range(page.model.rowCount())}  # type: ignore[union-attr]
+    band.switcher.setCurrentText("Havik")
+    band.switcher.activated.emit(band.switcher.currentIndex())
+    assert "Havik" in band.label.text() and "handler" in band.label.text()
+    havik_sources = {page.model.row_at(r).codename for r in range(page.model.rowCount())}  # type: ignore[union-attr]
+    assert valk_sources < havik_sources  # the handler supervises every demo file
+    assert window.session.scope.colour in band.styleSheet()
+
+
+def test_clipboard_is_cleared_after_copying_vault_text(
+    qtbot: QtBot, controller: AppController
+) -> None:
+    window = unlock(qtbot, controller)
+    controller.clipboard.seconds = 1
+    edit = window.debrief_page.addendum_edit
+    edit.setText("copied secret words")
+    edit.selectAll()
+    edit.copy()
+    clipboard = QGuiApplication.clipboard()
+    assert clipboard.text() == "copied secret words"
+    assert controller.clipboard.pending
+    qtbot.waitUntil(lambda: clipboard.text() == "", timeout=4_000)
+
+
+def test_clipboard_leaves_other_text_alone(
+    qtbot: QtBot, controller: AppController, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = unlock(qtbot, controller)
+    controller.clipboard.seconds = 1
+    edit = window.debrief_page.addendum_edit
+    edit.setText("vault words")
+    edit.selectAll()
+    edit.copy()
+    # Another application takes the clipboard (Veldboek is not the active app then).
+    monkeypatch.setattr(controller.clipboard, "_is_ours", lambda: False)
+    QGuiApplication.clipboard().setText("something the user copied later")
+    qtbot.wait(1500)
+    assert QGuiApplication.clipboard().text() == "something the user copied later"
