@@ -68,11 +68,15 @@ def check_qt(platform: str | None) -> None:
 
 def cmd_run(rest: list[str]) -> int:
     ensure_venv("")
-    headless = os.name != "nt" and sys.platform != "darwin" and not (
-        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+    headless = (
+        os.name != "nt"
+        and sys.platform != "darwin"
+        and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
     )
     if headless and "QT_QPA_PLATFORM" not in os.environ:
-        sys.exit("No display found (DISPLAY/WAYLAND_DISPLAY unset): start Veldboek from a desktop session.")
+        sys.exit(
+            "No display (DISPLAY/WAYLAND_DISPLAY unset): start Veldboek from a desktop session."
+        )
     check_qt(None)
     args = rest or ["--demo"]
     return _run([str(PY), "-m", "app", "gui", *args])
@@ -88,7 +92,10 @@ def cmd_test(rest: list[str]) -> int:
         [str(PY), "-m", "pytest", *rest],
     ]
     for step in steps:
-        print("$ " + " ".join(Path(step[0]).name if i == 0 else a for i, a in enumerate(step)), flush=True)
+        print(
+            "$ " + " ".join(Path(step[0]).name if i == 0 else a for i, a in enumerate(step)),
+            flush=True,
+        )
         code = _run(step, env=env)
         if code != 0:
             return code

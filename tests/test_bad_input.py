@@ -116,7 +116,7 @@ def test_damaged_database_is_a_clear_error(vault_dir: Path, damage: str) -> None
     try:
         vault = Vault.open(vault_dir, factory.PASSPHRASE)
     except DatabaseCorrupt as exc:
-        assert "damaged" in str(exc) or "cannot be decrypted" in str(exc)
+        assert "damaged" in str(exc) or "cannot be decrypted" in str(exc)  # noqa: PT017
         assert snapshot(vault_dir) == before  # refused before anything was written
         return
     # Damage in a page that unlock does not read surfaces when that page is read,
@@ -124,7 +124,7 @@ def test_damaged_database_is_a_clear_error(vault_dir: Path, damage: str) -> None
     try:
         _read_everything(vault)
     except DatabaseCorrupt as exc:
-        assert "damaged" in str(exc)
+        assert "damaged" in str(exc)  # noqa: PT017 - either outcome is acceptable, a crash is not
     vault.lock()
     assert not check_vault(vault_dir, factory.PASSPHRASE).ok
 

@@ -121,7 +121,8 @@ def test_list_and_search_json(
     codename = sources[0]["codename"]
     assert main(["list", "debriefs", *args, "--source", codename, "--json"]) == 0
     rows = json.loads(capsys.readouterr().out)
-    assert rows and {r["codename"] for r in rows} == {codename}
+    assert rows
+    assert {r["codename"] for r in rows} == {codename}
     assert main(["search", "shipment", *args, "--json"]) == 0
     hits = json.loads(capsys.readouterr().out)
     assert all("\x02" in h["snippet"] for h in hits)
@@ -147,7 +148,8 @@ def test_unknown_or_foreign_alias_is_a_clear_error(
     )
     assert result.returncode == 1
     assert message in result.stderr
-    assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+    assert result.stderr.count("\n") == 1
+    assert "Traceback" not in result.stderr
     assert result.stdout == ""
 
 

@@ -52,7 +52,8 @@ def test_calibration_never_goes_below_64_mib_and_reports_progress() -> None:
     cal = calibrate(0.05, progress=lambda i, n: steps.append((i, n)))
     assert cal.params.memory_kib >= MIN_MEMORY_KIB
     assert cal.params.iterations >= 1
-    assert steps and steps[-1][0] == steps[-1][1]
+    assert steps
+    assert steps[-1][0] == steps[-1][1]
     with pytest.raises(KdfParamsInvalid):
         calibrate(0.05, min_memory_kib=1024)
 

@@ -63,7 +63,8 @@ def test_unlock_migrates_an_old_vault_after_an_encrypted_backup(vault_dir: Path)
         backups = list((vault_dir / "backups").glob("vault-0001_initial-*.db"))
         assert len(backups) == 1
         data = backups[0].read_bytes()
-        assert not data.startswith(b"SQLite format 3") and b"OUDE" not in data
+        assert not data.startswith(b"SQLite format 3")
+        assert b"OUDE" not in data
         # The backup opens with the same key and holds the pre-migration schema.
         engine = make_engine(backups[0], vault._db_key)
         with engine.connect() as conn:

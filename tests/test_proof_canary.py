@@ -48,7 +48,8 @@ CHILD = textwrap.dedent(
             assert len(rows) == 60
         listing = debriefs.list_debriefs(vault, scope)
         assert len(listing.rows) == 60
-        identity.reveal_identity(vault, scope, sid, passphrase=factory.PASSPHRASE, reason="canary test")
+        identity.reveal_identity(vault, scope, sid, passphrase=factory.PASSPHRASE,
+                                 reason="canary test")
     print("done")
     """
 )

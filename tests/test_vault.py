@@ -72,7 +72,8 @@ def test_lock_wipes_key_material_and_calls_listeners(vault: Vault) -> None:
     vault.on_lock(lambda: cleared.append("screen"))
     key = vault._db_key
     vault.lock()
-    assert key.wiped and cleared == ["screen"]
+    assert key.wiped
+    assert cleared == ["screen"]
 
 
 def test_database_is_not_sqlite_plaintext(vault_dir: Path) -> None:

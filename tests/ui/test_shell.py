@@ -24,7 +24,7 @@ def all_visible_text() -> str:
     """Every piece of text any live widget holds (labels, fields, table cells)."""
     parts = []
     for widget in QApplication.allWidgets():
-        if isinstance(widget, QLabel) or isinstance(widget, QLineEdit):
+        if isinstance(widget, (QLabel, QLineEdit)):
             parts.append(widget.text())
         elif isinstance(widget, QPlainTextEdit):
             parts.append(widget.toPlainText())
@@ -76,8 +76,10 @@ def test_first_run_wizard_creates_and_opens_a_vault(qtbot: QtBot, tmp_path: Path
     qtbot.waitUntil(lambda: controller.window is not None, timeout=10_000)
     window = controller.window
     assert window is not None
-    assert "Merel" in window.band.label.text() and "handler" in window.band.label.text()
-    assert not page.first.text() and not page.second.text()  # the passphrase is not kept
+    assert "Merel" in window.band.label.text()
+    assert "handler" in window.band.label.text()
+    assert not page.first.text()
+    assert not page.second.text()
     controller.lock.lock("test")
     assert (tmp_path / "new" / "vault.header").exists()
 
@@ -118,7 +120,8 @@ def test_ctrl_l_locks_and_clears_every_widget(qtbot: QtBot, controller: AppContr
     qtbot.waitUntil(lambda: controller.window is None, timeout=5_000)
     assert vault.is_locked
     assert marker not in all_visible_text()
-    assert controller.unlock_dialog is not None and controller.unlock_dialog.isVisible()
+    assert controller.unlock_dialog is not None
+    assert controller.unlock_dialog.isVisible()
 
 
 def test_locking_saves_the_draft_being_typed(qtbot: QtBot, controller: AppController) -> None:
@@ -159,7 +162,8 @@ def test_panic_key_locks_and_hides_everything(qtbot: QtBot, controller: AppContr
     assert vault.is_locked
     assert not window.isVisible()
     dialog = controller.unlock_dialog
-    assert dialog is not None and dialog.isMinimized()
+    assert dialog is not None
+    assert dialog.isMinimized()
 
 
 def test_alias_band_always_shows_the_alias_in_its_colour_and_switches_scope(
@@ -175,7 +179,8 @@ def test_alias_band_always_shows_the_alias_in_its_colour_and_switches_scope(
     valk_sources = {page.model.row_at(r).codename for r in range(page.model.rowCount())}  # type: ignore[union-attr]
     band.switcher.setCurrentText("Havik")
     band.switcher.activated.emit(band.switcher.currentIndex())
-    assert "Havik" in band.label.text() and "handler" in band.label.text()
+    assert "Havik" in band.label.text()
+    assert "handler" in band.label.text()
     havik_sources = {page.model.row_at(r).codename for r in range(page.model.rowCount())}  # type: ignore[union-attr]
     assert valk_sources < havik_sources  # the handler supervises every demo file
     assert window.session.scope.colour in band.styleSheet()
