@@ -115,6 +115,7 @@ class LazyIdModel(QAbstractTableModel, Generic[T]):
         self._cursor: Any = None
         self._has_more = False
         self._cache: OrderedDict[uuid.UUID, T] = OrderedDict()
+        self._notifying = False
 
     # -- loading -------------------------------------------------------------
 
@@ -125,26 +126,41 @@ class LazyIdModel(QAbstractTableModel, Generic[T]):
         page = self._fetch_ids(None, self.ID_PAGE)
         self._ids = list(page.ids)
         self._cursor, self._has_more = page.cursor, page.has_more
-        self.endResetModel()
+        self._end_reset()
+
+    def _end_reset(self) -> None:
+        # Views (and Qt's model tester) may ask to fetch more from inside a change
+        # notification; rows must not be inserted before that change has finished.
+        self._notifying = True
+        try:
+            self.endResetModel()
+        finally:
+            self._notifying = False
 
     def clear(self) -> None:
         self.beginResetModel()
         self._ids, self._cursor, self._has_more, self._cache = [], None, False, OrderedDict()
-        self.endResetModel()
+        self._end_reset()
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and self._has_more
+        return not parent.isValid() and self._has_more and not self._notifying
 
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
-        if parent.isValid() or not self._has_more:
+        if parent.isValid() or not self._has_more or self._notifying:
             return
         page = self._fetch_ids(self._cursor, self.ID_PAGE)
-        if page.ids:
-            start = len(self._ids)
-            self.beginInsertRows(QModelIndex(), start, start + len(page.ids) - 1)
-            self._ids.extend(page.ids)
-            self.endInsertRows()
-        self._cursor, self._has_more = page.cursor, page.has_more
+        self._notifying = True  # same re-entrancy guard as for resets
+        try:
+            if page.ids:
+                start = len(self._ids)
+                self.beginInsertRows(QModelIndex(), start, start + len(page.ids) - 1)
+                self._ids.extend(page.ids)
+                self._cursor, self._has_more = page.cursor, page.has_more
+                self.endInsertRows()
+            else:
+                self._cursor, self._has_more = page.cursor, page.has_more
+        finally:
+            self._notifying = False
 
     def _row(self, row: int) -> T | None:
         key = self._ids[row]
