@@ -87,7 +87,7 @@ def cmd_test(rest: list[str]) -> int:
     check_qt("offscreen")
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     steps = [
-        [str(PY), "-m", "ruff", "check", "app", "tests", "benchmarks", "dev.py"],
+        [str(PY), "-m", "ruff", "check", "app", "tests", "benchmarks", "tools", "dev.py"],
         [str(PY), "-m", "mypy", "app"],
         [str(PY), "-m", "pytest", *rest],
     ]

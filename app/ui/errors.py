@@ -12,25 +12,21 @@ from app.errors import VeldboekError
 log = logging.getLogger(__name__)
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Errors", text)
-
-
 def describe(exc: BaseException) -> str:
     if isinstance(exc, VeldboekError):
         return str(exc)
     # Unknown errors can carry data in their text (a database error quotes its
     # statement); show only the kind.
     log.error("unexpected error: %s", type(exc).__name__)
-    return tr(
-        "Something went wrong ({kind}). This is a bug; nothing was lost that was saved."
+    return QCoreApplication.translate(
+        "Errors", "Something went wrong ({kind}). This is a bug; nothing was lost that was saved."
     ).format(kind=type(exc).__name__)
 
 
 def show_error(parent: QWidget | None, exc: BaseException, title: str | None = None) -> None:
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(title or tr("Veldboek"))
+    box.setWindowTitle(title or QCoreApplication.translate("Errors", "Veldboek"))
     box.setText(describe(exc))
     box.setObjectName("errorBox")
     box.open()

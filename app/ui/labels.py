@@ -20,51 +20,48 @@ from app.models.enums import (
 )
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Labels", text)
-
-
 def label(value: Enum | None) -> str:
     if value is None:
         return ""
-    table: dict[Enum, str] = {
-        SourceKind.INFORMANT: _t("Informant"),
-        SourceKind.CIVILIAN_INFORMANT: _t("Civilian informant"),
-        SourceKind.CONVERSATION_CONTACT: _t("Conversation contact"),
-        SourceStatus.CANDIDATE: _t("Candidate"),
-        SourceStatus.UNDER_ASSESSMENT: _t("Under assessment"),
-        SourceStatus.ACTIVE: _t("Active"),
-        SourceStatus.SUSPENDED: _t("Suspended"),
-        SourceStatus.CLOSED: _t("Closed"),
-        ContactKind.MEETING: _t("Meeting"),
-        ContactKind.CALL: _t("Call"),
-        ContactKind.MESSAGE: _t("Message"),
-        DebriefStatus.DRAFT: _t("Draft"),
-        DebriefStatus.SUBMITTED: _t("Submitted"),
-        DebriefStatus.APPROVED: _t("Approved"),
-        DebriefStatus.RETURNED: _t("Returned"),
-        GradingScheme.UK_3X5X2: _t("3x5x2 (default)"),
-        GradingScheme.UK_5X5X5: _t("5x5x5"),
-        GradingScheme.ADMIRALTY: _t("Admiralty (NATO)"),
-        Corroboration.UNCHECKED: _t("Not yet checked"),
-        Corroboration.CORROBORATED: _t("Corroborated"),
-        Corroboration.CONTRADICTED: _t("Contradicted"),
-        SubjectKind.PERSON: _t("Person"),
-        SubjectKind.PLACE: _t("Place"),
-        SubjectKind.VEHICLE: _t("Vehicle"),
-        SubjectKind.ORGANISATION: _t("Organisation"),
-        TaskingStatus.OPEN: _t("Open"),
-        TaskingStatus.DONE: _t("Done"),
-        TaskingStatus.CANCELLED: _t("Cancelled"),
-        PaymentKind.REWARD: _t("Reward"),
-        PaymentKind.EXPENSE: _t("Expense"),
-        PaymentKind.OFFER: _t("Offer"),
-        RiskLevel.LOW: _t("Low"),
-        RiskLevel.MEDIUM: _t("Medium"),
-        RiskLevel.HIGH: _t("High"),
-        RiskLevel.CRITICAL: _t("Critical"),
+    table: dict[Enum, object] = {  # QT_TRANSLATE_NOOP marks the text for lupdate
+        SourceKind.INFORMANT: QT_TRANSLATE_NOOP("Labels", "Informant"),
+        SourceKind.CIVILIAN_INFORMANT: QT_TRANSLATE_NOOP("Labels", "Civilian informant"),
+        SourceKind.CONVERSATION_CONTACT: QT_TRANSLATE_NOOP("Labels", "Conversation contact"),
+        SourceStatus.CANDIDATE: QT_TRANSLATE_NOOP("Labels", "Candidate"),
+        SourceStatus.UNDER_ASSESSMENT: QT_TRANSLATE_NOOP("Labels", "Under assessment"),
+        SourceStatus.ACTIVE: QT_TRANSLATE_NOOP("Labels", "Active"),
+        SourceStatus.SUSPENDED: QT_TRANSLATE_NOOP("Labels", "Suspended"),
+        SourceStatus.CLOSED: QT_TRANSLATE_NOOP("Labels", "Closed"),
+        ContactKind.MEETING: QT_TRANSLATE_NOOP("Labels", "Meeting"),
+        ContactKind.CALL: QT_TRANSLATE_NOOP("Labels", "Call"),
+        ContactKind.MESSAGE: QT_TRANSLATE_NOOP("Labels", "Message"),
+        DebriefStatus.DRAFT: QT_TRANSLATE_NOOP("Labels", "Draft"),
+        DebriefStatus.SUBMITTED: QT_TRANSLATE_NOOP("Labels", "Submitted"),
+        DebriefStatus.APPROVED: QT_TRANSLATE_NOOP("Labels", "Approved"),
+        DebriefStatus.RETURNED: QT_TRANSLATE_NOOP("Labels", "Returned"),
+        GradingScheme.UK_3X5X2: QT_TRANSLATE_NOOP("Labels", "3x5x2 (default)"),
+        GradingScheme.UK_5X5X5: QT_TRANSLATE_NOOP("Labels", "5x5x5"),
+        GradingScheme.ADMIRALTY: QT_TRANSLATE_NOOP("Labels", "Admiralty (NATO)"),
+        Corroboration.UNCHECKED: QT_TRANSLATE_NOOP("Labels", "Not yet checked"),
+        Corroboration.CORROBORATED: QT_TRANSLATE_NOOP("Labels", "Corroborated"),
+        Corroboration.CONTRADICTED: QT_TRANSLATE_NOOP("Labels", "Contradicted"),
+        SubjectKind.PERSON: QT_TRANSLATE_NOOP("Labels", "Person"),
+        SubjectKind.PLACE: QT_TRANSLATE_NOOP("Labels", "Place"),
+        SubjectKind.VEHICLE: QT_TRANSLATE_NOOP("Labels", "Vehicle"),
+        SubjectKind.ORGANISATION: QT_TRANSLATE_NOOP("Labels", "Organisation"),
+        TaskingStatus.OPEN: QT_TRANSLATE_NOOP("Labels", "Open"),
+        TaskingStatus.DONE: QT_TRANSLATE_NOOP("Labels", "Done"),
+        TaskingStatus.CANCELLED: QT_TRANSLATE_NOOP("Labels", "Cancelled"),
+        PaymentKind.REWARD: QT_TRANSLATE_NOOP("Labels", "Reward"),
+        PaymentKind.EXPENSE: QT_TRANSLATE_NOOP("Labels", "Expense"),
+        PaymentKind.OFFER: QT_TRANSLATE_NOOP("Labels", "Offer"),
+        RiskLevel.LOW: QT_TRANSLATE_NOOP("Labels", "Low"),
+        RiskLevel.MEDIUM: QT_TRANSLATE_NOOP("Labels", "Medium"),
+        RiskLevel.HIGH: QT_TRANSLATE_NOOP("Labels", "High"),
+        RiskLevel.CRITICAL: QT_TRANSLATE_NOOP("Labels", "Critical"),
     }
-    return table.get(value, str(value.value))
+    source = table.get(value)
+    return QCoreApplication.translate("Labels", str(source)) if source else str(value.value)
 
 
 def grading_label(text: str) -> str:

@@ -1,0 +1,2274 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="nl_NL">
+<context>
+    <name />
+    <message>
+        <location filename="../pages/debriefs.py" line="40" />
+        <source>Written</source>
+        <translation>Geschreven</translation>
+    </message>
+    <message>
+        <location filename="../pages/debriefs.py" line="41" />
+        <source>Source</source>
+        <translation>Bron</translation>
+    </message>
+    <message>
+        <location filename="../pages/debriefs.py" line="42" />
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../pages/debriefs.py" line="43" />
+        <source>Contact</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <location filename="../pages/debriefs.py" line="44" />
+        <source>Items</source>
+        <translation>Items</translation>
+    </message>
+</context>
+<context>
+    <name>AliasBand</name>
+    <message>
+        <location filename="../alias_band.py" line="33" />
+        <source>Act under another of your aliases</source>
+        <translation>Werk onder een andere alias van u</translation>
+    </message>
+    <message>
+        <location filename="../alias_band.py" line="34" />
+        <source>Lock</source>
+        <translation>Vergrendelen</translation>
+    </message>
+    <message>
+        <location filename="../alias_band.py" line="36" />
+        <source>Lock the vault (Ctrl+L)</source>
+        <translation>Kluis vergrendelen (Ctrl+L)</translation>
+    </message>
+    <message>
+        <location filename="../alias_band.py" line="40" />
+        <source>Switch alias:</source>
+        <translation>Wissel alias:</translation>
+    </message>
+    <message>
+        <location filename="../alias_band.py" line="49" />
+        <source>handler</source>
+        <translation>teamleider</translation>
+    </message>
+    <message>
+        <location filename="../alias_band.py" line="49" />
+        <source>runner</source>
+        <translation>runner</translation>
+    </message>
+    <message>
+        <location filename="../alias_band.py" line="51" />
+        <source>Acting as &lt;b&gt;{alias}&lt;/b&gt; · {role}</source>
+        <translation>U werkt als &lt;b&gt;{alias}&lt;/b&gt; · {role}</translation>
+    </message>
+</context>
+<context>
+    <name>AppController</name>
+    <message>
+        <location filename="../controller.py" line="70" />
+        <source>Preparing the demo vault (synthetic data)…</source>
+        <translation>Demokluis wordt voorbereid (verzonnen gegevens)…</translation>
+    </message>
+</context>
+<context>
+    <name>AuditPage</name>
+    <message>
+        <location filename="../pages/audit.py" line="35" />
+        <source>When (UTC)</source>
+        <translation>Wanneer (UTC)</translation>
+    </message>
+    <message>
+        <location filename="../pages/audit.py" line="36" />
+        <source>Who</source>
+        <translation>Wie</translation>
+    </message>
+    <message>
+        <location filename="../pages/audit.py" line="37" />
+        <source>What</source>
+        <translation>Wat</translation>
+    </message>
+    <message>
+        <location filename="../pages/audit.py" line="38" />
+        <source>Record</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <location filename="../pages/audit.py" line="39" />
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location filename="../pages/audit.py" line="51" />
+        <source>Verify the whole log</source>
+        <translation>Hele logboek controleren</translation>
+    </message>
+    <message>
+        <location filename="../pages/audit.py" line="64" />
+        <source>Audit log</source>
+        <translation>Auditlog</translation>
+    </message>
+    <message>
+        <location filename="../pages/audit.py" line="77" />
+        <source>Checking…</source>
+        <translation>Bezig met controleren…</translation>
+    </message>
+    <message>
+        <location filename="../pages/audit.py" line="86" />
+        <source>The chain of {n} events is intact.</source>
+        <translation>De keten van {n} gebeurtenissen is intact.</translation>
+    </message>
+    <message>
+        <location filename="../pages/audit.py" line="90" />
+        <source>The log has been tampered with: {problems}</source>
+        <translation>Er is met het logboek geknoeid: {problems}</translation>
+    </message>
+</context>
+<context>
+    <name>ChangePassphraseDialog</name>
+    <message>
+        <location filename="../pages/settings.py" line="44" />
+        <source>Change passphrase</source>
+        <translation>Wachtzin wijzigen</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings.py" line="66" />
+        <source>Current passphrase:</source>
+        <translation>Huidige wachtzin:</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings.py" line="67" />
+        <source>New passphrase:</source>
+        <translation>Nieuwe wachtzin:</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings.py" line="68" />
+        <source>New passphrase again:</source>
+        <translation>Nieuwe wachtzin nogmaals:</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings.py" line="74" />
+        <source>The two new passphrases differ.</source>
+        <translation>De twee nieuwe wachtzinnen verschillen.</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings.py" line="84" />
+        <source>Changing…</source>
+        <translation>Bezig met wijzigen…</translation>
+    </message>
+</context>
+<context>
+    <name>CloseTaskingDialog</name>
+    <message>
+        <location filename="../dialogs/records.py" line="52" />
+        <source>Close tasking</source>
+        <translation>Opdracht afsluiten</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/records.py" line="55" />
+        <source>Done</source>
+        <translation>Uitgevoerd</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/records.py" line="56" />
+        <source>Cancelled</source>
+        <translation>Vervallen</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/records.py" line="57" />
+        <source>What came of it</source>
+        <translation>Wat het opleverde</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/records.py" line="58" />
+        <source>Result:</source>
+        <translation>Resultaat:</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/records.py" line="59" />
+        <source>Outcome:</source>
+        <translation>Uitkomst:</translation>
+    </message>
+</context>
+<context>
+    <name>ContactDialog</name>
+    <message>
+        <location filename="../dialogs/contact_form.py" line="29" />
+        <source>New contact with {codename}</source>
+        <translation>Nieuw contact met {codename}</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/contact_form.py" line="40" />
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/contact_form.py" line="44" />
+        <source>Location codeword, never an address</source>
+        <translation>Codewoord van de locatie, nooit een adres</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/contact_form.py" line="55" />
+        <source>Reconnaissance of place and route</source>
+        <translation>Voorverkenning van plaats en route</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/contact_form.py" line="57" />
+        <source>Safety observations</source>
+        <translation>Waarnemingen over veiligheid</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/contact_form.py" line="63" />
+        <source>Kind:</source>
+        <translation>Soort:</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/contact_form.py" line="64" />
+        <source>When:</source>
+        <translation>Wanneer:</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/contact_form.py" line="65" />
+        <source>Duration:</source>
+        <translation>Duur:</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/contact_form.py" line="66" />
+        <source>Location:</source>
+        <translation>Locatie:</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/contact_form.py" line="67" />
+        <source>Attendees (by alias):</source>
+        <translation>Aanwezigen (op alias):</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/contact_form.py" line="68" />
+        <source>Reconnaissance:</source>
+        <translation>Voorverkenning:</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/contact_form.py" line="69" />
+        <source>Safety:</source>
+        <translation>Veiligheid:</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/contact_form.py" line="70" />
+        <source>Notes:</source>
+        <translation>Notities:</translation>
+    </message>
+</context>
+<context>
+    <name>DebriefPage</name>
+    <message>
+        <location filename="../pages/debrief_editor.py" line="64" />
+        <source>← Back</source>
+        <translation>← Terug</translation>
+    </message>
+    <message>
+        <location filename="../pages/debrief_editor.py" line="82" />
+        <source>What happened and what the source reported</source>
+        <translation>Wat er gebeurde en wat de bron meldde</translation>
+    </message>
+    <message>
+        <location filename="../pages/debrief_editor.py" line="84" />
+        <source>How the source is doing</source>
+        <translation>Hoe het met de bron gaat</translation>
+    </message>
+    <message>
+        <location filename="../pages/debrief_editor.py" line="86" />
+        <source>Anything that threatens the source or the operation</source>
+        <translation>Alles wat de bron of de operatie bedreigt</translation>
+    </message>
+    <message>
+        <location filename="../pages/debrief_editor.py" line="88" />
+        <source>Your assessment of the information</source>
+        <translation>Uw beoordeling van de informatie</translation>
+    </message>
+    <message>
+        <location filename="../pages/debrief_editor.py" line="92" />
+        <source>How could this be misread? Is anything exculpatory? (required before submitting)</source>
+        <translation>Hoe kan dit verkeerd worden gelezen? Is er iets ontlastends? (verplicht voor indienen)</translation>
+    </message>
+    <message>
+        <location filename="../pages/debrief_editor.py" line="105" />
+        <source>Narrative:</source>
+        <translation>Verslag:</translation>
+    </message>
+    <message>
+        <location filename="../pages/debrief_editor.py" line="106" />
+        <source>Welfare:</source>
+        <translation>Welzijn:</translation>
+    </message>
+    <message>
+        <location filename="../pages/debrief_editor.py" line="107" />
+        <source>Security:</source>
+        <translation>Veiligheid:</translation>
+    </message>
+    <message>
+        <location filename="../pages/debrief_editor.py" line="108" />
+        <source>Assessment:</source>
+        <translation>Beoordeling:</translation>
+    </message>
+    <message>
+        <location filename="../pages/debrief_editor.py" line="109" />
+        <source>Critical reflection:</source>
+        <translation>Kritische reflectie:</translation>
+    </message>
+    <message>
+        <location filename="../pages/debrief_editor.py" line="119" />
+        <source>Grading</source>
+        <translation>Waardering</translation>
+    </message>
+    <message>
+        <location filename="../pages/debrief_editor.py" line="120" />
+        <source>Checked</source>
+        <translation>Getoetst</translation>
+    </message>
+    <message>
+        <location filename="../pages/debrief_editor.py" line="122" />
+        <source>Exculpatory</source>
+        <translation>Ontlastend</translation>
+    </message>
+    <message>
+        <location filename="../pages/debrief_editor.py" line="123" />
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <location filename="../pages/debrief_editor.py" line="126" />
+        <source>Subjects</source>
+        <translation>Subjecten</translation>
+    </message>
+    <message>
+        <location filename="../pages/debrief_editor.py" line="127" />
+        <source>Reported</source>
+        <translation>Gemeld</translation>
+    </message>
+    <message>
+        <location filename="../pages/debrief_editor.py" line="133" />
+        <source>Add item…</source>
+        <translation>Item toevoegen…</translation>
+    </message>
+    <message>
+        <location filename="../pages/debrief_editor.py" line="135" />
+        <source>Edit…</source>
+        <translation>Bewerken…</translation>
+    </message>
+    <message>
+        <location filename="../pages/debrief_editor.py" line="137" />
+        <source>Remove</source>
+        <translation>Verwijderen</translation>
+    </message>
+    <message>
+        <location filename="../pages/debrief_editor.py" line="150" />
+        <source>Other debriefs mentioning a subject of the selected item</source>
+        <translation>Andere debriefings die een subject van het gekozen item noemen</translation>
+    </message>
+    <message>
+        <location filename="../pages/debrief_editor.py" line="157" />
+        <source>Tasking given…</source>
+        <translation>Gegeven opdracht…</translation>
+    </message>
+    <message>
+        <location filename="../pages/debrief_editor.py" line="159" />
+        <source>Payment or offer…</source>
+        <translation>Betaling of aanbod…</translation>
+    </message>
+    <message>
+        <location filename="../pages/debrief_editor.py" line="172" />
+        <source>Added</source>
+        <translation>Toegevoegd</translation>
+    </message>
+    <message>
+        <location filename="../pages/debrief_editor.py" line="173" />
+        <source>By</source>
+        <translation>Door</translation>
+    </message>
+    <message>
+        <location filename="../pages/debrief_editor.py" line="174" />
+        <source>Addendum</source>
+        <translation>Aanvulling</translation>
+    </message>
+    <message>
+        <location filename="../pages/debrief_editor.py" line="181" />
+        <source>Add to the submitted debrief</source>
+        <translation>Aanvulling op de ingediende debriefing</translation>
+    </message>
+    <message>
+        <location filename="../pages/debrief_editor.py" line="182" />
+        <source>Add addendum</source>
+        <translation>Aanvulling toevoegen</translation>
+    </message>
+    <message>
+        <location filename="../pages/debrief_editor.py" line="188" />
+        <source>Addenda</source>
+        <translation>Aanvullingen</translation>
+    </message>
+    <message>
+        <location filename="../pages/debrief_editor.py" line="194" />
+        <source>Submit to handler</source>
+        <translation>Indienen bij teamleider</translation>
+    </message>
+    <message>
+        <location filename="../pages/debrief_editor.py" line="196" />
+        <source>Approve</source>
+        <translation>Goedkeuren</translation>
+    </message>
+    <message>
+        <location filename="../pages/debrief_editor.py" line="198" />
+        <source>Return to runner…</source>
+        <translation>Terugsturen naar runner…</translation>
+    </message>
+    <message>
+        <location filename="../pages/debrief_editor.py" line="229" />
+        <source>Debrief</source>
+        <translation>Debriefing</translation>
+    </message>
+    <message>
+        <location filename="../pages/debrief_editor.py" line="265" />
+        <source>written by {author}</source>
+        <translation>geschreven door {author}</translation>
+    </message>
+    <message>
+        <location filename="../pages/debrief_editor.py" line="273" />
+        <source>Returned by {who}: {comment} — answer with an addendum, then submit again.</source>
+        <translation>Teruggestuurd door {who}: {comment} — beantwoord dit met een aanvulling en dien opnieuw in.</translation>
+    </message>
+    <message>
+        <location filename="../pages/debrief_editor.py" line="277" />
+        <source>Approved by {who}.</source>
+        <translation>Goedgekeurd door {who}.</translation>
+    </message>
+    <message>
+        <location filename="../pages/debrief_editor.py" line="287" />
+        <source>Tasking: {t}</source>
+        <translation>Opdracht: {t}</translation>
+    </message>
+    <message>
+        <location filename="../pages/debrief_editor.py" line="289" />
+        <source>{kind} {amount:.2f} {cur}</source>
+        <translation>{kind} {amount:.2f} {cur}</translation>
+    </message>
+    <message>
+        <location filename="../pages/debrief_editor.py" line="305" />
+        <source>Read-only: submitted debriefs grow by addenda.</source>
+        <translation>Alleen-lezen: een ingediende debriefing groeit alleen met aanvullingen.</translation>
+    </message>
+    <message>
+        <location filename="../pages/debrief_editor.py" line="317" />
+        <source>Conditions: {c}</source>
+        <translation>Voorwaarden: {c}</translation>
+    </message>
+    <message>
+        <location filename="../pages/debrief_editor.py" line="325" />
+        <source>Unsaved changes</source>
+        <translation>Niet-opgeslagen wijzigingen</translation>
+    </message>
+    <message>
+        <location filename="../pages/debrief_editor.py" line="344" />
+        <source>Saved {time}</source>
+        <translation>Opgeslagen {time}</translation>
+    </message>
+    <message>
+        <location filename="../pages/debrief_editor.py" line="437" />
+        <source>Not submitted</source>
+        <translation>Niet ingediend</translation>
+    </message>
+    <message>
+        <location filename="../pages/debrief_editor.py" line="455" />
+        <source>Return to runner</source>
+        <translation>Terugsturen naar runner</translation>
+    </message>
+    <message>
+        <location filename="../pages/debrief_editor.py" line="455" />
+        <source>What must the runner clarify or add?</source>
+        <translation>Wat moet de runner verduidelijken of aanvullen?</translation>
+    </message>
+</context>
+<context>
+    <name>DebriefsPage</name>
+    <message>
+        <location filename="../pages/debriefs.py" line="58" />
+        <source>All</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <location filename="../pages/debriefs.py" line="75" />
+        <source>Status:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <location filename="../pages/debriefs.py" line="85" />
+        <source>Debriefs</source>
+        <translation>Debriefings</translation>
+    </message>
+    <message>
+        <location filename="../pages/debriefs.py" line="103" />
+        <source>{n} debriefs in your files</source>
+        <translation>{n} debriefings in uw dossiers</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <location filename="../errors.py" line="21" />
+        <source>Something went wrong ({kind}). This is a bug; nothing was lost that was saved.</source>
+        <translation>Er ging iets mis ({kind}). Dit is een fout in Veldboek; wat al was opgeslagen is niet verloren.</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="29" />
+        <source>Veldboek</source>
+        <translation>Veldboek</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunWizard</name>
+    <message>
+        <location filename="../first_run.py" line="214" />
+        <source>Veldboek — new vault</source>
+        <translation>Veldboek — nieuwe kluis</translation>
+    </message>
+    <message>
+        <location filename="../first_run.py" line="248" />
+        <source>Your vault is ready.</source>
+        <translation>Uw kluis is klaar.</translation>
+    </message>
+</context>
+<context>
+    <name>Grading</name>
+    <message>
+        <location filename="../labels.py" line="74" />
+        <source>Reliable</source>
+        <translation>Betrouwbaar</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="75" />
+        <source>Untested</source>
+        <translation>Niet getoetst</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="76" />
+        <source>Not reliable</source>
+        <translation>Niet betrouwbaar</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="77" />
+        <source>Known directly to the source</source>
+        <translation>Rechtstreeks bekend bij de bron</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="78" />
+        <source>Known indirectly to the source but corroborated</source>
+        <translation>Indirect bekend bij de bron, maar bevestigd</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="79" />
+        <source>Known indirectly to the source</source>
+        <translation>Indirect bekend bij de bron</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="80" />
+        <source>Not known</source>
+        <translation>Onbekend</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="81" />
+        <source>Suspected to be false or malicious</source>
+        <translation>Vermoedelijk onjuist of kwaadwillig</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="82" />
+        <source>Lawful sharing permitted</source>
+        <translation>Rechtmatig delen toegestaan</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="83" />
+        <source>Lawful sharing permitted with conditions</source>
+        <translation>Rechtmatig delen toegestaan onder voorwaarden</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="84" />
+        <source>Always reliable</source>
+        <translation>Altijd betrouwbaar</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="85" />
+        <source>Mostly reliable</source>
+        <translation>Meestal betrouwbaar</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="86" />
+        <source>Sometimes reliable</source>
+        <translation>Soms betrouwbaar</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="87" />
+        <source>Unreliable</source>
+        <translation>Onbetrouwbaar</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="88" />
+        <source>Untested source</source>
+        <translation>Niet getoetste bron</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="89" />
+        <source>Known to be true without reservation</source>
+        <translation>Zonder voorbehoud waar</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="90" />
+        <source>Known personally to the source but not to the officer</source>
+        <translation>Persoonlijk bekend bij de bron, niet bij de ambtenaar</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="91" />
+        <source>Not personally known to the source but corroborated</source>
+        <translation>Niet persoonlijk bekend bij de bron, maar bevestigd</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="92" />
+        <source>Cannot be judged</source>
+        <translation>Niet te beoordelen</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="93" />
+        <source>Suspected to be false</source>
+        <translation>Vermoedelijk onjuist</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="94" />
+        <source>May be disseminated to other law enforcement agencies</source>
+        <translation>Mag worden verstrekt aan andere opsporingsdiensten</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="95" />
+        <source>May be disseminated to non-prosecuting parties</source>
+        <translation>Mag worden verstrekt aan niet-vervolgende partijen</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="96" />
+        <source>May be disseminated to non-EU agencies</source>
+        <translation>Mag worden verstrekt aan diensten buiten de EU</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="97" />
+        <source>Only within the originating agency</source>
+        <translation>Alleen binnen de eigen dienst</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="98" />
+        <source>Special handling conditions</source>
+        <translation>Bijzondere voorwaarden</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="99" />
+        <source>Completely reliable</source>
+        <translation>Volledig betrouwbaar</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="100" />
+        <source>Usually reliable</source>
+        <translation>Doorgaans betrouwbaar</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="101" />
+        <source>Fairly reliable</source>
+        <translation>Redelijk betrouwbaar</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="102" />
+        <source>Not usually reliable</source>
+        <translation>Doorgaans niet betrouwbaar</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="103" />
+        <source>Reliability cannot be judged</source>
+        <translation>Betrouwbaarheid niet te beoordelen</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="104" />
+        <source>Confirmed by other sources</source>
+        <translation>Bevestigd door andere bronnen</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="105" />
+        <source>Probably true</source>
+        <translation>Waarschijnlijk waar</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="106" />
+        <source>Possibly true</source>
+        <translation>Mogelijk waar</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="107" />
+        <source>Doubtful</source>
+        <translation>Twijfelachtig</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="108" />
+        <source>Improbable</source>
+        <translation>Onwaarschijnlijk</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="109" />
+        <source>Truth cannot be judged</source>
+        <translation>Waarheid niet te beoordelen</translation>
+    </message>
+</context>
+<context>
+    <name>HomePage</name>
+    <message>
+        <location filename="../pages/home.py" line="32" />
+        <source>Risk review</source>
+        <translation>Risicoherziening</translation>
+    </message>
+    <message>
+        <location filename="../pages/home.py" line="33" />
+        <source>Tasking deadline</source>
+        <translation>Termijn opdracht</translation>
+    </message>
+    <message>
+        <location filename="../pages/home.py" line="34" />
+        <source>Contract review</source>
+        <translation>Herziening contract</translation>
+    </message>
+    <message>
+        <location filename="../pages/home.py" line="35" />
+        <source>Suitability review</source>
+        <translation>Herbeoordeling geschiktheid</translation>
+    </message>
+    <message>
+        <location filename="../pages/home.py" line="45" />
+        <source>Due</source>
+        <translation>Uiterlijk</translation>
+    </message>
+    <message>
+        <location filename="../pages/home.py" line="46" />
+        <source>Source</source>
+        <translation>Bron</translation>
+    </message>
+    <message>
+        <location filename="../pages/home.py" line="47" />
+        <source>What</source>
+        <translation>Wat</translation>
+    </message>
+    <message>
+        <location filename="../pages/home.py" line="48" />
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location filename="../pages/home.py" line="68" />
+        <source>Home</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <location filename="../pages/home.py" line="80" />
+        <source>{n} reminders in the next {days} days, {late} overdue.</source>
+        <translation>{n} herinneringen in de komende {days} dagen, {late} verlopen.</translation>
+    </message>
+</context>
+<context>
+    <name>InstructionDialog</name>
+    <message>
+        <location filename="../dialogs/records.py" line="150" />
+        <source>Instruction to the source</source>
+        <translation>Instructie aan de bron</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/records.py" line="152" />
+        <source>What the source was told they may and may not do</source>
+        <translation>Wat de bron wel en niet mag doen</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/records.py" line="153" />
+        <source>Instruction:</source>
+        <translation>Instructie:</translation>
+    </message>
+</context>
+<context>
+    <name>ItemDialog</name>
+    <message>
+        <location filename="../dialogs/item_dialog.py" line="95" />
+        <source>Edit intelligence item</source>
+        <translation>Informatie-item bewerken</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/item_dialog.py" line="95" />
+        <source>New intelligence item</source>
+        <translation>Nieuw informatie-item</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/item_dialog.py" line="103" />
+        <source>What the source reported, in their words</source>
+        <translation>Wat de bron meldde, in diens woorden</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/item_dialog.py" line="106" />
+        <source>The same information worded so that it cannot point to the source</source>
+        <translation>Dezelfde informatie zo verwoord dat ze niet naar de bron kan wijzen</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/item_dialog.py" line="119" />
+        <source>Conditions for sharing (required for C)</source>
+        <translation>Voorwaarden voor delen (verplicht bij C)</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/item_dialog.py" line="122" />
+        <source>Exculpatory: this could clear a suspect</source>
+        <translation>Ontlastend: dit kan een verdachte vrijpleiten</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/item_dialog.py" line="129" />
+        <source>Reported:</source>
+        <translation>Gemeld:</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/item_dialog.py" line="130" />
+        <source>Sanitised wording:</source>
+        <translation>Geschoonde tekst:</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/item_dialog.py" line="131" />
+        <source>Grading scheme:</source>
+        <translation>Waarderingsschema:</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/item_dialog.py" line="132" />
+        <source>Source evaluation:</source>
+        <translation>Bronwaardering:</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/item_dialog.py" line="133" />
+        <source>Intelligence assessment:</source>
+        <translation>Informatiewaardering:</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/item_dialog.py" line="134" />
+        <source>Handling code:</source>
+        <translation>Behandelcode:</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/item_dialog.py" line="135" />
+        <source>Conditions:</source>
+        <translation>Voorwaarden:</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/item_dialog.py" line="137" />
+        <source>Checked against other information:</source>
+        <translation>Getoetst aan andere informatie:</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/item_dialog.py" line="139" />
+        <source>Subjects:</source>
+        <translation>Subjecten:</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/item_dialog.py" line="158" />
+        <source>— choose —</source>
+        <translation>— kies —</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/item_dialog.py" line="169" />
+        <source>This handling code keeps the item out of sanitised reports.</source>
+        <translation>Met deze behandelcode blijft het item buiten geschoonde rapporten.</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/item_dialog.py" line="173" />
+        <source>Record the conditions under which it may be shared.</source>
+        <translation>Leg vast onder welke voorwaarden het gedeeld mag worden.</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/item_dialog.py" line="212" />
+        <source>Write down what the source reported.</source>
+        <translation>Schrijf op wat de bron meldde.</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <location filename="../labels.py" line="27" />
+        <source>Informant</source>
+        <translation>Informant</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="28" />
+        <source>Civilian informant</source>
+        <translation>Burgerinformant</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="29" />
+        <source>Conversation contact</source>
+        <translation>Gesprekscontact</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="30" />
+        <source>Candidate</source>
+        <translation>Kandidaat</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="31" />
+        <source>Under assessment</source>
+        <translation>In beoordeling</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="32" />
+        <source>Active</source>
+        <translation>Actief</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="33" />
+        <source>Suspended</source>
+        <translation>Opgeschort</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="34" />
+        <source>Closed</source>
+        <translation>Beëindigd</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="35" />
+        <source>Meeting</source>
+        <translation>Ontmoeting</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="36" />
+        <source>Call</source>
+        <translation>Gesprek</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="37" />
+        <source>Message</source>
+        <translation>Bericht</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="38" />
+        <source>Draft</source>
+        <translation>Concept</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="39" />
+        <source>Submitted</source>
+        <translation>Ingediend</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="40" />
+        <source>Approved</source>
+        <translation>Goedgekeurd</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="41" />
+        <source>Returned</source>
+        <translation>Teruggestuurd</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="42" />
+        <source>3x5x2 (default)</source>
+        <translation>3x5x2 (standaard)</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="43" />
+        <source>5x5x5</source>
+        <translation>5x5x5</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="44" />
+        <source>Admiralty (NATO)</source>
+        <translation>Admiralty (NAVO)</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="45" />
+        <source>Not yet checked</source>
+        <translation>Nog niet getoetst</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="46" />
+        <source>Corroborated</source>
+        <translation>Bevestigd</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="47" />
+        <source>Contradicted</source>
+        <translation>Weerlegd</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="48" />
+        <source>Person</source>
+        <translation>Persoon</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="49" />
+        <source>Place</source>
+        <translation>Plaats</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="50" />
+        <source>Vehicle</source>
+        <translation>Voertuig</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="51" />
+        <source>Organisation</source>
+        <translation>Organisatie</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="52" />
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="53" />
+        <source>Done</source>
+        <translation>Uitgevoerd</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="54" />
+        <source>Cancelled</source>
+        <translation>Vervallen</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="55" />
+        <source>Reward</source>
+        <translation>Beloning</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="56" />
+        <source>Expense</source>
+        <translation>Onkosten</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="57" />
+        <source>Offer</source>
+        <translation>Aanbod</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="58" />
+        <source>Low</source>
+        <translation>Laag</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="59" />
+        <source>Medium</source>
+        <translation>Gemiddeld</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="60" />
+        <source>High</source>
+        <translation>Hoog</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="61" />
+        <source>Critical</source>
+        <translation>Kritiek</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../main_window.py" line="53" />
+        <source>Veldboek</source>
+        <translation>Veldboek</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="94" />
+        <source>Locks itself after {m} min without activity. Panic key: F12.</source>
+        <translation>Vergrendelt na {m} min zonder activiteit. Paniektoets: F12.</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="125" />
+        <source>Lock</source>
+        <translation>Vergrendelen</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="128" />
+        <source>Panic: lock and hide</source>
+        <translation>Paniek: vergrendelen en verbergen</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="130" />
+        <source>Quit</source>
+        <translation>Afsluiten</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="132" />
+        <source>Meeting mode</source>
+        <translation>Ontmoetingsmodus</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="135" />
+        <source>Search</source>
+        <translation>Zoeken</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="209" />
+        <source>Open a source's file or debrief first, then press Ctrl+M.</source>
+        <translation>Open eerst een brondossier of debriefing en druk dan op Ctrl+M.</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingView</name>
+    <message>
+        <location filename="../meeting_mode.py" line="55" />
+        <source>Quick notes; they become a contact and a draft debrief</source>
+        <translation>Snelle notities; ze worden een contact en een concept-debriefing</translation>
+    </message>
+    <message>
+        <location filename="../meeting_mode.py" line="59" />
+        <source>End meeting…</source>
+        <translation>Ontmoeting beëindigen…</translation>
+    </message>
+    <message>
+        <location filename="../meeting_mode.py" line="67" />
+        <source>Open tasking:</source>
+        <translation>Openstaande opdrachten:</translation>
+    </message>
+    <message>
+        <location filename="../meeting_mode.py" line="69" />
+        <source>Notes:</source>
+        <translation>Notities:</translation>
+    </message>
+    <message>
+        <location filename="../meeting_mode.py" line="75" />
+        <source>End meeting</source>
+        <translation>Ontmoeting beëindigen</translation>
+    </message>
+    <message>
+        <location filename="../meeting_mode.py" line="75" />
+        <source>Passphrase:</source>
+        <translation>Wachtzin:</translation>
+    </message>
+    <message>
+        <location filename="../meeting_mode.py" line="83" />
+        <source>Checking…</source>
+        <translation>Bezig met controleren…</translation>
+    </message>
+    <message>
+        <location filename="../meeting_mode.py" line="91" />
+        <source>Wrong passphrase; still in meeting mode.</source>
+        <translation>Verkeerde wachtzin; nog in ontmoetingsmodus.</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentDialog</name>
+    <message>
+        <location filename="../dialogs/records.py" line="77" />
+        <source>Payment or offer</source>
+        <translation>Betaling of aanbod</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/records.py" line="91" />
+        <location filename="../dialogs/records.py" line="92" />
+        <source>— none —</source>
+        <translation>— geen —</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/records.py" line="97" />
+        <source>Kind:</source>
+        <translation>Soort:</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/records.py" line="98" />
+        <source>Amount:</source>
+        <translation>Bedrag:</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/records.py" line="99" />
+        <source>Reason:</source>
+        <translation>Reden:</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/records.py" line="100" />
+        <source>Date:</source>
+        <translation>Datum:</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/records.py" line="101" />
+        <source>Witness (alias):</source>
+        <translation>Getuige (alias):</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/records.py" line="102" />
+        <source>Approved by (alias):</source>
+        <translation>Goedgekeurd door (alias):</translation>
+    </message>
+</context>
+<context>
+    <name>RecordIdentityDialog</name>
+    <message>
+        <location filename="../dialogs/identity.py" line="36" />
+        <source>Record true identity</source>
+        <translation>Ware identiteit vastleggen</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/identity.py" line="40" />
+        <source>These fields are sealed as soon as you press OK. Veldboek never shows them again unless someone reveals them on purpose, with the passphrase and a reason.</source>
+        <translation>Deze velden worden verzegeld zodra u op OK drukt. Veldboek toont ze nooit meer, tenzij iemand ze bewust onthult, met de wachtzin en een reden.</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/identity.py" line="49" />
+        <source>One address per line</source>
+        <translation>Eén adres per regel</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/identity.py" line="50" />
+        <source>One number per line</source>
+        <translation>Eén nummer per regel</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/identity.py" line="53" />
+        <source>Full name:</source>
+        <translation>Volledige naam:</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/identity.py" line="54" />
+        <source>Date of birth:</source>
+        <translation>Geboortedatum:</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/identity.py" line="55" />
+        <source>Addresses:</source>
+        <translation>Adressen:</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/identity.py" line="56" />
+        <source>Phone numbers:</source>
+        <translation>Telefoonnummers:</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/identity.py" line="57" />
+        <source>Notes:</source>
+        <translation>Notities:</translation>
+    </message>
+</context>
+<context>
+    <name>ReliabilityDialog</name>
+    <message>
+        <location filename="../dialogs/records.py" line="163" />
+        <source>Reliability review</source>
+        <translation>Herziening betrouwbaarheid</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/records.py" line="167" />
+        <source>1 — Reliable</source>
+        <translation>1 — Betrouwbaar</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/records.py" line="168" />
+        <source>2 — Untested</source>
+        <translation>2 — Niet getoetst</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/records.py" line="169" />
+        <source>3 — Not reliable</source>
+        <translation>3 — Niet betrouwbaar</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/records.py" line="172" />
+        <source>Why: what was corroborated or contradicted</source>
+        <translation>Waarom: wat werd bevestigd of weerlegd</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/records.py" line="173" />
+        <source>Evaluation:</source>
+        <translation>Waardering:</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/records.py" line="174" />
+        <source>Rationale:</source>
+        <translation>Onderbouwing:</translation>
+    </message>
+</context>
+<context>
+    <name>RevealIdentityDialog</name>
+    <message>
+        <location filename="../dialogs/identity.py" line="97" />
+        <source>Reveal true identity of {codename}</source>
+        <translation>Ware identiteit van {codename} onthullen</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/identity.py" line="107" />
+        <source>Revealing is recorded in the audit log with your alias and reason. Make sure nobody can see your screen.</source>
+        <translation>Onthullen wordt met uw alias en reden in het auditlog vastgelegd. Zorg dat niemand uw scherm kan zien.</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/identity.py" line="117" />
+        <source>Why do you need the identity now?</source>
+        <translation>Waarom hebt u de identiteit nu nodig?</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/identity.py" line="122" />
+        <source>Passphrase:</source>
+        <translation>Wachtzin:</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/identity.py" line="123" />
+        <source>Reason:</source>
+        <translation>Reden:</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/identity.py" line="133" />
+        <source>Hidden again in %v s</source>
+        <translation>Over %v s weer verborgen</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/identity.py" line="140" />
+        <source>Reveal</source>
+        <translation>Onthullen</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/identity.py" line="144" />
+        <source>Close</source>
+        <translation>Sluiten</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/identity.py" line="161" />
+        <source>Checking the passphrase…</source>
+        <translation>Wachtzin wordt gecontroleerd…</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/identity.py" line="179" />
+        <source>&lt;b&gt;Name:&lt;/b&gt; {v}</source>
+        <translation>&lt;b&gt;Naam:&lt;/b&gt; {v}</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/identity.py" line="180" />
+        <source>&lt;b&gt;Date of birth:&lt;/b&gt; {v}</source>
+        <translation>&lt;b&gt;Geboortedatum:&lt;/b&gt; {v}</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/identity.py" line="181" />
+        <source>&lt;b&gt;Addresses:&lt;/b&gt; {v}</source>
+        <translation>&lt;b&gt;Adressen:&lt;/b&gt; {v}</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/identity.py" line="182" />
+        <source>&lt;b&gt;Phone numbers:&lt;/b&gt; {v}</source>
+        <translation>&lt;b&gt;Telefoonnummers:&lt;/b&gt; {v}</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/identity.py" line="185" />
+        <source>&lt;b&gt;Notes:&lt;/b&gt; {v}</source>
+        <translation>&lt;b&gt;Notities:&lt;/b&gt; {v}</translation>
+    </message>
+</context>
+<context>
+    <name>RiskDialog</name>
+    <message>
+        <location filename="../dialogs/records.py" line="121" />
+        <source>Risk assessment</source>
+        <translation>Risicobeoordeling</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/records.py" line="124" />
+        <source>Who could harm the source, and how</source>
+        <translation>Wie de bron kan schaden, en hoe</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/records.py" line="125" />
+        <source>What reduces the risk</source>
+        <translation>Wat het risico verkleint</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/records.py" line="126" />
+        <source>Welfare of the source</source>
+        <translation>Welzijn van de bron</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/records.py" line="129" />
+        <source>Level:</source>
+        <translation>Niveau:</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/records.py" line="130" />
+        <source>Threats:</source>
+        <translation>Dreigingen:</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/records.py" line="131" />
+        <source>Mitigations:</source>
+        <translation>Maatregelen:</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/records.py" line="132" />
+        <source>Welfare:</source>
+        <translation>Welzijn:</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/records.py" line="133" />
+        <source>Review on:</source>
+        <translation>Herzien op:</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPage</name>
+    <message>
+        <location filename="../pages/search.py" line="45" />
+        <source>Narrative</source>
+        <translation>Verslag</translation>
+    </message>
+    <message>
+        <location filename="../pages/search.py" line="46" />
+        <source>Item</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location filename="../pages/search.py" line="47" />
+        <source>Subject</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <location filename="../pages/search.py" line="48" />
+        <source>Addendum</source>
+        <translation>Aanvulling</translation>
+    </message>
+    <message>
+        <location filename="../pages/search.py" line="52" />
+        <source>Source</source>
+        <translation>Bron</translation>
+    </message>
+    <message>
+        <location filename="../pages/search.py" line="53" />
+        <source>Found in</source>
+        <translation>Gevonden in</translation>
+    </message>
+    <message>
+        <location filename="../pages/search.py" line="54" />
+        <source>Text</source>
+        <translation>Tekst</translation>
+    </message>
+    <message>
+        <location filename="../pages/search.py" line="61" />
+        <source>Words to find (all must occur); end a word with * to match its start</source>
+        <translation>Te zoeken woorden (alle moeten voorkomen); eindig een woord op * om op het begin te zoeken</translation>
+    </message>
+    <message>
+        <location filename="../pages/search.py" line="63" />
+        <location filename="../pages/search.py" line="88" />
+        <source>Search</source>
+        <translation>Zoeken</translation>
+    </message>
+    <message>
+        <location filename="../pages/search.py" line="108" />
+        <source>{n} results in your files</source>
+        <translation>{n} resultaten in uw dossiers</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <location filename="../pages/settings.py" line="106" />
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings.py" line="107" />
+        <location filename="../pages/settings.py" line="108" />
+        <location filename="../pages/settings.py" line="109" />
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings.py" line="110" />
+        <source> days</source>
+        <translation> dagen</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings.py" line="113" />
+        <source>Follow the system</source>
+        <translation>Volg het systeem</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings.py" line="116" />
+        <source>Save settings</source>
+        <translation>Instellingen opslaan</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings.py" line="121" />
+        <source>Change passphrase…</source>
+        <translation>Wachtzin wijzigen…</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings.py" line="128" />
+        <source>Behaviour</source>
+        <translation>Gedrag</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings.py" line="130" />
+        <source>Lock after idle:</source>
+        <translation>Vergrendelen na inactiviteit:</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings.py" line="131" />
+        <source>Clear copied text after:</source>
+        <translation>Gekopieerde tekst wissen na:</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings.py" line="132" />
+        <source>Autosave drafts every:</source>
+        <translation>Concepten automatisch opslaan elke:</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings.py" line="133" />
+        <source>Show a revealed identity for:</source>
+        <translation>Onthulde identiteit tonen gedurende:</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings.py" line="134" />
+        <source>Remind me of what is due within:</source>
+        <translation>Herinner mij aan wat verloopt binnen:</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings.py" line="135" />
+        <source>Language (after restart):</source>
+        <translation>Taal (na herstart):</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings.py" line="137" />
+        <source>Vault</source>
+        <translation>Kluis</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings.py" line="147" />
+        <source>Settings</source>
+        <translation>Instellingen</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings.py" line="161" />
+        <source>Folder: {folder}
+Key derivation: Argon2id, {mib} MiB, {it} passes (about {sec:.1f} s on this computer)
+Second factor (OS keyring): {factor}</source>
+        <translation>Map: {folder}
+Sleutelafleiding: Argon2id, {mib} MiB, {it} rondes (ongeveer {sec:.1f} s op deze computer)
+Tweede factor (sleutelbos van het besturingssysteem): {factor}</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings.py" line="168" />
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings.py" line="168" />
+        <source>no</source>
+        <translation>nee</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings.py" line="188" />
+        <source>Saved.</source>
+        <translation>Opgeslagen.</translation>
+    </message>
+</context>
+<context>
+    <name>SourceDialog</name>
+    <message>
+        <location filename="../dialogs/source_form.py" line="25" />
+        <source>Edit source</source>
+        <translation>Bron bewerken</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/source_form.py" line="25" />
+        <source>New source file</source>
+        <translation>Nieuw brondossier</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/source_form.py" line="36" />
+        <source>Why does the source cooperate?</source>
+        <translation>Waarom werkt de bron mee?</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/source_form.py" line="37" />
+        <source>What can the source actually see and hear?</source>
+        <translation>Wat kan de bron werkelijk zien en horen?</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/source_form.py" line="39" />
+        <source>e.g. art. 126v Sv</source>
+        <translation>bijv. art. 126v Sv</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/source_form.py" line="47" />
+        <source>Codename:</source>
+        <translation>Codenaam:</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/source_form.py" line="48" />
+        <source>Kind:</source>
+        <translation>Soort:</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/source_form.py" line="49" />
+        <source>Status:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/source_form.py" line="50" />
+        <source>Motivation:</source>
+        <translation>Motivatie:</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/source_form.py" line="51" />
+        <source>Information position:</source>
+        <translation>Informatiepositie:</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/source_form.py" line="52" />
+        <source>Legal basis:</source>
+        <translation>Wettelijke grondslag:</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/source_form.py" line="53" />
+        <source>Contracted on:</source>
+        <translation>Gecontracteerd op:</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/source_form.py" line="54" />
+        <source>Contract review:</source>
+        <translation>Herziening contract:</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/source_form.py" line="55" />
+        <source>Suitability review:</source>
+        <translation>Herbeoordeling geschiktheid:</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/source_form.py" line="56" />
+        <source>Antecedents checked on:</source>
+        <translation>Antecedenten gecontroleerd op:</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/source_form.py" line="57" />
+        <source>Antecedents result:</source>
+        <translation>Uitkomst antecedenten:</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/source_form.py" line="58" />
+        <source>Notes:</source>
+        <translation>Notities:</translation>
+    </message>
+</context>
+<context>
+    <name>SourceFileView</name>
+    <message>
+        <location filename="../source_file.py" line="74" />
+        <source>← All sources</source>
+        <translation>← Alle bronnen</translation>
+    </message>
+    <message>
+        <location filename="../source_file.py" line="101" />
+        <location filename="../source_file.py" line="142" />
+        <location filename="../source_file.py" line="192" />
+        <source>Kind</source>
+        <translation>Soort</translation>
+    </message>
+    <message>
+        <location filename="../source_file.py" line="102" />
+        <location filename="../source_file.py" line="160" />
+        <location filename="../source_file.py" line="177" />
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../source_file.py" line="103" />
+        <source>Runners</source>
+        <translation>Runners</translation>
+    </message>
+    <message>
+        <location filename="../source_file.py" line="104" />
+        <source>Motivation</source>
+        <translation>Motivatie</translation>
+    </message>
+    <message>
+        <location filename="../source_file.py" line="105" />
+        <source>Information position</source>
+        <translation>Informatiepositie</translation>
+    </message>
+    <message>
+        <location filename="../source_file.py" line="106" />
+        <source>Legal basis</source>
+        <translation>Wettelijke grondslag</translation>
+    </message>
+    <message>
+        <location filename="../source_file.py" line="107" />
+        <source>Contracted / review</source>
+        <translation>Gecontracteerd / herziening</translation>
+    </message>
+    <message>
+        <location filename="../source_file.py" line="108" />
+        <source>Suitability review</source>
+        <translation>Herbeoordeling geschiktheid</translation>
+    </message>
+    <message>
+        <location filename="../source_file.py" line="109" />
+        <source>Antecedents check</source>
+        <translation>Antecedentenonderzoek</translation>
+    </message>
+    <message>
+        <location filename="../source_file.py" line="110" />
+        <source>Former codenames</source>
+        <translation>Eerdere codenamen</translation>
+    </message>
+    <message>
+        <location filename="../source_file.py" line="111" />
+        <source>Notes</source>
+        <translation>Notities</translation>
+    </message>
+    <message>
+        <location filename="../source_file.py" line="112" />
+        <source>True identity</source>
+        <translation>Ware identiteit</translation>
+    </message>
+    <message>
+        <location filename="../source_file.py" line="120" />
+        <source>Edit…</source>
+        <translation>Bewerken…</translation>
+    </message>
+    <message>
+        <location filename="../source_file.py" line="122" />
+        <source>Reveal identity…</source>
+        <translation>Identiteit onthullen…</translation>
+    </message>
+    <message>
+        <location filename="../source_file.py" line="124" />
+        <source>Record identity…</source>
+        <translation>Identiteit vastleggen…</translation>
+    </message>
+    <message>
+        <location filename="../source_file.py" line="136" />
+        <source>Overview</source>
+        <translation>Overzicht</translation>
+    </message>
+    <message>
+        <location filename="../source_file.py" line="141" />
+        <source>When</source>
+        <translation>Wanneer</translation>
+    </message>
+    <message>
+        <location filename="../source_file.py" line="143" />
+        <source>Location</source>
+        <translation>Locatie</translation>
+    </message>
+    <message>
+        <location filename="../source_file.py" line="144" />
+        <source>Minutes</source>
+        <translation>Minuten</translation>
+    </message>
+    <message>
+        <location filename="../source_file.py" line="145" />
+        <source>Attendees</source>
+        <translation>Aanwezigen</translation>
+    </message>
+    <message>
+        <location filename="../source_file.py" line="146" />
+        <source>Safety</source>
+        <translation>Veiligheid</translation>
+    </message>
+    <message>
+        <location filename="../source_file.py" line="150" />
+        <source>New contact…</source>
+        <translation>Nieuw contact…</translation>
+    </message>
+    <message>
+        <location filename="../source_file.py" line="152" />
+        <source>Debrief this contact</source>
+        <translation>Dit contact debriefen</translation>
+    </message>
+    <message>
+        <location filename="../source_file.py" line="154" />
+        <source>Contacts</source>
+        <translation>Contacten</translation>
+    </message>
+    <message>
+        <location filename="../source_file.py" line="159" />
+        <source>Written</source>
+        <translation>Geschreven</translation>
+    </message>
+    <message>
+        <location filename="../source_file.py" line="161" />
+        <source>Contact</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <location filename="../source_file.py" line="162" />
+        <source>Items</source>
+        <translation>Items</translation>
+    </message>
+    <message>
+        <location filename="../source_file.py" line="167" />
+        <source>New debrief</source>
+        <translation>Nieuwe debriefing</translation>
+    </message>
+    <message>
+        <location filename="../source_file.py" line="169" />
+        <source>Open</source>
+        <translation>Openen</translation>
+    </message>
+    <message>
+        <location filename="../source_file.py" line="171" />
+        <source>Debriefs</source>
+        <translation>Debriefings</translation>
+    </message>
+    <message>
+        <location filename="../source_file.py" line="176" />
+        <source>Deadline</source>
+        <translation>Termijn</translation>
+    </message>
+    <message>
+        <location filename="../source_file.py" line="178" />
+        <location filename="../source_file.py" line="186" />
+        <source>Tasking</source>
+        <translation>Opdrachten</translation>
+    </message>
+    <message>
+        <location filename="../source_file.py" line="179" />
+        <source>Limits</source>
+        <translation>Grenzen</translation>
+    </message>
+    <message>
+        <location filename="../source_file.py" line="180" />
+        <source>Outcome</source>
+        <translation>Uitkomst</translation>
+    </message>
+    <message>
+        <location filename="../source_file.py" line="184" />
+        <source>New tasking…</source>
+        <translation>Nieuwe opdracht…</translation>
+    </message>
+    <message>
+        <location filename="../source_file.py" line="185" />
+        <source>Close tasking…</source>
+        <translation>Opdracht afsluiten…</translation>
+    </message>
+    <message>
+        <location filename="../source_file.py" line="191" />
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <location filename="../source_file.py" line="193" />
+        <source>Amount</source>
+        <translation>Bedrag</translation>
+    </message>
+    <message>
+        <location filename="../source_file.py" line="194" />
+        <source>Witness</source>
+        <translation>Getuige</translation>
+    </message>
+    <message>
+        <location filename="../source_file.py" line="195" />
+        <source>Approved by</source>
+        <translation>Goedgekeurd door</translation>
+    </message>
+    <message>
+        <location filename="../source_file.py" line="196" />
+        <source>Reason</source>
+        <translation>Reden</translation>
+    </message>
+    <message>
+        <location filename="../source_file.py" line="201" />
+        <source>Record payment or offer…</source>
+        <translation>Betaling of aanbod vastleggen…</translation>
+    </message>
+    <message>
+        <location filename="../source_file.py" line="203" />
+        <source>Payments</source>
+        <translation>Betalingen</translation>
+    </message>
+    <message>
+        <location filename="../source_file.py" line="209" />
+        <source>Assessed</source>
+        <translation>Beoordeeld</translation>
+    </message>
+    <message>
+        <location filename="../source_file.py" line="210" />
+        <source>Level</source>
+        <translation>Niveau</translation>
+    </message>
+    <message>
+        <location filename="../source_file.py" line="211" />
+        <source>Review on</source>
+        <translation>Herzien op</translation>
+    </message>
+    <message>
+        <location filename="../source_file.py" line="212" />
+        <source>Threats</source>
+        <translation>Dreigingen</translation>
+    </message>
+    <message>
+        <location filename="../source_file.py" line="213" />
+        <source>Welfare</source>
+        <translation>Welzijn</translation>
+    </message>
+    <message>
+        <location filename="../source_file.py" line="217" />
+        <source>New risk assessment…</source>
+        <translation>Nieuwe risicobeoordeling…</translation>
+    </message>
+    <message>
+        <location filename="../source_file.py" line="220" />
+        <source>Given</source>
+        <translation>Gegeven</translation>
+    </message>
+    <message>
+        <location filename="../source_file.py" line="222" />
+        <source>Acknowledged</source>
+        <translation>Bevestigd</translation>
+    </message>
+    <message>
+        <location filename="../source_file.py" line="223" />
+        <source>not yet</source>
+        <translation>nog niet</translation>
+    </message>
+    <message>
+        <location filename="../source_file.py" line="225" />
+        <source>Instruction</source>
+        <translation>Instructie</translation>
+    </message>
+    <message>
+        <location filename="../source_file.py" line="230" />
+        <source>Give instruction…</source>
+        <translation>Instructie geven…</translation>
+    </message>
+    <message>
+        <location filename="../source_file.py" line="234" />
+        <source>Reviewed</source>
+        <translation>Herzien</translation>
+    </message>
+    <message>
+        <location filename="../source_file.py" line="235" />
+        <source>Evaluation</source>
+        <translation>Waardering</translation>
+    </message>
+    <message>
+        <location filename="../source_file.py" line="236" />
+        <source>Rationale</source>
+        <translation>Onderbouwing</translation>
+    </message>
+    <message>
+        <location filename="../source_file.py" line="241" />
+        <source>Review reliability…</source>
+        <translation>Betrouwbaarheid herzien…</translation>
+    </message>
+    <message>
+        <location filename="../source_file.py" line="245" />
+        <source>Risk assessments</source>
+        <translation>Risicobeoordelingen</translation>
+    </message>
+    <message>
+        <location filename="../source_file.py" line="246" />
+        <source>Instructions to the source</source>
+        <translation>Instructies aan de bron</translation>
+    </message>
+    <message>
+        <location filename="../source_file.py" line="247" />
+        <source>Reliability history</source>
+        <translation>Betrouwbaarheidshistorie</translation>
+    </message>
+    <message>
+        <location filename="../source_file.py" line="251" />
+        <source>Risk and welfare</source>
+        <translation>Risico en welzijn</translation>
+    </message>
+    <message>
+        <location filename="../source_file.py" line="277" />
+        <source>Recorded and sealed. Not shown unless revealed on purpose.</source>
+        <translation>Vastgelegd en verzegeld. Alleen zichtbaar na bewuste onthulling.</translation>
+    </message>
+    <message>
+        <location filename="../source_file.py" line="279" />
+        <source>Not recorded.</source>
+        <translation>Niet vastgelegd.</translation>
+    </message>
+</context>
+<context>
+    <name>SourcesPage</name>
+    <message>
+        <location filename="../pages/sources.py" line="45" />
+        <source>Codename</source>
+        <translation>Codenaam</translation>
+    </message>
+    <message>
+        <location filename="../pages/sources.py" line="46" />
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../pages/sources.py" line="47" />
+        <source>Kind</source>
+        <translation>Soort</translation>
+    </message>
+    <message>
+        <location filename="../pages/sources.py" line="48" />
+        <source>Last contact</source>
+        <translation>Laatste contact</translation>
+    </message>
+    <message>
+        <location filename="../pages/sources.py" line="50" />
+        <source>Next review</source>
+        <translation>Volgende herziening</translation>
+    </message>
+    <message>
+        <location filename="../pages/sources.py" line="59" />
+        <source>Filter by codename</source>
+        <translation>Filter op codenaam</translation>
+    </message>
+    <message>
+        <location filename="../pages/sources.py" line="62" />
+        <source>All statuses</source>
+        <translation>Alle statussen</translation>
+    </message>
+    <message>
+        <location filename="../pages/sources.py" line="65" />
+        <source>New source…</source>
+        <translation>Nieuwe bron…</translation>
+    </message>
+    <message>
+        <location filename="../pages/sources.py" line="101" />
+        <source>Sources</source>
+        <translation>Bronnen</translation>
+    </message>
+</context>
+<context>
+    <name>SubjectsEditor</name>
+    <message>
+        <location filename="../dialogs/item_dialog.py" line="46" />
+        <source>Name, place, vehicle or organisation</source>
+        <translation>Naam, plaats, voertuig of organisatie</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/item_dialog.py" line="47" />
+        <source>Add</source>
+        <translation>Toevoegen</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/item_dialog.py" line="49" />
+        <source>Remove</source>
+        <translation>Verwijderen</translation>
+    </message>
+</context>
+<context>
+    <name>TaskingDialog</name>
+    <message>
+        <location filename="../dialogs/records.py" line="26" />
+        <source>New tasking</source>
+        <translation>Nieuwe opdracht</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/records.py" line="28" />
+        <source>What should the source find out?</source>
+        <translation>Wat moet de bron uitzoeken?</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/records.py" line="30" />
+        <source>Within which limits (what the source must not do)</source>
+        <translation>Binnen welke grenzen (wat de bron niet mag doen)</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/records.py" line="34" />
+        <source>Tasking:</source>
+        <translation>Opdracht:</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/records.py" line="35" />
+        <source>Limits:</source>
+        <translation>Grenzen:</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/records.py" line="36" />
+        <source>Deadline:</source>
+        <translation>Termijn:</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockDialog</name>
+    <message>
+        <location filename="../unlock_dialog.py" line="32" />
+        <source>Veldboek — locked</source>
+        <translation>Veldboek — vergrendeld</translation>
+    </message>
+    <message>
+        <location filename="../unlock_dialog.py" line="35" />
+        <source>Enter your passphrase to unlock the vault.</source>
+        <translation>Voer uw wachtzin in om de kluis te ontgrendelen.</translation>
+    </message>
+    <message>
+        <location filename="../unlock_dialog.py" line="43" />
+        <location filename="../unlock_dialog.py" line="115" />
+        <source>Unlock</source>
+        <translation>Ontgrendelen</translation>
+    </message>
+    <message>
+        <location filename="../unlock_dialog.py" line="48" />
+        <source>Quit</source>
+        <translation>Afsluiten</translation>
+    </message>
+    <message>
+        <location filename="../unlock_dialog.py" line="72" />
+        <source>Type your passphrase first.</source>
+        <translation>Typ eerst uw wachtzin.</translation>
+    </message>
+    <message>
+        <location filename="../unlock_dialog.py" line="76" />
+        <source>Unlocking…</source>
+        <translation>Bezig met ontgrendelen…</translation>
+    </message>
+    <message>
+        <location filename="../unlock_dialog.py" line="110" />
+        <source>Wait {s} s</source>
+        <translation>Wacht {s} s</translation>
+    </message>
+</context>
+<context>
+    <name>_AliasPage</name>
+    <message>
+        <location filename="../first_run.py" line="33" />
+        <source>Welcome to Veldboek</source>
+        <translation>Welkom bij Veldboek</translation>
+    </message>
+    <message>
+        <location filename="../first_run.py" line="36" />
+        <source>Everything you record stays on this computer, encrypted. First choose the alias you work under.</source>
+        <translation>Alles wat u vastlegt blijft versleuteld op deze computer. Kies eerst de alias waaronder u werkt.</translation>
+    </message>
+    <message>
+        <location filename="../first_run.py" line="43" />
+        <source>e.g. Valk</source>
+        <translation>bijv. Valk</translation>
+    </message>
+    <message>
+        <location filename="../first_run.py" line="44" />
+        <source>Runner</source>
+        <translation>Runner</translation>
+    </message>
+    <message>
+        <location filename="../first_run.py" line="46" />
+        <source>Team handler</source>
+        <translation>Teamleider</translation>
+    </message>
+    <message>
+        <location filename="../first_run.py" line="53" />
+        <source>Your alias:</source>
+        <translation>Uw alias:</translation>
+    </message>
+    <message>
+        <location filename="../first_run.py" line="54" />
+        <source>Role:</source>
+        <translation>Rol:</translation>
+    </message>
+</context>
+<context>
+    <name>_CreatePage</name>
+    <message>
+        <location filename="../first_run.py" line="173" />
+        <source>Creating your vault</source>
+        <translation>Uw kluis wordt gemaakt</translation>
+    </message>
+    <message>
+        <location filename="../first_run.py" line="175" />
+        <source>Measuring this computer to set the key-derivation cost (about a second).</source>
+        <translation>Deze computer wordt gemeten om de kosten van de sleutelafleiding te bepalen (ongeveer een seconde).</translation>
+    </message>
+    <message>
+        <location filename="../first_run.py" line="194" />
+        <source>Calibrating…</source>
+        <translation>Bezig met kalibreren…</translation>
+    </message>
+</context>
+<context>
+    <name>_OptionsPage</name>
+    <message>
+        <location filename="../first_run.py" line="137" />
+        <source>Where and how</source>
+        <translation>Waar en hoe</translation>
+    </message>
+    <message>
+        <location filename="../first_run.py" line="139" />
+        <source>The vault will be created in:
+{path}</source>
+        <translation>De kluis wordt gemaakt in:
+{path}</translation>
+    </message>
+    <message>
+        <location filename="../first_run.py" line="143" />
+        <source>Also require a secret kept in this computer's keyring (second factor)</source>
+        <translation>Ook een geheim uit de sleutelbos van deze computer vereisen (tweede factor)</translation>
+    </message>
+    <message>
+        <location filename="../first_run.py" line="154" />
+        <source>With this, a copy of the vault folder cannot be opened on another computer, even with the passphrase. Losing this computer's keyring loses the vault.</source>
+        <translation>Dan kan een kopie van de kluismap op een andere computer niet worden geopend, zelfs niet met de wachtzin. Wie de sleutelbos van deze computer verliest, verliest de kluis.</translation>
+    </message>
+    <message>
+        <location filename="../first_run.py" line="162" />
+        <source>No OS keyring was found on this computer, so the vault will be protected by the passphrase alone.</source>
+        <translation>Er is op deze computer geen sleutelbos gevonden; de kluis wordt alleen door de wachtzin beschermd.</translation>
+    </message>
+</context>
+<context>
+    <name>_PassphrasePage</name>
+    <message>
+        <location filename="../first_run.py" line="69" />
+        <source>Choose a passphrase</source>
+        <translation>Kies een wachtzin</translation>
+    </message>
+    <message>
+        <location filename="../first_run.py" line="72" />
+        <source>At least {n} characters. A few unrelated words are easy to remember and hard to guess. There is no way to recover a forgotten passphrase.</source>
+        <translation>Minstens {n} tekens. Een paar losse woorden zijn makkelijk te onthouden en moeilijk te raden. Een vergeten wachtzin is niet te herstellen.</translation>
+    </message>
+    <message>
+        <location filename="../first_run.py" line="91" />
+        <source>Passphrase:</source>
+        <translation>Wachtzin:</translation>
+    </message>
+    <message>
+        <location filename="../first_run.py" line="92" />
+        <source>Again:</source>
+        <translation>Nogmaals:</translation>
+    </message>
+    <message>
+        <location filename="../first_run.py" line="93" />
+        <source>Strength:</source>
+        <translation>Sterkte:</translation>
+    </message>
+    <message>
+        <location filename="../first_run.py" line="105" />
+        <source>Very weak</source>
+        <translation>Zeer zwak</translation>
+    </message>
+    <message>
+        <location filename="../first_run.py" line="106" />
+        <source>Weak</source>
+        <translation>Zwak</translation>
+    </message>
+    <message>
+        <location filename="../first_run.py" line="107" />
+        <source>Fair</source>
+        <translation>Redelijk</translation>
+    </message>
+    <message>
+        <location filename="../first_run.py" line="108" />
+        <source>Good</source>
+        <translation>Goed</translation>
+    </message>
+    <message>
+        <location filename="../first_run.py" line="109" />
+        <source>Strong</source>
+        <translation>Sterk</translation>
+    </message>
+    <message>
+        <location filename="../first_run.py" line="113" />
+        <source>{left} more characters needed.</source>
+        <translation>Nog {left} tekens nodig.</translation>
+    </message>
+    <message>
+        <location filename="../first_run.py" line="118" />
+        <source>The two passphrases differ.</source>
+        <translation>De twee wachtzinnen verschillen.</translation>
+    </message>
+</context>
+</TS>

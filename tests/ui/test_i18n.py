@@ -1,0 +1,83 @@
+"""Dutch translation: complete, compiled, applied; language follows the system
+locale unless the user chose one."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from app.services import local_config
+from app.ui import i18n
+from app.ui.controller import AppController
+from tests.ui.conftest import unlock
+
+ROOT = Path(__file__).resolve().parents[2]
+TS = ROOT / "app/ui/i18n/veldboek_nl.ts"
+
+
+def _messages(ts: Path) -> dict[tuple[str, str], str]:
+    out = {}
+    for context in ET.parse(ts).iter("context"):
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            assert translation is not None
+            out[(name, message.findtext("source") or "")] = (
+                "" if translation.get("type") == "unfinished" else (translation.text or "")
+            )
+    return out
+
+
+def test_every_ui_string_is_in_the_dutch_file_and_translated(tmp_path: Path) -> None:
+    fresh = tmp_path / "fresh.ts"
+    sources = sorted(str(p) for p in (ROOT / "app/ui").rglob("*.py"))
+    subprocess.run(
+        [str(Path(sys.executable).parent / "pyside6-lupdate"), *sources, "-ts", str(fresh)],
+        check=True,
+        capture_output=True,
+    )
+    wanted = set(_messages(fresh))
+    committed = _messages(TS)
+    assert wanted - set(committed) == set(), "run tools/translate.py"
+    untranslated = [key for key in wanted if not committed[key]]
+    assert untranslated == []
+    assert (ROOT / "app/ui/i18n/veldboek_nl.qm").stat().st_size > 1000
+
+
+def test_language_follows_the_system_unless_chosen(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(i18n.QLocale, "system", staticmethod(lambda: QLocale("nl_NL")))
+    assert i18n.resolve_language("system") == "nl"
+    assert i18n.resolve_language("en") == "en"
+    monkeypatch.setattr(i18n.QLocale, "system", staticmethod(lambda: QLocale("fr_FR")))
+    assert i18n.resolve_language("system") == "en"  # no French: English
+    assert i18n.resolve_language("nl") == "nl"
+    local_config.save(local_config.LocalConfig(language="nl"))
+    assert local_config.load().language == "nl"
+
+
+def test_dutch_interface(qtbot: QtBot, demo_dir: Path) -> None:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    translators = i18n.install(app, "nl")
+    try:
+        assert QCoreApplication.translate("Labels", "Civilian informant") == "Burgerinformant"
+        controller = AppController(demo_dir)
+        controller.start()
+        assert controller.unlock_dialog is not None
+        assert controller.unlock_dialog.unlock_button.text() == "Ontgrendelen"
+        window = unlock(qtbot, controller)
+        nav = [window.nav.item(i).text() for i in range(window.nav.count())]
+        assert nav == ["Start", "Bronnen", "Debriefings", "Zoeken", "Auditlog", "Instellingen"]
+        assert "U werkt als" in window.band.label.text()
+        controller.lock.lock("test")
+    finally:
+        for translator in translators:
+            app.removeTranslator(translator)
+        QLocale.setDefault(QLocale("en_US"))
