@@ -77,3 +77,50 @@ def test_cli_paths_open_no_socket(guarded_env: dict[str, str], tmp_path: Path) -
         result = _run(guarded_env, *args)
         assert "NETWORK-ATTEMPT" not in result.stderr, (args, result.stderr)
         assert result.returncode == 0, (args, result.stderr[-1500:])
+
+
+GUI_CHILD = r"""
+import os, sys
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+import psutil
+from pathlib import Path
+from PySide6.QtWidgets import QApplication
+from app.services import aliases, vaults
+from app.ui.clipboard import ClipboardGuard
+from app.ui.lock import LockController
+from app.ui.main_window import MainWindow
+from app.ui.session import AppSession
+from app.ui.workers import TaskRunner
+
+app = QApplication([])
+vault = vaults.unlock(Path(sys.argv[1]), sys.argv[2])
+session = AppSession(vault, aliases.resolve_scope(vault, "Valk"))
+lock = LockController(ClipboardGuard())
+lock.attach(session)
+window = MainWindow(session, lock, TaskRunner())
+window.show()
+for row in range(window.nav.count()):
+    window.nav.setCurrentRow(row)
+    app.processEvents()
+inet = psutil.Process().net_connections(kind="inet")
+print("INET", len(inet))
+lock.lock("test")
+"""
+
+
+@pytest.mark.slow
+def test_gui_opens_no_socket(guarded_env: dict[str, str], tmp_path: Path) -> None:
+    from tests import factory
+
+    root = factory.make_vault(tmp_path / "vault")
+    env = dict(guarded_env, QT_QPA_PLATFORM="offscreen")
+    result = subprocess.run(
+        [sys.executable, "-c", GUI_CHILD, str(root), factory.PASSPHRASE],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert "NETWORK-ATTEMPT" not in result.stderr, result.stderr[-2000:]
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "INET 0" in result.stdout

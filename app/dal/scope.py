@@ -14,6 +14,8 @@ from typing import Any, TypeVar
 
 from sqlalchemy import ColumnElement, Select, exists, select
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.elements import UnaryExpression
+from sqlalchemy.sql.operators import custom_op
 
 from app.errors import AccessDenied, NotFound
 from app.models import CompartmentMember
@@ -47,9 +49,18 @@ def member_compartments(scope: Scope) -> Select[uuid.UUID]:
     )
 
 
-def visible(column: Any, scope: Scope) -> ColumnElement[bool]:
-    """``column`` (a compartment_id column) belongs to a compartment ``scope`` may see."""
-    return column.in_(member_compartments(scope))  # type: ignore[no-any-return]
+def visible(column: Any, scope: Scope, *, drive: bool = False) -> ColumnElement[bool]:
+    """``column`` (a compartment_id column) belongs to a compartment ``scope`` may see.
+
+    By default the filter is applied to rows another index found (the column is
+    written ``+column``, which SQLite does not use to pick an index): left to
+    itself the planner tends to read every row of the visible compartments and
+    sort them, which at 100,000 debriefs costs tens of milliseconds. Pass
+    ``drive=True`` where walking the compartments is the better plan (counts)."""
+    if drive:
+        return column.in_(member_compartments(scope))  # type: ignore[no-any-return]
+    unindexed = UnaryExpression(column, operator=custom_op("+"), type_=column.type)
+    return unindexed.in_(member_compartments(scope))
 
 
 def is_member(session: Session, scope: Scope, compartment_id: uuid.UUID) -> bool:

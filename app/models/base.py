@@ -40,9 +40,13 @@ class UTCDateTime(TypeDecorator[datetime]):
         return iso_utc(value)
 
     def process_result_value(self, value: str | None, dialect: Dialect) -> datetime | None:
-        if value is None:
-            return None
-        return datetime.strptime(value, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=UTC)
+        return None if value is None else parse_stored_utc(value)
+
+
+def parse_stored_utc(value: str) -> datetime:
+    """Read a timestamp as UTCDateTime stores it (``2026-11-23T05:37:56.852185Z``)."""
+    # fromisoformat is several times faster than strptime; lists parse many.
+    return datetime.fromisoformat(value[:-1]).replace(tzinfo=UTC)
 
 
 class ISODate(TypeDecorator[date]):

@@ -30,7 +30,9 @@ class Debrief(IdMixin, TimestampMixin, Base):
         # Keyset paging of the debrief list, newest first, inside a compartment set.
         Index("ix_debrief_compartment_created", "compartment_id", "created_at", "id"),
         Index("ix_debrief_source_created", "source_id", "created_at"),
-        Index("ix_debrief_created", "created_at", "id"),
+        # Newest-first lists walk this index and stop early; compartment_id makes it
+        # covering, so the scope filter needs no table lookups.
+        Index("ix_debrief_created", "created_at", "id", "compartment_id"),
     )
 
     compartment_id: Mapped[uuid.UUID] = mapped_column(

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, fields
 from datetime import datetime
 
-from sqlalchemy import delete, func, select, tuple_
+from sqlalchemy import String, delete, func, select, tuple_, type_coerce
 from sqlalchemy.orm import Session
 
 from app.clock import utc_now
@@ -31,6 +31,7 @@ from app.models import (
     Subject,
     Tasking,
 )
+from app.models.base import parse_stored_utc
 from app.models.enums import Corroboration, DebriefStatus, GradingScheme, Role, SubjectKind
 from app.services import mapping
 from app.services.views import AddendumView, DebriefRow, DebriefView, Page
@@ -357,9 +358,12 @@ def debrief_id_page(
     limit: int = 2000,
 ) -> IdPage:
     """Only the ids of one keyset page, newest first: what a long list needs to
-    know before it draws anything."""
+    know before it draws anything. Timestamps come back as stored text and only
+    the last one is parsed (for the cursor): parsing thousands costs more than
+    the query."""
+    stored_at = type_coerce(Debrief.created_at, String)
     with vault.read() as session:
-        query = select(Debrief.created_at, Debrief.id).where(visible(Debrief.compartment_id, scope))
+        query = select(stored_at, Debrief.id).where(visible(Debrief.compartment_id, scope))
         if source_id is not None:
             query = query.where(Debrief.source_id == source_id)
         if status is not None:
@@ -370,7 +374,7 @@ def debrief_id_page(
         rows = session.execute(query).all()
     has_more = len(rows) > limit
     rows = rows[:limit]
-    cursor = (rows[-1][0], rows[-1][1]) if rows else None
+    cursor = (parse_stored_utc(rows[-1][0]), rows[-1][1]) if rows else None
     return IdPage(tuple(r[1] for r in rows), cursor, has_more)
 
 

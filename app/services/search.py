@@ -1,5 +1,9 @@
 """Full-text search (SQLite FTS5) over narratives, items, subjects and addenda,
-filtered by the caller's scope inside the same SQL statement."""
+filtered by the caller's scope inside the same SQL statement.
+
+Hits come newest first (FTS5 walks its rowids backwards and stops at the limit),
+not by relevance: a runner looks for the latest reporting on a name, and ranking
+every match of a common word would cost a full scoring pass."""
 
 from __future__ import annotations
 
@@ -34,7 +38,7 @@ _SEARCH_SQL = text(
       AND d.compartment_id IN (
           SELECT compartment_id FROM compartment_member WHERE alias_id = :alias
       )
-    ORDER BY search_fts.rank
+    ORDER BY search_fts.rowid DESC
     LIMIT :limit
     """
 )

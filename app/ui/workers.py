@@ -36,6 +36,16 @@ class Task(QRunnable):
             self.signals.done.emit(result)
 
 
+def _deliver(callback: Callable[[Any], None], value: object) -> None:
+    try:
+        callback(value)
+    except RuntimeError as exc:
+        # The widget that asked for the work was destroyed meanwhile (the vault was
+        # locked and the window torn down): the result has nowhere to go.
+        if "already deleted" not in str(exc):
+            raise
+
+
 class TaskRunner(QObject):
     """Owns the callbacks of running tasks; lives in the GUI thread."""
 
@@ -80,13 +90,13 @@ class TaskRunner(QObject):
     def _on_done(self, result: object) -> None:
         callbacks = self._take()
         if callbacks is not None:
-            callbacks[0](result)
+            _deliver(callbacks[0], result)
 
     @Slot(object)
     def _on_failed(self, exc: object) -> None:
         callbacks = self._take()
         if callbacks is not None and isinstance(exc, BaseException):
-            callbacks[1](exc)
+            _deliver(callbacks[1], exc)
 
     @Slot(int, int)
     def _on_progress(self, done: int, total: int) -> None:

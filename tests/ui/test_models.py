@@ -83,7 +83,7 @@ def test_debrief_list_on_the_demo_vault(qtbot: QtBot, window: MainWindow) -> Non
     assert page.model.rowCount() == min(total, page.model.ID_PAGE)
     created = [page.model.row_at(r).created_at for r in range(page.model.rowCount())]  # type: ignore[union-attr]
     assert created == sorted(created, reverse=True)
-    assert str(total) in page.count.text()
+    qtbot.waitUntil(lambda: str(total) in page.count.text())
     # Filter to drafts: the model resets and holds only drafts.
     page.status.setCurrentIndex(page.status.findText("Draft"))
     statuses = {page.model.data(page.model.index(r, 2)) for r in range(page.model.rowCount())}

@@ -99,7 +99,16 @@ class DebriefsPage(Page):
 
     def reload(self) -> None:
         self.model.reset()
-        total = debriefs.count_debriefs(self.session.vault, self.session.scope)
+        # Counting 100,000 rows takes longer than drawing the first screen: count
+        # off the GUI thread and fill the label in when it is known.
+        vault, scope = self.session.vault, self.session.scope
+        self.runner.start(
+            lambda _progress: debriefs.count_debriefs(vault, scope),
+            self._show_count,
+            lambda _exc: self.count.clear(),
+        )
+
+    def _show_count(self, total: object) -> None:
         self.count.setText(self.tr("{n} debriefs in your files").format(n=total))
 
     def clear_vault_data(self) -> None:

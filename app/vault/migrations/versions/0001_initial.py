@@ -550,7 +550,9 @@ def upgrade() -> None:
             "ix_debrief_compartment_created", ["compartment_id", "created_at", "id"], unique=False
         )
         batch_op.create_index(batch_op.f("ix_debrief_contact_id"), ["contact_id"], unique=False)
-        batch_op.create_index("ix_debrief_created", ["created_at", "id"], unique=False)
+        batch_op.create_index(
+            "ix_debrief_created", ["created_at", "id", "compartment_id"], unique=False
+        )
         batch_op.create_index(
             "ix_debrief_source_created", ["source_id", "created_at"], unique=False
         )
