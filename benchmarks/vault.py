@@ -15,6 +15,8 @@ from __future__ import annotations
 import argparse
 import contextlib
 import statistics
+import subprocess
+import sys
 import tempfile
 import time
 from collections.abc import Iterator
@@ -108,37 +110,52 @@ def bulk(debriefs: int, tmp: Path) -> dict[str, float]:
     demo.generate(plain, sources=sources, debriefs=debriefs, today=None, seed=7)  # type: ignore[arg-type]
     out["sqlite_seconds"] = time.perf_counter() - start
     plain.engine().dispose()
-    # SQLCipher with cipher_memory_security ON.
-    root_on = tmp / "cipher-memsec"
-    _fast_vault(root_on)
-    original = engine_module.CIPHER_MEMORY_SECURITY
-    real_connect = engine_module.connect_raw
-
-    def connect_on(db_path: Path, key: Any, *, memory_security: bool = True) -> Any:
-        return real_connect(db_path, key, memory_security=True)
-
-    engine_module.connect_raw = connect_on  # type: ignore[assignment]
-    try:
-        with Vault.open(root_on, PASSPHRASE) as vault:
-            with vault.engine().connect() as conn:
-                out["memory_security_reported"] = float(
-                    conn.exec_driver_sql("PRAGMA cipher_memory_security").scalar() in ("1", 1)
-                )
-            start = time.perf_counter()
-            demo.generate(vault, sources=sources, debriefs=small, today=None, seed=7)
-            out["memsec_on_seconds_small"] = time.perf_counter() - start
-    finally:
-        engine_module.connect_raw = real_connect  # type: ignore[assignment]
-        engine_module.CIPHER_MEMORY_SECURITY = original
-    # The same small run with memory security OFF, for the ratio.
+    # Memory security: SQLCipher makes cipher_memory_security a process-wide
+    # setting that stays on once enabled, so the ON run happens in a child process.
     root_off = tmp / "cipher-small"
     _fast_vault(root_off)
     with Vault.open(root_off, PASSPHRASE) as vault:
         start = time.perf_counter()
         demo.generate(vault, sources=sources, debriefs=small, today=None, seed=7)
         out["memsec_off_seconds_small"] = time.perf_counter() - start
+    child = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "benchmarks.vault",
+            "--memsec-child",
+            str(small),
+            "--sources",
+            str(sources),
+            "--folder",
+            str(tmp / "cipher-memsec"),
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    on_seconds, reported = child.stdout.split()
+    out["memsec_on_seconds_small"] = float(on_seconds)
+    out["memory_security_reported"] = float(reported)
     out["memsec_debriefs"] = small
     return out
+
+
+def memsec_child(debriefs: int, sources: int, folder: Path) -> None:
+    """Run the bulk insert with cipher_memory_security ON (in its own process)."""
+    real_connect = engine_module.connect_raw
+
+    def connect_on(db_path: Path, key: Any, *, memory_security: bool = True) -> Any:
+        return real_connect(db_path, key, memory_security=True)
+
+    engine_module.connect_raw = connect_on  # type: ignore[assignment]
+    _fast_vault(folder)
+    with Vault.open(folder, PASSPHRASE) as vault:
+        with vault.engine().connect() as conn:
+            on = conn.exec_driver_sql("PRAGMA cipher_memory_security").scalar() in ("1", 1)
+        start = time.perf_counter()
+        demo.generate(vault, sources=sources, debriefs=debriefs, today=None, seed=7)
+        print(time.perf_counter() - start, int(on))
 
 
 def unlock_beyond_kdf(root: Path, runs: int = 7) -> dict[str, float]:
@@ -174,7 +191,13 @@ def unlock_beyond_kdf(root: Path, runs: int = 7) -> dict[str, float]:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--debriefs", type=int, default=100_000)
+    parser.add_argument("--memsec-child", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--sources", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--folder", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.memsec_child:
+        memsec_child(args.memsec_child, args.sources, args.folder)
+        return
     with tempfile.TemporaryDirectory(prefix="veldboek-bench-") as tmp_name:
         tmp = Path(tmp_name)
         timings = bulk(args.debriefs, tmp)

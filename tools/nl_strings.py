@@ -229,6 +229,7 @@ NL = {
     "Text": "Tekst",
     "Words to find (all must occur); end a word with * to match its start": "Te zoeken woorden (alle moeten voorkomen); eindig een woord op * om op het begin te zoeken",
     "{n} results in your files": "{n} resultaten in uw dossiers",
+    "The newest {n} results in your files; add words to narrow the search.": "De nieuwste {n} resultaten in uw dossiers; voeg woorden toe om gerichter te zoeken.",
     " s": " s",
     " days": " dagen",
     "Follow the system": "Volg het systeem",

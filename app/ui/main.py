@@ -11,14 +11,8 @@ from PySide6.QtWidgets import QApplication
 
 from app import paths
 from app.services import local_config
-from app.ui import i18n
+from app.ui import i18n, style
 from app.ui.controller import AppController
-
-STYLE = """
-QListWidget#navigation { font-size: 11pt; }
-QListWidget#navigation::item { padding: 7px 10px; }
-QLabel#formError { color: #b00020; }
-"""
 
 
 def run(argv: Sequence[str] | None = None) -> int:
@@ -36,7 +30,7 @@ def run(argv: Sequence[str] | None = None) -> int:
     assert isinstance(app, QApplication)
     app.setApplicationName("Veldboek")
     app.setQuitOnLastWindowClosed(False)  # between lock and unlock no window may be open
-    app.setStyleSheet(STYLE)
+    style.apply(app)
     i18n.install(app, local_config.load().language)
     controller = AppController(vault_path, demo_vault=args.demo)
     controller.start()

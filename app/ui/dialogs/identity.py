@@ -153,6 +153,7 @@ class RevealIdentityDialog(QDialog):
         self._timer.timeout.connect(self._tick)
         self._left = 0
         self.finished.connect(lambda _r: self.wipe())
+        self.setMinimumWidth(480)
 
     def reveal(self) -> None:
         passphrase, reason = self.passphrase.text(), self.reason.text()

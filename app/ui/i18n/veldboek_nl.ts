@@ -507,7 +507,7 @@
         <translation>Debriefings</translation>
     </message>
     <message>
-        <location filename="../pages/debriefs.py" line="103" />
+        <location filename="../pages/debriefs.py" line="112" />
         <source>{n} debriefs in your files</source>
         <translation>{n} debriefings in uw dossiers</translation>
     </message>
@@ -1327,32 +1327,32 @@
         <translation>Sluiten</translation>
     </message>
     <message>
-        <location filename="../dialogs/identity.py" line="161" />
+        <location filename="../dialogs/identity.py" line="162" />
         <source>Checking the passphrase…</source>
         <translation>Wachtzin wordt gecontroleerd…</translation>
     </message>
     <message>
-        <location filename="../dialogs/identity.py" line="179" />
+        <location filename="../dialogs/identity.py" line="180" />
         <source>&lt;b&gt;Name:&lt;/b&gt; {v}</source>
         <translation>&lt;b&gt;Naam:&lt;/b&gt; {v}</translation>
     </message>
     <message>
-        <location filename="../dialogs/identity.py" line="180" />
+        <location filename="../dialogs/identity.py" line="181" />
         <source>&lt;b&gt;Date of birth:&lt;/b&gt; {v}</source>
         <translation>&lt;b&gt;Geboortedatum:&lt;/b&gt; {v}</translation>
     </message>
     <message>
-        <location filename="../dialogs/identity.py" line="181" />
+        <location filename="../dialogs/identity.py" line="182" />
         <source>&lt;b&gt;Addresses:&lt;/b&gt; {v}</source>
         <translation>&lt;b&gt;Adressen:&lt;/b&gt; {v}</translation>
     </message>
     <message>
-        <location filename="../dialogs/identity.py" line="182" />
+        <location filename="../dialogs/identity.py" line="183" />
         <source>&lt;b&gt;Phone numbers:&lt;/b&gt; {v}</source>
         <translation>&lt;b&gt;Telefoonnummers:&lt;/b&gt; {v}</translation>
     </message>
     <message>
-        <location filename="../dialogs/identity.py" line="185" />
+        <location filename="../dialogs/identity.py" line="186" />
         <source>&lt;b&gt;Notes:&lt;/b&gt; {v}</source>
         <translation>&lt;b&gt;Notities:&lt;/b&gt; {v}</translation>
     </message>
@@ -1408,53 +1408,58 @@
 <context>
     <name>SearchPage</name>
     <message>
-        <location filename="../pages/search.py" line="45" />
+        <location filename="../pages/search.py" line="48" />
         <source>Narrative</source>
         <translation>Verslag</translation>
     </message>
     <message>
-        <location filename="../pages/search.py" line="46" />
+        <location filename="../pages/search.py" line="49" />
         <source>Item</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../pages/search.py" line="47" />
+        <location filename="../pages/search.py" line="50" />
         <source>Subject</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../pages/search.py" line="48" />
+        <location filename="../pages/search.py" line="51" />
         <source>Addendum</source>
         <translation>Aanvulling</translation>
     </message>
     <message>
-        <location filename="../pages/search.py" line="52" />
+        <location filename="../pages/search.py" line="55" />
         <source>Source</source>
         <translation>Bron</translation>
     </message>
     <message>
-        <location filename="../pages/search.py" line="53" />
+        <location filename="../pages/search.py" line="56" />
         <source>Found in</source>
         <translation>Gevonden in</translation>
     </message>
     <message>
-        <location filename="../pages/search.py" line="54" />
+        <location filename="../pages/search.py" line="57" />
         <source>Text</source>
         <translation>Tekst</translation>
     </message>
     <message>
-        <location filename="../pages/search.py" line="61" />
+        <location filename="../pages/search.py" line="64" />
         <source>Words to find (all must occur); end a word with * to match its start</source>
         <translation>Te zoeken woorden (alle moeten voorkomen); eindig een woord op * om op het begin te zoeken</translation>
     </message>
     <message>
-        <location filename="../pages/search.py" line="63" />
-        <location filename="../pages/search.py" line="88" />
+        <location filename="../pages/search.py" line="66" />
+        <location filename="../pages/search.py" line="91" />
         <source>Search</source>
         <translation>Zoeken</translation>
     </message>
     <message>
-        <location filename="../pages/search.py" line="108" />
+        <location filename="../pages/search.py" line="114" />
+        <source>The newest {n} results in your files; add words to narrow the search.</source>
+        <translation>De nieuwste {n} resultaten in uw dossiers; voeg woorden toe om gerichter te zoeken.</translation>
+    </message>
+    <message>
+        <location filename="../pages/search.py" line="118" />
         <source>{n} results in your files</source>
         <translation>{n} resultaten in uw dossiers</translation>
     </message>

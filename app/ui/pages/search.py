@@ -26,6 +26,8 @@ from app.ui.session import AppSession
 from app.ui.table_models import Column, RowsModel
 from app.ui.workers import TaskRunner
 
+RESULT_LIMIT = 200
+
 
 def highlight(snippet: str) -> str:
     """Escape the text, then turn the search markers into bold."""
@@ -95,7 +97,7 @@ class SearchPage(Page):
     def run_search(self) -> None:
         try:
             hits = search.search(
-                self.session.vault, self.session.scope, self.query.text(), limit=200
+                self.session.vault, self.session.scope, self.query.text(), limit=RESULT_LIMIT
             )
         except Exception as exc:
             self.model.clear()
@@ -105,7 +107,14 @@ class SearchPage(Page):
         self.table.resizeColumnToContents(0)
         self.table.resizeColumnToContents(1)
         self.table.resizeRowsToContents()
-        self.status.setText(self.tr("{n} results in your files").format(n=len(hits)))
+        if len(hits) == RESULT_LIMIT:
+            self.status.setText(
+                self.tr(
+                    "The newest {n} results in your files; add words to narrow the search."
+                ).format(n=len(hits))
+            )
+        else:
+            self.status.setText(self.tr("{n} results in your files").format(n=len(hits)))
 
     def _open(self, row: int) -> None:
         hit = self.model.row_at(row)
