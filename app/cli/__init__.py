@@ -49,7 +49,11 @@ def _cmd_gui(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    try:
+        parser = build_parser()
+    except Exception as exc:  # a broken installation, not a user error
+        print(f"veldboek: cannot start ({type(exc).__name__}: {exc})", file=sys.stderr)
+        return EXIT_BUG
     args = parser.parse_args(argv)
     try:
         if args.self_test:
