@@ -212,16 +212,28 @@ def remove_item(vault: Vault, scope: Scope, item_id: uuid.UUID) -> None:
         _audit(session, scope, "debrief.item_removed", d, item_id=item_id.hex)
 
 
-def missing_for_submit(d: Debrief, items: list[IntelligenceItem]) -> list[str]:
-    """What still has to be filled in before a debrief can be submitted."""
-    missing = []
+@dataclass(frozen=True)
+class Blocker:
+    """One thing missing before submit: ``what`` is a field name (``narrative``,
+    ``critical reflection``, ``text`` or a grading part); ``item`` is the item's
+    number, or None for the debrief itself."""
+
+    what: str
+    item: int | None = None
+
+    def __str__(self) -> str:
+        return self.what if self.item is None else f"item {self.item}: {self.what}"
+
+
+def blockers(d: Debrief, items: list[IntelligenceItem]) -> list[Blocker]:
+    found = []
     if not d.narrative.strip():
-        missing.append("narrative")
+        found.append(Blocker("narrative"))
     if not d.critical_reflection.strip():
-        missing.append("critical reflection")
+        found.append(Blocker("critical reflection"))
     for n, item in enumerate(sorted(items, key=lambda i: i.position), start=1):
         if not item.text.strip():
-            missing.append(f"item {n}: text")
+            found.append(Blocker("text", n))
         grading = Grading(
             item.scheme,
             item.source_evaluation,
@@ -229,8 +241,19 @@ def missing_for_submit(d: Debrief, items: list[IntelligenceItem]) -> list[str]:
             item.handling_code,
             item.handling_conditions,
         )
-        missing.extend(f"item {n}: {p}" for p in grading.problems())
-    return missing
+        found.extend(Blocker(problem, n) for problem in grading.problems())
+    return found
+
+
+def missing_for_submit(d: Debrief, items: list[IntelligenceItem]) -> list[str]:
+    """What still has to be filled in before a debrief can be submitted."""
+    return [str(b) for b in blockers(d, items)]
+
+
+def submit_blockers(vault: Vault, scope: Scope, debrief_id: uuid.UUID) -> list[Blocker]:
+    with vault.read() as session:
+        d = get_visible(session, scope, Debrief, debrief_id)
+        return blockers(d, _items(session, d.id))
 
 
 def _items(session: Session, debrief_id: uuid.UUID) -> list[IntelligenceItem]:

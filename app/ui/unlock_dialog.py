@@ -91,8 +91,11 @@ class UnlockDialog(QDialog):
     def _on_failed(self, exc: BaseException) -> None:
         self._busy = False
         self.passphrase.clear()
-        if isinstance(exc, WrongPassphrase | UnlockThrottled):
-            self.status.setText(describe(exc))
+        if isinstance(exc, WrongPassphrase):
+            self.status.setText(self.tr("Wrong passphrase."))
+            self._tick()
+        elif isinstance(exc, UnlockThrottled):
+            self.status.setText(self.tr("Too many failed attempts; wait before trying again."))
             self._tick()
         else:
             self.status.setText(describe(exc))

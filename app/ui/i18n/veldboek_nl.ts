@@ -264,227 +264,273 @@
 <context>
     <name>DebriefPage</name>
     <message>
-        <location filename="../pages/debrief_editor.py" line="64" />
+        <location filename="../pages/debrief_editor.py" line="65" />
         <source>← Back</source>
         <translation>← Terug</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="82" />
+        <location filename="../pages/debrief_editor.py" line="83" />
         <source>What happened and what the source reported</source>
         <translation>Wat er gebeurde en wat de bron meldde</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="84" />
+        <location filename="../pages/debrief_editor.py" line="85" />
         <source>How the source is doing</source>
         <translation>Hoe het met de bron gaat</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="86" />
+        <location filename="../pages/debrief_editor.py" line="87" />
         <source>Anything that threatens the source or the operation</source>
         <translation>Alles wat de bron of de operatie bedreigt</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="88" />
+        <location filename="../pages/debrief_editor.py" line="89" />
         <source>Your assessment of the information</source>
         <translation>Uw beoordeling van de informatie</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="92" />
+        <location filename="../pages/debrief_editor.py" line="93" />
         <source>How could this be misread? Is anything exculpatory? (required before submitting)</source>
         <translation>Hoe kan dit verkeerd worden gelezen? Is er iets ontlastends? (verplicht voor indienen)</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="105" />
+        <location filename="../pages/debrief_editor.py" line="106" />
         <source>Narrative:</source>
         <translation>Verslag:</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="106" />
+        <location filename="../pages/debrief_editor.py" line="107" />
         <source>Welfare:</source>
         <translation>Welzijn:</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="107" />
+        <location filename="../pages/debrief_editor.py" line="108" />
         <source>Security:</source>
         <translation>Veiligheid:</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="108" />
+        <location filename="../pages/debrief_editor.py" line="109" />
         <source>Assessment:</source>
         <translation>Beoordeling:</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="109" />
+        <location filename="../pages/debrief_editor.py" line="110" />
         <source>Critical reflection:</source>
         <translation>Kritische reflectie:</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="119" />
+        <location filename="../pages/debrief_editor.py" line="120" />
         <source>Grading</source>
         <translation>Waardering</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="120" />
+        <location filename="../pages/debrief_editor.py" line="121" />
         <source>Checked</source>
         <translation>Getoetst</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="122" />
+        <location filename="../pages/debrief_editor.py" line="123" />
         <source>Exculpatory</source>
         <translation>Ontlastend</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="123" />
+        <location filename="../pages/debrief_editor.py" line="124" />
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="126" />
+        <location filename="../pages/debrief_editor.py" line="127" />
         <source>Subjects</source>
         <translation>Subjecten</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="127" />
+        <location filename="../pages/debrief_editor.py" line="128" />
         <source>Reported</source>
         <translation>Gemeld</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="133" />
+        <location filename="../pages/debrief_editor.py" line="134" />
         <source>Add item…</source>
         <translation>Item toevoegen…</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="135" />
+        <location filename="../pages/debrief_editor.py" line="136" />
         <source>Edit…</source>
         <translation>Bewerken…</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="137" />
+        <location filename="../pages/debrief_editor.py" line="138" />
         <source>Remove</source>
         <translation>Verwijderen</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="150" />
+        <location filename="../pages/debrief_editor.py" line="151" />
         <source>Other debriefs mentioning a subject of the selected item</source>
         <translation>Andere debriefings die een subject van het gekozen item noemen</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="157" />
+        <location filename="../pages/debrief_editor.py" line="158" />
         <source>Tasking given…</source>
         <translation>Gegeven opdracht…</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="159" />
+        <location filename="../pages/debrief_editor.py" line="160" />
         <source>Payment or offer…</source>
         <translation>Betaling of aanbod…</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="172" />
+        <location filename="../pages/debrief_editor.py" line="173" />
         <source>Added</source>
         <translation>Toegevoegd</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="173" />
+        <location filename="../pages/debrief_editor.py" line="174" />
         <source>By</source>
         <translation>Door</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="174" />
+        <location filename="../pages/debrief_editor.py" line="175" />
         <source>Addendum</source>
         <translation>Aanvulling</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="181" />
+        <location filename="../pages/debrief_editor.py" line="182" />
         <source>Add to the submitted debrief</source>
         <translation>Aanvulling op de ingediende debriefing</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="182" />
+        <location filename="../pages/debrief_editor.py" line="183" />
         <source>Add addendum</source>
         <translation>Aanvulling toevoegen</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="188" />
+        <location filename="../pages/debrief_editor.py" line="189" />
         <source>Addenda</source>
         <translation>Aanvullingen</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="194" />
+        <location filename="../pages/debrief_editor.py" line="195" />
         <source>Submit to handler</source>
         <translation>Indienen bij teamleider</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="196" />
+        <location filename="../pages/debrief_editor.py" line="197" />
         <source>Approve</source>
         <translation>Goedkeuren</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="198" />
+        <location filename="../pages/debrief_editor.py" line="199" />
         <source>Return to runner…</source>
         <translation>Terugsturen naar runner…</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="229" />
+        <location filename="../pages/debrief_editor.py" line="230" />
         <source>Debrief</source>
         <translation>Debriefing</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="265" />
+        <location filename="../pages/debrief_editor.py" line="266" />
         <source>written by {author}</source>
         <translation>geschreven door {author}</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="273" />
+        <location filename="../pages/debrief_editor.py" line="274" />
         <source>Returned by {who}: {comment} — answer with an addendum, then submit again.</source>
         <translation>Teruggestuurd door {who}: {comment} — beantwoord dit met een aanvulling en dien opnieuw in.</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="277" />
+        <location filename="../pages/debrief_editor.py" line="278" />
         <source>Approved by {who}.</source>
         <translation>Goedgekeurd door {who}.</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="287" />
+        <location filename="../pages/debrief_editor.py" line="288" />
         <source>Tasking: {t}</source>
         <translation>Opdracht: {t}</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="289" />
+        <location filename="../pages/debrief_editor.py" line="290" />
         <source>{kind} {amount:.2f} {cur}</source>
         <translation>{kind} {amount:.2f} {cur}</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="305" />
+        <location filename="../pages/debrief_editor.py" line="306" />
         <source>Read-only: submitted debriefs grow by addenda.</source>
         <translation>Alleen-lezen: een ingediende debriefing groeit alleen met aanvullingen.</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="317" />
+        <location filename="../pages/debrief_editor.py" line="318" />
         <source>Conditions: {c}</source>
         <translation>Voorwaarden: {c}</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="325" />
+        <location filename="../pages/debrief_editor.py" line="326" />
         <source>Unsaved changes</source>
         <translation>Niet-opgeslagen wijzigingen</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="344" />
+        <location filename="../pages/debrief_editor.py" line="345" />
         <source>Saved {time}</source>
         <translation>Opgeslagen {time}</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="437" />
+        <location filename="../pages/debrief_editor.py" line="439" />
+        <location filename="../pages/debrief_editor.py" line="450" />
         <source>Not submitted</source>
         <translation>Niet ingediend</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="455" />
+        <location filename="../pages/debrief_editor.py" line="441" />
+        <source>Cannot submit yet; still missing:</source>
+        <translation>Kan nog niet indienen; dit ontbreekt nog:</translation>
+    </message>
+    <message>
+        <location filename="../pages/debrief_editor.py" line="456" />
+        <source>the narrative</source>
+        <translation>het verslag</translation>
+    </message>
+    <message>
+        <location filename="../pages/debrief_editor.py" line="457" />
+        <source>the critical reflection</source>
+        <translation>de kritische reflectie</translation>
+    </message>
+    <message>
+        <location filename="../pages/debrief_editor.py" line="458" />
+        <source>what the source reported</source>
+        <translation>wat de bron meldde</translation>
+    </message>
+    <message>
+        <location filename="../pages/debrief_editor.py" line="459" />
+        <source>the source evaluation</source>
+        <translation>de bronwaardering</translation>
+    </message>
+    <message>
+        <location filename="../pages/debrief_editor.py" line="460" />
+        <source>the intelligence assessment</source>
+        <translation>de informatiewaardering</translation>
+    </message>
+    <message>
+        <location filename="../pages/debrief_editor.py" line="461" />
+        <source>the handling code</source>
+        <translation>de behandelcode</translation>
+    </message>
+    <message>
+        <location filename="../pages/debrief_editor.py" line="462" />
+        <source>the handling conditions</source>
+        <translation>de voorwaarden bij de behandelcode</translation>
+    </message>
+    <message>
+        <location filename="../pages/debrief_editor.py" line="467" />
+        <source>item {n}: {what}</source>
+        <translation>item {n}: {what}</translation>
+    </message>
+    <message>
+        <location filename="../pages/debrief_editor.py" line="483" />
         <source>Return to runner</source>
         <translation>Terugsturen naar runner</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="455" />
+        <location filename="../pages/debrief_editor.py" line="483" />
         <source>What must the runner clarify or add?</source>
         <translation>Wat moet de runner verduidelijken of aanvullen?</translation>
     </message>
@@ -1285,6 +1331,100 @@
     </message>
 </context>
 <context>
+    <name>ReportPreviewDialog</name>
+    <message>
+        <location filename="../report_preview.py" line="138" />
+        <location filename="../report_preview.py" line="238" />
+        <source>Report preview</source>
+        <translation>Voorbeeld van rapport</translation>
+    </message>
+    <message>
+        <location filename="../report_preview.py" line="150" />
+        <source>{title} · {marking} · report {report_id} · {pages} page(s)</source>
+        <translation>{title} · {marking} · rapport {report_id} · {pages} pagina('s)</translation>
+    </message>
+    <message>
+        <location filename="../report_preview.py" line="156" />
+        <source>Rendering pages…</source>
+        <translation>Pagina's worden opgebouwd…</translation>
+    </message>
+    <message>
+        <location filename="../report_preview.py" line="168" />
+        <source>Print…</source>
+        <translation>Afdrukken…</translation>
+    </message>
+    <message>
+        <location filename="../report_preview.py" line="172" />
+        <source>Save PDF…</source>
+        <translation>PDF opslaan…</translation>
+    </message>
+    <message>
+        <location filename="../report_preview.py" line="176" />
+        <source>Close</source>
+        <translation>Sluiten</translation>
+    </message>
+    <message>
+        <location filename="../report_preview.py" line="230" />
+        <source>{pages} page(s). Nothing has been written to disk.</source>
+        <translation>{pages} pagina('s). Er is niets naar schijf geschreven.</translation>
+    </message>
+    <message>
+        <location filename="../report_preview.py" line="253" />
+        <source>Veldboek report</source>
+        <translation>Veldboek-rapport</translation>
+    </message>
+    <message>
+        <location filename="../report_preview.py" line="263" />
+        <location filename="../report_preview.py" line="269" />
+        <location filename="../report_preview.py" line="279" />
+        <location filename="../report_preview.py" line="300" />
+        <source>Print report</source>
+        <translation>Rapport afdrukken</translation>
+    </message>
+    <message>
+        <location filename="../report_preview.py" line="271" />
+        <source>Printing to a file is not allowed here. Use Save PDF… to keep a copy: it warns you and is recorded.</source>
+        <translation>Afdrukken naar een bestand kan hier niet. Gebruik PDF opslaan… om een kopie te bewaren: u krijgt een waarschuwing en het wordt vastgelegd.</translation>
+    </message>
+    <message>
+        <location filename="../report_preview.py" line="279" />
+        <source>The printer could not be started.</source>
+        <translation>De printer kon niet worden gestart.</translation>
+    </message>
+    <message>
+        <location filename="../report_preview.py" line="283" />
+        <source>Printing…</source>
+        <translation>Bezig met afdrukken…</translation>
+    </message>
+    <message>
+        <location filename="../report_preview.py" line="295" />
+        <source>Sent {pages} page(s) to the printer.</source>
+        <translation>{pages} pagina('s) naar de printer gestuurd.</translation>
+    </message>
+    <message>
+        <location filename="../report_preview.py" line="309" />
+        <location filename="../report_preview.py" line="322" />
+        <location filename="../report_preview.py" line="331" />
+        <source>Save unencrypted PDF</source>
+        <translation>Onversleutelde PDF opslaan</translation>
+    </message>
+    <message>
+        <location filename="../report_preview.py" line="311" />
+        <source>The PDF file will NOT be encrypted: anyone who gets the file can read it. Save it only where its marking ({marking}) allows, and destroy it when done. The save is recorded in the audit log.</source>
+        <translation>Het PDF-bestand wordt NIET versleuteld: iedereen die het bestand krijgt, kan het lezen. Sla het alleen op waar de rubricering ({marking}) dat toestaat en vernietig het als u klaar bent. Het opslaan wordt in het auditlog vastgelegd.</translation>
+    </message>
+    <message>
+        <location filename="../report_preview.py" line="324" />
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF-bestanden (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../report_preview.py" line="333" />
+        <source>Saved an unencrypted copy.</source>
+        <translation>Een onversleutelde kopie is opgeslagen.</translation>
+    </message>
+</context>
+<context>
     <name>RevealIdentityDialog</name>
     <message>
         <location filename="../dialogs/identity.py" line="97" />
@@ -1408,58 +1548,58 @@
 <context>
     <name>SearchPage</name>
     <message>
-        <location filename="../pages/search.py" line="48" />
+        <location filename="../pages/search.py" line="47" />
         <source>Narrative</source>
         <translation>Verslag</translation>
     </message>
     <message>
-        <location filename="../pages/search.py" line="49" />
+        <location filename="../pages/search.py" line="48" />
         <source>Item</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../pages/search.py" line="50" />
+        <location filename="../pages/search.py" line="49" />
         <source>Subject</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../pages/search.py" line="51" />
+        <location filename="../pages/search.py" line="50" />
         <source>Addendum</source>
         <translation>Aanvulling</translation>
     </message>
     <message>
-        <location filename="../pages/search.py" line="55" />
+        <location filename="../pages/search.py" line="54" />
         <source>Source</source>
         <translation>Bron</translation>
     </message>
     <message>
-        <location filename="../pages/search.py" line="56" />
+        <location filename="../pages/search.py" line="55" />
         <source>Found in</source>
         <translation>Gevonden in</translation>
     </message>
     <message>
-        <location filename="../pages/search.py" line="57" />
+        <location filename="../pages/search.py" line="56" />
         <source>Text</source>
         <translation>Tekst</translation>
     </message>
     <message>
-        <location filename="../pages/search.py" line="64" />
+        <location filename="../pages/search.py" line="63" />
         <source>Words to find (all must occur); end a word with * to match its start</source>
         <translation>Te zoeken woorden (alle moeten voorkomen); eindig een woord op * om op het begin te zoeken</translation>
     </message>
     <message>
-        <location filename="../pages/search.py" line="66" />
-        <location filename="../pages/search.py" line="91" />
+        <location filename="../pages/search.py" line="65" />
+        <location filename="../pages/search.py" line="90" />
         <source>Search</source>
         <translation>Zoeken</translation>
     </message>
     <message>
-        <location filename="../pages/search.py" line="114" />
+        <location filename="../pages/search.py" line="113" />
         <source>The newest {n} results in your files; add words to narrow the search.</source>
         <translation>De nieuwste {n} resultaten in uw dossiers; voeg woorden toe om gerichter te zoeken.</translation>
     </message>
     <message>
-        <location filename="../pages/search.py" line="118" />
+        <location filename="../pages/search.py" line="117" />
         <source>{n} results in your files</source>
         <translation>{n} resultaten in uw dossiers</translation>
     </message>
@@ -2102,7 +2242,7 @@ Tweede factor (sleutelbos van het besturingssysteem): {factor}</translation>
     </message>
     <message>
         <location filename="../unlock_dialog.py" line="43" />
-        <location filename="../unlock_dialog.py" line="115" />
+        <location filename="../unlock_dialog.py" line="118" />
         <source>Unlock</source>
         <translation>Ontgrendelen</translation>
     </message>
@@ -2122,7 +2262,17 @@ Tweede factor (sleutelbos van het besturingssysteem): {factor}</translation>
         <translation>Bezig met ontgrendelen…</translation>
     </message>
     <message>
-        <location filename="../unlock_dialog.py" line="110" />
+        <location filename="../unlock_dialog.py" line="95" />
+        <source>Wrong passphrase.</source>
+        <translation>Verkeerde wachtzin.</translation>
+    </message>
+    <message>
+        <location filename="../unlock_dialog.py" line="98" />
+        <source>Too many failed attempts; wait before trying again.</source>
+        <translation>Te veel mislukte pogingen; wacht even voor u het opnieuw probeert.</translation>
+    </message>
+    <message>
+        <location filename="../unlock_dialog.py" line="113" />
         <source>Wait {s} s</source>
         <translation>Wacht {s} s</translation>
     </message>

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -431,12 +432,39 @@ class DebriefPage(Page):
         if self.view is None:
             return
         self.save_now()
+        missing = debriefs.submit_blockers(self.session.vault, self.session.scope, self.view.id)
+        if missing:
+            box = QMessageBox(self)
+            box.setIcon(QMessageBox.Icon.Warning)
+            box.setWindowTitle(self.tr("Not submitted"))
+            box.setText(
+                self.tr("Cannot submit yet; still missing:")
+                + "\n• "
+                + "\n• ".join(self._blocker_text(b) for b in missing)
+            )
+            box.open()
+            return
         try:
             debriefs.submit(self.session.vault, self.session.scope, self.view.id)
         except Exception as exc:
             show_error(self, exc, self.tr("Not submitted"))
             return
         self.reload()
+
+    def _blocker_text(self, blocker: debriefs.Blocker) -> str:
+        names = {
+            "narrative": self.tr("the narrative"),
+            "critical reflection": self.tr("the critical reflection"),
+            "text": self.tr("what the source reported"),
+            "source evaluation": self.tr("the source evaluation"),
+            "intelligence assessment": self.tr("the intelligence assessment"),
+            "handling code": self.tr("the handling code"),
+            "handling conditions": self.tr("the handling conditions"),
+        }
+        what = names.get(blocker.what, blocker.what)
+        if blocker.item is None:
+            return what
+        return self.tr("item {n}: {what}").format(n=blocker.item, what=what)
 
     def _approve(self) -> None:
         if self.view is None:
