@@ -62,7 +62,14 @@ class MeetingView(QWidget):
         bottom = QHBoxLayout()
         bottom.addWidget(self.status, 1)
         bottom.addWidget(self.end_button)
+        # The acting alias stays visible, as everywhere: a thin band in its colour.
+        self.band = QLabel(session.scope.alias_name)
+        self.band.setObjectName("meetingAliasBand")
+        self.band.setStyleSheet(
+            f"background: {session.scope.colour}; color: white; padding: 2px 8px;"
+        )
         layout = QVBoxLayout(self)
+        layout.addWidget(self.band)
         layout.addWidget(self.codename)
         layout.addWidget(QLabel(self.tr("Open tasking:")))
         layout.addWidget(self.taskings, 1)

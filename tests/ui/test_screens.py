@@ -269,6 +269,7 @@ def test_meeting_mode_hides_everything_and_keeps_the_note(
     assert not window.normal.isVisible()
     assert not window.band.isVisible()
     assert meeting.codename.text() == "ONTMOETING"
+    assert meeting.band.text() == "Valk"  # the acting alias stays on screen
     assert "grey van" in meeting.taskings.item(0).text()
     qtbot.keyClicks(meeting.note, "Source nervous; new phone number soon.")
     meeting.end_with("not the passphrase")
