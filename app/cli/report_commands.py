@@ -1,9 +1,267 @@
-"""Command-line commands for reports (registered by app.cli.build_parser)."""
+"""``veldboek report``: print debrief reports to PDF, approve sanitised ones, verify.
+
+    veldboek report --vault PATH --passphrase-file FILE --alias NAME
+                    (--debrief ID | --source CODENAME | --from DAY --to DAY)
+                    --kind internal|sanitised [--marking M] [--approval ID] --out FILE
+    veldboek report verify FILE --vault PATH --passphrase-file FILE [--json]
+    veldboek report approvals --vault PATH --passphrase-file FILE --alias NAME [--json]
+    veldboek report approve ID --vault PATH --passphrase-file FILE --alias NAME
+    veldboek report reject ID --vault ... --alias NAME --note TEXT
+
+A sanitised report takes two runs and two people: the first run checks the text and
+requests approval (exit code 3, the approval id on standard output); a handler
+approves it; the same command with ``--approval ID`` then writes the PDF. The
+passphrase file serves twice for a sanitised report: to open the vault and, again,
+to open the sources' sealed identities for the guard.
+
+``--out`` is the explicit choice to keep an unencrypted PDF: a warning goes to
+standard error and the save is audited.
+"""
 
 from __future__ import annotations
 
 import argparse
+import sys
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+
+from app.cli.common import add_vault_args, opened, print_json, read_passphrase_file, scope_from
+from app.dal.scope import Scope
+from app.errors import InvalidInput, ReportError
+from app.services import reports, sources
+from app.services.reports import IssuedPdf, ReportKind, SanitisationRefused, Selection
+from app.vault.audit_chain import Actor
+from app.vault.vault import Vault
+
+EXIT_PENDING = 3
+EXIT_NOT_VERIFIED = 1
+MAX_PDF_BYTES = 200 * 1024 * 1024
+
+
+def _uuid(text: str) -> uuid.UUID:
+    try:
+        return uuid.UUID(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not an id: {text!r}") from None
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    """Add this module's subcommands to ``sub``."""
+    """Add ``report`` and its actions (verify, approvals, approve, reject)."""
+    p = sub.add_parser(
+        "report",
+        help="print a debrief report to PDF; verify, list, approve or reject reports",
+        description="Without an action: build a report. Actions: verify, approvals, "
+        "approve, reject.",
+    )
+    p.add_argument("--vault", type=Path, help="vault folder")
+    p.add_argument("--passphrase-file", help="file whose first line is the passphrase (- = stdin)")
+    p.add_argument("--alias", help="the alias to act under")
+    what = p.add_mutually_exclusive_group()
+    what.add_argument("--debrief", type=_uuid, metavar="ID", help="one debrief")
+    what.add_argument("--source", metavar="CODENAME", help="all debriefs of a source")
+    p.add_argument("--from", dest="date_from", type=_day, metavar="DAY", help="first day")
+    p.add_argument("--to", dest="date_to", type=_day, metavar="DAY", help="last day")
+    p.add_argument("--kind", choices=[k.value for k in ReportKind])
+    p.add_argument(
+        "--marking",
+        default=reports.DEFAULT_MARKING,
+        help="classification marking: " + "; ".join(reports.MARKINGS),
+    )
+    p.add_argument(
+        "--approval", type=_uuid, metavar="ID", help="issue this approved sanitised report"
+    )
+    p.add_argument("--out", type=Path, metavar="FILE", help="where to write the PDF")
+    p.set_defaults(func=cmd_report)
+
+    actions = p.add_subparsers(dest="report_action", metavar="ACTION")
+    v = actions.add_parser("verify", help="did this vault issue FILE, unaltered?")
+    v.add_argument("file", type=Path)
+    add_vault_args(v)
+    v.add_argument("--json", action="store_true")
+    v.set_defaults(func=cmd_verify)
+
+    a = actions.add_parser("approvals", help="sanitised reports waiting for approval")
+    add_vault_args(a, alias=True)
+    a.add_argument("--all", action="store_true", help="also decided and issued ones")
+    a.add_argument("--json", action="store_true")
+    a.set_defaults(func=cmd_approvals)
+
+    ok = actions.add_parser("approve", help="approve a requested sanitised report (handler)")
+    ok.add_argument("approval", type=_uuid, metavar="ID")
+    add_vault_args(ok, alias=True)
+    ok.add_argument("--note", default="")
+    ok.set_defaults(func=cmd_approve)
+
+    no = actions.add_parser("reject", help="reject a requested sanitised report (handler)")
+    no.add_argument("approval", type=_uuid, metavar="ID")
+    add_vault_args(no, alias=True)
+    no.add_argument("--note", required=True, help="why")
+    no.set_defaults(func=cmd_reject)
+
+
+def _require(args: argparse.Namespace, *names: str) -> None:
+    missing = [f"--{n.replace('_', '-')}" for n in names if getattr(args, n, None) in (None, "")]
+    if missing:
+        raise InvalidInput("veldboek report needs " + ", ".join(missing) + ".")
+
+
+def _selection(vault: Vault, scope: Scope, args: argparse.Namespace) -> Selection:
+    source_id = None
+    if args.source:
+        source_id = sources.find_source(vault, scope, args.source)
+    if args.debrief is not None and (args.date_from or args.date_to):
+        raise InvalidInput("--from/--to go with --source or alone, not with --debrief.")
+    return Selection(
+        debrief_id=args.debrief,
+        source_id=source_id,
+        date_from=args.date_from,
+        date_to=args.date_to,
+    ).validated()
+
+
+def _write(vault: Vault, scope: Scope, issued: IssuedPdf, out: Path) -> None:
+    reports.save_pdf(vault, scope, issued, out)
+    print(
+        f"veldboek: warning: wrote an UNENCRYPTED PDF ({issued.marking}) to {out}; "
+        "keep it as its marking requires and destroy it when done.",
+        file=sys.stderr,
+    )
+    print(
+        f"report {issued.report_id}  {issued.kind.value}  {issued.page_count} pages  "
+        f"{issued.debrief_count} debriefs  sha256 {issued.pdf_sha256}"
+    )
+
+
+@contextmanager
+def _opened(args: argparse.Namespace, passphrase: str) -> Iterator[Vault]:
+    vault = Vault.open(args.vault, passphrase, actor=Actor(f"cli:{args.alias}"))
+    try:
+        yield vault
+    finally:
+        vault.lock(reason="cli")
+
+
+def _print_refusal(exc: SanitisationRefused) -> None:
+    # The hit list is for the user at the terminal; it is never logged.
+    print("veldboek: the sanitised text names or points to the source:", file=sys.stderr)
+    for hit in exc.hits:
+        print(f"  - {hit.describe()}", file=sys.stderr)
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    _require(args, "vault", "passphrase_file", "alias", "kind")
+    kind = ReportKind(args.kind)
+    chosen = args.debrief is not None or args.source or args.date_from or args.date_to
+    if args.approval is None and not chosen:
+        raise InvalidInput("Choose --debrief ID, --source CODENAME or --from/--to dates.")
+    if kind is ReportKind.INTERNAL and args.approval is not None:
+        raise InvalidInput("--approval is for sanitised reports.")
+    if (kind is ReportKind.INTERNAL or args.approval is not None) and args.out is None:
+        raise InvalidInput("Say where to write the PDF with --out FILE.")
+    # Read once: a sanitised report needs the passphrase again (for the identity
+    # check), and "-" (standard input) can be read only once.
+    passphrase = read_passphrase_file(args.passphrase_file)
+    with _opened(args, passphrase) as vault:
+        scope = scope_from(vault, args)
+        if kind is ReportKind.INTERNAL:
+            issued = reports.issue_internal(
+                vault, scope, _selection(vault, scope, args), marking=args.marking
+            )
+            _write(vault, scope, issued, args.out)
+            return 0
+        try:
+            if args.approval is not None:
+                issued = reports.issue_sanitised(vault, scope, args.approval, passphrase=passphrase)
+                _write(vault, scope, issued, args.out)
+                return 0
+            approval = reports.request_sanitised(
+                vault,
+                scope,
+                _selection(vault, scope, args),
+                passphrase=passphrase,
+                marking=args.marking,
+            )
+        except SanitisationRefused as exc:
+            _print_refusal(exc)
+            raise
+    print(
+        "veldboek: the sanitised text passed the check; a handler must approve it "
+        f"(veldboek report approve {approval.id} ...), then rerun with --approval {approval.id}.",
+        file=sys.stderr,
+    )
+    print(approval.id)
+    return EXIT_PENDING
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    try:
+        size = args.file.stat().st_size
+        if size > MAX_PDF_BYTES:
+            raise ReportError("That file is too large to be a Veldboek report.")
+        data = args.file.read_bytes()
+    except OSError as exc:
+        raise InvalidInput(f"Cannot read {args.file}: {exc.strerror}") from None
+    with opened(args) as vault:
+        result = reports.verify_pdf(vault, data, actor=Actor("cli"))
+    if args.json:
+        print_json(
+            {
+                "ok": result.ok,
+                "result": result.result.value,
+                "audit_consistent": result.audit_consistent,
+                "report_id": result.report_id,
+                "kind": result.kind,
+                "marking": result.marking,
+                "printed_by": result.printed_by,
+                "printed_at": result.printed_at,
+                "page_count": result.page_count,
+                "debrief_count": result.debrief_count,
+                "pdf_sha256": result.pdf_sha256,
+            }
+        )
+    else:
+        print(result.message())
+    return 0 if result.ok else EXIT_NOT_VERIFIED
+
+
+def cmd_approvals(args: argparse.Namespace) -> int:
+    with opened(args) as vault:
+        rows = reports.list_approvals(
+            vault,
+            scope_from(vault, args),
+            status=None if args.all else reports.ApprovalStatus.PENDING,
+        )
+    if args.json:
+        print_json(rows)
+        return 0
+    for r in rows:
+        period = f"{r.period_from} to {r.period_to}"
+        print(
+            f"{r.id}  {r.status.value:<9} {r.marking:<20} {r.debrief_count} debriefs  "
+            f"{period}  requested by {r.requested_by} {r.requested_at:%Y-%m-%d %H:%M} UTC"
+        )
+    return 0
+
+
+def cmd_approve(args: argparse.Namespace) -> int:
+    with opened(args) as vault:
+        view = reports.approve_sanitised(vault, scope_from(vault, args), args.approval, args.note)
+    print(f"approved {view.id}; {view.requested_by} can now issue it with --approval {view.id}")
+    return 0
+
+
+def cmd_reject(args: argparse.Namespace) -> int:
+    with opened(args) as vault:
+        view = reports.reject_sanitised(vault, scope_from(vault, args), args.approval, args.note)
+    print(f"rejected {view.id}")
+    return 0

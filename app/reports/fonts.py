@@ -1,0 +1,46 @@
+"""The Unicode font reports print in: DejaVu Sans, shipped in ``resources/fonts``
+with its licence, so Dutch diacritics (ë, ï, é, ĳ) and the euro sign print on any
+machine. reportlab embeds a subset of the glyphs used."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from reportlab.lib.fonts import addMapping
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+
+from app.errors import ReportError
+from app.paths import resources_dir
+
+REGULAR = "DejaVuSans"
+BOLD = "DejaVuSans-Bold"
+FILES = {REGULAR: "DejaVuSans.ttf", BOLD: "DejaVuSans-Bold.ttf"}
+
+_lock = threading.Lock()
+_registered = False
+
+
+def font_dir() -> Path:
+    return resources_dir() / "fonts"
+
+
+def register() -> None:
+    """Register the fonts with reportlab once per process (reports may be built on
+    worker threads, hence the lock)."""
+    global _registered
+    with _lock:
+        if _registered:
+            return
+        for name, filename in FILES.items():
+            path = font_dir() / filename
+            if not path.is_file():
+                raise ReportError(f"The report font {filename} is missing from resources/fonts.")
+            pdfmetrics.registerFont(TTFont(name, str(path)))
+        # <b> inside a paragraph picks the bold face.
+        addMapping(REGULAR, 0, 0, REGULAR)
+        addMapping(REGULAR, 1, 0, BOLD)
+        addMapping(REGULAR, 0, 1, REGULAR)
+        addMapping(REGULAR, 1, 1, BOLD)
+        _registered = True

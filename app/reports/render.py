@@ -1,0 +1,88 @@
+"""Turning a report view into PDF bytes, in memory.
+
+The output is deterministic: reportlab's ``invariant`` mode fixes the creation
+date and document id it would otherwise embed, so the same view gives the same
+bytes (the printed date is in the stamp, on every page). Nothing is written to
+disk here; the caller decides whether bytes ever leave memory.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from reportlab.lib.pagesizes import A4
+from reportlab.platypus import SimpleDocTemplate
+
+from app.reports import fonts, internal, sanitised
+from app.reports.blocks import integrity_block
+from app.reports.hashing import content_sha256
+from app.reports.page import Furniture, canvas_maker
+from app.reports.styles import MARGIN_BOTTOM, MARGIN_TOP, MARGIN_X, make_styles, utc_minute
+from app.reports.views import InternalReport, Report, SanitisedReport
+
+ProgressFn = Callable[[int, int], None]
+KEYWORD_PREFIX = "veldboek-report-id:"
+
+
+@dataclass(frozen=True)
+class RenderedPdf:
+    data: bytes
+    page_count: int
+    content_sha256: str
+
+
+def furniture_for(report: Report) -> Furniture:
+    if isinstance(report, InternalReport):
+        s = report.stamp
+        return Furniture(
+            s.marking, s.report_id, f"Printed by {s.printed_by} on {utc_minute(s.printed_at)}"
+        )
+    t = report.stamp
+    return Furniture(
+        t.marking,
+        t.report_id,
+        f"Printed on {t.printed_on.isoformat()} by a {t.printed_by_role} of the unit "
+        "(named in the unit's report register)",
+        t.draft_notice,
+    )
+
+
+def render(report: Report, *, progress: ProgressFn | None = None) -> RenderedPdf:
+    """Lay out ``report`` and return the PDF. ``progress(done, total)`` is called as
+    each debrief is laid out."""
+    fonts.register()
+    styles = make_styles()
+    digest = content_sha256(report)
+    story: list[Any]
+    if isinstance(report, InternalReport):
+        story = internal.story(report, styles, progress)
+        title = "Veldboek debrief report (internal)"
+    elif isinstance(report, SanitisedReport):
+        story = sanitised.story(report, styles, progress)
+        title = "Veldboek intelligence report (sanitised)"
+    else:  # pragma: no cover - the union is closed
+        raise TypeError(type(report).__name__)
+    report_id = report.stamp.report_id
+    story.append(integrity_block(report_id, digest, styles))
+    buffer = io.BytesIO()
+    doc = SimpleDocTemplate(
+        buffer,
+        pagesize=A4,
+        leftMargin=MARGIN_X,
+        rightMargin=MARGIN_X,
+        topMargin=MARGIN_TOP,
+        bottomMargin=MARGIN_BOTTOM,
+        # Metadata names no source and no alias: it travels with the file.
+        title=title,
+        author="Veldboek",
+        creator="Veldboek",
+        subject=f"Report {report_id}; marking {report.stamp.marking}",
+        keywords=f"{KEYWORD_PREFIX}{report_id}",
+        invariant=1,
+    )
+    pages: list[int] = []
+    doc.build(story, canvasmaker=canvas_maker(furniture_for(report), pages))
+    return RenderedPdf(buffer.getvalue(), pages[0], digest)

@@ -1,0 +1,387 @@
+"""The sanitised view and its guard.
+
+Building: ``sanitised_body`` copies, from debrief views, only what may be shared:
+items whose handling code allows sharing in their scheme
+(``Grading.shareable``), in their sanitised wording, with grading and conditions,
+dated to the day. Items without a sanitised wording are withheld, never replaced
+by the reported text. Only submitted or approved debriefs (frozen) are used.
+
+The guard: before a sanitised report is requested or issued, search
+its text for anything that identifies the source, and refuse with what was found.
+
+What counts as identifying, per source in the report:
+
+* its codename and former codenames (``Alias`` rows of kind codename), and cover
+  names tied to its compartment;
+* cover names of the aliases that are members of its compartment, its runners,
+  and the aliases that attended its contacts;
+* the location codewords of its contacts;
+* its true-identity fields (name and name parts, addresses and street names,
+  phone numbers, date of birth), which needs the passphrase again;
+* anything that looks like a phone number or an e-mail address, whoever's.
+
+Matching ignores case and diacritics (``Özdemir`` finds ``ozdemir``) and works on
+whole words (the codename ``ELS`` does not hit ``else``); spaces, hyphens and dots
+inside a name are interchangeable (``BRUG-7`` finds ``brug 7``). Phone numbers are
+compared by their digits.
+
+The hit list is vault content: it is given to the user (``SanitisationRefused.hits``)
+and never put in the exception message, a log or the audit log.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+import uuid
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, fields, is_dataclass
+from datetime import date
+
+from sqlalchemy import select, union
+from sqlalchemy.orm import Session
+
+from app.clock import utc_now
+from app.domain.grading import Grading, scheme
+from app.errors import ReportError
+from app.models import (
+    Alias,
+    CompartmentMember,
+    Contact,
+    ContactAttendee,
+    RunnerAssignment,
+    Source,
+)
+from app.models.enums import AliasKind, DebriefStatus
+from app.reports.views import GradingLine, SanitisedBody, SanitisedDebrief, SanitisedItem
+from app.services.views import DebriefView
+
+# Name particles that are identity "parts" but ordinary words in running text.
+PARTICLES = frozenset(
+    {
+        "van",
+        "der",
+        "den",
+        "de",
+        "het",
+        "ter",
+        "ten",
+        "von",
+        "vom",
+        "les",
+        "del",
+        "della",
+        "dos",
+        "das",
+        "bin",
+        "ibn",
+        "al",
+        "el",
+        "la",
+        "le",
+        "op",
+        "in",
+        "aan",
+        "uit",
+        "bij",
+        "tot",
+    }
+)
+MIN_NEEDLE = 2
+_PHONE_LIKE = re.compile(r"(?<![\w+])(?:\+|00|0)\d(?:[ \-./()]{0,2}\d){7,13}(?!\w)")
+_DIGIT_RUN = re.compile(r"\d(?:[ \-./()]{0,2}\d){5,}")
+_EMAIL = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
+_SEPARATORS = re.compile(r"[\s\-_.]+")
+_STREET = re.compile(r"^([^\d,]*[^\d\s,])\s+\d")  # "Kerkstraat 12, Utrecht" -> Kerkstraat
+
+
+@dataclass(frozen=True)
+class Identifier:
+    kind: str  # codename | former codename | cover name | location codeword | identity | phone
+    text: str
+
+
+@dataclass(frozen=True)
+class GuardHit:
+    kind: str  # what kind of identifier was found
+    found: str  # the identifying string (or the phone-like / e-mail text)
+    where: str  # where in the report, e.g. "S1.2 wording"
+
+    def describe(self) -> str:
+        return f"{self.kind} {self.found!r} in {self.where}"
+
+
+class SanitisationRefused(ReportError):
+    """The sanitised text names or points to the source. ``hits`` says what and
+    where, for the user only; the message itself carries no vault content."""
+
+    def __init__(self, hits: Iterable[GuardHit]) -> None:
+        self.hits = tuple(hits)
+        super().__init__(
+            f"The sanitised report was refused: its text contains {len(self.hits)} identifying "
+            "string(s). Change the sanitised wording and try again."
+        )
+
+
+def fold(text: str) -> str:
+    """Case- and diacritic-free form used for matching."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def _digits(text: str) -> str:
+    return "".join(c for c in text if c.isdigit())
+
+
+def _national(digits: str) -> str:
+    """Phone digits without international prefix, Dutch country code or trunk 0."""
+    if digits.startswith("00"):
+        digits = digits[2:]
+    if digits.startswith("31") and len(digits) >= 11:
+        digits = digits[2:]
+    return digits.lstrip("0")
+
+
+def _word_pattern(needle: str) -> re.Pattern[str] | None:
+    tokens = [t for t in _SEPARATORS.split(fold(needle).strip()) if t]
+    if not tokens or sum(len(t) for t in tokens) < MIN_NEEDLE:
+        return None
+    body = r"[\s\-_.]+".join(re.escape(t) for t in tokens)
+    return re.compile(rf"(?<!\w){body}(?!\w)")
+
+
+def _iso_date(text: str) -> date | None:
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        return None
+
+
+def _date_variants(born: date) -> list[str]:
+    """A stored ISO date of birth also as it is usually written in Dutch text."""
+    d, m, y = born.day, born.month, born.year
+    return [
+        born.isoformat(),
+        f"{d:02d}-{m:02d}-{y}",
+        f"{d}-{m}-{y}",
+        f"{d:02d}/{m:02d}/{y}",
+        f"{d}/{m}/{y}",
+    ]
+
+
+def _looks_like_phone(text: str) -> bool:
+    digits = _digits(text)
+    return len(digits) >= 6 and not any(c.isalpha() for c in text)
+
+
+def identity_identifiers(strings: Iterable[str]) -> list[Identifier]:
+    """Turn ``identity.identity_strings`` output into identifiers: dates of birth in
+    their usual spellings, phone numbers by digits, addresses also by street name;
+    name particles (van, de...) left out."""
+    out: list[Identifier] = []
+    for raw in strings:
+        text = raw.strip()
+        born = _iso_date(text)
+        if born is not None:
+            out += [Identifier("identity", v) for v in _date_variants(born)]
+        elif _looks_like_phone(text):
+            out.append(Identifier("phone", text))
+        elif text and fold(text) not in PARTICLES:
+            out.append(Identifier("identity", text))
+            street = _STREET.match(text)
+            if street is not None and len(street.group(1)) >= 5:
+                out.append(Identifier("identity", street.group(1)))
+    return out
+
+
+class Guard:
+    """Compiled identifiers of one report, ready to scan its text."""
+
+    def __init__(self, identifiers: Iterable[Identifier]) -> None:
+        self._words: list[tuple[Identifier, re.Pattern[str]]] = []
+        self._phones: list[tuple[Identifier, str]] = []
+        seen: set[tuple[str, str]] = set()
+        for ident in identifiers:
+            key = (ident.kind, fold(ident.text))
+            if key in seen:
+                continue
+            seen.add(key)
+            if ident.kind == "phone":
+                national = _national(_digits(ident.text))
+                if len(national) >= 6:
+                    self._phones.append((ident, national))
+                continue
+            pattern = _word_pattern(ident.text)
+            if pattern is not None:
+                self._words.append((ident, pattern))
+
+    def scan(self, where: str, text: str) -> Iterator[GuardHit]:
+        folded = fold(text)
+        for ident, pattern in self._words:
+            if pattern.search(folded):
+                yield GuardHit(ident.kind, ident.text, where)
+        known_found: set[str] = set()
+        for match in _DIGIT_RUN.finditer(text):
+            national = _national(_digits(match.group()))
+            for ident, digits in self._phones:
+                if digits in national:
+                    known_found.add(national)
+                    yield GuardHit("phone number", ident.text, where)
+        for match in _PHONE_LIKE.finditer(text):
+            if _national(_digits(match.group())) not in known_found:
+                yield GuardHit("phone-number-like text", match.group(), where)
+        for match in _EMAIL.finditer(text):
+            yield GuardHit("e-mail address", match.group(), where)
+
+    def check(self, body: SanitisedBody) -> list[GuardHit]:
+        hits: list[GuardHit] = []
+        for where, text in texts_of(body):
+            for hit in self.scan(where, text):
+                if hit not in hits:
+                    hits.append(hit)
+        return hits
+
+
+def _strings(value: object, where: str) -> Iterator[tuple[str, str]]:
+    if isinstance(value, str):
+        if value.strip():
+            yield where, value
+    elif is_dataclass(value) and not isinstance(value, type):
+        for f in fields(value):
+            yield from _strings(getattr(value, f.name), f"{where} {f.name}".strip())
+    elif isinstance(value, tuple | list):
+        for n, v in enumerate(value, start=1):
+            yield from _strings(v, f"{where} {n}".strip())
+
+
+def texts_of(body: SanitisedBody) -> Iterator[tuple[str, str]]:
+    """Every string in a sanitised body, with a place a user can find it by:
+    walked generically, so a field added later cannot escape the guard."""
+    yield from _strings(body.title, "title")
+    for d in body.debriefs:
+        for item in d.items:
+            label = f"{d.reference}.{item.number}"
+            yield from _strings(item.text, f"{label} wording")
+            yield from _strings(item.grading, f"{label} grading")
+            yield from _strings(item.corroboration, f"{label} corroboration")
+        yield from _strings(d.reference, f"{d.reference} reference")
+
+
+def compartment_identifiers(session: Session, source_ids: Iterable[uuid.UUID]) -> list[Identifier]:
+    """Everything the vault knows that names or places these sources, except their
+    sealed identities (see ``identity_identifiers``)."""
+    ids = list(dict.fromkeys(source_ids))
+    if not ids:
+        return []
+    out: list[Identifier] = []
+    sources = session.execute(
+        select(Source.id, Source.codename, Source.compartment_id).where(Source.id.in_(ids))
+    ).all()
+    compartments = [row.compartment_id for row in sources]
+    out += [Identifier("codename", row.codename) for row in sources]
+    for name, kind in session.execute(
+        select(Alias.name, Alias.kind).where(
+            Alias.source_id.in_(ids) | Alias.compartment_id.in_(compartments)
+        )
+    ):
+        label = "former codename" if kind is AliasKind.CODENAME else "cover name"
+        out.append(Identifier(label, name))
+    people = union(
+        select(CompartmentMember.alias_id).where(
+            CompartmentMember.compartment_id.in_(compartments)
+        ),
+        select(RunnerAssignment.alias_id).where(RunnerAssignment.source_id.in_(ids)),
+        select(ContactAttendee.alias_id)
+        .join(Contact, Contact.id == ContactAttendee.contact_id)
+        .where(Contact.source_id.in_(ids)),
+    ).subquery()
+    out += [
+        Identifier("cover name", name)
+        for name in session.execute(
+            select(Alias.name).where(Alias.id.in_(select(people)))
+        ).scalars()
+    ]
+    out += [
+        Identifier("location codeword", word)
+        for word in session.execute(
+            select(Contact.location_codeword)
+            .where(Contact.source_id.in_(ids), Contact.location_codeword != "")
+            .distinct()
+        ).scalars()
+    ]
+    return out
+
+
+# -- building the sanitised body ---------------------------------------------------------
+
+SANITISED_TITLE = "Sanitised intelligence report"
+RELEASABLE = frozenset({DebriefStatus.SUBMITTED, DebriefStatus.APPROVED})
+
+
+def grading_line(g: Grading) -> GradingLine:
+    s = scheme(g.scheme)
+    return GradingLine(
+        scheme=s.title,
+        short=g.short(),
+        source_evaluation=g.source_evaluation,
+        source_evaluation_label=s.label("source_evaluation", g.source_evaluation),
+        intelligence_assessment=g.intelligence_assessment,
+        intelligence_assessment_label=s.label("intelligence_assessment", g.intelligence_assessment),
+        handling_code=g.handling_code,
+        handling_label=s.label("handling", g.handling_code),
+        conditions=g.handling_conditions.strip(),
+    )
+
+
+def obtained_on(view: DebriefView) -> date:
+    """The day the information came in: the contact's, else the debrief's (UTC)."""
+    moment = view.contact.occurred_at if view.contact is not None else view.created_at
+    return moment.date()
+
+
+@dataclass(frozen=True)
+class SanitisedSelection:
+    body: SanitisedBody
+    debrief_ids: tuple[uuid.UUID, ...]  # the debriefs that contributed items, in order
+    withheld_items: int  # shareable but without a sanitised wording
+    skipped_debriefs: int  # not submitted/approved, or nothing shareable
+
+
+def sanitised_body(
+    views: Iterable[DebriefView], period: tuple[date, date] | None = None
+) -> SanitisedSelection:
+    """Copy only the allowed fields of ``views`` into a sanitised body."""
+    ordered = sorted(views, key=lambda v: (obtained_on(v), v.created_at, v.id))
+    debriefs: list[SanitisedDebrief] = []
+    ids: list[uuid.UUID] = []
+    withheld = skipped = 0
+    for view in ordered:
+        if view.status not in RELEASABLE:
+            skipped += 1
+            continue
+        items: list[SanitisedItem] = []
+        for item in view.items:
+            if not item.grading.shareable:
+                continue
+            if not item.sanitised_text.strip():
+                withheld += 1
+                continue
+            items.append(
+                SanitisedItem(
+                    number=len(items) + 1,
+                    text=item.sanitised_text.strip(),
+                    grading=grading_line(item.grading),
+                    corroboration=item.corroboration.value,
+                    exculpatory=item.exculpatory,
+                )
+            )
+        if not items:
+            skipped += 1
+            continue
+        debriefs.append(SanitisedDebrief(f"S{len(debriefs) + 1}", obtained_on(view), tuple(items)))
+        ids.append(view.id)
+    if period is None:
+        days = [d.obtained_on for d in debriefs] or [utc_now().date()]
+        period = (min(days), max(days))
+    body = SanitisedBody(SANITISED_TITLE, period[0], period[1], tuple(debriefs))
+    return SanitisedSelection(body, tuple(ids), withheld, skipped)

@@ -1,0 +1,351 @@
+"""Print preview of a report held in memory: pages on screen, Print, Save PDF.
+
+The PDF never touches the disk here. Pages are rendered to images off the GUI
+thread (PDFium through ``app.services.reports.render_pages``) and shown as they
+arrive. Print sends page images rendered at the printer's resolution straight to
+the printer; the print dialog cannot redirect it to a file. "Save PDF…" warns that
+the file is unencrypted, asks where, and hands the path to the caller's callback,
+which writes and audits (the dialog never touches the vault). Printing is reported
+to another callback for the audit.
+
+The caller should close the dialog (or call ``clear``) when the vault locks.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QRectF, QRunnable, Qt, QThreadPool, Signal, Slot
+from PySide6.QtGui import QCloseEvent, QImage, QPageSize, QPainter, QPixmap
+from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.errors import VeldboekError
+from app.services.reports import PageImage, page_count, render_page
+from app.ui.errors import show_error
+
+PREVIEW_DPI = 96.0
+MAX_PRINT_DPI = 300.0  # enough for text; a 1200 dpi A4 page would be 130 MB of pixels
+
+
+@dataclass(frozen=True)
+class PreviewInfo:
+    title: str
+    report_id: str
+    marking: str
+    suggested_name: str = "report.pdf"
+
+
+def to_qimage(page: PageImage) -> QImage:
+    """A QImage owning a copy of the page's RGBX pixels."""
+    image = QImage(page.pixels, page.width, page.height, page.stride, QImage.Format.Format_RGBX8888)
+    return image.copy()
+
+
+class _PageSignals(QObject):
+    page = Signal(object)  # PageImage
+    failed = Signal(object)  # BaseException
+    finished = Signal()
+
+
+class _RenderPages(QRunnable):
+    """Renders every page at ``dpi`` in the thread pool, one signal a page. Stops
+    between pages once ``cancel`` is set."""
+
+    def __init__(self, pdf: bytes, dpi: float, cancel: threading.Event) -> None:
+        super().__init__()
+        self.signals = _PageSignals()
+        self._pdf = pdf
+        self._dpi = dpi
+        self._cancel = cancel
+
+    def run(self) -> None:
+        try:
+            self._render()
+        except BaseException as exc:  # delivered to the GUI, never lost in the pool
+            self.signals.failed.emit(exc)
+        self.signals.finished.emit()
+
+    def _render(self) -> None:
+        # One page at a time: each is handed over (and can be printed and dropped)
+        # before the next is rendered, so a long report never sits in memory whole.
+        for number in range(1, page_count(self._pdf) + 1):
+            if self._cancel.is_set():
+                return
+            self.signals.page.emit(render_page(self._pdf, number, self._dpi))
+
+
+class _PrintJob(QObject):
+    """Paints page images onto an open printer as they arrive. A child of the
+    dialog, so its connections die with it."""
+
+    printed = Signal(int)  # pages sent
+
+    def __init__(self, printer: QPrinter, painter: QPainter, parent: QObject) -> None:
+        super().__init__(parent)
+        self.printer = printer
+        self.painter = painter
+        self.pages = 0
+
+    @Slot(object)
+    def paint(self, page: object) -> None:
+        assert isinstance(page, PageImage)
+        if self.pages:
+            self.printer.newPage()
+        image = to_qimage(page)
+        paper = self.printer.paperRect(QPrinter.Unit.DevicePixel)
+        scale = min(paper.width() / image.width(), paper.height() / image.height())
+        self.painter.drawImage(QRectF(0, 0, image.width() * scale, image.height() * scale), image)
+        self.pages += 1
+
+    @Slot()
+    def finish(self) -> None:
+        self.painter.end()
+        self.printed.emit(self.pages)
+
+
+class ReportPreviewDialog(QDialog):
+    """Shows ``pdf``; Print and "Save PDF…" appear only when their callback is given.
+
+    ``on_printed(pages, copies)`` is called after a print job was sent;
+    ``on_save(path)`` writes the PDF (and audits it) after the user confirmed."""
+
+    def __init__(
+        self,
+        pdf: bytes,
+        info: PreviewInfo,
+        *,
+        on_printed: Callable[[int, int], None] | None = None,
+        on_save: Callable[[Path], None] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("reportPreview")
+        self.setWindowTitle(self.tr("Report preview"))
+        self.resize(900, 1000)
+        self._pdf: bytes | None = pdf
+        self._info = info
+        self._on_printed = on_printed
+        self._on_save = on_save
+        self._cancel = threading.Event()
+        self._jobs: list[_RenderPages] = []  # keep signal objects alive until finished
+        self._page_labels: list[QLabel] = []
+        self._total = page_count(pdf)
+
+        header = QLabel(
+            self.tr("{title} · {marking} · report {report_id} · {pages} page(s)").format(
+                title=info.title, marking=info.marking, report_id=info.report_id, pages=self._total
+            )
+        )
+        header.setObjectName("previewHeader")
+        header.setWordWrap(True)
+        self.status = QLabel(self.tr("Rendering pages…"))
+        self.status.setObjectName("previewStatus")
+        self.progress = QProgressBar()
+        self.progress.setRange(0, self._total)
+        self.pages = QWidget()
+        self.pages_layout = QVBoxLayout(self.pages)
+        self.pages_layout.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.pages)
+        scroll.setStyleSheet("QScrollArea { background: #808080; }")
+
+        self.print_button = QPushButton(self.tr("Print…"))
+        self.print_button.setObjectName("previewPrint")
+        self.print_button.clicked.connect(self.print_report)
+        self.print_button.setVisible(on_printed is not None)
+        self.save_button = QPushButton(self.tr("Save PDF…"))
+        self.save_button.setObjectName("previewSave")
+        self.save_button.clicked.connect(self.save_pdf)
+        self.save_button.setVisible(on_save is not None)
+        close = QPushButton(self.tr("Close"))
+        close.clicked.connect(self.close)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.status, 1)
+        buttons.addWidget(self.progress)
+        buttons.addWidget(self.print_button)
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(close)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(header)
+        layout.addWidget(scroll, 1)
+        layout.addLayout(buttons)
+        self._start(PREVIEW_DPI, self._show_page, self._preview_done)
+
+    # -- rendering ---------------------------------------------------------------------
+
+    def _start(
+        self, dpi: float, on_page: Callable[[object], None], on_done: Callable[[], None]
+    ) -> None:
+        """Render pages in the pool; ``on_page`` and ``on_done`` must be slots of a
+        QObject that lives in the GUI thread (so they run there, and the connection
+        ends when that object is destroyed)."""
+        if self._pdf is None:
+            return
+        job = _RenderPages(self._pdf, dpi, self._cancel)
+        job.setAutoDelete(False)  # its signals object must outlive run()
+        job.signals.page.connect(on_page)
+        job.signals.failed.connect(self._failed)
+        job.signals.finished.connect(on_done)
+        job.signals.finished.connect(self._job_finished)
+        self._jobs.append(job)
+        QThreadPool.globalInstance().start(job)
+
+    @Slot()
+    def _job_finished(self) -> None:
+        sender = self.sender()
+        self._jobs = [job for job in self._jobs if job.signals is not sender]
+
+    @Slot(object)
+    def _show_page(self, page: object) -> None:
+        assert isinstance(page, PageImage)
+        label = QLabel()
+        label.setObjectName(f"previewPage{page.number}")
+        label.setPixmap(QPixmap.fromImage(to_qimage(page)))
+        label.setStyleSheet("background: white; margin: 6px;")
+        self.pages_layout.addWidget(label)
+        self._page_labels.append(label)
+        self.progress.setValue(page.number)
+
+    @Slot()
+    def _preview_done(self) -> None:
+        self.progress.hide()
+        self.status.setText(
+            self.tr("{pages} page(s). Nothing has been written to disk.").format(
+                pages=len(self._page_labels)
+            )
+        )
+
+    @Slot(object)
+    def _failed(self, exc: object) -> None:
+        if isinstance(exc, BaseException):
+            show_error(self, exc, self.tr("Report preview"))
+
+    def rendered_pages(self) -> int:
+        return len(self._page_labels)
+
+    def busy(self) -> bool:
+        return bool(self._jobs)
+
+    # -- printing ----------------------------------------------------------------------
+
+    def _make_printer(self) -> QPrinter:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setOutputFormat(QPrinter.OutputFormat.NativeFormat)
+        printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+        printer.setFullPage(True)
+        printer.setDocName(self.tr("Veldboek report"))
+        return printer
+
+    def print_report(self) -> None:
+        if self._pdf is None:
+            return
+        printer = self._make_printer()
+        file_before = printer.outputFileName()
+        dialog = QPrintDialog(printer, self)
+        dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintToFile, False)
+        dialog.setWindowTitle(self.tr("Print report"))
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        if printer.outputFileName() != file_before:
+            QMessageBox.warning(
+                self,
+                self.tr("Print report"),
+                self.tr(
+                    "Printing to a file is not allowed here. Use Save PDF… to keep a copy: "
+                    "it warns you and is recorded."
+                ),
+            )
+            return
+        painter = QPainter()
+        if not painter.begin(printer):
+            QMessageBox.warning(
+                self, self.tr("Print report"), self.tr("The printer could not be started.")
+            )
+            return
+        self.print_button.setEnabled(False)
+        self.status.setText(self.tr("Printing…"))
+        job = _PrintJob(printer, painter, self)
+        job.printed.connect(self._printed)
+        self._start(min(float(printer.resolution()), MAX_PRINT_DPI), job.paint, job.finish)
+
+    @Slot(int)
+    def _printed(self, pages: int) -> None:
+        job = self.sender()
+        copies = job.printer.copyCount() if isinstance(job, _PrintJob) else 1
+        if isinstance(job, _PrintJob):
+            job.deleteLater()
+        self.print_button.setEnabled(True)
+        self.status.setText(self.tr("Sent {pages} page(s) to the printer.").format(pages=pages))
+        if self._on_printed is not None and pages:
+            try:
+                self._on_printed(pages, copies)
+            except VeldboekError as exc:
+                show_error(self, exc, self.tr("Print report"))
+
+    # -- saving --------------------------------------------------------------------------
+
+    def save_pdf(self) -> None:
+        if self._pdf is None or self._on_save is None:
+            return
+        answer = QMessageBox.warning(
+            self,
+            self.tr("Save unencrypted PDF"),
+            self.tr(
+                "The PDF file will NOT be encrypted: anyone who gets the file can read it. "
+                "Save it only where its marking ({marking}) allows, and destroy it when done. "
+                "The save is recorded in the audit log."
+            ).format(marking=self._info.marking),
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        if answer != QMessageBox.StandardButton.Save:
+            return
+        path, _filter = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Save unencrypted PDF"),
+            self._info.suggested_name,
+            self.tr("PDF files (*.pdf)"),
+        )
+        if not path:
+            return
+        try:
+            self._on_save(Path(path))
+        except VeldboekError as exc:
+            show_error(self, exc, self.tr("Save unencrypted PDF"))
+            return
+        self.status.setText(self.tr("Saved an unencrypted copy."))
+
+    # -- clearing ------------------------------------------------------------------------
+
+    def clear(self) -> None:
+        """Drop the PDF and every rendered page (on lock)."""
+        self._cancel.set()
+        self._pdf = None
+        for label in self._page_labels:
+            label.clear()
+            label.deleteLater()
+        self._page_labels.clear()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.clear()
+        super().closeEvent(event)
+
+
+__all__ = ["PreviewInfo", "ReportPreviewDialog", "to_qimage"]

@@ -1,0 +1,168 @@
+"""The print-preview dialog: pages rendered off the GUI thread and shown, Print
+paints every page on the printer, Save PDF asks first and hands over to the caller."""
+
+from __future__ import annotations
+
+import io
+import uuid
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtCore import Qt
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from app.dal.scope import Scope
+from app.services import reports
+from app.services.reports import IssuedPdf, Selection
+from app.ui import report_preview
+from app.ui.report_preview import PreviewInfo, ReportPreviewDialog
+from app.vault.vault import Vault
+from tests import factory
+
+
+@pytest.fixture
+def issued(vault: Vault, runner: Scope) -> IssuedPdf:
+    source_id = factory.source(vault, runner, "ONYX")
+    items = tuple(factory.graded_item(f"Item {n} " + "detail " * 40) for n in range(12))
+    debrief_id = factory.debrief(vault, runner, source_id, items=items)
+    result = reports.issue_internal(vault, runner, Selection(debrief_id=debrief_id))
+    assert result.page_count >= 2
+    return result
+
+
+def _dialog(qtbot: QtBot, issued: IssuedPdf, **callbacks: object) -> ReportPreviewDialog:
+    info = PreviewInfo("Debrief report", str(issued.report_id), issued.marking, "r.pdf")
+    dialog = ReportPreviewDialog(issued.pdf, info, **callbacks)  # type: ignore[arg-type]
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: not dialog.busy(), timeout=20_000)
+    return dialog
+
+
+def test_preview_shows_every_page_rendered_in_memory(
+    qtbot: QtBot, issued: IssuedPdf, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    work = tmp_path / "cwd"
+    work.mkdir()
+    monkeypatch.chdir(work)
+    dialog = _dialog(qtbot, issued)
+    assert dialog.rendered_pages() == issued.page_count
+    first = dialog.findChild(type(dialog.status), "previewPage1")
+    assert first is not None
+    pixmap = first.pixmap()
+    assert pixmap.width() > 700  # A4 at 96 dpi is 794 px wide
+    assert pixmap.toImage().pixelColor(10, 10).name() == "#ffffff"
+    assert "Nothing has been written to disk" in dialog.status.text()
+    assert not dialog.print_button.isVisible()  # no callbacks, no buttons
+    assert not dialog.save_button.isVisible()
+    assert list(work.iterdir()) == []
+    assert list(tmp_path.rglob("*.pdf")) == []
+    dialog.close()
+    assert dialog.rendered_pages() == 0  # closing drops the rendered pages
+
+
+def test_print_paints_every_page_and_reports_it(
+    qtbot: QtBot, issued: IssuedPdf, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    printed: list[tuple[int, int]] = []
+    dialog = _dialog(
+        qtbot, issued, on_printed=lambda pages, copies: printed.append((pages, copies))
+    )
+    # No printer on a test machine: the "printer" is Qt's PDF engine, set up before
+    # the (mocked) print dialog runs, so the dialog did not redirect it to a file.
+    sink = tmp_path / "printer-output.pdf"
+
+    def make_printer() -> QPrinter:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(sink))
+        printer.setFullPage(True)
+        printer.setResolution(150)
+        return printer
+
+    monkeypatch.setattr(dialog, "_make_printer", make_printer)
+    monkeypatch.setattr(QPrintDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
+    qtbot.mouseClick(dialog.print_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(printed), timeout=30_000)
+    assert printed == [(issued.page_count, 1)]
+    pages = PdfReader(io.BytesIO(sink.read_bytes())).pages
+    assert len(pages) == issued.page_count
+    for page in pages:
+        assert list(page.images), "each printed page carries the rendered page image"
+    assert "Sent" in dialog.status.text()
+
+
+def test_print_refuses_a_dialog_that_redirects_to_a_file(
+    qtbot: QtBot, issued: IssuedPdf, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    printed: list[tuple[int, int]] = []
+    warnings: list[str] = []
+    dialog = _dialog(qtbot, issued, on_printed=lambda p, c: printed.append((p, c)))
+    target = tmp_path / "via-dialog.pdf"
+
+    def choose_file(self: QPrintDialog) -> int:
+        self.printer().setOutputFileName(str(target))
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(QPrintDialog, "exec", choose_file)
+    monkeypatch.setattr(
+        QMessageBox,
+        "warning",
+        lambda *a, **k: warnings.append(a[2]) or QMessageBox.StandardButton.Ok,
+    )
+    qtbot.mouseClick(dialog.print_button, Qt.MouseButton.LeftButton)
+    assert warnings
+    assert "not allowed" in warnings[0]
+    qtbot.wait(200)
+    assert printed == []
+    assert not target.exists()
+
+
+@pytest.mark.parametrize("confirm", [False, True])
+def test_save_asks_for_confirmation_then_calls_back(
+    qtbot: QtBot, issued: IssuedPdf, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, confirm: bool
+) -> None:
+    saved: list[Path] = []
+    asked: list[str] = []
+    dialog = _dialog(qtbot, issued, on_save=saved.append)
+    answer = QMessageBox.StandardButton.Save if confirm else QMessageBox.StandardButton.Cancel
+
+    def warn(parent: object, title: str, text: str, *rest: object) -> QMessageBox.StandardButton:
+        asked.append(text)
+        return answer
+
+    monkeypatch.setattr(report_preview.QMessageBox, "warning", warn)
+    chosen = tmp_path / "chosen.pdf"
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", lambda *a, **k: (str(chosen), "PDF files (*.pdf)")
+    )
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert len(asked) == 1
+    assert "NOT be encrypted" in asked[0]
+    assert issued.marking in asked[0]
+    assert saved == ([chosen] if confirm else [])
+    assert not chosen.exists()  # the dialog never writes; the callback does
+
+
+def test_dialog_saves_through_the_service_and_it_is_audited(
+    qtbot: QtBot,
+    issued: IssuedPdf,
+    vault: Vault,
+    runner: Scope,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    dialog = _dialog(
+        qtbot, issued, on_save=lambda path: reports.save_pdf(vault, runner, issued, path)
+    )
+    target = tmp_path / f"{uuid.uuid4().hex}.pdf"
+    monkeypatch.setattr(
+        report_preview.QMessageBox, "warning", lambda *a: QMessageBox.StandardButton.Save
+    )
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert target.read_bytes() == issued.pdf
+    assert reports.verify_pdf(vault, target.read_bytes(), actor=runner.actor).ok
