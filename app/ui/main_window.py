@@ -29,6 +29,7 @@ from app.ui.pages.base import Page
 from app.ui.pages.debrief_editor import DebriefPage
 from app.ui.pages.debriefs import DebriefsPage
 from app.ui.pages.home import HomePage
+from app.ui.pages.reports import ReportsPage
 from app.ui.pages.search import SearchPage
 from app.ui.pages.settings import SettingsPage
 from app.ui.pages.sources import SourcesPage
@@ -67,6 +68,10 @@ class MainWindow(QMainWindow):
         self.debrief_page.setObjectName("pageDebriefPage")
         self.debrief_page.open_debrief.connect(self.open_debrief)
         self.debrief_page.back.connect(self._back_from_debrief)
+        self.debrief_page.report_requested.connect(self.report_debrief)
+        sources_page = self.page(SourcesPage)
+        assert isinstance(sources_page, SourcesPage)
+        sources_page.report_source.connect(self.report_source)
         self.stack.addWidget(self.debrief_page)
         self._return_row = 0
         self.meeting: MeetingView | None = None
@@ -101,7 +106,15 @@ class MainWindow(QMainWindow):
 
     @staticmethod
     def page_classes() -> list[type[Page]]:
-        return [HomePage, SourcesPage, DebriefsPage, SearchPage, AuditPage, SettingsPage]
+        return [
+            HomePage,
+            SourcesPage,
+            DebriefsPage,
+            SearchPage,
+            ReportsPage,
+            AuditPage,
+            SettingsPage,
+        ]
 
     def _add_page(self, page: Page) -> None:
         page.setObjectName(f"page{type(page).__name__}")
@@ -176,6 +189,17 @@ class MainWindow(QMainWindow):
             show_error(self, exc)
             return
         self.stack.setCurrentWidget(self.debrief_page)
+
+    def report_debrief(self, debrief_id: uuid.UUID, label: str) -> None:
+        page = self.show_page(ReportsPage)
+        assert isinstance(page, ReportsPage)
+        page.set_debrief(debrief_id, label)
+
+    def report_source(self, source_id: uuid.UUID) -> None:
+        page = self.show_page(ReportsPage)
+        assert isinstance(page, ReportsPage)
+        page.set_debrief(None)
+        page.source.setCurrentIndex(max(0, page.source.findData(source_id)))
 
     def _back_from_debrief(self) -> None:
         self.stack.setCurrentIndex(self._return_row)

@@ -62,6 +62,7 @@ def _money(cents: int, currency: str) -> str:
 class SourceFileView(QWidget):
     back = Signal()
     open_debrief = Signal(object)
+    report_requested = Signal(object)  # source id
 
     def __init__(
         self, session: AppSession, runner: TaskRunner, parent: QWidget | None = None
@@ -126,7 +127,17 @@ class SourceFileView(QWidget):
         self.edit_button.clicked.connect(self._edit)
         self.reveal_button.clicked.connect(self._reveal)
         self.record_identity_button.clicked.connect(self._record_identity)
-        for b in (self.edit_button, self.reveal_button, self.record_identity_button):
+        self.report_button = QPushButton(self.tr("Report…"))
+        self.report_button.setObjectName("reportSource")
+        self.report_button.clicked.connect(
+            lambda: self.report_requested.emit(self.source_id) if self.file else None
+        )
+        for b in (
+            self.edit_button,
+            self.reveal_button,
+            self.record_identity_button,
+            self.report_button,
+        ):
             buttons.addWidget(b)
         buttons.addStretch(1)
         layout = QVBoxLayout(tab)

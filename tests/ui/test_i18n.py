@@ -74,7 +74,15 @@ def test_dutch_interface(qtbot: QtBot, demo_dir: Path) -> None:
         assert controller.unlock_dialog.unlock_button.text() == "Ontgrendelen"
         window = unlock(qtbot, controller)
         nav = [window.nav.item(i).text() for i in range(window.nav.count())]
-        assert nav == ["Start", "Bronnen", "Debriefings", "Zoeken", "Auditlog", "Instellingen"]
+        assert nav == [
+            "Start",
+            "Bronnen",
+            "Debriefings",
+            "Zoeken",
+            "Rapporten",
+            "Auditlog",
+            "Instellingen",
+        ]
         assert "U werkt als" in window.band.label.text()
         controller.lock.lock("test")
     finally:

@@ -264,273 +264,278 @@
 <context>
     <name>DebriefPage</name>
     <message>
-        <location filename="../pages/debrief_editor.py" line="65" />
+        <location filename="../pages/debrief_editor.py" line="66" />
         <source>← Back</source>
         <translation>← Terug</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="83" />
+        <location filename="../pages/debrief_editor.py" line="84" />
         <source>What happened and what the source reported</source>
         <translation>Wat er gebeurde en wat de bron meldde</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="85" />
+        <location filename="../pages/debrief_editor.py" line="86" />
         <source>How the source is doing</source>
         <translation>Hoe het met de bron gaat</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="87" />
+        <location filename="../pages/debrief_editor.py" line="88" />
         <source>Anything that threatens the source or the operation</source>
         <translation>Alles wat de bron of de operatie bedreigt</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="89" />
+        <location filename="../pages/debrief_editor.py" line="90" />
         <source>Your assessment of the information</source>
         <translation>Uw beoordeling van de informatie</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="93" />
+        <location filename="../pages/debrief_editor.py" line="94" />
         <source>How could this be misread? Is anything exculpatory? (required before submitting)</source>
         <translation>Hoe kan dit verkeerd worden gelezen? Is er iets ontlastends? (verplicht voor indienen)</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="106" />
+        <location filename="../pages/debrief_editor.py" line="107" />
         <source>Narrative:</source>
         <translation>Verslag:</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="107" />
+        <location filename="../pages/debrief_editor.py" line="108" />
         <source>Welfare:</source>
         <translation>Welzijn:</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="108" />
+        <location filename="../pages/debrief_editor.py" line="109" />
         <source>Security:</source>
         <translation>Veiligheid:</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="109" />
+        <location filename="../pages/debrief_editor.py" line="110" />
         <source>Assessment:</source>
         <translation>Beoordeling:</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="110" />
+        <location filename="../pages/debrief_editor.py" line="111" />
         <source>Critical reflection:</source>
         <translation>Kritische reflectie:</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="120" />
+        <location filename="../pages/debrief_editor.py" line="121" />
         <source>Grading</source>
         <translation>Waardering</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="121" />
+        <location filename="../pages/debrief_editor.py" line="122" />
         <source>Checked</source>
         <translation>Getoetst</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="123" />
+        <location filename="../pages/debrief_editor.py" line="124" />
         <source>Exculpatory</source>
         <translation>Ontlastend</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="124" />
+        <location filename="../pages/debrief_editor.py" line="125" />
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="127" />
+        <location filename="../pages/debrief_editor.py" line="128" />
         <source>Subjects</source>
         <translation>Subjecten</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="128" />
+        <location filename="../pages/debrief_editor.py" line="129" />
         <source>Reported</source>
         <translation>Gemeld</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="134" />
+        <location filename="../pages/debrief_editor.py" line="135" />
         <source>Add item…</source>
         <translation>Item toevoegen…</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="136" />
+        <location filename="../pages/debrief_editor.py" line="137" />
         <source>Edit…</source>
         <translation>Bewerken…</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="138" />
+        <location filename="../pages/debrief_editor.py" line="139" />
         <source>Remove</source>
         <translation>Verwijderen</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="151" />
+        <location filename="../pages/debrief_editor.py" line="152" />
         <source>Other debriefs mentioning a subject of the selected item</source>
         <translation>Andere debriefings die een subject van het gekozen item noemen</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="158" />
+        <location filename="../pages/debrief_editor.py" line="159" />
         <source>Tasking given…</source>
         <translation>Gegeven opdracht…</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="160" />
+        <location filename="../pages/debrief_editor.py" line="161" />
         <source>Payment or offer…</source>
         <translation>Betaling of aanbod…</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="173" />
+        <location filename="../pages/debrief_editor.py" line="174" />
         <source>Added</source>
         <translation>Toegevoegd</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="174" />
+        <location filename="../pages/debrief_editor.py" line="175" />
         <source>By</source>
         <translation>Door</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="175" />
+        <location filename="../pages/debrief_editor.py" line="176" />
         <source>Addendum</source>
         <translation>Aanvulling</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="182" />
+        <location filename="../pages/debrief_editor.py" line="183" />
         <source>Add to the submitted debrief</source>
         <translation>Aanvulling op de ingediende debriefing</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="183" />
+        <location filename="../pages/debrief_editor.py" line="184" />
         <source>Add addendum</source>
         <translation>Aanvulling toevoegen</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="189" />
+        <location filename="../pages/debrief_editor.py" line="190" />
         <source>Addenda</source>
         <translation>Aanvullingen</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="195" />
+        <location filename="../pages/debrief_editor.py" line="196" />
         <source>Submit to handler</source>
         <translation>Indienen bij teamleider</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="197" />
+        <location filename="../pages/debrief_editor.py" line="198" />
         <source>Approve</source>
         <translation>Goedkeuren</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="199" />
+        <location filename="../pages/debrief_editor.py" line="200" />
         <source>Return to runner…</source>
         <translation>Terugsturen naar runner…</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="230" />
+        <location filename="../pages/debrief_editor.py" line="205" />
+        <source>Report…</source>
+        <translation>Rapport…</translation>
+    </message>
+    <message>
+        <location filename="../pages/debrief_editor.py" line="235" />
         <source>Debrief</source>
         <translation>Debriefing</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="266" />
+        <location filename="../pages/debrief_editor.py" line="271" />
         <source>written by {author}</source>
         <translation>geschreven door {author}</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="274" />
+        <location filename="../pages/debrief_editor.py" line="279" />
         <source>Returned by {who}: {comment} — answer with an addendum, then submit again.</source>
         <translation>Teruggestuurd door {who}: {comment} — beantwoord dit met een aanvulling en dien opnieuw in.</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="278" />
+        <location filename="../pages/debrief_editor.py" line="283" />
         <source>Approved by {who}.</source>
         <translation>Goedgekeurd door {who}.</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="288" />
+        <location filename="../pages/debrief_editor.py" line="293" />
         <source>Tasking: {t}</source>
         <translation>Opdracht: {t}</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="290" />
+        <location filename="../pages/debrief_editor.py" line="295" />
         <source>{kind} {amount:.2f} {cur}</source>
         <translation>{kind} {amount:.2f} {cur}</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="306" />
+        <location filename="../pages/debrief_editor.py" line="311" />
         <source>Read-only: submitted debriefs grow by addenda.</source>
         <translation>Alleen-lezen: een ingediende debriefing groeit alleen met aanvullingen.</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="318" />
+        <location filename="../pages/debrief_editor.py" line="323" />
         <source>Conditions: {c}</source>
         <translation>Voorwaarden: {c}</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="326" />
+        <location filename="../pages/debrief_editor.py" line="331" />
         <source>Unsaved changes</source>
         <translation>Niet-opgeslagen wijzigingen</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="345" />
+        <location filename="../pages/debrief_editor.py" line="350" />
         <source>Saved {time}</source>
         <translation>Opgeslagen {time}</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="439" />
-        <location filename="../pages/debrief_editor.py" line="450" />
+        <location filename="../pages/debrief_editor.py" line="444" />
+        <location filename="../pages/debrief_editor.py" line="455" />
         <source>Not submitted</source>
         <translation>Niet ingediend</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="441" />
+        <location filename="../pages/debrief_editor.py" line="446" />
         <source>Cannot submit yet; still missing:</source>
         <translation>Kan nog niet indienen; dit ontbreekt nog:</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="456" />
+        <location filename="../pages/debrief_editor.py" line="467" />
         <source>the narrative</source>
         <translation>het verslag</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="457" />
+        <location filename="../pages/debrief_editor.py" line="468" />
         <source>the critical reflection</source>
         <translation>de kritische reflectie</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="458" />
+        <location filename="../pages/debrief_editor.py" line="469" />
         <source>what the source reported</source>
         <translation>wat de bron meldde</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="459" />
+        <location filename="../pages/debrief_editor.py" line="470" />
         <source>the source evaluation</source>
         <translation>de bronwaardering</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="460" />
+        <location filename="../pages/debrief_editor.py" line="471" />
         <source>the intelligence assessment</source>
         <translation>de informatiewaardering</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="461" />
+        <location filename="../pages/debrief_editor.py" line="472" />
         <source>the handling code</source>
         <translation>de behandelcode</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="462" />
+        <location filename="../pages/debrief_editor.py" line="473" />
         <source>the handling conditions</source>
         <translation>de voorwaarden bij de behandelcode</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="467" />
+        <location filename="../pages/debrief_editor.py" line="478" />
         <source>item {n}: {what}</source>
         <translation>item {n}: {what}</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="483" />
+        <location filename="../pages/debrief_editor.py" line="494" />
         <source>Return to runner</source>
         <translation>Terugsturen naar runner</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="483" />
+        <location filename="../pages/debrief_editor.py" line="494" />
         <source>What must the runner clarify or add?</source>
         <translation>Wat moet de runner verduidelijken of aanvullen?</translation>
     </message>
@@ -1117,42 +1122,42 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="53" />
+        <location filename="../main_window.py" line="54" />
         <source>Veldboek</source>
         <translation>Veldboek</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="94" />
+        <location filename="../main_window.py" line="99" />
         <source>Locks itself after {m} min without activity. Panic key: F12.</source>
         <translation>Vergrendelt na {m} min zonder activiteit. Paniektoets: F12.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="125" />
+        <location filename="../main_window.py" line="138" />
         <source>Lock</source>
         <translation>Vergrendelen</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="128" />
+        <location filename="../main_window.py" line="141" />
         <source>Panic: lock and hide</source>
         <translation>Paniek: vergrendelen en verbergen</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="130" />
+        <location filename="../main_window.py" line="143" />
         <source>Quit</source>
         <translation>Afsluiten</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="132" />
+        <location filename="../main_window.py" line="145" />
         <source>Meeting mode</source>
         <translation>Ontmoetingsmodus</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="135" />
+        <location filename="../main_window.py" line="148" />
         <source>Search</source>
         <translation>Zoeken</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="209" />
+        <location filename="../main_window.py" line="233" />
         <source>Open a source's file or debrief first, then press Ctrl+M.</source>
         <translation>Open eerst een brondossier of debriefing en druk dan op Ctrl+M.</translation>
     </message>
@@ -1170,32 +1175,32 @@
         <translation>Ontmoeting beëindigen…</translation>
     </message>
     <message>
-        <location filename="../meeting_mode.py" line="67" />
+        <location filename="../meeting_mode.py" line="74" />
         <source>Open tasking:</source>
         <translation>Openstaande opdrachten:</translation>
     </message>
     <message>
-        <location filename="../meeting_mode.py" line="69" />
+        <location filename="../meeting_mode.py" line="76" />
         <source>Notes:</source>
         <translation>Notities:</translation>
     </message>
     <message>
-        <location filename="../meeting_mode.py" line="75" />
+        <location filename="../meeting_mode.py" line="82" />
         <source>End meeting</source>
         <translation>Ontmoeting beëindigen</translation>
     </message>
     <message>
-        <location filename="../meeting_mode.py" line="75" />
+        <location filename="../meeting_mode.py" line="82" />
         <source>Passphrase:</source>
         <translation>Wachtzin:</translation>
     </message>
     <message>
-        <location filename="../meeting_mode.py" line="83" />
+        <location filename="../meeting_mode.py" line="90" />
         <source>Checking…</source>
         <translation>Bezig met controleren…</translation>
     </message>
     <message>
-        <location filename="../meeting_mode.py" line="91" />
+        <location filename="../meeting_mode.py" line="98" />
         <source>Wrong passphrase; still in meeting mode.</source>
         <translation>Verkeerde wachtzin; nog in ontmoetingsmodus.</translation>
     </message>
@@ -1422,6 +1427,254 @@
         <location filename="../report_preview.py" line="333" />
         <source>Saved an unencrypted copy.</source>
         <translation>Een onversleutelde kopie is opgeslagen.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPage</name>
+    <message>
+        <location filename="../pages/reports.py" line="58" />
+        <source>Choose by source and dates instead</source>
+        <translation>Kies in plaats daarvan op bron en datum</translation>
+    </message>
+    <message>
+        <location filename="../pages/reports.py" line="61" />
+        <source>Internal (for the unit; names the source)</source>
+        <translation>Intern (voor de eenheid; noemt de bron)</translation>
+    </message>
+    <message>
+        <location filename="../pages/reports.py" line="64" />
+        <source>Sanitised (for sharing; needs a handler's approval)</source>
+        <translation>Geschoond (om te delen; na goedkeuring door een teamleider)</translation>
+    </message>
+    <message>
+        <location filename="../pages/reports.py" line="76" />
+        <source>Make report…</source>
+        <translation>Rapport maken…</translation>
+    </message>
+    <message>
+        <location filename="../pages/reports.py" line="82" />
+        <source>New report</source>
+        <translation>Nieuw rapport</translation>
+    </message>
+    <message>
+        <location filename="../pages/reports.py" line="86" />
+        <source>Source:</source>
+        <translation>Bron:</translation>
+    </message>
+    <message>
+        <location filename="../pages/reports.py" line="87" />
+        <source>From (day written):</source>
+        <translation>Van (dag van schrijven):</translation>
+    </message>
+    <message>
+        <location filename="../pages/reports.py" line="88" />
+        <source>To:</source>
+        <translation>Tot en met:</translation>
+    </message>
+    <message>
+        <location filename="../pages/reports.py" line="89" />
+        <source>Kind:</source>
+        <translation>Soort:</translation>
+    </message>
+    <message>
+        <location filename="../pages/reports.py" line="91" />
+        <source>Classification:</source>
+        <translation>Rubricering:</translation>
+    </message>
+    <message>
+        <location filename="../pages/reports.py" line="97" />
+        <source>Requested</source>
+        <translation>Aangevraagd</translation>
+    </message>
+    <message>
+        <location filename="../pages/reports.py" line="98" />
+        <source>By</source>
+        <translation>Door</translation>
+    </message>
+    <message>
+        <location filename="../pages/reports.py" line="99" />
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../pages/reports.py" line="100" />
+        <source>Debriefs</source>
+        <translation>Debriefings</translation>
+    </message>
+    <message>
+        <location filename="../pages/reports.py" line="101" />
+        <source>Marking</source>
+        <translation>Rubricering</translation>
+    </message>
+    <message>
+        <location filename="../pages/reports.py" line="102" />
+        <source>Decided by</source>
+        <translation>Besloten door</translation>
+    </message>
+    <message>
+        <location filename="../pages/reports.py" line="107" />
+        <source>Preview</source>
+        <translation>Voorbeeld</translation>
+    </message>
+    <message>
+        <location filename="../pages/reports.py" line="110" />
+        <source>Approve</source>
+        <translation>Goedkeuren</translation>
+    </message>
+    <message>
+        <location filename="../pages/reports.py" line="113" />
+        <source>Reject…</source>
+        <translation>Afwijzen…</translation>
+    </message>
+    <message>
+        <location filename="../pages/reports.py" line="115" />
+        <source>Issue…</source>
+        <translation>Uitgeven…</translation>
+    </message>
+    <message>
+        <location filename="../pages/reports.py" line="116" />
+        <source>Sanitised reports</source>
+        <translation>Geschoonde rapporten</translation>
+    </message>
+    <message>
+        <location filename="../pages/reports.py" line="120" />
+        <source>Verify a report file…</source>
+        <translation>Rapportbestand controleren…</translation>
+    </message>
+    <message>
+        <location filename="../pages/reports.py" line="137" />
+        <source>Reports</source>
+        <translation>Rapporten</translation>
+    </message>
+    <message>
+        <location filename="../pages/reports.py" line="145" />
+        <source>One debrief: {what}</source>
+        <translation>Eén debriefing: {what}</translation>
+    </message>
+    <message>
+        <location filename="../pages/reports.py" line="162" />
+        <source>— all sources —</source>
+        <translation>— alle bronnen —</translation>
+    </message>
+    <message>
+        <location filename="../pages/reports.py" line="176" />
+        <source>Awaiting approval</source>
+        <translation>Wacht op goedkeuring</translation>
+    </message>
+    <message>
+        <location filename="../pages/reports.py" line="177" />
+        <source>Approved: can be issued</source>
+        <translation>Goedgekeurd: kan worden uitgegeven</translation>
+    </message>
+    <message>
+        <location filename="../pages/reports.py" line="178" />
+        <source>Rejected</source>
+        <translation>Afgewezen</translation>
+    </message>
+    <message>
+        <location filename="../pages/reports.py" line="179" />
+        <source>Issued</source>
+        <translation>Uitgegeven</translation>
+    </message>
+    <message>
+        <location filename="../pages/reports.py" line="186" />
+        <source>Passphrase</source>
+        <translation>Wachtzin</translation>
+    </message>
+    <message>
+        <location filename="../pages/reports.py" line="206" />
+        <source>Laying out the report…</source>
+        <translation>Rapport wordt opgemaakt…</translation>
+    </message>
+    <message>
+        <location filename="../pages/reports.py" line="222" />
+        <source>The sanitised text is checked against the sources' identities: give your passphrase.</source>
+        <translation>De geschoonde tekst wordt getoetst aan de identiteit van de bronnen: geef uw wachtzin.</translation>
+    </message>
+    <message>
+        <location filename="../pages/reports.py" line="228" />
+        <source>Checking the sanitised text…</source>
+        <translation>Geschoonde tekst wordt gecontroleerd…</translation>
+    </message>
+    <message>
+        <location filename="../pages/reports.py" line="239" />
+        <source>No identifying text found. The report now waits for a handler's approval; issue it here once approved.</source>
+        <translation>Geen identificerende tekst gevonden. Het rapport wacht nu op goedkeuring door een teamleider; geef het hier uit zodra het is goedgekeurd.</translation>
+    </message>
+    <message>
+        <location filename="../pages/reports.py" line="262" />
+        <source>Sanitised report refused</source>
+        <translation>Geschoond rapport geweigerd</translation>
+    </message>
+    <message>
+        <location filename="../pages/reports.py" line="265" />
+        <source>The sanitised text would point to the source. Change these wordings and try again:</source>
+        <translation>De geschoonde tekst zou naar de bron wijzen. Pas deze formuleringen aan en probeer het opnieuw:</translation>
+    </message>
+    <message>
+        <location filename="../pages/reports.py" line="273" />
+        <source>Refused: {n} identifying string(s).</source>
+        <translation>Geweigerd: {n} identificerende tekst(en).</translation>
+    </message>
+    <message>
+        <location filename="../pages/reports.py" line="283" />
+        <source>Report {id} issued: {pages} page(s).</source>
+        <translation>Rapport {id} uitgegeven: {pages} pagina('s).</translation>
+    </message>
+    <message>
+        <location filename="../pages/reports.py" line="293" />
+        <source>Internal debrief report</source>
+        <translation>Intern debriefingrapport</translation>
+    </message>
+    <message>
+        <location filename="../pages/reports.py" line="295" />
+        <source>Sanitised intelligence report</source>
+        <translation>Geschoond inlichtingenrapport</translation>
+    </message>
+    <message>
+        <location filename="../pages/reports.py" line="320" />
+        <source>Select a sanitised report in the list first.</source>
+        <translation>Kies eerst een geschoond rapport in de lijst.</translation>
+    </message>
+    <message>
+        <location filename="../pages/reports.py" line="335" />
+        <source>Sanitised report awaiting approval</source>
+        <translation>Geschoond rapport dat op goedkeuring wacht</translation>
+    </message>
+    <message>
+        <location filename="../pages/reports.py" line="357" />
+        <source>Reject</source>
+        <translation>Afwijzen</translation>
+    </message>
+    <message>
+        <location filename="../pages/reports.py" line="357" />
+        <source>Why?</source>
+        <translation>Waarom?</translation>
+    </message>
+    <message>
+        <location filename="../pages/reports.py" line="372" />
+        <source>Issuing checks the text once more against the identities: give your passphrase.</source>
+        <translation>Bij het uitgeven wordt de tekst nog eens aan de identiteiten getoetst: geef uw wachtzin.</translation>
+    </message>
+    <message>
+        <location filename="../pages/reports.py" line="378" />
+        <source>Producing the sanitised report…</source>
+        <translation>Geschoond rapport wordt gemaakt…</translation>
+    </message>
+    <message>
+        <location filename="../pages/reports.py" line="396" />
+        <source>Verify a report</source>
+        <translation>Rapport controleren</translation>
+    </message>
+    <message>
+        <location filename="../pages/reports.py" line="396" />
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF-bestanden (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../pages/reports.py" line="407" />
+        <source>Cannot read the file: {why}</source>
+        <translation>Het bestand kan niet worden gelezen: {why}</translation>
     </message>
 </context>
 <context>
@@ -1799,332 +2052,337 @@ Tweede factor (sleutelbos van het besturingssysteem): {factor}</translation>
 <context>
     <name>SourceFileView</name>
     <message>
-        <location filename="../source_file.py" line="74" />
+        <location filename="../source_file.py" line="75" />
         <source>← All sources</source>
         <translation>← Alle bronnen</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="101" />
-        <location filename="../source_file.py" line="142" />
-        <location filename="../source_file.py" line="192" />
+        <location filename="../source_file.py" line="102" />
+        <location filename="../source_file.py" line="153" />
+        <location filename="../source_file.py" line="203" />
         <source>Kind</source>
         <translation>Soort</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="102" />
-        <location filename="../source_file.py" line="160" />
-        <location filename="../source_file.py" line="177" />
+        <location filename="../source_file.py" line="103" />
+        <location filename="../source_file.py" line="171" />
+        <location filename="../source_file.py" line="188" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="103" />
+        <location filename="../source_file.py" line="104" />
         <source>Runners</source>
         <translation>Runners</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="104" />
+        <location filename="../source_file.py" line="105" />
         <source>Motivation</source>
         <translation>Motivatie</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="105" />
+        <location filename="../source_file.py" line="106" />
         <source>Information position</source>
         <translation>Informatiepositie</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="106" />
+        <location filename="../source_file.py" line="107" />
         <source>Legal basis</source>
         <translation>Wettelijke grondslag</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="107" />
+        <location filename="../source_file.py" line="108" />
         <source>Contracted / review</source>
         <translation>Gecontracteerd / herziening</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="108" />
+        <location filename="../source_file.py" line="109" />
         <source>Suitability review</source>
         <translation>Herbeoordeling geschiktheid</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="109" />
+        <location filename="../source_file.py" line="110" />
         <source>Antecedents check</source>
         <translation>Antecedentenonderzoek</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="110" />
+        <location filename="../source_file.py" line="111" />
         <source>Former codenames</source>
         <translation>Eerdere codenamen</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="111" />
+        <location filename="../source_file.py" line="112" />
         <source>Notes</source>
         <translation>Notities</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="112" />
+        <location filename="../source_file.py" line="113" />
         <source>True identity</source>
         <translation>Ware identiteit</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="120" />
+        <location filename="../source_file.py" line="121" />
         <source>Edit…</source>
         <translation>Bewerken…</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="122" />
+        <location filename="../source_file.py" line="123" />
         <source>Reveal identity…</source>
         <translation>Identiteit onthullen…</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="124" />
+        <location filename="../source_file.py" line="125" />
         <source>Record identity…</source>
         <translation>Identiteit vastleggen…</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="136" />
+        <location filename="../source_file.py" line="130" />
+        <source>Report…</source>
+        <translation>Rapport…</translation>
+    </message>
+    <message>
+        <location filename="../source_file.py" line="147" />
         <source>Overview</source>
         <translation>Overzicht</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="141" />
+        <location filename="../source_file.py" line="152" />
         <source>When</source>
         <translation>Wanneer</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="143" />
+        <location filename="../source_file.py" line="154" />
         <source>Location</source>
         <translation>Locatie</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="144" />
+        <location filename="../source_file.py" line="155" />
         <source>Minutes</source>
         <translation>Minuten</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="145" />
+        <location filename="../source_file.py" line="156" />
         <source>Attendees</source>
         <translation>Aanwezigen</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="146" />
+        <location filename="../source_file.py" line="157" />
         <source>Safety</source>
         <translation>Veiligheid</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="150" />
+        <location filename="../source_file.py" line="161" />
         <source>New contact…</source>
         <translation>Nieuw contact…</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="152" />
+        <location filename="../source_file.py" line="163" />
         <source>Debrief this contact</source>
         <translation>Dit contact debriefen</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="154" />
+        <location filename="../source_file.py" line="165" />
         <source>Contacts</source>
         <translation>Contacten</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="159" />
+        <location filename="../source_file.py" line="170" />
         <source>Written</source>
         <translation>Geschreven</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="161" />
+        <location filename="../source_file.py" line="172" />
         <source>Contact</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="162" />
+        <location filename="../source_file.py" line="173" />
         <source>Items</source>
         <translation>Items</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="167" />
+        <location filename="../source_file.py" line="178" />
         <source>New debrief</source>
         <translation>Nieuwe debriefing</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="169" />
+        <location filename="../source_file.py" line="180" />
         <source>Open</source>
         <translation>Openen</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="171" />
+        <location filename="../source_file.py" line="182" />
         <source>Debriefs</source>
         <translation>Debriefings</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="176" />
+        <location filename="../source_file.py" line="187" />
         <source>Deadline</source>
         <translation>Termijn</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="178" />
-        <location filename="../source_file.py" line="186" />
+        <location filename="../source_file.py" line="189" />
+        <location filename="../source_file.py" line="197" />
         <source>Tasking</source>
         <translation>Opdrachten</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="179" />
+        <location filename="../source_file.py" line="190" />
         <source>Limits</source>
         <translation>Grenzen</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="180" />
+        <location filename="../source_file.py" line="191" />
         <source>Outcome</source>
         <translation>Uitkomst</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="184" />
+        <location filename="../source_file.py" line="195" />
         <source>New tasking…</source>
         <translation>Nieuwe opdracht…</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="185" />
+        <location filename="../source_file.py" line="196" />
         <source>Close tasking…</source>
         <translation>Opdracht afsluiten…</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="191" />
+        <location filename="../source_file.py" line="202" />
         <source>Date</source>
         <translation>Datum</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="193" />
+        <location filename="../source_file.py" line="204" />
         <source>Amount</source>
         <translation>Bedrag</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="194" />
+        <location filename="../source_file.py" line="205" />
         <source>Witness</source>
         <translation>Getuige</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="195" />
+        <location filename="../source_file.py" line="206" />
         <source>Approved by</source>
         <translation>Goedgekeurd door</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="196" />
+        <location filename="../source_file.py" line="207" />
         <source>Reason</source>
         <translation>Reden</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="201" />
+        <location filename="../source_file.py" line="212" />
         <source>Record payment or offer…</source>
         <translation>Betaling of aanbod vastleggen…</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="203" />
+        <location filename="../source_file.py" line="214" />
         <source>Payments</source>
         <translation>Betalingen</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="209" />
+        <location filename="../source_file.py" line="220" />
         <source>Assessed</source>
         <translation>Beoordeeld</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="210" />
+        <location filename="../source_file.py" line="221" />
         <source>Level</source>
         <translation>Niveau</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="211" />
+        <location filename="../source_file.py" line="222" />
         <source>Review on</source>
         <translation>Herzien op</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="212" />
+        <location filename="../source_file.py" line="223" />
         <source>Threats</source>
         <translation>Dreigingen</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="213" />
+        <location filename="../source_file.py" line="224" />
         <source>Welfare</source>
         <translation>Welzijn</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="217" />
+        <location filename="../source_file.py" line="228" />
         <source>New risk assessment…</source>
         <translation>Nieuwe risicobeoordeling…</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="220" />
+        <location filename="../source_file.py" line="231" />
         <source>Given</source>
         <translation>Gegeven</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="222" />
+        <location filename="../source_file.py" line="233" />
         <source>Acknowledged</source>
         <translation>Bevestigd</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="223" />
+        <location filename="../source_file.py" line="234" />
         <source>not yet</source>
         <translation>nog niet</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="225" />
+        <location filename="../source_file.py" line="236" />
         <source>Instruction</source>
         <translation>Instructie</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="230" />
+        <location filename="../source_file.py" line="241" />
         <source>Give instruction…</source>
         <translation>Instructie geven…</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="234" />
+        <location filename="../source_file.py" line="245" />
         <source>Reviewed</source>
         <translation>Herzien</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="235" />
+        <location filename="../source_file.py" line="246" />
         <source>Evaluation</source>
         <translation>Waardering</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="236" />
+        <location filename="../source_file.py" line="247" />
         <source>Rationale</source>
         <translation>Onderbouwing</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="241" />
+        <location filename="../source_file.py" line="252" />
         <source>Review reliability…</source>
         <translation>Betrouwbaarheid herzien…</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="245" />
+        <location filename="../source_file.py" line="256" />
         <source>Risk assessments</source>
         <translation>Risicobeoordelingen</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="246" />
+        <location filename="../source_file.py" line="257" />
         <source>Instructions to the source</source>
         <translation>Instructies aan de bron</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="247" />
+        <location filename="../source_file.py" line="258" />
         <source>Reliability history</source>
         <translation>Betrouwbaarheidshistorie</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="251" />
+        <location filename="../source_file.py" line="262" />
         <source>Risk and welfare</source>
         <translation>Risico en welzijn</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="277" />
+        <location filename="../source_file.py" line="288" />
         <source>Recorded and sealed. Not shown unless revealed on purpose.</source>
         <translation>Vastgelegd en verzegeld. Alleen zichtbaar na bewuste onthulling.</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="279" />
+        <location filename="../source_file.py" line="290" />
         <source>Not recorded.</source>
         <translation>Niet vastgelegd.</translation>
     </message>
@@ -2132,47 +2390,47 @@ Tweede factor (sleutelbos van het besturingssysteem): {factor}</translation>
 <context>
     <name>SourcesPage</name>
     <message>
-        <location filename="../pages/sources.py" line="45" />
+        <location filename="../pages/sources.py" line="48" />
         <source>Codename</source>
         <translation>Codenaam</translation>
     </message>
     <message>
-        <location filename="../pages/sources.py" line="46" />
+        <location filename="../pages/sources.py" line="49" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../pages/sources.py" line="47" />
+        <location filename="../pages/sources.py" line="50" />
         <source>Kind</source>
         <translation>Soort</translation>
     </message>
     <message>
-        <location filename="../pages/sources.py" line="48" />
+        <location filename="../pages/sources.py" line="51" />
         <source>Last contact</source>
         <translation>Laatste contact</translation>
     </message>
     <message>
-        <location filename="../pages/sources.py" line="50" />
+        <location filename="../pages/sources.py" line="53" />
         <source>Next review</source>
         <translation>Volgende herziening</translation>
     </message>
     <message>
-        <location filename="../pages/sources.py" line="59" />
+        <location filename="../pages/sources.py" line="62" />
         <source>Filter by codename</source>
         <translation>Filter op codenaam</translation>
     </message>
     <message>
-        <location filename="../pages/sources.py" line="62" />
+        <location filename="../pages/sources.py" line="65" />
         <source>All statuses</source>
         <translation>Alle statussen</translation>
     </message>
     <message>
-        <location filename="../pages/sources.py" line="65" />
+        <location filename="../pages/sources.py" line="68" />
         <source>New source…</source>
         <translation>Nieuwe bron…</translation>
     </message>
     <message>
-        <location filename="../pages/sources.py" line="101" />
+        <location filename="../pages/sources.py" line="105" />
         <source>Sources</source>
         <translation>Bronnen</translation>
     </message>

@@ -54,6 +54,7 @@ class DebriefPage(Page):
     """Not in the navigation list: opened from sources, lists, search and reminders."""
 
     back = Signal()
+    report_requested = Signal(object, str)  # debrief id, a label for it
 
     def __init__(
         self, session: AppSession, runner: TaskRunner, parent: QWidget | None = None
@@ -201,7 +202,11 @@ class DebriefPage(Page):
         self.submit_button.clicked.connect(self._submit)
         self.approve_button.clicked.connect(self._approve)
         self.return_button.clicked.connect(self._return)
+        self.report_button = QPushButton(self.tr("Report…"))
+        self.report_button.setObjectName("reportDebrief")
+        self.report_button.clicked.connect(self._report)
         workflow = QHBoxLayout()
+        workflow.addWidget(self.report_button)
         workflow.addStretch(1)
         for button in (self.return_button, self.approve_button, self.submit_button):
             workflow.addWidget(button)
@@ -450,6 +455,12 @@ class DebriefPage(Page):
             show_error(self, exc, self.tr("Not submitted"))
             return
         self.reload()
+
+    def _report(self) -> None:
+        if self.view is not None:
+            self.save_now()
+            label = f"{self.view.codename} · {local_time(self.view.created_at)}"
+            self.report_requested.emit(self.view.id, label)
 
     def _blocker_text(self, blocker: debriefs.Blocker) -> str:
         names = {

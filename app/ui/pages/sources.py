@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import uuid
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -35,6 +36,8 @@ OVERDUE = "#b00020"
 
 
 class SourcesPage(Page):
+    report_source = Signal(object)  # source id
+
     def __init__(
         self, session: AppSession, runner: TaskRunner, parent: QWidget | None = None
     ) -> None:
@@ -88,6 +91,7 @@ class SourcesPage(Page):
         self.file_view = SourceFileView(session, runner)
         self.file_view.back.connect(self.show_list)
         self.file_view.open_debrief.connect(self.go_debrief)
+        self.file_view.report_requested.connect(self.report_source)
         self.stack = QStackedWidget()
         self.stack.addWidget(list_view)
         self.stack.addWidget(self.file_view)

@@ -1,0 +1,425 @@
+"""Reports: make an internal report, request a sanitised one (a handler approves
+it, then it can be issued), preview and print from memory, verify a report file."""
+
+from __future__ import annotations
+
+import uuid
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QProgressDialog,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.models.enums import Role
+from app.services import reports, sources
+from app.services.reports import ApprovalView, IssuedPdf, Selection
+from app.services.sanitise import SanitisationRefused
+from app.ui.errors import describe, show_error
+from app.ui.pages.base import Page
+from app.ui.record_table import RecordTable
+from app.ui.report_preview import PreviewInfo, ReportPreviewDialog
+from app.ui.session import AppSession
+from app.ui.table_models import Column
+from app.ui.widgets import OptionalDate, local_time
+from app.ui.workers import TaskRunner
+
+
+class ReportsPage(Page):
+    def __init__(
+        self, session: AppSession, runner: TaskRunner, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(session, runner, parent)
+        self.debrief_id: uuid.UUID | None = None
+        self.previews: list[ReportPreviewDialog] = []
+
+        # What the report covers.
+        self.one = QLabel()
+        self.one.setObjectName("reportOneDebrief")
+        self.source = QComboBox()
+        self.source.setObjectName("reportSource")
+        self.date_from = OptionalDate()
+        self.date_to = OptionalDate()
+        self.clear_debrief = QPushButton(self.tr("Choose by source and dates instead"))
+        self.clear_debrief.setObjectName("reportClearDebrief")
+        self.clear_debrief.clicked.connect(lambda: self.set_debrief(None))
+        self.internal = QRadioButton(self.tr("Internal (for the unit; names the source)"))
+        self.internal.setObjectName("kindInternal")
+        self.sanitised = QRadioButton(
+            self.tr("Sanitised (for sharing; needs a handler's approval)")
+        )
+        self.sanitised.setObjectName("kindSanitised")
+        self.internal.setChecked(True)
+        kinds = QButtonGroup(self)
+        kinds.addButton(self.internal)
+        kinds.addButton(self.sanitised)
+        self.marking = QComboBox()
+        self.marking.setObjectName("reportMarking")
+        for marking in reports.MARKINGS:
+            self.marking.addItem(marking)
+        self.marking.setCurrentText(reports.DEFAULT_MARKING)
+        self.make_button = QPushButton(self.tr("Make report…"))
+        self.make_button.setObjectName("makeReport")
+        self.make_button.clicked.connect(self.make_report)
+        self.status = QLabel()
+        self.status.setObjectName("reportStatus")
+        self.status.setWordWrap(True)
+        what = QGroupBox(self.tr("New report"))
+        form = QFormLayout(what)
+        form.addRow(self.one)
+        form.addRow(self.clear_debrief)
+        form.addRow(self.tr("Source:"), self.source)
+        form.addRow(self.tr("From (day written):"), self.date_from)
+        form.addRow(self.tr("To:"), self.date_to)
+        form.addRow(self.tr("Kind:"), self.internal)
+        form.addRow("", self.sanitised)
+        form.addRow(self.tr("Classification:"), self.marking)
+        form.addRow(self.make_button, self.status)
+
+        # Sanitised reports and their approvals.
+        self.approvals: RecordTable[ApprovalView] = RecordTable(
+            [
+                Column(self.tr("Requested"), lambda a: local_time(a.requested_at)),
+                Column(self.tr("By"), lambda a: a.requested_by),
+                Column(self.tr("Status"), lambda a: self._status_text(a)),
+                Column(self.tr("Debriefs"), lambda a: str(a.debrief_count)),
+                Column(self.tr("Marking"), lambda a: a.marking),
+                Column(self.tr("Decided by"), lambda a: a.decided_by or ""),
+            ],
+            "approvalsTable",
+        )
+        self.preview_button = self.approvals.add_button(
+            self.tr("Preview"), self.preview_approval, "previewApproval"
+        )
+        self.approve_button = self.approvals.add_button(
+            self.tr("Approve"), self.approve, "approveReport"
+        )
+        self.reject_button = self.approvals.add_button(
+            self.tr("Reject…"), self.reject, "rejectReport"
+        )
+        self.issue_button = self.approvals.add_button(self.tr("Issue…"), self.issue, "issueReport")
+        approvals_box = QGroupBox(self.tr("Sanitised reports"))
+        approvals_layout = QVBoxLayout(approvals_box)
+        approvals_layout.addWidget(self.approvals)
+
+        verify = QPushButton(self.tr("Verify a report file…"))
+        verify.setObjectName("verifyReport")
+        verify.clicked.connect(self.verify_file)
+        self.verify_result = QLabel()
+        self.verify_result.setObjectName("verifyResult")
+        self.verify_result.setWordWrap(True)
+        verify_row = QHBoxLayout()
+        verify_row.addWidget(verify)
+        verify_row.addWidget(self.verify_result, 1)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(what)
+        layout.addWidget(approvals_box, 1)
+        layout.addLayout(verify_row)
+        self.set_debrief(None)
+
+    def title(self) -> str:
+        return self.tr("Reports")
+
+    # -- selection --------------------------------------------------------------
+
+    def set_debrief(self, debrief_id: uuid.UUID | None, label: str = "") -> None:
+        self.debrief_id = debrief_id
+        chosen = debrief_id is not None
+        self.one.setVisible(chosen)
+        self.one.setText(self.tr("One debrief: {what}").format(what=label) if chosen else "")
+        self.clear_debrief.setVisible(chosen)
+        for widget in (self.source, self.date_from, self.date_to):
+            widget.setEnabled(not chosen)
+
+    def selection(self) -> Selection:
+        if self.debrief_id is not None:
+            return Selection(debrief_id=self.debrief_id)
+        return Selection(
+            source_id=self.source.currentData(),
+            date_from=self.date_from.value(),
+            date_to=self.date_to.value(),
+        ).validated()
+
+    def reload(self) -> None:
+        current = self.source.currentData()
+        self.source.clear()
+        self.source.addItem(self.tr("— all sources —"), None)
+        for row in sources.list_sources(self.session.vault, self.session.scope):
+            self.source.addItem(row.codename, row.id)
+        index = self.source.findData(current)
+        self.source.setCurrentIndex(max(0, index))
+        self.approvals.set_rows(
+            reports.list_approvals(self.session.vault, self.session.scope, status=None)
+        )
+        handler = self.session.scope.role is Role.HANDLER
+        for button in (self.preview_button, self.approve_button, self.reject_button):
+            button.setVisible(handler)
+
+    def _status_text(self, approval: ApprovalView) -> str:
+        return {
+            "pending": self.tr("Awaiting approval"),
+            "approved": self.tr("Approved: can be issued"),
+            "rejected": self.tr("Rejected"),
+            "issued": self.tr("Issued"),
+        }.get(str(approval.status.value), str(approval.status.value))
+
+    # -- making reports ---------------------------------------------------------
+
+    def _ask_passphrase(self, why: str) -> str | None:
+        passphrase, ok = QInputDialog.getText(
+            self, self.tr("Passphrase"), why, QLineEdit.EchoMode.Password
+        )
+        return passphrase if ok and passphrase else None
+
+    def _progress(self, text: str) -> QProgressDialog:
+        dialog = QProgressDialog(text, "", 0, 0, self)
+        dialog.setObjectName("reportProgress")
+        dialog.setCancelButton(None)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(300)
+        return dialog
+
+    def make_report(self) -> None:
+        try:
+            selection = self.selection()
+        except Exception as exc:
+            self.status.setText(describe(exc))
+            return
+        vault, scope, marking = self.session.vault, self.session.scope, self.marking.currentText()
+        if self.internal.isChecked():
+            progress = self._progress(self.tr("Laying out the report…"))
+
+            def work(report: Any) -> IssuedPdf:
+                return reports.issue_internal(
+                    vault, scope, selection, marking=marking, progress=report
+                )
+
+            self.runner.start(
+                work,
+                lambda pdf: self._issued(progress, pdf),
+                lambda exc: self._failed(progress, exc),
+                lambda d, t: self._step(progress, d, t),
+            )
+            return
+        passphrase = self._ask_passphrase(
+            self.tr(
+                "The sanitised text is checked against the sources' identities: "
+                "give your passphrase."
+            )
+        )
+        if passphrase is None:
+            return
+        progress = self._progress(self.tr("Checking the sanitised text…"))
+
+        def request(report: Any) -> ApprovalView:
+            return reports.request_sanitised(
+                vault, scope, selection, passphrase=passphrase, marking=marking, progress=report
+            )
+
+        def requested(approval: object) -> None:
+            progress.close()
+            self.status.setText(
+                self.tr(
+                    "No identifying text found. The report now waits for a handler's "
+                    "approval; issue it here once approved."
+                )
+            )
+            self.reload()
+
+        self.runner.start(
+            request,
+            requested,
+            lambda exc: self._failed(progress, exc),
+            lambda d, t: self._step(progress, d, t),
+        )
+
+    def _step(self, progress: QProgressDialog, done: int, total: int) -> None:
+        progress.setMaximum(total)
+        progress.setValue(done)
+
+    def _failed(self, progress: QProgressDialog, exc: BaseException) -> None:
+        progress.close()
+        if isinstance(exc, SanitisationRefused):
+            box = QMessageBox(self)
+            box.setObjectName("sanitisationRefused")
+            box.setIcon(QMessageBox.Icon.Warning)
+            box.setWindowTitle(self.tr("Sanitised report refused"))
+            box.setText(
+                self.tr(
+                    "The sanitised text would point to the source. Change these wordings "
+                    "and try again:"
+                )
+            )
+            box.setDetailedText("\n".join(hit.describe() for hit in exc.hits))
+            box.setInformativeText("\n".join(hit.describe() for hit in exc.hits[:8]))
+            box.open()
+            self.status.setText(
+                self.tr("Refused: {n} identifying string(s).").format(n=len(exc.hits))
+            )
+            return
+        self.status.setText(describe(exc))
+
+    def _issued(self, progress: QProgressDialog | None, issued: object) -> None:
+        if progress is not None:
+            progress.close()
+        assert isinstance(issued, IssuedPdf)
+        self.status.setText(
+            self.tr("Report {id} issued: {pages} page(s).").format(
+                id=str(issued.report_id)[:8], pages=issued.page_count
+            )
+        )
+        self.show_preview(issued)
+        self.reload()
+
+    def show_preview(self, issued: IssuedPdf) -> ReportPreviewDialog:
+        vault, scope = self.session.vault, self.session.scope
+        title = (
+            self.tr("Internal debrief report")
+            if issued.kind.value == "internal"
+            else self.tr("Sanitised intelligence report")
+        )
+        dialog = ReportPreviewDialog(
+            issued.pdf,
+            PreviewInfo(title, str(issued.report_id), issued.marking, issued.suggested_name),
+            on_printed=lambda pages, copies: reports.record_printed(
+                vault, scope, issued.report_id, pages=pages, copies=copies
+            ),
+            on_save=lambda path: reports.save_pdf(vault, scope, issued, Path(path)),
+            parent=self,
+        )
+        self.previews.append(dialog)
+        dialog.finished.connect(lambda _r: self._forget(dialog))
+        dialog.open()
+        return dialog
+
+    def _forget(self, dialog: ReportPreviewDialog) -> None:
+        if dialog in self.previews:
+            self.previews.remove(dialog)
+
+    # -- approvals --------------------------------------------------------------
+
+    def _selected_approval(self) -> ApprovalView | None:
+        approval = self.approvals.selected()
+        if approval is None:
+            self.status.setText(self.tr("Select a sanitised report in the list first."))
+        return approval
+
+    def preview_approval(self) -> None:
+        approval = self._selected_approval()
+        if approval is None:
+            return
+        try:
+            pdf = reports.preview_approval(self.session.vault, self.session.scope, approval.id)
+        except Exception as exc:
+            show_error(self, exc)
+            return
+        dialog = ReportPreviewDialog(
+            pdf,
+            PreviewInfo(
+                self.tr("Sanitised report awaiting approval"), str(approval.id), approval.marking
+            ),
+            parent=self,
+        )
+        self.previews.append(dialog)
+        dialog.finished.connect(lambda _r: self._forget(dialog))
+        dialog.open()
+
+    def approve(self) -> None:
+        approval = self._selected_approval()
+        if approval is None:
+            return
+        try:
+            reports.approve_sanitised(self.session.vault, self.session.scope, approval.id)
+        except Exception as exc:
+            show_error(self, exc)
+        self.reload()
+
+    def reject(self) -> None:
+        approval = self._selected_approval()
+        if approval is None:
+            return
+        note, ok = QInputDialog.getText(self, self.tr("Reject"), self.tr("Why?"))
+        if not ok:
+            return
+        try:
+            reports.reject_sanitised(self.session.vault, self.session.scope, approval.id, note)
+        except Exception as exc:
+            show_error(self, exc)
+        self.reload()
+
+    def issue(self) -> None:
+        approval = self._selected_approval()
+        if approval is None:
+            return
+        passphrase = self._ask_passphrase(
+            self.tr(
+                "Issuing checks the text once more against the identities: give your passphrase."
+            )
+        )
+        if passphrase is None:
+            return
+        vault, scope = self.session.vault, self.session.scope
+        progress = self._progress(self.tr("Producing the sanitised report…"))
+
+        def work(report: Any) -> IssuedPdf:
+            return reports.issue_sanitised(
+                vault, scope, approval.id, passphrase=passphrase, progress=report
+            )
+
+        self.runner.start(
+            work,
+            lambda pdf: self._issued(progress, pdf),
+            lambda exc: self._failed(progress, exc),
+            lambda d, t: self._step(progress, d, t),
+        )
+
+    # -- verifying ----------------------------------------------------------------
+
+    def verify_file(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Verify a report"), "", self.tr("PDF files (*.pdf)")
+        )
+        if name:
+            self.verify_path(Path(name))
+
+    def verify_path(self, path: Path) -> None:
+        try:
+            data = path.read_bytes()
+            result = reports.verify_pdf(self.session.vault, data, actor=self.session.scope.actor)
+        except OSError as exc:
+            self.verify_result.setText(
+                self.tr("Cannot read the file: {why}").format(why=exc.strerror)
+            )
+            return
+        except Exception as exc:
+            self.verify_result.setText(describe(exc))
+            return
+        self.verify_result.setText(result.message())
+        self.verify_result.setStyleSheet("color: #006400;" if result.ok else "color: #b00020;")
+
+    def clear_vault_data(self) -> None:
+        for dialog in list(self.previews):
+            dialog.clear()
+            dialog.close()
+        self.previews.clear()
+        self.approvals.clear()
+        self.source.clear()
+        self.status.clear()
+        self.verify_result.clear()
+        self.set_debrief(None)

@@ -1,0 +1,135 @@
+"""Reports from the GUI: internal report from a debrief, sanitised request refused
+by the guard, handler approval, issue, preview, verify; previews cleared on lock."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QApplication, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from app.models import CompartmentMember, Source
+from app.services import aliases, debriefs, identity, reports
+from app.services.views import IdentityFields
+from app.ui.controller import AppController
+from app.ui.main_window import MainWindow
+from app.ui.pages.reports import ReportsPage
+from app.ui.report_preview import ReportPreviewDialog
+from tests import factory
+from tests.ui.conftest import unlock
+
+
+def visible(kind: type) -> list[object]:
+    return [w for w in QApplication.topLevelWidgets() if isinstance(w, kind) and w.isVisible()]
+
+
+def reports_page(window: MainWindow) -> ReportsPage:
+    page = window.page(ReportsPage)
+    assert isinstance(page, ReportsPage)
+    return page
+
+
+def test_internal_report_from_the_debrief_editor(qtbot: QtBot, controller: AppController) -> None:
+    window = unlock(qtbot, controller)
+    vault, scope = window.session.vault, window.session.scope
+    source = factory.source(vault, scope, "RAPPORT")
+    debrief_id = factory.debrief(vault, scope, source, narrative="The van left at 22:00.")
+    window.open_debrief(debrief_id)
+    qtbot.mouseClick(window.debrief_page.report_button, Qt.MouseButton.LeftButton)
+    page = reports_page(window)
+    assert window.stack.currentWidget() is page
+    assert "RAPPORT" in page.one.text()
+    assert page.internal.isChecked()
+    qtbot.mouseClick(page.make_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(page.previews), timeout=20_000)
+    preview = page.previews[0]
+    qtbot.waitUntil(lambda: "Nothing has been written" in preview.status.text(), timeout=20_000)
+    assert "issued" in page.status.text()
+    # Locking drops the preview with the PDF it held.
+    controller.lock.lock("manual")
+    assert preview._pdf is None
+
+
+def test_sanitised_report_refused_then_approved_and_issued(
+    qtbot: QtBot, controller: AppController, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    window = unlock(qtbot, controller)
+    vault, runner = window.session.vault, window.session.scope
+    source = factory.source(vault, runner, "GESCHOOND")
+    havik = aliases.resolve_scope(vault, "Havik")
+    with vault.write() as session:
+        comp = session.get(Source, source).compartment_id  # type: ignore[union-attr]
+        session.add(CompartmentMember(compartment_id=comp, alias_id=havik.alias_id))
+    identity.record_identity(vault, runner, source, IdentityFields(full_name="Karel Kaasboer"))
+    leaky = factory.graded_item(
+        "Karel said the van is his.", sanitised_text="Karel Kaasboer reportedly owns the van."
+    )
+    debrief_id = factory.debrief(vault, runner, source, items=(leaky,), submit=True)
+    monkeypatch.setattr(
+        "app.ui.pages.reports.QInputDialog.getText", lambda *a, **k: (factory.PASSPHRASE, True)
+    )
+    page = window.show_page(ReportsPage)
+    assert isinstance(page, ReportsPage)
+    page.set_debrief(debrief_id, "GESCHOOND")
+    radio = page.sanitised
+    qtbot.mouseClick(radio, Qt.MouseButton.LeftButton, pos=QPoint(6, radio.height() // 2))
+    assert page.sanitised.isChecked()
+    qtbot.mouseClick(page.make_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Refused" in page.status.text(), timeout=20_000)
+    boxes = [b for b in visible(QMessageBox) if b.objectName() == "sanitisationRefused"]  # type: ignore[attr-defined]
+    assert boxes
+    assert "Kaasboer" in boxes[0].detailedText()
+    for box in boxes:
+        box.close()  # type: ignore[attr-defined]
+
+    # A clean wording passes the guard and waits for a handler.
+    clean = debriefs.create_draft(vault, runner, source)
+    debriefs.save_draft(
+        vault, runner, clean, debriefs.DebriefContent(narrative="n", critical_reflection="r")
+    )
+    debriefs.add_item(
+        vault,
+        runner,
+        clean,
+        factory.graded_item(
+            "The van belongs to Karel.", sanitised_text="A van reportedly belongs to a local man."
+        ),
+    )
+    debriefs.submit(vault, runner, clean)
+    page.set_debrief(clean, "GESCHOOND")
+    qtbot.mouseClick(page.make_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "waits for a handler" in page.status.text(), timeout=20_000)
+    assert page.approvals.model.rowCount() == 1
+    assert not page.approve_button.isVisible()  # a runner cannot approve
+
+    window.session.switch_alias("Havik")
+    page = window.show_page(ReportsPage)  # type: ignore[assignment]
+    assert page.approve_button.isVisible()
+    page.approvals.view.selectRow(0)
+    qtbot.mouseClick(page.approve_button, Qt.MouseButton.LeftButton)
+    assert page.approvals.model.row_at(0).status.value == "approved"  # type: ignore[union-attr]
+
+    window.session.switch_alias(runner.alias_name)
+    page = window.show_page(ReportsPage)  # type: ignore[assignment]
+    page.approvals.view.selectRow(0)
+    qtbot.mouseClick(page.issue_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(page.previews), timeout=20_000)
+    issued_text = page.status.text()
+    assert "issued" in issued_text
+
+    # Saved on explicit choice, the file verifies; an altered copy does not.
+    report = page.previews[0]
+    assert isinstance(report, ReportPreviewDialog)
+    out = tmp_path / "report.pdf"
+    assert report._pdf is not None
+    out.write_bytes(report._pdf)
+    page.verify_path(out)
+    assert page.verify_result.text().startswith("VERIFIED")
+    data = bytearray(out.read_bytes())
+    data[len(data) // 2] ^= 1
+    out.write_bytes(bytes(data))
+    page.verify_path(out)
+    assert page.verify_result.text().startswith("NOT VERIFIED")
+    assert reports.list_approvals(vault, runner, status=None)[0].status.value == "issued"
