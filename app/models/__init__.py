@@ -8,6 +8,7 @@ from app.models.base import Base
 from app.models.contacts import Contact, ContactAttendee
 from app.models.debriefs import (
     Addendum,
+    Attachment,
     Debrief,
     IntelligenceItem,
     ItemSubject,
@@ -29,6 +30,7 @@ from app.models.sources import (
 __all__ = [
     "Addendum",
     "Alias",
+    "Attachment",
     "AuditEvent",
     "Base",
     "Compartment",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from datetime import date, datetime
 
-from sqlalchemy import ForeignKey, Index, String, UniqueConstraint
+from sqlalchemy import ForeignKey, Index, LargeBinary, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.clock import utc_now
@@ -68,6 +68,28 @@ class Addendum(IdMixin, Base):
     )
     text: Mapped[str]
     author_alias_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("alias.id"))
+    created_at: Mapped[datetime] = mapped_column(default=utc_now)
+
+
+class Attachment(IdMixin, Base):
+    """A file that belongs to a debrief (a photo of a document the source showed,
+    a screenshot of a message). Its bytes live only inside the encrypted vault;
+    like the debrief, it can be added or removed only while the debrief is a draft."""
+
+    __tablename__ = "attachment"
+
+    compartment_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("compartment.id", ondelete="CASCADE"), index=True
+    )
+    debrief_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("debrief.id", ondelete="CASCADE"), index=True
+    )
+    name: Mapped[str] = mapped_column(String(200))
+    media_type: Mapped[str] = mapped_column(String(100))
+    size: Mapped[int]
+    sha256: Mapped[str] = mapped_column(String(64))
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+    added_by_alias_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("alias.id"))
     created_at: Mapped[datetime] = mapped_column(default=utc_now)
 
 

@@ -1,3 +1,140 @@
-"""Tables for signed, sealed packages (keys, peers, package log, receipts)."""
+"""Tables for signed, sealed packages: the vault's own keys, known peers (handlers,
+the central system, runners), the package log, what was exported, and the
+versions and audit events that imports brought in."""
 
 from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from enum import StrEnum
+
+from sqlalchemy import ForeignKey, Index, LargeBinary, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from app.clock import utc_now
+from app.models.base import Base, IdMixin
+from app.models.people import str_enum
+
+
+class PeerRole(StrEnum):
+    HANDLER = "handler"
+    CENTRAL = "central"  # the unit's central system
+    RUNNER = "runner"
+
+
+class KeyPurpose(StrEnum):
+    SIGNING = "signing"  # Ed25519
+    RECEIVING = "receiving"  # age mlkem768x25519 identity (32-byte seed)
+
+
+class VaultKeypair(Base):
+    """This vault's own key pairs. Private halves never leave the encrypted database."""
+
+    __tablename__ = "vault_keypair"
+
+    purpose: Mapped[KeyPurpose] = mapped_column(
+        str_enum(KeyPurpose, "key_purpose"), primary_key=True
+    )
+    private: Mapped[bytes] = mapped_column(LargeBinary)
+    public: Mapped[bytes] = mapped_column(LargeBinary)
+    created_at: Mapped[datetime] = mapped_column(default=utc_now)
+
+
+class PackagePeer(IdMixin, Base):
+    """Someone packages are exchanged with, added after comparing fingerprints."""
+
+    __tablename__ = "package_peer"
+
+    name: Mapped[str] = mapped_column(String(80))
+    role: Mapped[PeerRole] = mapped_column(str_enum(PeerRole, "peer_role"))
+    signing_public: Mapped[bytes] = mapped_column(LargeBinary)
+    recipient_public: Mapped[bytes] = mapped_column(LargeBinary)
+    fingerprint: Mapped[str] = mapped_column(String(64), unique=True)
+    spoken: Mapped[str] = mapped_column(String(64))
+    added_at: Mapped[datetime] = mapped_column(default=utc_now)
+    added_by_alias_id: Mapped[uuid.UUID | None]
+    active: Mapped[bool] = mapped_column(default=True)
+
+
+class PackageLog(Base):
+    """Every package sent or received (and every receipt), in order per channel:
+    one sender to one set of recipients."""
+
+    __tablename__ = "package_log"
+    __table_args__ = (UniqueConstraint("direction", "channel", "sequence"),)
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True)  # the package id
+    direction: Mapped[str] = mapped_column(String(3))  # "out" | "in"
+    kind: Mapped[str] = mapped_column(String(12))  # "debriefs" | "receipt"
+    peer_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("package_peer.id", ondelete="SET NULL")
+    )
+    channel: Mapped[str] = mapped_column(String(64), index=True)
+    sequence: Mapped[int]
+    sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    previous: Mapped[str] = mapped_column(String(64), default="")
+    created_at: Mapped[datetime]
+    processed_at: Mapped[datetime] = mapped_column(default=utc_now)
+    records: Mapped[int] = mapped_column(default=0)
+    confirmed_at: Mapped[datetime | None]
+    confirmed_by: Mapped[uuid.UUID | None]  # the receipt's package id
+
+
+class ExportedRecord(Base):
+    """Which version of a record went out in which package (runner side)."""
+
+    __tablename__ = "exported_record"
+
+    record_type: Mapped[str] = mapped_column(String(20), primary_key=True)
+    record_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    version: Mapped[int] = mapped_column(primary_key=True)
+    sha256: Mapped[str] = mapped_column(String(64))
+    package_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("package_log.id", ondelete="CASCADE"), index=True
+    )
+    compartment_id: Mapped[uuid.UUID] = mapped_column(index=True)
+    # Set when a receipt confirmed the package and the retention rule removed the
+    # record from this vault; the row stays as the trace of what was sent.
+    purged_at: Mapped[datetime | None]
+
+
+class RecordVersion(IdMixin, Base):
+    """Every version of a record an import brought in (handler side). The live
+    tables show the newest; older versions stay here, never silently replaced."""
+
+    __tablename__ = "record_version"
+    __table_args__ = (
+        UniqueConstraint("record_type", "record_id", "version"),
+        Index("ix_record_version_record", "record_type", "record_id"),
+    )
+
+    record_type: Mapped[str] = mapped_column(String(20))
+    record_id: Mapped[uuid.UUID]
+    version: Mapped[int]
+    sha256: Mapped[str] = mapped_column(String(64))
+    package_id: Mapped[uuid.UUID] = mapped_column(index=True)
+    compartment_id: Mapped[uuid.UUID] = mapped_column(index=True)
+    data: Mapped[str] = mapped_column(Text)  # the record as received (canonical JSON)
+    imported_at: Mapped[datetime] = mapped_column(default=utc_now)
+
+
+class ImportedAuditEvent(IdMixin, Base):
+    """Audit events of a runner's vault that came with its packages: a copy of the
+    runner's log outside the runner's laptop."""
+
+    __tablename__ = "imported_audit_event"
+    __table_args__ = (UniqueConstraint("sender", "seq"),)
+
+    sender: Mapped[str] = mapped_column(String(64))  # the sender's key fingerprint
+    package_id: Mapped[uuid.UUID] = mapped_column(index=True)
+    seq: Mapped[int]
+    at: Mapped[datetime]
+    actor: Mapped[str] = mapped_column(String(80))
+    actor_alias_id: Mapped[uuid.UUID | None]
+    action: Mapped[str] = mapped_column(String(60))
+    record_type: Mapped[str] = mapped_column(String(40))
+    record_id: Mapped[str] = mapped_column(String(64), index=True)
+    compartment_id: Mapped[uuid.UUID | None] = mapped_column(index=True)
+    detail: Mapped[str]
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))

@@ -1,4 +1,4 @@
-"""packages: signing and receiving keys, peers, package log, receipts
+"""packages (reserved, empty): the package tables arrived later, in 0005_packages
 
 Revision ID: 0003_packages
 Revises: 0002_search

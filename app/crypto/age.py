@@ -1,0 +1,407 @@
+"""The age v1 file format (age-encryption.org/v1, c2sp.org/age) with its hybrid
+post-quantum ``mlkem768x25519`` recipient type (ML-KEM-768 + X25519, X-Wing).
+
+Only what Veldboek needs: binary (not armored) files, mlkem768x25519 stanzas.
+Readers ignore stanzas of other types, as the specification requires. Every
+refusal raises ``AgeError`` with a short reason.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hashlib
+import hmac
+import os
+from dataclasses import dataclass
+
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives import hashes, hpke
+from cryptography.hazmat.primitives.asymmetric import mlkem
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
+from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+from app.crypto import bech32
+
+VERSION_LINE = b"age-encryption.org/v1"
+STANZA_TYPE = "mlkem768x25519"
+HPKE_INFO = b"age-encryption.org/mlkem768x25519"
+IDENTITY_HRP = "age-secret-key-pq-"
+RECIPIENT_HRP = "age1pq"
+FILE_KEY_BYTES = 16
+NONCE_BYTES = 16
+CHUNK = 64 * 1024
+TAG = 16
+ENC_BYTES = 1120  # ML-KEM-768 ciphertext (1088) || X25519 share (32)
+PUBLIC_BYTES = 1216  # ML-KEM-768 encapsulation key (1184) || X25519 public (32)
+SEED_BYTES = 32
+MAX_HEADER_BYTES = 64 * 1024
+MAX_STANZAS = 64
+
+_SUITE = hpke.Suite(hpke.KEM.MLKEM768_X25519, hpke.KDF.HKDF_SHA256, hpke.AEAD.CHACHA20_POLY1305)
+
+
+class AgeError(ValueError):
+    """The file is not a valid age file for us; ``str()`` says why."""
+
+
+# The classes follow the outcomes the age test vectors (C2SP CCTV) distinguish, so a
+# caller can tell a damaged header from an altered one from a cut-off payload.
+class HeaderError(AgeError):
+    """The header does not parse, or a stanza of ours is malformed."""
+
+
+class MacError(AgeError):
+    """The header parses but its MAC does not match: it was altered."""
+
+
+class PayloadError(AgeError):
+    """The payload is cut short, reordered or altered."""
+
+
+class NoIdentityMatched(AgeError):
+    """No stanza opens with our identity."""
+
+
+# -- keys ---------------------------------------------------------------------------
+
+
+def _expand(seed: bytes) -> tuple[mlkem.MLKEM768PrivateKey, X25519PrivateKey]:
+    # The MLKEM768-X25519 KEM (draft-ietf-hpke-pq, X-Wing) expands a 32-byte seed
+    # with SHAKE256 into the ML-KEM seed (d || z) and the X25519 private key.
+    if len(seed) != SEED_BYTES:
+        raise AgeError("identity seed must be 32 bytes")
+    expanded = hashlib.shake_256(seed).digest(96)
+    return (
+        mlkem.MLKEM768PrivateKey.from_seed_bytes(expanded[:64]),
+        X25519PrivateKey.from_private_bytes(expanded[64:]),
+    )
+
+
+def public_key(seed: bytes) -> bytes:
+    ml, x = _expand(seed)
+    return ml.public_key().public_bytes_raw() + x.public_key().public_bytes_raw()
+
+
+def new_identity() -> bytes:
+    return os.urandom(SEED_BYTES)
+
+
+def encode_identity(seed: bytes) -> str:
+    return bech32.encode(IDENTITY_HRP, seed).upper()
+
+
+def decode_identity(text: str) -> bytes:
+    try:
+        hrp, data = bech32.decode(text)
+    except bech32.Bech32Error as exc:
+        raise AgeError(f"not an age identity ({exc})") from exc
+    if hrp != IDENTITY_HRP or len(data) != SEED_BYTES:
+        raise AgeError("not an age post-quantum identity")
+    return data
+
+
+def encode_recipient(public: bytes) -> str:
+    if len(public) != PUBLIC_BYTES:
+        raise AgeError("recipient must be 1216 bytes")
+    return bech32.encode(RECIPIENT_HRP, public)
+
+
+def decode_recipient(text: str) -> bytes:
+    try:
+        hrp, data = bech32.decode(text)
+    except bech32.Bech32Error as exc:
+        raise AgeError(f"not an age recipient ({exc})") from exc
+    if hrp != RECIPIENT_HRP or len(data) != PUBLIC_BYTES:
+        raise AgeError("not an age post-quantum recipient")
+    return data
+
+
+def _hpke_public(public: bytes) -> hpke.MLKEM768X25519PublicKey:
+    if len(public) != PUBLIC_BYTES:
+        raise AgeError("recipient must be 1216 bytes")
+    try:
+        return hpke.MLKEM768X25519PublicKey(
+            mlkem.MLKEM768PublicKey.from_public_bytes(public[:1184]),
+            X25519PublicKey.from_public_bytes(public[1184:]),
+        )
+    except ValueError as exc:
+        raise AgeError("recipient key is not a valid ML-KEM-768 + X25519 key") from exc
+
+
+# -- base64 as age wants it: unpadded, canonical ------------------------------------------
+
+
+def b64encode(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii").rstrip("=")
+
+
+def b64decode(text: str) -> bytes:
+    if "=" in text or "\n" in text or "\r" in text:
+        raise HeaderError("non-canonical base64")
+    try:
+        data = base64.b64decode(text + "=" * (-len(text) % 4), validate=True)
+    except (binascii.Error, ValueError) as exc:
+        raise HeaderError("invalid base64") from exc
+    if b64encode(data) != text:
+        raise HeaderError("non-canonical base64")
+    return data
+
+
+def _hkdf(ikm: bytes, salt: bytes | None, info: bytes) -> bytes:
+    return HKDF(hashes.SHA256(), 32, salt, info).derive(ikm)
+
+
+# -- header -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Stanza:
+    args: tuple[str, ...]
+    body: bytes
+
+    def encode(self) -> bytes:
+        lines = [b"-> " + " ".join(self.args).encode("ascii")]
+        encoded = b64encode(self.body).encode("ascii")
+        for i in range(0, len(encoded), 64):
+            lines.append(encoded[i : i + 64])
+        if len(encoded) % 64 == 0:
+            lines.append(b"")  # the body ends with a line shorter than 64 columns
+        return b"\n".join(lines) + b"\n"
+
+
+@dataclass(frozen=True)
+class Header:
+    stanzas: tuple[Stanza, ...]
+    mac: bytes
+    raw_without_mac: bytes  # everything up to and including "---"
+    length: int  # bytes of the whole header, including the final newline
+
+
+def _mac(file_key: bytes, header_bytes: bytes) -> bytes:
+    key = _hkdf(file_key, None, b"header")
+    return hmac.new(key, header_bytes, hashlib.sha256).digest()
+
+
+def _read_line(data: bytes, pos: int) -> tuple[bytes, int]:
+    end = data.find(b"\n", pos, pos + MAX_HEADER_BYTES)
+    if end < 0:
+        raise HeaderError("header is truncated")
+    return data[pos:end], end + 1
+
+
+def _valid_arg(arg: str) -> bool:
+    return bool(arg) and all(0x21 <= ord(c) <= 0x7E for c in arg)
+
+
+def parse_header(data: bytes) -> Header:
+    """Parse the textual header at the start of ``data`` (strict: exact syntax,
+    canonical base64, LF line endings)."""
+    line, pos = _read_line(data, 0)
+    if line != VERSION_LINE:
+        if line.startswith(b"age-encryption.org/"):
+            raise HeaderError("unsupported age version")
+        raise HeaderError("not an age file")
+    stanzas: list[Stanza] = []
+    while True:
+        if pos > MAX_HEADER_BYTES:
+            raise HeaderError("header is too large")
+        line, next_pos = _read_line(data, pos)
+        if line.startswith(b"---"):
+            if not line.startswith(b"--- "):
+                raise HeaderError("malformed MAC line")
+            mac = b64decode(line[4:].decode("ascii", "replace"))
+            if len(mac) != 32:
+                raise HeaderError("malformed MAC")
+            raw = data[: pos + 3]
+            if not stanzas:
+                raise HeaderError("header has no recipient stanza")
+            return Header(tuple(stanzas), mac, raw, next_pos)
+        if not line.startswith(b"-> "):
+            raise HeaderError("malformed stanza")
+        try:
+            args = tuple(line[3:].decode("ascii").split(" "))
+        except UnicodeDecodeError as exc:
+            raise HeaderError("stanza arguments are not ASCII") from exc
+        if not args or not all(_valid_arg(a) for a in args):
+            raise HeaderError("malformed stanza arguments")
+        pos = next_pos
+        body = b""
+        while True:
+            line, pos = _read_line(data, pos)
+            if len(line) > 64:
+                raise HeaderError("stanza body line too long")
+            try:
+                body_text = line.decode("ascii")
+            except UnicodeDecodeError as exc:
+                raise HeaderError("stanza body is not base64") from exc
+            if body_text:
+                body += b64decode(body_text)
+            if len(line) < 64:
+                break
+        stanzas.append(Stanza(args, body))
+        if len(stanzas) > MAX_STANZAS:
+            raise HeaderError("too many recipient stanzas")
+
+
+def wrap_file_key(file_key: bytes, recipient: bytes) -> Stanza:
+    sealed = _SUITE.encrypt(file_key, _hpke_public(recipient), info=HPKE_INFO)
+    enc, body = sealed[:ENC_BYTES], sealed[ENC_BYTES:]
+    return Stanza((STANZA_TYPE, b64encode(enc)), body)
+
+
+def decoy_stanza() -> Stanza:
+    """A stanza no one can open, the same size as a real one: pads the recipient
+    count so the header does not say how many recipients there are."""
+    return Stanza((STANZA_TYPE, b64encode(os.urandom(ENC_BYTES))), os.urandom(FILE_KEY_BYTES + TAG))
+
+
+def _check_x25519_stanza(stanza: Stanza) -> None:
+    # Not ours to open (we hold no X25519 identity), but a malformed one still
+    # makes the header invalid, as for any age implementation that knows the type.
+    if len(stanza.args) != 2 or len(b64decode(stanza.args[1])) != 32 or len(stanza.body) != 32:
+        raise HeaderError("malformed X25519 stanza")
+
+
+def _open_stanza(
+    stanza: Stanza, private: hpke.MLKEM768X25519PrivateKey, x25519: X25519PrivateKey
+) -> bytes | None:
+    if len(stanza.args) != 2:
+        raise HeaderError("malformed mlkem768x25519 stanza")
+    enc = b64decode(stanza.args[1])
+    if len(enc) != ENC_BYTES:
+        raise HeaderError("malformed mlkem768x25519 stanza")
+    if len(stanza.body) != FILE_KEY_BYTES + TAG:
+        raise HeaderError("malformed mlkem768x25519 stanza body")
+    try:
+        # A low-order X25519 share gives the all-zero secret whatever our key is;
+        # the specification makes that a header failure, not a mismatch.
+        x25519.exchange(X25519PublicKey.from_public_bytes(enc[1088:]))
+    except ValueError:
+        raise HeaderError("the X25519 share of a stanza is a low-order point") from None
+    try:
+        file_key = _SUITE.decrypt(enc + stanza.body, private, info=HPKE_INFO)
+    except Exception:
+        # The HPKE binding raises several exception types on a stanza it cannot
+        # open; all of them mean the same: the stanza is for someone else.
+        return None
+    if len(file_key) != FILE_KEY_BYTES:
+        raise HeaderError("wrapped file key has the wrong length")
+    return file_key
+
+
+def unwrap_file_key(header: Header, identity_seed: bytes) -> bytes:
+    ml, x = _expand(identity_seed)
+    private = hpke.MLKEM768X25519PrivateKey(ml, x)
+    found = None
+    for stanza in header.stanzas:
+        if stanza.args[0] == "X25519":
+            _check_x25519_stanza(stanza)
+        if stanza.args[0] != STANZA_TYPE:
+            continue  # other recipient types are not ours to judge
+        file_key = _open_stanza(stanza, private, x)
+        if file_key is not None and found is None:
+            found = file_key
+    if found is None:
+        raise NoIdentityMatched("this key is not a recipient of the file")
+    return found
+
+
+# -- payload ------------------------------------------------------------------------
+
+
+def _chunk_nonce(counter: int, last: bool) -> bytes:
+    return counter.to_bytes(11, "big") + (b"\x01" if last else b"\x00")
+
+
+def encrypt(plaintext: bytes, recipients: list[bytes], *, min_stanzas: int = 0) -> bytes:
+    """An age file of ``plaintext`` for ``recipients`` (1216-byte public keys),
+    with decoy stanzas up to ``min_stanzas`` in random order."""
+    if not recipients:
+        raise AgeError("no recipients")
+    file_key = os.urandom(FILE_KEY_BYTES)
+    stanzas = [wrap_file_key(file_key, r) for r in recipients]
+    stanzas += [decoy_stanza() for _ in range(max(0, min_stanzas - len(stanzas)))]
+    # Shuffle so a stanza's position does not say which recipient it is for.
+    order = sorted(range(len(stanzas)), key=lambda _i: os.urandom(8))
+    header = VERSION_LINE + b"\n" + b"".join(stanzas[i].encode() for i in order) + b"---"
+    out = bytearray(header)
+    out += b" " + b64encode(_mac(file_key, header)).encode("ascii") + b"\n"
+    nonce = os.urandom(NONCE_BYTES)
+    out += nonce
+    aead = ChaCha20Poly1305(_hkdf(file_key, nonce, b"payload"))
+    count = max(1, -(-len(plaintext) // CHUNK))
+    view = memoryview(plaintext)
+    for i in range(count):
+        chunk = bytes(view[i * CHUNK : (i + 1) * CHUNK])
+        out += aead.encrypt(_chunk_nonce(i, i == count - 1), chunk, None)
+    return bytes(out)
+
+
+def decrypt(data: bytes, identity_seed: bytes) -> bytes:
+    """Open an age file with our identity: header MAC, then every chunk; a file
+    that does not end with a valid final chunk is refused as truncated."""
+    header = parse_header(data)
+    return open_payload(data, header, unwrap_file_key(header, identity_seed))
+
+
+def open_payload(data: bytes, header: Header, file_key: bytes) -> bytes:
+    """Check the header MAC with ``file_key``, then decrypt the STREAM payload."""
+    if not hmac.compare_digest(_mac(file_key, header.raw_without_mac), header.mac):
+        raise MacError("header MAC does not match (the header was altered)")
+    payload = data[header.length :]
+    if len(payload) < NONCE_BYTES:
+        raise HeaderError("the payload nonce is missing or short")
+    nonce, body = payload[:NONCE_BYTES], payload[NONCE_BYTES:]
+    if not body:
+        raise PayloadError("payload is truncated (no chunks)")
+    aead = ChaCha20Poly1305(_hkdf(file_key, nonce, b"payload"))
+    out = bytearray()
+    step = CHUNK + TAG
+    count = -(-len(body) // step)
+    for i in range(count):
+        chunk = body[i * step : (i + 1) * step]
+        last = i == count - 1
+        if len(chunk) < TAG:
+            raise PayloadError("payload is truncated (short chunk)")
+        try:
+            plain = aead.decrypt(_chunk_nonce(i, last), chunk, None)
+        except InvalidTag:
+            if not last:
+                raise PayloadError(f"payload chunk {i} does not authenticate") from None
+            # A full-size chunk that fails as final may be a file cut at a boundary.
+            try:
+                aead.decrypt(_chunk_nonce(i, False), chunk, None)
+            except InvalidTag:
+                raise PayloadError(f"payload chunk {i} does not authenticate") from None
+            raise PayloadError("payload is truncated (no final chunk)") from None
+        if not plain and (i > 0 or count > 1):
+            raise PayloadError("empty final chunk")
+        out += plain
+    return bytes(out)
+
+
+@dataclass(frozen=True)
+class Outline:
+    """What anyone can learn without a key."""
+
+    version: str
+    stanza_types: tuple[str, ...]
+    header_bytes: int
+    payload_bytes: int
+    chunks: int
+
+
+def outline(data: bytes) -> Outline:
+    header = parse_header(data)
+    payload = len(data) - header.length - NONCE_BYTES
+    if payload < TAG:
+        raise PayloadError("payload is truncated")
+    return Outline(
+        "v1",
+        tuple(s.args[0] for s in header.stanzas),
+        header.length,
+        len(data) - header.length,
+        -(-payload // (CHUNK + TAG)),
+    )

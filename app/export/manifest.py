@@ -1,0 +1,164 @@
+"""The package manifest (version 1): who sent it to whom, its place in the
+sequence, and the hash of every record it carries. Parsed strictly: unknown or
+missing fields, wrong types and malformed values are refused."""
+
+from __future__ import annotations
+
+import re
+import uuid
+from dataclasses import dataclass
+from typing import Any
+
+from app.export.errors import MalformedPackage, UnsupportedVersion
+
+FORMAT = "veldboek-package"
+VERSION = 1
+KINDS = ("debriefs", "receipt")
+RECORD_TYPES = ("debrief",)
+_HEX64 = re.compile(r"^[0-9a-f]{64}$")
+_STAMP = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$")
+
+
+@dataclass(frozen=True)
+class RecordRef:
+    type: str
+    id: uuid.UUID
+    version: int
+    sha256: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "type": self.type,
+            "id": str(self.id),
+            "version": self.version,
+            "sha256": self.sha256,
+        }
+
+
+@dataclass(frozen=True)
+class ReceiptEntry:
+    package_id: uuid.UUID
+    sha256: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"package_id": str(self.package_id), "sha256": self.sha256}
+
+
+@dataclass(frozen=True)
+class Manifest:
+    kind: str
+    package_id: uuid.UUID
+    created_at: str
+    schema: str
+    sender: str
+    recipients: tuple[str, ...]
+    sequence: int
+    previous: str
+    records: tuple[RecordRef, ...] = ()
+    receipts: tuple[ReceiptEntry, ...] = ()
+    audit_events: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "format": FORMAT,
+            "version": VERSION,
+            "kind": self.kind,
+            "package_id": str(self.package_id),
+            "created_at": self.created_at,
+            "schema": self.schema,
+            "sender": self.sender,
+            "recipients": sorted(self.recipients),
+            "sequence": self.sequence,
+            "previous": self.previous,
+            "records": [r.to_dict() for r in self.records],
+            "receipts": [r.to_dict() for r in self.receipts],
+            "audit_events": self.audit_events,
+        }
+
+    @classmethod
+    def from_dict(cls, doc: dict[str, Any]) -> Manifest:
+        if doc.get("format") != FORMAT:
+            raise MalformedPackage("This is not a Veldboek package manifest.")
+        version = doc.get("version")
+        if version != VERSION:
+            raise UnsupportedVersion(
+                f"Package version {version!r} is not supported (this Veldboek reads {VERSION})."
+            )
+        expected = set(Manifest.__dataclass_fields__) | {
+            "format",
+            "version",
+            "body_sha256",
+            "body_length",
+        }
+        if set(doc) != expected:
+            raise MalformedPackage("The package manifest has missing or unknown fields.")
+        try:
+            manifest = cls(
+                kind=_choice(doc["kind"], KINDS),
+                package_id=uuid.UUID(_str(doc["package_id"])),
+                created_at=_match(doc["created_at"], _STAMP),
+                schema=_str(doc["schema"]),
+                sender=_match(doc["sender"], _HEX64),
+                recipients=tuple(_match(r, _HEX64) for r in _list(doc["recipients"])),
+                sequence=_int(doc["sequence"], 1),
+                previous=doc["previous"]
+                if doc["previous"] == ""
+                else _match(doc["previous"], _HEX64),
+                records=tuple(_record(r) for r in _list(doc["records"])),
+                receipts=tuple(_receipt(r) for r in _list(doc["receipts"])),
+                audit_events=_int(doc["audit_events"], 0),
+            )
+        except (ValueError, TypeError, KeyError) as exc:
+            raise MalformedPackage("The package manifest is malformed.") from exc
+        if list(manifest.recipients) != sorted(set(manifest.recipients)) or not manifest.recipients:
+            raise MalformedPackage("The package manifest lists its recipients wrongly.")
+        return manifest
+
+
+def _str(value: Any) -> str:
+    if not isinstance(value, str):
+        raise TypeError("expected text")
+    return value
+
+
+def _int(value: Any, minimum: int) -> int:
+    if not isinstance(value, int) or isinstance(value, bool) or value < minimum:
+        raise ValueError("expected a whole number")
+    return value
+
+
+def _list(value: Any) -> list[Any]:
+    if not isinstance(value, list):
+        raise TypeError("expected a list")
+    return value
+
+
+def _match(value: Any, pattern: re.Pattern[str]) -> str:
+    text = _str(value)
+    if not pattern.match(text):
+        raise ValueError("malformed value")
+    return text
+
+
+def _choice(value: Any, options: tuple[str, ...]) -> str:
+    text = _str(value)
+    if text not in options:
+        raise ValueError("unknown value")
+    return text
+
+
+def _record(doc: Any) -> RecordRef:
+    if not isinstance(doc, dict) or set(doc) != {"type", "id", "version", "sha256"}:
+        raise ValueError("malformed record entry")
+    return RecordRef(
+        _choice(doc["type"], RECORD_TYPES),
+        uuid.UUID(_str(doc["id"])),
+        _int(doc["version"], 1),
+        _match(doc["sha256"], _HEX64),
+    )
+
+
+def _receipt(doc: Any) -> ReceiptEntry:
+    if not isinstance(doc, dict) or set(doc) != {"package_id", "sha256"}:
+        raise ValueError("malformed receipt entry")
+    return ReceiptEntry(uuid.UUID(_str(doc["package_id"])), _match(doc["sha256"], _HEX64))

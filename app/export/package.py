@@ -1,0 +1,92 @@
+"""Sealing and opening packages: the container inside an age file with one
+mlkem768x25519 stanza per recipient, padded to at least RECIPIENT_SLOTS stanzas."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from typing import Any
+
+from app.crypto import age
+from app.export import container
+from app.export.errors import (
+    MalformedPackage,
+    NotForThisVault,
+    RecipientMismatch,
+    TamperedPackage,
+    UnsupportedVersion,
+)
+from app.export.manifest import Manifest
+
+# The header always has at least this many stanzas (decoys fill the rest), so it
+# does not tell how many recipients a package has.
+RECIPIENT_SLOTS = 4
+
+
+@dataclass(frozen=True)
+class Opened:
+    manifest: Manifest
+    inner: container.Inner
+    sha256: str  # of the whole file: what receipts and the sequence chain name
+    stanzas: int
+
+    @property
+    def body(self) -> dict[str, Any]:
+        return self.inner.body
+
+
+def seal(
+    manifest: Manifest, body: dict[str, Any], signing_private: bytes, recipients: list[bytes]
+) -> bytes:
+    inner = container.build(manifest.to_dict(), body, signing_private)
+    return age.encrypt(inner, recipients, min_stanzas=RECIPIENT_SLOTS)
+
+
+def _age_error(exc: age.AgeError) -> Exception:
+    text = str(exc)
+    if isinstance(exc, age.NoIdentityMatched):
+        return NotForThisVault("This vault is not a recipient of the package.")
+    if "unsupported age version" in text:
+        return UnsupportedVersion("The package uses an age version this Veldboek does not read.")
+    if isinstance(exc, age.MacError | age.PayloadError):
+        return TamperedPackage(f"The package was altered or cut short: {text}.")
+    return MalformedPackage(f"The package is damaged: {text}.")
+
+
+def open_package(data: bytes, receiving_seed: bytes) -> Opened:
+    """Decrypt and parse; the caller then checks the signer (``inner.verify``) and
+    that ``own_fingerprint`` is among the recipients (``check_recipients``)."""
+    try:
+        header = age.parse_header(data)
+        plain = age.decrypt(data, receiving_seed)
+    except age.AgeError as exc:
+        raise _age_error(exc) from None
+    inner = container.parse(plain)
+    manifest = Manifest.from_dict(inner.manifest)
+    return Opened(manifest, inner, hashlib.sha256(data).hexdigest(), len(header.stanzas))
+
+
+def check_recipients(opened: Opened, own_fingerprint: str) -> None:
+    if own_fingerprint not in opened.manifest.recipients:
+        raise RecipientMismatch(
+            "The package was not addressed to this vault by its sender (it was re-sealed)."
+        )
+    if opened.stanzas < max(RECIPIENT_SLOTS, len(opened.manifest.recipients)):
+        raise RecipientMismatch("A recipient was removed from the package after sealing.")
+
+
+def inspect(data: bytes) -> dict[str, Any]:
+    """What anyone can learn without a key: format, version, sizes. Nothing about
+    sender, recipients or content."""
+    try:
+        outline = age.outline(data)
+    except age.AgeError as exc:
+        raise _age_error(exc) from None
+    return {
+        "format": "age-encryption.org/v1",
+        "recipient_type": sorted(set(outline.stanza_types)),
+        "recipient_slots": len(outline.stanza_types),
+        "size_bytes": len(data),
+        "payload_bytes": outline.payload_bytes,
+        "chunks": outline.chunks,
+    }

@@ -1,0 +1,253 @@
+"""This vault's signing and receiving keys, and the peers it exchanges packages
+with. A peer is added only after its fingerprint was compared (read aloud)."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import io
+import re
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+import segno
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.clock import iso_utc, utc_now
+from app.crypto import age, signing
+from app.crypto.signing import Fingerprint
+from app.dal.scope import Scope
+from app.errors import InvalidInput, NotFound
+from app.export import canonical
+from app.models.packages import KeyPurpose, PackagePeer, PeerRole, VaultKeypair
+from app.vault import audit_chain
+from app.vault.audit_chain import SYSTEM
+from app.vault.vault import Vault
+
+BUNDLE_FORMAT = "veldboek-key-bundle"
+BUNDLE_VERSION = 1
+BUNDLE_CONTEXT = b"veldboek key bundle v1\n"
+MAX_BUNDLE_BYTES = 64 * 1024
+
+
+@dataclass(frozen=True)
+class KeyBundle:
+    """The public half: what is exported, imported and compared."""
+
+    name: str
+    role: PeerRole
+    signing_public: bytes
+    recipient_public: bytes
+    created_at: str
+
+    @property
+    def fingerprint(self) -> Fingerprint:
+        return signing.fingerprint(self.signing_public, self.recipient_public)
+
+    @property
+    def recipient(self) -> str:
+        return age.encode_recipient(self.recipient_public)
+
+
+@dataclass(frozen=True)
+class PeerView:
+    id: uuid.UUID
+    name: str
+    role: PeerRole
+    fingerprint: str
+    spoken: str
+    added_at: datetime
+    active: bool
+
+
+@dataclass(frozen=True)
+class _Private:
+    signing: bytes
+    receiving_seed: bytes
+    fingerprint: Fingerprint
+
+
+def _ensure(session: Session, actor: Scope | None) -> tuple[VaultKeypair, VaultKeypair]:
+    rows = {k.purpose: k for k in session.execute(select(VaultKeypair)).scalars()}
+    if KeyPurpose.SIGNING not in rows or KeyPurpose.RECEIVING not in rows:
+        sign_private = signing.new_signing_key()
+        seed = age.new_identity()
+        rows[KeyPurpose.SIGNING] = VaultKeypair(
+            purpose=KeyPurpose.SIGNING,
+            private=sign_private,
+            public=signing.signing_public(sign_private),
+        )
+        rows[KeyPurpose.RECEIVING] = VaultKeypair(
+            purpose=KeyPurpose.RECEIVING, private=seed, public=age.public_key(seed)
+        )
+        session.add_all(rows.values())
+        session.flush()
+        fp = signing.fingerprint(rows[KeyPurpose.SIGNING].public, rows[KeyPurpose.RECEIVING].public)
+        audit_chain.append(
+            session,
+            actor.actor if actor else SYSTEM,
+            "keys.generated",
+            record_type="keys",
+            record_id=fp.hex,
+        )
+    return rows[KeyPurpose.SIGNING], rows[KeyPurpose.RECEIVING]
+
+
+def own_fingerprint(vault: Vault) -> Fingerprint:
+    with vault.write() as session:
+        sign, receive = _ensure(session, None)
+        return signing.fingerprint(sign.public, receive.public)
+
+
+def private_keys(vault: Vault) -> _Private:
+    """For the package services only: the private halves, from inside the vault."""
+    with vault.write() as session:
+        sign, receive = _ensure(session, None)
+        return _Private(
+            sign.private, receive.private, signing.fingerprint(sign.public, receive.public)
+        )
+
+
+def own_bundle(vault: Vault, name: str, role: PeerRole) -> KeyBundle:
+    if not name.strip():
+        raise InvalidInput("A key bundle needs a name.")
+    with vault.write() as session:
+        sign, receive = _ensure(session, None)
+        return KeyBundle(name.strip(), role, sign.public, receive.public, iso_utc(sign.created_at))
+
+
+def _bundle_doc(bundle: KeyBundle) -> dict[str, Any]:
+    return {
+        "format": BUNDLE_FORMAT,
+        "version": BUNDLE_VERSION,
+        "name": bundle.name,
+        "role": bundle.role.value,
+        "signing_key": base64.b64encode(bundle.signing_public).decode("ascii"),
+        "recipient": bundle.recipient,
+        "created_at": bundle.created_at,
+    }
+
+
+def bundle_bytes(vault: Vault, bundle: KeyBundle) -> bytes:
+    """The bundle as a file: canonical JSON, self-signed to show the sender holds
+    the signing key. The fingerprint is what makes it trustworthy, not this."""
+    doc = _bundle_doc(bundle)
+    keys = private_keys(vault)
+    signature = signing.sign(keys.signing, BUNDLE_CONTEXT, canonical.dumps(doc))
+    return canonical.dumps({**doc, "self_signature": base64.b64encode(signature).decode("ascii")})
+
+
+def read_bundle(data: bytes) -> KeyBundle:
+    if len(data) > MAX_BUNDLE_BYTES:
+        raise InvalidInput("This file is too large to be a key bundle.")
+    try:
+        doc = canonical.loads(data.strip())
+        if not isinstance(doc, dict) or doc.get("format") != BUNDLE_FORMAT:
+            raise InvalidInput("This file is not a Veldboek key bundle.")
+        if doc.get("version") != BUNDLE_VERSION:
+            raise InvalidInput("This key bundle has a version this Veldboek does not read.")
+        signature = base64.b64decode(doc.pop("self_signature"), validate=True)
+        bundle = KeyBundle(
+            name=str(doc["name"]),
+            role=PeerRole(doc["role"]),
+            signing_public=base64.b64decode(doc["signing_key"], validate=True),
+            recipient_public=age.decode_recipient(str(doc["recipient"])),
+            created_at=str(doc["created_at"]),
+        )
+    except InvalidInput:
+        raise
+    except (KeyError, ValueError, TypeError, binascii.Error) as exc:
+        raise InvalidInput("The key bundle is damaged or incomplete.") from exc
+    except Exception as exc:  # canonical/age parse errors
+        raise InvalidInput("The key bundle is damaged or incomplete.") from exc
+    if not signing.verify(bundle.signing_public, BUNDLE_CONTEXT, canonical.dumps(doc), signature):
+        raise InvalidInput("The key bundle's self-signature does not verify; it was altered.")
+    return bundle
+
+
+def normalise_spoken(text: str) -> str:
+    return re.sub(r"\D", "", text)
+
+
+def add_peer(
+    vault: Vault,
+    scope: Scope,
+    bundle: KeyBundle,
+    *,
+    role: PeerRole,
+    confirmed_spoken: str,
+    name: str | None = None,
+) -> PeerView:
+    """Add a handler, the central system or a runner, once the person has read
+    out the fingerprint and it matched (``confirmed_spoken``)."""
+    fp = bundle.fingerprint
+    if normalise_spoken(confirmed_spoken) != normalise_spoken(fp.spoken):
+        raise InvalidInput("The fingerprint does not match: the key was not added.")
+    own = own_fingerprint(vault)
+    if fp.hex == own.hex:
+        raise InvalidInput("That is this vault's own key.")
+    with vault.write() as session:
+        existing = session.execute(
+            select(PackagePeer).where(PackagePeer.fingerprint == fp.hex)
+        ).scalar_one_or_none()
+        if existing is not None:
+            existing.active = True
+            existing.role = role
+            peer = existing
+        else:
+            peer = PackagePeer(
+                name=(name or bundle.name).strip()[:80],
+                role=role,
+                signing_public=bundle.signing_public,
+                recipient_public=bundle.recipient_public,
+                fingerprint=fp.hex,
+                spoken=fp.spoken,
+                added_at=utc_now(),
+                added_by_alias_id=scope.alias_id,
+            )
+            session.add(peer)
+            session.flush()
+        audit_chain.append(
+            session,
+            scope.actor,
+            "keys.peer_added",
+            record_type="peer",
+            record_id=peer.id,
+            detail={"role": role.value, "fingerprint": fp.hex},
+        )
+        return _view(peer)
+
+
+def _view(peer: PackagePeer) -> PeerView:
+    return PeerView(
+        peer.id, peer.name, peer.role, peer.fingerprint, peer.spoken, peer.added_at, peer.active
+    )
+
+
+def list_peers(vault: Vault) -> list[PeerView]:
+    with vault.read() as session:
+        rows = session.execute(select(PackagePeer).order_by(PackagePeer.name)).scalars()
+        return [_view(p) for p in rows]
+
+
+def retire_peer(vault: Vault, scope: Scope, peer_id: uuid.UUID) -> None:
+    with vault.write() as session:
+        peer = session.get(PackagePeer, peer_id)
+        if peer is None:
+            raise NotFound("No such peer.")
+        peer.active = False
+        audit_chain.append(
+            session, scope.actor, "keys.peer_retired", record_type="peer", record_id=peer.id
+        )
+
+
+def fingerprint_qr_png(fp: Fingerprint, scale: int = 6) -> bytes:
+    """A QR code of the spoken fingerprint, to compare with a phone camera."""
+    out = io.BytesIO()
+    segno.make(f"VELDBOEK-FP:{normalise_spoken(fp.spoken)}", error="m").save(
+        out, kind="png", scale=scale, border=2
+    )
+    return out.getvalue()

@@ -1,0 +1,481 @@
+"""Putting an imported package's records into the handler's vault.
+
+Records land in the runner's compartment (same ids), which the importing alias
+joins. Every version a package brings is kept in ``record_version``; the live
+tables show the newest. A version already held changes nothing. Rows are written
+with bulk statements inside the caller's transaction, so a refusal anywhere
+leaves the vault as it was, and 10,000 debriefs take seconds, not minutes.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from app.clock import iso_utc, utc_now
+from app.dal.scope import Scope
+from app.domain.text import normalise_name
+from app.errors import PackageError
+from app.export import canonical
+from app.export.errors import MalformedPackage
+from app.export.manifest import RecordRef
+from app.models import Alias, Compartment, CompartmentMember, Debrief, Source, Subject
+from app.models.base import new_id
+from app.models.enums import AliasKind, SourceKind, SourceStatus
+from app.models.packages import RecordVersion
+
+ProgressFn = Callable[[int, int], None]
+
+
+@dataclass
+class ImportCounts:
+    new: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    older: int = 0
+    warnings: list[str] = field(default_factory=list)
+
+
+def _hex(text: str | None) -> str | None:
+    return None if text is None else uuid.UUID(text).hex
+
+
+def _raw(session: Session) -> Any:
+    raw = session.connection().connection.dbapi_connection
+    assert raw is not None
+    return raw
+
+
+def _many(session: Session, sql: str, rows: list[tuple[Any, ...]]) -> None:
+    if rows:
+        _raw(session).executemany(sql, rows)
+
+
+class _Aliases:
+    """Cover names in records become alias rows here (colleagues: not ours to act
+    under); an existing alias of the same name is reused."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.ids = dict(session.execute(select(Alias.name, Alias.id)).all())
+
+    def id(self, name: str | None) -> str | None:
+        if name is None:
+            return None
+        if name not in self.ids:
+            alias = Alias(name=name, kind=AliasKind.COVER_NAME, can_act=False, colour="#999999")
+            self.session.add(alias)
+            self.session.flush()
+            self.ids[name] = alias.id
+        return self.ids[name].hex
+
+
+def _sources(session: Session, scope: Scope, sources: list[dict[str, Any]]) -> dict[str, str]:
+    """Create or update each source and its compartment; the importing alias joins
+    the compartment. Returns source id -> compartment id (both as in the package)."""
+    out = {}
+    for s in sources:
+        source_id, comp_id = uuid.UUID(s["id"]), uuid.UUID(s["compartment_id"])
+        compartment = session.get(Compartment, comp_id)
+        if compartment is None:
+            clash = session.execute(
+                select(Compartment.id).where(Compartment.name == s["compartment"])
+            ).first()
+            name = s["compartment"] if clash is None else f"{s['compartment']} ({comp_id.hex[:6]})"
+            session.add(Compartment(id=comp_id, name=name))
+            session.flush()
+        if session.get(CompartmentMember, (comp_id, scope.alias_id)) is None:
+            session.add(CompartmentMember(compartment_id=comp_id, alias_id=scope.alias_id))
+        source = session.get(Source, source_id)
+        if source is None:
+            if session.execute(select(Source.id).where(Source.codename == s["codename"])).first():
+                raise PackageError(
+                    "A source in the package has a codename this vault already uses for "
+                    "another source; nothing was imported."
+                )
+            session.add(
+                Source(
+                    id=source_id,
+                    compartment_id=comp_id,
+                    codename=s["codename"],
+                    kind=SourceKind(s["kind"]),
+                    status=SourceStatus(s["status"]),
+                )
+            )
+        elif source.compartment_id != comp_id:
+            raise PackageError("A source in the package conflicts with this vault's records.")
+        else:
+            source.kind, source.status = SourceKind(s["kind"]), SourceStatus(s["status"])
+        out[s["id"]] = s["compartment_id"]
+    session.flush()
+    return out
+
+
+def _latest_versions(
+    session: Session, record_ids: list[uuid.UUID]
+) -> dict[uuid.UUID, tuple[int, set[str]]]:
+    out: dict[uuid.UUID, tuple[int, set[str]]] = {}
+    for start in range(0, len(record_ids), 500):
+        chunk = record_ids[start : start + 500]
+        for rid, version, sha in session.execute(
+            select(RecordVersion.record_id, RecordVersion.version, RecordVersion.sha256).where(
+                RecordVersion.record_type == "debrief", RecordVersion.record_id.in_(chunk)
+            )
+        ):
+            top, hashes = out.get(rid, (0, set()))
+            out[rid] = (max(top, version), hashes | {sha})
+    return out
+
+
+def apply(
+    session: Session,
+    scope: Scope,
+    package_id: uuid.UUID,
+    sources: list[dict[str, Any]],
+    records: list[tuple[RecordRef, dict[str, Any]]],
+    progress: ProgressFn | None = None,
+) -> ImportCounts:
+    counts = ImportCounts()
+    compartments = _sources(session, scope, sources)
+    versions = _latest_versions(session, [ref.id for ref, _ in records])
+    live = set()
+    for start in range(0, len(records), 500):
+        chunk = [ref.id for ref, _ in records[start : start + 500]]
+        live |= set(session.execute(select(Debrief.id).where(Debrief.id.in_(chunk))).scalars())
+    to_apply: list[dict[str, Any]] = []
+    version_rows: list[tuple[Any, ...]] = []
+    now = iso_utc(utc_now())
+    for ref, data in records:
+        if data["compartment_id"] != compartments.get(data["source_id"]):
+            raise MalformedPackage("A record's compartment does not match its source.")
+        top, hashes = versions.get(ref.id, (0, set()))
+        if ref.sha256 in hashes:
+            counts.unchanged += 1
+            continue
+        if top and ref.version <= top:
+            counts.older += 1  # kept as history; the live record stays the newer one
+        else:
+            to_apply.append(data)
+            if ref.id in live or top:
+                counts.updated += 1
+            else:
+                counts.new += 1
+        version_rows.append(
+            (
+                new_id().hex,
+                "debrief",
+                ref.id.hex,
+                ref.version,
+                ref.sha256,
+                package_id.hex,
+                uuid.UUID(data["compartment_id"]).hex,
+                canonical.dumps(data).decode("utf-8"),
+                now,
+            )
+        )
+    _write(session, to_apply, progress)
+    _many(
+        session,
+        "INSERT INTO record_version (id, record_type, record_id, version, sha256, "
+        "package_id, compartment_id, data, imported_at) VALUES (?,?,?,?,?,?,?,?,?)",
+        version_rows,
+    )
+    return counts
+
+
+def _subjects(
+    session: Session, wanted: Iterable[tuple[str, str, str]]
+) -> dict[tuple[str, str, str], str]:
+    """(compartment hex, kind, normalised) -> subject id hex, creating what is missing."""
+    keys = set(wanted)
+    comps = {k[0] for k in keys}
+    known: dict[tuple[str, str, str], str] = {}
+    for comp in comps:
+        for sid, kind, norm in session.execute(
+            select(Subject.id, Subject.kind, Subject.normalised).where(
+                Subject.compartment_id == uuid.UUID(hex=comp)
+            )
+        ):
+            known[(comp, kind.value, norm)] = sid.hex
+    return known
+
+
+def _write(session: Session, records: list[dict[str, Any]], progress: ProgressFn | None) -> None:
+    aliases = _Aliases(session)
+    Rows = list[tuple[Any, ...]]  # noqa: N806 - a local type alias
+    contacts: Rows = []
+    attendees: Rows = []
+    debriefs: Rows = []
+    items: Rows = []
+    links: Rows = []
+    addenda: Rows = []
+    taskings: Rows = []
+    payments: Rows = []
+    subject_names: dict[tuple[str, str, str], str] = {}
+    for d in records:
+        comp = uuid.UUID(d["compartment_id"]).hex
+        for item in d["items"]:
+            for s in item["subjects"]:
+                subject_names.setdefault((comp, s["kind"], normalise_name(s["name"])), s["name"])
+    subject_ids = _subjects(session, subject_names)
+    new_subjects = []
+    for key, display in subject_names.items():
+        if key not in subject_ids:
+            subject_ids[key] = new_id().hex
+            new_subjects.append(
+                (subject_ids[key], key[0], key[1], display[:200], key[2], "", iso_utc(utc_now()))
+            )
+    _many(
+        session,
+        "INSERT INTO subject (id, compartment_id, kind, name, normalised, notes, "
+        "created_at) VALUES (?,?,?,?,?,?,?)",
+        new_subjects,
+    )
+    total = len(records)
+    for n, d in enumerate(records):
+        comp, source, did = (
+            uuid.UUID(d["compartment_id"]).hex,
+            uuid.UUID(d["source_id"]).hex,
+            uuid.UUID(d["id"]).hex,
+        )
+        c = d["contact"]
+        contact_id = None
+        if c is not None:
+            contact_id = uuid.UUID(c["id"]).hex
+            contacts.append(
+                (
+                    contact_id,
+                    comp,
+                    source,
+                    c["kind"],
+                    c["occurred_at"],
+                    c["duration_minutes"],
+                    c["location_codeword"],
+                    c["reconnaissance_notes"],
+                    c["safety_notes"],
+                    c["notes"],
+                    d["created_at"],
+                    d["updated_at"],
+                )
+            )
+            attendees += [(contact_id, aliases.id(a)) for a in c["attendees"]]
+        debriefs.append(
+            (
+                did,
+                comp,
+                source,
+                contact_id,
+                d["status"],
+                d["narrative"],
+                d["welfare_observations"],
+                d["security_observations"],
+                d["runner_assessment"],
+                d["critical_reflection"],
+                aliases.id(d["author"]),
+                d["submitted_at"],
+                d["reviewed_at"],
+                aliases.id(d["reviewer"]),
+                d["review_comment"],
+                d["created_at"],
+                d["updated_at"],
+            )
+        )
+        for item in d["items"]:
+            iid = uuid.UUID(item["id"]).hex
+            items.append(
+                (
+                    iid,
+                    comp,
+                    did,
+                    item["position"],
+                    item["text"],
+                    item["sanitised_text"],
+                    item["scheme"],
+                    item["source_evaluation"],
+                    item["intelligence_assessment"],
+                    item["handling_code"],
+                    item["handling_conditions"],
+                    item["corroboration"],
+                    1 if item["exculpatory"] else 0,
+                    d["created_at"],
+                    d["updated_at"],
+                )
+            )
+            links += [
+                (iid, subject_ids[(comp, s["kind"], normalise_name(s["name"]))])
+                for s in item["subjects"]
+            ]
+        addenda += [
+            (uuid.UUID(a["id"]).hex, comp, did, a["text"], aliases.id(a["author"]), a["created_at"])
+            for a in d["addenda"]
+        ]
+        taskings += [
+            (
+                uuid.UUID(t["id"]).hex,
+                comp,
+                source,
+                did,
+                t["description"],
+                t["limits"],
+                t["deadline"],
+                t["status"],
+                t["outcome"],
+                t["created_at"],
+            )
+            for t in d["taskings"]
+        ]
+        payments += [
+            (
+                uuid.UUID(p["id"]).hex,
+                comp,
+                source,
+                did,
+                p["kind"],
+                p["amount_cents"],
+                p["currency"],
+                p["reason"],
+                p["occurred_on"],
+                aliases.id(p["witness"]),
+                aliases.id(p["approved_by"]),
+                p["created_at"],
+            )
+            for p in d["payments"]
+        ]
+        if progress is not None and n % 500 == 0:
+            progress(n, total)
+    ids = [(row[0],) for row in debriefs]
+    contact_keys = [(row[0],) for row in contacts]
+    # Items and attendees of an updated record are replaced as a whole.
+    _many(session, "DELETE FROM intelligence_item WHERE debrief_id = ?", ids)
+    _many(session, "DELETE FROM contact_attendee WHERE contact_id = ?", contact_keys)
+    _many(
+        session,
+        _upsert(
+            "contact",
+            (
+                "id",
+                "compartment_id",
+                "source_id",
+                "kind",
+                "occurred_at",
+                "duration_minutes",
+                "location_codeword",
+                "reconnaissance_notes",
+                "safety_notes",
+                "notes",
+                "created_at",
+                "updated_at",
+            ),
+        ),
+        contacts,
+    )
+    _many(
+        session,
+        "INSERT OR IGNORE INTO contact_attendee (contact_id, alias_id) VALUES (?,?)",
+        [a for a in attendees if a[1] is not None],
+    )
+    _many(
+        session,
+        _upsert(
+            "debrief",
+            (
+                "id",
+                "compartment_id",
+                "source_id",
+                "contact_id",
+                "status",
+                "narrative",
+                "welfare_observations",
+                "security_observations",
+                "runner_assessment",
+                "critical_reflection",
+                "author_alias_id",
+                "submitted_at",
+                "reviewed_at",
+                "reviewer_alias_id",
+                "review_comment",
+                "created_at",
+                "updated_at",
+            ),
+        ),
+        debriefs,
+    )
+    _many(
+        session,
+        "INSERT INTO intelligence_item (id, compartment_id, debrief_id, position, "
+        "text, sanitised_text, scheme, source_evaluation, intelligence_assessment, "
+        "handling_code, handling_conditions, corroboration, exculpatory, created_at, "
+        "updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        items,
+    )
+    _many(session, "INSERT OR IGNORE INTO item_subject (item_id, subject_id) VALUES (?,?)", links)
+    _many(
+        session,
+        "INSERT OR IGNORE INTO addendum (id, compartment_id, debrief_id, text, "
+        "author_alias_id, created_at) VALUES (?,?,?,?,?,?)",
+        addenda,
+    )
+    _many(
+        session,
+        _upsert(
+            "tasking",
+            (
+                "id",
+                "compartment_id",
+                "source_id",
+                "debrief_id",
+                "description",
+                "limits",
+                "deadline",
+                "status",
+                "outcome",
+                "created_at",
+            ),
+        ),
+        taskings,
+    )
+    _many(
+        session,
+        _upsert(
+            "payment",
+            (
+                "id",
+                "compartment_id",
+                "source_id",
+                "debrief_id",
+                "kind",
+                "amount_cents",
+                "currency",
+                "reason",
+                "occurred_on",
+                "witness_alias_id",
+                "approved_by_alias_id",
+                "created_at",
+            ),
+        ),
+        payments,
+    )
+    if progress is not None:
+        progress(total, total)
+
+
+def _upsert(table: str, columns: tuple[str, ...]) -> str:
+    updates = ", ".join(f"{c} = excluded.{c}" for c in columns if c != "id")
+    marks = ", ".join("?" for _ in columns)
+    return (
+        f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks}) "  # noqa: S608
+        f"ON CONFLICT(id) DO UPDATE SET {updates}"
+    )
+
+
+def count_versions(session: Session, record_id: uuid.UUID) -> int:
+    return int(
+        session.execute(
+            select(func.count()).where(RecordVersion.record_id == record_id)
+        ).scalar_one()
+    )

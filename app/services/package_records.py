@@ -1,0 +1,511 @@
+"""Debriefs as package records: serialised on the runner's side, validated on the
+handler's. A record is plain data (names instead of alias ids, ISO timestamps),
+so it means the same in any vault; its SHA-256 is over its canonical JSON."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import uuid
+from collections import defaultdict
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.clock import iso_utc
+from app.export import canonical
+from app.export.errors import MalformedPackage
+from app.models import (
+    Addendum,
+    Alias,
+    AuditEvent,
+    Compartment,
+    Contact,
+    ContactAttendee,
+    Debrief,
+    IntelligenceItem,
+    ItemSubject,
+    Payment,
+    Source,
+    Subject,
+    Tasking,
+)
+from app.models.enums import (
+    ContactKind,
+    Corroboration,
+    DebriefStatus,
+    GradingScheme,
+    PaymentKind,
+    SourceKind,
+    SourceStatus,
+    SubjectKind,
+    TaskingStatus,
+)
+
+_STAMP = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$")
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_HEX32 = re.compile(r"^[0-9a-f]{32}$")
+_HEX64 = re.compile(r"^[0-9a-f]{64}$")
+
+
+def record_hash(data: dict[str, Any]) -> str:
+    return hashlib.sha256(canonical.dumps(data)).hexdigest()
+
+
+def _ts(value: Any) -> str | None:
+    return None if value is None else iso_utc(value)
+
+
+def _day(value: Any) -> str | None:
+    return None if value is None else value.isoformat()
+
+
+def _chunks(ids: Sequence[uuid.UUID], size: int = 500) -> list[list[uuid.UUID]]:
+    return [list(ids[i : i + size]) for i in range(0, len(ids), size)]
+
+
+def serialise(
+    session: Session, debrief_ids: Sequence[uuid.UUID]
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """(debrief records, source headers) for ``debrief_ids``, loaded in bulk."""
+    names = dict(session.execute(select(Alias.id, Alias.name)).all())
+
+    def name(alias_id: uuid.UUID | None) -> str | None:
+        return names.get(alias_id) if alias_id is not None else None
+
+    debriefs: list[Debrief] = []
+    for chunk in _chunks(debrief_ids):
+        debriefs += session.execute(select(Debrief).where(Debrief.id.in_(chunk))).scalars().all()
+    ids = [d.id for d in debriefs]
+    contact_ids = [d.contact_id for d in debriefs if d.contact_id is not None]
+    contacts: dict[uuid.UUID, Contact] = {}
+    attendees: dict[uuid.UUID, list[str]] = defaultdict(list)
+    for chunk in _chunks(contact_ids):
+        contacts |= {
+            c.id: c for c in session.execute(select(Contact).where(Contact.id.in_(chunk))).scalars()
+        }
+        for cid, aid in session.execute(
+            select(ContactAttendee.contact_id, ContactAttendee.alias_id).where(
+                ContactAttendee.contact_id.in_(chunk)
+            )
+        ):
+            attendees[cid].append(names.get(aid, "?"))
+    items: dict[uuid.UUID, list[IntelligenceItem]] = defaultdict(list)
+    addenda: dict[uuid.UUID, list[Addendum]] = defaultdict(list)
+    taskings: dict[uuid.UUID, list[Tasking]] = defaultdict(list)
+    payments: dict[uuid.UUID, list[Payment]] = defaultdict(list)
+    subjects: dict[uuid.UUID, list[tuple[str, str]]] = defaultdict(list)
+    for chunk in _chunks(ids):
+        chunk_items = (
+            session.execute(select(IntelligenceItem).where(IntelligenceItem.debrief_id.in_(chunk)))
+            .scalars()
+            .all()
+        )
+        for item in chunk_items:
+            items[item.debrief_id].append(item)
+        for item_chunk in _chunks([i.id for i in chunk_items]):
+            for item_id, kind, subject_name in session.execute(
+                select(ItemSubject.item_id, Subject.kind, Subject.name)
+                .join(Subject, Subject.id == ItemSubject.subject_id)
+                .where(ItemSubject.item_id.in_(item_chunk))
+            ):
+                subjects[item_id].append((kind.value, subject_name))
+        for a in session.execute(select(Addendum).where(Addendum.debrief_id.in_(chunk))).scalars():
+            addenda[a.debrief_id].append(a)
+        for t in session.execute(select(Tasking).where(Tasking.debrief_id.in_(chunk))).scalars():
+            taskings[t.debrief_id].append(t)  # type: ignore[index]
+        for p in session.execute(select(Payment).where(Payment.debrief_id.in_(chunk))).scalars():
+            payments[p.debrief_id].append(p)  # type: ignore[index]
+    records = []
+    for d in sorted(debriefs, key=lambda x: (x.created_at, x.id)):
+        c = contacts.get(d.contact_id) if d.contact_id else None
+        records.append(
+            {
+                "id": str(d.id),
+                "source_id": str(d.source_id),
+                "compartment_id": str(d.compartment_id),
+                "status": d.status.value,
+                "narrative": d.narrative,
+                "welfare_observations": d.welfare_observations,
+                "security_observations": d.security_observations,
+                "runner_assessment": d.runner_assessment,
+                "critical_reflection": d.critical_reflection,
+                "author": name(d.author_alias_id),
+                "reviewer": name(d.reviewer_alias_id),
+                "review_comment": d.review_comment,
+                "created_at": _ts(d.created_at),
+                "updated_at": _ts(d.updated_at),
+                "submitted_at": _ts(d.submitted_at),
+                "reviewed_at": _ts(d.reviewed_at),
+                "contact": None
+                if c is None
+                else {
+                    "id": str(c.id),
+                    "kind": c.kind.value,
+                    "occurred_at": _ts(c.occurred_at),
+                    "duration_minutes": c.duration_minutes,
+                    "location_codeword": c.location_codeword,
+                    "reconnaissance_notes": c.reconnaissance_notes,
+                    "safety_notes": c.safety_notes,
+                    "notes": c.notes,
+                    "attendees": sorted(attendees.get(c.id, [])),
+                },
+                "items": [
+                    {
+                        "id": str(i.id),
+                        "position": i.position,
+                        "text": i.text,
+                        "sanitised_text": i.sanitised_text,
+                        "scheme": i.scheme.value,
+                        "source_evaluation": i.source_evaluation,
+                        "intelligence_assessment": i.intelligence_assessment,
+                        "handling_code": i.handling_code,
+                        "handling_conditions": i.handling_conditions,
+                        "corroboration": i.corroboration.value,
+                        "exculpatory": i.exculpatory,
+                        "subjects": [{"kind": k, "name": n} for k, n in sorted(subjects[i.id])],
+                    }
+                    for i in sorted(items[d.id], key=lambda x: (x.position, x.id))
+                ],
+                "addenda": [
+                    {
+                        "id": str(a.id),
+                        "text": a.text,
+                        "author": name(a.author_alias_id),
+                        "created_at": _ts(a.created_at),
+                    }
+                    for a in sorted(addenda[d.id], key=lambda x: (x.created_at, x.id))
+                ],
+                "taskings": [
+                    {
+                        "id": str(t.id),
+                        "description": t.description,
+                        "limits": t.limits,
+                        "deadline": _day(t.deadline),
+                        "status": t.status.value,
+                        "outcome": t.outcome,
+                        "created_at": _ts(t.created_at),
+                    }
+                    for t in sorted(taskings[d.id], key=lambda x: x.id)
+                ],
+                "payments": [
+                    {
+                        "id": str(p.id),
+                        "kind": p.kind.value,
+                        "amount_cents": p.amount_cents,
+                        "currency": p.currency,
+                        "reason": p.reason,
+                        "occurred_on": _day(p.occurred_on),
+                        "witness": name(p.witness_alias_id),
+                        "approved_by": name(p.approved_by_alias_id),
+                        "created_at": _ts(p.created_at),
+                    }
+                    for p in sorted(payments[d.id], key=lambda x: x.id)
+                ],
+            }
+        )
+    source_ids = sorted({d.source_id for d in debriefs})
+    sources = []
+    for chunk in _chunks(source_ids):
+        for s, comp_name in session.execute(
+            select(Source, Compartment.name)
+            .join(Compartment, Compartment.id == Source.compartment_id)
+            .where(Source.id.in_(chunk))
+        ):
+            sources.append(
+                {
+                    "id": str(s.id),
+                    "compartment_id": str(s.compartment_id),
+                    "compartment": comp_name,
+                    "codename": s.codename,
+                    "kind": s.kind.value,
+                    "status": s.status.value,
+                }
+            )
+    return records, sorted(sources, key=lambda s: s["id"])
+
+
+def audit_events(session: Session, debrief_ids: Sequence[uuid.UUID]) -> list[dict[str, Any]]:
+    """The runner's audit events about these debriefs, as they are in its chain."""
+    out = []
+    for chunk in _chunks(debrief_ids):
+        for e in session.execute(
+            select(AuditEvent)
+            .where(
+                AuditEvent.record_type == "debrief",
+                AuditEvent.record_id.in_([d.hex for d in chunk]),
+            )
+            .order_by(AuditEvent.seq)
+        ).scalars():
+            out.append(
+                {
+                    "seq": e.seq,
+                    "at": iso_utc(e.at),
+                    "actor": e.actor,
+                    "actor_alias_id": e.actor_alias_id.hex if e.actor_alias_id else "",
+                    "action": e.action,
+                    "record_type": e.record_type,
+                    "record_id": e.record_id,
+                    "compartment_id": e.compartment_id.hex if e.compartment_id else "",
+                    "detail": e.detail,
+                    "prev_hash": e.prev_hash,
+                    "hash": e.hash,
+                }
+            )
+    return sorted(out, key=lambda e: e["seq"])
+
+
+# -- validation (handler side) ------------------------------------------------------------
+
+
+class _Bad(Exception):
+    pass
+
+
+def _need(cond: bool) -> None:
+    if not cond:
+        raise _Bad
+
+
+def _text(v: Any, limit: int = 1_000_000) -> str:
+    _need(isinstance(v, str) and len(v) <= limit)
+    return str(v)
+
+
+def _opt_text(v: Any) -> str | None:
+    return None if v is None else _text(v, 200)
+
+
+def _uuid(v: Any) -> str:
+    _need(isinstance(v, str))
+    try:
+        return str(uuid.UUID(v))
+    except ValueError:
+        raise _Bad from None
+
+
+def _stamp(v: Any, optional: bool = False) -> None:
+    if optional and v is None:
+        return
+    _need(isinstance(v, str) and bool(_STAMP.match(v)))
+
+
+def _day_ok(v: Any) -> None:
+    if v is not None:
+        _need(isinstance(v, str) and bool(_DAY.match(v)))
+
+
+def _enum(v: Any, enum_cls: type) -> None:
+    _need(isinstance(v, str) and v in {m.value for m in enum_cls})  # type: ignore[attr-defined]
+
+
+def _int(v: Any, optional: bool = False) -> None:
+    if optional and v is None:
+        return
+    _need(isinstance(v, int) and not isinstance(v, bool) and 0 <= v < 2**53)
+
+
+def _keys(doc: Any, keys: set[str]) -> dict[str, Any]:
+    _need(isinstance(doc, dict) and set(doc) == keys)
+    return doc  # type: ignore[no-any-return]
+
+
+def validate_debrief(doc: Any) -> dict[str, Any]:
+    try:
+        d = _keys(
+            doc,
+            {
+                "id",
+                "source_id",
+                "compartment_id",
+                "status",
+                "narrative",
+                "welfare_observations",
+                "security_observations",
+                "runner_assessment",
+                "critical_reflection",
+                "author",
+                "reviewer",
+                "review_comment",
+                "created_at",
+                "updated_at",
+                "submitted_at",
+                "reviewed_at",
+                "contact",
+                "items",
+                "addenda",
+                "taskings",
+                "payments",
+            },
+        )
+        for key in ("id", "source_id", "compartment_id"):
+            _uuid(d[key])
+        _enum(d["status"], DebriefStatus)
+        _need(d["status"] != DebriefStatus.DRAFT.value)
+        for key in (
+            "narrative",
+            "welfare_observations",
+            "security_observations",
+            "runner_assessment",
+            "critical_reflection",
+            "review_comment",
+        ):
+            _text(d[key])
+        _opt_text(d["author"])
+        _opt_text(d["reviewer"])
+        _stamp(d["created_at"])
+        _stamp(d["updated_at"])
+        _stamp(d["submitted_at"], optional=True)
+        _stamp(d["reviewed_at"], optional=True)
+        if d["contact"] is not None:
+            c = _keys(
+                d["contact"],
+                {
+                    "id",
+                    "kind",
+                    "occurred_at",
+                    "duration_minutes",
+                    "location_codeword",
+                    "reconnaissance_notes",
+                    "safety_notes",
+                    "notes",
+                    "attendees",
+                },
+            )
+            _uuid(c["id"])
+            _enum(c["kind"], ContactKind)
+            _stamp(c["occurred_at"])
+            _int(c["duration_minutes"], optional=True)
+            _text(c["location_codeword"], 80)
+            for key in ("reconnaissance_notes", "safety_notes", "notes"):
+                _text(c[key])
+            _need(isinstance(c["attendees"], list))
+            for a in c["attendees"]:
+                _text(a, 80)
+        _need(isinstance(d["items"], list))
+        for i in d["items"]:
+            item = _keys(
+                i,
+                {
+                    "id",
+                    "position",
+                    "text",
+                    "sanitised_text",
+                    "scheme",
+                    "source_evaluation",
+                    "intelligence_assessment",
+                    "handling_code",
+                    "handling_conditions",
+                    "corroboration",
+                    "exculpatory",
+                    "subjects",
+                },
+            )
+            _uuid(item["id"])
+            _int(item["position"])
+            for key in ("text", "sanitised_text", "handling_conditions"):
+                _text(item[key])
+            _enum(item["scheme"], GradingScheme)
+            for key in ("source_evaluation", "intelligence_assessment", "handling_code"):
+                _text(item[key], 4)
+            _enum(item["corroboration"], Corroboration)
+            _need(isinstance(item["exculpatory"], bool))
+            _need(isinstance(item["subjects"], list))
+            for s in item["subjects"]:
+                subject = _keys(s, {"kind", "name"})
+                _enum(subject["kind"], SubjectKind)
+                _text(subject["name"], 200)
+        _need(isinstance(d["addenda"], list))
+        for a in d["addenda"]:
+            addendum = _keys(a, {"id", "text", "author", "created_at"})
+            _uuid(addendum["id"])
+            _text(addendum["text"])
+            _opt_text(addendum["author"])
+            _stamp(addendum["created_at"])
+        _need(isinstance(d["taskings"], list))
+        for t in d["taskings"]:
+            tasking = _keys(
+                t, {"id", "description", "limits", "deadline", "status", "outcome", "created_at"}
+            )
+            _uuid(tasking["id"])
+            for key in ("description", "limits", "outcome"):
+                _text(tasking[key])
+            _day_ok(tasking["deadline"])
+            _enum(tasking["status"], TaskingStatus)
+            _stamp(tasking["created_at"])
+        _need(isinstance(d["payments"], list))
+        for p in d["payments"]:
+            payment = _keys(
+                p,
+                {
+                    "id",
+                    "kind",
+                    "amount_cents",
+                    "currency",
+                    "reason",
+                    "occurred_on",
+                    "witness",
+                    "approved_by",
+                    "created_at",
+                },
+            )
+            _uuid(payment["id"])
+            _enum(payment["kind"], PaymentKind)
+            _int(payment["amount_cents"])
+            _need(isinstance(payment["currency"], str) and len(payment["currency"]) == 3)
+            _text(payment["reason"])
+            _need(payment["occurred_on"] is not None)
+            _day_ok(payment["occurred_on"])
+            _opt_text(payment["witness"])
+            _opt_text(payment["approved_by"])
+            _stamp(payment["created_at"])
+    except _Bad:
+        raise MalformedPackage("A record in the package is malformed.") from None
+    return d
+
+
+def validate_source(doc: Any) -> dict[str, Any]:
+    try:
+        s = _keys(doc, {"id", "compartment_id", "compartment", "codename", "kind", "status"})
+        _uuid(s["id"])
+        _uuid(s["compartment_id"])
+        _text(s["compartment"], 120)
+        _need(bool(_text(s["codename"], 80).strip()))
+        _enum(s["kind"], SourceKind)
+        _enum(s["status"], SourceStatus)
+    except _Bad:
+        raise MalformedPackage("A source entry in the package is malformed.") from None
+    return s
+
+
+def validate_event(doc: Any) -> dict[str, Any]:
+    try:
+        e = _keys(
+            doc,
+            {
+                "seq",
+                "at",
+                "actor",
+                "actor_alias_id",
+                "action",
+                "record_type",
+                "record_id",
+                "compartment_id",
+                "detail",
+                "prev_hash",
+                "hash",
+            },
+        )
+        _int(e["seq"])
+        _stamp(e["at"])
+        for key in ("actor", "action", "record_type", "record_id", "detail"):
+            _text(e[key], 100_000)
+        for key in ("actor_alias_id", "compartment_id"):
+            _need(e[key] == "" or bool(_HEX32.match(str(e[key]))))
+        for key in ("prev_hash", "hash"):
+            _need(isinstance(e[key], str) and bool(_HEX64.match(e[key])))
+    except _Bad:
+        raise MalformedPackage("An audit event in the package is malformed.") from None
+    return e
