@@ -36,7 +36,3 @@ class ReplayedPackage(PackageError):
 
 class RecipientMismatch(PackageError):
     """The recipients named inside do not match the sealing (stripped or re-sealed)."""
-
-
-class IncompletePackage(PackageError):
-    """Export refused: a debrief lacks what a package must carry."""

@@ -70,6 +70,8 @@ class PackageLog(Base):
         ForeignKey("package_peer.id", ondelete="SET NULL")
     )
     channel: Mapped[str] = mapped_column(String(64), index=True)
+    # Who it went to or came from, by the names given to their keys (for the log).
+    counterpart: Mapped[str] = mapped_column(String(200), default="")
     sequence: Mapped[int]
     sha256: Mapped[str] = mapped_column(String(64), unique=True)
     previous: Mapped[str] = mapped_column(String(64), default="")
@@ -78,6 +80,10 @@ class PackageLog(Base):
     records: Mapped[int] = mapped_column(default=0)
     confirmed_at: Mapped[datetime | None]
     confirmed_by: Mapped[uuid.UUID | None]  # the receipt's package id
+    # Outgoing only: the sealed file as written, kept (inside the encrypted vault)
+    # until a receipt confirms it, so a lost or failed copy can be written again
+    # with the same id, number and hash.
+    sealed: Mapped[bytes | None] = mapped_column(LargeBinary)
 
 
 class ExportedRecord(Base):

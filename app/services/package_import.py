@@ -138,6 +138,7 @@ def apply(
     package_id: uuid.UUID,
     sources: list[dict[str, Any]],
     records: list[tuple[RecordRef, dict[str, Any]]],
+    blobs: dict[str, bytes],
     progress: ProgressFn | None = None,
 ) -> ImportCounts:
     counts = ImportCounts()
@@ -153,6 +154,8 @@ def apply(
     for ref, data in records:
         if data["compartment_id"] != compartments.get(data["source_id"]):
             raise MalformedPackage("A record's compartment does not match its source.")
+        if any(f["sha256"] not in blobs for f in data["attachments"]):
+            raise MalformedPackage("A file a record names is missing from the package.")
         top, hashes = versions.get(ref.id, (0, set()))
         if ref.sha256 in hashes:
             counts.unchanged += 1
@@ -178,7 +181,7 @@ def apply(
                 now,
             )
         )
-    _write(session, to_apply, progress)
+    _write(session, to_apply, blobs, progress)
     _many(
         session,
         "INSERT INTO record_version (id, record_type, record_id, version, sha256, "
@@ -205,7 +208,12 @@ def _subjects(
     return known
 
 
-def _write(session: Session, records: list[dict[str, Any]], progress: ProgressFn | None) -> None:
+def _write(
+    session: Session,
+    records: list[dict[str, Any]],
+    blobs: dict[str, bytes],
+    progress: ProgressFn | None,
+) -> None:
     aliases = _Aliases(session)
     Rows = list[tuple[Any, ...]]  # noqa: N806 - a local type alias
     contacts: Rows = []
@@ -216,6 +224,7 @@ def _write(session: Session, records: list[dict[str, Any]], progress: ProgressFn
     addenda: Rows = []
     taskings: Rows = []
     payments: Rows = []
+    files: Rows = []
     subject_names: dict[tuple[str, str, str], str] = {}
     for d in records:
         comp = uuid.UUID(d["compartment_id"]).hex
@@ -346,6 +355,20 @@ def _write(session: Session, records: list[dict[str, Any]], progress: ProgressFn
             )
             for p in d["payments"]
         ]
+        files += [
+            (
+                uuid.UUID(f["id"]).hex,
+                comp,
+                did,
+                f["name"],
+                f["media_type"],
+                f["size"],
+                f["sha256"],
+                blobs[f["sha256"]],
+                f["created_at"],
+            )
+            for f in d["attachments"]
+        ]
         if progress is not None and n % 500 == 0:
             progress(n, total)
     ids = [(row[0],) for row in debriefs]
@@ -379,32 +402,7 @@ def _write(session: Session, records: list[dict[str, Any]], progress: ProgressFn
         "INSERT OR IGNORE INTO contact_attendee (contact_id, alias_id) VALUES (?,?)",
         [a for a in attendees if a[1] is not None],
     )
-    _many(
-        session,
-        _upsert(
-            "debrief",
-            (
-                "id",
-                "compartment_id",
-                "source_id",
-                "contact_id",
-                "status",
-                "narrative",
-                "welfare_observations",
-                "security_observations",
-                "runner_assessment",
-                "critical_reflection",
-                "author_alias_id",
-                "submitted_at",
-                "reviewed_at",
-                "reviewer_alias_id",
-                "review_comment",
-                "created_at",
-                "updated_at",
-            ),
-        ),
-        debriefs,
-    )
+    _many(session, _DEBRIEF_UPSERT, debriefs)
     _many(
         session,
         "INSERT INTO intelligence_item (id, compartment_id, debrief_id, position, "
@@ -419,6 +417,12 @@ def _write(session: Session, records: list[dict[str, Any]], progress: ProgressFn
         "INSERT OR IGNORE INTO addendum (id, compartment_id, debrief_id, text, "
         "author_alias_id, created_at) VALUES (?,?,?,?,?,?)",
         addenda,
+    )
+    _many(
+        session,
+        "INSERT OR IGNORE INTO attachment (id, compartment_id, debrief_id, name, media_type, "
+        "size, sha256, data, created_at) VALUES (?,?,?,?,?,?,?,?,?)",
+        files,
     )
     _many(
         session,
@@ -462,6 +466,47 @@ def _write(session: Session, records: list[dict[str, Any]], progress: ProgressFn
     )
     if progress is not None:
         progress(total, total)
+
+
+_DEBRIEF_COLUMNS = (
+    "id",
+    "compartment_id",
+    "source_id",
+    "contact_id",
+    "status",
+    "narrative",
+    "welfare_observations",
+    "security_observations",
+    "runner_assessment",
+    "critical_reflection",
+    "author_alias_id",
+    "submitted_at",
+    "reviewed_at",
+    "reviewer_alias_id",
+    "review_comment",
+    "created_at",
+    "updated_at",
+)
+_REVIEW = ("status", "reviewed_at", "reviewer_alias_id", "review_comment")
+# The handler's own review of a debrief (approved or returned here) outlives a newer
+# version the runner sent before learning of it: the runner's vault still says
+# "submitted". A submission made after the review (answering a return) wins.
+_KEEP_REVIEW = (
+    "debrief.status IN ('approved', 'returned') AND debrief.reviewed_at IS NOT NULL "
+    "AND excluded.status = 'submitted' "
+    "AND (excluded.submitted_at IS NULL OR excluded.submitted_at <= debrief.reviewed_at)"
+)
+_DEBRIEF_UPSERT = (
+    f"INSERT INTO debrief ({', '.join(_DEBRIEF_COLUMNS)}) "  # noqa: S608
+    f"VALUES ({', '.join('?' for _ in _DEBRIEF_COLUMNS)}) ON CONFLICT(id) DO UPDATE SET "
+    + ", ".join(
+        f"{c} = CASE WHEN {_KEEP_REVIEW} THEN debrief.{c} ELSE excluded.{c} END"
+        if c in _REVIEW
+        else f"{c} = excluded.{c}"
+        for c in _DEBRIEF_COLUMNS
+        if c != "id"
+    )
+)
 
 
 def _upsert(table: str, columns: tuple[str, ...]) -> str:

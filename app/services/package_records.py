@@ -4,6 +4,8 @@ so it means the same in any vault; its SHA-256 is over its canonical JSON."""
 
 from __future__ import annotations
 
+import base64
+import binascii
 import hashlib
 import re
 import uuid
@@ -20,6 +22,7 @@ from app.export.errors import MalformedPackage
 from app.models import (
     Addendum,
     Alias,
+    Attachment,
     AuditEvent,
     Compartment,
     Contact,
@@ -97,7 +100,20 @@ def serialise(
     taskings: dict[uuid.UUID, list[Tasking]] = defaultdict(list)
     payments: dict[uuid.UUID, list[Payment]] = defaultdict(list)
     subjects: dict[uuid.UUID, list[tuple[str, str]]] = defaultdict(list)
+    files: dict[uuid.UUID, list[tuple[Any, ...]]] = defaultdict(list)
     for chunk in _chunks(ids):
+        for row in session.execute(
+            select(
+                Attachment.debrief_id,
+                Attachment.id,
+                Attachment.name,
+                Attachment.media_type,
+                Attachment.size,
+                Attachment.sha256,
+                Attachment.created_at,
+            ).where(Attachment.debrief_id.in_(chunk))
+        ):
+            files[row[0]].append(tuple(row[1:]))
         chunk_items = (
             session.execute(select(IntelligenceItem).where(IntelligenceItem.debrief_id.in_(chunk)))
             .scalars()
@@ -204,6 +220,21 @@ def serialise(
                     }
                     for p in sorted(payments[d.id], key=lambda x: x.id)
                 ],
+                # Metadata only: the bytes travel beside the records, each checked
+                # against this hash, so the record's own hash covers them.
+                "attachments": [
+                    {
+                        "id": str(aid),
+                        "name": name,
+                        "media_type": media_type,
+                        "size": size,
+                        "sha256": sha,
+                        "created_at": _ts(created),
+                    }
+                    for aid, name, media_type, size, sha, created in sorted(
+                        files[d.id], key=lambda f: (f[5], f[0])
+                    )
+                ],
             }
         )
     source_ids = sorted({d.source_id for d in debriefs})
@@ -225,6 +256,40 @@ def serialise(
                 }
             )
     return records, sorted(sources, key=lambda s: s["id"])
+
+
+def attachment_blobs(session: Session, debrief_ids: Sequence[uuid.UUID]) -> list[dict[str, Any]]:
+    """The attached files' bytes (base64), once per distinct content, by hash."""
+    out: dict[str, str] = {}
+    for chunk in _chunks(debrief_ids):
+        for sha, data in session.execute(
+            select(Attachment.sha256, Attachment.data).where(Attachment.debrief_id.in_(chunk))
+        ):
+            out.setdefault(sha, base64.b64encode(data).decode("ascii"))
+    return [{"sha256": sha, "data": out[sha]} for sha in sorted(out)]
+
+
+def read_blobs(doc: Any) -> dict[str, bytes]:
+    """Check every file in a package body against its hash (handler side)."""
+    if not isinstance(doc, list):
+        raise MalformedPackage("The package's files are malformed.")
+    out: dict[str, bytes] = {}
+    for entry in doc:
+        if (
+            not isinstance(entry, dict)
+            or set(entry) != {"sha256", "data"}
+            or not isinstance(entry["sha256"], str)
+            or not isinstance(entry["data"], str)
+        ):
+            raise MalformedPackage("A file in the package is malformed.")
+        try:
+            data = base64.b64decode(entry["data"], validate=True)
+        except (binascii.Error, ValueError):
+            raise MalformedPackage("A file in the package is malformed.") from None
+        if hashlib.sha256(data).hexdigest() != entry["sha256"] or entry["sha256"] in out:
+            raise MalformedPackage("A file in the package does not match its hash.")
+        out[entry["sha256"]] = data
+    return out
 
 
 def audit_events(session: Session, debrief_ids: Sequence[uuid.UUID]) -> list[dict[str, Any]]:
@@ -338,6 +403,7 @@ def validate_debrief(doc: Any) -> dict[str, Any]:
                 "addenda",
                 "taskings",
                 "payments",
+                "attachments",
             },
         )
         for key in ("id", "source_id", "compartment_id"):
@@ -461,6 +527,17 @@ def validate_debrief(doc: Any) -> dict[str, Any]:
             _opt_text(payment["witness"])
             _opt_text(payment["approved_by"])
             _stamp(payment["created_at"])
+        _need(isinstance(d["attachments"], list))
+        for f in d["attachments"]:
+            attachment = _keys(f, {"id", "name", "media_type", "size", "sha256", "created_at"})
+            _uuid(attachment["id"])
+            _need(bool(_text(attachment["name"], 200)))
+            _text(attachment["media_type"], 100)
+            _int(attachment["size"])
+            _need(
+                isinstance(attachment["sha256"], str) and bool(_HEX64.match(attachment["sha256"]))
+            )
+            _stamp(attachment["created_at"])
     except _Bad:
         raise MalformedPackage("A record in the package is malformed.") from None
     return d

@@ -1,22 +1,20 @@
-"""Packages: a runner exports debriefs, sealed to the handler and the central
-system and signed; a handler verifies and imports them.
+"""Export: a runner's debriefs leave the laptop as one signed package sealed to
+the team handler and the central system (format: docs/package-format.md).
 
-Export refuses incomplete debriefs, numbers packages per channel (one sender to
-one set of recipients) and chains each to the previous one by hash, writes the
-file atomically, marks what it carried and audits it. Import checks, before any
-change: that this vault is a recipient, that the signer is a confirmed runner,
-that the manifest names this vault, that every record matches its hash, and that
-the package is neither a replay nor older than one already imported. A gap in
-the sequence is imported with a warning that a package is missing.
+Export refuses incomplete debriefs and lists what each lacks. It numbers packages
+per channel and chains each to the previous one by hash. The package is recorded
+in the vault (log, what it carried, audit event, and the sealed bytes until a
+receipt confirms it) before the file is written, so a crash or a pulled USB stick
+can never leave two different packages with the same number: the kept copy is
+simply written again (``write_again``).
 """
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import uuid
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -26,20 +24,13 @@ from sqlalchemy.orm import Session
 
 from app.clock import iso_utc, utc_now
 from app.dal.scope import Scope, get_visible, visible
-from app.errors import AccessDenied, InvalidInput, PackageError, WorkflowError
+from app.errors import InvalidInput, NotFound, PackageError, VaultError, WorkflowError
 from app.export import package
-from app.export.errors import IncompletePackage, MalformedPackage, ReplayedPackage, UnknownSender
 from app.export.manifest import Manifest, RecordRef
 from app.models import Debrief, IntelligenceItem, Source
-from app.models.enums import DebriefStatus, Role
-from app.models.packages import (
-    ExportedRecord,
-    ImportedAuditEvent,
-    PackageLog,
-    PackagePeer,
-    PeerRole,
-)
-from app.services import keys, package_import, package_records
+from app.models.enums import DebriefStatus
+from app.models.packages import ExportedRecord, PackageLog, PackagePeer, PeerRole
+from app.services import keys, package_log, package_records
 from app.services.debriefs import blockers
 from app.vault import audit_chain, migrate
 from app.vault.atomic import atomic_write_bytes
@@ -47,26 +38,56 @@ from app.vault.vault import Vault
 
 ProgressFn = Callable[[int, int], None]
 FILE_SUFFIX = ".age"
-
-
-def channel_key(sender: str, recipients: Sequence[str]) -> str:
-    return hashlib.sha256(f"{sender}|{','.join(sorted(recipients))}".encode()).hexdigest()
-
-
-def next_in_channel(session: Session, direction: str, channel: str) -> tuple[int, str]:
-    """(next sequence number, hash of the last package) for a channel."""
-    last = session.execute(
-        select(PackageLog.sequence, PackageLog.sha256)
-        .where(PackageLog.direction == direction, PackageLog.channel == channel)
-        .order_by(PackageLog.sequence.desc())
-        .limit(1)
-    ).first()
-    return (1, "") if last is None else (last[0] + 1, last[1])
+# Debriefs that may travel: a draft never leaves the laptop, and a returned one
+# waits for the runner's answer (an addendum and a new submission).
+EXPORTABLE = (DebriefStatus.SUBMITTED, DebriefStatus.APPROVED)
 
 
 def package_file_name(package_id: uuid.UUID) -> str:
     # Nothing in the name about sender, recipients or content.
     return f"veldboek-{package_id}{FILE_SUFFIX}"
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A debrief an export would carry, with what it still lacks (if anything)."""
+
+    debrief_id: uuid.UUID
+    codename: str
+    created_at: datetime
+    status: DebriefStatus
+    version: int
+    missing: tuple[str, ...]
+
+
+class IncompletePackage(PackageError):
+    """Export refused: debriefs lack what a package must carry. ``blocked`` lists
+    them and what each lacks (for the screen; the message names no content)."""
+
+    def __init__(self, message: str, *, blocked: tuple[Candidate, ...]) -> None:
+        super().__init__(message)
+        self.blocked = blocked
+
+
+class PackageNotWritten(VaultError):
+    """The package is made and kept in the vault, but the file could not be written."""
+
+    def __init__(self, package_id: uuid.UUID, reason: str) -> None:
+        self.package_id = package_id
+        super().__init__(
+            f"Package {package_id} was made and is kept in the vault, but the file could not "
+            f"be written ({reason}). Write it again to a working folder."
+        )
+
+
+@dataclass(frozen=True)
+class ExportPlan:
+    candidates: tuple[Candidate, ...]
+    recipients: tuple[str, ...]
+
+    @property
+    def blocked(self) -> tuple[Candidate, ...]:
+        return tuple(c for c in self.candidates if c.missing)
 
 
 @dataclass(frozen=True)
@@ -111,33 +132,115 @@ def _latest_exports(session: Session, ids: list[uuid.UUID]) -> dict[uuid.UUID, t
     return out
 
 
-def _check_complete(session: Session, ids: list[uuid.UUID]) -> None:
-    problems = []
+def _missing(session: Session, ids: list[uuid.UUID]) -> dict[uuid.UUID, tuple[str, ...]]:
+    out: dict[uuid.UUID, tuple[str, ...]] = {}
     for start in range(0, len(ids), 500):
         chunk = ids[start : start + 500]
-        rows = session.execute(
-            select(Debrief, Source.codename)
-            .join(Source, Source.id == Debrief.source_id)
-            .where(Debrief.id.in_(chunk))
-        ).all()
         items: dict[uuid.UUID, list[IntelligenceItem]] = {}
         for item in session.execute(
             select(IntelligenceItem).where(IntelligenceItem.debrief_id.in_(chunk))
         ).scalars():
             items.setdefault(item.debrief_id, []).append(item)
-        for debrief, codename in rows:
-            missing = blockers(debrief, items.get(debrief.id, []))
-            if missing:
-                problems.append(
-                    f"{codename} {debrief.created_at:%Y-%m-%d}: "
-                    + ", ".join(str(b) for b in missing)
+        for debrief in session.execute(select(Debrief).where(Debrief.id.in_(chunk))).scalars():
+            out[debrief.id] = tuple(str(b) for b in blockers(debrief, items.get(debrief.id, [])))
+    return out
+
+
+def _chosen_ids(
+    session: Session, scope: Scope, debrief_ids: Sequence[uuid.UUID] | None, all_new: bool
+) -> list[uuid.UUID]:
+    if (debrief_ids is None) == (not all_new):
+        raise InvalidInput("Export chosen debriefs, or everything new (--all-new).")
+    if all_new:
+        return list(
+            session.execute(
+                select(Debrief.id)
+                .where(
+                    visible(Debrief.compartment_id, scope, drive=True),
+                    Debrief.status.in_(EXPORTABLE),
                 )
-    if problems:
-        raise IncompletePackage(
-            "Not exported; complete these debriefs first: "
-            + "; ".join(problems[:20])
-            + ("; …" if len(problems) > 20 else "")
+                .order_by(Debrief.created_at, Debrief.id)
+            ).scalars()
         )
+    chosen = []
+    for debrief_id in dict.fromkeys(debrief_ids or ()):
+        d = get_visible(session, scope, Debrief, debrief_id)
+        if d.status is DebriefStatus.DRAFT:
+            raise WorkflowError("A draft cannot leave the laptop: submit it first.")
+        if d.status is DebriefStatus.RETURNED:
+            raise WorkflowError(
+                "A returned debrief goes out again once it is answered and submitted again."
+            )
+        chosen.append(d.id)
+    if not chosen:
+        raise InvalidInput("Choose at least one debrief to export.")
+    return chosen
+
+
+@dataclass
+class _Gathered:
+    refs: list[RecordRef]
+    records: list[dict[str, Any]]
+    sources: list[dict[str, Any]]
+    compartments: dict[uuid.UUID, uuid.UUID]
+
+
+def _gather(
+    session: Session, ids: list[uuid.UUID], *, skip_unchanged: bool
+) -> tuple[_Gathered, list[Candidate]]:
+    """Serialise the debriefs, number their versions, and say what each lacks."""
+    records, sources = package_records.serialise(session, ids)
+    exported = _latest_exports(session, ids)
+    missing = _missing(session, ids)
+    codenames = dict(
+        session.execute(
+            select(Source.id, Source.codename).where(
+                Source.id.in_({uuid.UUID(str(r["source_id"])) for r in records})
+            )
+        ).all()
+    )
+    gathered = _Gathered([], [], sources, {})
+    candidates = []
+    for data in records:
+        rid = uuid.UUID(str(data["id"]))
+        sha = package_records.record_hash(data)
+        last_version, last_sha = exported.get(rid, (0, ""))
+        if skip_unchanged and sha == last_sha:
+            continue  # already sent as it is now
+        version = last_version if sha == last_sha else last_version + 1
+        gathered.refs.append(RecordRef("debrief", rid, version, sha))
+        gathered.records.append(
+            {"type": "debrief", "id": str(rid), "version": version, "data": data}
+        )
+        gathered.compartments[rid] = uuid.UUID(str(data["compartment_id"]))
+        candidates.append(
+            Candidate(
+                rid,
+                codenames.get(uuid.UUID(str(data["source_id"])), "?"),
+                datetime.fromisoformat(str(data["created_at"]).replace("Z", "+00:00")),
+                DebriefStatus(str(data["status"])),
+                version,
+                missing.get(rid, ()),
+            )
+        )
+    used = {str(r["data"]["source_id"]) for r in gathered.records}
+    gathered.sources = [s for s in sources if s["id"] in used]
+    return gathered, candidates
+
+
+def plan_export(
+    vault: Vault,
+    scope: Scope,
+    *,
+    debrief_ids: Sequence[uuid.UUID] | None = None,
+    all_new: bool = False,
+) -> ExportPlan:
+    """What an export would carry and what blocks it, without changing anything."""
+    with vault.read() as session:
+        peers = _recipients(session)
+        ids = _chosen_ids(session, scope, debrief_ids, all_new)
+        _, candidates = _gather(session, ids, skip_unchanged=all_new)
+    return ExportPlan(tuple(candidates), tuple(p.name for p in peers))
 
 
 def export_package(
@@ -151,57 +254,28 @@ def export_package(
 ) -> ExportResult:
     if not to_dir.is_dir():
         raise InvalidInput(f"The folder {to_dir} does not exist.")
-    if (debrief_ids is None) == (not all_new):
-        raise InvalidInput("Export chosen debriefs, or everything new (--all-new).")
     own = keys.private_keys(vault)
+    if progress:
+        progress(0, 4)
     with vault.read() as session:
         peers = _recipients(session)
-        if all_new:
-            candidates = list(
-                session.execute(
-                    select(Debrief.id)
-                    .where(
-                        visible(Debrief.compartment_id, scope, drive=True),
-                        Debrief.status != DebriefStatus.DRAFT,
-                    )
-                    .order_by(Debrief.created_at)
-                ).scalars()
-            )
-        else:
-            candidates = []
-            for debrief_id in debrief_ids or ():
-                d = get_visible(session, scope, Debrief, debrief_id)
-                if d.status is DebriefStatus.DRAFT:
-                    raise WorkflowError("A draft cannot leave the laptop: submit it first.")
-                candidates.append(d.id)
-        if progress:
-            progress(0, 4)
-        records, sources = package_records.serialise(session, candidates)
-        exported = _latest_exports(session, candidates)
-        refs: list[RecordRef] = []
-        chosen: list[dict[str, object]] = []
-        for data in records:
-            rid = uuid.UUID(str(data["id"]))
-            sha = package_records.record_hash(data)
-            last_version, last_sha = exported.get(rid, (0, ""))
-            if all_new and sha == last_sha:
-                continue  # already sent as it is now
-            version = last_version if sha == last_sha else last_version + 1
-            refs.append(RecordRef("debrief", rid, version, sha))
-            chosen.append({"type": "debrief", "id": str(rid), "version": version, "data": data})
-        if not refs:
+        ids = _chosen_ids(session, scope, debrief_ids, all_new)
+        gathered, candidates = _gather(session, ids, skip_unchanged=all_new)
+        if not gathered.refs:
             raise InvalidInput("There is nothing new to export.")
-        chosen_ids = [r.id for r in refs]
-        _check_complete(session, chosen_ids)
-        used_sources = {str(d["data"]["source_id"]) for d in chosen}  # type: ignore[index]
+        blocked = [c for c in candidates if c.missing]
+        if blocked:
+            raise IncompletePackage(
+                f"Not exported: {len(blocked)} debrief(s) lack what a package must carry; "
+                "complete them first.",
+                blocked=tuple(blocked),
+            )
+        chosen_ids = [r.id for r in gathered.refs]
         events = package_records.audit_events(session, chosen_ids)
+        blobs = package_records.attachment_blobs(session, chosen_ids)
         recipients = [p.fingerprint for p in peers]
-        channel = channel_key(own.fingerprint.hex, recipients)
-        sequence, previous = next_in_channel(session, "out", channel)
-        compartments = {
-            r.id: uuid.UUID(str(d["data"]["compartment_id"]))  # type: ignore[index]
-            for r, d in zip(refs, chosen, strict=True)
-        }
+        channel = package_log.channel_key(own.fingerprint.hex, recipients)
+        sequence, previous = package_log.next_out(session, channel)
     if progress:
         progress(1, 4)
     package_id = uuid.uuid4()
@@ -214,385 +288,112 @@ def export_package(
         recipients=tuple(recipients),
         sequence=sequence,
         previous=previous,
-        records=tuple(refs),
+        records=tuple(gathered.refs),
         audit_events=len(events),
     )
     body = {
-        "sources": [s for s in sources if s["id"] in used_sources],
-        "records": chosen,
+        "sources": gathered.sources,
+        "records": gathered.records,
+        "attachments": blobs,
         "audit": events,
     }
     sealed = package.seal(manifest, body, own.signing, [p.recipient_public for p in peers])
     if progress:
         progress(2, 4)
-    path = to_dir / package_file_name(package_id)
-    atomic_write_bytes(path, sealed, mode=0o600)
     sha = hashlib.sha256(sealed).hexdigest()
-    try:
-        with vault.write() as session:
-            session.add(
-                PackageLog(
-                    id=package_id,
-                    direction="out",
-                    kind="debriefs",
-                    channel=channel,
-                    sequence=sequence,
-                    sha256=sha,
-                    previous=previous,
-                    created_at=utc_now(),
-                    records=len(refs),
+    names = tuple(p.name for p in peers)
+    with vault.write() as session:
+        session.add(
+            PackageLog(
+                id=package_id,
+                direction=package_log.OUT,
+                kind="debriefs",
+                channel=channel,
+                counterpart=", ".join(names)[:200],
+                sequence=sequence,
+                sha256=sha,
+                previous=previous,
+                created_at=utc_now(),
+                records=len(gathered.refs),
+                sealed=sealed,
+            )
+        )
+        session.flush()
+        for ref in gathered.refs:
+            session.merge(
+                ExportedRecord(
+                    record_type="debrief",
+                    record_id=ref.id,
+                    version=ref.version,
+                    sha256=ref.sha256,
+                    package_id=package_id,
+                    compartment_id=gathered.compartments[ref.id],
                 )
             )
-            session.flush()
-            for ref in refs:
-                session.merge(
-                    ExportedRecord(
-                        record_type="debrief",
-                        record_id=ref.id,
-                        version=ref.version,
-                        sha256=ref.sha256,
-                        package_id=package_id,
-                        compartment_id=compartments[ref.id],
-                    )
-                )
-            audit_chain.append(
-                session,
-                scope.actor,
-                "package.exported",
-                record_type="package",
-                record_id=package_id,
-                detail={
-                    "sequence": sequence,
-                    "debriefs": len(refs),
-                    "sha256": sha,
-                    "recipients": len(recipients),
-                },
-            )
-    except BaseException:
-        path.unlink(missing_ok=True)  # no file the vault does not know it sent
-        raise
+        audit_chain.append(
+            session,
+            scope.actor,
+            "package.exported",
+            record_type="package",
+            record_id=package_id,
+            detail={
+                "sequence": sequence,
+                "debriefs": len(gathered.refs),
+                "sha256": sha,
+                "recipients": len(recipients),
+            },
+        )
+    if progress:
+        progress(3, 4)
+    path = write_package_file(package_id, to_dir, sealed)
     if progress:
         progress(4, 4)
-    return ExportResult(
-        package_id, path, sequence, len(refs), len(sealed), tuple(p.name for p in peers)
-    )
+    return ExportResult(package_id, path, sequence, len(gathered.refs), len(sealed), names)
 
 
-# -- receiving ---------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Verified:
-    opened: package.Opened
-    sender: PackagePeer
-    channel: str
-
-
-def open_verified(
-    vault: Vault, data: bytes, *, kind: str, sender_roles: tuple[PeerRole, ...]
-) -> Verified:
-    """Decrypt, check the signer is a confirmed peer of the right role, that this
-    vault was addressed, and that every record matches its hash."""
-    own = keys.private_keys(vault)
-    opened = package.open_package(data, own.receiving_seed)
-    manifest = opened.manifest
-    with vault.read() as session:
-        sender = session.execute(
-            select(PackagePeer).where(
-                PackagePeer.fingerprint == manifest.sender, PackagePeer.active.is_(True)
-            )
-        ).scalar_one_or_none()
-    if sender is None or sender.role not in sender_roles:
-        raise UnknownSender(
-            "The package is signed by a key this vault has not confirmed "
-            "(import and compare the sender's key first)."
-        )
-    opened.inner.verify(sender.signing_public)
-    package.check_recipients(opened, own.fingerprint.hex)
-    if manifest.kind != kind:
-        raise MalformedPackage(f"This is a {manifest.kind} package, not a {kind} package.")
-    return Verified(opened, sender, channel_key(manifest.sender, manifest.recipients))
-
-
-def _records(verified: Verified) -> list[tuple[RecordRef, dict[str, object]]]:
-    body = verified.opened.body
-    if set(body) != {"sources", "records", "audit"}:
-        raise MalformedPackage("The package body has missing or unknown parts.")
-    entries = body["records"]
-    refs = verified.opened.manifest.records
-    if not isinstance(entries, list) or len(entries) != len(refs):
-        raise MalformedPackage("The package body does not list the manifest's records.")
-    out = []
-    for ref, entry in zip(refs, entries, strict=True):
-        if not isinstance(entry, dict) or set(entry) != {"type", "id", "version", "data"}:
-            raise MalformedPackage("A record entry in the package is malformed.")
-        if (entry["type"], entry["id"], entry["version"]) != (ref.type, str(ref.id), ref.version):
-            raise MalformedPackage("The package's records are not in the manifest's order.")
-        data = package_records.validate_debrief(entry["data"])
-        if package_records.record_hash(data) != ref.sha256 or data["id"] != str(ref.id):
-            raise MalformedPackage("A record does not match its hash in the manifest.")
-        out.append((ref, data))
-    return out
-
-
-@dataclass(frozen=True)
-class PackageCheck:
-    package_id: uuid.UUID
-    sender: str
-    sender_spoken: str
-    sequence: int
-    records: int
-    audit_events: int
-    created_at: str
-    status: str  # "new" | "already imported" | "older than imported" | "gap"
-    warnings: tuple[str, ...] = ()
-
-
-def _sequence_status(session: Session, verified: Verified) -> tuple[str, list[str]]:
-    manifest = verified.opened.manifest
-    seen = session.execute(
-        select(PackageLog.processed_at).where(
-            (PackageLog.id == manifest.package_id) | (PackageLog.sha256 == verified.opened.sha256)
-        )
-    ).first()
-    if seen is not None:
-        return "already imported", []
-    expected, last_sha = next_in_channel(session, "in", verified.channel)
-    if manifest.sequence < expected:
-        return "older than imported", []
-    warnings = []
-    if manifest.sequence > expected:
-        missing = (
-            f"{expected}"
-            if manifest.sequence == expected + 1
-            else f"{expected} to {manifest.sequence - 1}"
-        )
-        warnings.append(f"Package(s) {missing} from this sender have not arrived: one is missing.")
-    elif last_sha and manifest.previous != last_sha:
-        warnings.append("This package does not follow the last one imported from this sender.")
-    return ("gap" if manifest.sequence > expected else "new"), warnings
-
-
-def verify_package(vault: Vault, scope: Scope, data: bytes) -> PackageCheck:
-    """Everything import checks, without changing the vault (only the audit log)."""
+def write_package_file(package_id: uuid.UUID, to_dir: Path, sealed: bytes) -> Path:
+    path = to_dir / package_file_name(package_id)
     try:
-        verified = open_verified(vault, data, kind="debriefs", sender_roles=(PeerRole.RUNNER,))
-        _records(verified)
-        with vault.read() as session:
-            status, warnings = _sequence_status(session, verified)
-    except PackageError as exc:
-        _refused(vault, scope, exc)
-        raise
-    m = verified.opened.manifest
-    vault.audit(
-        scope.actor,
-        "package.verified",
-        record_type="package",
-        record_id=m.package_id,
-        detail={"status": status},
-    )
-    return PackageCheck(
-        m.package_id,
-        verified.sender.name,
-        verified.sender.spoken,
-        m.sequence,
-        len(m.records),
-        m.audit_events,
-        m.created_at,
-        status,
-        tuple(warnings),
-    )
+        atomic_write_bytes(path, sealed, mode=0o600)
+    except VaultError as exc:
+        raise PackageNotWritten(package_id, str(exc).rstrip(".")) from exc
+    return path
 
 
-@dataclass(frozen=True)
-class ImportResult:
-    package_id: uuid.UUID
-    sender: str
-    sequence: int
-    new: int
-    updated: int
-    unchanged: int
-    older: int
-    audit_events: int
-    warnings: tuple[str, ...] = field(default_factory=tuple)
-
-
-def _refused(vault: Vault, scope: Scope, exc: Exception) -> None:
-    # Auditing a refusal must never hide the refusal itself.
-    with contextlib.suppress(Exception):
-        vault.audit(
+def write_again(vault: Vault, scope: Scope, package_id: uuid.UUID, to_dir: Path) -> Path:
+    """Write a sent, not yet confirmed package again, byte for byte (a lost stick,
+    a write that failed). Its number and hash stay the same."""
+    if not to_dir.is_dir():
+        raise InvalidInput(f"The folder {to_dir} does not exist.")
+    with vault.write() as session:
+        row = session.get(PackageLog, package_id)
+        if row is None or row.direction != package_log.OUT:
+            raise NotFound("No such package was sent from this vault.")
+        if row.sealed is None:
+            raise InvalidInput(
+                "That package was confirmed by a receipt; its copy is no longer kept."
+            )
+        sealed = row.sealed
+        audit_chain.append(
+            session,
             scope.actor,
-            "package.refused",
+            "package.written_again",
             record_type="package",
-            detail={"reason": type(exc).__name__},
+            record_id=package_id,
         )
+    return write_package_file(package_id, to_dir, sealed)
 
 
-def import_package(
-    vault: Vault, scope: Scope, data: bytes, progress: ProgressFn | None = None
-) -> ImportResult:
-    if scope.role is not Role.HANDLER:
-        raise AccessDenied("Packages are imported by a handler.")
-    try:
-        verified = open_verified(vault, data, kind="debriefs", sender_roles=(PeerRole.RUNNER,))
-        records = _records(verified)
-        m = verified.opened.manifest
-        sources = [
-            package_records.validate_source(s) for s in _list(verified.opened.body["sources"])
-        ]
-        events = [package_records.validate_event(e) for e in _list(verified.opened.body["audit"])]
-        if len(events) != m.audit_events:
-            raise MalformedPackage("The package's audit events do not match its manifest.")
-        with vault.write() as session:
-            status, warnings = _sequence_status(session, verified)
-            if status == "already imported":
-                raise ReplayedPackage(
-                    "This package was already imported; nothing was changed (replay refused)."
-                )
-            if status == "older than imported":
-                raise ReplayedPackage(
-                    "This package is older than one already imported from this sender: "
-                    "replay refused, nothing was changed."
-                )
-            counts = package_import.apply(session, scope, m.package_id, sources, records, progress)
-            kept = _keep_events(session, verified, events)
-            session.add(
-                PackageLog(
-                    id=m.package_id,
-                    direction="in",
-                    kind="debriefs",
-                    peer_id=verified.sender.id,
-                    channel=verified.channel,
-                    sequence=m.sequence,
-                    sha256=verified.opened.sha256,
-                    previous=m.previous,
-                    created_at=utc_now(),
-                    records=len(records),
-                )
-            )
-            audit_chain.append(
-                session,
-                scope.actor,
-                "package.imported",
-                record_type="package",
-                record_id=m.package_id,
-                detail={
-                    "sender": m.sender,
-                    "sequence": m.sequence,
-                    "new": counts.new,
-                    "updated": counts.updated,
-                    "unchanged": counts.unchanged,
-                    "older": counts.older,
-                    "warnings": len(warnings),
-                },
-            )
-    except PackageError as exc:
-        _refused(vault, scope, exc)
-        raise
-    return ImportResult(
-        m.package_id,
-        verified.sender.name,
-        m.sequence,
-        counts.new,
-        counts.updated,
-        counts.unchanged,
-        counts.older,
-        kept,
-        tuple(warnings),
-    )
-
-
-def _list(value: object) -> list[object]:
-    if not isinstance(value, list):
-        raise MalformedPackage("The package body is malformed.")
-    return value
-
-
-def _keep_events(session: Session, verified: Verified, events: list[dict[str, Any]]) -> int:
-    """Store the runner's audit events (each one's hash checked) as a copy of the
-    runner's log kept outside the runner's laptop."""
-    sender = verified.opened.manifest.sender
-    known = set(
-        session.execute(
-            select(ImportedAuditEvent.seq).where(ImportedAuditEvent.sender == sender)
-        ).scalars()
-    )
-    kept = 0
-    for e in events:
-        at = datetime.fromisoformat(str(e["at"])[:-1] + "+00:00")
-        recomputed = audit_chain.event_hash(
-            prev_hash=str(e["prev_hash"]),
-            seq=int(e["seq"]),
-            at=at,
-            actor_alias_id=uuid.UUID(hex=str(e["actor_alias_id"])) if e["actor_alias_id"] else None,
-            actor=str(e["actor"]),
-            action=str(e["action"]),
-            record_type=str(e["record_type"]),
-            record_id=str(e["record_id"]),
-            compartment_id=uuid.UUID(hex=str(e["compartment_id"])) if e["compartment_id"] else None,
-            detail=str(e["detail"]),
-        )
-        if recomputed != e["hash"]:
-            raise MalformedPackage("An audit event in the package does not match its hash.")
-        if e["seq"] in known:
-            continue
-        session.add(
-            ImportedAuditEvent(
-                sender=sender,
-                package_id=verified.opened.manifest.package_id,
-                seq=e["seq"],
-                at=at,
-                actor=str(e["actor"])[:80],
-                actor_alias_id=uuid.UUID(hex=str(e["actor_alias_id"]))
-                if e["actor_alias_id"]
-                else None,
-                action=str(e["action"])[:60],
-                record_type=str(e["record_type"])[:40],
-                record_id=str(e["record_id"])[:64],
-                compartment_id=uuid.UUID(hex=str(e["compartment_id"]))
-                if e["compartment_id"]
-                else None,
-                detail=str(e["detail"]),
-                prev_hash=str(e["prev_hash"]),
-                hash=str(e["hash"]),
-            )
-        )
-        known.add(int(e["seq"]))
-        kept += 1
-    return kept
-
-
-@dataclass(frozen=True)
-class LogEntry:
-    package_id: uuid.UUID
-    direction: str
-    kind: str
-    peer: str | None
-    sequence: int
-    records: int
-    created_at: str
-    confirmed: bool
-
-
-def package_log(vault: Vault, *, limit: int = 200) -> list[LogEntry]:
+def exported_in(vault: Vault, scope: Scope, debrief_id: uuid.UUID) -> list[tuple[int, uuid.UUID]]:
+    """(version, package id) of every package that carried this debrief."""
     with vault.read() as session:
-        names = dict(session.execute(select(PackagePeer.id, PackagePeer.name)).all())
+        get_visible(session, scope, Debrief, debrief_id)
         rows = session.execute(
-            select(PackageLog).order_by(PackageLog.processed_at.desc()).limit(limit)
-        ).scalars()
-        return [
-            LogEntry(
-                r.id,
-                r.direction,
-                r.kind,
-                names.get(r.peer_id) if r.peer_id else None,
-                r.sequence,
-                r.records,
-                iso_utc(r.created_at),
-                r.confirmed_at is not None,
-            )
-            for r in rows
-        ]
+            select(ExportedRecord.version, ExportedRecord.package_id)
+            .where(ExportedRecord.record_type == "debrief", ExportedRecord.record_id == debrief_id)
+            .order_by(ExportedRecord.version)
+        ).all()
+        return [(int(v), p) for v, p in rows]
 
 
 def exported_count(vault: Vault, scope: Scope) -> int:

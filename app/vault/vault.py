@@ -407,6 +407,20 @@ class Vault:
     def on_lock(self, listener: Callable[[], None]) -> None:
         self._lock_listeners.append(listener)
 
+    def compact(self) -> None:
+        """After deleting records: merge the search index (FTS5 keeps deleted terms
+        in old segments until then), rebuild the file without free pages (VACUUM)
+        and empty the write-ahead log, so no page that held them stays behind in
+        the database file or the WAL. Freed pages are already zeroed
+        (``secure_delete``); this also removes their ciphertext."""
+        with self._mapped_errors(), self.engine().connect() as conn:
+            raw = conn.connection.dbapi_connection
+            assert raw is not None
+            # Outside any transaction: VACUUM cannot run inside one.
+            raw.execute("INSERT INTO search_fts (search_fts) VALUES ('optimize')")
+            raw.execute("VACUUM")
+            raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
     # -- keys --------------------------------------------------------------------
 
     def _derive_kek(self, passphrase: str, params: KdfParams | None = None) -> bytes:

@@ -1,22 +1,33 @@
-"""Two vaults that exchange packages: a runner's and its team handler's, each
-holding the other's confirmed key bundle."""
+"""Vaults that exchange packages: a runner's and its team handler's, each holding
+the other's confirmed key bundle, and helpers to fill them."""
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
+from sqlalchemy import func, select
 
 from app.dal.scope import Scope
-from app.models.enums import Role
+from app.models import Debrief
+from app.models.enums import ContactKind, PaymentKind, Role, SubjectKind
 from app.models.packages import PeerRole
-from app.services import aliases, keys
+from app.services import aliases, attachments, contacts, debriefs, keys, tasking
+from app.services.contacts import ContactDraft
+from app.services.debriefs import DebriefContent
 from app.vault.vault import Vault
 from tests import factory
 
 HANDLER = "Havik"
+# A tiny valid PNG: what a photo of a document looks like to the app.
+PNG = bytes.fromhex(
+    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+    "1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082"
+)
 
 
 @dataclass
@@ -56,11 +67,12 @@ def pair(tmp_path: Path) -> Iterator[Pair]:
     outbox = tmp_path / "usb"
     outbox.mkdir()
     yield Pair(runner, handler, outbox)
-    runner.vault.lock()
-    handler.vault.lock()
+    for party in (runner, handler):
+        if not party.vault.is_locked:
+            party.vault.lock()
 
 
-def submitted_debriefs(party: Party, count: int, codename: str = "MEREL") -> list:
+def submitted_debriefs(party: Party, count: int, codename: str = "MEREL") -> list[uuid.UUID]:
     source = factory.source(party.vault, party.scope, codename)
     return [
         factory.debrief(
@@ -68,3 +80,74 @@ def submitted_debriefs(party: Party, count: int, codename: str = "MEREL") -> lis
         )
         for n in range(count)
     ]
+
+
+def rich_debrief(party: Party, codename: str = "ZWALUW", *, marker: str = "") -> uuid.UUID:
+    """A submitted debrief with everything a package carries: a contact with its
+    attendees, graded items with subjects, a tasking, a witnessed payment and a file."""
+    vault, scope = party.vault, party.scope
+    witness = aliases.add_alias(vault, f"Uil-{uuid.uuid4().hex[:6]}", role=None, can_act=False)
+    source = factory.source(vault, scope, codename)
+    contact = contacts.record_contact(
+        vault,
+        scope,
+        source,
+        ContactDraft(
+            kind=ContactKind.MEETING,
+            occurred_at=datetime(2026, 11, 20, 19, 30, tzinfo=UTC),
+            duration_minutes=45,
+            location_codeword="KADE-7",
+            reconnaissance_notes="Route checked twice.",
+            safety_notes="No counter-surveillance seen.",
+            attendee_ids=(scope.alias_id, witness),
+        ),
+    )
+    debrief = debriefs.create_draft(vault, scope, source, contact_id=contact)
+    debriefs.save_draft(
+        vault,
+        scope,
+        debrief,
+        DebriefContent(
+            narrative=f"Source describes a shipment at the harbour. {marker}".strip(),
+            welfare_observations="Tired but calm.",
+            security_observations="Worried about a new associate.",
+            runner_assessment="Consistent with earlier reporting.",
+            critical_reflection="Source may overstate his own role.",
+        ),
+    )
+    debriefs.add_item(vault, scope, debrief, factory.graded_item())
+    debriefs.add_item(
+        vault,
+        scope,
+        debrief,
+        factory.graded_item(
+            "A blue van is used for the transport.",
+            sanitised_text="A van is reportedly used.",
+            handling_code="C",
+            handling_conditions="Not to be used as evidence.",
+            subjects=((SubjectKind.VEHICLE, "blauwe bestelbus"),),
+        ),
+    )
+    tasking.add_tasking(
+        vault, scope, source, "Find out when the next shipment is due.", debrief_id=debrief
+    )
+    tasking.record_payment(
+        vault,
+        scope,
+        source,
+        kind=PaymentKind.EXPENSE,
+        amount_cents=2500,
+        reason="Travel costs",
+        occurred_on=date(2026, 11, 20),
+        witness_alias_id=witness,
+        debrief_id=debrief,
+    )
+    attachments.add_attachment(vault, scope, debrief, "foto.png", PNG)
+    debriefs.submit(vault, scope, debrief)
+    return debrief
+
+
+def debrief_rows(party: Party) -> int:
+    """Every debrief row in the vault, whatever any alias may see."""
+    with party.vault.read() as session:
+        return int(session.execute(select(func.count()).select_from(Debrief)).scalar_one())

@@ -131,6 +131,7 @@ def upgrade() -> None:
         sa.Column("kind", sa.String(length=12), nullable=False),
         sa.Column("peer_id", sa.Uuid(native_uuid=False), nullable=True),
         sa.Column("channel", sa.String(length=64), nullable=False),
+        sa.Column("counterpart", sa.String(length=200), nullable=False),
         sa.Column("sequence", sa.Integer(), nullable=False),
         sa.Column("sha256", sa.String(length=64), nullable=False),
         sa.Column("previous", sa.String(length=64), nullable=False),
@@ -139,6 +140,7 @@ def upgrade() -> None:
         sa.Column("records", sa.Integer(), nullable=False),
         sa.Column("confirmed_at", sa.String(length=27), nullable=True),
         sa.Column("confirmed_by", sa.Uuid(native_uuid=False), nullable=True),
+        sa.Column("sealed", sa.LargeBinary(), nullable=True),
         sa.ForeignKeyConstraint(
             ["peer_id"],
             ["package_peer.id"],

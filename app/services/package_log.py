@@ -1,0 +1,192 @@
+"""The package log: every package and receipt sent or received, numbered per
+channel (one sender to one set of recipients) and chained by hash.
+
+Incoming packages are judged here: a package seen before (same id or same bytes)
+is a replay; another package already holding the same number is a conflict; a
+number beyond the next one leaves a gap (a package is missing); a number below it
+that was never seen fills a gap late. Only replays and conflicts are refused.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.dal.scope import Scope
+from app.models.packages import PackageLog, PackagePeer
+from app.vault.vault import Vault
+
+OUT = "out"
+IN = "in"
+
+
+def channel_key(sender: str, recipients: Sequence[str]) -> str:
+    return hashlib.sha256(f"{sender}|{','.join(sorted(recipients))}".encode()).hexdigest()
+
+
+def next_out(session: Session, channel: str) -> tuple[int, str]:
+    """(next sequence number, hash of the last package) for an outgoing channel."""
+    last = session.execute(
+        select(PackageLog.sequence, PackageLog.sha256)
+        .where(PackageLog.direction == OUT, PackageLog.channel == channel)
+        .order_by(PackageLog.sequence.desc())
+        .limit(1)
+    ).first()
+    return (1, "") if last is None else (last[0] + 1, last[1])
+
+
+@dataclass(frozen=True)
+class Arrival:
+    """How an incoming package fits its channel."""
+
+    status: str  # "new" | "gap" | "late" | "already imported" | "conflict"
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def refused(self) -> bool:
+        return self.status in ("already imported", "conflict")
+
+
+def _numbers(numbers: Sequence[int]) -> str:
+    if len(numbers) == 1:
+        return str(numbers[0])
+    if list(numbers) == list(range(numbers[0], numbers[-1] + 1)):
+        return f"{numbers[0]} to {numbers[-1]}"
+    return ", ".join(str(n) for n in numbers)
+
+
+def arrival(
+    session: Session,
+    *,
+    channel: str,
+    package_id: uuid.UUID,
+    sha256: str,
+    sequence: int,
+    previous: str,
+) -> Arrival:
+    seen = session.execute(
+        select(PackageLog.id).where(
+            PackageLog.direction == IN,
+            (PackageLog.id == package_id) | (PackageLog.sha256 == sha256),
+        )
+    ).first()
+    if seen is not None:
+        return Arrival("already imported")
+    held = dict(
+        session.execute(
+            select(PackageLog.sequence, PackageLog.sha256).where(
+                PackageLog.direction == IN, PackageLog.channel == channel
+            )
+        ).all()
+    )
+    if sequence in held:
+        return Arrival(
+            "conflict",
+            (f"Another package numbered {sequence} from this sender was already imported.",),
+        )
+    warnings = []
+    before = held.get(sequence - 1)
+    if before is not None and previous != before:
+        warnings.append(
+            f"Package {sequence} does not follow package {sequence - 1} as imported here "
+            "(its link to the previous package differs)."
+        )
+    expected = max(held, default=0) + 1
+    if sequence < expected:
+        warnings.append(f"Package {sequence} arrived late; it fills a gap.")
+        status = "late"
+    elif sequence > expected:
+        missing = [n for n in range(1, sequence) if n not in held]
+        warnings.append(
+            f"Package(s) {_numbers(missing)} from this sender have not arrived: one is missing."
+        )
+        status = "gap"
+    else:
+        status = "new"
+    return Arrival(status, tuple(warnings))
+
+
+@dataclass(frozen=True)
+class Missing:
+    peer: str
+    sequences: tuple[int, ...]
+
+
+def missing(vault: Vault) -> list[Missing]:
+    """Per sender, the numbers below the highest received that never arrived."""
+    with vault.read() as session:
+        rows = session.execute(
+            select(PackageLog.channel, PackageLog.sequence, PackagePeer.name)
+            .outerjoin(PackagePeer, PackagePeer.id == PackageLog.peer_id)
+            .where(PackageLog.direction == IN)
+        ).all()
+    held: dict[str, set[int]] = defaultdict(set)
+    names: dict[str, str] = {}
+    for channel, sequence, name in rows:
+        held[channel].add(sequence)
+        names[channel] = name or "?"
+    out = []
+    for channel, numbers in held.items():
+        gaps = tuple(n for n in range(1, max(numbers)) if n not in numbers)
+        if gaps:
+            out.append(Missing(names[channel], gaps))
+    return sorted(out, key=lambda m: m.peer)
+
+
+@dataclass(frozen=True)
+class LogEntry:
+    package_id: uuid.UUID
+    direction: str
+    kind: str
+    counterpart: str
+    sequence: int
+    records: int
+    created_at: datetime
+    processed_at: datetime
+    confirmed_at: datetime | None
+    can_write_again: bool
+
+
+def log_entries(vault: Vault, scope: Scope, *, limit: int = 500) -> list[LogEntry]:
+    """The newest entries first. Packages carry no compartment of their own; the
+    log shows only numbers and counts, never what the records were."""
+    del scope  # every alias of the vault's user may see its package log
+    with vault.read() as session:
+        rows = session.execute(
+            select(
+                PackageLog.id,
+                PackageLog.direction,
+                PackageLog.kind,
+                PackageLog.counterpart,
+                PackageLog.sequence,
+                PackageLog.records,
+                PackageLog.created_at,
+                PackageLog.processed_at,
+                PackageLog.confirmed_at,
+                PackageLog.sealed.is_not(None),
+            )
+            .order_by(PackageLog.processed_at.desc())
+            .limit(limit)
+        ).all()
+    return [
+        LogEntry(
+            r[0],
+            r[1],
+            r[2],
+            r[3],
+            r[4],
+            r[5],
+            r[6],
+            r[7],
+            r[8],
+            bool(r[9]),
+        )
+        for r in rows
+    ]

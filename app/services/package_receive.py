@@ -1,0 +1,327 @@
+"""Receiving packages: a handler verifies a runner's package and imports it.
+
+Everything is checked before anything changes: that this vault is a recipient,
+that the signer is a confirmed peer of the right role, that the manifest names
+this vault (so a recipient cannot re-seal it to a third party), that every record
+and file matches its hash, and how the package fits its channel (a replay or a
+second package with the same number is refused; a gap or a late arrival is
+imported with a warning). The import is one transaction: a refusal anywhere
+leaves the vault as it was, apart from the audit event that records the refusal.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.dal.scope import Scope
+from app.errors import AccessDenied, PackageError
+from app.export import package
+from app.export.errors import MalformedPackage, ReplayedPackage, UnknownSender
+from app.export.manifest import RecordRef
+from app.models.enums import Role
+from app.models.packages import ImportedAuditEvent, PackageLog, PackagePeer, PeerRole
+from app.services import keys, package_import, package_log, package_records
+from app.vault import audit_chain
+from app.vault.vault import Vault
+
+ProgressFn = Callable[[int, int], None]
+BODY_PARTS = {"sources", "records", "attachments", "audit"}
+
+
+@dataclass(frozen=True)
+class Verified:
+    opened: package.Opened
+    sender: PackagePeer
+    channel: str
+
+
+def open_verified(
+    vault: Vault, data: bytes, *, kind: str, sender_roles: tuple[PeerRole, ...]
+) -> Verified:
+    """Decrypt, check the signer is a confirmed peer of one of ``sender_roles`` and
+    that this vault was addressed by the signer."""
+    own = keys.private_keys(vault)
+    opened = package.open_package(data, own.receiving_seed)
+    manifest = opened.manifest
+    with vault.read() as session:
+        sender = session.execute(
+            select(PackagePeer).where(
+                PackagePeer.fingerprint == manifest.sender, PackagePeer.active.is_(True)
+            )
+        ).scalar_one_or_none()
+        if sender is not None:
+            session.expunge(sender)
+    if sender is None or sender.role not in sender_roles:
+        raise UnknownSender(
+            "The package is signed by a key this vault has not confirmed for that role "
+            "(import and compare the sender's key first)."
+        )
+    opened.inner.verify(sender.signing_public)
+    package.check_recipients(opened, own.fingerprint.hex)
+    if manifest.kind != kind:
+        raise MalformedPackage(f"This is a {manifest.kind} package, not a {kind} package.")
+    return Verified(opened, sender, package_log.channel_key(manifest.sender, manifest.recipients))
+
+
+def _arrival(session: Session, verified: Verified) -> package_log.Arrival:
+    m = verified.opened.manifest
+    return package_log.arrival(
+        session,
+        channel=verified.channel,
+        package_id=m.package_id,
+        sha256=verified.opened.sha256,
+        sequence=m.sequence,
+        previous=m.previous,
+    )
+
+
+def refuse_if_replayed(arrival: package_log.Arrival) -> None:
+    if arrival.status == "already imported":
+        raise ReplayedPackage("This package was already imported; nothing was changed.")
+    if arrival.status == "conflict":
+        raise ReplayedPackage(
+            "Another package with the same number from this sender was already imported; "
+            "nothing was changed."
+        )
+
+
+@dataclass(frozen=True)
+class Contents:
+    records: list[tuple[RecordRef, dict[str, Any]]]
+    sources: list[dict[str, Any]]
+    blobs: dict[str, bytes]
+    events: list[dict[str, Any]]
+
+
+def _contents(verified: Verified) -> Contents:
+    body = verified.opened.body
+    if set(body) != BODY_PARTS:
+        raise MalformedPackage("The package body has missing or unknown parts.")
+    entries = body["records"]
+    refs = verified.opened.manifest.records
+    if not isinstance(entries, list) or len(entries) != len(refs):
+        raise MalformedPackage("The package body does not list the manifest's records.")
+    records = []
+    for ref, entry in zip(refs, entries, strict=True):
+        if not isinstance(entry, dict) or set(entry) != {"type", "id", "version", "data"}:
+            raise MalformedPackage("A record entry in the package is malformed.")
+        if (entry["type"], entry["id"], entry["version"]) != (ref.type, str(ref.id), ref.version):
+            raise MalformedPackage("The package's records are not in the manifest's order.")
+        data = package_records.validate_debrief(entry["data"])
+        if package_records.record_hash(data) != ref.sha256 or data["id"] != str(ref.id):
+            raise MalformedPackage("A record does not match its hash in the manifest.")
+        records.append((ref, data))
+    if len({ref.id for ref, _ in records}) != len(records):
+        raise MalformedPackage("The package carries a record twice.")
+    sources = [package_records.validate_source(s) for s in _list(body["sources"])]
+    events = [package_records.validate_event(e) for e in _list(body["audit"])]
+    if len(events) != verified.opened.manifest.audit_events:
+        raise MalformedPackage("The package's audit events do not match its manifest.")
+    return Contents(records, sources, package_records.read_blobs(body["attachments"]), events)
+
+
+def _list(value: object) -> list[object]:
+    if not isinstance(value, list):
+        raise MalformedPackage("The package body is malformed.")
+    return value
+
+
+def _refused(vault: Vault, scope: Scope, exc: Exception) -> None:
+    # Auditing a refusal must never hide the refusal itself.
+    with contextlib.suppress(Exception):
+        vault.audit(
+            scope.actor,
+            "package.refused",
+            record_type="package",
+            detail={"reason": type(exc).__name__},
+        )
+
+
+@dataclass(frozen=True)
+class PackageCheck:
+    package_id: uuid.UUID
+    sender: str
+    sender_spoken: str
+    sequence: int
+    records: int
+    files: int
+    audit_events: int
+    created_at: str
+    status: str  # "new" | "gap" | "late" | "already imported" | "conflict"
+    warnings: tuple[str, ...] = ()
+
+
+def verify_package(vault: Vault, scope: Scope, data: bytes) -> PackageCheck:
+    """Everything import checks, without changing the vault (only the audit log)."""
+    try:
+        verified = open_verified(vault, data, kind="debriefs", sender_roles=(PeerRole.RUNNER,))
+        contents = _contents(verified)
+        with vault.read() as session:
+            arrival = _arrival(session, verified)
+    except PackageError as exc:
+        _refused(vault, scope, exc)
+        raise
+    m = verified.opened.manifest
+    vault.audit(
+        scope.actor,
+        "package.verified",
+        record_type="package",
+        record_id=m.package_id,
+        detail={"status": arrival.status},
+    )
+    return PackageCheck(
+        m.package_id,
+        verified.sender.name,
+        verified.sender.spoken,
+        m.sequence,
+        len(m.records),
+        len(contents.blobs),
+        m.audit_events,
+        m.created_at,
+        arrival.status,
+        arrival.warnings,
+    )
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    package_id: uuid.UUID
+    sender: str
+    sequence: int
+    new: int
+    updated: int
+    unchanged: int
+    older: int
+    audit_events: int
+    warnings: tuple[str, ...] = ()
+
+
+def import_package(
+    vault: Vault, scope: Scope, data: bytes, progress: ProgressFn | None = None
+) -> ImportResult:
+    if scope.role is not Role.HANDLER:
+        raise AccessDenied("Packages are imported by a handler.")
+    try:
+        verified = open_verified(vault, data, kind="debriefs", sender_roles=(PeerRole.RUNNER,))
+        contents = _contents(verified)
+        m = verified.opened.manifest
+        with vault.write() as session:
+            arrival = _arrival(session, verified)
+            refuse_if_replayed(arrival)
+            counts = package_import.apply(
+                session,
+                scope,
+                m.package_id,
+                contents.sources,
+                contents.records,
+                contents.blobs,
+                progress,
+            )
+            kept = _keep_events(session, verified, contents.events)
+            session.add(
+                PackageLog(
+                    id=m.package_id,
+                    direction=package_log.IN,
+                    kind="debriefs",
+                    peer_id=verified.sender.id,
+                    channel=verified.channel,
+                    counterpart=verified.sender.name,
+                    sequence=m.sequence,
+                    sha256=verified.opened.sha256,
+                    previous=m.previous,
+                    created_at=datetime.fromisoformat(m.created_at.replace("Z", "+00:00")),
+                    records=len(contents.records),
+                )
+            )
+            audit_chain.append(
+                session,
+                scope.actor,
+                "package.imported",
+                record_type="package",
+                record_id=m.package_id,
+                detail={
+                    "sender": m.sender,
+                    "sequence": m.sequence,
+                    "new": counts.new,
+                    "updated": counts.updated,
+                    "unchanged": counts.unchanged,
+                    "older": counts.older,
+                    "arrival": arrival.status,
+                },
+            )
+    except PackageError as exc:
+        _refused(vault, scope, exc)
+        raise
+    return ImportResult(
+        m.package_id,
+        verified.sender.name,
+        m.sequence,
+        counts.new,
+        counts.updated,
+        counts.unchanged,
+        counts.older,
+        kept,
+        arrival.warnings,
+    )
+
+
+def _uuid_or_none(text: object) -> uuid.UUID | None:
+    return uuid.UUID(hex=str(text)) if text else None
+
+
+def _keep_events(session: Session, verified: Verified, events: list[dict[str, Any]]) -> int:
+    """Store the runner's audit events (each one's hash checked) as a copy of the
+    runner's log kept outside the runner's laptop."""
+    sender = verified.opened.manifest.sender
+    known = set(
+        session.execute(
+            select(ImportedAuditEvent.seq).where(ImportedAuditEvent.sender == sender)
+        ).scalars()
+    )
+    kept = 0
+    for e in events:
+        at = datetime.fromisoformat(str(e["at"])[:-1] + "+00:00")
+        recomputed = audit_chain.event_hash(
+            prev_hash=str(e["prev_hash"]),
+            seq=int(e["seq"]),
+            at=at,
+            actor_alias_id=_uuid_or_none(e["actor_alias_id"]),
+            actor=str(e["actor"]),
+            action=str(e["action"]),
+            record_type=str(e["record_type"]),
+            record_id=str(e["record_id"]),
+            compartment_id=_uuid_or_none(e["compartment_id"]),
+            detail=str(e["detail"]),
+        )
+        if recomputed != e["hash"]:
+            raise MalformedPackage("An audit event in the package does not match its hash.")
+        if e["seq"] in known:
+            continue
+        session.add(
+            ImportedAuditEvent(
+                sender=sender,
+                package_id=verified.opened.manifest.package_id,
+                seq=e["seq"],
+                at=at,
+                actor=str(e["actor"])[:80],
+                actor_alias_id=_uuid_or_none(e["actor_alias_id"]),
+                action=str(e["action"])[:60],
+                record_type=str(e["record_type"])[:40],
+                record_id=str(e["record_id"])[:64],
+                compartment_id=_uuid_or_none(e["compartment_id"]),
+                detail=str(e["detail"]),
+                prev_hash=str(e["prev_hash"]),
+                hash=str(e["hash"]),
+            )
+        )
+        known.add(int(e["seq"]))
+        kept += 1
+    return kept

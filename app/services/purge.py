@@ -1,0 +1,150 @@
+"""Purging what a receipt confirmed: once the handler holds a debrief, the laptop
+need no longer keep it.
+
+A debrief is purged when the newest version this vault exported was confirmed and
+the debrief has not changed since (otherwise it still has to go out again). Purged:
+the debrief with its items, addenda and attached files, the subjects only those
+items named, and the details of its contact (location codeword, attendees,
+reconnaissance and safety notes). Kept, as the unit's rules require: the source
+file itself, taskings and payments (accountability; they lose only their link to
+the debrief), the date, kind and length of the contact (contact frequency and
+welfare follow-up), the export trace (which version went out in which package,
+with its hash) and the audit log.
+
+Rules (setting ``retention_after_receipt``): ``keep`` purges nothing; ``delete``
+removes the rows (SQLite's secure_delete zeroes the freed space); ``secure_delete``
+also merges the search index, rebuilds the file and empties the write-ahead log,
+so no page that held the records survives anywhere in the vault folder.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+
+from sqlalchemy import delete, func, select, update
+from sqlalchemy.orm import Session
+
+from app.clock import utc_now
+from app.dal.scope import Scope
+from app.errors import InvalidInput
+from app.models import (
+    Attachment,
+    Contact,
+    ContactAttendee,
+    Debrief,
+    IntelligenceItem,
+    ItemSubject,
+    Subject,
+)
+from app.models.packages import ExportedRecord, PackageLog
+from app.services import package_records
+from app.vault import audit_chain
+from app.vault.vault import Vault
+
+RULES = ("keep", "delete", "secure_delete")
+
+
+@dataclass(frozen=True)
+class PurgeResult:
+    debriefs: int
+    rule: str
+
+
+def _purgeable(session: Session) -> list[tuple[uuid.UUID, uuid.UUID]]:
+    """(debrief id, confirming package id) of debriefs safe to purge."""
+    newest = (
+        select(ExportedRecord.record_id, func.max(ExportedRecord.version).label("version"))
+        .where(ExportedRecord.record_type == "debrief")
+        .group_by(ExportedRecord.record_id)
+        .subquery()
+    )
+    rows = session.execute(
+        select(ExportedRecord.record_id, ExportedRecord.sha256, ExportedRecord.package_id)
+        .join(
+            newest,
+            (newest.c.record_id == ExportedRecord.record_id)
+            & (newest.c.version == ExportedRecord.version),
+        )
+        .join(PackageLog, PackageLog.id == ExportedRecord.package_id)
+        .join(Debrief, Debrief.id == ExportedRecord.record_id)
+        .where(
+            ExportedRecord.record_type == "debrief",
+            ExportedRecord.purged_at.is_(None),
+            PackageLog.confirmed_at.is_not(None),
+        )
+    ).all()
+    if not rows:
+        return []
+    current, _ = package_records.serialise(session, [r[0] for r in rows])
+    now_hash = {uuid.UUID(str(d["id"])): package_records.record_hash(d) for d in current}
+    # Changed since it went out (an addendum, a review): it must go out again first.
+    return [(rid, pid) for rid, sha, pid in rows if now_hash.get(rid) == sha]
+
+
+def purge_confirmed(vault: Vault, scope: Scope, *, mode: str) -> PurgeResult:
+    if mode not in RULES:
+        raise InvalidInput("Unknown retention rule.")
+    if mode == "keep":
+        return PurgeResult(0, mode)
+    with vault.write() as session:
+        targets = _purgeable(session)
+        if not targets:
+            return PurgeResult(0, mode)
+        ids = [rid for rid, _ in targets]
+        for start in range(0, len(ids), 500):
+            _purge_chunk(session, scope, targets[start : start + 500], mode)
+    if mode == "secure_delete":
+        vault.compact()
+    return PurgeResult(len(ids), mode)
+
+
+def _purge_chunk(
+    session: Session, scope: Scope, targets: list[tuple[uuid.UUID, uuid.UUID]], mode: str
+) -> None:
+    ids = [rid for rid, _ in targets]
+    debriefs = session.execute(
+        select(Debrief.id, Debrief.compartment_id, Debrief.contact_id).where(Debrief.id.in_(ids))
+    ).all()
+    item_ids = select(IntelligenceItem.id).where(IntelligenceItem.debrief_id.in_(ids))
+    subject_ids = set(
+        session.execute(
+            select(ItemSubject.subject_id).where(ItemSubject.item_id.in_(item_ids))
+        ).scalars()
+    )
+    contact_ids = {c for _, _, c in debriefs if c is not None}
+    session.execute(delete(Attachment).where(Attachment.debrief_id.in_(ids)))
+    # Items, their subject links and addenda go with the debrief (ON DELETE CASCADE);
+    # taskings and payments stay and lose the link (ON DELETE SET NULL).
+    session.execute(delete(Debrief).where(Debrief.id.in_(ids)))
+    if subject_ids:
+        still_named = select(ItemSubject.subject_id).where(ItemSubject.subject_id.in_(subject_ids))
+        session.execute(
+            delete(Subject).where(Subject.id.in_(subject_ids), Subject.id.not_in(still_named))
+        )
+    if contact_ids:
+        in_use = select(Debrief.contact_id).where(Debrief.contact_id.in_(contact_ids))
+        bare = select(Contact.id).where(Contact.id.in_(contact_ids), Contact.id.not_in(in_use))
+        session.execute(delete(ContactAttendee).where(ContactAttendee.contact_id.in_(bare)))
+        session.execute(
+            update(Contact)
+            .where(Contact.id.in_(bare))
+            .values(location_codeword="", reconnaissance_notes="", safety_notes="", notes="")
+        )
+    now = utc_now()
+    session.execute(
+        update(ExportedRecord)
+        .where(ExportedRecord.record_type == "debrief", ExportedRecord.record_id.in_(ids))
+        .values(purged_at=now)
+    )
+    packages = dict(targets)
+    for debrief_id, compartment_id, _ in debriefs:
+        audit_chain.append(
+            session,
+            scope.actor,
+            "debrief.purged",
+            record_type="debrief",
+            record_id=debrief_id,
+            compartment_id=compartment_id,
+            detail={"package": packages[debrief_id].hex, "rule": mode},
+        )

@@ -1,0 +1,361 @@
+"""Receipts: the handler confirms, signed and sealed to the runner, which packages
+arrived (by id and hash) and passes back the reviews made since the last receipt;
+the runner imports the receipt and, per the vault's retention rule, purges what
+the handler now holds.
+
+A receipt is a package of kind ``receipt`` (docs/package-format.md): same
+container, same signature, its own numbered channel from handler to runner.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.clock import iso_utc, utc_now
+from app.dal.scope import Scope
+from app.errors import AccessDenied, InvalidInput, NotFound, PackageError
+from app.export import package
+from app.export.errors import MalformedPackage
+from app.export.manifest import Manifest, ReceiptEntry
+from app.models import Alias, Debrief
+from app.models.enums import AliasKind, DebriefStatus, Role
+from app.models.packages import PackageLog, PackagePeer, PeerRole, RecordVersion
+from app.services import keys, package_log, purge
+from app.services import settings as vault_settings
+from app.services.package_receive import open_verified, refuse_if_replayed
+from app.services.packages import write_package_file
+from app.vault import audit_chain, migrate
+from app.vault.vault import Vault
+
+REVIEWED = (DebriefStatus.APPROVED, DebriefStatus.RETURNED)
+MAX_COMMENT = 20_000
+
+
+class UnknownPackage(PackageError):
+    """A receipt names a package this vault never sent (or with other bytes)."""
+
+
+@dataclass(frozen=True)
+class ReceiptResult:
+    receipt_id: uuid.UUID
+    path: Path
+    packages: int
+    reviews: int
+
+
+def _runner_peer(session: Session, runner: str) -> PackagePeer:
+    """A runner by the name given to its key, or by (a prefix of) its fingerprint."""
+    wanted = runner.strip()
+    digits = keys.normalise_spoken(wanted)
+
+    def matches(p: PackagePeer) -> bool:
+        if p.name == wanted:
+            return True
+        if len(wanted) >= 8 and p.fingerprint.startswith(wanted.lower()):
+            return True
+        return len(digits) >= 10 and keys.normalise_spoken(p.spoken).startswith(digits)
+
+    peers = [
+        p
+        for p in session.execute(
+            select(PackagePeer).where(
+                PackagePeer.role == PeerRole.RUNNER, PackagePeer.active.is_(True)
+            )
+        ).scalars()
+        if matches(p)
+    ]
+    if not peers:
+        raise NotFound("No confirmed runner key by that name or fingerprint.")
+    if len(peers) > 1:
+        raise InvalidInput("More than one runner key matches; give more of the fingerprint.")
+    return peers[0]
+
+
+def _reviews_since(
+    session: Session, runner: PackagePeer, since: datetime | None
+) -> list[dict[str, Any]]:
+    """Reviews (approve/return) of debriefs this runner sent, made after ``since``."""
+    from_runner = select(PackageLog.id).where(
+        PackageLog.direction == package_log.IN, PackageLog.peer_id == runner.id
+    )
+    ids = select(RecordVersion.record_id).where(RecordVersion.package_id.in_(from_runner))
+    query = select(Debrief).where(Debrief.id.in_(ids), Debrief.status.in_(REVIEWED))
+    if since is not None:
+        query = query.where(Debrief.reviewed_at > since)
+    names = dict(session.execute(select(Alias.id, Alias.name)).all())
+    out = []
+    for d in session.execute(query.order_by(Debrief.reviewed_at, Debrief.id)).scalars():
+        if d.reviewed_at is None:
+            continue
+        out.append(
+            {
+                "debrief_id": str(d.id),
+                "status": d.status.value,
+                "reviewer": names.get(d.reviewer_alias_id, "") if d.reviewer_alias_id else "",
+                "comment": d.review_comment,
+                "reviewed_at": iso_utc(d.reviewed_at),
+            }
+        )
+    return out
+
+
+def create_receipt(
+    vault: Vault,
+    scope: Scope,
+    *,
+    runner: str,
+    to_dir: Path,
+    package_ids: Sequence[uuid.UUID] | None = None,
+) -> ReceiptResult:
+    """Confirm the runner's imported packages not yet confirmed (or the ones
+    named), sealed to that runner and signed by this vault."""
+    if scope.role is not Role.HANDLER:
+        raise AccessDenied("Receipts are issued by a handler.")
+    if not to_dir.is_dir():
+        raise InvalidInput(f"The folder {to_dir} does not exist.")
+    own = keys.private_keys(vault)
+    with vault.read() as session:
+        peer = _runner_peer(session, runner)
+        query = select(PackageLog).where(
+            PackageLog.direction == package_log.IN,
+            PackageLog.kind == "debriefs",
+            PackageLog.peer_id == peer.id,
+        )
+        if package_ids is None:
+            query = query.where(PackageLog.confirmed_at.is_(None))
+        else:
+            query = query.where(PackageLog.id.in_(list(package_ids)))
+        confirmed = list(session.execute(query.order_by(PackageLog.sequence)).scalars())
+        if package_ids is not None and len(confirmed) != len(set(package_ids)):
+            raise NotFound("Not every package named was imported from that runner.")
+        if not confirmed:
+            raise InvalidInput("Every package from that runner is already confirmed.")
+        last = session.execute(
+            select(PackageLog.created_at)
+            .where(
+                PackageLog.direction == package_log.OUT,
+                PackageLog.kind == "receipt",
+                PackageLog.peer_id == peer.id,
+            )
+            .order_by(PackageLog.created_at.desc())
+            .limit(1)
+        ).scalar_one_or_none()
+        reviews = _reviews_since(session, peer, last)
+        recipients = [peer.fingerprint]
+        channel = package_log.channel_key(own.fingerprint.hex, recipients)
+        sequence, previous = package_log.next_out(session, channel)
+        peer_id, peer_name, peer_public = peer.id, peer.name, peer.recipient_public
+    receipt_id = uuid.uuid4()
+    now = utc_now()
+    manifest = Manifest(
+        kind="receipt",
+        package_id=receipt_id,
+        created_at=iso_utc(now),
+        schema=migrate.SCHEMA_HEAD,
+        sender=own.fingerprint.hex,
+        recipients=tuple(recipients),
+        sequence=sequence,
+        previous=previous,
+        receipts=tuple(ReceiptEntry(p.id, p.sha256) for p in confirmed),
+    )
+    sealed = package.seal(manifest, {"reviews": reviews}, own.signing, [peer_public])
+    with vault.write() as session:
+        session.add(
+            PackageLog(
+                id=receipt_id,
+                direction=package_log.OUT,
+                kind="receipt",
+                peer_id=peer_id,
+                channel=channel,
+                counterpart=peer_name,
+                sequence=sequence,
+                sha256=hashlib.sha256(sealed).hexdigest(),
+                previous=previous,
+                created_at=now,
+                records=len(confirmed),
+                sealed=sealed,
+            )
+        )
+        for row in confirmed:
+            stored = session.get(PackageLog, row.id)
+            if stored is not None and stored.confirmed_at is None:
+                stored.confirmed_at, stored.confirmed_by = now, receipt_id
+        audit_chain.append(
+            session,
+            scope.actor,
+            "receipt.issued",
+            record_type="package",
+            record_id=receipt_id,
+            detail={
+                "runner": peer.fingerprint,
+                "packages": len(confirmed),
+                "reviews": len(reviews),
+            },
+        )
+    path = write_package_file(receipt_id, to_dir, sealed)
+    return ReceiptResult(receipt_id, path, len(confirmed), len(reviews))
+
+
+# -- runner side ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ReceiptImport:
+    receipt_id: uuid.UUID
+    sender: str
+    confirmed: int
+    already_confirmed: int
+    reviews_applied: int
+    purged: int
+    retention: str
+    warnings: tuple[str, ...] = ()
+
+
+def _reviews(body: dict[str, Any]) -> list[dict[str, Any]]:
+    if set(body) != {"reviews"} or not isinstance(body["reviews"], list):
+        raise MalformedPackage("The receipt's body is malformed.")
+    out = []
+    for r in body["reviews"]:
+        if (
+            not isinstance(r, dict)
+            or set(r) != {"debrief_id", "status", "reviewer", "comment", "reviewed_at"}
+            or r["status"] not in {s.value for s in REVIEWED}
+            or not all(isinstance(r[k], str) for k in r)
+            or len(r["comment"]) > MAX_COMMENT
+            or len(r["reviewer"]) > 80
+        ):
+            raise MalformedPackage("A review in the receipt is malformed.")
+        try:
+            uuid.UUID(r["debrief_id"])
+            at = datetime.fromisoformat(r["reviewed_at"].replace("Z", "+00:00"))
+        except ValueError:
+            raise MalformedPackage("A review in the receipt is malformed.") from None
+        out.append({**r, "reviewed_at": at})
+    return out
+
+
+def _reviewer(session: Session, name: str) -> uuid.UUID | None:
+    if not name:
+        return None
+    alias = session.execute(select(Alias).where(Alias.name == name)).scalar_one_or_none()
+    if alias is None:
+        # A colleague's cover name: known here so the review can name them, never
+        # an alias this vault's user can act under.
+        alias = Alias(name=name, kind=AliasKind.COVER_NAME, can_act=False, colour="#999999")
+        session.add(alias)
+        session.flush()
+    return alias.id
+
+
+def _apply_review(session: Session, scope: Scope, review: dict[str, Any]) -> bool:
+    debrief = session.get(Debrief, uuid.UUID(review["debrief_id"]))
+    if debrief is None or debrief.status is not DebriefStatus.SUBMITTED:
+        return False  # purged already, or answered and resubmitted since
+    if debrief.submitted_at is not None and debrief.submitted_at > review["reviewed_at"]:
+        return False  # the review is of an earlier submission
+    debrief.status = DebriefStatus(review["status"])
+    debrief.reviewed_at = review["reviewed_at"]
+    debrief.reviewer_alias_id = _reviewer(session, review["reviewer"])
+    debrief.review_comment = review["comment"]
+    audit_chain.append(
+        session,
+        scope.actor,
+        f"debrief.{'approved' if debrief.status is DebriefStatus.APPROVED else 'returned'}",
+        record_type="debrief",
+        record_id=debrief.id,
+        compartment_id=debrief.compartment_id,
+        detail={"by": "receipt"},
+    )
+    return True
+
+
+def import_receipt(vault: Vault, scope: Scope, data: bytes) -> ReceiptImport:
+    """Check the receipt, mark the packages it names as confirmed, apply the
+    reviews, then purge per the retention rule."""
+    try:
+        verified = open_verified(
+            vault, data, kind="receipt", sender_roles=(PeerRole.HANDLER, PeerRole.CENTRAL)
+        )
+        m = verified.opened.manifest
+        reviews = _reviews(verified.opened.body)
+        if not m.receipts:
+            raise MalformedPackage("The receipt confirms no package.")
+        now = utc_now()
+        with vault.write() as session:
+            arrival = package_log.arrival(
+                session,
+                channel=verified.channel,
+                package_id=m.package_id,
+                sha256=verified.opened.sha256,
+                sequence=m.sequence,
+                previous=m.previous,
+            )
+            refuse_if_replayed(arrival)
+            confirmed = already = 0
+            for entry in m.receipts:
+                sent = session.get(PackageLog, entry.package_id)
+                if sent is None or sent.direction != package_log.OUT or sent.sha256 != entry.sha256:
+                    raise UnknownPackage(
+                        "The receipt names a package this vault did not send (or with other "
+                        "contents); nothing was changed."
+                    )
+                if sent.confirmed_at is not None:
+                    already += 1
+                    continue
+                sent.confirmed_at, sent.confirmed_by, sent.sealed = now, m.package_id, None
+                confirmed += 1
+            applied = sum(_apply_review(session, scope, r) for r in reviews)
+            session.add(
+                PackageLog(
+                    id=m.package_id,
+                    direction=package_log.IN,
+                    kind="receipt",
+                    peer_id=verified.sender.id,
+                    channel=verified.channel,
+                    counterpart=verified.sender.name,
+                    sequence=m.sequence,
+                    sha256=verified.opened.sha256,
+                    previous=m.previous,
+                    created_at=datetime.fromisoformat(m.created_at.replace("Z", "+00:00")),
+                    records=len(m.receipts),
+                )
+            )
+            audit_chain.append(
+                session,
+                scope.actor,
+                "receipt.imported",
+                record_type="package",
+                record_id=m.package_id,
+                detail={"confirmed": confirmed, "already": already, "reviews": applied},
+            )
+    except PackageError as exc:
+        with vault.write() as session:
+            audit_chain.append(
+                session,
+                scope.actor,
+                "receipt.refused",
+                record_type="package",
+                detail={"reason": type(exc).__name__},
+            )
+        raise
+    rule = vault_settings.load(vault).retention_after_receipt
+    purged = purge.purge_confirmed(vault, scope, mode=rule)
+    return ReceiptImport(
+        m.package_id,
+        verified.sender.name,
+        confirmed,
+        already,
+        applied,
+        purged.debriefs,
+        rule,
+        arrival.warnings,
+    )

@@ -1,0 +1,223 @@
+"""Receipts: the handler confirms what arrived and passes back its reviews; the
+runner's vault marks the packages confirmed and purges per its retention rule."""
+
+from __future__ import annotations
+
+import dataclasses
+import uuid
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from app.clock import iso_utc, utc_now
+from app.errors import InvalidInput
+from app.export import package
+from app.export.errors import ReplayedPackage, UnknownSender
+from app.export.manifest import Manifest, ReceiptEntry
+from app.models import Attachment, Contact, IntelligenceItem, Payment, Subject, Tasking
+from app.models.enums import DebriefStatus
+from app.models.packages import ExportedRecord, PackageLog
+from app.services import (
+    audit,
+    debriefs,
+    keys,
+    package_log,
+    package_receive,
+    packages,
+    receipts,
+    search,
+    sources,
+)
+from app.services import settings as vault_settings
+from app.services.receipts import UnknownPackage
+from app.vault import migrate
+from tests.packages.conftest import Pair, Party, debrief_rows, rich_debrief, submitted_debriefs
+
+
+def _send(pair: Pair) -> packages.ExportResult:
+    result = packages.export_package(
+        pair.runner.vault, pair.runner.scope, to_dir=pair.outbox, all_new=True
+    )
+    package_receive.import_package(pair.handler.vault, pair.handler.scope, result.path.read_bytes())
+    return result
+
+
+def _receipt(pair: Pair) -> bytes:
+    result = receipts.create_receipt(
+        pair.handler.vault, pair.handler.scope, runner="Runner Valk", to_dir=pair.outbox
+    )
+    return result.path.read_bytes()
+
+
+def _rule(party: Party, rule: str) -> None:
+    current = vault_settings.load(party.vault)
+    vault_settings.save(
+        party.vault,
+        party.scope.actor,
+        dataclasses.replace(current, retention_after_receipt=rule),
+    )
+
+
+def _count(party: Party, model: type) -> int:
+    with party.vault.read() as session:
+        return int(session.execute(select(func.count()).select_from(model)).scalar_one())
+
+
+def test_a_receipt_confirms_and_the_secure_rule_purges_what_the_handler_holds(
+    pair: Pair,
+) -> None:
+    marker = "MARKERQX7"
+    debrief_id = rich_debrief(pair.runner, marker=marker)
+    sent = _send(pair)
+    assert search.search(pair.runner.vault, pair.runner.scope, marker)
+    result = receipts.import_receipt(pair.runner.vault, pair.runner.scope, _receipt(pair))
+    assert (result.confirmed, result.purged, result.retention) == (1, 1, "secure_delete")
+    vault = pair.runner.vault
+    assert debrief_rows(pair.runner) == 0
+    assert search.search(vault, pair.runner.scope, marker) == []
+    assert search.search(vault, pair.runner.scope, "bestelbus") == []
+    for gone in (IntelligenceItem, Attachment, Subject):
+        assert _count(pair.runner, gone) == 0, gone.__name__
+    # What the unit's rules keep: the source, its tasking and payment, the contact's
+    # date and length (no place, no notes), and the trace of what was sent.
+    assert _count(pair.runner, Tasking) == 1
+    assert _count(pair.runner, Payment) == 1
+    with vault.read() as session:
+        contact = session.execute(select(Contact)).scalar_one()
+        assert contact.duration_minutes == 45
+        assert (contact.location_codeword, contact.reconnaissance_notes) == ("", "")
+        trace = session.execute(select(ExportedRecord)).scalar_one()
+        assert (trace.record_id, trace.package_id) == (debrief_id, sent.package_id)
+        assert trace.purged_at is not None
+        log = session.get(PackageLog, sent.package_id)
+        assert log is not None
+        assert log.confirmed_at is not None
+        assert log.sealed is None  # the kept copy goes once confirmed
+    assert sources.list_sources(vault, pair.runner.scope)[0].codename == "ZWALUW"
+    with pytest.raises(InvalidInput, match="confirmed"):
+        packages.write_again(vault, pair.runner.scope, sent.package_id, pair.outbox)
+    assert audit.verify(vault).ok
+    # The file itself: rebuilt without free pages, the WAL emptied, and no live row
+    # of any table (search index internals included) holding the marker.
+    with vault.engine().connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA freelist_count").scalar() == 0
+        tables = (
+            conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'table'")
+            .scalars()
+            .all()
+        )
+        for table in tables:
+            for row in conn.exec_driver_sql(f'SELECT * FROM "{table}"'):
+                text = repr(tuple(row))
+                assert marker not in text, table
+                assert marker.encode() not in b"".join(v for v in row if isinstance(v, bytes)), (
+                    table
+                )
+    wal = vault.paths.db.with_name(vault.paths.db.name + "-wal")
+    assert not wal.exists() or wal.stat().st_size == 0
+
+
+def test_the_keep_rule_purges_nothing(pair: Pair) -> None:
+    _rule(pair.runner, "keep")
+    submitted_debriefs(pair.runner, 2)
+    _send(pair)
+    result = receipts.import_receipt(pair.runner.vault, pair.runner.scope, _receipt(pair))
+    assert (result.confirmed, result.purged) == (1, 0)
+    assert debrief_rows(pair.runner) == 2
+
+
+def test_a_debrief_changed_after_export_is_not_purged(pair: Pair) -> None:
+    _rule(pair.runner, "delete")
+    _first, second = submitted_debriefs(pair.runner, 2)
+    _send(pair)
+    debriefs.add_addendum(pair.runner.vault, pair.runner.scope, second, "Not sent yet.")
+    result = receipts.import_receipt(pair.runner.vault, pair.runner.scope, _receipt(pair))
+    assert result.purged == 1
+    remaining = debriefs.list_debriefs(pair.runner.vault, pair.runner.scope).rows
+    assert [r.id for r in remaining] == [second]
+
+
+def test_reviews_come_back_with_the_receipt(pair: Pair) -> None:
+    _rule(pair.runner, "keep")
+    approved, returned = submitted_debriefs(pair.runner, 2)
+    _send(pair)
+    debriefs.approve(pair.handler.vault, pair.handler.scope, approved, "Well graded.")
+    debriefs.return_to_runner(pair.handler.vault, pair.handler.scope, returned, "Who is Dirk?")
+    result = receipts.import_receipt(pair.runner.vault, pair.runner.scope, _receipt(pair))
+    assert result.reviews_applied == 2
+    a = debriefs.get_debrief(pair.runner.vault, pair.runner.scope, approved)
+    r = debriefs.get_debrief(pair.runner.vault, pair.runner.scope, returned)
+    assert (a.status, a.reviewer, a.review_comment) == (
+        DebriefStatus.APPROVED,
+        "Havik",
+        "Well graded.",
+    )
+    assert (r.status, r.review_comment) == (DebriefStatus.RETURNED, "Who is Dirk?")
+
+
+def test_a_replayed_receipt_is_refused(pair: Pair) -> None:
+    submitted_debriefs(pair.runner, 1)
+    _send(pair)
+    data = _receipt(pair)
+    receipts.import_receipt(pair.runner.vault, pair.runner.scope, data)
+    with pytest.raises(ReplayedPackage):
+        receipts.import_receipt(pair.runner.vault, pair.runner.scope, data)
+
+
+def test_nothing_to_confirm_is_said_plainly(pair: Pair) -> None:
+    submitted_debriefs(pair.runner, 1)
+    _send(pair)
+    _receipt(pair)
+    with pytest.raises(InvalidInput, match="already confirmed"):
+        _receipt(pair)
+
+
+def test_a_receipt_for_a_package_never_sent_is_refused(pair: Pair) -> None:
+    submitted_debriefs(pair.runner, 1)
+    sent = _send(pair)
+    own = keys.private_keys(pair.handler.vault)
+    runner_fp = keys.own_fingerprint(pair.runner.vault).hex
+    runner_public = keys.own_bundle(pair.runner.vault, "x", keys.PeerRole.RUNNER).recipient_public
+    forged = Manifest(
+        kind="receipt",
+        package_id=uuid.uuid4(),
+        created_at=iso_utc(utc_now()),
+        schema=migrate.SCHEMA_HEAD,
+        sender=own.fingerprint.hex,
+        recipients=(runner_fp,),
+        sequence=1,
+        previous="",
+        receipts=(ReceiptEntry(sent.package_id, "0" * 64),),
+    )
+    data = package.seal(forged, {"reviews": []}, own.signing, [runner_public])
+    with pytest.raises(UnknownPackage):
+        receipts.import_receipt(pair.runner.vault, pair.runner.scope, data)
+    assert debrief_rows(pair.runner) == 1
+    with pair.runner.vault.read() as session:
+        log = session.get(PackageLog, sent.package_id)
+        assert log is not None
+        assert log.confirmed_at is None
+
+
+def test_a_receipt_from_a_runner_key_is_refused(pair: Pair, tmp_path: Path) -> None:
+    # A receipt must come from a handler or the central system, never a runner.
+    submitted_debriefs(pair.runner, 1)
+    sent = _send(pair)
+    own = keys.private_keys(pair.runner.vault)
+    forged = Manifest(
+        kind="receipt",
+        package_id=uuid.uuid4(),
+        created_at=iso_utc(utc_now()),
+        schema=migrate.SCHEMA_HEAD,
+        sender=own.fingerprint.hex,
+        recipients=(own.fingerprint.hex,),
+        sequence=1,
+        previous="",
+        receipts=(ReceiptEntry(sent.package_id, sent.path.read_bytes() and "0" * 64),),
+    )
+    public = keys.own_bundle(pair.runner.vault, "x", keys.PeerRole.RUNNER).recipient_public
+    data = package.seal(forged, {"reviews": []}, own.signing, [public])
+    with pytest.raises(UnknownSender):
+        receipts.import_receipt(pair.runner.vault, pair.runner.scope, data)
+    assert package_log.missing(pair.runner.vault) == []
