@@ -45,7 +45,10 @@ def seal(
 def _age_error(exc: age.AgeError) -> Exception:
     text = str(exc)
     if isinstance(exc, age.NoIdentityMatched):
-        return NotForThisVault("This vault is not a recipient of the package.")
+        return NotForThisVault(
+            "This vault's key opens none of the package's recipient slots: the package is "
+            "not addressed to this vault, or its header was damaged."
+        )
     if "unsupported age version" in text:
         return UnsupportedVersion("The package uses an age version this Veldboek does not read.")
     if isinstance(exc, age.MacError | age.PayloadError):

@@ -1,0 +1,424 @@
+"""Packages an attacker touched: every alteration, cut, reordering, replay,
+misdirection, forgery and downgrade is refused with a typed error and a reason,
+and nothing is imported from a refused package."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from app.crypto import age
+from app.errors import PackageError
+from app.export import canonical, container, package
+from app.export.errors import (
+    BadSignature,
+    MalformedPackage,
+    NotForThisVault,
+    RecipientMismatch,
+    ReplayedPackage,
+    TamperedPackage,
+    UnknownSender,
+    UnsupportedVersion,
+)
+from app.models.enums import Role
+from app.models.packages import PeerRole
+from app.services import attachments, debriefs, keys, package_receive, packages
+from app.services.debriefs import DebriefContent
+from tests import factory
+from tests.packages.conftest import (
+    HANDLER,
+    Pair,
+    Party,
+    debrief_rows,
+    introduce,
+    open_party,
+)
+
+
+@dataclass
+class Scene:
+    pair: Pair
+    central: Party
+    data: bytes  # a valid package, several STREAM chunks long
+
+    @property
+    def handler(self) -> Party:
+        return self.pair.handler
+
+    def import_(self, data: bytes) -> None:
+        package_receive.import_package(self.handler.vault, self.handler.scope, data)
+
+
+@pytest.fixture
+def scene(pair: Pair, tmp_path: Path) -> Iterator[Scene]:
+    central = open_party(tmp_path / "central", "Centraal", Role.HANDLER)
+    introduce(pair.runner, central, PeerRole.CENTRAL, "Central system")
+    introduce(central, pair.runner, PeerRole.RUNNER, "Runner Valk")
+    vault, scope = pair.runner.vault, pair.runner.scope
+    source = factory.source(vault, scope, "STORM")
+    debrief = factory.debrief(vault, scope, source)
+    debriefs.save_draft(
+        vault, scope, debrief, DebriefContent(narrative="n " * 40_000, critical_reflection="r")
+    )
+    # Incompressible bytes, so the package spans several 64 KiB chunks.
+    attachments.add_attachment(vault, scope, debrief, "scan.bin", os.urandom(150_000))
+    debriefs.submit(vault, scope, debrief)
+    result = packages.export_package(vault, scope, to_dir=pair.outbox, all_new=True)
+    yield Scene(pair, central, result.path.read_bytes())
+    central.vault.lock()
+
+
+def _refused(scene: Scene, data: bytes) -> PackageError:
+    before = debrief_rows(scene.handler)
+    with pytest.raises(PackageError) as caught:
+        scene.import_(data)
+    assert debrief_rows(scene.handler) == before
+    message = str(caught.value)
+    assert message
+    assert "\n" not in message
+    assert "STORM" not in message
+    return caught.value
+
+
+def _flip(data: bytes, pos: int, bit: int = 0) -> bytes:
+    out = bytearray(data)
+    out[pos] ^= 1 << bit
+    return bytes(out)
+
+
+def _regions(data: bytes) -> dict[str, int]:
+    header = age.parse_header(data)
+    text = data[: header.length]
+    stanza_at = [i for i in range(len(text)) if text.startswith(b"\n-> ", i)]
+    payload = header.length + age.NONCE_BYTES
+    step = age.CHUNK + age.TAG
+    chunks = -(-(len(data) - payload) // step)
+    assert chunks >= 3
+    regions = {
+        "version line": 3,
+        "MAC line": header.length - 5,
+        "nonce": header.length + 3,
+        "first chunk": payload + 10,
+        "first chunk tag": payload + step - 2,
+        "middle chunk": payload + step + 100,
+        "last chunk": len(data) - 30,
+        "last byte": len(data) - 1,
+    }
+    for n, at in enumerate(stanza_at):
+        regions[f"stanza {n} arguments"] = at + 25
+        regions[f"stanza {n} body"] = text.index(b"\n", at + 1) + 5
+    return regions
+
+
+def test_a_bit_flip_in_every_region_is_refused(scene: Scene) -> None:
+    for name, pos in _regions(scene.data).items():
+        error = _refused(scene, _flip(scene.data, pos))
+        assert isinstance(
+            error, TamperedPackage | MalformedPackage | NotForThisVault | UnsupportedVersion
+        ), name
+
+
+def test_a_bit_flip_anywhere_is_refused(scene: Scene) -> None:
+    # A sweep across the whole file, a few hundred positions apart.
+    for pos in range(0, len(scene.data), max(1, len(scene.data) // 150)):
+        _refused(scene, _flip(scene.data, pos, pos % 8))
+
+
+def test_cut_at_and_between_chunk_boundaries_is_refused(scene: Scene) -> None:
+    header = age.parse_header(scene.data)
+    payload = header.length + age.NONCE_BYTES
+    step = age.CHUNK + age.TAG
+    cuts = [header.length - 1, header.length, payload - 1, payload, payload + 1]
+    for n in (1, 2):
+        cuts += [payload + n * step - 1, payload + n * step, payload + n * step + 1]
+        cuts.append(payload + n * step - step // 2)
+    cuts.append(len(scene.data) - 1)
+    for cut in cuts:
+        error = _refused(scene, scene.data[:cut])
+        assert isinstance(error, TamperedPackage | MalformedPackage), cut
+
+
+def test_reordered_or_duplicated_chunks_are_refused(scene: Scene) -> None:
+    header = age.parse_header(scene.data)
+    payload = header.length + age.NONCE_BYTES
+    step = age.CHUNK + age.TAG
+    head = scene.data[:payload]
+    first = scene.data[payload : payload + step]
+    second = scene.data[payload + step : payload + 2 * step]
+    rest = scene.data[payload + 2 * step :]
+    for shuffled in (second + first + rest, first + first + second + rest, first + rest):
+        assert isinstance(_refused(scene, head + shuffled), TamperedPackage)
+
+
+def test_a_replayed_package_is_refused(scene: Scene) -> None:
+    scene.import_(scene.data)
+    assert isinstance(_refused(scene, scene.data), ReplayedPackage)
+
+
+def test_a_vault_that_is_not_a_recipient_cannot_open_it(scene: Scene, tmp_path: Path) -> None:
+    stranger = open_party(tmp_path / "stranger", "Sperwer", Role.HANDLER)
+    introduce(stranger, scene.pair.runner, PeerRole.RUNNER, "Runner Valk")
+    with pytest.raises(NotForThisVault):
+        package_receive.import_package(stranger.vault, stranger.scope, scene.data)
+    assert debrief_rows(stranger) == 0
+    stranger.vault.lock()
+
+
+def test_an_unknown_signer_is_refused(scene: Scene) -> None:
+    # The central system can open the package, but forget the runner's key there.
+    peer = next(p for p in keys.list_peers(scene.central.vault) if p.role is PeerRole.RUNNER)
+    keys.retire_peer(scene.central.vault, scene.central.scope, peer.id)
+    with pytest.raises(UnknownSender):
+        package_receive.import_package(scene.central.vault, scene.central.scope, scene.data)
+    assert debrief_rows(scene.central) == 0
+
+
+def _reseal(scene: Scene, manifest_doc: dict, body: dict, signing: bytes) -> bytes:
+    """A package with the given manifest fields, signed with ``signing`` and
+    sealed to the handler and the central system (what an insider could make)."""
+    recipients = [
+        keys.own_bundle(p.vault, "x", PeerRole.HANDLER).recipient_public
+        for p in (scene.handler, scene.central)
+    ]
+    inner = container.build(manifest_doc, body, signing)
+    return age.encrypt(inner, recipients, min_stanzas=package.RECIPIENT_SLOTS)
+
+
+def _opened(scene: Scene) -> package.Opened:
+    seed = keys.private_keys(scene.handler.vault).receiving_seed
+    return package.open_package(scene.data, seed)
+
+
+def _manifest_doc(opened: package.Opened) -> dict:
+    doc = dict(opened.inner.manifest)
+    doc.pop("body_sha256")
+    doc.pop("body_length")
+    return doc
+
+
+def test_another_runners_key_cannot_sign_for_this_runner(scene: Scene, tmp_path: Path) -> None:
+    other = open_party(tmp_path / "other-runner", "Kievit", Role.RUNNER)
+    introduce(scene.handler, other, PeerRole.RUNNER, "Runner Kievit")
+    opened = _opened(scene)
+    forged = _reseal(
+        scene, _manifest_doc(opened), opened.body, keys.private_keys(other.vault).signing
+    )
+    assert isinstance(_refused(scene, forged), BadSignature)
+    other.vault.lock()
+
+
+def test_a_key_confirmed_for_another_role_cannot_send_debriefs(scene: Scene) -> None:
+    # The handler knows the central system only as a recipient-side peer, never a runner.
+    introduce(scene.handler, scene.central, PeerRole.CENTRAL, "Central system")
+    opened = _opened(scene)
+    central_keys = keys.private_keys(scene.central.vault)
+    doc = {**_manifest_doc(opened), "sender": central_keys.fingerprint.hex}
+    forged = _reseal(scene, doc, opened.body, central_keys.signing)
+    assert isinstance(_refused(scene, forged), UnknownSender)
+
+
+def test_a_downgraded_version_is_refused(scene: Scene) -> None:
+    opened = _opened(scene)
+    runner_signing = keys.private_keys(scene.pair.runner.vault).signing
+    old = _reseal(scene, {**_manifest_doc(opened), "version": 0}, opened.body, runner_signing)
+    assert isinstance(_refused(scene, old), UnsupportedVersion)
+    inner = bytearray(container.build(_manifest_doc(opened), opened.body, runner_signing))
+    inner[4] = 0  # the container's own version byte
+    recipients = [keys.own_bundle(scene.handler.vault, "x", PeerRole.HANDLER).recipient_public]
+    sealed = age.encrypt(bytes(inner), recipients, min_stanzas=4)
+    assert isinstance(_refused(scene, sealed), UnsupportedVersion)
+    version_line = scene.data.replace(b"age-encryption.org/v1", b"age-encryption.org/v0", 1)
+    assert isinstance(_refused(scene, version_line), UnsupportedVersion)
+
+
+def test_a_stripped_recipient_is_noticed(scene: Scene) -> None:
+    # The handler, a legitimate recipient, removes another stanza and re-MACs the
+    # header with the file key it can unwrap.
+    seed = keys.private_keys(scene.handler.vault).receiving_seed
+    header = age.parse_header(scene.data)
+    file_key = age.unwrap_file_key(header, seed)
+    ml, x = age._expand(seed)
+    own = [
+        s
+        for s in header.stanzas
+        if age._open_stanza(s, age.hpke.MLKEM768X25519PrivateKey(ml, x), x) is not None
+    ]
+    kept = [s for s in header.stanzas if s is not header.stanzas[0] or s in own][
+        : len(header.stanzas) - 1
+    ]
+    assert own[0] in kept
+    text = age.VERSION_LINE + b"\n" + b"".join(s.encode() for s in kept) + b"---"
+    mac = age.b64encode(age._mac(file_key, text)).encode()
+    stripped = text + b" " + mac + b"\n" + scene.data[header.length :]
+    assert isinstance(_refused(scene, stripped), RecipientMismatch)
+
+
+def test_a_package_resealed_to_a_third_party_is_refused(scene: Scene, tmp_path: Path) -> None:
+    third = open_party(tmp_path / "third", "Gaai", Role.HANDLER)
+    introduce(third, scene.pair.runner, PeerRole.RUNNER, "Runner Valk")
+    plain = age.decrypt(scene.data, keys.private_keys(scene.handler.vault).receiving_seed)
+    resealed = age.encrypt(
+        plain, [keys.own_bundle(third.vault, "x", PeerRole.HANDLER).recipient_public]
+    )
+    with pytest.raises(RecipientMismatch):
+        package_receive.import_package(third.vault, third.scope, resealed)
+    assert debrief_rows(third) == 0
+    third.vault.lock()
+
+
+def test_a_tampered_body_behind_a_valid_signature_is_refused(scene: Scene) -> None:
+    # Change a record but keep the runner's manifest: the body no longer matches it.
+    opened = _opened(scene)
+    body = dict(opened.body)
+    record = dict(body["records"][0])
+    record["data"] = {**record["data"], "narrative": "rewritten"}
+    body["records"] = [record]
+    inner = opened.inner
+    body_bytes = canonical.dumps(body)
+    forged_inner = (
+        container.MAGIC
+        + bytes([container.CONTAINER_VERSION])
+        + len(inner.manifest_bytes).to_bytes(4, "big")
+        + inner.manifest_bytes
+        + inner.signature
+        + len(body_bytes).to_bytes(4, "big")
+        + body_bytes
+    )
+    recipients = [keys.own_bundle(scene.handler.vault, "x", PeerRole.HANDLER).recipient_public]
+    forged = age.encrypt(forged_inner, recipients, min_stanzas=4)
+    assert isinstance(_refused(scene, forged), MalformedPackage)
+
+
+# -- fuzzing the reader ----------------------------------------------------------------
+
+_FUZZ = settings(
+    max_examples=150,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+
+
+@_FUZZ
+@given(
+    edits=st.lists(
+        st.tuples(
+            st.sampled_from(["flip", "insert", "delete", "zero"]),
+            st.floats(0, 1, exclude_max=True),
+            st.integers(0, 255),
+        ),
+        min_size=1,
+        max_size=4,
+    )
+)
+def test_fuzzed_packages_are_refused_with_a_typed_error(
+    scene: Scene, edits: list[tuple[str, float, int]]
+) -> None:
+    data = bytearray(scene.data)
+    for op, where, value in edits:
+        pos = int(where * len(data))
+        if op == "flip":
+            data[pos] ^= value or 1
+        elif op == "insert":
+            data[pos:pos] = bytes([value])
+        elif op == "delete":
+            del data[pos]
+        else:
+            data[pos : pos + 64] = bytes(len(data[pos : pos + 64]))
+    if bytes(data) == scene.data:
+        return
+    with pytest.raises(PackageError):
+        _read(scene, bytes(data))
+
+
+def _read(scene: Scene, data: bytes) -> None:
+    """The reader without the database: open, check signer and addressing."""
+    opened = package.open_package(data, keys.private_keys(scene.handler.vault).receiving_seed)
+    runner = keys.own_bundle(scene.pair.runner.vault, "x", PeerRole.RUNNER)
+    opened.inner.verify(runner.signing_public)
+    package.check_recipients(opened, keys.own_fingerprint(scene.handler.vault).hex)
+
+
+@_FUZZ
+@given(data=st.binary(max_size=4096))
+def test_random_bytes_are_refused_with_a_typed_error(scene: Scene, data: bytes) -> None:
+    seed = keys.private_keys(scene.handler.vault).receiving_seed
+    with pytest.raises(PackageError):
+        package.open_package(data, seed)
+    with pytest.raises(PackageError):
+        package.inspect(data)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    data=st.one_of(
+        st.binary(max_size=512),
+        st.builds(
+            lambda head, tail: container.MAGIC + bytes([container.CONTAINER_VERSION]) + head + tail,
+            st.binary(max_size=8),
+            st.binary(max_size=256),
+        ),
+    )
+)
+def test_the_container_parser_never_fails_untyped(data: bytes) -> None:
+    with pytest.raises(PackageError):
+        container.parse(data)
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=8),
+    lambda children: (
+        st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=8), children, max_size=4)
+    ),
+    max_leaves=20,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(doc=st.dictionaries(st.text(max_size=12), json_values, max_size=14))
+def test_the_manifest_parser_never_fails_untyped(doc: dict) -> None:
+    from app.export.manifest import Manifest
+
+    base = {"format": "veldboek-package", "version": 1}
+    for candidate in (doc, {**base, **doc}):
+        try:
+            Manifest.from_dict(candidate)
+        except (MalformedPackage, UnsupportedVersion):
+            continue
+        raise AssertionError("a random manifest was accepted")
+
+
+def test_inspect_tells_nothing_about_sender_recipients_or_content(scene: Scene) -> None:
+    facts = package.inspect(scene.data)
+    assert facts["format"] == "age-encryption.org/v1"
+    assert facts["recipient_type"] == ["mlkem768x25519"]
+    assert facts["recipient_slots"] == 4  # two real recipients, padded to four
+    text = repr(facts)
+    for secret in (
+        keys.own_fingerprint(scene.pair.runner.vault).hex,
+        keys.own_fingerprint(scene.handler.vault).hex,
+        "STORM",
+        HANDLER,
+    ):
+        assert secret not in text
+    assert set(facts) == {
+        "format",
+        "recipient_type",
+        "recipient_slots",
+        "size_bytes",
+        "payload_bytes",
+        "chunks",
+    }
+    assert hashlib.sha256(scene.data).hexdigest() not in text
+    package_id = str(_opened(scene).manifest.package_id)
+    assert package_id not in text  # the id is inside the sealed part only
+
+
+def test_the_reader_accepts_the_untouched_package(scene: Scene) -> None:
+    _read(scene, scene.data)  # the fuzz tests' baseline: no error without an edit
