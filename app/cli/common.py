@@ -86,7 +86,7 @@ def _plain(value: Any) -> Any:
         return iso_utc(value)
     if isinstance(value, date):
         return value.isoformat()
-    if isinstance(value, UUID):
+    if isinstance(value, UUID | Path):
         return str(value)
     if isinstance(value, Enum):
         return value.value

@@ -1,9 +1,403 @@
-"""Command-line commands for packages (registered by app.cli.build_parser)."""
+"""Keys, packages and receipts on the command line.
+
+    veldboek keys show    --vault PATH --passphrase-file FILE [--json]
+    veldboek keys export  --vault PATH --passphrase-file FILE --out FILE [--name N] [--role R]
+    veldboek keys import  FILE --vault PATH --passphrase-file FILE --role handler|central|runner
+                          [--fingerprint "12345 67890 ..."] [--name N] [--alias NAME]
+    veldboek keys peers   --vault PATH --passphrase-file FILE [--json]
+    veldboek export       --vault PATH --passphrase-file FILE --alias NAME --to DIR
+                          (--all-new | --debrief ID [--debrief ID ...])
+    veldboek package inspect FILE [--json]
+    veldboek package verify  FILE --vault PATH --passphrase-file FILE [--alias NAME] [--json]
+    veldboek package import  FILE --vault PATH --passphrase-file FILE [--alias NAME] [--json]
+    veldboek package write   ID --vault PATH --passphrase-file FILE --to DIR
+    veldboek package log     --vault PATH --passphrase-file FILE [--json]
+    veldboek receipt create  --vault PATH --passphrase-file FILE --runner NAME --to DIR
+                             [--package ID ...] [--alias NAME]
+    veldboek receipt import  FILE --vault PATH --passphrase-file FILE [--alias NAME]
+    veldboek purge           --vault PATH --passphrase-file FILE [--alias NAME] [--rule R]
+
+Without ``--alias`` a command acts under the alias last used in the vault. A key
+is added only with the fingerprint its owner reads out: ``--fingerprint``, or typed
+at the prompt when run in a terminal. Every refusal is one line on standard error
+and a non-zero exit.
+"""
 
 from __future__ import annotations
 
 import argparse
+import sys
+import uuid
+from dataclasses import asdict
+from pathlib import Path
+
+from app.cli.common import add_vault_args, opened, print_json, scope_from
+from app.dal.scope import Scope
+from app.errors import InvalidInput
+from app.export import package
+from app.models.packages import PeerRole
+from app.services import (
+    aliases,
+    keys,
+    package_log,
+    package_receive,
+    packages,
+    purge,
+    receipts,
+)
+from app.vault.vault import Vault
+
+MAX_PACKAGE_BYTES = 1536 * 1024 * 1024
+ROLES = [r.value for r in PeerRole]
+
+
+def _uuid(text: str) -> uuid.UUID:
+    try:
+        return uuid.UUID(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not an id: {text!r}") from None
+
+
+def _vault_args(p: argparse.ArgumentParser, *, alias: str = "optional") -> None:
+    add_vault_args(p, alias=alias == "required")
+    if alias == "optional":
+        p.add_argument("--alias", help="the alias to act under (default: the last one used)")
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    """Add this module's subcommands to ``sub``."""
+    k = sub.add_parser("keys", help="this vault's keys and the peers it exchanges packages with")
+    ka = k.add_subparsers(dest="keys_action", required=True, metavar="ACTION")
+    show = ka.add_parser("show", help="the public key bundle and its fingerprint")
+    _vault_args(show, alias="none")
+    show.add_argument("--json", action="store_true")
+    show.set_defaults(func=cmd_keys_show)
+    exp = ka.add_parser("export", help="write the public key bundle to a file")
+    _vault_args(exp, alias="none")
+    exp.add_argument("--out", type=Path, required=True, metavar="FILE")
+    exp.add_argument("--name", help="how others will know this key (default: the alias)")
+    exp.add_argument("--role", choices=ROLES, help="what this vault is (default: its alias's role)")
+    exp.set_defaults(func=cmd_keys_export)
+    imp = ka.add_parser("import", help="add a handler, the central system or a runner")
+    imp.add_argument("file", type=Path)
+    _vault_args(imp)
+    imp.add_argument("--role", choices=ROLES, required=True, help="what the key's owner is")
+    imp.add_argument("--fingerprint", help="the fingerprint its owner read out to you")
+    imp.add_argument("--name", help="a name for the key (default: the one in the bundle)")
+    imp.add_argument("--json", action="store_true")
+    imp.set_defaults(func=cmd_keys_import)
+    peers = ka.add_parser("peers", help="the keys this vault has confirmed")
+    _vault_args(peers, alias="none")
+    peers.add_argument("--json", action="store_true")
+    peers.set_defaults(func=cmd_keys_peers)
+
+    e = sub.add_parser("export", help="seal debriefs into a package for the handler")
+    _vault_args(e, alias="required")
+    e.add_argument("--to", type=Path, required=True, metavar="DIR", help="folder, e.g. a stick")
+    e.add_argument("--all-new", action="store_true", help="everything new since the last one")
+    e.add_argument("--debrief", type=_uuid, action="append", metavar="ID", help="one debrief")
+    e.add_argument("--json", action="store_true")
+    e.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("package", help="inspect, verify, import or write again a package")
+    pa = p.add_subparsers(dest="package_action", required=True, metavar="ACTION")
+    ins = pa.add_parser("inspect", help="what anyone can see without keys")
+    ins.add_argument("file", type=Path)
+    ins.add_argument("--json", action="store_true")
+    ins.set_defaults(func=cmd_package_inspect)
+    for name, func, text in (
+        ("verify", "verify", "check a package without importing it"),
+        ("import", "import", "import a runner's package (handler)"),
+    ):
+        a = pa.add_parser(name, help=text)
+        a.add_argument("file", type=Path)
+        _vault_args(a)
+        a.add_argument("--json", action="store_true")
+        a.set_defaults(func=cmd_package_verify if func == "verify" else cmd_package_import)
+    w = pa.add_parser("write", help="write a sent, unconfirmed package again")
+    w.add_argument("package_id", type=_uuid, metavar="ID")
+    _vault_args(w)
+    w.add_argument("--to", type=Path, required=True, metavar="DIR")
+    w.set_defaults(func=cmd_package_write)
+    log = pa.add_parser("log", help="packages and receipts sent and received")
+    _vault_args(log)
+    log.add_argument("--json", action="store_true")
+    log.set_defaults(func=cmd_package_log)
+
+    r = sub.add_parser("receipt", help="confirm packages (handler) or take a receipt in")
+    ra = r.add_subparsers(dest="receipt_action", required=True, metavar="ACTION")
+    c = ra.add_parser("create", help="confirm a runner's imported packages (handler)")
+    _vault_args(c)
+    c.add_argument("--runner", required=True, help="the runner's key name or fingerprint")
+    c.add_argument("--to", type=Path, required=True, metavar="DIR")
+    c.add_argument("--package", type=_uuid, action="append", metavar="ID")
+    c.add_argument("--json", action="store_true")
+    c.set_defaults(func=cmd_receipt_create)
+    i = ra.add_parser("import", help="take in the handler's receipt (runner)")
+    i.add_argument("file", type=Path)
+    _vault_args(i)
+    i.add_argument("--json", action="store_true")
+    i.set_defaults(func=cmd_receipt_import)
+
+    g = sub.add_parser("purge", help="remove what receipts confirmed, per the retention rule")
+    _vault_args(g)
+    g.add_argument("--rule", choices=list(purge.RULES), help="default: the vault's setting")
+    g.set_defaults(func=cmd_purge)
+
+
+def _scope(vault: Vault, args: argparse.Namespace) -> Scope:
+    if getattr(args, "alias", None):
+        return scope_from(vault, args)
+    return aliases.default_scope(vault)
+
+
+def _read(path: Path) -> bytes:
+    try:
+        size = path.stat().st_size
+        if size > MAX_PACKAGE_BYTES:
+            raise InvalidInput(f"{path.name} is too large to be a Veldboek package.")
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise InvalidInput(f"File not found: {path}") from None
+    except IsADirectoryError:
+        raise InvalidInput(f"{path} is a folder, not a file.") from None
+    except OSError as exc:
+        raise InvalidInput(f"Cannot read {path}: {exc.strerror}.") from None
+
+
+# -- keys -------------------------------------------------------------------------------
+
+
+def _bundle(vault: Vault, args: argparse.Namespace) -> keys.KeyBundle:
+    scope = aliases.default_scope(vault)
+    role = PeerRole(args.role) if getattr(args, "role", None) else PeerRole(scope.role.value)
+    return keys.own_bundle(vault, getattr(args, "name", None) or scope.alias_name, role)
+
+
+def cmd_keys_show(args: argparse.Namespace) -> int:
+    with opened(args) as vault:
+        bundle = _bundle(vault, args)
+    fp = bundle.fingerprint
+    if args.json:
+        print_json(
+            {
+                "fingerprint": fp.hex,
+                "spoken": fp.spoken,
+                "recipient": bundle.recipient,
+                "signing_key": bundle.signing_public.hex(),
+            }
+        )
+        return 0
+    print("Fingerprint (read it out to compare):")
+    print(f"  {fp.spoken}")
+    print(f"Key id:     {fp.hex}")
+    print(f"Signing:    ed25519 {bundle.signing_public.hex()}")
+    print(f"Recipient:  {bundle.recipient}")
+    return 0
+
+
+def cmd_keys_export(args: argparse.Namespace) -> int:
+    with opened(args) as vault:
+        bundle = _bundle(vault, args)
+        data = keys.bundle_bytes(vault, bundle)
+    try:
+        args.out.write_bytes(data + b"\n")
+    except OSError as exc:
+        raise InvalidInput(f"Cannot write {args.out}: {exc.strerror}.") from None
+    print(f"Wrote the public key bundle of {bundle.name!r} to {args.out}.")
+    print(f"Its fingerprint: {bundle.fingerprint.spoken}")
+    return 0
+
+
+def _confirmation(args: argparse.Namespace) -> str:
+    if args.fingerprint:
+        return str(args.fingerprint)
+    if not sys.stdin.isatty():
+        raise InvalidInput("Give --fingerprint: the fingerprint the key's owner reads out to you.")
+    print("Ask the key's owner to read out their fingerprint (keys show) and type it here.")
+    return input("Fingerprint: ")
+
+
+def cmd_keys_import(args: argparse.Namespace) -> int:
+    bundle = keys.read_bundle(_read(args.file))
+    spoken = _confirmation(args)
+    with opened(args) as vault:
+        peer = keys.add_peer(
+            vault,
+            _scope(vault, args),
+            bundle,
+            role=PeerRole(args.role),
+            confirmed_spoken=spoken,
+            name=args.name,
+        )
+    if args.json:
+        print_json(peer)
+    else:
+        print(f"Added {peer.name!r} as {peer.role.value}; fingerprint {peer.spoken}.")
+    return 0
+
+
+def cmd_keys_peers(args: argparse.Namespace) -> int:
+    with opened(args) as vault:
+        peers = keys.list_peers(vault)
+    if args.json:
+        print_json(peers)
+    else:
+        for p in peers:
+            state = "" if p.active else "  (retired)"
+            print(f"{p.role.value:<8} {p.name:<24} {p.spoken}{state}")
+    return 0
+
+
+# -- export and packages ---------------------------------------------------------------
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    if bool(args.all_new) == bool(args.debrief):
+        raise InvalidInput("Give --all-new or one or more --debrief ID.")
+    with opened(args) as vault:
+        scope = scope_from(vault, args)
+        try:
+            result = packages.export_package(
+                vault,
+                scope,
+                to_dir=args.to,
+                debrief_ids=args.debrief,
+                all_new=bool(args.all_new),
+            )
+        except packages.IncompletePackage as exc:
+            for c in exc.blocked:
+                print(
+                    f"{c.debrief_id}  {c.codename}  {c.created_at:%Y-%m-%d}: "
+                    + ", ".join(c.missing)
+                )
+            raise
+    if args.json:
+        print_json(result)
+    else:
+        print(
+            f"Package {result.sequence} ({result.debriefs} debriefs, {result.size} bytes) "
+            f"for {', '.join(result.recipients)}: {result.path}"
+        )
+    return 0
+
+
+def cmd_package_inspect(args: argparse.Namespace) -> int:
+    facts = package.inspect(_read(args.file))
+    if args.json:
+        print_json(facts)
+    else:
+        print(
+            f"{facts['format']} file, {facts['size_bytes']} bytes: "
+            f"{facts['recipient_slots']} recipient slots ({', '.join(facts['recipient_type'])}), "
+            f"{facts['chunks']} encrypted chunks. Sender, recipients and content are sealed."
+        )
+    return 0
+
+
+def _warnings(warnings: tuple[str, ...]) -> None:
+    for w in warnings:
+        print(f"veldboek: warning: {w}", file=sys.stderr)
+
+
+def cmd_package_verify(args: argparse.Namespace) -> int:
+    data = _read(args.file)
+    with opened(args) as vault:
+        check = package_receive.verify_package(vault, _scope(vault, args), data)
+    _warnings(check.warnings)
+    if args.json:
+        print_json(check)
+    else:
+        print(
+            f"Verified: package {check.sequence} from {check.sender} "
+            f"({check.sender_spoken.split(' ')[0]}…), {check.records} debriefs, "
+            f"{check.files} files, made {check.created_at}; {check.status}."
+        )
+    refused = check.status in ("already imported", "conflict")
+    return 1 if refused else 0
+
+
+def cmd_package_import(args: argparse.Namespace) -> int:
+    data = _read(args.file)
+    with opened(args) as vault:
+        result = package_receive.import_package(vault, _scope(vault, args), data)
+    _warnings(result.warnings)
+    if args.json:
+        print_json(result)
+    else:
+        print(
+            f"Imported package {result.sequence} from {result.sender}: {result.new} new, "
+            f"{result.updated} newer versions, {result.unchanged} unchanged, "
+            f"{result.older} older versions kept as history."
+        )
+    return 0
+
+
+def cmd_package_write(args: argparse.Namespace) -> int:
+    with opened(args) as vault:
+        path = packages.write_again(vault, _scope(vault, args), args.package_id, args.to)
+    print(f"Wrote package {args.package_id} again: {path}")
+    return 0
+
+
+def cmd_package_log(args: argparse.Namespace) -> int:
+    with opened(args) as vault:
+        entries = package_log.log_entries(vault, _scope(vault, args))
+        missing = package_log.missing(vault)
+    if args.json:
+        print_json({"entries": [asdict(e) for e in entries], "missing": missing})
+        return 0
+    for e in entries:
+        arrow = "->" if e.direction == package_log.OUT else "<-"
+        state = "confirmed" if e.confirmed_at else ("kept" if e.can_write_again else "")
+        print(
+            f"{e.processed_at:%Y-%m-%d %H:%M}  {arrow} {e.kind:<8} #{e.sequence:<4} "
+            f"{e.records:>6} records  {e.counterpart:<24} {state}  {e.package_id}"
+        )
+    for m in missing:
+        numbers = ", ".join(str(n) for n in m.sequences)
+        print(f"Missing from {m.peer}: package(s) {numbers}")
+    return 0
+
+
+# -- receipts and purge -------------------------------------------------------------------
+
+
+def cmd_receipt_create(args: argparse.Namespace) -> int:
+    with opened(args) as vault:
+        result = receipts.create_receipt(
+            vault, _scope(vault, args), runner=args.runner, to_dir=args.to, package_ids=args.package
+        )
+    if args.json:
+        print_json(result)
+    else:
+        print(
+            f"Receipt for {result.packages} package(s), with {result.reviews} review(s): "
+            f"{result.path}"
+        )
+    return 0
+
+
+def cmd_receipt_import(args: argparse.Namespace) -> int:
+    data = _read(args.file)
+    with opened(args) as vault:
+        result = receipts.import_receipt(vault, _scope(vault, args), data)
+    _warnings(result.warnings)
+    if args.json:
+        print_json(result)
+    else:
+        print(
+            f"Receipt from {result.sender}: {result.confirmed} package(s) confirmed "
+            f"({result.already_confirmed} already), {result.reviews_applied} review(s) taken "
+            f"in, {result.purged} debrief(s) purged ({result.retention})."
+        )
+    return 0
+
+
+def cmd_purge(args: argparse.Namespace) -> int:
+    from app.services import settings as vault_settings
+
+    with opened(args) as vault:
+        rule = args.rule or vault_settings.load(vault).retention_after_receipt
+        result = purge.purge_confirmed(vault, _scope(vault, args), mode=rule)
+    print(f"Purged {result.debriefs} confirmed debrief(s) ({result.rule}).")
+    return 0
