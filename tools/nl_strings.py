@@ -480,3 +480,7 @@ BY_CONTEXT = {
     ("Labels", "Done"): "Uitgevoerd",
     ("Labels", "Cancelled"): "Vervallen",
 }
+
+from nl_strings_packages import NL_PACKAGES  # noqa: E402
+
+NL.update(NL_PACKAGES)

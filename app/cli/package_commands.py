@@ -35,7 +35,7 @@ from app.cli.common import add_vault_args, opened, print_json, scope_from
 from app.dal.scope import Scope
 from app.errors import InvalidInput
 from app.export import package
-from app.models.packages import PeerRole
+from app.models.enums import PeerRole
 from app.services import (
     aliases,
     keys,

@@ -78,3 +78,11 @@ class RiskLevel(StrEnum):
     MEDIUM = "medium"
     HIGH = "high"
     CRITICAL = "critical"
+
+
+class PeerRole(StrEnum):
+    """What a key this vault exchanges packages with belongs to."""
+
+    HANDLER = "handler"
+    CENTRAL = "central"  # the unit's central system
+    RUNNER = "runner"

@@ -13,13 +13,8 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from app.clock import utc_now
 from app.models.base import Base, IdMixin
+from app.models.enums import PeerRole
 from app.models.people import str_enum
-
-
-class PeerRole(StrEnum):
-    HANDLER = "handler"
-    CENTRAL = "central"  # the unit's central system
-    RUNNER = "runner"
 
 
 class KeyPurpose(StrEnum):

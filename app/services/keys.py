@@ -22,7 +22,8 @@ from app.crypto.signing import Fingerprint
 from app.dal.scope import Scope
 from app.errors import InvalidInput, NotFound
 from app.export import canonical
-from app.models.packages import KeyPurpose, PackagePeer, PeerRole, VaultKeypair
+from app.models.enums import PeerRole
+from app.models.packages import KeyPurpose, PackagePeer, VaultKeypair
 from app.vault import audit_chain
 from app.vault.audit_chain import SYSTEM
 from app.vault.vault import Vault

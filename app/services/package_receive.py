@@ -26,8 +26,8 @@ from app.errors import AccessDenied, PackageError
 from app.export import package
 from app.export.errors import MalformedPackage, ReplayedPackage, UnknownSender
 from app.export.manifest import RecordRef
-from app.models.enums import Role
-from app.models.packages import ImportedAuditEvent, PackageLog, PackagePeer, PeerRole
+from app.models.enums import PeerRole, Role
+from app.models.packages import ImportedAuditEvent, PackageLog, PackagePeer
 from app.services import keys, package_import, package_log, package_records
 from app.vault import audit_chain
 from app.vault.vault import Vault

@@ -28,8 +28,8 @@ from app.errors import InvalidInput, NotFound, PackageError, VaultError, Workflo
 from app.export import package
 from app.export.manifest import Manifest, RecordRef
 from app.models import Debrief, IntelligenceItem, Source
-from app.models.enums import DebriefStatus
-from app.models.packages import ExportedRecord, PackageLog, PackagePeer, PeerRole
+from app.models.enums import DebriefStatus, PeerRole
+from app.models.packages import ExportedRecord, PackageLog, PackagePeer
 from app.services import keys, package_log, package_records
 from app.services.debriefs import blockers
 from app.vault import audit_chain, migrate

@@ -27,8 +27,8 @@ from app.export import package
 from app.export.errors import MalformedPackage
 from app.export.manifest import Manifest, ReceiptEntry
 from app.models import Alias, Debrief
-from app.models.enums import AliasKind, DebriefStatus, Role
-from app.models.packages import PackageLog, PackagePeer, PeerRole, RecordVersion
+from app.models.enums import AliasKind, DebriefStatus, PeerRole, Role
+from app.models.packages import PackageLog, PackagePeer, RecordVersion
 from app.services import keys, package_log, purge
 from app.services import settings as vault_settings
 from app.services.package_receive import open_verified, refuse_if_replayed

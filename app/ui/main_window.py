@@ -29,6 +29,7 @@ from app.ui.pages.base import Page
 from app.ui.pages.debrief_editor import DebriefPage
 from app.ui.pages.debriefs import DebriefsPage
 from app.ui.pages.home import HomePage
+from app.ui.pages.packages import PackagesPage
 from app.ui.pages.reports import ReportsPage
 from app.ui.pages.search import SearchPage
 from app.ui.pages.settings import SettingsPage
@@ -112,6 +113,7 @@ class MainWindow(QMainWindow):
             DebriefsPage,
             SearchPage,
             ReportsPage,
+            PackagesPage,
             AuditPage,
             SettingsPage,
         ]

@@ -4,6 +4,7 @@ the other's confirmed key bundle, and helpers to fill them."""
 from __future__ import annotations
 
 import uuid
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -14,8 +15,7 @@ from sqlalchemy import func, select
 
 from app.dal.scope import Scope
 from app.models import Debrief
-from app.models.enums import ContactKind, PaymentKind, Role, SubjectKind
-from app.models.packages import PeerRole
+from app.models.enums import ContactKind, PaymentKind, PeerRole, Role, SubjectKind
 from app.services import aliases, attachments, contacts, debriefs, keys, tasking
 from app.services.contacts import ContactDraft
 from app.services.debriefs import DebriefContent
@@ -23,11 +23,24 @@ from app.vault.vault import Vault
 from tests import factory
 
 HANDLER = "Havik"
-# A tiny valid PNG: what a photo of a document looks like to the app.
-PNG = bytes.fromhex(
-    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
-    "1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082"
-)
+def _png() -> bytes:
+    """A valid 1x1 PNG: what a photo of a document looks like to the app."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        body = kind + data
+        return len(data).to_bytes(4, "big") + body + zlib.crc32(body).to_bytes(4, "big")
+
+    header = (1).to_bytes(4, "big") * 2 + bytes([8, 2, 0, 0, 0])
+    pixels = zlib.compress(b"\x00\x20\x40\x80")
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", pixels)
+        + chunk(b"IEND", b"")
+    )
+
+
+PNG = _png()
 
 
 @dataclass

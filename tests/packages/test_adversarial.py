@@ -27,8 +27,7 @@ from app.export.errors import (
     UnknownSender,
     UnsupportedVersion,
 )
-from app.models.enums import Role
-from app.models.packages import PeerRole
+from app.models.enums import PeerRole, Role
 from app.services import attachments, debriefs, keys, package_receive, packages
 from app.services.debriefs import DebriefContent
 from tests import factory

@@ -80,6 +80,7 @@ def test_dutch_interface(qtbot: QtBot, demo_dir: Path) -> None:
             "Debriefings",
             "Zoeken",
             "Rapporten",
+            "Pakketten",
             "Auditlog",
             "Instellingen",
         ]

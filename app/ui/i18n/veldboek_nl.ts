@@ -29,6 +29,54 @@
     </message>
 </context>
 <context>
+    <name>AddKeyDialog</name>
+    <message>
+        <location filename="../packages/key_dialog.py" line="33" />
+        <source>Add a key</source>
+        <translation>Sleutel toevoegen</translation>
+    </message>
+    <message>
+        <location filename="../packages/key_dialog.py" line="39" />
+        <source>Ask the key's owner to read out the fingerprint their Veldboek shows (Packages, Keys), and type it below. Do not read it to them: they read, you type. Only a matching fingerprint adds the key.</source>
+        <translation>Vraag de eigenaar van de sleutel de vingerafdruk voor te lezen die zijn Veldboek toont (Pakketten, Sleutels), en typ die hieronder. Lees hem niet zelf voor: de ander leest, u typt. Alleen een kloppende vingerafdruk voegt de sleutel toe.</translation>
+    </message>
+    <message>
+        <location filename="../packages/key_dialog.py" line="53" />
+        <source>Team handler (receives my packages)</source>
+        <translation>Teamleider (ontvangt mijn pakketten)</translation>
+    </message>
+    <message>
+        <location filename="../packages/key_dialog.py" line="54" />
+        <source>Central system (receives my packages)</source>
+        <translation>Centraal systeem (ontvangt mijn pakketten)</translation>
+    </message>
+    <message>
+        <location filename="../packages/key_dialog.py" line="55" />
+        <source>Runner (sends me packages)</source>
+        <translation>Runner (stuurt mij pakketten)</translation>
+    </message>
+    <message>
+        <location filename="../packages/key_dialog.py" line="68" />
+        <source>Name:</source>
+        <translation>Naam:</translation>
+    </message>
+    <message>
+        <location filename="../packages/key_dialog.py" line="69" />
+        <source>Their role:</source>
+        <translation>Hun rol:</translation>
+    </message>
+    <message>
+        <location filename="../packages/key_dialog.py" line="70" />
+        <source>Fingerprint as read out:</source>
+        <translation>Voorgelezen vingerafdruk:</translation>
+    </message>
+    <message>
+        <location filename="../packages/key_dialog.py" line="74" />
+        <source>Compare and add</source>
+        <translation>Vergelijken en toevoegen</translation>
+    </message>
+</context>
+<context>
     <name>AliasBand</name>
     <message>
         <location filename="../alias_band.py" line="33" />
@@ -72,6 +120,84 @@
         <location filename="../controller.py" line="70" />
         <source>Preparing the demo vault (synthetic data)…</source>
         <translation>Demokluis wordt voorbereid (verzonnen gegevens)…</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentsBox</name>
+    <message>
+        <location filename="../attachments_box.py" line="62" />
+        <source>Attached files</source>
+        <translation>Bijlagen</translation>
+    </message>
+    <message>
+        <location filename="../attachments_box.py" line="69" />
+        <source>Added</source>
+        <translation>Toegevoegd</translation>
+    </message>
+    <message>
+        <location filename="../attachments_box.py" line="70" />
+        <source>Kind</source>
+        <translation>Soort</translation>
+    </message>
+    <message>
+        <location filename="../attachments_box.py" line="71" />
+        <source>Size</source>
+        <translation>Grootte</translation>
+    </message>
+    <message>
+        <location filename="../attachments_box.py" line="72" />
+        <source>Name</source>
+        <translation>Naam</translation>
+    </message>
+    <message>
+        <location filename="../attachments_box.py" line="78" />
+        <source>Attach a file…</source>
+        <translation>Bestand bijvoegen…</translation>
+    </message>
+    <message>
+        <location filename="../attachments_box.py" line="80" />
+        <source>View</source>
+        <translation>Bekijken</translation>
+    </message>
+    <message>
+        <location filename="../attachments_box.py" line="83" />
+        <source>Save a copy…</source>
+        <translation>Kopie opslaan…</translation>
+    </message>
+    <message>
+        <location filename="../attachments_box.py" line="86" />
+        <source>Remove</source>
+        <translation>Verwijderen</translation>
+    </message>
+    <message>
+        <location filename="../attachments_box.py" line="114" />
+        <source>A file to attach</source>
+        <translation>Bij te voegen bestand</translation>
+    </message>
+    <message>
+        <location filename="../attachments_box.py" line="126" />
+        <source>The file cannot be read or is larger than {mb} MB.</source>
+        <translation>Het bestand is onleesbaar of groter dan {mb} MB.</translation>
+    </message>
+    <message>
+        <location filename="../attachments_box.py" line="149" />
+        <source>Veldboek shows only images itself. Other files can be saved as a copy, which leaves an unencrypted file on this computer.</source>
+        <translation>Veldboek toont zelf alleen afbeeldingen. Andere bestanden kunt u als kopie opslaan; dan staat er een onversleuteld bestand op deze computer.</translation>
+    </message>
+    <message>
+        <location filename="../attachments_box.py" line="176" />
+        <source>Save an unencrypted copy</source>
+        <translation>Onversleutelde kopie opslaan</translation>
+    </message>
+    <message>
+        <location filename="../attachments_box.py" line="178" />
+        <source>The copy is not encrypted: anyone with this computer or the stick can read it. Save it only where the file's classification allows, and destroy it when done. Saving is recorded in the audit log.</source>
+        <translation>De kopie is niet versleuteld: iedereen met deze computer of de stick kan hem lezen. Sla hem alleen op waar de rubricering dat toestaat en vernietig hem daarna. Het opslaan wordt in het auditlog vastgelegd.</translation>
+    </message>
+    <message>
+        <location filename="../attachments_box.py" line="186" />
+        <source>Save a copy</source>
+        <translation>Kopie opslaan</translation>
     </message>
 </context>
 <context>
@@ -264,278 +390,283 @@
 <context>
     <name>DebriefPage</name>
     <message>
-        <location filename="../pages/debrief_editor.py" line="66" />
+        <location filename="../pages/debrief_editor.py" line="67" />
         <source>← Back</source>
         <translation>← Terug</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="84" />
+        <location filename="../pages/debrief_editor.py" line="85" />
         <source>What happened and what the source reported</source>
         <translation>Wat er gebeurde en wat de bron meldde</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="86" />
+        <location filename="../pages/debrief_editor.py" line="87" />
         <source>How the source is doing</source>
         <translation>Hoe het met de bron gaat</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="88" />
+        <location filename="../pages/debrief_editor.py" line="89" />
         <source>Anything that threatens the source or the operation</source>
         <translation>Alles wat de bron of de operatie bedreigt</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="90" />
+        <location filename="../pages/debrief_editor.py" line="91" />
         <source>Your assessment of the information</source>
         <translation>Uw beoordeling van de informatie</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="94" />
+        <location filename="../pages/debrief_editor.py" line="95" />
         <source>How could this be misread? Is anything exculpatory? (required before submitting)</source>
         <translation>Hoe kan dit verkeerd worden gelezen? Is er iets ontlastends? (verplicht voor indienen)</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="107" />
+        <location filename="../pages/debrief_editor.py" line="108" />
         <source>Narrative:</source>
         <translation>Verslag:</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="108" />
+        <location filename="../pages/debrief_editor.py" line="109" />
         <source>Welfare:</source>
         <translation>Welzijn:</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="109" />
+        <location filename="../pages/debrief_editor.py" line="110" />
         <source>Security:</source>
         <translation>Veiligheid:</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="110" />
+        <location filename="../pages/debrief_editor.py" line="111" />
         <source>Assessment:</source>
         <translation>Beoordeling:</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="111" />
+        <location filename="../pages/debrief_editor.py" line="112" />
         <source>Critical reflection:</source>
         <translation>Kritische reflectie:</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="121" />
+        <location filename="../pages/debrief_editor.py" line="122" />
         <source>Grading</source>
         <translation>Waardering</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="122" />
+        <location filename="../pages/debrief_editor.py" line="123" />
         <source>Checked</source>
         <translation>Getoetst</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="124" />
+        <location filename="../pages/debrief_editor.py" line="125" />
         <source>Exculpatory</source>
         <translation>Ontlastend</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="125" />
+        <location filename="../pages/debrief_editor.py" line="126" />
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="128" />
+        <location filename="../pages/debrief_editor.py" line="129" />
         <source>Subjects</source>
         <translation>Subjecten</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="129" />
+        <location filename="../pages/debrief_editor.py" line="130" />
         <source>Reported</source>
         <translation>Gemeld</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="135" />
+        <location filename="../pages/debrief_editor.py" line="136" />
         <source>Add item…</source>
         <translation>Item toevoegen…</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="137" />
+        <location filename="../pages/debrief_editor.py" line="138" />
         <source>Edit…</source>
         <translation>Bewerken…</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="139" />
+        <location filename="../pages/debrief_editor.py" line="140" />
         <source>Remove</source>
         <translation>Verwijderen</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="152" />
+        <location filename="../pages/debrief_editor.py" line="153" />
         <source>Other debriefs mentioning a subject of the selected item</source>
         <translation>Andere debriefings die een subject van het gekozen item noemen</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="159" />
+        <location filename="../pages/debrief_editor.py" line="160" />
         <source>Tasking given…</source>
         <translation>Gegeven opdracht…</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="161" />
+        <location filename="../pages/debrief_editor.py" line="162" />
         <source>Payment or offer…</source>
         <translation>Betaling of aanbod…</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="174" />
+        <location filename="../pages/debrief_editor.py" line="175" />
         <source>Added</source>
         <translation>Toegevoegd</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="175" />
+        <location filename="../pages/debrief_editor.py" line="176" />
         <source>By</source>
         <translation>Door</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="176" />
+        <location filename="../pages/debrief_editor.py" line="177" />
         <source>Addendum</source>
         <translation>Aanvulling</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="183" />
+        <location filename="../pages/debrief_editor.py" line="184" />
         <source>Add to the submitted debrief</source>
         <translation>Aanvulling op de ingediende debriefing</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="184" />
+        <location filename="../pages/debrief_editor.py" line="185" />
         <source>Add addendum</source>
         <translation>Aanvulling toevoegen</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="190" />
+        <location filename="../pages/debrief_editor.py" line="191" />
         <source>Addenda</source>
         <translation>Aanvullingen</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="196" />
+        <location filename="../pages/debrief_editor.py" line="197" />
         <source>Submit to handler</source>
         <translation>Indienen bij teamleider</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="198" />
+        <location filename="../pages/debrief_editor.py" line="199" />
         <source>Approve</source>
         <translation>Goedkeuren</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="200" />
+        <location filename="../pages/debrief_editor.py" line="201" />
         <source>Return to runner…</source>
         <translation>Terugsturen naar runner…</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="205" />
+        <location filename="../pages/debrief_editor.py" line="206" />
         <source>Report…</source>
         <translation>Rapport…</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="235" />
+        <location filename="../pages/debrief_editor.py" line="238" />
         <source>Debrief</source>
         <translation>Debriefing</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="271" />
+        <location filename="../pages/debrief_editor.py" line="274" />
         <source>written by {author}</source>
         <translation>geschreven door {author}</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="279" />
+        <location filename="../pages/debrief_editor.py" line="282" />
         <source>Returned by {who}: {comment} — answer with an addendum, then submit again.</source>
         <translation>Teruggestuurd door {who}: {comment} — beantwoord dit met een aanvulling en dien opnieuw in.</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="283" />
+        <location filename="../pages/debrief_editor.py" line="286" />
         <source>Approved by {who}.</source>
         <translation>Goedgekeurd door {who}.</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="293" />
+        <location filename="../pages/debrief_editor.py" line="296" />
         <source>Tasking: {t}</source>
         <translation>Opdracht: {t}</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="295" />
+        <location filename="../pages/debrief_editor.py" line="298" />
         <source>{kind} {amount:.2f} {cur}</source>
         <translation>{kind} {amount:.2f} {cur}</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="311" />
+        <location filename="../pages/debrief_editor.py" line="305" />
+        <source>sent in package {id} (version {n})</source>
+        <translation>verzonden in pakket {id} (versie {n})</translation>
+    </message>
+    <message>
+        <location filename="../pages/debrief_editor.py" line="320" />
         <source>Read-only: submitted debriefs grow by addenda.</source>
         <translation>Alleen-lezen: een ingediende debriefing groeit alleen met aanvullingen.</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="323" />
+        <location filename="../pages/debrief_editor.py" line="332" />
         <source>Conditions: {c}</source>
         <translation>Voorwaarden: {c}</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="331" />
+        <location filename="../pages/debrief_editor.py" line="340" />
         <source>Unsaved changes</source>
         <translation>Niet-opgeslagen wijzigingen</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="350" />
+        <location filename="../pages/debrief_editor.py" line="359" />
         <source>Saved {time}</source>
         <translation>Opgeslagen {time}</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="444" />
-        <location filename="../pages/debrief_editor.py" line="455" />
+        <location filename="../pages/debrief_editor.py" line="453" />
+        <location filename="../pages/debrief_editor.py" line="464" />
         <source>Not submitted</source>
         <translation>Niet ingediend</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="446" />
+        <location filename="../pages/debrief_editor.py" line="455" />
         <source>Cannot submit yet; still missing:</source>
         <translation>Kan nog niet indienen; dit ontbreekt nog:</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="467" />
+        <location filename="../pages/debrief_editor.py" line="476" />
         <source>the narrative</source>
         <translation>het verslag</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="468" />
+        <location filename="../pages/debrief_editor.py" line="477" />
         <source>the critical reflection</source>
         <translation>de kritische reflectie</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="469" />
+        <location filename="../pages/debrief_editor.py" line="478" />
         <source>what the source reported</source>
         <translation>wat de bron meldde</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="470" />
+        <location filename="../pages/debrief_editor.py" line="479" />
         <source>the source evaluation</source>
         <translation>de bronwaardering</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="471" />
+        <location filename="../pages/debrief_editor.py" line="480" />
         <source>the intelligence assessment</source>
         <translation>de informatiewaardering</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="472" />
+        <location filename="../pages/debrief_editor.py" line="481" />
         <source>the handling code</source>
         <translation>de behandelcode</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="473" />
+        <location filename="../pages/debrief_editor.py" line="482" />
         <source>the handling conditions</source>
         <translation>de voorwaarden bij de behandelcode</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="478" />
+        <location filename="../pages/debrief_editor.py" line="487" />
         <source>item {n}: {what}</source>
         <translation>item {n}: {what}</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="494" />
+        <location filename="../pages/debrief_editor.py" line="503" />
         <source>Return to runner</source>
         <translation>Terugsturen naar runner</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="494" />
+        <location filename="../pages/debrief_editor.py" line="503" />
         <source>What must the runner clarify or add?</source>
         <translation>Wat moet de runner verduidelijken of aanvullen?</translation>
     </message>
@@ -826,6 +957,14 @@
     </message>
 </context>
 <context>
+    <name>ImageViewer</name>
+    <message>
+        <location filename="../attachments_box.py" line="49" />
+        <source>This image cannot be shown.</source>
+        <translation>Deze afbeelding kan niet worden getoond.</translation>
+    </message>
+</context>
+<context>
     <name>InstructionDialog</name>
     <message>
         <location filename="../dialogs/records.py" line="150" />
@@ -939,6 +1078,110 @@
         <location filename="../dialogs/item_dialog.py" line="212" />
         <source>Write down what the source reported.</source>
         <translation>Schrijf op wat de bron meldde.</translation>
+    </message>
+</context>
+<context>
+    <name>KeysTab</name>
+    <message>
+        <location filename="../packages/keys_tab.py" line="48" />
+        <source>Save my public key…</source>
+        <translation>Mijn publieke sleutel opslaan…</translation>
+    </message>
+    <message>
+        <location filename="../packages/keys_tab.py" line="55" />
+        <source>Read this fingerprint out to the person who adds your key, or let them compare the QR code with their camera:</source>
+        <translation>Lees deze vingerafdruk voor aan wie uw sleutel toevoegt, of laat de QR-code met een camera vergelijken:</translation>
+    </message>
+    <message>
+        <location filename="../packages/keys_tab.py" line="64" />
+        <source>This vault's key</source>
+        <translation>Sleutel van deze kluis</translation>
+    </message>
+    <message>
+        <location filename="../packages/keys_tab.py" line="71" />
+        <source>Role</source>
+        <translation>Rol</translation>
+    </message>
+    <message>
+        <location filename="../packages/keys_tab.py" line="72" />
+        <source>Name</source>
+        <translation>Naam</translation>
+    </message>
+    <message>
+        <location filename="../packages/keys_tab.py" line="73" />
+        <source>Added</source>
+        <translation>Toegevoegd</translation>
+    </message>
+    <message>
+        <location filename="../packages/keys_tab.py" line="75" />
+        <source>Fingerprint</source>
+        <translation>Vingerafdruk</translation>
+    </message>
+    <message>
+        <location filename="../packages/keys_tab.py" line="77" />
+        <source>{fp} (retired)</source>
+        <translation>{fp} (ingetrokken)</translation>
+    </message>
+    <message>
+        <location filename="../packages/keys_tab.py" line="83" />
+        <source>Add a key…</source>
+        <translation>Sleutel toevoegen…</translation>
+    </message>
+    <message>
+        <location filename="../packages/keys_tab.py" line="84" />
+        <location filename="../packages/keys_tab.py" line="164" />
+        <source>Retire</source>
+        <translation>Intrekken</translation>
+    </message>
+    <message>
+        <location filename="../packages/keys_tab.py" line="85" />
+        <source>Keys I exchange packages with</source>
+        <translation>Sleutels waarmee ik pakketten uitwissel</translation>
+    </message>
+    <message>
+        <location filename="../packages/keys_tab.py" line="94" />
+        <source>team handler</source>
+        <translation>teamleider</translation>
+    </message>
+    <message>
+        <location filename="../packages/keys_tab.py" line="95" />
+        <source>central system</source>
+        <translation>centraal systeem</translation>
+    </message>
+    <message>
+        <location filename="../packages/keys_tab.py" line="96" />
+        <source>runner</source>
+        <translation>runner</translation>
+    </message>
+    <message>
+        <location filename="../packages/keys_tab.py" line="103" />
+        <source>Key id {hex}</source>
+        <translation>Sleutel-id {hex}</translation>
+    </message>
+    <message>
+        <location filename="../packages/keys_tab.py" line="118" />
+        <source>Save my public key</source>
+        <translation>Mijn publieke sleutel opslaan</translation>
+    </message>
+    <message>
+        <location filename="../packages/keys_tab.py" line="133" />
+        <source>A key to add</source>
+        <translation>Toe te voegen sleutel</translation>
+    </message>
+    <message>
+        <location filename="../packages/keys_tab.py" line="133" />
+        <source>Veldboek keys (*.veldboek-key);;All files (*)</source>
+        <translation>Veldboek-sleutels (*.veldboek-key);;Alle bestanden (*)</translation>
+    </message>
+    <message>
+        <location filename="../packages/keys_tab.py" line="157" />
+        <source>Retire key</source>
+        <translation>Sleutel intrekken</translation>
+    </message>
+    <message>
+        <location filename="../packages/keys_tab.py" line="160" />
+        <source>Retire the key of {name}? Packages will no longer go to it, and nothing it signs will be accepted.</source>
+        <translation>De sleutel van {name} intrekken? Er gaan dan geen pakketten meer naartoe en niets wat ermee is ondertekend wordt nog aanvaard.</translation>
     </message>
 </context>
 <context>
@@ -1120,44 +1363,127 @@
     </message>
 </context>
 <context>
+    <name>LogTab</name>
+    <message>
+        <location filename="../packages/log_tab.py" line="26" />
+        <source>When</source>
+        <translation>Wanneer</translation>
+    </message>
+    <message>
+        <location filename="../packages/log_tab.py" line="27" />
+        <source>Way</source>
+        <translation>Richting</translation>
+    </message>
+    <message>
+        <location filename="../packages/log_tab.py" line="28" />
+        <source>Number</source>
+        <translation>Nummer</translation>
+    </message>
+    <message>
+        <location filename="../packages/log_tab.py" line="29" />
+        <source>Records</source>
+        <translation>Records</translation>
+    </message>
+    <message>
+        <location filename="../packages/log_tab.py" line="30" />
+        <source>With</source>
+        <translation>Met</translation>
+    </message>
+    <message>
+        <location filename="../packages/log_tab.py" line="31" />
+        <source>State</source>
+        <translation>Stand</translation>
+    </message>
+    <message>
+        <location filename="../packages/log_tab.py" line="36" />
+        <source>Write again…</source>
+        <translation>Opnieuw schrijven…</translation>
+    </message>
+    <message>
+        <location filename="../packages/log_tab.py" line="46" />
+        <source>receipt sent</source>
+        <translation>ontvangstbewijs verzonden</translation>
+    </message>
+    <message>
+        <location filename="../packages/log_tab.py" line="46" />
+        <source>receipt received</source>
+        <translation>ontvangstbewijs ontvangen</translation>
+    </message>
+    <message>
+        <location filename="../packages/log_tab.py" line="47" />
+        <source>package sent</source>
+        <translation>pakket verzonden</translation>
+    </message>
+    <message>
+        <location filename="../packages/log_tab.py" line="47" />
+        <source>package received</source>
+        <translation>pakket ontvangen</translation>
+    </message>
+    <message>
+        <location filename="../packages/log_tab.py" line="51" />
+        <source>confirmed {when}</source>
+        <translation>bevestigd {when}</translation>
+    </message>
+    <message>
+        <location filename="../packages/log_tab.py" line="53" />
+        <source>awaiting receipt</source>
+        <translation>wacht op ontvangstbewijs</translation>
+    </message>
+    <message>
+        <location filename="../packages/log_tab.py" line="67" />
+        <source>Select a sent package that is still awaiting its receipt.</source>
+        <translation>Kies een verzonden pakket dat nog op zijn ontvangstbewijs wacht.</translation>
+    </message>
+    <message>
+        <location filename="../packages/log_tab.py" line="70" />
+        <source>Folder to write the package to</source>
+        <translation>Map om het pakket in te schrijven</translation>
+    </message>
+    <message>
+        <location filename="../packages/log_tab.py" line="80" />
+        <source>Written again: {path}</source>
+        <translation>Opnieuw geschreven: {path}</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="54" />
+        <location filename="../main_window.py" line="55" />
         <source>Veldboek</source>
         <translation>Veldboek</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="99" />
+        <location filename="../main_window.py" line="100" />
         <source>Locks itself after {m} min without activity. Panic key: F12.</source>
         <translation>Vergrendelt na {m} min zonder activiteit. Paniektoets: F12.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="138" />
+        <location filename="../main_window.py" line="140" />
         <source>Lock</source>
         <translation>Vergrendelen</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="141" />
+        <location filename="../main_window.py" line="143" />
         <source>Panic: lock and hide</source>
         <translation>Paniek: vergrendelen en verbergen</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="143" />
+        <location filename="../main_window.py" line="145" />
         <source>Quit</source>
         <translation>Afsluiten</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="145" />
+        <location filename="../main_window.py" line="147" />
         <source>Meeting mode</source>
         <translation>Ontmoetingsmodus</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="148" />
+        <location filename="../main_window.py" line="150" />
         <source>Search</source>
         <translation>Zoeken</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="233" />
+        <location filename="../main_window.py" line="235" />
         <source>Open a source's file or debrief first, then press Ctrl+M.</source>
         <translation>Open eerst een brondossier of debriefing en druk dan op Ctrl+M.</translation>
     </message>
@@ -1206,6 +1532,47 @@
     </message>
 </context>
 <context>
+    <name>Packages</name>
+    <message>
+        <location filename="../packages/common.py" line="45" />
+        <source>The file is too large to be a Veldboek package or key.</source>
+        <translation>Het bestand is te groot voor een Veldboek-pakket of -sleutel.</translation>
+    </message>
+    <message>
+        <location filename="../packages/common.py" line="52" />
+        <source>Cannot read {name}: {why}.</source>
+        <translation>{name} is niet te lezen: {why}.</translation>
+    </message>
+</context>
+<context>
+    <name>PackagesPage</name>
+    <message>
+        <location filename="../pages/packages.py" line="29" />
+        <source>Send</source>
+        <translation>Verzenden</translation>
+    </message>
+    <message>
+        <location filename="../pages/packages.py" line="30" />
+        <source>Receive</source>
+        <translation>Ontvangen</translation>
+    </message>
+    <message>
+        <location filename="../pages/packages.py" line="31" />
+        <source>Log</source>
+        <translation>Logboek</translation>
+    </message>
+    <message>
+        <location filename="../pages/packages.py" line="32" />
+        <source>Keys</source>
+        <translation>Sleutels</translation>
+    </message>
+    <message>
+        <location filename="../pages/packages.py" line="38" />
+        <source>Packages</source>
+        <translation>Pakketten</translation>
+    </message>
+</context>
+<context>
     <name>PaymentDialog</name>
     <message>
         <location filename="../dialogs/records.py" line="77" />
@@ -1247,6 +1614,139 @@
         <location filename="../dialogs/records.py" line="102" />
         <source>Approved by (alias):</source>
         <translation>Goedgekeurd door (alias):</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiveTab</name>
+    <message>
+        <location filename="../packages/receive_tab.py" line="49" />
+        <source>Check and import a package…</source>
+        <translation>Pakket controleren en inlezen…</translation>
+    </message>
+    <message>
+        <location filename="../packages/receive_tab.py" line="56" />
+        <source>Issue a receipt…</source>
+        <translation>Ontvangstbewijs maken…</translation>
+    </message>
+    <message>
+        <location filename="../packages/receive_tab.py" line="59" />
+        <source>Packages from runners (handler)</source>
+        <translation>Pakketten van runners (teamleider)</translation>
+    </message>
+    <message>
+        <location filename="../packages/receive_tab.py" line="69" />
+        <source>Take in a receipt…</source>
+        <translation>Ontvangstbewijs inlezen…</translation>
+    </message>
+    <message>
+        <location filename="../packages/receive_tab.py" line="72" />
+        <source>Receipts from the handler (runner)</source>
+        <translation>Ontvangstbewijzen van de teamleider (runner)</translation>
+    </message>
+    <message>
+        <location filename="../packages/receive_tab.py" line="97" />
+        <source>Missing from {peer}: package(s) {numbers}</source>
+        <translation>Ontbreekt van {peer}: pakket(ten) {numbers}</translation>
+    </message>
+    <message>
+        <location filename="../packages/receive_tab.py" line="106" />
+        <source>After a receipt this vault keeps everything (Settings).</source>
+        <translation>Na een ontvangstbewijs houdt deze kluis alles (Instellingen).</translation>
+    </message>
+    <message>
+        <location filename="../packages/receive_tab.py" line="108" />
+        <source>After a receipt, confirmed debriefs are deleted from this vault (Settings).</source>
+        <translation>Na een ontvangstbewijs worden bevestigde debriefings uit deze kluis verwijderd (Instellingen).</translation>
+    </message>
+    <message>
+        <location filename="../packages/receive_tab.py" line="111" />
+        <source>After a receipt, confirmed debriefs are deleted and the vault file is rebuilt so no trace of them remains (Settings).</source>
+        <translation>Na een ontvangstbewijs worden bevestigde debriefings verwijderd en wordt het kluisbestand opnieuw opgebouwd, zodat er geen spoor van achterblijft (Instellingen).</translation>
+    </message>
+    <message>
+        <location filename="../packages/receive_tab.py" line="128" />
+        <source>A package to import</source>
+        <translation>In te lezen pakket</translation>
+    </message>
+    <message>
+        <location filename="../packages/receive_tab.py" line="137" />
+        <source>Checking the package…</source>
+        <translation>Pakket wordt gecontroleerd…</translation>
+    </message>
+    <message>
+        <location filename="../packages/receive_tab.py" line="148" />
+        <source>Refused: this package was already imported.</source>
+        <translation>Geweigerd: dit pakket is al ingelezen.</translation>
+    </message>
+    <message>
+        <location filename="../packages/receive_tab.py" line="150" />
+        <source>Refused: another package with this number was already imported.</source>
+        <translation>Geweigerd: er is al een ander pakket met dit nummer ingelezen.</translation>
+    </message>
+    <message>
+        <location filename="../packages/receive_tab.py" line="156" />
+        <source>Import package</source>
+        <translation>Pakket inlezen</translation>
+    </message>
+    <message>
+        <location filename="../packages/receive_tab.py" line="159" />
+        <source>Package {n} from {sender} is intact and signed by their key (fingerprint {short}…): {records} debrief(s), {files} file(s).</source>
+        <translation>Pakket {n} van {sender} is ongeschonden en ondertekend met diens sleutel (vingerafdruk {short}…): {records} debriefing(s), {files} bestand(en).</translation>
+    </message>
+    <message>
+        <location filename="../packages/receive_tab.py" line="171" />
+        <source>Import</source>
+        <translation>Inlezen</translation>
+    </message>
+    <message>
+        <location filename="../packages/receive_tab.py" line="180" />
+        <source>Importing the package…</source>
+        <translation>Pakket wordt ingelezen…</translation>
+    </message>
+    <message>
+        <location filename="../packages/receive_tab.py" line="193" />
+        <source>Imported package {n} from {sender}: {new} new, {updated} newer version(s), {unchanged} unchanged, {older} older version(s) kept as history.</source>
+        <translation>Pakket {n} van {sender} ingelezen: {new} nieuw, {updated} nieuwere versie(s), {unchanged} ongewijzigd, {older} oudere versie(s) als geschiedenis bewaard.</translation>
+    </message>
+    <message>
+        <location filename="../packages/receive_tab.py" line="208" />
+        <source>Refused: {why}</source>
+        <translation>Geweigerd: {why}</translation>
+    </message>
+    <message>
+        <location filename="../packages/receive_tab.py" line="216" />
+        <source>Folder to write the receipt to</source>
+        <translation>Map om het ontvangstbewijs in te schrijven</translation>
+    </message>
+    <message>
+        <location filename="../packages/receive_tab.py" line="220" />
+        <source>Sealing the receipt…</source>
+        <translation>Ontvangstbewijs wordt verzegeld…</translation>
+    </message>
+    <message>
+        <location filename="../packages/receive_tab.py" line="231" />
+        <source>Receipt for {n} package(s), with {reviews} review(s), written to {path}.</source>
+        <translation>Ontvangstbewijs voor {n} pakket(ten), met {reviews} beoordeling(en), geschreven naar {path}.</translation>
+    </message>
+    <message>
+        <location filename="../packages/receive_tab.py" line="236" />
+        <source>A receipt to take in</source>
+        <translation>In te lezen ontvangstbewijs</translation>
+    </message>
+    <message>
+        <location filename="../packages/receive_tab.py" line="245" />
+        <source>Taking in the receipt…</source>
+        <translation>Ontvangstbewijs wordt ingelezen…</translation>
+    </message>
+    <message>
+        <location filename="../packages/receive_tab.py" line="256" />
+        <source>Receipt from {sender}: {n} package(s) confirmed, {reviews} review(s) taken in, {purged} debrief(s) removed from this vault.</source>
+        <translation>Ontvangstbewijs van {sender}: {n} pakket(ten) bevestigd, {reviews} beoordeling(en) overgenomen, {purged} debriefing(s) uit deze kluis verwijderd.</translation>
+    </message>
+    <message>
+        <location filename="../packages/receive_tab.py" line="265" />
+        <source>Receipt taken in</source>
+        <translation>Ontvangstbewijs ingelezen</translation>
     </message>
 </context>
 <context>
@@ -1858,6 +2358,114 @@
     </message>
 </context>
 <context>
+    <name>SendTab</name>
+    <message>
+        <location filename="../packages/send_tab.py" line="44" />
+        <source>Written</source>
+        <translation>Geschreven</translation>
+    </message>
+    <message>
+        <location filename="../packages/send_tab.py" line="45" />
+        <source>Source</source>
+        <translation>Bron</translation>
+    </message>
+    <message>
+        <location filename="../packages/send_tab.py" line="46" />
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../packages/send_tab.py" line="47" />
+        <source>Version</source>
+        <translation>Versie</translation>
+    </message>
+    <message>
+        <location filename="../packages/send_tab.py" line="49" />
+        <source>Still missing</source>
+        <translation>Ontbreekt nog</translation>
+    </message>
+    <message>
+        <location filename="../packages/send_tab.py" line="50" />
+        <source>complete</source>
+        <translation>compleet</translation>
+    </message>
+    <message>
+        <location filename="../packages/send_tab.py" line="57" />
+        <source>Export everything new…</source>
+        <translation>Alles wat nieuw is verzenden…</translation>
+    </message>
+    <message>
+        <location filename="../packages/send_tab.py" line="60" />
+        <source>Export selected…</source>
+        <translation>Selectie verzenden…</translation>
+    </message>
+    <message>
+        <location filename="../packages/send_tab.py" line="73" />
+        <source>New and changed debriefs (submitted or approved). A package is sealed to the recipients above and signed by this vault; nothing else can read it. Debriefs that still miss something cannot go.</source>
+        <translation>Nieuwe en gewijzigde debriefings (ingediend of goedgekeurd). Een pakket wordt verzegeld voor de ontvangers hierboven en door deze kluis ondertekend; niemand anders kan het lezen. Debriefings waar nog iets aan ontbreekt kunnen niet mee.</translation>
+    </message>
+    <message>
+        <location filename="../packages/send_tab.py" line="95" />
+        <source>Packages go to: {names}</source>
+        <translation>Pakketten gaan naar: {names}</translation>
+    </message>
+    <message>
+        <location filename="../packages/send_tab.py" line="100" />
+        <source>Nothing new to send.</source>
+        <translation>Niets nieuws te verzenden.</translation>
+    </message>
+    <message>
+        <location filename="../packages/send_tab.py" line="103" />
+        <source>{n} debrief(s) still miss something (in red).</source>
+        <translation>Aan {n} debriefing(s) ontbreekt nog iets (in rood).</translation>
+    </message>
+    <message>
+        <location filename="../packages/send_tab.py" line="107" />
+        <source>{n} debrief(s) ready to send.</source>
+        <translation>{n} debriefing(s) klaar om te verzenden.</translation>
+    </message>
+    <message>
+        <location filename="../packages/send_tab.py" line="127" />
+        <source>Select the debriefs to send first.</source>
+        <translation>Kies eerst de debriefings die mee moeten.</translation>
+    </message>
+    <message>
+        <location filename="../packages/send_tab.py" line="135" />
+        <source>Not sent: complete the debriefs marked in red first.</source>
+        <translation>Niet verzonden: vul eerst de rood gemarkeerde debriefings aan.</translation>
+    </message>
+    <message>
+        <location filename="../packages/send_tab.py" line="137" />
+        <source>Folder to write the package to</source>
+        <translation>Map om het pakket in te schrijven</translation>
+    </message>
+    <message>
+        <location filename="../packages/send_tab.py" line="141" />
+        <source>Sealing the package…</source>
+        <translation>Pakket wordt verzegeld…</translation>
+    </message>
+    <message>
+        <location filename="../packages/send_tab.py" line="159" />
+        <source>Package {n} with {count} debrief(s) written to {path}.</source>
+        <translation>Pakket {n} met {count} debriefing(s) geschreven naar {path}.</translation>
+    </message>
+    <message>
+        <location filename="../packages/send_tab.py" line="165" />
+        <source>Package written</source>
+        <translation>Pakket geschreven</translation>
+    </message>
+    <message>
+        <location filename="../packages/send_tab.py" line="166" />
+        <source>Package {n} with {count} debrief(s) is on its way to {names}.</source>
+        <translation>Pakket {n} met {count} debriefing(s) is onderweg naar {names}.</translation>
+    </message>
+    <message>
+        <location filename="../packages/send_tab.py" line="170" />
+        <source>File: {path}</source>
+        <translation>Bestand: {path}</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
         <location filename="../pages/settings.py" line="106" />
@@ -1878,66 +2486,86 @@
     </message>
     <message>
         <location filename="../pages/settings.py" line="113" />
+        <source>Keep everything</source>
+        <translation>Alles bewaren</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings.py" line="114" />
+        <source>Delete what the handler confirmed</source>
+        <translation>Verwijderen wat de teamleider bevestigde</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings.py" line="116" />
+        <source>Delete what the handler confirmed, leaving no trace</source>
+        <translation>Verwijderen wat de teamleider bevestigde, zonder spoor</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings.py" line="120" />
         <source>Follow the system</source>
         <translation>Volg het systeem</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="116" />
+        <location filename="../pages/settings.py" line="123" />
         <source>Save settings</source>
         <translation>Instellingen opslaan</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="121" />
+        <location filename="../pages/settings.py" line="128" />
         <source>Change passphrase…</source>
         <translation>Wachtzin wijzigen…</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="128" />
+        <location filename="../pages/settings.py" line="135" />
         <source>Behaviour</source>
         <translation>Gedrag</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="130" />
+        <location filename="../pages/settings.py" line="137" />
         <source>Lock after idle:</source>
         <translation>Vergrendelen na inactiviteit:</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="131" />
+        <location filename="../pages/settings.py" line="138" />
         <source>Clear copied text after:</source>
         <translation>Gekopieerde tekst wissen na:</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="132" />
+        <location filename="../pages/settings.py" line="139" />
         <source>Autosave drafts every:</source>
         <translation>Concepten automatisch opslaan elke:</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="133" />
+        <location filename="../pages/settings.py" line="140" />
         <source>Show a revealed identity for:</source>
         <translation>Onthulde identiteit tonen gedurende:</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="134" />
+        <location filename="../pages/settings.py" line="141" />
         <source>Remind me of what is due within:</source>
         <translation>Herinner mij aan wat verloopt binnen:</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="135" />
+        <location filename="../pages/settings.py" line="142" />
+        <source>After a receipt:</source>
+        <translation>Na een ontvangstbewijs:</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings.py" line="143" />
         <source>Language (after restart):</source>
         <translation>Taal (na herstart):</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="137" />
+        <location filename="../pages/settings.py" line="145" />
         <source>Vault</source>
         <translation>Kluis</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="147" />
+        <location filename="../pages/settings.py" line="155" />
         <source>Settings</source>
         <translation>Instellingen</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="161" />
+        <location filename="../pages/settings.py" line="170" />
         <source>Folder: {folder}
 Key derivation: Argon2id, {mib} MiB, {it} passes (about {sec:.1f} s on this computer)
 Second factor (OS keyring): {factor}</source>
@@ -1946,17 +2574,17 @@ Sleutelafleiding: Argon2id, {mib} MiB, {it} rondes (ongeveer {sec:.1f} s op deze
 Tweede factor (sleutelbos van het besturingssysteem): {factor}</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="168" />
+        <location filename="../pages/settings.py" line="177" />
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="168" />
+        <location filename="../pages/settings.py" line="177" />
         <source>no</source>
         <translation>nee</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="188" />
+        <location filename="../pages/settings.py" line="198" />
         <source>Saved.</source>
         <translation>Opgeslagen.</translation>
     </message>

@@ -26,9 +26,10 @@ from PySide6.QtWidgets import (
 
 from app.domain.grading import scheme
 from app.models.enums import DebriefStatus, Role
-from app.services import debriefs, search
+from app.services import debriefs, packages, search
 from app.services.debriefs import DebriefContent
 from app.services.views import AddendumView, DebriefRow, DebriefView, ItemView, SubjectView
+from app.ui.attachments_box import AttachmentsBox
 from app.ui.dialogs.item_dialog import ItemDialog
 from app.ui.dialogs.records import PaymentDialog, TaskingDialog
 from app.ui.errors import describe, show_error
@@ -219,6 +220,8 @@ class DebriefPage(Page):
         body_layout.addWidget(self.items)
         body_layout.addWidget(cross)
         body_layout.addLayout(records)
+        self.files = AttachmentsBox(session)
+        body_layout.addWidget(self.files)
         body_layout.addWidget(self.addenda_box)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -297,7 +300,13 @@ class DebriefPage(Page):
             )
             for p in v.payments
         ]
+        sent = packages.exported_in(self.session.vault, self.session.scope, v.id)
+        records += [
+            self.tr("sent in package {id} (version {n})").format(id=str(p)[:8], n=n)
+            for n, p in sent
+        ]
         self.records_label.setText("; ".join(records))
+        self.files.show_for(v.id, editable=v.editable)
         handler = self.session.scope.role is Role.HANDLER
         for button in (self.add_item_button, self.edit_item_button, self.remove_item_button):
             button.setEnabled(v.editable)
@@ -517,3 +526,4 @@ class DebriefPage(Page):
         self.subjects.clear()
         for table in (self.items, self.mentions, self.addenda):
             table.clear()
+        self.files.clear_vault_data()

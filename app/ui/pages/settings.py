@@ -108,6 +108,13 @@ class SettingsPage(Page):
         self.autosave = _spin(1, 60, self.tr(" s"), "autosaveSeconds")
         self.reveal = _spin(5, 120, self.tr(" s"), "revealSeconds")
         self.horizon = _spin(1, 365, self.tr(" days"), "reminderDays")
+        self.retention = QComboBox()
+        self.retention.setObjectName("retentionCombo")
+        self.retention.addItem(self.tr("Keep everything"), "keep")
+        self.retention.addItem(self.tr("Delete what the handler confirmed"), "delete")
+        self.retention.addItem(
+            self.tr("Delete what the handler confirmed, leaving no trace"), "secure_delete"
+        )
         self.language = QComboBox()
         self.language.setObjectName("languageCombo")
         self.language.addItem(self.tr("Follow the system"), "system")
@@ -132,6 +139,7 @@ class SettingsPage(Page):
         form.addRow(self.tr("Autosave drafts every:"), self.autosave)
         form.addRow(self.tr("Show a revealed identity for:"), self.reveal)
         form.addRow(self.tr("Remind me of what is due within:"), self.horizon)
+        form.addRow(self.tr("After a receipt:"), self.retention)
         form.addRow(self.tr("Language (after restart):"), self.language)
         form.addRow(self.save_button, self.saved)
         security = QGroupBox(self.tr("Vault"))
@@ -153,6 +161,7 @@ class SettingsPage(Page):
         self.autosave.setValue(s.autosave_seconds)
         self.reveal.setValue(s.reveal_seconds)
         self.horizon.setValue(s.reminder_horizon_days)
+        self.retention.setCurrentIndex(max(0, self.retention.findData(s.retention_after_receipt)))
         index = self.language.findData(local_config.load().language)
         self.language.setCurrentIndex(max(0, index))
         info = vaults.describe(self.session.vault)
@@ -178,6 +187,7 @@ class SettingsPage(Page):
             autosave_seconds=self.autosave.value(),
             reveal_seconds=self.reveal.value(),
             reminder_horizon_days=self.horizon.value(),
+            retention_after_receipt=str(self.retention.currentData()),
         )
         try:
             self.session.update_settings(new)

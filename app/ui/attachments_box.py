@@ -1,0 +1,206 @@
+"""A debrief's attached files: add while it is a draft, look at images inside the
+app (from memory, never via a file), save a copy only on an explicit choice."""
+
+from __future__ import annotations
+
+import uuid
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QGroupBox,
+    QLabel,
+    QMessageBox,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.services import attachments
+from app.services.attachments import AttachmentView
+from app.ui.errors import show_error
+from app.ui.record_table import RecordTable
+from app.ui.session import AppSession
+from app.ui.table_models import Column
+from app.ui.widgets import local_time
+
+MAX_BYTES = attachments.MAX_BYTES
+
+
+def _size(n: int) -> str:
+    return f"{n / (1024 * 1024):.1f} MB" if n >= 1024 * 1024 else f"{max(1, n // 1024)} KB"
+
+
+class ImageViewer(QDialog):
+    """Shows an attached image; the bytes stay in memory and go with the dialog."""
+
+    def __init__(self, name: str, data: bytes, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("imageViewer")
+        self.setWindowTitle(name)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.picture = QLabel()
+        self.picture.setObjectName("imageViewerPicture")
+        pixmap = QPixmap()
+        if not pixmap.loadFromData(data):
+            self.picture.setText(self.tr("This image cannot be shown."))
+        else:
+            self.picture.setPixmap(pixmap)
+        scroll = QScrollArea()
+        scroll.setWidget(self.picture)
+        layout = QVBoxLayout(self)
+        layout.addWidget(scroll)
+        self.resize(800, 600)
+
+
+class AttachmentsBox(QGroupBox):
+    def __init__(self, session: AppSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTitle(self.tr("Attached files"))
+        self.setObjectName("attachmentsBox")
+        self.session = session
+        self.debrief_id: uuid.UUID | None = None
+        self.viewers: list[ImageViewer] = []
+        self.table: RecordTable[AttachmentView] = RecordTable(
+            [
+                Column(self.tr("Added"), lambda a: local_time(a.created_at)),
+                Column(self.tr("Kind"), lambda a: a.media_type),
+                Column(self.tr("Size"), lambda a: _size(a.size)),
+                Column(self.tr("Name"), lambda a: a.name),
+            ],
+            "attachmentsTable",
+        )
+        self.table.view.setMaximumHeight(120)
+        self.table.view.doubleClicked.connect(lambda _i: self.view_selected())
+        self.add_button = self.table.add_button(self.tr("Attach a file…"), self.add, "attachFile")
+        self.view_button = self.table.add_button(
+            self.tr("View"), self.view_selected, "viewAttachment"
+        )
+        self.save_button = self.table.add_button(
+            self.tr("Save a copy…"), self.save_copy, "saveAttachment"
+        )
+        self.remove_button = self.table.add_button(
+            self.tr("Remove"), self.remove, "removeAttachment"
+        )
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table)
+
+    def show_for(self, debrief_id: uuid.UUID, *, editable: bool) -> None:
+        self.debrief_id = debrief_id
+        self.add_button.setVisible(editable)
+        self.remove_button.setVisible(editable)
+        self.table.set_rows(
+            attachments.list_attachments(self.session.vault, self.session.scope, debrief_id)
+        )
+
+    def clear_vault_data(self) -> None:
+        self.debrief_id = None
+        self.table.clear()
+        for viewer in self.viewers:
+            viewer.close()
+        self.viewers.clear()
+
+    def _refresh(self) -> None:
+        if self.debrief_id is not None:
+            self.show_for(self.debrief_id, editable=self.add_button.isVisible())
+
+    def add(self, path: Path | None = None) -> None:
+        if self.debrief_id is None:
+            return
+        if path is None:
+            name, _ = QFileDialog.getOpenFileName(self, self.tr("A file to attach"))
+            if not name:
+                return
+            path = Path(name)
+        try:
+            if path.stat().st_size > MAX_BYTES:
+                raise ValueError
+            data = path.read_bytes()
+        except (OSError, ValueError):
+            box = QMessageBox(self)
+            box.setObjectName("attachRefused")
+            box.setText(
+                self.tr("The file cannot be read or is larger than {mb} MB.").format(
+                    mb=MAX_BYTES // (1024 * 1024)
+                )
+            )
+            box.open()
+            return
+        try:
+            attachments.add_attachment(
+                self.session.vault, self.session.scope, self.debrief_id, path.name, data
+            )
+        except Exception as exc:
+            show_error(self, exc)
+        self._refresh()
+
+    def view_selected(self) -> ImageViewer | None:
+        chosen = self.table.selected()
+        if chosen is None:
+            return None
+        if not chosen.viewable:
+            box = QMessageBox(self)
+            box.setObjectName("notViewable")
+            box.setText(
+                self.tr(
+                    "Veldboek shows only images itself. Other files can be saved as a copy, "
+                    "which leaves an unencrypted file on this computer."
+                )
+            )
+            box.open()
+            return None
+        try:
+            data = attachments.attachment_bytes(
+                self.session.vault, self.session.scope, chosen.id, purpose="view"
+            )
+        except Exception as exc:
+            show_error(self, exc)
+            return None
+        viewer = ImageViewer(chosen.name, data, self)
+        self.viewers.append(viewer)
+        viewer.finished.connect(
+            lambda _r: self.viewers.remove(viewer) if viewer in self.viewers else None
+        )
+        viewer.open()
+        return viewer
+
+    def save_copy(self) -> None:
+        chosen = self.table.selected()
+        if chosen is None:
+            return
+        warning = QMessageBox.warning(
+            self,
+            self.tr("Save an unencrypted copy"),
+            self.tr(
+                "The copy is not encrypted: anyone with this computer or the stick can read "
+                "it. Save it only where the file's classification allows, and destroy it "
+                "when done. Saving is recorded in the audit log."
+            ),
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
+        )
+        if warning != QMessageBox.StandardButton.Save:
+            return
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("Save a copy"), chosen.name)
+        if not name:
+            return
+        try:
+            data = attachments.attachment_bytes(
+                self.session.vault, self.session.scope, chosen.id, purpose="save"
+            )
+            with open(name, "wb") as handle:
+                handle.write(data)
+        except Exception as exc:
+            show_error(self, exc)
+
+    def remove(self) -> None:
+        chosen = self.table.selected()
+        if chosen is None:
+            return
+        try:
+            attachments.remove_attachment(self.session.vault, self.session.scope, chosen.id)
+        except Exception as exc:
+            show_error(self, exc)
+        self._refresh()

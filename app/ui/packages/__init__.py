@@ -1,0 +1,1 @@
+"""The Packages page's parts: keys, sending, receiving, the package log."""

@@ -1,0 +1,75 @@
+"""Small pieces the package tabs share: a progress dialog for work in the pool,
+choosing a folder or a file, and telling the user what happened."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox, QProgressDialog, QWidget
+
+from app.errors import InvalidInput
+
+MAX_FILE_BYTES = 1536 * 1024 * 1024
+
+
+def progress_dialog(parent: QWidget, text: str, name: str) -> QProgressDialog:
+    dialog = QProgressDialog(text, "", 0, 0, parent)
+    dialog.setObjectName(name)
+    dialog.setCancelButton(None)  # a half-written package is never left behind anyway
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setMinimumDuration(300)
+    return dialog
+
+
+def step(dialog: QProgressDialog, done: int, total: int) -> None:
+    dialog.setMaximum(max(total, 1))
+    dialog.setValue(done)
+
+
+def choose_folder(parent: QWidget, title: str) -> Path | None:
+    folder = QFileDialog.getExistingDirectory(parent, title)
+    return Path(folder) if folder else None
+
+
+def choose_file(parent: QWidget, title: str, pattern: str) -> Path | None:
+    name, _ = QFileDialog.getOpenFileName(parent, title, "", pattern)
+    return Path(name) if name else None
+
+
+def read_file(path: Path) -> bytes:
+    """A package or key file's bytes; a clear error for what cannot be read."""
+    try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            raise InvalidInput(
+                QCoreApplication.translate(
+                    "Packages", "The file is too large to be a Veldboek package or key."
+                )
+            )
+        return path.read_bytes()
+    except OSError as exc:
+        raise InvalidInput(
+            QCoreApplication.translate("Packages", "Cannot read {name}: {why}.").format(
+                name=path.name, why=exc.strerror or exc
+            )
+        ) from None
+
+
+def inform(parent: QWidget, title: str, text: str, name: str, details: str = "") -> QMessageBox:
+    box = QMessageBox(parent)
+    box.setObjectName(name)
+    box.setIcon(QMessageBox.Icon.Information)
+    box.setWindowTitle(title)
+    box.setText(text)
+    if details:
+        box.setInformativeText(details)
+    box.open()
+    return box
+
+
+def note_label(name: str) -> QLabel:
+    label = QLabel()
+    label.setObjectName(name)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label

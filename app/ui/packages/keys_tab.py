@@ -1,0 +1,178 @@
+"""This vault's own key (fingerprint to read out, QR code to compare with a
+camera) and the peers it exchanges packages with."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QPixmap
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.models.enums import PeerRole
+from app.services import keys
+from app.services.keys import PeerView
+from app.ui.errors import show_error
+from app.ui.packages.common import choose_file, note_label, read_file
+from app.ui.packages.key_dialog import AddKeyDialog
+from app.ui.record_table import RecordTable
+from app.ui.session import AppSession
+from app.ui.table_models import Column
+from app.ui.widgets import local_time
+
+
+class KeysTab(QWidget):
+    def __init__(self, session: AppSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.dialog: AddKeyDialog | None = None
+        self.spoken = QLabel()
+        self.spoken.setObjectName("ownFingerprint")
+        font = QFont("monospace")
+        font.setPointSize(font.pointSize() + 3)
+        font.setBold(True)
+        self.spoken.setFont(font)
+        self.spoken.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.qr = QLabel()
+        self.qr.setObjectName("fingerprintQr")
+        self.qr.setFixedSize(180, 180)
+        self.qr.setScaledContents(True)
+        self.key_id = note_label("ownKeyId")
+        save = QPushButton(self.tr("Save my public key…"))
+        save.setObjectName("saveOwnKey")
+        save.clicked.connect(self.save_own_key)
+        own_text = QVBoxLayout()
+        own_text.addWidget(
+            QLabel(
+                self.tr(
+                    "Read this fingerprint out to the person who adds your key, or let "
+                    "them compare the QR code with their camera:"
+                )
+            )
+        )
+        own_text.addWidget(self.spoken)
+        own_text.addWidget(self.key_id)
+        own_text.addStretch(1)
+        own_text.addWidget(save, 0, Qt.AlignmentFlag.AlignLeft)
+        own = QGroupBox(self.tr("This vault's key"))
+        own_row = QHBoxLayout(own)
+        own_row.addLayout(own_text, 1)
+        own_row.addWidget(self.qr)
+
+        self.peers: RecordTable[PeerView] = RecordTable(
+            [
+                Column(self.tr("Role"), lambda p: self._role(p.role)),
+                Column(self.tr("Name"), lambda p: p.name),
+                Column(self.tr("Added"), lambda p: local_time(p.added_at, with_time=False)),
+                Column(
+                    self.tr("Fingerprint"),
+                    lambda p: (
+                        p.spoken if p.active else self.tr("{fp} (retired)").format(fp=p.spoken)
+                    ),
+                ),
+            ],
+            "peersTable",
+        )
+        self.peers.add_button(self.tr("Add a key…"), self.add_key, "addPeerKey")
+        self.peers.add_button(self.tr("Retire"), self.retire, "retirePeerKey")
+        known = QGroupBox(self.tr("Keys I exchange packages with"))
+        known_layout = QVBoxLayout(known)
+        known_layout.addWidget(self.peers)
+        layout = QVBoxLayout(self)
+        layout.addWidget(own)
+        layout.addWidget(known, 1)
+
+    def _role(self, role: PeerRole) -> str:
+        return {
+            PeerRole.HANDLER: self.tr("team handler"),
+            PeerRole.CENTRAL: self.tr("central system"),
+            PeerRole.RUNNER: self.tr("runner"),
+        }[role]
+
+    def reload(self) -> None:
+        vault = self.session.vault
+        fp = keys.own_fingerprint(vault)
+        self.spoken.setText(fp.spoken)
+        self.key_id.setText(self.tr("Key id {hex}").format(hex=fp.hex))
+        pixmap = QPixmap()
+        pixmap.loadFromData(keys.fingerprint_qr_png(fp))
+        self.qr.setPixmap(pixmap)
+        self.peers.set_rows(keys.list_peers(vault))
+
+    def clear_vault_data(self) -> None:
+        self.spoken.clear()
+        self.key_id.clear()
+        self.qr.clear()
+        self.peers.clear()
+
+    def save_own_key(self) -> None:
+        scope = self.session.scope
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save my public key"), f"{scope.alias_name}.veldboek-key"
+        )
+        if not name:
+            return
+        try:
+            role = PeerRole.HANDLER if scope.is_handler else PeerRole.RUNNER
+            bundle = keys.own_bundle(self.session.vault, scope.alias_name, role)
+            data = keys.bundle_bytes(self.session.vault, bundle)
+            with open(name, "wb") as handle:
+                handle.write(data + b"\n")
+        except Exception as exc:
+            show_error(self, exc)
+
+    def add_key(self) -> None:
+        path = choose_file(
+            self, self.tr("A key to add"), self.tr("Veldboek keys (*.veldboek-key);;All files (*)")
+        )
+        if path is None:
+            return
+        try:
+            bundle = keys.read_bundle(read_file(path))
+        except Exception as exc:
+            show_error(self, exc)
+            return
+        self.open_add_dialog(bundle)
+
+    def open_add_dialog(self, bundle: keys.KeyBundle) -> AddKeyDialog:
+        self.dialog = AddKeyDialog(self.session.vault, self.session.scope, bundle, self)
+        self.dialog.accepted.connect(self.reload)
+        self.dialog.open()
+        return self.dialog
+
+    def retire(self) -> QMessageBox | None:
+        peer = self.peers.selected()
+        if peer is None:
+            return None
+        box = QMessageBox(self)
+        box.setObjectName("retireKeyConfirm")
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Retire key"))
+        box.setText(
+            self.tr(
+                "Retire the key of {name}? Packages will no longer go to it, and "
+                "nothing it signs will be accepted."
+            ).format(name=peer.name)
+        )
+        yes = box.addButton(self.tr("Retire"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+
+        def decided(_result: int) -> None:
+            if box.clickedButton() is not yes:
+                return
+            try:
+                keys.retire_peer(self.session.vault, self.session.scope, peer.id)
+            except Exception as exc:
+                show_error(self, exc)
+            self.reload()
+
+        box.finished.connect(decided)
+        box.open()
+        return box

@@ -1,0 +1,80 @@
+"""The package log: what went out and came in, by number; a sent package not yet
+confirmed can be written again, byte for byte."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from app.services import package_log, packages
+from app.services.package_log import LogEntry
+from app.ui.errors import describe
+from app.ui.packages.common import choose_folder, note_label
+from app.ui.record_table import RecordTable
+from app.ui.session import AppSession
+from app.ui.table_models import Column
+from app.ui.widgets import local_time
+
+
+class LogTab(QWidget):
+    def __init__(self, session: AppSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.table: RecordTable[LogEntry] = RecordTable(
+            [
+                Column(self.tr("When"), lambda e: local_time(e.processed_at)),
+                Column(self.tr("Way"), self._way),
+                Column(self.tr("Number"), lambda e: str(e.sequence)),
+                Column(self.tr("Records"), lambda e: str(e.records)),
+                Column(self.tr("With"), lambda e: e.counterpart),
+                Column(self.tr("State"), self._state),
+            ],
+            "packageLog",
+        )
+        self.write_button = self.table.add_button(
+            self.tr("Write again…"), lambda: self.write_again(), "writeAgain"
+        )
+        self.status = note_label("logStatus")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.status)
+
+    def _way(self, e: LogEntry) -> str:
+        sent = e.direction == package_log.OUT
+        if e.kind == "receipt":
+            return self.tr("receipt sent") if sent else self.tr("receipt received")
+        return self.tr("package sent") if sent else self.tr("package received")
+
+    def _state(self, e: LogEntry) -> str:
+        if e.confirmed_at is not None:
+            return self.tr("confirmed {when}").format(when=local_time(e.confirmed_at, False))
+        if e.direction == package_log.OUT and e.kind == "debriefs":
+            return self.tr("awaiting receipt")
+        return ""
+
+    def reload(self) -> None:
+        self.table.set_rows(package_log.log_entries(self.session.vault, self.session.scope))
+
+    def clear_vault_data(self) -> None:
+        self.table.clear()
+        self.status.clear()
+
+    def write_again(self, folder: Path | None = None) -> None:
+        entry = self.table.selected()
+        if entry is None or not entry.can_write_again:
+            self.status.setText(
+                self.tr("Select a sent package that is still awaiting its receipt.")
+            )
+            return
+        folder = folder or choose_folder(self, self.tr("Folder to write the package to"))
+        if folder is None:
+            return
+        try:
+            path = packages.write_again(
+                self.session.vault, self.session.scope, entry.package_id, folder
+            )
+        except Exception as exc:
+            self.status.setText(describe(exc))
+            return
+        self.status.setText(self.tr("Written again: {path}").format(path=path))

@@ -1,0 +1,265 @@
+"""Receiving: a handler checks a runner's package and imports it, and issues
+receipts; a runner takes a receipt in. Packages that never arrived are named."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGroupBox,
+    QHBoxLayout,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.models.enums import PeerRole
+from app.services import keys, package_log, package_receive, receipts
+from app.services.package_receive import ImportResult, PackageCheck
+from app.services.receipts import ReceiptImport, ReceiptResult
+from app.ui.errors import describe
+from app.ui.packages.common import (
+    choose_file,
+    choose_folder,
+    inform,
+    note_label,
+    progress_dialog,
+    read_file,
+    step,
+)
+from app.ui.session import AppSession
+from app.ui.workers import TaskRunner
+
+PACKAGE_FILES = "Veldboek packages (*.age);;All files (*)"
+
+
+class ReceiveTab(QWidget):
+    def __init__(
+        self, session: AppSession, runner: TaskRunner, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.runner = runner
+        self.confirm: QMessageBox | None = None
+
+        self.import_button = QPushButton(self.tr("Check and import a package…"))
+        self.import_button.setObjectName("importPackage")
+        self.import_button.clicked.connect(lambda: self.check_package())
+        self.missing = note_label("missingPackages")
+        self.missing.setStyleSheet("color: #b00020;")
+        self.runner_choice = QComboBox()
+        self.runner_choice.setObjectName("receiptRunner")
+        self.receipt_button = QPushButton(self.tr("Issue a receipt…"))
+        self.receipt_button.setObjectName("issueReceipt")
+        self.receipt_button.clicked.connect(lambda: self.issue_receipt())
+        self.handler_box = QGroupBox(self.tr("Packages from runners (handler)"))
+        handler_layout = QVBoxLayout(self.handler_box)
+        handler_layout.addWidget(note_label("importHelp"))
+        handler_layout.addWidget(self.import_button, 0, Qt.AlignmentFlag.AlignLeft)
+        handler_layout.addWidget(self.missing)
+        receipt_row = QHBoxLayout()
+        receipt_row.addWidget(self.runner_choice, 1)
+        receipt_row.addWidget(self.receipt_button)
+        handler_layout.addLayout(receipt_row)
+
+        self.take_receipt = QPushButton(self.tr("Take in a receipt…"))
+        self.take_receipt.setObjectName("importReceipt")
+        self.take_receipt.clicked.connect(lambda: self.import_receipt())
+        self.runner_box = QGroupBox(self.tr("Receipts from the handler (runner)"))
+        runner_layout = QVBoxLayout(self.runner_box)
+        self.retention = note_label("retentionNote")
+        runner_layout.addWidget(self.retention)
+        runner_layout.addWidget(self.take_receipt, 0, Qt.AlignmentFlag.AlignLeft)
+
+        self.status = note_label("receiveStatus")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.handler_box)
+        layout.addWidget(self.runner_box)
+        layout.addWidget(self.status)
+        layout.addStretch(1)
+
+    def reload(self) -> None:
+        vault = self.session.vault
+        handler = self.session.scope.is_handler
+        self.handler_box.setVisible(handler)
+        self.runner_choice.clear()
+        for peer in keys.list_peers(vault):
+            if peer.role is PeerRole.RUNNER and peer.active:
+                self.runner_choice.addItem(peer.name, peer.name)
+        self.receipt_button.setEnabled(self.runner_choice.count() > 0)
+        gaps = package_log.missing(vault)
+        self.missing.setText(
+            "\n".join(
+                self.tr("Missing from {peer}: package(s) {numbers}").format(
+                    peer=m.peer, numbers=", ".join(str(n) for n in m.sequences)
+                )
+                for m in gaps
+            )
+        )
+        rule = self.session.settings.retention_after_receipt
+        self.retention.setText(
+            {
+                "keep": self.tr("After a receipt this vault keeps everything (Settings)."),
+                "delete": self.tr(
+                    "After a receipt, confirmed debriefs are deleted from this vault (Settings)."
+                ),
+                "secure_delete": self.tr(
+                    "After a receipt, confirmed debriefs are deleted and the vault file is "
+                    "rebuilt so no trace of them remains (Settings)."
+                ),
+            }.get(rule, rule)
+        )
+
+    def clear_vault_data(self) -> None:
+        self.runner_choice.clear()
+        self.missing.clear()
+        self.status.clear()
+        if self.confirm is not None:
+            self.confirm.close()
+            self.confirm = None
+
+    # -- packages (handler) -----------------------------------------------------
+
+    def check_package(self, path: Path | None = None) -> None:
+        path = path or choose_file(self, self.tr("A package to import"), PACKAGE_FILES)
+        if path is None:
+            return
+        try:
+            data = read_file(path)
+        except Exception as exc:
+            self.status.setText(describe(exc))
+            return
+        vault, scope = self.session.vault, self.session.scope
+        dialog = progress_dialog(self, self.tr("Checking the package…"), "verifyProgress")
+        self.runner.start(
+            lambda _report: package_receive.verify_package(vault, scope, data),
+            lambda check: self._checked(dialog, data, check),
+            lambda exc: self._failed(dialog, exc),
+        )
+
+    def _checked(self, dialog: Any, data: bytes, check: PackageCheck) -> None:
+        dialog.close()
+        if check.status in ("already imported", "conflict"):
+            self.status.setText(
+                self.tr("Refused: this package was already imported.")
+                if check.status == "already imported"
+                else self.tr("Refused: another package with this number was already imported.")
+            )
+            return
+        box = QMessageBox(self)
+        box.setObjectName("importConfirm")
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Import package"))
+        box.setText(
+            self.tr(
+                "Package {n} from {sender} is intact and signed by their key "
+                "(fingerprint {short}…): {records} debrief(s), {files} file(s)."
+            ).format(
+                n=check.sequence,
+                sender=check.sender,
+                short=check.sender_spoken.split(" ")[0],
+                records=check.records,
+                files=check.files,
+            )
+        )
+        if check.warnings:
+            box.setInformativeText("\n".join(check.warnings))
+        go = box.addButton(self.tr("Import"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.finished.connect(lambda _r: self._import(data) if box.clickedButton() is go else None)
+        self.confirm = box
+        box.open()
+
+    def _import(self, data: bytes) -> None:
+        self.confirm = None
+        vault, scope = self.session.vault, self.session.scope
+        dialog = progress_dialog(self, self.tr("Importing the package…"), "importProgress")
+        self.runner.start(
+            lambda report: package_receive.import_package(vault, scope, data, report),
+            lambda result: self._imported(dialog, result),
+            lambda exc: self._failed(dialog, exc),
+            lambda d, t: step(dialog, d, t),
+        )
+
+    def _imported(self, dialog: Any, result: ImportResult) -> None:
+        dialog.close()
+        self.reload()
+        self.status.setText(
+            self.tr(
+                "Imported package {n} from {sender}: {new} new, {updated} newer version(s), "
+                "{unchanged} unchanged, {older} older version(s) kept as history."
+            ).format(
+                n=result.sequence,
+                sender=result.sender,
+                new=result.new,
+                updated=result.updated,
+                unchanged=result.unchanged,
+                older=result.older,
+            )
+            + ("\n" + "\n".join(result.warnings) if result.warnings else "")
+        )
+
+    def _failed(self, dialog: Any, exc: BaseException) -> None:
+        dialog.close()
+        self.status.setText(self.tr("Refused: {why}").format(why=describe(exc)))
+
+    # -- receipts ----------------------------------------------------------------
+
+    def issue_receipt(self, folder: Path | None = None) -> None:
+        name = self.runner_choice.currentData()
+        if not name:
+            return
+        folder = folder or choose_folder(self, self.tr("Folder to write the receipt to"))
+        if folder is None:
+            return
+        vault, scope = self.session.vault, self.session.scope
+        dialog = progress_dialog(self, self.tr("Sealing the receipt…"), "receiptProgress")
+        self.runner.start(
+            lambda _r: receipts.create_receipt(vault, scope, runner=name, to_dir=folder),
+            lambda result: self._receipt_written(dialog, result),
+            lambda exc: self._failed(dialog, exc),
+        )
+
+    def _receipt_written(self, dialog: Any, result: ReceiptResult) -> None:
+        dialog.close()
+        self.status.setText(
+            self.tr(
+                "Receipt for {n} package(s), with {reviews} review(s), written to {path}."
+            ).format(n=result.packages, reviews=result.reviews, path=result.path)
+        )
+
+    def import_receipt(self, path: Path | None = None) -> None:
+        path = path or choose_file(self, self.tr("A receipt to take in"), PACKAGE_FILES)
+        if path is None:
+            return
+        try:
+            data = read_file(path)
+        except Exception as exc:
+            self.status.setText(describe(exc))
+            return
+        vault, scope = self.session.vault, self.session.scope
+        dialog = progress_dialog(self, self.tr("Taking in the receipt…"), "receiptImportProgress")
+        self.runner.start(
+            lambda _r: receipts.import_receipt(vault, scope, data),
+            lambda result: self._receipt_taken(dialog, result),
+            lambda exc: self._failed(dialog, exc),
+        )
+
+    def _receipt_taken(self, dialog: Any, result: ReceiptImport) -> None:
+        dialog.close()
+        self.reload()
+        text = self.tr(
+            "Receipt from {sender}: {n} package(s) confirmed, {reviews} review(s) taken in, "
+            "{purged} debrief(s) removed from this vault."
+        ).format(
+            sender=result.sender,
+            n=result.confirmed,
+            reviews=result.reviews_applied,
+            purged=result.purged,
+        )
+        self.status.setText(text)
+        inform(self, self.tr("Receipt taken in"), text, "receiptDone")

@@ -1,0 +1,176 @@
+"""Sending: what is new since the last package, what still blocks it, and the
+export itself (to a chosen folder such as a USB stick), off the GUI thread."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.errors import InvalidInput
+from app.services import packages
+from app.services.packages import Candidate, ExportPlan, ExportResult
+from app.ui.errors import describe
+from app.ui.labels import label
+from app.ui.packages.common import choose_folder, inform, note_label, progress_dialog, step
+from app.ui.record_table import RecordTable
+from app.ui.session import AppSession
+from app.ui.table_models import Column
+from app.ui.widgets import local_time
+from app.ui.workers import TaskRunner
+
+BLOCKED = "#b00020"
+
+
+class SendTab(QWidget):
+    def __init__(
+        self, session: AppSession, runner: TaskRunner, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.runner = runner
+        self.plan: ExportPlan | None = None
+        self.recipients = note_label("exportRecipients")
+        self.table: RecordTable[Candidate] = RecordTable(
+            [
+                Column(self.tr("Written"), lambda c: local_time(c.created_at)),
+                Column(self.tr("Source"), lambda c: c.codename),
+                Column(self.tr("Status"), lambda c: label(c.status)),
+                Column(self.tr("Version"), lambda c: str(c.version)),
+                Column(
+                    self.tr("Still missing"),
+                    lambda c: ", ".join(c.missing) if c.missing else self.tr("complete"),
+                    colour=lambda c: BLOCKED if c.missing else None,
+                ),
+            ],
+            "exportCandidates",
+        )
+        self.table.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.export_new = QPushButton(self.tr("Export everything new…"))
+        self.export_new.setObjectName("exportAllNew")
+        self.export_new.clicked.connect(lambda: self.export(all_new=True))
+        self.export_selected = QPushButton(self.tr("Export selected…"))
+        self.export_selected.setObjectName("exportSelected")
+        self.export_selected.clicked.connect(lambda: self.export(all_new=False))
+        self.status = note_label("exportStatus")
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.export_new)
+        buttons.addWidget(self.export_selected)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.recipients)
+        layout.addWidget(
+            QLabel(
+                self.tr(
+                    "New and changed debriefs (submitted or approved). A package is sealed "
+                    "to the recipients above and signed by this vault; nothing else can "
+                    "read it. Debriefs that still miss something cannot go."
+                )
+            )
+        )
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+        layout.addWidget(self.status)
+
+    def reload(self) -> None:
+        vault, scope = self.session.vault, self.session.scope
+        try:
+            self.plan = packages.plan_export(vault, scope, all_new=True)
+        except InvalidInput as exc:  # no recipient yet
+            self.plan = None
+            self.table.clear()
+            self.recipients.setText(describe(exc))
+            self._enable(False)
+            return
+        self.table.set_rows(self.plan.candidates)
+        self.recipients.setText(
+            self.tr("Packages go to: {names}").format(names=", ".join(self.plan.recipients))
+        )
+        self._enable(bool(self.plan.candidates))
+        blocked = len(self.plan.blocked)
+        if not self.plan.candidates:
+            self.status.setText(self.tr("Nothing new to send."))
+        elif blocked:
+            self.status.setText(
+                self.tr("{n} debrief(s) still miss something (in red).").format(n=blocked)
+            )
+        else:
+            self.status.setText(
+                self.tr("{n} debrief(s) ready to send.").format(n=len(self.plan.candidates))
+            )
+
+    def _enable(self, on: bool) -> None:
+        self.export_new.setEnabled(on)
+        self.export_selected.setEnabled(on)
+
+    def clear_vault_data(self) -> None:
+        self.plan = None
+        self.table.clear()
+        self.recipients.clear()
+        self.status.clear()
+
+    def selected(self) -> list[Candidate]:
+        rows = sorted(r.row() for r in self.table.view.selectionModel().selectedRows())
+        return [c for c in (self.table.model.row_at(r) for r in rows) if c is not None]
+
+    def export(self, *, all_new: bool, folder: Path | None = None) -> None:
+        chosen = None if all_new else [c.debrief_id for c in self.selected()]
+        if chosen is not None and not chosen:
+            self.status.setText(self.tr("Select the debriefs to send first."))
+            return
+        blocked = [
+            c
+            for c in (self.plan.blocked if self.plan else ())
+            if all_new or c.debrief_id in (chosen or [])
+        ]
+        if blocked:
+            self.status.setText(self.tr("Not sent: complete the debriefs marked in red first."))
+            return
+        folder = folder or choose_folder(self, self.tr("Folder to write the package to"))
+        if folder is None:
+            return
+        vault, scope = self.session.vault, self.session.scope
+        dialog = progress_dialog(self, self.tr("Sealing the package…"), "exportProgress")
+
+        def work(report: Any) -> ExportResult:
+            return packages.export_package(
+                vault, scope, to_dir=folder, debrief_ids=chosen, all_new=all_new, progress=report
+            )
+
+        self.runner.start(
+            work,
+            lambda result: self._done(dialog, result),
+            lambda exc: self._failed(dialog, exc),
+            lambda d, t: step(dialog, d, t),
+        )
+
+    def _done(self, dialog: Any, result: ExportResult) -> None:
+        dialog.close()
+        self.reload()
+        self.status.setText(
+            self.tr("Package {n} with {count} debrief(s) written to {path}.").format(
+                n=result.sequence, count=result.debriefs, path=result.path
+            )
+        )
+        inform(
+            self,
+            self.tr("Package written"),
+            self.tr("Package {n} with {count} debrief(s) is on its way to {names}.").format(
+                n=result.sequence, count=result.debriefs, names=", ".join(result.recipients)
+            ),
+            "exportDone",
+            self.tr("File: {path}").format(path=result.path),
+        )
+
+    def _failed(self, dialog: Any, exc: BaseException) -> None:
+        dialog.close()
+        self.reload()
+        self.status.setText(describe(exc))

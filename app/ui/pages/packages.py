@@ -1,0 +1,57 @@
+"""Packages: keys and fingerprints, sending debriefs to the handler, receiving
+packages and receipts, and the log of what went where."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+
+from app.ui.errors import show_error
+from app.ui.packages.keys_tab import KeysTab
+from app.ui.packages.log_tab import LogTab
+from app.ui.packages.receive_tab import ReceiveTab
+from app.ui.packages.send_tab import SendTab
+from app.ui.pages.base import Page
+from app.ui.session import AppSession
+from app.ui.workers import TaskRunner
+
+
+class PackagesPage(Page):
+    def __init__(
+        self, session: AppSession, runner: TaskRunner, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(session, runner, parent)
+        self.send = SendTab(session, runner)
+        self.receive = ReceiveTab(session, runner)
+        self.log = LogTab(session)
+        self.keys = KeysTab(session)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("packageTabs")
+        self.tabs.addTab(self.send, self.tr("Send"))
+        self.tabs.addTab(self.receive, self.tr("Receive"))
+        self.tabs.addTab(self.log, self.tr("Log"))
+        self.tabs.addTab(self.keys, self.tr("Keys"))
+        self.tabs.currentChanged.connect(lambda _i: self._reload_current())
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs)
+
+    def title(self) -> str:
+        return self.tr("Packages")
+
+    def _parts(self) -> list[SendTab | ReceiveTab | LogTab | KeysTab]:
+        return [self.send, self.receive, self.log, self.keys]
+
+    def _reload_current(self) -> None:
+        current = self.tabs.currentWidget()
+        for part in self._parts():
+            if part is current:
+                try:
+                    part.reload()
+                except Exception as exc:
+                    show_error(self, exc)
+
+    def reload(self) -> None:
+        self._reload_current()
+
+    def clear_vault_data(self) -> None:
+        for part in self._parts():
+            part.clear_vault_data()

@@ -1,0 +1,242 @@
+"""The Packages page as a runner and a handler use it: compare a fingerprint and
+add a key, send everything new to a stick, check and import a package, issue and
+take in a receipt, write a package again. Real widgets, real clicks and keys."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
+from pytestqt.qtbot import QtBot
+
+from app.models.enums import PeerRole, Role
+from app.services import keys, package_receive, packages, receipts
+from app.ui.controller import AppController
+from app.ui.main_window import MainWindow
+from app.ui.packages.key_dialog import AddKeyDialog
+from app.ui.pages.packages import PackagesPage
+from tests import factory
+from tests.packages.conftest import Party, open_party
+from tests.ui.conftest import unlock
+
+
+def packages_page(qtbot: QtBot, window: MainWindow) -> PackagesPage:
+    page = window.page(PackagesPage)
+    assert isinstance(page, PackagesPage)
+    row = window.pages.index(page)
+    item = window.nav.item(row)
+    rect = window.nav.visualItemRect(item)
+    qtbot.mouseClick(window.nav.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.stack.currentWidget() is page
+    return page
+
+
+def show_tab(qtbot: QtBot, page: PackagesPage, index: int) -> None:
+    bar = page.tabs.tabBar()
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(index).center())
+    assert page.tabs.currentIndex() == index
+
+
+def message_box(name: str) -> QMessageBox:
+    boxes = [
+        w
+        for w in QApplication.topLevelWidgets()
+        if isinstance(w, QMessageBox) and w.objectName() == name and w.isVisible()
+    ]
+    assert boxes, name
+    return boxes[-1]
+
+
+def click_box_button(qtbot: QtBot, box: QMessageBox, text: str) -> None:
+    button = next(b for b in box.findChildren(QPushButton) if b.text().replace("&", "") == text)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+@pytest.fixture
+def handler_party(tmp_path: Path) -> Party:
+    party = open_party(tmp_path / "handler-vault", "Havik", Role.HANDLER)
+    yield party
+    if not party.vault.is_locked:
+        party.vault.lock()
+
+
+def bundle_file(party: Party, role: PeerRole, path: Path) -> Path:
+    bundle = keys.own_bundle(party.vault, party.scope.alias_name, role)
+    path.write_bytes(keys.bundle_bytes(party.vault, bundle))
+    return path
+
+
+def test_a_runner_adds_the_handlers_key_sends_and_takes_in_the_receipt(
+    qtbot: QtBot,
+    controller: AppController,
+    handler_party: Party,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    window = unlock(qtbot, controller)
+    vault, scope = window.session.vault, window.session.scope
+    page = packages_page(qtbot, window)
+    show_tab(qtbot, page, 3)
+    own = keys.own_fingerprint(vault)
+    assert page.keys.spoken.text() == own.spoken
+    assert not page.keys.qr.pixmap().isNull()
+
+    key_file = bundle_file(handler_party, PeerRole.HANDLER, tmp_path / "havik.veldboek-key")
+    monkeypatch.setattr(
+        "app.ui.packages.common.QFileDialog.getOpenFileName", lambda *a, **k: (str(key_file), "")
+    )
+    qtbot.mouseClick(page.keys.findChild(QPushButton, "addPeerKey"), Qt.MouseButton.LeftButton)
+    dialog = page.keys.dialog
+    assert isinstance(dialog, AddKeyDialog)
+    qtbot.keyClicks(dialog.spoken, "11111 22222 33333")
+    qtbot.keyClick(dialog.spoken, Qt.Key.Key_Return)
+    assert "does not match" in dialog.error.text()
+    assert keys.list_peers(vault) == []
+    dialog.spoken.clear()
+    qtbot.keyClicks(dialog.spoken, keys.own_fingerprint(handler_party.vault).spoken)
+    qtbot.keyClick(dialog.spoken, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.keys.peers.model.rowCount() == 1)
+    assert [p.role for p in keys.list_peers(vault)] == [PeerRole.HANDLER]
+
+    # Send: every new debrief the runner's alias sees, to a chosen folder.
+    source = factory.source(vault, scope, "GUIBRON")
+    factory.debrief(vault, scope, source, submit=True)
+    show_tab(qtbot, page, 0)
+    send = page.send
+    assert send.plan is not None
+    assert send.plan.candidates
+    assert "Havik" in send.recipients.text()
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    monkeypatch.setattr(
+        "app.ui.packages.common.QFileDialog.getExistingDirectory", lambda *a, **k: str(usb)
+    )
+    if send.plan.blocked:  # demo data the runner must complete first stays behind
+        pytest.fail("the demo vault's submitted debriefs should all be complete")
+    qtbot.mouseClick(send.export_new, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "written to" in send.status.text(), timeout=30_000)
+    click_box_button(qtbot, message_box("exportDone"), "OK")
+    (package_file,) = usb.iterdir()
+    assert send.status.text().startswith("Nothing new") or "Package 1" in send.status.text()
+
+    # The handler (another vault) imports it and confirms it.
+    runner_key = bundle_file(Party(vault, scope, tmp_path), PeerRole.RUNNER, tmp_path / "r.key")
+    bundle = keys.read_bundle(runner_key.read_bytes())
+    keys.add_peer(
+        handler_party.vault,
+        handler_party.scope,
+        bundle,
+        role=PeerRole.RUNNER,
+        confirmed_spoken=bundle.fingerprint.spoken,
+        name="Runner Valk",
+    )
+    package_receive.import_package(
+        handler_party.vault, handler_party.scope, package_file.read_bytes()
+    )
+    receipt = receipts.create_receipt(
+        handler_party.vault, handler_party.scope, runner="Runner Valk", to_dir=tmp_path
+    )
+
+    # The log shows the package awaiting its receipt; it can be written again.
+    show_tab(qtbot, page, 2)
+    log = page.log
+    assert log.table.model.rowCount() == 1
+    log.table.view.selectRow(0)
+    again = tmp_path / "again"
+    again.mkdir()
+    monkeypatch.setattr(
+        "app.ui.packages.common.QFileDialog.getExistingDirectory", lambda *a, **k: str(again)
+    )
+    qtbot.mouseClick(log.write_button, Qt.MouseButton.LeftButton)
+    assert "Written again" in log.status.text()
+    assert (again / package_file.name).read_bytes() == package_file.read_bytes()
+
+    # Taking the receipt in confirms the package and purges per the retention rule.
+    show_tab(qtbot, page, 1)
+    receive = page.receive
+    assert receive.handler_box.isHidden()  # a runner does not import packages
+    monkeypatch.setattr(
+        "app.ui.packages.common.QFileDialog.getOpenFileName",
+        lambda *a, **k: (str(receipt.path), ""),
+    )
+    qtbot.mouseClick(receive.take_receipt, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "confirmed" in receive.status.text(), timeout=30_000)
+    assert "1 package(s) confirmed" in receive.status.text()
+    click_box_button(qtbot, message_box("receiptDone"), "OK")
+    show_tab(qtbot, page, 2)
+    model = log.table.model
+    ways = {model.index(r, 1).data(): model.index(r, 5).data() for r in range(model.rowCount())}
+    assert ways["package sent"].startswith("confirmed")
+    assert "receipt received" in ways
+
+    # Locking clears every tab.
+    controller.lock.lock("manual")
+    assert page.keys.spoken.text() == ""
+
+
+def test_a_handler_checks_imports_and_confirms_a_runners_package(
+    qtbot: QtBot,
+    controller: AppController,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    window = unlock(qtbot, controller)
+    window.session.switch_alias("Havik")
+    vault, scope = window.session.vault, window.session.scope
+    assert scope.role is Role.HANDLER
+    runner = open_party(tmp_path / "runner-vault", "Kievit", Role.RUNNER)
+    try:
+        for a, b, role in ((runner, Party(vault, scope, tmp_path), PeerRole.HANDLER),):
+            bundle = keys.read_bundle(
+                keys.bundle_bytes(b.vault, keys.own_bundle(b.vault, "Havik", role))
+            )
+            keys.add_peer(
+                a.vault, a.scope, bundle, role=role, confirmed_spoken=bundle.fingerprint.spoken
+            )
+        bundle = keys.read_bundle(
+            keys.bundle_bytes(
+                runner.vault, keys.own_bundle(runner.vault, "Kievit", PeerRole.RUNNER)
+            )
+        )
+        keys.add_peer(
+            vault, scope, bundle, role=PeerRole.RUNNER, confirmed_spoken=bundle.fingerprint.spoken
+        )
+        source = factory.source(runner.vault, runner.scope, "VERRE")
+        factory.debrief(runner.vault, runner.scope, source, narrative="From afar.", submit=True)
+        out = tmp_path / "stick"
+        out.mkdir()
+        sent = packages.export_package(runner.vault, runner.scope, to_dir=out, all_new=True)
+
+        page = packages_page(qtbot, window)
+        show_tab(qtbot, page, 1)
+        receive = page.receive
+        assert receive.handler_box.isVisible()
+        monkeypatch.setattr(
+            "app.ui.packages.common.QFileDialog.getOpenFileName",
+            lambda *a, **k: (str(sent.path), ""),
+        )
+        qtbot.mouseClick(receive.import_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: receive.confirm is not None, timeout=30_000)
+        box = message_box("importConfirm")
+        assert "Kievit" in box.text()
+        assert "1 debrief(s)" in box.text()
+        click_box_button(qtbot, box, "Import")
+        qtbot.waitUntil(lambda: "Imported package 1" in receive.status.text(), timeout=30_000)
+        # The same file again is refused before anything changes.
+        qtbot.mouseClick(receive.import_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: "Refused" in receive.status.text(), timeout=30_000)
+
+        monkeypatch.setattr(
+            "app.ui.packages.common.QFileDialog.getExistingDirectory", lambda *a, **k: str(out)
+        )
+        assert receive.runner_choice.currentText() == "Kievit"
+        qtbot.mouseClick(receive.receipt_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: "Receipt for 1 package" in receive.status.text(), timeout=30_000)
+        receipt_files = [p for p in out.iterdir() if p != sent.path]
+        assert len(receipt_files) == 1
+        taken = receipts.import_receipt(runner.vault, runner.scope, receipt_files[0].read_bytes())
+        assert taken.confirmed == 1
+    finally:
+        runner.vault.lock()
