@@ -23,6 +23,8 @@ from app.vault.vault import Vault
 from tests import factory
 
 HANDLER = "Havik"
+
+
 def _png() -> bytes:
     """A valid 1x1 PNG: what a photo of a document looks like to the app."""
 
@@ -33,10 +35,7 @@ def _png() -> bytes:
     header = (1).to_bytes(4, "big") * 2 + bytes([8, 2, 0, 0, 0])
     pixels = zlib.compress(b"\x00\x20\x40\x80")
     return (
-        b"\x89PNG\r\n\x1a\n"
-        + chunk(b"IHDR", header)
-        + chunk(b"IDAT", pixels)
-        + chunk(b"IEND", b"")
+        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", pixels) + chunk(b"IEND", b"")
     )
 
 
