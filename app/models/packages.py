@@ -119,6 +119,19 @@ class RecordVersion(IdMixin, Base):
     imported_at: Mapped[datetime] = mapped_column(default=utc_now)
 
 
+class PackageOrigin(Base):
+    """Which sender first brought a compartment, source or record into this vault.
+    Later packages may change only what their own sender brought in: a runner can
+    never overwrite another runner's records, nor anything made in this vault."""
+
+    __tablename__ = "package_origin"
+
+    record_type: Mapped[str] = mapped_column(String(20), primary_key=True)
+    record_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    sender: Mapped[str] = mapped_column(String(64))
+    package_id: Mapped[uuid.UUID]
+
+
 class ImportedAuditEvent(IdMixin, Base):
     """Audit events of a runner's vault that came with its packages: a copy of the
     runner's log outside the runner's laptop."""

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+import sqlcipher3
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -27,7 +28,7 @@ from app.export.manifest import RecordRef
 from app.models import Alias, Compartment, CompartmentMember, Debrief, Source, Subject
 from app.models.base import new_id
 from app.models.enums import AliasKind, SourceKind, SourceStatus
-from app.models.packages import RecordVersion
+from app.models.packages import PackageOrigin, RecordVersion
 
 ProgressFn = Callable[[int, int], None]
 
@@ -75,13 +76,113 @@ class _Aliases:
         return self.ids[name].hex
 
 
-def _sources(session: Session, scope: Scope, sources: list[dict[str, Any]]) -> dict[str, str]:
+class ConflictingRecords(PackageError):
+    """The package would change records this vault did not receive from its sender."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "The package names records this vault holds from elsewhere (made here, or sent "
+            "by another runner); nothing was imported."
+        )
+
+
+class _Origins:
+    """Who brought each compartment, source and debrief in (``PackageOrigin``): a
+    package may add new ones or change its own sender's, nothing else."""
+
+    def __init__(self, session: Session, sender: str, package_id: uuid.UUID) -> None:
+        self.session, self.sender, self.package_id = session, sender, package_id
+
+    def claim(self, record_type: str, record_id: uuid.UUID, *, exists: bool) -> None:
+        origin = self.session.get(PackageOrigin, (record_type, record_id))
+        if origin is None:
+            if exists:
+                raise ConflictingRecords()
+            self.session.add(
+                PackageOrigin(
+                    record_type=record_type,
+                    record_id=record_id,
+                    sender=self.sender,
+                    package_id=self.package_id,
+                )
+            )
+        elif origin.sender != self.sender:
+            raise ConflictingRecords()
+
+    def claim_many(self, record_type: str, ids: list[uuid.UUID], existing: set[uuid.UUID]) -> None:
+        known: dict[uuid.UUID, str] = {}
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            known |= dict(
+                self.session.execute(
+                    select(PackageOrigin.record_id, PackageOrigin.sender).where(
+                        PackageOrigin.record_type == record_type,
+                        PackageOrigin.record_id.in_(chunk),
+                    )
+                ).all()
+            )
+        if any(known.get(i, self.sender) != self.sender for i in ids):
+            raise ConflictingRecords()
+        if any(i in existing and i not in known for i in ids):
+            raise ConflictingRecords()
+        _many(
+            self.session,
+            "INSERT INTO package_origin (record_type, record_id, sender, package_id) "
+            "VALUES (?,?,?,?)",
+            [(record_type, i.hex, self.sender, self.package_id.hex) for i in ids if i not in known],
+        )
+
+
+# Tables whose rows a record brings, by id: an id already used in another
+# compartment would link this record to someone else's (and show it under theirs).
+_CHILDREN = (
+    ("contact", "contact"),
+    ("intelligence_item", "items"),
+    ("addendum", "addenda"),
+    ("tasking", "taskings"),
+    ("payment", "payments"),
+    ("attachment", "attachments"),
+)
+
+
+def _child_ids(data: dict[str, Any], part: str) -> list[str]:
+    if part == "contact":
+        return [data["contact"]["id"]] if data["contact"] is not None else []
+    return [entry["id"] for entry in data[part]]
+
+
+def _check_children(session: Session, records: list[dict[str, Any]]) -> None:
+    for table, part in _CHILDREN:
+        wanted: dict[str, str] = {}
+        for d in records:
+            comp = uuid.UUID(d["compartment_id"]).hex
+            for child in _child_ids(d, part):
+                key = uuid.UUID(child).hex
+                if wanted.setdefault(key, comp) != comp:
+                    raise ConflictingRecords()
+        keys = list(wanted)
+        for start in range(0, len(keys), 500):
+            chunk = keys[start : start + 500]
+            marks = ",".join("?" for _ in chunk)
+            rows = _raw(session).execute(
+                f"SELECT id, compartment_id FROM {table} WHERE id IN ({marks})",  # noqa: S608
+                chunk,
+            )
+            if any(comp != wanted[rid] for rid, comp in rows):
+                raise ConflictingRecords()
+
+
+def _sources(
+    session: Session, scope: Scope, sources: list[dict[str, Any]], origins: _Origins
+) -> dict[str, str]:
     """Create or update each source and its compartment; the importing alias joins
     the compartment. Returns source id -> compartment id (both as in the package)."""
     out = {}
     for s in sources:
         source_id, comp_id = uuid.UUID(s["id"]), uuid.UUID(s["compartment_id"])
         compartment = session.get(Compartment, comp_id)
+        origins.claim("compartment", comp_id, exists=compartment is not None)
+        origins.claim("source", source_id, exists=session.get(Source, source_id) is not None)
         if compartment is None:
             clash = session.execute(
                 select(Compartment.id).where(Compartment.name == s["compartment"])
@@ -136,18 +237,21 @@ def apply(
     session: Session,
     scope: Scope,
     package_id: uuid.UUID,
+    sender: str,
     sources: list[dict[str, Any]],
     records: list[tuple[RecordRef, dict[str, Any]]],
     blobs: dict[str, bytes],
     progress: ProgressFn | None = None,
 ) -> ImportCounts:
     counts = ImportCounts()
-    compartments = _sources(session, scope, sources)
+    origins = _Origins(session, sender, package_id)
+    compartments = _sources(session, scope, sources, origins)
     versions = _latest_versions(session, [ref.id for ref, _ in records])
     live = set()
     for start in range(0, len(records), 500):
         chunk = [ref.id for ref, _ in records[start : start + 500]]
         live |= set(session.execute(select(Debrief.id).where(Debrief.id.in_(chunk))).scalars())
+    origins.claim_many("debrief", [ref.id for ref, _ in records], live)
     to_apply: list[dict[str, Any]] = []
     version_rows: list[tuple[Any, ...]] = []
     now = iso_utc(utc_now())
@@ -181,7 +285,11 @@ def apply(
                 now,
             )
         )
-    _write(session, to_apply, blobs, progress)
+    _check_children(session, to_apply)
+    try:
+        _write(session, to_apply, blobs, progress)
+    except sqlcipher3.IntegrityError:
+        raise ConflictingRecords() from None
     _many(
         session,
         "INSERT INTO record_version (id, record_type, record_id, version, sha256, "

@@ -220,6 +220,7 @@ def import_package(
                 session,
                 scope,
                 m.package_id,
+                m.sender,
                 contents.sources,
                 contents.records,
                 contents.blobs,

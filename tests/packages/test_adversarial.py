@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,6 +14,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from sqlalchemy import delete, select, update
 
 from app.crypto import age
 from app.errors import PackageError
@@ -27,9 +29,13 @@ from app.export.errors import (
     UnknownSender,
     UnsupportedVersion,
 )
+from app.models import Compartment, CompartmentMember, Debrief, Source
 from app.models.enums import PeerRole, Role
-from app.services import attachments, debriefs, keys, package_receive, packages
+from app.models.packages import PackagePeer, VaultKeypair
+from app.services import aliases, attachments, debriefs, keys, package_receive, packages
 from app.services.debriefs import DebriefContent
+from app.services.package_import import ConflictingRecords
+from app.vault.vault import Vault
 from tests import factory
 from tests.packages.conftest import (
     HANDLER,
@@ -421,3 +427,64 @@ def test_inspect_tells_nothing_about_sender_recipients_or_content(scene: Scene) 
 
 def test_the_reader_accepts_the_untouched_package(scene: Scene) -> None:
     _read(scene, scene.data)  # the fuzz tests' baseline: no error without an edit
+
+
+def test_another_runner_cannot_overwrite_records_it_did_not_send(
+    pair: Pair, tmp_path: Path
+) -> None:
+    # Runner B holds a copy of runner A's records (same ids) under its own keys:
+    # its package must not change what the handler holds from A.
+    vault, scope = pair.runner.vault, pair.runner.scope
+    source = factory.source(vault, scope, "EIGEN")
+    factory.debrief(vault, scope, source, narrative="What A reported.", submit=True)
+    vault.lock()
+    copy = tmp_path / "runner-b"
+    shutil.copytree(pair.runner.path, copy)
+    pair.runner.vault = Vault.open(pair.runner.path, factory.PASSPHRASE)
+    a = packages.export_package(pair.runner.vault, scope, to_dir=pair.outbox, all_new=True)
+    package_receive.import_package(pair.handler.vault, pair.handler.scope, a.path.read_bytes())
+
+    b_vault = Vault.open(copy, factory.PASSPHRASE)
+    with b_vault.write() as session:  # new keys: B is another runner
+        session.execute(delete(VaultKeypair))
+        session.execute(delete(PackagePeer))
+    b = Party(b_vault, aliases.resolve_scope(b_vault, factory.RUNNER), copy)
+    introduce(b, pair.handler, PeerRole.HANDLER, "Team handler")
+    introduce(pair.handler, b, PeerRole.RUNNER, "Runner B")
+    (debrief_id,) = [d.id for d in debriefs.list_debriefs(b_vault, b.scope).rows]
+    debriefs.add_addendum(b_vault, b.scope, debrief_id, "Forged addendum.")
+    out = tmp_path / "b-out"
+    out.mkdir()
+    forged = packages.export_package(b_vault, b.scope, to_dir=out, all_new=True)
+    with pytest.raises(ConflictingRecords):
+        package_receive.import_package(
+            pair.handler.vault, pair.handler.scope, forged.path.read_bytes()
+        )
+    view = debriefs.get_debrief(pair.handler.vault, pair.handler.scope, debrief_id)
+    assert view.addenda == ()
+    assert view.narrative == "What A reported."
+    b_vault.lock()
+
+
+def test_a_package_cannot_touch_records_made_in_the_handlers_vault(pair: Pair) -> None:
+    # The handler's own source file, and a runner's package claiming its ids.
+    h = pair.handler
+    own_source = factory.source(h.vault, h.scope, "EIGENBEHEER")
+    with h.vault.read() as session:
+        comp = session.execute(
+            select(Source.compartment_id).where(Source.id == own_source)
+        ).scalar_one()
+    vault, scope = pair.runner.vault, pair.runner.scope
+    source = factory.source(vault, scope, "LOKAAL")
+    factory.debrief(vault, scope, source, submit=True)
+    with vault.write() as session:  # the runner's record now claims the handler's ids
+        session.add(Compartment(id=comp, name="Taken over"))
+        session.flush()
+        session.add(CompartmentMember(compartment_id=comp, alias_id=scope.alias_id))
+        session.execute(update(Source).where(Source.id == source).values(compartment_id=comp))
+        session.execute(update(Debrief).values(compartment_id=comp))
+    result = packages.export_package(vault, scope, to_dir=pair.outbox, all_new=True)
+    before = debrief_rows(h)
+    with pytest.raises(ConflictingRecords):
+        package_receive.import_package(h.vault, h.scope, result.path.read_bytes())
+    assert debrief_rows(h) == before

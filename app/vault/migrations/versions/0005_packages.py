@@ -220,9 +220,18 @@ def upgrade() -> None:
             batch_op.f("ix_attachment_compartment_id"), ["compartment_id"], unique=False
         )
         batch_op.create_index(batch_op.f("ix_attachment_debrief_id"), ["debrief_id"], unique=False)
+    op.create_table(
+        "package_origin",
+        sa.Column("record_type", sa.String(length=20), nullable=False),
+        sa.Column("record_id", sa.Uuid(native_uuid=False), nullable=False),
+        sa.Column("sender", sa.String(length=64), nullable=False),
+        sa.Column("package_id", sa.Uuid(native_uuid=False), nullable=False),
+        sa.PrimaryKeyConstraint("record_type", "record_id", name=op.f("pk_package_origin")),
+    )
 
 
 def downgrade() -> None:
+    op.drop_table("package_origin")
     with op.batch_alter_table("attachment", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_attachment_debrief_id"))
         batch_op.drop_index(batch_op.f("ix_attachment_compartment_id"))
