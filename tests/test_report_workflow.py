@@ -245,3 +245,33 @@ def test_a_draft_cannot_be_disseminated(vault: Vault, runner: Scope) -> None:
             vault, runner, Selection(debrief_id=draft), passphrase=factory.PASSPHRASE
         )
     assert runner.role is Role.RUNNER
+
+
+def test_the_register_records_the_time_printed_on_the_page(
+    vault: Vault,
+    runner: Scope,
+    handler: Scope,
+    submitted: uuid.UUID,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A clock that moves on a minute at every reading, starting just before
+    # midnight: a second reading of it would show on the page as another minute
+    # (internal) or another day (sanitised).
+    from datetime import UTC, datetime, timedelta
+
+    ticks = iter(
+        datetime(2026, 11, 23, 23, 58, 30, tzinfo=UTC) + timedelta(minutes=n) for n in range(99)
+    )
+    monkeypatch.setattr("app.services.reports.utc_now", lambda: next(ticks))
+    issued = reports.issue_internal(vault, runner, Selection(debrief_id=submitted))
+    printed = pages_text(issued.pdf)[0]
+    verified = reports.verify_pdf(vault, issued.pdf, actor=runner.actor)
+    assert verified.printed_at is not None
+    assert f"Printed by {runner.alias_name} on {verified.printed_at:%Y-%m-%d %H:%M} UTC" in printed
+
+    request = _request(vault, runner, submitted)
+    reports.approve_sanitised(vault, handler, request.id)
+    sanitised = reports.issue_sanitised(vault, runner, request.id, passphrase=factory.PASSPHRASE)
+    verified = reports.verify_pdf(vault, sanitised.pdf, actor=runner.actor)
+    assert verified.printed_at is not None
+    assert f"Printed on {verified.printed_at:%Y-%m-%d}" in pages_text(sanitised.pdf)[0]

@@ -365,8 +365,9 @@ def issue_internal(
         ids = _selected_ids(session, scope, selection)
     total = 2 * len(ids)
     views = _load(vault, scope, ids, progress, total)
+    now = utc_now()
     report = InternalReport(
-        InternalStamp(str(uuid.uuid4()), clean_marking, scope.alias_name, utc_now()),
+        InternalStamp(str(uuid.uuid4()), clean_marking, scope.alias_name, now),
         internal_body(views, selection),
     )
     return _issue(
@@ -375,6 +376,7 @@ def issue_internal(
         report,
         views,
         selection,
+        printed_at=now,
         progress=_offset(progress, len(ids), total),
     )
 
@@ -392,6 +394,7 @@ def _issue(
     views: Sequence[DebriefView],
     selection: Selection,
     *,
+    printed_at: datetime,
     progress: ProgressFn | None,
     approval_id: uuid.UUID | None = None,
     skipped: int = 0,
@@ -415,7 +418,8 @@ def _issue(
                 page_count=rendered.page_count,
                 printed_by_alias_id=scope.alias_id,
                 printed_by=scope.alias_name,
-                printed_at=utc_now(),
+                # The time on the page, so the page and ``verify`` agree.
+                printed_at=printed_at,
                 compartment_id=next(iter(compartments)) if len(compartments) == 1 else None,
                 source_id=next(iter(sources)) if len(sources) == 1 else None,
                 period_from=period[0],
@@ -762,11 +766,12 @@ def issue_sanitised(
     hits = _guard_for(vault, scope, {v.source_id for v in views}, passphrase).check(chosen.body)
     if hits:
         raise SanitisationRefused(hits)
+    now = utc_now()
     stamp = SanitisedStamp(
         report_id=str(uuid.uuid4()),
         marking=approval.marking,
         printed_by_role=scope.role.value,
-        printed_on=utc_now().date(),
+        printed_on=now.date(),
     )
     period = Selection(date_from=approval.period_from, date_to=approval.period_to)
     return _issue(
@@ -775,6 +780,7 @@ def issue_sanitised(
         SanitisedReport(stamp, chosen.body),
         views,
         period,
+        printed_at=now,
         progress=_offset(progress, len(ids), total),
         approval_id=approval.id,
         skipped=chosen.skipped_debriefs,
