@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -522,6 +522,27 @@ def _sanitised_selection(
     return chosen, [v for v in views if v.id in kept]
 
 
+def _refused(
+    vault: Vault,
+    scope: Scope,
+    hits: Sequence[GuardHit],
+    compartment_id: uuid.UUID | None,
+    *,
+    stage: str,
+    approval_id: uuid.UUID | None = None,
+) -> NoReturn:
+    """Audit a guard refusal (how many hits, never what) and raise it."""
+    vault.audit(
+        scope.actor,
+        "report.sanitised_refused",
+        record_type="report_approval" if approval_id is not None else "report",
+        record_id=approval_id or "",
+        compartment_id=compartment_id,
+        detail={"hits": len(hits), "stage": stage},
+    )
+    raise SanitisationRefused(hits)
+
+
 def check_sanitised(
     vault: Vault, scope: Scope, selection: Selection, *, passphrase: str
 ) -> list[GuardHit]:
@@ -552,14 +573,7 @@ def request_sanitised(
     compartments = {v.compartment_id for v in views}
     single = next(iter(compartments)) if len(compartments) == 1 else None
     if hits:
-        vault.audit(
-            scope.actor,
-            "report.sanitised_refused",
-            record_type="report",
-            compartment_id=single,
-            detail={"hits": len(hits)},  # how many, never what
-        )
-        raise SanitisationRefused(hits)
+        _refused(vault, scope, hits, single, stage="request")
     with vault.write() as session:
         approval = ReportApproval(
             status=ApprovalStatus.PENDING,
@@ -765,7 +779,9 @@ def issue_sanitised(
     chosen, views = _approved_body(vault, scope, approval, progress, total)
     hits = _guard_for(vault, scope, {v.source_id for v in views}, passphrase).check(chosen.body)
     if hits:
-        raise SanitisationRefused(hits)
+        _refused(
+            vault, scope, hits, approval.compartment_id, stage="issue", approval_id=approval.id
+        )
     now = utc_now()
     stamp = SanitisedStamp(
         report_id=str(uuid.uuid4()),
