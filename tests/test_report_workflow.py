@@ -275,3 +275,28 @@ def test_the_register_records_the_time_printed_on_the_page(
     verified = reports.verify_pdf(vault, sanitised.pdf, actor=runner.actor)
     assert verified.printed_at is not None
     assert f"Printed on {verified.printed_at:%Y-%m-%d}" in pages_text(sanitised.pdf)[0]
+
+
+def test_a_sanitised_report_names_its_printer_by_a_reference_only_the_vault_resolves(
+    vault: Vault, runner: Scope, handler: Scope, shared_source: uuid.UUID
+) -> None:
+    import re
+
+    refs = []
+    for _ in range(2):
+        debrief_id = factory.debrief(vault, runner, shared_source, submit=True)
+        request = _request(vault, runner, debrief_id)
+        reports.approve_sanitised(vault, handler, request.id)
+        issued = reports.issue_sanitised(vault, runner, request.id, passphrase=factory.PASSPHRASE)
+        verified = reports.verify_pdf(vault, issued.pdf, actor=handler.actor)
+        ref = verified.printer_reference
+        assert re.fullmatch(r"PR-[A-Z2-7]{4}-[A-Z2-7]{4}", ref)
+        texts = pages_text(issued.pdf)
+        assert all(f"by {ref}, a runner of the unit" in t for t in texts)
+        assert all(runner.alias_name not in t for t in texts)
+        # The vault resolves the reference to the alias.
+        assert f"printed by {runner.alias_name} (printer reference {ref})" in verified.message()
+        assert ref == reports.printer_reference(vault, issued.report_id, runner.alias_name)
+        refs.append(ref)
+    # One code per report: two reports of one runner are not linked by it.
+    assert refs[0] != refs[1]

@@ -223,6 +223,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
                 "kind": result.kind,
                 "marking": result.marking,
                 "printed_by": result.printed_by,
+                "printer_reference": result.printer_reference,
                 "printed_at": result.printed_at,
                 "page_count": result.page_count,
                 "debrief_count": result.debrief_count,

@@ -44,8 +44,8 @@ def furniture_for(report: Report) -> Furniture:
     return Furniture(
         t.marking,
         t.report_id,
-        f"Printed on {t.printed_on.isoformat()} by a {t.printed_by_role} of the unit "
-        "(named in the unit's report register)",
+        f"Printed on {t.printed_on.isoformat()} by {t.printer_reference}, a {t.printed_by_role} "
+        "of the unit (the issuing unit's report register resolves the reference)",
         t.draft_notice,
     )
 

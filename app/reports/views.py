@@ -142,10 +142,12 @@ class InternalReport:
 @dataclass(frozen=True)
 class SanitisedStamp:
     """No alias and no time of day: the register in the vault records who printed
-    the report, and when to the microsecond; the page says only the role and date."""
+    the report, and when to the microsecond. The page names the printer by a
+    reference that only the issuing vault can resolve, with the role and the day."""
 
     report_id: str
     marking: str
+    printer_reference: str  # e.g. PR-K7QM-2XD4: keyed, per report, unlinkable
     printed_by_role: str  # runner | handler
     printed_on: date
     draft_notice: str = ""  # printed across pages of a preview that is not released

@@ -24,6 +24,7 @@ never report text.
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import json
 import os
@@ -190,6 +191,7 @@ class Verification:
     page_count: int = 0
     debrief_count: int = 0
     audit_consistent: bool = True  # the register entry matches its audit event
+    printer_reference: str = ""  # as printed on a sanitised report's pages
 
     @property
     def ok(self) -> bool:
@@ -210,11 +212,24 @@ class Verification:
             )
         assert self.kind is not None
         assert self.printed_at is not None
+        printer = self.printed_by
+        if self.kind is ReportKind.SANITISED:
+            printer += f" (printer reference {self.printer_reference})"
         return (
             f"VERIFIED: this vault issued this {self.kind.value} report {self.report_id} "
-            f"({self.marking}, {self.page_count} pages), printed by {self.printed_by} "
+            f"({self.marking}, {self.page_count} pages), printed by {printer} "
             f"on {self.printed_at:%Y-%m-%d %H:%M} UTC; the file is unaltered."
         )
+
+
+def printer_reference(vault: Vault, report_id: uuid.UUID, printed_by: str) -> str:
+    """Who printed a sanitised report, as the page may say it: a short keyed code
+    of the report id and the printing alias. Only this vault can compute it, so
+    only its register resolves it (``verify``). A new code for every report, so
+    codes do not link the reports one runner printed."""
+    digest = vault.mac("report printer reference", report_id.bytes + printed_by.encode())
+    code = base64.b32encode(digest[:5]).decode("ascii")  # 40 bits, 8 characters
+    return f"PR-{code[:4]}-{code[4:]}"
 
 
 # -- selecting debriefs -----------------------------------------------------------------
@@ -743,6 +758,7 @@ def preview_approval(vault: Vault, scope: Scope, approval_id: uuid.UUID) -> byte
     stamp = SanitisedStamp(
         report_id=f"PREVIEW-{approval.id.hex[:12]}",
         marking=approval.marking,
+        printer_reference=printer_reference(vault, approval.id, scope.alias_name),
         printed_by_role=scope.role.value,
         printed_on=utc_now().date(),
         draft_notice=PREVIEW_NOTICE,
@@ -783,9 +799,11 @@ def issue_sanitised(
             vault, scope, hits, approval.compartment_id, stage="issue", approval_id=approval.id
         )
     now = utc_now()
+    report_id = uuid.uuid4()
     stamp = SanitisedStamp(
-        report_id=str(uuid.uuid4()),
+        report_id=str(report_id),
         marking=approval.marking,
+        printer_reference=printer_reference(vault, report_id, scope.alias_name),
         printed_by_role=scope.role.value,
         printed_on=now.date(),
     )
@@ -911,6 +929,7 @@ def verify_pdf(vault: Vault, data: bytes, *, actor: Actor) -> Verification:
                 page_count=row.page_count,
                 debrief_count=len(json.loads(row.debrief_ids)),
                 audit_consistent=_audit_matches(session, row),
+                printer_reference=printer_reference(vault, row.id, row.printed_by),
             )
     vault.audit(
         actor,
