@@ -16,6 +16,8 @@ from app.reports.views import (
     InternalDebrief,
     InternalItem,
     InternalReport,
+    PaymentPart,
+    TaskingPart,
 )
 
 STATUS_WORDS = {
@@ -44,6 +46,7 @@ def story(
         out.extend(_debrief(debrief, styles))
         if progress is not None:
             out.append(ProgressMark(progress, n, total))
+    out.extend(_unlinked(body, styles))
     return out
 
 
@@ -166,38 +169,52 @@ def _item(item: InternalItem, styles: Styles) -> list[Any]:
 def _taskings(d: InternalDebrief, styles: Styles) -> list[Any]:
     out: list[Any] = [Paragraph("Tasking", styles.h2)]
     if not d.taskings:
-        out.append(Paragraph("None recorded.", styles.body))
+        out.append(Paragraph("None linked to this debrief.", styles.body))
         return out
-    rows = [
-        [Paragraph(h, styles.cell_bold) for h in ("Task", "Limits", "Deadline", "Status, outcome")]
-    ]
-    for t in d.taskings:
-        rows.append(
-            [
-                para(t.description, styles.cell),
-                para(t.limits, styles.cell),
-                Paragraph(day(t.deadline), styles.cell),
-                para(f"{words(t.status)}. {t.outcome}".strip(), styles.cell),
-            ]
-        )
-    table = Table(rows, colWidths=[60 * mm, 45 * mm, 22 * mm, None], repeatRows=1)
-    table.setStyle(table_style(header=True))
-    out.append(table)
+    return out + tasking_blocks(d.taskings, styles)
+
+
+def tasking_blocks(taskings: tuple[TaskingPart, ...], styles: Styles) -> list[Any]:
+    """One boxed block per tasking. Full-width rows, not columns: the task and its
+    limits are sentences, and read (and copy) better whole."""
+    out: list[Any] = []
+    for n, t in enumerate(taskings, start=1):
+        head = [f"<b>Tasking {n}</b>"]
+        if t.given_on is not None:
+            head.append(f"given {day(t.given_on)}")
+        head.append(f"deadline {day(t.deadline)}")
+        head.append(f"<b>{markup(words(t.status))}</b>")
+        rows: list[list[Any]] = [
+            [Paragraph(" · ".join(head), styles.cell)],
+            [para(t.description, styles.cell)],
+        ]
+        if t.limits.strip():
+            rows.append([Paragraph(f"<b>Limits:</b> {markup(t.limits)}", styles.cell)])
+        if t.outcome.strip():
+            rows.append([Paragraph(f"<b>Outcome:</b> {markup(t.outcome)}", styles.cell)])
+        table = Table(rows, colWidths=[None], hAlign="LEFT")
+        table.setStyle(table_style(header=True))
+        out += [KeepTogether([table]), Spacer(1, 1.5 * mm)]
     return out
 
 
 def _payments(d: InternalDebrief, styles: Styles) -> list[Any]:
     out: list[Any] = [Paragraph("Payments and expenses", styles.h2)]
     if not d.payments:
-        out.append(Paragraph("None recorded.", styles.body))
+        out.append(Paragraph("None linked to this debrief.", styles.body))
         return out
+    out.append(payments_table(d.payments, styles))
+    return out
+
+
+def payments_table(payments: tuple[PaymentPart, ...], styles: Styles) -> Table:
     rows = [
         [
             Paragraph(h, styles.cell_bold)
             for h in ("Date", "Kind", "Amount", "Reason", "Witness", "Approved by")
         ]
     ]
-    for p in d.payments:
+    for p in payments:
         rows.append(
             [
                 Paragraph(day(p.occurred_on), styles.cell),
@@ -208,7 +225,40 @@ def _payments(d: InternalDebrief, styles: Styles) -> list[Any]:
                 para(p.approved_by or "", styles.cell),
             ]
         )
-    table = Table(rows, colWidths=[21 * mm, 18 * mm, 24 * mm, None, 22 * mm, 24 * mm], repeatRows=1)
+    # The reason gets the room: dates, kinds, amounts and names are short.
+    table = Table(rows, colWidths=[19 * mm, 17 * mm, 22 * mm, None, 20 * mm, 22 * mm], repeatRows=1)
     table.setStyle(table_style(header=True))
-    out.append(table)
+    return table
+
+
+def _unlinked(body: InternalBody, styles: Styles) -> list[Any]:
+    """The files' taskings and payments in the period that no debrief records."""
+    if not body.unlinked:
+        return []
+    if body.period_from or body.period_to:
+        scope = f"from {day(body.period_from)} to {day(body.period_to)}"
+    else:
+        scope = "on the file, at any time"
+    out: list[Any] = [
+        CondPageBreak(60 * mm),
+        Paragraph("Taskings and payments not linked to a debrief", styles.h1),
+        Paragraph(
+            markup(
+                f"Taskings given and payments made {scope} that are not linked to any "
+                "debrief of the file."
+            ),
+            styles.body,
+        ),
+    ]
+    for f in body.unlinked:
+        out.append(Paragraph(markup(f"{f.codename}: tasking"), styles.h2))
+        if f.taskings:
+            out += tasking_blocks(f.taskings, styles)
+        else:
+            out.append(Paragraph("None.", styles.body))
+        out.append(Paragraph(markup(f"{f.codename}: payments and expenses"), styles.h2))
+        if f.payments:
+            out.append(payments_table(f.payments, styles))
+        else:
+            out.append(Paragraph("None.", styles.body))
     return out

@@ -78,6 +78,7 @@ class TaskingPart:
     deadline: date | None
     status: str
     outcome: str
+    given_on: date | None = None
 
 
 @dataclass(frozen=True)
@@ -122,12 +123,23 @@ class InternalDebrief:
 
 
 @dataclass(frozen=True)
+class FileRecords:
+    """A source file's taskings and payments in the report period that are not
+    linked to any debrief (given or paid outside a debriefed contact)."""
+
+    codename: str
+    taskings: tuple[TaskingPart, ...]
+    payments: tuple[PaymentPart, ...]
+
+
+@dataclass(frozen=True)
 class InternalBody:
     title: str
     codenames: tuple[str, ...]
     period_from: date | None
     period_to: date | None
     debriefs: tuple[InternalDebrief, ...]
+    unlinked: tuple[FileRecords, ...] = ()
 
 
 @dataclass(frozen=True)

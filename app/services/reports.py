@@ -58,18 +58,17 @@ from app.reports.render import KEYWORD_PREFIX, render
 from app.reports.views import (
     AddendumPart,
     ContactPart,
+    FileRecords,
     InternalBody,
     InternalDebrief,
     InternalItem,
     InternalReport,
     InternalStamp,
-    PaymentPart,
     Report,
     SanitisedReport,
     SanitisedStamp,
-    TaskingPart,
 )
-from app.services import debriefs, identity
+from app.services import debriefs, identity, report_records
 from app.services.sanitise import (
     Guard,
     GuardHit,
@@ -329,22 +328,8 @@ def _internal_debrief(v: DebriefView) -> InternalDebrief:
             )
             for n, i in enumerate(v.items, start=1)
         ),
-        taskings=tuple(
-            TaskingPart(t.description, t.limits, t.deadline, t.status.value, t.outcome)
-            for t in v.taskings
-        ),
-        payments=tuple(
-            PaymentPart(
-                p.kind.value,
-                p.amount_cents,
-                p.currency,
-                p.reason,
-                p.occurred_on,
-                p.witness,
-                p.approved_by,
-            )
-            for p in v.payments
-        ),
+        taskings=tuple(report_records.tasking_part(t) for t in v.taskings),
+        payments=tuple(report_records.payment_part(p) for p in v.payments),
         welfare_observations=v.welfare_observations,
         security_observations=v.security_observations,
         runner_assessment=v.runner_assessment,
@@ -353,8 +338,12 @@ def _internal_debrief(v: DebriefView) -> InternalDebrief:
     )
 
 
-def internal_body(views: Sequence[DebriefView], selection: Selection) -> InternalBody:
-    codenames = tuple(sorted({v.codename for v in views}))
+def internal_body(
+    views: Sequence[DebriefView],
+    selection: Selection,
+    unlinked: tuple[FileRecords, ...] = (),
+) -> InternalBody:
+    codenames = tuple(sorted({v.codename for v in views} | {f.codename for f in unlinked}))
     title = "Debrief report" if len(views) == 1 else f"Debrief reports ({len(views)})"
     return InternalBody(
         title=title,
@@ -362,6 +351,23 @@ def internal_body(views: Sequence[DebriefView], selection: Selection) -> Interna
         period_from=selection.date_from,
         period_to=selection.date_to,
         debriefs=tuple(_internal_debrief(v) for v in views),
+        unlinked=unlinked,
+    )
+
+
+def _unlinked(
+    vault: Vault, scope: Scope, selection: Selection, views: Sequence[DebriefView]
+) -> tuple[FileRecords, ...]:
+    """A source or period report also shows the files' records outside debriefs."""
+    if selection.debrief_id is not None:
+        return ()
+    return report_records.unlinked_records(
+        vault,
+        scope,
+        source_id=selection.source_id,
+        date_from=selection.date_from,
+        date_to=selection.date_to,
+        files={v.codename for v in views},
     )
 
 
@@ -383,7 +389,7 @@ def issue_internal(
     now = utc_now()
     report = InternalReport(
         InternalStamp(str(uuid.uuid4()), clean_marking, scope.alias_name, now),
-        internal_body(views, selection),
+        internal_body(views, selection, _unlinked(vault, scope, selection, views)),
     )
     return _issue(
         vault,
