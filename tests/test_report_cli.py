@@ -155,3 +155,31 @@ def test_report_arguments_are_checked(
         main([*base, "--debrief", "nope", "--kind", "internal", "--out", "x.pdf"])
     with pytest.raises(SystemExit):
         main([*base, "--debrief", str(debrief_id), "--source", "ONYX", "--kind", "internal"])
+
+
+def test_the_report_language_is_the_setting_unless_given(
+    setup: tuple[Path, uuid.UUID],
+    pp: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from app.services import local_config
+
+    root, debrief_id = setup
+    monkeypatch.setenv("LANG", "en_GB.UTF-8")
+    base = ["report", *_base(root, pp), "--debrief", str(debrief_id), "--kind", "internal"]
+
+    def first_page(*extra: str) -> str:
+        out = tmp_path / f"{len(list(tmp_path.iterdir()))}.pdf"
+        assert main([*base, *extra, "--out", str(out)]) == 0
+        capsys.readouterr()
+        return pages_text(out.read_bytes())[0]
+
+    assert "Page 1 of" in first_page()
+    assert "Pagina 1 van" in first_page("--language", "nl")
+    local_config.save(local_config.LocalConfig("nl"))
+    assert "Pagina 1 van" in first_page()
+    assert "Page 1 of" in first_page("--language", "en")
+    with pytest.raises(SystemExit):
+        main([*base, "--language", "de", "--out", str(tmp_path / "de.pdf")])

@@ -409,3 +409,64 @@ def test_records_outside_debriefs_are_reported_by_source_and_period(vault: Vault
     alone = text_of(Selection(debrief_id=debrief_id))
     assert "Loose" not in alone
     assert "Linked tasking." in alone
+
+
+def test_a_report_in_dutch_prints_its_headings_labels_and_furniture_in_dutch(
+    demo_vault: Vault, runner: Scope, source_id: uuid.UUID, internal: IssuedPdf
+) -> None:
+    dutch = reports.issue_internal(
+        demo_vault, runner, Selection(source_id=source_id), language="nl"
+    )
+    texts = pages_text(dutch.pdf)
+    text = _flat(" ".join(texts))
+    for number, page in enumerate(texts, start=1):
+        assert f"Pagina {number} van {len(texts)}" in page
+        assert f"Afgedrukt door {runner.alias_name} op " in page
+    for dutch_label in (
+        "Debriefingsrapporten",
+        "Informatie-items",
+        "Kritische reflectie",
+        "Betalingen en onkosten",
+        "Opdrachten en betalingen zonder debriefing",
+        "Bronwaardering",
+        "Rechtmatig delen toegestaan",  # a grading label, in Dutch
+        "Integriteit van het document",
+    ):
+        assert dutch_label in text
+    for english in ("Intelligence items", "Critical reflection", "Page 1 of", "Printed by"):
+        assert english not in text
+    # The same content as the English report; the language is in the stamp, so
+    # the two are different reports with different hashes.
+    english_text = _flat(" ".join(pages_text(internal.pdf)))
+    view = debriefs.get_debrief(demo_vault, runner, _oldest_debrief(demo_vault, runner, source_id))
+    assert _flat(view.narrative) in text
+    assert _flat(view.narrative) in english_text
+    assert dutch.content_sha256 != internal.content_sha256
+
+
+def _oldest_debrief(vault: Vault, scope: Scope, source_id: uuid.UUID) -> uuid.UUID:
+    return debriefs.debrief_id_page(vault, scope, source_id=source_id).ids[-1]
+
+
+def test_a_sanitised_report_in_dutch(
+    demo_vault: Vault, runner: Scope, source_id: uuid.UUID
+) -> None:
+    request = reports.request_sanitised(
+        demo_vault, runner, Selection(source_id=source_id), passphrase=factory.PASSPHRASE
+    )
+    handler = aliases.resolve_scope(demo_vault, "Havik")
+    reports.approve_sanitised(demo_vault, handler, request.id)
+    issued = reports.issue_sanitised(
+        demo_vault, runner, request.id, passphrase=factory.PASSPHRASE, language="nl"
+    )
+    text = _flat(" ".join(pages_text(issued.pdf)))
+    for dutch_label in (
+        "Geschoond inlichtingenrapport",
+        "Afgedrukt op",
+        "een runner van de eenheid",
+        "Bevestiging:",
+        "informatie verkregen op",
+    ):
+        assert dutch_label in text
+    assert "Corroboration:" not in text
+    assert "A person of interest is reportedly involved in" in text  # the content as approved

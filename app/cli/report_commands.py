@@ -2,7 +2,8 @@
 
     veldboek report --vault PATH --passphrase-file FILE --alias NAME
                     (--debrief ID | --source CODENAME | --from DAY --to DAY)
-                    --kind internal|sanitised [--marking M] [--approval ID] --out FILE
+                    --kind internal|sanitised [--marking M] [--approval ID]
+                    [--language en|nl] --out FILE
     veldboek report verify FILE --vault PATH --passphrase-file FILE [--json]
     veldboek report approvals --vault PATH --passphrase-file FILE --alias NAME [--json]
     veldboek report approve ID --vault PATH --passphrase-file FILE --alias NAME
@@ -79,6 +80,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     p.add_argument(
         "--approval", type=_uuid, metavar="ID", help="issue this approved sanitised report"
+    )
+    p.add_argument(
+        "--language",
+        choices=reports.REPORT_LANGUAGES,
+        help="language of the report's headings and labels (default: the interface "
+        "language setting)",
     )
     p.add_argument("--out", type=Path, metavar="FILE", help="where to write the PDF")
     p.set_defaults(func=cmd_report)
@@ -171,17 +178,24 @@ def cmd_report(args: argparse.Namespace) -> int:
     # Read once: a sanitised report needs the passphrase again (for the identity
     # check), and "-" (standard input) can be read only once.
     passphrase = read_passphrase_file(args.passphrase_file)
+    language = args.language or reports.default_language()
     with _opened(args, passphrase) as vault:
         scope = scope_from(vault, args)
         if kind is ReportKind.INTERNAL:
             issued = reports.issue_internal(
-                vault, scope, _selection(vault, scope, args), marking=args.marking
+                vault,
+                scope,
+                _selection(vault, scope, args),
+                marking=args.marking,
+                language=language,
             )
             _write(vault, scope, issued, args.out)
             return 0
         try:
             if args.approval is not None:
-                issued = reports.issue_sanitised(vault, scope, args.approval, passphrase=passphrase)
+                issued = reports.issue_sanitised(
+                    vault, scope, args.approval, passphrase=passphrase, language=language
+                )
                 _write(vault, scope, issued, args.out)
                 return 0
             approval = reports.request_sanitised(

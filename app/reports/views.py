@@ -45,6 +45,7 @@ class InternalStamp:
     marking: str
     printed_by: str  # the printing alias
     printed_at: datetime  # UTC
+    language: str = "en"  # of the fixed text around the content (app.reports.labels)
 
 
 @dataclass(frozen=True)
@@ -163,6 +164,7 @@ class SanitisedStamp:
     printed_by_role: str  # runner | handler
     printed_on: date
     draft_notice: str = ""  # printed across pages of a preview that is not released
+    language: str = "en"  # of the fixed text around the content (app.reports.labels)
 
 
 @dataclass(frozen=True)

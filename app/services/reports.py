@@ -52,7 +52,7 @@ from app.errors import (
 from app.models import Alias, AuditEvent, Debrief, Source, TrueIdentity
 from app.models.enums import Role
 from app.models.reports import ApprovalStatus, IssuedReport, ReportApproval, ReportKind
-from app.reports import raster
+from app.reports import labels, raster
 from app.reports.hashing import body_sha256
 from app.reports.render import KEYWORD_PREFIX, render
 from app.reports.views import (
@@ -68,7 +68,7 @@ from app.reports.views import (
     SanitisedReport,
     SanitisedStamp,
 )
-from app.services import debriefs, identity, report_records
+from app.services import debriefs, identity, local_config, report_records
 from app.services.sanitise import (
     Guard,
     GuardHit,
@@ -344,7 +344,7 @@ def internal_body(
     unlinked: tuple[FileRecords, ...] = (),
 ) -> InternalBody:
     codenames = tuple(sorted({v.codename for v in views} | {f.codename for f in unlinked}))
-    title = "Debrief report" if len(views) == 1 else f"Debrief reports ({len(views)})"
+    title = "Debrief report" if len(views) == 1 else "Debrief reports"  # count in the subtitle
     return InternalBody(
         title=title,
         codenames=codenames,
@@ -371,24 +371,43 @@ def _unlinked(
     )
 
 
+REPORT_LANGUAGES = labels.LANGUAGES
+
+
+def default_language() -> str:
+    """The report language when none is given: the interface language setting
+    (``system`` read from the locale, as for the interface)."""
+    return labels.resolve(local_config.load().language)
+
+
+def _check_language(language: str) -> str:
+    try:
+        return labels.checked(language)
+    except ValueError:
+        raise InvalidInput("Reports are printed in English (en) or Dutch (nl).") from None
+
+
 def issue_internal(
     vault: Vault,
     scope: Scope,
     selection: Selection,
     *,
     marking: str = DEFAULT_MARKING,
+    language: str = labels.DEFAULT_LANGUAGE,
     progress: ProgressFn | None = None,
 ) -> IssuedPdf:
     """Build, render and register an internal report. ``progress(done, total)``
-    counts debriefs loaded, then debriefs laid out (total = twice their number)."""
+    counts debriefs loaded, then debriefs laid out (total = twice their number).
+    ``language`` (en, nl) is that of the headings and labels around the content."""
     clean_marking = _check_marking(marking)
+    language = _check_language(language)
     with vault.read() as session:
         ids = _selected_ids(session, scope, selection)
     total = 2 * len(ids)
     views = _load(vault, scope, ids, progress, total)
     now = utc_now()
     report = InternalReport(
-        InternalStamp(str(uuid.uuid4()), clean_marking, scope.alias_name, now),
+        InternalStamp(str(uuid.uuid4()), clean_marking, scope.alias_name, now, language),
         internal_body(views, selection, _unlinked(vault, scope, selection, views)),
     )
     return _issue(
@@ -754,9 +773,16 @@ def _approved_body(
     return chosen, views
 
 
-def preview_approval(vault: Vault, scope: Scope, approval_id: uuid.UUID) -> bytes:
+def preview_approval(
+    vault: Vault,
+    scope: Scope,
+    approval_id: uuid.UUID,
+    *,
+    language: str = labels.DEFAULT_LANGUAGE,
+) -> bytes:
     """The requested report as the approver will release it, with an "awaiting
     approval" notice across every page. Not registered: it is not an issued report."""
+    language = _check_language(language)
     with vault.read() as session:
         approval = _visible_approval(session, scope, approval_id)
     ids = _approval_ids(approval)
@@ -768,6 +794,7 @@ def preview_approval(vault: Vault, scope: Scope, approval_id: uuid.UUID) -> byte
         printed_by_role=scope.role.value,
         printed_on=utc_now().date(),
         draft_notice=PREVIEW_NOTICE,
+        language=language,
     )
     pdf = render(SanitisedReport(stamp, chosen.body)).data
     vault.audit(
@@ -786,10 +813,13 @@ def issue_sanitised(
     approval_id: uuid.UUID,
     *,
     passphrase: str,
+    language: str = labels.DEFAULT_LANGUAGE,
     progress: ProgressFn | None = None,
 ) -> IssuedPdf:
     """Produce an approved sanitised report (once). The guard runs again, against
-    the identities as they are now."""
+    the identities as they are now. ``language`` is that of the fixed text only:
+    the approved content is the same in either."""
+    language = _check_language(language)
     with vault.read() as session:
         approval = _visible_approval(session, scope, approval_id)
     if approval.status is ApprovalStatus.ISSUED:
@@ -812,6 +842,7 @@ def issue_sanitised(
         printer_reference=printer_reference(vault, report_id, scope.alias_name),
         printed_by_role=scope.role.value,
         printed_on=now.date(),
+        language=language,
     )
     period = Selection(date_from=approval.period_from, date_to=approval.period_to)
     return _issue(

@@ -27,9 +27,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.models.enums import Role
-from app.services import reports, sources
+from app.services import local_config, reports, sources
 from app.services.reports import ApprovalView, IssuedPdf, Selection
 from app.services.sanitise import SanitisationRefused
+from app.ui import i18n
 from app.ui.errors import describe, show_error
 from app.ui.pages.base import Page
 from app.ui.record_table import RecordTable
@@ -181,6 +182,10 @@ class ReportsPage(Page):
 
     # -- making reports ---------------------------------------------------------
 
+    def report_language(self) -> str:
+        """Reports are printed in the interface's language (Settings)."""
+        return i18n.resolve_language(local_config.load().language)
+
     def _ask_passphrase(self, why: str) -> str | None:
         passphrase, ok = QInputDialog.getText(
             self, self.tr("Passphrase"), why, QLineEdit.EchoMode.Password
@@ -202,12 +207,13 @@ class ReportsPage(Page):
             self.status.setText(describe(exc))
             return
         vault, scope, marking = self.session.vault, self.session.scope, self.marking.currentText()
+        language = self.report_language()
         if self.internal.isChecked():
             progress = self._progress(self.tr("Laying out the report…"))
 
             def work(report: Any) -> IssuedPdf:
                 return reports.issue_internal(
-                    vault, scope, selection, marking=marking, progress=report
+                    vault, scope, selection, marking=marking, language=language, progress=report
                 )
 
             self.runner.start(
@@ -325,7 +331,9 @@ class ReportsPage(Page):
         if approval is None:
             return
         try:
-            pdf = reports.preview_approval(self.session.vault, self.session.scope, approval.id)
+            pdf = reports.preview_approval(
+                self.session.vault, self.session.scope, approval.id, language=self.report_language()
+            )
         except Exception as exc:
             show_error(self, exc)
             return
@@ -374,12 +382,12 @@ class ReportsPage(Page):
         )
         if passphrase is None:
             return
-        vault, scope = self.session.vault, self.session.scope
+        vault, scope, language = self.session.vault, self.session.scope, self.report_language()
         progress = self._progress(self.tr("Producing the sanitised report…"))
 
         def work(report: Any) -> IssuedPdf:
             return reports.issue_sanitised(
-                vault, scope, approval.id, passphrase=passphrase, progress=report
+                vault, scope, approval.id, passphrase=passphrase, language=language, progress=report
             )
 
         self.runner.start(
