@@ -300,3 +300,30 @@ def test_a_sanitised_report_names_its_printer_by_a_reference_only_the_vault_reso
         refs.append(ref)
     # One code per report: two reports of one runner are not linked by it.
     assert refs[0] != refs[1]
+
+
+@pytest.mark.parametrize("stop_at", ["loading", "layout"])
+def test_a_cancelled_report_stops_and_leaves_nothing_issued(
+    vault: Vault, runner: Scope, shared_source: uuid.UUID, stop_at: str
+) -> None:
+    from app.errors import ReportCancelled
+
+    for _ in range(4):
+        factory.debrief(vault, runner, shared_source, submit=True)
+    cancel = reports.Cancel()
+    seen: list[int] = []
+
+    def progress(done: int, total: int) -> None:
+        seen.append(done)
+        # 4 debriefs: steps 1-4 load them, 5-8 lay them out.
+        if done == (2 if stop_at == "loading" else 6):
+            cancel.set()
+
+    with pytest.raises(ReportCancelled, match="nothing was issued"):
+        reports.issue_internal(
+            vault, runner, Selection(source_id=shared_source), progress=progress, cancel=cancel
+        )
+    assert max(seen) == (2 if stop_at == "loading" else 6)  # no step after the cancel
+    with vault.read() as session:
+        assert session.execute(select(IssuedReport)).first() is None
+    assert [a for a, _, _ in _actions(vault)] == []

@@ -28,6 +28,7 @@ import base64
 import hashlib
 import json
 import os
+import threading
 import uuid
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -45,6 +46,7 @@ from app.errors import (
     AccessDenied,
     InvalidInput,
     NotFound,
+    ReportCancelled,
     ReportError,
     WorkflowError,
     WrongPassphrase,
@@ -88,6 +90,7 @@ __all__ = [
     "MARKINGS",
     "ApprovalStatus",
     "ApprovalView",
+    "Cancel",
     "GuardHit",
     "IssuedPdf",
     "PageImage",
@@ -395,12 +398,15 @@ def issue_internal(
     marking: str = DEFAULT_MARKING,
     language: str = labels.DEFAULT_LANGUAGE,
     progress: ProgressFn | None = None,
+    cancel: Cancel | None = None,
 ) -> IssuedPdf:
     """Build, render and register an internal report. ``progress(done, total)``
     counts debriefs loaded, then debriefs laid out (total = twice their number).
-    ``language`` (en, nl) is that of the headings and labels around the content."""
+    ``language`` (en, nl) is that of the headings and labels around the content.
+    Setting ``cancel`` stops the work with ``ReportCancelled``."""
     clean_marking = _check_marking(marking)
     language = _check_language(language)
+    progress = _steps(progress, cancel)
     with vault.read() as session:
         ids = _selected_ids(session, scope, selection)
     total = 2 * len(ids)
@@ -418,7 +424,40 @@ def issue_internal(
         selection,
         printed_at=now,
         progress=_offset(progress, len(ids), total),
+        cancel=cancel,
     )
+
+
+class Cancel:
+    """Set from another thread (the GUI's Cancel button) to stop a report between
+    two debriefs. Checked at every progress step and once more before anything is
+    registered, so a cancelled report leaves no trace but the audit of nothing."""
+
+    def __init__(self) -> None:
+        self._event = threading.Event()
+
+    def set(self) -> None:
+        self._event.set()
+
+    def is_set(self) -> bool:
+        return self._event.is_set()
+
+    def check(self) -> None:
+        if self._event.is_set():
+            raise ReportCancelled()
+
+
+def _steps(progress: ProgressFn | None, cancel: Cancel | None) -> ProgressFn | None:
+    """``progress`` that first stops the work if it was cancelled."""
+    if cancel is None:
+        return progress
+
+    def step(done: int, total: int) -> None:
+        cancel.check()
+        if progress is not None:
+            progress(done, total)
+
+    return step
 
 
 def _offset(progress: ProgressFn | None, offset: int, total: int) -> ProgressFn | None:
@@ -436,11 +475,14 @@ def _issue(
     *,
     printed_at: datetime,
     progress: ProgressFn | None,
+    cancel: Cancel | None,
     approval_id: uuid.UUID | None = None,
     skipped: int = 0,
     withheld: int = 0,
 ) -> IssuedPdf:
     rendered = render(report, progress=progress)
+    if cancel is not None:
+        cancel.check()  # the last chance: after this, the report is registered
     pdf_sha = hashlib.sha256(rendered.data).hexdigest()
     kind = ReportKind.SANITISED if isinstance(report, SanitisedReport) else ReportKind.INTERNAL
     report_id = uuid.UUID(report.stamp.report_id)
@@ -601,10 +643,12 @@ def request_sanitised(
     passphrase: str,
     marking: str = DEFAULT_MARKING,
     progress: ProgressFn | None = None,
+    cancel: Cancel | None = None,
 ) -> ApprovalView:
     """Check the sanitised text and, if the guard passes, ask a handler to approve.
     Raises ``SanitisationRefused`` (with ``hits``) when it names the source."""
     clean_marking = _check_marking(marking)
+    progress = _steps(progress, cancel)
     with vault.read() as session:
         ids = _selected_ids(session, scope, selection)
     chosen, views = _sanitised_selection(vault, scope, ids, selection, progress, len(ids))
@@ -614,6 +658,8 @@ def request_sanitised(
     single = next(iter(compartments)) if len(compartments) == 1 else None
     if hits:
         _refused(vault, scope, hits, single, stage="request")
+    if cancel is not None:
+        cancel.check()
     with vault.write() as session:
         approval = ReportApproval(
             status=ApprovalStatus.PENDING,
@@ -815,11 +861,13 @@ def issue_sanitised(
     passphrase: str,
     language: str = labels.DEFAULT_LANGUAGE,
     progress: ProgressFn | None = None,
+    cancel: Cancel | None = None,
 ) -> IssuedPdf:
     """Produce an approved sanitised report (once). The guard runs again, against
     the identities as they are now. ``language`` is that of the fixed text only:
     the approved content is the same in either."""
     language = _check_language(language)
+    progress = _steps(progress, cancel)
     with vault.read() as session:
         approval = _visible_approval(session, scope, approval_id)
     if approval.status is ApprovalStatus.ISSUED:
@@ -853,6 +901,7 @@ def issue_sanitised(
         period,
         printed_at=now,
         progress=_offset(progress, len(ids), total),
+        cancel=cancel,
         approval_id=approval.id,
         skipped=chosen.skipped_debriefs,
         withheld=chosen.withheld_items,
