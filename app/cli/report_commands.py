@@ -16,7 +16,8 @@ passphrase file serves twice for a sanitised report: to open the vault and, agai
 to open the sources' sealed identities for the guard.
 
 ``--out`` is the explicit choice to keep an unencrypted PDF: a warning goes to
-standard error and the save is audited.
+standard error before the file is written, and the save is audited. The first
+run of a sanitised report writes nothing and refuses ``--out``.
 """
 
 from __future__ import annotations
@@ -137,12 +138,14 @@ def _selection(vault: Vault, scope: Scope, args: argparse.Namespace) -> Selectio
 
 
 def _write(vault: Vault, scope: Scope, issued: IssuedPdf, out: Path) -> None:
-    reports.save_pdf(vault, scope, issued, out)
+    # Warned before the file exists, so the warning is there even if writing fails.
     print(
-        f"veldboek: warning: wrote an UNENCRYPTED PDF ({issued.marking}) to {out}; "
+        f"veldboek: warning: writing an UNENCRYPTED PDF ({issued.marking}) to {out}; "
         "keep it as its marking requires and destroy it when done.",
         file=sys.stderr,
+        flush=True,
     )
+    reports.save_pdf(vault, scope, issued, out)
     print(
         f"report {issued.report_id}  {issued.kind.value}  {issued.page_count} pages  "
         f"{issued.debrief_count} debriefs  sha256 {issued.pdf_sha256}"
@@ -175,6 +178,11 @@ def cmd_report(args: argparse.Namespace) -> int:
         raise InvalidInput("--approval is for sanitised reports.")
     if (kind is ReportKind.INTERNAL or args.approval is not None) and args.out is None:
         raise InvalidInput("Say where to write the PDF with --out FILE.")
+    if kind is ReportKind.SANITISED and args.approval is None and args.out is not None:
+        raise InvalidInput(
+            "The first run of a sanitised report only checks it and requests approval; it "
+            "writes nothing. Leave out --out, and give it with --approval ID once approved."
+        )
     # Read once: a sanitised report needs the passphrase again (for the identity
     # check), and "-" (standard input) can be read only once.
     passphrase = read_passphrase_file(args.passphrase_file)
