@@ -28,13 +28,9 @@ from app.reports.views import (
     InternalReport,
     InternalStamp,
     PaymentPart,
-    SanitisedBody,
-    SanitisedReport,
-    SanitisedStamp,
 )
 from app.services import aliases, debriefs, reports
 from app.services.reports import IssuedPdf, Selection
-from app.services.sanitise import texts_of
 from app.vault.vault import Vault
 from tests import factory
 from tests.test_report_support import (
@@ -308,26 +304,6 @@ def test_rendering_is_deterministic_and_the_hash_follows_its_definition() -> Non
     assert first.content_sha256 == hashlib.sha256(canonical).hexdigest()
     changed = dataclasses.replace(report, stamp=dataclasses.replace(report.stamp, marking="X"))
     assert hashing.content_sha256(changed) != first.content_sha256
-
-
-def test_sanitised_view_type_has_no_field_for_identifying_data() -> None:
-    names: set[str] = set()
-
-    def walk(cls: type) -> None:
-        for f in dataclasses.fields(cls):
-            names.add(f.name)
-            hint = str(f.type)
-            for candidate in ("SanitisedDebrief", "SanitisedItem", "GradingLine"):
-                if candidate in hint:
-                    walk(getattr(__import__("app.reports.views", fromlist=[candidate]), candidate))
-
-    walk(SanitisedReport)
-    walk(SanitisedStamp)
-    walk(SanitisedBody)
-    forbidden = {"codename", "alias", "printed_by", "location_codeword", "attendees", "author"}
-    assert not names & forbidden
-    assert not any("identity" in n or n.endswith("_at") or "debrief_id" in n for n in names)
-    assert list(texts_of(SanitisedBody("t", date.today(), date.today(), ()))) == [("title", "t")]
 
 
 def test_batch_over_a_date_range_reports_progress_up_to_the_total(
