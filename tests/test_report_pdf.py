@@ -199,7 +199,8 @@ def test_a_debrief_without_taskings_or_payments_says_none_are_linked(
 def test_sanitised_report_pages_carry_marking_page_numbers_id(sanitised: IssuedPdf) -> None:
     texts = _furniture_on_every_page(sanitised.pdf, "STG. CONFIDENTIEEL", sanitised.report_id)
     # The printer by a reference, not by alias (the register resolves it).
-    assert all(re.search(r"by PR-[A-Z2-7]{4}-[A-Z2-7]{4}, a runner of the unit", t) for t in texts)
+    printer = re.compile(r"by PR-[A-Z2-7]{4}-[A-Z2-7]{4} \(a runner of the unit;")
+    assert all(printer.search(t) for t in texts)
 
 
 def test_sanitised_report_has_shareable_items_in_sanitised_wording_only(
@@ -372,7 +373,7 @@ def test_records_outside_debriefs_are_reported_by_source_and_period(vault: Vault
 
     whole = text_of(Selection(source_id=source_id))
     loose = whole[whole.index("Taskings and payments not linked to a debrief") :]
-    assert "on the file, at any time" in loose
+    assert "Every tasking and payment on the file that is not linked" in loose
     assert "Loose tasking. Limits: No recording." in loose
     assert "€ 25,00 Loose payment Kraai" in loose
     assert "€ 25,00 Old payment Kraai" in loose

@@ -292,7 +292,7 @@ def test_a_sanitised_report_names_its_printer_by_a_reference_only_the_vault_reso
         ref = verified.printer_reference
         assert re.fullmatch(r"PR-[A-Z2-7]{4}-[A-Z2-7]{4}", ref)
         texts = pages_text(issued.pdf)
-        assert all(f"by {ref}, a runner of the unit" in t for t in texts)
+        assert all(f"by {ref} (a runner of the unit;" in t for t in texts)
         assert all(runner.alias_name not in t for t in texts)
         # The vault resolves the reference to the alias.
         assert f"printed by {runner.alias_name} (printer reference {ref})" in verified.message()

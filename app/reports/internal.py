@@ -231,7 +231,7 @@ def payments_table(payments: tuple[PaymentPart, ...], styles: Styles, t: Labels)
             ]
         )
     # The reason gets the room: dates, kinds, amounts and names are short.
-    table = Table(rows, colWidths=[19 * mm, 17 * mm, 22 * mm, None, 20 * mm, 22 * mm], repeatRows=1)
+    table = Table(rows, colWidths=[22 * mm, 18 * mm, 21 * mm, None, 20 * mm, 22 * mm], repeatRows=1)
     table.setStyle(table_style(header=True))
     return table
 
@@ -241,22 +241,18 @@ def _unlinked(body: InternalBody, styles: Styles, t: Labels) -> list[Any]:
     if not body.unlinked:
         return []
     if body.period_from or body.period_to:
-        scope = t("from {start} to {end}", start=day(body.period_from), end=day(body.period_to))
+        intro = t(
+            "Taskings given and payments made from {start} to {end} that are not linked to "
+            "any debrief.",
+            start=day(body.period_from),
+            end=day(body.period_to),
+        )
     else:
-        scope = t("on the file, at any time")
+        intro = t("Every tasking and payment on the file that is not linked to any debrief.")
     out: list[Any] = [
         CondPageBreak(60 * mm),
         Paragraph(t("Taskings and payments not linked to a debrief"), styles.h1),
-        Paragraph(
-            markup(
-                t(
-                    "Taskings given and payments made {scope} that are not linked to any "
-                    "debrief of the file.",
-                    scope=scope,
-                )
-            ),
-            styles.body,
-        ),
+        Paragraph(markup(intro), styles.body),
     ]
     for f in body.unlinked:
         out.append(Paragraph(markup(t("{codename}: tasking", codename=f.codename)), styles.h2))

@@ -23,10 +23,9 @@ NL: dict[str, str] = {
     "Report {report_id}": "Rapport {report_id}",
     "Page {page} of {total}": "Pagina {page} van {total}",
     "Printed by {alias} on {when}": "Afgedrukt door {alias} op {when}",
-    "Printed on {day} by {reference}, a {role} of the unit "
-    "(the issuing unit's report register resolves the reference)": "Afgedrukt op {day} door "
-    "{reference}, een {role} van de eenheid (het rapportregister van de uitgevende eenheid "
-    "herleidt de verwijzing)",
+    "Printed on {day} by {reference} (a {role} of the unit; its report register "
+    "resolves the reference)": "Afgedrukt op {day} door {reference} (een {role} van de "
+    "eenheid; haar rapportregister herleidt de verwijzing)",
     "runner": "runner",
     "handler": "teamleider",
     "AWAITING APPROVAL · NOT RELEASED": "WACHT OP GOEDKEURING · NIET VRIJGEGEVEN",
@@ -116,11 +115,11 @@ NL: dict[str, str] = {
     "Expense": "Onkosten",
     "Offer": "Aanbod",
     "Taskings and payments not linked to a debrief": "Opdrachten en betalingen zonder debriefing",
-    "from {start} to {end}": "van {start} tot en met {end}",
-    "on the file, at any time": "in het dossier, op enig moment",
-    "Taskings given and payments made {scope} that are not linked to any debrief of the "
-    "file.": "Opdrachten gegeven en betalingen gedaan {scope} die aan geen enkele debriefing "
-    "van het dossier zijn gekoppeld.",
+    "Taskings given and payments made from {start} to {end} that are not linked to any "
+    "debrief.": "Opdrachten gegeven en betalingen gedaan van {start} tot en met {end} die aan "
+    "geen enkele debriefing zijn gekoppeld.",
+    "Every tasking and payment on the file that is not linked to any debrief.": "Alle "
+    "opdrachten en betalingen in het dossier die aan geen enkele debriefing zijn gekoppeld.",
     "{codename}: tasking": "{codename}: opdrachten",
     "{codename}: payments and expenses": "{codename}: betalingen en onkosten",
     # Grading cell

@@ -63,6 +63,10 @@ def draw_furniture(canvas: Any, furniture: Furniture, page: int, total: int) -> 
     t = Labels(furniture.language)
     canvas.drawString(MARGIN_X, 10.5 * mm, t("Report {report_id}", report_id=furniture.report_id))
     canvas.drawRightString(right, 10.5 * mm, t("Page {page} of {total}", page=page, total=total))
+    # The print line is one line whatever its language: smaller type if need be.
+    room = right - MARGIN_X
+    size = min(8.0, 8.0 * room / max(1.0, stringWidth(furniture.printed, REGULAR, 8)))
+    canvas.setFont(REGULAR, max(6.0, size))
     canvas.drawString(MARGIN_X, 6.5 * mm, furniture.printed)
     canvas.restoreState()
 

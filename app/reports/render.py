@@ -46,8 +46,8 @@ def furniture_for(report: Report) -> Furniture:
     u = report.stamp
     t = Labels(u.language)
     printed = t(
-        "Printed on {day} by {reference}, a {role} of the unit "
-        "(the issuing unit's report register resolves the reference)",
+        "Printed on {day} by {reference} (a {role} of the unit; its report register "
+        "resolves the reference)",
         day=u.printed_on.isoformat(),
         reference=u.printer_reference,
         role=t(u.printed_by_role),

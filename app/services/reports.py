@@ -358,7 +358,7 @@ def internal_body(
     )
 
 
-def _unlinked(
+def unlinked_for(
     vault: Vault, scope: Scope, selection: Selection, views: Sequence[DebriefView]
 ) -> tuple[FileRecords, ...]:
     """A source or period report also shows the files' records outside debriefs."""
@@ -414,7 +414,7 @@ def issue_internal(
     now = utc_now()
     report = InternalReport(
         InternalStamp(str(uuid.uuid4()), clean_marking, scope.alias_name, now, language),
-        internal_body(views, selection, _unlinked(vault, scope, selection, views)),
+        internal_body(views, selection, unlinked_for(vault, scope, selection, views)),
     )
     return _issue(
         vault,
