@@ -97,3 +97,10 @@ class PackageError(VeldboekError):
 
 class ReportError(VeldboekError):
     pass
+
+
+class ReportCancelled(ReportError):
+    """The user stopped a report while it was being made; nothing was issued."""
+
+    def __init__(self) -> None:
+        super().__init__("The report was cancelled; nothing was issued or requested.")

@@ -96,7 +96,9 @@ def main() -> None:
             views = [debriefs.get_debrief(vault, scope, debrief_id) for debrief_id in ids]
             report = InternalReport(
                 InternalStamp(str(issued.report_id), issued.marking, "Havik", utc_now()),
-                reports.internal_body(views, selection),
+                reports.internal_body(
+                    views, selection, reports.unlinked_for(vault, scope, selection, views)
+                ),
             )
             render_times, baseline_times = [], []
             pages = baseline_pages = 0

@@ -7,6 +7,7 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -51,3 +52,23 @@ def handler(vault: Vault) -> Scope:
 
     aliases.add_alias(vault, "Havik", role=Role.HANDLER, can_act=True)
     return aliases.resolve_scope(vault, "Havik")
+
+
+@pytest.fixture
+def shm_runtime(monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A runtime folder inside /dev/shm (tmpfs), as on a desktop session, so that
+    printing spools to a folder of the test's own (TMPDIR is restored after)."""
+    from app.services import printing
+
+    shm = Path("/dev/shm")
+    mounts = printing.MOUNTS.read_text(encoding="utf-8") if printing.MOUNTS.exists() else ""
+    if printing.filesystem_type(shm, mounts) not in printing.RAM_FILESYSTEMS:
+        pytest.skip("/dev/shm is not a tmpfs here")
+    runtime = shm / f"veldboek-test-{uuid.uuid4().hex}"
+    runtime.mkdir(mode=0o700)
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(runtime))
+    monkeypatch.setenv("TMPDIR", "/tmp")  # restored after the test
+    yield runtime
+    for path in sorted(runtime.rglob("*"), reverse=True):
+        path.rmdir() if path.is_dir() else path.unlink()
+    runtime.rmdir()

@@ -105,7 +105,10 @@ def test_sanitised_report_takes_a_request_an_approval_and_an_issue(
     root, debrief_id = setup
     out = tmp_path / "sanitised.pdf"
     base = ["report", *_base(root, pp), "--kind", "sanitised"]
-    assert main([*base, "--debrief", str(debrief_id), "--out", str(out)]) == 3
+    # The request run writes nothing, so it takes no --out.
+    assert main([*base, "--debrief", str(debrief_id), "--out", str(out)]) == 1
+    assert "writes nothing" in capsys.readouterr().err
+    assert main([*base, "--debrief", str(debrief_id)]) == 3
     approval = capsys.readouterr().out.strip()
     assert not out.exists()
     # The requester cannot approve (a runner; and not the requester).
@@ -133,7 +136,7 @@ def test_the_guard_refusal_lists_the_hits_for_the_user(
     root, _ = setup
     out = tmp_path / "s.pdf"
     args = ["report", *_base(root, pp), "--source", "ONYX", "--kind", "sanitised"]
-    assert main([*args, "--out", str(out)]) == 1
+    assert main(args) == 1
     err = capsys.readouterr().err
     assert "identity 'Smeets' in S2.1 wording" in err
     assert "refused" in err
@@ -155,3 +158,56 @@ def test_report_arguments_are_checked(
         main([*base, "--debrief", "nope", "--kind", "internal", "--out", "x.pdf"])
     with pytest.raises(SystemExit):
         main([*base, "--debrief", str(debrief_id), "--source", "ONYX", "--kind", "internal"])
+
+
+def test_the_report_language_is_the_setting_unless_given(
+    setup: tuple[Path, uuid.UUID],
+    pp: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from app.services import local_config
+
+    root, debrief_id = setup
+    monkeypatch.setenv("LANG", "en_GB.UTF-8")
+    base = ["report", *_base(root, pp), "--debrief", str(debrief_id), "--kind", "internal"]
+
+    def first_page(*extra: str) -> str:
+        out = tmp_path / f"{len(list(tmp_path.iterdir()))}.pdf"
+        assert main([*base, *extra, "--out", str(out)]) == 0
+        capsys.readouterr()
+        return pages_text(out.read_bytes())[0]
+
+    assert "Page 1 of" in first_page()
+    assert "Pagina 1 van" in first_page("--language", "nl")
+    local_config.save(local_config.LocalConfig("nl"))
+    assert "Pagina 1 van" in first_page()
+    assert "Page 1 of" in first_page("--language", "en")
+    with pytest.raises(SystemExit):
+        main([*base, "--language", "de", "--out", str(tmp_path / "de.pdf")])
+
+
+def test_the_warning_comes_before_the_unencrypted_file_is_written(
+    setup: tuple[Path, uuid.UUID],
+    pp: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from app.services import reports
+
+    root, debrief_id = setup
+    out = tmp_path / "warned.pdf"
+    warned_first: list[bool] = []
+    save = reports.save_pdf
+
+    def save_pdf(*args: object) -> None:
+        warned_first.append("UNENCRYPTED" in capsys.readouterr().err and not out.exists())
+        save(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr("app.cli.report_commands.reports.save_pdf", save_pdf)
+    args = ["report", *_base(root, pp), "--debrief", str(debrief_id), "--kind", "internal"]
+    assert main([*args, "--out", str(out)]) == 0
+    assert warned_first == [True]
+    assert out.is_file()

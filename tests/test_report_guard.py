@@ -3,6 +3,7 @@ the source, says what it found (to the user only), and lets clean text through."
 
 from __future__ import annotations
 
+import json
 import uuid
 
 import pytest
@@ -40,7 +41,7 @@ def file(vault: Vault, runner: Scope, handler: Scope) -> uuid.UUID:
         IdentityFields(
             full_name="Joëlle van der Berg",
             date_of_birth="1984-02-29",
-            addresses=("Kerkstraat 12, Utrecht",),
+            addresses=("Kerkstraat 12, Utrecht", "Oudegracht 200, 3511 NR Utrecht"),
             phone_numbers=("06-12345678",),
         ),
     )
@@ -80,6 +81,13 @@ def _submitted(vault: Vault, scope: Scope, source_id: uuid.UUID, *wordings: str)
         ("Born 29-02-1984, the informant said.", "identity", "29-02-1984"),
         ("Ring 020-7654321 for the goods.", "phone-number-like text", "020-7654321"),
         ("Mail bron@example.org for goods.", "e-mail address", "bron@example.org"),
+        ("Goods are stored in a shed at 3581 AB.", "postcode-like text", "3581 AB"),
+        ("Goods are stored near postcode 3511nr.", "identity", "3511 NR"),
+        ("Born 29 februari 1984, the informant said.", "identity", "29 februari 1984"),
+        ("Born on 29th Feb. 1984, the informant said.", "identity", "29 februari 1984"),
+        ("Born February 29, 1984, the informant said.", "identity", "29 februari 1984"),
+        ("Heard at the meeting at HAVEN2.", "location codeword", "HAVEN-2"),
+        ("Goods are stored near Kerkstr. 12.", "identity", "Kerkstr."),
     ],
 )
 def test_guard_refuses_a_wording_that_points_to_the_source(
@@ -103,14 +111,18 @@ def test_guard_refuses_a_wording_that_points_to_the_source(
             select(AuditEvent).where(AuditEvent.action == "report.sanitised_refused")
         ).scalar_one()
     assert found not in details
-    assert '"hits"' in refusal.detail
+    assert json.loads(refusal.detail) == {"hits": len(hits), "stage": "request"}
 
 
 def test_guard_passes_clean_wording_and_short_codenames_need_whole_words(
     vault: Vault, runner: Scope, file: uuid.UUID
 ) -> None:
     # "ELS" is a former codename: "else", "Elsewhere" and "models" must not hit it.
-    wording = "Elsewhere, or else: models of a garage; born 1984; 12 boxes; invoice 2024-11-02."
+    # Nor do other days of February 1984, or numbers that only share digits.
+    wording = (
+        "Elsewhere, or else: models of a garage; born 1984; 12 boxes; invoice 2024-11-02; "
+        "on 28 February 1984 and 29 February 2024; 2291984 units; in 2024 we; Kerk."
+    )
     debrief_id = _submitted(vault, runner, file, CLEAN, wording)
     assert (
         check_sanitised(
@@ -198,3 +210,49 @@ def test_unit_matching_rules() -> None:
     assert found("tel 0031 6 1122 3344") == ["06-11223344"]
     assert found("born 5-1-1990") == ["5-1-1990"]
     assert found("on 05-01-1991 at 10.000 euro") == []
+    assert found("code 511990 or 5 1 1990x") == []  # numbers keep their separators
+    assert found("5 januari 1990, jan. 5th 1990, January 05, 1990") == ["5 januari 1990"]
+    assert found("brug7 and Brug 7") == ["BRUG-7"]
+
+
+@pytest.mark.parametrize(
+    ("address", "written", "found"),
+    [
+        ("Kerkstraat 12, Utrecht", "near the kerkstr.", "Kerkstr."),
+        ("Dorpsweg 3, Ede", "at Dorpswg. 3", "Dorpswg."),
+        ("Beukenlaan 7", "in the beukenln", "Beukenln."),
+        ("Stationsplein 1, 8011 CW Zwolle", "on Stationspln.", "Stationspln."),
+        ("Stationsplein 1, 8011 CW Zwolle", "postcode 8011-cw", "8011 CW"),
+    ],
+)
+def test_unit_addresses_are_found_abbreviated_and_by_postcode(
+    address: str, written: str, found: str
+) -> None:
+    guard = Guard(identity_identifiers([address]))
+    assert found in {h.found for h in guard.scan("x", written)}
+
+
+def test_the_refusal_at_issue_time_is_audited_with_the_number_of_hits(
+    vault: Vault, runner: Scope, handler: Scope, file: uuid.UUID
+) -> None:
+    from app.services.reports import approve_sanitised, issue_sanitised
+
+    debrief_id = _submitted(vault, runner, file, "A local man reportedly owns the van.")
+    approval = request_sanitised(
+        vault, runner, Selection(debrief_id=debrief_id), passphrase=factory.PASSPHRASE
+    )
+    approve_sanitised(vault, handler, approval.id)
+    # After approval, the identity is corrected: the approved wording now names him.
+    identity.record_identity(
+        vault, runner, file, IdentityFields(full_name="Van Man", date_of_birth="1984-02-29")
+    )
+    with pytest.raises(SanitisationRefused) as refused:
+        issue_sanitised(vault, runner, approval.id, passphrase=factory.PASSPHRASE)
+    assert [h.found for h in refused.value.hits] == ["Man"]
+    with vault.read() as session:
+        event = session.execute(
+            select(AuditEvent).where(AuditEvent.action == "report.sanitised_refused")
+        ).scalar_one()
+    assert json.loads(event.detail) == {"hits": 1, "stage": "issue"}
+    assert event.record_id == approval.id.hex
+    assert "Man" not in event.detail

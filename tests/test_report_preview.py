@@ -4,6 +4,8 @@ paints every page on the printer, Save PDF asks first and hands over to the call
 from __future__ import annotations
 
 import io
+import os
+import stat
 import uuid
 from pathlib import Path
 
@@ -15,7 +17,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from app.dal.scope import Scope
-from app.services import reports
+from app.services import printing, reports
 from app.services.reports import IssuedPdf, Selection
 from app.ui import report_preview
 from app.ui.report_preview import PreviewInfo, ReportPreviewDialog
@@ -65,7 +67,11 @@ def test_preview_shows_every_page_rendered_in_memory(
 
 
 def test_print_paints_every_page_and_reports_it(
-    qtbot: QtBot, issued: IssuedPdf, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot,
+    issued: IssuedPdf,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    shm_runtime: Path,
 ) -> None:
     printed: list[tuple[int, int]] = []
     dialog = _dialog(
@@ -166,3 +172,79 @@ def test_dialog_saves_through_the_service_and_it_is_audited(
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert target.read_bytes() == issued.pdf
     assert reports.verify_pdf(vault, target.read_bytes(), actor=runner.actor).ok
+
+
+def _pdf_printer(sink: Path) -> QPrinter:
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(sink))
+    printer.setFullPage(True)
+    printer.setResolution(72)
+    return printer
+
+
+def test_the_print_systems_temporary_file_goes_to_memory(
+    qtbot: QtBot,
+    issued: IssuedPdf,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    shm_runtime: Path,
+) -> None:
+    """When the job starts (where Qt's CUPS engine makes its temporary file with
+    cupsTempFd, which reads TMPDIR), TMPDIR is the owner-only folder in memory."""
+    printed: list[int] = []
+    dialog = _dialog(qtbot, issued, on_printed=lambda pages, copies: printed.append(pages))
+    at_start: list[str | None] = []
+
+    class Painter(report_preview.QPainter):
+        def begin(self, device: object) -> bool:
+            at_start.append(os.environ.get("TMPDIR"))
+            return bool(super().begin(device))
+
+    monkeypatch.setattr(report_preview, "QPainter", Painter)
+    monkeypatch.setattr(dialog, "_make_printer", lambda: _pdf_printer(tmp_path / "out.pdf"))
+    monkeypatch.setattr(QPrintDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
+    warned: list[object] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warned.append(a))
+    qtbot.mouseClick(dialog.print_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(printed), timeout=30_000)
+    spool = shm_runtime / "veldboek"
+    assert at_start == [str(spool)]
+    assert stat.S_IMODE(os.stat(spool).st_mode) == 0o700
+    assert warned == []  # nothing to warn about
+
+
+@pytest.mark.parametrize("confirm", [False, True])
+def test_printing_where_the_job_would_be_spooled_to_disk_asks_first(
+    qtbot: QtBot,
+    issued: IssuedPdf,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    confirm: bool,
+) -> None:
+    printed: list[int] = []
+    dialog = _dialog(qtbot, issued, on_printed=lambda pages, copies: printed.append(pages))
+    monkeypatch.setattr(
+        report_preview.printing,
+        "ready_for_printing",
+        lambda: printing.SpoolDir(None, "no owner-only folder in memory"),
+    )
+    monkeypatch.setattr(dialog, "_make_printer", lambda: _pdf_printer(tmp_path / "out.pdf"))
+    monkeypatch.setattr(QPrintDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
+    asked: list[str] = []
+
+    def warning(parent: object, title: str, text: str, *rest: object) -> object:
+        asked.append(text)
+        return QMessageBox.StandardButton.Yes if confirm else QMessageBox.StandardButton.Cancel
+
+    monkeypatch.setattr(QMessageBox, "warning", warning)
+    qtbot.mouseClick(dialog.print_button, Qt.MouseButton.LeftButton)
+    assert len(asked) == 1
+    assert "unencrypted file on disk" in asked[0]
+    if confirm:
+        qtbot.waitUntil(lambda: bool(printed), timeout=30_000)
+        assert printed == [issued.page_count]
+    else:
+        qtbot.wait(300)
+        assert printed == []
+        assert not (tmp_path / "out.pdf").exists()

@@ -245,3 +245,85 @@ def test_a_draft_cannot_be_disseminated(vault: Vault, runner: Scope) -> None:
             vault, runner, Selection(debrief_id=draft), passphrase=factory.PASSPHRASE
         )
     assert runner.role is Role.RUNNER
+
+
+def test_the_register_records_the_time_printed_on_the_page(
+    vault: Vault,
+    runner: Scope,
+    handler: Scope,
+    submitted: uuid.UUID,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A clock that moves on a minute at every reading, starting just before
+    # midnight: a second reading of it would show on the page as another minute
+    # (internal) or another day (sanitised).
+    from datetime import UTC, datetime, timedelta
+
+    ticks = iter(
+        datetime(2026, 11, 23, 23, 58, 30, tzinfo=UTC) + timedelta(minutes=n) for n in range(99)
+    )
+    monkeypatch.setattr("app.services.reports.utc_now", lambda: next(ticks))
+    issued = reports.issue_internal(vault, runner, Selection(debrief_id=submitted))
+    printed = pages_text(issued.pdf)[0]
+    verified = reports.verify_pdf(vault, issued.pdf, actor=runner.actor)
+    assert verified.printed_at is not None
+    assert f"Printed by {runner.alias_name} on {verified.printed_at:%Y-%m-%d %H:%M} UTC" in printed
+
+    request = _request(vault, runner, submitted)
+    reports.approve_sanitised(vault, handler, request.id)
+    sanitised = reports.issue_sanitised(vault, runner, request.id, passphrase=factory.PASSPHRASE)
+    verified = reports.verify_pdf(vault, sanitised.pdf, actor=runner.actor)
+    assert verified.printed_at is not None
+    assert f"Printed on {verified.printed_at:%Y-%m-%d}" in pages_text(sanitised.pdf)[0]
+
+
+def test_a_sanitised_report_names_its_printer_by_a_reference_only_the_vault_resolves(
+    vault: Vault, runner: Scope, handler: Scope, shared_source: uuid.UUID
+) -> None:
+    import re
+
+    refs = []
+    for _ in range(2):
+        debrief_id = factory.debrief(vault, runner, shared_source, submit=True)
+        request = _request(vault, runner, debrief_id)
+        reports.approve_sanitised(vault, handler, request.id)
+        issued = reports.issue_sanitised(vault, runner, request.id, passphrase=factory.PASSPHRASE)
+        verified = reports.verify_pdf(vault, issued.pdf, actor=handler.actor)
+        ref = verified.printer_reference
+        assert re.fullmatch(r"PR-[A-Z2-7]{4}-[A-Z2-7]{4}", ref)
+        texts = pages_text(issued.pdf)
+        assert all(f"by {ref} (a runner of the unit;" in t for t in texts)
+        assert all(runner.alias_name not in t for t in texts)
+        # The vault resolves the reference to the alias.
+        assert f"printed by {runner.alias_name} (printer reference {ref})" in verified.message()
+        assert ref == reports.printer_reference(vault, issued.report_id, runner.alias_name)
+        refs.append(ref)
+    # One code per report: two reports of one runner are not linked by it.
+    assert refs[0] != refs[1]
+
+
+@pytest.mark.parametrize("stop_at", ["loading", "layout"])
+def test_a_cancelled_report_stops_and_leaves_nothing_issued(
+    vault: Vault, runner: Scope, shared_source: uuid.UUID, stop_at: str
+) -> None:
+    from app.errors import ReportCancelled
+
+    for _ in range(4):
+        factory.debrief(vault, runner, shared_source, submit=True)
+    cancel = reports.Cancel()
+    seen: list[int] = []
+
+    def progress(done: int, total: int) -> None:
+        seen.append(done)
+        # 4 debriefs: steps 1-4 load them, 5-8 lay them out.
+        if done == (2 if stop_at == "loading" else 6):
+            cancel.set()
+
+    with pytest.raises(ReportCancelled, match="nothing was issued"):
+        reports.issue_internal(
+            vault, runner, Selection(source_id=shared_source), progress=progress, cancel=cancel
+        )
+    assert max(seen) == (2 if stop_at == "loading" else 6)  # no step after the cancel
+    with vault.read() as session:
+        assert session.execute(select(IssuedReport)).first() is None
+    assert [a for a, _, _ in _actions(vault)] == []

@@ -439,6 +439,11 @@ NL = {
     "Verify a report": "Rapport controleren",
     "Cannot read the file: {why}": "Het bestand kan niet worden gelezen: {why}",
     "Report…": "Rapport…",
+    "Cancel": "Annuleren",
+    "Cancelling…": "Bezig met annuleren…",
+    "Cancelled: nothing was issued or requested.": "Geannuleerd: er is niets uitgegeven of aangevraagd.",
+    "Laying out the preview…": "Voorbeeld wordt opgemaakt…",
+    "This computer has no private folder in memory for the print job. The print system will keep the report as an unencrypted file on disk while it prints (and the printer's queue may keep a copy afterwards). Print anyway?": "Deze computer heeft geen afgeschermde map in het geheugen voor de afdruktaak. Het afdruksysteem bewaart het rapport tijdens het afdrukken als onversleuteld bestand op schijf (en de wachtrij van de printer kan daarna een kopie bewaren). Toch afdrukken?",
     # Labels (enum values)
     "Informant": "Informant",
     "Civilian informant": "Burgerinformant",

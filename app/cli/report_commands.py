@@ -2,7 +2,8 @@
 
     veldboek report --vault PATH --passphrase-file FILE --alias NAME
                     (--debrief ID | --source CODENAME | --from DAY --to DAY)
-                    --kind internal|sanitised [--marking M] [--approval ID] --out FILE
+                    --kind internal|sanitised [--marking M] [--approval ID]
+                    [--language en|nl] --out FILE
     veldboek report verify FILE --vault PATH --passphrase-file FILE [--json]
     veldboek report approvals --vault PATH --passphrase-file FILE --alias NAME [--json]
     veldboek report approve ID --vault PATH --passphrase-file FILE --alias NAME
@@ -15,7 +16,8 @@ passphrase file serves twice for a sanitised report: to open the vault and, agai
 to open the sources' sealed identities for the guard.
 
 ``--out`` is the explicit choice to keep an unencrypted PDF: a warning goes to
-standard error and the save is audited.
+standard error before the file is written, and the save is audited. The first
+run of a sanitised report writes nothing and refuses ``--out``.
 """
 
 from __future__ import annotations
@@ -80,6 +82,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument(
         "--approval", type=_uuid, metavar="ID", help="issue this approved sanitised report"
     )
+    p.add_argument(
+        "--language",
+        choices=reports.REPORT_LANGUAGES,
+        help="language of the report's headings and labels (default: the interface "
+        "language setting)",
+    )
     p.add_argument("--out", type=Path, metavar="FILE", help="where to write the PDF")
     p.set_defaults(func=cmd_report)
 
@@ -130,12 +138,14 @@ def _selection(vault: Vault, scope: Scope, args: argparse.Namespace) -> Selectio
 
 
 def _write(vault: Vault, scope: Scope, issued: IssuedPdf, out: Path) -> None:
-    reports.save_pdf(vault, scope, issued, out)
+    # Warned before the file exists, so the warning is there even if writing fails.
     print(
-        f"veldboek: warning: wrote an UNENCRYPTED PDF ({issued.marking}) to {out}; "
+        f"veldboek: warning: writing an UNENCRYPTED PDF ({issued.marking}) to {out}; "
         "keep it as its marking requires and destroy it when done.",
         file=sys.stderr,
+        flush=True,
     )
+    reports.save_pdf(vault, scope, issued, out)
     print(
         f"report {issued.report_id}  {issued.kind.value}  {issued.page_count} pages  "
         f"{issued.debrief_count} debriefs  sha256 {issued.pdf_sha256}"
@@ -168,20 +178,32 @@ def cmd_report(args: argparse.Namespace) -> int:
         raise InvalidInput("--approval is for sanitised reports.")
     if (kind is ReportKind.INTERNAL or args.approval is not None) and args.out is None:
         raise InvalidInput("Say where to write the PDF with --out FILE.")
+    if kind is ReportKind.SANITISED and args.approval is None and args.out is not None:
+        raise InvalidInput(
+            "The first run of a sanitised report only checks it and requests approval; it "
+            "writes nothing. Leave out --out, and give it with --approval ID once approved."
+        )
     # Read once: a sanitised report needs the passphrase again (for the identity
     # check), and "-" (standard input) can be read only once.
     passphrase = read_passphrase_file(args.passphrase_file)
+    language = args.language or reports.default_language()
     with _opened(args, passphrase) as vault:
         scope = scope_from(vault, args)
         if kind is ReportKind.INTERNAL:
             issued = reports.issue_internal(
-                vault, scope, _selection(vault, scope, args), marking=args.marking
+                vault,
+                scope,
+                _selection(vault, scope, args),
+                marking=args.marking,
+                language=language,
             )
             _write(vault, scope, issued, args.out)
             return 0
         try:
             if args.approval is not None:
-                issued = reports.issue_sanitised(vault, scope, args.approval, passphrase=passphrase)
+                issued = reports.issue_sanitised(
+                    vault, scope, args.approval, passphrase=passphrase, language=language
+                )
                 _write(vault, scope, issued, args.out)
                 return 0
             approval = reports.request_sanitised(
@@ -223,6 +245,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
                 "kind": result.kind,
                 "marking": result.marking,
                 "printed_by": result.printed_by,
+                "printer_reference": result.printer_reference,
                 "printed_at": result.printed_at,
                 "page_count": result.page_count,
                 "debrief_count": result.debrief_count,

@@ -13,6 +13,7 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table,
 
 from app.reports.fonts import REGULAR
 from app.reports.hashing import qr_payload
+from app.reports.labels import Labels
 from app.reports.styles import RULE, SHADE, Styles, grouped_hex, markup, para
 from app.reports.views import GradingLine
 
@@ -65,22 +66,24 @@ def key_values(pairs: list[tuple[str, str]], styles: Styles) -> Table:
     return table
 
 
-def section(title: str, text: str, styles: Styles) -> list[Any]:
-    return [Paragraph(markup(title), styles.h2), para(text, styles.body, empty="None recorded.")]
+def section(title: str, text: str, styles: Styles, t: Labels) -> list[Any]:
+    """A heading (already in the report's language) and the user's text."""
+    return [Paragraph(markup(title), styles.h2), para(text, styles.body, empty=t("None recorded."))]
 
 
-def grading_cell(g: GradingLine, styles: Styles) -> Paragraph:
-    """The grading spelled out in the item's own scheme (codes are never converted)."""
+def grading_cell(g: GradingLine, styles: Styles, t: Labels) -> Paragraph:
+    """The grading spelled out in the item's own scheme (codes are never converted);
+    the labels in the report's language."""
     lines = [
-        f"Scheme {markup(g.scheme)}",
-        f"Source evaluation <b>{markup(g.source_evaluation or '?')}</b>: "
-        f"{markup(g.source_evaluation_label)}",
-        f"Intelligence assessment <b>{markup(g.intelligence_assessment or '?')}</b>: "
-        f"{markup(g.intelligence_assessment_label)}",
-        f"Handling <b>{markup(g.handling_code or '?')}</b>: {markup(g.handling_label)}",
+        markup(t("Scheme {scheme}", scheme=g.scheme)),
+        f"{t('Source evaluation')} <b>{markup(g.source_evaluation or '?')}</b>: "
+        f"{markup(t(g.source_evaluation_label))}",
+        f"{t('Intelligence assessment')} <b>{markup(g.intelligence_assessment or '?')}</b>: "
+        f"{markup(t(g.intelligence_assessment_label))}",
+        f"{t('Handling')} <b>{markup(g.handling_code or '?')}</b>: {markup(t(g.handling_label))}",
     ]
     if g.conditions.strip():
-        lines.append(f"<b>Conditions:</b> {markup(g.conditions)}")
+        lines.append(f"<b>{t('Conditions:')}</b> {markup(g.conditions)}")
     return Paragraph("<br/>".join(lines), styles.cell)
 
 
@@ -92,19 +95,24 @@ def qr_drawing(payload: str, size: float = QR_SIZE) -> Drawing:
     return drawing
 
 
-def integrity_block(report_id: str, digest: str, styles: Styles) -> KeepTogether:
+def integrity_block(report_id: str, digest: str, styles: Styles, t: Labels) -> KeepTogether:
     """The last flowable of every report, so it always lands on the last page."""
+    explained = markup(
+        t(
+            "The QR code holds the report id and this hash. The issuing vault keeps both, and "
+            "the SHA-256 of the PDF file, in its register: {command} says whether it issued "
+            "this file and whether the file is unaltered.",
+            command="\x00",
+        )
+    ).replace("\x00", "<i>veldboek report verify FILE</i>")
     text = Paragraph(
         "<br/>".join(
             [
-                "<b>Document integrity</b>",
-                f"Report id: {markup(report_id)}",
-                "Content SHA-256 (veldboek-report/1):",
+                f"<b>{t('Document integrity')}</b>",
+                markup(t("Report id: {id}", id=report_id)),
+                t("Content SHA-256 (veldboek-report/1):"),
                 *grouped_hex(digest),
-                "The QR code holds the report id and this hash. The issuing vault "
-                "keeps both, and the SHA-256 of the PDF file, in its register: "
-                "<i>veldboek report verify FILE</i> says whether it issued this file "
-                "and whether the file is unaltered.",
+                explained,
             ]
         ),
         styles.cell,

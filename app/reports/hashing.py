@@ -12,7 +12,8 @@ Definition (version 1), so anyone with the view can recompute it:
 arrays, datetimes as ISO 8601 UTC with microseconds and a trailing ``Z``, dates as
 ``YYYY-MM-DD``; keys sorted, no insignificant whitespace, non-ASCII kept as UTF-8.
 The hash covers every word printed in the report except what is derived from it
-(page numbers, the hash and the QR code). The body hash is the same over the body
+(page numbers, the hash and the QR code, and the fixed labels and headings, which
+follow from the stamp's ``language``). The body hash is the same over the body
 alone (without the stamp): it fixes what a sanitised-report approval covers.
 """
 

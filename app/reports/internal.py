@@ -9,13 +9,16 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, KeepTogether, Paragraph, Spacer, Table
 
 from app.reports.blocks import ProgressMark, grading_cell, key_values, section, table_style
-from app.reports.styles import Styles, counted, day, markup, money, para, utc_minute, words
+from app.reports.labels import Labels
+from app.reports.styles import Styles, day, markup, money, para, utc_minute, words
 from app.reports.views import (
     ContactPart,
     InternalBody,
     InternalDebrief,
     InternalItem,
     InternalReport,
+    PaymentPart,
+    TaskingPart,
 )
 
 STATUS_WORDS = {
@@ -35,67 +38,75 @@ def story(
     report: InternalReport, styles: Styles, progress: Callable[[int, int], None] | None
 ) -> list[Any]:
     body = report.body
+    t = Labels(report.stamp.language)
     out: list[Any] = [
-        Paragraph(markup(body.title), styles.title),
-        Paragraph(markup(_subtitle(body)), styles.subtitle),
+        Paragraph(markup(t(body.title)), styles.title),
+        Paragraph(markup(_subtitle(body, t)), styles.subtitle),
     ]
     total = len(body.debriefs)
     for n, debrief in enumerate(body.debriefs, start=1):
-        out.extend(_debrief(debrief, styles))
+        out.extend(_debrief(debrief, styles, t))
         if progress is not None:
             out.append(ProgressMark(progress, n, total))
+    out.extend(_unlinked(body, styles, t))
     return out
 
 
-def _subtitle(body: InternalBody) -> str:
-    parts = [f"Source: {', '.join(body.codenames)}" if body.codenames else "Sources: —"]
+def _subtitle(body: InternalBody, t: Labels) -> str:
+    parts = [
+        t("Source: {codenames}", codenames=", ".join(body.codenames))
+        if body.codenames
+        else t("Sources: —")
+    ]
     if body.period_from or body.period_to:
-        parts.append(f"period {day(body.period_from)} to {day(body.period_to)}")
-    parts.append(counted(len(body.debriefs), "debrief"))
-    parts.append("INTERNAL: names the source; not for dissemination")
+        parts.append(
+            t("period {start} to {end}", start=day(body.period_from), end=day(body.period_to))
+        )
+    parts.append(t.count(len(body.debriefs), "debrief"))
+    parts.append(t("INTERNAL: names the source; not for dissemination"))
     return " · ".join(parts)
 
 
-def _debrief(d: InternalDebrief, styles: Styles) -> list[Any]:
+def _debrief(d: InternalDebrief, styles: Styles, t: Labels) -> list[Any]:
     when = d.contact.occurred_at if d.contact is not None else d.created_at
-    heading = f"Debrief {utc_minute(when)} — {d.codename}"
+    heading = t("Debrief {when} — {codename}", when=utc_minute(when), codename=d.codename)
     review = "—"
     if d.reviewed_at is not None:
-        review = f"{d.reviewer or '?'} on {utc_minute(d.reviewed_at)}"
+        review = t("{who} on {when}", who=d.reviewer or "?", when=utc_minute(d.reviewed_at))
     out: list[Any] = [
         CondPageBreak(60 * mm),
         Paragraph(markup(heading), styles.h1),
-        Paragraph(markup(f"Debrief id {d.debrief_id}"), styles.small),
+        Paragraph(markup(t("Debrief id {id}", id=d.debrief_id)), styles.small),
         key_values(
             [
-                ("Source", d.codename),
-                ("Approval status", STATUS_WORDS.get(d.status, d.status)),
-                ("Written by", d.author or "—"),
-                ("Created", utc_minute(d.created_at)),
-                ("Submitted", utc_minute(d.submitted_at) if d.submitted_at else "—"),
-                ("Reviewed by", review),
+                (t("Source"), d.codename),
+                (t("Approval status"), t(STATUS_WORDS.get(d.status, d.status))),
+                (t("Written by"), d.author or "—"),
+                (t("Created"), utc_minute(d.created_at)),
+                (t("Submitted"), utc_minute(d.submitted_at) if d.submitted_at else "—"),
+                (t("Reviewed by"), review),
             ],
             styles,
         ),
     ]
     if d.review_comment.strip():
-        out += section("Review comment", d.review_comment, styles)
-    out += _contact(d.contact, styles)
-    out += section("Narrative", d.narrative, styles)
-    out.append(Paragraph("Intelligence items", styles.h2))
+        out += section(t("Review comment"), d.review_comment, styles, t)
+    out += _contact(d.contact, styles, t)
+    out += section(t("Narrative"), d.narrative, styles, t)
+    out.append(Paragraph(t("Intelligence items"), styles.h2))
     if not d.items:
-        out.append(Paragraph("None recorded.", styles.body))
+        out.append(Paragraph(t("None recorded."), styles.body))
     for item in d.items:
-        out.extend(_item(item, styles))
-    out += _taskings(d, styles)
-    out += _payments(d, styles)
-    out += section("Welfare observations", d.welfare_observations, styles)
-    out += section("Security observations", d.security_observations, styles)
-    out += section("Runner's assessment", d.runner_assessment, styles)
-    out += section("Critical reflection", d.critical_reflection, styles)
-    out.append(Paragraph("Addenda", styles.h2))
+        out.extend(_item(item, styles, t))
+    out += _taskings(d, styles, t)
+    out += _payments(d, styles, t)
+    out += section(t("Welfare observations"), d.welfare_observations, styles, t)
+    out += section(t("Security observations"), d.security_observations, styles, t)
+    out += section(t("Runner's assessment"), d.runner_assessment, styles, t)
+    out += section(t("Critical reflection"), d.critical_reflection, styles, t)
+    out.append(Paragraph(t("Addenda"), styles.h2))
     if not d.addenda:
-        out.append(Paragraph("None.", styles.body))
+        out.append(Paragraph(t("None."), styles.body))
     for a in d.addenda:
         out.append(
             Paragraph(markup(f"{utc_minute(a.created_at)}, {a.author or '?'}:"), styles.label)
@@ -105,56 +116,57 @@ def _debrief(d: InternalDebrief, styles: Styles) -> list[Any]:
     return out
 
 
-def _contact(c: ContactPart | None, styles: Styles) -> list[Any]:
-    heading = Paragraph("Contact", styles.h2)
+def _contact(c: ContactPart | None, styles: Styles, t: Labels) -> list[Any]:
+    heading = Paragraph(t("Contact"), styles.h2)
     out: list[Any] = [heading]
     if c is None:
-        out.append(Paragraph("No contact linked to this debrief.", styles.body))
+        out.append(Paragraph(t("No contact linked to this debrief."), styles.body))
         return out
-    duration = f"{c.duration_minutes} min" if c.duration_minutes is not None else "—"
+    duration = t("{n} min", n=c.duration_minutes) if c.duration_minutes is not None else "—"
     out = [
         heading,
         key_values(
             [
-                ("Kind", words(c.kind)),
-                ("When", utc_minute(c.occurred_at)),
-                ("Duration", duration),
-                ("Location codeword", c.location_codeword or "—"),
-                ("Attended by", ", ".join(c.attendees) or "—"),
+                (t("Kind"), t(words(c.kind))),
+                (t("When"), utc_minute(c.occurred_at)),
+                (t("Duration"), duration),
+                (t("Location codeword"), c.location_codeword or "—"),
+                (t("Attended by"), ", ".join(c.attendees) or "—"),
             ],
             styles,
         ),
         Spacer(1, 1.5 * mm),
     ]
     for title, text in (
-        ("Reconnaissance notes", c.reconnaissance_notes),
-        ("Safety notes", c.safety_notes),
-        ("Contact notes", c.notes),
+        (t("Reconnaissance notes"), c.reconnaissance_notes),
+        (t("Safety notes"), c.safety_notes),
+        (t("Contact notes"), c.notes),
     ):
         if text.strip():
-            out.append(Paragraph(f"<b>{title}:</b> {markup(text)}", styles.body))
+            out.append(Paragraph(f"<b>{markup(title)}:</b> {markup(text)}", styles.body))
     return [KeepTogether(out)]
 
 
-def _item(item: InternalItem, styles: Styles) -> list[Any]:
+def _item(item: InternalItem, styles: Styles, t: Labels) -> list[Any]:
     g = item.grading
     flags = []
     if item.exculpatory:
-        flags.append("<b>EXCULPATORY</b>")
-    flags.append("shareable" if item.shareable else "<b>not shareable</b>")
+        flags.append(f"<b>{t('EXCULPATORY')}</b>")
+    flags.append(t("shareable") if item.shareable else f"<b>{t('not shareable')}</b>")
+    corroboration = t(CORROBORATION_WORDS.get(item.corroboration, item.corroboration))
     rows = [
         [
-            Paragraph(f"<b>Item {item.number}</b>", styles.cell),
+            Paragraph(f"<b>{t('Item {n}', n=item.number)}</b>", styles.cell),
             Paragraph(f"<b>{markup(g.short)}</b> · " + " · ".join(flags), styles.cell),
         ],
-        [Paragraph("Reported", styles.cell_bold), para(item.text, styles.cell)],
-        [Paragraph("Sanitised wording", styles.cell_bold), para(item.sanitised_text, styles.cell)],
-        [Paragraph("Grading", styles.cell_bold), grading_cell(g, styles)],
+        [Paragraph(t("Reported"), styles.cell_bold), para(item.text, styles.cell)],
         [
-            Paragraph("Corroboration", styles.cell_bold),
-            Paragraph(CORROBORATION_WORDS.get(item.corroboration, item.corroboration), styles.cell),
+            Paragraph(t("Sanitised wording"), styles.cell_bold),
+            para(item.sanitised_text, styles.cell),
         ],
-        [Paragraph("Subjects", styles.cell_bold), para(", ".join(item.subjects), styles.cell)],
+        [Paragraph(t("Grading"), styles.cell_bold), grading_cell(g, styles, t)],
+        [Paragraph(t("Corroboration"), styles.cell_bold), Paragraph(corroboration, styles.cell)],
+        [Paragraph(t("Subjects"), styles.cell_bold), para(", ".join(item.subjects), styles.cell)],
     ]
     # Long items may split across pages; the header row (item number and grading)
     # repeats, and an item never starts in the last few lines of a page.
@@ -163,52 +175,98 @@ def _item(item: InternalItem, styles: Styles) -> list[Any]:
     return [CondPageBreak(35 * mm), table, Spacer(1, 2.5 * mm)]
 
 
-def _taskings(d: InternalDebrief, styles: Styles) -> list[Any]:
-    out: list[Any] = [Paragraph("Tasking", styles.h2)]
+def _taskings(d: InternalDebrief, styles: Styles, t: Labels) -> list[Any]:
+    out: list[Any] = [Paragraph(t("Tasking"), styles.h2)]
     if not d.taskings:
-        out.append(Paragraph("None recorded.", styles.body))
+        out.append(Paragraph(t("None linked to this debrief."), styles.body))
         return out
-    rows = [
-        [Paragraph(h, styles.cell_bold) for h in ("Task", "Limits", "Deadline", "Status, outcome")]
-    ]
-    for t in d.taskings:
-        rows.append(
-            [
-                para(t.description, styles.cell),
-                para(t.limits, styles.cell),
-                Paragraph(day(t.deadline), styles.cell),
-                para(f"{words(t.status)}. {t.outcome}".strip(), styles.cell),
-            ]
-        )
-    table = Table(rows, colWidths=[60 * mm, 45 * mm, 22 * mm, None], repeatRows=1)
-    table.setStyle(table_style(header=True))
-    out.append(table)
+    return out + tasking_blocks(d.taskings, styles, t)
+
+
+def tasking_blocks(taskings: tuple[TaskingPart, ...], styles: Styles, t: Labels) -> list[Any]:
+    """One boxed block per tasking. Full-width rows, not columns: the task and its
+    limits are sentences, and read (and copy) better whole."""
+    out: list[Any] = []
+    for n, task in enumerate(taskings, start=1):
+        head = [f"<b>{t('Tasking {n}', n=n)}</b>"]
+        if task.given_on is not None:
+            head.append(t("given {day}", day=day(task.given_on)))
+        head.append(t("deadline {day}", day=day(task.deadline)))
+        head.append(f"<b>{markup(t(words(task.status)))}</b>")
+        rows: list[list[Any]] = [
+            [Paragraph(" · ".join(head), styles.cell)],
+            [para(task.description, styles.cell)],
+        ]
+        if task.limits.strip():
+            rows.append([Paragraph(f"<b>{t('Limits:')}</b> {markup(task.limits)}", styles.cell)])
+        if task.outcome.strip():
+            rows.append([Paragraph(f"<b>{t('Outcome:')}</b> {markup(task.outcome)}", styles.cell)])
+        table = Table(rows, colWidths=[None], hAlign="LEFT")
+        table.setStyle(table_style(header=True))
+        out += [KeepTogether([table]), Spacer(1, 1.5 * mm)]
     return out
 
 
-def _payments(d: InternalDebrief, styles: Styles) -> list[Any]:
-    out: list[Any] = [Paragraph("Payments and expenses", styles.h2)]
+def _payments(d: InternalDebrief, styles: Styles, t: Labels) -> list[Any]:
+    out: list[Any] = [Paragraph(t("Payments and expenses"), styles.h2)]
     if not d.payments:
-        out.append(Paragraph("None recorded.", styles.body))
+        out.append(Paragraph(t("None linked to this debrief."), styles.body))
         return out
-    rows = [
-        [
-            Paragraph(h, styles.cell_bold)
-            for h in ("Date", "Kind", "Amount", "Reason", "Witness", "Approved by")
-        ]
-    ]
-    for p in d.payments:
+    out.append(payments_table(d.payments, styles, t))
+    return out
+
+
+def payments_table(payments: tuple[PaymentPart, ...], styles: Styles, t: Labels) -> Table:
+    headers = ("Date", "Kind", "Amount", "Reason", "Witness", "Approved by")
+    rows = [[Paragraph(t(h), styles.cell_bold) for h in headers]]
+    for p in payments:
         rows.append(
             [
                 Paragraph(day(p.occurred_on), styles.cell),
-                Paragraph(words(p.kind), styles.cell),
+                Paragraph(t(words(p.kind)), styles.cell),
                 Paragraph(money(p.amount_cents, p.currency), styles.cell),
                 para(p.reason, styles.cell),
                 para(p.witness or "", styles.cell),
                 para(p.approved_by or "", styles.cell),
             ]
         )
-    table = Table(rows, colWidths=[21 * mm, 18 * mm, 24 * mm, None, 22 * mm, 24 * mm], repeatRows=1)
+    # The reason gets the room: dates, kinds, amounts and names are short.
+    table = Table(rows, colWidths=[22 * mm, 18 * mm, 21 * mm, None, 20 * mm, 22 * mm], repeatRows=1)
     table.setStyle(table_style(header=True))
-    out.append(table)
+    return table
+
+
+def _unlinked(body: InternalBody, styles: Styles, t: Labels) -> list[Any]:
+    """The files' taskings and payments in the period that no debrief records."""
+    if not body.unlinked:
+        return []
+    if body.period_from or body.period_to:
+        intro = t(
+            "Taskings given and payments made from {start} to {end} that are not linked to "
+            "any debrief.",
+            start=day(body.period_from),
+            end=day(body.period_to),
+        )
+    else:
+        intro = t("Every tasking and payment on the file that is not linked to any debrief.")
+    out: list[Any] = [
+        CondPageBreak(60 * mm),
+        Paragraph(t("Taskings and payments not linked to a debrief"), styles.h1),
+        Paragraph(markup(intro), styles.body),
+    ]
+    for f in body.unlinked:
+        out.append(Paragraph(markup(t("{codename}: tasking", codename=f.codename)), styles.h2))
+        if f.taskings:
+            out += tasking_blocks(f.taskings, styles, t)
+        else:
+            out.append(Paragraph(t("None."), styles.body))
+        out.append(
+            Paragraph(
+                markup(t("{codename}: payments and expenses", codename=f.codename)), styles.h2
+            )
+        )
+        if f.payments:
+            out.append(payments_table(f.payments, styles, t))
+        else:
+            out.append(Paragraph(t("None."), styles.body))
     return out

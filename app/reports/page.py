@@ -18,6 +18,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from app.reports.fonts import BOLD, REGULAR
+from app.reports.labels import Labels
 from app.reports.styles import MARGIN_X, MARKING_INK, MUTED, RULE
 
 
@@ -25,8 +26,9 @@ from app.reports.styles import MARGIN_X, MARKING_INK, MUTED, RULE
 class Furniture:
     marking: str
     report_id: str
-    printed: str  # e.g. "Printed by Valk on 2026-11-23 14:05 UTC"
+    printed: str  # e.g. "Printed by Valk on 2026-11-23 14:05 UTC", in the report's language
     draft_notice: str = ""
+    language: str = "en"
 
 
 def draw_furniture(canvas: Any, furniture: Furniture, page: int, total: int) -> None:
@@ -58,8 +60,13 @@ def draw_furniture(canvas: Any, furniture: Furniture, page: int, total: int) -> 
     canvas.drawCentredString(width / 2, 16 * mm, furniture.marking)
     canvas.setFillColor(MUTED)
     canvas.setFont(REGULAR, 8)
-    canvas.drawString(MARGIN_X, 10.5 * mm, f"Report {furniture.report_id}")
-    canvas.drawRightString(right, 10.5 * mm, f"Page {page} of {total}")
+    t = Labels(furniture.language)
+    canvas.drawString(MARGIN_X, 10.5 * mm, t("Report {report_id}", report_id=furniture.report_id))
+    canvas.drawRightString(right, 10.5 * mm, t("Page {page} of {total}", page=page, total=total))
+    # The print line is one line whatever its language: smaller type if need be.
+    room = right - MARGIN_X
+    size = min(8.0, 8.0 * room / max(1.0, stringWidth(furniture.printed, REGULAR, 8)))
+    canvas.setFont(REGULAR, max(6.0, size))
     canvas.drawString(MARGIN_X, 6.5 * mm, furniture.printed)
     canvas.restoreState()
 

@@ -19,6 +19,7 @@ from reportlab.platypus import SimpleDocTemplate
 from app.reports import fonts, internal, sanitised
 from app.reports.blocks import integrity_block
 from app.reports.hashing import content_sha256
+from app.reports.labels import Labels
 from app.reports.page import Furniture, canvas_maker
 from app.reports.styles import MARGIN_BOTTOM, MARGIN_TOP, MARGIN_X, make_styles, utc_minute
 from app.reports.views import InternalReport, Report, SanitisedReport
@@ -37,17 +38,22 @@ class RenderedPdf:
 def furniture_for(report: Report) -> Furniture:
     if isinstance(report, InternalReport):
         s = report.stamp
-        return Furniture(
-            s.marking, s.report_id, f"Printed by {s.printed_by} on {utc_minute(s.printed_at)}"
+        t = Labels(s.language)
+        printed = t(
+            "Printed by {alias} on {when}", alias=s.printed_by, when=utc_minute(s.printed_at)
         )
-    t = report.stamp
-    return Furniture(
-        t.marking,
-        t.report_id,
-        f"Printed on {t.printed_on.isoformat()} by a {t.printed_by_role} of the unit "
-        "(named in the unit's report register)",
-        t.draft_notice,
+        return Furniture(s.marking, s.report_id, printed, language=s.language)
+    u = report.stamp
+    t = Labels(u.language)
+    printed = t(
+        "Printed on {day} by {reference} (a {role} of the unit; its report register "
+        "resolves the reference)",
+        day=u.printed_on.isoformat(),
+        reference=u.printer_reference,
+        role=t(u.printed_by_role),
     )
+    notice = t(u.draft_notice) if u.draft_notice else ""
+    return Furniture(u.marking, u.report_id, printed, notice, u.language)
 
 
 def render(report: Report, *, progress: ProgressFn | None = None) -> RenderedPdf:
@@ -57,16 +63,17 @@ def render(report: Report, *, progress: ProgressFn | None = None) -> RenderedPdf
     styles = make_styles()
     digest = content_sha256(report)
     story: list[Any]
+    t = Labels(report.stamp.language)
     if isinstance(report, InternalReport):
         story = internal.story(report, styles, progress)
-        title = "Veldboek debrief report (internal)"
+        title = t("Veldboek debrief report (internal)")
     elif isinstance(report, SanitisedReport):
         story = sanitised.story(report, styles, progress)
-        title = "Veldboek intelligence report (sanitised)"
+        title = t("Veldboek intelligence report (sanitised)")
     else:  # pragma: no cover - the union is closed
         raise TypeError(type(report).__name__)
     report_id = report.stamp.report_id
-    story.append(integrity_block(report_id, digest, styles))
+    story.append(integrity_block(report_id, digest, styles, t))
     buffer = io.BytesIO()
     doc = SimpleDocTemplate(
         buffer,

@@ -11,7 +11,8 @@ from reportlab.platypus import CondPageBreak, Paragraph, Table
 
 from app.reports.blocks import ProgressMark, grading_cell, table_style
 from app.reports.internal import CORROBORATION_WORDS
-from app.reports.styles import Styles, counted, markup, para
+from app.reports.labels import Labels
+from app.reports.styles import Styles, day, markup, para
 from app.reports.views import SanitisedDebrief, SanitisedReport
 
 INTRO = (
@@ -26,44 +27,44 @@ def story(
     report: SanitisedReport, styles: Styles, progress: Callable[[int, int], None] | None
 ) -> list[Any]:
     body = report.body
+    t = Labels(report.stamp.language)
     items = sum(len(d.items) for d in body.debriefs)
+    period = t("Period {start} to {end}", start=day(body.period_from), end=day(body.period_to))
     out: list[Any] = [
-        Paragraph(markup(body.title), styles.title),
+        Paragraph(markup(t(body.title)), styles.title),
         Paragraph(
-            markup(
-                f"Period {body.period_from.isoformat()} to {body.period_to.isoformat()} · "
-                f"{counted(len(body.debriefs), 'report')}, {counted(items, 'item')}"
-            ),
+            markup(f"{period} · {t.count(len(body.debriefs), 'report')}, {t.count(items, 'item')}"),
             styles.subtitle,
         ),
-        Paragraph(markup(INTRO), styles.body),
+        Paragraph(markup(t(INTRO)), styles.body),
     ]
     total = len(body.debriefs)
     for n, debrief in enumerate(body.debriefs, start=1):
-        out.extend(_debrief(debrief, styles))
+        out.extend(_debrief(debrief, styles, t))
         if progress is not None:
             out.append(ProgressMark(progress, n, total))
     return out
 
 
-def _debrief(d: SanitisedDebrief, styles: Styles) -> list[Any]:
-    heading = f"{d.reference} — information obtained on {d.obtained_on.isoformat()}"
+def _debrief(d: SanitisedDebrief, styles: Styles, t: Labels) -> list[Any]:
+    heading = t(
+        "{reference} — information obtained on {day}", reference=d.reference, day=day(d.obtained_on)
+    )
     rows: list[list[Any]] = [
-        [Paragraph(h, styles.cell_bold) for h in ("No.", "Information", "Grading and handling")]
+        [Paragraph(t(h), styles.cell_bold) for h in ("No.", "Information", "Grading and handling")]
     ]
     for item in d.items:
-        notes = [
-            "Corroboration: "
-            + CORROBORATION_WORDS.get(item.corroboration, item.corroboration).lower()
-            + "."
-        ]
+        state = t(CORROBORATION_WORDS.get(item.corroboration, item.corroboration)).lower()
+        notes = [markup(t("Corroboration: {state}.", state=state))]
         if item.exculpatory:
-            notes.insert(0, "<b>Exculpatory</b>: may clear a suspect.")
+            # Bold up to the colon: "Exculpatory:" / "Ontlastend:".
+            label, _, rest = t("Exculpatory: may clear a suspect.").partition(":")
+            notes.insert(0, f"<b>{markup(label)}</b>: {markup(rest)}")
         rows.append(
             [
                 Paragraph(f"{d.reference}.{item.number}", styles.cell),
                 [para(item.text, styles.cell), Paragraph(" ".join(notes), styles.cell)],
-                grading_cell(item.grading, styles),
+                grading_cell(item.grading, styles, t),
             ]
         )
     table = Table(rows, colWidths=[13 * mm, None, 68 * mm], repeatRows=1)

@@ -93,11 +93,6 @@ def para(text: str, style: ParagraphStyle, *, empty: str = "—") -> Paragraph:
     return Paragraph(markup(text) if text.strip() else escape(empty), style)
 
 
-def counted(n: int, noun: str) -> str:
-    """``1 debrief``, ``2 debriefs``."""
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
-
-
 def words(value: str) -> str:
     """A stored code as a word: ``civilian_informant`` -> ``Civilian informant``."""
     return value.replace("_", " ").capitalize()

@@ -45,6 +45,7 @@ class InternalStamp:
     marking: str
     printed_by: str  # the printing alias
     printed_at: datetime  # UTC
+    language: str = "en"  # of the fixed text around the content (app.reports.labels)
 
 
 @dataclass(frozen=True)
@@ -78,6 +79,7 @@ class TaskingPart:
     deadline: date | None
     status: str
     outcome: str
+    given_on: date | None = None
 
 
 @dataclass(frozen=True)
@@ -122,12 +124,23 @@ class InternalDebrief:
 
 
 @dataclass(frozen=True)
+class FileRecords:
+    """A source file's taskings and payments in the report period that are not
+    linked to any debrief (given or paid outside a debriefed contact)."""
+
+    codename: str
+    taskings: tuple[TaskingPart, ...]
+    payments: tuple[PaymentPart, ...]
+
+
+@dataclass(frozen=True)
 class InternalBody:
     title: str
     codenames: tuple[str, ...]
     period_from: date | None
     period_to: date | None
     debriefs: tuple[InternalDebrief, ...]
+    unlinked: tuple[FileRecords, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -142,13 +155,16 @@ class InternalReport:
 @dataclass(frozen=True)
 class SanitisedStamp:
     """No alias and no time of day: the register in the vault records who printed
-    the report, and when to the microsecond; the page says only the role and date."""
+    the report, and when to the microsecond. The page names the printer by a
+    reference that only the issuing vault can resolve, with the role and the day."""
 
     report_id: str
     marking: str
+    printer_reference: str  # e.g. PR-K7QM-2XD4: keyed, per report, unlinkable
     printed_by_role: str  # runner | handler
     printed_on: date
     draft_notice: str = ""  # printed across pages of a preview that is not released
+    language: str = "en"  # of the fixed text around the content (app.reports.labels)
 
 
 @dataclass(frozen=True)

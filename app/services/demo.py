@@ -285,6 +285,7 @@ def generate(
             progress(min(start + BATCH_DEBRIEFS, debriefs), debriefs)
 
     with vault.write() as session:
+        _link_to_debriefs(session, seed, [uuid.UUID(hex=plan.id) for plan in plans])
         audit_chain.append(
             session,
             SYSTEM,
@@ -809,3 +810,69 @@ def _write_debriefs(
         addenda,
     )
     return item_count
+
+
+_LINK_SQL = """UPDATE {table} SET debrief_id = (
+    SELECT d.id FROM debrief d
+    WHERE d.source_id = {table}.source_id AND d.status IN ('submitted', 'approved')
+      AND substr(d.created_at, 1, 10) <= substr({table}.{day}, 1, 10)
+    ORDER BY d.created_at DESC LIMIT 1)
+WHERE id = ?"""
+_LATER_ADDENDA = (
+    "Later observation confirmed the vehicle at the address.",
+    "The source called back: the handover mentioned in item 1 was moved a week.",
+    "Checked against the registration: the vehicle is leased, not owned.",
+)
+
+
+def _link_to_debriefs(session: Session, seed: int, source_ids: list[uuid.UUID]) -> None:
+    """Give reports something to show in every section: every other one of this
+    run's taskings and payments is tied to the source's latest frozen debrief
+    before it (the rest stay on the file, as taskings given outside a meeting do),
+    and one approved debrief in eight gets an addendum (from a random stream of its
+    own, so the records made before stay as they were)."""
+    rng = random.Random(seed * 7919 + 1)
+    raw = session.connection().connection.dbapi_connection
+    assert raw is not None
+    marks = ", ".join("?" for _ in source_ids)
+    ids = [s.hex for s in source_ids]
+    for table, day in (("tasking", "created_at"), ("payment", "occurred_on")):
+        rows = raw.execute(
+            f"SELECT id, source_id FROM {table} WHERE debrief_id IS NULL "  # noqa: S608 - fixed identifiers
+            f"AND source_id IN ({marks}) ORDER BY source_id, {day}, id",
+            ids,
+        ).fetchall()
+        # The first, third... of each file: a file with two has one of each kind.
+        position: dict[str, int] = {}
+        chosen = []
+        for record_id, source_id in rows:
+            position[source_id] = position.get(source_id, -1) + 1
+            if position[source_id] % 2 == 0:
+                chosen.append((record_id,))
+        raw.executemany(_LINK_SQL.format(table=table, day=day), chosen)
+    approved = raw.execute(
+        f"SELECT id, compartment_id, author_alias_id, reviewed_at FROM debrief "  # noqa: S608 - fixed identifiers
+        f"WHERE status = 'approved' AND source_id IN ({marks}) ORDER BY id",
+        ids,
+    ).fetchall()
+    addenda = []
+    for debrief_id, compartment_id, author, reviewed_at in approved:
+        if rng.random() < 0.125:
+            at = datetime.fromisoformat(reviewed_at) + timedelta(days=rng.randint(1, 9))
+            ms = int(at.timestamp() * 1000)
+            addenda.append(
+                (
+                    uuid7(ms, rng.getrandbits(74)).hex,
+                    compartment_id,
+                    debrief_id,
+                    rng.choice(_LATER_ADDENDA),
+                    author,
+                    _ts(at),
+                )
+            )
+    _insert(
+        session,
+        "addendum",
+        ("id", "compartment_id", "debrief_id", "text", "author_alias_id", "created_at"),
+        addenda,
+    )

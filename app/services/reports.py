@@ -24,16 +24,18 @@ never report text.
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import json
 import os
+import threading
 import uuid
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -44,6 +46,7 @@ from app.errors import (
     AccessDenied,
     InvalidInput,
     NotFound,
+    ReportCancelled,
     ReportError,
     WorkflowError,
     WrongPassphrase,
@@ -51,24 +54,23 @@ from app.errors import (
 from app.models import Alias, AuditEvent, Debrief, Source, TrueIdentity
 from app.models.enums import Role
 from app.models.reports import ApprovalStatus, IssuedReport, ReportApproval, ReportKind
-from app.reports import raster
+from app.reports import labels, raster
 from app.reports.hashing import body_sha256
 from app.reports.render import KEYWORD_PREFIX, render
 from app.reports.views import (
     AddendumPart,
     ContactPart,
+    FileRecords,
     InternalBody,
     InternalDebrief,
     InternalItem,
     InternalReport,
     InternalStamp,
-    PaymentPart,
     Report,
     SanitisedReport,
     SanitisedStamp,
-    TaskingPart,
 )
-from app.services import debriefs, identity
+from app.services import debriefs, identity, local_config, report_records
 from app.services.sanitise import (
     Guard,
     GuardHit,
@@ -88,6 +90,7 @@ __all__ = [
     "MARKINGS",
     "ApprovalStatus",
     "ApprovalView",
+    "Cancel",
     "GuardHit",
     "IssuedPdf",
     "PageImage",
@@ -190,6 +193,7 @@ class Verification:
     page_count: int = 0
     debrief_count: int = 0
     audit_consistent: bool = True  # the register entry matches its audit event
+    printer_reference: str = ""  # as printed on a sanitised report's pages
 
     @property
     def ok(self) -> bool:
@@ -210,11 +214,24 @@ class Verification:
             )
         assert self.kind is not None
         assert self.printed_at is not None
+        printer = self.printed_by
+        if self.kind is ReportKind.SANITISED:
+            printer += f" (printer reference {self.printer_reference})"
         return (
             f"VERIFIED: this vault issued this {self.kind.value} report {self.report_id} "
-            f"({self.marking}, {self.page_count} pages), printed by {self.printed_by} "
+            f"({self.marking}, {self.page_count} pages), printed by {printer} "
             f"on {self.printed_at:%Y-%m-%d %H:%M} UTC; the file is unaltered."
         )
+
+
+def printer_reference(vault: Vault, report_id: uuid.UUID, printed_by: str) -> str:
+    """Who printed a sanitised report, as the page may say it: a short keyed code
+    of the report id and the printing alias. Only this vault can compute it, so
+    only its register resolves it (``verify``). A new code for every report, so
+    codes do not link the reports one runner printed."""
+    digest = vault.mac("report printer reference", report_id.bytes + printed_by.encode())
+    code = base64.b32encode(digest[:5]).decode("ascii")  # 40 bits, 8 characters
+    return f"PR-{code[:4]}-{code[4:]}"
 
 
 # -- selecting debriefs -----------------------------------------------------------------
@@ -314,22 +331,8 @@ def _internal_debrief(v: DebriefView) -> InternalDebrief:
             )
             for n, i in enumerate(v.items, start=1)
         ),
-        taskings=tuple(
-            TaskingPart(t.description, t.limits, t.deadline, t.status.value, t.outcome)
-            for t in v.taskings
-        ),
-        payments=tuple(
-            PaymentPart(
-                p.kind.value,
-                p.amount_cents,
-                p.currency,
-                p.reason,
-                p.occurred_on,
-                p.witness,
-                p.approved_by,
-            )
-            for p in v.payments
-        ),
+        taskings=tuple(report_records.tasking_part(t) for t in v.taskings),
+        payments=tuple(report_records.payment_part(p) for p in v.payments),
         welfare_observations=v.welfare_observations,
         security_observations=v.security_observations,
         runner_assessment=v.runner_assessment,
@@ -338,16 +341,53 @@ def _internal_debrief(v: DebriefView) -> InternalDebrief:
     )
 
 
-def internal_body(views: Sequence[DebriefView], selection: Selection) -> InternalBody:
-    codenames = tuple(sorted({v.codename for v in views}))
-    title = "Debrief report" if len(views) == 1 else f"Debrief reports ({len(views)})"
+def internal_body(
+    views: Sequence[DebriefView],
+    selection: Selection,
+    unlinked: tuple[FileRecords, ...] = (),
+) -> InternalBody:
+    codenames = tuple(sorted({v.codename for v in views} | {f.codename for f in unlinked}))
+    title = "Debrief report" if len(views) == 1 else "Debrief reports"  # count in the subtitle
     return InternalBody(
         title=title,
         codenames=codenames,
         period_from=selection.date_from,
         period_to=selection.date_to,
         debriefs=tuple(_internal_debrief(v) for v in views),
+        unlinked=unlinked,
     )
+
+
+def unlinked_for(
+    vault: Vault, scope: Scope, selection: Selection, views: Sequence[DebriefView]
+) -> tuple[FileRecords, ...]:
+    """A source or period report also shows the files' records outside debriefs."""
+    if selection.debrief_id is not None:
+        return ()
+    return report_records.unlinked_records(
+        vault,
+        scope,
+        source_id=selection.source_id,
+        date_from=selection.date_from,
+        date_to=selection.date_to,
+        files={v.codename for v in views},
+    )
+
+
+REPORT_LANGUAGES = labels.LANGUAGES
+
+
+def default_language() -> str:
+    """The report language when none is given: the interface language setting
+    (``system`` read from the locale, as for the interface)."""
+    return labels.resolve(local_config.load().language)
+
+
+def _check_language(language: str) -> str:
+    try:
+        return labels.checked(language)
+    except ValueError:
+        raise InvalidInput("Reports are printed in English (en) or Dutch (nl).") from None
 
 
 def issue_internal(
@@ -356,18 +396,25 @@ def issue_internal(
     selection: Selection,
     *,
     marking: str = DEFAULT_MARKING,
+    language: str = labels.DEFAULT_LANGUAGE,
     progress: ProgressFn | None = None,
+    cancel: Cancel | None = None,
 ) -> IssuedPdf:
     """Build, render and register an internal report. ``progress(done, total)``
-    counts debriefs loaded, then debriefs laid out (total = twice their number)."""
+    counts debriefs loaded, then debriefs laid out (total = twice their number).
+    ``language`` (en, nl) is that of the headings and labels around the content.
+    Setting ``cancel`` stops the work with ``ReportCancelled``."""
     clean_marking = _check_marking(marking)
+    language = _check_language(language)
+    progress = _steps(progress, cancel)
     with vault.read() as session:
         ids = _selected_ids(session, scope, selection)
     total = 2 * len(ids)
     views = _load(vault, scope, ids, progress, total)
+    now = utc_now()
     report = InternalReport(
-        InternalStamp(str(uuid.uuid4()), clean_marking, scope.alias_name, utc_now()),
-        internal_body(views, selection),
+        InternalStamp(str(uuid.uuid4()), clean_marking, scope.alias_name, now, language),
+        internal_body(views, selection, unlinked_for(vault, scope, selection, views)),
     )
     return _issue(
         vault,
@@ -375,8 +422,42 @@ def issue_internal(
         report,
         views,
         selection,
+        printed_at=now,
         progress=_offset(progress, len(ids), total),
+        cancel=cancel,
     )
+
+
+class Cancel:
+    """Set from another thread (the GUI's Cancel button) to stop a report between
+    two debriefs. Checked at every progress step and once more before anything is
+    registered, so a cancelled report leaves no trace but the audit of nothing."""
+
+    def __init__(self) -> None:
+        self._event = threading.Event()
+
+    def set(self) -> None:
+        self._event.set()
+
+    def is_set(self) -> bool:
+        return self._event.is_set()
+
+    def check(self) -> None:
+        if self._event.is_set():
+            raise ReportCancelled()
+
+
+def _steps(progress: ProgressFn | None, cancel: Cancel | None) -> ProgressFn | None:
+    """``progress`` that first stops the work if it was cancelled."""
+    if cancel is None:
+        return progress
+
+    def step(done: int, total: int) -> None:
+        cancel.check()
+        if progress is not None:
+            progress(done, total)
+
+    return step
 
 
 def _offset(progress: ProgressFn | None, offset: int, total: int) -> ProgressFn | None:
@@ -392,12 +473,16 @@ def _issue(
     views: Sequence[DebriefView],
     selection: Selection,
     *,
+    printed_at: datetime,
     progress: ProgressFn | None,
+    cancel: Cancel | None,
     approval_id: uuid.UUID | None = None,
     skipped: int = 0,
     withheld: int = 0,
 ) -> IssuedPdf:
     rendered = render(report, progress=progress)
+    if cancel is not None:
+        cancel.check()  # the last chance: after this, the report is registered
     pdf_sha = hashlib.sha256(rendered.data).hexdigest()
     kind = ReportKind.SANITISED if isinstance(report, SanitisedReport) else ReportKind.INTERNAL
     report_id = uuid.UUID(report.stamp.report_id)
@@ -415,7 +500,8 @@ def _issue(
                 page_count=rendered.page_count,
                 printed_by_alias_id=scope.alias_id,
                 printed_by=scope.alias_name,
-                printed_at=utc_now(),
+                # The time on the page, so the page and ``verify`` agree.
+                printed_at=printed_at,
                 compartment_id=next(iter(compartments)) if len(compartments) == 1 else None,
                 source_id=next(iter(sources)) if len(sources) == 1 else None,
                 period_from=period[0],
@@ -518,6 +604,27 @@ def _sanitised_selection(
     return chosen, [v for v in views if v.id in kept]
 
 
+def _refused(
+    vault: Vault,
+    scope: Scope,
+    hits: Sequence[GuardHit],
+    compartment_id: uuid.UUID | None,
+    *,
+    stage: str,
+    approval_id: uuid.UUID | None = None,
+) -> NoReturn:
+    """Audit a guard refusal (how many hits, never what) and raise it."""
+    vault.audit(
+        scope.actor,
+        "report.sanitised_refused",
+        record_type="report_approval" if approval_id is not None else "report",
+        record_id=approval_id or "",
+        compartment_id=compartment_id,
+        detail={"hits": len(hits), "stage": stage},
+    )
+    raise SanitisationRefused(hits)
+
+
 def check_sanitised(
     vault: Vault, scope: Scope, selection: Selection, *, passphrase: str
 ) -> list[GuardHit]:
@@ -536,10 +643,12 @@ def request_sanitised(
     passphrase: str,
     marking: str = DEFAULT_MARKING,
     progress: ProgressFn | None = None,
+    cancel: Cancel | None = None,
 ) -> ApprovalView:
     """Check the sanitised text and, if the guard passes, ask a handler to approve.
     Raises ``SanitisationRefused`` (with ``hits``) when it names the source."""
     clean_marking = _check_marking(marking)
+    progress = _steps(progress, cancel)
     with vault.read() as session:
         ids = _selected_ids(session, scope, selection)
     chosen, views = _sanitised_selection(vault, scope, ids, selection, progress, len(ids))
@@ -548,14 +657,9 @@ def request_sanitised(
     compartments = {v.compartment_id for v in views}
     single = next(iter(compartments)) if len(compartments) == 1 else None
     if hits:
-        vault.audit(
-            scope.actor,
-            "report.sanitised_refused",
-            record_type="report",
-            compartment_id=single,
-            detail={"hits": len(hits)},  # how many, never what
-        )
-        raise SanitisationRefused(hits)
+        _refused(vault, scope, hits, single, stage="request")
+    if cancel is not None:
+        cancel.check()
     with vault.write() as session:
         approval = ReportApproval(
             status=ApprovalStatus.PENDING,
@@ -715,9 +819,16 @@ def _approved_body(
     return chosen, views
 
 
-def preview_approval(vault: Vault, scope: Scope, approval_id: uuid.UUID) -> bytes:
+def preview_approval(
+    vault: Vault,
+    scope: Scope,
+    approval_id: uuid.UUID,
+    *,
+    language: str = labels.DEFAULT_LANGUAGE,
+) -> bytes:
     """The requested report as the approver will release it, with an "awaiting
     approval" notice across every page. Not registered: it is not an issued report."""
+    language = _check_language(language)
     with vault.read() as session:
         approval = _visible_approval(session, scope, approval_id)
     ids = _approval_ids(approval)
@@ -725,9 +836,11 @@ def preview_approval(vault: Vault, scope: Scope, approval_id: uuid.UUID) -> byte
     stamp = SanitisedStamp(
         report_id=f"PREVIEW-{approval.id.hex[:12]}",
         marking=approval.marking,
+        printer_reference=printer_reference(vault, approval.id, scope.alias_name),
         printed_by_role=scope.role.value,
         printed_on=utc_now().date(),
         draft_notice=PREVIEW_NOTICE,
+        language=language,
     )
     pdf = render(SanitisedReport(stamp, chosen.body)).data
     vault.audit(
@@ -746,10 +859,15 @@ def issue_sanitised(
     approval_id: uuid.UUID,
     *,
     passphrase: str,
+    language: str = labels.DEFAULT_LANGUAGE,
     progress: ProgressFn | None = None,
+    cancel: Cancel | None = None,
 ) -> IssuedPdf:
     """Produce an approved sanitised report (once). The guard runs again, against
-    the identities as they are now."""
+    the identities as they are now. ``language`` is that of the fixed text only:
+    the approved content is the same in either."""
+    language = _check_language(language)
+    progress = _steps(progress, cancel)
     with vault.read() as session:
         approval = _visible_approval(session, scope, approval_id)
     if approval.status is ApprovalStatus.ISSUED:
@@ -761,12 +879,18 @@ def issue_sanitised(
     chosen, views = _approved_body(vault, scope, approval, progress, total)
     hits = _guard_for(vault, scope, {v.source_id for v in views}, passphrase).check(chosen.body)
     if hits:
-        raise SanitisationRefused(hits)
+        _refused(
+            vault, scope, hits, approval.compartment_id, stage="issue", approval_id=approval.id
+        )
+    now = utc_now()
+    report_id = uuid.uuid4()
     stamp = SanitisedStamp(
-        report_id=str(uuid.uuid4()),
+        report_id=str(report_id),
         marking=approval.marking,
+        printer_reference=printer_reference(vault, report_id, scope.alias_name),
         printed_by_role=scope.role.value,
-        printed_on=utc_now().date(),
+        printed_on=now.date(),
+        language=language,
     )
     period = Selection(date_from=approval.period_from, date_to=approval.period_to)
     return _issue(
@@ -775,7 +899,9 @@ def issue_sanitised(
         SanitisedReport(stamp, chosen.body),
         views,
         period,
+        printed_at=now,
         progress=_offset(progress, len(ids), total),
+        cancel=cancel,
         approval_id=approval.id,
         skipped=chosen.skipped_debriefs,
         withheld=chosen.withheld_items,
@@ -889,6 +1015,7 @@ def verify_pdf(vault: Vault, data: bytes, *, actor: Actor) -> Verification:
                 page_count=row.page_count,
                 debrief_count=len(json.loads(row.debrief_ids)),
                 audit_consistent=_audit_matches(session, row),
+                printer_reference=printer_reference(vault, row.id, row.printed_by),
             )
     vault.audit(
         actor,

@@ -22,8 +22,12 @@ What counts as identifying, per source in the report:
 
 Matching ignores case and diacritics (``Özdemir`` finds ``ozdemir``) and works on
 whole words (the codename ``ELS`` does not hit ``else``); spaces, hyphens and dots
-inside a name are interchangeable (``BRUG-7`` finds ``brug 7``). Phone numbers are
-compared by their digits.
+inside a name are interchangeable (``BRUG-7`` finds ``brug 7``) and may be left out
+(``BRUG7``), except between two numbers. Phone numbers are compared by their
+digits. An identity's date of birth is also found written out with a Dutch or
+English month name (``29 februari 1984``, ``Feb. 29, 1984``), its street names also
+abbreviated (``Kerkstr.``), and its postcodes with or without the space. Any Dutch
+postcode (``3511 AB``) is flagged, whoever's.
 
 The hit list is vault content: it is given to the user (``SanitisationRefused.hits``)
 and never put in the exception message, a log or the audit log.
@@ -31,6 +35,7 @@ and never put in the exception message, a log or the audit log.
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 import uuid
@@ -91,14 +96,42 @@ MIN_NEEDLE = 2
 _PHONE_LIKE = re.compile(r"(?<![\w+])(?:\+|00|0)\d(?:[ \-./()]{0,2}\d){7,13}(?!\w)")
 _DIGIT_RUN = re.compile(r"\d(?:[ \-./()]{0,2}\d){5,}")
 _EMAIL = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
-_SEPARATORS = re.compile(r"[\s\-_.]+")
+_SEPARATORS = re.compile(r"[\s\-_./]+")
 _STREET = re.compile(r"^([^\d,]*[^\d\s,])\s+\d")  # "Kerkstraat 12, Utrecht" -> Kerkstraat
+# Dutch postcodes: four digits (no leading 0), two capitals (never SA, SD or SS).
+_POSTCODE = re.compile(r"(?<!\w)[1-9]\d{3} ?(?!SA|SD|SS)[A-Z]{2}(?!\w)")
+_POSTCODE_ANY_CASE = re.compile(r"(?<!\w)([1-9]\d{3}) ?([A-Za-z]{2})(?!\w)")
+# Street-name endings and how they are abbreviated in addresses.
+STREET_ABBREVIATIONS = (
+    ("straat", "str"),
+    ("weg", "wg"),
+    ("laan", "ln"),
+    ("plein", "pln"),
+)
+# Month names (Dutch first, then English) and abbreviations, already folded.
+MONTHS: tuple[tuple[str, ...], ...] = (
+    ("januari", "january", "jan"),
+    ("februari", "february", "feb", "febr"),
+    ("maart", "march", "mrt", "mar"),
+    ("april", "apr"),
+    ("mei", "may"),
+    ("juni", "june", "jun"),
+    ("juli", "july", "jul"),
+    ("augustus", "august", "aug"),
+    ("september", "sept", "sep"),
+    ("oktober", "october", "okt", "oct"),
+    ("november", "nov"),
+    ("december", "dec"),
+)
 
 
 @dataclass(frozen=True)
 class Identifier:
     kind: str  # codename | former codename | cover name | location codeword | identity | phone
     text: str
+    # A regular expression over folded text, for forms a word match cannot see
+    # (dates written out); empty: match ``text`` as words.
+    pattern: str = ""
 
 
 @dataclass(frozen=True)
@@ -146,7 +179,11 @@ def _word_pattern(needle: str) -> re.Pattern[str] | None:
     tokens = [t for t in _SEPARATORS.split(fold(needle).strip()) if t]
     if not tokens or sum(len(t) for t in tokens) < MIN_NEEDLE:
         return None
-    body = r"[\s\-_.]+".join(re.escape(t) for t in tokens)
+    body = re.escape(tokens[0])
+    for before, token in itertools.pairwise(tokens):
+        # "HAVEN2" is "HAVEN-2", but "5 1 1990" must not become "511990".
+        both_numbers = before[-1].isdigit() and token[0].isdigit()
+        body += (r"[\s\-_./]+" if both_numbers else r"[\s\-_./]*") + re.escape(token)
     return re.compile(rf"(?<!\w){body}(?!\w)")
 
 
@@ -169,6 +206,33 @@ def _date_variants(born: date) -> list[str]:
     ]
 
 
+def _written_date(born: date) -> Identifier:
+    """The date of birth written with a month name, day first (Dutch, British) or
+    month first (American): ``29 februari 1984``, ``29th Feb. 1984``,
+    ``February 29, 1984``."""
+    day = rf"0?{born.day}(?:st|nd|rd|th|e|ste)?"
+    month = "(?:" + "|".join(MONTHS[born.month - 1]) + r")\.?"
+    year = str(born.year)
+    gap = r"[\s,.\-/]*"
+    pattern = rf"(?<!\w)(?:{day}{gap}{month}{gap}{year}|{month}{gap}{day}{gap}{year})(?!\w)"
+    return Identifier("identity", f"{born.day} {MONTHS[born.month - 1][0]} {born.year}", pattern)
+
+
+def _address_identifiers(address: str) -> list[Identifier]:
+    """An address, its street name (also abbreviated) and its postcode."""
+    out = [Identifier("identity", address)]
+    street = _STREET.match(address)
+    if street is not None and len(street.group(1)) >= 5:
+        name = street.group(1)
+        out.append(Identifier("identity", name))
+        for ending, short in STREET_ABBREVIATIONS:
+            if name.casefold().endswith(ending):
+                out.append(Identifier("identity", f"{name[: -len(ending)]}{short}."))
+    for digits, letters in _POSTCODE_ANY_CASE.findall(address):
+        out.append(Identifier("identity", f"{digits} {letters.upper()}"))
+    return out
+
+
 def _looks_like_phone(text: str) -> bool:
     digits = _digits(text)
     return len(digits) >= 6 and not any(c.isalpha() for c in text)
@@ -184,13 +248,11 @@ def identity_identifiers(strings: Iterable[str]) -> list[Identifier]:
         born = _iso_date(text)
         if born is not None:
             out += [Identifier("identity", v) for v in _date_variants(born)]
+            out.append(_written_date(born))
         elif _looks_like_phone(text):
             out.append(Identifier("phone", text))
         elif text and fold(text) not in PARTICLES:
-            out.append(Identifier("identity", text))
-            street = _STREET.match(text)
-            if street is not None and len(street.group(1)) >= 5:
-                out.append(Identifier("identity", street.group(1)))
+            out += _address_identifiers(text)
     return out
 
 
@@ -211,8 +273,10 @@ class Guard:
                 if len(national) >= 6:
                     self._phones.append((ident, national))
                 continue
-            pattern = _word_pattern(ident.text)
-            if pattern is not None:
+            pattern = re.compile(ident.pattern) if ident.pattern else _word_pattern(ident.text)
+            # Spellings that match alike ("5-1-1990", "5/1/1990") give one hit.
+            if pattern is not None and (ident.kind, pattern.pattern) not in seen:
+                seen.add((ident.kind, pattern.pattern))
                 self._words.append((ident, pattern))
 
     def scan(self, where: str, text: str) -> Iterator[GuardHit]:
@@ -232,6 +296,8 @@ class Guard:
                 yield GuardHit("phone-number-like text", match.group(), where)
         for match in _EMAIL.finditer(text):
             yield GuardHit("e-mail address", match.group(), where)
+        for match in _POSTCODE.finditer(text):
+            yield GuardHit("postcode-like text", match.group(), where)
 
     def check(self, body: SanitisedBody) -> list[GuardHit]:
         hits: list[GuardHit] = []

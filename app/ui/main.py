@@ -10,7 +10,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication
 
 from app import paths
-from app.services import local_config
+from app.services import local_config, printing
 from app.ui import i18n, style
 from app.ui.controller import AppController
 
@@ -26,6 +26,8 @@ def run(argv: Sequence[str] | None = None) -> int:
         vault_path = paths.demo_vault()
     else:
         vault_path = paths.default_vault()
+    # Before Qt starts threads: the print system's temporary files go to memory.
+    printing.use(printing.choose())
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("Veldboek")

@@ -3,7 +3,9 @@
 The PDF never touches the disk here. Pages are rendered to images off the GUI
 thread (PDFium through ``app.services.reports.render_pages``) and shown as they
 arrive. Print sends page images rendered at the printer's resolution straight to
-the printer; the print dialog cannot redirect it to a file. "Save PDF…" warns that
+the printer; the print dialog cannot redirect it to a file. The print system's
+own temporary file goes to an owner-only folder in memory
+(``app.services.printing``); where there is none, the user is warned first. "Save PDF…" warns that
 the file is unencrypted, asks where, and hands the path to the caller's callback,
 which writes and audits (the dialog never touches the vault). Printing is reported
 to another callback for the audit.
@@ -35,6 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import VeldboekError
+from app.services import printing
 from app.services.reports import PageImage, page_count, render_page
 from app.ui.errors import show_error
 
@@ -273,6 +276,9 @@ class ReportPreviewDialog(QDialog):
                 ),
             )
             return
+        # The print system spools the job as a file: in memory if it can be.
+        if not printing.ready_for_printing().in_memory and not self._confirm_disk_spool():
+            return
         painter = QPainter()
         if not painter.begin(printer):
             QMessageBox.warning(
@@ -284,6 +290,20 @@ class ReportPreviewDialog(QDialog):
         job = _PrintJob(printer, painter, self)
         job.printed.connect(self._printed)
         self._start(min(float(printer.resolution()), MAX_PRINT_DPI), job.paint, job.finish)
+
+    def _confirm_disk_spool(self) -> bool:
+        answer = QMessageBox.warning(
+            self,
+            self.tr("Print report"),
+            self.tr(
+                "This computer has no private folder in memory for the print job. The print "
+                "system will keep the report as an unencrypted file on disk while it prints "
+                "(and the printer's queue may keep a copy afterwards). Print anyway?"
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Yes
 
     @Slot(int)
     def _printed(self, pages: int) -> None:

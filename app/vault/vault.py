@@ -15,6 +15,8 @@ UI's lock controller and is cleared at the same moment.
 from __future__ import annotations
 
 import contextlib
+import hashlib
+import hmac
 import logging
 import os
 import unicodedata
@@ -437,6 +439,15 @@ class Vault:
         except UnwrapFailed:
             return False
         return True
+
+    def mac(self, purpose: str, message: bytes) -> bytes:
+        """HMAC-SHA256 of ``message`` under a key derived from the database key for
+        ``purpose``: a value only this vault can compute, and so resolve."""
+        if self.is_locked:
+            raise VaultLocked()
+        info = f"veldboek {purpose} v1".encode()
+        key = HKDF(hashes.SHA256(), 32, None, info).derive(self._db_key.get())
+        return hmac.new(key, message, hashlib.sha256).digest()
 
     def unwrap_identity_key(self, passphrase: str) -> SecretBytes:
         """The identity private key, for one deliberate reveal. The caller wipes it."""

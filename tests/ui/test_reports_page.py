@@ -3,14 +3,19 @@ by the guard, handler approval, issue, preview, verify; previews cleared on lock
 
 from __future__ import annotations
 
+import threading
+import time
+from datetime import date
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QPushButton
 from pytestqt.qtbot import QtBot
+from sqlalchemy import select
 
-from app.models import CompartmentMember, Source
+from app.models import AuditEvent, CompartmentMember, Source
+from app.models.reports import IssuedReport
 from app.services import aliases, debriefs, identity, reports
 from app.services.views import IdentityFields
 from app.ui.controller import AppController
@@ -18,6 +23,7 @@ from app.ui.main_window import MainWindow
 from app.ui.pages.reports import ReportsPage
 from app.ui.report_preview import ReportPreviewDialog
 from tests import factory
+from tests.test_report_support import pages_text
 from tests.ui.conftest import unlock
 
 
@@ -108,6 +114,23 @@ def test_sanitised_report_refused_then_approved_and_issued(
     page = window.show_page(ReportsPage)  # type: ignore[assignment]
     assert page.approve_button.isVisible()
     page.approvals.view.selectRow(0)
+    # The approver's preview is laid out in the pool, not on the GUI thread.
+    threads: list[threading.Thread] = []
+    preview = reports.preview_approval
+
+    def recorded(*args: object, **kwargs: object) -> bytes:
+        threads.append(threading.current_thread())
+        return preview(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr("app.ui.pages.reports.reports.preview_approval", recorded)
+    qtbot.mouseClick(page.preview_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(page.previews), timeout=20_000)
+    assert threads
+    assert threads[0] is not threading.main_thread()
+    held = page.previews[0]._pdf
+    assert held is not None
+    assert "AWAITING APPROVAL" in pages_text(held)[0]
+    page.previews[0].close()
     qtbot.mouseClick(page.approve_button, Qt.MouseButton.LeftButton)
     assert page.approvals.model.row_at(0).status.value == "approved"  # type: ignore[union-attr]
 
@@ -133,3 +156,92 @@ def test_sanitised_report_refused_then_approved_and_issued(
     page.verify_path(out)
     assert page.verify_result.text().startswith("NOT VERIFIED")
     assert reports.list_approvals(vault, runner, status=None)[0].status.value == "issued"
+
+
+def _progress_dialog(page: ReportsPage) -> QProgressDialog | None:
+    dialogs = [d for d in page.findChildren(QProgressDialog) if d.isVisible()]
+    return dialogs[0] if dialogs else None
+
+
+def _batch_page(window: MainWindow) -> ReportsPage:
+    window.session.switch_alias("Uil")  # the demo runner with the most files
+    page = window.show_page(ReportsPage)
+    assert isinstance(page, ReportsPage)
+    return page
+
+
+def _batch_choice(qtbot: QtBot, page: ReportsPage) -> None:
+    """Every debrief of the alias's files since 2000: a long report."""
+    box = page.date_from.enabled
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(6, box.height() // 2))
+    assert page.date_from.edit.isEnabled()
+    page.date_from.set_value(date(2000, 1, 1))
+
+
+def test_a_batch_report_runs_off_the_gui_thread_with_a_progress_dialog(
+    qtbot: QtBot, controller: AppController
+) -> None:
+    from app.services import local_config
+
+    local_config.save(local_config.LocalConfig("nl"))  # reports follow the interface
+    page = _batch_page(unlock(qtbot, controller))
+    _batch_choice(qtbot, page)
+    values: list[int] = []
+    qtbot.mouseClick(page.make_button, Qt.MouseButton.LeftButton)
+    assert not page.previews  # the click returned at once; the work is in the pool
+
+    def progressing() -> bool:
+        dialog = _progress_dialog(page)
+        if dialog is not None and dialog.value() > 0:
+            values.append(dialog.value())
+        return len(values) >= 2
+
+    qtbot.waitUntil(progressing, timeout=30_000)
+    dialog = _progress_dialog(page)
+    assert dialog is not None
+    assert dialog.maximum() > 40  # twice the number of debriefs
+    assert dialog.findChild(QPushButton) is not None  # a Cancel button
+    qtbot.waitUntil(lambda: bool(page.previews), timeout=60_000)
+    assert _progress_dialog(page) is None
+    assert values == sorted(values)
+    pdf = page.previews[0]._pdf
+    assert pdf is not None
+    assert "Pagina 1 van" in pages_text(pdf)[0]
+
+
+def test_cancel_stops_a_batch_report_and_nothing_is_issued(
+    qtbot: QtBot, controller: AppController, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = unlock(qtbot, controller)
+    page = _batch_page(window)
+    loaded: list[object] = []
+    slow_get = debriefs.get_debrief
+
+    def get_debrief(*args: object, **kwargs: object) -> object:
+        loaded.append(args[2])
+        time.sleep(0.05)  # long enough to press Cancel in the middle
+        return slow_get(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr("app.services.reports.debriefs.get_debrief", get_debrief)
+    _batch_choice(qtbot, page)
+    qtbot.mouseClick(page.make_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: _progress_dialog(page) is not None, timeout=30_000)
+    dialog = _progress_dialog(page)
+    assert dialog is not None
+    button = dialog.findChild(QPushButton)
+    assert button is not None
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.runner.pending() == 0, timeout=30_000)
+    assert "Cancelled" in page.status.text()
+    assert not page.previews
+    vault = window.session.vault
+    total = debriefs.count_debriefs(vault, window.session.scope)
+    assert 0 < len(loaded) < total  # it stopped part-way
+    with vault.read() as session:
+        assert session.execute(select(IssuedReport)).first() is None
+        issued = session.execute(
+            select(AuditEvent).where(AuditEvent.action == "report.issued")
+        ).first()
+    assert issued is None
+    qtbot.wait(300)
+    assert _progress_dialog(page) is None  # late progress does not bring it back

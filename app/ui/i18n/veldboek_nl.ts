@@ -1838,93 +1838,99 @@
 <context>
     <name>ReportPreviewDialog</name>
     <message>
-        <location filename="../report_preview.py" line="138" />
-        <location filename="../report_preview.py" line="238" />
+        <location filename="../report_preview.py" line="141" />
+        <location filename="../report_preview.py" line="241" />
         <source>Report preview</source>
         <translation>Voorbeeld van rapport</translation>
     </message>
     <message>
-        <location filename="../report_preview.py" line="150" />
+        <location filename="../report_preview.py" line="153" />
         <source>{title} · {marking} · report {report_id} · {pages} page(s)</source>
         <translation>{title} · {marking} · rapport {report_id} · {pages} pagina('s)</translation>
     </message>
     <message>
-        <location filename="../report_preview.py" line="156" />
+        <location filename="../report_preview.py" line="159" />
         <source>Rendering pages…</source>
         <translation>Pagina's worden opgebouwd…</translation>
     </message>
     <message>
-        <location filename="../report_preview.py" line="168" />
+        <location filename="../report_preview.py" line="171" />
         <source>Print…</source>
         <translation>Afdrukken…</translation>
     </message>
     <message>
-        <location filename="../report_preview.py" line="172" />
+        <location filename="../report_preview.py" line="175" />
         <source>Save PDF…</source>
         <translation>PDF opslaan…</translation>
     </message>
     <message>
-        <location filename="../report_preview.py" line="176" />
+        <location filename="../report_preview.py" line="179" />
         <source>Close</source>
         <translation>Sluiten</translation>
     </message>
     <message>
-        <location filename="../report_preview.py" line="230" />
+        <location filename="../report_preview.py" line="233" />
         <source>{pages} page(s). Nothing has been written to disk.</source>
         <translation>{pages} pagina('s). Er is niets naar schijf geschreven.</translation>
     </message>
     <message>
-        <location filename="../report_preview.py" line="253" />
+        <location filename="../report_preview.py" line="256" />
         <source>Veldboek report</source>
         <translation>Veldboek-rapport</translation>
     </message>
     <message>
-        <location filename="../report_preview.py" line="263" />
-        <location filename="../report_preview.py" line="269" />
-        <location filename="../report_preview.py" line="279" />
-        <location filename="../report_preview.py" line="300" />
+        <location filename="../report_preview.py" line="266" />
+        <location filename="../report_preview.py" line="272" />
+        <location filename="../report_preview.py" line="285" />
+        <location filename="../report_preview.py" line="297" />
+        <location filename="../report_preview.py" line="320" />
         <source>Print report</source>
         <translation>Rapport afdrukken</translation>
     </message>
     <message>
-        <location filename="../report_preview.py" line="271" />
+        <location filename="../report_preview.py" line="274" />
         <source>Printing to a file is not allowed here. Use Save PDF… to keep a copy: it warns you and is recorded.</source>
         <translation>Afdrukken naar een bestand kan hier niet. Gebruik PDF opslaan… om een kopie te bewaren: u krijgt een waarschuwing en het wordt vastgelegd.</translation>
     </message>
     <message>
-        <location filename="../report_preview.py" line="279" />
+        <location filename="../report_preview.py" line="285" />
         <source>The printer could not be started.</source>
         <translation>De printer kon niet worden gestart.</translation>
     </message>
     <message>
-        <location filename="../report_preview.py" line="283" />
+        <location filename="../report_preview.py" line="289" />
         <source>Printing…</source>
         <translation>Bezig met afdrukken…</translation>
     </message>
     <message>
-        <location filename="../report_preview.py" line="295" />
+        <location filename="../report_preview.py" line="299" />
+        <source>This computer has no private folder in memory for the print job. The print system will keep the report as an unencrypted file on disk while it prints (and the printer's queue may keep a copy afterwards). Print anyway?</source>
+        <translation>Deze computer heeft geen afgeschermde map in het geheugen voor de afdruktaak. Het afdruksysteem bewaart het rapport tijdens het afdrukken als onversleuteld bestand op schijf (en de wachtrij van de printer kan daarna een kopie bewaren). Toch afdrukken?</translation>
+    </message>
+    <message>
+        <location filename="../report_preview.py" line="315" />
         <source>Sent {pages} page(s) to the printer.</source>
         <translation>{pages} pagina('s) naar de printer gestuurd.</translation>
     </message>
     <message>
-        <location filename="../report_preview.py" line="309" />
-        <location filename="../report_preview.py" line="322" />
-        <location filename="../report_preview.py" line="331" />
+        <location filename="../report_preview.py" line="329" />
+        <location filename="../report_preview.py" line="342" />
+        <location filename="../report_preview.py" line="351" />
         <source>Save unencrypted PDF</source>
         <translation>Onversleutelde PDF opslaan</translation>
     </message>
     <message>
-        <location filename="../report_preview.py" line="311" />
+        <location filename="../report_preview.py" line="331" />
         <source>The PDF file will NOT be encrypted: anyone who gets the file can read it. Save it only where its marking ({marking}) allows, and destroy it when done. The save is recorded in the audit log.</source>
         <translation>Het PDF-bestand wordt NIET versleuteld: iedereen die het bestand krijgt, kan het lezen. Sla het alleen op waar de rubricering ({marking}) dat toestaat en vernietig het als u klaar bent. Het opslaan wordt in het auditlog vastgelegd.</translation>
     </message>
     <message>
-        <location filename="../report_preview.py" line="324" />
+        <location filename="../report_preview.py" line="344" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF-bestanden (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../report_preview.py" line="333" />
+        <location filename="../report_preview.py" line="353" />
         <source>Saved an unencrypted copy.</source>
         <translation>Een onversleutelde kopie is opgeslagen.</translation>
     </message>
@@ -1932,247 +1938,267 @@
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../pages/reports.py" line="58" />
+        <location filename="../pages/reports.py" line="61" />
         <source>Choose by source and dates instead</source>
         <translation>Kies in plaats daarvan op bron en datum</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="61" />
+        <location filename="../pages/reports.py" line="64" />
         <source>Internal (for the unit; names the source)</source>
         <translation>Intern (voor de eenheid; noemt de bron)</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="64" />
+        <location filename="../pages/reports.py" line="67" />
         <source>Sanitised (for sharing; needs a handler's approval)</source>
         <translation>Geschoond (om te delen; na goedkeuring door een teamleider)</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="76" />
+        <location filename="../pages/reports.py" line="79" />
         <source>Make report…</source>
         <translation>Rapport maken…</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="82" />
+        <location filename="../pages/reports.py" line="85" />
         <source>New report</source>
         <translation>Nieuw rapport</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="86" />
+        <location filename="../pages/reports.py" line="89" />
         <source>Source:</source>
         <translation>Bron:</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="87" />
+        <location filename="../pages/reports.py" line="90" />
         <source>From (day written):</source>
         <translation>Van (dag van schrijven):</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="88" />
+        <location filename="../pages/reports.py" line="91" />
         <source>To:</source>
         <translation>Tot en met:</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="89" />
+        <location filename="../pages/reports.py" line="92" />
         <source>Kind:</source>
         <translation>Soort:</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="91" />
+        <location filename="../pages/reports.py" line="94" />
         <source>Classification:</source>
         <translation>Rubricering:</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="97" />
+        <location filename="../pages/reports.py" line="100" />
         <source>Requested</source>
         <translation>Aangevraagd</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="98" />
+        <location filename="../pages/reports.py" line="101" />
         <source>By</source>
         <translation>Door</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="99" />
+        <location filename="../pages/reports.py" line="102" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="100" />
+        <location filename="../pages/reports.py" line="103" />
         <source>Debriefs</source>
         <translation>Debriefings</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="101" />
+        <location filename="../pages/reports.py" line="104" />
         <source>Marking</source>
         <translation>Rubricering</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="102" />
+        <location filename="../pages/reports.py" line="105" />
         <source>Decided by</source>
         <translation>Besloten door</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="107" />
+        <location filename="../pages/reports.py" line="110" />
         <source>Preview</source>
         <translation>Voorbeeld</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="110" />
+        <location filename="../pages/reports.py" line="113" />
         <source>Approve</source>
         <translation>Goedkeuren</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="113" />
+        <location filename="../pages/reports.py" line="116" />
         <source>Reject…</source>
         <translation>Afwijzen…</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="115" />
+        <location filename="../pages/reports.py" line="118" />
         <source>Issue…</source>
         <translation>Uitgeven…</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="116" />
+        <location filename="../pages/reports.py" line="119" />
         <source>Sanitised reports</source>
         <translation>Geschoonde rapporten</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="120" />
+        <location filename="../pages/reports.py" line="123" />
         <source>Verify a report file…</source>
         <translation>Rapportbestand controleren…</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="137" />
+        <location filename="../pages/reports.py" line="140" />
         <source>Reports</source>
         <translation>Rapporten</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="145" />
+        <location filename="../pages/reports.py" line="148" />
         <source>One debrief: {what}</source>
         <translation>Eén debriefing: {what}</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="162" />
+        <location filename="../pages/reports.py" line="165" />
         <source>— all sources —</source>
         <translation>— alle bronnen —</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="176" />
+        <location filename="../pages/reports.py" line="179" />
         <source>Awaiting approval</source>
         <translation>Wacht op goedkeuring</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="177" />
+        <location filename="../pages/reports.py" line="180" />
         <source>Approved: can be issued</source>
         <translation>Goedgekeurd: kan worden uitgegeven</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="178" />
+        <location filename="../pages/reports.py" line="181" />
         <source>Rejected</source>
         <translation>Afgewezen</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="179" />
+        <location filename="../pages/reports.py" line="182" />
         <source>Issued</source>
         <translation>Uitgegeven</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="186" />
+        <location filename="../pages/reports.py" line="193" />
         <source>Passphrase</source>
         <translation>Wachtzin</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="206" />
+        <location filename="../pages/reports.py" line="200" />
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <location filename="../pages/reports.py" line="212" />
+        <source>Cancelling…</source>
+        <translation>Bezig met annuleren…</translation>
+    </message>
+    <message>
+        <location filename="../pages/reports.py" line="224" />
         <source>Laying out the report…</source>
         <translation>Rapport wordt opgemaakt…</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="222" />
+        <location filename="../pages/reports.py" line="246" />
         <source>The sanitised text is checked against the sources' identities: give your passphrase.</source>
         <translation>De geschoonde tekst wordt getoetst aan de identiteit van de bronnen: geef uw wachtzin.</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="228" />
+        <location filename="../pages/reports.py" line="252" />
         <source>Checking the sanitised text…</source>
         <translation>Geschoonde tekst wordt gecontroleerd…</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="239" />
+        <location filename="../pages/reports.py" line="269" />
         <source>No identifying text found. The report now waits for a handler's approval; issue it here once approved.</source>
         <translation>Geen identificerende tekst gevonden. Het rapport wacht nu op goedkeuring door een teamleider; geef het hier uit zodra het is goedgekeurd.</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="262" />
+        <location filename="../pages/reports.py" line="291" />
+        <source>Cancelled: nothing was issued or requested.</source>
+        <translation>Geannuleerd: er is niets uitgegeven of aangevraagd.</translation>
+    </message>
+    <message>
+        <location filename="../pages/reports.py" line="297" />
         <source>Sanitised report refused</source>
         <translation>Geschoond rapport geweigerd</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="265" />
+        <location filename="../pages/reports.py" line="300" />
         <source>The sanitised text would point to the source. Change these wordings and try again:</source>
         <translation>De geschoonde tekst zou naar de bron wijzen. Pas deze formuleringen aan en probeer het opnieuw:</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="273" />
+        <location filename="../pages/reports.py" line="308" />
         <source>Refused: {n} identifying string(s).</source>
         <translation>Geweigerd: {n} identificerende tekst(en).</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="283" />
+        <location filename="../pages/reports.py" line="318" />
         <source>Report {id} issued: {pages} page(s).</source>
         <translation>Rapport {id} uitgegeven: {pages} pagina('s).</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="293" />
+        <location filename="../pages/reports.py" line="328" />
         <source>Internal debrief report</source>
         <translation>Intern debriefingrapport</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="295" />
+        <location filename="../pages/reports.py" line="330" />
         <source>Sanitised intelligence report</source>
         <translation>Geschoond inlichtingenrapport</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="320" />
+        <location filename="../pages/reports.py" line="355" />
         <source>Select a sanitised report in the list first.</source>
         <translation>Kies eerst een geschoond rapport in de lijst.</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="335" />
+        <location filename="../pages/reports.py" line="364" />
+        <source>Laying out the preview…</source>
+        <translation>Voorbeeld wordt opgemaakt…</translation>
+    </message>
+    <message>
+        <location filename="../pages/reports.py" line="372" />
         <source>Sanitised report awaiting approval</source>
         <translation>Geschoond rapport dat op goedkeuring wacht</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="357" />
+        <location filename="../pages/reports.py" line="399" />
         <source>Reject</source>
         <translation>Afwijzen</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="357" />
+        <location filename="../pages/reports.py" line="399" />
         <source>Why?</source>
         <translation>Waarom?</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="372" />
+        <location filename="../pages/reports.py" line="414" />
         <source>Issuing checks the text once more against the identities: give your passphrase.</source>
         <translation>Bij het uitgeven wordt de tekst nog eens aan de identiteiten getoetst: geef uw wachtzin.</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="378" />
+        <location filename="../pages/reports.py" line="421" />
         <source>Producing the sanitised report…</source>
         <translation>Geschoond rapport wordt gemaakt…</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="396" />
+        <location filename="../pages/reports.py" line="445" />
         <source>Verify a report</source>
         <translation>Rapport controleren</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="396" />
+        <location filename="../pages/reports.py" line="445" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF-bestanden (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="407" />
+        <location filename="../pages/reports.py" line="456" />
         <source>Cannot read the file: {why}</source>
         <translation>Het bestand kan niet worden gelezen: {why}</translation>
     </message>

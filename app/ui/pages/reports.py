@@ -26,10 +26,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.errors import ReportCancelled
 from app.models.enums import Role
-from app.services import reports, sources
+from app.services import local_config, reports, sources
 from app.services.reports import ApprovalView, IssuedPdf, Selection
 from app.services.sanitise import SanitisationRefused
+from app.ui import i18n
 from app.ui.errors import describe, show_error
 from app.ui.pages.base import Page
 from app.ui.record_table import RecordTable
@@ -47,6 +49,7 @@ class ReportsPage(Page):
         super().__init__(session, runner, parent)
         self.debrief_id: uuid.UUID | None = None
         self.previews: list[ReportPreviewDialog] = []
+        self._running: reports.Cancel | None = None  # the report being made, if any
 
         # What the report covers.
         self.one = QLabel()
@@ -181,19 +184,32 @@ class ReportsPage(Page):
 
     # -- making reports ---------------------------------------------------------
 
+    def report_language(self) -> str:
+        """Reports are printed in the interface's language (Settings)."""
+        return i18n.resolve_language(local_config.load().language)
+
     def _ask_passphrase(self, why: str) -> str | None:
         passphrase, ok = QInputDialog.getText(
             self, self.tr("Passphrase"), why, QLineEdit.EchoMode.Password
         )
         return passphrase if ok and passphrase else None
 
-    def _progress(self, text: str) -> QProgressDialog:
-        dialog = QProgressDialog(text, "", 0, 0, self)
+    def _progress(self, text: str, cancel: reports.Cancel | None = None) -> QProgressDialog:
+        """A progress dialog for work in the pool; with ``cancel``, its Cancel
+        button stops that work (between two debriefs)."""
+        dialog = QProgressDialog(text, self.tr("Cancel"), 0, 0, self)
         dialog.setObjectName("reportProgress")
-        dialog.setCancelButton(None)
+        if cancel is None:
+            dialog.setCancelButton(None)
+        else:
+            dialog.canceled.connect(lambda: self._cancel(cancel))
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(300)
         return dialog
+
+    def _cancel(self, cancel: reports.Cancel) -> None:
+        cancel.set()
+        self.status.setText(self.tr("Cancelling…"))
 
     def make_report(self) -> None:
         try:
@@ -202,12 +218,20 @@ class ReportsPage(Page):
             self.status.setText(describe(exc))
             return
         vault, scope, marking = self.session.vault, self.session.scope, self.marking.currentText()
+        language = self.report_language()
+        cancel = self._running = reports.Cancel()
         if self.internal.isChecked():
-            progress = self._progress(self.tr("Laying out the report…"))
+            progress = self._progress(self.tr("Laying out the report…"), cancel)
 
             def work(report: Any) -> IssuedPdf:
                 return reports.issue_internal(
-                    vault, scope, selection, marking=marking, progress=report
+                    vault,
+                    scope,
+                    selection,
+                    marking=marking,
+                    language=language,
+                    progress=report,
+                    cancel=cancel,
                 )
 
             self.runner.start(
@@ -225,11 +249,17 @@ class ReportsPage(Page):
         )
         if passphrase is None:
             return
-        progress = self._progress(self.tr("Checking the sanitised text…"))
+        progress = self._progress(self.tr("Checking the sanitised text…"), cancel)
 
         def request(report: Any) -> ApprovalView:
             return reports.request_sanitised(
-                vault, scope, selection, passphrase=passphrase, marking=marking, progress=report
+                vault,
+                scope,
+                selection,
+                passphrase=passphrase,
+                marking=marking,
+                progress=report,
+                cancel=cancel,
             )
 
         def requested(approval: object) -> None:
@@ -250,11 +280,16 @@ class ReportsPage(Page):
         )
 
     def _step(self, progress: QProgressDialog, done: int, total: int) -> None:
+        if progress.wasCanceled():
+            return  # a late step would show the dialog again
         progress.setMaximum(total)
         progress.setValue(done)
 
     def _failed(self, progress: QProgressDialog, exc: BaseException) -> None:
         progress.close()
+        if isinstance(exc, ReportCancelled):
+            self.status.setText(self.tr("Cancelled: nothing was issued or requested."))
+            return
         if isinstance(exc, SanitisationRefused):
             box = QMessageBox(self)
             box.setObjectName("sanitisationRefused")
@@ -321,24 +356,31 @@ class ReportsPage(Page):
         return approval
 
     def preview_approval(self) -> None:
+        """Lay out the requested report in the pool (it can be long), then show it."""
         approval = self._selected_approval()
         if approval is None:
             return
-        try:
-            pdf = reports.preview_approval(self.session.vault, self.session.scope, approval.id)
-        except Exception as exc:
+        vault, scope, language = self.session.vault, self.session.scope, self.report_language()
+        progress = self._progress(self.tr("Laying out the preview…"))
+
+        def work(_report: Any) -> bytes:
+            return reports.preview_approval(vault, scope, approval.id, language=language)
+
+        def show(pdf: object) -> None:
+            progress.close()
+            assert isinstance(pdf, bytes)
+            title = self.tr("Sanitised report awaiting approval")
+            info = PreviewInfo(title, str(approval.id), approval.marking)
+            dialog = ReportPreviewDialog(pdf, info, parent=self)
+            self.previews.append(dialog)
+            dialog.finished.connect(lambda _r: self._forget(dialog))
+            dialog.open()
+
+        def failed(exc: BaseException) -> None:
+            progress.close()
             show_error(self, exc)
-            return
-        dialog = ReportPreviewDialog(
-            pdf,
-            PreviewInfo(
-                self.tr("Sanitised report awaiting approval"), str(approval.id), approval.marking
-            ),
-            parent=self,
-        )
-        self.previews.append(dialog)
-        dialog.finished.connect(lambda _r: self._forget(dialog))
-        dialog.open()
+
+        self.runner.start(work, show, failed)
 
     def approve(self) -> None:
         approval = self._selected_approval()
@@ -374,12 +416,19 @@ class ReportsPage(Page):
         )
         if passphrase is None:
             return
-        vault, scope = self.session.vault, self.session.scope
-        progress = self._progress(self.tr("Producing the sanitised report…"))
+        vault, scope, language = self.session.vault, self.session.scope, self.report_language()
+        cancel = self._running = reports.Cancel()
+        progress = self._progress(self.tr("Producing the sanitised report…"), cancel)
 
         def work(report: Any) -> IssuedPdf:
             return reports.issue_sanitised(
-                vault, scope, approval.id, passphrase=passphrase, progress=report
+                vault,
+                scope,
+                approval.id,
+                passphrase=passphrase,
+                language=language,
+                progress=report,
+                cancel=cancel,
             )
 
         self.runner.start(
@@ -414,6 +463,8 @@ class ReportsPage(Page):
         self.verify_result.setStyleSheet("color: #006400;" if result.ok else "color: #b00020;")
 
     def clear_vault_data(self) -> None:
+        if self._running is not None:
+            self._running.set()  # the vault is locking: stop making the report
         for dialog in list(self.previews):
             dialog.clear()
             dialog.close()
