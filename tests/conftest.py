@@ -51,3 +51,19 @@ def handler(vault: Vault) -> Scope:
 
     aliases.add_alias(vault, "Havik", role=Role.HANDLER, can_act=True)
     return aliases.resolve_scope(vault, "Havik")
+
+
+@pytest.fixture
+def fail_keyring() -> Iterator[None]:
+    """The machine has no OS keyring: keyring's own "fail" backend, which is what
+    keyring picks when it finds no Secret Service, Keychain or Credential Locker."""
+    import keyring
+    from keyring.backends import fail
+
+    previous = keyring.get_keyring()
+    keyring.set_keyring(fail.Keyring())
+    try:
+        yield
+    finally:
+        keyring.set_keyring(previous)
+
