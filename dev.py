@@ -10,7 +10,9 @@ Anything after the command is passed on (to the app or to pytest).
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import os
+import shutil
 import subprocess
 import sys
 import venv
@@ -36,12 +38,33 @@ def _run(cmd: list[str], **kw: object) -> int:
     return subprocess.call(cmd, cwd=ROOT, **kw)  # type: ignore[call-overload]
 
 
+VENV_HINT = (
+    "Could not create .venv: this Python lacks venv/ensurepip. "
+    "On Debian/Ubuntu: sudo apt-get install python3-venv"
+)
+
+
+def create_venv() -> None:
+    """Make .venv with pip, or exit with one line saying what to install. A
+    half-made .venv (Debian's python3 without ensurepip leaves one) is removed so
+    the next run starts clean."""
+    if importlib.util.find_spec("ensurepip") is None:
+        sys.exit(VENV_HINT)
+    print("Creating .venv ...", flush=True)
+    try:
+        venv.EnvBuilder(with_pip=True).create(VENV)
+    except (OSError, subprocess.CalledProcessError) as exc:
+        shutil.rmtree(VENV, ignore_errors=True)
+        sys.exit(f"{VENV_HINT} ({type(exc).__name__})")
+
+
 def ensure_venv(extras: str) -> None:
     if sys.version_info < (3, 11):
         sys.exit(f"Veldboek needs Python 3.11 or newer; this is {sys.version.split()[0]}.")
+    if PY.exists() and not (BIN / ("pip.exe" if os.name == "nt" else "pip")).exists():
+        shutil.rmtree(VENV, ignore_errors=True)  # left without pip by an earlier failure
     if not PY.exists():
-        print("Creating .venv ...", flush=True)
-        venv.EnvBuilder(with_pip=True).create(VENV)
+        create_venv()
     wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes() + extras.encode()).hexdigest()
     if STAMP.exists() and STAMP.read_text() == wanted:
         return

@@ -26,6 +26,10 @@ class VaultExists(VaultError):
     pass
 
 
+class VaultLocationError(VaultError):
+    """The vault folder cannot be created or written (a path or permission problem)."""
+
+
 class WrongPassphrase(VaultError):
     pass
 
@@ -89,6 +93,10 @@ class WorkflowError(VeldboekError):
 
 class SelfTestFailed(VeldboekError):
     pass
+
+
+class CheckFailed(VeldboekError):
+    """`veldboek check` found a problem (the report says which)."""
 
 
 class PackageError(VeldboekError):

@@ -72,3 +72,19 @@ def shm_runtime(monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     for path in sorted(runtime.rglob("*"), reverse=True):
         path.rmdir() if path.is_dir() else path.unlink()
     runtime.rmdir()
+
+
+@pytest.fixture
+def fail_keyring() -> Iterator[None]:
+    """The machine has no OS keyring: keyring's own "fail" backend, which is what
+    keyring picks when it finds no Secret Service, Keychain or Credential Locker."""
+    import keyring
+    from keyring.backends import fail
+
+    previous = keyring.get_keyring()
+    keyring.set_keyring(fail.Keyring())
+    try:
+        yield
+    finally:
+        keyring.set_keyring(previous)
+

@@ -7,6 +7,7 @@ import hashlib
 import json
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -18,12 +19,20 @@ from app.vault.vault import Vault
 from tests import factory
 
 
-def snapshot(root: Path) -> dict[str, str]:
+def snapshot(root: Path) -> dict[str, tuple[str, int]]:
+    """Every file of the vault folder with its SHA-256 and mtime (ns). SQLite's
+    -wal/-shm files exist only while a connection is open and are left out; a WAL
+    that still held something at close would be folded into vault.db and show."""
     return {
-        p.name: hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(root.iterdir())
-        if p.is_file() and p.name in ("vault.db", "vault.header")
+        str(p.relative_to(root)): (hashlib.sha256(p.read_bytes()).hexdigest(), p.stat().st_mtime_ns)
+        for p in sorted(root.rglob("*"))
+        if p.is_file() and not p.name.endswith(("-wal", "-shm"))
     }
+
+
+def vault_files(root: Path) -> dict[str, tuple[str, int]]:
+    """The database and the header (a wrong passphrase may add unlock-failures.json)."""
+    return {k: v for k, v in snapshot(root).items() if k in ("vault.db", "vault.header")}
 
 
 def _corrupt_header(root: Path, mutate: object) -> None:
@@ -68,25 +77,31 @@ def test_altered_kdf_salt_reads_as_wrong_passphrase(vault_dir: Path) -> None:
     _corrupt_header(
         vault_dir, _json_edit(lambda d: d["kdf"].update(salt="AAAAAAAAAAAAAAAAAAAAAA=="))
     )
-    before = snapshot(vault_dir)
+    before = vault_files(vault_dir)
     with pytest.raises(WrongPassphrase, match="altered"):
         Vault.open(vault_dir, factory.PASSPHRASE)
-    assert snapshot(vault_dir) == before
+    assert vault_files(vault_dir) == before
 
 
 def test_wrong_passphrase_leaves_files_untouched(vault_dir: Path) -> None:
-    before = snapshot(vault_dir)
+    before = vault_files(vault_dir)
     with pytest.raises(WrongPassphrase):
         Vault.open(vault_dir, "this is not the passphrase")
-    assert snapshot(vault_dir) == before
+    assert vault_files(vault_dir) == before
 
 
-def _fill(vault_dir: Path, debrief_count: int) -> None:
+PAGE = 4096
+
+
+def _fill(vault_dir: Path, debrief_count: int) -> int:
+    """Add debriefs; returns the page number where the added data starts."""
+    first_new_page = (vault_dir / "vault.db").stat().st_size // PAGE
     with Vault.open(vault_dir, factory.PASSPHRASE) as vault:
         scope = aliases.resolve_scope(vault, factory.RUNNER)
         source = factory.source(vault, scope)
         for _ in range(debrief_count):
             factory.debrief(vault, scope, source, narrative="x" * 3000)
+    return first_new_page
 
 
 def _read_everything(vault: Vault) -> None:
@@ -96,37 +111,62 @@ def _read_everything(vault: Vault) -> None:
     search.search(vault, scope, "x*")
 
 
-PAGE = 4096
-DB_DAMAGE = {
-    "garbage": lambda data: b"\x5a" * len(data),
-    "empty": lambda data: b"",
-    "truncated-to-first-page": lambda data: data[:PAGE],
-    "truncated-mid-page": lambda data: data[: PAGE * 3 + 1000],
-    "zeroed-page": lambda data: data[: PAGE * 2] + b"\x00" * PAGE + data[PAGE * 3 :],
-    "bit-flip": lambda data: data[:5000] + bytes([data[5000] ^ 1]) + data[5001:],
+def _zero_page(data: bytes, page: int) -> bytes:
+    return data[: PAGE * page] + b"\x00" * PAGE + data[PAGE * (page + 1) :]
+
+
+REFUSED, READ_FAILS = "refused at unlock", "opens, the first read of the page fails"
+Damage = Callable[[bytes, int], bytes]  # (file, first page of the records) -> damaged file
+DB_DAMAGE: dict[str, tuple[Damage, str]] = {
+    "garbage": (lambda data, _: b"\x5a" * len(data), REFUSED),
+    "empty": (lambda data, _: b"", REFUSED),
+    "truncated-to-first-page": (lambda data, _: data[:PAGE], REFUSED),
+    "truncated-mid-page": (lambda data, _: data[: PAGE * 3 + 1000], REFUSED),
+    "zeroed-second-page": (lambda data, _: _zero_page(data, 1), REFUSED),
+    # A page in the middle of the debriefs: unlock does not read it, so the vault
+    # opens; the damage shows when a debrief on it is read.
+    "zeroed-page-in-the-middle": (
+        lambda data, first: _zero_page(data, (first + len(data) // PAGE) // 2),
+        READ_FAILS,
+    ),
+    "bit-flip": (lambda data, _: data[:5000] + bytes([data[5000] ^ 1]) + data[5001:], REFUSED),
 }
 
 
+def _settle(vault: Vault) -> None:
+    """Fold the WAL into vault.db (test only), so that a later write, even one only
+    committed to the WAL, changes vault.db by the time the vault is closed."""
+    with vault.engine().connect() as conn:
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+
+
 @pytest.mark.parametrize("damage", list(DB_DAMAGE))
-def test_damaged_database_is_a_clear_error(vault_dir: Path, damage: str) -> None:
-    _fill(vault_dir, 5)
+def test_damaged_database_is_a_clear_error_and_nothing_is_written(
+    vault_dir: Path, damage: str
+) -> None:
+    first_new_page = _fill(vault_dir, 5)
+    mutate, outcome = DB_DAMAGE[damage]
     db = vault_dir / "vault.db"
-    db.write_bytes(DB_DAMAGE[damage](db.read_bytes()))
+    db.write_bytes(mutate(db.read_bytes(), first_new_page))
     before = snapshot(vault_dir)
-    try:
-        vault = Vault.open(vault_dir, factory.PASSPHRASE)
-    except DatabaseCorrupt as exc:
-        assert "damaged" in str(exc) or "cannot be decrypted" in str(exc)  # noqa: PT017
+    if outcome == REFUSED:
+        with pytest.raises(DatabaseCorrupt, match=r"damaged|cannot be decrypted"):
+            Vault.open(vault_dir, factory.PASSPHRASE)
         assert snapshot(vault_dir) == before  # refused before anything was written
-        return
-    # Damage in a page that unlock does not read surfaces when that page is read,
-    # as the same clear error (never a crash), and `check` always reports it.
-    try:
-        _read_everything(vault)
-    except DatabaseCorrupt as exc:
-        assert "damaged" in str(exc)  # noqa: PT017 - either outcome is acceptable, a crash is not
-    vault.lock()
+    else:
+        vault = Vault.open(vault_dir, factory.PASSPHRASE)  # unlock itself is audited
+        _settle(vault)
+        before = snapshot(vault_dir)
+        with pytest.raises(DatabaseCorrupt, match="damaged"):
+            _read_everything(vault)
+        scope = aliases.resolve_scope(vault, factory.RUNNER)
+        with pytest.raises(DatabaseCorrupt, match="nothing more is saved"):
+            factory.source(vault, scope)
+        vault.lock()
+        # No lock event, no anchor moved over the damage, no new file.
+        assert snapshot(vault_dir) == before
     assert not check_vault(vault_dir, factory.PASSPHRASE).ok
+    assert snapshot(vault_dir) == before  # a failing check writes nothing either
 
 
 def test_check_reports_a_damaged_page(vault_dir: Path) -> None:
@@ -147,8 +187,48 @@ def test_missing_vault_and_missing_header(tmp_path: Path, vault_dir: Path) -> No
         Vault.open(vault_dir, factory.PASSPHRASE)
 
 
-@pytest.mark.parametrize("damage", ["garbage-header", "garbage-db", "wrong-passphrase"])
+CLI_DAMAGE = ["garbage-header", "garbage-db", "zeroed-page-in-the-middle", "wrong-passphrase"]
+
+
+def _cli(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "app", *args], capture_output=True, text=True, timeout=60
+    )
+
+
+@pytest.mark.parametrize("damage", CLI_DAMAGE)
 def test_cli_prints_one_line_and_no_traceback(vault_dir: Path, tmp_path: Path, damage: str) -> None:
+    pp = tmp_path / "pp"
+    pp.write_text(factory.PASSPHRASE + "\n")
+    first_new_page = _fill(vault_dir, 5)
+    db = vault_dir / "vault.db"
+    if damage == "garbage-header":
+        (vault_dir / "vault.header").write_bytes(b"nonsense")
+    elif damage == "garbage-db":
+        db.write_bytes(b"nonsense" * 1000)
+    elif damage == "zeroed-page-in-the-middle":
+        db.write_bytes(DB_DAMAGE[damage][0](db.read_bytes(), first_new_page))
+    else:
+        pp.write_text("the wrong passphrase\n")
+    before = vault_files(vault_dir)
+    result = _cli("check", "--vault", str(vault_dir), "--passphrase-file", str(pp))
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr + result.stdout
+    # Exactly one line on stderr (no SQLCipher log lines); the report is on stdout.
+    assert result.stderr.splitlines() == [result.stderr.strip()]
+    assert result.stderr.startswith("veldboek: vault check FAILED (")
+    failures = [line for line in result.stdout.splitlines() if line.startswith("FAIL ")]
+    assert failures
+    assert any(
+        word in failures[0] for word in ("header", "passphrase", "damaged", "decrypted", "page")
+    )
+    assert vault_files(vault_dir) == before
+
+
+@pytest.mark.parametrize("damage", ["garbage-header", "garbage-db", "wrong-passphrase"])
+def test_cli_command_on_a_bad_vault_is_one_line(
+    vault_dir: Path, tmp_path: Path, damage: str
+) -> None:
     pp = tmp_path / "pp"
     pp.write_text(factory.PASSPHRASE + "\n")
     if damage == "garbage-header":
@@ -157,23 +237,13 @@ def test_cli_prints_one_line_and_no_traceback(vault_dir: Path, tmp_path: Path, d
         (vault_dir / "vault.db").write_bytes(b"nonsense" * 1000)
     else:
         pp.write_text("the wrong passphrase\n")
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "app",
-            "check",
-            "--vault",
-            str(vault_dir),
-            "--passphrase-file",
-            str(pp),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    assert result.returncode != 0
-    assert "Traceback" not in result.stderr + result.stdout
-    failures = [line for line in result.stdout.splitlines() if line.startswith("FAIL ")]
-    assert len(failures) == 1
-    assert any(word in failures[0] for word in ("header", "passphrase", "damaged", "decrypted"))
+    before = vault_files(vault_dir)
+    args = ["--vault", str(vault_dir), "--passphrase-file", str(pp), "--alias", factory.RUNNER]
+    result = _cli("list", "sources", *args, "--json")
+    assert result.returncode == 1
+    assert result.stdout == ""
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("veldboek: ")
+    assert any(word in lines[0] for word in ("header", "passphrase", "damaged", "decrypted"))
+    assert vault_files(vault_dir) == before

@@ -179,3 +179,37 @@ def test_passwd_changes_the_passphrase(tmp_path: Path, pp: Path) -> None:
     )
     assert main(["check", "--vault", str(root), "--passphrase-file", str(new)]) == 0
     assert main(["check", "--vault", str(root), "--passphrase-file", str(pp)]) == 1
+
+
+@pytest.mark.parametrize("where", ["under-a-file", "in-proc"])
+def test_init_at_an_impossible_path_is_one_clear_line(
+    tmp_path: Path, pp: Path, where: str
+) -> None:
+    blocker = tmp_path / "afile"
+    blocker.write_text("not a folder\n")
+    target = blocker / "sub" if where == "under-a-file" else Path("/proc/veldboek-test")
+    result = run("init", "--vault", str(target), "--passphrase-file", str(pp))
+    assert result.returncode == 1
+    # One line, said before any calibration (which would take seconds), not a bug report.
+    assert result.stderr.splitlines() == [
+        f"veldboek: Cannot create a vault at {target}: "
+        + ("Not a directory." if where == "under-a-file" else "No such file or directory.")
+    ]
+    assert result.stdout == ""
+    assert blocker.read_text() == "not a folder\n"
+
+
+@pytest.mark.parametrize(
+    ("flag", "value", "message"),
+    [("--sources", "0", "--sources must be"), ("--debriefs", "-5", "--debriefs must be")],
+)
+def test_demo_checks_its_sizes_before_making_a_vault(
+    tmp_path: Path, pp: Path, flag: str, value: str, message: str
+) -> None:
+    target = tmp_path / "new"
+    result = run("demo", "--vault", str(target), "--passphrase-file", str(pp), flag, value)
+    assert result.returncode == 1
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1
+    assert message in lines[0]
+    assert not target.exists()

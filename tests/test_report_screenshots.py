@@ -127,12 +127,22 @@ def _rich_debrief(vault: Vault, runner: Scope, handler: Scope) -> uuid.UUID:
     return debrief_id
 
 
+def _pdftoppm() -> str:
+    path = shutil.which("pdftoppm")
+    if path is None:
+        pytest.fail(
+            "pdftoppm is not installed; it renders the report pages. Install it with: "
+            "sudo apt-get install -y poppler-utils (.ci/run does this on CI)."
+        )
+    return path
+
+
 def _first_page_png(pdf: bytes, tmp: Path, name: str) -> Path:
     source = tmp / f"{name}.pdf"
     source.write_bytes(pdf)  # test-only copy in the pytest tmp folder, for pdftoppm
     subprocess.run(
         [
-            "pdftoppm",
+            _pdftoppm(),
             "-png",
             "-r",
             "100",
@@ -149,7 +159,6 @@ def _first_page_png(pdf: bytes, tmp: Path, name: str) -> Path:
     return tmp / f"{name}.png"
 
 
-@pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="poppler-utils not installed")
 def test_first_pages_render_and_are_kept_for_the_docs(
     vault: Vault, runner: Scope, handler: Scope, tmp_path: Path
 ) -> None:

@@ -17,7 +17,9 @@ from app.errors import (
 )
 from app.models import AuditEvent
 from app.models.enums import Role
+from app.services import vaults
 from app.vault import attempts
+from app.vault.device_secret import SERVICE, KeyringStore
 from app.vault.header import read_header
 from app.vault.vault import Vault, create_vault
 from tests import factory
@@ -174,6 +176,49 @@ def test_no_keyring_means_clear_refusal_of_second_factor(tmp_path: Path) -> None
     factory.make_vault(tmp_path / "w")
     with Vault.open(tmp_path / "w", factory.PASSPHRASE, device_store=MemoryKeyring(False)):
         pass
+
+
+@pytest.mark.usefixtures("fail_keyring")
+def test_real_keyring_store_without_a_backend(tmp_path: Path) -> None:
+    """The real KeyringStore over keyring's fail backend: the second factor is
+    refused with a clear message, and a passphrase-only vault works."""
+    store = KeyringStore()
+    assert not store.available()
+    assert not vaults.keyring_available()
+    with pytest.raises(DeviceSecretUnavailable, match="No OS keyring is available"):
+        create_vault(
+            tmp_path / "second-factor",
+            factory.PASSPHRASE,
+            alias_name="Valk",
+            kdf=factory.fast_kdf(),
+            use_device_secret=True,
+        )
+    assert not (tmp_path / "second-factor").exists()  # refused before any file was made
+    with pytest.raises(DeviceSecretUnavailable, match="could not be read"):
+        store.get(SERVICE, "vault-x")
+    with pytest.raises(DeviceSecretUnavailable, match="refused to store"):
+        store.put(SERVICE, "vault-x", b"\x00" * 32)
+    root = tmp_path / "passphrase-only"
+    create_vault(root, factory.PASSPHRASE, alias_name="Valk", kdf=factory.fast_kdf())
+    assert json.loads((root / "vault.header").read_text())["device_factor"] is None
+    with Vault.open(root, factory.PASSPHRASE) as vault:  # default store: the real one
+        assert actions(vault) == ["vault.created", "vault.unlocked"]
+
+
+@pytest.mark.usefixtures("fail_keyring")
+def test_vault_needing_the_keyring_on_a_machine_without_one(tmp_path: Path) -> None:
+    store = MemoryKeyring()
+    root = tmp_path / "v"
+    create_vault(
+        root,
+        factory.PASSPHRASE,
+        alias_name="Valk",
+        kdf=factory.fast_kdf(),
+        use_device_secret=True,
+        device_store=store,
+    )
+    with pytest.raises(DeviceSecretUnavailable, match="no keyring is available"):
+        Vault.open(root, factory.PASSPHRASE)  # the real KeyringStore finds none
 
 
 def test_identity_key_needs_the_passphrase_again(vault: Vault) -> None:

@@ -7,8 +7,8 @@ import sys
 from datetime import date
 
 from app.cli.common import add_vault_args, opened, print_json, read_passphrase_file
-from app.crypto.kdf import MIN_MEMORY_KIB, calibrate
-from app.errors import InvalidInput, SelfTestFailed
+from app.crypto.kdf import DEFAULT_TARGET_SECONDS
+from app.errors import CheckFailed, InvalidInput, SelfTestFailed
 from app.models.enums import Role
 from app.services import demo
 from app.services.check import check_vault
@@ -52,22 +52,26 @@ def cmd_init(args: argparse.Namespace) -> int:
     passphrase = read_passphrase_file(args.passphrase_file)
     if args.kdf_target_ms < 1:
         raise InvalidInput("--kdf-target-ms must be positive.")
-    print("Calibrating Argon2id...", file=sys.stderr)
-    cal = calibrate(args.kdf_target_ms / 1000, min_memory_kib=MIN_MEMORY_KIB)
     header = create_vault(
         args.vault,
         passphrase,
         alias_name=args.alias,
         role=Role(args.role),
-        kdf=cal.params,
+        target_seconds=args.kdf_target_ms / 1000,
         use_device_secret=args.device_secret,
+        progress=_announce_calibration,
     )
     print(
         f"Created vault {header.vault_id} at {args.vault} "
-        f"(Argon2id {cal.params.memory_kib // 1024} MiB, {cal.params.iterations} passes, "
-        f"{cal.measured_seconds:.2f} s)."
+        f"(Argon2id {header.kdf.memory_kib // 1024} MiB, {header.kdf.iterations} passes, "
+        f"{header.calibrated_seconds:.2f} s)."
     )
     return 0
+
+
+def _announce_calibration(step: str, fraction: float) -> None:
+    if step == "calibrate" and fraction == 0.0:
+        print("Calibrating Argon2id...", file=sys.stderr)
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -79,15 +83,26 @@ def cmd_check(args: argparse.Namespace) -> int:
         for line in report.lines:
             mark = "ok  " if line.ok else "FAIL"
             print(f"{mark} {line.name}" + (f": {line.detail}" if line.detail else ""))
-        print("vault is sound" if report.ok else "vault check FAILED")
-    return 0 if report.ok else 1
+    if not report.ok:
+        # The one line on stderr; the details are on stdout above.
+        first = next(line for line in report.lines if not line.ok)
+        raise CheckFailed(f"vault check FAILED ({first.name}).")
+    if not args.json:
+        print("vault is sound")
+    return 0
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
+    demo.check_size(args.sources, args.debriefs)
     if not VaultPaths(args.vault).exists():
         passphrase = read_passphrase_file(args.passphrase_file)
-        cal = calibrate(0.7)
-        create_vault(args.vault, passphrase, alias_name="Valk", role=Role.RUNNER, kdf=cal.params)
+        create_vault(
+            args.vault,
+            passphrase,
+            alias_name="Valk",
+            role=Role.RUNNER,
+            target_seconds=DEFAULT_TARGET_SECONDS,
+        )
     with opened(args) as vault:
         summary = demo.generate(
             vault,

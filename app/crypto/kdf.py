@@ -82,6 +82,39 @@ class Calibration:
     measured_seconds: float
 
 
+CALIBRATION_TOLERANCE = 0.2  # accept a measured time within +-20% of the target
+_MAX_ROUNDS = 6  # timed corrections after the first estimate
+
+
+def _timed(memory_kib: int, iterations: int, lanes: int, target: float) -> float:
+    """One timing; a reading too slow for the target is taken again and the faster
+    kept, since other work on the machine only ever makes Argon2id slower."""
+    seconds = _time_once(memory_kib, iterations, lanes)
+    if seconds > (1 + CALIBRATION_TOLERANCE) * target:
+        seconds = min(seconds, _time_once(memory_kib, iterations, lanes))
+    return seconds
+
+
+def _slope(a: tuple[int, float], b: tuple[int, float], fallback: float) -> float:
+    """Seconds per pass between two timings, or ``fallback`` if noise hides it."""
+    if a[0] == b[0]:
+        return fallback
+    slope = (b[1] - a[1]) / (b[0] - a[0])
+    return slope if slope > fallback / 4 else fallback
+
+
+def _cost_model(memory_kib: int, lanes: int) -> tuple[float, float]:
+    """(setup, per pass) seconds at this memory: one pass includes a fixed cost
+    (allocating and first touching the memory), so time 1 and 3 passes and take
+    the difference."""
+    one = _time_once(memory_kib, 1, lanes)
+    three = _time_once(memory_kib, 3, lanes)
+    # On a busy machine the difference can come out tiny or negative; a pass is
+    # never cheaper than a twelfth of the three-pass run.
+    per_pass = max((three - one) / 2, three / 12, 1e-6)
+    return max(0.0, one - per_pass), per_pass
+
+
 def calibrate(
     target_seconds: float = DEFAULT_TARGET_SECONDS,
     *,
@@ -92,35 +125,61 @@ def calibrate(
 ) -> Calibration:
     """Pick Argon2id costs that take about ``target_seconds`` on this machine.
 
-    Memory is preferred over iterations (it is what makes GPU guessing expensive),
-    doubling from ``min_memory_kib`` while at least three passes still fit the
-    target; the remaining time budget goes into more passes.
+    Memory is preferred over passes (it is what makes GPU guessing expensive): it
+    doubles from ``min_memory_kib`` while three passes at the doubled size still
+    fit the target. Passes then fill the budget, from a setup + per-pass cost
+    model, and the result is timed and corrected up or down until it lands within
+    ``CALIBRATION_TOLERANCE`` (or no whole number of passes gets closer). The
+    memory floor wins over the target: on a slow machine one pass may take longer.
     """
     if min_memory_kib < MIN_MEMORY_KIB:
         raise KdfParamsInvalid("memory cost below the 64 MiB floor")
-    steps_total = 4
+    if target_seconds <= 0:
+        raise KdfParamsInvalid("the target time must be positive")
+    steps_total = 2 + _MAX_ROUNDS
     step = 0
 
-    def tick() -> None:
+    def tick(done: bool = False) -> None:
         nonlocal step
-        step += 1
+        step = steps_total if done else min(step + 1, steps_total - 1)
         if progress is not None:
-            progress(min(step, steps_total), steps_total)
+            progress(step, steps_total)
 
     memory = min_memory_kib
-    per_pass = _time_once(memory, 1, lanes)
+    setup, per_pass = _cost_model(memory, lanes)
     tick()
-    while memory * 2 <= max_memory_kib and per_pass * 2 * 3 <= target_seconds:
+    while memory * 2 <= max_memory_kib and 2 * (setup + 3 * per_pass) <= target_seconds:
         memory *= 2
-        per_pass = _time_once(memory, 1, lanes)
+        setup, per_pass = _cost_model(memory, lanes)
     tick()
-    iterations = max(1, min(_MAX_ITERATIONS, round(target_seconds / max(per_pass, 1e-6))))
-    measured = _time_once(memory, iterations, lanes)
-    tick()
-    # One correction step: per-pass cost is not perfectly linear (allocation, caches).
-    if measured > 1.3 * target_seconds and iterations > 1:
-        iterations = max(1, round(iterations * target_seconds / measured))
-        measured = _time_once(memory, iterations, lanes)
-    tick()
-    params = KdfParams(memory, iterations, lanes, os.urandom(SALT_BYTES))
-    return Calibration(params, measured)
+
+    def clamp(n: float) -> int:
+        return max(1, min(_MAX_ITERATIONS, round(n)))
+
+    iterations = clamp((target_seconds - setup) / per_pass)
+    best: tuple[float, int, float] | None = None  # (relative error, passes, seconds)
+    previous: tuple[int, float] | None = None
+    tried: set[int] = set()
+    for _ in range(_MAX_ROUNDS):
+        measured = _timed(memory, iterations, lanes, target_seconds)
+        tick()
+        tried.add(iterations)
+        error = abs(measured - target_seconds) / target_seconds
+        if best is None or error < best[0]:
+            best = (error, iterations, measured)
+        if error <= CALIBRATION_TOLERANCE:
+            break
+        # Secant step: the per-pass cost between the last two timings says how many
+        # passes the miss is worth; move at least one, never past the bounds.
+        if previous is not None:
+            per_pass = _slope(previous, (iterations, measured), per_pass)
+        previous = (iterations, measured)
+        shift = (target_seconds - measured) / per_pass
+        wanted = clamp(iterations + (round(shift) or (1 if shift > 0 else -1)))
+        if wanted == iterations or wanted in tried:
+            break  # at a bound, or the target lies between two whole pass counts
+        iterations = wanted
+    assert best is not None
+    tick(done=True)
+    params = KdfParams(memory, best[1], lanes, os.urandom(SALT_BYTES))
+    return Calibration(params, best[2])

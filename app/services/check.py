@@ -37,18 +37,30 @@ class CheckReport:
 def check_vault(
     root: Path, passphrase: str, *, device_store: SecretStore | None = None
 ) -> CheckReport:
+    """Check without changing anything unless the vault proves whole: only then are
+    the opening, the check and the lock audited (and the anchor moved)."""
     report = CheckReport()
     try:
-        vault = Vault.open(root, passphrase, device_store=device_store, migrate_schema=False)
+        vault = Vault.open(
+            root, passphrase, device_store=device_store, migrate_schema=False, record_open=False
+        )
     except VeldboekError as exc:
         report.add("unlock", False, str(exc))
         return report
     report.add("unlock", True)
     try:
-        _check_open_vault(vault, report)
+        try:
+            _check_open_vault(vault, report)
+        except VeldboekError as exc:
+            report.add("database readable", False, type(exc).__name__)
+        if report.ok:
+            vault.record_open(SYSTEM)
+            vault.audit(SYSTEM, "vault.checked")
     finally:
-        # A failed check must not move the audit anchor past a damaged log.
-        vault.lock(reason="check", keep_anchor=not report.ok)
+        if report.ok:
+            vault.lock(reason="check")
+        else:
+            vault.close_unrecorded()
     return report
 
 
@@ -99,5 +111,3 @@ def _check_open_vault(vault: Vault, report: CheckReport) -> None:
     )
     problem = vault.anchor_problem(vault.header.audit_anchor)
     report.add("audit anchor", problem is None, problem or "")
-    if report.ok:
-        vault.audit(SYSTEM, "vault.checked")

@@ -170,6 +170,14 @@ class _SourcePlan:
     created: datetime
 
 
+def check_size(sources: int, debriefs: int) -> None:
+    """Refuse sizes the generator cannot make (called before any vault is created)."""
+    if not 1 <= sources <= MAX_SOURCES:
+        raise InvalidInput(f"--sources must be between 1 and {MAX_SOURCES}.")
+    if not 0 <= debriefs <= MAX_DEBRIEFS:
+        raise InvalidInput(f"--debriefs must be between 0 and {MAX_DEBRIEFS}.")
+
+
 def generate(
     vault: Vault,
     *,
@@ -179,10 +187,7 @@ def generate(
     today: date | None = None,
     progress: ProgressFn | None = None,
 ) -> DemoSummary:
-    if not 1 <= sources <= MAX_SOURCES:
-        raise InvalidInput(f"--sources must be between 1 and {MAX_SOURCES}.")
-    if not 0 <= debriefs <= MAX_DEBRIEFS:
-        raise InvalidInput(f"--debriefs must be between 0 and {MAX_DEBRIEFS}.")
+    check_size(sources, debriefs)
     started = time.perf_counter()
     day = today or utc_now().date()
     now = datetime(day.year, day.month, day.day, 9, 0, tzinfo=UTC)

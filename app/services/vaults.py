@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from app.crypto.kdf import DEFAULT_TARGET_SECONDS, calibrate
+from app.crypto.kdf import DEFAULT_TARGET_SECONDS
 from app.dal.scope import Scope
 from app.models.enums import Role
 from app.vault import attempts
@@ -55,17 +55,12 @@ def create(
 ) -> None:
     """Calibrate Argon2id on this machine, then create the vault. Slow (seconds):
     run it off the GUI thread."""
-    check_new_passphrase(passphrase)
-    cal = calibrate(
-        target_seconds,
-        progress=(lambda i, n: progress("calibrate", 0.8 * i / n)) if progress else None,
-    )
     create_vault(
         root,
         passphrase,
         alias_name=alias_name,
         role=role,
-        kdf=cal.params,
+        target_seconds=target_seconds,
         use_device_secret=use_device_secret,
         progress=progress,
     )

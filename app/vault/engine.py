@@ -35,6 +35,9 @@ def connect_raw(
         isolation_level=None,  # transactions are begun explicitly (see make_engine)
     )
     try:
+        # SQLCipher logs decryption failures to stderr by itself; Veldboek reports
+        # them as one clear error instead. (The level is process-wide.)
+        conn.execute("PRAGMA cipher_log_level = NONE")
         conn.execute(_key_pragma(key))
         conn.execute(f"PRAGMA cipher_memory_security = {'ON' if memory_security else 'OFF'}")
         # Reading the schema is the first access that decrypts a page: a wrong key

@@ -15,6 +15,7 @@ UI's lock controller and is cleared at the same moment.
 from __future__ import annotations
 
 import contextlib
+import errno
 import hashlib
 import hmac
 import logging
@@ -44,6 +45,7 @@ from app.errors import (
     UnlockThrottled,
     VaultError,
     VaultExists,
+    VaultLocationError,
     VaultLocked,
     VaultNotFound,
     WrongPassphrase,
@@ -114,6 +116,12 @@ def _anchor_key(db_key: SecretBytes) -> bytes:
     return HKDF(hashes.SHA256(), 32, None, b"veldboek audit anchor v1").derive(db_key.get())
 
 
+DAMAGED_NO_WRITES = (
+    "The vault database is damaged, so nothing more is saved. Lock it, restore it from a "
+    "backup, or run `veldboek check`."
+)
+
+
 def _db_error(exc: BaseException) -> VaultError | None:
     text = str(getattr(exc, "orig", exc)).lower()
     if "disk is full" in text or "database or disk is full" in text:
@@ -149,7 +157,13 @@ def create_vault(
         raise VaultExists(
             f"{root} holds a database without its header; move it away before creating a vault."
         )
-    root.mkdir(parents=True, exist_ok=True, mode=0o700)
+    store = device_store or KeyringStore()
+    if use_device_secret and not store.available():
+        raise DeviceSecretUnavailable(
+            "No OS keyring is available, so a device secret cannot be used on this computer."
+        )
+    # Before calibrating: a bad path should fail at once, not after seconds of work.
+    _prepare_folder(root)
 
     def report(step: str, fraction: float) -> None:
         if progress is not None:
@@ -165,12 +179,7 @@ def create_vault(
     vault_id = uuid.uuid4()
     factor: DeviceFactor | None = None
     device_secret: bytes | None = None
-    store = device_store or KeyringStore()
     if use_device_secret:
-        if not store.available():
-            raise DeviceSecretUnavailable(
-                "No OS keyring is available, so a device secret cannot be used on this computer."
-            )
         device_secret = new_device_secret()
         factor = DeviceFactor("os-keyring", SERVICE, f"vault-{vault_id}")
         store.put(factor.service, factor.account, device_secret)
@@ -196,7 +205,49 @@ def create_vault(
     )
 
     report("database", 0.9)
-    creating = root / (DB_NAME + ".creating")
+    try:
+        _write_new_database(paths, db_key, vault_id, identity.public, alias_name, role, factor)
+        write_header(paths.header, header)
+    except OSError as exc:
+        raise _location_error(root, exc) from exc
+    except sa_exc.DBAPIError as exc:
+        raise _db_error(exc) or VaultLocationError(
+            f"Cannot write the vault database in {root}."
+        ) from exc
+    finally:
+        db_key.wipe()
+    report("done", 1.0)
+    return header
+
+
+def _location_error(root: Path, exc: OSError) -> VaultError:
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return StorageFull(f"The disk holding {root} is full; no vault was created.")
+    reason = exc.strerror or type(exc).__name__
+    return VaultLocationError(f"Cannot create a vault at {root}: {reason}.")
+
+
+def _prepare_folder(root: Path) -> None:
+    """Make the vault folder (0700), or say in one line why it cannot be made."""
+    try:
+        root.mkdir(parents=True, exist_ok=True, mode=0o700)
+    except OSError as exc:
+        raise _location_error(root, exc) from None
+    if not os.access(root, os.W_OK | os.X_OK):
+        raise VaultLocationError(f"Cannot create a vault at {root}: the folder is not writable.")
+
+
+def _write_new_database(
+    paths: VaultPaths,
+    db_key: SecretBytes,
+    vault_id: uuid.UUID,
+    identity_public: bytes,
+    alias_name: str,
+    role: Role,
+    factor: DeviceFactor | None,
+) -> None:
+    """Build the database under a temporary name, then move it into place."""
+    creating = paths.root / (DB_NAME + ".creating")
     for stale in (creating, Path(f"{creating}-wal"), Path(f"{creating}-shm")):
         with contextlib.suppress(FileNotFoundError):
             stale.unlink()
@@ -205,7 +256,7 @@ def create_vault(
         migrate.upgrade(engine)
         with Session(engine.execution_options(veldboek_write=True)) as session, session.begin():
             session.add(VaultMeta(key=META_VAULT_ID, value=vault_id.bytes))
-            session.add(VaultMeta(key=META_IDENTITY_PUBLIC, value=identity.public))
+            session.add(VaultMeta(key=META_IDENTITY_PUBLIC, value=identity_public))
             alias = Alias(
                 name=alias_name.strip(), kind=AliasKind.COVER_NAME, role=role, can_act=True
             )
@@ -228,10 +279,6 @@ def create_vault(
     for leftover in (Path(f"{creating}-wal"), Path(f"{creating}-shm")):
         with contextlib.suppress(FileNotFoundError):
             leftover.unlink()
-    write_header(paths.header, header)
-    db_key.wipe()
-    report("done", 1.0)
-    return header
 
 
 class Vault:
@@ -255,6 +302,9 @@ class Vault:
         self._device_secret = SecretBytes(device_secret) if device_secret is not None else None
         self._lock_listeners: list[Callable[[], None]] = []
         self.anchor_problem_at_unlock: str | None = None
+        # Set once a read finds a damaged page: from then on nothing more is written,
+        # so the damage is not built upon and the anchor stays where it was.
+        self.damaged = False
 
     # -- opening -----------------------------------------------------------------
 
@@ -267,7 +317,11 @@ class Vault:
         device_store: SecretStore | None = None,
         migrate_schema: bool = True,
         actor: Actor = SYSTEM,
+        record_open: bool = True,
     ) -> Vault:
+        """Unlock. Nothing is written before the database has been read successfully.
+        With ``record_open=False`` the unlock is not audited yet: the caller calls
+        :meth:`record_open` (``veldboek check`` does, once the vault proved whole)."""
         paths = VaultPaths(root)
         if not paths.exists():
             if paths.db.exists():
@@ -307,8 +361,13 @@ class Vault:
             db_key.wipe()
             raise
         vault = cls(paths, header, db_key, engine, identity_public, device_secret)
-        vault.anchor_problem_at_unlock = vault.anchor_problem(header.audit_anchor)
-        vault._fold_failed_attempts(actor)
+        try:
+            vault.anchor_problem_at_unlock = vault.anchor_problem(header.audit_anchor)
+            if record_open:
+                vault.record_open(actor)
+        except BaseException:
+            vault.close_unrecorded()
+            raise
         return vault
 
     @staticmethod
@@ -341,7 +400,8 @@ class Vault:
             raise DatabaseCorrupt("The vault database lacks its identity key.")
         return public
 
-    def _fold_failed_attempts(self, actor: Actor) -> None:
+    def record_open(self, actor: Actor = SYSTEM) -> None:
+        """Audit the unlock, folding in the failed attempts (and an anchor mismatch)."""
         failures = attempts.read_failures(self.paths.attempts)
         with self.write() as session:
             for moment in failures:
@@ -385,6 +445,8 @@ class Vault:
         """A write transaction (BEGIN IMMEDIATE); commits on success, rolls back on error."""
         if self._write_engine is None:
             raise VaultLocked()
+        if self.damaged:
+            raise DatabaseCorrupt(DAMAGED_NO_WRITES)
         with (
             self._mapped_errors(),
             Session(self._write_engine, expire_on_commit=False) as session,
@@ -396,8 +458,13 @@ class Vault:
     def _mapped_errors(self) -> Iterator[None]:
         try:
             yield
+        except DatabaseCorrupt:  # a new pooled connection could not decrypt the file
+            self.damaged = True
+            raise
         except sa_exc.DBAPIError as exc:
             mapped = _db_error(exc)
+            if isinstance(mapped, DatabaseCorrupt):
+                self.damaged = True
             if mapped is not None:
                 raise mapped from exc
             raise
@@ -522,8 +589,12 @@ class Vault:
         """Audit, anchor, close the engine, wipe the keys. Safe to call twice.
 
         The anchor is not moved when the log looked tampered with at unlock (or the
-        caller says so), so a later check still sees the damage."""
+        caller says so), so a later check still sees the damage. A vault found
+        damaged is closed without writing anything."""
         if self._engine is None:
+            return
+        if self.damaged:
+            self.close_unrecorded()
             return
         try:
             self.audit(actor, "vault.locked", detail={"reason": reason})
@@ -535,15 +606,21 @@ class Vault:
             # Locking must never fail: the keys are dropped whatever happened above.
             log.warning("could not record the lock in the audit log or header", exc_info=False)
         finally:
-            engine, self._engine, self._write_engine = self._engine, None, None
+            self.close_unrecorded()
+
+    def close_unrecorded(self) -> None:
+        """Close the engine and wipe the keys without writing anything."""
+        if self._engine is None:
+            return
+        engine, self._engine, self._write_engine = self._engine, None, None
+        with contextlib.suppress(Exception):
+            engine.dispose()
+        self._db_key.wipe()
+        if self._device_secret is not None:
+            self._device_secret.wipe()
+        for listener in list(self._lock_listeners):
             with contextlib.suppress(Exception):
-                engine.dispose()
-            self._db_key.wipe()
-            if self._device_secret is not None:
-                self._device_secret.wipe()
-            for listener in list(self._lock_listeners):
-                with contextlib.suppress(Exception):
-                    listener()
+                listener()
 
     def __enter__(self) -> Vault:
         return self

@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPoint, Qt
 from PySide6.QtGui import QColor, QGuiApplication
-from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPlainTextEdit, QWizard
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QWizard,
+)
 from pytestqt.qtbot import QtBot
 
 from app.services import aliases, debriefs
@@ -82,6 +90,41 @@ def test_first_run_wizard_creates_and_opens_a_vault(qtbot: QtBot, tmp_path: Path
     assert not page.second.text()
     controller.lock.lock("test")
     assert (tmp_path / "new" / "vault.header").exists()
+
+
+@pytest.mark.usefixtures("fail_keyring")
+def test_first_run_wizard_says_there_is_no_keyring(qtbot: QtBot, tmp_path: Path) -> None:
+    QApplication.instance().setQuitOnLastWindowClosed(False)  # type: ignore[union-attr]
+    controller = AppController(tmp_path / "new", kdf_target_seconds=0.05)
+    controller.start()
+    wizard = controller.wizard
+    assert wizard is not None
+    qtbot.addWidget(wizard)
+    next_button = wizard.button(QWizard.WizardButton.NextButton)
+    qtbot.keyClicks(wizard.alias_page.alias, "Merel")
+    qtbot.mouseClick(next_button, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(wizard.passphrase_page.first, "kale berg rivier lantaarn")
+    qtbot.keyClicks(wizard.passphrase_page.second, "kale berg rivier lantaarn")
+    qtbot.mouseClick(next_button, Qt.MouseButton.LeftButton)
+    options = wizard.options_page
+    assert wizard.currentPage() is options
+    note = options.findChild(QLabel, "keyringNote")
+    assert note is not None
+    assert note.isVisible()
+    assert "No OS keyring was found" in note.text()
+    assert "passphrase alone" in note.text()
+    device = options.findChild(QCheckBox, "deviceSecret")
+    assert device is not None
+    assert not device.isEnabled()
+    qtbot.mouseClick(device, Qt.MouseButton.LeftButton, pos=QPoint(6, device.height() // 2))
+    assert not device.isChecked()  # cannot be switched on
+    qtbot.mouseClick(next_button, Qt.MouseButton.LeftButton)  # create
+    qtbot.waitUntil(lambda: wizard.create_page.done, timeout=20_000)
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.FinishButton), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: controller.window is not None, timeout=10_000)
+    controller.lock.lock("test")
+    header = json.loads((tmp_path / "new" / "vault.header").read_text())
+    assert header["device_factor"] is None  # the passphrase alone protects it
 
 
 def test_wrong_passphrase_message_and_growing_delay(

@@ -1,0 +1,62 @@
+"""dev.py on a machine without venv/ensurepip: one line saying what to install,
+no traceback, no half-made .venv left behind."""
+
+from __future__ import annotations
+
+import importlib.util
+import subprocess
+import sys
+import venv
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _dev(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> ModuleType:
+    spec = importlib.util.spec_from_file_location("dev_under_test", ROOT / "dev.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    venv_dir = tmp_path / ".venv"
+    monkeypatch.setattr(module, "VENV", venv_dir)
+    monkeypatch.setattr(module, "BIN", venv_dir / "bin")
+    monkeypatch.setattr(module, "PY", venv_dir / "bin" / "python")
+    return module
+
+
+def test_missing_ensurepip_is_one_line_with_the_fix(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    dev = _dev(tmp_path, monkeypatch)
+    real = importlib.util.find_spec
+    monkeypatch.setattr(
+        importlib.util, "find_spec", lambda name, *a: None if name == "ensurepip" else real(name)
+    )
+    with pytest.raises(SystemExit) as info:
+        dev.ensure_venv("")
+    message = str(info.value.code)
+    assert "\n" not in message
+    assert "sudo apt-get install python3-venv" in message
+    assert not (tmp_path / ".venv").exists()
+
+
+def test_failing_venv_creation_removes_the_half_made_venv(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    dev = _dev(tmp_path, monkeypatch)
+
+    def half_made(self: venv.EnvBuilder, env_dir: str | Path) -> None:
+        (Path(env_dir) / "bin").mkdir(parents=True)
+        (Path(env_dir) / "bin" / "python").write_text("")
+        raise subprocess.CalledProcessError(1, [sys.executable, "-m", "ensurepip"])
+
+    monkeypatch.setattr(venv.EnvBuilder, "create", half_made)
+    with pytest.raises(SystemExit) as info:
+        dev.ensure_venv("")
+    assert str(info.value.code).startswith(dev.VENV_HINT)
+    assert "\n" not in str(info.value.code)
+    assert not (tmp_path / ".venv").exists()
