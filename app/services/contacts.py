@@ -8,7 +8,7 @@ from datetime import datetime
 
 from sqlalchemy import select
 
-from app.dal.scope import Scope, get_visible
+from app.dal.scope import Scope, get_visible, visible
 from app.errors import InvalidInput
 from app.models import Alias, Contact, ContactAttendee, Source
 from app.models.enums import AliasKind, ContactKind
@@ -86,7 +86,7 @@ def list_contacts(vault: Vault, scope: Scope, source_id: uuid.UUID) -> list[Cont
         contacts = list(
             session.execute(
                 select(Contact)
-                .where(Contact.source_id == source.id)
+                .where(Contact.source_id == source.id, visible(Contact.compartment_id, scope))
                 .order_by(Contact.occurred_at.desc())
             ).scalars()
         )

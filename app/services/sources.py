@@ -5,8 +5,9 @@ from __future__ import annotations
 import uuid
 from dataclasses import asdict, dataclass, fields
 from datetime import date
+from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
 from app.dal.scope import Scope, get_visible, visible
@@ -212,6 +213,13 @@ def find_source(vault: Vault, scope: Scope, codename: str) -> uuid.UUID:
 
 
 def source_file(vault: Vault, scope: Scope, source_id: uuid.UUID) -> SourceFile:
+    """Everything in one source's file. Each tab's query carries the scope filter
+    itself, not only the source check, so no tab can show a row of a compartment
+    the alias is not in (a record filed under the wrong source, a future query)."""
+
+    def in_scope(model: Any) -> ColumnElement[bool]:
+        return visible(model.compartment_id, scope)
+
     with vault.read() as session:
         source = get_visible(session, scope, Source, source_id)
         names = mapping.alias_names(session)
@@ -232,7 +240,9 @@ def source_file(vault: Vault, scope: Scope, source_id: uuid.UUID) -> SourceFile:
         )
         has_identity = (
             session.execute(
-                select(TrueIdentity.id).where(TrueIdentity.source_id == source.id)
+                select(TrueIdentity.id).where(
+                    TrueIdentity.source_id == source.id, in_scope(TrueIdentity)
+                )
             ).first()
             is not None
         )
@@ -259,7 +269,7 @@ def source_file(vault: Vault, scope: Scope, source_id: uuid.UUID) -> SourceFile:
         contacts = (
             session.execute(
                 select(Contact)
-                .where(Contact.source_id == source.id)
+                .where(Contact.source_id == source.id, in_scope(Contact))
                 .order_by(Contact.occurred_at.desc())
             )
             .scalars()
@@ -268,32 +278,32 @@ def source_file(vault: Vault, scope: Scope, source_id: uuid.UUID) -> SourceFile:
         attendees = mapping.attendees(session, [c.id for c in contacts], names)
         debrief_rows = session.execute(
             mapping.debrief_row_query()
-            .where(Debrief.source_id == source.id)
+            .where(Debrief.source_id == source.id, in_scope(Debrief))
             .order_by(Debrief.created_at.desc(), Debrief.id.desc())
         ).all()
         taskings = session.execute(
             select(Tasking)
-            .where(Tasking.source_id == source.id)
+            .where(Tasking.source_id == source.id, in_scope(Tasking))
             .order_by(Tasking.created_at.desc())
         ).scalars()
         payments = session.execute(
             select(Payment)
-            .where(Payment.source_id == source.id)
+            .where(Payment.source_id == source.id, in_scope(Payment))
             .order_by(Payment.occurred_on.desc())
         ).scalars()
         risks = session.execute(
             select(RiskAssessment)
-            .where(RiskAssessment.source_id == source.id)
+            .where(RiskAssessment.source_id == source.id, in_scope(RiskAssessment))
             .order_by(RiskAssessment.assessed_at.desc())
         ).scalars()
         instructions = session.execute(
             select(SourceInstruction)
-            .where(SourceInstruction.source_id == source.id)
+            .where(SourceInstruction.source_id == source.id, in_scope(SourceInstruction))
             .order_by(SourceInstruction.given_at.desc())
         ).scalars()
         reliability = session.execute(
             select(ReliabilityReview)
-            .where(ReliabilityReview.source_id == source.id)
+            .where(ReliabilityReview.source_id == source.id, in_scope(ReliabilityReview))
             .order_by(ReliabilityReview.reviewed_at.desc())
         ).scalars()
         return SourceFile(
