@@ -44,6 +44,11 @@ _SEARCH_SQL = text(
 )
 
 
+def marked(snippet: str, start: str = "[[", end: str = "]]") -> str:
+    """A snippet with its highlight markers (control characters) as plain text."""
+    return snippet.replace(MARK_START, start).replace(MARK_END, end)
+
+
 def fts_query(user_text: str) -> str:
     """Turn what a user typed into a safe FTS5 query: every word must occur; a
     trailing * makes a prefix search. FTS5 operators in the input are not
@@ -79,11 +84,20 @@ def search(vault: Vault, scope: Scope, user_text: str, *, limit: int = 50) -> li
     ]
 
 
+MENTIONS_LIMIT = 100
+
+
 def debriefs_mentioning(
-    vault: Vault, scope: Scope, subject_id: uuid.UUID, *, exclude_debrief: uuid.UUID | None = None
+    vault: Vault,
+    scope: Scope,
+    subject_id: uuid.UUID,
+    *,
+    exclude_debrief: uuid.UUID | None = None,
+    limit: int = MENTIONS_LIMIT,
 ) -> list[DebriefRow]:
     """Other debriefs that mention the same subject (same kind and normalised name),
-    in any compartment the scope may see, and only those."""
+    in any compartment the scope may see, and only those; the newest ``limit`` (a
+    common name can be in thousands of debriefs, and the panel shows a few)."""
     with vault.read() as session:
         subject = get_visible(session, scope, Subject, subject_id)
         same_subjects = select(Subject.id).where(
@@ -102,7 +116,8 @@ def debriefs_mentioning(
         query = (
             mapping.debrief_row_query()
             .where(Debrief.id.in_(debrief_ids), visible(Debrief.compartment_id, scope))
-            .order_by(Debrief.created_at.desc())
+            .order_by(Debrief.created_at.desc(), Debrief.id.desc())
+            .limit(limit)
         )
         if exclude_debrief is not None:
             query = query.where(Debrief.id != exclude_debrief)
