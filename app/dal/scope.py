@@ -92,5 +92,7 @@ def get_visible(session: Session, scope: Scope, model: type[T], record_id: uuid.
         )
     ).scalar_one_or_none()
     if row is None:
-        raise NotFound(f"No such {model.__name__.lower()} in the active alias's files.")
+        raise NotFound(
+            "No such {record} in the active alias's files.", record=model.__name__.lower()
+        )
     return row

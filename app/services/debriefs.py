@@ -282,7 +282,9 @@ def submit(vault: Vault, scope: Scope, debrief_id: uuid.UUID) -> None:
             raise WorkflowError("Only a draft or a returned debrief can be submitted.")
         missing = missing_for_submit(d, _items(session, d.id))
         if missing:
-            raise WorkflowError("Cannot submit yet; missing: " + "; ".join(missing) + ".")
+            raise WorkflowError(
+                "Cannot submit yet; missing: {missing}.", missing="; ".join(missing)
+            )
         previous = d.status
         d.status = DebriefStatus.SUBMITTED
         d.submitted_at = utc_now()

@@ -180,9 +180,9 @@ def generate(
     progress: ProgressFn | None = None,
 ) -> DemoSummary:
     if not 1 <= sources <= MAX_SOURCES:
-        raise InvalidInput(f"--sources must be between 1 and {MAX_SOURCES}.")
+        raise InvalidInput("--sources must be between 1 and {n}.", n=MAX_SOURCES)
     if not 0 <= debriefs <= MAX_DEBRIEFS:
-        raise InvalidInput(f"--debriefs must be between 0 and {MAX_DEBRIEFS}.")
+        raise InvalidInput("--debriefs must be between 0 and {n}.", n=MAX_DEBRIEFS)
     started = time.perf_counter()
     day = today or utc_now().date()
     now = datetime(day.year, day.month, day.day, 9, 0, tzinfo=UTC)

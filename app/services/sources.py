@@ -78,7 +78,9 @@ def create_source(
     clean = draft.validated()
     with vault.write() as session:
         if _codename_taken(session, clean.codename):
-            raise InvalidInput(f"The codename {clean.codename!r} is already in use.")
+            raise InvalidInput(
+                "The codename {codename!r} is already in use.", codename=clean.codename
+            )
         compartment = Compartment(name=f"File {clean.codename}")
         session.add(compartment)
         session.flush()
@@ -105,7 +107,9 @@ def update_source(vault: Vault, scope: Scope, source_id: uuid.UUID, draft: Sourc
     with vault.write() as session:
         source = get_visible(session, scope, Source, source_id)
         if clean.codename != source.codename and _codename_taken(session, clean.codename):
-            raise InvalidInput(f"The codename {clean.codename!r} is already in use.")
+            raise InvalidInput(
+                "The codename {codename!r} is already in use.", codename=clean.codename
+            )
         old_codename = source.codename
         changed = []
         for f in fields(SourceDraft):
@@ -208,7 +212,10 @@ def find_source(vault: Vault, scope: Scope, codename: str) -> uuid.UUID:
             )
         ).scalar_one_or_none()
     if sid is None:
-        raise NotFound(f"No source with codename {codename!r} in the active alias's files.")
+        raise NotFound(
+            "No source with codename {codename!r} in the active alias's files.",
+            codename=codename,
+        )
     return sid
 
 

@@ -142,10 +142,11 @@ def create_vault(
         raise VaultError("The vault needs the alias you will act under.")
     paths = VaultPaths(root)
     if paths.exists():
-        raise VaultExists(f"A vault already exists at {root}.")
+        raise VaultExists("A vault already exists at {root}.", root=root)
     if paths.db.exists():
         raise VaultExists(
-            f"{root} holds a database without its header; move it away before creating a vault."
+            "{root} holds a database without its header; move it away before creating a vault.",
+            root=root,
         )
     root.mkdir(parents=True, exist_ok=True, mode=0o700)
 
@@ -270,15 +271,15 @@ class Vault:
         if not paths.exists():
             if paths.db.exists():
                 raise VaultNotFound(
-                    f"The vault header is missing in {root}; the vault cannot be opened."
+                    "The vault header is missing in {root}; the vault cannot be opened.", root=root
                 )
-            raise VaultNotFound(f"No vault at {root}.")
+            raise VaultNotFound("No vault at {root}.", root=root)
         header = read_header(paths.header)
         wait = attempts.seconds_until_allowed(paths.attempts)
         if wait > 0:
             raise UnlockThrottled(wait)
         if not paths.db.is_file():
-            raise DatabaseCorrupt(f"The vault database is missing in {root}.")
+            raise DatabaseCorrupt("The vault database is missing in {root}.", root=root)
         if paths.db.stat().st_size < MIN_DB_BYTES:
             # SQLite would quietly turn an empty file into a new database; refuse first.
             raise DatabaseCorrupt("The vault database is empty or truncated: it is damaged.")
@@ -292,10 +293,13 @@ class Vault:
         except UnwrapFailed:
             failures = attempts.record_failure(paths.attempts)
             wait = attempts.delay_after(len(failures))
-            suffix = f" Wait {round(wait)} s before the next attempt." if wait >= 1 else ""
-            raise WrongPassphrase(
-                "Wrong passphrase (or the header was altered)." + suffix
-            ) from None
+            if wait >= 1:
+                raise WrongPassphrase(
+                    "Wrong passphrase (or the header was altered). "
+                    "Wait {seconds} s before the next attempt.",
+                    seconds=round(wait),
+                ) from None
+            raise WrongPassphrase("Wrong passphrase (or the header was altered).") from None
 
         engine = make_engine(paths.db, db_key)
         try:
@@ -557,14 +561,14 @@ def _backup_and_migrate(
         with contextlib.suppress(FileNotFoundError):
             target.unlink()
         raise MigrationFailed(
-            "Could not back up the vault before upgrading it; nothing was changed. "
-            f"({exc.strerror or exc})"
+            "Could not back up the vault before upgrading it; nothing was changed. ({why})",
+            why=exc.strerror or exc,
         ) from exc
     try:
         migrate.upgrade(engine)
     except Exception as exc:
         raise MigrationFailed(
-            f"Upgrading the vault failed; the previous state is in {target.name}."
+            "Upgrading the vault failed; the previous state is in {name}.", name=target.name
         ) from exc
     backups = sorted(paths.backups.glob("vault-*.db"))
     for old in backups[:-BACKUPS_KEPT]:

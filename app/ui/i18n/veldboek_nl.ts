@@ -1,34 +1,6 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="nl_NL">
 <context>
-    <name />
-    <message>
-        <location filename="../pages/debriefs.py" line="40" />
-        <source>Written</source>
-        <translation>Geschreven</translation>
-    </message>
-    <message>
-        <location filename="../pages/debriefs.py" line="41" />
-        <source>Source</source>
-        <translation>Bron</translation>
-    </message>
-    <message>
-        <location filename="../pages/debriefs.py" line="42" />
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <location filename="../pages/debriefs.py" line="43" />
-        <source>Contact</source>
-        <translation>Contact</translation>
-    </message>
-    <message>
-        <location filename="../pages/debriefs.py" line="44" />
-        <source>Items</source>
-        <translation>Items</translation>
-    </message>
-</context>
-<context>
     <name>AliasBand</name>
     <message>
         <location filename="../alias_band.py" line="33" />
@@ -262,6 +234,34 @@
     </message>
 </context>
 <context>
+    <name>DebriefColumns</name>
+    <message>
+        <location filename="../pages/debriefs.py" line="43" />
+        <source>Written</source>
+        <translation>Geschreven</translation>
+    </message>
+    <message>
+        <location filename="../pages/debriefs.py" line="46" />
+        <source>Source</source>
+        <translation>Bron</translation>
+    </message>
+    <message>
+        <location filename="../pages/debriefs.py" line="48" />
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../pages/debriefs.py" line="53" />
+        <source>Contact</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <location filename="../pages/debriefs.py" line="56" />
+        <source>Items</source>
+        <translation>Items</translation>
+    </message>
+</context>
+<context>
     <name>DebriefPage</name>
     <message>
         <location filename="../pages/debrief_editor.py" line="66" />
@@ -379,163 +379,163 @@
         <translation>Betaling of aanbod…</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="174" />
+        <location filename="../pages/debrief_editor.py" line="175" />
         <source>Added</source>
         <translation>Toegevoegd</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="175" />
+        <location filename="../pages/debrief_editor.py" line="176" />
         <source>By</source>
         <translation>Door</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="176" />
+        <location filename="../pages/debrief_editor.py" line="177" />
         <source>Addendum</source>
         <translation>Aanvulling</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="183" />
+        <location filename="../pages/debrief_editor.py" line="184" />
         <source>Add to the submitted debrief</source>
         <translation>Aanvulling op de ingediende debriefing</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="184" />
+        <location filename="../pages/debrief_editor.py" line="185" />
         <source>Add addendum</source>
         <translation>Aanvulling toevoegen</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="190" />
+        <location filename="../pages/debrief_editor.py" line="191" />
         <source>Addenda</source>
         <translation>Aanvullingen</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="196" />
+        <location filename="../pages/debrief_editor.py" line="197" />
         <source>Submit to handler</source>
         <translation>Indienen bij teamleider</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="198" />
+        <location filename="../pages/debrief_editor.py" line="199" />
         <source>Approve</source>
         <translation>Goedkeuren</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="200" />
+        <location filename="../pages/debrief_editor.py" line="201" />
         <source>Return to runner…</source>
         <translation>Terugsturen naar runner…</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="205" />
+        <location filename="../pages/debrief_editor.py" line="206" />
         <source>Report…</source>
         <translation>Rapport…</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="235" />
+        <location filename="../pages/debrief_editor.py" line="236" />
         <source>Debrief</source>
         <translation>Debriefing</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="271" />
+        <location filename="../pages/debrief_editor.py" line="272" />
         <source>written by {author}</source>
         <translation>geschreven door {author}</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="279" />
+        <location filename="../pages/debrief_editor.py" line="280" />
         <source>Returned by {who}: {comment} — answer with an addendum, then submit again.</source>
         <translation>Teruggestuurd door {who}: {comment} — beantwoord dit met een aanvulling en dien opnieuw in.</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="283" />
+        <location filename="../pages/debrief_editor.py" line="284" />
         <source>Approved by {who}.</source>
         <translation>Goedgekeurd door {who}.</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="293" />
+        <location filename="../pages/debrief_editor.py" line="294" />
         <source>Tasking: {t}</source>
         <translation>Opdracht: {t}</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="295" />
+        <location filename="../pages/debrief_editor.py" line="296" />
         <source>{kind} {amount:.2f} {cur}</source>
         <translation>{kind} {amount:.2f} {cur}</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="311" />
+        <location filename="../pages/debrief_editor.py" line="312" />
         <source>Read-only: submitted debriefs grow by addenda.</source>
         <translation>Alleen-lezen: een ingediende debriefing groeit alleen met aanvullingen.</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="323" />
+        <location filename="../pages/debrief_editor.py" line="324" />
         <source>Conditions: {c}</source>
         <translation>Voorwaarden: {c}</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="331" />
+        <location filename="../pages/debrief_editor.py" line="332" />
         <source>Unsaved changes</source>
         <translation>Niet-opgeslagen wijzigingen</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="350" />
+        <location filename="../pages/debrief_editor.py" line="351" />
         <source>Saved {time}</source>
         <translation>Opgeslagen {time}</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="444" />
-        <location filename="../pages/debrief_editor.py" line="455" />
+        <location filename="../pages/debrief_editor.py" line="445" />
+        <location filename="../pages/debrief_editor.py" line="456" />
         <source>Not submitted</source>
         <translation>Niet ingediend</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="446" />
+        <location filename="../pages/debrief_editor.py" line="447" />
         <source>Cannot submit yet; still missing:</source>
         <translation>Kan nog niet indienen; dit ontbreekt nog:</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="467" />
+        <location filename="../pages/debrief_editor.py" line="468" />
         <source>the narrative</source>
         <translation>het verslag</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="468" />
+        <location filename="../pages/debrief_editor.py" line="469" />
         <source>the critical reflection</source>
         <translation>de kritische reflectie</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="469" />
+        <location filename="../pages/debrief_editor.py" line="470" />
         <source>what the source reported</source>
         <translation>wat de bron meldde</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="470" />
+        <location filename="../pages/debrief_editor.py" line="471" />
         <source>the source evaluation</source>
         <translation>de bronwaardering</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="471" />
+        <location filename="../pages/debrief_editor.py" line="472" />
         <source>the intelligence assessment</source>
         <translation>de informatiewaardering</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="472" />
+        <location filename="../pages/debrief_editor.py" line="473" />
         <source>the handling code</source>
         <translation>de behandelcode</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="473" />
+        <location filename="../pages/debrief_editor.py" line="474" />
         <source>the handling conditions</source>
         <translation>de voorwaarden bij de behandelcode</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="478" />
+        <location filename="../pages/debrief_editor.py" line="479" />
         <source>item {n}: {what}</source>
         <translation>item {n}: {what}</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="494" />
+        <location filename="../pages/debrief_editor.py" line="495" />
         <source>Return to runner</source>
         <translation>Terugsturen naar runner</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="494" />
+        <location filename="../pages/debrief_editor.py" line="495" />
         <source>What must the runner clarify or add?</source>
         <translation>Wat moet de runner verduidelijken of aanvullen?</translation>
     </message>
@@ -543,22 +543,22 @@
 <context>
     <name>DebriefsPage</name>
     <message>
-        <location filename="../pages/debriefs.py" line="58" />
+        <location filename="../pages/debriefs.py" line="70" />
         <source>All</source>
         <translation>Alle</translation>
     </message>
     <message>
-        <location filename="../pages/debriefs.py" line="75" />
+        <location filename="../pages/debriefs.py" line="87" />
         <source>Status:</source>
         <translation>Status:</translation>
     </message>
     <message>
-        <location filename="../pages/debriefs.py" line="85" />
+        <location filename="../pages/debriefs.py" line="97" />
         <source>Debriefs</source>
         <translation>Debriefings</translation>
     </message>
     <message>
-        <location filename="../pages/debriefs.py" line="112" />
+        <location filename="../pages/debriefs.py" line="124" />
         <source>{n} debriefs in your files</source>
         <translation>{n} debriefings in uw dossiers</translation>
     </message>
@@ -566,16 +566,16 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../errors.py" line="21" />
+        <location filename="../errors.py" line="22" />
         <source>Something went wrong ({kind}). This is a bug; nothing was lost that was saved.</source>
         <translation>Er ging iets mis ({kind}). Dit is een fout in Veldboek; wat al was opgeslagen is niet verloren.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="29" />
+        <location filename="../errors.py" line="30" />
         <source>Veldboek</source>
         <translation>Veldboek</translation>
     </message>
-</context>
+<message><source>The active alias has no access to that file.</source><translation>De actieve alias heeft geen toegang tot dat dossier.</translation></message><message><source>No such {record} in the active alias's files.</source><translation>Dit staat niet in de dossiers van de actieve alias.</translation></message><message><source>There is no alias named {name!r} in this vault.</source><translation>Er is in deze kluis geen alias met de naam {name!r}.</translation></message><message><source>You may not act under the alias {name!r}.</source><translation>U mag niet werken onder de alias {name!r}.</translation></message><message><source>An alias needs a name of 1 to 80 characters.</source><translation>Een alias heeft een naam van 1 tot 80 tekens nodig.</translation></message><message><source>An alias you act under needs a role (runner or handler).</source><translation>Een alias waaronder u werkt, heeft een rol nodig (runner of teamleider).</translation></message><message><source>This vault has no alias you may act under.</source><translation>Deze kluis heeft geen alias waaronder u mag werken.</translation></message><message><source>The alias {name!r} already exists.</source><translation>De alias {name!r} bestaat al.</translation></message><message><source>A contact time needs a time zone.</source><translation>Een contacttijd heeft een tijdzone nodig.</translation></message><message><source>A contact lasts between 0 and 1440 minutes.</source><translation>Een contact duurt tussen 0 en 1440 minuten.</translation></message><message><source>Attendees are recorded by cover name only.</source><translation>Aanwezigen worden alleen op dekmantelnaam vastgelegd.</translation></message><message><source>This debrief has been submitted; it can only be added to (addendum).</source><translation>Deze debriefing is ingediend; er kan alleen nog iets aan worden toegevoegd (aanvulling).</translation></message><message><source>Only a handler may approve or return a debrief.</source><translation>Alleen een teamleider mag een debriefing goedkeuren of terugsturen.</translation></message><message><source>Say why the debrief is returned.</source><translation>Geef aan waarom de debriefing wordt teruggestuurd.</translation></message><message><source>An addendum needs text.</source><translation>Een aanvulling heeft tekst nodig.</translation></message><message><source>Cannot submit yet; missing: {missing}.</source><translation>Kan nog niet indienen; dit ontbreekt: {missing}.</translation></message><message><source>Only a submitted debrief can be approved or returned.</source><translation>Alleen een ingediende debriefing kan worden goedgekeurd of teruggestuurd.</translation></message><message><source>A debrief is reviewed by someone other than its author.</source><translation>Een debriefing wordt beoordeeld door een ander dan de schrijver.</translation></message><message><source>A draft is edited directly; addenda are for submitted debriefs.</source><translation>Een concept wordt direct bewerkt; aanvullingen zijn voor ingediende debriefings.</translation></message><message><source>That contact belongs to another source.</source><translation>Dat contact hoort bij een andere bron.</translation></message><message><source>A returned debrief is resubmitted with an addendum that answers the comment.</source><translation>Een teruggestuurde debriefing wordt opnieuw ingediend met een aanvulling die op de opmerking antwoordt.</translation></message><message><source>Only a draft or a returned debrief can be submitted.</source><translation>Alleen een concept of een teruggestuurde debriefing kan worden ingediend.</translation></message><message><source>--sources must be between 1 and {n}.</source><translation>--sources moet tussen 1 en {n} liggen.</translation></message><message><source>--debriefs must be between 0 and {n}.</source><translation>--debriefs moet tussen 0 en {n} liggen.</translation></message><message><source>The vault has no runner alias to own the demo files.</source><translation>De kluis heeft geen runneralias die eigenaar van de demodossiers kan zijn.</translation></message><message><source>A true identity needs at least the full name.</source><translation>Een ware identiteit heeft ten minste de volledige naam nodig.</translation></message><message><source>The photo is larger than 2 MB.</source><translation>De foto is groter dan 2 MB.</translation></message><message><source>Give the reason for revealing the identity.</source><translation>Geef de reden om de identiteit te onthullen.</translation></message><message><source>No true identity has been recorded for this source.</source><translation>Voor deze bron is geen ware identiteit vastgelegd.</translation></message><message><source>No debriefs match that choice in the active alias's files.</source><translation>Geen debriefings in de dossiers van de actieve alias passen bij die keuze.</translation></message><message><source>A report covers at most {n} debriefs; narrow the choice.</source><translation>Een rapport omvat ten hoogste {n} debriefings; maak de keuze kleiner.</translation></message><message><source>Choose a marking: {markings}.</source><translation>Kies een rubricering: {markings}.</translation></message><message><source>Wrong passphrase.</source><translation>Verkeerde wachtzin.</translation></message><message><source>Nothing to share: no submitted or approved debrief in that choice has an item whose handling code allows sharing and that has a sanitised wording.</source><translation>Niets te delen: geen ingediende of goedgekeurde debriefing in die keuze heeft een item waarvan de behandelcode delen toestaat en dat een geschoonde tekst heeft.</translation></message><message><source>No such report approval in the active alias's files.</source><translation>Deze rapportgoedkeuring staat niet in de dossiers van de actieve alias.</translation></message><message><source>Only a handler may approve or reject a sanitised report.</source><translation>Alleen een teamleider mag een geschoond rapport goedkeuren of afwijzen.</translation></message><message><source>Say why the sanitised report is rejected.</source><translation>Geef aan waarom het geschoonde rapport wordt afgewezen.</translation></message><message><source>The sanitised content has changed since it was checked and approved; request the report again.</source><translation>De geschoonde inhoud is veranderd sinds de controle en goedkeuring; vraag het rapport opnieuw aan.</translation></message><message><source>This approved report has already been issued; request a new one.</source><translation>Dit goedgekeurde rapport is al uitgegeven; vraag een nieuw aan.</translation></message><message><source>A sanitised report is released only after a handler approves it.</source><translation>Een geschoond rapport wordt pas vrijgegeven nadat een teamleider het heeft goedgekeurd.</translation></message><message><source>That report is not in this vault's register.</source><translation>Dat rapport staat niet in het register van deze kluis.</translation></message><message><source>Choose one debrief, or a source and/or a date range.</source><translation>Kies één debriefing, of een bron en/of een periode.</translation></message><message><source>The date range ends before it starts.</source><translation>De periode eindigt voordat ze begint.</translation></message><message><source>This request has already been decided.</source><translation>Over deze aanvraag is al besloten.</translation></message><message><source>A sanitised report is approved by someone other than its requester.</source><translation>Een geschoond rapport wordt goedgekeurd door een ander dan de aanvrager.</translation></message><message><source>Could not write the PDF: {why}.</source><translation>De PDF kon niet worden geschreven: {why}.</translation></message><message><source>Type at least one word to search for.</source><translation>Typ ten minste één woord om op te zoeken.</translation></message><message><source>Idle lock must be between 1 and 120 minutes.</source><translation>Vergrendelen na inactiviteit moet tussen 1 en 120 minuten liggen.</translation></message><message><source>Clipboard clearing must be between 3 and 300 seconds.</source><translation>Het wissen van het klembord moet tussen 3 en 300 seconden liggen.</translation></message><message><source>Autosave must be between 1 and 60 seconds.</source><translation>Automatisch opslaan moet tussen 1 en 60 seconden liggen.</translation></message><message><source>Reveal time must be between 5 and 120 seconds.</source><translation>De onthultijd moet tussen 5 en 120 seconden liggen.</translation></message><message><source>Reminder horizon must be between 1 and 365 days.</source><translation>De termijn voor herinneringen moet tussen 1 en 365 dagen liggen.</translation></message><message><source>Unknown retention rule.</source><translation>Onbekende bewaarregel.</translation></message><message><source>No source with codename {codename!r} in the active alias's files.</source><translation>Geen bron met codenaam {codename!r} in de dossiers van de actieve alias.</translation></message><message><source>A source needs a codename of 1 to 80 characters.</source><translation>Een bron heeft een codenaam van 1 tot 80 tekens nodig.</translation></message><message><source>A contracted civilian informant needs a legal basis (art. 126v Sv).</source><translation>Een gecontracteerde burgerinformant heeft een wettelijke grondslag nodig (art. 126v Sv).</translation></message><message><source>The codename {codename!r} is already in use.</source><translation>De codenaam {codename!r} is al in gebruik.</translation></message><message><source>Only a handler may give another alias access to a file.</source><translation>Alleen een teamleider mag een andere alias toegang tot een dossier geven.</translation></message><message><source>Access can only be given to a cover name.</source><translation>Toegang kan alleen aan een dekmantelnaam worden gegeven.</translation></message><message><source>A tasking needs a description of what to find out.</source><translation>Een opdracht heeft een omschrijving nodig van wat er uitgezocht moet worden.</translation></message><message><source>Close a tasking as done or cancelled.</source><translation>Sluit een opdracht af als uitgevoerd of vervallen.</translation></message><message><source>An amount must be more than zero.</source><translation>Een bedrag moet groter zijn dan nul.</translation></message><message><source>A payment needs a witness.</source><translation>Een betaling heeft een getuige nodig.</translation></message><message><source>Currency is a three-letter code such as EUR.</source><translation>De valuta is een code van drie letters, zoals EUR.</translation></message><message><source>This tasking is already closed.</source><translation>Deze opdracht is al afgesloten.</translation></message><message><source>The witness must be someone other than the runner who pays.</source><translation>De getuige moet een ander zijn dan de runner die betaalt.</translation></message><message><source>That debrief belongs to another source.</source><translation>Die debriefing hoort bij een andere bron.</translation></message><message><source>Witnesses and approvers are named by cover name.</source><translation>Getuigen en goedkeurders worden op dekmantelnaam genoemd.</translation></message><message><source>An instruction needs text.</source><translation>Een instructie heeft tekst nodig.</translation></message><message><source>Reliability is recorded as a 3x5x2 source evaluation (1, 2 or 3).</source><translation>Betrouwbaarheid wordt vastgelegd als 3x5x2-bronwaardering (1, 2 of 3).</translation></message><message><source>The next risk review must be today or later.</source><translation>De volgende risicoherziening moet vandaag of later zijn.</translation></message><message><source>This instruction was already acknowledged.</source><translation>Deze instructie is al bevestigd.</translation></message><message><source>Could not write {name}: {why}.</source><translation>{name} kon niet worden geschreven: {why}.</translation></message><message><source>The disk holding {folder} is full; nothing was changed.</source><translation>De schijf met {folder} is vol; er is niets gewijzigd.</translation></message><message><source>The OS keyring could not be read; this vault needs its device secret from it.</source><translation>De sleutelbos van het besturingssysteem kon niet worden gelezen; deze kluis heeft het apparaatgeheim daaruit nodig.</translation></message><message><source>The device secret in the OS keyring is damaged.</source><translation>Het apparaatgeheim in de sleutelbos van het besturingssysteem is beschadigd.</translation></message><message><source>The OS keyring refused to store the device secret.</source><translation>De sleutelbos van het besturingssysteem weigerde het apparaatgeheim op te slaan.</translation></message><message><source>The OS keyring refused to delete the device secret.</source><translation>De sleutelbos van het besturingssysteem weigerde het apparaatgeheim te verwijderen.</translation></message><message><source>The vault database cannot be decrypted: it is damaged, truncated or does not belong to this header.</source><translation>De kluisdatabase kan niet worden ontsleuteld: ze is beschadigd, afgekapt of hoort niet bij deze header.</translation></message><message><source>This file is not a Veldboek vault header.</source><translation>Dit bestand is geen kluisheader van Veldboek.</translation></message><message><source>The vault header has version {version!r}; this Veldboek reads version {known}. Use a newer Veldboek.</source><translation>De kluisheader heeft versie {version!r}; deze Veldboek leest versie {known}. Gebruik een nieuwere Veldboek.</translation></message><message><source>The vault header names an unknown key-derivation function.</source><translation>De kluisheader noemt een onbekende sleutelafleidingsfunctie.</translation></message><message><source>The vault header is too large to be genuine.</source><translation>De kluisheader is te groot om echt te zijn.</translation></message><message><source>The vault header names an unknown key-wrapping algorithm.</source><translation>De kluisheader noemt een onbekend algoritme voor sleutelomhulling.</translation></message><message><source>No vault header at {path}.</source><translation>Geen kluisheader in {path}.</translation></message><message><source>The vault header cannot be read: {why}.</source><translation>De kluisheader kan niet worden gelezen: {why}.</translation></message><message><source>The vault header is not readable (corrupted file).</source><translation>De kluisheader is niet leesbaar (beschadigd bestand).</translation></message><message><source>The vault header is damaged or incomplete.</source><translation>De kluisheader is beschadigd of onvolledig.</translation></message><message><source>The passphrase must have at least {n} characters.</source><translation>De wachtzin moet ten minste {n} tekens hebben.</translation></message><message><source>The passphrase must not start or end with a space.</source><translation>De wachtzin mag niet met een spatie beginnen of eindigen.</translation></message><message><source>The disk is full: the last change was not saved. Free space and retry.</source><translation>De schijf is vol: de laatste wijziging is niet opgeslagen. Maak ruimte vrij en probeer het opnieuw.</translation></message><message><source>The vault database is damaged. Restore it from a backup, or run `veldboek check`.</source><translation>De kluisdatabase is beschadigd. Zet een back-up terug of voer `veldboek check` uit.</translation></message><message><source>The vault needs the alias you will act under.</source><translation>De kluis heeft de alias nodig waaronder u gaat werken.</translation></message><message><source>A vault already exists at {root}.</source><translation>Er bestaat al een kluis in {root}.</translation></message><message><source>{root} holds a database without its header; move it away before creating a vault.</source><translation>{root} bevat een database zonder header; verplaats die voordat u een kluis maakt.</translation></message><message><source>This vault also needs its device secret from the OS keyring, and no keyring is available. Open it on the computer where it was created.</source><translation>Deze kluis heeft ook het apparaatgeheim uit de sleutelbos van het besturingssysteem nodig, en er is geen sleutelbos. Open de kluis op de computer waarop ze is gemaakt.</translation></message><message><source>This vault's device secret is not in this computer's keyring; open it on the computer where it was created.</source><translation>Het apparaatgeheim van deze kluis staat niet in de sleutelbos van deze computer; open de kluis op de computer waarop ze is gemaakt.</translation></message><message><source>No OS keyring is available, so a device secret cannot be used on this computer.</source><translation>Er is geen sleutelbos van het besturingssysteem, dus een apparaatgeheim kan op deze computer niet worden gebruikt.</translation></message><message><source>No vault at {root}.</source><translation>Geen kluis in {root}.</translation></message><message><source>The vault database is missing in {root}.</source><translation>De kluisdatabase ontbreekt in {root}.</translation></message><message><source>The vault database is empty or truncated: it is damaged.</source><translation>De kluisdatabase is leeg of afgekapt: ze is beschadigd.</translation></message><message><source>The vault database does not belong to this header.</source><translation>De kluisdatabase hoort niet bij deze header.</translation></message><message><source>The vault database lacks its identity key.</source><translation>De kluisdatabase mist haar identiteitssleutel.</translation></message><message><source>Could not back up the vault before upgrading it; nothing was changed. ({why})</source><translation>Er kon geen back-up van de kluis worden gemaakt voor de upgrade; er is niets gewijzigd. ({why})</translation></message><message><source>Upgrading the vault failed; the previous state is in {name}.</source><translation>De upgrade van de kluis is mislukt; de vorige toestand staat in {name}.</translation></message><message><source>The vault header is missing in {root}; the vault cannot be opened.</source><translation>De kluisheader ontbreekt in {root}; de kluis kan niet worden geopend.</translation></message><message><source>Wrong passphrase (or the header was altered).</source><translation>Verkeerde wachtzin (of er is met de header geknoeid).</translation></message><message><source>This vault was written by a newer Veldboek; update the app.</source><translation>Deze kluis is geschreven door een nieuwere Veldboek; werk de app bij.</translation></message><message><source>The current passphrase is wrong.</source><translation>De huidige wachtzin is onjuist.</translation></message><message><source>Wrong passphrase (or the header was altered). Wait {seconds} s before the next attempt.</source><translation>Verkeerde wachtzin (of er is met de header geknoeid). Wacht {seconds} s voor de volgende poging.</translation></message><message><source>The vault database is damaged or incomplete; restore it from a backup.</source><translation>De kluisdatabase is beschadigd of onvolledig; zet een back-up terug.</translation></message><message><source>Too many failed attempts: wait {seconds} s before trying again.</source><translation>Te veel mislukte pogingen: wacht {seconds} s voor u het opnieuw probeert.</translation></message><message><source>The vault is locked.</source><translation>De kluis is vergrendeld.</translation></message><message><source>The sanitised report was refused: its text contains {n} identifying string(s). Change the sanitised wording and try again.</source><translation>Het geschoonde rapport is geweigerd: de tekst bevat {n} identificerende tekst(en). Pas de geschoonde tekst aan en probeer het opnieuw.</translation></message></context>
 <context>
     <name>FirstRunWizard</name>
     <message>
@@ -775,52 +775,57 @@
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../pages/home.py" line="32" />
+        <location filename="../pages/home.py" line="33" />
         <source>Risk review</source>
         <translation>Risicoherziening</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="33" />
+        <location filename="../pages/home.py" line="34" />
         <source>Tasking deadline</source>
         <translation>Termijn opdracht</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="34" />
+        <location filename="../pages/home.py" line="35" />
         <source>Contract review</source>
         <translation>Herziening contract</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="35" />
+        <location filename="../pages/home.py" line="36" />
         <source>Suitability review</source>
         <translation>Herbeoordeling geschiktheid</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="45" />
+        <location filename="../pages/home.py" line="46" />
         <source>Due</source>
         <translation>Uiterlijk</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="46" />
+        <location filename="../pages/home.py" line="47" />
         <source>Source</source>
         <translation>Bron</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="47" />
+        <location filename="../pages/home.py" line="48" />
         <source>What</source>
         <translation>Wat</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="48" />
+        <location filename="../pages/home.py" line="49" />
         <source>Details</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="68" />
+        <location filename="../pages/home.py" line="69" />
         <source>Home</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="80" />
+        <location filename="../pages/home.py" line="73" />
+        <source>Latest risk level: {level}</source>
+        <translation>Laatste risiconiveau: {level}</translation>
+    </message>
+    <message>
+        <location filename="../pages/home.py" line="86" />
         <source>{n} reminders in the next {days} days, {late} overdue.</source>
         <translation>{n} herinneringen in de komende {days} dagen, {late} verlopen.</translation>
     </message>
