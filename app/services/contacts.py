@@ -70,6 +70,28 @@ def record_contact(
         return contact.id
 
 
+def finish_contact(
+    vault: Vault, scope: Scope, contact_id: uuid.UUID, *, duration_minutes: int, notes: str
+) -> None:
+    """Fill in a contact recorded while it was going on (meeting mode)."""
+    if not 0 <= duration_minutes <= 24 * 60:
+        raise InvalidInput("A contact lasts between 0 and 1440 minutes.")
+    with vault.write() as session:
+        contact = get_visible(session, scope, Contact, contact_id)
+        if contact.duration_minutes == duration_minutes and contact.notes == notes:
+            return
+        contact.duration_minutes = duration_minutes
+        contact.notes = notes
+        audit_chain.append(
+            session,
+            scope.actor,
+            "contact.finished",
+            record_type="contact",
+            record_id=contact.id,
+            compartment_id=contact.compartment_id,
+        )
+
+
 def get_contact(vault: Vault, scope: Scope, contact_id: uuid.UUID) -> ContactView:
     with vault.read() as session:
         contact = get_visible(session, scope, Contact, contact_id)

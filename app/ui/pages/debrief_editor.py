@@ -38,7 +38,7 @@ from app.ui.pages.debriefs import debrief_columns
 from app.ui.record_table import RecordTable
 from app.ui.session import AppSession
 from app.ui.table_models import Column
-from app.ui.widgets import local_time, text_box
+from app.ui.widgets import local_time, money, text_box
 from app.ui.workers import TaskRunner
 
 
@@ -61,6 +61,7 @@ class DebriefPage(Page):
     ) -> None:
         super().__init__(session, runner, parent)
         self.view: DebriefView | None = None
+        self.item_dialog: ItemDialog | None = None
         self._dirty = False
         self._loading = False
         back = QPushButton(self.tr("← Back"))
@@ -292,12 +293,7 @@ class DebriefPage(Page):
         self._show_subjects()
         self.addenda.set_rows(v.addenda)
         records = [self.tr("Tasking: {t}").format(t=t.description) for t in v.taskings]
-        records += [
-            self.tr("{kind} {amount:.2f} {cur}").format(
-                kind=label(p.kind), amount=p.amount_cents / 100, cur=p.currency
-            )
-            for p in v.payments
-        ]
+        records += [f"{label(p.kind)} {money(p.amount_cents, p.currency)}" for p in v.payments]
         self.records_label.setText("; ".join(records))
         handler = self.session.scope.role is Role.HANDLER
         for button in (self.add_item_button, self.edit_item_button, self.remove_item_button):
@@ -336,7 +332,9 @@ class DebriefPage(Page):
 
     def save_now(self) -> None:
         """Write the typed text into the vault if it changed (autosave tick, leaving
-        the page, locking)."""
+        the page, locking); an open item dialog keeps its own text too."""
+        if self.item_dialog is not None:
+            self.item_dialog.autosave_item()
         if not self._dirty or self.view is None or not self.view.editable:
             return
         try:
@@ -364,13 +362,18 @@ class DebriefPage(Page):
     def _add_item(self) -> None:
         if self.view is not None:
             self.save_now()
-            self._after(ItemDialog(self.session, self.view.id, parent=self))
+            self._open_item(ItemDialog(self.session, self.view.id, parent=self))
 
     def _edit_item(self) -> None:
         item = self.items.selected()
         if item is not None and self.view is not None and self.view.editable:
             self.save_now()
-            self._after(ItemDialog(self.session, self.view.id, item, parent=self))
+            self._open_item(ItemDialog(self.session, self.view.id, item, parent=self))
+
+    def _open_item(self, dialog: ItemDialog) -> None:
+        self.item_dialog = dialog  # save_now (on lock) autosaves it too
+        dialog.finished.connect(lambda _r: setattr(self, "item_dialog", None))
+        self._after(dialog)
 
     def _remove_item(self) -> None:
         item = self.items.selected()
