@@ -469,6 +469,7 @@ NL = {
     "Expense": "Onkosten",
     "Offer": "Aanbod",
     "Latest risk level: {level}": "Laatste risiconiveau: {level}",
+    "Note saved {time}": "Notitie opgeslagen {time}",
     "Low": "Laag",
     "Medium": "Gemiddeld",
     "High": "Hoog",

@@ -51,6 +51,7 @@ from app.ui.main_window import MainWindow
 from app.ui.pages.reports import ReportsPage
 from app.ui.pages.settings import ChangePassphraseDialog
 from app.ui.pages.sources import SourcesPage
+from app.ui.widgets import money
 from app.ui.workers import TaskRunner
 from tests import factory
 from tests.ui.conftest import unlock
@@ -280,6 +281,7 @@ def test_service_errors_are_shown_in_dutch(dutch: None) -> None:
     )
     # An English source text without a translation falls back to English, filled in.
     assert describe(NotFound("Nothing at {x}.", x=1)) == "Nothing at 1."
+    assert money(125000, "EUR") == "€\xa01.250,00"  # amounts in Dutch style too
     locked = QCoreApplication.translate("Errors", "The vault is locked.")
     assert locked == "De kluis is vergrendeld."
 

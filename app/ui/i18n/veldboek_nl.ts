@@ -8,32 +8,32 @@
         <translation>Werk onder een andere alias van u</translation>
     </message>
     <message>
-        <location filename="../alias_band.py" line="34" />
+        <location filename="../alias_band.py" line="37" />
         <source>Lock</source>
         <translation>Vergrendelen</translation>
     </message>
     <message>
-        <location filename="../alias_band.py" line="36" />
+        <location filename="../alias_band.py" line="39" />
         <source>Lock the vault (Ctrl+L)</source>
         <translation>Kluis vergrendelen (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../alias_band.py" line="40" />
+        <location filename="../alias_band.py" line="43" />
         <source>Switch alias:</source>
         <translation>Wissel alias:</translation>
     </message>
     <message>
-        <location filename="../alias_band.py" line="49" />
+        <location filename="../alias_band.py" line="52" />
         <source>handler</source>
         <translation>teamleider</translation>
     </message>
     <message>
-        <location filename="../alias_band.py" line="49" />
+        <location filename="../alias_band.py" line="52" />
         <source>runner</source>
         <translation>runner</translation>
     </message>
     <message>
-        <location filename="../alias_band.py" line="51" />
+        <location filename="../alias_band.py" line="54" />
         <source>Acting as &lt;b&gt;{alias}&lt;/b&gt; · {role}</source>
         <translation>U werkt als &lt;b&gt;{alias}&lt;/b&gt; · {role}</translation>
     </message>
@@ -264,278 +264,273 @@
 <context>
     <name>DebriefPage</name>
     <message>
-        <location filename="../pages/debrief_editor.py" line="66" />
+        <location filename="../pages/debrief_editor.py" line="67" />
         <source>← Back</source>
         <translation>← Terug</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="84" />
+        <location filename="../pages/debrief_editor.py" line="85" />
         <source>What happened and what the source reported</source>
         <translation>Wat er gebeurde en wat de bron meldde</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="86" />
+        <location filename="../pages/debrief_editor.py" line="87" />
         <source>How the source is doing</source>
         <translation>Hoe het met de bron gaat</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="88" />
+        <location filename="../pages/debrief_editor.py" line="89" />
         <source>Anything that threatens the source or the operation</source>
         <translation>Alles wat de bron of de operatie bedreigt</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="90" />
+        <location filename="../pages/debrief_editor.py" line="91" />
         <source>Your assessment of the information</source>
         <translation>Uw beoordeling van de informatie</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="94" />
+        <location filename="../pages/debrief_editor.py" line="95" />
         <source>How could this be misread? Is anything exculpatory? (required before submitting)</source>
         <translation>Hoe kan dit verkeerd worden gelezen? Is er iets ontlastends? (verplicht voor indienen)</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="107" />
+        <location filename="../pages/debrief_editor.py" line="108" />
         <source>Narrative:</source>
         <translation>Verslag:</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="108" />
+        <location filename="../pages/debrief_editor.py" line="109" />
         <source>Welfare:</source>
         <translation>Welzijn:</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="109" />
+        <location filename="../pages/debrief_editor.py" line="110" />
         <source>Security:</source>
         <translation>Veiligheid:</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="110" />
+        <location filename="../pages/debrief_editor.py" line="111" />
         <source>Assessment:</source>
         <translation>Beoordeling:</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="111" />
+        <location filename="../pages/debrief_editor.py" line="112" />
         <source>Critical reflection:</source>
         <translation>Kritische reflectie:</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="121" />
+        <location filename="../pages/debrief_editor.py" line="122" />
         <source>Grading</source>
         <translation>Waardering</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="122" />
+        <location filename="../pages/debrief_editor.py" line="123" />
         <source>Checked</source>
         <translation>Getoetst</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="124" />
+        <location filename="../pages/debrief_editor.py" line="125" />
         <source>Exculpatory</source>
         <translation>Ontlastend</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="125" />
+        <location filename="../pages/debrief_editor.py" line="126" />
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="128" />
+        <location filename="../pages/debrief_editor.py" line="129" />
         <source>Subjects</source>
         <translation>Subjecten</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="129" />
+        <location filename="../pages/debrief_editor.py" line="130" />
         <source>Reported</source>
         <translation>Gemeld</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="135" />
+        <location filename="../pages/debrief_editor.py" line="136" />
         <source>Add item…</source>
         <translation>Item toevoegen…</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="137" />
+        <location filename="../pages/debrief_editor.py" line="138" />
         <source>Edit…</source>
         <translation>Bewerken…</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="139" />
+        <location filename="../pages/debrief_editor.py" line="140" />
         <source>Remove</source>
         <translation>Verwijderen</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="152" />
+        <location filename="../pages/debrief_editor.py" line="153" />
         <source>Other debriefs mentioning a subject of the selected item</source>
         <translation>Andere debriefings die een subject van het gekozen item noemen</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="159" />
+        <location filename="../pages/debrief_editor.py" line="160" />
         <source>Tasking given…</source>
         <translation>Gegeven opdracht…</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="161" />
+        <location filename="../pages/debrief_editor.py" line="162" />
         <source>Payment or offer…</source>
         <translation>Betaling of aanbod…</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="175" />
+        <location filename="../pages/debrief_editor.py" line="176" />
         <source>Added</source>
         <translation>Toegevoegd</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="176" />
+        <location filename="../pages/debrief_editor.py" line="177" />
         <source>By</source>
         <translation>Door</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="177" />
+        <location filename="../pages/debrief_editor.py" line="178" />
         <source>Addendum</source>
         <translation>Aanvulling</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="184" />
+        <location filename="../pages/debrief_editor.py" line="185" />
         <source>Add to the submitted debrief</source>
         <translation>Aanvulling op de ingediende debriefing</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="185" />
+        <location filename="../pages/debrief_editor.py" line="186" />
         <source>Add addendum</source>
         <translation>Aanvulling toevoegen</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="191" />
+        <location filename="../pages/debrief_editor.py" line="192" />
         <source>Addenda</source>
         <translation>Aanvullingen</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="197" />
+        <location filename="../pages/debrief_editor.py" line="198" />
         <source>Submit to handler</source>
         <translation>Indienen bij teamleider</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="199" />
+        <location filename="../pages/debrief_editor.py" line="200" />
         <source>Approve</source>
         <translation>Goedkeuren</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="201" />
+        <location filename="../pages/debrief_editor.py" line="202" />
         <source>Return to runner…</source>
         <translation>Terugsturen naar runner…</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="206" />
+        <location filename="../pages/debrief_editor.py" line="207" />
         <source>Report…</source>
         <translation>Rapport…</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="236" />
+        <location filename="../pages/debrief_editor.py" line="237" />
         <source>Debrief</source>
         <translation>Debriefing</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="272" />
+        <location filename="../pages/debrief_editor.py" line="273" />
         <source>written by {author}</source>
         <translation>geschreven door {author}</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="280" />
+        <location filename="../pages/debrief_editor.py" line="281" />
         <source>Returned by {who}: {comment} — answer with an addendum, then submit again.</source>
         <translation>Teruggestuurd door {who}: {comment} — beantwoord dit met een aanvulling en dien opnieuw in.</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="284" />
+        <location filename="../pages/debrief_editor.py" line="285" />
         <source>Approved by {who}.</source>
         <translation>Goedgekeurd door {who}.</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="294" />
+        <location filename="../pages/debrief_editor.py" line="295" />
         <source>Tasking: {t}</source>
         <translation>Opdracht: {t}</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="296" />
-        <source>{kind} {amount:.2f} {cur}</source>
-        <translation>{kind} {amount:.2f} {cur}</translation>
-    </message>
-    <message>
-        <location filename="../pages/debrief_editor.py" line="312" />
+        <location filename="../pages/debrief_editor.py" line="308" />
         <source>Read-only: submitted debriefs grow by addenda.</source>
         <translation>Alleen-lezen: een ingediende debriefing groeit alleen met aanvullingen.</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="324" />
+        <location filename="../pages/debrief_editor.py" line="320" />
         <source>Conditions: {c}</source>
         <translation>Voorwaarden: {c}</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="332" />
+        <location filename="../pages/debrief_editor.py" line="328" />
         <source>Unsaved changes</source>
         <translation>Niet-opgeslagen wijzigingen</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="351" />
+        <location filename="../pages/debrief_editor.py" line="349" />
         <source>Saved {time}</source>
         <translation>Opgeslagen {time}</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="445" />
-        <location filename="../pages/debrief_editor.py" line="456" />
+        <location filename="../pages/debrief_editor.py" line="448" />
+        <location filename="../pages/debrief_editor.py" line="459" />
         <source>Not submitted</source>
         <translation>Niet ingediend</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="447" />
+        <location filename="../pages/debrief_editor.py" line="450" />
         <source>Cannot submit yet; still missing:</source>
         <translation>Kan nog niet indienen; dit ontbreekt nog:</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="468" />
+        <location filename="../pages/debrief_editor.py" line="471" />
         <source>the narrative</source>
         <translation>het verslag</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="469" />
+        <location filename="../pages/debrief_editor.py" line="472" />
         <source>the critical reflection</source>
         <translation>de kritische reflectie</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="470" />
+        <location filename="../pages/debrief_editor.py" line="473" />
         <source>what the source reported</source>
         <translation>wat de bron meldde</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="471" />
+        <location filename="../pages/debrief_editor.py" line="474" />
         <source>the source evaluation</source>
         <translation>de bronwaardering</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="472" />
+        <location filename="../pages/debrief_editor.py" line="475" />
         <source>the intelligence assessment</source>
         <translation>de informatiewaardering</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="473" />
+        <location filename="../pages/debrief_editor.py" line="476" />
         <source>the handling code</source>
         <translation>de behandelcode</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="474" />
+        <location filename="../pages/debrief_editor.py" line="477" />
         <source>the handling conditions</source>
         <translation>de voorwaarden bij de behandelcode</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="479" />
+        <location filename="../pages/debrief_editor.py" line="482" />
         <source>item {n}: {what}</source>
         <translation>item {n}: {what}</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="495" />
+        <location filename="../pages/debrief_editor.py" line="498" />
         <source>Return to runner</source>
         <translation>Terugsturen naar runner</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="495" />
+        <location filename="../pages/debrief_editor.py" line="498" />
         <source>What must the runner clarify or add?</source>
         <translation>Wat moet de runner verduidelijken of aanvullen?</translation>
     </message>
@@ -851,97 +846,102 @@
 <context>
     <name>ItemDialog</name>
     <message>
-        <location filename="../dialogs/item_dialog.py" line="95" />
+        <location filename="../dialogs/item_dialog.py" line="101" />
         <source>Edit intelligence item</source>
         <translation>Informatie-item bewerken</translation>
     </message>
     <message>
-        <location filename="../dialogs/item_dialog.py" line="95" />
+        <location filename="../dialogs/item_dialog.py" line="101" />
         <source>New intelligence item</source>
         <translation>Nieuw informatie-item</translation>
     </message>
     <message>
-        <location filename="../dialogs/item_dialog.py" line="103" />
+        <location filename="../dialogs/item_dialog.py" line="109" />
         <source>What the source reported, in their words</source>
         <translation>Wat de bron meldde, in diens woorden</translation>
     </message>
     <message>
-        <location filename="../dialogs/item_dialog.py" line="106" />
+        <location filename="../dialogs/item_dialog.py" line="112" />
         <source>The same information worded so that it cannot point to the source</source>
         <translation>Dezelfde informatie zo verwoord dat ze niet naar de bron kan wijzen</translation>
     </message>
     <message>
-        <location filename="../dialogs/item_dialog.py" line="119" />
+        <location filename="../dialogs/item_dialog.py" line="125" />
         <source>Conditions for sharing (required for C)</source>
         <translation>Voorwaarden voor delen (verplicht bij C)</translation>
     </message>
     <message>
-        <location filename="../dialogs/item_dialog.py" line="122" />
+        <location filename="../dialogs/item_dialog.py" line="128" />
         <source>Exculpatory: this could clear a suspect</source>
         <translation>Ontlastend: dit kan een verdachte vrijpleiten</translation>
     </message>
     <message>
-        <location filename="../dialogs/item_dialog.py" line="129" />
+        <location filename="../dialogs/item_dialog.py" line="135" />
         <source>Reported:</source>
         <translation>Gemeld:</translation>
     </message>
     <message>
-        <location filename="../dialogs/item_dialog.py" line="130" />
+        <location filename="../dialogs/item_dialog.py" line="136" />
         <source>Sanitised wording:</source>
         <translation>Geschoonde tekst:</translation>
     </message>
     <message>
-        <location filename="../dialogs/item_dialog.py" line="131" />
+        <location filename="../dialogs/item_dialog.py" line="137" />
         <source>Grading scheme:</source>
         <translation>Waarderingsschema:</translation>
     </message>
     <message>
-        <location filename="../dialogs/item_dialog.py" line="132" />
+        <location filename="../dialogs/item_dialog.py" line="138" />
         <source>Source evaluation:</source>
         <translation>Bronwaardering:</translation>
     </message>
     <message>
-        <location filename="../dialogs/item_dialog.py" line="133" />
+        <location filename="../dialogs/item_dialog.py" line="139" />
         <source>Intelligence assessment:</source>
         <translation>Informatiewaardering:</translation>
     </message>
     <message>
-        <location filename="../dialogs/item_dialog.py" line="134" />
+        <location filename="../dialogs/item_dialog.py" line="140" />
         <source>Handling code:</source>
         <translation>Behandelcode:</translation>
     </message>
     <message>
-        <location filename="../dialogs/item_dialog.py" line="135" />
+        <location filename="../dialogs/item_dialog.py" line="141" />
         <source>Conditions:</source>
         <translation>Voorwaarden:</translation>
     </message>
     <message>
-        <location filename="../dialogs/item_dialog.py" line="137" />
+        <location filename="../dialogs/item_dialog.py" line="143" />
         <source>Checked against other information:</source>
         <translation>Getoetst aan andere informatie:</translation>
     </message>
     <message>
-        <location filename="../dialogs/item_dialog.py" line="139" />
+        <location filename="../dialogs/item_dialog.py" line="145" />
         <source>Subjects:</source>
         <translation>Subjecten:</translation>
     </message>
     <message>
-        <location filename="../dialogs/item_dialog.py" line="158" />
+        <location filename="../dialogs/item_dialog.py" line="174" />
         <source>— choose —</source>
         <translation>— kies —</translation>
     </message>
     <message>
-        <location filename="../dialogs/item_dialog.py" line="169" />
+        <location filename="../dialogs/item_dialog.py" line="185" />
         <source>This handling code keeps the item out of sanitised reports.</source>
         <translation>Met deze behandelcode blijft het item buiten geschoonde rapporten.</translation>
     </message>
     <message>
-        <location filename="../dialogs/item_dialog.py" line="173" />
+        <location filename="../dialogs/item_dialog.py" line="189" />
         <source>Record the conditions under which it may be shared.</source>
         <translation>Leg vast onder welke voorwaarden het gedeeld mag worden.</translation>
     </message>
     <message>
-        <location filename="../dialogs/item_dialog.py" line="212" />
+        <location filename="../dialogs/item_dialog.py" line="254" />
+        <source>Saved {time}</source>
+        <translation>Opgeslagen {time}</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/item_dialog.py" line="260" />
         <source>Write down what the source reported.</source>
         <translation>Schrijf op wat de bron meldde.</translation>
     </message>
@@ -1170,44 +1170,49 @@
 <context>
     <name>MeetingView</name>
     <message>
-        <location filename="../meeting_mode.py" line="55" />
+        <location filename="../meeting_mode.py" line="58" />
         <source>Quick notes; they become a contact and a draft debrief</source>
         <translation>Snelle notities; ze worden een contact en een concept-debriefing</translation>
     </message>
     <message>
-        <location filename="../meeting_mode.py" line="59" />
+        <location filename="../meeting_mode.py" line="62" />
         <source>End meeting…</source>
         <translation>Ontmoeting beëindigen…</translation>
     </message>
     <message>
-        <location filename="../meeting_mode.py" line="74" />
+        <location filename="../meeting_mode.py" line="77" />
         <source>Open tasking:</source>
         <translation>Openstaande opdrachten:</translation>
     </message>
     <message>
-        <location filename="../meeting_mode.py" line="76" />
+        <location filename="../meeting_mode.py" line="79" />
         <source>Notes:</source>
         <translation>Notities:</translation>
     </message>
     <message>
-        <location filename="../meeting_mode.py" line="82" />
+        <location filename="../meeting_mode.py" line="91" />
         <source>End meeting</source>
         <translation>Ontmoeting beëindigen</translation>
     </message>
     <message>
-        <location filename="../meeting_mode.py" line="82" />
+        <location filename="../meeting_mode.py" line="92" />
         <source>Passphrase:</source>
         <translation>Wachtzin:</translation>
     </message>
     <message>
-        <location filename="../meeting_mode.py" line="90" />
+        <location filename="../meeting_mode.py" line="101" />
         <source>Checking…</source>
         <translation>Bezig met controleren…</translation>
     </message>
     <message>
-        <location filename="../meeting_mode.py" line="98" />
+        <location filename="../meeting_mode.py" line="109" />
         <source>Wrong passphrase; still in meeting mode.</source>
         <translation>Verkeerde wachtzin; nog in ontmoetingsmodus.</translation>
+    </message>
+    <message>
+        <location filename="../meeting_mode.py" line="132" />
+        <source>Note saved {time}</source>
+        <translation>Notitie opgeslagen {time}</translation>
     </message>
 </context>
 <context>
@@ -2057,337 +2062,337 @@ Tweede factor (sleutelbos van het besturingssysteem): {factor}</translation>
 <context>
     <name>SourceFileView</name>
     <message>
-        <location filename="../source_file.py" line="75" />
+        <location filename="../source_file.py" line="71" />
         <source>← All sources</source>
         <translation>← Alle bronnen</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="102" />
-        <location filename="../source_file.py" line="153" />
-        <location filename="../source_file.py" line="203" />
+        <location filename="../source_file.py" line="98" />
+        <location filename="../source_file.py" line="149" />
+        <location filename="../source_file.py" line="199" />
         <source>Kind</source>
         <translation>Soort</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="103" />
-        <location filename="../source_file.py" line="171" />
-        <location filename="../source_file.py" line="188" />
+        <location filename="../source_file.py" line="99" />
+        <location filename="../source_file.py" line="167" />
+        <location filename="../source_file.py" line="184" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="104" />
+        <location filename="../source_file.py" line="100" />
         <source>Runners</source>
         <translation>Runners</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="105" />
+        <location filename="../source_file.py" line="101" />
         <source>Motivation</source>
         <translation>Motivatie</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="106" />
+        <location filename="../source_file.py" line="102" />
         <source>Information position</source>
         <translation>Informatiepositie</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="107" />
+        <location filename="../source_file.py" line="103" />
         <source>Legal basis</source>
         <translation>Wettelijke grondslag</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="108" />
+        <location filename="../source_file.py" line="104" />
         <source>Contracted / review</source>
         <translation>Gecontracteerd / herziening</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="109" />
+        <location filename="../source_file.py" line="105" />
         <source>Suitability review</source>
         <translation>Herbeoordeling geschiktheid</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="110" />
+        <location filename="../source_file.py" line="106" />
         <source>Antecedents check</source>
         <translation>Antecedentenonderzoek</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="111" />
+        <location filename="../source_file.py" line="107" />
         <source>Former codenames</source>
         <translation>Eerdere codenamen</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="112" />
+        <location filename="../source_file.py" line="108" />
         <source>Notes</source>
         <translation>Notities</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="113" />
+        <location filename="../source_file.py" line="109" />
         <source>True identity</source>
         <translation>Ware identiteit</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="121" />
+        <location filename="../source_file.py" line="117" />
         <source>Edit…</source>
         <translation>Bewerken…</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="123" />
+        <location filename="../source_file.py" line="119" />
         <source>Reveal identity…</source>
         <translation>Identiteit onthullen…</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="125" />
+        <location filename="../source_file.py" line="121" />
         <source>Record identity…</source>
         <translation>Identiteit vastleggen…</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="130" />
+        <location filename="../source_file.py" line="126" />
         <source>Report…</source>
         <translation>Rapport…</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="147" />
+        <location filename="../source_file.py" line="143" />
         <source>Overview</source>
         <translation>Overzicht</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="152" />
+        <location filename="../source_file.py" line="148" />
         <source>When</source>
         <translation>Wanneer</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="154" />
+        <location filename="../source_file.py" line="150" />
         <source>Location</source>
         <translation>Locatie</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="155" />
+        <location filename="../source_file.py" line="151" />
         <source>Minutes</source>
         <translation>Minuten</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="156" />
+        <location filename="../source_file.py" line="152" />
         <source>Attendees</source>
         <translation>Aanwezigen</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="157" />
+        <location filename="../source_file.py" line="153" />
         <source>Safety</source>
         <translation>Veiligheid</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="161" />
+        <location filename="../source_file.py" line="157" />
         <source>New contact…</source>
         <translation>Nieuw contact…</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="163" />
+        <location filename="../source_file.py" line="159" />
         <source>Debrief this contact</source>
         <translation>Dit contact debriefen</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="165" />
+        <location filename="../source_file.py" line="161" />
         <source>Contacts</source>
         <translation>Contacten</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="170" />
+        <location filename="../source_file.py" line="166" />
         <source>Written</source>
         <translation>Geschreven</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="172" />
+        <location filename="../source_file.py" line="168" />
         <source>Contact</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="173" />
+        <location filename="../source_file.py" line="169" />
         <source>Items</source>
         <translation>Items</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="178" />
+        <location filename="../source_file.py" line="174" />
         <source>New debrief</source>
         <translation>Nieuwe debriefing</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="180" />
+        <location filename="../source_file.py" line="176" />
         <source>Open</source>
         <translation>Openen</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="182" />
+        <location filename="../source_file.py" line="178" />
         <source>Debriefs</source>
         <translation>Debriefings</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="187" />
+        <location filename="../source_file.py" line="183" />
         <source>Deadline</source>
         <translation>Termijn</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="189" />
-        <location filename="../source_file.py" line="197" />
+        <location filename="../source_file.py" line="185" />
+        <location filename="../source_file.py" line="193" />
         <source>Tasking</source>
         <translation>Opdrachten</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="190" />
+        <location filename="../source_file.py" line="186" />
         <source>Limits</source>
         <translation>Grenzen</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="191" />
+        <location filename="../source_file.py" line="187" />
         <source>Outcome</source>
         <translation>Uitkomst</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="195" />
+        <location filename="../source_file.py" line="191" />
         <source>New tasking…</source>
         <translation>Nieuwe opdracht…</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="196" />
+        <location filename="../source_file.py" line="192" />
         <source>Close tasking…</source>
         <translation>Opdracht afsluiten…</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="202" />
+        <location filename="../source_file.py" line="198" />
         <source>Date</source>
         <translation>Datum</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="204" />
+        <location filename="../source_file.py" line="200" />
         <source>Amount</source>
         <translation>Bedrag</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="205" />
+        <location filename="../source_file.py" line="201" />
         <source>Witness</source>
         <translation>Getuige</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="206" />
+        <location filename="../source_file.py" line="202" />
         <source>Approved by</source>
         <translation>Goedgekeurd door</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="207" />
+        <location filename="../source_file.py" line="203" />
         <source>Reason</source>
         <translation>Reden</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="212" />
+        <location filename="../source_file.py" line="208" />
         <source>Record payment or offer…</source>
         <translation>Betaling of aanbod vastleggen…</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="214" />
+        <location filename="../source_file.py" line="210" />
         <source>Payments</source>
         <translation>Betalingen</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="220" />
+        <location filename="../source_file.py" line="216" />
         <source>Assessed</source>
         <translation>Beoordeeld</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="221" />
+        <location filename="../source_file.py" line="217" />
         <source>Level</source>
         <translation>Niveau</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="222" />
+        <location filename="../source_file.py" line="218" />
         <source>Review on</source>
         <translation>Herzien op</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="223" />
+        <location filename="../source_file.py" line="219" />
         <source>Threats</source>
         <translation>Dreigingen</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="224" />
+        <location filename="../source_file.py" line="220" />
         <source>Welfare</source>
         <translation>Welzijn</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="228" />
+        <location filename="../source_file.py" line="224" />
         <source>New risk assessment…</source>
         <translation>Nieuwe risicobeoordeling…</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="231" />
+        <location filename="../source_file.py" line="227" />
         <source>Given</source>
         <translation>Gegeven</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="233" />
+        <location filename="../source_file.py" line="229" />
         <source>Acknowledged</source>
         <translation>Bevestigd</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="234" />
+        <location filename="../source_file.py" line="230" />
         <source>not yet</source>
         <translation>nog niet</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="236" />
+        <location filename="../source_file.py" line="232" />
         <source>Instruction</source>
         <translation>Instructie</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="241" />
+        <location filename="../source_file.py" line="237" />
         <source>Give instruction…</source>
         <translation>Instructie geven…</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="245" />
+        <location filename="../source_file.py" line="241" />
         <source>Reviewed</source>
         <translation>Herzien</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="246" />
+        <location filename="../source_file.py" line="242" />
         <source>Evaluation</source>
         <translation>Waardering</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="247" />
+        <location filename="../source_file.py" line="243" />
         <source>Rationale</source>
         <translation>Onderbouwing</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="252" />
+        <location filename="../source_file.py" line="248" />
         <source>Review reliability…</source>
         <translation>Betrouwbaarheid herzien…</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="256" />
+        <location filename="../source_file.py" line="252" />
         <source>Risk assessments</source>
         <translation>Risicobeoordelingen</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="257" />
+        <location filename="../source_file.py" line="253" />
         <source>Instructions to the source</source>
         <translation>Instructies aan de bron</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="258" />
+        <location filename="../source_file.py" line="254" />
         <source>Reliability history</source>
         <translation>Betrouwbaarheidshistorie</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="262" />
+        <location filename="../source_file.py" line="258" />
         <source>Risk and welfare</source>
         <translation>Risico en welzijn</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="288" />
+        <location filename="../source_file.py" line="284" />
         <source>Recorded and sealed. Not shown unless revealed on purpose.</source>
         <translation>Vastgelegd en verzegeld. Alleen zichtbaar na bewuste onthulling.</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="290" />
+        <location filename="../source_file.py" line="286" />
         <source>Not recorded.</source>
         <translation>Niet vastgelegd.</translation>
     </message>
@@ -2443,17 +2448,17 @@ Tweede factor (sleutelbos van het besturingssysteem): {factor}</translation>
 <context>
     <name>SubjectsEditor</name>
     <message>
-        <location filename="../dialogs/item_dialog.py" line="46" />
+        <location filename="../dialogs/item_dialog.py" line="52" />
         <source>Name, place, vehicle or organisation</source>
         <translation>Naam, plaats, voertuig of organisatie</translation>
     </message>
     <message>
-        <location filename="../dialogs/item_dialog.py" line="47" />
+        <location filename="../dialogs/item_dialog.py" line="53" />
         <source>Add</source>
         <translation>Toevoegen</translation>
     </message>
     <message>
-        <location filename="../dialogs/item_dialog.py" line="49" />
+        <location filename="../dialogs/item_dialog.py" line="55" />
         <source>Remove</source>
         <translation>Verwijderen</translation>
     </message>
