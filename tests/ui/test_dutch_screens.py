@@ -32,6 +32,7 @@ from app.services import aliases, debriefs, identity, reports, sources, tasking
 from app.services.reports import Selection
 from app.services.views import IdentityFields
 from app.ui import i18n
+from app.ui.audit_labels import action_label
 from app.ui.controller import AppController
 from app.ui.dialogs.contact_form import ContactDialog
 from app.ui.dialogs.identity import RecordIdentityDialog, RevealIdentityDialog
@@ -68,7 +69,8 @@ ENGLISH = re.compile(
     r"Return|Welfare|Reason|Amount|Witness|Date|Kind|Deadline|Outcome|Notes|Lock|Back|"
     r"What|When|Who|Due|Passphrase|Wrong|Debriefs|Subjects?|Grading|Overview|Contacts|"
     r"Meeting|Reveal|Narrative|Assessment|Security|None|Yes|Next|Finish|Unlock|Quit|"
-    r"choose|none|Reported|Checked|Exculpatory|Attendees|Location|Minutes|Safety"
+    r"choose|none|Reported|Checked|Exculpatory|Attendees|Location|Minutes|Safety|"
+    r"Intelligence|Handling|Sanitised|Approved|Returned|Submitted|Draft|Reward|Expense"
     r")\b"
 )
 # Widgets that show vault data (typed by users or generated), not interface text.
@@ -282,6 +284,8 @@ def test_service_errors_are_shown_in_dutch(dutch: None) -> None:
     # An English source text without a translation falls back to English, filled in.
     assert describe(NotFound("Nothing at {x}.", x=1)) == "Nothing at 1."
     assert money(125000, "EUR") == "€\xa01.250,00"  # amounts in Dutch style too
+    assert action_label("debrief.submitted") == "Debriefing ingediend"  # the audit log
+    assert action_label("future.thing") == "future.thing"
     locked = QCoreApplication.translate("Errors", "The vault is locked.")
     assert locked == "De kluis is vergrendeld."
 

@@ -50,6 +50,7 @@ class SubjectsEditor(QWidget):
         self.name = QLineEdit()
         self.name.setObjectName("subjectName")
         self.name.setPlaceholderText(self.tr("Name, place, vehicle or organisation"))
+        self.name.setMinimumWidth(220)  # room for the placeholder and a full name
         add = QPushButton(self.tr("Add"))
         add.setObjectName("addSubject")
         remove = QPushButton(self.tr("Remove"))
@@ -102,7 +103,7 @@ class ItemDialog(FormDialog):
             parent,
         )
         self.setObjectName("itemDialog")
-        self.resize(640, 620)
+        self.resize(700, 640)
         self.session = session
         self.debrief_id = debrief_id
         self.existing = existing

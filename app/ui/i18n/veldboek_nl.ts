@@ -47,56 +47,352 @@
     </message>
 </context>
 <context>
+    <name>AuditActions</name>
+    <message>
+        <location filename="../audit_labels.py" line="10" />
+        <source>Alias added</source>
+        <translation>Alias toegevoegd</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="11" />
+        <source>Alias switched</source>
+        <translation>Alias gewisseld</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="12" />
+        <source>Audit anchor mismatch</source>
+        <translation>Auditanker klopt niet</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="13" />
+        <source>Access to file given</source>
+        <translation>Toegang tot dossier gegeven</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="14" />
+        <source>Contact recorded</source>
+        <translation>Contact vastgelegd</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="15" />
+        <source>Meeting ended</source>
+        <translation>Ontmoeting beëindigd</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="16" />
+        <source>Debrief started</source>
+        <translation>Debriefing begonnen</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="17" />
+        <source>Draft saved</source>
+        <translation>Concept opgeslagen</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="18" />
+        <source>Item added</source>
+        <translation>Item toegevoegd</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="19" />
+        <source>Item changed</source>
+        <translation>Item gewijzigd</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="20" />
+        <source>Item removed</source>
+        <translation>Item verwijderd</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="21" />
+        <source>Debrief submitted</source>
+        <translation>Debriefing ingediend</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="22" />
+        <source>Debrief returned</source>
+        <translation>Debriefing teruggestuurd</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="23" />
+        <source>Debrief approved</source>
+        <translation>Debriefing goedgekeurd</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="24" />
+        <source>Addendum added</source>
+        <translation>Aanvulling toegevoegd</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="25" />
+        <source>Demo data generated</source>
+        <translation>Demogegevens gemaakt</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="26" />
+        <source>Identity recorded</source>
+        <translation>Identiteit vastgelegd</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="27" />
+        <source>Identity replaced</source>
+        <translation>Identiteit vervangen</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="28" />
+        <source>Identity revealed</source>
+        <translation>Identiteit onthuld</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="29" />
+        <source>Identity reveal refused</source>
+        <translation>Onthulling identiteit geweigerd</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="30" />
+        <source>Instruction given</source>
+        <translation>Instructie gegeven</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="31" />
+        <source>Instruction acknowledged</source>
+        <translation>Instructie bevestigd</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="32" />
+        <source>Payment recorded</source>
+        <translation>Betaling vastgelegd</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="33" />
+        <source>Reliability reviewed</source>
+        <translation>Betrouwbaarheid herzien</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="34" />
+        <source>Risk assessed</source>
+        <translation>Risico beoordeeld</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="35" />
+        <source>Source file opened</source>
+        <translation>Brondossier geopend</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="36" />
+        <source>Source file changed</source>
+        <translation>Brondossier gewijzigd</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="37" />
+        <source>Tasking given</source>
+        <translation>Opdracht gegeven</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="38" />
+        <source>Tasking closed</source>
+        <translation>Opdracht afgesloten</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="39" />
+        <source>Settings changed</source>
+        <translation>Instellingen gewijzigd</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="40" />
+        <source>Report issued</source>
+        <translation>Rapport uitgegeven</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="41" />
+        <source>Report printed</source>
+        <translation>Rapport afgedrukt</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="42" />
+        <source>Report saved as PDF</source>
+        <translation>Rapport als PDF opgeslagen</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="43" />
+        <source>Report verified</source>
+        <translation>Rapport gecontroleerd</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="44" />
+        <source>Sanitised report previewed</source>
+        <translation>Geschoond rapport bekeken</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="45" />
+        <source>Sanitised report requested</source>
+        <translation>Geschoond rapport aangevraagd</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="46" />
+        <source>Sanitised report refused</source>
+        <translation>Geschoond rapport geweigerd</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="47" />
+        <source>Sanitised report approved</source>
+        <translation>Geschoond rapport goedgekeurd</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="48" />
+        <source>Sanitised report rejected</source>
+        <translation>Geschoond rapport afgewezen</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="49" />
+        <source>Vault created</source>
+        <translation>Kluis gemaakt</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="50" />
+        <source>Vault unlocked</source>
+        <translation>Kluis ontgrendeld</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="51" />
+        <source>Unlock failed</source>
+        <translation>Ontgrendelen mislukt</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="52" />
+        <source>Vault locked</source>
+        <translation>Kluis vergrendeld</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="53" />
+        <source>Vault checked</source>
+        <translation>Kluis gecontroleerd</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="54" />
+        <source>Passphrase changed</source>
+        <translation>Wachtzin gewijzigd</translation>
+    </message>
+</context>
+<context>
     <name>AuditPage</name>
     <message>
-        <location filename="../pages/audit.py" line="35" />
+        <location filename="../pages/audit.py" line="36" />
         <source>When (UTC)</source>
         <translation>Wanneer (UTC)</translation>
     </message>
     <message>
-        <location filename="../pages/audit.py" line="36" />
+        <location filename="../pages/audit.py" line="37" />
         <source>Who</source>
         <translation>Wie</translation>
     </message>
     <message>
-        <location filename="../pages/audit.py" line="37" />
+        <location filename="../pages/audit.py" line="39" />
         <source>What</source>
         <translation>Wat</translation>
     </message>
     <message>
-        <location filename="../pages/audit.py" line="38" />
+        <location filename="../pages/audit.py" line="41" />
         <source>Record</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../pages/audit.py" line="39" />
+        <location filename="../pages/audit.py" line="42" />
         <source>Details</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../pages/audit.py" line="51" />
+        <location filename="../pages/audit.py" line="54" />
         <source>Verify the whole log</source>
         <translation>Hele logboek controleren</translation>
     </message>
     <message>
-        <location filename="../pages/audit.py" line="64" />
+        <location filename="../pages/audit.py" line="67" />
         <source>Audit log</source>
         <translation>Auditlog</translation>
     </message>
     <message>
-        <location filename="../pages/audit.py" line="77" />
+        <location filename="../pages/audit.py" line="80" />
         <source>Checking…</source>
         <translation>Bezig met controleren…</translation>
     </message>
     <message>
-        <location filename="../pages/audit.py" line="86" />
+        <location filename="../pages/audit.py" line="89" />
         <source>The chain of {n} events is intact.</source>
         <translation>De keten van {n} gebeurtenissen is intact.</translation>
     </message>
     <message>
-        <location filename="../pages/audit.py" line="90" />
+        <location filename="../pages/audit.py" line="93" />
         <source>The log has been tampered with: {problems}</source>
         <translation>Er is met het logboek geknoeid: {problems}</translation>
+    </message>
+</context>
+<context>
+    <name>AuditRecords</name>
+    <message>
+        <location filename="../audit_labels.py" line="59" />
+        <source>alias</source>
+        <translation>alias</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="60" />
+        <source>file access</source>
+        <translation>dossiertoegang</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="61" />
+        <source>contact</source>
+        <translation>contact</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="62" />
+        <source>debrief</source>
+        <translation>debriefing</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="63" />
+        <source>identity</source>
+        <translation>identiteit</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="64" />
+        <source>instruction</source>
+        <translation>instructie</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="65" />
+        <source>payment</source>
+        <translation>betaling</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="66" />
+        <source>reliability review</source>
+        <translation>betrouwbaarheidsherziening</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="67" />
+        <source>report</source>
+        <translation>rapport</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="68" />
+        <source>report approval</source>
+        <translation>rapportgoedkeuring</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="69" />
+        <source>risk assessment</source>
+        <translation>risicobeoordeling</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="70" />
+        <source>source</source>
+        <translation>bron</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="71" />
+        <source>tasking</source>
+        <translation>opdracht</translation>
     </message>
 </context>
 <context>
@@ -429,108 +725,113 @@
         <translation>Rapport…</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="237" />
+        <location filename="../pages/debrief_editor.py" line="220" />
+        <source>Intelligence items</source>
+        <translation>Informatie-items</translation>
+    </message>
+    <message>
+        <location filename="../pages/debrief_editor.py" line="238" />
         <source>Debrief</source>
         <translation>Debriefing</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="273" />
+        <location filename="../pages/debrief_editor.py" line="275" />
         <source>written by {author}</source>
         <translation>geschreven door {author}</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="281" />
+        <location filename="../pages/debrief_editor.py" line="283" />
         <source>Returned by {who}: {comment} — answer with an addendum, then submit again.</source>
         <translation>Teruggestuurd door {who}: {comment} — beantwoord dit met een aanvulling en dien opnieuw in.</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="285" />
+        <location filename="../pages/debrief_editor.py" line="287" />
         <source>Approved by {who}.</source>
         <translation>Goedgekeurd door {who}.</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="295" />
+        <location filename="../pages/debrief_editor.py" line="297" />
         <source>Tasking: {t}</source>
         <translation>Opdracht: {t}</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="308" />
+        <location filename="../pages/debrief_editor.py" line="310" />
         <source>Read-only: submitted debriefs grow by addenda.</source>
         <translation>Alleen-lezen: een ingediende debriefing groeit alleen met aanvullingen.</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="320" />
+        <location filename="../pages/debrief_editor.py" line="322" />
         <source>Conditions: {c}</source>
         <translation>Voorwaarden: {c}</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="328" />
+        <location filename="../pages/debrief_editor.py" line="330" />
         <source>Unsaved changes</source>
         <translation>Niet-opgeslagen wijzigingen</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="349" />
+        <location filename="../pages/debrief_editor.py" line="351" />
         <source>Saved {time}</source>
         <translation>Opgeslagen {time}</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="448" />
-        <location filename="../pages/debrief_editor.py" line="459" />
+        <location filename="../pages/debrief_editor.py" line="450" />
+        <location filename="../pages/debrief_editor.py" line="461" />
         <source>Not submitted</source>
         <translation>Niet ingediend</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="450" />
+        <location filename="../pages/debrief_editor.py" line="452" />
         <source>Cannot submit yet; still missing:</source>
         <translation>Kan nog niet indienen; dit ontbreekt nog:</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="471" />
+        <location filename="../pages/debrief_editor.py" line="473" />
         <source>the narrative</source>
         <translation>het verslag</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="472" />
+        <location filename="../pages/debrief_editor.py" line="474" />
         <source>the critical reflection</source>
         <translation>de kritische reflectie</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="473" />
+        <location filename="../pages/debrief_editor.py" line="475" />
         <source>what the source reported</source>
         <translation>wat de bron meldde</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="474" />
+        <location filename="../pages/debrief_editor.py" line="476" />
         <source>the source evaluation</source>
         <translation>de bronwaardering</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="475" />
+        <location filename="../pages/debrief_editor.py" line="477" />
         <source>the intelligence assessment</source>
         <translation>de informatiewaardering</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="476" />
+        <location filename="../pages/debrief_editor.py" line="478" />
         <source>the handling code</source>
         <translation>de behandelcode</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="477" />
+        <location filename="../pages/debrief_editor.py" line="479" />
         <source>the handling conditions</source>
         <translation>de voorwaarden bij de behandelcode</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="482" />
+        <location filename="../pages/debrief_editor.py" line="484" />
         <source>item {n}: {what}</source>
         <translation>item {n}: {what}</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="498" />
+        <location filename="../pages/debrief_editor.py" line="500" />
         <source>Return to runner</source>
         <translation>Terugsturen naar runner</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="498" />
+        <location filename="../pages/debrief_editor.py" line="500" />
         <source>What must the runner clarify or add?</source>
         <translation>Wat moet de runner verduidelijken of aanvullen?</translation>
     </message>
@@ -846,102 +1147,102 @@
 <context>
     <name>ItemDialog</name>
     <message>
-        <location filename="../dialogs/item_dialog.py" line="101" />
+        <location filename="../dialogs/item_dialog.py" line="102" />
         <source>Edit intelligence item</source>
         <translation>Informatie-item bewerken</translation>
     </message>
     <message>
-        <location filename="../dialogs/item_dialog.py" line="101" />
+        <location filename="../dialogs/item_dialog.py" line="102" />
         <source>New intelligence item</source>
         <translation>Nieuw informatie-item</translation>
     </message>
     <message>
-        <location filename="../dialogs/item_dialog.py" line="109" />
+        <location filename="../dialogs/item_dialog.py" line="110" />
         <source>What the source reported, in their words</source>
         <translation>Wat de bron meldde, in diens woorden</translation>
     </message>
     <message>
-        <location filename="../dialogs/item_dialog.py" line="112" />
+        <location filename="../dialogs/item_dialog.py" line="113" />
         <source>The same information worded so that it cannot point to the source</source>
         <translation>Dezelfde informatie zo verwoord dat ze niet naar de bron kan wijzen</translation>
     </message>
     <message>
-        <location filename="../dialogs/item_dialog.py" line="125" />
+        <location filename="../dialogs/item_dialog.py" line="126" />
         <source>Conditions for sharing (required for C)</source>
         <translation>Voorwaarden voor delen (verplicht bij C)</translation>
     </message>
     <message>
-        <location filename="../dialogs/item_dialog.py" line="128" />
+        <location filename="../dialogs/item_dialog.py" line="129" />
         <source>Exculpatory: this could clear a suspect</source>
         <translation>Ontlastend: dit kan een verdachte vrijpleiten</translation>
     </message>
     <message>
-        <location filename="../dialogs/item_dialog.py" line="135" />
+        <location filename="../dialogs/item_dialog.py" line="136" />
         <source>Reported:</source>
         <translation>Gemeld:</translation>
     </message>
     <message>
-        <location filename="../dialogs/item_dialog.py" line="136" />
+        <location filename="../dialogs/item_dialog.py" line="137" />
         <source>Sanitised wording:</source>
         <translation>Geschoonde tekst:</translation>
     </message>
     <message>
-        <location filename="../dialogs/item_dialog.py" line="137" />
+        <location filename="../dialogs/item_dialog.py" line="138" />
         <source>Grading scheme:</source>
         <translation>Waarderingsschema:</translation>
     </message>
     <message>
-        <location filename="../dialogs/item_dialog.py" line="138" />
+        <location filename="../dialogs/item_dialog.py" line="139" />
         <source>Source evaluation:</source>
         <translation>Bronwaardering:</translation>
     </message>
     <message>
-        <location filename="../dialogs/item_dialog.py" line="139" />
+        <location filename="../dialogs/item_dialog.py" line="140" />
         <source>Intelligence assessment:</source>
         <translation>Informatiewaardering:</translation>
     </message>
     <message>
-        <location filename="../dialogs/item_dialog.py" line="140" />
+        <location filename="../dialogs/item_dialog.py" line="141" />
         <source>Handling code:</source>
         <translation>Behandelcode:</translation>
     </message>
     <message>
-        <location filename="../dialogs/item_dialog.py" line="141" />
+        <location filename="../dialogs/item_dialog.py" line="142" />
         <source>Conditions:</source>
         <translation>Voorwaarden:</translation>
     </message>
     <message>
-        <location filename="../dialogs/item_dialog.py" line="143" />
+        <location filename="../dialogs/item_dialog.py" line="144" />
         <source>Checked against other information:</source>
         <translation>Getoetst aan andere informatie:</translation>
     </message>
     <message>
-        <location filename="../dialogs/item_dialog.py" line="145" />
+        <location filename="../dialogs/item_dialog.py" line="146" />
         <source>Subjects:</source>
         <translation>Subjecten:</translation>
     </message>
     <message>
-        <location filename="../dialogs/item_dialog.py" line="174" />
+        <location filename="../dialogs/item_dialog.py" line="175" />
         <source>— choose —</source>
         <translation>— kies —</translation>
     </message>
     <message>
-        <location filename="../dialogs/item_dialog.py" line="185" />
+        <location filename="../dialogs/item_dialog.py" line="186" />
         <source>This handling code keeps the item out of sanitised reports.</source>
         <translation>Met deze behandelcode blijft het item buiten geschoonde rapporten.</translation>
     </message>
     <message>
-        <location filename="../dialogs/item_dialog.py" line="189" />
+        <location filename="../dialogs/item_dialog.py" line="190" />
         <source>Record the conditions under which it may be shared.</source>
         <translation>Leg vast onder welke voorwaarden het gedeeld mag worden.</translation>
     </message>
     <message>
-        <location filename="../dialogs/item_dialog.py" line="254" />
+        <location filename="../dialogs/item_dialog.py" line="255" />
         <source>Saved {time}</source>
         <translation>Opgeslagen {time}</translation>
     </message>
     <message>
-        <location filename="../dialogs/item_dialog.py" line="260" />
+        <location filename="../dialogs/item_dialog.py" line="261" />
         <source>Write down what the source reported.</source>
         <translation>Schrijf op wat de bron meldde.</translation>
     </message>
@@ -2450,15 +2751,15 @@ Tweede factor (sleutelbos van het besturingssysteem): {factor}</translation>
     <message>
         <location filename="../dialogs/item_dialog.py" line="52" />
         <source>Name, place, vehicle or organisation</source>
-        <translation>Naam, plaats, voertuig of organisatie</translation>
+        <translation>Naam</translation>
     </message>
     <message>
-        <location filename="../dialogs/item_dialog.py" line="53" />
+        <location filename="../dialogs/item_dialog.py" line="54" />
         <source>Add</source>
         <translation>Toevoegen</translation>
     </message>
     <message>
-        <location filename="../dialogs/item_dialog.py" line="55" />
+        <location filename="../dialogs/item_dialog.py" line="56" />
         <source>Remove</source>
         <translation>Verwijderen</translation>
     </message>

@@ -217,12 +217,13 @@ class DebriefPage(Page):
         body_layout = QVBoxLayout(body)
         body_layout.addWidget(self.review)
         body_layout.addLayout(texts)
-        body_layout.addWidget(QLabel(f"<b>{self.tr('Intelligence items')}</b>"))
+        items_title = self.tr("Intelligence items")  # not inside the f-string: lupdate skips those
+        body_layout.addWidget(QLabel(f"<b>{items_title}</b>"))
         body_layout.addWidget(self.items)
         body_layout.addWidget(cross)
         body_layout.addLayout(records)
         body_layout.addWidget(self.addenda_box)
-        scroll = QScrollArea()
+        self.body_scroll = scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(body)
         layout = QVBoxLayout(self)
@@ -242,6 +243,7 @@ class DebriefPage(Page):
         self.save_now()
         self.view = debriefs.get_debrief(self.session.vault, self.session.scope, debrief_id)
         self._render()
+        self.body_scroll.verticalScrollBar().setValue(0)  # a new debrief starts at its top
         self.autosave.start(self.session.settings.autosave_seconds * 1000)
 
     def reload(self) -> None:
