@@ -49,7 +49,8 @@ class SubjectsEditor(QWidget):
         self.kind.setObjectName("subjectKind")
         self.name = QLineEdit()
         self.name.setObjectName("subjectName")
-        self.name.setPlaceholderText(self.tr("Name, place, vehicle or organisation"))
+        self.name.setPlaceholderText(self.tr("Name"))
+        self.name.setToolTip(self.tr("Name of the person, place, vehicle or organisation"))
         self.name.setMinimumWidth(220)  # room for the placeholder and a full name
         add = QPushButton(self.tr("Add"))
         add.setObjectName("addSubject")

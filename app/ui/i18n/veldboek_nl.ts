@@ -1147,102 +1147,102 @@
 <context>
     <name>ItemDialog</name>
     <message>
-        <location filename="../dialogs/item_dialog.py" line="102" />
+        <location filename="../dialogs/item_dialog.py" line="103" />
         <source>Edit intelligence item</source>
         <translation>Informatie-item bewerken</translation>
     </message>
     <message>
-        <location filename="../dialogs/item_dialog.py" line="102" />
+        <location filename="../dialogs/item_dialog.py" line="103" />
         <source>New intelligence item</source>
         <translation>Nieuw informatie-item</translation>
     </message>
     <message>
-        <location filename="../dialogs/item_dialog.py" line="110" />
+        <location filename="../dialogs/item_dialog.py" line="111" />
         <source>What the source reported, in their words</source>
         <translation>Wat de bron meldde, in diens woorden</translation>
     </message>
     <message>
-        <location filename="../dialogs/item_dialog.py" line="113" />
+        <location filename="../dialogs/item_dialog.py" line="114" />
         <source>The same information worded so that it cannot point to the source</source>
         <translation>Dezelfde informatie zo verwoord dat ze niet naar de bron kan wijzen</translation>
     </message>
     <message>
-        <location filename="../dialogs/item_dialog.py" line="126" />
+        <location filename="../dialogs/item_dialog.py" line="127" />
         <source>Conditions for sharing (required for C)</source>
         <translation>Voorwaarden voor delen (verplicht bij C)</translation>
     </message>
     <message>
-        <location filename="../dialogs/item_dialog.py" line="129" />
+        <location filename="../dialogs/item_dialog.py" line="130" />
         <source>Exculpatory: this could clear a suspect</source>
         <translation>Ontlastend: dit kan een verdachte vrijpleiten</translation>
     </message>
     <message>
-        <location filename="../dialogs/item_dialog.py" line="136" />
+        <location filename="../dialogs/item_dialog.py" line="137" />
         <source>Reported:</source>
         <translation>Gemeld:</translation>
     </message>
     <message>
-        <location filename="../dialogs/item_dialog.py" line="137" />
+        <location filename="../dialogs/item_dialog.py" line="138" />
         <source>Sanitised wording:</source>
         <translation>Geschoonde tekst:</translation>
     </message>
     <message>
-        <location filename="../dialogs/item_dialog.py" line="138" />
+        <location filename="../dialogs/item_dialog.py" line="139" />
         <source>Grading scheme:</source>
         <translation>Waarderingsschema:</translation>
     </message>
     <message>
-        <location filename="../dialogs/item_dialog.py" line="139" />
+        <location filename="../dialogs/item_dialog.py" line="140" />
         <source>Source evaluation:</source>
         <translation>Bronwaardering:</translation>
     </message>
     <message>
-        <location filename="../dialogs/item_dialog.py" line="140" />
+        <location filename="../dialogs/item_dialog.py" line="141" />
         <source>Intelligence assessment:</source>
         <translation>Informatiewaardering:</translation>
     </message>
     <message>
-        <location filename="../dialogs/item_dialog.py" line="141" />
+        <location filename="../dialogs/item_dialog.py" line="142" />
         <source>Handling code:</source>
         <translation>Behandelcode:</translation>
     </message>
     <message>
-        <location filename="../dialogs/item_dialog.py" line="142" />
+        <location filename="../dialogs/item_dialog.py" line="143" />
         <source>Conditions:</source>
         <translation>Voorwaarden:</translation>
     </message>
     <message>
-        <location filename="../dialogs/item_dialog.py" line="144" />
+        <location filename="../dialogs/item_dialog.py" line="145" />
         <source>Checked against other information:</source>
         <translation>Getoetst aan andere informatie:</translation>
     </message>
     <message>
-        <location filename="../dialogs/item_dialog.py" line="146" />
+        <location filename="../dialogs/item_dialog.py" line="147" />
         <source>Subjects:</source>
         <translation>Subjecten:</translation>
     </message>
     <message>
-        <location filename="../dialogs/item_dialog.py" line="175" />
+        <location filename="../dialogs/item_dialog.py" line="176" />
         <source>— choose —</source>
         <translation>— kies —</translation>
     </message>
     <message>
-        <location filename="../dialogs/item_dialog.py" line="186" />
+        <location filename="../dialogs/item_dialog.py" line="187" />
         <source>This handling code keeps the item out of sanitised reports.</source>
         <translation>Met deze behandelcode blijft het item buiten geschoonde rapporten.</translation>
     </message>
     <message>
-        <location filename="../dialogs/item_dialog.py" line="190" />
+        <location filename="../dialogs/item_dialog.py" line="191" />
         <source>Record the conditions under which it may be shared.</source>
         <translation>Leg vast onder welke voorwaarden het gedeeld mag worden.</translation>
     </message>
     <message>
-        <location filename="../dialogs/item_dialog.py" line="255" />
+        <location filename="../dialogs/item_dialog.py" line="256" />
         <source>Saved {time}</source>
         <translation>Opgeslagen {time}</translation>
     </message>
     <message>
-        <location filename="../dialogs/item_dialog.py" line="261" />
+        <location filename="../dialogs/item_dialog.py" line="262" />
         <source>Write down what the source reported.</source>
         <translation>Schrijf op wat de bron meldde.</translation>
     </message>
@@ -2750,16 +2750,21 @@ Tweede factor (sleutelbos van het besturingssysteem): {factor}</translation>
     <name>SubjectsEditor</name>
     <message>
         <location filename="../dialogs/item_dialog.py" line="52" />
-        <source>Name, place, vehicle or organisation</source>
+        <source>Name</source>
         <translation>Naam</translation>
     </message>
     <message>
-        <location filename="../dialogs/item_dialog.py" line="54" />
+        <location filename="../dialogs/item_dialog.py" line="53" />
+        <source>Name of the person, place, vehicle or organisation</source>
+        <translation>Naam van de persoon, de plaats, het voertuig of de organisatie</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/item_dialog.py" line="55" />
         <source>Add</source>
         <translation>Toevoegen</translation>
     </message>
     <message>
-        <location filename="../dialogs/item_dialog.py" line="56" />
+        <location filename="../dialogs/item_dialog.py" line="57" />
         <source>Remove</source>
         <translation>Verwijderen</translation>
     </message>
