@@ -1,5 +1,6 @@
 """Screenshots of every main screen on a demo vault, in English and Dutch.
 
+    apt-get install -y xvfb libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1   # Debian
     Xvfb :99 -screen 0 1400x900x24 &
     DISPLAY=:99 QT_QPA_PLATFORM=xcb .venv/bin/python tools/screenshots.py
 
