@@ -1,17 +1,36 @@
 """Errors a user can act on.
 
 Every error here carries a message that is safe to show and to print: it never
-contains vault content (no codenames, narratives, identities, keys or passphrases).
+contains vault content (no narratives, identities, keys or passphrases).
 Anything that is not a ``VeldboekError`` is a bug and is reported as one.
+
+An error is raised with an English message *template* (a string literal) and
+named parameters: ``InvalidInput("Wait {seconds} s.", seconds=3)``. ``str(err)``
+is the English text (CLI, logs); the GUI looks the template up in its Dutch
+translation and fills in the same parameters (``localised``). tools/translate.py
+collects the templates from the code, so a new message cannot go untranslated
+without the i18n test noticing.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 
 class VeldboekError(Exception):
-    """Base for known, user-actionable errors. ``str(err)`` is the message to show."""
+    """Base for known, user-actionable errors. ``str(err)`` is the English message."""
 
     exit_code = 1
+
+    def __init__(self, template: str = "", **params: object) -> None:
+        self.template = template
+        self.params = params
+        super().__init__(template.format(**params) if params else template)
+
+    def localised(self, translate: Callable[[str], str]) -> str:
+        """The message with its template translated by ``translate``."""
+        text = translate(self.template) if self.template else str(self)
+        return text.format(**self.params) if self.params else text
 
 
 class VaultError(VeldboekError):
@@ -38,7 +57,8 @@ class UnlockThrottled(VaultError):
     def __init__(self, seconds: float) -> None:
         self.seconds = seconds
         super().__init__(
-            f"Too many failed attempts: wait {max(1, round(seconds))} s before trying again."
+            "Too many failed attempts: wait {seconds} s before trying again.",
+            seconds=max(1, round(seconds)),
         )
 
 

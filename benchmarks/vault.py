@@ -34,6 +34,7 @@ from typing import Any
 import sqlcipher3
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session
+from sqlalchemy.pool import QueuePool
 
 from app.crypto import kdf as kdf_module
 from app.crypto.kdf import KdfParams
@@ -56,6 +57,7 @@ PLAIN_PRAGMAS = (
     "PRAGMA synchronous = FULL",
     "PRAGMA foreign_keys = ON",
     "PRAGMA secure_delete = ON",
+    f"PRAGMA cache_size = -{engine_module.PAGE_CACHE_KIB}",
 )
 
 
@@ -68,7 +70,17 @@ def plain_engine(path: Path) -> Engine:
             conn.execute(pragma)
         return conn
 
-    engine = create_engine("sqlite://", module=sqlcipher3, creator=creator)
+    # The same pool as app.vault.engine.make_engine, so both sides reuse a warm
+    # connection alike.
+    engine = create_engine(
+        "sqlite://",
+        module=sqlcipher3,
+        creator=creator,
+        poolclass=QueuePool,
+        pool_size=4,
+        max_overflow=4,
+        pool_use_lifo=True,
+    )
 
     @event.listens_for(engine, "begin")
     def _begin(conn: Any) -> None:  # as app.vault.engine.make_engine does
@@ -89,6 +101,11 @@ class PlainVault:
 
     def engine(self) -> Engine:
         return self._engine
+
+    @contextlib.contextmanager
+    def read(self) -> Iterator[Session]:
+        with Session(self._engine, expire_on_commit=False) as session:  # as Vault.read
+            yield session
 
     @contextlib.contextmanager
     def write(self) -> Iterator[Session]:

@@ -125,7 +125,12 @@ def test_list_and_search_json(
     assert {r["codename"] for r in rows} == {codename}
     assert main(["search", "shipment", *args, "--json"]) == 0
     hits = json.loads(capsys.readouterr().out)
-    assert all("\x02" in h["snippet"] for h in hits)
+    assert hits
+    for hit in hits:
+        assert "[[" in hit["snippet"]
+        assert "]]" in hit["snippet"]
+        assert "\x02" not in hit["snippet"]
+        assert "\x03" not in hit["snippet"]
 
 
 @pytest.mark.parametrize(

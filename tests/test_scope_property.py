@@ -1,10 +1,13 @@
 """Property: under alias A, no service call (lists, counts, search hits, subject
-cross-references, reminders, audit view, CLI output) returns anything from a
-compartment A is not a member of.
+cross-references, source files and every tab of them, contacts, open tasking,
+report approvals, every kind of reminder, audit view, CLI output) returns anything
+from a compartment A is not a member of, and each returns everything A may see.
 
-Hypothesis draws compartments, aliases and memberships; every compartment gets
-sources, debriefs, items with subjects (some shared by name across compartments),
-tasking with deadlines and a unique search token.
+Hypothesis draws compartments, aliases, memberships and which sources are closed;
+every compartment gets a source with contract and suitability review dates, a
+risk assessment, an instruction, a reliability review, a payment, a contact,
+tasking with a deadline, debriefs with items and subjects (some shared by name
+across compartments), a report approval, and a unique search token.
 """
 
 from __future__ import annotations
@@ -14,8 +17,10 @@ import io
 import json
 import tempfile
 import uuid
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -24,9 +29,22 @@ from sqlalchemy import delete, select
 
 from app.cli import main as cli_main
 from app.errors import NotFound
-from app.models import CompartmentMember, Debrief, Source
-from app.models.enums import Role, SubjectKind
-from app.services import aliases, audit, debriefs, reminders, search, sources, tasking
+from app.models import CompartmentMember, Debrief, Source, Subject
+from app.models.enums import PaymentKind, RiskLevel, Role, SourceStatus, SubjectKind
+from app.services import (
+    aliases,
+    audit,
+    contacts,
+    debriefs,
+    reminders,
+    reports,
+    search,
+    sources,
+    tasking,
+    welfare,
+)
+from app.services.reports import Selection
+from app.services.views import ReminderKind
 from app.vault.vault import Vault
 from tests import factory
 
@@ -34,41 +52,84 @@ SHARED_NAMES = ("Dirk Bakker", "Sanne Visser", "Grey Transporter")
 
 
 @st.composite
-def worlds(draw: st.DrawFn) -> dict[str, object]:
+def worlds(draw: st.DrawFn) -> dict[str, Any]:
     n_aliases = draw(st.integers(2, 4))
     n_compartments = draw(st.integers(1, 4))
-    roles = [draw(st.sampled_from([Role.RUNNER, Role.HANDLER])) for _ in range(n_aliases)]
-    members = [[draw(st.booleans()) for _ in range(n_compartments)] for _ in range(n_aliases)]
-    debrief_counts = [draw(st.integers(0, 3)) for _ in range(n_compartments)]
-    shared = [draw(st.sampled_from(SHARED_NAMES)) for _ in range(n_compartments)]
     return {
-        "roles": roles,
-        "members": members,
-        "debriefs": debrief_counts,
-        "shared": shared,
+        "roles": [draw(st.sampled_from([Role.RUNNER, Role.HANDLER])) for _ in range(n_aliases)],
+        "members": [[draw(st.booleans()) for _ in range(n_compartments)] for _ in range(n_aliases)],
+        "debriefs": [draw(st.integers(0, 3)) for _ in range(n_compartments)],
+        "shared": [draw(st.sampled_from(SHARED_NAMES)) for _ in range(n_compartments)],
+        "closed": [draw(st.booleans()) for _ in range(n_compartments)],
     }
 
 
-def _build(root: Path, world: dict[str, object]) -> tuple[list[str], list[dict[str, object]]]:
+@dataclass
+class Comp:
+    """One compartment (one source's file) and the ids of what was put in it."""
+
+    id: uuid.UUID
+    source: uuid.UUID
+    token: str
+    codename: str
+    closed: bool
+    debriefs: set[uuid.UUID]
+    records: dict[str, set[uuid.UUID]] = field(default_factory=dict)
+    approvals: set[uuid.UUID] = field(default_factory=set)
+
+
+def _fill_source(
+    vault: Vault, creator: Any, sid: uuid.UUID, token: str, witness: uuid.UUID
+) -> dict[str, set[uuid.UUID]]:
+    soon = date.today() + timedelta(days=5)
+    return {
+        "contacts": {factory.contact(vault, creator, sid, location_codeword=f"LOC{token}")},
+        "taskings": {
+            tasking.add_tasking(
+                vault, creator, sid, f"find {token}", deadline=date.today() + timedelta(days=3)
+            )
+        },
+        "payments": {
+            tasking.record_payment(
+                vault,
+                creator,
+                sid,
+                kind=PaymentKind.EXPENSE,
+                amount_cents=2500,
+                reason=f"travel {token}",
+                occurred_on=date.today(),
+                witness_alias_id=witness,
+            )
+        },
+        "risks": {welfare.assess_risk(vault, creator, sid, level=RiskLevel.MEDIUM, review_on=soon)},
+        "instructions": {welfare.give_instruction(vault, creator, sid, f"no offences {token}")},
+        "reliability": {welfare.review_reliability(vault, creator, sid, "2", f"seen {token}")},
+    }
+
+
+def _build(root: Path, world: dict[str, Any]) -> tuple[list[str], list[Comp]]:
     factory.make_vault(root, alias="A0", role=Role.RUNNER)
-    roles: list[Role] = world["roles"]  # type: ignore[assignment]
-    members: list[list[bool]] = world["members"]  # type: ignore[assignment]
-    counts: list[int] = world["debriefs"]  # type: ignore[assignment]
-    shared: list[str] = world["shared"]  # type: ignore[assignment]
+    roles: list[Role] = world["roles"]
+    members: list[list[bool]] = world["members"]
     names = [f"A{i}" for i in range(len(roles))]
-    compartments: list[dict[str, object]] = []
+    comps: list[Comp] = []
     with Vault.open(root, factory.PASSPHRASE) as vault:
         for name, role in zip(names[1:], roles[1:], strict=True):
             aliases.add_alias(vault, name, role=role, can_act=True)
         creator = aliases.resolve_scope(vault, "A0")
-        for c, count in enumerate(counts):
+        witness = aliases.resolve_scope(vault, "A1").alias_id
+        for c, count in enumerate(world["debriefs"]):
             token = f"tok{uuid.uuid4().hex[:10]}"
             codename = f"C{c}X{uuid.uuid4().hex[:4].upper()}"
-            sid = factory.source(vault, creator, codename)
-            tasking.add_tasking(
-                vault, creator, sid, f"find {token}", deadline=date.today() + timedelta(days=3)
+            sid = factory.source(
+                vault,
+                creator,
+                codename,
+                contract_review_on=date.today() + timedelta(days=10),
+                suitability_review_on=date.today() + timedelta(days=20),
             )
-            ids = [
+            records = _fill_source(vault, creator, sid, token, witness)
+            made = [
                 factory.debrief(
                     vault,
                     creator,
@@ -78,7 +139,7 @@ def _build(root: Path, world: dict[str, object]) -> tuple[list[str], list[dict[s
                         factory.graded_item(
                             f"item {token}",
                             subjects=(
-                                (SubjectKind.PERSON, shared[c]),
+                                (SubjectKind.PERSON, world["shared"][c]),
                                 (SubjectKind.PLACE, f"place {token}"),
                             ),
                         ),
@@ -87,53 +148,132 @@ def _build(root: Path, world: dict[str, object]) -> tuple[list[str], list[dict[s
                 )
                 for n in range(count)
             ]
-            with vault.read() as session:
-                comp_id = session.execute(
-                    select(Source.compartment_id).where(Source.id == sid)
-                ).scalar_one()
-            compartments.append(
-                {"id": comp_id, "token": token, "codename": codename, "debriefs": set(ids)}
+            comp = Comp(
+                _compartment_of(vault, sid),
+                sid,
+                token,
+                codename,
+                world["closed"][c],
+                set(made),
+                records,
             )
+            if made:  # the first debrief was submitted: a sanitised report can be asked for
+                approval = reports.request_sanitised(
+                    vault, creator, Selection(debrief_id=made[0]), passphrase=factory.PASSPHRASE
+                )
+                comp.approvals.add(approval.id)
+            if comp.closed:
+                sources.update_source(
+                    vault,
+                    creator,
+                    sid,
+                    sources.SourceDraft(
+                        codename=codename,
+                        status=SourceStatus.CLOSED,
+                        contract_review_on=date.today() + timedelta(days=10),
+                        suitability_review_on=date.today() + timedelta(days=20),
+                    ),
+                )
+            comps.append(comp)
         # Now set memberships exactly as drawn (the creator's default membership included).
         with vault.write() as session:
             session.execute(delete(CompartmentMember))
             for a, name in enumerate(names):
                 alias_id = aliases.resolve_scope(vault, name).alias_id
-                for c, comp in enumerate(compartments):
+                for c, comp in enumerate(comps):
                     if members[a][c]:
-                        session.add(CompartmentMember(compartment_id=comp["id"], alias_id=alias_id))
-    return names, compartments
+                        session.add(CompartmentMember(compartment_id=comp.id, alias_id=alias_id))
+    return names, comps
+
+
+def _compartment_of(vault: Vault, source_id: uuid.UUID) -> uuid.UUID:
+    with vault.read() as session:
+        return session.execute(
+            select(Source.compartment_id).where(Source.id == source_id)
+        ).scalar_one()
+
+
+def _check_source_files(vault: Vault, scope: Any, visible: list[Comp], hidden: list[Comp]) -> None:
+    for comp in visible:
+        file = sources.source_file(vault, scope, comp.source)
+        assert file.overview.codename == comp.codename
+        assert {d.id for d in file.debriefs} == comp.debriefs
+        got = {
+            "contacts": {c.id for c in file.contacts},
+            "taskings": {t.id for t in file.taskings},
+            "payments": {p.id for p in file.payments},
+            "risks": {r.id for r in file.risks},
+            "instructions": {i.id for i in file.instructions},
+            "reliability": {r.id for r in file.reliability},
+        }
+        assert got == comp.records
+        listed = contacts.list_contacts(vault, scope, comp.source)
+        assert {c.id for c in listed} == comp.records["contacts"]
+        for contact_id in comp.records["contacts"]:
+            assert contacts.get_contact(vault, scope, contact_id).source_id == comp.source
+        assert {t.id for t in tasking.open_taskings(vault, scope, comp.source)} == comp.records[
+            "taskings"
+        ]
+    for comp in hidden:
+        with pytest.raises(NotFound):
+            sources.source_file(vault, scope, comp.source)
+        with pytest.raises(NotFound):
+            contacts.list_contacts(vault, scope, comp.source)
+        for contact_id in comp.records["contacts"]:
+            with pytest.raises(NotFound):
+                contacts.get_contact(vault, scope, contact_id)
+        assert tasking.open_taskings(vault, scope, comp.source) == []
+    everything = {t.id for t in tasking.open_taskings(vault, scope)}
+    assert everything == set().union(*[c.records["taskings"] for c in visible])
+
+
+def _check_reminders(vault: Vault, scope: Any, visible: list[Comp]) -> None:
+    due = reminders.reminders(vault, scope, date.today(), horizon_days=30)
+    live = {c.codename for c in visible if not c.closed}
+    for kind in ReminderKind:
+        assert {r.codename for r in due if r.kind is kind} == live, kind
+    risks = set().union(*[c.records["risks"] for c in visible if not c.closed])
+    assert {r.record_id for r in due if r.kind is ReminderKind.RISK_REVIEW} == risks
+    for r in due:
+        if r.kind is ReminderKind.RISK_REVIEW:
+            assert r.level is RiskLevel.MEDIUM
+
+
+def _cli(root: Path, pp: Path, alias: str, *args: str) -> tuple[int, Any]:
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(io.StringIO()):
+        code = cli_main(
+            [*args, "--vault", str(root), "--passphrase-file", str(pp), "--alias", alias, "--json"]
+        )
+    return code, json.loads(out.getvalue()) if code == 0 else None
 
 
 @pytest.mark.slow
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(world=worlds())
-def test_no_service_leaks_across_compartments(world: dict[str, object]) -> None:
-    members: list[list[bool]] = world["members"]  # type: ignore[assignment]
+def test_no_service_leaks_across_compartments(world: dict[str, Any]) -> None:
+    members: list[list[bool]] = world["members"]
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp) / "vault"
-        names, compartments = _build(root, world)
+        names, comps = _build(root, world)
+        expected: dict[str, dict[str, Any]] = {}
         with Vault.open(root, factory.PASSPHRASE) as vault:
-            all_subjects = {}
             with vault.read() as session:
-                from app.models import Subject
-
-                for subject in session.execute(select(Subject)).scalars():
-                    all_subjects[subject.id] = subject.compartment_id
+                all_subjects = dict(
+                    session.execute(select(Subject.id, Subject.compartment_id)).all()
+                )
                 debrief_comp = dict(
                     session.execute(select(Debrief.id, Debrief.compartment_id)).all()
                 )
             for a, name in enumerate(names):
                 scope = aliases.resolve_scope(vault, name)
-                visible = {c["id"] for c, m in zip(compartments, members[a], strict=True) if m}
-                hidden = [c for c, m in zip(compartments, members[a], strict=True) if not m]
-                expect_codenames = {c["codename"] for c in compartments if c["id"] in visible}
-                expect_debriefs = set().union(
-                    *[c["debriefs"] for c in compartments if c["id"] in visible]
-                )
+                seen = [c for c, m in zip(comps, members[a], strict=True) if m]
+                hidden = [c for c, m in zip(comps, members[a], strict=True) if not m]
+                visible = {c.id for c in seen}
+                expect_debriefs: set[uuid.UUID] = set().union(*[c.debriefs for c in seen])
 
                 listed = {s.codename for s in sources.list_sources(vault, scope)}
-                assert listed == expect_codenames
+                assert listed == {c.codename for c in seen}
 
                 page = debriefs.list_debriefs(vault, scope, limit=1000)
                 assert {r.id for r in page.rows} == expect_debriefs
@@ -144,11 +284,11 @@ def test_no_service_leaks_across_compartments(world: dict[str, object]) -> None:
                     set(debriefs.debrief_rows(vault, scope, list(debrief_comp))) == expect_debriefs
                 )
 
-                for comp in compartments:
-                    hits = search.search(vault, scope, str(comp["token"]))
-                    if comp["id"] in visible and comp["debriefs"]:
+                for comp in comps:
+                    hits = search.search(vault, scope, comp.token)
+                    if comp.id in visible and comp.debriefs:
                         assert hits  # narrative, item and subject carry the token
-                    elif comp["id"] not in visible:
+                    elif comp.id not in visible:
                         assert hits == []
                     for hit in hits:
                         if hit.debrief_id is not None:
@@ -162,9 +302,11 @@ def test_no_service_leaks_across_compartments(world: dict[str, object]) -> None:
                         with pytest.raises(NotFound):
                             search.debriefs_mentioning(vault, scope, subject_id)
 
-                due = reminders.reminders(vault, scope, date.today(), horizon_days=30)
-                assert {r.codename for r in due} <= expect_codenames
-                assert {r.codename for r in due if r.kind == "tasking_deadline"} == expect_codenames
+                _check_source_files(vault, scope, seen, hidden)
+                _check_reminders(vault, scope, seen)
+
+                approvals = {r.id for r in reports.list_approvals(vault, scope, status=None)}
+                assert approvals == set().union(*[c.approvals for c in seen])
 
                 for event in audit.recent_events(vault, scope, limit=10_000):
                     if event.record_type == "debrief" and event.record_id:
@@ -172,31 +314,33 @@ def test_no_service_leaks_across_compartments(world: dict[str, object]) -> None:
                         assert debrief_comp.get(rid) in visible
 
                 for comp in hidden:
-                    for debrief_id in comp["debriefs"]:  # type: ignore[attr-defined]
+                    for debrief_id in comp.debriefs:
                         with pytest.raises(NotFound):
                             debriefs.get_debrief(vault, scope, debrief_id)
 
-        # The CLI prints exactly the same, never more.
+                expected[name] = {
+                    "debriefs": {str(i) for i in expect_debriefs},
+                    "search": {str(h.ref_id) for h in search.search(vault, scope, "narrative")},
+                }
+
+        # The CLI prints exactly what the services return, never more.
         pp = Path(tmp) / "pp"
         pp.write_text(factory.PASSPHRASE + "\n")
         for a, name in enumerate(names):
-            expect = {c["codename"] for c, m in zip(compartments, members[a], strict=True) if m}
-            out = io.StringIO()
-            with contextlib.redirect_stdout(out):
-                assert (
-                    cli_main(
-                        [
-                            "list",
-                            "sources",
-                            "--vault",
-                            str(root),
-                            "--passphrase-file",
-                            str(pp),
-                            "--alias",
-                            name,
-                            "--json",
-                        ]
-                    )
-                    == 0
-                )
-            assert {s["codename"] for s in json.loads(out.getvalue())} == expect
+            seen = [c for c, m in zip(comps, members[a], strict=True) if m]
+            code, out = _cli(root, pp, name, "list", "sources")
+            assert code == 0
+            assert {s["codename"] for s in out} == {c.codename for c in seen}
+            code, out = _cli(root, pp, name, "list", "debriefs")
+            assert code == 0
+            assert {r["id"] for r in out} == expected[name]["debriefs"]
+            for comp, member in zip(comps, members[a], strict=True):
+                code, out = _cli(root, pp, name, "list", "debriefs", "--source", comp.codename)
+                if member:
+                    assert code == 0
+                    assert {r["id"] for r in out} == {str(i) for i in comp.debriefs}
+                else:
+                    assert code == 1  # no such source in this alias's files
+            code, out = _cli(root, pp, name, "search", "narrative")
+            assert code == 0
+            assert {h["ref_id"] for h in out} == expected[name]["search"]

@@ -1,5 +1,6 @@
 """Screenshots of every main screen on a demo vault, in English and Dutch.
 
+    apt-get install -y xvfb libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1   # Debian
     Xvfb :99 -screen 0 1400x900x24 &
     DISPLAY=:99 QT_QPA_PLATFORM=xcb .venv/bin/python tools/screenshots.py
 
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import sys
 import tempfile
+import uuid
 from collections.abc import Callable
 from pathlib import Path
 
@@ -19,7 +21,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from app.services import demo  # noqa: E402
+from app.services import debriefs, demo, reports, sources  # noqa: E402
 from app.services.debriefs import DebriefContent, ItemDraft, create_draft, save_draft  # noqa: E402
 from app.ui import i18n, style  # noqa: E402
 from app.ui.controller import AppController  # noqa: E402
@@ -31,6 +33,7 @@ from app.ui.main_window import MainWindow  # noqa: E402
 from app.ui.pages.audit import AuditPage  # noqa: E402
 from app.ui.pages.debriefs import DebriefsPage  # noqa: E402
 from app.ui.pages.home import HomePage  # noqa: E402
+from app.ui.pages.reports import ReportsPage  # noqa: E402
 from app.ui.pages.search import SearchPage  # noqa: E402
 from app.ui.pages.settings import SettingsPage  # noqa: E402
 from app.ui.pages.sources import SourcesPage  # noqa: E402
@@ -39,6 +42,41 @@ from app.vault.vault import Vault  # noqa: E402
 from tests import factory  # noqa: E402
 
 OUT = ROOT / "docs" / "screenshots"
+
+# The debrief typed for the editor shots, in the language of the run (the demo
+# vault's generated records are English in both).
+TYPED = {
+    "en": {
+        "narrative": "Source met a contact at the marina. The grey van was parked at the back; "
+        "two men loaded boxes into it around 22:00.",
+        "welfare": "Source slept badly; worried about money.",
+        "security": "Counter-surveillance route followed; nothing seen.",
+        "assessment": "Plausible; fits earlier reporting on the van.",
+        "reflection": "Source dislikes one of the men; may exaggerate his role.",
+        "item": "The grey van is used to move boxes from the marina at night.",
+        "sanitised": "A grey van is reportedly used to move goods at night.",
+        "addendum": "The van was seen at the marina again on Friday.",
+        "return": "Who else was at the marina? Add the names you know.",
+        "note": "Nervous. New phone next week. Van seen again.",
+        "reason": "Prosecutor asks for the name",
+        "recon": "Route checked the evening before; two exits.",
+    },
+    "nl": {
+        "narrative": "Bron sprak een contact bij de jachthaven. De grijze bus stond achteraan; "
+        "rond 22.00 uur laadden twee mannen er dozen in.",
+        "welfare": "Bron sliep slecht; maakt zich zorgen over geld.",
+        "security": "Route tegen observatie gevolgd; niets gezien.",
+        "assessment": "Aannemelijk; past bij eerdere meldingen over de bus.",
+        "reflection": "Bron mag een van de mannen niet; kan diens rol overdrijven.",
+        "item": "De grijze bus wordt 's nachts gebruikt om dozen uit de jachthaven te halen.",
+        "sanitised": "Een grijze bus wordt naar verluidt 's nachts gebruikt voor vervoer.",
+        "addendum": "De bus stond vrijdag opnieuw bij de jachthaven.",
+        "return": "Wie waren er nog meer bij de jachthaven? Vul de namen aan die u kent.",
+        "note": "Zenuwachtig. Volgende week nieuwe telefoon. Bus weer gezien.",
+        "reason": "Officier van justitie vraagt om de naam",
+        "recon": "Route de avond ervoor verkend; twee uitgangen.",
+    },
+}
 
 
 def settle(app: QApplication, ms: int = 300) -> None:
@@ -83,6 +121,9 @@ def run(lang: str, vault_dir: Path) -> None:
             settle(app, 100)
         window: MainWindow = controller.window
         window.resize(1280, 800)
+        typed = TYPED[lang]
+        made: dict[str, object] = {}
+        window.session.switch_alias("Valk")  # the previous run ended as the handler
         steps: list[tuple[str, Callable[[], QWidget]]] = []
 
         def page(cls: type) -> Callable[[], QWidget]:
@@ -94,10 +135,20 @@ def run(lang: str, vault_dir: Path) -> None:
 
         steps += [("home", page(HomePage)), ("sources", page(SourcesPage))]
 
+        def rich_source() -> uuid.UUID:
+            """A file with something on every tab (payments, open tasking, contacts)."""
+            vault, scope = window.session.vault, window.session.scope
+            for row in sources.list_sources(vault, scope):
+                f = sources.source_file(vault, scope, row.id)
+                if f.payments and f.contacts and any(t.status.value == "open" for t in f.taskings):
+                    return row.id
+            raise SystemExit("no demo source with payments and tasking")
+
         def source_file() -> QWidget:
             sp = window.show_page(SourcesPage)
             assert isinstance(sp, SourcesPage)
-            sp.show_source(sp.model.row_at(2).id)  # type: ignore[union-attr]
+            made["source"] = rich_source()
+            sp.show_source(made["source"])  # type: ignore[arg-type]
             return window
 
         def source_tab(index: int) -> Callable[[], QWidget]:
@@ -112,6 +163,8 @@ def run(lang: str, vault_dir: Path) -> None:
         steps += [
             ("source-file", source_file),
             ("source-contacts", source_tab(1)),
+            ("source-tasking", source_tab(3)),
+            ("source-payments", source_tab(4)),
             ("source-risk", source_tab(5)),
         ]
 
@@ -121,7 +174,7 @@ def run(lang: str, vault_dir: Path) -> None:
             overview = sp.file_view.file.overview  # type: ignore[union-attr]
             form = ContactDialog(window.session, overview.id, overview.codename, window)
             form.location.setText("MOLEN-3")
-            form.recon.setPlainText("Route checked the evening before; two exits.")
+            form.recon.setPlainText(typed["recon"])
             form.show()
             return form
 
@@ -132,37 +185,48 @@ def run(lang: str, vault_dir: Path) -> None:
             vault, scope = window.session.vault, window.session.scope
             sp = window.page(SourcesPage)
             assert isinstance(sp, SourcesPage)
-            source_id = sp.file_view.file.overview.id  # type: ignore[union-attr]
-            draft = create_draft(vault, scope, source_id)
+            file = sp.file_view.file
+            assert file is not None
+            # Subjects the source's other debriefs name, so the cross-references show.
+            with_items = next(d for d in file.debriefs if d.item_count)
+            earlier = debriefs.get_debrief(vault, scope, with_items.id).items[0]
+            subjects = tuple((x.kind, x.name) for x in earlier.subjects)
+            draft = create_draft(vault, scope, file.overview.id)
             save_draft(
                 vault,
                 scope,
                 draft,
                 DebriefContent(
-                    narrative="Source met a contact at the marina. The grey van was parked at the "
-                    "back; two men loaded boxes into it around 22:00.",
-                    welfare_observations="Source slept badly; worried about money.",
-                    security_observations="Counter-surveillance route followed; nothing seen.",
-                    runner_assessment="Plausible; fits earlier reporting on the van.",
-                    critical_reflection="Source dislikes one of the men; may exaggerate his role.",
+                    narrative=typed["narrative"],
+                    welfare_observations=typed["welfare"],
+                    security_observations=typed["security"],
+                    runner_assessment=typed["assessment"],
+                    critical_reflection=typed["reflection"],
                 ),
             )
-            from app.services import debriefs
-
             debriefs.add_item(
                 vault,
                 scope,
                 draft,
                 ItemDraft(
-                    text="The grey van is used to move boxes from the marina at night.",
-                    sanitised_text="A grey van is reportedly used to move goods at night.",
+                    text=typed["item"],
+                    sanitised_text=typed["sanitised"],
                     source_evaluation="2",
                     intelligence_assessment="B",
                     handling_code="P",
+                    subjects=subjects,
                 ),
             )
+            made["debrief"] = draft
             window.open_debrief(draft)
+            show_cross_references()
             return window
+
+        def show_cross_references() -> None:
+            page_ = window.debrief_page
+            page_.items.view.selectRow(0)
+            settle(app, 100)
+            page_.body_scroll.ensureWidgetVisible(page_.mentions, 0, 0)
 
         steps.append(("debrief-editor", editor))
 
@@ -174,6 +238,47 @@ def run(lang: str, vault_dir: Path) -> None:
             return dialog_
 
         steps.append(("item-dialog", item_dialog))
+
+        def submitted() -> QWidget:
+            vault, scope = window.session.vault, window.session.scope
+            debrief_id = made["debrief"]
+            assert isinstance(debrief_id, uuid.UUID)
+            debriefs.submit(vault, scope, debrief_id)
+            debriefs.add_addendum(vault, scope, debrief_id, typed["addendum"])
+            window.open_debrief(debrief_id)
+            window.debrief_page.items.view.selectRow(0)
+            settle(app, 100)  # laid out first, or the scroll target is not known yet
+            window.debrief_page.body_scroll.ensureWidgetVisible(window.debrief_page.addenda_box)
+            return window
+
+        def reports_page() -> QWidget:
+            # A sanitised report waiting for the handler, so the list shows one.
+            debrief_id = made["debrief"]
+            assert isinstance(debrief_id, uuid.UUID)
+            reports.request_sanitised(
+                window.session.vault,
+                window.session.scope,
+                reports.Selection(debrief_id=debrief_id),
+                passphrase=factory.PASSPHRASE,
+            )
+            window.show_page(ReportsPage)
+            return window
+
+        def handler_review() -> QWidget:
+            window.session.switch_alias("Havik")
+            debrief_id = made["debrief"]
+            window.open_debrief(debrief_id)
+            window.debrief_page.items.view.selectRow(0)
+            return window
+
+        def returned() -> QWidget:
+            vault = window.session.vault
+            debrief_id = made["debrief"]
+            assert isinstance(debrief_id, uuid.UUID)
+            debriefs.return_to_runner(vault, window.session.scope, debrief_id, typed["return"])
+            window.session.switch_alias("Valk")
+            window.open_debrief(debrief_id)
+            return window
 
         def search() -> QWidget:
             sp = window.show_page(SearchPage)
@@ -191,7 +296,7 @@ def run(lang: str, vault_dir: Path) -> None:
             dialog_ = RevealIdentityDialog(
                 window.session, controller.runner, overview.id, overview.codename, window
             )
-            dialog_.reason.setText("Prosecutor asks for the name")
+            dialog_.reason.setText(typed["reason"])
             dialog_.show()
             return dialog_
 
@@ -200,16 +305,17 @@ def run(lang: str, vault_dir: Path) -> None:
         def meeting() -> QWidget:
             sp = window.show_page(SourcesPage)
             assert isinstance(sp, SourcesPage)
-            sp.show_source(sp.model.row_at(2).id)  # type: ignore[union-attr]
+            sp.show_source(made["source"])  # type: ignore[arg-type]
             window.enter_meeting()
             assert window.meeting is not None
-            window.meeting.note.setPlainText("Nervous. New phone next week. Van seen again.")
+            window.meeting.note.setPlainText(typed["note"])
             return window
 
         steps.append(("meeting-mode", meeting))
 
         def leave_meeting() -> QWidget:
             if window.meeting is not None:
+                window.meeting.save_note()
                 window._leave_meeting(None)
             return window
 
@@ -223,7 +329,13 @@ def run(lang: str, vault_dir: Path) -> None:
             window.show_page(HomePage)
             return window
 
-        steps.append(("handler-alias", alias_switch))
+        steps += [
+            ("debrief-submitted", submitted),
+            ("reports", reports_page),
+            ("handler-approve", handler_review),
+            ("debrief-returned", returned),
+            ("handler-alias", alias_switch),
+        ]
 
         for name, make in steps:
             widget = make()

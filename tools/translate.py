@@ -1,4 +1,5 @@
-"""Refresh the Dutch translation: collect strings (pyside6-lupdate), fill them
+"""Refresh the Dutch translation: collect strings (pyside6-lupdate), add the
+service error templates (tools/error_texts.py, context "Errors"), fill them all
 from tools/nl_strings.py, compile the .qm (pyside6-lrelease).
 
     python tools/translate.py          # fails listing any string left untranslated
@@ -6,6 +7,7 @@ from tools/nl_strings.py, compile the .qm (pyside6-lrelease).
 
 from __future__ import annotations
 
+import string
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -13,11 +15,32 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tools"))
-from nl_strings import BY_CONTEXT, NL  # noqa: E402
+sys.path.insert(0, str(ROOT))
+import error_texts  # noqa: E402
+from nl_strings import BY_CONTEXT, ERRORS, NL  # noqa: E402
 
 TS = ROOT / "app/ui/i18n/veldboek_nl.ts"
 QM = ROOT / "app/ui/i18n/veldboek_nl.qm"
 BIN = Path(sys.executable).parent
+
+
+def _fields(text: str) -> set[str]:
+    return {field for _, field, _, _ in string.Formatter().parse(text) if field}
+
+
+def _add_error_templates(root: ET.Element) -> None:
+    """Service errors are not in app/ui, so lupdate does not see them: add them."""
+    context = next((c for c in root.iter("context") if c.findtext("name") == "Errors"), None)
+    if context is None:
+        context = ET.SubElement(root, "context")
+        ET.SubElement(context, "name").text = "Errors"
+    present = {m.findtext("source") for m in context.iter("message")}
+    for template in error_texts.templates():
+        if template in present:
+            continue
+        message = ET.SubElement(context, "message")
+        ET.SubElement(message, "source").text = template
+        ET.SubElement(message, "translation", {"type": "unfinished"})
 
 
 def main() -> int:
@@ -29,12 +52,18 @@ def main() -> int:
         capture_output=True,
     )
     tree = ET.parse(TS)
-    missing = []
+    _add_error_templates(tree.getroot())
+    missing = [f"not a literal template: {where}" for where in error_texts.not_literal()]
     for context in tree.iter("context"):
         name = context.findtext("name") or ""
         for message in context.iter("message"):
             source = message.findtext("source") or ""
-            text = BY_CONTEXT.get((name, source), NL.get(source))
+            if name == "Errors":
+                text = ERRORS.get(source, NL.get(source))
+            else:
+                text = BY_CONTEXT.get((name, source), NL.get(source))
+            if text is not None and not _fields(text) <= _fields(source):
+                missing.append(f"{name}: placeholders differ in {source!r}")
             translation = message.find("translation")
             assert translation is not None
             if text is None:

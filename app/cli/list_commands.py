@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from dataclasses import replace
 
 from app.cli.common import add_vault_args, opened, print_json, scope_from
 from app.services import debriefs, search, sources
@@ -76,10 +77,12 @@ def cmd_list_debriefs(args: argparse.Namespace) -> int:
 def cmd_search(args: argparse.Namespace) -> int:
     with opened(args) as vault:
         hits = search.search(vault, scope_from(vault, args), args.text, limit=args.limit)
+    # Highlights as [[...]]: the control characters the service marks them with
+    # would otherwise end up in scripts' output.
+    hits = [replace(h, snippet=search.marked(h.snippet)) for h in hits]
     if args.json:
         print_json(hits)
     else:
         for h in hits:
-            snippet = h.snippet.replace(search.MARK_START, "[").replace(search.MARK_END, "]")
-            print(f"{h.codename:<16} {h.kind:<9} {snippet}")
+            print(f"{h.codename:<16} {h.kind:<9} {h.snippet}")
     return 0

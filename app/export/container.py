@@ -77,8 +77,10 @@ def parse(data: bytes) -> Inner:
         raise MalformedPackage("This is not a Veldboek package.")
     if data[4] != CONTAINER_VERSION:
         raise UnsupportedVersion(
-            f"Package container version {data[4]} is not supported (this Veldboek reads "
-            f"version {CONTAINER_VERSION})."
+            "Package container version {found} is not supported (this Veldboek reads "
+            "version {supported}).",
+            found=data[4],
+            supported=CONTAINER_VERSION,
         )
     pos = 5
     manifest_len = _u32(data, pos)

@@ -82,7 +82,9 @@ class Manifest:
         version = doc.get("version")
         if version != VERSION:
             raise UnsupportedVersion(
-                f"Package version {version!r} is not supported (this Veldboek reads {VERSION})."
+                "Package version {found} is not supported (this Veldboek reads {supported}).",
+                found=repr(version),
+                supported=VERSION,
             )
         expected = set(Manifest.__dataclass_fields__) | {
             "format",

@@ -52,8 +52,8 @@ def _age_error(exc: age.AgeError) -> Exception:
     if "unsupported age version" in text:
         return UnsupportedVersion("The package uses an age version this Veldboek does not read.")
     if isinstance(exc, age.MacError | age.PayloadError):
-        return TamperedPackage(f"The package was altered or cut short: {text}.")
-    return MalformedPackage(f"The package is damaged: {text}.")
+        return TamperedPackage("The package was altered or cut short: {why}.", why=text)
+    return MalformedPackage("The package is damaged: {why}.", why=text)
 
 
 def open_package(data: bytes, receiving_seed: bytes) -> Opened:

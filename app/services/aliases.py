@@ -53,15 +53,15 @@ def resolve_scope(vault: Vault, name: str) -> Scope:
     with vault.read() as session:
         alias = session.execute(select(Alias).where(Alias.name == name)).scalar_one_or_none()
     if alias is None or alias.kind is not AliasKind.COVER_NAME:
-        raise UnknownAlias(f"There is no alias named {name!r} in this vault.")
+        raise UnknownAlias("There is no alias named {name!r} in this vault.", name=name)
     if not alias.can_act or alias.retired_at is not None or alias.role is None:
-        raise UnknownAlias(f"You may not act under the alias {name!r}.")
+        raise UnknownAlias("You may not act under the alias {name!r}.", name=name)
     return Scope(alias.id, alias.name, alias.role, alias.colour)
 
 
 def scope_for(alias: AliasView) -> Scope:
     if alias.role is None or not alias.can_act:
-        raise UnknownAlias(f"You may not act under the alias {alias.name!r}.")
+        raise UnknownAlias("You may not act under the alias {name!r}.", name=alias.name)
     return Scope(alias.id, alias.name, alias.role, alias.colour)
 
 
@@ -82,7 +82,7 @@ def add_alias(
         raise InvalidInput("An alias you act under needs a role (runner or handler).")
     with vault.write() as session:
         if session.execute(select(Alias.id).where(Alias.name == clean)).first():
-            raise InvalidInput(f"The alias {clean!r} already exists.")
+            raise InvalidInput("The alias {name!r} already exists.", name=clean)
         count = len(session.execute(select(Alias.id)).all())
         alias = Alias(
             name=clean,

@@ -78,7 +78,7 @@ def add_attachment(
         raise InvalidInput("The file is empty.")
     if len(data) > MAX_BYTES:
         raise InvalidInput(
-            f"The file is larger than {MAX_BYTES // (1024 * 1024)} MB; attach a smaller copy."
+            "The file is larger than {mb} MB; attach a smaller copy.", mb=MAX_BYTES // (1024 * 1024)
         )
     with vault.write() as session:
         debrief = get_visible(session, scope, Debrief, debrief_id)
@@ -88,7 +88,7 @@ def add_attachment(
             session.execute(select(Attachment.id).where(Attachment.debrief_id == debrief.id)).all()
         )
         if count >= MAX_PER_DEBRIEF:
-            raise InvalidInput(f"A debrief holds at most {MAX_PER_DEBRIEF} files.")
+            raise InvalidInput("A debrief holds at most {n} files.", n=MAX_PER_DEBRIEF)
         attachment = Attachment(
             compartment_id=debrief.compartment_id,
             debrief_id=debrief.id,

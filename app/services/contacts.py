@@ -8,7 +8,7 @@ from datetime import datetime
 
 from sqlalchemy import select
 
-from app.dal.scope import Scope, get_visible
+from app.dal.scope import Scope, get_visible, visible
 from app.errors import InvalidInput
 from app.models import Alias, Contact, ContactAttendee, Source
 from app.models.enums import AliasKind, ContactKind
@@ -70,6 +70,28 @@ def record_contact(
         return contact.id
 
 
+def finish_contact(
+    vault: Vault, scope: Scope, contact_id: uuid.UUID, *, duration_minutes: int, notes: str
+) -> None:
+    """Fill in a contact recorded while it was going on (meeting mode)."""
+    if not 0 <= duration_minutes <= 24 * 60:
+        raise InvalidInput("A contact lasts between 0 and 1440 minutes.")
+    with vault.write() as session:
+        contact = get_visible(session, scope, Contact, contact_id)
+        if contact.duration_minutes == duration_minutes and contact.notes == notes:
+            return
+        contact.duration_minutes = duration_minutes
+        contact.notes = notes
+        audit_chain.append(
+            session,
+            scope.actor,
+            "contact.finished",
+            record_type="contact",
+            record_id=contact.id,
+            compartment_id=contact.compartment_id,
+        )
+
+
 def get_contact(vault: Vault, scope: Scope, contact_id: uuid.UUID) -> ContactView:
     with vault.read() as session:
         contact = get_visible(session, scope, Contact, contact_id)
@@ -86,7 +108,7 @@ def list_contacts(vault: Vault, scope: Scope, source_id: uuid.UUID) -> list[Cont
         contacts = list(
             session.execute(
                 select(Contact)
-                .where(Contact.source_id == source.id)
+                .where(Contact.source_id == source.id, visible(Contact.compartment_id, scope))
                 .order_by(Contact.occurred_at.desc())
             ).scalars()
         )

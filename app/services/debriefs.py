@@ -16,7 +16,7 @@ from sqlalchemy import String, delete, func, select, tuple_, type_coerce
 from sqlalchemy.orm import Session
 
 from app.clock import utc_now
-from app.dal.scope import Scope, get_visible, visible
+from app.dal.scope import Scope, get_visible, is_narrow, visible
 from app.domain.grading import Grading
 from app.domain.text import normalise_name
 from app.errors import AccessDenied, InvalidInput, WorkflowError
@@ -282,7 +282,9 @@ def submit(vault: Vault, scope: Scope, debrief_id: uuid.UUID) -> None:
             raise WorkflowError("Only a draft or a returned debrief can be submitted.")
         missing = missing_for_submit(d, _items(session, d.id))
         if missing:
-            raise WorkflowError("Cannot submit yet; missing: " + "; ".join(missing) + ".")
+            raise WorkflowError(
+                "Cannot submit yet; missing: {missing}.", missing="; ".join(missing)
+            )
         previous = d.status
         d.status = DebriefStatus.SUBMITTED
         d.submitted_at = utc_now()
@@ -349,7 +351,9 @@ def list_debriefs(
     """One keyset page of debriefs, newest first. Pass the returned cursor as
     ``after`` for the next page; cost does not grow with how far one scrolls."""
     with vault.read() as session:
-        query = mapping.debrief_row_query().where(visible(Debrief.compartment_id, scope))
+        query = mapping.debrief_row_query().where(
+            visible(Debrief.compartment_id, scope, drive=is_narrow(session, scope))
+        )
         if source_id is not None:
             query = query.where(Debrief.source_id == source_id)
         if status is not None:
@@ -386,7 +390,9 @@ def debrief_id_page(
     the query."""
     stored_at = type_coerce(Debrief.created_at, String)
     with vault.read() as session:
-        query = select(stored_at, Debrief.id).where(visible(Debrief.compartment_id, scope))
+        query = select(stored_at, Debrief.id).where(
+            visible(Debrief.compartment_id, scope, drive=is_narrow(session, scope))
+        )
         if source_id is not None:
             query = query.where(Debrief.source_id == source_id)
         if status is not None:

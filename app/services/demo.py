@@ -44,6 +44,7 @@ from app.services.identity import seal_identity
 from app.services.views import IdentityFields
 from app.vault import audit_chain
 from app.vault.audit_chain import SYSTEM
+from app.vault.engine import PAGE_CACHE_KIB
 from app.vault.vault import Vault
 
 # The demo vault's passphrase is public (it is printed in the README): the demo
@@ -120,7 +121,7 @@ def _bulk_cache(session: Session) -> Iterator[None]:
     try:
         yield
     finally:
-        conn.exec_driver_sql("PRAGMA cache_size = -2000")
+        conn.exec_driver_sql(f"PRAGMA cache_size = -{PAGE_CACHE_KIB}")
 
 
 def _ensure_aliases(session: Session) -> tuple[list[Alias], Alias | None, list[Alias]]:
@@ -173,9 +174,9 @@ class _SourcePlan:
 def check_size(sources: int, debriefs: int) -> None:
     """Refuse sizes the generator cannot make (called before any vault is created)."""
     if not 1 <= sources <= MAX_SOURCES:
-        raise InvalidInput(f"--sources must be between 1 and {MAX_SOURCES}.")
+        raise InvalidInput("--sources must be between 1 and {n}.", n=MAX_SOURCES)
     if not 0 <= debriefs <= MAX_DEBRIEFS:
-        raise InvalidInput(f"--debriefs must be between 0 and {MAX_DEBRIEFS}.")
+        raise InvalidInput("--debriefs must be between 0 and {n}.", n=MAX_DEBRIEFS)
 
 
 def generate(

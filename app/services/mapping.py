@@ -26,6 +26,7 @@ from app.models import (
     Subject,
     Tasking,
 )
+from app.models.enums import AliasKind
 from app.services.views import (
     ContactView,
     DebriefRow,
@@ -41,7 +42,12 @@ from app.services.views import (
 
 def alias_names(session: Session) -> dict[uuid.UUID, str]:
     # Cover names are few (a team); reading them all is cheaper than joining each time.
-    return dict(session.execute(select(Alias.id, Alias.name)).all())
+    # Only cover names: codenames belong to compartments and are not needed here.
+    return dict(
+        session.execute(
+            select(Alias.id, Alias.name).where(Alias.kind == AliasKind.COVER_NAME)
+        ).all()
+    )
 
 
 def attendees(
@@ -144,7 +150,7 @@ def instruction_view(i: SourceInstruction) -> InstructionView:
 
 
 def reliability_view(r: ReliabilityReview) -> ReliabilityView:
-    return ReliabilityView(r.reviewed_at, r.evaluation, r.rationale)
+    return ReliabilityView(r.id, r.reviewed_at, r.evaluation, r.rationale)
 
 
 def item_views(session: Session, items: Iterable[IntelligenceItem]) -> tuple[ItemView, ...]:

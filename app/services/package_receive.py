@@ -67,7 +67,9 @@ def open_verified(
     opened.inner.verify(sender.signing_public)
     package.check_recipients(opened, own.fingerprint.hex)
     if manifest.kind != kind:
-        raise MalformedPackage(f"This is a {manifest.kind} package, not a {kind} package.")
+        raise MalformedPackage(
+            "This is a {found} package, not a {wanted} package.", found=manifest.kind, wanted=kind
+        )
     return Verified(opened, sender, package_log.channel_key(manifest.sender, manifest.recipients))
 
 

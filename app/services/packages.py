@@ -64,8 +64,11 @@ class IncompletePackage(PackageError):
     """Export refused: debriefs lack what a package must carry. ``blocked`` lists
     them and what each lacks (for the screen; the message names no content)."""
 
-    def __init__(self, message: str, *, blocked: tuple[Candidate, ...]) -> None:
-        super().__init__(message)
+    def __init__(self, *, blocked: tuple[Candidate, ...]) -> None:
+        super().__init__(
+            "Not exported: {n} debrief(s) lack what a package must carry; complete them first.",
+            n=len(blocked),
+        )
         self.blocked = blocked
 
 
@@ -75,8 +78,10 @@ class PackageNotWritten(VaultError):
     def __init__(self, package_id: uuid.UUID, reason: str) -> None:
         self.package_id = package_id
         super().__init__(
-            f"Package {package_id} was made and is kept in the vault, but the file could not "
-            f"be written ({reason}). Write it again to a working folder."
+            "Package {id} was made and is kept in the vault, but the file could not be "
+            "written ({reason}). Write it again to a working folder.",
+            id=package_id,
+            reason=reason,
         )
 
 
@@ -253,7 +258,7 @@ def export_package(
     progress: ProgressFn | None = None,
 ) -> ExportResult:
     if not to_dir.is_dir():
-        raise InvalidInput(f"The folder {to_dir} does not exist.")
+        raise InvalidInput("The folder {folder} does not exist.", folder=to_dir)
     own = keys.private_keys(vault)
     if progress:
         progress(0, 4)
@@ -265,11 +270,7 @@ def export_package(
             raise InvalidInput("There is nothing new to export.")
         blocked = [c for c in candidates if c.missing]
         if blocked:
-            raise IncompletePackage(
-                f"Not exported: {len(blocked)} debrief(s) lack what a package must carry; "
-                "complete them first.",
-                blocked=tuple(blocked),
-            )
+            raise IncompletePackage(blocked=tuple(blocked))
         chosen_ids = [r.id for r in gathered.refs]
         events = package_records.audit_events(session, chosen_ids)
         blobs = package_records.attachment_blobs(session, chosen_ids)
@@ -364,7 +365,7 @@ def write_again(vault: Vault, scope: Scope, package_id: uuid.UUID, to_dir: Path)
     """Write a sent, not yet confirmed package again, byte for byte (a lost stick,
     a write that failed). Its number and hash stay the same."""
     if not to_dir.is_dir():
-        raise InvalidInput(f"The folder {to_dir} does not exist.")
+        raise InvalidInput("The folder {folder} does not exist.", folder=to_dir)
     with vault.write() as session:
         row = session.get(PackageLog, package_id)
         if row is None or row.direction != package_log.OUT:

@@ -121,7 +121,7 @@ def create_receipt(
     if scope.role is not Role.HANDLER:
         raise AccessDenied("Receipts are issued by a handler.")
     if not to_dir.is_dir():
-        raise InvalidInput(f"The folder {to_dir} does not exist.")
+        raise InvalidInput("The folder {folder} does not exist.", folder=to_dir)
     own = keys.private_keys(vault)
     with vault.read() as session:
         peer = _runner_peer(session, runner)

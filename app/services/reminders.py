@@ -1,5 +1,6 @@
 """What is due: risk reviews, tasking deadlines, contract and suitability reviews.
-Computed from the vault alone (offline), in scope, sorted by due date."""
+Computed from the vault alone (offline), in scope, sorted by due date. Closed
+sources are left out: nothing about them is due any more."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from sqlalchemy import func, select
 from app.dal.scope import Scope, visible
 from app.models import RiskAssessment, Source, Tasking
 from app.models.enums import SourceStatus, TaskingStatus
-from app.services.views import Reminder
+from app.services.views import Reminder, ReminderKind
 from app.vault.vault import Vault
 
 DEFAULT_HORIZON_DAYS = 30
@@ -44,11 +45,11 @@ def reminders(
             out.append(
                 Reminder(
                     risk.review_on,
-                    "risk_review",
+                    ReminderKind.RISK_REVIEW,
                     risk.source_id,
                     codename,
                     risk.id,
-                    f"Risk assessment review ({risk.level.value})",
+                    level=risk.level,
                 )
             )
         tasking_rows = session.execute(
@@ -56,6 +57,7 @@ def reminders(
             .join(Source, Source.id == Tasking.source_id)
             .where(
                 visible(Tasking.compartment_id, scope),
+                live,
                 Tasking.status == TaskingStatus.OPEN,
                 Tasking.deadline.is_not(None),
                 Tasking.deadline <= until,
@@ -66,11 +68,11 @@ def reminders(
             out.append(
                 Reminder(
                     tasking.deadline,
-                    "tasking_deadline",
+                    ReminderKind.TASKING_DEADLINE,
                     tasking.source_id,
                     codename,
                     tasking.id,
-                    tasking.description,
+                    detail=tasking.description,
                 )
             )
         source_rows = session.execute(
@@ -81,22 +83,21 @@ def reminders(
                 out.append(
                     Reminder(
                         source.contract_review_on,
-                        "contract_review",
+                        ReminderKind.CONTRACT_REVIEW,
                         source.id,
                         source.codename,
                         source.id,
-                        source.legal_basis,
+                        detail=source.legal_basis,
                     )
                 )
             if source.suitability_review_on and source.suitability_review_on <= until:
                 out.append(
                     Reminder(
                         source.suitability_review_on,
-                        "suitability_review",
+                        ReminderKind.SUITABILITY_REVIEW,
                         source.id,
                         source.codename,
                         source.id,
-                        "",
                     )
                 )
     out.sort(key=lambda r: (r.due_on, r.codename, r.kind))

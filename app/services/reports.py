@@ -261,7 +261,9 @@ def _selected_ids(session: Session, scope: Scope, selection: Selection) -> list[
     if not ids:
         raise NotFound("No debriefs match that choice in the active alias's files.")
     if len(ids) > MAX_DEBRIEFS:
-        raise InvalidInput(f"A report covers at most {MAX_DEBRIEFS} debriefs; narrow the choice.")
+        raise InvalidInput(
+            "A report covers at most {n} debriefs; narrow the choice.", n=MAX_DEBRIEFS
+        )
     return ids
 
 
@@ -283,7 +285,7 @@ def _load(
 def _check_marking(marking: str) -> str:
     clean = " ".join(marking.split()).upper()
     if clean not in MARKINGS:
-        raise InvalidInput("Choose a marking: " + ", ".join(MARKINGS) + ".")
+        raise InvalidInput("Choose a marking: {markings}.", markings=", ".join(MARKINGS))
     return clean
 
 
@@ -948,7 +950,7 @@ def save_pdf(vault: Vault, scope: Scope, issued: IssuedPdf, path: Path) -> None:
         with os.fdopen(fd, "wb") as handle:
             handle.write(issued.pdf)
     except OSError as exc:
-        raise ReportError(f"Could not write the PDF: {exc.strerror or 'error'}.") from None
+        raise ReportError("Could not write the PDF: {why}.", why=exc.strerror or "error") from None
     vault.audit(
         scope.actor,
         "report.saved",

@@ -151,8 +151,9 @@ class SanitisationRefused(ReportError):
     def __init__(self, hits: Iterable[GuardHit]) -> None:
         self.hits = tuple(hits)
         super().__init__(
-            f"The sanitised report was refused: its text contains {len(self.hits)} identifying "
-            "string(s). Change the sanitised wording and try again."
+            "The sanitised report was refused: its text contains {n} identifying "
+            "string(s). Change the sanitised wording and try again.",
+            n=len(self.hits),
         )
 
 

@@ -12,7 +12,7 @@ import uuid
 
 from sqlalchemy import select, text
 
-from app.dal.scope import Scope, get_visible, visible
+from app.dal.scope import Scope, get_visible, is_narrow, visible
 from app.errors import InvalidInput
 from app.models import Debrief, IntelligenceItem, ItemSubject, Subject
 from app.services import mapping
@@ -23,8 +23,8 @@ MARK_START = "\x02"
 MARK_END = "\x03"
 _TOKEN = re.compile(r"[\w]+\*?", re.UNICODE)
 
-_SEARCH_SQL = text(
-    """
+_MEMBER_COMPARTMENTS = "SELECT compartment_id FROM compartment_member WHERE alias_id = :alias"
+_SEARCH = """
     SELECT d.kind, d.ref_id, d.debrief_id,
            coalesce(s.codename,
                     (SELECT codename FROM source WHERE compartment_id = d.compartment_id LIMIT 1)),
@@ -35,13 +35,30 @@ _SEARCH_SQL = text(
     LEFT JOIN debrief AS db ON db.id = d.debrief_id
     LEFT JOIN source AS s ON s.id = db.source_id
     WHERE search_fts MATCH :query
-      AND d.compartment_id IN (
-          SELECT compartment_id FROM compartment_member WHERE alias_id = :alias
-      )
+      AND d.compartment_id IN ({members}){narrow}
     ORDER BY search_fts.rowid DESC
     LIMIT :limit
-    """
+"""
+_SEARCH_SQL = text(_SEARCH.format(members=_MEMBER_COMPARTMENTS, narrow=""))
+# For a narrow scope, the scope's own documents are gathered first into an
+# in-memory set (from the covering index on compartment_id): matches outside it
+# are dropped without reading their search_doc row, which on SQLCipher means
+# decrypting a page per match. The "+" keeps SQLite from handing the rowid test
+# to FTS5, which would probe the index once per document.
+_SEARCH_NARROW_SQL = text(
+    _SEARCH.format(
+        members=_MEMBER_COMPARTMENTS,
+        narrow=(
+            "\n      AND +search_fts.rowid IN (SELECT doc FROM search_doc WHERE compartment_id IN"
+            " (SELECT compartment_id FROM compartment_member WHERE alias_id = :alias))"
+        ),
+    )
 )
+
+
+def marked(snippet: str, start: str = "[[", end: str = "]]") -> str:
+    """A snippet with its highlight markers (control characters) as plain text."""
+    return snippet.replace(MARK_START, start).replace(MARK_END, end)
 
 
 def fts_query(user_text: str) -> str:
@@ -63,8 +80,9 @@ def fts_query(user_text: str) -> str:
 def search(vault: Vault, scope: Scope, user_text: str, *, limit: int = 50) -> list[SearchHit]:
     query = fts_query(user_text)
     with vault.read() as session:
+        sql = _SEARCH_NARROW_SQL if is_narrow(session, scope) else _SEARCH_SQL
         rows = session.execute(
-            _SEARCH_SQL, {"query": query, "alias": scope.alias_id.hex, "limit": limit}
+            sql, {"query": query, "alias": scope.alias_id.hex, "limit": limit}
         ).all()
     return [
         SearchHit(
@@ -79,11 +97,20 @@ def search(vault: Vault, scope: Scope, user_text: str, *, limit: int = 50) -> li
     ]
 
 
+MENTIONS_LIMIT = 100
+
+
 def debriefs_mentioning(
-    vault: Vault, scope: Scope, subject_id: uuid.UUID, *, exclude_debrief: uuid.UUID | None = None
+    vault: Vault,
+    scope: Scope,
+    subject_id: uuid.UUID,
+    *,
+    exclude_debrief: uuid.UUID | None = None,
+    limit: int = MENTIONS_LIMIT,
 ) -> list[DebriefRow]:
     """Other debriefs that mention the same subject (same kind and normalised name),
-    in any compartment the scope may see, and only those."""
+    in any compartment the scope may see, and only those; the newest ``limit`` (a
+    common name can be in thousands of debriefs, and the panel shows a few)."""
     with vault.read() as session:
         subject = get_visible(session, scope, Subject, subject_id)
         same_subjects = select(Subject.id).where(
@@ -102,7 +129,8 @@ def debriefs_mentioning(
         query = (
             mapping.debrief_row_query()
             .where(Debrief.id.in_(debrief_ids), visible(Debrief.compartment_id, scope))
-            .order_by(Debrief.created_at.desc())
+            .order_by(Debrief.created_at.desc(), Debrief.id.desc())
+            .limit(limit)
         )
         if exclude_debrief is not None:
             query = query.where(Debrief.id != exclude_debrief)

@@ -5,8 +5,9 @@ from __future__ import annotations
 import uuid
 from dataclasses import asdict, dataclass, fields
 from datetime import date
+from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
 from app.dal.scope import Scope, get_visible, visible
@@ -77,7 +78,9 @@ def create_source(
     clean = draft.validated()
     with vault.write() as session:
         if _codename_taken(session, clean.codename):
-            raise InvalidInput(f"The codename {clean.codename!r} is already in use.")
+            raise InvalidInput(
+                "The codename {codename!r} is already in use.", codename=clean.codename
+            )
         compartment = Compartment(name=f"File {clean.codename}")
         session.add(compartment)
         session.flush()
@@ -104,7 +107,9 @@ def update_source(vault: Vault, scope: Scope, source_id: uuid.UUID, draft: Sourc
     with vault.write() as session:
         source = get_visible(session, scope, Source, source_id)
         if clean.codename != source.codename and _codename_taken(session, clean.codename):
-            raise InvalidInput(f"The codename {clean.codename!r} is already in use.")
+            raise InvalidInput(
+                "The codename {codename!r} is already in use.", codename=clean.codename
+            )
         old_codename = source.codename
         changed = []
         for f in fields(SourceDraft):
@@ -207,11 +212,21 @@ def find_source(vault: Vault, scope: Scope, codename: str) -> uuid.UUID:
             )
         ).scalar_one_or_none()
     if sid is None:
-        raise NotFound(f"No source with codename {codename!r} in the active alias's files.")
+        raise NotFound(
+            "No source with codename {codename!r} in the active alias's files.",
+            codename=codename,
+        )
     return sid
 
 
 def source_file(vault: Vault, scope: Scope, source_id: uuid.UUID) -> SourceFile:
+    """Everything in one source's file. Each tab's query carries the scope filter
+    itself, not only the source check, so no tab can show a row of a compartment
+    the alias is not in (a record filed under the wrong source, a future query)."""
+
+    def in_scope(model: Any) -> ColumnElement[bool]:
+        return visible(model.compartment_id, scope)
+
     with vault.read() as session:
         source = get_visible(session, scope, Source, source_id)
         names = mapping.alias_names(session)
@@ -232,7 +247,9 @@ def source_file(vault: Vault, scope: Scope, source_id: uuid.UUID) -> SourceFile:
         )
         has_identity = (
             session.execute(
-                select(TrueIdentity.id).where(TrueIdentity.source_id == source.id)
+                select(TrueIdentity.id).where(
+                    TrueIdentity.source_id == source.id, in_scope(TrueIdentity)
+                )
             ).first()
             is not None
         )
@@ -259,7 +276,7 @@ def source_file(vault: Vault, scope: Scope, source_id: uuid.UUID) -> SourceFile:
         contacts = (
             session.execute(
                 select(Contact)
-                .where(Contact.source_id == source.id)
+                .where(Contact.source_id == source.id, in_scope(Contact))
                 .order_by(Contact.occurred_at.desc())
             )
             .scalars()
@@ -268,32 +285,32 @@ def source_file(vault: Vault, scope: Scope, source_id: uuid.UUID) -> SourceFile:
         attendees = mapping.attendees(session, [c.id for c in contacts], names)
         debrief_rows = session.execute(
             mapping.debrief_row_query()
-            .where(Debrief.source_id == source.id)
+            .where(Debrief.source_id == source.id, in_scope(Debrief))
             .order_by(Debrief.created_at.desc(), Debrief.id.desc())
         ).all()
         taskings = session.execute(
             select(Tasking)
-            .where(Tasking.source_id == source.id)
+            .where(Tasking.source_id == source.id, in_scope(Tasking))
             .order_by(Tasking.created_at.desc())
         ).scalars()
         payments = session.execute(
             select(Payment)
-            .where(Payment.source_id == source.id)
+            .where(Payment.source_id == source.id, in_scope(Payment))
             .order_by(Payment.occurred_on.desc())
         ).scalars()
         risks = session.execute(
             select(RiskAssessment)
-            .where(RiskAssessment.source_id == source.id)
+            .where(RiskAssessment.source_id == source.id, in_scope(RiskAssessment))
             .order_by(RiskAssessment.assessed_at.desc())
         ).scalars()
         instructions = session.execute(
             select(SourceInstruction)
-            .where(SourceInstruction.source_id == source.id)
+            .where(SourceInstruction.source_id == source.id, in_scope(SourceInstruction))
             .order_by(SourceInstruction.given_at.desc())
         ).scalars()
         reliability = session.execute(
             select(ReliabilityReview)
-            .where(ReliabilityReview.source_id == source.id)
+            .where(ReliabilityReview.source_id == source.id, in_scope(ReliabilityReview))
             .order_by(ReliabilityReview.reviewed_at.desc())
         ).scalars()
         return SourceFile(

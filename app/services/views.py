@@ -9,6 +9,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from enum import StrEnum
 
 from app.domain.grading import Grading
 from app.models.enums import (
@@ -127,6 +128,7 @@ class InstructionView:
 
 @dataclass(frozen=True)
 class ReliabilityView:
+    id: uuid.UUID
     reviewed_at: datetime
     evaluation: str
     rationale: str
@@ -234,14 +236,25 @@ class SearchHit:
     rank: float
 
 
+class ReminderKind(StrEnum):
+    RISK_REVIEW = "risk_review"
+    TASKING_DEADLINE = "tasking_deadline"
+    CONTRACT_REVIEW = "contract_review"
+    SUITABILITY_REVIEW = "suitability_review"
+
+
 @dataclass(frozen=True)
 class Reminder:
+    """Something due. The screen words it (translated) from ``kind`` and ``level``;
+    ``detail`` is vault text shown as typed (a tasking's description, a legal basis)."""
+
     due_on: date
-    kind: str  # risk_review | tasking_deadline | contract_review | suitability_review
+    kind: ReminderKind
     source_id: uuid.UUID
     codename: str
     record_id: uuid.UUID
-    text: str
+    level: RiskLevel | None = None  # risk reviews: the level of the latest assessment
+    detail: str = ""
 
     def overdue(self, today: date) -> bool:
         return self.due_on < today

@@ -31,6 +31,9 @@ class AliasBand(QFrame):
         self.switcher = QComboBox()
         self.switcher.setObjectName("aliasSwitcher")
         self.switcher.setToolTip(self.tr("Act under another of your aliases"))
+        # Open as a list below the band (not over it, where the top rows would sit
+        # above the window's edge behind a scroll arrow).
+        self.switcher.setStyleSheet("QComboBox { combobox-popup: 0; }")
         self.lock_button = QPushButton(self.tr("Lock"))
         self.lock_button.setObjectName("lockButton")
         self.lock_button.setToolTip(self.tr("Lock the vault (Ctrl+L)"))

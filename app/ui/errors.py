@@ -14,7 +14,8 @@ log = logging.getLogger(__name__)
 
 def describe(exc: BaseException) -> str:
     if isinstance(exc, VeldboekError):
-        return str(exc)
+        # The service raised an English template; show its Dutch (or English) text.
+        return exc.localised(lambda template: QCoreApplication.translate("Errors", template))
     # Unknown errors can carry data in their text (a database error quotes its
     # statement); show only the kind.
     log.error("unexpected error: %s", type(exc).__name__)

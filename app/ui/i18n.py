@@ -23,6 +23,9 @@ def install(app: QApplication, choice: str) -> list[QTranslator]:
     language = resolve_language(choice)
     installed: list[QTranslator] = []
     if language == "en":
+        if QLocale.system().language() == QLocale.Language.C:
+            # A bare system (no locale set) writes 1250.00€; English style instead.
+            QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
         return installed
     ours = QTranslator(app)
     if ours.load(str(I18N_DIR / f"veldboek_{language}.qm")):

@@ -236,7 +236,11 @@ class MainWindow(QMainWindow):
             )
             return
         self.save_pending()
-        self.meeting = MeetingView(self.session, self.runner, *source)
+        try:
+            self.meeting = MeetingView(self.session, self.runner, *source)
+        except Exception as exc:
+            show_error(self, exc)
+            return
         self.meeting.finished.connect(self._leave_meeting)
         self.central.addWidget(self.meeting)
         self.central.setCurrentWidget(self.meeting)

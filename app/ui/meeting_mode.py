@@ -1,13 +1,14 @@
 """Meeting mode: during a covert meeting the window shows only the source's
-codename, the open tasking and a quick-note field. Leaving needs the passphrase;
-the note then becomes a contact and a draft debrief."""
+codename, the open tasking and a quick-note field. The contact and its draft
+debrief are recorded as the meeting starts and the note is autosaved into the
+draft every few seconds; leaving needs the passphrase."""
 
 from __future__ import annotations
 
 import uuid
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTime, QTimer, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
@@ -19,7 +20,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.clock import utc_now
 from app.services import meetings, tasking
 from app.ui.errors import describe, show_error
 from app.ui.session import AppSession
@@ -43,7 +43,10 @@ class MeetingView(QWidget):
         self.session = session
         self.runner = runner
         self.source_id = source_id
-        self.started_at = utc_now()
+        # Recorded now, so that the note has somewhere to be autosaved.
+        self.record = meetings.start_meeting(session.vault, session.scope, source_id)
+        self._saved_note = ""
+        self._closed = False
         self.codename = QLabel(codename)
         self.codename.setObjectName("meetingCodename")
         self.codename.setStyleSheet("font-size: 28pt; font-weight: bold;")
@@ -76,13 +79,21 @@ class MeetingView(QWidget):
         layout.addWidget(QLabel(self.tr("Notes:")))
         layout.addWidget(self.note, 2)
         layout.addLayout(bottom)
+        self.autosave = QTimer(self)
+        self.autosave.timeout.connect(self.autosave_note)
+        self.autosave.start(session.settings.autosave_seconds * 1000)
 
     def ask_to_end(self) -> None:
-        passphrase, ok = QInputDialog.getText(
-            self, self.tr("End meeting"), self.tr("Passphrase:"), QLineEdit.EchoMode.Password
-        )
-        if ok:
-            self.end_with(passphrase)
+        # Not modal-blocking (no nested event loop): the idle lock and the panic
+        # key keep working while the dialog is up.
+        dialog = QInputDialog(self)
+        dialog.setObjectName("endMeetingDialog")
+        dialog.setWindowTitle(self.tr("End meeting"))
+        dialog.setLabelText(self.tr("Passphrase:"))
+        dialog.setTextEchoMode(QLineEdit.EchoMode.Password)
+        dialog.textValueSelected.connect(self.end_with)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
 
     def end_with(self, passphrase: str) -> None:
         vault = self.session.vault
@@ -106,20 +117,40 @@ class MeetingView(QWidget):
 
         self.runner.start(work, done, failed)
 
-    def save_note(self) -> meetings.MeetingRecord | None:
-        """Keep the note (also called when the vault locks during the meeting)."""
+    def autosave_note(self) -> None:
+        """Timer tick: write the note into the draft debrief if it changed."""
         note = self.note.toPlainText()
+        if self._closed or note == self._saved_note:
+            return
         try:
-            record = meetings.close_meeting(
-                self.session.vault, self.session.scope, self.source_id, self.started_at, note
+            meetings.save_note(self.session.vault, self.session.scope, self.record, note)
+        except Exception as exc:
+            self.status.setText(describe(exc))
+            return
+        self._saved_note = note
+        self.status.setText(
+            self.tr("Note saved {time}").format(time=QTime.currentTime().toString("HH:mm:ss"))
+        )
+
+    def save_note(self) -> meetings.MeetingRecord | None:
+        """End of the meeting (also when the vault locks during it): keep the last
+        of the note and record the meeting's length."""
+        if self._closed:
+            return self.record
+        self.autosave.stop()
+        try:
+            meetings.close_meeting(
+                self.session.vault, self.session.scope, self.record, self.note.toPlainText()
             )
         except Exception as exc:
             show_error(self, exc)
             return None
+        self._closed = True
         self.note.clear()
-        return record
+        return self.record
 
     def clear_vault_data(self) -> None:
+        self.autosave.stop()
         self.note.clear()
         self.taskings.clear()
         self.codename.clear()

@@ -47,16 +47,12 @@ from app.ui.labels import label
 from app.ui.record_table import RecordTable
 from app.ui.session import AppSession
 from app.ui.table_models import Column
-from app.ui.widgets import local_time
+from app.ui.widgets import local_time, money
 from app.ui.workers import TaskRunner
 
 
 def _date(value: object) -> str:
     return value.isoformat() if value is not None else "—"  # type: ignore[attr-defined]
-
-
-def _money(cents: int, currency: str) -> str:
-    return f"{currency} {cents / 100:,.2f}"
 
 
 class SourceFileView(QWidget):
@@ -201,7 +197,7 @@ class SourceFileView(QWidget):
             [
                 Column(self.tr("Date"), lambda p: p.occurred_on.isoformat()),
                 Column(self.tr("Kind"), lambda p: label(p.kind)),
-                Column(self.tr("Amount"), lambda p: _money(p.amount_cents, p.currency)),
+                Column(self.tr("Amount"), lambda p: money(p.amount_cents, p.currency)),
                 Column(self.tr("Witness"), lambda p: p.witness or "—"),
                 Column(self.tr("Approved by"), lambda p: p.approved_by or "—"),
                 Column(self.tr("Reason"), lambda p: p.reason),

@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime
 from enum import Enum
 from typing import Generic, TypeVar
 
-from PySide6.QtCore import QDate, QDateTime, Qt, QTimeZone
+from PySide6.QtCore import QDate, QDateTime, QLocale, Qt, QTimeZone
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -103,6 +103,19 @@ def local_time(moment: datetime | None, with_time: bool = True) -> str:
         return ""
     local = moment.astimezone()
     return local.strftime("%Y-%m-%d %H:%M") if with_time else local.strftime("%Y-%m-%d")
+
+
+CURRENCY_SYMBOLS = {"EUR": "€", "USD": "$", "GBP": "£"}
+
+
+def money(cents: int, currency: str) -> str:
+    """An amount as the interface language writes it: € 1.250,00 in Dutch,
+    €1,250.00 in English."""
+    locale = QLocale()
+    symbol = CURRENCY_SYMBOLS.get(currency.upper())
+    if symbol is None:  # no symbol: the number in local style, then the code
+        return f"{locale.toString(cents / 100, 'f', 2)} {currency.upper()}"
+    return locale.toCurrencyString(cents / 100, symbol, 2)
 
 
 def text_box(placeholder: str = "", height: int = 80) -> QPlainTextEdit:

@@ -40,5 +40,9 @@ def atomic_write_bytes(path: Path, data: bytes, *, mode: int = 0o600) -> None:
         with contextlib.suppress(OSError):
             tmp.unlink()
         if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-            raise StorageFull(f"The disk holding {folder} is full; nothing was changed.") from exc
-        raise VaultError(f"Could not write {path.name}: {exc.strerror or exc}.") from exc
+            raise StorageFull(
+                "The disk holding {folder} is full; nothing was changed.", folder=folder
+            ) from exc
+        raise VaultError(
+            "Could not write {name}: {why}.", name=path.name, why=exc.strerror or exc
+        ) from exc

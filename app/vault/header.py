@@ -157,8 +157,10 @@ def _parse(doc: Any) -> VaultHeader:
     version = doc.get("version")
     if version != VERSION:
         raise HeaderCorrupt(
-            f"The vault header has version {version!r}; this Veldboek reads version {VERSION}. "
-            "Use a newer Veldboek."
+            "The vault header has version {version!r}; this Veldboek reads version {known}. "
+            "Use a newer Veldboek.",
+            version=version,
+            known=VERSION,
         )
     kdf_doc = doc["kdf"]
     if kdf_doc["algorithm"] != "argon2id" or kdf_doc["version"] != 19:
@@ -207,9 +209,9 @@ def read_header(path: Path) -> VaultHeader:
         with path.open("rb") as handle:
             data = handle.read(MAX_HEADER_BYTES + 1)
     except FileNotFoundError as exc:
-        raise VaultNotFound(f"No vault header at {path}.") from exc
+        raise VaultNotFound("No vault header at {path}.", path=path) from exc
     except OSError as exc:
-        raise HeaderCorrupt(f"The vault header cannot be read: {exc.strerror}.") from exc
+        raise HeaderCorrupt("The vault header cannot be read: {why}.", why=exc.strerror) from exc
     if len(data) > MAX_HEADER_BYTES:
         raise HeaderCorrupt("The vault header is too large to be genuine.")
     return VaultHeader.from_bytes(data)

@@ -32,7 +32,7 @@ _COMMON = (
 
 def check_new_passphrase(passphrase: str) -> None:
     if len(passphrase) < MIN_LENGTH:
-        raise PassphraseRejected(f"The passphrase must have at least {MIN_LENGTH} characters.")
+        raise PassphraseRejected("The passphrase must have at least {n} characters.", n=MIN_LENGTH)
     if passphrase.strip() != passphrase:
         raise PassphraseRejected("The passphrase must not start or end with a space.")
 

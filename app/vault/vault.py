@@ -116,11 +116,6 @@ def _anchor_key(db_key: SecretBytes) -> bytes:
     return HKDF(hashes.SHA256(), 32, None, b"veldboek audit anchor v1").derive(db_key.get())
 
 
-DAMAGED_NO_WRITES = (
-    "The vault database is damaged, so nothing more is saved. Lock it, restore it from a "
-    "backup, or run `veldboek check`."
-)
-
 
 def _db_error(exc: BaseException) -> VaultError | None:
     text = str(getattr(exc, "orig", exc)).lower()
@@ -152,10 +147,11 @@ def create_vault(
         raise VaultError("The vault needs the alias you will act under.")
     paths = VaultPaths(root)
     if paths.exists():
-        raise VaultExists(f"A vault already exists at {root}.")
+        raise VaultExists("A vault already exists at {root}.", root=root)
     if paths.db.exists():
         raise VaultExists(
-            f"{root} holds a database without its header; move it away before creating a vault."
+            "{root} holds a database without its header; move it away before creating a vault.",
+            root=root,
         )
     store = device_store or KeyringStore()
     if use_device_secret and not store.available():
@@ -212,7 +208,7 @@ def create_vault(
         raise _location_error(root, exc) from exc
     except sa_exc.DBAPIError as exc:
         raise _db_error(exc) or VaultLocationError(
-            f"Cannot write the vault database in {root}."
+            "Cannot write the vault database in {root}.", root=root
         ) from exc
     finally:
         db_key.wipe()
@@ -222,9 +218,11 @@ def create_vault(
 
 def _location_error(root: Path, exc: OSError) -> VaultError:
     if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-        return StorageFull(f"The disk holding {root} is full; no vault was created.")
+        return StorageFull("The disk holding {root} is full; no vault was created.", root=root)
     reason = exc.strerror or type(exc).__name__
-    return VaultLocationError(f"Cannot create a vault at {root}: {reason}.")
+    return VaultLocationError(
+        "Cannot create a vault at {root}: {reason}.", root=root, reason=reason
+    )
 
 
 def _prepare_folder(root: Path) -> None:
@@ -234,7 +232,9 @@ def _prepare_folder(root: Path) -> None:
     except OSError as exc:
         raise _location_error(root, exc) from None
     if not os.access(root, os.W_OK | os.X_OK):
-        raise VaultLocationError(f"Cannot create a vault at {root}: the folder is not writable.")
+        raise VaultLocationError(
+            "Cannot create a vault at {root}: the folder is not writable.", root=root
+        )
 
 
 def _write_new_database(
@@ -326,15 +326,15 @@ class Vault:
         if not paths.exists():
             if paths.db.exists():
                 raise VaultNotFound(
-                    f"The vault header is missing in {root}; the vault cannot be opened."
+                    "The vault header is missing in {root}; the vault cannot be opened.", root=root
                 )
-            raise VaultNotFound(f"No vault at {root}.")
+            raise VaultNotFound("No vault at {root}.", root=root)
         header = read_header(paths.header)
         wait = attempts.seconds_until_allowed(paths.attempts)
         if wait > 0:
             raise UnlockThrottled(wait)
         if not paths.db.is_file():
-            raise DatabaseCorrupt(f"The vault database is missing in {root}.")
+            raise DatabaseCorrupt("The vault database is missing in {root}.", root=root)
         if paths.db.stat().st_size < MIN_DB_BYTES:
             # SQLite would quietly turn an empty file into a new database; refuse first.
             raise DatabaseCorrupt("The vault database is empty or truncated: it is damaged.")
@@ -348,10 +348,13 @@ class Vault:
         except UnwrapFailed:
             failures = attempts.record_failure(paths.attempts)
             wait = attempts.delay_after(len(failures))
-            suffix = f" Wait {round(wait)} s before the next attempt." if wait >= 1 else ""
-            raise WrongPassphrase(
-                "Wrong passphrase (or the header was altered)." + suffix
-            ) from None
+            if wait >= 1:
+                raise WrongPassphrase(
+                    "Wrong passphrase (or the header was altered). "
+                    "Wait {seconds} s before the next attempt.",
+                    seconds=round(wait),
+                ) from None
+            raise WrongPassphrase("Wrong passphrase (or the header was altered).") from None
 
         engine = make_engine(paths.db, db_key)
         try:
@@ -446,7 +449,10 @@ class Vault:
         if self._write_engine is None:
             raise VaultLocked()
         if self.damaged:
-            raise DatabaseCorrupt(DAMAGED_NO_WRITES)
+            raise DatabaseCorrupt(
+                "The vault database is damaged, so nothing more is saved. Lock it, restore it "
+                "from a backup, or run `veldboek check`."
+            )
         with (
             self._mapped_errors(),
             Session(self._write_engine, expire_on_commit=False) as session,
@@ -659,14 +665,14 @@ def _backup_and_migrate(
         with contextlib.suppress(FileNotFoundError):
             target.unlink()
         raise MigrationFailed(
-            "Could not back up the vault before upgrading it; nothing was changed. "
-            f"({exc.strerror or exc})"
+            "Could not back up the vault before upgrading it; nothing was changed. ({why})",
+            why=exc.strerror or exc,
         ) from exc
     try:
         migrate.upgrade(engine)
     except Exception as exc:
         raise MigrationFailed(
-            f"Upgrading the vault failed; the previous state is in {target.name}."
+            "Upgrading the vault failed; the previous state is in {name}.", name=target.name
         ) from exc
     backups = sorted(paths.backups.glob("vault-*.db"))
     for old in backups[:-BACKUPS_KEPT]:

@@ -90,3 +90,15 @@ def test_dutch_interface(qtbot: QtBot, demo_dir: Path) -> None:
         for translator in translators:
             app.removeTranslator(translator)
         QLocale.setDefault(QLocale("en_US"))
+
+
+def test_every_service_error_template_is_a_literal_and_translated() -> None:
+    sys.path.insert(0, str(ROOT / "tools"))
+    import error_texts
+
+    assert error_texts.not_literal() == [], "raise errors with a template and parameters"
+    templates = error_texts.templates()
+    assert len(templates) > 80
+    committed = _messages(TS)
+    untranslated = [t for t in templates if not committed.get(("Errors", t))]
+    assert untranslated == [], "run tools/translate.py"

@@ -1,14 +1,19 @@
 """Add or edit one intelligence item: wording, sanitised wording, grading in the
-chosen scheme, handling code and conditions, subjects, exculpatory flag."""
+chosen scheme, handling code and conditions, subjects, exculpatory flag.
+
+While the dialog is open, what is typed is autosaved into the draft debrief every
+few seconds (as the debrief text is), so a crash loses at most that much; Cancel
+takes the autosaved changes back out."""
 
 from __future__ import annotations
 
 import uuid
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTime, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -20,12 +25,13 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.grading import DEFAULT_SCHEME, scheme
-from app.errors import InvalidInput
+from app.errors import InvalidInput, VeldboekError
 from app.models.enums import Corroboration, GradingScheme, SubjectKind
 from app.services import debriefs
 from app.services.debriefs import ItemDraft
 from app.services.views import ItemView
 from app.ui.dialogs.base import FormDialog
+from app.ui.errors import describe, show_error
 from app.ui.labels import grading_label, label
 from app.ui.session import AppSession
 from app.ui.widgets import EnumCombo, text_box
@@ -43,7 +49,9 @@ class SubjectsEditor(QWidget):
         self.kind.setObjectName("subjectKind")
         self.name = QLineEdit()
         self.name.setObjectName("subjectName")
-        self.name.setPlaceholderText(self.tr("Name, place, vehicle or organisation"))
+        self.name.setPlaceholderText(self.tr("Name"))
+        self.name.setToolTip(self.tr("Name of the person, place, vehicle or organisation"))
+        self.name.setMinimumWidth(220)  # room for the placeholder and a full name
         add = QPushButton(self.tr("Add"))
         add.setObjectName("addSubject")
         remove = QPushButton(self.tr("Remove"))
@@ -96,7 +104,7 @@ class ItemDialog(FormDialog):
             parent,
         )
         self.setObjectName("itemDialog")
-        self.resize(640, 620)
+        self.resize(700, 640)
         self.session = session
         self.debrief_id = debrief_id
         self.existing = existing
@@ -145,6 +153,16 @@ class ItemDialog(FormDialog):
         if existing is not None:
             self._fill(existing)
         self.on_submit = self._save
+        self.autosave_status = QLabel()
+        self.autosave_status.setObjectName("itemAutosave")
+        f.addRow("", self.autosave_status)
+        self.saved_id: uuid.UUID | None = existing.id if existing else None
+        self._original = _draft_of(existing) if existing else None
+        self._last_saved = self._original
+        self._autosaved = False
+        self.autosave = QTimer(self)
+        self.autosave.timeout.connect(self.autosave_item)
+        self.autosave.start(session.settings.autosave_seconds * 1000)
 
     def _fill_codes(self) -> None:
         s = scheme(self.scheme.value())
@@ -193,6 +211,14 @@ class ItemDialog(FormDialog):
     def draft(self) -> ItemDraft:
         if self.subjects.name.text().strip():  # typed but not yet added: keep it
             self.subjects.add_current()
+        return self._snapshot()
+
+    def _snapshot(self) -> ItemDraft:
+        """What the form holds now, without touching it (for autosave)."""
+        subjects = self.subjects.subjects()
+        typed = " ".join(self.subjects.name.text().split())
+        if typed:
+            subjects += ((self.subjects.kind.value(), typed),)
         return ItemDraft(
             text=self.text.toPlainText().strip(),
             sanitised_text=self.sanitised.toPlainText().strip(),
@@ -203,15 +229,68 @@ class ItemDialog(FormDialog):
             handling_conditions=self.conditions.text().strip(),
             corroboration=self.corroboration.value(),
             exculpatory=self.exculpatory.isChecked(),
-            subjects=self.subjects.subjects(),
+            subjects=subjects,
+        )
+
+    def _store(self, draft: ItemDraft) -> uuid.UUID:
+        vault, scope = self.session.vault, self.session.scope
+        if self.saved_id is None:
+            self.saved_id = debriefs.add_item(vault, scope, self.debrief_id, draft)
+        else:
+            debriefs.update_item(vault, scope, self.saved_id, draft)
+        self._last_saved = draft
+        return self.saved_id
+
+    def autosave_item(self) -> None:
+        """Timer tick (and before a lock): store the item if it has text and changed."""
+        draft = self._snapshot()
+        if not draft.text or draft == self._last_saved:
+            return
+        try:
+            self._store(draft)
+        except VeldboekError as exc:
+            self.error.setText(describe(exc))
+            return
+        self._autosaved = True
+        self.autosave_status.setText(
+            self.tr("Saved {time}").format(time=QTime.currentTime().toString("HH:mm:ss"))
         )
 
     def _save(self) -> uuid.UUID:
         draft = self.draft()
         if not draft.text:
             raise InvalidInput(self.tr("Write down what the source reported."))
+        return self._store(draft)
+
+    def done(self, result: int) -> None:
+        self.autosave.stop()
+        if result != QDialog.DialogCode.Accepted and self._autosaved:
+            self._take_back()
+        super().done(result)
+
+    def _take_back(self) -> None:
+        """Cancel: undo what autosave stored (the new item, or the edits)."""
         vault, scope = self.session.vault, self.session.scope
-        if self.existing is None:
-            return debriefs.add_item(vault, scope, self.debrief_id, draft)
-        debriefs.update_item(vault, scope, self.existing.id, draft)
-        return self.existing.id
+        try:
+            if self._original is None and self.saved_id is not None:
+                debriefs.remove_item(vault, scope, self.saved_id)
+            elif self._original is not None and self.existing is not None:
+                debriefs.update_item(vault, scope, self.existing.id, self._original)
+        except VeldboekError as exc:
+            show_error(self.parentWidget(), exc)
+
+
+def _draft_of(item: ItemView) -> ItemDraft:
+    g = item.grading
+    return ItemDraft(
+        text=item.text,
+        sanitised_text=item.sanitised_text,
+        scheme=g.scheme,
+        source_evaluation=g.source_evaluation,
+        intelligence_assessment=g.intelligence_assessment,
+        handling_code=g.handling_code,
+        handling_conditions=g.handling_conditions,
+        corroboration=item.corroboration,
+        exculpatory=item.exculpatory,
+        subjects=tuple((s.kind, s.name) for s in item.subjects),
+    )

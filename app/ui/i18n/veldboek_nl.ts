@@ -1,34 +1,6 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="nl_NL">
 <context>
-    <name />
-    <message>
-        <location filename="../pages/debriefs.py" line="40" />
-        <source>Written</source>
-        <translation>Geschreven</translation>
-    </message>
-    <message>
-        <location filename="../pages/debriefs.py" line="41" />
-        <source>Source</source>
-        <translation>Bron</translation>
-    </message>
-    <message>
-        <location filename="../pages/debriefs.py" line="42" />
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <location filename="../pages/debriefs.py" line="43" />
-        <source>Contact</source>
-        <translation>Contact</translation>
-    </message>
-    <message>
-        <location filename="../pages/debriefs.py" line="44" />
-        <source>Items</source>
-        <translation>Items</translation>
-    </message>
-</context>
-<context>
     <name>AddKeyDialog</name>
     <message>
         <location filename="../packages/key_dialog.py" line="33" />
@@ -84,32 +56,32 @@
         <translation>Werk onder een andere alias van u</translation>
     </message>
     <message>
-        <location filename="../alias_band.py" line="34" />
+        <location filename="../alias_band.py" line="37" />
         <source>Lock</source>
         <translation>Vergrendelen</translation>
     </message>
     <message>
-        <location filename="../alias_band.py" line="36" />
+        <location filename="../alias_band.py" line="39" />
         <source>Lock the vault (Ctrl+L)</source>
         <translation>Kluis vergrendelen (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../alias_band.py" line="40" />
+        <location filename="../alias_band.py" line="43" />
         <source>Switch alias:</source>
         <translation>Wissel alias:</translation>
     </message>
     <message>
-        <location filename="../alias_band.py" line="49" />
+        <location filename="../alias_band.py" line="52" />
         <source>handler</source>
         <translation>teamleider</translation>
     </message>
     <message>
-        <location filename="../alias_band.py" line="49" />
+        <location filename="../alias_band.py" line="52" />
         <source>runner</source>
         <translation>runner</translation>
     </message>
     <message>
-        <location filename="../alias_band.py" line="51" />
+        <location filename="../alias_band.py" line="54" />
         <source>Acting as &lt;b&gt;{alias}&lt;/b&gt; · {role}</source>
         <translation>U werkt als &lt;b&gt;{alias}&lt;/b&gt; · {role}</translation>
     </message>
@@ -201,56 +173,352 @@
     </message>
 </context>
 <context>
+    <name>AuditActions</name>
+    <message>
+        <location filename="../audit_labels.py" line="10" />
+        <source>Alias added</source>
+        <translation>Alias toegevoegd</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="11" />
+        <source>Alias switched</source>
+        <translation>Alias gewisseld</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="12" />
+        <source>Audit anchor mismatch</source>
+        <translation>Auditanker klopt niet</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="13" />
+        <source>Access to file given</source>
+        <translation>Toegang tot dossier gegeven</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="14" />
+        <source>Contact recorded</source>
+        <translation>Contact vastgelegd</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="15" />
+        <source>Meeting ended</source>
+        <translation>Ontmoeting beëindigd</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="16" />
+        <source>Debrief started</source>
+        <translation>Debriefing begonnen</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="17" />
+        <source>Draft saved</source>
+        <translation>Concept opgeslagen</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="18" />
+        <source>Item added</source>
+        <translation>Item toegevoegd</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="19" />
+        <source>Item changed</source>
+        <translation>Item gewijzigd</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="20" />
+        <source>Item removed</source>
+        <translation>Item verwijderd</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="21" />
+        <source>Debrief submitted</source>
+        <translation>Debriefing ingediend</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="22" />
+        <source>Debrief returned</source>
+        <translation>Debriefing teruggestuurd</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="23" />
+        <source>Debrief approved</source>
+        <translation>Debriefing goedgekeurd</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="24" />
+        <source>Addendum added</source>
+        <translation>Aanvulling toegevoegd</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="25" />
+        <source>Demo data generated</source>
+        <translation>Demogegevens gemaakt</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="26" />
+        <source>Identity recorded</source>
+        <translation>Identiteit vastgelegd</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="27" />
+        <source>Identity replaced</source>
+        <translation>Identiteit vervangen</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="28" />
+        <source>Identity revealed</source>
+        <translation>Identiteit onthuld</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="29" />
+        <source>Identity reveal refused</source>
+        <translation>Onthulling identiteit geweigerd</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="30" />
+        <source>Instruction given</source>
+        <translation>Instructie gegeven</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="31" />
+        <source>Instruction acknowledged</source>
+        <translation>Instructie bevestigd</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="32" />
+        <source>Payment recorded</source>
+        <translation>Betaling vastgelegd</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="33" />
+        <source>Reliability reviewed</source>
+        <translation>Betrouwbaarheid herzien</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="34" />
+        <source>Risk assessed</source>
+        <translation>Risico beoordeeld</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="35" />
+        <source>Source file opened</source>
+        <translation>Brondossier geopend</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="36" />
+        <source>Source file changed</source>
+        <translation>Brondossier gewijzigd</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="37" />
+        <source>Tasking given</source>
+        <translation>Opdracht gegeven</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="38" />
+        <source>Tasking closed</source>
+        <translation>Opdracht afgesloten</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="39" />
+        <source>Settings changed</source>
+        <translation>Instellingen gewijzigd</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="40" />
+        <source>Report issued</source>
+        <translation>Rapport uitgegeven</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="41" />
+        <source>Report printed</source>
+        <translation>Rapport afgedrukt</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="42" />
+        <source>Report saved as PDF</source>
+        <translation>Rapport als PDF opgeslagen</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="43" />
+        <source>Report verified</source>
+        <translation>Rapport gecontroleerd</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="44" />
+        <source>Sanitised report previewed</source>
+        <translation>Geschoond rapport bekeken</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="45" />
+        <source>Sanitised report requested</source>
+        <translation>Geschoond rapport aangevraagd</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="46" />
+        <source>Sanitised report refused</source>
+        <translation>Geschoond rapport geweigerd</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="47" />
+        <source>Sanitised report approved</source>
+        <translation>Geschoond rapport goedgekeurd</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="48" />
+        <source>Sanitised report rejected</source>
+        <translation>Geschoond rapport afgewezen</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="49" />
+        <source>Vault created</source>
+        <translation>Kluis gemaakt</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="50" />
+        <source>Vault unlocked</source>
+        <translation>Kluis ontgrendeld</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="51" />
+        <source>Unlock failed</source>
+        <translation>Ontgrendelen mislukt</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="52" />
+        <source>Vault locked</source>
+        <translation>Kluis vergrendeld</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="53" />
+        <source>Vault checked</source>
+        <translation>Kluis gecontroleerd</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="54" />
+        <source>Passphrase changed</source>
+        <translation>Wachtzin gewijzigd</translation>
+    </message>
+</context>
+<context>
     <name>AuditPage</name>
     <message>
-        <location filename="../pages/audit.py" line="35" />
+        <location filename="../pages/audit.py" line="36" />
         <source>When (UTC)</source>
         <translation>Wanneer (UTC)</translation>
     </message>
     <message>
-        <location filename="../pages/audit.py" line="36" />
+        <location filename="../pages/audit.py" line="37" />
         <source>Who</source>
         <translation>Wie</translation>
     </message>
     <message>
-        <location filename="../pages/audit.py" line="37" />
+        <location filename="../pages/audit.py" line="39" />
         <source>What</source>
         <translation>Wat</translation>
     </message>
     <message>
-        <location filename="../pages/audit.py" line="38" />
+        <location filename="../pages/audit.py" line="41" />
         <source>Record</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../pages/audit.py" line="39" />
+        <location filename="../pages/audit.py" line="42" />
         <source>Details</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../pages/audit.py" line="51" />
+        <location filename="../pages/audit.py" line="54" />
         <source>Verify the whole log</source>
         <translation>Hele logboek controleren</translation>
     </message>
     <message>
-        <location filename="../pages/audit.py" line="64" />
+        <location filename="../pages/audit.py" line="67" />
         <source>Audit log</source>
         <translation>Auditlog</translation>
     </message>
     <message>
-        <location filename="../pages/audit.py" line="77" />
+        <location filename="../pages/audit.py" line="80" />
         <source>Checking…</source>
         <translation>Bezig met controleren…</translation>
     </message>
     <message>
-        <location filename="../pages/audit.py" line="86" />
+        <location filename="../pages/audit.py" line="89" />
         <source>The chain of {n} events is intact.</source>
         <translation>De keten van {n} gebeurtenissen is intact.</translation>
     </message>
     <message>
-        <location filename="../pages/audit.py" line="90" />
+        <location filename="../pages/audit.py" line="93" />
         <source>The log has been tampered with: {problems}</source>
         <translation>Er is met het logboek geknoeid: {problems}</translation>
+    </message>
+</context>
+<context>
+    <name>AuditRecords</name>
+    <message>
+        <location filename="../audit_labels.py" line="59" />
+        <source>alias</source>
+        <translation>alias</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="60" />
+        <source>file access</source>
+        <translation>dossiertoegang</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="61" />
+        <source>contact</source>
+        <translation>contact</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="62" />
+        <source>debrief</source>
+        <translation>debriefing</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="63" />
+        <source>identity</source>
+        <translation>identiteit</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="64" />
+        <source>instruction</source>
+        <translation>instructie</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="65" />
+        <source>payment</source>
+        <translation>betaling</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="66" />
+        <source>reliability review</source>
+        <translation>betrouwbaarheidsherziening</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="67" />
+        <source>report</source>
+        <translation>rapport</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="68" />
+        <source>report approval</source>
+        <translation>rapportgoedkeuring</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="69" />
+        <source>risk assessment</source>
+        <translation>risicobeoordeling</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="70" />
+        <source>source</source>
+        <translation>bron</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="71" />
+        <source>tasking</source>
+        <translation>opdracht</translation>
     </message>
 </context>
 <context>
@@ -388,285 +656,313 @@
     </message>
 </context>
 <context>
+    <name>DebriefColumns</name>
+    <message>
+        <location filename="../pages/debriefs.py" line="43" />
+        <source>Written</source>
+        <translation>Geschreven</translation>
+    </message>
+    <message>
+        <location filename="../pages/debriefs.py" line="46" />
+        <source>Source</source>
+        <translation>Bron</translation>
+    </message>
+    <message>
+        <location filename="../pages/debriefs.py" line="48" />
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../pages/debriefs.py" line="53" />
+        <source>Contact</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <location filename="../pages/debriefs.py" line="56" />
+        <source>Items</source>
+        <translation>Items</translation>
+    </message>
+</context>
+<context>
     <name>DebriefPage</name>
     <message>
-        <location filename="../pages/debrief_editor.py" line="67" />
+        <location filename="../pages/debrief_editor.py" line="68" />
         <source>← Back</source>
         <translation>← Terug</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="85" />
+        <location filename="../pages/debrief_editor.py" line="86" />
         <source>What happened and what the source reported</source>
         <translation>Wat er gebeurde en wat de bron meldde</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="87" />
+        <location filename="../pages/debrief_editor.py" line="88" />
         <source>How the source is doing</source>
         <translation>Hoe het met de bron gaat</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="89" />
+        <location filename="../pages/debrief_editor.py" line="90" />
         <source>Anything that threatens the source or the operation</source>
         <translation>Alles wat de bron of de operatie bedreigt</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="91" />
+        <location filename="../pages/debrief_editor.py" line="92" />
         <source>Your assessment of the information</source>
         <translation>Uw beoordeling van de informatie</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="95" />
+        <location filename="../pages/debrief_editor.py" line="96" />
         <source>How could this be misread? Is anything exculpatory? (required before submitting)</source>
         <translation>Hoe kan dit verkeerd worden gelezen? Is er iets ontlastends? (verplicht voor indienen)</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="108" />
+        <location filename="../pages/debrief_editor.py" line="109" />
         <source>Narrative:</source>
         <translation>Verslag:</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="109" />
+        <location filename="../pages/debrief_editor.py" line="110" />
         <source>Welfare:</source>
         <translation>Welzijn:</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="110" />
+        <location filename="../pages/debrief_editor.py" line="111" />
         <source>Security:</source>
         <translation>Veiligheid:</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="111" />
+        <location filename="../pages/debrief_editor.py" line="112" />
         <source>Assessment:</source>
         <translation>Beoordeling:</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="112" />
+        <location filename="../pages/debrief_editor.py" line="113" />
         <source>Critical reflection:</source>
         <translation>Kritische reflectie:</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="122" />
+        <location filename="../pages/debrief_editor.py" line="123" />
         <source>Grading</source>
         <translation>Waardering</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="123" />
+        <location filename="../pages/debrief_editor.py" line="124" />
         <source>Checked</source>
         <translation>Getoetst</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="125" />
+        <location filename="../pages/debrief_editor.py" line="126" />
         <source>Exculpatory</source>
         <translation>Ontlastend</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="126" />
+        <location filename="../pages/debrief_editor.py" line="127" />
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="129" />
+        <location filename="../pages/debrief_editor.py" line="130" />
         <source>Subjects</source>
         <translation>Subjecten</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="130" />
+        <location filename="../pages/debrief_editor.py" line="131" />
         <source>Reported</source>
         <translation>Gemeld</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="136" />
+        <location filename="../pages/debrief_editor.py" line="137" />
         <source>Add item…</source>
         <translation>Item toevoegen…</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="138" />
+        <location filename="../pages/debrief_editor.py" line="139" />
         <source>Edit…</source>
         <translation>Bewerken…</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="140" />
+        <location filename="../pages/debrief_editor.py" line="141" />
         <source>Remove</source>
         <translation>Verwijderen</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="153" />
+        <location filename="../pages/debrief_editor.py" line="154" />
         <source>Other debriefs mentioning a subject of the selected item</source>
         <translation>Andere debriefings die een subject van het gekozen item noemen</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="160" />
+        <location filename="../pages/debrief_editor.py" line="161" />
         <source>Tasking given…</source>
         <translation>Gegeven opdracht…</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="162" />
+        <location filename="../pages/debrief_editor.py" line="163" />
         <source>Payment or offer…</source>
         <translation>Betaling of aanbod…</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="175" />
+        <location filename="../pages/debrief_editor.py" line="177" />
         <source>Added</source>
         <translation>Toegevoegd</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="176" />
+        <location filename="../pages/debrief_editor.py" line="178" />
         <source>By</source>
         <translation>Door</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="177" />
+        <location filename="../pages/debrief_editor.py" line="179" />
         <source>Addendum</source>
         <translation>Aanvulling</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="184" />
+        <location filename="../pages/debrief_editor.py" line="186" />
         <source>Add to the submitted debrief</source>
         <translation>Aanvulling op de ingediende debriefing</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="185" />
+        <location filename="../pages/debrief_editor.py" line="187" />
         <source>Add addendum</source>
         <translation>Aanvulling toevoegen</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="191" />
+        <location filename="../pages/debrief_editor.py" line="193" />
         <source>Addenda</source>
         <translation>Aanvullingen</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="197" />
+        <location filename="../pages/debrief_editor.py" line="199" />
         <source>Submit to handler</source>
         <translation>Indienen bij teamleider</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="199" />
+        <location filename="../pages/debrief_editor.py" line="201" />
         <source>Approve</source>
         <translation>Goedkeuren</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="201" />
+        <location filename="../pages/debrief_editor.py" line="203" />
         <source>Return to runner…</source>
         <translation>Terugsturen naar runner…</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="206" />
+        <location filename="../pages/debrief_editor.py" line="208" />
         <source>Report…</source>
         <translation>Rapport…</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="238" />
+        <location filename="../pages/debrief_editor.py" line="221" />
+        <source>Intelligence items</source>
+        <translation>Informatie-items</translation>
+    </message>
+    <message>
+        <location filename="../pages/debrief_editor.py" line="241" />
         <source>Debrief</source>
         <translation>Debriefing</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="274" />
+        <location filename="../pages/debrief_editor.py" line="278" />
         <source>written by {author}</source>
         <translation>geschreven door {author}</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="282" />
+        <location filename="../pages/debrief_editor.py" line="286" />
         <source>Returned by {who}: {comment} — answer with an addendum, then submit again.</source>
         <translation>Teruggestuurd door {who}: {comment} — beantwoord dit met een aanvulling en dien opnieuw in.</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="286" />
+        <location filename="../pages/debrief_editor.py" line="290" />
         <source>Approved by {who}.</source>
         <translation>Goedgekeurd door {who}.</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="296" />
+        <location filename="../pages/debrief_editor.py" line="300" />
         <source>Tasking: {t}</source>
         <translation>Opdracht: {t}</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="298" />
-        <source>{kind} {amount:.2f} {cur}</source>
-        <translation>{kind} {amount:.2f} {cur}</translation>
-    </message>
-    <message>
-        <location filename="../pages/debrief_editor.py" line="305" />
+        <location filename="../pages/debrief_editor.py" line="304" />
         <source>sent in package {id} (version {n})</source>
         <translation>verzonden in pakket {id} (versie {n})</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="320" />
+        <location filename="../pages/debrief_editor.py" line="319" />
         <source>Read-only: submitted debriefs grow by addenda.</source>
         <translation>Alleen-lezen: een ingediende debriefing groeit alleen met aanvullingen.</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="332" />
+        <location filename="../pages/debrief_editor.py" line="331" />
         <source>Conditions: {c}</source>
         <translation>Voorwaarden: {c}</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="340" />
+        <location filename="../pages/debrief_editor.py" line="339" />
         <source>Unsaved changes</source>
         <translation>Niet-opgeslagen wijzigingen</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="359" />
+        <location filename="../pages/debrief_editor.py" line="360" />
         <source>Saved {time}</source>
         <translation>Opgeslagen {time}</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="453" />
-        <location filename="../pages/debrief_editor.py" line="464" />
+        <location filename="../pages/debrief_editor.py" line="459" />
+        <location filename="../pages/debrief_editor.py" line="470" />
         <source>Not submitted</source>
         <translation>Niet ingediend</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="455" />
+        <location filename="../pages/debrief_editor.py" line="461" />
         <source>Cannot submit yet; still missing:</source>
         <translation>Kan nog niet indienen; dit ontbreekt nog:</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="476" />
+        <location filename="../pages/debrief_editor.py" line="482" />
         <source>the narrative</source>
         <translation>het verslag</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="477" />
+        <location filename="../pages/debrief_editor.py" line="483" />
         <source>the critical reflection</source>
         <translation>de kritische reflectie</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="478" />
+        <location filename="../pages/debrief_editor.py" line="484" />
         <source>what the source reported</source>
         <translation>wat de bron meldde</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="479" />
+        <location filename="../pages/debrief_editor.py" line="485" />
         <source>the source evaluation</source>
         <translation>de bronwaardering</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="480" />
+        <location filename="../pages/debrief_editor.py" line="486" />
         <source>the intelligence assessment</source>
         <translation>de informatiewaardering</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="481" />
+        <location filename="../pages/debrief_editor.py" line="487" />
         <source>the handling code</source>
         <translation>de behandelcode</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="482" />
+        <location filename="../pages/debrief_editor.py" line="488" />
         <source>the handling conditions</source>
         <translation>de voorwaarden bij de behandelcode</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="487" />
+        <location filename="../pages/debrief_editor.py" line="493" />
         <source>item {n}: {what}</source>
         <translation>item {n}: {what}</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="503" />
+        <location filename="../pages/debrief_editor.py" line="509" />
         <source>Return to runner</source>
         <translation>Terugsturen naar runner</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="503" />
+        <location filename="../pages/debrief_editor.py" line="509" />
         <source>What must the runner clarify or add?</source>
         <translation>Wat moet de runner verduidelijken of aanvullen?</translation>
     </message>
@@ -674,22 +970,22 @@
 <context>
     <name>DebriefsPage</name>
     <message>
-        <location filename="../pages/debriefs.py" line="58" />
+        <location filename="../pages/debriefs.py" line="70" />
         <source>All</source>
         <translation>Alle</translation>
     </message>
     <message>
-        <location filename="../pages/debriefs.py" line="75" />
+        <location filename="../pages/debriefs.py" line="87" />
         <source>Status:</source>
         <translation>Status:</translation>
     </message>
     <message>
-        <location filename="../pages/debriefs.py" line="85" />
+        <location filename="../pages/debriefs.py" line="97" />
         <source>Debriefs</source>
         <translation>Debriefings</translation>
     </message>
     <message>
-        <location filename="../pages/debriefs.py" line="112" />
+        <location filename="../pages/debriefs.py" line="124" />
         <source>{n} debriefs in your files</source>
         <translation>{n} debriefings in uw dossiers</translation>
     </message>
@@ -697,16 +993,16 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../errors.py" line="21" />
+        <location filename="../errors.py" line="22" />
         <source>Something went wrong ({kind}). This is a bug; nothing was lost that was saved.</source>
         <translation>Er ging iets mis ({kind}). Dit is een fout in Veldboek; wat al was opgeslagen is niet verloren.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="29" />
+        <location filename="../errors.py" line="30" />
         <source>Veldboek</source>
         <translation>Veldboek</translation>
     </message>
-</context>
+<message><source>The active alias has no access to that file.</source><translation>De actieve alias heeft geen toegang tot dat dossier.</translation></message><message><source>No such {record} in the active alias's files.</source><translation>Dit staat niet in de dossiers van de actieve alias.</translation></message><message><source>There is no alias named {name!r} in this vault.</source><translation>Er is in deze kluis geen alias met de naam {name!r}.</translation></message><message><source>You may not act under the alias {name!r}.</source><translation>U mag niet werken onder de alias {name!r}.</translation></message><message><source>An alias needs a name of 1 to 80 characters.</source><translation>Een alias heeft een naam van 1 tot 80 tekens nodig.</translation></message><message><source>An alias you act under needs a role (runner or handler).</source><translation>Een alias waaronder u werkt, heeft een rol nodig (runner of teamleider).</translation></message><message><source>This vault has no alias you may act under.</source><translation>Deze kluis heeft geen alias waaronder u mag werken.</translation></message><message><source>The alias {name!r} already exists.</source><translation>De alias {name!r} bestaat al.</translation></message><message><source>The file is empty.</source><translation>Het bestand is leeg.</translation></message><message><source>The file is larger than {mb} MB; attach a smaller copy.</source><translation>Het bestand is groter dan {mb} MB; voeg een kleinere kopie bij.</translation></message><message><source>Unknown purpose.</source><translation>Onbekend doel.</translation></message><message><source>Files can be attached only while the debrief is a draft.</source><translation>Bestanden kunnen alleen worden bijgevoegd zolang de debriefing een concept is.</translation></message><message><source>A debrief holds at most {n} files.</source><translation>Een debriefing bevat hoogstens {n} bestanden.</translation></message><message><source>Files can be removed only while the debrief is a draft.</source><translation>Bestanden kunnen alleen worden verwijderd zolang de debriefing een concept is.</translation></message><message><source>A contact time needs a time zone.</source><translation>Een contacttijd heeft een tijdzone nodig.</translation></message><message><source>A contact lasts between 0 and 1440 minutes.</source><translation>Een contact duurt tussen 0 en 1440 minuten.</translation></message><message><source>Attendees are recorded by cover name only.</source><translation>Aanwezigen worden alleen op dekmantelnaam vastgelegd.</translation></message><message><source>This debrief has been submitted; it can only be added to (addendum).</source><translation>Deze debriefing is ingediend; er kan alleen nog iets aan worden toegevoegd (aanvulling).</translation></message><message><source>Only a handler may approve or return a debrief.</source><translation>Alleen een teamleider mag een debriefing goedkeuren of terugsturen.</translation></message><message><source>Say why the debrief is returned.</source><translation>Geef aan waarom de debriefing wordt teruggestuurd.</translation></message><message><source>An addendum needs text.</source><translation>Een aanvulling heeft tekst nodig.</translation></message><message><source>Cannot submit yet; missing: {missing}.</source><translation>Kan nog niet indienen; dit ontbreekt: {missing}.</translation></message><message><source>Only a submitted debrief can be approved or returned.</source><translation>Alleen een ingediende debriefing kan worden goedgekeurd of teruggestuurd.</translation></message><message><source>A debrief is reviewed by someone other than its author.</source><translation>Een debriefing wordt beoordeeld door een ander dan de schrijver.</translation></message><message><source>A draft is edited directly; addenda are for submitted debriefs.</source><translation>Een concept wordt direct bewerkt; aanvullingen zijn voor ingediende debriefings.</translation></message><message><source>That contact belongs to another source.</source><translation>Dat contact hoort bij een andere bron.</translation></message><message><source>A returned debrief is resubmitted with an addendum that answers the comment.</source><translation>Een teruggestuurde debriefing wordt opnieuw ingediend met een aanvulling die op de opmerking antwoordt.</translation></message><message><source>Only a draft or a returned debrief can be submitted.</source><translation>Alleen een concept of een teruggestuurde debriefing kan worden ingediend.</translation></message><message><source>--sources must be between 1 and {n}.</source><translation>--sources moet tussen 1 en {n} liggen.</translation></message><message><source>--debriefs must be between 0 and {n}.</source><translation>--debriefs moet tussen 0 en {n} liggen.</translation></message><message><source>The vault has no runner alias to own the demo files.</source><translation>De kluis heeft geen runneralias die eigenaar van de demodossiers kan zijn.</translation></message><message><source>A true identity needs at least the full name.</source><translation>Een ware identiteit heeft ten minste de volledige naam nodig.</translation></message><message><source>The photo is larger than 2 MB.</source><translation>De foto is groter dan 2 MB.</translation></message><message><source>Give the reason for revealing the identity.</source><translation>Geef de reden om de identiteit te onthullen.</translation></message><message><source>No true identity has been recorded for this source.</source><translation>Voor deze bron is geen ware identiteit vastgelegd.</translation></message><message><source>A key bundle needs a name.</source><translation>Een sleutelbundel heeft een naam nodig.</translation></message><message><source>This file is too large to be a key bundle.</source><translation>Dit bestand is te groot voor een sleutelbundel.</translation></message><message><source>The key bundle's self-signature does not verify; it was altered.</source><translation>De eigen handtekening van de sleutelbundel klopt niet; hij is gewijzigd.</translation></message><message><source>The fingerprint does not match: the key was not added.</source><translation>De vingerafdruk klopt niet: de sleutel is niet toegevoegd.</translation></message><message><source>That is this vault's own key.</source><translation>Dat is de eigen sleutel van deze kluis.</translation></message><message><source>This file is not a Veldboek key bundle.</source><translation>Dit bestand is geen Veldboek-sleutelbundel.</translation></message><message><source>This key bundle has a version this Veldboek does not read.</source><translation>Deze sleutelbundel heeft een versie die deze Veldboek niet leest.</translation></message><message><source>The key bundle is damaged or incomplete.</source><translation>De sleutelbundel is beschadigd of onvolledig.</translation></message><message><source>No such peer.</source><translation>Deze sleutel is onbekend.</translation></message><message><source>A record's compartment does not match its source.</source><translation>Het compartiment van een record past niet bij de bron.</translation></message><message><source>A file a record names is missing from the package.</source><translation>Een bestand dat een record noemt, ontbreekt in het pakket.</translation></message><message><source>A source in the package has a codename this vault already uses for another source; nothing was imported.</source><translation>Een bron in het pakket heeft een codenaam die deze kluis al voor een andere bron gebruikt; er is niets ingelezen.</translation></message><message><source>A source in the package conflicts with this vault's records.</source><translation>Een bron in het pakket botst met de gegevens in deze kluis.</translation></message><message><source>The package is signed by a key this vault has not confirmed for that role (import and compare the sender's key first).</source><translation>Het pakket is ondertekend met een sleutel die deze kluis niet voor die rol heeft bevestigd (lees eerst de sleutel van de afzender in en vergelijk hem).</translation></message><message><source>This is a {found} package, not a {wanted} package.</source><translation>Dit is een pakket van de soort {found}, niet {wanted}.</translation></message><message><source>This package was already imported; nothing was changed.</source><translation>Dit pakket is al ingelezen; er is niets gewijzigd.</translation></message><message><source>Another package with the same number from this sender was already imported; nothing was changed.</source><translation>Er is al een ander pakket met hetzelfde nummer van deze afzender ingelezen; er is niets gewijzigd.</translation></message><message><source>The package body has missing or unknown parts.</source><translation>De inhoud van het pakket mist onderdelen of heeft onbekende onderdelen.</translation></message><message><source>The package body does not list the manifest's records.</source><translation>De inhoud van het pakket bevat niet de records van het manifest.</translation></message><message><source>The package carries a record twice.</source><translation>Het pakket bevat een record twee keer.</translation></message><message><source>The package's audit events do not match its manifest.</source><translation>De auditgebeurtenissen van het pakket passen niet bij het manifest.</translation></message><message><source>The package body is malformed.</source><translation>De inhoud van het pakket is ongeldig.</translation></message><message><source>Packages are imported by a handler.</source><translation>Pakketten worden door een teamleider ingelezen.</translation></message><message><source>A record entry in the package is malformed.</source><translation>Een record in het pakket is ongeldig.</translation></message><message><source>The package's records are not in the manifest's order.</source><translation>De records in het pakket staan niet in de volgorde van het manifest.</translation></message><message><source>A record does not match its hash in the manifest.</source><translation>Een record past niet bij zijn hash in het manifest.</translation></message><message><source>An audit event in the package does not match its hash.</source><translation>Een auditgebeurtenis in het pakket past niet bij haar hash.</translation></message><message><source>The package's files are malformed.</source><translation>De bestanden in het pakket zijn ongeldig.</translation></message><message><source>A file in the package is malformed.</source><translation>Een bestand in het pakket is ongeldig.</translation></message><message><source>A file in the package does not match its hash.</source><translation>Een bestand in het pakket past niet bij zijn hash.</translation></message><message><source>A record in the package is malformed.</source><translation>Een record in het pakket is ongeldig.</translation></message><message><source>A source entry in the package is malformed.</source><translation>Een bron in het pakket is ongeldig.</translation></message><message><source>An audit event in the package is malformed.</source><translation>Een auditgebeurtenis in het pakket is ongeldig.</translation></message><message><source>No recipient is known yet: import the team handler's key first (keys import).</source><translation>Er is nog geen ontvanger bekend: lees eerst de sleutel van de teamleider in (Pakketten, Sleutels).</translation></message><message><source>Export chosen debriefs, or everything new (--all-new).</source><translation>Verzend gekozen debriefings, of alles wat nieuw is.</translation></message><message><source>Choose at least one debrief to export.</source><translation>Kies ten minste één debriefing om te verzenden.</translation></message><message><source>The folder {folder} does not exist.</source><translation>De map {folder} bestaat niet.</translation></message><message><source>A draft cannot leave the laptop: submit it first.</source><translation>Een concept kan de laptop niet verlaten: dien het eerst in.</translation></message><message><source>A returned debrief goes out again once it is answered and submitted again.</source><translation>Een teruggestuurde debriefing gaat weer mee zodra hij is beantwoord en opnieuw ingediend.</translation></message><message><source>There is nothing new to export.</source><translation>Er is niets nieuws te verzenden.</translation></message><message><source>No such package was sent from this vault.</source><translation>Zo'n pakket is niet vanuit deze kluis verzonden.</translation></message><message><source>That package was confirmed by a receipt; its copy is no longer kept.</source><translation>Dat pakket is met een ontvangstbewijs bevestigd; de kopie wordt niet meer bewaard.</translation></message><message><source>Unknown retention rule.</source><translation>Onbekende bewaarregel.</translation></message><message><source>No confirmed runner key by that name or fingerprint.</source><translation>Er is geen bevestigde runnersleutel met die naam of vingerafdruk.</translation></message><message><source>More than one runner key matches; give more of the fingerprint.</source><translation>Meer dan één runnersleutel past; geef meer van de vingerafdruk.</translation></message><message><source>Receipts are issued by a handler.</source><translation>Ontvangstbewijzen worden door een teamleider gemaakt.</translation></message><message><source>The receipt's body is malformed.</source><translation>De inhoud van het ontvangstbewijs is ongeldig.</translation></message><message><source>Not every package named was imported from that runner.</source><translation>Niet elk genoemd pakket is van die runner ingelezen.</translation></message><message><source>Every package from that runner is already confirmed.</source><translation>Elk pakket van die runner is al bevestigd.</translation></message><message><source>A review in the receipt is malformed.</source><translation>Een beoordeling in het ontvangstbewijs is ongeldig.</translation></message><message><source>The receipt confirms no package.</source><translation>Het ontvangstbewijs bevestigt geen pakket.</translation></message><message><source>The receipt names a package this vault did not send (or with other contents); nothing was changed.</source><translation>Het ontvangstbewijs noemt een pakket dat deze kluis niet heeft verzonden (of met een andere inhoud); er is niets gewijzigd.</translation></message><message><source>No debriefs match that choice in the active alias's files.</source><translation>Geen debriefings in de dossiers van de actieve alias passen bij die keuze.</translation></message><message><source>A report covers at most {n} debriefs; narrow the choice.</source><translation>Een rapport omvat ten hoogste {n} debriefings; maak de keuze kleiner.</translation></message><message><source>Choose a marking: {markings}.</source><translation>Kies een rubricering: {markings}.</translation></message><message><source>Wrong passphrase.</source><translation>Verkeerde wachtzin.</translation></message><message><source>Nothing to share: no submitted or approved debrief in that choice has an item whose handling code allows sharing and that has a sanitised wording.</source><translation>Niets te delen: geen ingediende of goedgekeurde debriefing in die keuze heeft een item waarvan de behandelcode delen toestaat en dat een geschoonde tekst heeft.</translation></message><message><source>No such report approval in the active alias's files.</source><translation>Deze rapportgoedkeuring staat niet in de dossiers van de actieve alias.</translation></message><message><source>Only a handler may approve or reject a sanitised report.</source><translation>Alleen een teamleider mag een geschoond rapport goedkeuren of afwijzen.</translation></message><message><source>Say why the sanitised report is rejected.</source><translation>Geef aan waarom het geschoonde rapport wordt afgewezen.</translation></message><message><source>The sanitised content has changed since it was checked and approved; request the report again.</source><translation>De geschoonde inhoud is veranderd sinds de controle en goedkeuring; vraag het rapport opnieuw aan.</translation></message><message><source>This approved report has already been issued; request a new one.</source><translation>Dit goedgekeurde rapport is al uitgegeven; vraag een nieuw aan.</translation></message><message><source>A sanitised report is released only after a handler approves it.</source><translation>Een geschoond rapport wordt pas vrijgegeven nadat een teamleider het heeft goedgekeurd.</translation></message><message><source>That report is not in this vault's register.</source><translation>Dat rapport staat niet in het register van deze kluis.</translation></message><message><source>Choose one debrief, or a source and/or a date range.</source><translation>Kies één debriefing, of een bron en/of een periode.</translation></message><message><source>The date range ends before it starts.</source><translation>De periode eindigt voordat ze begint.</translation></message><message><source>Reports are printed in English (en) or Dutch (nl).</source><translation>Rapporten worden in het Engels (en) of Nederlands (nl) afgedrukt.</translation></message><message><source>This request has already been decided.</source><translation>Over deze aanvraag is al besloten.</translation></message><message><source>A sanitised report is approved by someone other than its requester.</source><translation>Een geschoond rapport wordt goedgekeurd door een ander dan de aanvrager.</translation></message><message><source>Could not write the PDF: {why}.</source><translation>De PDF kon niet worden geschreven: {why}.</translation></message><message><source>Type at least one word to search for.</source><translation>Typ ten minste één woord om op te zoeken.</translation></message><message><source>Idle lock must be between 1 and 120 minutes.</source><translation>Vergrendelen na inactiviteit moet tussen 1 en 120 minuten liggen.</translation></message><message><source>Clipboard clearing must be between 3 and 300 seconds.</source><translation>Het wissen van het klembord moet tussen 3 en 300 seconden liggen.</translation></message><message><source>Autosave must be between 1 and 60 seconds.</source><translation>Automatisch opslaan moet tussen 1 en 60 seconden liggen.</translation></message><message><source>Reveal time must be between 5 and 120 seconds.</source><translation>De onthultijd moet tussen 5 en 120 seconden liggen.</translation></message><message><source>Reminder horizon must be between 1 and 365 days.</source><translation>De termijn voor herinneringen moet tussen 1 en 365 dagen liggen.</translation></message><message><source>No source with codename {codename!r} in the active alias's files.</source><translation>Geen bron met codenaam {codename!r} in de dossiers van de actieve alias.</translation></message><message><source>A source needs a codename of 1 to 80 characters.</source><translation>Een bron heeft een codenaam van 1 tot 80 tekens nodig.</translation></message><message><source>A contracted civilian informant needs a legal basis (art. 126v Sv).</source><translation>Een gecontracteerde burgerinformant heeft een wettelijke grondslag nodig (art. 126v Sv).</translation></message><message><source>The codename {codename!r} is already in use.</source><translation>De codenaam {codename!r} is al in gebruik.</translation></message><message><source>Only a handler may give another alias access to a file.</source><translation>Alleen een teamleider mag een andere alias toegang tot een dossier geven.</translation></message><message><source>Access can only be given to a cover name.</source><translation>Toegang kan alleen aan een dekmantelnaam worden gegeven.</translation></message><message><source>A tasking needs a description of what to find out.</source><translation>Een opdracht heeft een omschrijving nodig van wat er uitgezocht moet worden.</translation></message><message><source>Close a tasking as done or cancelled.</source><translation>Sluit een opdracht af als uitgevoerd of vervallen.</translation></message><message><source>An amount must be more than zero.</source><translation>Een bedrag moet groter zijn dan nul.</translation></message><message><source>A payment needs a witness.</source><translation>Een betaling heeft een getuige nodig.</translation></message><message><source>Currency is a three-letter code such as EUR.</source><translation>De valuta is een code van drie letters, zoals EUR.</translation></message><message><source>This tasking is already closed.</source><translation>Deze opdracht is al afgesloten.</translation></message><message><source>The witness must be someone other than the runner who pays.</source><translation>De getuige moet een ander zijn dan de runner die betaalt.</translation></message><message><source>That debrief belongs to another source.</source><translation>Die debriefing hoort bij een andere bron.</translation></message><message><source>Witnesses and approvers are named by cover name.</source><translation>Getuigen en goedkeurders worden op dekmantelnaam genoemd.</translation></message><message><source>An instruction needs text.</source><translation>Een instructie heeft tekst nodig.</translation></message><message><source>Reliability is recorded as a 3x5x2 source evaluation (1, 2 or 3).</source><translation>Betrouwbaarheid wordt vastgelegd als 3x5x2-bronwaardering (1, 2 of 3).</translation></message><message><source>The next risk review must be today or later.</source><translation>De volgende risicoherziening moet vandaag of later zijn.</translation></message><message><source>This instruction was already acknowledged.</source><translation>Deze instructie is al bevestigd.</translation></message><message><source>Could not write {name}: {why}.</source><translation>{name} kon niet worden geschreven: {why}.</translation></message><message><source>The disk holding {folder} is full; nothing was changed.</source><translation>De schijf met {folder} is vol; er is niets gewijzigd.</translation></message><message><source>The OS keyring could not be read; this vault needs its device secret from it.</source><translation>De sleutelbos van het besturingssysteem kon niet worden gelezen; deze kluis heeft het apparaatgeheim daaruit nodig.</translation></message><message><source>The device secret in the OS keyring is damaged.</source><translation>Het apparaatgeheim in de sleutelbos van het besturingssysteem is beschadigd.</translation></message><message><source>The OS keyring refused to store the device secret.</source><translation>De sleutelbos van het besturingssysteem weigerde het apparaatgeheim op te slaan.</translation></message><message><source>The OS keyring refused to delete the device secret.</source><translation>De sleutelbos van het besturingssysteem weigerde het apparaatgeheim te verwijderen.</translation></message><message><source>The vault database cannot be decrypted: it is damaged, truncated or does not belong to this header.</source><translation>De kluisdatabase kan niet worden ontsleuteld: ze is beschadigd, afgekapt of hoort niet bij deze header.</translation></message><message><source>This file is not a Veldboek vault header.</source><translation>Dit bestand is geen kluisheader van Veldboek.</translation></message><message><source>The vault header has version {version!r}; this Veldboek reads version {known}. Use a newer Veldboek.</source><translation>De kluisheader heeft versie {version!r}; deze Veldboek leest versie {known}. Gebruik een nieuwere Veldboek.</translation></message><message><source>The vault header names an unknown key-derivation function.</source><translation>De kluisheader noemt een onbekende sleutelafleidingsfunctie.</translation></message><message><source>The vault header is too large to be genuine.</source><translation>De kluisheader is te groot om echt te zijn.</translation></message><message><source>The vault header names an unknown key-wrapping algorithm.</source><translation>De kluisheader noemt een onbekend algoritme voor sleutelomhulling.</translation></message><message><source>No vault header at {path}.</source><translation>Geen kluisheader in {path}.</translation></message><message><source>The vault header cannot be read: {why}.</source><translation>De kluisheader kan niet worden gelezen: {why}.</translation></message><message><source>The vault header is not readable (corrupted file).</source><translation>De kluisheader is niet leesbaar (beschadigd bestand).</translation></message><message><source>The vault header is damaged or incomplete.</source><translation>De kluisheader is beschadigd of onvolledig.</translation></message><message><source>The passphrase must have at least {n} characters.</source><translation>De wachtzin moet ten minste {n} tekens hebben.</translation></message><message><source>The passphrase must not start or end with a space.</source><translation>De wachtzin mag niet met een spatie beginnen of eindigen.</translation></message><message><source>Cannot create a vault at {root}: {reason}.</source><translation>Er kan geen kluis worden gemaakt in {root}: {reason}.</translation></message><message><source>The disk is full: the last change was not saved. Free space and retry.</source><translation>De schijf is vol: de laatste wijziging is niet opgeslagen. Maak ruimte vrij en probeer het opnieuw.</translation></message><message><source>The vault database is damaged. Restore it from a backup, or run `veldboek check`.</source><translation>De kluisdatabase is beschadigd. Zet een back-up terug of voer `veldboek check` uit.</translation></message><message><source>The vault needs the alias you will act under.</source><translation>De kluis heeft de alias nodig waaronder u gaat werken.</translation></message><message><source>A vault already exists at {root}.</source><translation>Er bestaat al een kluis in {root}.</translation></message><message><source>{root} holds a database without its header; move it away before creating a vault.</source><translation>{root} bevat een database zonder header; verplaats die voordat u een kluis maakt.</translation></message><message><source>No OS keyring is available, so a device secret cannot be used on this computer.</source><translation>Er is geen sleutelbos van het besturingssysteem, dus een apparaatgeheim kan op deze computer niet worden gebruikt.</translation></message><message><source>The disk holding {root} is full; no vault was created.</source><translation>De schijf met {root} is vol; er is geen kluis gemaakt.</translation></message><message><source>Cannot create a vault at {root}: the folder is not writable.</source><translation>Er kan geen kluis worden gemaakt in {root}: er kan niet in de map worden geschreven.</translation></message><message><source>This vault also needs its device secret from the OS keyring, and no keyring is available. Open it on the computer where it was created.</source><translation>Deze kluis heeft ook het apparaatgeheim uit de sleutelbos van het besturingssysteem nodig, en er is geen sleutelbos. Open de kluis op de computer waarop ze is gemaakt.</translation></message><message><source>This vault's device secret is not in this computer's keyring; open it on the computer where it was created.</source><translation>Het apparaatgeheim van deze kluis staat niet in de sleutelbos van deze computer; open de kluis op de computer waarop ze is gemaakt.</translation></message><message><source>No vault at {root}.</source><translation>Geen kluis in {root}.</translation></message><message><source>The vault database is missing in {root}.</source><translation>De kluisdatabase ontbreekt in {root}.</translation></message><message><source>The vault database is empty or truncated: it is damaged.</source><translation>De kluisdatabase is leeg of afgekapt: ze is beschadigd.</translation></message><message><source>The vault database does not belong to this header.</source><translation>De kluisdatabase hoort niet bij deze header.</translation></message><message><source>The vault database lacks its identity key.</source><translation>De kluisdatabase mist haar identiteitssleutel.</translation></message><message><source>The vault database is damaged, so nothing more is saved. Lock it, restore it from a backup, or run `veldboek check`.</source><translation>De kluisdatabase is beschadigd, dus er wordt niets meer opgeslagen. Vergrendel de kluis, zet een back-up terug of voer `veldboek check` uit.</translation></message><message><source>Could not back up the vault before upgrading it; nothing was changed. ({why})</source><translation>Er kon geen back-up van de kluis worden gemaakt voor de upgrade; er is niets gewijzigd. ({why})</translation></message><message><source>Upgrading the vault failed; the previous state is in {name}.</source><translation>De upgrade van de kluis is mislukt; de vorige toestand staat in {name}.</translation></message><message><source>Cannot write the vault database in {root}.</source><translation>De kluisdatabase kan niet worden geschreven in {root}.</translation></message><message><source>The vault header is missing in {root}; the vault cannot be opened.</source><translation>De kluisheader ontbreekt in {root}; de kluis kan niet worden geopend.</translation></message><message><source>Wrong passphrase (or the header was altered).</source><translation>Verkeerde wachtzin (of er is met de header geknoeid).</translation></message><message><source>This vault was written by a newer Veldboek; update the app.</source><translation>Deze kluis is geschreven door een nieuwere Veldboek; werk de app bij.</translation></message><message><source>The current passphrase is wrong.</source><translation>De huidige wachtzin is onjuist.</translation></message><message><source>Wrong passphrase (or the header was altered). Wait {seconds} s before the next attempt.</source><translation>Verkeerde wachtzin (of er is met de header geknoeid). Wacht {seconds} s voor de volgende poging.</translation></message><message><source>The vault database is damaged or incomplete; restore it from a backup.</source><translation>De kluisdatabase is beschadigd of onvolledig; zet een back-up terug.</translation></message><message><source>package data contains a fraction</source><translation>de pakketgegevens bevatten een breuk</translation></message><message><source>package data is not in canonical form</source><translation>de pakketgegevens zijn niet in canonieke vorm</translation></message><message><source>duplicate key in package data</source><translation>dubbele sleutel in de pakketgegevens</translation></message><message><source>package data is not valid JSON</source><translation>de pakketgegevens zijn geen geldige JSON</translation></message><message><source>package data is not canonical</source><translation>de pakketgegevens zijn niet canoniek</translation></message><message><source>This is not a Veldboek package.</source><translation>Dit is geen Veldboek-pakket.</translation></message><message><source>Package container version {found} is not supported (this Veldboek reads version {supported}).</source><translation>Pakketversie {found} wordt niet ondersteund (deze Veldboek leest versie {supported}).</translation></message><message><source>The package is cut short (manifest).</source><translation>Het pakket is afgekapt (manifest).</translation></message><message><source>The package is cut short (body).</source><translation>Het pakket is afgekapt (inhoud).</translation></message><message><source>The package carries data after its end.</source><translation>Het pakket bevat gegevens na zijn einde.</translation></message><message><source>The package manifest is not an object.</source><translation>Het manifest van het pakket is geen object.</translation></message><message><source>The package body does not match its manifest.</source><translation>De inhoud van het pakket past niet bij het manifest.</translation></message><message><source>The package body is not an object.</source><translation>De inhoud van het pakket is geen object.</translation></message><message><source>The package is cut short.</source><translation>Het pakket is afgekapt.</translation></message><message><source>The package signature does not match the sender's key.</source><translation>De handtekening van het pakket past niet bij de sleutel van de afzender.</translation></message><message><source>This is not a Veldboek package manifest.</source><translation>Dit is geen manifest van een Veldboek-pakket.</translation></message><message><source>Package version {found} is not supported (this Veldboek reads {supported}).</source><translation>Pakketversie {found} wordt niet ondersteund (deze Veldboek leest {supported}).</translation></message><message><source>The package manifest has missing or unknown fields.</source><translation>Het manifest van het pakket mist velden of heeft onbekende velden.</translation></message><message><source>The package manifest lists its recipients wrongly.</source><translation>Het manifest van het pakket noemt zijn ontvangers verkeerd.</translation></message><message><source>The package manifest is malformed.</source><translation>Het manifest van het pakket is ongeldig.</translation></message><message><source>The package is damaged: {why}.</source><translation>Het pakket is beschadigd: {why}.</translation></message><message><source>This vault's key opens none of the package's recipient slots: the package is not addressed to this vault, or its header was damaged.</source><translation>De sleutel van deze kluis opent geen van de ontvangersvakken van het pakket: het pakket is niet aan deze kluis gericht, of de kop is beschadigd.</translation></message><message><source>The package uses an age version this Veldboek does not read.</source><translation>Het pakket gebruikt een age-versie die deze Veldboek niet leest.</translation></message><message><source>The package was altered or cut short: {why}.</source><translation>Het pakket is gewijzigd of afgekapt: {why}.</translation></message><message><source>The package was not addressed to this vault by its sender (it was re-sealed).</source><translation>De afzender heeft het pakket niet aan deze kluis gericht (het is opnieuw verzegeld).</translation></message><message><source>A recipient was removed from the package after sealing.</source><translation>Na het verzegelen is een ontvanger uit het pakket verwijderd.</translation></message><message><source>Too many failed attempts: wait {seconds} s before trying again.</source><translation>Te veel mislukte pogingen: wacht {seconds} s voor u het opnieuw probeert.</translation></message><message><source>The vault is locked.</source><translation>De kluis is vergrendeld.</translation></message><message><source>The report was cancelled; nothing was issued or requested.</source><translation>Het rapport is geannuleerd; er is niets uitgegeven of aangevraagd.</translation></message><message><source>The package names records this vault holds from elsewhere (made here, or sent by another runner); nothing was imported.</source><translation>Het pakket noemt gegevens die deze kluis van elders heeft (hier gemaakt, of door een andere runner gestuurd); er is niets ingelezen.</translation></message><message><source>Not exported: {n} debrief(s) lack what a package must carry; complete them first.</source><translation>Niet verzonden: aan {n} debriefing(s) ontbreekt wat een pakket moet bevatten; vul ze eerst aan.</translation></message><message><source>Package {id} was made and is kept in the vault, but the file could not be written ({reason}). Write it again to a working folder.</source><translation>Pakket {id} is gemaakt en wordt in de kluis bewaard, maar het bestand kon niet worden geschreven ({reason}). Schrijf het opnieuw naar een werkende map.</translation></message><message><source>The sanitised report was refused: its text contains {n} identifying string(s). Change the sanitised wording and try again.</source><translation>Het geschoonde rapport is geweigerd: de tekst bevat {n} identificerende tekst(en). Pas de geschoonde tekst aan en probeer het opnieuw.</translation></message></context>
 <context>
     <name>FirstRunWizard</name>
     <message>
@@ -906,52 +1202,57 @@
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../pages/home.py" line="32" />
+        <location filename="../pages/home.py" line="33" />
         <source>Risk review</source>
         <translation>Risicoherziening</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="33" />
+        <location filename="../pages/home.py" line="34" />
         <source>Tasking deadline</source>
         <translation>Termijn opdracht</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="34" />
+        <location filename="../pages/home.py" line="35" />
         <source>Contract review</source>
         <translation>Herziening contract</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="35" />
+        <location filename="../pages/home.py" line="36" />
         <source>Suitability review</source>
         <translation>Herbeoordeling geschiktheid</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="45" />
+        <location filename="../pages/home.py" line="46" />
         <source>Due</source>
         <translation>Uiterlijk</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="46" />
+        <location filename="../pages/home.py" line="47" />
         <source>Source</source>
         <translation>Bron</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="47" />
+        <location filename="../pages/home.py" line="48" />
         <source>What</source>
         <translation>Wat</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="48" />
+        <location filename="../pages/home.py" line="49" />
         <source>Details</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="68" />
+        <location filename="../pages/home.py" line="69" />
         <source>Home</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="80" />
+        <location filename="../pages/home.py" line="73" />
+        <source>Latest risk level: {level}</source>
+        <translation>Laatste risiconiveau: {level}</translation>
+    </message>
+    <message>
+        <location filename="../pages/home.py" line="86" />
         <source>{n} reminders in the next {days} days, {late} overdue.</source>
         <translation>{n} herinneringen in de komende {days} dagen, {late} verlopen.</translation>
     </message>
@@ -985,97 +1286,102 @@
 <context>
     <name>ItemDialog</name>
     <message>
-        <location filename="../dialogs/item_dialog.py" line="95" />
+        <location filename="../dialogs/item_dialog.py" line="103" />
         <source>Edit intelligence item</source>
         <translation>Informatie-item bewerken</translation>
     </message>
     <message>
-        <location filename="../dialogs/item_dialog.py" line="95" />
+        <location filename="../dialogs/item_dialog.py" line="103" />
         <source>New intelligence item</source>
         <translation>Nieuw informatie-item</translation>
     </message>
     <message>
-        <location filename="../dialogs/item_dialog.py" line="103" />
+        <location filename="../dialogs/item_dialog.py" line="111" />
         <source>What the source reported, in their words</source>
         <translation>Wat de bron meldde, in diens woorden</translation>
     </message>
     <message>
-        <location filename="../dialogs/item_dialog.py" line="106" />
+        <location filename="../dialogs/item_dialog.py" line="114" />
         <source>The same information worded so that it cannot point to the source</source>
         <translation>Dezelfde informatie zo verwoord dat ze niet naar de bron kan wijzen</translation>
     </message>
     <message>
-        <location filename="../dialogs/item_dialog.py" line="119" />
+        <location filename="../dialogs/item_dialog.py" line="127" />
         <source>Conditions for sharing (required for C)</source>
         <translation>Voorwaarden voor delen (verplicht bij C)</translation>
     </message>
     <message>
-        <location filename="../dialogs/item_dialog.py" line="122" />
+        <location filename="../dialogs/item_dialog.py" line="130" />
         <source>Exculpatory: this could clear a suspect</source>
         <translation>Ontlastend: dit kan een verdachte vrijpleiten</translation>
     </message>
     <message>
-        <location filename="../dialogs/item_dialog.py" line="129" />
+        <location filename="../dialogs/item_dialog.py" line="137" />
         <source>Reported:</source>
         <translation>Gemeld:</translation>
     </message>
     <message>
-        <location filename="../dialogs/item_dialog.py" line="130" />
+        <location filename="../dialogs/item_dialog.py" line="138" />
         <source>Sanitised wording:</source>
         <translation>Geschoonde tekst:</translation>
     </message>
     <message>
-        <location filename="../dialogs/item_dialog.py" line="131" />
+        <location filename="../dialogs/item_dialog.py" line="139" />
         <source>Grading scheme:</source>
         <translation>Waarderingsschema:</translation>
     </message>
     <message>
-        <location filename="../dialogs/item_dialog.py" line="132" />
+        <location filename="../dialogs/item_dialog.py" line="140" />
         <source>Source evaluation:</source>
         <translation>Bronwaardering:</translation>
     </message>
     <message>
-        <location filename="../dialogs/item_dialog.py" line="133" />
+        <location filename="../dialogs/item_dialog.py" line="141" />
         <source>Intelligence assessment:</source>
         <translation>Informatiewaardering:</translation>
     </message>
     <message>
-        <location filename="../dialogs/item_dialog.py" line="134" />
+        <location filename="../dialogs/item_dialog.py" line="142" />
         <source>Handling code:</source>
         <translation>Behandelcode:</translation>
     </message>
     <message>
-        <location filename="../dialogs/item_dialog.py" line="135" />
+        <location filename="../dialogs/item_dialog.py" line="143" />
         <source>Conditions:</source>
         <translation>Voorwaarden:</translation>
     </message>
     <message>
-        <location filename="../dialogs/item_dialog.py" line="137" />
+        <location filename="../dialogs/item_dialog.py" line="145" />
         <source>Checked against other information:</source>
         <translation>Getoetst aan andere informatie:</translation>
     </message>
     <message>
-        <location filename="../dialogs/item_dialog.py" line="139" />
+        <location filename="../dialogs/item_dialog.py" line="147" />
         <source>Subjects:</source>
         <translation>Subjecten:</translation>
     </message>
     <message>
-        <location filename="../dialogs/item_dialog.py" line="158" />
+        <location filename="../dialogs/item_dialog.py" line="176" />
         <source>— choose —</source>
         <translation>— kies —</translation>
     </message>
     <message>
-        <location filename="../dialogs/item_dialog.py" line="169" />
+        <location filename="../dialogs/item_dialog.py" line="187" />
         <source>This handling code keeps the item out of sanitised reports.</source>
         <translation>Met deze behandelcode blijft het item buiten geschoonde rapporten.</translation>
     </message>
     <message>
-        <location filename="../dialogs/item_dialog.py" line="173" />
+        <location filename="../dialogs/item_dialog.py" line="191" />
         <source>Record the conditions under which it may be shared.</source>
         <translation>Leg vast onder welke voorwaarden het gedeeld mag worden.</translation>
     </message>
     <message>
-        <location filename="../dialogs/item_dialog.py" line="212" />
+        <location filename="../dialogs/item_dialog.py" line="256" />
+        <source>Saved {time}</source>
+        <translation>Opgeslagen {time}</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/item_dialog.py" line="262" />
         <source>Write down what the source reported.</source>
         <translation>Schrijf op wat de bron meldde.</translation>
     </message>
@@ -1491,44 +1797,49 @@
 <context>
     <name>MeetingView</name>
     <message>
-        <location filename="../meeting_mode.py" line="55" />
+        <location filename="../meeting_mode.py" line="58" />
         <source>Quick notes; they become a contact and a draft debrief</source>
         <translation>Snelle notities; ze worden een contact en een concept-debriefing</translation>
     </message>
     <message>
-        <location filename="../meeting_mode.py" line="59" />
+        <location filename="../meeting_mode.py" line="62" />
         <source>End meeting…</source>
         <translation>Ontmoeting beëindigen…</translation>
     </message>
     <message>
-        <location filename="../meeting_mode.py" line="74" />
+        <location filename="../meeting_mode.py" line="77" />
         <source>Open tasking:</source>
         <translation>Openstaande opdrachten:</translation>
     </message>
     <message>
-        <location filename="../meeting_mode.py" line="76" />
+        <location filename="../meeting_mode.py" line="79" />
         <source>Notes:</source>
         <translation>Notities:</translation>
     </message>
     <message>
-        <location filename="../meeting_mode.py" line="82" />
+        <location filename="../meeting_mode.py" line="91" />
         <source>End meeting</source>
         <translation>Ontmoeting beëindigen</translation>
     </message>
     <message>
-        <location filename="../meeting_mode.py" line="82" />
+        <location filename="../meeting_mode.py" line="92" />
         <source>Passphrase:</source>
         <translation>Wachtzin:</translation>
     </message>
     <message>
-        <location filename="../meeting_mode.py" line="90" />
+        <location filename="../meeting_mode.py" line="101" />
         <source>Checking…</source>
         <translation>Bezig met controleren…</translation>
     </message>
     <message>
-        <location filename="../meeting_mode.py" line="98" />
+        <location filename="../meeting_mode.py" line="109" />
         <source>Wrong passphrase; still in meeting mode.</source>
         <translation>Verkeerde wachtzin; nog in ontmoetingsmodus.</translation>
+    </message>
+    <message>
+        <location filename="../meeting_mode.py" line="132" />
+        <source>Note saved {time}</source>
+        <translation>Notitie opgeslagen {time}</translation>
     </message>
 </context>
 <context>
@@ -2706,337 +3017,337 @@ Tweede factor (sleutelbos van het besturingssysteem): {factor}</translation>
 <context>
     <name>SourceFileView</name>
     <message>
-        <location filename="../source_file.py" line="75" />
+        <location filename="../source_file.py" line="71" />
         <source>← All sources</source>
         <translation>← Alle bronnen</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="102" />
-        <location filename="../source_file.py" line="153" />
-        <location filename="../source_file.py" line="203" />
+        <location filename="../source_file.py" line="98" />
+        <location filename="../source_file.py" line="149" />
+        <location filename="../source_file.py" line="199" />
         <source>Kind</source>
         <translation>Soort</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="103" />
-        <location filename="../source_file.py" line="171" />
-        <location filename="../source_file.py" line="188" />
+        <location filename="../source_file.py" line="99" />
+        <location filename="../source_file.py" line="167" />
+        <location filename="../source_file.py" line="184" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="104" />
+        <location filename="../source_file.py" line="100" />
         <source>Runners</source>
         <translation>Runners</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="105" />
+        <location filename="../source_file.py" line="101" />
         <source>Motivation</source>
         <translation>Motivatie</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="106" />
+        <location filename="../source_file.py" line="102" />
         <source>Information position</source>
         <translation>Informatiepositie</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="107" />
+        <location filename="../source_file.py" line="103" />
         <source>Legal basis</source>
         <translation>Wettelijke grondslag</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="108" />
+        <location filename="../source_file.py" line="104" />
         <source>Contracted / review</source>
         <translation>Gecontracteerd / herziening</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="109" />
+        <location filename="../source_file.py" line="105" />
         <source>Suitability review</source>
         <translation>Herbeoordeling geschiktheid</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="110" />
+        <location filename="../source_file.py" line="106" />
         <source>Antecedents check</source>
         <translation>Antecedentenonderzoek</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="111" />
+        <location filename="../source_file.py" line="107" />
         <source>Former codenames</source>
         <translation>Eerdere codenamen</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="112" />
+        <location filename="../source_file.py" line="108" />
         <source>Notes</source>
         <translation>Notities</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="113" />
+        <location filename="../source_file.py" line="109" />
         <source>True identity</source>
         <translation>Ware identiteit</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="121" />
+        <location filename="../source_file.py" line="117" />
         <source>Edit…</source>
         <translation>Bewerken…</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="123" />
+        <location filename="../source_file.py" line="119" />
         <source>Reveal identity…</source>
         <translation>Identiteit onthullen…</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="125" />
+        <location filename="../source_file.py" line="121" />
         <source>Record identity…</source>
         <translation>Identiteit vastleggen…</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="130" />
+        <location filename="../source_file.py" line="126" />
         <source>Report…</source>
         <translation>Rapport…</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="147" />
+        <location filename="../source_file.py" line="143" />
         <source>Overview</source>
         <translation>Overzicht</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="152" />
+        <location filename="../source_file.py" line="148" />
         <source>When</source>
         <translation>Wanneer</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="154" />
+        <location filename="../source_file.py" line="150" />
         <source>Location</source>
         <translation>Locatie</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="155" />
+        <location filename="../source_file.py" line="151" />
         <source>Minutes</source>
         <translation>Minuten</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="156" />
+        <location filename="../source_file.py" line="152" />
         <source>Attendees</source>
         <translation>Aanwezigen</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="157" />
+        <location filename="../source_file.py" line="153" />
         <source>Safety</source>
         <translation>Veiligheid</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="161" />
+        <location filename="../source_file.py" line="157" />
         <source>New contact…</source>
         <translation>Nieuw contact…</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="163" />
+        <location filename="../source_file.py" line="159" />
         <source>Debrief this contact</source>
         <translation>Dit contact debriefen</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="165" />
+        <location filename="../source_file.py" line="161" />
         <source>Contacts</source>
         <translation>Contacten</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="170" />
+        <location filename="../source_file.py" line="166" />
         <source>Written</source>
         <translation>Geschreven</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="172" />
+        <location filename="../source_file.py" line="168" />
         <source>Contact</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="173" />
+        <location filename="../source_file.py" line="169" />
         <source>Items</source>
         <translation>Items</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="178" />
+        <location filename="../source_file.py" line="174" />
         <source>New debrief</source>
         <translation>Nieuwe debriefing</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="180" />
+        <location filename="../source_file.py" line="176" />
         <source>Open</source>
         <translation>Openen</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="182" />
+        <location filename="../source_file.py" line="178" />
         <source>Debriefs</source>
         <translation>Debriefings</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="187" />
+        <location filename="../source_file.py" line="183" />
         <source>Deadline</source>
         <translation>Termijn</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="189" />
-        <location filename="../source_file.py" line="197" />
+        <location filename="../source_file.py" line="185" />
+        <location filename="../source_file.py" line="193" />
         <source>Tasking</source>
         <translation>Opdrachten</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="190" />
+        <location filename="../source_file.py" line="186" />
         <source>Limits</source>
         <translation>Grenzen</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="191" />
+        <location filename="../source_file.py" line="187" />
         <source>Outcome</source>
         <translation>Uitkomst</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="195" />
+        <location filename="../source_file.py" line="191" />
         <source>New tasking…</source>
         <translation>Nieuwe opdracht…</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="196" />
+        <location filename="../source_file.py" line="192" />
         <source>Close tasking…</source>
         <translation>Opdracht afsluiten…</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="202" />
+        <location filename="../source_file.py" line="198" />
         <source>Date</source>
         <translation>Datum</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="204" />
+        <location filename="../source_file.py" line="200" />
         <source>Amount</source>
         <translation>Bedrag</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="205" />
+        <location filename="../source_file.py" line="201" />
         <source>Witness</source>
         <translation>Getuige</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="206" />
+        <location filename="../source_file.py" line="202" />
         <source>Approved by</source>
         <translation>Goedgekeurd door</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="207" />
+        <location filename="../source_file.py" line="203" />
         <source>Reason</source>
         <translation>Reden</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="212" />
+        <location filename="../source_file.py" line="208" />
         <source>Record payment or offer…</source>
         <translation>Betaling of aanbod vastleggen…</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="214" />
+        <location filename="../source_file.py" line="210" />
         <source>Payments</source>
         <translation>Betalingen</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="220" />
+        <location filename="../source_file.py" line="216" />
         <source>Assessed</source>
         <translation>Beoordeeld</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="221" />
+        <location filename="../source_file.py" line="217" />
         <source>Level</source>
         <translation>Niveau</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="222" />
+        <location filename="../source_file.py" line="218" />
         <source>Review on</source>
         <translation>Herzien op</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="223" />
+        <location filename="../source_file.py" line="219" />
         <source>Threats</source>
         <translation>Dreigingen</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="224" />
+        <location filename="../source_file.py" line="220" />
         <source>Welfare</source>
         <translation>Welzijn</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="228" />
+        <location filename="../source_file.py" line="224" />
         <source>New risk assessment…</source>
         <translation>Nieuwe risicobeoordeling…</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="231" />
+        <location filename="../source_file.py" line="227" />
         <source>Given</source>
         <translation>Gegeven</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="233" />
+        <location filename="../source_file.py" line="229" />
         <source>Acknowledged</source>
         <translation>Bevestigd</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="234" />
+        <location filename="../source_file.py" line="230" />
         <source>not yet</source>
         <translation>nog niet</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="236" />
+        <location filename="../source_file.py" line="232" />
         <source>Instruction</source>
         <translation>Instructie</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="241" />
+        <location filename="../source_file.py" line="237" />
         <source>Give instruction…</source>
         <translation>Instructie geven…</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="245" />
+        <location filename="../source_file.py" line="241" />
         <source>Reviewed</source>
         <translation>Herzien</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="246" />
+        <location filename="../source_file.py" line="242" />
         <source>Evaluation</source>
         <translation>Waardering</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="247" />
+        <location filename="../source_file.py" line="243" />
         <source>Rationale</source>
         <translation>Onderbouwing</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="252" />
+        <location filename="../source_file.py" line="248" />
         <source>Review reliability…</source>
         <translation>Betrouwbaarheid herzien…</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="256" />
+        <location filename="../source_file.py" line="252" />
         <source>Risk assessments</source>
         <translation>Risicobeoordelingen</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="257" />
+        <location filename="../source_file.py" line="253" />
         <source>Instructions to the source</source>
         <translation>Instructies aan de bron</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="258" />
+        <location filename="../source_file.py" line="254" />
         <source>Reliability history</source>
         <translation>Betrouwbaarheidshistorie</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="262" />
+        <location filename="../source_file.py" line="258" />
         <source>Risk and welfare</source>
         <translation>Risico en welzijn</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="288" />
+        <location filename="../source_file.py" line="284" />
         <source>Recorded and sealed. Not shown unless revealed on purpose.</source>
         <translation>Vastgelegd en verzegeld. Alleen zichtbaar na bewuste onthulling.</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="290" />
+        <location filename="../source_file.py" line="286" />
         <source>Not recorded.</source>
         <translation>Niet vastgelegd.</translation>
     </message>
@@ -3092,17 +3403,22 @@ Tweede factor (sleutelbos van het besturingssysteem): {factor}</translation>
 <context>
     <name>SubjectsEditor</name>
     <message>
-        <location filename="../dialogs/item_dialog.py" line="46" />
-        <source>Name, place, vehicle or organisation</source>
-        <translation>Naam, plaats, voertuig of organisatie</translation>
+        <location filename="../dialogs/item_dialog.py" line="52" />
+        <source>Name</source>
+        <translation>Naam</translation>
     </message>
     <message>
-        <location filename="../dialogs/item_dialog.py" line="47" />
+        <location filename="../dialogs/item_dialog.py" line="53" />
+        <source>Name of the person, place, vehicle or organisation</source>
+        <translation>Naam van de persoon, de plaats, het voertuig of de organisatie</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/item_dialog.py" line="55" />
         <source>Add</source>
         <translation>Toevoegen</translation>
     </message>
     <message>
-        <location filename="../dialogs/item_dialog.py" line="49" />
+        <location filename="../dialogs/item_dialog.py" line="57" />
         <source>Remove</source>
         <translation>Verwijderen</translation>
     </message>

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from app.services import audit
 from app.services.views import AuditRow
+from app.ui.audit_labels import action_label, record_label
 from app.ui.errors import describe
 from app.ui.pages.base import Page
 from app.ui.session import AppSession
@@ -34,8 +35,10 @@ class AuditPage(Page):
                 Column("#", lambda e: str(e.seq)),
                 Column(self.tr("When (UTC)"), lambda e: f"{e.at:%Y-%m-%d %H:%M:%S}"),
                 Column(self.tr("Who"), lambda e: e.actor),
-                Column(self.tr("What"), lambda e: e.action),
-                Column(self.tr("Record"), lambda e: e.record_type),
+                Column(
+                    self.tr("What"), lambda e: action_label(e.action), tooltip=lambda e: e.action
+                ),
+                Column(self.tr("Record"), lambda e: record_label(e.record_type)),
                 Column(self.tr("Details"), lambda e: e.detail if e.detail != "{}" else ""),
             ],
             self,

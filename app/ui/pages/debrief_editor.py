@@ -39,7 +39,7 @@ from app.ui.pages.debriefs import debrief_columns
 from app.ui.record_table import RecordTable
 from app.ui.session import AppSession
 from app.ui.table_models import Column
-from app.ui.widgets import local_time, text_box
+from app.ui.widgets import local_time, money, text_box
 from app.ui.workers import TaskRunner
 
 
@@ -62,6 +62,7 @@ class DebriefPage(Page):
     ) -> None:
         super().__init__(session, runner, parent)
         self.view: DebriefView | None = None
+        self.item_dialog: ItemDialog | None = None
         self._dirty = False
         self._loading = False
         back = QPushButton(self.tr("← Back"))
@@ -147,7 +148,7 @@ class DebriefPage(Page):
         self.subjects.setObjectName("itemSubjects")
         self.subjects.setMaximumHeight(90)
         self.subjects.currentItemChanged.connect(lambda *_: self._show_mentions())
-        self.mentions: RecordTable[DebriefRow] = RecordTable(debrief_columns(self), "mentionsTable")
+        self.mentions: RecordTable[DebriefRow] = RecordTable(debrief_columns(), "mentionsTable")
         self.mentions.view.setMaximumHeight(140)
         self.mentions.view.doubleClicked.connect(lambda index: self._open_mention(index.row()))
         cross = QGroupBox(self.tr("Other debriefs mentioning a subject of the selected item"))
@@ -164,6 +165,7 @@ class DebriefPage(Page):
         self.tasking_button.clicked.connect(self._add_tasking)
         self.payment_button.clicked.connect(self._add_payment)
         self.records_label = QLabel()
+        self.records_label.setObjectName("debriefRecords")
         self.records_label.setWordWrap(True)
         records.addWidget(self.tasking_button)
         records.addWidget(self.payment_button)
@@ -216,14 +218,15 @@ class DebriefPage(Page):
         body_layout = QVBoxLayout(body)
         body_layout.addWidget(self.review)
         body_layout.addLayout(texts)
-        body_layout.addWidget(QLabel(f"<b>{self.tr('Intelligence items')}</b>"))
+        items_title = self.tr("Intelligence items")  # not inside the f-string: lupdate skips those
+        body_layout.addWidget(QLabel(f"<b>{items_title}</b>"))
         body_layout.addWidget(self.items)
         body_layout.addWidget(cross)
         body_layout.addLayout(records)
         self.files = AttachmentsBox(session)
         body_layout.addWidget(self.files)
         body_layout.addWidget(self.addenda_box)
-        scroll = QScrollArea()
+        self.body_scroll = scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(body)
         layout = QVBoxLayout(self)
@@ -243,6 +246,7 @@ class DebriefPage(Page):
         self.save_now()
         self.view = debriefs.get_debrief(self.session.vault, self.session.scope, debrief_id)
         self._render()
+        self.body_scroll.verticalScrollBar().setValue(0)  # a new debrief starts at its top
         self.autosave.start(self.session.settings.autosave_seconds * 1000)
 
     def reload(self) -> None:
@@ -294,12 +298,7 @@ class DebriefPage(Page):
         self._show_subjects()
         self.addenda.set_rows(v.addenda)
         records = [self.tr("Tasking: {t}").format(t=t.description) for t in v.taskings]
-        records += [
-            self.tr("{kind} {amount:.2f} {cur}").format(
-                kind=label(p.kind), amount=p.amount_cents / 100, cur=p.currency
-            )
-            for p in v.payments
-        ]
+        records += [f"{label(p.kind)} {money(p.amount_cents, p.currency)}" for p in v.payments]
         sent = packages.exported_in(self.session.vault, self.session.scope, v.id)
         records += [
             self.tr("sent in package {id} (version {n})").format(id=str(p)[:8], n=n)
@@ -344,7 +343,9 @@ class DebriefPage(Page):
 
     def save_now(self) -> None:
         """Write the typed text into the vault if it changed (autosave tick, leaving
-        the page, locking)."""
+        the page, locking); an open item dialog keeps its own text too."""
+        if self.item_dialog is not None:
+            self.item_dialog.autosave_item()
         if not self._dirty or self.view is None or not self.view.editable:
             return
         try:
@@ -372,13 +373,18 @@ class DebriefPage(Page):
     def _add_item(self) -> None:
         if self.view is not None:
             self.save_now()
-            self._after(ItemDialog(self.session, self.view.id, parent=self))
+            self._open_item(ItemDialog(self.session, self.view.id, parent=self))
 
     def _edit_item(self) -> None:
         item = self.items.selected()
         if item is not None and self.view is not None and self.view.editable:
             self.save_now()
-            self._after(ItemDialog(self.session, self.view.id, item, parent=self))
+            self._open_item(ItemDialog(self.session, self.view.id, item, parent=self))
+
+    def _open_item(self, dialog: ItemDialog) -> None:
+        self.item_dialog = dialog  # save_now (on lock) autosaves it too
+        dialog.finished.connect(lambda _r: setattr(self, "item_dialog", None))
+        self._after(dialog)
 
     def _remove_item(self) -> None:
         item = self.items.selected()

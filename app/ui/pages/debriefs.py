@@ -7,6 +7,7 @@ import uuid
 from collections.abc import Sequence
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -34,14 +35,25 @@ STATUS_COLOURS = {
 }
 
 
-def debrief_columns(page: QWidget) -> list[Column[DebriefRow]]:
-    tr = page.tr
+def debrief_columns() -> list[Column[DebriefRow]]:
+    # A fixed context: these columns are shared by several pages (a page.tr alias
+    # made lupdate file them under the wrong class, so they stayed English).
     return [
-        Column(tr("Written"), lambda d: local_time(d.created_at)),
-        Column(tr("Source"), lambda d: d.codename),
-        Column(tr("Status"), lambda d: label(d.status), lambda d: STATUS_COLOURS.get(d.status)),
-        Column(tr("Contact"), lambda d: label(d.contact_kind)),
-        Column(tr("Items"), lambda d: str(d.item_count)),
+        Column(
+            QCoreApplication.translate("DebriefColumns", "Written"),
+            lambda d: local_time(d.created_at),
+        ),
+        Column(QCoreApplication.translate("DebriefColumns", "Source"), lambda d: d.codename),
+        Column(
+            QCoreApplication.translate("DebriefColumns", "Status"),
+            lambda d: label(d.status),
+            lambda d: STATUS_COLOURS.get(d.status),
+        ),
+        Column(
+            QCoreApplication.translate("DebriefColumns", "Contact"),
+            lambda d: label(d.contact_kind),
+        ),
+        Column(QCoreApplication.translate("DebriefColumns", "Items"), lambda d: str(d.item_count)),
     ]
 
 
@@ -51,7 +63,7 @@ class DebriefsPage(Page):
     ) -> None:
         super().__init__(session, runner, parent)
         self.model: LazyIdModel[DebriefRow] = LazyIdModel(
-            debrief_columns(self), self._fetch_ids, self._fetch_rows, self
+            debrief_columns(), self._fetch_ids, self._fetch_rows, self
         )
         self.status = QComboBox()
         self.status.setObjectName("debriefStatusFilter")

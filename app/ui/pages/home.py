@@ -14,7 +14,8 @@ from PySide6.QtWidgets import (
 
 from app.clock import utc_now
 from app.services import reminders
-from app.services.views import Reminder
+from app.services.views import Reminder, ReminderKind
+from app.ui.labels import label
 from app.ui.pages.base import Page
 from app.ui.session import AppSession
 from app.ui.table_models import ROW_ROLE, Column, RowsModel
@@ -29,10 +30,10 @@ class HomePage(Page):
     ) -> None:
         super().__init__(session, runner, parent)
         kinds = {
-            "risk_review": self.tr("Risk review"),
-            "tasking_deadline": self.tr("Tasking deadline"),
-            "contract_review": self.tr("Contract review"),
-            "suitability_review": self.tr("Suitability review"),
+            ReminderKind.RISK_REVIEW: self.tr("Risk review"),
+            ReminderKind.TASKING_DEADLINE: self.tr("Tasking deadline"),
+            ReminderKind.CONTRACT_REVIEW: self.tr("Contract review"),
+            ReminderKind.SUITABILITY_REVIEW: self.tr("Suitability review"),
         }
         today = utc_now().date()
         self._today = today
@@ -44,8 +45,8 @@ class HomePage(Page):
             [
                 Column(self.tr("Due"), lambda r: r.due_on.isoformat(), due_colour),
                 Column(self.tr("Source"), lambda r: r.codename),
-                Column(self.tr("What"), lambda r: kinds.get(r.kind, r.kind)),
-                Column(self.tr("Details"), lambda r: r.text),
+                Column(self.tr("What"), lambda r: kinds[r.kind]),
+                Column(self.tr("Details"), self._details),
             ],
             self,
         )
@@ -66,6 +67,11 @@ class HomePage(Page):
 
     def title(self) -> str:
         return self.tr("Home")
+
+    def _details(self, r: Reminder) -> str:
+        if r.kind is ReminderKind.RISK_REVIEW and r.level is not None:
+            return self.tr("Latest risk level: {level}").format(level=label(r.level))
+        return r.detail  # vault text: a tasking's description, a legal basis
 
     def reload(self) -> None:
         self._today = utc_now().date()
