@@ -97,14 +97,14 @@ CHILD = textwrap.dedent(
             cache = conn.exec_driver_sql("PRAGMA cache_size").scalar()
             page = conn.exec_driver_sql("PRAGMA page_size").scalar()
             cache_bytes = -cache * 1024 if cache < 0 else cache * page
-            # Every narrative twenty times over: a sort far larger than the page cache.
+            # Every narrative sixty times over: a sort far larger than the page cache.
             result = conn.exec_driver_sql(
-                "WITH RECURSIVE k(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM k WHERE i < 20) "
+                "WITH RECURSIVE k(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM k WHERE i < 60) "
                 "SELECT narrative || k.i || id FROM debrief, k ORDER BY 1 DESC")
             first = result.fetchone()  # the sort is complete and the cursor still open
             scan_fds("during the large sort")
             rows = [first, *result.fetchall()]
-            assert len(rows) == 60 * 20
+            assert len(rows) == 60 * 60
             sorted_bytes = sum(len(row[0].encode()) for row in rows)
             assert sorted_bytes > 2 * cache_bytes, (sorted_bytes, cache_bytes)
             fts = conn.exec_driver_sql(
