@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import functools
 import hashlib
 import re
 import uuid
@@ -72,37 +73,70 @@ def _chunks(ids: Sequence[uuid.UUID], size: int = 500) -> list[list[uuid.UUID]]:
 def serialise(
     session: Session, debrief_ids: Sequence[uuid.UUID]
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """(debrief records, source headers) for ``debrief_ids``, loaded in bulk."""
+    """(debrief records, source headers) for ``debrief_ids``, loaded in bulk.
+
+    Core selects of the columns a record needs (plain rows, no ORM objects): a
+    package of 10,000 debriefs loads in a fraction of a second."""
     names = dict(session.execute(select(Alias.id, Alias.name)).all())
 
     def name(alias_id: uuid.UUID | None) -> str | None:
         return names.get(alias_id) if alias_id is not None else None
 
-    debriefs: list[Debrief] = []
+    debriefs: list[Any] = []
     for chunk in _chunks(debrief_ids):
-        debriefs += session.execute(select(Debrief).where(Debrief.id.in_(chunk))).scalars().all()
+        debriefs += session.execute(
+            select(
+                Debrief.id,
+                Debrief.source_id,
+                Debrief.compartment_id,
+                Debrief.contact_id,
+                Debrief.status,
+                Debrief.narrative,
+                Debrief.welfare_observations,
+                Debrief.security_observations,
+                Debrief.runner_assessment,
+                Debrief.critical_reflection,
+                Debrief.author_alias_id,
+                Debrief.reviewer_alias_id,
+                Debrief.review_comment,
+                Debrief.created_at,
+                Debrief.updated_at,
+                Debrief.submitted_at,
+                Debrief.reviewed_at,
+            ).where(Debrief.id.in_(chunk))
+        ).all()
     ids = [d.id for d in debriefs]
     contact_ids = [d.contact_id for d in debriefs if d.contact_id is not None]
-    contacts: dict[uuid.UUID, Contact] = {}
+    contacts: dict[uuid.UUID, Any] = {}
     attendees: dict[uuid.UUID, list[str]] = defaultdict(list)
     for chunk in _chunks(contact_ids):
-        contacts |= {
-            c.id: c for c in session.execute(select(Contact).where(Contact.id.in_(chunk))).scalars()
-        }
+        for contact in session.execute(
+            select(
+                Contact.id,
+                Contact.kind,
+                Contact.occurred_at,
+                Contact.duration_minutes,
+                Contact.location_codeword,
+                Contact.reconnaissance_notes,
+                Contact.safety_notes,
+                Contact.notes,
+            ).where(Contact.id.in_(chunk))
+        ):
+            contacts[contact.id] = contact
         for cid, aid in session.execute(
             select(ContactAttendee.contact_id, ContactAttendee.alias_id).where(
                 ContactAttendee.contact_id.in_(chunk)
             )
         ):
             attendees[cid].append(names.get(aid, "?"))
-    items: dict[uuid.UUID, list[IntelligenceItem]] = defaultdict(list)
-    addenda: dict[uuid.UUID, list[Addendum]] = defaultdict(list)
-    taskings: dict[uuid.UUID, list[Tasking]] = defaultdict(list)
-    payments: dict[uuid.UUID, list[Payment]] = defaultdict(list)
+    items: dict[uuid.UUID, list[tuple[Any, ...]]] = defaultdict(list)
+    addenda: dict[uuid.UUID, list[tuple[Any, ...]]] = defaultdict(list)
+    taskings: dict[uuid.UUID, list[tuple[Any, ...]]] = defaultdict(list)
+    payments: dict[uuid.UUID, list[tuple[Any, ...]]] = defaultdict(list)
     subjects: dict[uuid.UUID, list[tuple[str, str]]] = defaultdict(list)
     files: dict[uuid.UUID, list[tuple[Any, ...]]] = defaultdict(list)
     for chunk in _chunks(ids):
-        for row in session.execute(
+        for file_row in session.execute(
             select(
                 Attachment.debrief_id,
                 Attachment.id,
@@ -113,14 +147,25 @@ def serialise(
                 Attachment.created_at,
             ).where(Attachment.debrief_id.in_(chunk))
         ):
-            files[row[0]].append(tuple(row[1:]))
-        chunk_items = (
-            session.execute(select(IntelligenceItem).where(IntelligenceItem.debrief_id.in_(chunk)))
-            .scalars()
-            .all()
-        )
+            files[file_row[0]].append(tuple(file_row[1:]))
+        chunk_items = session.execute(
+            select(
+                IntelligenceItem.debrief_id,
+                IntelligenceItem.id,
+                IntelligenceItem.position,
+                IntelligenceItem.text,
+                IntelligenceItem.sanitised_text,
+                IntelligenceItem.scheme,
+                IntelligenceItem.source_evaluation,
+                IntelligenceItem.intelligence_assessment,
+                IntelligenceItem.handling_code,
+                IntelligenceItem.handling_conditions,
+                IntelligenceItem.corroboration,
+                IntelligenceItem.exculpatory,
+            ).where(IntelligenceItem.debrief_id.in_(chunk))
+        ).all()
         for item in chunk_items:
-            items[item.debrief_id].append(item)
+            items[item[0]].append(tuple(item[1:]))
         for item_chunk in _chunks([i.id for i in chunk_items]):
             for item_id, kind, subject_name in session.execute(
                 select(ItemSubject.item_id, Subject.kind, Subject.name)
@@ -128,12 +173,44 @@ def serialise(
                 .where(ItemSubject.item_id.in_(item_chunk))
             ):
                 subjects[item_id].append((kind.value, subject_name))
-        for a in session.execute(select(Addendum).where(Addendum.debrief_id.in_(chunk))).scalars():
-            addenda[a.debrief_id].append(a)
-        for t in session.execute(select(Tasking).where(Tasking.debrief_id.in_(chunk))).scalars():
-            taskings[t.debrief_id].append(t)  # type: ignore[index]
-        for p in session.execute(select(Payment).where(Payment.debrief_id.in_(chunk))).scalars():
-            payments[p.debrief_id].append(p)  # type: ignore[index]
+        for addendum_row in session.execute(
+            select(
+                Addendum.debrief_id,
+                Addendum.id,
+                Addendum.text,
+                Addendum.author_alias_id,
+                Addendum.created_at,
+            ).where(Addendum.debrief_id.in_(chunk))
+        ):
+            addenda[addendum_row[0]].append(tuple(addendum_row[1:]))
+        for tasking_row in session.execute(
+            select(
+                Tasking.debrief_id,
+                Tasking.id,
+                Tasking.description,
+                Tasking.limits,
+                Tasking.deadline,
+                Tasking.status,
+                Tasking.outcome,
+                Tasking.created_at,
+            ).where(Tasking.debrief_id.in_(chunk))
+        ):
+            taskings[tasking_row[0]].append(tuple(tasking_row[1:]))  # type: ignore[index]
+        for payment_row in session.execute(
+            select(
+                Payment.debrief_id,
+                Payment.id,
+                Payment.kind,
+                Payment.amount_cents,
+                Payment.currency,
+                Payment.reason,
+                Payment.occurred_on,
+                Payment.witness_alias_id,
+                Payment.approved_by_alias_id,
+                Payment.created_at,
+            ).where(Payment.debrief_id.in_(chunk))
+        ):
+            payments[payment_row[0]].append(tuple(payment_row[1:]))  # type: ignore[index]
     records = []
     for d in sorted(debriefs, key=lambda x: (x.created_at, x.id)):
         c = contacts.get(d.contact_id) if d.contact_id else None
@@ -170,68 +247,94 @@ def serialise(
                 },
                 "items": [
                     {
-                        "id": str(i.id),
-                        "position": i.position,
-                        "text": i.text,
-                        "sanitised_text": i.sanitised_text,
-                        "scheme": i.scheme.value,
-                        "source_evaluation": i.source_evaluation,
-                        "intelligence_assessment": i.intelligence_assessment,
-                        "handling_code": i.handling_code,
-                        "handling_conditions": i.handling_conditions,
-                        "corroboration": i.corroboration.value,
-                        "exculpatory": i.exculpatory,
-                        "subjects": [{"kind": k, "name": n} for k, n in sorted(subjects[i.id])],
+                        "id": str(iid),
+                        "position": position,
+                        "text": text,
+                        "sanitised_text": sanitised,
+                        "scheme": scheme.value,
+                        "source_evaluation": evaluation,
+                        "intelligence_assessment": assessment,
+                        "handling_code": code,
+                        "handling_conditions": conditions,
+                        "corroboration": corroboration.value,
+                        "exculpatory": exculpatory,
+                        "subjects": [{"kind": k, "name": n} for k, n in sorted(subjects[iid])],
                     }
-                    for i in sorted(items[d.id], key=lambda x: (x.position, x.id))
+                    for (
+                        iid,
+                        position,
+                        text,
+                        sanitised,
+                        scheme,
+                        evaluation,
+                        assessment,
+                        code,
+                        conditions,
+                        corroboration,
+                        exculpatory,
+                    ) in sorted(items[d.id], key=lambda x: (x[1], x[0]))
                 ],
                 "addenda": [
                     {
-                        "id": str(a.id),
-                        "text": a.text,
-                        "author": name(a.author_alias_id),
-                        "created_at": _ts(a.created_at),
+                        "id": str(aid),
+                        "text": text,
+                        "author": name(author),
+                        "created_at": _ts(created),
                     }
-                    for a in sorted(addenda[d.id], key=lambda x: (x.created_at, x.id))
+                    for aid, text, author, created in sorted(
+                        addenda[d.id], key=lambda x: (x[3], x[0])
+                    )
                 ],
                 "taskings": [
                     {
-                        "id": str(t.id),
-                        "description": t.description,
-                        "limits": t.limits,
-                        "deadline": _day(t.deadline),
-                        "status": t.status.value,
-                        "outcome": t.outcome,
-                        "created_at": _ts(t.created_at),
+                        "id": str(tid),
+                        "description": description,
+                        "limits": limits,
+                        "deadline": _day(deadline),
+                        "status": status.value,
+                        "outcome": outcome,
+                        "created_at": _ts(created),
                     }
-                    for t in sorted(taskings[d.id], key=lambda x: x.id)
+                    for tid, description, limits, deadline, status, outcome, created in sorted(
+                        taskings[d.id], key=lambda x: x[0]
+                    )
                 ],
                 "payments": [
                     {
-                        "id": str(p.id),
-                        "kind": p.kind.value,
-                        "amount_cents": p.amount_cents,
-                        "currency": p.currency,
-                        "reason": p.reason,
-                        "occurred_on": _day(p.occurred_on),
-                        "witness": name(p.witness_alias_id),
-                        "approved_by": name(p.approved_by_alias_id),
-                        "created_at": _ts(p.created_at),
+                        "id": str(pid),
+                        "kind": kind.value,
+                        "amount_cents": amount,
+                        "currency": currency,
+                        "reason": reason,
+                        "occurred_on": _day(occurred),
+                        "witness": name(witness),
+                        "approved_by": name(approver),
+                        "created_at": _ts(created),
                     }
-                    for p in sorted(payments[d.id], key=lambda x: x.id)
+                    for (
+                        pid,
+                        kind,
+                        amount,
+                        currency,
+                        reason,
+                        occurred,
+                        witness,
+                        approver,
+                        created,
+                    ) in sorted(payments[d.id], key=lambda x: x[0])
                 ],
                 # Metadata only: the bytes travel beside the records, each checked
                 # against this hash, so the record's own hash covers them.
                 "attachments": [
                     {
                         "id": str(aid),
-                        "name": name,
+                        "name": file_name,
                         "media_type": media_type,
                         "size": size,
                         "sha256": sha,
                         "created_at": _ts(created),
                     }
-                    for aid, name, media_type, size, sha, created in sorted(
+                    for aid, file_name, media_type, size, sha, created in sorted(
                         files[d.id], key=lambda f: (f[5], f[0])
                     )
                 ],
@@ -240,19 +343,26 @@ def serialise(
     source_ids = sorted({d.source_id for d in debriefs})
     sources = []
     for chunk in _chunks(source_ids):
-        for s, comp_name in session.execute(
-            select(Source, Compartment.name)
+        for s in session.execute(
+            select(
+                Source.id,
+                Source.compartment_id,
+                Compartment.name,
+                Source.codename,
+                Source.kind,
+                Source.status,
+            )
             .join(Compartment, Compartment.id == Source.compartment_id)
             .where(Source.id.in_(chunk))
         ):
             sources.append(
                 {
-                    "id": str(s.id),
-                    "compartment_id": str(s.compartment_id),
-                    "compartment": comp_name,
-                    "codename": s.codename,
-                    "kind": s.kind.value,
-                    "status": s.status.value,
+                    "id": str(s[0]),
+                    "compartment_id": str(s[1]),
+                    "compartment": s[2],
+                    "codename": s[3],
+                    "kind": s[4].value,
+                    "status": s[5].value,
                 }
             )
     return records, sorted(sources, key=lambda s: s["id"])
@@ -297,13 +407,25 @@ def audit_events(session: Session, debrief_ids: Sequence[uuid.UUID]) -> list[dic
     out = []
     for chunk in _chunks(debrief_ids):
         for e in session.execute(
-            select(AuditEvent)
+            select(
+                AuditEvent.seq,
+                AuditEvent.at,
+                AuditEvent.actor,
+                AuditEvent.actor_alias_id,
+                AuditEvent.action,
+                AuditEvent.record_type,
+                AuditEvent.record_id,
+                AuditEvent.compartment_id,
+                AuditEvent.detail,
+                AuditEvent.prev_hash,
+                AuditEvent.hash,
+            )
             .where(
                 AuditEvent.record_type == "debrief",
                 AuditEvent.record_id.in_([d.hex for d in chunk]),
             )
             .order_by(AuditEvent.seq)
-        ).scalars():
+        ):
             out.append(
                 {
                     "seq": e.seq,
@@ -362,8 +484,13 @@ def _day_ok(v: Any) -> None:
         _need(isinstance(v, str) and bool(_DAY.match(v)))
 
 
+@functools.cache
+def _values(enum_cls: type) -> frozenset[str]:
+    return frozenset(m.value for m in enum_cls)  # type: ignore[attr-defined]
+
+
 def _enum(v: Any, enum_cls: type) -> None:
-    _need(isinstance(v, str) and v in {m.value for m in enum_cls})  # type: ignore[attr-defined]
+    _need(isinstance(v, str) and v in _values(enum_cls))
 
 
 def _int(v: Any, optional: bool = False) -> None:

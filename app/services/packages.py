@@ -24,14 +24,15 @@ from sqlalchemy.orm import Session
 
 from app.clock import iso_utc, utc_now
 from app.dal.scope import Scope, get_visible, visible
+from app.domain.grading import Grading
 from app.errors import InvalidInput, NotFound, PackageError, VaultError, WorkflowError
 from app.export import package
 from app.export.manifest import Manifest, RecordRef
 from app.models import Debrief, IntelligenceItem, Source
-from app.models.enums import DebriefStatus
+from app.models.enums import DebriefStatus, GradingScheme
 from app.models.packages import ExportedRecord, PackageLog, PackagePeer, PeerRole
 from app.services import keys, package_log, package_records
-from app.services.debriefs import blockers
+from app.services.debriefs import blockers, content_blockers
 from app.vault import audit_chain, migrate
 from app.vault.atomic import atomic_write_bytes
 from app.vault.vault import Vault
@@ -146,6 +147,28 @@ def _missing(session: Session, ids: list[uuid.UUID]) -> dict[uuid.UUID, tuple[st
     return out
 
 
+def _lacks(record: dict[str, Any]) -> bool:
+    return bool(
+        content_blockers(
+            record["narrative"],
+            record["critical_reflection"],
+            [
+                (
+                    i["text"],
+                    Grading(
+                        GradingScheme(i["scheme"]),
+                        i["source_evaluation"],
+                        i["intelligence_assessment"],
+                        i["handling_code"],
+                        i["handling_conditions"],
+                    ),
+                )
+                for i in record["items"]
+            ],
+        )
+    )
+
+
 def _chosen_ids(
     session: Session, scope: Scope, debrief_ids: Sequence[uuid.UUID] | None, all_new: bool
 ) -> list[uuid.UUID]:
@@ -191,7 +214,10 @@ def _gather(
     """Serialise the debriefs, number their versions, and say what each lacks."""
     records, sources = package_records.serialise(session, ids)
     exported = _latest_exports(session, ids)
-    missing = _missing(session, ids)
+    # The records hold all that ``blockers`` reads; only a debrief that lacks
+    # something is looked at again, so the screen lists its items exactly as the
+    # debrief page numbers them.
+    missing = _missing(session, [uuid.UUID(str(r["id"])) for r in records if _lacks(r)])
     codenames = dict(
         session.execute(
             select(Source.id, Source.codename).where(
@@ -319,17 +345,27 @@ def export_package(
             )
         )
         session.flush()
-        for ref in gathered.refs:
-            session.merge(
-                ExportedRecord(
-                    record_type="debrief",
-                    record_id=ref.id,
-                    version=ref.version,
-                    sha256=ref.sha256,
-                    package_id=package_id,
-                    compartment_id=gathered.compartments[ref.id],
+        # One bulk upsert (as session.merge per record would do, without loading
+        # each row first): a version sent again now names this package.
+        raw = session.connection().connection.dbapi_connection
+        assert raw is not None
+        raw.executemany(
+            "INSERT INTO exported_record (record_type, record_id, version, sha256, package_id, "
+            "compartment_id) VALUES ('debrief', ?, ?, ?, ?, ?) "
+            "ON CONFLICT (record_type, record_id, version) DO UPDATE SET "
+            "sha256 = excluded.sha256, package_id = excluded.package_id, "
+            "compartment_id = excluded.compartment_id",
+            [
+                (
+                    ref.id.hex,
+                    ref.version,
+                    ref.sha256,
+                    package_id.hex,
+                    gathered.compartments[ref.id].hex,
                 )
-            )
+                for ref in gathered.refs
+            ],
+        )
         audit_chain.append(
             session,
             scope.actor,
