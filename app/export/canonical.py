@@ -14,23 +14,34 @@ from app.export.errors import MalformedPackage
 
 
 def _check(value: Any) -> None:
-    if isinstance(value, float):
-        raise ValueError("floats are not allowed in canonical JSON")
-    if isinstance(value, dict):
-        for key, item in value.items():
-            if not isinstance(key, str):
-                raise ValueError("object keys must be strings")
-            _check(item)
-    elif isinstance(value, list):
-        for item in value:
-            _check(item)
+    # Iterative, with exact-type fast paths: a package body holds millions of values.
+    stack = [value]
+    pop, push = stack.pop, stack.extend
+    while stack:
+        item = pop()
+        kind = type(item)
+        if kind is str or kind is int or kind is bool or item is None:
+            continue
+        if kind is dict or (kind is not list and isinstance(item, dict)):
+            for key in item:
+                if type(key) is not str and not isinstance(key, str):
+                    raise ValueError("object keys must be strings")
+            push(item.values())
+        elif kind is list or isinstance(item, list):
+            push(item)
+        elif isinstance(item, float):
+            raise ValueError("floats are not allowed in canonical JSON")
+
+
+def _encode(value: Any) -> bytes:
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode(
+        "utf-8"
+    )
 
 
 def dumps(value: Any) -> bytes:
     _check(value)
-    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode(
-        "utf-8"
-    )
+    return _encode(value)
 
 
 def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -46,16 +57,18 @@ def loads(data: bytes) -> Any:
     """Parse and insist the bytes are exactly the canonical form of the result."""
     try:
         value = json.loads(
-            data.decode("utf-8"), object_pairs_hook=_no_duplicates, parse_float=_refuse_float
+            data.decode("utf-8"),
+            object_pairs_hook=_no_duplicates,
+            parse_float=_refuse_float,
+            parse_constant=_refuse_constant,
         )
     except MalformedPackage:
         raise
     except (UnicodeDecodeError, ValueError, RecursionError) as exc:
         raise MalformedPackage("package data is not valid JSON") from exc
-    try:
-        again = dumps(value)
-    except ValueError as exc:
-        raise MalformedPackage("package data is not canonical") from exc
+    # The parser made only what canonical JSON allows (string keys, no floats,
+    # no NaN or Infinity), so ``_check`` has nothing to find: encode directly.
+    again = _encode(value)
     if again != data:
         raise MalformedPackage("package data is not in canonical form")
     return value
@@ -63,3 +76,8 @@ def loads(data: bytes) -> Any:
 
 def _refuse_float(text: str) -> float:
     raise MalformedPackage("package data contains a fraction")
+
+
+def _refuse_constant(text: str) -> float:
+    # NaN, Infinity and -Infinity: floats, which canonical JSON does not have.
+    raise MalformedPackage("package data is not canonical")
