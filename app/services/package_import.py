@@ -10,7 +10,7 @@ leaves the vault as it was, and 10,000 debriefs take seconds, not minutes.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -140,7 +140,11 @@ def apply(
     records: list[tuple[RecordRef, dict[str, Any]]],
     blobs: dict[str, bytes],
     progress: ProgressFn | None = None,
+    *,
+    encoded: Sequence[bytes] | None = None,
 ) -> ImportCounts:
+    """Write ``records`` (checked: ``package_receive``); ``encoded`` holds each
+    record's canonical JSON if the caller has it already."""
     counts = ImportCounts()
     compartments = _sources(session, scope, sources)
     versions = _latest_versions(session, [ref.id for ref, _ in records])
@@ -151,7 +155,7 @@ def apply(
     to_apply: list[dict[str, Any]] = []
     version_rows: list[tuple[Any, ...]] = []
     now = iso_utc(utc_now())
-    for ref, data in records:
+    for n, (ref, data) in enumerate(records):
         if data["compartment_id"] != compartments.get(data["source_id"]):
             raise MalformedPackage("A record's compartment does not match its source.")
         if any(f["sha256"] not in blobs for f in data["attachments"]):
@@ -177,7 +181,7 @@ def apply(
                 ref.sha256,
                 package_id.hex,
                 uuid.UUID(data["compartment_id"]).hex,
-                canonical.dumps(data).decode("utf-8"),
+                (canonical.dumps(data) if encoded is None else encoded[n]).decode("utf-8"),
                 now,
             )
         )
