@@ -45,11 +45,9 @@ def dumps(value: Any) -> bytes:
 
 
 def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in out:
-            raise MalformedPackage("duplicate key in package data")
-        out[key] = value
+    out = dict(pairs)
+    if len(out) != len(pairs):
+        raise MalformedPackage("duplicate key in package data")
     return out
 
 

@@ -9,6 +9,8 @@ leaves the vault as it was, and 10,000 debriefs take seconds, not minutes.
 
 from __future__ import annotations
 
+import functools
+import re
 import uuid
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -41,8 +43,12 @@ class ImportCounts:
     warnings: list[str] = field(default_factory=list)
 
 
-def _hex(text: str | None) -> str | None:
-    return None if text is None else uuid.UUID(text).hex
+_CANONICAL_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+
+
+def _id(text: str) -> str:
+    """``uuid.UUID(text).hex``, without building the UUID for the usual form."""
+    return text.replace("-", "") if _CANONICAL_UUID.fullmatch(text) else uuid.UUID(text).hex
 
 
 def _raw(session: Session) -> Any:
@@ -180,7 +186,7 @@ def apply(
                 ref.version,
                 ref.sha256,
                 package_id.hex,
-                uuid.UUID(data["compartment_id"]).hex,
+                _id(data["compartment_id"]),
                 (canonical.dumps(data) if encoded is None else encoded[n]).decode("utf-8"),
                 now,
             )
@@ -230,11 +236,12 @@ def _write(
     payments: Rows = []
     files: Rows = []
     subject_names: dict[tuple[str, str, str], str] = {}
+    normalised = functools.lru_cache(maxsize=None)(normalise_name)  # names repeat a lot
     for d in records:
-        comp = uuid.UUID(d["compartment_id"]).hex
+        comp = _id(d["compartment_id"])
         for item in d["items"]:
             for s in item["subjects"]:
-                subject_names.setdefault((comp, s["kind"], normalise_name(s["name"])), s["name"])
+                subject_names.setdefault((comp, s["kind"], normalised(s["name"])), s["name"])
     subject_ids = _subjects(session, subject_names)
     new_subjects = []
     for key, display in subject_names.items():
@@ -252,14 +259,14 @@ def _write(
     total = len(records)
     for n, d in enumerate(records):
         comp, source, did = (
-            uuid.UUID(d["compartment_id"]).hex,
-            uuid.UUID(d["source_id"]).hex,
-            uuid.UUID(d["id"]).hex,
+            _id(d["compartment_id"]),
+            _id(d["source_id"]),
+            _id(d["id"]),
         )
         c = d["contact"]
         contact_id = None
         if c is not None:
-            contact_id = uuid.UUID(c["id"]).hex
+            contact_id = _id(c["id"])
             contacts.append(
                 (
                     contact_id,
@@ -299,7 +306,7 @@ def _write(
             )
         )
         for item in d["items"]:
-            iid = uuid.UUID(item["id"]).hex
+            iid = _id(item["id"])
             items.append(
                 (
                     iid,
@@ -320,16 +327,16 @@ def _write(
                 )
             )
             links += [
-                (iid, subject_ids[(comp, s["kind"], normalise_name(s["name"]))])
+                (iid, subject_ids[(comp, s["kind"], normalised(s["name"]))])
                 for s in item["subjects"]
             ]
         addenda += [
-            (uuid.UUID(a["id"]).hex, comp, did, a["text"], aliases.id(a["author"]), a["created_at"])
+            (_id(a["id"]), comp, did, a["text"], aliases.id(a["author"]), a["created_at"])
             for a in d["addenda"]
         ]
         taskings += [
             (
-                uuid.UUID(t["id"]).hex,
+                _id(t["id"]),
                 comp,
                 source,
                 did,
@@ -344,7 +351,7 @@ def _write(
         ]
         payments += [
             (
-                uuid.UUID(p["id"]).hex,
+                _id(p["id"]),
                 comp,
                 source,
                 did,
@@ -361,7 +368,7 @@ def _write(
         ]
         files += [
             (
-                uuid.UUID(f["id"]).hex,
+                _id(f["id"]),
                 comp,
                 did,
                 f["name"],

@@ -33,6 +33,7 @@ from app.models.enums import Role
 from app.models.packages import ImportedAuditEvent, PackageLog, PackagePeer, PeerRole
 from app.services import keys, package_import, package_log, package_records
 from app.vault import audit_chain
+from app.vault.engine import bulk_cache
 from app.vault.vault import Vault
 
 ProgressFn = Callable[[int, int], None]
@@ -239,7 +240,7 @@ def import_package(
         verified = open_verified(vault, data, kind="debriefs", sender_roles=(PeerRole.RUNNER,))
         contents = _contents(verified)
         m = verified.opened.manifest
-        with vault.write() as session:
+        with vault.write() as session, bulk_cache(session):
             arrival = _arrival(session, verified)
             refuse_if_replayed(arrival)
             counts = package_import.apply(
