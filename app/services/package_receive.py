@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import re
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -301,8 +302,16 @@ def import_package(
     )
 
 
-def _uuid_or_none(text: object) -> uuid.UUID | None:
-    return uuid.UUID(hex=str(text)) if text else None
+_HEX32 = re.compile(r"[0-9a-f]{32}")
+
+
+def _hex_or_empty(text: object) -> str:
+    """``uuid.UUID(hex=str(text)).hex``, or "" for no id; no UUID is built for the
+    form the runner's chain uses."""
+    if not text:
+        return ""
+    value = str(text)
+    return value if _HEX32.fullmatch(value) else uuid.UUID(hex=value).hex
 
 
 def _keep_events(session: Session, verified: Verified, events: list[dict[str, Any]]) -> int:
@@ -318,10 +327,10 @@ def _keep_events(session: Session, verified: Verified, events: list[dict[str, An
     rows = []
     package_id = verified.opened.manifest.package_id.hex
     for e in events:
-        at = datetime.fromisoformat(str(e["at"])[:-1] + "+00:00")
-        actor_alias_id = _uuid_or_none(e["actor_alias_id"])
-        compartment_id = _uuid_or_none(e["compartment_id"])
-        recomputed = audit_chain.event_hash(
+        at = iso_utc(datetime.fromisoformat(str(e["at"])[:-1] + "+00:00"))
+        actor_alias_id = _hex_or_empty(e["actor_alias_id"])
+        compartment_id = _hex_or_empty(e["compartment_id"])
+        recomputed = audit_chain.stored_event_hash(
             prev_hash=str(e["prev_hash"]),
             seq=int(e["seq"]),
             at=at,
@@ -343,13 +352,13 @@ def _keep_events(session: Session, verified: Verified, events: list[dict[str, An
                 sender,
                 package_id,
                 e["seq"],
-                iso_utc(at),
+                at,
                 str(e["actor"])[:80],
-                actor_alias_id.hex if actor_alias_id else None,
+                actor_alias_id or None,
                 str(e["action"])[:60],
                 str(e["record_type"])[:40],
                 str(e["record_id"])[:64],
-                compartment_id.hex if compartment_id else None,
+                compartment_id or None,
                 str(e["detail"]),
                 str(e["prev_hash"]),
                 str(e["hash"]),

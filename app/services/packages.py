@@ -14,7 +14,7 @@ from __future__ import annotations
 import hashlib
 import uuid
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -26,7 +26,7 @@ from app.clock import iso_utc, utc_now
 from app.dal.scope import Scope, get_visible, visible
 from app.domain.grading import Grading
 from app.errors import InvalidInput, NotFound, PackageError, VaultError, WorkflowError
-from app.export import package
+from app.export import canonical, package
 from app.export.manifest import Manifest, RecordRef
 from app.models import Debrief, IntelligenceItem, Source
 from app.models.enums import DebriefStatus, GradingScheme
@@ -206,6 +206,8 @@ class _Gathered:
     records: list[dict[str, Any]]
     sources: list[dict[str, Any]]
     compartments: dict[uuid.UUID, uuid.UUID]
+    # canonical JSON of each entry of ``records``, made once with its hash
+    encoded: list[bytes] = field(default_factory=list)
 
 
 def _gather(
@@ -229,14 +231,19 @@ def _gather(
     candidates = []
     for data in records:
         rid = uuid.UUID(str(data["id"]))
-        sha = package_records.record_hash(data)
+        text = canonical.dumps(data)
+        sha = hashlib.sha256(text).hexdigest()
         last_version, last_sha = exported.get(rid, (0, ""))
         if skip_unchanged and sha == last_sha:
             continue  # already sent as it is now
         version = last_version if sha == last_sha else last_version + 1
         gathered.refs.append(RecordRef("debrief", rid, version, sha))
-        gathered.records.append(
-            {"type": "debrief", "id": str(rid), "version": version, "data": data}
+        entry = {"type": "debrief", "id": str(rid), "version": version, "data": data}
+        gathered.records.append(entry)
+        gathered.encoded.append(
+            canonical.object_of(
+                {k: text if k == "data" else canonical.dumps(v) for k, v in entry.items()}
+            )
         )
         gathered.compartments[rid] = uuid.UUID(str(data["compartment_id"]))
         candidates.append(
@@ -317,13 +324,16 @@ def export_package(
         records=tuple(gathered.refs),
         audit_events=len(events),
     )
-    body = {
-        "sources": gathered.sources,
-        "records": gathered.records,
-        "attachments": blobs,
-        "audit": events,
-    }
-    sealed = package.seal(manifest, body, own.signing, [p.recipient_public for p in peers])
+    # The body as canonical.dumps would make it, from the records' JSON made above.
+    body = canonical.object_of(
+        {
+            "sources": canonical.dumps(gathered.sources),
+            "records": canonical.array_of(gathered.encoded),
+            "attachments": canonical.dumps(blobs),
+            "audit": canonical.dumps(events),
+        }
+    )
+    sealed = package.seal_encoded(manifest, body, own.signing, [p.recipient_public for p in peers])
     if progress:
         progress(2, 4)
     sha = hashlib.sha256(sealed).hexdigest()
