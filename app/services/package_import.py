@@ -27,7 +27,7 @@ from app.export import canonical
 from app.export.errors import MalformedPackage
 from app.export.manifest import RecordRef
 from app.models import Alias, Compartment, CompartmentMember, Debrief, Source, Subject
-from app.models.base import new_id
+from app.models.base import new_hex_id
 from app.models.enums import AliasKind, SourceKind, SourceStatus
 from app.models.packages import RecordVersion
 
@@ -180,7 +180,7 @@ def apply(
                 counts.new += 1
         version_rows.append(
             (
-                new_id().hex,
+                new_hex_id(),
                 "debrief",
                 ref.id.hex,
                 ref.version,
@@ -246,7 +246,7 @@ def _write(
     new_subjects = []
     for key, display in subject_names.items():
         if key not in subject_ids:
-            subject_ids[key] = new_id().hex
+            subject_ids[key] = new_hex_id()
             new_subjects.append(
                 (subject_ids[key], key[0], key[1], display[:200], key[2], "", iso_utc(utc_now()))
             )

@@ -29,7 +29,7 @@ from app.errors import AccessDenied, PackageError
 from app.export import canonical, package
 from app.export.errors import MalformedPackage, ReplayedPackage, UnknownSender
 from app.export.manifest import RecordRef
-from app.models.base import new_id
+from app.models.base import new_hex_id
 from app.models.enums import Role
 from app.models.packages import ImportedAuditEvent, PackageLog, PackagePeer, PeerRole
 from app.services import keys, package_import, package_log, package_records
@@ -138,8 +138,8 @@ def _contents(verified: Verified) -> Contents:
             raise MalformedPackage("A record entry in the package is malformed.")
         if (entry["type"], entry["id"], entry["version"]) != (ref.type, str(ref.id), ref.version):
             raise MalformedPackage("The package's records are not in the manifest's order.")
-        data = package_records.validate_debrief(entry["data"])
-        text = canonical.dumps(data)
+        data = package_records.validate_debrief(entry["data"])  # the parsed dict itself
+        text = canonical.dumps_loaded(data)
         if hashlib.sha256(text).hexdigest() != ref.sha256 or data["id"] != str(ref.id):
             raise MalformedPackage("A record does not match its hash in the manifest.")
         records.append((ref, data))
@@ -348,7 +348,7 @@ def _keep_events(session: Session, verified: Verified, events: list[dict[str, An
             continue
         rows.append(
             (
-                new_id().hex,
+                new_hex_id(),
                 sender,
                 package_id,
                 e["seq"],

@@ -101,8 +101,8 @@ def serialise(
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """(debrief records, source headers) for ``debrief_ids``, loaded in bulk.
 
-    Plain SQL selects of the columns a record needs (no ORM objects, no UUID or
-    datetime objects): 10,000 debriefs load in well under a second."""
+    Plain SQL selects of the columns a record needs, in chunks of 500 ids: no ORM
+    objects, no UUID or datetime objects (benchmarks/packages.py)."""
     raw = session.connection().connection.dbapi_connection
     assert raw is not None
     names = {_stored_hex(aid): name for aid, name in raw.execute("SELECT id, name FROM alias")}

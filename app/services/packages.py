@@ -238,12 +238,14 @@ def _gather(
             continue  # already sent as it is now
         version = last_version if sha == last_sha else last_version + 1
         gathered.refs.append(RecordRef("debrief", rid, version, sha))
-        entry = {"type": "debrief", "id": str(rid), "version": version, "data": data}
-        gathered.records.append(entry)
+        gathered.records.append(
+            {"type": "debrief", "id": str(rid), "version": version, "data": data}
+        )
+        # canonical.dumps of that entry (keys in order; the id and the version
+        # need no escaping), around the record's JSON made above
         gathered.encoded.append(
-            canonical.object_of(
-                {k: text if k == "data" else canonical.dumps(v) for k, v in entry.items()}
-            )
+            b'{"data":%b,"id":"%b","type":"debrief","version":%d}'
+            % (text, str(rid).encode("ascii"), version)
         )
         gathered.compartments[rid] = uuid.UUID(str(data["compartment_id"]))
         candidates.append(
