@@ -326,17 +326,19 @@ def encrypt(plaintext: bytes, recipients: list[bytes], *, min_stanzas: int = 0) 
     # Shuffle so a stanza's position does not say which recipient it is for.
     order = sorted(range(len(stanzas)), key=lambda _i: os.urandom(8))
     header = VERSION_LINE + b"\n" + b"".join(stanzas[i].encode() for i in order) + b"---"
-    out = bytearray(header)
-    out += b" " + b64encode(_mac(file_key, header)).encode("ascii") + b"\n"
     nonce = os.urandom(NONCE_BYTES)
-    out += nonce
+    parts = [header, b" " + b64encode(_mac(file_key, header)).encode("ascii") + b"\n", nonce]
     aead = ChaCha20Poly1305(_hkdf(file_key, nonce, b"payload"))
     count = max(1, -(-len(plaintext) // CHUNK))
+    # Chunks are read through a memoryview and joined once: no copy of the
+    # plaintext, one of the ciphertext.
     view = memoryview(plaintext)
+    encrypt = aead.encrypt
     for i in range(count):
-        chunk = bytes(view[i * CHUNK : (i + 1) * CHUNK])
-        out += aead.encrypt(_chunk_nonce(i, i == count - 1), chunk, None)
-    return bytes(out)
+        parts.append(
+            encrypt(_chunk_nonce(i, i == count - 1), view[i * CHUNK : (i + 1) * CHUNK], None)
+        )
+    return b"".join(parts)
 
 
 def decrypt(data: bytes, identity_seed: bytes) -> bytes:
@@ -350,14 +352,14 @@ def open_payload(data: bytes, header: Header, file_key: bytes) -> bytes:
     """Check the header MAC with ``file_key``, then decrypt the STREAM payload."""
     if not hmac.compare_digest(_mac(file_key, header.raw_without_mac), header.mac):
         raise MacError("header MAC does not match (the header was altered)")
-    payload = data[header.length :]
+    payload = memoryview(data)[header.length :]  # chunks are read in place
     if len(payload) < NONCE_BYTES:
         raise HeaderError("the payload nonce is missing or short")
-    nonce, body = payload[:NONCE_BYTES], payload[NONCE_BYTES:]
+    nonce, body = bytes(payload[:NONCE_BYTES]), payload[NONCE_BYTES:]
     if not body:
         raise PayloadError("payload is truncated (no chunks)")
     aead = ChaCha20Poly1305(_hkdf(file_key, nonce, b"payload"))
-    out = bytearray()
+    out = []
     step = CHUNK + TAG
     count = -(-len(body) // step)
     for i in range(count):
@@ -378,8 +380,8 @@ def open_payload(data: bytes, header: Header, file_key: bytes) -> bytes:
             raise PayloadError("payload is truncated (no final chunk)") from None
         if not plain and (i > 0 or count > 1):
             raise PayloadError("empty final chunk")
-        out += plain
-    return bytes(out)
+        out.append(plain)
+    return b"".join(out)
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ strings only), no duplicate keys, and nothing else before or after the value.
 
 from __future__ import annotations
 
+import contextlib
 import json
 from typing import Any
 
@@ -14,36 +15,74 @@ from app.export.errors import MalformedPackage
 
 
 def _check(value: Any) -> None:
-    if isinstance(value, float):
-        raise ValueError("floats are not allowed in canonical JSON")
-    if isinstance(value, dict):
-        for key, item in value.items():
-            if not isinstance(key, str):
-                raise ValueError("object keys must be strings")
-            _check(item)
-    elif isinstance(value, list):
-        for item in value:
-            _check(item)
+    # Iterative, with exact-type fast paths: a package body holds millions of values.
+    stack = [value]
+    pop, push = stack.pop, stack.extend
+    while stack:
+        item = pop()
+        kind = type(item)
+        if kind is str or kind is int or kind is bool or item is None:
+            continue
+        if kind is dict or (kind is not list and isinstance(item, dict)):
+            for key in item:
+                if type(key) is not str and not isinstance(key, str):
+                    raise ValueError("object keys must be strings")
+            push(item.values())
+        elif kind is list or isinstance(item, list):
+            push(item)
+        elif isinstance(item, float):
+            raise ValueError("floats are not allowed in canonical JSON")
 
 
-def dumps(value: Any) -> bytes:
-    _check(value)
+def _encode(value: Any) -> bytes:
     return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode(
         "utf-8"
     )
 
 
+def dumps(value: Any) -> bytes:
+    _check(value)
+    return _encode(value)
+
+
+def dumps_loaded(value: Any) -> bytes:
+    """``dumps`` of a value ``loads`` returned, or of a part of one: the parser
+    made no float and no key that is not a string, so there is nothing to check."""
+    return _encode(value)
+
+
+def object_of(members: dict[str, bytes]) -> bytes:
+    """``dumps`` of an object whose values are already canonical JSON (each from
+    ``dumps``): the same bytes, without encoding those values again."""
+    if not all(isinstance(key, str) for key in members):
+        raise ValueError("object keys must be strings")
+    return b"{" + b",".join(_encode(k) + b":" + v for k, v in sorted(members.items())) + b"}"
+
+
+def array_of(items: list[bytes]) -> bytes:
+    """``dumps`` of a list whose items are already canonical JSON."""
+    return b"[" + b",".join(items) + b"]"
+
+
 def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in out:
-            raise MalformedPackage("duplicate key in package data")
-        out[key] = value
+    out = dict(pairs)
+    if len(out) != len(pairs):
+        raise MalformedPackage("duplicate key in package data")
     return out
 
 
 def loads(data: bytes) -> Any:
     """Parse and insist the bytes are exactly the canonical form of the result."""
+    # Fast path: parsed into plain dicts, then encoded again. Canonical bytes
+    # cannot hold a key twice (encoding the parsed value would drop one), so when
+    # the two agree there is nothing else to find. Anything else is parsed again
+    # below with every check, so a refusal names the same fault as always.
+    with contextlib.suppress(Exception):
+        value = json.loads(
+            data.decode("utf-8"), parse_float=_refuse_float, parse_constant=_refuse_constant
+        )
+        if _encode(value) == data:
+            return value
     try:
         value = json.loads(
             data.decode("utf-8"), object_pairs_hook=_no_duplicates, parse_float=_refuse_float
@@ -54,7 +93,7 @@ def loads(data: bytes) -> Any:
         raise MalformedPackage("package data is not valid JSON") from exc
     try:
         again = dumps(value)
-    except ValueError as exc:
+    except ValueError as exc:  # NaN or Infinity
         raise MalformedPackage("package data is not canonical") from exc
     if again != data:
         raise MalformedPackage("package data is not in canonical form")
@@ -63,3 +102,8 @@ def loads(data: bytes) -> Any:
 
 def _refuse_float(text: str) -> float:
     raise MalformedPackage("package data contains a fraction")
+
+
+def _refuse_constant(text: str) -> float:
+    # NaN, Infinity and -Infinity (floats): left to the full check.
+    raise ValueError(text)

@@ -55,7 +55,11 @@ class Inner:
 
 
 def build(manifest: dict[str, Any], body: dict[str, Any], signing_private: bytes) -> bytes:
-    body_bytes = canonical.dumps(body)
+    return build_encoded(manifest, canonical.dumps(body), signing_private)
+
+
+def build_encoded(manifest: dict[str, Any], body_bytes: bytes, signing_private: bytes) -> bytes:
+    """``build`` for a body already in canonical JSON (``canonical.dumps`` of it)."""
     manifest = {
         **manifest,
         "body_sha256": hashlib.sha256(body_bytes).hexdigest(),
@@ -63,13 +67,19 @@ def build(manifest: dict[str, Any], body: dict[str, Any], signing_private: bytes
     }
     manifest_bytes = canonical.dumps(manifest)
     signature = signing.sign(signing_private, SIGNATURE_CONTEXT, manifest_bytes)
-    out = bytearray(MAGIC)
-    out.append(CONTAINER_VERSION)
-    out += len(manifest_bytes).to_bytes(4, "big") + manifest_bytes
-    out += signature
-    out += len(body_bytes).to_bytes(4, "big") + body_bytes
-    out += bytes(padme(len(out)) - len(out))
-    return bytes(out)
+    length = 5 + 4 + len(manifest_bytes) + len(signature) + 4 + len(body_bytes)
+    return b"".join(  # one copy of the body, not three
+        (
+            MAGIC,
+            bytes((CONTAINER_VERSION,)),
+            len(manifest_bytes).to_bytes(4, "big"),
+            manifest_bytes,
+            signature,
+            len(body_bytes).to_bytes(4, "big"),
+            body_bytes,
+            bytes(padme(length) - length),
+        )
+    )
 
 
 def parse(data: bytes) -> Inner:

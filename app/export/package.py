@@ -42,6 +42,14 @@ def seal(
     return age.encrypt(inner, recipients, min_stanzas=RECIPIENT_SLOTS)
 
 
+def seal_encoded(
+    manifest: Manifest, body_bytes: bytes, signing_private: bytes, recipients: list[bytes]
+) -> bytes:
+    """``seal`` for a body already in canonical JSON."""
+    inner = container.build_encoded(manifest.to_dict(), body_bytes, signing_private)
+    return age.encrypt(inner, recipients, min_stanzas=RECIPIENT_SLOTS)
+
+
 def _age_error(exc: age.AgeError) -> Exception:
     text = str(exc)
     if isinstance(exc, age.NoIdentityMatched):

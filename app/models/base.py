@@ -64,6 +64,10 @@ def uuid7(unix_ms: int | None = None, rand: int | None = None) -> uuid.UUID:
     """A time-ordered UUID (RFC 9562 version 7): new rows append to the end of
     primary-key and foreign-key indexes instead of landing on random pages, which
     keeps bulk writes fast as the vault grows."""
+    return uuid.UUID(int=_uuid7_int(unix_ms, rand))
+
+
+def _uuid7_int(unix_ms: int | None, rand: int | None) -> int:
     ms = int(time.time() * 1000) if unix_ms is None else unix_ms
     bits = secrets.randbits(74) if rand is None else rand & ((1 << 74) - 1)
     value = (ms & ((1 << 48) - 1)) << 80
@@ -71,11 +75,16 @@ def uuid7(unix_ms: int | None = None, rand: int | None = None) -> uuid.UUID:
     value |= (bits >> 62) << 64  # 12 bits rand_a
     value |= 0b10 << 62  # variant
     value |= bits & ((1 << 62) - 1)  # 62 bits rand_b
-    return uuid.UUID(int=value)
+    return value
 
 
 def new_id() -> uuid.UUID:
     return uuid7()
+
+
+def new_hex_id() -> str:
+    """``new_id().hex`` without the UUID object (bulk writes make many)."""
+    return f"{_uuid7_int(None, None):032x}"
 
 
 class Base(DeclarativeBase):

@@ -226,21 +226,37 @@ class Blocker:
 
 
 def blockers(d: Debrief, items: list[IntelligenceItem]) -> list[Blocker]:
+    return content_blockers(
+        d.narrative,
+        d.critical_reflection,
+        [
+            (
+                item.text,
+                Grading(
+                    item.scheme,
+                    item.source_evaluation,
+                    item.intelligence_assessment,
+                    item.handling_code,
+                    item.handling_conditions,
+                ),
+            )
+            for item in sorted(items, key=lambda i: i.position)
+        ],
+    )
+
+
+def content_blockers(
+    narrative: str, critical_reflection: str, items: Sequence[tuple[str, Grading]]
+) -> list[Blocker]:
+    """``blockers`` over plain values: the items' (text, grading), in item order."""
     found = []
-    if not d.narrative.strip():
+    if not narrative.strip():
         found.append(Blocker("narrative"))
-    if not d.critical_reflection.strip():
+    if not critical_reflection.strip():
         found.append(Blocker("critical reflection"))
-    for n, item in enumerate(sorted(items, key=lambda i: i.position), start=1):
-        if not item.text.strip():
+    for n, (text, grading) in enumerate(items, start=1):
+        if not text.strip():
             found.append(Blocker("text", n))
-        grading = Grading(
-            item.scheme,
-            item.source_evaluation,
-            item.intelligence_assessment,
-            item.handling_code,
-            item.handling_conditions,
-        )
         found.extend(Blocker(problem, n) for problem in grading.problems())
     return found
 

@@ -8,11 +8,10 @@ records), so 100,000 debriefs take well under a minute.
 
 from __future__ import annotations
 
-import contextlib
 import random
 import time
 import uuid
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
@@ -44,7 +43,7 @@ from app.services.identity import seal_identity
 from app.services.views import IdentityFields
 from app.vault import audit_chain
 from app.vault.audit_chain import SYSTEM
-from app.vault.engine import PAGE_CACHE_KIB
+from app.vault.engine import bulk_cache
 from app.vault.vault import Vault
 
 # The demo vault's passphrase is public (it is printed in the README): the demo
@@ -54,7 +53,6 @@ DEMO_ALIAS = "Valk"
 MAX_SOURCES = 10_000
 MAX_DEBRIEFS = 1_000_000
 BATCH_DEBRIEFS = 5_000
-BULK_CACHE_KIB = 256 * 1024
 
 ProgressFn = Callable[[int, int], None]
 
@@ -109,19 +107,6 @@ def _insert(
     marks = ", ".join("?" for _ in columns)
     raw.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", rows)  # noqa: S608 - fixed identifiers
     rows.clear()
-
-
-@contextlib.contextmanager
-def _bulk_cache(session: Session) -> Iterator[None]:
-    """A large page cache while bulk-writing: index pages stay decrypted in memory
-    instead of being re-read and re-decrypted for every insert. Reset afterwards so
-    the pooled connection goes back to its normal footprint."""
-    conn = session.connection()
-    conn.exec_driver_sql(f"PRAGMA cache_size = -{BULK_CACHE_KIB}")
-    try:
-        yield
-    finally:
-        conn.exec_driver_sql(f"PRAGMA cache_size = -{PAGE_CACHE_KIB}")
 
 
 def _ensure_aliases(session: Session) -> tuple[list[Alias], Alias | None, list[Alias]]:
@@ -283,7 +268,7 @@ def generate(
     item_total = 0
     for start in range(0, debriefs, BATCH_DEBRIEFS):
         batch = owners[start : start + BATCH_DEBRIEFS]
-        with vault.write() as session, _bulk_cache(session):
+        with vault.write() as session, bulk_cache(session):
             item_total += _write_debriefs(
                 session, g, plans, batch, start, debriefs, now, runners, handler, colleagues
             )

@@ -9,8 +9,10 @@ leaves the vault as it was, and 10,000 debriefs take seconds, not minutes.
 
 from __future__ import annotations
 
+import functools
+import re
 import uuid
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -26,7 +28,7 @@ from app.export import canonical
 from app.export.errors import MalformedPackage
 from app.export.manifest import RecordRef
 from app.models import Alias, Compartment, CompartmentMember, Debrief, Source, Subject
-from app.models.base import new_id
+from app.models.base import new_hex_id
 from app.models.enums import AliasKind, SourceKind, SourceStatus
 from app.models.packages import PackageOrigin, RecordVersion
 
@@ -42,8 +44,12 @@ class ImportCounts:
     warnings: list[str] = field(default_factory=list)
 
 
-def _hex(text: str | None) -> str | None:
-    return None if text is None else uuid.UUID(text).hex
+_CANONICAL_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+
+
+def _id(text: str) -> str:
+    """``uuid.UUID(text).hex``, without building the UUID for the usual form."""
+    return text.replace("-", "") if _CANONICAL_UUID.fullmatch(text) else uuid.UUID(text).hex
 
 
 def _raw(session: Session) -> Any:
@@ -242,7 +248,11 @@ def apply(
     records: list[tuple[RecordRef, dict[str, Any]]],
     blobs: dict[str, bytes],
     progress: ProgressFn | None = None,
+    *,
+    encoded: Sequence[bytes] | None = None,
 ) -> ImportCounts:
+    """Write ``records`` (checked: ``package_receive``); ``encoded`` holds each
+    record's canonical JSON if the caller has it already."""
     counts = ImportCounts()
     origins = _Origins(session, sender, package_id)
     compartments = _sources(session, scope, sources, origins)
@@ -255,7 +265,7 @@ def apply(
     to_apply: list[dict[str, Any]] = []
     version_rows: list[tuple[Any, ...]] = []
     now = iso_utc(utc_now())
-    for ref, data in records:
+    for n, (ref, data) in enumerate(records):
         if data["compartment_id"] != compartments.get(data["source_id"]):
             raise MalformedPackage("A record's compartment does not match its source.")
         if any(f["sha256"] not in blobs for f in data["attachments"]):
@@ -274,14 +284,14 @@ def apply(
                 counts.new += 1
         version_rows.append(
             (
-                new_id().hex,
+                new_hex_id(),
                 "debrief",
                 ref.id.hex,
                 ref.version,
                 ref.sha256,
                 package_id.hex,
-                uuid.UUID(data["compartment_id"]).hex,
-                canonical.dumps(data).decode("utf-8"),
+                _id(data["compartment_id"]),
+                (canonical.dumps(data) if encoded is None else encoded[n]).decode("utf-8"),
                 now,
             )
         )
@@ -334,16 +344,17 @@ def _write(
     payments: Rows = []
     files: Rows = []
     subject_names: dict[tuple[str, str, str], str] = {}
+    normalised = functools.lru_cache(maxsize=None)(normalise_name)  # names repeat a lot
     for d in records:
-        comp = uuid.UUID(d["compartment_id"]).hex
+        comp = _id(d["compartment_id"])
         for item in d["items"]:
             for s in item["subjects"]:
-                subject_names.setdefault((comp, s["kind"], normalise_name(s["name"])), s["name"])
+                subject_names.setdefault((comp, s["kind"], normalised(s["name"])), s["name"])
     subject_ids = _subjects(session, subject_names)
     new_subjects = []
     for key, display in subject_names.items():
         if key not in subject_ids:
-            subject_ids[key] = new_id().hex
+            subject_ids[key] = new_hex_id()
             new_subjects.append(
                 (subject_ids[key], key[0], key[1], display[:200], key[2], "", iso_utc(utc_now()))
             )
@@ -356,14 +367,14 @@ def _write(
     total = len(records)
     for n, d in enumerate(records):
         comp, source, did = (
-            uuid.UUID(d["compartment_id"]).hex,
-            uuid.UUID(d["source_id"]).hex,
-            uuid.UUID(d["id"]).hex,
+            _id(d["compartment_id"]),
+            _id(d["source_id"]),
+            _id(d["id"]),
         )
         c = d["contact"]
         contact_id = None
         if c is not None:
-            contact_id = uuid.UUID(c["id"]).hex
+            contact_id = _id(c["id"])
             contacts.append(
                 (
                     contact_id,
@@ -403,7 +414,7 @@ def _write(
             )
         )
         for item in d["items"]:
-            iid = uuid.UUID(item["id"]).hex
+            iid = _id(item["id"])
             items.append(
                 (
                     iid,
@@ -424,16 +435,16 @@ def _write(
                 )
             )
             links += [
-                (iid, subject_ids[(comp, s["kind"], normalise_name(s["name"]))])
+                (iid, subject_ids[(comp, s["kind"], normalised(s["name"]))])
                 for s in item["subjects"]
             ]
         addenda += [
-            (uuid.UUID(a["id"]).hex, comp, did, a["text"], aliases.id(a["author"]), a["created_at"])
+            (_id(a["id"]), comp, did, a["text"], aliases.id(a["author"]), a["created_at"])
             for a in d["addenda"]
         ]
         taskings += [
             (
-                uuid.UUID(t["id"]).hex,
+                _id(t["id"]),
                 comp,
                 source,
                 did,
@@ -448,7 +459,7 @@ def _write(
         ]
         payments += [
             (
-                uuid.UUID(p["id"]).hex,
+                _id(p["id"]),
                 comp,
                 source,
                 did,
@@ -465,7 +476,7 @@ def _write(
         ]
         files += [
             (
-                uuid.UUID(f["id"]).hex,
+                _id(f["id"]),
                 comp,
                 did,
                 f["name"],

@@ -12,6 +12,8 @@ leaves the vault as it was, apart from the audit event that records the refusal.
 from __future__ import annotations
 
 import contextlib
+import hashlib
+import re
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -21,15 +23,18 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.clock import iso_utc
 from app.dal.scope import Scope
 from app.errors import AccessDenied, PackageError
-from app.export import package
+from app.export import canonical, package
 from app.export.errors import MalformedPackage, ReplayedPackage, UnknownSender
 from app.export.manifest import RecordRef
+from app.models.base import new_hex_id
 from app.models.enums import PeerRole, Role
 from app.models.packages import ImportedAuditEvent, PackageLog, PackagePeer
 from app.services import keys, package_import, package_log, package_records
 from app.vault import audit_chain
+from app.vault.engine import bulk_cache
 from app.vault.vault import Vault
 
 ProgressFn = Callable[[int, int], None]
@@ -95,12 +100,29 @@ def refuse_if_replayed(arrival: package_log.Arrival) -> None:
         )
 
 
+def _refuse_known_bytes(vault: Vault, data: bytes) -> None:
+    """A file byte for byte the same as one already imported is a replay, refused
+    before it is opened: it was verified in full when it was imported, and its
+    second import would change nothing. (A replay under another name or another
+    package with the same number is found after verification, by ``_arrival``.)"""
+    sha = hashlib.sha256(data).hexdigest()
+    with vault.read() as session:
+        seen = session.execute(
+            select(PackageLog.id).where(
+                PackageLog.direction == package_log.IN, PackageLog.sha256 == sha
+            )
+        ).first()
+    if seen is not None:
+        refuse_if_replayed(package_log.Arrival("already imported"))
+
+
 @dataclass(frozen=True)
 class Contents:
     records: list[tuple[RecordRef, dict[str, Any]]]
     sources: list[dict[str, Any]]
     blobs: dict[str, bytes]
     events: list[dict[str, Any]]
+    encoded: list[bytes]  # each record's canonical JSON, as its hash was checked over
 
 
 def _contents(verified: Verified) -> Contents:
@@ -112,22 +134,27 @@ def _contents(verified: Verified) -> Contents:
     if not isinstance(entries, list) or len(entries) != len(refs):
         raise MalformedPackage("The package body does not list the manifest's records.")
     records = []
+    encoded = []
     for ref, entry in zip(refs, entries, strict=True):
         if not isinstance(entry, dict) or set(entry) != {"type", "id", "version", "data"}:
             raise MalformedPackage("A record entry in the package is malformed.")
         if (entry["type"], entry["id"], entry["version"]) != (ref.type, str(ref.id), ref.version):
             raise MalformedPackage("The package's records are not in the manifest's order.")
-        data = package_records.validate_debrief(entry["data"])
-        if package_records.record_hash(data) != ref.sha256 or data["id"] != str(ref.id):
+        data = package_records.validate_debrief(entry["data"])  # the parsed dict itself
+        text = canonical.dumps_loaded(data)
+        if hashlib.sha256(text).hexdigest() != ref.sha256 or data["id"] != str(ref.id):
             raise MalformedPackage("A record does not match its hash in the manifest.")
         records.append((ref, data))
+        encoded.append(text)
     if len({ref.id for ref, _ in records}) != len(records):
         raise MalformedPackage("The package carries a record twice.")
     sources = [package_records.validate_source(s) for s in _list(body["sources"])]
     events = [package_records.validate_event(e) for e in _list(body["audit"])]
     if len(events) != verified.opened.manifest.audit_events:
         raise MalformedPackage("The package's audit events do not match its manifest.")
-    return Contents(records, sources, package_records.read_blobs(body["attachments"]), events)
+    return Contents(
+        records, sources, package_records.read_blobs(body["attachments"]), events, encoded
+    )
 
 
 def _list(value: object) -> list[object]:
@@ -212,10 +239,11 @@ def import_package(
     if scope.role is not Role.HANDLER:
         raise AccessDenied("Packages are imported by a handler.")
     try:
+        _refuse_known_bytes(vault, data)
         verified = open_verified(vault, data, kind="debriefs", sender_roles=(PeerRole.RUNNER,))
         contents = _contents(verified)
         m = verified.opened.manifest
-        with vault.write() as session:
+        with vault.write() as session, bulk_cache(session):
             arrival = _arrival(session, verified)
             refuse_if_replayed(arrival)
             counts = package_import.apply(
@@ -227,6 +255,7 @@ def import_package(
                 contents.records,
                 contents.blobs,
                 progress,
+                encoded=contents.encoded,
             )
             kept = _keep_events(session, verified, contents.events)
             session.add(
@@ -276,8 +305,16 @@ def import_package(
     )
 
 
-def _uuid_or_none(text: object) -> uuid.UUID | None:
-    return uuid.UUID(hex=str(text)) if text else None
+_HEX32 = re.compile(r"[0-9a-f]{32}")
+
+
+def _hex_or_empty(text: object) -> str:
+    """``uuid.UUID(hex=str(text)).hex``, or "" for no id; no UUID is built for the
+    form the runner's chain uses."""
+    if not text:
+        return ""
+    value = str(text)
+    return value if _HEX32.fullmatch(value) else uuid.UUID(hex=value).hex
 
 
 def _keep_events(session: Session, verified: Verified, events: list[dict[str, Any]]) -> int:
@@ -290,41 +327,56 @@ def _keep_events(session: Session, verified: Verified, events: list[dict[str, An
         ).scalars()
     )
     kept = 0
+    rows = []
+    package_id = verified.opened.manifest.package_id.hex
     for e in events:
-        at = datetime.fromisoformat(str(e["at"])[:-1] + "+00:00")
-        recomputed = audit_chain.event_hash(
+        at = iso_utc(datetime.fromisoformat(str(e["at"])[:-1] + "+00:00"))
+        actor_alias_id = _hex_or_empty(e["actor_alias_id"])
+        compartment_id = _hex_or_empty(e["compartment_id"])
+        recomputed = audit_chain.stored_event_hash(
             prev_hash=str(e["prev_hash"]),
             seq=int(e["seq"]),
             at=at,
-            actor_alias_id=_uuid_or_none(e["actor_alias_id"]),
+            actor_alias_id=actor_alias_id,
             actor=str(e["actor"]),
             action=str(e["action"]),
             record_type=str(e["record_type"]),
             record_id=str(e["record_id"]),
-            compartment_id=_uuid_or_none(e["compartment_id"]),
+            compartment_id=compartment_id,
             detail=str(e["detail"]),
         )
         if recomputed != e["hash"]:
             raise MalformedPackage("An audit event in the package does not match its hash.")
         if e["seq"] in known:
             continue
-        session.add(
-            ImportedAuditEvent(
-                sender=sender,
-                package_id=verified.opened.manifest.package_id,
-                seq=e["seq"],
-                at=at,
-                actor=str(e["actor"])[:80],
-                actor_alias_id=_uuid_or_none(e["actor_alias_id"]),
-                action=str(e["action"])[:60],
-                record_type=str(e["record_type"])[:40],
-                record_id=str(e["record_id"])[:64],
-                compartment_id=_uuid_or_none(e["compartment_id"]),
-                detail=str(e["detail"]),
-                prev_hash=str(e["prev_hash"]),
-                hash=str(e["hash"]),
+        rows.append(
+            (
+                new_hex_id(),
+                sender,
+                package_id,
+                e["seq"],
+                at,
+                str(e["actor"])[:80],
+                actor_alias_id or None,
+                str(e["action"])[:60],
+                str(e["record_type"])[:40],
+                str(e["record_id"])[:64],
+                compartment_id or None,
+                str(e["detail"]),
+                str(e["prev_hash"]),
+                str(e["hash"]),
             )
         )
         known.add(int(e["seq"]))
         kept += 1
+    # One bulk insert inside the import's transaction (as package_import writes).
+    if rows:
+        raw = session.connection().connection.dbapi_connection
+        assert raw is not None
+        raw.executemany(
+            "INSERT INTO imported_audit_event (id, sender, package_id, seq, at, actor, "
+            "actor_alias_id, action, record_type, record_id, compartment_id, detail, "
+            "prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            rows,
+        )
     return kept

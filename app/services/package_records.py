@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import base64
 import binascii
+import functools
 import hashlib
 import re
 import uuid
 from collections import defaultdict
 from collections.abc import Sequence
+from datetime import date
 from typing import Any
 
 from sqlalchemy import select
@@ -19,22 +21,8 @@ from sqlalchemy.orm import Session
 from app.clock import iso_utc
 from app.export import canonical
 from app.export.errors import MalformedPackage
-from app.models import (
-    Addendum,
-    Alias,
-    Attachment,
-    AuditEvent,
-    Compartment,
-    Contact,
-    ContactAttendee,
-    Debrief,
-    IntelligenceItem,
-    ItemSubject,
-    Payment,
-    Source,
-    Subject,
-    Tasking,
-)
+from app.models import Attachment
+from app.models.base import parse_stored_utc
 from app.models.enums import (
     ContactKind,
     Corroboration,
@@ -51,6 +39,7 @@ _STAMP = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$")
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _HEX32 = re.compile(r"^[0-9a-f]{32}$")
 _HEX64 = re.compile(r"^[0-9a-f]{64}$")
+_CANONICAL_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 
 
 def record_hash(data: dict[str, Any]) -> str:
@@ -69,192 +58,291 @@ def _chunks(ids: Sequence[uuid.UUID], size: int = 500) -> list[list[uuid.UUID]]:
     return [list(ids[i : i + size]) for i in range(0, len(ids), size)]
 
 
+# Reading stored values as the column types would, without building a UUID or a
+# datetime for each: ids are stored as 32 lowercase hex digits, timestamps as
+# ``iso_utc`` text, days as ISO dates; enum columns have CHECK constraints. A value
+# in any other form goes the long way round, so the result is always the same.
+_STORED_HEX = re.compile(r"[0-9a-f]{32}")
+
+
+def _stored_hex(value: str) -> str:
+    return value if _STORED_HEX.fullmatch(value) else uuid.UUID(hex=value).hex
+
+
+def _dashed(value: str) -> str:
+    """str(uuid) of a stored id."""
+    h = _stored_hex(value)
+    return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
+
+
+def _stored_ts(value: str | None) -> str | None:
+    if value is None or _STAMP.fullmatch(value):
+        return value
+    return iso_utc(parse_stored_utc(value))
+
+
+def _stored_day(value: str | None) -> str | None:
+    if value is None or _DAY.fullmatch(value):
+        return value
+    return date.fromisoformat(value).isoformat()
+
+
+def _rows(raw: Any, sql: str, ids: Sequence[str]) -> list[tuple[Any, ...]]:
+    """``sql`` has one ``IN ({})`` for ``ids``; run in chunks of 500."""
+    out: list[tuple[Any, ...]] = []
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        out += raw.execute(sql.format(",".join("?" * len(chunk))), chunk).fetchall()
+    return out
+
+
 def serialise(
     session: Session, debrief_ids: Sequence[uuid.UUID]
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """(debrief records, source headers) for ``debrief_ids``, loaded in bulk."""
-    names = dict(session.execute(select(Alias.id, Alias.name)).all())
+    """(debrief records, source headers) for ``debrief_ids``, loaded in bulk.
 
-    def name(alias_id: uuid.UUID | None) -> str | None:
-        return names.get(alias_id) if alias_id is not None else None
+    Plain SQL selects of the columns a record needs, in chunks of 500 ids: no ORM
+    objects, no UUID or datetime objects (benchmarks/packages.py)."""
+    raw = session.connection().connection.dbapi_connection
+    assert raw is not None
+    names = {_stored_hex(aid): name for aid, name in raw.execute("SELECT id, name FROM alias")}
 
-    debriefs: list[Debrief] = []
-    for chunk in _chunks(debrief_ids):
-        debriefs += session.execute(select(Debrief).where(Debrief.id.in_(chunk))).scalars().all()
-    ids = [d.id for d in debriefs]
-    contact_ids = [d.contact_id for d in debriefs if d.contact_id is not None]
-    contacts: dict[uuid.UUID, Contact] = {}
-    attendees: dict[uuid.UUID, list[str]] = defaultdict(list)
-    for chunk in _chunks(contact_ids):
-        contacts |= {
-            c.id: c for c in session.execute(select(Contact).where(Contact.id.in_(chunk))).scalars()
-        }
-        for cid, aid in session.execute(
-            select(ContactAttendee.contact_id, ContactAttendee.alias_id).where(
-                ContactAttendee.contact_id.in_(chunk)
-            )
-        ):
-            attendees[cid].append(names.get(aid, "?"))
-    items: dict[uuid.UUID, list[IntelligenceItem]] = defaultdict(list)
-    addenda: dict[uuid.UUID, list[Addendum]] = defaultdict(list)
-    taskings: dict[uuid.UUID, list[Tasking]] = defaultdict(list)
-    payments: dict[uuid.UUID, list[Payment]] = defaultdict(list)
-    subjects: dict[uuid.UUID, list[tuple[str, str]]] = defaultdict(list)
-    files: dict[uuid.UUID, list[tuple[Any, ...]]] = defaultdict(list)
-    for chunk in _chunks(ids):
-        for row in session.execute(
-            select(
-                Attachment.debrief_id,
-                Attachment.id,
-                Attachment.name,
-                Attachment.media_type,
-                Attachment.size,
-                Attachment.sha256,
-                Attachment.created_at,
-            ).where(Attachment.debrief_id.in_(chunk))
-        ):
-            files[row[0]].append(tuple(row[1:]))
-        chunk_items = (
-            session.execute(select(IntelligenceItem).where(IntelligenceItem.debrief_id.in_(chunk)))
-            .scalars()
-            .all()
+    def name(alias_id: str | None) -> str | None:
+        return names.get(_stored_hex(alias_id)) if alias_id is not None else None
+
+    debriefs = [
+        (_stored_ts(row[13]), _stored_hex(row[0]), row)
+        for row in _rows(
+            raw,
+            "SELECT id, source_id, compartment_id, contact_id, status, narrative, "
+            "welfare_observations, security_observations, runner_assessment, "
+            "critical_reflection, author_alias_id, reviewer_alias_id, review_comment, "
+            "created_at, updated_at, submitted_at, reviewed_at FROM debrief WHERE id IN ({})",
+            [d.hex for d in debrief_ids],
         )
-        for item in chunk_items:
-            items[item.debrief_id].append(item)
-        for item_chunk in _chunks([i.id for i in chunk_items]):
-            for item_id, kind, subject_name in session.execute(
-                select(ItemSubject.item_id, Subject.kind, Subject.name)
-                .join(Subject, Subject.id == ItemSubject.subject_id)
-                .where(ItemSubject.item_id.in_(item_chunk))
-            ):
-                subjects[item_id].append((kind.value, subject_name))
-        for a in session.execute(select(Addendum).where(Addendum.debrief_id.in_(chunk))).scalars():
-            addenda[a.debrief_id].append(a)
-        for t in session.execute(select(Tasking).where(Tasking.debrief_id.in_(chunk))).scalars():
-            taskings[t.debrief_id].append(t)  # type: ignore[index]
-        for p in session.execute(select(Payment).where(Payment.debrief_id.in_(chunk))).scalars():
-            payments[p.debrief_id].append(p)  # type: ignore[index]
+    ]
+    debriefs.sort(key=lambda x: (x[0], x[1]))
+    ids = [d[1] for d in debriefs]
+    contact_ids = [_stored_hex(d[2][3]) for d in debriefs if d[2][3] is not None]
+    attendees: dict[str, list[str]] = defaultdict(list)
+    for cid, aid in _rows(
+        raw,
+        "SELECT contact_id, alias_id FROM contact_attendee WHERE contact_id IN ({})",
+        contact_ids,
+    ):
+        attendees[_stored_hex(cid)].append(names.get(_stored_hex(aid), "?"))
+    contacts = {
+        _stored_hex(c[0]): c
+        for c in _rows(
+            raw,
+            "SELECT id, kind, occurred_at, duration_minutes, location_codeword, "
+            "reconnaissance_notes, safety_notes, notes FROM contact WHERE id IN ({})",
+            contact_ids,
+        )
+    }
+    files: dict[str, list[tuple[Any, ...]]] = defaultdict(list)
+    for row in _rows(
+        raw,
+        "SELECT debrief_id, id, name, media_type, size, sha256, created_at FROM attachment "
+        "WHERE debrief_id IN ({})",
+        ids,
+    ):
+        files[_stored_hex(row[0])].append(
+            (_stored_hex(row[1]), row[2], row[3], row[4], row[5], _stored_ts(row[6]))
+        )
+    items: dict[str, list[tuple[Any, ...]]] = defaultdict(list)
+    item_ids = []
+    for row in _rows(
+        raw,
+        "SELECT debrief_id, id, position, text, sanitised_text, scheme, source_evaluation, "
+        "intelligence_assessment, handling_code, handling_conditions, corroboration, "
+        "exculpatory FROM intelligence_item WHERE debrief_id IN ({})",
+        ids,
+    ):
+        item_id = _stored_hex(row[1])
+        item_ids.append(item_id)
+        items[_stored_hex(row[0])].append((row[2], item_id, *row[3:]))
+    subjects: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for item_id, kind, subject_name in _rows(
+        raw,
+        "SELECT item_subject.item_id, subject.kind, subject.name FROM item_subject "
+        "JOIN subject ON subject.id = item_subject.subject_id "
+        "WHERE item_subject.item_id IN ({})",
+        item_ids,
+    ):
+        subjects[_stored_hex(item_id)].append((kind, subject_name))
+    addenda: dict[str, list[tuple[Any, ...]]] = defaultdict(list)
+    for row in _rows(
+        raw,
+        "SELECT debrief_id, id, text, author_alias_id, created_at FROM addendum "
+        "WHERE debrief_id IN ({})",
+        ids,
+    ):
+        addenda[_stored_hex(row[0])].append(
+            (_stored_ts(row[4]), _stored_hex(row[1]), row[2], row[3])
+        )
+    taskings: dict[str, list[tuple[Any, ...]]] = defaultdict(list)
+    for row in _rows(
+        raw,
+        "SELECT debrief_id, id, description, limits, deadline, status, outcome, created_at "
+        "FROM tasking WHERE debrief_id IN ({})",
+        ids,
+    ):
+        taskings[_stored_hex(row[0])].append((_stored_hex(row[1]), *row[2:]))
+    payments: dict[str, list[tuple[Any, ...]]] = defaultdict(list)
+    for row in _rows(
+        raw,
+        "SELECT debrief_id, id, kind, amount_cents, currency, reason, occurred_on, "
+        "witness_alias_id, approved_by_alias_id, created_at FROM payment "
+        "WHERE debrief_id IN ({})",
+        ids,
+    ):
+        payments[_stored_hex(row[0])].append((_stored_hex(row[1]), *row[2:]))
     records = []
-    for d in sorted(debriefs, key=lambda x: (x.created_at, x.id)):
-        c = contacts.get(d.contact_id) if d.contact_id else None
+    for created_at, did, d in debriefs:
+        c = contacts.get(_stored_hex(d[3])) if d[3] else None
         records.append(
             {
-                "id": str(d.id),
-                "source_id": str(d.source_id),
-                "compartment_id": str(d.compartment_id),
-                "status": d.status.value,
-                "narrative": d.narrative,
-                "welfare_observations": d.welfare_observations,
-                "security_observations": d.security_observations,
-                "runner_assessment": d.runner_assessment,
-                "critical_reflection": d.critical_reflection,
-                "author": name(d.author_alias_id),
-                "reviewer": name(d.reviewer_alias_id),
-                "review_comment": d.review_comment,
-                "created_at": _ts(d.created_at),
-                "updated_at": _ts(d.updated_at),
-                "submitted_at": _ts(d.submitted_at),
-                "reviewed_at": _ts(d.reviewed_at),
+                "id": _dashed(did),
+                "source_id": _dashed(d[1]),
+                "compartment_id": _dashed(d[2]),
+                "status": d[4],
+                "narrative": d[5],
+                "welfare_observations": d[6],
+                "security_observations": d[7],
+                "runner_assessment": d[8],
+                "critical_reflection": d[9],
+                "author": name(d[10]),
+                "reviewer": name(d[11]),
+                "review_comment": d[12],
+                "created_at": created_at,
+                "updated_at": _stored_ts(d[14]),
+                "submitted_at": _stored_ts(d[15]),
+                "reviewed_at": _stored_ts(d[16]),
                 "contact": None
                 if c is None
                 else {
-                    "id": str(c.id),
-                    "kind": c.kind.value,
-                    "occurred_at": _ts(c.occurred_at),
-                    "duration_minutes": c.duration_minutes,
-                    "location_codeword": c.location_codeword,
-                    "reconnaissance_notes": c.reconnaissance_notes,
-                    "safety_notes": c.safety_notes,
-                    "notes": c.notes,
-                    "attendees": sorted(attendees.get(c.id, [])),
+                    "id": _dashed(c[0]),
+                    "kind": c[1],
+                    "occurred_at": _stored_ts(c[2]),
+                    "duration_minutes": c[3],
+                    "location_codeword": c[4],
+                    "reconnaissance_notes": c[5],
+                    "safety_notes": c[6],
+                    "notes": c[7],
+                    "attendees": sorted(attendees.get(_stored_hex(c[0]), [])),
                 },
                 "items": [
                     {
-                        "id": str(i.id),
-                        "position": i.position,
-                        "text": i.text,
-                        "sanitised_text": i.sanitised_text,
-                        "scheme": i.scheme.value,
-                        "source_evaluation": i.source_evaluation,
-                        "intelligence_assessment": i.intelligence_assessment,
-                        "handling_code": i.handling_code,
-                        "handling_conditions": i.handling_conditions,
-                        "corroboration": i.corroboration.value,
-                        "exculpatory": i.exculpatory,
-                        "subjects": [{"kind": k, "name": n} for k, n in sorted(subjects[i.id])],
+                        "id": _dashed(iid),
+                        "position": position,
+                        "text": text,
+                        "sanitised_text": sanitised,
+                        "scheme": scheme,
+                        "source_evaluation": evaluation,
+                        "intelligence_assessment": assessment,
+                        "handling_code": code,
+                        "handling_conditions": conditions,
+                        "corroboration": corroboration,
+                        "exculpatory": bool(exculpatory),
+                        "subjects": [{"kind": k, "name": n} for k, n in sorted(subjects[iid])],
                     }
-                    for i in sorted(items[d.id], key=lambda x: (x.position, x.id))
+                    for (
+                        position,
+                        iid,
+                        text,
+                        sanitised,
+                        scheme,
+                        evaluation,
+                        assessment,
+                        code,
+                        conditions,
+                        corroboration,
+                        exculpatory,
+                    ) in sorted(items[did], key=lambda x: (x[0], x[1]))
                 ],
                 "addenda": [
                     {
-                        "id": str(a.id),
-                        "text": a.text,
-                        "author": name(a.author_alias_id),
-                        "created_at": _ts(a.created_at),
+                        "id": _dashed(aid),
+                        "text": text,
+                        "author": name(author),
+                        "created_at": created,
                     }
-                    for a in sorted(addenda[d.id], key=lambda x: (x.created_at, x.id))
+                    for created, aid, text, author in sorted(addenda[did], key=lambda x: x[:2])
                 ],
                 "taskings": [
                     {
-                        "id": str(t.id),
-                        "description": t.description,
-                        "limits": t.limits,
-                        "deadline": _day(t.deadline),
-                        "status": t.status.value,
-                        "outcome": t.outcome,
-                        "created_at": _ts(t.created_at),
+                        "id": _dashed(tid),
+                        "description": description,
+                        "limits": limits,
+                        "deadline": _stored_day(deadline),
+                        "status": status,
+                        "outcome": outcome,
+                        "created_at": _stored_ts(created),
                     }
-                    for t in sorted(taskings[d.id], key=lambda x: x.id)
+                    for tid, description, limits, deadline, status, outcome, created in sorted(
+                        taskings[did], key=lambda x: x[0]
+                    )
                 ],
                 "payments": [
                     {
-                        "id": str(p.id),
-                        "kind": p.kind.value,
-                        "amount_cents": p.amount_cents,
-                        "currency": p.currency,
-                        "reason": p.reason,
-                        "occurred_on": _day(p.occurred_on),
-                        "witness": name(p.witness_alias_id),
-                        "approved_by": name(p.approved_by_alias_id),
-                        "created_at": _ts(p.created_at),
+                        "id": _dashed(pid),
+                        "kind": kind,
+                        "amount_cents": amount,
+                        "currency": currency,
+                        "reason": reason,
+                        "occurred_on": _stored_day(occurred),
+                        "witness": name(witness),
+                        "approved_by": name(approver),
+                        "created_at": _stored_ts(created),
                     }
-                    for p in sorted(payments[d.id], key=lambda x: x.id)
+                    for (
+                        pid,
+                        kind,
+                        amount,
+                        currency,
+                        reason,
+                        occurred,
+                        witness,
+                        approver,
+                        created,
+                    ) in sorted(payments[did], key=lambda x: x[0])
                 ],
                 # Metadata only: the bytes travel beside the records, each checked
                 # against this hash, so the record's own hash covers them.
                 "attachments": [
                     {
-                        "id": str(aid),
-                        "name": name,
+                        "id": _dashed(aid),
+                        "name": file_name,
                         "media_type": media_type,
                         "size": size,
                         "sha256": sha,
-                        "created_at": _ts(created),
+                        "created_at": created,
                     }
-                    for aid, name, media_type, size, sha, created in sorted(
-                        files[d.id], key=lambda f: (f[5], f[0])
+                    for aid, file_name, media_type, size, sha, created in sorted(
+                        files[did], key=lambda f: (f[5], f[0])
                     )
                 ],
             }
         )
-    source_ids = sorted({d.source_id for d in debriefs})
-    sources = []
-    for chunk in _chunks(source_ids):
-        for s, comp_name in session.execute(
-            select(Source, Compartment.name)
-            .join(Compartment, Compartment.id == Source.compartment_id)
-            .where(Source.id.in_(chunk))
-        ):
-            sources.append(
-                {
-                    "id": str(s.id),
-                    "compartment_id": str(s.compartment_id),
-                    "compartment": comp_name,
-                    "codename": s.codename,
-                    "kind": s.kind.value,
-                    "status": s.status.value,
-                }
-            )
+    source_ids = sorted({_stored_hex(d[2][1]) for d in debriefs})
+    sources = [
+        {
+            "id": _dashed(row[0]),
+            "compartment_id": _dashed(row[1]),
+            "compartment": row[2],
+            "codename": row[3],
+            "kind": row[4],
+            "status": row[5],
+        }
+        for row in _rows(
+            raw,
+            "SELECT source.id, source.compartment_id, compartment.name, source.codename, "
+            "source.kind, source.status FROM source "
+            "JOIN compartment ON compartment.id = source.compartment_id WHERE source.id IN ({})",
+            source_ids,
+        )
+    ]
     return records, sorted(sources, key=lambda s: s["id"])
 
 
@@ -294,31 +382,30 @@ def read_blobs(doc: Any) -> dict[str, bytes]:
 
 def audit_events(session: Session, debrief_ids: Sequence[uuid.UUID]) -> list[dict[str, Any]]:
     """The runner's audit events about these debriefs, as they are in its chain."""
-    out = []
-    for chunk in _chunks(debrief_ids):
-        for e in session.execute(
-            select(AuditEvent)
-            .where(
-                AuditEvent.record_type == "debrief",
-                AuditEvent.record_id.in_([d.hex for d in chunk]),
-            )
-            .order_by(AuditEvent.seq)
-        ).scalars():
-            out.append(
-                {
-                    "seq": e.seq,
-                    "at": iso_utc(e.at),
-                    "actor": e.actor,
-                    "actor_alias_id": e.actor_alias_id.hex if e.actor_alias_id else "",
-                    "action": e.action,
-                    "record_type": e.record_type,
-                    "record_id": e.record_id,
-                    "compartment_id": e.compartment_id.hex if e.compartment_id else "",
-                    "detail": e.detail,
-                    "prev_hash": e.prev_hash,
-                    "hash": e.hash,
-                }
-            )
+    raw = session.connection().connection.dbapi_connection
+    assert raw is not None
+    out = [
+        {
+            "seq": e[0],
+            "at": _stored_ts(e[1]),
+            "actor": e[2],
+            "actor_alias_id": _stored_hex(e[3]) if e[3] else "",
+            "action": e[4],
+            "record_type": e[5],
+            "record_id": e[6],
+            "compartment_id": _stored_hex(e[7]) if e[7] else "",
+            "detail": e[8],
+            "prev_hash": e[9],
+            "hash": e[10],
+        }
+        for e in _rows(
+            raw,
+            "SELECT seq, at, actor, actor_alias_id, action, record_type, record_id, "
+            "compartment_id, detail, prev_hash, hash FROM audit_event "
+            "WHERE record_type = 'debrief' AND record_id IN ({}) ORDER BY seq",
+            [d.hex for d in debrief_ids],
+        )
+    ]
     return sorted(out, key=lambda e: e["seq"])
 
 
@@ -345,6 +432,8 @@ def _opt_text(v: Any) -> str | None:
 
 def _uuid(v: Any) -> str:
     _need(isinstance(v, str))
+    if _CANONICAL_UUID.fullmatch(v):
+        return str(v)  # what str(uuid.UUID(v)) gives for this, the usual form
     try:
         return str(uuid.UUID(v))
     except ValueError:
@@ -362,8 +451,13 @@ def _day_ok(v: Any) -> None:
         _need(isinstance(v, str) and bool(_DAY.match(v)))
 
 
+@functools.cache
+def _values(enum_cls: type) -> frozenset[str]:
+    return frozenset(m.value for m in enum_cls)  # type: ignore[attr-defined]
+
+
 def _enum(v: Any, enum_cls: type) -> None:
-    _need(isinstance(v, str) and v in {m.value for m in enum_cls})  # type: ignore[attr-defined]
+    _need(isinstance(v, str) and v in _values(enum_cls))
 
 
 def _int(v: Any, optional: bool = False) -> None:

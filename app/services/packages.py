@@ -14,7 +14,7 @@ from __future__ import annotations
 import hashlib
 import uuid
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -24,14 +24,15 @@ from sqlalchemy.orm import Session
 
 from app.clock import iso_utc, utc_now
 from app.dal.scope import Scope, get_visible, visible
+from app.domain.grading import Grading
 from app.errors import InvalidInput, NotFound, PackageError, VaultError, WorkflowError
-from app.export import package
+from app.export import canonical, package
 from app.export.manifest import Manifest, RecordRef
 from app.models import Debrief, IntelligenceItem, Source
-from app.models.enums import DebriefStatus, PeerRole
+from app.models.enums import DebriefStatus, GradingScheme, PeerRole
 from app.models.packages import ExportedRecord, PackageLog, PackagePeer
 from app.services import keys, package_log, package_records
-from app.services.debriefs import blockers
+from app.services.debriefs import blockers, content_blockers
 from app.vault import audit_chain, migrate
 from app.vault.atomic import atomic_write_bytes
 from app.vault.vault import Vault
@@ -151,6 +152,28 @@ def _missing(session: Session, ids: list[uuid.UUID]) -> dict[uuid.UUID, tuple[st
     return out
 
 
+def _lacks(record: dict[str, Any]) -> bool:
+    return bool(
+        content_blockers(
+            record["narrative"],
+            record["critical_reflection"],
+            [
+                (
+                    i["text"],
+                    Grading(
+                        GradingScheme(i["scheme"]),
+                        i["source_evaluation"],
+                        i["intelligence_assessment"],
+                        i["handling_code"],
+                        i["handling_conditions"],
+                    ),
+                )
+                for i in record["items"]
+            ],
+        )
+    )
+
+
 def _chosen_ids(
     session: Session, scope: Scope, debrief_ids: Sequence[uuid.UUID] | None, all_new: bool
 ) -> list[uuid.UUID]:
@@ -188,6 +211,8 @@ class _Gathered:
     records: list[dict[str, Any]]
     sources: list[dict[str, Any]]
     compartments: dict[uuid.UUID, uuid.UUID]
+    # canonical JSON of each entry of ``records``, made once with its hash
+    encoded: list[bytes] = field(default_factory=list)
 
 
 def _gather(
@@ -196,7 +221,10 @@ def _gather(
     """Serialise the debriefs, number their versions, and say what each lacks."""
     records, sources = package_records.serialise(session, ids)
     exported = _latest_exports(session, ids)
-    missing = _missing(session, ids)
+    # The records hold all that ``blockers`` reads; only a debrief that lacks
+    # something is looked at again, so the screen lists its items exactly as the
+    # debrief page numbers them.
+    missing = _missing(session, [uuid.UUID(str(r["id"])) for r in records if _lacks(r)])
     codenames = dict(
         session.execute(
             select(Source.id, Source.codename).where(
@@ -208,7 +236,8 @@ def _gather(
     candidates = []
     for data in records:
         rid = uuid.UUID(str(data["id"]))
-        sha = package_records.record_hash(data)
+        text = canonical.dumps(data)
+        sha = hashlib.sha256(text).hexdigest()
         last_version, last_sha = exported.get(rid, (0, ""))
         if skip_unchanged and sha == last_sha:
             continue  # already sent as it is now
@@ -216,6 +245,12 @@ def _gather(
         gathered.refs.append(RecordRef("debrief", rid, version, sha))
         gathered.records.append(
             {"type": "debrief", "id": str(rid), "version": version, "data": data}
+        )
+        # canonical.dumps of that entry (keys in order; the id and the version
+        # need no escaping), around the record's JSON made above
+        gathered.encoded.append(
+            b'{"data":%b,"id":"%b","type":"debrief","version":%d}'
+            % (text, str(rid).encode("ascii"), version)
         )
         gathered.compartments[rid] = uuid.UUID(str(data["compartment_id"]))
         candidates.append(
@@ -292,13 +327,16 @@ def export_package(
         records=tuple(gathered.refs),
         audit_events=len(events),
     )
-    body = {
-        "sources": gathered.sources,
-        "records": gathered.records,
-        "attachments": blobs,
-        "audit": events,
-    }
-    sealed = package.seal(manifest, body, own.signing, [p.recipient_public for p in peers])
+    # The body as canonical.dumps would make it, from the records' JSON made above.
+    body = canonical.object_of(
+        {
+            "sources": canonical.dumps(gathered.sources),
+            "records": canonical.array_of(gathered.encoded),
+            "attachments": canonical.dumps(blobs),
+            "audit": canonical.dumps(events),
+        }
+    )
+    sealed = package.seal_encoded(manifest, body, own.signing, [p.recipient_public for p in peers])
     if progress:
         progress(2, 4)
     sha = hashlib.sha256(sealed).hexdigest()
@@ -320,17 +358,27 @@ def export_package(
             )
         )
         session.flush()
-        for ref in gathered.refs:
-            session.merge(
-                ExportedRecord(
-                    record_type="debrief",
-                    record_id=ref.id,
-                    version=ref.version,
-                    sha256=ref.sha256,
-                    package_id=package_id,
-                    compartment_id=gathered.compartments[ref.id],
+        # One bulk upsert (as session.merge per record would do, without loading
+        # each row first): a version sent again now names this package.
+        raw = session.connection().connection.dbapi_connection
+        assert raw is not None
+        raw.executemany(
+            "INSERT INTO exported_record (record_type, record_id, version, sha256, package_id, "
+            "compartment_id) VALUES ('debrief', ?, ?, ?, ?, ?) "
+            "ON CONFLICT (record_type, record_id, version) DO UPDATE SET "
+            "sha256 = excluded.sha256, package_id = excluded.package_id, "
+            "compartment_id = excluded.compartment_id",
+            [
+                (
+                    ref.id.hex,
+                    ref.version,
+                    ref.sha256,
+                    package_id.hex,
+                    gathered.compartments[ref.id].hex,
                 )
-            )
+                for ref in gathered.refs
+            ],
+        )
         audit_chain.append(
             session,
             scope.actor,

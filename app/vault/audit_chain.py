@@ -45,16 +45,45 @@ def event_hash(
     compartment_id: uuid.UUID | None,
     detail: str,
 ) -> str:
+    return stored_event_hash(
+        prev_hash=prev_hash,
+        seq=seq,
+        at=iso_utc(at),
+        actor_alias_id="" if actor_alias_id is None else actor_alias_id.hex,
+        actor=actor,
+        action=action,
+        record_type=record_type,
+        record_id=record_id,
+        compartment_id="" if compartment_id is None else compartment_id.hex,
+        detail=detail,
+    )
+
+
+def stored_event_hash(
+    *,
+    prev_hash: str,
+    seq: int,
+    at: str,
+    actor_alias_id: str,
+    actor: str,
+    action: str,
+    record_type: str,
+    record_id: str,
+    compartment_id: str,
+    detail: str,
+) -> str:
+    """``event_hash`` of the fields as they are hashed: ``at`` as ``iso_utc`` text,
+    the ids as 32 hex digits or ""."""
     payload = [
         CHAIN_VERSION,
         seq,
-        iso_utc(at),
-        "" if actor_alias_id is None else actor_alias_id.hex,
+        at,
+        actor_alias_id,
         actor,
         action,
         record_type,
         record_id,
-        "" if compartment_id is None else compartment_id.hex,
+        compartment_id,
         detail,
         prev_hash,
     ]

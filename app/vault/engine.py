@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import sqlcipher3
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.orm import Session
 from sqlalchemy.pool import QueuePool
 
 from app.crypto.secret import SecretBytes
@@ -104,3 +106,19 @@ def backup_database(source_path: Path, target_path: Path, key: SecretBytes) -> N
         with contextlib.suppress(Exception):
             target.close()
         source.close()
+
+
+BULK_CACHE_KIB = 256 * 1024
+
+
+@contextlib.contextmanager
+def bulk_cache(session: Session) -> Iterator[None]:
+    """A large page cache while bulk-writing: index pages stay decrypted in memory
+    instead of being re-read and re-decrypted for every insert. Reset afterwards so
+    the pooled connection goes back to its normal footprint."""
+    conn = session.connection()
+    conn.exec_driver_sql(f"PRAGMA cache_size = -{BULK_CACHE_KIB}")
+    try:
+        yield
+    finally:
+        conn.exec_driver_sql(f"PRAGMA cache_size = -{PAGE_CACHE_KIB}")

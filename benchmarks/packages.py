@@ -1,0 +1,483 @@
+"""Package benchmarks: 10,000 debriefs leave a runner's vault and arrive at a handler's.
+
+The runner's vault is filled by the demo generator (``app.services.demo``, the same
+bulk DB-API inserts as ``veldboek demo``), then made export-ready with a few bulk
+statements: every compartment gets the runner alias as member, drafts and returned
+debriefs become submitted (with a critical reflection and a submission time), and
+each debrief gets the audit events the app would have written for it (created,
+draft saved, one per item added, submitted), hash-chained as ``audit_chain`` does.
+So every debrief is submitted or approved, graded (1-4 items) and has a contact;
+5 % of the approved ones carry an addendum. Taskings and payments stay on the
+sources (as the demo makes them), attachments are not part of the data.
+
+Measured, each on a fresh copy of the prepared vaults (median of ``--runs``):
+
+1. ``export_package(..., all_new=True)`` of all debriefs, end to end (goal < 2 s),
+   with the time of its steps: serialising the records, building the signed
+   container (canonical JSON + Ed25519) and the age sealing alone.
+   Sealing throughput: ``age.encrypt`` of the container against the baseline, raw
+   ``ChaCha20Poly1305`` (cryptography) over the same bytes in 64 KiB chunks
+   (goal: ratio at least 0.5). Opening (``age.decrypt``) against raw decryption is
+   reported beside it.
+2. ``package_receive.import_package`` of that package in the handler's vault
+   (goal < 3 s), with its steps (decrypt, container parse, record validation, the
+   bulk write); the same package again, refused as a replay with nothing changed
+   (goal < 1 s); and a new package (next number) carrying the same 10,000
+   unchanged records (explicit ``debrief_ids``), imported as all unchanged.
+
+Run: ``python -m benchmarks.packages [--debriefs N] [--runs N] [--profile DIR]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import cProfile
+import os
+import shutil
+import statistics
+import tempfile
+import time
+import uuid
+from collections.abc import Callable, Iterator
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
+from sqlalchemy import func, select
+
+from app.clock import iso_utc
+from app.crypto import age
+from app.crypto.kdf import KdfParams
+from app.dal.scope import Scope
+from app.export import container
+from app.export import package as package_module
+from app.export.errors import ReplayedPackage
+from app.models import Alias, Debrief, IntelligenceItem
+from app.models.enums import Role
+from app.models.packages import PackageLog, PeerRole, RecordVersion
+from app.services import (
+    aliases,
+    demo,
+    keys,
+    package_import,
+    package_receive,
+    package_records,
+    packages,
+)
+from app.vault import audit_chain
+from app.vault.audit_chain import Actor
+from app.vault.vault import Vault, create_vault
+from benchmarks.common import summary, write_results
+
+PASSPHRASE = "benchmark passphrase long enough"
+RUNNER, HANDLER = "Valk", "Havik"
+GOAL_EXPORT_S = 2.0
+GOAL_IMPORT_S = 3.0
+GOAL_REPLAY_S = 1.0
+GOAL_SEAL_RATIO = 0.5
+
+
+def _new_vault(root: Path, alias: str, role: Role) -> None:
+    # A light KDF: unlocking is not measured here, and every run opens fresh copies.
+    create_vault(
+        root, PASSPHRASE, alias_name=alias, role=role, kdf=KdfParams(1024, 1, 1, b"0" * 16)
+    )
+
+
+def _introduce(a: Vault, a_scope: Scope, b: Vault, role_of_b: PeerRole, name: str) -> None:
+    """``a`` confirms ``b``'s key, as after reading the fingerprint aloud."""
+    bundle = keys.read_bundle(keys.bundle_bytes(b, keys.own_bundle(b, name, role_of_b)))
+    keys.add_peer(a, a_scope, bundle, role=role_of_b, confirmed_spoken=bundle.fingerprint.spoken)
+
+
+def _raw(session: Any) -> Any:
+    return session.connection().connection.dbapi_connection
+
+
+def _export_ready(vault: Vault, scope: Scope) -> int:
+    """Make every demo debrief exportable and give each its audit trail; returns
+    the number of audit events written."""
+    with vault.write() as session:
+        raw = _raw(session)
+        raw.execute(
+            "INSERT OR IGNORE INTO compartment_member (compartment_id, alias_id, granted_at) "
+            "SELECT id, ?, created_at FROM compartment",
+            (scope.alias_id.hex,),
+        )
+        raw.execute(
+            "UPDATE debrief SET status = 'submitted', "
+            "critical_reflection = CASE WHEN critical_reflection = '' "
+            "THEN 'Source may overstate his own role.' ELSE critical_reflection END, "
+            "submitted_at = COALESCE(submitted_at, created_at) "
+            "WHERE status IN ('draft', 'returned')"
+        )
+        names = dict(session.execute(select(Alias.id, Alias.name)).all())
+        items: dict[uuid.UUID, list[uuid.UUID]] = {}
+        for debrief_id, item_id in session.execute(
+            select(IntelligenceItem.debrief_id, IntelligenceItem.id).order_by(
+                IntelligenceItem.debrief_id, IntelligenceItem.position
+            )
+        ):
+            items.setdefault(debrief_id, []).append(item_id)
+        tail = audit_chain.chain_tail(session)
+        rows: list[tuple[Any, ...]] = []
+        for d in session.execute(select(Debrief).order_by(Debrief.created_at)).scalars():
+            actor = Actor(names[d.author_alias_id], d.author_alias_id)
+            trail: list[tuple[str, datetime, dict[str, Any] | None]] = [
+                ("debrief.created", d.created_at, None),
+                (
+                    "debrief.draft_saved",
+                    d.created_at + timedelta(minutes=5),
+                    {"fields": ["critical_reflection", "narrative", "welfare_observations"]},
+                ),
+            ]
+            trail += [
+                ("debrief.item_added", d.created_at + timedelta(minutes=5 + n), {"item_id": i.hex})
+                for n, i in enumerate(items.get(d.id, []), start=1)
+            ]
+            trail.append(
+                ("debrief.submitted", d.submitted_at or d.created_at, {"previous": "draft"})
+            )
+            for action, at, detail in trail:
+                e = audit_chain.build_event(
+                    tail,
+                    actor,
+                    action,
+                    record_type="debrief",
+                    record_id=d.id,
+                    compartment_id=d.compartment_id,
+                    detail=detail,
+                    at=at,
+                )
+                rows.append(
+                    (
+                        e.seq,
+                        iso_utc(e.at),
+                        e.actor_alias_id.hex if e.actor_alias_id else None,
+                        e.actor,
+                        e.action,
+                        e.record_type,
+                        e.record_id,
+                        e.compartment_id.hex if e.compartment_id else None,
+                        e.detail,
+                        e.prev_hash,
+                        e.hash,
+                    )
+                )
+        raw.executemany(
+            "INSERT INTO audit_event (seq, at, actor_alias_id, actor, action, record_type, "
+            "record_id, compartment_id, detail, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            rows,
+        )
+    with vault.engine().connect() as conn:
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    return len(rows)
+
+
+def prepare(tmp: Path, debriefs: int) -> dict[str, Any]:
+    """Build the runner's and the handler's vaults once (they are copied per run)."""
+    _new_vault(tmp / "runner", RUNNER, Role.RUNNER)
+    _new_vault(tmp / "handler", HANDLER, Role.HANDLER)
+    runner = Vault.open(tmp / "runner", PASSPHRASE)
+    handler = Vault.open(tmp / "handler", PASSPHRASE)
+    r_scope = aliases.resolve_scope(runner, RUNNER)
+    h_scope = aliases.resolve_scope(handler, HANDLER)
+    _introduce(runner, r_scope, handler, PeerRole.HANDLER, "Team handler")
+    _introduce(handler, h_scope, runner, PeerRole.RUNNER, "Runner Valk")
+    start = time.perf_counter()
+    demo.generate(runner, sources=max(10, debriefs // 250), debriefs=debriefs, seed=7)
+    events = _export_ready(runner, r_scope)
+    seconds = time.perf_counter() - start
+    plan = packages.plan_export(runner, r_scope, all_new=True)
+    if len(plan.candidates) != debriefs or plan.blocked:
+        raise SystemExit(f"not export-ready: {len(plan.candidates)} / {len(plan.blocked)} blocked")
+    runner.lock()
+    handler.lock()
+    return {"build_seconds": round(seconds, 2), "audit_events": events}
+
+
+@contextlib.contextmanager
+def fresh(tmp: Path, name: str, alias: str, run: int) -> Iterator[tuple[Vault, Scope]]:
+    root = tmp / f"{name}-run{run}"
+    shutil.rmtree(root, ignore_errors=True)
+    shutil.copytree(tmp / name, root)
+    vault = Vault.open(root, PASSPHRASE)
+    try:
+        yield vault, aliases.resolve_scope(vault, alias)
+    finally:
+        vault.lock()
+        shutil.rmtree(root, ignore_errors=True)
+
+
+class Stopwatch:
+    """Wraps module functions to add up the time spent in them."""
+
+    def __init__(self) -> None:
+        self.spent: dict[str, float] = {}
+        self._undo: list[Callable[[], None]] = []
+        self.captured: dict[str, Any] = {}
+
+    def wrap(self, module: Any, attr: str, label: str, keep: bool = False) -> None:
+        real = getattr(module, attr)
+
+        def timed(*args: Any, **kwargs: Any) -> Any:
+            start = time.perf_counter()
+            try:
+                out = real(*args, **kwargs)
+            finally:
+                self.spent[label] = self.spent.get(label, 0.0) + time.perf_counter() - start
+            if keep:
+                self.captured[label] = (args, kwargs, out)
+            return out
+
+        setattr(module, attr, timed)
+        self._undo.append(lambda: setattr(module, attr, real))
+
+    def __enter__(self) -> Stopwatch:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        for undo in reversed(self._undo):
+            undo()
+
+
+def _ms(seconds: float) -> float:
+    return round(seconds * 1000, 1)
+
+
+def _median_steps(steps: list[dict[str, float]]) -> dict[str, float]:
+    return {k: _ms(statistics.median(s[k] for s in steps)) for k in steps[0]}
+
+
+def _profiled(profile: Path | None, name: str, fn: Callable[[], Any]) -> Any:
+    if profile is None:
+        return fn()
+    profiler = cProfile.Profile()
+    try:
+        return profiler.runcall(fn)
+    finally:
+        profile.mkdir(parents=True, exist_ok=True)
+        profiler.dump_stats(str(profile / f"{name}.prof"))
+
+
+def bench_export(
+    tmp: Path, runs: int, debriefs: int, profile: Path | None
+) -> tuple[dict[str, Any], bytes, bytes, bytes, list[bytes]]:
+    totals: list[float] = []
+    cpus: list[float] = []
+    steps: list[dict[str, float]] = []
+    sealed = second = plain = b""
+    recipients: list[bytes] = []
+    outbox = tmp / "usb"
+    outbox.mkdir(exist_ok=True)
+    for run in range(runs):
+        with fresh(tmp, "runner", RUNNER, run) as (vault, scope), Stopwatch() as sw:
+            sw.wrap(package_records, "serialise", "serialise")
+            # Export calls build/seal, or their variants for a body it encoded itself.
+            build = "build_encoded" if hasattr(container, "build_encoded") else "build"
+            seal = "seal_encoded" if hasattr(package_module, "seal_encoded") else "seal"
+            sw.wrap(container, build, "container_build")
+            sw.wrap(age, "encrypt", "age_encrypt", keep=True)
+            sw.wrap(package_module, seal, "seal")
+            start, cpu = time.perf_counter(), time.process_time()
+            result = _profiled(
+                profile if run == 0 else None,
+                "export",
+                lambda: packages.export_package(vault, scope, to_dir=outbox, all_new=True),
+            )
+            totals.append(time.perf_counter() - start)
+            cpus.append(time.process_time() - cpu)
+            if result.debriefs != debriefs:
+                raise SystemExit(f"exported {result.debriefs}, expected {debriefs}")
+            steps.append(
+                {k: sw.spent[k] for k in ("serialise", "container_build", "age_encrypt", "seal")}
+            )
+            if run == 0:
+                sealed = result.path.read_bytes()
+                (plain, recipients), _kw, _out = sw.captured["age_encrypt"]
+                with vault.read() as session:
+                    ids = list(
+                        session.execute(select(Debrief.id).order_by(Debrief.created_at)).scalars()
+                    )
+                again = packages.export_package(vault, scope, to_dir=outbox, debrief_ids=ids)
+                second = again.path.read_bytes()
+            for f in outbox.iterdir():
+                f.unlink()
+    out = {
+        "export_all_new": summary(totals),
+        "export_all_new_cpu_median_ms": _ms(statistics.median(cpus)),
+        "export_steps_median_ms": _median_steps(steps),
+        "package_bytes": len(sealed),
+        "container_bytes": len(plain),
+    }
+    return out, sealed, second, plain, recipients
+
+
+def _raw_chacha(plain: bytes, key: bytes) -> bytes:
+    aead = ChaCha20Poly1305(key)
+    view = memoryview(plain)
+    count = max(1, -(-len(plain) // age.CHUNK))
+    out = []
+    for i in range(count):
+        nonce = i.to_bytes(11, "big") + (b"\x01" if i == count - 1 else b"\x00")
+        out.append(aead.encrypt(nonce, view[i * age.CHUNK : (i + 1) * age.CHUNK], None))
+    return b"".join(out)
+
+
+def _raw_chacha_open(sealed: bytes, key: bytes) -> bytes:
+    aead = ChaCha20Poly1305(key)
+    view = memoryview(sealed)
+    step = age.CHUNK + age.TAG
+    count = -(-len(sealed) // step)
+    out = []
+    for i in range(count):
+        nonce = i.to_bytes(11, "big") + (b"\x01" if i == count - 1 else b"\x00")
+        out.append(aead.decrypt(nonce, view[i * step : (i + 1) * step], None))
+    return b"".join(out)
+
+
+def bench_sealing(plain: bytes, recipients: list[bytes], seed: bytes, runs: int) -> dict[str, Any]:
+    key = b"k" * 32
+    reps = max(9, runs * 3)  # interleaved with the baseline, so both see the same load
+    ours, raw, opened, raw_open = [], [], [], []
+    raw_sealed = _raw_chacha(plain, key)
+    for _ in range(reps):
+        start = time.perf_counter()
+        sealed = age.encrypt(plain, recipients, min_stanzas=package_module.RECIPIENT_SLOTS)
+        ours.append(time.perf_counter() - start)
+        start = time.perf_counter()
+        _raw_chacha(plain, key)
+        raw.append(time.perf_counter() - start)
+        start = time.perf_counter()
+        if age.decrypt(sealed, seed) != plain:
+            raise SystemExit("age round trip failed")
+        opened.append(time.perf_counter() - start)
+        start = time.perf_counter()
+        _raw_chacha_open(raw_sealed, key)
+        raw_open.append(time.perf_counter() - start)
+    mb = len(plain) / 1e6
+
+    def rate(samples: list[float]) -> float:
+        return round(mb / statistics.median(samples), 1)
+
+    return {
+        "age_encrypt": summary(ours),
+        "raw_chacha20poly1305_encrypt": summary(raw),
+        "age_encrypt_mb_per_s": rate(ours),
+        "raw_encrypt_mb_per_s": rate(raw),
+        "seal_throughput_ratio": round(statistics.median(raw) / statistics.median(ours), 3),
+        "age_decrypt": summary(opened),
+        "raw_chacha20poly1305_decrypt": summary(raw_open),
+        "age_decrypt_mb_per_s": rate(opened),
+        "raw_decrypt_mb_per_s": rate(raw_open),
+        "open_throughput_ratio": round(statistics.median(raw_open) / statistics.median(opened), 3),
+    }
+
+
+def _state(vault: Vault) -> tuple[int, ...]:
+    with vault.read() as session:
+        return tuple(
+            int(session.execute(select(func.count()).select_from(table)).scalar_one())
+            for table in (Debrief, RecordVersion, PackageLog)
+        )
+
+
+def bench_import(
+    tmp: Path, runs: int, debriefs: int, sealed: bytes, second: bytes, profile: Path | None
+) -> dict[str, Any]:
+    first, first_cpu, replay, unchanged = [], [], [], []
+    steps: list[dict[str, float]] = []
+    for run in range(runs):
+        with fresh(tmp, "handler", HANDLER, run) as (vault, scope):
+            with Stopwatch() as sw:
+                sw.wrap(age, "decrypt", "age_decrypt")
+                sw.wrap(container, "parse", "container_parse")
+                sw.wrap(package_receive, "_contents", "validate_records")
+                sw.wrap(package_import, "apply", "write_records")
+                sw.wrap(package_receive, "_keep_events", "keep_audit_events")
+                start, cpu = time.perf_counter(), time.process_time()
+                result = _profiled(
+                    profile if run == 0 else None,
+                    "import",
+                    lambda: package_receive.import_package(vault, scope, sealed),
+                )
+                first.append(time.perf_counter() - start)
+                first_cpu.append(time.process_time() - cpu)
+                steps.append(dict(sw.spent))
+            if result.new != debriefs:
+                raise SystemExit(f"imported {result.new} new, expected {debriefs}")
+            before = _state(vault)
+            start = time.perf_counter()
+            try:
+                _profiled(
+                    profile if run == 0 else None,
+                    "replay",
+                    lambda: package_receive.import_package(vault, scope, sealed),
+                )
+            except ReplayedPackage:
+                replay.append(time.perf_counter() - start)
+            else:
+                raise SystemExit("the replay was not refused")
+            if _state(vault) != before:
+                raise SystemExit("the refused replay changed the vault")
+            start = time.perf_counter()
+            again = package_receive.import_package(vault, scope, second)
+            unchanged.append(time.perf_counter() - start)
+            if again.unchanged != debriefs:
+                raise SystemExit(f"{again.unchanged} unchanged, expected {debriefs}")
+    return {
+        "import_new": summary(first),
+        "import_new_cpu_median_ms": _ms(statistics.median(first_cpu)),
+        "import_steps_median_ms": _median_steps(steps),
+        "replay_refused": summary(replay),
+        "import_unchanged_new_package": summary(unchanged),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--debriefs", type=int, default=10_000)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--profile", type=Path, help="write cProfile stats of run 1 here")
+    args = parser.parse_args()
+    load_before = os.getloadavg()
+    with tempfile.TemporaryDirectory(prefix="veldboek-bench-") as tmp_name:
+        tmp = Path(tmp_name)
+        built = prepare(tmp, args.debriefs)
+        exported, sealed, second, plain, recipients = bench_export(
+            tmp, args.runs, args.debriefs, args.profile
+        )
+        with fresh(tmp, "handler", HANDLER, 99) as (vault, _scope):
+            seed = keys.private_keys(vault).receiving_seed
+        sealing = bench_sealing(plain, recipients, seed, args.runs)
+        imported = bench_import(tmp, args.runs, args.debriefs, sealed, second, args.profile)
+    export_s = exported["export_all_new"]["median_ms"] / 1000
+    import_s = imported["import_new"]["median_ms"] / 1000
+    replay_s = imported["replay_refused"]["median_ms"] / 1000
+    results = {
+        "debriefs": args.debriefs,
+        "runs": args.runs,
+        "data": "demo generator + bulk statements (see module docstring)",
+        # Wall times on a shared machine follow its load; CPU times much less so.
+        "load_average_1m_before_after": [round(load_before[0], 2), round(os.getloadavg()[0], 2)],
+        **built,
+        **exported,
+        "sealing": sealing,
+        **imported,
+    }
+    goals = {
+        "export_all_new": {"target": f"< {GOAL_EXPORT_S} s", "met": export_s < GOAL_EXPORT_S},
+        "seal_throughput_ratio": {
+            "target": f">= {GOAL_SEAL_RATIO} of raw ChaCha20-Poly1305",
+            "met": sealing["seal_throughput_ratio"] >= GOAL_SEAL_RATIO,
+        },
+        "import_new": {"target": f"< {GOAL_IMPORT_S} s", "met": import_s < GOAL_IMPORT_S},
+        "replay_refused": {"target": f"< {GOAL_REPLAY_S} s", "met": replay_s < GOAL_REPLAY_S},
+    }
+    write_results("packages", results, goals)
+
+
+if __name__ == "__main__":
+    main()
