@@ -15,7 +15,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Column, Connection, Integer, MetaData, inspect
 
 from app.models import Base
-from app.services import aliases, debriefs
+from app.services import aliases, debriefs, search
 from app.vault import migrate
 from app.vault.engine import make_engine
 from app.vault.vault import Vault
@@ -32,6 +32,7 @@ LANDED_MIGRATIONS = {
     "0003_packages.py": "2cd28bc7611d69762a064dec16f7dd458aa9bc7661a66943cb0a800af41f4344",
     "0004_reports.py": "14c2f93e9da0cf85c23d12fea078e9f0e5014b8b32abd9f132f521ab7b78e8b1",
     "0005_packages.py": "083f7a04717d5dafd71de0a891fe8ac99fa51120cd38230222536df30b7a5343",
+    "0006_search_backfill.py": "d7ea61b6da6a88e7fa1315a8d2f7e166fcb9a8fadb5a61283a2f263ada6b31c6",
 }
 
 
@@ -218,3 +219,20 @@ def test_unlock_migrates_an_old_vault_after_an_encrypted_backup(vault_dir: Path)
             assert migrate.current_revision(conn) == "0001_initial"
             assert conn.exec_driver_sql("SELECT codename FROM source").scalar() == "OUDE"
         engine.dispose()
+
+
+def test_records_written_before_the_search_index_are_found_after_migrating(
+    vault_dir: Path,
+) -> None:
+    # Records that were in the vault when the search index was created (downgrading
+    # to the first schema drops the index and keeps the rows).
+    with Vault.open(vault_dir, factory.PASSPHRASE) as vault:
+        scope = aliases.resolve_scope(vault, factory.RUNNER)
+        source = factory.source(vault, scope, "VOORHEEN")
+        factory.debrief(vault, scope, source, narrative="Een oude melding over de veerpont.")
+        migrate.downgrade(vault.engine(), "0001_initial")
+    with Vault.open(vault_dir, factory.PASSPHRASE) as vault:
+        scope = aliases.resolve_scope(vault, factory.RUNNER)
+        hits = search.search(vault, scope, "veerpont")
+        assert [h.codename for h in hits] == ["VOORHEEN"]
+        assert search.search(vault, scope, "Bakker")  # the item's subject, too

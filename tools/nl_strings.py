@@ -349,7 +349,7 @@ NL = {
     "Your alias:": "Uw alias:",
     "Role:": "Rol:",
     "Creating your vault": "Uw kluis wordt gemaakt",
-    "Measuring this computer to set the key-derivation cost (about a second).": "Deze computer wordt gemeten om de kosten van de sleutelafleiding te bepalen (ongeveer een seconde).",
+    "Measuring this computer to set the key-derivation cost (a few seconds).": "Deze computer wordt gemeten om de kosten van de sleutelafleiding te bepalen (enkele seconden).",
     "Calibrating…": "Bezig met kalibreren…",
     "Where and how": "Waar en hoe",
     "The vault will be created in:\n{path}": "De kluis wordt gemaakt in:\n{path}",

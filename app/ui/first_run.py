@@ -172,7 +172,7 @@ class _CreatePage(QWizardPage):
         self._wizard = wizard
         self.setTitle(self.tr("Creating your vault"))
         self.setSubTitle(
-            self.tr("Measuring this computer to set the key-derivation cost (about a second).")
+            self.tr("Measuring this computer to set the key-derivation cost (a few seconds).")
         )
         self.bar = QProgressBar()
         self.bar.setObjectName("createProgress")
