@@ -111,4 +111,7 @@ NL_PACKAGES = {
     "Delete what the handler confirmed": "Verwijderen wat de teamleider bevestigde",
     "Delete what the handler confirmed, leaving no trace": "Verwijderen wat de teamleider bevestigde, zonder spoor",
     "After a receipt:": "Na een ontvangstbewijs:",
+    "The package's signature, its addressing and every record are checked before anything changes; you see who sent it before importing.": "De handtekening van het pakket, de adressering en elk record worden gecontroleerd voordat er iets verandert; u ziet wie het stuurde voordat u het inleest.",
+    "Confirm to runner:": "Bevestigen aan runner:",
+    "No runner's key yet: add one on the Keys tab": "Nog geen sleutel van een runner: voeg er een toe bij Sleutels",
 }

@@ -21,7 +21,8 @@ from PySide6.QtWidgets import QApplication, QWidget
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from app.services import debriefs, demo, reports, sources  # noqa: E402
+from app.models.enums import PeerRole, Role  # noqa: E402
+from app.services import debriefs, demo, keys, packages, reports, sources  # noqa: E402
 from app.services.debriefs import DebriefContent, ItemDraft, create_draft, save_draft  # noqa: E402
 from app.ui import i18n, style  # noqa: E402
 from app.ui.controller import AppController  # noqa: E402
@@ -33,6 +34,7 @@ from app.ui.main_window import MainWindow  # noqa: E402
 from app.ui.pages.audit import AuditPage  # noqa: E402
 from app.ui.pages.debriefs import DebriefsPage  # noqa: E402
 from app.ui.pages.home import HomePage  # noqa: E402
+from app.ui.pages.packages import PackagesPage  # noqa: E402
 from app.ui.pages.reports import ReportsPage  # noqa: E402
 from app.ui.pages.search import SearchPage  # noqa: E402
 from app.ui.pages.settings import SettingsPage  # noqa: E402
@@ -91,7 +93,7 @@ def shot(app: QApplication, widget: QWidget, name: str, lang: str) -> None:
     widget.grab().save(str(OUT / f"{lang}-{name}.png"))
 
 
-def run(lang: str, vault_dir: Path) -> None:
+def run(lang: str, vault_dir: Path, handler_dir: Path) -> None:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setQuitOnLastWindowClosed(False)
@@ -324,6 +326,72 @@ def run(lang: str, vault_dir: Path) -> None:
             ("settings", page(SettingsPage)),
         ]
 
+        def packages_tab(index: int) -> Callable[[], QWidget]:
+            def show() -> QWidget:
+                pp = window.show_page(PackagesPage)
+                assert isinstance(pp, PackagesPage)
+                pp.tabs.setCurrentIndex(index)
+                pp.reload()
+                return window
+
+            return show
+
+        def handler_bundle() -> keys.KeyBundle:
+            with Vault.open(handler_dir, factory.PASSPHRASE) as handler:
+                own = keys.own_bundle(handler, "Teamleider Havik", PeerRole.HANDLER)
+                return keys.read_bundle(keys.bundle_bytes(handler, own))
+
+        def add_key() -> QWidget:
+            pp = window.show_page(PackagesPage)
+            assert isinstance(pp, PackagesPage)
+            pp.tabs.setCurrentIndex(3)
+            bundle = handler_bundle()
+            dialog_ = pp.keys.open_add_dialog(bundle)
+            dialog_.spoken.setText(" ".join(bundle.fingerprint.spoken.split(" ")[:4]) + " ")
+            made["bundle"] = bundle
+            return dialog_
+
+        def send() -> QWidget:
+            vault, scope = window.session.vault, window.session.scope
+            bundle = made["bundle"]
+            assert isinstance(bundle, keys.KeyBundle)
+            keys.add_peer(
+                vault,
+                scope,
+                bundle,
+                role=PeerRole.HANDLER,
+                confirmed_spoken=bundle.fingerprint.spoken,
+            )
+            if not packages.plan_export(vault, scope, all_new=True).candidates:
+                # The first language's run sent everything: give this one something new.
+                source = made["source"]
+                assert isinstance(source, uuid.UUID)
+                fresh = create_draft(vault, scope, source)
+                save_draft(
+                    vault,
+                    scope,
+                    fresh,
+                    DebriefContent(
+                        narrative=typed["narrative"], critical_reflection=typed["reflection"]
+                    ),
+                )
+                debriefs.submit(vault, scope, fresh)
+            return packages_tab(0)()
+
+        def package_log() -> QWidget:
+            vault, scope = window.session.vault, window.session.scope
+            if packages.plan_export(vault, scope, all_new=True).candidates:
+                with tempfile.TemporaryDirectory() as stick:
+                    packages.export_package(vault, scope, to_dir=Path(stick), all_new=True)
+            return packages_tab(2)()
+
+        steps += [
+            ("packages-keys", packages_tab(3)),
+            ("packages-add-key", add_key),
+            ("packages-send", send),
+            ("packages-log", package_log),
+        ]
+
         def alias_switch() -> QWidget:
             window.session.switch_alias("Havik")
             window.show_page(HomePage)
@@ -335,6 +403,7 @@ def run(lang: str, vault_dir: Path) -> None:
             ("handler-approve", handler_review),
             ("debrief-returned", returned),
             ("handler-alias", alias_switch),
+            ("packages-receive", packages_tab(1)),
         ]
 
         for name, make in steps:
@@ -354,8 +423,10 @@ def main() -> None:
         vault_dir = factory.make_vault(Path(tmp) / "demo")
         with Vault.open(vault_dir, factory.PASSPHRASE) as vault:
             demo.generate(vault, sources=30, debriefs=400, seed=1729)
+        # The team handler's own vault, whose key the runner adds on the Packages page.
+        handler_dir = factory.make_vault(Path(tmp) / "handler", alias="Havik", role=Role.HANDLER)
         for lang in ("en", "nl"):
-            run(lang, vault_dir)
+            run(lang, vault_dir, handler_dir)
     print(f"screenshots in {OUT}")
 
 

@@ -1930,132 +1930,147 @@
 <context>
     <name>ReceiveTab</name>
     <message>
-        <location filename="../packages/receive_tab.py" line="49" />
+        <location filename="../packages/receive_tab.py" line="50" />
         <source>Check and import a package…</source>
         <translation>Pakket controleren en inlezen…</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="56" />
+        <location filename="../packages/receive_tab.py" line="57" />
         <source>Issue a receipt…</source>
         <translation>Ontvangstbewijs maken…</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="59" />
+        <location filename="../packages/receive_tab.py" line="60" />
         <source>Packages from runners (handler)</source>
         <translation>Pakketten van runners (teamleider)</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="69" />
+        <location filename="../packages/receive_tab.py" line="65" />
+        <source>The package's signature, its addressing and every record are checked before anything changes; you see who sent it before importing.</source>
+        <translation>De handtekening van het pakket, de adressering en elk record worden gecontroleerd voordat er iets verandert; u ziet wie het stuurde voordat u het inleest.</translation>
+    </message>
+    <message>
+        <location filename="../packages/receive_tab.py" line="73" />
+        <source>Confirm to runner:</source>
+        <translation>Bevestigen aan runner:</translation>
+    </message>
+    <message>
+        <location filename="../packages/receive_tab.py" line="78" />
         <source>Take in a receipt…</source>
         <translation>Ontvangstbewijs inlezen…</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="72" />
+        <location filename="../packages/receive_tab.py" line="81" />
         <source>Receipts from the handler (runner)</source>
         <translation>Ontvangstbewijzen van de teamleider (runner)</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="97" />
+        <location filename="../packages/receive_tab.py" line="108" />
+        <source>No runner's key yet: add one on the Keys tab</source>
+        <translation>Nog geen sleutel van een runner: voeg er een toe bij Sleutels</translation>
+    </message>
+    <message>
+        <location filename="../packages/receive_tab.py" line="113" />
         <source>Missing from {peer}: package(s) {numbers}</source>
         <translation>Ontbreekt van {peer}: pakket(ten) {numbers}</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="106" />
+        <location filename="../packages/receive_tab.py" line="122" />
         <source>After a receipt this vault keeps everything (Settings).</source>
         <translation>Na een ontvangstbewijs houdt deze kluis alles (Instellingen).</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="108" />
+        <location filename="../packages/receive_tab.py" line="124" />
         <source>After a receipt, confirmed debriefs are deleted from this vault (Settings).</source>
         <translation>Na een ontvangstbewijs worden bevestigde debriefings uit deze kluis verwijderd (Instellingen).</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="111" />
+        <location filename="../packages/receive_tab.py" line="127" />
         <source>After a receipt, confirmed debriefs are deleted and the vault file is rebuilt so no trace of them remains (Settings).</source>
         <translation>Na een ontvangstbewijs worden bevestigde debriefings verwijderd en wordt het kluisbestand opnieuw opgebouwd, zodat er geen spoor van achterblijft (Instellingen).</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="128" />
+        <location filename="../packages/receive_tab.py" line="144" />
         <source>A package to import</source>
         <translation>In te lezen pakket</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="137" />
+        <location filename="../packages/receive_tab.py" line="153" />
         <source>Checking the package…</source>
         <translation>Pakket wordt gecontroleerd…</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="148" />
+        <location filename="../packages/receive_tab.py" line="164" />
         <source>Refused: this package was already imported.</source>
         <translation>Geweigerd: dit pakket is al ingelezen.</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="150" />
+        <location filename="../packages/receive_tab.py" line="166" />
         <source>Refused: another package with this number was already imported.</source>
         <translation>Geweigerd: er is al een ander pakket met dit nummer ingelezen.</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="156" />
+        <location filename="../packages/receive_tab.py" line="172" />
         <source>Import package</source>
         <translation>Pakket inlezen</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="159" />
+        <location filename="../packages/receive_tab.py" line="175" />
         <source>Package {n} from {sender} is intact and signed by their key (fingerprint {short}…): {records} debrief(s), {files} file(s).</source>
         <translation>Pakket {n} van {sender} is ongeschonden en ondertekend met diens sleutel (vingerafdruk {short}…): {records} debriefing(s), {files} bestand(en).</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="171" />
+        <location filename="../packages/receive_tab.py" line="187" />
         <source>Import</source>
         <translation>Inlezen</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="180" />
+        <location filename="../packages/receive_tab.py" line="196" />
         <source>Importing the package…</source>
         <translation>Pakket wordt ingelezen…</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="193" />
+        <location filename="../packages/receive_tab.py" line="209" />
         <source>Imported package {n} from {sender}: {new} new, {updated} newer version(s), {unchanged} unchanged, {older} older version(s) kept as history.</source>
         <translation>Pakket {n} van {sender} ingelezen: {new} nieuw, {updated} nieuwere versie(s), {unchanged} ongewijzigd, {older} oudere versie(s) als geschiedenis bewaard.</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="208" />
+        <location filename="../packages/receive_tab.py" line="224" />
         <source>Refused: {why}</source>
         <translation>Geweigerd: {why}</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="216" />
+        <location filename="../packages/receive_tab.py" line="232" />
         <source>Folder to write the receipt to</source>
         <translation>Map om het ontvangstbewijs in te schrijven</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="220" />
+        <location filename="../packages/receive_tab.py" line="236" />
         <source>Sealing the receipt…</source>
         <translation>Ontvangstbewijs wordt verzegeld…</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="231" />
+        <location filename="../packages/receive_tab.py" line="247" />
         <source>Receipt for {n} package(s), with {reviews} review(s), written to {path}.</source>
         <translation>Ontvangstbewijs voor {n} pakket(ten), met {reviews} beoordeling(en), geschreven naar {path}.</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="236" />
+        <location filename="../packages/receive_tab.py" line="252" />
         <source>A receipt to take in</source>
         <translation>In te lezen ontvangstbewijs</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="245" />
+        <location filename="../packages/receive_tab.py" line="261" />
         <source>Taking in the receipt…</source>
         <translation>Ontvangstbewijs wordt ingelezen…</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="256" />
+        <location filename="../packages/receive_tab.py" line="272" />
         <source>Receipt from {sender}: {n} package(s) confirmed, {reviews} review(s) taken in, {purged} debrief(s) removed from this vault.</source>
         <translation>Ontvangstbewijs van {sender}: {n} pakket(ten) bevestigd, {reviews} beoordeling(en) overgenomen, {purged} debriefing(s) uit deze kluis verwijderd.</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="265" />
+        <location filename="../packages/receive_tab.py" line="281" />
         <source>Receipt taken in</source>
         <translation>Ontvangstbewijs ingelezen</translation>
     </message>

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QGroupBox,
     QHBoxLayout,
+    QLabel,
     QMessageBox,
     QPushButton,
     QVBoxLayout,
@@ -58,10 +59,18 @@ class ReceiveTab(QWidget):
         self.receipt_button.clicked.connect(lambda: self.issue_receipt())
         self.handler_box = QGroupBox(self.tr("Packages from runners (handler)"))
         handler_layout = QVBoxLayout(self.handler_box)
-        handler_layout.addWidget(note_label("importHelp"))
+        self.import_help = note_label("importHelp")
+        self.import_help.setText(
+            self.tr(
+                "The package's signature, its addressing and every record are checked "
+                "before anything changes; you see who sent it before importing."
+            )
+        )
+        handler_layout.addWidget(self.import_help)
         handler_layout.addWidget(self.import_button, 0, Qt.AlignmentFlag.AlignLeft)
         handler_layout.addWidget(self.missing)
         receipt_row = QHBoxLayout()
+        receipt_row.addWidget(QLabel(self.tr("Confirm to runner:")))
         receipt_row.addWidget(self.runner_choice, 1)
         receipt_row.addWidget(self.receipt_button)
         handler_layout.addLayout(receipt_row)
@@ -86,11 +95,18 @@ class ReceiveTab(QWidget):
         vault = self.session.vault
         handler = self.session.scope.is_handler
         self.handler_box.setVisible(handler)
+        self.runner_box.setVisible(not handler)
         self.runner_choice.clear()
         for peer in keys.list_peers(vault):
             if peer.role is PeerRole.RUNNER and peer.active:
                 self.runner_choice.addItem(peer.name, peer.name)
-        self.receipt_button.setEnabled(self.runner_choice.count() > 0)
+        has_runners = self.runner_choice.count() > 0
+        self.receipt_button.setEnabled(has_runners)
+        self.runner_choice.setEnabled(has_runners)
+        if not has_runners:
+            self.runner_choice.setPlaceholderText(
+                self.tr("No runner's key yet: add one on the Keys tab")
+            )
         gaps = package_log.missing(vault)
         self.missing.setText(
             "\n".join(
