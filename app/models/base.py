@@ -87,6 +87,11 @@ def new_hex_id() -> str:
     return f"{_uuid7_int(None, None):032x}"
 
 
+def uuid7_hex(unix_ms: int, rand: int) -> str:
+    """``uuid7(unix_ms, rand).hex`` without the UUID object."""
+    return f"{_uuid7_int(unix_ms, rand):032x}"
+
+
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
     type_annotation_map: dict[Any, Any] = {  # noqa: RUF012 - SQLAlchemy's own API
