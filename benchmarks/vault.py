@@ -151,7 +151,7 @@ def time_inserts(engine: Engine, rows: Rows) -> float:
     with engine.connect() as conn:
         raw = conn.connection.dbapi_connection
         assert raw is not None
-        raw.execute(f"PRAGMA cache_size = -{demo.BULK_CACHE_KIB}")
+        raw.execute(f"PRAGMA cache_size = -{engine_module.BULK_CACHE_KIB}")
         start = time.perf_counter()
         for _table, insert, table_rows in rows:
             for first in range(0, len(table_rows), INSERT_BATCH):

@@ -8,7 +8,9 @@ records), so 100,000 debriefs take well under a minute.
 
 from __future__ import annotations
 
+import bisect
 import contextlib
+import itertools
 import random
 import time
 import uuid
@@ -72,6 +74,30 @@ def _ts(moment: datetime) -> str:
     if moment.tzinfo is UTC:
         return moment.isoformat(timespec="microseconds")[:-6] + "Z"
     return iso_utc(moment)
+
+
+class _Weighted:
+    """``rng.choices(options, weights)[0]`` with the weights summed once: the same
+    draw from the same stream, without the set-up on every call (the demo draws
+    millions)."""
+
+    def __init__(self, options: Sequence[Any], weights: Sequence[float]) -> None:
+        self.options = tuple(options)
+        self.cum = list(itertools.accumulate(weights))
+        self.total = self.cum[-1] + 0.0
+        self.hi = len(self.cum) - 1
+
+    def __call__(self, rng: random.Random) -> Any:
+        return self.options[bisect.bisect(self.cum, rng.random() * self.total, 0, self.hi)]
+
+
+_CONTACT_KIND = _Weighted(list(ContactKind), [6, 3, 1])
+_STATUS_OLD = _Weighted([DebriefStatus.APPROVED, DebriefStatus.RETURNED], [19, 1])
+_STATUS_RECENT = _Weighted([DebriefStatus.SUBMITTED, DebriefStatus.APPROVED], [2, 1])
+_STATUS_NEW = _Weighted([DebriefStatus.DRAFT, DebriefStatus.SUBMITTED], [1, 1])
+_ITEM_COUNT = _Weighted((1, 2, 3, 4), (3, 4, 2, 1))
+_SCHEME = _Weighted(list(GradingScheme), (18, 1, 1))
+_CORROBORATION = _Weighted([c.value for c in Corroboration], (6, 3, 1))
 
 
 class _Gen:
@@ -688,7 +714,7 @@ def _write_debriefs(
         age = span * (1 - (offset + n + 1) / (total + 1))
         at = now - timedelta(seconds=age + g.rng.randint(0, 3600))
         contact_id, debrief_id = g.uid(at), g.uid(at)
-        kind = g.rng.choices(list(ContactKind), weights=[6, 3, 1])[0]
+        kind = _CONTACT_KIND(g.rng)
         contacts.append(
             (
                 contact_id,
@@ -711,17 +737,11 @@ def _write_debriefs(
             attendees.append((contact_id, colleagues[g.rng.randrange(len(colleagues))].id.hex))
         days_old = (now - at).days
         if days_old > 30:
-            status = g.rng.choices(
-                [DebriefStatus.APPROVED, DebriefStatus.RETURNED], weights=[19, 1]
-            )[0]
+            status = _STATUS_OLD(g.rng)
         elif days_old > 4:
-            status = g.rng.choices(
-                [DebriefStatus.SUBMITTED, DebriefStatus.APPROVED], weights=[2, 1]
-            )[0]
+            status = _STATUS_RECENT(g.rng)
         else:
-            status = g.rng.choices([DebriefStatus.DRAFT, DebriefStatus.SUBMITTED], weights=[1, 1])[
-                0
-            ]
+            status = _STATUS_NEW(g.rng)
         submitted = status is not DebriefStatus.DRAFT
         reviewed = status in (DebriefStatus.APPROVED, DebriefStatus.RETURNED)
         debrief_rows.append(
@@ -753,11 +773,11 @@ def _write_debriefs(
                 _ts(at),
             )
         )
-        for pos in range(g.rng.choices((1, 2, 3, 4), weights=(3, 4, 2, 1))[0]):
+        for pos in range(_ITEM_COUNT(g.rng)):
             item_id = g.uid(at)
             person = g.pick(plan.people)
             topic = g.pick(vocab.TOPICS)
-            scheme = g.rng.choices(list(GradingScheme), weights=(18, 1, 1))[0]
+            scheme = _SCHEME(g.rng)
             if scheme is GradingScheme.UK_3X5X2:
                 ev, asmt, handling = g.pick("1223"), g.pick("ABBCCD"), g.pick("PPPC")
             elif scheme is GradingScheme.UK_5X5X5:
@@ -793,7 +813,7 @@ def _write_debriefs(
                     asmt,
                     handling,
                     conditions,
-                    g.rng.choices(list(Corroboration), weights=(6, 3, 1))[0].value,
+                    _CORROBORATION(g.rng),
                     1 if exculpatory else 0,
                     _ts(at),
                     _ts(at),
