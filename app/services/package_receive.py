@@ -78,7 +78,27 @@ def open_verified(
     return Verified(opened, sender, package_log.channel_key(manifest.sender, manifest.recipients))
 
 
-def _arrival(session: Session, verified: Verified) -> package_log.Arrival:
+def log_arrival(session: Session, verified: Verified, *, records: int) -> None:
+    """Enter a received package or receipt in the package log."""
+    m = verified.opened.manifest
+    session.add(
+        PackageLog(
+            id=m.package_id,
+            direction=package_log.IN,
+            kind=m.kind,
+            peer_id=verified.sender.id,
+            channel=verified.channel,
+            counterpart=verified.sender.name,
+            sequence=m.sequence,
+            sha256=verified.opened.sha256,
+            previous=m.previous,
+            created_at=datetime.fromisoformat(m.created_at.replace("Z", "+00:00")),
+            records=records,
+        )
+    )
+
+
+def arrival_of(session: Session, verified: Verified) -> package_log.Arrival:
     m = verified.opened.manifest
     return package_log.arrival(
         session,
@@ -194,7 +214,7 @@ def verify_package(vault: Vault, scope: Scope, data: bytes) -> PackageCheck:
         verified = open_verified(vault, data, kind="debriefs", sender_roles=(PeerRole.RUNNER,))
         contents = _contents(verified)
         with vault.read() as session:
-            arrival = _arrival(session, verified)
+            arrival = arrival_of(session, verified)
     except PackageError as exc:
         _refused(vault, scope, exc)
         raise
@@ -244,7 +264,7 @@ def import_package(
         contents = _contents(verified)
         m = verified.opened.manifest
         with vault.write() as session, bulk_cache(session):
-            arrival = _arrival(session, verified)
+            arrival = arrival_of(session, verified)
             refuse_if_replayed(arrival)
             counts = package_import.apply(
                 session,
@@ -258,21 +278,7 @@ def import_package(
                 encoded=contents.encoded,
             )
             kept = _keep_events(session, verified, contents.events)
-            session.add(
-                PackageLog(
-                    id=m.package_id,
-                    direction=package_log.IN,
-                    kind="debriefs",
-                    peer_id=verified.sender.id,
-                    channel=verified.channel,
-                    counterpart=verified.sender.name,
-                    sequence=m.sequence,
-                    sha256=verified.opened.sha256,
-                    previous=m.previous,
-                    created_at=datetime.fromisoformat(m.created_at.replace("Z", "+00:00")),
-                    records=len(contents.records),
-                )
-            )
+            log_arrival(session, verified, records=len(contents.records))
             audit_chain.append(
                 session,
                 scope.actor,

@@ -31,7 +31,12 @@ from app.models.enums import AliasKind, DebriefStatus, PeerRole, Role
 from app.models.packages import PackageLog, PackagePeer, RecordVersion
 from app.services import keys, package_log, purge
 from app.services import settings as vault_settings
-from app.services.package_receive import open_verified, refuse_if_replayed
+from app.services.package_receive import (
+    arrival_of,
+    log_arrival,
+    open_verified,
+    refuse_if_replayed,
+)
 from app.services.packages import write_package_file
 from app.vault import audit_chain, migrate
 from app.vault.vault import Vault
@@ -291,14 +296,7 @@ def import_receipt(vault: Vault, scope: Scope, data: bytes) -> ReceiptImport:
             raise MalformedPackage("The receipt confirms no package.")
         now = utc_now()
         with vault.write() as session:
-            arrival = package_log.arrival(
-                session,
-                channel=verified.channel,
-                package_id=m.package_id,
-                sha256=verified.opened.sha256,
-                sequence=m.sequence,
-                previous=m.previous,
-            )
+            arrival = arrival_of(session, verified)
             refuse_if_replayed(arrival)
             confirmed = already = 0
             for entry in m.receipts:
@@ -314,21 +312,7 @@ def import_receipt(vault: Vault, scope: Scope, data: bytes) -> ReceiptImport:
                 sent.confirmed_at, sent.confirmed_by, sent.sealed = now, m.package_id, None
                 confirmed += 1
             applied = sum(_apply_review(session, scope, r) for r in reviews)
-            session.add(
-                PackageLog(
-                    id=m.package_id,
-                    direction=package_log.IN,
-                    kind="receipt",
-                    peer_id=verified.sender.id,
-                    channel=verified.channel,
-                    counterpart=verified.sender.name,
-                    sequence=m.sequence,
-                    sha256=verified.opened.sha256,
-                    previous=m.previous,
-                    created_at=datetime.fromisoformat(m.created_at.replace("Z", "+00:00")),
-                    records=len(m.receipts),
-                )
-            )
+            log_arrival(session, verified, records=len(m.receipts))
             audit_chain.append(
                 session,
                 scope.actor,
