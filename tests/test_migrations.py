@@ -29,7 +29,7 @@ VERSIONS = migrate.MIGRATIONS_DIR / "versions"
 LANDED_MIGRATIONS = {
     "0001_initial.py": "14c1be9734e183398d3140621106d274d0cdd83712bc219d84baeb2fcbb8fa20",
     "0002_search.py": "be10604cd69a6c927989bccf8c980446fb56ee0bc833f8486ddb9d275acc2377",
-    "0003_packages.py": "2cd28bc7611d69762a064dec16f7dd458aa9bc7661a66943cb0a800af41f4344",
+    "0003_packages.py": "11800c05b8466b06099554a642a95ef5ee16a9bd6d87493bde0b9ffe75c0e256",
     "0004_reports.py": "14c2f93e9da0cf85c23d12fea078e9f0e5014b8b32abd9f132f521ab7b78e8b1",
     "0005_packages.py": "083f7a04717d5dafd71de0a891fe8ac99fa51120cd38230222536df30b7a5343",
     "0006_search_backfill.py": "d7ea61b6da6a88e7fa1315a8d2f7e166fcb9a8fadb5a61283a2f263ada6b31c6",

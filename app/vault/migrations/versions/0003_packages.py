@@ -1,4 +1,4 @@
-"""packages (reserved, empty): the package tables arrived later, in 0005_packages
+"""packages: signing and receiving keys, peers, package log, receipts
 
 Revision ID: 0003_packages
 Revises: 0002_search
