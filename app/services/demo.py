@@ -41,6 +41,7 @@ from app.models.enums import (
     SubjectKind,
     TaskingStatus,
 )
+from app.services import bulk_columns
 from app.services import demo_text as vocab
 from app.services.identity import seal_identity
 from app.services.views import IdentityFields
@@ -450,42 +451,6 @@ _CONTACT_COLS = (
     "created_at",
     "updated_at",
 )
-_DEBRIEF_COLS = (
-    "id",
-    "compartment_id",
-    "source_id",
-    "contact_id",
-    "status",
-    "narrative",
-    "welfare_observations",
-    "security_observations",
-    "runner_assessment",
-    "critical_reflection",
-    "author_alias_id",
-    "submitted_at",
-    "reviewed_at",
-    "reviewer_alias_id",
-    "review_comment",
-    "created_at",
-    "updated_at",
-)
-_ITEM_COLS = (
-    "id",
-    "compartment_id",
-    "debrief_id",
-    "position",
-    "text",
-    "sanitised_text",
-    "scheme",
-    "source_evaluation",
-    "intelligence_assessment",
-    "handling_code",
-    "handling_conditions",
-    "corroboration",
-    "exculpatory",
-    "created_at",
-    "updated_at",
-)
 
 
 def _audit_row(e: Any) -> tuple[Any, ...]:
@@ -837,8 +802,8 @@ def _write_debriefs(
             )
     _insert(session, "contact", _CONTACT_COLS, contacts)
     _insert(session, "contact_attendee", ("contact_id", "alias_id"), attendees)
-    _insert(session, "debrief", _DEBRIEF_COLS, debrief_rows)
-    _insert(session, "intelligence_item", _ITEM_COLS, items)
+    _insert(session, "debrief", bulk_columns.DEBRIEF, debrief_rows)
+    _insert(session, "intelligence_item", bulk_columns.ITEM, items)
     _insert(session, "item_subject", ("item_id", "subject_id"), sorted(set(links)))
     _insert(
         session,

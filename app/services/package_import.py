@@ -31,6 +31,7 @@ from app.models import Alias, Compartment, CompartmentMember, Debrief, Source, S
 from app.models.base import new_hex_id
 from app.models.enums import AliasKind, SourceKind, SourceStatus
 from app.models.packages import PackageOrigin, RecordVersion
+from app.services import bulk_columns
 
 ProgressFn = Callable[[int, int], None]
 
@@ -524,10 +525,8 @@ def _write(
     _many(session, _DEBRIEF_UPSERT, debriefs)
     _many(
         session,
-        "INSERT INTO intelligence_item (id, compartment_id, debrief_id, position, "
-        "text, sanitised_text, scheme, source_evaluation, intelligence_assessment, "
-        "handling_code, handling_conditions, corroboration, exculpatory, created_at, "
-        "updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        f"INSERT INTO intelligence_item ({', '.join(bulk_columns.ITEM)}) "  # noqa: S608
+        f"VALUES ({', '.join('?' for _ in bulk_columns.ITEM)})",
         items,
     )
     _many(session, "INSERT OR IGNORE INTO item_subject (item_id, subject_id) VALUES (?,?)", links)
@@ -587,25 +586,7 @@ def _write(
         progress(total, total)
 
 
-_DEBRIEF_COLUMNS = (
-    "id",
-    "compartment_id",
-    "source_id",
-    "contact_id",
-    "status",
-    "narrative",
-    "welfare_observations",
-    "security_observations",
-    "runner_assessment",
-    "critical_reflection",
-    "author_alias_id",
-    "submitted_at",
-    "reviewed_at",
-    "reviewer_alias_id",
-    "review_comment",
-    "created_at",
-    "updated_at",
-)
+_DEBRIEF_COLUMNS = bulk_columns.DEBRIEF
 _REVIEW = ("status", "reviewed_at", "reviewer_alias_id", "review_comment")
 # The handler's own review of a debrief (approved or returned here) outlives a newer
 # version the runner sent before learning of it: the runner's vault still says
