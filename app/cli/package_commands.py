@@ -45,6 +45,7 @@ from app.services import (
     purge,
     receipts,
 )
+from app.services import settings as vault_settings
 from app.vault.vault import Vault
 
 MAX_PACKAGE_BYTES = 1536 * 1024 * 1024
@@ -394,8 +395,6 @@ def cmd_receipt_import(args: argparse.Namespace) -> int:
 
 
 def cmd_purge(args: argparse.Namespace) -> int:
-    from app.services import settings as vault_settings
-
     with opened(args) as vault:
         rule = args.rule or vault_settings.load(vault).retention_after_receipt
         result = purge.purge_confirmed(vault, _scope(vault, args), mode=rule)

@@ -40,3 +40,19 @@ ITEM = (
     "created_at",
     "updated_at",
 )
+
+
+PAYMENT = (
+    "id",
+    "compartment_id",
+    "source_id",
+    "debrief_id",
+    "kind",
+    "amount_cents",
+    "currency",
+    "reason",
+    "occurred_on",
+    "witness_alias_id",
+    "approved_by_alias_id",
+    "created_at",
+)

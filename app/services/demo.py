@@ -305,7 +305,7 @@ def generate(
         _insert(session, "source_instruction", _INSTRUCTION_COLS, rows["instruction"])
         _insert(session, "reliability_review", _RELIABILITY_COLS, rows["reliability"])
         _insert(session, "tasking", _TASKING_COLS, rows["tasking"])
-        _insert(session, "payment", _PAYMENT_COLS, rows["payment"])
+        _insert(session, "payment", bulk_columns.PAYMENT, rows["payment"])
         _insert(
             session,
             "subject",
@@ -408,20 +408,6 @@ _TASKING_COLS = (
     "created_by_alias_id",
     "created_at",
     "closed_at",
-)
-_PAYMENT_COLS = (
-    "id",
-    "compartment_id",
-    "source_id",
-    "debrief_id",
-    "kind",
-    "amount_cents",
-    "currency",
-    "reason",
-    "occurred_on",
-    "witness_alias_id",
-    "approved_by_alias_id",
-    "created_at",
 )
 _AUDIT_COLS = (
     "seq",

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import sqlcipher3
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.clock import iso_utc, utc_now
@@ -563,23 +563,7 @@ def _write(
     )
     _many(
         session,
-        _upsert(
-            "payment",
-            (
-                "id",
-                "compartment_id",
-                "source_id",
-                "debrief_id",
-                "kind",
-                "amount_cents",
-                "currency",
-                "reason",
-                "occurred_on",
-                "witness_alias_id",
-                "approved_by_alias_id",
-                "created_at",
-            ),
-        ),
+        _upsert("payment", bulk_columns.PAYMENT),
         payments,
     )
     if progress is not None:
@@ -615,12 +599,4 @@ def _upsert(table: str, columns: tuple[str, ...]) -> str:
     return (
         f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks}) "  # noqa: S608
         f"ON CONFLICT(id) DO UPDATE SET {updates}"
-    )
-
-
-def count_versions(session: Session, record_id: uuid.UUID) -> int:
-    return int(
-        session.execute(
-            select(func.count()).where(RecordVersion.record_id == record_id)
-        ).scalar_one()
     )

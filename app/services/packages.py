@@ -19,7 +19,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.clock import iso_utc, utc_now
@@ -443,14 +443,3 @@ def exported_in(vault: Vault, scope: Scope, debrief_id: uuid.UUID) -> list[tuple
             .order_by(ExportedRecord.version)
         ).all()
         return [(int(v), p) for v, p in rows]
-
-
-def exported_count(vault: Vault, scope: Scope) -> int:
-    with vault.read() as session:
-        return int(
-            session.execute(
-                select(func.count())
-                .select_from(ExportedRecord)
-                .where(visible(ExportedRecord.compartment_id, scope, drive=True))
-            ).scalar_one()
-        )

@@ -138,16 +138,22 @@ class ReceiveTab(QWidget):
             self.confirm.close()
             self.confirm = None
 
+    def _read_chosen(self, path: Path | None, title: str) -> bytes | None:
+        """The bytes of ``path``, or of a file the user picks; None if there are none."""
+        path = path or choose_file(self, title, PACKAGE_FILES)
+        if path is None:
+            return None
+        try:
+            return read_file(path)
+        except Exception as exc:
+            self.status.setText(describe(exc))
+            return None
+
     # -- packages (handler) -----------------------------------------------------
 
     def check_package(self, path: Path | None = None) -> None:
-        path = path or choose_file(self, self.tr("A package to import"), PACKAGE_FILES)
-        if path is None:
-            return
-        try:
-            data = read_file(path)
-        except Exception as exc:
-            self.status.setText(describe(exc))
+        data = self._read_chosen(path, self.tr("A package to import"))
+        if data is None:
             return
         vault, scope = self.session.vault, self.session.scope
         dialog = progress_dialog(self, self.tr("Checking the package…"), "verifyProgress")
@@ -249,13 +255,8 @@ class ReceiveTab(QWidget):
         )
 
     def import_receipt(self, path: Path | None = None) -> None:
-        path = path or choose_file(self, self.tr("A receipt to take in"), PACKAGE_FILES)
-        if path is None:
-            return
-        try:
-            data = read_file(path)
-        except Exception as exc:
-            self.status.setText(describe(exc))
+        data = self._read_chosen(path, self.tr("A receipt to take in"))
+        if data is None:
             return
         vault, scope = self.session.vault, self.session.scope
         dialog = progress_dialog(self, self.tr("Taking in the receipt…"), "receiptImportProgress")
