@@ -87,4 +87,3 @@ def fail_keyring() -> Iterator[None]:
         yield
     finally:
         keyring.set_keyring(previous)
-

@@ -15,15 +15,31 @@ ROOT = Path(__file__).resolve().parent.parent
 @pytest.mark.slow
 def test_frozen_build_runs_the_self_test(tmp_path: Path) -> None:
     build = subprocess.run(
-        [sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "ERROR",
-         "--distpath", str(tmp_path / "dist"), "--workpath", str(tmp_path / "work"),
-         str(ROOT / "build.spec")],
-        cwd=ROOT, capture_output=True, text=True, timeout=900,
+        [
+            sys.executable,
+            "-m",
+            "PyInstaller",
+            "--noconfirm",
+            "--log-level",
+            "ERROR",
+            "--distpath",
+            str(tmp_path / "dist"),
+            "--workpath",
+            str(tmp_path / "work"),
+            str(ROOT / "build.spec"),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=900,
     )
     assert build.returncode == 0, build.stderr[-3000:]
     exe = tmp_path / "dist" / "veldboek" / ("veldboek.exe" if os.name == "nt" else "veldboek")
     result = subprocess.run(
-        [str(exe), "--self-test"], capture_output=True, text=True, timeout=300,
+        [str(exe), "--self-test"],
+        capture_output=True,
+        text=True,
+        timeout=300,
         env=dict(os.environ, VELDBOEK_HOME=str(tmp_path / "home")),
     )
     assert result.returncode == 0, result.stdout + result.stderr

@@ -187,9 +187,7 @@ def test_passwd_changes_the_passphrase(tmp_path: Path, pp: Path) -> None:
 
 
 @pytest.mark.parametrize("where", ["under-a-file", "in-proc"])
-def test_init_at_an_impossible_path_is_one_clear_line(
-    tmp_path: Path, pp: Path, where: str
-) -> None:
+def test_init_at_an_impossible_path_is_one_clear_line(tmp_path: Path, pp: Path, where: str) -> None:
     blocker = tmp_path / "afile"
     blocker.write_text("not a folder\n")
     target = blocker / "sub" if where == "under-a-file" else Path("/proc/veldboek-test")

@@ -32,6 +32,7 @@ from app.models.base import new_hex_id
 from app.models.enums import AliasKind, SourceKind, SourceStatus
 from app.models.packages import PackageOrigin, RecordVersion
 from app.services import bulk_columns
+from app.vault import search_bulk
 
 ProgressFn = Callable[[int, int], None]
 
@@ -156,6 +157,22 @@ def _child_ids(data: dict[str, Any], part: str) -> list[str]:
     if part == "contact":
         return [data["contact"]["id"]] if data["contact"] is not None else []
     return [entry["id"] for entry in data[part]]
+
+
+def _existing(session: Session, table: str, ids: list[str]) -> set[str]:
+    """Which of ``ids`` (hex) ``table`` holds already."""
+    out: set[str] = set()
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        marks = ",".join("?" for _ in chunk)
+        out |= {
+            row[0]
+            for row in _raw(session).execute(
+                f"SELECT id FROM {table} WHERE id IN ({marks})",  # noqa: S608
+                chunk,
+            )
+        }
+    return out
 
 
 def _check_children(session: Session, records: list[dict[str, Any]]) -> None:
@@ -298,7 +315,7 @@ def apply(
         )
     _check_children(session, to_apply)
     try:
-        _write(session, to_apply, blobs, progress)
+        _write(session, to_apply, blobs, progress, {i.hex for i in live})
     except sqlcipher3.IntegrityError:
         raise ConflictingRecords() from None
     _many(
@@ -332,6 +349,20 @@ def _write(
     records: list[dict[str, Any]],
     blobs: dict[str, bytes],
     progress: ProgressFn | None,
+    live: set[str],
+) -> None:
+    """``live``: ids (hex) of the debriefs the vault held before (updated, not new)."""
+    with search_bulk.bulk_index(_raw(session)) as index:
+        _write_rows(session, records, blobs, progress, live, index)
+
+
+def _write_rows(
+    session: Session,
+    records: list[dict[str, Any]],
+    blobs: dict[str, bytes],
+    progress: ProgressFn | None,
+    live: set[str],
+    index: search_bulk.BulkIndex,
 ) -> None:
     aliases = _Aliases(session)
     Rows = list[tuple[Any, ...]]  # noqa: N806 - a local type alias
@@ -359,6 +390,7 @@ def _write(
             new_subjects.append(
                 (subject_ids[key], key[0], key[1], display[:200], key[2], "", iso_utc(utc_now()))
             )
+            index.add("subject", subject_ids[key], None, key[0], display[:200])
     _many(
         session,
         "INSERT INTO subject (id, compartment_id, kind, name, normalised, notes, "
@@ -393,6 +425,8 @@ def _write(
                 )
             )
             attendees += [(contact_id, aliases.id(a)) for a in c["attendees"]]
+        if did not in live:  # an update keeps its index entry (the update trigger)
+            index.add("debrief", did, did, comp, d["narrative"])
         debriefs.append(
             (
                 did,
@@ -416,6 +450,7 @@ def _write(
         )
         for item in d["items"]:
             iid = _id(item["id"])
+            index.add("intelligence_item", iid, did, comp, item["text"])
             items.append(
                 (
                     iid,
@@ -491,6 +526,10 @@ def _write(
         ]
         if progress is not None and n % 500 == 0:
             progress(n, total)
+    held = _existing(session, "addendum", [row[0] for row in addenda])  # OR IGNORE keeps them
+    for row in addenda:
+        if row[0] not in held:
+            index.add("addendum", row[0], row[2], row[1], row[3])
     ids = [(row[0],) for row in debriefs]
     contact_keys = [(row[0],) for row in contacts]
     # Items and attendees of an updated record are replaced as a whole.

@@ -116,7 +116,6 @@ def _anchor_key(db_key: SecretBytes) -> bytes:
     return HKDF(hashes.SHA256(), 32, None, b"veldboek audit anchor v1").derive(db_key.get())
 
 
-
 def _db_error(exc: BaseException) -> VaultError | None:
     text = str(getattr(exc, "orig", exc)).lower()
     if "disk is full" in text or "database or disk is full" in text:

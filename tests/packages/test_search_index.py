@@ -1,0 +1,119 @@
+"""An import indexes its records for search in bulk (app/vault/search_bulk.py),
+with the insert triggers set aside: the result must be exactly what the triggers
+make of the same rows, and the triggers must be back afterwards, whatever happens."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import text
+
+from app.errors import PackageError
+from app.services import debriefs, package_receive, packages, search
+from app.vault import search_bulk
+from tests import factory
+from tests.packages.conftest import Pair, Party, rich_debrief, submitted_debriefs
+
+# What each indexed table puts in the index, read from the tables themselves.
+_EXPECTED = """
+    SELECT 'narrative', id, id, compartment_id, coalesce(narrative, '') FROM debrief
+    UNION ALL SELECT 'item', id, debrief_id, compartment_id, coalesce(text, '')
+        FROM intelligence_item
+    UNION ALL SELECT 'subject', id, NULL, compartment_id, coalesce(name, '') FROM subject
+    UNION ALL SELECT 'addendum', id, debrief_id, compartment_id, coalesce(text, '')
+        FROM addendum
+"""
+_INDEXED = """
+    SELECT d.kind, d.ref_id, d.debrief_id, d.compartment_id, f.body
+    FROM search_doc AS d JOIN search_fts AS f ON f.rowid = d.doc
+"""
+
+
+def _index(party: Party) -> tuple[list[tuple[object, ...]], list[tuple[object, ...]], int]:
+    with party.vault.read() as session:
+        expected = sorted(tuple(r) for r in session.execute(text(_EXPECTED)))
+        indexed = sorted(tuple(r) for r in session.execute(text(_INDEXED)))
+        docs = session.execute(text("SELECT count(*) FROM search_doc")).scalar_one()
+    return expected, indexed, docs
+
+
+def _triggers(party: Party) -> list[tuple[str, str]]:
+    with party.vault.read() as session:
+        return [
+            (r[0], r[1])
+            for r in session.execute(
+                text("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name")
+            )
+        ]
+
+
+def _send(pair: Pair) -> package_receive.ImportResult:
+    result = packages.export_package(
+        pair.runner.vault, pair.runner.scope, to_dir=pair.outbox, all_new=True
+    )
+    return package_receive.import_package(
+        pair.handler.vault, pair.handler.scope, result.path.read_bytes()
+    )
+
+
+def test_an_import_indexes_its_records_exactly_as_the_triggers_do(pair: Pair) -> None:
+    first = rich_debrief(pair.runner, marker="quayside")
+    submitted_debriefs(pair.runner, 3, "KOEKOEK")
+    triggers = _triggers(pair.handler)
+    _send(pair)
+    # The runner's vault was indexed by the triggers, one write at a time.
+    for party in (pair.runner, pair.handler):
+        expected, indexed, docs = _index(party)
+        assert indexed == expected
+        assert docs == len(expected)
+    assert _triggers(pair.handler) == triggers
+    # A newer version: items replaced, the held addendum kept, a new one added.
+    debriefs.add_addendum(pair.runner.vault, pair.runner.scope, first, "Crane seen at dusk.")
+    assert _send(pair).updated == 1
+    debriefs.add_addendum(pair.runner.vault, pair.runner.scope, first, "Second crane later.")
+    assert _send(pair).updated == 1
+    expected, indexed, docs = _index(pair.handler)
+    assert indexed == expected
+    assert docs == len(expected)
+    assert _triggers(pair.handler) == triggers
+    hits = search.search(pair.handler.vault, pair.handler.scope, "crane")
+    assert {h.kind for h in hits} == {"addendum"}
+    assert len(hits) == 2
+    hits = search.search(pair.handler.vault, pair.handler.scope, "quayside")
+    assert [h.debrief_id for h in hits] == [first]
+
+
+def test_a_failure_while_indexing_leaves_triggers_and_index_as_they_were(
+    pair: Pair, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    submitted_debriefs(pair.runner, 2)
+    triggers = _triggers(pair.handler)
+    before = _index(pair.handler)
+    calls = 0
+
+    def failing_add(self: search_bulk.BulkIndex, *args: object) -> None:
+        nonlocal calls
+        calls += 1
+        if calls == 3:
+            raise PackageError("disk trouble halfway")
+        self.docs.append(("x",) * 5)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(search_bulk.BulkIndex, "add", failing_add)
+    with pytest.raises(PackageError, match="halfway"):
+        _send(pair)
+    monkeypatch.undo()
+    assert _triggers(pair.handler) == triggers
+    assert _index(pair.handler) == before
+    # Local writes are indexed again by the restored triggers.
+    source = factory.source(pair.handler.vault, pair.handler.scope, "REIGER")
+    factory.debrief(pair.handler.vault, pair.handler.scope, source, narrative="Lighthouse talk.")
+    hits = search.search(pair.handler.vault, pair.handler.scope, "lighthouse")
+    assert [h.kind for h in hits] == ["narrative"]
+
+
+def test_missing_triggers_are_refused_not_papered_over(pair: Pair) -> None:
+    submitted_debriefs(pair.runner, 1)
+    with pair.handler.vault.write() as session:
+        session.execute(text("DROP TRIGGER search_subject_ai"))
+    with pytest.raises(search_bulk.SearchSchemaChanged):
+        _send(pair)
+    assert "search_subject_ai" not in {name for name, _ in _triggers(pair.handler)}
