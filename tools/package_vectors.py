@@ -25,7 +25,7 @@ sys.path.insert(0, str(ROOT))
 from app.crypto import age, signing  # noqa: E402
 from app.export import canonical, container, package  # noqa: E402
 from app.export.manifest import Manifest, ReceiptEntry, RecordRef  # noqa: E402
-from app.services import package_records  # noqa: E402
+from app.services import package_records, package_validation  # noqa: E402
 from app.vault import audit_chain  # noqa: E402
 
 OUT = ROOT / "docs" / "package-vectors"
@@ -176,7 +176,7 @@ def main() -> int:
     OUT.mkdir(parents=True, exist_ok=True)
     runner, handler, central = (fingerprint(n) for n in ("runner", "handler", "central"))
     record = debrief_record()
-    package_records.validate_debrief(record)
+    package_validation.validate_debrief(record)
     record_sha = package_records.record_hash(record)
     body = {
         "sources": [

@@ -8,7 +8,7 @@ import uuid
 from datetime import datetime
 from enum import StrEnum
 
-from sqlalchemy import ForeignKey, Index, LargeBinary, String, Text, UniqueConstraint
+from sqlalchemy import ForeignKey, LargeBinary, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.clock import utc_now
@@ -104,10 +104,8 @@ class RecordVersion(IdMixin, Base):
     tables show the newest; older versions stay here, never silently replaced."""
 
     __tablename__ = "record_version"
-    __table_args__ = (
-        UniqueConstraint("record_type", "record_id", "version"),
-        Index("ix_record_version_record", "record_type", "record_id"),
-    )
+    # The unique index also serves lookups of a record's versions (its prefix).
+    __table_args__ = (UniqueConstraint("record_type", "record_id", "version"),)
 
     record_type: Mapped[str] = mapped_column(String(20))
     record_id: Mapped[uuid.UUID]
@@ -132,23 +130,24 @@ class PackageOrigin(Base):
     package_id: Mapped[uuid.UUID]
 
 
-class ImportedAuditEvent(IdMixin, Base):
+class ImportedAuditEvent(Base):
     """Audit events of a runner's vault that came with its packages: a copy of the
-    runner's log outside the runner's laptop."""
+    runner's log outside the runner's laptop. One B-tree on (sender, seq), the
+    only way it is looked up (migration 0007)."""
 
     __tablename__ = "imported_audit_event"
-    __table_args__ = (UniqueConstraint("sender", "seq"),)
+    __table_args__ = ({"sqlite_with_rowid": False},)
 
-    sender: Mapped[str] = mapped_column(String(64))  # the sender's key fingerprint
-    package_id: Mapped[uuid.UUID] = mapped_column(index=True)
-    seq: Mapped[int]
+    sender: Mapped[str] = mapped_column(String(64), primary_key=True)  # key fingerprint
+    seq: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    package_id: Mapped[uuid.UUID]
     at: Mapped[datetime]
     actor: Mapped[str] = mapped_column(String(80))
     actor_alias_id: Mapped[uuid.UUID | None]
     action: Mapped[str] = mapped_column(String(60))
     record_type: Mapped[str] = mapped_column(String(40))
-    record_id: Mapped[str] = mapped_column(String(64), index=True)
-    compartment_id: Mapped[uuid.UUID | None] = mapped_column(index=True)
+    record_id: Mapped[str] = mapped_column(String(64))
+    compartment_id: Mapped[uuid.UUID | None]
     detail: Mapped[str]
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))

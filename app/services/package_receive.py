@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import re
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -23,16 +22,14 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.clock import iso_utc
 from app.dal.scope import Scope
 from app.errors import AccessDenied, PackageError
 from app.export import canonical, package
 from app.export.errors import MalformedPackage, ReplayedPackage, UnknownSender
 from app.export.manifest import RecordRef
-from app.models.base import new_hex_id
 from app.models.enums import PeerRole, Role
 from app.models.packages import ImportedAuditEvent, PackageLog, PackagePeer
-from app.services import keys, package_import, package_log, package_records
+from app.services import keys, package_import, package_log, package_records, package_validation
 from app.vault import audit_chain
 from app.vault.engine import bulk_cache
 from app.vault.vault import Vault
@@ -160,7 +157,7 @@ def _contents(verified: Verified) -> Contents:
             raise MalformedPackage("A record entry in the package is malformed.")
         if (entry["type"], entry["id"], entry["version"]) != (ref.type, str(ref.id), ref.version):
             raise MalformedPackage("The package's records are not in the manifest's order.")
-        data = package_records.validate_debrief(entry["data"])  # the parsed dict itself
+        data = package_validation.validate_debrief(entry["data"])  # the parsed dict itself
         text = canonical.dumps_loaded(data)
         if hashlib.sha256(text).hexdigest() != ref.sha256 or data["id"] != str(ref.id):
             raise MalformedPackage("A record does not match its hash in the manifest.")
@@ -168,8 +165,8 @@ def _contents(verified: Verified) -> Contents:
         encoded.append(text)
     if len({ref.id for ref, _ in records}) != len(records):
         raise MalformedPackage("The package carries a record twice.")
-    sources = [package_records.validate_source(s) for s in _list(body["sources"])]
-    events = [package_records.validate_event(e) for e in _list(body["audit"])]
+    sources = [package_validation.validate_source(s) for s in _list(body["sources"])]
+    events = [package_validation.validate_event(e) for e in _list(body["audit"])]
     if len(events) != verified.opened.manifest.audit_events:
         raise MalformedPackage("The package's audit events do not match its manifest.")
     return Contents(
@@ -311,78 +308,66 @@ def import_package(
     )
 
 
-_HEX32 = re.compile(r"[0-9a-f]{32}")
-
-
-def _hex_or_empty(text: object) -> str:
-    """``uuid.UUID(hex=str(text)).hex``, or "" for no id; no UUID is built for the
-    form the runner's chain uses."""
-    if not text:
-        return ""
-    value = str(text)
-    return value if _HEX32.fullmatch(value) else uuid.UUID(hex=value).hex
-
-
 def _keep_events(session: Session, verified: Verified, events: list[dict[str, Any]]) -> int:
     """Store the runner's audit events (each one's hash checked) as a copy of the
-    runner's log kept outside the runner's laptop."""
+    runner's log kept outside the runner's laptop. ``events`` passed
+    ``package_validation.validate_event``: the stamps are ``iso_utc`` text, the ids 32
+    hex digits or "", so they are hashed and stored as they are."""
     sender = verified.opened.manifest.sender
     known = set(
         session.execute(
             select(ImportedAuditEvent.seq).where(ImportedAuditEvent.sender == sender)
         ).scalars()
     )
-    kept = 0
     rows = []
     package_id = verified.opened.manifest.package_id.hex
+    event_hash = audit_chain.stored_event_hash
     for e in events:
-        at = iso_utc(datetime.fromisoformat(str(e["at"])[:-1] + "+00:00"))
-        actor_alias_id = _hex_or_empty(e["actor_alias_id"])
-        compartment_id = _hex_or_empty(e["compartment_id"])
-        recomputed = audit_chain.stored_event_hash(
-            prev_hash=str(e["prev_hash"]),
-            seq=int(e["seq"]),
-            at=at,
-            actor_alias_id=actor_alias_id,
-            actor=str(e["actor"]),
-            action=str(e["action"]),
-            record_type=str(e["record_type"]),
-            record_id=str(e["record_id"]),
-            compartment_id=compartment_id,
-            detail=str(e["detail"]),
-        )
-        if recomputed != e["hash"]:
+        if (
+            event_hash(
+                prev_hash=e["prev_hash"],
+                seq=e["seq"],
+                at=e["at"],
+                actor_alias_id=e["actor_alias_id"],
+                actor=e["actor"],
+                action=e["action"],
+                record_type=e["record_type"],
+                record_id=e["record_id"],
+                compartment_id=e["compartment_id"],
+                detail=e["detail"],
+            )
+            != e["hash"]
+        ):
             raise MalformedPackage("An audit event in the package does not match its hash.")
-        if e["seq"] in known:
+        seq = e["seq"]
+        if seq in known:
             continue
+        known.add(seq)
         rows.append(
             (
-                new_hex_id(),
                 sender,
+                seq,
                 package_id,
-                e["seq"],
-                at,
-                str(e["actor"])[:80],
-                actor_alias_id or None,
-                str(e["action"])[:60],
-                str(e["record_type"])[:40],
-                str(e["record_id"])[:64],
-                compartment_id or None,
-                str(e["detail"]),
-                str(e["prev_hash"]),
-                str(e["hash"]),
+                e["at"],
+                e["actor"][:80],
+                e["actor_alias_id"] or None,
+                e["action"][:60],
+                e["record_type"][:40],
+                e["record_id"][:64],
+                e["compartment_id"] or None,
+                e["detail"],
+                e["prev_hash"],
+                e["hash"],
             )
         )
-        known.add(int(e["seq"]))
-        kept += 1
     # One bulk insert inside the import's transaction (as package_import writes).
     if rows:
         raw = session.connection().connection.dbapi_connection
         assert raw is not None
         raw.executemany(
-            "INSERT INTO imported_audit_event (id, sender, package_id, seq, at, actor, "
+            "INSERT INTO imported_audit_event (sender, seq, package_id, at, actor, "
             "actor_alias_id, action, record_type, record_id, compartment_id, detail, "
-            "prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            "prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
             rows,
         )
-    return kept
+    return len(rows)

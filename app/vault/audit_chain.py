@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+import orjson
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -87,8 +88,9 @@ def stored_event_hash(
         detail,
         prev_hash,
     ]
-    encoded = json.dumps(payload, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
-    return hashlib.sha256(encoded).hexdigest()
+    # The bytes of json.dumps(payload, separators=(",", ":"), ensure_ascii=False),
+    # made by orjson (the same for text and integers; tests/packages/test_canonical.py).
+    return hashlib.sha256(orjson.dumps(payload)).hexdigest()
 
 
 @dataclass(frozen=True)

@@ -3,10 +3,17 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
+import uuid
+from datetime import UTC, datetime
+
 import pytest
 
 from app.export import canonical
 from app.export.errors import MalformedPackage
+from app.models.enums import DebriefStatus
+from app.vault import audit_chain
 
 
 def test_object_and_array_of_encoded_parts_equal_dumps() -> None:
@@ -52,3 +59,66 @@ def test_loads_refuses_with_the_fault_named(data: bytes, message: str) -> None:
 def test_loads_gives_back_the_value() -> None:
     value = {"a": [1, "é", None, True, {"b": -3}], "c": ""}
     assert canonical.loads(canonical.dumps(value)) == value
+
+
+def _reference(value: object) -> bytes:
+    """The definition canonical JSON was written against (docs/package-format.md)."""
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
+
+
+def test_the_encoder_matches_the_reference_for_every_code_point() -> None:
+    # Every scalar value, alone and in a key, in chunks: escapes, controls, U+2028,
+    # astral planes. Surrogates are not scalar values; both encoders refuse them.
+    points = [cp for cp in range(0x110000) if not 0xD800 <= cp <= 0xDFFF]
+    for start in range(0, len(points), 4096):
+        text = "".join(chr(cp) for cp in points[start : start + 4096])
+        value = {text: [text, {"k": text[::-1]}], "n": [0, -1, 2**53, 2**63 - 1, True, None]}
+        assert canonical.dumps(value) == _reference(value)
+        assert canonical.loads(canonical.dumps(value)) == value
+    for cp in range(0x80):  # each ASCII character alone, as its own escape or itself
+        assert canonical.dumps(chr(cp)) == _reference(chr(cp))
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        [1.5],
+        {"a": 1.0},
+        [uuid.uuid4()],
+        [datetime.now(UTC)],
+        [b"bytes"],
+        [2**64],
+        ["\ud800"],
+        {1: "key"},
+        [DebriefStatus.SUBMITTED, object()],
+    ],
+)
+def test_dumps_refuses_what_is_not_canonical_json(value: object) -> None:
+    with pytest.raises(ValueError):  # noqa: PT011 - the messages are the encoder's own
+        canonical.dumps(value)
+
+
+def test_text_and_integer_subclasses_encode_as_their_values() -> None:
+    value = {"status": DebriefStatus.SUBMITTED, "flag": True}
+    assert canonical.dumps(value) == b'{"flag":true,"status":"submitted"}'
+    assert canonical.dumps(value) == _reference(value)
+
+
+def test_audit_event_hashes_are_over_the_reference_encoding() -> None:
+    odd = 'Jo\u00eblle \u2028 \x00\x1f "q" \\ \U0001f600 \u007f'
+    fields = {
+        "prev_hash": "0" * 64,
+        "seq": 7,
+        "at": "2026-12-01T10:00:00.000000Z",
+        "actor_alias_id": "",
+        "actor": odd,
+        "action": "debrief.saved",
+        "record_type": "debrief",
+        "record_id": odd[::-1],
+        "compartment_id": "ab" * 16,
+        "detail": '{"x":"' + odd + '"}',
+    }
+    payload = [audit_chain.CHAIN_VERSION, 7, fields["at"], "", odd, "debrief.saved"]
+    payload += ["debrief", odd[::-1], "ab" * 16, fields["detail"], "0" * 64]
+    expected = json.dumps(payload, separators=(",", ":"), ensure_ascii=False).encode()
+    assert audit_chain.stored_event_hash(**fields) == hashlib.sha256(expected).hexdigest()  # type: ignore[arg-type]
