@@ -10,7 +10,6 @@ leaves the vault as it was, and 10,000 debriefs take seconds, not minutes.
 from __future__ import annotations
 
 import functools
-import re
 import uuid
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -46,12 +45,10 @@ class ImportCounts:
     warnings: list[str] = field(default_factory=list)
 
 
-_CANONICAL_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
-
-
 def _id(text: str) -> str:
-    """``uuid.UUID(text).hex``, without building the UUID for the usual form."""
-    return text.replace("-", "") if _CANONICAL_UUID.fullmatch(text) else uuid.UUID(text).hex
+    """``uuid.UUID(text).hex`` of an id in a checked record: ``package_validation``
+    accepts ids only in the form ``str(uuid)`` gives (lowercase, dashed)."""
+    return text.replace("-", "")
 
 
 def _raw(session: Session) -> Any:
@@ -179,9 +176,9 @@ def _check_children(session: Session, records: list[dict[str, Any]]) -> None:
     for table, part in _CHILDREN:
         wanted: dict[str, str] = {}
         for d in records:
-            comp = uuid.UUID(d["compartment_id"]).hex
+            comp = _id(d["compartment_id"])
             for child in _child_ids(d, part):
-                key = uuid.UUID(child).hex
+                key = _id(child)
                 if wanted.setdefault(key, comp) != comp:
                     raise ConflictingRecords()
         keys = list(wanted)

@@ -30,6 +30,7 @@ from app.export.manifest import RecordRef
 from app.models.enums import PeerRole, Role
 from app.models.packages import ImportedAuditEvent, PackageLog, PackagePeer
 from app.services import keys, package_import, package_log, package_records, package_validation
+from app.services.gc_pause import collection_paused
 from app.vault import audit_chain
 from app.vault.engine import bulk_cache
 from app.vault.vault import Vault
@@ -205,6 +206,7 @@ class PackageCheck:
     warnings: tuple[str, ...] = ()
 
 
+@collection_paused()
 def verify_package(vault: Vault, scope: Scope, data: bytes) -> PackageCheck:
     """Everything import checks, without changing the vault (only the audit log)."""
     try:
@@ -250,6 +252,7 @@ class ImportResult:
     warnings: tuple[str, ...] = ()
 
 
+@collection_paused()
 def import_package(
     vault: Vault, scope: Scope, data: bytes, progress: ProgressFn | None = None
 ) -> ImportResult:

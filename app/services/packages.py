@@ -33,6 +33,7 @@ from app.models.enums import DebriefStatus, GradingScheme, PeerRole
 from app.models.packages import ExportedRecord, PackageLog, PackagePeer
 from app.services import keys, package_log, package_records
 from app.services.debriefs import blockers, content_blockers
+from app.services.gc_pause import collection_paused
 from app.vault import audit_chain, migrate
 from app.vault.atomic import atomic_write_bytes
 from app.vault.vault import Vault
@@ -283,6 +284,7 @@ def plan_export(
     return ExportPlan(tuple(candidates), tuple(p.name for p in peers))
 
 
+@collection_paused()
 def export_package(
     vault: Vault,
     scope: Scope,

@@ -20,7 +20,7 @@ def _events(pair: Pair) -> list[tuple[object, ...]]:
         return [
             tuple(r)
             for r in conn.execute(
-                text(f"SELECT {_FIELDS} FROM imported_audit_event ORDER BY sender, seq")  # noqa: S608
+                text(f"SELECT {_FIELDS} FROM imported_audit_event ORDER BY sender, seq")
             )
         ]
 

@@ -9,7 +9,7 @@ clustered on that key (WITHOUT ROWID), in the order events arrive. The
 ``(record_type, record_id)`` index of ``record_version`` repeats the prefix of
 its unique constraint and is dropped too.
 
-Revision ID: 0007_lean_import_tables
+Revision ID: 0007_lean_imports
 Revises: 0006_search_backfill
 Create Date: 2026-12-01
 """
@@ -19,7 +19,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0007_lean_import_tables"
+revision = "0007_lean_imports"
 down_revision = "0006_search_backfill"
 branch_labels = None
 depends_on = None
