@@ -10,14 +10,19 @@ import pytest
 from app.services.gc_pause import collection_paused
 
 
-def test_nested_and_failing_pauses_restore_the_collector() -> None:
-    assert gc.isenabled()
-    with pytest.raises(RuntimeError), collection_paused():
+def _nested_then_refused() -> None:
+    with collection_paused():
         assert not gc.isenabled()
         with collection_paused():
             assert not gc.isenabled()
         assert not gc.isenabled()  # the outer pause still holds
         raise RuntimeError("a refused package")
+
+
+def test_nested_and_failing_pauses_restore_the_collector() -> None:
+    assert gc.isenabled()
+    with pytest.raises(RuntimeError, match="refused"):
+        _nested_then_refused()
     assert gc.isenabled()
 
 

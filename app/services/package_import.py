@@ -523,9 +523,11 @@ def _write_rows(
         ]
         if progress is not None and n % 500 == 0:
             progress(n, total)
-    held = _existing(session, "addendum", [row[0] for row in addenda])  # OR IGNORE keeps them
+    # OR IGNORE keeps an addendum already held (or named twice): indexed once.
+    held = _existing(session, "addendum", [row[0] for row in addenda])
     for row in addenda:
         if row[0] not in held:
+            held.add(row[0])
             index.add("addendum", row[0], row[2], row[1], row[3])
     ids = [(row[0],) for row in debriefs]
     contact_keys = [(row[0],) for row in contacts]
