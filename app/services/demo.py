@@ -45,7 +45,7 @@ from app.services import bulk_columns
 from app.services import demo_text as vocab
 from app.services.identity import seal_identity
 from app.services.views import IdentityFields
-from app.vault import audit_chain
+from app.vault import audit_chain, search_bulk
 from app.vault.audit_chain import SYSTEM
 from app.vault.engine import bulk_cache
 from app.vault.vault import Vault
@@ -788,16 +788,32 @@ def _write_debriefs(
             )
     _insert(session, "contact", _CONTACT_COLS, contacts)
     _insert(session, "contact_attendee", ("contact_id", "alias_id"), attendees)
-    _insert(session, "debrief", bulk_columns.DEBRIEF, debrief_rows)
-    _insert(session, "intelligence_item", bulk_columns.ITEM, items)
-    _insert(session, "item_subject", ("item_id", "subject_id"), sorted(set(links)))
-    _insert(
-        session,
-        "addendum",
-        ("id", "compartment_id", "debrief_id", "text", "author_alias_id", "created_at"),
-        addenda,
-    )
+    raw = session.connection().connection.dbapi_connection
+    with search_bulk.bulk_index(raw) as index:  # all new rows: indexed in two statements
+        for d in debrief_rows:
+            index.add("debrief", d[_D_ID], d[_D_ID], d[_D_COMPARTMENT], d[_D_NARRATIVE])
+        for i in items:
+            index.add("intelligence_item", i[_I_ID], i[_I_DEBRIEF], i[_I_COMPARTMENT], i[_I_TEXT])
+        for a in addenda:
+            index.add("addendum", a[0], a[2], a[1], a[3])
+        _insert(session, "debrief", bulk_columns.DEBRIEF, debrief_rows)
+        _insert(session, "intelligence_item", bulk_columns.ITEM, items)
+        _insert(session, "item_subject", ("item_id", "subject_id"), sorted(set(links)))
+        _insert(
+            session,
+            "addendum",
+            ("id", "compartment_id", "debrief_id", "text", "author_alias_id", "created_at"),
+            addenda,
+        )
     return item_count
+
+
+_D_ID, _D_COMPARTMENT, _D_NARRATIVE = (
+    bulk_columns.DEBRIEF.index(c) for c in ("id", "compartment_id", "narrative")
+)
+_I_ID, _I_COMPARTMENT, _I_DEBRIEF, _I_TEXT = (
+    bulk_columns.ITEM.index(c) for c in ("id", "compartment_id", "debrief_id", "text")
+)
 
 
 _LINK_SQL = """UPDATE {table} SET debrief_id = (

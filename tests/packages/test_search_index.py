@@ -12,38 +12,15 @@ from app.services import debriefs, package_receive, packages, search
 from app.vault import search_bulk
 from tests import factory
 from tests.packages.conftest import Pair, Party, rich_debrief, submitted_debriefs
-
-# What each indexed table puts in the index, read from the tables themselves.
-_EXPECTED = """
-    SELECT 'narrative', id, id, compartment_id, coalesce(narrative, '') FROM debrief
-    UNION ALL SELECT 'item', id, debrief_id, compartment_id, coalesce(text, '')
-        FROM intelligence_item
-    UNION ALL SELECT 'subject', id, NULL, compartment_id, coalesce(name, '') FROM subject
-    UNION ALL SELECT 'addendum', id, debrief_id, compartment_id, coalesce(text, '')
-        FROM addendum
-"""
-_INDEXED = """
-    SELECT d.kind, d.ref_id, d.debrief_id, d.compartment_id, f.body
-    FROM search_doc AS d JOIN search_fts AS f ON f.rowid = d.doc
-"""
+from tests.search_index import index_state, triggers
 
 
 def _index(party: Party) -> tuple[list[tuple[object, ...]], list[tuple[object, ...]], int]:
-    with party.vault.read() as session:
-        expected = sorted(tuple(r) for r in session.execute(text(_EXPECTED)))
-        indexed = sorted(tuple(r) for r in session.execute(text(_INDEXED)))
-        docs = session.execute(text("SELECT count(*) FROM search_doc")).scalar_one()
-    return expected, indexed, docs
+    return index_state(party.vault)
 
 
 def _triggers(party: Party) -> list[tuple[str, str]]:
-    with party.vault.read() as session:
-        return [
-            (r[0], r[1])
-            for r in session.execute(
-                text("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name")
-            )
-        ]
+    return triggers(party.vault)
 
 
 def _send(pair: Pair) -> package_receive.ImportResult:
