@@ -305,16 +305,18 @@ def cmd_package_verify(args: argparse.Namespace) -> int:
     with opened(args) as vault:
         check = package_receive.verify_package(vault, _scope(vault, args), data)
     _warnings(check.warnings)
+    arrival = package_log.Arrival(check.status)
     if args.json:
         print_json(check)
-    else:
+    elif not arrival.refused:
         print(
             f"Verified: package {check.sequence} from {check.sender} "
             f"({check.sender_spoken.split(' ')[0]}…), {check.records} debriefs, "
             f"{check.files} files, made {check.created_at}; {check.status}."
         )
-    refused = check.status in ("already imported", "conflict")
-    return 1 if refused else 0
+    # An import would refuse it: the same one line on stderr and exit status as then.
+    package_receive.refuse_if_replayed(arrival)
+    return 0
 
 
 def cmd_package_import(args: argparse.Namespace) -> int:

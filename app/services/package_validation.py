@@ -25,6 +25,7 @@ from app.models.enums import (
     SubjectKind,
     TaskingStatus,
 )
+from app.vault import audit_chain
 
 # ASCII digits only: \d would also take other scripts' digits.
 _STAMP = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]{6}Z")
@@ -362,8 +363,8 @@ def _hex_id_or_empty(v: object) -> bool:
 
 
 def validate_event(doc: Any) -> dict[str, Any]:
-    """An audit event as the runner's chain hashed it: ``at`` as ``iso_utc`` text,
-    alias and compartment ids as 32 hex digits or ""."""
+    """An audit event as the runner's chain hashed it (``at`` as ``iso_utc`` text,
+    alias and compartment ids as 32 hex digits or ""), its hash recomputed."""
     if not (
         type(doc) is dict
         and doc.keys() == _EVENT_KEYS
@@ -382,4 +383,18 @@ def validate_event(doc: Any) -> dict[str, Any]:
         and _HEX64.fullmatch(doc["hash"]) is not None
     ):
         raise MalformedPackage("An audit event in the package is malformed.")
+    recomputed = audit_chain.stored_event_hash(
+        prev_hash=doc["prev_hash"],
+        seq=doc["seq"],
+        at=doc["at"],
+        actor_alias_id=doc["actor_alias_id"],
+        actor=doc["actor"],
+        action=doc["action"],
+        record_type=doc["record_type"],
+        record_id=doc["record_id"],
+        compartment_id=doc["compartment_id"],
+        detail=doc["detail"],
+    )
+    if recomputed != doc["hash"]:
+        raise MalformedPackage("An audit event in the package does not match its hash.")
     return doc

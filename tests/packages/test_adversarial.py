@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, select, text, update
 
 from app.crypto import age
 from app.errors import PackageError
@@ -80,11 +80,37 @@ def scene(pair: Pair, tmp_path: Path) -> Iterator[Scene]:
     central.vault.lock()
 
 
+# Everything an import writes besides the audit log: a refused package adds none of it.
+_IMPORTED = (
+    "compartment",
+    "compartment_member",
+    "source",
+    "debrief",
+    "contact",
+    "intelligence_item",
+    "subject",
+    "addendum",
+    "attachment",
+    "record_version",
+    "package_origin",
+    "package_log",
+    "imported_audit_event",
+    "search_doc",
+)
+
+
+def _imported_rows(party: Party) -> dict[str, int]:
+    with party.vault.read() as session:
+        return {
+            t: session.execute(text(f"SELECT count(*) FROM {t}")).scalar_one() for t in _IMPORTED
+        }
+
+
 def _refused(scene: Scene, data: bytes) -> PackageError:
-    before = debrief_rows(scene.handler)
+    before = _imported_rows(scene.handler)
     with pytest.raises(PackageError) as caught:
         scene.import_(data)
-    assert debrief_rows(scene.handler) == before
+    assert _imported_rows(scene.handler) == before
     message = str(caught.value)
     assert message
     assert "\n" not in message
@@ -299,6 +325,68 @@ def test_a_tampered_body_behind_a_valid_signature_is_refused(scene: Scene) -> No
     recipients = [keys.own_bundle(scene.handler.vault, "x", PeerRole.HANDLER).recipient_public]
     forged = age.encrypt(forged_inner, recipients, min_stanzas=4)
     assert isinstance(_refused(scene, forged), MalformedPackage)
+
+
+def _sealed_to_handler(scene: Scene, inner: bytes) -> bytes:
+    recipients = [keys.own_bundle(scene.handler.vault, "x", PeerRole.HANDLER).recipient_public]
+    return age.encrypt(inner, recipients, min_stanzas=package.RECIPIENT_SLOTS)
+
+
+def test_a_flipped_signature_is_refused(scene: Scene) -> None:
+    opened = _opened(scene)
+    runner_signing = keys.private_keys(scene.pair.runner.vault).signing
+    inner = bytearray(container.build(_manifest_doc(opened), opened.body, runner_signing))
+    signature_at = 9 + int.from_bytes(inner[5:9], "big")
+    inner[signature_at + 17] ^= 0x04
+    assert isinstance(_refused(scene, _sealed_to_handler(scene, bytes(inner))), BadSignature)
+
+
+def test_a_changed_manifest_under_the_old_signature_is_refused(scene: Scene) -> None:
+    inner = _opened(scene).inner
+    manifest = canonical.loads(inner.manifest_bytes)
+    manifest_bytes = canonical.dumps({**manifest, "sequence": manifest["sequence"] + 1})
+    forged = b"".join(
+        (
+            container.MAGIC,
+            bytes([container.CONTAINER_VERSION]),
+            len(manifest_bytes).to_bytes(4, "big"),
+            manifest_bytes,
+            inner.signature,  # the runner's signature over the original manifest
+            len(inner.body_bytes).to_bytes(4, "big"),
+            inner.body_bytes,
+        )
+    )
+    assert isinstance(_refused(scene, _sealed_to_handler(scene, forged)), BadSignature)
+
+
+def test_data_hidden_in_the_padding_is_refused(scene: Scene) -> None:
+    opened = _opened(scene)
+    runner_signing = keys.private_keys(scene.pair.runner.vault).signing
+    inner = bytearray(container.build(_manifest_doc(opened), opened.body, runner_signing))
+    assert inner[-1] == 0
+    inner[-1] = 1
+    refused = _refused(scene, _sealed_to_handler(scene, bytes(inner)))
+    assert isinstance(refused, MalformedPackage)
+    assert "after its end" in str(refused)
+
+
+def test_an_audit_event_that_does_not_match_its_hash_is_refused_by_verify_and_import(
+    scene: Scene,
+) -> None:
+    # Signed with the runner's own key (a damaged or doctored runner vault): the
+    # signature holds, the event's own hash does not.
+    opened = _opened(scene)
+    body = dict(opened.body)
+    events = [dict(e) for e in body["audit"]]
+    events[0]["detail"] = '{"edited":true}'
+    body["audit"] = events
+    runner_signing = keys.private_keys(scene.pair.runner.vault).signing
+    forged = _reseal(scene, _manifest_doc(opened), body, runner_signing)
+    with pytest.raises(MalformedPackage, match="does not match its hash"):
+        package_receive.verify_package(scene.handler.vault, scene.handler.scope, forged)
+    refused = _refused(scene, forged)
+    assert isinstance(refused, MalformedPackage)
+    assert "audit event" in str(refused)
 
 
 # -- fuzzing the reader ----------------------------------------------------------------

@@ -107,6 +107,11 @@ def test_the_whole_round_through_the_command_line(
     assert code == 1
     assert err.count("\n") == 1
     assert "already imported" in err
+    code, out, err = cli(capsys, "package", "verify", path, *vault_args(s, "handler"))
+    assert code == 1
+    assert out == ""
+    assert err.count("\n") == 1
+    assert "already imported" in err
     code, out, err = cli(
         capsys,
         "receipt",
