@@ -59,6 +59,7 @@ ERRORS_PACKAGES = {
     "A review in the receipt is malformed.": "Een beoordeling in het ontvangstbewijs is ongeldig.",
     "The receipt confirms no package.": "Het ontvangstbewijs bevestigt geen pakket.",
     "The receipt names a package this vault did not send (or with other contents); nothing was changed.": "Het ontvangstbewijs noemt een pakket dat deze kluis niet heeft verzonden (of met een andere inhoud); er is niets gewijzigd.",
+    "The receipt comes from a key that package was not sealed to; nothing was changed.": "Het ontvangstbewijs komt van een sleutel waarvoor dat pakket niet was versleuteld; er is niets gewijzigd.",
     "Reports are printed in English (en) or Dutch (nl).": "Rapporten worden in het Engels (en) of Nederlands (nl) afgedrukt.",
     "Cannot create a vault at {root}: {reason}.": "Er kan geen kluis worden gemaakt in {root}: {reason}.",
     "The disk holding {root} is full; no vault was created.": "De schijf met {root} is vol; er is geen kluis gemaakt.",

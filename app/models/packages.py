@@ -79,6 +79,9 @@ class PackageLog(Base):
     # until a receipt confirms it, so a lost or failed copy can be written again
     # with the same id, number and hash.
     sealed: Mapped[bytes | None] = mapped_column(LargeBinary)
+    # Outgoing only: the key fingerprints it was sealed to, comma separated; only
+    # one of them can confirm it with a receipt (migration 0007; NULL before).
+    recipients: Mapped[str | None] = mapped_column(Text)
 
 
 class ExportedRecord(Base):

@@ -357,6 +357,7 @@ def export_package(
                 created_at=utc_now(),
                 records=len(gathered.refs),
                 sealed=sealed,
+                recipients=",".join(recipients),
             )
         )
         session.flush()

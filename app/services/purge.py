@@ -51,8 +51,12 @@ class PurgeResult:
     rule: str
 
 
-def _purgeable(session: Session) -> list[tuple[uuid.UUID, uuid.UUID]]:
-    """(debrief id, confirming package id) of debriefs safe to purge."""
+def purgeable(
+    session: Session, approved_by_receipt: frozenset[uuid.UUID] = frozenset()
+) -> list[tuple[uuid.UUID, uuid.UUID]]:
+    """(debrief id, confirming package id) of debriefs safe to purge: confirmed,
+    and unchanged since they went out, or changed only by the approval that came
+    back with the confirming receipt (``approved_by_receipt``; the handler holds it)."""
     newest = (
         select(ExportedRecord.record_id, func.max(ExportedRecord.version).label("version"))
         .where(ExportedRecord.record_type == "debrief")
@@ -78,17 +82,27 @@ def _purgeable(session: Session) -> list[tuple[uuid.UUID, uuid.UUID]]:
         return []
     current, _ = package_records.serialise(session, [r[0] for r in rows])
     now_hash = {uuid.UUID(str(d["id"])): package_records.record_hash(d) for d in current}
-    # Changed since it went out (an addendum, a review): it must go out again first.
-    return [(rid, pid) for rid, sha, pid in rows if now_hash.get(rid) == sha]
+    # Changed here since it went out (an addendum, an answer): it must go out again first.
+    return [
+        (rid, pid)
+        for rid, sha, pid in rows
+        if now_hash.get(rid) == sha or rid in approved_by_receipt
+    ]
 
 
-def purge_confirmed(vault: Vault, scope: Scope, *, mode: str) -> PurgeResult:
+def purge_confirmed(
+    vault: Vault,
+    scope: Scope,
+    *,
+    mode: str,
+    approved_by_receipt: frozenset[uuid.UUID] = frozenset(),
+) -> PurgeResult:
     if mode not in RULES:
         raise InvalidInput("Unknown retention rule.")
     if mode == "keep":
         return PurgeResult(0, mode)
     with vault.write() as session:
-        targets = _purgeable(session)
+        targets = purgeable(session, approved_by_receipt)
         if not targets:
             return PurgeResult(0, mode)
         ids = [rid for rid, _ in targets]

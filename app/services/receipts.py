@@ -261,12 +261,13 @@ def _reviewer(session: Session, name: str) -> uuid.UUID | None:
     return alias.id
 
 
-def _apply_review(session: Session, scope: Scope, review: dict[str, Any]) -> bool:
+def _apply_review(session: Session, scope: Scope, review: dict[str, Any]) -> DebriefStatus | None:
+    """The status the review gave the debrief, or None if it no longer applies."""
     debrief = session.get(Debrief, uuid.UUID(review["debrief_id"]))
     if debrief is None or debrief.status is not DebriefStatus.SUBMITTED:
-        return False  # purged already, or answered and resubmitted since
+        return None  # purged already, or answered and resubmitted since
     if debrief.submitted_at is not None and debrief.submitted_at > review["reviewed_at"]:
-        return False  # the review is of an earlier submission
+        return None  # the review is of an earlier submission
     debrief.status = DebriefStatus(review["status"])
     debrief.reviewed_at = review["reviewed_at"]
     debrief.reviewer_alias_id = _reviewer(session, review["reviewer"])
@@ -280,7 +281,7 @@ def _apply_review(session: Session, scope: Scope, review: dict[str, Any]) -> boo
         compartment_id=debrief.compartment_id,
         detail={"by": "receipt"},
     )
-    return True
+    return debrief.status
 
 
 def import_receipt(vault: Vault, scope: Scope, data: bytes) -> ReceiptImport:
@@ -295,6 +296,7 @@ def import_receipt(vault: Vault, scope: Scope, data: bytes) -> ReceiptImport:
         if not m.receipts:
             raise MalformedPackage("The receipt confirms no package.")
         now = utc_now()
+        rule = vault_settings.load(vault).retention_after_receipt
         with vault.write() as session:
             arrival = arrival_of(session, verified)
             refuse_if_replayed(arrival)
@@ -306,12 +308,28 @@ def import_receipt(vault: Vault, scope: Scope, data: bytes) -> ReceiptImport:
                         "The receipt names a package this vault did not send (or with other "
                         "contents); nothing was changed."
                     )
+                if sent.recipients is not None and m.sender not in sent.recipients.split(","):
+                    raise UnknownPackage(
+                        "The receipt comes from a key that package was not sealed to; "
+                        "nothing was changed."
+                    )
                 if sent.confirmed_at is not None:
                     already += 1
                     continue
                 sent.confirmed_at, sent.confirmed_by, sent.sealed = now, m.package_id, None
                 confirmed += 1
-            applied = sum(_apply_review(session, scope, r) for r in reviews)
+            # Confirmed and unchanged before the reviews: an approval changes the
+            # record only by what the handler already holds, so it may still go.
+            unchanged = {rid for rid, _ in purge.purgeable(session)} if rule != "keep" else set()
+            outcomes = {
+                uuid.UUID(r["debrief_id"]): _apply_review(session, scope, r) for r in reviews
+            }
+            applied = sum(status is not None for status in outcomes.values())
+            approved = frozenset(
+                rid
+                for rid, status in outcomes.items()
+                if status is DebriefStatus.APPROVED and rid in unchanged
+            )
             log_arrival(session, verified, records=len(m.receipts))
             audit_chain.append(
                 session,
@@ -331,8 +349,7 @@ def import_receipt(vault: Vault, scope: Scope, data: bytes) -> ReceiptImport:
                 detail={"reason": type(exc).__name__},
             )
         raise
-    rule = vault_settings.load(vault).retention_after_receipt
-    purged = purge.purge_confirmed(vault, scope, mode=rule)
+    purged = purge.purge_confirmed(vault, scope, mode=rule, approved_by_receipt=approved)
     return ReceiptImport(
         m.package_id,
         verified.sender.name,

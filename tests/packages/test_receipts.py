@@ -4,6 +4,7 @@ runner's vault marks the packages confirmed and purges per its retention rule.""
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import uuid
 from pathlib import Path
 
@@ -16,7 +17,7 @@ from app.export import package
 from app.export.errors import ReplayedPackage, UnknownSender
 from app.export.manifest import Manifest, ReceiptEntry
 from app.models import Attachment, Contact, IntelligenceItem, Payment, Subject, Tasking
-from app.models.enums import DebriefStatus
+from app.models.enums import DebriefStatus, Role
 from app.models.packages import ExportedRecord, PackageLog
 from app.services import (
     audit,
@@ -32,7 +33,15 @@ from app.services import (
 from app.services import settings as vault_settings
 from app.services.receipts import UnknownPackage
 from app.vault import migrate
-from tests.packages.conftest import Pair, Party, debrief_rows, rich_debrief, submitted_debriefs
+from tests.packages.conftest import (
+    Pair,
+    Party,
+    debrief_rows,
+    introduce,
+    open_party,
+    rich_debrief,
+    submitted_debriefs,
+)
 
 
 def _send(pair: Pair) -> packages.ExportResult:
@@ -221,3 +230,54 @@ def test_a_receipt_from_a_runner_key_is_refused(pair: Pair, tmp_path: Path) -> N
     with pytest.raises(UnknownSender):
         receipts.import_receipt(pair.runner.vault, pair.runner.scope, data)
     assert package_log.missing(pair.runner.vault) == []
+
+
+def test_an_approval_in_the_receipt_does_not_keep_the_debrief_from_purge(pair: Pair) -> None:
+    # The approval changes the runner's copy only by what the handler holds; a
+    # returned debrief stays, for the runner to answer.
+    _rule(pair.runner, "delete")
+    approved, returned, untouched = submitted_debriefs(pair.runner, 3)
+    _send(pair)
+    debriefs.approve(pair.handler.vault, pair.handler.scope, approved, "Well graded.")
+    debriefs.return_to_runner(pair.handler.vault, pair.handler.scope, returned, "Who is Dirk?")
+    result = receipts.import_receipt(pair.runner.vault, pair.runner.scope, _receipt(pair))
+    assert (result.reviews_applied, result.purged) == (2, 2)
+    remaining = debriefs.list_debriefs(pair.runner.vault, pair.runner.scope).rows
+    assert [(r.id, r.status) for r in remaining] == [(returned, DebriefStatus.RETURNED)]
+    assert untouched not in {r.id for r in remaining}
+
+
+def test_a_receipt_from_a_key_the_package_was_not_sealed_to_is_refused(
+    pair: Pair, tmp_path: Path
+) -> None:
+    submitted_debriefs(pair.runner, 1)
+    sent = _send(pair)
+    # A second handler, known to the runner only after the package went out, who
+    # saw the file (and so knows its hash) but could never open it.
+    later = open_party(tmp_path / "later", "Buizerd", Role.HANDLER)
+    introduce(pair.runner, later, keys.PeerRole.HANDLER, "Second handler")
+    own = keys.private_keys(later.vault)
+    runner_fp = keys.own_fingerprint(pair.runner.vault).hex
+    runner_public = keys.own_bundle(pair.runner.vault, "x", keys.PeerRole.RUNNER).recipient_public
+    forged = Manifest(
+        kind="receipt",
+        package_id=uuid.uuid4(),
+        created_at=iso_utc(utc_now()),
+        schema=migrate.SCHEMA_HEAD,
+        sender=own.fingerprint.hex,
+        recipients=(runner_fp,),
+        sequence=1,
+        previous="",
+        receipts=(
+            ReceiptEntry(sent.package_id, hashlib.sha256(sent.path.read_bytes()).hexdigest()),
+        ),
+    )
+    data = package.seal(forged, {"reviews": []}, own.signing, [runner_public])
+    with pytest.raises(UnknownPackage, match="not sealed to"):
+        receipts.import_receipt(pair.runner.vault, pair.runner.scope, data)
+    assert debrief_rows(pair.runner) == 1
+    with pair.runner.vault.read() as session:
+        log = session.get(PackageLog, sent.package_id)
+        assert log is not None
+        assert log.confirmed_at is None
+    later.vault.lock()

@@ -9,6 +9,10 @@ clustered on that key (WITHOUT ROWID), in the order events arrive. The
 ``(record_type, record_id)`` index of ``record_version`` repeats the prefix of
 its unique constraint and is dropped too.
 
+``package_log.recipients`` keeps, for each package sent, the key fingerprints it
+was sealed to, so that only one of them can confirm it with a receipt (someone
+who merely saw the file knows its hash). Packages sent before stay NULL.
+
 Revision ID: 0007_lean_imports
 Revises: 0006_search_backfill
 Create Date: 2026-12-01
@@ -77,9 +81,12 @@ def upgrade() -> None:
     op.drop_table("imported_audit_event")
     op.rename_table("imported_audit_event_lean", "imported_audit_event")
     op.drop_index("ix_record_version_record", table_name="record_version")
+    op.add_column("package_log", sa.Column("recipients", sa.Text(), nullable=True))
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("package_log") as batch_op:
+        batch_op.drop_column("recipients")
     op.create_index(
         "ix_record_version_record", "record_version", ["record_type", "record_id"], unique=False
     )
