@@ -98,6 +98,7 @@ NL_PACKAGES = {
     "New and changed debriefs (submitted or approved). A package is sealed to the recipients above and signed by this vault; nothing else can read it. Debriefs that still miss something cannot go.": "Nieuwe en gewijzigde debriefings (ingediend of goedgekeurd). Een pakket wordt verzegeld voor de ontvangers hierboven en door deze kluis ondertekend; niemand anders kan het lezen. Debriefings waar nog iets aan ontbreekt kunnen niet mee.",
     "Packages go to: {names}": "Pakketten gaan naar: {names}",
     "Nothing new to send.": "Niets nieuws te verzenden.",
+    "Looking for what is new…": "Zoeken naar wat nieuw is…",
     "{n} debrief(s) still miss something (in red).": "Aan {n} debriefing(s) ontbreekt nog iets (in rood).",
     "{n} debrief(s) ready to send.": "{n} debriefing(s) klaar om te verzenden.",
     "Select the debriefs to send first.": "Kies eerst de debriefings die mee moeten.",

@@ -332,6 +332,10 @@ def run(lang: str, vault_dir: Path, handler_dir: Path) -> None:
                 assert isinstance(pp, PackagesPage)
                 pp.tabs.setCurrentIndex(index)
                 pp.reload()
+                for _ in range(100):  # the send plan is made off the GUI thread
+                    if index != 0 or pp.send.plan is not None:
+                        break
+                    settle(app, 100)
                 return window
 
             return show

@@ -4,6 +4,7 @@ take in a receipt, write a package again. Real widgets, real clicks and keys."""
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import pytest
@@ -75,6 +76,14 @@ def test_a_runner_adds_the_handlers_key_sends_and_takes_in_the_receipt(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    planned_on: list[threading.Thread] = []
+    plan = packages.plan_export
+
+    def recorded_plan(*args: object, **kwargs: object) -> packages.ExportPlan:
+        planned_on.append(threading.current_thread())
+        return plan(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(packages, "plan_export", recorded_plan)
     window = unlock(qtbot, controller)
     vault, scope = window.session.vault, window.session.scope
     page = packages_page(qtbot, window)
@@ -105,8 +114,12 @@ def test_a_runner_adds_the_handlers_key_sends_and_takes_in_the_receipt(
     factory.debrief(vault, scope, source, submit=True)
     show_tab(qtbot, page, 0)
     send = page.send
+    qtbot.waitUntil(lambda: send.plan is not None, timeout=30_000)
     assert send.plan is not None
     assert send.plan.candidates
+    assert send.export_new.isEnabled()
+    assert planned_on
+    assert threading.main_thread() not in planned_on
     assert "Havik" in send.recipients.text()
     usb = tmp_path / "usb"
     usb.mkdir()

@@ -2712,107 +2712,112 @@
 <context>
     <name>SendTab</name>
     <message>
-        <location filename="../packages/send_tab.py" line="44" />
+        <location filename="../packages/send_tab.py" line="45" />
         <source>Written</source>
         <translation>Geschreven</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="45" />
+        <location filename="../packages/send_tab.py" line="46" />
         <source>Source</source>
         <translation>Bron</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="46" />
+        <location filename="../packages/send_tab.py" line="47" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="47" />
+        <location filename="../packages/send_tab.py" line="48" />
         <source>Version</source>
         <translation>Versie</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="49" />
+        <location filename="../packages/send_tab.py" line="50" />
         <source>Still missing</source>
         <translation>Ontbreekt nog</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="50" />
+        <location filename="../packages/send_tab.py" line="51" />
         <source>complete</source>
         <translation>compleet</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="57" />
+        <location filename="../packages/send_tab.py" line="58" />
         <source>Export everything new…</source>
         <translation>Alles wat nieuw is verzenden…</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="60" />
+        <location filename="../packages/send_tab.py" line="61" />
         <source>Export selected…</source>
         <translation>Selectie verzenden…</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="73" />
+        <location filename="../packages/send_tab.py" line="74" />
         <source>New and changed debriefs (submitted or approved). A package is sealed to the recipients above and signed by this vault; nothing else can read it. Debriefs that still miss something cannot go.</source>
         <translation>Nieuwe en gewijzigde debriefings (ingediend of goedgekeurd). Een pakket wordt verzegeld voor de ontvangers hierboven en door deze kluis ondertekend; niemand anders kan het lezen. Debriefings waar nog iets aan ontbreekt kunnen niet mee.</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="95" />
+        <location filename="../packages/send_tab.py" line="91" />
+        <source>Looking for what is new…</source>
+        <translation>Zoeken naar wat nieuw is…</translation>
+    </message>
+    <message>
+        <location filename="../packages/send_tab.py" line="104" />
         <source>Packages go to: {names}</source>
         <translation>Pakketten gaan naar: {names}</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="100" />
+        <location filename="../packages/send_tab.py" line="111" />
         <source>Nothing new to send.</source>
         <translation>Niets nieuws te verzenden.</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="103" />
+        <location filename="../packages/send_tab.py" line="114" />
         <source>{n} debrief(s) still miss something (in red).</source>
         <translation>Aan {n} debriefing(s) ontbreekt nog iets (in rood).</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="107" />
+        <location filename="../packages/send_tab.py" line="118" />
         <source>{n} debrief(s) ready to send.</source>
         <translation>{n} debriefing(s) klaar om te verzenden.</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="127" />
+        <location filename="../packages/send_tab.py" line="150" />
         <source>Select the debriefs to send first.</source>
         <translation>Kies eerst de debriefings die mee moeten.</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="135" />
+        <location filename="../packages/send_tab.py" line="158" />
         <source>Not sent: complete the debriefs marked in red first.</source>
         <translation>Niet verzonden: vul eerst de rood gemarkeerde debriefings aan.</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="137" />
+        <location filename="../packages/send_tab.py" line="160" />
         <source>Folder to write the package to</source>
         <translation>Map om het pakket in te schrijven</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="141" />
+        <location filename="../packages/send_tab.py" line="164" />
         <source>Sealing the package…</source>
         <translation>Pakket wordt verzegeld…</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="159" />
+        <location filename="../packages/send_tab.py" line="181" />
         <source>Package {n} with {count} debrief(s) written to {path}.</source>
         <translation>Pakket {n} met {count} debriefing(s) geschreven naar {path}.</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="165" />
+        <location filename="../packages/send_tab.py" line="187" />
         <source>Package written</source>
         <translation>Pakket geschreven</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="166" />
+        <location filename="../packages/send_tab.py" line="188" />
         <source>Package {n} with {count} debrief(s) is on its way to {names}.</source>
         <translation>Pakket {n} met {count} debriefing(s) is onderweg naar {names}.</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="170" />
+        <location filename="../packages/send_tab.py" line="192" />
         <source>File: {path}</source>
         <translation>Bestand: {path}</translation>
     </message>

@@ -38,6 +38,7 @@ class SendTab(QWidget):
         self.session = session
         self.runner = runner
         self.plan: ExportPlan | None = None
+        self._generation = 0
         self.recipients = note_label("exportRecipients")
         self.table: RecordTable[Candidate] = RecordTable(
             [
@@ -80,23 +81,33 @@ class SendTab(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.status)
 
-    def reload(self) -> None:
+    def reload(self, then: str = "") -> None:
+        """Plan off the GUI thread (it serialises every new debrief); ``then``: a
+        message to show once the plan is in (what the last export did)."""
         vault, scope = self.session.vault, self.session.scope
-        try:
-            self.plan = packages.plan_export(vault, scope, all_new=True)
-        except InvalidInput as exc:  # no recipient yet
-            self.plan = None
-            self.table.clear()
-            self.recipients.setText(describe(exc))
-            self._enable(False)
-            return
-        self.table.set_rows(self.plan.candidates)
-        self.recipients.setText(
-            self.tr("Packages go to: {names}").format(names=", ".join(self.plan.recipients))
+        self._generation += 1
+        generation = self._generation
+        self._enable(False)
+        self.status.setText(self.tr("Looking for what is new…"))
+        self.runner.start(
+            lambda _report: packages.plan_export(vault, scope, all_new=True),
+            lambda plan: self._planned(generation, plan, then),
+            lambda exc: self._plan_failed(generation, exc, then),
         )
-        self._enable(bool(self.plan.candidates))
-        blocked = len(self.plan.blocked)
-        if not self.plan.candidates:
+
+    def _planned(self, generation: int, plan: ExportPlan, then: str) -> None:
+        if generation != self._generation:
+            return  # locked, or planned again since
+        self.plan = plan
+        self.table.set_rows(plan.candidates)
+        self.recipients.setText(
+            self.tr("Packages go to: {names}").format(names=", ".join(plan.recipients))
+        )
+        self._enable(bool(plan.candidates))
+        blocked = len(plan.blocked)
+        if then:
+            self.status.setText(then)
+        elif not plan.candidates:
             self.status.setText(self.tr("Nothing new to send."))
         elif blocked:
             self.status.setText(
@@ -104,14 +115,26 @@ class SendTab(QWidget):
             )
         else:
             self.status.setText(
-                self.tr("{n} debrief(s) ready to send.").format(n=len(self.plan.candidates))
+                self.tr("{n} debrief(s) ready to send.").format(n=len(plan.candidates))
             )
+
+    def _plan_failed(self, generation: int, exc: BaseException, then: str) -> None:
+        if generation != self._generation:
+            return
+        self.plan = None
+        self.table.clear()
+        if isinstance(exc, InvalidInput):  # no recipient yet
+            self.recipients.setText(describe(exc))
+            self.status.setText(then)
+        else:
+            self.status.setText(then or describe(exc))
 
     def _enable(self, on: bool) -> None:
         self.export_new.setEnabled(on)
         self.export_selected.setEnabled(on)
 
     def clear_vault_data(self) -> None:
+        self._generation += 1  # a plan still on its way is for a locked vault
         self.plan = None
         self.table.clear()
         self.recipients.clear()
@@ -154,9 +177,8 @@ class SendTab(QWidget):
 
     def _done(self, dialog: Any, result: ExportResult) -> None:
         dialog.close()
-        self.reload()
-        self.status.setText(
-            self.tr("Package {n} with {count} debrief(s) written to {path}.").format(
+        self.reload(
+            then=self.tr("Package {n} with {count} debrief(s) written to {path}.").format(
                 n=result.sequence, count=result.debriefs, path=result.path
             )
         )
@@ -172,5 +194,4 @@ class SendTab(QWidget):
 
     def _failed(self, dialog: Any, exc: BaseException) -> None:
         dialog.close()
-        self.reload()
-        self.status.setText(describe(exc))
+        self.reload(then=describe(exc))
