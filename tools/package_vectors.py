@@ -236,8 +236,14 @@ def main() -> int:
         receipt, {"reviews": [review]}, KEYS["handler"]["signing"], [public("runner")[1]]
     )
     (OUT / "receipt-1.age").write_bytes(receipt_file)
-    inner = container.build(manifest.to_dict(), body, KEYS["runner"]["signing"])
+    # What the recipients find inside (the manifest names the header it was sealed in).
+    inner = age.decrypt(sealed, KEYS["handler"]["receiving"])
     parsed = container.parse(inner)
+    receipt_manifest = json.loads(
+        container.parse(age.decrypt(receipt_file, KEYS["runner"]["receiving"])).manifest_bytes
+    )
+    for key in ("body_sha256", "body_length"):
+        receipt_manifest.pop(key)
     vectors = {
         "about": "Test vectors of docs/package-format.md. Keys are fixed, published and "
         "for tests only. Seeds and keys in hex; identities and recipients as age encodes them.",
@@ -265,7 +271,7 @@ def main() -> int:
         "receipt": {
             "file": "receipt-1.age",
             "opened_by": ["runner"],
-            "manifest": {**receipt.to_dict()},
+            "manifest": receipt_manifest,
             "reviews": [review],
         },
         "canonical_json": [

@@ -315,9 +315,34 @@ def _chunk_nonce(counter: int, last: bool) -> bytes:
     return counter.to_bytes(11, "big") + (b"\x01" if last else b"\x00")
 
 
-def encrypt(plaintext: bytes, recipients: list[bytes], *, min_stanzas: int = 0) -> bytes:
-    """An age file of ``plaintext`` for ``recipients`` (1216-byte public keys),
-    with decoy stanzas up to ``min_stanzas`` in random order."""
+@dataclass(frozen=True)
+class Sealer:
+    """An age header made before the payload: what it says (``header_text``, the
+    version line and stanzas up to ``---``) can be signed inside the payload."""
+
+    file_key: bytes
+    header_text: bytes
+
+    def seal(self, plaintext: bytes) -> bytes:
+        nonce = os.urandom(NONCE_BYTES)
+        mac = b64encode(_mac(self.file_key, self.header_text)).encode("ascii")
+        parts = [self.header_text, b" " + mac + b"\n", nonce]
+        aead = ChaCha20Poly1305(_hkdf(self.file_key, nonce, b"payload"))
+        count = max(1, -(-len(plaintext) // CHUNK))
+        # Chunks are read through a memoryview and joined once: no copy of the
+        # plaintext, one of the ciphertext.
+        view = memoryview(plaintext)
+        encrypt = aead.encrypt
+        for i in range(count):
+            parts.append(
+                encrypt(_chunk_nonce(i, i == count - 1), view[i * CHUNK : (i + 1) * CHUNK], None)
+            )
+        return b"".join(parts)
+
+
+def prepare(recipients: list[bytes], *, min_stanzas: int = 0) -> Sealer:
+    """A fresh file key wrapped for ``recipients`` (1216-byte public keys), with
+    decoy stanzas up to ``min_stanzas`` in random order."""
     if not recipients:
         raise AgeError("no recipients")
     file_key = os.urandom(FILE_KEY_BYTES)
@@ -326,19 +351,12 @@ def encrypt(plaintext: bytes, recipients: list[bytes], *, min_stanzas: int = 0) 
     # Shuffle so a stanza's position does not say which recipient it is for.
     order = sorted(range(len(stanzas)), key=lambda _i: os.urandom(8))
     header = VERSION_LINE + b"\n" + b"".join(stanzas[i].encode() for i in order) + b"---"
-    nonce = os.urandom(NONCE_BYTES)
-    parts = [header, b" " + b64encode(_mac(file_key, header)).encode("ascii") + b"\n", nonce]
-    aead = ChaCha20Poly1305(_hkdf(file_key, nonce, b"payload"))
-    count = max(1, -(-len(plaintext) // CHUNK))
-    # Chunks are read through a memoryview and joined once: no copy of the
-    # plaintext, one of the ciphertext.
-    view = memoryview(plaintext)
-    encrypt = aead.encrypt
-    for i in range(count):
-        parts.append(
-            encrypt(_chunk_nonce(i, i == count - 1), view[i * CHUNK : (i + 1) * CHUNK], None)
-        )
-    return b"".join(parts)
+    return Sealer(file_key, header)
+
+
+def encrypt(plaintext: bytes, recipients: list[bytes], *, min_stanzas: int = 0) -> bytes:
+    """An age file of ``plaintext`` for ``recipients`` (see ``prepare``)."""
+    return prepare(recipients, min_stanzas=min_stanzas).seal(plaintext)
 
 
 def decrypt(data: bytes, identity_seed: bytes) -> bytes:

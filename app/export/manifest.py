@@ -1,5 +1,6 @@
-"""The package manifest (version 1): who sent it to whom, its place in the
-sequence, and the hash of every record it carries. Parsed strictly: unknown or
+"""The package manifest (version 2): who sent it to whom, its place in the
+sequence, the hash of the age header it was sealed in, and the hash of every
+record it carries. Parsed strictly: unknown or
 missing fields, wrong types and malformed values are refused."""
 
 from __future__ import annotations
@@ -12,11 +13,13 @@ from typing import Any
 from app.export.errors import MalformedPackage, UnsupportedVersion
 
 FORMAT = "veldboek-package"
-VERSION = 1
+# 2: the signed manifest names the age header (``header_sha256``), so no stanza
+# can be swapped after signing.
+VERSION = 2
 KINDS = ("debriefs", "receipt")
 RECORD_TYPES = ("debrief",)
-_HEX64 = re.compile(r"^[0-9a-f]{64}$")
-_STAMP = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$")
+_HEX64 = re.compile(r"[0-9a-f]{64}")
+_STAMP = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]{6}Z")
 
 
 @dataclass(frozen=True)
@@ -57,6 +60,9 @@ class Manifest:
     records: tuple[RecordRef, ...] = ()
     receipts: tuple[ReceiptEntry, ...] = ()
     audit_events: int = 0
+    # SHA-256 of the age header up to and including "---" (its version line and
+    # every stanza): set when sealing (``package.seal``).
+    header_sha256: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -73,6 +79,7 @@ class Manifest:
             "records": [r.to_dict() for r in self.records],
             "receipts": [r.to_dict() for r in self.receipts],
             "audit_events": self.audit_events,
+            "header_sha256": self.header_sha256,
         }
 
     @classmethod
@@ -109,6 +116,7 @@ class Manifest:
                 records=tuple(_record(r) for r in _list(doc["records"])),
                 receipts=tuple(_receipt(r) for r in _list(doc["receipts"])),
                 audit_events=_int(doc["audit_events"], 0),
+                header_sha256=_match(doc["header_sha256"], _HEX64),
             )
         except (ValueError, TypeError, KeyError) as exc:
             raise MalformedPackage("The package manifest is malformed.") from exc
@@ -137,7 +145,7 @@ def _list(value: Any) -> list[Any]:
 
 def _match(value: Any, pattern: re.Pattern[str]) -> str:
     text = _str(value)
-    if not pattern.match(text):
+    if not pattern.fullmatch(text):
         raise ValueError("malformed value")
     return text
 

@@ -4,11 +4,11 @@ mlkem768x25519 stanza per recipient, padded to at least RECIPIENT_SLOTS stanzas.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from app.crypto import age
-from app.export import container
+from app.export import canonical, container
 from app.export.errors import (
     MalformedPackage,
     NotForThisVault,
@@ -29,6 +29,7 @@ class Opened:
     inner: container.Inner
     sha256: str  # of the whole file: what receipts and the sequence chain name
     stanzas: int
+    header_sha256: str  # of the header as received, up to "---" (the manifest names it)
 
     @property
     def body(self) -> dict[str, Any]:
@@ -38,16 +39,19 @@ class Opened:
 def seal(
     manifest: Manifest, body: dict[str, Any], signing_private: bytes, recipients: list[bytes]
 ) -> bytes:
-    inner = container.build(manifest.to_dict(), body, signing_private)
-    return age.encrypt(inner, recipients, min_stanzas=RECIPIENT_SLOTS)
+    return seal_encoded(manifest, canonical.dumps(body), signing_private, recipients)
 
 
 def seal_encoded(
     manifest: Manifest, body_bytes: bytes, signing_private: bytes, recipients: list[bytes]
 ) -> bytes:
-    """``seal`` for a body already in canonical JSON."""
-    inner = container.build_encoded(manifest.to_dict(), body_bytes, signing_private)
-    return age.encrypt(inner, recipients, min_stanzas=RECIPIENT_SLOTS)
+    """``seal`` for a body already in canonical JSON. The age header is made
+    first and its hash signed inside the manifest: a recipient who holds the file
+    key still cannot swap, drop or add a stanza unnoticed."""
+    sealer = age.prepare(recipients, min_stanzas=RECIPIENT_SLOTS)
+    signed = replace(manifest, header_sha256=hashlib.sha256(sealer.header_text).hexdigest())
+    inner = container.build_encoded(signed.to_dict(), body_bytes, signing_private)
+    return sealer.seal(inner)
 
 
 def _age_error(exc: age.AgeError) -> Exception:
@@ -74,7 +78,13 @@ def open_package(data: bytes, receiving_seed: bytes) -> Opened:
         raise _age_error(exc) from None
     inner = container.parse(plain)
     manifest = Manifest.from_dict(inner.manifest)
-    return Opened(manifest, inner, hashlib.sha256(data).hexdigest(), len(header.stanzas))
+    return Opened(
+        manifest,
+        inner,
+        hashlib.sha256(data).hexdigest(),
+        len(header.stanzas),
+        hashlib.sha256(header.raw_without_mac).hexdigest(),
+    )
 
 
 def check_recipients(opened: Opened, own_fingerprint: str) -> None:
@@ -84,6 +94,11 @@ def check_recipients(opened: Opened, own_fingerprint: str) -> None:
         )
     if opened.stanzas < max(RECIPIENT_SLOTS, len(opened.manifest.recipients)):
         raise RecipientMismatch("A recipient was removed from the package after sealing.")
+    if opened.header_sha256 != opened.manifest.header_sha256:
+        raise RecipientMismatch(
+            "The package's recipient slots were changed after it was signed (one was "
+            "swapped, removed or added)."
+        )
 
 
 def inspect(data: bytes) -> dict[str, Any]:

@@ -218,8 +218,11 @@ def _reseal(scene: Scene, manifest_doc: dict, body: dict, signing: bytes) -> byt
         keys.own_bundle(p.vault, "x", PeerRole.HANDLER).recipient_public
         for p in (scene.handler, scene.central)
     ]
-    inner = container.build(manifest_doc, body, signing)
-    return age.encrypt(inner, recipients, min_stanzas=package.RECIPIENT_SLOTS)
+    sealer = age.prepare(recipients, min_stanzas=package.RECIPIENT_SLOTS)
+    header_sha256 = hashlib.sha256(sealer.header_text).hexdigest()
+    return sealer.seal(
+        container.build({**manifest_doc, "header_sha256": header_sha256}, body, signing)
+    )
 
 
 def _opened(scene: Scene) -> package.Opened:
@@ -289,6 +292,33 @@ def test_a_stripped_recipient_is_noticed(scene: Scene) -> None:
     mac = age.b64encode(age._mac(file_key, text)).encode()
     stripped = text + b" " + mac + b"\n" + scene.data[header.length :]
     assert isinstance(_refused(scene, stripped), RecipientMismatch)
+
+
+def test_a_recipient_slot_swapped_for_a_decoy_is_noticed(scene: Scene) -> None:
+    # The handler, a legitimate recipient, replaces the central system's stanza
+    # with a decoy and re-MACs the header: as many stanzas as before, so only the
+    # header hash signed in the manifest can tell.
+    seed = keys.private_keys(scene.handler.vault).receiving_seed
+    header = age.parse_header(scene.data)
+    file_key = age.unwrap_file_key(header, seed)
+    ml, x = age._expand(seed)
+    own = age.hpke.MLKEM768X25519PrivateKey(ml, x)
+    central_seed = keys.private_keys(scene.central.vault).receiving_seed
+    c_ml, c_x = age._expand(central_seed)
+    central = age.hpke.MLKEM768X25519PrivateKey(c_ml, c_x)
+    swapped = [
+        age.decoy_stanza() if age._open_stanza(s, central, c_x) is not None else s
+        for s in header.stanzas
+    ]
+    assert len(swapped) == len(header.stanzas)
+    assert any(age._open_stanza(s, own, x) is not None for s in swapped)
+    text = age.VERSION_LINE + b"\n" + b"".join(s.encode() for s in swapped) + b"---"
+    mac = age.b64encode(age._mac(file_key, text)).encode()
+    forged = text + b" " + mac + b"\n" + scene.data[header.length :]
+    assert forged != scene.data
+    refused = _refused(scene, forged)
+    assert isinstance(refused, RecipientMismatch)
+    assert "changed after it was signed" in str(refused)
 
 
 def test_a_package_resealed_to_a_third_party_is_refused(scene: Scene, tmp_path: Path) -> None:

@@ -103,6 +103,8 @@ def test_the_package_opens_and_verifies_for_each_recipient(reader: str) -> None:
     )
     assert recomputed == event["hash"] == spec["audit_event_hash"]
     header = age.parse_header((VECTORS / spec["file"]).read_bytes())
+    # The signed manifest names the header: every stanza, as sealed.
+    assert opened.manifest.header_sha256 == hashlib.sha256(header.raw_without_mac).hexdigest()
     assert len(header.stanzas) == 4
     assert {s.args[0] for s in header.stanzas} == {"mlkem768x25519"}
 
