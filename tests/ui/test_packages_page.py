@@ -5,6 +5,7 @@ take in a receipt, write a package again. Real widgets, real clicks and keys."""
 from __future__ import annotations
 
 import threading
+import uuid
 from pathlib import Path
 
 import pytest
@@ -253,3 +254,36 @@ def test_a_handler_checks_imports_and_confirms_a_runners_package(
         assert taken.confirmed == 1
     finally:
         runner.vault.lock()
+
+
+def test_a_receipts_warnings_are_shown_with_what_it_did(
+    qtbot: QtBot, controller: AppController, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    warning = "Receipt 1 from this handler never arrived."
+    taken = receipts.ReceiptImport(
+        receipt_id=uuid.uuid4(),
+        sender="Team handler",
+        confirmed=1,
+        already_confirmed=0,
+        reviews_applied=0,
+        purged=1,
+        retention="delete",
+        warnings=(warning,),
+    )
+    monkeypatch.setattr(receipts, "import_receipt", lambda *a, **k: taken)
+    window = unlock(qtbot, controller)
+    page = packages_page(qtbot, window)
+    show_tab(qtbot, page, 1)
+    receive = page.receive
+    receipt_file = tmp_path / "receipt.age"
+    receipt_file.write_bytes(b"read by the monkeypatched service")
+    monkeypatch.setattr(
+        "app.ui.packages.common.QFileDialog.getOpenFileName",
+        lambda *a, **k: (str(receipt_file), ""),
+    )
+    qtbot.mouseClick(receive.take_receipt, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "confirmed" in receive.status.text(), timeout=30_000)
+    assert warning in receive.status.text()
+    box = message_box("receiptDone")
+    assert box.informativeText() == warning
+    click_box_button(qtbot, box, "OK")

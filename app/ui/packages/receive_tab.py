@@ -278,5 +278,6 @@ class ReceiveTab(QWidget):
             reviews=result.reviews_applied,
             purged=result.purged,
         )
-        self.status.setText(text)
-        inform(self, self.tr("Receipt taken in"), text, "receiptDone")
+        warnings = "\n".join(result.warnings)  # a receipt missing before this one, ...
+        self.status.setText(text + ("\n" + warnings if warnings else ""))
+        inform(self, self.tr("Receipt taken in"), text, "receiptDone", warnings)
