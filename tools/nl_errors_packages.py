@@ -93,6 +93,7 @@ ERRORS_PACKAGES = {
     "The package was not addressed to this vault by its sender (it was re-sealed).": "De afzender heeft het pakket niet aan deze kluis gericht (het is opnieuw verzegeld).",
     "A recipient was removed from the package after sealing.": "Na het verzegelen is een ontvanger uit het pakket verwijderd.",
     "The package's recipient slots were changed after it was signed (one was swapped, removed or added).": "De ontvangersvakken van het pakket zijn na het ondertekenen gewijzigd (een is verwisseld, verwijderd of toegevoegd).",
+    "This vault holds no version {version} of that debrief.": "Deze kluis heeft geen versie {version} van die debriefing.",
     "The report was cancelled; nothing was issued or requested.": "Het rapport is geannuleerd; er is niets uitgegeven of aangevraagd.",
     "The package names records this vault holds from elsewhere (made here, or sent by another runner); nothing was imported.": "Het pakket noemt gegevens die deze kluis van elders heeft (hier gemaakt, of door een andere runner gestuurd); er is niets ingelezen.",
     "Not exported: {n} debrief(s) lack what a package must carry; complete them first.": "Niet verzonden: aan {n} debriefing(s) ontbreekt wat een pakket moet bevatten; vul ze eerst aan.",

@@ -26,6 +26,7 @@ and a non-zero exit.
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 import uuid
 from dataclasses import asdict
@@ -44,6 +45,7 @@ from app.services import (
     packages,
     purge,
     receipts,
+    record_versions,
 )
 from app.services import settings as vault_settings
 from app.vault.vault import Vault
@@ -123,6 +125,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     _vault_args(log)
     log.add_argument("--json", action="store_true")
     log.set_defaults(func=cmd_package_log)
+    ver = pa.add_parser("versions", help="every version of a debrief this vault received")
+    ver.add_argument("debrief_id", type=_uuid, metavar="DEBRIEF_ID")
+    _vault_args(ver)
+    ver.add_argument("--show", type=int, metavar="N", help="print version N as it arrived")
+    ver.add_argument("--json", action="store_true")
+    ver.set_defaults(func=cmd_package_versions)
 
     r = sub.add_parser("receipt", help="confirm packages (handler) or take a receipt in")
     ra = r.add_subparsers(dest="receipt_action", required=True, metavar="ACTION")
@@ -359,6 +367,28 @@ def cmd_package_log(args: argparse.Namespace) -> int:
     for m in missing:
         numbers = ", ".join(str(n) for n in m.sequences)
         print(f"Missing from {m.peer}: package(s) {numbers}")
+    return 0
+
+
+def cmd_package_versions(args: argparse.Namespace) -> int:
+    with opened(args) as vault:
+        scope = _scope(vault, args)
+        if args.show is not None:
+            data = record_versions.version_data(vault, scope, args.debrief_id, args.show)
+            print(json.dumps(data, indent=2, ensure_ascii=False, sort_keys=True))
+            return 0
+        found = record_versions.versions(vault, scope, args.debrief_id)
+    if args.json:
+        print_json([asdict(v) for v in found])
+        return 0
+    if not found:
+        print("No versions received: this debrief was not imported from a package.")
+    for n, v in enumerate(found):
+        newest = "  (newest)" if n == len(found) - 1 else ""
+        print(
+            f"version {v.version:<3} {v.imported_at:%Y-%m-%d %H:%M}  package {v.package_id}  "
+            f"sha256 {v.sha256[:16]}…{newest}"
+        )
     return 0
 
 

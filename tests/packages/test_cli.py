@@ -103,6 +103,27 @@ def test_the_whole_round_through_the_command_line(
     code, out, err = cli(capsys, "package", "import", path, *vault_args(s, "handler"), "--json")
     assert code == 0, err
     assert json.loads(out)["new"] == 3
+    # What arrived can be read back, version by version.
+    code, out, err = cli(
+        capsys, "list", "debriefs", *vault_args(s, "handler"), "--alias", "Havik", "--json"
+    )
+    assert code == 0, err
+    debrief_id = json.loads(out)[0]["id"]
+    code, out, err = cli(capsys, "package", "versions", debrief_id, *vault_args(s, "handler"))
+    assert code == 0, err
+    assert out.count("version 1 ") == 1
+    assert "(newest)" in out
+    code, out, err = cli(
+        capsys, "package", "versions", debrief_id, *vault_args(s, "handler"), "--show", "1"
+    )
+    assert code == 0, err
+    assert json.loads(out)["id"] == debrief_id
+    code, out, err = cli(
+        capsys, "package", "versions", debrief_id, *vault_args(s, "handler"), "--show", "2"
+    )
+    assert code == 1
+    assert err.count("\n") == 1
+    assert "no version 2" in err
     code, out, err = cli(capsys, "package", "import", path, *vault_args(s, "handler"))
     assert code == 1
     assert err.count("\n") == 1

@@ -6,12 +6,13 @@ from __future__ import annotations
 import os
 import shutil
 import stat
+import uuid
 from pathlib import Path
 
 import pytest
 from sqlalchemy import select, update
 
-from app.errors import AccessDenied, InvalidInput, StorageFull, WorkflowError
+from app.errors import AccessDenied, InvalidInput, NotFound, StorageFull, WorkflowError
 from app.export.errors import ReplayedPackage
 from app.models import Debrief
 from app.models.enums import DebriefStatus
@@ -22,7 +23,9 @@ from app.services import (
     debriefs,
     package_log,
     package_receive,
+    package_records,
     packages,
+    record_versions,
     search,
 )
 from app.vault.vault import Vault
@@ -157,6 +160,20 @@ def test_a_newer_version_is_kept_beside_the_older_never_silently_replacing_it(
             select(RecordVersion.version).where(RecordVersion.record_id == debrief_id)
         ).scalars()
         assert sorted(versions) == [1, 2]
+    # Both can be read back as they arrived: the first without the addendum.
+    handler, scope = pair.handler.vault, pair.handler.scope
+    held = record_versions.versions(handler, scope, debrief_id)
+    assert [v.version for v in held] == [1, 2]
+    assert held[1].package_id == second.package_id
+    first_data = record_versions.version_data(handler, scope, debrief_id, 1)
+    second_data = record_versions.version_data(handler, scope, debrief_id, 2)
+    assert first_data["addenda"] == []
+    assert [a["text"] for a in second_data["addenda"]] == ["Later: van seen."]
+    assert package_records.record_hash(first_data) == held[0].sha256
+    with pytest.raises(NotFound):
+        record_versions.version_data(handler, scope, debrief_id, 3)
+    with pytest.raises(NotFound):
+        record_versions.versions(handler, scope, uuid.uuid4())
 
 
 def test_the_handlers_review_survives_a_version_sent_before_the_runner_knew(pair: Pair) -> None:
