@@ -1,5 +1,5 @@
 """Sealing and opening packages: the container inside an age file with one
-mlkem768x25519 stanza per recipient, padded to at least RECIPIENT_SLOTS stanzas."""
+mlkem768x25519 stanza per recipient, padded with decoys to ``slots`` stanzas."""
 
 from __future__ import annotations
 
@@ -21,6 +21,15 @@ from app.export.manifest import Manifest
 # The header always has at least this many stanzas (decoys fill the rest), so it
 # does not tell how many recipients a package has.
 RECIPIENT_SLOTS = 4
+
+
+def slots(recipients: int) -> int:
+    """Stanzas in a header: 4, or the next power of two above the recipients, so
+    the count says at most in which band the number of recipients lies."""
+    n = RECIPIENT_SLOTS
+    while n < recipients:
+        n *= 2
+    return n
 
 
 @dataclass(frozen=True)
@@ -48,7 +57,7 @@ def seal_encoded(
     """``seal`` for a body already in canonical JSON. The age header is made
     first and its hash signed inside the manifest: a recipient who holds the file
     key still cannot swap, drop or add a stanza unnoticed."""
-    sealer = age.prepare(recipients, min_stanzas=RECIPIENT_SLOTS)
+    sealer = age.prepare(recipients, min_stanzas=slots(len(recipients)))
     signed = replace(manifest, header_sha256=hashlib.sha256(sealer.header_text).hexdigest())
     inner = container.build_encoded(signed.to_dict(), body_bytes, signing_private)
     return sealer.seal(inner)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,6 +30,7 @@ from app.export.errors import (
     UnknownSender,
     UnsupportedVersion,
 )
+from app.export.manifest import Manifest
 from app.models import Compartment, CompartmentMember, Debrief, Source
 from app.models.enums import PeerRole, Role
 from app.models.packages import PackagePeer, VaultKeypair
@@ -541,6 +543,27 @@ def test_inspect_tells_nothing_about_sender_recipients_or_content(scene: Scene) 
     assert hashlib.sha256(scene.data).hexdigest() not in text
     package_id = str(_opened(scene).manifest.package_id)
     assert package_id not in text  # the id is inside the sealed part only
+
+
+def test_the_stanza_count_tells_only_a_band_of_recipient_counts() -> None:
+    assert [package.slots(n) for n in (1, 2, 4, 5, 8, 9, 17)] == [4, 4, 4, 8, 8, 16, 32]
+    seeds = [age.new_identity() for _ in range(5)]
+    manifest = Manifest(
+        kind="receipt",
+        package_id=uuid.uuid4(),
+        created_at="2026-12-01T10:00:00.000000Z",
+        schema="test",
+        sender="ab" * 32,
+        recipients=("cd" * 32,),
+        sequence=1,
+        previous="",
+    )
+    sealed = package.seal(
+        manifest, {"reviews": []}, os.urandom(32), [age.public_key(s) for s in seeds]
+    )
+    assert package.inspect(sealed)["recipient_slots"] == 8
+    for seed in seeds:  # every recipient still opens it
+        assert package.open_package(sealed, seed).manifest.package_id == manifest.package_id
 
 
 def test_the_reader_accepts_the_untouched_package(scene: Scene) -> None:
