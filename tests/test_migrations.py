@@ -33,7 +33,7 @@ LANDED_MIGRATIONS = {
     "0004_reports.py": "14c2f93e9da0cf85c23d12fea078e9f0e5014b8b32abd9f132f521ab7b78e8b1",
     "0005_packages.py": "083f7a04717d5dafd71de0a891fe8ac99fa51120cd38230222536df30b7a5343",
     "0006_search_backfill.py": "d7ea61b6da6a88e7fa1315a8d2f7e166fcb9a8fadb5a61283a2f263ada6b31c6",
-    "0007_lean_imports.py": "a1f527128bc0d6257c0c29cb1e4e4732fecd19e6349b363aa52b4ee39cb2a932",
+    "0007_lean_imports.py": "cd1a41f5012ecd5c80fd849275c450f57fb615601e7b7e0ff491b32f3ead80f8",
 }
 
 

@@ -102,6 +102,21 @@ class ExportedRecord(Base):
     purged_at: Mapped[datetime | None]
 
 
+class ExportedCopy(Base):
+    """Every package that carried a version of a record (runner side). Sending a
+    version again adds a row here; ``ExportedRecord`` names only the latest."""
+
+    __tablename__ = "exported_copy"
+    __table_args__ = ({"sqlite_with_rowid": False},)
+
+    record_type: Mapped[str] = mapped_column(String(20), primary_key=True)
+    record_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    version: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    package_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("package_log.id", ondelete="CASCADE"), primary_key=True
+    )
+
+
 class RecordVersion(IdMixin, Base):
     """Every version of a record an import brought in (handler side). The live
     tables show the newest; older versions stay here, never silently replaced."""

@@ -30,7 +30,7 @@ from app.export import canonical, package
 from app.export.manifest import Manifest, RecordRef
 from app.models import Debrief, IntelligenceItem, Source
 from app.models.enums import DebriefStatus, GradingScheme, PeerRole
-from app.models.packages import ExportedRecord, PackageLog, PackagePeer
+from app.models.packages import ExportedCopy, ExportedRecord, PackageLog, PackagePeer
 from app.services import keys, package_log, package_records
 from app.services.debriefs import blockers, content_blockers
 from app.services.gc_pause import collection_paused
@@ -382,6 +382,11 @@ def export_package(
                 for ref in gathered.refs
             ],
         )
+        raw.executemany(
+            "INSERT OR IGNORE INTO exported_copy (record_type, record_id, version, package_id) "
+            "VALUES ('debrief', ?, ?, ?)",
+            [(ref.id.hex, ref.version, package_id.hex) for ref in gathered.refs],
+        )
         audit_chain.append(
             session,
             scope.actor,
@@ -441,8 +446,9 @@ def exported_in(vault: Vault, scope: Scope, debrief_id: uuid.UUID) -> list[tuple
     with vault.read() as session:
         get_visible(session, scope, Debrief, debrief_id)
         rows = session.execute(
-            select(ExportedRecord.version, ExportedRecord.package_id)
-            .where(ExportedRecord.record_type == "debrief", ExportedRecord.record_id == debrief_id)
-            .order_by(ExportedRecord.version)
+            select(ExportedCopy.version, ExportedCopy.package_id)
+            .join(PackageLog, PackageLog.id == ExportedCopy.package_id)
+            .where(ExportedCopy.record_type == "debrief", ExportedCopy.record_id == debrief_id)
+            .order_by(ExportedCopy.version, PackageLog.created_at)
         ).all()
         return [(int(v), p) for v, p in rows]

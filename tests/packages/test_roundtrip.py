@@ -127,6 +127,12 @@ def test_export_is_audited_and_marks_what_it_carried(pair: Pair) -> None:
         ]
     events = audit.recent_events(pair.runner.vault, pair.runner.scope, limit=5)
     assert any(e.action == "package.exported" for e in events)
+    # The same version chosen again: both packages stay named, oldest first.
+    again = _export(pair, debrief_ids=[ids[0]])
+    assert packages.exported_in(pair.runner.vault, pair.runner.scope, ids[0]) == [
+        (1, result.package_id),
+        (1, again.package_id),
+    ]
 
 
 def test_import_twice_is_refused_and_changes_nothing(pair: Pair) -> None:

@@ -13,6 +13,10 @@ its unique constraint and is dropped too.
 was sealed to, so that only one of them can confirm it with a receipt (someone
 who merely saw the file knows its hash). Packages sent before stay NULL.
 
+``exported_copy`` keeps every package that carried a version of a record: sending
+the same version again moved ``exported_record``'s mark to the newer package and
+lost the earlier one. It starts with the marks ``exported_record`` holds.
+
 Revision ID: 0007_lean_imports
 Revises: 0006_search_backfill
 Create Date: 2026-12-01
@@ -82,9 +86,31 @@ def upgrade() -> None:
     op.rename_table("imported_audit_event_lean", "imported_audit_event")
     op.drop_index("ix_record_version_record", table_name="record_version")
     op.add_column("package_log", sa.Column("recipients", sa.Text(), nullable=True))
+    op.create_table(
+        "exported_copy",
+        sa.Column("record_type", sa.String(length=20), nullable=False),
+        sa.Column("record_id", sa.Uuid(native_uuid=False), nullable=False),
+        sa.Column("version", sa.Integer(), autoincrement=False, nullable=False),
+        sa.Column("package_id", sa.Uuid(native_uuid=False), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["package_id"],
+            ["package_log.id"],
+            name="fk_exported_copy_package_id_package_log",
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint(
+            "record_type", "record_id", "version", "package_id", name="pk_exported_copy"
+        ),
+        sqlite_with_rowid=False,
+    )
+    op.execute(
+        "INSERT INTO exported_copy (record_type, record_id, version, package_id) "
+        "SELECT record_type, record_id, version, package_id FROM exported_record"
+    )
 
 
 def downgrade() -> None:
+    op.drop_table("exported_copy")
     with op.batch_alter_table("package_log") as batch_op:
         batch_op.drop_column("recipients")
     op.create_index(
