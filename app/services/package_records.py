@@ -23,23 +23,12 @@ from app.export.errors import MalformedPackage
 from app.models import Attachment
 from app.models.base import parse_stored_utc
 
-_STAMP = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$")
-_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_HEX32 = re.compile(r"^[0-9a-f]{32}$")
-_HEX64 = re.compile(r"^[0-9a-f]{64}$")
-_CANONICAL_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+_STAMP = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]{6}Z")
+_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 def record_hash(data: dict[str, Any]) -> str:
     return hashlib.sha256(canonical.dumps(data)).hexdigest()
-
-
-def _ts(value: Any) -> str | None:
-    return None if value is None else iso_utc(value)
-
-
-def _day(value: Any) -> str | None:
-    return None if value is None else value.isoformat()
 
 
 def _chunks(ids: Sequence[uuid.UUID], size: int = 500) -> list[list[uuid.UUID]]:

@@ -68,6 +68,26 @@ def _rule(party: Party, rule: str) -> None:
     )
 
 
+def _forged_receipt(pair: Pair, signer: Party, entry: ReceiptEntry) -> bytes:
+    """A receipt naming ``entry``, signed by ``signer``'s key and sealed to the
+    runner: what an insider holding that key could make."""
+    own = keys.private_keys(signer.vault)
+    runner_fp = keys.own_fingerprint(pair.runner.vault).hex
+    runner_public = keys.own_bundle(pair.runner.vault, "x", keys.PeerRole.RUNNER).recipient_public
+    forged = Manifest(
+        kind="receipt",
+        package_id=uuid.uuid4(),
+        created_at=iso_utc(utc_now()),
+        schema=migrate.SCHEMA_HEAD,
+        sender=own.fingerprint.hex,
+        recipients=(runner_fp,),
+        sequence=1,
+        previous="",
+        receipts=(entry,),
+    )
+    return package.seal(forged, {"reviews": []}, own.signing, [runner_public])
+
+
 def _count(party: Party, model: type) -> int:
     with party.vault.read() as session:
         return int(session.execute(select(func.count()).select_from(model)).scalar_one())
@@ -185,21 +205,7 @@ def test_nothing_to_confirm_is_said_plainly(pair: Pair) -> None:
 def test_a_receipt_for_a_package_never_sent_is_refused(pair: Pair) -> None:
     submitted_debriefs(pair.runner, 1)
     sent = _send(pair)
-    own = keys.private_keys(pair.handler.vault)
-    runner_fp = keys.own_fingerprint(pair.runner.vault).hex
-    runner_public = keys.own_bundle(pair.runner.vault, "x", keys.PeerRole.RUNNER).recipient_public
-    forged = Manifest(
-        kind="receipt",
-        package_id=uuid.uuid4(),
-        created_at=iso_utc(utc_now()),
-        schema=migrate.SCHEMA_HEAD,
-        sender=own.fingerprint.hex,
-        recipients=(runner_fp,),
-        sequence=1,
-        previous="",
-        receipts=(ReceiptEntry(sent.package_id, "0" * 64),),
-    )
-    data = package.seal(forged, {"reviews": []}, own.signing, [runner_public])
+    data = _forged_receipt(pair, pair.handler, ReceiptEntry(sent.package_id, "0" * 64))
     with pytest.raises(UnknownPackage):
         receipts.import_receipt(pair.runner.vault, pair.runner.scope, data)
     assert debrief_rows(pair.runner) == 1
@@ -213,20 +219,7 @@ def test_a_receipt_from_a_runner_key_is_refused(pair: Pair, tmp_path: Path) -> N
     # A receipt must come from a handler or the central system, never a runner.
     submitted_debriefs(pair.runner, 1)
     sent = _send(pair)
-    own = keys.private_keys(pair.runner.vault)
-    forged = Manifest(
-        kind="receipt",
-        package_id=uuid.uuid4(),
-        created_at=iso_utc(utc_now()),
-        schema=migrate.SCHEMA_HEAD,
-        sender=own.fingerprint.hex,
-        recipients=(own.fingerprint.hex,),
-        sequence=1,
-        previous="",
-        receipts=(ReceiptEntry(sent.package_id, sent.path.read_bytes() and "0" * 64),),
-    )
-    public = keys.own_bundle(pair.runner.vault, "x", keys.PeerRole.RUNNER).recipient_public
-    data = package.seal(forged, {"reviews": []}, own.signing, [public])
+    data = _forged_receipt(pair, pair.runner, ReceiptEntry(sent.package_id, "0" * 64))
     with pytest.raises(UnknownSender):
         receipts.import_receipt(pair.runner.vault, pair.runner.scope, data)
     assert package_log.missing(pair.runner.vault) == []
@@ -256,23 +249,8 @@ def test_a_receipt_from_a_key_the_package_was_not_sealed_to_is_refused(
     # saw the file (and so knows its hash) but could never open it.
     later = open_party(tmp_path / "later", "Buizerd", Role.HANDLER)
     introduce(pair.runner, later, keys.PeerRole.HANDLER, "Second handler")
-    own = keys.private_keys(later.vault)
-    runner_fp = keys.own_fingerprint(pair.runner.vault).hex
-    runner_public = keys.own_bundle(pair.runner.vault, "x", keys.PeerRole.RUNNER).recipient_public
-    forged = Manifest(
-        kind="receipt",
-        package_id=uuid.uuid4(),
-        created_at=iso_utc(utc_now()),
-        schema=migrate.SCHEMA_HEAD,
-        sender=own.fingerprint.hex,
-        recipients=(runner_fp,),
-        sequence=1,
-        previous="",
-        receipts=(
-            ReceiptEntry(sent.package_id, hashlib.sha256(sent.path.read_bytes()).hexdigest()),
-        ),
-    )
-    data = package.seal(forged, {"reviews": []}, own.signing, [runner_public])
+    file_hash = hashlib.sha256(sent.path.read_bytes()).hexdigest()
+    data = _forged_receipt(pair, later, ReceiptEntry(sent.package_id, file_hash))
     with pytest.raises(UnknownPackage, match="not sealed to"):
         receipts.import_receipt(pair.runner.vault, pair.runner.scope, data)
     assert debrief_rows(pair.runner) == 1
