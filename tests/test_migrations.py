@@ -34,6 +34,7 @@ LANDED_MIGRATIONS = {
     "0005_packages.py": "083f7a04717d5dafd71de0a891fe8ac99fa51120cd38230222536df30b7a5343",
     "0006_search_backfill.py": "d7ea61b6da6a88e7fa1315a8d2f7e166fcb9a8fadb5a61283a2f263ada6b31c6",
     "0007_lean_imports.py": "cd1a41f5012ecd5c80fd849275c450f57fb615601e7b7e0ff491b32f3ead80f8",
+    "0008_package_evidence.py": "25703b506d70ddf80e3038d39e39bd873493d7b37474ba2034d52c78addd750e",
 }
 
 

@@ -46,6 +46,7 @@ class Inner:
     signature: bytes
     body_bytes: bytes
     body: dict[str, Any]
+    body_start: int  # where ``body_bytes`` begin in the container
 
     def verify(self, signing_public: bytes) -> None:
         if not signing.verify(
@@ -120,7 +121,7 @@ def parse(data: bytes) -> Inner:
     body = canonical.loads(body_bytes)
     if not isinstance(body, dict):
         raise MalformedPackage("The package body is not an object.")
-    return Inner(manifest_bytes, manifest, signature, body_bytes, body)
+    return Inner(manifest_bytes, manifest, signature, body_bytes, body, pos)
 
 
 def _u32(data: bytes, pos: int) -> int:

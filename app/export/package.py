@@ -39,6 +39,7 @@ class Opened:
     sha256: str  # of the whole file: what receipts and the sequence chain name
     stanzas: int
     header_sha256: str  # of the header as received, up to "---" (the manifest names it)
+    container: bytes  # the decrypted payload: what ``inner`` was parsed from
 
     @property
     def body(self) -> dict[str, Any]:
@@ -93,6 +94,7 @@ def open_package(data: bytes, receiving_seed: bytes) -> Opened:
         hashlib.sha256(data).hexdigest(),
         len(header.stanzas),
         hashlib.sha256(header.raw_without_mac).hexdigest(),
+        plain,
     )
 
 

@@ -131,8 +131,28 @@ class RecordVersion(IdMixin, Base):
     sha256: Mapped[str] = mapped_column(String(64))
     package_id: Mapped[uuid.UUID] = mapped_column(index=True)
     compartment_id: Mapped[uuid.UUID] = mapped_column(index=True)
-    data: Mapped[str] = mapped_column(Text)  # the record as received (canonical JSON)
+    # Where the record's canonical JSON lies in the package's container
+    # (``PackageEvidence``); ``data`` holds it instead for versions imported before
+    # containers were kept (migration 0008).
+    data: Mapped[str | None] = mapped_column(Text)
     imported_at: Mapped[datetime] = mapped_column(default=utc_now)
+    data_offset: Mapped[int | None]
+    data_length: Mapped[int | None]
+
+
+class PackageEvidence(Base):
+    """A received package's signed container (manifest, signature, records, files
+    and audit events) as it was decrypted, compressed: the sender's signature over
+    it can be checked again at any time (migration 0008)."""
+
+    __tablename__ = "package_evidence"
+
+    package_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("package_log.id", ondelete="CASCADE"), primary_key=True
+    )
+    container_sha256: Mapped[str] = mapped_column(String(64))
+    compression: Mapped[str] = mapped_column(String(10))  # "zlib"
+    data: Mapped[bytes] = mapped_column(LargeBinary)
 
 
 class PackageOrigin(Base):
@@ -149,9 +169,9 @@ class PackageOrigin(Base):
 
 
 class ImportedAuditEvent(Base):
-    """Audit events of a runner's vault that came with its packages: a copy of the
-    runner's log outside the runner's laptop. One B-tree on (sender, seq), the
-    only way it is looked up (migration 0007)."""
+    """Audit events of a runner's vault that came with its packages, as imports
+    before migration 0008 kept them; since then they stay in the package's
+    container (``PackageEvidence``). One B-tree on (sender, seq) (migration 0007)."""
 
     __tablename__ = "imported_audit_event"
     __table_args__ = ({"sqlite_with_rowid": False},)

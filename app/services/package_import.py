@@ -1,10 +1,11 @@
 """Putting an imported package's records into the handler's vault.
 
 Records land in the runner's compartment (same ids), which the importing alias
-joins. Every version a package brings is kept in ``record_version``; the live
-tables show the newest. A version already held changes nothing. Rows are written
-with bulk statements inside the caller's transaction, so a refusal anywhere
-leaves the vault as it was, and 10,000 debriefs take seconds, not minutes.
+joins. Every version a package brings is named in ``record_version`` (its
+canonical JSON stays in the kept container); the live tables show the newest.
+A version already held changes nothing. Rows are written with bulk statements
+inside the caller's transaction, so a refusal anywhere leaves the vault as it
+was, and 10,000 debriefs take seconds, not minutes.
 """
 
 from __future__ import annotations
@@ -23,7 +24,6 @@ from app.clock import iso_utc, utc_now
 from app.dal.scope import Scope
 from app.domain.text import normalise_name
 from app.errors import PackageError
-from app.export import canonical
 from app.export.errors import MalformedPackage
 from app.export.manifest import RecordRef
 from app.models import Alias, Compartment, CompartmentMember, Debrief, Source, Subject
@@ -262,12 +262,12 @@ def apply(
     sources: list[dict[str, Any]],
     records: list[tuple[RecordRef, dict[str, Any]]],
     blobs: dict[str, bytes],
+    locations: Sequence[tuple[int, int]],
     progress: ProgressFn | None = None,
-    *,
-    encoded: Sequence[bytes] | None = None,
 ) -> ImportCounts:
-    """Write ``records`` (checked: ``package_receive``); ``encoded`` holds each
-    record's canonical JSON if the caller has it already."""
+    """Write ``records`` (checked: ``package_receive``). ``locations``: where each
+    record's canonical JSON lies in the package's container, which is kept
+    (``package_evidence``); the version rows point there."""
     counts = ImportCounts()
     origins = _Origins(session, sender, package_id)
     compartments = _sources(session, scope, sources, origins)
@@ -306,8 +306,8 @@ def apply(
                 ref.sha256,
                 package_id.hex,
                 _id(data["compartment_id"]),
-                (canonical.dumps(data) if encoded is None else encoded[n]).decode("utf-8"),
                 now,
+                *locations[n],
             )
         )
     _check_children(session, to_apply)
@@ -318,7 +318,8 @@ def apply(
     _many(
         session,
         "INSERT INTO record_version (id, record_type, record_id, version, sha256, "
-        "package_id, compartment_id, data, imported_at) VALUES (?,?,?,?,?,?,?,?,?)",
+        "package_id, compartment_id, imported_at, data_offset, data_length) "
+        "VALUES (?,?,?,?,?,?,?,?,?,?)",
         version_rows,
     )
     return counts

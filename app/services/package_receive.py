@@ -7,6 +7,8 @@ and file matches its hash, and how the package fits its channel (a replay or a
 second package with the same number is refused; a gap or a late arrival is
 imported with a warning). The import is one transaction: a refusal anywhere
 leaves the vault as it was, apart from the audit event that records the refusal.
+The decrypted container is kept once as evidence (``package_evidence``),
+compressed in a thread of its own while the records are checked.
 """
 
 from __future__ import annotations
@@ -28,8 +30,15 @@ from app.export import canonical, package
 from app.export.errors import MalformedPackage, ReplayedPackage, UnknownSender
 from app.export.manifest import RecordRef
 from app.models.enums import PeerRole, Role
-from app.models.packages import ImportedAuditEvent, PackageLog, PackagePeer
-from app.services import keys, package_import, package_log, package_records, package_validation
+from app.models.packages import PackageLog, PackagePeer
+from app.services import (
+    keys,
+    package_evidence,
+    package_import,
+    package_log,
+    package_records,
+    package_validation,
+)
 from app.services.gc_pause import collection_paused
 from app.vault import audit_chain
 from app.vault.engine import bulk_cache
@@ -140,7 +149,9 @@ class Contents:
     sources: list[dict[str, Any]]
     blobs: dict[str, bytes]
     events: list[dict[str, Any]]
-    encoded: list[bytes]  # each record's canonical JSON, as its hash was checked over
+    # Where each record's canonical JSON (as its hash was checked over) lies in the
+    # container: (offset, length).
+    locations: list[tuple[int, int]]
 
 
 def _contents(verified: Verified) -> Contents:
@@ -152,7 +163,9 @@ def _contents(verified: Verified) -> Contents:
     if not isinstance(entries, list) or len(entries) != len(refs):
         raise MalformedPackage("The package body does not list the manifest's records.")
     records = []
-    encoded = []
+    locations = []
+    inner = verified.opened.inner
+    at = 0
     for ref, entry in zip(refs, entries, strict=True):
         if not isinstance(entry, dict) or set(entry) != {"type", "id", "version", "data"}:
             raise MalformedPackage("A record entry in the package is malformed.")
@@ -162,8 +175,13 @@ def _contents(verified: Verified) -> Contents:
         text = canonical.dumps_loaded(data)
         if hashlib.sha256(text).hexdigest() != ref.sha256 or data["id"] != str(ref.id):
             raise MalformedPackage("A record does not match its hash in the manifest.")
+        # The body is canonical JSON, so the record's own encoding is in it as it is.
+        at = inner.body_bytes.find(text, at)
+        if at < 0:
+            raise MalformedPackage("A record does not match its hash in the manifest.")
         records.append((ref, data))
-        encoded.append(text)
+        locations.append((inner.body_start + at, len(text)))
+        at += len(text)
     if len({ref.id for ref, _ in records}) != len(records):
         raise MalformedPackage("The package carries a record twice.")
     sources = [package_validation.validate_source(s) for s in _list(body["sources"])]
@@ -171,7 +189,7 @@ def _contents(verified: Verified) -> Contents:
     if len(events) != verified.opened.manifest.audit_events:
         raise MalformedPackage("The package's audit events do not match its manifest.")
     return Contents(
-        records, sources, package_records.read_blobs(body["attachments"]), events, encoded
+        records, sources, package_records.read_blobs(body["attachments"]), events, locations
     )
 
 
@@ -248,7 +266,7 @@ class ImportResult:
     updated: int
     unchanged: int
     older: int
-    audit_events: int
+    audit_events: int  # kept with the package's container (``package_evidence``)
     warnings: tuple[str, ...] = ()
 
 
@@ -261,6 +279,7 @@ def import_package(
     try:
         _refuse_known_bytes(vault, data)
         verified = open_verified(vault, data, kind="debriefs", sender_roles=(PeerRole.RUNNER,))
+        packing = package_evidence.Packing(verified.opened.container)
         contents = _contents(verified)
         m = verified.opened.manifest
         with vault.write() as session, bulk_cache(session):
@@ -274,11 +293,12 @@ def import_package(
                 contents.sources,
                 contents.records,
                 contents.blobs,
+                contents.locations,
                 progress,
-                encoded=contents.encoded,
             )
-            kept = _keep_events(session, verified, contents.events)
             log_arrival(session, verified, records=len(contents.records))
+            session.flush()
+            package_evidence.keep(session, m.package_id, packing)
             audit_chain.append(
                 session,
                 scope.actor,
@@ -306,54 +326,6 @@ def import_package(
         counts.updated,
         counts.unchanged,
         counts.older,
-        kept,
+        len(contents.events),
         arrival.warnings,
     )
-
-
-def _keep_events(session: Session, verified: Verified, events: list[dict[str, Any]]) -> int:
-    """Store the runner's audit events (each one's hash checked) as a copy of the
-    runner's log kept outside the runner's laptop. ``events`` passed
-    ``package_validation.validate_event`` (hashes recomputed, stamps ``iso_utc``
-    text, ids 32 hex digits or ""), so they are stored as they are."""
-    sender = verified.opened.manifest.sender
-    known = set(
-        session.execute(
-            select(ImportedAuditEvent.seq).where(ImportedAuditEvent.sender == sender)
-        ).scalars()
-    )
-    rows = []
-    package_id = verified.opened.manifest.package_id.hex
-    for e in events:
-        seq = e["seq"]
-        if seq in known:
-            continue
-        known.add(seq)
-        rows.append(
-            (
-                sender,
-                seq,
-                package_id,
-                e["at"],
-                e["actor"][:80],
-                e["actor_alias_id"] or None,
-                e["action"][:60],
-                e["record_type"][:40],
-                e["record_id"][:64],
-                e["compartment_id"] or None,
-                e["detail"],
-                e["prev_hash"],
-                e["hash"],
-            )
-        )
-    # One bulk insert inside the import's transaction (as package_import writes).
-    if rows:
-        raw = session.connection().connection.dbapi_connection
-        assert raw is not None
-        raw.executemany(
-            "INSERT INTO imported_audit_event (sender, seq, package_id, at, actor, "
-            "actor_alias_id, action, record_type, record_id, compartment_id, detail, "
-            "prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            rows,
-        )
-    return len(rows)

@@ -1,5 +1,6 @@
 """Every version of a debrief a handler received: the newest is the live record,
-the others stay as they came (``record_version``), never silently replaced."""
+the others stay as they came (``record_version``, ``package_evidence``), never
+silently replaced."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from app.errors import NotFound
 from app.export import canonical
 from app.models import Debrief
 from app.models.packages import RecordVersion
+from app.services import package_evidence
 from app.vault.vault import Vault
 
 
@@ -48,19 +50,31 @@ def versions(vault: Vault, scope: Scope, debrief_id: uuid.UUID) -> list[VersionI
 
 
 def version_data(vault: Vault, scope: Scope, debrief_id: uuid.UUID, version: int) -> dict[str, Any]:
-    """The record as that version arrived (the signed sender's canonical JSON)."""
+    """The record as that version arrived (the signed sender's canonical JSON), out
+    of the package's kept container or, for versions imported before containers
+    were kept, its own copy."""
     with vault.read() as session:
         get_visible(session, scope, Debrief, debrief_id)
-        data = session.execute(
-            select(RecordVersion.data).where(
+        row = session.execute(
+            select(RecordVersion).where(
                 RecordVersion.record_type == "debrief",
                 RecordVersion.record_id == debrief_id,
                 RecordVersion.version == version,
                 visible(RecordVersion.compartment_id, scope),
             )
         ).scalar_one_or_none()
-    if data is None:
-        raise NotFound("This vault holds no version {version} of that debrief.", version=version)
-    value = canonical.loads(data.encode("utf-8"))
+        if row is None:
+            raise NotFound(
+                "This vault holds no version {version} of that debrief.", version=version
+            )
+        if row.data is not None:
+            data = row.data.encode("utf-8")
+        elif row.data_offset is None or row.data_length is None:
+            raise package_evidence.EvidenceDamaged()
+        else:
+            data = package_evidence.record_bytes(
+                session, row.package_id, row.data_offset, row.data_length, row.sha256
+            )
+    value = canonical.loads(data)
     assert isinstance(value, dict)
     return value

@@ -97,6 +97,7 @@ _IMPORTED = (
     "package_origin",
     "package_log",
     "imported_audit_event",
+    "package_evidence",
     "search_doc",
 )
 
