@@ -99,8 +99,10 @@ def _fill(vault_dir: Path, debrief_count: int) -> int:
     with Vault.open(vault_dir, factory.PASSPHRASE) as vault:
         scope = aliases.resolve_scope(vault, factory.RUNNER)
         source = factory.source(vault, scope)
+        # Long narratives span overflow pages, read only when a debrief is opened:
+        # they make up most of the added pages, whatever else the schema holds.
         for _ in range(debrief_count):
-            factory.debrief(vault, scope, source, narrative="x" * 3000)
+            factory.debrief(vault, scope, source, narrative="x" * 20_000)
     return first_new_page
 
 

@@ -98,4 +98,6 @@ ERRORS_PACKAGES = {
     "The package names records this vault holds from elsewhere (made here, or sent by another runner); nothing was imported.": "Het pakket noemt gegevens die deze kluis van elders heeft (hier gemaakt, of door een andere runner gestuurd); er is niets ingelezen.",
     "Not exported: {n} debrief(s) lack what a package must carry; complete them first.": "Niet verzonden: aan {n} debriefing(s) ontbreekt wat een pakket moet bevatten; vul ze eerst aan.",
     "Package {id} was made and is kept in the vault, but the file could not be written ({reason}). Write it again to a working folder.": "Pakket {id} is gemaakt en wordt in de kluis bewaard, maar het bestand kon niet worden geschreven ({reason}). Schrijf het opnieuw naar een werkende map.",
+    "This vault keeps no copy of that package.": "Deze kluis bewaart geen kopie van dat pakket.",
+    "A received package kept in this vault does not match its stored hash: the vault database is damaged.": "Een ontvangen pakket dat deze kluis bewaart, klopt niet met zijn opgeslagen hash: de kluisdatabase is beschadigd.",
 }
