@@ -35,6 +35,7 @@ LANDED_MIGRATIONS = {
     "0006_search_backfill.py": "d7ea61b6da6a88e7fa1315a8d2f7e166fcb9a8fadb5a61283a2f263ada6b31c6",
     "0007_lean_imports.py": "cd1a41f5012ecd5c80fd849275c450f57fb615601e7b7e0ff491b32f3ead80f8",
     "0008_package_evidence.py": "25703b506d70ddf80e3038d39e39bd873493d7b37474ba2034d52c78addd750e",
+    "0009_outgoing_copies.py": "21a2bcb824f58da0c9db9b3599f8f3d0d7c2771a7482b5d63c0a5ae4588f71eb",
 }
 
 

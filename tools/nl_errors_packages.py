@@ -100,4 +100,5 @@ ERRORS_PACKAGES = {
     "Package {id} was made and is kept in the vault, but the file could not be written ({reason}). Write it again to a working folder.": "Pakket {id} is gemaakt en wordt in de kluis bewaard, maar het bestand kon niet worden geschreven ({reason}). Schrijf het opnieuw naar een werkende map.",
     "This vault keeps no copy of that package.": "Deze kluis bewaart geen kopie van dat pakket.",
     "A received package kept in this vault does not match its stored hash: the vault database is damaged.": "Een ontvangen pakket dat deze kluis bewaart, klopt niet met zijn opgeslagen hash: de kluisdatabase is beschadigd.",
+    "The kept copy of that package does not match the package that was sent: the vault database is damaged.": "De bewaarde kopie van dat pakket klopt niet met het verzonden pakket: de kluisdatabase is beschadigd.",
 }

@@ -323,8 +323,13 @@ class Sealer:
     file_key: bytes
     header_text: bytes
 
-    def seal(self, plaintext: bytes) -> bytes:
-        nonce = os.urandom(NONCE_BYTES)
+    def seal(self, plaintext: bytes, *, nonce: bytes | None = None) -> bytes:
+        """The age file. ``nonce``: the payload nonce of a file sealed before, to
+        make the same bytes again (it is random otherwise)."""
+        if nonce is None:
+            nonce = os.urandom(NONCE_BYTES)
+        elif len(nonce) != NONCE_BYTES:
+            raise AgeError("the payload nonce has the wrong length")
         mac = b64encode(_mac(self.file_key, self.header_text)).encode("ascii")
         parts = [self.header_text, b" " + mac + b"\n", nonce]
         aead = ChaCha20Poly1305(_hkdf(self.file_key, nonce, b"payload"))

@@ -55,13 +55,26 @@ def seal(
 def seal_encoded(
     manifest: Manifest, body_bytes: bytes, signing_private: bytes, recipients: list[bytes]
 ) -> bytes:
-    """``seal`` for a body already in canonical JSON. The age header is made
-    first and its hash signed inside the manifest: a recipient who holds the file
-    key still cannot swap, drop or add a stanza unnoticed."""
+    """``seal`` for a body already in canonical JSON."""
+    sealer, inner = prepare_signed(manifest, body_bytes, signing_private, recipients)
+    return sealer.seal(inner)
+
+
+def prepare_signed(
+    manifest: Manifest, body_bytes: bytes, signing_private: bytes, recipients: list[bytes]
+) -> tuple[age.Sealer, bytes]:
+    """The age header for ``recipients`` and the signed container to seal with it.
+    The header is made first and its hash signed inside the manifest: a recipient
+    who holds the file key still cannot swap, drop or add a stanza unnoticed."""
     sealer = age.prepare(recipients, min_stanzas=slots(len(recipients)))
     signed = replace(manifest, header_sha256=hashlib.sha256(sealer.header_text).hexdigest())
-    inner = container.build_encoded(signed.to_dict(), body_bytes, signing_private)
-    return sealer.seal(inner)
+    return sealer, container.build_encoded(signed.to_dict(), body_bytes, signing_private)
+
+
+def reseal(container_bytes: bytes, header_text: bytes, file_key: bytes, nonce: bytes) -> bytes:
+    """The age file ``Sealer.seal`` made of a container with that header, file key
+    and payload nonce, byte for byte: STREAM is deterministic given those."""
+    return age.Sealer(file_key, header_text).seal(container_bytes, nonce=nonce)
 
 
 def _age_error(exc: age.AgeError) -> Exception:

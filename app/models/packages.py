@@ -77,7 +77,8 @@ class PackageLog(Base):
     confirmed_by: Mapped[uuid.UUID | None]  # the receipt's package id
     # Outgoing only: the sealed file as written, kept (inside the encrypted vault)
     # until a receipt confirms it, so a lost or failed copy can be written again
-    # with the same id, number and hash.
+    # with the same id, number and hash. Receipts, and packages sent before
+    # migration 0009; packages of debriefs are kept as ``OutgoingCopy`` since.
     sealed: Mapped[bytes | None] = mapped_column(LargeBinary)
     # Outgoing only: the key fingerprints it was sealed to, comma separated; only
     # one of them can confirm it with a receipt (migration 0007; NULL before).
@@ -138,6 +139,25 @@ class RecordVersion(IdMixin, Base):
     imported_at: Mapped[datetime] = mapped_column(default=utc_now)
     data_offset: Mapped[int | None]
     data_length: Mapped[int | None]
+
+
+class OutgoingCopy(Base):
+    """A sent package, kept until a receipt confirms it, so that a lost or failed
+    copy can be written again byte for byte (migration 0009): its container,
+    compressed, and what seals it into the same file again (the age header, its
+    file key and the payload nonce; the vault already holds what they protect)."""
+
+    __tablename__ = "outgoing_copy"
+
+    package_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("package_log.id", ondelete="CASCADE"), primary_key=True
+    )
+    header: Mapped[bytes] = mapped_column(LargeBinary)
+    file_key: Mapped[bytes] = mapped_column(LargeBinary)
+    nonce: Mapped[bytes] = mapped_column(LargeBinary)
+    container_sha256: Mapped[str] = mapped_column(String(64))
+    compression: Mapped[str] = mapped_column(String(10))  # "zlib"
+    container: Mapped[bytes] = mapped_column(LargeBinary)
 
 
 class PackageEvidence(Base):

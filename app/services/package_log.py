@@ -20,7 +20,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.dal.scope import Scope
-from app.models.packages import PackageLog, PackagePeer
+from app.models.packages import OutgoingCopy, PackageLog, PackagePeer
 from app.vault.vault import Vault
 
 OUT = "out"
@@ -170,7 +170,7 @@ def log_entries(vault: Vault, scope: Scope, *, limit: int = 500) -> list[LogEntr
                 PackageLog.created_at,
                 PackageLog.processed_at,
                 PackageLog.confirmed_at,
-                PackageLog.sealed.is_not(None),
+                PackageLog.sealed.is_not(None) | PackageLog.id.in_(select(OutgoingCopy.package_id)),
             )
             .order_by(PackageLog.processed_at.desc())
             .limit(limit)

@@ -26,7 +26,7 @@ from sqlalchemy.orm import Session
 
 from app.dal.scope import Scope
 from app.errors import AccessDenied, PackageError
-from app.export import canonical, package
+from app.export import canonical, compression, package
 from app.export.errors import MalformedPackage, ReplayedPackage, UnknownSender
 from app.export.manifest import RecordRef
 from app.models.enums import PeerRole, Role
@@ -279,7 +279,7 @@ def import_package(
     try:
         _refuse_known_bytes(vault, data)
         verified = open_verified(vault, data, kind="debriefs", sender_roles=(PeerRole.RUNNER,))
-        packing = package_evidence.Packing(verified.opened.container)
+        packing = compression.Packing(verified.opened.container)
         contents = _contents(verified)
         m = verified.opened.manifest
         with vault.write() as session, bulk_cache(session):

@@ -3,8 +3,8 @@ the team handler and the central system (format: docs/package-format.md).
 
 Export refuses incomplete debriefs and lists what each lacks. It numbers packages
 per channel and chains each to the previous one by hash. The package is recorded
-in the vault (log, what it carried, audit event, and the sealed bytes until a
-receipt confirms it) before the file is written, so a crash or a pulled USB stick
+in the vault (log, what it carried, audit event, and a copy until a receipt
+confirms it: ``OutgoingCopy``) before the file is written, so a crash or a pulled USB stick
 can never leave two different packages with the same number: the kept copy is
 simply written again (``write_again``).
 """
@@ -12,6 +12,7 @@ simply written again (``write_again``).
 from __future__ import annotations
 
 import hashlib
+import os
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -23,14 +24,28 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.clock import iso_utc, utc_now
+from app.crypto import age
 from app.dal.scope import Scope, get_visible, visible
 from app.domain.grading import Grading
-from app.errors import InvalidInput, NotFound, PackageError, VaultError, WorkflowError
-from app.export import canonical, package
+from app.errors import (
+    DatabaseCorrupt,
+    InvalidInput,
+    NotFound,
+    PackageError,
+    VaultError,
+    WorkflowError,
+)
+from app.export import canonical, compression, package
 from app.export.manifest import Manifest, RecordRef
 from app.models import Debrief, IntelligenceItem, Source
 from app.models.enums import DebriefStatus, GradingScheme, PeerRole
-from app.models.packages import ExportedCopy, ExportedRecord, PackageLog, PackagePeer
+from app.models.packages import (
+    ExportedCopy,
+    ExportedRecord,
+    OutgoingCopy,
+    PackageLog,
+    PackagePeer,
+)
 from app.services import keys, package_log, package_records
 from app.services.debriefs import blockers, content_blockers
 from app.services.gc_pause import collection_paused
@@ -338,7 +353,12 @@ def export_package(
             "audit": canonical.dumps(events),
         }
     )
-    sealed = package.seal_encoded(manifest, body, own.signing, [p.recipient_public for p in peers])
+    sealer, inner = package.prepare_signed(
+        manifest, body, own.signing, [p.recipient_public for p in peers]
+    )
+    packing = compression.Packing(inner)  # the kept copy, compressed while sealing
+    nonce = os.urandom(age.NONCE_BYTES)
+    sealed = sealer.seal(inner, nonce=nonce)
     if progress:
         progress(2, 4)
     sha = hashlib.sha256(sealed).hexdigest()
@@ -356,7 +376,6 @@ def export_package(
                 previous=previous,
                 created_at=utc_now(),
                 records=len(gathered.refs),
-                sealed=sealed,
                 recipients=",".join(recipients),
             )
         )
@@ -400,6 +419,19 @@ def export_package(
                 "recipients": len(recipients),
             },
         )
+        # Last: the compression had the time of the writes above.
+        container_sha256, packed = packing.result()
+        session.add(
+            OutgoingCopy(
+                package_id=package_id,
+                header=sealer.header_text,
+                file_key=sealer.file_key,
+                nonce=nonce,
+                container_sha256=container_sha256,
+                compression=compression.METHOD,
+                container=packed,
+            )
+        )
     if progress:
         progress(3, 4)
     path = write_package_file(package_id, to_dir, sealed)
@@ -426,11 +458,7 @@ def write_again(vault: Vault, scope: Scope, package_id: uuid.UUID, to_dir: Path)
         row = session.get(PackageLog, package_id)
         if row is None or row.direction != package_log.OUT:
             raise NotFound("No such package was sent from this vault.")
-        if row.sealed is None:
-            raise InvalidInput(
-                "That package was confirmed by a receipt; its copy is no longer kept."
-            )
-        sealed = row.sealed
+        sealed = row.sealed if row.sealed is not None else _sealed_again(session, row)
         audit_chain.append(
             session,
             scope.actor,
@@ -439,6 +467,28 @@ def write_again(vault: Vault, scope: Scope, package_id: uuid.UUID, to_dir: Path)
             record_id=package_id,
         )
     return write_package_file(package_id, to_dir, sealed)
+
+
+class KeptCopyDamaged(DatabaseCorrupt):
+    def __init__(self) -> None:
+        super().__init__(
+            "The kept copy of that package does not match the package that was sent: the "
+            "vault database is damaged."
+        )
+
+
+def _sealed_again(session: Session, row: PackageLog) -> bytes:
+    """The sealed file, made again from the kept copy (``OutgoingCopy``)."""
+    kept = session.get(OutgoingCopy, row.id)
+    if kept is None:
+        raise InvalidInput("That package was confirmed by a receipt; its copy is no longer kept.")
+    inner = compression.unpack(kept.compression, kept.container, kept.container_sha256)
+    if inner is None:
+        raise KeptCopyDamaged()
+    sealed = package.reseal(inner, kept.header, kept.file_key, kept.nonce)
+    if hashlib.sha256(sealed).hexdigest() != row.sha256:
+        raise KeptCopyDamaged()
+    return sealed
 
 
 def exported_in(vault: Vault, scope: Scope, debrief_id: uuid.UUID) -> list[tuple[int, uuid.UUID]]:

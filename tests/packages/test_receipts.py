@@ -18,7 +18,7 @@ from app.export.errors import ReplayedPackage, UnknownSender
 from app.export.manifest import Manifest, ReceiptEntry
 from app.models import Attachment, Contact, IntelligenceItem, Payment, Subject, Tasking
 from app.models.enums import DebriefStatus, Role
-from app.models.packages import ExportedRecord, PackageLog
+from app.models.packages import ExportedRecord, OutgoingCopy, PackageLog
 from app.services import (
     audit,
     debriefs,
@@ -123,6 +123,7 @@ def test_a_receipt_confirms_and_the_secure_rule_purges_what_the_handler_holds(
         assert log is not None
         assert log.confirmed_at is not None
         assert log.sealed is None  # the kept copy goes once confirmed
+        assert session.get(OutgoingCopy, sent.package_id) is None
     assert sources.list_sources(vault, pair.runner.scope)[0].codename == "ZWALUW"
     with pytest.raises(InvalidInput, match="confirmed"):
         packages.write_again(vault, pair.runner.scope, sent.package_id, pair.outbox)

@@ -1,0 +1,53 @@
+"""Containers kept inside a vault are zlib-compressed, in a thread of their own.
+
+A package's container is canonical JSON (a 53 MB one becomes 8 MB at level 1 in
+0.4 s here; level 6 saves one more MB for twice the time). hashlib and zlib release
+the GIL, so ``Packing`` runs on the machine's second core while the caller goes on
+(checking records on import, sealing on export).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+import zlib
+
+METHOD = "zlib"
+LEVEL = 1
+
+
+class Packing:
+    """SHA-256 and compressed bytes of ``data``, made in a thread."""
+
+    def __init__(self, data: bytes) -> None:
+        self._done: tuple[str, bytes] | None = None
+        self._failed: BaseException | None = None
+        self._thread = threading.Thread(
+            target=self._run, args=(data,), name="veldboek-packing", daemon=True
+        )
+        self._thread.start()
+
+    def _run(self, data: bytes) -> None:
+        try:
+            self._done = (hashlib.sha256(data).hexdigest(), zlib.compress(data, LEVEL))
+        except BaseException as exc:  # MemoryError: raised again where the caller waits
+            self._failed = exc
+
+    def result(self) -> tuple[str, bytes]:
+        """(SHA-256 of the data, its compressed bytes), once the thread is done."""
+        self._thread.join()
+        if self._failed is not None:
+            raise self._failed
+        assert self._done is not None
+        return self._done
+
+
+def unpack(method: str, data: bytes, sha256: str) -> bytes | None:
+    """The data ``Packing`` compressed, or None if it is not what was stored."""
+    if method != METHOD:
+        return None
+    try:
+        plain = zlib.decompress(data)
+    except zlib.error:
+        return None
+    return plain if hashlib.sha256(plain).hexdigest() == sha256 else None
