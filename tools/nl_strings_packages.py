@@ -115,4 +115,12 @@ NL_PACKAGES = {
     "The package's signature, its addressing and every record are checked before anything changes; you see who sent it before importing.": "De handtekening van het pakket, de adressering en elk record worden gecontroleerd voordat er iets verandert; u ziet wie het stuurde voordat u het inleest.",
     "Confirm to runner:": "Bevestigen aan runner:",
     "No runner's key yet: add one on the Keys tab": "Nog geen sleutel van een runner: voeg er een toe bij Sleutels",
+    "Versions received ({n})…": "Ontvangen versies ({n})…",
+    "Versions received": "Ontvangen versies",
+    "Version {n}\nPackage {package}\nReceived {at}": "Versie {n}\nPakket {package}\nOntvangen {at}",
+    "Reading version {n}…": "Versie {n} wordt gelezen…",
+    "Status: {status} · by {author}": "Status: {status} · door {author}",
+    "Security": "Veiligheid",
+    "Runner's assessment": "Beoordeling van de runner",
+    "Critical reflection": "Kritische reflectie",
 }

@@ -14,10 +14,11 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 from app.models.enums import PeerRole, Role
-from app.services import keys, package_receive, packages, receipts
+from app.services import debriefs, keys, package_receive, packages, receipts
 from app.ui.controller import AppController
 from app.ui.main_window import MainWindow
 from app.ui.packages.key_dialog import AddKeyDialog
+from app.ui.pages.debrief_editor import DebriefPage
 from app.ui.pages.packages import PackagesPage
 from tests import factory
 from tests.packages.conftest import Party, open_party
@@ -190,6 +191,21 @@ def test_a_runner_adds_the_handlers_key_sends_and_takes_in_the_receipt(
     assert page.keys.spoken.text() == ""
 
 
+def runner_of(handler: Party, tmp_path: Path) -> Party:
+    """A runner's vault (alias Kievit) and ``handler`` (alias Havik), each holding
+    the other's confirmed key."""
+    runner = open_party(tmp_path / "runner-vault", "Kievit", Role.RUNNER)
+    for a, b, alias, role in (
+        (runner, handler, "Havik", PeerRole.HANDLER),
+        (handler, runner, "Kievit", PeerRole.RUNNER),
+    ):
+        bundle = keys.read_bundle(keys.bundle_bytes(b.vault, keys.own_bundle(b.vault, alias, role)))
+        keys.add_peer(
+            a.vault, a.scope, bundle, role=role, confirmed_spoken=bundle.fingerprint.spoken
+        )
+    return runner
+
+
 def test_a_handler_checks_imports_and_confirms_a_runners_package(
     qtbot: QtBot,
     controller: AppController,
@@ -200,23 +216,8 @@ def test_a_handler_checks_imports_and_confirms_a_runners_package(
     window.session.switch_alias("Havik")
     vault, scope = window.session.vault, window.session.scope
     assert scope.role is Role.HANDLER
-    runner = open_party(tmp_path / "runner-vault", "Kievit", Role.RUNNER)
+    runner = runner_of(Party(vault, scope, tmp_path), tmp_path)
     try:
-        for a, b, role in ((runner, Party(vault, scope, tmp_path), PeerRole.HANDLER),):
-            bundle = keys.read_bundle(
-                keys.bundle_bytes(b.vault, keys.own_bundle(b.vault, "Havik", role))
-            )
-            keys.add_peer(
-                a.vault, a.scope, bundle, role=role, confirmed_spoken=bundle.fingerprint.spoken
-            )
-        bundle = keys.read_bundle(
-            keys.bundle_bytes(
-                runner.vault, keys.own_bundle(runner.vault, "Kievit", PeerRole.RUNNER)
-            )
-        )
-        keys.add_peer(
-            vault, scope, bundle, role=PeerRole.RUNNER, confirmed_spoken=bundle.fingerprint.spoken
-        )
         source = factory.source(runner.vault, runner.scope, "VERRE")
         factory.debrief(runner.vault, runner.scope, source, narrative="From afar.", submit=True)
         out = tmp_path / "stick"
@@ -287,3 +288,48 @@ def test_a_receipts_warnings_are_shown_with_what_it_did(
     box = message_box("receiptDone")
     assert box.informativeText() == warning
     click_box_button(qtbot, box, "OK")
+
+
+def test_a_handler_reads_every_version_a_runner_sent(
+    qtbot: QtBot, controller: AppController, tmp_path: Path
+) -> None:
+    window = unlock(qtbot, controller)
+    window.session.switch_alias("Havik")
+    handler = Party(window.session.vault, window.session.scope, tmp_path)
+    runner = runner_of(handler, tmp_path)
+    out = tmp_path / "stick"
+    out.mkdir()
+
+    def send() -> None:
+        sent = packages.export_package(runner.vault, runner.scope, to_dir=out, all_new=True)
+        package_receive.import_package(handler.vault, handler.scope, sent.path.read_bytes())
+
+    try:
+        source = factory.source(runner.vault, runner.scope, "VERSIE")
+        debrief_id = factory.debrief(
+            runner.vault, runner.scope, source, narrative="First telling.", submit=True
+        )
+        send()
+        debriefs.add_addendum(runner.vault, runner.scope, debrief_id, "Later: a second car.")
+        send()
+    finally:
+        runner.vault.lock()
+    window.open_debrief(debrief_id)
+    page = window.stack.currentWidget()
+    assert isinstance(page, DebriefPage)
+    assert page.versions_button.isVisible()
+    assert "(2)" in page.versions_button.text()
+    qtbot.mouseClick(page.versions_button, Qt.MouseButton.LeftButton)
+    dialog = page.versions_dialog
+    assert dialog is not None
+    assert dialog.list.count() == 2
+    qtbot.waitUntil(lambda: dialog.shown == 2, timeout=30_000)  # the newest, read off-thread
+    assert "second car" in dialog.text.toPlainText()
+    assert "First telling." in dialog.text.toPlainText()
+    first = dialog.list.item(0)
+    rect = dialog.list.visualItemRect(first)
+    qtbot.mouseClick(dialog.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.waitUntil(lambda: dialog.shown == 1, timeout=30_000)
+    assert "First telling." in dialog.text.toPlainText()
+    assert "second car" not in dialog.text.toPlainText()
+    dialog.close()

@@ -686,283 +686,288 @@
 <context>
     <name>DebriefPage</name>
     <message>
-        <location filename="../pages/debrief_editor.py" line="68" />
+        <location filename="../pages/debrief_editor.py" line="70" />
         <source>← Back</source>
         <translation>← Terug</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="86" />
+        <location filename="../pages/debrief_editor.py" line="88" />
         <source>What happened and what the source reported</source>
         <translation>Wat er gebeurde en wat de bron meldde</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="88" />
+        <location filename="../pages/debrief_editor.py" line="90" />
         <source>How the source is doing</source>
         <translation>Hoe het met de bron gaat</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="90" />
+        <location filename="../pages/debrief_editor.py" line="92" />
         <source>Anything that threatens the source or the operation</source>
         <translation>Alles wat de bron of de operatie bedreigt</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="92" />
+        <location filename="../pages/debrief_editor.py" line="94" />
         <source>Your assessment of the information</source>
         <translation>Uw beoordeling van de informatie</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="96" />
+        <location filename="../pages/debrief_editor.py" line="98" />
         <source>How could this be misread? Is anything exculpatory? (required before submitting)</source>
         <translation>Hoe kan dit verkeerd worden gelezen? Is er iets ontlastends? (verplicht voor indienen)</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="109" />
+        <location filename="../pages/debrief_editor.py" line="111" />
         <source>Narrative:</source>
         <translation>Verslag:</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="110" />
+        <location filename="../pages/debrief_editor.py" line="112" />
         <source>Welfare:</source>
         <translation>Welzijn:</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="111" />
+        <location filename="../pages/debrief_editor.py" line="113" />
         <source>Security:</source>
         <translation>Veiligheid:</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="112" />
+        <location filename="../pages/debrief_editor.py" line="114" />
         <source>Assessment:</source>
         <translation>Beoordeling:</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="113" />
+        <location filename="../pages/debrief_editor.py" line="115" />
         <source>Critical reflection:</source>
         <translation>Kritische reflectie:</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="123" />
+        <location filename="../pages/debrief_editor.py" line="125" />
         <source>Grading</source>
         <translation>Waardering</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="124" />
+        <location filename="../pages/debrief_editor.py" line="126" />
         <source>Checked</source>
         <translation>Getoetst</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="126" />
+        <location filename="../pages/debrief_editor.py" line="128" />
         <source>Exculpatory</source>
         <translation>Ontlastend</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="127" />
+        <location filename="../pages/debrief_editor.py" line="129" />
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="130" />
+        <location filename="../pages/debrief_editor.py" line="132" />
         <source>Subjects</source>
         <translation>Subjecten</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="131" />
+        <location filename="../pages/debrief_editor.py" line="133" />
         <source>Reported</source>
         <translation>Gemeld</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="137" />
+        <location filename="../pages/debrief_editor.py" line="139" />
         <source>Add item…</source>
         <translation>Item toevoegen…</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="139" />
+        <location filename="../pages/debrief_editor.py" line="141" />
         <source>Edit…</source>
         <translation>Bewerken…</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="141" />
+        <location filename="../pages/debrief_editor.py" line="143" />
         <source>Remove</source>
         <translation>Verwijderen</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="154" />
+        <location filename="../pages/debrief_editor.py" line="156" />
         <source>Other debriefs mentioning a subject of the selected item</source>
         <translation>Andere debriefings die een subject van het gekozen item noemen</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="161" />
+        <location filename="../pages/debrief_editor.py" line="163" />
         <source>Tasking given…</source>
         <translation>Gegeven opdracht…</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="163" />
+        <location filename="../pages/debrief_editor.py" line="165" />
         <source>Payment or offer…</source>
         <translation>Betaling of aanbod…</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="177" />
+        <location filename="../pages/debrief_editor.py" line="179" />
         <source>Added</source>
         <translation>Toegevoegd</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="178" />
+        <location filename="../pages/debrief_editor.py" line="180" />
         <source>By</source>
         <translation>Door</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="179" />
+        <location filename="../pages/debrief_editor.py" line="181" />
         <source>Addendum</source>
         <translation>Aanvulling</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="186" />
+        <location filename="../pages/debrief_editor.py" line="188" />
         <source>Add to the submitted debrief</source>
         <translation>Aanvulling op de ingediende debriefing</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="187" />
+        <location filename="../pages/debrief_editor.py" line="189" />
         <source>Add addendum</source>
         <translation>Aanvulling toevoegen</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="193" />
+        <location filename="../pages/debrief_editor.py" line="195" />
         <source>Addenda</source>
         <translation>Aanvullingen</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="199" />
+        <location filename="../pages/debrief_editor.py" line="201" />
         <source>Submit to handler</source>
         <translation>Indienen bij teamleider</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="201" />
+        <location filename="../pages/debrief_editor.py" line="203" />
         <source>Approve</source>
         <translation>Goedkeuren</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="203" />
+        <location filename="../pages/debrief_editor.py" line="205" />
         <source>Return to runner…</source>
         <translation>Terugsturen naar runner…</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="208" />
+        <location filename="../pages/debrief_editor.py" line="210" />
         <source>Report…</source>
         <translation>Rapport…</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="221" />
+        <location filename="../pages/debrief_editor.py" line="229" />
         <source>Intelligence items</source>
         <translation>Informatie-items</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="241" />
+        <location filename="../pages/debrief_editor.py" line="249" />
         <source>Debrief</source>
         <translation>Debriefing</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="278" />
+        <location filename="../pages/debrief_editor.py" line="286" />
         <source>written by {author}</source>
         <translation>geschreven door {author}</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="286" />
+        <location filename="../pages/debrief_editor.py" line="294" />
         <source>Returned by {who}: {comment} — answer with an addendum, then submit again.</source>
         <translation>Teruggestuurd door {who}: {comment} — beantwoord dit met een aanvulling en dien opnieuw in.</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="290" />
+        <location filename="../pages/debrief_editor.py" line="298" />
         <source>Approved by {who}.</source>
         <translation>Goedgekeurd door {who}.</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="300" />
+        <location filename="../pages/debrief_editor.py" line="308" />
         <source>Tasking: {t}</source>
         <translation>Opdracht: {t}</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="304" />
+        <location filename="../pages/debrief_editor.py" line="312" />
         <source>sent in package {id} (version {n})</source>
         <translation>verzonden in pakket {id} (versie {n})</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="319" />
+        <location filename="../pages/debrief_editor.py" line="325" />
+        <source>Versions received ({n})…</source>
+        <translation>Ontvangen versies ({n})…</translation>
+    </message>
+    <message>
+        <location filename="../pages/debrief_editor.py" line="337" />
         <source>Read-only: submitted debriefs grow by addenda.</source>
         <translation>Alleen-lezen: een ingediende debriefing groeit alleen met aanvullingen.</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="331" />
+        <location filename="../pages/debrief_editor.py" line="358" />
         <source>Conditions: {c}</source>
         <translation>Voorwaarden: {c}</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="339" />
+        <location filename="../pages/debrief_editor.py" line="366" />
         <source>Unsaved changes</source>
         <translation>Niet-opgeslagen wijzigingen</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="360" />
+        <location filename="../pages/debrief_editor.py" line="387" />
         <source>Saved {time}</source>
         <translation>Opgeslagen {time}</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="459" />
-        <location filename="../pages/debrief_editor.py" line="470" />
+        <location filename="../pages/debrief_editor.py" line="486" />
+        <location filename="../pages/debrief_editor.py" line="497" />
         <source>Not submitted</source>
         <translation>Niet ingediend</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="461" />
+        <location filename="../pages/debrief_editor.py" line="488" />
         <source>Cannot submit yet; still missing:</source>
         <translation>Kan nog niet indienen; dit ontbreekt nog:</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="482" />
+        <location filename="../pages/debrief_editor.py" line="509" />
         <source>the narrative</source>
         <translation>het verslag</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="483" />
+        <location filename="../pages/debrief_editor.py" line="510" />
         <source>the critical reflection</source>
         <translation>de kritische reflectie</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="484" />
+        <location filename="../pages/debrief_editor.py" line="511" />
         <source>what the source reported</source>
         <translation>wat de bron meldde</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="485" />
+        <location filename="../pages/debrief_editor.py" line="512" />
         <source>the source evaluation</source>
         <translation>de bronwaardering</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="486" />
+        <location filename="../pages/debrief_editor.py" line="513" />
         <source>the intelligence assessment</source>
         <translation>de informatiewaardering</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="487" />
+        <location filename="../pages/debrief_editor.py" line="514" />
         <source>the handling code</source>
         <translation>de behandelcode</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="488" />
+        <location filename="../pages/debrief_editor.py" line="515" />
         <source>the handling conditions</source>
         <translation>de voorwaarden bij de behandelcode</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="493" />
+        <location filename="../pages/debrief_editor.py" line="520" />
         <source>item {n}: {what}</source>
         <translation>item {n}: {what}</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="509" />
+        <location filename="../pages/debrief_editor.py" line="536" />
         <source>Return to runner</source>
         <translation>Terugsturen naar runner</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="509" />
+        <location filename="../pages/debrief_editor.py" line="536" />
         <source>What must the runner clarify or add?</source>
         <translation>Wat moet de runner verduidelijken of aanvullen?</translation>
     </message>
@@ -3523,6 +3528,58 @@ Tweede factor (sleutelbos van het besturingssysteem): {factor}</translation>
         <location filename="../unlock_dialog.py" line="113" />
         <source>Wait {s} s</source>
         <translation>Wacht {s} s</translation>
+    </message>
+</context>
+<context>
+    <name>VersionsDialog</name>
+    <message>
+        <location filename="../dialogs/versions.py" line="42" />
+        <source>Versions received</source>
+        <translation>Ontvangen versies</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/versions.py" line="50" />
+        <source>Version {n}
+Package {package}
+Received {at}</source>
+        <translation>Versie {n}
+Pakket {package}
+Ontvangen {at}</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/versions.py" line="76" />
+        <source>Reading version {n}…</source>
+        <translation>Versie {n} wordt gelezen…</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/versions.py" line="88" />
+        <source>Status: {status} · by {author}</source>
+        <translation>Status: {status} · door {author}</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/versions.py" line="97" />
+        <source>Narrative</source>
+        <translation>Verslag</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/versions.py" line="98" />
+        <source>Welfare</source>
+        <translation>Welzijn</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/versions.py" line="99" />
+        <source>Security</source>
+        <translation>Veiligheid</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/versions.py" line="100" />
+        <source>Runner's assessment</source>
+        <translation>Beoordeling van de runner</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/versions.py" line="101" />
+        <source>Critical reflection</source>
+        <translation>Kritische reflectie</translation>
     </message>
 </context>
 <context>

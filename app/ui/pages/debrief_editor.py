@@ -26,12 +26,14 @@ from PySide6.QtWidgets import (
 
 from app.domain.grading import scheme
 from app.models.enums import DebriefStatus, Role
-from app.services import debriefs, packages, search
+from app.services import debriefs, packages, record_versions, search
 from app.services.debriefs import DebriefContent
+from app.services.record_versions import VersionInfo
 from app.services.views import AddendumView, DebriefRow, DebriefView, ItemView, SubjectView
 from app.ui.attachments_box import AttachmentsBox
 from app.ui.dialogs.item_dialog import ItemDialog
 from app.ui.dialogs.records import PaymentDialog, TaskingDialog
+from app.ui.dialogs.versions import VersionsDialog
 from app.ui.errors import describe, show_error
 from app.ui.labels import label
 from app.ui.pages.base import Page
@@ -208,8 +210,14 @@ class DebriefPage(Page):
         self.report_button = QPushButton(self.tr("Report…"))
         self.report_button.setObjectName("reportDebrief")
         self.report_button.clicked.connect(self._report)
+        self.versions_button = QPushButton()
+        self.versions_button.setObjectName("debriefVersions")
+        self.versions_button.clicked.connect(self._show_versions)
+        self.versions: list[VersionInfo] = []
+        self.versions_dialog: VersionsDialog | None = None
         workflow = QHBoxLayout()
         workflow.addWidget(self.report_button)
+        workflow.addWidget(self.versions_button)
         workflow.addStretch(1)
         for button in (self.return_button, self.approve_button, self.submit_button):
             workflow.addWidget(button)
@@ -307,6 +315,16 @@ class DebriefPage(Page):
         self.records_label.setText("; ".join(records))
         self.files.show_for(v.id, editable=v.editable)
         handler = self.session.scope.role is Role.HANDLER
+        # What runners sent of this debrief, version by version (handler side).
+        self.versions = (
+            record_versions.versions(self.session.vault, self.session.scope, v.id)
+            if handler
+            else []
+        )
+        self.versions_button.setText(
+            self.tr("Versions received ({n})…").format(n=len(self.versions))
+        )
+        self.versions_button.setVisible(bool(self.versions))
         for button in (self.add_item_button, self.edit_item_button, self.remove_item_button):
             button.setEnabled(v.editable)
         self.addenda_box.setVisible(not v.editable)
@@ -318,6 +336,15 @@ class DebriefPage(Page):
         self.saved.setText(
             "" if v.editable else self.tr("Read-only: submitted debriefs grow by addenda.")
         )
+
+    def _show_versions(self) -> None:
+        if self.view is None or not self.versions:
+            return
+        self.versions_dialog = VersionsDialog(
+            self.session, self.runner, self.view.id, self.versions, self
+        )
+        self.versions_dialog.open()
+        self.versions_dialog.list.setCurrentRow(len(self.versions) - 1)  # the newest
 
     def _grading_tooltip(self, item: ItemView) -> str:
         g = item.grading

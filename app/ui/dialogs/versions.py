@@ -1,0 +1,123 @@
+"""Every version of a debrief a handler received, each as it arrived: the live
+record shows the newest, and none of the others was silently replaced."""
+
+from __future__ import annotations
+
+import uuid
+from html import escape
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.models.enums import DebriefStatus
+from app.services import record_versions
+from app.services.record_versions import VersionInfo
+from app.ui.errors import describe
+from app.ui.labels import label
+from app.ui.session import AppSession
+from app.ui.widgets import local_time
+from app.ui.workers import TaskRunner
+
+
+class VersionsDialog(QDialog):
+    def __init__(
+        self,
+        session: AppSession,
+        runner: TaskRunner,
+        debrief_id: uuid.UUID,
+        versions: list[VersionInfo],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Versions received"))
+        self.setObjectName("versionsDialog")
+        self.session, self.runner, self.debrief_id = session, runner, debrief_id
+        self.shown: int | None = None  # the version whose text is on screen
+        self.list = QListWidget()
+        self.list.setObjectName("versionList")
+        for v in versions:
+            item = QListWidgetItem(
+                self.tr("Version {n}\nPackage {package}\nReceived {at}").format(
+                    n=v.version, package=str(v.package_id)[:8], at=local_time(v.imported_at)
+                )
+            )
+            item.setData(Qt.ItemDataRole.UserRole, v.version)
+            self.list.addItem(item)
+        self.list.currentItemChanged.connect(lambda item, _old: self._load(item))
+        self.text = QTextBrowser()
+        self.text.setObjectName("versionText")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        row = QHBoxLayout()
+        self.list.setMinimumWidth(280)
+        row.addWidget(self.list, 1)
+        row.addWidget(self.text, 3)
+        layout = QVBoxLayout(self)
+        layout.addLayout(row)
+        layout.addWidget(buttons)
+        self.resize(900, 560)
+
+    def _load(self, item: QListWidgetItem | None) -> None:
+        if item is None:
+            return
+        version = int(item.data(Qt.ItemDataRole.UserRole))
+        vault, scope, debrief_id = self.session.vault, self.session.scope, self.debrief_id
+        self.shown = None
+        self.text.setPlainText(self.tr("Reading version {n}…").format(n=version))
+        # Off the GUI thread: a version is read out of its package's kept container.
+        self.runner.start(
+            lambda _report: record_versions.version_data(vault, scope, debrief_id, version),
+            lambda data: self._show(version, data),
+            lambda exc: self.text.setPlainText(describe(exc)),
+        )
+
+    def _show(self, version: int, data: dict[str, Any]) -> None:
+        current = self.list.currentItem()
+        if current is None or int(current.data(Qt.ItemDataRole.UserRole)) != version:
+            return  # another version was chosen meanwhile
+        status = self.tr("Status: {status} · by {author}").format(
+            status=label(DebriefStatus(data["status"])), author=data["author"] or "?"
+        )
+        parts = [
+            f"<h3>{escape(self.tr('Version {n}').format(n=version))}</h3>",
+            f"<p>{escape(status)}</p>",
+        ]
+        # The record's text fields, in the order the debrief page shows them.
+        texts = (
+            ("narrative", self.tr("Narrative")),
+            ("welfare_observations", self.tr("Welfare")),
+            ("security_observations", self.tr("Security")),
+            ("runner_assessment", self.tr("Runner's assessment")),
+            ("critical_reflection", self.tr("Critical reflection")),
+        )
+        for key, title in texts:
+            if data[key]:
+                parts.append(f"<h4>{escape(title)}</h4><p>{_lines(data[key])}</p>")
+        if data["items"]:
+            parts.append(f"<h4>{escape(self.tr('Intelligence items'))}</h4><ol>")
+            for item in data["items"]:
+                grading = f"{item['scheme']} " + "/".join(
+                    str(item[k])
+                    for k in ("source_evaluation", "intelligence_assessment", "handling_code")
+                )
+                parts.append(f"<li>{_lines(item['text'])} <i>({escape(grading)})</i></li>")
+            parts.append("</ol>")
+        if data["addenda"]:
+            parts.append(f"<h4>{escape(self.tr('Addenda'))}</h4>")
+            parts += [f"<p>{_lines(a['text'])}</p>" for a in data["addenda"]]
+        self.text.setHtml("".join(parts))
+        self.shown = version
+
+
+def _lines(text: str) -> str:
+    return escape(text).replace("\n", "<br>")
