@@ -57,6 +57,14 @@ def dumps(value: Any) -> bytes:
     return _encode(value)
 
 
+def dumps_plain(value: Any) -> bytes:
+    """``dumps`` of a value its maker built of dicts, lists, strings, integers,
+    booleans and None only (``package_records``: records and audit events read
+    from the vault, whose integers it checks): orjson refuses what else could slip
+    in (bytes, integers beyond 64 bits, lone surrogates) except a float."""
+    return _encode(value)
+
+
 def dumps_loaded(value: Any) -> bytes:
     """``dumps`` of a value ``loads`` returned, or of a part of one: the parser
     made no float and no key that is not a string, so there is nothing to check."""

@@ -18,6 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.clock import iso_utc
+from app.errors import DatabaseCorrupt
 from app.export import canonical
 from app.export.errors import MalformedPackage
 from app.models import Attachment
@@ -62,6 +63,29 @@ def _stored_day(value: str | None) -> str | None:
     if value is None or _DAY.fullmatch(value):
         return value
     return date.fromisoformat(value).isoformat()
+
+
+class StoredNumberDamaged(DatabaseCorrupt):
+    def __init__(self) -> None:
+        super().__init__(
+            "A record holds a number that is not a whole number: the vault database is "
+            "damaged. Run `veldboek check`."
+        )
+
+
+# Records and events are plain JSON by construction, so they are encoded without
+# canonical.dumps walking them again (``canonical.dumps_plain``): every text
+# column has TEXT affinity (SQLite stores only text, NULL or a blob there, and
+# orjson refuses a blob), and the integer columns are checked here, the only
+# place SQLite could hand back a fraction.
+def _whole(value: object) -> int:
+    if type(value) is not int:
+        raise StoredNumberDamaged()
+    return value
+
+
+def _whole_or_none(value: object) -> int | None:
+    return None if value is None else _whole(value)
 
 
 def _rows(raw: Any, sql: str, ids: Sequence[str]) -> list[tuple[Any, ...]]:
@@ -202,7 +226,7 @@ def serialise(
                     "id": _dashed(c[0]),
                     "kind": c[1],
                     "occurred_at": _stored_ts(c[2]),
-                    "duration_minutes": c[3],
+                    "duration_minutes": _whole_or_none(c[3]),
                     "location_codeword": c[4],
                     "reconnaissance_notes": c[5],
                     "safety_notes": c[6],
@@ -212,7 +236,7 @@ def serialise(
                 "items": [
                     {
                         "id": _dashed(iid),
-                        "position": position,
+                        "position": _whole(position),
                         "text": text,
                         "sanitised_text": sanitised,
                         "scheme": scheme,
@@ -265,7 +289,7 @@ def serialise(
                     {
                         "id": _dashed(pid),
                         "kind": kind,
-                        "amount_cents": amount,
+                        "amount_cents": _whole(amount),
                         "currency": currency,
                         "reason": reason,
                         "occurred_on": _stored_day(occurred),
@@ -292,7 +316,7 @@ def serialise(
                         "id": _dashed(aid),
                         "name": file_name,
                         "media_type": media_type,
-                        "size": size,
+                        "size": _whole(size),
                         "sha256": sha,
                         "created_at": created,
                     }
@@ -363,7 +387,7 @@ def audit_events(session: Session, debrief_ids: Sequence[uuid.UUID]) -> list[dic
     assert raw is not None
     out = [
         {
-            "seq": e[0],
+            "seq": _whole(e[0]),
             "at": _stored_ts(e[1]),
             "actor": e[2],
             "actor_alias_id": _stored_hex(e[3]) if e[3] else "",

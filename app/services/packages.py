@@ -252,7 +252,7 @@ def _gather(
     candidates = []
     for data in records:
         rid = uuid.UUID(str(data["id"]))
-        text = canonical.dumps(data)
+        text = canonical.dumps_plain(data)  # plain by construction (package_records)
         sha = hashlib.sha256(text).hexdigest()
         last_version, last_sha = exported.get(rid, (0, ""))
         if skip_unchanged and sha == last_sha:
@@ -350,7 +350,7 @@ def export_package(
             "sources": canonical.dumps(gathered.sources),
             "records": canonical.array_of(gathered.encoded),
             "attachments": canonical.dumps(blobs),
-            "audit": canonical.dumps(events),
+            "audit": canonical.dumps_plain(events),
         }
     )
     sealer, inner = package.prepare_signed(
