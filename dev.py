@@ -105,9 +105,33 @@ def cmd_run(rest: list[str]) -> int:
     return _run([str(PY), "-m", "app", "gui", *args])
 
 
+INTEROP = ROOT / "tests" / "interop"
+
+
+def ensure_typage() -> None:
+    """The other age implementation the interop test runs (typage, pinned in
+    tests/interop/package-lock.json), if Node.js is here; without it that test is
+    skipped and says why."""
+    npm = shutil.which("npm")
+    if shutil.which("node") is None or npm is None:
+        print("Node.js not found: the typage interop test will be skipped.", flush=True)
+        return
+    stamp = INTEROP / "node_modules" / ".veldboek-installed"
+    wanted = hashlib.sha256((INTEROP / "package-lock.json").read_bytes()).hexdigest()
+    if stamp.exists() and stamp.read_text() == wanted:
+        return
+    print("Installing typage for the interop test ...", flush=True)
+    command = [npm, "ci", "--prefix", str(INTEROP), "--no-audit", "--no-fund", "--silent"]
+    if _run(command) != 0:
+        print("npm could not install typage; the interop test will fail.", flush=True)
+        return
+    stamp.write_text(wanted)
+
+
 def cmd_test(rest: list[str]) -> int:
     ensure_venv("dev")
     check_qt("offscreen")
+    ensure_typage()
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     steps = [
         [str(PY), "-m", "ruff", "check", "app", "tests", "benchmarks", "tools", "dev.py"],
