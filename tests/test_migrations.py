@@ -34,8 +34,8 @@ LANDED_MIGRATIONS = {
     "0005_packages.py": "083f7a04717d5dafd71de0a891fe8ac99fa51120cd38230222536df30b7a5343",
     "0006_search_backfill.py": "d7ea61b6da6a88e7fa1315a8d2f7e166fcb9a8fadb5a61283a2f263ada6b31c6",
     "0007_lean_imports.py": "cd1a41f5012ecd5c80fd849275c450f57fb615601e7b7e0ff491b32f3ead80f8",
-    "0008_package_evidence.py": "25703b506d70ddf80e3038d39e39bd873493d7b37474ba2034d52c78addd750e",
-    "0009_outgoing_copies.py": "21a2bcb824f58da0c9db9b3599f8f3d0d7c2771a7482b5d63c0a5ae4588f71eb",
+    "0008_package_evidence.py": "dbe627e609462394c0b3691d84188613ff35e7ddc47f5bc32c84e98ca67aeb4f",
+    "0009_outgoing_copies.py": "da907d5d158aa05acada272318cfd301bc9513384f3e011a89872f9064a4def5",
 }
 
 

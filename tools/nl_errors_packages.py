@@ -102,4 +102,5 @@ ERRORS_PACKAGES = {
     "A received package kept in this vault does not match its stored hash: the vault database is damaged.": "Een ontvangen pakket dat deze kluis bewaart, klopt niet met zijn opgeslagen hash: de kluisdatabase is beschadigd.",
     "The kept copy of that package does not match the package that was sent: the vault database is damaged.": "De bewaarde kopie van dat pakket klopt niet met het verzonden pakket: de kluisdatabase is beschadigd.",
     "A record holds a number that is not a whole number: the vault database is damaged. Run `veldboek check`.": "Een gegeven bevat een getal dat geen geheel getal is: de kluisdatabase is beschadigd. Voer `veldboek check` uit.",
+    "No key this vault confirmed signed the package.": "Het pakket is niet ondertekend met een sleutel die deze kluis heeft bevestigd.",
 }

@@ -123,4 +123,5 @@ NL_PACKAGES = {
     "Security": "Veiligheid",
     "Runner's assessment": "Beoordeling van de runner",
     "Critical reflection": "Kritische reflectie",
+    "Version {n}": "Versie {n}",
 }

@@ -323,13 +323,24 @@ class Sealer:
     file_key: bytes
     header_text: bytes
 
-    def seal(self, plaintext: bytes, *, nonce: bytes | None = None) -> bytes:
-        """The age file. ``nonce``: the payload nonce of a file sealed before, to
-        make the same bytes again (it is random otherwise)."""
-        if nonce is None:
-            nonce = os.urandom(NONCE_BYTES)
-        elif len(nonce) != NONCE_BYTES:
+    def seal(self, plaintext: bytes) -> bytes:
+        """The age file, with a fresh payload nonce."""
+        return self.seal_with_nonce(plaintext)[0]
+
+    def seal_with_nonce(self, plaintext: bytes) -> tuple[bytes, bytes]:
+        """(the age file, its payload nonce), for ``seal_again`` later."""
+        nonce = os.urandom(NONCE_BYTES)
+        return self._seal(plaintext, nonce), nonce
+
+    def seal_again(self, plaintext: bytes, nonce: bytes) -> bytes:
+        """The very file ``seal_with_nonce`` made of this plaintext: STREAM is
+        deterministic given the file key and the nonce. Only for the same plaintext
+        (the caller checks its hash): any other would reuse the key stream."""
+        if len(nonce) != NONCE_BYTES:
             raise AgeError("the payload nonce has the wrong length")
+        return self._seal(plaintext, nonce)
+
+    def _seal(self, plaintext: bytes, nonce: bytes) -> bytes:
         mac = b64encode(_mac(self.file_key, self.header_text)).encode("ascii")
         parts = [self.header_text, b" " + mac + b"\n", nonce]
         aead = ChaCha20Poly1305(_hkdf(self.file_key, nonce, b"payload"))

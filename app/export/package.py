@@ -71,12 +71,6 @@ def prepare_signed(
     return sealer, container.build_encoded(signed.to_dict(), body_bytes, signing_private)
 
 
-def reseal(container_bytes: bytes, header_text: bytes, file_key: bytes, nonce: bytes) -> bytes:
-    """The age file ``Sealer.seal`` made of a container with that header, file key
-    and payload nonce, byte for byte: STREAM is deterministic given those."""
-    return age.Sealer(file_key, header_text).seal(container_bytes, nonce=nonce)
-
-
 def _age_error(exc: age.AgeError) -> Exception:
     text = str(exc)
     if isinstance(exc, age.NoIdentityMatched):

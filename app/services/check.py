@@ -1,5 +1,6 @@
 """`veldboek check`: is this vault whole? SQLCipher page MACs, SQLite structure,
-foreign keys, schema version, search index, audit chain and its anchor."""
+foreign keys, schema version, search index, audit chain and its anchor, and the
+signature over every received package it keeps."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from pathlib import Path
 from sqlalchemy import text
 
 from app.errors import VeldboekError
+from app.services import package_evidence
 from app.vault import audit_chain, migrate
 from app.vault.audit_chain import SYSTEM
 from app.vault.device_secret import SecretStore
@@ -111,3 +113,10 @@ def _check_open_vault(vault: Vault, report: CheckReport) -> None:
     )
     problem = vault.anchor_problem(vault.header.audit_anchor)
     report.add("audit anchor", problem is None, problem or "")
+    with vault.read() as session:
+        kept, problems = package_evidence.verify_all(session)
+    report.add(
+        "received packages",
+        not problems,
+        "; ".join(problems[:5]) if problems else f"{kept} kept, each signed by its sender",
+    )

@@ -14,11 +14,14 @@ from __future__ import annotations
 import hashlib
 import uuid
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.errors import DatabaseCorrupt, NotFound
+from app.errors import DatabaseCorrupt, NotFound, PackageError
 from app.export import compression
-from app.models.packages import PackageEvidence
+from app.export import container as container_module
+from app.export.errors import BadSignature
+from app.models.packages import PackageEvidence, PackagePeer
 
 
 def keep(session: Session, package_id: uuid.UUID, packing: compression.Packing) -> None:
@@ -59,7 +62,33 @@ def record_bytes(
 ) -> bytes:
     """One record's canonical JSON out of its package's container, checked against
     the hash its manifest named."""
+    if session.get(PackageEvidence, package_id) is None:
+        raise EvidenceDamaged()  # a version that points at no container
     data = container(session, package_id)[offset : offset + length]
     if hashlib.sha256(data).hexdigest() != sha256:
         raise EvidenceDamaged()
     return data
+
+
+def verify_all(session: Session) -> tuple[int, list[str]]:
+    """Every kept container checked again: its stored hash, and the signature of
+    the sender it names, by the key this vault confirmed for them. Returns (how
+    many, what failed: package id prefixes with the reason)."""
+    problems = []
+    signers: dict[str, bytes] = {
+        fingerprint: key
+        for fingerprint, key in session.execute(
+            select(PackagePeer.fingerprint, PackagePeer.signing_public)
+        )
+    }
+    ids = list(session.execute(select(PackageEvidence.package_id)).scalars())
+    for package_id in ids:  # one container in memory at a time
+        try:
+            inner = container_module.parse(container(session, package_id))
+            key = signers.get(str(inner.manifest.get("sender")))
+            if key is None:
+                raise BadSignature("No key this vault confirmed signed the package.")
+            inner.verify(key)
+        except (EvidenceDamaged, PackageError) as exc:
+            problems.append(f"{str(package_id)[:8]}: {exc}")
+    return len(ids), problems

@@ -12,7 +12,6 @@ simply written again (``write_again``).
 from __future__ import annotations
 
 import hashlib
-import os
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -24,11 +23,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.clock import iso_utc, utc_now
-from app.crypto import age
 from app.dal.scope import Scope, get_visible, visible
 from app.domain.grading import Grading
 from app.errors import (
-    DatabaseCorrupt,
     InvalidInput,
     NotFound,
     PackageError,
@@ -42,11 +39,10 @@ from app.models.enums import DebriefStatus, GradingScheme, PeerRole
 from app.models.packages import (
     ExportedCopy,
     ExportedRecord,
-    OutgoingCopy,
     PackageLog,
     PackagePeer,
 )
-from app.services import keys, package_log, package_records
+from app.services import keys, outgoing_copies, package_log, package_records
 from app.services.debriefs import blockers, content_blockers
 from app.services.gc_pause import collection_paused
 from app.vault import audit_chain, migrate
@@ -357,8 +353,7 @@ def export_package(
         manifest, body, own.signing, [p.recipient_public for p in peers]
     )
     packing = compression.Packing(inner)  # the kept copy, compressed while sealing
-    nonce = os.urandom(age.NONCE_BYTES)
-    sealed = sealer.seal(inner, nonce=nonce)
+    sealed, nonce = sealer.seal_with_nonce(inner)
     if progress:
         progress(2, 4)
     sha = hashlib.sha256(sealed).hexdigest()
@@ -420,18 +415,7 @@ def export_package(
             },
         )
         # Last: the compression had the time of the writes above.
-        container_sha256, packed = packing.result()
-        session.add(
-            OutgoingCopy(
-                package_id=package_id,
-                header=sealer.header_text,
-                file_key=sealer.file_key,
-                nonce=nonce,
-                container_sha256=container_sha256,
-                compression=compression.METHOD,
-                container=packed,
-            )
-        )
+        outgoing_copies.keep(session, package_id, sealer, nonce, packing)
     if progress:
         progress(3, 4)
     path = write_package_file(package_id, to_dir, sealed)
@@ -458,7 +442,7 @@ def write_again(vault: Vault, scope: Scope, package_id: uuid.UUID, to_dir: Path)
         row = session.get(PackageLog, package_id)
         if row is None or row.direction != package_log.OUT:
             raise NotFound("No such package was sent from this vault.")
-        sealed = row.sealed if row.sealed is not None else _sealed_again(session, row)
+        sealed = outgoing_copies.sealed(session, row)
         audit_chain.append(
             session,
             scope.actor,
@@ -467,28 +451,6 @@ def write_again(vault: Vault, scope: Scope, package_id: uuid.UUID, to_dir: Path)
             record_id=package_id,
         )
     return write_package_file(package_id, to_dir, sealed)
-
-
-class KeptCopyDamaged(DatabaseCorrupt):
-    def __init__(self) -> None:
-        super().__init__(
-            "The kept copy of that package does not match the package that was sent: the "
-            "vault database is damaged."
-        )
-
-
-def _sealed_again(session: Session, row: PackageLog) -> bytes:
-    """The sealed file, made again from the kept copy (``OutgoingCopy``)."""
-    kept = session.get(OutgoingCopy, row.id)
-    if kept is None:
-        raise InvalidInput("That package was confirmed by a receipt; its copy is no longer kept.")
-    inner = compression.unpack(kept.compression, kept.container, kept.container_sha256)
-    if inner is None:
-        raise KeptCopyDamaged()
-    sealed = package.reseal(inner, kept.header, kept.file_key, kept.nonce)
-    if hashlib.sha256(sealed).hexdigest() != row.sha256:
-        raise KeptCopyDamaged()
-    return sealed
 
 
 def exported_in(vault: Vault, scope: Scope, debrief_id: uuid.UUID) -> list[tuple[int, uuid.UUID]]:

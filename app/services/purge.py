@@ -4,12 +4,13 @@ need no longer keep it.
 A debrief is purged when the newest version this vault exported was confirmed and
 the debrief has not changed since (otherwise it still has to go out again). Purged:
 the debrief with its items, addenda and attached files, the subjects only those
-items named, and the details of its contact (location codeword, attendees,
-reconnaissance and safety notes). Kept, as the unit's rules require: the source
-file itself, taskings and payments (accountability; they lose only their link to
-the debrief), the date, kind and length of the contact (contact frequency and
-welfare follow-up), the export trace (which version went out in which package,
-with its hash) and the audit log.
+items named, readable copies of it in older packages never confirmed (they go back
+to being sealed files: ``outgoing_copies``), and the details of its contact
+(location codeword, attendees, reconnaissance and safety notes). Kept, as the unit's
+rules require: the source file itself, taskings and payments (accountability; they
+lose only their link to the debrief), the date, kind and length of the contact
+(contact frequency and welfare follow-up), the export trace (which version went out
+in which package, with its hash) and the audit log.
 
 Rules (setting ``retention_after_receipt``): ``keep`` purges nothing; ``delete``
 removes the rows (SQLite's secure_delete zeroes the freed space); ``secure_delete``
@@ -38,7 +39,7 @@ from app.models import (
     Subject,
 )
 from app.models.packages import ExportedRecord, PackageLog
-from app.services import package_records
+from app.services import outgoing_copies, package_records
 from app.vault import audit_chain
 from app.vault.vault import Vault
 
@@ -127,6 +128,8 @@ def _purge_chunk(
         ).scalars()
     )
     contact_ids = {c for _, _, c in debriefs if c is not None}
+    # No readable copy of them may stay in an older package that was never confirmed.
+    outgoing_copies.seal_those_carrying(session, ids)
     session.execute(delete(Attachment).where(Attachment.debrief_id.in_(ids)))
     # Items, their subject links and addenda go with the debrief (ON DELETE CASCADE);
     # taskings and payments stay and lose the link (ON DELETE SET NULL).

@@ -28,8 +28,8 @@ from app.export.errors import MalformedPackage
 from app.export.manifest import Manifest, ReceiptEntry
 from app.models import Alias, Debrief
 from app.models.enums import AliasKind, DebriefStatus, PeerRole, Role
-from app.models.packages import OutgoingCopy, PackageLog, PackagePeer, RecordVersion
-from app.services import keys, package_log, purge
+from app.models.packages import PackageLog, PackagePeer, RecordVersion
+from app.services import keys, outgoing_copies, package_log, purge
 from app.services import settings as vault_settings
 from app.services.package_receive import (
     arrival_of,
@@ -317,9 +317,7 @@ def import_receipt(vault: Vault, scope: Scope, data: bytes) -> ReceiptImport:
                     already += 1
                     continue
                 sent.confirmed_at, sent.confirmed_by, sent.sealed = now, m.package_id, None
-                kept = session.get(OutgoingCopy, sent.id)
-                if kept is not None:
-                    session.delete(kept)
+                outgoing_copies.drop(session, sent.id)
                 confirmed += 1
             # Confirmed and unchanged before the reviews: an approval changes the
             # record only by what the handler already holds, so it may still go.

@@ -3,9 +3,10 @@ the other's confirmed key bundle, and helpers to fill them."""
 
 from __future__ import annotations
 
+import contextlib
 import uuid
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -163,3 +164,15 @@ def debrief_rows(party: Party) -> int:
     """Every debrief row in the vault, whatever any alias may see."""
     with party.vault.read() as session:
         return int(session.execute(select(func.count()).select_from(Debrief)).scalar_one())
+
+
+def row_bytes(row: Sequence[object]) -> list[bytes]:
+    """A table row's bytes values, and what zlib makes of those it opens (the
+    containers a vault keeps compressed), for scans that look for a marker."""
+    out = []
+    for value in row:
+        if isinstance(value, bytes):
+            out.append(value)
+            with contextlib.suppress(zlib.error):
+                out.append(zlib.decompress(value))
+    return out

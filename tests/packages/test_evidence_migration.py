@@ -4,6 +4,7 @@ back as loose copies; nothing is lost either way, and versions stay readable."""
 
 from __future__ import annotations
 
+import hashlib
 import uuid
 import zlib
 from collections.abc import Callable
@@ -13,8 +14,9 @@ from sqlalchemy import select, text
 
 from app.export import container
 from app.models.packages import PackageEvidence, RecordVersion
-from app.services import package_evidence, record_versions
+from app.services import check, package_evidence, record_versions
 from app.vault import migrate
+from tests import factory
 from tests.packages.conftest import Pair, submitted_debriefs
 from tests.packages.test_import_tables_migration import kept_events, send
 
@@ -35,7 +37,7 @@ def test_an_import_keeps_its_container_once_and_no_loose_copies(pair: Pair) -> N
     assert len(evidence.data) < len(plain)  # compressed
     inner = container.parse(plain)  # the signed container as it came
     assert len(inner.body["records"]) == 3
-    assert len(inner.body["audit"]) == imported.audit_events
+    assert len(inner.body["audit"]) == inner.manifest["audit_events"] > 0
     assert all(v.data is None and v.data_offset and v.data_length for v in versions)
     assert kept_events(pair) == []  # the events stay in the container
     got = _versions(pair, ids)
@@ -91,3 +93,44 @@ def test_a_damaged_container_is_reported_not_read(
     with pytest.raises(package_evidence.EvidenceDamaged, match="damaged"):
         _versions(pair, ids)
     assert pair.handler.vault.damaged  # and nothing more is written to it
+
+
+def _check_line(pair: Pair) -> check.CheckLine:
+    pair.handler.vault.lock()
+    report = check.check_vault(pair.handler.path, factory.PASSPHRASE)
+    return next(line for line in report.lines if line.name == "received packages")
+
+
+def test_check_verifies_the_signature_of_every_kept_package(pair: Pair) -> None:
+    submitted_debriefs(pair.runner, 2)
+    send(pair)
+    line = _check_line(pair)
+    assert line.ok, line.detail
+    assert line.detail.startswith("1 kept")
+
+
+def test_check_finds_a_kept_package_altered_with_its_hash(pair: Pair) -> None:
+    submitted_debriefs(pair.runner, 1)
+    send(pair)
+    with pair.handler.vault.write() as session:
+        evidence = session.execute(select(PackageEvidence)).scalar_one()
+        plain = zlib.decompress(evidence.data)
+        # Someone with the vault open edits a record and fixes the stored hash:
+        # only the sender's signature still tells.
+        altered = plain.replace(b"Meeting 0 narrative.", b"Meeting 0 narrativE.")
+        assert altered != plain
+        evidence.data = zlib.compress(altered)
+        evidence.container_sha256 = hashlib.sha256(altered).hexdigest()
+    line = _check_line(pair)
+    assert not line.ok
+    assert str(evidence.package_id)[:8] in line.detail
+
+
+def test_a_version_pointing_at_no_kept_package_is_damage(pair: Pair) -> None:
+    ids = submitted_debriefs(pair.runner, 1)
+    send(pair)
+    with pair.handler.vault.write() as session:
+        session.execute(text("PRAGMA foreign_keys = OFF"))
+        session.execute(text("DELETE FROM package_evidence"))
+    with pytest.raises(package_evidence.EvidenceDamaged):
+        _versions(pair, ids)

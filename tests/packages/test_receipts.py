@@ -40,6 +40,7 @@ from tests.packages.conftest import (
     introduce,
     open_party,
     rich_debrief,
+    row_bytes,
     submitted_debriefs,
 )
 
@@ -141,9 +142,7 @@ def test_a_receipt_confirms_and_the_secure_rule_purges_what_the_handler_holds(
             for row in conn.exec_driver_sql(f'SELECT * FROM "{table}"'):
                 text = repr(tuple(row))
                 assert marker not in text, table
-                assert marker.encode() not in b"".join(v for v in row if isinstance(v, bytes)), (
-                    table
-                )
+                assert marker.encode() not in b"".join(row_bytes(row)), table
     wal = vault.paths.db.with_name(vault.paths.db.name + "-wal")
     assert not wal.exists() or wal.stat().st_size == 0
 

@@ -78,20 +78,27 @@ class VersionsDialog(QDialog):
         self.runner.start(
             lambda _report: record_versions.version_data(vault, scope, debrief_id, version),
             lambda data: self._show(version, data),
-            lambda exc: self.text.setPlainText(describe(exc)),
+            lambda exc: self._failed(version, exc),
         )
 
-    def _show(self, version: int, data: dict[str, Any]) -> None:
+    def _chosen(self, version: int) -> bool:
+        """Is ``version`` still the one chosen (a slow read may finish late)?"""
         current = self.list.currentItem()
-        if current is None or int(current.data(Qt.ItemDataRole.UserRole)) != version:
+        return current is not None and int(current.data(Qt.ItemDataRole.UserRole)) == version
+
+    def _failed(self, version: int, exc: BaseException) -> None:
+        if self._chosen(version):
+            self.text.setPlainText(describe(exc))
+
+    def _show(self, version: int, data: dict[str, Any]) -> None:
+        if not self._chosen(version):
             return  # another version was chosen meanwhile
         status = self.tr("Status: {status} · by {author}").format(
             status=label(DebriefStatus(data["status"])), author=data["author"] or "?"
         )
-        parts = [
-            f"<h3>{escape(self.tr('Version {n}').format(n=version))}</h3>",
-            f"<p>{escape(status)}</p>",
-        ]
+        title = self.tr("Version {n}").format(n=version)
+        items_title, addenda_title = self.tr("Intelligence items"), self.tr("Addenda")
+        parts = [f"<h3>{escape(title)}</h3>", f"<p>{escape(status)}</p>"]
         # The record's text fields, in the order the debrief page shows them.
         texts = (
             ("narrative", self.tr("Narrative")),
@@ -104,7 +111,7 @@ class VersionsDialog(QDialog):
             if data[key]:
                 parts.append(f"<h4>{escape(title)}</h4><p>{_lines(data[key])}</p>")
         if data["items"]:
-            parts.append(f"<h4>{escape(self.tr('Intelligence items'))}</h4><ol>")
+            parts.append(f"<h4>{escape(items_title)}</h4><ol>")
             for item in data["items"]:
                 grading = f"{item['scheme']} " + "/".join(
                     str(item[k])
@@ -113,7 +120,7 @@ class VersionsDialog(QDialog):
                 parts.append(f"<li>{_lines(item['text'])} <i>({escape(grading)})</i></li>")
             parts.append("</ol>")
         if data["addenda"]:
-            parts.append(f"<h4>{escape(self.tr('Addenda'))}</h4>")
+            parts.append(f"<h4>{escape(addenda_title)}</h4>")
             parts += [f"<p>{_lines(a['text'])}</p>" for a in data["addenda"]]
         self.text.setHtml("".join(parts))
         self.shown = version

@@ -86,8 +86,11 @@ def _event_row(sender: str, package_id: str, e: dict[str, Any]) -> dict[str, Any
 
 def downgrade() -> None:
     conn = op.get_bind()
-    kept = conn.execute(sa.text("SELECT package_id, data FROM package_evidence")).all()
-    for package_id, data in kept:
+    kept = conn.execute(sa.text("SELECT package_id FROM package_evidence")).scalars().all()
+    for package_id in kept:  # one container in memory at a time
+        data = conn.execute(
+            sa.text("SELECT data FROM package_evidence WHERE package_id = :p"), {"p": package_id}
+        ).scalar_one()
         container = zlib.decompress(data)
         manifest, body = _body(container)
         rows = [_event_row(manifest["sender"], package_id, e) for e in body["audit"]]

@@ -76,13 +76,15 @@ def _sealed(header: bytes, file_key: bytes, nonce: bytes, plain: bytes) -> bytes
 def downgrade() -> None:
     # Each kept copy goes back to being the sealed file, made again byte for byte.
     conn = op.get_bind()
-    kept = conn.execute(
-        sa.text(
-            "SELECT package_id, header, file_key, nonce, container_sha256, container "
-            "FROM outgoing_copy"
-        )
-    ).all()
-    for package_id, header, file_key, nonce, sha256, data in kept:
+    kept = conn.execute(sa.text("SELECT package_id FROM outgoing_copy")).scalars().all()
+    for package_id in kept:  # one container in memory at a time
+        header, file_key, nonce, sha256, data = conn.execute(
+            sa.text(
+                "SELECT header, file_key, nonce, container_sha256, container FROM outgoing_copy "
+                "WHERE package_id = :p"
+            ),
+            {"p": package_id},
+        ).one()
         plain = zlib.decompress(data)
         if hashlib.sha256(plain).hexdigest() != sha256:
             raise RuntimeError("a kept package copy is damaged; the vault was not changed")
