@@ -62,9 +62,10 @@ def record_bytes(
 ) -> bytes:
     """One record's canonical JSON out of its package's container, checked against
     the hash its manifest named."""
-    if session.get(PackageEvidence, package_id) is None:
-        raise EvidenceDamaged()  # a version that points at no container
-    data = container(session, package_id)[offset : offset + length]
+    try:
+        data = container(session, package_id)[offset : offset + length]
+    except NotFound:
+        raise EvidenceDamaged() from None  # a version that points at no container
     if hashlib.sha256(data).hexdigest() != sha256:
         raise EvidenceDamaged()
     return data

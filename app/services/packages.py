@@ -4,9 +4,9 @@ the team handler and the central system (format: docs/package-format.md).
 Export refuses incomplete debriefs and lists what each lacks. It numbers packages
 per channel and chains each to the previous one by hash. The package is recorded
 in the vault (log, what it carried, audit event, and a copy until a receipt
-confirms it: ``OutgoingCopy``) before the file is written, so a crash or a pulled USB stick
-can never leave two different packages with the same number: the kept copy is
-simply written again (``write_again``).
+confirms it: ``outgoing_copies``) before the file is written, so a crash or a
+pulled USB stick can never leave two different packages with the same number: the
+kept copy is simply written again (``write_again``).
 """
 
 from __future__ import annotations
@@ -25,23 +25,12 @@ from sqlalchemy.orm import Session
 from app.clock import iso_utc, utc_now
 from app.dal.scope import Scope, get_visible, visible
 from app.domain.grading import Grading
-from app.errors import (
-    InvalidInput,
-    NotFound,
-    PackageError,
-    VaultError,
-    WorkflowError,
-)
+from app.errors import InvalidInput, NotFound, PackageError, VaultError, WorkflowError
 from app.export import canonical, compression, package
 from app.export.manifest import Manifest, RecordRef
 from app.models import Debrief, IntelligenceItem, Source
 from app.models.enums import DebriefStatus, GradingScheme, PeerRole
-from app.models.packages import (
-    ExportedCopy,
-    ExportedRecord,
-    PackageLog,
-    PackagePeer,
-)
+from app.models.packages import ExportedCopy, ExportedRecord, PackageLog, PackagePeer
 from app.services import keys, outgoing_copies, package_log, package_records
 from app.services.debriefs import blockers, content_blockers
 from app.services.gc_pause import collection_paused

@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.models.enums import DebriefStatus
+from app.domain.grading import Grading
+from app.models.enums import DebriefStatus, GradingScheme
 from app.services import record_versions
 from app.services.record_versions import VersionInfo
 from app.ui.errors import describe
@@ -107,16 +108,19 @@ class VersionsDialog(QDialog):
             ("runner_assessment", self.tr("Runner's assessment")),
             ("critical_reflection", self.tr("Critical reflection")),
         )
-        for key, title in texts:
+        for key, heading in texts:
             if data[key]:
-                parts.append(f"<h4>{escape(title)}</h4><p>{_lines(data[key])}</p>")
+                parts.append(f"<h4>{escape(heading)}</h4><p>{_lines(data[key])}</p>")
         if data["items"]:
             parts.append(f"<h4>{escape(items_title)}</h4><ol>")
             for item in data["items"]:
-                grading = f"{item['scheme']} " + "/".join(
-                    str(item[k])
-                    for k in ("source_evaluation", "intelligence_assessment", "handling_code")
-                )
+                grading = Grading(
+                    GradingScheme(item["scheme"]),
+                    item["source_evaluation"],
+                    item["intelligence_assessment"],
+                    item["handling_code"],
+                    item["handling_conditions"],
+                ).short()  # as the debrief page shows it
                 parts.append(f"<li>{_lines(item['text'])} <i>({escape(grading)})</i></li>")
             parts.append("</ol>")
         if data["addenda"]:
