@@ -32,9 +32,15 @@ def _key_pragma(key: SecretBytes) -> str:
 
 
 def connect_raw(
-    db_path: Path, key: SecretBytes, *, memory_security: bool = CIPHER_MEMORY_SECURITY
+    db_path: Path,
+    key: SecretBytes,
+    *,
+    memory_security: bool = CIPHER_MEMORY_SECURITY,
+    auto_checkpoint: bool = True,
 ) -> Any:
-    """Open one keyed connection with Veldboek's pragmas and prove the key is right."""
+    """Open one keyed connection with Veldboek's pragmas and prove the key is right.
+    ``auto_checkpoint=False``: commits never checkpoint (an unlocked vault's
+    connections; its ``checkpoint.Checkpointer`` does it in the background)."""
     conn = sqlcipher3.connect(
         str(db_path),
         timeout=BUSY_TIMEOUT_SECONDS,
@@ -59,6 +65,8 @@ def connect_raw(
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA secure_delete = ON")
         conn.execute(f"PRAGMA cache_size = -{PAGE_CACHE_KIB}")
+        if not auto_checkpoint:
+            conn.execute("PRAGMA wal_autocheckpoint = 0")
     except sqlcipher3.DatabaseError as exc:
         conn.close()
         raise DatabaseCorrupt(
@@ -68,9 +76,9 @@ def connect_raw(
     return conn
 
 
-def make_engine(db_path: Path, key: SecretBytes) -> Engine:
+def make_engine(db_path: Path, key: SecretBytes, *, auto_checkpoint: bool = True) -> Engine:
     def creator() -> Any:
-        return connect_raw(db_path, key)
+        return connect_raw(db_path, key, auto_checkpoint=auto_checkpoint)
 
     engine = create_engine(
         "sqlite://",

@@ -54,8 +54,9 @@ from app.models import Alias, VaultMeta
 from app.models.enums import AliasKind, Role
 from app.vault import attempts, audit_chain, migrate
 from app.vault.audit_chain import SYSTEM, Actor
+from app.vault.checkpoint import Checkpointer
 from app.vault.device_secret import SERVICE, KeyringStore, SecretStore, new_device_secret
-from app.vault.engine import backup_database, make_engine
+from app.vault.engine import backup_database, connect_raw, make_engine
 from app.vault.header import (
     SLOT_DATABASE,
     SLOT_IDENTITY,
@@ -300,6 +301,10 @@ class Vault:
         self.identity_public = identity_public
         self._device_secret = SecretBytes(device_secret) if device_secret is not None else None
         self._lock_listeners: list[Callable[[], None]] = []
+        self.checkpointer = Checkpointer(
+            lambda: connect_raw(paths.db, db_key, auto_checkpoint=False),
+            Path(f"{paths.db}-wal"),
+        )
         self.anchor_problem_at_unlock: str | None = None
         # Set once a read finds a damaged page: from then on nothing more is written,
         # so the damage is not built upon and the anchor stays where it was.
@@ -355,7 +360,7 @@ class Vault:
                 ) from None
             raise WrongPassphrase("Wrong passphrase (or the header was altered).") from None
 
-        engine = make_engine(paths.db, db_key)
+        engine = make_engine(paths.db, db_key, auto_checkpoint=False)
         try:
             identity_public = cls._check_database(engine, header, paths, db_key, migrate_schema)
         except BaseException:
@@ -458,6 +463,7 @@ class Vault:
             session.begin(),
         ):
             yield session
+        self.checkpointer.nudge()  # committed: the WAL may have grown past the threshold
 
     @contextlib.contextmanager
     def _mapped_errors(self) -> Iterator[None]:
@@ -618,6 +624,9 @@ class Vault:
         if self._engine is None:
             return
         engine, self._engine, self._write_engine = self._engine, None, None
+        # First: a checkpoint under way finishes with the key still there; then the
+        # last connection's close checkpoints what is left and removes the WAL.
+        self.checkpointer.close()
         with contextlib.suppress(Exception):
             engine.dispose()
         self._db_key.wipe()
