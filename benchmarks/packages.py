@@ -65,8 +65,8 @@ from app.services import (
     keys,
     package_evidence,
     package_import,
+    package_json,
     package_receive,
-    package_records,
     packages,
 )
 from app.vault import audit_chain
@@ -277,7 +277,7 @@ def bench_export(
     outbox.mkdir(exist_ok=True)
     for run in range(runs):
         with fresh(tmp, "runner", RUNNER, run) as (vault, scope), Stopwatch() as sw:
-            sw.wrap(package_records, "serialise", "serialise")
+            sw.wrap(package_json, "debriefs", "serialise")
             sw.wrap(container, "build_encoded", "container_build")
             # The header is made first (its hash is signed), then the payload sealed.
             sw.wrap(age, "prepare", "age_header", keep=True)

@@ -10,6 +10,7 @@ code (P/C) beside it so that every item says whether it may be shared.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from app.models.enums import GradingScheme
@@ -34,13 +35,19 @@ class Scheme:
     needs_conditions: frozenset[str]
 
     def codes(self, axis: str) -> tuple[str, ...]:
-        return tuple(c.code for c in getattr(self, axis))
+        return _codes(self, axis)
 
     def label(self, axis: str, code: str) -> str:
         for entry in getattr(self, axis):
             if entry.code == code:
                 return str(entry.label)
         return code
+
+
+@functools.cache
+def _codes(s: Scheme, axis: str) -> tuple[str, ...]:
+    # Export checks every item of every debrief against these (package_json).
+    return tuple(c.code for c in getattr(s, axis))
 
 
 _HANDLING_3X5X2 = (

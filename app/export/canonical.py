@@ -96,6 +96,31 @@ def array_of(items: list[bytes]) -> bytes:
     return b"[" + b",".join(items) + b"]"
 
 
+Parts = list[bytes]  # pieces of one canonical JSON value, to be joined once
+
+
+def array_parts(items: list[bytes]) -> Parts:
+    """``array_of`` as pieces: a package body is joined once, not part by part."""
+    out = [b"["]
+    for item in items:
+        out += (item, b",")
+    if items:
+        out.pop()
+    out.append(b"]")
+    return out
+
+
+def object_parts(members: dict[str, Parts]) -> Parts:
+    """``object_of`` as pieces, each value given as its pieces."""
+    if not all(isinstance(key, str) for key in members):
+        raise ValueError("object keys must be strings")
+    out = [b"{"]
+    for n, (key, value) in enumerate(sorted(members.items())):
+        out += (b"," if n else b"") + _encode(key) + b":", *value
+    out.append(b"}")
+    return out
+
+
 def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     out = dict(pairs)
     if len(out) != len(pairs):

@@ -61,24 +61,31 @@ def build(manifest: dict[str, Any], body: dict[str, Any], signing_private: bytes
 
 def build_encoded(manifest: dict[str, Any], body_bytes: bytes, signing_private: bytes) -> bytes:
     """``build`` for a body already in canonical JSON (``canonical.dumps`` of it)."""
-    manifest = {
-        **manifest,
-        "body_sha256": hashlib.sha256(body_bytes).hexdigest(),
-        "body_length": len(body_bytes),
-    }
+    return build_parts(manifest, [body_bytes], signing_private)
+
+
+def build_parts(manifest: dict[str, Any], body: canonical.Parts, signing_private: bytes) -> bytes:
+    """``build_encoded`` for a body given as pieces: hashed piece by piece and
+    copied once, into the container (a 50 MB body is not joined first)."""
+    digest = hashlib.sha256()
+    length = 0
+    for piece in body:
+        digest.update(piece)
+        length += len(piece)
+    manifest = {**manifest, "body_sha256": digest.hexdigest(), "body_length": length}
     manifest_bytes = canonical.dumps(manifest)
     signature = signing.sign(signing_private, SIGNATURE_CONTEXT, manifest_bytes)
-    length = 5 + 4 + len(manifest_bytes) + len(signature) + 4 + len(body_bytes)
-    return b"".join(  # one copy of the body, not three
+    total = 5 + 4 + len(manifest_bytes) + len(signature) + 4 + length
+    return b"".join(
         (
             MAGIC,
             bytes((CONTAINER_VERSION,)),
             len(manifest_bytes).to_bytes(4, "big"),
             manifest_bytes,
             signature,
-            len(body_bytes).to_bytes(4, "big"),
-            body_bytes,
-            bytes(padme(length) - length),
+            length.to_bytes(4, "big"),
+            *body,
+            bytes(padme(total) - total),
         )
     )
 

@@ -61,14 +61,18 @@ def seal_encoded(
 
 
 def prepare_signed(
-    manifest: Manifest, body_bytes: bytes, signing_private: bytes, recipients: list[bytes]
+    manifest: Manifest,
+    body: bytes | canonical.Parts,
+    signing_private: bytes,
+    recipients: list[bytes],
 ) -> tuple[age.Sealer, bytes]:
     """The age header for ``recipients`` and the signed container to seal with it.
     The header is made first and its hash signed inside the manifest: a recipient
     who holds the file key still cannot swap, drop or add a stanza unnoticed."""
     sealer = age.prepare(recipients, min_stanzas=slots(len(recipients)))
     signed = replace(manifest, header_sha256=hashlib.sha256(sealer.header_text).hexdigest())
-    return sealer, container.build_encoded(signed.to_dict(), body_bytes, signing_private)
+    parts = [body] if isinstance(body, bytes) else body
+    return sealer, container.build_parts(signed.to_dict(), parts, signing_private)
 
 
 def _age_error(exc: age.AgeError) -> Exception:

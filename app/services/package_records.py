@@ -327,7 +327,18 @@ def serialise(
             }
         )
     source_ids = sorted({_stored_hex(d[2][1]) for d in debriefs})
-    sources = [
+    return records, _sources(raw, source_ids)
+
+
+def sources(session: Session, source_ids: Sequence[uuid.UUID]) -> list[dict[str, Any]]:
+    """The source headers a package carries beside its records, by id."""
+    raw = session.connection().connection.dbapi_connection
+    assert raw is not None
+    return _sources(raw, [i.hex for i in source_ids])
+
+
+def _sources(raw: Any, source_ids: list[str]) -> list[dict[str, Any]]:
+    out = [
         {
             "id": _dashed(row[0]),
             "compartment_id": _dashed(row[1]),
@@ -344,7 +355,7 @@ def serialise(
             source_ids,
         )
     ]
-    return records, sorted(sources, key=lambda s: s["id"])
+    return sorted(out, key=lambda s: s["id"])
 
 
 def attachment_blobs(session: Session, debrief_ids: Sequence[uuid.UUID]) -> list[dict[str, Any]]:

@@ -24,15 +24,14 @@ from sqlalchemy.orm import Session
 
 from app.clock import iso_utc, utc_now
 from app.dal.scope import Scope, get_visible, visible
-from app.domain.grading import Grading
 from app.errors import InvalidInput, NotFound, PackageError, VaultError, WorkflowError
 from app.export import canonical, compression, package
 from app.export.manifest import Manifest, RecordRef
 from app.models import Debrief, IntelligenceItem, Source
-from app.models.enums import DebriefStatus, GradingScheme, PeerRole
+from app.models.enums import DebriefStatus, PeerRole
 from app.models.packages import ExportedCopy, ExportedRecord, PackageLog, PackagePeer
-from app.services import keys, outgoing_copies, package_log, package_records
-from app.services.debriefs import blockers, content_blockers
+from app.services import keys, outgoing_copies, package_json, package_log, package_records
+from app.services.debriefs import blockers
 from app.services.gc_pause import collection_paused
 from app.vault import audit_chain, migrate
 from app.vault.atomic import atomic_write_bytes
@@ -153,28 +152,6 @@ def _missing(session: Session, ids: list[uuid.UUID]) -> dict[uuid.UUID, tuple[st
     return out
 
 
-def _lacks(record: dict[str, Any]) -> bool:
-    return bool(
-        content_blockers(
-            record["narrative"],
-            record["critical_reflection"],
-            [
-                (
-                    i["text"],
-                    Grading(
-                        GradingScheme(i["scheme"]),
-                        i["source_evaluation"],
-                        i["intelligence_assessment"],
-                        i["handling_code"],
-                        i["handling_conditions"],
-                    ),
-                )
-                for i in record["items"]
-            ],
-        )
-    )
-
-
 def _chosen_ids(
     session: Session, scope: Scope, debrief_ids: Sequence[uuid.UUID] | None, all_new: bool
 ) -> list[uuid.UUID]:
@@ -209,63 +186,55 @@ def _chosen_ids(
 @dataclass
 class _Gathered:
     refs: list[RecordRef]
-    records: list[dict[str, Any]]
     sources: list[dict[str, Any]]
     compartments: dict[uuid.UUID, uuid.UUID]
-    # canonical JSON of each entry of ``records``, made once with its hash
+    # canonical JSON of each record entry, in the order of ``refs``
     encoded: list[bytes] = field(default_factory=list)
 
 
 def _gather(
     session: Session, ids: list[uuid.UUID], *, skip_unchanged: bool
 ) -> tuple[_Gathered, list[Candidate]]:
-    """Serialise the debriefs, number their versions, and say what each lacks."""
-    records, sources = package_records.serialise(session, ids)
+    """Encode the debriefs, number their versions, and say what each lacks."""
+    encoded = package_json.debriefs(session, ids)
     exported = _latest_exports(session, ids)
-    # The records hold all that ``blockers`` reads; only a debrief that lacks
-    # something is looked at again, so the screen lists its items exactly as the
-    # debrief page numbers them.
-    missing = _missing(session, [uuid.UUID(str(r["id"])) for r in records if _lacks(r)])
+    # Only a debrief that lacks something is looked at again, so the screen lists
+    # its items exactly as the debrief page numbers them.
+    missing = _missing(session, [e.id for e in encoded if e.lacks])
     codenames = dict(
         session.execute(
-            select(Source.id, Source.codename).where(
-                Source.id.in_({uuid.UUID(str(r["source_id"])) for r in records})
-            )
+            select(Source.id, Source.codename).where(Source.id.in_({e.source_id for e in encoded}))
         ).all()
     )
-    gathered = _Gathered([], [], sources, {})
+    gathered = _Gathered([], [], {})
     candidates = []
-    for data in records:
-        rid = uuid.UUID(str(data["id"]))
-        text = canonical.dumps_plain(data)  # plain by construction (package_records)
-        sha = hashlib.sha256(text).hexdigest()
-        last_version, last_sha = exported.get(rid, (0, ""))
-        if skip_unchanged and sha == last_sha:
+    used: set[uuid.UUID] = set()
+    for e in encoded:
+        last_version, last_sha = exported.get(e.id, (0, ""))
+        if skip_unchanged and e.sha256 == last_sha:
             continue  # already sent as it is now
-        version = last_version if sha == last_sha else last_version + 1
-        gathered.refs.append(RecordRef("debrief", rid, version, sha))
-        gathered.records.append(
-            {"type": "debrief", "id": str(rid), "version": version, "data": data}
-        )
-        # canonical.dumps of that entry (keys in order; the id and the version
-        # need no escaping), around the record's JSON made above
+        version = last_version if e.sha256 == last_sha else last_version + 1
+        gathered.refs.append(RecordRef("debrief", e.id, version, e.sha256))
+        # canonical.dumps of the entry {"type", "id", "version", "data"} (keys in
+        # order; the id and the version need no escaping), around the record's JSON
         gathered.encoded.append(
             b'{"data":%b,"id":"%b","type":"debrief","version":%d}'
-            % (text, str(rid).encode("ascii"), version)
+            % (e.json, str(e.id).encode("ascii"), version)
         )
-        gathered.compartments[rid] = uuid.UUID(str(data["compartment_id"]))
+        gathered.compartments[e.id] = e.compartment_id
+        used.add(e.source_id)
         candidates.append(
             Candidate(
-                rid,
-                codenames.get(uuid.UUID(str(data["source_id"])), "?"),
-                datetime.fromisoformat(str(data["created_at"]).replace("Z", "+00:00")),
-                DebriefStatus(str(data["status"])),
+                e.id,
+                codenames.get(e.source_id, "?"),
+                datetime.fromisoformat(e.created_at.replace("Z", "+00:00")),
+                DebriefStatus(e.status),
                 version,
-                missing.get(rid, ()),
+                missing.get(e.id, ()),
             )
         )
-    used = {str(r["data"]["source_id"]) for r in gathered.records}
-    gathered.sources = [s for s in sources if s["id"] in used]
+    if used:
+        gathered.sources = package_records.sources(session, sorted(used))
     return gathered, candidates
 
 
@@ -309,7 +278,7 @@ def export_package(
         if blocked:
             raise IncompletePackage(blocked=tuple(blocked))
         chosen_ids = [r.id for r in gathered.refs]
-        events = package_records.audit_events(session, chosen_ids)
+        event_count, events = package_json.audit_events(session, chosen_ids)
         blobs = package_records.attachment_blobs(session, chosen_ids)
         recipients = [p.fingerprint for p in peers]
         channel = package_log.channel_key(own.fingerprint.hex, recipients)
@@ -327,15 +296,15 @@ def export_package(
         sequence=sequence,
         previous=previous,
         records=tuple(gathered.refs),
-        audit_events=len(events),
+        audit_events=event_count,
     )
     # The body as canonical.dumps would make it, from the records' JSON made above.
-    body = canonical.object_of(
+    body = canonical.object_parts(
         {
-            "sources": canonical.dumps(gathered.sources),
-            "records": canonical.array_of(gathered.encoded),
-            "attachments": canonical.dumps(blobs),
-            "audit": canonical.dumps_plain(events),
+            "sources": [canonical.dumps(gathered.sources)],
+            "records": canonical.array_parts(gathered.encoded),
+            "attachments": [canonical.dumps(blobs)],
+            "audit": events,
         }
     )
     sealer, inner = package.prepare_signed(

@@ -39,7 +39,7 @@ from app.models import (
     Subject,
 )
 from app.models.packages import ExportedRecord, PackageLog
-from app.services import outgoing_copies, package_records
+from app.services import outgoing_copies, package_json
 from app.vault import audit_chain
 from app.vault.vault import Vault
 
@@ -81,8 +81,7 @@ def purgeable(
     ).all()
     if not rows:
         return []
-    current, _ = package_records.serialise(session, [r[0] for r in rows])
-    now_hash = {uuid.UUID(str(d["id"])): package_records.record_hash(d) for d in current}
+    now_hash = {e.id: e.sha256 for e in package_json.debriefs(session, [r[0] for r in rows])}
     # Changed here since it went out (an addendum, an answer): it must go out again first.
     return [
         (rid, pid)

@@ -34,6 +34,14 @@ def test_object_and_array_of_encoded_parts_equal_dumps() -> None:
     assert canonical.array_of([]) == b"[]"
     with pytest.raises(ValueError, match="keys must be strings"):
         canonical.object_of({1: b"1"})  # type: ignore[dict-item]
+    # The same value as pieces joined once (how export builds a package body)
+    pieces = {k: canonical.array_parts([canonical.dumps(i) for i in v]) for k, v in value.items()}
+    assert b"".join(canonical.object_parts(pieces)) == canonical.dumps(value)
+    assert b"".join(canonical.object_parts({})) == b"{}"
+    assert b"".join(canonical.array_parts([])) == b"[]"
+    assert b"".join(canonical.array_parts([b"1"])) == b"[1]"
+    with pytest.raises(ValueError, match="keys must be strings"):
+        canonical.object_parts({1: [b"1"]})  # type: ignore[dict-item]
 
 
 @pytest.mark.parametrize(
