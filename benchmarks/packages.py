@@ -278,7 +278,7 @@ def bench_export(
     for run in range(runs):
         with fresh(tmp, "runner", RUNNER, run) as (vault, scope), Stopwatch() as sw:
             sw.wrap(package_json, "debriefs", "serialise")
-            sw.wrap(container, "build_encoded", "container_build")
+            sw.wrap(container, "build_parts", "container_build")
             # The header is made first (its hash is signed), then the payload sealed.
             sw.wrap(age, "prepare", "age_header", keep=True)
             sw.wrap(package_module, "prepare_signed", "sign")

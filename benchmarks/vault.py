@@ -237,8 +237,8 @@ def memsec_child(debriefs: int, sources: int, folder: Path) -> None:
     """Run the bulk insert with cipher_memory_security ON (in its own process)."""
     real_connect = engine_module.connect_raw
 
-    def connect_on(db_path: Path, key: Any, *, memory_security: bool = True) -> Any:
-        return real_connect(db_path, key, memory_security=True)
+    def connect_on(db_path: Path, key: Any, **options: Any) -> Any:
+        return real_connect(db_path, key, **{**options, "memory_security": True})
 
     engine_module.connect_raw = connect_on  # type: ignore[assignment]
     _fast_vault(folder)

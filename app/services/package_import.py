@@ -98,22 +98,6 @@ class _Origins:
     def __init__(self, session: Session, sender: str, package_id: uuid.UUID) -> None:
         self.session, self.sender, self.package_id = session, sender, package_id
 
-    def claim(self, record_type: str, record_id: uuid.UUID, *, exists: bool) -> None:
-        origin = self.session.get(PackageOrigin, (record_type, record_id))
-        if origin is None:
-            if exists:
-                raise ConflictingRecords()
-            self.session.add(
-                PackageOrigin(
-                    record_type=record_type,
-                    record_id=record_id,
-                    sender=self.sender,
-                    package_id=self.package_id,
-                )
-            )
-        elif origin.sender != self.sender:
-            raise ConflictingRecords()
-
     def claim_many(self, record_type: str, ids: list[uuid.UUID], existing: set[uuid.UUID]) -> None:
         known: dict[uuid.UUID, str] = {}
         for start in range(0, len(ids), 500):
@@ -197,38 +181,65 @@ def _sources(
     session: Session, scope: Scope, sources: list[dict[str, Any]], origins: _Origins
 ) -> dict[str, str]:
     """Create or update each source and its compartment; the importing alias joins
-    the compartment. Returns source id -> compartment id (both as in the package)."""
+    the compartment. Returns source id -> compartment id (both as in the package).
+    A few statements for all of them: a package of 10,000 debriefs names dozens."""
+    comp_ids = list(dict.fromkeys(uuid.UUID(s["compartment_id"]) for s in sources))
+    source_ids = list(dict.fromkeys(uuid.UUID(s["id"]) for s in sources))
+    held_comps = set(
+        session.execute(select(Compartment.id).where(Compartment.id.in_(comp_ids))).scalars()
+    )
+    held_sources = {
+        src.id: src
+        for src in session.execute(select(Source).where(Source.id.in_(source_ids))).scalars()
+    }
+    origins.claim_many("compartment", comp_ids, held_comps)
+    origins.claim_many("source", source_ids, set(held_sources))
+    names = {s["compartment_id"]: s["compartment"] for s in sources}
+    taken = set(
+        session.execute(
+            select(Compartment.name).where(Compartment.name.in_(set(names.values())))
+        ).scalars()
+    )
+    for comp_id in comp_ids:
+        if comp_id not in held_comps:
+            wanted = names[str(comp_id)]
+            name = wanted if wanted not in taken else f"{wanted} ({comp_id.hex[:6]})"
+            taken.add(name)
+            session.add(Compartment(id=comp_id, name=name))
+    session.flush()
+    member_of = set(
+        session.execute(
+            select(CompartmentMember.compartment_id).where(
+                CompartmentMember.alias_id == scope.alias_id,
+                CompartmentMember.compartment_id.in_(comp_ids),
+            )
+        ).scalars()
+    )
+    for comp_id in comp_ids:
+        if comp_id not in member_of:
+            session.add(CompartmentMember(compartment_id=comp_id, alias_id=scope.alias_id))
+    new = {s["id"]: s for s in sources if uuid.UUID(s["id"]) not in held_sources}
+    codenames = [s["codename"] for s in new.values()]
+    if len(set(codenames)) != len(codenames) or session.execute(
+        select(Source.id).where(Source.codename.in_(codenames))
+    ).first():
+        raise PackageError(
+            "A source in the package has a codename this vault already uses for "
+            "another source; nothing was imported."
+        )
     out = {}
     for s in sources:
         source_id, comp_id = uuid.UUID(s["id"]), uuid.UUID(s["compartment_id"])
-        compartment = session.get(Compartment, comp_id)
-        origins.claim("compartment", comp_id, exists=compartment is not None)
-        origins.claim("source", source_id, exists=session.get(Source, source_id) is not None)
-        if compartment is None:
-            clash = session.execute(
-                select(Compartment.id).where(Compartment.name == s["compartment"])
-            ).first()
-            name = s["compartment"] if clash is None else f"{s['compartment']} ({comp_id.hex[:6]})"
-            session.add(Compartment(id=comp_id, name=name))
-            session.flush()
-        if session.get(CompartmentMember, (comp_id, scope.alias_id)) is None:
-            session.add(CompartmentMember(compartment_id=comp_id, alias_id=scope.alias_id))
-        source = session.get(Source, source_id)
+        source = held_sources.get(source_id)
         if source is None:
-            if session.execute(select(Source.id).where(Source.codename == s["codename"])).first():
-                raise PackageError(
-                    "A source in the package has a codename this vault already uses for "
-                    "another source; nothing was imported."
-                )
-            session.add(
-                Source(
-                    id=source_id,
-                    compartment_id=comp_id,
-                    codename=s["codename"],
-                    kind=SourceKind(s["kind"]),
-                    status=SourceStatus(s["status"]),
-                )
+            held_sources[source_id] = Source(
+                id=source_id,
+                compartment_id=comp_id,
+                codename=s["codename"],
+                kind=SourceKind(s["kind"]),
+                status=SourceStatus(s["status"]),
             )
+            session.add(held_sources[source_id])
         elif source.compartment_id != comp_id:
             raise PackageError("A source in the package conflicts with this vault's records.")
         else:

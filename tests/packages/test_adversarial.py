@@ -46,6 +46,7 @@ from tests.packages.conftest import (
     debrief_rows,
     introduce,
     open_party,
+    rich_debrief,
 )
 
 
@@ -633,3 +634,47 @@ def test_a_package_cannot_touch_records_made_in_the_handlers_vault(pair: Pair) -
     with pytest.raises(ConflictingRecords):
         package_receive.import_package(h.vault, h.scope, result.path.read_bytes())
     assert debrief_rows(h) == before
+
+
+def test_a_codename_the_handler_already_uses_is_refused(pair: Pair) -> None:
+    h = pair.handler
+    factory.source(h.vault, h.scope, "ZWALUW")  # the handler's own file
+    rich_debrief(pair.runner, "ZWALUW")
+    result = packages.export_package(
+        pair.runner.vault, pair.runner.scope, to_dir=pair.outbox, all_new=True
+    )
+    before = debrief_rows(h)
+    with pytest.raises(PackageError, match="codename this vault already uses"):
+        package_receive.import_package(h.vault, h.scope, result.path.read_bytes())
+    assert debrief_rows(h) == before
+    with h.vault.read() as session:
+        assert session.execute(select(Source.codename)).scalars().all() == ["ZWALUW"]
+
+
+def test_a_compartment_name_the_handler_uses_is_kept_apart(pair: Pair) -> None:
+    rich_debrief(pair.runner, "ZWALUW")
+    with pair.runner.vault.read() as session:
+        theirs = session.execute(
+            select(Compartment.id, Compartment.name)
+            .join(Source, Source.compartment_id == Compartment.id)
+            .where(Source.codename == "ZWALUW")
+        ).one()
+    h = pair.handler
+    with h.vault.write() as session:
+        session.add(Compartment(name=theirs.name))
+    result = packages.export_package(
+        pair.runner.vault, pair.runner.scope, to_dir=pair.outbox, all_new=True
+    )
+    package_receive.import_package(h.vault, h.scope, result.path.read_bytes())
+    with h.vault.read() as session:
+        names = dict(session.execute(select(Compartment.id, Compartment.name)).all())
+        members = set(
+            session.execute(
+                select(CompartmentMember.compartment_id).where(
+                    CompartmentMember.alias_id == h.scope.alias_id
+                )
+            ).scalars()
+        )
+    assert names[theirs.id] == f"{theirs.name} ({theirs.id.hex[:6]})"
+    assert sorted(names.values()).count(theirs.name) == 1  # the handler's own, unchanged
+    assert theirs.id in members  # the importing handler joins the runner's compartment
