@@ -21,6 +21,7 @@ take the Python path, which normalises or refuses as always.
 # the ids are bound parameters.
 from __future__ import annotations
 
+import functools
 import hashlib
 import uuid
 from collections import defaultdict
@@ -314,14 +315,14 @@ class EncodedDebrief:
     lacks: bool  # something ``content_blockers`` names: export is refused
 
 
+@functools.lru_cache(maxsize=4096)
+def _grading(scheme: str, evaluation: str, assessment: str, code: str, conditions: str) -> Grading:
+    # Gradings repeat across thousands of items: each distinct one is built once.
+    return Grading(GradingScheme(scheme), evaluation, assessment, code, conditions)
+
+
 def _lacks(narrative: str, reflection: str, items: Sequence[tuple[Any, ...]]) -> bool:
-    return bool(
-        content_blockers(
-            narrative,
-            reflection,
-            [(i[0], Grading(GradingScheme(i[1]), i[2], i[3], i[4], i[5])) for i in items],
-        )
-    )
+    return bool(content_blockers(narrative, reflection, [(i[0], _grading(*i[1:])) for i in items]))
 
 
 def debriefs(session: Session, ids: Sequence[uuid.UUID]) -> list[EncodedDebrief]:
