@@ -4,6 +4,7 @@ not inside the commit that grew it; locking leaves no WAL behind."""
 from __future__ import annotations
 
 import logging
+import time
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ from sqlalchemy import func, select
 from app.models import AuditEvent
 from app.vault import audit_chain
 from app.vault.audit_chain import SYSTEM
+from app.vault.checkpoint import THRESHOLD_BYTES
 from app.vault.vault import Vault
 from tests import factory
 
@@ -79,3 +81,59 @@ def test_a_failing_checkpoint_loses_nothing(
     assert not _wal(vault_dir).exists()  # the close checkpointed it after all
     again = Vault.open(vault_dir, factory.PASSPHRASE)
     again.lock()
+
+
+def test_emptying_the_wal_waits_for_a_background_checkpoint(
+    vault_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # compact() ends with a TRUNCATE checkpoint, straight after the purge's commit
+    # nudged the background one. SQLite answers a TRUNCATE that meets another
+    # checkpoint with "busy" and leaves every page in the WAL, so it must wait.
+    vault = Vault.open(vault_dir, factory.PASSPHRASE)
+    moments: list[tuple[str, float]] = []
+    real_connect = vault.checkpointer._connect
+
+    class Slow:
+        """The checkpointer's connection, with a checkpoint that takes 0.5 s."""
+
+        def __init__(self) -> None:
+            self.conn = real_connect()
+
+        def execute(self, sql: str) -> object:
+            moments.append(("checkpoint started", time.monotonic()))
+            result = self.conn.execute(sql)
+            time.sleep(0.5)
+            moments.append(("checkpoint done", time.monotonic()))
+            return result
+
+        def close(self) -> None:
+            self.conn.close()
+
+    monkeypatch.setattr(vault.checkpointer, "_connect", Slow)
+    try:
+        _big_write(vault)
+        deadline = time.monotonic() + 10
+        while not moments and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert moments, "the commit started a background checkpoint"
+        vault.empty_wal()
+        moments.append(("emptied", time.monotonic()))
+        assert [m[0] for m in moments] == ["checkpoint started", "checkpoint done", "emptied"]
+        assert _wal(vault_dir).stat().st_size == 0
+        vault.compact()
+        assert _wal(vault_dir).stat().st_size == 0
+    finally:
+        vault.lock()
+
+
+def test_only_a_grown_wal_wakes_the_checkpointer(vault_dir: Path) -> None:
+    vault = Vault.open(vault_dir, factory.PASSPHRASE)
+    try:
+        _big_write(vault)
+        assert vault.checkpointer.wait_idle(timeout=30)
+        _big_write(vault, events=1)  # the first write after a full checkpoint
+        # journal_size_limit cut the WAL file back, so this commit asked for nothing
+        assert _wal(vault_dir).stat().st_size <= THRESHOLD_BYTES
+        assert vault.checkpointer.wait_idle(timeout=0)
+    finally:
+        vault.lock()

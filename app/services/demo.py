@@ -341,8 +341,7 @@ def generate(
                 "today": day.isoformat(),
             },
         )
-    with vault.engine().connect() as conn:
-        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    vault.empty_wal()
     return DemoSummary(len(plans), debriefs, item_total, time.perf_counter() - started)
 
 

@@ -177,6 +177,16 @@ def _check_children(session: Session, records: list[dict[str, Any]]) -> None:
                 raise ConflictingRecords()
 
 
+def _in_chunks(session: Session, what: Any, column: Any, values: Sequence[Any]) -> list[Any]:
+    """``select(what).where(column.in_(values))``, 500 values at a time (SQLite
+    limits the number of bound values in one statement)."""
+    out: list[Any] = []
+    for start in range(0, len(values), 500):
+        chunk = values[start : start + 500]
+        out += session.execute(select(what).where(column.in_(chunk))).scalars()
+    return out
+
+
 def _sources(
     session: Session, scope: Scope, sources: list[dict[str, Any]], origins: _Origins
 ) -> dict[str, str]:
@@ -184,22 +194,15 @@ def _sources(
     the compartment. Returns source id -> compartment id (both as in the package).
     A few statements for all of them: a package of 10,000 debriefs names dozens."""
     comp_ids = list(dict.fromkeys(uuid.UUID(s["compartment_id"]) for s in sources))
-    source_ids = list(dict.fromkeys(uuid.UUID(s["id"]) for s in sources))
-    held_comps = set(
-        session.execute(select(Compartment.id).where(Compartment.id.in_(comp_ids))).scalars()
-    )
-    held_sources = {
-        src.id: src
-        for src in session.execute(select(Source).where(Source.id.in_(source_ids))).scalars()
-    }
+    source_ids = [uuid.UUID(s["id"]) for s in sources]  # each once (package_receive)
+    held_comps = set(_in_chunks(session, Compartment.id, Compartment.id, comp_ids))
+    held_sources = {src.id: src for src in _in_chunks(session, Source, Source.id, source_ids)}
     origins.claim_many("compartment", comp_ids, held_comps)
     origins.claim_many("source", source_ids, set(held_sources))
-    names = {s["compartment_id"]: s["compartment"] for s in sources}
-    taken = set(
-        session.execute(
-            select(Compartment.name).where(Compartment.name.in_(set(names.values())))
-        ).scalars()
-    )
+    names: dict[str, str] = {}
+    for s in sources:
+        names.setdefault(s["compartment_id"], s["compartment"])
+    taken = set(_in_chunks(session, Compartment.name, Compartment.name, list(set(names.values()))))
     for comp_id in comp_ids:
         if comp_id not in held_comps:
             wanted = names[str(comp_id)]
@@ -210,19 +213,17 @@ def _sources(
     member_of = set(
         session.execute(
             select(CompartmentMember.compartment_id).where(
-                CompartmentMember.alias_id == scope.alias_id,
-                CompartmentMember.compartment_id.in_(comp_ids),
+                CompartmentMember.alias_id == scope.alias_id
             )
         ).scalars()
     )
     for comp_id in comp_ids:
         if comp_id not in member_of:
             session.add(CompartmentMember(compartment_id=comp_id, alias_id=scope.alias_id))
-    new = {s["id"]: s for s in sources if uuid.UUID(s["id"]) not in held_sources}
-    codenames = [s["codename"] for s in new.values()]
-    if len(set(codenames)) != len(codenames) or session.execute(
-        select(Source.id).where(Source.codename.in_(codenames))
-    ).first():
+    codenames = [s["codename"] for s in sources if uuid.UUID(s["id"]) not in held_sources]
+    if len(set(codenames)) != len(codenames) or _in_chunks(
+        session, Source.id, Source.codename, codenames
+    ):
         raise PackageError(
             "A source in the package has a codename this vault already uses for "
             "another source; nothing was imported."
@@ -232,14 +233,15 @@ def _sources(
         source_id, comp_id = uuid.UUID(s["id"]), uuid.UUID(s["compartment_id"])
         source = held_sources.get(source_id)
         if source is None:
-            held_sources[source_id] = Source(
-                id=source_id,
-                compartment_id=comp_id,
-                codename=s["codename"],
-                kind=SourceKind(s["kind"]),
-                status=SourceStatus(s["status"]),
+            session.add(
+                Source(
+                    id=source_id,
+                    compartment_id=comp_id,
+                    codename=s["codename"],
+                    kind=SourceKind(s["kind"]),
+                    status=SourceStatus(s["status"]),
+                )
             )
-            session.add(held_sources[source_id])
         elif source.compartment_id != comp_id:
             raise PackageError("A source in the package conflicts with this vault's records.")
         else:

@@ -315,14 +315,21 @@ class EncodedDebrief:
     lacks: bool  # something ``content_blockers`` names: export is refused
 
 
-@functools.lru_cache(maxsize=4096)
 def _grading(scheme: str, evaluation: str, assessment: str, code: str, conditions: str) -> Grading:
-    # Gradings repeat across thousands of items: each distinct one is built once.
     return Grading(GradingScheme(scheme), evaluation, assessment, code, conditions)
 
 
-def _lacks(narrative: str, reflection: str, items: Sequence[tuple[Any, ...]]) -> bool:
-    return bool(content_blockers(narrative, reflection, [(i[0], _grading(*i[1:])) for i in items]))
+class _Lacks:
+    """``content_blockers`` names something. Gradings repeat across thousands of
+    items, so each distinct one is built once, for one export only (the cache holds
+    handling conditions: vault text, dropped with this object)."""
+
+    def __init__(self) -> None:
+        self._grading = functools.lru_cache(maxsize=None)(_grading)
+
+    def __call__(self, narrative: str, reflection: str, items: Sequence[tuple[Any, ...]]) -> bool:
+        graded = [(i[0], self._grading(*i[1:])) for i in items]
+        return bool(content_blockers(narrative, reflection, graded))
 
 
 def debriefs(session: Session, ids: Sequence[uuid.UUID]) -> list[EncodedDebrief]:
@@ -335,6 +342,7 @@ def debriefs(session: Session, ids: Sequence[uuid.UUID]) -> list[EncodedDebrief]
         return _from_records(session, ids)
     for row in rows:
         _checked(row[7])  # first: the grading below is read as text, and is in here
+    lacks = _Lacks()
     items: dict[str, list[tuple[Any, ...]]] = defaultdict(list)
     for row in package_records._rows(raw, _GRADING_SQL, hexes):
         items[row[0]].append(row[1:])
@@ -350,7 +358,7 @@ def debriefs(session: Session, ids: Sequence[uuid.UUID]) -> list[EncodedDebrief]
                 created,
                 text,
                 hashlib.sha256(text).hexdigest(),
-                _lacks((narrative or b"").decode(), (reflection or b"").decode(), graded),
+                lacks((narrative or b"").decode(), (reflection or b"").decode(), graded),
             )
         )
     out.sort(key=lambda e: (e.created_at, e.id.hex))
@@ -360,6 +368,7 @@ def debriefs(session: Session, ids: Sequence[uuid.UUID]) -> list[EncodedDebrief]
 def _from_records(session: Session, ids: Sequence[uuid.UUID]) -> list[EncodedDebrief]:
     """The Python path: ``serialise`` normalises what SQLite's JSON would not."""
     records, _sources = package_records.serialise(session, ids)
+    lacks = _Lacks()
     out = []
     for r in records:
         text = canonical.dumps_plain(r)  # plain by construction (package_records)
@@ -372,7 +381,7 @@ def _from_records(session: Session, ids: Sequence[uuid.UUID]) -> list[EncodedDeb
                 r["created_at"],
                 text,
                 hashlib.sha256(text).hexdigest(),
-                _lacks(
+                lacks(
                     r["narrative"],
                     r["critical_reflection"],
                     [

@@ -185,6 +185,8 @@ def _contents(verified: Verified) -> Contents:
     if len({ref.id for ref, _ in records}) != len(records):
         raise MalformedPackage("The package carries a record twice.")
     sources = [package_validation.validate_source(s) for s in _list(body["sources"])]
+    if len({s["id"] for s in sources}) != len(sources):
+        raise MalformedPackage("The package lists a source twice.")
     events = [package_validation.validate_event(e) for e in _list(body["audit"])]
     if len(events) != verified.opened.manifest.audit_events:
         raise MalformedPackage("The package's audit events do not match its manifest.")

@@ -19,13 +19,17 @@ from __future__ import annotations
 import contextlib
 import logging
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 log = logging.getLogger(__name__)
 
-# The size at which SQLite's own automatic checkpoint would run (1,000 pages).
+# The size at which SQLite's own automatic checkpoint would run (1,000 pages). The
+# vault's connections also set it as ``journal_size_limit``: once a checkpoint has
+# copied everything, the next write cuts the WAL file back to it, so "larger than
+# this" means "grew since the last checkpoint" (and a large import leaves no 75 MB
+# WAL file behind until the vault is locked).
 THRESHOLD_BYTES = 1000 * 4096
 
 
@@ -42,6 +46,7 @@ class Checkpointer:
         self._wake = threading.Event()
         self._closing = False
         self._lock = threading.Lock()
+        self._running = threading.Lock()  # held while a checkpoint runs
         self._thread: threading.Thread | None = None
         self._idle = threading.Event()
         self._idle.set()
@@ -52,7 +57,7 @@ class Checkpointer:
             size = self._wal.stat().st_size
         except OSError:
             return
-        if size < self._threshold:
+        if size <= self._threshold:
             return
         with self._lock:
             if self._closing:
@@ -68,6 +73,14 @@ class Checkpointer:
     def wait_idle(self, timeout: float | None = None) -> bool:
         """True once no checkpoint is asked for or under way (tests, benchmarks)."""
         return self._idle.wait(timeout)
+
+    @contextlib.contextmanager
+    def paused(self) -> Iterator[None]:
+        """No background checkpoint runs inside this block (a checkpoint under way
+        is waited for): a TRUNCATE checkpoint meets no other checkpointer, which
+        SQLite would answer with "busy" at once, leaving the WAL as it was."""
+        with self._running:
+            yield
 
     def close(self) -> None:
         with self._lock:
@@ -86,11 +99,12 @@ class Checkpointer:
                 if self._closing:
                     return
                 try:
-                    if conn is None:
-                        conn = self._connect()
-                    # PASSIVE: never blocks a writer or a reader; what a reader
-                    # still needs stays in the WAL until the next nudge.
-                    conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
+                    with self._running:
+                        if conn is None:
+                            conn = self._connect()
+                        # PASSIVE: never blocks a writer or a reader; what a reader
+                        # still needs stays in the WAL until the next nudge.
+                        conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
                 except Exception as exc:  # a full disk, a lock held for long
                     # The WAL simply stays; the next nudge or the close tries again.
                     log.warning("background checkpoint failed (%s)", type(exc).__name__)

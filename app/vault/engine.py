@@ -14,6 +14,7 @@ from sqlalchemy.pool import QueuePool
 
 from app.crypto.secret import SecretBytes
 from app.errors import DatabaseCorrupt
+from app.vault import checkpoint
 
 # Documented and measured in docs/security.md: zeroing every freed buffer costs
 # more than it protects, because Python already keeps copies of fetched rows.
@@ -67,6 +68,7 @@ def connect_raw(
         conn.execute(f"PRAGMA cache_size = -{PAGE_CACHE_KIB}")
         if not auto_checkpoint:
             conn.execute("PRAGMA wal_autocheckpoint = 0")
+            conn.execute(f"PRAGMA journal_size_limit = {checkpoint.THRESHOLD_BYTES}")
     except sqlcipher3.DatabaseError as exc:
         conn.close()
         raise DatabaseCorrupt(

@@ -20,6 +20,7 @@ import hashlib
 import hmac
 import logging
 import os
+import time
 import unicodedata
 import uuid
 from collections.abc import Callable, Iterator
@@ -499,7 +500,24 @@ class Vault:
             # Outside any transaction: VACUUM cannot run inside one.
             raw.execute("INSERT INTO search_fts (search_fts) VALUES ('optimize')")
             raw.execute("VACUUM")
-            raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        self.empty_wal()
+
+    def empty_wal(self) -> None:
+        """Copy the WAL into the database file and cut it to nothing (after a purge,
+        and after the demo's bulk load). Readers are waited for (busy timeout)."""
+        with self._mapped_errors(), self.engine().connect() as conn:
+            raw = conn.connection.dbapi_connection
+            assert raw is not None
+            with self.checkpointer.paused():
+                for _attempt in range(20):
+                    (busy, _frames, _copied) = raw.execute(
+                        "PRAGMA wal_checkpoint(TRUNCATE)"
+                    ).fetchone()
+                    if not busy:
+                        return
+                    time.sleep(0.1)  # a reader's snapshot outlived the busy timeout
+        # Not a failure of what was asked: the close on lock empties it in the end.
+        log.warning("the write-ahead log could not be emptied yet; locking the vault will")
 
     # -- keys --------------------------------------------------------------------
 

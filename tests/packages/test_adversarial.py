@@ -678,3 +678,18 @@ def test_a_compartment_name_the_handler_uses_is_kept_apart(pair: Pair) -> None:
     assert names[theirs.id] == f"{theirs.name} ({theirs.id.hex[:6]})"
     assert sorted(names.values()).count(theirs.name) == 1  # the handler's own, unchanged
     assert theirs.id in members  # the importing handler joins the runner's compartment
+
+
+def test_a_source_listed_twice_is_refused(scene: Scene) -> None:
+    # Signed by the runner itself: the second entry would have slipped a codename
+    # past the check against the handler's own sources.
+    factory.source(scene.handler.vault, scene.handler.scope, "ZWALUW")
+    opened = _opened(scene)
+    body = dict(opened.body)
+    (entry,) = body["sources"]
+    body["sources"] = [{**entry, "codename": "ZWALUW"}, entry]
+    signing = keys.private_keys(scene.pair.runner.vault).signing
+    forged = _reseal(scene, _manifest_doc(opened), body, signing)
+    refused = _refused(scene, forged)
+    assert isinstance(refused, MalformedPackage)
+    assert "lists a source twice" in str(refused)
