@@ -83,24 +83,12 @@ def dumps_loaded(value: Any) -> bytes:
     return _encode(value)
 
 
-def object_of(members: dict[str, bytes]) -> bytes:
-    """``dumps`` of an object whose values are already canonical JSON (each from
-    ``dumps``): the same bytes, without encoding those values again."""
-    if not all(isinstance(key, str) for key in members):
-        raise ValueError("object keys must be strings")
-    return b"{" + b",".join(_encode(k) + b":" + v for k, v in sorted(members.items())) + b"}"
-
-
-def array_of(items: list[bytes]) -> bytes:
-    """``dumps`` of a list whose items are already canonical JSON."""
-    return b"[" + b",".join(items) + b"]"
-
-
 Parts = list[bytes]  # pieces of one canonical JSON value, to be joined once
 
 
 def array_parts(items: list[bytes]) -> Parts:
-    """``array_of`` as pieces: a package body is joined once, not part by part."""
+    """``dumps`` of a list whose items are already canonical JSON, as pieces: a
+    package body is joined once, not part by part."""
     out = [b"["]
     for item in items:
         out += (item, b",")
@@ -111,7 +99,8 @@ def array_parts(items: list[bytes]) -> Parts:
 
 
 def object_parts(members: dict[str, Parts]) -> Parts:
-    """``object_of`` as pieces, each value given as its pieces."""
+    """``dumps`` of an object whose values are already canonical JSON, each given
+    as its pieces; the result as pieces too."""
     if not all(isinstance(key, str) for key in members):
         raise ValueError("object keys must be strings")
     out = [b"{"]

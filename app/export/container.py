@@ -56,17 +56,13 @@ class Inner:
 
 
 def build(manifest: dict[str, Any], body: dict[str, Any], signing_private: bytes) -> bytes:
-    return build_encoded(manifest, canonical.dumps(body), signing_private)
-
-
-def build_encoded(manifest: dict[str, Any], body_bytes: bytes, signing_private: bytes) -> bytes:
-    """``build`` for a body already in canonical JSON (``canonical.dumps`` of it)."""
-    return build_parts(manifest, [body_bytes], signing_private)
+    return build_parts(manifest, [canonical.dumps(body)], signing_private)
 
 
 def build_parts(manifest: dict[str, Any], body: canonical.Parts, signing_private: bytes) -> bytes:
-    """``build_encoded`` for a body given as pieces: hashed piece by piece and
-    copied once, into the container (a 50 MB body is not joined first)."""
+    """``build`` for a body already in canonical JSON, given as pieces (joined,
+    ``canonical.dumps`` of it): hashed piece by piece and copied once, into the
+    container (a 50 MB body is not joined first)."""
     digest = hashlib.sha256()
     length = 0
     for piece in body:

@@ -49,20 +49,13 @@ class Opened:
 def seal(
     manifest: Manifest, body: dict[str, Any], signing_private: bytes, recipients: list[bytes]
 ) -> bytes:
-    return seal_encoded(manifest, canonical.dumps(body), signing_private, recipients)
-
-
-def seal_encoded(
-    manifest: Manifest, body_bytes: bytes, signing_private: bytes, recipients: list[bytes]
-) -> bytes:
-    """``seal`` for a body already in canonical JSON."""
-    sealer, inner = prepare_signed(manifest, body_bytes, signing_private, recipients)
+    sealer, inner = prepare_signed(manifest, [canonical.dumps(body)], signing_private, recipients)
     return sealer.seal(inner)
 
 
 def prepare_signed(
     manifest: Manifest,
-    body: bytes | canonical.Parts,
+    body: canonical.Parts,
     signing_private: bytes,
     recipients: list[bytes],
 ) -> tuple[age.Sealer, bytes]:
@@ -71,8 +64,7 @@ def prepare_signed(
     who holds the file key still cannot swap, drop or add a stanza unnoticed."""
     sealer = age.prepare(recipients, min_stanzas=slots(len(recipients)))
     signed = replace(manifest, header_sha256=hashlib.sha256(sealer.header_text).hexdigest())
-    parts = [body] if isinstance(body, bytes) else body
-    return sealer, container.build_parts(signed.to_dict(), parts, signing_private)
+    return sealer, container.build_parts(signed.to_dict(), body, signing_private)
 
 
 def _age_error(exc: age.AgeError) -> Exception:

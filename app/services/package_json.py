@@ -2,8 +2,8 @@
 
 Export used to spend most of its time turning rows into Python values and those
 into JSON (``package_records.serialise``; benchmarks/packages.py). SQLite's
-``json_object`` and ``json_group_array`` build the same bytes in C, three to four
-times faster: each object's keys are written here in sorted order, strings are
+``json_object`` and ``json_group_array`` build the same bytes in C, in about half
+the time: each object's keys are written here in sorted order, strings are
 escaped as orjson escapes them, integers print alike, booleans and nested values
 are marked as JSON, and nested lists are ordered as ``serialise`` sorts them.
 tests/packages/test_sql_json.py checks the bytes against ``serialise`` +
@@ -12,9 +12,9 @@ tests/packages/test_sql_json.py checks the bytes against ``serialise`` +
 The bytes agree only while the stored values are in the form the app writes them:
 ids as 32 lowercase hex digits, timestamps as ``iso_utc`` text, days as ISO dates,
 whole numbers as integers and text as text (``serialise`` normalises any other
-form, or refuses it). ``_conforming`` checks exactly that, in SQL, for every row a
-package would read; where it fails (a damaged or hand-edited vault), the callers
-take the Python path, which normalises or refuses as always.
+form, or refuses it). The statements check exactly that for every value they read
+(``_STOP``); where a check fails (a damaged or hand-edited vault), the callers take
+the Python path, which normalises or refuses as always.
 """
 
 # ruff: noqa: S608 - every statement here is built from this module's constants;
@@ -274,7 +274,7 @@ def _encoded_rows(raw: Any, sql: str, ids: list[str]) -> list[tuple[Any, ...]] |
     try:
         if raw.execute(_ALIASES_CONFORM).fetchone() is not None:
             return None
-        return package_records._rows(raw, sql, ids)
+        return package_records.rows_in(raw, sql, ids)
     except sqlcipher3.OperationalError:
         # _STOP, or a blob where text belongs: the Python path reads the same rows
         # and normalises them, or refuses with its own error.
@@ -344,7 +344,7 @@ def debriefs(session: Session, ids: Sequence[uuid.UUID]) -> list[EncodedDebrief]
         _checked(row[7])  # first: the grading below is read as text, and is in here
     lacks = _Lacks()
     items: dict[str, list[tuple[Any, ...]]] = defaultdict(list)
-    for row in package_records._rows(raw, _GRADING_SQL, hexes):
+    for row in package_records.rows_in(raw, _GRADING_SQL, hexes):
         items[row[0]].append(row[1:])
     out = []
     for did, source, comp, status, created, narrative, reflection, text in rows:
@@ -367,7 +367,7 @@ def debriefs(session: Session, ids: Sequence[uuid.UUID]) -> list[EncodedDebrief]
 
 def _from_records(session: Session, ids: Sequence[uuid.UUID]) -> list[EncodedDebrief]:
     """The Python path: ``serialise`` normalises what SQLite's JSON would not."""
-    records, _sources = package_records.serialise(session, ids)
+    records = package_records.serialise(session, ids)
     lacks = _Lacks()
     out = []
     for r in records:

@@ -88,7 +88,7 @@ def _whole_or_none(value: object) -> int | None:
     return None if value is None else _whole(value)
 
 
-def _rows(raw: Any, sql: str, ids: Sequence[str]) -> list[tuple[Any, ...]]:
+def rows_in(raw: Any, sql: str, ids: Sequence[str]) -> list[tuple[Any, ...]]:
     """``sql`` has one ``IN ({})`` for ``ids``; run in chunks of 500."""
     out: list[tuple[Any, ...]] = []
     for start in range(0, len(ids), 500):
@@ -97,10 +97,9 @@ def _rows(raw: Any, sql: str, ids: Sequence[str]) -> list[tuple[Any, ...]]:
     return out
 
 
-def serialise(
-    session: Session, debrief_ids: Sequence[uuid.UUID]
-) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """(debrief records, source headers) for ``debrief_ids``, loaded in bulk.
+def serialise(session: Session, debrief_ids: Sequence[uuid.UUID]) -> list[dict[str, Any]]:
+    """The debrief records of ``debrief_ids``, loaded in bulk (their sources'
+    headers: ``sources``).
 
     Plain SQL selects of the columns a record needs, in chunks of 500 ids: no ORM
     objects, no UUID or datetime objects (benchmarks/packages.py)."""
@@ -113,7 +112,7 @@ def serialise(
 
     debriefs = [
         (_stored_ts(row[13]), _stored_hex(row[0]), row)
-        for row in _rows(
+        for row in rows_in(
             raw,
             "SELECT id, source_id, compartment_id, contact_id, status, narrative, "
             "welfare_observations, security_observations, runner_assessment, "
@@ -126,7 +125,7 @@ def serialise(
     ids = [d[1] for d in debriefs]
     contact_ids = [_stored_hex(d[2][3]) for d in debriefs if d[2][3] is not None]
     attendees: dict[str, list[str]] = defaultdict(list)
-    for cid, aid in _rows(
+    for cid, aid in rows_in(
         raw,
         "SELECT contact_id, alias_id FROM contact_attendee WHERE contact_id IN ({})",
         contact_ids,
@@ -134,7 +133,7 @@ def serialise(
         attendees[_stored_hex(cid)].append(names.get(_stored_hex(aid), "?"))
     contacts = {
         _stored_hex(c[0]): c
-        for c in _rows(
+        for c in rows_in(
             raw,
             "SELECT id, kind, occurred_at, duration_minutes, location_codeword, "
             "reconnaissance_notes, safety_notes, notes FROM contact WHERE id IN ({})",
@@ -142,7 +141,7 @@ def serialise(
         )
     }
     files: dict[str, list[tuple[Any, ...]]] = defaultdict(list)
-    for row in _rows(
+    for row in rows_in(
         raw,
         "SELECT debrief_id, id, name, media_type, size, sha256, created_at FROM attachment "
         "WHERE debrief_id IN ({})",
@@ -153,7 +152,7 @@ def serialise(
         )
     items: dict[str, list[tuple[Any, ...]]] = defaultdict(list)
     item_ids = []
-    for row in _rows(
+    for row in rows_in(
         raw,
         "SELECT debrief_id, id, position, text, sanitised_text, scheme, source_evaluation, "
         "intelligence_assessment, handling_code, handling_conditions, corroboration, "
@@ -164,7 +163,7 @@ def serialise(
         item_ids.append(item_id)
         items[_stored_hex(row[0])].append((row[2], item_id, *row[3:]))
     subjects: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    for item_id, kind, subject_name in _rows(
+    for item_id, kind, subject_name in rows_in(
         raw,
         "SELECT item_subject.item_id, subject.kind, subject.name FROM item_subject "
         "JOIN subject ON subject.id = item_subject.subject_id "
@@ -173,7 +172,7 @@ def serialise(
     ):
         subjects[_stored_hex(item_id)].append((kind, subject_name))
     addenda: dict[str, list[tuple[Any, ...]]] = defaultdict(list)
-    for row in _rows(
+    for row in rows_in(
         raw,
         "SELECT debrief_id, id, text, author_alias_id, created_at FROM addendum "
         "WHERE debrief_id IN ({})",
@@ -183,7 +182,7 @@ def serialise(
             (_stored_ts(row[4]), _stored_hex(row[1]), row[2], row[3])
         )
     taskings: dict[str, list[tuple[Any, ...]]] = defaultdict(list)
-    for row in _rows(
+    for row in rows_in(
         raw,
         "SELECT debrief_id, id, description, limits, deadline, status, outcome, created_at "
         "FROM tasking WHERE debrief_id IN ({})",
@@ -191,7 +190,7 @@ def serialise(
     ):
         taskings[_stored_hex(row[0])].append((_stored_hex(row[1]), *row[2:]))
     payments: dict[str, list[tuple[Any, ...]]] = defaultdict(list)
-    for row in _rows(
+    for row in rows_in(
         raw,
         "SELECT debrief_id, id, kind, amount_cents, currency, reason, occurred_on, "
         "witness_alias_id, approved_by_alias_id, created_at FROM payment "
@@ -326,18 +325,13 @@ def serialise(
                 ],
             }
         )
-    source_ids = sorted({_stored_hex(d[2][1]) for d in debriefs})
-    return records, _sources(raw, source_ids)
+    return records
 
 
 def sources(session: Session, source_ids: Sequence[uuid.UUID]) -> list[dict[str, Any]]:
     """The source headers a package carries beside its records, by id."""
     raw = session.connection().connection.dbapi_connection
     assert raw is not None
-    return _sources(raw, [i.hex for i in source_ids])
-
-
-def _sources(raw: Any, source_ids: list[str]) -> list[dict[str, Any]]:
     out = [
         {
             "id": _dashed(row[0]),
@@ -347,12 +341,12 @@ def _sources(raw: Any, source_ids: list[str]) -> list[dict[str, Any]]:
             "kind": row[4],
             "status": row[5],
         }
-        for row in _rows(
+        for row in rows_in(
             raw,
             "SELECT source.id, source.compartment_id, compartment.name, source.codename, "
             "source.kind, source.status FROM source "
             "JOIN compartment ON compartment.id = source.compartment_id WHERE source.id IN ({})",
-            source_ids,
+            [i.hex for i in source_ids],
         )
     ]
     return sorted(out, key=lambda s: s["id"])
@@ -410,7 +404,7 @@ def audit_events(session: Session, debrief_ids: Sequence[uuid.UUID]) -> list[dic
             "prev_hash": e[9],
             "hash": e[10],
         }
-        for e in _rows(
+        for e in rows_in(
             raw,
             "SELECT seq, at, actor, actor_alias_id, action, record_type, record_id, "
             "compartment_id, detail, prev_hash, hash FROM audit_event "

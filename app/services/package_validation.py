@@ -401,11 +401,18 @@ def validate_event(doc: Any) -> dict[str, Any]:
         and _HEX64.fullmatch(given)
     ):
         raise MalformedPackage("An audit event in the package is malformed.")
-    if (
-        audit_chain.payload_hash(
-            seq, at, alias_id, actor, action, record_type, record_id, comp_id, detail, prev
-        )
-        != given
-    ):
+    recomputed = audit_chain.stored_event_hash(
+        prev_hash=prev,
+        seq=seq,
+        at=at,
+        actor_alias_id=alias_id,
+        actor=actor,
+        action=action,
+        record_type=record_type,
+        record_id=record_id,
+        compartment_id=comp_id,
+        detail=detail,
+    )
+    if recomputed != given:
         raise MalformedPackage("An audit event in the package does not match its hash.")
     return doc

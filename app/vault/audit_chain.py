@@ -75,34 +75,6 @@ def stored_event_hash(
 ) -> str:
     """``event_hash`` of the fields as they are hashed: ``at`` as ``iso_utc`` text,
     the ids as 32 hex digits or ""."""
-    return payload_hash(
-        seq,
-        at,
-        actor_alias_id,
-        actor,
-        action,
-        record_type,
-        record_id,
-        compartment_id,
-        detail,
-        prev_hash,
-    )
-
-
-def payload_hash(
-    seq: int,
-    at: str,
-    actor_alias_id: str,
-    actor: str,
-    action: str,
-    record_type: str,
-    record_id: str,
-    compartment_id: str,
-    detail: str,
-    prev_hash: str,
-) -> str:
-    """``stored_event_hash`` by position (a package's events are checked by the
-    tens of thousands)."""
     payload = [
         CHAIN_VERSION,
         seq,

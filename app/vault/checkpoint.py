@@ -71,7 +71,7 @@ class Checkpointer:
             self._wake.set()
 
     def wait_idle(self, timeout: float | None = None) -> bool:
-        """True once no checkpoint is asked for or under way (tests, benchmarks)."""
+        """True once no checkpoint is asked for or under way (for tests)."""
         return self._idle.wait(timeout)
 
     @contextlib.contextmanager

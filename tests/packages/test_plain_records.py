@@ -5,6 +5,7 @@ belongs (only a damaged vault holds one) stops the export with a clear error."""
 from __future__ import annotations
 
 import os
+import uuid
 
 import pytest
 from sqlalchemy import func, select, text
@@ -18,7 +19,8 @@ from tests.packages.conftest import Pair, rich_debrief
 def test_what_export_reads_is_plain_json(pair: Pair) -> None:
     debrief_id = rich_debrief(pair.runner)
     with pair.runner.vault.read() as session:
-        records, sources = package_records.serialise(session, [debrief_id])
+        records = package_records.serialise(session, [debrief_id])
+        sources = package_records.sources(session, [uuid.UUID(records[0]["source_id"])])
         events = package_records.audit_events(session, [debrief_id])
     assert records
     assert events

@@ -18,7 +18,7 @@ from tests.packages.conftest import Pair, rich_debrief
 
 def _python_path(pair: Pair, ids: list[uuid.UUID]) -> tuple[list[bytes], bytes]:
     with pair.runner.vault.read() as session:
-        records, _ = package_records.serialise(session, ids)
+        records = package_records.serialise(session, ids)
         events = package_records.audit_events(session, ids)
     return [canonical.dumps(r) for r in records], canonical.dumps(events)
 
