@@ -35,7 +35,7 @@ class Scheme:
     needs_conditions: frozenset[str]
 
     def codes(self, axis: str) -> tuple[str, ...]:
-        return _codes(self, axis)
+        return _codes(self.id, axis)
 
     def label(self, axis: str, code: str) -> str:
         for entry in getattr(self, axis):
@@ -45,9 +45,10 @@ class Scheme:
 
 
 @functools.cache
-def _codes(s: Scheme, axis: str) -> tuple[str, ...]:
+def _codes(scheme_id: GradingScheme, axis: str) -> tuple[str, ...]:
     # Export checks every item of every debrief against these (package_json).
-    return tuple(c.code for c in getattr(s, axis))
+    # Keyed by the scheme's id: hashing the Scheme itself walks all its codes.
+    return tuple(c.code for c in getattr(SCHEMES[scheme_id], axis))
 
 
 _HANDLING_3X5X2 = (

@@ -117,14 +117,22 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return out
 
 
-def loads(data: bytes) -> Any:
-    """Parse and insist the bytes are exactly the canonical form of the result."""
+def loads(data: bytes, *, checked_by_caller: bool = False) -> Any:
+    """Parse and insist the bytes are exactly the canonical form of the result.
+
+    ``checked_by_caller``: only parse. The caller proves the bytes canonical itself,
+    by comparing them piece by piece with its own encoding of the result, and tests
+    the exact type of every value before it uses any, so that a fraction is refused
+    there (``package_receive`` for a package body, whose records it encodes one by
+    one anyway). Bytes that do not parse as JSON get every check below."""
     # Fast path: parsed into plain dicts, then encoded again. Canonical bytes
     # cannot hold a key twice (encoding the parsed value would drop one), so when
     # the two agree there is nothing else to find. Anything else is parsed again
     # below with every check, so a refusal names the same fault as always.
     with contextlib.suppress(Exception):
         value = orjson.loads(data)
+        if checked_by_caller:
+            return value
         if _encode(value) == data:
             _check(value)  # a fraction parses and encodes back the same
             return value

@@ -86,7 +86,8 @@ def build_parts(manifest: dict[str, Any], body: canonical.Parts, signing_private
     )
 
 
-def parse(data: bytes) -> Inner:
+def parse(data: bytes, *, body_checked_by_caller: bool = False) -> Inner:
+    """``body_checked_by_caller``: the body is only parsed; see ``canonical.loads``."""
     if len(data) < 5 or data[:4] != MAGIC:
         raise MalformedPackage("This is not a Veldboek package.")
     if data[4] != CONTAINER_VERSION:
@@ -121,7 +122,7 @@ def parse(data: bytes) -> Inner:
         or manifest.get("body_sha256") != hashlib.sha256(body_bytes).hexdigest()
     ):
         raise MalformedPackage("The package body does not match its manifest.")
-    body = canonical.loads(body_bytes)
+    body = canonical.loads(body_bytes, checked_by_caller=body_checked_by_caller)
     if not isinstance(body, dict):
         raise MalformedPackage("The package body is not an object.")
     return Inner(manifest_bytes, manifest, signature, body_bytes, body, pos)

@@ -81,15 +81,18 @@ def _age_error(exc: age.AgeError) -> Exception:
     return MalformedPackage("The package is damaged: {why}.", why=text)
 
 
-def open_package(data: bytes, receiving_seed: bytes) -> Opened:
+def open_package(
+    data: bytes, receiving_seed: bytes, *, body_checked_by_caller: bool = False
+) -> Opened:
     """Decrypt and parse; the caller then checks the signer (``inner.verify``) and
-    that ``own_fingerprint`` is among the recipients (``check_recipients``)."""
+    that ``own_fingerprint`` is among the recipients (``check_recipients``).
+    ``body_checked_by_caller``: see ``container.parse``."""
     try:
         header = age.parse_header(data)
         plain = age.decrypt(data, receiving_seed)
     except age.AgeError as exc:
         raise _age_error(exc) from None
-    inner = container.parse(plain)
+    inner = container.parse(plain, body_checked_by_caller=body_checked_by_caller)
     manifest = Manifest.from_dict(inner.manifest)
     return Opened(
         manifest,

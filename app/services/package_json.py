@@ -37,7 +37,6 @@ from app.errors import DatabaseCorrupt
 from app.export import canonical
 from app.models.enums import GradingScheme
 from app.services import package_records
-from app.services.debriefs import content_blockers
 
 # -- what a stored value must look like for SQLite's JSON to equal Python's ------
 
@@ -315,21 +314,27 @@ class EncodedDebrief:
     lacks: bool  # something ``content_blockers`` names: export is refused
 
 
-def _grading(scheme: str, evaluation: str, assessment: str, code: str, conditions: str) -> Grading:
-    return Grading(GradingScheme(scheme), evaluation, assessment, code, conditions)
+def _grading_lacks(
+    scheme: str, evaluation: str, assessment: str, code: str, conditions: str
+) -> bool:
+    return bool(Grading(GradingScheme(scheme), evaluation, assessment, code, conditions).problems())
 
 
 class _Lacks:
     """``content_blockers`` names something. Gradings repeat across thousands of
-    items, so each distinct one is built once, for one export only (the cache holds
+    items, so each distinct one is judged once, for one export only (the cache holds
     handling conditions: vault text, dropped with this object)."""
 
     def __init__(self) -> None:
-        self._grading = functools.lru_cache(maxsize=None)(_grading)
+        self._grading_lacks = functools.lru_cache(maxsize=None)(_grading_lacks)
 
     def __call__(self, narrative: str, reflection: str, items: Sequence[tuple[Any, ...]]) -> bool:
-        graded = [(i[0], self._grading(*i[1:])) for i in items]
-        return bool(content_blockers(narrative, reflection, graded))
+        # The same judgement as bool(content_blockers(...)), without listing each
+        # blocker: export only needs to know whether to look again (``_missing``).
+        if not narrative.strip() or not reflection.strip():
+            return True
+        grading_lacks = self._grading_lacks
+        return any(not i[0].strip() or grading_lacks(*i[1:]) for i in items)
 
 
 def debriefs(session: Session, ids: Sequence[uuid.UUID]) -> list[EncodedDebrief]:

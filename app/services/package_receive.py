@@ -45,7 +45,8 @@ from app.vault.engine import bulk_cache
 from app.vault.vault import Vault
 
 ProgressFn = Callable[[int, int], None]
-BODY_PARTS = {"sources", "records", "attachments", "audit"}
+BODY_PARTS = frozenset({"sources", "records", "attachments", "audit"})
+_ENTRY_KEYS = frozenset({"type", "id", "version", "data"})
 
 
 @dataclass(frozen=True)
@@ -61,7 +62,10 @@ def open_verified(
     """Decrypt, check the signer is a confirmed peer of one of ``sender_roles`` and
     that this vault was addressed by the signer."""
     own = keys.private_keys(vault)
-    opened = package.open_package(data, own.receiving_seed)
+    # A debriefs body is proven canonical and checked value by value (``_contents``).
+    opened = package.open_package(
+        data, own.receiving_seed, body_checked_by_caller=kind == "debriefs"
+    )
     manifest = opened.manifest
     with vault.read() as session:
         sender = session.execute(
@@ -154,20 +158,52 @@ class Contents:
     locations: list[tuple[int, int]]
 
 
+class _Canonical:
+    """Walks the body's bytes beside the encoding of what was parsed from them: the
+    body is canonical only if every piece is found where the last one ended and
+    nothing follows. (The parse did not check it: ``canonical.loads``.)"""
+
+    def __init__(self, data: bytes) -> None:
+        self.data, self.at = data, 0
+
+    def expect(self, piece: bytes) -> int:
+        """Where ``piece`` begins (it must lie at the current position)."""
+        start = self.at
+        if not self.data.startswith(piece, start):
+            raise MalformedPackage("package data is not in canonical form")
+        self.at = start + len(piece)
+        return start
+
+    def end(self) -> None:
+        if self.at != len(self.data):
+            raise MalformedPackage("package data is not in canonical form")
+
+
 def _contents(verified: Verified) -> Contents:
     body = verified.opened.body
-    if set(body) != BODY_PARTS:
+    if type(body) is not dict or body.keys() != BODY_PARTS:
         raise MalformedPackage("The package body has missing or unknown parts.")
     entries = body["records"]
     refs = verified.opened.manifest.records
-    if not isinstance(entries, list) or len(entries) != len(refs):
+    if type(entries) is not list or len(entries) != len(refs):
         raise MalformedPackage("The package body does not list the manifest's records.")
+    inner = verified.opened.inner
+    # canonical.dumps(body), in the order it sorts the keys; each record's own
+    # encoding is one of the pieces, so its place is known as it is found.
+    walk = _Canonical(inner.body_bytes)
+    walk.expect(b'{"attachments":')
+    walk.expect(canonical.dumps_loaded(body["attachments"]))
+    walk.expect(b',"audit":')
+    walk.expect(canonical.dumps_loaded(body["audit"]))
+    walk.expect(b',"records":[')
     records = []
     locations = []
-    inner = verified.opened.inner
-    at = 0
-    for ref, entry in zip(refs, entries, strict=True):
-        if not isinstance(entry, dict) or set(entry) != {"type", "id", "version", "data"}:
+    for n, (ref, entry) in enumerate(zip(refs, entries, strict=True)):
+        if (
+            type(entry) is not dict
+            or entry.keys() != _ENTRY_KEYS
+            or type(entry["version"]) is not int  # 1.0 == 1, and is no version
+        ):
             raise MalformedPackage("A record entry in the package is malformed.")
         if (entry["type"], entry["id"], entry["version"]) != (ref.type, str(ref.id), ref.version):
             raise MalformedPackage("The package's records are not in the manifest's order.")
@@ -175,13 +211,17 @@ def _contents(verified: Verified) -> Contents:
         text = canonical.dumps_loaded(data)
         if hashlib.sha256(text).hexdigest() != ref.sha256 or data["id"] != str(ref.id):
             raise MalformedPackage("A record does not match its hash in the manifest.")
-        # The body is canonical JSON, so the record's own encoding is in it as it is.
-        at = inner.body_bytes.find(text, at)
-        if at < 0:
-            raise MalformedPackage("A record does not match its hash in the manifest.")
+        walk.expect(b'{"data":' if n == 0 else b',{"data":')
+        locations.append((inner.body_start + walk.expect(text), len(text)))
+        walk.expect(
+            b',"id":%b,"type":%b,"version":%b}'
+            % tuple(canonical.dumps_loaded(entry[k]) for k in ("id", "type", "version"))
+        )
         records.append((ref, data))
-        locations.append((inner.body_start + at, len(text)))
-        at += len(text)
+    walk.expect(b'],"sources":')
+    walk.expect(canonical.dumps_loaded(body["sources"]))
+    walk.expect(b"}")
+    walk.end()
     if len({ref.id for ref, _ in records}) != len(records):
         raise MalformedPackage("The package carries a record twice.")
     sources = [package_validation.validate_source(s) for s in _list(body["sources"])]

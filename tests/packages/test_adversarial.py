@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+import orjson
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -693,3 +694,119 @@ def test_a_source_listed_twice_is_refused(scene: Scene) -> None:
     refused = _refused(scene, forged)
     assert isinstance(refused, MalformedPackage)
     assert "lists a source twice" in str(refused)
+
+
+def _signed_by_runner(scene: Scene, doc: dict, body: bytes) -> bytes:
+    """A package whose body is ``body`` as it is, signed with the runner's own key
+    and sealed to the handler and the central system."""
+    recipients = [
+        keys.own_bundle(p.vault, "x", PeerRole.HANDLER).recipient_public
+        for p in (scene.handler, scene.central)
+    ]
+    sealer = age.prepare(recipients, min_stanzas=package.RECIPIENT_SLOTS)
+    doc = {**doc, "header_sha256": hashlib.sha256(sealer.header_text).hexdigest()}
+    signing = keys.private_keys(scene.pair.runner.vault).signing
+    return sealer.seal(container.build_parts(doc, [body], signing))
+
+
+def _with_fraction(body: dict, where: str) -> dict:
+    """``body`` with one whole number (or text) made a fraction, in part ``where``."""
+    body = {**body}
+    entry = {**body["records"][0]}
+    data = {**entry["data"]}
+    if where == "entry version":
+        entry["version"] = 1.0  # equal to 1: only its type gives it away
+    elif where == "record field":
+        data["items"] = [{**data["items"][0], "position": 1.0}]
+    elif where == "record text":
+        data["narrative"] = 0.5
+    elif where == "record's file":
+        data["attachments"] = [{**data["attachments"][0], "size": 150_000.0}]
+    elif where == "source":
+        body["sources"] = [{**body["sources"][0], "kind": 2.5}]
+    elif where == "audit event":
+        body["audit"] = [{**body["audit"][0], "seq": 1.0}, *body["audit"][1:]]
+    elif where == "file":
+        body["attachments"] = [{**body["attachments"][0], "sha256": 0.25}]
+    entry["data"] = data
+    body["records"] = [entry]
+    return body
+
+
+@pytest.mark.parametrize(
+    "where",
+    [
+        "entry version",
+        "record field",
+        "record text",
+        "record's file",
+        "source",
+        "audit event",
+        "file",
+    ],
+)
+def test_a_fraction_anywhere_in_the_body_is_refused(scene: Scene, where: str) -> None:
+    # Signed by the runner, with every hash made over the fraction, so nothing but
+    # the type of the value can refuse it (the body is parsed without a float walk).
+    opened = _opened(scene)
+    body = _with_fraction(opened.body, where)
+    doc = _manifest_doc(opened)
+    record_bytes = orjson.dumps(body["records"][0]["data"], option=orjson.OPT_SORT_KEYS)
+    doc["records"] = [{**doc["records"][0], "sha256": hashlib.sha256(record_bytes).hexdigest()}]
+    # canonical.dumps would refuse the fraction
+    forged = _signed_by_runner(scene, doc, orjson.dumps(body, option=orjson.OPT_SORT_KEYS))
+    assert isinstance(_refused(scene, forged), MalformedPackage)
+    with pytest.raises(MalformedPackage):
+        package_receive.verify_package(scene.handler.vault, scene.handler.scope, forged)
+
+
+def _non_canonical(opened: package.Opened, where: str) -> bytes:
+    """The body (canonical) written another way that parses to the same value, or
+    with a key twice, in part ``where``."""
+    body = opened.inner.body_bytes
+    audit = body.index(b',"audit":[') + len(b',"audit":[')
+    narrative = body.index(b'"narrative":"n') + len(b'"narrative":"')
+    sources = body.index(b',"sources":[{') + len(b',"sources":[{')
+    if where == "space in the audit events":
+        return body[:audit] + b" " + body[audit:]
+    if where == "escaped letter in a record":
+        return body[:narrative] + rb"\u006e" + body[narrative + 1 :]  # the same "n"
+    if where == "record entry keys out of order":
+        entry = opened.body["records"][0]
+        data = canonical.dumps(entry["data"])
+        tail = b'"id":"%b","type":"debrief","version":%d' % (
+            entry["id"].encode(),
+            entry["version"],
+        )
+        in_order = b'{"data":' + data + b"," + tail + b"}"
+        assert body.count(in_order) == 1
+        return body.replace(in_order, b"{" + tail + b',"data":' + data + b"}")
+    if where == "a source key twice":
+        return body[:sources] + b'"codename":"OTHER",' + body[sources:]
+    if where == "a space after the body":
+        return body + b" "
+    raise AssertionError(where)
+
+
+@pytest.mark.parametrize(
+    "where",
+    [
+        "space in the audit events",
+        "escaped letter in a record",
+        "record entry keys out of order",
+        "a source key twice",
+        "a space after the body",
+    ],
+)
+def test_a_body_that_is_not_canonical_is_refused(scene: Scene, where: str) -> None:
+    # Signed by the runner and parsing to valid records with the manifest's hashes:
+    # only the bytes themselves are wrong, and only the canonical walk can tell.
+    opened = _opened(scene)
+    body = _non_canonical(opened, where)
+    assert body != opened.inner.body_bytes
+    forged = _signed_by_runner(scene, _manifest_doc(opened), body)
+    refused = _refused(scene, forged)
+    assert isinstance(refused, MalformedPackage)
+    assert "canonical" in str(refused) or where == "a source key twice"
+    with pytest.raises(MalformedPackage):
+        package_receive.verify_package(scene.handler.vault, scene.handler.scope, forged)

@@ -132,3 +132,39 @@ def test_text_that_is_not_utf8_stops_the_export(pair: Pair) -> None:
         packages.export_package(
             pair.runner.vault, pair.runner.scope, to_dir=pair.outbox, all_new=True
         )
+
+
+def test_export_judges_completeness_as_the_debrief_page_does() -> None:
+    """Export's shortcut (``package_json._Lacks``) must block exactly the debriefs
+    that ``content_blockers`` names something for: each blank text and each grading
+    fault of every scheme, alone and together."""
+    import itertools
+
+    from app.domain.grading import SCHEMES, Grading
+    from app.models.enums import GradingScheme
+
+    gradings: list[tuple[str, str, str, str, str]] = []
+    for scheme in SCHEMES.values():
+        for ev, ia, code, cond in itertools.product(
+            (scheme.source_evaluation[0].code, "", "Z"),
+            (scheme.intelligence_assessment[0].code, "", "Z"),
+            [c.code for c in scheme.handling] + ["", "Z"],
+            ("", "  ", "only with consent"),
+        ):
+            gradings.append((scheme.id.value, ev, ia, code, cond))
+    lacks = package_json._Lacks()
+    texts = ("Met at the usual place.", " \n", "")
+    judged = 0
+    for narrative, reflection, item_text in itertools.product(texts, texts, texts):
+        for n in range(0, len(gradings), 7):
+            items = [(item_text, *gradings[n]), ("Second item.", *gradings[-1 - n])]
+            expected = debriefs.content_blockers(
+                narrative,
+                reflection,
+                [(i[0], Grading(GradingScheme(i[1]), *i[2:])) for i in items],
+            )
+            assert lacks(narrative, reflection, items) is bool(expected)
+            judged += 1
+    assert judged > 1000
+    # Both outcomes were seen: a grid that only ever blocks proves nothing.
+    assert lacks("Text.", "Reflection.", [("Item.", "3x5x2", "1", "A", "P", "")]) is False
