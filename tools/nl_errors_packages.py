@@ -29,7 +29,7 @@ ERRORS_PACKAGES = {
     "The package body does not list the manifest's records.": "De inhoud van het pakket bevat niet de records van het manifest.",
     "The package carries a record twice.": "Het pakket bevat een record twee keer.",
     "The package lists a source twice.": "Het pakket noemt een bron twee keer.",
-    "A record holds text that is not valid UTF-8: the vault database is damaged. Run `veldboek check`.": "Een gegeven bevat tekst die geen geldige UTF-8 is: de kluisdatabase is beschadigd. Voer `veldboek check` uit.",
+    "A record holds damaged text (not valid UTF-8, or bytes where text belongs): the vault database is damaged. Run `veldboek check`.": "Een gegeven bevat beschadigde tekst (geen geldige UTF-8, of bytes waar tekst hoort): de kluisdatabase is beschadigd. Voer `veldboek check` uit.",
     "The package's audit events do not match its manifest.": "De auditgebeurtenissen van het pakket passen niet bij het manifest.",
     "The package body is malformed.": "De inhoud van het pakket is ongeldig.",
     "Packages are imported by a handler.": "Pakketten worden door een teamleider ingelezen.",

@@ -14,7 +14,9 @@ ids as 32 lowercase hex digits, timestamps as ``iso_utc`` text, days as ISO date
 whole numbers as integers and text as text (``serialise`` normalises any other
 form, or refuses it). The statements check exactly that for every value they read
 (``_STOP``); where a check fails (a damaged or hand-edited vault), the callers take
-the Python path, which normalises or refuses as always.
+the Python path, which normalises or refuses as always. Bytes where text belongs
+stop the export at once (``StoredTextDamaged``): SQLite would read a blob that is
+valid JSONB as JSON.
 """
 
 # ruff: noqa: S608 - every statement here is built from this module's constants;
@@ -23,6 +25,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import re
 import uuid
 from collections import defaultdict
 from collections.abc import Sequence
@@ -33,7 +36,6 @@ import sqlcipher3
 from sqlalchemy.orm import Session
 
 from app.domain.grading import Grading
-from app.errors import DatabaseCorrupt
 from app.export import canonical
 from app.models.enums import GradingScheme
 from app.services import package_records
@@ -50,9 +52,20 @@ _DAY = f"(typeof({{c}}) = 'text' AND {{c}} GLOB '{_DAY_GLOB}')"
 _INT = "typeof({c}) = 'integer'"
 
 # Evaluated only where a value is not in the stored form: the statement stops
-# ("malformed JSON") and the caller takes the Python path. Text needs no check:
-# json_object refuses a blob by itself, and TEXT affinity stores nothing else.
+# ("malformed JSON") and the caller takes the Python path.
 _STOP = "json('not in the stored form')"
+# A TEXT column holds text, NULL or a blob. json_object would take a blob that
+# happens to be valid JSONB as JSON (x'00' is null), so a blob stops the statement
+# with an error of its own: only a damaged vault holds one, and export refuses it.
+_BYTES_MARK = "bytes where text belongs"
+_BYTES = f"json_extract('[]', '${_BYTES_MARK}')"  # "bad JSON path: '$bytes ...'"
+
+
+def _text(c: str) -> str:
+    return f"CASE WHEN typeof({c}) = 'blob' THEN {_BYTES} ELSE {c} END"
+
+
+_COLUMN = re.compile(r"[a-z]\.[a-z_]+")
 
 
 def _when(ok: str, value: str) -> str:
@@ -89,7 +102,8 @@ def _int_or_null(c: str) -> str:
 
 def _name(c: str) -> str:
     """An alias's name by its id (NULL: none, as ``serialise`` reads it)."""
-    return _or_null(_HEX, c, f"(SELECT name FROM alias WHERE alias.id = {c})")
+    name = _text("name")
+    return _or_null(_HEX, c, f"(SELECT {name} FROM alias WHERE alias.id = {c})")
 
 
 def _hex_or_empty(c: str) -> str:
@@ -108,7 +122,9 @@ _TEXTS = ("narrative", "welfare_observations", "security_observations", "runner_
 
 def _obj(fields: dict[str, str]) -> str:
     # Keys in the order canonical JSON sorts them (Python's str order; all ASCII).
-    return "json_object(" + ", ".join(f"'{k}', {fields[k]}" for k in sorted(fields)) + ")"
+    # A bare column is text (the other forms are checked where they are made).
+    values = {k: _text(v) if _COLUMN.fullmatch(v) else v for k, v in fields.items()}
+    return "json_object(" + ", ".join(f"'{k}', {values[k]}" for k in sorted(values)) + ")"
 
 
 def _list(value: str, source: str, order: str) -> str:
@@ -147,7 +163,8 @@ _ITEM = _obj(
 _ATTENDEE = (
     "(SELECT CASE WHEN a.alias_id IS NOT NULL AND NOT "
     + _HEX.format(c="a.alias_id")
-    + f" THEN {_STOP} ELSE coalesce((SELECT name FROM alias WHERE alias.id = a.alias_id), '?') "
+    + f" THEN {_STOP} ELSE coalesce((SELECT {_text('name')} FROM alias "
+    "WHERE alias.id = a.alias_id), '?') "
     "END AS n FROM contact_attendee AS a WHERE a.contact_id = c.id)"
 )
 _CONTACT = _obj(
@@ -274,18 +291,12 @@ def _encoded_rows(raw: Any, sql: str, ids: list[str]) -> list[tuple[Any, ...]] |
         if raw.execute(_ALIASES_CONFORM).fetchone() is not None:
             return None
         return package_records.rows_in(raw, sql, ids)
-    except sqlcipher3.OperationalError:
-        # _STOP, or a blob where text belongs: the Python path reads the same rows
-        # and normalises them, or refuses with its own error.
+    except sqlcipher3.OperationalError as exc:
+        if _BYTES_MARK in str(exc):
+            raise package_records.StoredTextDamaged() from None
+        # _STOP: the Python path reads the same rows and normalises them, or
+        # refuses with its own error.
         return None
-
-
-class StoredTextDamaged(DatabaseCorrupt):
-    def __init__(self) -> None:
-        super().__init__(
-            "A record holds text that is not valid UTF-8: the vault database is damaged. "
-            "Run `veldboek check`."
-        )
 
 
 def _checked(text: bytes) -> bytes:
@@ -293,7 +304,7 @@ def _checked(text: bytes) -> bytes:
     try:
         text.decode("utf-8")
     except UnicodeDecodeError:
-        raise StoredTextDamaged() from None
+        raise package_records.StoredTextDamaged() from None
     return text
 
 
@@ -376,7 +387,7 @@ def _from_records(session: Session, ids: Sequence[uuid.UUID]) -> list[EncodedDeb
     lacks = _Lacks()
     out = []
     for r in records:
-        text = canonical.dumps_plain(r)  # plain by construction (package_records)
+        text = package_records.encoded(r)  # plain by construction
         out.append(
             EncodedDebrief(
                 uuid.UUID(r["id"]),
@@ -414,6 +425,6 @@ def audit_events(session: Session, ids: Sequence[uuid.UUID]) -> tuple[int, canon
     rows = _encoded_rows(raw, _EVENTS_SQL, [i.hex for i in ids])
     if rows is None:
         events = package_records.audit_events(session, ids)
-        return len(events), [canonical.dumps_plain(events)]
+        return len(events), [package_records.encoded(events)]
     rows.sort(key=lambda r: r[0])
     return len(rows), canonical.array_parts([_checked(r[1]) for r in rows])

@@ -73,10 +73,27 @@ class StoredNumberDamaged(DatabaseCorrupt):
         )
 
 
+class StoredTextDamaged(DatabaseCorrupt):
+    def __init__(self) -> None:
+        super().__init__(
+            "A record holds damaged text (not valid UTF-8, or bytes where text belongs): "
+            "the vault database is damaged. Run `veldboek check`."
+        )
+
+
+def encoded(value: Any) -> bytes:
+    """``canonical.dumps_plain`` of what this module read. A text column with TEXT
+    affinity holds text, NULL or a blob; orjson refuses a blob, which only a
+    damaged vault holds there."""
+    try:
+        return canonical.dumps_plain(value)
+    except ValueError:
+        raise StoredTextDamaged() from None
+
+
 # Records and events are plain JSON by construction, so they are encoded without
-# canonical.dumps walking them again (``canonical.dumps_plain``): every text
-# column has TEXT affinity (SQLite stores only text, NULL or a blob there, and
-# orjson refuses a blob), and the integer columns are checked here, the only
+# canonical.dumps walking them again (``encoded``): text columns hold text (or a
+# blob, refused there), and the integer columns are checked here, the only
 # place SQLite could hand back a fraction.
 def _whole(value: object) -> int:
     if type(value) is not int:

@@ -305,7 +305,7 @@ def export_package(
     # The body as canonical.dumps would make it, from the records' JSON made above.
     body = canonical.object_parts(
         {
-            "sources": [canonical.dumps(gathered.sources)],
+            "sources": [package_records.encoded(gathered.sources)],
             "records": canonical.array_parts(gathered.encoded),
             "attachments": [canonical.dumps(blobs)],
             "audit": events,

@@ -5,6 +5,7 @@ form makes export take the Python path, which normalises it or refuses."""
 
 from __future__ import annotations
 
+import os
 import uuid
 from typing import Any
 
@@ -128,10 +129,37 @@ def test_text_that_is_not_utf8_stops_the_export(pair: Pair) -> None:
     rich_debrief(pair.runner)
     with pair.runner.vault.engine().begin() as conn:
         conn.execute(text("UPDATE debrief SET narrative = CAST(x'c328ff' AS TEXT)"))
-    with pytest.raises(package_json.StoredTextDamaged, match="not valid UTF-8"):
+    with pytest.raises(package_records.StoredTextDamaged, match="not valid UTF-8"):
         packages.export_package(
             pair.runner.vault, pair.runner.scope, to_dir=pair.outbox, all_new=True
         )
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        "UPDATE debrief SET narrative = x'00'",
+        "UPDATE intelligence_item SET text = x'00'",
+        "UPDATE contact SET notes = x'00'",
+        "UPDATE subject SET name = x'00'",
+        "UPDATE alias SET name = x'00' WHERE name LIKE 'Uil-%'",
+        "UPDATE source SET codename = x'00'",
+        "UPDATE audit_event SET detail = x'00'",
+    ],
+)
+def test_bytes_where_text_belongs_stop_the_export(pair: Pair, damage: str) -> None:
+    # x'00' is valid JSONB (null): SQLite's json_object would take it as JSON.
+    rich_debrief(pair.runner)
+    with pair.runner.vault.engine().connect() as conn:
+        raw = conn.connection.dbapi_connection
+        assert raw is not None
+        raw.execute("DROP TRIGGER IF EXISTS audit_event_no_update")  # a damaged vault
+        raw.execute(damage)
+    with pytest.raises(package_records.StoredTextDamaged, match="bytes where text belongs"):
+        packages.export_package(
+            pair.runner.vault, pair.runner.scope, to_dir=pair.outbox, all_new=True
+        )
+    assert os.listdir(pair.outbox) == []
 
 
 def test_export_judges_completeness_as_the_debrief_page_does() -> None:
