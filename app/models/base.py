@@ -87,6 +87,17 @@ def new_hex_id() -> str:
     return f"{_uuid7_int(None, None):032x}"
 
 
+def new_hex_ids(count: int) -> list[str]:
+    """``count`` of ``new_hex_id()``, with one read of the clock and one of the
+    random source (an import names 10,000 versions)."""
+    ms = int(time.time() * 1000)
+    rand = secrets.token_bytes(10 * count)  # 80 bits each, 74 of them used
+    return [
+        f"{_uuid7_int(ms, int.from_bytes(rand[at : at + 10], 'big')):032x}"
+        for at in range(0, 10 * count, 10)
+    ]
+
+
 def uuid7_hex(unix_ms: int, rand: int) -> str:
     """``uuid7(unix_ms, rand).hex`` without the UUID object."""
     return f"{_uuid7_int(unix_ms, rand):032x}"

@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+import orjson
 import sqlcipher3
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -26,10 +27,9 @@ from app.domain.text import normalise_name
 from app.errors import PackageError
 from app.export.errors import MalformedPackage
 from app.export.manifest import RecordRef
-from app.models import Alias, Compartment, CompartmentMember, Debrief, Source, Subject
-from app.models.base import new_hex_id
+from app.models import Alias, Compartment, CompartmentMember, Source, Subject
+from app.models.base import new_hex_id, new_hex_ids
 from app.models.enums import AliasKind, SourceKind, SourceStatus
-from app.models.packages import PackageOrigin, RecordVersion
 from app.services import bulk_columns
 from app.vault import search_bulk
 
@@ -98,18 +98,16 @@ class _Origins:
     def __init__(self, session: Session, sender: str, package_id: uuid.UUID) -> None:
         self.session, self.sender, self.package_id = session, sender, package_id
 
-    def claim_many(self, record_type: str, ids: list[uuid.UUID], existing: set[uuid.UUID]) -> None:
-        known: dict[uuid.UUID, str] = {}
-        for start in range(0, len(ids), 500):
-            chunk = ids[start : start + 500]
-            known |= dict(
-                self.session.execute(
-                    select(PackageOrigin.record_id, PackageOrigin.sender).where(
-                        PackageOrigin.record_type == record_type,
-                        PackageOrigin.record_id.in_(chunk),
-                    )
-                ).all()
+    def claim_many(self, record_type: str, ids: list[str], existing: set[str]) -> None:
+        """``ids``: hex, of records of ``record_type``; ``existing``: those of them
+        this vault holds."""
+        known = dict(
+            _raw(self.session).execute(
+                "SELECT o.record_id, o.sender FROM json_each(?) AS j "
+                "CROSS JOIN package_origin AS o ON o.record_type = ? AND o.record_id = j.value",
+                (orjson.dumps(ids), record_type),
             )
+        )
         if any(known.get(i, self.sender) != self.sender for i in ids):
             raise ConflictingRecords()
         if any(i in existing and i not in known for i in ids):
@@ -118,7 +116,7 @@ class _Origins:
             self.session,
             "INSERT INTO package_origin (record_type, record_id, sender, package_id) "
             "VALUES (?,?,?,?)",
-            [(record_type, i.hex, self.sender, self.package_id.hex) for i in ids if i not in known],
+            [(record_type, i, self.sender, self.package_id.hex) for i in ids if i not in known],
         )
 
 
@@ -134,47 +132,32 @@ _CHILDREN = (
 )
 
 
-def _child_ids(data: dict[str, Any], part: str) -> list[str]:
-    if part == "contact":
-        return [data["contact"]["id"]] if data["contact"] is not None else []
-    return [entry["id"] for entry in data[part]]
-
-
-def _existing(session: Session, table: str, ids: list[str]) -> set[str]:
-    """Which of ``ids`` (hex) ``table`` holds already."""
-    out: set[str] = set()
-    for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
-        marks = ",".join("?" for _ in chunk)
-        out |= {
-            row[0]
-            for row in _raw(session).execute(
-                f"SELECT id FROM {table} WHERE id IN ({marks})",  # noqa: S608
-                chunk,
-            )
-        }
-    return out
+def _held(session: Session, table: str, ids: list[str]) -> list[tuple[str, str]]:
+    """(id, compartment id) of the rows of ``table`` among ``ids`` (hex), in one
+    statement: the ids go in as one JSON array, so no chunking to SQLite's limit
+    on bound values. CROSS JOIN keeps the list as the outer loop, one index probe
+    per id (left to itself, the planner may scan the table once per id)."""
+    if not ids:
+        return []
+    sql = f"SELECT t.id, t.compartment_id FROM json_each(?) AS j CROSS JOIN {table} AS t "  # noqa: S608
+    sql += "ON t.id = j.value"
+    rows: list[tuple[str, str]] = _raw(session).execute(sql, (orjson.dumps(ids),)).fetchall()
+    return rows
 
 
 def _check_children(session: Session, records: list[dict[str, Any]]) -> None:
     for table, part in _CHILDREN:
         wanted: dict[str, str] = {}
         for d in records:
-            comp = _id(d["compartment_id"])
-            for child in _child_ids(d, part):
-                key = _id(child)
-                if wanted.setdefault(key, comp) != comp:
-                    raise ConflictingRecords()
-        keys = list(wanted)
-        for start in range(0, len(keys), 500):
-            chunk = keys[start : start + 500]
-            marks = ",".join("?" for _ in chunk)
-            rows = _raw(session).execute(
-                f"SELECT id, compartment_id FROM {table} WHERE id IN ({marks})",  # noqa: S608
-                chunk,
-            )
-            if any(comp != wanted[rid] for rid, comp in rows):
-                raise ConflictingRecords()
+            children = d[part] if part != "contact" else [d["contact"]] if d["contact"] else []
+            if children:
+                comp = d["compartment_id"]
+                for child in children:
+                    if wanted.setdefault(child["id"], comp) != comp:
+                        raise ConflictingRecords()
+        want = {_id(k): _id(v) for k, v in wanted.items()}
+        if any(comp != want[rid] for rid, comp in _held(session, table, list(want))):
+            raise ConflictingRecords()
 
 
 def _in_chunks(session: Session, what: Any, column: Any, values: Sequence[Any]) -> list[Any]:
@@ -197,8 +180,8 @@ def _sources(
     source_ids = [uuid.UUID(s["id"]) for s in sources]  # each once (package_receive)
     held_comps = set(_in_chunks(session, Compartment.id, Compartment.id, comp_ids))
     held_sources = {src.id: src for src in _in_chunks(session, Source, Source.id, source_ids)}
-    origins.claim_many("compartment", comp_ids, held_comps)
-    origins.claim_many("source", source_ids, set(held_sources))
+    origins.claim_many("compartment", [c.hex for c in comp_ids], {c.hex for c in held_comps})
+    origins.claim_many("source", [i.hex for i in source_ids], {i.hex for i in held_sources})
     names: dict[str, str] = {}
     for s in sources:
         names.setdefault(s["compartment_id"], s["compartment"])
@@ -251,19 +234,16 @@ def _sources(
     return out
 
 
-def _latest_versions(
-    session: Session, record_ids: list[uuid.UUID]
-) -> dict[uuid.UUID, tuple[int, set[str]]]:
-    out: dict[uuid.UUID, tuple[int, set[str]]] = {}
-    for start in range(0, len(record_ids), 500):
-        chunk = record_ids[start : start + 500]
-        for rid, version, sha in session.execute(
-            select(RecordVersion.record_id, RecordVersion.version, RecordVersion.sha256).where(
-                RecordVersion.record_type == "debrief", RecordVersion.record_id.in_(chunk)
-            )
-        ):
-            top, hashes = out.get(rid, (0, set()))
-            out[rid] = (max(top, version), hashes | {sha})
+def _latest_versions(session: Session, record_ids: list[str]) -> dict[str, tuple[int, set[str]]]:
+    """Debrief id (hex) -> (newest version held, hashes of every version held)."""
+    out: dict[str, tuple[int, set[str]]] = {}
+    for rid, version, sha in _raw(session).execute(
+        "SELECT v.record_id, v.version, v.sha256 FROM json_each(?) AS j CROSS JOIN record_version "
+        "AS v ON v.record_type = 'debrief' AND v.record_id = j.value",
+        (orjson.dumps(record_ids),),
+    ):
+        top, hashes = out.get(rid, (0, set()))
+        out[rid] = (max(top, version), hashes | {sha})
     return out
 
 
@@ -284,21 +264,21 @@ def apply(
     counts = ImportCounts()
     origins = _Origins(session, sender, package_id)
     compartments = _sources(session, scope, sources, origins)
-    versions = _latest_versions(session, [ref.id for ref, _ in records])
-    live = set()
-    for start in range(0, len(records), 500):
-        chunk = [ref.id for ref, _ in records[start : start + 500]]
-        live |= set(session.execute(select(Debrief.id).where(Debrief.id.in_(chunk))).scalars())
-    origins.claim_many("debrief", [ref.id for ref, _ in records], live)
+    hexes = [ref.id.hex for ref, _ in records]
+    versions = _latest_versions(session, hexes)
+    live = {rid for rid, _comp in _held(session, "debrief", hexes)}
+    origins.claim_many("debrief", hexes, live)
     to_apply: list[dict[str, Any]] = []
     version_rows: list[tuple[Any, ...]] = []
     now = iso_utc(utc_now())
+    version_ids = iter(new_hex_ids(len(records)))
     for n, (ref, data) in enumerate(records):
+        rid = hexes[n]
         if data["compartment_id"] != compartments.get(data["source_id"]):
             raise MalformedPackage("A record's compartment does not match its source.")
         if any(f["sha256"] not in blobs for f in data["attachments"]):
             raise MalformedPackage("A file a record names is missing from the package.")
-        top, hashes = versions.get(ref.id, (0, set()))
+        top, hashes = versions.get(rid, (0, set()))
         if ref.sha256 in hashes:
             counts.unchanged += 1
             continue
@@ -306,15 +286,15 @@ def apply(
             counts.older += 1  # kept as history; the live record stays the newer one
         else:
             to_apply.append(data)
-            if ref.id in live or top:
+            if rid in live or top:
                 counts.updated += 1
             else:
                 counts.new += 1
         version_rows.append(
             (
-                new_hex_id(),
+                next(version_ids),
                 "debrief",
-                ref.id.hex,
+                rid,
                 ref.version,
                 ref.sha256,
                 package_id.hex,
@@ -325,7 +305,7 @@ def apply(
         )
     _check_children(session, to_apply)
     try:
-        _write(session, to_apply, blobs, progress, {i.hex for i in live})
+        _write(session, to_apply, blobs, progress, live)
     except sqlcipher3.IntegrityError:
         raise ConflictingRecords() from None
     _many(
@@ -538,7 +518,7 @@ def _write_rows(
         if progress is not None and n % 500 == 0:
             progress(n, total)
     # OR IGNORE keeps an addendum already held (or named twice): indexed once.
-    held = _existing(session, "addendum", [row[0] for row in addenda])
+    held = {rid for rid, _comp in _held(session, "addendum", [row[0] for row in addenda])}
     for row in addenda:
         if row[0] not in held:
             held.add(row[0])
