@@ -34,7 +34,7 @@ from app.services import keys, outgoing_copies, package_json, package_log, packa
 from app.services.debriefs import blockers
 from app.services.gc_pause import collection_paused
 from app.vault import audit_chain, migrate
-from app.vault.atomic import atomic_write_bytes
+from app.vault.atomic import BackgroundWrite, atomic_write_bytes
 from app.vault.vault import Vault
 
 ProgressFn = Callable[[int, int], None]
@@ -320,70 +320,84 @@ def export_package(
         progress(2, 4)
     sha = hashlib.sha256(sealed).hexdigest()
     names = tuple(p.name for p in peers)
-    with vault.write() as session:
-        session.add(
-            PackageLog(
-                id=package_id,
-                direction=package_log.OUT,
-                kind="debriefs",
-                channel=channel,
-                counterpart=", ".join(names)[:200],
-                sequence=sequence,
-                sha256=sha,
-                previous=previous,
-                created_at=utc_now(),
-                records=len(gathered.refs),
-                recipients=",".join(recipients),
-            )
-        )
-        session.flush()
-        # One bulk upsert (as session.merge per record would do, without loading
-        # each row first): a version sent again now names this package.
-        raw = session.connection().connection.dbapi_connection
-        assert raw is not None
-        raw.executemany(
-            "INSERT INTO exported_record (record_type, record_id, version, sha256, package_id, "
-            "compartment_id) VALUES ('debrief', ?, ?, ?, ?, ?) "
-            "ON CONFLICT (record_type, record_id, version) DO UPDATE SET "
-            "sha256 = excluded.sha256, package_id = excluded.package_id, "
-            "compartment_id = excluded.compartment_id",
-            [
-                (
-                    ref.id.hex,
-                    ref.version,
-                    ref.sha256,
-                    package_id.hex,
-                    gathered.compartments[ref.id].hex,
+    # The file is written (not yet under its name) while the vault records the export.
+    writing = BackgroundWrite(to_dir / package_file_name(package_id), sealed, mode=0o600)
+    try:
+        with vault.write() as session:
+            session.add(
+                PackageLog(
+                    id=package_id,
+                    direction=package_log.OUT,
+                    kind="debriefs",
+                    channel=channel,
+                    counterpart=", ".join(names)[:200],
+                    sequence=sequence,
+                    sha256=sha,
+                    previous=previous,
+                    created_at=utc_now(),
+                    records=len(gathered.refs),
+                    recipients=",".join(recipients),
                 )
-                for ref in gathered.refs
-            ],
-        )
-        raw.executemany(
-            "INSERT OR IGNORE INTO exported_copy (record_type, record_id, version, package_id) "
-            "VALUES ('debrief', ?, ?, ?)",
-            [(ref.id.hex, ref.version, package_id.hex) for ref in gathered.refs],
-        )
-        audit_chain.append(
-            session,
-            scope.actor,
-            "package.exported",
-            record_type="package",
-            record_id=package_id,
-            detail={
-                "sequence": sequence,
-                "debriefs": len(gathered.refs),
-                "sha256": sha,
-                "recipients": len(recipients),
-            },
-        )
-        # Last: the compression had the time of the writes above.
-        outgoing_copies.keep(session, package_id, sealer, nonce, packing)
+            )
+            session.flush()
+            # One bulk upsert (as session.merge per record would do, without loading
+            # each row first): a version sent again now names this package.
+            raw = session.connection().connection.dbapi_connection
+            assert raw is not None
+            raw.executemany(
+                "INSERT INTO exported_record (record_type, record_id, version, sha256, package_id, "
+                "compartment_id) VALUES ('debrief', ?, ?, ?, ?, ?) "
+                "ON CONFLICT (record_type, record_id, version) DO UPDATE SET "
+                "sha256 = excluded.sha256, package_id = excluded.package_id, "
+                "compartment_id = excluded.compartment_id",
+                [
+                    (
+                        ref.id.hex,
+                        ref.version,
+                        ref.sha256,
+                        package_id.hex,
+                        gathered.compartments[ref.id].hex,
+                    )
+                    for ref in gathered.refs
+                ],
+            )
+            raw.executemany(
+                "INSERT OR IGNORE INTO exported_copy (record_type, record_id, version, package_id) "
+                "VALUES ('debrief', ?, ?, ?)",
+                [(ref.id.hex, ref.version, package_id.hex) for ref in gathered.refs],
+            )
+            audit_chain.append(
+                session,
+                scope.actor,
+                "package.exported",
+                record_type="package",
+                record_id=package_id,
+                detail={
+                    "sequence": sequence,
+                    "debriefs": len(gathered.refs),
+                    "sha256": sha,
+                    "recipients": len(recipients),
+                },
+            )
+            # Last: the compression had the time of the writes above.
+            outgoing_copies.keep(session, package_id, sealer, nonce, packing)
+    except BaseException:
+        writing.abandon()  # the vault did not record it: no file either
+        raise
     if progress:
         progress(3, 4)
-    path = write_package_file(package_id, to_dir, sealed)
+    path = _finish_package_file(package_id, writing)
     if progress:
         progress(4, 4)
     return ExportResult(package_id, path, sequence, len(gathered.refs), len(sealed), names)
+
+
+def _finish_package_file(package_id: uuid.UUID, writing: BackgroundWrite) -> Path:
+    try:
+        writing.finish()
+    except VaultError as exc:
+        raise PackageNotWritten(package_id, str(exc).rstrip(".")) from exc
+    return writing.path
 
 
 def write_package_file(package_id: uuid.UUID, to_dir: Path, sealed: bytes) -> Path:

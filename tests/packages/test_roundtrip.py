@@ -3,6 +3,7 @@ new versions, gaps, late arrivals and replays behave as a handler relies on."""
 
 from __future__ import annotations
 
+import errno
 import os
 import shutil
 import stat
@@ -10,13 +11,13 @@ import uuid
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 
 from app.errors import AccessDenied, InvalidInput, NotFound, StorageFull, WorkflowError
 from app.export.errors import ReplayedPackage
 from app.models import Debrief
 from app.models.enums import DebriefStatus
-from app.models.packages import RecordVersion
+from app.models.packages import PackageLog, RecordVersion
 from app.services import (
     attachments,
     audit,
@@ -28,6 +29,7 @@ from app.services import (
     record_versions,
     search,
 )
+from app.vault import atomic
 from app.vault.vault import Vault
 from tests import factory
 from tests.packages.conftest import (
@@ -265,15 +267,19 @@ def test_a_failed_write_keeps_the_package_for_writing_again(
 ) -> None:
     submitted_debriefs(pair.runner, 1)
 
-    def full_disk(path: Path, data: bytes, *, mode: int = 0o600) -> None:
-        raise StorageFull(f"The disk holding {path.parent} is full; nothing was changed.")
+    real_write = atomic._write_temp
+
+    def full_disk(tmp: Path, data: bytes, mode: int) -> None:
+        real_write(tmp, data[:1000], mode)  # part of it went on before the disk filled
+        raise OSError(errno.ENOSPC, "No space left on device")
 
     with monkeypatch.context() as patch:
-        patch.setattr("app.services.packages.atomic_write_bytes", full_disk)
+        patch.setattr(atomic, "_write_temp", full_disk)
         with pytest.raises(packages.PackageNotWritten) as caught:
             _export(pair)
     assert "kept in the vault" in str(caught.value)
-    assert os.listdir(pair.outbox) == []
+    assert "is full" in str(caught.value)
+    assert os.listdir(pair.outbox) == []  # neither the package nor its temporary file
     # The number is taken: the next attempt is a second writing, not a new package.
     with pytest.raises(InvalidInput, match="nothing new"):
         _export(pair)
@@ -297,3 +303,24 @@ def test_attachments_only_while_draft(pair: Pair) -> None:
     (debrief_id,) = submitted_debriefs(pair.runner, 1)
     with pytest.raises(WorkflowError):
         attachments.add_attachment(pair.runner.vault, pair.runner.scope, debrief_id, "x.png", PNG)
+
+
+def test_an_export_the_vault_could_not_record_leaves_no_file(
+    pair: Pair, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The file is written while the vault records the export; if that fails, the
+    # half-made file goes too, and the export can simply be tried again.
+    submitted_debriefs(pair.runner, 1)
+
+    def vault_fails(*args: object) -> None:
+        raise StorageFull("The disk holding the vault is full; nothing was changed.")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(packages.outgoing_copies, "keep", vault_fails)
+        with pytest.raises(StorageFull):
+            _export(pair)
+    assert os.listdir(pair.outbox) == []
+    with pair.runner.vault.read() as session:
+        assert session.execute(select(func.count()).select_from(PackageLog)).scalar_one() == 0
+    result = _export(pair)
+    assert os.listdir(pair.outbox) == [result.path.name]
