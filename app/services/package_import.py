@@ -105,7 +105,7 @@ class _Origins:
             _raw(self.session).execute(
                 "SELECT o.record_id, o.sender FROM json_each(?) AS j "
                 "CROSS JOIN package_origin AS o ON o.record_type = ? AND o.record_id = j.value",
-                (orjson.dumps(ids), record_type),
+                (orjson.dumps(ids).decode(), record_type),
             )
         )
         if any(known.get(i, self.sender) != self.sender for i in ids):
@@ -141,7 +141,9 @@ def _held(session: Session, table: str, ids: list[str]) -> list[tuple[str, str]]
         return []
     sql = f"SELECT t.id, t.compartment_id FROM json_each(?) AS j CROSS JOIN {table} AS t "  # noqa: S608
     sql += "ON t.id = j.value"
-    rows: list[tuple[str, str]] = _raw(session).execute(sql, (orjson.dumps(ids),)).fetchall()
+    rows: list[tuple[str, str]] = (
+        _raw(session).execute(sql, (orjson.dumps(ids).decode(),)).fetchall()
+    )
     return rows
 
 
@@ -240,7 +242,7 @@ def _latest_versions(session: Session, record_ids: list[str]) -> dict[str, tuple
     for rid, version, sha in _raw(session).execute(
         "SELECT v.record_id, v.version, v.sha256 FROM json_each(?) AS j CROSS JOIN record_version "
         "AS v ON v.record_type = 'debrief' AND v.record_id = j.value",
-        (orjson.dumps(record_ids),),
+        (orjson.dumps(record_ids).decode(),),
     ):
         top, hashes = out.get(rid, (0, set()))
         out[rid] = (max(top, version), hashes | {sha})

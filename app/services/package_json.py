@@ -65,7 +65,7 @@ def _text(c: str) -> str:
     return f"CASE WHEN typeof({c}) = 'blob' THEN {_BYTES} ELSE {c} END"
 
 
-_COLUMN = re.compile(r"[a-z]\.[a-z_]+")
+_COLUMN = re.compile(r"[a-z]\.[a-z_0-9]+")
 
 
 def _when(ok: str, value: str) -> str:

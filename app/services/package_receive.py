@@ -8,7 +8,7 @@ second package with the same number is refused; a gap or a late arrival is
 imported with a warning). The import is one transaction: a refusal anywhere
 leaves the vault as it was, apart from the audit event that records the refusal.
 The decrypted container is kept once as evidence (``package_evidence``),
-compressed in a thread of its own while the records are checked.
+compressed in a thread of its own while the records are written.
 """
 
 from __future__ import annotations
@@ -166,6 +166,14 @@ class _Canonical:
     def __init__(self, data: bytes) -> None:
         self.data, self.at = data, 0
 
+    def expect_value(self, value: Any) -> int:
+        """``expect`` of the canonical encoding of ``value`` (a part of the body)."""
+        try:
+            encoded = canonical.dumps_loaded(value)
+        except ValueError:  # nested deeper than the encoder goes: not what a runner writes
+            raise MalformedPackage("package data is not canonical") from None
+        return self.expect(encoded)
+
     def expect(self, piece: bytes) -> int:
         """Where ``piece`` begins (it must lie at the current position)."""
         start = self.at
@@ -192,9 +200,9 @@ def _contents(verified: Verified) -> Contents:
     # encoding is one of the pieces, so its place is known as it is found.
     walk = _Canonical(inner.body_bytes)
     walk.expect(b'{"attachments":')
-    walk.expect(canonical.dumps_loaded(body["attachments"]))
+    walk.expect_value(body["attachments"])
     walk.expect(b',"audit":')
-    walk.expect(canonical.dumps_loaded(body["audit"]))
+    walk.expect_value(body["audit"])
     walk.expect(b',"records":[')
     records = []
     locations = []
@@ -219,7 +227,7 @@ def _contents(verified: Verified) -> Contents:
         )
         records.append((ref, data))
     walk.expect(b'],"sources":')
-    walk.expect(canonical.dumps_loaded(body["sources"]))
+    walk.expect_value(body["sources"])
     walk.expect(b"}")
     walk.end()
     if len({ref.id for ref, _ in records}) != len(records):
@@ -321,8 +329,9 @@ def import_package(
     try:
         _refuse_known_bytes(vault, data)
         verified = open_verified(vault, data, kind="debriefs", sender_roles=(PeerRole.RUNNER,))
-        packing = compression.Packing(verified.opened.container)
         contents = _contents(verified)
+        # Kept once it checked out: a refused package is not compressed for nothing.
+        packing = compression.Packing(verified.opened.container)
         m = verified.opened.manifest
         with vault.write() as session, bulk_cache(session):
             arrival = arrival_of(session, verified)

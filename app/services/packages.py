@@ -381,12 +381,14 @@ def export_package(
             )
             # Last: the compression had the time of the writes above.
             outgoing_copies.keep(session, package_id, sealer, nonce, packing)
+        if progress:
+            progress(3, 4)
+        path = _finish_package_file(package_id, writing)
     except BaseException:
-        writing.abandon()  # the vault did not record it: no file either
+        # Not recorded, or not put in place: no file, and no hidden temporary one
+        # (a recorded package can be written again).
+        writing.abandon()
         raise
-    if progress:
-        progress(3, 4)
-    path = _finish_package_file(package_id, writing)
     if progress:
         progress(4, 4)
     return ExportResult(package_id, path, sequence, len(gathered.refs), len(sealed), names)

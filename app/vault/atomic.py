@@ -80,8 +80,8 @@ class BackgroundWrite:
             self._error = exc
 
     def finish(self) -> None:
-        self._thread.join()
         try:
+            self._thread.join()
             if self._error is not None:
                 raise self._error
             os.replace(self._tmp, self.path)
@@ -93,6 +93,10 @@ class BackgroundWrite:
             raise
 
     def abandon(self) -> None:
-        self._thread.join()
+        # Also when interrupted (Ctrl-C) while waiting: the temporary file must go,
+        # and it can only go once the thread has closed it.
+        while self._thread.is_alive():
+            with contextlib.suppress(KeyboardInterrupt):
+                self._thread.join()
         with contextlib.suppress(OSError):
             self._tmp.unlink()

@@ -5,6 +5,7 @@ and nothing is imported from a refused package."""
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import shutil
 import uuid
@@ -808,5 +809,22 @@ def test_a_body_that_is_not_canonical_is_refused(scene: Scene, where: str) -> No
     refused = _refused(scene, forged)
     assert isinstance(refused, MalformedPackage)
     assert "canonical" in str(refused) or where == "a source key twice"
+    with pytest.raises(MalformedPackage):
+        package_receive.verify_package(scene.handler.vault, scene.handler.scope, forged)
+
+
+@pytest.mark.parametrize("part", ["attachments", "audit", "sources"])
+def test_a_body_nested_too_deep_is_refused(scene: Scene, part: str) -> None:
+    # orjson parses 1,024 levels but encodes only 255: the canonical check must
+    # refuse such a body with a typed error, not fail inside the encoder.
+    opened = _opened(scene)
+    body = dict(opened.body)
+    deep: list = []
+    for _ in range(300):
+        deep = [deep]
+    body[part] = deep
+    raw = json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
+    forged = _signed_by_runner(scene, _manifest_doc(opened), raw)
+    assert isinstance(_refused(scene, forged), MalformedPackage)
     with pytest.raises(MalformedPackage):
         package_receive.verify_package(scene.handler.vault, scene.handler.scope, forged)

@@ -324,3 +324,30 @@ def test_an_export_the_vault_could_not_record_leaves_no_file(
         assert session.execute(select(func.count()).select_from(PackageLog)).scalar_one() == 0
     result = _export(pair)
     assert os.listdir(pair.outbox) == [result.path.name]
+
+
+def test_an_export_stopped_after_it_was_recorded_leaves_no_hidden_file(
+    pair: Pair, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Stopped (here by its progress report) after the vault recorded the package but
+    # before the file got its name: the temporary file goes, and the recorded
+    # package can be written again.
+    submitted_debriefs(pair.runner, 1)
+
+    def progress(done: int, total: int) -> None:
+        if done == 3:
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        packages.export_package(
+            pair.runner.vault,
+            pair.runner.scope,
+            to_dir=pair.outbox,
+            all_new=True,
+            progress=progress,
+        )
+    assert os.listdir(pair.outbox) == []
+    with pair.runner.vault.read() as session:
+        (sent,) = session.execute(select(PackageLog)).scalars()
+    path = packages.write_again(pair.runner.vault, pair.runner.scope, sent.id, pair.outbox)
+    assert os.listdir(pair.outbox) == [path.name]

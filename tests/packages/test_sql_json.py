@@ -145,6 +145,7 @@ def test_text_that_is_not_utf8_stops_the_export(pair: Pair) -> None:
         "UPDATE alias SET name = x'00' WHERE name LIKE 'Uil-%'",
         "UPDATE source SET codename = x'00'",
         "UPDATE audit_event SET detail = x'00'",
+        "UPDATE attachment SET sha256 = x'00'",
     ],
 )
 def test_bytes_where_text_belongs_stop_the_export(pair: Pair, damage: str) -> None:
