@@ -129,7 +129,35 @@ def ensure_typage() -> None:
     stamp.write_text(wanted)
 
 
+# System tools tests need and never skip without: (command, Debian package, why).
+TEST_TOOLS = (
+    ("strace", "strace", "the test that the GUI opens no network socket"),
+    ("pdftoppm", "poppler-utils", "the tests that render report pages"),
+)
+
+
+def ensure_test_tools() -> None:
+    """Install the missing ones where this runs as root with apt-get (CI, a fresh
+    container); elsewhere stop before the suite with one line naming them."""
+    missing = [(pkg, why) for cmd, pkg, why in TEST_TOOLS if shutil.which(cmd) is None]
+    if not missing:
+        return
+    packages = [pkg for pkg, _ in missing]
+    apt = shutil.which("apt-get")
+    if apt and hasattr(os, "geteuid") and os.geteuid() == 0:
+        print(f"Installing {' '.join(packages)} for the tests ...", flush=True)
+        env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+        if _run([apt, "update", "-qq"], env=env) == 0 and (
+            _run([apt, "install", "-y", "-qq", *packages], env=env) == 0
+        ):
+            return
+        sys.exit(f"apt-get could not install {' '.join(packages)}; see the messages above.")
+    needs = "; ".join(f"{pkg} ({why})" for pkg, why in missing)
+    sys.exit(f"The tests need {needs}. Install with: sudo apt-get install -y {' '.join(packages)}")
+
+
 def cmd_test(rest: list[str]) -> int:
+    ensure_test_tools()
     ensure_venv("dev")
     check_qt("offscreen")
     ensure_typage()
