@@ -274,11 +274,16 @@ def cmd_export(args: argparse.Namespace) -> int:
                 all_new=bool(args.all_new),
             )
         except packages.IncompletePackage as exc:
-            for c in exc.blocked:
-                print(
-                    f"{c.debrief_id}  {c.codename}  {c.created_at:%Y-%m-%d}: "
-                    + ", ".join(c.missing)
-                )
+            # What is missing goes to stdout (a listing, as JSON with --json); the
+            # refusal itself is the one line on stderr.
+            if args.json:
+                print_json({"blocked": list(exc.blocked)})
+            else:
+                for c in exc.blocked:
+                    print(
+                        f"{c.debrief_id}  {c.codename}  {c.created_at:%Y-%m-%d}: "
+                        + ", ".join(c.missing)
+                    )
             raise
     if args.json:
         print_json(result)

@@ -52,12 +52,10 @@ class PurgeResult:
     rule: str
 
 
-def purgeable(
-    session: Session, approved_by_receipt: frozenset[uuid.UUID] = frozenset()
-) -> list[tuple[uuid.UUID, uuid.UUID]]:
+def purgeable(session: Session) -> list[tuple[uuid.UUID, uuid.UUID]]:
     """(debrief id, confirming package id) of debriefs safe to purge: confirmed,
-    and unchanged since they went out, or changed only by the approval that came
-    back with the confirming receipt (``approved_by_receipt``; the handler holds it)."""
+    and unchanged since they went out. (A receipt takes this set before it applies
+    its reviews: an approval changes a record only by what the handler holds.)"""
     newest = (
         select(ExportedRecord.record_id, func.max(ExportedRecord.version).label("version"))
         .where(ExportedRecord.record_type == "debrief")
@@ -83,11 +81,7 @@ def purgeable(
         return []
     now_hash = {e.id: e.sha256 for e in package_json.debriefs(session, [r[0] for r in rows])}
     # Changed here since it went out (an addendum, an answer): it must go out again first.
-    return [
-        (rid, pid)
-        for rid, sha, pid in rows
-        if now_hash.get(rid) == sha or rid in approved_by_receipt
-    ]
+    return [(rid, pid) for rid, sha, pid in rows if now_hash.get(rid) == sha]
 
 
 def purge_confirmed(
@@ -95,22 +89,33 @@ def purge_confirmed(
     scope: Scope,
     *,
     mode: str,
-    approved_by_receipt: frozenset[uuid.UUID] = frozenset(),
 ) -> PurgeResult:
-    if mode not in RULES:
-        raise InvalidInput("Unknown retention rule.")
+    _check_rule(mode)
     if mode == "keep":
         return PurgeResult(0, mode)
     with vault.write() as session:
-        targets = purgeable(session, approved_by_receipt)
-        if not targets:
-            return PurgeResult(0, mode)
-        ids = [rid for rid, _ in targets]
-        for start in range(0, len(ids), 500):
-            _purge_chunk(session, scope, targets[start : start + 500], mode)
-    if mode == "secure_delete":
+        purged = purge_targets(session, scope, purgeable(session), mode)
+    if purged and mode == "secure_delete":
         vault.compact()
-    return PurgeResult(len(ids), mode)
+    return PurgeResult(purged, mode)
+
+
+def purge_targets(
+    session: Session, scope: Scope, targets: list[tuple[uuid.UUID, uuid.UUID]], mode: str
+) -> int:
+    """Purge ``targets`` (from ``purgeable``) inside the caller's transaction; after
+    it commits, ``secure_delete`` still needs ``vault.compact()``."""
+    _check_rule(mode)
+    if mode == "keep":
+        return 0
+    for start in range(0, len(targets), 500):
+        _purge_chunk(session, scope, targets[start : start + 500], mode)
+    return len(targets)
+
+
+def _check_rule(mode: str) -> None:
+    if mode not in RULES:
+        raise InvalidInput("Unknown retention rule.")
 
 
 def _purge_chunk(

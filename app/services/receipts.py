@@ -320,17 +320,21 @@ def import_receipt(vault: Vault, scope: Scope, data: bytes) -> ReceiptImport:
                 outgoing_copies.drop(session, sent.id)
                 confirmed += 1
             # Confirmed and unchanged before the reviews: an approval changes the
-            # record only by what the handler already holds, so it may still go.
-            unchanged = {rid for rid, _ in purge.purgeable(session)} if rule != "keep" else set()
+            # record only by what the handler already holds, so it may still go; a
+            # return changes it (it has to go out again).
+            targets = purge.purgeable(session) if rule != "keep" else []
             outcomes = {
                 uuid.UUID(r["debrief_id"]): _apply_review(session, scope, r) for r in reviews
             }
             applied = sum(status is not None for status in outcomes.values())
-            approved = frozenset(
-                rid
-                for rid, status in outcomes.items()
-                if status is DebriefStatus.APPROVED and rid in unchanged
-            )
+            targets = [
+                (rid, pid)
+                for rid, pid in targets
+                if outcomes.get(rid) in (None, DebriefStatus.APPROVED)
+            ]
+            # In the receipt's transaction: a receipt is never taken in without the
+            # purge its rule asks for (a second import of it is refused as a replay).
+            purged = purge.purge_targets(session, scope, targets, rule)
             log_arrival(session, verified, records=len(m.receipts))
             audit_chain.append(
                 session,
@@ -350,14 +354,15 @@ def import_receipt(vault: Vault, scope: Scope, data: bytes) -> ReceiptImport:
                 detail={"reason": type(exc).__name__},
             )
         raise
-    purged = purge.purge_confirmed(vault, scope, mode=rule, approved_by_receipt=approved)
+    if purged and rule == "secure_delete":
+        vault.compact()
     return ReceiptImport(
         m.package_id,
         verified.sender.name,
         confirmed,
         already,
         applied,
-        purged.debriefs,
+        purged,
         rule,
         arrival.warnings,
     )

@@ -9,8 +9,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select, update
 
 from app.cli import main
+from app.models import Debrief
 from app.models.enums import Role
 from app.services import aliases
 from app.vault.vault import Vault
@@ -263,3 +265,32 @@ def test_the_installed_command_keeps_its_contract(setup: dict[str, Path]) -> Non
     ).stdout
     for command in ("keys", "export", "package", "receipt"):
         assert command in help_text
+
+
+def test_a_blocked_export_lists_what_is_missing_and_refuses_in_one_line(
+    setup: dict[str, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    s = setup
+    exchange(s, capsys)
+    with Vault.open(s["runner"], factory.PASSPHRASE) as vault, vault.write() as session:
+        # An old record from before the rule: no critical reflection.
+        first = session.execute(select(Debrief.id).order_by(Debrief.created_at)).scalars().first()
+        session.execute(update(Debrief).where(Debrief.id == first).values(critical_reflection=""))
+    export = ["export", *vault_args(s, "runner"), "--alias", factory.RUNNER, "--to", s["usb"]]
+    code, out, err = cli(capsys, *export, "--all-new")
+    assert code != 0
+    assert len(err.strip().splitlines()) == 1
+    assert "1 debrief(s) lack" in err
+    (line,) = out.strip().splitlines()
+    assert line.startswith(f"{first}  REIGER  ")
+    assert line.endswith(": critical reflection")
+    code, out, err = cli(capsys, *export, "--all-new", "--json")
+    assert code != 0
+    assert len(err.strip().splitlines()) == 1
+    (blocked,) = json.loads(out)["blocked"]
+    assert (blocked["debrief_id"], blocked["codename"], blocked["missing"]) == (
+        str(first),
+        "REIGER",
+        ["critical reflection"],
+    )
+    assert list(s["usb"].iterdir()) == []

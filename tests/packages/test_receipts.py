@@ -26,6 +26,7 @@ from app.services import (
     package_log,
     package_receive,
     packages,
+    purge,
     receipts,
     search,
     sources,
@@ -259,3 +260,32 @@ def test_a_receipt_from_a_key_the_package_was_not_sealed_to_is_refused(
         assert log is not None
         assert log.confirmed_at is None
     later.vault.lock()
+
+
+def test_a_receipt_is_taken_in_with_its_purge_or_not_at_all(
+    pair: Pair, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A purge that fails (here: the disk, as the chunk is written) must not leave the
+    # receipt imported without it: its second import would be refused as a replay,
+    # and the confirmed debriefs would stay on the laptop.
+    _rule(pair.runner, "delete")
+    submitted_debriefs(pair.runner, 2)
+    sent = _send(pair)
+    data = _receipt(pair)
+
+    def full_disk(*_args: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    with monkeypatch.context() as m:
+        m.setattr(purge, "_purge_chunk", full_disk)
+        with pytest.raises(OSError, match="No space"):
+            receipts.import_receipt(pair.runner.vault, pair.runner.scope, data)
+    with pair.runner.vault.read() as session:
+        log = session.get(PackageLog, sent.package_id)
+        assert log is not None
+        assert log.confirmed_at is None
+    assert debrief_rows(pair.runner) == 2
+    result = receipts.import_receipt(pair.runner.vault, pair.runner.scope, data)
+    assert (result.confirmed, result.purged) == (1, 2)
+    assert debrief_rows(pair.runner) == 0
+    assert audit.verify(pair.runner.vault).ok
