@@ -2,14 +2,18 @@
 
 Each benchmark is a module run as ``python -m benchmarks.<name>``; it measures its
 subject and a baseline in the same run (so ratios hold on any machine) and writes
-``benchmarks/results/<name>.json``.
+``benchmarks/results/<name>.json``, with a few fixed reference workloads timed on
+the same machine (``reference_ms``) so that absolute times from different machines
+can be compared.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import platform
+import sqlite3
 import statistics
 import time
 from collections.abc import Callable
@@ -48,11 +52,40 @@ def summary(samples: list[float]) -> dict[str, float]:
     }
 
 
+def _python_loop() -> None:
+    total = 0
+    for n in range(2_000_000):
+        total += n * n
+
+
+def _sha256_64mib() -> None:
+    hashlib.sha256(bytes(64 << 20)).digest()
+
+
+def _sqlite_200k_rows() -> None:
+    conn = sqlite3.connect(":memory:")
+    conn.execute("CREATE TABLE t (id TEXT PRIMARY KEY, body TEXT)")
+    conn.executemany(
+        "INSERT INTO t VALUES (?, ?)", ((f"{n:032x}", "x" * 64) for n in range(200_000))
+    )
+    conn.close()
+
+
+def reference_ms(runs: int = 5) -> dict[str, float]:
+    """Fixed work, the same in every session: how fast this machine was during the
+    run, so absolute times from different machines (or one VM on a busy host) can
+    be told apart from changes in the code."""
+    work = {"python_loop": _python_loop, "sha256_64mib": _sha256_64mib}
+    work["sqlite_200k_rows"] = _sqlite_200k_rows
+    return {name: round(statistics.median(repeat(fn, runs)) * 1000, 1) for name, fn in work.items()}
+
+
 def machine() -> dict[str, Any]:
     return {
         "python": platform.python_version(),
         "platform": platform.platform(),
         "cpus": os.cpu_count(),
+        "reference_ms": reference_ms(),
     }
 
 
