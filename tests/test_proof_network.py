@@ -189,8 +189,8 @@ def _strace() -> str:
     path = shutil.which("strace")
     if path is None:
         pytest.fail(
-            "strace is not installed; it proves the GUI opens no socket. "
-            "Install it with: sudo apt-get install -y strace (.ci/run does this on CI)."
+            "strace is not installed; it proves the GUI opens no socket. Install it with: "
+            "sudo apt-get install -y strace (dev.py test does this when run as root)."
         )
     return path
 

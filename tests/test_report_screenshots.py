@@ -132,7 +132,7 @@ def _pdftoppm() -> str:
     if path is None:
         pytest.fail(
             "pdftoppm is not installed; it renders the report pages. Install it with: "
-            "sudo apt-get install -y poppler-utils (.ci/run does this on CI)."
+            "sudo apt-get install -y poppler-utils (dev.py test does this when run as root)."
         )
     return path
 
