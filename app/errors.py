@@ -33,6 +33,24 @@ class VeldboekError(Exception):
         return text.format(**self.params) if self.params else text
 
 
+class Notice(str):
+    """A warning a service hands back (a gap in a channel, a compaction owed): the
+    English text, as a ``str``, with its template and parameters kept so that the GUI
+    can show it translated (context ``Errors``, like the errors' templates)."""
+
+    template: str
+    params: dict[str, object]
+
+    def __new__(cls, template: str, **params: object) -> Notice:
+        notice = super().__new__(cls, template.format(**params) if params else template)
+        notice.template, notice.params = template, params
+        return notice
+
+    def localised(self, translate: Callable[[str], str]) -> str:
+        text = translate(self.template)
+        return text.format(**self.params) if self.params else text
+
+
 class VaultError(VeldboekError):
     """Something about the vault files or their state."""
 

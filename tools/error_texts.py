@@ -45,6 +45,7 @@ def error_names() -> set[str]:
         for name, value in vars(module).items():
             if inspect.isclass(value) and issubclass(value, app.errors.VeldboekError):
                 names.add(name)
+    names.add("Notice")  # a service's warning: a template with parameters, like an error
     return names
 
 

@@ -105,4 +105,9 @@ ERRORS_PACKAGES = {
     "The kept copy of that package does not match the package that was sent: the vault database is damaged.": "De bewaarde kopie van dat pakket klopt niet met het verzonden pakket: de kluisdatabase is beschadigd.",
     "A record holds a number that is not a whole number: the vault database is damaged. Run `veldboek check`.": "Een gegeven bevat een getal dat geen geheel getal is: de kluisdatabase is beschadigd. Voer `veldboek check` uit.",
     "No key this vault confirmed signed the package.": "Het pakket is niet ondertekend met een sleutel die deze kluis heeft bevestigd.",
+    "Package {n} does not follow package {before} as imported here (its link to the previous package differs).": "Pakket {n} volgt hier niet op het ingelezen pakket {before} (de verwijzing naar het vorige pakket verschilt).",
+    "Package {n} arrived late; it fills a gap.": "Pakket {n} kwam later aan; het vult een gat.",
+    "Another package numbered {n} from this sender was already imported.": "Er is al een ander pakket met nummer {n} van deze afzender ingelezen.",
+    "Package(s) {numbers} from this sender have not arrived: one is missing.": "Pakket(ten) {numbers} van deze afzender zijn niet aangekomen: er ontbreekt er een.",
+    "The confirmed debriefs are deleted, but the vault file could not be rebuilt yet (is the disk full?); it is rebuilt at the next unlock.": "De bevestigde debriefings zijn verwijderd, maar het kluisbestand kon nog niet opnieuw worden opgebouwd (is de schijf vol?); dat gebeurt bij de volgende ontgrendeling.",
 }

@@ -13,7 +13,7 @@ from __future__ import annotations
 import functools
 import uuid
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import orjson
@@ -42,7 +42,6 @@ class ImportCounts:
     updated: int = 0
     unchanged: int = 0
     older: int = 0
-    warnings: list[str] = field(default_factory=list)
 
 
 def _id(text: str) -> str:

@@ -20,6 +20,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.dal.scope import Scope
+from app.errors import Notice
 from app.models.packages import OutgoingCopy, PackageLog, PackagePeer
 from app.vault.vault import Vault
 
@@ -47,7 +48,7 @@ class Arrival:
     """How an incoming package fits its channel."""
 
     status: str  # "new" | "gap" | "late" | "already imported" | "conflict"
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[Notice, ...] = ()
 
     @property
     def refused(self) -> bool:
@@ -58,7 +59,7 @@ def _numbers(numbers: Sequence[int]) -> str:
     if len(numbers) == 1:
         return str(numbers[0])
     if list(numbers) == list(range(numbers[0], numbers[-1] + 1)):
-        return f"{numbers[0]} to {numbers[-1]}"
+        return f"{numbers[0]}–{numbers[-1]}"  # no word to translate
     return ", ".join(str(n) for n in numbers)
 
 
@@ -89,23 +90,35 @@ def arrival(
     if sequence in held:
         return Arrival(
             "conflict",
-            (f"Another package numbered {sequence} from this sender was already imported.",),
+            (
+                Notice(
+                    "Another package numbered {n} from this sender was already imported.",
+                    n=sequence,
+                ),
+            ),
         )
-    warnings = []
+    warnings: list[Notice] = []
     before = held.get(sequence - 1)
     if before is not None and previous != before:
         warnings.append(
-            f"Package {sequence} does not follow package {sequence - 1} as imported here "
-            "(its link to the previous package differs)."
+            Notice(
+                "Package {n} does not follow package {before} as imported here "
+                "(its link to the previous package differs).",
+                n=sequence,
+                before=sequence - 1,
+            )
         )
     expected = max(held, default=0) + 1
     if sequence < expected:
-        warnings.append(f"Package {sequence} arrived late; it fills a gap.")
+        warnings.append(Notice("Package {n} arrived late; it fills a gap.", n=sequence))
         status = "late"
     elif sequence > expected:
         missing = [n for n in range(1, sequence) if n not in held]
         warnings.append(
-            f"Package(s) {_numbers(missing)} from this sender have not arrived: one is missing."
+            Notice(
+                "Package(s) {numbers} from this sender have not arrived: one is missing.",
+                numbers=_numbers(missing),
+            )
         )
         status = "gap"
     else:

@@ -25,7 +25,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.dal.scope import Scope
-from app.errors import AccessDenied, PackageError
+from app.errors import AccessDenied, Notice, PackageError
 from app.export import canonical, compression, package
 from app.export.errors import MalformedPackage, ReplayedPackage, UnknownSender
 from app.export.manifest import RecordRef
@@ -271,7 +271,7 @@ class PackageCheck:
     audit_events: int
     created_at: str
     status: str  # "new" | "gap" | "late" | "already imported" | "conflict"
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[Notice, ...] = ()
 
 
 @collection_paused()
@@ -317,7 +317,7 @@ class ImportResult:
     unchanged: int
     older: int
     audit_events: int  # kept with the package's container (``package_evidence``)
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[Notice, ...] = ()
 
 
 @collection_paused()

@@ -41,7 +41,7 @@ from app.models import (
 from app.models.packages import ExportedRecord, PackageLog
 from app.services import outgoing_copies, package_json
 from app.vault import audit_chain
-from app.vault.vault import Vault
+from app.vault.vault import Vault, owe_compaction
 
 RULES = ("keep", "delete", "secure_delete")
 
@@ -110,6 +110,8 @@ def purge_targets(
         return 0
     for start in range(0, len(targets), 500):
         _purge_chunk(session, scope, targets[start : start + 500], mode)
+    if targets and mode == "secure_delete":
+        owe_compaction(session)  # made up at the next unlock if compact() fails
     return len(targets)
 
 

@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 
 from app.clock import iso_utc, utc_now
 from app.dal.scope import Scope
-from app.errors import AccessDenied, InvalidInput, NotFound, PackageError
+from app.errors import AccessDenied, InvalidInput, NotFound, Notice, PackageError, VaultError
 from app.export import package
 from app.export.errors import MalformedPackage
 from app.export.manifest import Manifest, ReceiptEntry
@@ -222,7 +222,7 @@ class ReceiptImport:
     reviews_applied: int
     purged: int
     retention: str
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[Notice, ...] = ()
 
 
 def _reviews(body: dict[str, Any]) -> list[dict[str, Any]]:
@@ -354,8 +354,17 @@ def import_receipt(vault: Vault, scope: Scope, data: bytes) -> ReceiptImport:
                 detail={"reason": type(exc).__name__},
             )
         raise
+    warnings = arrival.warnings
     if purged and rule == "secure_delete":
-        vault.compact()
+        try:
+            vault.compact()
+        except VaultError:  # the receipt and the purge are committed; the rebuild is owed
+            warnings += (
+                Notice(
+                    "The confirmed debriefs are deleted, but the vault file could not be "
+                    "rebuilt yet (is the disk full?); it is rebuilt at the next unlock."
+                ),
+            )
     return ReceiptImport(
         m.package_id,
         verified.sender.name,
@@ -364,5 +373,5 @@ def import_receipt(vault: Vault, scope: Scope, data: bytes) -> ReceiptImport:
         applied,
         purged,
         rule,
-        arrival.warnings,
+        warnings,
     )

@@ -7,7 +7,7 @@ import logging
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from app.errors import VeldboekError
+from app.errors import Notice, VeldboekError
 
 log = logging.getLogger(__name__)
 
@@ -22,6 +22,14 @@ def describe(exc: BaseException) -> str:
     return QCoreApplication.translate(
         "Errors", "Something went wrong ({kind}). This is a bug; nothing was lost that was saved."
     ).format(kind=type(exc).__name__)
+
+
+def notices(warnings: tuple[Notice, ...]) -> str:
+    """A service's warnings, one a line, in the user's language."""
+    return "\n".join(
+        w.localised(lambda template: QCoreApplication.translate("Errors", template))
+        for w in warnings
+    )
 
 
 def show_error(parent: QWidget | None, exc: BaseException, title: str | None = None) -> None:

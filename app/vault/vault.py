@@ -79,6 +79,15 @@ MIN_DB_BYTES = 4096  # one page: anything shorter cannot be a vault
 
 META_VAULT_ID = "vault_id"
 META_IDENTITY_PUBLIC = "identity_public_key"
+# Set in the transaction that deletes records under the secure rule, cleared once
+# ``compact`` has rebuilt the file: a compaction that failed (a full disk, a crash)
+# is made up at the next unlock.
+META_COMPACTION_OWED = "compaction_owed"
+
+
+def owe_compaction(session: Session) -> None:
+    session.merge(VaultMeta(key=META_COMPACTION_OWED, value=b"1"))
+
 
 ProgressFn = Callable[[str, float], None]
 
@@ -375,6 +384,8 @@ class Vault:
         except BaseException:
             vault.close_unrecorded()
             raise
+        if record_open:
+            vault.compact_if_owed()
         return vault
 
     @staticmethod
@@ -499,7 +510,21 @@ class Vault:
             # Outside any transaction: VACUUM cannot run inside one.
             raw.execute("INSERT INTO search_fts (search_fts) VALUES ('optimize')")
             raw.execute("VACUUM")
+            raw.execute("DELETE FROM vault_meta WHERE key = ?", (META_COMPACTION_OWED,))
         self.empty_wal()
+
+    def compact_if_owed(self) -> bool:
+        """Make up a compaction a secure purge still owes (``owe_compaction``). A
+        failure here does not stop the unlock: it is owed until it succeeds."""
+        with self.read() as session:
+            if session.get(VaultMeta, META_COMPACTION_OWED) is None:
+                return False
+        try:
+            self.compact()
+        except (VaultError, sa_exc.DBAPIError) as exc:  # no text: it may quote a statement
+            log.warning("the vault could not be rebuilt after a purge yet (%s)", type(exc).__name__)
+            return False
+        return True
 
     def empty_wal(self) -> None:
         """Copy the WAL into the database file and cut it to nothing (after a purge,

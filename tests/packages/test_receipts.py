@@ -12,12 +12,13 @@ import pytest
 from sqlalchemy import func, select
 
 from app.clock import iso_utc, utc_now
-from app.errors import InvalidInput
+from app.errors import InvalidInput, StorageFull
 from app.export import package
 from app.export.errors import ReplayedPackage, UnknownSender
 from app.export.manifest import Manifest, ReceiptEntry
 from app.models import Attachment, Contact, IntelligenceItem, Payment, Subject, Tasking
 from app.models.enums import DebriefStatus, Role
+from app.models.meta import VaultMeta
 from app.models.packages import ExportedRecord, OutgoingCopy, PackageLog
 from app.services import (
     audit,
@@ -34,6 +35,8 @@ from app.services import (
 from app.services import settings as vault_settings
 from app.services.receipts import UnknownPackage
 from app.vault import migrate
+from app.vault.vault import META_COMPACTION_OWED, Vault
+from tests import factory
 from tests.packages.conftest import (
     Pair,
     Party,
@@ -289,3 +292,47 @@ def test_a_receipt_is_taken_in_with_its_purge_or_not_at_all(
     assert (result.confirmed, result.purged) == (1, 2)
     assert debrief_rows(pair.runner) == 0
     assert audit.verify(pair.runner.vault).ok
+
+
+def test_a_rebuild_that_fails_after_a_secure_purge_is_made_up_at_the_next_unlock(
+    pair: Pair, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    marker = "MARKERZK4"
+    rich_debrief(pair.runner, marker=marker)
+    _send(pair)
+    vault = pair.runner.vault
+
+    def disk_full() -> None:
+        raise StorageFull("The disk is full; nothing was saved.")
+
+    with monkeypatch.context() as m:
+        m.setattr(vault, "compact", disk_full)
+        result = receipts.import_receipt(vault, pair.runner.scope, _receipt(pair))
+    # Taken in and purged; the user is told the rebuild is still to come.
+    assert (result.confirmed, result.purged, result.retention) == (1, 1, "secure_delete")
+    assert any("rebuilt at the next unlock" in w for w in result.warnings)
+    assert debrief_rows(pair.runner) == 0
+    with vault.read() as session:
+        assert session.get(VaultMeta, META_COMPACTION_OWED) is not None
+    vault.lock()
+    pair.runner.vault = vault = Vault.open(pair.runner.path, factory.PASSPHRASE)
+    with vault.read() as session:
+        assert session.get(VaultMeta, META_COMPACTION_OWED) is None
+    with vault.engine().connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA freelist_count").scalar() == 0
+        tables = conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'table'")
+        for table in tables.scalars().all():
+            for row in conn.exec_driver_sql(f'SELECT * FROM "{table}"'):
+                assert marker.encode() not in b"".join(row_bytes(row)), table
+    # Made up once: the next unlock has nothing owed.
+    assert vault.compact_if_owed() is False
+    assert audit.verify(vault).ok
+
+
+def test_a_secure_purge_that_rebuilds_leaves_nothing_owed(pair: Pair) -> None:
+    submitted_debriefs(pair.runner, 1)
+    _send(pair)
+    result = receipts.import_receipt(pair.runner.vault, pair.runner.scope, _receipt(pair))
+    assert (result.purged, result.warnings) == (1, ())
+    with pair.runner.vault.read() as session:
+        assert session.get(VaultMeta, META_COMPACTION_OWED) is None

@@ -13,9 +13,11 @@ from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from app.errors import Notice
 from app.services import local_config
 from app.ui import i18n
 from app.ui.controller import AppController
+from app.ui.errors import notices
 from tests.ui.conftest import unlock
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -85,6 +87,10 @@ def test_dutch_interface(qtbot: QtBot, demo_dir: Path) -> None:
             "Instellingen",
         ]
         assert "U werkt als" in window.band.label.text()
+        # A service's warning (a gap in a channel) is shown in Dutch, its numbers kept.
+        gap = Notice("Package {n} arrived late; it fills a gap.", n=3)
+        assert str(gap) == "Package 3 arrived late; it fills a gap."
+        assert notices((gap,)) == "Pakket 3 kwam later aan; het vult een gat."
         controller.lock.lock("test")
     finally:
         for translator in translators:

@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
+from app.errors import Notice
 from app.models.enums import PeerRole, Role
 from app.services import debriefs, keys, package_receive, packages, receipts
 from app.ui.controller import AppController
@@ -260,7 +261,9 @@ def test_a_handler_checks_imports_and_confirms_a_runners_package(
 def test_a_receipts_warnings_are_shown_with_what_it_did(
     qtbot: QtBot, controller: AppController, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    warning = "Receipt 1 from this handler never arrived."
+    warning = Notice(
+        "Package(s) {numbers} from this sender have not arrived: one is missing.", numbers="2"
+    )
     taken = receipts.ReceiptImport(
         receipt_id=uuid.uuid4(),
         sender="Team handler",

@@ -22,7 +22,7 @@ from app.models.enums import PeerRole
 from app.services import keys, package_log, package_receive, receipts
 from app.services.package_receive import ImportResult, PackageCheck
 from app.services.receipts import ReceiptImport, ReceiptResult
-from app.ui.errors import describe
+from app.ui.errors import describe, notices
 from app.ui.packages.common import (
     choose_file,
     choose_folder,
@@ -189,7 +189,7 @@ class ReceiveTab(QWidget):
             )
         )
         if check.warnings:
-            box.setInformativeText("\n".join(check.warnings))
+            box.setInformativeText(notices(check.warnings))
         go = box.addButton(self.tr("Import"), QMessageBox.ButtonRole.AcceptRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.finished.connect(lambda _r: self._import(data) if box.clickedButton() is go else None)
@@ -222,7 +222,7 @@ class ReceiveTab(QWidget):
                 unchanged=result.unchanged,
                 older=result.older,
             )
-            + ("\n" + "\n".join(result.warnings) if result.warnings else "")
+            + ("\n" + notices(result.warnings) if result.warnings else "")
         )
 
     def _failed(self, dialog: Any, exc: BaseException) -> None:
@@ -278,6 +278,6 @@ class ReceiveTab(QWidget):
             reviews=result.reviews_applied,
             purged=result.purged,
         )
-        warnings = "\n".join(result.warnings)  # a receipt missing before this one, ...
+        warnings = notices(result.warnings)  # a receipt missing before this one, ...
         self.status.setText(text + ("\n" + warnings if warnings else ""))
         inform(self, self.tr("Receipt taken in"), text, "receiptDone", warnings)
