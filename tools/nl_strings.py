@@ -486,6 +486,7 @@ NL = {
     "Sanitised report rejected": "Geschoond rapport afgewezen",
     "Vault created": "Kluis gemaakt",
     "Vault unlocked": "Kluis ontgrendeld",
+    "Vault file rebuilt after a purge": "Kluisbestand opnieuw opgebouwd na verwijdering",
     "Unlock failed": "Ontgrendelen mislukt",
     "Vault locked": "Kluis vergrendeld",
     "Vault checked": "Kluis gecontroleerd",

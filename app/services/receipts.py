@@ -245,6 +245,9 @@ def _reviews(body: dict[str, Any]) -> list[dict[str, Any]]:
         except ValueError:
             raise MalformedPackage("A review in the receipt is malformed.") from None
         out.append({**r, "reviewed_at": at})
+    # One review per debrief: a second could hide a return from the purge's choice.
+    if len({r["debrief_id"] for r in out}) != len(out):
+        raise MalformedPackage("The receipt reviews a debrief twice.")
     return out
 
 

@@ -51,6 +51,7 @@ _ACTIONS: dict[str, object] = {  # QT_TRANSLATE_NOOP marks the text for lupdate
     "vault.unlock_failed": QT_TRANSLATE_NOOP("AuditActions", "Unlock failed"),
     "vault.locked": QT_TRANSLATE_NOOP("AuditActions", "Vault locked"),
     "vault.checked": QT_TRANSLATE_NOOP("AuditActions", "Vault checked"),
+    "vault.rebuilt": QT_TRANSLATE_NOOP("AuditActions", "Vault file rebuilt after a purge"),
     "vault.passphrase_changed": QT_TRANSLATE_NOOP("AuditActions", "Passphrase changed"),
 }
 

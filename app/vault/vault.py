@@ -26,6 +26,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+import sqlcipher3
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from sqlalchemy import Engine, select
@@ -381,11 +382,10 @@ class Vault:
             vault.anchor_problem_at_unlock = vault.anchor_problem(header.audit_anchor)
             if record_open:
                 vault.record_open(actor)
+                vault.compact_if_owed()
         except BaseException:
             vault.close_unrecorded()
             raise
-        if record_open:
-            vault.compact_if_owed()
         return vault
 
     @staticmethod
@@ -483,7 +483,7 @@ class Vault:
         except DatabaseCorrupt:  # a new pooled connection could not decrypt the file
             self.damaged = True
             raise
-        except sa_exc.DBAPIError as exc:
+        except (sa_exc.DBAPIError, sqlcipher3.Error) as exc:  # raw connections too
             mapped = _db_error(exc)
             if isinstance(mapped, DatabaseCorrupt):
                 self.damaged = True
@@ -503,32 +503,48 @@ class Vault:
         in old segments until then), rebuild the file without free pages (VACUUM)
         and empty the write-ahead log, so no page that held them stays behind in
         the database file or the WAL. Freed pages are already zeroed
-        (``secure_delete``); this also removes their ciphertext."""
-        with self._mapped_errors(), self.engine().connect() as conn:
-            raw = conn.connection.dbapi_connection
-            assert raw is not None
-            # Outside any transaction: VACUUM cannot run inside one.
-            raw.execute("INSERT INTO search_fts (search_fts) VALUES ('optimize')")
-            raw.execute("VACUUM")
-            raw.execute("DELETE FROM vault_meta WHERE key = ?", (META_COMPACTION_OWED,))
-        self.empty_wal()
+        (``secure_delete``); this also removes their ciphertext. A rebuild a purge
+        owes (``owe_compaction``) is marked done only once the WAL is empty too."""
+        try:
+            with self._mapped_errors(), self.engine().connect() as conn:
+                raw = conn.connection.dbapi_connection
+                assert raw is not None
+                # Outside any transaction: VACUUM cannot run inside one.
+                raw.execute("INSERT INTO search_fts (search_fts) VALUES ('optimize')")
+                raw.execute("VACUUM")
+            if not self.empty_wal():
+                return  # still owed: the next unlock rebuilds again
+            with self._mapped_errors(), self.engine().connect() as conn:
+                raw = conn.connection.dbapi_connection
+                assert raw is not None
+                raw.execute("DELETE FROM vault_meta WHERE key = ?", (META_COMPACTION_OWED,))
+            self.empty_wal()
+        except (sqlcipher3.Error, sa_exc.DBAPIError) as exc:  # not one _mapped_errors knows
+            raise VaultError(
+                "The vault file could not be rebuilt now; it is tried again at the next unlock."
+            ) from exc
 
     def compact_if_owed(self) -> bool:
-        """Make up a compaction a secure purge still owes (``owe_compaction``). A
-        failure here does not stop the unlock: it is owed until it succeeds."""
-        with self.read() as session:
-            if session.get(VaultMeta, META_COMPACTION_OWED) is None:
-                return False
+        """Make up a rebuild a secure purge still owes (``owe_compaction``), at
+        unlock. It never stops the unlock: it stays owed until it succeeds."""
         try:
+            with self.read() as session:
+                if session.get(VaultMeta, META_COMPACTION_OWED) is None:
+                    return False
             self.compact()
-        except (VaultError, sa_exc.DBAPIError) as exc:  # no text: it may quote a statement
+            with self.read() as session:
+                if session.get(VaultMeta, META_COMPACTION_OWED) is not None:
+                    return False  # a reader kept the WAL (empty_wal)
+            self.audit(SYSTEM, "vault.rebuilt", detail={"after": "purge"})
+        except Exception as exc:  # the kind only: a database error may quote a statement
             log.warning("the vault could not be rebuilt after a purge yet (%s)", type(exc).__name__)
             return False
         return True
 
-    def empty_wal(self) -> None:
+    def empty_wal(self) -> bool:
         """Copy the WAL into the database file and cut it to nothing (after a purge,
-        and after the demo's bulk load). Readers are waited for (busy timeout)."""
+        and after the demo's bulk load). Readers are waited for (busy timeout).
+        False if a reader kept it."""
         with self._mapped_errors(), self.engine().connect() as conn:
             raw = conn.connection.dbapi_connection
             assert raw is not None
@@ -537,6 +553,8 @@ class Vault:
         if busy:  # a reader kept its snapshot past the busy timeout
             # Not lost: the last connection's close on lock empties it.
             log.warning("the write-ahead log could not be emptied yet; locking the vault will")
+            return False
+        return True
 
     # -- keys --------------------------------------------------------------------
 

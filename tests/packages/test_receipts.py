@@ -9,12 +9,13 @@ import uuid
 from pathlib import Path
 
 import pytest
+import sqlcipher3
 from sqlalchemy import func, select
 
 from app.clock import iso_utc, utc_now
-from app.errors import InvalidInput, StorageFull
+from app.errors import InvalidInput
 from app.export import package
-from app.export.errors import ReplayedPackage, UnknownSender
+from app.export.errors import MalformedPackage, ReplayedPackage, UnknownSender
 from app.export.manifest import Manifest, ReceiptEntry
 from app.models import Attachment, Contact, IntelligenceItem, Payment, Subject, Tasking
 from app.models.enums import DebriefStatus, Role
@@ -34,8 +35,8 @@ from app.services import (
 )
 from app.services import settings as vault_settings
 from app.services.receipts import UnknownPackage
-from app.vault import migrate
-from app.vault.vault import META_COMPACTION_OWED, Vault
+from app.vault import engine, migrate
+from app.vault.vault import META_COMPACTION_OWED, Vault, owe_compaction
 from tests import factory
 from tests.packages.conftest import (
     Pair,
@@ -73,7 +74,9 @@ def _rule(party: Party, rule: str) -> None:
     )
 
 
-def _forged_receipt(pair: Pair, signer: Party, entry: ReceiptEntry) -> bytes:
+def _forged_receipt(
+    pair: Pair, signer: Party, entry: ReceiptEntry, reviews: list[dict[str, str]] | None = None
+) -> bytes:
     """A receipt naming ``entry``, signed by ``signer``'s key and sealed to the
     runner: what an insider holding that key could make."""
     own = keys.private_keys(signer.vault)
@@ -90,7 +93,7 @@ def _forged_receipt(pair: Pair, signer: Party, entry: ReceiptEntry) -> bytes:
         previous="",
         receipts=(entry,),
     )
-    return package.seal(forged, {"reviews": []}, own.signing, [runner_public])
+    return package.seal(forged, {"reviews": reviews or []}, own.signing, [runner_public])
 
 
 def _count(party: Party, model: type) -> int:
@@ -294,39 +297,132 @@ def test_a_receipt_is_taken_in_with_its_purge_or_not_at_all(
     assert audit.verify(pair.runner.vault).ok
 
 
-def test_a_rebuild_that_fails_after_a_secure_purge_is_made_up_at_the_next_unlock(
-    pair: Pair, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    marker = "MARKERZK4"
-    rich_debrief(pair.runner, marker=marker)
-    _send(pair)
-    vault = pair.runner.vault
-
-    def disk_full() -> None:
-        raise StorageFull("The disk is full; nothing was saved.")
-
-    with monkeypatch.context() as m:
-        m.setattr(vault, "compact", disk_full)
-        result = receipts.import_receipt(vault, pair.runner.scope, _receipt(pair))
-    # Taken in and purged; the user is told the rebuild is still to come.
-    assert (result.confirmed, result.purged, result.retention) == (1, 1, "secure_delete")
-    assert any("rebuilt at the next unlock" in w for w in result.warnings)
-    assert debrief_rows(pair.runner) == 0
+def _owed(vault: Vault) -> bool:
     with vault.read() as session:
-        assert session.get(VaultMeta, META_COMPACTION_OWED) is not None
-    vault.lock()
-    pair.runner.vault = vault = Vault.open(pair.runner.path, factory.PASSPHRASE)
-    with vault.read() as session:
-        assert session.get(VaultMeta, META_COMPACTION_OWED) is None
+        return session.get(VaultMeta, META_COMPACTION_OWED) is not None
+
+
+def _nothing_left_of(vault: Vault, marker: str) -> None:
     with vault.engine().connect() as conn:
         assert conn.exec_driver_sql("PRAGMA freelist_count").scalar() == 0
         tables = conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'table'")
         for table in tables.scalars().all():
             for row in conn.exec_driver_sql(f'SELECT * FROM "{table}"'):
                 assert marker.encode() not in b"".join(row_bytes(row)), table
-    # Made up once: the next unlock has nothing owed.
-    assert vault.compact_if_owed() is False
+
+
+def test_a_rebuild_that_fails_after_a_secure_purge_is_made_up_at_the_next_unlock(
+    pair: Pair, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    marker = "MARKERZK4"
+    rich_debrief(pair.runner, marker=marker)
+    _send(pair)
+    data = _receipt(pair)
+    # A real failure of the rebuild: another writer holds the vault (SQLite's
+    # "database is locked"), with a short busy timeout so the test need not wait.
+    pair.runner.vault.lock()
+    monkeypatch.setattr(engine, "BUSY_TIMEOUT_SECONDS", 0.2)
+    pair.runner.vault = vault = Vault.open(pair.runner.path, factory.PASSPHRASE)
+    real_compact = vault.compact
+
+    def compact_while_another_writes() -> None:
+        blocker = vault.engine().raw_connection()
+        try:
+            blocker.driver_connection.execute("BEGIN IMMEDIATE")
+            real_compact()
+        finally:
+            blocker.driver_connection.execute("ROLLBACK")
+            blocker.close()
+
+    monkeypatch.setattr(vault, "compact", compact_while_another_writes)
+    result = receipts.import_receipt(vault, pair.runner.scope, data)
+    # Taken in and purged; the user is told the rebuild is still to come.
+    assert (result.confirmed, result.purged, result.retention) == (1, 1, "secure_delete")
+    assert any("rebuilt at the next unlock" in w for w in result.warnings)
+    assert debrief_rows(pair.runner) == 0
+    assert _owed(vault)
+    vault.lock()
+    monkeypatch.undo()
+    pair.runner.vault = vault = Vault.open(pair.runner.path, factory.PASSPHRASE)
+    assert not _owed(vault)
+    _nothing_left_of(vault, marker)
+    assert audit.recent_events(vault, pair.runner.scope, limit=1)[0].action == "vault.rebuilt"
+    assert vault.compact_if_owed() is False  # made up once
     assert audit.verify(vault).ok
+
+
+def test_a_rebuild_that_fails_at_unlock_does_not_stop_the_unlock(
+    pair: Pair, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    marker = "MARKERQ2W"
+    rich_debrief(pair.runner, marker=marker)
+    _send(pair)
+    data = _receipt(pair)
+
+    def disk_full(self: Vault) -> bool:
+        raise sqlcipher3.OperationalError("database or disk is full")
+
+    with monkeypatch.context() as m:
+        m.setattr(Vault, "empty_wal", disk_full)  # inside compact(): the raw error it meets
+        result = receipts.import_receipt(pair.runner.vault, pair.runner.scope, data)
+        assert any("rebuilt at the next unlock" in w for w in result.warnings)
+        pair.runner.vault.lock()
+        vault = Vault.open(pair.runner.path, factory.PASSPHRASE)  # unlocks all the same
+        assert _owed(vault)
+        vault.lock()
+    pair.runner.vault = vault = Vault.open(pair.runner.path, factory.PASSPHRASE)
+    assert not _owed(vault)
+    _nothing_left_of(vault, marker)
+
+
+def test_a_reader_holding_the_wal_keeps_the_rebuild_owed(
+    pair: Pair, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pair.runner.vault.lock()
+    monkeypatch.setattr(engine, "BUSY_TIMEOUT_SECONDS", 0.2)  # the checkpoint waits no longer
+    pair.runner.vault = vault = Vault.open(pair.runner.path, factory.PASSPHRASE)
+    with vault.write() as session:
+        owe_compaction(session)
+    reader = vault.engine().raw_connection()
+    try:
+        reader.driver_connection.execute("BEGIN")
+        reader.driver_connection.execute("SELECT count(*) FROM debrief").fetchone()
+        with vault.write() as session:  # a frame the reader's snapshot keeps in the WAL
+            owe_compaction(session)
+        assert vault.compact_if_owed() is False
+        assert _owed(vault)
+    finally:
+        reader.driver_connection.execute("ROLLBACK")
+        reader.close()
+    assert vault.compact_if_owed() is True
+    assert not _owed(vault)
+
+
+def test_a_receipt_reviewing_a_debrief_twice_is_refused(pair: Pair) -> None:
+    # A return followed by an approval of the same debrief must not let the returned
+    # record be purged: such a receipt is refused whole.
+    _rule(pair.runner, "delete")
+    (returned,) = submitted_debriefs(pair.runner, 1)
+    sent = _send(pair)
+    with pair.runner.vault.read() as session:
+        log = session.get(PackageLog, sent.package_id)
+        assert log is not None
+        entry = ReceiptEntry(sent.package_id, log.sha256)
+    at = iso_utc(utc_now())
+    reviews = [
+        {
+            "debrief_id": str(returned),
+            "status": s,
+            "reviewer": "Havik",
+            "comment": c,
+            "reviewed_at": at,
+        }
+        for s, c in (("returned", "Who is Dirk?"), ("approved", "Fine."))
+    ]
+    data = _forged_receipt(pair, pair.handler, entry, reviews=reviews)
+    with pytest.raises(MalformedPackage, match="twice"):
+        receipts.import_receipt(pair.runner.vault, pair.runner.scope, data)
+    assert debrief_rows(pair.runner) == 1
 
 
 def test_a_secure_purge_that_rebuilds_leaves_nothing_owed(pair: Pair) -> None:
