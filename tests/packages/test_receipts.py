@@ -302,6 +302,13 @@ def _owed(vault: Vault) -> bool:
         return session.get(VaultMeta, META_COMPACTION_OWED) is not None
 
 
+def _marked_and_confirmed(pair: Pair, marker: str) -> bytes:
+    """The receipt for a package carrying a debrief with ``marker`` in its text."""
+    rich_debrief(pair.runner, marker=marker)
+    _send(pair)
+    return _receipt(pair)
+
+
 def _nothing_left_of(vault: Vault, marker: str) -> None:
     with vault.engine().connect() as conn:
         assert conn.exec_driver_sql("PRAGMA freelist_count").scalar() == 0
@@ -315,9 +322,7 @@ def test_a_rebuild_that_fails_after_a_secure_purge_is_made_up_at_the_next_unlock
     pair: Pair, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     marker = "MARKERZK4"
-    rich_debrief(pair.runner, marker=marker)
-    _send(pair)
-    data = _receipt(pair)
+    data = _marked_and_confirmed(pair, marker)
     # A real failure of the rebuild: another writer holds the vault (SQLite's
     # "database is locked"), with a short busy timeout so the test need not wait.
     pair.runner.vault.lock()
@@ -355,9 +360,7 @@ def test_a_rebuild_that_fails_at_unlock_does_not_stop_the_unlock(
     pair: Pair, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     marker = "MARKERQ2W"
-    rich_debrief(pair.runner, marker=marker)
-    _send(pair)
-    data = _receipt(pair)
+    data = _marked_and_confirmed(pair, marker)
 
     def disk_full(self: Vault) -> bool:
         raise sqlcipher3.OperationalError("database or disk is full")
