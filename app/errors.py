@@ -29,8 +29,7 @@ class VeldboekError(Exception):
 
     def localised(self, translate: Callable[[str], str]) -> str:
         """The message with its template translated by ``translate``."""
-        text = translate(self.template) if self.template else str(self)
-        return text.format(**self.params) if self.params else text
+        return _localised(self.template, self.params, translate) if self.template else str(self)
 
 
 class Notice(str):
@@ -47,8 +46,12 @@ class Notice(str):
         return notice
 
     def localised(self, translate: Callable[[str], str]) -> str:
-        text = translate(self.template)
-        return text.format(**self.params) if self.params else text
+        return _localised(self.template, self.params, translate)
+
+
+def _localised(template: str, params: dict[str, object], translate: Callable[[str], str]) -> str:
+    text = translate(template)
+    return text.format(**params) if params else text
 
 
 class VaultError(VeldboekError):

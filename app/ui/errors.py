@@ -15,7 +15,7 @@ log = logging.getLogger(__name__)
 def describe(exc: BaseException) -> str:
     if isinstance(exc, VeldboekError):
         # The service raised an English template; show its Dutch (or English) text.
-        return exc.localised(lambda template: QCoreApplication.translate("Errors", template))
+        return exc.localised(_in_errors_context)
     # Unknown errors can carry data in their text (a database error quotes its
     # statement); show only the kind.
     log.error("unexpected error: %s", type(exc).__name__)
@@ -26,10 +26,11 @@ def describe(exc: BaseException) -> str:
 
 def notices(warnings: tuple[Notice, ...]) -> str:
     """A service's warnings, one a line, in the user's language."""
-    return "\n".join(
-        w.localised(lambda template: QCoreApplication.translate("Errors", template))
-        for w in warnings
-    )
+    return "\n".join(w.localised(_in_errors_context) for w in warnings)
+
+
+def _in_errors_context(template: str) -> str:
+    return QCoreApplication.translate("Errors", template)
 
 
 def show_error(parent: QWidget | None, exc: BaseException, title: str | None = None) -> None:

@@ -25,6 +25,7 @@ import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 import sqlcipher3
 from cryptography.hazmat.primitives import hashes
@@ -81,8 +82,8 @@ MIN_DB_BYTES = 4096  # one page: anything shorter cannot be a vault
 META_VAULT_ID = "vault_id"
 META_IDENTITY_PUBLIC = "identity_public_key"
 # Set in the transaction that deletes records under the secure rule, cleared once
-# ``compact`` has rebuilt the file: a compaction that failed (a full disk, a crash)
-# is made up at the next unlock.
+# ``compact`` has rebuilt the file and emptied the WAL: a rebuild that failed (a
+# full disk, another writer, a crash) is made up at the next unlock.
 META_COMPACTION_OWED = "compaction_owed"
 
 
@@ -498,27 +499,23 @@ class Vault:
     def on_lock(self, listener: Callable[[], None]) -> None:
         self._lock_listeners.append(listener)
 
-    def compact(self) -> None:
+    def compact(self) -> bool:
         """After deleting records: merge the search index (FTS5 keeps deleted terms
         in old segments until then), rebuild the file without free pages (VACUUM)
         and empty the write-ahead log, so no page that held them stays behind in
         the database file or the WAL. Freed pages are already zeroed
-        (``secure_delete``); this also removes their ciphertext. A rebuild a purge
-        owes (``owe_compaction``) is marked done only once the WAL is empty too."""
+        (``secure_delete``); this also removes their ciphertext. False if a reader
+        kept the WAL: a rebuild a purge owes (``owe_compaction``) stays owed."""
         try:
-            with self._mapped_errors(), self.engine().connect() as conn:
-                raw = conn.connection.dbapi_connection
-                assert raw is not None
+            with self._raw() as raw:
                 # Outside any transaction: VACUUM cannot run inside one.
                 raw.execute("INSERT INTO search_fts (search_fts) VALUES ('optimize')")
                 raw.execute("VACUUM")
             if not self.empty_wal():
-                return  # still owed: the next unlock rebuilds again
-            with self._mapped_errors(), self.engine().connect() as conn:
-                raw = conn.connection.dbapi_connection
-                assert raw is not None
+                return False
+            with self._raw() as raw:
                 raw.execute("DELETE FROM vault_meta WHERE key = ?", (META_COMPACTION_OWED,))
-            self.empty_wal()
+            return self.empty_wal()
         except (sqlcipher3.Error, sa_exc.DBAPIError) as exc:  # not one _mapped_errors knows
             raise VaultError(
                 "The vault file could not be rebuilt now; it is tried again at the next unlock."
@@ -531,10 +528,8 @@ class Vault:
             with self.read() as session:
                 if session.get(VaultMeta, META_COMPACTION_OWED) is None:
                     return False
-            self.compact()
-            with self.read() as session:
-                if session.get(VaultMeta, META_COMPACTION_OWED) is not None:
-                    return False  # a reader kept the WAL (empty_wal)
+            if not self.compact():
+                return False
             self.audit(SYSTEM, "vault.rebuilt", detail={"after": "purge"})
         except Exception as exc:  # the kind only: a database error may quote a statement
             log.warning("the vault could not be rebuilt after a purge yet (%s)", type(exc).__name__)
@@ -545,16 +540,21 @@ class Vault:
         """Copy the WAL into the database file and cut it to nothing (after a purge,
         and after the demo's bulk load). Readers are waited for (busy timeout).
         False if a reader kept it."""
-        with self._mapped_errors(), self.engine().connect() as conn:
-            raw = conn.connection.dbapi_connection
-            assert raw is not None
-            with self.checkpointer.paused():
-                (busy, _frames, _copied) = raw.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        with self._raw() as raw, self.checkpointer.paused():
+            (busy, _frames, _copied) = raw.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
         if busy:  # a reader kept its snapshot past the busy timeout
             # Not lost: the last connection's close on lock empties it.
             log.warning("the write-ahead log could not be emptied yet; locking the vault will")
             return False
         return True
+
+    @contextlib.contextmanager
+    def _raw(self) -> Iterator[Any]:
+        """A pooled connection's DB-API connection, outside any transaction."""
+        with self._mapped_errors(), self.engine().connect() as conn:
+            raw = conn.connection.dbapi_connection
+            assert raw is not None
+            yield raw
 
     # -- keys --------------------------------------------------------------------
 
