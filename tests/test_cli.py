@@ -216,3 +216,40 @@ def test_demo_checks_its_sizes_before_making_a_vault(
     assert len(lines) == 1
     assert message in lines[0]
     assert not target.exists()
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["--help"],
+        ["list", "debriefs", "--alias", "Havik", "--json"],
+        ["list", "sources", "--alias", "Havik"],
+        ["search", "shipment", "--alias", "Havik"],
+        ["keys", "show"],
+    ],
+    ids=["help", "list-debriefs", "list-sources", "search", "keys-show"],
+)
+def test_a_reader_that_goes_away_ends_the_command_quietly(
+    demo_vault: Path, pp: Path, command: list[str]
+) -> None:
+    """`veldboek … | head`: the reader closes the pipe before the command writes,
+    so every write meets a closed pipe. The command ends as Unix tools do: no
+    "internal error", no traceback, the shell's status for SIGPIPE, vault locked."""
+    vault_args = (
+        [] if command == ["--help"] else ["--vault", str(demo_vault), "--passphrase-file", str(pp)]
+    )
+    child = subprocess.Popen(
+        [sys.executable, "-m", "app", *command, *vault_args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert child.stdout is not None
+    child.stdout.close()  # nobody reads: the first write fails with EPIPE
+    _out, err = child.communicate(timeout=300)
+    assert err == "", err
+    # argparse swallows its own write errors, so --help ends with its usual 0.
+    assert child.returncode == (0 if command == ["--help"] else 141)
+    if vault_args:  # the vault was locked on the way out and is whole
+        result = run("check", "--vault", str(demo_vault), "--passphrase-file", str(pp))
+        assert result.returncode == 0, result.stdout + result.stderr

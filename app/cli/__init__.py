@@ -13,6 +13,7 @@ from app import __version__
 from app.errors import VeldboekError
 
 EXIT_BUG = 70
+EXIT_PIPE = 141  # what a shell reports for a tool ended by SIGPIPE (128 + 13)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -49,6 +50,32 @@ def _cmd_gui(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command. A reader that stops early (``veldboek … | head``) ends it
+    quietly, as Unix tools do: the vault is locked as usual on the way out, then
+    the exit status is the shell's one for SIGPIPE and nothing is printed."""
+    try:
+        try:
+            code = _run(argv)
+        finally:  # also after argparse's --help and usage errors (SystemExit)
+            sys.stdout.flush()  # a closed pipe shows here, not in the interpreter's exit
+        return code
+    except BrokenPipeError:
+        _silence_stdout()
+        return EXIT_PIPE
+
+
+def _silence_stdout() -> None:
+    """Point standard output at /dev/null, so that the interpreter's last flush
+    does not complain about the closed pipe either."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):  # no real descriptor (an embedding, a test's capture)
+        pass
+
+
+def _run(argv: Sequence[str] | None) -> int:
     try:
         parser = build_parser()
     except Exception as exc:  # a broken installation, not a user error
@@ -70,6 +97,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("veldboek: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        raise  # the reader went away: not a bug (see main)
     except Exception as exc:
         # A bug. The message of a database error can quote the data it was writing,
         # so only the type is printed unless the user asks for details.
