@@ -3,8 +3,12 @@
 
     python3 dev.py run     # set up .venv, create the demo vault on first run, start the app
     python3 dev.py test    # set up .venv, run ruff, mypy and every test
+    python3 dev.py lock    # re-resolve requirements/*.lock (exact versions and hashes)
+    python3 dev.py build   # the standalone folder dist/veldboek (PyInstaller), self-tested
 
-Anything after the command is passed on (to the app or to pytest).
+Anything after the command is passed on (to the app or to pytest). The venv is
+installed from the lock files only (pip --require-hashes), never from whatever
+is newest on the index that day.
 """
 
 from __future__ import annotations
@@ -58,6 +62,11 @@ def create_venv() -> None:
         sys.exit(f"{VENV_HINT} ({type(exc).__name__})")
 
 
+REQUIREMENTS = ROOT / "requirements"
+# What each command installs: the app alone, or the app with tests and build.
+LOCKS = {"": REQUIREMENTS / "app.lock", "dev": REQUIREMENTS / "dev.lock"}
+
+
 def ensure_venv(extras: str) -> None:
     if sys.version_info < (3, 11):
         sys.exit(f"Veldboek needs Python 3.11 or newer; this is {sys.version.split()[0]}.")
@@ -65,16 +74,51 @@ def ensure_venv(extras: str) -> None:
         shutil.rmtree(VENV, ignore_errors=True)  # left without pip by an earlier failure
     if not PY.exists():
         create_venv()
-    wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes() + extras.encode()).hexdigest()
+    lock = LOCKS[extras]
+    wanted = hashlib.sha256(
+        lock.read_bytes() + (ROOT / "pyproject.toml").read_bytes() + extras.encode()
+    ).hexdigest()
     if STAMP.exists() and STAMP.read_text() == wanted:
         return
-    print(f"Installing Veldboek and its dependencies ({extras or 'app'}) ...", flush=True)
-    target = f".[{extras}]" if extras else "."
-    if _run([str(PY), "-m", "pip", "install", "--quiet", "--upgrade", "pip"]) != 0:
-        sys.exit("pip could not be upgraded; see the messages above.")
-    if _run([str(PY), "-m", "pip", "install", "--quiet", "-e", target]) != 0:
-        sys.exit("Installing the dependencies failed; see the messages above.")
+    print(f"Installing Veldboek and its locked dependencies ({lock.name}) ...", flush=True)
+    pip = [str(PY), "-m", "pip", "install", "--quiet", "--disable-pip-version-check"]
+    # Every file is checked against its hash in the lock; nothing unlisted is pulled in.
+    if _run([*pip, "--require-hashes", "--no-deps", "-r", str(lock)]) != 0:
+        sys.exit("Installing the locked dependencies failed; see the messages above.")
+    # The project itself, built with the locked setuptools (no download at build time).
+    if _run([*pip, "--no-deps", "--no-build-isolation", "-e", "."]) != 0:
+        sys.exit("Installing Veldboek itself failed; see the messages above.")
     STAMP.write_text(wanted)
+
+
+UV = "uv==0.13.9"  # resolves the locks; only `dev.py lock` needs it
+
+
+def cmd_lock(rest: list[str]) -> int:
+    """Re-resolve both locks from pyproject.toml: newest versions allowed there,
+    every platform (markers), with hashes. Review the diff, run the tests, commit."""
+    # uv lives in a venv of its own: resolving must not touch the one in use.
+    tools = ROOT / ".venv-tools"
+    tools_bin = tools / ("Scripts" if os.name == "nt" else "bin")
+    if not (tools_bin / "uv").exists() and not (tools_bin / "uv.exe").exists():
+        venv.EnvBuilder(with_pip=True).create(tools)
+        if _run([str(tools_bin / "python"), "-m", "pip", "install", "--quiet", UV]) != 0:
+            sys.exit(f"Could not install {UV}; see the messages above.")
+    uv = [str(tools_bin / "uv"), "pip", "compile", "--quiet", "--universal", "--generate-hashes"]
+    uv += ["--python-version", "3.11", *rest]
+    # Relative paths: the locks' headers name the command that made them.
+    app_lock, dev_lock = (str(LOCKS[k].relative_to(ROOT)) for k in ("", "dev"))
+    inputs = ["pyproject.toml", "requirements/build-system.in"]
+    steps = [
+        # The full set first; the app's lock is held to the same versions.
+        [*uv, *inputs, "--extra", "dev", "--extra", "build", "-o", dev_lock],
+        [*uv, *inputs, "--constraint", dev_lock, "-o", app_lock],
+    ]
+    for step in steps:
+        if _run(step) != 0:
+            sys.exit("uv could not resolve the dependencies; see the messages above.")
+    print(f"Wrote {dev_lock} and {app_lock}.")
+    return 0
 
 
 def check_qt(platform: str | None) -> None:
@@ -130,10 +174,7 @@ def ensure_typage() -> None:
 
 
 # System tools tests need and never skip without: (command, Debian package, why).
-TEST_TOOLS = (
-    ("strace", "strace", "the test that the GUI opens no network socket"),
-    ("pdftoppm", "poppler-utils", "the tests that render report pages"),
-)
+TEST_TOOLS = (("strace", "strace", "the test that the GUI opens no network socket"),)
 
 
 def ensure_test_tools() -> None:
@@ -178,12 +219,20 @@ def cmd_test(rest: list[str]) -> int:
     return 0
 
 
+def cmd_build(rest: list[str]) -> int:
+    ensure_venv("dev")  # the build tools are locked with the tests'
+    if _run([str(PY), "-m", "PyInstaller", "--noconfirm", *rest, "build.spec"]) != 0:
+        return 1
+    exe = ROOT / "dist" / "veldboek" / ("veldboek.exe" if os.name == "nt" else "veldboek")
+    return _run([str(exe), "--self-test"])
+
+
 def main() -> int:
-    if len(sys.argv) < 2 or sys.argv[1] not in ("run", "test"):
+    commands = {"run": cmd_run, "test": cmd_test, "lock": cmd_lock, "build": cmd_build}
+    if len(sys.argv) < 2 or sys.argv[1] not in commands:
         print(__doc__)
         return 2
-    command, rest = sys.argv[1], sys.argv[2:]
-    return cmd_run(rest) if command == "run" else cmd_test(rest)
+    return commands[sys.argv[1]](sys.argv[2:])
 
 
 if __name__ == "__main__":

@@ -5,9 +5,12 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from importlib import metadata
 from pathlib import Path
 
 import pytest
+
+from app.versions import installed_runtime_versions
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -44,3 +47,9 @@ def test_frozen_build_runs_the_self_test(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "self-test passed" in result.stdout
+    # The build recorded what it ships: the locked runtime versions, each one.
+    shipped = result.stdout.split("shipped with:\n", 1)[1].split("\n")
+    listed = dict(line.split() for line in shipped if line.startswith("  "))
+    assert listed == installed_runtime_versions()
+    for name in ("pyside6-essentials", "sqlcipher3", "cryptography", "sqlalchemy"):
+        assert listed[name] == metadata.version(name)

@@ -1,4 +1,4 @@
-"""The first page of each report kind, rendered by poppler's pdftoppm, for the
+"""The first page of each report kind, rendered by PDFium (pypdfium2), for the
 docs and for looking at. Always renders and checks the pages; writes
 ``docs/screenshots/report-{internal,sanitised}.png`` only when
 ``VELDBOEK_SCREENSHOTS=1``.
@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
 import uuid
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-import pytest
+import pypdfium2 as pdfium  # type: ignore[import-untyped]
 from PIL import Image
 
 from app.dal.scope import Scope
@@ -127,36 +126,17 @@ def _rich_debrief(vault: Vault, runner: Scope, handler: Scope) -> uuid.UUID:
     return debrief_id
 
 
-def _pdftoppm() -> str:
-    path = shutil.which("pdftoppm")
-    if path is None:
-        pytest.fail(
-            "pdftoppm is not installed; it renders the report pages. Install it with: "
-            "sudo apt-get install -y poppler-utils (dev.py test does this when run as root)."
-        )
-    return path
-
-
 def _first_page_png(pdf: bytes, tmp: Path, name: str) -> Path:
-    source = tmp / f"{name}.pdf"
-    source.write_bytes(pdf)  # test-only copy in the pytest tmp folder, for pdftoppm
-    subprocess.run(
-        [
-            _pdftoppm(),
-            "-png",
-            "-r",
-            "100",
-            "-f",
-            "1",
-            "-l",
-            "1",
-            "-singlefile",
-            str(source),
-            str(tmp / name),
-        ],
-        check=True,
-    )
-    return tmp / f"{name}.png"
+    """Rendered straight from the bytes with PDFium, as a viewer would (the PDF is
+    never written to disk in clear, not even here)."""
+    document = pdfium.PdfDocument(pdf)
+    try:
+        image = document[0].render(scale=100 / 72).to_pil()  # 100 dpi
+    finally:
+        document.close()
+    png = tmp / f"{name}.png"
+    image.save(png)
+    return png
 
 
 def test_first_pages_render_and_are_kept_for_the_docs(

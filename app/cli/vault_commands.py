@@ -14,6 +14,7 @@ from app.services import demo
 from app.services.check import check_vault
 from app.services.selftest import run_self_test
 from app.vault.vault import Vault, VaultPaths, create_vault
+from app.versions import runtime_versions
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -139,4 +140,8 @@ def cmd_self_test() -> int:
     if not all(line.ok for line in lines):
         raise SelfTestFailed("Self-test failed: do not use this installation.")
     print("self-test passed")
+    frozen = getattr(sys, "frozen", False)
+    print("shipped with:" if frozen else "running on:")
+    for name, version in runtime_versions().items():
+        print(f"  {name} {version}")
     return 0
