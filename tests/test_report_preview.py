@@ -133,7 +133,7 @@ def test_save_asks_for_confirmation_then_calls_back(
 ) -> None:
     saved: list[Path] = []
     asked: list[str] = []
-    dialog = _dialog(qtbot, issued, on_save=saved.append)
+    dialog = _dialog(qtbot, issued, on_save=lambda path, _overwrite: saved.append(path))
     answer = QMessageBox.StandardButton.Save if confirm else QMessageBox.StandardButton.Cancel
 
     def warn(parent: object, title: str, text: str, *rest: object) -> QMessageBox.StandardButton:
@@ -162,7 +162,11 @@ def test_dialog_saves_through_the_service_and_it_is_audited(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     dialog = _dialog(
-        qtbot, issued, on_save=lambda path: reports.save_pdf(vault, runner, issued, path)
+        qtbot,
+        issued,
+        on_save=lambda path, overwrite: reports.save_pdf(
+            vault, runner, issued, path, overwrite=overwrite
+        ),
     )
     target = tmp_path / f"{uuid.uuid4().hex}.pdf"
     monkeypatch.setattr(
