@@ -122,9 +122,9 @@ def _refuse_vault_folder(path: Path, vaults: _Vaults, *, shown: Path) -> None:
 def check_folder(folder: Path, *, vaults: Sequence[Path] = ()) -> Path:
     """``--to DIR`` and a chosen folder: it exists and is no vault's folder, nor
     inside one. Returns it with its symlinks resolved (where the file will go)."""
+    _refuse_vault_folder(folder, _Vaults(vaults), shown=folder)
     if not folder.is_dir():
         raise InvalidInput("The folder {folder} does not exist.", folder=folder)
-    _refuse_vault_folder(folder, _Vaults(vaults), shown=folder)
     return Path(os.path.realpath(folder))
 
 
