@@ -46,8 +46,11 @@ class Unwritten:
 
 
 def owe(session: Session, package_id: uuid.UUID) -> None:
-    """In the transaction that records the package: its file is still owed."""
-    session.add(VaultMeta(key=PREFIX + package_id.hex, value=package_id.bytes))
+    """In the transaction that records the package: its file is still owed, by this
+    process (its id is kept so that another export does not take over a write that
+    is merely still under way)."""
+    value = package_id.bytes + str(os.getpid()).encode("ascii")
+    session.add(VaultMeta(key=PREFIX + package_id.hex, value=value))
 
 
 def settle_in(session: Session, package_id: uuid.UUID) -> None:
@@ -64,13 +67,20 @@ def settle(vault: Vault, package_id: uuid.UUID) -> None:
         log.warning("could not record that a package file was written (%s)", type(exc).__name__)
 
 
+def _writer(value: bytes) -> int:
+    digits = value[16:]
+    return int(digits) if digits.isdigit() else 0
+
+
 def owed(session: Session, *, kind: str | None = None) -> list[Unwritten]:
-    """Marked packages that can still be written (their copy is kept), by number."""
+    """Marked packages that can still be written (their copy is kept), by number;
+    not those another running process is still writing."""
     ids = [
-        uuid.UUID(bytes=value)
+        uuid.UUID(bytes=value[:16])
         for value in session.execute(
             select(VaultMeta.value).where(VaultMeta.key.startswith(PREFIX, autoescape=True))
         ).scalars()
+        if not _elsewhere(_writer(value))
     ]
     if not ids:
         return []
@@ -85,18 +95,28 @@ def owed(session: Session, *, kind: str | None = None) -> list[Unwritten]:
     return [Unwritten(r[0], r[1], r[2]) for r in rows]
 
 
-def _running(pid: int) -> bool:
-    if pid == os.getpid():
-        return True  # a write of this very process may be under way
-    if os.name == "nt":
-        return False  # Windows refuses to delete a file another process holds open
+def _alive(pid: int) -> bool:
+    if pid <= 0 or os.name == "nt":
+        # Windows: no cheap check; it refuses to delete a file another process holds
+        # open, and a package written twice is the same package.
+        return False
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
         return False
     except OSError:
-        return True  # it exists (another user's): leave its file alone
+        return True  # it exists (another user's)
     return True
+
+
+def _elsewhere(pid: int) -> bool:
+    """Is another process, still running, the one writing this?"""
+    return pid != os.getpid() and _alive(pid)
+
+
+def _running(pid: int) -> bool:
+    # A temporary file of this very process may be a write under way.
+    return pid == os.getpid() or _alive(pid)
 
 
 def remove_leftovers(folder: Path) -> int:

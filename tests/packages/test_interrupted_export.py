@@ -26,10 +26,12 @@ import pytest
 from sqlalchemy import select
 
 from app.cli import main
+from app.models import VaultMeta
 from app.models.enums import PeerRole, Role
 from app.models.packages import PackageLog
-from app.services import aliases, keys, package_receive
+from app.services import aliases, keys, package_receive, unwritten_packages
 from app.services.check import check_vault
+from app.vault import engine
 from app.vault.vault import Vault
 from tests import factory
 from tests.packages.conftest import HANDLER
@@ -257,3 +259,61 @@ def test_two_exports_at_once_send_one_package_and_the_other_says_why(
         assert len(names) == n
         assert not [x for x in names if x.startswith(".")]
     assert check_vault(s["runner"], factory.PASSPHRASE).ok
+
+
+def test_an_export_while_another_process_holds_the_write_lock_says_the_vault_is_busy(
+    runner_vault: dict[str, Path],
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    s = runner_vault
+    submit(s["runner"], 1)
+    monkeypatch.setattr(engine, "BUSY_TIMEOUT_SECONDS", 0.2)  # not 10 s of waiting
+    holder = Vault.open(s["runner"], factory.PASSPHRASE)
+    blocker = holder.engine().raw_connection()
+    try:
+        blocker.driver_connection.execute("BEGIN IMMEDIATE")  # another writer, mid-transaction
+        code = main(export_args(s))
+        out, err = capsys.readouterr()
+    finally:
+        blocker.driver_connection.execute("ROLLBACK")
+        blocker.close()
+        holder.lock()
+    assert (code, out) == (1, "")
+    assert err == (
+        "veldboek: The vault is busy: another Veldboek process is writing to it. "
+        "Try again in a moment.\n"
+    )
+    assert sent(s["runner"]) == []
+    assert os.listdir(s["usb"]) == []
+
+
+@pytest.mark.skipif(os.name == "nt", reason="SIGKILL is POSIX")
+def test_a_package_another_running_process_is_still_writing_is_left_to_it(
+    runner_vault: dict[str, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    s = runner_vault
+    submit(s["runner"], 1)
+    recorded = kill_an_export(s)
+    # As if the process that recorded it were still at work on its file.
+    writer = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(120)"])
+    try:
+        with Vault.open(s["runner"], factory.PASSPHRASE) as vault, vault.write() as session:
+            mark = session.get(VaultMeta, unwritten_packages.PREFIX + recorded.hex)
+            assert mark is not None
+            mark.value = recorded.bytes + str(writer.pid).encode()
+        code = main(export_args(s))
+        out, err = capsys.readouterr()
+        assert code == 1
+        assert "was recorded" not in out
+        assert err == "veldboek: There is nothing new to export.\n"
+        assert f"veldboek-{recorded}.age" not in os.listdir(s["usb"])
+    finally:
+        writer.kill()
+        writer.wait()
+    # That process is gone and the file was never named: now it is owed.
+    code = main(export_args(s))
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    assert f"Package 1 (id {recorded}) was recorded but its file was never written" in out
+    assert os.listdir(s["usb"]) == [f"veldboek-{recorded}.age"]
