@@ -108,6 +108,20 @@ class MigrationFailed(VaultError):
     pass
 
 
+class VaultBusy(VaultError):
+    """Another process kept the vault's write lock longer than a write waits."""
+
+
+class UnsafeOutput(VeldboekError):
+    """A file the user chose to write would land in a vault folder, on one of a
+    vault's files, or on something that is not a regular file: nothing was written."""
+
+
+class OutputExists(UnsafeOutput):
+    """The chosen file exists; it is replaced only on request (``--force`` on the
+    command line, a confirmation in the app)."""
+
+
 class PassphraseRejected(VeldboekError):
     """A new passphrase does not meet the minimum rules."""
 

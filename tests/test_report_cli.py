@@ -202,9 +202,9 @@ def test_the_warning_comes_before_the_unencrypted_file_is_written(
     warned_first: list[bool] = []
     save = reports.save_pdf
 
-    def save_pdf(*args: object) -> None:
+    def save_pdf(*args: object, **kwargs: bool) -> None:
         warned_first.append("UNENCRYPTED" in capsys.readouterr().err and not out.exists())
-        save(*args)  # type: ignore[arg-type]
+        save(*args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr("app.cli.report_commands.reports.save_pdf", save_pdf)
     args = ["report", *_base(root, pp), "--debrief", str(debrief_id), "--kind", "internal"]

@@ -23,6 +23,7 @@ from app.ui import report_preview
 from app.ui.report_preview import PreviewInfo, ReportPreviewDialog
 from app.vault.vault import Vault
 from tests import factory
+from tests.ui.boxes import RETURN, answering, shown_error
 
 
 @pytest.fixture
@@ -133,7 +134,7 @@ def test_save_asks_for_confirmation_then_calls_back(
 ) -> None:
     saved: list[Path] = []
     asked: list[str] = []
-    dialog = _dialog(qtbot, issued, on_save=saved.append)
+    dialog = _dialog(qtbot, issued, on_save=lambda path, _overwrite: saved.append(path))
     answer = QMessageBox.StandardButton.Save if confirm else QMessageBox.StandardButton.Cancel
 
     def warn(parent: object, title: str, text: str, *rest: object) -> QMessageBox.StandardButton:
@@ -162,7 +163,11 @@ def test_dialog_saves_through_the_service_and_it_is_audited(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     dialog = _dialog(
-        qtbot, issued, on_save=lambda path: reports.save_pdf(vault, runner, issued, path)
+        qtbot,
+        issued,
+        on_save=lambda path, overwrite: reports.save_pdf(
+            vault, runner, issued, path, overwrite=overwrite
+        ),
     )
     target = tmp_path / f"{uuid.uuid4().hex}.pdf"
     monkeypatch.setattr(
@@ -248,3 +253,58 @@ def test_printing_where_the_job_would_be_spooled_to_disk_asks_first(
         qtbot.wait(300)
         assert printed == []
         assert not (tmp_path / "out.pdf").exists()
+
+
+def test_save_refuses_a_vault_file_and_asks_before_replacing(
+    qtbot: QtBot,
+    issued: IssuedPdf,
+    vault: Vault,
+    runner: Scope,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    dialog = _dialog(
+        qtbot,
+        issued,
+        on_save=lambda path, overwrite: reports.save_pdf(
+            vault, runner, issued, path, overwrite=overwrite
+        ),
+    )
+    root = vault.paths.root
+    wal = root / "vault.db-wal"
+    assert wal.exists()  # the vault is open
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "db-link").symlink_to(root / "vault.db")
+    os.link(root / "vault.header", outside / "header-link")
+    chosen: list[Path] = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(chosen[-1]), ""))
+    for target in (
+        root / "vault.db",
+        wal,
+        root / "report.pdf",
+        outside / "db-link",
+        outside / "header-link",
+    ):
+        before = {p.name: p.read_bytes() for p in root.iterdir() if p.is_file()}
+        chosen.append(target)
+        with answering("Save"):  # the warning that the PDF is not encrypted
+            qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+        error = shown_error()
+        assert "nothing was written" in error.text(), error.text()
+        error.close()
+        assert {p.name: p.read_bytes() for p in root.iterdir() if p.is_file()} == before
+        assert dialog.status.text() != "Saved an unencrypted copy."
+
+    existing = outside / "report.pdf"
+    existing.write_bytes(b"an older report\n")
+    chosen.append(existing)
+    with answering("Save", RETURN) as asked:  # Return: the default, No
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert asked.names[1] == "replaceFileBox"
+    assert "report.pdf already exists" in asked.texts[1]
+    assert existing.read_bytes() == b"an older report\n"
+    with answering("Save", "Yes"):
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert existing.read_bytes() == issued.pdf
+    assert dialog.status.text() == "Saved an unencrypted copy."

@@ -2,18 +2,19 @@
 
     veldboek keys show    --vault PATH --passphrase-file FILE [--json]
     veldboek keys export  --vault PATH --passphrase-file FILE --out FILE [--name N] [--role R]
+                          [--force]
     veldboek keys import  FILE --vault PATH --passphrase-file FILE --role handler|central|runner
                           [--fingerprint "12345 67890 ..."] [--name N] [--alias NAME]
     veldboek keys peers   --vault PATH --passphrase-file FILE [--json]
     veldboek export       --vault PATH --passphrase-file FILE --alias NAME --to DIR
-                          (--all-new | --debrief ID [--debrief ID ...])
+                          (--all-new | --debrief ID [--debrief ID ...]) [--force]
     veldboek package inspect FILE [--json]
     veldboek package verify  FILE --vault PATH --passphrase-file FILE [--alias NAME] [--json]
     veldboek package import  FILE --vault PATH --passphrase-file FILE [--alias NAME] [--json]
-    veldboek package write   ID --vault PATH --passphrase-file FILE --to DIR
+    veldboek package write   ID --vault PATH --passphrase-file FILE --to DIR [--force]
     veldboek package log     --vault PATH --passphrase-file FILE [--json]
     veldboek receipt create  --vault PATH --passphrase-file FILE --runner NAME --to DIR
-                             [--package ID ...] [--alias NAME]
+                             [--package ID ...] [--alias NAME] [--force]
     veldboek receipt import  FILE --vault PATH --passphrase-file FILE [--alias NAME]
     veldboek purge           --vault PATH --passphrase-file FILE [--alias NAME] [--rule R]
 
@@ -21,6 +22,13 @@ Without ``--alias`` a command acts under the alias last used in the vault. A key
 is added only with the fingerprint its owner reads out: ``--fingerprint``, or typed
 at the prompt when run in a terminal. Every refusal is one line on standard error
 and a non-zero exit.
+
+Every file written goes through ``output_paths``: never into a vault folder, never
+over a vault's file by another name, never over an existing file without
+``--force``. The place is checked before the vault is opened, so a refusal leaves
+the vault exactly as it was. ``export`` first writes again any package an earlier
+export recorded but never got onto disk (a kill, a full stick), and removes the
+hidden temporary files such attempts left in the folder.
 """
 
 from __future__ import annotations
@@ -40,6 +48,7 @@ from app.models.enums import PeerRole
 from app.services import (
     aliases,
     keys,
+    output_paths,
     package_log,
     package_receive,
     packages,
@@ -67,6 +76,10 @@ def _vault_args(p: argparse.ArgumentParser, *, alias: str = "optional") -> None:
         p.add_argument("--alias", help="the alias to act under (default: the last one used)")
 
 
+def _force(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--force", action="store_true", help="replace a file that already exists")
+
+
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     k = sub.add_parser("keys", help="this vault's keys and the peers it exchanges packages with")
     ka = k.add_subparsers(dest="keys_action", required=True, metavar="ACTION")
@@ -79,6 +92,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     exp.add_argument("--out", type=Path, required=True, metavar="FILE")
     exp.add_argument("--name", help="how others will know this key (default: the alias)")
     exp.add_argument("--role", choices=ROLES, help="what this vault is (default: its alias's role)")
+    _force(exp)
     exp.set_defaults(func=cmd_keys_export)
     imp = ka.add_parser("import", help="add a handler, the central system or a runner")
     imp.add_argument("file", type=Path)
@@ -99,6 +113,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     e.add_argument("--all-new", action="store_true", help="everything new since the last one")
     e.add_argument("--debrief", type=_uuid, action="append", metavar="ID", help="one debrief")
     e.add_argument("--json", action="store_true")
+    _force(e)
     e.set_defaults(func=cmd_export)
 
     p = sub.add_parser("package", help="inspect, verify, import or write again a package")
@@ -120,6 +135,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     w.add_argument("package_id", type=_uuid, metavar="ID")
     _vault_args(w)
     w.add_argument("--to", type=Path, required=True, metavar="DIR")
+    _force(w)
     w.set_defaults(func=cmd_package_write)
     log = pa.add_parser("log", help="packages and receipts sent and received")
     _vault_args(log)
@@ -140,6 +156,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     c.add_argument("--to", type=Path, required=True, metavar="DIR")
     c.add_argument("--package", type=_uuid, action="append", metavar="ID")
     c.add_argument("--json", action="store_true")
+    _force(c)
     c.set_defaults(func=cmd_receipt_create)
     i = ra.add_parser("import", help="take in the handler's receipt (runner)")
     i.add_argument("file", type=Path)
@@ -205,13 +222,10 @@ def cmd_keys_show(args: argparse.Namespace) -> int:
 
 
 def cmd_keys_export(args: argparse.Namespace) -> int:
+    output_paths.check_file(args.out, vaults=[args.vault], overwrite=args.force)
     with opened(args) as vault:
         bundle = _bundle(vault, args)
-        data = keys.bundle_bytes(vault, bundle)
-    try:
-        args.out.write_bytes(data + b"\n")
-    except OSError as exc:
-        raise InvalidInput(f"Cannot write {args.out}: {exc.strerror}.") from None
+        keys.save_bundle(vault, bundle, args.out, overwrite=args.force)
     print(f"Wrote the public key bundle of {bundle.name!r} to {args.out}.")
     print(f"Its fingerprint: {bundle.fingerprint.spoken}")
     return 0
@@ -260,11 +274,29 @@ def cmd_keys_peers(args: argparse.Namespace) -> int:
 # -- export and packages ---------------------------------------------------------------
 
 
+def _recovered(recovery: packages.Recovery, *, json_out: bool) -> None:
+    if json_out:
+        return
+    for r in recovery.rewritten:
+        print(
+            f"Package {r.sequence} (id {r.package_id}) was recorded but its file was never "
+            f"written; wrote it again: {r.path}"
+        )
+    if recovery.leftovers_removed:
+        print(
+            f"Removed {recovery.leftovers_removed} hidden temporary file(s) of an interrupted "
+            "export from the folder."
+        )
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     if bool(args.all_new) == bool(args.debrief):
         raise InvalidInput("Give --all-new or one or more --debrief ID.")
+    output_paths.check_folder(args.to, vaults=[args.vault])
     with opened(args) as vault:
         scope = scope_from(vault, args)
+        recovery = packages.recover(vault, scope, args.to, overwrite=args.force)
+        _recovered(recovery, json_out=args.json)
         try:
             result = packages.export_package(
                 vault,
@@ -273,6 +305,15 @@ def cmd_export(args: argparse.Namespace) -> int:
                 debrief_ids=args.debrief,
                 all_new=bool(args.all_new),
             )
+        except packages.NothingToExport as exc:
+            if not recovery.rewritten:
+                raise
+            # The package that was owed is out now: that was the work to do.
+            if args.json:
+                print_json({"recovered": recovery, "package": None})
+            else:
+                print(f"{exc} (Only the package(s) above were written.)")
+            return 0
         except packages.IncompletePackage as exc:
             # What is missing goes to stdout (a listing, as JSON with --json); the
             # refusal itself is the one line on stderr.
@@ -286,7 +327,7 @@ def cmd_export(args: argparse.Namespace) -> int:
                     )
             raise
     if args.json:
-        print_json(result)
+        print_json({**asdict(result), "recovered": recovery})
     else:
         print(
             f"Package {result.sequence} ({result.debriefs} debriefs, {result.size} bytes) "
@@ -349,8 +390,12 @@ def cmd_package_import(args: argparse.Namespace) -> int:
 
 
 def cmd_package_write(args: argparse.Namespace) -> int:
+    name = packages.package_file_name(args.package_id)
+    output_paths.file_in(args.to, name, vaults=[args.vault], overwrite=args.force)
     with opened(args) as vault:
-        path = packages.write_again(vault, _scope(vault, args), args.package_id, args.to)
+        path = packages.write_again(
+            vault, _scope(vault, args), args.package_id, args.to, overwrite=args.force
+        )
     print(f"Wrote package {args.package_id} again: {path}")
     return 0
 
@@ -401,6 +446,7 @@ def cmd_package_versions(args: argparse.Namespace) -> int:
 
 
 def cmd_receipt_create(args: argparse.Namespace) -> int:
+    output_paths.check_folder(args.to, vaults=[args.vault])
     with opened(args) as vault:
         result = receipts.create_receipt(
             vault, _scope(vault, args), runner=args.runner, to_dir=args.to, package_ids=args.package

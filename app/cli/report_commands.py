@@ -3,7 +3,7 @@
     veldboek report --vault PATH --passphrase-file FILE --alias NAME
                     (--debrief ID | --source CODENAME | --from DAY --to DAY)
                     --kind internal|sanitised [--marking M] [--approval ID]
-                    [--language en|nl] --out FILE
+                    [--language en|nl] --out FILE [--force]
     veldboek report verify FILE --vault PATH --passphrase-file FILE [--json]
     veldboek report approvals --vault PATH --passphrase-file FILE --alias NAME [--json]
     veldboek report approve ID --vault PATH --passphrase-file FILE --alias NAME
@@ -17,7 +17,9 @@ to open the sources' sealed identities for the guard.
 
 ``--out`` is the explicit choice to keep an unencrypted PDF: a warning goes to
 standard error before the file is written, and the save is audited. The first
-run of a sanitised report writes nothing and refuses ``--out``.
+run of a sanitised report writes nothing and refuses ``--out``. The place is checked
+before the vault is opened (``output_paths``): never in a vault folder, never over
+an existing file without ``--force``.
 """
 
 from __future__ import annotations
@@ -33,7 +35,7 @@ from pathlib import Path
 from app.cli.common import add_vault_args, opened, print_json, read_passphrase_file, scope_from
 from app.dal.scope import Scope
 from app.errors import InvalidInput, ReportError
-from app.services import reports, sources
+from app.services import output_paths, reports, sources
 from app.services.reports import IssuedPdf, ReportKind, SanitisationRefused, Selection
 from app.vault.audit_chain import Actor
 from app.vault.vault import Vault
@@ -89,6 +91,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "language setting)",
     )
     p.add_argument("--out", type=Path, metavar="FILE", help="where to write the PDF")
+    p.add_argument("--force", action="store_true", help="replace a file that already exists")
     p.set_defaults(func=cmd_report)
 
     actions = p.add_subparsers(dest="report_action", metavar="ACTION")
@@ -137,7 +140,7 @@ def _selection(vault: Vault, scope: Scope, args: argparse.Namespace) -> Selectio
     ).validated()
 
 
-def _write(vault: Vault, scope: Scope, issued: IssuedPdf, out: Path) -> None:
+def _write(vault: Vault, scope: Scope, issued: IssuedPdf, out: Path, *, force: bool) -> None:
     # Warned before the file exists, so the warning is there even if writing fails.
     print(
         f"veldboek: warning: writing an UNENCRYPTED PDF ({issued.marking}) to {out}; "
@@ -145,7 +148,7 @@ def _write(vault: Vault, scope: Scope, issued: IssuedPdf, out: Path) -> None:
         file=sys.stderr,
         flush=True,
     )
-    reports.save_pdf(vault, scope, issued, out)
+    reports.save_pdf(vault, scope, issued, out, overwrite=force)
     print(
         f"report {issued.report_id}  {issued.kind.value}  {issued.page_count} pages  "
         f"{issued.debrief_count} debriefs  sha256 {issued.pdf_sha256}"
@@ -183,6 +186,9 @@ def cmd_report(args: argparse.Namespace) -> int:
             "The first run of a sanitised report only checks it and requests approval; it "
             "writes nothing. Leave out --out, and give it with --approval ID once approved."
         )
+    if args.out is not None:
+        # Before the vault is opened: a refused place leaves it as it was.
+        output_paths.check_file(args.out, vaults=[args.vault], overwrite=args.force)
     # Read once: a sanitised report needs the passphrase again (for the identity
     # check), and "-" (standard input) can be read only once.
     passphrase = read_passphrase_file(args.passphrase_file)
@@ -197,14 +203,14 @@ def cmd_report(args: argparse.Namespace) -> int:
                 marking=args.marking,
                 language=language,
             )
-            _write(vault, scope, issued, args.out)
+            _write(vault, scope, issued, args.out, force=args.force)
             return 0
         try:
             if args.approval is not None:
                 issued = reports.issue_sanitised(
                     vault, scope, args.approval, passphrase=passphrase, language=language
                 )
-                _write(vault, scope, issued, args.out)
+                _write(vault, scope, issued, args.out, force=args.force)
                 return 0
             approval = reports.request_sanitised(
                 vault,

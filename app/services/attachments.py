@@ -10,6 +10,7 @@ import re
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 
 from sqlalchemy import select
 
@@ -17,6 +18,7 @@ from app.dal.scope import Scope, get_visible
 from app.errors import InvalidInput, WorkflowError
 from app.models import Attachment, Debrief
 from app.models.enums import DebriefStatus
+from app.services import output_paths
 from app.vault import audit_chain
 from app.vault.vault import Vault
 
@@ -147,6 +149,18 @@ def attachment_bytes(
             detail={"attachment": a.id.hex},
         )
         return a.data
+
+
+def save_copy(
+    vault: Vault, scope: Scope, attachment_id: uuid.UUID, path: Path, *, overwrite: bool = False
+) -> Path:
+    """Save an unencrypted copy of the file at ``path`` (audited as a save). The
+    place is checked first (``output_paths``), so a refusal neither writes nor
+    audits anything."""
+    roots = [vault.paths.root]
+    target = output_paths.check_file(path, vaults=roots, overwrite=overwrite)
+    data = attachment_bytes(vault, scope, attachment_id, purpose="save")
+    return output_paths.write_file(target, data, vaults=roots, overwrite=overwrite)
 
 
 def remove_attachment(vault: Vault, scope: Scope, attachment_id: uuid.UUID) -> None:

@@ -10,6 +10,7 @@ import re
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 import segno
@@ -24,6 +25,7 @@ from app.errors import InvalidInput, NotFound
 from app.export import canonical
 from app.models.enums import PeerRole
 from app.models.packages import KeyPurpose, PackagePeer, VaultKeypair
+from app.services import output_paths
 from app.vault import audit_chain
 from app.vault.audit_chain import SYSTEM
 from app.vault.vault import Vault
@@ -139,6 +141,14 @@ def bundle_bytes(vault: Vault, bundle: KeyBundle) -> bytes:
     keys = private_keys(vault)
     signature = signing.sign(keys.signing, BUNDLE_CONTEXT, canonical.dumps(doc))
     return canonical.dumps({**doc, "self_signature": base64.b64encode(signature).decode("ascii")})
+
+
+def save_bundle(vault: Vault, bundle: KeyBundle, path: Path, *, overwrite: bool = False) -> Path:
+    """Write the bundle file to ``path`` (``keys export``, the Keys tab), guarded by
+    ``output_paths``: never into a vault, never over a file unless ``overwrite``."""
+    target = output_paths.check_file(path, vaults=[vault.paths.root], overwrite=overwrite)
+    data = bundle_bytes(vault, bundle) + b"\n"
+    return output_paths.write_file(target, data, vaults=[vault.paths.root], overwrite=overwrite)
 
 
 def read_bundle(data: bytes) -> KeyBundle:

@@ -6,7 +6,10 @@ per channel and chains each to the previous one by hash. The package is recorded
 in the vault (log, what it carried, audit event, and a copy until a receipt
 confirms it: ``outgoing_copies``) before the file is written, so a crash or a
 pulled USB stick can never leave two different packages with the same number: the
-kept copy is simply written again (``write_again``).
+kept copy is simply written again (``write_again``). A package whose file never got
+its name is marked (``unwritten_packages``) and written again by the next export
+(``recover``). Two exports at once: the second sees the number taken when it comes
+to record its package, and starts over (usually to find nothing new).
 """
 
 from __future__ import annotations
@@ -24,17 +27,34 @@ from sqlalchemy.orm import Session
 
 from app.clock import iso_utc, utc_now
 from app.dal.scope import Scope, get_visible, visible
-from app.errors import InvalidInput, NotFound, PackageError, VaultError, WorkflowError
+from app.errors import (
+    InvalidInput,
+    NotFound,
+    OutputExists,
+    PackageError,
+    VaultBusy,
+    VaultError,
+    WorkflowError,
+)
 from app.export import canonical, compression, package
 from app.export.manifest import Manifest, RecordRef
 from app.models import Debrief, IntelligenceItem, Source
 from app.models.enums import DebriefStatus, PeerRole
 from app.models.packages import ExportedCopy, ExportedRecord, PackageLog, PackagePeer
-from app.services import keys, outgoing_copies, package_json, package_log, package_records
+from app.services import (
+    keys,
+    outgoing_copies,
+    output_paths,
+    package_json,
+    package_log,
+    package_records,
+    unwritten_packages,
+)
 from app.services.debriefs import blockers
 from app.services.gc_pause import collection_paused
+from app.services.unwritten_packages import Unwritten
 from app.vault import audit_chain, migrate
-from app.vault.atomic import BackgroundWrite, atomic_write_bytes
+from app.vault.atomic import BackgroundWrite
 from app.vault.vault import Vault
 
 ProgressFn = Callable[[int, int], None]
@@ -42,6 +62,8 @@ FILE_SUFFIX = ".age"
 # Debriefs that may travel: a draft never leaves the laptop, and a returned one
 # waits for the runner's answer (an addendum and a new submission).
 EXPORTABLE = (DebriefStatus.SUBMITTED, DebriefStatus.APPROVED)
+# How often an export starts over because another one took its number first.
+RACE_ATTEMPTS = 3
 
 
 def package_file_name(package_id: uuid.UUID) -> str:
@@ -73,6 +95,18 @@ class IncompletePackage(PackageError):
         self.blocked = blocked
 
 
+class NothingToExport(InvalidInput):
+    """Every chosen debrief was already sent as it is now."""
+
+
+class _Raced(Exception):
+    """Another export recorded its package (this number) while this one was sealing."""
+
+    def __init__(self, sequence: int) -> None:
+        super().__init__(sequence)
+        self.sequence = sequence
+
+
 class PackageNotWritten(VaultError):
     """The package is made and kept in the vault, but the file could not be written."""
 
@@ -90,6 +124,9 @@ class PackageNotWritten(VaultError):
 class ExportPlan:
     candidates: tuple[Candidate, ...]
     recipients: tuple[str, ...]
+    # Packages recorded earlier whose file was never written: the next export
+    # writes them again (``recover``).
+    unwritten: tuple[Unwritten, ...] = ()
 
     @property
     def blocked(self) -> tuple[Candidate, ...]:
@@ -104,6 +141,22 @@ class ExportResult:
     debriefs: int
     size: int
     recipients: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Rewritten:
+    package_id: uuid.UUID
+    sequence: int
+    path: Path
+
+
+@dataclass(frozen=True)
+class Recovery:
+    """What ``recover`` did before an export: packages written again, and hidden
+    temporary files of interrupted writes removed from the folder."""
+
+    rewritten: tuple[Rewritten, ...]
+    leftovers_removed: int
 
 
 def _recipients(session: Session) -> list[PackagePeer]:
@@ -254,7 +307,30 @@ def plan_export(
         peers = _recipients(session)
         ids = _chosen_ids(session, scope, debrief_ids, all_new)
         _, candidates = _gather(session, ids, skip_unchanged=all_new)
-    return ExportPlan(tuple(candidates), tuple(p.name for p in peers))
+        unwritten = unwritten_packages.owed(session, kind="debriefs")
+    return ExportPlan(tuple(candidates), tuple(p.name for p in peers), tuple(unwritten))
+
+
+def recover(vault: Vault, scope: Scope, to_dir: Path, *, overwrite: bool = False) -> Recovery:
+    """Before an export to ``to_dir``: remove the hidden temporary files that
+    interrupted writes left there, and write again every package that was recorded
+    but whose file never got its name (a kill, a crash, a full stick). Its debriefs
+    count as sent, so no later package would carry them: this file is their way out.
+    Should the first file exist after all, it is the same package, byte for byte,
+    and the handler's import refuses the second copy as already imported."""
+    folder = output_paths.check_folder(to_dir, vaults=[vault.paths.root])
+    removed = unwritten_packages.remove_leftovers(folder)
+    with vault.read() as session:
+        owed = unwritten_packages.owed(session, kind="debriefs")
+    rewritten = tuple(
+        Rewritten(
+            u.package_id,
+            u.sequence,
+            write_again(vault, scope, u.package_id, folder, overwrite=overwrite),
+        )
+        for u in owed
+    )
+    return Recovery(rewritten, removed)
 
 
 @collection_paused()
@@ -267,8 +343,31 @@ def export_package(
     all_new: bool = False,
     progress: ProgressFn | None = None,
 ) -> ExportResult:
-    if not to_dir.is_dir():
-        raise InvalidInput("The folder {folder} does not exist.", folder=to_dir)
+    folder = output_paths.check_folder(to_dir, vaults=[vault.paths.root])
+    taken_by: int | None = None
+    for _attempt in range(RACE_ATTEMPTS):
+        try:
+            return _export_once(
+                vault, scope, folder, debrief_ids, all_new, progress, taken_by=taken_by
+            )
+        except _Raced as raced:
+            taken_by = raced.sequence
+    raise VaultBusy(
+        "Other exports of this vault kept recording their packages first; try again once "
+        "they are done."
+    )
+
+
+def _export_once(
+    vault: Vault,
+    scope: Scope,
+    to_dir: Path,
+    debrief_ids: Sequence[uuid.UUID] | None,
+    all_new: bool,
+    progress: ProgressFn | None,
+    *,
+    taken_by: int | None,
+) -> ExportResult:
     own = keys.private_keys(vault)
     if progress:
         progress(0, 4)
@@ -277,7 +376,13 @@ def export_package(
         ids = _chosen_ids(session, scope, debrief_ids, all_new)
         gathered, candidates = _gather(session, ids, skip_unchanged=all_new)
         if not gathered.refs:
-            raise InvalidInput("There is nothing new to export.")
+            if taken_by is not None:
+                raise NothingToExport(
+                    "Another export of this vault sent these debriefs at the same moment "
+                    "(package {n}); there is nothing new to export.",
+                    n=taken_by,
+                )
+            raise NothingToExport("There is nothing new to export.")
         blocked = [c for c in candidates if c.missing]
         if blocked:
             raise IncompletePackage(blocked=tuple(blocked))
@@ -320,10 +425,17 @@ def export_package(
         progress(2, 4)
     sha = hashlib.sha256(sealed).hexdigest()
     names = tuple(p.name for p in peers)
+    target = output_paths.check_file(
+        to_dir / package_file_name(package_id), vaults=[vault.paths.root]
+    )
     # The file is written (not yet under its name) while the vault records the export.
-    writing = BackgroundWrite(to_dir / package_file_name(package_id), sealed, mode=0o600)
+    writing = BackgroundWrite(target, sealed, mode=0o600)
     try:
         with vault.write() as session:
+            # Under the write lock: had another export taken this number meanwhile,
+            # this package would repeat it (and what it carried). Start over instead.
+            if package_log.next_out(session, channel) != (sequence, previous):
+                raise _Raced(sequence)
             session.add(
                 PackageLog(
                     id=package_id,
@@ -379,6 +491,9 @@ def export_package(
                     "recipients": len(recipients),
                 },
             )
+            # Until the file has its name: a kill from here on leaves a package the
+            # next export writes again.
+            unwritten_packages.owe(session, package_id)
             # Last: the compression had the time of the writes above.
             outgoing_copies.keep(session, package_id, sealer, nonce, packing)
         if progress:
@@ -389,6 +504,7 @@ def export_package(
         # (a recorded package can be written again).
         writing.abandon()
         raise
+    unwritten_packages.settle(vault, package_id)
     if progress:
         progress(4, 4)
     return ExportResult(package_id, path, sequence, len(gathered.refs), len(sealed), names)
@@ -402,25 +518,51 @@ def _finish_package_file(package_id: uuid.UUID, writing: BackgroundWrite) -> Pat
     return writing.path
 
 
-def write_package_file(package_id: uuid.UUID, to_dir: Path, sealed: bytes) -> Path:
+def _holds(path: Path, data: bytes) -> bool:
+    """Is ``path`` already this very file (a package written before)?"""
+    try:
+        if path.stat().st_size != len(data):
+            return False
+        return path.read_bytes() == data
+    except OSError:
+        return False
+
+
+def write_package_file(
+    vault: Vault, package_id: uuid.UUID, to_dir: Path, sealed: bytes, *, overwrite: bool = False
+) -> Path:
+    """Write a recorded package (or receipt) file into ``to_dir``, guarded by
+    ``output_paths``. A file already there with the same bytes is the same package:
+    it is left as it is."""
     path = to_dir / package_file_name(package_id)
     try:
-        atomic_write_bytes(path, sealed, mode=0o600)
+        target = output_paths.check_file(path, vaults=[vault.paths.root], overwrite=overwrite)
+    except OutputExists:
+        if not _holds(path, sealed):
+            raise
+        return path
+    try:
+        output_paths.write_file(target, sealed, vaults=[vault.paths.root], overwrite=overwrite)
     except VaultError as exc:
         raise PackageNotWritten(package_id, str(exc).rstrip(".")) from exc
     return path
 
 
-def write_again(vault: Vault, scope: Scope, package_id: uuid.UUID, to_dir: Path) -> Path:
+def write_again(
+    vault: Vault, scope: Scope, package_id: uuid.UUID, to_dir: Path, *, overwrite: bool = False
+) -> Path:
     """Write a sent, not yet confirmed package again, byte for byte (a lost stick,
-    a write that failed). Its number and hash stay the same."""
-    if not to_dir.is_dir():
-        raise InvalidInput("The folder {folder} does not exist.", folder=to_dir)
-    with vault.write() as session:
+    a write that failed, an export killed before its file got its name). Its number
+    and hash stay the same. Audited once the file is in place."""
+    folder = output_paths.check_folder(to_dir, vaults=[vault.paths.root])
+    unwritten_packages.remove_leftovers(folder)
+    with vault.read() as session:
         row = session.get(PackageLog, package_id)
         if row is None or row.direction != package_log.OUT:
             raise NotFound("No such package was sent from this vault.")
         sealed = outgoing_copies.sealed(session, row)
+    path = write_package_file(vault, package_id, folder, sealed, overwrite=overwrite)
+    with vault.write() as session:
         audit_chain.append(
             session,
             scope.actor,
@@ -428,7 +570,8 @@ def write_again(vault: Vault, scope: Scope, package_id: uuid.UUID, to_dir: Path)
             record_type="package",
             record_id=package_id,
         )
-    return write_package_file(package_id, to_dir, sealed)
+        unwritten_packages.settle_in(session, package_id)
+    return path
 
 
 def exported_in(vault: Vault, scope: Scope, debrief_id: uuid.UUID) -> list[tuple[int, uuid.UUID]]:

@@ -29,7 +29,7 @@ from app.export.manifest import Manifest, ReceiptEntry
 from app.models import Alias, Debrief
 from app.models.enums import AliasKind, DebriefStatus, PeerRole, Role
 from app.models.packages import PackageLog, PackagePeer, RecordVersion
-from app.services import keys, outgoing_copies, package_log, purge
+from app.services import keys, outgoing_copies, output_paths, package_log, purge
 from app.services import settings as vault_settings
 from app.services.package_receive import (
     arrival_of,
@@ -125,8 +125,7 @@ def create_receipt(
     named), sealed to that runner and signed by this vault."""
     if scope.role is not Role.HANDLER:
         raise AccessDenied("Receipts are issued by a handler.")
-    if not to_dir.is_dir():
-        raise InvalidInput("The folder {folder} does not exist.", folder=to_dir)
+    folder = output_paths.check_folder(to_dir, vaults=[vault.paths.root])
     own = keys.private_keys(vault)
     with vault.read() as session:
         peer = _runner_peer(session, runner)
@@ -206,7 +205,7 @@ def create_receipt(
                 "reviews": len(reviews),
             },
         )
-    path = write_package_file(receipt_id, to_dir, sealed)
+    path = write_package_file(vault, receipt_id, folder, sealed)
     return ReceiptResult(receipt_id, path, len(confirmed), len(reviews))
 
 

@@ -27,7 +27,6 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
-import os
 import threading
 import uuid
 from collections.abc import Callable, Iterable, Sequence
@@ -70,7 +69,7 @@ from app.reports.views import (
     SanitisedReport,
     SanitisedStamp,
 )
-from app.services import debriefs, identity, local_config, report_records
+from app.services import debriefs, identity, local_config, output_paths, report_records
 from app.services.sanitise import (
     Guard,
     GuardHit,
@@ -937,20 +936,19 @@ def record_printed(
         )
 
 
-def save_pdf(vault: Vault, scope: Scope, issued: IssuedPdf, path: Path) -> None:
+def save_pdf(
+    vault: Vault, scope: Scope, issued: IssuedPdf, path: Path, *, overwrite: bool = False
+) -> None:
     """Write an issued report to ``path``: the explicit choice to keep an
-    unencrypted copy. Owner-only permissions; audited (without the path, which can
-    name things)."""
+    unencrypted copy. Never into a vault folder nor over an existing file unless
+    ``overwrite`` (``output_paths``); atomic, owner-only permissions; audited
+    (without the path, which can name things)."""
     pdf_sha = hashlib.sha256(issued.pdf).hexdigest()
+    target = output_paths.check_file(path, vaults=[vault.paths.root], overwrite=overwrite)
     with vault.read() as session:
         row = _registered(session, issued.report_id, pdf_sha)
         compartment_id = row.compartment_id
-    try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(issued.pdf)
-    except OSError as exc:
-        raise ReportError("Could not write the PDF: {why}.", why=exc.strerror or "error") from None
+    output_paths.write_file(target, issued.pdf, vaults=[vault.paths.root], overwrite=overwrite)
     vault.audit(
         scope.actor,
         "report.saved",

@@ -23,6 +23,7 @@ from app.services import attachments
 from app.services.attachments import AttachmentView
 from app.ui.errors import show_error
 from app.ui.record_table import RecordTable
+from app.ui.save_file import choose_save_path, save_confirmed
 from app.ui.session import AppSession
 from app.ui.table_models import Column
 from app.ui.widgets import local_time
@@ -183,17 +184,20 @@ class AttachmentsBox(QGroupBox):
         )
         if warning != QMessageBox.StandardButton.Save:
             return
-        name, _ = QFileDialog.getSaveFileName(self, self.tr("Save a copy"), chosen.name)
-        if not name:
+        title = self.tr("Save a copy")
+        path = choose_save_path(self, title, chosen.name)
+        if path is None:
             return
+        vault, scope = self.session.vault, self.session.scope
         try:
-            data = attachments.attachment_bytes(
-                self.session.vault, self.session.scope, chosen.id, purpose="save"
+            save_confirmed(
+                self,
+                path,
+                title,
+                lambda force: attachments.save_copy(vault, scope, chosen.id, path, overwrite=force),
             )
-            with open(name, "wb") as handle:
-                handle.write(data)
         except Exception as exc:
-            show_error(self, exc)
+            show_error(self, exc, title)
 
     def remove(self) -> None:
         chosen = self.table.selected()

@@ -25,7 +25,6 @@ from PySide6.QtGui import QCloseEvent, QImage, QPageSize, QPainter, QPixmap
 from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -40,6 +39,7 @@ from app.errors import VeldboekError
 from app.services import printing
 from app.services.reports import PageImage, page_count, render_page
 from app.ui.errors import show_error
+from app.ui.save_file import choose_save_path, save_confirmed
 
 PREVIEW_DPI = 96.0
 MAX_PRINT_DPI = 300.0  # enough for text; a 1200 dpi A4 page would be 130 MB of pixels
@@ -125,7 +125,9 @@ class ReportPreviewDialog(QDialog):
     """Shows ``pdf``; Print and "Save PDF…" appear only when their callback is given.
 
     ``on_printed(pages, copies)`` is called after a print job was sent;
-    ``on_save(path)`` writes the PDF (and audits it) after the user confirmed."""
+    ``on_save(path, overwrite)`` writes the PDF (and audits it) after the user
+    confirmed; it refuses a vault's place, and an existing file unless ``overwrite``
+    (asked for here, once)."""
 
     def __init__(
         self,
@@ -133,7 +135,7 @@ class ReportPreviewDialog(QDialog):
         info: PreviewInfo,
         *,
         on_printed: Callable[[int, int], None] | None = None,
-        on_save: Callable[[Path], None] | None = None,
+        on_save: Callable[[Path, bool], None] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -337,20 +339,25 @@ class ReportPreviewDialog(QDialog):
         )
         if answer != QMessageBox.StandardButton.Save:
             return
-        path, _filter = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Save unencrypted PDF"),
-            self._info.suggested_name,
-            self.tr("PDF files (*.pdf)"),
+        title = self.tr("Save unencrypted PDF")
+        path = choose_save_path(
+            self, title, self._info.suggested_name, self.tr("PDF files (*.pdf)")
         )
-        if not path:
+        if path is None:
             return
+        save = self._on_save
+
+        def write(overwrite: bool) -> bool:
+            save(path, overwrite)
+            return True
+
         try:
-            self._on_save(Path(path))
+            saved = save_confirmed(self, path, title, write)
         except VeldboekError as exc:
-            show_error(self, exc, self.tr("Save unencrypted PDF"))
+            show_error(self, exc, title)
             return
-        self.status.setText(self.tr("Saved an unencrypted copy."))
+        if saved:
+            self.status.setText(self.tr("Saved an unencrypted copy."))
 
     # -- clearing ------------------------------------------------------------------------
 

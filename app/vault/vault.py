@@ -45,6 +45,7 @@ from app.errors import (
     MigrationFailed,
     StorageFull,
     UnlockThrottled,
+    VaultBusy,
     VaultError,
     VaultExists,
     VaultLocationError,
@@ -132,6 +133,11 @@ def _db_error(exc: BaseException) -> VaultError | None:
     text = str(getattr(exc, "orig", exc)).lower()
     if "disk is full" in text or "database or disk is full" in text:
         return StorageFull("The disk is full: the last change was not saved. Free space and retry.")
+    if "database is locked" in text or "database is busy" in text:
+        # SQLITE_BUSY after the busy timeout: another process kept the write lock.
+        return VaultBusy(
+            "The vault is busy: another Veldboek process is writing to it. Try again in a moment."
+        )
     if any(s in text for s in ("malformed", "not a database", "hmac", "corrupt", "disk i/o error")):
         return DatabaseCorrupt(
             "The vault database is damaged. Restore it from a backup, or run `veldboek check`."
@@ -516,7 +522,7 @@ class Vault:
             with self._raw() as raw:
                 raw.execute("DELETE FROM vault_meta WHERE key = ?", (META_COMPACTION_OWED,))
             return self.empty_wal()
-        except (sqlcipher3.Error, sa_exc.DBAPIError) as exc:  # not one _mapped_errors knows
+        except (sqlcipher3.Error, sa_exc.DBAPIError, VaultBusy) as exc:  # a writer, or unmapped
             raise VaultError(
                 "The vault file could not be rebuilt now; it is tried again at the next unlock."
             ) from exc

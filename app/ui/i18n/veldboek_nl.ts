@@ -97,77 +97,77 @@
 <context>
     <name>AttachmentsBox</name>
     <message>
-        <location filename="../attachments_box.py" line="62" />
+        <location filename="../attachments_box.py" line="63" />
         <source>Attached files</source>
         <translation>Bijlagen</translation>
     </message>
     <message>
-        <location filename="../attachments_box.py" line="69" />
+        <location filename="../attachments_box.py" line="70" />
         <source>Added</source>
         <translation>Toegevoegd</translation>
     </message>
     <message>
-        <location filename="../attachments_box.py" line="70" />
+        <location filename="../attachments_box.py" line="71" />
         <source>Kind</source>
         <translation>Soort</translation>
     </message>
     <message>
-        <location filename="../attachments_box.py" line="71" />
+        <location filename="../attachments_box.py" line="72" />
         <source>Size</source>
         <translation>Grootte</translation>
     </message>
     <message>
-        <location filename="../attachments_box.py" line="72" />
+        <location filename="../attachments_box.py" line="73" />
         <source>Name</source>
         <translation>Naam</translation>
     </message>
     <message>
-        <location filename="../attachments_box.py" line="78" />
+        <location filename="../attachments_box.py" line="79" />
         <source>Attach a file…</source>
         <translation>Bestand bijvoegen…</translation>
     </message>
     <message>
-        <location filename="../attachments_box.py" line="80" />
+        <location filename="../attachments_box.py" line="81" />
         <source>View</source>
         <translation>Bekijken</translation>
     </message>
     <message>
-        <location filename="../attachments_box.py" line="83" />
+        <location filename="../attachments_box.py" line="84" />
         <source>Save a copy…</source>
         <translation>Kopie opslaan…</translation>
     </message>
     <message>
-        <location filename="../attachments_box.py" line="86" />
+        <location filename="../attachments_box.py" line="87" />
         <source>Remove</source>
         <translation>Verwijderen</translation>
     </message>
     <message>
-        <location filename="../attachments_box.py" line="114" />
+        <location filename="../attachments_box.py" line="115" />
         <source>A file to attach</source>
         <translation>Bij te voegen bestand</translation>
     </message>
     <message>
-        <location filename="../attachments_box.py" line="126" />
+        <location filename="../attachments_box.py" line="127" />
         <source>The file cannot be read or is larger than {mb} MB.</source>
         <translation>Het bestand is onleesbaar of groter dan {mb} MB.</translation>
     </message>
     <message>
-        <location filename="../attachments_box.py" line="149" />
+        <location filename="../attachments_box.py" line="150" />
         <source>Veldboek shows only images itself. Other files can be saved as a copy, which leaves an unencrypted file on this computer.</source>
         <translation>Veldboek toont zelf alleen afbeeldingen. Andere bestanden kunt u als kopie opslaan; dan staat er een onversleuteld bestand op deze computer.</translation>
     </message>
     <message>
-        <location filename="../attachments_box.py" line="176" />
+        <location filename="../attachments_box.py" line="177" />
         <source>Save an unencrypted copy</source>
         <translation>Onversleutelde kopie opslaan</translation>
     </message>
     <message>
-        <location filename="../attachments_box.py" line="178" />
+        <location filename="../attachments_box.py" line="179" />
         <source>The copy is not encrypted: anyone with this computer or the stick can read it. Save it only where the file's classification allows, and destroy it when done. Saving is recorded in the audit log.</source>
         <translation>De kopie is niet versleuteld: iedereen met deze computer of de stick kan hem lezen. Sla hem alleen op waar de rubricering dat toestaat en vernietig hem daarna. Het opslaan wordt in het auditlog vastgelegd.</translation>
     </message>
     <message>
-        <location filename="../attachments_box.py" line="186" />
+        <location filename="../attachments_box.py" line="187" />
         <source>Save a copy</source>
         <translation>Kopie opslaan</translation>
     </message>
@@ -1008,11 +1008,11 @@
         <translation>Er ging iets mis ({kind}). Dit is een fout in Veldboek; wat al was opgeslagen is niet verloren.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="38" />
+        <location filename="../errors.py" line="39" />
         <source>Veldboek</source>
         <translation>Veldboek</translation>
     </message>
-<message><source>The active alias has no access to that file.</source><translation>De actieve alias heeft geen toegang tot dat dossier.</translation></message><message><source>No such {record} in the active alias's files.</source><translation>Dit staat niet in de dossiers van de actieve alias.</translation></message><message><source>There is no alias named {name!r} in this vault.</source><translation>Er is in deze kluis geen alias met de naam {name!r}.</translation></message><message><source>You may not act under the alias {name!r}.</source><translation>U mag niet werken onder de alias {name!r}.</translation></message><message><source>An alias needs a name of 1 to 80 characters.</source><translation>Een alias heeft een naam van 1 tot 80 tekens nodig.</translation></message><message><source>An alias you act under needs a role (runner or handler).</source><translation>Een alias waaronder u werkt, heeft een rol nodig (runner of teamleider).</translation></message><message><source>This vault has no alias you may act under.</source><translation>Deze kluis heeft geen alias waaronder u mag werken.</translation></message><message><source>The alias {name!r} already exists.</source><translation>De alias {name!r} bestaat al.</translation></message><message><source>The file is empty.</source><translation>Het bestand is leeg.</translation></message><message><source>The file is larger than {mb} MB; attach a smaller copy.</source><translation>Het bestand is groter dan {mb} MB; voeg een kleinere kopie bij.</translation></message><message><source>Unknown purpose.</source><translation>Onbekend doel.</translation></message><message><source>Files can be attached only while the debrief is a draft.</source><translation>Bestanden kunnen alleen worden bijgevoegd zolang de debriefing een concept is.</translation></message><message><source>A debrief holds at most {n} files.</source><translation>Een debriefing bevat hoogstens {n} bestanden.</translation></message><message><source>Files can be removed only while the debrief is a draft.</source><translation>Bestanden kunnen alleen worden verwijderd zolang de debriefing een concept is.</translation></message><message><source>A contact time needs a time zone.</source><translation>Een contacttijd heeft een tijdzone nodig.</translation></message><message><source>A contact lasts between 0 and 1440 minutes.</source><translation>Een contact duurt tussen 0 en 1440 minuten.</translation></message><message><source>Attendees are recorded by cover name only.</source><translation>Aanwezigen worden alleen op dekmantelnaam vastgelegd.</translation></message><message><source>This debrief has been submitted; it can only be added to (addendum).</source><translation>Deze debriefing is ingediend; er kan alleen nog iets aan worden toegevoegd (aanvulling).</translation></message><message><source>Only a handler may approve or return a debrief.</source><translation>Alleen een teamleider mag een debriefing goedkeuren of terugsturen.</translation></message><message><source>Say why the debrief is returned.</source><translation>Geef aan waarom de debriefing wordt teruggestuurd.</translation></message><message><source>An addendum needs text.</source><translation>Een aanvulling heeft tekst nodig.</translation></message><message><source>Cannot submit yet; missing: {missing}.</source><translation>Kan nog niet indienen; dit ontbreekt: {missing}.</translation></message><message><source>Only a submitted debrief can be approved or returned.</source><translation>Alleen een ingediende debriefing kan worden goedgekeurd of teruggestuurd.</translation></message><message><source>A debrief is reviewed by someone other than its author.</source><translation>Een debriefing wordt beoordeeld door een ander dan de schrijver.</translation></message><message><source>A draft is edited directly; addenda are for submitted debriefs.</source><translation>Een concept wordt direct bewerkt; aanvullingen zijn voor ingediende debriefings.</translation></message><message><source>That contact belongs to another source.</source><translation>Dat contact hoort bij een andere bron.</translation></message><message><source>A returned debrief is resubmitted with an addendum that answers the comment.</source><translation>Een teruggestuurde debriefing wordt opnieuw ingediend met een aanvulling die op de opmerking antwoordt.</translation></message><message><source>Only a draft or a returned debrief can be submitted.</source><translation>Alleen een concept of een teruggestuurde debriefing kan worden ingediend.</translation></message><message><source>--sources must be between 1 and {n}.</source><translation>--sources moet tussen 1 en {n} liggen.</translation></message><message><source>--debriefs must be between 0 and {n}.</source><translation>--debriefs moet tussen 0 en {n} liggen.</translation></message><message><source>The vault has no runner alias to own the demo files.</source><translation>De kluis heeft geen runneralias die eigenaar van de demodossiers kan zijn.</translation></message><message><source>A true identity needs at least the full name.</source><translation>Een ware identiteit heeft ten minste de volledige naam nodig.</translation></message><message><source>The photo is larger than 2 MB.</source><translation>De foto is groter dan 2 MB.</translation></message><message><source>Give the reason for revealing the identity.</source><translation>Geef de reden om de identiteit te onthullen.</translation></message><message><source>No true identity has been recorded for this source.</source><translation>Voor deze bron is geen ware identiteit vastgelegd.</translation></message><message><source>A key bundle needs a name.</source><translation>Een sleutelbundel heeft een naam nodig.</translation></message><message><source>This file is too large to be a key bundle.</source><translation>Dit bestand is te groot voor een sleutelbundel.</translation></message><message><source>The key bundle's self-signature does not verify; it was altered.</source><translation>De eigen handtekening van de sleutelbundel klopt niet; hij is gewijzigd.</translation></message><message><source>The fingerprint does not match: the key was not added.</source><translation>De vingerafdruk klopt niet: de sleutel is niet toegevoegd.</translation></message><message><source>That is this vault's own key.</source><translation>Dat is de eigen sleutel van deze kluis.</translation></message><message><source>This file is not a Veldboek key bundle.</source><translation>Dit bestand is geen Veldboek-sleutelbundel.</translation></message><message><source>This key bundle has a version this Veldboek does not read.</source><translation>Deze sleutelbundel heeft een versie die deze Veldboek niet leest.</translation></message><message><source>The key bundle is damaged or incomplete.</source><translation>De sleutelbundel is beschadigd of onvolledig.</translation></message><message><source>No such peer.</source><translation>Deze sleutel is onbekend.</translation></message><message><source>That package was confirmed by a receipt; its copy is no longer kept.</source><translation>Dat pakket is met een ontvangstbewijs bevestigd; de kopie wordt niet meer bewaard.</translation></message><message><source>This vault keeps no copy of that package.</source><translation>Deze kluis bewaart geen kopie van dat pakket.</translation></message><message><source>No key this vault confirmed signed the package.</source><translation>Het pakket is niet ondertekend met een sleutel die deze kluis heeft bevestigd.</translation></message><message><source>A source in the package has a codename this vault already uses for another source; nothing was imported.</source><translation>Een bron in het pakket heeft een codenaam die deze kluis al voor een andere bron gebruikt; er is niets ingelezen.</translation></message><message><source>A record's compartment does not match its source.</source><translation>Het compartiment van een record past niet bij de bron.</translation></message><message><source>A file a record names is missing from the package.</source><translation>Een bestand dat een record noemt, ontbreekt in het pakket.</translation></message><message><source>A source in the package conflicts with this vault's records.</source><translation>Een bron in het pakket botst met de gegevens in deze kluis.</translation></message><message><source>Package {n} does not follow package {before} as imported here (its link to the previous package differs).</source><translation>Pakket {n} volgt hier niet op het ingelezen pakket {before} (de verwijzing naar het vorige pakket verschilt).</translation></message><message><source>Package {n} arrived late; it fills a gap.</source><translation>Pakket {n} kwam later aan; het vult een gat.</translation></message><message><source>Another package numbered {n} from this sender was already imported.</source><translation>Er is al een ander pakket met nummer {n} van deze afzender ingelezen.</translation></message><message><source>Package(s) {numbers} from this sender have not arrived: one is missing.</source><translation>Pakket(ten) {numbers} van deze afzender zijn niet aangekomen: er ontbreekt er een.</translation></message><message><source>The package is signed by a key this vault has not confirmed for that role (import and compare the sender's key first).</source><translation>Het pakket is ondertekend met een sleutel die deze kluis niet voor die rol heeft bevestigd (lees eerst de sleutel van de afzender in en vergelijk hem).</translation></message><message><source>This is a {found} package, not a {wanted} package.</source><translation>Dit is een pakket van de soort {found}, niet {wanted}.</translation></message><message><source>This package was already imported; nothing was changed.</source><translation>Dit pakket is al ingelezen; er is niets gewijzigd.</translation></message><message><source>Another package with the same number from this sender was already imported; nothing was changed.</source><translation>Er is al een ander pakket met hetzelfde nummer van deze afzender ingelezen; er is niets gewijzigd.</translation></message><message><source>The package body has missing or unknown parts.</source><translation>De inhoud van het pakket mist onderdelen of heeft onbekende onderdelen.</translation></message><message><source>The package body does not list the manifest's records.</source><translation>De inhoud van het pakket bevat niet de records van het manifest.</translation></message><message><source>The package carries a record twice.</source><translation>Het pakket bevat een record twee keer.</translation></message><message><source>The package lists a source twice.</source><translation>Het pakket noemt een bron twee keer.</translation></message><message><source>The package's audit events do not match its manifest.</source><translation>De auditgebeurtenissen van het pakket passen niet bij het manifest.</translation></message><message><source>The package body is malformed.</source><translation>De inhoud van het pakket is ongeldig.</translation></message><message><source>Packages are imported by a handler.</source><translation>Pakketten worden door een teamleider ingelezen.</translation></message><message><source>package data is not in canonical form</source><translation>de pakketgegevens zijn niet in canonieke vorm</translation></message><message><source>A record entry in the package is malformed.</source><translation>Een record in het pakket is ongeldig.</translation></message><message><source>The package's records are not in the manifest's order.</source><translation>De records in het pakket staan niet in de volgorde van het manifest.</translation></message><message><source>A record does not match its hash in the manifest.</source><translation>Een record past niet bij zijn hash in het manifest.</translation></message><message><source>package data is not canonical</source><translation>de pakketgegevens zijn niet canoniek</translation></message><message><source>The package's files are malformed.</source><translation>De bestanden in het pakket zijn ongeldig.</translation></message><message><source>A file in the package is malformed.</source><translation>Een bestand in het pakket is ongeldig.</translation></message><message><source>A file in the package does not match its hash.</source><translation>Een bestand in het pakket past niet bij zijn hash.</translation></message><message><source>An audit event in the package is malformed.</source><translation>Een auditgebeurtenis in het pakket is ongeldig.</translation></message><message><source>An audit event in the package does not match its hash.</source><translation>Een auditgebeurtenis in het pakket past niet bij haar hash.</translation></message><message><source>A record in the package is malformed.</source><translation>Een record in het pakket is ongeldig.</translation></message><message><source>A source entry in the package is malformed.</source><translation>Een bron in het pakket is ongeldig.</translation></message><message><source>No recipient is known yet: import the team handler's key first (keys import).</source><translation>Er is nog geen ontvanger bekend: lees eerst de sleutel van de teamleider in (Pakketten, Sleutels).</translation></message><message><source>Export chosen debriefs, or everything new (--all-new).</source><translation>Verzend gekozen debriefings, of alles wat nieuw is.</translation></message><message><source>Choose at least one debrief to export.</source><translation>Kies ten minste één debriefing om te verzenden.</translation></message><message><source>The folder {folder} does not exist.</source><translation>De map {folder} bestaat niet.</translation></message><message><source>A draft cannot leave the laptop: submit it first.</source><translation>Een concept kan de laptop niet verlaten: dien het eerst in.</translation></message><message><source>A returned debrief goes out again once it is answered and submitted again.</source><translation>Een teruggestuurde debriefing gaat weer mee zodra hij is beantwoord en opnieuw ingediend.</translation></message><message><source>There is nothing new to export.</source><translation>Er is niets nieuws te verzenden.</translation></message><message><source>No such package was sent from this vault.</source><translation>Zo'n pakket is niet vanuit deze kluis verzonden.</translation></message><message><source>Unknown retention rule.</source><translation>Onbekende bewaarregel.</translation></message><message><source>No confirmed runner key by that name or fingerprint.</source><translation>Er is geen bevestigde runnersleutel met die naam of vingerafdruk.</translation></message><message><source>More than one runner key matches; give more of the fingerprint.</source><translation>Meer dan één runnersleutel past; geef meer van de vingerafdruk.</translation></message><message><source>Receipts are issued by a handler.</source><translation>Ontvangstbewijzen worden door een teamleider gemaakt.</translation></message><message><source>The receipt's body is malformed.</source><translation>De inhoud van het ontvangstbewijs is ongeldig.</translation></message><message><source>The receipt reviews a debrief twice.</source><translation>Het ontvangstbewijs beoordeelt een debriefing twee keer.</translation></message><message><source>Not every package named was imported from that runner.</source><translation>Niet elk genoemd pakket is van die runner ingelezen.</translation></message><message><source>Every package from that runner is already confirmed.</source><translation>Elk pakket van die runner is al bevestigd.</translation></message><message><source>A review in the receipt is malformed.</source><translation>Een beoordeling in het ontvangstbewijs is ongeldig.</translation></message><message><source>The receipt confirms no package.</source><translation>Het ontvangstbewijs bevestigt geen pakket.</translation></message><message><source>The receipt names a package this vault did not send (or with other contents); nothing was changed.</source><translation>Het ontvangstbewijs noemt een pakket dat deze kluis niet heeft verzonden (of met een andere inhoud); er is niets gewijzigd.</translation></message><message><source>The receipt comes from a key that package was not sealed to; nothing was changed.</source><translation>Het ontvangstbewijs komt van een sleutel waarvoor dat pakket niet was versleuteld; er is niets gewijzigd.</translation></message><message><source>The confirmed debriefs are deleted, but the vault file could not be rebuilt yet (is the disk full?); it is rebuilt at the next unlock.</source><translation>De bevestigde debriefings zijn verwijderd, maar het kluisbestand kon nog niet opnieuw worden opgebouwd (is de schijf vol?); dat gebeurt bij de volgende ontgrendeling.</translation></message><message><source>This vault holds no version {version} of that debrief.</source><translation>Deze kluis heeft geen versie {version} van die debriefing.</translation></message><message><source>No debriefs match that choice in the active alias's files.</source><translation>Geen debriefings in de dossiers van de actieve alias passen bij die keuze.</translation></message><message><source>A report covers at most {n} debriefs; narrow the choice.</source><translation>Een rapport omvat ten hoogste {n} debriefings; maak de keuze kleiner.</translation></message><message><source>Choose a marking: {markings}.</source><translation>Kies een rubricering: {markings}.</translation></message><message><source>Wrong passphrase.</source><translation>Verkeerde wachtzin.</translation></message><message><source>Nothing to share: no submitted or approved debrief in that choice has an item whose handling code allows sharing and that has a sanitised wording.</source><translation>Niets te delen: geen ingediende of goedgekeurde debriefing in die keuze heeft een item waarvan de behandelcode delen toestaat en dat een geschoonde tekst heeft.</translation></message><message><source>No such report approval in the active alias's files.</source><translation>Deze rapportgoedkeuring staat niet in de dossiers van de actieve alias.</translation></message><message><source>Only a handler may approve or reject a sanitised report.</source><translation>Alleen een teamleider mag een geschoond rapport goedkeuren of afwijzen.</translation></message><message><source>Say why the sanitised report is rejected.</source><translation>Geef aan waarom het geschoonde rapport wordt afgewezen.</translation></message><message><source>The sanitised content has changed since it was checked and approved; request the report again.</source><translation>De geschoonde inhoud is veranderd sinds de controle en goedkeuring; vraag het rapport opnieuw aan.</translation></message><message><source>This approved report has already been issued; request a new one.</source><translation>Dit goedgekeurde rapport is al uitgegeven; vraag een nieuw aan.</translation></message><message><source>A sanitised report is released only after a handler approves it.</source><translation>Een geschoond rapport wordt pas vrijgegeven nadat een teamleider het heeft goedgekeurd.</translation></message><message><source>That report is not in this vault's register.</source><translation>Dat rapport staat niet in het register van deze kluis.</translation></message><message><source>Choose one debrief, or a source and/or a date range.</source><translation>Kies één debriefing, of een bron en/of een periode.</translation></message><message><source>The date range ends before it starts.</source><translation>De periode eindigt voordat ze begint.</translation></message><message><source>Reports are printed in English (en) or Dutch (nl).</source><translation>Rapporten worden in het Engels (en) of Nederlands (nl) afgedrukt.</translation></message><message><source>This request has already been decided.</source><translation>Over deze aanvraag is al besloten.</translation></message><message><source>A sanitised report is approved by someone other than its requester.</source><translation>Een geschoond rapport wordt goedgekeurd door een ander dan de aanvrager.</translation></message><message><source>Could not write the PDF: {why}.</source><translation>De PDF kon niet worden geschreven: {why}.</translation></message><message><source>Type at least one word to search for.</source><translation>Typ ten minste één woord om op te zoeken.</translation></message><message><source>Idle lock must be between 1 and 120 minutes.</source><translation>Vergrendelen na inactiviteit moet tussen 1 en 120 minuten liggen.</translation></message><message><source>Clipboard clearing must be between 3 and 300 seconds.</source><translation>Het wissen van het klembord moet tussen 3 en 300 seconden liggen.</translation></message><message><source>Autosave must be between 1 and 60 seconds.</source><translation>Automatisch opslaan moet tussen 1 en 60 seconden liggen.</translation></message><message><source>Reveal time must be between 5 and 120 seconds.</source><translation>De onthultijd moet tussen 5 en 120 seconden liggen.</translation></message><message><source>Reminder horizon must be between 1 and 365 days.</source><translation>De termijn voor herinneringen moet tussen 1 en 365 dagen liggen.</translation></message><message><source>No source with codename {codename!r} in the active alias's files.</source><translation>Geen bron met codenaam {codename!r} in de dossiers van de actieve alias.</translation></message><message><source>A source needs a codename of 1 to 80 characters.</source><translation>Een bron heeft een codenaam van 1 tot 80 tekens nodig.</translation></message><message><source>A contracted civilian informant needs a legal basis (art. 126v Sv).</source><translation>Een gecontracteerde burgerinformant heeft een wettelijke grondslag nodig (art. 126v Sv).</translation></message><message><source>The codename {codename!r} is already in use.</source><translation>De codenaam {codename!r} is al in gebruik.</translation></message><message><source>Only a handler may give another alias access to a file.</source><translation>Alleen een teamleider mag een andere alias toegang tot een dossier geven.</translation></message><message><source>Access can only be given to a cover name.</source><translation>Toegang kan alleen aan een dekmantelnaam worden gegeven.</translation></message><message><source>A tasking needs a description of what to find out.</source><translation>Een opdracht heeft een omschrijving nodig van wat er uitgezocht moet worden.</translation></message><message><source>Close a tasking as done or cancelled.</source><translation>Sluit een opdracht af als uitgevoerd of vervallen.</translation></message><message><source>An amount must be more than zero.</source><translation>Een bedrag moet groter zijn dan nul.</translation></message><message><source>A payment needs a witness.</source><translation>Een betaling heeft een getuige nodig.</translation></message><message><source>Currency is a three-letter code such as EUR.</source><translation>De valuta is een code van drie letters, zoals EUR.</translation></message><message><source>This tasking is already closed.</source><translation>Deze opdracht is al afgesloten.</translation></message><message><source>The witness must be someone other than the runner who pays.</source><translation>De getuige moet een ander zijn dan de runner die betaalt.</translation></message><message><source>That debrief belongs to another source.</source><translation>Die debriefing hoort bij een andere bron.</translation></message><message><source>Witnesses and approvers are named by cover name.</source><translation>Getuigen en goedkeurders worden op dekmantelnaam genoemd.</translation></message><message><source>An instruction needs text.</source><translation>Een instructie heeft tekst nodig.</translation></message><message><source>Reliability is recorded as a 3x5x2 source evaluation (1, 2 or 3).</source><translation>Betrouwbaarheid wordt vastgelegd als 3x5x2-bronwaardering (1, 2 of 3).</translation></message><message><source>The next risk review must be today or later.</source><translation>De volgende risicoherziening moet vandaag of later zijn.</translation></message><message><source>This instruction was already acknowledged.</source><translation>Deze instructie is al bevestigd.</translation></message><message><source>Could not write {name}: {why}.</source><translation>{name} kon niet worden geschreven: {why}.</translation></message><message><source>The disk holding {folder} is full; nothing was changed.</source><translation>De schijf met {folder} is vol; er is niets gewijzigd.</translation></message><message><source>The OS keyring could not be read; this vault needs its device secret from it.</source><translation>De sleutelbos van het besturingssysteem kon niet worden gelezen; deze kluis heeft het apparaatgeheim daaruit nodig.</translation></message><message><source>The device secret in the OS keyring is damaged.</source><translation>Het apparaatgeheim in de sleutelbos van het besturingssysteem is beschadigd.</translation></message><message><source>The OS keyring refused to store the device secret.</source><translation>De sleutelbos van het besturingssysteem weigerde het apparaatgeheim op te slaan.</translation></message><message><source>The OS keyring refused to delete the device secret.</source><translation>De sleutelbos van het besturingssysteem weigerde het apparaatgeheim te verwijderen.</translation></message><message><source>The vault database cannot be decrypted: it is damaged, truncated or does not belong to this header.</source><translation>De kluisdatabase kan niet worden ontsleuteld: ze is beschadigd, afgekapt of hoort niet bij deze header.</translation></message><message><source>This file is not a Veldboek vault header.</source><translation>Dit bestand is geen kluisheader van Veldboek.</translation></message><message><source>The vault header has version {version!r}; this Veldboek reads version {known}. Use a newer Veldboek.</source><translation>De kluisheader heeft versie {version!r}; deze Veldboek leest versie {known}. Gebruik een nieuwere Veldboek.</translation></message><message><source>The vault header names an unknown key-derivation function.</source><translation>De kluisheader noemt een onbekende sleutelafleidingsfunctie.</translation></message><message><source>The vault header is too large to be genuine.</source><translation>De kluisheader is te groot om echt te zijn.</translation></message><message><source>The vault header names an unknown key-wrapping algorithm.</source><translation>De kluisheader noemt een onbekend algoritme voor sleutelomhulling.</translation></message><message><source>No vault header at {path}.</source><translation>Geen kluisheader in {path}.</translation></message><message><source>The vault header cannot be read: {why}.</source><translation>De kluisheader kan niet worden gelezen: {why}.</translation></message><message><source>The vault header is not readable (corrupted file).</source><translation>De kluisheader is niet leesbaar (beschadigd bestand).</translation></message><message><source>The vault header is damaged or incomplete.</source><translation>De kluisheader is beschadigd of onvolledig.</translation></message><message><source>The passphrase must have at least {n} characters.</source><translation>De wachtzin moet ten minste {n} tekens hebben.</translation></message><message><source>The passphrase must not start or end with a space.</source><translation>De wachtzin mag niet met een spatie beginnen of eindigen.</translation></message><message><source>Cannot create a vault at {root}: {reason}.</source><translation>Er kan geen kluis worden gemaakt in {root}: {reason}.</translation></message><message><source>The disk is full: the last change was not saved. Free space and retry.</source><translation>De schijf is vol: de laatste wijziging is niet opgeslagen. Maak ruimte vrij en probeer het opnieuw.</translation></message><message><source>The vault database is damaged. Restore it from a backup, or run `veldboek check`.</source><translation>De kluisdatabase is beschadigd. Zet een back-up terug of voer `veldboek check` uit.</translation></message><message><source>The vault needs the alias you will act under.</source><translation>De kluis heeft de alias nodig waaronder u gaat werken.</translation></message><message><source>A vault already exists at {root}.</source><translation>Er bestaat al een kluis in {root}.</translation></message><message><source>{root} holds a database without its header; move it away before creating a vault.</source><translation>{root} bevat een database zonder header; verplaats die voordat u een kluis maakt.</translation></message><message><source>No OS keyring is available, so a device secret cannot be used on this computer.</source><translation>Er is geen sleutelbos van het besturingssysteem, dus een apparaatgeheim kan op deze computer niet worden gebruikt.</translation></message><message><source>The disk holding {root} is full; no vault was created.</source><translation>De schijf met {root} is vol; er is geen kluis gemaakt.</translation></message><message><source>Cannot create a vault at {root}: the folder is not writable.</source><translation>Er kan geen kluis worden gemaakt in {root}: er kan niet in de map worden geschreven.</translation></message><message><source>This vault also needs its device secret from the OS keyring, and no keyring is available. Open it on the computer where it was created.</source><translation>Deze kluis heeft ook het apparaatgeheim uit de sleutelbos van het besturingssysteem nodig, en er is geen sleutelbos. Open de kluis op de computer waarop ze is gemaakt.</translation></message><message><source>This vault's device secret is not in this computer's keyring; open it on the computer where it was created.</source><translation>Het apparaatgeheim van deze kluis staat niet in de sleutelbos van deze computer; open de kluis op de computer waarop ze is gemaakt.</translation></message><message><source>No vault at {root}.</source><translation>Geen kluis in {root}.</translation></message><message><source>The vault database is missing in {root}.</source><translation>De kluisdatabase ontbreekt in {root}.</translation></message><message><source>The vault database is empty or truncated: it is damaged.</source><translation>De kluisdatabase is leeg of afgekapt: ze is beschadigd.</translation></message><message><source>The vault database does not belong to this header.</source><translation>De kluisdatabase hoort niet bij deze header.</translation></message><message><source>The vault database lacks its identity key.</source><translation>De kluisdatabase mist haar identiteitssleutel.</translation></message><message><source>The vault database is damaged, so nothing more is saved. Lock it, restore it from a backup, or run `veldboek check`.</source><translation>De kluisdatabase is beschadigd, dus er wordt niets meer opgeslagen. Vergrendel de kluis, zet een back-up terug of voer `veldboek check` uit.</translation></message><message><source>Could not back up the vault before upgrading it; nothing was changed. ({why})</source><translation>Er kon geen back-up van de kluis worden gemaakt voor de upgrade; er is niets gewijzigd. ({why})</translation></message><message><source>Upgrading the vault failed; the previous state is in {name}.</source><translation>De upgrade van de kluis is mislukt; de vorige toestand staat in {name}.</translation></message><message><source>Cannot write the vault database in {root}.</source><translation>De kluisdatabase kan niet worden geschreven in {root}.</translation></message><message><source>The vault header is missing in {root}; the vault cannot be opened.</source><translation>De kluisheader ontbreekt in {root}; de kluis kan niet worden geopend.</translation></message><message><source>Wrong passphrase (or the header was altered).</source><translation>Verkeerde wachtzin (of er is met de header geknoeid).</translation></message><message><source>This vault was written by a newer Veldboek; update the app.</source><translation>Deze kluis is geschreven door een nieuwere Veldboek; werk de app bij.</translation></message><message><source>The vault file could not be rebuilt now; it is tried again at the next unlock.</source><translation>Het kluisbestand kon nu niet opnieuw worden opgebouwd; dat wordt bij de volgende ontgrendeling opnieuw geprobeerd.</translation></message><message><source>The current passphrase is wrong.</source><translation>De huidige wachtzin is onjuist.</translation></message><message><source>Wrong passphrase (or the header was altered). Wait {seconds} s before the next attempt.</source><translation>Verkeerde wachtzin (of er is met de header geknoeid). Wacht {seconds} s voor de volgende poging.</translation></message><message><source>The vault database is damaged or incomplete; restore it from a backup.</source><translation>De kluisdatabase is beschadigd of onvolledig; zet een back-up terug.</translation></message><message><source>package data contains a fraction</source><translation>de pakketgegevens bevatten een breuk</translation></message><message><source>duplicate key in package data</source><translation>dubbele sleutel in de pakketgegevens</translation></message><message><source>package data is not valid JSON</source><translation>de pakketgegevens zijn geen geldige JSON</translation></message><message><source>This is not a Veldboek package.</source><translation>Dit is geen Veldboek-pakket.</translation></message><message><source>Package container version {found} is not supported (this Veldboek reads version {supported}).</source><translation>Pakketversie {found} wordt niet ondersteund (deze Veldboek leest versie {supported}).</translation></message><message><source>The package is cut short (manifest).</source><translation>Het pakket is afgekapt (manifest).</translation></message><message><source>The package is cut short (body).</source><translation>Het pakket is afgekapt (inhoud).</translation></message><message><source>The package carries data after its end.</source><translation>Het pakket bevat gegevens na zijn einde.</translation></message><message><source>The package manifest is not an object.</source><translation>Het manifest van het pakket is geen object.</translation></message><message><source>The package body does not match its manifest.</source><translation>De inhoud van het pakket past niet bij het manifest.</translation></message><message><source>The package body is not an object.</source><translation>De inhoud van het pakket is geen object.</translation></message><message><source>The package is cut short.</source><translation>Het pakket is afgekapt.</translation></message><message><source>The package signature does not match the sender's key.</source><translation>De handtekening van het pakket past niet bij de sleutel van de afzender.</translation></message><message><source>This is not a Veldboek package manifest.</source><translation>Dit is geen manifest van een Veldboek-pakket.</translation></message><message><source>Package version {found} is not supported (this Veldboek reads {supported}).</source><translation>Pakketversie {found} wordt niet ondersteund (deze Veldboek leest {supported}).</translation></message><message><source>The package manifest has missing or unknown fields.</source><translation>Het manifest van het pakket mist velden of heeft onbekende velden.</translation></message><message><source>The package manifest lists its recipients wrongly.</source><translation>Het manifest van het pakket noemt zijn ontvangers verkeerd.</translation></message><message><source>The package manifest is malformed.</source><translation>Het manifest van het pakket is ongeldig.</translation></message><message><source>The package is damaged: {why}.</source><translation>Het pakket is beschadigd: {why}.</translation></message><message><source>This vault's key opens none of the package's recipient slots: the package is not addressed to this vault, or its header was damaged.</source><translation>De sleutel van deze kluis opent geen van de ontvangersvakken van het pakket: het pakket is niet aan deze kluis gericht, of de kop is beschadigd.</translation></message><message><source>The package uses an age version this Veldboek does not read.</source><translation>Het pakket gebruikt een age-versie die deze Veldboek niet leest.</translation></message><message><source>The package was altered or cut short: {why}.</source><translation>Het pakket is gewijzigd of afgekapt: {why}.</translation></message><message><source>The package was not addressed to this vault by its sender (it was re-sealed).</source><translation>De afzender heeft het pakket niet aan deze kluis gericht (het is opnieuw verzegeld).</translation></message><message><source>A recipient was removed from the package after sealing.</source><translation>Na het verzegelen is een ontvanger uit het pakket verwijderd.</translation></message><message><source>The package's recipient slots were changed after it was signed (one was swapped, removed or added).</source><translation>De ontvangersvakken van het pakket zijn na het ondertekenen gewijzigd (een is verwisseld, verwijderd of toegevoegd).</translation></message><message><source>Too many failed attempts: wait {seconds} s before trying again.</source><translation>Te veel mislukte pogingen: wacht {seconds} s voor u het opnieuw probeert.</translation></message><message><source>The vault is locked.</source><translation>De kluis is vergrendeld.</translation></message><message><source>The report was cancelled; nothing was issued or requested.</source><translation>Het rapport is geannuleerd; er is niets uitgegeven of aangevraagd.</translation></message><message><source>The package names records this vault holds from elsewhere (made here, or sent by another runner); nothing was imported.</source><translation>Het pakket noemt gegevens die deze kluis van elders heeft (hier gemaakt, of door een andere runner gestuurd); er is niets ingelezen.</translation></message><message><source>Not exported: {n} debrief(s) lack what a package must carry; complete them first.</source><translation>Niet verzonden: aan {n} debriefing(s) ontbreekt wat een pakket moet bevatten; vul ze eerst aan.</translation></message><message><source>Package {id} was made and is kept in the vault, but the file could not be written ({reason}). Write it again to a working folder.</source><translation>Pakket {id} is gemaakt en wordt in de kluis bewaard, maar het bestand kon niet worden geschreven ({reason}). Schrijf het opnieuw naar een werkende map.</translation></message><message><source>The sanitised report was refused: its text contains {n} identifying string(s). Change the sanitised wording and try again.</source><translation>Het geschoonde rapport is geweigerd: de tekst bevat {n} identificerende tekst(en). Pas de geschoonde tekst aan en probeer het opnieuw.</translation></message></context>
+<message><source>The active alias has no access to that file.</source><translation>De actieve alias heeft geen toegang tot dat dossier.</translation></message><message><source>No such {record} in the active alias's files.</source><translation>Dit staat niet in de dossiers van de actieve alias.</translation></message><message><source>There is no alias named {name!r} in this vault.</source><translation>Er is in deze kluis geen alias met de naam {name!r}.</translation></message><message><source>You may not act under the alias {name!r}.</source><translation>U mag niet werken onder de alias {name!r}.</translation></message><message><source>An alias needs a name of 1 to 80 characters.</source><translation>Een alias heeft een naam van 1 tot 80 tekens nodig.</translation></message><message><source>An alias you act under needs a role (runner or handler).</source><translation>Een alias waaronder u werkt, heeft een rol nodig (runner of teamleider).</translation></message><message><source>This vault has no alias you may act under.</source><translation>Deze kluis heeft geen alias waaronder u mag werken.</translation></message><message><source>The alias {name!r} already exists.</source><translation>De alias {name!r} bestaat al.</translation></message><message><source>The file is empty.</source><translation>Het bestand is leeg.</translation></message><message><source>The file is larger than {mb} MB; attach a smaller copy.</source><translation>Het bestand is groter dan {mb} MB; voeg een kleinere kopie bij.</translation></message><message><source>Unknown purpose.</source><translation>Onbekend doel.</translation></message><message><source>Files can be attached only while the debrief is a draft.</source><translation>Bestanden kunnen alleen worden bijgevoegd zolang de debriefing een concept is.</translation></message><message><source>A debrief holds at most {n} files.</source><translation>Een debriefing bevat hoogstens {n} bestanden.</translation></message><message><source>Files can be removed only while the debrief is a draft.</source><translation>Bestanden kunnen alleen worden verwijderd zolang de debriefing een concept is.</translation></message><message><source>A contact time needs a time zone.</source><translation>Een contacttijd heeft een tijdzone nodig.</translation></message><message><source>A contact lasts between 0 and 1440 minutes.</source><translation>Een contact duurt tussen 0 en 1440 minuten.</translation></message><message><source>Attendees are recorded by cover name only.</source><translation>Aanwezigen worden alleen op dekmantelnaam vastgelegd.</translation></message><message><source>This debrief has been submitted; it can only be added to (addendum).</source><translation>Deze debriefing is ingediend; er kan alleen nog iets aan worden toegevoegd (aanvulling).</translation></message><message><source>Only a handler may approve or return a debrief.</source><translation>Alleen een teamleider mag een debriefing goedkeuren of terugsturen.</translation></message><message><source>Say why the debrief is returned.</source><translation>Geef aan waarom de debriefing wordt teruggestuurd.</translation></message><message><source>An addendum needs text.</source><translation>Een aanvulling heeft tekst nodig.</translation></message><message><source>Cannot submit yet; missing: {missing}.</source><translation>Kan nog niet indienen; dit ontbreekt: {missing}.</translation></message><message><source>Only a submitted debrief can be approved or returned.</source><translation>Alleen een ingediende debriefing kan worden goedgekeurd of teruggestuurd.</translation></message><message><source>A debrief is reviewed by someone other than its author.</source><translation>Een debriefing wordt beoordeeld door een ander dan de schrijver.</translation></message><message><source>A draft is edited directly; addenda are for submitted debriefs.</source><translation>Een concept wordt direct bewerkt; aanvullingen zijn voor ingediende debriefings.</translation></message><message><source>That contact belongs to another source.</source><translation>Dat contact hoort bij een andere bron.</translation></message><message><source>A returned debrief is resubmitted with an addendum that answers the comment.</source><translation>Een teruggestuurde debriefing wordt opnieuw ingediend met een aanvulling die op de opmerking antwoordt.</translation></message><message><source>Only a draft or a returned debrief can be submitted.</source><translation>Alleen een concept of een teruggestuurde debriefing kan worden ingediend.</translation></message><message><source>--sources must be between 1 and {n}.</source><translation>--sources moet tussen 1 en {n} liggen.</translation></message><message><source>--debriefs must be between 0 and {n}.</source><translation>--debriefs moet tussen 0 en {n} liggen.</translation></message><message><source>The vault has no runner alias to own the demo files.</source><translation>De kluis heeft geen runneralias die eigenaar van de demodossiers kan zijn.</translation></message><message><source>A true identity needs at least the full name.</source><translation>Een ware identiteit heeft ten minste de volledige naam nodig.</translation></message><message><source>The photo is larger than 2 MB.</source><translation>De foto is groter dan 2 MB.</translation></message><message><source>Give the reason for revealing the identity.</source><translation>Geef de reden om de identiteit te onthullen.</translation></message><message><source>No true identity has been recorded for this source.</source><translation>Voor deze bron is geen ware identiteit vastgelegd.</translation></message><message><source>A key bundle needs a name.</source><translation>Een sleutelbundel heeft een naam nodig.</translation></message><message><source>This file is too large to be a key bundle.</source><translation>Dit bestand is te groot voor een sleutelbundel.</translation></message><message><source>The key bundle's self-signature does not verify; it was altered.</source><translation>De eigen handtekening van de sleutelbundel klopt niet; hij is gewijzigd.</translation></message><message><source>The fingerprint does not match: the key was not added.</source><translation>De vingerafdruk klopt niet: de sleutel is niet toegevoegd.</translation></message><message><source>That is this vault's own key.</source><translation>Dat is de eigen sleutel van deze kluis.</translation></message><message><source>This file is not a Veldboek key bundle.</source><translation>Dit bestand is geen Veldboek-sleutelbundel.</translation></message><message><source>This key bundle has a version this Veldboek does not read.</source><translation>Deze sleutelbundel heeft een versie die deze Veldboek niet leest.</translation></message><message><source>The key bundle is damaged or incomplete.</source><translation>De sleutelbundel is beschadigd of onvolledig.</translation></message><message><source>No such peer.</source><translation>Deze sleutel is onbekend.</translation></message><message><source>That package was confirmed by a receipt; its copy is no longer kept.</source><translation>Dat pakket is met een ontvangstbewijs bevestigd; de kopie wordt niet meer bewaard.</translation></message><message><source>The folder {folder} does not exist.</source><translation>De map {folder} bestaat niet.</translation></message><message><source>{path} is the vault's file {name} under another name; nothing was written.</source><translation>{path} is het kluisbestand {name} onder een andere naam; er is niets geschreven.</translation></message><message><source>{path} is a folder; give the name of a file to write.</source><translation>{path} is een map; geef de naam van een bestand om te schrijven.</translation></message><message><source>{path} is not a regular file; nothing was written.</source><translation>{path} is geen gewoon bestand; er is niets geschreven.</translation></message><message><source>{path} already exists; nothing was written. Choose another name, or replace it on purpose (--force).</source><translation>{path} bestaat al; er is niets geschreven. Kies een andere naam, of vervang het bewust (--force).</translation></message><message><source>{path} is inside the vault folder {vault}; nothing was written. Choose a place outside every vault.</source><translation>{path} ligt in de kluismap {vault}; er is niets geschreven. Kies een plek buiten elke kluis.</translation></message><message><source>{path} cannot be checked ({why}); nothing was written.</source><translation>{path} kan niet worden gecontroleerd ({why}); er is niets geschreven.</translation></message><message><source>{path} is a vault folder; nothing was written. Choose a place outside every vault.</source><translation>{path} is een kluismap; er is niets geschreven. Kies een plek buiten elke kluis.</translation></message><message><source>{path} leads (by a link) into the vault folder {vault}; nothing was written. Choose a place outside every vault.</source><translation>{path} leidt (via een koppeling) naar de kluismap {vault}; er is niets geschreven. Kies een plek buiten elke kluis.</translation></message><message><source>This vault keeps no copy of that package.</source><translation>Deze kluis bewaart geen kopie van dat pakket.</translation></message><message><source>No key this vault confirmed signed the package.</source><translation>Het pakket is niet ondertekend met een sleutel die deze kluis heeft bevestigd.</translation></message><message><source>A source in the package has a codename this vault already uses for another source; nothing was imported.</source><translation>Een bron in het pakket heeft een codenaam die deze kluis al voor een andere bron gebruikt; er is niets ingelezen.</translation></message><message><source>A record's compartment does not match its source.</source><translation>Het compartiment van een record past niet bij de bron.</translation></message><message><source>A file a record names is missing from the package.</source><translation>Een bestand dat een record noemt, ontbreekt in het pakket.</translation></message><message><source>A source in the package conflicts with this vault's records.</source><translation>Een bron in het pakket botst met de gegevens in deze kluis.</translation></message><message><source>Package {n} does not follow package {before} as imported here (its link to the previous package differs).</source><translation>Pakket {n} volgt hier niet op het ingelezen pakket {before} (de verwijzing naar het vorige pakket verschilt).</translation></message><message><source>Package {n} arrived late; it fills a gap.</source><translation>Pakket {n} kwam later aan; het vult een gat.</translation></message><message><source>Another package numbered {n} from this sender was already imported.</source><translation>Er is al een ander pakket met nummer {n} van deze afzender ingelezen.</translation></message><message><source>Package(s) {numbers} from this sender have not arrived: one is missing.</source><translation>Pakket(ten) {numbers} van deze afzender zijn niet aangekomen: er ontbreekt er een.</translation></message><message><source>The package is signed by a key this vault has not confirmed for that role (import and compare the sender's key first).</source><translation>Het pakket is ondertekend met een sleutel die deze kluis niet voor die rol heeft bevestigd (lees eerst de sleutel van de afzender in en vergelijk hem).</translation></message><message><source>This is a {found} package, not a {wanted} package.</source><translation>Dit is een pakket van de soort {found}, niet {wanted}.</translation></message><message><source>This package was already imported; nothing was changed.</source><translation>Dit pakket is al ingelezen; er is niets gewijzigd.</translation></message><message><source>Another package with the same number from this sender was already imported; nothing was changed.</source><translation>Er is al een ander pakket met hetzelfde nummer van deze afzender ingelezen; er is niets gewijzigd.</translation></message><message><source>The package body has missing or unknown parts.</source><translation>De inhoud van het pakket mist onderdelen of heeft onbekende onderdelen.</translation></message><message><source>The package body does not list the manifest's records.</source><translation>De inhoud van het pakket bevat niet de records van het manifest.</translation></message><message><source>The package carries a record twice.</source><translation>Het pakket bevat een record twee keer.</translation></message><message><source>The package lists a source twice.</source><translation>Het pakket noemt een bron twee keer.</translation></message><message><source>The package's audit events do not match its manifest.</source><translation>De auditgebeurtenissen van het pakket passen niet bij het manifest.</translation></message><message><source>The package body is malformed.</source><translation>De inhoud van het pakket is ongeldig.</translation></message><message><source>Packages are imported by a handler.</source><translation>Pakketten worden door een teamleider ingelezen.</translation></message><message><source>package data is not in canonical form</source><translation>de pakketgegevens zijn niet in canonieke vorm</translation></message><message><source>A record entry in the package is malformed.</source><translation>Een record in het pakket is ongeldig.</translation></message><message><source>The package's records are not in the manifest's order.</source><translation>De records in het pakket staan niet in de volgorde van het manifest.</translation></message><message><source>A record does not match its hash in the manifest.</source><translation>Een record past niet bij zijn hash in het manifest.</translation></message><message><source>package data is not canonical</source><translation>de pakketgegevens zijn niet canoniek</translation></message><message><source>The package's files are malformed.</source><translation>De bestanden in het pakket zijn ongeldig.</translation></message><message><source>A file in the package is malformed.</source><translation>Een bestand in het pakket is ongeldig.</translation></message><message><source>A file in the package does not match its hash.</source><translation>Een bestand in het pakket past niet bij zijn hash.</translation></message><message><source>An audit event in the package is malformed.</source><translation>Een auditgebeurtenis in het pakket is ongeldig.</translation></message><message><source>An audit event in the package does not match its hash.</source><translation>Een auditgebeurtenis in het pakket past niet bij haar hash.</translation></message><message><source>A record in the package is malformed.</source><translation>Een record in het pakket is ongeldig.</translation></message><message><source>A source entry in the package is malformed.</source><translation>Een bron in het pakket is ongeldig.</translation></message><message><source>Other exports of this vault kept recording their packages first; try again once they are done.</source><translation>Andere verzendingen uit deze kluis legden hun pakket steeds eerder vast; probeer het opnieuw als die klaar zijn.</translation></message><message><source>No recipient is known yet: import the team handler's key first (keys import).</source><translation>Er is nog geen ontvanger bekend: lees eerst de sleutel van de teamleider in (Pakketten, Sleutels).</translation></message><message><source>Export chosen debriefs, or everything new (--all-new).</source><translation>Verzend gekozen debriefings, of alles wat nieuw is.</translation></message><message><source>Choose at least one debrief to export.</source><translation>Kies ten minste één debriefing om te verzenden.</translation></message><message><source>A draft cannot leave the laptop: submit it first.</source><translation>Een concept kan de laptop niet verlaten: dien het eerst in.</translation></message><message><source>A returned debrief goes out again once it is answered and submitted again.</source><translation>Een teruggestuurde debriefing gaat weer mee zodra hij is beantwoord en opnieuw ingediend.</translation></message><message><source>There is nothing new to export.</source><translation>Er is niets nieuws te verzenden.</translation></message><message><source>No such package was sent from this vault.</source><translation>Zo'n pakket is niet vanuit deze kluis verzonden.</translation></message><message><source>Another export of this vault sent these debriefs at the same moment (package {n}); there is nothing new to export.</source><translation>Een andere verzending uit deze kluis verzond deze debriefings op hetzelfde moment (pakket {n}); er is niets nieuws te verzenden.</translation></message><message><source>Unknown retention rule.</source><translation>Onbekende bewaarregel.</translation></message><message><source>No confirmed runner key by that name or fingerprint.</source><translation>Er is geen bevestigde runnersleutel met die naam of vingerafdruk.</translation></message><message><source>More than one runner key matches; give more of the fingerprint.</source><translation>Meer dan één runnersleutel past; geef meer van de vingerafdruk.</translation></message><message><source>Receipts are issued by a handler.</source><translation>Ontvangstbewijzen worden door een teamleider gemaakt.</translation></message><message><source>The receipt's body is malformed.</source><translation>De inhoud van het ontvangstbewijs is ongeldig.</translation></message><message><source>The receipt reviews a debrief twice.</source><translation>Het ontvangstbewijs beoordeelt een debriefing twee keer.</translation></message><message><source>Not every package named was imported from that runner.</source><translation>Niet elk genoemd pakket is van die runner ingelezen.</translation></message><message><source>Every package from that runner is already confirmed.</source><translation>Elk pakket van die runner is al bevestigd.</translation></message><message><source>A review in the receipt is malformed.</source><translation>Een beoordeling in het ontvangstbewijs is ongeldig.</translation></message><message><source>The receipt confirms no package.</source><translation>Het ontvangstbewijs bevestigt geen pakket.</translation></message><message><source>The receipt names a package this vault did not send (or with other contents); nothing was changed.</source><translation>Het ontvangstbewijs noemt een pakket dat deze kluis niet heeft verzonden (of met een andere inhoud); er is niets gewijzigd.</translation></message><message><source>The receipt comes from a key that package was not sealed to; nothing was changed.</source><translation>Het ontvangstbewijs komt van een sleutel waarvoor dat pakket niet was versleuteld; er is niets gewijzigd.</translation></message><message><source>The confirmed debriefs are deleted, but the vault file could not be rebuilt yet (is the disk full?); it is rebuilt at the next unlock.</source><translation>De bevestigde debriefings zijn verwijderd, maar het kluisbestand kon nog niet opnieuw worden opgebouwd (is de schijf vol?); dat gebeurt bij de volgende ontgrendeling.</translation></message><message><source>This vault holds no version {version} of that debrief.</source><translation>Deze kluis heeft geen versie {version} van die debriefing.</translation></message><message><source>No debriefs match that choice in the active alias's files.</source><translation>Geen debriefings in de dossiers van de actieve alias passen bij die keuze.</translation></message><message><source>A report covers at most {n} debriefs; narrow the choice.</source><translation>Een rapport omvat ten hoogste {n} debriefings; maak de keuze kleiner.</translation></message><message><source>Choose a marking: {markings}.</source><translation>Kies een rubricering: {markings}.</translation></message><message><source>Wrong passphrase.</source><translation>Verkeerde wachtzin.</translation></message><message><source>Nothing to share: no submitted or approved debrief in that choice has an item whose handling code allows sharing and that has a sanitised wording.</source><translation>Niets te delen: geen ingediende of goedgekeurde debriefing in die keuze heeft een item waarvan de behandelcode delen toestaat en dat een geschoonde tekst heeft.</translation></message><message><source>No such report approval in the active alias's files.</source><translation>Deze rapportgoedkeuring staat niet in de dossiers van de actieve alias.</translation></message><message><source>Only a handler may approve or reject a sanitised report.</source><translation>Alleen een teamleider mag een geschoond rapport goedkeuren of afwijzen.</translation></message><message><source>Say why the sanitised report is rejected.</source><translation>Geef aan waarom het geschoonde rapport wordt afgewezen.</translation></message><message><source>The sanitised content has changed since it was checked and approved; request the report again.</source><translation>De geschoonde inhoud is veranderd sinds de controle en goedkeuring; vraag het rapport opnieuw aan.</translation></message><message><source>This approved report has already been issued; request a new one.</source><translation>Dit goedgekeurde rapport is al uitgegeven; vraag een nieuw aan.</translation></message><message><source>A sanitised report is released only after a handler approves it.</source><translation>Een geschoond rapport wordt pas vrijgegeven nadat een teamleider het heeft goedgekeurd.</translation></message><message><source>That report is not in this vault's register.</source><translation>Dat rapport staat niet in het register van deze kluis.</translation></message><message><source>Choose one debrief, or a source and/or a date range.</source><translation>Kies één debriefing, of een bron en/of een periode.</translation></message><message><source>The date range ends before it starts.</source><translation>De periode eindigt voordat ze begint.</translation></message><message><source>Reports are printed in English (en) or Dutch (nl).</source><translation>Rapporten worden in het Engels (en) of Nederlands (nl) afgedrukt.</translation></message><message><source>This request has already been decided.</source><translation>Over deze aanvraag is al besloten.</translation></message><message><source>A sanitised report is approved by someone other than its requester.</source><translation>Een geschoond rapport wordt goedgekeurd door een ander dan de aanvrager.</translation></message><message><source>Type at least one word to search for.</source><translation>Typ ten minste één woord om op te zoeken.</translation></message><message><source>Idle lock must be between 1 and 120 minutes.</source><translation>Vergrendelen na inactiviteit moet tussen 1 en 120 minuten liggen.</translation></message><message><source>Clipboard clearing must be between 3 and 300 seconds.</source><translation>Het wissen van het klembord moet tussen 3 en 300 seconden liggen.</translation></message><message><source>Autosave must be between 1 and 60 seconds.</source><translation>Automatisch opslaan moet tussen 1 en 60 seconden liggen.</translation></message><message><source>Reveal time must be between 5 and 120 seconds.</source><translation>De onthultijd moet tussen 5 en 120 seconden liggen.</translation></message><message><source>Reminder horizon must be between 1 and 365 days.</source><translation>De termijn voor herinneringen moet tussen 1 en 365 dagen liggen.</translation></message><message><source>No source with codename {codename!r} in the active alias's files.</source><translation>Geen bron met codenaam {codename!r} in de dossiers van de actieve alias.</translation></message><message><source>A source needs a codename of 1 to 80 characters.</source><translation>Een bron heeft een codenaam van 1 tot 80 tekens nodig.</translation></message><message><source>A contracted civilian informant needs a legal basis (art. 126v Sv).</source><translation>Een gecontracteerde burgerinformant heeft een wettelijke grondslag nodig (art. 126v Sv).</translation></message><message><source>The codename {codename!r} is already in use.</source><translation>De codenaam {codename!r} is al in gebruik.</translation></message><message><source>Only a handler may give another alias access to a file.</source><translation>Alleen een teamleider mag een andere alias toegang tot een dossier geven.</translation></message><message><source>Access can only be given to a cover name.</source><translation>Toegang kan alleen aan een dekmantelnaam worden gegeven.</translation></message><message><source>A tasking needs a description of what to find out.</source><translation>Een opdracht heeft een omschrijving nodig van wat er uitgezocht moet worden.</translation></message><message><source>Close a tasking as done or cancelled.</source><translation>Sluit een opdracht af als uitgevoerd of vervallen.</translation></message><message><source>An amount must be more than zero.</source><translation>Een bedrag moet groter zijn dan nul.</translation></message><message><source>A payment needs a witness.</source><translation>Een betaling heeft een getuige nodig.</translation></message><message><source>Currency is a three-letter code such as EUR.</source><translation>De valuta is een code van drie letters, zoals EUR.</translation></message><message><source>This tasking is already closed.</source><translation>Deze opdracht is al afgesloten.</translation></message><message><source>The witness must be someone other than the runner who pays.</source><translation>De getuige moet een ander zijn dan de runner die betaalt.</translation></message><message><source>That debrief belongs to another source.</source><translation>Die debriefing hoort bij een andere bron.</translation></message><message><source>Witnesses and approvers are named by cover name.</source><translation>Getuigen en goedkeurders worden op dekmantelnaam genoemd.</translation></message><message><source>An instruction needs text.</source><translation>Een instructie heeft tekst nodig.</translation></message><message><source>Reliability is recorded as a 3x5x2 source evaluation (1, 2 or 3).</source><translation>Betrouwbaarheid wordt vastgelegd als 3x5x2-bronwaardering (1, 2 of 3).</translation></message><message><source>The next risk review must be today or later.</source><translation>De volgende risicoherziening moet vandaag of later zijn.</translation></message><message><source>This instruction was already acknowledged.</source><translation>Deze instructie is al bevestigd.</translation></message><message><source>Could not write {name}: {why}.</source><translation>{name} kon niet worden geschreven: {why}.</translation></message><message><source>The disk holding {folder} is full; nothing was changed.</source><translation>De schijf met {folder} is vol; er is niets gewijzigd.</translation></message><message><source>The OS keyring could not be read; this vault needs its device secret from it.</source><translation>De sleutelbos van het besturingssysteem kon niet worden gelezen; deze kluis heeft het apparaatgeheim daaruit nodig.</translation></message><message><source>The device secret in the OS keyring is damaged.</source><translation>Het apparaatgeheim in de sleutelbos van het besturingssysteem is beschadigd.</translation></message><message><source>The OS keyring refused to store the device secret.</source><translation>De sleutelbos van het besturingssysteem weigerde het apparaatgeheim op te slaan.</translation></message><message><source>The OS keyring refused to delete the device secret.</source><translation>De sleutelbos van het besturingssysteem weigerde het apparaatgeheim te verwijderen.</translation></message><message><source>The vault database cannot be decrypted: it is damaged, truncated or does not belong to this header.</source><translation>De kluisdatabase kan niet worden ontsleuteld: ze is beschadigd, afgekapt of hoort niet bij deze header.</translation></message><message><source>This file is not a Veldboek vault header.</source><translation>Dit bestand is geen kluisheader van Veldboek.</translation></message><message><source>The vault header has version {version!r}; this Veldboek reads version {known}. Use a newer Veldboek.</source><translation>De kluisheader heeft versie {version!r}; deze Veldboek leest versie {known}. Gebruik een nieuwere Veldboek.</translation></message><message><source>The vault header names an unknown key-derivation function.</source><translation>De kluisheader noemt een onbekende sleutelafleidingsfunctie.</translation></message><message><source>The vault header is too large to be genuine.</source><translation>De kluisheader is te groot om echt te zijn.</translation></message><message><source>The vault header names an unknown key-wrapping algorithm.</source><translation>De kluisheader noemt een onbekend algoritme voor sleutelomhulling.</translation></message><message><source>No vault header at {path}.</source><translation>Geen kluisheader in {path}.</translation></message><message><source>The vault header cannot be read: {why}.</source><translation>De kluisheader kan niet worden gelezen: {why}.</translation></message><message><source>The vault header is not readable (corrupted file).</source><translation>De kluisheader is niet leesbaar (beschadigd bestand).</translation></message><message><source>The vault header is damaged or incomplete.</source><translation>De kluisheader is beschadigd of onvolledig.</translation></message><message><source>The passphrase must have at least {n} characters.</source><translation>De wachtzin moet ten minste {n} tekens hebben.</translation></message><message><source>The passphrase must not start or end with a space.</source><translation>De wachtzin mag niet met een spatie beginnen of eindigen.</translation></message><message><source>Cannot create a vault at {root}: {reason}.</source><translation>Er kan geen kluis worden gemaakt in {root}: {reason}.</translation></message><message><source>The disk is full: the last change was not saved. Free space and retry.</source><translation>De schijf is vol: de laatste wijziging is niet opgeslagen. Maak ruimte vrij en probeer het opnieuw.</translation></message><message><source>The vault is busy: another Veldboek process is writing to it. Try again in a moment.</source><translation>De kluis is bezig: een ander Veldboek-proces schrijft erin. Probeer het zo opnieuw.</translation></message><message><source>The vault database is damaged. Restore it from a backup, or run `veldboek check`.</source><translation>De kluisdatabase is beschadigd. Zet een back-up terug of voer `veldboek check` uit.</translation></message><message><source>The vault needs the alias you will act under.</source><translation>De kluis heeft de alias nodig waaronder u gaat werken.</translation></message><message><source>A vault already exists at {root}.</source><translation>Er bestaat al een kluis in {root}.</translation></message><message><source>{root} holds a database without its header; move it away before creating a vault.</source><translation>{root} bevat een database zonder header; verplaats die voordat u een kluis maakt.</translation></message><message><source>No OS keyring is available, so a device secret cannot be used on this computer.</source><translation>Er is geen sleutelbos van het besturingssysteem, dus een apparaatgeheim kan op deze computer niet worden gebruikt.</translation></message><message><source>The disk holding {root} is full; no vault was created.</source><translation>De schijf met {root} is vol; er is geen kluis gemaakt.</translation></message><message><source>Cannot create a vault at {root}: the folder is not writable.</source><translation>Er kan geen kluis worden gemaakt in {root}: er kan niet in de map worden geschreven.</translation></message><message><source>This vault also needs its device secret from the OS keyring, and no keyring is available. Open it on the computer where it was created.</source><translation>Deze kluis heeft ook het apparaatgeheim uit de sleutelbos van het besturingssysteem nodig, en er is geen sleutelbos. Open de kluis op de computer waarop ze is gemaakt.</translation></message><message><source>This vault's device secret is not in this computer's keyring; open it on the computer where it was created.</source><translation>Het apparaatgeheim van deze kluis staat niet in de sleutelbos van deze computer; open de kluis op de computer waarop ze is gemaakt.</translation></message><message><source>No vault at {root}.</source><translation>Geen kluis in {root}.</translation></message><message><source>The vault database is missing in {root}.</source><translation>De kluisdatabase ontbreekt in {root}.</translation></message><message><source>The vault database is empty or truncated: it is damaged.</source><translation>De kluisdatabase is leeg of afgekapt: ze is beschadigd.</translation></message><message><source>The vault database does not belong to this header.</source><translation>De kluisdatabase hoort niet bij deze header.</translation></message><message><source>The vault database lacks its identity key.</source><translation>De kluisdatabase mist haar identiteitssleutel.</translation></message><message><source>The vault database is damaged, so nothing more is saved. Lock it, restore it from a backup, or run `veldboek check`.</source><translation>De kluisdatabase is beschadigd, dus er wordt niets meer opgeslagen. Vergrendel de kluis, zet een back-up terug of voer `veldboek check` uit.</translation></message><message><source>Could not back up the vault before upgrading it; nothing was changed. ({why})</source><translation>Er kon geen back-up van de kluis worden gemaakt voor de upgrade; er is niets gewijzigd. ({why})</translation></message><message><source>Upgrading the vault failed; the previous state is in {name}.</source><translation>De upgrade van de kluis is mislukt; de vorige toestand staat in {name}.</translation></message><message><source>Cannot write the vault database in {root}.</source><translation>De kluisdatabase kan niet worden geschreven in {root}.</translation></message><message><source>The vault header is missing in {root}; the vault cannot be opened.</source><translation>De kluisheader ontbreekt in {root}; de kluis kan niet worden geopend.</translation></message><message><source>Wrong passphrase (or the header was altered).</source><translation>Verkeerde wachtzin (of er is met de header geknoeid).</translation></message><message><source>This vault was written by a newer Veldboek; update the app.</source><translation>Deze kluis is geschreven door een nieuwere Veldboek; werk de app bij.</translation></message><message><source>The vault file could not be rebuilt now; it is tried again at the next unlock.</source><translation>Het kluisbestand kon nu niet opnieuw worden opgebouwd; dat wordt bij de volgende ontgrendeling opnieuw geprobeerd.</translation></message><message><source>The current passphrase is wrong.</source><translation>De huidige wachtzin is onjuist.</translation></message><message><source>Wrong passphrase (or the header was altered). Wait {seconds} s before the next attempt.</source><translation>Verkeerde wachtzin (of er is met de header geknoeid). Wacht {seconds} s voor de volgende poging.</translation></message><message><source>The vault database is damaged or incomplete; restore it from a backup.</source><translation>De kluisdatabase is beschadigd of onvolledig; zet een back-up terug.</translation></message><message><source>package data contains a fraction</source><translation>de pakketgegevens bevatten een breuk</translation></message><message><source>duplicate key in package data</source><translation>dubbele sleutel in de pakketgegevens</translation></message><message><source>package data is not valid JSON</source><translation>de pakketgegevens zijn geen geldige JSON</translation></message><message><source>This is not a Veldboek package.</source><translation>Dit is geen Veldboek-pakket.</translation></message><message><source>Package container version {found} is not supported (this Veldboek reads version {supported}).</source><translation>Pakketversie {found} wordt niet ondersteund (deze Veldboek leest versie {supported}).</translation></message><message><source>The package is cut short (manifest).</source><translation>Het pakket is afgekapt (manifest).</translation></message><message><source>The package is cut short (body).</source><translation>Het pakket is afgekapt (inhoud).</translation></message><message><source>The package carries data after its end.</source><translation>Het pakket bevat gegevens na zijn einde.</translation></message><message><source>The package manifest is not an object.</source><translation>Het manifest van het pakket is geen object.</translation></message><message><source>The package body does not match its manifest.</source><translation>De inhoud van het pakket past niet bij het manifest.</translation></message><message><source>The package body is not an object.</source><translation>De inhoud van het pakket is geen object.</translation></message><message><source>The package is cut short.</source><translation>Het pakket is afgekapt.</translation></message><message><source>The package signature does not match the sender's key.</source><translation>De handtekening van het pakket past niet bij de sleutel van de afzender.</translation></message><message><source>This is not a Veldboek package manifest.</source><translation>Dit is geen manifest van een Veldboek-pakket.</translation></message><message><source>Package version {found} is not supported (this Veldboek reads {supported}).</source><translation>Pakketversie {found} wordt niet ondersteund (deze Veldboek leest {supported}).</translation></message><message><source>The package manifest has missing or unknown fields.</source><translation>Het manifest van het pakket mist velden of heeft onbekende velden.</translation></message><message><source>The package manifest lists its recipients wrongly.</source><translation>Het manifest van het pakket noemt zijn ontvangers verkeerd.</translation></message><message><source>The package manifest is malformed.</source><translation>Het manifest van het pakket is ongeldig.</translation></message><message><source>The package is damaged: {why}.</source><translation>Het pakket is beschadigd: {why}.</translation></message><message><source>This vault's key opens none of the package's recipient slots: the package is not addressed to this vault, or its header was damaged.</source><translation>De sleutel van deze kluis opent geen van de ontvangersvakken van het pakket: het pakket is niet aan deze kluis gericht, of de kop is beschadigd.</translation></message><message><source>The package uses an age version this Veldboek does not read.</source><translation>Het pakket gebruikt een age-versie die deze Veldboek niet leest.</translation></message><message><source>The package was altered or cut short: {why}.</source><translation>Het pakket is gewijzigd of afgekapt: {why}.</translation></message><message><source>The package was not addressed to this vault by its sender (it was re-sealed).</source><translation>De afzender heeft het pakket niet aan deze kluis gericht (het is opnieuw verzegeld).</translation></message><message><source>A recipient was removed from the package after sealing.</source><translation>Na het verzegelen is een ontvanger uit het pakket verwijderd.</translation></message><message><source>The package's recipient slots were changed after it was signed (one was swapped, removed or added).</source><translation>De ontvangersvakken van het pakket zijn na het ondertekenen gewijzigd (een is verwisseld, verwijderd of toegevoegd).</translation></message><message><source>Too many failed attempts: wait {seconds} s before trying again.</source><translation>Te veel mislukte pogingen: wacht {seconds} s voor u het opnieuw probeert.</translation></message><message><source>The vault is locked.</source><translation>De kluis is vergrendeld.</translation></message><message><source>The report was cancelled; nothing was issued or requested.</source><translation>Het rapport is geannuleerd; er is niets uitgegeven of aangevraagd.</translation></message><message><source>The package names records this vault holds from elsewhere (made here, or sent by another runner); nothing was imported.</source><translation>Het pakket noemt gegevens die deze kluis van elders heeft (hier gemaakt, of door een andere runner gestuurd); er is niets ingelezen.</translation></message><message><source>Not exported: {n} debrief(s) lack what a package must carry; complete them first.</source><translation>Niet verzonden: aan {n} debriefing(s) ontbreekt wat een pakket moet bevatten; vul ze eerst aan.</translation></message><message><source>Package {id} was made and is kept in the vault, but the file could not be written ({reason}). Write it again to a working folder.</source><translation>Pakket {id} is gemaakt en wordt in de kluis bewaard, maar het bestand kon niet worden geschreven ({reason}). Schrijf het opnieuw naar een werkende map.</translation></message><message><source>The sanitised report was refused: its text contains {n} identifying string(s). Change the sanitised wording and try again.</source><translation>Het geschoonde rapport is geweigerd: de tekst bevat {n} identificerende tekst(en). Pas de geschoonde tekst aan en probeer het opnieuw.</translation></message></context>
 <context>
     <name>FirstRunWizard</name>
     <message>
@@ -1270,7 +1270,7 @@
 <context>
     <name>ImageViewer</name>
     <message>
-        <location filename="../attachments_box.py" line="49" />
+        <location filename="../attachments_box.py" line="50" />
         <source>This image cannot be shown.</source>
         <translation>Deze afbeelding kan niet worden getoond.</translation>
     </message>
@@ -1445,7 +1445,7 @@
     </message>
     <message>
         <location filename="../packages/keys_tab.py" line="84" />
-        <location filename="../packages/keys_tab.py" line="164" />
+        <location filename="../packages/keys_tab.py" line="166" />
         <source>Retire</source>
         <translation>Intrekken</translation>
     </message>
@@ -1475,27 +1475,27 @@
         <translation>Sleutel-id {hex}</translation>
     </message>
     <message>
-        <location filename="../packages/keys_tab.py" line="118" />
+        <location filename="../packages/keys_tab.py" line="117" />
         <source>Save my public key</source>
         <translation>Mijn publieke sleutel opslaan</translation>
     </message>
     <message>
-        <location filename="../packages/keys_tab.py" line="133" />
+        <location filename="../packages/keys_tab.py" line="135" />
         <source>A key to add</source>
         <translation>Toe te voegen sleutel</translation>
     </message>
     <message>
-        <location filename="../packages/keys_tab.py" line="133" />
+        <location filename="../packages/keys_tab.py" line="135" />
         <source>Veldboek keys (*.veldboek-key);;All files (*)</source>
         <translation>Veldboek-sleutels (*.veldboek-key);;Alle bestanden (*)</translation>
     </message>
     <message>
-        <location filename="../packages/keys_tab.py" line="157" />
+        <location filename="../packages/keys_tab.py" line="159" />
         <source>Retire key</source>
         <translation>Sleutel intrekken</translation>
     </message>
     <message>
-        <location filename="../packages/keys_tab.py" line="160" />
+        <location filename="../packages/keys_tab.py" line="162" />
         <source>Retire the key of {name}? Packages will no longer go to it, and nothing it signs will be accepted.</source>
         <translation>De sleutel van {name} intrekken? Er gaan dan geen pakketten meer naartoe en niets wat ermee is ondertekend wordt nog aanvaard.</translation>
     </message>
@@ -1681,82 +1681,87 @@
 <context>
     <name>LogTab</name>
     <message>
-        <location filename="../packages/log_tab.py" line="26" />
+        <location filename="../packages/log_tab.py" line="27" />
         <source>When</source>
         <translation>Wanneer</translation>
     </message>
     <message>
-        <location filename="../packages/log_tab.py" line="27" />
+        <location filename="../packages/log_tab.py" line="28" />
         <source>Way</source>
         <translation>Richting</translation>
     </message>
     <message>
-        <location filename="../packages/log_tab.py" line="28" />
+        <location filename="../packages/log_tab.py" line="29" />
         <source>Number</source>
         <translation>Nummer</translation>
     </message>
     <message>
-        <location filename="../packages/log_tab.py" line="29" />
+        <location filename="../packages/log_tab.py" line="30" />
         <source>Records</source>
         <translation>Records</translation>
     </message>
     <message>
-        <location filename="../packages/log_tab.py" line="30" />
+        <location filename="../packages/log_tab.py" line="31" />
         <source>With</source>
         <translation>Met</translation>
     </message>
     <message>
-        <location filename="../packages/log_tab.py" line="31" />
+        <location filename="../packages/log_tab.py" line="32" />
         <source>State</source>
         <translation>Stand</translation>
     </message>
     <message>
-        <location filename="../packages/log_tab.py" line="36" />
+        <location filename="../packages/log_tab.py" line="37" />
         <source>Write again…</source>
         <translation>Opnieuw schrijven…</translation>
     </message>
     <message>
-        <location filename="../packages/log_tab.py" line="46" />
+        <location filename="../packages/log_tab.py" line="47" />
         <source>receipt sent</source>
         <translation>ontvangstbewijs verzonden</translation>
     </message>
     <message>
-        <location filename="../packages/log_tab.py" line="46" />
+        <location filename="../packages/log_tab.py" line="47" />
         <source>receipt received</source>
         <translation>ontvangstbewijs ontvangen</translation>
     </message>
     <message>
-        <location filename="../packages/log_tab.py" line="47" />
+        <location filename="../packages/log_tab.py" line="48" />
         <source>package sent</source>
         <translation>pakket verzonden</translation>
     </message>
     <message>
-        <location filename="../packages/log_tab.py" line="47" />
+        <location filename="../packages/log_tab.py" line="48" />
         <source>package received</source>
         <translation>pakket ontvangen</translation>
     </message>
     <message>
-        <location filename="../packages/log_tab.py" line="51" />
+        <location filename="../packages/log_tab.py" line="52" />
         <source>confirmed {when}</source>
         <translation>bevestigd {when}</translation>
     </message>
     <message>
-        <location filename="../packages/log_tab.py" line="53" />
+        <location filename="../packages/log_tab.py" line="54" />
         <source>awaiting receipt</source>
         <translation>wacht op ontvangstbewijs</translation>
     </message>
     <message>
-        <location filename="../packages/log_tab.py" line="67" />
+        <location filename="../packages/log_tab.py" line="68" />
         <source>Select a sent package that is still awaiting its receipt.</source>
         <translation>Kies een verzonden pakket dat nog op zijn ontvangstbewijs wacht.</translation>
     </message>
     <message>
-        <location filename="../packages/log_tab.py" line="70" />
+        <location filename="../packages/log_tab.py" line="71" />
         <source>Folder to write the package to</source>
         <translation>Map om het pakket in te schrijven</translation>
     </message>
     <message>
         <location filename="../packages/log_tab.py" line="80" />
+        <source>Write again</source>
+        <translation>Opnieuw schrijven</translation>
+    </message>
+    <message>
+        <location filename="../packages/log_tab.py" line="89" />
         <source>Written again: {path}</source>
         <translation>Opnieuw geschreven: {path}</translation>
     </message>
@@ -2174,89 +2179,88 @@
 <context>
     <name>ReportPreviewDialog</name>
     <message>
-        <location filename="../report_preview.py" line="141" />
-        <location filename="../report_preview.py" line="241" />
+        <location filename="../report_preview.py" line="143" />
+        <location filename="../report_preview.py" line="243" />
         <source>Report preview</source>
         <translation>Voorbeeld van rapport</translation>
     </message>
     <message>
-        <location filename="../report_preview.py" line="153" />
+        <location filename="../report_preview.py" line="155" />
         <source>{title} · {marking} · report {report_id} · {pages} page(s)</source>
         <translation>{title} · {marking} · rapport {report_id} · {pages} pagina('s)</translation>
     </message>
     <message>
-        <location filename="../report_preview.py" line="159" />
+        <location filename="../report_preview.py" line="161" />
         <source>Rendering pages…</source>
         <translation>Pagina's worden opgebouwd…</translation>
     </message>
     <message>
-        <location filename="../report_preview.py" line="171" />
+        <location filename="../report_preview.py" line="173" />
         <source>Print…</source>
         <translation>Afdrukken…</translation>
     </message>
     <message>
-        <location filename="../report_preview.py" line="175" />
+        <location filename="../report_preview.py" line="177" />
         <source>Save PDF…</source>
         <translation>PDF opslaan…</translation>
     </message>
     <message>
-        <location filename="../report_preview.py" line="179" />
+        <location filename="../report_preview.py" line="181" />
         <source>Close</source>
         <translation>Sluiten</translation>
     </message>
     <message>
-        <location filename="../report_preview.py" line="233" />
+        <location filename="../report_preview.py" line="235" />
         <source>{pages} page(s). Nothing has been written to disk.</source>
         <translation>{pages} pagina('s). Er is niets naar schijf geschreven.</translation>
     </message>
     <message>
-        <location filename="../report_preview.py" line="256" />
+        <location filename="../report_preview.py" line="258" />
         <source>Veldboek report</source>
         <translation>Veldboek-rapport</translation>
     </message>
     <message>
-        <location filename="../report_preview.py" line="266" />
-        <location filename="../report_preview.py" line="272" />
-        <location filename="../report_preview.py" line="285" />
-        <location filename="../report_preview.py" line="297" />
-        <location filename="../report_preview.py" line="320" />
+        <location filename="../report_preview.py" line="268" />
+        <location filename="../report_preview.py" line="274" />
+        <location filename="../report_preview.py" line="287" />
+        <location filename="../report_preview.py" line="299" />
+        <location filename="../report_preview.py" line="322" />
         <source>Print report</source>
         <translation>Rapport afdrukken</translation>
     </message>
     <message>
-        <location filename="../report_preview.py" line="274" />
+        <location filename="../report_preview.py" line="276" />
         <source>Printing to a file is not allowed here. Use Save PDF… to keep a copy: it warns you and is recorded.</source>
         <translation>Afdrukken naar een bestand kan hier niet. Gebruik PDF opslaan… om een kopie te bewaren: u krijgt een waarschuwing en het wordt vastgelegd.</translation>
     </message>
     <message>
-        <location filename="../report_preview.py" line="285" />
+        <location filename="../report_preview.py" line="287" />
         <source>The printer could not be started.</source>
         <translation>De printer kon niet worden gestart.</translation>
     </message>
     <message>
-        <location filename="../report_preview.py" line="289" />
+        <location filename="../report_preview.py" line="291" />
         <source>Printing…</source>
         <translation>Bezig met afdrukken…</translation>
     </message>
     <message>
-        <location filename="../report_preview.py" line="299" />
+        <location filename="../report_preview.py" line="301" />
         <source>This computer has no private folder in memory for the print job. The print system will keep the report as an unencrypted file on disk while it prints (and the printer's queue may keep a copy afterwards). Print anyway?</source>
         <translation>Deze computer heeft geen afgeschermde map in het geheugen voor de afdruktaak. Het afdruksysteem bewaart het rapport tijdens het afdrukken als onversleuteld bestand op schijf (en de wachtrij van de printer kan daarna een kopie bewaren). Toch afdrukken?</translation>
     </message>
     <message>
-        <location filename="../report_preview.py" line="315" />
+        <location filename="../report_preview.py" line="317" />
         <source>Sent {pages} page(s) to the printer.</source>
         <translation>{pages} pagina('s) naar de printer gestuurd.</translation>
     </message>
     <message>
-        <location filename="../report_preview.py" line="329" />
+        <location filename="../report_preview.py" line="331" />
         <location filename="../report_preview.py" line="342" />
-        <location filename="../report_preview.py" line="351" />
         <source>Save unencrypted PDF</source>
         <translation>Onversleutelde PDF opslaan</translation>
     </message>
     <message>
-        <location filename="../report_preview.py" line="331" />
+        <location filename="../report_preview.py" line="333" />
         <source>The PDF file will NOT be encrypted: anyone who gets the file can read it. Save it only where its marking ({marking}) allows, and destroy it when done. The save is recorded in the audit log.</source>
         <translation>Het PDF-bestand wordt NIET versleuteld: iedereen die het bestand krijgt, kan het lezen. Sla het alleen op waar de rubricering ({marking}) dat toestaat en vernietig het als u klaar bent. Het opslaan wordt in het auditlog vastgelegd.</translation>
     </message>
@@ -2266,7 +2270,7 @@
         <translation>PDF-bestanden (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../report_preview.py" line="353" />
+        <location filename="../report_preview.py" line="360" />
         <source>Saved an unencrypted copy.</source>
         <translation>Een onversleutelde kopie is opgeslagen.</translation>
     </message>
@@ -2489,52 +2493,52 @@
         <translation>Geschoond inlichtingenrapport</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="355" />
+        <location filename="../pages/reports.py" line="357" />
         <source>Select a sanitised report in the list first.</source>
         <translation>Kies eerst een geschoond rapport in de lijst.</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="364" />
+        <location filename="../pages/reports.py" line="366" />
         <source>Laying out the preview…</source>
         <translation>Voorbeeld wordt opgemaakt…</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="372" />
+        <location filename="../pages/reports.py" line="374" />
         <source>Sanitised report awaiting approval</source>
         <translation>Geschoond rapport dat op goedkeuring wacht</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="399" />
+        <location filename="../pages/reports.py" line="401" />
         <source>Reject</source>
         <translation>Afwijzen</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="399" />
+        <location filename="../pages/reports.py" line="401" />
         <source>Why?</source>
         <translation>Waarom?</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="414" />
+        <location filename="../pages/reports.py" line="416" />
         <source>Issuing checks the text once more against the identities: give your passphrase.</source>
         <translation>Bij het uitgeven wordt de tekst nog eens aan de identiteiten getoetst: geef uw wachtzin.</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="421" />
+        <location filename="../pages/reports.py" line="423" />
         <source>Producing the sanitised report…</source>
         <translation>Geschoond rapport wordt gemaakt…</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="445" />
+        <location filename="../pages/reports.py" line="447" />
         <source>Verify a report</source>
         <translation>Rapport controleren</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="445" />
+        <location filename="../pages/reports.py" line="447" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF-bestanden (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="456" />
+        <location filename="../pages/reports.py" line="458" />
         <source>Cannot read the file: {why}</source>
         <translation>Het bestand kan niet worden gelezen: {why}</translation>
     </message>
@@ -2722,112 +2726,133 @@
 <context>
     <name>SendTab</name>
     <message>
-        <location filename="../packages/send_tab.py" line="45" />
+        <location filename="../packages/send_tab.py" line="47" />
         <source>Written</source>
         <translation>Geschreven</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="46" />
+        <location filename="../packages/send_tab.py" line="48" />
         <source>Source</source>
         <translation>Bron</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="47" />
+        <location filename="../packages/send_tab.py" line="49" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="48" />
+        <location filename="../packages/send_tab.py" line="50" />
         <source>Version</source>
         <translation>Versie</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="50" />
+        <location filename="../packages/send_tab.py" line="52" />
         <source>Still missing</source>
         <translation>Ontbreekt nog</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="51" />
+        <location filename="../packages/send_tab.py" line="53" />
         <source>complete</source>
         <translation>compleet</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="58" />
+        <location filename="../packages/send_tab.py" line="60" />
         <source>Export everything new…</source>
         <translation>Alles wat nieuw is verzenden…</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="61" />
+        <location filename="../packages/send_tab.py" line="63" />
         <source>Export selected…</source>
         <translation>Selectie verzenden…</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="74" />
+        <location filename="../packages/send_tab.py" line="79" />
         <source>New and changed debriefs (submitted or approved). A package is sealed to the recipients above and signed by this vault; nothing else can read it. Debriefs that still miss something cannot go.</source>
         <translation>Nieuwe en gewijzigde debriefings (ingediend of goedgekeurd). Een pakket wordt verzegeld voor de ontvangers hierboven en door deze kluis ondertekend; niemand anders kan het lezen. Debriefings waar nog iets aan ontbreekt kunnen niet mee.</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="91" />
+        <location filename="../packages/send_tab.py" line="97" />
         <source>Looking for what is new…</source>
         <translation>Zoeken naar wat nieuw is…</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="104" />
+        <location filename="../packages/send_tab.py" line="110" />
         <source>Packages go to: {names}</source>
         <translation>Pakketten gaan naar: {names}</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="111" />
+        <location filename="../packages/send_tab.py" line="119" />
+        <location filename="../packages/send_tab.py" line="227" />
         <source>Nothing new to send.</source>
         <translation>Niets nieuws te verzenden.</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="114" />
+        <location filename="../packages/send_tab.py" line="122" />
         <source>{n} debrief(s) still miss something (in red).</source>
         <translation>Aan {n} debriefing(s) ontbreekt nog iets (in rood).</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="118" />
+        <location filename="../packages/send_tab.py" line="126" />
         <source>{n} debrief(s) ready to send.</source>
         <translation>{n} debriefing(s) klaar om te verzenden.</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="150" />
+        <location filename="../packages/send_tab.py" line="132" />
+        <source>Package {n} was recorded but its file was never written (the export was interrupted). The next export writes it again.</source>
+        <translation>Pakket {n} is vastgelegd, maar het bestand is nooit geschreven (het verzenden werd onderbroken). De volgende verzending schrijft het opnieuw.</translation>
+    </message>
+    <message>
+        <location filename="../packages/send_tab.py" line="171" />
         <source>Select the debriefs to send first.</source>
         <translation>Kies eerst de debriefings die mee moeten.</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="158" />
+        <location filename="../packages/send_tab.py" line="179" />
         <source>Not sent: complete the debriefs marked in red first.</source>
         <translation>Niet verzonden: vul eerst de rood gemarkeerde debriefings aan.</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="160" />
+        <location filename="../packages/send_tab.py" line="181" />
         <source>Folder to write the package to</source>
         <translation>Map om het pakket in te schrijven</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="164" />
+        <location filename="../packages/send_tab.py" line="185" />
         <source>Sealing the package…</source>
         <translation>Pakket wordt verzegeld…</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="181" />
+        <location filename="../packages/send_tab.py" line="215" />
+        <source>Package {n} was recorded but its file was never written; it is written again: {path}</source>
+        <translation>Pakket {n} is vastgelegd, maar het bestand is nooit geschreven; het is opnieuw geschreven: {path}</translation>
+    </message>
+    <message>
+        <location filename="../packages/send_tab.py" line="223" />
+        <source>Removed {count} hidden temporary file(s) of an interrupted export.</source>
+        <translation>{count} verborgen tijdelijk(e) bestand(en) van een onderbroken verzending verwijderd.</translation>
+    </message>
+    <message>
+        <location filename="../packages/send_tab.py" line="228" />
+        <source>The interrupted package is written again; nothing new to send.</source>
+        <translation>Het onderbroken pakket is opnieuw geschreven; er is niets nieuws te verzenden.</translation>
+    </message>
+    <message>
+        <location filename="../packages/send_tab.py" line="231" />
         <source>Package {n} with {count} debrief(s) written to {path}.</source>
         <translation>Pakket {n} met {count} debriefing(s) geschreven naar {path}.</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="187" />
+        <location filename="../packages/send_tab.py" line="239" />
         <source>Package written</source>
         <translation>Pakket geschreven</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="188" />
+        <location filename="../packages/send_tab.py" line="234" />
         <source>Package {n} with {count} debrief(s) is on its way to {names}.</source>
         <translation>Pakket {n} met {count} debriefing(s) is onderweg naar {names}.</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="192" />
+        <location filename="../packages/send_tab.py" line="237" />
         <source>File: {path}</source>
         <translation>Bestand: {path}</translation>
     </message>

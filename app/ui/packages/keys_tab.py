@@ -6,7 +6,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QPixmap
 from PySide6.QtWidgets import (
-    QFileDialog,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -23,6 +22,7 @@ from app.ui.errors import show_error
 from app.ui.packages.common import choose_file, note_label, read_file
 from app.ui.packages.key_dialog import AddKeyDialog
 from app.ui.record_table import RecordTable
+from app.ui.save_file import choose_save_path, save_confirmed
 from app.ui.session import AppSession
 from app.ui.table_models import Column
 from app.ui.widgets import local_time
@@ -113,20 +113,22 @@ class KeysTab(QWidget):
         self.peers.clear()
 
     def save_own_key(self) -> None:
-        scope = self.session.scope
-        name, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save my public key"), f"{scope.alias_name}.veldboek-key"
-        )
-        if not name:
+        scope, vault = self.session.scope, self.session.vault
+        title = self.tr("Save my public key")
+        path = choose_save_path(self, title, f"{scope.alias_name}.veldboek-key")
+        if path is None:
             return
         try:
             role = PeerRole.HANDLER if scope.is_handler else PeerRole.RUNNER
-            bundle = keys.own_bundle(self.session.vault, scope.alias_name, role)
-            data = keys.bundle_bytes(self.session.vault, bundle)
-            with open(name, "wb") as handle:
-                handle.write(data + b"\n")
+            bundle = keys.own_bundle(vault, scope.alias_name, role)
+            save_confirmed(
+                self,
+                path,
+                title,
+                lambda force: keys.save_bundle(vault, bundle, path, overwrite=force),
+            )
         except Exception as exc:
-            show_error(self, exc)
+            show_error(self, exc, title)
 
     def add_key(self) -> None:
         path = choose_file(

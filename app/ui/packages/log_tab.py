@@ -12,6 +12,7 @@ from app.services.package_log import LogEntry
 from app.ui.errors import describe
 from app.ui.packages.common import choose_folder, note_label
 from app.ui.record_table import RecordTable
+from app.ui.save_file import save_confirmed
 from app.ui.session import AppSession
 from app.ui.table_models import Column
 from app.ui.widgets import local_time
@@ -70,11 +71,19 @@ class LogTab(QWidget):
         folder = folder or choose_folder(self, self.tr("Folder to write the package to"))
         if folder is None:
             return
+        vault, scope = self.session.vault, self.session.scope
+        target = folder / packages.package_file_name(entry.package_id)
         try:
-            path = packages.write_again(
-                self.session.vault, self.session.scope, entry.package_id, folder
+            path = save_confirmed(
+                self,
+                target,
+                self.tr("Write again"),
+                lambda force: packages.write_again(
+                    vault, scope, entry.package_id, folder, overwrite=force
+                ),
             )
         except Exception as exc:
             self.status.setText(describe(exc))
             return
-        self.status.setText(self.tr("Written again: {path}").format(path=path))
+        if path is not None:
+            self.status.setText(self.tr("Written again: {path}").format(path=path))

@@ -1,5 +1,7 @@
 """Sending: what is new since the last package, what still blocks it, and the
-export itself (to a chosen folder such as a USB stick), off the GUI thread."""
+export itself (to a chosen folder such as a USB stick), off the GUI thread. A
+package an earlier export recorded but never got onto disk is named here and
+written again by the next export (``packages.recover``)."""
 
 from __future__ import annotations
 
@@ -17,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from app.errors import InvalidInput
 from app.services import packages
-from app.services.packages import Candidate, ExportPlan, ExportResult
+from app.services.packages import Candidate, ExportPlan, ExportResult, Recovery
 from app.ui.errors import describe
 from app.ui.labels import label
 from app.ui.packages.common import choose_folder, inform, note_label, progress_dialog, step
@@ -62,6 +64,9 @@ class SendTab(QWidget):
         self.export_selected.setObjectName("exportSelected")
         self.export_selected.clicked.connect(lambda: self.export(all_new=False))
         self.status = note_label("exportStatus")
+        self.unwritten = note_label("exportUnwritten")
+        self.unwritten.setStyleSheet(f"color: {BLOCKED}; font-weight: bold;")
+        self.unwritten.hide()
         buttons = QHBoxLayout()
         buttons.addWidget(self.export_new)
         buttons.addWidget(self.export_selected)
@@ -78,6 +83,7 @@ class SendTab(QWidget):
             )
         )
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.unwritten)
         layout.addLayout(buttons)
         layout.addWidget(self.status)
 
@@ -104,6 +110,8 @@ class SendTab(QWidget):
             self.tr("Packages go to: {names}").format(names=", ".join(plan.recipients))
         )
         self._enable(bool(plan.candidates))
+        self.export_new.setEnabled(bool(plan.candidates or plan.unwritten))
+        self._show_unwritten(plan)
         blocked = len(plan.blocked)
         if then:
             self.status.setText(then)
@@ -117,6 +125,17 @@ class SendTab(QWidget):
             self.status.setText(
                 self.tr("{n} debrief(s) ready to send.").format(n=len(plan.candidates))
             )
+
+    def _show_unwritten(self, plan: ExportPlan) -> None:
+        lines = [
+            self.tr(
+                "Package {n} was recorded but its file was never written (the export was "
+                "interrupted). The next export writes it again."
+            ).format(n=u.sequence)
+            for u in plan.unwritten
+        ]
+        self.unwritten.setText("\n".join(lines))
+        self.unwritten.setVisible(bool(lines))
 
     def _plan_failed(self, generation: int, exc: BaseException, then: str) -> None:
         if generation != self._generation:
@@ -139,6 +158,8 @@ class SendTab(QWidget):
         self.table.clear()
         self.recipients.clear()
         self.status.clear()
+        self.unwritten.clear()
+        self.unwritten.hide()
 
     def selected(self) -> list[Candidate]:
         rows = sorted(r.row() for r in self.table.view.selectionModel().selectedRows())
@@ -163,34 +184,59 @@ class SendTab(QWidget):
         vault, scope = self.session.vault, self.session.scope
         dialog = progress_dialog(self, self.tr("Sealing the package…"), "exportProgress")
 
-        def work(report: Any) -> ExportResult:
-            return packages.export_package(
-                vault, scope, to_dir=folder, debrief_ids=chosen, all_new=all_new, progress=report
-            )
+        def work(report: Any) -> tuple[Recovery, ExportResult | None]:
+            recovery = packages.recover(vault, scope, folder)
+            try:
+                result = packages.export_package(
+                    vault,
+                    scope,
+                    to_dir=folder,
+                    debrief_ids=chosen,
+                    all_new=all_new,
+                    progress=report,
+                )
+            except packages.NothingToExport:
+                if not recovery.rewritten:
+                    raise
+                return recovery, None  # the owed package was the work to do
+            return recovery, result
 
         self.runner.start(
             work,
-            lambda result: self._done(dialog, result),
+            lambda done: self._done(dialog, *done),
             lambda exc: self._failed(dialog, exc),
             lambda d, t: step(dialog, d, t),
         )
 
-    def _done(self, dialog: Any, result: ExportResult) -> None:
+    def _done(self, dialog: Any, recovery: Recovery, result: ExportResult | None) -> None:
         dialog.close()
-        self.reload(
-            then=self.tr("Package {n} with {count} debrief(s) written to {path}.").format(
+        notes = [
+            self.tr(
+                "Package {n} was recorded but its file was never written; it is written "
+                "again: {path}"
+            ).format(n=r.sequence, path=r.path)
+            for r in recovery.rewritten
+        ]
+        if recovery.leftovers_removed:
+            notes.append(
+                self.tr(
+                    "Removed {count} hidden temporary file(s) of an interrupted export."
+                ).format(count=recovery.leftovers_removed)
+            )
+        if result is None:
+            status = self.tr("Nothing new to send.")
+            text = self.tr("The interrupted package is written again; nothing new to send.")
+            details = "\n".join(notes)
+        else:
+            status = self.tr("Package {n} with {count} debrief(s) written to {path}.").format(
                 n=result.sequence, count=result.debriefs, path=result.path
             )
-        )
-        inform(
-            self,
-            self.tr("Package written"),
-            self.tr("Package {n} with {count} debrief(s) is on its way to {names}.").format(
+            text = self.tr("Package {n} with {count} debrief(s) is on its way to {names}.").format(
                 n=result.sequence, count=result.debriefs, names=", ".join(result.recipients)
-            ),
-            "exportDone",
-            self.tr("File: {path}").format(path=result.path),
-        )
+            )
+            details = "\n".join([*notes, self.tr("File: {path}").format(path=result.path)])
+        self.reload(then="\n".join([*notes, status]))
+        inform(self, self.tr("Package written"), text, "exportDone", details)
 
     def _failed(self, dialog: Any, exc: BaseException) -> None:
         dialog.close()

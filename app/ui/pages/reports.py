@@ -335,7 +335,9 @@ class ReportsPage(Page):
             on_printed=lambda pages, copies: reports.record_printed(
                 vault, scope, issued.report_id, pages=pages, copies=copies
             ),
-            on_save=lambda path: reports.save_pdf(vault, scope, issued, Path(path)),
+            on_save=lambda path, overwrite: reports.save_pdf(
+                vault, scope, issued, Path(path), overwrite=overwrite
+            ),
             parent=self,
         )
         self.previews.append(dialog)

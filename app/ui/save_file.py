@@ -1,0 +1,52 @@
+"""Saving to a file the user chose. The services check the place
+(``output_paths``): a vault's folder or file is refused with a message, and an
+existing file is replaced only after one question here, default No. Qt's own
+overwrite question is turned off, so the user is asked once, in our words."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TypeVar
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from app.errors import OutputExists
+
+T = TypeVar("T")
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("SaveFile", text)
+
+
+def choose_save_path(parent: QWidget, title: str, suggested: str, pattern: str = "") -> Path | None:
+    name, _ = QFileDialog.getSaveFileName(
+        parent, title, suggested, pattern, "", QFileDialog.Option.DontConfirmOverwrite
+    )
+    return Path(name) if name else None
+
+
+def confirm_replace(parent: QWidget, path: Path, title: str) -> bool:
+    box = QMessageBox(parent)
+    box.setObjectName("replaceFileBox")
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(title)
+    box.setText(_tr("{name} already exists. Replace it?").format(name=path.name))
+    box.setInformativeText(_tr("Folder: {folder}").format(folder=path.parent))
+    box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+    box.setDefaultButton(QMessageBox.StandardButton.No)
+    box.setEscapeButton(QMessageBox.StandardButton.No)
+    return box.exec() == QMessageBox.StandardButton.Yes
+
+
+def save_confirmed(parent: QWidget, path: Path, title: str, write: Callable[[bool], T]) -> T | None:
+    """``write(overwrite)``; if the file exists, ask, and write again only on Yes.
+    None: the user kept the existing file. Other refusals propagate."""
+    try:
+        return write(False)
+    except OutputExists:
+        if not confirm_replace(parent, path, title):
+            return None
+        return write(True)

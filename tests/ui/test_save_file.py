@@ -1,0 +1,120 @@
+"""Saving from the app to a file the user picks (the Keys tab's own key, a copy of
+an attached file): a vault's file, by name or by a link, is refused with a message
+and left alone; an existing file is replaced only after one question, whose
+default is No. Qt's own overwrite question is off, so the user is asked once."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog, QPushButton
+from pytestqt.qtbot import QtBot
+
+from app.services import attachments, audit
+from app.ui.main_window import MainWindow
+from tests import factory
+from tests.packages.conftest import PNG
+from tests.ui.boxes import RETURN, answering, shown_error
+from tests.ui.test_packages_page import packages_page, show_tab
+
+OLD = b"a file the user keeps\n"
+
+
+class Picker:
+    """Stands in for the file dialog: returns the path set, records the options."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.path = Path()
+        self.options: list[object] = []
+        monkeypatch.setattr(QFileDialog, "getSaveFileName", self)
+
+    def __call__(self, *args: object, **kwargs: object) -> tuple[str, str]:
+        self.options.append(args[5] if len(args) > 5 else kwargs.get("options"))
+        return str(self.path), ""
+
+
+def _links(tmp_path: Path, target: Path) -> list[Path]:
+    symlink = tmp_path / f"sym-{target.name}"
+    symlink.symlink_to(target)
+    hard = tmp_path / f"hard-{target.name}"
+    os.link(target, hard)
+    return [target, symlink, hard]
+
+
+def test_the_keys_tab_refuses_a_vault_file_and_asks_before_replacing(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = window.session.vault.paths.root
+    page = packages_page(qtbot, window)
+    show_tab(qtbot, page, 3)
+    save = page.keys.findChild(QPushButton, "saveOwnKey")
+    picker = Picker(monkeypatch)
+    for target in [*_links(tmp_path, root / "vault.header"), *_links(tmp_path, root / "vault.db")]:
+        before = (root / target.name.split("-", 1)[-1]).read_bytes()
+        picker.path = target
+        qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
+        error = shown_error()
+        assert "nothing was written" in error.text(), error.text()
+        error.close()
+        assert (root / target.name.split("-", 1)[-1]).read_bytes() == before
+    # Qt would ask too; ours is the only question.
+    assert picker.options
+    assert all(o == QFileDialog.Option.DontConfirmOverwrite for o in picker.options)
+
+    mine = tmp_path / "mine.veldboek-key"
+    mine.write_bytes(OLD)
+    picker.path = mine
+    with answering(RETURN) as asked:  # Return takes the default: No
+        qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
+    assert asked.names == ["replaceFileBox"]
+    assert "mine.veldboek-key already exists" in asked.texts[0]
+    assert mine.read_bytes() == OLD
+    with answering("Yes"):
+        qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
+    assert mine.read_bytes().startswith(b'{"created_at"')
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
+
+
+def test_saving_an_attached_file_refuses_a_vault_file_and_asks_before_replacing(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    vault, scope = window.session.vault, window.session.scope
+    root = vault.paths.root
+    source = factory.source(vault, scope, "KOPIE")
+    debrief_id = factory.debrief(vault, scope, source)
+    attachments.add_attachment(vault, scope, debrief_id, "brief.png", PNG)
+    window.open_debrief(debrief_id)
+    box = window.debrief_page.files
+    box.table.view.selectRow(0)
+    picker = Picker(monkeypatch)
+
+    def saves() -> int:
+        return [e.action for e in audit.recent_events(vault, scope)].count("attachment.saved")
+
+    for target in _links(tmp_path, root / "vault.db"):
+        before = (root / "vault.db").read_bytes()
+        picker.path = target
+        with answering("Save"):  # the warning that the copy is not encrypted
+            qtbot.mouseClick(box.save_button, Qt.MouseButton.LeftButton)
+        error = shown_error()
+        assert "nothing was written" in error.text(), error.text()
+        error.close()
+        assert (root / "vault.db").read_bytes() == before
+    assert saves() == 0  # refused before the file was read out of the vault
+
+    existing = tmp_path / "brief.png"
+    existing.write_bytes(OLD)
+    picker.path = existing
+    with answering("Save", "No") as asked:
+        qtbot.mouseClick(box.save_button, Qt.MouseButton.LeftButton)
+    assert asked.names[1] == "replaceFileBox"
+    assert "brief.png already exists" in asked.texts[1]
+    assert existing.read_bytes() == OLD
+    assert saves() == 0
+    with answering("Save", "Yes"):
+        qtbot.mouseClick(box.save_button, Qt.MouseButton.LeftButton)
+    assert existing.read_bytes() == PNG
+    assert saves() == 1
