@@ -104,7 +104,9 @@ class Expected:
             visible = set(self.debriefs)
             self.hits = [uuid.UUID(hex=d) for d in docs if uuid.UUID(hex=d) in visible]
             # Ids are stored as lowercase hex, which sorts as the UUIDs do.
-            stored = session.execute(text("SELECT id FROM debrief")).scalars().all()
+            stored = session.execute(
+                text("SELECT id FROM debrief UNION ALL SELECT id FROM package_log")
+            ).scalars()
             assert all(re.fullmatch(r"[0-9a-f]{32}", i) for i in stored)
 
     def with_status(self, status: DebriefStatus) -> list[uuid.UUID]:

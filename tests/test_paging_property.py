@@ -26,6 +26,7 @@ from PySide6.QtTest import QAbstractItemModelTester
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import delete, update
 
+from app.dal import scope as scope_module
 from app.dal.scope import Scope
 from app.models import CompartmentMember, Debrief, Source
 from app.models.enums import DebriefStatus, Role
@@ -74,6 +75,9 @@ def worlds(draw: st.DrawFn) -> dict[str, Any]:
         ),
         "log": draw(st.lists(moments, max_size=10)),
         "page": draw(st.integers(1, 6)),
+        # Every scope takes the narrow plan, or only those that see no file
+        # (app.dal.scope.is_narrow): both plans must page alike.
+        "narrow": draw(st.booleans()),
     }
 
 
@@ -235,7 +239,12 @@ def test_every_list_pages_through_every_row_once_in_order(
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp) / "vault"
         names = _build(root, world)
-        with Vault.open(root, factory.PASSPHRASE) as vault, times_bound_as_stored() as wrong:
+        with (
+            pytest.MonkeyPatch.context() as mp,
+            Vault.open(root, factory.PASSPHRASE) as vault,
+            times_bound_as_stored() as wrong,
+        ):
+            mp.setattr(scope_module, "NARROW_SHARE", 1.0 if world["narrow"] else 0.0)
             for name in names:
                 scope = aliases.resolve_scope(vault, name)
                 want = Expected(vault, scope)
