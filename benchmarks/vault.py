@@ -81,6 +81,7 @@ def plain_engine(path: Path) -> Engine:
         max_overflow=4,
         pool_use_lifo=True,
     )
+    engine_module.refuse_untyped_times(engine)  # as app.vault.engine.make_engine does
 
     @event.listens_for(engine, "begin")
     def _begin(conn: Any) -> None:  # as app.vault.engine.make_engine does

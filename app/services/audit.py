@@ -2,34 +2,47 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import or_, select
 
+from app.dal.keyset import Keyset, cut
 from app.dal.scope import Scope, visible
 from app.models import AuditEvent
-from app.services.views import AuditRow
+from app.services.views import AuditRow, Page
 from app.vault import audit_chain
 from app.vault.vault import Vault
 
+PAGE_SIZE = 500
+NEWEST_FIRST = Keyset((AuditEvent.seq,))
 
-def recent_events(vault: Vault, scope: Scope, *, limit: int = 500) -> list[AuditRow]:
-    """Events the scope may see: those in its compartments, and vault-level events
-    (no compartment) such as unlocks and locks."""
+
+def event_page(
+    vault: Vault, scope: Scope, *, after: tuple[Any, ...] | None = None, limit: int = PAGE_SIZE
+) -> Page[AuditRow]:
+    """One keyset page of the events the scope may see, newest first: those in its
+    compartments, and vault-level events (no compartment) such as unlocks and
+    locks. Pass the returned cursor as ``after`` for the next page."""
     with vault.read() as session:
-        rows = session.execute(
-            select(AuditEvent)
-            .where(
-                or_(
-                    AuditEvent.compartment_id.is_(None),
-                    visible(AuditEvent.compartment_id, scope),
-                )
+        query = select(AuditEvent).where(
+            or_(
+                AuditEvent.compartment_id.is_(None),
+                visible(AuditEvent.compartment_id, scope),
             )
-            .order_by(AuditEvent.seq.desc())
-            .limit(limit)
-        ).scalars()
-        return [
+        )
+        events, has_more = cut(
+            session.execute(NEWEST_FIRST.page(query, after, limit)).scalars().all(), limit
+        )
+        rows = tuple(
             AuditRow(e.seq, e.at, e.actor, e.action, e.record_type, e.record_id, e.detail)
-            for e in rows
-        ]
+            for e in events
+        )
+    return Page(rows, (rows[-1].seq,) if rows else None, has_more)
+
+
+def recent_events(vault: Vault, scope: Scope, *, limit: int = PAGE_SIZE) -> list[AuditRow]:
+    """The newest ``limit`` events the scope may see (see ``event_page``)."""
+    return list(event_page(vault, scope, limit=limit).rows)
 
 
 def verify(vault: Vault) -> audit_chain.ChainReport:

@@ -12,10 +12,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, fields
 from datetime import datetime
 
-from sqlalchemy import String, delete, func, select, tuple_, type_coerce
+from sqlalchemy import String, delete, func, select, type_coerce
 from sqlalchemy.orm import Session
 
 from app.clock import utc_now
+from app.dal.keyset import Keyset, cut
 from app.dal.scope import Scope, get_visible, is_narrow, visible
 from app.domain.grading import Grading
 from app.domain.text import normalise_name
@@ -39,6 +40,9 @@ from app.vault import audit_chain
 from app.vault.vault import Vault
 
 PAGE_SIZE = 200
+# Newest first; the id breaks ties between debriefs written in the same microsecond
+# (and stored ids, lowercase hex of time-ordered UUIDs, sort as the UUIDs do).
+NEWEST_FIRST = Keyset((Debrief.created_at, Debrief.id))
 
 
 @dataclass(frozen=True)
@@ -363,7 +367,7 @@ def list_debriefs(
     status: DebriefStatus | None = None,
     after: tuple[datetime, uuid.UUID] | None = None,
     limit: int = PAGE_SIZE,
-) -> Page:
+) -> Page[DebriefRow]:
     """One keyset page of debriefs, newest first. Pass the returned cursor as
     ``after`` for the next page; cost does not grow with how far one scrolls."""
     with vault.read() as session:
@@ -374,12 +378,8 @@ def list_debriefs(
             query = query.where(Debrief.source_id == source_id)
         if status is not None:
             query = query.where(Debrief.status == status)
-        if after is not None:
-            query = query.where(tuple_(Debrief.created_at, Debrief.id) < tuple_(*after))
-        query = query.order_by(Debrief.created_at.desc(), Debrief.id.desc()).limit(limit + 1)
-        rows = [mapping.debrief_row(r) for r in session.execute(query).all()]
-    has_more = len(rows) > limit
-    rows = rows[:limit]
+        query = NEWEST_FIRST.page(query, after, limit)
+        rows, has_more = cut([mapping.debrief_row(r) for r in session.execute(query).all()], limit)
     cursor = (rows[-1].created_at, rows[-1].id) if rows else None
     return Page(tuple(rows), cursor, has_more)
 
@@ -413,12 +413,7 @@ def debrief_id_page(
             query = query.where(Debrief.source_id == source_id)
         if status is not None:
             query = query.where(Debrief.status == status)
-        if after is not None:
-            query = query.where(tuple_(Debrief.created_at, Debrief.id) < tuple_(*after))
-        query = query.order_by(Debrief.created_at.desc(), Debrief.id.desc()).limit(limit + 1)
-        rows = session.execute(query).all()
-    has_more = len(rows) > limit
-    rows = rows[:limit]
+        rows, has_more = cut(session.execute(NEWEST_FIRST.page(query, after, limit)).all(), limit)
     cursor = (parse_stored_utc(rows[-1][0]), rows[-1][1]) if rows else None
     return IdPage(tuple(r[1] for r in rows), cursor, has_more)
 

@@ -15,13 +15,16 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.dal.keyset import Keyset, cut
 from app.dal.scope import Scope
 from app.errors import Notice
 from app.models.packages import OutgoingCopy, PackageLog, PackagePeer
+from app.services.views import Page
 from app.vault.vault import Vault
 
 OUT = "out"
@@ -167,39 +170,47 @@ class LogEntry:
     can_write_again: bool
 
 
-def log_entries(vault: Vault, scope: Scope, *, limit: int = 500) -> list[LogEntry]:
-    """The newest entries first. Packages carry no compartment of their own; the
+PAGE_SIZE = 500
+# Newest first; the package id breaks ties between entries processed in the same
+# microsecond (a receipt and the packages it confirmed, a batch import).
+NEWEST_FIRST = Keyset((PackageLog.processed_at, PackageLog.id))
+
+
+def log_page(
+    vault: Vault, scope: Scope, *, after: tuple[Any, ...] | None = None, limit: int = PAGE_SIZE
+) -> Page[LogEntry]:
+    """One keyset page of the log, newest first; pass the returned cursor as
+    ``after`` for the next page. Packages carry no compartment of their own; the
     log shows only numbers and counts, never what the records were."""
     del scope  # every alias of the vault's user may see its package log
+    query = select(
+        PackageLog.id,
+        PackageLog.direction,
+        PackageLog.kind,
+        PackageLog.counterpart,
+        PackageLog.sequence,
+        PackageLog.records,
+        PackageLog.created_at,
+        PackageLog.processed_at,
+        PackageLog.confirmed_at,
+        PackageLog.sealed.is_not(None) | PackageLog.id.in_(select(OutgoingCopy.package_id)),
+    )
     with vault.read() as session:
-        rows = session.execute(
-            select(
-                PackageLog.id,
-                PackageLog.direction,
-                PackageLog.kind,
-                PackageLog.counterpart,
-                PackageLog.sequence,
-                PackageLog.records,
-                PackageLog.created_at,
-                PackageLog.processed_at,
-                PackageLog.confirmed_at,
-                PackageLog.sealed.is_not(None) | PackageLog.id.in_(select(OutgoingCopy.package_id)),
-            )
-            .order_by(PackageLog.processed_at.desc())
-            .limit(limit)
-        ).all()
-    return [
-        LogEntry(
-            r[0],
-            r[1],
-            r[2],
-            r[3],
-            r[4],
-            r[5],
-            r[6],
-            r[7],
-            r[8],
-            bool(r[9]),
-        )
-        for r in rows
-    ]
+        rows, has_more = cut(session.execute(NEWEST_FIRST.page(query, after, limit)).all(), limit)
+    entries = tuple(
+        LogEntry(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], bool(r[9])) for r in rows
+    )
+    cursor = (entries[-1].processed_at, entries[-1].package_id) if entries else None
+    return Page(entries, cursor, has_more)
+
+
+def log_entries(vault: Vault, scope: Scope) -> list[LogEntry]:
+    """The whole log, newest first, read page by page."""
+    entries: list[LogEntry] = []
+    cursor = None
+    while True:
+        page = log_page(vault, scope, after=cursor)
+        entries += page.rows
+        if not page.has_more:
+            return entries
+        cursor = page.cursor

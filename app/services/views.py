@@ -10,6 +10,7 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
+from typing import Any, Generic, TypeVar
 
 from app.domain.grading import Grading
 from app.models.enums import (
@@ -271,10 +272,14 @@ class AuditRow:
     detail: str
 
 
-@dataclass(frozen=True)
-class Page:
-    """A keyset page: rows plus the cursor to ask for the next page."""
+R = TypeVar("R")
 
-    rows: tuple[DebriefRow, ...]
-    cursor: tuple[datetime, uuid.UUID] | None
+
+@dataclass(frozen=True)
+class Page(Generic[R]):
+    """A keyset page (app.dal.keyset): rows, the cursor to ask for the next page
+    with (the ordering values of the last row), and whether there is one."""
+
+    rows: tuple[R, ...]
+    cursor: tuple[Any, ...] | None
     has_more: bool = field(default=False)

@@ -22,10 +22,15 @@ T = TypeVar("T")
 
 class RecordTable(QWidget, Generic[T]):
     def __init__(
-        self, columns: Sequence[Column[T]], name: str, parent: QWidget | None = None
+        self,
+        columns: Sequence[Column[T]],
+        name: str,
+        parent: QWidget | None = None,
+        *,
+        model: RowsModel[T] | None = None,
     ) -> None:
         super().__init__(parent)
-        self.model: RowsModel[T] = RowsModel(columns, self)
+        self.model: RowsModel[T] = model if model is not None else RowsModel(columns, self)
         self.view = QTableView()
         self.view.setObjectName(name)
         self.view.setModel(self.model)
@@ -56,6 +61,9 @@ class RecordTable(QWidget, Generic[T]):
 
     def set_rows(self, rows: Sequence[T]) -> None:
         self.model.set_rows(rows)
+        self.fit_columns()
+
+    def fit_columns(self) -> None:
         header = self.view.horizontalHeader()
         last = self.model.columnCount() - 1
         for column in range(last):

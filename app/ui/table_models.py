@@ -1,6 +1,8 @@
 """Item models over view objects.
 
 ``RowsModel`` holds a short list (sources in scope, reminders, search hits).
+``PagedRowsModel`` holds a long list of small rows (the audit log, the package
+log): it reads keyset pages of rows as the view scrolls (``fetchMore``).
 ``LazyIdModel`` is for long lists (debriefs): it pages through *ids* with keyset
 paging as the view scrolls (``fetchMore``) and loads the row data only for the
 blocks that are drawn, keeping a bounded cache, so 100,000 debriefs cost a few
@@ -17,6 +19,8 @@ from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
+
+from app.services.views import Page
 
 T = TypeVar("T")
 Index = QModelIndex | QPersistentModelIndex
@@ -84,6 +88,61 @@ class RowsModel(QAbstractTableModel, Generic[T]):
         ):
             return self._columns[section].title
         return None
+
+
+class PagedRowsModel(RowsModel[T]):
+    """Every row of a keyset-paged list, in its order: a page is read whenever the
+    view scrolls to the end of what it holds, from the cursor of the last page."""
+
+    PAGE = 500
+
+    def __init__(
+        self,
+        columns: Sequence[Column[T]],
+        fetch_page: Callable[[Any, int], Page[T]],
+        parent: Any = None,
+    ) -> None:
+        super().__init__(columns, parent)
+        self._fetch_page = fetch_page
+        self._cursor: Any = None
+        self._has_more = False
+        self._notifying = False
+
+    def reset(self) -> None:
+        """Start again from the first page (new scope, new data)."""
+        page = self._fetch_page(None, self.PAGE)
+        self.beginResetModel()
+        self._rows = list(page.rows)
+        self._cursor, self._has_more = page.cursor, page.has_more
+        self._notifying = True  # as in LazyIdModel._end_reset
+        try:
+            self.endResetModel()
+        finally:
+            self._notifying = False
+
+    def set_rows(self, rows: Sequence[T]) -> None:
+        self._cursor, self._has_more = None, False
+        super().set_rows(rows)
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and self._has_more and not self._notifying
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        if parent.isValid() or not self._has_more or self._notifying:
+            return
+        page = self._fetch_page(self._cursor, self.PAGE)
+        self._notifying = True
+        try:
+            if page.rows:
+                start = len(self._rows)
+                self.beginInsertRows(QModelIndex(), start, start + len(page.rows) - 1)
+                self._rows.extend(page.rows)
+                self._cursor, self._has_more = page.cursor, page.has_more
+                self.endInsertRows()
+            else:
+                self._cursor, self._has_more = page.cursor, page.has_more
+        finally:
+            self._notifying = False
 
 
 @dataclass(frozen=True)

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import sqlcipher3
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import Session
 from sqlalchemy.pool import QueuePool
+from sqlalchemy.types import DateTime
 
 from app.crypto.secret import SecretBytes
 from app.errors import DatabaseCorrupt
@@ -25,6 +28,41 @@ BUSY_TIMEOUT_SECONDS = 10.0
 # re-decrypts the same index pages on each query and runs several times slower
 # than on plain SQLite. 32 MB holds the hot index pages; it is freed on lock.
 PAGE_CACHE_KIB = 32 * 1024
+
+
+UNTYPED_TIME = (
+    "a time was bound without its column's type: it would not compare with the stored "
+    "ones (bind it with the column's type, e.g. app.dal.keyset)"
+)
+
+
+class _UntypedDateTime(DateTime):
+    """What the engine makes of a datetime bound without a column's type (a bare
+    value in ``tuple_``, ``literal``, a function's arguments): refused, not rendered
+    as SQLAlchemy's default ``2026-03-04 10:00:00``, which sorts before every time
+    the vault stores that day (``2026-03-04T10:00:00.000000Z``, UTCDateTime)."""
+
+    def bind_processor(self, dialect: Dialect) -> Callable[[Any], Any]:
+        def refuse(value: Any) -> Any:
+            if value is None:
+                return None
+            raise TypeError(UNTYPED_TIME)
+
+        return refuse
+
+
+def _refuse_raw_datetime(value: datetime) -> str:
+    raise TypeError(UNTYPED_TIME)
+
+
+# The driver's own rendering of a datetime (``2026-03-04 10:00:00+00:00``, for a
+# value passed straight to a raw statement) would mismatch the same way.
+sqlcipher3.register_adapter(datetime, _refuse_raw_datetime)
+
+
+def refuse_untyped_times(engine: Engine) -> None:
+    """Make ``engine`` refuse a datetime bound without its column's type."""
+    engine.dialect.colspecs = {**engine.dialect.colspecs, DateTime: _UntypedDateTime}
 
 
 def _key_pragma(key: SecretBytes) -> str:
@@ -94,6 +132,7 @@ def make_engine(db_path: Path, key: SecretBytes, *, auto_checkpoint: bool = True
         # connection, whose page cache is warm, instead of cycling through four.
         pool_use_lifo=True,
     )
+    refuse_untyped_times(engine)
 
     @event.listens_for(engine, "begin")
     def _begin(conn: Any) -> None:

@@ -4,17 +4,19 @@ confirmed can be written again, byte for byte."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from app.services import package_log, packages
 from app.services.package_log import LogEntry
+from app.services.views import Page
 from app.ui.errors import describe
 from app.ui.packages.common import choose_folder, note_label
 from app.ui.record_table import RecordTable
 from app.ui.save_file import save_confirmed
 from app.ui.session import AppSession
-from app.ui.table_models import Column
+from app.ui.table_models import Column, PagedRowsModel
 from app.ui.widgets import local_time
 
 
@@ -22,17 +24,17 @@ class LogTab(QWidget):
     def __init__(self, session: AppSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self.table: RecordTable[LogEntry] = RecordTable(
-            [
-                Column(self.tr("When"), lambda e: local_time(e.processed_at)),
-                Column(self.tr("Way"), self._way),
-                Column(self.tr("Number"), lambda e: str(e.sequence)),
-                Column(self.tr("Records"), lambda e: str(e.records)),
-                Column(self.tr("With"), lambda e: e.counterpart),
-                Column(self.tr("State"), self._state),
-            ],
-            "packageLog",
-        )
+        columns = [
+            Column(self.tr("When"), lambda e: local_time(e.processed_at)),
+            Column(self.tr("Way"), self._way),
+            Column(self.tr("Number"), lambda e: str(e.sequence)),
+            Column(self.tr("Records"), lambda e: str(e.records)),
+            Column(self.tr("With"), lambda e: e.counterpart),
+            Column(self.tr("State"), self._state),
+        ]
+        # The whole log, a page at a time as the view scrolls.
+        self.model: PagedRowsModel[LogEntry] = PagedRowsModel(columns, self._fetch_page, self)
+        self.table: RecordTable[LogEntry] = RecordTable(columns, "packageLog", model=self.model)
         self.write_button = self.table.add_button(
             self.tr("Write again…"), lambda: self.write_again(), "writeAgain"
         )
@@ -54,8 +56,14 @@ class LogTab(QWidget):
             return self.tr("awaiting receipt")
         return ""
 
+    def _fetch_page(self, cursor: Any, limit: int) -> Page[LogEntry]:
+        return package_log.log_page(
+            self.session.vault, self.session.scope, after=cursor, limit=limit
+        )
+
     def reload(self) -> None:
-        self.table.set_rows(package_log.log_entries(self.session.vault, self.session.scope))
+        self.model.reset()
+        self.table.fit_columns()
 
     def clear_vault_data(self) -> None:
         self.table.clear()

@@ -15,13 +15,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services import audit
+from app.services import audit, views
 from app.services.views import AuditRow
 from app.ui.audit_labels import action_label, record_label
 from app.ui.errors import describe
 from app.ui.pages.base import Page
 from app.ui.session import AppSession
-from app.ui.table_models import Column, RowsModel
+from app.ui.table_models import Column, PagedRowsModel
 from app.ui.workers import TaskRunner
 
 
@@ -30,7 +30,7 @@ class AuditPage(Page):
         self, session: AppSession, runner: TaskRunner, parent: QWidget | None = None
     ) -> None:
         super().__init__(session, runner, parent)
-        self.model: RowsModel[AuditRow] = RowsModel(
+        self.model: PagedRowsModel[AuditRow] = PagedRowsModel(
             [
                 Column("#", lambda e: str(e.seq)),
                 Column(self.tr("When (UTC)"), lambda e: f"{e.at:%Y-%m-%d %H:%M:%S}"),
@@ -41,6 +41,7 @@ class AuditPage(Page):
                 Column(self.tr("Record"), lambda e: record_label(e.record_type)),
                 Column(self.tr("Details"), lambda e: e.detail if e.detail != "{}" else ""),
             ],
+            self._fetch_page,
             self,
         )
         self.table = QTableView()
@@ -66,8 +67,11 @@ class AuditPage(Page):
     def title(self) -> str:
         return self.tr("Audit log")
 
+    def _fetch_page(self, cursor: Any, limit: int) -> views.Page[AuditRow]:
+        return audit.event_page(self.session.vault, self.session.scope, after=cursor, limit=limit)
+
     def reload(self) -> None:
-        self.model.set_rows(audit.recent_events(self.session.vault, self.session.scope))
+        self.model.reset()
         self.table.resizeColumnsToContents()
 
     def clear_vault_data(self) -> None:

@@ -96,18 +96,21 @@ class SearchPage(Page):
 
     def run_search(self) -> None:
         try:
+            # One more than is shown: whether there were more to say so only then.
             hits = search.search(
-                self.session.vault, self.session.scope, self.query.text(), limit=RESULT_LIMIT
+                self.session.vault, self.session.scope, self.query.text(), limit=RESULT_LIMIT + 1
             )
         except Exception as exc:
             self.model.clear()
             self.status.setText(describe(exc))
             return
+        more = len(hits) > RESULT_LIMIT
+        hits = hits[:RESULT_LIMIT]
         self.model.set_rows(hits)
         self.table.resizeColumnToContents(0)
         self.table.resizeColumnToContents(1)
         self.table.resizeRowsToContents()
-        if len(hits) == RESULT_LIMIT:
+        if more:
             self.status.setText(
                 self.tr(
                     "The newest {n} results in your files; add words to narrow the search."

@@ -1,0 +1,69 @@
+"""Keyset paging: one ordering of a list, and where its next page starts.
+
+A page ends at its last row; the next page is every row that sorts after that
+row's values (the cursor) in the same ORDER BY. Every paged query builds both from
+one ``Keyset``, so the comparison and the order cannot disagree.
+
+The cursor's values are bound with their columns' types: a time is compared as
+UTCDateTime stores it (``2026-03-04T10:00:00.000000Z``). Bound without its type
+(as ``tuple_(*cursor)`` does) a datetime is rendered ``2026-03-04 10:00:00``, which
+sorts before every stored time of that day, so each page skipped the rest of its
+cursor's day (issue 15). The engine refuses such untyped times outright
+(``app.vault.engine``); this module is the one way to write the comparison.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, TypeVar, TypeVarTuple
+
+from sqlalchemy import ColumnElement, Select, literal, tuple_
+from sqlalchemy.orm import QueryableAttribute
+from sqlalchemy.sql.elements import UnaryExpression
+
+R = TypeVar("R")
+Ts = TypeVarTuple("Ts")
+OrderColumn = ColumnElement[Any] | QueryableAttribute[Any]
+
+
+@dataclass(frozen=True)
+class Keyset:
+    """Rows ordered by ``columns``, all descending (newest first) or all ascending.
+    The last column must be unique (a primary key): then no two rows tie, and a
+    cursor names exactly one place in the order."""
+
+    columns: tuple[OrderColumn, ...]
+    descending: bool = True
+
+    def order_by(self) -> tuple[UnaryExpression[Any], ...]:
+        return tuple(c.desc() if self.descending else c.asc() for c in self.columns)
+
+    def after(self, cursor: Sequence[Any]) -> ColumnElement[bool]:
+        """Rows that come after ``cursor`` (the columns' values of the last row shown)."""
+        if len(cursor) != len(self.columns):
+            raise ValueError(f"a cursor of {len(self.columns)} values expected")
+        values = [literal(v, type_=c.type) for c, v in zip(self.columns, cursor, strict=True)]
+        left: OrderColumn
+        right: ColumnElement[Any]
+        if len(values) == 1:
+            left, right = self.columns[0], values[0]
+        else:
+            # One row-value comparison, not an OR of terms: SQLite uses it as the
+            # range of an index on these columns.
+            left, right = tuple_(*self.columns), tuple_(*values)
+        return left < right if self.descending else left > right
+
+    def page(self, query: Select[*Ts], cursor: Sequence[Any] | None, limit: int) -> Select[*Ts]:
+        """``query`` in this order, from after ``cursor``, with one row more than
+        ``limit``: that row only tells whether a next page exists (see ``cut``)."""
+        if limit < 1:
+            raise ValueError("a page holds at least one row")
+        if cursor is not None:
+            query = query.where(self.after(cursor))
+        return query.order_by(*self.order_by()).limit(limit + 1)
+
+
+def cut(rows: Sequence[R], limit: int) -> tuple[list[R], bool]:
+    """The page's rows, and whether there are more (the extra row ``page`` asked for)."""
+    return list(rows[:limit]), len(rows) > limit
