@@ -321,3 +321,35 @@ def test_check_beside_passwd_never_reports_damage(
         old, new = new, old
     assert check_vault(root, old).ok
     print(f"check beside passwd, {TRIALS} trials: {answers}")
+
+
+def test_check_says_busy_when_another_process_keeps_writing(
+    vault_dir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A writer that holds the database past the busy timeout is not damage: the
+    check says in one line that the vault is busy (its search-index check needs the
+    write lock) and writes nothing."""
+    from app.cli import main
+    from app.errors import VaultBusy
+    from app.vault import engine
+
+    monkeypatch.setattr(engine, "BUSY_TIMEOUT_SECONDS", 0.3)
+    pp = vault_dir.parent / "pp"
+    pp.write_text(factory.PASSPHRASE + "\n")
+    writer = Vault.open(vault_dir, factory.PASSPHRASE)
+    try:
+        with writer.write() as session:
+            session.connection()  # BEGIN IMMEDIATE: the write lock is held from here
+            with pytest.raises(VaultBusy, match="run the check again when it has finished"):
+                check_vault(vault_dir, factory.PASSPHRASE)
+            code = main(["check", "--vault", str(vault_dir), "--passphrase-file", str(pp)])
+            out, err = capsys.readouterr()
+            assert code == 1
+            assert "FAIL" not in out
+            assert err.splitlines() == [
+                "veldboek: Another Veldboek process is writing to this vault; run the check "
+                "again when it has finished."
+            ]
+    finally:
+        writer.lock()
+    assert check_vault(vault_dir, factory.PASSPHRASE).ok

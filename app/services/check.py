@@ -70,6 +70,8 @@ def check_vault(
     try:
         try:
             _check_open_vault(vault, report)
+        except VaultBusy:
+            raise  # not a finding about the vault: the one line says so
         except VeldboekError as exc:
             report.add("database readable", False, type(exc).__name__)
         if report.ok:

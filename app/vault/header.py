@@ -38,6 +38,7 @@ from app.crypto.kdf import KdfParams, KdfParamsInvalid
 from app.crypto.keywrap import WrappedKey
 from app.errors import HeaderCorrupt, VaultNotFound
 from app.vault.atomic import atomic_write_bytes
+from app.vault.folder_lock import WAIT_SECONDS as LOCK_WAIT_SECONDS
 from app.vault.folder_lock import folder_lock
 
 FORMAT = "veldboek-vault-header"
@@ -239,12 +240,18 @@ def write_header(path: Path, header: VaultHeader) -> None:
     atomic_write_bytes(path, header.to_bytes())
 
 
-def update_header(path: Path, change: Callable[[VaultHeader], VaultHeader | None]) -> VaultHeader:
+def update_header(
+    path: Path,
+    change: Callable[[VaultHeader], VaultHeader | None],
+    *,
+    wait: float = LOCK_WAIT_SECONDS,
+) -> VaultHeader:
     """Compare-and-swap of the header: under the folder lock, read the header on
     disk, let ``change`` derive the new one from it (or return None: nothing to
     write) and write that with the generation one higher than the one read.
-    Returns the header now on disk. ``change`` runs under the lock: keep it short."""
-    with folder_lock(path.parent):
+    Returns the header now on disk. ``change`` runs under the lock: keep it short.
+    ``VaultBusy`` if another process holds the lock longer than ``wait`` seconds."""
+    with folder_lock(path.parent, wait=wait):
         current = read_header(path)
         new = change(current)
         if new is None:

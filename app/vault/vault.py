@@ -782,7 +782,8 @@ class Vault:
         try:
             self.audit(actor, "vault.locked", detail={"reason": reason})
             if not keep_anchor and self.anchor_problem_at_unlock is None and not self.damaged:
-                self.header = update_header(self.paths.header, self._anchored)
+                # Briefly: locking (the panic key too) must not hang on another process.
+                self.header = update_header(self.paths.header, self._anchored, wait=5.0)
         except Exception:
             # Locking must never fail: the keys are dropped whatever happened above.
             log.warning("could not record the lock in the audit log or header", exc_info=False)
