@@ -8,6 +8,7 @@ index's own check says the vault is busy (``VaultBusy``) instead of failing."""
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -48,7 +49,7 @@ def check_vault(
     the opening, the check and the lock audited (and the anchor moved)."""
     report = CheckReport()
     # Looked for before unlocking, which removes them.
-    found = leftovers.find(root)
+    found = leftovers.find_stale(root)
     try:
         vault = Vault.open(
             root,
@@ -60,10 +61,10 @@ def check_vault(
         )
     except VeldboekError as exc:
         report.add("unlock", False, str(exc))
-        _report_leftovers(report, root, found)
+        _report_leftovers(report, found, unlocked=False)
         return report
     report.add("unlock", True)
-    _report_leftovers(report, root, found)
+    _report_leftovers(report, found, unlocked=True)
     if vault.zeroed_at_unlock:
         zeroed = vault.zeroed_at_unlock
         report.add("zeroed pages", False, f"{len(zeroed)} page(s), the first is page {zeroed[0]}")
@@ -85,13 +86,18 @@ def check_vault(
     return report
 
 
-def _report_leftovers(report: CheckReport, root: Path, found: list[Path]) -> None:
+def _report_leftovers(report: CheckReport, found: list[Path], *, unlocked: bool) -> None:
     if not found:
         report.add("leftover temporary files", True)
         return
     names = ", ".join(path.name for path in found[:5])
-    kept = set(leftovers.find(root))
-    fate = "removed now" if not kept else f"{len(kept)} could not be removed; remove them by hand"
+    kept = [path for path in found if os.path.lexists(path)]
+    if not kept:
+        fate = "removed now"
+    elif not unlocked:
+        fate = "the next unlock removes them"
+    else:
+        fate = f"{len(kept)} could not be removed; remove them by hand"
     report.add(
         "leftover temporary files",
         False,

@@ -18,7 +18,9 @@ import os
 import stat
 from pathlib import Path
 
+from app.errors import VaultError
 from app.vault.atomic import fsync_dir
+from app.vault.folder_lock import folder_lock
 
 PATTERNS = (".vault.header.tmp-*", ".unlock-failures.json.tmp-*", "vault.db.creating*")
 _CHUNK = 1 << 20
@@ -31,6 +33,18 @@ def find(root: Path) -> list[Path]:
         for pattern in PATTERNS:
             found.update(root.glob(pattern))
     return sorted(found)
+
+
+def find_stale(root: Path, *, wait: float = 2.0) -> list[Path]:
+    """Leftovers, looked for under the folder lock: a temporary file that a live
+    writer holds the lock for is not one. None if the lock is not to be had."""
+    if not find(root):
+        return []
+    try:
+        with folder_lock(root, wait=wait):
+            return find(root)
+    except VaultError:
+        return []
 
 
 def remove(root: Path) -> list[Path]:
