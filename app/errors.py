@@ -51,7 +51,12 @@ class Notice(str):
 
 def _localised(template: str, params: dict[str, object], translate: Callable[[str], str]) -> str:
     text = translate(template)
-    return text.format(**params) if params else text
+    if not params:
+        return text
+    # A parameter that is itself a notice (the reason inside a warning) is translated too.
+    return text.format(
+        **{k: v.localised(translate) if isinstance(v, Notice) else v for k, v in params.items()}
+    )
 
 
 class VaultError(VeldboekError):
@@ -72,6 +77,19 @@ class VaultLocationError(VaultError):
 
 class WrongPassphrase(VaultError):
     pass
+
+
+class PassphraseChangedElsewhere(WrongPassphrase):
+    """The passphrase was changed by another process after this one unlocked."""
+
+
+class VaultBusy(VaultError):
+    """Another process holds the vault (its header lock or the database's write
+    lock) for longer than we wait."""
+
+
+class LeftoverFiles(VaultError):
+    """A temporary file of an interrupted write could not be removed."""
 
 
 class UnlockThrottled(VaultError):
@@ -106,10 +124,6 @@ class StorageFull(VaultError):
 
 class MigrationFailed(VaultError):
     pass
-
-
-class VaultBusy(VaultError):
-    """Another process kept the vault's write lock longer than a write waits."""
 
 
 class UnsafeOutput(VeldboekError):

@@ -117,6 +117,14 @@ def _zero_page(data: bytes, page: int) -> bytes:
     return data[: PAGE * page] + b"\x00" * PAGE + data[PAGE * (page + 1) :]
 
 
+def _garble_page(data: bytes, page: int) -> bytes:
+    return data[: PAGE * page] + bytes(range(256)) * (PAGE // 256) + data[PAGE * (page + 1) :]
+
+
+def _middle(data: bytes, first: int) -> int:
+    return (first + len(data) // PAGE) // 2
+
+
 REFUSED, READ_FAILS = "refused at unlock", "opens, the first read of the page fails"
 Damage = Callable[[bytes, int], bytes]  # (file, first page of the records) -> damaged file
 DB_DAMAGE: dict[str, tuple[Damage, str]] = {
@@ -125,10 +133,15 @@ DB_DAMAGE: dict[str, tuple[Damage, str]] = {
     "truncated-to-first-page": (lambda data, _: data[:PAGE], REFUSED),
     "truncated-mid-page": (lambda data, _: data[: PAGE * 3 + 1000], REFUSED),
     "zeroed-second-page": (lambda data, _: _zero_page(data, 1), REFUSED),
-    # A page in the middle of the debriefs: unlock does not read it, so the vault
-    # opens; the damage shows when a debrief on it is read.
+    # A page in the middle of the debriefs, which unlock does not read: zeroed, the
+    # look for zeroed pages at unlock refuses it; garbled, the vault opens and the
+    # damage shows when a debrief on it is read.
     "zeroed-page-in-the-middle": (
-        lambda data, first: _zero_page(data, (first + len(data) // PAGE) // 2),
+        lambda data, first: _zero_page(data, _middle(data, first)),
+        REFUSED,
+    ),
+    "garbled-page-in-the-middle": (
+        lambda data, first: _garble_page(data, _middle(data, first)),
         READ_FAILS,
     ),
     "bit-flip": (lambda data, _: data[:5000] + bytes([data[5000] ^ 1]) + data[5001:], REFUSED),

@@ -55,8 +55,10 @@ def actions(vault: Vault) -> list[str]:
 
 
 def test_create_open_lock(vault_dir: Path) -> None:
-    assert sorted(p.name for p in vault_dir.iterdir()) == ["vault.db", "vault.header"]
-    assert (vault_dir / "vault.db").stat().st_mode & 0o077 == 0
+    names = ["vault.db", "vault.header", "vault.header.lock"]
+    assert sorted(p.name for p in vault_dir.iterdir()) == names
+    for name in names:
+        assert (vault_dir / name).stat().st_mode & 0o077 == 0
     vault = Vault.open(vault_dir, factory.PASSPHRASE)
     assert not vault.is_locked
     assert actions(vault) == ["vault.created", "vault.unlocked"]

@@ -675,6 +675,8 @@ ERRORS = {
 }
 
 from nl_errors_packages import ERRORS_PACKAGES  # noqa: E402
+from nl_errors_vault_integrity import ERRORS_VAULT_INTEGRITY  # noqa: E402
 
 ERRORS.update(ERRORS_PACKAGES)
 ERRORS.update(ERRORS_OUTPUTS)
+ERRORS.update(ERRORS_VAULT_INTEGRITY)

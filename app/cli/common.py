@@ -64,8 +64,22 @@ def add_vault_args(parser: argparse.ArgumentParser, *, alias: bool = False) -> N
 def opened(args: argparse.Namespace) -> Iterator[Vault]:
     passphrase = read_passphrase_file(args.passphrase_file)
     actor = Actor(f"cli:{args.alias}") if getattr(args, "alias", None) else Actor("cli")
-    vault = Vault.open(args.vault, passphrase, actor=actor)
+    with open_vault(args.vault, passphrase, actor) as vault:
+        yield vault
+
+
+@contextmanager
+def open_vault(root: Path, passphrase: str, actor: Actor) -> Iterator[Vault]:
+    """Unlock for one command, warn on stderr if the audit log does not match its
+    anchor, lock when done. The command goes on after the warning: what it reads
+    is what the vault holds, and what it writes is audited as usual, while the
+    anchor stays where it was (``Vault.lock``), so `veldboek check` keeps failing
+    until the user has looked. A vault found damaged is never written to."""
+    vault = Vault.open(root, passphrase, actor=actor)
     try:
+        warning = vault.integrity_warning()
+        if warning is not None:
+            print(f"veldboek: warning: {warning}", file=sys.stderr, flush=True)
         yield vault
     finally:
         vault.lock(reason="cli")

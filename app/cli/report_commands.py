@@ -32,7 +32,14 @@ from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
-from app.cli.common import add_vault_args, opened, print_json, read_passphrase_file, scope_from
+from app.cli.common import (
+    add_vault_args,
+    open_vault,
+    opened,
+    print_json,
+    read_passphrase_file,
+    scope_from,
+)
 from app.dal.scope import Scope
 from app.errors import InvalidInput, ReportError
 from app.services import output_paths, reports, sources
@@ -157,11 +164,8 @@ def _write(vault: Vault, scope: Scope, issued: IssuedPdf, out: Path, *, force: b
 
 @contextmanager
 def _opened(args: argparse.Namespace, passphrase: str) -> Iterator[Vault]:
-    vault = Vault.open(args.vault, passphrase, actor=Actor(f"cli:{args.alias}"))
-    try:
+    with open_vault(args.vault, passphrase, Actor(f"cli:{args.alias}")) as vault:
         yield vault
-    finally:
-        vault.lock(reason="cli")
 
 
 def _print_refusal(exc: SanitisationRefused) -> None:

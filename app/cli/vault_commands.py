@@ -6,14 +6,15 @@ import argparse
 import sys
 from datetime import date
 
-from app.cli.common import add_vault_args, opened, print_json, read_passphrase_file
+from app.cli.common import add_vault_args, open_vault, opened, print_json, read_passphrase_file
 from app.crypto.kdf import DEFAULT_TARGET_SECONDS
 from app.errors import CheckFailed, InvalidInput, SelfTestFailed
 from app.models.enums import Role
 from app.services import demo
 from app.services.check import check_vault
 from app.services.selftest import run_self_test
-from app.vault.vault import Vault, VaultPaths, create_vault
+from app.vault.audit_chain import Actor
+from app.vault.vault import VaultPaths, create_vault
 from app.versions import runtime_versions
 
 
@@ -126,7 +127,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 def cmd_passwd(args: argparse.Namespace) -> int:
     old = read_passphrase_file(args.passphrase_file)
     new = read_passphrase_file(args.new_passphrase_file)
-    with Vault.open(args.vault, old) as vault:
+    with open_vault(args.vault, old, Actor("cli")) as vault:
         vault.change_passphrase(old, new)
     print("Passphrase changed; the database itself was not rewritten.")
     return 0

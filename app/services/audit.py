@@ -48,7 +48,8 @@ def recent_events(vault: Vault, scope: Scope, *, limit: int = PAGE_SIZE) -> list
 def verify(vault: Vault) -> audit_chain.ChainReport:
     with vault.read() as session:
         report = audit_chain.verify_chain(session)
-    problem = vault.anchor_problem(vault.header.audit_anchor)
+    # The header on disk: another process may have moved the anchor since unlock.
+    problem = vault.anchor_problem(vault.current_header().audit_anchor)
     if problem:
         report.problems.append(problem)
     return report

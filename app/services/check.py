@@ -1,20 +1,26 @@
-"""`veldboek check`: is this vault whole? SQLCipher page MACs, SQLite structure,
-foreign keys, schema version, search index, audit chain and its anchor, and the
-signature over every received package it keeps."""
+"""`veldboek check`: is this vault whole? Leftover temporary files, zeroed pages,
+SQLCipher page MACs, SQLite structure, foreign keys, schema version, search index,
+audit chain and its anchor, and the signature over every received package it keeps.
+
+Another process may use the vault meanwhile (a `passwd`, the app): what it changes
+is not damage. A check that cannot get the database's write lock for the search
+index's own check says the vault is busy (``VaultBusy``) instead of failing."""
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import text
+from sqlalchemy.engine import Connection
 
-from app.errors import VeldboekError
+from app.errors import VaultBusy, VeldboekError
 from app.services import package_evidence
-from app.vault import audit_chain, migrate
+from app.vault import audit_chain, leftovers, migrate
 from app.vault.audit_chain import SYSTEM
 from app.vault.device_secret import SecretStore
-from app.vault.vault import Vault
+from app.vault.vault import Vault, database_error
 
 
 @dataclass(frozen=True)
@@ -42,17 +48,31 @@ def check_vault(
     """Check without changing anything unless the vault proves whole: only then are
     the opening, the check and the lock audited (and the anchor moved)."""
     report = CheckReport()
+    # Looked for before unlocking, which removes them.
+    found = leftovers.find_stale(root)
     try:
         vault = Vault.open(
-            root, passphrase, device_store=device_store, migrate_schema=False, record_open=False
+            root,
+            passphrase,
+            device_store=device_store,
+            migrate_schema=False,
+            record_open=False,
+            refuse_damaged=False,
         )
     except VeldboekError as exc:
         report.add("unlock", False, str(exc))
+        _report_leftovers(report, found, unlocked=False)
         return report
     report.add("unlock", True)
+    _report_leftovers(report, found, unlocked=True)
+    if vault.zeroed_at_unlock:
+        zeroed = vault.zeroed_at_unlock
+        report.add("zeroed pages", False, f"{len(zeroed)} page(s), the first is page {zeroed[0]}")
     try:
         try:
             _check_open_vault(vault, report)
+        except VaultBusy:
+            raise  # not a finding about the vault: the one line says so
         except VeldboekError as exc:
             report.add("database readable", False, type(exc).__name__)
         if report.ok:
@@ -64,6 +84,29 @@ def check_vault(
         else:
             vault.close_unrecorded()
     return report
+
+
+def _report_leftovers(report: CheckReport, found: list[Path], *, unlocked: bool) -> None:
+    if not found:
+        report.add("leftover temporary files", True)
+        return
+    names = ", ".join(path.name for path in found[:5])
+    kept = [path for path in found if os.path.lexists(path)]
+    if not kept:
+        fate = "removed now"
+    elif not unlocked:
+        fate = "the next unlock removes them"
+    else:
+        fate = f"{len(kept)} could not be removed; remove them by hand"
+    report.add(
+        "leftover temporary files",
+        False,
+        f"{len(found)} from interrupted writes ({names}): {fate}",
+    )
+
+
+def _busy(exc: BaseException) -> bool:
+    return isinstance(exc, VaultBusy) or isinstance(database_error(exc), VaultBusy)
 
 
 def _check_open_vault(vault: Vault, report: CheckReport) -> None:
@@ -91,15 +134,28 @@ def _check_open_vault(vault: Vault, report: CheckReport) -> None:
                 if revision != migrate.SCHEMA_HEAD
                 else str(revision),
             )
-            conn.execute(
-                text("INSERT INTO search_fts(search_fts, rank) VALUES ('integrity-check', 0)")
-            )
-            docs = conn.execute(text("SELECT count(*) FROM search_doc")).scalar_one()
-            indexed = conn.execute(text("SELECT count(*) FROM search_fts")).scalar_one()
-            report.add(
-                "search index", docs == indexed, "" if docs == indexed else "index out of step"
-            )
         except Exception as exc:  # damaged pages surface as database errors
+            if _busy(exc):
+                raise VaultBusy(
+                    "Another Veldboek process is writing to this vault; run the check "
+                    "again when it has finished."
+                ) from exc
+            report.add("database readable", False, type(exc).__name__)
+            return
+        finally:
+            conn.rollback()
+    # FTS5 checks its index through an INSERT, which needs the write lock: in a
+    # transaction of its own that takes it first (BEGIN IMMEDIATE, waiting for
+    # another writer), never by upgrading a read that another writer overtook.
+    with vault.engine().execution_options(veldboek_write=True).connect() as conn:
+        try:
+            _check_search_index(conn, report)
+        except Exception as exc:
+            if _busy(exc):
+                raise VaultBusy(
+                    "Another Veldboek process is writing to this vault; run the check "
+                    "again when it has finished."
+                ) from exc
             report.add("database readable", False, type(exc).__name__)
             return
         finally:
@@ -111,7 +167,8 @@ def _check_open_vault(vault: Vault, report: CheckReport) -> None:
         chain.ok,
         f"{chain.events} events" if chain.ok else "; ".join(chain.problems),
     )
-    problem = vault.anchor_problem(vault.header.audit_anchor)
+    # The header on disk: another process may have moved the anchor since unlock.
+    problem = vault.anchor_problem(vault.current_header().audit_anchor)
     report.add("audit anchor", problem is None, problem or "")
     with vault.read() as session:
         kept, problems = package_evidence.verify_all(session)
@@ -120,3 +177,10 @@ def _check_open_vault(vault: Vault, report: CheckReport) -> None:
         not problems,
         "; ".join(problems[:5]) if problems else f"{kept} kept, each signed by its sender",
     )
+
+
+def _check_search_index(conn: Connection, report: CheckReport) -> None:
+    conn.execute(text("INSERT INTO search_fts(search_fts, rank) VALUES ('integrity-check', 0)"))
+    docs = conn.execute(text("SELECT count(*) FROM search_doc")).scalar_one()
+    indexed = conn.execute(text("SELECT count(*) FROM search_fts")).scalar_one()
+    report.add("search index", docs == indexed, "" if docs == indexed else "index out of step")

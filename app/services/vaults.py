@@ -10,6 +10,7 @@ from pathlib import Path
 
 from app.crypto.kdf import DEFAULT_TARGET_SECONDS
 from app.dal.scope import Scope
+from app.errors import Notice
 from app.models.enums import Role
 from app.vault import attempts
 from app.vault.device_secret import KeyringStore
@@ -27,6 +28,7 @@ __all__ = [
     "describe",
     "estimate_strength",
     "exists",
+    "integrity_warning",
     "keyring_available",
     "seconds_until_retry",
     "unlock",
@@ -69,6 +71,12 @@ def create(
 def unlock(root: Path, passphrase: str) -> Vault:
     """Slow on purpose (the KDF): run it off the GUI thread."""
     return Vault.open(root, passphrase)
+
+
+def integrity_warning(vault: Vault) -> Notice | None:
+    """What the user must be told after unlocking (a log that does not match its
+    anchor: a rolled-back or edited database), or None."""
+    return vault.integrity_warning()
 
 
 def seconds_until_retry(root: Path) -> float:

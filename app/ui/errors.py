@@ -29,6 +29,10 @@ def notices(warnings: tuple[Notice, ...]) -> str:
     return "\n".join(w.localised(_in_errors_context) for w in warnings)
 
 
+def notice_text(notice: Notice) -> str:
+    return notice.localised(_in_errors_context)
+
+
 def _in_errors_context(template: str) -> str:
     return QCoreApplication.translate("Errors", template)
 

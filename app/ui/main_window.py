@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QLabel,
     QListWidget,
     QMainWindow,
     QStackedWidget,
@@ -19,9 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services import aliases
+from app.services import aliases, vaults
 from app.ui.alias_band import AliasBand
-from app.ui.errors import show_error
+from app.ui.errors import notice_text, show_error
 from app.ui.lock import LockController
 from app.ui.meeting_mode import MeetingView
 from app.ui.pages.audit import AuditPage
@@ -85,6 +86,7 @@ class MainWindow(QMainWindow):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(0)
         outer.addWidget(self.band)
+        outer.addWidget(self._integrity_banner())
         outer.addLayout(body, 1)
         self.central = QStackedWidget()
         self.central.addWidget(self.normal)
@@ -104,6 +106,21 @@ class MainWindow(QMainWindow):
         self.resize(1180, 760)
         self.refresh()
         self.nav.setCurrentRow(0)
+
+    def _integrity_banner(self) -> QLabel:
+        """A warning that stays in view for the whole session when the vault did not
+        match its anchor at unlock (a rolled-back or edited database)."""
+        self.integrity_banner = QLabel()
+        self.integrity_banner.setObjectName("integrityWarning")
+        self.integrity_banner.setWordWrap(True)
+        self.integrity_banner.setStyleSheet(
+            "QLabel#integrityWarning { background: #b00020; color: #ffffff; padding: 8px 12px; }"
+        )
+        warning = vaults.integrity_warning(self.session.vault)
+        if warning is not None:
+            self.integrity_banner.setText(notice_text(warning))
+        self.integrity_banner.setVisible(warning is not None)
+        return self.integrity_banner
 
     @staticmethod
     def page_classes() -> list[type[Page]]:

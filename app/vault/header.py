@@ -10,7 +10,15 @@ Format (version 1), all binary values base64:
      "device_factor": null | {"store": "os-keyring", "service": str, "account": str},
      "keys": {"database": {"alg": "A256GCM", "nonce": b64, "ciphertext": b64},
               "identity": {...}},
-     "audit_anchor": null | {"seq": int, "hash": hex, "mac": hex}}
+     "audit_anchor": null | {"seq": int, "hash": hex, "mac": hex},
+     "generation": int}
+
+``generation`` counts the writes of the header: every write reads the header on
+disk under the vault folder's lock (``folder_lock``) and writes it back with the
+generation one higher (``update_header``), so a process that unlocked before
+another changed the passphrase can never put its older copy back. A header
+without the field (written before it existed) reads as generation 0; the field is
+not part of the keys' associated data, so it can change without rewrapping them.
 """
 
 from __future__ import annotations
@@ -19,6 +27,7 @@ import base64
 import binascii
 import json
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
@@ -29,6 +38,8 @@ from app.crypto.kdf import KdfParams, KdfParamsInvalid
 from app.crypto.keywrap import WrappedKey
 from app.errors import HeaderCorrupt, VaultNotFound
 from app.vault.atomic import atomic_write_bytes
+from app.vault.folder_lock import WAIT_SECONDS as LOCK_WAIT_SECONDS
+from app.vault.folder_lock import folder_lock
 
 FORMAT = "veldboek-vault-header"
 VERSION = 1
@@ -65,6 +76,7 @@ class VaultHeader:
     keys: dict[str, WrappedKey]
     audit_anchor: AuditAnchor | None = None
     version: int = VERSION
+    generation: int = 0
 
     def wrap_context(self, slot: str) -> bytes:
         """Authenticated data for a wrapped key: binds it to this vault, its slot and
@@ -107,6 +119,7 @@ class VaultHeader:
                 "hash": self.audit_anchor.hash,
                 "mac": self.audit_anchor.mac,
             },
+            "generation": self.generation,
         }
         return (json.dumps(doc, indent=2, sort_keys=True) + "\n").encode()
 
@@ -186,6 +199,9 @@ def _parse(doc: Any) -> VaultHeader:
         if entry["alg"] != "A256GCM":
             raise HeaderCorrupt("The vault header names an unknown key-wrapping algorithm.")
         keys[slot] = WrappedKey(_unb64(entry["nonce"]), _unb64(entry["ciphertext"]))
+    generation = _int(doc.get("generation", 0))
+    if generation < 0:
+        raise ValueError("negative generation")
     anchor_doc = doc.get("audit_anchor")
     anchor = (
         None
@@ -201,6 +217,7 @@ def _parse(doc: Any) -> VaultHeader:
         keys=keys,
         audit_anchor=anchor,
         version=version,
+        generation=generation,
     )
 
 
@@ -218,4 +235,29 @@ def read_header(path: Path) -> VaultHeader:
 
 
 def write_header(path: Path, header: VaultHeader) -> None:
+    """Write a header where none exists yet (a new vault, under the folder lock).
+    A vault's header is changed only through ``update_header``."""
     atomic_write_bytes(path, header.to_bytes())
+
+
+def update_header(
+    path: Path,
+    change: Callable[[VaultHeader], VaultHeader | None],
+    *,
+    wait: float = LOCK_WAIT_SECONDS,
+) -> VaultHeader:
+    """Compare-and-swap of the header: under the folder lock, read the header on
+    disk, let ``change`` derive the new one from it (or return None: nothing to
+    write) and write that with the generation one higher than the one read.
+    Returns the header now on disk. ``change`` runs under the lock: keep it short.
+    ``VaultBusy`` if another process holds the lock longer than ``wait`` seconds."""
+    with folder_lock(path.parent, wait=wait):
+        current = read_header(path)
+        new = change(current)
+        if new is None:
+            return current
+        if new.vault_id != current.vault_id:
+            raise HeaderCorrupt("The vault header on disk belongs to another vault.")
+        new = replace(new, generation=current.generation + 1)
+        write_header(path, new)
+        return new

@@ -4,6 +4,7 @@ A vault is a folder::
 
     vault.db                 SQLCipher 4 database, keyed with a random 256-bit key
     vault.header             versioned JSON: KDF parameters and the wrapped keys
+    vault.header.lock        empty; its OS lock serialises header writes (folder_lock)
     unlock-failures.json     timestamps of failed unlocks (until the next unlock)
     backups/                 encrypted copies taken before each schema migration
 
@@ -42,7 +43,11 @@ from app.crypto.secret import SecretBytes
 from app.errors import (
     DatabaseCorrupt,
     DeviceSecretUnavailable,
+    HeaderCorrupt,
+    LeftoverFiles,
     MigrationFailed,
+    Notice,
+    PassphraseChangedElsewhere,
     StorageFull,
     UnlockThrottled,
     VaultBusy,
@@ -55,11 +60,12 @@ from app.errors import (
 )
 from app.models import Alias, VaultMeta
 from app.models.enums import AliasKind, Role
-from app.vault import attempts, audit_chain, migrate
+from app.vault import attempts, audit_chain, leftovers, migrate
 from app.vault.audit_chain import SYSTEM, Actor
 from app.vault.checkpoint import Checkpointer
 from app.vault.device_secret import SERVICE, KeyringStore, SecretStore, new_device_secret
 from app.vault.engine import backup_database, connect_raw, make_engine
+from app.vault.folder_lock import folder_lock
 from app.vault.header import (
     SLOT_DATABASE,
     SLOT_IDENTITY,
@@ -67,9 +73,11 @@ from app.vault.header import (
     DeviceFactor,
     VaultHeader,
     read_header,
+    update_header,
     write_header,
 )
 from app.vault.passphrase import check_new_passphrase
+from app.vault.zeroed_pages import zeroed_pages
 
 log = logging.getLogger(__name__)
 
@@ -129,7 +137,8 @@ def _anchor_key(db_key: SecretBytes) -> bytes:
     return HKDF(hashes.SHA256(), 32, None, b"veldboek audit anchor v1").derive(db_key.get())
 
 
-def _db_error(exc: BaseException) -> VaultError | None:
+def database_error(exc: BaseException) -> VaultError | None:
+    """The user-facing error a database error stands for, if it is a known kind."""
     text = str(getattr(exc, "orig", exc)).lower()
     if "disk is full" in text or "database or disk is full" in text:
         return StorageFull("The disk is full: the last change was not saved. Free space and retry.")
@@ -219,12 +228,18 @@ def create_vault(
 
     report("database", 0.9)
     try:
-        _write_new_database(paths, db_key, vault_id, identity.public, alias_name, role, factor)
-        write_header(paths.header, header)
+        # Under the folder lock: ``vault.db.creating*`` exists only while its maker
+        # holds it (so an open may remove one it finds), and of two processes
+        # creating a vault here at once, the second finds the first one's.
+        with folder_lock(root):
+            if paths.exists() or paths.db.exists():
+                raise VaultExists("A vault already exists at {root}.", root=root)
+            _write_new_database(paths, db_key, vault_id, identity.public, alias_name, role, factor)
+            write_header(paths.header, header)
     except OSError as exc:
         raise _location_error(root, exc) from exc
     except sa_exc.DBAPIError as exc:
-        raise _db_error(exc) or VaultLocationError(
+        raise database_error(exc) or VaultLocationError(
             "Cannot write the vault database in {root}.", root=root
         ) from exc
     finally:
@@ -312,6 +327,9 @@ class Vault:
     ) -> None:
         self.paths = paths
         self.header = header
+        # The header as this process last unlocked or re-wrapped it: tells a wrong
+        # current passphrase from one that another process has changed since.
+        self._own_header = header
         self._db_key = db_key
         self._engine: Engine | None = engine
         self._write_engine: Engine | None = engine.execution_options(veldboek_write=True)
@@ -322,9 +340,11 @@ class Vault:
             lambda: connect_raw(paths.db, db_key, auto_checkpoint=False),
             Path(f"{paths.db}-wal"),
         )
-        self.anchor_problem_at_unlock: str | None = None
-        # Set once a read finds a damaged page: from then on nothing more is written,
-        # so the damage is not built upon and the anchor stays where it was.
+        self.anchor_problem_at_unlock: Notice | None = None
+        self.zeroed_at_unlock: list[int] = []
+        # Set once a read finds a damaged page (or unlock found a zeroed one): from
+        # then on nothing more is written, so the damage is not built upon and the
+        # anchor stays where it was.
         self.damaged = False
 
     # -- opening -----------------------------------------------------------------
@@ -339,10 +359,13 @@ class Vault:
         migrate_schema: bool = True,
         actor: Actor = SYSTEM,
         record_open: bool = True,
+        refuse_damaged: bool = True,
     ) -> Vault:
         """Unlock. Nothing is written before the database has been read successfully.
         With ``record_open=False`` the unlock is not audited yet: the caller calls
-        :meth:`record_open` (``veldboek check`` does, once the vault proved whole)."""
+        :meth:`record_open` (``veldboek check`` does, once the vault proved whole).
+        A database with zeroed pages is refused, or with ``refuse_damaged=False``
+        (``check``) opened as damaged: readable, and never written to."""
         paths = VaultPaths(root)
         if not paths.exists():
             if paths.db.exists():
@@ -361,21 +384,22 @@ class Vault:
             raise DatabaseCorrupt("The vault database is empty or truncated: it is damaged.")
 
         device_secret = _fetch_device_secret(header, device_store or KeyringStore())
-        kek = derive_kek(passphrase_bytes(passphrase), header.kdf, device_secret)
+        header, db_key = _unwrap_database_key(paths, header, passphrase, device_secret)
+        # The passphrase is right: now the files an interrupted write left go first.
+        _remove_leftovers(paths.root)
         try:
-            db_key = SecretBytes(
-                unwrap_key(kek, header.keys[SLOT_DATABASE], header.wrap_context(SLOT_DATABASE))
+            zeroed = zeroed_pages(paths.db)
+        except OSError:
+            zeroed = []  # unreadable: opening the database says so in its own words
+        if zeroed and refuse_damaged:
+            db_key.wipe()
+            raise DatabaseCorrupt(
+                "The vault database is damaged: {count} page(s) are zeroed, the first at "
+                "page {page}. Nothing was written to it. Restore it from a backup, or run "
+                "`veldboek check`.",
+                count=len(zeroed),
+                page=zeroed[0],
             )
-        except UnwrapFailed:
-            failures = attempts.record_failure(paths.attempts)
-            wait = attempts.delay_after(len(failures))
-            if wait >= 1:
-                raise WrongPassphrase(
-                    "Wrong passphrase (or the header was altered). "
-                    "Wait {seconds} s before the next attempt.",
-                    seconds=round(wait),
-                ) from None
-            raise WrongPassphrase("Wrong passphrase (or the header was altered).") from None
 
         engine = make_engine(paths.db, db_key, auto_checkpoint=False)
         try:
@@ -385,9 +409,11 @@ class Vault:
             db_key.wipe()
             raise
         vault = cls(paths, header, db_key, engine, identity_public, device_secret)
+        vault.zeroed_at_unlock = zeroed
+        vault.damaged = bool(zeroed)
         try:
             vault.anchor_problem_at_unlock = vault.anchor_problem(header.audit_anchor)
-            if record_open:
+            if record_open and not vault.damaged:
                 vault.record_open(actor)
                 vault.compact_if_owed()
         except BaseException:
@@ -410,7 +436,7 @@ class Vault:
         except VaultError:
             raise
         except sa_exc.DBAPIError as exc:
-            raise _db_error(exc) or DatabaseCorrupt(
+            raise database_error(exc) or DatabaseCorrupt(
                 "The vault database is damaged or incomplete; restore it from a backup."
             ) from exc
         if meta.get(META_VAULT_ID) != header.vault_id.bytes:
@@ -448,6 +474,17 @@ class Vault:
     @property
     def is_locked(self) -> bool:
         return self._engine is None
+
+    def integrity_warning(self) -> Notice | None:
+        """What every command and the unlock screen tell the user when the audit log
+        did not match the header's anchor at unlock (a rolled-back or edited copy)."""
+        if self.anchor_problem_at_unlock is None:
+            return None
+        return Notice(
+            "The audit log does not match its anchor ({problem}): this vault may have "
+            "been rolled back or altered. Run `veldboek check`.",
+            problem=self.anchor_problem_at_unlock,
+        )
 
     @property
     def vault_id(self) -> uuid.UUID:
@@ -491,7 +528,7 @@ class Vault:
             self.damaged = True
             raise
         except (sa_exc.DBAPIError, sqlcipher3.Error) as exc:  # raw connections too
-            mapped = _db_error(exc)
+            mapped = database_error(exc)
             if isinstance(mapped, DatabaseCorrupt):
                 self.damaged = True
             if mapped is not None:
@@ -564,20 +601,41 @@ class Vault:
 
     # -- keys --------------------------------------------------------------------
 
-    def _derive_kek(self, passphrase: str, params: KdfParams | None = None) -> bytes:
+    def _derive_kek(self, passphrase: str, params: KdfParams) -> bytes:
         secret = None if self._device_secret is None else self._device_secret.get()
-        return derive_kek(passphrase_bytes(passphrase), params or self.header.kdf, secret)
+        return derive_kek(passphrase_bytes(passphrase), params, secret)
+
+    def current_header(self) -> VaultHeader:
+        """The header on disk, which another process may have changed since this one
+        unlocked (a new passphrase, a later anchor). Also kept as ``self.header``."""
+        header = read_header(self.paths.header)
+        if header.vault_id != self.vault_id:
+            raise HeaderCorrupt("The vault header on disk belongs to another vault.")
+        self.header = header
+        return header
+
+    def _unwrap_with(self, passphrase: str, slot: str) -> bytes | None:
+        """``slot``'s key under ``passphrase`` in the header on disk, or None when the
+        passphrase does not open it or the header does not hold this vault's key."""
+        if self.is_locked:
+            raise VaultLocked()
+        header = self.current_header()
+        kek = self._derive_kek(passphrase, header.kdf)
+        try:
+            db_key = unwrap_key(kek, header.keys[SLOT_DATABASE], header.wrap_context(SLOT_DATABASE))
+            key = unwrap_key(kek, header.keys[slot], header.wrap_context(slot))
+        except UnwrapFailed:
+            return None
+        # A header put in place of the real one, wrapping some other key under a
+        # passphrase of its maker's choice, must not pass for this vault's.
+        if not hmac.compare_digest(db_key, self._db_key.get()):
+            return None
+        return key
 
     def verify_passphrase(self, passphrase: str) -> bool:
-        """True if ``passphrase`` unwraps this vault's key (used before sensitive actions)."""
-        kek = self._derive_kek(passphrase)
-        try:
-            unwrap_key(
-                kek, self.header.keys[SLOT_DATABASE], self.header.wrap_context(SLOT_DATABASE)
-            )
-        except UnwrapFailed:
-            return False
-        return True
+        """True if ``passphrase`` opens this vault now (used before sensitive actions):
+        after a passphrase change in another process, the new one does."""
+        return self._unwrap_with(passphrase, SLOT_DATABASE) is not None
 
     def mac(self, purpose: str, message: bytes) -> bytes:
         """HMAC-SHA256 of ``message`` under a key derived from the database key for
@@ -590,47 +648,88 @@ class Vault:
 
     def unwrap_identity_key(self, passphrase: str) -> SecretBytes:
         """The identity private key, for one deliberate reveal. The caller wipes it."""
-        if self.is_locked:
-            raise VaultLocked()
-        kek = self._derive_kek(passphrase)
-        try:
-            private = unwrap_key(
-                kek, self.header.keys[SLOT_IDENTITY], self.header.wrap_context(SLOT_IDENTITY)
-            )
-        except UnwrapFailed:
-            raise WrongPassphrase("Wrong passphrase.") from None
+        private = self._unwrap_with(passphrase, SLOT_IDENTITY)
+        if private is None:
+            raise WrongPassphrase("Wrong passphrase.")
         return SecretBytes(private)
 
     def change_passphrase(self, old: str, new: str, actor: Actor = SYSTEM) -> None:
         """Re-wrap both keys under a new passphrase. The database is not re-encrypted:
-        its key does not change, only the wrapping in the header."""
+        its key does not change, only the wrapping in the header.
+
+        The keys are unwrapped from the header on disk, under the folder lock, not
+        from the copy read at unlock: a change made meanwhile by another process is
+        built upon, or (if ``old`` no longer opens it) refused, never undone."""
         check_new_passphrase(new)
         if self.is_locked:
             raise VaultLocked()
-        old_kek = self._derive_kek(old)
+        # The slow derivations first, outside the lock; redone under it only if the
+        # header on disk has other parameters than the one they were made for.
+        loaded = self.current_header()
+        old_kek = self._derive_kek(old, loaded.kdf)
+        new_kdf = loaded.kdf.with_new_salt()
+        new_kek = self._derive_kek(new, new_kdf)
+
+        def rewrap(current: VaultHeader) -> VaultHeader:
+            kek = old_kek if current.kdf == loaded.kdf else self._derive_kek(old, current.kdf)
+            try:
+                db_key = unwrap_key(
+                    kek, current.keys[SLOT_DATABASE], current.wrap_context(SLOT_DATABASE)
+                )
+                identity = unwrap_key(
+                    kek, current.keys[SLOT_IDENTITY], current.wrap_context(SLOT_IDENTITY)
+                )
+            except UnwrapFailed:
+                own = self._own_header
+                if current.keys != own.keys and self._opens(old, own, (loaded.kdf, old_kek)):
+                    raise PassphraseChangedElsewhere(
+                        "The passphrase was changed in another window or command after "
+                        "this one unlocked; the current passphrase is the new one. "
+                        "Nothing was changed."
+                    ) from None
+                raise WrongPassphrase("The current passphrase is wrong.") from None
+            if not hmac.compare_digest(db_key, self._db_key.get()):
+                raise HeaderCorrupt("The vault header on disk belongs to another vault.")
+            # A leftover temporary header could still open the key under an older
+            # passphrase: the change is only made once none is left.
+            kept = leftovers.remove(self.paths.root)
+            if kept:
+                raise LeftoverFiles(
+                    "A leftover temporary file in the vault folder ({name}) cannot be "
+                    "removed; it may hold the key under an earlier passphrase. Remove it, "
+                    "then change the passphrase again. Nothing was changed.",
+                    name=kept[0].name,
+                )
+            kdf = new_kdf
+            kek_new = new_kek
+            if replace(current.kdf, salt=new_kdf.salt) != new_kdf:
+                kdf = current.kdf.with_new_salt()
+                kek_new = self._derive_kek(new, kdf)
+            draft = replace(current, kdf=kdf, keys={})
+            # Audited before the write: if the write then fails, the log says it was
+            # attempted and the old passphrase still works (nothing half-changed).
+            self.audit(actor, "vault.passphrase_changed")
+            return replace(
+                draft,
+                keys={
+                    SLOT_DATABASE: wrap_key(kek_new, db_key, draft.wrap_context(SLOT_DATABASE)),
+                    SLOT_IDENTITY: wrap_key(kek_new, identity, draft.wrap_context(SLOT_IDENTITY)),
+                },
+            )
+
+        self.header = self._own_header = update_header(self.paths.header, rewrap)
+
+    def _opens(self, passphrase: str, header: VaultHeader, known: tuple[KdfParams, bytes]) -> bool:
+        """Does ``passphrase`` unwrap ``header``'s database key? (``known``: a KEK
+        already derived, and for which parameters.)"""
+        kdf, kek = known
+        if header.kdf != kdf:
+            kek = self._derive_kek(passphrase, header.kdf)
         try:
-            db_key = unwrap_key(
-                old_kek, self.header.keys[SLOT_DATABASE], self.header.wrap_context(SLOT_DATABASE)
-            )
-            identity = unwrap_key(
-                old_kek, self.header.keys[SLOT_IDENTITY], self.header.wrap_context(SLOT_IDENTITY)
-            )
+            unwrap_key(kek, header.keys[SLOT_DATABASE], header.wrap_context(SLOT_DATABASE))
         except UnwrapFailed:
-            raise WrongPassphrase("The current passphrase is wrong.") from None
-        draft = replace(self.header, kdf=self.header.kdf.with_new_salt(), keys={})
-        new_kek = self._derive_kek(new, draft.kdf)
-        header = replace(
-            draft,
-            keys={
-                SLOT_DATABASE: wrap_key(new_kek, db_key, draft.wrap_context(SLOT_DATABASE)),
-                SLOT_IDENTITY: wrap_key(new_kek, identity, draft.wrap_context(SLOT_IDENTITY)),
-            },
-        )
-        # Audit first: if the header write then fails, the log says it was attempted
-        # and the old passphrase still works (nothing half-changed).
-        self.audit(actor, "vault.passphrase_changed")
-        write_header(self.paths.header, header)
-        self.header = header
+            return False
+        return True
 
     # -- locking -----------------------------------------------------------------
 
@@ -640,20 +739,30 @@ class Vault:
         mac = audit_chain.anchor_mac(_anchor_key(self._db_key), tail.seq, tail.hash)
         return AuditAnchor(tail.seq, tail.hash, mac)
 
-    def anchor_problem(self, anchor: AuditAnchor | None) -> str | None:
+    def anchor_problem(self, anchor: AuditAnchor | None) -> Notice | None:
         """Why the header's anchor does not match the log, or None if it does."""
         if anchor is None:
             return None
         expected = audit_chain.anchor_mac(_anchor_key(self._db_key), anchor.seq, anchor.hash)
         if expected != anchor.mac:
-            return "the audit anchor in the header has been altered"
+            return Notice("the audit anchor in the header has been altered")
         with self.read() as session:
             found = audit_chain.event_hash_at(session, anchor.seq)
         if found is None:
-            return f"audit events up to {anchor.seq} were recorded but are gone"
+            return Notice("audit events up to {seq} were recorded but are gone", seq=anchor.seq)
         if found != anchor.hash:
-            return f"audit event {anchor.seq} differs from the anchored one"
+            return Notice("audit event {seq} differs from the anchored one", seq=anchor.seq)
         return None
+
+    def _anchored(self, current: VaultHeader) -> VaultHeader | None:
+        """``current`` (the header on disk, under the folder lock) with the anchor
+        moved to the log's end now; None if there is nothing to move. The log only
+        grows, so an anchor read under the lock is never behind one written before."""
+        anchor = self.current_anchor()
+        held = current.audit_anchor
+        if held == anchor or (held is not None and held.seq > anchor.seq):
+            return None
+        return current.with_anchor(anchor)
 
     def lock(
         self, actor: Actor = SYSTEM, reason: str = "manual", *, keep_anchor: bool = False
@@ -662,7 +771,9 @@ class Vault:
 
         The anchor is not moved when the log looked tampered with at unlock (or the
         caller says so), so a later check still sees the damage. A vault found
-        damaged is closed without writing anything."""
+        damaged is closed without writing anything. The anchor goes into the header
+        on disk, read under the folder lock: a passphrase changed meanwhile by
+        another process stays changed."""
         if self._engine is None:
             return
         if self.damaged:
@@ -670,10 +781,9 @@ class Vault:
             return
         try:
             self.audit(actor, "vault.locked", detail={"reason": reason})
-            if not keep_anchor and self.anchor_problem_at_unlock is None:
-                header = self.header.with_anchor(self.current_anchor())
-                write_header(self.paths.header, header)
-                self.header = header
+            if not keep_anchor and self.anchor_problem_at_unlock is None and not self.damaged:
+                # Briefly: locking (the panic key too) must not hang on another process.
+                self.header = update_header(self.paths.header, self._anchored, wait=5.0)
         except Exception:
             # Locking must never fail: the keys are dropped whatever happened above.
             log.warning("could not record the lock in the audit log or header", exc_info=False)
@@ -747,3 +857,51 @@ def _backup_and_migrate(
     for old in backups[:-BACKUPS_KEPT]:
         with contextlib.suppress(OSError):
             old.unlink()
+
+
+def _unwrap_database_key(
+    paths: VaultPaths, header: VaultHeader, passphrase: str, device_secret: bytes | None
+) -> tuple[VaultHeader, SecretBytes]:
+    """The database key under ``passphrase``, and the header it came from. If it
+    fails and the header on disk now wraps the keys differently (a passphrase
+    change in another process landed meanwhile), that header is tried too."""
+    for _ in range(3):
+        kek = derive_kek(passphrase_bytes(passphrase), header.kdf, device_secret)
+        try:
+            key = unwrap_key(kek, header.keys[SLOT_DATABASE], header.wrap_context(SLOT_DATABASE))
+            return header, SecretBytes(key)
+        except UnwrapFailed:
+            pass
+        try:
+            latest = read_header(paths.header)
+        except VaultError:
+            break
+        if (latest.kdf, latest.keys) == (header.kdf, header.keys):
+            break
+        header = latest
+    failures = attempts.record_failure(paths.attempts)
+    wait = attempts.delay_after(len(failures))
+    if wait >= 1:
+        raise WrongPassphrase(
+            "Wrong passphrase (or the header was altered). "
+            "Wait {seconds} s before the next attempt.",
+            seconds=round(wait),
+        )
+    raise WrongPassphrase("Wrong passphrase (or the header was altered).")
+
+
+def _remove_leftovers(root: Path) -> None:
+    """Remove what interrupted writes left (``leftovers``), under the folder lock.
+    Never stops an unlock: ``check`` reports what is left, and a passphrase change
+    refuses to finish while anything is."""
+    if not leftovers.find(root):
+        return
+    try:
+        # Briefly: a holder is writing (its own temporary file is not stale), and
+        # the next unlock will look again.
+        with folder_lock(root, wait=2.0):
+            kept = leftovers.remove(root)
+    except VaultError:
+        kept = leftovers.find(root)
+    if kept:  # not a reason to stop the unlock, nor to print a line in every command
+        log.info("%d leftover temporary file(s) in the vault folder remain", len(kept))
