@@ -104,6 +104,10 @@ class StorageFull(VaultError):
     pass
 
 
+class VaultBusy(VaultError):
+    """Another process holds the vault (or the folder being made into one) for now."""
+
+
 class MigrationFailed(VaultError):
     pass
 
@@ -126,6 +130,10 @@ class NotFound(VeldboekError):
 
 class InvalidInput(VeldboekError):
     pass
+
+
+class InvalidName(InvalidInput):
+    """A name (alias, codename, key name) breaks the rule in app/domain/names.py."""
 
 
 class WorkflowError(VeldboekError):

@@ -30,7 +30,14 @@ from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
-from app.cli.common import add_vault_args, opened, print_json, read_passphrase_file, scope_from
+from app.cli.common import (
+    add_vault_args,
+    cli_actor,
+    opened,
+    print_json,
+    read_passphrase_file,
+    scope_from,
+)
 from app.dal.scope import Scope
 from app.errors import InvalidInput, ReportError
 from app.services import reports, sources
@@ -154,7 +161,7 @@ def _write(vault: Vault, scope: Scope, issued: IssuedPdf, out: Path) -> None:
 
 @contextmanager
 def _opened(args: argparse.Namespace, passphrase: str) -> Iterator[Vault]:
-    vault = Vault.open(args.vault, passphrase, actor=Actor(f"cli:{args.alias}"))
+    vault = Vault.open(args.vault, passphrase, actor=cli_actor(args))
     try:
         yield vault
     finally:
