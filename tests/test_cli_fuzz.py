@@ -65,7 +65,7 @@ from tests import factory
 
 EXIT_BUG = 70
 SKIPPED = {("gui",): "starts the desktop app and waits for its user"}
-EXAMPLES = int(os.environ.get("VELDBOEK_FUZZ_EXAMPLES", "10"))
+EXAMPLES = int(os.environ.get("VELDBOEK_FUZZ_EXAMPLES", "15"))
 MAY_CHANGE_ON_REFUSAL = {"unlock-failures.json"}
 
 
@@ -162,7 +162,7 @@ def _kind(action: argparse.Action) -> str:
 # -- the vaults and files they act on ---------------------------------------------------
 
 
-@dataclass(repr=False)
+@dataclass
 class Scene:
     root: Path
     db_keys: dict[str, bytes]  # vault name -> database key (the copies share it)
@@ -171,6 +171,9 @@ class Scene:
     files: dict[str, bytes]
     words: dict[str, list[str]]  # by argument (dest): text the command accepts
     aliases: dict[str, list[str]]  # vault name -> aliases one may act under there
+
+    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
+        printer.text(f"Scene({self.root})")  # a failing example's report: not the files
 
 
 def _content(path: Path, db_key: bytes) -> dict[str, Any]:
@@ -645,7 +648,7 @@ def _real_argv(command: Command, root: Path) -> list[bytes]:
         if kind == "flag":
             continue
         if kind == "vault":
-            value = os.fsencode(root / "runner")
+            value = os.fsencode(root / ("new" if command.path == ("init",) else "runner"))
         elif kind == "passphrase":
             value = os.fsencode(passphrase)
         elif kind == "input":
@@ -654,6 +657,13 @@ def _real_argv(command: Command, root: Path) -> list[bytes]:
             value = os.fsencode(root) + b"/" + NOT_UTF8
         elif kind == "int":
             value = b"1"
+        elif kind == "choice":
+            assert action.choices is not None
+            value = str(next(iter(action.choices))).encode()
+        elif kind == "id":
+            value = str(uuid.uuid4()).encode()
+        elif kind == "day":
+            value = b"2026-11-30"
         else:
             value = NOT_UTF8
         argv += (

@@ -17,10 +17,11 @@ from app.cli import main
 from app.dal.scope import Scope
 from app.domain import names
 from app.domain.names import NameKind
-from app.errors import InvalidName, NotFound, VaultLocationError
+from app.errors import InvalidInput, InvalidName, NotFound, VaultLocationError
 from app.models import Alias, Source
 from app.models.enums import AliasKind, PeerRole, Role
-from app.services import aliases, keys, sources
+from app.services import aliases, keys, reports, sources
+from app.services.reports import Selection
 from app.vault import migrate
 from app.vault import vault as vault_module
 from app.vault.vault import Vault, create_vault
@@ -246,18 +247,17 @@ def test_the_database_being_made_is_0600_before_sqlite_writes_to_it(
 def test_a_failed_init_leaves_no_database_behind(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, where: str
 ) -> None:
-    def fail(*_args: object, **_kwargs: object) -> None:
+    real_upgrade = migrate.upgrade
+
+    def fail(*args: object, **kwargs: object) -> None:
+        if where == "building the database":
+            real_upgrade(*args, **kwargs)  # type: ignore[arg-type]  # the file is written
         raise OSError(5, "Input/output error")
 
-    target = (
-        (migrate, "upgrade")
-        if where == "building the database"
-        else (
-            vault_module,
-            "write_header",
-        )
-    )
-    monkeypatch.setattr(*target, fail)
+    if where == "building the database":
+        monkeypatch.setattr(migrate, "upgrade", fail)
+    else:
+        monkeypatch.setattr(vault_module, "write_header", fail)
     with pytest.raises(VaultLocationError):
         factory.make_vault(tmp_path / "v")
     assert sorted(p.name for p in (tmp_path / "v").iterdir()) == []
@@ -277,7 +277,11 @@ def test_a_vault_from_before_keeps_and_shows_names_the_rule_now_refuses(
         factory.source(vault, scope, "KWARTS")
         migrate.downgrade(vault.engine(), "0009_outgoing_copies")
         with vault.engine().begin() as conn:  # as an older Veldboek let them in
-            for name, created in (("VALK", "2999-01-02"), ("Uil\x1b[0m", "2999-01-03")):
+            for name, created in (
+                ("VALK", "2999-01-02"),
+                ("Uil\x1b[0m", "2999-01-03"),
+                ("L" * 2000, "2999-01-04"),  # old init took any length
+            ):
                 conn.exec_driver_sql(
                     "INSERT INTO alias (id, name, kind, role, can_act, colour, created_at) "
                     "VALUES (?, ?, 'cover_name', 'runner', 1, '#000000', ?)",
@@ -292,12 +296,13 @@ def test_a_vault_from_before_keeps_and_shows_names_the_rule_now_refuses(
             )
     with Vault.open(vault_dir, factory.PASSPHRASE) as vault:  # migrates
         shown = [a.name for a in aliases.list_own_aliases(vault)]
-        assert sorted(shown) == ["Uil\x1b[0m", "VALK", "Valk"]
+        assert sorted(shown) == ["L" * 2000, "Uil\x1b[0m", "VALK", "Valk"]
         # Each is still chosen by its own spelling; by key, the first one.
         assert aliases.resolve_scope(vault, "VALK").alias_name == "VALK"
         assert aliases.resolve_scope(vault, "Valk").alias_name == "Valk"
         assert aliases.resolve_scope(vault, "valk").alias_name == "Valk"
         assert aliases.resolve_scope(vault, "Uil\x1b[0m").alias_name == "Uil\x1b[0m"
+        assert aliases.resolve_scope(vault, "L" * 2000).alias_name == "L" * 2000
         with pytest.raises(InvalidName):
             aliases.add_alias(vault, "vAlK", role=None, can_act=False)
         scope = aliases.resolve_scope(vault, "Valk")
@@ -314,3 +319,20 @@ def test_create_vault_refuses_a_bad_alias_before_making_the_folder(tmp_path: Pat
             tmp_path / "v", factory.PASSPHRASE, alias_name="Va\rlk", kdf=factory.fast_kdf()
         )
     assert not (tmp_path / "v").exists()
+
+
+def test_text_that_is_not_utf8_reaching_the_database_is_refused_not_a_bug(
+    vault: Vault, runner: Scope, handler: Scope
+) -> None:
+    """A note, like a name, can come from a command-line argument of bytes that are
+    not UTF-8 (``report reject ID --note ...``): one clear refusal, nothing saved."""
+    source = sources.create_source(
+        vault, runner, sources.SourceDraft("KWARTS"), share_with=(handler.alias_id,)
+    )
+    debrief = factory.debrief(vault, runner, source, items=(factory.graded_item(),), submit=True)
+    approval = reports.request_sanitised(
+        vault, runner, Selection(debrief_id=debrief).validated(), passphrase=factory.PASSPHRASE
+    )
+    with pytest.raises(InvalidInput, match="not UTF-8"):
+        reports.reject_sanitised(vault, handler, approval.id, os.fsdecode(b"te\xffkort"))
+    assert reports.list_approvals(vault, handler)[0].status is reports.ApprovalStatus.PENDING

@@ -69,6 +69,7 @@ def cli_actor(args: argparse.Namespace) -> Actor:
     alias = getattr(args, "alias", None)
     if not alias:
         return Actor("cli")
+    # Also its length: the actor goes into the audit log and from there into packages.
     names.lookup_key(alias, NameKind.ALIAS)
     return Actor(f"cli:{alias}")
 

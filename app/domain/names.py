@@ -172,6 +172,12 @@ def key(name: str) -> str:
     return _fold_spaces(folded)
 
 
+def check_text(text: str, kind: NameKind) -> None:
+    """Refuse what is not text at all (before it reaches a query); any length."""
+    if _has_surrogate(text):
+        raise _not_text(kind)
+
+
 def lookup_key(text: str, kind: NameKind) -> str:
     """The key of a name typed to find one (``--alias``, ``--source``). Only text
     that cannot be a name at all is refused: a vault from before the rule may hold

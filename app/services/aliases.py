@@ -50,14 +50,17 @@ def list_cover_names(vault: Vault) -> list[AliasView]:
 
 
 def find_cover_name(session: Session, name: str) -> Alias | None:
-    """The cover name ``name`` stands for: the one spelled exactly so, else the one
-    whose key it has (``valk`` finds ``Valk``). Refuses what is not text."""
-    wanted = names.lookup_key(name, NameKind.ALIAS)
+    """The cover name ``name`` stands for: the one spelled exactly so (whatever a
+    vault from before the rule let in), else the one whose key it has (``valk``
+    finds ``Valk``). Refuses what is not text, and, unless it is spelled so, what
+    is too long to be a name."""
+    names.check_text(name, NameKind.ALIAS)
     exact = session.execute(
         select(Alias).where(Alias.name == name, Alias.kind == AliasKind.COVER_NAME)
     ).scalar_one_or_none()
     if exact is not None:
         return exact
+    wanted = names.lookup_key(name, NameKind.ALIAS)
     return session.execute(
         select(Alias).where(Alias.name_key == wanted, Alias.kind == AliasKind.COVER_NAME)
     ).scalar_one_or_none()
