@@ -18,7 +18,7 @@ from app.dal.scope import Scope
 from app.domain import names
 from app.domain.names import NameKind
 from app.errors import InvalidInput, InvalidName, NotFound, VaultLocationError
-from app.models import Alias, Source
+from app.models import Alias, Compartment, Source
 from app.models.enums import AliasKind, PeerRole, Role
 from app.services import aliases, keys, reports, sources
 from app.services.reports import Selection
@@ -336,3 +336,18 @@ def test_text_that_is_not_utf8_reaching_the_database_is_refused_not_a_bug(
     with pytest.raises(InvalidInput, match="not UTF-8"):
         reports.reject_sanitised(vault, handler, approval.id, os.fsdecode(b"te\xffkort"))
     assert reports.list_approvals(vault, handler)[0].status is reports.ApprovalStatus.PENDING
+
+
+def test_a_compartment_name_a_package_brought_does_not_stop_a_new_source(
+    vault: Vault, runner: Scope
+) -> None:
+    """Compartment names are unique; a runner's package may have brought "File MEREL"
+    for a source since renamed. A new source MEREL here gets a name of its own."""
+    with vault.write() as session:
+        session.add(Compartment(name="File MEREL"))
+    source = factory.source(vault, runner, "merel")
+    with vault.read() as session:
+        mine = session.get(Source, source)
+        assert mine is not None
+        name = session.get(Compartment, mine.compartment_id).name  # type: ignore[union-attr]
+    assert name.startswith("File MEREL (")

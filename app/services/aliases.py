@@ -121,15 +121,18 @@ def add_alias(
 
 
 def names_known(session: Session) -> tuple[dict[str, uuid.UUID], dict[str, uuid.UUID]]:
-    """Every alias (cover names and earlier codenames) by exact name and by key;
-    where a key repeats (names from before the rule), the earliest one."""
+    """Every alias (cover names and earlier codenames) by exact name, and the cover
+    names by key (where a key repeats, from before the rule, the earliest one)."""
     rows = session.execute(
-        select(Alias.name, Alias.name_key, Alias.id).order_by(Alias.created_at, Alias.id)
+        select(Alias.name, Alias.name_key, Alias.kind, Alias.id).order_by(
+            Alias.created_at, Alias.id
+        )
     ).all()
     by_key: dict[str, uuid.UUID] = {}
-    for _name, key, alias_id in rows:
-        by_key.setdefault(key or "", alias_id)
-    return {name: alias_id for name, _key, alias_id in rows}, by_key
+    for _name, key, kind, alias_id in rows:
+        if kind is AliasKind.COVER_NAME and key is not None:
+            by_key.setdefault(key, alias_id)
+    return {name: alias_id for name, _key, _kind, alias_id in rows}, by_key
 
 
 def add_colleague(session: Session, name: str) -> Alias:
@@ -147,9 +150,16 @@ def add_colleague(session: Session, name: str) -> Alias:
 
 
 def colleague_id(session: Session, name: str) -> uuid.UUID:
-    """The alias a name from a package or receipt stands for, added if new."""
-    exact, by_key = names_known(session)
-    found = exact.get(name) or by_key.get(names.key(name))
+    """The alias a name from a package or receipt stands for: the one spelled so,
+    else the cover name of its key, else a colleague's cover name added now."""
+    found = session.execute(select(Alias.id).where(Alias.name == name)).scalar_one_or_none()
+    if found is None:
+        found = session.execute(
+            select(Alias.id)
+            .where(Alias.name_key == names.key(name), Alias.kind == AliasKind.COVER_NAME)
+            .order_by(Alias.created_at)
+            .limit(1)
+        ).scalar_one_or_none()
     return found if found is not None else add_colleague(session, name).id
 
 

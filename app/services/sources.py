@@ -70,9 +70,10 @@ def _codename_taken(session: Session, codename: str, source_id: uuid.UUID | None
     Inside the write transaction, so no other writer adds the same one meanwhile.
     Vault-wide today; issue 17 narrows it for codenames from different runners."""
     key = names.key(codename)
-    in_sources = session.execute(
-        select(Source.id).where(Source.codename_key == key, Source.id != source_id).limit(1)
-    ).first()
+    others = select(Source.id).where(Source.codename_key == key)
+    if source_id is not None:  # renaming: its own codename in another case is no clash
+        others = others.where(Source.id != source_id)
+    in_sources = session.execute(others.limit(1)).first()
     in_aliases = session.execute(select(Alias.id).where(Alias.name_key == key).limit(1)).first()
     return bool(in_sources or in_aliases)
 
