@@ -156,6 +156,10 @@ class InvalidInput(VeldboekError):
     pass
 
 
+class InvalidName(InvalidInput):
+    """A name (alias, codename, key name) breaks the rule in app/domain/names.py."""
+
+
 class WorkflowError(VeldboekError):
     """A debrief or report is not in a state that allows this action."""
 

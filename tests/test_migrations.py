@@ -36,6 +36,7 @@ LANDED_MIGRATIONS = {
     "0007_lean_imports.py": "cd1a41f5012ecd5c80fd849275c450f57fb615601e7b7e0ff491b32f3ead80f8",
     "0008_package_evidence.py": "dbe627e609462394c0b3691d84188613ff35e7ddc47f5bc32c84e98ca67aeb4f",
     "0009_outgoing_copies.py": "da907d5d158aa05acada272318cfd301bc9513384f3e011a89872f9064a4def5",
+    "0010_name_keys.py": "d388cf7fb58385035a28327d16dca609ef6f957c6bf0f695976b7c4620221bd9",
 }
 
 

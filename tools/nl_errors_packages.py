@@ -8,7 +8,6 @@ ERRORS_PACKAGES = {
     "Files can be attached only while the debrief is a draft.": "Bestanden kunnen alleen worden bijgevoegd zolang de debriefing een concept is.",
     "A debrief holds at most {n} files.": "Een debriefing bevat hoogstens {n} bestanden.",
     "Files can be removed only while the debrief is a draft.": "Bestanden kunnen alleen worden verwijderd zolang de debriefing een concept is.",
-    "A key bundle needs a name.": "Een sleutelbundel heeft een naam nodig.",
     "This file is too large to be a key bundle.": "Dit bestand is te groot voor een sleutelbundel.",
     "The key bundle's self-signature does not verify; it was altered.": "De eigen handtekening van de sleutelbundel klopt niet; hij is gewijzigd.",
     "The fingerprint does not match: the key was not added.": "De vingerafdruk klopt niet: de sleutel is niet toegevoegd.",

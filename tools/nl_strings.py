@@ -562,7 +562,6 @@ ERRORS = {
     "No such {record} in the active alias's files.": "Dit staat niet in de dossiers van de actieve alias.",
     "There is no alias named {name!r} in this vault.": "Er is in deze kluis geen alias met de naam {name!r}.",
     "You may not act under the alias {name!r}.": "U mag niet werken onder de alias {name!r}.",
-    "An alias needs a name of 1 to 80 characters.": "Een alias heeft een naam van 1 tot 80 tekens nodig.",
     "An alias you act under needs a role (runner or handler).": "Een alias waaronder u werkt, heeft een rol nodig (runner of teamleider).",
     "This vault has no alias you may act under.": "Deze kluis heeft geen alias waaronder u mag werken.",
     "The alias {name!r} already exists.": "De alias {name!r} bestaat al.",
@@ -612,7 +611,6 @@ ERRORS = {
     "Reminder horizon must be between 1 and 365 days.": "De termijn voor herinneringen moet tussen 1 en 365 dagen liggen.",
     "Unknown retention rule.": "Onbekende bewaarregel.",
     "No source with codename {codename!r} in the active alias's files.": "Geen bron met codenaam {codename!r} in de dossiers van de actieve alias.",
-    "A source needs a codename of 1 to 80 characters.": "Een bron heeft een codenaam van 1 tot 80 tekens nodig.",
     "A contracted civilian informant needs a legal basis (art. 126v Sv).": "Een gecontracteerde burgerinformant heeft een wettelijke grondslag nodig (art. 126v Sv).",
     "The codename {codename!r} is already in use.": "De codenaam {codename!r} is al in gebruik.",
     "Only a handler may give another alias access to a file.": "Alleen een teamleider mag een andere alias toegang tot een dossier geven.",
@@ -650,7 +648,6 @@ ERRORS = {
     "The passphrase must not start or end with a space.": "De wachtzin mag niet met een spatie beginnen of eindigen.",
     "The disk is full: the last change was not saved. Free space and retry.": "De schijf is vol: de laatste wijziging is niet opgeslagen. Maak ruimte vrij en probeer het opnieuw.",
     "The vault database is damaged. Restore it from a backup, or run `veldboek check`.": "De kluisdatabase is beschadigd. Zet een back-up terug of voer `veldboek check` uit.",
-    "The vault needs the alias you will act under.": "De kluis heeft de alias nodig waaronder u gaat werken.",
     "A vault already exists at {root}.": "Er bestaat al een kluis in {root}.",
     "{root} holds a database without its header; move it away before creating a vault.": "{root} bevat een database zonder header; verplaats die voordat u een kluis maakt.",
     "This vault also needs its device secret from the OS keyring, and no keyring is available. Open it on the computer where it was created.": "Deze kluis heeft ook het apparaatgeheim uit de sleutelbos van het besturingssysteem nodig, en er is geen sleutelbos. Open de kluis op de computer waarop ze is gemaakt.",
@@ -680,3 +677,7 @@ from nl_errors_vault_integrity import ERRORS_VAULT_INTEGRITY  # noqa: E402
 ERRORS.update(ERRORS_PACKAGES)
 ERRORS.update(ERRORS_OUTPUTS)
 ERRORS.update(ERRORS_VAULT_INTEGRITY)
+
+from nl_errors_names import ERRORS_NAMES  # noqa: E402
+
+ERRORS.update(ERRORS_NAMES)

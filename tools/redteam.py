@@ -582,18 +582,29 @@ def attack_names(world: World, tally: Tally) -> None:
         if any(n != "backups" for n in stray):
             held, why = False, f"left behind: {stray}"
         tally.add("attacks", f"init --alias with {label}", held, why)
-    for label, name in (("an ANSI escape", "Baas\x1b[2J"), ("differing only in case", "havik")):
+    # A third party's key, imported under names a screen would misshow, or that
+    # differ from a name in use only by case.
+    third = world.work / "third"
+    _ok(cli("init", *cli.vault_args(third), "--alias", "Derde", "--kdf-target-ms", "1"))
+    bundle = world.work / "third.key"
+    _ok(cli("keys", "export", *cli.vault_args(third), "--out", bundle))
+    spoken = json.loads(_ok(cli("keys", "show", *cli.vault_args(third), "--json")).stdout)["spoken"]
+    for label, name in (
+        ("an ANSI escape", "Baas\x1b[2J"),
+        ("a line break", "Baas\nHavik"),
+        ("differing only in case from a key in use", RUNNER.upper()),
+    ):
         result = cli(
             "keys",
             "import",
-            world.work / "handler.key",
+            bundle,
             *cli.vault_args(world.handler),
             "--role",
             "runner",
             "--name",
             name,
             "--fingerprint",
-            "0",
+            spoken,
         )
         held, why = one_line_refusal(result)
         tally.add("attacks", f"keys import --name with {label}", held, why)

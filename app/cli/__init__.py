@@ -4,6 +4,7 @@ stderr and a non-zero exit, never a traceback for something the user can fix."""
 from __future__ import annotations
 
 import argparse
+import io
 import os
 import sys
 import traceback
@@ -49,6 +50,15 @@ def _cmd_gui(args: argparse.Namespace) -> int:
     return run(extra)
 
 
+def _never_fail_on_output() -> None:
+    """A path from the command line may hold bytes that are not UTF-8 (Python keeps
+    them as lone surrogates); printing it must not fail after the work is done.
+    Where the locale made the output strict, such characters are escaped."""
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper) and stream.errors == "strict":
+            stream.reconfigure(errors="backslashreplace")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command. A reader that stops early (``veldboek … | head``) ends it
     quietly, as Unix tools do: the vault is locked as usual on the way out, then
@@ -76,6 +86,7 @@ def _silence_stdout() -> None:
 
 
 def _run(argv: Sequence[str] | None) -> int:
+    _never_fail_on_output()
     try:
         parser = build_parser()
     except Exception as exc:  # a broken installation, not a user error

@@ -16,6 +16,8 @@ from uuid import UUID
 
 from app.clock import iso_utc
 from app.dal.scope import Scope
+from app.domain import names
+from app.domain.names import NameKind
 from app.errors import InvalidInput
 from app.services import aliases
 from app.vault.audit_chain import Actor
@@ -60,10 +62,22 @@ def add_vault_args(parser: argparse.ArgumentParser, *, alias: bool = False) -> N
         parser.add_argument("--alias", required=True, help="the alias to act under")
 
 
+def cli_actor(args: argparse.Namespace) -> Actor:
+    """Who the audit log names for this command. ``--alias`` is checked as text
+    first: the vault is not unlocked (nor the unlock recorded) for an alias that
+    cannot be a name at all."""
+    alias = getattr(args, "alias", None)
+    if not alias:
+        return Actor("cli")
+    # Also its length: the actor goes into the audit log and from there into packages.
+    names.lookup_key(alias, NameKind.ALIAS)
+    return Actor(f"cli:{alias}")
+
+
 @contextmanager
 def opened(args: argparse.Namespace) -> Iterator[Vault]:
+    actor = cli_actor(args)
     passphrase = read_passphrase_file(args.passphrase_file)
-    actor = Actor(f"cli:{args.alias}") if getattr(args, "alias", None) else Actor("cli")
     with open_vault(args.vault, passphrase, actor) as vault:
         yield vault
 

@@ -42,6 +42,8 @@ from pathlib import Path
 
 from app.cli.common import add_vault_args, opened, print_json, scope_from
 from app.dal.scope import Scope
+from app.domain import names
+from app.domain.names import NameKind
 from app.errors import InvalidInput
 from app.export import package
 from app.models.enums import PeerRole
@@ -223,6 +225,8 @@ def cmd_keys_show(args: argparse.Namespace) -> int:
 
 def cmd_keys_export(args: argparse.Namespace) -> int:
     output_paths.check_file(args.out, vaults=[args.vault], overwrite=args.force)
+    if args.name:
+        names.clean(args.name, NameKind.KEY)  # before the vault is unlocked
     with opened(args) as vault:
         bundle = _bundle(vault, args)
         keys.save_bundle(vault, bundle, args.out, overwrite=args.force)
@@ -241,6 +245,8 @@ def _confirmation(args: argparse.Namespace) -> str:
 
 
 def cmd_keys_import(args: argparse.Namespace) -> int:
+    if args.name:
+        names.clean(args.name, NameKind.KEY)  # before the vault is unlocked
     bundle = keys.read_bundle(_read(args.file))
     spoken = _confirmation(args)
     with opened(args) as vault:

@@ -34,6 +34,7 @@ from pathlib import Path
 
 from app.cli.common import (
     add_vault_args,
+    cli_actor,
     open_vault,
     opened,
     print_json,
@@ -164,7 +165,7 @@ def _write(vault: Vault, scope: Scope, issued: IssuedPdf, out: Path, *, force: b
 
 @contextmanager
 def _opened(args: argparse.Namespace, passphrase: str) -> Iterator[Vault]:
-    with open_vault(args.vault, passphrase, Actor(f"cli:{args.alias}")) as vault:
+    with open_vault(args.vault, passphrase, cli_actor(args)) as vault:
         yield vault
 
 

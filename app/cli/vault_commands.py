@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 from datetime import date
 
 from app.cli.common import add_vault_args, open_vault, opened, print_json, read_passphrase_file
 from app.crypto.kdf import DEFAULT_TARGET_SECONDS
-from app.errors import CheckFailed, InvalidInput, SelfTestFailed
+from app.domain import names
+from app.domain.names import NameKind
+from app.errors import CheckFailed, InvalidInput, SelfTestFailed, VaultExists
 from app.models.enums import Role
 from app.services import demo
 from app.services.check import check_vault
@@ -50,10 +53,16 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.set_defaults(func=cmd_passwd)
 
 
+MAX_KDF_TARGET_MS = 10_000  # beyond this an unlock is no longer usable in the field
+
+
 def cmd_init(args: argparse.Namespace) -> int:
+    # Everything typed is checked before the passphrase is read and Argon2id is
+    # calibrated (seconds), and before anything is made on disk.
+    names.clean(args.alias, NameKind.ALIAS)
+    if not 1 <= args.kdf_target_ms <= MAX_KDF_TARGET_MS:
+        raise InvalidInput("--kdf-target-ms must be between 1 and {n}.", n=MAX_KDF_TARGET_MS)
     passphrase = read_passphrase_file(args.passphrase_file)
-    if args.kdf_target_ms < 1:
-        raise InvalidInput("--kdf-target-ms must be positive.")
     header = create_vault(
         args.vault,
         passphrase,
@@ -96,15 +105,19 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_demo(args: argparse.Namespace) -> int:
     demo.check_size(args.sources, args.debriefs)
+    if args.today is not None:
+        demo.check_day(args.today)
     if not VaultPaths(args.vault).exists():
         passphrase = read_passphrase_file(args.passphrase_file)
-        create_vault(
-            args.vault,
-            passphrase,
-            alias_name="Valk",
-            role=Role.RUNNER,
-            target_seconds=DEFAULT_TARGET_SECONDS,
-        )
+        # Another `demo` may make it meanwhile: then fill it (or find it filled).
+        with contextlib.suppress(VaultExists):
+            create_vault(
+                args.vault,
+                passphrase,
+                alias_name=demo.DEMO_ALIAS,
+                role=Role.RUNNER,
+                target_seconds=DEFAULT_TARGET_SECONDS,
+            )
     with opened(args) as vault:
         summary = demo.generate(
             vault,

@@ -5,10 +5,11 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
-from sqlalchemy import Enum, ForeignKey, String
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy import Enum, ForeignKey, Index, String, text
+from sqlalchemy.orm import Mapped, mapped_column, validates
 
 from app.clock import utc_now
+from app.domain import names
 from app.models.base import Base, IdMixin
 from app.models.enums import AliasKind, Role
 
@@ -34,8 +35,23 @@ class Alias(IdMixin, Base):
     """
 
     __tablename__ = "alias"
+    # Cover names are unique by their key (case and width folded). Earlier codenames
+    # kept as aliases are not in this index: codename uniqueness is the sources
+    # service's (issue 17 lets two runners' sources share one in a handler's vault).
+    __table_args__ = (
+        Index(
+            "ix_alias_name_key",
+            "name_key",
+            unique=True,
+            sqlite_where=text("kind = 'cover_name'"),
+        ),
+    )
 
     name: Mapped[str] = mapped_column(String(80), unique=True)
+    # names.key(name), set with the name. NULL never stays: migration 0010 filled
+    # the rows from before it (a second row with the key of an earlier one got
+    # the key with its id appended, so it keeps its name and stays reachable).
+    name_key: Mapped[str | None] = mapped_column(String())
     kind: Mapped[AliasKind] = mapped_column(str_enum(AliasKind, "alias_kind"))
     role: Mapped[Role | None] = mapped_column(str_enum(Role, "role"))
     can_act: Mapped[bool] = mapped_column(default=False)
@@ -49,6 +65,11 @@ class Alias(IdMixin, Base):
     )
     created_at: Mapped[datetime] = mapped_column(default=utc_now)
     retired_at: Mapped[datetime | None]
+
+    @validates("name")
+    def _set_key(self, _field: str, value: str) -> str:
+        self.name_key = names.key(value)
+        return value
 
 
 class Compartment(IdMixin, Base):

@@ -6,9 +6,10 @@ import uuid
 from datetime import date, datetime
 
 from sqlalchemy import ForeignKey, LargeBinary, String
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column, validates
 
 from app.clock import utc_now
+from app.domain import names
 from app.models.base import Base, IdMixin, TimestampMixin
 from app.models.enums import RiskLevel, SourceKind, SourceStatus
 from app.models.people import str_enum
@@ -21,6 +22,9 @@ class Source(IdMixin, TimestampMixin, Base):
         ForeignKey("compartment.id", ondelete="RESTRICT"), index=True
     )
     codename: Mapped[str] = mapped_column(String(80), unique=True)
+    # names.key(codename), set with the codename: the sources service keeps
+    # codenames unique by it (not an index: see Alias).
+    codename_key: Mapped[str | None] = mapped_column(String(), index=True)
     kind: Mapped[SourceKind] = mapped_column(str_enum(SourceKind, "source_kind"))
     status: Mapped[SourceStatus] = mapped_column(str_enum(SourceStatus, "source_status"))
     motivation: Mapped[str] = mapped_column(default="")
@@ -34,6 +38,11 @@ class Source(IdMixin, TimestampMixin, Base):
     antecedents_result: Mapped[str] = mapped_column(default="")
     notes: Mapped[str] = mapped_column(default="")
     closed_at: Mapped[datetime | None]
+
+    @validates("codename")
+    def _set_key(self, _field: str, value: str) -> str:
+        self.codename_key = names.key(value)
+        return value
 
 
 class TrueIdentity(IdMixin, Base):

@@ -9,8 +9,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.dal.scope import Scope
-from app.errors import InvalidInput, UnknownAlias
-from app.models import Alias, Setting
+from app.domain import names
+from app.domain.names import NameKind
+from app.errors import InvalidInput, InvalidName, UnknownAlias
+from app.models import Alias, Setting, Source
 from app.models.enums import AliasKind, Role
 from app.services.views import AliasView
 from app.vault import audit_chain
@@ -47,15 +49,32 @@ def list_cover_names(vault: Vault) -> list[AliasView]:
         return [_view(a) for a in rows]
 
 
+def find_cover_name(session: Session, name: str) -> Alias | None:
+    """The cover name ``name`` stands for: the one spelled exactly so (whatever a
+    vault from before the rule let in), else the one whose key it has (``valk``
+    finds ``Valk``). Refuses what is not text, and, unless it is spelled so, what
+    is too long to be a name."""
+    names.check_text(name, NameKind.ALIAS)
+    exact = session.execute(
+        select(Alias).where(Alias.name == name, Alias.kind == AliasKind.COVER_NAME)
+    ).scalar_one_or_none()
+    if exact is not None:
+        return exact
+    wanted = names.lookup_key(name, NameKind.ALIAS)
+    return session.execute(
+        select(Alias).where(Alias.name_key == wanted, Alias.kind == AliasKind.COVER_NAME)
+    ).scalar_one_or_none()
+
+
 def resolve_scope(vault: Vault, name: str) -> Scope:
     """The scope for acting under alias ``name``; a clear error if it does not exist
     or is not one of the vault user's own aliases."""
     with vault.read() as session:
-        alias = session.execute(select(Alias).where(Alias.name == name)).scalar_one_or_none()
-    if alias is None or alias.kind is not AliasKind.COVER_NAME:
+        alias = find_cover_name(session, name)
+    if alias is None:
         raise UnknownAlias("There is no alias named {name!r} in this vault.", name=name)
     if not alias.can_act or alias.retired_at is not None or alias.role is None:
-        raise UnknownAlias("You may not act under the alias {name!r}.", name=name)
+        raise UnknownAlias("You may not act under the alias {name!r}.", name=alias.name)
     return Scope(alias.id, alias.name, alias.role, alias.colour)
 
 
@@ -75,14 +94,11 @@ def add_alias(
     by: Scope | None = None,
 ) -> uuid.UUID:
     """Add a cover name: one of the user's own (``can_act``) or a colleague's."""
-    clean = name.strip()
-    if not clean or len(clean) > 80:
-        raise InvalidInput("An alias needs a name of 1 to 80 characters.")
+    clean = names.clean(name, NameKind.ALIAS)
     if can_act and role is None:
         raise InvalidInput("An alias you act under needs a role (runner or handler).")
     with vault.write() as session:
-        if session.execute(select(Alias.id).where(Alias.name == clean)).first():
-            raise InvalidInput("The alias {name!r} already exists.", name=clean)
+        refuse_taken_name(session, clean)
         count = len(session.execute(select(Alias.id)).all())
         alias = Alias(
             name=clean,
@@ -102,6 +118,71 @@ def add_alias(
             detail={"can_act": can_act, "role": role.value if role else None},
         )
         return alias.id
+
+
+def names_known(session: Session) -> tuple[dict[str, uuid.UUID], dict[str, uuid.UUID]]:
+    """Every alias (cover names and earlier codenames) by exact name, and the cover
+    names by key (where a key repeats, from before the rule, the earliest one)."""
+    rows = session.execute(
+        select(Alias.name, Alias.name_key, Alias.kind, Alias.id).order_by(
+            Alias.created_at, Alias.id
+        )
+    ).all()
+    by_key: dict[str, uuid.UUID] = {}
+    for _name, key, kind, alias_id in rows:
+        if kind is AliasKind.COVER_NAME and key is not None:
+            by_key.setdefault(key, alias_id)
+    return {name: alias_id for name, _key, _kind, alias_id in rows}, by_key
+
+
+def add_colleague(session: Session, name: str) -> Alias:
+    """A colleague's cover name from a package or receipt (already checked by the
+    rule): known here so records can name them, never one to act under."""
+    alias = Alias(
+        name=names.clean(name, NameKind.ALIAS),
+        kind=AliasKind.COVER_NAME,
+        can_act=False,
+        colour="#999999",
+    )
+    session.add(alias)
+    session.flush()
+    return alias
+
+
+def colleague_id(session: Session, name: str) -> uuid.UUID:
+    """The alias a name from a package or receipt stands for: the one spelled so,
+    else the cover name of its key, else a colleague's cover name added now."""
+    found = session.execute(select(Alias.id).where(Alias.name == name)).scalar_one_or_none()
+    if found is None:
+        found = session.execute(
+            select(Alias.id)
+            .where(Alias.name_key == names.key(name), Alias.kind == AliasKind.COVER_NAME)
+            .order_by(Alias.created_at)
+            .limit(1)
+        ).scalar_one_or_none()
+    return found if found is not None else add_colleague(session, name).id
+
+
+def refuse_taken_name(session: Session, name: str) -> None:
+    """Cover names and codenames are one set of names (the sanitisation guard looks
+    for both in a report): a new cover name may not be the same name, by key, as an
+    alias, an earlier codename or a source's codename. Checked inside the write
+    transaction, so no other writer can add the same name between check and insert;
+    the unique index on ``alias.name_key`` holds it for cover names as well."""
+    key = names.key(name)
+    alias = session.execute(select(Alias.name).where(Alias.name_key == key).limit(1)).first()
+    if alias is not None and alias[0] == name:
+        raise InvalidName("The alias {name!r} already exists.", name=name)
+    if (
+        alias is not None
+        or session.execute(select(Source.id).where(Source.codename_key == key).limit(1)).first()
+    ):
+        # Not which spelling: a codename may be in a file this alias cannot see.
+        raise InvalidName(
+            "The name {name!r} is already in use: names that differ only in case or width "
+            "are the same name.",
+            name=name,
+        )
 
 
 LAST_ALIAS_KEY = "last_alias"

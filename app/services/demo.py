@@ -23,9 +23,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.clock import iso_utc, utc_now
+from app.domain import names
 from app.domain.text import normalise_name
 from app.errors import InvalidInput
-from app.models import Alias, Source
+from app.models import Alias, Compartment, Source
 from app.models.base import uuid7_hex
 from app.models.enums import (
     AliasKind,
@@ -162,38 +163,42 @@ def _index_in_bulk(vault: Vault) -> Iterator[None]:
 
 
 def _ensure_aliases(session: Session) -> tuple[list[Alias], Alias | None, list[Alias]]:
-    existing = {a.name: a for a in session.execute(select(Alias)).scalars()}
+    # By key: a vault made with the alias "valk" already has the demo's "Valk".
+    existing: dict[str, Alias] = {}
+    for a in session.execute(select(Alias).order_by(Alias.created_at, Alias.id)).scalars():
+        existing.setdefault(names.key(a.name), a)
     colours = ("#0072B2", "#D55E00", "#009E73", "#CC79A7")
     for i, name in enumerate(vocab.OWN_RUNNERS):
-        if name not in existing:
-            existing[name] = Alias(
+        if names.key(name) not in existing:
+            existing[names.key(name)] = Alias(
                 name=name,
                 kind=AliasKind.COVER_NAME,
                 role=Role.RUNNER,
                 can_act=True,
                 colour=colours[i % len(colours)],
             )
-            session.add(existing[name])
-    if vocab.OWN_HANDLER not in existing:
-        existing[vocab.OWN_HANDLER] = Alias(
+            session.add(existing[names.key(name)])
+    handler_key = names.key(vocab.OWN_HANDLER)
+    if handler_key not in existing:
+        existing[handler_key] = Alias(
             name=vocab.OWN_HANDLER,
             kind=AliasKind.COVER_NAME,
             role=Role.HANDLER,
             can_act=True,
             colour="#E69F00",
         )
-        session.add(existing[vocab.OWN_HANDLER])
+        session.add(existing[handler_key])
     for name in vocab.COLLEAGUES:
-        if name not in existing:
-            existing[name] = Alias(
+        if names.key(name) not in existing:
+            existing[names.key(name)] = Alias(
                 name=name, kind=AliasKind.COVER_NAME, can_act=False, colour="#999999"
             )
-            session.add(existing[name])
+            session.add(existing[names.key(name)])
     session.flush()
     own = [a for a in existing.values() if a.can_act and a.kind is AliasKind.COVER_NAME]
     runners = sorted((a for a in own if a.role is Role.RUNNER), key=lambda a: a.name)
-    handler = existing.get(vocab.OWN_HANDLER)
-    colleagues = [existing[n] for n in vocab.COLLEAGUES]
+    handler = existing.get(handler_key)
+    colleagues = [existing[names.key(n)] for n in vocab.COLLEAGUES]
     return runners, handler, colleagues
 
 
@@ -206,6 +211,38 @@ class _SourcePlan:
     people: list[str]
     subjects: list[tuple[str, str, str]]  # (subject id, kind, name)
     created: datetime
+
+
+def _refuse_if_made_before(session: Session, first: _SourcePlan, seed: int, day: date) -> None:
+    """The same seed and day give the same ids: a second run (one after the other,
+    or two at once: this runs in the first write transaction, so the second waits
+    for the first to commit its sources) finds the first one's and adds nothing."""
+    made = (
+        session.execute(select(Source.id).where(Source.id == uuid.UUID(hex=first.id))).first()
+        or session.execute(
+            select(Compartment.id).where(Compartment.id == uuid.UUID(hex=first.compartment_id))
+        ).first()
+    )
+    if made:
+        raise InvalidInput(
+            "This vault already holds the demo data made with seed {seed} for {day}; nothing "
+            "was added. Another seed adds more.",
+            seed=seed,
+            day=day.isoformat(),
+        )
+
+
+FIRST_DAY = date(2000, 1, 1)  # the generator dates records up to 1,200 days back
+LAST_DAY = date(2999, 12, 31)
+
+
+def check_day(day: date) -> None:
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise InvalidInput(
+            "The demo's day must be between {first} and {last}.",
+            first=FIRST_DAY.isoformat(),
+            last=LAST_DAY.isoformat(),
+        )
 
 
 def check_size(sources: int, debriefs: int) -> None:
@@ -228,6 +265,7 @@ def generate(
     check_size(sources, debriefs)
     started = time.perf_counter()
     day = today or utc_now().date()
+    check_day(day)
     now = datetime(day.year, day.month, day.day, 9, 0, tzinfo=UTC)
     g = _Gen(seed, now - timedelta(days=1200))
     plans: list[_SourcePlan] = []
@@ -236,8 +274,9 @@ def generate(
         runners, handler, colleagues = _ensure_aliases(session)
         if not runners:
             raise InvalidInput("The vault has no runner alias to own the demo files.")
-        taken = set(session.execute(select(Source.codename)).scalars())
-        taken |= set(session.execute(select(Alias.name)).scalars())
+        # By key, as the sources service keeps codenames unique.
+        taken = {names.key(c) for c in session.execute(select(Source.codename)).scalars()}
+        taken |= {names.key(a) for a in session.execute(select(Alias.name)).scalars()}
         tail = audit_chain.chain_tail(session)
         rows: dict[str, list[tuple[Any, ...]]] = {
             k: []
@@ -262,10 +301,10 @@ def generate(
             codename = (
                 base if i < len(vocab.CODENAMES) else f"{base}-{i // len(vocab.CODENAMES) + 1}"
             )
-            while codename in taken:
+            while names.key(codename) in taken:
                 n += 1
                 codename = f"{base}-X{n}"
-            taken.add(codename)
+            taken.add(names.key(codename))
             plan = _plan_source(g, codename, runners, now)
             plans.append(plan)
             _source_rows(g, vault, plan, runners, handler, colleagues, now, rows)
@@ -279,6 +318,7 @@ def generate(
                 detail={"demo": True},
             )
             rows["audit"].append(_audit_row(tail_event))
+        _refuse_if_made_before(session, plans[0], seed, day)
         _insert(
             session, "compartment", ("id", "name", "description", "created_at"), rows["compartment"]
         )
@@ -349,6 +389,7 @@ _SOURCE_COLS = (
     "id",
     "compartment_id",
     "codename",
+    "codename_key",
     "kind",
     "status",
     "motivation",
@@ -507,6 +548,7 @@ def _source_rows(
             plan.id,
             plan.compartment_id,
             plan.codename,
+            names.key(plan.codename),
             kind.value,
             status.value,
             g.pick(vocab.MOTIVATIONS),

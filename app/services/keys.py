@@ -8,7 +8,7 @@ import binascii
 import io
 import re
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -21,6 +21,8 @@ from app.clock import iso_utc, utc_now
 from app.crypto import age, signing
 from app.crypto.signing import Fingerprint
 from app.dal.scope import Scope
+from app.domain import names
+from app.domain.names import NameKind
 from app.errors import InvalidInput, NotFound
 from app.export import canonical
 from app.models.enums import PeerRole
@@ -115,11 +117,10 @@ def private_keys(vault: Vault) -> _Private:
 
 
 def own_bundle(vault: Vault, name: str, role: PeerRole) -> KeyBundle:
-    if not name.strip():
-        raise InvalidInput("A key bundle needs a name.")
+    clean = names.clean(name, NameKind.KEY)
     with vault.write() as session:
         sign, receive = _ensure(session, None)
-        return KeyBundle(name.strip(), role, sign.public, receive.public, iso_utc(sign.created_at))
+        return KeyBundle(clean, role, sign.public, receive.public, iso_utc(sign.created_at))
 
 
 def _bundle_doc(bundle: KeyBundle) -> dict[str, Any]:
@@ -176,7 +177,9 @@ def read_bundle(data: bytes) -> KeyBundle:
         raise InvalidInput("The key bundle is damaged or incomplete.") from exc
     if not signing.verify(bundle.signing_public, BUNDLE_CONTEXT, canonical.dumps(doc), signature):
         raise InvalidInput("The key bundle's self-signature does not verify; it was altered.")
-    return bundle
+    # The name is what the key is shown as until the user gives another: the same
+    # rule as a typed one (the bundle may come from anyone).
+    return replace(bundle, name=names.clean(bundle.name, NameKind.KEY))
 
 
 def normalise_spoken(text: str) -> str:
@@ -194,6 +197,7 @@ def add_peer(
 ) -> PeerView:
     """Add a handler, the central system or a runner, once the person has read
     out the fingerprint and it matched (``confirmed_spoken``)."""
+    peer_name = names.clean(name or bundle.name, NameKind.KEY)
     fp = bundle.fingerprint
     if normalise_spoken(confirmed_spoken) != normalise_spoken(fp.spoken):
         raise InvalidInput("The fingerprint does not match: the key was not added.")
@@ -210,7 +214,7 @@ def add_peer(
             peer = existing
         else:
             peer = PackagePeer(
-                name=(name or bundle.name).strip()[:80],
+                name=peer_name,
                 role=role,
                 signing_public=bundle.signing_public,
                 recipient_public=bundle.recipient_public,

@@ -23,14 +23,16 @@ from sqlalchemy.orm import Session
 
 from app.clock import iso_utc, utc_now
 from app.dal.scope import Scope
+from app.domain import names
+from app.domain.names import NameKind
 from app.domain.text import normalise_name
 from app.errors import PackageError
 from app.export.errors import MalformedPackage
 from app.export.manifest import RecordRef
-from app.models import Alias, Compartment, CompartmentMember, Source, Subject
+from app.models import Compartment, CompartmentMember, Source, Subject
 from app.models.base import new_hex_id, new_hex_ids
-from app.models.enums import AliasKind, SourceKind, SourceStatus
-from app.services import bulk_columns
+from app.models.enums import SourceKind, SourceStatus
+from app.services import aliases, bulk_columns
 from app.vault import search_bulk
 
 ProgressFn = Callable[[int, int], None]
@@ -63,21 +65,25 @@ def _many(session: Session, sql: str, rows: list[tuple[Any, ...]]) -> None:
 
 class _Aliases:
     """Cover names in records become alias rows here (colleagues: not ours to act
-    under); an existing alias of the same name is reused."""
+    under); an existing alias of the same name (by key: ``valk`` is ``Valk``) is
+    reused. The names were checked by the rule (package_validation)."""
 
     def __init__(self, session: Session) -> None:
         self.session = session
-        self.ids = dict(session.execute(select(Alias.name, Alias.id)).all())
+        self.ids, self.by_key = aliases.names_known(session)
 
     def id(self, name: str | None) -> str | None:
         if name is None:
             return None
-        if name not in self.ids:
-            alias = Alias(name=name, kind=AliasKind.COVER_NAME, can_act=False, colour="#999999")
-            self.session.add(alias)
-            self.session.flush()
-            self.ids[name] = alias.id
-        return self.ids[name].hex
+        found = self.ids.get(name)
+        if found is None:
+            key = names.key(name)
+            found = self.by_key.get(key)
+            if found is None:
+                found = aliases.add_colleague(self.session, name).id
+                self.by_key[key] = found
+            self.ids[name] = found
+        return found.hex
 
 
 class ConflictingRecords(PackageError):
@@ -183,13 +189,16 @@ def _sources(
     held_sources = {src.id: src for src in _in_chunks(session, Source, Source.id, source_ids)}
     origins.claim_many("compartment", [c.hex for c in comp_ids], {c.hex for c in held_comps})
     origins.claim_many("source", [i.hex for i in source_ids], {i.hex for i in held_sources})
-    names: dict[str, str] = {}
+    compartments: dict[str, str] = {}
     for s in sources:
-        names.setdefault(s["compartment_id"], s["compartment"])
-    taken = set(_in_chunks(session, Compartment.name, Compartment.name, list(set(names.values()))))
+        compartments.setdefault(
+            s["compartment_id"], names.clean(s["compartment"], NameKind.COMPARTMENT)
+        )
+    wanted_names = list(set(compartments.values()))
+    taken = set(_in_chunks(session, Compartment.name, Compartment.name, wanted_names))
     for comp_id in comp_ids:
         if comp_id not in held_comps:
-            wanted = names[str(comp_id)]
+            wanted = compartments[str(comp_id)]
             name = wanted if wanted not in taken else f"{wanted} ({comp_id.hex[:6]})"
             taken.add(name)
             session.add(Compartment(id=comp_id, name=name))
@@ -204,9 +213,12 @@ def _sources(
     for comp_id in comp_ids:
         if comp_id not in member_of:
             session.add(CompartmentMember(compartment_id=comp_id, alias_id=scope.alias_id))
-    codenames = [s["codename"] for s in sources if uuid.UUID(s["id"]) not in held_sources]
+    # By key, like codenames made here (``Kwarts`` is ``KWARTS``).
+    codenames = [
+        names.key(s["codename"]) for s in sources if uuid.UUID(s["id"]) not in held_sources
+    ]
     if len(set(codenames)) != len(codenames) or _in_chunks(
-        session, Source.id, Source.codename, codenames
+        session, Source.id, Source.codename_key, codenames
     ):
         raise PackageError(
             "A source in the package has a codename this vault already uses for "
@@ -221,7 +233,7 @@ def _sources(
                 Source(
                     id=source_id,
                     compartment_id=comp_id,
-                    codename=s["codename"],
+                    codename=names.clean(s["codename"], NameKind.CODENAME),
                     kind=SourceKind(s["kind"]),
                     status=SourceStatus(s["status"]),
                 )

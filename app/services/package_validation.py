@@ -14,6 +14,8 @@ import re
 from datetime import datetime
 from typing import Any
 
+from app.domain import names
+from app.domain.names import NameKind
 from app.export.errors import MalformedPackage
 from app.models.enums import (
     ContactKind,
@@ -40,6 +42,18 @@ TEXT_LIMIT = 1_000_000
 
 class _Bad(Exception):
     pass
+
+
+class _BadName(Exception):
+    """A name breaks the rule of app/domain/names.py: its own message, since the
+    sender can act on it (their vault holds a name from before the rule)."""
+
+
+def _bad_name() -> MalformedPackage:
+    return MalformedPackage(
+        "The package holds a name (an alias, codename or compartment) that is too long or "
+        "holds characters that cannot be shown safely; nothing was imported."
+    )
 
 
 @functools.cache
@@ -85,8 +99,16 @@ def _text(v: object, limit: int = TEXT_LIMIT) -> bool:
     return type(v) is str and len(v) <= limit
 
 
+def _name(v: object, kind: NameKind = NameKind.ALIAS) -> bool:
+    if type(v) is not str:
+        return False
+    if not names.is_clean(v, kind):
+        raise _BadName
+    return True
+
+
 def _name_or_none(v: object) -> bool:
-    return v is None or (type(v) is str and len(v) <= 200)
+    return v is None or _name(v)
 
 
 def _count(v: object) -> bool:
@@ -204,7 +226,7 @@ def _check_contact(c: object) -> None:
         and _text(c["safety_notes"])
         and _text(c["notes"])
         and type(attendees) is list
-        and all(_text(a, 80) for a in attendees)
+        and all(_name(a) for a in attendees)
     ):
         raise _Bad
 
@@ -315,6 +337,8 @@ def validate_debrief(doc: Any) -> dict[str, Any]:
         _check_history(d)
     except (_Bad, TypeError):  # TypeError: an unhashable value where a code belongs
         raise MalformedPackage("A record in the package is malformed.") from None
+    except _BadName:
+        raise _bad_name() from None
     return d
 
 
@@ -330,15 +354,16 @@ def validate_source(doc: Any) -> dict[str, Any]:
             and doc.keys() == _SOURCE_KEYS
             and _uuid(doc["id"])
             and _uuid(doc["compartment_id"])
-            and _text(doc["compartment"], 120)
-            and _text(doc["codename"], 80)
-            and doc["codename"].strip() != ""
+            and _name(doc["compartment"], NameKind.COMPARTMENT)
+            and _name(doc["codename"], NameKind.CODENAME)
             and doc["kind"] in _SOURCE_KIND
             and doc["status"] in _SOURCE_STATUS
         ):
             raise _Bad
     except (_Bad, TypeError):
         raise MalformedPackage("A source entry in the package is malformed.") from None
+    except _BadName:
+        raise _bad_name() from None
     return doc
 
 

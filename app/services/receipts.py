@@ -22,14 +22,16 @@ from sqlalchemy.orm import Session
 
 from app.clock import iso_utc, utc_now
 from app.dal.scope import Scope
+from app.domain import names
+from app.domain.names import NameKind
 from app.errors import AccessDenied, InvalidInput, NotFound, Notice, PackageError, VaultError
 from app.export import package
 from app.export.errors import MalformedPackage
 from app.export.manifest import Manifest, ReceiptEntry
 from app.models import Alias, Debrief
-from app.models.enums import AliasKind, DebriefStatus, PeerRole, Role
+from app.models.enums import DebriefStatus, PeerRole, Role
 from app.models.packages import PackageLog, PackagePeer, RecordVersion
-from app.services import keys, outgoing_copies, output_paths, package_log, purge
+from app.services import aliases, keys, outgoing_copies, output_paths, package_log, purge
 from app.services import settings as vault_settings
 from app.services.package_receive import (
     arrival_of,
@@ -60,10 +62,11 @@ class ReceiptResult:
 def _runner_peer(session: Session, runner: str) -> PackagePeer:
     """A runner by the name given to its key, or by (a prefix of) its fingerprint."""
     wanted = runner.strip()
+    wanted_key = names.lookup_key(wanted, NameKind.KEY)
     digits = keys.normalise_spoken(wanted)
 
     def matches(p: PackagePeer) -> bool:
-        if p.name == wanted:
+        if names.key(p.name) == wanted_key:
             return True
         if len(wanted) >= 8 and p.fingerprint.startswith(wanted.lower()):
             return True
@@ -96,7 +99,7 @@ def _reviews_since(
     query = select(Debrief).where(Debrief.id.in_(ids), Debrief.status.in_(REVIEWED))
     if since is not None:
         query = query.where(Debrief.reviewed_at > since)
-    names = dict(session.execute(select(Alias.id, Alias.name)).all())
+    alias_names = dict(session.execute(select(Alias.id, Alias.name)).all())
     out = []
     for d in session.execute(query.order_by(Debrief.reviewed_at, Debrief.id)).scalars():
         if d.reviewed_at is None:
@@ -105,7 +108,7 @@ def _reviews_since(
             {
                 "debrief_id": str(d.id),
                 "status": d.status.value,
-                "reviewer": names.get(d.reviewer_alias_id, "") if d.reviewer_alias_id else "",
+                "reviewer": alias_names.get(d.reviewer_alias_id, "") if d.reviewer_alias_id else "",
                 "comment": d.review_comment,
                 "reviewed_at": iso_utc(d.reviewed_at),
             }
@@ -235,9 +238,13 @@ def _reviews(body: dict[str, Any]) -> list[dict[str, Any]]:
             or r["status"] not in {s.value for s in REVIEWED}
             or not all(isinstance(r[k], str) for k in r)
             or len(r["comment"]) > MAX_COMMENT
-            or len(r["reviewer"]) > 80
         ):
             raise MalformedPackage("A review in the receipt is malformed.")
+        if r["reviewer"] and not names.is_clean(r["reviewer"], NameKind.ALIAS):
+            raise MalformedPackage(
+                "The receipt names a reviewer by a name that is too long or holds characters "
+                "that cannot be shown safely; nothing was taken in."
+            )
         try:
             uuid.UUID(r["debrief_id"])
             at = datetime.fromisoformat(r["reviewed_at"].replace("Z", "+00:00"))
@@ -251,16 +258,9 @@ def _reviews(body: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 def _reviewer(session: Session, name: str) -> uuid.UUID | None:
-    if not name:
-        return None
-    alias = session.execute(select(Alias).where(Alias.name == name)).scalar_one_or_none()
-    if alias is None:
-        # A colleague's cover name: known here so the review can name them, never
-        # an alias this vault's user can act under.
-        alias = Alias(name=name, kind=AliasKind.COVER_NAME, can_act=False, colour="#999999")
-        session.add(alias)
-        session.flush()
-    return alias.id
+    # A colleague's cover name: known here so the review can name them, never an
+    # alias this vault's user can act under.
+    return aliases.colleague_id(session, name) if name else None
 
 
 def _apply_review(session: Session, scope: Scope, review: dict[str, Any]) -> DebriefStatus | None:

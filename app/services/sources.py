@@ -11,6 +11,8 @@ from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
 from app.dal.scope import Scope, get_visible, visible
+from app.domain import names
+from app.domain.names import NameKind
 from app.errors import AccessDenied, InvalidInput, NotFound
 from app.models import (
     Alias,
@@ -50,9 +52,7 @@ class SourceDraft:
     notes: str = ""
 
     def validated(self) -> SourceDraft:
-        codename = self.codename.strip().upper()
-        if not codename or len(codename) > 80:
-            raise InvalidInput("A source needs a codename of 1 to 80 characters.")
+        codename = names.clean(self.codename.upper(), NameKind.CODENAME)
         if (
             self.kind is SourceKind.CIVILIAN_INFORMANT
             and self.contracted_on
@@ -64,10 +64,27 @@ class SourceDraft:
         return SourceDraft(**{**asdict(self), "codename": codename})
 
 
-def _codename_taken(session: Session, codename: str) -> bool:
-    in_sources = session.execute(select(Source.id).where(Source.codename == codename)).first()
-    in_aliases = session.execute(select(Alias.id).where(Alias.name == codename)).first()
+def _codename_taken(session: Session, codename: str, source_id: uuid.UUID | None = None) -> bool:
+    """By key (``Kwarts`` is ``KWARTS``), among every source's codename and every
+    alias (cover names and earlier codenames): the guard looks for all of them.
+    Inside the write transaction, so no other writer adds the same one meanwhile.
+    Vault-wide today; issue 17 narrows it for codenames from different runners."""
+    key = names.key(codename)
+    others = select(Source.id).where(Source.codename_key == key)
+    if source_id is not None:  # renaming: its own codename in another case is no clash
+        others = others.where(Source.id != source_id)
+    in_sources = session.execute(others.limit(1)).first()
+    in_aliases = session.execute(select(Alias.id).where(Alias.name_key == key).limit(1)).first()
     return bool(in_sources or in_aliases)
+
+
+def _compartment_name(session: Session, codename: str) -> str:
+    """``File CODENAME``, or with a few characters of a fresh id when a compartment
+    of that name came in a package (compartment names are unique)."""
+    name = f"File {codename}"
+    if session.execute(select(Compartment.id).where(Compartment.name == name)).first():
+        name = f"{name} ({uuid.uuid4().hex[:6]})"
+    return name
 
 
 def create_source(
@@ -81,7 +98,7 @@ def create_source(
             raise InvalidInput(
                 "The codename {codename!r} is already in use.", codename=clean.codename
             )
-        compartment = Compartment(name=f"File {clean.codename}")
+        compartment = Compartment(name=_compartment_name(session, clean.codename))
         session.add(compartment)
         session.flush()
         source = Source(compartment_id=compartment.id, **asdict(clean))
@@ -106,7 +123,9 @@ def update_source(vault: Vault, scope: Scope, source_id: uuid.UUID, draft: Sourc
     clean = draft.validated()
     with vault.write() as session:
         source = get_visible(session, scope, Source, source_id)
-        if clean.codename != source.codename and _codename_taken(session, clean.codename):
+        if clean.codename != source.codename and _codename_taken(
+            session, clean.codename, source.id
+        ):
             raise InvalidInput(
                 "The codename {codename!r} is already in use.", codename=clean.codename
             )
@@ -121,6 +140,12 @@ def update_source(vault: Vault, scope: Scope, source_id: uuid.UUID, draft: Sourc
             return
         if "codename" in changed:
             # Keep the old codename as an alias so the sanitisation guard still knows it.
+            if session.execute(select(Alias.id).where(Alias.name == old_codename)).first():
+                # A colleague's cover name from a package may have that spelling.
+                raise InvalidInput(
+                    "The codename cannot be changed: an alias has the same name as the old "
+                    "codename, so the old one could not be kept for the sanitisation guard."
+                )
             session.add(
                 Alias(
                     name=old_codename,
@@ -205,18 +230,31 @@ def list_sources(
 
 
 def find_source(vault: Vault, scope: Scope, codename: str) -> uuid.UUID:
+    """The visible source of that codename, by key (``kwarts`` finds ``KWARTS``)."""
+    key = names.lookup_key(codename, NameKind.CODENAME)
     with vault.read() as session:
-        sid = session.execute(
-            select(Source.id).where(
-                Source.codename == codename.strip().upper(), visible(Source.compartment_id, scope)
+        found: list[tuple[uuid.UUID, str]] = [
+            (row.id, row.codename)
+            for row in session.execute(
+                select(Source.id, Source.codename).where(
+                    Source.codename_key == key, visible(Source.compartment_id, scope)
+                )
             )
-        ).scalar_one_or_none()
-    if sid is None:
+        ]
+    if len(found) > 1:  # codenames that differ only in case, from before the rule
+        found = [f for f in found if f[1] == codename.strip()]
+        if len(found) != 1:
+            raise NotFound(
+                "More than one source in the active alias's files has a codename like "
+                "{codename!r}; give it exactly as it is written.",
+                codename=codename,
+            )
+    if not found:
         raise NotFound(
             "No source with codename {codename!r} in the active alias's files.",
             codename=codename,
         )
-    return sid
+    return found[0][0]
 
 
 def source_file(vault: Vault, scope: Scope, source_id: uuid.UUID) -> SourceFile:

@@ -21,6 +21,9 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from app.domain import names
+from app.domain.names import NameKind
+from app.errors import InvalidName
 from app.models.enums import Role
 from app.services import vaults
 from app.ui.errors import describe
@@ -49,14 +52,34 @@ class _AliasPage(QWizardPage):
         group = QButtonGroup(self)
         group.addButton(self.runner)
         group.addButton(self.handler)
+        # Why the alias cannot be used (a control or direction-changing character,
+        # say), as it is typed: the rule of every name, app/domain/names.py.
+        self.alias_hint = QLabel()
+        self.alias_hint.setObjectName("aliasHint")
+        self.alias_hint.setWordWrap(True)
         form = QFormLayout(self)
         form.addRow(self.tr("Your alias:"), self.alias)
+        form.addRow("", self.alias_hint)
         form.addRow(self.tr("Role:"), self.runner)
         form.addRow("", self.handler)
-        self.alias.textChanged.connect(self.completeChanged)
+        self.alias.textChanged.connect(self._check_alias)
+
+    def _check_alias(self) -> None:
+        self.alias_hint.setText(self.problem() or "")
+        self.completeChanged.emit()
+
+    def problem(self) -> str | None:
+        """What is wrong with the alias typed so far, in the user's language."""
+        if not self.alias.text().strip():
+            return None  # nothing typed yet: Next stays off without a scolding
+        try:
+            names.clean(self.alias.text(), NameKind.ALIAS)
+        except InvalidName as exc:
+            return describe(exc)
+        return None
 
     def isComplete(self) -> bool:
-        return bool(self.alias.text().strip())
+        return bool(self.alias.text().strip()) and self.problem() is None
 
     @property
     def role(self) -> Role:

@@ -40,10 +40,13 @@ from app.crypto import sealing
 from app.crypto.kdf import DEFAULT_TARGET_SECONDS, KdfParams, calibrate, derive_kek
 from app.crypto.keywrap import UnwrapFailed, unwrap_key, wrap_key
 from app.crypto.secret import SecretBytes
+from app.domain import names
+from app.domain.names import NameKind
 from app.errors import (
     DatabaseCorrupt,
     DeviceSecretUnavailable,
     HeaderCorrupt,
+    InvalidInput,
     LeftoverFiles,
     MigrationFailed,
     Notice,
@@ -142,10 +145,11 @@ def database_error(exc: BaseException) -> VaultError | None:
     text = str(getattr(exc, "orig", exc)).lower()
     if "disk is full" in text or "database or disk is full" in text:
         return StorageFull("The disk is full: the last change was not saved. Free space and retry.")
-    if "database is locked" in text or "database is busy" in text:
-        # SQLITE_BUSY after the busy timeout: another process kept the write lock.
+    if "database is locked" in text or "database table is locked" in text:
+        # SQLITE_BUSY after the busy timeout: another process kept writing that long.
         return VaultBusy(
-            "The vault is busy: another Veldboek process is writing to it. Try again in a moment."
+            "The vault is busy: another Veldboek process is writing to it. Nothing was "
+            "changed; try again when it is done."
         )
     if any(s in text for s in ("malformed", "not a database", "hmac", "corrupt", "disk i/o error")):
         return DatabaseCorrupt(
@@ -169,8 +173,7 @@ def create_vault(
     """Create a new vault folder. The header is written last, so a crash during
     creation leaves no half-made vault that could be mistaken for a real one."""
     check_new_passphrase(passphrase)
-    if not alias_name.strip():
-        raise VaultError("The vault needs the alias you will act under.")
+    alias_name = names.clean(alias_name, NameKind.ALIAS)
     paths = VaultPaths(root)
     if paths.exists():
         raise VaultExists("A vault already exists at {root}.", root=root)
@@ -235,7 +238,14 @@ def create_vault(
             if paths.exists() or paths.db.exists():
                 raise VaultExists("A vault already exists at {root}.", root=root)
             _write_new_database(paths, db_key, vault_id, identity.public, alias_name, role, factor)
-            write_header(paths.header, header)
+            try:
+                write_header(paths.header, header)
+            except BaseException:
+                # Without its header the database is of no use, and would stop the
+                # next attempt ("holds a database without its header").
+                with contextlib.suppress(OSError):
+                    paths.db.unlink()
+                raise
     except OSError as exc:
         raise _location_error(root, exc) from exc
     except sa_exc.DBAPIError as exc:
@@ -278,37 +288,49 @@ def _write_new_database(
     role: Role,
     factor: DeviceFactor | None,
 ) -> None:
-    """Build the database under a temporary name, then move it into place."""
+    """Build the database under a temporary name, then move it into place. The
+    file is made (0600) before SQLite writes a byte to it, so no umask leaves the
+    keys' ciphertext readable by others, and it is removed if anything fails. The
+    caller holds the creation lock, so a file of that name is a crashed attempt's."""
     creating = paths.root / (DB_NAME + ".creating")
-    for stale in (creating, Path(f"{creating}-wal"), Path(f"{creating}-shm")):
+    made = (creating, Path(f"{creating}-wal"), Path(f"{creating}-shm"))
+    for stale in made:
         with contextlib.suppress(FileNotFoundError):
             stale.unlink()
-    engine = make_engine(creating, db_key)
     try:
-        migrate.upgrade(engine)
-        with Session(engine.execution_options(veldboek_write=True)) as session, session.begin():
-            session.add(VaultMeta(key=META_VAULT_ID, value=vault_id.bytes))
-            session.add(VaultMeta(key=META_IDENTITY_PUBLIC, value=identity_public))
-            alias = Alias(
-                name=alias_name.strip(), kind=AliasKind.COVER_NAME, role=role, can_act=True
-            )
-            session.add(alias)
-            session.flush()
-            audit_chain.append(
-                session,
-                SYSTEM,
-                "vault.created",
-                record_type="alias",
-                record_id=alias.id,
-                detail={"role": role.value, "device_factor": factor is not None},
-            )
-        with engine.connect() as conn:
-            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-    finally:
-        engine.dispose()
-    os.chmod(creating, 0o600)  # SQLite gives -wal and -shm the database file's mode
-    os.replace(creating, paths.db)
-    for leftover in (Path(f"{creating}-wal"), Path(f"{creating}-shm")):
+        os.close(os.open(creating, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+        os.chmod(creating, 0o600)  # whatever the umask took away (SQLite needs rw)
+        engine = make_engine(creating, db_key)
+        try:
+            migrate.upgrade(engine)
+            with (
+                Session(engine.execution_options(veldboek_write=True)) as session,
+                session.begin(),
+            ):
+                session.add(VaultMeta(key=META_VAULT_ID, value=vault_id.bytes))
+                session.add(VaultMeta(key=META_IDENTITY_PUBLIC, value=identity_public))
+                alias = Alias(name=alias_name, kind=AliasKind.COVER_NAME, role=role, can_act=True)
+                session.add(alias)
+                session.flush()
+                audit_chain.append(
+                    session,
+                    SYSTEM,
+                    "vault.created",
+                    record_type="alias",
+                    record_id=alias.id,
+                    detail={"role": role.value, "device_factor": factor is not None},
+                )
+            with engine.connect() as conn:
+                conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            engine.dispose()
+        os.replace(creating, paths.db)
+    except BaseException:
+        for leftover in made:
+            with contextlib.suppress(OSError):
+                leftover.unlink()
+        raise
+    for leftover in made[1:]:
         with contextlib.suppress(FileNotFoundError):
             leftover.unlink()
 
@@ -534,6 +556,15 @@ class Vault:
             if mapped is not None:
                 raise mapped from exc
             raise
+        except UnicodeEncodeError as exc:
+            # Text from outside (a command-line argument of bytes that are not
+            # UTF-8) reached the database: nothing of it was written.
+            if exc.reason != "surrogates not allowed":
+                raise
+            raise InvalidInput(
+                "The text given holds bytes that are not UTF-8, so it cannot be saved; "
+                "nothing was changed."
+            ) from None
 
     def audit(self, actor: Actor, action: str, **fields: object) -> None:
         with self.write() as session:

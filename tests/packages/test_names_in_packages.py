@@ -1,0 +1,79 @@
+"""Names that arrive in a package, a receipt or a key bundle meet the rule of names
+typed here (app/domain/names.py): one that could spoof or rewrite the screen is
+refused with its own message and nothing is taken in; one that differs only in
+case from a name this vault knows is that name."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import func, select
+
+from app.domain import names
+from app.export.errors import MalformedPackage
+from app.models import Alias
+from app.models.enums import DebriefStatus
+from app.services import aliases, debriefs, package_receive, packages, receipts
+from app.vault.vault import Vault
+from tests.packages.conftest import HANDLER, Pair, debrief_rows, submitted_debriefs
+
+
+def _rename_alias(vault: Vault, old: str, new: str) -> None:
+    """As a vault from before the rule may hold it (the rule is not asked)."""
+    with vault.engine().begin() as conn:
+        conn.exec_driver_sql("UPDATE alias SET name = ? WHERE name = ?", (new, old))
+
+
+def _export(pair: Pair) -> bytes:
+    result = packages.export_package(
+        pair.runner.vault, pair.runner.scope, to_dir=pair.outbox, all_new=True
+    )
+    return result.path.read_bytes()
+
+
+def test_a_package_with_an_escape_sequence_in_a_name_is_refused_whole(pair: Pair) -> None:
+    submitted_debriefs(pair.runner, 2)
+    _rename_alias(pair.runner.vault, "Valk", "Valk\x1b[2J")  # would clear the terminal
+    data = _export(pair)
+    for take in (package_receive.verify_package, package_receive.import_package):
+        with pytest.raises(MalformedPackage, match="cannot be shown safely"):
+            take(pair.handler.vault, pair.handler.scope, data)
+    assert debrief_rows(pair.handler) == 0
+
+
+def test_a_package_with_a_direction_override_in_a_codename_is_refused(pair: Pair) -> None:
+    submitted_debriefs(pair.runner, 1, codename="MEREL")
+    with pair.runner.vault.engine().begin() as conn:
+        conn.exec_driver_sql(
+            "UPDATE source SET codename = ? WHERE codename = 'MEREL'", ("M\u202eEREL",)
+        )
+    with pytest.raises(MalformedPackage, match="cannot be shown safely"):
+        package_receive.import_package(pair.handler.vault, pair.handler.scope, _export(pair))
+    assert debrief_rows(pair.handler) == 0
+
+
+def test_a_name_in_another_case_is_the_colleague_this_vault_knows(pair: Pair) -> None:
+    """The handler knows the runner as VALK (a witness in an earlier package, say);
+    the runner's own vault writes Valk. One alias, not two."""
+    aliases.add_alias(pair.handler.vault, "VALK", role=None, can_act=False)
+    submitted_debriefs(pair.runner, 2)
+    package_receive.import_package(pair.handler.vault, pair.handler.scope, _export(pair))
+    with pair.handler.vault.read() as session:
+        same = session.execute(
+            select(func.count()).select_from(Alias).where(Alias.name_key == names.key("valk"))
+        ).scalar_one()
+    assert same == 1
+    assert debrief_rows(pair.handler) == 2
+
+
+def test_a_receipt_naming_a_reviewer_by_a_spoofing_name_is_refused(pair: Pair) -> None:
+    (debrief,) = submitted_debriefs(pair.runner, 1)
+    package_receive.import_package(pair.handler.vault, pair.handler.scope, _export(pair))
+    debriefs.approve(pair.handler.vault, pair.handler.scope, debrief, "Well graded.")
+    _rename_alias(pair.handler.vault, HANDLER, "Ha\u200bvik")  # looks like Havik
+    receipt = receipts.create_receipt(
+        pair.handler.vault, pair.handler.scope, runner="runner valk", to_dir=pair.outbox
+    )  # the runner's key found whatever the case of its name
+    with pytest.raises(MalformedPackage, match="reviewer"):
+        receipts.import_receipt(pair.runner.vault, pair.runner.scope, receipt.path.read_bytes())
+    status = debriefs.get_debrief(pair.runner.vault, pair.runner.scope, debrief).status
+    assert status is DebriefStatus.SUBMITTED

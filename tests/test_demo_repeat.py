@@ -1,0 +1,133 @@
+"""``veldboek demo`` run twice on the same vault, one after the other and two at
+once, in real processes: a clear one-line answer, never an internal error, and
+one set of demo data in a vault that still checks out."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from app.errors import VaultBusy
+from app.models import Source
+from app.vault import engine
+from app.vault.audit_chain import SYSTEM
+from app.vault.vault import Vault
+from tests import factory
+
+ALREADY = "already holds the demo data"
+# Or, when the other one has not got that far: busy writing, or still making the vault.
+LATER = ("busy", "Another process is creating a vault")
+
+
+def _demo(vault: Path, pp: Path, *more: str) -> list[str]:
+    return [
+        sys.executable,
+        "-m",
+        "app",
+        "demo",
+        "--vault",
+        str(vault),
+        "--passphrase-file",
+        str(pp),
+        "--sources",
+        "3",
+        "--debriefs",
+        "40",
+        "--today",
+        "2026-11-30",
+        *more,
+    ]
+
+
+def _sources(vault: Path) -> int:
+    with Vault.open(vault, factory.PASSPHRASE) as opened, opened.read() as session:
+        return int(session.execute(select(func.count()).select_from(Source)).scalar_one())
+
+
+def _check(vault: Path, pp: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "app", "check", "--vault", str(vault), "--passphrase-file", str(pp)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def _one_line_refusal(result: subprocess.CompletedProcess[str]) -> str:
+    lines = [line for line in result.stderr.splitlines() if line.startswith("veldboek:")]
+    assert result.returncode == 1, result.stderr
+    assert len(lines) == 1, result.stderr
+    assert "internal error" not in result.stderr
+    return lines[0]
+
+
+@pytest.fixture
+def pp(tmp_path: Path) -> Path:
+    path = tmp_path / "pp"
+    path.write_text(factory.PASSPHRASE + "\n")
+    return path
+
+
+def test_demo_twice_one_after_the_other(tmp_path: Path, pp: Path) -> None:
+    vault = factory.make_vault(tmp_path / "v")
+    first = subprocess.run(_demo(vault, pp), capture_output=True, text=True, timeout=300)
+    assert first.returncode == 0, first.stderr
+    second = subprocess.run(_demo(vault, pp), capture_output=True, text=True, timeout=300)
+    assert ALREADY in _one_line_refusal(second)
+    assert _sources(vault) == 3
+    # Another seed is another set: the answer says so, and it works.
+    third = subprocess.run(
+        _demo(vault, pp, "--seed", "7"), capture_output=True, text=True, timeout=300
+    )
+    assert third.returncode == 0, third.stderr
+    assert _sources(vault) == 6
+    _check(vault, pp)
+
+
+@pytest.mark.parametrize("fresh", [False, True], ids=["existing vault", "new folder"])
+def test_demo_twice_at_once(tmp_path: Path, pp: Path, fresh: bool) -> None:
+    for trial in range(2):
+        vault = tmp_path / f"v{trial}"
+        if not fresh:
+            factory.make_vault(vault)
+        runs = [
+            subprocess.Popen(
+                _demo(vault, pp), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+            )
+            for _ in range(2)
+        ]
+        results = []
+        for p in runs:
+            out, err = p.communicate(timeout=300)
+            results.append(subprocess.CompletedProcess(p.args, p.returncode, out, err))
+        codes = sorted(r.returncode for r in results)
+        assert codes == [0, 1], [r.stderr for r in results]
+        refused = next(r for r in results if r.returncode == 1)
+        line = _one_line_refusal(refused)
+        assert ALREADY in line or any(words in line for words in LATER), line
+        assert _sources(vault) == 3
+        _check(vault, pp)
+
+
+def test_a_writer_kept_waiting_past_the_busy_timeout_is_told_the_vault_is_busy(
+    vault_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What the second of two demos (or any second writer) meets when the first
+    holds the write lock longer than SQLite waits: one line, not an internal error."""
+    monkeypatch.setattr(engine, "BUSY_TIMEOUT_SECONDS", 0.2)
+    first = Vault.open(vault_dir, factory.PASSPHRASE)
+    second = Vault.open(vault_dir, factory.PASSPHRASE)
+    try:
+        with first.write() as session:
+            session.connection()  # BEGIN IMMEDIATE: the write lock is held
+            with pytest.raises(VaultBusy, match="busy"):
+                second.audit(SYSTEM, "test.second_writer")
+        second.audit(SYSTEM, "test.second_writer")  # and once it is free, it writes
+    finally:
+        second.lock()
+        first.lock()
