@@ -128,6 +128,16 @@ class InvalidInput(VeldboekError):
     pass
 
 
+class UnreadableFile(InvalidInput):
+    """A file the user chose is not read: it is missing, not a regular file (a
+    folder, a device, a pipe), or changed while it was read."""
+
+
+class FileTooLarge(UnreadableFile):
+    """A file the user chose is larger than any file of its kind can be
+    (``app.limits``); refused before it is read."""
+
+
 class WorkflowError(VeldboekError):
     """A debrief or report is not in a state that allows this action."""
 

@@ -10,12 +10,14 @@ import re
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 import segno
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app import limits
 from app.clock import iso_utc, utc_now
 from app.crypto import age, signing
 from app.crypto.signing import Fingerprint
@@ -24,6 +26,7 @@ from app.errors import InvalidInput, NotFound
 from app.export import canonical
 from app.models.enums import PeerRole
 from app.models.packages import KeyPurpose, PackagePeer, VaultKeypair
+from app.services import user_files
 from app.vault import audit_chain
 from app.vault.audit_chain import SYSTEM
 from app.vault.vault import Vault
@@ -31,7 +34,7 @@ from app.vault.vault import Vault
 BUNDLE_FORMAT = "veldboek-key-bundle"
 BUNDLE_VERSION = 1
 BUNDLE_CONTEXT = b"veldboek key bundle v1\n"
-MAX_BUNDLE_BYTES = 64 * 1024
+MAX_BUNDLE_BYTES = limits.MAX_KEY_BUNDLE_BYTES
 
 
 @dataclass(frozen=True)
@@ -139,6 +142,12 @@ def bundle_bytes(vault: Vault, bundle: KeyBundle) -> bytes:
     keys = private_keys(vault)
     signature = signing.sign(keys.signing, BUNDLE_CONTEXT, canonical.dumps(doc))
     return canonical.dumps({**doc, "self_signature": base64.b64encode(signature).decode("ascii")})
+
+
+def read_bundle_file(path: Path) -> KeyBundle:
+    """``read_bundle`` of a file the user chose (refused unread unless a regular file
+    within ``limits.MAX_KEY_BUNDLE_BYTES``)."""
+    return read_bundle(user_files.read_all(path, user_files.KEY_BUNDLE))
 
 
 def read_bundle(data: bytes) -> KeyBundle:

@@ -9,21 +9,31 @@ imported with a warning). The import is one transaction: a refusal anywhere
 leaves the vault as it was, apart from the audit event that records the refusal.
 The decrypted container is kept once as evidence (``package_evidence``),
 compressed in a thread of its own while the records are written.
+
+Memory: the file is decrypted chunk by chunk as it is read (``user_files``: a
+regular file within the limit, or refused unread), so the container is the one
+copy of the package held; the body is parsed where it lies in it, and the files it
+carries are decoded from it one at a time, when they are checked and when they are
+written.
 """
 
 from __future__ import annotations
 
+import binascii
 import contextlib
 import hashlib
+import re
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.crypto import age
 from app.dal.scope import Scope
 from app.errors import AccessDenied, Notice, PackageError
 from app.export import canonical, compression, package
@@ -36,8 +46,8 @@ from app.services import (
     package_evidence,
     package_import,
     package_log,
-    package_records,
     package_validation,
+    user_files,
 )
 from app.services.gc_pause import collection_paused
 from app.vault import audit_chain
@@ -45,8 +55,12 @@ from app.vault.engine import bulk_cache
 from app.vault.vault import Vault
 
 ProgressFn = Callable[[int, int], None]
-BODY_PARTS = frozenset({"sources", "records", "attachments", "audit"})
+# A package as a file the user chose, or its bytes (tests, benchmarks).
+PackageSource = Path | bytes
+BODY_PARTS = frozenset({"sources", "records", "audit"})  # and "attachments", read apart
 _ENTRY_KEYS = frozenset({"type", "id", "version", "data"})
+_BASE64 = re.compile(rb"[A-Za-z0-9+/]*={0,2}")
+_HASH = re.compile(rb"[0-9a-f]{64}")
 
 
 @dataclass(frozen=True)
@@ -56,16 +70,42 @@ class Verified:
     channel: str
 
 
+def decrypt(source: PackageSource, kind: user_files.Kind, receiving_seed: bytes) -> age.Decrypted:
+    """The container of a package or receipt, decrypted as its file is read."""
+    if isinstance(source, bytes):
+        return package.decrypt(source, receiving_seed)
+    with user_files.opened(source, kind) as chosen:
+        return package.decrypt(age.Source(chosen.stream, chosen.size), receiving_seed)
+
+
+def inspect(source: PackageSource) -> dict[str, Any]:
+    """``package.inspect`` of a file the user chose: only its header is read."""
+    if isinstance(source, bytes):
+        return package.inspect(source)
+    with user_files.opened(source, user_files.PACKAGE) as chosen:
+        return package.inspect(age.Source(chosen.stream, chosen.size))
+
+
 def open_verified(
-    vault: Vault, data: bytes, *, kind: str, sender_roles: tuple[PeerRole, ...]
+    vault: Vault,
+    source: PackageSource,
+    *,
+    kind: str,
+    sender_roles: tuple[PeerRole, ...],
+    decrypted: Callable[[str], None] | None = None,
 ) -> Verified:
     """Decrypt, check the signer is a confirmed peer of one of ``sender_roles`` and
-    that this vault was addressed by the signer."""
+    that this vault was addressed by the signer. ``decrypted`` is called with the
+    file's SHA-256 once it is decrypted, before it is parsed."""
     own = keys.private_keys(vault)
-    # A debriefs body is proven canonical and checked value by value (``_contents``).
-    opened = package.open_package(
-        data, own.receiving_seed, body_checked_by_caller=kind == "debriefs"
-    )
+    file_kind = user_files.RECEIPT if kind == "receipt" else user_files.PACKAGE
+    plain = decrypt(source, file_kind, own.receiving_seed)
+    if decrypted is not None:
+        decrypted(plain.sha256)
+    # A debriefs body is parsed, proven canonical and checked value by value in
+    # ``_contents``; its files are never parsed at all.
+    opened = package.parse(plain, parse_body=kind != "debriefs")
+    del plain
     manifest = opened.manifest
     with vault.read() as session:
         sender = session.execute(
@@ -131,12 +171,11 @@ def refuse_if_replayed(arrival: package_log.Arrival) -> None:
         )
 
 
-def _refuse_known_bytes(vault: Vault, data: bytes) -> None:
+def _refuse_known_file(vault: Vault, sha: str) -> None:
     """A file byte for byte the same as one already imported is a replay, refused
-    before it is opened: it was verified in full when it was imported, and its
+    before it is parsed: it was verified in full when it was imported, and its
     second import would change nothing. (A replay under another name or another
     package with the same number is found after verification, by ``_arrival``.)"""
-    sha = hashlib.sha256(data).hexdigest()
     with vault.read() as session:
         seen = session.execute(
             select(PackageLog.id).where(
@@ -147,11 +186,32 @@ def _refuse_known_bytes(vault: Vault, data: bytes) -> None:
         refuse_if_replayed(package_log.Arrival("already imported"))
 
 
+class Files(Mapping[str, bytes]):
+    """The files a package carries, by SHA-256: each is decoded from its base64 in
+    the container when it is asked for, so they are never all held at once."""
+
+    def __init__(self, container: bytearray, where: dict[str, tuple[int, int]]) -> None:
+        self._container, self._where = container, where
+
+    def __getitem__(self, sha256: str) -> bytes:
+        start, end = self._where[sha256]
+        return binascii.a2b_base64(memoryview(self._container)[start:end])
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._where)
+
+    def __len__(self) -> int:
+        return len(self._where)
+
+    def __contains__(self, sha256: object) -> bool:
+        return sha256 in self._where
+
+
 @dataclass(frozen=True)
 class Contents:
     records: list[tuple[RecordRef, dict[str, Any]]]
     sources: list[dict[str, Any]]
-    blobs: dict[str, bytes]
+    blobs: Files
     events: list[dict[str, Any]]
     # Where each record's canonical JSON (as its hash was checked over) lies in the
     # container: (offset, length).
@@ -159,12 +219,13 @@ class Contents:
 
 
 class _Canonical:
-    """Walks the body's bytes beside the encoding of what was parsed from them: the
-    body is canonical only if every piece is found where the last one ended and
-    nothing follows. (The parse did not check it: ``canonical.loads``.)"""
+    """Walks the body's bytes (in the container, from ``at`` to ``stop``) beside the
+    encoding of what was parsed from them: the body is canonical only if every
+    piece is found where the last one ended and nothing follows. (The parse did not
+    check it: ``canonical.loads``.)"""
 
-    def __init__(self, data: bytes) -> None:
-        self.data, self.at = data, 0
+    def __init__(self, data: bytearray, at: int, stop: int) -> None:
+        self.data, self.at, self.stop = data, at, stop
 
     def expect_value(self, value: Any) -> int:
         """``expect`` of the canonical encoding of ``value`` (a part of the body)."""
@@ -175,33 +236,87 @@ class _Canonical:
         return self.expect(encoded)
 
     def expect(self, piece: bytes) -> int:
-        """Where ``piece`` begins (it must lie at the current position)."""
+        """Where ``piece`` begins in the container (it must lie at the current position)."""
         start = self.at
-        if not self.data.startswith(piece, start):
+        if not self.data.startswith(piece, start, self.stop):
             raise MalformedPackage("package data is not in canonical form")
         self.at = start + len(piece)
         return start
 
     def end(self) -> None:
-        if self.at != len(self.data):
+        if self.at != self.stop:
             raise MalformedPackage("package data is not in canonical form")
 
 
-def _contents(verified: Verified) -> Contents:
-    body = verified.opened.body
+def _files(walk: _Canonical) -> Files:
+    """The body's files, ``[{"data":"<base64>","sha256":"<hash>"},...]``, read where
+    they lie in the container instead of parsed: a package's files are most of its
+    size, and parsed they would be a second copy of it (and a third while parsing).
+    Each is decoded once here to check its hash, and again when it is written."""
+    data = walk.data
+    view = memoryview(data)
+    where: dict[str, tuple[int, int]] = {}
+    walk.expect(b"[")
+    more = not data.startswith(b"]", walk.at, walk.stop)
+    while more:
+        walk.expect(b'{"data":"')
+        start = walk.at
+        end = data.find(b'"', start, walk.stop)
+        # Base64 holds no character JSON escapes: these bytes are the canonical form.
+        if end < 0 or not _BASE64.fullmatch(view[start:end]):
+            raise MalformedPackage("A file in the package is malformed.")
+        walk.at = end
+        walk.expect(b'","sha256":"')
+        sha = bytes(view[walk.at : min(walk.at + 64, walk.stop)])
+        walk.at += len(sha)
+        walk.expect(b'"}')
+        if not _HASH.fullmatch(sha) or _sha256_of_base64(view[start:end]) != sha.decode():
+            raise MalformedPackage("A file in the package does not match its hash.")
+        if sha.decode() in where:
+            raise MalformedPackage("A file in the package does not match its hash.")
+        where[sha.decode()] = (start, end)
+        more = data.startswith(b",", walk.at, walk.stop)
+        if more:
+            walk.at += 1
+    walk.expect(b"]")
+    return Files(data, where)
+
+
+def _sha256_of_base64(text: memoryview) -> str:
+    """The hash of the bytes ``text`` encodes; they are let go at once."""
+    try:
+        return hashlib.sha256(binascii.a2b_base64(text)).hexdigest()
+    except binascii.Error:
+        raise MalformedPackage("A file in the package is malformed.") from None
+
+
+def _parse_body(opened: package.Opened) -> tuple[dict[str, Any], Files, _Canonical]:
+    """The body's files (``_files``) and the rest of it, parsed; the walk stands
+    where the audit events begin."""
+    inner = opened.inner
+    walk = _Canonical(opened.container, inner.body_start, inner.body_start + len(inner.body_view))
+    walk.expect(b'{"attachments":')
+    files = _files(walk)
+    rest = walk.at
+    walk.expect(b',"audit":')
+    # The rest, made one JSON text by its own "{": a copy as large as the records,
+    # without the files.
+    text = b"{" + memoryview(opened.container)[rest + 1 : walk.stop]
+    body = canonical.loads(text, checked_by_caller=True)
+    del text
     if type(body) is not dict or body.keys() != BODY_PARTS:
         raise MalformedPackage("The package body has missing or unknown parts.")
+    return body, files, walk
+
+
+def _contents(verified: Verified) -> Contents:
+    body, files, walk = _parse_body(verified.opened)
     entries = body["records"]
     refs = verified.opened.manifest.records
     if type(entries) is not list or len(entries) != len(refs):
         raise MalformedPackage("The package body does not list the manifest's records.")
-    inner = verified.opened.inner
     # canonical.dumps(body), in the order it sorts the keys; each record's own
     # encoding is one of the pieces, so its place is known as it is found.
-    walk = _Canonical(inner.body_bytes)
-    walk.expect(b'{"attachments":')
-    walk.expect_value(body["attachments"])
-    walk.expect(b',"audit":')
     walk.expect_value(body["audit"])
     walk.expect(b',"records":[')
     records = []
@@ -220,7 +335,7 @@ def _contents(verified: Verified) -> Contents:
         if hashlib.sha256(text).hexdigest() != ref.sha256 or data["id"] != str(ref.id):
             raise MalformedPackage("A record does not match its hash in the manifest.")
         walk.expect(b'{"data":' if n == 0 else b',{"data":')
-        locations.append((inner.body_start + walk.expect(text), len(text)))
+        locations.append((walk.expect(text), len(text)))
         walk.expect(
             b',"id":%b,"type":%b,"version":%b}'
             % tuple(canonical.dumps_loaded(entry[k]) for k in ("id", "type", "version"))
@@ -238,9 +353,7 @@ def _contents(verified: Verified) -> Contents:
     events = [package_validation.validate_event(e) for e in _list(body["audit"])]
     if len(events) != verified.opened.manifest.audit_events:
         raise MalformedPackage("The package's audit events do not match its manifest.")
-    return Contents(
-        records, sources, package_records.read_blobs(body["attachments"]), events, locations
-    )
+    return Contents(records, sources, files, events, locations)
 
 
 def _list(value: object) -> list[object]:
@@ -271,14 +384,15 @@ class PackageCheck:
     audit_events: int
     created_at: str
     status: str  # "new" | "gap" | "late" | "already imported" | "conflict"
+    sha256: str  # of the file: ``import_package(expected_sha256=...)`` imports this one only
     warnings: tuple[Notice, ...] = ()
 
 
 @collection_paused()
-def verify_package(vault: Vault, scope: Scope, data: bytes) -> PackageCheck:
+def verify_package(vault: Vault, scope: Scope, source: PackageSource) -> PackageCheck:
     """Everything import checks, without changing the vault (only the audit log)."""
     try:
-        verified = open_verified(vault, data, kind="debriefs", sender_roles=(PeerRole.RUNNER,))
+        verified = open_verified(vault, source, kind="debriefs", sender_roles=(PeerRole.RUNNER,))
         contents = _contents(verified)
         with vault.read() as session:
             arrival = arrival_of(session, verified)
@@ -303,6 +417,7 @@ def verify_package(vault: Vault, scope: Scope, data: bytes) -> PackageCheck:
         m.audit_events,
         m.created_at,
         arrival.status,
+        verified.opened.sha256,
         arrival.warnings,
     )
 
@@ -322,13 +437,30 @@ class ImportResult:
 
 @collection_paused()
 def import_package(
-    vault: Vault, scope: Scope, data: bytes, progress: ProgressFn | None = None
+    vault: Vault,
+    scope: Scope,
+    source: PackageSource,
+    progress: ProgressFn | None = None,
+    *,
+    expected_sha256: str | None = None,
 ) -> ImportResult:
+    """``expected_sha256``: the file's hash as ``verify_package`` saw it; another
+    file under the same name (a stick swapped after the check) is refused."""
     if scope.role is not Role.HANDLER:
         raise AccessDenied("Packages are imported by a handler.")
+
+    def decrypted(sha: str) -> None:
+        if expected_sha256 is not None and sha != expected_sha256:
+            raise PackageError(
+                "The file is not the one that was checked (it changed, or another was put "
+                "in its place); nothing was imported. Check it again."
+            )
+        _refuse_known_file(vault, sha)
+
     try:
-        _refuse_known_bytes(vault, data)
-        verified = open_verified(vault, data, kind="debriefs", sender_roles=(PeerRole.RUNNER,))
+        verified = open_verified(
+            vault, source, kind="debriefs", sender_roles=(PeerRole.RUNNER,), decrypted=decrypted
+        )
         contents = _contents(verified)
         # Kept once it checked out: a refused package is not compressed for nothing.
         packing = compression.Packing(verified.opened.container)
@@ -349,6 +481,10 @@ def import_package(
             )
             log_arrival(session, verified, records=len(contents.records))
             session.flush()
+            # Once it is compressed, the plain container (and the files read from it)
+            # can go before the kept copy is written: not both at once.
+            packing.wait()
+            verified.opened.release()
             package_evidence.keep(session, m.package_id, packing)
             audit_chain.append(
                 session,
