@@ -42,11 +42,12 @@ RUNNER, HANDLER = "Valk", "Havik"
 ROOT = Path(__file__).resolve().parent.parent
 FILE_BYTES = 18 * 1024 * 1024  # per attachment: under the 25 MB cap, 24 MB as base64
 FILES_PER_DEBRIEF = 4
-# Goals for this change: inspect reads the header only, and verify or import hold at
-# most about two copies of the package (the decrypted container and what is parsed
-# from it), where they held five or more.
+# Goals: inspect reads the header only; verify holds the decrypted container and
+# one attached file at a time; import adds the compressed copy it keeps and the
+# files SQLite's page cache holds until the commit (``engine.bulk_cache``).
 GOAL_INSPECT_EXTRA_MB = 8
-GOAL_READ_RATIO = 2.5
+GOAL_VERIFY_RATIO = 1.5
+GOAL_IMPORT_RATIO = 3.0
 
 # Run in the child: the CLI in-process, then its peaks written as JSON.
 CHILD = """
@@ -248,10 +249,10 @@ def main() -> None:
         },
         **{
             f"{c}_rss_above_baseline_per_package_byte": {
-                "target": f"<= {GOAL_READ_RATIO}",
-                "met": now[c]["rss_above_baseline_per_package_byte"] <= GOAL_READ_RATIO,
+                "target": f"<= {goal}",
+                "met": now[c]["rss_above_baseline_per_package_byte"] <= goal,
             }
-            for c in ("verify", "import")
+            for c, goal in (("verify", GOAL_VERIFY_RATIO), ("import", GOAL_IMPORT_RATIO))
         },
     }
     write_results("package_memory", results, goals)

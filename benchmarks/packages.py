@@ -64,6 +64,7 @@ from app.services import (
     aliases,
     demo,
     keys,
+    package_body,
     package_evidence,
     package_import,
     package_json,
@@ -411,7 +412,7 @@ def bench_import(
                 sw.wrap(age, "decrypt_source", "age_decrypt")
                 sw.wrap(container, "parse", "container_parse")
                 # The body is parsed here (files apart), and checked.
-                sw.wrap(package_receive, "_contents", "validate_records")
+                sw.wrap(package_body, "contents", "validate_records")
                 sw.wrap(package_import, "apply", "write_records")
                 # The container is compressed in a thread while the records are
                 # written; the wait for it, then storing it.

@@ -2,8 +2,9 @@
 post-quantum ``mlkem768x25519`` recipient type (ML-KEM-768 + X25519, X-Wing).
 
 Only what Veldboek needs: binary (not armored) files, mlkem768x25519 stanzas.
-Readers ignore stanzas of other types, as the specification requires. Every
-refusal raises ``AgeError`` with a short reason.
+Readers ignore stanzas of other types, as the specification requires. A file is
+read as it is decrypted, a chunk at a time (``decrypt_source``). Every refusal
+raises ``AgeError`` with a short reason.
 """
 
 from __future__ import annotations

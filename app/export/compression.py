@@ -14,7 +14,7 @@ import zlib
 
 METHOD = "zlib"
 LEVEL = 1
-_STEP = 1024 * 1024  # compressed a piece at a time: no copy of the input is made
+_STEP = 1024 * 1024  # compressed a piece at a time: the output comes in pieces
 
 
 class Packing:
