@@ -17,10 +17,10 @@ MIB = 1024 * KIB
 # behind a header of at most 64 KiB: 1120.4 MiB. tests/packages/test_file_limits.py
 # checks the arithmetic against the format's constants.
 MAX_PACKAGE_BYTES = 1152 * MIB
-# A receipt carries the reviews made since the previous one: about 300 bytes each,
+# A receipt carries the reviews made since the previous one: about 150 bytes each,
 # plus the comment (at most 20,000 characters, so at most 120,000 bytes of canonical
-# JSON). 64 MiB holds 500 reviews of the longest comment, or 200,000 of a short one;
-# a handler's vault refuses to make a larger receipt.
+# JSON). 64 MiB holds more than 500 reviews of the longest comment, or some 200,000
+# with a short one; a handler's vault refuses to make a larger receipt.
 MAX_RECEIPT_BYTES = 64 * MIB
 # A public key bundle is about 2 KB of JSON.
 MAX_KEY_BUNDLE_BYTES = 64 * KIB
