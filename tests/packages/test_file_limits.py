@@ -301,3 +301,59 @@ def test_a_package_a_handler_could_not_read_is_never_made(
     assert list(pair.outbox.iterdir()) == []
     with pair.runner.vault.read() as session:
         assert session.execute(select(func.count()).select_from(PackageLog)).scalar_one() == 0
+
+
+SWAPPED = """
+import os, stat, sys
+from pathlib import Path
+from app.errors import UnreadableFile
+from app.services import user_files
+
+fifo = Path(sys.argv[1])
+real_stat = os.stat
+
+def looks_regular(path, *args, **kwargs):
+    # The path was a regular file when it was looked at; a pipe is there by the open.
+    found = real_stat(path, *args, **kwargs)
+    return os.stat_result((stat.S_IFREG | 0o600, *tuple(found)[1:]))
+
+os.stat = looks_regular
+try:
+    user_files.read_all(fifo, user_files.PACKAGE)
+except UnreadableFile as exc:
+    print(exc)
+"""
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
+def test_a_pipe_swapped_in_after_the_look_neither_hangs_nor_is_read(tmp_path: Path) -> None:
+    # The open does not wait for a writer (O_NONBLOCK), and the opened descriptor,
+    # not the path, decides.
+    fifo = tmp_path / "package.age"
+    os.mkfifo(fifo)
+    done = subprocess.run(
+        [sys.executable, "-c", SWAPPED, str(fifo)],
+        cwd=ROOT,
+        env=dict(os.environ, PYTHONPATH=str(ROOT)),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "is not an ordinary file" in done.stdout
+
+
+def test_a_file_that_grows_while_it_is_read_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "bundle.veldboek-key"
+    path.write_bytes(b"{}" * 100)
+    real_fstat = os.fstat
+
+    def smaller(fd: int) -> os.stat_result:  # the size when reading began: 10 bytes
+        found = tuple(real_fstat(fd))
+        return os.stat_result((*found[:6], 10, *found[7:]))
+
+    monkeypatch.setattr(user_files.os, "fstat", smaller)
+    with pytest.raises(UnreadableFile, match="changed while it was being read"):
+        user_files.read_all(path, user_files.KEY_BUNDLE)
