@@ -18,7 +18,7 @@ CASES = {
     "lists": ["--debriefs", "400"],
     "reports": ["--debriefs", "3"],
     "packages": ["--debriefs", "60", "--runs", "1"],
-    "package_memory": ["--megabytes", "2"],
+    "package_memory": ["--megabytes", "2", "--commands", "verify"],
 }
 
 
