@@ -160,6 +160,16 @@ class InvalidName(InvalidInput):
     """A name (alias, codename, key name) breaks the rule in app/domain/names.py."""
 
 
+class UnreadableFile(InvalidInput):
+    """A file the user chose is not read: it is missing, not a regular file (a
+    folder, a device, a pipe), or changed while it was read."""
+
+
+class FileTooLarge(UnreadableFile):
+    """A file the user chose is larger than any file of its kind can be
+    (``app.limits``); refused before it is read."""
+
+
 class WorkflowError(VeldboekError):
     """A debrief or report is not in a state that allows this action."""
 

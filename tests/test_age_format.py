@@ -4,8 +4,11 @@ written by another implementation (typage), and its own round trips."""
 from __future__ import annotations
 
 import hashlib
+import io
+import os
 import zlib
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -110,3 +113,54 @@ def test_keys_encode_as_age_does() -> None:
     for bad in ("age1pq1qqqq", recipient[:-1] + ("q" if recipient[-1] != "q" else "p"), ""):
         with pytest.raises(age.AgeError):
             age.decode_recipient(bad)
+
+
+class _Spy(io.BytesIO):
+    """A file that notes how much each read asked for."""
+
+    def __init__(self, data: bytes) -> None:
+        super().__init__(data)
+        self.asked: list[int] = []
+
+    def readinto(self, buffer: Any) -> int:
+        self.asked.append(len(buffer))
+        return super().readinto(buffer)
+
+
+def test_a_file_is_decrypted_a_chunk_at_a_time_as_it_is_read(tmp_path: Path) -> None:
+    seed = age.new_identity()
+    plaintext = os.urandom(5 * age.CHUNK + 123)
+    sealed = age.encrypt(plaintext, [age.public_key(seed)], min_stanzas=4)
+    spy = _Spy(sealed)
+    opened = age.decrypt_source(age.Source(spy, len(sealed)), seed)
+    assert opened.plaintext == plaintext
+    assert opened.sha256 == hashlib.sha256(sealed).hexdigest()
+    # The header window first, then one chunk at a time: never the whole file.
+    assert spy.asked[0] == age.MAX_HEADER_BYTES + 1
+    assert max(spy.asked[1:]) == age.CHUNK + age.TAG
+    path = tmp_path / "sealed.age"
+    path.write_bytes(sealed)
+    with path.open("rb", buffering=0) as handle:
+        assert age.decrypt_source(age.Source(handle, len(sealed)), seed).plaintext == plaintext
+
+
+def test_a_file_that_grows_or_shrinks_while_it_is_read_is_refused() -> None:
+    seed = age.new_identity()
+    sealed = age.encrypt(b"y" * (2 * age.CHUNK), [age.public_key(seed)])
+    grown = age.Source(io.BytesIO(sealed + b"more"), len(sealed))  # the size read before
+    with pytest.raises(age.PayloadError, match="after the final chunk"):
+        age.decrypt_source(grown, seed)
+    shrunk = age.Source(io.BytesIO(sealed[:-10]), len(sealed))
+    with pytest.raises(age.PayloadError, match="truncated"):
+        age.decrypt_source(shrunk, seed)
+
+
+def test_a_header_that_does_not_end_within_its_limit_is_refused() -> None:
+    # A stanza of a type we ignore, with a body of 64-column lines past the limit:
+    # a reader would otherwise read (and decode) until the file ends.
+    line = b"A" * 64 + b"\n"
+    data = age.VERSION_LINE + b"\n-> other\n" + line * (age.MAX_HEADER_BYTES // 65 + 1)
+    with pytest.raises(age.HeaderError, match="too large"):
+        age.parse_header(data + b"AAAA\n--- " + b"A" * 43 + b"\n" + bytes(100))
+    with pytest.raises(age.HeaderError, match="truncated"):
+        age.parse_header(data[: age.MAX_HEADER_BYTES - 10])

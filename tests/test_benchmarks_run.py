@@ -19,6 +19,7 @@ CASES = {
     "reports": ["--debriefs", "3"],
     "packages": ["--debriefs", "60", "--runs", "1"],
     "unlock_scan": ["--debriefs", "300"],
+    "package_memory": ["--megabytes", "2", "--commands", "verify"],
 }
 
 

@@ -260,7 +260,12 @@ def test_a_failed_init_leaves_no_database_behind(
         monkeypatch.setattr(vault_module, "write_header", fail)
     with pytest.raises(VaultLocationError):
         factory.make_vault(tmp_path / "v")
-    assert sorted(p.name for p in (tmp_path / "v").iterdir()) == []
+    # The folder init made is gone again: nothing (not even a lock file) is left.
+    assert not (tmp_path / "v").exists()
+    (tmp_path / "w").mkdir()
+    with pytest.raises(VaultLocationError):
+        factory.make_vault(tmp_path / "w")
+    assert sorted(p.name for p in (tmp_path / "w").iterdir()) == []  # a folder it found stays
     monkeypatch.undo()
     factory.make_vault(tmp_path / "v")  # and nothing stands in the way of the next try
     assert (tmp_path / "v" / "vault.header").is_file()

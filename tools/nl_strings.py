@@ -438,7 +438,6 @@ NL = {
     "Issuing checks the text once more against the identities: give your passphrase.": "Bij het uitgeven wordt de tekst nog eens aan de identiteiten getoetst: geef uw wachtzin.",
     "Producing the sanitised report…": "Geschoond rapport wordt gemaakt…",
     "Verify a report": "Rapport controleren",
-    "Cannot read the file: {why}": "Het bestand kan niet worden gelezen: {why}",
     "Report…": "Rapport…",
     "Cancel": "Annuleren",
     "Cancelling…": "Bezig met annuleren…",
@@ -671,6 +670,7 @@ ERRORS = {
     "The sanitised report was refused: its text contains {n} identifying string(s). Change the sanitised wording and try again.": "Het geschoonde rapport is geweigerd: de tekst bevat {n} identificerende tekst(en). Pas de geschoonde tekst aan en probeer het opnieuw.",
 }
 
+from nl_errors_files import ERRORS_FILES  # noqa: E402
 from nl_errors_packages import ERRORS_PACKAGES  # noqa: E402
 from nl_errors_vault_integrity import ERRORS_VAULT_INTEGRITY  # noqa: E402
 
@@ -681,3 +681,4 @@ ERRORS.update(ERRORS_VAULT_INTEGRITY)
 from nl_errors_names import ERRORS_NAMES  # noqa: E402
 
 ERRORS.update(ERRORS_NAMES)
+ERRORS.update(ERRORS_FILES)

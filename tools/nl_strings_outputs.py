@@ -23,5 +23,4 @@ ERRORS_OUTPUTS = {
     "{path} already exists; nothing was written. Choose another name, or replace it on purpose (--force).": "{path} bestaat al; er is niets geschreven. Kies een andere naam, of vervang het bewust (--force).",
     "Other exports of this vault kept recording their packages first; try again once they are done.": "Andere verzendingen uit deze kluis legden hun pakket steeds eerder vast; probeer het opnieuw als die klaar zijn.",
     "Another export of this vault sent these debriefs at the same moment (package {n}); there is nothing new to export.": "Een andere verzending uit deze kluis verzond deze debriefings op hetzelfde moment (pakket {n}); er is niets nieuws te verzenden.",
-    "The vault is busy: another Veldboek process is writing to it. Try again in a moment.": "De kluis is bezig: een ander Veldboek-proces schrijft erin. Probeer het zo opnieuw.",
 }

@@ -45,7 +45,6 @@ from app.dal.scope import Scope
 from app.domain import names
 from app.domain.names import NameKind
 from app.errors import InvalidInput
-from app.export import package
 from app.models.enums import PeerRole
 from app.services import (
     aliases,
@@ -57,11 +56,11 @@ from app.services import (
     purge,
     receipts,
     record_versions,
+    user_files,
 )
 from app.services import settings as vault_settings
 from app.vault.vault import Vault
 
-MAX_PACKAGE_BYTES = 1536 * 1024 * 1024
 ROLES = [r.value for r in PeerRole]
 
 
@@ -178,20 +177,6 @@ def _scope(vault: Vault, args: argparse.Namespace) -> Scope:
     return aliases.default_scope(vault)
 
 
-def _read(path: Path) -> bytes:
-    try:
-        size = path.stat().st_size
-        if size > MAX_PACKAGE_BYTES:
-            raise InvalidInput(f"{path.name} is too large to be a Veldboek package.")
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise InvalidInput(f"File not found: {path}") from None
-    except IsADirectoryError:
-        raise InvalidInput(f"{path} is a folder, not a file.") from None
-    except OSError as exc:
-        raise InvalidInput(f"Cannot read {path}: {exc.strerror}.") from None
-
-
 # -- keys -------------------------------------------------------------------------------
 
 
@@ -247,7 +232,7 @@ def _confirmation(args: argparse.Namespace) -> str:
 def cmd_keys_import(args: argparse.Namespace) -> int:
     if args.name:
         names.clean(args.name, NameKind.KEY)  # before the vault is unlocked
-    bundle = keys.read_bundle(_read(args.file))
+    bundle = keys.read_bundle_file(args.file)
     spoken = _confirmation(args)
     with opened(args) as vault:
         peer = keys.add_peer(
@@ -343,7 +328,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_package_inspect(args: argparse.Namespace) -> int:
-    facts = package.inspect(_read(args.file))
+    facts = package_receive.inspect(args.file)
     if args.json:
         print_json(facts)
     else:
@@ -361,9 +346,9 @@ def _warnings(warnings: tuple[str, ...]) -> None:
 
 
 def cmd_package_verify(args: argparse.Namespace) -> int:
-    data = _read(args.file)
+    user_files.check(args.file, user_files.PACKAGE)  # before the vault is opened
     with opened(args) as vault:
-        check = package_receive.verify_package(vault, _scope(vault, args), data)
+        check = package_receive.verify_package(vault, _scope(vault, args), args.file)
     _warnings(check.warnings)
     arrival = package_log.Arrival(check.status)
     if args.json:
@@ -380,9 +365,9 @@ def cmd_package_verify(args: argparse.Namespace) -> int:
 
 
 def cmd_package_import(args: argparse.Namespace) -> int:
-    data = _read(args.file)
+    user_files.check(args.file, user_files.PACKAGE)  # before the vault is opened
     with opened(args) as vault:
-        result = package_receive.import_package(vault, _scope(vault, args), data)
+        result = package_receive.import_package(vault, _scope(vault, args), args.file)
     _warnings(result.warnings)
     if args.json:
         print_json(result)
@@ -468,9 +453,9 @@ def cmd_receipt_create(args: argparse.Namespace) -> int:
 
 
 def cmd_receipt_import(args: argparse.Namespace) -> int:
-    data = _read(args.file)
+    user_files.check(args.file, user_files.RECEIPT)  # before the vault is opened
     with opened(args) as vault:
-        result = receipts.import_receipt(vault, _scope(vault, args), data)
+        result = receipts.import_receipt(vault, _scope(vault, args), args.file)
     _warnings(result.warnings)
     if args.json:
         print_json(result)

@@ -42,15 +42,14 @@ from app.cli.common import (
     scope_from,
 )
 from app.dal.scope import Scope
-from app.errors import InvalidInput, ReportError
-from app.services import output_paths, reports, sources
+from app.errors import InvalidInput
+from app.services import output_paths, reports, sources, user_files
 from app.services.reports import IssuedPdf, ReportKind, SanitisationRefused, Selection
 from app.vault.audit_chain import Actor
 from app.vault.vault import Vault
 
 EXIT_PENDING = 3
 EXIT_NOT_VERIFIED = 1
-MAX_PDF_BYTES = 200 * 1024 * 1024
 
 
 def _uuid(text: str) -> uuid.UUID:
@@ -237,13 +236,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
-    try:
-        size = args.file.stat().st_size
-        if size > MAX_PDF_BYTES:
-            raise ReportError("That file is too large to be a Veldboek report.")
-        data = args.file.read_bytes()
-    except OSError as exc:
-        raise InvalidInput(f"Cannot read {args.file}: {exc.strerror}") from None
+    data = user_files.read_all(args.file, user_files.REPORT_PDF)
     with opened(args) as vault:
         result = reports.verify_pdf(vault, data, actor=Actor("cli"))
     if args.json:

@@ -2,8 +2,9 @@
 post-quantum ``mlkem768x25519`` recipient type (ML-KEM-768 + X25519, X-Wing).
 
 Only what Veldboek needs: binary (not armored) files, mlkem768x25519 stanzas.
-Readers ignore stanzas of other types, as the specification requires. Every
-refusal raises ``AgeError`` with a short reason.
+Readers ignore stanzas of other types, as the specification requires. A file is
+read as it is decrypted, a chunk at a time (``decrypt_source``). Every refusal
+raises ``AgeError`` with a short reason.
 """
 
 from __future__ import annotations
@@ -12,8 +13,10 @@ import base64
 import binascii
 import hashlib
 import hmac
+import io
 import os
 from dataclasses import dataclass
+from typing import Protocol
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives import hashes, hpke
@@ -36,7 +39,7 @@ TAG = 16
 ENC_BYTES = 1120  # ML-KEM-768 ciphertext (1088) || X25519 share (32)
 PUBLIC_BYTES = 1216  # ML-KEM-768 encapsulation key (1184) || X25519 public (32)
 SEED_BYTES = 32
-MAX_HEADER_BYTES = 64 * 1024
+MAX_HEADER_BYTES = 64 * 1024  # the whole header, up to and including the MAC line
 MAX_STANZAS = 64
 
 _SUITE = hpke.Suite(hpke.KEM.MLKEM768_X25519, hpke.KDF.HKDF_SHA256, hpke.AEAD.CHACHA20_POLY1305)
@@ -177,6 +180,7 @@ class Header:
     mac: bytes
     raw_without_mac: bytes  # everything up to and including "---"
     length: int  # bytes of the whole header, including the final newline
+    raw: bytes = b""  # the whole header as read
 
 
 def _mac(file_key: bytes, header_bytes: bytes) -> bytes:
@@ -185,9 +189,13 @@ def _mac(file_key: bytes, header_bytes: bytes) -> bytes:
 
 
 def _read_line(data: bytes, pos: int) -> tuple[bytes, int]:
-    end = data.find(b"\n", pos, pos + MAX_HEADER_BYTES)
+    # The header ends within its first MAX_HEADER_BYTES: a reader never needs more
+    # of a file than that before the payload (``read_header``).
+    end = data.find(b"\n", pos, MAX_HEADER_BYTES)
     if end < 0:
-        raise HeaderError("header is truncated")
+        raise HeaderError(
+            "header is too large" if len(data) > MAX_HEADER_BYTES else "header is truncated"
+        )
     return data[pos:end], end + 1
 
 
@@ -197,7 +205,8 @@ def _valid_arg(arg: str) -> bool:
 
 def parse_header(data: bytes) -> Header:
     """Parse the textual header at the start of ``data`` (strict: exact syntax,
-    canonical base64, LF line endings)."""
+    canonical base64, LF line endings). Only the first ``MAX_HEADER_BYTES`` are
+    looked at."""
     line, pos = _read_line(data, 0)
     if line != VERSION_LINE:
         if line.startswith(b"age-encryption.org/"):
@@ -205,8 +214,6 @@ def parse_header(data: bytes) -> Header:
         raise HeaderError("not an age file")
     stanzas: list[Stanza] = []
     while True:
-        if pos > MAX_HEADER_BYTES:
-            raise HeaderError("header is too large")
         line, next_pos = _read_line(data, pos)
         if line.startswith(b"---"):
             if not line.startswith(b"--- "):
@@ -217,7 +224,7 @@ def parse_header(data: bytes) -> Header:
             raw = data[: pos + 3]
             if not stanzas:
                 raise HeaderError("header has no recipient stanza")
-            return Header(tuple(stanzas), mac, raw, next_pos)
+            return Header(tuple(stanzas), mac, raw, next_pos, bytes(data[:next_pos]))
         if not line.startswith(b"-> "):
             raise HeaderError("malformed stanza")
         try:
@@ -227,7 +234,7 @@ def parse_header(data: bytes) -> Header:
         if not args or not all(_valid_arg(a) for a in args):
             raise HeaderError("malformed stanza arguments")
         pos = next_pos
-        body = b""
+        body = bytearray()
         while True:
             line, pos = _read_line(data, pos)
             if len(line) > 64:
@@ -240,7 +247,7 @@ def parse_header(data: bytes) -> Header:
                 body += b64decode(body_text)
             if len(line) < 64:
                 break
-        stanzas.append(Stanza(args, body))
+        stanzas.append(Stanza(args, bytes(body)))
         if len(stanzas) > MAX_STANZAS:
             raise HeaderError("too many recipient stanzas")
 
@@ -323,6 +330,12 @@ class Sealer:
     file_key: bytes
     header_text: bytes
 
+    def sealed_size(self, plaintext_bytes: int) -> int:
+        """The size of the age file ``seal`` makes of that many bytes."""
+        mac_line = 1 + len(b64encode(bytes(32))) + 1
+        chunks = max(1, -(-plaintext_bytes // CHUNK))
+        return len(self.header_text) + mac_line + NONCE_BYTES + plaintext_bytes + chunks * TAG
+
     def seal(self, plaintext: bytes) -> bytes:
         """The age file, with a fresh payload nonce."""
         return self.seal_with_nonce(plaintext)[0]
@@ -375,47 +388,124 @@ def encrypt(plaintext: bytes, recipients: list[bytes], *, min_stanzas: int = 0) 
     return prepare(recipients, min_stanzas=min_stanzas).seal(plaintext)
 
 
-def decrypt(data: bytes, identity_seed: bytes) -> bytes:
-    """Open an age file with our identity: header MAC, then every chunk; a file
-    that does not end with a valid final chunk is refused as truncated."""
-    header = parse_header(data)
-    return open_payload(data, header, unwrap_file_key(header, identity_seed))
+# -- reading a file -------------------------------------------------------------------
 
 
-def open_payload(data: bytes, header: Header, file_key: bytes) -> bytes:
-    """Check the header MAC with ``file_key``, then decrypt the STREAM payload."""
+class Readable(Protocol):
+    """A binary file open for reading (``io.FileIO``, ``io.BytesIO``)."""
+
+    def readinto(self, buffer: memoryview, /) -> int | None: ...
+
+    def seek(self, offset: int, whence: int = 0, /) -> int: ...
+
+
+@dataclass(frozen=True)
+class Source:
+    """An age file to read: a stream at its start, and the file's size."""
+
+    stream: Readable
+    size: int
+
+    @classmethod
+    def of(cls, data: bytes) -> Source:
+        return cls(io.BytesIO(data), len(data))  # shares the bytes, no copy
+
+
+@dataclass(frozen=True)
+class Decrypted:
+    header: Header
+    plaintext: bytearray
+    sha256: str  # of the whole file, every byte as it was read
+
+
+def _fill(stream: Readable, view: memoryview) -> int:
+    """Read until ``view`` is full or the file ends; how many bytes came."""
+    got = 0
+    while got < len(view):
+        n = stream.readinto(view[got:])
+        if not n:
+            break
+        got += n
+    return got
+
+
+def read_header(source: Source) -> Header:
+    """The header at the start of ``source``: at most ``MAX_HEADER_BYTES + 1`` bytes
+    of the file are read, whatever its size."""
+    prefix = bytearray(min(source.size, MAX_HEADER_BYTES + 1))
+    got = _fill(source.stream, memoryview(prefix))
+    return parse_header(bytes(prefix[:got]))
+
+
+def decrypt_source(source: Source, identity_seed: bytes) -> Decrypted:
+    """``decrypt``, reading the file chunk by chunk: only the plaintext is held."""
+    header = read_header(source)
+    return open_source(source, header, unwrap_file_key(header, identity_seed))
+
+
+def open_source(source: Source, header: Header, file_key: bytes) -> Decrypted:
+    """Check the header MAC with ``file_key``, then decrypt the STREAM payload one
+    64 KiB chunk at a time, straight into the plaintext buffer: the ciphertext is
+    never held whole, and the plaintext exists once. The file's SHA-256 is made on
+    the way."""
     if not hmac.compare_digest(_mac(file_key, header.raw_without_mac), header.mac):
         raise MacError("header MAC does not match (the header was altered)")
-    payload = memoryview(data)[header.length :]  # chunks are read in place
-    if len(payload) < NONCE_BYTES:
+    stream = source.stream
+    stream.seek(header.length)
+    digest = hashlib.sha256(header.raw)
+    nonce = bytearray(NONCE_BYTES)
+    if source.size - header.length < NONCE_BYTES or _fill(stream, memoryview(nonce)) < NONCE_BYTES:
         raise HeaderError("the payload nonce is missing or short")
-    nonce, body = bytes(payload[:NONCE_BYTES]), payload[NONCE_BYTES:]
-    if not body:
+    digest.update(nonce)
+    body = source.size - header.length - NONCE_BYTES
+    if body <= 0:
         raise PayloadError("payload is truncated (no chunks)")
-    aead = ChaCha20Poly1305(_hkdf(file_key, nonce, b"payload"))
-    out = []
+    aead = ChaCha20Poly1305(_hkdf(file_key, bytes(nonce), b"payload"))
     step = CHUNK + TAG
-    count = -(-len(body) // step)
+    count = -(-body // step)
+    final = body - (count - 1) * step  # bytes of the last chunk
+    plaintext = bytearray((count - 1) * CHUNK + max(0, final - TAG))
+    out = memoryview(plaintext)
+    chunk = memoryview(bytearray(step))
+    at = 0
     for i in range(count):
-        chunk = body[i * step : (i + 1) * step]
         last = i == count - 1
-        if len(chunk) < TAG:
+        size = final if last else step
+        got = _fill(stream, chunk[:size])
+        digest.update(chunk[:got])
+        if got < size:
+            raise PayloadError("payload is truncated (the file ended early)")
+        if size < TAG:
             raise PayloadError("payload is truncated (short chunk)")
         try:
-            plain = aead.decrypt(_chunk_nonce(i, last), chunk, None)
+            aead.decrypt_into(_chunk_nonce(i, last), chunk[:size], None, out[at : at + size - TAG])
         except InvalidTag:
             if not last:
                 raise PayloadError(f"payload chunk {i} does not authenticate") from None
             # A full-size chunk that fails as final may be a file cut at a boundary.
             try:
-                aead.decrypt(_chunk_nonce(i, False), chunk, None)
+                aead.decrypt(_chunk_nonce(i, False), chunk[:size], None)
             except InvalidTag:
                 raise PayloadError(f"payload chunk {i} does not authenticate") from None
             raise PayloadError("payload is truncated (no final chunk)") from None
-        if not plain and (i > 0 or count > 1):
+        if size == TAG and count > 1:
             raise PayloadError("empty final chunk")
-        out.append(plain)
-    return b"".join(out)
+        at += size - TAG
+    if _fill(stream, chunk[:1]):
+        # More than the size said when reading began: the file grew meanwhile.
+        raise PayloadError("data after the final chunk")
+    return Decrypted(header, plaintext, digest.hexdigest())
+
+
+def decrypt(data: bytes, identity_seed: bytes) -> bytearray:
+    """Open an age file with our identity: header MAC, then every chunk; a file
+    that does not end with a valid final chunk is refused as truncated."""
+    return decrypt_source(Source.of(data), identity_seed).plaintext
+
+
+def open_payload(data: bytes, header: Header, file_key: bytes) -> bytearray:
+    """Check the header MAC with ``file_key``, then decrypt the STREAM payload."""
+    return open_source(Source.of(data), header, file_key).plaintext
 
 
 @dataclass(frozen=True)
@@ -430,14 +520,18 @@ class Outline:
 
 
 def outline(data: bytes) -> Outline:
-    header = parse_header(data)
-    payload = len(data) - header.length - NONCE_BYTES
+    return outline_of(parse_header(data), len(data))
+
+
+def outline_of(header: Header, size: int) -> Outline:
+    """``outline`` of a file of ``size`` bytes from its header alone."""
+    payload = size - header.length - NONCE_BYTES
     if payload < TAG:
         raise PayloadError("payload is truncated")
     return Outline(
         "v1",
         tuple(s.args[0] for s in header.stanzas),
         header.length,
-        len(data) - header.length,
+        size - header.length,
         -(-payload // (CHUNK + TAG)),
     )

@@ -117,7 +117,7 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return out
 
 
-def loads(data: bytes, *, checked_by_caller: bool = False) -> Any:
+def loads(data: bytes | bytearray | memoryview, *, checked_by_caller: bool = False) -> Any:
     """Parse and insist the bytes are exactly the canonical form of the result.
 
     ``checked_by_caller``: only parse. The caller proves the bytes canonical itself,
@@ -138,7 +138,7 @@ def loads(data: bytes, *, checked_by_caller: bool = False) -> Any:
             return value
     try:
         value = json.loads(
-            data.decode("utf-8"), object_pairs_hook=_no_duplicates, parse_float=_refuse_float
+            str(data, "utf-8"), object_pairs_hook=_no_duplicates, parse_float=_refuse_float
         )
     except MalformedPackage:
         raise

@@ -14,32 +14,50 @@ import zlib
 
 METHOD = "zlib"
 LEVEL = 1
+_STEP = 1024 * 1024  # compressed a piece at a time: the output comes in pieces
 
 
 class Packing:
-    """SHA-256 and compressed bytes of ``data``, made in a thread."""
+    """SHA-256 and compressed bytes of ``data``, made in a thread. The compressed
+    bytes come as pieces (``take``) or joined (``result``)."""
 
-    def __init__(self, data: bytes) -> None:
-        self._done: tuple[str, bytes] | None = None
+    def __init__(self, data: bytes | bytearray) -> None:
+        self._done: tuple[str, list[bytes]] | None = None
         self._failed: BaseException | None = None
         self._thread = threading.Thread(
             target=self._run, args=(data,), name="veldboek-packing", daemon=True
         )
         self._thread.start()
 
-    def _run(self, data: bytes) -> None:
+    def _run(self, data: bytes | bytearray) -> None:
         try:
-            self._done = (hashlib.sha256(data).hexdigest(), zlib.compress(data, LEVEL))
+            digest = hashlib.sha256(data).hexdigest()
+            packer = zlib.compressobj(LEVEL)
+            with memoryview(data) as view:
+                pieces = [packer.compress(view[i : i + _STEP]) for i in range(0, len(view), _STEP)]
+            pieces.append(packer.flush())
+            self._done = (digest, pieces)
         except BaseException as exc:  # MemoryError: raised again where the caller waits
             self._failed = exc
 
-    def result(self) -> tuple[str, bytes]:
-        """(SHA-256 of the data, its compressed bytes), once the thread is done."""
+    def take(self) -> tuple[str, list[bytes]]:
+        """(SHA-256 of the data, the compressed bytes in pieces), once the thread is
+        done. Handed over: the ``Packing`` keeps nothing, and cannot be taken twice."""
         self._thread.join()
         if self._failed is not None:
             raise self._failed
-        assert self._done is not None
-        return self._done
+        assert self._done is not None, "taken twice"
+        done, self._done = self._done, None
+        return done
+
+    def result(self) -> tuple[str, bytes]:
+        """(SHA-256 of the data, its compressed bytes), once the thread is done."""
+        sha256, pieces = self.take()
+        return sha256, b"".join(pieces)
+
+    def wait(self) -> None:
+        """Until the thread is done with the data (which may then change or go)."""
+        self._thread.join()
 
 
 def unpack(method: str, data: bytes, sha256: str) -> bytes | None:

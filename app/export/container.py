@@ -44,9 +44,14 @@ class Inner:
     manifest_bytes: bytes
     manifest: dict[str, Any]
     signature: bytes
-    body_bytes: bytes
+    body_view: memoryview  # the body's bytes, where they lie in the container (no copy)
     body: dict[str, Any]
-    body_start: int  # where ``body_bytes`` begin in the container
+    body_start: int  # where the body begins in the container
+
+    @property
+    def body_bytes(self) -> bytes:
+        """A copy of the body's bytes."""
+        return bytes(self.body_view)
 
     def verify(self, signing_public: bytes) -> None:
         if not signing.verify(
@@ -86,8 +91,11 @@ def build_parts(manifest: dict[str, Any], body: canonical.Parts, signing_private
     )
 
 
-def parse(data: bytes, *, body_checked_by_caller: bool = False) -> Inner:
-    """``body_checked_by_caller``: the body is only parsed; see ``canonical.loads``."""
+def parse(data: bytes | bytearray, *, parse_body: bool = True) -> Inner:
+    """The body is read where it lies in ``data``, not copied: a package's container
+    is most of its size. ``parse_body=False``: its length and hash are checked, but
+    the caller parses it (``Inner.body`` is empty) and proves it canonical
+    (``package_receive``, which keeps the files it carries out of the parse)."""
     if len(data) < 5 or data[:4] != MAGIC:
         raise MalformedPackage("This is not a Veldboek package.")
     if data[4] != CONTAINER_VERSION:
@@ -102,17 +110,17 @@ def parse(data: bytes, *, body_checked_by_caller: bool = False) -> Inner:
     pos += 4
     if manifest_len > MAX_MANIFEST or pos + manifest_len + 64 + 4 > len(data):
         raise MalformedPackage("The package is cut short (manifest).")
-    manifest_bytes = data[pos : pos + manifest_len]
+    manifest_bytes = bytes(data[pos : pos + manifest_len])
     pos += manifest_len
-    signature = data[pos : pos + 64]
+    signature = bytes(data[pos : pos + 64])
     pos += 64
     body_len = _u32(data, pos)
     pos += 4
     if body_len > MAX_BODY or pos + body_len > len(data):
         raise MalformedPackage("The package is cut short (body).")
-    body_bytes = data[pos : pos + body_len]
-    padding = data[pos + body_len :]
-    if padding.count(0) != len(padding):
+    body_bytes = memoryview(data)[pos : pos + body_len]
+    end = pos + body_len
+    if data.count(0, end) != len(data) - end:  # counted in place: the padding is not copied
         raise MalformedPackage("The package carries data after its end.")
     manifest = canonical.loads(manifest_bytes)
     if not isinstance(manifest, dict):
@@ -122,13 +130,13 @@ def parse(data: bytes, *, body_checked_by_caller: bool = False) -> Inner:
         or manifest.get("body_sha256") != hashlib.sha256(body_bytes).hexdigest()
     ):
         raise MalformedPackage("The package body does not match its manifest.")
-    body = canonical.loads(body_bytes, checked_by_caller=body_checked_by_caller)
+    body = canonical.loads(body_bytes) if parse_body else {}
     if not isinstance(body, dict):
         raise MalformedPackage("The package body is not an object.")
     return Inner(manifest_bytes, manifest, signature, body_bytes, body, pos)
 
 
-def _u32(data: bytes, pos: int) -> int:
+def _u32(data: bytes | bytearray, pos: int) -> int:
     if pos + 4 > len(data):
         raise MalformedPackage("The package is cut short.")
     return int.from_bytes(data[pos : pos + 4], "big")

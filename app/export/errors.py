@@ -36,3 +36,7 @@ class ReplayedPackage(PackageError):
 
 class RecipientMismatch(PackageError):
     """The recipients named inside do not match the sealing (stripped or re-sealed)."""
+
+
+class PackageTooLarge(PackageError):
+    """A package or receipt would be larger than a reader accepts (``app.limits``)."""

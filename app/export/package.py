@@ -7,11 +7,13 @@ import hashlib
 from dataclasses import dataclass, replace
 from typing import Any
 
+from app import limits
 from app.crypto import age
 from app.export import canonical, container
 from app.export.errors import (
     MalformedPackage,
     NotForThisVault,
+    PackageTooLarge,
     RecipientMismatch,
     TamperedPackage,
     UnsupportedVersion,
@@ -39,11 +41,17 @@ class Opened:
     sha256: str  # of the whole file: what receipts and the sequence chain name
     stanzas: int
     header_sha256: str  # of the header as received, up to "---" (the manifest names it)
-    container: bytes  # the decrypted payload: what ``inner`` was parsed from
+    container: bytearray  # the decrypted payload: what ``inner`` was parsed from
 
     @property
     def body(self) -> dict[str, Any]:
         return self.inner.body
+
+    def release(self) -> None:
+        """Let the decrypted container go once it is kept elsewhere (compressed):
+        ``container`` and the body's bytes are empty afterwards."""
+        self.inner.body_view.release()
+        self.container.clear()
 
 
 def seal(
@@ -61,10 +69,35 @@ def prepare_signed(
 ) -> tuple[age.Sealer, bytes]:
     """The age header for ``recipients`` and the signed container to seal with it.
     The header is made first and its hash signed inside the manifest: a recipient
-    who holds the file key still cannot swap, drop or add a stanza unnoticed."""
+    who holds the file key still cannot swap, drop or add a stanza unnoticed.
+    Refused (before anything is recorded) if a reader would refuse it as too large."""
     sealer = age.prepare(recipients, min_stanzas=slots(len(recipients)))
     signed = replace(manifest, header_sha256=hashlib.sha256(sealer.header_text).hexdigest())
-    return sealer, container.build_parts(signed.to_dict(), body, signing_private)
+    inner = container.build_parts(signed.to_dict(), body, signing_private)
+    _refuse_if_too_large(manifest.kind, inner, sum(len(piece) for piece in body), sealer)
+    return sealer, inner
+
+
+def _refuse_if_too_large(kind: str, inner: bytes, body_length: int, sealer: age.Sealer) -> None:
+    sealed = sealer.sealed_size(len(inner))
+    manifest_length = int.from_bytes(inner[5:9], "big")
+    if kind == "receipt":
+        if sealed > limits.MAX_RECEIPT_BYTES:
+            raise PackageTooLarge(
+                "This receipt would be larger than a receipt can be ({mb} MB): there are "
+                "too many long review comments since the previous receipt.",
+                mb=limits.MAX_RECEIPT_BYTES // limits.MIB,
+            )
+    elif (
+        sealed > limits.MAX_PACKAGE_BYTES
+        or body_length > container.MAX_BODY
+        or manifest_length > container.MAX_MANIFEST
+    ):
+        raise PackageTooLarge(
+            "This package would hold more than a package can ({mb} MB of records and "
+            "files): send fewer debriefs, or smaller files, at a time.",
+            mb=container.MAX_BODY // limits.MIB,
+        )
 
 
 def _age_error(exc: age.AgeError) -> Exception:
@@ -81,27 +114,36 @@ def _age_error(exc: age.AgeError) -> Exception:
     return MalformedPackage("The package is damaged: {why}.", why=text)
 
 
-def open_package(
-    data: bytes, receiving_seed: bytes, *, body_checked_by_caller: bool = False
-) -> Opened:
-    """Decrypt and parse; the caller then checks the signer (``inner.verify``) and
-    that ``own_fingerprint`` is among the recipients (``check_recipients``).
-    ``body_checked_by_caller``: see ``container.parse``."""
+def decrypt(source: bytes | age.Source, receiving_seed: bytes) -> age.Decrypted:
+    """The container, decrypted chunk by chunk as the file is read (the sealed
+    bytes are never held whole), with the file's SHA-256."""
     try:
-        header = age.parse_header(data)
-        plain = age.decrypt(data, receiving_seed)
+        return age.decrypt_source(
+            source if isinstance(source, age.Source) else age.Source.of(source), receiving_seed
+        )
     except age.AgeError as exc:
         raise _age_error(exc) from None
-    inner = container.parse(plain, body_checked_by_caller=body_checked_by_caller)
+
+
+def parse(decrypted: age.Decrypted, *, parse_body: bool = True) -> Opened:
+    """Parse a decrypted package; ``parse_body``: see ``container.parse``."""
+    inner = container.parse(decrypted.plaintext, parse_body=parse_body)
     manifest = Manifest.from_dict(inner.manifest)
+    header = decrypted.header
     return Opened(
         manifest,
         inner,
-        hashlib.sha256(data).hexdigest(),
+        decrypted.sha256,
         len(header.stanzas),
         hashlib.sha256(header.raw_without_mac).hexdigest(),
-        plain,
+        decrypted.plaintext,
     )
+
+
+def open_package(source: bytes | age.Source, receiving_seed: bytes) -> Opened:
+    """Decrypt and parse; the caller then checks the signer (``inner.verify``) and
+    that ``own_fingerprint`` is among the recipients (``check_recipients``)."""
+    return parse(decrypt(source, receiving_seed))
 
 
 def check_recipients(opened: Opened, own_fingerprint: str) -> None:
@@ -118,18 +160,20 @@ def check_recipients(opened: Opened, own_fingerprint: str) -> None:
         )
 
 
-def inspect(data: bytes) -> dict[str, Any]:
+def inspect(source: bytes | age.Source) -> dict[str, Any]:
     """What anyone can learn without a key: format, version, sizes. Nothing about
-    sender, recipients or content."""
+    sender, recipients or content. Only the header is read."""
+    if not isinstance(source, age.Source):
+        source = age.Source.of(source)
     try:
-        outline = age.outline(data)
+        outline = age.outline_of(age.read_header(source), source.size)
     except age.AgeError as exc:
         raise _age_error(exc) from None
     return {
         "format": "age-encryption.org/v1",
         "recipient_type": sorted(set(outline.stanza_types)),
         "recipient_slots": len(outline.stanza_types),
-        "size_bytes": len(data),
+        "size_bytes": source.size,
         "payload_bytes": outline.payload_bytes,
         "chunks": outline.chunks,
     }

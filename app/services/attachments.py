@@ -14,15 +14,16 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from app import limits
 from app.dal.scope import Scope, get_visible
 from app.errors import InvalidInput, WorkflowError
 from app.models import Attachment, Debrief
 from app.models.enums import DebriefStatus
-from app.services import output_paths
+from app.services import output_paths, user_files
 from app.vault import audit_chain
 from app.vault.vault import Vault
 
-MAX_BYTES = 25 * 1024 * 1024
+MAX_BYTES = limits.MAX_ATTACHMENT_BYTES
 MAX_PER_DEBRIEF = 40
 # Types the app can show itself, from memory; anything else can only be saved.
 VIEWABLE = ("image/png", "image/jpeg", "image/gif", "image/bmp", "image/webp")
@@ -71,6 +72,15 @@ def clean_name(name: str) -> str:
 
 def _view(a: Attachment) -> AttachmentView:
     return AttachmentView(a.id, a.debrief_id, a.name, a.media_type, a.size, a.sha256, a.created_at)
+
+
+def add_attachment_file(
+    vault: Vault, scope: Scope, debrief_id: uuid.UUID, path: Path
+) -> AttachmentView:
+    """``add_attachment`` of a file the user chose (refused unread unless a regular
+    file within ``MAX_BYTES``)."""
+    data = user_files.read_all(path, user_files.ATTACHMENT)
+    return add_attachment(vault, scope, debrief_id, path.name, data)
 
 
 def add_attachment(

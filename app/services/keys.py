@@ -17,6 +17,7 @@ import segno
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app import limits
 from app.clock import iso_utc, utc_now
 from app.crypto import age, signing
 from app.crypto.signing import Fingerprint
@@ -27,7 +28,7 @@ from app.errors import InvalidInput, NotFound
 from app.export import canonical
 from app.models.enums import PeerRole
 from app.models.packages import KeyPurpose, PackagePeer, VaultKeypair
-from app.services import output_paths
+from app.services import output_paths, user_files
 from app.vault import audit_chain
 from app.vault.audit_chain import SYSTEM
 from app.vault.vault import Vault
@@ -35,7 +36,7 @@ from app.vault.vault import Vault
 BUNDLE_FORMAT = "veldboek-key-bundle"
 BUNDLE_VERSION = 1
 BUNDLE_CONTEXT = b"veldboek key bundle v1\n"
-MAX_BUNDLE_BYTES = 64 * 1024
+MAX_BUNDLE_BYTES = limits.MAX_KEY_BUNDLE_BYTES
 
 
 @dataclass(frozen=True)
@@ -150,6 +151,12 @@ def save_bundle(vault: Vault, bundle: KeyBundle, path: Path, *, overwrite: bool 
     target = output_paths.check_file(path, vaults=[vault.paths.root], overwrite=overwrite)
     data = bundle_bytes(vault, bundle) + b"\n"
     return output_paths.write_file(target, data, vaults=[vault.paths.root], overwrite=overwrite)
+
+
+def read_bundle_file(path: Path) -> KeyBundle:
+    """``read_bundle`` of a file the user chose (refused unread unless a regular file
+    within ``limits.MAX_KEY_BUNDLE_BYTES``)."""
+    return read_bundle(user_files.read_all(path, user_files.KEY_BUNDLE))
 
 
 def read_bundle(data: bytes) -> KeyBundle:

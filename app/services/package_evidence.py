@@ -26,16 +26,24 @@ from app.models.packages import PackageEvidence, PackagePeer
 
 def keep(session: Session, package_id: uuid.UUID, packing: compression.Packing) -> None:
     """Store the container in the import's transaction (its package log entry is
-    flushed first: the evidence row refers to it)."""
-    sha256, data = packing.result()
-    session.add(
-        PackageEvidence(
-            package_id=package_id,
-            container_sha256=sha256,
-            compression=compression.METHOD,
-            data=data,
-        )
+    flushed first: the evidence row refers to it). The compressed pieces are written
+    into the row one by one (SQLite's incremental blob I/O): never joined into one
+    copy, nor copied whole into the statement."""
+    sha256, pieces = packing.take()
+    raw = session.connection().connection.dbapi_connection
+    assert raw is not None
+    cursor = raw.execute(
+        "INSERT INTO package_evidence (package_id, container_sha256, compression, data) "
+        "VALUES (?, ?, ?, zeroblob(?))",
+        (package_id.hex, sha256, compression.METHOD, sum(len(p) for p in pieces)),
     )
+    blob = raw.open_blob("package_evidence", "data", cursor.lastrowid)
+    try:
+        for n, piece in enumerate(pieces):
+            blob.write(piece)
+            pieces[n] = b""  # each piece goes once it is written
+    finally:
+        blob.close()
 
 
 class EvidenceDamaged(DatabaseCorrupt):

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import functools
 import uuid
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -267,7 +267,7 @@ def apply(
     sender: str,
     sources: list[dict[str, Any]],
     records: list[tuple[RecordRef, dict[str, Any]]],
-    blobs: dict[str, bytes],
+    blobs: Mapping[str, bytes],
     locations: Sequence[tuple[int, int]],
     progress: ProgressFn | None = None,
 ) -> ImportCounts:
@@ -351,7 +351,7 @@ def _subjects(
 def _write(
     session: Session,
     records: list[dict[str, Any]],
-    blobs: dict[str, bytes],
+    blobs: Mapping[str, bytes],
     progress: ProgressFn | None,
     live: set[str],
 ) -> None:
@@ -363,7 +363,7 @@ def _write(
 def _write_rows(
     session: Session,
     records: list[dict[str, Any]],
-    blobs: dict[str, bytes],
+    blobs: Mapping[str, bytes],
     progress: ProgressFn | None,
     live: set[str],
     index: search_bulk.BulkIndex,
@@ -523,7 +523,6 @@ def _write_rows(
                 f["media_type"],
                 f["size"],
                 f["sha256"],
-                blobs[f["sha256"]],
                 f["created_at"],
             )
             for f in d["attachments"]
@@ -581,12 +580,14 @@ def _write_rows(
         "author_alias_id, created_at) VALUES (?,?,?,?,?,?)",
         addenda,
     )
-    _many(
-        session,
-        "INSERT OR IGNORE INTO attachment (id, compartment_id, debrief_id, name, media_type, "
-        "size, sha256, data, created_at) VALUES (?,?,?,?,?,?,?,?,?)",
-        files,
-    )
+    if files:
+        # Each file's bytes are fetched as its row is written (``blobs`` decodes them
+        # from the package): one file in memory at a time, not all of them.
+        _raw(session).executemany(
+            "INSERT OR IGNORE INTO attachment (id, compartment_id, debrief_id, name, "
+            "media_type, size, sha256, data, created_at) VALUES (?,?,?,?,?,?,?,?,?)",
+            ((*row[:7], blobs[row[6]], row[7]) for row in files),
+        )
     _many(
         session,
         _upsert(

@@ -9,35 +9,39 @@ imported with a warning). The import is one transaction: a refusal anywhere
 leaves the vault as it was, apart from the audit event that records the refusal.
 The decrypted container is kept once as evidence (``package_evidence``),
 compressed in a thread of its own while the records are written.
+
+Memory: the file is decrypted chunk by chunk as it is read (``user_files``: a
+regular file within the limit, or refused unread), so the container is the one
+copy of the package held; its body is read where it lies in it (``package_body``).
 """
 
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.crypto import age
 from app.dal.scope import Scope
 from app.errors import AccessDenied, Notice, PackageError
-from app.export import canonical, compression, package
+from app.export import compression, package
 from app.export.errors import MalformedPackage, ReplayedPackage, UnknownSender
-from app.export.manifest import RecordRef
 from app.models.enums import PeerRole, Role
 from app.models.packages import PackageLog, PackagePeer
 from app.services import (
     keys,
+    package_body,
     package_evidence,
     package_import,
     package_log,
-    package_records,
-    package_validation,
+    user_files,
 )
 from app.services.gc_pause import collection_paused
 from app.vault import audit_chain
@@ -45,8 +49,8 @@ from app.vault.engine import bulk_cache
 from app.vault.vault import Vault
 
 ProgressFn = Callable[[int, int], None]
-BODY_PARTS = frozenset({"sources", "records", "attachments", "audit"})
-_ENTRY_KEYS = frozenset({"type", "id", "version", "data"})
+# A package as a file the user chose, or its bytes (tests, benchmarks).
+PackageSource = Path | bytes
 
 
 @dataclass(frozen=True)
@@ -56,16 +60,41 @@ class Verified:
     channel: str
 
 
+def decrypt(source: PackageSource, kind: user_files.Kind, receiving_seed: bytes) -> age.Decrypted:
+    """The container of a package or receipt, decrypted as its file is read."""
+    if isinstance(source, bytes):
+        return package.decrypt(source, receiving_seed)
+    with user_files.opened(source, kind) as chosen:
+        return package.decrypt(age.Source(chosen.stream, chosen.size), receiving_seed)
+
+
+def inspect(source: PackageSource) -> dict[str, Any]:
+    """``package.inspect`` of a file the user chose: only its header is read."""
+    if isinstance(source, bytes):
+        return package.inspect(source)
+    with user_files.opened(source, user_files.PACKAGE) as chosen:
+        return package.inspect(age.Source(chosen.stream, chosen.size))
+
+
 def open_verified(
-    vault: Vault, data: bytes, *, kind: str, sender_roles: tuple[PeerRole, ...]
+    vault: Vault,
+    source: PackageSource,
+    *,
+    kind: str,
+    sender_roles: tuple[PeerRole, ...],
+    decrypted: Callable[[str], None] | None = None,
 ) -> Verified:
     """Decrypt, check the signer is a confirmed peer of one of ``sender_roles`` and
-    that this vault was addressed by the signer."""
+    that this vault was addressed by the signer. ``decrypted`` is called with the
+    file's SHA-256 once it is decrypted, before it is parsed."""
     own = keys.private_keys(vault)
-    # A debriefs body is proven canonical and checked value by value (``_contents``).
-    opened = package.open_package(
-        data, own.receiving_seed, body_checked_by_caller=kind == "debriefs"
-    )
+    file_kind = user_files.RECEIPT if kind == "receipt" else user_files.PACKAGE
+    plain = decrypt(source, file_kind, own.receiving_seed)
+    if decrypted is not None:
+        decrypted(plain.sha256)
+    # A debriefs body is parsed, proven canonical and checked value by value in
+    # ``package_body``; its files are never parsed at all.
+    opened = package.parse(plain, parse_body=kind != "debriefs")
     manifest = opened.manifest
     with vault.read() as session:
         sender = session.execute(
@@ -131,12 +160,11 @@ def refuse_if_replayed(arrival: package_log.Arrival) -> None:
         )
 
 
-def _refuse_known_bytes(vault: Vault, data: bytes) -> None:
+def _refuse_known_file(vault: Vault, sha: str) -> None:
     """A file byte for byte the same as one already imported is a replay, refused
-    before it is opened: it was verified in full when it was imported, and its
+    before it is parsed: it was verified in full when it was imported, and its
     second import would change nothing. (A replay under another name or another
     package with the same number is found after verification, by ``_arrival``.)"""
-    sha = hashlib.sha256(data).hexdigest()
     with vault.read() as session:
         seen = session.execute(
             select(PackageLog.id).where(
@@ -145,108 +173,6 @@ def _refuse_known_bytes(vault: Vault, data: bytes) -> None:
         ).first()
     if seen is not None:
         refuse_if_replayed(package_log.Arrival("already imported"))
-
-
-@dataclass(frozen=True)
-class Contents:
-    records: list[tuple[RecordRef, dict[str, Any]]]
-    sources: list[dict[str, Any]]
-    blobs: dict[str, bytes]
-    events: list[dict[str, Any]]
-    # Where each record's canonical JSON (as its hash was checked over) lies in the
-    # container: (offset, length).
-    locations: list[tuple[int, int]]
-
-
-class _Canonical:
-    """Walks the body's bytes beside the encoding of what was parsed from them: the
-    body is canonical only if every piece is found where the last one ended and
-    nothing follows. (The parse did not check it: ``canonical.loads``.)"""
-
-    def __init__(self, data: bytes) -> None:
-        self.data, self.at = data, 0
-
-    def expect_value(self, value: Any) -> int:
-        """``expect`` of the canonical encoding of ``value`` (a part of the body)."""
-        try:
-            encoded = canonical.dumps_loaded(value)
-        except ValueError:  # nested deeper than the encoder goes: not what a runner writes
-            raise MalformedPackage("package data is not canonical") from None
-        return self.expect(encoded)
-
-    def expect(self, piece: bytes) -> int:
-        """Where ``piece`` begins (it must lie at the current position)."""
-        start = self.at
-        if not self.data.startswith(piece, start):
-            raise MalformedPackage("package data is not in canonical form")
-        self.at = start + len(piece)
-        return start
-
-    def end(self) -> None:
-        if self.at != len(self.data):
-            raise MalformedPackage("package data is not in canonical form")
-
-
-def _contents(verified: Verified) -> Contents:
-    body = verified.opened.body
-    if type(body) is not dict or body.keys() != BODY_PARTS:
-        raise MalformedPackage("The package body has missing or unknown parts.")
-    entries = body["records"]
-    refs = verified.opened.manifest.records
-    if type(entries) is not list or len(entries) != len(refs):
-        raise MalformedPackage("The package body does not list the manifest's records.")
-    inner = verified.opened.inner
-    # canonical.dumps(body), in the order it sorts the keys; each record's own
-    # encoding is one of the pieces, so its place is known as it is found.
-    walk = _Canonical(inner.body_bytes)
-    walk.expect(b'{"attachments":')
-    walk.expect_value(body["attachments"])
-    walk.expect(b',"audit":')
-    walk.expect_value(body["audit"])
-    walk.expect(b',"records":[')
-    records = []
-    locations = []
-    for n, (ref, entry) in enumerate(zip(refs, entries, strict=True)):
-        if (
-            type(entry) is not dict
-            or entry.keys() != _ENTRY_KEYS
-            or type(entry["version"]) is not int  # 1.0 == 1, and is no version
-        ):
-            raise MalformedPackage("A record entry in the package is malformed.")
-        if (entry["type"], entry["id"], entry["version"]) != (ref.type, str(ref.id), ref.version):
-            raise MalformedPackage("The package's records are not in the manifest's order.")
-        data = package_validation.validate_debrief(entry["data"])  # the parsed dict itself
-        text = canonical.dumps_loaded(data)
-        if hashlib.sha256(text).hexdigest() != ref.sha256 or data["id"] != str(ref.id):
-            raise MalformedPackage("A record does not match its hash in the manifest.")
-        walk.expect(b'{"data":' if n == 0 else b',{"data":')
-        locations.append((inner.body_start + walk.expect(text), len(text)))
-        walk.expect(
-            b',"id":%b,"type":%b,"version":%b}'
-            % tuple(canonical.dumps_loaded(entry[k]) for k in ("id", "type", "version"))
-        )
-        records.append((ref, data))
-    walk.expect(b'],"sources":')
-    walk.expect_value(body["sources"])
-    walk.expect(b"}")
-    walk.end()
-    if len({ref.id for ref, _ in records}) != len(records):
-        raise MalformedPackage("The package carries a record twice.")
-    sources = [package_validation.validate_source(s) for s in _list(body["sources"])]
-    if len({s["id"] for s in sources}) != len(sources):
-        raise MalformedPackage("The package lists a source twice.")
-    events = [package_validation.validate_event(e) for e in _list(body["audit"])]
-    if len(events) != verified.opened.manifest.audit_events:
-        raise MalformedPackage("The package's audit events do not match its manifest.")
-    return Contents(
-        records, sources, package_records.read_blobs(body["attachments"]), events, locations
-    )
-
-
-def _list(value: object) -> list[object]:
-    if not isinstance(value, list):
-        raise MalformedPackage("The package body is malformed.")
-    return value
 
 
 def _refused(vault: Vault, scope: Scope, exc: Exception) -> None:
@@ -271,15 +197,16 @@ class PackageCheck:
     audit_events: int
     created_at: str
     status: str  # "new" | "gap" | "late" | "already imported" | "conflict"
+    sha256: str  # of the file: ``import_package(expected_sha256=...)`` imports this one only
     warnings: tuple[Notice, ...] = ()
 
 
 @collection_paused()
-def verify_package(vault: Vault, scope: Scope, data: bytes) -> PackageCheck:
+def verify_package(vault: Vault, scope: Scope, source: PackageSource) -> PackageCheck:
     """Everything import checks, without changing the vault (only the audit log)."""
     try:
-        verified = open_verified(vault, data, kind="debriefs", sender_roles=(PeerRole.RUNNER,))
-        contents = _contents(verified)
+        verified = open_verified(vault, source, kind="debriefs", sender_roles=(PeerRole.RUNNER,))
+        contents = package_body.contents(verified.opened)
         with vault.read() as session:
             arrival = arrival_of(session, verified)
     except PackageError as exc:
@@ -303,6 +230,7 @@ def verify_package(vault: Vault, scope: Scope, data: bytes) -> PackageCheck:
         m.audit_events,
         m.created_at,
         arrival.status,
+        verified.opened.sha256,
         arrival.warnings,
     )
 
@@ -322,14 +250,31 @@ class ImportResult:
 
 @collection_paused()
 def import_package(
-    vault: Vault, scope: Scope, data: bytes, progress: ProgressFn | None = None
+    vault: Vault,
+    scope: Scope,
+    source: PackageSource,
+    progress: ProgressFn | None = None,
+    *,
+    expected_sha256: str | None = None,
 ) -> ImportResult:
+    """``expected_sha256``: the file's hash as ``verify_package`` saw it; another
+    file under the same name (a stick swapped after the check) is refused."""
     if scope.role is not Role.HANDLER:
         raise AccessDenied("Packages are imported by a handler.")
+
+    def decrypted(sha: str) -> None:
+        if expected_sha256 is not None and sha != expected_sha256:
+            raise PackageError(
+                "The file is not the one that was checked (it changed, or another was put "
+                "in its place); nothing was imported. Check it again."
+            )
+        _refuse_known_file(vault, sha)
+
     try:
-        _refuse_known_bytes(vault, data)
-        verified = open_verified(vault, data, kind="debriefs", sender_roles=(PeerRole.RUNNER,))
-        contents = _contents(verified)
+        verified = open_verified(
+            vault, source, kind="debriefs", sender_roles=(PeerRole.RUNNER,), decrypted=decrypted
+        )
+        contents = package_body.contents(verified.opened)
         # Kept once it checked out: a refused package is not compressed for nothing.
         packing = compression.Packing(verified.opened.container)
         m = verified.opened.manifest
@@ -349,6 +294,10 @@ def import_package(
             )
             log_arrival(session, verified, records=len(contents.records))
             session.flush()
+            # Once it is compressed, the plain container (and the files read from it)
+            # can go before the kept copy is written: not both at once.
+            packing.wait()
+            verified.opened.release()
             package_evidence.keep(session, m.package_id, packing)
             audit_chain.append(
                 session,

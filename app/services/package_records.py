@@ -5,7 +5,6 @@ so it means the same in any vault; its SHA-256 is over its canonical JSON."""
 from __future__ import annotations
 
 import base64
-import binascii
 import hashlib
 import re
 import uuid
@@ -20,7 +19,6 @@ from sqlalchemy.orm import Session
 from app.clock import iso_utc
 from app.errors import DatabaseCorrupt
 from app.export import canonical
-from app.export.errors import MalformedPackage
 from app.models import Attachment
 from app.models.base import parse_stored_utc
 
@@ -378,29 +376,6 @@ def attachment_blobs(session: Session, debrief_ids: Sequence[uuid.UUID]) -> list
         ):
             out.setdefault(sha, base64.b64encode(data).decode("ascii"))
     return [{"sha256": sha, "data": out[sha]} for sha in sorted(out)]
-
-
-def read_blobs(doc: Any) -> dict[str, bytes]:
-    """Check every file in a package body against its hash (handler side)."""
-    if not isinstance(doc, list):
-        raise MalformedPackage("The package's files are malformed.")
-    out: dict[str, bytes] = {}
-    for entry in doc:
-        if (
-            not isinstance(entry, dict)
-            or set(entry) != {"sha256", "data"}
-            or not isinstance(entry["sha256"], str)
-            or not isinstance(entry["data"], str)
-        ):
-            raise MalformedPackage("A file in the package is malformed.")
-        try:
-            data = base64.b64decode(entry["data"], validate=True)
-        except (binascii.Error, ValueError):
-            raise MalformedPackage("A file in the package is malformed.") from None
-        if hashlib.sha256(data).hexdigest() != entry["sha256"] or entry["sha256"] in out:
-            raise MalformedPackage("A file in the package does not match its hash.")
-        out[entry["sha256"]] = data
-    return out
 
 
 def audit_events(session: Session, debrief_ids: Sequence[uuid.UUID]) -> list[dict[str, Any]]:

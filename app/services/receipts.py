@@ -34,6 +34,7 @@ from app.models.packages import PackageLog, PackagePeer, RecordVersion
 from app.services import aliases, keys, outgoing_copies, output_paths, package_log, purge
 from app.services import settings as vault_settings
 from app.services.package_receive import (
+    PackageSource,
     arrival_of,
     log_arrival,
     open_verified,
@@ -286,12 +287,13 @@ def _apply_review(session: Session, scope: Scope, review: dict[str, Any]) -> Deb
     return debrief.status
 
 
-def import_receipt(vault: Vault, scope: Scope, data: bytes) -> ReceiptImport:
+def import_receipt(vault: Vault, scope: Scope, source: PackageSource) -> ReceiptImport:
     """Check the receipt, mark the packages it names as confirmed, apply the
-    reviews, then purge per the retention rule."""
+    reviews, then purge per the retention rule. ``source``: the file (refused unread
+    unless a regular file within ``limits.MAX_RECEIPT_BYTES``) or its bytes."""
     try:
         verified = open_verified(
-            vault, data, kind="receipt", sender_roles=(PeerRole.HANDLER, PeerRole.CENTRAL)
+            vault, source, kind="receipt", sender_roles=(PeerRole.HANDLER, PeerRole.CENTRAL)
         )
         m = verified.opened.manifest
         reviews = _reviews(verified.opened.body)

@@ -28,8 +28,6 @@ from app.ui.session import AppSession
 from app.ui.table_models import Column
 from app.ui.widgets import local_time
 
-MAX_BYTES = attachments.MAX_BYTES
-
 
 def _size(n: int) -> str:
     return f"{n / (1024 * 1024):.1f} MB" if n >= 1024 * 1024 else f"{max(1, n // 1024)} KB"
@@ -117,22 +115,9 @@ class AttachmentsBox(QGroupBox):
                 return
             path = Path(name)
         try:
-            if path.stat().st_size > MAX_BYTES:
-                raise ValueError
-            data = path.read_bytes()
-        except (OSError, ValueError):
-            box = QMessageBox(self)
-            box.setObjectName("attachRefused")
-            box.setText(
-                self.tr("The file cannot be read or is larger than {mb} MB.").format(
-                    mb=MAX_BYTES // (1024 * 1024)
-                )
-            )
-            box.open()
-            return
-        try:
-            attachments.add_attachment(
-                self.session.vault, self.session.scope, self.debrief_id, path.name, data
+            # Refused unread unless a regular file within the limit (``user_files``).
+            attachments.add_attachment_file(
+                self.session.vault, self.session.scope, self.debrief_id, path
             )
         except Exception as exc:
             show_error(self, exc)

@@ -68,7 +68,7 @@ from app.vault.audit_chain import SYSTEM, Actor
 from app.vault.checkpoint import Checkpointer
 from app.vault.device_secret import SERVICE, KeyringStore, SecretStore, new_device_secret
 from app.vault.engine import backup_database, connect_raw, make_engine
-from app.vault.folder_lock import folder_lock
+from app.vault.folder_lock import folder_lock, lock_path
 from app.vault.header import (
     SLOT_DATABASE,
     SLOT_IDENTITY,
@@ -188,6 +188,7 @@ def create_vault(
             "No OS keyring is available, so a device secret cannot be used on this computer."
         )
     # Before calibrating: a bad path should fail at once, not after seconds of work.
+    made_folder = not root.exists()
     _prepare_folder(root)
 
     def report(step: str, fraction: float) -> None:
@@ -237,25 +238,42 @@ def create_vault(
         with folder_lock(root):
             if paths.exists() or paths.db.exists():
                 raise VaultExists("A vault already exists at {root}.", root=root)
-            _write_new_database(paths, db_key, vault_id, identity.public, alias_name, role, factor)
             try:
+                _write_new_database(
+                    paths, db_key, vault_id, identity.public, alias_name, role, factor
+                )
                 write_header(paths.header, header)
             except BaseException:
                 # Without its header the database is of no use, and would stop the
-                # next attempt ("holds a database without its header").
-                with contextlib.suppress(OSError):
-                    paths.db.unlink()
+                # next attempt ("holds a database without its header"). The lock
+                # file goes too, while held (a waiter then locks a new one), so a
+                # failed creation leaves the folder as it found it.
+                for leftover in (paths.db, lock_path(root)):
+                    with contextlib.suppress(OSError):
+                        leftover.unlink()
                 raise
-    except OSError as exc:
-        raise _location_error(root, exc) from exc
-    except sa_exc.DBAPIError as exc:
-        raise database_error(exc) or VaultLocationError(
-            "Cannot write the vault database in {root}.", root=root
-        ) from exc
+    except BaseException as exc:
+        if made_folder:
+            with contextlib.suppress(OSError):
+                root.rmdir()  # only if empty: never anything another process put there
+        mapped = _creation_error(root, exc)
+        if mapped is exc:
+            raise
+        raise mapped from exc
     finally:
         db_key.wipe()
     report("done", 1.0)
     return header
+
+
+def _creation_error(root: Path, exc: BaseException) -> BaseException:
+    if isinstance(exc, OSError):
+        return _location_error(root, exc)
+    if isinstance(exc, sa_exc.DBAPIError):
+        return database_error(exc) or VaultLocationError(
+            "Cannot write the vault database in {root}.", root=root
+        )
+    return exc
 
 
 def _location_error(root: Path, exc: OSError) -> VaultError:

@@ -282,7 +282,7 @@ def test_an_export_while_another_process_holds_the_write_lock_says_the_vault_is_
     assert (code, out) == (1, "")
     assert err == (
         "veldboek: The vault is busy: another Veldboek process is writing to it. "
-        "Try again in a moment.\n"
+        "Nothing was changed; try again when it is done.\n"
     )
     assert sent(s["runner"]) == []
     assert os.listdir(s["usb"]) == []

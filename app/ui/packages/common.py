@@ -5,12 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox, QProgressDialog, QWidget
-
-from app.errors import InvalidInput
-
-MAX_FILE_BYTES = 1536 * 1024 * 1024
 
 
 def progress_dialog(parent: QWidget, text: str, name: str) -> QProgressDialog:
@@ -35,24 +31,6 @@ def choose_folder(parent: QWidget, title: str) -> Path | None:
 def choose_file(parent: QWidget, title: str, pattern: str) -> Path | None:
     name, _ = QFileDialog.getOpenFileName(parent, title, "", pattern)
     return Path(name) if name else None
-
-
-def read_file(path: Path) -> bytes:
-    """A package or key file's bytes; a clear error for what cannot be read."""
-    try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            raise InvalidInput(
-                QCoreApplication.translate(
-                    "Packages", "The file is too large to be a Veldboek package or key."
-                )
-            )
-        return path.read_bytes()
-    except OSError as exc:
-        raise InvalidInput(
-            QCoreApplication.translate("Packages", "Cannot read {name}: {why}.").format(
-                name=path.name, why=exc.strerror or exc
-            )
-        ) from None
 
 
 def inform(parent: QWidget, title: str, text: str, name: str, details: str = "") -> QMessageBox:

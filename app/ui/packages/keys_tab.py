@@ -19,7 +19,7 @@ from app.models.enums import PeerRole
 from app.services import keys
 from app.services.keys import PeerView
 from app.ui.errors import show_error
-from app.ui.packages.common import choose_file, note_label, read_file
+from app.ui.packages.common import choose_file, note_label
 from app.ui.packages.key_dialog import AddKeyDialog
 from app.ui.record_table import RecordTable
 from app.ui.save_file import choose_save_path, save_confirmed
@@ -137,7 +137,7 @@ class KeysTab(QWidget):
         if path is None:
             return
         try:
-            bundle = keys.read_bundle(read_file(path))
+            bundle = keys.read_bundle_file(path)
         except Exception as exc:
             show_error(self, exc)
             return

@@ -29,7 +29,6 @@ from app.ui.packages.common import (
     inform,
     note_label,
     progress_dialog,
-    read_file,
     step,
 )
 from app.ui.session import AppSession
@@ -138,32 +137,26 @@ class ReceiveTab(QWidget):
             self.confirm.close()
             self.confirm = None
 
-    def _read_chosen(self, path: Path | None, title: str) -> bytes | None:
-        """The bytes of ``path``, or of a file the user picks; None if there are none."""
-        path = path or choose_file(self, title, PACKAGE_FILES)
-        if path is None:
-            return None
-        try:
-            return read_file(path)
-        except Exception as exc:
-            self.status.setText(describe(exc))
-            return None
+    # The file is opened and read by the service, in the worker: a large one does
+    # not hold up the screen, and one that is not a regular file within the limit is
+    # refused unread (``user_files``).
 
     # -- packages (handler) -----------------------------------------------------
 
     def check_package(self, path: Path | None = None) -> None:
-        data = self._read_chosen(path, self.tr("A package to import"))
-        if data is None:
+        path = path or choose_file(self, self.tr("A package to import"), PACKAGE_FILES)
+        if path is None:
             return
         vault, scope = self.session.vault, self.session.scope
         dialog = progress_dialog(self, self.tr("Checking the package…"), "verifyProgress")
+        chosen = path
         self.runner.start(
-            lambda _report: package_receive.verify_package(vault, scope, data),
-            lambda check: self._checked(dialog, data, check),
+            lambda _report: package_receive.verify_package(vault, scope, chosen),
+            lambda check: self._checked(dialog, chosen, check),
             lambda exc: self._failed(dialog, exc),
         )
 
-    def _checked(self, dialog: Any, data: bytes, check: PackageCheck) -> None:
+    def _checked(self, dialog: Any, path: Path, check: PackageCheck) -> None:
         dialog.close()
         if check.status in ("already imported", "conflict"):
             self.status.setText(
@@ -192,16 +185,22 @@ class ReceiveTab(QWidget):
             box.setInformativeText(notices(check.warnings))
         go = box.addButton(self.tr("Import"), QMessageBox.ButtonRole.AcceptRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
-        box.finished.connect(lambda _r: self._import(data) if box.clickedButton() is go else None)
+        box.finished.connect(
+            lambda _r: self._import(path, check.sha256) if box.clickedButton() is go else None
+        )
         self.confirm = box
         box.open()
 
-    def _import(self, data: bytes) -> None:
+    def _import(self, path: Path, sha256: str) -> None:
+        """Import the file that was checked: the same bytes (``expected_sha256``), or
+        nothing if it was changed or swapped while the question was open."""
         self.confirm = None
         vault, scope = self.session.vault, self.session.scope
         dialog = progress_dialog(self, self.tr("Importing the package…"), "importProgress")
         self.runner.start(
-            lambda report: package_receive.import_package(vault, scope, data, report),
+            lambda report: package_receive.import_package(
+                vault, scope, path, report, expected_sha256=sha256
+            ),
             lambda result: self._imported(dialog, result),
             lambda exc: self._failed(dialog, exc),
             lambda d, t: step(dialog, d, t),
@@ -255,13 +254,14 @@ class ReceiveTab(QWidget):
         )
 
     def import_receipt(self, path: Path | None = None) -> None:
-        data = self._read_chosen(path, self.tr("A receipt to take in"))
-        if data is None:
+        path = path or choose_file(self, self.tr("A receipt to take in"), PACKAGE_FILES)
+        if path is None:
             return
         vault, scope = self.session.vault, self.session.scope
         dialog = progress_dialog(self, self.tr("Taking in the receipt…"), "receiptImportProgress")
+        chosen = path
         self.runner.start(
-            lambda _r: receipts.import_receipt(vault, scope, data),
+            lambda _r: receipts.import_receipt(vault, scope, chosen),
             lambda result: self._receipt_taken(dialog, result),
             lambda exc: self._failed(dialog, exc),
         )

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from app.errors import ReportCancelled
 from app.models.enums import Role
-from app.services import local_config, reports, sources
+from app.services import local_config, reports, sources, user_files
 from app.services.reports import ApprovalView, IssuedPdf, Selection
 from app.services.sanitise import SanitisationRefused
 from app.ui import i18n
@@ -451,13 +451,9 @@ class ReportsPage(Page):
 
     def verify_path(self, path: Path) -> None:
         try:
-            data = path.read_bytes()
+            # Refused unread unless a regular file within the limit (``user_files``).
+            data = user_files.read_all(path, user_files.REPORT_PDF)
             result = reports.verify_pdf(self.session.vault, data, actor=self.session.scope.actor)
-        except OSError as exc:
-            self.verify_result.setText(
-                self.tr("Cannot read the file: {why}").format(why=exc.strerror)
-            )
-            return
         except Exception as exc:
             self.verify_result.setText(describe(exc))
             return
