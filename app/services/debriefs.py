@@ -15,6 +15,7 @@ from datetime import datetime
 from sqlalchemy import String, delete, func, select, type_coerce
 from sqlalchemy.orm import Session
 
+from app import limits
 from app.clock import utc_now
 from app.dal.keyset import Keyset, cut
 from app.dal.scope import Scope, get_visible, is_narrow, visible
@@ -316,6 +317,10 @@ def _review(
 ) -> None:
     if scope.role is not Role.HANDLER:
         raise AccessDenied("Only a handler may approve or return a debrief.")
+    if len(comment) > limits.MAX_REVIEW_COMMENT_CHARS:
+        raise InvalidInput(
+            "A review comment holds at most {n} characters.", n=limits.MAX_REVIEW_COMMENT_CHARS
+        )
     with vault.write() as session:
         d = get_visible(session, scope, Debrief, debrief_id)
         if d.status is not DebriefStatus.SUBMITTED:
