@@ -2,7 +2,8 @@
 """Set up and run Veldboek from a fresh checkout with nothing but Python 3.11+.
 
     python3 dev.py run     # set up .venv, create the demo vault on first run, start the app
-    python3 dev.py test    # set up .venv, run ruff, mypy and every test
+    python3 dev.py test    # set up .venv, run ruff, mypy and every test (on every core)
+    python3 dev.py test --quick   # the same without the tests marked slow: a loop of < 1 min
     python3 dev.py lock    # re-resolve requirements/*.lock (exact versions and hashes)
     python3 dev.py build   # the standalone folder dist/veldboek (PyInstaller), self-tested
 
@@ -197,6 +198,22 @@ def ensure_test_tools() -> None:
     sys.exit(f"The tests need {needs}. Install with: sudo apt-get install -y {' '.join(packages)}")
 
 
+def pytest_args(rest: list[str]) -> list[str]:
+    """Every core by default (pytest-xdist; the slow tests are handed out first, see
+    tests/conftest.py); ``--quick``: only the tests not marked slow, for a loop of
+    well under a minute while working. Anything else goes to pytest as given."""
+    args = [a for a in rest if a != "--quick"]
+    if "--quick" in rest:
+        args = ["-m", "not slow", *args]
+    own_workers = any(
+        a in ("-n", "--numprocesses", "-p") or a.startswith(("-n", "--numprocesses="))
+        for a in args
+    )
+    if not own_workers:
+        args = ["-n", "auto", "--dist", "worksteal", *args]
+    return args
+
+
 def cmd_test(rest: list[str]) -> int:
     ensure_test_tools()
     ensure_venv("dev")
@@ -206,7 +223,7 @@ def cmd_test(rest: list[str]) -> int:
     steps = [
         [str(PY), "-m", "ruff", "check", "app", "tests", "benchmarks", "tools", "dev.py"],
         [str(PY), "-m", "mypy", "app"],
-        [str(PY), "-m", "pytest", *rest],
+        [str(PY), "-m", "pytest", *pytest_args(rest)],
     ]
     for step in steps:
         print(

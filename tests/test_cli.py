@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -26,26 +27,21 @@ def pp(tmp_path: Path) -> Path:
     return path
 
 
-@pytest.fixture
-def demo_vault(tmp_path: Path, pp: Path) -> Path:
-    root = factory.make_vault(tmp_path / "demo")
-    assert (
-        main(
-            [
-                "demo",
-                "--vault",
-                str(root),
-                "--passphrase-file",
-                str(pp),
-                "--sources",
-                "6",
-                "--debriefs",
-                "60",
-            ]
-        )
-        == 0
-    )
+@pytest.fixture(scope="module")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Made once per test process through the command itself; copied for each test."""
+    folder = tmp_path_factory.mktemp("cli-demo")
+    pp = folder / "passphrase"
+    pp.write_text(factory.PASSPHRASE + "\n")
+    root = factory.make_vault(folder / "demo")
+    args = ["demo", "--vault", str(root), "--passphrase-file", str(pp)]
+    assert main([*args, "--sources", "6", "--debriefs", "60"]) == 0
     return root
+
+
+@pytest.fixture
+def demo_vault(tmp_path: Path, demo_template: Path) -> Path:
+    return Path(shutil.copytree(demo_template, tmp_path / "demo"))
 
 
 def test_self_test_passes() -> None:
