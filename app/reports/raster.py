@@ -8,6 +8,7 @@ thread-safe, so every call into it holds one process-wide lock.
 
 from __future__ import annotations
 
+import math
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -84,7 +85,7 @@ class OpenPdf:
         """Page ``number`` (1-based) in pixels at ``dpi``, as ``render`` makes it."""
         width, height = self._sizes[self._index(number)]
         scale = dpi / POINTS_PER_INCH
-        return round(width * scale), round(height * scale)
+        return math.ceil(width * scale), math.ceil(height * scale)
 
     def _index(self, number: int) -> int:
         if not 1 <= number <= self.page_count:
