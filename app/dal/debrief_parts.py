@@ -54,8 +54,11 @@ def listed(column: Any, ids: str) -> ColumnElement[bool]:
 
 @dataclass(frozen=True)
 class DebriefParts:
-    """The rows of every part, each kind in no particular order (callers sort).
-    Columns are named as below; ``debrief_id`` ties a part to its debrief."""
+    """The rows of every part. Each kind comes in the order a debrief shows it
+    (items by position, subjects by kind and name, addenda and taskings by time,
+    payments by day, then time), the id breaking ties; debriefs, contacts and
+    attendees in no particular order. Columns are named as in the statements
+    below; ``debrief_id`` ties a part to its debrief."""
 
     debriefs: list[Row[Any]]
     contacts: list[Row[Any]]
@@ -149,23 +152,27 @@ def _attendees(scope: Scope, ids: str, raw: bool) -> Select[Any]:
 
 def _items(scope: Scope, ids: str, raw: bool) -> Select[Any]:
     i = IntelligenceItem
-    return select(
-        *_columns(
-            raw,
-            i.debrief_id,
-            i.id,
-            i.position,
-            i.text,
-            i.sanitised_text,
-            i.scheme,
-            i.source_evaluation,
-            i.intelligence_assessment,
-            i.handling_code,
-            i.handling_conditions,
-            i.corroboration,
-            i.exculpatory,
+    return (
+        select(
+            *_columns(
+                raw,
+                i.debrief_id,
+                i.id,
+                i.position,
+                i.text,
+                i.sanitised_text,
+                i.scheme,
+                i.source_evaluation,
+                i.intelligence_assessment,
+                i.handling_code,
+                i.handling_conditions,
+                i.corroboration,
+                i.exculpatory,
+            )
         )
-    ).where(listed(i.debrief_id, ids), visible(i.compartment_id, scope))
+        .where(listed(i.debrief_id, ids), visible(i.compartment_id, scope))
+        .order_by(i.position, i.id)
+    )
 
 
 def _subjects(scope: Scope, ids: str, raw: bool) -> Select[Any]:
@@ -179,58 +186,73 @@ def _subjects(scope: Scope, ids: str, raw: bool) -> Select[Any]:
             visible(i.compartment_id, scope),
             visible(s.compartment_id, scope),
         )
+        .order_by(s.kind, s.name, s.id)
     )
 
 
 def _addenda(scope: Scope, ids: str, raw: bool) -> Select[Any]:
     a = Addendum
-    return select(
-        *_columns(raw, a.debrief_id, a.id, a.text, a.author_alias_id, a.created_at)
-    ).where(listed(a.debrief_id, ids), visible(a.compartment_id, scope))
+    return (
+        select(*_columns(raw, a.debrief_id, a.id, a.text, a.author_alias_id, a.created_at))
+        .where(listed(a.debrief_id, ids), visible(a.compartment_id, scope))
+        .order_by(a.created_at, a.id)
+    )
 
 
 def _taskings(scope: Scope, ids: str, raw: bool) -> Select[Any]:
     t = Tasking
-    return select(
-        *_columns(
-            raw,
-            t.debrief_id,
-            t.id,
-            t.source_id,
-            t.description,
-            t.limits,
-            t.deadline,
-            t.status,
-            t.outcome,
-            t.created_at,
+    return (
+        select(
+            *_columns(
+                raw,
+                t.debrief_id,
+                t.id,
+                t.source_id,
+                t.description,
+                t.limits,
+                t.deadline,
+                t.status,
+                t.outcome,
+                t.created_at,
+            )
         )
-    ).where(listed(t.debrief_id, ids), visible(t.compartment_id, scope))
+        .where(listed(t.debrief_id, ids), visible(t.compartment_id, scope))
+        .order_by(t.created_at, t.id)
+    )
 
 
 def _payments(scope: Scope, ids: str, raw: bool) -> Select[Any]:
     p = Payment
-    return select(
-        *_columns(
-            raw,
-            p.debrief_id,
-            p.id,
-            p.kind,
-            p.amount_cents,
-            p.currency,
-            p.reason,
-            p.occurred_on,
-            p.witness_alias_id,
-            p.approved_by_alias_id,
-            p.created_at,
+    return (
+        select(
+            *_columns(
+                raw,
+                p.debrief_id,
+                p.id,
+                p.kind,
+                p.amount_cents,
+                p.currency,
+                p.reason,
+                p.occurred_on,
+                p.witness_alias_id,
+                p.approved_by_alias_id,
+                p.created_at,
+            )
         )
-    ).where(listed(p.debrief_id, ids), visible(p.compartment_id, scope))
+        .where(listed(p.debrief_id, ids), visible(p.compartment_id, scope))
+        .order_by(p.occurred_on, p.created_at, p.id)
+    )
 
 
 def _attachments(scope: Scope, ids: str, raw: bool) -> Select[Any]:
     a = Attachment
-    return select(
-        *_columns(raw, a.debrief_id, a.id, a.name, a.media_type, a.size, a.sha256, a.created_at)
-    ).where(listed(a.debrief_id, ids), visible(a.compartment_id, scope))
+    return (
+        select(
+            *_columns(raw, a.debrief_id, a.id, a.name, a.media_type, a.size, a.sha256, a.created_at)
+        )
+        .where(listed(a.debrief_id, ids), visible(a.compartment_id, scope))
+        .order_by(a.created_at, a.id)
+    )
 
 
 def read(
@@ -246,8 +268,11 @@ def read(
     outside the scope, or that does not exist, is simply not among the rows."""
     ids = ids_json(debrief_ids)
 
+    # Core execution: rows of columns need none of the ORM's machinery.
+    connection = session.connection()
+
     def rows(query: Select[Any]) -> list[Row[Any]]:
-        return list(session.execute(query).all())
+        return list(connection.execute(query).all())
 
     return DebriefParts(
         debriefs=rows(_debriefs(scope, ids, raw)),

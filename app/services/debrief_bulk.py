@@ -2,7 +2,7 @@
 for a whole report, in a constant number of statements (``app.dal.debrief_parts``:
 eight, plus one for the cover names), inside the caller's read transaction.
 
-Parts are ordered as ``get_debrief`` orders them, with the id as the last tie
+Parts come ordered as ``get_debrief`` orders them, with the id as the last tie
 breaker, so one debrief reads the same either way (tests/test_report_bulk.py).
 """
 
@@ -56,10 +56,7 @@ def _item(row: Row[Any], subjects: list[Row[Any]]) -> ItemView:
         ),
         corroboration=row.corroboration,
         exculpatory=row.exculpatory,
-        subjects=tuple(
-            SubjectView(s.id, s.kind, s.name)
-            for s in sorted(subjects, key=lambda s: (s.kind.value, s.name, s.id))
-        ),
+        subjects=tuple(SubjectView(s.id, s.kind, s.name) for s in subjects),
     )
 
 
@@ -100,12 +97,10 @@ class _Views:
         )
 
     def debrief(self, d: Row[Any]) -> DebriefView:
-        items = sorted(self.items.get(d.id, ()), key=lambda i: (i.position, i.id))
-        addenda = sorted(self.addenda.get(d.id, ()), key=lambda a: (a.created_at, a.id))
-        taskings = sorted(self.taskings.get(d.id, ()), key=lambda t: (t.created_at, t.id))
-        payments = sorted(
-            self.payments.get(d.id, ()), key=lambda p: (p.occurred_on, p.created_at, p.id)
-        )
+        items = self.items.get(d.id, ())
+        addenda = self.addenda.get(d.id, ())
+        taskings = self.taskings.get(d.id, ())
+        payments = self.payments.get(d.id, ())
         return DebriefView(
             id=d.id,
             source_id=d.source_id,
