@@ -9,6 +9,7 @@ import stat
 import uuid
 from pathlib import Path
 
+import pypdfium2 as pdfium  # type: ignore[import-untyped]
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
@@ -97,7 +98,7 @@ def test_paging_through_the_preview_renders_each_page_once_from_one_parse(
 ) -> None:
     parsed: list[int] = []
     rendered: list[int] = []
-    document, render = raster.pdfium.PdfDocument, raster._render
+    document, render = pdfium.PdfDocument, raster._render
 
     def counted_document(*args: object, **kwargs: object) -> object:
         parsed.append(1)
@@ -107,7 +108,7 @@ def test_paging_through_the_preview_renders_each_page_once_from_one_parse(
         rendered.append(index + 1)
         return render(doc, index, dpi)
 
-    monkeypatch.setattr(raster.pdfium, "PdfDocument", counted_document)
+    monkeypatch.setattr(pdfium, "PdfDocument", counted_document)
     monkeypatch.setattr(raster, "_render", counted_render)
     dialog = _dialog(qtbot, issued)
     pages = issued.page_count
