@@ -6,10 +6,13 @@ limit on bound values, and every statement filters its own rows by the scope's
 compartments (``visible``), so a part of a debrief outside the scope is never
 read, even when an id of one is asked for.
 
-Reports read through it (``app.services.debrief_bulk``), one debrief or a
-thousand alike. The package serialiser reads the same tables for the same ids;
-``raw=True`` hands back the values as stored (ids as hex text, times as ISO
-text, enums as their text), which is what it encodes.
+Values come back as stored, without the column types' conversions: ids as 32
+hex digits, times as ``iso_utc`` text, days as ISO dates, enums as their text,
+flags as 0/1. Converting only what a caller shows is several times cheaper than
+SQLAlchemy building a UUID, a datetime or an enum member for every value read
+(``benchmarks/reports.py``), and stored text is what the package serialiser
+encodes. Reports read through it (``app.services.debrief_bulk``), one debrief or
+a thousand alike.
 """
 
 from __future__ import annotations
@@ -71,20 +74,16 @@ class DebriefParts:
     attachments: list[Row[Any]]  # metadata only, and only when asked for
 
 
-def _columns(raw: bool, *columns: Any) -> list[Any]:
-    """The columns, labelled by their attribute names; ``raw``: without the
-    column types' conversion (the stored value)."""
-    if not raw:
-        return [c.label(c.key) for c in columns]
+def _columns(*columns: Any) -> list[Any]:
+    """The columns as stored (no type's conversion), labelled by their names."""
     return [type_coerce(c, NullType()).label(c.key) for c in columns]
 
 
-def _debriefs(scope: Scope, ids: str, raw: bool) -> Select[Any]:
+def _debriefs(scope: Scope, ids: str) -> Select[Any]:
     d = Debrief
     return (
         select(
             *_columns(
-                raw,
                 d.id,
                 d.source_id,
                 d.compartment_id,
@@ -103,19 +102,18 @@ def _debriefs(scope: Scope, ids: str, raw: bool) -> Select[Any]:
                 d.submitted_at,
                 d.reviewed_at,
             ),
-            Source.codename.label("codename"),
+            type_coerce(Source.codename, NullType()).label("codename"),
         )
         .join(Source, Source.id == d.source_id)
         .where(listed(d.id, ids), visible(d.compartment_id, scope))
     )
 
 
-def _contacts(scope: Scope, ids: str, raw: bool) -> Select[Any]:
+def _contacts(scope: Scope, ids: str) -> Select[Any]:
     c = Contact
     return (
         select(
             *_columns(
-                raw,
                 c.id,
                 c.source_id,
                 c.kind,
@@ -136,10 +134,10 @@ def _contacts(scope: Scope, ids: str, raw: bool) -> Select[Any]:
     )
 
 
-def _attendees(scope: Scope, ids: str, raw: bool) -> Select[Any]:
+def _attendees(scope: Scope, ids: str) -> Select[Any]:
     a = ContactAttendee
     return (
-        select(*_columns(raw, a.contact_id, a.alias_id))
+        select(*_columns(a.contact_id, a.alias_id))
         .join(Debrief, Debrief.contact_id == a.contact_id)
         .join(Contact, Contact.id == a.contact_id)
         .where(
@@ -150,12 +148,11 @@ def _attendees(scope: Scope, ids: str, raw: bool) -> Select[Any]:
     )
 
 
-def _items(scope: Scope, ids: str, raw: bool) -> Select[Any]:
+def _items(scope: Scope, ids: str) -> Select[Any]:
     i = IntelligenceItem
     return (
         select(
             *_columns(
-                raw,
                 i.debrief_id,
                 i.id,
                 i.position,
@@ -175,10 +172,10 @@ def _items(scope: Scope, ids: str, raw: bool) -> Select[Any]:
     )
 
 
-def _subjects(scope: Scope, ids: str, raw: bool) -> Select[Any]:
+def _subjects(scope: Scope, ids: str) -> Select[Any]:
     i, s = IntelligenceItem, Subject
     return (
-        select(*_columns(raw, ItemSubject.item_id, s.id, s.kind, s.name))
+        select(*_columns(ItemSubject.item_id, s.id, s.kind, s.name))
         .join(i, i.id == ItemSubject.item_id)
         .join(s, s.id == ItemSubject.subject_id)
         .where(
@@ -190,21 +187,20 @@ def _subjects(scope: Scope, ids: str, raw: bool) -> Select[Any]:
     )
 
 
-def _addenda(scope: Scope, ids: str, raw: bool) -> Select[Any]:
+def _addenda(scope: Scope, ids: str) -> Select[Any]:
     a = Addendum
     return (
-        select(*_columns(raw, a.debrief_id, a.id, a.text, a.author_alias_id, a.created_at))
+        select(*_columns(a.debrief_id, a.id, a.text, a.author_alias_id, a.created_at))
         .where(listed(a.debrief_id, ids), visible(a.compartment_id, scope))
         .order_by(a.created_at, a.id)
     )
 
 
-def _taskings(scope: Scope, ids: str, raw: bool) -> Select[Any]:
+def _taskings(scope: Scope, ids: str) -> Select[Any]:
     t = Tasking
     return (
         select(
             *_columns(
-                raw,
                 t.debrief_id,
                 t.id,
                 t.source_id,
@@ -221,12 +217,11 @@ def _taskings(scope: Scope, ids: str, raw: bool) -> Select[Any]:
     )
 
 
-def _payments(scope: Scope, ids: str, raw: bool) -> Select[Any]:
+def _payments(scope: Scope, ids: str) -> Select[Any]:
     p = Payment
     return (
         select(
             *_columns(
-                raw,
                 p.debrief_id,
                 p.id,
                 p.kind,
@@ -244,12 +239,10 @@ def _payments(scope: Scope, ids: str, raw: bool) -> Select[Any]:
     )
 
 
-def _attachments(scope: Scope, ids: str, raw: bool) -> Select[Any]:
+def _attachments(scope: Scope, ids: str) -> Select[Any]:
     a = Attachment
     return (
-        select(
-            *_columns(raw, a.debrief_id, a.id, a.name, a.media_type, a.size, a.sha256, a.created_at)
-        )
+        select(*_columns(a.debrief_id, a.id, a.name, a.media_type, a.size, a.sha256, a.created_at))
         .where(listed(a.debrief_id, ids), visible(a.compartment_id, scope))
         .order_by(a.created_at, a.id)
     )
@@ -261,7 +254,6 @@ def read(
     debrief_ids: Sequence[uuid.UUID],
     *,
     attachments: bool = False,
-    raw: bool = False,
 ) -> DebriefParts:
     """Every part of the debriefs ``debrief_ids`` that ``scope`` may see: eight
     statements (nine with ``attachments``), whatever the number of ids. A debrief
@@ -275,13 +267,13 @@ def read(
         return list(connection.execute(query).all())
 
     return DebriefParts(
-        debriefs=rows(_debriefs(scope, ids, raw)),
-        contacts=rows(_contacts(scope, ids, raw)),
-        attendees=rows(_attendees(scope, ids, raw)),
-        items=rows(_items(scope, ids, raw)),
-        subjects=rows(_subjects(scope, ids, raw)),
-        addenda=rows(_addenda(scope, ids, raw)),
-        taskings=rows(_taskings(scope, ids, raw)),
-        payments=rows(_payments(scope, ids, raw)),
-        attachments=rows(_attachments(scope, ids, raw)) if attachments else [],
+        debriefs=rows(_debriefs(scope, ids)),
+        contacts=rows(_contacts(scope, ids)),
+        attendees=rows(_attendees(scope, ids)),
+        items=rows(_items(scope, ids)),
+        subjects=rows(_subjects(scope, ids)),
+        addenda=rows(_addenda(scope, ids)),
+        taskings=rows(_taskings(scope, ids)),
+        payments=rows(_payments(scope, ids)),
+        attachments=rows(_attachments(scope, ids)) if attachments else [],
     )

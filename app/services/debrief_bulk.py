@@ -2,8 +2,11 @@
 for a whole report, in a constant number of statements (``app.dal.debrief_parts``:
 eight, plus one for the cover names), inside the caller's read transaction.
 
-Parts come ordered as ``get_debrief`` orders them, with the id as the last tie
-breaker, so one debrief reads the same either way (tests/test_report_bulk.py).
+The parts come as stored; each value is converted here as its column type would
+convert it (``app.models.base``: ids, times, days; enums by value), once per
+distinct id. Parts come ordered as ``get_debrief`` orders them, the id breaking
+ties, so a debrief reads the same either way (tests/test_report_bulk.py checks
+every field of every debrief of a varied vault).
 """
 
 from __future__ import annotations
@@ -11,15 +14,25 @@ from __future__ import annotations
 import uuid
 from collections import defaultdict
 from collections.abc import Sequence
+from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Row
 from sqlalchemy.orm import Session
 
 from app.dal import debrief_parts
 from app.dal.scope import Scope
 from app.domain.grading import Grading
 from app.errors import NotFound
+from app.models.base import parse_stored_utc
+from app.models.enums import (
+    ContactKind,
+    Corroboration,
+    DebriefStatus,
+    GradingScheme,
+    PaymentKind,
+    SubjectKind,
+    TaskingStatus,
+)
 from app.services import mapping
 from app.services.views import (
     AddendumView,
@@ -31,127 +44,159 @@ from app.services.views import (
     TaskingView,
 )
 
-Rows = dict[uuid.UUID, list[Row[Any]]]
+Rows = dict[str, list[Any]]
 
 
-def _by(rows: list[Row[Any]], key: str) -> Rows:
+def _by_first(rows: list[Any]) -> Rows:
+    """Rows grouped by their first column (the stored id of what they belong to),
+    in the order they came."""
     out: Rows = defaultdict(list)
     for row in rows:
-        out[getattr(row, key)].append(row)
+        out[row[0]].append(row)
     return out
 
 
-def _item(row: Row[Any], subjects: list[Row[Any]]) -> ItemView:
-    return ItemView(
-        id=row.id,
-        position=row.position,
-        text=row.text,
-        sanitised_text=row.sanitised_text,
-        grading=Grading(
-            row.scheme,
-            row.source_evaluation,
-            row.intelligence_assessment,
-            row.handling_code,
-            row.handling_conditions,
-        ),
-        corroboration=row.corroboration,
-        exculpatory=row.exculpatory,
-        subjects=tuple(SubjectView(s.id, s.kind, s.name) for s in subjects),
-    )
+def _time(value: str | None) -> datetime | None:
+    return None if value is None else parse_stored_utc(value)
+
+
+def _day(value: str | None) -> date | None:
+    return None if value is None else date.fromisoformat(value)
 
 
 class _Views:
-    """Turns the parts' rows into views, one debrief at a time."""
+    """Turns the parts' stored rows into views, one debrief at a time."""
 
     def __init__(self, parts: debrief_parts.DebriefParts, names: dict[uuid.UUID, str]) -> None:
-        self.names = names
-        self.contacts = {c.id: c for c in parts.contacts}
-        self.attendees: dict[uuid.UUID, tuple[str, ...]] = {
-            cid: tuple(sorted(names.get(r.alias_id, "?") for r in rows))
-            for cid, rows in _by(parts.attendees, "contact_id").items()
+        self._ids: dict[str, uuid.UUID] = {}
+        self._names = {alias_id.hex: name for alias_id, name in names.items()}
+        self._gradings: dict[tuple[Any, ...], Grading] = {}
+        self._subjects: dict[str, SubjectView] = {}
+        self.contacts: dict[str, Any] = {c[0]: c for c in parts.contacts}
+        attendees = _by_first(parts.attendees)
+        self.attendees = {
+            cid: tuple(sorted(self._names.get(a[1], "?") for a in rows))
+            for cid, rows in attendees.items()
         }
-        self.items = _by(parts.items, "debrief_id")
-        self.subjects = _by(parts.subjects, "item_id")
-        self.addenda = _by(parts.addenda, "debrief_id")
-        self.taskings = _by(parts.taskings, "debrief_id")
-        self.payments = _by(parts.payments, "debrief_id")
+        self.items = _by_first(parts.items)
+        self.subjects = _by_first(parts.subjects)
+        self.addenda = _by_first(parts.addenda)
+        self.taskings = _by_first(parts.taskings)
+        self.payments = _by_first(parts.payments)
 
-    def name(self, alias_id: uuid.UUID | None) -> str | None:
-        return self.names.get(alias_id) if alias_id else None
+    def uid(self, stored: str) -> uuid.UUID:
+        found = self._ids.get(stored)
+        if found is None:
+            found = self._ids[stored] = uuid.UUID(hex=stored)
+        return found
 
-    def contact(self, contact_id: uuid.UUID | None) -> ContactView | None:
+    def name(self, alias_id: str | None) -> str | None:
+        return self._names.get(alias_id) if alias_id else None
+
+    def contact(self, contact_id: str | None) -> ContactView | None:
         c = self.contacts.get(contact_id) if contact_id is not None else None
         if c is None:
             return None
+        cid, source_id, kind, occurred_at, duration, codeword, recon, safety, notes = c
         return ContactView(
-            id=c.id,
-            source_id=c.source_id,
-            kind=c.kind,
-            occurred_at=c.occurred_at,
-            duration_minutes=c.duration_minutes,
-            location_codeword=c.location_codeword,
-            reconnaissance_notes=c.reconnaissance_notes,
-            safety_notes=c.safety_notes,
-            notes=c.notes,
-            attendees=self.attendees.get(c.id, ()),
+            id=self.uid(cid),
+            source_id=self.uid(source_id),
+            kind=ContactKind(kind),
+            occurred_at=parse_stored_utc(occurred_at),
+            duration_minutes=duration,
+            location_codeword=codeword,
+            reconnaissance_notes=recon,
+            safety_notes=safety,
+            notes=notes,
+            attendees=self.attendees.get(cid, ()),
         )
 
-    def debrief(self, d: Row[Any]) -> DebriefView:
-        items = self.items.get(d.id, ())
-        addenda = self.addenda.get(d.id, ())
-        taskings = self.taskings.get(d.id, ())
-        payments = self.payments.get(d.id, ())
+    def subject(self, stored_id: str, kind: str, name: str) -> SubjectView:
+        # Subjects recur across a file's items: one view each.
+        view = self._subjects.get(stored_id)
+        if view is None:
+            view = SubjectView(self.uid(stored_id), SubjectKind(kind), name)
+            self._subjects[stored_id] = view
+        return view
+
+    def grading(self, codes: tuple[Any, ...]) -> Grading:
+        found = self._gradings.get(codes)
+        if found is None:
+            scheme, evaluation, assessment, handling, conditions = codes
+            found = Grading(GradingScheme(scheme), evaluation, assessment, handling, conditions)
+            self._gradings[codes] = found
+        return found
+
+    def item(self, row: Any) -> ItemView:
+        _debrief, iid, position, text, sanitised, *codes, corroboration, exculpatory = row
+        return ItemView(
+            id=self.uid(iid),
+            position=position,
+            text=text,
+            sanitised_text=sanitised,
+            grading=self.grading(tuple(codes)),
+            corroboration=Corroboration(corroboration),
+            exculpatory=bool(exculpatory),
+            subjects=tuple(self.subject(s[1], s[2], s[3]) for s in self.subjects.get(iid, ())),
+        )
+
+    def tasking(self, row: Any, codename: str) -> TaskingView:
+        _debrief, tid, source_id, description, limits, deadline, status, outcome, created = row
+        return TaskingView(
+            self.uid(tid),
+            self.uid(source_id),
+            codename,
+            description,
+            limits,
+            _day(deadline),
+            TaskingStatus(status),
+            outcome,
+            parse_stored_utc(created),
+        )
+
+    def payment(self, row: Any) -> PaymentView:
+        _debrief, pid, kind, amount, currency, reason, occurred_on, witness, approver, _at = row
+        return PaymentView(
+            self.uid(pid),
+            PaymentKind(kind),
+            amount,
+            currency,
+            reason,
+            date.fromisoformat(occurred_on),
+            self.name(witness),
+            self.name(approver),
+        )
+
+    def debrief(self, d: Any) -> DebriefView:
+        (did, source_id, compartment_id, contact_id, status, narrative, welfare, security) = d[:8]
+        (assessment, reflection, author, reviewer, comment, created, updated) = d[8:15]
+        (submitted, reviewed, codename) = d[15:]
         return DebriefView(
-            id=d.id,
-            source_id=d.source_id,
-            compartment_id=d.compartment_id,
-            codename=d.codename,
-            status=d.status,
-            contact=self.contact(d.contact_id),
-            narrative=d.narrative,
-            welfare_observations=d.welfare_observations,
-            security_observations=d.security_observations,
-            runner_assessment=d.runner_assessment,
-            critical_reflection=d.critical_reflection,
-            author=self.name(d.author_alias_id),
-            created_at=d.created_at,
-            updated_at=d.updated_at,
-            submitted_at=d.submitted_at,
-            reviewed_at=d.reviewed_at,
-            reviewer=self.name(d.reviewer_alias_id),
-            review_comment=d.review_comment,
-            items=tuple(_item(i, self.subjects.get(i.id, [])) for i in items),
+            id=self.uid(did),
+            source_id=self.uid(source_id),
+            compartment_id=self.uid(compartment_id),
+            codename=codename,
+            status=DebriefStatus(status),
+            contact=self.contact(contact_id),
+            narrative=narrative,
+            welfare_observations=welfare,
+            security_observations=security,
+            runner_assessment=assessment,
+            critical_reflection=reflection,
+            author=self.name(author),
+            created_at=parse_stored_utc(created),
+            updated_at=parse_stored_utc(updated),
+            submitted_at=_time(submitted),
+            reviewed_at=_time(reviewed),
+            reviewer=self.name(reviewer),
+            review_comment=comment,
+            items=tuple(self.item(i) for i in self.items.get(did, ())),
             addenda=tuple(
-                AddendumView(a.id, a.text, self.name(a.author_alias_id), a.created_at)
-                for a in addenda
+                AddendumView(self.uid(a[1]), a[2], self.name(a[3]), parse_stored_utc(a[4]))
+                for a in self.addenda.get(did, ())
             ),
-            taskings=tuple(
-                TaskingView(
-                    t.id,
-                    t.source_id,
-                    d.codename,
-                    t.description,
-                    t.limits,
-                    t.deadline,
-                    t.status,
-                    t.outcome,
-                    t.created_at,
-                )
-                for t in taskings
-            ),
-            payments=tuple(
-                PaymentView(
-                    p.id,
-                    p.kind,
-                    p.amount_cents,
-                    p.currency,
-                    p.reason,
-                    p.occurred_on,
-                    self.name(p.witness_alias_id),
-                    self.name(p.approved_by_alias_id),
-                )
-                for p in payments
-            ),
+            taskings=tuple(self.tasking(t, codename) for t in self.taskings.get(did, ())),
+            payments=tuple(self.payment(p) for p in self.payments.get(did, ())),
         )
 
 
@@ -162,7 +207,8 @@ def read_debriefs(
     ``get_debrief`` says it) if any of them is not in the scope's files."""
     parts = debrief_parts.read(session, scope, debrief_ids)
     views = _Views(parts, mapping.alias_names(session))
-    found = {d.id: d for d in parts.debriefs}
-    if any(i not in found for i in debrief_ids):
+    found = {d[0]: d for d in parts.debriefs}
+    stored = [i.hex for i in debrief_ids]
+    if any(i not in found for i in stored):
         raise NotFound("No such {record} in the active alias's files.", record="debrief")
-    return [views.debrief(found[i]) for i in debrief_ids]
+    return [views.debrief(found[i]) for i in stored]

@@ -8,11 +8,13 @@ from collections.abc import Sequence
 
 from app.clock import utc_now
 from app.dal.scope import Scope
+from app.domain.grading import Grading
 from app.reports import labels
 from app.reports.views import (
     AddendumPart,
     ContactPart,
     FileRecords,
+    GradingLine,
     InternalBody,
     InternalDebrief,
     InternalItem,
@@ -48,7 +50,16 @@ def _contact(c: ContactView | None) -> ContactPart | None:
     )
 
 
-def internal_debrief(v: DebriefView) -> InternalDebrief:
+class _GradingLines(dict[Grading, GradingLine]):
+    """``grading_line`` once per distinct grading (a report repeats a few)."""
+
+    def __missing__(self, grading: Grading) -> GradingLine:
+        line = self[grading] = grading_line(grading)
+        return line
+
+
+def internal_debrief(v: DebriefView, lines: _GradingLines | None = None) -> InternalDebrief:
+    lines = _GradingLines() if lines is None else lines
     return InternalDebrief(
         debrief_id=str(v.id),
         codename=v.codename,
@@ -66,7 +77,7 @@ def internal_debrief(v: DebriefView) -> InternalDebrief:
                 number=n,
                 text=i.text,
                 sanitised_text=i.sanitised_text,
-                grading=grading_line(i.grading),
+                grading=lines[i.grading],
                 shareable=i.grading.shareable,
                 corroboration=i.corroboration.value,
                 exculpatory=i.exculpatory,
@@ -91,12 +102,13 @@ def internal_body(
 ) -> InternalBody:
     codenames = tuple(sorted({v.codename for v in views} | {f.codename for f in unlinked}))
     title = "Debrief report" if len(views) == 1 else "Debrief reports"  # count in the subtitle
+    lines = _GradingLines()
     return InternalBody(
         title=title,
         codenames=codenames,
         period_from=selection.date_from,
         period_to=selection.date_to,
-        debriefs=tuple(internal_debrief(v) for v in views),
+        debriefs=tuple(internal_debrief(v, lines) for v in views),
         unlinked=unlinked,
     )
 
