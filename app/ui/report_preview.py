@@ -170,17 +170,7 @@ class ReportPreviewDialog(QDialog):
         self.pages = QWidget()
         self.pages_layout = QVBoxLayout(self.pages)
         self.pages_layout.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        # One blank page of the right size for each page, so the scroll bar is
-        # right from the start; each is filled when it first comes into view.
-        self._page_labels: list[QLabel] = []
-        for number in range(1, self._total + 1):
-            label = QLabel()
-            label.setObjectName(f"previewPage{number}")
-            width, height = self._doc.page_size(number, PREVIEW_DPI)
-            label.setFixedSize(width + 2 * PAGE_MARGIN, height + 2 * PAGE_MARGIN)
-            label.setStyleSheet(f"background: white; margin: {PAGE_MARGIN}px;")
-            self.pages_layout.addWidget(label)
-            self._page_labels.append(label)
+        self._page_labels = self._blank_pages(self._doc)
         self.page_area = QScrollArea()
         self.page_area.setObjectName("previewPages")
         self.page_area.setWidgetResizable(True)
@@ -213,6 +203,20 @@ class ReportPreviewDialog(QDialog):
         self.page_area.setFocus()  # Page Up/Down, arrows scroll the pages at once
 
     # -- rendering ---------------------------------------------------------------------
+
+    def _blank_pages(self, doc: OpenPdf) -> list[QLabel]:
+        """One blank page of the right size for each page, so the scroll bar is
+        right from the start; each is filled when it first comes into view."""
+        labels = []
+        for number in range(1, doc.page_count + 1):
+            label = QLabel()
+            label.setObjectName(f"previewPage{number}")
+            width, height = doc.page_size(number, PREVIEW_DPI)
+            label.setFixedSize(width + 2 * PAGE_MARGIN, height + 2 * PAGE_MARGIN)
+            label.setStyleSheet(f"background: white; margin: {PAGE_MARGIN}px;")
+            self.pages_layout.addWidget(label)
+            labels.append(label)
+        return labels
 
     def _start(
         self,

@@ -14,7 +14,7 @@ from datetime import date, datetime
 
 from app.dal.scope import Scope
 from app.models.reports import ApprovalStatus, IssuedReport, ReportApproval, ReportKind
-from app.reports.render import render
+from app.reports.render import RenderedPdf, render
 from app.reports.views import Report, SanitisedReport
 from app.services.reports.choices import Selection
 from app.services.reports.progress import Cancel, ProgressFn
@@ -61,31 +61,30 @@ def _period(views: Sequence[DebriefView], selection: Selection) -> tuple[date | 
     return (min(days), max(days)) if days else (None, None)
 
 
+def _kind(report: Report) -> ReportKind:
+    return ReportKind.SANITISED if isinstance(report, SanitisedReport) else ReportKind.INTERNAL
+
+
 def _only(values: set[uuid.UUID]) -> uuid.UUID | None:
     return next(iter(values)) if len(values) == 1 else None
 
 
-def issue(
+def _register(
     vault: Vault,
     scope: Scope,
     report: Report,
+    rendered: RenderedPdf,
+    pdf_sha: str,
     views: Sequence[DebriefView],
     selection: Selection,
     *,
     printed_at: datetime,
-    progress: ProgressFn | None,
-    cancel: Cancel | None,
-    approval_id: uuid.UUID | None = None,
-    skipped: int = 0,
-    withheld: int = 0,
-) -> IssuedPdf:
-    """Render ``report`` and register it; ``approval_id``: the approval it uses up."""
-    rendered = render(report, progress=progress)
-    if cancel is not None:
-        cancel.check()  # the last chance: after this, the report is registered
-    pdf_sha = hashlib.sha256(rendered.data).hexdigest()
-    kind = ReportKind.SANITISED if isinstance(report, SanitisedReport) else ReportKind.INTERNAL
+    approval_id: uuid.UUID | None,
+) -> None:
+    """The register entry and its audit event, in one transaction; an approval
+    used for it is marked issued."""
     report_id = uuid.UUID(report.stamp.report_id)
+    kind = _kind(report)
     compartment = _only({v.compartment_id for v in views})
     period = _period(views, selection)
     with vault.write() as session:
@@ -132,9 +131,41 @@ def issue(
                 "approval_id": approval_id.hex if approval_id else None,
             },
         )
+
+
+def issue(
+    vault: Vault,
+    scope: Scope,
+    report: Report,
+    views: Sequence[DebriefView],
+    selection: Selection,
+    *,
+    printed_at: datetime,
+    progress: ProgressFn | None,
+    cancel: Cancel | None,
+    approval_id: uuid.UUID | None = None,
+    skipped: int = 0,
+    withheld: int = 0,
+) -> IssuedPdf:
+    """Render ``report`` and register it; ``approval_id``: the approval it uses up."""
+    rendered = render(report, progress=progress)
+    if cancel is not None:
+        cancel.check()  # the last chance: after this, the report is registered
+    pdf_sha = hashlib.sha256(rendered.data).hexdigest()
+    _register(
+        vault,
+        scope,
+        report,
+        rendered,
+        pdf_sha,
+        views,
+        selection,
+        printed_at=printed_at,
+        approval_id=approval_id,
+    )
     return IssuedPdf(
-        report_id=report_id,
-        kind=kind,
+        report_id=uuid.UUID(report.stamp.report_id),
+        kind=_kind(report),
         marking=report.stamp.marking,
         pdf=rendered.data,
         page_count=rendered.page_count,
