@@ -447,13 +447,19 @@ def get_debrief(vault: Vault, scope: Scope, debrief_id: uuid.UUID) -> DebriefVie
                     c, mapping.attendees(session, [c.id], names).get(c.id, ())
                 )
         addenda = session.execute(
-            select(Addendum).where(Addendum.debrief_id == d.id).order_by(Addendum.created_at)
+            select(Addendum)
+            .where(Addendum.debrief_id == d.id)
+            .order_by(Addendum.created_at, Addendum.id)
         ).scalars()
         taskings = session.execute(
-            select(Tasking).where(Tasking.debrief_id == d.id).order_by(Tasking.created_at)
+            select(Tasking)
+            .where(Tasking.debrief_id == d.id)
+            .order_by(Tasking.created_at, Tasking.id)
         ).scalars()
         payments = session.execute(
-            select(Payment).where(Payment.debrief_id == d.id).order_by(Payment.occurred_on)
+            select(Payment)
+            .where(Payment.debrief_id == d.id)
+            .order_by(Payment.occurred_on, Payment.created_at, Payment.id)
         ).scalars()
         return DebriefView(
             id=d.id,

@@ -161,7 +161,7 @@ def item_views(session: Session, items: Iterable[IntelligenceItem]) -> tuple[Ite
             select(ItemSubject.item_id, Subject)
             .join(Subject, Subject.id == ItemSubject.subject_id)
             .where(ItemSubject.item_id.in_([i.id for i in items]))
-            .order_by(Subject.kind, Subject.name)
+            .order_by(Subject.kind, Subject.name, Subject.id)
         ):
             subjects[item_id].append(SubjectView(subj.id, subj.kind, subj.name))
     return tuple(
@@ -181,5 +181,5 @@ def item_views(session: Session, items: Iterable[IntelligenceItem]) -> tuple[Ite
             exculpatory=i.exculpatory,
             subjects=tuple(subjects.get(i.id, ())),
         )
-        for i in sorted(items, key=lambda x: x.position)
+        for i in sorted(items, key=lambda x: (x.position, x.id))
     )

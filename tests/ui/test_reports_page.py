@@ -16,6 +16,7 @@ from sqlalchemy import select
 
 from app.models import AuditEvent, CompartmentMember, Source
 from app.models.reports import IssuedReport
+from app.reports.blocks import ProgressMark
 from app.services import aliases, debriefs, identity, reports
 from app.services.views import IdentityFields
 from app.ui.controller import AppController
@@ -220,15 +221,17 @@ def test_cancel_stops_a_batch_report_and_nothing_is_issued(
 ) -> None:
     window = unlock(qtbot, controller)
     page = _batch_page(window)
-    loaded: list[object] = []
-    slow_get = debriefs.get_debrief
+    laid_out: list[object] = []
+    draw = ProgressMark.draw
 
-    def get_debrief(*args: object, **kwargs: object) -> object:
-        loaded.append(args[2])
+    def slow_draw(mark: ProgressMark) -> None:
+        laid_out.append(mark)
         time.sleep(0.05)  # long enough to press Cancel in the middle
-        return slow_get(*args, **kwargs)  # type: ignore[arg-type]
+        draw(mark)
 
-    monkeypatch.setattr("app.services.reports.debriefs.get_debrief", get_debrief)
+    # Debriefs are read all at once; the report is cancelled while they are laid
+    # out (the layout reaches a mark after each debrief).
+    monkeypatch.setattr(ProgressMark, "draw", slow_draw)
     _batch_choice(qtbot, page)
     qtbot.mouseClick(page.make_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: _progress_dialog(page) is not None, timeout=30_000)
@@ -242,7 +245,7 @@ def test_cancel_stops_a_batch_report_and_nothing_is_issued(
     assert not page.previews
     vault = window.session.vault
     total = debriefs.count_debriefs(vault, window.session.scope)
-    assert 0 < len(loaded) < total  # it stopped part-way
+    assert 0 < len(laid_out) < total  # it stopped part-way
     with vault.read() as session:
         assert session.execute(select(IssuedReport)).first() is None
         issued = session.execute(
