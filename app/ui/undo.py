@@ -21,13 +21,23 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QTextEdit
 
 PAUSE_SECONDS = 1.0
-_STATE = "_veldboekUndo"  # a property on each field: (time of last key, last was space)
 
 
 class WordUndo(QObject):
-    """Installed once on the application: every text field gets word-by-word undo."""
+    """Installed once on the application: every text field gets word-by-word undo.
+
+    It remembers only the field typed into last (typing goes to one field at a
+    time): moving to another field starts a new step there anyway. (Not kept as a
+    property on each field: PySide6 6.12 miscounts references to None when asked
+    for a property a widget does not have.)"""
 
     clock: Callable[[], float] = staticmethod(time.monotonic)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._field = 0  # id() of the field typed into last
+        self._last = float("-inf")
+        self._after_space = False
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() != QEvent.Type.KeyPress or not isinstance(
@@ -41,10 +51,14 @@ class WordUndo(QObject):
         if watched.isReadOnly():
             return False
         now = WordUndo.clock()
-        last, after_space = watched.property(_STATE) or (float("-inf"), False)
-        if (after_space and not text.isspace()) or now - last > PAUSE_SECONDS:
+        same_field = self._field == id(watched)
+        if (
+            not same_field
+            or (self._after_space and not text.isspace())
+            or (now - self._last > PAUSE_SECONDS)
+        ):
             cut_undo_step(watched)
-        watched.setProperty(_STATE, (now, text.isspace()))
+        self._field, self._last, self._after_space = id(watched), now, text.isspace()
         return False
 
 
