@@ -167,6 +167,7 @@ class AttachmentsBox(QGroupBox):
                 "when done. Saving is recorded in the audit log."
             ),
             QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,  # a stray Enter writes nothing unencrypted
         )
         if warning != QMessageBox.StandardButton.Save:
             return

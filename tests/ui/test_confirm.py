@@ -25,7 +25,7 @@ from app.ui.pages.reports import ReportsPage
 from app.ui.pages.sources import SourcesPage
 from tests import factory
 from tests.packages.conftest import PNG, open_party
-from tests.ui.boxes import confirm, confirmation
+from tests.ui.boxes import RETURN, answering, confirm, confirmation
 
 LEFT = Qt.MouseButton.LeftButton
 
@@ -332,3 +332,21 @@ def test_keeping_everything_takes_a_receipt_in_without_a_question(
     assert not [
         w for w in QApplication.topLevelWidgets() if isinstance(w, ConfirmDialog) and w.isVisible()
     ]
+
+
+def test_enter_on_the_unencrypted_copy_warning_saves_nothing(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    vault, scope = window.session.vault, window.session.scope
+    source = factory.source(vault, scope, "KOPIE")
+    debrief_id = factory.debrief(vault, scope, source)
+    attachments.add_attachment(vault, scope, debrief_id, "foto.png", PNG)
+    window.open_debrief(debrief_id)
+    box = window.debrief_page.files
+    box.table.view.selectRow(0)
+    chosen: list[object] = []
+    monkeypatch.setattr("app.ui.attachments_box.choose_save_path", lambda *a, **k: chosen.append(a))
+    with answering(RETURN) as asked:
+        qtbot.mouseClick(box.save_button, LEFT)
+    assert "not encrypted" in asked.texts[0]
+    assert chosen == []  # Enter was Cancel: not even a place to save was asked for
