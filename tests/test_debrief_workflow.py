@@ -144,7 +144,7 @@ def test_every_transition_writes_its_audit_action(
     assert view.review_comment == "Clear now."
     # An unchanged autosave writes nothing.
     other = debriefs.create_draft(vault, runner, shared)
-    assert debriefs.save_draft(vault, runner, other, DebriefContent()) is False
+    assert debriefs.save_draft(vault, runner, other, DebriefContent()).changed is False
     assert _trail(vault, runner, other) == [("debrief.created", runner.alias_name)]
 
 

@@ -119,21 +119,48 @@ def create_draft(
         return debrief.id
 
 
-def save_draft(vault: Vault, scope: Scope, debrief_id: uuid.UUID, content: DebriefContent) -> bool:
-    """Store the editor's text (autosave calls this every few seconds). Returns
-    whether anything changed; unchanged saves write nothing and audit nothing."""
+@dataclass(frozen=True)
+class DraftSaved:
+    """What ``save_draft`` did: whether it wrote anything, and which fields it did
+    not empty (their saved text was kept; the editor should ask)."""
+
+    changed: bool
+    kept: tuple[str, ...] = ()
+
+
+def save_draft(
+    vault: Vault,
+    scope: Scope,
+    debrief_id: uuid.UUID,
+    content: DebriefContent,
+    *,
+    emptying: frozenset[str] = frozenset(),
+) -> DraftSaved:
+    """Store the editor's text (autosave calls this every few seconds); unchanged
+    saves write nothing and audit nothing.
+
+    A field whose saved text is not blank is never replaced by blank text unless
+    it is named in ``emptying`` (the user said so): a stray select-all and delete
+    that an autosave catches must not wipe a narrative. Such a field keeps its
+    saved text and is named in ``DraftSaved.kept``; the other fields are saved."""
     with vault.write() as session:
         d = get_visible(session, scope, Debrief, debrief_id)
         _require_draft(d)
         changed = []
+        kept = []
         for f in fields(DebriefContent):
             value = getattr(content, f.name)
-            if getattr(d, f.name) != value:
-                setattr(d, f.name, value)
-                changed.append(f.name)
+            saved = getattr(d, f.name)
+            if saved == value:
+                continue
+            if not value.strip() and saved.strip() and f.name not in emptying:
+                kept.append(f.name)
+                continue
+            setattr(d, f.name, value)
+            changed.append(f.name)
         if changed:
             _audit(session, scope, "debrief.draft_saved", d, fields=sorted(changed))
-        return bool(changed)
+        return DraftSaved(bool(changed), tuple(kept))
 
 
 def _upsert_subjects(

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import uuid
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.services import aliases, vaults
+from app.ui import i18n
+from app.ui import undo as word_undo
 from app.ui.alias_band import AliasBand
 from app.ui.errors import notice_text, show_error
 from app.ui.lock import LockController
@@ -53,10 +55,30 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
-        self.setWindowTitle(self.tr("Veldboek"))
         self.session = session
         self.lock = lock
         self.runner = runner
+        self.meeting: MeetingView | None = None
+        self._own_actions: list[QAction] = []
+        word_undo.install()  # Ctrl+Z takes back a word, not a whole field
+        # Always in view (also while a page shows a passing message): the idle lock.
+        self.idle_status = QLabel()
+        self.idle_status.setObjectName("idleLockStatus")
+        self.statusBar().addPermanentWidget(self.idle_status)
+        self._build()
+        self.session.scope_changed.connect(lambda _scope: self.refresh())
+        self.session.settings_changed.connect(lambda _settings: self._show_idle_setting())
+        self.lock.about_to_lock.connect(self.save_pending)
+        self.lock.clear_requested.connect(self.clear_vault_data)
+        self.resize(1180, 760)
+        self.refresh()
+        self.nav.setCurrentRow(0)
+
+    def _build(self) -> None:
+        """Every widget that shows text, in the current language: built at unlock and
+        again when the language changes (``retranslate``)."""
+        session, runner = self.session, self.runner
+        self.setWindowTitle(self.tr("Veldboek"))
         self.band = AliasBand()
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
@@ -74,9 +96,11 @@ class MainWindow(QMainWindow):
         sources_page = self.page(SourcesPage)
         assert isinstance(sources_page, SourcesPage)
         sources_page.report_source.connect(self.report_source)
+        settings_page = self.page(SettingsPage)
+        assert isinstance(settings_page, SettingsPage)
+        settings_page.language_changed.connect(self.apply_language)
         self.stack.addWidget(self.debrief_page)
         self._return_row = 0
-        self.meeting: MeetingView | None = None
         body = QHBoxLayout()
         body.setContentsMargins(0, 0, 0, 0)
         body.addWidget(self.nav)
@@ -90,22 +114,64 @@ class MainWindow(QMainWindow):
         outer.addLayout(body, 1)
         self.central = QStackedWidget()
         self.central.addWidget(self.normal)
-        self.setCentralWidget(self.central)
+        self.setCentralWidget(self.central)  # deletes the one built before, if any
         self._actions()
         self.nav.currentRowChanged.connect(self._show_page)
         self.band.switch_requested.connect(self._switch_alias)
         self.band.lock_requested.connect(lambda: self.lock.lock("manual"))
-        self.session.scope_changed.connect(lambda _scope: self.refresh())
-        self.lock.about_to_lock.connect(self.save_pending)
-        self.lock.clear_requested.connect(self.clear_vault_data)
-        self.statusBar().showMessage(
-            self.tr("Locks itself after {m} min without activity. Panic key: F12.").format(
-                m=session.settings.idle_lock_minutes
+        self._show_idle_setting()
+
+    def _show_idle_setting(self) -> None:
+        self.idle_status.setText(
+            self.tr("Locks after {m} min without activity · Panic: F12").format(
+                m=self.session.settings.idle_lock_minutes
             )
         )
-        self.resize(1180, 760)
+
+    # -- language ---------------------------------------------------------------
+
+    def apply_language(self, choice: str) -> None:
+        """Settings chose another language: switch at once. Later, from the event
+        loop: the Settings page that asked is one of the widgets rebuilt."""
+        i18n.switch(choice)
+
+        def rebuild() -> None:
+            self.retranslate()
+            self.statusBar().showMessage(self.tr("Settings saved."), 6000)
+
+        QTimer.singleShot(0, rebuild)
+
+    def retranslate(self) -> None:
+        """Build every page again in the current language, keeping the user's place:
+        the page on screen, the open debrief or source file. Typed text is saved
+        first (the editors autosave into the vault)."""
+        if self.meeting is not None or not self.lock.is_unlocked:
+            return
+        self.save_pending()
+        row = self.nav.currentRow()
+        view = self.debrief_page.view
+        debrief = view.id if view is not None and self._on_debrief_page() else None
+        return_row = self._return_row
+        source = self.current_source() if debrief is None else None
+        for page in [*self.pages, self.debrief_page]:
+            page.clear_vault_data()  # stops their timers and late results
+        for action in self._own_actions:
+            self.removeAction(action)
+            action.deleteLater()
+        self._own_actions.clear()
+        self._build()
         self.refresh()
-        self.nav.setCurrentRow(0)
+        self.nav.setCurrentRow(max(0, row))
+        if debrief is not None:
+            self.open_debrief(debrief)
+            self._return_row = return_row
+        elif source is not None:
+            self.open_source(source[0])
+
+    def _on_debrief_page(self) -> bool:
+        return (
+            self.stack.currentWidget() is self.debrief_page and self.debrief_page.view is not None
+        )
 
     def _integrity_banner(self) -> QLabel:
         """A warning that stays in view for the whole session when the vault did not
@@ -151,6 +217,7 @@ class MainWindow(QMainWindow):
             action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
             action.triggered.connect(slot)
             self.addAction(action)
+            self._own_actions.append(action)
             return action
 
         self.lock_action = add(
@@ -274,6 +341,14 @@ class MainWindow(QMainWindow):
         debrief_id = getattr(record, "debrief_id", None)
         if isinstance(debrief_id, uuid.UUID):
             self.open_debrief(debrief_id)
+        elif meeting is not None and meeting.discarded:
+            self.statusBar().showMessage(self.tr("The meeting was discarded."), 8000)
+            current = self.stack.currentWidget()
+            if isinstance(current, Page):  # its lists showed the meeting
+                try:
+                    current.reload()
+                except Exception as exc:
+                    show_error(self, exc)
 
     def save_pending(self) -> None:
         """Before locking or switching away: keep typed text."""

@@ -31,6 +31,7 @@ from app.services.views import (
     SourceFile,
     TaskingView,
 )
+from app.ui.confirm import ask
 from app.ui.dialogs.contact_form import ContactDialog
 from app.ui.dialogs.identity import RecordIdentityDialog, RevealIdentityDialog
 from app.ui.dialogs.records import (
@@ -337,8 +338,28 @@ class SourceFileView(QWidget):
             self._run_dialog(SourceDialog(self.session, self.file.overview, self))
 
     def _record_identity(self) -> None:
-        if self.file is not None:
-            self._run_dialog(RecordIdentityDialog(self.session, self.source_id, self))
+        if self.file is None:
+            return
+        source_id, codename = self.source_id, self.file.overview.codename
+
+        def record() -> None:
+            self._run_dialog(RecordIdentityDialog(self.session, source_id, self))
+
+        if not self.file.overview.has_identity:
+            record()
+            return
+        # Recording again replaces the sealed identity: the old one cannot be brought back.
+        ask(
+            self,
+            title=self.tr("Replace true identity"),
+            text=self.tr(
+                "{codename} already has a recorded true identity. Recording a new one "
+                "replaces it; the one recorded now cannot be brought back."
+            ).format(codename=codename),
+            confirm=self.tr("Record a new identity…"),
+            on_confirm=record,
+            name="replaceIdentityConfirm",
+        )
 
     def _reveal(self) -> None:
         if self.file is not None:

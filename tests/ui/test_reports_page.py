@@ -25,6 +25,7 @@ from app.ui.pages.reports import ReportsPage
 from app.ui.report_preview import ReportPreviewDialog
 from tests import factory
 from tests.test_report_support import pages_text
+from tests.ui.boxes import confirm
 from tests.ui.conftest import unlock
 
 
@@ -50,6 +51,9 @@ def test_internal_report_from_the_debrief_editor(qtbot: QtBot, controller: AppCo
     assert "RAPPORT" in page.one.text()
     assert page.internal.isChecked()
     qtbot.mouseClick(page.make_button, Qt.MouseButton.LeftButton)
+    question = confirm(qtbot, "issueReportConfirm")  # issuing asks first
+    assert "RAPPORT" in question
+    assert "internal report" in question
     qtbot.waitUntil(lambda: bool(page.previews), timeout=20_000)
     preview = page.previews[0]
     qtbot.waitUntil(lambda: "Nothing has been written" in preview.status.text(), timeout=20_000)
@@ -133,12 +137,14 @@ def test_sanitised_report_refused_then_approved_and_issued(
     assert "AWAITING APPROVAL" in pages_text(held)[0]
     page.previews[0].close()
     qtbot.mouseClick(page.approve_button, Qt.MouseButton.LeftButton)
+    assert "Approve the sanitised report" in confirm(qtbot, "approveReportConfirm")
     assert page.approvals.model.row_at(0).status.value == "approved"  # type: ignore[union-attr]
 
     window.session.switch_alias(runner.alias_name)
     page = window.show_page(ReportsPage)  # type: ignore[assignment]
     page.approvals.view.selectRow(0)
     qtbot.mouseClick(page.issue_button, Qt.MouseButton.LeftButton)
+    confirm(qtbot, "issueReportConfirm")
     qtbot.waitUntil(lambda: bool(page.previews), timeout=20_000)
     issued_text = page.status.text()
     assert "issued" in issued_text
@@ -202,6 +208,7 @@ def test_a_batch_report_runs_off_the_gui_thread_with_a_progress_dialog(
 
     monkeypatch.setattr(page, "_step", step)
     qtbot.mouseClick(page.make_button, Qt.MouseButton.LeftButton)
+    confirm(qtbot, "issueReportConfirm")
     assert not page.previews  # the click returned at once; the work is in the pool
     qtbot.waitUntil(lambda: bool(page.previews), timeout=90_000)
     assert _progress_dialog(page) is None
@@ -234,6 +241,7 @@ def test_cancel_stops_a_batch_report_and_nothing_is_issued(
     monkeypatch.setattr(ProgressMark, "draw", slow_draw)
     _batch_choice(qtbot, page)
     qtbot.mouseClick(page.make_button, Qt.MouseButton.LeftButton)
+    confirm(qtbot, "issueReportConfirm")
     qtbot.waitUntil(lambda: _progress_dialog(page) is not None, timeout=30_000)
     dialog = _progress_dialog(page)
     assert dialog is not None

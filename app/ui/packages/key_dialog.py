@@ -60,6 +60,9 @@ class AddKeyDialog(QDialog):
         self.spoken.setObjectName("spokenFingerprint")
         self.spoken.setPlaceholderText("12345 67890 …")
         self.spoken.setFont(QFont("monospace"))
+        # All ten groups of five digits stay in view, as they are read out.
+        sample = " ".join(["00000"] * 10)
+        self.spoken.setMinimumWidth(self.spoken.fontMetrics().horizontalAdvance(sample) + 24)
         self.error = QLabel()
         self.error.setObjectName("addKeyError")
         self.error.setWordWrap(True)

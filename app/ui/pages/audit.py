@@ -15,9 +15,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services import audit, views
+from app.services import aliases, audit, keys, views
 from app.services.views import AuditRow
-from app.ui.audit_labels import action_label, record_label
+from app.ui.audit_labels import action_label, detail_lines, detail_text, record_label
 from app.ui.errors import describe
 from app.ui.pages.base import Page
 from app.ui.session import AppSession
@@ -30,16 +30,19 @@ class AuditPage(Page):
         self, session: AppSession, runner: TaskRunner, parent: QWidget | None = None
     ) -> None:
         super().__init__(session, runner, parent)
+        self.names: dict[str, str] = {}  # ids in the details -> names known here
         self.model: PagedRowsModel[AuditRow] = PagedRowsModel(
             [
                 Column("#", lambda e: str(e.seq)),
                 Column(self.tr("When (UTC)"), lambda e: f"{e.at:%Y-%m-%d %H:%M:%S}"),
                 Column(self.tr("Who"), lambda e: e.actor),
-                Column(
-                    self.tr("What"), lambda e: action_label(e.action), tooltip=lambda e: e.action
-                ),
+                Column(self.tr("What"), lambda e: action_label(e.action), tooltip=self._lines),
                 Column(self.tr("Record"), lambda e: record_label(e.record_type)),
-                Column(self.tr("Details"), lambda e: e.detail if e.detail != "{}" else ""),
+                Column(
+                    self.tr("Details"),
+                    lambda e: detail_text(e.action, e.detail, self.names),
+                    tooltip=self._lines,
+                ),
             ],
             self._fetch_page,
             self,
@@ -70,12 +73,24 @@ class AuditPage(Page):
     def _fetch_page(self, cursor: Any, limit: int) -> views.Page[AuditRow]:
         return audit.event_page(self.session.vault, self.session.scope, after=cursor, limit=limit)
 
+    def _lines(self, event: AuditRow) -> str:
+        return "\n".join(
+            [action_label(event.action), *detail_lines(event.action, event.detail, self.names)]
+        )
+
     def reload(self) -> None:
+        vault = self.session.vault
+        self.names = {peer.fingerprint: peer.name for peer in keys.list_peers(vault)}
+        self.names.update(
+            (alias.id.hex, alias.name)
+            for alias in [*aliases.list_own_aliases(vault), *aliases.list_cover_names(vault)]
+        )
         self.model.reset()
         self.table.resizeColumnsToContents()
 
     def clear_vault_data(self) -> None:
         self.model.clear()
+        self.names = {}
         self.result.clear()
 
     def verify(self) -> None:
