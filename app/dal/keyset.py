@@ -69,7 +69,6 @@ class Keyset:
             query = query.where(self.after(cursor))
         return query.order_by(*self.order_by()).limit(limit + 1)
 
-
     def cursor_columns(self) -> tuple[ColumnElement[Any], ...]:
         """The columns to select for the next page's cursor. Times come as their
         stored text: a page of thousands of rows then parses only its last one

@@ -79,7 +79,7 @@ def contact_view(c: Contact, attendee_names: tuple[str, ...]) -> ContactView:
     )
 
 
-def item_count() -> ScalarSelect[int]:
+def item_count() -> ScalarSelect[Any]:
     """A debrief's number of items (a correlated sub-select on the debrief row)."""
     return (
         select(func.count())

@@ -139,7 +139,7 @@ def search(
         snippets: dict[int, str] = {}
         if docs:
             snippets = dict(
-                session.execute(  # type: ignore[arg-type]
+                session.execute(
                     _SNIPPETS, {"query": query, "low": min(docs), "high": max(docs), "docs": docs}
                 ).all()
             )

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 from app.errors import VeldboekError
 from app.services import printing
 from app.services.reports import PageImage, page_count, render_page
+from app.ui.dialog_keys import keyboard_dialog
 from app.ui.errors import show_error
 from app.ui.save_file import choose_save_path, save_confirmed
 
@@ -191,6 +192,7 @@ class ReportPreviewDialog(QDialog):
         layout.addWidget(header)
         layout.addWidget(scroll, 1)
         layout.addLayout(buttons)
+        keyboard_dialog(self)  # focus on the pages: Space never prints
         self._start(PREVIEW_DPI, self._show_page, self._preview_done)
 
     # -- rendering ---------------------------------------------------------------------
