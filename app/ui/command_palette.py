@@ -39,7 +39,7 @@ class CommandPalette(QDialog):
         self.filter.setPlaceholderText(self.tr("Type to find an action; Enter runs it"))
         self.model: RowsModel[ActionSpec] = RowsModel(
             [
-                Column(self.tr("Action"), lambda s: s.text),
+                Column(self.tr("Action"), self.label),
                 Column(
                     self.tr("Shortcut"),
                     lambda s: ", ".join(shortcut_text(k) for k in s.shortcuts),
@@ -72,6 +72,10 @@ class CommandPalette(QDialog):
         self.resize(520, 420)
         self.apply_filter()
 
+    def label(self, spec: ActionSpec) -> str:
+        """The action with its menu ("Go: Sources"), as the menu bar files it."""
+        return f"{self.registry.menu_titles[spec.menu]}: {spec.text}"
+
     def available(self) -> list[ActionSpec]:
         return [s for s in self.registry.specs if s.enabled() and s.key != "palette"]
 
@@ -80,7 +84,7 @@ class CommandPalette(QDialog):
 
         def matches(spec: ActionSpec) -> bool:
             haystack = normalise_name(
-                " ".join([spec.text, *(shortcut_text(k) for k in spec.shortcuts)])
+                " ".join([self.label(spec), *(shortcut_text(k) for k in spec.shortcuts)])
             )
             return all(w in haystack for w in words)
 

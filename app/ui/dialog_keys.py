@@ -19,7 +19,7 @@ and then Enter in any line edit clicks it, closing a form with one field filled.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -117,10 +117,6 @@ class DialogKeys(QObject):
         self.first = first
         self._accept = accept
         dialog.installEventFilter(self)
-        for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            shortcut = QShortcut(QKeySequence(keys), dialog)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(self.press_accept)
 
     def accept_button(self) -> QAbstractButton | None:
         return self._accept or accept_button(self.dialog)
@@ -148,7 +144,7 @@ class DialogKeys(QObject):
 
     def _watch_fields(self) -> None:
         for widget in self.dialog.findChildren(QWidget):
-            if is_single_line(widget) and not widget.property(WATCHED):
+            if (is_single_line(widget) or _is_text_box(widget)) and not widget.property(WATCHED):
                 widget.setProperty(WATCHED, True)
                 widget.installEventFilter(self)
 
@@ -170,18 +166,20 @@ class DialogKeys(QObject):
             event.type() == QEvent.Type.KeyPress
             and isinstance(event, QKeyEvent)
             and event.key() in ENTER
-            and not event.modifiers() & Qt.KeyboardModifier.ControlModifier
         ):
             return False
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            self.press_accept()  # Ctrl+Enter: OK, from anywhere in the dialog
+            return True
         if watched is dialog:
             # Enter that no field took: it presses only a button the user moved to.
             focus = dialog.focusWidget()
             if isinstance(focus, QPushButton) and focus.isEnabled():
                 focus.click()
             return True
-        if isinstance(watched, QWidget) and watched.window() is dialog:
+        if isinstance(watched, QWidget) and watched.window() is dialog and is_single_line(watched):
             return self._enter_in(watched)
-        return False
+        return False  # a text box: Enter starts a new line
 
     def _enter_in(self, field: QWidget) -> bool:
         """Enter in a one-line field; True when it is dealt with here."""
