@@ -15,6 +15,8 @@ from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QLineEdit
 
+from app.ui.dialog_keys import keep_enter
+
 ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
@@ -34,6 +36,7 @@ class FilterKeys(QObject):
         self.before_enter = before_enter
         box.installEventFilter(self)
         view.installEventFilter(self)
+        keep_enter(box)  # in a dialog too, Enter here opens; it does not move on
 
     def chosen_row(self) -> int | None:
         """The row Enter would open: the selected one, or the only one."""
