@@ -56,6 +56,7 @@ class SearchPage(Page):
         super().__init__(session, runner, parent)
         self.searched: str | None = None  # the words of the results shown
         self.failed = False
+        self.stale = True  # words typed since the last search
         kinds = {
             "narrative": self.tr("Narrative"),
             "item": self.tr("Item"),
@@ -110,6 +111,7 @@ class SearchPage(Page):
         make_sortable(self.table)
         empty_hint(self.table, self._empty_text)
         go.clicked.connect(self.run_search)
+        self.query.textChanged.connect(lambda _t: setattr(self, "stale", True))
         self.keys = FilterKeys(self.query, self.table, self._open, before_enter=self._fresh)
         bar = QHBoxLayout()
         bar.addWidget(self.query, 1)
@@ -132,7 +134,7 @@ class SearchPage(Page):
 
     def _fresh(self) -> None:
         """Before Enter opens a result: search for the words typed, if not yet."""
-        if self.query.text() != self.searched:
+        if self.stale:
             self.run_search()
 
     def _sort_changed(self) -> None:
@@ -141,6 +143,7 @@ class SearchPage(Page):
 
     def run_search(self) -> None:
         self.searched = self.query.text()
+        self.stale = False
         try:
             # One more than is shown: whether there were more to say so only then.
             hits = search.search(
@@ -189,3 +192,4 @@ class SearchPage(Page):
         self.query.clear()
         self.status.clear()
         self.searched = None
+        self.stale = True
