@@ -22,7 +22,10 @@ from sqlalchemy import ColumnElement, Select, String, literal, tuple_, type_coer
 from sqlalchemy.orm import QueryableAttribute
 from sqlalchemy.sql.elements import UnaryExpression
 
+from app.domain.sorting import Sort
 from app.models.base import UTCDateTime, parse_stored_utc
+
+__all__ = ["Keyset", "Sort", "SortKeys", "cut"]
 
 R = TypeVar("R")
 Ts = TypeVarTuple("Ts")
@@ -84,14 +87,6 @@ class Keyset:
             parse_stored_utc(v) if isinstance(c.type, UTCDateTime) and isinstance(v, str) else v
             for c, v in zip(self.columns, values, strict=True)
         )
-
-
-@dataclass(frozen=True)
-class Sort:
-    """How the user ordered a list: one of the list's sort keys, and the direction."""
-
-    key: str
-    descending: bool = True
 
 
 class SortKeys:

@@ -25,7 +25,7 @@ from typing import Any, Generic, TypeVar
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from app.dal.keyset import Sort
+from app.domain.sorting import Sort
 from app.services.views import Page
 
 T = TypeVar("T")

@@ -9,7 +9,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from app.dal.keyset import Sort
+from app.domain.sorting import Sort
 from app.services import package_log, packages
 from app.services.package_log import LogEntry
 from app.services.views import Page

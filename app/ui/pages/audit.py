@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.dal.keyset import Sort
+from app.domain.sorting import Sort
 from app.services import audit, views
 from app.services.views import AuditRow
 from app.ui.audit_labels import action_label, record_label

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.dal.keyset import Sort
+from app.domain.sorting import Sort
 from app.models.enums import ContactKind, DebriefStatus
 from app.services import debriefs, sources
 from app.services.debriefs import DebriefFilter

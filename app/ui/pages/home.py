@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.clock import utc_now
-from app.dal.keyset import Sort
+from app.domain.sorting import Sort
 from app.models.enums import DebriefStatus
 from app.services import debriefs, reminders
 from app.services.debriefs import DebriefFilter
