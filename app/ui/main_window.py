@@ -302,6 +302,9 @@ class MainWindow(QMainWindow):
             key = BUTTON_ACTIONS.get(button.objectName())
             if key is not None:
                 button.setToolTip(self.registry.tooltip(key))
+        for row, page in enumerate(self.pages):
+            key = "search" if isinstance(page, SearchPage) else f"go{type(page).__name__}"
+            self.nav.item(row).setToolTip(self.registry.tooltip(key))
 
     def open_palette(self) -> CommandPalette:
         self.registry.refresh()

@@ -287,6 +287,7 @@ def test_every_action_is_in_the_menu_and_the_palette_with_its_shortcut(
             shown = shortcut_text(registry.spec(key).shortcuts[0])
             assert shown in button.toolTip(), button.objectName()
     assert window.findChild(QPushButton, "lockButton").toolTip() == "Lock (Ctrl+L)"  # type: ignore[union-attr]
+    assert window.nav.item(1).toolTip() == "Sources (Ctrl+2)"
 
 
 def test_ctrl_k_finds_an_action_by_typing_and_enter_runs_it(
