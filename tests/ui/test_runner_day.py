@@ -8,10 +8,15 @@ the question), export a package to a folder, preview a report, switch alias,
 search, lock. At each step the test checks what the runner relies on, from the
 screen and from the vault (through the services).
 
-Two things are not keys or clicks, as they are not the app's to receive: bringing
-the unlock dialog back on screen after a panic (the desktop's taskbar, or
-starting Veldboek again), and the setup before the day starts (the team handler's
-key and the day's sources are in the vault already).
+What is not keys or clicks is not the app's to receive: the setup before the
+day starts (the team handler's key and the day's sources are in the vault
+already); bringing the unlock dialog back on screen after a panic (the taskbar,
+or starting Veldboek again); and giving the keyboard back to the window when a
+dialog closes (the desktop does that; the offscreen platform does not).
+
+The panic step holds for both ways a panic can treat a meeting: the meeting ended
+by the lock (its draft then waits on Home), or left open for Ctrl+M to return to
+after the unlock. Either way the note typed before the panic is in the vault.
 """
 
 from __future__ import annotations
