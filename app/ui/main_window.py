@@ -45,6 +45,7 @@ from app.ui.pages.search import SearchPage
 from app.ui.pages.settings import SettingsPage
 from app.ui.pages.sources import SourcesPage
 from app.ui.session import AppSession
+from app.ui.widgets import find_data
 from app.ui.workers import TaskRunner
 
 PANIC_KEYS = ("F12", "Ctrl+Shift+Space")
@@ -433,7 +434,7 @@ class MainWindow(QMainWindow):
         page = self.show_page(ReportsPage)
         assert isinstance(page, ReportsPage)
         page.set_debrief(None)
-        page.source.setCurrentIndex(max(0, page.source.findData(source_id)))
+        page.source.setCurrentIndex(max(0, find_data(page.source, source_id)))
 
     def go_back(self) -> None:
         """From a debrief to the list it was opened from; from a source's file to
@@ -516,7 +517,7 @@ class MainWindow(QMainWindow):
         page = self.show_page(PackagesPage)
         assert isinstance(page, PackagesPage)
         page.tabs.setCurrentWidget(page.send)
-        page.send.export_new.setFocus()
+        page.send.focus_export()
 
     def go_import(self) -> None:
         page = self.show_page(PackagesPage)
@@ -601,15 +602,20 @@ class MainWindow(QMainWindow):
 
     def refresh(self) -> None:
         self.band.show_scope(self.session.scope, aliases.list_own_aliases(self.session.vault))
-        if self.stack.currentWidget() is self.debrief_page:
-            # Another alias may not see this debrief: go back to a list.
+        if self.debrief_page.view is not None:
+            # Another alias may not see this debrief: out of the page's widgets
+            # (also when the page is not on screen), and back to a list.
             self.debrief_page.save_now()
             self.debrief_page.clear_vault_data()
+        if self.stack.currentWidget() is self.debrief_page:
             self.stack.setCurrentIndex(self._return_row)
         sources_page = self.page(SourcesPage)
         assert isinstance(sources_page, SourcesPage)
         sources_page.file_view.clear_vault_data()
         sources_page.stack.setCurrentIndex(0)
+        # A codename typed to filter the last alias's sources: not on this alias's
+        # screen, and not hiding its list.
+        sources_page.filter.clear()
         current = self.stack.currentWidget()
         if isinstance(current, Page):
             try:
