@@ -130,7 +130,7 @@ CHILD = textwrap.dedent(
 
 
 def _hits(folder: Path, needles: list[bytes]) -> list[str]:
-    found = []
+    found: list[str] = []
     for path in folder.rglob("*"):
         try:
             if not path.is_file() or path.is_symlink():
