@@ -58,8 +58,8 @@ from app.export import compression, container
 from app.export import package as package_module
 from app.export.errors import ReplayedPackage
 from app.models import Alias, Debrief, IntelligenceItem
-from app.models.enums import Role
-from app.models.packages import PackageLog, PeerRole, RecordVersion
+from app.models.enums import PeerRole, Role
+from app.models.packages import PackageLog, RecordVersion
 from app.services import (
     aliases,
     demo,
@@ -129,6 +129,7 @@ def _export_ready(vault: Vault, scope: Scope) -> int:
         tail = audit_chain.chain_tail(session)
         rows: list[tuple[Any, ...]] = []
         for d in session.execute(select(Debrief).order_by(Debrief.created_at)).scalars():
+            assert d.author_alias_id is not None  # every demo debrief has its author
             actor = Actor(names[d.author_alias_id], d.author_alias_id)
             trail: list[tuple[str, datetime, dict[str, Any] | None]] = [
                 ("debrief.created", d.created_at, None),

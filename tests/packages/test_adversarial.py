@@ -12,9 +12,11 @@ import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import orjson
 import pytest
+from cryptography.hazmat.primitives import hpke
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import delete, select, text, update
@@ -217,7 +219,9 @@ def test_an_unknown_signer_is_refused(scene: Scene) -> None:
     assert debrief_rows(scene.central) == 0
 
 
-def _reseal(scene: Scene, manifest_doc: dict, body: dict, signing: bytes) -> bytes:
+def _reseal(
+    scene: Scene, manifest_doc: dict[str, Any], body: dict[str, Any], signing: bytes
+) -> bytes:
     """A package with the given manifest fields, signed with ``signing`` and
     sealed to the handler and the central system (what an insider could make)."""
     recipients = [
@@ -236,7 +240,7 @@ def _opened(scene: Scene) -> package.Opened:
     return package.open_package(scene.data, seed)
 
 
-def _manifest_doc(opened: package.Opened) -> dict:
+def _manifest_doc(opened: package.Opened) -> dict[str, Any]:
     doc = dict(opened.inner.manifest)
     doc.pop("body_sha256")
     doc.pop("body_length")
@@ -288,7 +292,7 @@ def test_a_stripped_recipient_is_noticed(scene: Scene) -> None:
     own = [
         s
         for s in header.stanzas
-        if age._open_stanza(s, age.hpke.MLKEM768X25519PrivateKey(ml, x), x) is not None
+        if age._open_stanza(s, hpke.MLKEM768X25519PrivateKey(ml, x), x) is not None
     ]
     kept = [s for s in header.stanzas if s is not header.stanzas[0] or s in own][
         : len(header.stanzas) - 1
@@ -308,10 +312,10 @@ def test_a_recipient_slot_swapped_for_a_decoy_is_noticed(scene: Scene) -> None:
     header = age.parse_header(scene.data)
     file_key = age.unwrap_file_key(header, seed)
     ml, x = age._expand(seed)
-    own = age.hpke.MLKEM768X25519PrivateKey(ml, x)
+    own = hpke.MLKEM768X25519PrivateKey(ml, x)
     central_seed = keys.private_keys(scene.central.vault).receiving_seed
     c_ml, c_x = age._expand(central_seed)
-    central = age.hpke.MLKEM768X25519PrivateKey(c_ml, c_x)
+    central = hpke.MLKEM768X25519PrivateKey(c_ml, c_x)
     swapped = [
         age.decoy_stanza() if age._open_stanza(s, central, c_x) is not None else s
         for s in header.stanzas
@@ -332,7 +336,7 @@ def test_a_package_resealed_to_a_third_party_is_refused(scene: Scene, tmp_path: 
     introduce(third, scene.pair.runner, PeerRole.RUNNER, "Runner Valk")
     plain = age.decrypt(scene.data, keys.private_keys(scene.handler.vault).receiving_seed)
     resealed = age.encrypt(
-        plain, [keys.own_bundle(third.vault, "x", PeerRole.HANDLER).recipient_public]
+        bytes(plain), [keys.own_bundle(third.vault, "x", PeerRole.HANDLER).recipient_public]
     )
     with pytest.raises(RecipientMismatch):
         package_receive.import_package(third.vault, third.scope, resealed)
@@ -510,7 +514,7 @@ json_values = st.recursive(
 
 @settings(max_examples=300, deadline=None)
 @given(doc=st.dictionaries(st.text(max_size=12), json_values, max_size=14))
-def test_the_manifest_parser_never_fails_untyped(doc: dict) -> None:
+def test_the_manifest_parser_never_fails_untyped(doc: dict[str, Any]) -> None:
     from app.export.manifest import Manifest
 
     base = {"format": "veldboek-package", "version": 1}
@@ -697,7 +701,7 @@ def test_a_source_listed_twice_is_refused(scene: Scene) -> None:
     assert "lists a source twice" in str(refused)
 
 
-def _signed_by_runner(scene: Scene, doc: dict, body: bytes) -> bytes:
+def _signed_by_runner(scene: Scene, doc: dict[str, Any], body: bytes) -> bytes:
     """A package whose body is ``body`` as it is, signed with the runner's own key
     and sealed to the handler and the central system."""
     recipients = [
@@ -710,7 +714,7 @@ def _signed_by_runner(scene: Scene, doc: dict, body: bytes) -> bytes:
     return sealer.seal(container.build_parts(doc, [body], signing))
 
 
-def _with_fraction(body: dict, where: str) -> dict:
+def _with_fraction(body: dict[str, Any], where: str) -> dict[str, Any]:
     """``body`` with one whole number (or text) made a fraction, in part ``where``."""
     body = {**body}
     entry = {**body["records"][0]}
@@ -819,7 +823,7 @@ def test_a_body_nested_too_deep_is_refused(scene: Scene, part: str) -> None:
     # refuse such a body with a typed error, not fail inside the encoder.
     opened = _opened(scene)
     body = dict(opened.body)
-    deep: list = []
+    deep: list[Any] = []
     for _ in range(300):
         deep = [deep]
     body[part] = deep

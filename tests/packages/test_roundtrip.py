@@ -22,6 +22,7 @@ from app.services import (
     attachments,
     audit,
     debriefs,
+    outgoing_copies,
     package_log,
     package_receive,
     package_records,
@@ -316,7 +317,7 @@ def test_an_export_the_vault_could_not_record_leaves_no_file(
         raise StorageFull("The disk holding the vault is full; nothing was changed.")
 
     with monkeypatch.context() as patch:
-        patch.setattr(packages.outgoing_copies, "keep", vault_fails)
+        patch.setattr(outgoing_copies, "keep", vault_fails)
         with pytest.raises(StorageFull):
             _export(pair)
     assert os.listdir(pair.outbox) == []
