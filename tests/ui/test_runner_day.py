@@ -401,11 +401,11 @@ def test_a_runners_day(
     qtbot.waitUntil(lambda: not done.isVisible())
     active(qtbot, window)
     (package_file,) = usb.iterdir()
-    check = package_receive.verify_package(
+    verified = package_receive.verify_package(
         day.handler.vault, day.handler.scope, package_file.read_bytes()
     )
-    assert check.sender == "Runner Valk"
-    assert check.records >= 1
+    assert verified.sender == "Runner Valk"
+    assert verified.records >= 1
 
     # A report: the source again by typing, Ctrl+P, Make report, Issue; the
     # preview shows the report's pages.

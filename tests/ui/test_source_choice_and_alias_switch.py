@@ -42,12 +42,12 @@ def test_the_debriefs_list_filters_by_the_source_chosen(qtbot: QtBot, window: Ma
     page.model.fetchMore()
     shown = [page.model.id_at(r) for r in range(page.model.rowCount())]
     assert len(shown) == 2
-    assert {debriefs.get_debrief(vault, scope, d).source_id for d in shown if d} == {source}  # type: ignore[arg-type]
+    assert {debriefs.get_debrief(vault, scope, d).source_id for d in shown if d} == {source}
     # Opened and back: still filtered by that source.
     qtbot.keyClick(page.table, Qt.Key.Key_Down)
     qtbot.keyClick(page.table, Qt.Key.Key_Return)
     assert window.stack.currentWidget() is window.debrief_page
-    qtbot.mouseClick(window.findChild(QPushButton, "debriefBack"), LEFT)  # type: ignore[arg-type]
+    qtbot.mouseClick(window.findChild(QPushButton, "debriefBack"), LEFT)
     assert window.stack.currentWidget() is page
     assert page.source.currentData() == source
     assert page.model.rowCount() == 2
