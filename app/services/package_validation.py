@@ -34,11 +34,11 @@ _MAX_INT = 2**53
 TEXT_LIMIT = w.TEXT_LIMIT
 
 
-class _Bad(Exception):
-    pass
+class Bad(Exception):
+    """A value is not what its declaration says."""
 
 
-class _BadName(Exception):
+class BadName(Exception):
     """A name breaks the rule of app/domain/names.py: its own message, since the
     sender can act on it (their vault holds a name from before the rule)."""
 
@@ -93,7 +93,7 @@ def _name_check(kind: NameKind) -> Callable[[object], bool]:
         if type(v) is not str:
             return False
         if not names.is_clean(v, kind):
-            raise _BadName
+            raise BadName
         return True
 
     return check
@@ -153,7 +153,7 @@ Check = Callable[[Any], None]
 
 @functools.cache
 def checker(type_name: str, version: int) -> Check:
-    """A function that raises ``_Bad`` (or ``_BadName``) unless its argument is a
+    """A function that raises ``Bad`` (or ``BadName``) unless its argument is a
     record of ``type_name`` exactly as format ``version`` declares it."""
     rt = w.RECORD_TYPES[type_name]
     keys = rt.keys(version)
@@ -166,10 +166,10 @@ def checker(type_name: str, version: int) -> Check:
 
     def check(doc: Any) -> None:
         if type(doc) is not dict or doc.keys() != keys:
-            raise _Bad
+            raise Bad
         for name, ok in fields:
             if not ok(doc[name]):
-                raise _Bad
+                raise Bad
         for name, many, inner, order in nested:
             value = doc[name]
             if not many:
@@ -177,24 +177,32 @@ def checker(type_name: str, version: int) -> Check:
                     inner(value)
                 continue
             if type(value) is not list:
-                raise _Bad
+                raise Bad
             for entry in value:
                 inner(entry)
             if order is not None and len(value) > 1 and not _ascending([order(e) for e in value]):
-                raise _Bad
+                raise Bad
 
     return check
+
+
+def check(type_name: str, version: int, doc: Any) -> None:
+    """Raise ``Bad`` or ``BadName`` unless ``doc`` holds as a record of ``type_name``."""
+    try:
+        checker(type_name, version)(doc)
+    except TypeError:  # an unhashable value where a code belongs
+        raise Bad from None
 
 
 def validate(type_name: str, version: int, doc: Any) -> dict[str, Any]:
     """``doc`` itself, once it holds as a record of ``type_name``."""
     try:
-        checker(type_name, version)(doc)
-    except (_Bad, TypeError):  # TypeError: an unhashable value where a code belongs
+        check(type_name, version, doc)
+    except Bad:
         if type_name == "source":
             raise MalformedPackage("A source entry in the package is malformed.") from None
         raise MalformedPackage("A record in the package is malformed.") from None
-    except _BadName:
+    except BadName:
         raise bad_name() from None
     return doc  # type: ignore[no-any-return]
 
@@ -227,7 +235,7 @@ def validate_event(doc: Any) -> dict[str, Any]:
     alias and compartment ids as 32 hex digits or ""), its hash recomputed."""
     try:
         checker("audit_event", w.CURRENT)(doc)
-    except (_Bad, TypeError):
+    except (Bad, TypeError):
         raise MalformedPackage("An audit event in the package is malformed.") from None
     seq, at, alias_id, actor, action, record_type, record_id, comp_id, detail, prev = _hash_fields(
         doc
