@@ -625,6 +625,17 @@ def manifest_types(version: int) -> tuple[str, ...]:
     return ("debrief",) if version < 3 else (*FILE_RECORDS, "debrief")
 
 
+@functools.cache
+def only_leaves_out(type_name: str, older: int, newer: int) -> bool:
+    """Does format ``newer`` write a record of ``type_name`` with nothing that format
+    ``older`` did not write (only fields left out, nested ones included)? Then a
+    record is unchanged in ``newer`` whenever it is unchanged in ``older``."""
+    rt = RECORD_TYPES[type_name]
+    if not rt.keys(newer) <= rt.keys(older):
+        return False
+    return all(only_leaves_out(n.record, older, newer) for n in rt.nested(newer))
+
+
 def nested_in(rt: RecordType, version: int) -> Iterator[tuple[Nested, RecordType]]:
     for n in rt.nested(version):
         yield n, RECORD_TYPES[n.record]

@@ -225,7 +225,7 @@ def add_peer(
     fp = bundle.fingerprint
     if bundle.role is not role:
         raise InvalidInput(
-            "The key bundle is a {found}'s, not a {wanted}'s: the key was not added.",
+            "The key bundle is for the role {found}, not {wanted}: the key was not added.",
             found=bundle.role.value,
             wanted=role.value,
         )

@@ -244,7 +244,8 @@ def _events_sql(types: tuple[str, ...]) -> str:
     marks = ", ".join(f"'{t}'" for t in types)  # the declared names, never input
     return (
         f"SELECT t0.seq, CAST({record_sql(w.AUDIT_EVENT, w.CURRENT)} AS BLOB) "
-        f"FROM audit_event AS t0 WHERE t0.record_type IN ({marks}) AND t0.record_id IN ({{}})"
+        f"FROM audit_event AS t0 WHERE t0.record_type IN ({marks}) "
+        f"AND {package_records.NOT_IDENTITY.format(a='t0.')} AND t0.record_id IN ({{}})"
     )
 
 

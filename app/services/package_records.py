@@ -328,6 +328,12 @@ def attachment_blobs(session: Session, debrief_ids: Sequence[uuid.UUID]) -> list
     return [{"sha256": sha, "data": out[sha]} for sha in sorted(out)]
 
 
+# Events about a source's true identity (recorded, replaced, revealed and why) stay
+# in the vault: the sealed identity never travels in a package, nor what was typed
+# beside it.
+NOT_IDENTITY = "{a}action NOT LIKE 'identity.%'"
+
+
 def audit_events(
     session: Session, record_ids: Sequence[uuid.UUID], types: Sequence[str] = ("debrief",)
 ) -> list[dict[str, Any]]:
@@ -340,7 +346,8 @@ def audit_events(
     marks = ", ".join(f"'{t}'" for t in types)  # the declared names, never input
     sql = (
         f"SELECT {', '.join(str(f.column) for f in fields)} FROM audit_event "  # noqa: S608
-        f"WHERE record_type IN ({marks}) AND record_id IN ({{}}) ORDER BY seq"
+        f"WHERE record_type IN ({marks}) AND {NOT_IDENTITY.format(a='')} "
+        f"AND record_id IN ({{}}) ORDER BY seq"
     )
     out = [
         {f.name: conv(v) for f, conv, v in zip(fields, converters, row, strict=True)}

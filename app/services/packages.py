@@ -215,14 +215,24 @@ def unchanged_since_sent(
     session: Session, now: dict[uuid.UUID, str], sent: dict[uuid.UUID, Sent], record_type: str
 ) -> set[uuid.UUID]:
     """The records (``now``: id -> hash in the current format) that are as they last
-    went out. One sent in an older format is compared in that format: a debrief
-    sent in a version 2 package is not changed by Veldboek learning format 3."""
+    went out. One sent in an older format is compared in that format where the
+    current one only leaves things out of the record (format 3 takes a debrief's
+    taskings and payments out): a debrief sent in a version 2 package is not
+    changed by Veldboek learning format 3. Where a newer format adds a field, the
+    record counts as changed and goes out once more, with it."""
     same = {rid for rid, sha in now.items() if rid in sent and sent[rid].sha256 == sha}
-    older = [rid for rid in now if rid in sent and rid not in same and sent[rid].format < CURRENT]
-    if older and record_type == "debrief":
-        for e in package_json.debriefs(session, older, 2):
-            if sent[e.id].sha256 == e.sha256:
-                same.add(e.id)
+    older: dict[int, list[uuid.UUID]] = {}
+    for rid in now:
+        if rid in sent and rid not in same and sent[rid].format < CURRENT:
+            older.setdefault(sent[rid].format, []).append(rid)
+    for fmt, ids in older.items():
+        if not wire.only_leaves_out(record_type, fmt, CURRENT):
+            continue
+        if record_type == "debrief":
+            again = [(e.id, e.sha256) for e in package_json.debriefs(session, ids, fmt)]
+        else:
+            again = [(r.id, r.sha256) for r in package_json.records(session, record_type, ids, fmt)]
+        same |= {rid for rid, sha in again if sent[rid].sha256 == sha}
     return same
 
 

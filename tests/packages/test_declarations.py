@@ -129,3 +129,13 @@ def test_a_changed_declaration_changes_the_document() -> None:
     )
     assert "`weather`" in tool.table(changed)
     assert "`weather`" not in text
+
+
+def test_a_record_is_compared_in_an_older_format_only_where_the_newer_adds_nothing() -> None:
+    # Format 3 takes a debrief's taskings and payments out of it and adds nothing:
+    # a debrief sent in a version 2 package is unchanged if its version 2 form is.
+    assert w.only_leaves_out("debrief", 2, 3)
+    assert w.only_leaves_out("debrief", 3, 3)
+    # A tasking of format 3 has fields format 2 did not write: compared anew.
+    assert not w.only_leaves_out("tasking", 2, 3)
+    assert not w.only_leaves_out("payment", 2, 3)
