@@ -441,8 +441,7 @@ class _Writer:
         self.session, self.version = session, version
         self.aliases = _Aliases(session)
 
-    def row(self, type_name: str, data: dict[str, Any], *context: Any) -> tuple[Any, ...]:
-        plan = _plan(type_name, self.version)
+    def row(self, plan: _Plan, data: dict[str, Any], *context: Any) -> tuple[Any, ...]:
         values = [data[k] for k in plan.names]
         for i in plan.ids:
             if values[i] is not None:
@@ -508,6 +507,9 @@ class _Writer:
             new_subjects,
         )
         row = self.row
+        plan = functools.partial(_plan, version=self.version)
+        contact_plan, debrief_plan, item_plan = plan("contact"), plan("debrief"), plan("item")
+        addendum_plan, file_plan = plan("addendum"), plan("attachment")
         nested_lists = self.version < 3  # taskings and payments inside the debrief
         total = len(records)
         for n, d in enumerate(records):
@@ -516,25 +518,25 @@ class _Writer:
             c = d["contact"]
             contact_id = None
             if c is not None:
-                contacts.append(row("contact", c, comp, source, created, updated))
+                contacts.append(row(contact_plan, c, comp, source, created, updated))
                 contact_id = contacts[-1][0]
                 attendees += [(contact_id, self.aliases.id(a)) for a in c["attendees"]]
             if did not in live:  # an update keeps its index entry (the update trigger)
                 index.add("debrief", did, did, comp, d["narrative"])
-            debriefs.append(row("debrief", d, contact_id))
+            debriefs.append(row(debrief_plan, d, contact_id))
             for item in d["items"]:
-                items.append(row("item", item, comp, did, created, updated))
+                items.append(row(item_plan, item, comp, did, created, updated))
                 iid = items[-1][0]
                 index.add("intelligence_item", iid, did, comp, item["text"])
                 links += [
                     (iid, subject_ids[(comp, s["kind"], normalised(s["name"]))])
                     for s in item["subjects"]
                 ]
-            addenda += [row("addendum", a, comp, did) for a in d["addenda"]]
-            files += [row("attachment", f, comp, did) for f in d["attachments"]]
+            addenda += [row(addendum_plan, a, comp, did) for a in d["addenda"]]
+            files += [row(file_plan, f, comp, did) for f in d["attachments"]]
             if nested_lists:
-                taskings += [row("tasking", t, comp, source, did) for t in d["taskings"]]
-                payments += [row("payment", p, comp, source, did) for p in d["payments"]]
+                taskings += [row(plan("tasking"), t, comp, source, did) for t in d["taskings"]]
+                payments += [row(plan("payment"), p, comp, source, did) for p in d["payments"]]
             if progress is not None and n % 500 == 0:
                 progress(n, total)
         # OR IGNORE keeps an addendum already held (or named twice): indexed once.
@@ -607,7 +609,8 @@ class _Writer:
             records = chosen.get(type_name, [])
             if not records:
                 continue
-            rows = [self.row(type_name, r) for r in records]
+            plan = _plan(type_name, self.version)
+            rows = [self.row(plan, r) for r in records]
             columns = self.columns(type_name)
             if type_name == "registration":
                 sets = ", ".join(f"{c} = ?" for c in columns if c != "id")
