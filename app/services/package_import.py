@@ -30,7 +30,7 @@ from app.dal.scope import Scope
 from app.domain import names
 from app.domain.names import NameKind
 from app.domain.text import normalise_name
-from app.errors import PackageError
+from app.errors import Notice, PackageError
 from app.export.manifest import RecordRef
 from app.models import Compartment, CompartmentMember, Source, Subject
 from app.models import wire as w
@@ -227,17 +227,6 @@ def _sources(
     for comp_id in comp_ids:
         if comp_id not in member_of:
             session.add(CompartmentMember(compartment_id=comp_id, alias_id=scope.alias_id))
-    # By key, like codenames made here (``Kwarts`` is ``KWARTS``).
-    codenames = [
-        names.key(s["codename"]) for s in sources if uuid.UUID(s["id"]) not in held_sources
-    ]
-    if len(set(codenames)) != len(codenames) or _in_chunks(
-        session, Source.id, Source.codename_key, codenames
-    ):
-        raise PackageError(
-            "A source in the package has a codename this vault already uses for "
-            "another source; nothing was imported."
-        )
     out = {}
     for s in sources:
         source_id, comp_id = uuid.UUID(s["id"]), uuid.UUID(s["compartment_id"])
@@ -261,6 +250,28 @@ def _sources(
     return out
 
 
+def codename_notices(session: Session, sources: list[dict[str, Any]]) -> tuple[Notice, ...]:
+    """A notice for each source the package brings that has the codename (by key:
+    ``Kwarts`` is ``KWARTS``) of another source, here or in the same package. Not a
+    refusal: sources are told apart by id, and shown with their runner
+    (``app.dal.source_names``); two runners may well give two people one codename."""
+    held = set(_in_chunks(session, Source.id, Source.id, [uuid.UUID(s["id"]) for s in sources]))
+    new = [s for s in sources if uuid.UUID(s["id"]) not in held]
+    keys = [names.key(s["codename"]) for s in new]
+    others = set(_in_chunks(session, Source.codename_key, Source.codename_key, keys))
+    notices = []
+    for s, key in zip(new, keys, strict=True):
+        if key in others or keys.count(key) > 1:
+            notices.append(
+                Notice(
+                    "Source {codename} in this package has the codename of another source in "
+                    "this vault; both are kept, each shown with its runner.",
+                    codename=names.clean(s["codename"], NameKind.CODENAME),
+                )
+            )
+    return tuple(notices)
+
+
 def _latest_versions(
     session: Session, record_type: str, record_ids: list[str]
 ) -> dict[str, tuple[int, set[str]]]:
@@ -280,6 +291,7 @@ def _latest_versions(
 class Applied:
     debriefs: ImportCounts
     files: ImportCounts  # records of sources' files (version 3)
+    notices: tuple[Notice, ...] = ()  # codenames another source has (``codename_notices``)
 
 
 def _legacy(session: Session, table: str, ids: list[str], sender: str) -> set[str]:
@@ -310,7 +322,7 @@ def apply(
     package of format ``version``. ``locations``: where each record's canonical
     JSON lies in the package's container, which is kept (``package_evidence``);
     the version rows point there."""
-    applied = Applied(ImportCounts(), ImportCounts())
+    applied = Applied(ImportCounts(), ImportCounts(), codename_notices(session, sources))
     origins = _Origins(session, sender, package_id)
     _sources(session, scope, sources, origins)
     by_type: dict[str, list[int]] = {}

@@ -211,6 +211,7 @@ def verify_package(vault: Vault, scope: Scope, source: PackageSource) -> Package
         contents = package_body.contents(verified.opened)
         with vault.read() as session:
             arrival = arrival_of(session, verified)
+            notices = package_import.codename_notices(session, contents.sources)
     except PackageError as exc:
         _refused(vault, scope, exc)
         raise
@@ -234,7 +235,7 @@ def verify_package(vault: Vault, scope: Scope, source: PackageSource) -> Package
         m.created_at,
         arrival.status,
         verified.opened.sha256,
-        arrival.warnings,
+        arrival.warnings + notices,
         len(m.records) - debriefs,
         m.version,
     )
@@ -324,6 +325,7 @@ def import_package(
                     "file_records": applied.files.new + applied.files.updated,
                     "arrival": arrival.status,
                     "version": m.version,
+                    "shared_codenames": len(applied.notices),
                 },
             )
     except PackageError as exc:
@@ -338,6 +340,6 @@ def import_package(
         counts.unchanged,
         counts.older,
         len(contents.events),
-        arrival.warnings,
+        arrival.warnings + applied.notices,
         applied.files,
     )

@@ -21,7 +21,6 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app import limits
 from app.clock import iso_utc, utc_now
 from app.dal.scope import Scope
 from app.domain import names

@@ -51,6 +51,7 @@ class SourceOverview:
     id: uuid.UUID
     compartment_id: uuid.UUID
     codename: str
+    shown_codename: str  # with its runner while another visible source has the codename
     kind: SourceKind
     status: SourceStatus
     motivation: str

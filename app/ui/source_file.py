@@ -338,8 +338,8 @@ class SourceFileView(QWidget):
         self.file = sources.source_file(self.session.vault, self.session.scope, source_id)
         o = self.file.overview
         self.heading.setText(
-            f"<span style='font-size:16pt'><b>{escape(o.codename)}</b></span> · {label(o.kind)} · "
-            f"{label(o.status)}"
+            f"<span style='font-size:16pt'><b>{escape(o.shown_codename)}</b></span> · "
+            f"{label(o.kind)} · {label(o.status)}"
         )
         f = self.fields
         f["kind"].setText(label(o.kind))
@@ -414,7 +414,7 @@ class SourceFileView(QWidget):
     def _record_identity(self) -> None:
         if self.file is None:
             return
-        source_id, codename = self.source_id, self.file.overview.codename
+        source_id, codename = self.source_id, self.file.overview.shown_codename
 
         def record() -> None:
             self._run_dialog(RecordIdentityDialog(self.session, source_id, self))
@@ -438,14 +438,14 @@ class SourceFileView(QWidget):
     def _reveal(self) -> None:
         if self.file is not None:
             dialog = RevealIdentityDialog(
-                self.session, self.runner, self.source_id, self.file.overview.codename, self
+                self.session, self.runner, self.source_id, self.file.overview.shown_codename, self
             )
             dialog.open()
 
     def _new_contact(self) -> None:
         if self.file is not None:
             self._run_dialog(
-                ContactDialog(self.session, self.source_id, self.file.overview.codename, self)
+                ContactDialog(self.session, self.source_id, self.file.overview.shown_codename, self)
             )
 
     def _debrief_contact(self) -> None:
