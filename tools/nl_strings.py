@@ -695,3 +695,9 @@ from nl_strings_safeguards import ERRORS_SAFEGUARDS, NL_SAFEGUARDS  # noqa: E402
 NL.update(NL_SAFEGUARDS)
 BY_CONTEXT.update(AUDIT_BY_CONTEXT)
 ERRORS.update(ERRORS_SAFEGUARDS)
+
+from nl_strings_sources import AUDIT_SOURCES, ERRORS_SOURCES, NL_SOURCES  # noqa: E402
+
+NL.update(NL_SOURCES)
+BY_CONTEXT.update(AUDIT_SOURCES)
+ERRORS.update(ERRORS_SOURCES)

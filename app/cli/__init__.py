@@ -23,6 +23,7 @@ def build_parser() -> argparse.ArgumentParser:
         package_commands,
         report_commands,
         show_commands,
+        source_commands,
         vault_commands,
     )
 
@@ -41,6 +42,7 @@ def build_parser() -> argparse.ArgumentParser:
     vault_commands.register(sub)
     list_commands.register(sub)
     show_commands.register(sub)
+    source_commands.register(sub)
     package_commands.register(sub)
     report_commands.register(sub)
     return parser

@@ -88,12 +88,21 @@ def _compartment_name(session: Session, codename: str) -> str:
     return name
 
 
+def _not_closed_by_editing() -> InvalidInput:
+    return InvalidInput(
+        "A registration is closed with its reason, the day and who decided "
+        "(Close registration, or 'veldboek source close'), not by changing its status."
+    )
+
+
 def create_source(
     vault: Vault, scope: Scope, draft: SourceDraft, *, share_with: tuple[uuid.UUID, ...] = ()
 ) -> uuid.UUID:
     """Open a new source file: a compartment of its own, with the acting alias as
     member and primary runner, plus any aliases named in ``share_with``."""
     clean = draft.validated()
+    if clean.status is SourceStatus.CLOSED:
+        raise _not_closed_by_editing()
     with vault.write() as session:
         if _codename_taken(session, clean.codename):
             raise InvalidInput(
@@ -124,6 +133,10 @@ def update_source(vault: Vault, scope: Scope, source_id: uuid.UUID, draft: Sourc
     clean = draft.validated()
     with vault.write() as session:
         source = get_visible(session, scope, Source, source_id)
+        if (clean.status is SourceStatus.CLOSED) != (source.status is SourceStatus.CLOSED):
+            if source.status is SourceStatus.CLOSED:
+                raise InvalidInput("A closed registration stays closed.")
+            raise _not_closed_by_editing()
         if clean.codename != source.codename and _codename_taken(
             session, clean.codename, source.id
         ):
@@ -227,7 +240,18 @@ def list_sources(
             query = query.where(Source.status == status)
         rows = session.execute(query).all()
         reviews = _next_reviews(session, [r[0] for r in rows])
-        return [SourceRow(r[0], r[1], r[2], r[3], r[4], reviews.get(r[0])) for r in rows]
+        # A closed source has nothing due (as in ``reminders``).
+        return [
+            SourceRow(
+                r[0],
+                r[1],
+                r[2],
+                r[3],
+                r[4],
+                None if r[3] is SourceStatus.CLOSED else reviews.get(r[0]),
+            )
+            for r in rows
+        ]
 
 
 class AmbiguousSource(NotFound):
@@ -341,6 +365,12 @@ def source_file(vault: Vault, scope: Scope, source_id: uuid.UUID) -> SourceFile:
             other_codenames=other_codenames,
             has_identity=has_identity,
             created_at=source.created_at,
+            closed_at=source.closed_at,
+            close_reason=source.close_reason,
+            closed_on=source.closed_on,
+            closed_by=names.get(source.closed_by_alias_id, "?")
+            if source.closed_by_alias_id
+            else None,
         )
         contacts = (
             session.execute(

@@ -67,6 +67,11 @@ class SourceOverview:
     other_codenames: tuple[str, ...]
     has_identity: bool
     created_at: datetime
+    # Closing the registration (``closing``): when recorded, why, the day, who decided.
+    closed_at: datetime | None = None
+    close_reason: str = ""
+    closed_on: date | None = None
+    closed_by: str | None = None
 
 
 @dataclass(frozen=True)
