@@ -112,6 +112,8 @@ def test_every_command_is_found_in_the_parser() -> None:
         ("list", "sources"),
         ("list", "debriefs"),
         ("search",),
+        ("show", "source"),
+        ("source", "close"),
         ("keys", "show"),
         ("keys", "export"),
         ("keys", "import"),

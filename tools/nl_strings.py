@@ -685,9 +685,19 @@ from nl_errors_names import ERRORS_NAMES  # noqa: E402
 ERRORS.update(ERRORS_NAMES)
 ERRORS.update(ERRORS_FILES)
 
+from nl_errors_package_format import ERRORS_PACKAGE_FORMAT  # noqa: E402
+
+ERRORS.update(ERRORS_PACKAGE_FORMAT)
+
 from nl_strings_audit import AUDIT_BY_CONTEXT  # noqa: E402
 from nl_strings_safeguards import ERRORS_SAFEGUARDS, NL_SAFEGUARDS  # noqa: E402
 
 NL.update(NL_SAFEGUARDS)
 BY_CONTEXT.update(AUDIT_BY_CONTEXT)
 ERRORS.update(ERRORS_SAFEGUARDS)
+
+from nl_strings_sources import AUDIT_SOURCES, ERRORS_SOURCES, NL_SOURCES  # noqa: E402
+
+NL.update(NL_SOURCES)
+BY_CONTEXT.update(AUDIT_SOURCES)
+ERRORS.update(ERRORS_SOURCES)

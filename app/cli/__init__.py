@@ -18,7 +18,14 @@ EXIT_PIPE = 141  # what a shell reports for a tool ended by SIGPIPE (128 + 13)
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from app.cli import list_commands, package_commands, report_commands, vault_commands
+    from app.cli import (
+        list_commands,
+        package_commands,
+        report_commands,
+        show_commands,
+        source_commands,
+        vault_commands,
+    )
 
     parser = argparse.ArgumentParser(
         prog="veldboek", description="Veldboek: encrypted field book for informant runners."
@@ -34,6 +41,8 @@ def build_parser() -> argparse.ArgumentParser:
     gui.set_defaults(func=_cmd_gui)
     vault_commands.register(sub)
     list_commands.register(sub)
+    show_commands.register(sub)
+    source_commands.register(sub)
     package_commands.register(sub)
     report_commands.register(sub)
     return parser

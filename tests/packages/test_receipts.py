@@ -124,7 +124,9 @@ def test_a_receipt_confirms_and_the_secure_rule_purges_what_the_handler_holds(
         contact = session.execute(select(Contact)).scalar_one()
         assert contact.duration_minutes == 45
         assert (contact.location_codeword, contact.reconnaissance_notes) == ("", "")
-        trace = session.execute(select(ExportedRecord)).scalar_one()
+        trace = session.execute(
+            select(ExportedRecord).where(ExportedRecord.record_type == "debrief")
+        ).scalar_one()
         assert (trace.record_id, trace.package_id) == (debrief_id, sent.package_id)
         assert trace.purged_at is not None
         log = session.get(PackageLog, sent.package_id)

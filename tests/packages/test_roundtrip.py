@@ -250,6 +250,12 @@ def test_drafts_and_returned_debriefs_do_not_leave(pair: Pair) -> None:
     draft = factory.debrief(pair.runner.vault, pair.runner.scope, source)
     with pytest.raises(WorkflowError, match="draft"):
         _export(pair, debrief_ids=[draft])
+    # The source's file goes out (the handler oversees a source from its first
+    # day), the draft does not; once that went out, there is nothing new.
+    first = _export(pair)
+    assert (first.debriefs, first.file_records) == (0, 1)
+    imported = _import(pair, first.path.read_bytes())
+    assert (imported.new, imported.file_records.new) == (0, 1)
     with pytest.raises(InvalidInput, match="nothing new"):
         _export(pair)
 
