@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication
 
 from app import paths
 from app.services import local_config, printing
-from app.ui import i18n, style
+from app.ui import i18n, single_instance, style
 from app.ui.controller import AppController
 
 
@@ -32,8 +32,19 @@ def run(argv: Sequence[str] | None = None) -> int:
     assert isinstance(app, QApplication)
     app.setApplicationName("Veldboek")
     app.setQuitOnLastWindowClosed(False)  # between lock and unlock no window may be open
+    # Started again for a vault that is already open here (after a panic nothing
+    # is on screen): the running app shows itself, this one ends.
+    name = single_instance.socket_name(vault_path)
+    if single_instance.wake_running(name):
+        return 0
+    server = single_instance.InstanceServer(name)
+    server.listen()
     style.apply(app)
     i18n.install(app, local_config.load().language)
     controller = AppController(vault_path, demo_vault=args.demo)
+    server.wake_requested.connect(controller.bring_back)
     controller.start()
-    return app.exec()
+    try:
+        return app.exec()
+    finally:
+        server.close()
