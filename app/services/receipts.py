@@ -20,6 +20,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app import limits
 from app.clock import iso_utc, utc_now
 from app.dal.scope import Scope
 from app.domain import names
@@ -45,7 +46,7 @@ from app.vault import audit_chain, migrate
 from app.vault.vault import Vault
 
 REVIEWED = (DebriefStatus.APPROVED, DebriefStatus.RETURNED)
-MAX_COMMENT = 20_000
+MAX_COMMENT = limits.MAX_REVIEW_COMMENT_CHARS  # the handler cannot write a longer one
 
 
 class UnknownPackage(PackageError):

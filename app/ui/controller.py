@@ -175,7 +175,7 @@ class AppController(QObject):
         self.window = MainWindow(session, self.lock, self.runner)
         self.window.quit_requested.connect(self.quit)
         place, self._place = self._place, Place()
-        self.window.go_to(place, resume_meeting=self._resume_meeting)
+        self.window.return_to(place, resume_meeting=self._resume_meeting)
         self.window.show()
         if self.unlock_dialog is not None:
             self.unlock_dialog.deleteLater()

@@ -228,7 +228,12 @@ class UnlockDialog(QDialog):
         self.caps.setVisible(bool(self._caps))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.passphrase and event.type() == QEvent.Type.KeyPress:
+        # getattr: while the dialog is torn down, Python may drop its attributes
+        # before Qt stops sending the field's events here.
+        field = getattr(self, "passphrase", None)
+        if field is None or watched is not field:
+            return False
+        if event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
             known = caps_lock_from_system()
             if known is None and event.key() == Qt.Key.Key_CapsLock:
@@ -239,7 +244,7 @@ class UnlockDialog(QDialog):
                     known = self._caps  # this key does not tell: keep what is known
             self._caps = known
             self._show_caps()
-        elif watched is self.passphrase and event.type() == QEvent.Type.FocusIn:
+        elif event.type() == QEvent.Type.FocusIn:
             system = caps_lock_from_system()
             if system is not None:
                 self._caps = system
