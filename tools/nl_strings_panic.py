@@ -13,4 +13,7 @@ NL_PANIC = {
     "Hide the passphrase": "Wachtzin verbergen",
     "Show the passphrase": "Wachtzin tonen",
     "Quit Veldboek?": "Veldboek afsluiten?",
+    "Locked": "Vergrendeld",
+    # A form's typing kept through a lock.
+    "What you were typing when the vault locked is back.": "Wat u aan het typen was toen de kluis vergrendelde, staat er weer.",
 }

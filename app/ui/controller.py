@@ -8,14 +8,16 @@ unlock opens on Home. Quitting locks first.
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 
+from app.errors import VeldboekError
 from app.models.enums import Role
-from app.services import aliases, demo, vaults
+from app.services import aliases, demo, form_drafts, vaults
 from app.ui.clipboard import ClipboardGuard
 from app.ui.errors import show_error
 from app.ui.first_run import FirstRunWizard
@@ -63,6 +65,7 @@ class AppController(QObject):
         self._resume_meeting = True  # straight back into a meeting (not after a panic)
         self._alias: str | None = None  # the alias the vault was last unlocked as
         self._quitting = False
+        self._locked_once = False  # the vault was unlocked and locked in this run
 
     def start(self) -> None:
         if vaults.exists(self.vault_path):
@@ -118,7 +121,9 @@ class AppController(QObject):
     def show_unlock(self, visible: bool = True) -> None:
         if self.unlock_dialog is not None:
             self.unlock_dialog.deleteLater()
-        dialog = UnlockDialog(self.vault_path, self.runner, alias=self._alias)
+        dialog = UnlockDialog(
+            self.vault_path, self.runner, alias=self._alias, after_lock=self._locked_once
+        )
         dialog.unlocked.connect(self._on_unlocked)
         dialog.rejected.connect(self.quit)
         self.unlock_dialog = dialog
@@ -165,6 +170,8 @@ class AppController(QObject):
             show_error(None, exc)
             self.show_unlock()
             return
+        with contextlib.suppress(VeldboekError):
+            form_drafts.drop_stale(vault)  # forms nobody came back to
         session = AppSession(vault, scope)
         self.clipboard.seconds = session.settings.clipboard_clear_seconds
         session.settings_changed.connect(
@@ -182,6 +189,7 @@ class AppController(QObject):
             self.unlock_dialog = None
 
     def _on_locked(self, reason: str) -> None:
+        self._locked_once = True
         # Results of work started before the lock have no screen to go to.
         self.runner.forget_pending()
         window, self.window = self.window, None

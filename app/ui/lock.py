@@ -26,7 +26,8 @@ import time
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
+from shiboken6 import Shiboken
 
 from app.ui import screen
 from app.ui.clipboard import ClipboardGuard
@@ -55,6 +56,18 @@ _CTRL = Qt.KeyboardModifier.ControlModifier
 _CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 
 
+def queued_ms() -> float:
+    """Milliseconds this thread has spent so far ready to run but waiting for a
+    CPU that other programs held (Linux's per-thread scheduler statistics; 0
+    elsewhere). Subtracted from a lock's timings, they leave the time the lock
+    itself took, whatever else the machine is busy with."""
+    try:
+        with open("/proc/thread-self/schedstat", "rb") as stats:
+            return int(stats.read().split()[1]) / 1e6
+    except (OSError, ValueError, IndexError):
+        return 0.0
+
+
 def key_action(event: QKeyEvent) -> str | None:
     """The action of a key event: "panic", "lock" or None. F12 panics whatever modifier is
     held (a hand in a hurry may be on Shift); the others must be exact."""
@@ -80,9 +93,12 @@ class LockController(QObject):
         self._idle.setSingleShot(True)
         self._idle.timeout.connect(lambda: self.lock("idle"))
         self._key_at = 0.0  # perf_counter of the key that asked to lock, 0 if none
+        self._key_queued = 0.0  # queued_ms() then
         self._swallow: tuple[int, int] | None = None  # the key press of a handled override
-        # Milliseconds from the key (or the call) to each step of the last lock.
+        # Milliseconds from the key (or the call) to each step of the last lock,
+        # and of those, how long the GUI thread waited for a CPU (``queued_ms``).
         self.timings: dict[str, float] = {}
+        self.queued: dict[str, float] = {}
         self._busy = False
         # The dialogs the last lock closed that Python made: the controller
         # deletes them once their event loops have ended (``screen.Retirer``).
@@ -132,7 +148,7 @@ class LockController(QObject):
             self._swallow = None
         if event.isAutoRepeat():
             return True  # a held key acts once
-        self._key_at = time.perf_counter()
+        self._key_at, self._key_queued = time.perf_counter(), queued_ms()
         try:
             if action == "panic":
                 self.panic()
@@ -142,29 +158,44 @@ class LockController(QObject):
             self._key_at = 0.0
         return True
 
+    def _start(self) -> float:
+        self.timings, self.queued = {}, {}
+        if not self._key_at:
+            self._key_queued = queued_ms()
+        return self._key_at or time.perf_counter()
+
     def _mark(self, step: str, start: float) -> None:
         self.timings[step] = (time.perf_counter() - start) * 1000
+        self.queued[step] = queued_ms() - self._key_queued
 
     def lock(self, reason: str = "manual") -> None:
         session = self.session
         if session is None or self._busy:
             return
         self._busy = True
-        start = self._key_at or time.perf_counter()
-        self.timings = {}
+        start = self._start()
         try:
             self._idle.stop()
-            shown = screen.hide_all()
+            screen.blank_screen()
             self._mark("hidden", start)
+            shown = screen.hide_all()
             session.closing = True
-            self._keep_typed_text(reason)
+            self._keep_typed_text(reason, shown)
             self._mark("saved", start)
             self._clipboard.clear_now()
             self.clear_requested.emit()
+            self._mark("cleared", start)
             dialogs = screen.close_dialogs(shown)
+            self._mark("closed", start)
             self.session = None
             session.vault.lock(session.scope.actor, reason)
             self._mark("locked", start)
+            # Whatever the steps above put up (a message about a failed save) goes
+            # too, and no widget of the windows that were up keeps its text.
+            screen.hide_all()
+            for window in shown:
+                if Shiboken.isValid(window):
+                    screen.wipe_text(window)
             session.deleteLater()
             self.closed_dialogs = dialogs
             self.locked.emit(reason)
@@ -172,14 +203,14 @@ class LockController(QObject):
         finally:
             self._busy = False
 
-    def _keep_typed_text(self, reason: str) -> None:
+    def _keep_typed_text(self, reason: str, shown: list[QWidget]) -> None:
         # Never let a failed save stop the lock: the keys go whatever happens.
         try:
             self.about_to_lock.emit(reason)
         except Exception as exc:
             log.warning("could not keep the typed text (%s)", type(exc).__name__)
         try:
-            screen.keep_typed_text()
+            screen.keep_typed_text(shown)
         except Exception as exc:
             log.warning("could not keep a dialog's typed text (%s)", type(exc).__name__)
 
@@ -189,10 +220,10 @@ class LockController(QObject):
         if self.session is not None:
             self.lock("panic")
         else:
-            start = self._key_at or time.perf_counter()
-            screen.hide_all()
-            self.timings = {}
+            start = self._start()
+            screen.blank_screen()
             self._mark("hidden", start)
+            screen.hide_all()
         self.panicked.emit()
 
     @property
@@ -200,4 +231,4 @@ class LockController(QObject):
         return self.session is not None
 
 
-__all__ = ["LOCK_KEYS", "PANIC_KEYS", "LockController", "key_action"]
+__all__ = ["LOCK_KEYS", "PANIC_KEYS", "LockController", "key_action", "queued_ms"]

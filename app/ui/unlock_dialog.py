@@ -3,7 +3,7 @@ warning), the failed attempts since the last unlock, key derivation off the GUI
 thread, a clear message on a wrong passphrase and a growing delay before the next
 try. Escape asks before it quits.
 
-The vault is named by its folder. The alias is shown only when this running app
+The vault is named by its folder (never by a source). The alias is shown only when this running app
 knows it from an unlock since it started (after a lock, a panic): the alias is
 vault content, so it is kept in memory and written nowhere outside the vault."""
 
@@ -116,10 +116,13 @@ class UnlockDialog(QDialog):
         parent: QWidget | None = None,
         *,
         alias: str | None = None,
+        after_lock: bool = False,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("unlockDialog")
-        self.setWindowTitle(self.tr("Veldboek — locked"))
+        # After a lock the title (which a taskbar shows to anyone passing by) says
+        # only that something is locked, not which program, let alone what it holds.
+        self.setWindowTitle(self.tr("Locked") if after_lock else self.tr("Veldboek — locked"))
         self.vault_path = vault_path
         self._runner = runner
         self.folder = QLabel()

@@ -89,7 +89,7 @@
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../controller.py" line="87" />
+        <location filename="../controller.py" line="90" />
         <source>Preparing the demo vault (synthetic data)…</source>
         <translation>Demokluis wordt voorbereid (verzonnen gegevens)…</translation>
     </message>
@@ -1475,32 +1475,32 @@
 <context>
     <name>CloseTaskingDialog</name>
     <message>
-        <location filename="../dialogs/records.py" line="52" />
+        <location filename="../dialogs/records.py" line="53" />
         <source>Close tasking</source>
         <translation>Opdracht afsluiten</translation>
     </message>
     <message>
-        <location filename="../dialogs/records.py" line="55" />
+        <location filename="../dialogs/records.py" line="57" />
         <source>Done</source>
         <translation>Uitgevoerd</translation>
     </message>
     <message>
-        <location filename="../dialogs/records.py" line="56" />
+        <location filename="../dialogs/records.py" line="58" />
         <source>Cancelled</source>
         <translation>Vervallen</translation>
     </message>
     <message>
-        <location filename="../dialogs/records.py" line="57" />
+        <location filename="../dialogs/records.py" line="59" />
         <source>What came of it</source>
         <translation>Wat het opleverde</translation>
     </message>
     <message>
-        <location filename="../dialogs/records.py" line="58" />
+        <location filename="../dialogs/records.py" line="60" />
         <source>Result:</source>
         <translation>Resultaat:</translation>
     </message>
     <message>
-        <location filename="../dialogs/records.py" line="59" />
+        <location filename="../dialogs/records.py" line="61" />
         <source>Outcome:</source>
         <translation>Uitkomst:</translation>
     </message>
@@ -1549,62 +1549,62 @@
         <translation>Nieuw contact met {codename}</translation>
     </message>
     <message>
-        <location filename="../dialogs/contact_form.py" line="40" />
+        <location filename="../dialogs/contact_form.py" line="41" />
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../dialogs/contact_form.py" line="44" />
+        <location filename="../dialogs/contact_form.py" line="45" />
         <source>Location codeword, never an address</source>
         <translation>Codewoord van de locatie, nooit een adres</translation>
     </message>
     <message>
-        <location filename="../dialogs/contact_form.py" line="55" />
+        <location filename="../dialogs/contact_form.py" line="56" />
         <source>Reconnaissance of place and route</source>
         <translation>Voorverkenning van plaats en route</translation>
     </message>
     <message>
-        <location filename="../dialogs/contact_form.py" line="57" />
+        <location filename="../dialogs/contact_form.py" line="58" />
         <source>Safety observations</source>
         <translation>Waarnemingen over veiligheid</translation>
     </message>
     <message>
-        <location filename="../dialogs/contact_form.py" line="63" />
+        <location filename="../dialogs/contact_form.py" line="64" />
         <source>Kind:</source>
         <translation>Soort:</translation>
     </message>
     <message>
-        <location filename="../dialogs/contact_form.py" line="64" />
+        <location filename="../dialogs/contact_form.py" line="65" />
         <source>When:</source>
         <translation>Wanneer:</translation>
     </message>
     <message>
-        <location filename="../dialogs/contact_form.py" line="65" />
+        <location filename="../dialogs/contact_form.py" line="66" />
         <source>Duration:</source>
         <translation>Duur:</translation>
     </message>
     <message>
-        <location filename="../dialogs/contact_form.py" line="66" />
+        <location filename="../dialogs/contact_form.py" line="67" />
         <source>Location:</source>
         <translation>Locatie:</translation>
     </message>
     <message>
-        <location filename="../dialogs/contact_form.py" line="67" />
+        <location filename="../dialogs/contact_form.py" line="68" />
         <source>Attendees (by alias):</source>
         <translation>Aanwezigen (op alias):</translation>
     </message>
     <message>
-        <location filename="../dialogs/contact_form.py" line="68" />
+        <location filename="../dialogs/contact_form.py" line="69" />
         <source>Reconnaissance:</source>
         <translation>Voorverkenning:</translation>
     </message>
     <message>
-        <location filename="../dialogs/contact_form.py" line="69" />
+        <location filename="../dialogs/contact_form.py" line="70" />
         <source>Safety:</source>
         <translation>Veiligheid:</translation>
     </message>
     <message>
-        <location filename="../dialogs/contact_form.py" line="70" />
+        <location filename="../dialogs/contact_form.py" line="71" />
         <source>Notes:</source>
         <translation>Notities:</translation>
     </message>
@@ -2139,6 +2139,14 @@
     </message>
 </context>
 <context>
+    <name>FormDialog</name>
+    <message>
+        <location filename="../dialogs/lock_drafts.py" line="153" />
+        <source>What you were typing when the vault locked is back.</source>
+        <translation>Wat u aan het typen was toen de kluis vergrendelde, staat er weer.</translation>
+    </message>
+</context>
+<context>
     <name>Grading</name>
     <message>
         <location filename="../labels.py" line="74" />
@@ -2405,17 +2413,17 @@
 <context>
     <name>InstructionDialog</name>
     <message>
-        <location filename="../dialogs/records.py" line="150" />
+        <location filename="../dialogs/records.py" line="154" />
         <source>Instruction to the source</source>
         <translation>Instructie aan de bron</translation>
     </message>
     <message>
-        <location filename="../dialogs/records.py" line="152" />
+        <location filename="../dialogs/records.py" line="157" />
         <source>What the source was told they may and may not do</source>
         <translation>Wat de bron wel en niet mag doen</translation>
     </message>
     <message>
-        <location filename="../dialogs/records.py" line="153" />
+        <location filename="../dialogs/records.py" line="158" />
         <source>Instruction:</source>
         <translation>Instructie:</translation>
     </message>
@@ -3137,43 +3145,43 @@
 <context>
     <name>PaymentDialog</name>
     <message>
-        <location filename="../dialogs/records.py" line="77" />
+        <location filename="../dialogs/records.py" line="79" />
         <source>Payment or offer</source>
         <translation>Betaling of aanbod</translation>
     </message>
     <message>
-        <location filename="../dialogs/records.py" line="91" />
-        <location filename="../dialogs/records.py" line="92" />
+        <location filename="../dialogs/records.py" line="94" />
+        <location filename="../dialogs/records.py" line="95" />
         <source>— none —</source>
         <translation>— geen —</translation>
     </message>
     <message>
-        <location filename="../dialogs/records.py" line="97" />
+        <location filename="../dialogs/records.py" line="100" />
         <source>Kind:</source>
         <translation>Soort:</translation>
     </message>
     <message>
-        <location filename="../dialogs/records.py" line="98" />
+        <location filename="../dialogs/records.py" line="101" />
         <source>Amount:</source>
         <translation>Bedrag:</translation>
     </message>
     <message>
-        <location filename="../dialogs/records.py" line="99" />
+        <location filename="../dialogs/records.py" line="102" />
         <source>Reason:</source>
         <translation>Reden:</translation>
     </message>
     <message>
-        <location filename="../dialogs/records.py" line="100" />
+        <location filename="../dialogs/records.py" line="103" />
         <source>Date:</source>
         <translation>Datum:</translation>
     </message>
     <message>
-        <location filename="../dialogs/records.py" line="101" />
+        <location filename="../dialogs/records.py" line="104" />
         <source>Witness (alias):</source>
         <translation>Getuige (alias):</translation>
     </message>
     <message>
-        <location filename="../dialogs/records.py" line="102" />
+        <location filename="../dialogs/records.py" line="105" />
         <source>Approved by (alias):</source>
         <translation>Goedgekeurd door (alias):</translation>
     </message>
@@ -3408,37 +3416,37 @@
 <context>
     <name>ReliabilityDialog</name>
     <message>
-        <location filename="../dialogs/records.py" line="163" />
+        <location filename="../dialogs/records.py" line="168" />
         <source>Reliability review</source>
         <translation>Herziening betrouwbaarheid</translation>
     </message>
     <message>
-        <location filename="../dialogs/records.py" line="167" />
+        <location filename="../dialogs/records.py" line="173" />
         <source>1 — Reliable</source>
         <translation>1 — Betrouwbaar</translation>
     </message>
     <message>
-        <location filename="../dialogs/records.py" line="168" />
+        <location filename="../dialogs/records.py" line="174" />
         <source>2 — Untested</source>
         <translation>2 — Niet getoetst</translation>
     </message>
     <message>
-        <location filename="../dialogs/records.py" line="169" />
+        <location filename="../dialogs/records.py" line="175" />
         <source>3 — Not reliable</source>
         <translation>3 — Niet betrouwbaar</translation>
     </message>
     <message>
-        <location filename="../dialogs/records.py" line="172" />
+        <location filename="../dialogs/records.py" line="178" />
         <source>Why: what was corroborated or contradicted</source>
         <translation>Waarom: wat werd bevestigd of weerlegd</translation>
     </message>
     <message>
-        <location filename="../dialogs/records.py" line="173" />
+        <location filename="../dialogs/records.py" line="179" />
         <source>Evaluation:</source>
         <translation>Waardering:</translation>
     </message>
     <message>
-        <location filename="../dialogs/records.py" line="174" />
+        <location filename="../dialogs/records.py" line="180" />
         <source>Rationale:</source>
         <translation>Onderbouwing:</translation>
     </message>
@@ -3964,47 +3972,47 @@
 <context>
     <name>RiskDialog</name>
     <message>
-        <location filename="../dialogs/records.py" line="121" />
+        <location filename="../dialogs/records.py" line="124" />
         <source>Risk assessment</source>
         <translation>Risicobeoordeling</translation>
     </message>
     <message>
-        <location filename="../dialogs/records.py" line="124" />
+        <location filename="../dialogs/records.py" line="128" />
         <source>Who could harm the source, and how</source>
         <translation>Wie de bron kan schaden, en hoe</translation>
     </message>
     <message>
-        <location filename="../dialogs/records.py" line="125" />
+        <location filename="../dialogs/records.py" line="129" />
         <source>What reduces the risk</source>
         <translation>Wat het risico verkleint</translation>
     </message>
     <message>
-        <location filename="../dialogs/records.py" line="126" />
+        <location filename="../dialogs/records.py" line="130" />
         <source>Welfare of the source</source>
         <translation>Welzijn van de bron</translation>
     </message>
     <message>
-        <location filename="../dialogs/records.py" line="129" />
+        <location filename="../dialogs/records.py" line="133" />
         <source>Level:</source>
         <translation>Niveau:</translation>
     </message>
     <message>
-        <location filename="../dialogs/records.py" line="130" />
+        <location filename="../dialogs/records.py" line="134" />
         <source>Threats:</source>
         <translation>Dreigingen:</translation>
     </message>
     <message>
-        <location filename="../dialogs/records.py" line="131" />
+        <location filename="../dialogs/records.py" line="135" />
         <source>Mitigations:</source>
         <translation>Maatregelen:</translation>
     </message>
     <message>
-        <location filename="../dialogs/records.py" line="132" />
+        <location filename="../dialogs/records.py" line="136" />
         <source>Welfare:</source>
         <translation>Welzijn:</translation>
     </message>
     <message>
-        <location filename="../dialogs/records.py" line="133" />
+        <location filename="../dialogs/records.py" line="137" />
         <source>Review on:</source>
         <translation>Herzien op:</translation>
     </message>
@@ -4371,77 +4379,77 @@ Tweede factor (sleutelbos van het besturingssysteem): {factor}</translation>
         <translation>Nieuw brondossier</translation>
     </message>
     <message>
-        <location filename="../dialogs/source_form.py" line="36" />
+        <location filename="../dialogs/source_form.py" line="37" />
         <source>Why does the source cooperate?</source>
         <translation>Waarom werkt de bron mee?</translation>
     </message>
     <message>
-        <location filename="../dialogs/source_form.py" line="37" />
+        <location filename="../dialogs/source_form.py" line="38" />
         <source>What can the source actually see and hear?</source>
         <translation>Wat kan de bron werkelijk zien en horen?</translation>
     </message>
     <message>
-        <location filename="../dialogs/source_form.py" line="39" />
+        <location filename="../dialogs/source_form.py" line="40" />
         <source>e.g. art. 126v Sv</source>
         <translation>bijv. art. 126v Sv</translation>
     </message>
     <message>
-        <location filename="../dialogs/source_form.py" line="47" />
+        <location filename="../dialogs/source_form.py" line="48" />
         <source>Codename:</source>
         <translation>Codenaam:</translation>
     </message>
     <message>
-        <location filename="../dialogs/source_form.py" line="48" />
+        <location filename="../dialogs/source_form.py" line="49" />
         <source>Kind:</source>
         <translation>Soort:</translation>
     </message>
     <message>
-        <location filename="../dialogs/source_form.py" line="49" />
+        <location filename="../dialogs/source_form.py" line="50" />
         <source>Status:</source>
         <translation>Status:</translation>
     </message>
     <message>
-        <location filename="../dialogs/source_form.py" line="50" />
+        <location filename="../dialogs/source_form.py" line="51" />
         <source>Motivation:</source>
         <translation>Motivatie:</translation>
     </message>
     <message>
-        <location filename="../dialogs/source_form.py" line="51" />
+        <location filename="../dialogs/source_form.py" line="52" />
         <source>Information position:</source>
         <translation>Informatiepositie:</translation>
     </message>
     <message>
-        <location filename="../dialogs/source_form.py" line="52" />
+        <location filename="../dialogs/source_form.py" line="53" />
         <source>Legal basis:</source>
         <translation>Wettelijke grondslag:</translation>
     </message>
     <message>
-        <location filename="../dialogs/source_form.py" line="53" />
+        <location filename="../dialogs/source_form.py" line="54" />
         <source>Contracted on:</source>
         <translation>Gecontracteerd op:</translation>
     </message>
     <message>
-        <location filename="../dialogs/source_form.py" line="54" />
+        <location filename="../dialogs/source_form.py" line="55" />
         <source>Contract review:</source>
         <translation>Herziening contract:</translation>
     </message>
     <message>
-        <location filename="../dialogs/source_form.py" line="55" />
+        <location filename="../dialogs/source_form.py" line="56" />
         <source>Suitability review:</source>
         <translation>Herbeoordeling geschiktheid:</translation>
     </message>
     <message>
-        <location filename="../dialogs/source_form.py" line="56" />
+        <location filename="../dialogs/source_form.py" line="57" />
         <source>Antecedents checked on:</source>
         <translation>Antecedenten gecontroleerd op:</translation>
     </message>
     <message>
-        <location filename="../dialogs/source_form.py" line="57" />
+        <location filename="../dialogs/source_form.py" line="58" />
         <source>Antecedents result:</source>
         <translation>Uitkomst antecedenten:</translation>
     </message>
     <message>
-        <location filename="../dialogs/source_form.py" line="58" />
+        <location filename="../dialogs/source_form.py" line="59" />
         <source>Notes:</source>
         <translation>Notities:</translation>
     </message>
@@ -4928,27 +4936,27 @@ Tweede factor (sleutelbos van het besturingssysteem): {factor}</translation>
         <translation>Nieuwe opdracht</translation>
     </message>
     <message>
-        <location filename="../dialogs/records.py" line="28" />
+        <location filename="../dialogs/records.py" line="29" />
         <source>What should the source find out?</source>
         <translation>Wat moet de bron uitzoeken?</translation>
     </message>
     <message>
-        <location filename="../dialogs/records.py" line="30" />
+        <location filename="../dialogs/records.py" line="31" />
         <source>Within which limits (what the source must not do)</source>
         <translation>Binnen welke grenzen (wat de bron niet mag doen)</translation>
     </message>
     <message>
-        <location filename="../dialogs/records.py" line="34" />
+        <location filename="../dialogs/records.py" line="35" />
         <source>Tasking:</source>
         <translation>Opdracht:</translation>
     </message>
     <message>
-        <location filename="../dialogs/records.py" line="35" />
+        <location filename="../dialogs/records.py" line="36" />
         <source>Limits:</source>
         <translation>Grenzen:</translation>
     </message>
     <message>
-        <location filename="../dialogs/records.py" line="36" />
+        <location filename="../dialogs/records.py" line="37" />
         <source>Deadline:</source>
         <translation>Termijn:</translation>
     </message>
@@ -4956,89 +4964,94 @@ Tweede factor (sleutelbos van het besturingssysteem): {factor}</translation>
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../unlock_dialog.py" line="122" />
+        <location filename="../unlock_dialog.py" line="125" />
         <source>Veldboek — locked</source>
         <translation>Veldboek — vergrendeld</translation>
     </message>
     <message>
-        <location filename="../unlock_dialog.py" line="131" />
+        <location filename="../unlock_dialog.py" line="125" />
+        <source>Locked</source>
+        <translation>Vergrendeld</translation>
+    </message>
+    <message>
+        <location filename="../unlock_dialog.py" line="134" />
         <source>Vault:</source>
         <translation>Kluis:</translation>
     </message>
     <message>
-        <location filename="../unlock_dialog.py" line="133" />
+        <location filename="../unlock_dialog.py" line="136" />
         <source>Alias:</source>
         <translation>Alias:</translation>
     </message>
     <message>
-        <location filename="../unlock_dialog.py" line="134" />
+        <location filename="../unlock_dialog.py" line="137" />
         <source>Enter your passphrase to unlock the vault.</source>
         <translation>Voer uw wachtzin in om de kluis te ontgrendelen.</translation>
     </message>
     <message>
-        <location filename="../unlock_dialog.py" line="147" />
+        <location filename="../unlock_dialog.py" line="150" />
         <source>Caps Lock is on.</source>
         <translation>Caps Lock staat aan.</translation>
     </message>
     <message>
-        <location filename="../unlock_dialog.py" line="160" />
-        <location filename="../unlock_dialog.py" line="346" />
+        <location filename="../unlock_dialog.py" line="163" />
+        <location filename="../unlock_dialog.py" line="354" />
         <source>Unlock</source>
         <translation>Ontgrendelen</translation>
     </message>
     <message>
-        <location filename="../unlock_dialog.py" line="165" />
-        <location filename="../unlock_dialog.py" line="258" />
+        <location filename="../unlock_dialog.py" line="168" />
+        <location filename="../unlock_dialog.py" line="266" />
         <source>Quit</source>
         <translation>Afsluiten</translation>
     </message>
     <message>
-        <location filename="../unlock_dialog.py" line="212" />
+        <location filename="../unlock_dialog.py" line="215" />
         <source>1 failed attempt since the last unlock, at {when}.</source>
         <translation>1 mislukte poging sinds de laatste ontgrendeling, om {when}.</translation>
     </message>
     <message>
-        <location filename="../unlock_dialog.py" line="214" />
+        <location filename="../unlock_dialog.py" line="217" />
         <source>{n} failed attempts since the last unlock; the last at {when}.</source>
         <translation>{n} mislukte pogingen sinds de laatste ontgrendeling; de laatste om {when}.</translation>
     </message>
     <message>
-        <location filename="../unlock_dialog.py" line="223" />
+        <location filename="../unlock_dialog.py" line="226" />
         <source>Hide the passphrase</source>
         <translation>Wachtzin verbergen</translation>
     </message>
     <message>
-        <location filename="../unlock_dialog.py" line="223" />
+        <location filename="../unlock_dialog.py" line="226" />
         <source>Show the passphrase</source>
         <translation>Wachtzin tonen</translation>
     </message>
     <message>
-        <location filename="../unlock_dialog.py" line="259" />
+        <location filename="../unlock_dialog.py" line="267" />
         <source>Quit Veldboek?</source>
         <translation>Veldboek afsluiten?</translation>
     </message>
     <message>
-        <location filename="../unlock_dialog.py" line="298" />
+        <location filename="../unlock_dialog.py" line="306" />
         <source>Type your passphrase first.</source>
         <translation>Typ eerst uw wachtzin.</translation>
     </message>
     <message>
-        <location filename="../unlock_dialog.py" line="302" />
+        <location filename="../unlock_dialog.py" line="310" />
         <source>Unlocking…</source>
         <translation>Bezig met ontgrendelen…</translation>
     </message>
     <message>
-        <location filename="../unlock_dialog.py" line="322" />
+        <location filename="../unlock_dialog.py" line="330" />
         <source>Wrong passphrase.</source>
         <translation>Verkeerde wachtzin.</translation>
     </message>
     <message>
-        <location filename="../unlock_dialog.py" line="325" />
+        <location filename="../unlock_dialog.py" line="333" />
         <source>Too many failed attempts; wait before trying again.</source>
         <translation>Te veel mislukte pogingen; wacht even voor u het opnieuw probeert.</translation>
     </message>
     <message>
-        <location filename="../unlock_dialog.py" line="341" />
+        <location filename="../unlock_dialog.py" line="349" />
         <source>Wait {s} s</source>
         <translation>Wacht {s} s</translation>
     </message>
