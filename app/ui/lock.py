@@ -176,9 +176,10 @@ class LockController(QObject):
         start = self._start()
         try:
             self._idle.stop()
+            shown = screen.visible_windows()  # before they are hidden: what to keep, close
             screen.blank_screen()
             self._mark("hidden", start)
-            shown = screen.hide_all()
+            screen.hide_all()  # popups, the tooltip
             session.closing = True
             self._keep_typed_text(reason, shown)
             self._mark("saved", start)

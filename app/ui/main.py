@@ -26,6 +26,9 @@ def run(argv: Sequence[str] | None = None) -> int:
         vault_path = paths.demo_vault()
     else:
         vault_path = paths.default_vault()
+    # Named before the next line changes TMPDIR, where the name may lie: every
+    # start of the app finds the same socket.
+    name = single_instance.socket_name(vault_path)
     # Before Qt starts threads: the print system's temporary files go to memory.
     printing.use(printing.choose())
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -34,7 +37,6 @@ def run(argv: Sequence[str] | None = None) -> int:
     app.setQuitOnLastWindowClosed(False)  # between lock and unlock no window may be open
     # Started again for a vault that is already open here (after a panic nothing
     # is on screen): the running app shows itself, this one ends.
-    name = single_instance.socket_name(vault_path)
     if single_instance.wake_running(name):
         return 0
     server = single_instance.InstanceServer(name)

@@ -46,8 +46,12 @@ def wake_running(name: str) -> bool:
     if not sock.waitForConnected(_WAIT_MS):
         return False
     sock.write(MESSAGE)
+    # flush() may write it all at once, and then waitForBytesWritten() has
+    # nothing to wait for and answers False: ask what is left instead.
     sock.flush()
-    sent = sock.waitForBytesWritten(_WAIT_MS)
+    while sock.bytesToWrite() > 0 and sock.waitForBytesWritten(_WAIT_MS):
+        pass
+    sent = sock.bytesToWrite() == 0
     sock.disconnectFromServer()
     return sent
 

@@ -258,28 +258,26 @@ class UnlockDialog(QDialog):
 
     def reject(self) -> None:
         """Escape: ask; the answer defaults to No."""
-        if self.quit_question is not None:
-            return
-        box = QMessageBox(self)
-        box.setObjectName("quitQuestion")
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(self.tr("Quit"))
-        box.setText(self.tr("Quit Veldboek?"))
-        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
-        box.setDefaultButton(QMessageBox.StandardButton.No)
-        box.setEscapeButton(QMessageBox.StandardButton.No)
-        self.quit_question = box
+        box = self.quit_question
+        if box is None:
+            box = self.quit_question = QMessageBox(self)
+            box.setObjectName("quitQuestion")
+            box.setIcon(QMessageBox.Icon.Question)
+            box.setWindowTitle(self.tr("Quit"))
+            box.setText(self.tr("Quit Veldboek?"))
+            box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+            box.setDefaultButton(QMessageBox.StandardButton.No)
+            box.setEscapeButton(QMessageBox.StandardButton.No)
+            box.finished.connect(self._quit_answered)
+        if not box.isVisible():
+            box.open()
 
-        def answered(button: int) -> None:
-            self.quit_question = None
-            box.deleteLater()
-            if button == QMessageBox.StandardButton.Yes:
-                self.quit_now()
-            else:
-                self.passphrase.setFocus()
-
-        box.finished.connect(answered)
-        box.open()
+    def _quit_answered(self, button: int) -> None:
+        # One question box, kept with the dialog (asked again on the next Escape).
+        if button == QMessageBox.StandardButton.Yes:
+            self.quit_now()
+        else:
+            self.passphrase.setFocus()
 
     def quit_now(self) -> None:
         super().reject()

@@ -45,7 +45,7 @@ from pytestqt.qtbot import QtBot
 from shiboken6 import Shiboken
 
 from app.models.enums import PeerRole, Role
-from app.services import attachments, debriefs, identity, keys, reports
+from app.services import attachments, debriefs, form_drafts, identity, keys, reports
 from app.services.views import IdentityFields
 from app.ui.command_palette import CommandPalette
 from app.ui.confirm import ConfirmDialog
@@ -222,7 +222,16 @@ def contact_case(qtbot: QtBot, window: MainWindow) -> Case:
     assert isinstance(dialog, ContactDialog)
     qtbot.keyClicks(dialog.location, "BAKKERIJ")
     qtbot.keyClicks(dialog.notes, "typed in the contact form")
-    return Case(lambda: None, lambda: shown(ContactDialog), "typed in the contact form")
+    root, scope = window.session.vault.paths.root, window.session.scope
+
+    def kept() -> None:  # in the vault, for the next time this form opens
+        with Vault.open(root, factory.PASSPHRASE) as vault:
+            fields = form_drafts.take(vault, scope, "contactDialog", dialog.source_id)
+        assert fields is not None
+        assert "BAKKERIJ" in fields.values()
+        assert "typed in the contact form" in fields.values()
+
+    return Case(lambda: None, lambda: shown(ContactDialog), "typed in the contact form", kept)
 
 
 def attach_picker_case(qtbot: QtBot, window: MainWindow) -> Case:

@@ -159,6 +159,7 @@ class DraftKeeper:
             layout = self.root.layout()
             if isinstance(layout, QBoxLayout):
                 layout.insertWidget(0, notice)
+                notice.show()  # the form is already on screen
 
     def keep(self) -> None:
         """The vault is locking: store the fields if anything was typed."""

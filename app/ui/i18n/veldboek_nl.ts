@@ -4995,7 +4995,7 @@ Tweede factor (sleutelbos van het besturingssysteem): {factor}</translation>
     </message>
     <message>
         <location filename="../unlock_dialog.py" line="163" />
-        <location filename="../unlock_dialog.py" line="354" />
+        <location filename="../unlock_dialog.py" line="352" />
         <source>Unlock</source>
         <translation>Ontgrendelen</translation>
     </message>
@@ -5031,27 +5031,27 @@ Tweede factor (sleutelbos van het besturingssysteem): {factor}</translation>
         <translation>Veldboek afsluiten?</translation>
     </message>
     <message>
-        <location filename="../unlock_dialog.py" line="306" />
+        <location filename="../unlock_dialog.py" line="304" />
         <source>Type your passphrase first.</source>
         <translation>Typ eerst uw wachtzin.</translation>
     </message>
     <message>
-        <location filename="../unlock_dialog.py" line="310" />
+        <location filename="../unlock_dialog.py" line="308" />
         <source>Unlocking…</source>
         <translation>Bezig met ontgrendelen…</translation>
     </message>
     <message>
-        <location filename="../unlock_dialog.py" line="330" />
+        <location filename="../unlock_dialog.py" line="328" />
         <source>Wrong passphrase.</source>
         <translation>Verkeerde wachtzin.</translation>
     </message>
     <message>
-        <location filename="../unlock_dialog.py" line="333" />
+        <location filename="../unlock_dialog.py" line="331" />
         <source>Too many failed attempts; wait before trying again.</source>
         <translation>Te veel mislukte pogingen; wacht even voor u het opnieuw probeert.</translation>
     </message>
     <message>
-        <location filename="../unlock_dialog.py" line="349" />
+        <location filename="../unlock_dialog.py" line="347" />
         <source>Wait {s} s</source>
         <translation>Wacht {s} s</translation>
     </message>
