@@ -78,11 +78,13 @@ KEYS = {
 # From the key to nothing on screen (every window hidden): the figure.
 LIMIT_MS = 100.0
 # From the key to the vault locked: after the screen is clear the lock writes its
-# audit entry, its anchor and the last checkpoint, each waiting for the disk. On a
-# quiet machine that is done within LIMIT_MS too (20-60 ms measured); a disk busy
-# with other work can hold each write for tens of ms, so this is a ceiling that
-# catches a lock waiting on something it must not (a worker, a dialog's loop).
-LOCKED_LIMIT_MS = 300.0
+# audit entry, its anchor and the last checkpoint, each waiting for the disk (and,
+# with a report being made in the pool, for the interpreter and the write lock the
+# worker holds). On a quiet machine that is done within LIMIT_MS too (20-60 ms
+# measured); a disk busy with other work can hold each write for tens of ms
+# (up to 340 ms seen in all), so this is a ceiling that catches a lock waiting on
+# something it must not: a worker's whole task, a dialog's loop, a timeout.
+LOCKED_LIMIT_MS = 500.0
 NAME = "Johanna Geheim-Verbeek"  # a source's true name
 CODENAME = "OKTOBERVOS"
 
