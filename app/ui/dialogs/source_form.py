@@ -24,6 +24,7 @@ class SourceDialog(FormDialog):
     ) -> None:
         super().__init__(self.tr("Edit source") if existing else self.tr("New source file"), parent)
         self.setObjectName("sourceDialog")
+        self.keep_typing_as(session, "sourceDialog", existing.id if existing else None)
         self.session = session
         self.existing = existing
         self.codename = QLineEdit()

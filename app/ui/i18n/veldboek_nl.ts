@@ -89,7 +89,7 @@
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../controller.py" line="70" />
+        <location filename="../controller.py" line="90" />
         <source>Preparing the demo vault (synthetic data)…</source>
         <translation>Demokluis wordt voorbereid (verzonnen gegevens)…</translation>
     </message>
@@ -1500,32 +1500,32 @@
 <context>
     <name>CloseTaskingDialog</name>
     <message>
-        <location filename="../dialogs/records.py" line="52" />
+        <location filename="../dialogs/records.py" line="53" />
         <source>Close tasking</source>
         <translation>Opdracht afsluiten</translation>
     </message>
     <message>
-        <location filename="../dialogs/records.py" line="55" />
+        <location filename="../dialogs/records.py" line="57" />
         <source>Done</source>
         <translation>Uitgevoerd</translation>
     </message>
     <message>
-        <location filename="../dialogs/records.py" line="56" />
+        <location filename="../dialogs/records.py" line="58" />
         <source>Cancelled</source>
         <translation>Vervallen</translation>
     </message>
     <message>
-        <location filename="../dialogs/records.py" line="57" />
+        <location filename="../dialogs/records.py" line="59" />
         <source>What came of it</source>
         <translation>Wat het opleverde</translation>
     </message>
     <message>
-        <location filename="../dialogs/records.py" line="58" />
+        <location filename="../dialogs/records.py" line="60" />
         <source>Result:</source>
         <translation>Resultaat:</translation>
     </message>
     <message>
-        <location filename="../dialogs/records.py" line="59" />
+        <location filename="../dialogs/records.py" line="61" />
         <source>Outcome:</source>
         <translation>Uitkomst:</translation>
     </message>
@@ -1574,62 +1574,62 @@
         <translation>Nieuw contact met {codename}</translation>
     </message>
     <message>
-        <location filename="../dialogs/contact_form.py" line="40" />
+        <location filename="../dialogs/contact_form.py" line="41" />
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../dialogs/contact_form.py" line="44" />
+        <location filename="../dialogs/contact_form.py" line="45" />
         <source>Location codeword, never an address</source>
         <translation>Codewoord van de locatie, nooit een adres</translation>
     </message>
     <message>
-        <location filename="../dialogs/contact_form.py" line="55" />
+        <location filename="../dialogs/contact_form.py" line="56" />
         <source>Reconnaissance of place and route</source>
         <translation>Voorverkenning van plaats en route</translation>
     </message>
     <message>
-        <location filename="../dialogs/contact_form.py" line="57" />
+        <location filename="../dialogs/contact_form.py" line="58" />
         <source>Safety observations</source>
         <translation>Waarnemingen over veiligheid</translation>
     </message>
     <message>
-        <location filename="../dialogs/contact_form.py" line="63" />
+        <location filename="../dialogs/contact_form.py" line="64" />
         <source>Kind:</source>
         <translation>Soort:</translation>
     </message>
     <message>
-        <location filename="../dialogs/contact_form.py" line="64" />
+        <location filename="../dialogs/contact_form.py" line="65" />
         <source>When:</source>
         <translation>Wanneer:</translation>
     </message>
     <message>
-        <location filename="../dialogs/contact_form.py" line="65" />
+        <location filename="../dialogs/contact_form.py" line="66" />
         <source>Duration:</source>
         <translation>Duur:</translation>
     </message>
     <message>
-        <location filename="../dialogs/contact_form.py" line="66" />
+        <location filename="../dialogs/contact_form.py" line="67" />
         <source>Location:</source>
         <translation>Locatie:</translation>
     </message>
     <message>
-        <location filename="../dialogs/contact_form.py" line="67" />
+        <location filename="../dialogs/contact_form.py" line="68" />
         <source>Attendees (by alias):</source>
         <translation>Aanwezigen (op alias):</translation>
     </message>
     <message>
-        <location filename="../dialogs/contact_form.py" line="68" />
+        <location filename="../dialogs/contact_form.py" line="69" />
         <source>Reconnaissance:</source>
         <translation>Voorverkenning:</translation>
     </message>
     <message>
-        <location filename="../dialogs/contact_form.py" line="69" />
+        <location filename="../dialogs/contact_form.py" line="70" />
         <source>Safety:</source>
         <translation>Veiligheid:</translation>
     </message>
     <message>
-        <location filename="../dialogs/contact_form.py" line="70" />
+        <location filename="../dialogs/contact_form.py" line="71" />
         <source>Notes:</source>
         <translation>Notities:</translation>
     </message>
@@ -2130,7 +2130,7 @@
         <translation>Er ging iets mis ({kind}). Dit is een fout in Veldboek; wat al was opgeslagen is niet verloren.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="43" />
+        <location filename="../errors.py" line="47" />
         <source>Veldboek</source>
         <translation>Veldboek</translation>
     </message>
@@ -2161,6 +2161,14 @@
         <location filename="../first_run.py" line="271" />
         <source>Your vault is ready.</source>
         <translation>Uw kluis is klaar.</translation>
+    </message>
+</context>
+<context>
+    <name>FormDialog</name>
+    <message>
+        <location filename="../dialogs/lock_drafts.py" line="153" />
+        <source>What you were typing when the vault locked is back.</source>
+        <translation>Wat u aan het typen was toen de kluis vergrendelde, staat er weer.</translation>
     </message>
 </context>
 <context>
@@ -2430,17 +2438,17 @@
 <context>
     <name>InstructionDialog</name>
     <message>
-        <location filename="../dialogs/records.py" line="150" />
+        <location filename="../dialogs/records.py" line="154" />
         <source>Instruction to the source</source>
         <translation>Instructie aan de bron</translation>
     </message>
     <message>
-        <location filename="../dialogs/records.py" line="152" />
+        <location filename="../dialogs/records.py" line="157" />
         <source>What the source was told they may and may not do</source>
         <translation>Wat de bron wel en niet mag doen</translation>
     </message>
     <message>
-        <location filename="../dialogs/records.py" line="153" />
+        <location filename="../dialogs/records.py" line="158" />
         <source>Instruction:</source>
         <translation>Instructie:</translation>
     </message>
@@ -2931,112 +2939,117 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="99" />
+        <location filename="../main_window.py" line="105" />
         <source>Veldboek</source>
         <translation>Veldboek</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="232" />
+        <location filename="../main_window.py" line="238" />
         <source>Vault</source>
         <translation>Kluis</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="233" />
+        <location filename="../main_window.py" line="239" />
         <source>Go</source>
         <translation>Ga naar</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="243" />
+        <location filename="../main_window.py" line="249" />
         <source>Command palette…</source>
         <translation>Opdrachtenpalet…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="257" />
+        <location filename="../main_window.py" line="263" />
         <source>Back</source>
         <translation>Terug</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="261" />
+        <location filename="../main_window.py" line="267" />
         <source>Switch alias…</source>
         <translation>Alias wisselen…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="271" />
+        <location filename="../main_window.py" line="277" />
         <source>New source…</source>
         <translation>Nieuwe bron…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="281" />
+        <location filename="../main_window.py" line="287" />
         <source>New debrief</source>
         <translation>Nieuwe debriefing</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="291" />
+        <location filename="../main_window.py" line="297" />
         <source>New contact…</source>
         <translation>Nieuw contact…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="310" />
+        <location filename="../main_window.py" line="316" />
         <source>Report…</source>
         <translation>Rapport…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="316" />
+        <location filename="../main_window.py" line="322" />
         <source>Send a package (export)…</source>
         <translation>Pakket verzenden (exporteren)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="326" />
+        <location filename="../main_window.py" line="332" />
         <source>Receive a package (import)…</source>
         <translation>Pakket ontvangen (inlezen)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="336" />
+        <location filename="../main_window.py" line="342" />
         <source>Lock</source>
         <translation>Vergrendelen</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="346" />
+        <location filename="../main_window.py" line="352" />
         <source>Panic: lock and hide</source>
         <translation>Paniek: vergrendelen en verbergen</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="353" />
+        <location filename="../main_window.py" line="359" />
         <source>Quit</source>
         <translation>Afsluiten</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="465" />
+        <location filename="../main_window.py" line="471" />
         <source>Open a source's file or debrief first, then use {action}.</source>
         <translation>Open eerst het dossier van een bron of een debriefing en gebruik dan {action}.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="589" />
+        <location filename="../main_window.py" line="613" />
         <source>The meeting was discarded.</source>
         <translation>De ontmoeting is weggegooid.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="301" />
+        <location filename="../main_window.py" line="700" />
+        <source>A meeting is still open: Ctrl+M returns to it.</source>
+        <translation>Er loopt nog een ontmoeting: Ctrl+M brengt u ernaar terug.</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="307" />
         <source>Meeting mode</source>
         <translation>Ontmoetingsmodus</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="145" />
+        <location filename="../main_window.py" line="151" />
         <source>Locks after {m} min without activity · Panic: F12</source>
         <translation>Vergrendelt na {m} min zonder activiteit · Paniek: F12</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="159" />
+        <location filename="../main_window.py" line="165" />
         <source>Settings saved.</source>
         <translation>Instellingen opgeslagen.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="234" />
+        <location filename="../main_window.py" line="240" />
         <source>Actions</source>
         <translation>Acties</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="559" />
+        <location filename="../main_window.py" line="568" />
         <source>Open a source's file or debrief first, then press Ctrl+M.</source>
         <translation>Open eerst een brondossier of debriefing en druk dan op Ctrl+M.</translation>
     </message>
@@ -3044,84 +3057,84 @@
 <context>
     <name>MeetingView</name>
     <message>
-        <location filename="../meeting_mode.py" line="70" />
+        <location filename="../meeting_mode.py" line="75" />
         <source>Quick notes; they become a contact and a draft debrief</source>
         <translation>Snelle notities; ze worden een contact en een concept-debriefing</translation>
     </message>
     <message>
-        <location filename="../meeting_mode.py" line="74" />
+        <location filename="../meeting_mode.py" line="80" />
         <source>End meeting…</source>
         <translation>Ontmoeting beëindigen…</translation>
     </message>
     <message>
-        <location filename="../meeting_mode.py" line="77" />
-        <location filename="../meeting_mode.py" line="193" />
+        <location filename="../meeting_mode.py" line="83" />
+        <location filename="../meeting_mode.py" line="222" />
         <source>Discard meeting…</source>
         <translation>Ontmoeting weggooien…</translation>
     </message>
     <message>
-        <location filename="../meeting_mode.py" line="81" />
+        <location filename="../meeting_mode.py" line="87" />
         <source>Started by mistake? In its first {m} minutes a meeting can be discarded.</source>
         <translation>Per vergissing begonnen? In de eerste {m} minuten kan een ontmoeting worden weggegooid.</translation>
     </message>
     <message>
-        <location filename="../meeting_mode.py" line="98" />
+        <location filename="../meeting_mode.py" line="104" />
         <source>Open tasking:</source>
         <translation>Openstaande opdrachten:</translation>
     </message>
     <message>
-        <location filename="../meeting_mode.py" line="100" />
+        <location filename="../meeting_mode.py" line="106" />
         <source>Notes:</source>
         <translation>Notities:</translation>
     </message>
     <message>
-        <location filename="../meeting_mode.py" line="125" />
+        <location filename="../meeting_mode.py" line="154" />
         <source>End meeting</source>
         <translation>Ontmoeting beëindigen</translation>
     </message>
     <message>
-        <location filename="../meeting_mode.py" line="117" />
+        <location filename="../meeting_mode.py" line="146" />
         <source>Passphrase:</source>
         <translation>Wachtzin:</translation>
     </message>
     <message>
-        <location filename="../meeting_mode.py" line="133" />
+        <location filename="../meeting_mode.py" line="162" />
         <source>Checking…</source>
         <translation>Bezig met controleren…</translation>
     </message>
     <message>
-        <location filename="../meeting_mode.py" line="142" />
+        <location filename="../meeting_mode.py" line="171" />
         <source>Wrong passphrase; still in meeting mode.</source>
         <translation>Verkeerde wachtzin; nog in ontmoetingsmodus.</translation>
     </message>
     <message>
-        <location filename="../meeting_mode.py" line="179" />
+        <location filename="../meeting_mode.py" line="208" />
         <source>The note you typed ({n} words) is lost with it.</source>
         <translation>De notitie die u typte ({n} woorden) gaat daarmee verloren.</translation>
     </message>
     <message>
-        <location filename="../meeting_mode.py" line="181" />
+        <location filename="../meeting_mode.py" line="210" />
         <source>The note saved earlier is lost with it.</source>
         <translation>De eerder opgeslagen notitie gaat daarmee verloren.</translation>
     </message>
     <message>
-        <location filename="../meeting_mode.py" line="186" />
-        <location filename="../meeting_mode.py" line="195" />
+        <location filename="../meeting_mode.py" line="215" />
+        <location filename="../meeting_mode.py" line="224" />
         <source>Discard meeting</source>
         <translation>Ontmoeting weggooien</translation>
     </message>
     <message>
-        <location filename="../meeting_mode.py" line="188" />
+        <location filename="../meeting_mode.py" line="217" />
         <source>Discard this meeting with {codename}, started at {time}? Its contact and its draft debrief are removed; the audit log records that it was discarded. Then give your passphrase.</source>
         <translation>Deze ontmoeting met {codename}, begonnen om {time}, weggooien? Het contact en de concept-debriefing worden verwijderd; het auditlog legt vast dat ze is weggegooid. Geef daarna uw wachtzin.</translation>
     </message>
     <message>
-        <location filename="../meeting_mode.py" line="238" />
+        <location filename="../meeting_mode.py" line="267" />
         <source>The note is empty here; the vault keeps the note saved before.</source>
         <translation>De notitie is hier leeg; de kluis bewaart de eerder opgeslagen notitie.</translation>
     </message>
     <message>
-        <location filename="../meeting_mode.py" line="243" />
+        <location filename="../meeting_mode.py" line="272" />
         <source>Note saved {time}</source>
         <translation>Notitie opgeslagen {time}</translation>
     </message>
@@ -3157,43 +3170,43 @@
 <context>
     <name>PaymentDialog</name>
     <message>
-        <location filename="../dialogs/records.py" line="77" />
+        <location filename="../dialogs/records.py" line="79" />
         <source>Payment or offer</source>
         <translation>Betaling of aanbod</translation>
     </message>
     <message>
-        <location filename="../dialogs/records.py" line="91" />
-        <location filename="../dialogs/records.py" line="92" />
+        <location filename="../dialogs/records.py" line="94" />
+        <location filename="../dialogs/records.py" line="95" />
         <source>— none —</source>
         <translation>— geen —</translation>
     </message>
     <message>
-        <location filename="../dialogs/records.py" line="97" />
+        <location filename="../dialogs/records.py" line="100" />
         <source>Kind:</source>
         <translation>Soort:</translation>
     </message>
     <message>
-        <location filename="../dialogs/records.py" line="98" />
+        <location filename="../dialogs/records.py" line="101" />
         <source>Amount:</source>
         <translation>Bedrag:</translation>
     </message>
     <message>
-        <location filename="../dialogs/records.py" line="99" />
+        <location filename="../dialogs/records.py" line="102" />
         <source>Reason:</source>
         <translation>Reden:</translation>
     </message>
     <message>
-        <location filename="../dialogs/records.py" line="100" />
+        <location filename="../dialogs/records.py" line="103" />
         <source>Date:</source>
         <translation>Datum:</translation>
     </message>
     <message>
-        <location filename="../dialogs/records.py" line="101" />
+        <location filename="../dialogs/records.py" line="104" />
         <source>Witness (alias):</source>
         <translation>Getuige (alias):</translation>
     </message>
     <message>
-        <location filename="../dialogs/records.py" line="102" />
+        <location filename="../dialogs/records.py" line="105" />
         <source>Approved by (alias):</source>
         <translation>Goedgekeurd door (alias):</translation>
     </message>
@@ -3428,37 +3441,37 @@
 <context>
     <name>ReliabilityDialog</name>
     <message>
-        <location filename="../dialogs/records.py" line="163" />
+        <location filename="../dialogs/records.py" line="168" />
         <source>Reliability review</source>
         <translation>Herziening betrouwbaarheid</translation>
     </message>
     <message>
-        <location filename="../dialogs/records.py" line="167" />
+        <location filename="../dialogs/records.py" line="173" />
         <source>1 — Reliable</source>
         <translation>1 — Betrouwbaar</translation>
     </message>
     <message>
-        <location filename="../dialogs/records.py" line="168" />
+        <location filename="../dialogs/records.py" line="174" />
         <source>2 — Untested</source>
         <translation>2 — Niet getoetst</translation>
     </message>
     <message>
-        <location filename="../dialogs/records.py" line="169" />
+        <location filename="../dialogs/records.py" line="175" />
         <source>3 — Not reliable</source>
         <translation>3 — Niet betrouwbaar</translation>
     </message>
     <message>
-        <location filename="../dialogs/records.py" line="172" />
+        <location filename="../dialogs/records.py" line="178" />
         <source>Why: what was corroborated or contradicted</source>
         <translation>Waarom: wat werd bevestigd of weerlegd</translation>
     </message>
     <message>
-        <location filename="../dialogs/records.py" line="173" />
+        <location filename="../dialogs/records.py" line="179" />
         <source>Evaluation:</source>
         <translation>Waardering:</translation>
     </message>
     <message>
-        <location filename="../dialogs/records.py" line="174" />
+        <location filename="../dialogs/records.py" line="180" />
         <source>Rationale:</source>
         <translation>Onderbouwing:</translation>
     </message>
@@ -3984,47 +3997,47 @@
 <context>
     <name>RiskDialog</name>
     <message>
-        <location filename="../dialogs/records.py" line="121" />
+        <location filename="../dialogs/records.py" line="124" />
         <source>Risk assessment</source>
         <translation>Risicobeoordeling</translation>
     </message>
     <message>
-        <location filename="../dialogs/records.py" line="124" />
+        <location filename="../dialogs/records.py" line="128" />
         <source>Who could harm the source, and how</source>
         <translation>Wie de bron kan schaden, en hoe</translation>
     </message>
     <message>
-        <location filename="../dialogs/records.py" line="125" />
+        <location filename="../dialogs/records.py" line="129" />
         <source>What reduces the risk</source>
         <translation>Wat het risico verkleint</translation>
     </message>
     <message>
-        <location filename="../dialogs/records.py" line="126" />
+        <location filename="../dialogs/records.py" line="130" />
         <source>Welfare of the source</source>
         <translation>Welzijn van de bron</translation>
     </message>
     <message>
-        <location filename="../dialogs/records.py" line="129" />
+        <location filename="../dialogs/records.py" line="133" />
         <source>Level:</source>
         <translation>Niveau:</translation>
     </message>
     <message>
-        <location filename="../dialogs/records.py" line="130" />
+        <location filename="../dialogs/records.py" line="134" />
         <source>Threats:</source>
         <translation>Dreigingen:</translation>
     </message>
     <message>
-        <location filename="../dialogs/records.py" line="131" />
+        <location filename="../dialogs/records.py" line="135" />
         <source>Mitigations:</source>
         <translation>Maatregelen:</translation>
     </message>
     <message>
-        <location filename="../dialogs/records.py" line="132" />
+        <location filename="../dialogs/records.py" line="136" />
         <source>Welfare:</source>
         <translation>Welzijn:</translation>
     </message>
     <message>
-        <location filename="../dialogs/records.py" line="133" />
+        <location filename="../dialogs/records.py" line="137" />
         <source>Review on:</source>
         <translation>Herzien op:</translation>
     </message>
@@ -4391,77 +4404,77 @@ Tweede factor (sleutelbos van het besturingssysteem): {factor}</translation>
         <translation>Nieuw brondossier</translation>
     </message>
     <message>
-        <location filename="../dialogs/source_form.py" line="36" />
+        <location filename="../dialogs/source_form.py" line="37" />
         <source>Why does the source cooperate?</source>
         <translation>Waarom werkt de bron mee?</translation>
     </message>
     <message>
-        <location filename="../dialogs/source_form.py" line="37" />
+        <location filename="../dialogs/source_form.py" line="38" />
         <source>What can the source actually see and hear?</source>
         <translation>Wat kan de bron werkelijk zien en horen?</translation>
     </message>
     <message>
-        <location filename="../dialogs/source_form.py" line="39" />
+        <location filename="../dialogs/source_form.py" line="40" />
         <source>e.g. art. 126v Sv</source>
         <translation>bijv. art. 126v Sv</translation>
     </message>
     <message>
-        <location filename="../dialogs/source_form.py" line="47" />
+        <location filename="../dialogs/source_form.py" line="48" />
         <source>Codename:</source>
         <translation>Codenaam:</translation>
     </message>
     <message>
-        <location filename="../dialogs/source_form.py" line="48" />
+        <location filename="../dialogs/source_form.py" line="49" />
         <source>Kind:</source>
         <translation>Soort:</translation>
     </message>
     <message>
-        <location filename="../dialogs/source_form.py" line="49" />
+        <location filename="../dialogs/source_form.py" line="50" />
         <source>Status:</source>
         <translation>Status:</translation>
     </message>
     <message>
-        <location filename="../dialogs/source_form.py" line="50" />
+        <location filename="../dialogs/source_form.py" line="51" />
         <source>Motivation:</source>
         <translation>Motivatie:</translation>
     </message>
     <message>
-        <location filename="../dialogs/source_form.py" line="51" />
+        <location filename="../dialogs/source_form.py" line="52" />
         <source>Information position:</source>
         <translation>Informatiepositie:</translation>
     </message>
     <message>
-        <location filename="../dialogs/source_form.py" line="52" />
+        <location filename="../dialogs/source_form.py" line="53" />
         <source>Legal basis:</source>
         <translation>Wettelijke grondslag:</translation>
     </message>
     <message>
-        <location filename="../dialogs/source_form.py" line="53" />
+        <location filename="../dialogs/source_form.py" line="54" />
         <source>Contracted on:</source>
         <translation>Gecontracteerd op:</translation>
     </message>
     <message>
-        <location filename="../dialogs/source_form.py" line="54" />
+        <location filename="../dialogs/source_form.py" line="55" />
         <source>Contract review:</source>
         <translation>Herziening contract:</translation>
     </message>
     <message>
-        <location filename="../dialogs/source_form.py" line="55" />
+        <location filename="../dialogs/source_form.py" line="56" />
         <source>Suitability review:</source>
         <translation>Herbeoordeling geschiktheid:</translation>
     </message>
     <message>
-        <location filename="../dialogs/source_form.py" line="56" />
+        <location filename="../dialogs/source_form.py" line="57" />
         <source>Antecedents checked on:</source>
         <translation>Antecedenten gecontroleerd op:</translation>
     </message>
     <message>
-        <location filename="../dialogs/source_form.py" line="57" />
+        <location filename="../dialogs/source_form.py" line="58" />
         <source>Antecedents result:</source>
         <translation>Uitkomst antecedenten:</translation>
     </message>
     <message>
-        <location filename="../dialogs/source_form.py" line="58" />
+        <location filename="../dialogs/source_form.py" line="59" />
         <source>Notes:</source>
         <translation>Notities:</translation>
     </message>
@@ -4979,27 +4992,27 @@ Tweede factor (sleutelbos van het besturingssysteem): {factor}</translation>
         <translation>Nieuwe opdracht</translation>
     </message>
     <message>
-        <location filename="../dialogs/records.py" line="28" />
+        <location filename="../dialogs/records.py" line="29" />
         <source>What should the source find out?</source>
         <translation>Wat moet de bron uitzoeken?</translation>
     </message>
     <message>
-        <location filename="../dialogs/records.py" line="30" />
+        <location filename="../dialogs/records.py" line="31" />
         <source>Within which limits (what the source must not do)</source>
         <translation>Binnen welke grenzen (wat de bron niet mag doen)</translation>
     </message>
     <message>
-        <location filename="../dialogs/records.py" line="34" />
+        <location filename="../dialogs/records.py" line="35" />
         <source>Tasking:</source>
         <translation>Opdracht:</translation>
     </message>
     <message>
-        <location filename="../dialogs/records.py" line="35" />
+        <location filename="../dialogs/records.py" line="36" />
         <source>Limits:</source>
         <translation>Grenzen:</translation>
     </message>
     <message>
-        <location filename="../dialogs/records.py" line="36" />
+        <location filename="../dialogs/records.py" line="37" />
         <source>Deadline:</source>
         <translation>Termijn:</translation>
     </message>
@@ -5007,48 +5020,94 @@ Tweede factor (sleutelbos van het besturingssysteem): {factor}</translation>
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../unlock_dialog.py" line="32" />
+        <location filename="../unlock_dialog.py" line="125" />
         <source>Veldboek — locked</source>
         <translation>Veldboek — vergrendeld</translation>
     </message>
     <message>
-        <location filename="../unlock_dialog.py" line="35" />
+        <location filename="../unlock_dialog.py" line="125" />
+        <source>Locked</source>
+        <translation>Vergrendeld</translation>
+    </message>
+    <message>
+        <location filename="../unlock_dialog.py" line="134" />
+        <source>Vault:</source>
+        <translation>Kluis:</translation>
+    </message>
+    <message>
+        <location filename="../unlock_dialog.py" line="136" />
+        <source>Alias:</source>
+        <translation>Alias:</translation>
+    </message>
+    <message>
+        <location filename="../unlock_dialog.py" line="137" />
         <source>Enter your passphrase to unlock the vault.</source>
         <translation>Voer uw wachtzin in om de kluis te ontgrendelen.</translation>
     </message>
     <message>
-        <location filename="../unlock_dialog.py" line="43" />
-        <location filename="../unlock_dialog.py" line="118" />
+        <location filename="../unlock_dialog.py" line="150" />
+        <source>Caps Lock is on.</source>
+        <translation>Caps Lock staat aan.</translation>
+    </message>
+    <message>
+        <location filename="../unlock_dialog.py" line="163" />
+        <location filename="../unlock_dialog.py" line="352" />
         <source>Unlock</source>
         <translation>Ontgrendelen</translation>
     </message>
     <message>
-        <location filename="../unlock_dialog.py" line="48" />
+        <location filename="../unlock_dialog.py" line="168" />
+        <location filename="../unlock_dialog.py" line="266" />
         <source>Quit</source>
         <translation>Afsluiten</translation>
     </message>
     <message>
-        <location filename="../unlock_dialog.py" line="72" />
+        <location filename="../unlock_dialog.py" line="215" />
+        <source>1 failed attempt since the last unlock, at {when}.</source>
+        <translation>1 mislukte poging sinds de laatste ontgrendeling, om {when}.</translation>
+    </message>
+    <message>
+        <location filename="../unlock_dialog.py" line="217" />
+        <source>{n} failed attempts since the last unlock; the last at {when}.</source>
+        <translation>{n} mislukte pogingen sinds de laatste ontgrendeling; de laatste om {when}.</translation>
+    </message>
+    <message>
+        <location filename="../unlock_dialog.py" line="226" />
+        <source>Hide the passphrase</source>
+        <translation>Wachtzin verbergen</translation>
+    </message>
+    <message>
+        <location filename="../unlock_dialog.py" line="226" />
+        <source>Show the passphrase</source>
+        <translation>Wachtzin tonen</translation>
+    </message>
+    <message>
+        <location filename="../unlock_dialog.py" line="267" />
+        <source>Quit Veldboek?</source>
+        <translation>Veldboek afsluiten?</translation>
+    </message>
+    <message>
+        <location filename="../unlock_dialog.py" line="304" />
         <source>Type your passphrase first.</source>
         <translation>Typ eerst uw wachtzin.</translation>
     </message>
     <message>
-        <location filename="../unlock_dialog.py" line="76" />
+        <location filename="../unlock_dialog.py" line="308" />
         <source>Unlocking…</source>
         <translation>Bezig met ontgrendelen…</translation>
     </message>
     <message>
-        <location filename="../unlock_dialog.py" line="95" />
+        <location filename="../unlock_dialog.py" line="328" />
         <source>Wrong passphrase.</source>
         <translation>Verkeerde wachtzin.</translation>
     </message>
     <message>
-        <location filename="../unlock_dialog.py" line="98" />
+        <location filename="../unlock_dialog.py" line="331" />
         <source>Too many failed attempts; wait before trying again.</source>
         <translation>Te veel mislukte pogingen; wacht even voor u het opnieuw probeert.</translation>
     </message>
     <message>
-        <location filename="../unlock_dialog.py" line="113" />
+        <location filename="../unlock_dialog.py" line="347" />
         <source>Wait {s} s</source>
         <translation>Wacht {s} s</translation>
     </message>
