@@ -2,9 +2,11 @@
 """Set up and run Veldboek from a fresh checkout with nothing but Python 3.11+.
 
     python3 dev.py run     # set up .venv, create the demo vault on first run, start the app
-    python3 dev.py test    # set up .venv, run ruff, mypy and every test
+    python3 dev.py test    # set up .venv, run ruff, mypy and every test (on every core)
+    python3 dev.py test --quick   # the same without the tests marked slow: a loop of < 1 min
     python3 dev.py lock    # re-resolve requirements/*.lock (exact versions and hashes)
     python3 dev.py build   # the standalone folder dist/veldboek (PyInstaller), self-tested
+    python3 dev.py redteam # the red-team suite (tools/redteam.py): attacks, kill -9, canary
 
 Anything after the command is passed on (to the app or to pytest). The venv is
 installed from the lock files only (pip --require-hashes), never from whatever
@@ -197,6 +199,22 @@ def ensure_test_tools() -> None:
     sys.exit(f"The tests need {needs}. Install with: sudo apt-get install -y {' '.join(packages)}")
 
 
+def pytest_args(rest: list[str]) -> list[str]:
+    """Every core by default (pytest-xdist; the slow tests are handed out first, see
+    tests/conftest.py); ``--quick``: only the tests not marked slow, for a loop of
+    well under a minute while working. Anything else goes to pytest as given."""
+    args = [a for a in rest if a != "--quick"]
+    if "--quick" in rest:
+        args = ["-m", "not slow", *args]
+    own_workers = any(
+        a in ("-n", "--numprocesses", "-p") or a.startswith(("-n", "--numprocesses="))
+        for a in args
+    )
+    if not own_workers:
+        args = ["-n", "auto", "--dist", "worksteal", *args]
+    return args
+
+
 def cmd_test(rest: list[str]) -> int:
     ensure_test_tools()
     ensure_venv("dev")
@@ -206,7 +224,7 @@ def cmd_test(rest: list[str]) -> int:
     steps = [
         [str(PY), "-m", "ruff", "check", "app", "tests", "benchmarks", "tools", "dev.py"],
         [str(PY), "-m", "mypy", "app"],
-        [str(PY), "-m", "pytest", *rest],
+        [str(PY), "-m", "pytest", *pytest_args(rest)],
     ]
     for step in steps:
         print(
@@ -227,8 +245,20 @@ def cmd_build(rest: list[str]) -> int:
     return _run([str(exe), "--self-test"])
 
 
+def cmd_redteam(rest: list[str]) -> int:
+    ensure_venv("dev")
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    return _run([str(PY), "tools/redteam.py", *rest], env=env)
+
+
 def main() -> int:
-    commands = {"run": cmd_run, "test": cmd_test, "lock": cmd_lock, "build": cmd_build}
+    commands = {
+        "run": cmd_run,
+        "test": cmd_test,
+        "lock": cmd_lock,
+        "build": cmd_build,
+        "redteam": cmd_redteam,
+    }
     if len(sys.argv) < 2 or sys.argv[1] not in commands:
         print(__doc__)
         return 2

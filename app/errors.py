@@ -160,6 +160,11 @@ class InvalidName(InvalidInput):
     """A name (alias, codename, key name) breaks the rule in app/domain/names.py."""
 
 
+class NoRecipient(InvalidInput):
+    """No team handler's (or central) key is known: a package could go to no one.
+    The app explains how to add one in its own words and opens the key dialog."""
+
+
 class UnreadableFile(InvalidInput):
     """A file the user chose is not read: it is missing, not a regular file (a
     folder, a device, a pipe), or changed while it was read."""

@@ -29,3 +29,8 @@ MAX_KEY_BUNDLE_BYTES = 64 * KIB
 MAX_REPORT_PDF_BYTES = 200 * MIB
 # One attached file (a photo of a document, a scan).
 MAX_ATTACHMENT_BYTES = 25 * MIB
+
+# A handler's review comment (approve or return). Receipts carry it to the runner,
+# whose reader refuses a longer one, so it is refused when written: one long
+# comment must never make a whole receipt unreadable.
+MAX_REVIEW_COMMENT_CHARS = 20_000

@@ -19,6 +19,12 @@ from app.vault.vault import Vault
 from tests import factory
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The slow tests first: run on several cores (pytest-xdist), the suite takes
+    as long as its longest test only if that one starts early."""
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
+
+
 @pytest.fixture(autouse=True)
 def _isolated_home(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch

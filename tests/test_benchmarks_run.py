@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parent.parent
 CASES = {
     "vault": ["--debriefs", "300", "--repeats", "1"],
     "lists": ["--debriefs", "400"],
-    "reports": ["--debriefs", "3"],
+    "reports": ["--debriefs", "3", "--bulk-debriefs", "20"],
     "packages": ["--debriefs", "60", "--runs", "1"],
     "unlock_scan": ["--debriefs", "300"],
     "package_memory": ["--megabytes", "2", "--commands", "verify"],

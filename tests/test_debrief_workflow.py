@@ -144,5 +144,24 @@ def test_every_transition_writes_its_audit_action(
     assert view.review_comment == "Clear now."
     # An unchanged autosave writes nothing.
     other = debriefs.create_draft(vault, runner, shared)
-    assert debriefs.save_draft(vault, runner, other, DebriefContent()) is False
+    assert debriefs.save_draft(vault, runner, other, DebriefContent()).changed is False
     assert _trail(vault, runner, other) == [("debrief.created", runner.alias_name)]
+
+
+def test_a_review_comment_the_runner_could_not_read_is_refused(
+    vault: Vault, runner: Scope, handler: Scope, shared: uuid.UUID
+) -> None:
+    """Receipts carry the comment to the runner, whose reader refuses one over the
+    limit: such a comment would make the whole receipt unreadable, so the handler
+    is stopped when writing it."""
+    from app import limits
+
+    debrief_id = factory.debrief(vault, runner, shared, submit=True)
+    too_long = "x" * (limits.MAX_REVIEW_COMMENT_CHARS + 1)
+    with pytest.raises(InvalidInput, match="at most 20000 characters"):
+        debriefs.return_to_runner(vault, handler, debrief_id, too_long)
+    with pytest.raises(InvalidInput, match="at most 20000 characters"):
+        debriefs.approve(vault, handler, debrief_id, too_long)
+    assert _status(vault, handler, debrief_id) is DebriefStatus.SUBMITTED
+    debriefs.return_to_runner(vault, handler, debrief_id, too_long[:-1])  # the limit itself
+    assert _status(vault, handler, debrief_id) is DebriefStatus.RETURNED

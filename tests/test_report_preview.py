@@ -9,14 +9,16 @@ import stat
 import uuid
 from pathlib import Path
 
+import pypdfium2 as pdfium  # type: ignore[import-untyped]
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QScrollArea
 from pytestqt.qtbot import QtBot
 
 from app.dal.scope import Scope
+from app.reports import raster
 from app.services import printing, reports
 from app.services.reports import IssuedPdf, Selection
 from app.ui import report_preview
@@ -45,6 +47,28 @@ def _dialog(qtbot: QtBot, issued: IssuedPdf, **callbacks: object) -> ReportPrevi
     return dialog
 
 
+def _page_area(dialog: ReportPreviewDialog) -> QScrollArea:
+    area = dialog.findChild(QScrollArea)
+    assert area is not None
+    return area
+
+
+def _press(qtbot: QtBot, dialog: ReportPreviewDialog, key: Qt.Key) -> None:
+    """A key press on the pages, as the user makes it; then wait for the pages
+    it brought into view."""
+    qtbot.keyClick(_page_area(dialog), key)
+    qtbot.waitUntil(lambda: not dialog.busy(), timeout=20_000)
+
+
+def _page_down_to_the_end(qtbot: QtBot, dialog: ReportPreviewDialog) -> None:
+    bar = _page_area(dialog).verticalScrollBar()
+    for _ in range(100):
+        if bar.value() == bar.maximum():
+            return
+        _press(qtbot, dialog, Qt.Key.Key_PageDown)
+    raise AssertionError("Page Down did not reach the last page")
+
+
 def test_preview_shows_every_page_rendered_in_memory(
     qtbot: QtBot, issued: IssuedPdf, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -52,6 +76,8 @@ def test_preview_shows_every_page_rendered_in_memory(
     work.mkdir()
     monkeypatch.chdir(work)
     dialog = _dialog(qtbot, issued)
+    assert _page_area(dialog).hasFocus()  # Page Down works at once
+    _page_down_to_the_end(qtbot, dialog)
     assert dialog.rendered_pages() == issued.page_count
     first = dialog.findChild(type(dialog.status), "previewPage1")
     assert first is not None
@@ -65,6 +91,46 @@ def test_preview_shows_every_page_rendered_in_memory(
     assert list(tmp_path.rglob("*.pdf")) == []
     dialog.close()
     assert dialog.rendered_pages() == 0  # closing drops the rendered pages
+
+
+def test_paging_through_the_preview_renders_each_page_once_from_one_parse(
+    qtbot: QtBot, issued: IssuedPdf, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    parsed: list[int] = []
+    rendered: list[int] = []
+    document, render = pdfium.PdfDocument, raster._render
+
+    def counted_document(*args: object, **kwargs: object) -> object:
+        parsed.append(1)
+        return document(*args, **kwargs)
+
+    def counted_render(doc: object, index: int, dpi: float) -> raster.PageImage:
+        rendered.append(index + 1)
+        return render(doc, index, dpi)
+
+    monkeypatch.setattr(pdfium, "PdfDocument", counted_document)
+    monkeypatch.setattr(raster, "_render", counted_render)
+    dialog = _dialog(qtbot, issued)
+    pages = issued.page_count
+    assert pages >= 4
+    # Only what is in view, and the page after it.
+    assert 1 <= len(rendered) < pages
+    assert dialog.rendered_pages() == len(rendered)
+
+    _page_down_to_the_end(qtbot, dialog)
+    bar = _page_area(dialog).verticalScrollBar()
+    while bar.value() > 0:  # and back up, and down again: nothing is rendered twice
+        _press(qtbot, dialog, Qt.Key.Key_PageUp)
+    _page_down_to_the_end(qtbot, dialog)
+    for _ in range(3):
+        _press(qtbot, dialog, Qt.Key.Key_Up)
+    assert sorted(rendered) == list(range(1, pages + 1))
+    assert dialog.rendered_pages() == pages
+    assert parsed == [1]  # the document was parsed once, for every page
+    for number in range(1, pages + 1):
+        label = dialog.findChild(type(dialog.status), f"previewPage{number}")
+        assert label is not None
+        assert label.pixmap().width() > 700
 
 
 def test_print_paints_every_page_and_reports_it(

@@ -262,7 +262,8 @@ def test_the_register_records_the_time_printed_on_the_page(
     ticks = iter(
         datetime(2026, 11, 23, 23, 58, 30, tzinfo=UTC) + timedelta(minutes=n) for n in range(99)
     )
-    monkeypatch.setattr("app.services.reports.utc_now", lambda: next(ticks))
+    for module in ("internal_report", "sanitised_report"):  # where reports read the clock
+        monkeypatch.setattr(f"app.services.reports.{module}.utc_now", lambda: next(ticks))
     issued = reports.issue_internal(vault, runner, Selection(debrief_id=submitted))
     printed = pages_text(issued.pdf)[0]
     verified = reports.verify_pdf(vault, issued.pdf, actor=runner.actor)
@@ -315,15 +316,15 @@ def test_a_cancelled_report_stops_and_leaves_nothing_issued(
 
     def progress(done: int, total: int) -> None:
         seen.append(done)
-        # 4 debriefs: steps 1-4 load them, 5-8 lay them out.
-        if done == (2 if stop_at == "loading" else 6):
+        # 4 debriefs: read at once (step 4), then steps 5-8 lay them out.
+        if done == (4 if stop_at == "loading" else 6):
             cancel.set()
 
     with pytest.raises(ReportCancelled, match="nothing was issued"):
         reports.issue_internal(
             vault, runner, Selection(source_id=shared_source), progress=progress, cancel=cancel
         )
-    assert max(seen) == (2 if stop_at == "loading" else 6)  # no step after the cancel
+    assert max(seen) == (4 if stop_at == "loading" else 6)  # no step after the cancel
     with vault.read() as session:
         assert session.execute(select(IssuedReport)).first() is None
     assert [a for a, _, _ in _actions(vault)] == []

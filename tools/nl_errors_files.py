@@ -15,4 +15,5 @@ ERRORS_FILES = {
     "The file is not the one that was checked (it changed, or another was put in its place); nothing was imported. Check it again.": "Het bestand is niet het bestand dat is gecontroleerd (het is gewijzigd, of er is een ander voor in de plaats gezet); er is niets ingelezen. Controleer het opnieuw.",
     "This package would hold more than a package can ({mb} MB of records and files): send fewer debriefs, or smaller files, at a time.": "Dit pakket zou meer bevatten dan een pakket kan ({mb} MB aan gegevens en bestanden): verstuur minder debriefings, of kleinere bestanden, tegelijk.",
     "This receipt would be larger than a receipt can be ({mb} MB): there are too many long review comments since the previous receipt.": "Dit ontvangstbewijs zou groter worden dan een ontvangstbewijs kan zijn ({mb} MB): er zijn sinds het vorige ontvangstbewijs te veel lange beoordelingsopmerkingen.",
+    "A review comment holds at most {n} characters.": "Een beoordelingsopmerking bevat hoogstens {n} tekens.",
 }

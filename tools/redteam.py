@@ -726,8 +726,8 @@ WRITER = textwrap.dedent(
     """
     import os, sys
     from pathlib import Path
-    from app.services import aliases, debriefs, sources, vaults
-    from app.services.debriefs import DebriefContent
+    from app.services import aliases, sources, vaults
+    from tests import factory
     root, passphrase = Path(sys.argv[1]), sys.argv[2]
     n = 0
     while True:
@@ -735,9 +735,10 @@ WRITER = textwrap.dedent(
         scope = aliases.resolve_scope(vault, "Valk")
         source = sources.create_source(vault, scope, sources.SourceDraft(
             codename=f"W{os.getpid() % 100000}N{n}"))
-        for _ in range(10):
-            did = debriefs.create_draft(vault, scope, source)
-            debriefs.save_draft(vault, scope, did, DebriefContent(narrative=f"entry {n} " * 40))
+        for _ in range(6):
+            # Submitted and graded: what an export then seals into a package.
+            did = factory.debrief(vault, scope, source, narrative=f"entry {n} " * 40,
+                                  submit=True)
             print(did.hex, flush=True)  # only after the commit returned
             n += 1
         vault.lock()
@@ -846,14 +847,16 @@ def kill_harness(world: World, tally: Tally, trials: int, rng: random.Random) ->
         "export", *cli.vault_args(vault, current), "--alias", RUNNER, "--to", outbox, "--all-new"
     )
     logged = cli("package", "log", *cli.vault_args(vault, current), "--json")
-    sent = [p for p in json.loads(logged.stdout or "[]") if p.get("direction") == "sent"]
+    entries = json.loads(logged.stdout or "{}").get("entries", [])
+    sent = [e for e in entries if e.get("direction") == "out" and e.get("kind") == "debriefs"]
     files = {p.name for p in outbox.iterdir() if not p.name.startswith(".")}
     hidden = [p.name for p in outbox.iterdir() if p.name.startswith(".")]
-    missing = [p for p in sent if not any(str(p.get("id", "")) in name for name in files)]
+    missing = [e for e in sent if not any(e["package_id"] in name for name in files)]
     tally.add(
         "kill -9",
-        "after the kills every recorded package has its file, no temporary left",
-        again.returncode != EXIT_BUG and not missing and not hidden,
+        f"after the kills each of the {len(sent)} recorded packages has its file, "
+        "no temporary file is left",
+        again.returncode != EXIT_BUG and bool(sent) and not missing and not hidden,
         f"{len(missing)} recorded packages without a file, hidden files {hidden}",
     )
 

@@ -8,6 +8,7 @@ thread-safe, so every call into it holds one process-wide lock.
 
 from __future__ import annotations
 
+import math
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -41,15 +42,6 @@ def _open(data: bytes) -> Any:
         raise ReportError("This is not a readable PDF file.") from None
 
 
-def page_count(data: bytes) -> int:
-    with _PDFIUM:
-        doc = _open(data)
-        try:
-            return len(doc)
-        finally:
-            doc.close()
-
-
 def _render(doc: Any, index: int, dpi: float) -> PageImage:
     page = doc[index]
     try:
@@ -74,32 +66,79 @@ def _render(doc: Any, index: int, dpi: float) -> PageImage:
         page.close()
 
 
-def iter_pages(data: bytes, dpi: float, *, pages: range | None = None) -> Iterator[PageImage]:
-    """Render pages one at a time (the lock is held per page, not for the whole
-    document, so a preview and a print job can interleave)."""
-    total = page_count(data)
-    for index in pages if pages is not None else range(total):
-        if not 0 <= index < total:
-            raise ReportError("That page is not in the document.")
+class OpenPdf:
+    """A PDF parsed once, its pages rendered from it on request: a preview that
+    shows 50 pages parses the document once, not 50 times. Every call into PDFium
+    holds the process-wide lock (the lock is taken per page, so a preview and a
+    print job can interleave). ``close`` frees it; rendering after that is refused."""
+
+    def __init__(self, data: bytes) -> None:
         with _PDFIUM:
-            doc = _open(data)
-            try:
-                image = _render(doc, index, dpi)
-            finally:
-                doc.close()
-        yield image
+            self._doc: Any = _open(data)
+            self.page_count: int = len(self._doc)
+            # (width, height) in points; PDFium reads them without loading the pages
+            self._sizes = [
+                tuple(float(v) for v in self._doc.get_page_size(i)) for i in range(self.page_count)
+            ]
+
+    def page_size(self, number: int, dpi: float) -> tuple[int, int]:
+        """Page ``number`` (1-based) in pixels at ``dpi``, as ``render`` makes it."""
+        width, height = self._sizes[self._index(number)]
+        scale = dpi / POINTS_PER_INCH
+        return math.ceil(width * scale), math.ceil(height * scale)
+
+    def _index(self, number: int) -> int:
+        if not 1 <= number <= self.page_count:
+            raise ReportError("That page is not in the document.")
+        return number - 1
+
+    def render(self, number: int, dpi: float) -> PageImage:
+        """Page ``number`` (1-based) at ``dpi``."""
+        index = self._index(number)
+        with _PDFIUM:
+            if self._doc is None:
+                raise ReportError("The document was closed.")
+            return _render(self._doc, index, dpi)
+
+    @property
+    def closed(self) -> bool:
+        return self._doc is None
+
+    def close(self) -> None:
+        with _PDFIUM:
+            if self._doc is not None:
+                self._doc.close()
+                self._doc = None
+
+    def __enter__(self) -> OpenPdf:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def page_count(data: bytes) -> int:
+    with OpenPdf(data) as doc:
+        return doc.page_count
+
+
+def iter_pages(data: bytes, dpi: float, *, pages: range | None = None) -> Iterator[PageImage]:
+    """Render pages one at a time from one parse of the document."""
+    with OpenPdf(data) as doc:
+        for index in pages if pages is not None else range(doc.page_count):
+            yield doc.render(index + 1, dpi)
 
 
 def render_pages(
     data: bytes, dpi: float, *, progress: Callable[[int, int], None] | None = None
 ) -> list[PageImage]:
     """Every page at ``dpi``. Memory: A4 at 100 dpi is about 3.7 MB a page."""
-    total = page_count(data)
     out = []
-    for image in iter_pages(data, dpi):
-        out.append(image)
-        if progress is not None:
-            progress(image.number, total)
+    with OpenPdf(data) as doc:
+        for number in range(1, doc.page_count + 1):
+            out.append(doc.render(number, dpi))
+            if progress is not None:
+                progress(number, doc.page_count)
     return out
 
 

@@ -243,6 +243,7 @@ def add_peer(
             existing.role = role
             peer = existing
         else:
+            _refuse_a_name_in_use(session, peer_name)
             peer = PackagePeer(
                 name=peer_name,
                 role=role,
@@ -264,6 +265,22 @@ def add_peer(
             detail={"role": role.value, "fingerprint": fp.hex},
         )
         return _view(peer)
+
+
+def _refuse_a_name_in_use(session: Session, name: str) -> None:
+    """Each key this vault knows goes by a name of its own (whatever its case):
+    packages, receipts and lists show a sender by it, and two runners both shown
+    as "Valk" could not be told apart. The fingerprint stays the key's identity; a
+    retired key's name may be given again (a runner's new key after a lost laptop)."""
+    wanted = names.key(name)
+    active = select(PackagePeer.name).where(PackagePeer.active.is_(True))
+    for other in session.execute(active).scalars():
+        if names.key(other) == wanted:
+            raise InvalidInput(
+                "This vault already knows a key named {name}; give this one another "
+                "name (--name, or the name field).",
+                name=other,
+            )
 
 
 def _view(peer: PackagePeer) -> PeerView:

@@ -29,6 +29,7 @@ from app.clock import iso_utc, utc_now
 from app.dal.scope import Scope, get_visible, visible
 from app.errors import (
     InvalidInput,
+    NoRecipient,
     NotFound,
     OutputExists,
     PackageError,
@@ -177,7 +178,7 @@ def _recipients(session: Session) -> list[PackagePeer]:
         ).scalars()
     )
     if not peers:
-        raise InvalidInput(
+        raise NoRecipient(
             "No recipient is known yet: import the team handler's key first (keys import)."
         )
     return peers

@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
 
 from app.services import attachments
 from app.services.attachments import AttachmentView
+from app.ui.confirm import ConfirmDialog, ask
+from app.ui.dialog_keys import keyboard_dialog
 from app.ui.errors import show_error
 from app.ui.record_table import RecordTable
 from app.ui.save_file import choose_save_path, save_confirmed
@@ -53,6 +55,7 @@ class ImageViewer(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(scroll)
         self.resize(800, 600)
+        keyboard_dialog(self)
 
 
 class AttachmentsBox(QGroupBox):
@@ -65,12 +68,23 @@ class AttachmentsBox(QGroupBox):
         self.viewers: list[ImageViewer] = []
         self.table: RecordTable[AttachmentView] = RecordTable(
             [
-                Column(self.tr("Added"), lambda a: local_time(a.created_at)),
+                Column(
+                    self.tr("Added"),
+                    lambda a: local_time(a.created_at),
+                    key=lambda a: a.created_at,
+                    newest_first=True,
+                ),
                 Column(self.tr("Kind"), lambda a: a.media_type),
-                Column(self.tr("Size"), lambda a: _size(a.size)),
+                Column(
+                    self.tr("Size"),
+                    lambda a: _size(a.size),
+                    key=lambda a: a.size,
+                    newest_first=True,
+                ),
                 Column(self.tr("Name"), lambda a: a.name),
             ],
             "attachmentsTable",
+            empty=lambda: self.tr("No files attached.") if self.debrief_id else "",
         )
         self.table.view.setMaximumHeight(120)
         self.table.view.doubleClicked.connect(lambda _i: self.view_selected())
@@ -166,6 +180,7 @@ class AttachmentsBox(QGroupBox):
                 "when done. Saving is recorded in the audit log."
             ),
             QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,  # a stray Enter writes nothing unencrypted
         )
         if warning != QMessageBox.StandardButton.Save:
             return
@@ -184,12 +199,26 @@ class AttachmentsBox(QGroupBox):
         except Exception as exc:
             show_error(self, exc, title)
 
-    def remove(self) -> None:
+    def remove(self) -> ConfirmDialog | None:
         chosen = self.table.selected()
         if chosen is None:
-            return
-        try:
-            attachments.remove_attachment(self.session.vault, self.session.scope, chosen.id)
-        except Exception as exc:
-            show_error(self, exc)
-        self._refresh()
+            return None
+
+        def remove() -> None:
+            try:
+                attachments.remove_attachment(self.session.vault, self.session.scope, chosen.id)
+            except Exception as exc:
+                show_error(self, exc)
+            self._refresh()
+
+        return ask(
+            self,
+            title=self.tr("Remove attached file"),
+            text=self.tr(
+                "Remove the attached file {name} ({size}) from this debrief? It is deleted "
+                "from the vault; only the audit log keeps a note that it was there."
+            ).format(name=chosen.name, size=_size(chosen.size)),
+            confirm=self.tr("Remove file"),
+            on_confirm=remove,
+            name="removeAttachmentConfirm",
+        )

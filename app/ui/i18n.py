@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication
 
 I18N_DIR = Path(__file__).resolve().parent / "i18n"
 SUPPORTED = ("en", "nl")
+_installed: list[QTranslator] = []  # what ``install`` put in, for ``switch`` to take out
 
 
 def resolve_language(choice: str) -> str:
@@ -36,4 +37,26 @@ def install(app: QApplication, choice: str) -> list[QTranslator]:
         app.installTranslator(qt)
         installed.append(qt)
     QLocale.setDefault(QLocale(language))
+    _installed.extend(installed)
     return installed
+
+
+def switch(choice: str, app: QApplication | None = None) -> str:
+    """Change the language of a running app: take out the translations installed
+    before, put in those of ``choice``. Qt then sends every widget a LanguageChange
+    event; the main window builds itself again (``MainWindow.retranslate``).
+    Returns the language now in use."""
+    app = app or QApplication.instance()  # type: ignore[assignment]
+    assert isinstance(app, QApplication)
+    for translator in _installed:
+        app.removeTranslator(translator)
+    _installed.clear()
+    language = resolve_language(choice)
+    if language == "en":
+        system = QLocale.system()
+        english = system.language() == QLocale.Language.English
+        QLocale.setDefault(
+            system if english else QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
+        )
+    install(app, choice)
+    return language

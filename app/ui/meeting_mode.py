@@ -1,11 +1,18 @@
 """Meeting mode: during a covert meeting the window shows only the source's
 codename, the open tasking and a quick-note field. The contact and its draft
 debrief are recorded as the meeting starts and the note is autosaved into the
-draft every few seconds; leaving needs the passphrase."""
+draft every few seconds; leaving needs the passphrase.
+
+A meeting started by mistake is discarded in its first minutes
+(``meetings.DISCARD_MINUTES``): after a question that names what goes (and the
+note, if it holds text), and the passphrase. Discarding also leaves meeting mode
+and shows the whole file book again, so it is held to the same passphrase as
+ending: a source at the table must not get out of meeting mode with one click."""
 
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QTime, QTimer, Signal
@@ -20,7 +27,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.clock import utc_now
 from app.services import meetings, tasking
+from app.ui.confirm import ConfirmDialog, ask
 from app.ui.errors import describe, show_error
 from app.ui.session import AppSession
 from app.ui.widgets import text_box
@@ -46,7 +55,10 @@ class MeetingView(QWidget):
         # Recorded now, so that the note has somewhere to be autosaved.
         self.record = meetings.start_meeting(session.vault, session.scope, source_id)
         self._saved_note = ""
+        self._vault_has_note = False  # the draft in the vault holds note text
+        self.discarded = False
         self._closed = False
+        self.codename_text = codename
         self.codename = QLabel(codename)
         self.codename.setObjectName("meetingCodename")
         self.codename.setStyleSheet("font-size: 28pt; font-weight: bold;")
@@ -62,8 +74,17 @@ class MeetingView(QWidget):
         self.end_button = QPushButton(self.tr("End meeting…"))
         self.end_button.setObjectName("endMeeting")
         self.end_button.clicked.connect(self.ask_to_end)
+        self.discard_button = QPushButton(self.tr("Discard meeting…"))
+        self.discard_button.setObjectName("discardMeeting")
+        self.discard_button.setToolTip(
+            self.tr(
+                "Started by mistake? In its first {m} minutes a meeting can be discarded."
+            ).format(m=meetings.DISCARD_MINUTES)
+        )
+        self.discard_button.clicked.connect(self.ask_to_discard)
         bottom = QHBoxLayout()
         bottom.addWidget(self.status, 1)
+        bottom.addWidget(self.discard_button)
         bottom.addWidget(self.end_button)
         # The acting alias stays visible, as everywhere: a thin band in its colour.
         self.band = QLabel(session.scope.alias_name)
@@ -82,22 +103,33 @@ class MeetingView(QWidget):
         self.autosave = QTimer(self)
         self.autosave.timeout.connect(self.autosave_note)
         self.autosave.start(session.settings.autosave_seconds * 1000)
+        # The discard button goes once the meeting is past its first minutes.
+        self.discard_window = QTimer(self)
+        self.discard_window.timeout.connect(self._discard_still_possible)
+        self.discard_window.start(10_000)
 
-    def ask_to_end(self) -> None:
+    def _ask_passphrase(self, title: str, name: str, then: Callable[[str], None]) -> QInputDialog:
         # Not modal-blocking (no nested event loop): the idle lock and the panic
         # key keep working while the dialog is up.
         dialog = QInputDialog(self)
-        dialog.setObjectName("endMeetingDialog")
-        dialog.setWindowTitle(self.tr("End meeting"))
+        dialog.setObjectName(name)
+        dialog.setWindowTitle(title)
         dialog.setLabelText(self.tr("Passphrase:"))
         dialog.setTextEchoMode(QLineEdit.EchoMode.Password)
-        dialog.textValueSelected.connect(self.end_with)
+        dialog.textValueSelected.connect(then)
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
+        return dialog
 
-    def end_with(self, passphrase: str) -> None:
+    def ask_to_end(self) -> None:
+        self._ask_passphrase(self.tr("End meeting"), "endMeetingDialog", self.end_with)
+
+    def _check_passphrase(self, passphrase: str, then: Callable[[], None]) -> None:
+        """Check the passphrase off the GUI thread; ``then`` only if it is right."""
         vault = self.session.vault
-        self.end_button.setEnabled(False)
+        buttons = (self.end_button, self.discard_button)
+        for button in buttons:
+            button.setEnabled(False)
         self.status.setText(self.tr("Checking…"))
 
         def work(_progress: Any) -> bool:
@@ -105,17 +137,89 @@ class MeetingView(QWidget):
 
         def done(ok: object) -> None:
             self.end_button.setEnabled(True)
+            self._discard_still_possible()
             if not ok:
                 self.status.setText(self.tr("Wrong passphrase; still in meeting mode."))
                 return
             self.status.clear()
-            self.finished.emit(self.save_note())
+            then()
 
         def failed(exc: BaseException) -> None:
             self.end_button.setEnabled(True)
+            self._discard_still_possible()
             self.status.setText(describe(exc))
 
         self.runner.start(work, done, failed)
+
+    def end_with(self, passphrase: str) -> None:
+        self._check_passphrase(passphrase, lambda: self.finished.emit(self.save_note()))
+
+    # -- discarding a meeting started by mistake ----------------------------------
+
+    def minutes_in(self) -> float:
+        return (utc_now() - self.record.started_at).total_seconds() / 60
+
+    def _discard_still_possible(self) -> None:
+        self.discard_button.setEnabled(
+            not self._closed and self.minutes_in() < meetings.DISCARD_MINUTES
+        )
+
+    def note_would_be_lost(self) -> bool:
+        return bool(self.note.toPlainText().strip()) or self._vault_has_note
+
+    def ask_to_discard(self) -> ConfirmDialog | None:
+        self._discard_still_possible()
+        if not self.discard_button.isEnabled():
+            return None
+        started = self.record.started_at.astimezone().strftime("%H:%M")
+        words = len(self.note.toPlainText().split())
+        details = ""
+        if self.note_would_be_lost():
+            details = (
+                self.tr("The note you typed ({n} words) is lost with it.").format(n=words)
+                if words
+                else self.tr("The note saved earlier is lost with it.")
+            )
+        lose_note = self.note_would_be_lost()
+        return ask(
+            self,
+            title=self.tr("Discard meeting"),
+            text=self.tr(
+                "Discard this meeting with {codename}, started at {time}? Its contact and "
+                "its draft debrief are removed; the audit log records that it was "
+                "discarded. Then give your passphrase."
+            ).format(codename=self.codename_text, time=started),
+            details=details,
+            confirm=self.tr("Discard meeting…"),
+            on_confirm=lambda: self._ask_passphrase(
+                self.tr("Discard meeting"),
+                "discardMeetingDialog",
+                lambda passphrase: self.discard_with(passphrase, lose_note=lose_note),
+            ),
+            name="discardMeetingConfirm",
+        )
+
+    def discard_with(self, passphrase: str, *, lose_note: bool) -> None:
+        self._check_passphrase(passphrase, lambda: self._discard(lose_note))
+
+    def _discard(self, lose_note: bool) -> None:
+        if self._closed:
+            return
+        self.autosave.stop()
+        try:
+            meetings.discard_meeting(
+                self.session.vault, self.session.scope, self.record, lose_note=lose_note
+            )
+        except Exception as exc:
+            self.status.setText(describe(exc))
+            self.autosave.start()
+            self._discard_still_possible()
+            return
+        self._closed = True
+        self.discard_window.stop()
+        self.note.clear()
+        self.discarded = True
+        self.finished.emit(None)
 
     def autosave_note(self) -> None:
         """Timer tick: write the note into the draft debrief if it changed."""
@@ -123,11 +227,18 @@ class MeetingView(QWidget):
         if self._closed or note == self._saved_note:
             return
         try:
-            meetings.save_note(self.session.vault, self.session.scope, self.record, note)
+            saved = meetings.save_note(self.session.vault, self.session.scope, self.record, note)
         except Exception as exc:
             self.status.setText(describe(exc))
             return
         self._saved_note = note
+        if saved.kept:
+            # Emptied on screen (perhaps because someone looked): the vault keeps it.
+            self.status.setText(
+                self.tr("The note is empty here; the vault keeps the note saved before.")
+            )
+            return
+        self._vault_has_note = bool(note.strip())
         self.status.setText(
             self.tr("Note saved {time}").format(time=QTime.currentTime().toString("HH:mm:ss"))
         )
@@ -138,6 +249,7 @@ class MeetingView(QWidget):
         if self._closed:
             return self.record
         self.autosave.stop()
+        self.discard_window.stop()
         try:
             meetings.close_meeting(
                 self.session.vault, self.session.scope, self.record, self.note.toPlainText()
@@ -151,6 +263,7 @@ class MeetingView(QWidget):
 
     def clear_vault_data(self) -> None:
         self.autosave.stop()
+        self.discard_window.stop()
         self.note.clear()
         self.taskings.clear()
         self.codename.clear()

@@ -1,8 +1,9 @@
 """Print preview of a report held in memory: pages on screen, Print, Save PDF.
 
-The PDF never touches the disk here. Pages are rendered to images off the GUI
-thread (PDFium through ``app.services.reports.render_pages``) and shown as they
-arrive. Print sends page images rendered at the printer's resolution straight to
+The PDF never touches the disk here. It is parsed once (``reports.open_pdf``);
+each page is rendered to an image off the GUI thread when it first scrolls into
+view (or is next below it), and kept: scrolling back shows it again without
+rendering it again. Print sends page images rendered at the printer's resolution straight to
 the printer; the print dialog cannot redirect it to a file. The print system's
 own temporary file goes to an owner-only folder in memory
 (``app.services.printing``); where there is none, the user is warned first. "Save PDF…" warns that
@@ -20,15 +21,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRectF, QRunnable, Qt, QThreadPool, Signal, Slot
-from PySide6.QtGui import QCloseEvent, QImage, QPageSize, QPainter, QPixmap
+from PySide6.QtCore import QObject, QRect, QRectF, QRunnable, Qt, QThreadPool, Signal, Slot
+from PySide6.QtGui import QCloseEvent, QImage, QPageSize, QPainter, QPixmap, QShowEvent
 from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QLabel,
     QMessageBox,
-    QProgressBar,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -37,12 +37,14 @@ from PySide6.QtWidgets import (
 
 from app.errors import VeldboekError
 from app.services import printing
-from app.services.reports import PageImage, page_count, render_page
+from app.services.reports import OpenPdf, PageImage, open_pdf
+from app.ui.dialog_keys import keyboard_dialog
 from app.ui.errors import show_error
 from app.ui.save_file import choose_save_path, save_confirmed
 
 PREVIEW_DPI = 96.0
 MAX_PRINT_DPI = 300.0  # enough for text; a 1200 dpi A4 page would be 130 MB of pixels
+PAGE_MARGIN = 6  # px around each page on screen
 
 
 @dataclass(frozen=True)
@@ -66,30 +68,31 @@ class _PageSignals(QObject):
 
 
 class _RenderPages(QRunnable):
-    """Renders every page at ``dpi`` in the thread pool, one signal a page. Stops
-    between pages once ``cancel`` is set."""
+    """Renders pages ``numbers`` of ``doc`` at ``dpi`` in the thread pool, one
+    signal a page, one page at a time: each is handed over (and can be printed
+    and dropped) before the next is rendered, so a long report never sits in
+    memory whole. Stops between pages once ``cancel`` is set."""
 
-    def __init__(self, pdf: bytes, dpi: float, cancel: threading.Event) -> None:
+    def __init__(
+        self, doc: OpenPdf, numbers: list[int], dpi: float, cancel: threading.Event
+    ) -> None:
         super().__init__()
         self.signals = _PageSignals()
-        self._pdf = pdf
+        self._doc = doc
+        self._numbers = numbers
         self._dpi = dpi
         self._cancel = cancel
 
     def run(self) -> None:
         try:
-            self._render()
+            for number in self._numbers:
+                if self._cancel.is_set():
+                    break
+                self.signals.page.emit(self._doc.render(number, self._dpi))
         except BaseException as exc:  # delivered to the GUI, never lost in the pool
-            self.signals.failed.emit(exc)
+            if not self._cancel.is_set():  # else: the document was closed under it
+                self.signals.failed.emit(exc)
         self.signals.finished.emit()
-
-    def _render(self) -> None:
-        # One page at a time: each is handed over (and can be printed and dropped)
-        # before the next is rendered, so a long report never sits in memory whole.
-        for number in range(1, page_count(self._pdf) + 1):
-            if self._cancel.is_set():
-                return
-            self.signals.page.emit(render_page(self._pdf, number, self._dpi))
 
 
 class _PrintJob(QObject):
@@ -143,13 +146,18 @@ class ReportPreviewDialog(QDialog):
         self.setWindowTitle(self.tr("Report preview"))
         self.resize(900, 1000)
         self._pdf: bytes | None = pdf
+        self._doc: OpenPdf | None = open_pdf(pdf)
+        doc = self._doc
+        self.destroyed.connect(lambda: doc.close())  # if never closed nor cleared
         self._info = info
         self._on_printed = on_printed
         self._on_save = on_save
         self._cancel = threading.Event()
         self._jobs: list[_RenderPages] = []  # keep signal objects alive until finished
-        self._page_labels: list[QLabel] = []
-        self._total = page_count(pdf)
+        self._preview_job: _RenderPages | None = None
+        self._queued: list[int] = []  # pages in view, not yet asked of a job
+        self._asked: set[int] = set()  # rendered, or being rendered: each page once
+        self._total = self._doc.page_count
 
         header = QLabel(
             self.tr("{title} · {marking} · report {report_id} · {pages} page(s)").format(
@@ -160,15 +168,18 @@ class ReportPreviewDialog(QDialog):
         header.setWordWrap(True)
         self.status = QLabel(self.tr("Rendering pages…"))
         self.status.setObjectName("previewStatus")
-        self.progress = QProgressBar()
-        self.progress.setRange(0, self._total)
         self.pages = QWidget()
         self.pages_layout = QVBoxLayout(self.pages)
         self.pages_layout.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self.pages)
-        scroll.setStyleSheet("QScrollArea { background: #808080; }")
+        self._page_labels = self._blank_pages(self._doc)
+        self.page_area = QScrollArea()
+        self.page_area.setObjectName("previewPages")
+        self.page_area.setWidgetResizable(True)
+        self.page_area.setWidget(self.pages)
+        self.page_area.setStyleSheet("QScrollArea { background: #808080; }")
+        bar = self.page_area.verticalScrollBar()
+        bar.valueChanged.connect(self._render_in_view)
+        bar.rangeChanged.connect(self._render_in_view)
 
         self.print_button = QPushButton(self.tr("Print…"))
         self.print_button.setObjectName("previewPrint")
@@ -182,28 +193,46 @@ class ReportPreviewDialog(QDialog):
         close.clicked.connect(self.close)
         buttons = QHBoxLayout()
         buttons.addWidget(self.status, 1)
-        buttons.addWidget(self.progress)
         buttons.addWidget(self.print_button)
         buttons.addWidget(self.save_button)
         buttons.addWidget(close)
 
         layout = QVBoxLayout(self)
         layout.addWidget(header)
-        layout.addWidget(scroll, 1)
+        layout.addWidget(self.page_area, 1)
         layout.addLayout(buttons)
-        self._start(PREVIEW_DPI, self._show_page, self._preview_done)
+        keyboard_dialog(self, first=self.page_area)  # Space never prints
+        self.page_area.setFocus()  # Page Up/Down, arrows scroll the pages at once
 
     # -- rendering ---------------------------------------------------------------------
 
+    def _blank_pages(self, doc: OpenPdf) -> list[QLabel]:
+        """One blank page of the right size for each page, so the scroll bar is
+        right from the start; each is filled when it first comes into view."""
+        labels = []
+        for number in range(1, doc.page_count + 1):
+            label = QLabel()
+            label.setObjectName(f"previewPage{number}")
+            width, height = doc.page_size(number, PREVIEW_DPI)
+            label.setFixedSize(width + 2 * PAGE_MARGIN, height + 2 * PAGE_MARGIN)
+            label.setStyleSheet(f"background: white; margin: {PAGE_MARGIN}px;")
+            self.pages_layout.addWidget(label)
+            labels.append(label)
+        return labels
+
     def _start(
-        self, dpi: float, on_page: Callable[[object], None], on_done: Callable[[], None]
-    ) -> None:
-        """Render pages in the pool; ``on_page`` and ``on_done`` must be slots of a
-        QObject that lives in the GUI thread (so they run there, and the connection
-        ends when that object is destroyed)."""
-        if self._pdf is None:
-            return
-        job = _RenderPages(self._pdf, dpi, self._cancel)
+        self,
+        numbers: list[int],
+        dpi: float,
+        on_page: Callable[[object], None],
+        on_done: Callable[[], None],
+    ) -> _RenderPages | None:
+        """Render ``numbers`` in the pool; ``on_page`` and ``on_done`` must be slots
+        of a QObject that lives in the GUI thread (so they run there, and the
+        connection ends when that object is destroyed)."""
+        if self._doc is None:
+            return None
+        job = _RenderPages(self._doc, numbers, dpi, self._cancel)
         job.setAutoDelete(False)  # its signals object must outlive run()
         job.signals.page.connect(on_page)
         job.signals.failed.connect(self._failed)
@@ -211,30 +240,61 @@ class ReportPreviewDialog(QDialog):
         job.signals.finished.connect(self._job_finished)
         self._jobs.append(job)
         QThreadPool.globalInstance().start(job)
+        return job
 
     @Slot()
     def _job_finished(self) -> None:
         sender = self.sender()
         self._jobs = [job for job in self._jobs if job.signals is not sender]
 
+    def _in_view(self) -> list[int]:
+        """The pages the viewport shows, and the one after them (read next)."""
+        bar = self.page_area.verticalScrollBar()
+        seen = QRect(0, bar.value(), self.pages.width(), self.page_area.viewport().height())
+        shown = [
+            number
+            for number, label in enumerate(self._page_labels, start=1)
+            if label.geometry().intersects(seen)
+        ]
+        if shown and shown[-1] < self._total:
+            shown.append(shown[-1] + 1)
+        return shown
+
+    @Slot()
+    def _render_in_view(self) -> None:
+        if self._doc is None or not self.isVisible():
+            return
+        for number in self._in_view():
+            if number not in self._asked:
+                self._asked.add(number)
+                self._queued.append(number)
+        if self._queued and self._preview_job is None:
+            numbers, self._queued = self._queued, []
+            self.status.setText(self.tr("Rendering pages…"))
+            self._preview_job = self._start(
+                numbers, PREVIEW_DPI, self._show_page, self._preview_done
+            )
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._render_in_view()
+
     @Slot(object)
     def _show_page(self, page: object) -> None:
         assert isinstance(page, PageImage)
-        label = QLabel()
-        label.setObjectName(f"previewPage{page.number}")
+        if self._doc is None:  # cleared while it was on its way
+            return
+        label = self._page_labels[page.number - 1]
         label.setPixmap(QPixmap.fromImage(to_qimage(page)))
-        label.setStyleSheet("background: white; margin: 6px;")
-        self.pages_layout.addWidget(label)
-        self._page_labels.append(label)
-        self.progress.setValue(page.number)
 
     @Slot()
     def _preview_done(self) -> None:
-        self.progress.hide()
+        self._preview_job = None
+        if self._queued:  # scrolled on while that job ran
+            self._render_in_view()
+            return
         self.status.setText(
-            self.tr("{pages} page(s). Nothing has been written to disk.").format(
-                pages=len(self._page_labels)
-            )
+            self.tr("{pages} page(s). Nothing has been written to disk.").format(pages=self._total)
         )
 
     @Slot(object)
@@ -243,7 +303,8 @@ class ReportPreviewDialog(QDialog):
             show_error(self, exc, self.tr("Report preview"))
 
     def rendered_pages(self) -> int:
-        return len(self._page_labels)
+        """Pages rendered and shown (each is rendered once, when first in view)."""
+        return sum(1 for label in self._page_labels if not label.pixmap().isNull())
 
     def busy(self) -> bool:
         return bool(self._jobs)
@@ -291,7 +352,8 @@ class ReportPreviewDialog(QDialog):
         self.status.setText(self.tr("Printing…"))
         job = _PrintJob(printer, painter, self)
         job.printed.connect(self._printed)
-        self._start(min(float(printer.resolution()), MAX_PRINT_DPI), job.paint, job.finish)
+        dpi = min(float(printer.resolution()), MAX_PRINT_DPI)
+        self._start(list(range(1, self._total + 1)), dpi, job.paint, job.finish)
 
     def _confirm_disk_spool(self) -> bool:
         answer = QMessageBox.warning(
@@ -365,6 +427,9 @@ class ReportPreviewDialog(QDialog):
         """Drop the PDF and every rendered page (on lock)."""
         self._cancel.set()
         self._pdf = None
+        if self._doc is not None:
+            self._doc.close()  # waits for a page being rendered; the job then stops
+            self._doc = None
         for label in self._page_labels:
             label.clear()
             label.deleteLater()

@@ -105,6 +105,12 @@ def local_time(moment: datetime | None, with_time: bool = True) -> str:
     return local.strftime("%Y-%m-%d %H:%M") if with_time else local.strftime("%Y-%m-%d")
 
 
+def day_text(moment: datetime) -> str:
+    """A day as people say it, in the interface language: "3 Dec 2024", "3 dec 2024"."""
+    local = moment.astimezone()
+    return QLocale().toString(QDate(local.year, local.month, local.day), "d MMM yyyy")
+
+
 CURRENCY_SYMBOLS = {"EUR": "€", "USD": "$", "GBP": "£"}
 
 

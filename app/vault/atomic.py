@@ -1,11 +1,15 @@
 """Crash-safe file writes: a temporary file in the same folder, fsync, rename, fsync
-of the folder. A crash at any moment leaves either the old or the new file."""
+of the folder. A crash at any moment leaves either the old or the new file; the
+temporary file a crash leaves is removed (zeroed first) by the next write of the
+same file, once its writer is gone. Also the one careful read of a small file the
+vault keeps beside its database (never a pipe or device, never unbounded)."""
 
 from __future__ import annotations
 
 import contextlib
 import errno
 import os
+import stat
 import threading
 from pathlib import Path
 
@@ -24,6 +28,78 @@ def fsync_dir(folder: Path) -> None:
 
 def _temp_name(path: Path) -> Path:
     return path.parent / f".{path.name}.tmp-{os.getpid()}-{os.urandom(4).hex()}"
+
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OSError):
+        return True  # someone else's process: not ours to judge
+    return True
+
+
+def remove_stale_temps(path: Path) -> list[str]:
+    """Remove the temporary files an earlier write of ``path`` left when it was
+    killed (``.NAME.tmp-PID-XXXX`` whose process is gone): they may hold what was
+    being written (a report's plaintext, a key wrapped under an old passphrase).
+    Each is overwritten with zeros and synced before it is unlinked. A file whose
+    process still runs is left to it. Returns the names removed."""
+    prefix = f".{path.name}.tmp-"
+    removed: list[str] = []
+    try:
+        entries = list(os.scandir(path.parent))
+    except OSError:
+        return removed
+    for entry in entries:
+        if not entry.name.startswith(prefix):
+            continue
+        pid_text = entry.name[len(prefix) :].split("-", 1)[0]
+        # This process's own (a write under way in a thread) and a live one's stay.
+        if not pid_text.isdigit() or int(pid_text) == os.getpid() or _pid_alive(int(pid_text)):
+            continue
+        with contextlib.suppress(OSError):
+            _zero_and_unlink(Path(entry.path))
+            removed.append(entry.name)
+    return removed
+
+
+def _zero_and_unlink(path: Path) -> None:
+    st = os.lstat(path)
+    if stat.S_ISREG(st.st_mode):
+        fd = os.open(path, os.O_WRONLY | os.O_NOFOLLOW)
+        try:
+            left = st.st_size
+            block = bytes(min(left, 1 << 20))
+            while left > 0:
+                left -= os.write(fd, block[: min(left, len(block))])
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+    os.unlink(path)
+
+
+class NotRegularFile(OSError):
+    """A file the vault keeps is something else (a pipe, a device, a folder)."""
+
+
+def read_regular(path: Path, limit: int) -> bytes:
+    """At most ``limit`` + 1 bytes of a regular file (the caller judges "too large").
+    Opened without blocking and checked on the descriptor, so a pipe or device put
+    in the file's place is refused, never waited on or read without end."""
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise NotRegularFile(errno.EINVAL, "not a regular file")
+        chunks = []
+        left = limit + 1
+        while left > 0 and (chunk := os.read(fd, min(left, 1 << 16))):
+            chunks.append(chunk)
+            left -= len(chunk)
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
 
 
 def _write_temp(tmp: Path, data: bytes, mode: int) -> None:
@@ -49,6 +125,7 @@ def _failed(exc: OSError, path: Path, tmp: Path) -> VaultError:
 
 
 def atomic_write_bytes(path: Path, data: bytes, *, mode: int = 0o600) -> None:
+    remove_stale_temps(path)
     tmp = _temp_name(path)
     try:
         _write_temp(tmp, data, mode)
@@ -66,6 +143,7 @@ class BackgroundWrite:
 
     def __init__(self, path: Path, data: bytes, *, mode: int = 0o600) -> None:
         self.path = path
+        remove_stale_temps(path)
         self._tmp = _temp_name(path)
         self._error: BaseException | None = None
         self._thread = threading.Thread(

@@ -15,11 +15,12 @@ from datetime import datetime
 from pathlib import Path
 
 from app.clock import iso_utc, parse_iso_utc, utc_now
-from app.vault.atomic import atomic_write_bytes
+from app.vault.atomic import atomic_write_bytes, read_regular
 from app.vault.folder_lock import folder_lock
 
 MAX_DELAY_SECONDS = 60.0
 _MAX_KEPT = 1000
+_MAX_LOG_BYTES = 64 * 1024  # 1,000 timestamps of 30 bytes fit with room to spare
 # Failed attempts are recorded best effort: never wait long for the folder lock.
 _LOCK_WAIT_SECONDS = 2.0
 
@@ -35,9 +36,11 @@ def delay_after(failures: int) -> float:
 
 def read_failures(path: Path) -> list[datetime]:
     try:
-        raw = path.read_bytes()
+        raw = read_regular(path, _MAX_LOG_BYTES)
     except OSError:
         return []
+    if len(raw) > _MAX_LOG_BYTES:
+        return []  # not a log this code wrote
     try:
         items = json.loads(raw.decode("utf-8"))
         if not isinstance(items, list):

@@ -37,7 +37,7 @@ from app.clock import iso_utc, parse_iso_utc
 from app.crypto.kdf import KdfParams, KdfParamsInvalid
 from app.crypto.keywrap import WrappedKey
 from app.errors import HeaderCorrupt, VaultNotFound
-from app.vault.atomic import atomic_write_bytes
+from app.vault.atomic import atomic_write_bytes, read_regular
 from app.vault.folder_lock import WAIT_SECONDS as LOCK_WAIT_SECONDS
 from app.vault.folder_lock import folder_lock
 
@@ -223,8 +223,7 @@ def _parse(doc: Any) -> VaultHeader:
 
 def read_header(path: Path) -> VaultHeader:
     try:
-        with path.open("rb") as handle:
-            data = handle.read(MAX_HEADER_BYTES + 1)
+        data = read_regular(path, MAX_HEADER_BYTES)
     except FileNotFoundError as exc:
         raise VaultNotFound("No vault header at {path}.", path=path) from exc
     except OSError as exc:

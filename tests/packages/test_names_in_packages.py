@@ -5,6 +5,8 @@ case from a name this vault knows is that name."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from sqlalchemy import func, select
 
@@ -77,3 +79,56 @@ def test_a_receipt_naming_a_reviewer_by_a_spoofing_name_is_refused(pair: Pair) -
         receipts.import_receipt(pair.runner.vault, pair.runner.scope, receipt.path.read_bytes())
     status = debriefs.get_debrief(pair.runner.vault, pair.runner.scope, debrief).status
     assert status is DebriefStatus.SUBMITTED
+
+
+def test_two_keys_never_go_by_one_name_whatever_its_case(tmp_path: Path) -> None:
+    """A handler who knows runner "Valk" cannot add another key as "VALK" or "valk":
+    lists, packages and receipts name a sender by it. Another name is fine, and a
+    retired key's name may be given to a new one."""
+    from app.errors import InvalidInput
+    from app.models.enums import PeerRole, Role
+    from app.services import keys
+    from tests import factory
+
+    handler_root = factory.make_vault(tmp_path / "h", alias="Havik", role=Role.HANDLER)
+    bundles = []
+    for n in range(3):
+        root = factory.make_vault(tmp_path / f"r{n}")
+        with Vault.open(root, factory.PASSPHRASE) as runner:
+            bundles.append(keys.own_bundle(runner, "Valk", PeerRole.RUNNER))
+    with Vault.open(handler_root, factory.PASSPHRASE) as vault:
+        scope = aliases.resolve_scope(vault, "Havik")
+        first = keys.add_peer(
+            vault,
+            scope,
+            bundles[0],
+            role=PeerRole.RUNNER,
+            confirmed_spoken=bundles[0].fingerprint.spoken,
+        )
+        for name in (None, "VALK", "valk", " Valk "):
+            with pytest.raises(InvalidInput, match="already knows a key named Valk"):
+                keys.add_peer(
+                    vault,
+                    scope,
+                    bundles[1],
+                    role=PeerRole.RUNNER,
+                    confirmed_spoken=bundles[1].fingerprint.spoken,
+                    name=name,
+                )
+        keys.add_peer(
+            vault,
+            scope,
+            bundles[1],
+            role=PeerRole.RUNNER,
+            confirmed_spoken=bundles[1].fingerprint.spoken,
+            name="Valk 2",
+        )
+        keys.retire_peer(vault, scope, first.id)
+        keys.add_peer(
+            vault,
+            scope,
+            bundles[2],
+            role=PeerRole.RUNNER,
+            confirmed_spoken=bundles[2].fingerprint.spoken,
+        )
+        assert sorted(p.name for p in keys.list_peers(vault) if p.active) == ["Valk", "Valk 2"]

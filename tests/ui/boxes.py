@@ -11,6 +11,9 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
+from pytestqt.qtbot import QtBot
+
+from app.ui.confirm import ConfirmDialog
 
 RETURN = "<Return>"
 
@@ -70,3 +73,33 @@ def shown_error() -> QMessageBox:
     ]
     assert boxes, "no error was shown"
     return boxes[-1]
+
+
+def _questions(name: str) -> list[ConfirmDialog]:
+    return [
+        w
+        for w in QApplication.topLevelWidgets()
+        if isinstance(w, ConfirmDialog) and w.isVisible() and (not name or w.objectName() == name)
+    ]
+
+
+def confirmation(name: str = "", qtbot: QtBot | None = None) -> ConfirmDialog:
+    """The open question of ``app.ui.confirm`` (the last one opened, or the one named);
+    with ``qtbot``, waits for it (a question asked after work in the pool)."""
+    if qtbot is not None:
+        qtbot.waitUntil(lambda: bool(_questions(name)), timeout=30_000)
+    dialogs = _questions(name)
+    assert dialogs, f"no question {name!r} is open"
+    return dialogs[-1]
+
+
+def confirm(qtbot: QtBot, name: str = "", comment: str = "") -> str:
+    """Answer the open question with its own button, as a user does (typing the
+    comment first if it asks for one); returns the question's text."""
+    dialog = confirmation(name, qtbot)
+    text = dialog.question.text()
+    if comment:
+        assert dialog.comment is not None
+        qtbot.keyClicks(dialog.comment, comment)
+    qtbot.mouseClick(dialog.confirm_button, Qt.MouseButton.LeftButton)
+    return text

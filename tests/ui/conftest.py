@@ -3,6 +3,7 @@ passphrase into the real unlock dialog."""
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,13 +19,20 @@ from app.vault.vault import Vault
 from tests import factory
 
 
-@pytest.fixture
-def demo_dir(tmp_path: Path) -> Path:
-    """A small demo vault (runner aliases Valk, Reiger, Uil; handler Havik)."""
-    root = factory.make_vault(tmp_path / "demo")
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Built once per test process: most GUI tests start from the same demo vault."""
+    root = factory.make_vault(tmp_path_factory.mktemp("demo-template") / "demo")
     with Vault.open(root, factory.PASSPHRASE) as vault:
         demo.generate(vault, sources=8, debriefs=80, today=None)
     return root
+
+
+@pytest.fixture
+def demo_dir(tmp_path: Path, demo_template: Path) -> Path:
+    """A small demo vault of the test's own (runner aliases Valk, Reiger, Uil; handler
+    Havik): a copy of the template, so what one test writes no other test sees."""
+    return Path(shutil.copytree(demo_template, tmp_path / "demo"))
 
 
 def unlock(

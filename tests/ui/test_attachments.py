@@ -17,6 +17,7 @@ from app.ui.main_window import MainWindow
 from app.ui.pages.settings import SettingsPage
 from tests import factory
 from tests.packages.conftest import PNG
+from tests.ui.boxes import confirm
 
 
 def test_attach_view_and_remove_a_file(
@@ -44,6 +45,7 @@ def test_attach_view_and_remove_a_file(
     assert "attachment.viewed" in [e.action for e in audit.recent_events(vault, scope)]
     viewer.close()
     qtbot.mouseClick(box.remove_button, Qt.MouseButton.LeftButton)
+    assert "brief.png" in confirm(qtbot, "removeAttachmentConfirm")  # names the file it deletes
     assert box.table.model.rowCount() == 0
     assert attachments.list_attachments(vault, scope, debrief_id) == []
 

@@ -55,6 +55,7 @@ from app.ui.pages.sources import SourcesPage
 from app.ui.widgets import money
 from app.ui.workers import TaskRunner
 from tests import factory
+from tests.ui.boxes import confirm, confirmation
 from tests.ui.conftest import unlock
 
 # Words of the English interface that have a different Dutch translation; none may
@@ -285,7 +286,7 @@ def test_service_errors_are_shown_in_dutch(dutch: None) -> None:
     assert describe(NotFound("Nothing at {x}.", x=1)) == "Nothing at 1."
     assert money(125000, "EUR") == "€\xa01.250,00"  # amounts in Dutch style too
     assert action_label("debrief.submitted") == "Debriefing ingediend"  # the audit log
-    assert action_label("future.thing") == "future.thing"
+    assert action_label("future.thing") == "future thing"  # a newer code, in plain words
     locked = QCoreApplication.translate("Errors", "The vault is locked.")
     assert locked == "De kluis is vergrendeld."
 
@@ -338,20 +339,26 @@ def test_errors_a_user_meets_are_dutch(
         session.switch_alias("Havik")
         window.open_debrief(debrief_id)
         page = window.debrief_page
-        monkeypatch.setattr(
-            "app.ui.pages.debrief_editor.QInputDialog.getMultiLineText",
-            lambda *a, **k: ("   ", True),
-        )
         qtbot.mouseClick(page.return_button, LEFT)
-        assert _box_text() == "Geef aan waarom de debriefing wordt teruggestuurd."
+        question = confirmation("returnConfirm")
+        assert question.confirm_button.text() == "Terugsturen"
+        assert question.cancel_button.text() == "Annuleren"
+        assert question.comment is not None
+        qtbot.keyClicks(question.comment, "   ")
+        assert not question.confirm_button.isEnabled()  # no return without a reason
+        qtbot.keyClick(question, Qt.Key.Key_Escape)
         own = factory.debrief(vault, havik, source, submit=True)
         window.open_debrief(own)
         qtbot.mouseClick(page.approve_button, LEFT)
+        assert confirmation("approveConfirm").confirm_button.text() == "Goedkeuren"
+        confirm(qtbot, "approveConfirm")
         assert _box_text() == "Een debriefing wordt beoordeeld door een ander dan de schrijver."
         debriefs.return_to_runner(vault, havik, debrief_id, "Wie was er nog meer?")
         session.switch_alias("Valk")
         window.open_debrief(debrief_id)
         qtbot.mouseClick(page.submit_button, LEFT)
+        assert confirmation("submitConfirm").confirm_button.text() == "Indienen"
+        confirm(qtbot, "submitConfirm")
         assert _box_text().startswith("Een teruggestuurde debriefing wordt opnieuw ingediend")
         # A record outside the alias's files.
         with pytest.raises(NotFound) as outside:

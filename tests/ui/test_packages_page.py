@@ -23,6 +23,7 @@ from app.ui.pages.debrief_editor import DebriefPage
 from app.ui.pages.packages import PackagesPage
 from tests import factory
 from tests.packages.conftest import Party, open_party
+from tests.ui.boxes import confirm
 from tests.ui.conftest import unlock
 
 
@@ -178,6 +179,10 @@ def test_a_runner_adds_the_handlers_key_sends_and_takes_in_the_receipt(
         lambda *a, **k: (str(receipt.path), ""),
     )
     qtbot.mouseClick(receive.take_receipt, Qt.MouseButton.LeftButton)
+    # The vault deletes what the handler confirms (the default rule): it asks first.
+    question = confirm(qtbot, "receiptConfirm")
+    assert receipt.path.name in question
+    assert "no trace" in question
     qtbot.waitUntil(lambda: "confirmed" in receive.status.text(), timeout=30_000)
     assert "1 package(s) confirmed" in receive.status.text()
     click_box_button(qtbot, message_box("receiptDone"), "OK")
@@ -235,10 +240,9 @@ def test_a_handler_checks_imports_and_confirms_a_runners_package(
         )
         qtbot.mouseClick(receive.import_button, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: receive.confirm is not None, timeout=30_000)
-        box = message_box("importConfirm")
-        assert "Kievit" in box.text()
-        assert "1 debrief(s)" in box.text()
-        click_box_button(qtbot, box, "Import")
+        question = confirm(qtbot, "importConfirm")
+        assert "Kievit" in question
+        assert "1 debrief(s)" in question
         qtbot.waitUntil(lambda: "Imported package 1" in receive.status.text(), timeout=30_000)
         # The same file again is refused before anything changes.
         qtbot.mouseClick(receive.import_button, Qt.MouseButton.LeftButton)
@@ -286,6 +290,7 @@ def test_a_receipts_warnings_are_shown_with_what_it_did(
         lambda *a, **k: (str(receipt_file), ""),
     )
     qtbot.mouseClick(receive.take_receipt, Qt.MouseButton.LeftButton)
+    confirm(qtbot, "receiptConfirm")
     qtbot.waitUntil(lambda: "confirmed" in receive.status.text(), timeout=30_000)
     assert warning in receive.status.text()
     box = message_box("receiptDone")

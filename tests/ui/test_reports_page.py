@@ -16,6 +16,7 @@ from sqlalchemy import select
 
 from app.models import AuditEvent, CompartmentMember, Source
 from app.models.reports import IssuedReport
+from app.reports.blocks import ProgressMark
 from app.services import aliases, debriefs, identity, reports
 from app.services.views import IdentityFields
 from app.ui.controller import AppController
@@ -24,6 +25,7 @@ from app.ui.pages.reports import ReportsPage
 from app.ui.report_preview import ReportPreviewDialog
 from tests import factory
 from tests.test_report_support import pages_text
+from tests.ui.boxes import confirm
 from tests.ui.conftest import unlock
 
 
@@ -49,6 +51,9 @@ def test_internal_report_from_the_debrief_editor(qtbot: QtBot, controller: AppCo
     assert "RAPPORT" in page.one.text()
     assert page.internal.isChecked()
     qtbot.mouseClick(page.make_button, Qt.MouseButton.LeftButton)
+    question = confirm(qtbot, "issueReportConfirm")  # issuing asks first
+    assert "RAPPORT" in question
+    assert "internal report" in question
     qtbot.waitUntil(lambda: bool(page.previews), timeout=20_000)
     preview = page.previews[0]
     qtbot.waitUntil(lambda: "Nothing has been written" in preview.status.text(), timeout=20_000)
@@ -132,12 +137,14 @@ def test_sanitised_report_refused_then_approved_and_issued(
     assert "AWAITING APPROVAL" in pages_text(held)[0]
     page.previews[0].close()
     qtbot.mouseClick(page.approve_button, Qt.MouseButton.LeftButton)
+    assert "Approve the sanitised report" in confirm(qtbot, "approveReportConfirm")
     assert page.approvals.model.row_at(0).status.value == "approved"  # type: ignore[union-attr]
 
     window.session.switch_alias(runner.alias_name)
     page = window.show_page(ReportsPage)  # type: ignore[assignment]
     page.approvals.view.selectRow(0)
     qtbot.mouseClick(page.issue_button, Qt.MouseButton.LeftButton)
+    confirm(qtbot, "issueReportConfirm")
     qtbot.waitUntil(lambda: bool(page.previews), timeout=20_000)
     issued_text = page.status.text()
     assert "issued" in issued_text
@@ -201,6 +208,7 @@ def test_a_batch_report_runs_off_the_gui_thread_with_a_progress_dialog(
 
     monkeypatch.setattr(page, "_step", step)
     qtbot.mouseClick(page.make_button, Qt.MouseButton.LeftButton)
+    confirm(qtbot, "issueReportConfirm")
     assert not page.previews  # the click returned at once; the work is in the pool
     qtbot.waitUntil(lambda: bool(page.previews), timeout=90_000)
     assert _progress_dialog(page) is None
@@ -220,17 +228,20 @@ def test_cancel_stops_a_batch_report_and_nothing_is_issued(
 ) -> None:
     window = unlock(qtbot, controller)
     page = _batch_page(window)
-    loaded: list[object] = []
-    slow_get = debriefs.get_debrief
+    laid_out: list[object] = []
+    draw = ProgressMark.draw
 
-    def get_debrief(*args: object, **kwargs: object) -> object:
-        loaded.append(args[2])
+    def slow_draw(mark: ProgressMark) -> None:
+        laid_out.append(mark)
         time.sleep(0.05)  # long enough to press Cancel in the middle
-        return slow_get(*args, **kwargs)  # type: ignore[arg-type]
+        draw(mark)
 
-    monkeypatch.setattr("app.services.reports.debriefs.get_debrief", get_debrief)
+    # Debriefs are read all at once; the report is cancelled while they are laid
+    # out (the layout reaches a mark after each debrief).
+    monkeypatch.setattr(ProgressMark, "draw", slow_draw)
     _batch_choice(qtbot, page)
     qtbot.mouseClick(page.make_button, Qt.MouseButton.LeftButton)
+    confirm(qtbot, "issueReportConfirm")
     qtbot.waitUntil(lambda: _progress_dialog(page) is not None, timeout=30_000)
     dialog = _progress_dialog(page)
     assert dialog is not None
@@ -242,7 +253,7 @@ def test_cancel_stops_a_batch_report_and_nothing_is_issued(
     assert not page.previews
     vault = window.session.vault
     total = debriefs.count_debriefs(vault, window.session.scope)
-    assert 0 < len(loaded) < total  # it stopped part-way
+    assert 0 < len(laid_out) < total  # it stopped part-way
     with vault.read() as session:
         assert session.execute(select(IssuedReport)).first() is None
         issued = session.execute(

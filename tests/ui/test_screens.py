@@ -19,9 +19,10 @@ from app.ui.dialogs.item_dialog import ItemDialog
 from app.ui.dialogs.source_form import SourceDialog
 from app.ui.main_window import MainWindow
 from app.ui.pages.home import HomePage
-from app.ui.pages.search import SearchPage
+from app.ui.pages.search import TEXT_COLUMN, SearchPage
 from app.ui.pages.sources import SourcesPage
 from tests import factory
+from tests.ui.boxes import confirm
 
 
 def click(qtbot: QtBot, widget: object) -> None:
@@ -172,6 +173,9 @@ def test_debrief_editor_autosave_items_submit_addendum(qtbot: QtBot, window: Mai
     box.close()  # type: ignore[attr-defined]
     qtbot.keyClicks(page.reflection, "Source dislikes Dirk; may exaggerate.")
     click(qtbot, page.submit_button)
+    question = confirm(qtbot, "submitConfirm")  # submitting asks first, naming the debrief
+    assert "EDITOR" in question
+    assert "only add addenda" in question
     qtbot.waitUntil(lambda: page.view is not None and page.view.status is DebriefStatus.SUBMITTED)
     assert page.narrative.isReadOnly()
     assert not page.add_item_button.isEnabled()
@@ -200,11 +204,8 @@ def test_handler_returns_and_approves(
     page = window.debrief_page
     assert page.approve_button.isVisible()
     assert page.return_button.isVisible()
-    monkeypatch.setattr(
-        "app.ui.pages.debrief_editor.QInputDialog.getMultiLineText",
-        lambda *a, **k: ("Who else was present?", True),
-    )
     click(qtbot, page.return_button)
+    assert "REVIEW" in confirm(qtbot, "returnConfirm", comment="Who else was present?")
     assert page.view is not None
     assert page.view.status is DebriefStatus.RETURNED
     assert "Who else was present?" in page.review.text()
@@ -213,6 +214,7 @@ def test_handler_returns_and_approves(
     debriefs.submit(vault, runner, debrief_id)
     page.reload()
     click(qtbot, page.approve_button)
+    confirm(qtbot, "approveConfirm")
     assert page.view.status is DebriefStatus.APPROVED
     actions = [e.action for e in audit.recent_events(vault, havik)]
     assert {"debrief.returned", "debrief.approved", "debrief.submitted"} <= set(actions)
@@ -293,10 +295,15 @@ def test_search_highlights_and_opens_debriefs(qtbot: QtBot, window: MainWindow) 
     assert isinstance(page, SearchPage)
     qtbot.keyClicks(page.query, "zeppelin")
     qtbot.keyClick(page.query, Qt.Key.Key_Return)
-    assert page.model.rowCount() >= 1
-    html = page.model.data(page.model.index(0, 2))
+    assert page.model.rowCount() == 1
+    html = page.model.data(page.model.index(0, TEXT_COLUMN))
     assert "<b" in html
     assert "zeppelin" in html
+    # Enter opened the only result.
+    assert window.stack.currentWidget() is window.debrief_page
+    assert window.debrief_page.view is not None
+    assert window.debrief_page.view.id == debrief_id
+    window.show_page(SearchPage)
     double_click_row(qtbot, page.table, 0)
     assert window.stack.currentWidget() is window.debrief_page
     assert window.debrief_page.view is not None

@@ -21,10 +21,9 @@ from app.ui.pages.reports import ReportsPage
 from tests import factory
 from tests.packages.conftest import Party
 from tests.packages.test_file_limits import TARGETS
+from tests.ui.boxes import confirm, confirmation
 from tests.ui.conftest import unlock
 from tests.ui.test_packages_page import (
-    click_box_button,
-    message_box,
     packages_page,
     runner_of,
     show_tab,
@@ -153,10 +152,9 @@ def test_a_package_swapped_after_its_check_is_not_imported(
     _choose(monkeypatch, "app.ui.packages.common", checked.path)
     qtbot.mouseClick(receive.import_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: receive.confirm is not None, timeout=30_000)
-    box = message_box("importConfirm")
-    assert "Package 1" in box.text()
+    assert "Package 1" in confirmation("importConfirm").question.text()
     swapped.path.replace(checked.path)  # while the question is open
-    click_box_button(qtbot, box, "Import")
+    confirm(qtbot, "importConfirm")
     qtbot.waitUntil(lambda: "Refused" in receive.status.text(), timeout=30_000)
     assert "not the one that was checked" in receive.status.text()
     assert _rows(window, Debrief) == before

@@ -3,47 +3,47 @@
 <context>
     <name>AddKeyDialog</name>
     <message>
-        <location filename="../packages/key_dialog.py" line="33" />
+        <location filename="../packages/key_dialog.py" line="34" />
         <source>Add a key</source>
         <translation>Sleutel toevoegen</translation>
     </message>
     <message>
-        <location filename="../packages/key_dialog.py" line="39" />
+        <location filename="../packages/key_dialog.py" line="40" />
         <source>Ask the key's owner to read out the fingerprint their Veldboek shows (Packages, Keys), and type it below. Do not read it to them: they read, you type. Only a matching fingerprint adds the key.</source>
         <translation>Vraag de eigenaar van de sleutel de vingerafdruk voor te lezen die zijn Veldboek toont (Pakketten, Sleutels), en typ die hieronder. Lees hem niet zelf voor: de ander leest, u typt. Alleen een kloppende vingerafdruk voegt de sleutel toe.</translation>
     </message>
     <message>
-        <location filename="../packages/key_dialog.py" line="53" />
+        <location filename="../packages/key_dialog.py" line="54" />
         <source>Team handler (receives my packages)</source>
         <translation>Teamleider (ontvangt mijn pakketten)</translation>
     </message>
     <message>
-        <location filename="../packages/key_dialog.py" line="54" />
+        <location filename="../packages/key_dialog.py" line="55" />
         <source>Central system (receives my packages)</source>
         <translation>Centraal systeem (ontvangt mijn pakketten)</translation>
     </message>
     <message>
-        <location filename="../packages/key_dialog.py" line="55" />
+        <location filename="../packages/key_dialog.py" line="56" />
         <source>Runner (sends me packages)</source>
         <translation>Runner (stuurt mij pakketten)</translation>
     </message>
     <message>
-        <location filename="../packages/key_dialog.py" line="68" />
+        <location filename="../packages/key_dialog.py" line="72" />
         <source>Name:</source>
         <translation>Naam:</translation>
     </message>
     <message>
-        <location filename="../packages/key_dialog.py" line="69" />
+        <location filename="../packages/key_dialog.py" line="73" />
         <source>Their role:</source>
         <translation>Hun rol:</translation>
     </message>
     <message>
-        <location filename="../packages/key_dialog.py" line="70" />
+        <location filename="../packages/key_dialog.py" line="74" />
         <source>Fingerprint as read out:</source>
         <translation>Voorgelezen vingerafdruk:</translation>
     </message>
     <message>
-        <location filename="../packages/key_dialog.py" line="74" />
+        <location filename="../packages/key_dialog.py" line="78" />
         <source>Compare and add</source>
         <translation>Vergelijken en toevoegen</translation>
     </message>
@@ -97,358 +97,782 @@
 <context>
     <name>AttachmentsBox</name>
     <message>
-        <location filename="../attachments_box.py" line="61" />
+        <location filename="../attachments_box.py" line="64" />
         <source>Attached files</source>
         <translation>Bijlagen</translation>
     </message>
     <message>
-        <location filename="../attachments_box.py" line="68" />
+        <location filename="../attachments_box.py" line="72" />
         <source>Added</source>
         <translation>Toegevoegd</translation>
     </message>
     <message>
-        <location filename="../attachments_box.py" line="69" />
+        <location filename="../attachments_box.py" line="77" />
         <source>Kind</source>
         <translation>Soort</translation>
     </message>
     <message>
-        <location filename="../attachments_box.py" line="70" />
+        <location filename="../attachments_box.py" line="79" />
         <source>Size</source>
         <translation>Grootte</translation>
     </message>
     <message>
-        <location filename="../attachments_box.py" line="71" />
+        <location filename="../attachments_box.py" line="84" />
         <source>Name</source>
         <translation>Naam</translation>
     </message>
     <message>
-        <location filename="../attachments_box.py" line="77" />
+        <location filename="../attachments_box.py" line="87" />
+        <source>No files attached.</source>
+        <translation>Geen bestanden bijgevoegd.</translation>
+    </message>
+    <message>
+        <location filename="../attachments_box.py" line="91" />
         <source>Attach a file…</source>
         <translation>Bestand bijvoegen…</translation>
     </message>
     <message>
-        <location filename="../attachments_box.py" line="79" />
+        <location filename="../attachments_box.py" line="93" />
         <source>View</source>
         <translation>Bekijken</translation>
     </message>
     <message>
-        <location filename="../attachments_box.py" line="82" />
+        <location filename="../attachments_box.py" line="96" />
         <source>Save a copy…</source>
         <translation>Kopie opslaan…</translation>
     </message>
     <message>
-        <location filename="../attachments_box.py" line="85" />
+        <location filename="../attachments_box.py" line="99" />
         <source>Remove</source>
         <translation>Verwijderen</translation>
     </message>
     <message>
-        <location filename="../attachments_box.py" line="113" />
+        <location filename="../attachments_box.py" line="127" />
         <source>A file to attach</source>
         <translation>Bij te voegen bestand</translation>
     </message>
     <message>
-        <location filename="../attachments_box.py" line="135" />
+        <location filename="../attachments_box.py" line="149" />
         <source>Veldboek shows only images itself. Other files can be saved as a copy, which leaves an unencrypted file on this computer.</source>
         <translation>Veldboek toont zelf alleen afbeeldingen. Andere bestanden kunt u als kopie opslaan; dan staat er een onversleuteld bestand op deze computer.</translation>
     </message>
     <message>
-        <location filename="../attachments_box.py" line="162" />
+        <location filename="../attachments_box.py" line="176" />
         <source>Save an unencrypted copy</source>
         <translation>Onversleutelde kopie opslaan</translation>
     </message>
     <message>
-        <location filename="../attachments_box.py" line="164" />
+        <location filename="../attachments_box.py" line="178" />
         <source>The copy is not encrypted: anyone with this computer or the stick can read it. Save it only where the file's classification allows, and destroy it when done. Saving is recorded in the audit log.</source>
         <translation>De kopie is niet versleuteld: iedereen met deze computer of de stick kan hem lezen. Sla hem alleen op waar de rubricering dat toestaat en vernietig hem daarna. Het opslaan wordt in het auditlog vastgelegd.</translation>
     </message>
     <message>
-        <location filename="../attachments_box.py" line="172" />
+        <location filename="../attachments_box.py" line="187" />
         <source>Save a copy</source>
         <translation>Kopie opslaan</translation>
+    </message>
+    <message>
+        <location filename="../attachments_box.py" line="216" />
+        <source>Remove attached file</source>
+        <translation>Bijlage verwijderen</translation>
+    </message>
+    <message>
+        <location filename="../attachments_box.py" line="218" />
+        <source>Remove the attached file {name} ({size}) from this debrief? It is deleted from the vault; only the audit log keeps a note that it was there.</source>
+        <translation>De bijlage {name} ({size}) uit deze debriefing verwijderen? Ze wordt uit de kluis gewist; alleen het auditlog houdt bij dat ze er was.</translation>
+    </message>
+    <message>
+        <location filename="../attachments_box.py" line="221" />
+        <source>Remove file</source>
+        <translation>Bestand verwijderen</translation>
     </message>
 </context>
 <context>
     <name>AuditActions</name>
     <message>
-        <location filename="../audit_labels.py" line="10" />
+        <location filename="../audit_labels.py" line="21" />
         <source>Alias added</source>
         <translation>Alias toegevoegd</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="11" />
+        <location filename="../audit_labels.py" line="22" />
         <source>Alias switched</source>
         <translation>Alias gewisseld</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="12" />
+        <location filename="../audit_labels.py" line="23" />
+        <source>File attached</source>
+        <translation>Bestand bijgevoegd</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="24" />
+        <source>Attached file viewed</source>
+        <translation>Bijlage bekeken</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="25" />
+        <source>Unencrypted copy of a file saved</source>
+        <translation>Onversleutelde kopie van een bijlage opgeslagen</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="26" />
+        <source>Attached file removed</source>
+        <translation>Bijlage verwijderd</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="27" />
         <source>Audit anchor mismatch</source>
         <translation>Auditanker klopt niet</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="13" />
+        <location filename="../audit_labels.py" line="28" />
         <source>Access to file given</source>
         <translation>Toegang tot dossier gegeven</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="14" />
+        <location filename="../audit_labels.py" line="29" />
         <source>Contact recorded</source>
         <translation>Contact vastgelegd</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="15" />
+        <location filename="../audit_labels.py" line="30" />
         <source>Meeting ended</source>
         <translation>Ontmoeting beëindigd</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="16" />
+        <location filename="../audit_labels.py" line="31" />
         <source>Debrief started</source>
         <translation>Debriefing begonnen</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="17" />
+        <location filename="../audit_labels.py" line="32" />
         <source>Draft saved</source>
         <translation>Concept opgeslagen</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="18" />
+        <location filename="../audit_labels.py" line="33" />
         <source>Item added</source>
         <translation>Item toegevoegd</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="19" />
+        <location filename="../audit_labels.py" line="34" />
         <source>Item changed</source>
         <translation>Item gewijzigd</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="20" />
+        <location filename="../audit_labels.py" line="35" />
         <source>Item removed</source>
         <translation>Item verwijderd</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="21" />
+        <location filename="../audit_labels.py" line="36" />
         <source>Debrief submitted</source>
         <translation>Debriefing ingediend</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="22" />
+        <location filename="../audit_labels.py" line="37" />
         <source>Debrief returned</source>
         <translation>Debriefing teruggestuurd</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="23" />
+        <location filename="../audit_labels.py" line="38" />
         <source>Debrief approved</source>
         <translation>Debriefing goedgekeurd</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="24" />
+        <location filename="../audit_labels.py" line="39" />
         <source>Addendum added</source>
         <translation>Aanvulling toegevoegd</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="25" />
+        <location filename="../audit_labels.py" line="40" />
+        <source>Debrief deleted from this vault after a receipt</source>
+        <translation>Debriefing na een ontvangstbewijs uit deze kluis verwijderd</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="43" />
         <source>Demo data generated</source>
         <translation>Demogegevens gemaakt</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="26" />
+        <location filename="../audit_labels.py" line="44" />
         <source>Identity recorded</source>
         <translation>Identiteit vastgelegd</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="27" />
+        <location filename="../audit_labels.py" line="45" />
         <source>Identity replaced</source>
         <translation>Identiteit vervangen</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="28" />
+        <location filename="../audit_labels.py" line="46" />
         <source>Identity revealed</source>
         <translation>Identiteit onthuld</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="29" />
+        <location filename="../audit_labels.py" line="47" />
         <source>Identity reveal refused</source>
         <translation>Onthulling identiteit geweigerd</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="30" />
+        <location filename="../audit_labels.py" line="48" />
         <source>Instruction given</source>
         <translation>Instructie gegeven</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="31" />
+        <location filename="../audit_labels.py" line="49" />
         <source>Instruction acknowledged</source>
         <translation>Instructie bevestigd</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="32" />
+        <location filename="../audit_labels.py" line="50" />
+        <source>This vault's keys made</source>
+        <translation>Sleutels van deze kluis gemaakt</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="51" />
+        <source>Key added after comparing</source>
+        <translation>Sleutel toegevoegd na vergelijken</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="52" />
+        <source>Key retired</source>
+        <translation>Sleutel ingetrokken</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="53" />
+        <source>Meeting discarded (started by mistake)</source>
+        <translation>Ontmoeting weggegooid (per vergissing begonnen)</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="56" />
+        <source>Package sealed and sent</source>
+        <translation>Pakket verzegeld en verzonden</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="57" />
+        <source>Package written again</source>
+        <translation>Pakket opnieuw geschreven</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="58" />
+        <source>Package checked</source>
+        <translation>Pakket gecontroleerd</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="59" />
+        <source>Package imported</source>
+        <translation>Pakket ingelezen</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="60" />
+        <source>Package refused</source>
+        <translation>Pakket geweigerd</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="61" />
         <source>Payment recorded</source>
         <translation>Betaling vastgelegd</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="33" />
+        <location filename="../audit_labels.py" line="62" />
+        <source>Receipt issued</source>
+        <translation>Ontvangstbewijs gemaakt</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="63" />
+        <source>Receipt taken in</source>
+        <translation>Ontvangstbewijs ingelezen</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="64" />
+        <source>Receipt refused</source>
+        <translation>Ontvangstbewijs geweigerd</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="65" />
         <source>Reliability reviewed</source>
         <translation>Betrouwbaarheid herzien</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="34" />
+        <location filename="../audit_labels.py" line="66" />
         <source>Risk assessed</source>
         <translation>Risico beoordeeld</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="35" />
+        <location filename="../audit_labels.py" line="67" />
         <source>Source file opened</source>
         <translation>Brondossier geopend</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="36" />
+        <location filename="../audit_labels.py" line="68" />
         <source>Source file changed</source>
         <translation>Brondossier gewijzigd</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="37" />
+        <location filename="../audit_labels.py" line="69" />
         <source>Tasking given</source>
         <translation>Opdracht gegeven</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="38" />
+        <location filename="../audit_labels.py" line="70" />
         <source>Tasking closed</source>
         <translation>Opdracht afgesloten</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="39" />
+        <location filename="../audit_labels.py" line="71" />
         <source>Settings changed</source>
         <translation>Instellingen gewijzigd</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="40" />
+        <location filename="../audit_labels.py" line="72" />
         <source>Report issued</source>
         <translation>Rapport uitgegeven</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="41" />
+        <location filename="../audit_labels.py" line="73" />
         <source>Report printed</source>
         <translation>Rapport afgedrukt</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="42" />
+        <location filename="../audit_labels.py" line="74" />
         <source>Report saved as PDF</source>
         <translation>Rapport als PDF opgeslagen</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="43" />
+        <location filename="../audit_labels.py" line="75" />
         <source>Report verified</source>
         <translation>Rapport gecontroleerd</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="44" />
+        <location filename="../audit_labels.py" line="76" />
         <source>Sanitised report previewed</source>
         <translation>Geschoond rapport bekeken</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="45" />
+        <location filename="../audit_labels.py" line="77" />
         <source>Sanitised report requested</source>
         <translation>Geschoond rapport aangevraagd</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="46" />
+        <location filename="../audit_labels.py" line="78" />
         <source>Sanitised report refused</source>
         <translation>Geschoond rapport geweigerd</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="47" />
+        <location filename="../audit_labels.py" line="79" />
         <source>Sanitised report approved</source>
         <translation>Geschoond rapport goedgekeurd</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="48" />
+        <location filename="../audit_labels.py" line="80" />
         <source>Sanitised report rejected</source>
         <translation>Geschoond rapport afgewezen</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="49" />
+        <location filename="../audit_labels.py" line="81" />
         <source>Vault created</source>
         <translation>Kluis gemaakt</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="50" />
+        <location filename="../audit_labels.py" line="82" />
         <source>Vault unlocked</source>
         <translation>Kluis ontgrendeld</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="51" />
+        <location filename="../audit_labels.py" line="83" />
         <source>Unlock failed</source>
         <translation>Ontgrendelen mislukt</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="52" />
+        <location filename="../audit_labels.py" line="84" />
         <source>Vault locked</source>
         <translation>Kluis vergrendeld</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="53" />
+        <location filename="../audit_labels.py" line="85" />
         <source>Vault checked</source>
         <translation>Kluis gecontroleerd</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="54" />
+        <location filename="../audit_labels.py" line="86" />
         <source>Vault file rebuilt after a purge</source>
         <translation>Kluisbestand opnieuw opgebouwd na verwijdering</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="55" />
+        <location filename="../audit_labels.py" line="87" />
         <source>Passphrase changed</source>
         <translation>Wachtzin gewijzigd</translation>
     </message>
 </context>
 <context>
+    <name>AuditFields</name>
+    <message>
+        <location filename="../audit_labels.py" line="112" />
+        <source>addendum</source>
+        <translation>aanvulling</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="113" />
+        <source>after</source>
+        <translation>na</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="114" />
+        <source>alias</source>
+        <translation>alias</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="115" />
+        <source>already confirmed</source>
+        <translation>al bevestigd</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="116" />
+        <source>approval</source>
+        <translation>goedkeuring</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="117" />
+        <source>arrival</source>
+        <translation>aankomst</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="118" />
+        <source>file</source>
+        <translation>bestand</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="119" />
+        <source>attempted at</source>
+        <translation>geprobeerd om</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="120" />
+        <source>text checksum</source>
+        <translation>controlegetal tekst</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="121" />
+        <source>by way of</source>
+        <translation>via</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="122" />
+        <source>can act</source>
+        <translation>kan handelen</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="123" />
+        <source>confirmed</source>
+        <translation>bevestigd</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="124" />
+        <source>content checksum</source>
+        <translation>controlegetal inhoud</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="125" />
+        <source>copies</source>
+        <translation>exemplaren</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="126" />
+        <source>debrief</source>
+        <translation>debriefing</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="127" />
+        <source>debriefs</source>
+        <translation>debriefings</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="128" />
+        <source>demo data</source>
+        <translation>demogegevens</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="129" />
+        <source>second factor</source>
+        <translation>tweede factor</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="130" />
+        <location filename="../audit_labels.py" line="136" />
+        <source>changed</source>
+        <translation>gewijzigd</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="131" />
+        <source>key</source>
+        <translation>sleutel</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="132" />
+        <source>identifying strings</source>
+        <translation>identificerende teksten</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="133" />
+        <source>checked against identities</source>
+        <translation>getoetst aan identiteiten</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="134" />
+        <source>item</source>
+        <translation>item</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="135" />
+        <source>items</source>
+        <translation>items</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="137" />
+        <source>kind</source>
+        <translation>soort</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="138" />
+        <source>level</source>
+        <translation>niveau</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="139" />
+        <source>classification</source>
+        <translation>rubricering</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="140" />
+        <source>people with access</source>
+        <translation>personen met toegang</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="141" />
+        <source>minutes after its start</source>
+        <translation>minuten na het begin</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="142" />
+        <source>new</source>
+        <translation>nieuw</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="143" />
+        <source>note lost</source>
+        <translation>notitie verloren</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="144" />
+        <source>unaltered</source>
+        <translation>ongewijzigd</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="145" />
+        <source>older versions</source>
+        <translation>oudere versies</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="146" />
+        <source>confirmed in package</source>
+        <translation>bevestigd in pakket</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="147" />
+        <source>packages</source>
+        <translation>pakketten</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="148" />
+        <source>pages</source>
+        <translation>pagina's</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="149" />
+        <source>PDF checksum</source>
+        <translation>controlegetal PDF</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="150" />
+        <source>was</source>
+        <translation>was</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="151" />
+        <source>problem</source>
+        <translation>probleem</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="152" />
+        <source>reason</source>
+        <translation>reden</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="153" />
+        <source>recipients</source>
+        <translation>ontvangers</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="154" />
+        <source>result</source>
+        <translation>uitkomst</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="155" />
+        <source>reviews</source>
+        <translation>beoordelingen</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="156" />
+        <source>role</source>
+        <translation>rol</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="157" />
+        <source>rule</source>
+        <translation>regel</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="158" />
+        <source>runner</source>
+        <translation>runner</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="159" />
+        <source>seed</source>
+        <translation>startwaarde</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="160" />
+        <source>sender</source>
+        <translation>afzender</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="161" />
+        <source>number</source>
+        <translation>nummer</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="162" />
+        <source>checksum</source>
+        <translation>controlegetal</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="163" />
+        <source>size</source>
+        <translation>grootte</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="164" />
+        <source>debriefs left out</source>
+        <translation>debriefings weggelaten</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="165" />
+        <source>sources</source>
+        <translation>bronnen</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="166" />
+        <source>when</source>
+        <translation>wanneer</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="167" />
+        <source>status</source>
+        <translation>status</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="168" />
+        <source>as of</source>
+        <translation>per</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="169" />
+        <source>unchanged</source>
+        <translation>ongewijzigd</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="170" />
+        <source>unencrypted</source>
+        <translation>onversleuteld</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="171" />
+        <source>newer versions</source>
+        <translation>nieuwere versies</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="172" />
+        <source>why</source>
+        <translation>waarom</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="173" />
+        <source>items withheld</source>
+        <translation>items achtergehouden</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="352" />
+        <source>details unreadable</source>
+        <translation>details onleesbaar</translation>
+    </message>
+</context>
+<context>
     <name>AuditPage</name>
     <message>
-        <location filename="../pages/audit.py" line="36" />
+        <location filename="../pages/audit.py" line="44" />
         <source>When (UTC)</source>
         <translation>Wanneer (UTC)</translation>
     </message>
     <message>
-        <location filename="../pages/audit.py" line="37" />
+        <location filename="../pages/audit.py" line="49" />
         <source>Who</source>
         <translation>Wie</translation>
     </message>
     <message>
-        <location filename="../pages/audit.py" line="39" />
+        <location filename="../pages/audit.py" line="51" />
         <source>What</source>
         <translation>Wat</translation>
     </message>
     <message>
-        <location filename="../pages/audit.py" line="41" />
+        <location filename="../pages/audit.py" line="56" />
         <source>Record</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../pages/audit.py" line="42" />
+        <location filename="../pages/audit.py" line="59" />
         <source>Details</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../pages/audit.py" line="55" />
+        <location filename="../pages/audit.py" line="78" />
+        <source>No events in your files.</source>
+        <translation>Geen gebeurtenissen in uw dossiers.</translation>
+    </message>
+    <message>
+        <location filename="../pages/audit.py" line="80" />
         <source>Verify the whole log</source>
         <translation>Hele logboek controleren</translation>
     </message>
     <message>
-        <location filename="../pages/audit.py" line="68" />
+        <location filename="../pages/audit.py" line="96" />
         <source>Audit log</source>
         <translation>Auditlog</translation>
     </message>
     <message>
-        <location filename="../pages/audit.py" line="84" />
+        <location filename="../pages/audit.py" line="126" />
         <source>Checking…</source>
         <translation>Bezig met controleren…</translation>
     </message>
     <message>
-        <location filename="../pages/audit.py" line="93" />
+        <location filename="../pages/audit.py" line="135" />
         <source>The chain of {n} events is intact.</source>
         <translation>De keten van {n} gebeurtenissen is intact.</translation>
     </message>
     <message>
-        <location filename="../pages/audit.py" line="97" />
+        <location filename="../pages/audit.py" line="139" />
         <source>The log has been tampered with: {problems}</source>
         <translation>Er is met het logboek geknoeid: {problems}</translation>
     </message>
@@ -456,100 +880,594 @@
 <context>
     <name>AuditRecords</name>
     <message>
-        <location filename="../audit_labels.py" line="60" />
+        <location filename="../audit_labels.py" line="92" />
         <source>alias</source>
         <translation>alias</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="61" />
+        <location filename="../audit_labels.py" line="93" />
         <source>file access</source>
         <translation>dossiertoegang</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="62" />
+        <location filename="../audit_labels.py" line="94" />
         <source>contact</source>
         <translation>contact</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="63" />
+        <location filename="../audit_labels.py" line="95" />
         <source>debrief</source>
         <translation>debriefing</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="64" />
+        <location filename="../audit_labels.py" line="96" />
         <source>identity</source>
         <translation>identiteit</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="65" />
+        <location filename="../audit_labels.py" line="97" />
         <source>instruction</source>
         <translation>instructie</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="66" />
+        <location filename="../audit_labels.py" line="98" />
+        <source>this vault's keys</source>
+        <translation>sleutels van deze kluis</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="99" />
+        <source>package</source>
+        <translation>pakket</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="100" />
         <source>payment</source>
         <translation>betaling</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="67" />
+        <location filename="../audit_labels.py" line="101" />
+        <source>someone's key</source>
+        <translation>sleutel van een ander</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="102" />
         <source>reliability review</source>
         <translation>betrouwbaarheidsherziening</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="68" />
+        <location filename="../audit_labels.py" line="103" />
         <source>report</source>
         <translation>rapport</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="69" />
+        <location filename="../audit_labels.py" line="104" />
         <source>report approval</source>
         <translation>rapportgoedkeuring</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="70" />
+        <location filename="../audit_labels.py" line="105" />
         <source>risk assessment</source>
         <translation>risicobeoordeling</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="71" />
+        <location filename="../audit_labels.py" line="106" />
         <source>source</source>
         <translation>bron</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="72" />
+        <location filename="../audit_labels.py" line="107" />
         <source>tasking</source>
         <translation>opdracht</translation>
     </message>
 </context>
 <context>
+    <name>AuditValues</name>
+    <message>
+        <location filename="../audit_labels.py" line="179" />
+        <source>runner</source>
+        <translation>runner</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="180" />
+        <source>team handler</source>
+        <translation>teamleider</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="181" />
+        <source>central system</source>
+        <translation>centraal systeem</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="184" />
+        <source>meeting</source>
+        <translation>ontmoeting</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="185" />
+        <source>call</source>
+        <translation>gesprek</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="186" />
+        <source>message</source>
+        <translation>bericht</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="187" />
+        <source>internal</source>
+        <translation>intern</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="188" />
+        <source>sanitised</source>
+        <translation>geschoond</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="189" />
+        <source>reward</source>
+        <translation>beloning</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="190" />
+        <source>expense</source>
+        <translation>onkosten</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="191" />
+        <source>offer</source>
+        <translation>aanbod</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="194" />
+        <source>open</source>
+        <translation>open</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="195" />
+        <source>done</source>
+        <translation>uitgevoerd</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="196" />
+        <source>cancelled</source>
+        <translation>vervallen</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="197" />
+        <source>in order</source>
+        <translation>op volgorde</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="198" />
+        <source>late, fills a gap</source>
+        <translation>te laat, vult een gat</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="199" />
+        <source>after a gap</source>
+        <translation>na een gat</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="200" />
+        <source>already imported</source>
+        <translation>al ingelezen</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="201" />
+        <source>number already used</source>
+        <translation>nummer al gebruikt</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="204" />
+        <source>draft</source>
+        <translation>concept</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="205" />
+        <source>submitted</source>
+        <translation>ingediend</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="206" />
+        <source>approved</source>
+        <translation>goedgekeurd</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="207" />
+        <source>returned</source>
+        <translation>teruggestuurd</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="210" />
+        <source>low</source>
+        <translation>laag</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="211" />
+        <source>medium</source>
+        <translation>gemiddeld</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="212" />
+        <source>high</source>
+        <translation>hoog</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="213" />
+        <source>critical</source>
+        <translation>kritiek</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="216" />
+        <source>keep everything</source>
+        <translation>alles bewaren</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="217" />
+        <source>delete</source>
+        <translation>verwijderen</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="218" />
+        <source>delete, leaving no trace</source>
+        <translation>verwijderen, zonder spoor</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="221" />
+        <source>locked by hand</source>
+        <translation>met de hand vergrendeld</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="222" />
+        <source>no activity</source>
+        <translation>geen activiteit</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="223" />
+        <source>panic key</source>
+        <translation>paniektoets</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="224" />
+        <location filename="../audit_labels.py" line="225" />
+        <source>app closed</source>
+        <translation>app gesloten</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="226" />
+        <source>after a check</source>
+        <translation>na een controle</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="227" />
+        <source>command line</source>
+        <translation>opdrachtregel</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="229" />
+        <source>wrong passphrase</source>
+        <translation>verkeerde wachtzin</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="230" />
+        <source>deleting after a receipt</source>
+        <translation>verwijderen na een ontvangstbewijs</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="231" />
+        <source>a receipt</source>
+        <translation>een ontvangstbewijs</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="233" />
+        <source>on request</source>
+        <translation>bij aanvraag</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="234" />
+        <source>on issue</source>
+        <translation>bij uitgifte</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="237" />
+        <source>issued here, unaltered</source>
+        <translation>hier uitgegeven, ongewijzigd</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="238" />
+        <source>issued here, but altered</source>
+        <translation>hier uitgegeven, maar gewijzigd</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="239" />
+        <source>not issued here</source>
+        <translation>niet hier uitgegeven</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="242" />
+        <source>narrative</source>
+        <translation>verslag</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="243" />
+        <source>welfare</source>
+        <translation>welzijn</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="244" />
+        <source>security</source>
+        <translation>veiligheid</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="245" />
+        <source>assessment</source>
+        <translation>beoordeling</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="246" />
+        <source>critical reflection</source>
+        <translation>kritische reflectie</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="247" />
+        <source>codename</source>
+        <translation>codenaam</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="248" />
+        <source>kind</source>
+        <translation>soort</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="249" />
+        <source>status</source>
+        <translation>status</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="250" />
+        <source>motivation</source>
+        <translation>motivatie</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="251" />
+        <source>information position</source>
+        <translation>informatiepositie</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="252" />
+        <source>legal basis</source>
+        <translation>wettelijke grondslag</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="253" />
+        <source>contracted on</source>
+        <translation>gecontracteerd op</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="254" />
+        <source>contract review</source>
+        <translation>herziening contract</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="255" />
+        <source>suitability review</source>
+        <translation>herziening geschiktheid</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="256" />
+        <source>antecedents checked on</source>
+        <translation>antecedenten getoetst op</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="257" />
+        <source>antecedents result</source>
+        <translation>uitkomst antecedenten</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="258" />
+        <source>notes</source>
+        <translation>notities</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="261" />
+        <source>idle lock</source>
+        <translation>vergrendelen bij inactiviteit</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="262" />
+        <source>clipboard clearing</source>
+        <translation>klembord wissen</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="263" />
+        <source>autosave</source>
+        <translation>automatisch opslaan</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="264" />
+        <source>reveal time</source>
+        <translation>onthultijd</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="265" />
+        <source>reminders</source>
+        <translation>herinneringen</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="266" />
+        <source>after a receipt</source>
+        <translation>na een ontvangstbewijs</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="269" />
+        <source>malformed</source>
+        <translation>onjuist opgebouwd</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="270" />
+        <source>altered in transit</source>
+        <translation>onderweg gewijzigd</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="271" />
+        <source>not addressed to this vault</source>
+        <translation>niet aan deze kluis gericht</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="272" />
+        <source>unknown sender</source>
+        <translation>onbekende afzender</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="273" />
+        <source>signature does not verify</source>
+        <translation>handtekening klopt niet</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="274" />
+        <source>unsupported version</source>
+        <translation>niet-ondersteunde versie</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="275" />
+        <source>already received (replayed)</source>
+        <translation>al ontvangen (opnieuw aangeboden)</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="276" />
+        <source>recipients do not match</source>
+        <translation>ontvangers kloppen niet</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="277" />
+        <source>too large</source>
+        <translation>te groot</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="278" />
+        <source>conflicting records</source>
+        <translation>tegenstrijdige gegevens</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="279" />
+        <source>names a package never sent</source>
+        <translation>noemt een pakket dat nooit is verzonden</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="280" />
+        <source>incomplete</source>
+        <translation>onvolledig</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="281" />
+        <source>refused</source>
+        <translation>geweigerd</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="282" />
+        <source>invalid input</source>
+        <translation>ongeldige invoer</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="283" />
+        <source>a name breaks the rules</source>
+        <translation>een naam voldoet niet aan de regels</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="284" />
+        <source>file could not be read</source>
+        <translation>bestand niet leesbaar</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="285" />
+        <source>file too large</source>
+        <translation>bestand te groot</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="286" />
+        <source>no access</source>
+        <translation>geen toegang</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="287" />
+        <source>not found</source>
+        <translation>niet gevonden</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="288" />
+        <source>not allowed in this state</source>
+        <translation>niet toegestaan in deze toestand</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="289" />
+        <source>vault busy</source>
+        <translation>kluis bezet</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="290" />
+        <source>disk full</source>
+        <translation>schijf vol</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="291" />
+        <source>vault damaged</source>
+        <translation>kluis beschadigd</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="292" />
+        <source>unsafe place to write</source>
+        <translation>onveilige plek om te schrijven</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="293" />
+        <source>file exists</source>
+        <translation>bestand bestaat al</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="368" />
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="368" />
+        <source>no</source>
+        <translation>nee</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="391" />
+        <source>key {id}</source>
+        <translation>sleutel {id}</translation>
+    </message>
+</context>
+<context>
     <name>ChangePassphraseDialog</name>
     <message>
-        <location filename="../pages/settings.py" line="44" />
+        <location filename="../pages/settings.py" line="46" />
         <source>Change passphrase</source>
         <translation>Wachtzin wijzigen</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="66" />
+        <location filename="../pages/settings.py" line="68" />
         <source>Current passphrase:</source>
         <translation>Huidige wachtzin:</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="67" />
+        <location filename="../pages/settings.py" line="69" />
         <source>New passphrase:</source>
         <translation>Nieuwe wachtzin:</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="68" />
+        <location filename="../pages/settings.py" line="70" />
         <source>New passphrase again:</source>
         <translation>Nieuwe wachtzin nogmaals:</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="74" />
+        <location filename="../pages/settings.py" line="77" />
         <source>The two new passphrases differ.</source>
         <translation>De twee nieuwe wachtzinnen verschillen.</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="84" />
+        <location filename="../pages/settings.py" line="87" />
         <source>Changing…</source>
         <translation>Bezig met wijzigen…</translation>
     </message>
@@ -585,6 +1503,42 @@
         <location filename="../dialogs/records.py" line="59" />
         <source>Outcome:</source>
         <translation>Uitkomst:</translation>
+    </message>
+</context>
+<context>
+    <name>CommandPalette</name>
+    <message>
+        <location filename="../command_palette.py" line="34" />
+        <source>Command palette</source>
+        <translation>Opdrachtenpalet</translation>
+    </message>
+    <message>
+        <location filename="../command_palette.py" line="39" />
+        <source>Type to find an action; Enter runs it</source>
+        <translation>Typ om een opdracht te vinden; Enter voert die uit</translation>
+    </message>
+    <message>
+        <location filename="../command_palette.py" line="42" />
+        <source>Action</source>
+        <translation>Opdracht</translation>
+    </message>
+    <message>
+        <location filename="../command_palette.py" line="44" />
+        <source>Shortcut</source>
+        <translation>Sneltoets</translation>
+    </message>
+    <message>
+        <location filename="../command_palette.py" line="65" />
+        <source>No action matches.</source>
+        <translation>Geen opdracht past hierbij.</translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmDialog</name>
+    <message>
+        <location filename="../confirm.py" line="81" />
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
     </message>
 </context>
 <context>
@@ -658,27 +1612,27 @@
 <context>
     <name>DebriefColumns</name>
     <message>
-        <location filename="../pages/debriefs.py" line="43" />
+        <location filename="../pages/debriefs.py" line="53" />
         <source>Written</source>
         <translation>Geschreven</translation>
     </message>
     <message>
-        <location filename="../pages/debriefs.py" line="46" />
+        <location filename="../pages/debriefs.py" line="60" />
         <source>Source</source>
         <translation>Bron</translation>
     </message>
     <message>
-        <location filename="../pages/debriefs.py" line="48" />
+        <location filename="../pages/debriefs.py" line="65" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../pages/debriefs.py" line="53" />
+        <location filename="../pages/debriefs.py" line="72" />
         <source>Contact</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../pages/debriefs.py" line="56" />
+        <location filename="../pages/debriefs.py" line="78" />
         <source>Items</source>
         <translation>Items</translation>
     </message>
@@ -686,288 +1640,394 @@
 <context>
     <name>DebriefPage</name>
     <message>
-        <location filename="../pages/debrief_editor.py" line="70" />
+        <location filename="../pages/debrief_editor.py" line="80" />
         <source>← Back</source>
         <translation>← Terug</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="88" />
+        <location filename="../pages/debrief_editor.py" line="99" />
         <source>What happened and what the source reported</source>
         <translation>Wat er gebeurde en wat de bron meldde</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="90" />
+        <location filename="../pages/debrief_editor.py" line="101" />
         <source>How the source is doing</source>
         <translation>Hoe het met de bron gaat</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="92" />
+        <location filename="../pages/debrief_editor.py" line="103" />
         <source>Anything that threatens the source or the operation</source>
         <translation>Alles wat de bron of de operatie bedreigt</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="94" />
+        <location filename="../pages/debrief_editor.py" line="105" />
         <source>Your assessment of the information</source>
         <translation>Uw beoordeling van de informatie</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="98" />
+        <location filename="../pages/debrief_editor.py" line="109" />
         <source>How could this be misread? Is anything exculpatory? (required before submitting)</source>
         <translation>Hoe kan dit verkeerd worden gelezen? Is er iets ontlastends? (verplicht voor indienen)</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="111" />
+        <location filename="../pages/debrief_editor.py" line="122" />
         <source>Narrative:</source>
         <translation>Verslag:</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="112" />
+        <location filename="../pages/debrief_editor.py" line="123" />
         <source>Welfare:</source>
         <translation>Welzijn:</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="113" />
+        <location filename="../pages/debrief_editor.py" line="124" />
         <source>Security:</source>
         <translation>Veiligheid:</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="114" />
+        <location filename="../pages/debrief_editor.py" line="125" />
         <source>Assessment:</source>
         <translation>Beoordeling:</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="115" />
+        <location filename="../pages/debrief_editor.py" line="126" />
         <source>Critical reflection:</source>
         <translation>Kritische reflectie:</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="125" />
+        <location filename="../pages/debrief_editor.py" line="136" />
         <source>Grading</source>
         <translation>Waardering</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="126" />
+        <location filename="../pages/debrief_editor.py" line="137" />
         <source>Checked</source>
         <translation>Getoetst</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="128" />
+        <location filename="../pages/debrief_editor.py" line="139" />
         <source>Exculpatory</source>
         <translation>Ontlastend</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="129" />
+        <location filename="../pages/debrief_editor.py" line="140" />
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="132" />
+        <location filename="../pages/debrief_editor.py" line="143" />
         <source>Subjects</source>
         <translation>Subjecten</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="133" />
+        <location filename="../pages/debrief_editor.py" line="144" />
         <source>Reported</source>
         <translation>Gemeld</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="139" />
+        <location filename="../pages/debrief_editor.py" line="148" />
+        <source>No intelligence items yet; “Add item…” adds one.</source>
+        <translation>Nog geen informatie-items; “Item toevoegen…” voegt er een toe.</translation>
+    </message>
+    <message>
+        <location filename="../pages/debrief_editor.py" line="150" />
+        <source>No intelligence items.</source>
+        <translation>Geen informatie-items.</translation>
+    </message>
+    <message>
+        <location filename="../pages/debrief_editor.py" line="157" />
         <source>Add item…</source>
         <translation>Item toevoegen…</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="141" />
+        <location filename="../pages/debrief_editor.py" line="159" />
         <source>Edit…</source>
         <translation>Bewerken…</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="143" />
+        <location filename="../pages/debrief_editor.py" line="161" />
         <source>Remove</source>
         <translation>Verwijderen</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="156" />
+        <location filename="../pages/debrief_editor.py" line="179" />
+        <source>No other debrief in your files mentions this subject.</source>
+        <translation>Geen andere debriefing in uw dossiers noemt dit subject.</translation>
+    </message>
+    <message>
+        <location filename="../pages/debrief_editor.py" line="188" />
         <source>Other debriefs mentioning a subject of the selected item</source>
         <translation>Andere debriefings die een subject van het gekozen item noemen</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="163" />
+        <location filename="../pages/debrief_editor.py" line="195" />
         <source>Tasking given…</source>
         <translation>Gegeven opdracht…</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="165" />
+        <location filename="../pages/debrief_editor.py" line="197" />
         <source>Payment or offer…</source>
         <translation>Betaling of aanbod…</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="179" />
+        <location filename="../pages/debrief_editor.py" line="212" />
         <source>Added</source>
         <translation>Toegevoegd</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="180" />
+        <location filename="../pages/debrief_editor.py" line="217" />
         <source>By</source>
         <translation>Door</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="181" />
+        <location filename="../pages/debrief_editor.py" line="218" />
         <source>Addendum</source>
         <translation>Aanvulling</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="188" />
+        <location filename="../pages/debrief_editor.py" line="221" />
+        <source>No addenda yet.</source>
+        <translation>Nog geen aanvullingen.</translation>
+    </message>
+    <message>
+        <location filename="../pages/debrief_editor.py" line="226" />
         <source>Add to the submitted debrief</source>
         <translation>Aanvulling op de ingediende debriefing</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="189" />
+        <location filename="../pages/debrief_editor.py" line="227" />
         <source>Add addendum</source>
         <translation>Aanvulling toevoegen</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="195" />
+        <location filename="../pages/debrief_editor.py" line="233" />
         <source>Addenda</source>
         <translation>Aanvullingen</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="201" />
+        <location filename="../pages/debrief_editor.py" line="239" />
         <source>Submit to handler</source>
         <translation>Indienen bij teamleider</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="203" />
+        <location filename="../pages/debrief_editor.py" line="241" />
+        <location filename="../pages/debrief_editor.py" line="735" />
         <source>Approve</source>
         <translation>Goedkeuren</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="205" />
+        <location filename="../pages/debrief_editor.py" line="243" />
         <source>Return to runner…</source>
         <translation>Terugsturen naar runner…</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="210" />
+        <location filename="../pages/debrief_editor.py" line="248" />
         <source>Report…</source>
         <translation>Rapport…</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="229" />
+        <location filename="../pages/debrief_editor.py" line="267" />
         <source>Intelligence items</source>
         <translation>Informatie-items</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="249" />
+        <location filename="../pages/debrief_editor.py" line="288" />
         <source>Debrief</source>
         <translation>Debriefing</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="286" />
+        <location filename="../pages/debrief_editor.py" line="325" />
         <source>written by {author}</source>
         <translation>geschreven door {author}</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="294" />
+        <location filename="../pages/debrief_editor.py" line="333" />
         <source>Returned by {who}: {comment} — answer with an addendum, then submit again.</source>
         <translation>Teruggestuurd door {who}: {comment} — beantwoord dit met een aanvulling en dien opnieuw in.</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="298" />
+        <location filename="../pages/debrief_editor.py" line="337" />
         <source>Approved by {who}.</source>
         <translation>Goedgekeurd door {who}.</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="308" />
+        <location filename="../pages/debrief_editor.py" line="355" />
         <source>Tasking: {t}</source>
         <translation>Opdracht: {t}</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="312" />
+        <location filename="../pages/debrief_editor.py" line="359" />
         <source>sent in package {id} (version {n})</source>
         <translation>verzonden in pakket {id} (versie {n})</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="325" />
+        <location filename="../pages/debrief_editor.py" line="372" />
         <source>Versions received ({n})…</source>
         <translation>Ontvangen versies ({n})…</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="337" />
+        <location filename="../pages/debrief_editor.py" line="384" />
         <source>Read-only: submitted debriefs grow by addenda.</source>
         <translation>Alleen-lezen: een ingediende debriefing groeit alleen met aanvullingen.</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="358" />
+        <location filename="../pages/debrief_editor.py" line="405" />
         <source>Conditions: {c}</source>
         <translation>Voorwaarden: {c}</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="366" />
+        <location filename="../pages/debrief_editor.py" line="413" />
         <source>Unsaved changes</source>
         <translation>Niet-opgeslagen wijzigingen</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="387" />
+        <location filename="../pages/debrief_editor.py" line="431" />
+        <source>Bring the saved text back</source>
+        <translation>Opgeslagen tekst terugzetten</translation>
+    </message>
+    <message>
+        <location filename="../pages/debrief_editor.py" line="434" />
+        <source>Empty it in the vault too</source>
+        <translation>Ook in de kluis leegmaken</translation>
+    </message>
+    <message>
+        <location filename="../pages/debrief_editor.py" line="446" />
+        <source>the welfare notes</source>
+        <translation>de notities over welzijn</translation>
+    </message>
+    <message>
+        <location filename="../pages/debrief_editor.py" line="447" />
+        <source>the security notes</source>
+        <translation>de notities over veiligheid</translation>
+    </message>
+    <message>
+        <location filename="../pages/debrief_editor.py" line="448" />
+        <source>the assessment</source>
+        <translation>de beoordeling</translation>
+    </message>
+    <message>
+        <location filename="../pages/debrief_editor.py" line="458" />
+        <source>You emptied {fields}. The vault still holds the saved text: an autosave never empties a saved text without asking.</source>
+        <translation>U hebt {fields} leeggemaakt. De kluis bewaart de opgeslagen tekst nog: automatisch opslaan maakt een opgeslagen tekst nooit leeg zonder het te vragen.</translation>
+    </message>
+    <message>
+        <location filename="../pages/debrief_editor.py" line="501" />
+        <location filename="../pages/debrief_editor.py" line="524" />
         <source>Saved {time}</source>
         <translation>Opgeslagen {time}</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="486" />
-        <location filename="../pages/debrief_editor.py" line="497" />
+        <location filename="../pages/debrief_editor.py" line="567" />
+        <location filename="../pages/debrief_editor.py" line="573" />
+        <source>Remove item</source>
+        <translation>Item verwijderen</translation>
+    </message>
+    <message>
+        <location filename="../pages/debrief_editor.py" line="569" />
+        <source>Remove item {n} from the debrief of {day} for {codename}? What it says, its grading and its subjects are deleted.</source>
+        <translation>Item {n} verwijderen uit de debriefing van {day} over {codename}? De tekst, de waardering en de betrokkenen worden gewist.</translation>
+    </message>
+    <message>
+        <location filename="../pages/debrief_editor.py" line="642" />
+        <location filename="../pages/debrief_editor.py" line="655" />
+        <location filename="../pages/debrief_editor.py" line="669" />
         <source>Not submitted</source>
         <translation>Niet ingediend</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="488" />
+        <location filename="../pages/debrief_editor.py" line="645" />
+        <source>You emptied {fields}, but the vault still holds the saved text. Bring it back or empty it in the vault too, then submit.</source>
+        <translation>U hebt {fields} leeggemaakt, maar de kluis bewaart de opgeslagen tekst nog. Zet die terug of maak hem ook in de kluis leeg, en dien dan in.</translation>
+    </message>
+    <message>
+        <location filename="../pages/debrief_editor.py" line="657" />
         <source>Cannot submit yet; still missing:</source>
         <translation>Kan nog niet indienen; dit ontbreekt nog:</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="509" />
+        <location filename="../pages/debrief_editor.py" line="763" />
+        <source>Return</source>
+        <translation>Terugsturen</translation>
+    </message>
+    <message>
+        <location filename="../pages/debrief_editor.py" line="445" />
+        <location filename="../pages/debrief_editor.py" line="702" />
         <source>the narrative</source>
         <translation>het verslag</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="510" />
+        <location filename="../pages/debrief_editor.py" line="449" />
+        <location filename="../pages/debrief_editor.py" line="703" />
         <source>the critical reflection</source>
         <translation>de kritische reflectie</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="511" />
+        <location filename="../pages/debrief_editor.py" line="675" />
+        <source>Submit debrief</source>
+        <translation>Debriefing indienen</translation>
+    </message>
+    <message>
+        <location filename="../pages/debrief_editor.py" line="677" />
+        <source>Submit the debrief of {day} for {codename} to the handler? You cannot edit it afterwards, only add addenda.</source>
+        <translation>De debriefing van {day} over {codename} indienen bij de teamleider? Daarna kunt u haar niet meer wijzigen, alleen aanvullen.</translation>
+    </message>
+    <message>
+        <location filename="../pages/debrief_editor.py" line="680" />
+        <source>Submit</source>
+        <translation>Indienen</translation>
+    </message>
+    <message>
+        <location filename="../pages/debrief_editor.py" line="704" />
         <source>what the source reported</source>
         <translation>wat de bron meldde</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="512" />
+        <location filename="../pages/debrief_editor.py" line="705" />
         <source>the source evaluation</source>
         <translation>de bronwaardering</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="513" />
+        <location filename="../pages/debrief_editor.py" line="706" />
         <source>the intelligence assessment</source>
         <translation>de informatiewaardering</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="514" />
+        <location filename="../pages/debrief_editor.py" line="707" />
         <source>the handling code</source>
         <translation>de behandelcode</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="515" />
+        <location filename="../pages/debrief_editor.py" line="708" />
         <source>the handling conditions</source>
         <translation>de voorwaarden bij de behandelcode</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="520" />
+        <location filename="../pages/debrief_editor.py" line="713" />
         <source>item {n}: {what}</source>
         <translation>item {n}: {what}</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="536" />
+        <location filename="../pages/debrief_editor.py" line="730" />
+        <source>Approve debrief</source>
+        <translation>Debriefing goedkeuren</translation>
+    </message>
+    <message>
+        <location filename="../pages/debrief_editor.py" line="732" />
+        <source>Approve the debrief of {day} for {codename} by {author}? An approved debrief can no longer be returned.</source>
+        <translation>De debriefing van {day} over {codename} door {author} goedkeuren? Een goedgekeurde debriefing kan niet meer worden teruggestuurd.</translation>
+    </message>
+    <message>
+        <location filename="../pages/debrief_editor.py" line="757" />
         <source>Return to runner</source>
         <translation>Terugsturen naar runner</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="536" />
+        <location filename="../pages/debrief_editor.py" line="759" />
+        <source>Return the debrief of {day} for {codename} to {author}? They answer with an addendum and submit it again.</source>
+        <translation>De debriefing van {day} over {codename} terugsturen naar {author}? Die antwoordt met een aanvulling en dient haar opnieuw in.</translation>
+    </message>
+    <message>
+        <location filename="../pages/debrief_editor.py" line="762" />
         <source>What must the runner clarify or add?</source>
         <translation>Wat moet de runner verduidelijken of aanvullen?</translation>
     </message>
@@ -975,24 +2035,66 @@
 <context>
     <name>DebriefsPage</name>
     <message>
-        <location filename="../pages/debriefs.py" line="70" />
+        <location filename="../pages/debriefs.py" line="125" />
+        <location filename="../pages/debriefs.py" line="204" />
+        <location filename="../pages/debriefs.py" line="250" />
+        <source>All sources</source>
+        <translation>Alle bronnen</translation>
+    </message>
+    <message>
+        <location filename="../pages/debriefs.py" line="128" />
         <source>All</source>
         <translation>Alle</translation>
     </message>
     <message>
-        <location filename="../pages/debriefs.py" line="87" />
+        <location filename="../pages/debriefs.py" line="136" />
+        <source>Only debriefs written on or after / up to this day</source>
+        <translation>Alleen debriefings geschreven op of na / tot en met deze dag</translation>
+    </message>
+    <message>
+        <location filename="../pages/debriefs.py" line="146" />
+        <source>Source:</source>
+        <translation>Bron:</translation>
+    </message>
+    <message>
+        <location filename="../pages/debriefs.py" line="148" />
         <source>Status:</source>
         <translation>Status:</translation>
     </message>
     <message>
-        <location filename="../pages/debriefs.py" line="97" />
+        <location filename="../pages/debriefs.py" line="150" />
+        <source>Written from:</source>
+        <translation>Geschreven van:</translation>
+    </message>
+    <message>
+        <location filename="../pages/debriefs.py" line="152" />
+        <source>to:</source>
+        <translation>tot en met:</translation>
+    </message>
+    <message>
+        <location filename="../pages/debriefs.py" line="171" />
         <source>Debriefs</source>
         <translation>Debriefings</translation>
     </message>
     <message>
-        <location filename="../pages/debriefs.py" line="124" />
+        <location filename="../pages/debriefs.py" line="234" />
+        <source>{n} debriefs match</source>
+        <translation>{n} debriefings gevonden</translation>
+    </message>
+    <message>
+        <location filename="../pages/debriefs.py" line="236" />
         <source>{n} debriefs in your files</source>
         <translation>{n} debriefings in uw dossiers</translation>
+    </message>
+    <message>
+        <location filename="../pages/debriefs.py" line="242" />
+        <source>No debriefs match these filters.</source>
+        <translation>Geen debriefings passen bij deze filters.</translation>
+    </message>
+    <message>
+        <location filename="../pages/debriefs.py" line="243" />
+        <source>No debriefs in your files yet.</source>
+        <translation>Nog geen debriefings in uw dossiers.</translation>
     </message>
 </context>
 <context>
@@ -1007,7 +2109,22 @@
         <source>Veldboek</source>
         <translation>Veldboek</translation>
     </message>
-<message><source>The active alias has no access to that file.</source><translation>De actieve alias heeft geen toegang tot dat dossier.</translation></message><message><source>No such {record} in the active alias's files.</source><translation>Dit staat niet in de dossiers van de actieve alias.</translation></message><message><source>There is no alias named {name!r} in this vault.</source><translation>Er is in deze kluis geen alias met de naam {name!r}.</translation></message><message><source>You may not act under the alias {name!r}.</source><translation>U mag niet werken onder de alias {name!r}.</translation></message><message><source>An alias you act under needs a role (runner or handler).</source><translation>Een alias waaronder u werkt, heeft een rol nodig (runner of teamleider).</translation></message><message><source>The alias {name!r} already exists.</source><translation>De alias {name!r} bestaat al.</translation></message><message><source>The name {name!r} is already in use: names that differ only in case or width are the same name.</source><translation>De naam {name!r} is al in gebruik: namen die alleen in hoofdletters of breedte verschillen, zijn dezelfde naam.</translation></message><message><source>This vault has no alias you may act under.</source><translation>Deze kluis heeft geen alias waaronder u mag werken.</translation></message><message><source>The file is empty.</source><translation>Het bestand is leeg.</translation></message><message><source>The file is larger than {mb} MB; attach a smaller copy.</source><translation>Het bestand is groter dan {mb} MB; voeg een kleinere kopie bij.</translation></message><message><source>Unknown purpose.</source><translation>Onbekend doel.</translation></message><message><source>Files can be attached only while the debrief is a draft.</source><translation>Bestanden kunnen alleen worden bijgevoegd zolang de debriefing een concept is.</translation></message><message><source>A debrief holds at most {n} files.</source><translation>Een debriefing bevat hoogstens {n} bestanden.</translation></message><message><source>Files can be removed only while the debrief is a draft.</source><translation>Bestanden kunnen alleen worden verwijderd zolang de debriefing een concept is.</translation></message><message><source>Another Veldboek process is writing to this vault; run the check again when it has finished.</source><translation>Een ander Veldboek-proces schrijft in deze kluis; voer de controle opnieuw uit als dat klaar is.</translation></message><message><source>A contact time needs a time zone.</source><translation>Een contacttijd heeft een tijdzone nodig.</translation></message><message><source>A contact lasts between 0 and 1440 minutes.</source><translation>Een contact duurt tussen 0 en 1440 minuten.</translation></message><message><source>Attendees are recorded by cover name only.</source><translation>Aanwezigen worden alleen op dekmantelnaam vastgelegd.</translation></message><message><source>This debrief has been submitted; it can only be added to (addendum).</source><translation>Deze debriefing is ingediend; er kan alleen nog iets aan worden toegevoegd (aanvulling).</translation></message><message><source>Only a handler may approve or return a debrief.</source><translation>Alleen een teamleider mag een debriefing goedkeuren of terugsturen.</translation></message><message><source>Say why the debrief is returned.</source><translation>Geef aan waarom de debriefing wordt teruggestuurd.</translation></message><message><source>An addendum needs text.</source><translation>Een aanvulling heeft tekst nodig.</translation></message><message><source>Cannot submit yet; missing: {missing}.</source><translation>Kan nog niet indienen; dit ontbreekt: {missing}.</translation></message><message><source>Only a submitted debrief can be approved or returned.</source><translation>Alleen een ingediende debriefing kan worden goedgekeurd of teruggestuurd.</translation></message><message><source>A debrief is reviewed by someone other than its author.</source><translation>Een debriefing wordt beoordeeld door een ander dan de schrijver.</translation></message><message><source>A draft is edited directly; addenda are for submitted debriefs.</source><translation>Een concept wordt direct bewerkt; aanvullingen zijn voor ingediende debriefings.</translation></message><message><source>That contact belongs to another source.</source><translation>Dat contact hoort bij een andere bron.</translation></message><message><source>A returned debrief is resubmitted with an addendum that answers the comment.</source><translation>Een teruggestuurde debriefing wordt opnieuw ingediend met een aanvulling die op de opmerking antwoordt.</translation></message><message><source>Only a draft or a returned debrief can be submitted.</source><translation>Alleen een concept of een teruggestuurde debriefing kan worden ingediend.</translation></message><message><source>This vault already holds the demo data made with seed {seed} for {day}; nothing was added. Another seed adds more.</source><translation>Deze kluis bevat de demogegevens met seed {seed} voor {day} al; er is niets toegevoegd. Een andere seed voegt meer toe.</translation></message><message><source>The demo's day must be between {first} and {last}.</source><translation>De dag van de demo moet tussen {first} en {last} liggen.</translation></message><message><source>--sources must be between 1 and {n}.</source><translation>--sources moet tussen 1 en {n} liggen.</translation></message><message><source>--debriefs must be between 0 and {n}.</source><translation>--debriefs moet tussen 0 en {n} liggen.</translation></message><message><source>The vault has no runner alias to own the demo files.</source><translation>De kluis heeft geen runneralias die eigenaar van de demodossiers kan zijn.</translation></message><message><source>A true identity needs at least the full name.</source><translation>Een ware identiteit heeft ten minste de volledige naam nodig.</translation></message><message><source>The photo is larger than 2 MB.</source><translation>De foto is groter dan 2 MB.</translation></message><message><source>Give the reason for revealing the identity.</source><translation>Geef de reden om de identiteit te onthullen.</translation></message><message><source>No true identity has been recorded for this source.</source><translation>Voor deze bron is geen ware identiteit vastgelegd.</translation></message><message><source>This file is too large to be a key bundle.</source><translation>Dit bestand is te groot voor een sleutelbundel.</translation></message><message><source>The key bundle's self-signature does not verify; it was altered.</source><translation>De eigen handtekening van de sleutelbundel klopt niet; hij is gewijzigd.</translation></message><message><source>The key bundle is for the role {found}, not {wanted}: the key was not added.</source><translation>De sleutelbundel is voor de rol {found}, niet {wanted}: de sleutel is niet toegevoegd.</translation></message><message><source>The fingerprint does not match: the key was not added.</source><translation>De vingerafdruk klopt niet: de sleutel is niet toegevoegd.</translation></message><message><source>That is this vault's own key.</source><translation>Dat is de eigen sleutel van deze kluis.</translation></message><message><source>This file is not a Veldboek key bundle.</source><translation>Dit bestand is geen Veldboek-sleutelbundel.</translation></message><message><source>This key bundle has a version this Veldboek does not read.</source><translation>Deze sleutelbundel heeft een versie die deze Veldboek niet leest.</translation></message><message><source>The key bundle is damaged or incomplete.</source><translation>De sleutelbundel is beschadigd of onvolledig.</translation></message><message><source>No such peer.</source><translation>Deze sleutel is onbekend.</translation></message><message><source>That package was confirmed by a receipt; its copy is no longer kept.</source><translation>Dat pakket is met een ontvangstbewijs bevestigd; de kopie wordt niet meer bewaard.</translation></message><message><source>The folder {folder} does not exist.</source><translation>De map {folder} bestaat niet.</translation></message><message><source>{path} is the vault's file {name} under another name; nothing was written.</source><translation>{path} is het kluisbestand {name} onder een andere naam; er is niets geschreven.</translation></message><message><source>{path} is a folder; give the name of a file to write.</source><translation>{path} is een map; geef de naam van een bestand om te schrijven.</translation></message><message><source>{path} is not a regular file; nothing was written.</source><translation>{path} is geen gewoon bestand; er is niets geschreven.</translation></message><message><source>{path} already exists; nothing was written. Choose another name, or replace it on purpose (--force).</source><translation>{path} bestaat al; er is niets geschreven. Kies een andere naam, of vervang het bewust (--force).</translation></message><message><source>{path} is inside the vault folder {vault}; nothing was written. Choose a place outside every vault.</source><translation>{path} ligt in de kluismap {vault}; er is niets geschreven. Kies een plek buiten elke kluis.</translation></message><message><source>{path} cannot be checked ({why}); nothing was written.</source><translation>{path} kan niet worden gecontroleerd ({why}); er is niets geschreven.</translation></message><message><source>{path} is a vault folder; nothing was written. Choose a place outside every vault.</source><translation>{path} is een kluismap; er is niets geschreven. Kies een plek buiten elke kluis.</translation></message><message><source>{path} leads (by a link) into the vault folder {vault}; nothing was written. Choose a place outside every vault.</source><translation>{path} leidt (via een koppeling) naar de kluismap {vault}; er is niets geschreven. Kies een plek buiten elke kluis.</translation></message><message><source>The package body has missing or unknown parts.</source><translation>De inhoud van het pakket mist onderdelen of heeft onbekende onderdelen.</translation></message><message><source>The package body does not list the manifest's records.</source><translation>De inhoud van het pakket bevat niet de records van het manifest.</translation></message><message><source>The package carries a record twice.</source><translation>Het pakket bevat een record twee keer.</translation></message><message><source>The package lists a source twice.</source><translation>Het pakket noemt een bron twee keer.</translation></message><message><source>The package's sources are not in the order of their ids.</source><translation>De bronnen in het pakket staan niet in de volgorde van hun id.</translation></message><message><source>The package's audit events do not match its manifest.</source><translation>De auditgebeurtenissen van het pakket passen niet bij het manifest.</translation></message><message><source>The package's audit events repeat a number or are out of order.</source><translation>De auditgebeurtenissen in het pakket herhalen een nummer of staan niet op volgorde.</translation></message><message><source>The package lists a source none of its records belongs to.</source><translation>Het pakket noemt een bron waar geen van zijn records bij hoort.</translation></message><message><source>The package carries a file none of its records names.</source><translation>Het pakket bevat een bestand dat geen van zijn records noemt.</translation></message><message><source>The package body is malformed.</source><translation>De inhoud van het pakket is ongeldig.</translation></message><message><source>package data is not in canonical form</source><translation>de pakketgegevens zijn niet in canonieke vorm</translation></message><message><source>A file in the package is malformed.</source><translation>Een bestand in het pakket is ongeldig.</translation></message><message><source>A file in the package does not match its hash.</source><translation>Een bestand in het pakket past niet bij zijn hash.</translation></message><message><source>The package's files are not in the order of their hashes.</source><translation>De bestanden in het pakket staan niet in de volgorde van hun hash.</translation></message><message><source>A record entry in the package is malformed.</source><translation>Een record in het pakket is ongeldig.</translation></message><message><source>The package's records are not in the manifest's order.</source><translation>De records in het pakket staan niet in de volgorde van het manifest.</translation></message><message><source>A record does not match its hash in the manifest.</source><translation>Een record past niet bij zijn hash in het manifest.</translation></message><message><source>A record belongs to a source the package does not list.</source><translation>Een record hoort bij een bron die het pakket niet noemt.</translation></message><message><source>A record's compartment does not match its source.</source><translation>Het compartiment van een record past niet bij de bron.</translation></message><message><source>package data is not canonical</source><translation>de pakketgegevens zijn niet canoniek</translation></message><message><source>A file a record names is missing from the package.</source><translation>Een bestand dat een record noemt, ontbreekt in het pakket.</translation></message><message><source>A file in the package is not the size its record gives.</source><translation>Een bestand in het pakket heeft niet de grootte die zijn record noemt.</translation></message><message><source>This vault keeps no copy of that package.</source><translation>Deze kluis bewaart geen kopie van dat pakket.</translation></message><message><source>No key this vault confirmed signed the package.</source><translation>Het pakket is niet ondertekend met een sleutel die deze kluis heeft bevestigd.</translation></message><message><source>A source in the package has a codename this vault already uses for another source; nothing was imported.</source><translation>Een bron in het pakket heeft een codenaam die deze kluis al voor een andere bron gebruikt; er is niets ingelezen.</translation></message><message><source>A source in the package conflicts with this vault's records.</source><translation>Een bron in het pakket botst met de gegevens in deze kluis.</translation></message><message><source>Package {n} does not follow package {before} as imported here (its link to the previous package differs).</source><translation>Pakket {n} volgt hier niet op het ingelezen pakket {before} (de verwijzing naar het vorige pakket verschilt).</translation></message><message><source>Package {n} arrived late; it fills a gap.</source><translation>Pakket {n} kwam later aan; het vult een gat.</translation></message><message><source>Another package numbered {n} from this sender was already imported.</source><translation>Er is al een ander pakket met nummer {n} van deze afzender ingelezen.</translation></message><message><source>Package(s) {numbers} from this sender have not arrived: one is missing.</source><translation>Pakket(ten) {numbers} van deze afzender zijn niet aangekomen: er ontbreekt er een.</translation></message><message><source>The package is signed by a key this vault has not confirmed for that role (import and compare the sender's key first).</source><translation>Het pakket is ondertekend met een sleutel die deze kluis niet voor die rol heeft bevestigd (lees eerst de sleutel van de afzender in en vergelijk hem).</translation></message><message><source>This is a {found} package, not a {wanted} package.</source><translation>Dit is een pakket van de soort {found}, niet {wanted}.</translation></message><message><source>This package was already imported; nothing was changed.</source><translation>Dit pakket is al ingelezen; er is niets gewijzigd.</translation></message><message><source>Another package with the same number from this sender was already imported; nothing was changed.</source><translation>Er is al een ander pakket met hetzelfde nummer van deze afzender ingelezen; er is niets gewijzigd.</translation></message><message><source>Packages are imported by a handler.</source><translation>Pakketten worden door een teamleider ingelezen.</translation></message><message><source>The file is not the one that was checked (it changed, or another was put in its place); nothing was imported. Check it again.</source><translation>Het bestand is niet het bestand dat is gecontroleerd (het is gewijzigd, of er is een ander voor in de plaats gezet); er is niets ingelezen. Controleer het opnieuw.</translation></message><message><source>The package holds a name (an alias, codename or compartment) that is too long or holds characters that cannot be shown safely; nothing was imported.</source><translation>Het pakket bevat een naam (een alias, codenaam of compartiment) die te lang is of tekens bevat die niet veilig getoond kunnen worden; er is niets geïmporteerd.</translation></message><message><source>An audit event in the package does not match its hash.</source><translation>Een auditgebeurtenis in het pakket past niet bij haar hash.</translation></message><message><source>A record in the package is malformed.</source><translation>Een record in het pakket is ongeldig.</translation></message><message><source>An audit event in the package is malformed.</source><translation>Een auditgebeurtenis in het pakket is ongeldig.</translation></message><message><source>A source entry in the package is malformed.</source><translation>Een bron in het pakket is ongeldig.</translation></message><message><source>Other exports of this vault kept recording their packages first; try again once they are done.</source><translation>Andere verzendingen uit deze kluis legden hun pakket steeds eerder vast; probeer het opnieuw als die klaar zijn.</translation></message><message><source>No recipient is known yet: import the team handler's key first (keys import).</source><translation>Er is nog geen ontvanger bekend: lees eerst de sleutel van de teamleider in (Pakketten, Sleutels).</translation></message><message><source>Export chosen debriefs, or everything new (--all-new).</source><translation>Verzend gekozen debriefings, of alles wat nieuw is.</translation></message><message><source>Choose at least one debrief to export.</source><translation>Kies ten minste één debriefing om te verzenden.</translation></message><message><source>A draft cannot leave the laptop: submit it first.</source><translation>Een concept kan de laptop niet verlaten: dien het eerst in.</translation></message><message><source>A returned debrief goes out again once it is answered and submitted again.</source><translation>Een teruggestuurde debriefing gaat weer mee zodra hij is beantwoord en opnieuw ingediend.</translation></message><message><source>There is nothing new to export.</source><translation>Er is niets nieuws te verzenden.</translation></message><message><source>No such package was sent from this vault.</source><translation>Zo'n pakket is niet vanuit deze kluis verzonden.</translation></message><message><source>Another export of this vault sent these debriefs at the same moment (package {n}); there is nothing new to export.</source><translation>Een andere verzending uit deze kluis verzond deze debriefings op hetzelfde moment (pakket {n}); er is niets nieuws te verzenden.</translation></message><message><source>Unknown retention rule.</source><translation>Onbekende bewaarregel.</translation></message><message><source>No confirmed runner key by that name or fingerprint.</source><translation>Er is geen bevestigde runnersleutel met die naam of vingerafdruk.</translation></message><message><source>More than one runner key matches; give more of the fingerprint.</source><translation>Meer dan één runnersleutel past; geef meer van de vingerafdruk.</translation></message><message><source>Receipts are issued by a handler.</source><translation>Ontvangstbewijzen worden door een teamleider gemaakt.</translation></message><message><source>The receipt's body is malformed.</source><translation>De inhoud van het ontvangstbewijs is ongeldig.</translation></message><message><source>The receipt reviews a debrief twice.</source><translation>Het ontvangstbewijs beoordeelt een debriefing twee keer.</translation></message><message><source>The receipt's reviews are not in the order they were made.</source><translation>De beoordelingen in het ontvangstbewijs staan niet in de volgorde waarin ze zijn gegeven.</translation></message><message><source>Not every package named was imported from that runner.</source><translation>Niet elk genoemd pakket is van die runner ingelezen.</translation></message><message><source>Every package from that runner is already confirmed.</source><translation>Elk pakket van die runner is al bevestigd.</translation></message><message><source>The receipt names a reviewer by a name that is too long or holds characters that cannot be shown safely; nothing was taken in.</source><translation>Het ontvangstbewijs noemt een beoordelaar met een naam die te lang is of tekens bevat die niet veilig getoond kunnen worden; er is niets verwerkt.</translation></message><message><source>A review in the receipt is malformed.</source><translation>Een beoordeling in het ontvangstbewijs is ongeldig.</translation></message><message><source>The receipt names a package this vault did not send (or with other contents); nothing was changed.</source><translation>Het ontvangstbewijs noemt een pakket dat deze kluis niet heeft verzonden (of met een andere inhoud); er is niets gewijzigd.</translation></message><message><source>The receipt comes from a key that package was not sealed to; nothing was changed.</source><translation>Het ontvangstbewijs komt van een sleutel waarvoor dat pakket niet was versleuteld; er is niets gewijzigd.</translation></message><message><source>The confirmed debriefs are deleted, but the vault file could not be rebuilt yet (is the disk full?); it is rebuilt at the next unlock.</source><translation>De bevestigde debriefings zijn verwijderd, maar het kluisbestand kon nog niet opnieuw worden opgebouwd (is de schijf vol?); dat gebeurt bij de volgende ontgrendeling.</translation></message><message><source>This vault holds no version {version} of that debrief.</source><translation>Deze kluis heeft geen versie {version} van die debriefing.</translation></message><message><source>No debriefs match that choice in the active alias's files.</source><translation>Geen debriefings in de dossiers van de actieve alias passen bij die keuze.</translation></message><message><source>A report covers at most {n} debriefs; narrow the choice.</source><translation>Een rapport omvat ten hoogste {n} debriefings; maak de keuze kleiner.</translation></message><message><source>Choose a marking: {markings}.</source><translation>Kies een rubricering: {markings}.</translation></message><message><source>Wrong passphrase.</source><translation>Verkeerde wachtzin.</translation></message><message><source>Nothing to share: no submitted or approved debrief in that choice has an item whose handling code allows sharing and that has a sanitised wording.</source><translation>Niets te delen: geen ingediende of goedgekeurde debriefing in die keuze heeft een item waarvan de behandelcode delen toestaat en dat een geschoonde tekst heeft.</translation></message><message><source>No such report approval in the active alias's files.</source><translation>Deze rapportgoedkeuring staat niet in de dossiers van de actieve alias.</translation></message><message><source>Only a handler may approve or reject a sanitised report.</source><translation>Alleen een teamleider mag een geschoond rapport goedkeuren of afwijzen.</translation></message><message><source>Say why the sanitised report is rejected.</source><translation>Geef aan waarom het geschoonde rapport wordt afgewezen.</translation></message><message><source>The sanitised content has changed since it was checked and approved; request the report again.</source><translation>De geschoonde inhoud is veranderd sinds de controle en goedkeuring; vraag het rapport opnieuw aan.</translation></message><message><source>This approved report has already been issued; request a new one.</source><translation>Dit goedgekeurde rapport is al uitgegeven; vraag een nieuw aan.</translation></message><message><source>A sanitised report is released only after a handler approves it.</source><translation>Een geschoond rapport wordt pas vrijgegeven nadat een teamleider het heeft goedgekeurd.</translation></message><message><source>That report is not in this vault's register.</source><translation>Dat rapport staat niet in het register van deze kluis.</translation></message><message><source>Choose one debrief, or a source and/or a date range.</source><translation>Kies één debriefing, of een bron en/of een periode.</translation></message><message><source>The date range ends before it starts.</source><translation>De periode eindigt voordat ze begint.</translation></message><message><source>Reports are printed in English (en) or Dutch (nl).</source><translation>Rapporten worden in het Engels (en) of Nederlands (nl) afgedrukt.</translation></message><message><source>This request has already been decided.</source><translation>Over deze aanvraag is al besloten.</translation></message><message><source>A sanitised report is approved by someone other than its requester.</source><translation>Een geschoond rapport wordt goedgekeurd door een ander dan de aanvrager.</translation></message><message><source>Type at least one word to search for.</source><translation>Typ ten minste één woord om op te zoeken.</translation></message><message><source>Idle lock must be between 1 and 120 minutes.</source><translation>Vergrendelen na inactiviteit moet tussen 1 en 120 minuten liggen.</translation></message><message><source>Clipboard clearing must be between 3 and 300 seconds.</source><translation>Het wissen van het klembord moet tussen 3 en 300 seconden liggen.</translation></message><message><source>Autosave must be between 1 and 60 seconds.</source><translation>Automatisch opslaan moet tussen 1 en 60 seconden liggen.</translation></message><message><source>Reveal time must be between 5 and 120 seconds.</source><translation>De onthultijd moet tussen 5 en 120 seconden liggen.</translation></message><message><source>Reminder horizon must be between 1 and 365 days.</source><translation>De termijn voor herinneringen moet tussen 1 en 365 dagen liggen.</translation></message><message><source>No source with codename {codename!r} in the active alias's files.</source><translation>Geen bron met codenaam {codename!r} in de dossiers van de actieve alias.</translation></message><message><source>A contracted civilian informant needs a legal basis (art. 126v Sv).</source><translation>Een gecontracteerde burgerinformant heeft een wettelijke grondslag nodig (art. 126v Sv).</translation></message><message><source>The codename {codename!r} is already in use.</source><translation>De codenaam {codename!r} is al in gebruik.</translation></message><message><source>More than one source in the active alias's files has a codename like {codename!r}; give it exactly as it is written.</source><translation>Meer dan één bron in de dossiers van de actieve alias heeft een codenaam als {codename!r}; geef hem precies zoals hij geschreven is.</translation></message><message><source>Only a handler may give another alias access to a file.</source><translation>Alleen een teamleider mag een andere alias toegang tot een dossier geven.</translation></message><message><source>Access can only be given to a cover name.</source><translation>Toegang kan alleen aan een dekmantelnaam worden gegeven.</translation></message><message><source>The codename cannot be changed: an alias has the same name as the old codename, so the old one could not be kept for the sanitisation guard.</source><translation>De codenaam kan niet worden gewijzigd: een alias heeft dezelfde naam als de oude codenaam, dus de oude kan niet worden bewaard voor de controle op geschoonde tekst.</translation></message><message><source>A tasking needs a description of what to find out.</source><translation>Een opdracht heeft een omschrijving nodig van wat er uitgezocht moet worden.</translation></message><message><source>Close a tasking as done or cancelled.</source><translation>Sluit een opdracht af als uitgevoerd of vervallen.</translation></message><message><source>An amount must be more than zero.</source><translation>Een bedrag moet groter zijn dan nul.</translation></message><message><source>A payment needs a witness.</source><translation>Een betaling heeft een getuige nodig.</translation></message><message><source>Currency is a three-letter code such as EUR.</source><translation>De valuta is een code van drie letters, zoals EUR.</translation></message><message><source>This tasking is already closed.</source><translation>Deze opdracht is al afgesloten.</translation></message><message><source>The witness must be someone other than the runner who pays.</source><translation>De getuige moet een ander zijn dan de runner die betaalt.</translation></message><message><source>That debrief belongs to another source.</source><translation>Die debriefing hoort bij een andere bron.</translation></message><message><source>Witnesses and approvers are named by cover name.</source><translation>Getuigen en goedkeurders worden op dekmantelnaam genoemd.</translation></message><message><source>Cannot read {path}: {why}.</source><translation>{path} is niet te lezen: {why}.</translation></message><message><source>{path} is larger than a Veldboek package can be ({mb} MB).</source><translation>{path} is groter dan een Veldboek-pakket kan zijn ({mb} MB).</translation></message><message><source>{path} is larger than a Veldboek receipt can be ({mb} MB).</source><translation>{path} is groter dan een Veldboek-ontvangstbewijs kan zijn ({mb} MB).</translation></message><message><source>{path} is larger than a Veldboek key bundle can be ({kb} KB).</source><translation>{path} is groter dan een Veldboek-sleutelbundel kan zijn ({kb} KB).</translation></message><message><source>{path} is larger than a Veldboek report can be ({mb} MB).</source><translation>{path} is groter dan een Veldboek-rapport kan zijn ({mb} MB).</translation></message><message><source>{path} is a folder, not a file.</source><translation>{path} is een map, geen bestand.</translation></message><message><source>{path} is not an ordinary file (it is a device, a pipe or a socket); choose the file itself.</source><translation>{path} is geen gewoon bestand (het is een apparaat, een pipe of een socket); kies het bestand zelf.</translation></message><message><source>File not found: {path}</source><translation>Bestand niet gevonden: {path}</translation></message><message><source>{path} changed while it was being read; try again.</source><translation>{path} veranderde terwijl het werd gelezen; probeer het opnieuw.</translation></message><message><source>An instruction needs text.</source><translation>Een instructie heeft tekst nodig.</translation></message><message><source>Reliability is recorded as a 3x5x2 source evaluation (1, 2 or 3).</source><translation>Betrouwbaarheid wordt vastgelegd als 3x5x2-bronwaardering (1, 2 of 3).</translation></message><message><source>The next risk review must be today or later.</source><translation>De volgende risicoherziening moet vandaag of later zijn.</translation></message><message><source>This instruction was already acknowledged.</source><translation>Deze instructie is al bevestigd.</translation></message><message><source>Could not write {name}: {why}.</source><translation>{name} kon niet worden geschreven: {why}.</translation></message><message><source>The disk holding {folder} is full; nothing was changed.</source><translation>De schijf met {folder} is vol; er is niets gewijzigd.</translation></message><message><source>The OS keyring could not be read; this vault needs its device secret from it.</source><translation>De sleutelbos van het besturingssysteem kon niet worden gelezen; deze kluis heeft het apparaatgeheim daaruit nodig.</translation></message><message><source>The device secret in the OS keyring is damaged.</source><translation>Het apparaatgeheim in de sleutelbos van het besturingssysteem is beschadigd.</translation></message><message><source>The OS keyring refused to store the device secret.</source><translation>De sleutelbos van het besturingssysteem weigerde het apparaatgeheim op te slaan.</translation></message><message><source>The OS keyring refused to delete the device secret.</source><translation>De sleutelbos van het besturingssysteem weigerde het apparaatgeheim te verwijderen.</translation></message><message><source>The vault database cannot be decrypted: it is damaged, truncated or does not belong to this header.</source><translation>De kluisdatabase kan niet worden ontsleuteld: ze is beschadigd, afgekapt of hoort niet bij deze header.</translation></message><message><source>Another Veldboek process is changing this vault's header; try again in a moment.</source><translation>Een ander Veldboek-proces wijzigt de header van deze kluis; probeer het zo meteen opnieuw.</translation></message><message><source>This file is not a Veldboek vault header.</source><translation>Dit bestand is geen kluisheader van Veldboek.</translation></message><message><source>The vault header has version {version!r}; this Veldboek reads version {known}. Use a newer Veldboek.</source><translation>De kluisheader heeft versie {version!r}; deze Veldboek leest versie {known}. Gebruik een nieuwere Veldboek.</translation></message><message><source>The vault header names an unknown key-derivation function.</source><translation>De kluisheader noemt een onbekende sleutelafleidingsfunctie.</translation></message><message><source>The vault header is too large to be genuine.</source><translation>De kluisheader is te groot om echt te zijn.</translation></message><message><source>The vault header names an unknown key-wrapping algorithm.</source><translation>De kluisheader noemt een onbekend algoritme voor sleutelomhulling.</translation></message><message><source>No vault header at {path}.</source><translation>Geen kluisheader in {path}.</translation></message><message><source>The vault header cannot be read: {why}.</source><translation>De kluisheader kan niet worden gelezen: {why}.</translation></message><message><source>The vault header on disk belongs to another vault.</source><translation>De kluisheader op schijf hoort bij een andere kluis.</translation></message><message><source>The vault header is not readable (corrupted file).</source><translation>De kluisheader is niet leesbaar (beschadigd bestand).</translation></message><message><source>The vault header is damaged or incomplete.</source><translation>De kluisheader is beschadigd of onvolledig.</translation></message><message><source>The passphrase must have at least {n} characters.</source><translation>De wachtzin moet ten minste {n} tekens hebben.</translation></message><message><source>The passphrase must not start or end with a space.</source><translation>De wachtzin mag niet met een spatie beginnen of eindigen.</translation></message><message><source>Cannot create a vault at {root}: {reason}.</source><translation>Er kan geen kluis worden gemaakt in {root}: {reason}.</translation></message><message><source>Wrong passphrase (or the header was altered).</source><translation>Verkeerde wachtzin (of er is met de header geknoeid).</translation></message><message><source>The disk is full: the last change was not saved. Free space and retry.</source><translation>De schijf is vol: de laatste wijziging is niet opgeslagen. Maak ruimte vrij en probeer het opnieuw.</translation></message><message><source>The vault is busy: another Veldboek process is writing to it. Nothing was changed; try again when it is done.</source><translation>De kluis is bezet: een ander Veldboek-proces schrijft erin. Er is niets gewijzigd; probeer het opnieuw als dat klaar is.</translation></message><message><source>The vault database is damaged. Restore it from a backup, or run `veldboek check`.</source><translation>De kluisdatabase is beschadigd. Zet een back-up terug of voer `veldboek check` uit.</translation></message><message><source>A vault already exists at {root}.</source><translation>Er bestaat al een kluis in {root}.</translation></message><message><source>{root} holds a database without its header; move it away before creating a vault.</source><translation>{root} bevat een database zonder header; verplaats die voordat u een kluis maakt.</translation></message><message><source>No OS keyring is available, so a device secret cannot be used on this computer.</source><translation>Er is geen sleutelbos van het besturingssysteem, dus een apparaatgeheim kan op deze computer niet worden gebruikt.</translation></message><message><source>The disk holding {root} is full; no vault was created.</source><translation>De schijf met {root} is vol; er is geen kluis gemaakt.</translation></message><message><source>Cannot create a vault at {root}: the folder is not writable.</source><translation>Er kan geen kluis worden gemaakt in {root}: er kan niet in de map worden geschreven.</translation></message><message><source>The audit log does not match its anchor ({problem}): this vault may have been rolled back or altered. Run `veldboek check`.</source><translation>Het auditlog klopt niet met zijn anker ({problem}): deze kluis is mogelijk teruggezet naar een oudere kopie of gewijzigd. Voer `veldboek check` uit.</translation></message><message><source>This vault also needs its device secret from the OS keyring, and no keyring is available. Open it on the computer where it was created.</source><translation>Deze kluis heeft ook het apparaatgeheim uit de sleutelbos van het besturingssysteem nodig, en er is geen sleutelbos. Open de kluis op de computer waarop ze is gemaakt.</translation></message><message><source>This vault's device secret is not in this computer's keyring; open it on the computer where it was created.</source><translation>Het apparaatgeheim van deze kluis staat niet in de sleutelbos van deze computer; open de kluis op de computer waarop ze is gemaakt.</translation></message><message><source>Wrong passphrase (or the header was altered). Wait {seconds} s before the next attempt.</source><translation>Verkeerde wachtzin (of er is met de header geknoeid). Wacht {seconds} s voor de volgende poging.</translation></message><message><source>Cannot write the vault database in {root}.</source><translation>De kluisdatabase kan niet worden geschreven in {root}.</translation></message><message><source>No vault at {root}.</source><translation>Geen kluis in {root}.</translation></message><message><source>The vault database is missing in {root}.</source><translation>De kluisdatabase ontbreekt in {root}.</translation></message><message><source>The vault database is empty or truncated: it is damaged.</source><translation>De kluisdatabase is leeg of afgekapt: ze is beschadigd.</translation></message><message><source>The vault database is damaged: {count} page(s) are zeroed, the first at page {page}. Nothing was written to it. Restore it from a backup, or run `veldboek check`.</source><translation>De kluisdatabase is beschadigd: {count} pagina('s) bevatten alleen nullen, de eerste is pagina {page}. Er is niets in geschreven. Zet een back-up terug of voer `veldboek check` uit.</translation></message><message><source>The vault database does not belong to this header.</source><translation>De kluisdatabase hoort niet bij deze header.</translation></message><message><source>The vault database lacks its identity key.</source><translation>De kluisdatabase mist haar identiteitssleutel.</translation></message><message><source>The vault database is damaged, so nothing more is saved. Lock it, restore it from a backup, or run `veldboek check`.</source><translation>De kluisdatabase is beschadigd, dus er wordt niets meer opgeslagen. Vergrendel de kluis, zet een back-up terug of voer `veldboek check` uit.</translation></message><message><source>the audit anchor in the header has been altered</source><translation>het auditanker in de header is gewijzigd</translation></message><message><source>audit events up to {seq} were recorded but are gone</source><translation>auditgebeurtenissen tot {seq} zijn vastgelegd maar ontbreken</translation></message><message><source>audit event {seq} differs from the anchored one</source><translation>auditgebeurtenis {seq} wijkt af van de verankerde</translation></message><message><source>Could not back up the vault before upgrading it; nothing was changed. ({why})</source><translation>Er kon geen back-up van de kluis worden gemaakt voor de upgrade; er is niets gewijzigd. ({why})</translation></message><message><source>Upgrading the vault failed; the previous state is in {name}.</source><translation>De upgrade van de kluis is mislukt; de vorige toestand staat in {name}.</translation></message><message><source>The vault header is missing in {root}; the vault cannot be opened.</source><translation>De kluisheader ontbreekt in {root}; de kluis kan niet worden geopend.</translation></message><message><source>This vault was written by a newer Veldboek; update the app.</source><translation>Deze kluis is geschreven door een nieuwere Veldboek; werk de app bij.</translation></message><message><source>The text given holds bytes that are not UTF-8, so it cannot be saved; nothing was changed.</source><translation>De gegeven tekst bevat bytes die geen UTF-8 zijn en kan dus niet worden opgeslagen; er is niets gewijzigd.</translation></message><message><source>The vault file could not be rebuilt now; it is tried again at the next unlock.</source><translation>Het kluisbestand kon nu niet opnieuw worden opgebouwd; dat wordt bij de volgende ontgrendeling opnieuw geprobeerd.</translation></message><message><source>A leftover temporary file in the vault folder ({name}) cannot be removed; it may hold the key under an earlier passphrase. Remove it, then change the passphrase again. Nothing was changed.</source><translation>Een achtergebleven tijdelijk bestand in de kluismap ({name}) kan niet worden verwijderd; het kan de sleutel onder een eerdere wachtzin bevatten. Verwijder het en wijzig de wachtzin daarna opnieuw. Er is niets gewijzigd.</translation></message><message><source>The vault database is damaged or incomplete; restore it from a backup.</source><translation>De kluisdatabase is beschadigd of onvolledig; zet een back-up terug.</translation></message><message><source>The current passphrase is wrong.</source><translation>De huidige wachtzin is onjuist.</translation></message><message><source>The passphrase was changed in another window or command after this one unlocked; the current passphrase is the new one. Nothing was changed.</source><translation>De wachtzin is in een ander venster of commando gewijzigd nadat dit venster werd ontgrendeld; de huidige wachtzin is de nieuwe. Er is niets gewijzigd.</translation></message><message><source>A compartment needs a name of 1 to {n} characters.</source><translation>Een compartiment heeft een naam van 1 tot {n} tekens nodig.</translation></message><message><source>The compartment name is not valid text.</source><translation>De naam van het compartiment is geen geldige tekst.</translation></message><message><source>The compartment name holds a character that cannot be shown safely ({code}).</source><translation>De naam van het compartiment bevat een teken dat niet veilig getoond kan worden ({code}).</translation></message><message><source>An alias needs a name of 1 to {n} characters.</source><translation>Een alias heeft een naam van 1 tot {n} tekens nodig.</translation></message><message><source>A source needs a codename of 1 to {n} characters.</source><translation>Een bron heeft een codenaam van 1 tot {n} tekens nodig.</translation></message><message><source>A key needs a name of 1 to {n} characters.</source><translation>Een sleutel heeft een naam van 1 tot {n} tekens nodig.</translation></message><message><source>The alias is not valid text (it holds bytes that are not UTF-8).</source><translation>De alias is geen geldige tekst (er staan bytes in die geen UTF-8 zijn).</translation></message><message><source>The codename is not valid text (it holds bytes that are not UTF-8).</source><translation>De codenaam is geen geldige tekst (er staan bytes in die geen UTF-8 zijn).</translation></message><message><source>The key name is not valid text (it holds bytes that are not UTF-8).</source><translation>De sleutelnaam is geen geldige tekst (er staan bytes in die geen UTF-8 zijn).</translation></message><message><source>The alias holds a character that cannot be shown safely ({code}): control, invisible and direction-changing characters are not allowed in names.</source><translation>De alias bevat een teken dat niet veilig getoond kan worden ({code}): stuurtekens, onzichtbare tekens en tekens die de schrijfrichting veranderen zijn in namen niet toegestaan.</translation></message><message><source>The codename holds a character that cannot be shown safely ({code}): control, invisible and direction-changing characters are not allowed in names.</source><translation>De codenaam bevat een teken dat niet veilig getoond kan worden ({code}): stuurtekens, onzichtbare tekens en tekens die de schrijfrichting veranderen zijn in namen niet toegestaan.</translation></message><message><source>The key name holds a character that cannot be shown safely ({code}): control, invisible and direction-changing characters are not allowed in names.</source><translation>De sleutelnaam bevat een teken dat niet veilig getoond kan worden ({code}): stuurtekens, onzichtbare tekens en tekens die de schrijfrichting veranderen zijn in namen niet toegestaan.</translation></message><message><source>package data contains a fraction</source><translation>de pakketgegevens bevatten een breuk</translation></message><message><source>duplicate key in package data</source><translation>dubbele sleutel in de pakketgegevens</translation></message><message><source>package data is not valid JSON</source><translation>de pakketgegevens zijn geen geldige JSON</translation></message><message><source>This is not a Veldboek package.</source><translation>Dit is geen Veldboek-pakket.</translation></message><message><source>Package container version {found} is not supported (this Veldboek reads version {supported}).</source><translation>Pakketversie {found} wordt niet ondersteund (deze Veldboek leest versie {supported}).</translation></message><message><source>The package is cut short (manifest).</source><translation>Het pakket is afgekapt (manifest).</translation></message><message><source>The package is cut short (body).</source><translation>Het pakket is afgekapt (inhoud).</translation></message><message><source>The package carries data after its end.</source><translation>Het pakket bevat gegevens na zijn einde.</translation></message><message><source>The package is not padded to the size the format prescribes.</source><translation>Het pakket is niet aangevuld tot de grootte die het formaat voorschrijft.</translation></message><message><source>The package manifest is not an object.</source><translation>Het manifest van het pakket is geen object.</translation></message><message><source>The package body does not match its manifest.</source><translation>De inhoud van het pakket past niet bij het manifest.</translation></message><message><source>The package body is not an object.</source><translation>De inhoud van het pakket is geen object.</translation></message><message><source>The package is cut short.</source><translation>Het pakket is afgekapt.</translation></message><message><source>The package signature does not match the sender's key.</source><translation>De handtekening van het pakket past niet bij de sleutel van de afzender.</translation></message><message><source>The package manifest is malformed.</source><translation>Het manifest van het pakket is ongeldig.</translation></message><message><source>This package was made by a newer Veldboek (format version {found}); this Veldboek reads versions {supported}. Update Veldboek to read it.</source><translation>Dit pakket is gemaakt door een nieuwere Veldboek (formaatversie {found}); deze Veldboek leest versies {supported}. Werk Veldboek bij om het te lezen.</translation></message><message><source>Package version {found} is not supported (this Veldboek reads {supported}).</source><translation>Pakketversie {found} wordt niet ondersteund (deze Veldboek leest {supported}).</translation></message><message><source>This is not a Veldboek package manifest.</source><translation>Dit is geen manifest van een Veldboek-pakket.</translation></message><message><source>The package manifest has missing or unknown fields.</source><translation>Het manifest van het pakket mist velden of heeft onbekende velden.</translation></message><message><source>The package manifest lists its recipients wrongly.</source><translation>Het manifest van het pakket noemt zijn ontvangers verkeerd.</translation></message><message><source>The package manifest's number and its link do not agree.</source><translation>Het nummer in het manifest van het pakket en de verwijzing naar het vorige pakket passen niet bij elkaar.</translation></message><message><source>A package of debriefs carries a list of receipts.</source><translation>Een pakket met debriefings bevat een lijst ontvangstbewijzen.</translation></message><message><source>A receipt carries records or audit events, or confirms no package.</source><translation>Een ontvangstbewijs bevat records of auditgebeurtenissen, of bevestigt geen pakket.</translation></message><message><source>The package is damaged: {why}.</source><translation>Het pakket is beschadigd: {why}.</translation></message><message><source>This vault's key opens none of the package's recipient slots: the package is not addressed to this vault, or its header was damaged.</source><translation>De sleutel van deze kluis opent geen van de ontvangersvakken van het pakket: het pakket is niet aan deze kluis gericht, of de kop is beschadigd.</translation></message><message><source>The package uses an age version this Veldboek does not read.</source><translation>Het pakket gebruikt een age-versie die deze Veldboek niet leest.</translation></message><message><source>The package was altered or cut short: {why}.</source><translation>Het pakket is gewijzigd of afgekapt: {why}.</translation></message><message><source>The package was not addressed to this vault by its sender (it was re-sealed).</source><translation>De afzender heeft het pakket niet aan deze kluis gericht (het is opnieuw verzegeld).</translation></message><message><source>A recipient was removed from the package after sealing.</source><translation>Na het verzegelen is een ontvanger uit het pakket verwijderd.</translation></message><message><source>The package's recipient slots are not the number and kind the format prescribes.</source><translation>De ontvangervakken van het pakket hebben niet het aantal en de soort die het formaat voorschrijft.</translation></message><message><source>The package's recipient slots were changed after it was signed (one was swapped, removed or added).</source><translation>De ontvangersvakken van het pakket zijn na het ondertekenen gewijzigd (een is verwisseld, verwijderd of toegevoegd).</translation></message><message><source>This receipt would be larger than a receipt can be ({mb} MB): there are too many long review comments since the previous receipt.</source><translation>Dit ontvangstbewijs zou groter worden dan een ontvangstbewijs kan zijn ({mb} MB): er zijn sinds het vorige ontvangstbewijs te veel lange beoordelingsopmerkingen.</translation></message><message><source>This package would hold more than a package can ({mb} MB of records and files): send fewer debriefs, or smaller files, at a time.</source><translation>Dit pakket zou meer bevatten dan een pakket kan ({mb} MB aan gegevens en bestanden): verstuur minder debriefings, of kleinere bestanden, tegelijk.</translation></message><message><source>Too many failed attempts: wait {seconds} s before trying again.</source><translation>Te veel mislukte pogingen: wacht {seconds} s voor u het opnieuw probeert.</translation></message><message><source>The vault is locked.</source><translation>De kluis is vergrendeld.</translation></message><message><source>The report was cancelled; nothing was issued or requested.</source><translation>Het rapport is geannuleerd; er is niets uitgegeven of aangevraagd.</translation></message><message><source>The package names records this vault holds from elsewhere (made here, or sent by another runner); nothing was imported.</source><translation>Het pakket noemt gegevens die deze kluis van elders heeft (hier gemaakt, of door een andere runner gestuurd); er is niets ingelezen.</translation></message><message><source>Not exported: {n} debrief(s) lack what a package must carry; complete them first.</source><translation>Niet verzonden: aan {n} debriefing(s) ontbreekt wat een pakket moet bevatten; vul ze eerst aan.</translation></message><message><source>Package {id} was made and is kept in the vault, but the file could not be written ({reason}). Write it again to a working folder.</source><translation>Pakket {id} is gemaakt en wordt in de kluis bewaard, maar het bestand kon niet worden geschreven ({reason}). Schrijf het opnieuw naar een werkende map.</translation></message><message><source>The sanitised report was refused: its text contains {n} identifying string(s). Change the sanitised wording and try again.</source><translation>Het geschoonde rapport is geweigerd: de tekst bevat {n} identificerende tekst(en). Pas de geschoonde tekst aan en probeer het opnieuw.</translation></message></context>
+    <message>
+        <location filename="../audit_labels.py" line="425" />
+        <source>the audit anchor in the header has been altered</source>
+        <translation>het auditanker in de header is gewijzigd</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="426" />
+        <source>audit events up to {seq} were recorded but are gone</source>
+        <translation>auditgebeurtenissen tot {seq} zijn vastgelegd maar ontbreken</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="427" />
+        <source>audit event {seq} differs from the anchored one</source>
+        <translation>auditgebeurtenis {seq} wijkt af van de verankerde</translation>
+    </message>
+<message><source>The active alias has no access to that file.</source><translation>De actieve alias heeft geen toegang tot dat dossier.</translation></message><message><source>No such {record} in the active alias's files.</source><translation>Dit staat niet in de dossiers van de actieve alias.</translation></message><message><source>There is no alias named {name!r} in this vault.</source><translation>Er is in deze kluis geen alias met de naam {name!r}.</translation></message><message><source>You may not act under the alias {name!r}.</source><translation>U mag niet werken onder de alias {name!r}.</translation></message><message><source>An alias you act under needs a role (runner or handler).</source><translation>Een alias waaronder u werkt, heeft een rol nodig (runner of teamleider).</translation></message><message><source>The alias {name!r} already exists.</source><translation>De alias {name!r} bestaat al.</translation></message><message><source>The name {name!r} is already in use: names that differ only in case or width are the same name.</source><translation>De naam {name!r} is al in gebruik: namen die alleen in hoofdletters of breedte verschillen, zijn dezelfde naam.</translation></message><message><source>This vault has no alias you may act under.</source><translation>Deze kluis heeft geen alias waaronder u mag werken.</translation></message><message><source>The file is empty.</source><translation>Het bestand is leeg.</translation></message><message><source>The file is larger than {mb} MB; attach a smaller copy.</source><translation>Het bestand is groter dan {mb} MB; voeg een kleinere kopie bij.</translation></message><message><source>Unknown purpose.</source><translation>Onbekend doel.</translation></message><message><source>Files can be attached only while the debrief is a draft.</source><translation>Bestanden kunnen alleen worden bijgevoegd zolang de debriefing een concept is.</translation></message><message><source>A debrief holds at most {n} files.</source><translation>Een debriefing bevat hoogstens {n} bestanden.</translation></message><message><source>Files can be removed only while the debrief is a draft.</source><translation>Bestanden kunnen alleen worden verwijderd zolang de debriefing een concept is.</translation></message><message><source>Another Veldboek process is writing to this vault; run the check again when it has finished.</source><translation>Een ander Veldboek-proces schrijft in deze kluis; voer de controle opnieuw uit als dat klaar is.</translation></message><message><source>A contact time needs a time zone.</source><translation>Een contacttijd heeft een tijdzone nodig.</translation></message><message><source>A contact lasts between 0 and 1440 minutes.</source><translation>Een contact duurt tussen 0 en 1440 minuten.</translation></message><message><source>Attendees are recorded by cover name only.</source><translation>Aanwezigen worden alleen op dekmantelnaam vastgelegd.</translation></message><message><source>This debrief has been submitted; it can only be added to (addendum).</source><translation>Deze debriefing is ingediend; er kan alleen nog iets aan worden toegevoegd (aanvulling).</translation></message><message><source>Only a handler may approve or return a debrief.</source><translation>Alleen een teamleider mag een debriefing goedkeuren of terugsturen.</translation></message><message><source>A review comment holds at most {n} characters.</source><translation>Een beoordelingsopmerking bevat hoogstens {n} tekens.</translation></message><message><source>Say why the debrief is returned.</source><translation>Geef aan waarom de debriefing wordt teruggestuurd.</translation></message><message><source>An addendum needs text.</source><translation>Een aanvulling heeft tekst nodig.</translation></message><message><source>Cannot submit yet; missing: {missing}.</source><translation>Kan nog niet indienen; dit ontbreekt: {missing}.</translation></message><message><source>Only a submitted debrief can be approved or returned.</source><translation>Alleen een ingediende debriefing kan worden goedgekeurd of teruggestuurd.</translation></message><message><source>A debrief is reviewed by someone other than its author.</source><translation>Een debriefing wordt beoordeeld door een ander dan de schrijver.</translation></message><message><source>A draft is edited directly; addenda are for submitted debriefs.</source><translation>Een concept wordt direct bewerkt; aanvullingen zijn voor ingediende debriefings.</translation></message><message><source>That contact belongs to another source.</source><translation>Dat contact hoort bij een andere bron.</translation></message><message><source>A returned debrief is resubmitted with an addendum that answers the comment.</source><translation>Een teruggestuurde debriefing wordt opnieuw ingediend met een aanvulling die op de opmerking antwoordt.</translation></message><message><source>Only a draft or a returned debrief can be submitted.</source><translation>Alleen een concept of een teruggestuurde debriefing kan worden ingediend.</translation></message><message><source>This vault already holds the demo data made with seed {seed} for {day}; nothing was added. Another seed adds more.</source><translation>Deze kluis bevat de demogegevens met seed {seed} voor {day} al; er is niets toegevoegd. Een andere seed voegt meer toe.</translation></message><message><source>The demo's day must be between {first} and {last}.</source><translation>De dag van de demo moet tussen {first} en {last} liggen.</translation></message><message><source>--sources must be between 1 and {n}.</source><translation>--sources moet tussen 1 en {n} liggen.</translation></message><message><source>--debriefs must be between 0 and {n}.</source><translation>--debriefs moet tussen 0 en {n} liggen.</translation></message><message><source>The vault has no runner alias to own the demo files.</source><translation>De kluis heeft geen runneralias die eigenaar van de demodossiers kan zijn.</translation></message><message><source>A true identity needs at least the full name.</source><translation>Een ware identiteit heeft ten minste de volledige naam nodig.</translation></message><message><source>The photo is larger than 2 MB.</source><translation>De foto is groter dan 2 MB.</translation></message><message><source>Give the reason for revealing the identity.</source><translation>Geef de reden om de identiteit te onthullen.</translation></message><message><source>No true identity has been recorded for this source.</source><translation>Voor deze bron is geen ware identiteit vastgelegd.</translation></message><message><source>This file is too large to be a key bundle.</source><translation>Dit bestand is te groot voor een sleutelbundel.</translation></message><message><source>The key bundle's self-signature does not verify; it was altered.</source><translation>De eigen handtekening van de sleutelbundel klopt niet; hij is gewijzigd.</translation></message><message><source>The key bundle is for the role {found}, not {wanted}: the key was not added.</source><translation>De sleutelbundel is voor de rol {found}, niet {wanted}: de sleutel is niet toegevoegd.</translation></message><message><source>The fingerprint does not match: the key was not added.</source><translation>De vingerafdruk klopt niet: de sleutel is niet toegevoegd.</translation></message><message><source>That is this vault's own key.</source><translation>Dat is de eigen sleutel van deze kluis.</translation></message><message><source>This file is not a Veldboek key bundle.</source><translation>Dit bestand is geen Veldboek-sleutelbundel.</translation></message><message><source>This key bundle has a version this Veldboek does not read.</source><translation>Deze sleutelbundel heeft een versie die deze Veldboek niet leest.</translation></message><message><source>The key bundle is damaged or incomplete.</source><translation>De sleutelbundel is beschadigd of onvolledig.</translation></message><message><source>This vault already knows a key named {name}; give this one another name (--name, or the name field).</source><translation>Deze kluis kent al een sleutel met de naam {name}; geef deze een andere naam (--name, of het naamveld).</translation></message><message><source>No such peer.</source><translation>Deze sleutel is onbekend.</translation></message><message><source>That draft does not belong to this meeting.</source><translation>Dat concept hoort niet bij deze ontmoeting.</translation></message><message><source>Only the alias that started a meeting can discard it.</source><translation>Alleen de alias die een ontmoeting begon, kan haar weggooien.</translation></message><message><source>This meeting was ended; it can no longer be discarded.</source><translation>Deze ontmoeting is beëindigd; ze kan niet meer worden weggegooid.</translation></message><message><source>A meeting can be discarded only in its first {minutes} minutes; end it instead.</source><translation>Een ontmoeting kan alleen in de eerste {minutes} minuten worden weggegooid; beëindig haar in plaats daarvan.</translation></message><message><source>More than the note was recorded for this meeting; end it instead.</source><translation>Bij deze ontmoeting is meer vastgelegd dan de notitie; beëindig haar in plaats daarvan.</translation></message><message><source>The meeting's note holds text that discarding would lose; nothing was discarded.</source><translation>De notitie van de ontmoeting bevat tekst die bij weggooien verloren zou gaan; er is niets weggegooid.</translation></message><message><source>That package was confirmed by a receipt; its copy is no longer kept.</source><translation>Dat pakket is met een ontvangstbewijs bevestigd; de kopie wordt niet meer bewaard.</translation></message><message><source>The folder {folder} does not exist.</source><translation>De map {folder} bestaat niet.</translation></message><message><source>{path} is the vault's file {name} under another name; nothing was written.</source><translation>{path} is het kluisbestand {name} onder een andere naam; er is niets geschreven.</translation></message><message><source>{path} is a folder; give the name of a file to write.</source><translation>{path} is een map; geef de naam van een bestand om te schrijven.</translation></message><message><source>{path} is not a regular file; nothing was written.</source><translation>{path} is geen gewoon bestand; er is niets geschreven.</translation></message><message><source>{path} already exists; nothing was written. Choose another name, or replace it on purpose (--force).</source><translation>{path} bestaat al; er is niets geschreven. Kies een andere naam, of vervang het bewust (--force).</translation></message><message><source>{path} is inside the vault folder {vault}; nothing was written. Choose a place outside every vault.</source><translation>{path} ligt in de kluismap {vault}; er is niets geschreven. Kies een plek buiten elke kluis.</translation></message><message><source>{path} cannot be checked ({why}); nothing was written.</source><translation>{path} kan niet worden gecontroleerd ({why}); er is niets geschreven.</translation></message><message><source>{path} is a vault folder; nothing was written. Choose a place outside every vault.</source><translation>{path} is een kluismap; er is niets geschreven. Kies een plek buiten elke kluis.</translation></message><message><source>{path} leads (by a link) into the vault folder {vault}; nothing was written. Choose a place outside every vault.</source><translation>{path} leidt (via een koppeling) naar de kluismap {vault}; er is niets geschreven. Kies een plek buiten elke kluis.</translation></message><message><source>The package body has missing or unknown parts.</source><translation>De inhoud van het pakket mist onderdelen of heeft onbekende onderdelen.</translation></message><message><source>The package body does not list the manifest's records.</source><translation>De inhoud van het pakket bevat niet de records van het manifest.</translation></message><message><source>The package carries a record twice.</source><translation>Het pakket bevat een record twee keer.</translation></message><message><source>The package lists a source twice.</source><translation>Het pakket noemt een bron twee keer.</translation></message><message><source>The package's sources are not in the order of their ids.</source><translation>De bronnen in het pakket staan niet in de volgorde van hun id.</translation></message><message><source>The package's audit events do not match its manifest.</source><translation>De auditgebeurtenissen van het pakket passen niet bij het manifest.</translation></message><message><source>The package's audit events repeat a number or are out of order.</source><translation>De auditgebeurtenissen in het pakket herhalen een nummer of staan niet op volgorde.</translation></message><message><source>The package lists a source none of its records belongs to.</source><translation>Het pakket noemt een bron waar geen van zijn records bij hoort.</translation></message><message><source>The package carries a file none of its records names.</source><translation>Het pakket bevat een bestand dat geen van zijn records noemt.</translation></message><message><source>The package body is malformed.</source><translation>De inhoud van het pakket is ongeldig.</translation></message><message><source>package data is not in canonical form</source><translation>de pakketgegevens zijn niet in canonieke vorm</translation></message><message><source>A file in the package is malformed.</source><translation>Een bestand in het pakket is ongeldig.</translation></message><message><source>A file in the package does not match its hash.</source><translation>Een bestand in het pakket past niet bij zijn hash.</translation></message><message><source>The package's files are not in the order of their hashes.</source><translation>De bestanden in het pakket staan niet in de volgorde van hun hash.</translation></message><message><source>A record entry in the package is malformed.</source><translation>Een record in het pakket is ongeldig.</translation></message><message><source>The package's records are not in the manifest's order.</source><translation>De records in het pakket staan niet in de volgorde van het manifest.</translation></message><message><source>A record does not match its hash in the manifest.</source><translation>Een record past niet bij zijn hash in het manifest.</translation></message><message><source>A record belongs to a source the package does not list.</source><translation>Een record hoort bij een bron die het pakket niet noemt.</translation></message><message><source>A record's compartment does not match its source.</source><translation>Het compartiment van een record past niet bij de bron.</translation></message><message><source>package data is not canonical</source><translation>de pakketgegevens zijn niet canoniek</translation></message><message><source>A file a record names is missing from the package.</source><translation>Een bestand dat een record noemt, ontbreekt in het pakket.</translation></message><message><source>A file in the package is not the size its record gives.</source><translation>Een bestand in het pakket heeft niet de grootte die zijn record noemt.</translation></message><message><source>This vault keeps no copy of that package.</source><translation>Deze kluis bewaart geen kopie van dat pakket.</translation></message><message><source>No key this vault confirmed signed the package.</source><translation>Het pakket is niet ondertekend met een sleutel die deze kluis heeft bevestigd.</translation></message><message><source>A source in the package has a codename this vault already uses for another source; nothing was imported.</source><translation>Een bron in het pakket heeft een codenaam die deze kluis al voor een andere bron gebruikt; er is niets ingelezen.</translation></message><message><source>A source in the package conflicts with this vault's records.</source><translation>Een bron in het pakket botst met de gegevens in deze kluis.</translation></message><message><source>Package {n} does not follow package {before} as imported here (its link to the previous package differs).</source><translation>Pakket {n} volgt hier niet op het ingelezen pakket {before} (de verwijzing naar het vorige pakket verschilt).</translation></message><message><source>Package {n} arrived late; it fills a gap.</source><translation>Pakket {n} kwam later aan; het vult een gat.</translation></message><message><source>Another package numbered {n} from this sender was already imported.</source><translation>Er is al een ander pakket met nummer {n} van deze afzender ingelezen.</translation></message><message><source>Package(s) {numbers} from this sender have not arrived: one is missing.</source><translation>Pakket(ten) {numbers} van deze afzender zijn niet aangekomen: er ontbreekt er een.</translation></message><message><source>The package is signed by a key this vault has not confirmed for that role (import and compare the sender's key first).</source><translation>Het pakket is ondertekend met een sleutel die deze kluis niet voor die rol heeft bevestigd (lees eerst de sleutel van de afzender in en vergelijk hem).</translation></message><message><source>This is a {found} package, not a {wanted} package.</source><translation>Dit is een pakket van de soort {found}, niet {wanted}.</translation></message><message><source>This package was already imported; nothing was changed.</source><translation>Dit pakket is al ingelezen; er is niets gewijzigd.</translation></message><message><source>Another package with the same number from this sender was already imported; nothing was changed.</source><translation>Er is al een ander pakket met hetzelfde nummer van deze afzender ingelezen; er is niets gewijzigd.</translation></message><message><source>Packages are imported by a handler.</source><translation>Pakketten worden door een teamleider ingelezen.</translation></message><message><source>The file is not the one that was checked (it changed, or another was put in its place); nothing was imported. Check it again.</source><translation>Het bestand is niet het bestand dat is gecontroleerd (het is gewijzigd, of er is een ander voor in de plaats gezet); er is niets ingelezen. Controleer het opnieuw.</translation></message><message><source>The package holds a name (an alias, codename or compartment) that is too long or holds characters that cannot be shown safely; nothing was imported.</source><translation>Het pakket bevat een naam (een alias, codenaam of compartiment) die te lang is of tekens bevat die niet veilig getoond kunnen worden; er is niets geïmporteerd.</translation></message><message><source>An audit event in the package does not match its hash.</source><translation>Een auditgebeurtenis in het pakket past niet bij haar hash.</translation></message><message><source>A record in the package is malformed.</source><translation>Een record in het pakket is ongeldig.</translation></message><message><source>An audit event in the package is malformed.</source><translation>Een auditgebeurtenis in het pakket is ongeldig.</translation></message><message><source>A source entry in the package is malformed.</source><translation>Een bron in het pakket is ongeldig.</translation></message><message><source>Other exports of this vault kept recording their packages first; try again once they are done.</source><translation>Andere verzendingen uit deze kluis legden hun pakket steeds eerder vast; probeer het opnieuw als die klaar zijn.</translation></message><message><source>No recipient is known yet: import the team handler's key first (keys import).</source><translation>Er is nog geen ontvanger bekend: lees eerst de sleutel van de teamleider in (Pakketten, Sleutels).</translation></message><message><source>Export chosen debriefs, or everything new (--all-new).</source><translation>Verzend gekozen debriefings, of alles wat nieuw is.</translation></message><message><source>Choose at least one debrief to export.</source><translation>Kies ten minste één debriefing om te verzenden.</translation></message><message><source>A draft cannot leave the laptop: submit it first.</source><translation>Een concept kan de laptop niet verlaten: dien het eerst in.</translation></message><message><source>A returned debrief goes out again once it is answered and submitted again.</source><translation>Een teruggestuurde debriefing gaat weer mee zodra hij is beantwoord en opnieuw ingediend.</translation></message><message><source>There is nothing new to export.</source><translation>Er is niets nieuws te verzenden.</translation></message><message><source>No such package was sent from this vault.</source><translation>Zo'n pakket is niet vanuit deze kluis verzonden.</translation></message><message><source>Another export of this vault sent these debriefs at the same moment (package {n}); there is nothing new to export.</source><translation>Een andere verzending uit deze kluis verzond deze debriefings op hetzelfde moment (pakket {n}); er is niets nieuws te verzenden.</translation></message><message><source>Unknown retention rule.</source><translation>Onbekende bewaarregel.</translation></message><message><source>No confirmed runner key by that name or fingerprint.</source><translation>Er is geen bevestigde runnersleutel met die naam of vingerafdruk.</translation></message><message><source>More than one runner key matches; give more of the fingerprint.</source><translation>Meer dan één runnersleutel past; geef meer van de vingerafdruk.</translation></message><message><source>Receipts are issued by a handler.</source><translation>Ontvangstbewijzen worden door een teamleider gemaakt.</translation></message><message><source>The receipt's body is malformed.</source><translation>De inhoud van het ontvangstbewijs is ongeldig.</translation></message><message><source>The receipt reviews a debrief twice.</source><translation>Het ontvangstbewijs beoordeelt een debriefing twee keer.</translation></message><message><source>The receipt's reviews are not in the order they were made.</source><translation>De beoordelingen in het ontvangstbewijs staan niet in de volgorde waarin ze zijn gegeven.</translation></message><message><source>Not every package named was imported from that runner.</source><translation>Niet elk genoemd pakket is van die runner ingelezen.</translation></message><message><source>Every package from that runner is already confirmed.</source><translation>Elk pakket van die runner is al bevestigd.</translation></message><message><source>The receipt names a reviewer by a name that is too long or holds characters that cannot be shown safely; nothing was taken in.</source><translation>Het ontvangstbewijs noemt een beoordelaar met een naam die te lang is of tekens bevat die niet veilig getoond kunnen worden; er is niets verwerkt.</translation></message><message><source>A review in the receipt is malformed.</source><translation>Een beoordeling in het ontvangstbewijs is ongeldig.</translation></message><message><source>The receipt names a package this vault did not send (or with other contents); nothing was changed.</source><translation>Het ontvangstbewijs noemt een pakket dat deze kluis niet heeft verzonden (of met een andere inhoud); er is niets gewijzigd.</translation></message><message><source>The receipt comes from a key that package was not sealed to; nothing was changed.</source><translation>Het ontvangstbewijs komt van een sleutel waarvoor dat pakket niet was versleuteld; er is niets gewijzigd.</translation></message><message><source>The confirmed debriefs are deleted, but the vault file could not be rebuilt yet (is the disk full?); it is rebuilt at the next unlock.</source><translation>De bevestigde debriefings zijn verwijderd, maar het kluisbestand kon nog niet opnieuw worden opgebouwd (is de schijf vol?); dat gebeurt bij de volgende ontgrendeling.</translation></message><message><source>This vault holds no version {version} of that debrief.</source><translation>Deze kluis heeft geen versie {version} van die debriefing.</translation></message><message><source>No such report approval in the active alias's files.</source><translation>Deze rapportgoedkeuring staat niet in de dossiers van de actieve alias.</translation></message><message><source>Only a handler may approve or reject a sanitised report.</source><translation>Alleen een teamleider mag een geschoond rapport goedkeuren of afwijzen.</translation></message><message><source>Say why the sanitised report is rejected.</source><translation>Geef aan waarom het geschoonde rapport wordt afgewezen.</translation></message><message><source>This request has already been decided.</source><translation>Over deze aanvraag is al besloten.</translation></message><message><source>A sanitised report is approved by someone other than its requester.</source><translation>Een geschoond rapport wordt goedgekeurd door een ander dan de aanvrager.</translation></message><message><source>Choose a marking: {markings}.</source><translation>Kies een rubricering: {markings}.</translation></message><message><source>Choose one debrief, or a source and/or a date range.</source><translation>Kies één debriefing, of een bron en/of een periode.</translation></message><message><source>The date range ends before it starts.</source><translation>De periode eindigt voordat ze begint.</translation></message><message><source>Reports are printed in English (en) or Dutch (nl).</source><translation>Rapporten worden in het Engels (en) of Nederlands (nl) afgedrukt.</translation></message><message><source>No debriefs match that choice in the active alias's files.</source><translation>Geen debriefings in de dossiers van de actieve alias passen bij die keuze.</translation></message><message><source>A report covers at most {n} debriefs; narrow the choice.</source><translation>Een rapport omvat ten hoogste {n} debriefings; maak de keuze kleiner.</translation></message><message><source>Wrong passphrase.</source><translation>Verkeerde wachtzin.</translation></message><message><source>Nothing to share: no submitted or approved debrief in that choice has an item whose handling code allows sharing and that has a sanitised wording.</source><translation>Niets te delen: geen ingediende of goedgekeurde debriefing in die keuze heeft een item waarvan de behandelcode delen toestaat en dat een geschoonde tekst heeft.</translation></message><message><source>The sanitised content has changed since it was checked and approved; request the report again.</source><translation>De geschoonde inhoud is veranderd sinds de controle en goedkeuring; vraag het rapport opnieuw aan.</translation></message><message><source>This approved report has already been issued; request a new one.</source><translation>Dit goedgekeurde rapport is al uitgegeven; vraag een nieuw aan.</translation></message><message><source>A sanitised report is released only after a handler approves it.</source><translation>Een geschoond rapport wordt pas vrijgegeven nadat een teamleider het heeft goedgekeurd.</translation></message><message><source>That report is not in this vault's register.</source><translation>Dat rapport staat niet in het register van deze kluis.</translation></message><message><source>Type at least one word to search for.</source><translation>Typ ten minste één woord om op te zoeken.</translation></message><message><source>Idle lock must be between 1 and 120 minutes.</source><translation>Vergrendelen na inactiviteit moet tussen 1 en 120 minuten liggen.</translation></message><message><source>Clipboard clearing must be between 3 and 300 seconds.</source><translation>Het wissen van het klembord moet tussen 3 en 300 seconden liggen.</translation></message><message><source>Autosave must be between 1 and 60 seconds.</source><translation>Automatisch opslaan moet tussen 1 en 60 seconden liggen.</translation></message><message><source>Reveal time must be between 5 and 120 seconds.</source><translation>De onthultijd moet tussen 5 en 120 seconden liggen.</translation></message><message><source>Reminder horizon must be between 1 and 365 days.</source><translation>De termijn voor herinneringen moet tussen 1 en 365 dagen liggen.</translation></message><message><source>No source with codename {codename!r} in the active alias's files.</source><translation>Geen bron met codenaam {codename!r} in de dossiers van de actieve alias.</translation></message><message><source>A contracted civilian informant needs a legal basis (art. 126v Sv).</source><translation>Een gecontracteerde burgerinformant heeft een wettelijke grondslag nodig (art. 126v Sv).</translation></message><message><source>The codename {codename!r} is already in use.</source><translation>De codenaam {codename!r} is al in gebruik.</translation></message><message><source>More than one source in the active alias's files has a codename like {codename!r}; give it exactly as it is written.</source><translation>Meer dan één bron in de dossiers van de actieve alias heeft een codenaam als {codename!r}; geef hem precies zoals hij geschreven is.</translation></message><message><source>Only a handler may give another alias access to a file.</source><translation>Alleen een teamleider mag een andere alias toegang tot een dossier geven.</translation></message><message><source>Access can only be given to a cover name.</source><translation>Toegang kan alleen aan een dekmantelnaam worden gegeven.</translation></message><message><source>The codename cannot be changed: an alias has the same name as the old codename, so the old one could not be kept for the sanitisation guard.</source><translation>De codenaam kan niet worden gewijzigd: een alias heeft dezelfde naam als de oude codenaam, dus de oude kan niet worden bewaard voor de controle op geschoonde tekst.</translation></message><message><source>A tasking needs a description of what to find out.</source><translation>Een opdracht heeft een omschrijving nodig van wat er uitgezocht moet worden.</translation></message><message><source>Close a tasking as done or cancelled.</source><translation>Sluit een opdracht af als uitgevoerd of vervallen.</translation></message><message><source>An amount must be more than zero.</source><translation>Een bedrag moet groter zijn dan nul.</translation></message><message><source>A payment needs a witness.</source><translation>Een betaling heeft een getuige nodig.</translation></message><message><source>Currency is a three-letter code such as EUR.</source><translation>De valuta is een code van drie letters, zoals EUR.</translation></message><message><source>This tasking is already closed.</source><translation>Deze opdracht is al afgesloten.</translation></message><message><source>The witness must be someone other than the runner who pays.</source><translation>De getuige moet een ander zijn dan de runner die betaalt.</translation></message><message><source>That debrief belongs to another source.</source><translation>Die debriefing hoort bij een andere bron.</translation></message><message><source>Witnesses and approvers are named by cover name.</source><translation>Getuigen en goedkeurders worden op dekmantelnaam genoemd.</translation></message><message><source>Cannot read {path}: {why}.</source><translation>{path} is niet te lezen: {why}.</translation></message><message><source>{path} is larger than a Veldboek package can be ({mb} MB).</source><translation>{path} is groter dan een Veldboek-pakket kan zijn ({mb} MB).</translation></message><message><source>{path} is larger than a Veldboek receipt can be ({mb} MB).</source><translation>{path} is groter dan een Veldboek-ontvangstbewijs kan zijn ({mb} MB).</translation></message><message><source>{path} is larger than a Veldboek key bundle can be ({kb} KB).</source><translation>{path} is groter dan een Veldboek-sleutelbundel kan zijn ({kb} KB).</translation></message><message><source>{path} is larger than a Veldboek report can be ({mb} MB).</source><translation>{path} is groter dan een Veldboek-rapport kan zijn ({mb} MB).</translation></message><message><source>{path} is a folder, not a file.</source><translation>{path} is een map, geen bestand.</translation></message><message><source>{path} is not an ordinary file (it is a device, a pipe or a socket); choose the file itself.</source><translation>{path} is geen gewoon bestand (het is een apparaat, een pipe of een socket); kies het bestand zelf.</translation></message><message><source>File not found: {path}</source><translation>Bestand niet gevonden: {path}</translation></message><message><source>{path} changed while it was being read; try again.</source><translation>{path} veranderde terwijl het werd gelezen; probeer het opnieuw.</translation></message><message><source>An instruction needs text.</source><translation>Een instructie heeft tekst nodig.</translation></message><message><source>Reliability is recorded as a 3x5x2 source evaluation (1, 2 or 3).</source><translation>Betrouwbaarheid wordt vastgelegd als 3x5x2-bronwaardering (1, 2 of 3).</translation></message><message><source>The next risk review must be today or later.</source><translation>De volgende risicoherziening moet vandaag of later zijn.</translation></message><message><source>This instruction was already acknowledged.</source><translation>Deze instructie is al bevestigd.</translation></message><message><source>Could not write {name}: {why}.</source><translation>{name} kon niet worden geschreven: {why}.</translation></message><message><source>The disk holding {folder} is full; nothing was changed.</source><translation>De schijf met {folder} is vol; er is niets gewijzigd.</translation></message><message><source>The OS keyring could not be read; this vault needs its device secret from it.</source><translation>De sleutelbos van het besturingssysteem kon niet worden gelezen; deze kluis heeft het apparaatgeheim daaruit nodig.</translation></message><message><source>The device secret in the OS keyring is damaged.</source><translation>Het apparaatgeheim in de sleutelbos van het besturingssysteem is beschadigd.</translation></message><message><source>The OS keyring refused to store the device secret.</source><translation>De sleutelbos van het besturingssysteem weigerde het apparaatgeheim op te slaan.</translation></message><message><source>The OS keyring refused to delete the device secret.</source><translation>De sleutelbos van het besturingssysteem weigerde het apparaatgeheim te verwijderen.</translation></message><message><source>The vault database cannot be decrypted: it is damaged, truncated or does not belong to this header.</source><translation>De kluisdatabase kan niet worden ontsleuteld: ze is beschadigd, afgekapt of hoort niet bij deze header.</translation></message><message><source>Another Veldboek process is changing this vault's header; try again in a moment.</source><translation>Een ander Veldboek-proces wijzigt de header van deze kluis; probeer het zo meteen opnieuw.</translation></message><message><source>This file is not a Veldboek vault header.</source><translation>Dit bestand is geen kluisheader van Veldboek.</translation></message><message><source>The vault header has version {version!r}; this Veldboek reads version {known}. Use a newer Veldboek.</source><translation>De kluisheader heeft versie {version!r}; deze Veldboek leest versie {known}. Gebruik een nieuwere Veldboek.</translation></message><message><source>The vault header names an unknown key-derivation function.</source><translation>De kluisheader noemt een onbekende sleutelafleidingsfunctie.</translation></message><message><source>The vault header is too large to be genuine.</source><translation>De kluisheader is te groot om echt te zijn.</translation></message><message><source>The vault header names an unknown key-wrapping algorithm.</source><translation>De kluisheader noemt een onbekend algoritme voor sleutelomhulling.</translation></message><message><source>No vault header at {path}.</source><translation>Geen kluisheader in {path}.</translation></message><message><source>The vault header cannot be read: {why}.</source><translation>De kluisheader kan niet worden gelezen: {why}.</translation></message><message><source>The vault header on disk belongs to another vault.</source><translation>De kluisheader op schijf hoort bij een andere kluis.</translation></message><message><source>The vault header is not readable (corrupted file).</source><translation>De kluisheader is niet leesbaar (beschadigd bestand).</translation></message><message><source>The vault header is damaged or incomplete.</source><translation>De kluisheader is beschadigd of onvolledig.</translation></message><message><source>The passphrase must have at least {n} characters.</source><translation>De wachtzin moet ten minste {n} tekens hebben.</translation></message><message><source>The passphrase must not start or end with a space.</source><translation>De wachtzin mag niet met een spatie beginnen of eindigen.</translation></message><message><source>Cannot create a vault at {root}: {reason}.</source><translation>Er kan geen kluis worden gemaakt in {root}: {reason}.</translation></message><message><source>Wrong passphrase (or the header was altered).</source><translation>Verkeerde wachtzin (of er is met de header geknoeid).</translation></message><message><source>The disk is full: the last change was not saved. Free space and retry.</source><translation>De schijf is vol: de laatste wijziging is niet opgeslagen. Maak ruimte vrij en probeer het opnieuw.</translation></message><message><source>The vault is busy: another Veldboek process is writing to it. Nothing was changed; try again when it is done.</source><translation>De kluis is bezet: een ander Veldboek-proces schrijft erin. Er is niets gewijzigd; probeer het opnieuw als dat klaar is.</translation></message><message><source>The vault database is damaged. Restore it from a backup, or run `veldboek check`.</source><translation>De kluisdatabase is beschadigd. Zet een back-up terug of voer `veldboek check` uit.</translation></message><message><source>A vault already exists at {root}.</source><translation>Er bestaat al een kluis in {root}.</translation></message><message><source>{root} holds a database without its header; move it away before creating a vault.</source><translation>{root} bevat een database zonder header; verplaats die voordat u een kluis maakt.</translation></message><message><source>No OS keyring is available, so a device secret cannot be used on this computer.</source><translation>Er is geen sleutelbos van het besturingssysteem, dus een apparaatgeheim kan op deze computer niet worden gebruikt.</translation></message><message><source>The disk holding {root} is full; no vault was created.</source><translation>De schijf met {root} is vol; er is geen kluis gemaakt.</translation></message><message><source>Cannot create a vault at {root}: the folder is not writable.</source><translation>Er kan geen kluis worden gemaakt in {root}: er kan niet in de map worden geschreven.</translation></message><message><source>The audit log does not match its anchor ({problem}): this vault may have been rolled back or altered. Run `veldboek check`.</source><translation>Het auditlog klopt niet met zijn anker ({problem}): deze kluis is mogelijk teruggezet naar een oudere kopie of gewijzigd. Voer `veldboek check` uit.</translation></message><message><source>This vault also needs its device secret from the OS keyring, and no keyring is available. Open it on the computer where it was created.</source><translation>Deze kluis heeft ook het apparaatgeheim uit de sleutelbos van het besturingssysteem nodig, en er is geen sleutelbos. Open de kluis op de computer waarop ze is gemaakt.</translation></message><message><source>This vault's device secret is not in this computer's keyring; open it on the computer where it was created.</source><translation>Het apparaatgeheim van deze kluis staat niet in de sleutelbos van deze computer; open de kluis op de computer waarop ze is gemaakt.</translation></message><message><source>Wrong passphrase (or the header was altered). Wait {seconds} s before the next attempt.</source><translation>Verkeerde wachtzin (of er is met de header geknoeid). Wacht {seconds} s voor de volgende poging.</translation></message><message><source>Cannot write the vault database in {root}.</source><translation>De kluisdatabase kan niet worden geschreven in {root}.</translation></message><message><source>No vault at {root}.</source><translation>Geen kluis in {root}.</translation></message><message><source>The vault database is missing in {root}.</source><translation>De kluisdatabase ontbreekt in {root}.</translation></message><message><source>The vault database is empty or truncated: it is damaged.</source><translation>De kluisdatabase is leeg of afgekapt: ze is beschadigd.</translation></message><message><source>The vault database is damaged: {count} page(s) are zeroed, the first at page {page}. Nothing was written to it. Restore it from a backup, or run `veldboek check`.</source><translation>De kluisdatabase is beschadigd: {count} pagina('s) bevatten alleen nullen, de eerste is pagina {page}. Er is niets in geschreven. Zet een back-up terug of voer `veldboek check` uit.</translation></message><message><source>The vault database does not belong to this header.</source><translation>De kluisdatabase hoort niet bij deze header.</translation></message><message><source>The vault database lacks its identity key.</source><translation>De kluisdatabase mist haar identiteitssleutel.</translation></message><message><source>The vault database is damaged, so nothing more is saved. Lock it, restore it from a backup, or run `veldboek check`.</source><translation>De kluisdatabase is beschadigd, dus er wordt niets meer opgeslagen. Vergrendel de kluis, zet een back-up terug of voer `veldboek check` uit.</translation></message><message><source>Could not back up the vault before upgrading it; nothing was changed. ({why})</source><translation>Er kon geen back-up van de kluis worden gemaakt voor de upgrade; er is niets gewijzigd. ({why})</translation></message><message><source>Upgrading the vault failed; the previous state is in {name}.</source><translation>De upgrade van de kluis is mislukt; de vorige toestand staat in {name}.</translation></message><message><source>The vault header is missing in {root}; the vault cannot be opened.</source><translation>De kluisheader ontbreekt in {root}; de kluis kan niet worden geopend.</translation></message><message><source>This vault was written by a newer Veldboek; update the app.</source><translation>Deze kluis is geschreven door een nieuwere Veldboek; werk de app bij.</translation></message><message><source>The text given holds bytes that are not UTF-8, so it cannot be saved; nothing was changed.</source><translation>De gegeven tekst bevat bytes die geen UTF-8 zijn en kan dus niet worden opgeslagen; er is niets gewijzigd.</translation></message><message><source>The vault file could not be rebuilt now; it is tried again at the next unlock.</source><translation>Het kluisbestand kon nu niet opnieuw worden opgebouwd; dat wordt bij de volgende ontgrendeling opnieuw geprobeerd.</translation></message><message><source>A leftover temporary file in the vault folder ({name}) cannot be removed; it may hold the key under an earlier passphrase. Remove it, then change the passphrase again. Nothing was changed.</source><translation>Een achtergebleven tijdelijk bestand in de kluismap ({name}) kan niet worden verwijderd; het kan de sleutel onder een eerdere wachtzin bevatten. Verwijder het en wijzig de wachtzin daarna opnieuw. Er is niets gewijzigd.</translation></message><message><source>The vault database is damaged or incomplete; restore it from a backup.</source><translation>De kluisdatabase is beschadigd of onvolledig; zet een back-up terug.</translation></message><message><source>The current passphrase is wrong.</source><translation>De huidige wachtzin is onjuist.</translation></message><message><source>The passphrase was changed in another window or command after this one unlocked; the current passphrase is the new one. Nothing was changed.</source><translation>De wachtzin is in een ander venster of commando gewijzigd nadat dit venster werd ontgrendeld; de huidige wachtzin is de nieuwe. Er is niets gewijzigd.</translation></message><message><source>A compartment needs a name of 1 to {n} characters.</source><translation>Een compartiment heeft een naam van 1 tot {n} tekens nodig.</translation></message><message><source>The compartment name is not valid text.</source><translation>De naam van het compartiment is geen geldige tekst.</translation></message><message><source>The compartment name holds a character that cannot be shown safely ({code}).</source><translation>De naam van het compartiment bevat een teken dat niet veilig getoond kan worden ({code}).</translation></message><message><source>An alias needs a name of 1 to {n} characters.</source><translation>Een alias heeft een naam van 1 tot {n} tekens nodig.</translation></message><message><source>A source needs a codename of 1 to {n} characters.</source><translation>Een bron heeft een codenaam van 1 tot {n} tekens nodig.</translation></message><message><source>A key needs a name of 1 to {n} characters.</source><translation>Een sleutel heeft een naam van 1 tot {n} tekens nodig.</translation></message><message><source>The alias is not valid text (it holds bytes that are not UTF-8).</source><translation>De alias is geen geldige tekst (er staan bytes in die geen UTF-8 zijn).</translation></message><message><source>The codename is not valid text (it holds bytes that are not UTF-8).</source><translation>De codenaam is geen geldige tekst (er staan bytes in die geen UTF-8 zijn).</translation></message><message><source>The key name is not valid text (it holds bytes that are not UTF-8).</source><translation>De sleutelnaam is geen geldige tekst (er staan bytes in die geen UTF-8 zijn).</translation></message><message><source>The alias holds a character that cannot be shown safely ({code}): control, invisible and direction-changing characters are not allowed in names.</source><translation>De alias bevat een teken dat niet veilig getoond kan worden ({code}): stuurtekens, onzichtbare tekens en tekens die de schrijfrichting veranderen zijn in namen niet toegestaan.</translation></message><message><source>The codename holds a character that cannot be shown safely ({code}): control, invisible and direction-changing characters are not allowed in names.</source><translation>De codenaam bevat een teken dat niet veilig getoond kan worden ({code}): stuurtekens, onzichtbare tekens en tekens die de schrijfrichting veranderen zijn in namen niet toegestaan.</translation></message><message><source>The key name holds a character that cannot be shown safely ({code}): control, invisible and direction-changing characters are not allowed in names.</source><translation>De sleutelnaam bevat een teken dat niet veilig getoond kan worden ({code}): stuurtekens, onzichtbare tekens en tekens die de schrijfrichting veranderen zijn in namen niet toegestaan.</translation></message><message><source>package data contains a fraction</source><translation>de pakketgegevens bevatten een breuk</translation></message><message><source>duplicate key in package data</source><translation>dubbele sleutel in de pakketgegevens</translation></message><message><source>package data is not valid JSON</source><translation>de pakketgegevens zijn geen geldige JSON</translation></message><message><source>This is not a Veldboek package.</source><translation>Dit is geen Veldboek-pakket.</translation></message><message><source>Package container version {found} is not supported (this Veldboek reads version {supported}).</source><translation>Pakketversie {found} wordt niet ondersteund (deze Veldboek leest versie {supported}).</translation></message><message><source>The package is cut short (manifest).</source><translation>Het pakket is afgekapt (manifest).</translation></message><message><source>The package is cut short (body).</source><translation>Het pakket is afgekapt (inhoud).</translation></message><message><source>The package carries data after its end.</source><translation>Het pakket bevat gegevens na zijn einde.</translation></message><message><source>The package is not padded to the size the format prescribes.</source><translation>Het pakket is niet aangevuld tot de grootte die het formaat voorschrijft.</translation></message><message><source>The package manifest is not an object.</source><translation>Het manifest van het pakket is geen object.</translation></message><message><source>The package body does not match its manifest.</source><translation>De inhoud van het pakket past niet bij het manifest.</translation></message><message><source>The package body is not an object.</source><translation>De inhoud van het pakket is geen object.</translation></message><message><source>The package is cut short.</source><translation>Het pakket is afgekapt.</translation></message><message><source>The package signature does not match the sender's key.</source><translation>De handtekening van het pakket past niet bij de sleutel van de afzender.</translation></message><message><source>The package manifest is malformed.</source><translation>Het manifest van het pakket is ongeldig.</translation></message><message><source>This package was made by a newer Veldboek (format version {found}); this Veldboek reads versions {supported}. Update Veldboek to read it.</source><translation>Dit pakket is gemaakt door een nieuwere Veldboek (formaatversie {found}); deze Veldboek leest versies {supported}. Werk Veldboek bij om het te lezen.</translation></message><message><source>Package version {found} is not supported (this Veldboek reads {supported}).</source><translation>Pakketversie {found} wordt niet ondersteund (deze Veldboek leest {supported}).</translation></message><message><source>This is not a Veldboek package manifest.</source><translation>Dit is geen manifest van een Veldboek-pakket.</translation></message><message><source>The package manifest has missing or unknown fields.</source><translation>Het manifest van het pakket mist velden of heeft onbekende velden.</translation></message><message><source>The package manifest lists its recipients wrongly.</source><translation>Het manifest van het pakket noemt zijn ontvangers verkeerd.</translation></message><message><source>The package manifest's number and its link do not agree.</source><translation>Het nummer in het manifest van het pakket en de verwijzing naar het vorige pakket passen niet bij elkaar.</translation></message><message><source>A package of debriefs carries a list of receipts.</source><translation>Een pakket met debriefings bevat een lijst ontvangstbewijzen.</translation></message><message><source>A receipt carries records or audit events, or confirms no package.</source><translation>Een ontvangstbewijs bevat records of auditgebeurtenissen, of bevestigt geen pakket.</translation></message><message><source>The package is damaged: {why}.</source><translation>Het pakket is beschadigd: {why}.</translation></message><message><source>This vault's key opens none of the package's recipient slots: the package is not addressed to this vault, or its header was damaged.</source><translation>De sleutel van deze kluis opent geen van de ontvangersvakken van het pakket: het pakket is niet aan deze kluis gericht, of de kop is beschadigd.</translation></message><message><source>The package uses an age version this Veldboek does not read.</source><translation>Het pakket gebruikt een age-versie die deze Veldboek niet leest.</translation></message><message><source>The package was altered or cut short: {why}.</source><translation>Het pakket is gewijzigd of afgekapt: {why}.</translation></message><message><source>The package was not addressed to this vault by its sender (it was re-sealed).</source><translation>De afzender heeft het pakket niet aan deze kluis gericht (het is opnieuw verzegeld).</translation></message><message><source>A recipient was removed from the package after sealing.</source><translation>Na het verzegelen is een ontvanger uit het pakket verwijderd.</translation></message><message><source>The package's recipient slots are not the number and kind the format prescribes.</source><translation>De ontvangervakken van het pakket hebben niet het aantal en de soort die het formaat voorschrijft.</translation></message><message><source>The package's recipient slots were changed after it was signed (one was swapped, removed or added).</source><translation>De ontvangersvakken van het pakket zijn na het ondertekenen gewijzigd (een is verwisseld, verwijderd of toegevoegd).</translation></message><message><source>This receipt would be larger than a receipt can be ({mb} MB): there are too many long review comments since the previous receipt.</source><translation>Dit ontvangstbewijs zou groter worden dan een ontvangstbewijs kan zijn ({mb} MB): er zijn sinds het vorige ontvangstbewijs te veel lange beoordelingsopmerkingen.</translation></message><message><source>This package would hold more than a package can ({mb} MB of records and files): send fewer debriefs, or smaller files, at a time.</source><translation>Dit pakket zou meer bevatten dan een pakket kan ({mb} MB aan gegevens en bestanden): verstuur minder debriefings, of kleinere bestanden, tegelijk.</translation></message><message><source>Too many failed attempts: wait {seconds} s before trying again.</source><translation>Te veel mislukte pogingen: wacht {seconds} s voor u het opnieuw probeert.</translation></message><message><source>The vault is locked.</source><translation>De kluis is vergrendeld.</translation></message><message><source>The report was cancelled; nothing was issued or requested.</source><translation>Het rapport is geannuleerd; er is niets uitgegeven of aangevraagd.</translation></message><message><source>The package names records this vault holds from elsewhere (made here, or sent by another runner); nothing was imported.</source><translation>Het pakket noemt gegevens die deze kluis van elders heeft (hier gemaakt, of door een andere runner gestuurd); er is niets ingelezen.</translation></message><message><source>Not exported: {n} debrief(s) lack what a package must carry; complete them first.</source><translation>Niet verzonden: aan {n} debriefing(s) ontbreekt wat een pakket moet bevatten; vul ze eerst aan.</translation></message><message><source>Package {id} was made and is kept in the vault, but the file could not be written ({reason}). Write it again to a working folder.</source><translation>Pakket {id} is gemaakt en wordt in de kluis bewaard, maar het bestand kon niet worden geschreven ({reason}). Schrijf het opnieuw naar een werkende map.</translation></message><message><source>The sanitised report was refused: its text contains {n} identifying string(s). Change the sanitised wording and try again.</source><translation>Het geschoonde rapport is geweigerd: de tekst bevat {n} identificerende tekst(en). Pas de geschoonde tekst aan en probeer het opnieuw.</translation></message></context>
 <context>
     <name>FirstRunWizard</name>
     <message>
@@ -1207,57 +2324,72 @@
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../pages/home.py" line="33" />
+        <location filename="../pages/home.py" line="47" />
         <source>Risk review</source>
         <translation>Risicoherziening</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="34" />
+        <location filename="../pages/home.py" line="48" />
         <source>Tasking deadline</source>
         <translation>Termijn opdracht</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="35" />
+        <location filename="../pages/home.py" line="49" />
         <source>Contract review</source>
         <translation>Herziening contract</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="36" />
+        <location filename="../pages/home.py" line="50" />
         <source>Suitability review</source>
         <translation>Herbeoordeling geschiktheid</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="46" />
+        <location filename="../pages/home.py" line="60" />
         <source>Due</source>
         <translation>Uiterlijk</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="47" />
+        <location filename="../pages/home.py" line="61" />
         <source>Source</source>
         <translation>Bron</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="48" />
+        <location filename="../pages/home.py" line="62" />
         <source>What</source>
         <translation>Wat</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="49" />
+        <location filename="../pages/home.py" line="63" />
         <source>Details</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="69" />
+        <location filename="../pages/home.py" line="85" />
+        <source>Your drafts and returned debriefs</source>
+        <translation>Uw concepten en teruggestuurde debriefings</translation>
+    </message>
+    <message>
+        <location filename="../pages/home.py" line="98" />
+        <source>No drafts, and nothing returned to you.</source>
+        <translation>Geen concepten, en niets naar u teruggestuurd.</translation>
+    </message>
+    <message>
+        <location filename="../pages/home.py" line="126" />
         <source>Home</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="73" />
+        <location filename="../pages/home.py" line="130" />
         <source>Latest risk level: {level}</source>
         <translation>Laatste risiconiveau: {level}</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="86" />
+        <location filename="../pages/home.py" line="136" />
+        <source>Nothing due in the next {days} days.</source>
+        <translation>Niets te doen in de komende {days} dagen.</translation>
+    </message>
+    <message>
+        <location filename="../pages/home.py" line="167" />
         <source>{n} reminders in the next {days} days, {late} overdue.</source>
         <translation>{n} herinneringen in de komende {days} dagen, {late} verlopen.</translation>
     </message>
@@ -1265,7 +2397,7 @@
 <context>
     <name>ImageViewer</name>
     <message>
-        <location filename="../attachments_box.py" line="48" />
+        <location filename="../attachments_box.py" line="50" />
         <source>This image cannot be shown.</source>
         <translation>Deze afbeelding kan niet worden getoond.</translation>
     </message>
@@ -1291,102 +2423,102 @@
 <context>
     <name>ItemDialog</name>
     <message>
-        <location filename="../dialogs/item_dialog.py" line="103" />
+        <location filename="../dialogs/item_dialog.py" line="105" />
         <source>Edit intelligence item</source>
         <translation>Informatie-item bewerken</translation>
     </message>
     <message>
-        <location filename="../dialogs/item_dialog.py" line="103" />
+        <location filename="../dialogs/item_dialog.py" line="105" />
         <source>New intelligence item</source>
         <translation>Nieuw informatie-item</translation>
     </message>
     <message>
-        <location filename="../dialogs/item_dialog.py" line="111" />
+        <location filename="../dialogs/item_dialog.py" line="113" />
         <source>What the source reported, in their words</source>
         <translation>Wat de bron meldde, in diens woorden</translation>
     </message>
     <message>
-        <location filename="../dialogs/item_dialog.py" line="114" />
+        <location filename="../dialogs/item_dialog.py" line="116" />
         <source>The same information worded so that it cannot point to the source</source>
         <translation>Dezelfde informatie zo verwoord dat ze niet naar de bron kan wijzen</translation>
     </message>
     <message>
-        <location filename="../dialogs/item_dialog.py" line="127" />
+        <location filename="../dialogs/item_dialog.py" line="129" />
         <source>Conditions for sharing (required for C)</source>
         <translation>Voorwaarden voor delen (verplicht bij C)</translation>
     </message>
     <message>
-        <location filename="../dialogs/item_dialog.py" line="130" />
+        <location filename="../dialogs/item_dialog.py" line="132" />
         <source>Exculpatory: this could clear a suspect</source>
         <translation>Ontlastend: dit kan een verdachte vrijpleiten</translation>
     </message>
     <message>
-        <location filename="../dialogs/item_dialog.py" line="137" />
+        <location filename="../dialogs/item_dialog.py" line="139" />
         <source>Reported:</source>
         <translation>Gemeld:</translation>
     </message>
     <message>
-        <location filename="../dialogs/item_dialog.py" line="138" />
+        <location filename="../dialogs/item_dialog.py" line="140" />
         <source>Sanitised wording:</source>
         <translation>Geschoonde tekst:</translation>
     </message>
     <message>
-        <location filename="../dialogs/item_dialog.py" line="139" />
+        <location filename="../dialogs/item_dialog.py" line="141" />
         <source>Grading scheme:</source>
         <translation>Waarderingsschema:</translation>
     </message>
     <message>
-        <location filename="../dialogs/item_dialog.py" line="140" />
+        <location filename="../dialogs/item_dialog.py" line="142" />
         <source>Source evaluation:</source>
         <translation>Bronwaardering:</translation>
     </message>
     <message>
-        <location filename="../dialogs/item_dialog.py" line="141" />
+        <location filename="../dialogs/item_dialog.py" line="143" />
         <source>Intelligence assessment:</source>
         <translation>Informatiewaardering:</translation>
     </message>
     <message>
-        <location filename="../dialogs/item_dialog.py" line="142" />
+        <location filename="../dialogs/item_dialog.py" line="144" />
         <source>Handling code:</source>
         <translation>Behandelcode:</translation>
     </message>
     <message>
-        <location filename="../dialogs/item_dialog.py" line="143" />
+        <location filename="../dialogs/item_dialog.py" line="145" />
         <source>Conditions:</source>
         <translation>Voorwaarden:</translation>
     </message>
     <message>
-        <location filename="../dialogs/item_dialog.py" line="145" />
+        <location filename="../dialogs/item_dialog.py" line="147" />
         <source>Checked against other information:</source>
         <translation>Getoetst aan andere informatie:</translation>
     </message>
     <message>
-        <location filename="../dialogs/item_dialog.py" line="147" />
+        <location filename="../dialogs/item_dialog.py" line="149" />
         <source>Subjects:</source>
         <translation>Subjecten:</translation>
     </message>
     <message>
-        <location filename="../dialogs/item_dialog.py" line="176" />
+        <location filename="../dialogs/item_dialog.py" line="178" />
         <source>— choose —</source>
         <translation>— kies —</translation>
     </message>
     <message>
-        <location filename="../dialogs/item_dialog.py" line="187" />
+        <location filename="../dialogs/item_dialog.py" line="189" />
         <source>This handling code keeps the item out of sanitised reports.</source>
         <translation>Met deze behandelcode blijft het item buiten geschoonde rapporten.</translation>
     </message>
     <message>
-        <location filename="../dialogs/item_dialog.py" line="191" />
+        <location filename="../dialogs/item_dialog.py" line="193" />
         <source>Record the conditions under which it may be shared.</source>
         <translation>Leg vast onder welke voorwaarden het gedeeld mag worden.</translation>
     </message>
     <message>
-        <location filename="../dialogs/item_dialog.py" line="256" />
+        <location filename="../dialogs/item_dialog.py" line="258" />
         <source>Saved {time}</source>
         <translation>Opgeslagen {time}</translation>
     </message>
     <message>
-        <location filename="../dialogs/item_dialog.py" line="262" />
+        <location filename="../dialogs/item_dialog.py" line="264" />
         <source>Write down what the source reported.</source>
         <translation>Schrijf op wat de bron meldde.</translation>
     </message>
@@ -1419,78 +2551,83 @@
         <translation>Naam</translation>
     </message>
     <message>
-        <location filename="../packages/keys_tab.py" line="73" />
+        <location filename="../packages/keys_tab.py" line="74" />
         <source>Added</source>
         <translation>Toegevoegd</translation>
     </message>
     <message>
-        <location filename="../packages/keys_tab.py" line="75" />
+        <location filename="../packages/keys_tab.py" line="80" />
         <source>Fingerprint</source>
         <translation>Vingerafdruk</translation>
     </message>
     <message>
-        <location filename="../packages/keys_tab.py" line="77" />
+        <location filename="../packages/keys_tab.py" line="82" />
         <source>{fp} (retired)</source>
         <translation>{fp} (ingetrokken)</translation>
     </message>
     <message>
-        <location filename="../packages/keys_tab.py" line="83" />
+        <location filename="../packages/keys_tab.py" line="88" />
+        <source>No keys yet. Add your team handler's key (“Add a key…”) to send packages.</source>
+        <translation>Nog geen sleutels. Voeg de sleutel van uw teamleider toe (“Sleutel toevoegen…”) om pakketten te verzenden.</translation>
+    </message>
+    <message>
+        <location filename="../packages/keys_tab.py" line="93" />
         <source>Add a key…</source>
         <translation>Sleutel toevoegen…</translation>
     </message>
     <message>
-        <location filename="../packages/keys_tab.py" line="84" />
-        <location filename="../packages/keys_tab.py" line="166" />
+        <location filename="../packages/keys_tab.py" line="94" />
+        <location filename="../packages/keys_tab.py" line="182" />
         <source>Retire</source>
         <translation>Intrekken</translation>
     </message>
     <message>
-        <location filename="../packages/keys_tab.py" line="85" />
+        <location filename="../packages/keys_tab.py" line="95" />
         <source>Keys I exchange packages with</source>
         <translation>Sleutels waarmee ik pakketten uitwissel</translation>
     </message>
     <message>
-        <location filename="../packages/keys_tab.py" line="94" />
+        <location filename="../packages/keys_tab.py" line="104" />
         <source>team handler</source>
         <translation>teamleider</translation>
     </message>
     <message>
-        <location filename="../packages/keys_tab.py" line="95" />
+        <location filename="../packages/keys_tab.py" line="105" />
         <source>central system</source>
         <translation>centraal systeem</translation>
     </message>
     <message>
-        <location filename="../packages/keys_tab.py" line="96" />
+        <location filename="../packages/keys_tab.py" line="106" />
         <source>runner</source>
         <translation>runner</translation>
     </message>
     <message>
-        <location filename="../packages/keys_tab.py" line="103" />
+        <location filename="../packages/keys_tab.py" line="113" />
         <source>Key id {hex}</source>
         <translation>Sleutel-id {hex}</translation>
     </message>
     <message>
-        <location filename="../packages/keys_tab.py" line="117" />
+        <location filename="../packages/keys_tab.py" line="127" />
         <source>Save my public key</source>
         <translation>Mijn publieke sleutel opslaan</translation>
     </message>
     <message>
-        <location filename="../packages/keys_tab.py" line="135" />
+        <location filename="../packages/keys_tab.py" line="146" />
         <source>A key to add</source>
         <translation>Toe te voegen sleutel</translation>
     </message>
     <message>
-        <location filename="../packages/keys_tab.py" line="135" />
-        <source>Veldboek keys (*.veldboek-key);;All files (*)</source>
-        <translation>Veldboek-sleutels (*.veldboek-key);;Alle bestanden (*)</translation>
+        <location filename="../packages/keys_tab.py" line="146" />
+        <source>All files (*);;Veldboek keys (*.veldboek-key)</source>
+        <translation>Alle bestanden (*);;Veldboek-sleutels (*.veldboek-key)</translation>
     </message>
     <message>
-        <location filename="../packages/keys_tab.py" line="159" />
+        <location filename="../packages/keys_tab.py" line="177" />
         <source>Retire key</source>
         <translation>Sleutel intrekken</translation>
     </message>
     <message>
-        <location filename="../packages/keys_tab.py" line="162" />
+        <location filename="../packages/keys_tab.py" line="179" />
         <source>Retire the key of {name}? Packages will no longer go to it, and nothing it signs will be accepted.</source>
         <translation>De sleutel van {name} intrekken? Er gaan dan geen pakketten meer naartoe en niets wat ermee is ondertekend wordt nog aanvaard.</translation>
     </message>
@@ -1676,87 +2813,92 @@
 <context>
     <name>LogTab</name>
     <message>
-        <location filename="../packages/log_tab.py" line="28" />
+        <location filename="../packages/log_tab.py" line="31" />
         <source>When</source>
         <translation>Wanneer</translation>
     </message>
     <message>
-        <location filename="../packages/log_tab.py" line="29" />
+        <location filename="../packages/log_tab.py" line="36" />
         <source>Way</source>
         <translation>Richting</translation>
     </message>
     <message>
-        <location filename="../packages/log_tab.py" line="30" />
+        <location filename="../packages/log_tab.py" line="37" />
         <source>Number</source>
         <translation>Nummer</translation>
     </message>
     <message>
-        <location filename="../packages/log_tab.py" line="31" />
+        <location filename="../packages/log_tab.py" line="38" />
         <source>Records</source>
         <translation>Records</translation>
     </message>
     <message>
-        <location filename="../packages/log_tab.py" line="32" />
+        <location filename="../packages/log_tab.py" line="39" />
         <source>With</source>
         <translation>Met</translation>
     </message>
     <message>
-        <location filename="../packages/log_tab.py" line="33" />
+        <location filename="../packages/log_tab.py" line="40" />
         <source>State</source>
         <translation>Stand</translation>
     </message>
     <message>
-        <location filename="../packages/log_tab.py" line="39" />
+        <location filename="../packages/log_tab.py" line="48" />
+        <source>No packages sent or received yet.</source>
+        <translation>Nog geen pakketten verzonden of ontvangen.</translation>
+    </message>
+    <message>
+        <location filename="../packages/log_tab.py" line="51" />
         <source>Write again…</source>
         <translation>Opnieuw schrijven…</translation>
     </message>
     <message>
-        <location filename="../packages/log_tab.py" line="49" />
+        <location filename="../packages/log_tab.py" line="61" />
         <source>receipt sent</source>
         <translation>ontvangstbewijs verzonden</translation>
     </message>
     <message>
-        <location filename="../packages/log_tab.py" line="49" />
+        <location filename="../packages/log_tab.py" line="61" />
         <source>receipt received</source>
         <translation>ontvangstbewijs ontvangen</translation>
     </message>
     <message>
-        <location filename="../packages/log_tab.py" line="50" />
+        <location filename="../packages/log_tab.py" line="62" />
         <source>package sent</source>
         <translation>pakket verzonden</translation>
     </message>
     <message>
-        <location filename="../packages/log_tab.py" line="50" />
+        <location filename="../packages/log_tab.py" line="62" />
         <source>package received</source>
         <translation>pakket ontvangen</translation>
     </message>
     <message>
-        <location filename="../packages/log_tab.py" line="54" />
+        <location filename="../packages/log_tab.py" line="66" />
         <source>confirmed {when}</source>
         <translation>bevestigd {when}</translation>
     </message>
     <message>
-        <location filename="../packages/log_tab.py" line="56" />
+        <location filename="../packages/log_tab.py" line="68" />
         <source>awaiting receipt</source>
         <translation>wacht op ontvangstbewijs</translation>
     </message>
     <message>
-        <location filename="../packages/log_tab.py" line="76" />
+        <location filename="../packages/log_tab.py" line="88" />
         <source>Select a sent package that is still awaiting its receipt.</source>
         <translation>Kies een verzonden pakket dat nog op zijn ontvangstbewijs wacht.</translation>
     </message>
     <message>
-        <location filename="../packages/log_tab.py" line="79" />
+        <location filename="../packages/log_tab.py" line="91" />
         <source>Folder to write the package to</source>
         <translation>Map om het pakket in te schrijven</translation>
     </message>
     <message>
-        <location filename="../packages/log_tab.py" line="88" />
+        <location filename="../packages/log_tab.py" line="100" />
         <source>Write again</source>
         <translation>Opnieuw schrijven</translation>
     </message>
     <message>
-        <location filename="../packages/log_tab.py" line="97" />
+        <location filename="../packages/log_tab.py" line="109" />
         <source>Written again: {path}</source>
         <translation>Opnieuw geschreven: {path}</translation>
     </message>
@@ -1764,42 +2906,112 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="56" />
+        <location filename="../main_window.py" line="98" />
         <source>Veldboek</source>
         <translation>Veldboek</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="102" />
-        <source>Locks itself after {m} min without activity. Panic key: F12.</source>
-        <translation>Vergrendelt na {m} min zonder activiteit. Paniektoets: F12.</translation>
+        <location filename="../main_window.py" line="231" />
+        <source>Vault</source>
+        <translation>Kluis</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="157" />
+        <location filename="../main_window.py" line="232" />
+        <source>Go</source>
+        <translation>Ga naar</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="242" />
+        <source>Command palette…</source>
+        <translation>Opdrachtenpalet…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="256" />
+        <source>Back</source>
+        <translation>Terug</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="260" />
+        <source>Switch alias…</source>
+        <translation>Alias wisselen…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="270" />
+        <source>New source…</source>
+        <translation>Nieuwe bron…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="280" />
+        <source>New debrief</source>
+        <translation>Nieuwe debriefing</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="290" />
+        <source>New contact…</source>
+        <translation>Nieuw contact…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="309" />
+        <source>Report…</source>
+        <translation>Rapport…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="315" />
+        <source>Send a package (export)…</source>
+        <translation>Pakket verzenden (exporteren)…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="325" />
+        <source>Receive a package (import)…</source>
+        <translation>Pakket ontvangen (inlezen)…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="335" />
         <source>Lock</source>
         <translation>Vergrendelen</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="160" />
+        <location filename="../main_window.py" line="345" />
         <source>Panic: lock and hide</source>
         <translation>Paniek: vergrendelen en verbergen</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="162" />
+        <location filename="../main_window.py" line="352" />
         <source>Quit</source>
         <translation>Afsluiten</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="164" />
+        <location filename="../main_window.py" line="464" />
+        <source>Open a source's file or debrief first, then use {action}.</source>
+        <translation>Open eerst het dossier van een bron of een debriefing en gebruik dan {action}.</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="588" />
+        <source>The meeting was discarded.</source>
+        <translation>De ontmoeting is weggegooid.</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="300" />
         <source>Meeting mode</source>
         <translation>Ontmoetingsmodus</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="167" />
-        <source>Search</source>
-        <translation>Zoeken</translation>
+        <location filename="../main_window.py" line="144" />
+        <source>Locks after {m} min without activity · Panic: F12</source>
+        <translation>Vergrendelt na {m} min zonder activiteit · Paniek: F12</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="252" />
+        <location filename="../main_window.py" line="158" />
+        <source>Settings saved.</source>
+        <translation>Instellingen opgeslagen.</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="233" />
+        <source>Actions</source>
+        <translation>Acties</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="558" />
         <source>Open a source's file or debrief first, then press Ctrl+M.</source>
         <translation>Open eerst een brondossier of debriefing en druk dan op Ctrl+M.</translation>
     </message>
@@ -1807,47 +3019,84 @@
 <context>
     <name>MeetingView</name>
     <message>
-        <location filename="../meeting_mode.py" line="58" />
+        <location filename="../meeting_mode.py" line="70" />
         <source>Quick notes; they become a contact and a draft debrief</source>
         <translation>Snelle notities; ze worden een contact en een concept-debriefing</translation>
     </message>
     <message>
-        <location filename="../meeting_mode.py" line="62" />
+        <location filename="../meeting_mode.py" line="74" />
         <source>End meeting…</source>
         <translation>Ontmoeting beëindigen…</translation>
     </message>
     <message>
         <location filename="../meeting_mode.py" line="77" />
+        <location filename="../meeting_mode.py" line="193" />
+        <source>Discard meeting…</source>
+        <translation>Ontmoeting weggooien…</translation>
+    </message>
+    <message>
+        <location filename="../meeting_mode.py" line="81" />
+        <source>Started by mistake? In its first {m} minutes a meeting can be discarded.</source>
+        <translation>Per vergissing begonnen? In de eerste {m} minuten kan een ontmoeting worden weggegooid.</translation>
+    </message>
+    <message>
+        <location filename="../meeting_mode.py" line="98" />
         <source>Open tasking:</source>
         <translation>Openstaande opdrachten:</translation>
     </message>
     <message>
-        <location filename="../meeting_mode.py" line="79" />
+        <location filename="../meeting_mode.py" line="100" />
         <source>Notes:</source>
         <translation>Notities:</translation>
     </message>
     <message>
-        <location filename="../meeting_mode.py" line="91" />
+        <location filename="../meeting_mode.py" line="125" />
         <source>End meeting</source>
         <translation>Ontmoeting beëindigen</translation>
     </message>
     <message>
-        <location filename="../meeting_mode.py" line="92" />
+        <location filename="../meeting_mode.py" line="117" />
         <source>Passphrase:</source>
         <translation>Wachtzin:</translation>
     </message>
     <message>
-        <location filename="../meeting_mode.py" line="101" />
+        <location filename="../meeting_mode.py" line="133" />
         <source>Checking…</source>
         <translation>Bezig met controleren…</translation>
     </message>
     <message>
-        <location filename="../meeting_mode.py" line="109" />
+        <location filename="../meeting_mode.py" line="142" />
         <source>Wrong passphrase; still in meeting mode.</source>
         <translation>Verkeerde wachtzin; nog in ontmoetingsmodus.</translation>
     </message>
     <message>
-        <location filename="../meeting_mode.py" line="132" />
+        <location filename="../meeting_mode.py" line="179" />
+        <source>The note you typed ({n} words) is lost with it.</source>
+        <translation>De notitie die u typte ({n} woorden) gaat daarmee verloren.</translation>
+    </message>
+    <message>
+        <location filename="../meeting_mode.py" line="181" />
+        <source>The note saved earlier is lost with it.</source>
+        <translation>De eerder opgeslagen notitie gaat daarmee verloren.</translation>
+    </message>
+    <message>
+        <location filename="../meeting_mode.py" line="186" />
+        <location filename="../meeting_mode.py" line="195" />
+        <source>Discard meeting</source>
+        <translation>Ontmoeting weggooien</translation>
+    </message>
+    <message>
+        <location filename="../meeting_mode.py" line="188" />
+        <source>Discard this meeting with {codename}, started at {time}? Its contact and its draft debrief are removed; the audit log records that it was discarded. Then give your passphrase.</source>
+        <translation>Deze ontmoeting met {codename}, begonnen om {time}, weggooien? Het contact en de concept-debriefing worden verwijderd; het auditlog legt vast dat ze is weggegooid. Geef daarna uw wachtzin.</translation>
+    </message>
+    <message>
+        <location filename="../meeting_mode.py" line="238" />
+        <source>The note is empty here; the vault keeps the note saved before.</source>
+        <translation>De notitie is hier leeg; de kluis bewaart de eerder opgeslagen notitie.</translation>
+    </message>
+    <message>
+        <location filename="../meeting_mode.py" line="243" />
         <source>Note saved {time}</source>
         <translation>Notitie opgeslagen {time}</translation>
     </message>
@@ -1875,7 +3124,7 @@
         <translation>Sleutels</translation>
     </message>
     <message>
-        <location filename="../pages/packages.py" line="38" />
+        <location filename="../pages/packages.py" line="39" />
         <source>Packages</source>
         <translation>Pakketten</translation>
     </message>
@@ -2007,67 +3256,98 @@
         <translation>Geweigerd: er is al een ander pakket met dit nummer ingelezen.</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="171" />
+        <location filename="../packages/receive_tab.py" line="170" />
         <source>Import package</source>
         <translation>Pakket inlezen</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="174" />
-        <source>Package {n} from {sender} is intact and signed by their key (fingerprint {short}…): {records} debrief(s), {files} file(s).</source>
-        <translation>Pakket {n} van {sender} is ongeschonden en ondertekend met diens sleutel (vingerafdruk {short}…): {records} debriefing(s), {files} bestand(en).</translation>
+        <location filename="../packages/receive_tab.py" line="172" />
+        <source>Package {n} from {sender} is intact and signed by their key (fingerprint {short}…): {records} debrief(s), {files} file(s). Import it into this vault?</source>
+        <translation>Pakket {n} van {sender} is ongeschonden en ondertekend met diens sleutel (vingerafdruk {short}…): {records} debriefing(s), {files} bestand(en). In deze kluis inlezen?</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="186" />
+        <location filename="../packages/receive_tab.py" line="183" />
         <source>Import</source>
         <translation>Inlezen</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="199" />
+        <location filename="../packages/receive_tab.py" line="194" />
         <source>Importing the package…</source>
         <translation>Pakket wordt ingelezen…</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="214" />
+        <location filename="../packages/receive_tab.py" line="209" />
         <source>Imported package {n} from {sender}: {new} new, {updated} newer version(s), {unchanged} unchanged, {older} older version(s) kept as history.</source>
         <translation>Pakket {n} van {sender} ingelezen: {new} nieuw, {updated} nieuwere versie(s), {unchanged} ongewijzigd, {older} oudere versie(s) als geschiedenis bewaard.</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="229" />
+        <location filename="../packages/receive_tab.py" line="224" />
+        <location filename="../packages/receive_tab.py" line="260" />
         <source>Refused: {why}</source>
         <translation>Geweigerd: {why}</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="237" />
+        <location filename="../packages/receive_tab.py" line="232" />
         <source>Folder to write the receipt to</source>
         <translation>Map om het ontvangstbewijs in te schrijven</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="241" />
+        <location filename="../packages/receive_tab.py" line="236" />
         <source>Sealing the receipt…</source>
         <translation>Ontvangstbewijs wordt verzegeld…</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="252" />
+        <location filename="../packages/receive_tab.py" line="247" />
         <source>Receipt for {n} package(s), with {reviews} review(s), written to {path}.</source>
         <translation>Ontvangstbewijs voor {n} pakket(ten), met {reviews} beoordeling(en), geschreven naar {path}.</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="257" />
+        <location filename="../packages/receive_tab.py" line="252" />
         <source>A receipt to take in</source>
         <translation>In te lezen ontvangstbewijs</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="261" />
+        <location filename="../packages/receive_tab.py" line="270" />
+        <source>The debriefs the handler confirms in it are then deleted from this vault, and the vault file is rebuilt so that no trace of them remains.</source>
+        <translation>De debriefings die de teamleider erin bevestigt, worden dan uit deze kluis verwijderd en het kluisbestand wordt opnieuw opgebouwd, zodat er geen spoor van achterblijft.</translation>
+    </message>
+    <message>
+        <location filename="../packages/receive_tab.py" line="275" />
+        <source>The debriefs the handler confirms in it are then deleted from this vault.</source>
+        <translation>De debriefings die de teamleider erin bevestigt, worden dan uit deze kluis verwijderd.</translation>
+    </message>
+    <message>
+        <location filename="../packages/receive_tab.py" line="281" />
+        <source>Take in a receipt</source>
+        <translation>Ontvangstbewijs inlezen</translation>
+    </message>
+    <message>
+        <location filename="../packages/receive_tab.py" line="282" />
+        <source>Take in the receipt {file}? {what} This cannot be undone.</source>
+        <translation>Het ontvangstbewijs {file} inlezen? {what} Dit kan niet ongedaan worden gemaakt.</translation>
+    </message>
+    <message>
+        <location filename="../packages/receive_tab.py" line="286" />
+        <source>Settings, "After a receipt", decides this; a debrief changed since it was sent is kept until it has gone out again.</source>
+        <translation>Dit volgt uit Instellingen, "Na een ontvangstbewijs"; een debriefing die sinds het verzenden is gewijzigd, blijft tot ze opnieuw is verzonden.</translation>
+    </message>
+    <message>
+        <location filename="../packages/receive_tab.py" line="289" />
+        <source>Take in and delete</source>
+        <translation>Inlezen en verwijderen</translation>
+    </message>
+    <message>
+        <location filename="../packages/receive_tab.py" line="298" />
         <source>Taking in the receipt…</source>
         <translation>Ontvangstbewijs wordt ingelezen…</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="273" />
+        <location filename="../packages/receive_tab.py" line="310" />
         <source>Receipt from {sender}: {n} package(s) confirmed, {reviews} review(s) taken in, {purged} debrief(s) removed from this vault.</source>
         <translation>Ontvangstbewijs van {sender}: {n} pakket(ten) bevestigd, {reviews} beoordeling(en) overgenomen, {purged} debriefing(s) uit deze kluis verwijderd.</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="283" />
+        <location filename="../packages/receive_tab.py" line="320" />
         <source>Receipt taken in</source>
         <translation>Ontvangstbewijs ingelezen</translation>
     </message>
@@ -2075,47 +3355,47 @@
 <context>
     <name>RecordIdentityDialog</name>
     <message>
-        <location filename="../dialogs/identity.py" line="36" />
+        <location filename="../dialogs/identity.py" line="37" />
         <source>Record true identity</source>
         <translation>Ware identiteit vastleggen</translation>
     </message>
     <message>
-        <location filename="../dialogs/identity.py" line="40" />
+        <location filename="../dialogs/identity.py" line="41" />
         <source>These fields are sealed as soon as you press OK. Veldboek never shows them again unless someone reveals them on purpose, with the passphrase and a reason.</source>
         <translation>Deze velden worden verzegeld zodra u op OK drukt. Veldboek toont ze nooit meer, tenzij iemand ze bewust onthult, met de wachtzin en een reden.</translation>
     </message>
     <message>
-        <location filename="../dialogs/identity.py" line="49" />
+        <location filename="../dialogs/identity.py" line="50" />
         <source>One address per line</source>
         <translation>Eén adres per regel</translation>
     </message>
     <message>
-        <location filename="../dialogs/identity.py" line="50" />
+        <location filename="../dialogs/identity.py" line="51" />
         <source>One number per line</source>
         <translation>Eén nummer per regel</translation>
     </message>
     <message>
-        <location filename="../dialogs/identity.py" line="53" />
+        <location filename="../dialogs/identity.py" line="54" />
         <source>Full name:</source>
         <translation>Volledige naam:</translation>
     </message>
     <message>
-        <location filename="../dialogs/identity.py" line="54" />
+        <location filename="../dialogs/identity.py" line="55" />
         <source>Date of birth:</source>
         <translation>Geboortedatum:</translation>
     </message>
     <message>
-        <location filename="../dialogs/identity.py" line="55" />
+        <location filename="../dialogs/identity.py" line="56" />
         <source>Addresses:</source>
         <translation>Adressen:</translation>
     </message>
     <message>
-        <location filename="../dialogs/identity.py" line="56" />
+        <location filename="../dialogs/identity.py" line="57" />
         <source>Phone numbers:</source>
         <translation>Telefoonnummers:</translation>
     </message>
     <message>
-        <location filename="../dialogs/identity.py" line="57" />
+        <location filename="../dialogs/identity.py" line="58" />
         <source>Notes:</source>
         <translation>Notities:</translation>
     </message>
@@ -2161,98 +3441,99 @@
 <context>
     <name>ReportPreviewDialog</name>
     <message>
-        <location filename="../report_preview.py" line="143" />
-        <location filename="../report_preview.py" line="243" />
+        <location filename="../report_preview.py" line="146" />
+        <location filename="../report_preview.py" line="303" />
         <source>Report preview</source>
         <translation>Voorbeeld van rapport</translation>
     </message>
     <message>
-        <location filename="../report_preview.py" line="155" />
+        <location filename="../report_preview.py" line="163" />
         <source>{title} · {marking} · report {report_id} · {pages} page(s)</source>
         <translation>{title} · {marking} · rapport {report_id} · {pages} pagina('s)</translation>
     </message>
     <message>
-        <location filename="../report_preview.py" line="161" />
+        <location filename="../report_preview.py" line="169" />
+        <location filename="../report_preview.py" line="273" />
         <source>Rendering pages…</source>
         <translation>Pagina's worden opgebouwd…</translation>
     </message>
     <message>
-        <location filename="../report_preview.py" line="173" />
+        <location filename="../report_preview.py" line="184" />
         <source>Print…</source>
         <translation>Afdrukken…</translation>
     </message>
     <message>
-        <location filename="../report_preview.py" line="177" />
+        <location filename="../report_preview.py" line="188" />
         <source>Save PDF…</source>
         <translation>PDF opslaan…</translation>
     </message>
     <message>
-        <location filename="../report_preview.py" line="181" />
+        <location filename="../report_preview.py" line="192" />
         <source>Close</source>
         <translation>Sluiten</translation>
     </message>
     <message>
-        <location filename="../report_preview.py" line="235" />
+        <location filename="../report_preview.py" line="297" />
         <source>{pages} page(s). Nothing has been written to disk.</source>
         <translation>{pages} pagina('s). Er is niets naar schijf geschreven.</translation>
     </message>
     <message>
-        <location filename="../report_preview.py" line="258" />
+        <location filename="../report_preview.py" line="319" />
         <source>Veldboek report</source>
         <translation>Veldboek-rapport</translation>
     </message>
     <message>
-        <location filename="../report_preview.py" line="268" />
-        <location filename="../report_preview.py" line="274" />
-        <location filename="../report_preview.py" line="287" />
-        <location filename="../report_preview.py" line="299" />
-        <location filename="../report_preview.py" line="322" />
+        <location filename="../report_preview.py" line="329" />
+        <location filename="../report_preview.py" line="335" />
+        <location filename="../report_preview.py" line="348" />
+        <location filename="../report_preview.py" line="361" />
+        <location filename="../report_preview.py" line="384" />
         <source>Print report</source>
         <translation>Rapport afdrukken</translation>
     </message>
     <message>
-        <location filename="../report_preview.py" line="276" />
+        <location filename="../report_preview.py" line="337" />
         <source>Printing to a file is not allowed here. Use Save PDF… to keep a copy: it warns you and is recorded.</source>
         <translation>Afdrukken naar een bestand kan hier niet. Gebruik PDF opslaan… om een kopie te bewaren: u krijgt een waarschuwing en het wordt vastgelegd.</translation>
     </message>
     <message>
-        <location filename="../report_preview.py" line="287" />
+        <location filename="../report_preview.py" line="348" />
         <source>The printer could not be started.</source>
         <translation>De printer kon niet worden gestart.</translation>
     </message>
     <message>
-        <location filename="../report_preview.py" line="291" />
+        <location filename="../report_preview.py" line="352" />
         <source>Printing…</source>
         <translation>Bezig met afdrukken…</translation>
     </message>
     <message>
-        <location filename="../report_preview.py" line="301" />
+        <location filename="../report_preview.py" line="363" />
         <source>This computer has no private folder in memory for the print job. The print system will keep the report as an unencrypted file on disk while it prints (and the printer's queue may keep a copy afterwards). Print anyway?</source>
         <translation>Deze computer heeft geen afgeschermde map in het geheugen voor de afdruktaak. Het afdruksysteem bewaart het rapport tijdens het afdrukken als onversleuteld bestand op schijf (en de wachtrij van de printer kan daarna een kopie bewaren). Toch afdrukken?</translation>
     </message>
     <message>
-        <location filename="../report_preview.py" line="317" />
+        <location filename="../report_preview.py" line="379" />
         <source>Sent {pages} page(s) to the printer.</source>
         <translation>{pages} pagina('s) naar de printer gestuurd.</translation>
     </message>
     <message>
-        <location filename="../report_preview.py" line="331" />
-        <location filename="../report_preview.py" line="342" />
+        <location filename="../report_preview.py" line="393" />
+        <location filename="../report_preview.py" line="404" />
         <source>Save unencrypted PDF</source>
         <translation>Onversleutelde PDF opslaan</translation>
     </message>
     <message>
-        <location filename="../report_preview.py" line="333" />
+        <location filename="../report_preview.py" line="395" />
         <source>The PDF file will NOT be encrypted: anyone who gets the file can read it. Save it only where its marking ({marking}) allows, and destroy it when done. The save is recorded in the audit log.</source>
         <translation>Het PDF-bestand wordt NIET versleuteld: iedereen die het bestand krijgt, kan het lezen. Sla het alleen op waar de rubricering ({marking}) dat toestaat en vernietig het als u klaar bent. Het opslaan wordt in het auditlog vastgelegd.</translation>
     </message>
     <message>
-        <location filename="../report_preview.py" line="344" />
+        <location filename="../report_preview.py" line="406" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF-bestanden (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../report_preview.py" line="360" />
+        <location filename="../report_preview.py" line="422" />
         <source>Saved an unencrypted copy.</source>
         <translation>Een onversleutelde kopie is opgeslagen.</translation>
     </message>
@@ -2260,262 +3541,344 @@
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../pages/reports.py" line="61" />
+        <location filename="../pages/reports.py" line="62" />
         <source>Choose by source and dates instead</source>
         <translation>Kies in plaats daarvan op bron en datum</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="64" />
+        <location filename="../pages/reports.py" line="65" />
         <source>Internal (for the unit; names the source)</source>
         <translation>Intern (voor de eenheid; noemt de bron)</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="67" />
+        <location filename="../pages/reports.py" line="68" />
         <source>Sanitised (for sharing; needs a handler's approval)</source>
         <translation>Geschoond (om te delen; na goedkeuring door een teamleider)</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="79" />
+        <location filename="../pages/reports.py" line="80" />
         <source>Make report…</source>
         <translation>Rapport maken…</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="85" />
+        <location filename="../pages/reports.py" line="86" />
         <source>New report</source>
         <translation>Nieuw rapport</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="89" />
+        <location filename="../pages/reports.py" line="90" />
         <source>Source:</source>
         <translation>Bron:</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="90" />
+        <location filename="../pages/reports.py" line="91" />
         <source>From (day written):</source>
         <translation>Van (dag van schrijven):</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="91" />
+        <location filename="../pages/reports.py" line="92" />
         <source>To:</source>
         <translation>Tot en met:</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="92" />
+        <location filename="../pages/reports.py" line="93" />
         <source>Kind:</source>
         <translation>Soort:</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="94" />
+        <location filename="../pages/reports.py" line="95" />
         <source>Classification:</source>
         <translation>Rubricering:</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="100" />
+        <location filename="../pages/reports.py" line="102" />
         <source>Requested</source>
         <translation>Aangevraagd</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="101" />
+        <location filename="../pages/reports.py" line="107" />
         <source>By</source>
         <translation>Door</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="102" />
+        <location filename="../pages/reports.py" line="108" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="103" />
+        <location filename="../pages/reports.py" line="110" />
         <source>Debriefs</source>
         <translation>Debriefings</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="104" />
+        <location filename="../pages/reports.py" line="114" />
         <source>Marking</source>
         <translation>Rubricering</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="105" />
+        <location filename="../pages/reports.py" line="115" />
         <source>Decided by</source>
         <translation>Besloten door</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="110" />
+        <location filename="../pages/reports.py" line="118" />
+        <source>No sanitised reports requested.</source>
+        <translation>Geen geschoonde rapporten aangevraagd.</translation>
+    </message>
+    <message>
+        <location filename="../pages/reports.py" line="121" />
         <source>Preview</source>
         <translation>Voorbeeld</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="113" />
+        <location filename="../pages/reports.py" line="124" />
+        <location filename="../pages/reports.py" line="460" />
         <source>Approve</source>
         <translation>Goedkeuren</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="116" />
+        <location filename="../pages/reports.py" line="127" />
         <source>Reject…</source>
         <translation>Afwijzen…</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="118" />
+        <location filename="../pages/reports.py" line="129" />
         <source>Issue…</source>
         <translation>Uitgeven…</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="119" />
+        <location filename="../pages/reports.py" line="130" />
         <source>Sanitised reports</source>
         <translation>Geschoonde rapporten</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="123" />
+        <location filename="../pages/reports.py" line="134" />
         <source>Verify a report file…</source>
         <translation>Rapportbestand controleren…</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="140" />
+        <location filename="../pages/reports.py" line="151" />
         <source>Reports</source>
         <translation>Rapporten</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="148" />
+        <location filename="../pages/reports.py" line="160" />
         <source>One debrief: {what}</source>
         <translation>Eén debriefing: {what}</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="165" />
+        <location filename="../pages/reports.py" line="177" />
         <source>— all sources —</source>
         <translation>— alle bronnen —</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="179" />
+        <location filename="../pages/reports.py" line="191" />
         <source>Awaiting approval</source>
         <translation>Wacht op goedkeuring</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="180" />
+        <location filename="../pages/reports.py" line="192" />
         <source>Approved: can be issued</source>
         <translation>Goedgekeurd: kan worden uitgegeven</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="181" />
+        <location filename="../pages/reports.py" line="193" />
         <source>Rejected</source>
         <translation>Afgewezen</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="182" />
+        <location filename="../pages/reports.py" line="194" />
         <source>Issued</source>
         <translation>Uitgegeven</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="193" />
+        <location filename="../pages/reports.py" line="205" />
         <source>Passphrase</source>
         <translation>Wachtzin</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="200" />
+        <location filename="../pages/reports.py" line="212" />
         <source>Cancel</source>
         <translation>Annuleren</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="212" />
+        <location filename="../pages/reports.py" line="224" />
         <source>Cancelling…</source>
         <translation>Bezig met annuleren…</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="224" />
+        <location filename="../pages/reports.py" line="237" />
+        <source>Issue internal report</source>
+        <translation>Intern rapport uitgeven</translation>
+    </message>
+    <message>
+        <location filename="../pages/reports.py" line="239" />
+        <source>Issue an internal report ({marking}) of {what}? It names the source, gets a report number and is recorded in the audit log; it is printed or saved only if you choose so in the preview.</source>
+        <translation>Een intern rapport ({marking}) uitgeven van {what}? Het noemt de bron, krijgt een rapportnummer en komt in het auditlog; het wordt alleen afgedrukt of opgeslagen als u dat in het voorbeeld kiest.</translation>
+    </message>
+    <message>
+        <location filename="../pages/reports.py" line="243" />
+        <location filename="../pages/reports.py" line="500" />
+        <source>Issue report</source>
+        <translation>Rapport uitgeven</translation>
+    </message>
+    <message>
+        <location filename="../pages/reports.py" line="290" />
+        <source>the debrief {what}</source>
+        <translation>de debriefing {what}</translation>
+    </message>
+    <message>
+        <location filename="../pages/reports.py" line="295" />
+        <source>written {start} to {end}</source>
+        <translation>geschreven van {start} tot en met {end}</translation>
+    </message>
+    <message>
+        <location filename="../pages/reports.py" line="299" />
+        <source>the debriefs of {source}, {days}</source>
+        <translation>de debriefings over {source}, {days}</translation>
+    </message>
+    <message>
+        <location filename="../pages/reports.py" line="301" />
+        <source>all debriefs of {source}</source>
+        <translation>alle debriefings over {source}</translation>
+    </message>
+    <message>
+        <location filename="../pages/reports.py" line="302" />
+        <source>the debriefs of all sources, {days}</source>
+        <translation>de debriefings over alle bronnen, {days}</translation>
+    </message>
+    <message>
+        <location filename="../pages/reports.py" line="307" />
         <source>Laying out the report…</source>
         <translation>Rapport wordt opgemaakt…</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="246" />
+        <location filename="../pages/reports.py" line="251" />
         <source>The sanitised text is checked against the sources' identities: give your passphrase.</source>
         <translation>De geschoonde tekst wordt getoetst aan de identiteit van de bronnen: geef uw wachtzin.</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="252" />
+        <location filename="../pages/reports.py" line="257" />
         <source>Checking the sanitised text…</source>
         <translation>Geschoonde tekst wordt gecontroleerd…</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="269" />
+        <location filename="../pages/reports.py" line="274" />
         <source>No identifying text found. The report now waits for a handler's approval; issue it here once approved.</source>
         <translation>Geen identificerende tekst gevonden. Het rapport wacht nu op goedkeuring door een teamleider; geef het hier uit zodra het is goedgekeurd.</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="291" />
+        <location filename="../pages/reports.py" line="336" />
         <source>Cancelled: nothing was issued or requested.</source>
         <translation>Geannuleerd: er is niets uitgegeven of aangevraagd.</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="297" />
+        <location filename="../pages/reports.py" line="342" />
         <source>Sanitised report refused</source>
         <translation>Geschoond rapport geweigerd</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="300" />
+        <location filename="../pages/reports.py" line="345" />
         <source>The sanitised text would point to the source. Change these wordings and try again:</source>
         <translation>De geschoonde tekst zou naar de bron wijzen. Pas deze formuleringen aan en probeer het opnieuw:</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="308" />
+        <location filename="../pages/reports.py" line="353" />
         <source>Refused: {n} identifying string(s).</source>
         <translation>Geweigerd: {n} identificerende tekst(en).</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="318" />
+        <location filename="../pages/reports.py" line="363" />
         <source>Report {id} issued: {pages} page(s).</source>
         <translation>Rapport {id} uitgegeven: {pages} pagina('s).</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="328" />
+        <location filename="../pages/reports.py" line="373" />
         <source>Internal debrief report</source>
         <translation>Intern debriefingrapport</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="330" />
+        <location filename="../pages/reports.py" line="375" />
         <source>Sanitised intelligence report</source>
         <translation>Geschoond inlichtingenrapport</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="357" />
+        <location filename="../pages/reports.py" line="402" />
         <source>Select a sanitised report in the list first.</source>
         <translation>Kies eerst een geschoond rapport in de lijst.</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="366" />
+        <location filename="../pages/reports.py" line="411" />
         <source>Laying out the preview…</source>
         <translation>Voorbeeld wordt opgemaakt…</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="374" />
+        <location filename="../pages/reports.py" line="419" />
         <source>Sanitised report awaiting approval</source>
         <translation>Geschoond rapport dat op goedkeuring wacht</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="401" />
+        <location filename="../pages/reports.py" line="434" />
+        <source>the sanitised report requested by {by} on {day} ({n} debrief(s), {marking})</source>
+        <translation>het geschoonde rapport dat {by} op {day} aanvroeg ({n} debriefing(s), {marking})</translation>
+    </message>
+    <message>
+        <location filename="../pages/reports.py" line="456" />
+        <source>Approve sanitised report</source>
+        <translation>Geschoond rapport goedkeuren</translation>
+    </message>
+    <message>
+        <location filename="../pages/reports.py" line="458" />
+        <source>Approve {what}? Once approved it can be issued and shared outside the unit.</source>
+        <translation>{what} goedkeuren? Eenmaal goedgekeurd kan het worden uitgegeven en buiten de eenheid worden gedeeld.</translation>
+    </message>
+    <message>
+        <location filename="../pages/reports.py" line="479" />
+        <source>Reject sanitised report</source>
+        <translation>Geschoond rapport afwijzen</translation>
+    </message>
+    <message>
+        <location filename="../pages/reports.py" line="481" />
+        <source>Reject {what}? It can then never be issued; a new request is needed.</source>
+        <translation>{what} afwijzen? Het kan dan nooit meer worden uitgegeven; er is een nieuwe aanvraag nodig.</translation>
+    </message>
+    <message>
+        <location filename="../pages/reports.py" line="484" />
         <source>Reject</source>
         <translation>Afwijzen</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="401" />
+        <location filename="../pages/reports.py" line="483" />
         <source>Why?</source>
         <translation>Waarom?</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="416" />
+        <location filename="../pages/reports.py" line="495" />
+        <source>Issue sanitised report</source>
+        <translation>Geschoond rapport uitgeven</translation>
+    </message>
+    <message>
+        <location filename="../pages/reports.py" line="497" />
+        <source>Issue {what}? It gets a report number and is recorded in the audit log; it is printed or saved only if you choose so in the preview.</source>
+        <translation>{what} uitgeven? Het krijgt een rapportnummer en komt in het auditlog; het wordt alleen afgedrukt of opgeslagen als u dat in het voorbeeld kiest.</translation>
+    </message>
+    <message>
+        <location filename="../pages/reports.py" line="508" />
         <source>Issuing checks the text once more against the identities: give your passphrase.</source>
         <translation>Bij het uitgeven wordt de tekst nog eens aan de identiteiten getoetst: geef uw wachtzin.</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="423" />
+        <location filename="../pages/reports.py" line="515" />
         <source>Producing the sanitised report…</source>
         <translation>Geschoond rapport wordt gemaakt…</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="447" />
+        <location filename="../pages/reports.py" line="539" />
         <source>Verify a report</source>
         <translation>Rapport controleren</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="447" />
+        <location filename="../pages/reports.py" line="539" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF-bestanden (*.pdf)</translation>
     </message>
@@ -2523,72 +3886,72 @@
 <context>
     <name>RevealIdentityDialog</name>
     <message>
-        <location filename="../dialogs/identity.py" line="97" />
+        <location filename="../dialogs/identity.py" line="98" />
         <source>Reveal true identity of {codename}</source>
         <translation>Ware identiteit van {codename} onthullen</translation>
     </message>
     <message>
-        <location filename="../dialogs/identity.py" line="107" />
+        <location filename="../dialogs/identity.py" line="108" />
         <source>Revealing is recorded in the audit log with your alias and reason. Make sure nobody can see your screen.</source>
         <translation>Onthullen wordt met uw alias en reden in het auditlog vastgelegd. Zorg dat niemand uw scherm kan zien.</translation>
     </message>
     <message>
-        <location filename="../dialogs/identity.py" line="117" />
+        <location filename="../dialogs/identity.py" line="118" />
         <source>Why do you need the identity now?</source>
         <translation>Waarom hebt u de identiteit nu nodig?</translation>
     </message>
     <message>
-        <location filename="../dialogs/identity.py" line="122" />
+        <location filename="../dialogs/identity.py" line="123" />
         <source>Passphrase:</source>
         <translation>Wachtzin:</translation>
     </message>
     <message>
-        <location filename="../dialogs/identity.py" line="123" />
+        <location filename="../dialogs/identity.py" line="124" />
         <source>Reason:</source>
         <translation>Reden:</translation>
     </message>
     <message>
-        <location filename="../dialogs/identity.py" line="133" />
+        <location filename="../dialogs/identity.py" line="134" />
         <source>Hidden again in %v s</source>
         <translation>Over %v s weer verborgen</translation>
     </message>
     <message>
-        <location filename="../dialogs/identity.py" line="140" />
+        <location filename="../dialogs/identity.py" line="141" />
         <source>Reveal</source>
         <translation>Onthullen</translation>
     </message>
     <message>
-        <location filename="../dialogs/identity.py" line="144" />
+        <location filename="../dialogs/identity.py" line="145" />
         <source>Close</source>
         <translation>Sluiten</translation>
     </message>
     <message>
-        <location filename="../dialogs/identity.py" line="162" />
+        <location filename="../dialogs/identity.py" line="165" />
         <source>Checking the passphrase…</source>
         <translation>Wachtzin wordt gecontroleerd…</translation>
     </message>
     <message>
-        <location filename="../dialogs/identity.py" line="180" />
+        <location filename="../dialogs/identity.py" line="183" />
         <source>&lt;b&gt;Name:&lt;/b&gt; {v}</source>
         <translation>&lt;b&gt;Naam:&lt;/b&gt; {v}</translation>
     </message>
     <message>
-        <location filename="../dialogs/identity.py" line="181" />
+        <location filename="../dialogs/identity.py" line="184" />
         <source>&lt;b&gt;Date of birth:&lt;/b&gt; {v}</source>
         <translation>&lt;b&gt;Geboortedatum:&lt;/b&gt; {v}</translation>
     </message>
     <message>
-        <location filename="../dialogs/identity.py" line="182" />
+        <location filename="../dialogs/identity.py" line="185" />
         <source>&lt;b&gt;Addresses:&lt;/b&gt; {v}</source>
         <translation>&lt;b&gt;Adressen:&lt;/b&gt; {v}</translation>
     </message>
     <message>
-        <location filename="../dialogs/identity.py" line="183" />
+        <location filename="../dialogs/identity.py" line="186" />
         <source>&lt;b&gt;Phone numbers:&lt;/b&gt; {v}</source>
         <translation>&lt;b&gt;Telefoonnummers:&lt;/b&gt; {v}</translation>
     </message>
     <message>
-        <location filename="../dialogs/identity.py" line="186" />
+        <location filename="../dialogs/identity.py" line="189" />
         <source>&lt;b&gt;Notes:&lt;/b&gt; {v}</source>
         <translation>&lt;b&gt;Notities:&lt;/b&gt; {v}</translation>
     </message>
@@ -2644,58 +4007,73 @@
 <context>
     <name>SearchPage</name>
     <message>
-        <location filename="../pages/search.py" line="47" />
+        <location filename="../pages/search.py" line="61" />
         <source>Narrative</source>
         <translation>Verslag</translation>
     </message>
     <message>
-        <location filename="../pages/search.py" line="48" />
+        <location filename="../pages/search.py" line="62" />
         <source>Item</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../pages/search.py" line="49" />
+        <location filename="../pages/search.py" line="63" />
         <source>Subject</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../pages/search.py" line="50" />
+        <location filename="../pages/search.py" line="64" />
         <source>Addendum</source>
         <translation>Aanvulling</translation>
     </message>
     <message>
-        <location filename="../pages/search.py" line="54" />
+        <location filename="../pages/search.py" line="69" />
+        <source>Written</source>
+        <translation>Geschreven</translation>
+    </message>
+    <message>
+        <location filename="../pages/search.py" line="74" />
         <source>Source</source>
         <translation>Bron</translation>
     </message>
     <message>
-        <location filename="../pages/search.py" line="55" />
+        <location filename="../pages/search.py" line="75" />
         <source>Found in</source>
         <translation>Gevonden in</translation>
     </message>
     <message>
-        <location filename="../pages/search.py" line="56" />
+        <location filename="../pages/search.py" line="77" />
         <source>Text</source>
         <translation>Tekst</translation>
     </message>
     <message>
-        <location filename="../pages/search.py" line="63" />
+        <location filename="../pages/search.py" line="79" />
+        <source>Sorted by this column: best match first</source>
+        <translation>Gesorteerd op deze kolom: beste treffer eerst</translation>
+    </message>
+    <message>
+        <location filename="../pages/search.py" line="91" />
         <source>Words to find (all must occur); end a word with * to match its start</source>
         <translation>Te zoeken woorden (alle moeten voorkomen); eindig een woord op * om op het begin te zoeken</translation>
     </message>
     <message>
-        <location filename="../pages/search.py" line="65" />
-        <location filename="../pages/search.py" line="90" />
+        <location filename="../pages/search.py" line="93" />
+        <location filename="../pages/search.py" line="128" />
         <source>Search</source>
         <translation>Zoeken</translation>
     </message>
     <message>
-        <location filename="../pages/search.py" line="116" />
-        <source>The newest {n} results in your files; add words to narrow the search.</source>
-        <translation>De nieuwste {n} resultaten in uw dossiers; voeg woorden toe om gerichter te zoeken.</translation>
+        <location filename="../pages/search.py" line="171" />
+        <source>The first {n} results in your files, from the newest {window} matches; add words to narrow the search.</source>
+        <translation>De eerste {n} resultaten in uw dossiers, uit de nieuwste {window} treffers; voeg woorden toe om de zoekopdracht te verfijnen.</translation>
     </message>
     <message>
-        <location filename="../pages/search.py" line="120" />
+        <location filename="../pages/search.py" line="181" />
+        <source>Nothing in your files matches these words.</source>
+        <translation>Niets in uw dossiers bevat deze woorden.</translation>
+    </message>
+    <message>
+        <location filename="../pages/search.py" line="176" />
         <source>{n} results in your files</source>
         <translation>{n} resultaten in uw dossiers</translation>
     </message>
@@ -2703,133 +4081,150 @@
 <context>
     <name>SendTab</name>
     <message>
-        <location filename="../packages/send_tab.py" line="47" />
+        <location filename="../packages/send_tab.py" line="57" />
         <source>Written</source>
         <translation>Geschreven</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="48" />
+        <location filename="../packages/send_tab.py" line="62" />
         <source>Source</source>
         <translation>Bron</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="49" />
+        <location filename="../packages/send_tab.py" line="63" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="50" />
+        <location filename="../packages/send_tab.py" line="64" />
         <source>Version</source>
         <translation>Versie</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="52" />
+        <location filename="../packages/send_tab.py" line="66" />
         <source>Still missing</source>
         <translation>Ontbreekt nog</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="53" />
+        <location filename="../packages/send_tab.py" line="67" />
         <source>complete</source>
         <translation>compleet</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="60" />
+        <location filename="../packages/send_tab.py" line="75" />
         <source>Export everything new…</source>
         <translation>Alles wat nieuw is verzenden…</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="63" />
+        <location filename="../packages/send_tab.py" line="78" />
         <source>Export selected…</source>
         <translation>Selectie verzenden…</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="79" />
+        <location filename="../packages/send_tab.py" line="95" />
         <source>New and changed debriefs (submitted or approved). A package is sealed to the recipients above and signed by this vault; nothing else can read it. Debriefs that still miss something cannot go.</source>
         <translation>Nieuwe en gewijzigde debriefings (ingediend of goedgekeurd). Een pakket wordt verzegeld voor de ontvangers hierboven en door deze kluis ondertekend; niemand anders kan het lezen. Debriefings waar nog iets aan ontbreekt kunnen niet mee.</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="97" />
+        <location filename="../packages/send_tab.py" line="113" />
         <source>Looking for what is new…</source>
         <translation>Zoeken naar wat nieuw is…</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="110" />
+        <location filename="../packages/send_tab.py" line="127" />
         <source>Packages go to: {names}</source>
         <translation>Pakketten gaan naar: {names}</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="119" />
-        <location filename="../packages/send_tab.py" line="227" />
+        <location filename="../packages/send_tab.py" line="72" />
+        <location filename="../packages/send_tab.py" line="136" />
+        <location filename="../packages/send_tab.py" line="286" />
         <source>Nothing new to send.</source>
         <translation>Niets nieuws te verzenden.</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="122" />
+        <location filename="../packages/send_tab.py" line="50" />
+        <location filename="../packages/send_tab.py" line="196" />
+        <source>Add the team handler's key…</source>
+        <translation>Sleutel van de teamleider toevoegen…</translation>
+    </message>
+    <message>
+        <location filename="../packages/send_tab.py" line="139" />
         <source>{n} debrief(s) still miss something (in red).</source>
         <translation>Aan {n} debriefing(s) ontbreekt nog iets (in rood).</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="126" />
+        <location filename="../packages/send_tab.py" line="143" />
         <source>{n} debrief(s) ready to send.</source>
         <translation>{n} debriefing(s) klaar om te verzenden.</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="132" />
+        <location filename="../packages/send_tab.py" line="149" />
         <source>Package {n} was recorded but its file was never written (the export was interrupted). The next export writes it again.</source>
         <translation>Pakket {n} is vastgelegd, maar het bestand is nooit geschreven (het verzenden werd onderbroken). De volgende verzending schrijft het opnieuw.</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="171" />
+        <location filename="../packages/send_tab.py" line="182" />
+        <source>No team handler's key is known yet, so a package could go to no one. Ask your team handler for their key file (their Veldboek saves it under Packages, Keys, "Save my public key…"), put it on this laptop, and add it here with "Add the team handler's key…". They read their fingerprint out to you and you type it in; only a matching key is added.</source>
+        <translation>Er is nog geen sleutel van een teamleider bekend, dus een pakket kan naar niemand. Vraag uw teamleider om diens sleutelbestand (Veldboek slaat het op onder Pakketten, Sleutels, "Mijn publieke sleutel opslaan…"), zet het op deze laptop en voeg het hier toe met "Sleutel van de teamleider toevoegen…". De teamleider leest de vingerafdruk voor en u typt die in; alleen een kloppende sleutel wordt toegevoegd.</translation>
+    </message>
+    <message>
+        <location filename="../packages/send_tab.py" line="193" />
+        <source>No team handler's key yet</source>
+        <translation>Nog geen sleutel van een teamleider</translation>
+    </message>
+    <message>
+        <location filename="../packages/send_tab.py" line="230" />
         <source>Select the debriefs to send first.</source>
         <translation>Kies eerst de debriefings die mee moeten.</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="179" />
+        <location filename="../packages/send_tab.py" line="238" />
         <source>Not sent: complete the debriefs marked in red first.</source>
         <translation>Niet verzonden: vul eerst de rood gemarkeerde debriefings aan.</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="181" />
+        <location filename="../packages/send_tab.py" line="240" />
         <source>Folder to write the package to</source>
         <translation>Map om het pakket in te schrijven</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="185" />
+        <location filename="../packages/send_tab.py" line="244" />
         <source>Sealing the package…</source>
         <translation>Pakket wordt verzegeld…</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="215" />
+        <location filename="../packages/send_tab.py" line="274" />
         <source>Package {n} was recorded but its file was never written; it is written again: {path}</source>
         <translation>Pakket {n} is vastgelegd, maar het bestand is nooit geschreven; het is opnieuw geschreven: {path}</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="223" />
+        <location filename="../packages/send_tab.py" line="282" />
         <source>Removed {count} hidden temporary file(s) of an interrupted export.</source>
         <translation>{count} verborgen tijdelijk(e) bestand(en) van een onderbroken verzending verwijderd.</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="228" />
+        <location filename="../packages/send_tab.py" line="287" />
         <source>The interrupted package is written again; nothing new to send.</source>
         <translation>Het onderbroken pakket is opnieuw geschreven; er is niets nieuws te verzenden.</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="231" />
+        <location filename="../packages/send_tab.py" line="290" />
         <source>Package {n} with {count} debrief(s) written to {path}.</source>
         <translation>Pakket {n} met {count} debriefing(s) geschreven naar {path}.</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="239" />
+        <location filename="../packages/send_tab.py" line="298" />
         <source>Package written</source>
         <translation>Pakket geschreven</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="234" />
+        <location filename="../packages/send_tab.py" line="293" />
         <source>Package {n} with {count} debrief(s) is on its way to {names}.</source>
         <translation>Pakket {n} met {count} debriefing(s) is onderweg naar {names}.</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="237" />
+        <location filename="../packages/send_tab.py" line="296" />
         <source>File: {path}</source>
         <translation>Bestand: {path}</translation>
     </message>
@@ -2837,104 +4232,104 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../pages/settings.py" line="106" />
+        <location filename="../pages/settings.py" line="112" />
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="107" />
-        <location filename="../pages/settings.py" line="108" />
-        <location filename="../pages/settings.py" line="109" />
+        <location filename="../pages/settings.py" line="113" />
+        <location filename="../pages/settings.py" line="114" />
+        <location filename="../pages/settings.py" line="115" />
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="110" />
+        <location filename="../pages/settings.py" line="116" />
         <source> days</source>
         <translation> dagen</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="113" />
+        <location filename="../pages/settings.py" line="119" />
         <source>Keep everything</source>
         <translation>Alles bewaren</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="114" />
+        <location filename="../pages/settings.py" line="120" />
         <source>Delete what the handler confirmed</source>
         <translation>Verwijderen wat de teamleider bevestigde</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="116" />
+        <location filename="../pages/settings.py" line="122" />
         <source>Delete what the handler confirmed, leaving no trace</source>
         <translation>Verwijderen wat de teamleider bevestigde, zonder spoor</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="120" />
+        <location filename="../pages/settings.py" line="126" />
         <source>Follow the system</source>
         <translation>Volg het systeem</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="123" />
+        <location filename="../pages/settings.py" line="129" />
         <source>Save settings</source>
         <translation>Instellingen opslaan</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="128" />
+        <location filename="../pages/settings.py" line="134" />
         <source>Change passphrase…</source>
         <translation>Wachtzin wijzigen…</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="135" />
+        <location filename="../pages/settings.py" line="141" />
         <source>Behaviour</source>
         <translation>Gedrag</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="137" />
+        <location filename="../pages/settings.py" line="143" />
         <source>Lock after idle:</source>
         <translation>Vergrendelen na inactiviteit:</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="138" />
+        <location filename="../pages/settings.py" line="144" />
         <source>Clear copied text after:</source>
         <translation>Gekopieerde tekst wissen na:</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="139" />
+        <location filename="../pages/settings.py" line="145" />
         <source>Autosave drafts every:</source>
         <translation>Concepten automatisch opslaan elke:</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="140" />
+        <location filename="../pages/settings.py" line="146" />
         <source>Show a revealed identity for:</source>
         <translation>Onthulde identiteit tonen gedurende:</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="141" />
+        <location filename="../pages/settings.py" line="147" />
         <source>Remind me of what is due within:</source>
         <translation>Herinner mij aan wat verloopt binnen:</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="142" />
+        <location filename="../pages/settings.py" line="148" />
         <source>After a receipt:</source>
         <translation>Na een ontvangstbewijs:</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="143" />
-        <source>Language (after restart):</source>
-        <translation>Taal (na herstart):</translation>
+        <location filename="../pages/settings.py" line="149" />
+        <source>Language:</source>
+        <translation>Taal:</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="145" />
+        <location filename="../pages/settings.py" line="151" />
         <source>Vault</source>
         <translation>Kluis</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="155" />
+        <location filename="../pages/settings.py" line="161" />
         <source>Settings</source>
         <translation>Instellingen</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="170" />
+        <location filename="../pages/settings.py" line="176" />
         <source>Folder: {folder}
 Key derivation: Argon2id, {mib} MiB, {it} passes (about {sec:.1f} s on this computer)
 Second factor (OS keyring): {factor}</source>
@@ -2943,17 +4338,17 @@ Sleutelafleiding: Argon2id, {mib} MiB, {it} rondes (ongeveer {sec:.1f} s op deze
 Tweede factor (sleutelbos van het besturingssysteem): {factor}</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="177" />
+        <location filename="../pages/settings.py" line="183" />
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="177" />
+        <location filename="../pages/settings.py" line="183" />
         <source>no</source>
         <translation>nee</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="198" />
+        <location filename="../pages/settings.py" line="206" />
         <source>Saved.</source>
         <translation>Opgeslagen.</translation>
     </message>
@@ -3049,408 +4444,473 @@ Tweede factor (sleutelbos van het besturingssysteem): {factor}</translation>
 <context>
     <name>SourceFileView</name>
     <message>
-        <location filename="../source_file.py" line="71" />
+        <location filename="../source_file.py" line="73" />
         <source>← All sources</source>
         <translation>← Alle bronnen</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="98" />
-        <location filename="../source_file.py" line="149" />
-        <location filename="../source_file.py" line="199" />
+        <location filename="../source_file.py" line="104" />
+        <location filename="../source_file.py" line="160" />
+        <location filename="../source_file.py" line="241" />
         <source>Kind</source>
         <translation>Soort</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="99" />
-        <location filename="../source_file.py" line="167" />
-        <location filename="../source_file.py" line="184" />
+        <location filename="../source_file.py" line="105" />
+        <location filename="../source_file.py" line="189" />
+        <location filename="../source_file.py" line="220" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="100" />
+        <location filename="../source_file.py" line="106" />
         <source>Runners</source>
         <translation>Runners</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="101" />
+        <location filename="../source_file.py" line="107" />
         <source>Motivation</source>
         <translation>Motivatie</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="102" />
+        <location filename="../source_file.py" line="108" />
         <source>Information position</source>
         <translation>Informatiepositie</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="103" />
+        <location filename="../source_file.py" line="109" />
         <source>Legal basis</source>
         <translation>Wettelijke grondslag</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="104" />
+        <location filename="../source_file.py" line="110" />
         <source>Contracted / review</source>
         <translation>Gecontracteerd / herziening</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="105" />
+        <location filename="../source_file.py" line="111" />
         <source>Suitability review</source>
         <translation>Herbeoordeling geschiktheid</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="106" />
+        <location filename="../source_file.py" line="112" />
         <source>Antecedents check</source>
         <translation>Antecedentenonderzoek</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="107" />
+        <location filename="../source_file.py" line="113" />
         <source>Former codenames</source>
         <translation>Eerdere codenamen</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="108" />
+        <location filename="../source_file.py" line="114" />
         <source>Notes</source>
         <translation>Notities</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="109" />
+        <location filename="../source_file.py" line="115" />
         <source>True identity</source>
         <translation>Ware identiteit</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="117" />
+        <location filename="../source_file.py" line="123" />
         <source>Edit…</source>
         <translation>Bewerken…</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="119" />
+        <location filename="../source_file.py" line="125" />
         <source>Reveal identity…</source>
         <translation>Identiteit onthullen…</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="121" />
+        <location filename="../source_file.py" line="127" />
         <source>Record identity…</source>
         <translation>Identiteit vastleggen…</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="126" />
+        <location filename="../source_file.py" line="132" />
         <source>Report…</source>
         <translation>Rapport…</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="143" />
+        <location filename="../source_file.py" line="149" />
         <source>Overview</source>
         <translation>Overzicht</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="148" />
+        <location filename="../source_file.py" line="155" />
         <source>When</source>
         <translation>Wanneer</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="150" />
+        <location filename="../source_file.py" line="161" />
         <source>Location</source>
         <translation>Locatie</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="151" />
+        <location filename="../source_file.py" line="163" />
         <source>Minutes</source>
         <translation>Minuten</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="152" />
+        <location filename="../source_file.py" line="167" />
         <source>Attendees</source>
         <translation>Aanwezigen</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="153" />
+        <location filename="../source_file.py" line="168" />
         <source>Safety</source>
         <translation>Veiligheid</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="157" />
+        <location filename="../source_file.py" line="171" />
+        <source>No contacts recorded yet.</source>
+        <translation>Nog geen contacten vastgelegd.</translation>
+    </message>
+    <message>
+        <location filename="../source_file.py" line="173" />
         <source>New contact…</source>
         <translation>Nieuw contact…</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="159" />
+        <location filename="../source_file.py" line="175" />
         <source>Debrief this contact</source>
         <translation>Dit contact debriefen</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="161" />
+        <location filename="../source_file.py" line="177" />
         <source>Contacts</source>
         <translation>Contacten</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="166" />
+        <location filename="../source_file.py" line="183" />
         <source>Written</source>
         <translation>Geschreven</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="168" />
+        <location filename="../source_file.py" line="194" />
         <source>Contact</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="169" />
+        <location filename="../source_file.py" line="199" />
         <source>Items</source>
         <translation>Items</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="174" />
+        <location filename="../source_file.py" line="206" />
+        <source>No debriefs for this source yet.</source>
+        <translation>Nog geen debriefings voor deze bron.</translation>
+    </message>
+    <message>
+        <location filename="../source_file.py" line="210" />
         <source>New debrief</source>
         <translation>Nieuwe debriefing</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="176" />
+        <location filename="../source_file.py" line="212" />
         <source>Open</source>
         <translation>Openen</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="178" />
+        <location filename="../source_file.py" line="214" />
         <source>Debriefs</source>
         <translation>Debriefings</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="183" />
+        <location filename="../source_file.py" line="219" />
         <source>Deadline</source>
         <translation>Termijn</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="185" />
-        <location filename="../source_file.py" line="193" />
+        <location filename="../source_file.py" line="221" />
+        <location filename="../source_file.py" line="230" />
         <source>Tasking</source>
         <translation>Opdrachten</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="186" />
+        <location filename="../source_file.py" line="222" />
         <source>Limits</source>
         <translation>Grenzen</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="187" />
+        <location filename="../source_file.py" line="223" />
         <source>Outcome</source>
         <translation>Uitkomst</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="191" />
+        <location filename="../source_file.py" line="226" />
+        <source>No tasking given yet.</source>
+        <translation>Nog geen opdrachten gegeven.</translation>
+    </message>
+    <message>
+        <location filename="../source_file.py" line="228" />
         <source>New tasking…</source>
         <translation>Nieuwe opdracht…</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="192" />
+        <location filename="../source_file.py" line="229" />
         <source>Close tasking…</source>
         <translation>Opdracht afsluiten…</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="198" />
+        <location filename="../source_file.py" line="236" />
         <source>Date</source>
         <translation>Datum</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="200" />
+        <location filename="../source_file.py" line="243" />
         <source>Amount</source>
         <translation>Bedrag</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="201" />
+        <location filename="../source_file.py" line="248" />
         <source>Witness</source>
         <translation>Getuige</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="202" />
+        <location filename="../source_file.py" line="249" />
         <source>Approved by</source>
         <translation>Goedgekeurd door</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="203" />
+        <location filename="../source_file.py" line="250" />
         <source>Reason</source>
         <translation>Reden</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="208" />
+        <location filename="../source_file.py" line="253" />
+        <source>No payments or offers recorded.</source>
+        <translation>Geen betalingen of aanbod vastgelegd.</translation>
+    </message>
+    <message>
+        <location filename="../source_file.py" line="256" />
         <source>Record payment or offer…</source>
         <translation>Betaling of aanbod vastleggen…</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="210" />
+        <location filename="../source_file.py" line="258" />
         <source>Payments</source>
         <translation>Betalingen</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="216" />
+        <location filename="../source_file.py" line="265" />
         <source>Assessed</source>
         <translation>Beoordeeld</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="217" />
+        <location filename="../source_file.py" line="271" />
         <source>Level</source>
         <translation>Niveau</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="218" />
+        <location filename="../source_file.py" line="277" />
         <source>Review on</source>
         <translation>Herzien op</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="219" />
+        <location filename="../source_file.py" line="281" />
         <source>Threats</source>
         <translation>Dreigingen</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="220" />
+        <location filename="../source_file.py" line="282" />
         <source>Welfare</source>
         <translation>Welzijn</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="224" />
+        <location filename="../source_file.py" line="285" />
+        <source>No risk assessment yet.</source>
+        <translation>Nog geen risicobeoordeling.</translation>
+    </message>
+    <message>
+        <location filename="../source_file.py" line="287" />
         <source>New risk assessment…</source>
         <translation>Nieuwe risicobeoordeling…</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="227" />
+        <location filename="../source_file.py" line="291" />
         <source>Given</source>
         <translation>Gegeven</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="229" />
+        <location filename="../source_file.py" line="297" />
         <source>Acknowledged</source>
         <translation>Bevestigd</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="230" />
+        <location filename="../source_file.py" line="298" />
         <source>not yet</source>
         <translation>nog niet</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="232" />
+        <location filename="../source_file.py" line="300" />
         <source>Instruction</source>
         <translation>Instructie</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="237" />
+        <location filename="../source_file.py" line="303" />
+        <source>No instructions given yet.</source>
+        <translation>Nog geen instructies gegeven.</translation>
+    </message>
+    <message>
+        <location filename="../source_file.py" line="306" />
         <source>Give instruction…</source>
         <translation>Instructie geven…</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="241" />
+        <location filename="../source_file.py" line="311" />
         <source>Reviewed</source>
         <translation>Herzien</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="242" />
+        <location filename="../source_file.py" line="316" />
         <source>Evaluation</source>
         <translation>Waardering</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="243" />
+        <location filename="../source_file.py" line="317" />
         <source>Rationale</source>
         <translation>Onderbouwing</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="248" />
+        <location filename="../source_file.py" line="320" />
+        <source>No reliability review yet.</source>
+        <translation>Nog geen beoordeling van de betrouwbaarheid.</translation>
+    </message>
+    <message>
+        <location filename="../source_file.py" line="323" />
         <source>Review reliability…</source>
         <translation>Betrouwbaarheid herzien…</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="252" />
+        <location filename="../source_file.py" line="327" />
         <source>Risk assessments</source>
         <translation>Risicobeoordelingen</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="253" />
+        <location filename="../source_file.py" line="328" />
         <source>Instructions to the source</source>
         <translation>Instructies aan de bron</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="254" />
+        <location filename="../source_file.py" line="329" />
         <source>Reliability history</source>
         <translation>Betrouwbaarheidshistorie</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="258" />
+        <location filename="../source_file.py" line="333" />
         <source>Risk and welfare</source>
         <translation>Risico en welzijn</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="284" />
+        <location filename="../source_file.py" line="359" />
         <source>Recorded and sealed. Not shown unless revealed on purpose.</source>
         <translation>Vastgelegd en verzegeld. Alleen zichtbaar na bewuste onthulling.</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="286" />
+        <location filename="../source_file.py" line="361" />
         <source>Not recorded.</source>
         <translation>Niet vastgelegd.</translation>
+    </message>
+    <message>
+        <location filename="../source_file.py" line="428" />
+        <source>Replace true identity</source>
+        <translation>Ware identiteit vervangen</translation>
+    </message>
+    <message>
+        <location filename="../source_file.py" line="430" />
+        <source>{codename} already has a recorded true identity. Recording a new one replaces it; the one recorded now cannot be brought back.</source>
+        <translation>Van {codename} is al een ware identiteit vastgelegd. Een nieuwe vastleggen vervangt die; de huidige is daarna niet terug te halen.</translation>
+    </message>
+    <message>
+        <location filename="../source_file.py" line="433" />
+        <source>Record a new identity…</source>
+        <translation>Nieuwe identiteit vastleggen…</translation>
     </message>
 </context>
 <context>
     <name>SourcesPage</name>
     <message>
-        <location filename="../pages/sources.py" line="48" />
+        <location filename="../pages/sources.py" line="55" />
         <source>Codename</source>
         <translation>Codenaam</translation>
     </message>
     <message>
-        <location filename="../pages/sources.py" line="49" />
+        <location filename="../pages/sources.py" line="56" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../pages/sources.py" line="50" />
+        <location filename="../pages/sources.py" line="57" />
         <source>Kind</source>
         <translation>Soort</translation>
     </message>
     <message>
-        <location filename="../pages/sources.py" line="51" />
+        <location filename="../pages/sources.py" line="59" />
         <source>Last contact</source>
         <translation>Laatste contact</translation>
     </message>
     <message>
-        <location filename="../pages/sources.py" line="53" />
+        <location filename="../pages/sources.py" line="65" />
         <source>Next review</source>
         <translation>Volgende herziening</translation>
     </message>
     <message>
-        <location filename="../pages/sources.py" line="62" />
+        <location filename="../pages/sources.py" line="75" />
         <source>Filter by codename</source>
         <translation>Filter op codenaam</translation>
     </message>
     <message>
-        <location filename="../pages/sources.py" line="65" />
+        <location filename="../pages/sources.py" line="78" />
         <source>All statuses</source>
         <translation>Alle statussen</translation>
     </message>
     <message>
-        <location filename="../pages/sources.py" line="68" />
+        <location filename="../pages/sources.py" line="81" />
         <source>New source…</source>
         <translation>Nieuwe bron…</translation>
     </message>
     <message>
-        <location filename="../pages/sources.py" line="105" />
+        <location filename="../pages/sources.py" line="123" />
         <source>Sources</source>
         <translation>Bronnen</translation>
+    </message>
+    <message>
+        <location filename="../pages/sources.py" line="145" />
+        <source>No source's codename contains “{text}”.</source>
+        <translation>Geen codenaam van een bron bevat “{text}”.</translation>
+    </message>
+    <message>
+        <location filename="../pages/sources.py" line="149" />
+        <source>No source in your files has this status.</source>
+        <translation>Geen bron in uw dossiers heeft deze status.</translation>
+    </message>
+    <message>
+        <location filename="../pages/sources.py" line="150" />
+        <source>No sources in your files yet. “New source…” opens one.</source>
+        <translation>Nog geen bronnen in uw dossiers. “Nieuwe bron…” opent er een.</translation>
     </message>
 </context>
 <context>
     <name>SubjectsEditor</name>
     <message>
-        <location filename="../dialogs/item_dialog.py" line="52" />
+        <location filename="../dialogs/item_dialog.py" line="53" />
         <source>Name</source>
         <translation>Naam</translation>
     </message>
     <message>
-        <location filename="../dialogs/item_dialog.py" line="53" />
+        <location filename="../dialogs/item_dialog.py" line="54" />
         <source>Name of the person, place, vehicle or organisation</source>
         <translation>Naam van de persoon, de plaats, het voertuig of de organisatie</translation>
     </message>
     <message>
-        <location filename="../dialogs/item_dialog.py" line="55" />
+        <location filename="../dialogs/item_dialog.py" line="56" />
         <source>Add</source>
         <translation>Toevoegen</translation>
     </message>
     <message>
-        <location filename="../dialogs/item_dialog.py" line="57" />
+        <location filename="../dialogs/item_dialog.py" line="58" />
         <source>Remove</source>
         <translation>Verwijderen</translation>
     </message>
@@ -3540,12 +5000,12 @@ Tweede factor (sleutelbos van het besturingssysteem): {factor}</translation>
 <context>
     <name>VersionsDialog</name>
     <message>
-        <location filename="../dialogs/versions.py" line="43" />
+        <location filename="../dialogs/versions.py" line="44" />
         <source>Versions received</source>
         <translation>Ontvangen versies</translation>
     </message>
     <message>
-        <location filename="../dialogs/versions.py" line="51" />
+        <location filename="../dialogs/versions.py" line="52" />
         <source>Version {n}
 Package {package}
 Received {at}</source>
@@ -3554,52 +5014,52 @@ Pakket {package}
 Ontvangen {at}</translation>
     </message>
     <message>
-        <location filename="../dialogs/versions.py" line="77" />
+        <location filename="../dialogs/versions.py" line="79" />
         <source>Reading version {n}…</source>
         <translation>Versie {n} wordt gelezen…</translation>
     </message>
     <message>
-        <location filename="../dialogs/versions.py" line="97" />
+        <location filename="../dialogs/versions.py" line="99" />
         <source>Status: {status} · by {author}</source>
         <translation>Status: {status} · door {author}</translation>
     </message>
     <message>
-        <location filename="../dialogs/versions.py" line="100" />
+        <location filename="../dialogs/versions.py" line="102" />
         <source>Version {n}</source>
         <translation>Versie {n}</translation>
     </message>
     <message>
-        <location filename="../dialogs/versions.py" line="101" />
+        <location filename="../dialogs/versions.py" line="103" />
         <source>Intelligence items</source>
         <translation>Informatie-items</translation>
     </message>
     <message>
-        <location filename="../dialogs/versions.py" line="101" />
+        <location filename="../dialogs/versions.py" line="103" />
         <source>Addenda</source>
         <translation>Aanvullingen</translation>
     </message>
     <message>
-        <location filename="../dialogs/versions.py" line="105" />
+        <location filename="../dialogs/versions.py" line="107" />
         <source>Narrative</source>
         <translation>Verslag</translation>
     </message>
     <message>
-        <location filename="../dialogs/versions.py" line="106" />
+        <location filename="../dialogs/versions.py" line="108" />
         <source>Welfare</source>
         <translation>Welzijn</translation>
     </message>
     <message>
-        <location filename="../dialogs/versions.py" line="107" />
+        <location filename="../dialogs/versions.py" line="109" />
         <source>Security</source>
         <translation>Veiligheid</translation>
     </message>
     <message>
-        <location filename="../dialogs/versions.py" line="108" />
+        <location filename="../dialogs/versions.py" line="110" />
         <source>Runner's assessment</source>
         <translation>Beoordeling van de runner</translation>
     </message>
     <message>
-        <location filename="../dialogs/versions.py" line="109" />
+        <location filename="../dialogs/versions.py" line="111" />
         <source>Critical reflection</source>
         <translation>Kritische reflectie</translation>
     </message>

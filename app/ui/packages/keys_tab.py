@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import (
 from app.models.enums import PeerRole
 from app.services import keys
 from app.services.keys import PeerView
+from app.ui.confirm import ConfirmDialog, ask
 from app.ui.errors import show_error
 from app.ui.packages.common import choose_file, note_label
 from app.ui.packages.key_dialog import AddKeyDialog
@@ -70,7 +70,12 @@ class KeysTab(QWidget):
             [
                 Column(self.tr("Role"), lambda p: self._role(p.role)),
                 Column(self.tr("Name"), lambda p: p.name),
-                Column(self.tr("Added"), lambda p: local_time(p.added_at, with_time=False)),
+                Column(
+                    self.tr("Added"),
+                    lambda p: local_time(p.added_at, with_time=False),
+                    key=lambda p: p.added_at,
+                    newest_first=True,
+                ),
                 Column(
                     self.tr("Fingerprint"),
                     lambda p: (
@@ -79,6 +84,11 @@ class KeysTab(QWidget):
                 ),
             ],
             "peersTable",
+            empty=lambda: (
+                self.tr("No keys yet. Add your team handler's key (“Add a key…”) to send packages.")
+                if self.spoken.text()
+                else ""
+            ),
         )
         self.peers.add_button(self.tr("Add a key…"), self.add_key, "addPeerKey")
         self.peers.add_button(self.tr("Retire"), self.retire, "retirePeerKey")
@@ -131,8 +141,9 @@ class KeysTab(QWidget):
             show_error(self, exc, title)
 
     def add_key(self) -> None:
+        # Any file name: `veldboek keys export --out NAME` writes whatever it is told.
         path = choose_file(
-            self, self.tr("A key to add"), self.tr("Veldboek keys (*.veldboek-key);;All files (*)")
+            self, self.tr("A key to add"), self.tr("All files (*);;Veldboek keys (*.veldboek-key)")
         )
         if path is None:
             return
@@ -149,32 +160,26 @@ class KeysTab(QWidget):
         self.dialog.open()
         return self.dialog
 
-    def retire(self) -> QMessageBox | None:
+    def retire(self) -> ConfirmDialog | None:
         peer = self.peers.selected()
         if peer is None:
             return None
-        box = QMessageBox(self)
-        box.setObjectName("retireKeyConfirm")
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(self.tr("Retire key"))
-        box.setText(
-            self.tr(
-                "Retire the key of {name}? Packages will no longer go to it, and "
-                "nothing it signs will be accepted."
-            ).format(name=peer.name)
-        )
-        yes = box.addButton(self.tr("Retire"), QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(QMessageBox.StandardButton.Cancel)
 
-        def decided(_result: int) -> None:
-            if box.clickedButton() is not yes:
-                return
+        def retire() -> None:
             try:
                 keys.retire_peer(self.session.vault, self.session.scope, peer.id)
             except Exception as exc:
                 show_error(self, exc)
             self.reload()
 
-        box.finished.connect(decided)
-        box.open()
-        return box
+        return ask(
+            self,
+            title=self.tr("Retire key"),
+            text=self.tr(
+                "Retire the key of {name}? Packages will no longer go to it, and "
+                "nothing it signs will be accepted."
+            ).format(name=peer.name),
+            confirm=self.tr("Retire"),
+            on_confirm=retire,
+            name="retireKeyConfirm",
+        )

@@ -12,16 +12,16 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from app.models.enums import PeerRole
-from app.services import keys, package_log, package_receive, receipts
+from app.services import keys, package_log, package_receive, receipts, user_files
 from app.services.package_receive import ImportResult, PackageCheck
 from app.services.receipts import ReceiptImport, ReceiptResult
+from app.ui.confirm import ConfirmDialog, ask
 from app.ui.errors import describe, notices
 from app.ui.packages.common import (
     choose_file,
@@ -44,7 +44,7 @@ class ReceiveTab(QWidget):
         super().__init__(parent)
         self.session = session
         self.runner = runner
-        self.confirm: QMessageBox | None = None
+        self.confirm: ConfirmDialog | None = None
 
         self.import_button = QPushButton(self.tr("Check and import a package…"))
         self.import_button.setObjectName("importPackage")
@@ -165,31 +165,26 @@ class ReceiveTab(QWidget):
                 else self.tr("Refused: another package with this number was already imported.")
             )
             return
-        box = QMessageBox(self)
-        box.setObjectName("importConfirm")
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(self.tr("Import package"))
-        box.setText(
-            self.tr(
+        self.confirm = ask(
+            self,
+            title=self.tr("Import package"),
+            text=self.tr(
                 "Package {n} from {sender} is intact and signed by their key "
-                "(fingerprint {short}…): {records} debrief(s), {files} file(s)."
+                "(fingerprint {short}…): {records} debrief(s), {files} file(s). "
+                "Import it into this vault?"
             ).format(
                 n=check.sequence,
                 sender=check.sender,
                 short=check.sender_spoken.split(" ")[0],
                 records=check.records,
                 files=check.files,
-            )
+            ),
+            details=notices(check.warnings) if check.warnings else "",
+            confirm=self.tr("Import"),
+            on_confirm=lambda: self._import(path, check.sha256),
+            name="importConfirm",
         )
-        if check.warnings:
-            box.setInformativeText(notices(check.warnings))
-        go = box.addButton(self.tr("Import"), QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(QMessageBox.StandardButton.Cancel)
-        box.finished.connect(
-            lambda _r: self._import(path, check.sha256) if box.clickedButton() is go else None
-        )
-        self.confirm = box
-        box.open()
+        self.confirm.rejected.connect(lambda: setattr(self, "confirm", None))
 
     def _import(self, path: Path, sha256: str) -> None:
         """Import the file that was checked: the same bytes (``expected_sha256``), or
@@ -257,6 +252,48 @@ class ReceiveTab(QWidget):
         path = path or choose_file(self, self.tr("A receipt to take in"), PACKAGE_FILES)
         if path is None:
             return
+        chosen = path
+        # A file that cannot be a receipt is refused before any question about it.
+        self.runner.start(
+            lambda _r: user_files.check(chosen, user_files.RECEIPT),
+            lambda _none: self._ask_to_take_in(chosen),
+            lambda exc: self.status.setText(self.tr("Refused: {why}").format(why=describe(exc))),
+        )
+
+    def _ask_to_take_in(self, path: Path) -> None:
+        rule = self.session.settings.retention_after_receipt
+        if rule == "keep":
+            self._take_in(path)  # nothing is deleted: no question
+            return
+        what = (
+            self.tr(
+                "The debriefs the handler confirms in it are then deleted from this vault, "
+                "and the vault file is rebuilt so that no trace of them remains."
+            )
+            if rule == "secure_delete"
+            else self.tr(
+                "The debriefs the handler confirms in it are then deleted from this vault."
+            )
+        )
+        chosen = path
+        self.confirm = ask(
+            self,
+            title=self.tr("Take in a receipt"),
+            text=self.tr("Take in the receipt {file}? {what} This cannot be undone.").format(
+                file=path.name, what=what
+            ),
+            details=self.tr(
+                'Settings, "After a receipt", decides this; a debrief changed since it '
+                "was sent is kept until it has gone out again."
+            ),
+            confirm=self.tr("Take in and delete"),
+            on_confirm=lambda: self._take_in(chosen),
+            name="receiptConfirm",
+        )
+        self.confirm.rejected.connect(lambda: setattr(self, "confirm", None))
+
+    def _take_in(self, path: Path) -> None:
+        self.confirm = None
         vault, scope = self.session.vault, self.session.scope
         dialog = progress_dialog(self, self.tr("Taking in the receipt…"), "receiptImportProgress")
         chosen = path

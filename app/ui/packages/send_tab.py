@@ -8,16 +8,18 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from app.errors import InvalidInput
+from app.errors import InvalidInput, NoRecipient
 from app.services import packages
 from app.services.packages import Candidate, ExportPlan, ExportResult, Recovery
 from app.ui.errors import describe
@@ -33,6 +35,8 @@ BLOCKED = "#b00020"
 
 
 class SendTab(QWidget):
+    add_key_requested = Signal()  # no handler's key yet: take the user to adding one
+
     def __init__(
         self, session: AppSession, runner: TaskRunner, parent: QWidget | None = None
     ) -> None:
@@ -40,14 +44,24 @@ class SendTab(QWidget):
         self.session = session
         self.runner = runner
         self.plan: ExportPlan | None = None
+        self.no_recipient = False
         self._generation = 0
         self.recipients = note_label("exportRecipients")
+        self.add_key_button = QPushButton(self.tr("Add the team handler's key…"))
+        self.add_key_button.setObjectName("addHandlerKey")
+        self.add_key_button.clicked.connect(self.add_key_requested)
+        self.add_key_button.hide()
         self.table: RecordTable[Candidate] = RecordTable(
             [
-                Column(self.tr("Written"), lambda c: local_time(c.created_at)),
+                Column(
+                    self.tr("Written"),
+                    lambda c: local_time(c.created_at),
+                    key=lambda c: c.created_at,
+                    newest_first=True,
+                ),
                 Column(self.tr("Source"), lambda c: c.codename),
                 Column(self.tr("Status"), lambda c: label(c.status)),
-                Column(self.tr("Version"), lambda c: str(c.version)),
+                Column(self.tr("Version"), lambda c: str(c.version), key=lambda c: c.version),
                 Column(
                     self.tr("Still missing"),
                     lambda c: ", ".join(c.missing) if c.missing else self.tr("complete"),
@@ -55,6 +69,7 @@ class SendTab(QWidget):
                 ),
             ],
             "exportCandidates",
+            empty=lambda: self.tr("Nothing new to send.") if self.plan is not None else "",
         )
         self.table.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.export_new = QPushButton(self.tr("Export everything new…"))
@@ -73,6 +88,7 @@ class SendTab(QWidget):
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.recipients)
+        layout.addWidget(self.add_key_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(
             QLabel(
                 self.tr(
@@ -105,6 +121,7 @@ class SendTab(QWidget):
         if generation != self._generation:
             return  # locked, or planned again since
         self.plan = plan
+        self._no_recipient(False)
         self.table.set_rows(plan.candidates)
         self.recipients.setText(
             self.tr("Packages go to: {names}").format(names=", ".join(plan.recipients))
@@ -142,11 +159,49 @@ class SendTab(QWidget):
             return
         self.plan = None
         self.table.clear()
-        if isinstance(exc, InvalidInput):  # no recipient yet
+        if isinstance(exc, NoRecipient):
+            self._no_recipient(True)
+            self.status.setText(then)
+        elif isinstance(exc, InvalidInput):
             self.recipients.setText(describe(exc))
             self.status.setText(then)
         else:
             self.status.setText(then or describe(exc))
+
+    def _no_recipient(self, none: bool) -> None:
+        """Without a handler's key nothing can be sent: say how to add one (in the
+        app's words, not the command line's), and let Export lead there too."""
+        self.no_recipient = none
+        self.add_key_button.setVisible(none)
+        if none:
+            self.recipients.setText(self.no_recipient_text())
+            self.export_new.setEnabled(True)  # it explains, and leads to the key dialog
+
+    def no_recipient_text(self) -> str:
+        return self.tr(
+            "No team handler's key is known yet, so a package could go to no one. Ask "
+            "your team handler for their key file (their Veldboek saves it under "
+            'Packages, Keys, "Save my public key…"), put it on this laptop, and add it '
+            'here with "Add the team handler\'s key…". They read their fingerprint out '
+            "to you and you type it in; only a matching key is added."
+        )
+
+    def explain_no_recipient(self) -> QMessageBox:
+        box = QMessageBox(self)
+        box.setObjectName("noRecipient")
+        box.setIcon(QMessageBox.Icon.Information)
+        box.setWindowTitle(self.tr("No team handler's key yet"))
+        box.setText(self.no_recipient_text())
+        add = box.addButton(
+            self.tr("Add the team handler's key…"), QMessageBox.ButtonRole.AcceptRole
+        )
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(add)
+        box.finished.connect(
+            lambda _r: self.add_key_requested.emit() if box.clickedButton() is add else None
+        )
+        box.open()
+        return box
 
     def _enable(self, on: bool) -> None:
         self.export_new.setEnabled(on)
@@ -155,6 +210,7 @@ class SendTab(QWidget):
     def clear_vault_data(self) -> None:
         self._generation += 1  # a plan still on its way is for a locked vault
         self.plan = None
+        self._no_recipient(False)
         self.table.clear()
         self.recipients.clear()
         self.status.clear()
@@ -166,6 +222,9 @@ class SendTab(QWidget):
         return [c for c in (self.table.model.row_at(r) for r in rows) if c is not None]
 
     def export(self, *, all_new: bool, folder: Path | None = None) -> None:
+        if self.no_recipient:
+            self.explain_no_recipient()
+            return
         chosen = None if all_new else [c.debrief_id for c in self.selected()]
         if chosen is not None and not chosen:
             self.status.setText(self.tr("Select the debriefs to send first."))

@@ -7,11 +7,12 @@ import uuid
 from html import escape
 
 from PySide6.QtCore import Qt, QTime, QTimer, Signal
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -31,18 +32,25 @@ from app.services.debriefs import DebriefContent
 from app.services.record_versions import VersionInfo
 from app.services.views import AddendumView, DebriefRow, DebriefView, ItemView, SubjectView
 from app.ui.attachments_box import AttachmentsBox
+from app.ui.confirm import ConfirmDialog, ask, ask_with_comment
 from app.ui.dialogs.item_dialog import ItemDialog
 from app.ui.dialogs.records import PaymentDialog, TaskingDialog
 from app.ui.dialogs.versions import VersionsDialog
 from app.ui.errors import describe, show_error
 from app.ui.labels import label
 from app.ui.pages.base import Page
-from app.ui.pages.debriefs import debrief_columns
+from app.ui.pages.debriefs import NEWEST_FIRST, debrief_columns
 from app.ui.record_table import RecordTable
 from app.ui.session import AppSession
-from app.ui.table_models import Column
-from app.ui.widgets import local_time, money, text_box
+from app.ui.table_models import Column, QueryRowsModel
+from app.ui.widgets import day_text, local_time, money, text_box
 from app.ui.workers import TaskRunner
+
+
+def _first_words(text: str, limit: int = 80) -> str:
+    """The start of an item's text, to recognise it by in a question."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
 
 
 def _grading(item: ItemView) -> str:
@@ -67,6 +75,8 @@ class DebriefPage(Page):
         self.item_dialog: ItemDialog | None = None
         self._dirty = False
         self._loading = False
+        self._kept: tuple[str, ...] = ()  # emptied here, saved text kept (see save_now)
+        self._shown_id: uuid.UUID | None = None
         back = QPushButton(self.tr("← Back"))
         back.setObjectName("debriefBack")
         back.clicked.connect(self._leave)
@@ -83,6 +93,7 @@ class DebriefPage(Page):
         self.review.setObjectName("reviewNote")
         self.review.setWordWrap(True)
         self.review.setStyleSheet("color: #b00020;")
+        self._emptied_bar()
 
         # Free text.
         self.narrative = text_box(self.tr("What happened and what the source reported"), 140)
@@ -121,7 +132,7 @@ class DebriefPage(Page):
         # Items.
         self.items: RecordTable[ItemView] = RecordTable(
             [
-                Column("#", lambda i: str(i.position + 1)),
+                Column("#", lambda i: str(i.position + 1), key=lambda i: i.position),
                 Column(self.tr("Grading"), _grading, tooltip=self._grading_tooltip),
                 Column(self.tr("Checked"), lambda i: label(i.corroboration)),
                 Column(
@@ -133,6 +144,13 @@ class DebriefPage(Page):
                 Column(self.tr("Reported"), lambda i: i.text, tooltip=lambda i: i.sanitised_text),
             ],
             "itemsTable",
+            empty=lambda: (
+                self.tr("No intelligence items yet; “Add item…” adds one.")
+                if self.view is not None and self.view.editable
+                else self.tr("No intelligence items.")
+                if self.view is not None
+                else ""
+            ),
         )
         self.items.view.setMinimumHeight(150)
         self.add_item_button = self.items.add_button(
@@ -150,7 +168,21 @@ class DebriefPage(Page):
         self.subjects.setObjectName("itemSubjects")
         self.subjects.setMaximumHeight(90)
         self.subjects.currentItemChanged.connect(lambda *_: self._show_mentions())
-        self.mentions: RecordTable[DebriefRow] = RecordTable(debrief_columns(), "mentionsTable")
+        # The newest few of possibly thousands: a header click asks the query again.
+        mentions: QueryRowsModel[DebriefRow] = QueryRowsModel(debrief_columns(), NEWEST_FIRST)
+        mentions.on_sort = self._show_mentions
+        self.mentions: RecordTable[DebriefRow] = RecordTable(
+            debrief_columns(),
+            "mentionsTable",
+            model=mentions,
+            empty=lambda: (
+                self.tr("No other debrief in your files mentions this subject.")
+                if self.subjects.currentItem() is not None
+                else ""
+            ),
+        )
+        self.mentions_model = mentions
+        self.mentions.view.activated.connect(lambda index: self._open_mention(index.row()))
         self.mentions.view.setMaximumHeight(140)
         self.mentions.view.doubleClicked.connect(lambda index: self._open_mention(index.row()))
         cross = QGroupBox(self.tr("Other debriefs mentioning a subject of the selected item"))
@@ -176,11 +208,17 @@ class DebriefPage(Page):
         # Addenda.
         self.addenda: RecordTable[AddendumView] = RecordTable(
             [
-                Column(self.tr("Added"), lambda a: local_time(a.created_at)),
+                Column(
+                    self.tr("Added"),
+                    lambda a: local_time(a.created_at),
+                    key=lambda a: a.created_at,
+                    newest_first=True,
+                ),
                 Column(self.tr("By"), lambda a: a.author or ""),
                 Column(self.tr("Addendum"), lambda a: a.text),
             ],
             "addendaTable",
+            empty=lambda: self.tr("No addenda yet.") if self.view is not None else "",
         )
         self.addenda.view.setMaximumHeight(120)
         self.addendum_edit = QLineEdit()
@@ -239,6 +277,7 @@ class DebriefPage(Page):
         scroll.setWidget(body)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.emptied)
         layout.addWidget(scroll, 1)
         layout.addLayout(workflow)
 
@@ -298,10 +337,18 @@ class DebriefPage(Page):
             self.review.setText(self.tr("Approved by {who}.").format(who=v.reviewer or "?"))
         else:
             self.review.clear()
+        same = self._shown_id == v.id and v.editable
+        keep_typed = same and self._dirty  # a save that failed: the typing stays
+        if not same:
+            self._show_kept(())
         for name, box in self.text_fields.items():
-            if box.toPlainText() != getattr(v, name):
+            # The user's own text (unsaved, or emptied and not yet decided) stays as
+            # it is, with its undo history: only another debrief replaces it.
+            mine = keep_typed or (same and name in self._kept)
+            if not mine and box.toPlainText() != getattr(v, name):
                 box.setPlainText(getattr(v, name))
             box.setReadOnly(not v.editable)
+        self._shown_id = v.id
         self.items.set_rows(v.items)
         self._show_subjects()
         self.addenda.set_rows(v.addenda)
@@ -331,7 +378,7 @@ class DebriefPage(Page):
         self.submit_button.setVisible(v.status in (DebriefStatus.DRAFT, DebriefStatus.RETURNED))
         self.approve_button.setVisible(handler and v.status is DebriefStatus.SUBMITTED)
         self.return_button.setVisible(handler and v.status is DebriefStatus.SUBMITTED)
-        self._dirty = False
+        self._dirty = keep_typed
         self._loading = False
         self.saved.setText(
             "" if v.editable else self.tr("Read-only: submitted debriefs grow by addenda.")
@@ -364,6 +411,95 @@ class DebriefPage(Page):
         if not self._loading and self.view is not None and self.view.editable:
             self._dirty = True
             self.saved.setText(self.tr("Unsaved changes"))
+            if self._kept:  # typed into an emptied field again: nothing left to decide
+                self._show_kept(
+                    tuple(n for n in self._kept if not self.text_fields[n].toPlainText().strip())
+                )
+
+    # -- an emptied field ---------------------------------------------------------
+
+    def _emptied_bar(self) -> None:
+        """Shown when an autosave did not empty a saved text: asks what to do."""
+        self.emptied = QFrame()
+        self.emptied.setObjectName("emptiedBar")
+        self.emptied.setStyleSheet(
+            "QFrame#emptiedBar { background: #fff4ce; border: 1px solid #c19c00; }"
+        )
+        self.emptied_text = QLabel()
+        self.emptied_text.setObjectName("emptiedText")
+        self.emptied_text.setWordWrap(True)
+        self.restore_button = QPushButton(self.tr("Bring the saved text back"))
+        self.restore_button.setObjectName("restoreEmptied")
+        self.restore_button.clicked.connect(self.restore_kept)
+        self.empty_button = QPushButton(self.tr("Empty it in the vault too"))
+        self.empty_button.setObjectName("confirmEmptied")
+        self.empty_button.clicked.connect(self.empty_kept)
+        row = QHBoxLayout(self.emptied)
+        row.addWidget(self.emptied_text, 1)
+        row.addWidget(self.restore_button)
+        row.addWidget(self.empty_button)
+        self.emptied.hide()
+
+    def _field_name(self, name: str) -> str:
+        return {
+            "narrative": self.tr("the narrative"),
+            "welfare_observations": self.tr("the welfare notes"),
+            "security_observations": self.tr("the security notes"),
+            "runner_assessment": self.tr("the assessment"),
+            "critical_reflection": self.tr("the critical reflection"),
+        }[name]
+
+    def _show_kept(self, kept: tuple[str, ...]) -> None:
+        self._kept = kept
+        self.emptied.setVisible(bool(kept))
+        if kept:
+            self.emptied_text.setText(
+                self.tr(
+                    "You emptied {fields}. The vault still holds the saved text: an "
+                    "autosave never empties a saved text without asking."
+                ).format(fields=", ".join(self._field_name(n) for n in kept))
+            )
+        else:
+            self.emptied_text.clear()
+
+    def restore_kept(self) -> None:
+        """Put the saved text back into the emptied fields, as an edit the user can
+        undo (not ``setPlainText``, which would also drop their undo history)."""
+        if self.view is None or not self._kept:
+            return
+        try:
+            saved = debriefs.get_debrief(self.session.vault, self.session.scope, self.view.id)
+        except Exception as exc:
+            show_error(self, exc)
+            return
+        for name in self._kept:
+            box = self.text_fields[name]
+            cursor = box.textCursor()
+            cursor.select(QTextCursor.SelectionType.Document)
+            cursor.insertText(getattr(saved, name))
+            box.setTextCursor(cursor)
+        self._show_kept(())
+
+    def empty_kept(self) -> None:
+        """The user's answer: the emptied fields are to be empty in the vault too."""
+        if self.view is None or not self._kept:
+            return
+        try:
+            debriefs.save_draft(
+                self.session.vault,
+                self.session.scope,
+                self.view.id,
+                self.content(),
+                emptying=frozenset(self._kept),
+            )
+        except Exception as exc:
+            self.saved.setText(describe(exc))
+            return
+        self._show_kept(())
+        self._dirty = False
+        self.saved.setText(
+            self.tr("Saved {time}").format(time=QTime.currentTime().toString("HH:mm:ss"))
+        )
 
     def content(self) -> DebriefContent:
         return DebriefContent(**{name: box.toPlainText() for name, box in self.text_fields.items()})
@@ -376,13 +512,14 @@ class DebriefPage(Page):
         if not self._dirty or self.view is None or not self.view.editable:
             return
         try:
-            debriefs.save_draft(
+            result = debriefs.save_draft(
                 self.session.vault, self.session.scope, self.view.id, self.content()
             )
         except Exception as exc:
             self.saved.setText(describe(exc))
             return
         self._dirty = False
+        self._show_kept(result.kept)
         self.saved.setText(
             self.tr("Saved {time}").format(time=QTime.currentTime().toString("HH:mm:ss"))
         )
@@ -413,15 +550,30 @@ class DebriefPage(Page):
         dialog.finished.connect(lambda _r: setattr(self, "item_dialog", None))
         self._after(dialog)
 
-    def _remove_item(self) -> None:
+    def _remove_item(self) -> ConfirmDialog | None:
         item = self.items.selected()
-        if item is None:
-            return
-        try:
-            debriefs.remove_item(self.session.vault, self.session.scope, item.id)
-        except Exception as exc:
-            show_error(self, exc)
-        self.reload()
+        if item is None or self.view is None or not self.view.editable:
+            return None
+
+        def remove() -> None:
+            try:
+                debriefs.remove_item(self.session.vault, self.session.scope, item.id)
+            except Exception as exc:
+                show_error(self, exc)
+            self.reload()
+
+        return ask(
+            self,
+            title=self.tr("Remove item"),
+            text=self.tr(
+                "Remove item {n} from the debrief of {day} for {codename}? What it says, "
+                "its grading and its subjects are deleted."
+            ).format(n=item.position + 1, **self._naming()),
+            details=_first_words(item.text),
+            confirm=self.tr("Remove item"),
+            on_confirm=remove,
+            name="removeItemConfirm",
+        )
 
     def _show_subjects(self) -> None:
         self.subjects.clear()
@@ -443,7 +595,11 @@ class DebriefPage(Page):
             return
         subject: SubjectView = entry.data(Qt.ItemDataRole.UserRole)
         rows = search.debriefs_mentioning(
-            self.session.vault, self.session.scope, subject.id, exclude_debrief=self.view.id
+            self.session.vault,
+            self.session.scope,
+            subject.id,
+            exclude_debrief=self.view.id,
+            sort=self.mentions_model.current_sort,
         )
         self.mentions.set_rows(rows)
 
@@ -479,6 +635,19 @@ class DebriefPage(Page):
         if self.view is None:
             return
         self.save_now()
+        if self._kept:
+            # What was emptied here is still in the vault: it would go out as saved.
+            box = QMessageBox(self)
+            box.setIcon(QMessageBox.Icon.Warning)
+            box.setWindowTitle(self.tr("Not submitted"))
+            box.setText(
+                self.tr(
+                    "You emptied {fields}, but the vault still holds the saved text. "
+                    "Bring it back or empty it in the vault too, then submit."
+                ).format(fields=", ".join(self._field_name(n) for n in self._kept))
+            )
+            box.open()
+            return
         missing = debriefs.submit_blockers(self.session.vault, self.session.scope, self.view.id)
         if missing:
             box = QMessageBox(self)
@@ -491,12 +660,36 @@ class DebriefPage(Page):
             )
             box.open()
             return
-        try:
-            debriefs.submit(self.session.vault, self.session.scope, self.view.id)
-        except Exception as exc:
-            show_error(self, exc, self.tr("Not submitted"))
-            return
-        self.reload()
+        debrief_id = self.view.id
+
+        def submit() -> None:
+            try:
+                debriefs.submit(self.session.vault, self.session.scope, debrief_id)
+            except Exception as exc:
+                show_error(self, exc, self.tr("Not submitted"))
+                return
+            self.reload()
+
+        ask(
+            self,
+            title=self.tr("Submit debrief"),
+            text=self.tr(
+                "Submit the debrief of {day} for {codename} to the handler? You cannot "
+                "edit it afterwards, only add addenda."
+            ).format(**self._naming()),
+            confirm=self.tr("Submit"),
+            on_confirm=submit,
+            name="submitConfirm",
+        )
+
+    def _naming(self) -> dict[str, str]:
+        """What a question calls this debrief: the day of its contact (or of its
+        writing) and the source's codename."""
+        v = self.view
+        if v is None:
+            return {"day": "", "codename": "", "author": ""}
+        moment = v.contact.occurred_at if v.contact is not None else v.created_at
+        return {"day": day_text(moment), "codename": v.codename, "author": v.author or "?"}
 
     def _report(self) -> None:
         if self.view is not None:
@@ -519,30 +712,58 @@ class DebriefPage(Page):
             return what
         return self.tr("item {n}: {what}").format(n=blocker.item, what=what)
 
-    def _approve(self) -> None:
+    def _approve(self) -> ConfirmDialog | None:
         if self.view is None:
-            return
-        try:
-            debriefs.approve(self.session.vault, self.session.scope, self.view.id)
-        except Exception as exc:
-            show_error(self, exc)
-            return
-        self.reload()
+            return None
+        debrief_id = self.view.id
 
-    def _return(self) -> None:
-        if self.view is None:
-            return
-        comment, ok = QInputDialog.getMultiLineText(
-            self, self.tr("Return to runner"), self.tr("What must the runner clarify or add?")
+        def approve() -> None:
+            try:
+                debriefs.approve(self.session.vault, self.session.scope, debrief_id)
+            except Exception as exc:
+                show_error(self, exc)
+                return
+            self.reload()
+
+        return ask(
+            self,
+            title=self.tr("Approve debrief"),
+            text=self.tr(
+                "Approve the debrief of {day} for {codename} by {author}? An approved "
+                "debrief can no longer be returned."
+            ).format(**self._naming()),
+            confirm=self.tr("Approve"),
+            on_confirm=approve,
+            name="approveConfirm",
         )
-        if not ok:
-            return
-        try:
-            debriefs.return_to_runner(self.session.vault, self.session.scope, self.view.id, comment)
-        except Exception as exc:
-            show_error(self, exc)
-            return
-        self.reload()
+
+    def _return(self) -> ConfirmDialog | None:
+        if self.view is None:
+            return None
+        debrief_id = self.view.id
+
+        def send_back(comment: str) -> None:
+            try:
+                debriefs.return_to_runner(
+                    self.session.vault, self.session.scope, debrief_id, comment
+                )
+            except Exception as exc:
+                show_error(self, exc)
+                return
+            self.reload()
+
+        return ask_with_comment(
+            self,
+            title=self.tr("Return to runner"),
+            text=self.tr(
+                "Return the debrief of {day} for {codename} to {author}? They answer "
+                "with an addendum and submit it again."
+            ).format(**self._naming()),
+            comment=self.tr("What must the runner clarify or add?"),
+            confirm=self.tr("Return"),
+            on_confirm=send_back,
+            name="returnConfirm",
+        )
 
     def clear_vault_data(self) -> None:
         self.autosave.stop()
@@ -552,6 +773,8 @@ class DebriefPage(Page):
             box.clear()
         self._loading = False
         self._dirty = False
+        self._shown_id = None
+        self._show_kept(())
         self.heading.clear()
         self.review.clear()
         self.records_label.clear()

@@ -31,11 +31,17 @@ class PackagesPage(Page):
         self.tabs.addTab(self.log, self.tr("Log"))
         self.tabs.addTab(self.keys, self.tr("Keys"))
         self.tabs.currentChanged.connect(lambda _i: self._reload_current())
+        self.send.add_key_requested.connect(self.add_handler_key)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
 
     def title(self) -> str:
         return self.tr("Packages")
+
+    def add_handler_key(self) -> None:
+        """From Send without a handler's key: to the Keys tab, choosing the key file."""
+        self.tabs.setCurrentWidget(self.keys)
+        self.keys.add_key()
 
     def _parts(self) -> list[SendTab | ReceiveTab | LogTab | KeysTab]:
         return [self.send, self.receive, self.log, self.keys]

@@ -32,13 +32,14 @@ from app.services import local_config, reports, sources, user_files
 from app.services.reports import ApprovalView, IssuedPdf, Selection
 from app.services.sanitise import SanitisationRefused
 from app.ui import i18n
+from app.ui.confirm import ConfirmDialog, ask, ask_with_comment
 from app.ui.errors import describe, show_error
 from app.ui.pages.base import Page
 from app.ui.record_table import RecordTable
 from app.ui.report_preview import PreviewInfo, ReportPreviewDialog
 from app.ui.session import AppSession
 from app.ui.table_models import Column
-from app.ui.widgets import OptionalDate, local_time
+from app.ui.widgets import OptionalDate, day_text, local_time
 from app.ui.workers import TaskRunner
 
 
@@ -97,14 +98,24 @@ class ReportsPage(Page):
         # Sanitised reports and their approvals.
         self.approvals: RecordTable[ApprovalView] = RecordTable(
             [
-                Column(self.tr("Requested"), lambda a: local_time(a.requested_at)),
+                Column(
+                    self.tr("Requested"),
+                    lambda a: local_time(a.requested_at),
+                    key=lambda a: a.requested_at,
+                    newest_first=True,
+                ),
                 Column(self.tr("By"), lambda a: a.requested_by),
                 Column(self.tr("Status"), lambda a: self._status_text(a)),
-                Column(self.tr("Debriefs"), lambda a: str(a.debrief_count)),
+                Column(
+                    self.tr("Debriefs"),
+                    lambda a: str(a.debrief_count),
+                    key=lambda a: a.debrief_count,
+                ),
                 Column(self.tr("Marking"), lambda a: a.marking),
                 Column(self.tr("Decided by"), lambda a: a.decided_by or ""),
             ],
             "approvalsTable",
+            empty=lambda: self.tr("No sanitised reports requested.") if self.source.count() else "",
         )
         self.preview_button = self.approvals.add_button(
             self.tr("Preview"), self.preview_approval, "previewApproval"
@@ -143,6 +154,7 @@ class ReportsPage(Page):
 
     def set_debrief(self, debrief_id: uuid.UUID | None, label: str = "") -> None:
         self.debrief_id = debrief_id
+        self.debrief_label = label
         chosen = debrief_id is not None
         self.one.setVisible(chosen)
         self.one.setText(self.tr("One debrief: {what}").format(what=label) if chosen else "")
@@ -219,28 +231,21 @@ class ReportsPage(Page):
             return
         vault, scope, marking = self.session.vault, self.session.scope, self.marking.currentText()
         language = self.report_language()
-        cancel = self._running = reports.Cancel()
         if self.internal.isChecked():
-            progress = self._progress(self.tr("Laying out the report…"), cancel)
-
-            def work(report: Any) -> IssuedPdf:
-                return reports.issue_internal(
-                    vault,
-                    scope,
-                    selection,
-                    marking=marking,
-                    language=language,
-                    progress=report,
-                    cancel=cancel,
-                )
-
-            self.runner.start(
-                work,
-                lambda pdf: self._issued(progress, pdf),
-                lambda exc: self._failed(progress, exc),
-                lambda d, t: self._step(progress, d, t),
+            ask(
+                self,
+                title=self.tr("Issue internal report"),
+                text=self.tr(
+                    "Issue an internal report ({marking}) of {what}? It names the source, "
+                    "gets a report number and is recorded in the audit log; it is printed "
+                    "or saved only if you choose so in the preview."
+                ).format(marking=marking, what=self._selection_text()),
+                confirm=self.tr("Issue report"),
+                on_confirm=lambda: self._issue_internal(selection, marking, language),
+                name="issueReportConfirm",
             )
             return
+        cancel = self._running = reports.Cancel()
         passphrase = self._ask_passphrase(
             self.tr(
                 "The sanitised text is checked against the sources' identities: "
@@ -275,6 +280,46 @@ class ReportsPage(Page):
         self.runner.start(
             request,
             requested,
+            lambda exc: self._failed(progress, exc),
+            lambda d, t: self._step(progress, d, t),
+        )
+
+    def _selection_text(self) -> str:
+        """The debriefs a report covers, as a question names them."""
+        if self.debrief_id is not None:
+            return self.tr("the debrief {what}").format(what=self.debrief_label)
+        source = self.source.currentText() if self.source.currentData() else ""
+        start, end = self.date_from.value(), self.date_to.value()
+        days = ""
+        if start or end:
+            days = self.tr("written {start} to {end}").format(
+                start=start.isoformat() if start else "…", end=end.isoformat() if end else "…"
+            )
+        if source and days:
+            return self.tr("the debriefs of {source}, {days}").format(source=source, days=days)
+        if source:
+            return self.tr("all debriefs of {source}").format(source=source)
+        return self.tr("the debriefs of all sources, {days}").format(days=days)
+
+    def _issue_internal(self, selection: Selection, marking: str, language: str) -> None:
+        vault, scope = self.session.vault, self.session.scope
+        cancel = self._running = reports.Cancel()
+        progress = self._progress(self.tr("Laying out the report…"), cancel)
+
+        def work(report: Any) -> IssuedPdf:
+            return reports.issue_internal(
+                vault,
+                scope,
+                selection,
+                marking=marking,
+                language=language,
+                progress=report,
+                cancel=cancel,
+            )
+
+        self.runner.start(
+            work,
+            lambda pdf: self._issued(progress, pdf),
             lambda exc: self._failed(progress, exc),
             lambda d, t: self._step(progress, d, t),
         )
@@ -384,33 +429,80 @@ class ReportsPage(Page):
 
         self.runner.start(work, show, failed)
 
-    def approve(self) -> None:
-        approval = self._selected_approval()
-        if approval is None:
-            return
-        try:
-            reports.approve_sanitised(self.session.vault, self.session.scope, approval.id)
-        except Exception as exc:
-            show_error(self, exc)
-        self.reload()
+    def _approval_text(self, approval: ApprovalView) -> str:
+        return self.tr(
+            "the sanitised report requested by {by} on {day} ({n} debrief(s), {marking})"
+        ).format(
+            by=approval.requested_by,
+            day=day_text(approval.requested_at),
+            n=approval.debrief_count,
+            marking=approval.marking,
+        )
 
-    def reject(self) -> None:
+    def approve(self) -> ConfirmDialog | None:
         approval = self._selected_approval()
         if approval is None:
-            return
-        note, ok = QInputDialog.getText(self, self.tr("Reject"), self.tr("Why?"))
-        if not ok:
-            return
-        try:
-            reports.reject_sanitised(self.session.vault, self.session.scope, approval.id, note)
-        except Exception as exc:
-            show_error(self, exc)
-        self.reload()
+            return None
 
-    def issue(self) -> None:
+        def approve() -> None:
+            try:
+                reports.approve_sanitised(self.session.vault, self.session.scope, approval.id)
+            except Exception as exc:
+                show_error(self, exc)
+            self.reload()
+
+        return ask(
+            self,
+            title=self.tr("Approve sanitised report"),
+            text=self.tr(
+                "Approve {what}? Once approved it can be issued and shared outside the unit."
+            ).format(what=self._approval_text(approval)),
+            confirm=self.tr("Approve"),
+            on_confirm=approve,
+            name="approveReportConfirm",
+        )
+
+    def reject(self) -> ConfirmDialog | None:
         approval = self._selected_approval()
         if approval is None:
-            return
+            return None
+
+        def reject(note: str) -> None:
+            try:
+                reports.reject_sanitised(self.session.vault, self.session.scope, approval.id, note)
+            except Exception as exc:
+                show_error(self, exc)
+            self.reload()
+
+        return ask_with_comment(
+            self,
+            title=self.tr("Reject sanitised report"),
+            text=self.tr(
+                "Reject {what}? It can then never be issued; a new request is needed."
+            ).format(what=self._approval_text(approval)),
+            comment=self.tr("Why?"),
+            confirm=self.tr("Reject"),
+            on_confirm=reject,
+            name="rejectReportConfirm",
+        )
+
+    def issue(self) -> ConfirmDialog | None:
+        approval = self._selected_approval()
+        if approval is None:
+            return None
+        return ask(
+            self,
+            title=self.tr("Issue sanitised report"),
+            text=self.tr(
+                "Issue {what}? It gets a report number and is recorded in the audit log; "
+                "it is printed or saved only if you choose so in the preview."
+            ).format(what=self._approval_text(approval)),
+            confirm=self.tr("Issue report"),
+            on_confirm=lambda: self._issue_sanitised(approval),
+            name="issueReportConfirm",
+        )
+
+    def _issue_sanitised(self, approval: ApprovalView) -> None:
         passphrase = self._ask_passphrase(
             self.tr(
                 "Issuing checks the text once more against the identities: give your passphrase."

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.services import local_config, vaults
+from app.ui.dialog_keys import keyboard_dialog
 from app.ui.errors import describe, show_error
 from app.ui.pages.base import Page
 from app.ui.session import AppSession
@@ -68,6 +70,7 @@ class ChangePassphraseDialog(QDialog):
         form.addRow(self.tr("New passphrase again:"), self.again)
         form.addRow(self.status)
         form.addRow(self.buttons)
+        keyboard_dialog(self, submit_field=self.again)
 
     def submit(self) -> None:
         if self.new.text() != self.again.text():
@@ -99,6 +102,9 @@ class ChangePassphraseDialog(QDialog):
 
 
 class SettingsPage(Page):
+    # Another interface language was chosen and saved: the window switches at once.
+    language_changed = Signal(str)
+
     def __init__(
         self, session: AppSession, runner: TaskRunner, parent: QWidget | None = None
     ) -> None:
@@ -140,7 +146,7 @@ class SettingsPage(Page):
         form.addRow(self.tr("Show a revealed identity for:"), self.reveal)
         form.addRow(self.tr("Remind me of what is due within:"), self.horizon)
         form.addRow(self.tr("After a receipt:"), self.retention)
-        form.addRow(self.tr("Language (after restart):"), self.language)
+        form.addRow(self.tr("Language:"), self.language)
         form.addRow(self.save_button, self.saved)
         security = QGroupBox(self.tr("Vault"))
         sec = QVBoxLayout(security)
@@ -189,13 +195,17 @@ class SettingsPage(Page):
             reminder_horizon_days=self.horizon.value(),
             retention_after_receipt=str(self.retention.currentData()),
         )
+        language = str(self.language.currentData())
+        before = local_config.load().language
         try:
             self.session.update_settings(new)
-            local_config.save(local_config.LocalConfig(language=str(self.language.currentData())))
+            local_config.save(local_config.LocalConfig(language=language))
         except Exception as exc:
             show_error(self, exc)
             return
         self.saved.setText(self.tr("Saved."))
+        if language != before:
+            self.language_changed.emit(language)
 
     def change_passphrase(self) -> None:
         dialog = ChangePassphraseDialog(self.session, self.runner, self)

@@ -15,13 +15,13 @@ from collections.abc import Iterable
 from datetime import UTC, date, datetime, time, timedelta
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from app.dal.scope import Scope, visible
 from app.models import Payment, Source, Tasking
 from app.reports.views import FileRecords, PaymentPart, TaskingPart
 from app.services import mapping
 from app.services.views import PaymentView, TaskingView
-from app.vault.vault import Vault
 
 # A report is read on paper: past this, the selection is too wide to be useful.
 MAX_RECORDS = 2000
@@ -40,7 +40,7 @@ def payment_part(p: PaymentView) -> PaymentPart:
 
 
 def unlinked_records(
-    vault: Vault,
+    session: Session,
     scope: Scope,
     *,
     source_id: uuid.UUID | None,
@@ -54,33 +54,32 @@ def unlinked_records(
     "none" rather than leaving the reader to wonder."""
     taskings: dict[str, list[TaskingPart]] = defaultdict(list)
     payments: dict[str, list[PaymentPart]] = defaultdict(list)
-    with vault.read() as session:
-        names = mapping.alias_names(session)
-        tq = (
-            select(Tasking, Source.codename)
-            .join(Source, Source.id == Tasking.source_id)
-            .where(visible(Tasking.compartment_id, scope), Tasking.debrief_id.is_(None))
-        )
-        pq = (
-            select(Payment, Source.codename)
-            .join(Source, Source.id == Payment.source_id)
-            .where(visible(Payment.compartment_id, scope), Payment.debrief_id.is_(None))
-        )
-        if source_id is not None:
-            tq = tq.where(Tasking.source_id == source_id)
-            pq = pq.where(Payment.source_id == source_id)
-        if date_from is not None:
-            tq = tq.where(Tasking.created_at >= _start(date_from))
-            pq = pq.where(Payment.occurred_on >= date_from)
-        if date_to is not None:
-            tq = tq.where(Tasking.created_at < _start(date_to, days=1))
-            pq = pq.where(Payment.occurred_on <= date_to)
-        tq = tq.order_by(Source.codename, Tasking.created_at, Tasking.id).limit(MAX_RECORDS)
-        pq = pq.order_by(Source.codename, Payment.occurred_on, Payment.id).limit(MAX_RECORDS)
-        for tasking, codename in session.execute(tq):
-            taskings[codename].append(tasking_part(mapping.tasking_view(tasking, codename)))
-        for payment, codename in session.execute(pq):
-            payments[codename].append(payment_part(mapping.payment_view(payment, names)))
+    names = mapping.alias_names(session)
+    tq = (
+        select(Tasking, Source.codename)
+        .join(Source, Source.id == Tasking.source_id)
+        .where(visible(Tasking.compartment_id, scope), Tasking.debrief_id.is_(None))
+    )
+    pq = (
+        select(Payment, Source.codename)
+        .join(Source, Source.id == Payment.source_id)
+        .where(visible(Payment.compartment_id, scope), Payment.debrief_id.is_(None))
+    )
+    if source_id is not None:
+        tq = tq.where(Tasking.source_id == source_id)
+        pq = pq.where(Payment.source_id == source_id)
+    if date_from is not None:
+        tq = tq.where(Tasking.created_at >= _start(date_from))
+        pq = pq.where(Payment.occurred_on >= date_from)
+    if date_to is not None:
+        tq = tq.where(Tasking.created_at < _start(date_to, days=1))
+        pq = pq.where(Payment.occurred_on <= date_to)
+    tq = tq.order_by(Source.codename, Tasking.created_at, Tasking.id).limit(MAX_RECORDS)
+    pq = pq.order_by(Source.codename, Payment.occurred_on, Payment.id).limit(MAX_RECORDS)
+    for tasking, codename in session.execute(tq):
+        taskings[codename].append(tasking_part(mapping.tasking_view(tasking, codename)))
+    for payment, codename in session.execute(pq):
+        payments[codename].append(payment_part(mapping.payment_view(payment, names)))
     return tuple(
         FileRecords(codename, tuple(taskings[codename]), tuple(payments[codename]))
         for codename in sorted(taskings.keys() | payments.keys() | set(files))

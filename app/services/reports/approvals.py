@@ -1,0 +1,148 @@
+"""Approvals of sanitised reports: the request a handler decides on (approve or
+reject), who may see it, and the list of them. An approval fixes the debriefs
+and the SHA-256 of the sanitised body; it is used once (``sanitised_report``)."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from app.clock import utc_now
+from app.dal.scope import Scope, visible
+from app.errors import AccessDenied, InvalidInput, NotFound, WorkflowError
+from app.models import Alias, Debrief
+from app.models.enums import Role
+from app.models.reports import ApprovalStatus, ReportApproval
+from app.vault import audit_chain
+from app.vault.vault import Vault
+
+
+@dataclass(frozen=True)
+class ApprovalView:
+    id: uuid.UUID
+    status: ApprovalStatus
+    marking: str
+    requested_by: str
+    requested_at: datetime
+    decided_by: str | None
+    decided_at: datetime | None
+    decision_note: str
+    debrief_count: int
+    period_from: date | None
+    period_to: date | None
+    issued_report_id: uuid.UUID | None
+
+
+def approval_view(session: Session, a: ReportApproval) -> ApprovalView:
+    names: dict[uuid.UUID, str] = dict(
+        session.execute(
+            select(Alias.id, Alias.name).where(
+                Alias.id.in_([x for x in (a.requested_by_alias_id, a.decided_by_alias_id) if x])
+            )
+        ).all()
+    )
+    return ApprovalView(
+        id=a.id,
+        status=a.status,
+        marking=a.marking,
+        requested_by=names.get(a.requested_by_alias_id, "?"),
+        requested_at=a.requested_at,
+        decided_by=names.get(a.decided_by_alias_id) if a.decided_by_alias_id else None,
+        decided_at=a.decided_at,
+        decision_note=a.decision_note,
+        debrief_count=len(json.loads(a.debrief_ids)),
+        period_from=a.period_from,
+        period_to=a.period_to,
+        issued_report_id=a.issued_report_id,
+    )
+
+
+def approval_ids(a: ReportApproval) -> list[uuid.UUID]:
+    """The debriefs the approval covers, in the report's order."""
+    return [uuid.UUID(hex=h) for h in json.loads(a.debrief_ids)]
+
+
+def visible_approval(session: Session, scope: Scope, approval_id: uuid.UUID) -> ReportApproval:
+    """An approval the scope may see: it covers only debriefs in the scope's files."""
+    approval = session.get(ReportApproval, approval_id)
+    if approval is None:
+        raise NotFound("No such report approval in the active alias's files.")
+    ids = approval_ids(approval)
+    seen = session.execute(
+        select(func.count())
+        .select_from(Debrief)
+        .where(Debrief.id.in_(ids), visible(Debrief.compartment_id, scope))
+    ).scalar_one()
+    if seen != len(ids):
+        raise NotFound("No such report approval in the active alias's files.")
+    return approval
+
+
+def list_approvals(
+    vault: Vault, scope: Scope, *, status: ApprovalStatus | None = ApprovalStatus.PENDING
+) -> list[ApprovalView]:
+    """Approvals of reports over debriefs the scope can see, newest first."""
+    with vault.read() as session:
+        query = select(ReportApproval).order_by(ReportApproval.requested_at.desc())
+        if status is not None:
+            query = query.where(ReportApproval.status == status)
+        out = []
+        for approval in session.execute(query.limit(500)).scalars().all():
+            try:
+                visible_approval(session, scope, approval.id)
+            except NotFound:
+                continue
+            out.append(approval_view(session, approval))
+        return out
+
+
+def _decide(
+    vault: Vault, scope: Scope, approval_id: uuid.UUID, status: ApprovalStatus, note: str
+) -> ApprovalView:
+    if scope.role is not Role.HANDLER:
+        raise AccessDenied("Only a handler may approve or reject a sanitised report.")
+    with vault.write() as session:
+        approval = visible_approval(session, scope, approval_id)
+        if approval.status is not ApprovalStatus.PENDING:
+            raise WorkflowError("This request has already been decided.")
+        if approval.requested_by_alias_id == scope.alias_id:
+            raise AccessDenied(
+                "A sanitised report is approved by someone other than its requester."
+            )
+        approval.status = status
+        approval.decided_by_alias_id = scope.alias_id
+        approval.decided_at = utc_now()
+        approval.decision_note = note.strip()
+        session.flush()
+        action = (
+            "report.sanitised_approved"
+            if status is ApprovalStatus.APPROVED
+            else "report.sanitised_rejected"
+        )
+        audit_chain.append(
+            session,
+            scope.actor,
+            action,
+            record_type="report_approval",
+            record_id=approval.id,
+            compartment_id=approval.compartment_id,
+            detail={"body_sha256": approval.body_sha256},
+        )
+        return approval_view(session, approval)
+
+
+def approve_sanitised(
+    vault: Vault, scope: Scope, approval_id: uuid.UUID, note: str = ""
+) -> ApprovalView:
+    return _decide(vault, scope, approval_id, ApprovalStatus.APPROVED, note)
+
+
+def reject_sanitised(vault: Vault, scope: Scope, approval_id: uuid.UUID, note: str) -> ApprovalView:
+    if not note.strip():
+        raise InvalidInput("Say why the sanitised report is rejected.")
+    return _decide(vault, scope, approval_id, ApprovalStatus.REJECTED, note)

@@ -1,0 +1,90 @@
+"""Reading what a report shows: the debriefs a selection names, every part of
+them, and the file records beside them, in one read transaction (so a report is
+one consistent moment of the vault) and in a constant number of statements
+however many debriefs it covers (``app.services.debrief_bulk``)."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from datetime import UTC, date, datetime, time, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.dal.scope import Scope, get_visible, visible
+from app.errors import InvalidInput, NotFound
+from app.models import Debrief, Source
+from app.reports.views import FileRecords
+from app.services import debrief_bulk
+from app.services.reports import file_records
+from app.services.reports.choices import MAX_DEBRIEFS, Selection
+from app.services.views import DebriefView
+from app.vault.vault import Vault
+
+
+def _day_start(day: date) -> datetime:
+    return datetime.combine(day, time(0), tzinfo=UTC)
+
+
+def selected_ids(session: Session, scope: Scope, selection: Selection) -> list[uuid.UUID]:
+    """The ids of the debriefs ``selection`` names in the scope's files, oldest
+    first (NotFound if none, InvalidInput if more than a report covers)."""
+    sel = selection.validated()
+    if sel.debrief_id is not None:
+        return [get_visible(session, scope, Debrief, sel.debrief_id).id]
+    query = select(Debrief.id).where(visible(Debrief.compartment_id, scope))
+    if sel.source_id is not None:
+        source = get_visible(session, scope, Source, sel.source_id)
+        query = query.where(Debrief.source_id == source.id)
+    if sel.date_from is not None:
+        query = query.where(Debrief.created_at >= _day_start(sel.date_from))
+    if sel.date_to is not None:
+        query = query.where(Debrief.created_at < _day_start(sel.date_to + timedelta(days=1)))
+    ids = list(
+        session.execute(query.order_by(Debrief.created_at, Debrief.id).limit(MAX_DEBRIEFS + 1))
+        .scalars()
+        .all()
+    )
+    if not ids:
+        raise NotFound("No debriefs match that choice in the active alias's files.")
+    if len(ids) > MAX_DEBRIEFS:
+        raise InvalidInput(
+            "A report covers at most {n} debriefs; narrow the choice.", n=MAX_DEBRIEFS
+        )
+    return ids
+
+
+def unlinked_for(
+    session: Session, scope: Scope, selection: Selection, views: Sequence[DebriefView]
+) -> tuple[FileRecords, ...]:
+    """A source or period report also shows the files' records outside debriefs."""
+    if selection.debrief_id is not None:
+        return ()
+    return file_records.unlinked_records(
+        session,
+        scope,
+        source_id=selection.source_id,
+        date_from=selection.date_from,
+        date_to=selection.date_to,
+        files={v.codename for v in views},
+    )
+
+
+def read_selection(
+    vault: Vault, scope: Scope, selection: Selection, *, with_file_records: bool = True
+) -> tuple[list[DebriefView], tuple[FileRecords, ...]]:
+    """The debriefs ``selection`` names, oldest first, and the file records
+    beside them (``unlinked_for``; none unless ``with_file_records``)."""
+    with vault.read() as session:
+        ids = selected_ids(session, scope, selection)
+        views = debrief_bulk.read_debriefs(session, scope, ids)
+        if not with_file_records:
+            return views, ()
+        return views, unlinked_for(session, scope, selection, views)
+
+
+def read_debriefs(vault: Vault, scope: Scope, ids: Sequence[uuid.UUID]) -> list[DebriefView]:
+    """The debriefs ``ids``, in that order (an approval's list)."""
+    with vault.read() as session:
+        return debrief_bulk.read_debriefs(session, scope, ids)
