@@ -38,6 +38,7 @@ LANDED_MIGRATIONS = {
     "0009_outgoing_copies.py": "da907d5d158aa05acada272318cfd301bc9513384f3e011a89872f9064a4def5",
     "0010_name_keys.py": "d388cf7fb58385035a28327d16dca609ef6f957c6bf0f695976b7c4620221bd9",
     "0011_sent_format.py": "938008549da5db6cae073c8c72c503fae3d8a55c7481ee5eabde78ac0903ce97",
+    "0012_handover.py": "07e345d5c9f27f06b8c4d3e6d7b29f1e33bf02d3c36f708208aaa310296c33f7",
 }
 
 

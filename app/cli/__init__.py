@@ -23,6 +23,7 @@ def build_parser() -> argparse.ArgumentParser:
         package_commands,
         report_commands,
         show_commands,
+        source_commands,
         vault_commands,
     )
 
@@ -43,6 +44,7 @@ def build_parser() -> argparse.ArgumentParser:
     show_commands.register(sub)
     package_commands.register(sub)
     report_commands.register(sub)
+    source_commands.register(sub)
     return parser
 
 
