@@ -303,7 +303,7 @@ def hand_over(
                     record_type="source",
                     record_id=source_id,
                     compartment_id=compartment_id,
-                    detail={"package": package_id.hex, "to": runner_fp},
+                    detail={"handover_package": package_id.hex, "to": runner_fp},
                 )
             audit_chain.append(
                 session,
@@ -313,7 +313,7 @@ def hand_over(
                 record_id=source_id,
                 compartment_id=compartment_id,
                 detail={
-                    "package": package_id.hex,
+                    "handover_package": package_id.hex,
                     "to": runner_fp,
                     "sequence": sequence,
                     "records": len(gathered.refs),
@@ -452,7 +452,7 @@ def received(
                 record_type="source",
                 record_id=source_id,
                 compartment_id=compartment_id,
-                detail={"package": manifest.package_id.hex, "from": manifest.sender},
+                detail={"handover_package": manifest.package_id.hex, "from": manifest.sender},
             )
     else:
         # From now on the new runner's key is the one that may change the source
@@ -493,7 +493,7 @@ def received(
         record_id=source_id,
         compartment_id=compartment_id,
         detail={
-            "package": manifest.package_id.hex,
+            "handover_package": manifest.package_id.hex,
             "from": manifest.sender,
             "to": to_runner,
             "identity": handover["identity"] is not None,
@@ -543,7 +543,7 @@ def confirmed(
             record_type="source",
             record_id=row.source_id,
             compartment_id=row.compartment_id,
-            detail={"package": package_id.hex, "rule": rule},
+            detail={"handover_package": package_id.hex, "rule": rule},
         )
         return 0
     source_id = row.source_id
@@ -568,7 +568,7 @@ def confirmed(
         record_type="source",
         record_id=source_id,
         compartment_id=row.compartment_id,
-        detail={"package": package_id.hex, "rule": rule, "debriefs": purged},
+        detail={"handover_package": package_id.hex, "rule": rule, "debriefs": purged},
     )
     if rule == "secure_delete" and not purged:
         from app.vault.vault import owe_compaction

@@ -371,7 +371,6 @@ def import_package(
                     "file_records": applied.files.new + applied.files.updated,
                     "arrival": arrival.status,
                     "version": m.version,
-                    "kind": m.kind,
                 },
             )
     except PackageError as exc:
