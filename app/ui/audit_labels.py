@@ -68,9 +68,7 @@ _ACTIONS: dict[str, object] = {  # QT_TRANSLATE_NOOP marks the text for lupdate
     "source.updated": QT_TRANSLATE_NOOP("AuditActions", "Source file changed"),
     "tasking.added": QT_TRANSLATE_NOOP("AuditActions", "Tasking given"),
     "tasking.closed": QT_TRANSLATE_NOOP("AuditActions", "Tasking closed"),
-    "source.handed_over": QT_TRANSLATE_NOOP(
-        "AuditActions", "Source handed over to another runner"
-    ),
+    "source.handed_over": QT_TRANSLATE_NOOP("AuditActions", "Source handed over to another runner"),
     "source.handover_refused": QT_TRANSLATE_NOOP("AuditActions", "Handover of a source refused"),
     "source.handover_confirmed": QT_TRANSLATE_NOOP(
         "AuditActions", "Handover confirmed by the new runner"
@@ -80,9 +78,7 @@ _ACTIONS: dict[str, object] = {  # QT_TRANSLATE_NOOP marks the text for lupdate
     ),
     "source.taken_over": QT_TRANSLATE_NOOP("AuditActions", "Source taken over from another runner"),
     "source.runner_changed": QT_TRANSLATE_NOOP("AuditActions", "Source now run by another runner"),
-    "identity.handed_over": QT_TRANSLATE_NOOP(
-        "AuditActions", "Identity sealed for the new runner"
-    ),
+    "identity.handed_over": QT_TRANSLATE_NOOP("AuditActions", "Identity sealed for the new runner"),
     "identity.received": QT_TRANSLATE_NOOP("AuditActions", "Identity received in a handover"),
     "settings.changed": QT_TRANSLATE_NOOP("AuditActions", "Settings changed"),
     "report.issued": QT_TRANSLATE_NOOP("AuditActions", "Report issued"),

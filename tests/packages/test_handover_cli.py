@@ -156,7 +156,7 @@ def test_an_unconfirmed_runner_key_is_refused_in_one_line(
     three: dict[str, Path], capsys: pytest.CaptureFixture[str]
 ) -> None:
     s = three
-    code, out, err = cli(
+    code, _out, err = cli(
         capsys,
         "source",
         "handover",
