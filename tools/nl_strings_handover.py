@@ -1,7 +1,43 @@
 """Dutch texts of handing a source over to another runner (issue 17, point 4):
 the errors, the audit log's words and the screens."""
 
-NL_HANDOVER: dict[str, str] = {}
+NL_HANDOVER = {
+    # Source file
+    "Handover": "Overdracht",
+    "Hand over source…": "Bron overdragen…",
+    "Handed over to {runner} on {when}": "Overgedragen aan {runner} op {when}",
+    " (awaiting the new runner's receipt)": " (wacht op het ontvangstbewijs van de nieuwe runner)",
+    "Taken over from another runner on {when}": "Overgenomen van een andere runner op {when}",
+    "Run by {runner} since {when}": "Gerund door {runner} sinds {when}",
+    # The dialog
+    "Hand over {codename}": "{codename} overdragen",
+    'The whole file, with the true identity, goes to the new runner and the team handler in one sealed package. Only the new runner can open the identity. This vault deletes the source once the new runner\'s receipt arrives (Settings, "After a receipt").': 'Het hele dossier, met de ware identiteit, gaat in één verzegeld pakket naar de nieuwe runner en de teamleider. Alleen de nieuwe runner kan de identiteit openen. Deze kluis verwijdert de bron zodra het ontvangstbewijs van de nieuwe runner binnen is (Instellingen, "Na een ontvangstbewijs").',
+    "No runner's key confirmed yet: add it on the Packages page, Keys tab": "Nog geen bevestigde runnersleutel: voeg die toe op de pagina Pakketten, tabblad Sleutels",
+    "No folder chosen": "Geen map gekozen",
+    "Choose folder…": "Map kiezen…",
+    "New runner:": "Nieuwe runner:",
+    "Write to:": "Schrijven naar:",
+    "Hand over…": "Overdragen…",
+    "Folder to write the handover package to": "Map voor het overdrachtspakket",
+    "Give the passphrase: it opens the true identity.": "Geef het wachtwoord: het opent de ware identiteit.",
+    "Hand over source": "Bron overdragen",
+    "Hand {codename} over to {runner}? The whole file and the true identity go into the package; once {runner} confirms it, this vault deletes the source.": "{codename} overdragen aan {runner}? Het hele dossier en de ware identiteit gaan in het pakket; zodra {runner} het bevestigt, verwijdert deze kluis de bron.",
+    "Hand over": "Overdragen",
+    "Sealing the handover package…": "Overdrachtspakket wordt verzegeld…",
+    "Handover package for {runner} written to {path}.": "Overdrachtspakket voor {runner} geschreven naar {path}.",
+    # Packages page
+    "Take on a handed-over source…": "Overgedragen bron overnemen…",
+    "Confirm the handover…": "Overdracht bevestigen…",
+    "Sources handed over between runners": "Bronnen overgedragen tussen runners",
+    "Confirm to the runner who handed it over:": "Bevestigen aan de runner die haar overdroeg:",
+    "deleted here after the receipt": "hier verwijderd na het ontvangstbewijs",
+    "confirmed": "bevestigd",
+    "awaiting the new runner's receipt": "wacht op het ontvangstbewijs van de nieuwe runner",
+    "{codename}: handed over to {runner} ({state})": "{codename}: overgedragen aan {runner} ({state})",
+    "{codename}: taken over from another runner": "{codename}: overgenomen van een andere runner",
+    "{sender} hands a source over (package {n}, signed by their key, fingerprint {short}…): its whole file with {records} debrief(s) and {files} file(s). Import it into this vault?": "{sender} draagt een bron over (pakket {n}, ondertekend met diens sleutel, vingerafdruk {short}…): het hele dossier met {records} debriefing(s) en {files} bestand(en). In deze kluis inlezen?",
+    'Took on the source handed over by {sender}; confirm it to them with "Confirm the handover…".': 'De door {sender} overgedragen bron is overgenomen; bevestig dat met "Overdracht bevestigen…".',
+}
 
 ERRORS_HANDOVER = {
     "A source is handed over by its runner.": "Een bron wordt overgedragen door haar runner.",

@@ -612,3 +612,9 @@ def check_receipt_entry(session: Session, sent: PackageLog, sender_role: PeerRol
             "A handover is confirmed only by the runner it was handed to, and a runner "
             "confirms nothing else; nothing was changed."
         )
+
+
+def of_source(vault: Vault, scope: Scope, source_id: uuid.UUID) -> HandoverView | None:
+    """The newest handover of a source this vault took part in, if any."""
+    found = [h for h in handovers(vault, scope) if h.source_id == source_id]
+    return found[0] if found else None

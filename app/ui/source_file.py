@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.models.enums import RiskLevel, TaskingStatus
-from app.services import debriefs, sources
+from app.services import debriefs, handover, sources
 from app.services.views import (
     ContactView,
     DebriefRow,
@@ -33,6 +33,7 @@ from app.services.views import (
 )
 from app.ui.confirm import ask
 from app.ui.dialogs.contact_form import ContactDialog
+from app.ui.dialogs.handover import HandoverDialog
 from app.ui.dialogs.identity import RecordIdentityDialog, RevealIdentityDialog
 from app.ui.dialogs.records import (
     CloseTaskingDialog,
@@ -113,6 +114,7 @@ class SourceFileView(QWidget):
             ("codenames", self.tr("Former codenames")),
             ("notes", self.tr("Notes")),
             ("identity", self.tr("True identity")),
+            ("handover", self.tr("Handover")),
         ):
             value = QLabel()
             value.setWordWrap(True)
@@ -129,6 +131,9 @@ class SourceFileView(QWidget):
         self.edit_button.clicked.connect(self._edit)
         self.reveal_button.clicked.connect(self._reveal)
         self.record_identity_button.clicked.connect(self._record_identity)
+        self.handover_button = QPushButton(self.tr("Hand over source…"))
+        self.handover_button.setObjectName("handOverSource")
+        self.handover_button.clicked.connect(self._hand_over)
         self.report_button = QPushButton(self.tr("Report…"))
         self.report_button.setObjectName("reportSource")
         self.report_button.clicked.connect(
@@ -138,6 +143,7 @@ class SourceFileView(QWidget):
             self.edit_button,
             self.reveal_button,
             self.record_identity_button,
+            self.handover_button,
             self.report_button,
         ):
             buttons.addWidget(b)
@@ -361,6 +367,10 @@ class SourceFileView(QWidget):
             else self.tr("Not recorded.")
         )
         self.reveal_button.setEnabled(o.has_identity)
+        handed = handover.of_source(self.session.vault, self.session.scope, source_id)
+        f["handover"].setText(self._handover_text(handed))
+        self.handover_button.setVisible(not self.session.scope.is_handler)
+        self.handover_button.setEnabled(handed is None or handed.direction != "out")
         self.contacts.set_rows(self.file.contacts)
         self.debriefs.set_rows(self.file.debriefs)
         self.taskings.set_rows(self.file.taskings)
@@ -441,6 +451,33 @@ class SourceFileView(QWidget):
                 self.session, self.runner, self.source_id, self.file.overview.codename, self
             )
             dialog.open()
+
+    def _handover_text(self, handed: handover.HandoverView | None) -> str:
+        if handed is None:
+            return "—"
+        when = local_time(handed.created_at)
+        if handed.direction == "out":
+            text = self.tr("Handed over to {runner} on {when}").format(
+                runner=handed.to_name or handed.to_runner[:16], when=when
+            )
+            if handed.confirmed_at is None:
+                text += self.tr(" (awaiting the new runner's receipt)")
+            return text
+        if handed.direction == "in":
+            return self.tr("Taken over from another runner on {when}").format(when=when)
+        return self.tr("Run by {runner} since {when}").format(
+            runner=handed.to_name or handed.to_runner[:16], when=when
+        )
+
+    def _hand_over(self) -> None:
+        if self.file is None:
+            return
+        dialog = HandoverDialog(
+            self.session, self.runner, self.source_id, self.file.overview.codename, self
+        )
+        dialog.handed_over.connect(lambda _result: self.reload())
+        self.handover_dialog = dialog
+        dialog.open()
 
     def _new_contact(self) -> None:
         if self.file is not None:

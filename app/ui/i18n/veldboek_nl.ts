@@ -425,122 +425,122 @@
         <translation>Bron overgedragen aan een andere runner</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="74" />
+        <location filename="../audit_labels.py" line="72" />
         <source>Handover of a source refused</source>
         <translation>Overdracht van een bron geweigerd</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="75" />
+        <location filename="../audit_labels.py" line="73" />
         <source>Handover confirmed by the new runner</source>
         <translation>Overdracht bevestigd door de nieuwe runner</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="78" />
+        <location filename="../audit_labels.py" line="76" />
         <source>Source deleted from this vault after its handover</source>
         <translation>Bron na de overdracht uit deze kluis verwijderd</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="81" />
+        <location filename="../audit_labels.py" line="79" />
         <source>Source taken over from another runner</source>
         <translation>Bron overgenomen van een andere runner</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="82" />
+        <location filename="../audit_labels.py" line="80" />
         <source>Source now run by another runner</source>
         <translation>Bron wordt nu door een andere runner gerund</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="83" />
+        <location filename="../audit_labels.py" line="81" />
         <source>Identity sealed for the new runner</source>
         <translation>Identiteit verzegeld voor de nieuwe runner</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="86" />
+        <location filename="../audit_labels.py" line="82" />
         <source>Identity received in a handover</source>
         <translation>Identiteit ontvangen bij een overdracht</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="87" />
+        <location filename="../audit_labels.py" line="83" />
         <source>Settings changed</source>
         <translation>Instellingen gewijzigd</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="88" />
+        <location filename="../audit_labels.py" line="84" />
         <source>Report issued</source>
         <translation>Rapport uitgegeven</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="89" />
+        <location filename="../audit_labels.py" line="85" />
         <source>Report printed</source>
         <translation>Rapport afgedrukt</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="90" />
+        <location filename="../audit_labels.py" line="86" />
         <source>Report saved as PDF</source>
         <translation>Rapport als PDF opgeslagen</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="91" />
+        <location filename="../audit_labels.py" line="87" />
         <source>Report verified</source>
         <translation>Rapport gecontroleerd</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="92" />
+        <location filename="../audit_labels.py" line="88" />
         <source>Sanitised report previewed</source>
         <translation>Geschoond rapport bekeken</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="93" />
+        <location filename="../audit_labels.py" line="89" />
         <source>Sanitised report requested</source>
         <translation>Geschoond rapport aangevraagd</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="94" />
+        <location filename="../audit_labels.py" line="90" />
         <source>Sanitised report refused</source>
         <translation>Geschoond rapport geweigerd</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="95" />
+        <location filename="../audit_labels.py" line="91" />
         <source>Sanitised report approved</source>
         <translation>Geschoond rapport goedgekeurd</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="96" />
+        <location filename="../audit_labels.py" line="92" />
         <source>Sanitised report rejected</source>
         <translation>Geschoond rapport afgewezen</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="97" />
+        <location filename="../audit_labels.py" line="93" />
         <source>Vault created</source>
         <translation>Kluis gemaakt</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="98" />
+        <location filename="../audit_labels.py" line="94" />
         <source>Vault unlocked</source>
         <translation>Kluis ontgrendeld</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="99" />
+        <location filename="../audit_labels.py" line="95" />
         <source>Unlock failed</source>
         <translation>Ontgrendelen mislukt</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="100" />
+        <location filename="../audit_labels.py" line="96" />
         <source>Vault locked</source>
         <translation>Kluis vergrendeld</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="101" />
+        <location filename="../audit_labels.py" line="97" />
         <source>Vault checked</source>
         <translation>Kluis gecontroleerd</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="102" />
+        <location filename="../audit_labels.py" line="98" />
         <source>Vault file rebuilt after a purge</source>
         <translation>Kluisbestand opnieuw opgebouwd na verwijdering</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="103" />
+        <location filename="../audit_labels.py" line="99" />
         <source>Passphrase changed</source>
         <translation>Wachtzin gewijzigd</translation>
     </message>
@@ -548,348 +548,348 @@
 <context>
     <name>AuditFields</name>
     <message>
-        <location filename="../audit_labels.py" line="128" />
+        <location filename="../audit_labels.py" line="124" />
         <source>addendum</source>
         <translation>aanvulling</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="129" />
+        <location filename="../audit_labels.py" line="125" />
         <source>after</source>
         <translation>na</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="130" />
+        <location filename="../audit_labels.py" line="126" />
         <source>alias</source>
         <translation>alias</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="131" />
+        <location filename="../audit_labels.py" line="127" />
         <source>already confirmed</source>
         <translation>al bevestigd</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="132" />
+        <location filename="../audit_labels.py" line="128" />
         <source>approval</source>
         <translation>goedkeuring</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="133" />
+        <location filename="../audit_labels.py" line="129" />
         <source>arrival</source>
         <translation>aankomst</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="134" />
+        <location filename="../audit_labels.py" line="130" />
         <source>file</source>
         <translation>bestand</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="135" />
+        <location filename="../audit_labels.py" line="131" />
         <source>attempted at</source>
         <translation>geprobeerd om</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="136" />
+        <location filename="../audit_labels.py" line="132" />
         <source>text checksum</source>
         <translation>controlegetal tekst</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="137" />
+        <location filename="../audit_labels.py" line="133" />
         <source>by way of</source>
         <translation>via</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="138" />
+        <location filename="../audit_labels.py" line="134" />
         <source>can act</source>
         <translation>kan handelen</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="139" />
+        <location filename="../audit_labels.py" line="135" />
         <source>confirmed</source>
         <translation>bevestigd</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="140" />
+        <location filename="../audit_labels.py" line="136" />
         <source>content checksum</source>
         <translation>controlegetal inhoud</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="141" />
+        <location filename="../audit_labels.py" line="137" />
         <source>copies</source>
         <translation>exemplaren</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="142" />
+        <location filename="../audit_labels.py" line="138" />
         <source>debrief</source>
         <translation>debriefing</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="143" />
+        <location filename="../audit_labels.py" line="139" />
         <source>debriefs</source>
         <translation>debriefings</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="144" />
+        <location filename="../audit_labels.py" line="140" />
         <source>demo data</source>
         <translation>demogegevens</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="145" />
+        <location filename="../audit_labels.py" line="141" />
         <source>second factor</source>
         <translation>tweede factor</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="146" />
-        <location filename="../audit_labels.py" line="156" />
+        <location filename="../audit_labels.py" line="142" />
+        <location filename="../audit_labels.py" line="152" />
         <source>changed</source>
         <translation>gewijzigd</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="147" />
+        <location filename="../audit_labels.py" line="143" />
         <source>records of source files</source>
         <translation>gegevens uit bronnendossiers</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="148" />
+        <location filename="../audit_labels.py" line="144" />
         <source>key</source>
         <translation>sleutel</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="149" />
+        <location filename="../audit_labels.py" line="145" />
         <source>from</source>
         <translation>van</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="150" />
+        <location filename="../audit_labels.py" line="146" />
         <source>handover package</source>
         <translation>overdrachtspakket</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="151" />
+        <location filename="../audit_labels.py" line="147" />
         <source>identifying strings</source>
         <translation>identificerende teksten</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="152" />
+        <location filename="../audit_labels.py" line="148" />
         <source>with the identity</source>
         <translation>met de identiteit</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="153" />
+        <location filename="../audit_labels.py" line="149" />
         <source>checked against identities</source>
         <translation>getoetst aan identiteiten</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="154" />
+        <location filename="../audit_labels.py" line="150" />
         <source>item</source>
         <translation>item</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="155" />
+        <location filename="../audit_labels.py" line="151" />
         <source>items</source>
         <translation>items</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="157" />
+        <location filename="../audit_labels.py" line="153" />
         <source>kind</source>
         <translation>soort</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="158" />
+        <location filename="../audit_labels.py" line="154" />
         <source>level</source>
         <translation>niveau</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="159" />
+        <location filename="../audit_labels.py" line="155" />
         <source>classification</source>
         <translation>rubricering</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="160" />
+        <location filename="../audit_labels.py" line="156" />
         <source>people with access</source>
         <translation>personen met toegang</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="161" />
+        <location filename="../audit_labels.py" line="157" />
         <source>minutes after its start</source>
         <translation>minuten na het begin</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="162" />
+        <location filename="../audit_labels.py" line="158" />
         <source>new</source>
         <translation>nieuw</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="163" />
+        <location filename="../audit_labels.py" line="159" />
         <source>note lost</source>
         <translation>notitie verloren</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="164" />
+        <location filename="../audit_labels.py" line="160" />
         <source>unaltered</source>
         <translation>ongewijzigd</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="165" />
+        <location filename="../audit_labels.py" line="161" />
         <source>older versions</source>
         <translation>oudere versies</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="166" />
+        <location filename="../audit_labels.py" line="162" />
         <source>confirmed in package</source>
         <translation>bevestigd in pakket</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="167" />
+        <location filename="../audit_labels.py" line="163" />
         <source>packages</source>
         <translation>pakketten</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="168" />
+        <location filename="../audit_labels.py" line="164" />
         <source>pages</source>
         <translation>pagina's</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="169" />
+        <location filename="../audit_labels.py" line="165" />
         <source>PDF checksum</source>
         <translation>controlegetal PDF</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="170" />
+        <location filename="../audit_labels.py" line="166" />
         <source>was</source>
         <translation>was</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="171" />
+        <location filename="../audit_labels.py" line="167" />
         <source>problem</source>
         <translation>probleem</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="172" />
+        <location filename="../audit_labels.py" line="168" />
         <source>reason</source>
         <translation>reden</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="173" />
+        <location filename="../audit_labels.py" line="169" />
         <source>records</source>
         <translation>gegevens</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="174" />
+        <location filename="../audit_labels.py" line="170" />
         <source>recipients</source>
         <translation>ontvangers</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="175" />
+        <location filename="../audit_labels.py" line="171" />
         <source>result</source>
         <translation>uitkomst</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="176" />
+        <location filename="../audit_labels.py" line="172" />
         <source>reviews</source>
         <translation>beoordelingen</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="177" />
+        <location filename="../audit_labels.py" line="173" />
         <source>role</source>
         <translation>rol</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="178" />
+        <location filename="../audit_labels.py" line="174" />
         <source>rule</source>
         <translation>regel</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="179" />
+        <location filename="../audit_labels.py" line="175" />
         <source>runner</source>
         <translation>runner</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="180" />
+        <location filename="../audit_labels.py" line="176" />
         <source>seed</source>
         <translation>startwaarde</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="181" />
+        <location filename="../audit_labels.py" line="177" />
         <source>sender</source>
         <translation>afzender</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="182" />
+        <location filename="../audit_labels.py" line="178" />
         <source>number</source>
         <translation>nummer</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="183" />
+        <location filename="../audit_labels.py" line="179" />
         <source>checksum</source>
         <translation>controlegetal</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="184" />
+        <location filename="../audit_labels.py" line="180" />
         <source>size</source>
         <translation>grootte</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="185" />
+        <location filename="../audit_labels.py" line="181" />
         <source>debriefs left out</source>
         <translation>debriefings weggelaten</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="186" />
+        <location filename="../audit_labels.py" line="182" />
         <source>sources</source>
         <translation>bronnen</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="187" />
+        <location filename="../audit_labels.py" line="183" />
         <source>when</source>
         <translation>wanneer</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="188" />
+        <location filename="../audit_labels.py" line="184" />
         <source>status</source>
         <translation>status</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="189" />
+        <location filename="../audit_labels.py" line="185" />
         <source>to</source>
         <translation>aan</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="190" />
+        <location filename="../audit_labels.py" line="186" />
         <source>as of</source>
         <translation>per</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="191" />
+        <location filename="../audit_labels.py" line="187" />
         <source>unchanged</source>
         <translation>ongewijzigd</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="192" />
+        <location filename="../audit_labels.py" line="188" />
         <source>unencrypted</source>
         <translation>onversleuteld</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="193" />
+        <location filename="../audit_labels.py" line="189" />
         <source>newer versions</source>
         <translation>nieuwere versies</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="194" />
+        <location filename="../audit_labels.py" line="190" />
         <source>format version</source>
         <translation>formaatversie</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="195" />
+        <location filename="../audit_labels.py" line="191" />
         <source>why</source>
         <translation>waarom</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="196" />
+        <location filename="../audit_labels.py" line="192" />
         <source>items withheld</source>
         <translation>items achtergehouden</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="375" />
+        <location filename="../audit_labels.py" line="371" />
         <source>details unreadable</source>
         <translation>details onleesbaar</translation>
     </message>
@@ -955,82 +955,82 @@
 <context>
     <name>AuditRecords</name>
     <message>
-        <location filename="../audit_labels.py" line="108" />
+        <location filename="../audit_labels.py" line="104" />
         <source>alias</source>
         <translation>alias</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="109" />
+        <location filename="../audit_labels.py" line="105" />
         <source>file access</source>
         <translation>dossiertoegang</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="110" />
+        <location filename="../audit_labels.py" line="106" />
         <source>contact</source>
         <translation>contact</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="111" />
+        <location filename="../audit_labels.py" line="107" />
         <source>debrief</source>
         <translation>debriefing</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="112" />
+        <location filename="../audit_labels.py" line="108" />
         <source>identity</source>
         <translation>identiteit</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="113" />
+        <location filename="../audit_labels.py" line="109" />
         <source>instruction</source>
         <translation>instructie</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="114" />
+        <location filename="../audit_labels.py" line="110" />
         <source>this vault's keys</source>
         <translation>sleutels van deze kluis</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="115" />
+        <location filename="../audit_labels.py" line="111" />
         <source>package</source>
         <translation>pakket</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="116" />
+        <location filename="../audit_labels.py" line="112" />
         <source>payment</source>
         <translation>betaling</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="117" />
+        <location filename="../audit_labels.py" line="113" />
         <source>someone's key</source>
         <translation>sleutel van een ander</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="118" />
+        <location filename="../audit_labels.py" line="114" />
         <source>reliability review</source>
         <translation>betrouwbaarheidsherziening</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="119" />
+        <location filename="../audit_labels.py" line="115" />
         <source>report</source>
         <translation>rapport</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="120" />
+        <location filename="../audit_labels.py" line="116" />
         <source>report approval</source>
         <translation>rapportgoedkeuring</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="121" />
+        <location filename="../audit_labels.py" line="117" />
         <source>risk assessment</source>
         <translation>risicobeoordeling</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="122" />
+        <location filename="../audit_labels.py" line="118" />
         <source>source</source>
         <translation>bron</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="123" />
+        <location filename="../audit_labels.py" line="119" />
         <source>tasking</source>
         <translation>opdracht</translation>
     </message>
@@ -1038,478 +1038,478 @@
 <context>
     <name>AuditValues</name>
     <message>
-        <location filename="../audit_labels.py" line="202" />
+        <location filename="../audit_labels.py" line="198" />
         <source>runner</source>
         <translation>runner</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="203" />
+        <location filename="../audit_labels.py" line="199" />
         <source>team handler</source>
         <translation>teamleider</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="204" />
+        <location filename="../audit_labels.py" line="200" />
         <source>central system</source>
         <translation>centraal systeem</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="207" />
+        <location filename="../audit_labels.py" line="203" />
         <source>meeting</source>
         <translation>ontmoeting</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="208" />
+        <location filename="../audit_labels.py" line="204" />
         <source>call</source>
         <translation>gesprek</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="209" />
+        <location filename="../audit_labels.py" line="205" />
         <source>message</source>
         <translation>bericht</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="210" />
+        <location filename="../audit_labels.py" line="206" />
         <source>internal</source>
         <translation>intern</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="211" />
+        <location filename="../audit_labels.py" line="207" />
         <source>sanitised</source>
         <translation>geschoond</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="212" />
+        <location filename="../audit_labels.py" line="208" />
         <source>reward</source>
         <translation>beloning</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="213" />
+        <location filename="../audit_labels.py" line="209" />
         <source>expense</source>
         <translation>onkosten</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="214" />
+        <location filename="../audit_labels.py" line="210" />
         <source>offer</source>
         <translation>aanbod</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="217" />
+        <location filename="../audit_labels.py" line="213" />
         <source>open</source>
         <translation>open</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="218" />
+        <location filename="../audit_labels.py" line="214" />
         <source>done</source>
         <translation>uitgevoerd</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="219" />
+        <location filename="../audit_labels.py" line="215" />
         <source>cancelled</source>
         <translation>vervallen</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="220" />
+        <location filename="../audit_labels.py" line="216" />
         <source>in order</source>
         <translation>op volgorde</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="221" />
+        <location filename="../audit_labels.py" line="217" />
         <source>late, fills a gap</source>
         <translation>te laat, vult een gat</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="222" />
+        <location filename="../audit_labels.py" line="218" />
         <source>after a gap</source>
         <translation>na een gat</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="223" />
+        <location filename="../audit_labels.py" line="219" />
         <source>already imported</source>
         <translation>al ingelezen</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="224" />
+        <location filename="../audit_labels.py" line="220" />
         <source>number already used</source>
         <translation>nummer al gebruikt</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="227" />
+        <location filename="../audit_labels.py" line="223" />
         <source>draft</source>
         <translation>concept</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="228" />
+        <location filename="../audit_labels.py" line="224" />
         <source>submitted</source>
         <translation>ingediend</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="229" />
+        <location filename="../audit_labels.py" line="225" />
         <source>approved</source>
         <translation>goedgekeurd</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="230" />
+        <location filename="../audit_labels.py" line="226" />
         <source>returned</source>
         <translation>teruggestuurd</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="233" />
+        <location filename="../audit_labels.py" line="229" />
         <source>low</source>
         <translation>laag</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="234" />
+        <location filename="../audit_labels.py" line="230" />
         <source>medium</source>
         <translation>gemiddeld</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="235" />
+        <location filename="../audit_labels.py" line="231" />
         <source>high</source>
         <translation>hoog</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="236" />
+        <location filename="../audit_labels.py" line="232" />
         <source>critical</source>
         <translation>kritiek</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="239" />
+        <location filename="../audit_labels.py" line="235" />
         <source>keep everything</source>
         <translation>alles bewaren</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="240" />
+        <location filename="../audit_labels.py" line="236" />
         <source>delete</source>
         <translation>verwijderen</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="241" />
+        <location filename="../audit_labels.py" line="237" />
         <source>delete, leaving no trace</source>
         <translation>verwijderen, zonder spoor</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="244" />
+        <location filename="../audit_labels.py" line="240" />
         <source>locked by hand</source>
         <translation>met de hand vergrendeld</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="245" />
+        <location filename="../audit_labels.py" line="241" />
         <source>no activity</source>
         <translation>geen activiteit</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="246" />
+        <location filename="../audit_labels.py" line="242" />
         <source>panic key</source>
         <translation>paniektoets</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="247" />
-        <location filename="../audit_labels.py" line="248" />
+        <location filename="../audit_labels.py" line="243" />
+        <location filename="../audit_labels.py" line="244" />
         <source>app closed</source>
         <translation>app gesloten</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="249" />
+        <location filename="../audit_labels.py" line="245" />
         <source>after a check</source>
         <translation>na een controle</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="250" />
+        <location filename="../audit_labels.py" line="246" />
         <source>command line</source>
         <translation>opdrachtregel</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="252" />
+        <location filename="../audit_labels.py" line="248" />
         <source>wrong passphrase</source>
         <translation>verkeerde wachtzin</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="253" />
+        <location filename="../audit_labels.py" line="249" />
         <source>deleting after a receipt</source>
         <translation>verwijderen na een ontvangstbewijs</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="254" />
+        <location filename="../audit_labels.py" line="250" />
         <source>a receipt</source>
         <translation>een ontvangstbewijs</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="256" />
+        <location filename="../audit_labels.py" line="252" />
         <source>on request</source>
         <translation>bij aanvraag</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="257" />
+        <location filename="../audit_labels.py" line="253" />
         <source>on issue</source>
         <translation>bij uitgifte</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="260" />
+        <location filename="../audit_labels.py" line="256" />
         <source>issued here, unaltered</source>
         <translation>hier uitgegeven, ongewijzigd</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="261" />
+        <location filename="../audit_labels.py" line="257" />
         <source>issued here, but altered</source>
         <translation>hier uitgegeven, maar gewijzigd</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="262" />
+        <location filename="../audit_labels.py" line="258" />
         <source>not issued here</source>
         <translation>niet hier uitgegeven</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="265" />
+        <location filename="../audit_labels.py" line="261" />
         <source>narrative</source>
         <translation>verslag</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="266" />
+        <location filename="../audit_labels.py" line="262" />
         <source>welfare</source>
         <translation>welzijn</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="267" />
+        <location filename="../audit_labels.py" line="263" />
         <source>security</source>
         <translation>veiligheid</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="268" />
+        <location filename="../audit_labels.py" line="264" />
         <source>assessment</source>
         <translation>beoordeling</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="269" />
+        <location filename="../audit_labels.py" line="265" />
         <source>critical reflection</source>
         <translation>kritische reflectie</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="270" />
+        <location filename="../audit_labels.py" line="266" />
         <source>codename</source>
         <translation>codenaam</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="271" />
+        <location filename="../audit_labels.py" line="267" />
         <source>kind</source>
         <translation>soort</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="272" />
+        <location filename="../audit_labels.py" line="268" />
         <source>status</source>
         <translation>status</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="273" />
+        <location filename="../audit_labels.py" line="269" />
         <source>motivation</source>
         <translation>motivatie</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="274" />
+        <location filename="../audit_labels.py" line="270" />
         <source>information position</source>
         <translation>informatiepositie</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="275" />
+        <location filename="../audit_labels.py" line="271" />
         <source>legal basis</source>
         <translation>wettelijke grondslag</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="276" />
+        <location filename="../audit_labels.py" line="272" />
         <source>contracted on</source>
         <translation>gecontracteerd op</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="277" />
+        <location filename="../audit_labels.py" line="273" />
         <source>contract review</source>
         <translation>herziening contract</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="278" />
+        <location filename="../audit_labels.py" line="274" />
         <source>suitability review</source>
         <translation>herziening geschiktheid</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="279" />
+        <location filename="../audit_labels.py" line="275" />
         <source>antecedents checked on</source>
         <translation>antecedenten getoetst op</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="280" />
+        <location filename="../audit_labels.py" line="276" />
         <source>antecedents result</source>
         <translation>uitkomst antecedenten</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="281" />
+        <location filename="../audit_labels.py" line="277" />
         <source>notes</source>
         <translation>notities</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="284" />
+        <location filename="../audit_labels.py" line="280" />
         <source>idle lock</source>
         <translation>vergrendelen bij inactiviteit</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="285" />
+        <location filename="../audit_labels.py" line="281" />
         <source>clipboard clearing</source>
         <translation>klembord wissen</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="286" />
+        <location filename="../audit_labels.py" line="282" />
         <source>autosave</source>
         <translation>automatisch opslaan</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="287" />
+        <location filename="../audit_labels.py" line="283" />
         <source>reveal time</source>
         <translation>onthultijd</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="288" />
+        <location filename="../audit_labels.py" line="284" />
         <source>reminders</source>
         <translation>herinneringen</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="289" />
+        <location filename="../audit_labels.py" line="285" />
         <source>after a receipt</source>
         <translation>na een ontvangstbewijs</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="292" />
+        <location filename="../audit_labels.py" line="288" />
         <source>malformed</source>
         <translation>onjuist opgebouwd</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="293" />
+        <location filename="../audit_labels.py" line="289" />
         <source>altered in transit</source>
         <translation>onderweg gewijzigd</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="294" />
+        <location filename="../audit_labels.py" line="290" />
         <source>not addressed to this vault</source>
         <translation>niet aan deze kluis gericht</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="295" />
+        <location filename="../audit_labels.py" line="291" />
         <source>unknown sender</source>
         <translation>onbekende afzender</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="296" />
+        <location filename="../audit_labels.py" line="292" />
         <source>signature does not verify</source>
         <translation>handtekening klopt niet</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="297" />
+        <location filename="../audit_labels.py" line="293" />
         <source>unsupported version</source>
         <translation>niet-ondersteunde versie</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="298" />
+        <location filename="../audit_labels.py" line="294" />
         <source>already received (replayed)</source>
         <translation>al ontvangen (opnieuw aangeboden)</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="299" />
+        <location filename="../audit_labels.py" line="295" />
         <source>recipients do not match</source>
         <translation>ontvangers kloppen niet</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="300" />
+        <location filename="../audit_labels.py" line="296" />
         <source>too large</source>
         <translation>te groot</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="301" />
+        <location filename="../audit_labels.py" line="297" />
         <source>conflicting records</source>
         <translation>tegenstrijdige gegevens</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="302" />
+        <location filename="../audit_labels.py" line="298" />
         <source>names a package never sent</source>
         <translation>noemt een pakket dat nooit is verzonden</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="303" />
+        <location filename="../audit_labels.py" line="299" />
         <source>incomplete</source>
         <translation>onvolledig</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="304" />
+        <location filename="../audit_labels.py" line="300" />
         <source>refused</source>
         <translation>geweigerd</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="305" />
+        <location filename="../audit_labels.py" line="301" />
         <source>invalid input</source>
         <translation>ongeldige invoer</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="306" />
+        <location filename="../audit_labels.py" line="302" />
         <source>a name breaks the rules</source>
         <translation>een naam voldoet niet aan de regels</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="307" />
+        <location filename="../audit_labels.py" line="303" />
         <source>file could not be read</source>
         <translation>bestand niet leesbaar</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="308" />
+        <location filename="../audit_labels.py" line="304" />
         <source>file too large</source>
         <translation>bestand te groot</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="309" />
+        <location filename="../audit_labels.py" line="305" />
         <source>no access</source>
         <translation>geen toegang</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="310" />
+        <location filename="../audit_labels.py" line="306" />
         <source>not found</source>
         <translation>niet gevonden</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="311" />
+        <location filename="../audit_labels.py" line="307" />
         <source>not allowed in this state</source>
         <translation>niet toegestaan in deze toestand</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="312" />
+        <location filename="../audit_labels.py" line="308" />
         <source>vault busy</source>
         <translation>kluis bezet</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="313" />
+        <location filename="../audit_labels.py" line="309" />
         <source>disk full</source>
         <translation>schijf vol</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="314" />
+        <location filename="../audit_labels.py" line="310" />
         <source>vault damaged</source>
         <translation>kluis beschadigd</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="315" />
+        <location filename="../audit_labels.py" line="311" />
         <source>unsafe place to write</source>
         <translation>onveilige plek om te schrijven</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="316" />
+        <location filename="../audit_labels.py" line="312" />
         <source>file exists</source>
         <translation>bestand bestaat al</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="391" />
+        <location filename="../audit_labels.py" line="387" />
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="391" />
+        <location filename="../audit_labels.py" line="387" />
         <source>no</source>
         <translation>nee</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="414" />
+        <location filename="../audit_labels.py" line="410" />
         <source>key {id}</source>
         <translation>sleutel {id}</translation>
     </message>
@@ -2185,17 +2185,17 @@
         <translation>Veldboek</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="448" />
+        <location filename="../audit_labels.py" line="444" />
         <source>the audit anchor in the header has been altered</source>
         <translation>het auditanker in de header is gewijzigd</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="449" />
+        <location filename="../audit_labels.py" line="445" />
         <source>audit events up to {seq} were recorded but are gone</source>
         <translation>auditgebeurtenissen tot {seq} zijn vastgelegd maar ontbreken</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="450" />
+        <location filename="../audit_labels.py" line="446" />
         <source>audit event {seq} differs from the anchored one</source>
         <translation>auditgebeurtenis {seq} wijkt af van de verankerde</translation>
     </message>
@@ -2394,6 +2394,94 @@
         <location filename="../labels.py" line="109" />
         <source>Truth cannot be judged</source>
         <translation>Waarheid niet te beoordelen</translation>
+    </message>
+</context>
+<context>
+    <name>HandoverDialog</name>
+    <message>
+        <location filename="../dialogs/handover.py" line="49" />
+        <source>Hand over {codename}</source>
+        <translation>{codename} overdragen</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/handover.py" line="56" />
+        <source>The whole file, with the true identity, goes to the new runner and the team handler in one sealed package. Only the new runner can open the identity. This vault deletes the source once the new runner's receipt arrives (Settings, "After a receipt").</source>
+        <translation>Het hele dossier, met de ware identiteit, gaat in één verzegeld pakket naar de nieuwe runner en de teamleider. Alleen de nieuwe runner kan de identiteit openen. Deze kluis verwijdert de bron zodra het ontvangstbewijs van de nieuwe runner binnen is (Instellingen, "Na een ontvangstbewijs").</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/handover.py" line="70" />
+        <source>No runner's key confirmed yet: add it on the Packages page, Keys tab</source>
+        <translation>Nog geen bevestigde runnersleutel: voeg die toe op de pagina Pakketten, tabblad Sleutels</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/handover.py" line="75" />
+        <source>No folder chosen</source>
+        <translation>Geen map gekozen</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/handover.py" line="77" />
+        <source>Choose folder…</source>
+        <translation>Map kiezen…</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/handover.py" line="88" />
+        <source>New runner:</source>
+        <translation>Nieuwe runner:</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/handover.py" line="89" />
+        <source>Passphrase:</source>
+        <translation>Wachtzin:</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/handover.py" line="90" />
+        <source>Write to:</source>
+        <translation>Schrijven naar:</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/handover.py" line="94" />
+        <source>Hand over…</source>
+        <translation>Overdragen…</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/handover.py" line="98" />
+        <source>Close</source>
+        <translation>Sluiten</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/handover.py" line="113" />
+        <source>Folder to write the handover package to</source>
+        <translation>Map voor het overdrachtspakket</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/handover.py" line="121" />
+        <source>Give the passphrase: it opens the true identity.</source>
+        <translation>Geef het wachtwoord: het opent de ware identiteit.</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/handover.py" line="130" />
+        <source>Hand over source</source>
+        <translation>Bron overdragen</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/handover.py" line="132" />
+        <source>Hand {codename} over to {runner}? The whole file and the true identity go into the package; once {runner} confirms it, this vault deletes the source.</source>
+        <translation>{codename} overdragen aan {runner}? Het hele dossier en de ware identiteit gaan in het pakket; zodra {runner} het bevestigt, verwijdert deze kluis de bron.</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/handover.py" line="135" />
+        <source>Hand over</source>
+        <translation>Overdragen</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/handover.py" line="150" />
+        <source>Sealing the handover package…</source>
+        <translation>Overdrachtspakket wordt verzegeld…</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/handover.py" line="168" />
+        <source>Handover package for {runner} written to {path}.</source>
+        <translation>Overdrachtspakket voor {runner} geschreven naar {path}.</translation>
     </message>
 </context>
 <context>
@@ -3286,143 +3374,198 @@
         <translation>Ontvangstbewijzen van de teamleider (runner)</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="107" />
+        <location filename="../packages/receive_tab.py" line="135" />
         <source>No runner's key yet: add one on the Keys tab</source>
         <translation>Nog geen sleutel van een runner: voeg er een toe bij Sleutels</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="112" />
+        <location filename="../packages/receive_tab.py" line="140" />
         <source>Missing from {peer}: package(s) {numbers}</source>
         <translation>Ontbreekt van {peer}: pakket(ten) {numbers}</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="121" />
+        <location filename="../packages/receive_tab.py" line="149" />
         <source>After a receipt this vault keeps everything (Settings).</source>
         <translation>Na een ontvangstbewijs houdt deze kluis alles (Instellingen).</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="123" />
+        <location filename="../packages/receive_tab.py" line="151" />
         <source>After a receipt, confirmed debriefs are deleted from this vault (Settings).</source>
         <translation>Na een ontvangstbewijs worden bevestigde debriefings uit deze kluis verwijderd (Instellingen).</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="126" />
+        <location filename="../packages/receive_tab.py" line="154" />
         <source>After a receipt, confirmed debriefs are deleted and the vault file is rebuilt so no trace of them remains (Settings).</source>
         <translation>Na een ontvangstbewijs worden bevestigde debriefings verwijderd en wordt het kluisbestand opnieuw opgebouwd, zodat er geen spoor van achterblijft (Instellingen).</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="147" />
+        <location filename="../packages/receive_tab.py" line="202" />
         <source>A package to import</source>
         <translation>In te lezen pakket</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="151" />
+        <location filename="../packages/receive_tab.py" line="206" />
         <source>Checking the package…</source>
         <translation>Pakket wordt gecontroleerd…</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="163" />
+        <location filename="../packages/receive_tab.py" line="218" />
         <source>Refused: this package was already imported.</source>
         <translation>Geweigerd: dit pakket is al ingelezen.</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="165" />
+        <location filename="../packages/receive_tab.py" line="220" />
         <source>Refused: another package with this number was already imported.</source>
         <translation>Geweigerd: er is al een ander pakket met dit nummer ingelezen.</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="170" />
+        <location filename="../packages/receive_tab.py" line="236" />
         <source>Import package</source>
         <translation>Pakket inlezen</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="172" />
+        <location filename="../packages/receive_tab.py" line="224" />
         <source>Package {n} from {sender} is intact and signed by their key (fingerprint {short}…): {records} debrief(s), {files} file(s). Import it into this vault?</source>
         <translation>Pakket {n} van {sender} is ongeschonden en ondertekend met diens sleutel (vingerafdruk {short}…): {records} debriefing(s), {files} bestand(en). In deze kluis inlezen?</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="183" />
+        <location filename="../packages/receive_tab.py" line="87" />
+        <source>Take on a handed-over source…</source>
+        <translation>Overgedragen bron overnemen…</translation>
+    </message>
+    <message>
+        <location filename="../packages/receive_tab.py" line="92" />
+        <source>Confirm the handover…</source>
+        <translation>Overdracht bevestigen…</translation>
+    </message>
+    <message>
+        <location filename="../packages/receive_tab.py" line="98" />
+        <source>Sources handed over between runners</source>
+        <translation>Bronnen overgedragen tussen runners</translation>
+    </message>
+    <message>
+        <location filename="../packages/receive_tab.py" line="102" />
+        <source>Confirm to the runner who handed it over:</source>
+        <translation>Bevestigen aan de runner die haar overdroeg:</translation>
+    </message>
+    <message>
+        <location filename="../packages/receive_tab.py" line="166" />
+        <source>deleted here after the receipt</source>
+        <translation>hier verwijderd na het ontvangstbewijs</translation>
+    </message>
+    <message>
+        <location filename="../packages/receive_tab.py" line="168" />
+        <source>confirmed</source>
+        <translation>bevestigd</translation>
+    </message>
+    <message>
+        <location filename="../packages/receive_tab.py" line="170" />
+        <source>awaiting the new runner's receipt</source>
+        <translation>wacht op het ontvangstbewijs van de nieuwe runner</translation>
+    </message>
+    <message>
+        <location filename="../packages/receive_tab.py" line="173" />
+        <source>{codename}: handed over to {runner} ({state})</source>
+        <translation>{codename}: overgedragen aan {runner} ({state})</translation>
+    </message>
+    <message>
+        <location filename="../packages/receive_tab.py" line="179" />
+        <source>{codename}: taken over from another runner</source>
+        <translation>{codename}: overgenomen van een andere runner</translation>
+    </message>
+    <message>
+        <location filename="../packages/receive_tab.py" line="230" />
+        <source>{sender} hands a source over (package {n}, signed by their key, fingerprint {short}…): its whole file with {records} debrief(s) and {files} file(s). Import it into this vault?</source>
+        <translation>{sender} draagt een bron over (pakket {n}, ondertekend met diens sleutel, vingerafdruk {short}…): het hele dossier met {records} debriefing(s) en {files} bestand(en). In deze kluis inlezen?</translation>
+    </message>
+    <message>
+        <location filename="../packages/receive_tab.py" line="245" />
         <source>Import</source>
         <translation>Inlezen</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="194" />
+        <location filename="../packages/receive_tab.py" line="256" />
         <source>Importing the package…</source>
         <translation>Pakket wordt ingelezen…</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="209" />
+        <location filename="../packages/receive_tab.py" line="272" />
+        <source>Took on the source handed over by {sender}; confirm it to them with "Confirm the handover…".</source>
+        <translation>De door {sender} overgedragen bron is overgenomen; bevestig dat met "Overdracht bevestigen…".</translation>
+    </message>
+    <message>
+        <location filename="../packages/receive_tab.py" line="279" />
         <source>Imported package {n} from {sender}: {new} new, {updated} newer version(s), {unchanged} unchanged, {older} older version(s) kept as history.</source>
         <translation>Pakket {n} van {sender} ingelezen: {new} nieuw, {updated} nieuwere versie(s), {unchanged} ongewijzigd, {older} oudere versie(s) als geschiedenis bewaard.</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="224" />
-        <location filename="../packages/receive_tab.py" line="260" />
+        <location filename="../packages/receive_tab.py" line="294" />
+        <location filename="../packages/receive_tab.py" line="330" />
         <source>Refused: {why}</source>
         <translation>Geweigerd: {why}</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="232" />
+        <location filename="../packages/receive_tab.py" line="302" />
         <source>Folder to write the receipt to</source>
         <translation>Map om het ontvangstbewijs in te schrijven</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="236" />
+        <location filename="../packages/receive_tab.py" line="306" />
         <source>Sealing the receipt…</source>
         <translation>Ontvangstbewijs wordt verzegeld…</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="247" />
+        <location filename="../packages/receive_tab.py" line="317" />
         <source>Receipt for {n} package(s), with {reviews} review(s), written to {path}.</source>
         <translation>Ontvangstbewijs voor {n} pakket(ten), met {reviews} beoordeling(en), geschreven naar {path}.</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="252" />
+        <location filename="../packages/receive_tab.py" line="322" />
         <source>A receipt to take in</source>
         <translation>In te lezen ontvangstbewijs</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="270" />
+        <location filename="../packages/receive_tab.py" line="340" />
         <source>The debriefs the handler confirms in it are then deleted from this vault, and the vault file is rebuilt so that no trace of them remains.</source>
         <translation>De debriefings die de teamleider erin bevestigt, worden dan uit deze kluis verwijderd en het kluisbestand wordt opnieuw opgebouwd, zodat er geen spoor van achterblijft.</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="275" />
+        <location filename="../packages/receive_tab.py" line="345" />
         <source>The debriefs the handler confirms in it are then deleted from this vault.</source>
         <translation>De debriefings die de teamleider erin bevestigt, worden dan uit deze kluis verwijderd.</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="281" />
+        <location filename="../packages/receive_tab.py" line="351" />
         <source>Take in a receipt</source>
         <translation>Ontvangstbewijs inlezen</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="282" />
+        <location filename="../packages/receive_tab.py" line="352" />
         <source>Take in the receipt {file}? {what} This cannot be undone.</source>
         <translation>Het ontvangstbewijs {file} inlezen? {what} Dit kan niet ongedaan worden gemaakt.</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="286" />
+        <location filename="../packages/receive_tab.py" line="356" />
         <source>Settings, "After a receipt", decides this; a debrief changed since it was sent is kept until it has gone out again.</source>
         <translation>Dit volgt uit Instellingen, "Na een ontvangstbewijs"; een debriefing die sinds het verzenden is gewijzigd, blijft tot ze opnieuw is verzonden.</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="289" />
+        <location filename="../packages/receive_tab.py" line="359" />
         <source>Take in and delete</source>
         <translation>Inlezen en verwijderen</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="298" />
+        <location filename="../packages/receive_tab.py" line="368" />
         <source>Taking in the receipt…</source>
         <translation>Ontvangstbewijs wordt ingelezen…</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="310" />
+        <location filename="../packages/receive_tab.py" line="380" />
         <source>Receipt from {sender}: {n} package(s) confirmed, {reviews} review(s) taken in, {purged} debrief(s) removed from this vault.</source>
         <translation>Ontvangstbewijs van {sender}: {n} pakket(ten) bevestigd, {reviews} beoordeling(en) overgenomen, {purged} debriefing(s) uit deze kluis verwijderd.</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="320" />
+        <location filename="../packages/receive_tab.py" line="390" />
         <source>Receipt taken in</source>
         <translation>Ontvangstbewijs ingelezen</translation>
     </message>
@@ -4519,389 +4662,419 @@ Tweede factor (sleutelbos van het besturingssysteem): {factor}</translation>
 <context>
     <name>SourceFileView</name>
     <message>
-        <location filename="../source_file.py" line="73" />
+        <location filename="../source_file.py" line="74" />
         <source>← All sources</source>
         <translation>← Alle bronnen</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="104" />
-        <location filename="../source_file.py" line="160" />
-        <location filename="../source_file.py" line="241" />
+        <location filename="../source_file.py" line="105" />
+        <location filename="../source_file.py" line="166" />
+        <location filename="../source_file.py" line="247" />
         <source>Kind</source>
         <translation>Soort</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="105" />
-        <location filename="../source_file.py" line="189" />
-        <location filename="../source_file.py" line="220" />
+        <location filename="../source_file.py" line="106" />
+        <location filename="../source_file.py" line="195" />
+        <location filename="../source_file.py" line="226" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="106" />
+        <location filename="../source_file.py" line="107" />
         <source>Runners</source>
         <translation>Runners</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="107" />
+        <location filename="../source_file.py" line="108" />
         <source>Motivation</source>
         <translation>Motivatie</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="108" />
+        <location filename="../source_file.py" line="109" />
         <source>Information position</source>
         <translation>Informatiepositie</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="109" />
+        <location filename="../source_file.py" line="110" />
         <source>Legal basis</source>
         <translation>Wettelijke grondslag</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="110" />
+        <location filename="../source_file.py" line="111" />
         <source>Contracted / review</source>
         <translation>Gecontracteerd / herziening</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="111" />
+        <location filename="../source_file.py" line="112" />
         <source>Suitability review</source>
         <translation>Herbeoordeling geschiktheid</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="112" />
+        <location filename="../source_file.py" line="113" />
         <source>Antecedents check</source>
         <translation>Antecedentenonderzoek</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="113" />
+        <location filename="../source_file.py" line="114" />
         <source>Former codenames</source>
         <translation>Eerdere codenamen</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="114" />
+        <location filename="../source_file.py" line="115" />
         <source>Notes</source>
         <translation>Notities</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="115" />
+        <location filename="../source_file.py" line="116" />
         <source>True identity</source>
         <translation>Ware identiteit</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="123" />
+        <location filename="../source_file.py" line="117" />
+        <source>Handover</source>
+        <translation>Overdracht</translation>
+    </message>
+    <message>
+        <location filename="../source_file.py" line="125" />
         <source>Edit…</source>
         <translation>Bewerken…</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="125" />
+        <location filename="../source_file.py" line="127" />
         <source>Reveal identity…</source>
         <translation>Identiteit onthullen…</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="127" />
+        <location filename="../source_file.py" line="129" />
         <source>Record identity…</source>
         <translation>Identiteit vastleggen…</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="132" />
+        <location filename="../source_file.py" line="134" />
+        <source>Hand over source…</source>
+        <translation>Bron overdragen…</translation>
+    </message>
+    <message>
+        <location filename="../source_file.py" line="137" />
         <source>Report…</source>
         <translation>Rapport…</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="149" />
+        <location filename="../source_file.py" line="155" />
         <source>Overview</source>
         <translation>Overzicht</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="155" />
+        <location filename="../source_file.py" line="161" />
         <source>When</source>
         <translation>Wanneer</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="161" />
+        <location filename="../source_file.py" line="167" />
         <source>Location</source>
         <translation>Locatie</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="163" />
+        <location filename="../source_file.py" line="169" />
         <source>Minutes</source>
         <translation>Minuten</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="167" />
+        <location filename="../source_file.py" line="173" />
         <source>Attendees</source>
         <translation>Aanwezigen</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="168" />
+        <location filename="../source_file.py" line="174" />
         <source>Safety</source>
         <translation>Veiligheid</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="171" />
+        <location filename="../source_file.py" line="177" />
         <source>No contacts recorded yet.</source>
         <translation>Nog geen contacten vastgelegd.</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="173" />
+        <location filename="../source_file.py" line="179" />
         <source>New contact…</source>
         <translation>Nieuw contact…</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="175" />
+        <location filename="../source_file.py" line="181" />
         <source>Debrief this contact</source>
         <translation>Dit contact debriefen</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="177" />
+        <location filename="../source_file.py" line="183" />
         <source>Contacts</source>
         <translation>Contacten</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="183" />
+        <location filename="../source_file.py" line="189" />
         <source>Written</source>
         <translation>Geschreven</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="194" />
+        <location filename="../source_file.py" line="200" />
         <source>Contact</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="199" />
+        <location filename="../source_file.py" line="205" />
         <source>Items</source>
         <translation>Items</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="206" />
+        <location filename="../source_file.py" line="212" />
         <source>No debriefs for this source yet.</source>
         <translation>Nog geen debriefings voor deze bron.</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="210" />
+        <location filename="../source_file.py" line="216" />
         <source>New debrief</source>
         <translation>Nieuwe debriefing</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="212" />
+        <location filename="../source_file.py" line="218" />
         <source>Open</source>
         <translation>Openen</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="214" />
+        <location filename="../source_file.py" line="220" />
         <source>Debriefs</source>
         <translation>Debriefings</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="219" />
+        <location filename="../source_file.py" line="225" />
         <source>Deadline</source>
         <translation>Termijn</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="221" />
-        <location filename="../source_file.py" line="230" />
+        <location filename="../source_file.py" line="227" />
+        <location filename="../source_file.py" line="236" />
         <source>Tasking</source>
         <translation>Opdrachten</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="222" />
+        <location filename="../source_file.py" line="228" />
         <source>Limits</source>
         <translation>Grenzen</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="223" />
+        <location filename="../source_file.py" line="229" />
         <source>Outcome</source>
         <translation>Uitkomst</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="226" />
+        <location filename="../source_file.py" line="232" />
         <source>No tasking given yet.</source>
         <translation>Nog geen opdrachten gegeven.</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="228" />
+        <location filename="../source_file.py" line="234" />
         <source>New tasking…</source>
         <translation>Nieuwe opdracht…</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="229" />
+        <location filename="../source_file.py" line="235" />
         <source>Close tasking…</source>
         <translation>Opdracht afsluiten…</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="236" />
+        <location filename="../source_file.py" line="242" />
         <source>Date</source>
         <translation>Datum</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="243" />
+        <location filename="../source_file.py" line="249" />
         <source>Amount</source>
         <translation>Bedrag</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="248" />
+        <location filename="../source_file.py" line="254" />
         <source>Witness</source>
         <translation>Getuige</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="249" />
+        <location filename="../source_file.py" line="255" />
         <source>Approved by</source>
         <translation>Goedgekeurd door</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="250" />
+        <location filename="../source_file.py" line="256" />
         <source>Reason</source>
         <translation>Reden</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="253" />
+        <location filename="../source_file.py" line="259" />
         <source>No payments or offers recorded.</source>
         <translation>Geen betalingen of aanbod vastgelegd.</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="256" />
+        <location filename="../source_file.py" line="262" />
         <source>Record payment or offer…</source>
         <translation>Betaling of aanbod vastleggen…</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="258" />
+        <location filename="../source_file.py" line="264" />
         <source>Payments</source>
         <translation>Betalingen</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="265" />
+        <location filename="../source_file.py" line="271" />
         <source>Assessed</source>
         <translation>Beoordeeld</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="271" />
+        <location filename="../source_file.py" line="277" />
         <source>Level</source>
         <translation>Niveau</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="277" />
+        <location filename="../source_file.py" line="283" />
         <source>Review on</source>
         <translation>Herzien op</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="281" />
+        <location filename="../source_file.py" line="287" />
         <source>Threats</source>
         <translation>Dreigingen</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="282" />
+        <location filename="../source_file.py" line="288" />
         <source>Welfare</source>
         <translation>Welzijn</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="285" />
+        <location filename="../source_file.py" line="291" />
         <source>No risk assessment yet.</source>
         <translation>Nog geen risicobeoordeling.</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="287" />
+        <location filename="../source_file.py" line="293" />
         <source>New risk assessment…</source>
         <translation>Nieuwe risicobeoordeling…</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="291" />
+        <location filename="../source_file.py" line="297" />
         <source>Given</source>
         <translation>Gegeven</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="297" />
+        <location filename="../source_file.py" line="303" />
         <source>Acknowledged</source>
         <translation>Bevestigd</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="298" />
+        <location filename="../source_file.py" line="304" />
         <source>not yet</source>
         <translation>nog niet</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="300" />
+        <location filename="../source_file.py" line="306" />
         <source>Instruction</source>
         <translation>Instructie</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="303" />
+        <location filename="../source_file.py" line="309" />
         <source>No instructions given yet.</source>
         <translation>Nog geen instructies gegeven.</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="306" />
+        <location filename="../source_file.py" line="312" />
         <source>Give instruction…</source>
         <translation>Instructie geven…</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="311" />
+        <location filename="../source_file.py" line="317" />
         <source>Reviewed</source>
         <translation>Herzien</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="316" />
+        <location filename="../source_file.py" line="322" />
         <source>Evaluation</source>
         <translation>Waardering</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="317" />
+        <location filename="../source_file.py" line="323" />
         <source>Rationale</source>
         <translation>Onderbouwing</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="320" />
+        <location filename="../source_file.py" line="326" />
         <source>No reliability review yet.</source>
         <translation>Nog geen beoordeling van de betrouwbaarheid.</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="323" />
+        <location filename="../source_file.py" line="329" />
         <source>Review reliability…</source>
         <translation>Betrouwbaarheid herzien…</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="327" />
+        <location filename="../source_file.py" line="333" />
         <source>Risk assessments</source>
         <translation>Risicobeoordelingen</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="328" />
+        <location filename="../source_file.py" line="334" />
         <source>Instructions to the source</source>
         <translation>Instructies aan de bron</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="329" />
+        <location filename="../source_file.py" line="335" />
         <source>Reliability history</source>
         <translation>Betrouwbaarheidshistorie</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="333" />
+        <location filename="../source_file.py" line="339" />
         <source>Risk and welfare</source>
         <translation>Risico en welzijn</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="359" />
+        <location filename="../source_file.py" line="365" />
         <source>Recorded and sealed. Not shown unless revealed on purpose.</source>
         <translation>Vastgelegd en verzegeld. Alleen zichtbaar na bewuste onthulling.</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="361" />
+        <location filename="../source_file.py" line="367" />
         <source>Not recorded.</source>
         <translation>Niet vastgelegd.</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="428" />
+        <location filename="../source_file.py" line="438" />
         <source>Replace true identity</source>
         <translation>Ware identiteit vervangen</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="430" />
+        <location filename="../source_file.py" line="440" />
         <source>{codename} already has a recorded true identity. Recording a new one replaces it; the one recorded now cannot be brought back.</source>
         <translation>Van {codename} is al een ware identiteit vastgelegd. Een nieuwe vastleggen vervangt die; de huidige is daarna niet terug te halen.</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="433" />
+        <location filename="../source_file.py" line="443" />
         <source>Record a new identity…</source>
         <translation>Nieuwe identiteit vastleggen…</translation>
+    </message>
+    <message>
+        <location filename="../source_file.py" line="460" />
+        <source>Handed over to {runner} on {when}</source>
+        <translation>Overgedragen aan {runner} op {when}</translation>
+    </message>
+    <message>
+        <location filename="../source_file.py" line="464" />
+        <source> (awaiting the new runner's receipt)</source>
+        <translation> (wacht op het ontvangstbewijs van de nieuwe runner)</translation>
+    </message>
+    <message>
+        <location filename="../source_file.py" line="467" />
+        <source>Taken over from another runner on {when}</source>
+        <translation>Overgenomen van een andere runner op {when}</translation>
+    </message>
+    <message>
+        <location filename="../source_file.py" line="468" />
+        <source>Run by {runner} since {when}</source>
+        <translation>Gerund door {runner} sinds {when}</translation>
     </message>
 </context>
 <context>
