@@ -40,6 +40,8 @@ NL_HANDOVER = {
 }
 
 ERRORS_HANDOVER = {
+    "Packages of debriefs are imported by a handler; a runner imports only a source handed over to them.": "Pakketten met debriefings worden ingelezen door een teamleider; een runner leest alleen een aan hem of haar overgedragen bron in.",
+    "The new runner's key is not confirmed in this vault yet: their packages are refused until you import it and compare its fingerprint.": "De sleutel van de nieuwe runner is in deze kluis nog niet bevestigd: diens pakketten worden geweigerd tot u die inleest en de vingerafdruk vergelijkt.",
     "A source is handed over by its runner.": "Een bron wordt overgedragen door haar runner.",
     "This source was already handed over; if its package was lost, write it again (package write).": "Deze bron is al overgedragen; is het pakket kwijt, schrijf het dan opnieuw (package write).",
     "The source has a draft debrief: submit or delete it before the handover.": "De bron heeft een concept-debriefing: dien die in of verwijder haar vóór de overdracht.",

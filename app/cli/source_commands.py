@@ -1,7 +1,7 @@
 """Handing a source over to another runner on the command line.
 
     veldboek source handover CODENAME|ID --vault PATH --passphrase-file FILE --alias NAME
-                             --to-runner PEER --to DIR [--force] [--json]
+                             --to-runner PEER --to DIR [--json]
     veldboek source handovers --vault PATH --passphrase-file FILE --alias NAME [--json]
 
 ``--to-runner`` names a runner key this vault confirmed by its fingerprint (by the
@@ -39,7 +39,6 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     add_vault_args(h, alias=True)
     h.add_argument("--to-runner", required=True, metavar="PEER", help="the new runner's key")
     h.add_argument("--to", type=Path, required=True, metavar="DIR", help="folder, e.g. a stick")
-    h.add_argument("--force", action="store_true", help="replace a file that already exists")
     h.add_argument("--json", action="store_true")
     h.set_defaults(func=cmd_source_handover)
     ls = sa.add_parser("handovers", help="sources handed over, taken on, or seen changing runner")

@@ -31,7 +31,14 @@ from sqlalchemy.orm import Session
 
 from app.clock import iso_utc, utc_now
 from app.dal.scope import Scope, get_visible, visible
-from app.errors import AccessDenied, InvalidInput, NoRecipient, NotFound, WrongPassphrase
+from app.errors import (
+    AccessDenied,
+    InvalidInput,
+    NoRecipient,
+    NotFound,
+    Notice,
+    WrongPassphrase,
+)
 from app.export import canonical, compression, package
 from app.export.errors import MalformedPackage
 from app.export.manifest import Manifest
@@ -346,6 +353,8 @@ class Received:
     role: str  # "new runner" | "handler"
     source_id: uuid.UUID
     identity: bool
+    # For a handler whose vault has not confirmed the new runner's key yet.
+    notice: Notice | None = None
 
 
 def _source_record_ids(session: Session, source_id: uuid.UUID) -> dict[str, list[str]]:
@@ -499,7 +508,20 @@ def received(
             "identity": handover["identity"] is not None,
         },
     )
-    return Received("new runner" if new_runner else "handler", source_id, got_identity)
+    notice = None
+    confirmed_runner = session.execute(
+        select(PackagePeer.id).where(
+            PackagePeer.fingerprint == to_runner,
+            PackagePeer.role == PeerRole.RUNNER,
+            PackagePeer.active.is_(True),
+        )
+    ).first()
+    if not new_runner and confirmed_runner is None:
+        notice = Notice(
+            "The new runner's key is not confirmed in this vault yet: their packages are "
+            "refused until you import it and compare its fingerprint."
+        )
+    return Received("new runner" if new_runner else "handler", source_id, got_identity, notice)
 
 
 def _peer_name(session: Session, fingerprint: str) -> str:

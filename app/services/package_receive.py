@@ -32,7 +32,12 @@ from app.crypto import age
 from app.dal.scope import Scope
 from app.errors import AccessDenied, Notice, PackageError
 from app.export import compression, package
-from app.export.errors import MalformedPackage, ReplayedPackage, UnknownSender
+from app.export.errors import (
+    MalformedPackage,
+    NotForThisVault,
+    ReplayedPackage,
+    UnknownSender,
+)
 from app.models.enums import PeerRole, Role
 from app.models.packages import PackageLog, PackagePeer
 from app.services import (
@@ -204,7 +209,10 @@ def _check_importer(
     own_fp = keys.own_fingerprint(vault).hex
     if contents.handover is None:
         if scope.role is not Role.HANDLER:
-            raise AccessDenied("Packages are imported by a handler.")
+            raise AccessDenied(
+                "Packages of debriefs are imported by a handler; a runner imports only a "
+                "source handed over to them."
+            )
     elif contents.handover["to_runner"] == own_fp:
         if scope.role is not Role.RUNNER:
             raise AccessDenied("A handed-over source is taken on under a runner's cover name.")
@@ -308,9 +316,22 @@ def import_package(
         _refuse_known_file(vault, sha)
 
     try:
-        verified = open_verified(
-            vault, source, kind=PACKAGE_KINDS, sender_roles=(PeerRole.RUNNER,), decrypted=decrypted
-        )
+        try:
+            verified = open_verified(
+                vault,
+                source,
+                kind=PACKAGE_KINDS,
+                sender_roles=(PeerRole.RUNNER,),
+                decrypted=decrypted,
+            )
+        except NotForThisVault:
+            if scope.role is Role.HANDLER:
+                raise
+            # A runner's own package, or anyone's: a runner takes in only a handover.
+            raise AccessDenied(
+                "Packages of debriefs are imported by a handler; a runner imports only a "
+                "source handed over to them."
+            ) from None
         contents = package_body.contents(verified.opened)
         own_fp = _check_importer(vault, scope, verified, contents)
         receiving_seed = keys.private_keys(vault).receiving_seed if contents.handover else b""
@@ -376,6 +397,9 @@ def import_package(
     except PackageError as exc:
         _refused(vault, scope, exc)
         raise
+    warnings = arrival.warnings
+    if received is not None and received.notice is not None:
+        warnings += (received.notice,)
     return ImportResult(
         m.package_id,
         verified.sender.name,
@@ -385,7 +409,7 @@ def import_package(
         counts.unchanged,
         counts.older,
         len(contents.events),
-        arrival.warnings,
+        warnings,
         applied.files,
         m.kind,
         received,

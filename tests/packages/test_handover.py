@@ -25,7 +25,7 @@ from app.errors import (
 )
 from app.models import AuditEvent, Debrief, Source, TrueIdentity
 from app.models.enums import PeerRole, RiskLevel, Role
-from app.models.packages import PackageOrigin, SourceHandover
+from app.models.packages import PackageOrigin, PackagePeer, SourceHandover
 from app.services import (
     handover,
     identity,
@@ -313,4 +313,38 @@ def test_the_handover_is_for_a_runner_and_a_handler_imports_it_as_handler(trio: 
         package_receive.import_package(trio.new.vault, as_handler, result.path)
     assert _count(trio.new, Source, source_id) == 0
     with trio.handler.vault.read() as session:
+        assert session.execute(select(func.count()).select_from(SourceHandover)).scalar_one() == 0
+
+
+def test_a_handler_who_has_not_confirmed_the_new_runner_is_told(trio: Trio) -> None:
+    source_id = _with_identity(trio.old)
+    peer = next(p for p in keys.list_peers(trio.handler.vault) if p.name == "Runner Specht")
+    keys.retire_peer(trio.handler.vault, trio.handler.scope, peer.id)
+    result = _hand_over(trio, source_id)
+    seen = package_receive.import_package(trio.handler.vault, trio.handler.scope, result.path)
+    assert any("not confirmed in this vault yet" in w for w in seen.warnings)
+    confirmed = package_receive.import_package(trio.new.vault, trio.new.scope, result.path)
+    assert confirmed.warnings == ()
+
+
+def test_an_identity_sealed_to_another_key_is_refused_and_nothing_is_taken_on(
+    trio: Trio, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source_id = _with_identity(trio.old)
+    real = identity.seal_for_handover
+    with trio.old.vault.read() as session:
+        handler_key = session.execute(
+            select(PackagePeer.recipient_public).where(PackagePeer.role == PeerRole.HANDLER)
+        ).scalar_one()
+
+    def to_the_handler(*args: object, **kwargs: object) -> bytes:
+        kwargs["recipient_public"] = handler_key
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(identity, "seal_for_handover", to_the_handler)
+    result = _hand_over(trio, source_id)
+    with pytest.raises(PackageError, match="does not open"):
+        package_receive.import_package(trio.new.vault, trio.new.scope, result.path)
+    assert _count(trio.new, Source, source_id) == 0
+    with trio.new.vault.read() as session:
         assert session.execute(select(func.count()).select_from(SourceHandover)).scalar_one() == 0
