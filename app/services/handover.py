@@ -161,9 +161,7 @@ def hand_over(
         source = get_visible(session, scope, Source, source_id)
         codename, compartment_id = source.codename, source.compartment_id
         if session.execute(
-            select(SourceHandover.package_id).where(
-                SourceHandover.source_id == source_id, SourceHandover.direction == OUT
-            )
+            packages.handed_over().where(SourceHandover.source_id == source_id)
         ).first():
             raise InvalidInput(
                 "This source was already handed over; if its package was lost, write it again "

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from app.clock import iso_utc, utc_now
 from app.dal.scope import Scope, get_visible, visible
@@ -260,7 +260,18 @@ def _missing(session: Session, ids: list[uuid.UUID]) -> dict[uuid.UUID, tuple[st
 def handed_over() -> Any:
     """The ids of the sources this vault handed to another runner (their file goes
     with the handover package only, never again in a package of debriefs)."""
-    return select(SourceHandover.source_id).where(SourceHandover.direction == "out")
+    later = aliased(SourceHandover)
+    # Unless it came back later (handed to this vault again).
+    back = (
+        select(later.package_id)
+        .where(
+            later.source_id == SourceHandover.source_id,
+            later.direction == "in",
+            later.created_at > SourceHandover.created_at,
+        )
+        .exists()
+    )
+    return select(SourceHandover.source_id).where(SourceHandover.direction == "out", ~back)
 
 
 def _chosen_ids(

@@ -4,6 +4,7 @@ vaults: the old runner, the new runner and the team handler, through the service
 from __future__ import annotations
 
 import base64
+import hashlib
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
@@ -13,6 +14,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
+from app.clock import iso_utc, utc_now
 from app.crypto import sealing
 from app.dal.scope import Scope
 from app.errors import (
@@ -23,6 +25,8 @@ from app.errors import (
     PackageError,
     WrongPassphrase,
 )
+from app.export import package
+from app.export.manifest import Manifest, ReceiptEntry
 from app.models import AuditEvent, Debrief, Source, TrueIdentity
 from app.models.enums import PeerRole, RiskLevel, Role
 from app.models.packages import PackageOrigin, PackagePeer, SourceHandover
@@ -348,3 +352,40 @@ def test_an_identity_sealed_to_another_key_is_refused_and_nothing_is_taken_on(
     assert _count(trio.new, Source, source_id) == 0
     with trio.new.vault.read() as session:
         assert session.execute(select(func.count()).select_from(SourceHandover)).scalar_one() == 0
+
+
+def test_a_handlers_receipt_cannot_confirm_a_handover(trio: Trio) -> None:
+    """Only the new runner's receipt lets the old vault purge: one the handler signs
+    (it was a recipient, so it knows the file's hash) is refused whole."""
+    source_id = _with_identity(trio.old)
+    result = _hand_over(trio, source_id)
+    handler_keys = keys.private_keys(trio.handler.vault)
+    old_fp = keys.own_fingerprint(trio.old.vault).hex
+    with trio.handler.vault.read() as session:
+        old_public = session.execute(
+            select(PackagePeer.recipient_public).where(PackagePeer.fingerprint == old_fp)
+        ).scalar_one()
+    forged = package.seal(
+        Manifest(
+            kind="receipt",
+            package_id=uuid.uuid4(),
+            created_at=iso_utc(utc_now()),
+            schema="0012_handover",
+            sender=handler_keys.fingerprint.hex,
+            recipients=(old_fp,),
+            sequence=1,
+            previous="",
+            receipts=(
+                ReceiptEntry(
+                    result.package_id, hashlib.sha256(result.path.read_bytes()).hexdigest()
+                ),
+            ),
+        ),
+        {"reviews": []},
+        handler_keys.signing,
+        [old_public],
+    )
+    with pytest.raises(PackageError, match="confirmed only by the runner"):
+        receipts.import_receipt(trio.old.vault, trio.old.scope, forged)
+    assert _count(trio.old, Source, source_id) == 1
+    assert _count(trio.old, TrueIdentity, source_id) == 1
