@@ -115,6 +115,7 @@ def test_every_command_is_found_in_the_parser() -> None:
         ("show", "source"),
         ("source", "handover"),
         ("source", "handovers"),
+        ("source", "close"),
         ("keys", "show"),
         ("keys", "export"),
         ("keys", "import"),

@@ -314,7 +314,7 @@ def test_a_vault_from_before_keeps_and_shows_names_the_rule_now_refuses(
         assert sources.find_source(vault, scope, "kwarts") != sources.find_source(
             vault, scope, "KWARTS"
         )
-        with pytest.raises(NotFound, match="exactly as it is written"):
+        with pytest.raises(NotFound, match="give the id of the one you mean"):
             sources.find_source(vault, scope, "Kwarts")
 
 

@@ -42,9 +42,9 @@ def build_parser() -> argparse.ArgumentParser:
     vault_commands.register(sub)
     list_commands.register(sub)
     show_commands.register(sub)
+    source_commands.register(sub)
     package_commands.register(sub)
     report_commands.register(sub)
-    source_commands.register(sub)
     return parser
 
 

@@ -10,11 +10,9 @@ be compared. Never the true identity.
 from __future__ import annotations
 
 import argparse
-import uuid
-from typing import Any
 
-from app.cli.common import add_vault_args, opened, print_json, scope_from
-from app.services import sources, whole_file
+from app.cli.common import add_vault_args, opened, print_json, scope_from, source_arg
+from app.services import whole_file
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -27,18 +25,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     s.set_defaults(func=cmd_show_source)
 
 
-def _source_id(vault: Any, scope: Any, text: str) -> uuid.UUID:
-    """An id as ``show`` prints it, else a codename (by key, like ``--source``)."""
-    try:
-        return uuid.UUID(text.strip())
-    except ValueError:
-        return sources.find_source(vault, scope, text)
-
-
 def cmd_show_source(args: argparse.Namespace) -> int:
     with opened(args) as vault:
         scope = scope_from(vault, args)
-        found = whole_file.whole_file(vault, scope, _source_id(vault, scope, args.source))
+        found = whole_file.whole_file(vault, scope, source_arg(vault, scope, args.source))
     if args.json:
         print_json(found)
         return 0

@@ -1,21 +1,30 @@
-"""Handing a source over to another runner on the command line.
+"""A source's file on the command line: closing its registration, and handing it
+over to another runner.
 
+    veldboek source close CODENAME|ID --reason TEXT [--on DAY]
+                          --vault PATH --passphrase-file FILE --alias NAME
     veldboek source handover CODENAME|ID --vault PATH --passphrase-file FILE --alias NAME
                              --to-runner PEER --to DIR [--json]
     veldboek source handovers --vault PATH --passphrase-file FILE --alias NAME [--json]
 
+Closing records the reason, the day it was decided (today unless --on) and who
+decided (the alias acting); the source's reminders stop and the closing goes to the
+handler with the next package. The file stays readable and reportable.
+
 ``--to-runner`` names a runner key this vault confirmed by its fingerprint (by the
-name given to it, or its fingerprint); the package is also sealed to every
+name given to it, or its fingerprint); the handover package is also sealed to every
 confirmed handler key. The passphrase opens the source's true identity, which is
 sealed again to the new runner alone. The new runner takes it in with ``package
 import`` and answers with ``receipt create --runner OLD``; this vault's ``receipt
-import`` of that receipt then purges the source per the retention rule.
+import`` of that receipt then purges the source per the retention rule. The
+package's file is named by its new id, so it never meets an existing file.
 """
 
 from __future__ import annotations
 
 import argparse
 from dataclasses import asdict
+from datetime import date
 from pathlib import Path
 
 from app.cli.common import (
@@ -26,25 +35,51 @@ from app.cli.common import (
     print_json,
     read_passphrase_file,
     scope_from,
+    source_arg,
 )
-from app.cli.show_commands import _source_id
-from app.services import handover, output_paths
+from app.services import closing, handover, output_paths
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = sub.add_parser("source", help="hand a source over to another runner")
-    sa = p.add_subparsers(dest="source_command", required=True, metavar="COMMAND")
-    h = sa.add_parser("handover", help="write a handover package for the new runner")
+    p = sub.add_parser("source", help="act on a source's file")
+    what = p.add_subparsers(dest="what", required=True, metavar="ACTION")
+    c = what.add_parser("close", help="close a source's registration")
+    c.add_argument("source", metavar="CODENAME|ID")
+    c.add_argument("--reason", required=True, help="why the registration is closed")
+    c.add_argument(
+        "--on", dest="decided_on", type=_day, metavar="DAY", help="the day it was decided"
+    )
+    add_vault_args(c, alias=True)
+    c.set_defaults(func=cmd_close)
+    h = what.add_parser("handover", help="write a handover package for the new runner")
     h.add_argument("source", metavar="CODENAME|ID")
     add_vault_args(h, alias=True)
     h.add_argument("--to-runner", required=True, metavar="PEER", help="the new runner's key")
     h.add_argument("--to", type=Path, required=True, metavar="DIR", help="folder, e.g. a stick")
     h.add_argument("--json", action="store_true")
     h.set_defaults(func=cmd_source_handover)
-    ls = sa.add_parser("handovers", help="sources handed over, taken on, or seen changing runner")
+    ls = what.add_parser("handovers", help="sources handed over, taken on, or seen changing runner")
     add_vault_args(ls, alias=True)
     ls.add_argument("--json", action="store_true")
     ls.set_defaults(func=cmd_source_handovers)
+
+
+def cmd_close(args: argparse.Namespace) -> int:
+    with opened(args) as vault:
+        scope = scope_from(vault, args)
+        source_id = source_arg(vault, scope, args.source)
+        closing.close_registration(
+            vault, scope, source_id, reason=args.reason, decided_on=args.decided_on
+        )
+    print(f"Registration of source {source_id} closed.")
+    return 0
 
 
 def cmd_source_handover(args: argparse.Namespace) -> int:
@@ -56,7 +91,7 @@ def cmd_source_handover(args: argparse.Namespace) -> int:
         result = handover.hand_over(
             vault,
             scope,
-            _source_id(vault, scope, args.source),
+            source_arg(vault, scope, args.source),
             passphrase=passphrase,
             to_runner=args.to_runner,
             to_dir=args.to,

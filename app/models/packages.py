@@ -215,7 +215,7 @@ class ImportedAuditEvent(Base):
 
 
 class SourceHandover(Base):
-    """A source handed from one runner to another (migration 0012): the package
+    """A source handed from one runner to another (migration 0014): the package
     this vault sent (``out``, old runner), received as the new runner (``in``), or
     saw as the handler (``seen``). Kept after the old runner purges the source, so
     its vault can still say to whom and when; the handler's newest row names who

@@ -30,7 +30,7 @@ from app.dal.scope import Scope
 from app.domain import names
 from app.domain.names import NameKind
 from app.domain.text import normalise_name
-from app.errors import PackageError
+from app.errors import Notice, PackageError
 from app.export.manifest import RecordRef
 from app.models import Compartment, CompartmentMember, Source, Subject
 from app.models import wire as w
@@ -234,17 +234,6 @@ def _sources(
     for comp_id in comp_ids:
         if comp_id not in member_of:
             session.add(CompartmentMember(compartment_id=comp_id, alias_id=scope.alias_id))
-    # By key, like codenames made here (``Kwarts`` is ``KWARTS``).
-    codenames = [
-        names.key(s["codename"]) for s in sources if uuid.UUID(s["id"]) not in held_sources
-    ]
-    if len(set(codenames)) != len(codenames) or _in_chunks(
-        session, Source.id, Source.codename_key, codenames
-    ):
-        raise PackageError(
-            "A source in the package has a codename this vault already uses for "
-            "another source; nothing was imported."
-        )
     out = {}
     for s in sources:
         source_id, comp_id = uuid.UUID(s["id"]), uuid.UUID(s["compartment_id"])
@@ -268,6 +257,28 @@ def _sources(
     return out
 
 
+def codename_notices(session: Session, sources: list[dict[str, Any]]) -> tuple[Notice, ...]:
+    """A notice for each source the package brings that has the codename (by key:
+    ``Kwarts`` is ``KWARTS``) of another source, here or in the same package. Not a
+    refusal: sources are told apart by id, and shown with their runner
+    (``app.dal.source_names``); two runners may well give two people one codename."""
+    held = set(_in_chunks(session, Source.id, Source.id, [uuid.UUID(s["id"]) for s in sources]))
+    new = [s for s in sources if uuid.UUID(s["id"]) not in held]
+    keys = [names.key(s["codename"]) for s in new]
+    others = set(_in_chunks(session, Source.codename_key, Source.codename_key, keys))
+    notices = []
+    for s, key in zip(new, keys, strict=True):
+        if key in others or keys.count(key) > 1:
+            notices.append(
+                Notice(
+                    "Source {codename} in this package has the codename of another source in "
+                    "this vault; both are kept, each shown with its runner.",
+                    codename=names.clean(s["codename"], NameKind.CODENAME),
+                )
+            )
+    return tuple(notices)
+
+
 def _latest_versions(
     session: Session, record_type: str, record_ids: list[str]
 ) -> dict[str, tuple[int, set[str]]]:
@@ -287,6 +298,7 @@ def _latest_versions(
 class Applied:
     debriefs: ImportCounts
     files: ImportCounts  # records of sources' files (version 3)
+    notices: tuple[Notice, ...] = ()  # codenames another source has (``codename_notices``)
 
 
 def _legacy(session: Session, table: str, ids: list[str], sender: str) -> set[str]:
@@ -317,7 +329,7 @@ def apply(
     package of format ``version``. ``locations``: where each record's canonical
     JSON lies in the package's container, which is kept (``package_evidence``);
     the version rows point there."""
-    applied = Applied(ImportCounts(), ImportCounts())
+    applied = Applied(ImportCounts(), ImportCounts(), codename_notices(session, sources))
     origins = _Origins(session, sender, package_id)
     _sources(session, scope, sources, origins)
     by_type: dict[str, list[int]] = {}
@@ -448,8 +460,7 @@ class _Writer:
         self.session, self.version = session, version
         self.aliases = _Aliases(session)
 
-    def row(self, type_name: str, data: dict[str, Any], *context: Any) -> tuple[Any, ...]:
-        plan = _plan(type_name, self.version)
+    def row(self, plan: _Plan, data: dict[str, Any], *context: Any) -> tuple[Any, ...]:
         values = [data[k] for k in plan.names]
         for i in plan.ids:
             if values[i] is not None:
@@ -515,6 +526,9 @@ class _Writer:
             new_subjects,
         )
         row = self.row
+        plan = functools.partial(_plan, version=self.version)
+        contact_plan, debrief_plan, item_plan = plan("contact"), plan("debrief"), plan("item")
+        addendum_plan, file_plan = plan("addendum"), plan("attachment")
         nested_lists = self.version < 3  # taskings and payments inside the debrief
         total = len(records)
         for n, d in enumerate(records):
@@ -523,25 +537,25 @@ class _Writer:
             c = d["contact"]
             contact_id = None
             if c is not None:
-                contacts.append(row("contact", c, comp, source, created, updated))
+                contacts.append(row(contact_plan, c, comp, source, created, updated))
                 contact_id = contacts[-1][0]
                 attendees += [(contact_id, self.aliases.id(a)) for a in c["attendees"]]
             if did not in live:  # an update keeps its index entry (the update trigger)
                 index.add("debrief", did, did, comp, d["narrative"])
-            debriefs.append(row("debrief", d, contact_id))
+            debriefs.append(row(debrief_plan, d, contact_id))
             for item in d["items"]:
-                items.append(row("item", item, comp, did, created, updated))
+                items.append(row(item_plan, item, comp, did, created, updated))
                 iid = items[-1][0]
                 index.add("intelligence_item", iid, did, comp, item["text"])
                 links += [
                     (iid, subject_ids[(comp, s["kind"], normalised(s["name"]))])
                     for s in item["subjects"]
                 ]
-            addenda += [row("addendum", a, comp, did) for a in d["addenda"]]
-            files += [row("attachment", f, comp, did) for f in d["attachments"]]
+            addenda += [row(addendum_plan, a, comp, did) for a in d["addenda"]]
+            files += [row(file_plan, f, comp, did) for f in d["attachments"]]
             if nested_lists:
-                taskings += [row("tasking", t, comp, source, did) for t in d["taskings"]]
-                payments += [row("payment", p, comp, source, did) for p in d["payments"]]
+                taskings += [row(plan("tasking"), t, comp, source, did) for t in d["taskings"]]
+                payments += [row(plan("payment"), p, comp, source, did) for p in d["payments"]]
             if progress is not None and n % 500 == 0:
                 progress(n, total)
         # OR IGNORE keeps an addendum already held (or named twice): indexed once.
@@ -614,7 +628,8 @@ class _Writer:
             records = chosen.get(type_name, [])
             if not records:
                 continue
-            rows = [self.row(type_name, r) for r in records]
+            plan = _plan(type_name, self.version)
+            rows = [self.row(plan, r) for r in records]
             columns = self.columns(type_name)
             if type_name == "registration":
                 sets = ", ".join(f"{c} = ?" for c in columns if c != "id")

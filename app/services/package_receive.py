@@ -248,6 +248,7 @@ def verify_package(vault: Vault, scope: Scope, source: PackageSource) -> Package
         _check_importer(vault, scope, verified, contents)
         with vault.read() as session:
             arrival = arrival_of(session, verified)
+            notices = package_import.codename_notices(session, contents.sources)
     except PackageError as exc:
         _refused(vault, scope, exc)
         raise
@@ -271,7 +272,7 @@ def verify_package(vault: Vault, scope: Scope, source: PackageSource) -> Package
         m.created_at,
         arrival.status,
         verified.opened.sha256,
-        arrival.warnings,
+        arrival.warnings + notices,
         len(m.records) - debriefs,
         m.version,
         m.kind,
@@ -392,12 +393,13 @@ def import_package(
                     "file_records": applied.files.new + applied.files.updated,
                     "arrival": arrival.status,
                     "version": m.version,
+                    "shared_codenames": len(applied.notices),
                 },
             )
     except PackageError as exc:
         _refused(vault, scope, exc)
         raise
-    warnings = arrival.warnings
+    warnings = arrival.warnings + applied.notices
     if received is not None and received.notice is not None:
         warnings += (received.notice,)
     return ImportResult(

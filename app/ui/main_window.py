@@ -546,7 +546,7 @@ class MainWindow(QMainWindow):
         assert isinstance(sources_page, SourcesPage)
         if self.stack.currentWidget() is sources_page and sources_page.file_view.file is not None:
             overview = sources_page.file_view.file.overview
-            return overview.id, overview.codename
+            return overview.id, overview.shown_codename
         return None
 
     def enter_meeting(self) -> None:

@@ -37,6 +37,12 @@ class EnumCombo(QComboBox, Generic[E]):
     def set_value(self, value: E) -> None:
         self.setCurrentIndex(self._values.index(value))
 
+    def leave_out(self, value: E) -> None:
+        """Offer every value but ``value`` (one taken by its own action)."""
+        index = self._values.index(value)
+        self._values.pop(index)
+        self.removeItem(index)
+
 
 class OptionalDate(QWidget):
     """A date that may be left unset."""

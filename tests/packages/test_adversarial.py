@@ -648,21 +648,6 @@ def test_a_package_cannot_touch_records_made_in_the_handlers_vault(pair: Pair) -
     assert debrief_rows(h) == before
 
 
-def test_a_codename_the_handler_already_uses_is_refused(pair: Pair) -> None:
-    h = pair.handler
-    factory.source(h.vault, h.scope, "ZWALUW")  # the handler's own file
-    rich_debrief(pair.runner, "ZWALUW")
-    result = packages.export_package(
-        pair.runner.vault, pair.runner.scope, to_dir=pair.outbox, all_new=True
-    )
-    before = debrief_rows(h)
-    with pytest.raises(PackageError, match="codename this vault already uses"):
-        package_receive.import_package(h.vault, h.scope, result.path.read_bytes())
-    assert debrief_rows(h) == before
-    with h.vault.read() as session:
-        assert session.execute(select(Source.codename)).scalars().all() == ["ZWALUW"]
-
-
 def test_a_compartment_name_the_handler_uses_is_kept_apart(pair: Pair) -> None:
     rich_debrief(pair.runner, "ZWALUW")
     with pair.runner.vault.read() as session:

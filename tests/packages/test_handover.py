@@ -370,7 +370,7 @@ def test_a_handlers_receipt_cannot_confirm_a_handover(trio: Trio) -> None:
             kind="receipt",
             package_id=uuid.uuid4(),
             created_at=iso_utc(utc_now()),
-            schema="0012_handover",
+            schema="0014_handover",
             sender=handler_keys.fingerprint.hex,
             recipients=(old_fp,),
             sequence=1,

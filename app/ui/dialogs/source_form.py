@@ -58,6 +58,11 @@ class SourceDialog(FormDialog):
         f.addRow(self.tr("Notes:"), self.notes)
         if existing is not None:
             self._fill(existing)
+        # Closing has its own action (reason, day, who decided); a closed one stays so.
+        if existing is not None and existing.status is SourceStatus.CLOSED:
+            self.status.setEnabled(False)
+        else:
+            self.status.leave_out(SourceStatus.CLOSED)
         self.on_submit = self._save
 
     def _fill(self, s: SourceOverview) -> None:

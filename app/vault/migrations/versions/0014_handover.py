@@ -6,8 +6,8 @@ runner's laptop (the source is purged once the new runner's receipt arrives), so
 that vault can still say the source was handed over, to whom and when; the
 handler's row says who runs the source now.
 
-Revision ID: 0012_handover
-Revises: 0011_sent_format
+Revision ID: 0014_handover
+Revises: 0013_closing
 Create Date: 2026-12-06
 """
 
@@ -16,8 +16,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0012_handover"
-down_revision = "0011_sent_format"
+revision = "0014_handover"
+down_revision = "0013_closing"
 branch_labels = None
 depends_on = None
 
