@@ -530,14 +530,17 @@ def _peer_name(session: Session, fingerprint: str) -> str:
 
 
 def taken_over_compartments(session: Session, sender: str) -> set[str]:
-    """Compartments (hex) of the sources a handover gave ``sender`` (handler side):
-    that runner's packages may name them, though another runner brought them in."""
+    """Compartments (hex) a package from ``sender`` may name though this vault did
+    not get them from ``sender``: on a handler's vault, those of sources a handover
+    gave ``sender``; on a runner's, those of sources this vault handed to ``sender``
+    (a source handed back)."""
+    seen_by_handler = (SourceHandover.direction == SEEN) & (SourceHandover.to_runner == sender)
+    # A source this vault handed to ``sender``, coming back: its compartment is ours.
+    handed_back = (SourceHandover.direction == OUT) & (SourceHandover.to_runner == sender)
     return {
         c.hex
         for c in session.execute(
-            select(SourceHandover.compartment_id).where(
-                SourceHandover.direction == SEEN, SourceHandover.to_runner == sender
-            )
+            select(SourceHandover.compartment_id).where(seen_by_handler | handed_back)
         ).scalars()
     }
 

@@ -389,3 +389,41 @@ def test_a_handlers_receipt_cannot_confirm_a_handover(trio: Trio) -> None:
         receipts.import_receipt(trio.old.vault, trio.old.scope, forged)
     assert _count(trio.old, Source, source_id) == 1
     assert _count(trio.old, TrueIdentity, source_id) == 1
+
+
+def test_a_source_handed_back_is_taken_on_again_and_goes_out_again(trio: Trio) -> None:
+    source_id = _with_identity(trio.old)
+    there = _hand_over(trio, source_id)
+    package_receive.import_package(trio.new.vault, trio.new.scope, there.path)
+    package_receive.import_package(trio.handler.vault, trio.handler.scope, there.path)
+    made = receipts.create_receipt(
+        trio.new.vault, trio.new.scope, runner="Runner Valk", to_dir=trio.stick
+    )
+    receipts.import_receipt(trio.old.vault, trio.old.scope, made.path)
+    assert _count(trio.old, Source, source_id) == 0
+    back = handover.hand_over(
+        trio.new.vault,
+        trio.new.scope,
+        source_id,
+        passphrase=factory.PASSPHRASE,
+        to_runner="Runner Valk",
+        to_dir=trio.stick,
+    )
+    taken = package_receive.import_package(trio.old.vault, trio.old.scope, back.path)
+    assert taken.taken_on is not None
+    assert _count(trio.old, TrueIdentity, source_id) == 1
+    package_receive.import_package(trio.handler.vault, trio.handler.scope, back.path)
+    with trio.handler.vault.read() as session:
+        holder = session.execute(
+            select(PackageOrigin.sender).where(
+                PackageOrigin.record_type == "source", PackageOrigin.record_id == source_id
+            )
+        ).scalar_one()
+    assert holder == keys.own_fingerprint(trio.old.vault).hex
+    welfare.assess_risk(
+        trio.old.vault, trio.old.scope, source_id, level=RiskLevel.LOW, review_on=date(2027, 2, 1)
+    )
+    sent = packages.export_package(trio.old.vault, trio.old.scope, to_dir=trio.stick, all_new=True)
+    assert sent.file_records == 1
+    imported = package_receive.import_package(trio.handler.vault, trio.handler.scope, sent.path)
+    assert imported.file_records.new == 1
