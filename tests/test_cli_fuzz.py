@@ -113,6 +113,8 @@ def test_every_command_is_found_in_the_parser() -> None:
         ("list", "debriefs"),
         ("search",),
         ("show", "source"),
+        ("source", "handover"),
+        ("source", "handovers"),
         ("source", "close"),
         ("keys", "show"),
         ("keys", "export"),

@@ -99,6 +99,21 @@ FOLDER_COMMANDS: dict[str, tuple[str, Callable[[World, Path], list[str]]]] = {
             "--all-new",
         ],
     ),
+    "source handover": (
+        "runner",
+        lambda w, to: [
+            "source",
+            "handover",
+            "REIGER",
+            *_vault_args(w, w.runner),
+            "--alias",
+            factory.RUNNER,
+            "--to-runner",
+            "Runner Specht",
+            "--to",
+            str(to),
+        ],
+    ),
     "package write": (
         "runner",
         lambda w, to: [

@@ -2,6 +2,7 @@
 
     .venv/bin/python tools/package_vectors.py        # version 3: package-3.age, receipt-3.age
     .venv/bin/python tools/package_vectors.py --v2   # and version 2 again (package-1.age, ...)
+    .venv/bin/python tools/package_vectors.py --handover   # only handover-3.age
 
 Sealing draws fresh randomness (file key, HPKE, nonce, decoy stanzas), so the
 files differ each time they are made; what a reader must get out of them does
@@ -24,10 +25,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from app.crypto import age, signing  # noqa: E402
+from app.crypto import (  # noqa: E402
+    age,
+    sealing,
+    signing,
+)
 from app.export import canonical, container, package  # noqa: E402
 from app.export.manifest import Manifest, ReceiptEntry, RecordRef  # noqa: E402
-from app.services import package_records, package_validation  # noqa: E402
+from app.services import identity, package_records, package_validation  # noqa: E402
 from app.vault import audit_chain  # noqa: E402
 
 OUT = ROOT / "docs" / "package-vectors"
@@ -40,7 +45,7 @@ def seed(label: str) -> bytes:
 
 KEYS = {
     name: {"signing": seed(f"{name} signing"), "receiving": seed(f"{name} receiving")}
-    for name in ("runner", "handler", "central")
+    for name in ("runner", "handler", "central", "new_runner")
 }
 
 
@@ -399,6 +404,73 @@ def write_version(version: int, vectors: dict[str, object]) -> None:
     }
 
 
+IDENTITY = {
+    "full_name": "Test Vector Persoon",
+    "date_of_birth": "1980-02-03",
+    "addresses": ["Teststraat 1, Nergensdorp"],
+    "phone_numbers": ["0600000000"],
+    "photo_png": "",
+    "notes": "Test vector only.",
+}
+
+
+def write_handover(vectors: dict[str, object]) -> None:
+    """A handover of the source ZWALUW from ``runner`` to ``new_runner``, sealed to
+    the new runner and the handler, its true identity sealed to the new runner."""
+    runner, handler, new_runner = (fingerprint(n) for n in ("runner", "handler", "new_runner"))
+    entries: list[tuple[str, dict[str, object]]] = list(file_records())
+    entries.append(("debrief", debrief_record(3)))
+    for type_name, data in entries:
+        package_validation.validate(type_name, 3, data)
+    package_id = uuid.UUID("0b5e7f2a-3c4d-4e5f-8a9b-0c1d2e3f4a7b")
+    info = identity.handover_info(package_id, uuid.UUID(SOURCE_ID), new_runner.hex)
+    plain = json.dumps(IDENTITY, ensure_ascii=False).encode("utf-8")
+    sealed_identity = sealing.seal(public("new_runner")[1], plain, info)
+    body = {
+        "sources": [_source()],
+        "records": [{"type": t, "id": d["id"], "version": 1, "data": d} for t, d in entries],
+        "attachments": [_blob()],
+        "audit": [audit_event()],
+        "handover": {
+            "identity": base64.b64encode(sealed_identity).decode("ascii"),
+            "source_id": SOURCE_ID,
+            "to_runner": new_runner.hex,
+        },
+    }
+    manifest = Manifest(
+        kind="handover",
+        package_id=package_id,
+        created_at="2026-11-22T10:00:00.000000Z",
+        schema="0014_handover",
+        sender=runner.hex,
+        recipients=tuple(sorted((handler.hex, new_runner.hex))),
+        sequence=1,
+        previous="",
+        records=tuple(
+            RecordRef(t, uuid.UUID(str(d["id"])), 1, package_records.record_hash(d))
+            for t, d in entries
+        ),
+        audit_events=1,
+        version=3,
+    )
+    sealed = package.seal(
+        manifest, body, KEYS["runner"]["signing"], [public("handler")[1], public("new_runner")[1]]
+    )
+    (OUT / "handover-3.age").write_bytes(sealed)
+    parsed = container.parse(age.decrypt(sealed, KEYS["handler"]["receiving"]))
+    vectors["handover_v3"] = {
+        "file": "handover-3.age",
+        "version": 3,
+        "opened_by": ["new_runner", "handler"],
+        "manifest": json.loads(parsed.manifest_bytes),
+        "manifest_sha256": hashlib.sha256(parsed.manifest_bytes).hexdigest(),
+        "body_sha256": hashlib.sha256(parsed.body_bytes).hexdigest(),
+        "record_types": [t for t, _ in entries],
+        "identity": IDENTITY,
+        "identity_info_hex": info.hex(),
+    }
+
+
 def main() -> int:
     OUT.mkdir(parents=True, exist_ok=True)
     path = OUT / "vectors.json"
@@ -416,11 +488,17 @@ def main() -> int:
             "fingerprint": fingerprint(name).hex,
             "spoken": fingerprint(name).spoken,
         }
-        for name in ("runner", "handler", "central")
+        for name in ("runner", "handler", "central", "new_runner")
     }
+    if "--handover" in sys.argv[1:]:
+        write_handover(vectors)
+        path.write_text(json.dumps(vectors, indent=2, ensure_ascii=False) + "\n")
+        print(f"wrote {OUT / 'handover-3.age'}")
+        return 0
     if "--v2" in sys.argv[1:] or "package" not in vectors:
         write_version(2, vectors)
     write_version(3, vectors)
+    write_handover(vectors)
     vectors["canonical_json"] = [
         {
             "value": {"b": 1, "a": [True, None, 'é\n"\\']},

@@ -379,6 +379,14 @@ def cmd_package_import(args: argparse.Namespace) -> int:
         print_json(result)
     else:
         files = result.file_records
+        if result.taken_on is not None:
+            print(
+                "Took on a handed-over source (its true identity sealed to this vault)"
+                if result.taken_on.identity
+                else "Took on a handed-over source"
+                if result.taken_on.role == "new runner"
+                else "The source's runner changed: this vault follows the new runner"
+            )
         print(
             f"Imported package {result.sequence} from {result.sender}: {result.new} new, "
             f"{result.updated} newer versions, {result.unchanged} unchanged, "

@@ -1,20 +1,43 @@
-"""source close: close a source's registration.
+"""A source's file on the command line: closing its registration, and handing it
+over to another runner.
 
     veldboek source close CODENAME|ID --reason TEXT [--on DAY]
                           --vault PATH --passphrase-file FILE --alias NAME
+    veldboek source handover CODENAME|ID --vault PATH --passphrase-file FILE --alias NAME
+                             --to-runner PEER --to DIR [--json]
+    veldboek source handovers --vault PATH --passphrase-file FILE --alias NAME [--json]
 
-Records the reason, the day it was decided (today unless --on) and who decided
-(the alias acting); the source's reminders stop and the closing goes to the
+Closing records the reason, the day it was decided (today unless --on) and who
+decided (the alias acting); the source's reminders stop and the closing goes to the
 handler with the next package. The file stays readable and reportable.
+
+``--to-runner`` names a runner key this vault confirmed by its fingerprint (by the
+name given to it, or its fingerprint); the handover package is also sealed to every
+confirmed handler key. The passphrase opens the source's true identity, which is
+sealed again to the new runner alone. The new runner takes it in with ``package
+import`` and answers with ``receipt create --runner OLD``; this vault's ``receipt
+import`` of that receipt then purges the source per the retention rule. The
+package's file is named by its new id, so it never meets an existing file.
 """
 
 from __future__ import annotations
 
 import argparse
+from dataclasses import asdict
 from datetime import date
+from pathlib import Path
 
-from app.cli.common import add_vault_args, opened, scope_from, source_arg
-from app.services import closing
+from app.cli.common import (
+    add_vault_args,
+    cli_actor,
+    open_vault,
+    opened,
+    print_json,
+    read_passphrase_file,
+    scope_from,
+    source_arg,
+)
+from app.services import closing, handover, output_paths
 
 
 def _day(text: str) -> date:
@@ -35,6 +58,17 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     add_vault_args(c, alias=True)
     c.set_defaults(func=cmd_close)
+    h = what.add_parser("handover", help="write a handover package for the new runner")
+    h.add_argument("source", metavar="CODENAME|ID")
+    add_vault_args(h, alias=True)
+    h.add_argument("--to-runner", required=True, metavar="PEER", help="the new runner's key")
+    h.add_argument("--to", type=Path, required=True, metavar="DIR", help="folder, e.g. a stick")
+    h.add_argument("--json", action="store_true")
+    h.set_defaults(func=cmd_source_handover)
+    ls = what.add_parser("handovers", help="sources handed over, taken on, or seen changing runner")
+    add_vault_args(ls, alias=True)
+    ls.add_argument("--json", action="store_true")
+    ls.set_defaults(func=cmd_source_handovers)
 
 
 def cmd_close(args: argparse.Namespace) -> int:
@@ -45,4 +79,62 @@ def cmd_close(args: argparse.Namespace) -> int:
             vault, scope, source_id, reason=args.reason, decided_on=args.decided_on
         )
     print(f"Registration of source {source_id} closed.")
+    return 0
+
+
+def cmd_source_handover(args: argparse.Namespace) -> int:
+    output_paths.check_folder(args.to, vaults=[args.vault])  # before the vault is opened
+    actor = cli_actor(args)
+    passphrase = read_passphrase_file(args.passphrase_file)
+    with open_vault(args.vault, passphrase, actor) as vault:
+        scope = scope_from(vault, args)
+        result = handover.hand_over(
+            vault,
+            scope,
+            source_arg(vault, scope, args.source),
+            passphrase=passphrase,
+            to_runner=args.to_runner,
+            to_dir=args.to,
+        )
+    if args.json:
+        print_json(asdict(result))
+    else:
+        identity = "with its sealed true identity" if result.identity else "no true identity"
+        print(
+            f"Handover of {result.codename} to {result.to_runner} ({result.records} records, "
+            f"{identity}) for {', '.join(result.recipients)}: {result.path}"
+        )
+    return 0
+
+
+_SAID = {
+    "out": "handed over to",
+    "in": "taken on from",
+    "seen": "now run by",
+}
+
+
+def cmd_source_handovers(args: argparse.Namespace) -> int:
+    with opened(args) as vault:
+        rows = handover.handovers(vault, scope_from(vault, args))
+    if args.json:
+        print_json([asdict(r) for r in rows])
+        return 0
+    for r in rows:
+        who = r.from_runner if r.direction == "in" else (r.to_name or r.to_runner)
+        state = (
+            "purged here"
+            if r.purged_at
+            else "confirmed"
+            if r.confirmed_at
+            else "awaiting the new runner's receipt"
+            if r.direction == "out"
+            else ""
+        )
+        print(
+            f"{r.created_at:%Y-%m-%d %H:%M}  {r.codename}  {_SAID[r.direction]} {who}"
+            + (f"  ({state})" if state else "")
+        )
+    if not rows:
+        print("No source was handed over in this vault's files.")
     return 0

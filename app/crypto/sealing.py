@@ -8,6 +8,7 @@ recorded database copy does not become readable to a future quantum computer.
 
 from __future__ import annotations
 
+import hashlib
 import os
 from dataclasses import dataclass
 
@@ -62,6 +63,16 @@ def public_from_private(private: bytes) -> bytes:
         .public_bytes(Encoding.Raw, PublicFormat.Raw)
     )
     return ml_pub + x_pub
+
+
+def private_from_receiving_seed(seed: bytes) -> bytes:
+    """The private key, in this module's form, of an age ``mlkem768x25519`` identity
+    (a vault's receiving key): the 32-byte seed expanded with SHAKE-256, as age
+    does (docs/package-format.md, section 2). A handover seals a true identity to
+    the new runner's receiving key with it."""
+    if len(seed) != 32:
+        raise SealOpenFailed("identity seed has the wrong length")
+    return hashlib.shake_256(seed).digest(PRIVATE_BYTES)
 
 
 def generate_keypair() -> HybridKeyPair:

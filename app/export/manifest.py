@@ -20,7 +20,9 @@ FORMAT = "veldboek-package"
 # the types below besides debriefs). Written: the newest; read: both.
 VERSION = CURRENT
 READS = VERSIONS
-KINDS = ("debriefs", "receipt")
+# The first format version with handover packages (a source handed to another runner).
+HANDOVER_SINCE = 3
+KINDS = ("debriefs", "receipt", "handover")
 RECORD_TYPES = {v: manifest_types(v) for v in READS}
 _HEX64 = re.compile(r"[0-9a-f]{64}")
 # The one form a writer makes (str(uuid.UUID)): lower case, hyphenated.
@@ -122,8 +124,12 @@ class Manifest:
         if (manifest.sequence == 1) != (manifest.previous == ""):
             # The first package of a channel has no previous one; every later one names it.
             raise MalformedPackage("The package manifest's number and its link do not agree.")
-        if manifest.kind == "debriefs" and manifest.receipts:
+        if manifest.kind in ("debriefs", "handover") and manifest.receipts:
             raise MalformedPackage("A package of debriefs carries a list of receipts.")
+        handover = manifest.kind == "handover"
+        if handover and (version < HANDOVER_SINCE or len(manifest.recipients) < 2):
+            # A handover goes to the new runner and at least one handler.
+            raise MalformedPackage("A handover package is malformed.")
         if manifest.kind == "receipt" and (
             manifest.records or manifest.audit_events or not manifest.receipts
         ):

@@ -212,3 +212,27 @@ class ImportedAuditEvent(Base):
     detail: Mapped[str]
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
+
+
+class SourceHandover(Base):
+    """A source handed from one runner to another (migration 0014): the package
+    this vault sent (``out``, old runner), received as the new runner (``in``), or
+    saw as the handler (``seen``). Kept after the old runner purges the source, so
+    its vault can still say to whom and when; the handler's newest row names who
+    runs the source now."""
+
+    __tablename__ = "source_handover"
+
+    package_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    direction: Mapped[str] = mapped_column(String(4))  # "out" | "in" | "seen"
+    source_id: Mapped[uuid.UUID] = mapped_column(index=True)
+    codename: Mapped[str] = mapped_column(String(80))
+    from_runner: Mapped[str] = mapped_column(String(64))  # key fingerprints
+    to_runner: Mapped[str] = mapped_column(String(64))
+    to_name: Mapped[str] = mapped_column(String(200), server_default=text("''"))
+    from_compartment_id: Mapped[uuid.UUID]
+    compartment_id: Mapped[uuid.UUID]  # the new runner's compartment for the source
+    identity: Mapped[bool]  # whether a sealed true identity travelled
+    created_at: Mapped[datetime]
+    confirmed_at: Mapped[datetime | None]  # out: the new runner's receipt
+    purged_at: Mapped[datetime | None]  # out: the source left this vault

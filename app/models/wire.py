@@ -646,7 +646,10 @@ def nested_in(rt: RecordType, version: int) -> Iterator[tuple[Nested, RecordType
 
 # Tables that never travel as rows of their own, and why.
 LOCAL_TABLES: dict[str, str] = {
-    "true_identity": "the sealed true identity never leaves the vault in a package",
+    "true_identity": (
+        "the sealed true identity never leaves the vault in a package of debriefs; a "
+        "handover carries it sealed again to the new runner (handover.identity)"
+    ),
     "alias": "aliases travel as the cover names the records carry",
     "compartment": "travels as the source's `compartment_id` and `compartment` (its name)",
     "compartment_member": "who may see a file is each vault's own decision",
@@ -667,4 +670,5 @@ LOCAL_TABLES: dict[str, str] = {
     "imported_audit_event": "events that came with packages before migration 0008",
     "issued_report": "reports this vault produced",
     "report_approval": "approvals of reports in this vault",
+    "source_handover": "this vault's trace of a handover (the package's `handover` part)",
 }

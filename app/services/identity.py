@@ -157,3 +157,50 @@ def identity_strings(
     # Surname and given names separately: a sanitised text must not name either.
     out.extend(part for part in fields.full_name.split() if len(part) > 2)
     return [s for s in out if s.strip()]
+
+
+# A handover seals the identity again, to the new runner's receiving key, bound to
+# the package, the source and that key (docs/package-format.md, section 7.4).
+_HANDOVER_PREFIX = b"veldboek handover identity v1|"
+
+
+def handover_info(package_id: uuid.UUID, source_id: uuid.UUID, to_fingerprint: str) -> bytes:
+    return _HANDOVER_PREFIX + package_id.bytes + source_id.bytes + bytes.fromhex(to_fingerprint)
+
+
+def seal_for_handover(
+    vault: Vault,
+    source_id: uuid.UUID,
+    sealed_here: bytes,
+    *,
+    passphrase: str,
+    recipient_public: bytes,
+    info: bytes,
+) -> bytes:
+    """The identity sealed in this vault, opened (the passphrase unwraps the
+    identity key) and sealed to the new runner's receiving key only: the handler,
+    a co-recipient of the package, cannot open it. The key is wiped at once."""
+    key = vault.unwrap_identity_key(passphrase)
+    try:
+        plain = sealing.open_sealed(key.get(), sealed_here, _info(vault, source_id))
+    finally:
+        key.wipe()
+    return sealing.seal(recipient_public, plain, info)
+
+
+def seal_received(
+    vault: Vault, source_id: uuid.UUID, sealed_to_us: bytes, receiving_seed: bytes, info: bytes
+) -> bytes | None:
+    """A handed-over identity, opened with this vault's receiving key and sealed
+    to this vault's identity key like one recorded here; None if it does not open
+    or is not an identity record."""
+    try:
+        plain = sealing.open_sealed(
+            sealing.private_from_receiving_seed(receiving_seed), sealed_to_us, info
+        )
+        fields = _decode(plain)
+    except (sealing.SealOpenFailed, ValueError, KeyError, TypeError):
+        return None
+    if not fields.full_name.strip() or len(fields.photo_png) > MAX_PHOTO_BYTES:
+        return None
+    return seal_identity(vault, source_id, fields)

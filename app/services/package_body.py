@@ -25,6 +25,8 @@ from app.models import wire as w
 from app.services import package_validation
 
 BODY_PARTS = frozenset({"sources", "records", "audit"})  # and "attachments", read apart
+# A handover package's body has one part more (docs/package-format.md, 7.4).
+HANDOVER_PARTS = BODY_PARTS | {"handover"}
 _ENTRY_KEYS = frozenset({"type", "id", "version", "data"})
 _BASE64 = re.compile(rb"[A-Za-z0-9+/]*={0,2}")
 _HASH = re.compile(rb"[0-9a-f]{64}")
@@ -64,6 +66,8 @@ class Contents:
     # Where each record's canonical JSON (as its hash was checked over) lies in the
     # container: (offset, length).
     locations: list[tuple[int, int]]
+    # A handover package's ``handover`` part, checked (``package_validation``).
+    handover: dict[str, Any] | None = None
 
 
 class _Canonical:
@@ -160,7 +164,8 @@ def _parse_body(opened: package.Opened) -> tuple[dict[str, Any], Files, _Canonic
     text = b"{" + memoryview(opened.container)[rest + 1 : walk.stop]
     body = canonical.loads(text, checked_by_caller=True)
     del text
-    if type(body) is not dict or body.keys() != BODY_PARTS:
+    parts = HANDOVER_PARTS if opened.manifest.kind == "handover" else BODY_PARTS
+    if type(body) is not dict or body.keys() != parts:
         raise MalformedPackage("The package body has missing or unknown parts.")
     return body, files, walk
 
@@ -178,6 +183,11 @@ def contents(opened: package.Opened) -> Contents:
     # canonical.dumps(body), in the order it sorts the keys; each record's own
     # encoding is one of the pieces, so its place is known as it is found.
     walk.expect_value(body["audit"])
+    handover = None
+    if "handover" in body:
+        walk.expect(b',"handover":')
+        walk.expect_value(body["handover"])
+        handover = package_validation.validate_handover(body["handover"], opened.manifest)
     walk.expect(b',"records":[')
     records = []
     locations = []
@@ -220,7 +230,9 @@ def contents(opened: package.Opened) -> Contents:
         # One sender's chain: each event once, in its order.
         raise MalformedPackage("The package's audit events repeat a number or are out of order.")
     _check_references(records, sources, files)
-    return Contents(records, sources, files, events, locations)
+    if handover is not None and [s["id"] for s in sources] != [handover["source_id"]]:
+        raise MalformedPackage("A handover package carries another source than it hands over.")
+    return Contents(records, sources, files, events, locations, handover)
 
 
 def _check_references(

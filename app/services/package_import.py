@@ -36,7 +36,7 @@ from app.models import Compartment, CompartmentMember, Source, Subject
 from app.models import wire as w
 from app.models.base import new_hex_id, new_hex_ids
 from app.models.enums import SourceKind, SourceStatus
-from app.services import aliases
+from app.services import aliases, handover
 from app.services.package_records import table_of
 from app.vault import search_bulk
 
@@ -201,7 +201,14 @@ def _sources(
     source_ids = [uuid.UUID(s["id"]) for s in sources]  # each once (package_receive)
     held_comps = set(_in_chunks(session, Compartment.id, Compartment.id, comp_ids))
     held_sources = {src.id: src for src in _in_chunks(session, Source, Source.id, source_ids)}
-    origins.claim_many("compartment", [c.hex for c in comp_ids], {c.hex for c in held_comps})
+    # A compartment another runner brought in, holding a source handed over to
+    # this sender, may be named by this sender's packages (docs: section 8).
+    taken_over = handover.taken_over_compartments(session, origins.sender)
+    origins.claim_many(
+        "compartment",
+        [c.hex for c in comp_ids if c.hex not in taken_over],
+        {c.hex for c in held_comps},
+    )
     origins.claim_many("source", [i.hex for i in source_ids], {i.hex for i in held_sources})
     compartments: dict[str, str] = {}
     for s in sources:

@@ -32,10 +32,16 @@ from app.crypto import age
 from app.dal.scope import Scope
 from app.errors import AccessDenied, Notice, PackageError
 from app.export import compression, package
-from app.export.errors import MalformedPackage, ReplayedPackage, UnknownSender
+from app.export.errors import (
+    MalformedPackage,
+    NotForThisVault,
+    ReplayedPackage,
+    UnknownSender,
+)
 from app.models.enums import PeerRole, Role
 from app.models.packages import PackageLog, PackagePeer
 from app.services import (
+    handover,
     keys,
     package_body,
     package_evidence,
@@ -80,21 +86,22 @@ def open_verified(
     vault: Vault,
     source: PackageSource,
     *,
-    kind: str,
+    kind: str | tuple[str, ...],
     sender_roles: tuple[PeerRole, ...],
     decrypted: Callable[[str], None] | None = None,
 ) -> Verified:
     """Decrypt, check the signer is a confirmed peer of one of ``sender_roles`` and
     that this vault was addressed by the signer. ``decrypted`` is called with the
     file's SHA-256 once it is decrypted, before it is parsed."""
+    kinds = (kind,) if isinstance(kind, str) else kind
     own = keys.private_keys(vault)
-    file_kind = user_files.RECEIPT if kind == "receipt" else user_files.PACKAGE
+    file_kind = user_files.RECEIPT if kinds == ("receipt",) else user_files.PACKAGE
     plain = decrypt(source, file_kind, own.receiving_seed)
     if decrypted is not None:
         decrypted(plain.sha256)
-    # A debriefs body is parsed, proven canonical and checked value by value in
-    # ``package_body``; its files are never parsed at all.
-    opened = package.parse(plain, parse_body=kind != "debriefs")
+    # A debriefs (or handover) body is parsed, proven canonical and checked value
+    # by value in ``package_body``; its files are never parsed at all.
+    opened = package.parse(plain, parse_body="receipt" in kinds)
     manifest = opened.manifest
     with vault.read() as session:
         sender = session.execute(
@@ -111,9 +118,11 @@ def open_verified(
         )
     opened.inner.verify(sender.signing_public)
     package.check_recipients(opened, own.fingerprint.hex)
-    if manifest.kind != kind:
+    if manifest.kind not in kinds:
         raise MalformedPackage(
-            "This is a {found} package, not a {wanted} package.", found=manifest.kind, wanted=kind
+            "This is a {found} package, not a {wanted} package.",
+            found=manifest.kind,
+            wanted=" or ".join(kinds),
         )
     return Verified(opened, sender, package_log.channel_key(manifest.sender, manifest.recipients))
 
@@ -186,6 +195,32 @@ def _refused(vault: Vault, scope: Scope, exc: Exception) -> None:
         )
 
 
+# What ``package verify`` and ``package import`` take: a runner's debriefs, or a
+# source handed from one runner to another (docs/package-format.md, 7.4).
+PACKAGE_KINDS = ("debriefs", "handover")
+
+
+def _check_importer(
+    vault: Vault, scope: Scope, verified: Verified, contents: package_body.Contents
+) -> str:
+    """Who may take this package: a debriefs package, a handler; a handover, the
+    runner it names (into their own files) or a handler. Returns this vault's
+    fingerprint."""
+    own_fp = keys.own_fingerprint(vault).hex
+    if contents.handover is None:
+        if scope.role is not Role.HANDLER:
+            raise AccessDenied(
+                "Packages of debriefs are imported by a handler; a runner imports only a "
+                "source handed over to them."
+            )
+    elif contents.handover["to_runner"] == own_fp:
+        if scope.role is not Role.RUNNER:
+            raise AccessDenied("A handed-over source is taken on under a runner's cover name.")
+    elif scope.role is not Role.HANDLER:
+        raise AccessDenied("This handover is for another runner; a handler imports it too.")
+    return own_fp
+
+
 @dataclass(frozen=True)
 class PackageCheck:
     package_id: uuid.UUID
@@ -201,14 +236,16 @@ class PackageCheck:
     warnings: tuple[Notice, ...] = ()
     file_records: int = 0  # records of the sources' files (format version 3)
     version: int = 0  # the package's format version
+    kind: str = "debriefs"
 
 
 @collection_paused()
 def verify_package(vault: Vault, scope: Scope, source: PackageSource) -> PackageCheck:
     """Everything import checks, without changing the vault (only the audit log)."""
     try:
-        verified = open_verified(vault, source, kind="debriefs", sender_roles=(PeerRole.RUNNER,))
+        verified = open_verified(vault, source, kind=PACKAGE_KINDS, sender_roles=(PeerRole.RUNNER,))
         contents = package_body.contents(verified.opened)
+        _check_importer(vault, scope, verified, contents)
         with vault.read() as session:
             arrival = arrival_of(session, verified)
             notices = package_import.codename_notices(session, contents.sources)
@@ -238,6 +275,7 @@ def verify_package(vault: Vault, scope: Scope, source: PackageSource) -> Package
         arrival.warnings + notices,
         len(m.records) - debriefs,
         m.version,
+        m.kind,
     )
 
 
@@ -254,6 +292,8 @@ class ImportResult:
     warnings: tuple[Notice, ...] = ()
     # The records of the sources' files (format version 3), counted the same way.
     file_records: package_import.ImportCounts = field(default_factory=package_import.ImportCounts)
+    kind: str = "debriefs"
+    taken_on: handover.Received | None = None  # a handover package: what this vault did
 
 
 @collection_paused()
@@ -267,8 +307,6 @@ def import_package(
 ) -> ImportResult:
     """``expected_sha256``: the file's hash as ``verify_package`` saw it; another
     file under the same name (a stick swapped after the check) is refused."""
-    if scope.role is not Role.HANDLER:
-        raise AccessDenied("Packages are imported by a handler.")
 
     def decrypted(sha: str) -> None:
         if expected_sha256 is not None and sha != expected_sha256:
@@ -279,16 +317,33 @@ def import_package(
         _refuse_known_file(vault, sha)
 
     try:
-        verified = open_verified(
-            vault, source, kind="debriefs", sender_roles=(PeerRole.RUNNER,), decrypted=decrypted
-        )
+        try:
+            verified = open_verified(
+                vault,
+                source,
+                kind=PACKAGE_KINDS,
+                sender_roles=(PeerRole.RUNNER,),
+                decrypted=decrypted,
+            )
+        except NotForThisVault:
+            if scope.role is Role.HANDLER:
+                raise
+            # A runner's own package, or anyone's: a runner takes in only a handover.
+            raise AccessDenied(
+                "Packages of debriefs are imported by a handler; a runner imports only a "
+                "source handed over to them."
+            ) from None
         contents = package_body.contents(verified.opened)
+        own_fp = _check_importer(vault, scope, verified, contents)
+        receiving_seed = keys.private_keys(vault).receiving_seed if contents.handover else b""
         # Kept once it checked out: a refused package is not compressed for nothing.
         packing = compression.Packing(verified.opened.container)
         m = verified.opened.manifest
         with vault.write() as session, bulk_cache(session):
             arrival = arrival_of(session, verified)
             refuse_if_replayed(arrival)
+            if contents.handover is not None and contents.handover["to_runner"] != own_fp:
+                handover.refuse_unless_held_by_sender(session, contents.handover, m.sender)
             applied = package_import.apply(
                 session,
                 scope,
@@ -304,6 +359,19 @@ def import_package(
             counts = applied.debriefs
             log_arrival(session, verified, records=len(contents.records))
             session.flush()
+            received = None
+            if contents.handover is not None:
+                received = handover.received(
+                    vault,
+                    session,
+                    scope,
+                    m,
+                    contents.handover,
+                    contents.sources[0],
+                    [(r.type, r.id, r.version, r.sha256) for r, _ in contents.records],
+                    own_fp,
+                    receiving_seed,
+                )
             # Once it is compressed, the plain container (and the files read from it)
             # can go before the kept copy is written: not both at once.
             packing.wait()
@@ -331,6 +399,9 @@ def import_package(
     except PackageError as exc:
         _refused(vault, scope, exc)
         raise
+    warnings = arrival.warnings + applied.notices
+    if received is not None and received.notice is not None:
+        warnings += (received.notice,)
     return ImportResult(
         m.package_id,
         verified.sender.name,
@@ -340,6 +411,8 @@ def import_package(
         counts.unchanged,
         counts.older,
         len(contents.events),
-        arrival.warnings + applied.notices,
+        warnings,
         applied.files,
+        m.kind,
+        received,
     )

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from app.clock import iso_utc, utc_now
 from app.dal.scope import Scope, get_visible, visible
@@ -41,7 +41,13 @@ from app.export import canonical, compression, package
 from app.export.manifest import Manifest, RecordRef
 from app.models import Debrief, IntelligenceItem, Source, wire
 from app.models.enums import DebriefStatus, PeerRole
-from app.models.packages import ExportedCopy, ExportedRecord, PackageLog, PackagePeer
+from app.models.packages import (
+    ExportedCopy,
+    ExportedRecord,
+    PackageLog,
+    PackagePeer,
+    SourceHandover,
+)
 from app.models.wire import CURRENT
 from app.services import (
     keys,
@@ -251,6 +257,23 @@ def _missing(session: Session, ids: list[uuid.UUID]) -> dict[uuid.UUID, tuple[st
     return out
 
 
+def handed_over() -> Any:
+    """The ids of the sources this vault handed to another runner (their file goes
+    with the handover package only, never again in a package of debriefs)."""
+    later = aliased(SourceHandover)
+    # Unless it came back later (handed to this vault again).
+    back = (
+        select(later.package_id)
+        .where(
+            later.source_id == SourceHandover.source_id,
+            later.direction == "in",
+            later.created_at > SourceHandover.created_at,
+        )
+        .exists()
+    )
+    return select(SourceHandover.source_id).where(SourceHandover.direction == "out", ~back)
+
+
 def _chosen_ids(
     session: Session, scope: Scope, debrief_ids: Sequence[uuid.UUID] | None, all_new: bool
 ) -> list[uuid.UUID]:
@@ -266,6 +289,7 @@ def _chosen_ids(
                 .where(
                     visible(Debrief.compartment_id, scope, drive=True),
                     Debrief.status.in_(EXPORTABLE),
+                    Debrief.source_id.not_in(handed_over()),
                 )
                 .order_by(Debrief.created_at, Debrief.id)
             )
@@ -274,6 +298,11 @@ def _chosen_ids(
     chosen = []
     for debrief_id in dict.fromkeys(debrief_ids or ()):
         d = get_visible(session, scope, Debrief, debrief_id)
+        if session.execute(handed_over().where(SourceHandover.source_id == d.source_id)).first():
+            raise WorkflowError(
+                "This debrief's source was handed over to another runner; it goes with the "
+                "handover package only."
+            )
         if d.status is DebriefStatus.DRAFT:
             raise WorkflowError("A draft cannot leave the laptop: submit it first.")
         if d.status is DebriefStatus.RETURNED:
@@ -334,8 +363,101 @@ def _file_sources(
         return sorted(debrief_sources)
     return sorted(
         session.connection()
-        .execute(select(Source.id).where(visible(Source.compartment_id, scope, drive=True)))
+        .execute(
+            select(Source.id).where(
+                visible(Source.compartment_id, scope, drive=True), Source.id.not_in(handed_over())
+            )
+        )
         .scalars()
+    )
+
+
+def _add_file_records(
+    session: Session, gathered: _Gathered, source_ids: list[uuid.UUID], *, skip_unchanged: bool
+) -> set[uuid.UUID]:
+    """Add the records of these sources' files to ``gathered``, each numbered as
+    the next version unless it went out as it is; returns the sources added."""
+    used: set[uuid.UUID] = set()
+    for type_name in wire.FILE_RECORDS:
+        record_ids = _file_record_ids(session, type_name, source_ids)
+        found = package_json.records(session, type_name, record_ids)
+        sent = latest_exports(session, type_name, record_ids)
+        same = unchanged_since_sent(session, {r.id: r.sha256 for r in found}, sent, type_name)
+        for r in found:
+            if skip_unchanged and r.id in same:
+                continue
+            last = sent.get(r.id)
+            again = last is not None and last.sha256 == r.sha256
+            version = 1 if last is None else last.version if again else last.version + 1
+            ref = RecordRef(type_name, r.id, version, r.sha256)
+            gathered.refs.append(ref)
+            gathered.encoded.append(_entry(ref, r.json))
+            gathered.compartments[r.id] = r.compartment_id
+            gathered.file_records += 1
+            used.add(r.source_id)
+    return used
+
+
+def gather_source(session: Session, source_id: uuid.UUID) -> _Gathered:
+    """A source's whole file as this vault holds it, for a handover: every record
+    of its file and every debrief that is not a draft, each numbered as the next
+    version unless it went out as it is."""
+    gathered = _Gathered([], [], {})
+    _add_file_records(session, gathered, [source_id], skip_unchanged=False)
+    ids = list(
+        session.connection()
+        .execute(
+            select(Debrief.id)
+            .where(Debrief.source_id == source_id, Debrief.status != DebriefStatus.DRAFT)
+            .order_by(Debrief.created_at, Debrief.id)
+        )
+        .scalars()
+    )
+    encoded = package_json.debriefs(session, ids)
+    exported = latest_exports(session, "debrief", ids)
+    for e in encoded:
+        last = exported.get(e.id)
+        again = last is not None and last.sha256 == e.sha256
+        version = 1 if last is None else last.version if again else last.version + 1
+        ref = RecordRef("debrief", e.id, version, e.sha256)
+        gathered.refs.append(ref)
+        gathered.encoded.append(_entry(ref, e.json))
+        gathered.compartments[e.id] = e.compartment_id
+    gathered.sources = package_records.sources(session, [source_id])
+    return gathered
+
+
+def record_exports(
+    session: Session, package_id: uuid.UUID, gathered: _Gathered, version: int
+) -> None:
+    """Name this package as the one that carried each of ``gathered``'s versions.
+    One bulk upsert (as session.merge per record would do, without loading each
+    row first): a version sent again now names this package."""
+    raw = session.connection().connection.dbapi_connection
+    assert raw is not None
+    raw.executemany(
+        "INSERT INTO exported_record (record_type, record_id, version, sha256, package_id, "
+        "compartment_id, format) VALUES (?, ?, ?, ?, ?, ?, ?) "
+        "ON CONFLICT (record_type, record_id, version) DO UPDATE SET "
+        "sha256 = excluded.sha256, package_id = excluded.package_id, "
+        "compartment_id = excluded.compartment_id, format = excluded.format",
+        [
+            (
+                ref.type,
+                ref.id.hex,
+                ref.version,
+                ref.sha256,
+                package_id.hex,
+                gathered.compartments[ref.id].hex,
+                version,
+            )
+            for ref in gathered.refs
+        ],
+    )
+    raw.executemany(
+        "INSERT OR IGNORE INTO exported_copy (record_type, record_id, version, package_id) "
+        "VALUES (?, ?, ?, ?)",
+        [(ref.type, ref.id.hex, ref.version, package_id.hex) for ref in gathered.refs],
     )
 
 
@@ -366,23 +488,7 @@ def _gather(
     candidates = []
     used: set[uuid.UUID] = set()
     file_sources = _file_sources(session, scope, {e.source_id for e in encoded}, all_new)
-    for type_name in wire.FILE_RECORDS:
-        record_ids = _file_record_ids(session, type_name, file_sources)
-        found = package_json.records(session, type_name, record_ids)
-        sent = latest_exports(session, type_name, record_ids)
-        same = unchanged_since_sent(session, {r.id: r.sha256 for r in found}, sent, type_name)
-        for r in found:
-            if skip_unchanged and r.id in same:
-                continue
-            last = sent.get(r.id)
-            again = last is not None and last.sha256 == r.sha256
-            version = 1 if last is None else last.version if again else last.version + 1
-            ref = RecordRef(type_name, r.id, version, r.sha256)
-            gathered.refs.append(ref)
-            gathered.encoded.append(_entry(ref, r.json))
-            gathered.compartments[r.id] = r.compartment_id
-            gathered.file_records += 1
-            used.add(r.source_id)
+    used |= _add_file_records(session, gathered, file_sources, skip_unchanged=skip_unchanged)
     for e in encoded:
         last = exported.get(e.id)
         if skip_unchanged and e.id in unchanged:
@@ -575,34 +681,7 @@ def _export_once(
                 )
             )
             session.flush()
-            # One bulk upsert (as session.merge per record would do, without loading
-            # each row first): a version sent again now names this package.
-            raw = session.connection().connection.dbapi_connection
-            assert raw is not None
-            raw.executemany(
-                "INSERT INTO exported_record (record_type, record_id, version, sha256, package_id, "
-                "compartment_id, format) VALUES (?, ?, ?, ?, ?, ?, ?) "
-                "ON CONFLICT (record_type, record_id, version) DO UPDATE SET "
-                "sha256 = excluded.sha256, package_id = excluded.package_id, "
-                "compartment_id = excluded.compartment_id, format = excluded.format",
-                [
-                    (
-                        ref.type,
-                        ref.id.hex,
-                        ref.version,
-                        ref.sha256,
-                        package_id.hex,
-                        gathered.compartments[ref.id].hex,
-                        manifest.version,
-                    )
-                    for ref in gathered.refs
-                ],
-            )
-            raw.executemany(
-                "INSERT OR IGNORE INTO exported_copy (record_type, record_id, version, package_id) "
-                "VALUES (?, ?, ?, ?)",
-                [(ref.type, ref.id.hex, ref.version, package_id.hex) for ref in gathered.refs],
-            )
+            record_exports(session, package_id, gathered, manifest.version)
             audit_chain.append(
                 session,
                 scope.actor,

@@ -39,7 +39,7 @@ from app.models import (
     Subject,
 )
 from app.models.packages import ExportedRecord, PackageLog
-from app.services import outgoing_copies, package_json, packages
+from app.services import outgoing_copies, package_json, package_log, packages
 from app.vault import audit_chain
 from app.vault.vault import Vault, owe_compaction
 
@@ -80,6 +80,9 @@ def purgeable(session: Session) -> list[tuple[uuid.UUID, uuid.UUID]]:
         .where(
             ExportedRecord.record_type == "debrief",
             ExportedRecord.purged_at.is_(None),
+            # Confirmed by a receipt for a package this vault sent (a new runner's
+            # vault names what a handover brought as sent in it: never purged so).
+            PackageLog.direction == package_log.OUT,
             PackageLog.confirmed_at.is_not(None),
         )
     ).all()

@@ -25,7 +25,7 @@ from app.clock import iso_utc, utc_now
 from app.dal.scope import Scope
 from app.domain import names
 from app.domain.names import NameKind
-from app.errors import AccessDenied, InvalidInput, NotFound, Notice, PackageError, VaultError
+from app.errors import InvalidInput, NotFound, Notice, PackageError, VaultError
 from app.export import package
 from app.export.errors import MalformedPackage
 from app.export.manifest import Manifest, ReceiptEntry
@@ -34,6 +34,7 @@ from app.models.enums import DebriefStatus, PeerRole, Role
 from app.models.packages import PackageLog, PackagePeer, RecordVersion
 from app.services import (
     aliases,
+    handover,
     keys,
     outgoing_copies,
     output_paths,
@@ -137,15 +138,15 @@ def create_receipt(
 ) -> ReceiptResult:
     """Confirm the runner's imported packages not yet confirmed (or the ones
     named), sealed to that runner and signed by this vault."""
-    if scope.role is not Role.HANDLER:
-        raise AccessDenied("Receipts are issued by a handler.")
+    # A runner confirms only a source handed over to them (``handover``).
+    kind = "debriefs" if scope.role is Role.HANDLER else "handover"
     folder = output_paths.check_folder(to_dir, vaults=[vault.paths.root])
     own = keys.private_keys(vault)
     with vault.read() as session:
         peer = _runner_peer(session, runner)
         query = select(PackageLog).where(
             PackageLog.direction == package_log.IN,
-            PackageLog.kind == "debriefs",
+            PackageLog.kind == kind,
             PackageLog.peer_id == peer.id,
         )
         if package_ids is None:
@@ -167,7 +168,7 @@ def create_receipt(
             .order_by(PackageLog.created_at.desc())
             .limit(1)
         ).scalar_one_or_none()
-        reviews = _reviews_since(session, peer, last)
+        reviews = _reviews_since(session, peer, last) if kind == "debriefs" else []
         recipients = [peer.fingerprint]
         channel = package_log.channel_key(own.fingerprint.hex, recipients)
         sequence, previous = package_log.next_out(session, channel)
@@ -310,16 +311,22 @@ def import_receipt(vault: Vault, scope: Scope, source: PackageSource) -> Receipt
     unless a regular file within ``limits.MAX_RECEIPT_BYTES``) or its bytes."""
     try:
         verified = open_verified(
-            vault, source, kind="receipt", sender_roles=(PeerRole.HANDLER, PeerRole.CENTRAL)
+            vault,
+            source,
+            kind="receipt",
+            sender_roles=(PeerRole.HANDLER, PeerRole.CENTRAL, PeerRole.RUNNER),
         )
         m = verified.opened.manifest
         reviews = _reviews(verified.opened.body, m.version)
+        if reviews and verified.sender.role is PeerRole.RUNNER:
+            raise MalformedPackage("A runner's receipt carries reviews; nothing was changed.")
         now = utc_now()
         rule = vault_settings.load(vault).retention_after_receipt
         with vault.write() as session:
             arrival = arrival_of(session, verified)
             refuse_if_replayed(arrival)
             confirmed = already = 0
+            handed_over: list[uuid.UUID] = []
             for entry in m.receipts:
                 sent = session.get(PackageLog, entry.package_id)
                 if sent is None or sent.direction != package_log.OUT or sent.sha256 != entry.sha256:
@@ -332,12 +339,15 @@ def import_receipt(vault: Vault, scope: Scope, source: PackageSource) -> Receipt
                         "The receipt comes from a key that package was not sealed to; "
                         "nothing was changed."
                     )
+                handover.check_receipt_entry(session, sent, verified.sender.role)
                 if sent.confirmed_at is not None:
                     already += 1
                     continue
                 sent.confirmed_at, sent.confirmed_by, sent.sealed = now, m.package_id, None
                 outgoing_copies.drop(session, sent.id)
                 confirmed += 1
+                if sent.kind == "handover":
+                    handed_over.append(sent.id)
             # Confirmed and unchanged before the reviews: an approval changes the
             # record only by what the handler already holds, so it may still go; a
             # return changes it (it has to go out again).
@@ -356,6 +366,9 @@ def import_receipt(vault: Vault, scope: Scope, source: PackageSource) -> Receipt
             # In the receipt's transaction: a receipt is never taken in without the
             # purge its rule asks for (a second import of it is refused as a replay).
             purged = purge.purge_targets(session, scope, targets, rule)
+            # The new runner holds the source now: it leaves this vault per the rule.
+            for package_id in handed_over:
+                purged += handover.confirmed(session, scope, package_id, rule, now)
             log_arrival(session, verified, records=len(m.receipts))
             audit_chain.append(
                 session,

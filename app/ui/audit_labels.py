@@ -69,6 +69,18 @@ _ACTIONS: dict[str, object] = {  # QT_TRANSLATE_NOOP marks the text for lupdate
     "source.closed": QT_TRANSLATE_NOOP("AuditActions", "Registration closed"),
     "tasking.added": QT_TRANSLATE_NOOP("AuditActions", "Tasking given"),
     "tasking.closed": QT_TRANSLATE_NOOP("AuditActions", "Tasking closed"),
+    "source.handed_over": QT_TRANSLATE_NOOP("AuditActions", "Source handed over to another runner"),
+    "source.handover_refused": QT_TRANSLATE_NOOP("AuditActions", "Handover of a source refused"),
+    "source.handover_confirmed": QT_TRANSLATE_NOOP(
+        "AuditActions", "Handover confirmed by the new runner"
+    ),
+    "source.purged_after_handover": QT_TRANSLATE_NOOP(
+        "AuditActions", "Source deleted from this vault after its handover"
+    ),
+    "source.taken_over": QT_TRANSLATE_NOOP("AuditActions", "Source taken over from another runner"),
+    "source.runner_changed": QT_TRANSLATE_NOOP("AuditActions", "Source now run by another runner"),
+    "identity.handed_over": QT_TRANSLATE_NOOP("AuditActions", "Identity sealed for the new runner"),
+    "identity.received": QT_TRANSLATE_NOOP("AuditActions", "Identity received in a handover"),
     "settings.changed": QT_TRANSLATE_NOOP("AuditActions", "Settings changed"),
     "report.issued": QT_TRANSLATE_NOOP("AuditActions", "Report issued"),
     "report.printed": QT_TRANSLATE_NOOP("AuditActions", "Report printed"),
@@ -132,7 +144,10 @@ _FIELDS: dict[str, object] = {
     "fields": QT_TRANSLATE_NOOP("AuditFields", "changed"),
     "file_records": QT_TRANSLATE_NOOP("AuditFields", "records of source files"),
     "fingerprint": QT_TRANSLATE_NOOP("AuditFields", "key"),
+    "from": QT_TRANSLATE_NOOP("AuditFields", "from"),
+    "handover_package": QT_TRANSLATE_NOOP("AuditFields", "handover package"),
     "hits": QT_TRANSLATE_NOOP("AuditFields", "identifying strings"),
+    "identity": QT_TRANSLATE_NOOP("AuditFields", "with the identity"),
     "identity_checked": QT_TRANSLATE_NOOP("AuditFields", "checked against identities"),
     "item_id": QT_TRANSLATE_NOOP("AuditFields", "item"),
     "items": QT_TRANSLATE_NOOP("AuditFields", "items"),
@@ -154,6 +169,7 @@ _FIELDS: dict[str, object] = {
     "previous": QT_TRANSLATE_NOOP("AuditFields", "was"),
     "problem": QT_TRANSLATE_NOOP("AuditFields", "problem"),
     "reason": QT_TRANSLATE_NOOP("AuditFields", "reason"),
+    "records": QT_TRANSLATE_NOOP("AuditFields", "records"),
     "recipients": QT_TRANSLATE_NOOP("AuditFields", "recipients"),
     "result": QT_TRANSLATE_NOOP("AuditFields", "result"),
     "reviews": QT_TRANSLATE_NOOP("AuditFields", "reviews"),
@@ -169,13 +185,14 @@ _FIELDS: dict[str, object] = {
     "sources": QT_TRANSLATE_NOOP("AuditFields", "sources"),
     "stage": QT_TRANSLATE_NOOP("AuditFields", "when"),
     "status": QT_TRANSLATE_NOOP("AuditFields", "status"),
+    "to": QT_TRANSLATE_NOOP("AuditFields", "to"),
     "today": QT_TRANSLATE_NOOP("AuditFields", "as of"),
     "unchanged": QT_TRANSLATE_NOOP("AuditFields", "unchanged"),
     "unencrypted": QT_TRANSLATE_NOOP("AuditFields", "unencrypted"),
     "updated": QT_TRANSLATE_NOOP("AuditFields", "newer versions"),
+    "version": QT_TRANSLATE_NOOP("AuditFields", "format version"),
     "why": QT_TRANSLATE_NOOP("AuditFields", "why"),
     "withheld_items": QT_TRANSLATE_NOOP("AuditFields", "items withheld"),
-    "version": QT_TRANSLATE_NOOP("AuditFields", "format version"),
 }
 
 # Coded values, by what they are.

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.models.enums import RiskLevel, SourceStatus, TaskingStatus
-from app.services import closing, debriefs, sources
+from app.services import closing, debriefs, handover, sources
 from app.services.views import (
     ContactView,
     DebriefRow,
@@ -33,6 +33,7 @@ from app.services.views import (
 )
 from app.ui.confirm import ConfirmDialog, ask, ask_with_comment
 from app.ui.dialogs.contact_form import ContactDialog
+from app.ui.dialogs.handover import HandoverDialog
 from app.ui.dialogs.identity import RecordIdentityDialog, RevealIdentityDialog
 from app.ui.dialogs.records import (
     CloseTaskingDialog,
@@ -113,6 +114,7 @@ class SourceFileView(QWidget):
             ("codenames", self.tr("Former codenames")),
             ("notes", self.tr("Notes")),
             ("identity", self.tr("True identity")),
+            ("handover", self.tr("Handover")),
             ("closed", self.tr("Registration closed")),
         ):
             value = QLabel()
@@ -130,6 +132,9 @@ class SourceFileView(QWidget):
         self.edit_button.clicked.connect(self._edit)
         self.reveal_button.clicked.connect(self._reveal)
         self.record_identity_button.clicked.connect(self._record_identity)
+        self.handover_button = QPushButton(self.tr("Hand over source…"))
+        self.handover_button.setObjectName("handOverSource")
+        self.handover_button.clicked.connect(self._hand_over)
         self.close_button = QPushButton(self.tr("Close registration…"))
         self.close_button.setObjectName("closeRegistration")
         self.close_button.clicked.connect(self._close_registration)
@@ -142,6 +147,7 @@ class SourceFileView(QWidget):
             self.edit_button,
             self.reveal_button,
             self.record_identity_button,
+            self.handover_button,
             self.close_button,
             self.report_button,
         ):
@@ -366,6 +372,10 @@ class SourceFileView(QWidget):
             else self.tr("Not recorded.")
         )
         self.reveal_button.setEnabled(o.has_identity)
+        handed = handover.of_source(self.session.vault, self.session.scope, source_id)
+        f["handover"].setText(self._handover_text(handed))
+        self.handover_button.setVisible(not self.session.scope.is_handler)
+        self.handover_button.setEnabled(handed is None or handed.direction != "out")
         f["closed"].setText(
             self.tr("{day}, decided by {name}: {reason}").format(
                 day=_date(o.closed_on or (o.closed_at.date() if o.closed_at else None)),
@@ -485,6 +495,33 @@ class SourceFileView(QWidget):
                 self.session, self.runner, self.source_id, self.file.overview.shown_codename, self
             )
             dialog.open()
+
+    def _handover_text(self, handed: handover.HandoverView | None) -> str:
+        if handed is None:
+            return "—"
+        when = local_time(handed.created_at)
+        if handed.direction == "out":
+            text = self.tr("Handed over to {runner} on {when}").format(
+                runner=handed.to_name or handed.to_runner[:16], when=when
+            )
+            if handed.confirmed_at is None:
+                text += self.tr(" (awaiting the new runner's receipt)")
+            return text
+        if handed.direction == "in":
+            return self.tr("Taken over from another runner on {when}").format(when=when)
+        return self.tr("Run by {runner} since {when}").format(
+            runner=handed.to_name or handed.to_runner[:16], when=when
+        )
+
+    def _hand_over(self) -> None:
+        if self.file is None:
+            return
+        dialog = HandoverDialog(
+            self.session, self.runner, self.source_id, self.file.overview.codename, self
+        )
+        dialog.handed_over.connect(lambda _result: self.reload())
+        self.handover_dialog = dialog
+        dialog.open()
 
     def _new_contact(self) -> None:
         if self.file is not None:

@@ -16,13 +16,14 @@ from typing import Any
 import pytest
 from sqlalchemy import update
 
-from app.crypto import age, signing
+from app.crypto import age, sealing, signing
 from app.export import canonical, container, package
 from app.export.errors import NotForThisVault
 from app.models.enums import PeerRole, Role
 from app.models.packages import KeyPurpose, VaultKeypair
 from app.services import (
     debriefs,
+    identity,
     keys,
     package_receive,
     package_records,
@@ -30,6 +31,7 @@ from app.services import (
     whole_file,
 )
 from app.vault import audit_chain
+from tests import factory
 from tests.packages.conftest import Party, open_party
 
 VECTORS = Path(__file__).resolve().parents[2] / "docs" / "package-vectors"
@@ -40,7 +42,7 @@ def seed_of(name: str) -> bytes:
     return age.decode_identity(DATA["keys"][name]["receiving_identity"])
 
 
-@pytest.mark.parametrize("name", ["runner", "handler", "central"])
+@pytest.mark.parametrize("name", ["runner", "handler", "central", "new_runner"])
 def test_keys_and_fingerprints(name: str) -> None:
     k = DATA["keys"][name]
     sign_public = signing.signing_public(bytes.fromhex(k["signing_seed"]))
@@ -155,11 +157,15 @@ def test_the_receipt_opens_for_the_runner_and_verifies(version: int) -> None:
     assert entry.sha256 == hashlib.sha256(package_file).hexdigest()
 
 
-def _vault_with_vector_keys(tmp_path: Path) -> Party:
-    """A handler's vault holding the vector handler's keys, the vector runner confirmed."""
-    handler = open_party(tmp_path / "h", "Havik", Role.HANDLER)
+def _vault_with_vector_keys(tmp_path: Path, name: str = "handler") -> Party:
+    """A vault holding the vector keys of ``name`` (the handler's, or the new
+    runner's), the vector runner confirmed."""
+    if name == "handler":
+        handler = open_party(tmp_path / "h", "Havik", Role.HANDLER)
+    else:
+        handler = open_party(tmp_path / name, "Specht", Role.RUNNER)
     keys.own_fingerprint(handler.vault)  # make the vault's own keys, then swap them
-    k = DATA["keys"]["handler"]
+    k = DATA["keys"][name]
     with handler.vault.write() as session:
         for purpose, private, public in (
             (
@@ -167,7 +173,7 @@ def _vault_with_vector_keys(tmp_path: Path) -> Party:
                 bytes.fromhex(k["signing_seed"]),
                 bytes.fromhex(k["signing_public"]),
             ),
-            (KeyPurpose.RECEIVING, seed_of("handler"), age.public_key(seed_of("handler"))),
+            (KeyPurpose.RECEIVING, seed_of(name), age.public_key(seed_of(name))),
         ):
             session.execute(
                 update(VaultKeypair)
@@ -233,3 +239,45 @@ def test_a_vault_holding_the_handler_key_imports_the_version_3_vector(tmp_path: 
         assert held["debriefs"][0]["versions"] == [{"version": 1, "sha256": spec["record_sha256"]}]
     finally:
         handler.vault.lock()
+
+
+def test_the_handover_vector_carries_an_identity_only_the_new_runner_opens(tmp_path: Path) -> None:
+    spec = DATA["handover_v3"]
+    data = (VECTORS / spec["file"]).read_bytes()
+    runner_public = bytes.fromhex(DATA["keys"]["runner"]["signing_public"])
+    for reader in spec["opened_by"]:
+        opened = _open(spec["file"], reader)
+        assert json.loads(opened.inner.manifest_bytes) == spec["manifest"]
+        assert hashlib.sha256(opened.inner.body_bytes).hexdigest() == spec["body_sha256"]
+        opened.inner.verify(runner_public)
+        assert [r["type"] for r in opened.body["records"]] == spec["record_types"]
+        part = package_validation.validate_handover(opened.body["handover"], opened.manifest)
+        sealed = base64.b64decode(part["identity"])
+        info = bytes.fromhex(spec["identity_info_hex"])
+        assert info == (
+            b"veldboek handover identity v1|"
+            + opened.manifest.package_id.bytes
+            + uuid.UUID(part["source_id"]).bytes
+            + bytes.fromhex(part["to_runner"])
+        )
+        private = sealing.private_from_receiving_seed(seed_of(reader))
+        if reader == "new_runner":
+            assert json.loads(sealing.open_sealed(private, sealed, info)) == spec["identity"]
+        else:
+            with pytest.raises(sealing.SealOpenFailed):
+                sealing.open_sealed(private, sealed, info)
+    new_runner = _vault_with_vector_keys(tmp_path, "new_runner")
+    try:
+        result = package_receive.import_package(new_runner.vault, new_runner.scope, data)
+        assert result.taken_on is not None
+        assert result.taken_on.identity
+        revealed = identity.reveal_identity(
+            new_runner.vault,
+            new_runner.scope,
+            uuid.UUID(spec["manifest"]["records"][0]["id"]),
+            passphrase=factory.PASSPHRASE,
+            reason="Checking the test vector",
+        )
+        assert revealed.full_name == spec["identity"]["full_name"]
+    finally:
+        new_runner.vault.lock()

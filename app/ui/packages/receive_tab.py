@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.models.enums import PeerRole
-from app.services import keys, package_log, package_receive, receipts, user_files
+from app.services import handover, keys, package_log, package_receive, receipts, user_files
 from app.services.package_receive import ImportResult, PackageCheck
 from app.services.receipts import ReceiptImport, ReceiptResult
 from app.ui.confirm import ConfirmDialog, ask
@@ -83,10 +83,33 @@ class ReceiveTab(QWidget):
         runner_layout.addWidget(self.retention)
         runner_layout.addWidget(self.take_receipt, 0, Qt.AlignmentFlag.AlignLeft)
 
+        # A source another runner hands to this one: taken in, then confirmed to them.
+        self.take_handover = QPushButton(self.tr("Take on a handed-over source…"))
+        self.take_handover.setObjectName("importHandover")
+        self.take_handover.clicked.connect(lambda: self.check_package())
+        self.handover_runner = QComboBox()
+        self.handover_runner.setObjectName("handoverReceiptRunner")
+        self.handover_receipt = QPushButton(self.tr("Confirm the handover…"))
+        self.handover_receipt.setObjectName("issueHandoverReceipt")
+        self.handover_receipt.clicked.connect(
+            lambda: self.issue_receipt(choice=self.handover_runner)
+        )
+        self.handovers = note_label("handoverList")
+        self.handover_box = QGroupBox(self.tr("Sources handed over between runners"))
+        handover_layout = QVBoxLayout(self.handover_box)
+        handover_layout.addWidget(self.take_handover, 0, Qt.AlignmentFlag.AlignLeft)
+        handover_row = QHBoxLayout()
+        handover_row.addWidget(QLabel(self.tr("Confirm to the runner who handed it over:")))
+        handover_row.addWidget(self.handover_runner, 1)
+        handover_row.addWidget(self.handover_receipt)
+        handover_layout.addLayout(handover_row)
+        handover_layout.addWidget(self.handovers)
+
         self.status = note_label("receiveStatus")
         layout = QVBoxLayout(self)
         layout.addWidget(self.handler_box)
         layout.addWidget(self.runner_box)
+        layout.addWidget(self.handover_box)
         layout.addWidget(self.status)
         layout.addStretch(1)
 
@@ -95,10 +118,15 @@ class ReceiveTab(QWidget):
         handler = self.session.scope.is_handler
         self.handler_box.setVisible(handler)
         self.runner_box.setVisible(not handler)
+        self.handover_box.setVisible(not handler)
         self.runner_choice.clear()
+        self.handover_runner.clear()
         for peer in keys.list_peers(vault):
             if peer.role is PeerRole.RUNNER and peer.active:
                 self.runner_choice.addItem(peer.name, peer.name)
+                self.handover_runner.addItem(peer.name, peer.name)
+        self.handover_receipt.setEnabled(self.handover_runner.count() > 0)
+        self.handovers.setText(self._handover_lines())
         has_runners = self.runner_choice.count() > 0
         self.receipt_button.setEnabled(has_runners)
         self.runner_choice.setEnabled(has_runners)
@@ -129,7 +157,34 @@ class ReceiveTab(QWidget):
             }.get(rule, rule)
         )
 
+    def _handover_lines(self) -> str:
+        lines = []
+        for h in handover.handovers(self.session.vault, self.session.scope):
+            who = h.to_name or h.to_runner[:16]
+            if h.direction == "out":
+                state = (
+                    self.tr("deleted here after the receipt")
+                    if h.purged_at
+                    else self.tr("confirmed")
+                    if h.confirmed_at
+                    else self.tr("awaiting the new runner's receipt")
+                )
+                lines.append(
+                    self.tr("{codename}: handed over to {runner} ({state})").format(
+                        codename=h.codename, runner=who, state=state
+                    )
+                )
+            elif h.direction == "in":
+                lines.append(
+                    self.tr("{codename}: taken over from another runner").format(
+                        codename=h.codename
+                    )
+                )
+        return "\n".join(lines)
+
     def clear_vault_data(self) -> None:
+        self.handover_runner.clear()
+        self.handovers.clear()
         self.runner_choice.clear()
         self.missing.clear()
         self.status.clear()
@@ -165,14 +220,21 @@ class ReceiveTab(QWidget):
                 else self.tr("Refused: another package with this number was already imported.")
             )
             return
+        text = self.tr(
+            "Package {n} from {sender} is intact and signed by their key "
+            "(fingerprint {short}…): {records} debrief(s), {files} file(s). "
+            "Import it into this vault?"
+        )
+        if check.kind == "handover":
+            text = self.tr(
+                "{sender} hands a source over (package {n}, signed by their key, fingerprint "
+                "{short}…): its whole file with {records} debrief(s) and {files} file(s). "
+                "Import it into this vault?"
+            )
         self.confirm = ask(
             self,
             title=self.tr("Import package"),
-            text=self.tr(
-                "Package {n} from {sender} is intact and signed by their key "
-                "(fingerprint {short}…): {records} debrief(s), {files} file(s). "
-                "Import it into this vault?"
-            ).format(
+            text=text.format(
                 n=check.sequence,
                 sender=check.sender,
                 short=check.sender_spoken.split(" ")[0],
@@ -204,6 +266,14 @@ class ReceiveTab(QWidget):
     def _imported(self, dialog: Any, result: ImportResult) -> None:
         dialog.close()
         self.reload()
+        if result.taken_on is not None and result.taken_on.role == "new runner":
+            self.status.setText(
+                self.tr(
+                    "Took on the source handed over by {sender}; confirm it to them with "
+                    '"Confirm the handover…".'
+                ).format(sender=result.sender)
+            )
+            return
         self.status.setText(
             self.tr(
                 "Imported package {n} from {sender}: {new} new, {updated} newer version(s), "
@@ -225,8 +295,8 @@ class ReceiveTab(QWidget):
 
     # -- receipts ----------------------------------------------------------------
 
-    def issue_receipt(self, folder: Path | None = None) -> None:
-        name = self.runner_choice.currentData()
+    def issue_receipt(self, folder: Path | None = None, choice: QComboBox | None = None) -> None:
+        name = (choice or self.runner_choice).currentData()
         if not name:
             return
         folder = folder or choose_folder(self, self.tr("Folder to write the receipt to"))

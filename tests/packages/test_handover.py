@@ -1,0 +1,430 @@
+"""Handing a source over to another runner (issue 17, point 4), with three real
+vaults: the old runner, the new runner and the team handler, through the services."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from datetime import date
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from app.clock import iso_utc, utc_now
+from app.crypto import sealing
+from app.dal.scope import Scope
+from app.errors import (
+    AccessDenied,
+    InvalidInput,
+    NoRecipient,
+    NotFound,
+    PackageError,
+    WrongPassphrase,
+)
+from app.export import package
+from app.export.manifest import Manifest, ReceiptEntry
+from app.models import AuditEvent, Debrief, Source, TrueIdentity
+from app.models.enums import PeerRole, RiskLevel, Role
+from app.models.packages import PackageOrigin, PackagePeer, SourceHandover
+from app.services import (
+    handover,
+    identity,
+    keys,
+    package_body,
+    package_receive,
+    packages,
+    receipts,
+    welfare,
+    whole_file,
+)
+from app.services import settings as vault_settings
+from app.services.views import IdentityFields
+from tests import factory
+from tests.packages.conftest import HANDLER, Party, introduce, open_party, rich_debrief
+
+NEW_RUNNER = "Specht"
+SECRET_NAME = "Johanna Pietersen-Vlug"
+
+
+@dataclass
+class Trio:
+    old: Party
+    new: Party
+    handler: Party
+    stick: Path
+
+
+@pytest.fixture
+def trio(tmp_path: Path) -> Iterator[Trio]:
+    old = open_party(tmp_path / "old", factory.RUNNER, Role.RUNNER)
+    new = open_party(tmp_path / "new", NEW_RUNNER, Role.RUNNER)
+    hnd = open_party(tmp_path / "handler", HANDLER, Role.HANDLER)
+    introduce(old, hnd, PeerRole.HANDLER, "Team handler")
+    introduce(new, hnd, PeerRole.HANDLER, "Team handler")
+    introduce(hnd, old, PeerRole.RUNNER, "Runner Valk")
+    introduce(hnd, new, PeerRole.RUNNER, "Runner Specht")
+    introduce(old, new, PeerRole.RUNNER, "Runner Specht")
+    introduce(new, old, PeerRole.RUNNER, "Runner Valk")
+    stick = tmp_path / "usb"
+    stick.mkdir()
+    yield Trio(old, new, hnd, stick)
+    for party in (old, new, hnd):
+        if not party.vault.is_locked:
+            party.vault.lock()
+
+
+def _with_identity(party: Party, codename: str = "ZWALUW") -> uuid.UUID:
+    rich_debrief(party, codename)
+    with party.vault.read() as session:
+        source_id = session.execute(
+            select(Source.id).where(Source.codename == codename)
+        ).scalar_one()
+    identity.record_identity(
+        party.vault,
+        party.scope,
+        source_id,
+        IdentityFields(SECRET_NAME, "1980-02-03", ("Kade 7",), ("0612345678",), b"", ""),
+    )
+    return source_id
+
+
+def _audit_actions(party: Party) -> list[str]:
+    with party.vault.read() as session:
+        return list(session.execute(select(AuditEvent.action).order_by(AuditEvent.seq)).scalars())
+
+
+def _count(party: Party, model: type, source_id: uuid.UUID) -> int:
+    column = model.id if model is Source else model.source_id  # type: ignore[attr-defined]
+    with party.vault.read() as session:
+        return int(session.execute(select(func.count()).where(column == source_id)).scalar_one())
+
+
+def _hand_over(trio: Trio, source_id: uuid.UUID) -> handover.HandoverResult:
+    return handover.hand_over(
+        trio.old.vault,
+        trio.old.scope,
+        source_id,
+        passphrase=factory.PASSPHRASE,
+        to_runner="Runner Specht",
+        to_dir=trio.stick,
+    )
+
+
+def test_a_source_travels_whole_to_the_new_runner_and_leaves_after_the_receipt(
+    trio: Trio,
+) -> None:
+    source_id = _with_identity(trio.old)
+    # The handler already holds the source from the old runner's earlier package.
+    sent = packages.export_package(trio.old.vault, trio.old.scope, to_dir=trio.stick, all_new=True)
+    package_receive.import_package(trio.handler.vault, trio.handler.scope, sent.path)
+    before = whole_file.whole_file(trio.old.vault, trio.old.scope, source_id)
+
+    result = _hand_over(trio, source_id)
+    assert result.identity
+    assert result.codename == "ZWALUW"
+
+    # The new runner takes it into their own files, with the identity they can reveal.
+    taken = package_receive.import_package(trio.new.vault, trio.new.scope, result.path)
+    assert taken.taken_on is not None
+    assert taken.taken_on.role == "new runner"
+    got = whole_file.whole_file(trio.new.vault, trio.new.scope, source_id)
+    for section in (*whole_file.SECTIONS, "debriefs"):
+        assert [e["record"] for e in got[section]] == [e["record"] for e in before[section]]
+    assert got["registration"]["record"] == before["registration"]["record"]
+    revealed = identity.reveal_identity(
+        trio.new.vault,
+        trio.new.scope,
+        source_id,
+        passphrase=factory.PASSPHRASE,
+        reason="Taking over the source",
+    )
+    assert revealed.full_name == SECRET_NAME
+
+    # The handler follows: the new runner's key now holds the source there.
+    seen = package_receive.import_package(trio.handler.vault, trio.handler.scope, result.path)
+    assert seen.taken_on is not None
+    assert seen.taken_on.role == "handler"
+    with trio.handler.vault.read() as session:
+        holder = session.execute(
+            select(PackageOrigin.sender).where(
+                PackageOrigin.record_type == "source", PackageOrigin.record_id == source_id
+            )
+        ).scalar_one()
+        assert session.execute(select(func.count()).select_from(TrueIdentity)).scalar_one() == 0
+    assert holder == keys.own_fingerprint(trio.new.vault).hex
+
+    # Not purged before the new runner's receipt ...
+    assert _count(trio.old, Source, source_id) == 1
+    assert _count(trio.old, Debrief, source_id) == 1
+    made = receipts.create_receipt(
+        trio.new.vault, trio.new.scope, runner="Runner Valk", to_dir=trio.stick
+    )
+    assert (made.packages, made.reviews) == (1, 0)
+    took = receipts.import_receipt(trio.old.vault, trio.old.scope, made.path)
+    assert took.confirmed == 1
+    # ... and gone after it (the default rule: secure_delete), identity and all.
+    assert _count(trio.old, Source, source_id) == 0
+    assert _count(trio.old, Debrief, source_id) == 0
+    assert _count(trio.old, TrueIdentity, source_id) == 0
+    shown = handover.handovers(trio.old.vault, trio.old.scope)
+    assert [(h.codename, h.direction, h.to_name) for h in shown] == [
+        ("ZWALUW", "out", "Runner Specht")
+    ]
+    assert shown[0].purged_at is not None
+
+    # Audited on all three sides.
+    assert {"identity.handed_over", "source.handed_over", "source.purged_after_handover"} <= set(
+        _audit_actions(trio.old)
+    )
+    assert {"identity.received", "source.taken_over", "receipt.issued"} <= set(
+        _audit_actions(trio.new)
+    )
+    assert "source.runner_changed" in _audit_actions(trio.handler)
+
+
+def test_the_new_runner_carries_on_and_the_handler_takes_it_from_them_only(trio: Trio) -> None:
+    source_id = _with_identity(trio.old)
+    result = _hand_over(trio, source_id)
+    package_receive.import_package(trio.new.vault, trio.new.scope, result.path)
+    package_receive.import_package(trio.handler.vault, trio.handler.scope, result.path)
+    welfare.assess_risk(
+        trio.new.vault,
+        trio.new.scope,
+        source_id,
+        level=RiskLevel.HIGH,
+        review_on=date(2027, 1, 1),
+        threats="Seen.",
+    )
+    sent = packages.export_package(trio.new.vault, trio.new.scope, to_dir=trio.stick, all_new=True)
+    assert sent.file_records == 1  # only the new assessment: the rest went with the handover
+    imported = package_receive.import_package(trio.handler.vault, trio.handler.scope, sent.path)
+    assert imported.file_records.new == 1
+
+
+def test_the_handler_cannot_read_the_identity_in_the_package(trio: Trio) -> None:
+    source_id = _with_identity(trio.old)
+    result = _hand_over(trio, source_id)
+    own = keys.private_keys(trio.handler.vault)
+    verified = package_receive.open_verified(
+        trio.handler.vault, result.path, kind="handover", sender_roles=(PeerRole.RUNNER,)
+    )
+    contents = package_body.contents(verified.opened)
+    assert contents.handover is not None
+    assert contents.handover["identity"]
+    sealed = base64.b64decode(contents.handover["identity"])
+    info = identity.handover_info(
+        verified.opened.manifest.package_id, source_id, contents.handover["to_runner"]
+    )
+    with pytest.raises(sealing.SealOpenFailed):
+        sealing.open_sealed(sealing.private_from_receiving_seed(own.receiving_seed), sealed, info)
+    assert SECRET_NAME.encode() not in bytes(verified.opened.container)
+
+
+def test_an_unconfirmed_key_is_refused(trio: Trio, tmp_path: Path) -> None:
+    source_id = _with_identity(trio.old)
+    stranger = open_party(tmp_path / "stranger", "Kraai", Role.RUNNER)
+    fingerprint = keys.own_fingerprint(stranger.vault).hex
+    with pytest.raises(NotFound, match="compare its fingerprint"):
+        handover.hand_over(
+            trio.old.vault,
+            trio.old.scope,
+            source_id,
+            passphrase=factory.PASSPHRASE,
+            to_runner=fingerprint,
+            to_dir=trio.stick,
+        )
+    peer = next(p for p in keys.list_peers(trio.old.vault) if p.role is PeerRole.HANDLER)
+    keys.retire_peer(trio.old.vault, trio.old.scope, peer.id)
+    with pytest.raises(NoRecipient, match="handler key is confirmed"):
+        _hand_over(trio, source_id)
+    assert list(trio.stick.iterdir()) == []
+    stranger.vault.lock()
+
+
+def test_a_wrong_passphrase_is_refused_and_audited(trio: Trio) -> None:
+    source_id = _with_identity(trio.old)
+
+    with pytest.raises(WrongPassphrase):
+        handover.hand_over(
+            trio.old.vault,
+            trio.old.scope,
+            source_id,
+            passphrase="not the passphrase at all",
+            to_runner="Runner Specht",
+            to_dir=trio.stick,
+        )
+    assert "source.handover_refused" in _audit_actions(trio.old)
+    assert list(trio.stick.iterdir()) == []
+
+
+def test_a_tampered_or_replayed_handover_is_refused_and_imports_nothing(trio: Trio) -> None:
+    source_id = _with_identity(trio.old)
+    result = _hand_over(trio, source_id)
+    data = bytearray(result.path.read_bytes())
+    data[len(data) // 2] ^= 1
+    with pytest.raises(PackageError):
+        package_receive.import_package(trio.new.vault, trio.new.scope, bytes(data))
+    assert _count(trio.new, Source, source_id) == 0
+    package_receive.import_package(trio.new.vault, trio.new.scope, result.path)
+    with pytest.raises(PackageError, match="already imported"):
+        package_receive.import_package(trio.new.vault, trio.new.scope, result.path)
+    assert _count(trio.new, TrueIdentity, source_id) == 1
+
+
+def test_only_the_new_runners_receipt_purges(trio: Trio) -> None:
+    source_id = _with_identity(trio.old)
+    result = _hand_over(trio, source_id)
+    package_receive.import_package(trio.handler.vault, trio.handler.scope, result.path)
+    # The handler cannot confirm a handover (its receipts name debriefs packages only) ...
+    with pytest.raises(InvalidInput):
+        receipts.create_receipt(
+            trio.handler.vault, trio.handler.scope, runner="Runner Valk", to_dir=trio.stick
+        )
+    assert _count(trio.old, Source, source_id) == 1
+    # ... and the source cannot go out again in a package of debriefs meanwhile.
+    with pytest.raises(packages.NothingToExport):
+        packages.export_package(trio.old.vault, trio.old.scope, to_dir=trio.stick, all_new=True)
+    with pytest.raises(InvalidInput, match="already handed over"):
+        _hand_over(trio, source_id)
+
+
+def test_keep_rule_leaves_the_source_marked_as_handed_over(trio: Trio) -> None:
+    source_id = _with_identity(trio.old)
+    settings = vault_settings.load(trio.old.vault)
+    vault_settings.save(
+        trio.old.vault, trio.old.scope.actor, replace(settings, retention_after_receipt="keep")
+    )
+    result = _hand_over(trio, source_id)
+    package_receive.import_package(trio.new.vault, trio.new.scope, result.path)
+    made = receipts.create_receipt(
+        trio.new.vault, trio.new.scope, runner="Runner Valk", to_dir=trio.stick
+    )
+    receipts.import_receipt(trio.old.vault, trio.old.scope, made.path)
+    assert _count(trio.old, Source, source_id) == 1
+    [row] = handover.handovers(trio.old.vault, trio.old.scope)
+    assert row.confirmed_at is not None
+    assert row.purged_at is None
+
+
+def test_the_handover_is_for_a_runner_and_a_handler_imports_it_as_handler(trio: Trio) -> None:
+    source_id = _with_identity(trio.old)
+    result = _hand_over(trio, source_id)
+    as_handler = Scope(trio.new.scope.alias_id, trio.new.scope.alias_name, Role.HANDLER)
+    with pytest.raises(AccessDenied):
+        package_receive.import_package(trio.new.vault, as_handler, result.path)
+    assert _count(trio.new, Source, source_id) == 0
+    with trio.handler.vault.read() as session:
+        assert session.execute(select(func.count()).select_from(SourceHandover)).scalar_one() == 0
+
+
+def test_a_handler_who_has_not_confirmed_the_new_runner_is_told(trio: Trio) -> None:
+    source_id = _with_identity(trio.old)
+    peer = next(p for p in keys.list_peers(trio.handler.vault) if p.name == "Runner Specht")
+    keys.retire_peer(trio.handler.vault, trio.handler.scope, peer.id)
+    result = _hand_over(trio, source_id)
+    seen = package_receive.import_package(trio.handler.vault, trio.handler.scope, result.path)
+    assert any("not confirmed in this vault yet" in w for w in seen.warnings)
+    confirmed = package_receive.import_package(trio.new.vault, trio.new.scope, result.path)
+    assert confirmed.warnings == ()
+
+
+def test_an_identity_sealed_to_another_key_is_refused_and_nothing_is_taken_on(
+    trio: Trio, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source_id = _with_identity(trio.old)
+    real = identity.seal_for_handover
+    with trio.old.vault.read() as session:
+        handler_key = session.execute(
+            select(PackagePeer.recipient_public).where(PackagePeer.role == PeerRole.HANDLER)
+        ).scalar_one()
+
+    def to_the_handler(*args: object, **kwargs: object) -> bytes:
+        kwargs["recipient_public"] = handler_key
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(identity, "seal_for_handover", to_the_handler)
+    result = _hand_over(trio, source_id)
+    with pytest.raises(PackageError, match="does not open"):
+        package_receive.import_package(trio.new.vault, trio.new.scope, result.path)
+    assert _count(trio.new, Source, source_id) == 0
+    with trio.new.vault.read() as session:
+        assert session.execute(select(func.count()).select_from(SourceHandover)).scalar_one() == 0
+
+
+def test_a_handlers_receipt_cannot_confirm_a_handover(trio: Trio) -> None:
+    """Only the new runner's receipt lets the old vault purge: one the handler signs
+    (it was a recipient, so it knows the file's hash) is refused whole."""
+    source_id = _with_identity(trio.old)
+    result = _hand_over(trio, source_id)
+    handler_keys = keys.private_keys(trio.handler.vault)
+    old_fp = keys.own_fingerprint(trio.old.vault).hex
+    with trio.handler.vault.read() as session:
+        old_public = session.execute(
+            select(PackagePeer.recipient_public).where(PackagePeer.fingerprint == old_fp)
+        ).scalar_one()
+    forged = package.seal(
+        Manifest(
+            kind="receipt",
+            package_id=uuid.uuid4(),
+            created_at=iso_utc(utc_now()),
+            schema="0014_handover",
+            sender=handler_keys.fingerprint.hex,
+            recipients=(old_fp,),
+            sequence=1,
+            previous="",
+            receipts=(
+                ReceiptEntry(
+                    result.package_id, hashlib.sha256(result.path.read_bytes()).hexdigest()
+                ),
+            ),
+        ),
+        {"reviews": []},
+        handler_keys.signing,
+        [old_public],
+    )
+    with pytest.raises(PackageError, match="confirmed only by the runner"):
+        receipts.import_receipt(trio.old.vault, trio.old.scope, forged)
+    assert _count(trio.old, Source, source_id) == 1
+    assert _count(trio.old, TrueIdentity, source_id) == 1
+
+
+def test_a_source_handed_back_is_taken_on_again_and_goes_out_again(trio: Trio) -> None:
+    source_id = _with_identity(trio.old)
+    there = _hand_over(trio, source_id)
+    package_receive.import_package(trio.new.vault, trio.new.scope, there.path)
+    package_receive.import_package(trio.handler.vault, trio.handler.scope, there.path)
+    made = receipts.create_receipt(
+        trio.new.vault, trio.new.scope, runner="Runner Valk", to_dir=trio.stick
+    )
+    receipts.import_receipt(trio.old.vault, trio.old.scope, made.path)
+    assert _count(trio.old, Source, source_id) == 0
+    back = handover.hand_over(
+        trio.new.vault,
+        trio.new.scope,
+        source_id,
+        passphrase=factory.PASSPHRASE,
+        to_runner="Runner Valk",
+        to_dir=trio.stick,
+    )
+    taken = package_receive.import_package(trio.old.vault, trio.old.scope, back.path)
+    assert taken.taken_on is not None
+    assert _count(trio.old, TrueIdentity, source_id) == 1
+    package_receive.import_package(trio.handler.vault, trio.handler.scope, back.path)
+    with trio.handler.vault.read() as session:
+        holder = session.execute(
+            select(PackageOrigin.sender).where(
+                PackageOrigin.record_type == "source", PackageOrigin.record_id == source_id
+            )
+        ).scalar_one()
+    assert holder == keys.own_fingerprint(trio.old.vault).hex
+    welfare.assess_risk(
+        trio.old.vault, trio.old.scope, source_id, level=RiskLevel.LOW, review_on=date(2027, 2, 1)
+    )
+    sent = packages.export_package(trio.old.vault, trio.old.scope, to_dir=trio.stick, all_new=True)
+    assert sent.file_records == 1
+    imported = package_receive.import_package(trio.handler.vault, trio.handler.scope, sent.path)
+    assert imported.file_records.new == 1

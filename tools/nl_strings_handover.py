@@ -1,0 +1,89 @@
+"""Dutch texts of handing a source over to another runner (issue 17, point 4):
+the errors, the audit log's words and the screens."""
+
+NL_HANDOVER = {
+    # Source file
+    "Handover": "Overdracht",
+    "Hand over source…": "Bron overdragen…",
+    "Handed over to {runner} on {when}": "Overgedragen aan {runner} op {when}",
+    " (awaiting the new runner's receipt)": " (wacht op het ontvangstbewijs van de nieuwe runner)",
+    "Taken over from another runner on {when}": "Overgenomen van een andere runner op {when}",
+    "Run by {runner} since {when}": "Gerund door {runner} sinds {when}",
+    # The dialog
+    "Hand over {codename}": "{codename} overdragen",
+    'The whole file, with the true identity, goes to the new runner and the team handler in one sealed package. Only the new runner can open the identity. This vault deletes the source once the new runner\'s receipt arrives (Settings, "After a receipt").': 'Het hele dossier, met de ware identiteit, gaat in één verzegeld pakket naar de nieuwe runner en de teamleider. Alleen de nieuwe runner kan de identiteit openen. Deze kluis verwijdert de bron zodra het ontvangstbewijs van de nieuwe runner binnen is (Instellingen, "Na een ontvangstbewijs").',
+    "No runner's key confirmed yet: add it on the Packages page, Keys tab": "Nog geen bevestigde runnersleutel: voeg die toe op de pagina Pakketten, tabblad Sleutels",
+    "No folder chosen": "Geen map gekozen",
+    "Choose folder…": "Map kiezen…",
+    "New runner:": "Nieuwe runner:",
+    "Write to:": "Schrijven naar:",
+    "Hand over…": "Overdragen…",
+    "Folder to write the handover package to": "Map voor het overdrachtspakket",
+    "Give the passphrase: it opens the true identity.": "Geef het wachtwoord: het opent de ware identiteit.",
+    "Hand over source": "Bron overdragen",
+    "Hand {codename} over to {runner}? The whole file and the true identity go into the package; once {runner} confirms it, this vault deletes the source.": "{codename} overdragen aan {runner}? Het hele dossier en de ware identiteit gaan in het pakket; zodra {runner} het bevestigt, verwijdert deze kluis de bron.",
+    "Hand over": "Overdragen",
+    "Sealing the handover package…": "Overdrachtspakket wordt verzegeld…",
+    "Handover package for {runner} written to {path}.": "Overdrachtspakket voor {runner} geschreven naar {path}.",
+    # Packages page
+    "Take on a handed-over source…": "Overgedragen bron overnemen…",
+    "Confirm the handover…": "Overdracht bevestigen…",
+    "Sources handed over between runners": "Bronnen overgedragen tussen runners",
+    "Confirm to the runner who handed it over:": "Bevestigen aan de runner die haar overdroeg:",
+    "deleted here after the receipt": "hier verwijderd na het ontvangstbewijs",
+    "confirmed": "bevestigd",
+    "awaiting the new runner's receipt": "wacht op het ontvangstbewijs van de nieuwe runner",
+    "{codename}: handed over to {runner} ({state})": "{codename}: overgedragen aan {runner} ({state})",
+    "{codename}: taken over from another runner": "{codename}: overgenomen van een andere runner",
+    "{sender} hands a source over (package {n}, signed by their key, fingerprint {short}…): its whole file with {records} debrief(s) and {files} file(s). Import it into this vault?": "{sender} draagt een bron over (pakket {n}, ondertekend met diens sleutel, vingerafdruk {short}…): het hele dossier met {records} debriefing(s) en {files} bestand(en). In deze kluis inlezen?",
+    'Took on the source handed over by {sender}; confirm it to them with "Confirm the handover…".': 'De door {sender} overgedragen bron is overgenomen; bevestig dat met "Overdracht bevestigen…".',
+}
+
+ERRORS_HANDOVER = {
+    "Packages of debriefs are imported by a handler; a runner imports only a source handed over to them.": "Pakketten met debriefings worden ingelezen door een teamleider; een runner leest alleen een aan hem of haar overgedragen bron in.",
+    "The new runner's key is not confirmed in this vault yet: their packages are refused until you import it and compare its fingerprint.": "De sleutel van de nieuwe runner is in deze kluis nog niet bevestigd: diens pakketten worden geweigerd tot u die inleest en de vingerafdruk vergelijkt.",
+    "A source is handed over by its runner.": "Een bron wordt overgedragen door haar runner.",
+    "This source was already handed over; if its package was lost, write it again (package write).": "Deze bron is al overgedragen; is het pakket kwijt, schrijf het dan opnieuw (package write).",
+    "The source has a draft debrief: submit or delete it before the handover.": "De bron heeft een concept-debriefing: dien die in of verwijder haar vóór de overdracht.",
+    "No confirmed runner key by that name or fingerprint: import the new runner's key and compare its fingerprint with them first (keys import).": "Geen bevestigde runnersleutel met die naam of vingerafdruk: lees eerst de sleutel van de nieuwe runner in en vergelijk de vingerafdruk met hem of haar (keys import).",
+    "More than one key matches; give more of the fingerprint.": "Meer dan één sleutel past; geef meer van de vingerafdruk.",
+    "That key is not a runner's: a source is handed over to a runner.": "Die sleutel is niet van een runner: een bron wordt aan een runner overgedragen.",
+    "That runner's key was retired; import their current key and compare its fingerprint first.": "De sleutel van die runner is ingetrokken; lees eerst de huidige sleutel in en vergelijk de vingerafdruk.",
+    "No handler key is confirmed in this vault: import the team handler's key and compare its fingerprint first (keys import).": "Deze kluis heeft geen bevestigde sleutel van een teamleider: lees eerst de sleutel van de teamleider in en vergelijk de vingerafdruk (keys import).",
+    "Another package went out meanwhile; hand the source over again.": "Intussen is er een ander pakket verzonden; draag de bron opnieuw over.",
+    "The true identity in the handover does not open with this vault's key; nothing was imported.": "De ware identiteit in de overdracht opent niet met de sleutel van deze kluis; er is niets ingelezen.",
+    "The handover comes from a runner who does not run that source in this vault; nothing was imported.": "De overdracht komt van een runner die deze bron in deze kluis niet runt; er is niets ingelezen.",
+    "A handover is confirmed only by the runner it was handed to, and a runner confirms nothing else; nothing was changed.": "Een overdracht wordt alleen bevestigd door de runner aan wie zij is gedaan, en een runner bevestigt niets anders; er is niets gewijzigd.",
+    "A handed-over source is taken on under a runner's cover name.": "Een overgedragen bron wordt overgenomen onder de dekmantelnaam van een runner.",
+    "This handover is for another runner; a handler imports it too.": "Deze overdracht is voor een andere runner; een teamleider leest haar ook in.",
+    "A handover package is malformed.": "Een overdrachtspakket is misvormd.",
+    "A handover package carries another source than it hands over.": "Een overdrachtspakket bevat een andere bron dan het overdraagt.",
+    "A runner's receipt carries reviews; nothing was changed.": "Het ontvangstbewijs van een runner bevat beoordelingen; er is niets gewijzigd.",
+    "This debrief's source was handed over to another runner; it goes with the handover package only.": "De bron van deze debriefing is aan een andere runner overgedragen; zij gaat alleen mee in het overdrachtspakket.",
+}
+
+_ACTIONS = {
+    "Source handed over to another runner": "Bron overgedragen aan een andere runner",
+    "Handover of a source refused": "Overdracht van een bron geweigerd",
+    "Handover confirmed by the new runner": "Overdracht bevestigd door de nieuwe runner",
+    "Source deleted from this vault after its handover": "Bron na de overdracht uit deze kluis verwijderd",
+    "Source taken over from another runner": "Bron overgenomen van een andere runner",
+    "Source now run by another runner": "Bron wordt nu door een andere runner gerund",
+    "Identity sealed for the new runner": "Identiteit verzegeld voor de nieuwe runner",
+    "Identity received in a handover": "Identiteit ontvangen bij een overdracht",
+}
+
+_FIELDS = {
+    "from": "van",
+    "handover package": "overdrachtspakket",
+    "with the identity": "met de identiteit",
+    "records": "gegevens",
+    "to": "aan",
+    "records of source files": "gegevens uit bronnendossiers",
+    "format version": "formaatversie",
+}
+
+AUDIT_HANDOVER = {
+    **{("AuditActions", k): v for k, v in _ACTIONS.items()},
+    **{("AuditFields", k): v for k, v in _FIELDS.items()},
+}
