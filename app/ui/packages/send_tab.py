@@ -12,7 +12,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
-    QLabel,
     QMessageBox,
     QPushButton,
     QVBoxLayout,
@@ -89,15 +88,15 @@ class SendTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.recipients)
         layout.addWidget(self.add_key_button, 0, Qt.AlignmentFlag.AlignLeft)
-        layout.addWidget(
-            QLabel(
-                self.tr(
-                    "New and changed debriefs (submitted or approved). A package is sealed "
-                    "to the recipients above and signed by this vault; nothing else can "
-                    "read it. Debriefs that still miss something cannot go."
-                )
+        explanation = note_label("exportExplanation")
+        explanation.setText(
+            self.tr(
+                "New and changed debriefs (submitted or approved). A package is sealed "
+                "to the recipients above and signed by this vault; nothing else can "
+                "read it. Debriefs that still miss something cannot go."
             )
         )
+        layout.addWidget(explanation)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.unwritten)
         layout.addLayout(buttons)

@@ -152,10 +152,10 @@ class DebriefsPage(Page):
         bar.addWidget(QLabel(self.tr("to:")))
         bar.addWidget(self.written_to)
         bar.addStretch(1)
-        bar.addWidget(self.count)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.table)
+        layout.addWidget(self.count)  # below the list: the filter row is full on a laptop
         self.status.currentIndexChanged.connect(lambda _i: self.reload())
         self.source.currentIndexChanged.connect(lambda _i: self.reload())
         for part in (self.written_from, self.written_to):
