@@ -12,7 +12,7 @@ from PySide6.QtCore import QLocale, QSize
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
-from app.ui import i18n
+from app.ui import i18n, style
 from app.ui.controller import AppController
 from app.ui.first_run import FirstRunWizard
 from app.ui.main_window import MainWindow
@@ -26,15 +26,22 @@ from tests.ui.test_dutch_screens import _walk_window
 
 @pytest.fixture(params=["en", "nl"])
 def language(request: pytest.FixtureRequest) -> Iterator[str]:
+    """The language, and the app's own style (app.ui.style), as the app runs."""
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     translators = i18n.install(app, request.param)
+    before = (app.style().name(), app.palette(), app.font(), app.styleSheet())
+    style.apply(app)
     try:
         yield request.param
     finally:
         for translator in translators:
             app.removeTranslator(translator)
         QLocale.setDefault(QLocale("en_US"))
+        app.setStyle(before[0])
+        app.setPalette(before[1])
+        app.setFont(before[2])
+        app.setStyleSheet(before[3])
 
 
 class FitWalk:
