@@ -62,8 +62,6 @@ BUTTON_ICONS = {
     "changePassphrase": "key",
     "removeSubject": "remove",
     "editSource": "edit",
-    "backToSources": "back",
-    "debriefBack": "back",
     "approveDebrief": "status-approved",
     "returnDebrief": "status-returned",
     "submitDebrief": "submit",
@@ -127,7 +125,6 @@ QListWidget#navigation::item:selected {{
 }}
 QListWidget#navigation::item:focus {{ border-left: 3px solid {ACCENT}; }}
 QPushButton {{ padding: 4px 10px; min-height: 20px; }}
-QPushButton:default {{ font-weight: bold; }}
 QGroupBox {{ font-weight: bold; margin-top: 14px; padding-top: 6px; }}
 QGroupBox::title {{ subcontrol-origin: margin; left: 8px; padding: 0 4px; }}
 QTabBar::tab {{ padding: 5px 12px; }}

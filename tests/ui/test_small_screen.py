@@ -30,18 +30,17 @@ def language(request: pytest.FixtureRequest) -> Iterator[str]:
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     translators = i18n.install(app, request.param)
-    before = (app.style().name(), app.palette(), app.font(), app.styleSheet())
-    style.apply(app)
+    before = (app.palette(), app.font(), app.styleSheet())
+    style.apply(app)  # its Fusion base stays: the offscreen default is Fusion too
     try:
         yield request.param
     finally:
         for translator in translators:
             app.removeTranslator(translator)
         QLocale.setDefault(QLocale("en_US"))
-        app.setStyle(before[0])
-        app.setPalette(before[1])
-        app.setFont(before[2])
-        app.setStyleSheet(before[3])
+        app.setPalette(before[0])
+        app.setFont(before[1])
+        app.setStyleSheet(before[2])
 
 
 class FitWalk:

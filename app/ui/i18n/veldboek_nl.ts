@@ -1612,27 +1612,27 @@
 <context>
     <name>DebriefColumns</name>
     <message>
-        <location filename="../pages/debriefs.py" line="53" />
+        <location filename="../pages/debriefs.py" line="50" />
         <source>Written</source>
         <translation>Geschreven</translation>
     </message>
     <message>
-        <location filename="../pages/debriefs.py" line="60" />
+        <location filename="../pages/debriefs.py" line="57" />
         <source>Source</source>
         <translation>Bron</translation>
     </message>
     <message>
-        <location filename="../pages/debriefs.py" line="65" />
+        <location filename="../pages/debriefs.py" line="62" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../pages/debriefs.py" line="72" />
+        <location filename="../pages/debriefs.py" line="70" />
         <source>Contact</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../pages/debriefs.py" line="78" />
+        <location filename="../pages/debriefs.py" line="76" />
         <source>Items</source>
         <translation>Items</translation>
     </message>
@@ -2035,64 +2035,64 @@
 <context>
     <name>DebriefsPage</name>
     <message>
-        <location filename="../pages/debriefs.py" line="125" />
-        <location filename="../pages/debriefs.py" line="204" />
-        <location filename="../pages/debriefs.py" line="250" />
+        <location filename="../pages/debriefs.py" line="129" />
+        <location filename="../pages/debriefs.py" line="207" />
+        <location filename="../pages/debriefs.py" line="253" />
         <source>All sources</source>
         <translation>Alle bronnen</translation>
     </message>
     <message>
-        <location filename="../pages/debriefs.py" line="128" />
+        <location filename="../pages/debriefs.py" line="132" />
         <source>All</source>
         <translation>Alle</translation>
     </message>
     <message>
-        <location filename="../pages/debriefs.py" line="136" />
+        <location filename="../pages/debriefs.py" line="140" />
         <source>Only debriefs written on or after / up to this day</source>
         <translation>Alleen debriefings geschreven op of na / tot en met deze dag</translation>
     </message>
     <message>
-        <location filename="../pages/debriefs.py" line="146" />
+        <location filename="../pages/debriefs.py" line="149" />
         <source>Source:</source>
         <translation>Bron:</translation>
     </message>
     <message>
-        <location filename="../pages/debriefs.py" line="148" />
+        <location filename="../pages/debriefs.py" line="151" />
         <source>Status:</source>
         <translation>Status:</translation>
     </message>
     <message>
-        <location filename="../pages/debriefs.py" line="150" />
+        <location filename="../pages/debriefs.py" line="153" />
         <source>Written from:</source>
         <translation>Geschreven van:</translation>
     </message>
     <message>
-        <location filename="../pages/debriefs.py" line="152" />
+        <location filename="../pages/debriefs.py" line="155" />
         <source>to:</source>
         <translation>tot en met:</translation>
     </message>
     <message>
-        <location filename="../pages/debriefs.py" line="171" />
+        <location filename="../pages/debriefs.py" line="174" />
         <source>Debriefs</source>
         <translation>Debriefings</translation>
     </message>
     <message>
-        <location filename="../pages/debriefs.py" line="234" />
+        <location filename="../pages/debriefs.py" line="237" />
         <source>{n} debriefs match</source>
         <translation>{n} debriefings gevonden</translation>
     </message>
     <message>
-        <location filename="../pages/debriefs.py" line="236" />
+        <location filename="../pages/debriefs.py" line="239" />
         <source>{n} debriefs in your files</source>
         <translation>{n} debriefings in uw dossiers</translation>
     </message>
     <message>
-        <location filename="../pages/debriefs.py" line="242" />
+        <location filename="../pages/debriefs.py" line="245" />
         <source>No debriefs match these filters.</source>
         <translation>Geen debriefings passen bij deze filters.</translation>
     </message>
     <message>
-        <location filename="../pages/debriefs.py" line="243" />
+        <location filename="../pages/debriefs.py" line="246" />
         <source>No debriefs in your files yet.</source>
         <translation>Nog geen debriefings in uw dossiers.</translation>
     </message>
@@ -2324,72 +2324,77 @@
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../pages/home.py" line="47" />
+        <location filename="../pages/home.py" line="48" />
         <source>Risk review</source>
         <translation>Risicoherziening</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="48" />
+        <location filename="../pages/home.py" line="49" />
         <source>Tasking deadline</source>
         <translation>Termijn opdracht</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="49" />
+        <location filename="../pages/home.py" line="50" />
         <source>Contract review</source>
         <translation>Herziening contract</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="50" />
+        <location filename="../pages/home.py" line="51" />
         <source>Suitability review</source>
         <translation>Herbeoordeling geschiktheid</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="60" />
+        <location filename="../pages/home.py" line="63" />
+        <source>Overdue</source>
+        <translation>Verlopen</translation>
+    </message>
+    <message>
+        <location filename="../pages/home.py" line="68" />
         <source>Due</source>
         <translation>Uiterlijk</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="61" />
+        <location filename="../pages/home.py" line="74" />
         <source>Source</source>
         <translation>Bron</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="62" />
+        <location filename="../pages/home.py" line="75" />
         <source>What</source>
         <translation>Wat</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="63" />
+        <location filename="../pages/home.py" line="76" />
         <source>Details</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="85" />
+        <location filename="../pages/home.py" line="98" />
         <source>Your drafts and returned debriefs</source>
         <translation>Uw concepten en teruggestuurde debriefings</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="98" />
+        <location filename="../pages/home.py" line="110" />
         <source>No drafts, and nothing returned to you.</source>
         <translation>Geen concepten, en niets naar u teruggestuurd.</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="126" />
+        <location filename="../pages/home.py" line="138" />
         <source>Home</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="130" />
+        <location filename="../pages/home.py" line="142" />
         <source>Latest risk level: {level}</source>
         <translation>Laatste risiconiveau: {level}</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="136" />
+        <location filename="../pages/home.py" line="148" />
         <source>Nothing due in the next {days} days.</source>
         <translation>Niets te doen in de komende {days} dagen.</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="167" />
+        <location filename="../pages/home.py" line="179" />
         <source>{n} reminders in the next {days} days, {late} overdue.</source>
         <translation>{n} herinneringen in de komende {days} dagen, {late} verlopen.</translation>
     </message>
@@ -2911,107 +2916,107 @@
         <translation>Veldboek</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="233" />
+        <location filename="../main_window.py" line="235" />
         <source>Vault</source>
         <translation>Kluis</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="234" />
+        <location filename="../main_window.py" line="236" />
         <source>Go</source>
         <translation>Ga naar</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="244" />
+        <location filename="../main_window.py" line="246" />
         <source>Command palette…</source>
         <translation>Opdrachtenpalet…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="258" />
+        <location filename="../main_window.py" line="260" />
         <source>Back</source>
         <translation>Terug</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="262" />
+        <location filename="../main_window.py" line="264" />
         <source>Switch alias…</source>
         <translation>Alias wisselen…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="272" />
+        <location filename="../main_window.py" line="274" />
         <source>New source…</source>
         <translation>Nieuwe bron…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="282" />
+        <location filename="../main_window.py" line="284" />
         <source>New debrief</source>
         <translation>Nieuwe debriefing</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="292" />
+        <location filename="../main_window.py" line="294" />
         <source>New contact…</source>
         <translation>Nieuw contact…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="311" />
+        <location filename="../main_window.py" line="313" />
         <source>Report…</source>
         <translation>Rapport…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="317" />
+        <location filename="../main_window.py" line="319" />
         <source>Send a package (export)…</source>
         <translation>Pakket verzenden (exporteren)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="327" />
+        <location filename="../main_window.py" line="329" />
         <source>Receive a package (import)…</source>
         <translation>Pakket ontvangen (inlezen)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="337" />
+        <location filename="../main_window.py" line="339" />
         <source>Lock</source>
         <translation>Vergrendelen</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="347" />
+        <location filename="../main_window.py" line="349" />
         <source>Panic: lock and hide</source>
         <translation>Paniek: vergrendelen en verbergen</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="354" />
+        <location filename="../main_window.py" line="356" />
         <source>Quit</source>
         <translation>Afsluiten</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="466" />
+        <location filename="../main_window.py" line="470" />
         <source>Open a source's file or debrief first, then use {action}.</source>
         <translation>Open eerst het dossier van een bron of een debriefing en gebruik dan {action}.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="590" />
+        <location filename="../main_window.py" line="594" />
         <source>The meeting was discarded.</source>
         <translation>De ontmoeting is weggegooid.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="302" />
+        <location filename="../main_window.py" line="304" />
         <source>Meeting mode</source>
         <translation>Ontmoetingsmodus</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="145" />
+        <location filename="../main_window.py" line="146" />
         <source>Locks after {m} min without activity · Panic: F12</source>
         <translation>Vergrendelt na {m} min zonder activiteit · Paniek: F12</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="159" />
+        <location filename="../main_window.py" line="160" />
         <source>Settings saved.</source>
         <translation>Instellingen opgeslagen.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="235" />
+        <location filename="../main_window.py" line="237" />
         <source>Actions</source>
         <translation>Acties</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="560" />
+        <location filename="../main_window.py" line="564" />
         <source>Open a source's file or debrief first, then press Ctrl+M.</source>
         <translation>Open eerst een brondossier of debriefing en druk dan op Ctrl+M.</translation>
     </message>
@@ -4091,140 +4096,140 @@
         <translation>Bron</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="63" />
+        <location filename="../packages/send_tab.py" line="64" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="64" />
+        <location filename="../packages/send_tab.py" line="68" />
         <source>Version</source>
         <translation>Versie</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="66" />
+        <location filename="../packages/send_tab.py" line="70" />
         <source>Still missing</source>
         <translation>Ontbreekt nog</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="67" />
+        <location filename="../packages/send_tab.py" line="71" />
         <source>complete</source>
         <translation>compleet</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="75" />
+        <location filename="../packages/send_tab.py" line="80" />
         <source>Export everything new…</source>
         <translation>Alles wat nieuw is verzenden…</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="78" />
+        <location filename="../packages/send_tab.py" line="83" />
         <source>Export selected…</source>
         <translation>Selectie verzenden…</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="95" />
+        <location filename="../packages/send_tab.py" line="100" />
         <source>New and changed debriefs (submitted or approved). A package is sealed to the recipients above and signed by this vault; nothing else can read it. Debriefs that still miss something cannot go.</source>
         <translation>Nieuwe en gewijzigde debriefings (ingediend of goedgekeurd). Een pakket wordt verzegeld voor de ontvangers hierboven en door deze kluis ondertekend; niemand anders kan het lezen. Debriefings waar nog iets aan ontbreekt kunnen niet mee.</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="113" />
+        <location filename="../packages/send_tab.py" line="118" />
         <source>Looking for what is new…</source>
         <translation>Zoeken naar wat nieuw is…</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="127" />
+        <location filename="../packages/send_tab.py" line="132" />
         <source>Packages go to: {names}</source>
         <translation>Pakketten gaan naar: {names}</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="72" />
-        <location filename="../packages/send_tab.py" line="136" />
-        <location filename="../packages/send_tab.py" line="286" />
+        <location filename="../packages/send_tab.py" line="77" />
+        <location filename="../packages/send_tab.py" line="141" />
+        <location filename="../packages/send_tab.py" line="291" />
         <source>Nothing new to send.</source>
         <translation>Niets nieuws te verzenden.</translation>
     </message>
     <message>
         <location filename="../packages/send_tab.py" line="50" />
-        <location filename="../packages/send_tab.py" line="196" />
+        <location filename="../packages/send_tab.py" line="201" />
         <source>Add the team handler's key…</source>
         <translation>Sleutel van de teamleider toevoegen…</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="139" />
+        <location filename="../packages/send_tab.py" line="144" />
         <source>{n} debrief(s) still miss something (in red).</source>
         <translation>Aan {n} debriefing(s) ontbreekt nog iets (in rood).</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="143" />
+        <location filename="../packages/send_tab.py" line="148" />
         <source>{n} debrief(s) ready to send.</source>
         <translation>{n} debriefing(s) klaar om te verzenden.</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="149" />
+        <location filename="../packages/send_tab.py" line="154" />
         <source>Package {n} was recorded but its file was never written (the export was interrupted). The next export writes it again.</source>
         <translation>Pakket {n} is vastgelegd, maar het bestand is nooit geschreven (het verzenden werd onderbroken). De volgende verzending schrijft het opnieuw.</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="182" />
+        <location filename="../packages/send_tab.py" line="187" />
         <source>No team handler's key is known yet, so a package could go to no one. Ask your team handler for their key file (their Veldboek saves it under Packages, Keys, "Save my public key…"), put it on this laptop, and add it here with "Add the team handler's key…". They read their fingerprint out to you and you type it in; only a matching key is added.</source>
         <translation>Er is nog geen sleutel van een teamleider bekend, dus een pakket kan naar niemand. Vraag uw teamleider om diens sleutelbestand (Veldboek slaat het op onder Pakketten, Sleutels, "Mijn publieke sleutel opslaan…"), zet het op deze laptop en voeg het hier toe met "Sleutel van de teamleider toevoegen…". De teamleider leest de vingerafdruk voor en u typt die in; alleen een kloppende sleutel wordt toegevoegd.</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="193" />
+        <location filename="../packages/send_tab.py" line="198" />
         <source>No team handler's key yet</source>
         <translation>Nog geen sleutel van een teamleider</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="230" />
+        <location filename="../packages/send_tab.py" line="235" />
         <source>Select the debriefs to send first.</source>
         <translation>Kies eerst de debriefings die mee moeten.</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="238" />
+        <location filename="../packages/send_tab.py" line="243" />
         <source>Not sent: complete the debriefs marked in red first.</source>
         <translation>Niet verzonden: vul eerst de rood gemarkeerde debriefings aan.</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="240" />
+        <location filename="../packages/send_tab.py" line="245" />
         <source>Folder to write the package to</source>
         <translation>Map om het pakket in te schrijven</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="244" />
+        <location filename="../packages/send_tab.py" line="249" />
         <source>Sealing the package…</source>
         <translation>Pakket wordt verzegeld…</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="274" />
+        <location filename="../packages/send_tab.py" line="279" />
         <source>Package {n} was recorded but its file was never written; it is written again: {path}</source>
         <translation>Pakket {n} is vastgelegd, maar het bestand is nooit geschreven; het is opnieuw geschreven: {path}</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="282" />
+        <location filename="../packages/send_tab.py" line="287" />
         <source>Removed {count} hidden temporary file(s) of an interrupted export.</source>
         <translation>{count} verborgen tijdelijk(e) bestand(en) van een onderbroken verzending verwijderd.</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="287" />
+        <location filename="../packages/send_tab.py" line="292" />
         <source>The interrupted package is written again; nothing new to send.</source>
         <translation>Het onderbroken pakket is opnieuw geschreven; er is niets nieuws te verzenden.</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="290" />
+        <location filename="../packages/send_tab.py" line="295" />
         <source>Package {n} with {count} debrief(s) written to {path}.</source>
         <translation>Pakket {n} met {count} debriefing(s) geschreven naar {path}.</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="298" />
+        <location filename="../packages/send_tab.py" line="303" />
         <source>Package written</source>
         <translation>Pakket geschreven</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="293" />
+        <location filename="../packages/send_tab.py" line="298" />
         <source>Package {n} with {count} debrief(s) is on its way to {names}.</source>
         <translation>Pakket {n} met {count} debriefing(s) is onderweg naar {names}.</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="296" />
+        <location filename="../packages/send_tab.py" line="301" />
         <source>File: {path}</source>
         <translation>Bestand: {path}</translation>
     </message>
@@ -4832,62 +4837,67 @@ Tweede factor (sleutelbos van het besturingssysteem): {factor}</translation>
 <context>
     <name>SourcesPage</name>
     <message>
-        <location filename="../pages/sources.py" line="55" />
+        <location filename="../pages/sources.py" line="58" />
         <source>Codename</source>
         <translation>Codenaam</translation>
     </message>
     <message>
-        <location filename="../pages/sources.py" line="56" />
+        <location filename="../pages/sources.py" line="59" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../pages/sources.py" line="57" />
+        <location filename="../pages/sources.py" line="60" />
         <source>Kind</source>
         <translation>Soort</translation>
     </message>
     <message>
-        <location filename="../pages/sources.py" line="59" />
+        <location filename="../pages/sources.py" line="62" />
         <source>Last contact</source>
         <translation>Laatste contact</translation>
     </message>
     <message>
-        <location filename="../pages/sources.py" line="65" />
+        <location filename="../pages/sources.py" line="68" />
         <source>Next review</source>
         <translation>Volgende herziening</translation>
     </message>
     <message>
-        <location filename="../pages/sources.py" line="75" />
+        <location filename="../pages/sources.py" line="71" />
+        <source>Overdue</source>
+        <translation>Verlopen</translation>
+    </message>
+    <message>
+        <location filename="../pages/sources.py" line="80" />
         <source>Filter by codename</source>
         <translation>Filter op codenaam</translation>
     </message>
     <message>
-        <location filename="../pages/sources.py" line="78" />
+        <location filename="../pages/sources.py" line="83" />
         <source>All statuses</source>
         <translation>Alle statussen</translation>
     </message>
     <message>
-        <location filename="../pages/sources.py" line="81" />
+        <location filename="../pages/sources.py" line="86" />
         <source>New source…</source>
         <translation>Nieuwe bron…</translation>
     </message>
     <message>
-        <location filename="../pages/sources.py" line="123" />
+        <location filename="../pages/sources.py" line="128" />
         <source>Sources</source>
         <translation>Bronnen</translation>
     </message>
     <message>
-        <location filename="../pages/sources.py" line="145" />
+        <location filename="../pages/sources.py" line="150" />
         <source>No source's codename contains “{text}”.</source>
         <translation>Geen codenaam van een bron bevat “{text}”.</translation>
     </message>
     <message>
-        <location filename="../pages/sources.py" line="149" />
+        <location filename="../pages/sources.py" line="154" />
         <source>No source in your files has this status.</source>
         <translation>Geen bron in uw dossiers heeft deze status.</translation>
     </message>
     <message>
-        <location filename="../pages/sources.py" line="150" />
+        <location filename="../pages/sources.py" line="155" />
         <source>No sources in your files yet. “New source…” opens one.</source>
         <translation>Nog geen bronnen in uw dossiers. “Nieuwe bron…” opent er een.</translation>
     </message>

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from app.errors import InvalidInput, NoRecipient
 from app.services import packages
 from app.services.packages import Candidate, ExportPlan, ExportResult, Recovery
+from app.ui import style
 from app.ui.errors import describe
 from app.ui.labels import label
 from app.ui.packages.common import choose_folder, inform, note_label, progress_dialog, step
@@ -30,7 +31,7 @@ from app.ui.table_models import Column
 from app.ui.widgets import local_time
 from app.ui.workers import TaskRunner
 
-BLOCKED = "#b00020"
+BLOCKED = style.DANGER
 
 
 class SendTab(QWidget):
@@ -59,12 +60,17 @@ class SendTab(QWidget):
                     newest_first=True,
                 ),
                 Column(self.tr("Source"), lambda c: c.codename),
-                Column(self.tr("Status"), lambda c: label(c.status)),
+                Column(
+                    self.tr("Status"),
+                    lambda c: label(c.status),
+                    icon=lambda c: style.status_icon(c.status),
+                ),
                 Column(self.tr("Version"), lambda c: str(c.version), key=lambda c: c.version),
                 Column(
                     self.tr("Still missing"),
                     lambda c: ", ".join(c.missing) if c.missing else self.tr("complete"),
                     colour=lambda c: BLOCKED if c.missing else None,
+                    icon=lambda c: style.icon("warning" if c.missing else "ok"),
                 ),
             ],
             "exportCandidates",
