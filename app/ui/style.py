@@ -18,7 +18,7 @@ from functools import cache
 
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QColor, QFont, QIcon, QPalette
-from PySide6.QtWidgets import QAbstractButton, QApplication, QTableView
+from PySide6.QtWidgets import QAbstractButton, QApplication, QTableView, QWidget
 
 from app import paths
 from app.models.enums import DebriefStatus, RiskLevel, TaskingStatus
@@ -166,8 +166,9 @@ def status_colour(value: Enum | None) -> str | None:
 
 class _Polisher(QObject):
     """When Qt polishes a widget, before it first shows: a button gets its icon
-    (``BUTTON_ICONS``), a table its alternating rows. One place for every screen
-    and dialog, so none needs code of its own for the look."""
+    (``BUTTON_ICONS``), a table its alternating rows, a page of the main window
+    its margins and spacing. One place for every screen and dialog, so none
+    needs code of its own for the look."""
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() != QEvent.Type.Polish:
@@ -178,6 +179,11 @@ class _Polisher(QObject):
                 watched.setIcon(icon(name))
         elif isinstance(watched, QTableView):
             watched.setAlternatingRowColors(True)
+        elif isinstance(watched, QWidget) and watched.objectName().startswith("page"):
+            layout = watched.layout()  # a page of the main window: one rhythm for all
+            if layout is not None:
+                layout.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
+                layout.setSpacing(SPACING)
         return False
 
 

@@ -129,3 +129,13 @@ def test_navigation_and_menus_show_icons(window: MainWindow) -> None:
         assert not window.nav.item(row).icon().isNull(), window.nav.item(row).text()
     for key in ("lock", "panic", "meeting", "export", "newDebrief"):
         assert not window.registry.actions[key].icon().isNull(), key
+
+
+def test_pages_share_one_rhythm(styled: QApplication, window: MainWindow) -> None:
+    for page_class in window.page_classes():
+        page = window.show_page(page_class)
+        layout = page.layout()
+        assert layout is not None
+        margins = layout.contentsMargins()
+        assert (margins.left(), margins.top()) == (style.MARGIN, style.MARGIN), page_class
+        assert layout.spacing() == style.SPACING, page_class
