@@ -8,10 +8,11 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QLocale, QSize
+from PySide6.QtCore import QLocale, QSize, Qt
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
+from app.services import sources
 from app.ui import i18n, style
 from app.ui.controller import AppController
 from app.ui.first_run import FirstRunWizard
@@ -19,6 +20,8 @@ from app.ui.main_window import MainWindow
 from app.ui.pages.packages import PackagesPage
 from app.ui.pages.settings import ChangePassphraseDialog
 from app.ui.workers import TaskRunner
+from tests import factory
+from tests.ui.boxes import confirmation
 from tests.ui.conftest import unlock
 from tests.ui.fit import USABLE, problems
 from tests.ui.test_dutch_screens import _walk_window
@@ -88,7 +91,9 @@ def test_checker_finds_a_window_too_wide_and_a_label_cut_off(qtbot: QtBot) -> No
     assert problems(fine, QSize(1, 1))  # the screen size is what is checked against
 
 
-def _walk_packages(walk: FitWalk, window: MainWindow) -> None:
+def _walk_extras(qtbot: QtBot, walk: FitWalk, window: MainWindow) -> None:
+    """What the Dutch-chrome walk does not open: the package tabs, the passphrase
+    dialog, the command palette and a confirmation with a long question."""
     page = window.show_page(PackagesPage)
     assert isinstance(page, PackagesPage)
     for index in range(page.tabs.count()):
@@ -97,6 +102,16 @@ def _walk_packages(walk: FitWalk, window: MainWindow) -> None:
     walk.dialog(
         "change passphrase", lambda: ChangePassphraseDialog(window.session, window.runner, window)
     )
+    palette = window.open_palette()
+    walk.check("command palette", palette)
+    palette.close()
+    vault, scope = window.session.vault, window.session.scope
+    source = sources.list_sources(vault, scope)[0].id
+    window.open_debrief(factory.debrief(vault, scope, source))
+    qtbot.mouseClick(window.debrief_page.submit_button, Qt.MouseButton.LeftButton)
+    question = confirmation("submitConfirm")
+    walk.check("submit confirmation", question)
+    question.reject()
 
 
 @pytest.mark.slow
@@ -124,7 +139,7 @@ def test_every_screen_fits_1366_by_768(
     window = unlock(qtbot, controller)
     window.resize(USABLE)
     try:
-        _walk_packages(walk, window)
+        _walk_extras(qtbot, walk, window)
         _walk_window(qtbot, walk, window)  # type: ignore[arg-type]
     finally:
         controller.lock.lock("test")
