@@ -217,7 +217,10 @@ def palette() -> QPalette:
 
 def apply(app: QApplication) -> None:
     global _decorator
-    app.setStyle("Fusion")
+    if app.styleSheet() == "" and app.style().name().lower() != "fusion":
+        # Only when it is another style: a new style object replaces (deletes) the
+        # one every widget was polished with.
+        app.setStyle("Fusion")
     app.setPalette(palette())
     font = QFont(app.font())
     font.setPointSize(max(font.pointSize(), 10))
@@ -226,3 +229,14 @@ def apply(app: QApplication) -> None:
     if _decorator is None:
         _decorator = _Polisher(app)
         app.installEventFilter(_decorator)
+
+
+def remove(app: QApplication) -> None:
+    """Take the style sheet and the polish filter off again (the palette and font
+    are the caller's to restore): for tests that must leave the app as found."""
+    global _decorator
+    app.setStyleSheet("")
+    if _decorator is not None:
+        app.removeEventFilter(_decorator)
+        _decorator.deleteLater()
+        _decorator = None

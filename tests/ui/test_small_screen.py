@@ -33,7 +33,7 @@ def language(request: pytest.FixtureRequest) -> Iterator[str]:
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     translators = i18n.install(app, request.param)
-    before = (app.palette(), app.font(), app.styleSheet())
+    before = (app.palette(), app.font())
     style.apply(app)  # its Fusion base stays: the offscreen default is Fusion too
     try:
         yield request.param
@@ -43,7 +43,7 @@ def language(request: pytest.FixtureRequest) -> Iterator[str]:
         QLocale.setDefault(QLocale("en_US"))
         app.setPalette(before[0])
         app.setFont(before[1])
-        app.setStyleSheet(before[2])
+        style.remove(app)  # a later test in this process sees Qt's defaults
 
 
 class FitWalk:

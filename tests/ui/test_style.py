@@ -29,15 +29,16 @@ FOREGROUND = Qt.ItemDataRole.ForegroundRole
 def styled() -> Iterator[QApplication]:
     app = QApplication.instance()
     assert isinstance(app, QApplication)
-    before = (app.palette(), app.font(), app.styleSheet())
+    before = (app.palette(), app.font())
     style.apply(app)  # its Fusion base stays: the offscreen default is Fusion too
     yield app
     app.setPalette(before[0])
     app.setFont(before[1])
-    app.setStyleSheet(before[2])
+    style.remove(app)  # a later test in this process sees Qt's defaults
 
 
-def test_every_icon_the_app_names_ships_with_a_licence() -> None:
+def test_every_icon_the_app_names_ships_with_a_licence(qapp: QApplication) -> None:
+    # (qapp: an icon made before the QApplication is undefined in Qt, and cached.)
     folder = paths.resources_dir() / "icons"
     named = {
         *style.BUTTON_ICONS.values(),
