@@ -143,5 +143,8 @@ def test_every_screen_fits_1366_by_768(
         _walk_window(qtbot, walk, window)  # type: ignore[arg-type]
     finally:
         controller.lock.lock("test")
+        for widget in (controller.window, controller.unlock_dialog):
+            if widget is not None:
+                widget.close()  # no window left on screen for the next test
     assert len(walk.screens) > 30
     assert walk.found == [], f"{language}:\n" + "\n".join(walk.found)
