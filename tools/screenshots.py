@@ -1,21 +1,27 @@
 """Screenshots of every main screen on a demo vault, in English and Dutch.
 
-    apt-get install -y xvfb libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1   # Debian
-    Xvfb :99 -screen 0 1400x900x24 &
-    DISPLAY=:99 QT_QPA_PLATFORM=xcb .venv/bin/python tools/screenshots.py
+    python tools/screenshots.py [--out DIR] [--size WxH] [--lang en|nl]
 
-Writes docs/screenshots/<lang>-<screen>.png.
+Runs offscreen (QT_QPA_PLATFORM=offscreen, no X server needed, on a virtual
+screen of the given size) unless a platform is set; under a real X server (or
+Xvfb) use QT_QPA_PLATFORM=xcb. Writes
+<DIR>/<lang>-<screen>.png (default docs/screenshots, 1366x768, both languages),
+the main window at the given size and each dialog at its own size, capped to it.
+Prints what does not fit the screen (tests/ui/fit.py), as the test does.
 """
 
 from __future__ import annotations
 
+import argparse
+import json
+import os
 import sys
 import tempfile
 import uuid
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtCore import QEventLoop, QSize, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -42,6 +48,7 @@ from app.ui.pages.sources import SourcesPage  # noqa: E402
 from app.ui.workers import TaskRunner  # noqa: E402
 from app.vault.vault import Vault  # noqa: E402
 from tests import factory  # noqa: E402
+from tests.ui.fit import problems  # noqa: E402
 
 OUT = ROOT / "docs" / "screenshots"
 
@@ -88,12 +95,22 @@ def settle(app: QApplication, ms: int = 300) -> None:
     loop.exec()
 
 
-def shot(app: QApplication, widget: QWidget, name: str, lang: str) -> None:
-    settle(app)
-    widget.grab().save(str(OUT / f"{lang}-{name}.png"))
+class Camera:
+    """Where the pictures go and the screen they must fit."""
+
+    def __init__(self, out: Path, screen: QSize) -> None:
+        self.out = out
+        self.screen = screen
+        self.misfits: list[str] = []
+
+    def shot(self, app: QApplication, widget: QWidget, name: str, lang: str) -> None:
+        settle(app)  # a dialog keeps the size Qt gave it on this screen
+        self.misfits += [f"{lang}-{name}: {p}" for p in problems(widget.window(), self.screen)]
+        settle(app, 100)
+        widget.grab().save(str(self.out / f"{lang}-{name}.png"))
 
 
-def run(lang: str, vault_dir: Path, handler_dir: Path) -> None:
+def run(camera: Camera, lang: str, vault_dir: Path, handler_dir: Path) -> None:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setQuitOnLastWindowClosed(False)
@@ -101,20 +118,20 @@ def run(lang: str, vault_dir: Path, handler_dir: Path) -> None:
     translators = i18n.install(app, lang)
     try:
         wizard = FirstRunWizard(vault_dir.parent / "new-vault", TaskRunner())
-        wizard.resize(640, 460)
+        wizard.resize(QSize(640, 460).boundedTo(camera.screen))
         wizard.show()
         wizard.alias_page.alias.setText("Valk")
         wizard.next()
         wizard.passphrase_page.first.setText("kale berg rivier lantaarn")
         wizard.passphrase_page.second.setText("kale berg rivier lantaarn")
-        shot(app, wizard, "first-run", lang)
+        camera.shot(app, wizard, "first-run", lang)
         wizard.close()
 
         controller = AppController(vault_dir)
         controller.start()
         dialog = controller.unlock_dialog
         assert dialog is not None
-        shot(app, dialog, "unlock", lang)
+        camera.shot(app, dialog, "unlock", lang)
         done: list[bool] = []
         controller.lock.locked.connect(lambda _r: done.append(True))
         dialog.passphrase.setText(factory.PASSPHRASE)
@@ -122,7 +139,7 @@ def run(lang: str, vault_dir: Path, handler_dir: Path) -> None:
         while controller.window is None:
             settle(app, 100)
         window: MainWindow = controller.window
-        window.resize(1280, 800)
+        window.resize(camera.screen)
         typed = TYPED[lang]
         made: dict[str, object] = {}
         window.session.switch_alias("Valk")  # the previous run ended as the handler
@@ -415,7 +432,7 @@ def run(lang: str, vault_dir: Path, handler_dir: Path) -> None:
 
         for name, make in steps:
             widget = make()
-            shot(app, widget, name, lang)
+            camera.shot(app, widget, name, lang)
             if widget is not window:
                 widget.close()
         controller.lock.lock("screenshots")
@@ -424,18 +441,65 @@ def run(lang: str, vault_dir: Path, handler_dir: Path) -> None:
             app.removeTranslator(translator)
 
 
-def main() -> None:
-    OUT.mkdir(parents=True, exist_ok=True)
+def offscreen(screen: QSize, folder: Path) -> None:
+    """Qt's offscreen platform on one virtual screen of ``screen``'s size (so
+    dialogs size themselves as on that screen), unless a platform was chosen."""
+    if os.environ.get("QT_QPA_PLATFORM"):
+        return
+    config = folder / "screen.json"
+    config.write_text(
+        json.dumps(
+            {
+                "screens": [
+                    {
+                        "name": "laptop",
+                        "x": 0,
+                        "y": 0,
+                        "width": screen.width(),
+                        "height": screen.height(),
+                        "logicalDpi": 96,
+                        "logicalBaseDpi": 96,
+                        "dpr": 1,
+                    }
+                ]
+            }
+        ),
+        encoding="utf-8",
+    )
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={config}"
+
+
+def _size(text: str) -> QSize:
+    try:
+        width, height = (int(part) for part in text.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not WIDTHxHEIGHT: {text!r}") from None
+    return QSize(width, height)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--out", type=Path, default=OUT, help="folder for the PNG files")
+    parser.add_argument("--size", type=_size, default=QSize(1366, 768), help="screen, WxH")
+    parser.add_argument("--lang", choices=("en", "nl"), action="append", help="default: both")
+    args = parser.parse_args(argv)
+    args.out.mkdir(parents=True, exist_ok=True)
+    camera = Camera(args.out, args.size)
     with tempfile.TemporaryDirectory() as tmp:
+        offscreen(args.size, Path(tmp))
+        os.environ.setdefault("VELDBOEK_HOME", str(Path(tmp) / "home"))
         vault_dir = factory.make_vault(Path(tmp) / "demo")
         with Vault.open(vault_dir, factory.PASSPHRASE) as vault:
             demo.generate(vault, sources=30, debriefs=400, seed=1729)
         # The team handler's own vault, whose key the runner adds on the Packages page.
         handler_dir = factory.make_vault(Path(tmp) / "handler", alias="Havik", role=Role.HANDLER)
-        for lang in ("en", "nl"):
-            run(lang, vault_dir, handler_dir)
-    print(f"screenshots in {OUT}")
+        for lang in args.lang or ("en", "nl"):
+            run(camera, lang, vault_dir, handler_dir)
+    print(f"screenshots in {args.out}")
+    for misfit in camera.misfits:
+        print(f"does not fit: {misfit}")
+    return 1 if camera.misfits else 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

@@ -12,7 +12,7 @@ from app.models.enums import Role
 from app.services.views import AliasView
 
 
-def _text_colour(background: str) -> str:
+def text_colour(background: str) -> str:
     colour = QColor(background)
     luminance = 0.299 * colour.red() + 0.587 * colour.green() + 0.114 * colour.blue()
     return "#000000" if luminance > 150 else "#ffffff"
@@ -53,7 +53,7 @@ class AliasBand(QFrame):
         self.label.setText(
             self.tr("Acting as <b>{alias}</b> · {role}").format(alias=scope.alias_name, role=role)
         )
-        fg = _text_colour(scope.colour)
+        fg = text_colour(scope.colour)
         self.setStyleSheet(
             f"QFrame#aliasBand {{ background: {scope.colour}; }}"
             f"QFrame#aliasBand > QLabel {{ color: {fg}; }}"

@@ -12,12 +12,13 @@ from __future__ import annotations
 import uuid
 from functools import partial
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QTextCursor
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListWidget,
+    QListWidgetItem,
     QMainWindow,
     QPushButton,
     QStackedWidget,
@@ -27,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from app.errors import VeldboekError
 from app.services import aliases, debriefs, meetings, vaults
-from app.ui import i18n
+from app.ui import i18n, style
 from app.ui import undo as word_undo
 from app.ui.actions import ActionRegistry, ActionSpec
 from app.ui.alias_band import AliasBand
@@ -107,6 +108,7 @@ class MainWindow(QMainWindow):
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
         self.nav.setFixedWidth(170)
+        self.nav.setIconSize(QSize(18, 18))
         self.stack = QStackedWidget()
         self.pages: list[Page] = []
         for page_class in self.page_classes():
@@ -227,7 +229,9 @@ class MainWindow(QMainWindow):
         page.setObjectName(f"page{type(page).__name__}")
         self.pages.append(page)
         self.stack.addWidget(page)
-        self.nav.addItem(page.title())
+        self.nav.addItem(
+            QListWidgetItem(style.icon(style.PAGE_ICONS[type(page).__name__]), page.title())
+        )
         page.open_source.connect(self.open_source)
         page.open_debrief.connect(self.open_debrief)
 
@@ -357,6 +361,8 @@ class MainWindow(QMainWindow):
             )
         )
         add(ActionSpec("quit", self.tr("Quit"), ("Ctrl+Q",), self.quit_requested.emit, "vault"))
+        for key, action in self.registry.actions.items():
+            action.setIcon(style.action_icon(key))
         self.menus = self.registry.build_menus(self.menuBar())
         self.lock_action = self.registry.actions["lock"]
         self.panic_action = self.registry.actions["panic"]

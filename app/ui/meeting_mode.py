@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from app.clock import utc_now
 from app.services import debriefs, meetings, tasking
+from app.ui.alias_band import text_colour
 from app.ui.confirm import ConfirmDialog, ask
 from app.ui.errors import describe, show_error
 from app.ui.session import AppSession
@@ -92,11 +93,14 @@ class MeetingView(QWidget):
         bottom.addWidget(self.status, 1)
         bottom.addWidget(self.discard_button)
         bottom.addWidget(self.end_button)
-        # The acting alias stays visible, as everywhere: a thin band in its colour.
+        # The acting alias stays visible, as everywhere: the band in its colour, as
+        # tall as the main window's (the strongest signal on screen, here too).
         self.band = QLabel(session.scope.alias_name)
         self.band.setObjectName("meetingAliasBand")
+        self.band.setFixedHeight(40)
         self.band.setStyleSheet(
-            f"background: {session.scope.colour}; color: white; padding: 2px 8px;"
+            f"background: {session.scope.colour}; color: {text_colour(session.scope.colour)};"
+            " padding: 0 12px; font-weight: bold;"
         )
         layout = QVBoxLayout(self)
         layout.addWidget(self.band)

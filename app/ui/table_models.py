@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QIcon
 
 from app.domain.sorting import Sort
 from app.services.views import Page
@@ -31,11 +31,14 @@ from app.services.views import Page
 T = TypeVar("T")
 Index = QModelIndex | QPersistentModelIndex
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
+LONG_CELL = 24  # characters; a longer cell text is also its tooltip
 
 
 @dataclass(frozen=True)
 class Column(Generic[T]):
-    """One column: its title, each row's text, colour and tooltip; how it sorts.
+    """One column: its title, each row's text, colour, icon and tooltip; how it
+    sorts. (A colour that means something comes with an icon: colour alone is
+    lost on a colour-blind user and on a grey projector.)
 
     ``key`` orders a complete list in memory (default: the text, case-folded);
     ``sort`` names the service's sort key for lists the query orders (a column
@@ -49,6 +52,7 @@ class Column(Generic[T]):
     key: Callable[[T], Any] | None = None
     sort: str | None = None
     newest_first: bool = False
+    icon: Callable[[T], QIcon | None] | None = None
 
 
 def _sort_value(column: Column[T], row: T) -> tuple[bool, Any]:
@@ -85,8 +89,13 @@ def _cell(column: Column[T], row: T, role: int) -> Any:
     if role == Qt.ItemDataRole.ForegroundRole and column.colour is not None:
         colour = column.colour(row)
         return QBrush(QColor(colour)) if colour else None
-    if role == Qt.ItemDataRole.ToolTipRole and column.tooltip is not None:
-        return column.tooltip(row)
+    if role == Qt.ItemDataRole.DecorationRole and column.icon is not None:
+        return column.icon(row)
+    if role == Qt.ItemDataRole.ToolTipRole:
+        if column.tooltip is not None:
+            return column.tooltip(row)
+        text = column.text(row)  # a long text may be cut short in its cell: all of it
+        return text if len(text) > LONG_CELL else None
     if role == ROW_ROLE:
         return row
     return None
@@ -428,6 +437,7 @@ class LazyIdModel(QAbstractTableModel, Sortable, Generic[T]):
         if role not in (
             Qt.ItemDataRole.DisplayRole,
             Qt.ItemDataRole.ForegroundRole,
+            Qt.ItemDataRole.DecorationRole,
             Qt.ItemDataRole.ToolTipRole,
             ROW_ROLE,
         ):

@@ -53,6 +53,7 @@ from app.ui.command_palette import CommandPalette
 from app.ui.confirm import ConfirmDialog
 from app.ui.dialogs.base import FormDialog
 from app.ui.dialogs.contact_form import ContactDialog
+from app.ui.dialogs.handover import HandoverDialog
 from app.ui.dialogs.identity import RecordIdentityDialog, RevealIdentityDialog
 from app.ui.dialogs.item_dialog import ItemDialog
 from app.ui.dialogs.records import (
@@ -169,6 +170,11 @@ CASES: dict[type[QDialog], Case] = {
         lambda w: AddKeyDialog(w.session.vault, w.session.scope, _bundle(w)),
         lambda d: d.name,  # type: ignore[attr-defined]
         lambda d: d.spoken,  # type: ignore[attr-defined]
+    ),
+    HandoverDialog: Case(
+        lambda w: HandoverDialog(w.session, w.runner, w.source_id, "KOMPAS"),
+        lambda d: d.peer,  # type: ignore[attr-defined]
+        lambda d: d.passphrase,  # type: ignore[attr-defined]
     ),
     UnlockDialog: Case(
         lambda w: UnlockDialog(w.vault_dir, w.runner),

@@ -889,6 +889,11 @@
         <translation>nieuwere versies</translation>
     </message>
     <message>
+        <location filename="../audit_labels.py" line="193" />
+        <source>format version</source>
+        <translation>formaatversie</translation>
+    </message>
+    <message>
         <location filename="../audit_labels.py" line="194" />
         <source>why</source>
         <translation>waarom</translation>
@@ -897,11 +902,6 @@
         <location filename="../audit_labels.py" line="195" />
         <source>items withheld</source>
         <translation>items achtergehouden</translation>
-    </message>
-    <message>
-        <location filename="../audit_labels.py" line="193" />
-        <source>format version</source>
-        <translation>formaatversie</translation>
     </message>
     <message>
         <location filename="../audit_labels.py" line="374" />
@@ -1702,27 +1702,27 @@
 <context>
     <name>DebriefColumns</name>
     <message>
-        <location filename="../pages/debriefs.py" line="53" />
+        <location filename="../pages/debriefs.py" line="50" />
         <source>Written</source>
         <translation>Geschreven</translation>
     </message>
     <message>
-        <location filename="../pages/debriefs.py" line="60" />
+        <location filename="../pages/debriefs.py" line="57" />
         <source>Source</source>
         <translation>Bron</translation>
     </message>
     <message>
-        <location filename="../pages/debriefs.py" line="65" />
+        <location filename="../pages/debriefs.py" line="62" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../pages/debriefs.py" line="72" />
+        <location filename="../pages/debriefs.py" line="70" />
         <source>Contact</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../pages/debriefs.py" line="78" />
+        <location filename="../pages/debriefs.py" line="76" />
         <source>Items</source>
         <translation>Items</translation>
     </message>
@@ -2125,64 +2125,64 @@
 <context>
     <name>DebriefsPage</name>
     <message>
-        <location filename="../pages/debriefs.py" line="125" />
-        <location filename="../pages/debriefs.py" line="204" />
-        <location filename="../pages/debriefs.py" line="250" />
+        <location filename="../pages/debriefs.py" line="129" />
+        <location filename="../pages/debriefs.py" line="207" />
+        <location filename="../pages/debriefs.py" line="253" />
         <source>All sources</source>
         <translation>Alle bronnen</translation>
     </message>
     <message>
-        <location filename="../pages/debriefs.py" line="128" />
+        <location filename="../pages/debriefs.py" line="132" />
         <source>All</source>
         <translation>Alle</translation>
     </message>
     <message>
-        <location filename="../pages/debriefs.py" line="136" />
+        <location filename="../pages/debriefs.py" line="140" />
         <source>Only debriefs written on or after / up to this day</source>
         <translation>Alleen debriefings geschreven op of na / tot en met deze dag</translation>
     </message>
     <message>
-        <location filename="../pages/debriefs.py" line="146" />
+        <location filename="../pages/debriefs.py" line="149" />
         <source>Source:</source>
         <translation>Bron:</translation>
     </message>
     <message>
-        <location filename="../pages/debriefs.py" line="148" />
+        <location filename="../pages/debriefs.py" line="151" />
         <source>Status:</source>
         <translation>Status:</translation>
     </message>
     <message>
-        <location filename="../pages/debriefs.py" line="150" />
+        <location filename="../pages/debriefs.py" line="153" />
         <source>Written from:</source>
         <translation>Geschreven van:</translation>
     </message>
     <message>
-        <location filename="../pages/debriefs.py" line="152" />
+        <location filename="../pages/debriefs.py" line="155" />
         <source>to:</source>
         <translation>tot en met:</translation>
     </message>
     <message>
-        <location filename="../pages/debriefs.py" line="171" />
+        <location filename="../pages/debriefs.py" line="174" />
         <source>Debriefs</source>
         <translation>Debriefings</translation>
     </message>
     <message>
-        <location filename="../pages/debriefs.py" line="234" />
+        <location filename="../pages/debriefs.py" line="237" />
         <source>{n} debriefs match</source>
         <translation>{n} debriefings gevonden</translation>
     </message>
     <message>
-        <location filename="../pages/debriefs.py" line="236" />
+        <location filename="../pages/debriefs.py" line="239" />
         <source>{n} debriefs in your files</source>
         <translation>{n} debriefings in uw dossiers</translation>
     </message>
     <message>
-        <location filename="../pages/debriefs.py" line="242" />
+        <location filename="../pages/debriefs.py" line="245" />
         <source>No debriefs match these filters.</source>
         <translation>Geen debriefings passen bij deze filters.</translation>
     </message>
     <message>
-        <location filename="../pages/debriefs.py" line="243" />
+        <location filename="../pages/debriefs.py" line="246" />
         <source>No debriefs in your files yet.</source>
         <translation>Nog geen debriefings in uw dossiers.</translation>
     </message>
@@ -2510,72 +2510,77 @@
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../pages/home.py" line="47" />
+        <location filename="../pages/home.py" line="48" />
         <source>Risk review</source>
         <translation>Risicoherziening</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="48" />
+        <location filename="../pages/home.py" line="49" />
         <source>Tasking deadline</source>
         <translation>Termijn opdracht</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="49" />
+        <location filename="../pages/home.py" line="50" />
         <source>Contract review</source>
         <translation>Herziening contract</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="50" />
+        <location filename="../pages/home.py" line="51" />
         <source>Suitability review</source>
         <translation>Herbeoordeling geschiktheid</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="60" />
+        <location filename="../pages/home.py" line="63" />
+        <source>Overdue</source>
+        <translation>Verlopen</translation>
+    </message>
+    <message>
+        <location filename="../pages/home.py" line="68" />
         <source>Due</source>
         <translation>Uiterlijk</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="61" />
+        <location filename="../pages/home.py" line="74" />
         <source>Source</source>
         <translation>Bron</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="62" />
+        <location filename="../pages/home.py" line="75" />
         <source>What</source>
         <translation>Wat</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="63" />
+        <location filename="../pages/home.py" line="76" />
         <source>Details</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="85" />
+        <location filename="../pages/home.py" line="98" />
         <source>Your drafts and returned debriefs</source>
         <translation>Uw concepten en teruggestuurde debriefings</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="98" />
+        <location filename="../pages/home.py" line="110" />
         <source>No drafts, and nothing returned to you.</source>
         <translation>Geen concepten, en niets naar u teruggestuurd.</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="126" />
+        <location filename="../pages/home.py" line="138" />
         <source>Home</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="130" />
+        <location filename="../pages/home.py" line="142" />
         <source>Latest risk level: {level}</source>
         <translation>Laatste risiconiveau: {level}</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="136" />
+        <location filename="../pages/home.py" line="148" />
         <source>Nothing due in the next {days} days.</source>
         <translation>Niets te doen in de komende {days} dagen.</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="167" />
+        <location filename="../pages/home.py" line="179" />
         <source>{n} reminders in the next {days} days, {late} overdue.</source>
         <translation>{n} herinneringen in de komende {days} dagen, {late} verlopen.</translation>
     </message>
@@ -3092,117 +3097,117 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="105" />
+        <location filename="../main_window.py" line="106" />
         <source>Veldboek</source>
         <translation>Veldboek</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="238" />
+        <location filename="../main_window.py" line="242" />
         <source>Vault</source>
         <translation>Kluis</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="239" />
+        <location filename="../main_window.py" line="243" />
         <source>Go</source>
         <translation>Ga naar</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="249" />
+        <location filename="../main_window.py" line="253" />
         <source>Command palette…</source>
         <translation>Opdrachtenpalet…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="263" />
+        <location filename="../main_window.py" line="267" />
         <source>Back</source>
         <translation>Terug</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="267" />
+        <location filename="../main_window.py" line="271" />
         <source>Switch alias…</source>
         <translation>Alias wisselen…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="277" />
+        <location filename="../main_window.py" line="281" />
         <source>New source…</source>
         <translation>Nieuwe bron…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="287" />
+        <location filename="../main_window.py" line="291" />
         <source>New debrief</source>
         <translation>Nieuwe debriefing</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="297" />
+        <location filename="../main_window.py" line="301" />
         <source>New contact…</source>
         <translation>Nieuw contact…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="316" />
+        <location filename="../main_window.py" line="320" />
         <source>Report…</source>
         <translation>Rapport…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="322" />
+        <location filename="../main_window.py" line="326" />
         <source>Send a package (export)…</source>
         <translation>Pakket verzenden (exporteren)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="332" />
+        <location filename="../main_window.py" line="336" />
         <source>Receive a package (import)…</source>
         <translation>Pakket ontvangen (inlezen)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="342" />
+        <location filename="../main_window.py" line="346" />
         <source>Lock</source>
         <translation>Vergrendelen</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="352" />
+        <location filename="../main_window.py" line="356" />
         <source>Panic: lock and hide</source>
         <translation>Paniek: vergrendelen en verbergen</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="359" />
+        <location filename="../main_window.py" line="363" />
         <source>Quit</source>
         <translation>Afsluiten</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="471" />
+        <location filename="../main_window.py" line="477" />
         <source>Open a source's file or debrief first, then use {action}.</source>
         <translation>Open eerst het dossier van een bron of een debriefing en gebruik dan {action}.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="613" />
+        <location filename="../main_window.py" line="619" />
         <source>The meeting was discarded.</source>
         <translation>De ontmoeting is weggegooid.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="700" />
+        <location filename="../main_window.py" line="706" />
         <source>A meeting is still open: Ctrl+M returns to it.</source>
         <translation>Er loopt nog een ontmoeting: Ctrl+M brengt u ernaar terug.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="307" />
+        <location filename="../main_window.py" line="311" />
         <source>Meeting mode</source>
         <translation>Ontmoetingsmodus</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="151" />
+        <location filename="../main_window.py" line="153" />
         <source>Locks after {m} min without activity · Panic: F12</source>
         <translation>Vergrendelt na {m} min zonder activiteit · Paniek: F12</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="165" />
+        <location filename="../main_window.py" line="167" />
         <source>Settings saved.</source>
         <translation>Instellingen opgeslagen.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="240" />
+        <location filename="../main_window.py" line="244" />
         <source>Actions</source>
         <translation>Acties</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="568" />
+        <location filename="../main_window.py" line="574" />
         <source>Open a source's file or debrief first, then press Ctrl+M.</source>
         <translation>Open eerst een brondossier of debriefing en druk dan op Ctrl+M.</translation>
     </message>
@@ -3210,84 +3215,84 @@
 <context>
     <name>MeetingView</name>
     <message>
-        <location filename="../meeting_mode.py" line="75" />
+        <location filename="../meeting_mode.py" line="76" />
         <source>Quick notes; they become a contact and a draft debrief</source>
         <translation>Snelle notities; ze worden een contact en een concept-debriefing</translation>
     </message>
     <message>
-        <location filename="../meeting_mode.py" line="80" />
+        <location filename="../meeting_mode.py" line="81" />
         <source>End meeting…</source>
         <translation>Ontmoeting beëindigen…</translation>
     </message>
     <message>
-        <location filename="../meeting_mode.py" line="83" />
-        <location filename="../meeting_mode.py" line="222" />
+        <location filename="../meeting_mode.py" line="84" />
+        <location filename="../meeting_mode.py" line="226" />
         <source>Discard meeting…</source>
         <translation>Ontmoeting weggooien…</translation>
     </message>
     <message>
-        <location filename="../meeting_mode.py" line="87" />
+        <location filename="../meeting_mode.py" line="88" />
         <source>Started by mistake? In its first {m} minutes a meeting can be discarded.</source>
         <translation>Per vergissing begonnen? In de eerste {m} minuten kan een ontmoeting worden weggegooid.</translation>
     </message>
     <message>
-        <location filename="../meeting_mode.py" line="104" />
+        <location filename="../meeting_mode.py" line="108" />
         <source>Open tasking:</source>
         <translation>Openstaande opdrachten:</translation>
     </message>
     <message>
-        <location filename="../meeting_mode.py" line="106" />
+        <location filename="../meeting_mode.py" line="110" />
         <source>Notes:</source>
         <translation>Notities:</translation>
     </message>
     <message>
-        <location filename="../meeting_mode.py" line="154" />
+        <location filename="../meeting_mode.py" line="158" />
         <source>End meeting</source>
         <translation>Ontmoeting beëindigen</translation>
     </message>
     <message>
-        <location filename="../meeting_mode.py" line="146" />
+        <location filename="../meeting_mode.py" line="150" />
         <source>Passphrase:</source>
         <translation>Wachtzin:</translation>
     </message>
     <message>
-        <location filename="../meeting_mode.py" line="162" />
+        <location filename="../meeting_mode.py" line="166" />
         <source>Checking…</source>
         <translation>Bezig met controleren…</translation>
     </message>
     <message>
-        <location filename="../meeting_mode.py" line="171" />
+        <location filename="../meeting_mode.py" line="175" />
         <source>Wrong passphrase; still in meeting mode.</source>
         <translation>Verkeerde wachtzin; nog in ontmoetingsmodus.</translation>
     </message>
     <message>
-        <location filename="../meeting_mode.py" line="208" />
+        <location filename="../meeting_mode.py" line="212" />
         <source>The note you typed ({n} words) is lost with it.</source>
         <translation>De notitie die u typte ({n} woorden) gaat daarmee verloren.</translation>
     </message>
     <message>
-        <location filename="../meeting_mode.py" line="210" />
+        <location filename="../meeting_mode.py" line="214" />
         <source>The note saved earlier is lost with it.</source>
         <translation>De eerder opgeslagen notitie gaat daarmee verloren.</translation>
     </message>
     <message>
-        <location filename="../meeting_mode.py" line="215" />
-        <location filename="../meeting_mode.py" line="224" />
+        <location filename="../meeting_mode.py" line="219" />
+        <location filename="../meeting_mode.py" line="228" />
         <source>Discard meeting</source>
         <translation>Ontmoeting weggooien</translation>
     </message>
     <message>
-        <location filename="../meeting_mode.py" line="217" />
+        <location filename="../meeting_mode.py" line="221" />
         <source>Discard this meeting with {codename}, started at {time}? Its contact and its draft debrief are removed; the audit log records that it was discarded. Then give your passphrase.</source>
         <translation>Deze ontmoeting met {codename}, begonnen om {time}, weggooien? Het contact en de concept-debriefing worden verwijderd; het auditlog legt vast dat ze is weggegooid. Geef daarna uw wachtzin.</translation>
     </message>
     <message>
-        <location filename="../meeting_mode.py" line="267" />
+        <location filename="../meeting_mode.py" line="271" />
         <source>The note is empty here; the vault keeps the note saved before.</source>
         <translation>De notitie is hier leeg; de kluis bewaart de eerder opgeslagen notitie.</translation>
     </message>
     <message>
-        <location filename="../meeting_mode.py" line="272" />
+        <location filename="../meeting_mode.py" line="276" />
         <source>Note saved {time}</source>
         <translation>Notitie opgeslagen {time}</translation>
     </message>
@@ -4337,140 +4342,140 @@
         <translation>Bron</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="64" />
+        <location filename="../packages/send_tab.py" line="65" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="65" />
+        <location filename="../packages/send_tab.py" line="69" />
         <source>Version</source>
         <translation>Versie</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="67" />
+        <location filename="../packages/send_tab.py" line="71" />
         <source>Still missing</source>
         <translation>Ontbreekt nog</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="68" />
+        <location filename="../packages/send_tab.py" line="72" />
         <source>complete</source>
         <translation>compleet</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="76" />
+        <location filename="../packages/send_tab.py" line="81" />
         <source>Export everything new…</source>
         <translation>Alles wat nieuw is verzenden…</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="79" />
+        <location filename="../packages/send_tab.py" line="84" />
         <source>Export selected…</source>
         <translation>Selectie verzenden…</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="96" />
+        <location filename="../packages/send_tab.py" line="101" />
         <source>New and changed debriefs (submitted or approved). A package is sealed to the recipients above and signed by this vault; nothing else can read it. Debriefs that still miss something cannot go.</source>
         <translation>Nieuwe en gewijzigde debriefings (ingediend of goedgekeurd). Een pakket wordt verzegeld voor de ontvangers hierboven en door deze kluis ondertekend; niemand anders kan het lezen. Debriefings waar nog iets aan ontbreekt kunnen niet mee.</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="126" />
+        <location filename="../packages/send_tab.py" line="131" />
         <source>Looking for what is new…</source>
         <translation>Zoeken naar wat nieuw is…</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="140" />
+        <location filename="../packages/send_tab.py" line="145" />
         <source>Packages go to: {names}</source>
         <translation>Pakketten gaan naar: {names}</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="73" />
-        <location filename="../packages/send_tab.py" line="149" />
-        <location filename="../packages/send_tab.py" line="302" />
+        <location filename="../packages/send_tab.py" line="78" />
+        <location filename="../packages/send_tab.py" line="154" />
+        <location filename="../packages/send_tab.py" line="307" />
         <source>Nothing new to send.</source>
         <translation>Niets nieuws te verzenden.</translation>
     </message>
     <message>
         <location filename="../packages/send_tab.py" line="51" />
-        <location filename="../packages/send_tab.py" line="211" />
+        <location filename="../packages/send_tab.py" line="216" />
         <source>Add the team handler's key…</source>
         <translation>Sleutel van de teamleider toevoegen…</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="152" />
+        <location filename="../packages/send_tab.py" line="157" />
         <source>{n} debrief(s) still miss something (in red).</source>
         <translation>Aan {n} debriefing(s) ontbreekt nog iets (in rood).</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="156" />
+        <location filename="../packages/send_tab.py" line="161" />
         <source>{n} debrief(s) ready to send.</source>
         <translation>{n} debriefing(s) klaar om te verzenden.</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="163" />
+        <location filename="../packages/send_tab.py" line="168" />
         <source>Package {n} was recorded but its file was never written (the export was interrupted). The next export writes it again.</source>
         <translation>Pakket {n} is vastgelegd, maar het bestand is nooit geschreven (het verzenden werd onderbroken). De volgende verzending schrijft het opnieuw.</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="197" />
+        <location filename="../packages/send_tab.py" line="202" />
         <source>No team handler's key is known yet, so a package could go to no one. Ask your team handler for their key file (their Veldboek saves it under Packages, Keys, "Save my public key…"), put it on this laptop, and add it here with "Add the team handler's key…". They read their fingerprint out to you and you type it in; only a matching key is added.</source>
         <translation>Er is nog geen sleutel van een teamleider bekend, dus een pakket kan naar niemand. Vraag uw teamleider om diens sleutelbestand (Veldboek slaat het op onder Pakketten, Sleutels, "Mijn publieke sleutel opslaan…"), zet het op deze laptop en voeg het hier toe met "Sleutel van de teamleider toevoegen…". De teamleider leest de vingerafdruk voor en u typt die in; alleen een kloppende sleutel wordt toegevoegd.</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="208" />
+        <location filename="../packages/send_tab.py" line="213" />
         <source>No team handler's key yet</source>
         <translation>Nog geen sleutel van een teamleider</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="246" />
+        <location filename="../packages/send_tab.py" line="251" />
         <source>Select the debriefs to send first.</source>
         <translation>Kies eerst de debriefings die mee moeten.</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="254" />
+        <location filename="../packages/send_tab.py" line="259" />
         <source>Not sent: complete the debriefs marked in red first.</source>
         <translation>Niet verzonden: vul eerst de rood gemarkeerde debriefings aan.</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="256" />
+        <location filename="../packages/send_tab.py" line="261" />
         <source>Folder to write the package to</source>
         <translation>Map om het pakket in te schrijven</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="260" />
+        <location filename="../packages/send_tab.py" line="265" />
         <source>Sealing the package…</source>
         <translation>Pakket wordt verzegeld…</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="290" />
+        <location filename="../packages/send_tab.py" line="295" />
         <source>Package {n} was recorded but its file was never written; it is written again: {path}</source>
         <translation>Pakket {n} is vastgelegd, maar het bestand is nooit geschreven; het is opnieuw geschreven: {path}</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="298" />
+        <location filename="../packages/send_tab.py" line="303" />
         <source>Removed {count} hidden temporary file(s) of an interrupted export.</source>
         <translation>{count} verborgen tijdelijk(e) bestand(en) van een onderbroken verzending verwijderd.</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="303" />
+        <location filename="../packages/send_tab.py" line="308" />
         <source>The interrupted package is written again; nothing new to send.</source>
         <translation>Het onderbroken pakket is opnieuw geschreven; er is niets nieuws te verzenden.</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="306" />
+        <location filename="../packages/send_tab.py" line="311" />
         <source>Package {n} with {count} debrief(s) written to {path}.</source>
         <translation>Pakket {n} met {count} debriefing(s) geschreven naar {path}.</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="314" />
+        <location filename="../packages/send_tab.py" line="319" />
         <source>Package written</source>
         <translation>Pakket geschreven</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="309" />
+        <location filename="../packages/send_tab.py" line="314" />
         <source>Package {n} with {count} debrief(s) is on its way to {names}.</source>
         <translation>Pakket {n} met {count} debriefing(s) is onderweg naar {names}.</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="312" />
+        <location filename="../packages/send_tab.py" line="317" />
         <source>File: {path}</source>
         <translation>Bestand: {path}</translation>
     </message>
@@ -5139,62 +5144,67 @@ Tweede factor (sleutelbos van het besturingssysteem): {factor}</translation>
 <context>
     <name>SourcesPage</name>
     <message>
-        <location filename="../pages/sources.py" line="55" />
+        <location filename="../pages/sources.py" line="58" />
         <source>Codename</source>
         <translation>Codenaam</translation>
     </message>
     <message>
-        <location filename="../pages/sources.py" line="56" />
+        <location filename="../pages/sources.py" line="59" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../pages/sources.py" line="57" />
+        <location filename="../pages/sources.py" line="60" />
         <source>Kind</source>
         <translation>Soort</translation>
     </message>
     <message>
-        <location filename="../pages/sources.py" line="59" />
+        <location filename="../pages/sources.py" line="62" />
         <source>Last contact</source>
         <translation>Laatste contact</translation>
     </message>
     <message>
-        <location filename="../pages/sources.py" line="65" />
+        <location filename="../pages/sources.py" line="68" />
         <source>Next review</source>
         <translation>Volgende herziening</translation>
     </message>
     <message>
-        <location filename="../pages/sources.py" line="75" />
+        <location filename="../pages/sources.py" line="71" />
+        <source>Overdue</source>
+        <translation>Verlopen</translation>
+    </message>
+    <message>
+        <location filename="../pages/sources.py" line="80" />
         <source>Filter by codename</source>
         <translation>Filter op codenaam</translation>
     </message>
     <message>
-        <location filename="../pages/sources.py" line="78" />
+        <location filename="../pages/sources.py" line="83" />
         <source>All statuses</source>
         <translation>Alle statussen</translation>
     </message>
     <message>
-        <location filename="../pages/sources.py" line="81" />
+        <location filename="../pages/sources.py" line="86" />
         <source>New source…</source>
         <translation>Nieuwe bron…</translation>
     </message>
     <message>
-        <location filename="../pages/sources.py" line="123" />
+        <location filename="../pages/sources.py" line="128" />
         <source>Sources</source>
         <translation>Bronnen</translation>
     </message>
     <message>
-        <location filename="../pages/sources.py" line="145" />
+        <location filename="../pages/sources.py" line="150" />
         <source>No source's codename contains “{text}”.</source>
         <translation>Geen codenaam van een bron bevat “{text}”.</translation>
     </message>
     <message>
-        <location filename="../pages/sources.py" line="149" />
+        <location filename="../pages/sources.py" line="154" />
         <source>No source in your files has this status.</source>
         <translation>Geen bron in uw dossiers heeft deze status.</translation>
     </message>
     <message>
-        <location filename="../pages/sources.py" line="150" />
+        <location filename="../pages/sources.py" line="155" />
         <source>No sources in your files yet. “New source…” opens one.</source>
         <translation>Nog geen bronnen in uw dossiers. “Nieuwe bron…” opent er een.</translation>
     </message>

@@ -49,14 +49,14 @@ class KeysTab(QWidget):
         save.setObjectName("saveOwnKey")
         save.clicked.connect(self.save_own_key)
         own_text = QVBoxLayout()
-        own_text.addWidget(
-            QLabel(
-                self.tr(
-                    "Read this fingerprint out to the person who adds your key, or let "
-                    "them compare the QR code with their camera:"
-                )
+        read_out = note_label("readOutHint")
+        read_out.setText(
+            self.tr(
+                "Read this fingerprint out to the person who adds your key, or let "
+                "them compare the QR code with their camera:"
             )
         )
+        own_text.addWidget(read_out)
         own_text.addWidget(self.spoken)
         own_text.addWidget(self.key_id)
         own_text.addStretch(1)

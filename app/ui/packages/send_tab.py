@@ -12,7 +12,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
-    QLabel,
     QMessageBox,
     QPushButton,
     QVBoxLayout,
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
 from app.errors import InvalidInput, NoRecipient
 from app.services import packages
 from app.services.packages import Candidate, ExportPlan, ExportResult, Recovery
+from app.ui import style
 from app.ui.errors import describe
 from app.ui.labels import label
 from app.ui.packages.common import choose_folder, inform, note_label, progress_dialog, step
@@ -31,7 +31,7 @@ from app.ui.table_models import Column
 from app.ui.widgets import local_time
 from app.ui.workers import TaskRunner
 
-BLOCKED = "#b00020"
+BLOCKED = style.DANGER
 
 
 class SendTab(QWidget):
@@ -61,12 +61,17 @@ class SendTab(QWidget):
                     newest_first=True,
                 ),
                 Column(self.tr("Source"), lambda c: c.codename),
-                Column(self.tr("Status"), lambda c: label(c.status)),
+                Column(
+                    self.tr("Status"),
+                    lambda c: label(c.status),
+                    icon=lambda c: style.status_icon(c.status),
+                ),
                 Column(self.tr("Version"), lambda c: str(c.version), key=lambda c: c.version),
                 Column(
                     self.tr("Still missing"),
                     lambda c: ", ".join(c.missing) if c.missing else self.tr("complete"),
                     colour=lambda c: BLOCKED if c.missing else None,
+                    icon=lambda c: style.icon("warning" if c.missing else "ok"),
                 ),
             ],
             "exportCandidates",
@@ -90,15 +95,15 @@ class SendTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.recipients)
         layout.addWidget(self.add_key_button, 0, Qt.AlignmentFlag.AlignLeft)
-        layout.addWidget(
-            QLabel(
-                self.tr(
-                    "New and changed debriefs (submitted or approved). A package is sealed "
-                    "to the recipients above and signed by this vault; nothing else can "
-                    "read it. Debriefs that still miss something cannot go."
-                )
+        explanation = note_label("exportExplanation")
+        explanation.setText(
+            self.tr(
+                "New and changed debriefs (submitted or approved). A package is sealed "
+                "to the recipients above and signed by this vault; nothing else can "
+                "read it. Debriefs that still miss something cannot go."
             )
         )
+        layout.addWidget(explanation)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.unwritten)
         layout.addLayout(buttons)

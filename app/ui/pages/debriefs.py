@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QAbstractItemModel, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -27,6 +27,7 @@ from app.models.enums import ContactKind, DebriefStatus
 from app.services import debriefs, sources
 from app.services.debriefs import DebriefFilter
 from app.services.views import DebriefRow
+from app.ui import style
 from app.ui.empty_hint import empty_hint
 from app.ui.labels import label
 from app.ui.list_sorting import make_sortable
@@ -36,10 +37,6 @@ from app.ui.table_models import Column, IdPage, LazyIdModel
 from app.ui.widgets import OptionalDate, find_data, local_time
 from app.ui.workers import TaskRunner
 
-STATUS_COLOURS = {
-    DebriefStatus.DRAFT: "#8a6d00",
-    DebriefStatus.RETURNED: "#b00020",
-}
 NEWEST_FIRST = (0, Qt.SortOrder.DescendingOrder)
 
 
@@ -64,9 +61,10 @@ def debrief_columns() -> list[Column[DebriefRow]]:
         Column(
             QCoreApplication.translate("DebriefColumns", "Status"),
             lambda d: label(d.status),
-            lambda d: STATUS_COLOURS.get(d.status),
+            lambda d: style.status_colour(d.status),
             key=lambda d: STATUS_ORDER[d.status],
             sort="status",
+            icon=lambda d: style.status_icon(d.status),
         ),
         Column(
             QCoreApplication.translate("DebriefColumns", "Contact"),
@@ -99,15 +97,21 @@ def day_start(day: date) -> datetime:
     return datetime(day.year, day.month, day.day).astimezone()
 
 
-def debrief_table(name: str) -> QTableView:
+def debrief_table(name: str, model: QAbstractItemModel) -> QTableView:
     table = QTableView()
     table.setObjectName(name)
+    table.setModel(model)  # first: a new model resets the header's sizing
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.verticalHeader().hide()
     table.verticalHeader().setDefaultSectionSize(24)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+    # The time, the status and the count in full (a cut-off time reads as another day).
+    for column in (0, 2, 4):
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+    header.setResizeContentsPrecision(0)  # the rows in view only: the list loads lazily
     return table
 
 
@@ -136,8 +140,7 @@ class DebriefsPage(Page):
             part.enabled.setToolTip(self.tr("Only debriefs written on or after / up to this day"))
         self.count = QLabel()
         self.count.setObjectName("debriefCount")
-        self.table = debrief_table("debriefsTable")
-        self.table.setModel(self.model)
+        self.table = debrief_table("debriefsTable", self.model)
         self.table.doubleClicked.connect(lambda index: self._open(index.row()))
         self.table.activated.connect(lambda index: self._open(index.row()))
         make_sortable(self.table)
@@ -152,10 +155,10 @@ class DebriefsPage(Page):
         bar.addWidget(QLabel(self.tr("to:")))
         bar.addWidget(self.written_to)
         bar.addStretch(1)
-        bar.addWidget(self.count)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.table)
+        layout.addWidget(self.count)  # below the list: the filter row is full on a laptop
         self.status.currentIndexChanged.connect(lambda _i: self.reload())
         self.source.currentIndexChanged.connect(lambda _i: self.reload())
         for part in (self.written_from, self.written_to):

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -25,6 +26,7 @@ from app.models.enums import DebriefStatus
 from app.services import debriefs, reminders
 from app.services.debriefs import DebriefFilter
 from app.services.views import DebriefRow, Reminder, ReminderKind
+from app.ui import style
 from app.ui.empty_hint import empty_hint
 from app.ui.labels import label
 from app.ui.list_sorting import make_sortable
@@ -34,7 +36,6 @@ from app.ui.session import AppSession
 from app.ui.table_models import ROW_ROLE, Column, IdPage, LazyIdModel, RowsModel
 from app.ui.workers import TaskRunner
 
-OVERDUE = "#b00020"
 WAITING = (DebriefStatus.DRAFT, DebriefStatus.RETURNED)
 
 
@@ -53,11 +54,23 @@ class HomePage(Page):
         self._today = today
 
         def due_colour(r: Reminder) -> str | None:
-            return OVERDUE if r.overdue(self._today) else None
+            return style.DANGER if r.overdue(self._today) else None
+
+        def due_icon(r: Reminder) -> QIcon | None:
+            return style.icon("warning") if r.overdue(self._today) else None
+
+        def due_tip(r: Reminder) -> str:
+            return self.tr("Overdue") if r.overdue(self._today) else ""
 
         self.model: RowsModel[Reminder] = RowsModel(
             [
-                Column(self.tr("Due"), lambda r: r.due_on.isoformat(), due_colour),
+                Column(
+                    self.tr("Due"),
+                    lambda r: r.due_on.isoformat(),
+                    due_colour,
+                    due_tip,
+                    icon=due_icon,
+                ),
                 Column(self.tr("Source"), lambda r: r.codename),
                 Column(self.tr("What"), lambda r: kinds[r.kind]),
                 Column(self.tr("Details"), self._details),
@@ -87,8 +100,7 @@ class HomePage(Page):
         self.waiting: LazyIdModel[DebriefRow] = LazyIdModel(
             debrief_columns(), self._fetch_waiting, self._fetch_rows, self, default=NEWEST_FIRST
         )
-        self.waiting_table = debrief_table("waitingTable")
-        self.waiting_table.setModel(self.waiting)
+        self.waiting_table = debrief_table("waitingTable", self.waiting)
         self.waiting_table.doubleClicked.connect(lambda i: self._open_waiting(i.row()))
         self.waiting_table.activated.connect(lambda i: self._open_waiting(i.row()))
         make_sortable(self.waiting_table)

@@ -25,6 +25,7 @@ from app.clock import utc_now
 from app.models.enums import SourceStatus
 from app.services import sources
 from app.services.views import SourceRow
+from app.ui import style
 from app.ui.dialogs.source_form import SourceDialog
 from app.ui.empty_hint import empty_hint
 from app.ui.filter_keys import FilterKeys
@@ -37,8 +38,6 @@ from app.ui.table_models import Column, RowsModel
 from app.ui.widgets import local_time
 from app.ui.workers import TaskRunner
 
-OVERDUE = "#b00020"
-
 
 class SourcesPage(Page):
     report_source = Signal(object)  # source id
@@ -50,6 +49,10 @@ class SourcesPage(Page):
         self._rows: list[SourceRow] = []
         self._loaded = False
         today = utc_now().date()
+
+        def overdue(s: SourceRow) -> bool:
+            return s.next_review_on is not None and s.next_review_on < today
+
         self.model: RowsModel[SourceRow] = RowsModel(
             [
                 Column(self.tr("Codename"), lambda s: s.codename),
@@ -64,8 +67,10 @@ class SourcesPage(Page):
                 Column(
                     self.tr("Next review"),
                     lambda s: s.next_review_on.isoformat() if s.next_review_on else "",
-                    lambda s: OVERDUE if s.next_review_on and s.next_review_on < today else None,
+                    lambda s: style.DANGER if overdue(s) else None,
+                    lambda s: self.tr("Overdue") if overdue(s) else "",
                     key=lambda s: s.next_review_on,
+                    icon=lambda s: style.icon("warning") if overdue(s) else None,
                 ),
             ],
             self,
