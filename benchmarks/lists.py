@@ -31,9 +31,9 @@ import time
 from pathlib import Path
 from typing import Any
 
-from app.dal.scope import Scope
+from app.domain.enums import Role
+from app.domain.scope import Scope
 from app.domain.sorting import Sort
-from app.models.enums import Role
 from app.services import aliases, debriefs, demo, search, sources
 from app.services.debriefs import DebriefContent
 from app.vault.vault import Vault

@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from app.crypto.kdf import KdfParams
-from app.models.enums import PeerRole, Role
+from app.domain.enums import PeerRole, Role
 from app.services import aliases, attachments, debriefs, keys, packages, sources
 from app.services.debriefs import DebriefContent, ItemDraft
 from app.vault.vault import Vault, create_vault

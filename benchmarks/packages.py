@@ -67,14 +67,14 @@ from sqlalchemy import func, select
 from app.clock import iso_utc, utc_now
 from app.crypto import age
 from app.crypto.kdf import KdfParams
-from app.dal.scope import Scope
+from app.domain.enums import PeerRole, Role
+from app.domain.scope import Actor, Scope
 from app.export import canonical, compression, container
 from app.export import manifest as manifest_version
 from app.export import package as package_module
 from app.export.errors import ReplayedPackage
 from app.export.manifest import Manifest, RecordRef
 from app.models import Alias, Debrief, IntelligenceItem
-from app.models.enums import PeerRole, Role
 from app.models.packages import PackageLog, RecordVersion
 from app.services import (
     aliases,
@@ -89,7 +89,6 @@ from app.services import (
     packages,
 )
 from app.vault import audit_chain, migrate, search_bulk
-from app.vault.audit_chain import Actor
 from app.vault.vault import Vault, create_vault
 from benchmarks.common import summary, write_results
 

@@ -56,8 +56,8 @@ from sqlalchemy import event
 
 from app.clock import utc_now
 from app.crypto.kdf import KdfParams
-from app.dal.scope import Scope
-from app.models.enums import Role
+from app.domain.enums import Role
+from app.domain.scope import Scope
 from app.reports import fonts
 from app.reports.hashing import plain
 from app.reports.render import render

@@ -40,8 +40,8 @@ from sqlalchemy.pool import QueuePool
 from app.crypto import kdf as kdf_module
 from app.crypto.kdf import KdfParams
 from app.crypto.secret import SecretBytes
+from app.domain.enums import Role
 from app.models import Base
-from app.models.enums import Role
 from app.services import demo
 from app.vault import engine as engine_module
 from app.vault import migrate

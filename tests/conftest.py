@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from app.dal.scope import Scope
+from app.domain.scope import Scope
 from app.services import aliases
 from app.vault.vault import Vault
 from tests import factory
@@ -54,7 +54,7 @@ def runner(vault: Vault) -> Scope:
 
 @pytest.fixture
 def handler(vault: Vault) -> Scope:
-    from app.models.enums import Role
+    from app.domain.enums import Role
 
     aliases.add_alias(vault, "Havik", role=Role.HANDLER, can_act=True)
     return aliases.resolve_scope(vault, "Havik")

@@ -10,8 +10,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from app.crypto.kdf import KdfParams
-from app.dal.scope import Scope
-from app.models.enums import ContactKind, GradingScheme, Role, SubjectKind
+from app.domain.enums import ContactKind, GradingScheme, Role, SubjectKind
+from app.domain.scope import Scope
 from app.services import contacts, debriefs, sources
 from app.services.contacts import ContactDraft
 from app.services.debriefs import DebriefContent, ItemDraft

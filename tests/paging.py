@@ -18,7 +18,8 @@ from sqlalchemy import event, select, text
 from sqlalchemy.engine import Engine
 
 from app.clock import iso_utc
-from app.dal.scope import Scope
+from app.domain.enums import ContactKind, DebriefStatus
+from app.domain.scope import Scope
 from app.models import (
     AuditEvent,
     CompartmentMember,
@@ -28,7 +29,6 @@ from app.models import (
     Source,
 )
 from app.models.base import new_id
-from app.models.enums import ContactKind, DebriefStatus
 from app.models.packages import PackageLog
 from app.services import package_log
 from app.vault.vault import Vault

@@ -11,7 +11,7 @@ from sqlalchemy import text
 
 from app.clock import parse_iso_utc
 from app.crypto.secret import SecretBytes
-from app.dal.scope import Scope
+from app.domain.scope import Scope
 from app.services import aliases
 from app.services.check import check_vault
 from app.vault.engine import connect_raw

@@ -56,7 +56,7 @@ from hypothesis import strategies as st
 from app.cli import build_parser, main
 from app.crypto.kdf import Calibration
 from app.crypto.secret import SecretBytes
-from app.models.enums import PeerRole, Role
+from app.domain.enums import PeerRole, Role
 from app.services import aliases, keys, package_receive, packages, receipts, reports
 from app.services.reports import Selection
 from app.vault.engine import connect_raw

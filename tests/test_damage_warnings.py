@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from app.cli import build_parser, main
-from app.models.enums import PeerRole, Role
+from app.domain.enums import PeerRole, Role
 from app.services import aliases, keys
 from app.vault.vault import Vault
 from tests import factory

@@ -8,9 +8,9 @@ import uuid
 
 import pytest
 
-from app.dal.scope import Scope
+from app.domain.enums import DebriefStatus
+from app.domain.scope import Scope
 from app.errors import AccessDenied, InvalidInput, WorkflowError
-from app.models.enums import DebriefStatus
 from app.services import audit, debriefs, sources
 from app.services.debriefs import DebriefContent
 from app.vault.vault import Vault

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from app.clock import utc_now
-from app.dal.scope import Scope
-from app.models.enums import Role
+from app.domain.enums import Role
+from app.domain.scope import Scope
 from app.services import aliases, form_drafts
 from app.vault.vault import Vault
 

@@ -11,10 +11,10 @@ import pytest
 from sqlalchemy import func, select
 
 from app.clock import utc_now
-from app.dal.scope import Scope
+from app.domain.enums import Role
+from app.domain.scope import Scope
 from app.errors import AccessDenied, NotFound, WorkflowError
 from app.models import CompartmentMember, Contact, ContactAttendee, Debrief, Source
-from app.models.enums import Role
 from app.services import aliases, attachments, audit, debriefs, meetings, search, sources
 from app.services.debriefs import DebriefContent
 from app.vault.vault import Vault

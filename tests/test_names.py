@@ -14,12 +14,12 @@ import pytest
 from sqlalchemy import select
 
 from app.cli import main
-from app.dal.scope import Scope
 from app.domain import names
+from app.domain.enums import AliasKind, PeerRole, Role
 from app.domain.names import NameKind
+from app.domain.scope import Scope
 from app.errors import InvalidInput, InvalidName, NotFound, VaultLocationError
 from app.models import Alias, Compartment, Source
-from app.models.enums import AliasKind, PeerRole, Role
 from app.services import aliases, keys, reports, sources
 from app.services.reports import Selection
 from app.vault import engine as engine_module

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from app.cli import main
-from app.models.enums import PeerRole, Role
+from app.domain.enums import PeerRole, Role
 from app.services import aliases, keys, packages
 from app.vault.vault import Vault
 from tests import factory

@@ -26,7 +26,7 @@ from sqlalchemy import literal, select, text, tuple_, update
 from sqlalchemy.exc import StatementError
 
 from app.cli import main as cli_main
-from app.dal.scope import Scope
+from app.domain.scope import Scope
 from app.models import Debrief, Source
 from app.services import aliases, debriefs, demo, search
 from app.services.debriefs import DebriefContent

@@ -32,9 +32,9 @@ from sqlalchemy import delete, update
 
 from app.dal import scope as scope_module
 from app.dal.keyset import Sort
-from app.dal.scope import Scope
+from app.domain.enums import ContactKind, DebriefStatus, Role
+from app.domain.scope import Actor, Scope
 from app.models import CompartmentMember, Debrief, Source
-from app.models.enums import ContactKind, DebriefStatus, Role
 from app.services import aliases, audit, debriefs, package_log, search, sources
 from app.services.contacts import ContactDraft, record_contact
 from app.services.debriefs import DEBRIEF_SORTS, DebriefContent, DebriefFilter
@@ -177,7 +177,7 @@ def _build(root: Path, world: dict[str, Any]) -> list[str]:
             for actor, action, record_type, comp, when in world["events"]:
                 audit_chain.append(
                     session,
-                    audit_chain.Actor(names[actor], alias_ids[actor]),
+                    Actor(names[actor], alias_ids[actor]),
                     action,
                     record_type=record_type,
                     compartment_id=None if comp is None else comps[comp],

@@ -18,10 +18,11 @@ import pytest
 from sqlalchemy import event, select, text
 
 from app.dal import debrief_parts
-from app.dal.scope import Scope, visible
+from app.dal.scope import visible
+from app.domain.enums import ContactKind, PaymentKind, SubjectKind
+from app.domain.scope import Scope
 from app.errors import NotFound
 from app.models import Debrief, IntelligenceItem, Source
-from app.models.enums import ContactKind, PaymentKind, SubjectKind
 from app.reports.render import render
 from app.reports.views import InternalReport, InternalStamp
 from app.services import (

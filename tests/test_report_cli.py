@@ -26,7 +26,7 @@ def pp(tmp_path: Path) -> Path:
 @pytest.fixture
 def setup(tmp_path: Path) -> tuple[Path, uuid.UUID]:
     """A vault with runner Valk, handler Havik and one submitted debrief of ONYX."""
-    from app.models.enums import Role
+    from app.domain.enums import Role
     from app.services import identity
 
     root = factory.make_vault(tmp_path / "vault")

@@ -9,10 +9,10 @@ import uuid
 import pytest
 from sqlalchemy import select
 
-from app.dal.scope import Scope
+from app.domain.enums import ContactKind
+from app.domain.scope import Scope
 from app.errors import WrongPassphrase
 from app.models import AuditEvent
-from app.models.enums import ContactKind
 from app.models.reports import ReportApproval
 from app.services import aliases, debriefs, identity, sources
 from app.services.reports import Selection, check_sanitised, request_sanitised
@@ -167,7 +167,7 @@ def test_the_identity_check_needs_the_right_passphrase(
 def test_items_that_may_not_be_shared_or_lack_a_wording_stay_out(
     vault: Vault, runner: Scope, file: uuid.UUID
 ) -> None:
-    from app.models.enums import GradingScheme
+    from app.domain.enums import GradingScheme
     from app.services.sanitise import sanitised_body
 
     items = (

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from app.domain.enums import ContactKind, PaymentKind, Role, TaskingStatus
 from app.domain.grading import SCHEMES
-from app.models.enums import ContactKind, PaymentKind, Role, TaskingStatus
 from app.reports import internal, labels
 from app.reports.styles import words
 from app.services import reports, sanitise

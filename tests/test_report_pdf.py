@@ -15,7 +15,7 @@ import pytest
 from pypdf import PdfReader
 from sqlalchemy import select
 
-from app.dal.scope import Scope
+from app.domain.scope import Scope
 from app.models import Payment, Tasking
 from app.reports import hashing
 from app.reports.render import render
@@ -347,7 +347,7 @@ def test_page_count_in_text_matches_pdf(internal: IssuedPdf) -> None:
 
 
 def test_records_outside_debriefs_are_reported_by_source_and_period(vault: Vault) -> None:
-    from app.models.enums import PaymentKind
+    from app.domain.enums import PaymentKind
     from app.services import tasking
 
     runner = aliases.resolve_scope(vault, factory.RUNNER)  # this module's runner is the demo's

@@ -18,7 +18,7 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QScrollArea
 from pytestqt.qtbot import QtBot
 
-from app.dal.scope import Scope
+from app.domain.scope import Scope
 from app.reports import raster
 from app.services import printing, reports
 from app.services.reports import IssuedPdf, Selection

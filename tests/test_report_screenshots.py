@@ -17,8 +17,8 @@ from pathlib import Path
 import pypdfium2 as pdfium  # type: ignore[import-untyped]
 from PIL import Image
 
-from app.dal.scope import Scope
-from app.models.enums import ContactKind, GradingScheme, PaymentKind, SubjectKind
+from app.domain.enums import ContactKind, GradingScheme, PaymentKind, SubjectKind
+from app.domain.scope import Scope
 from app.services import aliases, debriefs, reports, sources, tasking
 from app.services.debriefs import DebriefContent, ItemDraft
 from app.services.reports import Selection

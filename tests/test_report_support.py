@@ -11,7 +11,7 @@ from pathlib import Path
 from pypdf import PdfReader
 from sqlalchemy import select
 
-from app.dal.scope import Scope
+from app.domain.scope import Scope
 from app.models import Alias, CompartmentMember, Contact, ContactAttendee, RunnerAssignment, Source
 from app.services import aliases, demo, identity, sources
 from app.services.sanitise import fold

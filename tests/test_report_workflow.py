@@ -13,10 +13,10 @@ import pytest
 from sqlalchemy import select, text
 from sqlalchemy.exc import DBAPIError
 
-from app.dal.scope import Scope
+from app.domain.enums import Role
+from app.domain.scope import Scope
 from app.errors import AccessDenied, InvalidInput, NotFound, ReportError, WorkflowError
 from app.models import AuditEvent
-from app.models.enums import Role
 from app.models.reports import ApprovalStatus, IssuedReport
 from app.services import aliases, debriefs, reports, sources
 from app.services.reports import Selection, VerifyResult

@@ -28,9 +28,9 @@ from hypothesis import strategies as st
 from sqlalchemy import delete, select
 
 from app.cli import main as cli_main
+from app.domain.enums import PaymentKind, RiskLevel, Role, SourceStatus, SubjectKind
 from app.errors import NotFound
 from app.models import CompartmentMember, Debrief, Source, Subject
-from app.models.enums import PaymentKind, RiskLevel, Role, SourceStatus, SubjectKind
 from app.services import (
     aliases,
     audit,

@@ -8,9 +8,9 @@ from collections.abc import Sequence
 import pytest
 
 from app.dal import scope as scope_module
-from app.dal.scope import Scope
+from app.domain.enums import Role
+from app.domain.scope import Scope
 from app.models import CompartmentMember, Source
-from app.models.enums import Role
 from app.services import aliases, debriefs, search, sources
 from app.vault.vault import Vault
 from tests import factory

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
+from app.domain.enums import Role
 from app.errors import (
     DeviceSecretUnavailable,
     PassphraseRejected,
@@ -16,7 +17,6 @@ from app.errors import (
     WrongPassphrase,
 )
 from app.models import AuditEvent
-from app.models.enums import Role
 from app.services import vaults
 from app.vault import attempts
 from app.vault.device_secret import SERVICE, KeyringStore

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from app.models.enums import PeerRole, Role  # noqa: E402
+from app.domain.enums import PeerRole, Role  # noqa: E402
 from app.services import debriefs, demo, keys, packages, reports, sources  # noqa: E402
 from app.services.debriefs import DebriefContent, ItemDraft, create_draft, save_draft  # noqa: E402
 from app.ui import i18n, style  # noqa: E402

@@ -15,13 +15,12 @@ from typing import Any
 from uuid import UUID
 
 from app.clock import iso_utc
-from app.dal.scope import Scope
 from app.domain import names
 from app.domain.names import NameKind
+from app.domain.scope import Actor, Scope
 from app.errors import InvalidInput
-from app.services import aliases, sources
-from app.vault.audit_chain import Actor
-from app.vault.vault import Vault
+from app.services import aliases, sources, vaults
+from app.services.vaults import Vault
 
 MAX_PASSPHRASE_FILE = 4096
 
@@ -89,7 +88,7 @@ def open_vault(root: Path, passphrase: str, actor: Actor) -> Iterator[Vault]:
     is what the vault holds, and what it writes is audited as usual, while the
     anchor stays where it was (``Vault.lock``), so `veldboek check` keeps failing
     until the user has looked. A vault found damaged is never written to."""
-    vault = Vault.open(root, passphrase, actor=actor)
+    vault = vaults.unlock(root, passphrase, actor)
     try:
         warning = vault.integrity_warning()
         if warning is not None:

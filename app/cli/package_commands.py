@@ -42,11 +42,11 @@ from dataclasses import asdict
 from pathlib import Path
 
 from app.cli.common import add_vault_args, opened, print_json, scope_from
-from app.dal.scope import Scope
 from app.domain import names
+from app.domain.enums import PeerRole
 from app.domain.names import NameKind
+from app.domain.scope import Scope
 from app.errors import InvalidInput
-from app.models.enums import PeerRole
 from app.services import (
     aliases,
     keys,
@@ -60,7 +60,7 @@ from app.services import (
     user_files,
 )
 from app.services import settings as vault_settings
-from app.vault.vault import Vault
+from app.services.vaults import Vault
 
 ROLES = [r.value for r in PeerRole]
 

@@ -43,12 +43,11 @@ from app.cli.common import (
     scope_from,
     source_arg,
 )
-from app.dal.scope import Scope
+from app.domain.enums import ReportKind
+from app.domain.scope import Actor, Scope
 from app.errors import InvalidInput
-from app.models.reports import ReportKind
 from app.services import output_paths, reports, user_files
-from app.vault.audit_chain import Actor
-from app.vault.vault import Vault
+from app.services.vaults import Vault
 
 if TYPE_CHECKING:  # the report machinery loads only when a report command runs
     from app.services.reports import IssuedPdf, SanitisationRefused, Selection

@@ -8,16 +8,14 @@ import sys
 from datetime import date
 
 from app.cli.common import add_vault_args, open_vault, opened, print_json, read_passphrase_file
-from app.crypto.kdf import DEFAULT_TARGET_SECONDS
 from app.domain import names
+from app.domain.enums import Role
 from app.domain.names import NameKind
+from app.domain.scope import Actor
 from app.errors import CheckFailed, InvalidInput, SelfTestFailed, VaultExists
-from app.models.enums import Role
-from app.services import demo
+from app.services import demo, vaults
 from app.services.check import check_vault
 from app.services.selftest import run_self_test
-from app.vault.audit_chain import Actor
-from app.vault.vault import VaultPaths, create_vault
 from app.versions import runtime_versions
 
 
@@ -63,7 +61,7 @@ def cmd_init(args: argparse.Namespace) -> int:
     if not 1 <= args.kdf_target_ms <= MAX_KDF_TARGET_MS:
         raise InvalidInput("--kdf-target-ms must be between 1 and {n}.", n=MAX_KDF_TARGET_MS)
     passphrase = read_passphrase_file(args.passphrase_file)
-    header = create_vault(
+    header = vaults.create(
         args.vault,
         passphrase,
         alias_name=args.alias,
@@ -107,17 +105,11 @@ def cmd_demo(args: argparse.Namespace) -> int:
     demo.check_size(args.sources, args.debriefs)
     if args.today is not None:
         demo.check_day(args.today)
-    if not VaultPaths(args.vault).exists():
+    if not vaults.exists(args.vault):
         passphrase = read_passphrase_file(args.passphrase_file)
         # Another `demo` may make it meanwhile: then fill it (or find it filled).
         with contextlib.suppress(VaultExists):
-            create_vault(
-                args.vault,
-                passphrase,
-                alias_name=demo.DEMO_ALIAS,
-                role=Role.RUNNER,
-                target_seconds=DEFAULT_TARGET_SECONDS,
-            )
+            vaults.create(args.vault, passphrase, alias_name=demo.DEMO_ALIAS, role=Role.RUNNER)
     with opened(args) as vault:
         summary = demo.generate(
             vault,

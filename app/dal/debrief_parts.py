@@ -27,8 +27,9 @@ from sqlalchemy import ColumnElement, Row, Select, String, func, literal, select
 from sqlalchemy.orm import Session
 from sqlalchemy.types import NullType
 
-from app.dal.scope import Scope, visible
+from app.dal.scope import visible
 from app.dal.source_names import shown_codename
+from app.domain.scope import Scope
 from app.models import (
     Addendum,
     Attachment,

@@ -9,7 +9,6 @@ rows, and a screen or command cannot forget it.
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from sqlalchemy import ColumnElement, Select, exists, func, select
@@ -17,30 +16,11 @@ from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import UnaryExpression
 from sqlalchemy.sql.operators import custom_op
 
+from app.domain.scope import Scope
 from app.errors import AccessDenied, NotFound
 from app.models import Compartment, CompartmentMember
-from app.models.enums import Role
-from app.vault.audit_chain import Actor
 
 T = TypeVar("T")
-
-
-@dataclass(frozen=True)
-class Scope:
-    """Who is acting: one alias (of the vault's user) and its role."""
-
-    alias_id: uuid.UUID
-    alias_name: str
-    role: Role
-    colour: str = "#3b6ea5"
-
-    @property
-    def actor(self) -> Actor:
-        return Actor(self.alias_name, self.alias_id)
-
-    @property
-    def is_handler(self) -> bool:
-        return self.role is Role.HANDLER
 
 
 def member_compartments(scope: Scope) -> Select[uuid.UUID]:

@@ -20,7 +20,8 @@ from typing import Any
 from sqlalchemy import ColumnElement, String, case, exists, func, literal, select
 from sqlalchemy.orm import Session, aliased
 
-from app.dal.scope import Scope, member_compartments
+from app.dal.scope import member_compartments
+from app.domain.scope import Scope
 from app.models import Alias, Compartment, RunnerAssignment, Source
 from app.models.packages import PackageOrigin, PackagePeer
 

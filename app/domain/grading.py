@@ -13,7 +13,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
-from app.models.enums import GradingScheme
+from app.domain.enums import GradingScheme
 
 
 @dataclass(frozen=True)

@@ -8,8 +8,8 @@ from datetime import datetime
 from sqlalchemy import ForeignKey, Index, String
 from sqlalchemy.orm import Mapped, mapped_column
 
+from app.domain.enums import ContactKind
 from app.models.base import Base, IdMixin, TimestampMixin
-from app.models.enums import ContactKind
 from app.models.people import str_enum
 
 

@@ -9,8 +9,7 @@ from sqlalchemy import ForeignKey, Index, LargeBinary, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.clock import utc_now
-from app.models.base import Base, IdMixin, TimestampMixin
-from app.models.enums import (
+from app.domain.enums import (
     Corroboration,
     DebriefStatus,
     GradingScheme,
@@ -18,6 +17,7 @@ from app.models.enums import (
     SubjectKind,
     TaskingStatus,
 )
+from app.models.base import Base, IdMixin, TimestampMixin
 from app.models.people import str_enum
 
 

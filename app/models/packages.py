@@ -12,8 +12,8 @@ from sqlalchemy import ForeignKey, LargeBinary, String, Text, UniqueConstraint, 
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.clock import utc_now
+from app.domain.enums import PeerRole
 from app.models.base import Base, IdMixin
-from app.models.enums import PeerRole
 from app.models.people import str_enum
 
 

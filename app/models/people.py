@@ -10,8 +10,8 @@ from sqlalchemy.orm import Mapped, mapped_column, validates
 
 from app.clock import utc_now
 from app.domain import names
+from app.domain.enums import AliasKind, Role
 from app.models.base import Base, IdMixin
-from app.models.enums import AliasKind, Role
 
 
 def str_enum(enum_cls: type, name: str) -> Enum:

@@ -20,13 +20,9 @@ from sqlalchemy import ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.clock import utc_now
+from app.domain.enums import ReportKind
 from app.models.base import Base, IdMixin
 from app.models.people import str_enum
-
-
-class ReportKind(StrEnum):
-    INTERNAL = "internal"
-    SANITISED = "sanitised"
 
 
 class ApprovalStatus(StrEnum):

@@ -10,8 +10,8 @@ from sqlalchemy.orm import Mapped, mapped_column, validates
 
 from app.clock import utc_now
 from app.domain import names
+from app.domain.enums import RiskLevel, SourceKind, SourceStatus
 from app.models.base import Base, IdMixin, TimestampMixin
-from app.models.enums import RiskLevel, SourceKind, SourceStatus
 from app.models.people import str_enum
 
 

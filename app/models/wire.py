@@ -28,6 +28,7 @@ from typing import Any
 from sqlalchemy import Boolean, Enum, Integer, LargeBinary, String, Text, Uuid
 from sqlalchemy.orm import InstrumentedAttribute
 
+from app.domain.enums import DebriefStatus
 from app.domain.names import NameKind
 from app.models.audit import AuditEvent
 from app.models.base import ISODate, UTCDateTime
@@ -41,7 +42,6 @@ from app.models.debriefs import (
     Subject,
     Tasking,
 )
-from app.models.enums import DebriefStatus
 from app.models.sources import ReliabilityReview, RiskAssessment, Source, SourceInstruction
 
 # The format versions this code reads; it writes the newest.

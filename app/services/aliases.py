@@ -8,12 +8,12 @@ import uuid
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.dal.scope import Scope
 from app.domain import names
+from app.domain.enums import AliasKind, Role
 from app.domain.names import NameKind
+from app.domain.scope import Scope
 from app.errors import InvalidInput, InvalidName, UnknownAlias
 from app.models import Alias, Setting, Source
-from app.models.enums import AliasKind, Role
 from app.services.views import AliasView
 from app.vault import audit_chain
 from app.vault.audit_chain import SYSTEM

@@ -15,10 +15,11 @@ from pathlib import Path
 from sqlalchemy import select
 
 from app import limits
-from app.dal.scope import Scope, get_visible
+from app.dal.scope import get_visible
+from app.domain.enums import DebriefStatus
+from app.domain.scope import Scope
 from app.errors import InvalidInput, WorkflowError
 from app.models import Attachment, Debrief
-from app.models.enums import DebriefStatus
 from app.services import output_paths, user_files
 from app.vault import audit_chain
 from app.vault.vault import Vault

@@ -7,7 +7,8 @@ from typing import Any
 from sqlalchemy import or_, select
 
 from app.dal.keyset import Sort, SortKeys, cut
-from app.dal.scope import Scope, visible
+from app.dal.scope import visible
+from app.domain.scope import Scope
 from app.models import AuditEvent
 from app.services.views import AuditRow, Page
 from app.vault import audit_chain

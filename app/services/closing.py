@@ -18,10 +18,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.clock import utc_now
-from app.dal.scope import Scope, get_visible
+from app.dal.scope import get_visible
+from app.domain.enums import SourceStatus
+from app.domain.scope import Scope
 from app.errors import InvalidInput
 from app.models import Source
-from app.models.enums import SourceStatus
 from app.models.packages import PackageOrigin
 from app.vault import audit_chain
 from app.vault.vault import Vault

@@ -8,10 +8,11 @@ from datetime import datetime
 
 from sqlalchemy import select
 
-from app.dal.scope import Scope, get_visible, visible
+from app.dal.scope import get_visible, visible
+from app.domain.enums import AliasKind, ContactKind
+from app.domain.scope import Scope
 from app.errors import InvalidInput
 from app.models import Alias, Contact, ContactAttendee, Source
-from app.models.enums import AliasKind, ContactKind
 from app.services import mapping
 from app.services.views import ContactView
 from app.vault import audit_chain

@@ -20,11 +20,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from app.dal import debrief_parts
-from app.dal.scope import Scope
-from app.domain.grading import Grading
-from app.errors import NotFound
-from app.models.base import parse_stored_utc
-from app.models.enums import (
+from app.domain.enums import (
     ContactKind,
     Corroboration,
     DebriefStatus,
@@ -33,6 +29,10 @@ from app.models.enums import (
     SubjectKind,
     TaskingStatus,
 )
+from app.domain.grading import Grading
+from app.domain.scope import Scope
+from app.errors import NotFound
+from app.models.base import parse_stored_utc
 from app.services import mapping
 from app.services.views import (
     AddendumView,

@@ -19,9 +19,18 @@ from sqlalchemy.orm import Session
 from app import limits
 from app.clock import utc_now
 from app.dal.keyset import Sort, SortKeys, cut
-from app.dal.scope import Scope, get_visible, is_narrow, visible
+from app.dal.scope import get_visible, is_narrow, visible
 from app.dal.source_names import shown_codenames
+from app.domain.enums import (
+    ContactKind,
+    Corroboration,
+    DebriefStatus,
+    GradingScheme,
+    Role,
+    SubjectKind,
+)
 from app.domain.grading import Grading
+from app.domain.scope import Scope
 from app.domain.text import normalise_name
 from app.errors import AccessDenied, InvalidInput, WorkflowError
 from app.models import (
@@ -34,14 +43,6 @@ from app.models import (
     Source,
     Subject,
     Tasking,
-)
-from app.models.enums import (
-    ContactKind,
-    Corroboration,
-    DebriefStatus,
-    GradingScheme,
-    Role,
-    SubjectKind,
 )
 from app.services import mapping
 from app.services.views import AddendumView, DebriefRow, DebriefView, Page

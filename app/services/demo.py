@@ -24,11 +24,7 @@ from sqlalchemy.orm import Session
 
 from app.clock import iso_utc, utc_now
 from app.domain import names
-from app.domain.text import normalise_name
-from app.errors import InvalidInput
-from app.models import Alias, Compartment, Source
-from app.models.base import uuid7_hex
-from app.models.enums import (
+from app.domain.enums import (
     AliasKind,
     ContactKind,
     Corroboration,
@@ -42,6 +38,10 @@ from app.models.enums import (
     SubjectKind,
     TaskingStatus,
 )
+from app.domain.text import normalise_name
+from app.errors import InvalidInput
+from app.models import Alias, Compartment, Source
+from app.models.base import uuid7_hex
 from app.services import bulk_columns
 from app.services import demo_text as vocab
 from app.services.identity import seal_identity

@@ -21,7 +21,7 @@ from datetime import timedelta
 from sqlalchemy import delete, select
 
 from app.clock import iso_utc, parse_iso_utc, utc_now
-from app.dal.scope import Scope
+from app.domain.scope import Scope
 from app.models import VaultMeta
 from app.vault.vault import Vault
 

@@ -30,7 +30,9 @@ from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from app.clock import iso_utc, utc_now
-from app.dal.scope import Scope, get_visible, visible
+from app.dal.scope import get_visible, visible
+from app.domain.enums import DebriefStatus, PeerRole, Role
+from app.domain.scope import Scope
 from app.errors import (
     AccessDenied,
     InvalidInput,
@@ -43,7 +45,6 @@ from app.export import canonical, compression, package
 from app.export.errors import MalformedPackage
 from app.export.manifest import Manifest
 from app.models import Debrief, Source, TrueIdentity, wire
-from app.models.enums import DebriefStatus, PeerRole, Role
 from app.models.packages import ExportedRecord, PackageLog, PackagePeer, SourceHandover
 from app.services import (
     identity,

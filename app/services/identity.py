@@ -14,7 +14,8 @@ import uuid
 from sqlalchemy import select
 
 from app.crypto import sealing
-from app.dal.scope import Scope, get_visible
+from app.dal.scope import get_visible
+from app.domain.scope import Scope
 from app.errors import InvalidInput, NotFound, WrongPassphrase
 from app.models import Source, TrueIdentity
 from app.services.views import IdentityFields

@@ -21,12 +21,12 @@ from app import limits
 from app.clock import iso_utc, utc_now
 from app.crypto import age, signing
 from app.crypto.signing import Fingerprint
-from app.dal.scope import Scope
 from app.domain import names
+from app.domain.enums import PeerRole
 from app.domain.names import NameKind
+from app.domain.scope import Scope
 from app.errors import InvalidInput, NotFound
 from app.export import canonical
-from app.models.enums import PeerRole
 from app.models.packages import KeyPurpose, PackagePeer, VaultKeypair
 from app.services import output_paths, user_files
 from app.vault import audit_chain

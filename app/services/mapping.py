@@ -10,9 +10,10 @@ from typing import Any
 from sqlalchemy import ScalarSelect, Select, func, select
 from sqlalchemy.orm import Session
 
-from app.dal.scope import Scope
 from app.dal.source_names import shown_codename
+from app.domain.enums import AliasKind
 from app.domain.grading import Grading
+from app.domain.scope import Scope
 from app.models import (
     Alias,
     Contact,
@@ -28,7 +29,6 @@ from app.models import (
     Subject,
     Tasking,
 )
-from app.models.enums import AliasKind
 from app.services.views import (
     ContactView,
     DebriefRow,

@@ -17,7 +17,9 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from app.clock import utc_now
-from app.dal.scope import Scope, get_visible
+from app.dal.scope import get_visible
+from app.domain.enums import ContactKind, DebriefStatus
+from app.domain.scope import Scope
 from app.errors import AccessDenied, InvalidInput, WorkflowError
 from app.models import (
     Addendum,
@@ -29,7 +31,6 @@ from app.models import (
     Payment,
     Tasking,
 )
-from app.models.enums import ContactKind, DebriefStatus
 from app.services import contacts, debriefs
 from app.services.contacts import ContactDraft
 from app.services.debriefs import DebriefContent, DraftSaved

@@ -26,16 +26,16 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.clock import iso_utc, utc_now
-from app.dal.scope import Scope
 from app.domain import names
+from app.domain.enums import SourceKind, SourceStatus
 from app.domain.names import NameKind
+from app.domain.scope import Scope
 from app.domain.text import normalise_name
 from app.errors import Notice, PackageError
 from app.export.manifest import RecordRef
 from app.models import Compartment, CompartmentMember, Source, Subject
 from app.models import wire as w
 from app.models.base import new_hex_id, new_hex_ids
-from app.models.enums import SourceKind, SourceStatus
 from app.services import aliases, handover
 from app.services.package_records import table_of
 from app.vault import search_bulk

@@ -35,10 +35,10 @@ from typing import Any
 import sqlcipher3
 from sqlalchemy.orm import Session
 
+from app.domain.enums import GradingScheme
 from app.domain.grading import Grading
 from app.export import canonical
 from app.models import wire as w
-from app.models.enums import GradingScheme
 from app.services import package_records
 
 # -- what a stored value must look like for SQLite's JSON to equal Python's ------

@@ -21,7 +21,7 @@ from sqlalchemy import String, func, select, type_coerce
 from sqlalchemy.orm import Session
 
 from app.dal.keyset import Sort, SortKeys, cut
-from app.dal.scope import Scope
+from app.domain.scope import Scope
 from app.errors import Notice
 from app.models.packages import OutgoingCopy, PackageLog, PackagePeer
 from app.services.views import Page

@@ -29,7 +29,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.crypto import age
-from app.dal.scope import Scope
+from app.domain.enums import PeerRole, Role
+from app.domain.scope import Scope
 from app.errors import AccessDenied, Notice, PackageError
 from app.export import compression, package
 from app.export.errors import (
@@ -38,7 +39,6 @@ from app.export.errors import (
     ReplayedPackage,
     UnknownSender,
 )
-from app.models.enums import PeerRole, Role
 from app.models.packages import PackageLog, PackagePeer
 from app.services import (
     handover,

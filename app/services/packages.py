@@ -26,7 +26,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
 from app.clock import iso_utc, utc_now
-from app.dal.scope import Scope, get_visible, visible
+from app.dal.scope import get_visible, visible
+from app.domain.enums import DebriefStatus, PeerRole
+from app.domain.scope import Scope
 from app.errors import (
     InvalidInput,
     NoRecipient,
@@ -40,7 +42,6 @@ from app.errors import (
 from app.export import canonical, compression, package
 from app.export.manifest import Manifest, RecordRef
 from app.models import Debrief, IntelligenceItem, Source, wire
-from app.models.enums import DebriefStatus, PeerRole
 from app.models.packages import (
     ExportedCopy,
     ExportedRecord,

@@ -27,7 +27,7 @@ from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
 from app.clock import utc_now
-from app.dal.scope import Scope
+from app.domain.scope import Scope
 from app.errors import InvalidInput
 from app.models import (
     Attachment,

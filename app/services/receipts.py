@@ -22,15 +22,15 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.clock import iso_utc, utc_now
-from app.dal.scope import Scope
 from app.domain import names
+from app.domain.enums import DebriefStatus, PeerRole, Role
 from app.domain.names import NameKind
+from app.domain.scope import Scope
 from app.errors import InvalidInput, NotFound, Notice, PackageError, VaultError
 from app.export import package
 from app.export.errors import MalformedPackage
 from app.export.manifest import Manifest, ReceiptEntry
 from app.models import Alias, Debrief
-from app.models.enums import DebriefStatus, PeerRole, Role
 from app.models.packages import PackageLog, PackagePeer, RecordVersion
 from app.services import (
     aliases,

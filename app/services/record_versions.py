@@ -11,7 +11,8 @@ from typing import Any
 
 from sqlalchemy import select
 
-from app.dal.scope import Scope, get_visible, visible
+from app.dal.scope import get_visible, visible
+from app.domain.scope import Scope
 from app.errors import NotFound
 from app.export import canonical
 from app.models import Debrief

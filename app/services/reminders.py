@@ -8,10 +8,11 @@ from datetime import date, timedelta
 
 from sqlalchemy import func, select
 
-from app.dal.scope import Scope, visible
+from app.dal.scope import visible
 from app.dal.source_names import shown_codename
+from app.domain.enums import SourceStatus, TaskingStatus
+from app.domain.scope import Scope
 from app.models import RiskAssessment, Source, Tasking
-from app.models.enums import SourceStatus, TaskingStatus
 from app.services.views import Reminder, ReminderKind
 from app.vault.vault import Vault
 

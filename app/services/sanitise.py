@@ -47,6 +47,7 @@ from sqlalchemy import select, union
 from sqlalchemy.orm import Session
 
 from app.clock import utc_now
+from app.domain.enums import AliasKind, DebriefStatus
 from app.domain.grading import Grading, scheme
 from app.errors import ReportError
 from app.models import (
@@ -57,7 +58,6 @@ from app.models import (
     RunnerAssignment,
     Source,
 )
-from app.models.enums import AliasKind, DebriefStatus
 from app.reports.views import GradingLine, SanitisedBody, SanitisedDebrief, SanitisedItem
 from app.services.views import DebriefView
 

@@ -17,8 +17,9 @@ from datetime import datetime
 from sqlalchemy import Integer, bindparam, select, text
 
 from app.dal.keyset import Sort
-from app.dal.scope import Scope, get_visible, is_narrow, visible
+from app.dal.scope import get_visible, is_narrow, visible
 from app.dal.source_names import shown_codenames
+from app.domain.scope import Scope
 from app.errors import InvalidInput
 from app.models import Debrief, IntelligenceItem, ItemSubject, Subject
 from app.models.base import parse_stored_utc

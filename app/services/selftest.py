@@ -13,8 +13,8 @@ import sqlcipher3
 
 from app.crypto.kdf import KdfParams
 from app.crypto.known_answers import run_known_answer_tests
+from app.domain.enums import GradingScheme, Role
 from app.errors import WrongPassphrase
-from app.models.enums import GradingScheme, Role
 from app.vault.vault import Vault, create_vault
 
 

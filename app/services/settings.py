@@ -8,10 +8,10 @@ from typing import Any
 
 from sqlalchemy import select
 
+from app.domain.scope import Actor
 from app.errors import InvalidInput
 from app.models import Setting
 from app.vault import audit_chain
-from app.vault.audit_chain import Actor
 from app.vault.vault import Vault
 
 

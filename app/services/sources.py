@@ -10,10 +10,12 @@ from typing import Any
 from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
-from app.dal.scope import Scope, get_visible, visible
+from app.dal.scope import get_visible, visible
 from app.dal.source_names import shown_codename, shown_codenames
 from app.domain import names
+from app.domain.enums import AliasKind, Role, SourceKind, SourceStatus, TaskingStatus
 from app.domain.names import NameKind
+from app.domain.scope import Scope
 from app.errors import AccessDenied, InvalidInput, NotFound
 from app.models import (
     Alias,
@@ -30,7 +32,6 @@ from app.models import (
     Tasking,
     TrueIdentity,
 )
-from app.models.enums import AliasKind, Role, SourceKind, SourceStatus, TaskingStatus
 from app.services import mapping
 from app.services.views import SourceFile, SourceOverview, SourceRow
 from app.vault import audit_chain

@@ -8,11 +8,12 @@ from datetime import date
 from sqlalchemy import select
 
 from app.clock import utc_now
-from app.dal.scope import Scope, get_visible, visible
+from app.dal.scope import get_visible, visible
 from app.dal.source_names import shown_codename
+from app.domain.enums import AliasKind, PaymentKind, TaskingStatus
+from app.domain.scope import Scope
 from app.errors import InvalidInput, WorkflowError
 from app.models import Alias, Debrief, Payment, Source, Tasking
-from app.models.enums import AliasKind, PaymentKind, TaskingStatus
 from app.services import mapping
 from app.services.views import TaskingView
 from app.vault import audit_chain

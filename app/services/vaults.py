@@ -10,11 +10,13 @@ from datetime import datetime
 from pathlib import Path
 
 from app.crypto.kdf import DEFAULT_TARGET_SECONDS
-from app.dal.scope import Scope
+from app.domain.enums import Role
+from app.domain.scope import Actor, Scope
 from app.errors import Notice
-from app.models.enums import Role
 from app.vault import attempts
+from app.vault.audit_chain import SYSTEM
 from app.vault.device_secret import KeyringStore
+from app.vault.header import VaultHeader
 from app.vault.passphrase import MIN_LENGTH, Strength, check_new_passphrase, estimate_strength
 from app.vault.vault import Vault, VaultPaths, create_vault
 
@@ -57,10 +59,10 @@ def create(
     use_device_secret: bool = False,
     target_seconds: float = DEFAULT_TARGET_SECONDS,
     progress: ProgressFn | None = None,
-) -> None:
+) -> VaultHeader:
     """Calibrate Argon2id on this machine, then create the vault. Slow (seconds):
-    run it off the GUI thread."""
-    create_vault(
+    run it off the GUI thread. The header says what was calibrated."""
+    return create_vault(
         root,
         passphrase,
         alias_name=alias_name,
@@ -71,9 +73,10 @@ def create(
     )
 
 
-def unlock(root: Path, passphrase: str) -> Vault:
-    """Slow on purpose (the KDF): run it off the GUI thread."""
-    return Vault.open(root, passphrase)
+def unlock(root: Path, passphrase: str, actor: Actor = SYSTEM) -> Vault:
+    """Slow on purpose (the KDF): run it off the GUI thread. ``actor``: who the
+    unlock is recorded for (the command line names itself)."""
+    return Vault.open(root, passphrase, actor=actor)
 
 
 def integrity_warning(vault: Vault) -> Notice | None:

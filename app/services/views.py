@@ -12,8 +12,7 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Any, Generic, TypeVar
 
-from app.domain.grading import Grading
-from app.models.enums import (
+from app.domain.enums import (
     ContactKind,
     Corroboration,
     DebriefStatus,
@@ -25,6 +24,7 @@ from app.models.enums import (
     SubjectKind,
     TaskingStatus,
 )
+from app.domain.grading import Grading
 
 
 @dataclass(frozen=True)

@@ -6,11 +6,12 @@ import uuid
 from datetime import date
 
 from app.clock import utc_now
-from app.dal.scope import Scope, get_visible
+from app.dal.scope import get_visible
+from app.domain.enums import GradingScheme, RiskLevel
 from app.domain.grading import scheme
+from app.domain.scope import Scope
 from app.errors import InvalidInput, WorkflowError
 from app.models import ReliabilityReview, RiskAssessment, Source, SourceInstruction
-from app.models.enums import GradingScheme, RiskLevel
 from app.vault import audit_chain
 from app.vault.vault import Vault
 

@@ -18,7 +18,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.dal.scope import Scope, get_visible, visible
+from app.dal.scope import get_visible, visible
+from app.domain.scope import Scope
 from app.models import Source
 from app.models import wire as w
 from app.models.packages import ExportedRecord, RecordVersion

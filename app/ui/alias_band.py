@@ -7,8 +7,8 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
-from app.dal.scope import Scope
-from app.models.enums import Role
+from app.domain.enums import Role
+from app.domain.scope import Scope
 from app.services.views import AliasView
 
 

@@ -15,8 +15,8 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 
+from app.domain.enums import Role
 from app.errors import VeldboekError
-from app.models.enums import Role
 from app.services import aliases, demo, form_drafts, vaults
 from app.ui.clipboard import ClipboardGuard
 from app.ui.errors import show_error

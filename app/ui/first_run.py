@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain import names
+from app.domain.enums import Role
 from app.domain.names import NameKind
 from app.errors import InvalidName
-from app.models.enums import Role
 from app.services import vaults
 from app.ui.errors import describe
 from app.ui.workers import TaskRunner

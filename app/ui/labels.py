@@ -6,7 +6,7 @@ from enum import Enum
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from app.models.enums import (
+from app.domain.enums import (
     ContactKind,
     Corroboration,
     DebriefStatus,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
-from app.dal.scope import Scope
+from app.domain.scope import Scope
 from app.services import aliases, settings
 from app.services.settings import VaultSettings
 from app.services.vaults import Vault

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.models.enums import RiskLevel, SourceStatus, TaskingStatus
+from app.domain.enums import RiskLevel, SourceStatus, TaskingStatus
 from app.services import closing, debriefs, handover, sources
 from app.services.views import (
     ContactView,

@@ -21,7 +21,7 @@ from PySide6.QtGui import QColor, QFont, QIcon, QPalette
 from PySide6.QtWidgets import QAbstractButton, QApplication, QTableView, QWidget
 
 from app import paths
-from app.models.enums import DebriefStatus, RiskLevel, TaskingStatus
+from app.domain.enums import DebriefStatus, RiskLevel, TaskingStatus
 
 # Spacing (px): between widgets, around a page, inside a button.
 SPACING = 8

@@ -22,6 +22,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.clock import iso_utc, utc_now
+from app.domain.scope import Actor
 from app.models import AuditEvent
 
 GENESIS_HASH = "0" * 64
@@ -91,14 +92,6 @@ def stored_event_hash(
     # The bytes of json.dumps(payload, separators=(",", ":"), ensure_ascii=False),
     # made by orjson (the same for text and integers; tests/packages/test_canonical.py).
     return hashlib.sha256(orjson.dumps(payload)).hexdigest()
-
-
-@dataclass(frozen=True)
-class Actor:
-    """Who an event is attributed to: an alias, or the system for vault-level events."""
-
-    name: str
-    alias_id: uuid.UUID | None = None
 
 
 SYSTEM = Actor(SYSTEM_ACTOR)

@@ -41,7 +41,9 @@ from app.crypto.kdf import DEFAULT_TARGET_SECONDS, KdfParams, calibrate, derive_
 from app.crypto.keywrap import UnwrapFailed, unwrap_key, wrap_key
 from app.crypto.secret import SecretBytes
 from app.domain import names
+from app.domain.enums import AliasKind, Role
 from app.domain.names import NameKind
+from app.domain.scope import Actor
 from app.errors import (
     DatabaseCorrupt,
     DeviceSecretUnavailable,
@@ -62,9 +64,8 @@ from app.errors import (
     WrongPassphrase,
 )
 from app.models import Alias, VaultMeta
-from app.models.enums import AliasKind, Role
 from app.vault import attempts, audit_chain, leftovers, migrate
-from app.vault.audit_chain import SYSTEM, Actor
+from app.vault.audit_chain import SYSTEM
 from app.vault.checkpoint import Checkpointer
 from app.vault.device_secret import SERVICE, KeyringStore, SecretStore, new_device_secret
 from app.vault.engine import backup_database, connect_raw, make_engine

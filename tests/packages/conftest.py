@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from app.dal.scope import Scope
+from app.domain.enums import ContactKind, PaymentKind, PeerRole, Role, SubjectKind
+from app.domain.scope import Scope
 from app.models import Debrief
-from app.models.enums import ContactKind, PaymentKind, PeerRole, Role, SubjectKind
 from app.services import aliases, attachments, contacts, debriefs, keys, tasking
 from app.services.contacts import ContactDraft
 from app.services.debriefs import DebriefContent

@@ -22,6 +22,7 @@ from hypothesis import strategies as st
 from sqlalchemy import delete, select, text, update
 
 from app.crypto import age
+from app.domain.enums import PeerRole, Role
 from app.errors import PackageError
 from app.export import canonical, container, package
 from app.export.errors import (
@@ -36,7 +37,6 @@ from app.export.errors import (
 )
 from app.export.manifest import Manifest, ReceiptEntry
 from app.models import Compartment, CompartmentMember, Debrief, Source
-from app.models.enums import PeerRole, Role
 from app.models.packages import PackagePeer, VaultKeypair
 from app.services import aliases, attachments, debriefs, keys, package_receive, packages
 from app.services.debriefs import DebriefContent

@@ -11,9 +11,9 @@ from typing import Any
 
 import pytest
 
+from app.domain.enums import DebriefStatus
 from app.export import canonical
 from app.export.errors import MalformedPackage
-from app.models.enums import DebriefStatus
 from app.vault import audit_chain
 
 

@@ -12,8 +12,8 @@ import pytest
 from sqlalchemy import select, update
 
 from app.cli import main
+from app.domain.enums import Role
 from app.models import Debrief
-from app.models.enums import Role
 from app.services import aliases
 from app.vault.vault import Vault
 from tests import factory

@@ -14,10 +14,10 @@ from sqlalchemy import select, update
 
 from app.cli import main
 from app.clock import utc_now
-from app.dal.scope import Scope
+from app.domain.enums import SourceStatus
+from app.domain.scope import Scope
 from app.errors import InvalidInput
 from app.models import AuditEvent, Source
-from app.models.enums import SourceStatus
 from app.services import (
     aliases,
     closing,

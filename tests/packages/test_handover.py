@@ -16,7 +16,8 @@ from sqlalchemy import func, select
 
 from app.clock import iso_utc, utc_now
 from app.crypto import sealing
-from app.dal.scope import Scope
+from app.domain.enums import PeerRole, RiskLevel, Role
+from app.domain.scope import Scope
 from app.errors import (
     AccessDenied,
     InvalidInput,
@@ -28,7 +29,6 @@ from app.errors import (
 from app.export import package
 from app.export.manifest import Manifest, ReceiptEntry
 from app.models import AuditEvent, Debrief, Source, TrueIdentity
-from app.models.enums import PeerRole, RiskLevel, Role
 from app.models.packages import PackageOrigin, PackagePeer, SourceHandover
 from app.services import (
     handover,

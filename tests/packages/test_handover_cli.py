@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from app.models.enums import Role
+from app.domain.enums import Role
 from app.services import aliases, identity
 from app.services.views import IdentityFields
 from app.vault.vault import Vault

@@ -26,8 +26,8 @@ import pytest
 from sqlalchemy import select
 
 from app.cli import main
+from app.domain.enums import PeerRole, Role
 from app.models import VaultMeta
-from app.models.enums import PeerRole, Role
 from app.models.packages import PackageLog
 from app.services import aliases, keys, package_receive, unwritten_packages
 from app.services.check import check_vault

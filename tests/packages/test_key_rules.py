@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from app.crypto import age
+from app.domain.enums import PeerRole
 from app.errors import InvalidInput
-from app.models.enums import PeerRole
 from app.services import keys
 from tests.packages.conftest import Pair
 from tests.packages.test_cli import cli, setup, vault_args

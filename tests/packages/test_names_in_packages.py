@@ -11,9 +11,9 @@ import pytest
 from sqlalchemy import func, select
 
 from app.domain import names
+from app.domain.enums import DebriefStatus
 from app.export.errors import MalformedPackage
 from app.models import Alias
-from app.models.enums import DebriefStatus
 from app.services import aliases, debriefs, package_receive, packages, receipts
 from app.vault.vault import Vault
 from tests.packages.conftest import HANDLER, Pair, debrief_rows, submitted_debriefs
@@ -85,8 +85,8 @@ def test_two_keys_never_go_by_one_name_whatever_its_case(tmp_path: Path) -> None
     """A handler who knows runner "Valk" cannot add another key as "VALK" or "valk":
     lists, packages and receipts name a sender by it. Another name is fine, and a
     retired key's name may be given to a new one."""
+    from app.domain.enums import PeerRole, Role
     from app.errors import InvalidInput
-    from app.models.enums import PeerRole, Role
     from app.services import keys
     from tests import factory
 

@@ -14,10 +14,10 @@ from sqlalchemy import select
 
 from app.clock import iso_utc, utc_now
 from app.crypto import age
+from app.domain.enums import DebriefStatus, PeerRole
 from app.export import container, package
 from app.export.errors import MalformedPackage
 from app.export.manifest import Manifest, ReceiptEntry
-from app.models.enums import DebriefStatus, PeerRole
 from app.models.packages import PackageLog
 from app.services import debriefs, keys, packages, receipts
 from app.vault import migrate

@@ -13,12 +13,12 @@ import sqlcipher3
 from sqlalchemy import func, select
 
 from app.clock import iso_utc, utc_now
+from app.domain.enums import DebriefStatus, PeerRole, Role
 from app.errors import InvalidInput
 from app.export import package
 from app.export.errors import MalformedPackage, ReplayedPackage, UnknownSender
 from app.export.manifest import Manifest, ReceiptEntry
 from app.models import Attachment, Contact, IntelligenceItem, Payment, Subject, Tasking
-from app.models.enums import DebriefStatus, PeerRole, Role
 from app.models.meta import VaultMeta
 from app.models.packages import ExportedRecord, OutgoingCopy, PackageLog
 from app.services import (

@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select, update
 
+from app.domain.enums import DebriefStatus
 from app.errors import AccessDenied, InvalidInput, NotFound, StorageFull, WorkflowError
 from app.export.errors import ReplayedPackage
 from app.models import Debrief
-from app.models.enums import DebriefStatus
 from app.models.packages import PackageLog, RecordVersion
 from app.services import (
     attachments,

@@ -13,8 +13,8 @@ import pytest
 from sqlalchemy import select
 
 from app.cli import main
+from app.domain.enums import PeerRole, Role
 from app.models import Source
-from app.models.enums import PeerRole, Role
 from app.services import debriefs, package_receive, packages, reports, search, sources, tasking
 from tests import factory
 from tests.packages.conftest import Pair, Party, debrief_rows, introduce, open_party, rich_debrief

@@ -14,9 +14,9 @@ from typing import Any
 import pytest
 from sqlalchemy import select, text
 
+from app.domain.enums import RiskLevel, SourceKind, TaskingStatus
 from app.export import canonical
 from app.models import wire
-from app.models.enums import RiskLevel, SourceKind, TaskingStatus
 from app.services import (
     debriefs,
     package_json,
@@ -263,8 +263,8 @@ def test_export_judges_completeness_as_the_debrief_page_does() -> None:
     fault of every scheme, alone and together."""
     import itertools
 
+    from app.domain.enums import GradingScheme
     from app.domain.grading import SCHEMES, Grading
-    from app.models.enums import GradingScheme
 
     gradings: list[tuple[str, str, str, str, str]] = []
     for scheme in SCHEMES.values():

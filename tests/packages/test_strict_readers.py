@@ -18,10 +18,10 @@ from sqlalchemy import text
 
 from app.cli import main
 from app.crypto import age
+from app.domain.enums import PeerRole, Role
 from app.errors import PackageError
 from app.export import canonical, container, package
 from app.export.errors import MalformedPackage, RecipientMismatch, UnsupportedVersion
-from app.models.enums import PeerRole, Role
 from app.services import keys, package_receive, packages
 from tests import factory
 from tests.packages.conftest import Pair, Party, introduce, open_party, rich_debrief

@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 
 from app.crypto import age
+from app.domain.enums import PeerRole
 from app.export import container
-from app.models.enums import PeerRole
 from app.services import keys, packages
 from tests.packages.conftest import Pair, rich_debrief, submitted_debriefs
 

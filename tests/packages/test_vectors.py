@@ -17,9 +17,9 @@ import pytest
 from sqlalchemy import update
 
 from app.crypto import age, sealing, signing
+from app.domain.enums import PeerRole, Role
 from app.export import canonical, container, package
 from app.export.errors import NotForThisVault
-from app.models.enums import PeerRole, Role
 from app.models.packages import KeyPurpose, VaultKeypair
 from app.services import (
     debriefs,

@@ -16,8 +16,8 @@ import pytest
 from sqlalchemy import select, text
 
 from app.cli import main
+from app.domain.enums import PaymentKind, RiskLevel, SourceKind, TaskingStatus
 from app.export import package
-from app.models.enums import PaymentKind, RiskLevel, SourceKind, TaskingStatus
 from app.models.packages import ExportedRecord, RecordVersion
 from app.services import (
     aliases,

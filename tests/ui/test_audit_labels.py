@@ -21,17 +21,17 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from app import errors
-from app.export import errors as package_errors
-from app.models.enums import (
+from app.domain.enums import (
     ContactKind,
     DebriefStatus,
     PaymentKind,
     PeerRole,
+    ReportKind,
     RiskLevel,
     Role,
     TaskingStatus,
 )
-from app.models.reports import ReportKind
+from app.export import errors as package_errors
 from app.services import meetings, purge
 from app.services.debriefs import DebriefContent
 from app.services.reports import VerifyResult

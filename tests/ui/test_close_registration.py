@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
-from app.models.enums import SourceStatus
+from app.domain.enums import SourceStatus
 from app.services import reminders, sources
 from app.ui.dialogs.source_form import SourceDialog
 from app.ui.main_window import MainWindow

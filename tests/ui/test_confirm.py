@@ -13,8 +13,8 @@ from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
+from app.domain.enums import DebriefStatus, PeerRole, Role
 from app.models import CompartmentMember, Source
-from app.models.enums import DebriefStatus, PeerRole, Role
 from app.services import aliases, attachments, audit, debriefs, identity, keys, receipts
 from app.services.views import IdentityFields
 from app.ui import i18n

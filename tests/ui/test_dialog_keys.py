@@ -43,8 +43,8 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 import app.ui
-from app.dal.scope import Scope
-from app.models.enums import PeerRole
+from app.domain.enums import PeerRole
+from app.domain.scope import Scope
 from app.services import keys, reports, tasking
 from app.services.reports import Selection
 from app.ui.actions import ActionRegistry, ActionSpec

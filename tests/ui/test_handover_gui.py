@@ -13,8 +13,8 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
+from app.domain.enums import PeerRole, Role
 from app.models import Source
-from app.models.enums import PeerRole, Role
 from app.services import handover, identity, keys, package_receive, receipts, whole_file
 from app.services.views import IdentityFields
 from app.ui.controller import AppController

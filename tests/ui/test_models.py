@@ -11,7 +11,7 @@ from PySide6.QtTest import QAbstractItemModelTester
 from pytestqt.qtbot import QtBot
 
 from app.dal.keyset import Sort
-from app.dal.scope import Scope
+from app.domain.scope import Scope
 from app.services import debriefs, reminders, tasking
 from app.services.views import Reminder
 from app.ui.main_window import MainWindow

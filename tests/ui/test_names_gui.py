@@ -11,7 +11,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QLineEdit, QWizard
 from pytestqt.qtbot import QtBot
 
-from app.models.enums import PeerRole, Role
+from app.domain.enums import PeerRole, Role
 from app.services import keys
 from app.ui.controller import AppController
 from app.ui.dialogs.source_form import SourceDialog

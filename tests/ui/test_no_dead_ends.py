@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from app.cli import main as cli_main
-from app.models.enums import PeerRole, Role
+from app.domain.enums import PeerRole, Role
 from app.services import keys, local_config
 from app.ui import i18n
 from app.ui.main_window import MainWindow

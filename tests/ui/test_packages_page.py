@@ -14,8 +14,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
+from app.domain.enums import PeerRole, Role
 from app.errors import Notice
-from app.models.enums import PeerRole, Role
 from app.services import debriefs, keys, package_receive, packages, receipts
 from app.ui.controller import AppController
 from app.ui.main_window import MainWindow

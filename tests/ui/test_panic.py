@@ -45,7 +45,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 from shiboken6 import Shiboken
 
-from app.models.enums import PeerRole, Role
+from app.domain.enums import PeerRole, Role
 from app.services import attachments, debriefs, form_drafts, identity, keys, reports
 from app.services.views import IdentityFields
 from app.ui.command_palette import CommandPalette

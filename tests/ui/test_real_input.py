@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from app.models.enums import GradingScheme, PaymentKind, RiskLevel
+from app.domain.enums import GradingScheme, PaymentKind, RiskLevel
 from app.services import aliases, contacts, debriefs, sources, tasking
 from app.ui.dialogs.contact_form import ContactDialog
 from app.ui.dialogs.item_dialog import ItemDialog

@@ -47,7 +47,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from app.models.enums import DebriefStatus, PeerRole, Role
+from app.domain.enums import DebriefStatus, PeerRole, Role
 from app.services import aliases, contacts, debriefs, package_receive, sources, tasking
 from app.ui import i18n
 from app.ui.controller import AppController

@@ -9,8 +9,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from app.domain.enums import ContactKind, DebriefStatus, SubjectKind
 from app.models import CompartmentMember, Source
-from app.models.enums import ContactKind, DebriefStatus, SubjectKind
 from app.services import aliases, audit, contacts, debriefs, identity, tasking
 from app.services.views import IdentityFields
 from app.ui.dialogs.contact_form import ContactDialog

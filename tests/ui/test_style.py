@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QPushButton, QTableView
 from pytestqt.qtbot import QtBot
 
 from app import paths
-from app.models.enums import DebriefStatus
+from app.domain.enums import DebriefStatus
 from app.services import aliases, debriefs, sources, tasking
 from app.ui import style
 from app.ui.main_window import MainWindow

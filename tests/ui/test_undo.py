@@ -12,7 +12,7 @@ from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLineEdit, QMessageBox, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
-from app.models.enums import DebriefStatus
+from app.domain.enums import DebriefStatus
 from app.services import debriefs
 from app.services.debriefs import DebriefContent
 from app.ui import i18n, undo

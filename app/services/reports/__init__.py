@@ -35,7 +35,8 @@ from typing import TYPE_CHECKING
 # this package for its choices alone, and should not pay for reportlab and PDFium
 # (a third of its start-up) unless it makes or reads a report.
 if TYPE_CHECKING:
-    from app.models.reports import ApprovalStatus, ReportKind
+    from app.domain.enums import ReportKind
+    from app.models.reports import ApprovalStatus
     from app.services.reports.approvals import (
         ApprovalView,
         approve_sanitised,

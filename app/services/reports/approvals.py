@@ -13,10 +13,11 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.clock import utc_now
-from app.dal.scope import Scope, visible
+from app.dal.scope import visible
+from app.domain.enums import Role
+from app.domain.scope import Scope
 from app.errors import AccessDenied, InvalidInput, NotFound, WorkflowError
 from app.models import Alias, Debrief
-from app.models.enums import Role
 from app.models.reports import ApprovalStatus, ReportApproval
 from app.vault import audit_chain
 from app.vault.vault import Vault

@@ -17,8 +17,9 @@ from datetime import UTC, date, datetime, time, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.dal.scope import Scope, visible
+from app.dal.scope import visible
 from app.dal.source_names import shown_codename
+from app.domain.scope import Scope
 from app.models import Payment, Source, Tasking
 from app.reports.views import FileRecords, PaymentPart, TaskingPart
 from app.services import mapping

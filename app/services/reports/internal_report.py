@@ -7,8 +7,8 @@ import uuid
 from collections.abc import Sequence
 
 from app.clock import utc_now
-from app.dal.scope import Scope
 from app.domain.grading import Grading
+from app.domain.scope import Scope
 from app.reports import labels
 from app.reports.views import (
     AddendumPart,

@@ -12,7 +12,8 @@ from datetime import UTC, date, datetime, time, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.dal.scope import Scope, get_visible, visible
+from app.dal.scope import get_visible, visible
+from app.domain.scope import Scope
 from app.errors import InvalidInput, NotFound
 from app.models import Debrief, Source
 from app.reports.views import FileRecords

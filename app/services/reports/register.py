@@ -12,8 +12,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from app.dal.scope import Scope
-from app.models.reports import ApprovalStatus, IssuedReport, ReportApproval, ReportKind
+from app.domain.enums import ReportKind
+from app.domain.scope import Scope
+from app.models.reports import ApprovalStatus, IssuedReport, ReportApproval
 from app.reports.render import RenderedPdf, render
 from app.reports.views import Report, SanitisedReport
 from app.services.reports.choices import Selection

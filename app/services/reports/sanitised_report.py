@@ -20,7 +20,7 @@ from typing import NoReturn
 from sqlalchemy import select
 
 from app.clock import utc_now
-from app.dal.scope import Scope
+from app.domain.scope import Scope
 from app.errors import WorkflowError, WrongPassphrase
 from app.models import TrueIdentity
 from app.models.reports import ApprovalStatus, ReportApproval

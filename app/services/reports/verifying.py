@@ -15,16 +15,16 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.dal.scope import Scope
+from app.domain.enums import ReportKind
+from app.domain.scope import Actor, Scope
 from app.errors import ReportError
 from app.models import AuditEvent
-from app.models.reports import IssuedReport, ReportKind
+from app.models.reports import IssuedReport
 from app.reports import raster
 from app.reports.render import KEYWORD_PREFIX
 from app.services import output_paths
 from app.services.reports.register import IssuedPdf, printer_reference
 from app.vault import audit_chain
-from app.vault.audit_chain import Actor
 from app.vault.vault import Vault
 
 

@@ -8,7 +8,7 @@ import uuid
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QListWidget, QListWidgetItem, QSpinBox, QWidget
 
-from app.models.enums import ContactKind
+from app.domain.enums import ContactKind
 from app.services import aliases, contacts
 from app.services.contacts import ContactDraft
 from app.ui.dialogs.base import FormDialog

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.models.enums import PeerRole
+from app.domain.enums import PeerRole
 from app.services import handover, keys
 from app.ui.confirm import ConfirmDialog, ask
 from app.ui.dialog_keys import keyboard_dialog

@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.enums import Corroboration, GradingScheme, SubjectKind
 from app.domain.grading import DEFAULT_SCHEME, scheme
 from app.errors import InvalidInput, VeldboekError
-from app.models.enums import Corroboration, GradingScheme, SubjectKind
 from app.services import debriefs
 from app.services.debriefs import ItemDraft
 from app.services.views import ItemView

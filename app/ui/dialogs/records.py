@@ -8,7 +8,7 @@ from datetime import date, timedelta
 
 from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QLineEdit, QWidget
 
-from app.models.enums import PaymentKind, RiskLevel, TaskingStatus
+from app.domain.enums import PaymentKind, RiskLevel, TaskingStatus
 from app.services import aliases, tasking, welfare
 from app.ui.dialogs.base import FormDialog
 from app.ui.session import AppSession

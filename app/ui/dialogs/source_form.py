@@ -6,7 +6,7 @@ import uuid
 
 from PySide6.QtWidgets import QLineEdit, QWidget
 
-from app.models.enums import SourceKind, SourceStatus
+from app.domain.enums import SourceKind, SourceStatus
 from app.services import sources
 from app.services.sources import SourceDraft
 from app.services.views import SourceOverview

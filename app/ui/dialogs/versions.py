@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.enums import DebriefStatus, GradingScheme
 from app.domain.grading import Grading
-from app.models.enums import DebriefStatus, GradingScheme
 from app.services import record_versions
 from app.services.record_versions import VersionInfo
 from app.ui.dialog_keys import keyboard_dialog

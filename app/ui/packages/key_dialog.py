@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.dal.scope import Scope
-from app.models.enums import PeerRole
+from app.domain.enums import PeerRole
+from app.domain.scope import Scope
 from app.services import keys
 from app.services.keys import KeyBundle, PeerView
 from app.services.vaults import Vault

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.models.enums import PeerRole
+from app.domain.enums import PeerRole
 from app.services import keys
 from app.services.keys import PeerView
 from app.ui.confirm import ConfirmDialog, ask

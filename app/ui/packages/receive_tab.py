@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.models.enums import PeerRole
+from app.domain.enums import PeerRole
 from app.services import handover, keys, package_log, package_receive, receipts, user_files
 from app.services.package_receive import ImportResult, PackageCheck
 from app.services.receipts import ReceiptImport, ReceiptResult

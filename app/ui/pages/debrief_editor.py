@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.enums import DebriefStatus, Role
 from app.domain.grading import scheme
-from app.models.enums import DebriefStatus, Role
 from app.services import debriefs, packages, record_versions, search
 from app.services.debriefs import DebriefContent
 from app.services.record_versions import VersionInfo

@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.enums import ContactKind, DebriefStatus
 from app.domain.sorting import Sort
-from app.models.enums import ContactKind, DebriefStatus
 from app.services import debriefs, sources
 from app.services.debriefs import DebriefFilter
 from app.services.views import DebriefRow

@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.clock import utc_now
+from app.domain.enums import DebriefStatus
 from app.domain.sorting import Sort
-from app.models.enums import DebriefStatus
 from app.services import debriefs, reminders
 from app.services.debriefs import DebriefFilter
 from app.services.views import DebriefRow, Reminder, ReminderKind

@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.enums import Role
 from app.errors import ReportCancelled
-from app.models.enums import Role
 from app.services import local_config, reports, sources, user_files
 from app.services.reports import ApprovalView, IssuedPdf, Selection
 from app.services.sanitise import SanitisationRefused

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.clock import utc_now
-from app.models.enums import SourceStatus
+from app.domain.enums import SourceStatus
 from app.services import sources
 from app.services.views import SourceRow
 from app.ui import style

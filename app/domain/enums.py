@@ -86,3 +86,8 @@ class PeerRole(StrEnum):
     HANDLER = "handler"
     CENTRAL = "central"  # the unit's central system
     RUNNER = "runner"
+
+
+class ReportKind(StrEnum):
+    INTERNAL = "internal"
+    SANITISED = "sanitised"
