@@ -6,6 +6,7 @@
     python3 dev.py test --quick   # the same without the tests marked slow: a loop of < 1 min
     python3 dev.py lock    # re-resolve requirements/*.lock (exact versions and hashes)
     python3 dev.py build   # the standalone folder dist/veldboek (PyInstaller), self-tested
+    python3 dev.py redteam # the red-team suite (tools/redteam.py): attacks, kill -9, canary
 
 Anything after the command is passed on (to the app or to pytest). The venv is
 installed from the lock files only (pip --require-hashes), never from whatever
@@ -244,8 +245,20 @@ def cmd_build(rest: list[str]) -> int:
     return _run([str(exe), "--self-test"])
 
 
+def cmd_redteam(rest: list[str]) -> int:
+    ensure_venv("dev")
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    return _run([str(PY), "tools/redteam.py", *rest], env=env)
+
+
 def main() -> int:
-    commands = {"run": cmd_run, "test": cmd_test, "lock": cmd_lock, "build": cmd_build}
+    commands = {
+        "run": cmd_run,
+        "test": cmd_test,
+        "lock": cmd_lock,
+        "build": cmd_build,
+        "redteam": cmd_redteam,
+    }
     if len(sys.argv) < 2 or sys.argv[1] not in commands:
         print(__doc__)
         return 2

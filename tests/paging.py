@@ -8,6 +8,7 @@ import re
 import uuid
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -16,10 +17,18 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication
 from sqlalchemy import event, select, text
 from sqlalchemy.engine import Engine
 
+from app.clock import iso_utc
 from app.dal.scope import Scope
-from app.models import AuditEvent, CompartmentMember, Debrief, Source
+from app.models import (
+    AuditEvent,
+    CompartmentMember,
+    Contact,
+    Debrief,
+    IntelligenceItem,
+    Source,
+)
 from app.models.base import new_id
-from app.models.enums import DebriefStatus
+from app.models.enums import ContactKind, DebriefStatus
 from app.models.packages import PackageLog
 from app.services import package_log
 from app.vault.vault import Vault
@@ -53,10 +62,58 @@ def times_bound_as_stored() -> Iterator[list[str]]:
         event.remove(Engine, "before_cursor_execute", check)
 
 
+# The orders the services promise (app.services.debriefs, audit, package_log),
+# written again here from the stored values, with Python's own comparisons.
+STATUS_RANK = {
+    DebriefStatus.DRAFT: 0,
+    DebriefStatus.RETURNED: 1,
+    DebriefStatus.SUBMITTED: 2,
+    DebriefStatus.APPROVED: 3,
+}
+CONTACT_RANK = {None: 0, ContactKind.MEETING: 1, ContactKind.CALL: 2, ContactKind.MESSAGE: 3}
+
+
+@dataclass(frozen=True)
+class DebriefFacts:
+    id: uuid.UUID
+    created_at: datetime
+    codename: str
+    status: DebriefStatus
+    contact: ContactKind | None
+    items: int
+    source_id: uuid.UUID
+    author: uuid.UUID | None
+
+
+DEBRIEF_KEYS: dict[str, Callable[[DebriefFacts], tuple[Any, ...]]] = {
+    "written": lambda d: (d.created_at, d.id),
+    "source": lambda d: (d.codename, d.created_at, d.id),
+    "status": lambda d: (STATUS_RANK[d.status], d.created_at, d.id),
+    "contact": lambda d: (CONTACT_RANK[d.contact], d.created_at, d.id),
+    "items": lambda d: (d.items, d.created_at, d.id),
+}
+AUDIT_KEYS: dict[str, Callable[[Any], tuple[Any, ...]]] = {
+    "seq": lambda e: (e.seq,),
+    "at": lambda e: (e.at, e.seq),
+    "actor": lambda e: (e.actor, e.seq),
+    "action": lambda e: (e.action, e.seq),
+    "record": lambda e: (e.record_type, e.seq),
+}
+LOG_KEYS: dict[str, Callable[[Any], tuple[Any, ...]]] = {
+    "when": lambda e: (e.processed_at, e.id),
+    "way": lambda e: (e.direction, e.kind, e.processed_at, e.id),
+    "number": lambda e: (e.sequence, e.processed_at, e.id),
+    "records": lambda e: (e.records, e.processed_at, e.id),
+    "with": lambda e: (e.counterpart, e.processed_at, e.id),
+    "state": lambda e: (iso_utc(e.confirmed_at) if e.confirmed_at else "", e.processed_at, e.id),
+}
+
+
 class Expected:
-    """What each list must show an alias, from the stored rows."""
+    """What each list must show an alias, from the stored rows, in every order."""
 
     def __init__(self, vault: Vault, scope: Scope) -> None:
+        self.alias_id = scope.alias_id
         with vault.read() as session:
             mine = set(
                 session.execute(
@@ -65,6 +122,11 @@ class Expected:
                     )
                 ).scalars()
             )
+            codename = dict(session.execute(select(Source.id, Source.codename)).all())
+            contact_kind = dict(session.execute(select(Contact.id, Contact.kind)).all())
+            items: dict[uuid.UUID, int] = {}
+            for debrief_id in session.execute(select(IntelligenceItem.debrief_id)).scalars():
+                items[debrief_id] = items.get(debrief_id, 0) + 1
             rows = session.execute(
                 select(
                     Debrief.id,
@@ -72,17 +134,29 @@ class Expected:
                     Debrief.compartment_id,
                     Debrief.status,
                     Debrief.source_id,
+                    Debrief.contact_id,
+                    Debrief.author_alias_id,
                 )
             ).all()
-            self.debriefs = [
-                r.id
-                for r in sorted(rows, key=lambda r: (r.created_at, r.id), reverse=True)
+            self.facts = [
+                DebriefFacts(
+                    r.id,
+                    r.created_at,
+                    codename[r.source_id],
+                    r.status,
+                    contact_kind.get(r.contact_id) if r.contact_id else None,
+                    items.get(r.id, 0),
+                    r.source_id,
+                    r.author_alias_id,
+                )
+                for r in rows
                 if r.compartment_id in mine
             ]
-            self.status = {r.id: r.status for r in rows}
-            source_of = {r.id: r.source_id for r in rows}
+            self.debriefs = self.sorted_debriefs("written", True)
+            self.status = {f.id: f.status for f in self.facts}
+            self.created = {f.id: f.created_at for f in self.facts}
             self.by_source = {
-                sid: [d for d in self.debriefs if source_of[d] == sid]
+                sid: [d for d in self.debriefs if self._source[d] == sid]
                 for sid in session.execute(
                     select(Source.id).where(Source.compartment_id.in_(mine))
                 ).scalars()
@@ -92,22 +166,100 @@ class Expected:
                     select(Source.codename).where(Source.compartment_id.in_(mine))
                 ).scalars()
             )
-            events = session.execute(select(AuditEvent.seq, AuditEvent.compartment_id)).all()
-            self.events = sorted((s for s, c in events if c is None or c in mine), reverse=True)
-            log = session.execute(select(PackageLog.id, PackageLog.processed_at)).all()
-            self.log = [r.id for r in sorted(log, key=lambda r: (r[1], r[0]), reverse=True)]
-            # Search hits come newest document first; a narrative's document is
-            # the last written for it.
+            self.audit_rows = [
+                e
+                for e in session.execute(
+                    select(
+                        AuditEvent.seq,
+                        AuditEvent.at,
+                        AuditEvent.actor,
+                        AuditEvent.action,
+                        AuditEvent.record_type,
+                        AuditEvent.compartment_id,
+                    )
+                ).all()
+                if e.compartment_id is None or e.compartment_id in mine
+            ]
+            self.events = self.sorted_events("seq", True)
+            self.log_rows = session.execute(
+                select(
+                    PackageLog.id,
+                    PackageLog.direction,
+                    PackageLog.kind,
+                    PackageLog.processed_at,
+                    PackageLog.sequence,
+                    PackageLog.records,
+                    PackageLog.counterpart,
+                    PackageLog.confirmed_at,
+                )
+            ).all()
+            self.log = self.sorted_log("when", True)
+            # Search hits: narratives (a narrative's document is the last written
+            # for it), newest document first; ``docs`` maps a debrief to its document.
             docs = session.execute(
-                text("SELECT ref_id FROM search_doc WHERE kind = 'narrative' ORDER BY doc DESC")
-            ).scalars()
+                text(
+                    "SELECT doc, ref_id FROM search_doc WHERE kind = 'narrative' ORDER BY doc DESC"
+                )
+            ).all()
             visible = set(self.debriefs)
-            self.hits = [uuid.UUID(hex=d) for d in docs if uuid.UUID(hex=d) in visible]
+            self.doc_of = {
+                uuid.UUID(hex=ref): doc for doc, ref in docs if uuid.UUID(hex=ref) in visible
+            }
+            self.hits = list(self.doc_of)
             # Ids are stored as lowercase hex, which sorts as the UUIDs do.
             stored = session.execute(
                 text("SELECT id FROM debrief UNION ALL SELECT id FROM package_log")
             ).scalars()
             assert all(re.fullmatch(r"[0-9a-f]{32}", i) for i in stored)
+
+    @property
+    def _source(self) -> dict[uuid.UUID, uuid.UUID]:
+        return {f.id: f.source_id for f in self.facts}
+
+    def sorted_debriefs(
+        self,
+        key: str,
+        descending: bool,
+        *,
+        statuses: tuple[DebriefStatus, ...] = (),
+        source_id: uuid.UUID | None = None,
+        author: uuid.UUID | None = None,
+    ) -> list[uuid.UUID]:
+        chosen = [
+            f
+            for f in self.facts
+            if (not statuses or f.status in statuses)
+            and (source_id is None or f.source_id == source_id)
+            and (author is None or f.author == author)
+        ]
+        return [f.id for f in sorted(chosen, key=DEBRIEF_KEYS[key], reverse=descending)]
+
+    def sorted_events(self, key: str, descending: bool) -> list[int]:
+        return [e.seq for e in sorted(self.audit_rows, key=AUDIT_KEYS[key], reverse=descending)]
+
+    def sorted_log(self, key: str, descending: bool) -> list[uuid.UUID]:
+        return [e.id for e in sorted(self.log_rows, key=LOG_KEYS[key], reverse=descending)]
+
+    def sorted_hits(
+        self, key: str, descending: bool, rank: dict[uuid.UUID, float], window: int
+    ) -> list[uuid.UUID]:
+        """Search: the newest ``window`` hits, in the sort's order, ties newest
+        document first. Ranks come from FTS5 (bm25 has no second implementation
+        here); what is checked is the order by them and the set they are over."""
+        considered = self.hits[:window]
+        facts = {f.id: f for f in self.facts}
+        newest = {d: -self.doc_of[d] for d in considered}
+        values: dict[str, Callable[[uuid.UUID], Any]] = {
+            "rank": lambda d: rank[d],
+            "written": lambda d: facts[d].created_at,
+            "source": lambda d: facts[d].codename,
+            "kind": lambda _d: "narrative",
+        }
+        value = values[key]
+        # Best match (lowest bm25) first is "descending" for rank.
+        reverse = descending if key != "rank" else not descending
+        ordered = sorted(considered, key=lambda d: newest[d])  # the tie order
+        return sorted(ordered, key=value, reverse=reverse)
 
     def with_status(self, status: DebriefStatus) -> list[uuid.UUID]:
         return [d for d in self.debriefs if self.status[d] is status]

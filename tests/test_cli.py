@@ -249,3 +249,19 @@ def test_a_reader_that_goes_away_ends_the_command_quietly(
     if vault_args:  # the vault was locked on the way out and is whole
         result = run("check", "--vault", str(demo_vault), "--passphrase-file", str(pp))
         assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_a_command_loads_no_report_or_migration_machinery_until_it_needs_it() -> None:
+    """Every test and script runs `veldboek` as a process: its start-up is paid each
+    time. reportlab, PDFium and Alembic are for report commands and schema upgrades
+    only; parsing the command line must not load them (it halved start-up)."""
+    probe = (
+        "import sys; import app.cli; app.cli.build_parser(); "
+        "print(sorted(m for m in ('reportlab', 'pypdfium2', 'alembic', 'PySide6') "
+        "if m in sys.modules))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"

@@ -549,10 +549,12 @@ BY_CONTEXT = {
     ("Labels", "Cancelled"): "Vervallen",
 }
 
+from nl_strings_keyboard import NL_KEYBOARD  # noqa: E402
 from nl_strings_outputs import ERRORS_OUTPUTS, NL_OUTPUTS  # noqa: E402
 from nl_strings_packages import NL_PACKAGES  # noqa: E402
 
 NL.update(NL_PACKAGES)
+NL.update(NL_KEYBOARD)
 NL.update(NL_OUTPUTS)
 # Service error messages (context "Errors"); the templates are read from the code
 # by tools/error_texts.py. Keep the {placeholders} as they are.

@@ -31,6 +31,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.cli.common import (
     add_vault_args,
@@ -43,10 +44,13 @@ from app.cli.common import (
 )
 from app.dal.scope import Scope
 from app.errors import InvalidInput
+from app.models.reports import ReportKind
 from app.services import output_paths, reports, sources, user_files
-from app.services.reports import IssuedPdf, ReportKind, SanitisationRefused, Selection
 from app.vault.audit_chain import Actor
 from app.vault.vault import Vault
+
+if TYPE_CHECKING:  # the report machinery loads only when a report command runs
+    from app.services.reports import IssuedPdf, SanitisationRefused, Selection
 
 EXIT_PENDING = 3
 EXIT_NOT_VERIFIED = 1
@@ -139,7 +143,7 @@ def _selection(vault: Vault, scope: Scope, args: argparse.Namespace) -> Selectio
         source_id = sources.find_source(vault, scope, args.source)
     if args.debrief is not None and (args.date_from or args.date_to):
         raise InvalidInput("--from/--to go with --source or alone, not with --debrief.")
-    return Selection(
+    return reports.Selection(
         debrief_id=args.debrief,
         source_id=source_id,
         date_from=args.date_from,
@@ -223,7 +227,7 @@ def cmd_report(args: argparse.Namespace) -> int:
                 passphrase=passphrase,
                 marking=args.marking,
             )
-        except SanitisationRefused as exc:
+        except reports.SanitisationRefused as exc:
             _print_refusal(exc)
             raise
     print(

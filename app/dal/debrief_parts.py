@@ -51,7 +51,7 @@ def ids_json(ids: Sequence[uuid.UUID]) -> str:
 def listed(column: Any, ids: str) -> ColumnElement[bool]:
     """``column`` is one of ``ids`` (``ids_json``). The list is one bound value;
     SQLite probes the column's index once per id."""
-    each = func.json_each(literal(ids, String())).table_valued("value")
+    each = func.json_each(literal(ids, type_=String())).table_valued("value")
     return column.in_(select(each.c.value))  # type: ignore[no-any-return]
 
 

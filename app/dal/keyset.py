@@ -14,13 +14,18 @@ cursor's day (issue 15). The engine refuses such untyped times outright
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar, TypeVarTuple
 
-from sqlalchemy import ColumnElement, Select, literal, tuple_
+from sqlalchemy import ColumnElement, Select, String, literal, tuple_, type_coerce
 from sqlalchemy.orm import QueryableAttribute
 from sqlalchemy.sql.elements import UnaryExpression
+
+from app.domain.sorting import Sort
+from app.models.base import UTCDateTime, parse_stored_utc
+
+__all__ = ["Keyset", "Sort", "SortKeys", "cut"]
 
 R = TypeVar("R")
 Ts = TypeVarTuple("Ts")
@@ -43,6 +48,10 @@ class Keyset:
         """Rows that come after ``cursor`` (the columns' values of the last row shown)."""
         if len(cursor) != len(self.columns):
             raise ValueError(f"a cursor of {len(self.columns)} values expected")
+        if any(v is None for v in cursor):
+            # NULL compares as unknown: every row after it would be dropped. Sort
+            # columns that can be empty are written coalesce(...) (see SortKeys).
+            raise ValueError("a cursor value is NULL")
         values = [literal(v, type_=c.type) for c, v in zip(self.columns, cursor, strict=True)]
         left: OrderColumn
         right: ColumnElement[Any]
@@ -62,6 +71,52 @@ class Keyset:
         if cursor is not None:
             query = query.where(self.after(cursor))
         return query.order_by(*self.order_by()).limit(limit + 1)
+
+    def cursor_columns(self) -> tuple[ColumnElement[Any], ...]:
+        """The columns to select for the next page's cursor. Times come as their
+        stored text: a page of thousands of rows then parses only its last one
+        (``cursor_from``), not every row's."""
+        return tuple(
+            (type_coerce(c, String) if isinstance(c.type, UTCDateTime) else c).label(f"cursor_{n}")
+            for n, c in enumerate(self.columns)
+        )
+
+    def cursor_from(self, values: Sequence[Any]) -> tuple[Any, ...]:
+        """The cursor after a row, from the values ``cursor_columns`` gave for it."""
+        return tuple(
+            parse_stored_utc(v) if isinstance(c.type, UTCDateTime) and isinstance(v, str) else v
+            for c, v in zip(self.columns, values, strict=True)
+        )
+
+
+class SortKeys:
+    """The orderings a paged list offers: each key names the columns it sorts by,
+    and ``tiebreak`` (a unique column, the id) ends every one, so each ordering is
+    a total order and its cursor names exactly one place in it. All columns of an
+    ordering go the same way (one row-value comparison, see ``Keyset.after``);
+    a column that can be NULL must be given as ``coalesce(column, value)``."""
+
+    def __init__(
+        self,
+        keys: Mapping[str, tuple[OrderColumn, ...]],
+        tiebreak: OrderColumn,
+        default: Sort,
+    ) -> None:
+        if default.key not in keys:
+            raise ValueError(f"the default sort {default.key!r} is not a key")
+        self._keys = dict(keys)
+        self.tiebreak = tiebreak
+        self.default = default
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return tuple(self._keys)
+
+    def keyset(self, sort: Sort | None = None) -> Keyset:
+        sort = sort or self.default
+        if sort.key not in self._keys:
+            raise ValueError(f"no sort key {sort.key!r}; one of {', '.join(self._keys)}")
+        return Keyset((*self._keys[sort.key], self.tiebreak), descending=sort.descending)
 
 
 def cut(rows: Sequence[R], limit: int) -> tuple[list[R], bool]:

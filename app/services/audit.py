@@ -6,7 +6,7 @@ from typing import Any
 
 from sqlalchemy import or_, select
 
-from app.dal.keyset import Keyset, cut
+from app.dal.keyset import Sort, SortKeys, cut
 from app.dal.scope import Scope, visible
 from app.models import AuditEvent
 from app.services.views import AuditRow, Page
@@ -14,30 +14,48 @@ from app.vault import audit_chain
 from app.vault.vault import Vault
 
 PAGE_SIZE = 500
-NEWEST_FIRST = Keyset((AuditEvent.seq,))
+# Newest first by default; within one time, actor, action or record type, by
+# number (the log's own order, unique).
+AUDIT_SORTS = SortKeys(
+    {
+        "seq": (),
+        "at": (AuditEvent.at,),
+        "actor": (AuditEvent.actor,),
+        "action": (AuditEvent.action,),
+        "record": (AuditEvent.record_type,),
+    },
+    tiebreak=AuditEvent.seq,
+    default=Sort("seq", descending=True),
+)
 
 
 def event_page(
-    vault: Vault, scope: Scope, *, after: tuple[Any, ...] | None = None, limit: int = PAGE_SIZE
+    vault: Vault,
+    scope: Scope,
+    *,
+    sort: Sort | None = None,
+    after: tuple[Any, ...] | None = None,
+    limit: int = PAGE_SIZE,
 ) -> Page[AuditRow]:
-    """One keyset page of the events the scope may see, newest first: those in its
-    compartments, and vault-level events (no compartment) such as unlocks and
-    locks. Pass the returned cursor as ``after`` for the next page."""
+    """One keyset page of the events the scope may see, in ``sort``'s order (newest
+    first unless told): those in its compartments, and vault-level events (no
+    compartment) such as unlocks and locks. Pass the returned cursor as ``after``
+    for the next page, with the same sort."""
+    keyset = AUDIT_SORTS.keyset(sort)
     with vault.read() as session:
-        query = select(AuditEvent).where(
+        query = select(AuditEvent, *keyset.cursor_columns()).where(
             or_(
                 AuditEvent.compartment_id.is_(None),
                 visible(AuditEvent.compartment_id, scope),
             )
         )
-        events, has_more = cut(
-            session.execute(NEWEST_FIRST.page(query, after, limit)).scalars().all(), limit
-        )
+        found, has_more = cut(session.execute(keyset.page(query, after, limit)).all(), limit)
         rows = tuple(
             AuditRow(e.seq, e.at, e.actor, e.action, e.record_type, e.record_id, e.detail)
-            for e in events
+            for e, *_cursor in found
         )
-    return Page(rows, (rows[-1].seq,) if rows else None, has_more)
+    cursor = keyset.cursor_from(found[-1][1:]) if found else None
+    return Page(rows, cursor, has_more)
 
 
 def recent_events(vault: Vault, scope: Scope, *, limit: int = PAGE_SIZE) -> list[AuditRow]:

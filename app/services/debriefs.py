@@ -9,15 +9,16 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import String, delete, func, select, type_coerce
+from sqlalchemy import Select, case, delete, func, select
 from sqlalchemy.orm import Session
 
 from app import limits
 from app.clock import utc_now
-from app.dal.keyset import Keyset, cut
+from app.dal.keyset import Sort, SortKeys, cut
 from app.dal.scope import Scope, get_visible, is_narrow, visible
 from app.domain.grading import Grading
 from app.domain.text import normalise_name
@@ -33,17 +34,50 @@ from app.models import (
     Subject,
     Tasking,
 )
-from app.models.base import parse_stored_utc
-from app.models.enums import Corroboration, DebriefStatus, GradingScheme, Role, SubjectKind
+from app.models.enums import (
+    ContactKind,
+    Corroboration,
+    DebriefStatus,
+    GradingScheme,
+    Role,
+    SubjectKind,
+)
 from app.services import mapping
 from app.services.views import AddendumView, DebriefRow, DebriefView, Page
 from app.vault import audit_chain
 from app.vault.vault import Vault
 
 PAGE_SIZE = 200
-# Newest first; the id breaks ties between debriefs written in the same microsecond
-# (and stored ids, lowercase hex of time-ordered UUIDs, sort as the UUIDs do).
-NEWEST_FIRST = Keyset((Debrief.created_at, Debrief.id))
+# Workflow order: what still needs the runner, then what waits for the handler.
+STATUS_ORDER = case(
+    {
+        DebriefStatus.DRAFT: 0,
+        DebriefStatus.RETURNED: 1,
+        DebriefStatus.SUBMITTED: 2,
+        DebriefStatus.APPROVED: 3,
+    },
+    value=Debrief.status,
+)
+# No contact first, then meeting, call, message (the order of the contact form).
+CONTACT_ORDER = func.coalesce(
+    case({ContactKind.MEETING: 1, ContactKind.CALL: 2, ContactKind.MESSAGE: 3}, value=Contact.kind),
+    0,
+)
+# Every ordering of a debrief list. Newest first by default; within one source,
+# status, contact kind or item count, by time written; the id breaks the last ties
+# (debriefs written in the same microsecond; stored ids, lowercase hex of
+# time-ordered UUIDs, sort as the UUIDs do).
+DEBRIEF_SORTS = SortKeys(
+    {
+        "written": (Debrief.created_at,),
+        "source": (Source.codename, Debrief.created_at),
+        "status": (STATUS_ORDER, Debrief.created_at),
+        "contact": (CONTACT_ORDER, Debrief.created_at),
+        "items": (mapping.item_count(), Debrief.created_at),
+    },
+    tiebreak=Debrief.id,
+    default=Sort("written", descending=True),
+)
 
 
 @dataclass(frozen=True)
@@ -391,35 +425,89 @@ def add_addendum(vault: Vault, scope: Scope, debrief_id: uuid.UUID, text: str) -
         return addendum.id
 
 
+@dataclass(frozen=True)
+class DebriefFilter:
+    """Which debriefs a list shows: every one in scope, narrowed by a source, any
+    of some statuses, the time written (``written_from`` inclusive,
+    ``written_before`` exclusive: the screen passes local days as UTC bounds) and
+    the alias that wrote it."""
+
+    source_id: uuid.UUID | None = None
+    statuses: tuple[DebriefStatus, ...] = ()
+    written_from: datetime | None = None
+    written_before: datetime | None = None
+    author_alias_id: uuid.UUID | None = None
+
+    def apply(self, query: Select[Any]) -> Select[Any]:
+        if self.source_id is not None:
+            query = query.where(Debrief.source_id == self.source_id)
+        if self.statuses:
+            query = query.where(Debrief.status.in_(self.statuses))
+        if self.written_from is not None:
+            query = query.where(Debrief.created_at >= self.written_from)
+        if self.written_before is not None:
+            query = query.where(Debrief.created_at < self.written_before)
+        if self.author_alias_id is not None:
+            query = query.where(Debrief.author_alias_id == self.author_alias_id)
+        return query
+
+
+def _filter(
+    filters: DebriefFilter | None, source_id: uuid.UUID | None, status: DebriefStatus | None
+) -> DebriefFilter:
+    """``filters`` with the older keyword arguments folded in."""
+    f = filters or DebriefFilter()
+    if source_id is not None:
+        f = replace(f, source_id=source_id)
+    if status is not None:
+        f = replace(f, statuses=(status,))
+    return f
+
+
+def _sorted_query(columns: Sequence[Any], sort: Sort | None) -> Select[Any]:
+    """``columns`` from the debrief table, joined to what the sort reads."""
+    key = (sort or DEBRIEF_SORTS.default).key
+    query = select(*columns).select_from(Debrief)
+    if key == "source":
+        query = query.join(Source, Source.id == Debrief.source_id)
+    elif key == "contact":
+        query = query.outerjoin(Contact, Contact.id == Debrief.contact_id)
+    return query
+
+
 def list_debriefs(
     vault: Vault,
     scope: Scope,
     *,
     source_id: uuid.UUID | None = None,
     status: DebriefStatus | None = None,
-    after: tuple[datetime, uuid.UUID] | None = None,
+    filters: DebriefFilter | None = None,
+    sort: Sort | None = None,
+    after: tuple[Any, ...] | None = None,
     limit: int = PAGE_SIZE,
 ) -> Page[DebriefRow]:
-    """One keyset page of debriefs, newest first. Pass the returned cursor as
-    ``after`` for the next page; cost does not grow with how far one scrolls."""
+    """One keyset page of debriefs in ``sort``'s order (newest first unless told).
+    Pass the returned cursor as ``after`` for the next page, with the same sort and
+    filters; cost does not grow with how far one scrolls."""
+    keyset = DEBRIEF_SORTS.keyset(sort)
     with vault.read() as session:
-        query = mapping.debrief_row_query().where(
-            visible(Debrief.compartment_id, scope, drive=is_narrow(session, scope))
+        query = (
+            mapping.debrief_row_query()
+            .add_columns(*keyset.cursor_columns())
+            .where(visible(Debrief.compartment_id, scope, drive=is_narrow(session, scope)))
         )
-        if source_id is not None:
-            query = query.where(Debrief.source_id == source_id)
-        if status is not None:
-            query = query.where(Debrief.status == status)
-        query = NEWEST_FIRST.page(query, after, limit)
-        rows, has_more = cut([mapping.debrief_row(r) for r in session.execute(query).all()], limit)
-    cursor = (rows[-1].created_at, rows[-1].id) if rows else None
-    return Page(tuple(rows), cursor, has_more)
+        query = _filter(filters, source_id, status).apply(query)
+        found, has_more = cut(session.execute(keyset.page(query, after, limit)).all(), limit)
+    width = len(keyset.columns)
+    rows = tuple(mapping.debrief_row(r) for r in found)
+    cursor = keyset.cursor_from(found[-1][-width:]) if found else None
+    return Page(rows, cursor, has_more)
 
 
 @dataclass(frozen=True)
 class IdPage:
     ids: tuple[uuid.UUID, ...]
-    cursor: tuple[datetime, uuid.UUID] | None
+    cursor: tuple[Any, ...] | None
     has_more: bool
 
 
@@ -429,34 +517,38 @@ def debrief_id_page(
     *,
     source_id: uuid.UUID | None = None,
     status: DebriefStatus | None = None,
-    after: tuple[datetime, uuid.UUID] | None = None,
+    filters: DebriefFilter | None = None,
+    sort: Sort | None = None,
+    after: tuple[Any, ...] | None = None,
     limit: int = 2000,
 ) -> IdPage:
-    """Only the ids of one keyset page, newest first: what a long list needs to
-    know before it draws anything. Timestamps come back as stored text and only
-    the last one is parsed (for the cursor): parsing thousands costs more than
-    the query."""
-    stored_at = type_coerce(Debrief.created_at, String)
+    """Only the ids of one keyset page in ``sort``'s order: what a long list needs
+    to know before it draws anything. The sort's values come back as stored and
+    only the last row's are read into the cursor (parsing thousands of times
+    costs more than the query)."""
+    keyset = DEBRIEF_SORTS.keyset(sort)
     with vault.read() as session:
-        query = select(stored_at, Debrief.id).where(
+        query = _sorted_query((Debrief.id, *keyset.cursor_columns()), sort).where(
             visible(Debrief.compartment_id, scope, drive=is_narrow(session, scope))
         )
-        if source_id is not None:
-            query = query.where(Debrief.source_id == source_id)
-        if status is not None:
-            query = query.where(Debrief.status == status)
-        rows, has_more = cut(session.execute(NEWEST_FIRST.page(query, after, limit)).all(), limit)
-    cursor = (parse_stored_utc(rows[-1][0]), rows[-1][1]) if rows else None
-    return IdPage(tuple(r[1] for r in rows), cursor, has_more)
+        query = _filter(filters, source_id, status).apply(query)
+        rows, has_more = cut(session.execute(keyset.page(query, after, limit)).all(), limit)
+    cursor = keyset.cursor_from(rows[-1][1:]) if rows else None
+    return IdPage(tuple(r[0] for r in rows), cursor, has_more)
 
 
-def count_debriefs(vault: Vault, scope: Scope, *, source_id: uuid.UUID | None = None) -> int:
+def count_debriefs(
+    vault: Vault,
+    scope: Scope,
+    *,
+    source_id: uuid.UUID | None = None,
+    filters: DebriefFilter | None = None,
+) -> int:
     with vault.read() as session:
         query = (
             select(func.count()).select_from(Debrief).where(visible(Debrief.compartment_id, scope))
         )
-        if source_id is not None:
-            query = query.where(Debrief.source_id == source_id)
+        query = _filter(filters, source_id, None).apply(query)
         return int(session.execute(query).scalar_one())
 
 

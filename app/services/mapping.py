@@ -7,7 +7,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import ScalarSelect, Select, func, select
 from sqlalchemy.orm import Session
 
 from app.domain.grading import Grading
@@ -79,13 +79,18 @@ def contact_view(c: Contact, attendee_names: tuple[str, ...]) -> ContactView:
     )
 
 
-def debrief_row_query() -> Select[Any]:
-    items = (
+def item_count() -> ScalarSelect[Any]:
+    """A debrief's number of items (a correlated sub-select on the debrief row)."""
+    return (
         select(func.count())
         .where(IntelligenceItem.debrief_id == Debrief.id)
         .correlate(Debrief)
         .scalar_subquery()
     )
+
+
+def debrief_row_query() -> Select[Any]:
+    items = item_count()
     return (
         select(
             Debrief.id,

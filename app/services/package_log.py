@@ -17,10 +17,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import String, func, select, type_coerce
 from sqlalchemy.orm import Session
 
-from app.dal.keyset import Keyset, cut
+from app.dal.keyset import Sort, SortKeys, cut
 from app.dal.scope import Scope
 from app.errors import Notice
 from app.models.packages import OutgoingCopy, PackageLog, PackagePeer
@@ -171,18 +171,41 @@ class LogEntry:
 
 
 PAGE_SIZE = 500
-# Newest first; the package id breaks ties between entries processed in the same
-# microsecond (a receipt and the packages it confirmed, a batch import).
-NEWEST_FIRST = Keyset((PackageLog.processed_at, PackageLog.id))
+# Newest first by default; within one way, number, count, counterpart or state,
+# by time processed; the package id breaks ties between entries processed in the
+# same microsecond (a receipt and the packages it confirmed, a batch import).
+LOG_SORTS = SortKeys(
+    {
+        "when": (PackageLog.processed_at,),
+        "way": (PackageLog.direction, PackageLog.kind, PackageLog.processed_at),
+        "number": (PackageLog.sequence, PackageLog.processed_at),
+        "records": (PackageLog.records, PackageLog.processed_at),
+        "with": (PackageLog.counterpart, PackageLog.processed_at),
+        # Unconfirmed ('') before confirmed, these by the time of their receipt.
+        "state": (
+            func.coalesce(type_coerce(PackageLog.confirmed_at, String), ""),
+            PackageLog.processed_at,
+        ),
+    },
+    tiebreak=PackageLog.id,
+    default=Sort("when", descending=True),
+)
 
 
 def log_page(
-    vault: Vault, scope: Scope, *, after: tuple[Any, ...] | None = None, limit: int = PAGE_SIZE
+    vault: Vault,
+    scope: Scope,
+    *,
+    sort: Sort | None = None,
+    after: tuple[Any, ...] | None = None,
+    limit: int = PAGE_SIZE,
 ) -> Page[LogEntry]:
-    """One keyset page of the log, newest first; pass the returned cursor as
-    ``after`` for the next page. Packages carry no compartment of their own; the
-    log shows only numbers and counts, never what the records were."""
+    """One keyset page of the log in ``sort``'s order (newest first unless told);
+    pass the returned cursor as ``after`` for the next page, with the same sort.
+    Packages carry no compartment of their own; the log shows only numbers and
+    counts, never what the records were."""
     del scope  # every alias of the vault's user may see its package log
+    keyset = LOG_SORTS.keyset(sort)
     query = select(
         PackageLog.id,
         PackageLog.direction,
@@ -194,13 +217,14 @@ def log_page(
         PackageLog.processed_at,
         PackageLog.confirmed_at,
         PackageLog.sealed.is_not(None) | PackageLog.id.in_(select(OutgoingCopy.package_id)),
+        *keyset.cursor_columns(),
     )
     with vault.read() as session:
-        rows, has_more = cut(session.execute(NEWEST_FIRST.page(query, after, limit)).all(), limit)
+        rows, has_more = cut(session.execute(keyset.page(query, after, limit)).all(), limit)
     entries = tuple(
         LogEntry(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], bool(r[9])) for r in rows
     )
-    cursor = (entries[-1].processed_at, entries[-1].package_id) if entries else None
+    cursor = keyset.cursor_from(rows[-1][10:]) if rows else None
     return Page(entries, cursor, has_more)
 
 

@@ -235,6 +235,7 @@ class SearchHit:
     codename: str
     snippet: str  # with \x02 ... \x03 around matched terms
     rank: float
+    written_at: datetime | None = None  # the debrief's (none for a subject)
 
 
 class ReminderKind(StrEnum):

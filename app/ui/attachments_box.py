@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from app.services import attachments
 from app.services.attachments import AttachmentView
 from app.ui.confirm import ConfirmDialog, ask
+from app.ui.dialog_keys import keyboard_dialog
 from app.ui.errors import show_error
 from app.ui.record_table import RecordTable
 from app.ui.save_file import choose_save_path, save_confirmed
@@ -54,6 +55,7 @@ class ImageViewer(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(scroll)
         self.resize(800, 600)
+        keyboard_dialog(self)
 
 
 class AttachmentsBox(QGroupBox):
@@ -66,12 +68,23 @@ class AttachmentsBox(QGroupBox):
         self.viewers: list[ImageViewer] = []
         self.table: RecordTable[AttachmentView] = RecordTable(
             [
-                Column(self.tr("Added"), lambda a: local_time(a.created_at)),
+                Column(
+                    self.tr("Added"),
+                    lambda a: local_time(a.created_at),
+                    key=lambda a: a.created_at,
+                    newest_first=True,
+                ),
                 Column(self.tr("Kind"), lambda a: a.media_type),
-                Column(self.tr("Size"), lambda a: _size(a.size)),
+                Column(
+                    self.tr("Size"),
+                    lambda a: _size(a.size),
+                    key=lambda a: a.size,
+                    newest_first=True,
+                ),
                 Column(self.tr("Name"), lambda a: a.name),
             ],
             "attachmentsTable",
+            empty=lambda: self.tr("No files attached.") if self.debrief_id else "",
         )
         self.table.view.setMaximumHeight(120)
         self.table.view.doubleClicked.connect(lambda _i: self.view_selected())

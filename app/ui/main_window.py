@@ -1,4 +1,6 @@
-"""The main window: alias band on top, navigation on the left, pages on the right.
+"""The main window: alias band on top, navigation on the left, pages on the right,
+and a menu bar listing every action with its shortcut (app.ui.actions; the same
+actions in the command palette, Ctrl+K).
 
 It is built fresh at every unlock and destroyed at every lock, so no widget can
 keep showing vault data after the keys are gone.
@@ -7,23 +9,28 @@ keep showing vault data after the keys are gone.
 from __future__ import annotations
 
 import uuid
+from functools import partial
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListWidget,
     QMainWindow,
+    QPushButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from app.services import aliases, vaults
+from app.services import aliases, debriefs, vaults
 from app.ui import i18n
 from app.ui import undo as word_undo
+from app.ui.actions import ActionRegistry, ActionSpec
 from app.ui.alias_band import AliasBand
+from app.ui.command_palette import CommandPalette, open_palette
+from app.ui.dialogs.contact_form import ContactDialog
 from app.ui.errors import notice_text, show_error
 from app.ui.lock import LockController
 from app.ui.meeting_mode import MeetingView
@@ -41,6 +48,17 @@ from app.ui.session import AppSession
 from app.ui.workers import TaskRunner
 
 PANIC_KEYS = ("F12", "Ctrl+Shift+Space")
+# Buttons that do what an action does show its shortcut in their tooltip.
+BUTTON_ACTIONS = {
+    "lockButton": "lock",
+    "newSource": "newSource",
+    "newContact": "newContact",
+    "newDebrief": "newDebrief",
+    "searchButton": "search",
+    "exportAllNew": "export",
+    "debriefBack": "back",
+    "backToSources": "back",
+}
 
 
 class MainWindow(QMainWindow):
@@ -59,7 +77,6 @@ class MainWindow(QMainWindow):
         self.lock = lock
         self.runner = runner
         self.meeting: MeetingView | None = None
-        self._own_actions: list[QAction] = []
         word_undo.install()  # Ctrl+Z takes back a word, not a whole field
         # Always in view (also while a page shows a passing message): the idle lock.
         self.idle_status = QLabel()
@@ -115,6 +132,7 @@ class MainWindow(QMainWindow):
         self.central = QStackedWidget()
         self.central.addWidget(self.normal)
         self.setCentralWidget(self.central)  # deletes the one built before, if any
+        self.palette_dialog: CommandPalette | None = None
         self._actions()
         self.nav.currentRowChanged.connect(self._show_page)
         self.band.switch_requested.connect(self._switch_alias)
@@ -155,10 +173,7 @@ class MainWindow(QMainWindow):
         source = self.current_source() if debrief is None else None
         for page in [*self.pages, self.debrief_page]:
             page.clear_vault_data()  # stops their timers and late results
-        for action in self._own_actions:
-            self.removeAction(action)
-            action.deleteLater()
-        self._own_actions.clear()
+        self.registry.dispose()  # its keys and menus, before the new language's
         self._build()
         self.refresh()
         self.nav.setCurrentRow(max(0, row))
@@ -210,31 +225,164 @@ class MainWindow(QMainWindow):
         page.open_debrief.connect(self.open_debrief)
 
     def _actions(self) -> None:
-        def add(text: str, keys: tuple[str, ...], slot: object, name: str) -> QAction:
-            action = QAction(text, self)
-            action.setObjectName(name)
-            action.setShortcuts([QKeySequence(k) for k in keys])
-            action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
-            action.triggered.connect(slot)
-            self.addAction(action)
-            self._own_actions.append(action)
-            return action
+        self.registry = ActionRegistry(
+            self,
+            [
+                ("vault", self.tr("Vault")),
+                ("go", self.tr("Go")),
+                ("records", self.tr("Actions")),
+            ],
+        )
+        add = self.registry.add
 
-        self.lock_action = add(
-            self.tr("Lock"), ("Ctrl+L",), lambda: self.lock.lock("manual"), "lockAction"
+        def normal() -> bool:  # not in meeting mode, which shows nothing else
+            return self.meeting is None
+
+        add(
+            ActionSpec("palette", self.tr("Command palette…"), ("Ctrl+K",), self.open_palette, "go")
         )
-        self.panic_action = add(
-            self.tr("Panic: lock and hide"), PANIC_KEYS, self.lock.panic, "panicAction"
+        for n, page_class in enumerate(self.page_classes(), start=1):
+            keys = (f"Ctrl+{n}",) if page_class is not SearchPage else ("Ctrl+F", f"Ctrl+{n}")
+            add(
+                ActionSpec(
+                    "search" if page_class is SearchPage else f"go{page_class.__name__}",
+                    self.pages[n - 1].title(),
+                    keys,
+                    partial(self.go_to, page_class),
+                    "go",
+                    normal,
+                )
+            )
+        add(ActionSpec("back", self.tr("Back"), ("Alt+Left",), self.go_back, "go", normal))
+        add(
+            ActionSpec(
+                "switchAlias",
+                self.tr("Switch alias…"),
+                ("Ctrl+Shift+A",),
+                self.choose_alias,
+                "go",
+                normal,
+            )
         )
-        self.quit_action = add(self.tr("Quit"), ("Ctrl+Q",), self.quit_requested.emit, "quitAction")
-        self.meeting_action = add(
-            self.tr("Meeting mode"), ("Ctrl+M",), self.enter_meeting, "meetingAction"
+        add(
+            ActionSpec(
+                "newSource",
+                self.tr("New source…"),
+                ("Ctrl+Shift+N",),
+                self.new_source,
+                "records",
+                normal,
+            )
         )
-        self.search_action = add(
-            self.tr("Search"), ("Ctrl+F",), lambda: self.show_page(SearchPage), "searchAction"
+        add(
+            ActionSpec(
+                "newDebrief",
+                self.tr("New debrief"),
+                ("Ctrl+N",),
+                self.new_debrief,
+                "records",
+                normal,
+            )
         )
+        add(
+            ActionSpec(
+                "newContact",
+                self.tr("New contact…"),
+                ("Ctrl+Shift+C",),
+                self.new_contact,
+                "records",
+                normal,
+            )
+        )
+        add(
+            ActionSpec(
+                "meeting",
+                self.tr("Meeting mode"),
+                ("Ctrl+M",),
+                self.enter_meeting,
+                "records",
+                normal,
+            )
+        )
+        add(
+            ActionSpec(
+                "report", self.tr("Report…"), ("Ctrl+P",), self.report_current, "records", normal
+            )
+        )
+        add(
+            ActionSpec(
+                "export",
+                self.tr("Send a package (export)…"),
+                ("Ctrl+E",),
+                self.go_export,
+                "records",
+                normal,
+            )
+        )
+        add(
+            ActionSpec(
+                "import",
+                self.tr("Receive a package (import)…"),
+                ("Ctrl+I",),
+                self.go_import,
+                "records",
+                normal,
+            )
+        )
+        add(
+            ActionSpec(
+                "lock",
+                self.tr("Lock"),
+                ("Ctrl+L",),
+                lambda: self.lock.lock("manual"),
+                "vault",
+                global_keys=True,
+            )
+        )
+        add(
+            ActionSpec(
+                "panic",
+                self.tr("Panic: lock and hide"),
+                PANIC_KEYS,
+                self.lock.panic,
+                "vault",
+                global_keys=True,
+            )
+        )
+        add(ActionSpec("quit", self.tr("Quit"), ("Ctrl+Q",), self.quit_requested.emit, "vault"))
+        self.menus = self.registry.build_menus(self.menuBar())
+        self.lock_action = self.registry.actions["lock"]
+        self.panic_action = self.registry.actions["panic"]
+        self.quit_action = self.registry.actions["quit"]
+        self.meeting_action = self.registry.actions["meeting"]
+        self.search_action = self.registry.actions["search"]
+        self.show_shortcuts_on_buttons()
+
+    def show_shortcuts_on_buttons(self) -> None:
+        """Buttons that do what an action does say its shortcut (tooltip)."""
+        for button in self.findChildren(QPushButton):
+            key = BUTTON_ACTIONS.get(button.objectName())
+            if key is not None:
+                button.setToolTip(self.registry.tooltip(key))
+        for row, page in enumerate(self.pages):
+            key = "search" if isinstance(page, SearchPage) else f"go{type(page).__name__}"
+            self.nav.item(row).setToolTip(self.registry.tooltip(key))
+
+    def open_palette(self) -> CommandPalette:
+        self.registry.refresh()
+        self.palette_dialog = open_palette(self.registry, self)
+        return self.palette_dialog
 
     # -- navigation -----------------------------------------------------------
+
+    def go_to(self, page_class: type[Page]) -> None:
+        """A page by its shortcut: shown, with the keyboard in its first field."""
+        page = self.show_page(page_class)
+        if isinstance(page, SourcesPage):
+            page.show_list()
+        entry = page.entry_widget()
+        if entry is not None:
+            entry.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def page(self, page_class: type[Page]) -> Page:
         return next(p for p in self.pages if isinstance(p, page_class))
@@ -287,6 +435,97 @@ class MainWindow(QMainWindow):
         page.set_debrief(None)
         page.source.setCurrentIndex(max(0, page.source.findData(source_id)))
 
+    def go_back(self) -> None:
+        """From a debrief to the list it was opened from; from a source's file to
+        the list of sources."""
+        if self.stack.currentWidget() is self.debrief_page:
+            self.debrief_page.save_now()
+            self._back_from_debrief()
+            return
+        sources_page = self.page(SourcesPage)
+        assert isinstance(sources_page, SourcesPage)
+        if self.stack.currentWidget() is sources_page and sources_page.stack.currentIndex():
+            sources_page.show_list()
+
+    def choose_alias(self) -> None:
+        self.band.switcher.setFocus()
+        self.band.switcher.showPopup()
+
+    def new_source(self) -> None:
+        page = self.show_page(SourcesPage)
+        assert isinstance(page, SourcesPage)
+        page.show_list()
+        page.new_source()
+
+    def _source_or_hint(self, key: str) -> tuple[uuid.UUID, str] | None:
+        source = self.current_source()
+        if source is None:
+            self.statusBar().showMessage(
+                self.tr("Open a source's file or debrief first, then use {action}.").format(
+                    action=self.registry.tooltip(key)
+                ),
+                6000,
+            )
+        return source
+
+    def new_debrief(self) -> None:
+        source = self._source_or_hint("newDebrief")
+        if source is None:
+            return
+        self.save_pending()
+        try:
+            debrief_id = debriefs.create_draft(self.session.vault, self.session.scope, source[0])
+        except Exception as exc:
+            show_error(self, exc)
+            return
+        self.open_debrief(debrief_id)
+
+    def new_contact(self) -> ContactDialog | None:
+        source = self._source_or_hint("newContact")
+        if source is None:
+            return None
+        self.save_pending()
+        dialog = ContactDialog(self.session, source[0], source[1], self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(self._reload_current)
+        dialog.open()
+        return dialog
+
+    def _reload_current(self) -> None:
+        current = self.stack.currentWidget()
+        try:
+            if current is self.debrief_page:
+                self.debrief_page.reload()
+            elif isinstance(current, Page):
+                current.reload()
+        except Exception as exc:
+            show_error(self, exc)
+
+    def report_current(self) -> None:
+        """A report on the debrief or source on screen (or the Reports page)."""
+        if self.stack.currentWidget() is self.debrief_page and self.debrief_page.view is not None:
+            self.debrief_page.report_button.click()
+            return
+        source = self.current_source()
+        if source is not None:
+            self.report_source(source[0])
+        else:
+            self.show_page(ReportsPage)
+
+    def go_export(self) -> None:
+        page = self.show_page(PackagesPage)
+        assert isinstance(page, PackagesPage)
+        page.tabs.setCurrentWidget(page.send)
+        page.send.export_new.setFocus()
+
+    def go_import(self) -> None:
+        page = self.show_page(PackagesPage)
+        assert isinstance(page, PackagesPage)
+        page.tabs.setCurrentWidget(page.receive)
+        receive = page.receive
+        handler = self.session.scope.is_handler
+        (receive.import_button if handler else receive.take_receipt).setFocus()
+
     def _back_from_debrief(self) -> None:
         self.stack.setCurrentIndex(self._return_row)
         self.nav.setCurrentRow(self._return_row)
@@ -329,6 +568,8 @@ class MainWindow(QMainWindow):
         self.central.addWidget(self.meeting)
         self.central.setCurrentWidget(self.meeting)
         self.statusBar().hide()
+        self.menuBar().hide()  # meeting mode shows nothing but the meeting
+        self.registry.refresh()
         self.meeting.note.setFocus()
 
     def _leave_meeting(self, record: object) -> None:
@@ -338,6 +579,8 @@ class MainWindow(QMainWindow):
             meeting.deleteLater()
         self.central.setCurrentWidget(self.normal)
         self.statusBar().show()
+        self.menuBar().show()
+        self.registry.refresh()
         debrief_id = getattr(record, "debrief_id", None)
         if isinstance(debrief_id, uuid.UUID):
             self.open_debrief(debrief_id)

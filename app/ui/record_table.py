@@ -1,4 +1,5 @@
-"""A read-only table of view objects with a row of buttons under it."""
+"""A read-only table of view objects with a row of buttons under it. A header
+click sorts it (app.ui.list_sorting); an empty table says why (``empty``)."""
 
 from __future__ import annotations
 
@@ -15,6 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.ui.empty_hint import empty_hint
+from app.ui.list_sorting import make_sortable
 from app.ui.table_models import Column, RowsModel
 
 T = TypeVar("T")
@@ -28,6 +31,7 @@ class RecordTable(QWidget, Generic[T]):
         parent: QWidget | None = None,
         *,
         model: RowsModel[T] | None = None,
+        empty: str | Callable[[], str] = "",
     ) -> None:
         super().__init__(parent)
         self.model: RowsModel[T] = model if model is not None else RowsModel(columns, self)
@@ -43,6 +47,8 @@ class RecordTable(QWidget, Generic[T]):
         self.view.horizontalHeader().setSectionResizeMode(
             len(columns) - 1, QHeaderView.ResizeMode.Stretch
         )
+        make_sortable(self.view)
+        empty_hint(self.view, empty)
         self.buttons = QHBoxLayout()
         self.buttons.addStretch(1)
         layout = QVBoxLayout(self)

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 from app.errors import VeldboekError
 from app.services import printing
 from app.services.reports import OpenPdf, PageImage, open_pdf
+from app.ui.dialog_keys import keyboard_dialog
 from app.ui.errors import show_error
 from app.ui.save_file import choose_save_path, save_confirmed
 
@@ -200,6 +201,7 @@ class ReportPreviewDialog(QDialog):
         layout.addWidget(header)
         layout.addWidget(self.page_area, 1)
         layout.addLayout(buttons)
+        keyboard_dialog(self, first=self.page_area)  # Space never prints
         self.page_area.setFocus()  # Page Up/Down, arrows scroll the pages at once
 
     # -- rendering ---------------------------------------------------------------------

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.models.enums import TaskingStatus
+from app.models.enums import RiskLevel, TaskingStatus
 from app.services import debriefs, sources
 from app.services.views import (
     ContactView,
@@ -45,6 +45,7 @@ from app.ui.dialogs.records import (
 from app.ui.dialogs.source_form import SourceDialog
 from app.ui.errors import show_error
 from app.ui.labels import label
+from app.ui.pages.debriefs import CONTACT_ORDER, STATUS_ORDER
 from app.ui.record_table import RecordTable
 from app.ui.session import AppSession
 from app.ui.table_models import Column
@@ -90,6 +91,10 @@ class SourceFileView(QWidget):
         layout.addWidget(self.tabs)
 
     # -- tabs -------------------------------------------------------------------
+
+    def _empty(self, text: str) -> Callable[[], str]:
+        """An empty tab's hint, once a file is shown."""
+        return lambda: text if self.file is not None else ""
 
     def _overview_tab(self) -> None:
         tab = QWidget()
@@ -146,14 +151,24 @@ class SourceFileView(QWidget):
     def _contacts_tab(self) -> None:
         self.contacts: RecordTable[ContactView] = RecordTable(
             [
-                Column(self.tr("When"), lambda c: local_time(c.occurred_at)),
+                Column(
+                    self.tr("When"),
+                    lambda c: local_time(c.occurred_at),
+                    key=lambda c: c.occurred_at,
+                    newest_first=True,
+                ),
                 Column(self.tr("Kind"), lambda c: label(c.kind)),
                 Column(self.tr("Location"), lambda c: c.location_codeword),
-                Column(self.tr("Minutes"), lambda c: str(c.duration_minutes or "")),
+                Column(
+                    self.tr("Minutes"),
+                    lambda c: str(c.duration_minutes or ""),
+                    key=lambda c: c.duration_minutes,
+                ),
                 Column(self.tr("Attendees"), lambda c: ", ".join(c.attendees)),
                 Column(self.tr("Safety"), lambda c: c.safety_notes),
             ],
             "contactsTable",
+            empty=self._empty(self.tr("No contacts recorded yet.")),
         )
         self.contacts.add_button(self.tr("New contact…"), self._new_contact, "newContact")
         self.contacts.add_button(
@@ -164,13 +179,33 @@ class SourceFileView(QWidget):
     def _debriefs_tab(self) -> None:
         self.debriefs: RecordTable[DebriefRow] = RecordTable(
             [
-                Column(self.tr("Written"), lambda d: local_time(d.created_at)),
-                Column(self.tr("Status"), lambda d: label(d.status)),
-                Column(self.tr("Contact"), lambda d: label(d.contact_kind)),
-                Column(self.tr("Items"), lambda d: str(d.item_count)),
+                Column(
+                    self.tr("Written"),
+                    lambda d: local_time(d.created_at),
+                    key=lambda d: d.created_at,
+                    newest_first=True,
+                ),
+                Column(
+                    self.tr("Status"),
+                    lambda d: label(d.status),
+                    key=lambda d: STATUS_ORDER[d.status],
+                ),
+                Column(
+                    self.tr("Contact"),
+                    lambda d: label(d.contact_kind),
+                    key=lambda d: CONTACT_ORDER.get(d.contact_kind, 0) if d.contact_kind else 0,
+                ),
+                Column(
+                    self.tr("Items"),
+                    lambda d: str(d.item_count),
+                    key=lambda d: d.item_count,
+                    newest_first=True,
+                ),
             ],
             "sourceDebriefsTable",
+            empty=self._empty(self.tr("No debriefs for this source yet.")),
         )
+        self.debriefs.view.activated.connect(lambda index: self._open_debrief_row(index.row()))
         self.debriefs.view.doubleClicked.connect(lambda index: self._open_debrief_row(index.row()))
         self.debriefs.add_button(self.tr("New debrief"), self._new_debrief, "newDebrief")
         self.debriefs.add_button(
@@ -181,13 +216,14 @@ class SourceFileView(QWidget):
     def _tasking_tab(self) -> None:
         self.taskings: RecordTable[TaskingView] = RecordTable(
             [
-                Column(self.tr("Deadline"), lambda t: _date(t.deadline)),
+                Column(self.tr("Deadline"), lambda t: _date(t.deadline), key=lambda t: t.deadline),
                 Column(self.tr("Status"), lambda t: label(t.status)),
                 Column(self.tr("Tasking"), lambda t: t.description),
                 Column(self.tr("Limits"), lambda t: t.limits),
                 Column(self.tr("Outcome"), lambda t: t.outcome),
             ],
             "taskingTable",
+            empty=self._empty(self.tr("No tasking given yet.")),
         )
         self.taskings.add_button(self.tr("New tasking…"), self._dialog(TaskingDialog), "newTasking")
         self.taskings.add_button(self.tr("Close tasking…"), self._close_tasking, "closeTasking")
@@ -196,14 +232,25 @@ class SourceFileView(QWidget):
     def _payments_tab(self) -> None:
         self.payments: RecordTable[PaymentView] = RecordTable(
             [
-                Column(self.tr("Date"), lambda p: p.occurred_on.isoformat()),
+                Column(
+                    self.tr("Date"),
+                    lambda p: p.occurred_on.isoformat(),
+                    key=lambda p: p.occurred_on,
+                    newest_first=True,
+                ),
                 Column(self.tr("Kind"), lambda p: label(p.kind)),
-                Column(self.tr("Amount"), lambda p: money(p.amount_cents, p.currency)),
+                Column(
+                    self.tr("Amount"),
+                    lambda p: money(p.amount_cents, p.currency),
+                    key=lambda p: (p.currency, p.amount_cents),
+                    newest_first=True,
+                ),
                 Column(self.tr("Witness"), lambda p: p.witness or "—"),
                 Column(self.tr("Approved by"), lambda p: p.approved_by or "—"),
                 Column(self.tr("Reason"), lambda p: p.reason),
             ],
             "paymentsTable",
+            empty=self._empty(self.tr("No payments or offers recorded.")),
         )
         self.payments.add_button(
             self.tr("Record payment or offer…"), self._dialog(PaymentDialog), "newPayment"
@@ -214,18 +261,38 @@ class SourceFileView(QWidget):
         tab = QWidget()
         self.risks: RecordTable[RiskView] = RecordTable(
             [
-                Column(self.tr("Assessed"), lambda r: local_time(r.assessed_at, False)),
-                Column(self.tr("Level"), lambda r: label(r.level)),
-                Column(self.tr("Review on"), lambda r: r.review_on.isoformat()),
+                Column(
+                    self.tr("Assessed"),
+                    lambda r: local_time(r.assessed_at, False),
+                    key=lambda r: r.assessed_at,
+                    newest_first=True,
+                ),
+                Column(
+                    self.tr("Level"),
+                    lambda r: label(r.level),
+                    key=lambda r: list(RiskLevel).index(r.level),
+                    newest_first=True,
+                ),
+                Column(
+                    self.tr("Review on"),
+                    lambda r: r.review_on.isoformat(),
+                    key=lambda r: r.review_on,
+                ),
                 Column(self.tr("Threats"), lambda r: r.threats),
                 Column(self.tr("Welfare"), lambda r: r.welfare_notes),
             ],
             "riskTable",
+            empty=self._empty(self.tr("No risk assessment yet.")),
         )
         self.risks.add_button(self.tr("New risk assessment…"), self._dialog(RiskDialog), "newRisk")
         self.instructions: RecordTable[InstructionView] = RecordTable(
             [
-                Column(self.tr("Given"), lambda i: local_time(i.given_at, False)),
+                Column(
+                    self.tr("Given"),
+                    lambda i: local_time(i.given_at, False),
+                    key=lambda i: i.given_at,
+                    newest_first=True,
+                ),
                 Column(
                     self.tr("Acknowledged"),
                     lambda i: local_time(i.acknowledged_at, False) or self.tr("not yet"),
@@ -233,17 +300,24 @@ class SourceFileView(QWidget):
                 Column(self.tr("Instruction"), lambda i: i.text),
             ],
             "instructionsTable",
+            empty=self._empty(self.tr("No instructions given yet.")),
         )
         self.instructions.add_button(
             self.tr("Give instruction…"), self._dialog(InstructionDialog), "newInstruction"
         )
         self.reliability: RecordTable[ReliabilityView] = RecordTable(
             [
-                Column(self.tr("Reviewed"), lambda r: local_time(r.reviewed_at, False)),
+                Column(
+                    self.tr("Reviewed"),
+                    lambda r: local_time(r.reviewed_at, False),
+                    key=lambda r: r.reviewed_at,
+                    newest_first=True,
+                ),
                 Column(self.tr("Evaluation"), lambda r: r.evaluation),
                 Column(self.tr("Rationale"), lambda r: r.rationale),
             ],
             "reliabilityTable",
+            empty=self._empty(self.tr("No reliability review yet.")),
         )
         self.reliability.add_button(
             self.tr("Review reliability…"), self._dialog(ReliabilityDialog), "newReliability"

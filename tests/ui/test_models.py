@@ -46,7 +46,7 @@ def test_lazy_model_pages_ids_and_loads_only_visible_blocks(qtbot: QtBot) -> Non
     ids = [uuid.UUID(int=i + 1) for i in range(5_000)]
     fetched_rows: list[int] = []
 
-    def fetch_ids(cursor: object, limit: int) -> IdPage:
+    def fetch_ids(sort: object, cursor: object, limit: int) -> IdPage:
         start = 0 if cursor is None else int(cursor)  # type: ignore[call-overload]
         chunk = ids[start : start + limit]
         return IdPage(tuple(chunk), start + len(chunk), start + len(chunk) < len(ids))
@@ -56,7 +56,9 @@ def test_lazy_model_pages_ids_and_loads_only_visible_blocks(qtbot: QtBot) -> Non
         fetched_rows.append(len(block))
         return {i: f"row {i.int}" for i in block}
 
-    model: LazyIdModel[str] = LazyIdModel([Column("Row", lambda r: r)], fetch_ids, fetch_rows)
+    model: LazyIdModel[str] = LazyIdModel(
+        [Column("Row", lambda r: r, sort="row")], fetch_ids, fetch_rows
+    )
     model.ID_PAGE = 1000
     tester = QAbstractItemModelTester(model, FATAL)
     model.reset()

@@ -19,7 +19,7 @@ from app.ui.dialogs.item_dialog import ItemDialog
 from app.ui.dialogs.source_form import SourceDialog
 from app.ui.main_window import MainWindow
 from app.ui.pages.home import HomePage
-from app.ui.pages.search import SearchPage
+from app.ui.pages.search import TEXT_COLUMN, SearchPage
 from app.ui.pages.sources import SourcesPage
 from tests import factory
 from tests.ui.boxes import confirm
@@ -295,10 +295,15 @@ def test_search_highlights_and_opens_debriefs(qtbot: QtBot, window: MainWindow) 
     assert isinstance(page, SearchPage)
     qtbot.keyClicks(page.query, "zeppelin")
     qtbot.keyClick(page.query, Qt.Key.Key_Return)
-    assert page.model.rowCount() >= 1
-    html = page.model.data(page.model.index(0, 2))
+    assert page.model.rowCount() == 1
+    html = page.model.data(page.model.index(0, TEXT_COLUMN))
     assert "<b" in html
     assert "zeppelin" in html
+    # Enter opened the only result.
+    assert window.stack.currentWidget() is window.debrief_page
+    assert window.debrief_page.view is not None
+    assert window.debrief_page.view.id == debrief_id
+    window.show_page(SearchPage)
     double_click_row(qtbot, page.table, 0)
     assert window.stack.currentWidget() is window.debrief_page
     assert window.debrief_page.view is not None

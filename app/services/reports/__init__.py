@@ -28,48 +28,110 @@ Callers use this package's names (``reports.issue_internal``); its modules:
 
 from __future__ import annotations
 
-from app.models.reports import ApprovalStatus, ReportKind
-from app.services.reports.approvals import (
-    ApprovalView,
-    approve_sanitised,
-    list_approvals,
-    reject_sanitised,
-)
-from app.services.reports.choices import (
-    DEFAULT_MARKING,
-    MARKINGS,
-    MAX_DEBRIEFS,
-    REPORT_LANGUAGES,
-    Selection,
-    default_language,
-)
-from app.services.reports.internal_report import internal_body, issue_internal, read_internal_body
-from app.services.reports.pages import (
-    OpenPdf,
-    PageImage,
-    open_pdf,
-    page_count,
-    render_page,
-    render_pages,
-)
-from app.services.reports.progress import Cancel, ProgressFn
-from app.services.reports.reading import unlinked_for
-from app.services.reports.register import IssuedPdf, printer_reference
-from app.services.reports.sanitised_report import (
-    PREVIEW_NOTICE,
-    check_sanitised,
-    issue_sanitised,
-    preview_approval,
-    request_sanitised,
-)
-from app.services.reports.verifying import (
-    Verification,
-    VerifyResult,
-    record_printed,
-    save_pdf,
-    verify_pdf,
-)
-from app.services.sanitise import GuardHit, SanitisationRefused
+import importlib
+from typing import TYPE_CHECKING
+
+# The names load their modules on first use (PEP 562): the command line imports
+# this package for its choices alone, and should not pay for reportlab and PDFium
+# (a third of its start-up) unless it makes or reads a report.
+if TYPE_CHECKING:
+    from app.models.reports import ApprovalStatus, ReportKind
+    from app.services.reports.approvals import (
+        ApprovalView,
+        approve_sanitised,
+        list_approvals,
+        reject_sanitised,
+    )
+    from app.services.reports.choices import (
+        DEFAULT_MARKING,
+        MARKINGS,
+        MAX_DEBRIEFS,
+        REPORT_LANGUAGES,
+        Selection,
+        default_language,
+    )
+    from app.services.reports.internal_report import (
+        internal_body,
+        issue_internal,
+        read_internal_body,
+    )
+    from app.services.reports.pages import (
+        OpenPdf,
+        PageImage,
+        open_pdf,
+        page_count,
+        render_page,
+        render_pages,
+    )
+    from app.services.reports.progress import Cancel, ProgressFn
+    from app.services.reports.reading import unlinked_for
+    from app.services.reports.register import IssuedPdf, printer_reference
+    from app.services.reports.sanitised_report import (
+        PREVIEW_NOTICE,
+        check_sanitised,
+        issue_sanitised,
+        preview_approval,
+        request_sanitised,
+    )
+    from app.services.reports.verifying import (
+        Verification,
+        VerifyResult,
+        record_printed,
+        save_pdf,
+        verify_pdf,
+    )
+    from app.services.sanitise import GuardHit, SanitisationRefused
+
+_WHERE = {
+    "ApprovalStatus": "app.models.reports",
+    "ApprovalView": "app.services.reports.approvals",
+    "Cancel": "app.services.reports.progress",
+    "DEFAULT_MARKING": "app.services.reports.choices",
+    "GuardHit": "app.services.sanitise",
+    "IssuedPdf": "app.services.reports.register",
+    "MARKINGS": "app.services.reports.choices",
+    "MAX_DEBRIEFS": "app.services.reports.choices",
+    "OpenPdf": "app.services.reports.pages",
+    "PREVIEW_NOTICE": "app.services.reports.sanitised_report",
+    "PageImage": "app.services.reports.pages",
+    "ProgressFn": "app.services.reports.progress",
+    "REPORT_LANGUAGES": "app.services.reports.choices",
+    "ReportKind": "app.models.reports",
+    "SanitisationRefused": "app.services.sanitise",
+    "Selection": "app.services.reports.choices",
+    "Verification": "app.services.reports.verifying",
+    "VerifyResult": "app.services.reports.verifying",
+    "approve_sanitised": "app.services.reports.approvals",
+    "check_sanitised": "app.services.reports.sanitised_report",
+    "default_language": "app.services.reports.choices",
+    "internal_body": "app.services.reports.internal_report",
+    "issue_internal": "app.services.reports.internal_report",
+    "issue_sanitised": "app.services.reports.sanitised_report",
+    "list_approvals": "app.services.reports.approvals",
+    "open_pdf": "app.services.reports.pages",
+    "page_count": "app.services.reports.pages",
+    "preview_approval": "app.services.reports.sanitised_report",
+    "printer_reference": "app.services.reports.register",
+    "read_internal_body": "app.services.reports.internal_report",
+    "record_printed": "app.services.reports.verifying",
+    "reject_sanitised": "app.services.reports.approvals",
+    "render_page": "app.services.reports.pages",
+    "render_pages": "app.services.reports.pages",
+    "request_sanitised": "app.services.reports.sanitised_report",
+    "save_pdf": "app.services.reports.verifying",
+    "unlinked_for": "app.services.reports.reading",
+    "verify_pdf": "app.services.reports.verifying",
+}
+
+
+def __getattr__(name: str) -> object:
+    module = _WHERE.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "DEFAULT_MARKING",

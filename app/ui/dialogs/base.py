@@ -1,5 +1,6 @@
 """A form dialog: OK runs the service call; a known error is shown in the form
-and the dialog stays open with everything typed still there."""
+and the dialog stays open with everything typed still there. Enter moves from
+field to field; OK is clicked, or pressed with Ctrl+Enter (app.ui.dialog_keys)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
+from app.ui.dialog_keys import keyboard_dialog
 from app.ui.errors import describe
 
 
@@ -30,6 +32,7 @@ class FormDialog(QDialog):
         layout.addWidget(self.buttons)
         self.on_submit: Callable[[], object] | None = None
         self.result_value: object = None
+        self.keys = keyboard_dialog(self)
 
     def _submit(self) -> None:
         if self.on_submit is None:

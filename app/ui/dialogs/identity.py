@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from app.services import identity
 from app.services.views import IdentityFields
+from app.ui.dialog_keys import keyboard_dialog
 from app.ui.dialogs.base import FormDialog
 from app.ui.errors import describe
 from app.ui.session import AppSession
@@ -154,6 +155,8 @@ class RevealIdentityDialog(QDialog):
         self._left = 0
         self.finished.connect(lambda _r: self.wipe())
         self.setMinimumWidth(480)
+        # Enter in the reason reveals (the passphrase check refuses a half-filled one).
+        keyboard_dialog(self, submit_field=self.reason, accept=self.reveal_button)
 
     def reveal(self) -> None:
         passphrase, reason = self.passphrase.text(), self.reason.text()

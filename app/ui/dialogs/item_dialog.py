@@ -30,6 +30,7 @@ from app.models.enums import Corroboration, GradingScheme, SubjectKind
 from app.services import debriefs
 from app.services.debriefs import ItemDraft
 from app.services.views import ItemView
+from app.ui.dialog_keys import keep_enter
 from app.ui.dialogs.base import FormDialog
 from app.ui.errors import describe, show_error
 from app.ui.labels import grading_label, label
@@ -58,6 +59,7 @@ class SubjectsEditor(QWidget):
         remove.setObjectName("removeSubject")
         add.clicked.connect(self.add_current)
         self.name.returnPressed.connect(self.add_current)
+        keep_enter(self.name)  # Enter adds the name and stays for the next one
         remove.clicked.connect(self._remove)
         row = QHBoxLayout()
         row.addWidget(self.kind)

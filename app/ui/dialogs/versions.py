@@ -23,6 +23,7 @@ from app.domain.grading import Grading
 from app.models.enums import DebriefStatus, GradingScheme
 from app.services import record_versions
 from app.services.record_versions import VersionInfo
+from app.ui.dialog_keys import keyboard_dialog
 from app.ui.errors import describe
 from app.ui.labels import label
 from app.ui.session import AppSession
@@ -67,6 +68,7 @@ class VersionsDialog(QDialog):
         layout.addLayout(row)
         layout.addWidget(buttons)
         self.resize(900, 560)
+        keyboard_dialog(self)
 
     def _load(self, item: QListWidgetItem | None) -> None:
         if item is None:

@@ -3,47 +3,47 @@
 <context>
     <name>AddKeyDialog</name>
     <message>
-        <location filename="../packages/key_dialog.py" line="33" />
+        <location filename="../packages/key_dialog.py" line="34" />
         <source>Add a key</source>
         <translation>Sleutel toevoegen</translation>
     </message>
     <message>
-        <location filename="../packages/key_dialog.py" line="39" />
+        <location filename="../packages/key_dialog.py" line="40" />
         <source>Ask the key's owner to read out the fingerprint their Veldboek shows (Packages, Keys), and type it below. Do not read it to them: they read, you type. Only a matching fingerprint adds the key.</source>
         <translation>Vraag de eigenaar van de sleutel de vingerafdruk voor te lezen die zijn Veldboek toont (Pakketten, Sleutels), en typ die hieronder. Lees hem niet zelf voor: de ander leest, u typt. Alleen een kloppende vingerafdruk voegt de sleutel toe.</translation>
     </message>
     <message>
-        <location filename="../packages/key_dialog.py" line="53" />
+        <location filename="../packages/key_dialog.py" line="54" />
         <source>Team handler (receives my packages)</source>
         <translation>Teamleider (ontvangt mijn pakketten)</translation>
     </message>
     <message>
-        <location filename="../packages/key_dialog.py" line="54" />
+        <location filename="../packages/key_dialog.py" line="55" />
         <source>Central system (receives my packages)</source>
         <translation>Centraal systeem (ontvangt mijn pakketten)</translation>
     </message>
     <message>
-        <location filename="../packages/key_dialog.py" line="55" />
+        <location filename="../packages/key_dialog.py" line="56" />
         <source>Runner (sends me packages)</source>
         <translation>Runner (stuurt mij pakketten)</translation>
     </message>
     <message>
-        <location filename="../packages/key_dialog.py" line="71" />
+        <location filename="../packages/key_dialog.py" line="72" />
         <source>Name:</source>
         <translation>Naam:</translation>
     </message>
     <message>
-        <location filename="../packages/key_dialog.py" line="72" />
+        <location filename="../packages/key_dialog.py" line="73" />
         <source>Their role:</source>
         <translation>Hun rol:</translation>
     </message>
     <message>
-        <location filename="../packages/key_dialog.py" line="73" />
+        <location filename="../packages/key_dialog.py" line="74" />
         <source>Fingerprint as read out:</source>
         <translation>Voorgelezen vingerafdruk:</translation>
     </message>
     <message>
-        <location filename="../packages/key_dialog.py" line="77" />
+        <location filename="../packages/key_dialog.py" line="78" />
         <source>Compare and add</source>
         <translation>Vergelijken en toevoegen</translation>
     </message>
@@ -97,87 +97,92 @@
 <context>
     <name>AttachmentsBox</name>
     <message>
-        <location filename="../attachments_box.py" line="62" />
+        <location filename="../attachments_box.py" line="64" />
         <source>Attached files</source>
         <translation>Bijlagen</translation>
     </message>
     <message>
-        <location filename="../attachments_box.py" line="69" />
+        <location filename="../attachments_box.py" line="72" />
         <source>Added</source>
         <translation>Toegevoegd</translation>
     </message>
     <message>
-        <location filename="../attachments_box.py" line="70" />
+        <location filename="../attachments_box.py" line="77" />
         <source>Kind</source>
         <translation>Soort</translation>
     </message>
     <message>
-        <location filename="../attachments_box.py" line="71" />
+        <location filename="../attachments_box.py" line="79" />
         <source>Size</source>
         <translation>Grootte</translation>
     </message>
     <message>
-        <location filename="../attachments_box.py" line="72" />
+        <location filename="../attachments_box.py" line="84" />
         <source>Name</source>
         <translation>Naam</translation>
     </message>
     <message>
-        <location filename="../attachments_box.py" line="78" />
+        <location filename="../attachments_box.py" line="87" />
+        <source>No files attached.</source>
+        <translation>Geen bestanden bijgevoegd.</translation>
+    </message>
+    <message>
+        <location filename="../attachments_box.py" line="91" />
         <source>Attach a file…</source>
         <translation>Bestand bijvoegen…</translation>
     </message>
     <message>
-        <location filename="../attachments_box.py" line="80" />
+        <location filename="../attachments_box.py" line="93" />
         <source>View</source>
         <translation>Bekijken</translation>
     </message>
     <message>
-        <location filename="../attachments_box.py" line="83" />
+        <location filename="../attachments_box.py" line="96" />
         <source>Save a copy…</source>
         <translation>Kopie opslaan…</translation>
     </message>
     <message>
-        <location filename="../attachments_box.py" line="86" />
+        <location filename="../attachments_box.py" line="99" />
         <source>Remove</source>
         <translation>Verwijderen</translation>
     </message>
     <message>
-        <location filename="../attachments_box.py" line="114" />
+        <location filename="../attachments_box.py" line="127" />
         <source>A file to attach</source>
         <translation>Bij te voegen bestand</translation>
     </message>
     <message>
-        <location filename="../attachments_box.py" line="136" />
+        <location filename="../attachments_box.py" line="149" />
         <source>Veldboek shows only images itself. Other files can be saved as a copy, which leaves an unencrypted file on this computer.</source>
         <translation>Veldboek toont zelf alleen afbeeldingen. Andere bestanden kunt u als kopie opslaan; dan staat er een onversleuteld bestand op deze computer.</translation>
     </message>
     <message>
-        <location filename="../attachments_box.py" line="163" />
+        <location filename="../attachments_box.py" line="176" />
         <source>Save an unencrypted copy</source>
         <translation>Onversleutelde kopie opslaan</translation>
     </message>
     <message>
-        <location filename="../attachments_box.py" line="165" />
+        <location filename="../attachments_box.py" line="178" />
         <source>The copy is not encrypted: anyone with this computer or the stick can read it. Save it only where the file's classification allows, and destroy it when done. Saving is recorded in the audit log.</source>
         <translation>De kopie is niet versleuteld: iedereen met deze computer of de stick kan hem lezen. Sla hem alleen op waar de rubricering dat toestaat en vernietig hem daarna. Het opslaan wordt in het auditlog vastgelegd.</translation>
     </message>
     <message>
-        <location filename="../attachments_box.py" line="174" />
+        <location filename="../attachments_box.py" line="187" />
         <source>Save a copy</source>
         <translation>Kopie opslaan</translation>
     </message>
     <message>
-        <location filename="../attachments_box.py" line="203" />
+        <location filename="../attachments_box.py" line="216" />
         <source>Remove attached file</source>
         <translation>Bijlage verwijderen</translation>
     </message>
     <message>
-        <location filename="../attachments_box.py" line="205" />
+        <location filename="../attachments_box.py" line="218" />
         <source>Remove the attached file {name} ({size}) from this debrief? It is deleted from the vault; only the audit log keeps a note that it was there.</source>
         <translation>De bijlage {name} ({size}) uit deze debriefing verwijderen? Ze wordt uit de kluis gewist; alleen het auditlog houdt bij dat ze er was.</translation>
     </message>
     <message>
-        <location filename="../attachments_box.py" line="208" />
+        <location filename="../attachments_box.py" line="221" />
         <source>Remove file</source>
         <translation>Bestand verwijderen</translation>
     </message>
@@ -817,52 +822,57 @@
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../pages/audit.py" line="37" />
+        <location filename="../pages/audit.py" line="44" />
         <source>When (UTC)</source>
         <translation>Wanneer (UTC)</translation>
     </message>
     <message>
-        <location filename="../pages/audit.py" line="38" />
+        <location filename="../pages/audit.py" line="49" />
         <source>Who</source>
         <translation>Wie</translation>
     </message>
     <message>
-        <location filename="../pages/audit.py" line="39" />
+        <location filename="../pages/audit.py" line="51" />
         <source>What</source>
         <translation>Wat</translation>
     </message>
     <message>
-        <location filename="../pages/audit.py" line="40" />
+        <location filename="../pages/audit.py" line="56" />
         <source>Record</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../pages/audit.py" line="42" />
+        <location filename="../pages/audit.py" line="59" />
         <source>Details</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../pages/audit.py" line="58" />
+        <location filename="../pages/audit.py" line="78" />
+        <source>No events in your files.</source>
+        <translation>Geen gebeurtenissen in uw dossiers.</translation>
+    </message>
+    <message>
+        <location filename="../pages/audit.py" line="80" />
         <source>Verify the whole log</source>
         <translation>Hele logboek controleren</translation>
     </message>
     <message>
-        <location filename="../pages/audit.py" line="71" />
+        <location filename="../pages/audit.py" line="96" />
         <source>Audit log</source>
         <translation>Auditlog</translation>
     </message>
     <message>
-        <location filename="../pages/audit.py" line="99" />
+        <location filename="../pages/audit.py" line="126" />
         <source>Checking…</source>
         <translation>Bezig met controleren…</translation>
     </message>
     <message>
-        <location filename="../pages/audit.py" line="108" />
+        <location filename="../pages/audit.py" line="135" />
         <source>The chain of {n} events is intact.</source>
         <translation>De keten van {n} gebeurtenissen is intact.</translation>
     </message>
     <message>
-        <location filename="../pages/audit.py" line="112" />
+        <location filename="../pages/audit.py" line="139" />
         <source>The log has been tampered with: {problems}</source>
         <translation>Er is met het logboek geknoeid: {problems}</translation>
     </message>
@@ -1432,32 +1442,32 @@
 <context>
     <name>ChangePassphraseDialog</name>
     <message>
-        <location filename="../pages/settings.py" line="45" />
+        <location filename="../pages/settings.py" line="46" />
         <source>Change passphrase</source>
         <translation>Wachtzin wijzigen</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="67" />
+        <location filename="../pages/settings.py" line="68" />
         <source>Current passphrase:</source>
         <translation>Huidige wachtzin:</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="68" />
+        <location filename="../pages/settings.py" line="69" />
         <source>New passphrase:</source>
         <translation>Nieuwe wachtzin:</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="69" />
+        <location filename="../pages/settings.py" line="70" />
         <source>New passphrase again:</source>
         <translation>Nieuwe wachtzin nogmaals:</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="75" />
+        <location filename="../pages/settings.py" line="77" />
         <source>The two new passphrases differ.</source>
         <translation>De twee nieuwe wachtzinnen verschillen.</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="85" />
+        <location filename="../pages/settings.py" line="87" />
         <source>Changing…</source>
         <translation>Bezig met wijzigen…</translation>
     </message>
@@ -1493,6 +1503,34 @@
         <location filename="../dialogs/records.py" line="59" />
         <source>Outcome:</source>
         <translation>Uitkomst:</translation>
+    </message>
+</context>
+<context>
+    <name>CommandPalette</name>
+    <message>
+        <location filename="../command_palette.py" line="34" />
+        <source>Command palette</source>
+        <translation>Opdrachtenpalet</translation>
+    </message>
+    <message>
+        <location filename="../command_palette.py" line="39" />
+        <source>Type to find an action; Enter runs it</source>
+        <translation>Typ om een opdracht te vinden; Enter voert die uit</translation>
+    </message>
+    <message>
+        <location filename="../command_palette.py" line="42" />
+        <source>Action</source>
+        <translation>Opdracht</translation>
+    </message>
+    <message>
+        <location filename="../command_palette.py" line="44" />
+        <source>Shortcut</source>
+        <translation>Sneltoets</translation>
+    </message>
+    <message>
+        <location filename="../command_palette.py" line="65" />
+        <source>No action matches.</source>
+        <translation>Geen opdracht past hierbij.</translation>
     </message>
 </context>
 <context>
@@ -1574,27 +1612,27 @@
 <context>
     <name>DebriefColumns</name>
     <message>
-        <location filename="../pages/debriefs.py" line="43" />
+        <location filename="../pages/debriefs.py" line="53" />
         <source>Written</source>
         <translation>Geschreven</translation>
     </message>
     <message>
-        <location filename="../pages/debriefs.py" line="46" />
+        <location filename="../pages/debriefs.py" line="60" />
         <source>Source</source>
         <translation>Bron</translation>
     </message>
     <message>
-        <location filename="../pages/debriefs.py" line="48" />
+        <location filename="../pages/debriefs.py" line="65" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../pages/debriefs.py" line="53" />
+        <location filename="../pages/debriefs.py" line="72" />
         <source>Contact</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../pages/debriefs.py" line="56" />
+        <location filename="../pages/debriefs.py" line="78" />
         <source>Items</source>
         <translation>Items</translation>
     </message>
@@ -1687,289 +1725,309 @@
         <translation>Gemeld</translation>
     </message>
     <message>
+        <location filename="../pages/debrief_editor.py" line="148" />
+        <source>No intelligence items yet; “Add item…” adds one.</source>
+        <translation>Nog geen informatie-items; “Item toevoegen…” voegt er een toe.</translation>
+    </message>
+    <message>
         <location filename="../pages/debrief_editor.py" line="150" />
+        <source>No intelligence items.</source>
+        <translation>Geen informatie-items.</translation>
+    </message>
+    <message>
+        <location filename="../pages/debrief_editor.py" line="157" />
         <source>Add item…</source>
         <translation>Item toevoegen…</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="152" />
+        <location filename="../pages/debrief_editor.py" line="159" />
         <source>Edit…</source>
         <translation>Bewerken…</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="154" />
+        <location filename="../pages/debrief_editor.py" line="161" />
         <source>Remove</source>
         <translation>Verwijderen</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="167" />
+        <location filename="../pages/debrief_editor.py" line="179" />
+        <source>No other debrief in your files mentions this subject.</source>
+        <translation>Geen andere debriefing in uw dossiers noemt dit subject.</translation>
+    </message>
+    <message>
+        <location filename="../pages/debrief_editor.py" line="188" />
         <source>Other debriefs mentioning a subject of the selected item</source>
         <translation>Andere debriefings die een subject van het gekozen item noemen</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="174" />
+        <location filename="../pages/debrief_editor.py" line="195" />
         <source>Tasking given…</source>
         <translation>Gegeven opdracht…</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="176" />
+        <location filename="../pages/debrief_editor.py" line="197" />
         <source>Payment or offer…</source>
         <translation>Betaling of aanbod…</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="190" />
+        <location filename="../pages/debrief_editor.py" line="212" />
         <source>Added</source>
         <translation>Toegevoegd</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="191" />
+        <location filename="../pages/debrief_editor.py" line="217" />
         <source>By</source>
         <translation>Door</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="192" />
+        <location filename="../pages/debrief_editor.py" line="218" />
         <source>Addendum</source>
         <translation>Aanvulling</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="199" />
+        <location filename="../pages/debrief_editor.py" line="221" />
+        <source>No addenda yet.</source>
+        <translation>Nog geen aanvullingen.</translation>
+    </message>
+    <message>
+        <location filename="../pages/debrief_editor.py" line="226" />
         <source>Add to the submitted debrief</source>
         <translation>Aanvulling op de ingediende debriefing</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="200" />
+        <location filename="../pages/debrief_editor.py" line="227" />
         <source>Add addendum</source>
         <translation>Aanvulling toevoegen</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="206" />
+        <location filename="../pages/debrief_editor.py" line="233" />
         <source>Addenda</source>
         <translation>Aanvullingen</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="212" />
+        <location filename="../pages/debrief_editor.py" line="239" />
         <source>Submit to handler</source>
         <translation>Indienen bij teamleider</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="214" />
-        <location filename="../pages/debrief_editor.py" line="704" />
+        <location filename="../pages/debrief_editor.py" line="241" />
+        <location filename="../pages/debrief_editor.py" line="735" />
         <source>Approve</source>
         <translation>Goedkeuren</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="216" />
+        <location filename="../pages/debrief_editor.py" line="243" />
         <source>Return to runner…</source>
         <translation>Terugsturen naar runner…</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="221" />
+        <location filename="../pages/debrief_editor.py" line="248" />
         <source>Report…</source>
         <translation>Rapport…</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="240" />
+        <location filename="../pages/debrief_editor.py" line="267" />
         <source>Intelligence items</source>
         <translation>Informatie-items</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="261" />
+        <location filename="../pages/debrief_editor.py" line="288" />
         <source>Debrief</source>
         <translation>Debriefing</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="298" />
+        <location filename="../pages/debrief_editor.py" line="325" />
         <source>written by {author}</source>
         <translation>geschreven door {author}</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="306" />
+        <location filename="../pages/debrief_editor.py" line="333" />
         <source>Returned by {who}: {comment} — answer with an addendum, then submit again.</source>
         <translation>Teruggestuurd door {who}: {comment} — beantwoord dit met een aanvulling en dien opnieuw in.</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="310" />
+        <location filename="../pages/debrief_editor.py" line="337" />
         <source>Approved by {who}.</source>
         <translation>Goedgekeurd door {who}.</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="328" />
+        <location filename="../pages/debrief_editor.py" line="355" />
         <source>Tasking: {t}</source>
         <translation>Opdracht: {t}</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="332" />
+        <location filename="../pages/debrief_editor.py" line="359" />
         <source>sent in package {id} (version {n})</source>
         <translation>verzonden in pakket {id} (versie {n})</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="345" />
+        <location filename="../pages/debrief_editor.py" line="372" />
         <source>Versions received ({n})…</source>
         <translation>Ontvangen versies ({n})…</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="357" />
+        <location filename="../pages/debrief_editor.py" line="384" />
         <source>Read-only: submitted debriefs grow by addenda.</source>
         <translation>Alleen-lezen: een ingediende debriefing groeit alleen met aanvullingen.</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="378" />
+        <location filename="../pages/debrief_editor.py" line="405" />
         <source>Conditions: {c}</source>
         <translation>Voorwaarden: {c}</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="386" />
+        <location filename="../pages/debrief_editor.py" line="413" />
         <source>Unsaved changes</source>
         <translation>Niet-opgeslagen wijzigingen</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="404" />
+        <location filename="../pages/debrief_editor.py" line="431" />
         <source>Bring the saved text back</source>
         <translation>Opgeslagen tekst terugzetten</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="407" />
+        <location filename="../pages/debrief_editor.py" line="434" />
         <source>Empty it in the vault too</source>
         <translation>Ook in de kluis leegmaken</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="419" />
+        <location filename="../pages/debrief_editor.py" line="446" />
         <source>the welfare notes</source>
         <translation>de notities over welzijn</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="420" />
+        <location filename="../pages/debrief_editor.py" line="447" />
         <source>the security notes</source>
         <translation>de notities over veiligheid</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="421" />
+        <location filename="../pages/debrief_editor.py" line="448" />
         <source>the assessment</source>
         <translation>de beoordeling</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="431" />
+        <location filename="../pages/debrief_editor.py" line="458" />
         <source>You emptied {fields}. The vault still holds the saved text: an autosave never empties a saved text without asking.</source>
         <translation>U hebt {fields} leeggemaakt. De kluis bewaart de opgeslagen tekst nog: automatisch opslaan maakt een opgeslagen tekst nooit leeg zonder het te vragen.</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="474" />
-        <location filename="../pages/debrief_editor.py" line="497" />
+        <location filename="../pages/debrief_editor.py" line="501" />
+        <location filename="../pages/debrief_editor.py" line="524" />
         <source>Saved {time}</source>
         <translation>Opgeslagen {time}</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="540" />
-        <location filename="../pages/debrief_editor.py" line="546" />
+        <location filename="../pages/debrief_editor.py" line="567" />
+        <location filename="../pages/debrief_editor.py" line="573" />
         <source>Remove item</source>
         <translation>Item verwijderen</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="542" />
+        <location filename="../pages/debrief_editor.py" line="569" />
         <source>Remove item {n} from the debrief of {day} for {codename}? What it says, its grading and its subjects are deleted.</source>
         <translation>Item {n} verwijderen uit de debriefing van {day} over {codename}? De tekst, de waardering en de betrokkenen worden gewist.</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="611" />
-        <location filename="../pages/debrief_editor.py" line="624" />
-        <location filename="../pages/debrief_editor.py" line="638" />
+        <location filename="../pages/debrief_editor.py" line="642" />
+        <location filename="../pages/debrief_editor.py" line="655" />
+        <location filename="../pages/debrief_editor.py" line="669" />
         <source>Not submitted</source>
         <translation>Niet ingediend</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="614" />
+        <location filename="../pages/debrief_editor.py" line="645" />
         <source>You emptied {fields}, but the vault still holds the saved text. Bring it back or empty it in the vault too, then submit.</source>
         <translation>U hebt {fields} leeggemaakt, maar de kluis bewaart de opgeslagen tekst nog. Zet die terug of maak hem ook in de kluis leeg, en dien dan in.</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="626" />
+        <location filename="../pages/debrief_editor.py" line="657" />
         <source>Cannot submit yet; still missing:</source>
         <translation>Kan nog niet indienen; dit ontbreekt nog:</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="732" />
+        <location filename="../pages/debrief_editor.py" line="763" />
         <source>Return</source>
         <translation>Terugsturen</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="418" />
-        <location filename="../pages/debrief_editor.py" line="671" />
+        <location filename="../pages/debrief_editor.py" line="445" />
+        <location filename="../pages/debrief_editor.py" line="702" />
         <source>the narrative</source>
         <translation>het verslag</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="422" />
-        <location filename="../pages/debrief_editor.py" line="672" />
+        <location filename="../pages/debrief_editor.py" line="449" />
+        <location filename="../pages/debrief_editor.py" line="703" />
         <source>the critical reflection</source>
         <translation>de kritische reflectie</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="644" />
+        <location filename="../pages/debrief_editor.py" line="675" />
         <source>Submit debrief</source>
         <translation>Debriefing indienen</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="646" />
+        <location filename="../pages/debrief_editor.py" line="677" />
         <source>Submit the debrief of {day} for {codename} to the handler? You cannot edit it afterwards, only add addenda.</source>
         <translation>De debriefing van {day} over {codename} indienen bij de teamleider? Daarna kunt u haar niet meer wijzigen, alleen aanvullen.</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="649" />
+        <location filename="../pages/debrief_editor.py" line="680" />
         <source>Submit</source>
         <translation>Indienen</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="673" />
+        <location filename="../pages/debrief_editor.py" line="704" />
         <source>what the source reported</source>
         <translation>wat de bron meldde</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="674" />
+        <location filename="../pages/debrief_editor.py" line="705" />
         <source>the source evaluation</source>
         <translation>de bronwaardering</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="675" />
+        <location filename="../pages/debrief_editor.py" line="706" />
         <source>the intelligence assessment</source>
         <translation>de informatiewaardering</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="676" />
+        <location filename="../pages/debrief_editor.py" line="707" />
         <source>the handling code</source>
         <translation>de behandelcode</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="677" />
+        <location filename="../pages/debrief_editor.py" line="708" />
         <source>the handling conditions</source>
         <translation>de voorwaarden bij de behandelcode</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="682" />
+        <location filename="../pages/debrief_editor.py" line="713" />
         <source>item {n}: {what}</source>
         <translation>item {n}: {what}</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="699" />
+        <location filename="../pages/debrief_editor.py" line="730" />
         <source>Approve debrief</source>
         <translation>Debriefing goedkeuren</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="701" />
+        <location filename="../pages/debrief_editor.py" line="732" />
         <source>Approve the debrief of {day} for {codename} by {author}? An approved debrief can no longer be returned.</source>
         <translation>De debriefing van {day} over {codename} door {author} goedkeuren? Een goedgekeurde debriefing kan niet meer worden teruggestuurd.</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="726" />
+        <location filename="../pages/debrief_editor.py" line="757" />
         <source>Return to runner</source>
         <translation>Terugsturen naar runner</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="728" />
+        <location filename="../pages/debrief_editor.py" line="759" />
         <source>Return the debrief of {day} for {codename} to {author}? They answer with an addendum and submit it again.</source>
         <translation>De debriefing van {day} over {codename} terugsturen naar {author}? Die antwoordt met een aanvulling en dient haar opnieuw in.</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="731" />
+        <location filename="../pages/debrief_editor.py" line="762" />
         <source>What must the runner clarify or add?</source>
         <translation>Wat moet de runner verduidelijken of aanvullen?</translation>
     </message>
@@ -1977,24 +2035,66 @@
 <context>
     <name>DebriefsPage</name>
     <message>
-        <location filename="../pages/debriefs.py" line="70" />
+        <location filename="../pages/debriefs.py" line="125" />
+        <location filename="../pages/debriefs.py" line="204" />
+        <location filename="../pages/debriefs.py" line="250" />
+        <source>All sources</source>
+        <translation>Alle bronnen</translation>
+    </message>
+    <message>
+        <location filename="../pages/debriefs.py" line="128" />
         <source>All</source>
         <translation>Alle</translation>
     </message>
     <message>
-        <location filename="../pages/debriefs.py" line="87" />
+        <location filename="../pages/debriefs.py" line="136" />
+        <source>Only debriefs written on or after / up to this day</source>
+        <translation>Alleen debriefings geschreven op of na / tot en met deze dag</translation>
+    </message>
+    <message>
+        <location filename="../pages/debriefs.py" line="146" />
+        <source>Source:</source>
+        <translation>Bron:</translation>
+    </message>
+    <message>
+        <location filename="../pages/debriefs.py" line="148" />
         <source>Status:</source>
         <translation>Status:</translation>
     </message>
     <message>
-        <location filename="../pages/debriefs.py" line="97" />
+        <location filename="../pages/debriefs.py" line="150" />
+        <source>Written from:</source>
+        <translation>Geschreven van:</translation>
+    </message>
+    <message>
+        <location filename="../pages/debriefs.py" line="152" />
+        <source>to:</source>
+        <translation>tot en met:</translation>
+    </message>
+    <message>
+        <location filename="../pages/debriefs.py" line="171" />
         <source>Debriefs</source>
         <translation>Debriefings</translation>
     </message>
     <message>
-        <location filename="../pages/debriefs.py" line="124" />
+        <location filename="../pages/debriefs.py" line="234" />
+        <source>{n} debriefs match</source>
+        <translation>{n} debriefings gevonden</translation>
+    </message>
+    <message>
+        <location filename="../pages/debriefs.py" line="236" />
         <source>{n} debriefs in your files</source>
         <translation>{n} debriefings in uw dossiers</translation>
+    </message>
+    <message>
+        <location filename="../pages/debriefs.py" line="242" />
+        <source>No debriefs match these filters.</source>
+        <translation>Geen debriefings passen bij deze filters.</translation>
+    </message>
+    <message>
+        <location filename="../pages/debriefs.py" line="243" />
+        <source>No debriefs in your files yet.</source>
+        <translation>Nog geen debriefings in uw dossiers.</translation>
     </message>
 </context>
 <context>
@@ -2224,57 +2324,72 @@
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../pages/home.py" line="33" />
+        <location filename="../pages/home.py" line="47" />
         <source>Risk review</source>
         <translation>Risicoherziening</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="34" />
+        <location filename="../pages/home.py" line="48" />
         <source>Tasking deadline</source>
         <translation>Termijn opdracht</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="35" />
+        <location filename="../pages/home.py" line="49" />
         <source>Contract review</source>
         <translation>Herziening contract</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="36" />
+        <location filename="../pages/home.py" line="50" />
         <source>Suitability review</source>
         <translation>Herbeoordeling geschiktheid</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="46" />
+        <location filename="../pages/home.py" line="60" />
         <source>Due</source>
         <translation>Uiterlijk</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="47" />
+        <location filename="../pages/home.py" line="61" />
         <source>Source</source>
         <translation>Bron</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="48" />
+        <location filename="../pages/home.py" line="62" />
         <source>What</source>
         <translation>Wat</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="49" />
+        <location filename="../pages/home.py" line="63" />
         <source>Details</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="69" />
+        <location filename="../pages/home.py" line="85" />
+        <source>Your drafts and returned debriefs</source>
+        <translation>Uw concepten en teruggestuurde debriefings</translation>
+    </message>
+    <message>
+        <location filename="../pages/home.py" line="98" />
+        <source>No drafts, and nothing returned to you.</source>
+        <translation>Geen concepten, en niets naar u teruggestuurd.</translation>
+    </message>
+    <message>
+        <location filename="../pages/home.py" line="126" />
         <source>Home</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="73" />
+        <location filename="../pages/home.py" line="130" />
         <source>Latest risk level: {level}</source>
         <translation>Laatste risiconiveau: {level}</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="86" />
+        <location filename="../pages/home.py" line="136" />
+        <source>Nothing due in the next {days} days.</source>
+        <translation>Niets te doen in de komende {days} dagen.</translation>
+    </message>
+    <message>
+        <location filename="../pages/home.py" line="167" />
         <source>{n} reminders in the next {days} days, {late} overdue.</source>
         <translation>{n} herinneringen in de komende {days} dagen, {late} verlopen.</translation>
     </message>
@@ -2282,7 +2397,7 @@
 <context>
     <name>ImageViewer</name>
     <message>
-        <location filename="../attachments_box.py" line="49" />
+        <location filename="../attachments_box.py" line="50" />
         <source>This image cannot be shown.</source>
         <translation>Deze afbeelding kan niet worden getoond.</translation>
     </message>
@@ -2308,102 +2423,102 @@
 <context>
     <name>ItemDialog</name>
     <message>
-        <location filename="../dialogs/item_dialog.py" line="103" />
+        <location filename="../dialogs/item_dialog.py" line="105" />
         <source>Edit intelligence item</source>
         <translation>Informatie-item bewerken</translation>
     </message>
     <message>
-        <location filename="../dialogs/item_dialog.py" line="103" />
+        <location filename="../dialogs/item_dialog.py" line="105" />
         <source>New intelligence item</source>
         <translation>Nieuw informatie-item</translation>
     </message>
     <message>
-        <location filename="../dialogs/item_dialog.py" line="111" />
+        <location filename="../dialogs/item_dialog.py" line="113" />
         <source>What the source reported, in their words</source>
         <translation>Wat de bron meldde, in diens woorden</translation>
     </message>
     <message>
-        <location filename="../dialogs/item_dialog.py" line="114" />
+        <location filename="../dialogs/item_dialog.py" line="116" />
         <source>The same information worded so that it cannot point to the source</source>
         <translation>Dezelfde informatie zo verwoord dat ze niet naar de bron kan wijzen</translation>
     </message>
     <message>
-        <location filename="../dialogs/item_dialog.py" line="127" />
+        <location filename="../dialogs/item_dialog.py" line="129" />
         <source>Conditions for sharing (required for C)</source>
         <translation>Voorwaarden voor delen (verplicht bij C)</translation>
     </message>
     <message>
-        <location filename="../dialogs/item_dialog.py" line="130" />
+        <location filename="../dialogs/item_dialog.py" line="132" />
         <source>Exculpatory: this could clear a suspect</source>
         <translation>Ontlastend: dit kan een verdachte vrijpleiten</translation>
     </message>
     <message>
-        <location filename="../dialogs/item_dialog.py" line="137" />
+        <location filename="../dialogs/item_dialog.py" line="139" />
         <source>Reported:</source>
         <translation>Gemeld:</translation>
     </message>
     <message>
-        <location filename="../dialogs/item_dialog.py" line="138" />
+        <location filename="../dialogs/item_dialog.py" line="140" />
         <source>Sanitised wording:</source>
         <translation>Geschoonde tekst:</translation>
     </message>
     <message>
-        <location filename="../dialogs/item_dialog.py" line="139" />
+        <location filename="../dialogs/item_dialog.py" line="141" />
         <source>Grading scheme:</source>
         <translation>Waarderingsschema:</translation>
     </message>
     <message>
-        <location filename="../dialogs/item_dialog.py" line="140" />
+        <location filename="../dialogs/item_dialog.py" line="142" />
         <source>Source evaluation:</source>
         <translation>Bronwaardering:</translation>
     </message>
     <message>
-        <location filename="../dialogs/item_dialog.py" line="141" />
+        <location filename="../dialogs/item_dialog.py" line="143" />
         <source>Intelligence assessment:</source>
         <translation>Informatiewaardering:</translation>
     </message>
     <message>
-        <location filename="../dialogs/item_dialog.py" line="142" />
+        <location filename="../dialogs/item_dialog.py" line="144" />
         <source>Handling code:</source>
         <translation>Behandelcode:</translation>
     </message>
     <message>
-        <location filename="../dialogs/item_dialog.py" line="143" />
+        <location filename="../dialogs/item_dialog.py" line="145" />
         <source>Conditions:</source>
         <translation>Voorwaarden:</translation>
     </message>
     <message>
-        <location filename="../dialogs/item_dialog.py" line="145" />
+        <location filename="../dialogs/item_dialog.py" line="147" />
         <source>Checked against other information:</source>
         <translation>Getoetst aan andere informatie:</translation>
     </message>
     <message>
-        <location filename="../dialogs/item_dialog.py" line="147" />
+        <location filename="../dialogs/item_dialog.py" line="149" />
         <source>Subjects:</source>
         <translation>Subjecten:</translation>
     </message>
     <message>
-        <location filename="../dialogs/item_dialog.py" line="176" />
+        <location filename="../dialogs/item_dialog.py" line="178" />
         <source>— choose —</source>
         <translation>— kies —</translation>
     </message>
     <message>
-        <location filename="../dialogs/item_dialog.py" line="187" />
+        <location filename="../dialogs/item_dialog.py" line="189" />
         <source>This handling code keeps the item out of sanitised reports.</source>
         <translation>Met deze behandelcode blijft het item buiten geschoonde rapporten.</translation>
     </message>
     <message>
-        <location filename="../dialogs/item_dialog.py" line="191" />
+        <location filename="../dialogs/item_dialog.py" line="193" />
         <source>Record the conditions under which it may be shared.</source>
         <translation>Leg vast onder welke voorwaarden het gedeeld mag worden.</translation>
     </message>
     <message>
-        <location filename="../dialogs/item_dialog.py" line="256" />
+        <location filename="../dialogs/item_dialog.py" line="258" />
         <source>Saved {time}</source>
         <translation>Opgeslagen {time}</translation>
     </message>
     <message>
-        <location filename="../dialogs/item_dialog.py" line="262" />
+        <location filename="../dialogs/item_dialog.py" line="264" />
         <source>Write down what the source reported.</source>
         <translation>Schrijf op wat de bron meldde.</translation>
     </message>
@@ -2436,78 +2551,83 @@
         <translation>Naam</translation>
     </message>
     <message>
-        <location filename="../packages/keys_tab.py" line="73" />
+        <location filename="../packages/keys_tab.py" line="74" />
         <source>Added</source>
         <translation>Toegevoegd</translation>
     </message>
     <message>
-        <location filename="../packages/keys_tab.py" line="75" />
+        <location filename="../packages/keys_tab.py" line="80" />
         <source>Fingerprint</source>
         <translation>Vingerafdruk</translation>
     </message>
     <message>
-        <location filename="../packages/keys_tab.py" line="77" />
+        <location filename="../packages/keys_tab.py" line="82" />
         <source>{fp} (retired)</source>
         <translation>{fp} (ingetrokken)</translation>
     </message>
     <message>
-        <location filename="../packages/keys_tab.py" line="83" />
+        <location filename="../packages/keys_tab.py" line="88" />
+        <source>No keys yet. Add your team handler's key (“Add a key…”) to send packages.</source>
+        <translation>Nog geen sleutels. Voeg de sleutel van uw teamleider toe (“Sleutel toevoegen…”) om pakketten te verzenden.</translation>
+    </message>
+    <message>
+        <location filename="../packages/keys_tab.py" line="93" />
         <source>Add a key…</source>
         <translation>Sleutel toevoegen…</translation>
     </message>
     <message>
-        <location filename="../packages/keys_tab.py" line="84" />
-        <location filename="../packages/keys_tab.py" line="172" />
+        <location filename="../packages/keys_tab.py" line="94" />
+        <location filename="../packages/keys_tab.py" line="182" />
         <source>Retire</source>
         <translation>Intrekken</translation>
     </message>
     <message>
-        <location filename="../packages/keys_tab.py" line="85" />
+        <location filename="../packages/keys_tab.py" line="95" />
         <source>Keys I exchange packages with</source>
         <translation>Sleutels waarmee ik pakketten uitwissel</translation>
     </message>
     <message>
-        <location filename="../packages/keys_tab.py" line="94" />
+        <location filename="../packages/keys_tab.py" line="104" />
         <source>team handler</source>
         <translation>teamleider</translation>
     </message>
     <message>
-        <location filename="../packages/keys_tab.py" line="95" />
+        <location filename="../packages/keys_tab.py" line="105" />
         <source>central system</source>
         <translation>centraal systeem</translation>
     </message>
     <message>
-        <location filename="../packages/keys_tab.py" line="96" />
+        <location filename="../packages/keys_tab.py" line="106" />
         <source>runner</source>
         <translation>runner</translation>
     </message>
     <message>
-        <location filename="../packages/keys_tab.py" line="103" />
+        <location filename="../packages/keys_tab.py" line="113" />
         <source>Key id {hex}</source>
         <translation>Sleutel-id {hex}</translation>
     </message>
     <message>
-        <location filename="../packages/keys_tab.py" line="117" />
+        <location filename="../packages/keys_tab.py" line="127" />
         <source>Save my public key</source>
         <translation>Mijn publieke sleutel opslaan</translation>
     </message>
     <message>
-        <location filename="../packages/keys_tab.py" line="136" />
+        <location filename="../packages/keys_tab.py" line="146" />
         <source>A key to add</source>
         <translation>Toe te voegen sleutel</translation>
     </message>
     <message>
-        <location filename="../packages/keys_tab.py" line="136" />
+        <location filename="../packages/keys_tab.py" line="146" />
         <source>All files (*);;Veldboek keys (*.veldboek-key)</source>
         <translation>Alle bestanden (*);;Veldboek-sleutels (*.veldboek-key)</translation>
     </message>
     <message>
-        <location filename="../packages/keys_tab.py" line="167" />
+        <location filename="../packages/keys_tab.py" line="177" />
         <source>Retire key</source>
         <translation>Sleutel intrekken</translation>
     </message>
     <message>
-        <location filename="../packages/keys_tab.py" line="169" />
+        <location filename="../packages/keys_tab.py" line="179" />
         <source>Retire the key of {name}? Packages will no longer go to it, and nothing it signs will be accepted.</source>
         <translation>De sleutel van {name} intrekken? Er gaan dan geen pakketten meer naartoe en niets wat ermee is ondertekend wordt nog aanvaard.</translation>
     </message>
@@ -2693,87 +2813,92 @@
 <context>
     <name>LogTab</name>
     <message>
-        <location filename="../packages/log_tab.py" line="28" />
+        <location filename="../packages/log_tab.py" line="31" />
         <source>When</source>
         <translation>Wanneer</translation>
     </message>
     <message>
-        <location filename="../packages/log_tab.py" line="29" />
+        <location filename="../packages/log_tab.py" line="36" />
         <source>Way</source>
         <translation>Richting</translation>
     </message>
     <message>
-        <location filename="../packages/log_tab.py" line="30" />
+        <location filename="../packages/log_tab.py" line="37" />
         <source>Number</source>
         <translation>Nummer</translation>
     </message>
     <message>
-        <location filename="../packages/log_tab.py" line="31" />
+        <location filename="../packages/log_tab.py" line="38" />
         <source>Records</source>
         <translation>Records</translation>
     </message>
     <message>
-        <location filename="../packages/log_tab.py" line="32" />
+        <location filename="../packages/log_tab.py" line="39" />
         <source>With</source>
         <translation>Met</translation>
     </message>
     <message>
-        <location filename="../packages/log_tab.py" line="33" />
+        <location filename="../packages/log_tab.py" line="40" />
         <source>State</source>
         <translation>Stand</translation>
     </message>
     <message>
-        <location filename="../packages/log_tab.py" line="39" />
+        <location filename="../packages/log_tab.py" line="48" />
+        <source>No packages sent or received yet.</source>
+        <translation>Nog geen pakketten verzonden of ontvangen.</translation>
+    </message>
+    <message>
+        <location filename="../packages/log_tab.py" line="51" />
         <source>Write again…</source>
         <translation>Opnieuw schrijven…</translation>
     </message>
     <message>
-        <location filename="../packages/log_tab.py" line="49" />
+        <location filename="../packages/log_tab.py" line="61" />
         <source>receipt sent</source>
         <translation>ontvangstbewijs verzonden</translation>
     </message>
     <message>
-        <location filename="../packages/log_tab.py" line="49" />
+        <location filename="../packages/log_tab.py" line="61" />
         <source>receipt received</source>
         <translation>ontvangstbewijs ontvangen</translation>
     </message>
     <message>
-        <location filename="../packages/log_tab.py" line="50" />
+        <location filename="../packages/log_tab.py" line="62" />
         <source>package sent</source>
         <translation>pakket verzonden</translation>
     </message>
     <message>
-        <location filename="../packages/log_tab.py" line="50" />
+        <location filename="../packages/log_tab.py" line="62" />
         <source>package received</source>
         <translation>pakket ontvangen</translation>
     </message>
     <message>
-        <location filename="../packages/log_tab.py" line="54" />
+        <location filename="../packages/log_tab.py" line="66" />
         <source>confirmed {when}</source>
         <translation>bevestigd {when}</translation>
     </message>
     <message>
-        <location filename="../packages/log_tab.py" line="56" />
+        <location filename="../packages/log_tab.py" line="68" />
         <source>awaiting receipt</source>
         <translation>wacht op ontvangstbewijs</translation>
     </message>
     <message>
-        <location filename="../packages/log_tab.py" line="76" />
+        <location filename="../packages/log_tab.py" line="88" />
         <source>Select a sent package that is still awaiting its receipt.</source>
         <translation>Kies een verzonden pakket dat nog op zijn ontvangstbewijs wacht.</translation>
     </message>
     <message>
-        <location filename="../packages/log_tab.py" line="79" />
+        <location filename="../packages/log_tab.py" line="91" />
         <source>Folder to write the package to</source>
         <translation>Map om het pakket in te schrijven</translation>
     </message>
     <message>
-        <location filename="../packages/log_tab.py" line="88" />
+        <location filename="../packages/log_tab.py" line="100" />
         <source>Write again</source>
         <translation>Opnieuw schrijven</translation>
     </message>
     <message>
-        <location filename="../packages/log_tab.py" line="97" />
+        <location filename="../packages/log_tab.py" line="109" />
         <source>Written again: {path}</source>
         <translation>Opnieuw geschreven: {path}</translation>
     </message>
@@ -2781,54 +2906,114 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="81" />
+        <location filename="../main_window.py" line="99" />
         <source>Veldboek</source>
         <translation>Veldboek</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="126" />
-        <source>Locks after {m} min without activity · Panic: F12</source>
-        <translation>Vergrendelt na {m} min zonder activiteit · Paniek: F12</translation>
+        <location filename="../main_window.py" line="233" />
+        <source>Vault</source>
+        <translation>Kluis</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="140" />
-        <source>Settings saved.</source>
-        <translation>Instellingen opgeslagen.</translation>
+        <location filename="../main_window.py" line="234" />
+        <source>Go</source>
+        <translation>Ga naar</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="224" />
+        <location filename="../main_window.py" line="244" />
+        <source>Command palette…</source>
+        <translation>Opdrachtenpalet…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="258" />
+        <source>Back</source>
+        <translation>Terug</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="262" />
+        <source>Switch alias…</source>
+        <translation>Alias wisselen…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="272" />
+        <source>New source…</source>
+        <translation>Nieuwe bron…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="282" />
+        <source>New debrief</source>
+        <translation>Nieuwe debriefing</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="292" />
+        <source>New contact…</source>
+        <translation>Nieuw contact…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="311" />
+        <source>Report…</source>
+        <translation>Rapport…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="317" />
+        <source>Send a package (export)…</source>
+        <translation>Pakket verzenden (exporteren)…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="327" />
+        <source>Receive a package (import)…</source>
+        <translation>Pakket ontvangen (inlezen)…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="337" />
         <source>Lock</source>
         <translation>Vergrendelen</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="227" />
+        <location filename="../main_window.py" line="347" />
         <source>Panic: lock and hide</source>
         <translation>Paniek: vergrendelen en verbergen</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="229" />
+        <location filename="../main_window.py" line="354" />
         <source>Quit</source>
         <translation>Afsluiten</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="231" />
+        <location filename="../main_window.py" line="466" />
+        <source>Open a source's file or debrief first, then use {action}.</source>
+        <translation>Open eerst het dossier van een bron of een debriefing en gebruik dan {action}.</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="590" />
+        <source>The meeting was discarded.</source>
+        <translation>De ontmoeting is weggegooid.</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="302" />
         <source>Meeting mode</source>
         <translation>Ontmoetingsmodus</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="234" />
-        <source>Search</source>
-        <translation>Zoeken</translation>
+        <location filename="../main_window.py" line="145" />
+        <source>Locks after {m} min without activity · Panic: F12</source>
+        <translation>Vergrendelt na {m} min zonder activiteit · Paniek: F12</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="319" />
+        <location filename="../main_window.py" line="159" />
+        <source>Settings saved.</source>
+        <translation>Instellingen opgeslagen.</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="235" />
+        <source>Actions</source>
+        <translation>Acties</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="560" />
         <source>Open a source's file or debrief first, then press Ctrl+M.</source>
         <translation>Open eerst een brondossier of debriefing en druk dan op Ctrl+M.</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="345" />
-        <source>The meeting was discarded.</source>
-        <translation>De ontmoeting is weggegooid.</translation>
     </message>
 </context>
 <context>
@@ -3170,47 +3355,47 @@
 <context>
     <name>RecordIdentityDialog</name>
     <message>
-        <location filename="../dialogs/identity.py" line="36" />
+        <location filename="../dialogs/identity.py" line="37" />
         <source>Record true identity</source>
         <translation>Ware identiteit vastleggen</translation>
     </message>
     <message>
-        <location filename="../dialogs/identity.py" line="40" />
+        <location filename="../dialogs/identity.py" line="41" />
         <source>These fields are sealed as soon as you press OK. Veldboek never shows them again unless someone reveals them on purpose, with the passphrase and a reason.</source>
         <translation>Deze velden worden verzegeld zodra u op OK drukt. Veldboek toont ze nooit meer, tenzij iemand ze bewust onthult, met de wachtzin en een reden.</translation>
     </message>
     <message>
-        <location filename="../dialogs/identity.py" line="49" />
+        <location filename="../dialogs/identity.py" line="50" />
         <source>One address per line</source>
         <translation>Eén adres per regel</translation>
     </message>
     <message>
-        <location filename="../dialogs/identity.py" line="50" />
+        <location filename="../dialogs/identity.py" line="51" />
         <source>One number per line</source>
         <translation>Eén nummer per regel</translation>
     </message>
     <message>
-        <location filename="../dialogs/identity.py" line="53" />
+        <location filename="../dialogs/identity.py" line="54" />
         <source>Full name:</source>
         <translation>Volledige naam:</translation>
     </message>
     <message>
-        <location filename="../dialogs/identity.py" line="54" />
+        <location filename="../dialogs/identity.py" line="55" />
         <source>Date of birth:</source>
         <translation>Geboortedatum:</translation>
     </message>
     <message>
-        <location filename="../dialogs/identity.py" line="55" />
+        <location filename="../dialogs/identity.py" line="56" />
         <source>Addresses:</source>
         <translation>Adressen:</translation>
     </message>
     <message>
-        <location filename="../dialogs/identity.py" line="56" />
+        <location filename="../dialogs/identity.py" line="57" />
         <source>Phone numbers:</source>
         <translation>Telefoonnummers:</translation>
     </message>
     <message>
-        <location filename="../dialogs/identity.py" line="57" />
+        <location filename="../dialogs/identity.py" line="58" />
         <source>Notes:</source>
         <translation>Notities:</translation>
     </message>
@@ -3256,99 +3441,99 @@
 <context>
     <name>ReportPreviewDialog</name>
     <message>
-        <location filename="../report_preview.py" line="145" />
-        <location filename="../report_preview.py" line="301" />
+        <location filename="../report_preview.py" line="146" />
+        <location filename="../report_preview.py" line="303" />
         <source>Report preview</source>
         <translation>Voorbeeld van rapport</translation>
     </message>
     <message>
-        <location filename="../report_preview.py" line="162" />
+        <location filename="../report_preview.py" line="163" />
         <source>{title} · {marking} · report {report_id} · {pages} page(s)</source>
         <translation>{title} · {marking} · rapport {report_id} · {pages} pagina('s)</translation>
     </message>
     <message>
-        <location filename="../report_preview.py" line="168" />
-        <location filename="../report_preview.py" line="271" />
+        <location filename="../report_preview.py" line="169" />
+        <location filename="../report_preview.py" line="273" />
         <source>Rendering pages…</source>
         <translation>Pagina's worden opgebouwd…</translation>
     </message>
     <message>
-        <location filename="../report_preview.py" line="183" />
+        <location filename="../report_preview.py" line="184" />
         <source>Print…</source>
         <translation>Afdrukken…</translation>
     </message>
     <message>
-        <location filename="../report_preview.py" line="187" />
+        <location filename="../report_preview.py" line="188" />
         <source>Save PDF…</source>
         <translation>PDF opslaan…</translation>
     </message>
     <message>
-        <location filename="../report_preview.py" line="191" />
+        <location filename="../report_preview.py" line="192" />
         <source>Close</source>
         <translation>Sluiten</translation>
     </message>
     <message>
-        <location filename="../report_preview.py" line="295" />
+        <location filename="../report_preview.py" line="297" />
         <source>{pages} page(s). Nothing has been written to disk.</source>
         <translation>{pages} pagina('s). Er is niets naar schijf geschreven.</translation>
     </message>
     <message>
-        <location filename="../report_preview.py" line="317" />
+        <location filename="../report_preview.py" line="319" />
         <source>Veldboek report</source>
         <translation>Veldboek-rapport</translation>
     </message>
     <message>
-        <location filename="../report_preview.py" line="327" />
-        <location filename="../report_preview.py" line="333" />
-        <location filename="../report_preview.py" line="346" />
-        <location filename="../report_preview.py" line="359" />
-        <location filename="../report_preview.py" line="382" />
+        <location filename="../report_preview.py" line="329" />
+        <location filename="../report_preview.py" line="335" />
+        <location filename="../report_preview.py" line="348" />
+        <location filename="../report_preview.py" line="361" />
+        <location filename="../report_preview.py" line="384" />
         <source>Print report</source>
         <translation>Rapport afdrukken</translation>
     </message>
     <message>
-        <location filename="../report_preview.py" line="335" />
+        <location filename="../report_preview.py" line="337" />
         <source>Printing to a file is not allowed here. Use Save PDF… to keep a copy: it warns you and is recorded.</source>
         <translation>Afdrukken naar een bestand kan hier niet. Gebruik PDF opslaan… om een kopie te bewaren: u krijgt een waarschuwing en het wordt vastgelegd.</translation>
     </message>
     <message>
-        <location filename="../report_preview.py" line="346" />
+        <location filename="../report_preview.py" line="348" />
         <source>The printer could not be started.</source>
         <translation>De printer kon niet worden gestart.</translation>
     </message>
     <message>
-        <location filename="../report_preview.py" line="350" />
+        <location filename="../report_preview.py" line="352" />
         <source>Printing…</source>
         <translation>Bezig met afdrukken…</translation>
     </message>
     <message>
-        <location filename="../report_preview.py" line="361" />
+        <location filename="../report_preview.py" line="363" />
         <source>This computer has no private folder in memory for the print job. The print system will keep the report as an unencrypted file on disk while it prints (and the printer's queue may keep a copy afterwards). Print anyway?</source>
         <translation>Deze computer heeft geen afgeschermde map in het geheugen voor de afdruktaak. Het afdruksysteem bewaart het rapport tijdens het afdrukken als onversleuteld bestand op schijf (en de wachtrij van de printer kan daarna een kopie bewaren). Toch afdrukken?</translation>
     </message>
     <message>
-        <location filename="../report_preview.py" line="377" />
+        <location filename="../report_preview.py" line="379" />
         <source>Sent {pages} page(s) to the printer.</source>
         <translation>{pages} pagina('s) naar de printer gestuurd.</translation>
     </message>
     <message>
-        <location filename="../report_preview.py" line="391" />
-        <location filename="../report_preview.py" line="402" />
+        <location filename="../report_preview.py" line="393" />
+        <location filename="../report_preview.py" line="404" />
         <source>Save unencrypted PDF</source>
         <translation>Onversleutelde PDF opslaan</translation>
     </message>
     <message>
-        <location filename="../report_preview.py" line="393" />
+        <location filename="../report_preview.py" line="395" />
         <source>The PDF file will NOT be encrypted: anyone who gets the file can read it. Save it only where its marking ({marking}) allows, and destroy it when done. The save is recorded in the audit log.</source>
         <translation>Het PDF-bestand wordt NIET versleuteld: iedereen die het bestand krijgt, kan het lezen. Sla het alleen op waar de rubricering ({marking}) dat toestaat en vernietig het als u klaar bent. Het opslaan wordt in het auditlog vastgelegd.</translation>
     </message>
     <message>
-        <location filename="../report_preview.py" line="404" />
+        <location filename="../report_preview.py" line="406" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF-bestanden (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../report_preview.py" line="420" />
+        <location filename="../report_preview.py" line="422" />
         <source>Saved an unencrypted copy.</source>
         <translation>Een onversleutelde kopie is opgeslagen.</translation>
     </message>
@@ -3406,289 +3591,294 @@
         <translation>Rubricering:</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="101" />
+        <location filename="../pages/reports.py" line="102" />
         <source>Requested</source>
         <translation>Aangevraagd</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="102" />
+        <location filename="../pages/reports.py" line="107" />
         <source>By</source>
         <translation>Door</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="103" />
+        <location filename="../pages/reports.py" line="108" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="104" />
+        <location filename="../pages/reports.py" line="110" />
         <source>Debriefs</source>
         <translation>Debriefings</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="105" />
+        <location filename="../pages/reports.py" line="114" />
         <source>Marking</source>
         <translation>Rubricering</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="106" />
+        <location filename="../pages/reports.py" line="115" />
         <source>Decided by</source>
         <translation>Besloten door</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="111" />
+        <location filename="../pages/reports.py" line="118" />
+        <source>No sanitised reports requested.</source>
+        <translation>Geen geschoonde rapporten aangevraagd.</translation>
+    </message>
+    <message>
+        <location filename="../pages/reports.py" line="121" />
         <source>Preview</source>
         <translation>Voorbeeld</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="114" />
-        <location filename="../pages/reports.py" line="450" />
+        <location filename="../pages/reports.py" line="124" />
+        <location filename="../pages/reports.py" line="460" />
         <source>Approve</source>
         <translation>Goedkeuren</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="117" />
+        <location filename="../pages/reports.py" line="127" />
         <source>Reject…</source>
         <translation>Afwijzen…</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="119" />
+        <location filename="../pages/reports.py" line="129" />
         <source>Issue…</source>
         <translation>Uitgeven…</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="120" />
+        <location filename="../pages/reports.py" line="130" />
         <source>Sanitised reports</source>
         <translation>Geschoonde rapporten</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="124" />
+        <location filename="../pages/reports.py" line="134" />
         <source>Verify a report file…</source>
         <translation>Rapportbestand controleren…</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="141" />
+        <location filename="../pages/reports.py" line="151" />
         <source>Reports</source>
         <translation>Rapporten</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="150" />
+        <location filename="../pages/reports.py" line="160" />
         <source>One debrief: {what}</source>
         <translation>Eén debriefing: {what}</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="167" />
+        <location filename="../pages/reports.py" line="177" />
         <source>— all sources —</source>
         <translation>— alle bronnen —</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="181" />
+        <location filename="../pages/reports.py" line="191" />
         <source>Awaiting approval</source>
         <translation>Wacht op goedkeuring</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="182" />
+        <location filename="../pages/reports.py" line="192" />
         <source>Approved: can be issued</source>
         <translation>Goedgekeurd: kan worden uitgegeven</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="183" />
+        <location filename="../pages/reports.py" line="193" />
         <source>Rejected</source>
         <translation>Afgewezen</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="184" />
+        <location filename="../pages/reports.py" line="194" />
         <source>Issued</source>
         <translation>Uitgegeven</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="195" />
+        <location filename="../pages/reports.py" line="205" />
         <source>Passphrase</source>
         <translation>Wachtzin</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="202" />
+        <location filename="../pages/reports.py" line="212" />
         <source>Cancel</source>
         <translation>Annuleren</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="214" />
+        <location filename="../pages/reports.py" line="224" />
         <source>Cancelling…</source>
         <translation>Bezig met annuleren…</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="227" />
+        <location filename="../pages/reports.py" line="237" />
         <source>Issue internal report</source>
         <translation>Intern rapport uitgeven</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="229" />
+        <location filename="../pages/reports.py" line="239" />
         <source>Issue an internal report ({marking}) of {what}? It names the source, gets a report number and is recorded in the audit log; it is printed or saved only if you choose so in the preview.</source>
         <translation>Een intern rapport ({marking}) uitgeven van {what}? Het noemt de bron, krijgt een rapportnummer en komt in het auditlog; het wordt alleen afgedrukt of opgeslagen als u dat in het voorbeeld kiest.</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="233" />
-        <location filename="../pages/reports.py" line="490" />
+        <location filename="../pages/reports.py" line="243" />
+        <location filename="../pages/reports.py" line="500" />
         <source>Issue report</source>
         <translation>Rapport uitgeven</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="280" />
+        <location filename="../pages/reports.py" line="290" />
         <source>the debrief {what}</source>
         <translation>de debriefing {what}</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="285" />
+        <location filename="../pages/reports.py" line="295" />
         <source>written {start} to {end}</source>
         <translation>geschreven van {start} tot en met {end}</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="289" />
+        <location filename="../pages/reports.py" line="299" />
         <source>the debriefs of {source}, {days}</source>
         <translation>de debriefings over {source}, {days}</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="291" />
+        <location filename="../pages/reports.py" line="301" />
         <source>all debriefs of {source}</source>
         <translation>alle debriefings over {source}</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="292" />
+        <location filename="../pages/reports.py" line="302" />
         <source>the debriefs of all sources, {days}</source>
         <translation>de debriefings over alle bronnen, {days}</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="297" />
+        <location filename="../pages/reports.py" line="307" />
         <source>Laying out the report…</source>
         <translation>Rapport wordt opgemaakt…</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="241" />
+        <location filename="../pages/reports.py" line="251" />
         <source>The sanitised text is checked against the sources' identities: give your passphrase.</source>
         <translation>De geschoonde tekst wordt getoetst aan de identiteit van de bronnen: geef uw wachtzin.</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="247" />
+        <location filename="../pages/reports.py" line="257" />
         <source>Checking the sanitised text…</source>
         <translation>Geschoonde tekst wordt gecontroleerd…</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="264" />
+        <location filename="../pages/reports.py" line="274" />
         <source>No identifying text found. The report now waits for a handler's approval; issue it here once approved.</source>
         <translation>Geen identificerende tekst gevonden. Het rapport wacht nu op goedkeuring door een teamleider; geef het hier uit zodra het is goedgekeurd.</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="326" />
+        <location filename="../pages/reports.py" line="336" />
         <source>Cancelled: nothing was issued or requested.</source>
         <translation>Geannuleerd: er is niets uitgegeven of aangevraagd.</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="332" />
+        <location filename="../pages/reports.py" line="342" />
         <source>Sanitised report refused</source>
         <translation>Geschoond rapport geweigerd</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="335" />
+        <location filename="../pages/reports.py" line="345" />
         <source>The sanitised text would point to the source. Change these wordings and try again:</source>
         <translation>De geschoonde tekst zou naar de bron wijzen. Pas deze formuleringen aan en probeer het opnieuw:</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="343" />
+        <location filename="../pages/reports.py" line="353" />
         <source>Refused: {n} identifying string(s).</source>
         <translation>Geweigerd: {n} identificerende tekst(en).</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="353" />
+        <location filename="../pages/reports.py" line="363" />
         <source>Report {id} issued: {pages} page(s).</source>
         <translation>Rapport {id} uitgegeven: {pages} pagina('s).</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="363" />
+        <location filename="../pages/reports.py" line="373" />
         <source>Internal debrief report</source>
         <translation>Intern debriefingrapport</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="365" />
+        <location filename="../pages/reports.py" line="375" />
         <source>Sanitised intelligence report</source>
         <translation>Geschoond inlichtingenrapport</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="392" />
+        <location filename="../pages/reports.py" line="402" />
         <source>Select a sanitised report in the list first.</source>
         <translation>Kies eerst een geschoond rapport in de lijst.</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="401" />
+        <location filename="../pages/reports.py" line="411" />
         <source>Laying out the preview…</source>
         <translation>Voorbeeld wordt opgemaakt…</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="409" />
+        <location filename="../pages/reports.py" line="419" />
         <source>Sanitised report awaiting approval</source>
         <translation>Geschoond rapport dat op goedkeuring wacht</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="424" />
+        <location filename="../pages/reports.py" line="434" />
         <source>the sanitised report requested by {by} on {day} ({n} debrief(s), {marking})</source>
         <translation>het geschoonde rapport dat {by} op {day} aanvroeg ({n} debriefing(s), {marking})</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="446" />
+        <location filename="../pages/reports.py" line="456" />
         <source>Approve sanitised report</source>
         <translation>Geschoond rapport goedkeuren</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="448" />
+        <location filename="../pages/reports.py" line="458" />
         <source>Approve {what}? Once approved it can be issued and shared outside the unit.</source>
         <translation>{what} goedkeuren? Eenmaal goedgekeurd kan het worden uitgegeven en buiten de eenheid worden gedeeld.</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="469" />
+        <location filename="../pages/reports.py" line="479" />
         <source>Reject sanitised report</source>
         <translation>Geschoond rapport afwijzen</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="471" />
+        <location filename="../pages/reports.py" line="481" />
         <source>Reject {what}? It can then never be issued; a new request is needed.</source>
         <translation>{what} afwijzen? Het kan dan nooit meer worden uitgegeven; er is een nieuwe aanvraag nodig.</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="474" />
+        <location filename="../pages/reports.py" line="484" />
         <source>Reject</source>
         <translation>Afwijzen</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="473" />
+        <location filename="../pages/reports.py" line="483" />
         <source>Why?</source>
         <translation>Waarom?</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="485" />
+        <location filename="../pages/reports.py" line="495" />
         <source>Issue sanitised report</source>
         <translation>Geschoond rapport uitgeven</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="487" />
+        <location filename="../pages/reports.py" line="497" />
         <source>Issue {what}? It gets a report number and is recorded in the audit log; it is printed or saved only if you choose so in the preview.</source>
         <translation>{what} uitgeven? Het krijgt een rapportnummer en komt in het auditlog; het wordt alleen afgedrukt of opgeslagen als u dat in het voorbeeld kiest.</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="498" />
+        <location filename="../pages/reports.py" line="508" />
         <source>Issuing checks the text once more against the identities: give your passphrase.</source>
         <translation>Bij het uitgeven wordt de tekst nog eens aan de identiteiten getoetst: geef uw wachtzin.</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="505" />
+        <location filename="../pages/reports.py" line="515" />
         <source>Producing the sanitised report…</source>
         <translation>Geschoond rapport wordt gemaakt…</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="529" />
+        <location filename="../pages/reports.py" line="539" />
         <source>Verify a report</source>
         <translation>Rapport controleren</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="529" />
+        <location filename="../pages/reports.py" line="539" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF-bestanden (*.pdf)</translation>
     </message>
@@ -3696,72 +3886,72 @@
 <context>
     <name>RevealIdentityDialog</name>
     <message>
-        <location filename="../dialogs/identity.py" line="97" />
+        <location filename="../dialogs/identity.py" line="98" />
         <source>Reveal true identity of {codename}</source>
         <translation>Ware identiteit van {codename} onthullen</translation>
     </message>
     <message>
-        <location filename="../dialogs/identity.py" line="107" />
+        <location filename="../dialogs/identity.py" line="108" />
         <source>Revealing is recorded in the audit log with your alias and reason. Make sure nobody can see your screen.</source>
         <translation>Onthullen wordt met uw alias en reden in het auditlog vastgelegd. Zorg dat niemand uw scherm kan zien.</translation>
     </message>
     <message>
-        <location filename="../dialogs/identity.py" line="117" />
+        <location filename="../dialogs/identity.py" line="118" />
         <source>Why do you need the identity now?</source>
         <translation>Waarom hebt u de identiteit nu nodig?</translation>
     </message>
     <message>
-        <location filename="../dialogs/identity.py" line="122" />
+        <location filename="../dialogs/identity.py" line="123" />
         <source>Passphrase:</source>
         <translation>Wachtzin:</translation>
     </message>
     <message>
-        <location filename="../dialogs/identity.py" line="123" />
+        <location filename="../dialogs/identity.py" line="124" />
         <source>Reason:</source>
         <translation>Reden:</translation>
     </message>
     <message>
-        <location filename="../dialogs/identity.py" line="133" />
+        <location filename="../dialogs/identity.py" line="134" />
         <source>Hidden again in %v s</source>
         <translation>Over %v s weer verborgen</translation>
     </message>
     <message>
-        <location filename="../dialogs/identity.py" line="140" />
+        <location filename="../dialogs/identity.py" line="141" />
         <source>Reveal</source>
         <translation>Onthullen</translation>
     </message>
     <message>
-        <location filename="../dialogs/identity.py" line="144" />
+        <location filename="../dialogs/identity.py" line="145" />
         <source>Close</source>
         <translation>Sluiten</translation>
     </message>
     <message>
-        <location filename="../dialogs/identity.py" line="162" />
+        <location filename="../dialogs/identity.py" line="165" />
         <source>Checking the passphrase…</source>
         <translation>Wachtzin wordt gecontroleerd…</translation>
     </message>
     <message>
-        <location filename="../dialogs/identity.py" line="180" />
+        <location filename="../dialogs/identity.py" line="183" />
         <source>&lt;b&gt;Name:&lt;/b&gt; {v}</source>
         <translation>&lt;b&gt;Naam:&lt;/b&gt; {v}</translation>
     </message>
     <message>
-        <location filename="../dialogs/identity.py" line="181" />
+        <location filename="../dialogs/identity.py" line="184" />
         <source>&lt;b&gt;Date of birth:&lt;/b&gt; {v}</source>
         <translation>&lt;b&gt;Geboortedatum:&lt;/b&gt; {v}</translation>
     </message>
     <message>
-        <location filename="../dialogs/identity.py" line="182" />
+        <location filename="../dialogs/identity.py" line="185" />
         <source>&lt;b&gt;Addresses:&lt;/b&gt; {v}</source>
         <translation>&lt;b&gt;Adressen:&lt;/b&gt; {v}</translation>
     </message>
     <message>
-        <location filename="../dialogs/identity.py" line="183" />
+        <location filename="../dialogs/identity.py" line="186" />
         <source>&lt;b&gt;Phone numbers:&lt;/b&gt; {v}</source>
         <translation>&lt;b&gt;Telefoonnummers:&lt;/b&gt; {v}</translation>
     </message>
     <message>
-        <location filename="../dialogs/identity.py" line="186" />
+        <location filename="../dialogs/identity.py" line="189" />
         <source>&lt;b&gt;Notes:&lt;/b&gt; {v}</source>
         <translation>&lt;b&gt;Notities:&lt;/b&gt; {v}</translation>
     </message>
@@ -3817,58 +4007,73 @@
 <context>
     <name>SearchPage</name>
     <message>
-        <location filename="../pages/search.py" line="47" />
+        <location filename="../pages/search.py" line="61" />
         <source>Narrative</source>
         <translation>Verslag</translation>
     </message>
     <message>
-        <location filename="../pages/search.py" line="48" />
+        <location filename="../pages/search.py" line="62" />
         <source>Item</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../pages/search.py" line="49" />
+        <location filename="../pages/search.py" line="63" />
         <source>Subject</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../pages/search.py" line="50" />
+        <location filename="../pages/search.py" line="64" />
         <source>Addendum</source>
         <translation>Aanvulling</translation>
     </message>
     <message>
-        <location filename="../pages/search.py" line="54" />
+        <location filename="../pages/search.py" line="69" />
+        <source>Written</source>
+        <translation>Geschreven</translation>
+    </message>
+    <message>
+        <location filename="../pages/search.py" line="74" />
         <source>Source</source>
         <translation>Bron</translation>
     </message>
     <message>
-        <location filename="../pages/search.py" line="55" />
+        <location filename="../pages/search.py" line="75" />
         <source>Found in</source>
         <translation>Gevonden in</translation>
     </message>
     <message>
-        <location filename="../pages/search.py" line="56" />
+        <location filename="../pages/search.py" line="77" />
         <source>Text</source>
         <translation>Tekst</translation>
     </message>
     <message>
-        <location filename="../pages/search.py" line="63" />
+        <location filename="../pages/search.py" line="79" />
+        <source>Sorted by this column: best match first</source>
+        <translation>Gesorteerd op deze kolom: beste treffer eerst</translation>
+    </message>
+    <message>
+        <location filename="../pages/search.py" line="91" />
         <source>Words to find (all must occur); end a word with * to match its start</source>
         <translation>Te zoeken woorden (alle moeten voorkomen); eindig een woord op * om op het begin te zoeken</translation>
     </message>
     <message>
-        <location filename="../pages/search.py" line="65" />
-        <location filename="../pages/search.py" line="90" />
+        <location filename="../pages/search.py" line="93" />
+        <location filename="../pages/search.py" line="128" />
         <source>Search</source>
         <translation>Zoeken</translation>
     </message>
     <message>
-        <location filename="../pages/search.py" line="116" />
-        <source>The newest {n} results in your files; add words to narrow the search.</source>
-        <translation>De nieuwste {n} resultaten in uw dossiers; voeg woorden toe om gerichter te zoeken.</translation>
+        <location filename="../pages/search.py" line="171" />
+        <source>The first {n} results in your files, from the newest {window} matches; add words to narrow the search.</source>
+        <translation>De eerste {n} resultaten in uw dossiers, uit de nieuwste {window} treffers; voeg woorden toe om de zoekopdracht te verfijnen.</translation>
     </message>
     <message>
-        <location filename="../pages/search.py" line="120" />
+        <location filename="../pages/search.py" line="181" />
+        <source>Nothing in your files matches these words.</source>
+        <translation>Niets in uw dossiers bevat deze woorden.</translation>
+    </message>
+    <message>
+        <location filename="../pages/search.py" line="176" />
         <source>{n} results in your files</source>
         <translation>{n} resultaten in uw dossiers</translation>
     </message>
@@ -3876,149 +4081,150 @@
 <context>
     <name>SendTab</name>
     <message>
-        <location filename="../packages/send_tab.py" line="56" />
+        <location filename="../packages/send_tab.py" line="57" />
         <source>Written</source>
         <translation>Geschreven</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="57" />
+        <location filename="../packages/send_tab.py" line="62" />
         <source>Source</source>
         <translation>Bron</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="58" />
+        <location filename="../packages/send_tab.py" line="63" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="59" />
+        <location filename="../packages/send_tab.py" line="64" />
         <source>Version</source>
         <translation>Versie</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="61" />
+        <location filename="../packages/send_tab.py" line="66" />
         <source>Still missing</source>
         <translation>Ontbreekt nog</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="62" />
+        <location filename="../packages/send_tab.py" line="67" />
         <source>complete</source>
         <translation>compleet</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="69" />
+        <location filename="../packages/send_tab.py" line="75" />
         <source>Export everything new…</source>
         <translation>Alles wat nieuw is verzenden…</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="72" />
+        <location filename="../packages/send_tab.py" line="78" />
         <source>Export selected…</source>
         <translation>Selectie verzenden…</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="89" />
+        <location filename="../packages/send_tab.py" line="95" />
         <source>New and changed debriefs (submitted or approved). A package is sealed to the recipients above and signed by this vault; nothing else can read it. Debriefs that still miss something cannot go.</source>
         <translation>Nieuwe en gewijzigde debriefings (ingediend of goedgekeurd). Een pakket wordt verzegeld voor de ontvangers hierboven en door deze kluis ondertekend; niemand anders kan het lezen. Debriefings waar nog iets aan ontbreekt kunnen niet mee.</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="107" />
+        <location filename="../packages/send_tab.py" line="113" />
         <source>Looking for what is new…</source>
         <translation>Zoeken naar wat nieuw is…</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="121" />
+        <location filename="../packages/send_tab.py" line="127" />
         <source>Packages go to: {names}</source>
         <translation>Pakketten gaan naar: {names}</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="130" />
-        <location filename="../packages/send_tab.py" line="280" />
+        <location filename="../packages/send_tab.py" line="72" />
+        <location filename="../packages/send_tab.py" line="136" />
+        <location filename="../packages/send_tab.py" line="286" />
         <source>Nothing new to send.</source>
         <translation>Niets nieuws te verzenden.</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="133" />
-        <source>{n} debrief(s) still miss something (in red).</source>
-        <translation>Aan {n} debriefing(s) ontbreekt nog iets (in rood).</translation>
-    </message>
-    <message>
-        <location filename="../packages/send_tab.py" line="137" />
-        <source>{n} debrief(s) ready to send.</source>
-        <translation>{n} debriefing(s) klaar om te verzenden.</translation>
-    </message>
-    <message>
-        <location filename="../packages/send_tab.py" line="143" />
-        <source>Package {n} was recorded but its file was never written (the export was interrupted). The next export writes it again.</source>
-        <translation>Pakket {n} is vastgelegd, maar het bestand is nooit geschreven (het verzenden werd onderbroken). De volgende verzending schrijft het opnieuw.</translation>
-    </message>
-    <message>
-        <location filename="../packages/send_tab.py" line="176" />
-        <source>No team handler's key is known yet, so a package could go to no one. Ask your team handler for their key file (their Veldboek saves it under Packages, Keys, "Save my public key…"), put it on this laptop, and add it here with "Add the team handler's key…". They read their fingerprint out to you and you type it in; only a matching key is added.</source>
-        <translation>Er is nog geen sleutel van een teamleider bekend, dus een pakket kan naar niemand. Vraag uw teamleider om diens sleutelbestand (Veldboek slaat het op onder Pakketten, Sleutels, "Mijn publieke sleutel opslaan…"), zet het op deze laptop en voeg het hier toe met "Sleutel van de teamleider toevoegen…". De teamleider leest de vingerafdruk voor en u typt die in; alleen een kloppende sleutel wordt toegevoegd.</translation>
-    </message>
-    <message>
-        <location filename="../packages/send_tab.py" line="187" />
-        <source>No team handler's key yet</source>
-        <translation>Nog geen sleutel van een teamleider</translation>
-    </message>
-    <message>
-        <location filename="../packages/send_tab.py" line="224" />
-        <source>Select the debriefs to send first.</source>
-        <translation>Kies eerst de debriefings die mee moeten.</translation>
-    </message>
-    <message>
-        <location filename="../packages/send_tab.py" line="232" />
-        <source>Not sent: complete the debriefs marked in red first.</source>
-        <translation>Niet verzonden: vul eerst de rood gemarkeerde debriefings aan.</translation>
-    </message>
-    <message>
-        <location filename="../packages/send_tab.py" line="234" />
-        <source>Folder to write the package to</source>
-        <translation>Map om het pakket in te schrijven</translation>
-    </message>
-    <message>
-        <location filename="../packages/send_tab.py" line="238" />
-        <source>Sealing the package…</source>
-        <translation>Pakket wordt verzegeld…</translation>
-    </message>
-    <message>
-        <location filename="../packages/send_tab.py" line="268" />
-        <source>Package {n} was recorded but its file was never written; it is written again: {path}</source>
-        <translation>Pakket {n} is vastgelegd, maar het bestand is nooit geschreven; het is opnieuw geschreven: {path}</translation>
-    </message>
-    <message>
-        <location filename="../packages/send_tab.py" line="276" />
-        <source>Removed {count} hidden temporary file(s) of an interrupted export.</source>
-        <translation>{count} verborgen tijdelijk(e) bestand(en) van een onderbroken verzending verwijderd.</translation>
-    </message>
-    <message>
-        <location filename="../packages/send_tab.py" line="281" />
-        <source>The interrupted package is written again; nothing new to send.</source>
-        <translation>Het onderbroken pakket is opnieuw geschreven; er is niets nieuws te verzenden.</translation>
-    </message>
-    <message>
-        <location filename="../packages/send_tab.py" line="284" />
-        <source>Package {n} with {count} debrief(s) written to {path}.</source>
-        <translation>Pakket {n} met {count} debriefing(s) geschreven naar {path}.</translation>
-    </message>
-    <message>
-        <location filename="../packages/send_tab.py" line="292" />
-        <source>Package written</source>
-        <translation>Pakket geschreven</translation>
-    </message>
-    <message>
-        <location filename="../packages/send_tab.py" line="287" />
-        <source>Package {n} with {count} debrief(s) is on its way to {names}.</source>
-        <translation>Pakket {n} met {count} debriefing(s) is onderweg naar {names}.</translation>
-    </message>
-    <message>
         <location filename="../packages/send_tab.py" line="50" />
-        <location filename="../packages/send_tab.py" line="190" />
+        <location filename="../packages/send_tab.py" line="196" />
         <source>Add the team handler's key…</source>
         <translation>Sleutel van de teamleider toevoegen…</translation>
     </message>
     <message>
+        <location filename="../packages/send_tab.py" line="139" />
+        <source>{n} debrief(s) still miss something (in red).</source>
+        <translation>Aan {n} debriefing(s) ontbreekt nog iets (in rood).</translation>
+    </message>
+    <message>
+        <location filename="../packages/send_tab.py" line="143" />
+        <source>{n} debrief(s) ready to send.</source>
+        <translation>{n} debriefing(s) klaar om te verzenden.</translation>
+    </message>
+    <message>
+        <location filename="../packages/send_tab.py" line="149" />
+        <source>Package {n} was recorded but its file was never written (the export was interrupted). The next export writes it again.</source>
+        <translation>Pakket {n} is vastgelegd, maar het bestand is nooit geschreven (het verzenden werd onderbroken). De volgende verzending schrijft het opnieuw.</translation>
+    </message>
+    <message>
+        <location filename="../packages/send_tab.py" line="182" />
+        <source>No team handler's key is known yet, so a package could go to no one. Ask your team handler for their key file (their Veldboek saves it under Packages, Keys, "Save my public key…"), put it on this laptop, and add it here with "Add the team handler's key…". They read their fingerprint out to you and you type it in; only a matching key is added.</source>
+        <translation>Er is nog geen sleutel van een teamleider bekend, dus een pakket kan naar niemand. Vraag uw teamleider om diens sleutelbestand (Veldboek slaat het op onder Pakketten, Sleutels, "Mijn publieke sleutel opslaan…"), zet het op deze laptop en voeg het hier toe met "Sleutel van de teamleider toevoegen…". De teamleider leest de vingerafdruk voor en u typt die in; alleen een kloppende sleutel wordt toegevoegd.</translation>
+    </message>
+    <message>
+        <location filename="../packages/send_tab.py" line="193" />
+        <source>No team handler's key yet</source>
+        <translation>Nog geen sleutel van een teamleider</translation>
+    </message>
+    <message>
+        <location filename="../packages/send_tab.py" line="230" />
+        <source>Select the debriefs to send first.</source>
+        <translation>Kies eerst de debriefings die mee moeten.</translation>
+    </message>
+    <message>
+        <location filename="../packages/send_tab.py" line="238" />
+        <source>Not sent: complete the debriefs marked in red first.</source>
+        <translation>Niet verzonden: vul eerst de rood gemarkeerde debriefings aan.</translation>
+    </message>
+    <message>
+        <location filename="../packages/send_tab.py" line="240" />
+        <source>Folder to write the package to</source>
+        <translation>Map om het pakket in te schrijven</translation>
+    </message>
+    <message>
+        <location filename="../packages/send_tab.py" line="244" />
+        <source>Sealing the package…</source>
+        <translation>Pakket wordt verzegeld…</translation>
+    </message>
+    <message>
+        <location filename="../packages/send_tab.py" line="274" />
+        <source>Package {n} was recorded but its file was never written; it is written again: {path}</source>
+        <translation>Pakket {n} is vastgelegd, maar het bestand is nooit geschreven; het is opnieuw geschreven: {path}</translation>
+    </message>
+    <message>
+        <location filename="../packages/send_tab.py" line="282" />
+        <source>Removed {count} hidden temporary file(s) of an interrupted export.</source>
+        <translation>{count} verborgen tijdelijk(e) bestand(en) van een onderbroken verzending verwijderd.</translation>
+    </message>
+    <message>
+        <location filename="../packages/send_tab.py" line="287" />
+        <source>The interrupted package is written again; nothing new to send.</source>
+        <translation>Het onderbroken pakket is opnieuw geschreven; er is niets nieuws te verzenden.</translation>
+    </message>
+    <message>
         <location filename="../packages/send_tab.py" line="290" />
+        <source>Package {n} with {count} debrief(s) written to {path}.</source>
+        <translation>Pakket {n} met {count} debriefing(s) geschreven naar {path}.</translation>
+    </message>
+    <message>
+        <location filename="../packages/send_tab.py" line="298" />
+        <source>Package written</source>
+        <translation>Pakket geschreven</translation>
+    </message>
+    <message>
+        <location filename="../packages/send_tab.py" line="293" />
+        <source>Package {n} with {count} debrief(s) is on its way to {names}.</source>
+        <translation>Pakket {n} met {count} debriefing(s) is onderweg naar {names}.</translation>
+    </message>
+    <message>
+        <location filename="../packages/send_tab.py" line="296" />
         <source>File: {path}</source>
         <translation>Bestand: {path}</translation>
     </message>
@@ -4026,104 +4232,104 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../pages/settings.py" line="110" />
+        <location filename="../pages/settings.py" line="112" />
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="111" />
-        <location filename="../pages/settings.py" line="112" />
         <location filename="../pages/settings.py" line="113" />
+        <location filename="../pages/settings.py" line="114" />
+        <location filename="../pages/settings.py" line="115" />
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="114" />
+        <location filename="../pages/settings.py" line="116" />
         <source> days</source>
         <translation> dagen</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="117" />
+        <location filename="../pages/settings.py" line="119" />
         <source>Keep everything</source>
         <translation>Alles bewaren</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="118" />
+        <location filename="../pages/settings.py" line="120" />
         <source>Delete what the handler confirmed</source>
         <translation>Verwijderen wat de teamleider bevestigde</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="120" />
+        <location filename="../pages/settings.py" line="122" />
         <source>Delete what the handler confirmed, leaving no trace</source>
         <translation>Verwijderen wat de teamleider bevestigde, zonder spoor</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="124" />
+        <location filename="../pages/settings.py" line="126" />
         <source>Follow the system</source>
         <translation>Volg het systeem</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="127" />
+        <location filename="../pages/settings.py" line="129" />
         <source>Save settings</source>
         <translation>Instellingen opslaan</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="132" />
+        <location filename="../pages/settings.py" line="134" />
         <source>Change passphrase…</source>
         <translation>Wachtzin wijzigen…</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="139" />
+        <location filename="../pages/settings.py" line="141" />
         <source>Behaviour</source>
         <translation>Gedrag</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="141" />
+        <location filename="../pages/settings.py" line="143" />
         <source>Lock after idle:</source>
         <translation>Vergrendelen na inactiviteit:</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="142" />
+        <location filename="../pages/settings.py" line="144" />
         <source>Clear copied text after:</source>
         <translation>Gekopieerde tekst wissen na:</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="143" />
+        <location filename="../pages/settings.py" line="145" />
         <source>Autosave drafts every:</source>
         <translation>Concepten automatisch opslaan elke:</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="144" />
+        <location filename="../pages/settings.py" line="146" />
         <source>Show a revealed identity for:</source>
         <translation>Onthulde identiteit tonen gedurende:</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="145" />
+        <location filename="../pages/settings.py" line="147" />
         <source>Remind me of what is due within:</source>
         <translation>Herinner mij aan wat verloopt binnen:</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="146" />
+        <location filename="../pages/settings.py" line="148" />
         <source>After a receipt:</source>
         <translation>Na een ontvangstbewijs:</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="147" />
+        <location filename="../pages/settings.py" line="149" />
         <source>Language:</source>
         <translation>Taal:</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="149" />
+        <location filename="../pages/settings.py" line="151" />
         <source>Vault</source>
         <translation>Kluis</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="159" />
+        <location filename="../pages/settings.py" line="161" />
         <source>Settings</source>
         <translation>Instellingen</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="174" />
+        <location filename="../pages/settings.py" line="176" />
         <source>Folder: {folder}
 Key derivation: Argon2id, {mib} MiB, {it} passes (about {sec:.1f} s on this computer)
 Second factor (OS keyring): {factor}</source>
@@ -4132,17 +4338,17 @@ Sleutelafleiding: Argon2id, {mib} MiB, {it} rondes (ongeveer {sec:.1f} s op deze
 Tweede factor (sleutelbos van het besturingssysteem): {factor}</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="181" />
+        <location filename="../pages/settings.py" line="183" />
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="181" />
+        <location filename="../pages/settings.py" line="183" />
         <source>no</source>
         <translation>nee</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="204" />
+        <location filename="../pages/settings.py" line="206" />
         <source>Saved.</source>
         <translation>Opgeslagen.</translation>
     </message>
@@ -4238,352 +4444,387 @@ Tweede factor (sleutelbos van het besturingssysteem): {factor}</translation>
 <context>
     <name>SourceFileView</name>
     <message>
-        <location filename="../source_file.py" line="72" />
+        <location filename="../source_file.py" line="73" />
         <source>← All sources</source>
         <translation>← Alle bronnen</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="99" />
-        <location filename="../source_file.py" line="150" />
-        <location filename="../source_file.py" line="200" />
+        <location filename="../source_file.py" line="104" />
+        <location filename="../source_file.py" line="160" />
+        <location filename="../source_file.py" line="241" />
         <source>Kind</source>
         <translation>Soort</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="100" />
-        <location filename="../source_file.py" line="168" />
-        <location filename="../source_file.py" line="185" />
+        <location filename="../source_file.py" line="105" />
+        <location filename="../source_file.py" line="189" />
+        <location filename="../source_file.py" line="220" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="101" />
+        <location filename="../source_file.py" line="106" />
         <source>Runners</source>
         <translation>Runners</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="102" />
+        <location filename="../source_file.py" line="107" />
         <source>Motivation</source>
         <translation>Motivatie</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="103" />
+        <location filename="../source_file.py" line="108" />
         <source>Information position</source>
         <translation>Informatiepositie</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="104" />
+        <location filename="../source_file.py" line="109" />
         <source>Legal basis</source>
         <translation>Wettelijke grondslag</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="105" />
+        <location filename="../source_file.py" line="110" />
         <source>Contracted / review</source>
         <translation>Gecontracteerd / herziening</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="106" />
+        <location filename="../source_file.py" line="111" />
         <source>Suitability review</source>
         <translation>Herbeoordeling geschiktheid</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="107" />
+        <location filename="../source_file.py" line="112" />
         <source>Antecedents check</source>
         <translation>Antecedentenonderzoek</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="108" />
+        <location filename="../source_file.py" line="113" />
         <source>Former codenames</source>
         <translation>Eerdere codenamen</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="109" />
+        <location filename="../source_file.py" line="114" />
         <source>Notes</source>
         <translation>Notities</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="110" />
+        <location filename="../source_file.py" line="115" />
         <source>True identity</source>
         <translation>Ware identiteit</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="118" />
+        <location filename="../source_file.py" line="123" />
         <source>Edit…</source>
         <translation>Bewerken…</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="120" />
+        <location filename="../source_file.py" line="125" />
         <source>Reveal identity…</source>
         <translation>Identiteit onthullen…</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="122" />
+        <location filename="../source_file.py" line="127" />
         <source>Record identity…</source>
         <translation>Identiteit vastleggen…</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="127" />
+        <location filename="../source_file.py" line="132" />
         <source>Report…</source>
         <translation>Rapport…</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="144" />
+        <location filename="../source_file.py" line="149" />
         <source>Overview</source>
         <translation>Overzicht</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="149" />
+        <location filename="../source_file.py" line="155" />
         <source>When</source>
         <translation>Wanneer</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="151" />
+        <location filename="../source_file.py" line="161" />
         <source>Location</source>
         <translation>Locatie</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="152" />
+        <location filename="../source_file.py" line="163" />
         <source>Minutes</source>
         <translation>Minuten</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="153" />
+        <location filename="../source_file.py" line="167" />
         <source>Attendees</source>
         <translation>Aanwezigen</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="154" />
+        <location filename="../source_file.py" line="168" />
         <source>Safety</source>
         <translation>Veiligheid</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="158" />
+        <location filename="../source_file.py" line="171" />
+        <source>No contacts recorded yet.</source>
+        <translation>Nog geen contacten vastgelegd.</translation>
+    </message>
+    <message>
+        <location filename="../source_file.py" line="173" />
         <source>New contact…</source>
         <translation>Nieuw contact…</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="160" />
+        <location filename="../source_file.py" line="175" />
         <source>Debrief this contact</source>
         <translation>Dit contact debriefen</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="162" />
+        <location filename="../source_file.py" line="177" />
         <source>Contacts</source>
         <translation>Contacten</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="167" />
+        <location filename="../source_file.py" line="183" />
         <source>Written</source>
         <translation>Geschreven</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="169" />
+        <location filename="../source_file.py" line="194" />
         <source>Contact</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="170" />
+        <location filename="../source_file.py" line="199" />
         <source>Items</source>
         <translation>Items</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="175" />
+        <location filename="../source_file.py" line="206" />
+        <source>No debriefs for this source yet.</source>
+        <translation>Nog geen debriefings voor deze bron.</translation>
+    </message>
+    <message>
+        <location filename="../source_file.py" line="210" />
         <source>New debrief</source>
         <translation>Nieuwe debriefing</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="177" />
+        <location filename="../source_file.py" line="212" />
         <source>Open</source>
         <translation>Openen</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="179" />
+        <location filename="../source_file.py" line="214" />
         <source>Debriefs</source>
         <translation>Debriefings</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="184" />
+        <location filename="../source_file.py" line="219" />
         <source>Deadline</source>
         <translation>Termijn</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="186" />
-        <location filename="../source_file.py" line="194" />
+        <location filename="../source_file.py" line="221" />
+        <location filename="../source_file.py" line="230" />
         <source>Tasking</source>
         <translation>Opdrachten</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="187" />
+        <location filename="../source_file.py" line="222" />
         <source>Limits</source>
         <translation>Grenzen</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="188" />
+        <location filename="../source_file.py" line="223" />
         <source>Outcome</source>
         <translation>Uitkomst</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="192" />
+        <location filename="../source_file.py" line="226" />
+        <source>No tasking given yet.</source>
+        <translation>Nog geen opdrachten gegeven.</translation>
+    </message>
+    <message>
+        <location filename="../source_file.py" line="228" />
         <source>New tasking…</source>
         <translation>Nieuwe opdracht…</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="193" />
+        <location filename="../source_file.py" line="229" />
         <source>Close tasking…</source>
         <translation>Opdracht afsluiten…</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="199" />
+        <location filename="../source_file.py" line="236" />
         <source>Date</source>
         <translation>Datum</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="201" />
+        <location filename="../source_file.py" line="243" />
         <source>Amount</source>
         <translation>Bedrag</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="202" />
+        <location filename="../source_file.py" line="248" />
         <source>Witness</source>
         <translation>Getuige</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="203" />
+        <location filename="../source_file.py" line="249" />
         <source>Approved by</source>
         <translation>Goedgekeurd door</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="204" />
+        <location filename="../source_file.py" line="250" />
         <source>Reason</source>
         <translation>Reden</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="209" />
+        <location filename="../source_file.py" line="253" />
+        <source>No payments or offers recorded.</source>
+        <translation>Geen betalingen of aanbod vastgelegd.</translation>
+    </message>
+    <message>
+        <location filename="../source_file.py" line="256" />
         <source>Record payment or offer…</source>
         <translation>Betaling of aanbod vastleggen…</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="211" />
+        <location filename="../source_file.py" line="258" />
         <source>Payments</source>
         <translation>Betalingen</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="217" />
+        <location filename="../source_file.py" line="265" />
         <source>Assessed</source>
         <translation>Beoordeeld</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="218" />
+        <location filename="../source_file.py" line="271" />
         <source>Level</source>
         <translation>Niveau</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="219" />
+        <location filename="../source_file.py" line="277" />
         <source>Review on</source>
         <translation>Herzien op</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="220" />
+        <location filename="../source_file.py" line="281" />
         <source>Threats</source>
         <translation>Dreigingen</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="221" />
+        <location filename="../source_file.py" line="282" />
         <source>Welfare</source>
         <translation>Welzijn</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="225" />
+        <location filename="../source_file.py" line="285" />
+        <source>No risk assessment yet.</source>
+        <translation>Nog geen risicobeoordeling.</translation>
+    </message>
+    <message>
+        <location filename="../source_file.py" line="287" />
         <source>New risk assessment…</source>
         <translation>Nieuwe risicobeoordeling…</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="228" />
+        <location filename="../source_file.py" line="291" />
         <source>Given</source>
         <translation>Gegeven</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="230" />
+        <location filename="../source_file.py" line="297" />
         <source>Acknowledged</source>
         <translation>Bevestigd</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="231" />
+        <location filename="../source_file.py" line="298" />
         <source>not yet</source>
         <translation>nog niet</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="233" />
+        <location filename="../source_file.py" line="300" />
         <source>Instruction</source>
         <translation>Instructie</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="238" />
+        <location filename="../source_file.py" line="303" />
+        <source>No instructions given yet.</source>
+        <translation>Nog geen instructies gegeven.</translation>
+    </message>
+    <message>
+        <location filename="../source_file.py" line="306" />
         <source>Give instruction…</source>
         <translation>Instructie geven…</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="242" />
+        <location filename="../source_file.py" line="311" />
         <source>Reviewed</source>
         <translation>Herzien</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="243" />
+        <location filename="../source_file.py" line="316" />
         <source>Evaluation</source>
         <translation>Waardering</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="244" />
+        <location filename="../source_file.py" line="317" />
         <source>Rationale</source>
         <translation>Onderbouwing</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="249" />
+        <location filename="../source_file.py" line="320" />
+        <source>No reliability review yet.</source>
+        <translation>Nog geen beoordeling van de betrouwbaarheid.</translation>
+    </message>
+    <message>
+        <location filename="../source_file.py" line="323" />
         <source>Review reliability…</source>
         <translation>Betrouwbaarheid herzien…</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="253" />
+        <location filename="../source_file.py" line="327" />
         <source>Risk assessments</source>
         <translation>Risicobeoordelingen</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="254" />
+        <location filename="../source_file.py" line="328" />
         <source>Instructions to the source</source>
         <translation>Instructies aan de bron</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="255" />
+        <location filename="../source_file.py" line="329" />
         <source>Reliability history</source>
         <translation>Betrouwbaarheidshistorie</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="259" />
+        <location filename="../source_file.py" line="333" />
         <source>Risk and welfare</source>
         <translation>Risico en welzijn</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="285" />
+        <location filename="../source_file.py" line="359" />
         <source>Recorded and sealed. Not shown unless revealed on purpose.</source>
         <translation>Vastgelegd en verzegeld. Alleen zichtbaar na bewuste onthulling.</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="287" />
+        <location filename="../source_file.py" line="361" />
         <source>Not recorded.</source>
         <translation>Niet vastgelegd.</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="354" />
+        <location filename="../source_file.py" line="428" />
         <source>Replace true identity</source>
         <translation>Ware identiteit vervangen</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="356" />
+        <location filename="../source_file.py" line="430" />
         <source>{codename} already has a recorded true identity. Recording a new one replaces it; the one recorded now cannot be brought back.</source>
         <translation>Van {codename} is al een ware identiteit vastgelegd. Een nieuwe vastleggen vervangt die; de huidige is daarna niet terug te halen.</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="359" />
+        <location filename="../source_file.py" line="433" />
         <source>Record a new identity…</source>
         <translation>Nieuwe identiteit vastleggen…</translation>
     </message>
@@ -4591,70 +4832,85 @@ Tweede factor (sleutelbos van het besturingssysteem): {factor}</translation>
 <context>
     <name>SourcesPage</name>
     <message>
-        <location filename="../pages/sources.py" line="48" />
+        <location filename="../pages/sources.py" line="55" />
         <source>Codename</source>
         <translation>Codenaam</translation>
     </message>
     <message>
-        <location filename="../pages/sources.py" line="49" />
+        <location filename="../pages/sources.py" line="56" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../pages/sources.py" line="50" />
+        <location filename="../pages/sources.py" line="57" />
         <source>Kind</source>
         <translation>Soort</translation>
     </message>
     <message>
-        <location filename="../pages/sources.py" line="51" />
+        <location filename="../pages/sources.py" line="59" />
         <source>Last contact</source>
         <translation>Laatste contact</translation>
     </message>
     <message>
-        <location filename="../pages/sources.py" line="53" />
+        <location filename="../pages/sources.py" line="65" />
         <source>Next review</source>
         <translation>Volgende herziening</translation>
     </message>
     <message>
-        <location filename="../pages/sources.py" line="62" />
+        <location filename="../pages/sources.py" line="75" />
         <source>Filter by codename</source>
         <translation>Filter op codenaam</translation>
     </message>
     <message>
-        <location filename="../pages/sources.py" line="65" />
+        <location filename="../pages/sources.py" line="78" />
         <source>All statuses</source>
         <translation>Alle statussen</translation>
     </message>
     <message>
-        <location filename="../pages/sources.py" line="68" />
+        <location filename="../pages/sources.py" line="81" />
         <source>New source…</source>
         <translation>Nieuwe bron…</translation>
     </message>
     <message>
-        <location filename="../pages/sources.py" line="105" />
+        <location filename="../pages/sources.py" line="123" />
         <source>Sources</source>
         <translation>Bronnen</translation>
+    </message>
+    <message>
+        <location filename="../pages/sources.py" line="145" />
+        <source>No source's codename contains “{text}”.</source>
+        <translation>Geen codenaam van een bron bevat “{text}”.</translation>
+    </message>
+    <message>
+        <location filename="../pages/sources.py" line="149" />
+        <source>No source in your files has this status.</source>
+        <translation>Geen bron in uw dossiers heeft deze status.</translation>
+    </message>
+    <message>
+        <location filename="../pages/sources.py" line="150" />
+        <source>No sources in your files yet. “New source…” opens one.</source>
+        <translation>Nog geen bronnen in uw dossiers. “Nieuwe bron…” opent er een.</translation>
     </message>
 </context>
 <context>
     <name>SubjectsEditor</name>
     <message>
-        <location filename="../dialogs/item_dialog.py" line="52" />
+        <location filename="../dialogs/item_dialog.py" line="53" />
         <source>Name</source>
         <translation>Naam</translation>
     </message>
     <message>
-        <location filename="../dialogs/item_dialog.py" line="53" />
+        <location filename="../dialogs/item_dialog.py" line="54" />
         <source>Name of the person, place, vehicle or organisation</source>
         <translation>Naam van de persoon, de plaats, het voertuig of de organisatie</translation>
     </message>
     <message>
-        <location filename="../dialogs/item_dialog.py" line="55" />
+        <location filename="../dialogs/item_dialog.py" line="56" />
         <source>Add</source>
         <translation>Toevoegen</translation>
     </message>
     <message>
-        <location filename="../dialogs/item_dialog.py" line="57" />
+        <location filename="../dialogs/item_dialog.py" line="58" />
         <source>Remove</source>
         <translation>Verwijderen</translation>
     </message>
@@ -4744,12 +5000,12 @@ Tweede factor (sleutelbos van het besturingssysteem): {factor}</translation>
 <context>
     <name>VersionsDialog</name>
     <message>
-        <location filename="../dialogs/versions.py" line="43" />
+        <location filename="../dialogs/versions.py" line="44" />
         <source>Versions received</source>
         <translation>Ontvangen versies</translation>
     </message>
     <message>
-        <location filename="../dialogs/versions.py" line="51" />
+        <location filename="../dialogs/versions.py" line="52" />
         <source>Version {n}
 Package {package}
 Received {at}</source>
@@ -4758,52 +5014,52 @@ Pakket {package}
 Ontvangen {at}</translation>
     </message>
     <message>
-        <location filename="../dialogs/versions.py" line="77" />
+        <location filename="../dialogs/versions.py" line="79" />
         <source>Reading version {n}…</source>
         <translation>Versie {n} wordt gelezen…</translation>
     </message>
     <message>
-        <location filename="../dialogs/versions.py" line="97" />
+        <location filename="../dialogs/versions.py" line="99" />
         <source>Status: {status} · by {author}</source>
         <translation>Status: {status} · door {author}</translation>
     </message>
     <message>
-        <location filename="../dialogs/versions.py" line="100" />
+        <location filename="../dialogs/versions.py" line="102" />
         <source>Version {n}</source>
         <translation>Versie {n}</translation>
     </message>
     <message>
-        <location filename="../dialogs/versions.py" line="101" />
+        <location filename="../dialogs/versions.py" line="103" />
         <source>Intelligence items</source>
         <translation>Informatie-items</translation>
     </message>
     <message>
-        <location filename="../dialogs/versions.py" line="101" />
+        <location filename="../dialogs/versions.py" line="103" />
         <source>Addenda</source>
         <translation>Aanvullingen</translation>
     </message>
     <message>
-        <location filename="../dialogs/versions.py" line="105" />
+        <location filename="../dialogs/versions.py" line="107" />
         <source>Narrative</source>
         <translation>Verslag</translation>
     </message>
     <message>
-        <location filename="../dialogs/versions.py" line="106" />
+        <location filename="../dialogs/versions.py" line="108" />
         <source>Welfare</source>
         <translation>Welzijn</translation>
     </message>
     <message>
-        <location filename="../dialogs/versions.py" line="107" />
+        <location filename="../dialogs/versions.py" line="109" />
         <source>Security</source>
         <translation>Veiligheid</translation>
     </message>
     <message>
-        <location filename="../dialogs/versions.py" line="108" />
+        <location filename="../dialogs/versions.py" line="110" />
         <source>Runner's assessment</source>
         <translation>Beoordeling van de runner</translation>
     </message>
     <message>
-        <location filename="../dialogs/versions.py" line="109" />
+        <location filename="../dialogs/versions.py" line="111" />
         <source>Critical reflection</source>
         <translation>Kritische reflectie</translation>
     </message>

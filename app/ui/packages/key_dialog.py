@@ -21,6 +21,7 @@ from app.models.enums import PeerRole
 from app.services import keys
 from app.services.keys import KeyBundle, PeerView
 from app.services.vaults import Vault
+from app.ui.dialog_keys import keyboard_dialog
 from app.ui.errors import describe
 
 
@@ -82,6 +83,8 @@ class AddKeyDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
+        # Enter in the fingerprint compares (a wrong or half-typed one is refused).
+        keyboard_dialog(self, submit_field=self.spoken)
 
     def compare_and_add(self) -> None:
         try:

@@ -70,7 +70,12 @@ class KeysTab(QWidget):
             [
                 Column(self.tr("Role"), lambda p: self._role(p.role)),
                 Column(self.tr("Name"), lambda p: p.name),
-                Column(self.tr("Added"), lambda p: local_time(p.added_at, with_time=False)),
+                Column(
+                    self.tr("Added"),
+                    lambda p: local_time(p.added_at, with_time=False),
+                    key=lambda p: p.added_at,
+                    newest_first=True,
+                ),
                 Column(
                     self.tr("Fingerprint"),
                     lambda p: (
@@ -79,6 +84,11 @@ class KeysTab(QWidget):
                 ),
             ],
             "peersTable",
+            empty=lambda: (
+                self.tr("No keys yet. Add your team handler's key (“Add a key…”) to send packages.")
+                if self.spoken.text()
+                else ""
+            ),
         )
         self.peers.add_button(self.tr("Add a key…"), self.add_key, "addPeerKey")
         self.peers.add_button(self.tr("Retire"), self.retire, "retirePeerKey")

@@ -1,5 +1,6 @@
 """The package log: what went out and came in, by number; a sent package not yet
-confirmed can be written again, byte for byte."""
+confirmed can be written again, byte for byte. Newest first; a header click sorts
+by the query (the log pages in as the view scrolls)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from app.domain.sorting import Sort
 from app.services import package_log, packages
 from app.services.package_log import LogEntry
 from app.services.views import Page
@@ -25,16 +27,26 @@ class LogTab(QWidget):
         super().__init__(parent)
         self.session = session
         columns = [
-            Column(self.tr("When"), lambda e: local_time(e.processed_at)),
-            Column(self.tr("Way"), self._way),
-            Column(self.tr("Number"), lambda e: str(e.sequence)),
-            Column(self.tr("Records"), lambda e: str(e.records)),
-            Column(self.tr("With"), lambda e: e.counterpart),
-            Column(self.tr("State"), self._state),
+            Column(
+                self.tr("When"),
+                lambda e: local_time(e.processed_at),
+                sort="when",
+                newest_first=True,
+            ),
+            Column(self.tr("Way"), self._way, sort="way"),
+            Column(self.tr("Number"), lambda e: str(e.sequence), sort="number", newest_first=True),
+            Column(self.tr("Records"), lambda e: str(e.records), sort="records", newest_first=True),
+            Column(self.tr("With"), lambda e: e.counterpart, sort="with"),
+            Column(self.tr("State"), self._state, sort="state"),
         ]
         # The whole log, a page at a time as the view scrolls.
         self.model: PagedRowsModel[LogEntry] = PagedRowsModel(columns, self._fetch_page, self)
-        self.table: RecordTable[LogEntry] = RecordTable(columns, "packageLog", model=self.model)
+        self.table: RecordTable[LogEntry] = RecordTable(
+            columns,
+            "packageLog",
+            model=self.model,
+            empty=lambda: self.tr("No packages sent or received yet.") if self.model.loaded else "",
+        )
         self.write_button = self.table.add_button(
             self.tr("Write again…"), lambda: self.write_again(), "writeAgain"
         )
@@ -56,9 +68,9 @@ class LogTab(QWidget):
             return self.tr("awaiting receipt")
         return ""
 
-    def _fetch_page(self, cursor: Any, limit: int) -> Page[LogEntry]:
+    def _fetch_page(self, sort: Sort, cursor: Any, limit: int) -> Page[LogEntry]:
         return package_log.log_page(
-            self.session.vault, self.session.scope, after=cursor, limit=limit
+            self.session.vault, self.session.scope, sort=sort, after=cursor, limit=limit
         )
 
     def reload(self) -> None:

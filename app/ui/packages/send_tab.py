@@ -53,10 +53,15 @@ class SendTab(QWidget):
         self.add_key_button.hide()
         self.table: RecordTable[Candidate] = RecordTable(
             [
-                Column(self.tr("Written"), lambda c: local_time(c.created_at)),
+                Column(
+                    self.tr("Written"),
+                    lambda c: local_time(c.created_at),
+                    key=lambda c: c.created_at,
+                    newest_first=True,
+                ),
                 Column(self.tr("Source"), lambda c: c.codename),
                 Column(self.tr("Status"), lambda c: label(c.status)),
-                Column(self.tr("Version"), lambda c: str(c.version)),
+                Column(self.tr("Version"), lambda c: str(c.version), key=lambda c: c.version),
                 Column(
                     self.tr("Still missing"),
                     lambda c: ", ".join(c.missing) if c.missing else self.tr("complete"),
@@ -64,6 +69,7 @@ class SendTab(QWidget):
                 ),
             ],
             "exportCandidates",
+            empty=lambda: self.tr("Nothing new to send.") if self.plan is not None else "",
         )
         self.table.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.export_new = QPushButton(self.tr("Export everything new…"))

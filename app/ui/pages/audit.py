@@ -1,9 +1,12 @@
-"""The audit log as the active alias may see it, and a check of the whole chain."""
+"""The audit log as the active alias may see it, and a check of the whole chain.
+Newest first; a header click sorts by time, actor, action or record type (by the
+query: the log pages in as the view scrolls)."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -15,10 +18,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.sorting import Sort
 from app.services import aliases, audit, keys, views
 from app.services.views import AuditRow
 from app.ui.audit_labels import action_label, detail_lines, detail_text, record_label
+from app.ui.empty_hint import empty_hint
 from app.ui.errors import describe
+from app.ui.list_sorting import make_sortable
 from app.ui.pages.base import Page
 from app.ui.session import AppSession
 from app.ui.table_models import Column, PagedRowsModel
@@ -33,11 +39,22 @@ class AuditPage(Page):
         self.names: dict[str, str] = {}  # ids in the details -> names known here
         self.model: PagedRowsModel[AuditRow] = PagedRowsModel(
             [
-                Column("#", lambda e: str(e.seq)),
-                Column(self.tr("When (UTC)"), lambda e: f"{e.at:%Y-%m-%d %H:%M:%S}"),
-                Column(self.tr("Who"), lambda e: e.actor),
-                Column(self.tr("What"), lambda e: action_label(e.action), tooltip=self._lines),
-                Column(self.tr("Record"), lambda e: record_label(e.record_type)),
+                Column("#", lambda e: str(e.seq), sort="seq", newest_first=True),
+                Column(
+                    self.tr("When (UTC)"),
+                    lambda e: f"{e.at:%Y-%m-%d %H:%M:%S}",
+                    sort="at",
+                    newest_first=True,
+                ),
+                Column(self.tr("Who"), lambda e: e.actor, sort="actor"),
+                Column(
+                    self.tr("What"),
+                    lambda e: action_label(e.action),
+                    tooltip=self._lines,
+                    sort="action",
+                ),
+                Column(self.tr("Record"), lambda e: record_label(e.record_type), sort="record"),
+                # Details are free fields: nothing to sort by.
                 Column(
                     self.tr("Details"),
                     lambda e: detail_text(e.action, e.detail, self.names),
@@ -46,6 +63,7 @@ class AuditPage(Page):
             ],
             self._fetch_page,
             self,
+            default=(0, Qt.SortOrder.DescendingOrder),
         )
         self.table = QTableView()
         self.table.setObjectName("auditTable")
@@ -55,6 +73,10 @@ class AuditPage(Page):
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(24)
         self.table.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        make_sortable(self.table)
+        empty_hint(
+            self.table, lambda: self.tr("No events in your files.") if self.model.loaded else ""
+        )
         self.verify_button = QPushButton(self.tr("Verify the whole log"))
         self.verify_button.setObjectName("verifyAudit")
         self.verify_button.clicked.connect(self.verify)
@@ -67,11 +89,16 @@ class AuditPage(Page):
         layout.addLayout(top)
         layout.addWidget(self.table)
 
+    def entry_widget(self) -> QWidget | None:
+        return self.table
+
     def title(self) -> str:
         return self.tr("Audit log")
 
-    def _fetch_page(self, cursor: Any, limit: int) -> views.Page[AuditRow]:
-        return audit.event_page(self.session.vault, self.session.scope, after=cursor, limit=limit)
+    def _fetch_page(self, sort: Sort, cursor: Any, limit: int) -> views.Page[AuditRow]:
+        return audit.event_page(
+            self.session.vault, self.session.scope, sort=sort, after=cursor, limit=limit
+        )
 
     def _lines(self, event: AuditRow) -> str:
         return "\n".join(

@@ -32,6 +32,10 @@ class Page(QWidget):
     def clear_vault_data(self) -> None:
         """Drop every piece of vault data this page holds (called on lock)."""
 
+    def entry_widget(self) -> QWidget | None:
+        """Where the keyboard goes when the page is opened by its shortcut."""
+        return None
+
     def go_source(self, source_id: uuid.UUID) -> None:
         self.open_source.emit(source_id)
 

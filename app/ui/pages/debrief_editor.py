@@ -39,10 +39,10 @@ from app.ui.dialogs.versions import VersionsDialog
 from app.ui.errors import describe, show_error
 from app.ui.labels import label
 from app.ui.pages.base import Page
-from app.ui.pages.debriefs import debrief_columns
+from app.ui.pages.debriefs import NEWEST_FIRST, debrief_columns
 from app.ui.record_table import RecordTable
 from app.ui.session import AppSession
-from app.ui.table_models import Column
+from app.ui.table_models import Column, QueryRowsModel
 from app.ui.widgets import day_text, local_time, money, text_box
 from app.ui.workers import TaskRunner
 
@@ -132,7 +132,7 @@ class DebriefPage(Page):
         # Items.
         self.items: RecordTable[ItemView] = RecordTable(
             [
-                Column("#", lambda i: str(i.position + 1)),
+                Column("#", lambda i: str(i.position + 1), key=lambda i: i.position),
                 Column(self.tr("Grading"), _grading, tooltip=self._grading_tooltip),
                 Column(self.tr("Checked"), lambda i: label(i.corroboration)),
                 Column(
@@ -144,6 +144,13 @@ class DebriefPage(Page):
                 Column(self.tr("Reported"), lambda i: i.text, tooltip=lambda i: i.sanitised_text),
             ],
             "itemsTable",
+            empty=lambda: (
+                self.tr("No intelligence items yet; “Add item…” adds one.")
+                if self.view is not None and self.view.editable
+                else self.tr("No intelligence items.")
+                if self.view is not None
+                else ""
+            ),
         )
         self.items.view.setMinimumHeight(150)
         self.add_item_button = self.items.add_button(
@@ -161,7 +168,21 @@ class DebriefPage(Page):
         self.subjects.setObjectName("itemSubjects")
         self.subjects.setMaximumHeight(90)
         self.subjects.currentItemChanged.connect(lambda *_: self._show_mentions())
-        self.mentions: RecordTable[DebriefRow] = RecordTable(debrief_columns(), "mentionsTable")
+        # The newest few of possibly thousands: a header click asks the query again.
+        mentions: QueryRowsModel[DebriefRow] = QueryRowsModel(debrief_columns(), NEWEST_FIRST)
+        mentions.on_sort = self._show_mentions
+        self.mentions: RecordTable[DebriefRow] = RecordTable(
+            debrief_columns(),
+            "mentionsTable",
+            model=mentions,
+            empty=lambda: (
+                self.tr("No other debrief in your files mentions this subject.")
+                if self.subjects.currentItem() is not None
+                else ""
+            ),
+        )
+        self.mentions_model = mentions
+        self.mentions.view.activated.connect(lambda index: self._open_mention(index.row()))
         self.mentions.view.setMaximumHeight(140)
         self.mentions.view.doubleClicked.connect(lambda index: self._open_mention(index.row()))
         cross = QGroupBox(self.tr("Other debriefs mentioning a subject of the selected item"))
@@ -187,11 +208,17 @@ class DebriefPage(Page):
         # Addenda.
         self.addenda: RecordTable[AddendumView] = RecordTable(
             [
-                Column(self.tr("Added"), lambda a: local_time(a.created_at)),
+                Column(
+                    self.tr("Added"),
+                    lambda a: local_time(a.created_at),
+                    key=lambda a: a.created_at,
+                    newest_first=True,
+                ),
                 Column(self.tr("By"), lambda a: a.author or ""),
                 Column(self.tr("Addendum"), lambda a: a.text),
             ],
             "addendaTable",
+            empty=lambda: self.tr("No addenda yet.") if self.view is not None else "",
         )
         self.addenda.view.setMaximumHeight(120)
         self.addendum_edit = QLineEdit()
@@ -568,7 +595,11 @@ class DebriefPage(Page):
             return
         subject: SubjectView = entry.data(Qt.ItemDataRole.UserRole)
         rows = search.debriefs_mentioning(
-            self.session.vault, self.session.scope, subject.id, exclude_debrief=self.view.id
+            self.session.vault,
+            self.session.scope,
+            subject.id,
+            exclude_debrief=self.view.id,
+            sort=self.mentions_model.current_sort,
         )
         self.mentions.set_rows(rows)
 

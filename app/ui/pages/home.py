@@ -1,27 +1,41 @@
 """Home: what is due, soonest first (risk reviews, tasking deadlines, contract and
-suitability reviews). Computed from the vault alone."""
+suitability reviews), and beside it the debriefs waiting for the acting alias:
+its drafts and what a handler returned to it. Computed from the vault alone."""
 
 from __future__ import annotations
 
+import uuid
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLabel,
+    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from app.clock import utc_now
-from app.services import reminders
-from app.services.views import Reminder, ReminderKind
+from app.domain.sorting import Sort
+from app.models.enums import DebriefStatus
+from app.services import debriefs, reminders
+from app.services.debriefs import DebriefFilter
+from app.services.views import DebriefRow, Reminder, ReminderKind
+from app.ui.empty_hint import empty_hint
 from app.ui.labels import label
+from app.ui.list_sorting import make_sortable
 from app.ui.pages.base import Page
+from app.ui.pages.debriefs import NEWEST_FIRST, debrief_columns, debrief_table
 from app.ui.session import AppSession
-from app.ui.table_models import ROW_ROLE, Column, RowsModel
+from app.ui.table_models import ROW_ROLE, Column, IdPage, LazyIdModel, RowsModel
 from app.ui.workers import TaskRunner
 
 OVERDUE = "#b00020"
+WAITING = (DebriefStatus.DRAFT, DebriefStatus.RETURNED)
 
 
 class HomePage(Page):
@@ -52,18 +66,61 @@ class HomePage(Page):
         )
         self.heading = QLabel()
         self.heading.setObjectName("homeHeading")
+        self.heading.setWordWrap(True)
         self.table = QTableView()
         self.table.setObjectName("remindersTable")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(24)
         self.table.doubleClicked.connect(self._open)
+        self.table.activated.connect(self._open)
+        make_sortable(self.table)
+        empty_hint(self.table, self._no_reminders)
+
+        # The debriefs waiting for this alias: a paged list like the Debriefs page.
+        self.waiting_heading = QLabel(self.tr("Your drafts and returned debriefs"))
+        self.waiting_heading.setObjectName("waitingHeading")
+        self.waiting: LazyIdModel[DebriefRow] = LazyIdModel(
+            debrief_columns(), self._fetch_waiting, self._fetch_rows, self, default=NEWEST_FIRST
+        )
+        self.waiting_table = debrief_table("waitingTable")
+        self.waiting_table.setModel(self.waiting)
+        self.waiting_table.doubleClicked.connect(lambda i: self._open_waiting(i.row()))
+        self.waiting_table.activated.connect(lambda i: self._open_waiting(i.row()))
+        make_sortable(self.waiting_table)
+        empty_hint(
+            self.waiting_table,
+            lambda: (
+                self.tr("No drafts, and nothing returned to you.") if self.waiting.loaded else ""
+            ),
+        )
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.heading)
+        left_layout.addWidget(self.table)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.waiting_heading)
+        right_layout.addWidget(self.waiting_table)
+        self.split = QSplitter(Qt.Orientation.Horizontal)
+        self.split.setObjectName("homeSplit")
+        self.split.setChildrenCollapsible(False)
+        self.split.addWidget(left)
+        self.split.addWidget(right)
+        self.split.setStretchFactor(0, 3)
+        self.split.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.heading)
-        layout.addWidget(self.table)
+        layout.addWidget(self.split)
+
+    def entry_widget(self) -> QWidget | None:
+        return self.table
 
     def title(self) -> str:
         return self.tr("Home")
@@ -72,6 +129,30 @@ class HomePage(Page):
         if r.kind is ReminderKind.RISK_REVIEW and r.level is not None:
             return self.tr("Latest risk level: {level}").format(level=label(r.level))
         return r.detail  # vault text: a tasking's description, a legal basis
+
+    def _no_reminders(self) -> str:
+        if not self.heading.text():
+            return ""  # not loaded
+        return self.tr("Nothing due in the next {days} days.").format(
+            days=self.session.settings.reminder_horizon_days
+        )
+
+    def waiting_filter(self) -> DebriefFilter:
+        return DebriefFilter(statuses=WAITING, author_alias_id=self.session.scope.alias_id)
+
+    def _fetch_waiting(self, sort: Sort, cursor: Any, limit: int) -> IdPage:
+        page = debriefs.debrief_id_page(
+            self.session.vault,
+            self.session.scope,
+            filters=self.waiting_filter(),
+            sort=sort,
+            after=cursor,
+            limit=limit,
+        )
+        return IdPage(page.ids, page.cursor, page.has_more)
+
+    def _fetch_rows(self, ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, DebriefRow]:
+        return debriefs.debrief_rows(self.session.vault, self.session.scope, ids)
 
     def reload(self) -> None:
         self._today = utc_now().date()
@@ -89,12 +170,19 @@ class HomePage(Page):
         )
         self.model.set_rows(rows)
         self.table.resizeColumnsToContents()
+        self.waiting.reset()
 
     def clear_vault_data(self) -> None:
         self.model.clear()
+        self.waiting.clear()
         self.heading.clear()
 
-    def _open(self, index: object) -> None:
-        reminder = self.model.data(index, ROW_ROLE)  # type: ignore[arg-type]
+    def _open(self, index: QModelIndex) -> None:
+        reminder = self.model.data(index, ROW_ROLE)
         if isinstance(reminder, Reminder):
             self.go_source(reminder.source_id)
+
+    def _open_waiting(self, row: int) -> None:
+        debrief_id = self.waiting.id_at(row)
+        if debrief_id is not None:
+            self.go_debrief(debrief_id)

@@ -98,14 +98,24 @@ class ReportsPage(Page):
         # Sanitised reports and their approvals.
         self.approvals: RecordTable[ApprovalView] = RecordTable(
             [
-                Column(self.tr("Requested"), lambda a: local_time(a.requested_at)),
+                Column(
+                    self.tr("Requested"),
+                    lambda a: local_time(a.requested_at),
+                    key=lambda a: a.requested_at,
+                    newest_first=True,
+                ),
                 Column(self.tr("By"), lambda a: a.requested_by),
                 Column(self.tr("Status"), lambda a: self._status_text(a)),
-                Column(self.tr("Debriefs"), lambda a: str(a.debrief_count)),
+                Column(
+                    self.tr("Debriefs"),
+                    lambda a: str(a.debrief_count),
+                    key=lambda a: a.debrief_count,
+                ),
                 Column(self.tr("Marking"), lambda a: a.marking),
                 Column(self.tr("Decided by"), lambda a: a.decided_by or ""),
             ],
             "approvalsTable",
+            empty=lambda: self.tr("No sanitised reports requested.") if self.source.count() else "",
         )
         self.preview_button = self.approvals.add_button(
             self.tr("Preview"), self.preview_approval, "previewApproval"

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.services import local_config, vaults
+from app.ui.dialog_keys import keyboard_dialog
 from app.ui.errors import describe, show_error
 from app.ui.pages.base import Page
 from app.ui.session import AppSession
@@ -69,6 +70,7 @@ class ChangePassphraseDialog(QDialog):
         form.addRow(self.tr("New passphrase again:"), self.again)
         form.addRow(self.status)
         form.addRow(self.buttons)
+        keyboard_dialog(self, submit_field=self.again)
 
     def submit(self) -> None:
         if self.new.text() != self.again.text():

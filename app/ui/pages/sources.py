@@ -1,5 +1,7 @@
 """Sources: the list (codename, status, last contact, next review) and, on
-opening one, the source's file."""
+opening one, the source's file. Every source in scope is listed (a few hundred
+at most), so a header click sorts the list in memory. In the filter box, Down
+moves into the list and Enter opens the chosen source, or the only match."""
 
 from __future__ import annotations
 
@@ -24,7 +26,10 @@ from app.models.enums import SourceStatus
 from app.services import sources
 from app.services.views import SourceRow
 from app.ui.dialogs.source_form import SourceDialog
+from app.ui.empty_hint import empty_hint
+from app.ui.filter_keys import FilterKeys
 from app.ui.labels import label
+from app.ui.list_sorting import make_sortable
 from app.ui.pages.base import Page
 from app.ui.session import AppSession
 from app.ui.source_file import SourceFileView
@@ -42,17 +47,25 @@ class SourcesPage(Page):
         self, session: AppSession, runner: TaskRunner, parent: QWidget | None = None
     ) -> None:
         super().__init__(session, runner, parent)
+        self._rows: list[SourceRow] = []
+        self._loaded = False
         today = utc_now().date()
         self.model: RowsModel[SourceRow] = RowsModel(
             [
                 Column(self.tr("Codename"), lambda s: s.codename),
                 Column(self.tr("Status"), lambda s: label(s.status)),
                 Column(self.tr("Kind"), lambda s: label(s.kind)),
-                Column(self.tr("Last contact"), lambda s: local_time(s.last_contact_at, False)),
+                Column(
+                    self.tr("Last contact"),
+                    lambda s: local_time(s.last_contact_at, False),
+                    key=lambda s: s.last_contact_at,
+                    newest_first=True,
+                ),
                 Column(
                     self.tr("Next review"),
                     lambda s: s.next_review_on.isoformat() if s.next_review_on else "",
                     lambda s: OVERDUE if s.next_review_on and s.next_review_on < today else None,
+                    key=lambda s: s.next_review_on,
                 ),
             ],
             self,
@@ -79,6 +92,9 @@ class SourcesPage(Page):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.doubleClicked.connect(lambda index: self._open_row(index.row()))
         self.table.activated.connect(lambda index: self._open_row(index.row()))
+        make_sortable(self.table)
+        empty_hint(self.table, self._empty_text)
+        self.filter_keys = FilterKeys(self.filter, self.table, self._open_row)
         bar = QHBoxLayout()
         bar.addWidget(self.filter, 1)
         bar.addWidget(self.status)
@@ -99,7 +115,9 @@ class SourcesPage(Page):
         layout.addWidget(self.stack)
         self.filter.textChanged.connect(lambda _t: self._apply_filter())
         self.status.currentIndexChanged.connect(lambda _i: self.reload_list())
-        self._rows: list[SourceRow] = []
+
+    def entry_widget(self) -> QWidget | None:
+        return self.filter
 
     def title(self) -> str:
         return self.tr("Sources")
@@ -113,11 +131,23 @@ class SourcesPage(Page):
     def reload_list(self) -> None:
         status = self.status.currentData()
         self._rows = sources.list_sources(self.session.vault, self.session.scope, status=status)
+        self._loaded = True
         self._apply_filter()
 
     def _apply_filter(self) -> None:
         text = self.filter.text().strip().upper()
-        self.model.set_rows([r for r in self._rows if text in r.codename])
+        self.model.set_rows([r for r in self._rows if text in r.codename.upper()])
+
+    def _empty_text(self) -> str:
+        if not self._loaded:
+            return ""
+        if self.filter.text().strip():
+            return self.tr("No source's codename contains “{text}”.").format(
+                text=self.filter.text().strip()
+            )
+        if self.status.currentData() is not None:
+            return self.tr("No source in your files has this status.")
+        return self.tr("No sources in your files yet. “New source…” opens one.")
 
     def show_list(self) -> None:
         self.file_view.clear_vault_data()
@@ -145,6 +175,7 @@ class SourcesPage(Page):
 
     def clear_vault_data(self) -> None:
         self._rows = []
+        self._loaded = False
         self.model.clear()
         self.file_view.clear_vault_data()
         self.stack.setCurrentIndex(0)
