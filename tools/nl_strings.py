@@ -685,6 +685,10 @@ from nl_errors_names import ERRORS_NAMES  # noqa: E402
 ERRORS.update(ERRORS_NAMES)
 ERRORS.update(ERRORS_FILES)
 
+from nl_errors_central import ERRORS_CENTRAL  # noqa: E402
+
+ERRORS.update(ERRORS_CENTRAL)
+
 from nl_strings_audit import AUDIT_BY_CONTEXT  # noqa: E402
 from nl_strings_safeguards import ERRORS_SAFEGUARDS, NL_SAFEGUARDS  # noqa: E402
 

@@ -18,7 +18,13 @@ EXIT_PIPE = 141  # what a shell reports for a tool ended by SIGPIPE (128 + 13)
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from app.cli import list_commands, package_commands, report_commands, vault_commands
+    from app.cli import (
+        central_commands,
+        list_commands,
+        package_commands,
+        report_commands,
+        vault_commands,
+    )
 
     parser = argparse.ArgumentParser(
         prog="veldboek", description="Veldboek: encrypted field book for informant runners."
@@ -36,6 +42,7 @@ def build_parser() -> argparse.ArgumentParser:
     list_commands.register(sub)
     package_commands.register(sub)
     report_commands.register(sub)
+    central_commands.register(sub)
     return parser
 
 

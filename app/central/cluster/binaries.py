@@ -29,7 +29,7 @@ def candidates() -> list[Path]:
     pg_config = shutil.which("pg_config")
     if pg_config:
         try:
-            out = subprocess.run(
+            out = subprocess.run(  # noqa: S603  (pg_config found on the PATH, no shell)
                 [pg_config, "--bindir"], capture_output=True, text=True, timeout=10, check=True
             ).stdout.strip()
             if out:

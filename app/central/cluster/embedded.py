@@ -96,7 +96,7 @@ def run_as(
     if user.uid is not None:
         extra = {"user": user.uid, "group": user.gid, "extra_groups": []}
     try:
-        return subprocess.run(  # noqa: S603  (our own arguments, no shell)
+        done: subprocess.CompletedProcess[str] = subprocess.run(  # noqa: S603  (our arguments, no shell)
             list(cmd),
             cwd=str(cwd) if cwd else "/",
             env=_env(),
@@ -107,6 +107,7 @@ def run_as(
             check=False,
             **extra,  # type: ignore[call-overload]
         )
+        return done
     except subprocess.TimeoutExpired:
         raise ClusterError("{tool} did not finish in time.", tool=Path(cmd[0]).name) from None
     except OSError as exc:
@@ -228,9 +229,7 @@ def init_cluster(
     finally:
         pwfile.unlink(missing_ok=True)
     if result.returncode != 0:
-        raise ClusterError(
-            "initdb failed: {why}", why=_last_line(result.stderr or result.stdout)
-        )
+        raise ClusterError("initdb failed: {why}", why=_last_line(result.stderr or result.stdout))
     with open(layout.pgdata / "postgresql.conf", "a", encoding="utf-8") as conf:
         conf.write(_settings(layout, port=port, listen=listen))
     (layout.pgdata / "pg_hba.conf").write_text(_hba(listen), encoding="utf-8")
@@ -241,9 +240,7 @@ def is_running(root: Path) -> bool:
     layout = Layout(root)
     if not layout.pgdata.is_dir():
         return False
-    result = run_as(
-        service_user(), [binaries.tool("pg_ctl"), "status", "-D", str(layout.pgdata)]
-    )
+    result = run_as(service_user(), [binaries.tool("pg_ctl"), "status", "-D", str(layout.pgdata)])
     return result.returncode == 0
 
 
