@@ -25,6 +25,7 @@ SCANNED = (
     # The central system (no GUI, but its data officers read Dutch too).
     "app/central",
     "app/cli/central_commands.py",
+    "app/cli/central_ingest_commands.py",
 )
 SKIPPED = ("app/vault/migrations", "app/central/schema/migrations")
 

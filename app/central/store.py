@@ -23,12 +23,23 @@ from app.central.schema import migrate
 _DISK_FULL = "53100"
 
 
-def map_error(place: Place, exc: DBAPIError) -> CentralError | None:
+def sqlstate(exc: BaseException) -> str:
+    """The SQLSTATE of a database error, raised by SQLAlchemy or by psycopg itself
+    (COPY runs on the driver's connection)."""
+    return str(getattr(getattr(exc, "orig", exc), "sqlstate", None) or "")
+
+
+def map_error(place: Place, exc: BaseException) -> CentralError | None:
     """The user's line for a database error that is not a bug, else None."""
-    state = getattr(exc.orig, "sqlstate", None) or ""
+    state = sqlstate(exc)
     if state == _DISK_FULL:
         return CentralStorageFull("The database server's disk is full; nothing was stored.")
-    if isinstance(exc, OperationalError) or state.startswith(("08", "57P")):
+    if state.startswith("40"):
+        return None  # a race with another transaction: the caller may try again
+    import psycopg  # only when there is an error to look at: the CLI's start stays light
+
+    operational = isinstance(exc, OperationalError | psycopg.OperationalError)
+    if operational or state.startswith(("08", "57P")):
         return places.unavailable(place, exc)
     return None
 
@@ -37,11 +48,22 @@ def map_error(place: Place, exc: DBAPIError) -> CentralError | None:
 def mapped(place: Place) -> Iterator[None]:
     try:
         yield
-    except DBAPIError as exc:
+    except Exception as exc:
+        # Errors of SQLAlchemy, or of psycopg itself (COPY runs on its connection).
+        if not database_error(exc):
+            raise
         mapped_error = map_error(place, exc)
         if mapped_error is None:
             raise
         raise mapped_error from None
+
+
+def database_error(exc: BaseException) -> bool:
+    if isinstance(exc, DBAPIError):
+        return True
+    import psycopg
+
+    return isinstance(exc, psycopg.Error)
 
 
 class Store:

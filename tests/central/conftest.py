@@ -25,6 +25,7 @@ from app.central.cluster import binaries, embedded
 from app.central.errors import ClusterError
 from app.central.place import Place
 from tests import factory
+from tests.central.fleet import Fleet, make_fleet
 
 PASSPHRASE = "central passphrase for the tests"
 
@@ -34,6 +35,7 @@ class Cluster:
     root: Path
     template: str
     admin_url: str  # to the "postgres" database, as the administrator
+    bundle: bytes  # the central system's public key bundle (every test database's)
 
     def url(self, database: str) -> str:
         return make_url(self.admin_url).set(database=database).render_as_string(hide_password=False)
@@ -49,7 +51,7 @@ def central_cluster() -> Iterator[Cluster]:
     root = Path(tempfile.mkdtemp(prefix="veldboek-central-test-")) / "central"
     root.parent.chmod(0o711)
     try:
-        setup.init_embedded(root, PASSPHRASE, factory.fast_kdf(), name="Central")
+        created = setup.init_embedded(root, PASSPHRASE, factory.fast_kdf(), name="Central")
         doc = places.layout(root)
         password = (root / places.SECRET).read_text(encoding="ascii").strip()
         admin = make_url("postgresql://").set(
@@ -58,7 +60,12 @@ def central_cluster() -> Iterator[Cluster]:
             database="postgres",
             query={"host": str(embedded.Layout(root).socket_dir), "port": str(doc["port"])},
         )
-        yield Cluster(root, embedded.DATABASE, admin.render_as_string(hide_password=False))
+        yield Cluster(
+            root,
+            embedded.DATABASE,
+            admin.render_as_string(hide_password=False),
+            created.keys.bundle,
+        )
     finally:
         try:
             embedded.stop(root, mode="immediate")
@@ -102,3 +109,12 @@ def empty_database(central_cluster: Cluster) -> Iterator[Place]:
             conn.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
     finally:
         engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def fleet(central_cluster: Cluster, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Fleet]:
+    """Real packages from real runner vaults, sealed to the session's central key."""
+    folder = tmp_path_factory.mktemp("fleet")
+    made = make_fleet(folder, central_cluster.bundle)
+    yield made
+    made.close()

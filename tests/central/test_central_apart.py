@@ -26,7 +26,7 @@ def _loaded(code: str) -> list[str]:
         check=True,
         timeout=120,
     ).stdout
-    return list(json.loads(out.replace("'", "\"")))
+    return list(json.loads(out.replace("'", '"')))
 
 
 def test_the_gui_never_imports_the_central_system() -> None:
