@@ -26,6 +26,7 @@ SCANNED = (
     "app/central",
     "app/cli/central_commands.py",
     "app/cli/central_ingest_commands.py",
+    "app/cli/central_read_commands.py",
 )
 SKIPPED = ("app/vault/migrations", "app/central/schema/migrations")
 
