@@ -50,4 +50,5 @@ ERRORS_CENTRAL = {
     "Show a source or a debrief.": "Toon een bron of een debriefing.",
     "No such {record} in the teams granted to {user}.": "Deze {record} staat niet bij de teams waartoe {user} toegang heeft.",
     "The access log's chain is broken at entry {n}: it was altered.": "De keten van het toegangslogboek is verbroken bij regel {n}: er is mee geknoeid.",
+    "No runner named {name} is registered here.": "Hier is geen runner met de naam {name} geregistreerd.",
 }

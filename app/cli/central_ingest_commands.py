@@ -21,7 +21,7 @@ from collections.abc import Callable
 from pathlib import Path
 from types import FrameType
 
-from app.central import central_keys, dropfolder, ingest, teams
+from app.central import central_keys, dropfolder, ingest, receipts, teams
 from app.central import place as places
 from app.central.place import Place
 from app.central.store import Store
@@ -29,7 +29,7 @@ from app.central.store import opened as opened_store
 from app.cli.common import print_json, read_passphrase_file
 from app.errors import InvalidInput, VeldboekError
 from app.models.enums import PeerRole
-from app.services import keys
+from app.services import keys, output_paths
 
 
 def register(
@@ -54,6 +54,13 @@ def register(
     p.add_argument("--passphrase-file", required=True, help="opens the central key (- = stdin)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_ingest)
+
+    p = commands.add_parser("receipt", help="receipts for runners: what central holds")
+    add_place(p)
+    p.add_argument("--passphrase-file", required=True, help="opens the central key (- = stdin)")
+    p.add_argument("--to", required=True, type=Path, help="the folder to write them in")
+    p.add_argument("--runner", help="only this runner's key (its registered name)")
+    p.set_defaults(func=cmd_receipt)
 
     p = commands.add_parser("watch", help="take packages in from a drop folder")
     p.add_argument("folder", type=Path, metavar="DIR")
@@ -89,6 +96,21 @@ def cmd_keys_import(args: argparse.Namespace) -> int:
             f"Registered {done.name!r} as {done.role} of team {done.team}{made}; "
             f"fingerprint {done.spoken}."
         )
+    return 0
+
+
+def cmd_receipt(args: argparse.Namespace) -> int:
+    place = _place(args)
+    guarded = [place.data] if place.data is not None else []
+    output_paths.check_folder(args.to, vaults=guarded)  # before the passphrase is asked
+    with opened_store(place) as store:
+        unlocked = _unlock(store, args.passphrase_file)
+        with store.begin() as conn:
+            issued = receipts.issue(conn, unlocked, args.to, runner=args.runner, vaults=guarded)
+    for r in issued:
+        print(f"Wrote {r.path}: receipt for {r.runner}, {r.packages} package(s).")
+    if not issued:
+        print("Every stored package is already confirmed.")
     return 0
 
 

@@ -173,6 +173,21 @@ CREATE TABLE central.refusals (
     message     text NOT NULL
 );
 
+-- Receipts the central system issued: a channel of its own per runner, numbered;
+-- a package is confirmed once (the receipt that named it).
+CREATE TABLE central.receipts (
+    id          uuid PRIMARY KEY,
+    channel     text NOT NULL,
+    sequence    integer NOT NULL,
+    sha256      text NOT NULL,
+    runner      text NOT NULL REFERENCES central.senders(fingerprint),
+    created_at  timestamptz NOT NULL DEFAULT now(),
+    packages    integer NOT NULL,
+    sealed      bytea NOT NULL,
+    UNIQUE (channel, sequence)
+);
+ALTER TABLE central.packages ADD COLUMN confirmed_by uuid REFERENCES central.receipts(id);
+
 -- Which staff role may read which team.
 CREATE TABLE central.team_grants (
     team_id     integer NOT NULL REFERENCES central.teams(id),
