@@ -14,7 +14,7 @@ import psycopg
 import pytest
 from sqlalchemy import text
 
-from app.central import central_keys, store
+from app.central import access, central_keys, store
 from app.central.place import Place
 from app.central.schema import migrate
 from app.errors import WrongPassphrase
@@ -200,6 +200,7 @@ def test_schema_walks_up_and_down(empty_database: Place) -> None:
             # Every table a staff role may read is under row-level security; the rest
             # (keys, senders, refusals, access log, receipts) staff get no right to.
             assert set(forced) <= {"keys", "senders", "refusals", "access_log", "receipts"}
+            assert not set(forced) & set(access.READABLE)
         migrate.downgrade(s.engine, "base")
         with s.connect() as conn:
             assert migrate.current_revision(conn) is None
