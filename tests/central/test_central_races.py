@@ -224,3 +224,56 @@ def test_four_ingest_processes_and_four_watchers_store_each_package_once(
     assert list((drop / "refused").iterdir()) == []
     assert len([line for line in lines if "stored package" in line]) == len(files)
     assert snapshot(second) == state
+
+
+@pytest.mark.slow
+def test_the_database_stopping_mid_ingest_is_one_line_and_loses_nothing(
+    central_cluster: Cluster, databases: list[Place], fleet: Fleet, passfile: Path, tmp_path: Path
+) -> None:
+    from app.central.cluster import embedded
+
+    files = [*fleet.oost.files, *fleet.noord.files]
+    place = new_store(central_cluster, databases, fleet)
+    proc = subprocess.Popen(
+        _cli(place, "ingest", *map(str, files), passfile=passfile),
+        env=_env(),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    drop = tmp_path / "drop"
+    drop.mkdir()
+    shutil.copy(files[0], drop / files[0].name)
+    try:
+        # Once the first package is in, the server goes down (as in a power cut).
+        deadline = time.monotonic() + 120
+        while not snapshot(place)["packages"] and time.monotonic() < deadline:
+            time.sleep(0.05)
+        embedded.stop(central_cluster.root, mode="immediate")
+        _out, err = proc.communicate(timeout=120)
+        assert proc.returncode == 1
+        assert err.count("\n") == 1
+        assert "The database cannot be reached" in err
+        # A watcher meanwhile: the file stays where it was, not refused.
+        watch = subprocess.run(
+            _cli(place, "watch", str(drop), "--once", "--settle", "0.1", passfile=passfile),
+            env=_env(),
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert watch.returncode == 1
+        assert watch.stderr.count("\n") == 1
+    finally:
+        embedded.start(central_cluster.root)
+    assert (drop / files[0].name).exists()
+    assert list(drop.glob("refused/*")) == []
+    state = snapshot(place)  # what was committed is whole
+    assert 0 < len(state["packages"]) < len(files)  # type: ignore[arg-type]
+    again = subprocess.run(
+        _cli(place, "ingest", *map(str, files), "--json", passfile=passfile),
+        env=_env(),
+        capture_output=True,
+        text=True,
+    )
+    assert len(snapshot(place)["packages"]) == len(files), again.stderr  # type: ignore[arg-type]
