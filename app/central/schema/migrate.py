@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, inspect, text
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 # In the public schema: going down to base drops the ``central`` schema whole.
@@ -15,7 +16,13 @@ VERSION_TABLE = "central_alembic_version"
 SCHEMA_HEAD = "c0001_central"
 
 
+# Alembic is imported where it is used: parsing the command line must not load it
+# (tests/test_cli.py holds the CLI's start-up to that).
+
+
 def alembic_config(connection: Connection | None = None) -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     if connection is not None:
@@ -24,6 +31,8 @@ def alembic_config(connection: Connection | None = None) -> Config:
 
 
 def script_head() -> str:
+    from alembic.script import ScriptDirectory
+
     head = ScriptDirectory.from_config(alembic_config()).get_current_head()
     if head is None:
         raise RuntimeError("no migrations found")
@@ -38,12 +47,16 @@ def current_revision(conn: Connection) -> str | None:
 
 
 def upgrade(engine: Engine, target: str = "head") -> None:
+    from alembic import command
+
     with engine.connect() as conn:
         command.upgrade(alembic_config(conn), target)
         conn.commit()
 
 
 def downgrade(engine: Engine, target: str) -> None:
+    from alembic import command
+
     with engine.connect() as conn:
         command.downgrade(alembic_config(conn), target)
         conn.commit()
