@@ -51,4 +51,5 @@ ERRORS_CENTRAL = {
     "No such {record} in the teams granted to {user}.": "Deze {record} staat niet bij de teams waartoe {user} toegang heeft.",
     "The access log's chain is broken at entry {n}: it was altered.": "De keten van het toegangslogboek is verbroken bij regel {n}: er is mee geknoeid.",
     "No runner named {name} is registered here.": "Hier is geen runner met de naam {name} geregistreerd.",
+    "--listen takes host names or addresses, separated by commas.": "--listen neemt hostnamen of adressen, gescheiden door komma's.",
 }

@@ -92,6 +92,7 @@ def create(conn: Connection, passphrase: str, kdf: KdfParams, *, name: str) -> P
     fp = signing.fingerprint(sign_public, recipient_public)
     bundle = KeyBundle(name, PeerRole.CENTRAL, sign_public, recipient_public, iso_utc(utc_now()))
     kek = derive_kek(passphrase_bytes(passphrase), kdf)
+    bundle_file = signed_bundle(bundle, sign_private) + b"\n"
     conn.execute(
         text(
             "INSERT INTO central.keys (id, central_id, signing_public, recipient_public, "
@@ -104,13 +105,13 @@ def create(conn: Connection, passphrase: str, kdf: KdfParams, *, name: str) -> P
             "rp": recipient_public,
             "fp": fp.hex,
             "spoken": fp.spoken,
-            "bundle": signed_bundle(bundle, sign_private) + b"\n",
+            "bundle": bundle_file,
             "kdf": json.dumps(_kdf_doc(kdf)),
             "ss": _sealed(wrap_key(kek, sign_private, _context(central_id, SIGNING))),
             "sr": _sealed(wrap_key(kek, seed, _context(central_id, RECEIVING))),
         },
     )
-    return PublicKeys(central_id, fp, signed_bundle(bundle, sign_private) + b"\n")
+    return PublicKeys(central_id, fp, bundle_file)
 
 
 def _row(conn: Connection) -> Any:

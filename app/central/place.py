@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
@@ -104,19 +104,11 @@ def layout(root: Path) -> dict[str, Any]:
     return doc
 
 
-def _engine_for(url: Any, **connect: Any) -> Engine:
-    engine = create_engine(
-        url, connect_args={"connect_timeout": 10, **connect}, pool_pre_ping=False
+def _engine_for(url: Any) -> Engine:
+    return create_engine(
+        url,
+        connect_args={"connect_timeout": 10, "application_name": "veldboek-central"},
     )
-
-    @event.listens_for(engine, "connect")
-    def _session_settings(dbapi_connection: Any, _record: Any) -> None:
-        # Search terms are content: never in the server's log, whatever it is set to.
-        with dbapi_connection.cursor() as cur:
-            cur.execute("SET application_name = 'veldboek-central'")
-        dbapi_connection.commit()
-
-    return engine
 
 
 def engine(place: Place, *, database: str | None = None) -> Engine:

@@ -17,6 +17,7 @@ server's database (``--db``). Every refusal is one line and a non-zero exit.
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from pathlib import Path
 
@@ -34,6 +35,7 @@ from app.services import output_paths
 from app.vault.passphrase import check_new_passphrase
 
 MAX_KDF_TARGET_MS = 10_000
+_LISTEN = re.compile(r"[A-Za-z0-9.:*%-]+(,[A-Za-z0-9.:*%-]+)*")
 
 
 def _place_args(p: argparse.ArgumentParser, *, db: bool = True) -> None:
@@ -96,6 +98,9 @@ def cmd_init(args: argparse.Namespace) -> int:
         raise InvalidInput("--kdf-target-ms must be between 1 and {n}.", n=MAX_KDF_TARGET_MS)
     if not 1 <= args.port <= 65535:
         raise InvalidInput("--port must be between 1 and 65535.")
+    if args.listen and not _LISTEN.fullmatch(args.listen):
+        # It goes into postgresql.conf: nothing there but addresses.
+        raise InvalidInput("--listen takes host names or addresses, separated by commas.")
     if place.data is None and (args.listen or args.port != embedded.DEFAULT_PORT):
         raise InvalidInput("--listen and --port are for the embedded cluster (--data).")
     passphrase = read_passphrase_file(args.passphrase_file)

@@ -221,7 +221,12 @@ def test_a_place_is_named_exactly_once(capsys: pytest.CaptureFixture[str], tmp_p
     )
     nothing_there = run(capsys, "central", "keys", "show", "--data", str(tmp_path))
     bad_url = run(capsys, "central", "keys", "show", "--db", "mysql://x@h/y")
-    for result in (neither, both, nothing_there, bad_url):
+    injected = run(
+        capsys, "central", "init", "--data", str(tmp_path / "c"), "--passphrase-file", "-",
+        "--listen", "*'\nssl = off\n#",
+    )  # fmt: skip
+    for result in (neither, both, nothing_there, bad_url, injected):
         assert result.code == 1, result
         assert result.err.count("\n") == 1, result
     assert "central init" in nothing_there.err
+    assert not (tmp_path / "c").exists()
