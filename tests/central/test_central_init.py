@@ -229,4 +229,5 @@ def test_a_place_is_named_exactly_once(capsys: pytest.CaptureFixture[str], tmp_p
         assert result.code == 1, result
         assert result.err.count("\n") == 1, result
     assert "central init" in nothing_there.err
+    assert "--listen takes" in injected.err
     assert not (tmp_path / "c").exists()
