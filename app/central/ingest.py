@@ -217,6 +217,12 @@ def _store(
     m = opened.manifest
     source_ids = [s["id"] for s in contents.sources]
     debrief_ids = [str(ref.id) for ref, _ in contents.records]
+    compartments = {s["id"]: s["compartment_id"] for s in contents.sources}
+    for _ref, data in contents.records:
+        # Every record belongs to a source the package lists, in that source's
+        # compartment (as a handler's vault requires: package_import).
+        if compartments.get(data["source_id"]) != data["compartment_id"]:
+            raise MalformedPackage("A record's compartment does not match its source.")
     _refuse_others_records(conn, sender, source_ids, debrief_ids)
     arrival = _arrival(conn, channel, m.sequence, m.previous)
     try:

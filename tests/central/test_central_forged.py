@@ -17,19 +17,37 @@ from app.central.place import Place
 from app.crypto import signing
 from app.export import package
 from app.services import keys
+from app.services.package_records import record_hash
 from tests.central.conftest import PASSPHRASE
 from tests.central.fleet import Fleet, Runner
 from tests.central.helpers import run
 from tests.central.test_central_ingest import counts
 
 
-def _reseal(place: Place, source: Path, sender: Runner, signing_key: bytes, out: Path) -> Path:
-    """``source``'s records, sent again as ``sender``'s package no. 7 to central."""
+def _reseal(
+    place: Place,
+    source: Path,
+    sender: Runner,
+    signing_key: bytes,
+    out: Path,
+    *,
+    moved: bool = False,
+) -> Path:
+    """``source``'s records, sent again as ``sender``'s package no. 7 to central;
+    ``moved``: the first record put in another compartment than its source's (its
+    hash in the manifest made to match)."""
     with store.opened(place) as s, s.connect() as conn:
         central = central_keys.unlock(conn, PASSPHRASE)
     opened = package.parse(package.decrypt(source.read_bytes(), central.receiving_seed))
+    records = opened.manifest.records
+    if moved:
+        data = opened.body["records"][0]["data"]
+        data["compartment_id"] = str(uuid.uuid4())
+        first = dataclasses.replace(records[0], sha256=record_hash(data))
+        records = (first, *records[1:])
     manifest = dataclasses.replace(
         opened.manifest,
+        records=records,
         package_id=uuid.uuid4(),
         sender=sender.bundle.fingerprint.hex,
         recipients=(central.fingerprint.hex,),
@@ -75,14 +93,21 @@ def test_another_teams_records_and_a_signature_by_another_key_are_refused(
         central_place, noord_first, fleet.noord, keys.private_keys(fleet.noord.party.vault).signing,
         tmp_path / "again.age",
     )  # fmt: skip
-    result = run(capsys, "central", "ingest", str(crossing), str(forged), *args)
+    # Noord's runner puts a record in a compartment its source is not in.
+    moved = _reseal(
+        central_place, fleet.noord.files[2], fleet.noord,
+        keys.private_keys(fleet.noord.party.vault).signing, tmp_path / "moved.age", moved=True,
+    )  # fmt: skip
+    result = run(capsys, "central", "ingest", str(crossing), str(forged), str(moved), *args)
     assert result.code == 1
     assert [(r["status"], r.get("reason")) for r in json.loads(result.out)] == [
         ("refused", "WrongTeam"),
         ("refused", "BadSignature"),
+        ("refused", "MalformedPackage"),
     ]
     assert "another team holds" in result.err
-    assert len(result.err.strip().splitlines()) == 2
+    assert "compartment does not match" in result.err
+    assert len(result.err.strip().splitlines()) == 3
     assert counts(central_place) == before
 
     again = run(capsys, "central", "ingest", str(own_again), *args)
