@@ -306,24 +306,29 @@ def _store(
         ).scalars()
     )
     container = opened.container
-    version_rows = []
     latest: dict[str, tuple[int, str, str]] = {}
-    for (ref, data), (offset, length) in zip(contents.records, contents.locations, strict=True):
-        rid = str(ref.id)
-        if f"{rid}:{ref.version}" in held:
-            continue  # this version came before, in another package
-        record_text = bytes(container[offset : offset + length]).decode("utf-8")
-        version_rows.append(
-            (rid, ref.version, tid, data["source_id"], pid, ref.sha256, data["status"],
-             data["updated_at"], record_text, _search_text(data))
-        )  # fmt: skip
-        if ref.version > latest.get(rid, (0, "", ""))[0]:
-            latest[rid] = (ref.version, data["source_id"], data["updated_at"])
+    new_versions = 0
+
+    def version_rows() -> Iterable[tuple[Any, ...]]:
+        # Made one at a time as COPY takes them: the records' texts are not held
+        # a second time beside the parsed package.
+        nonlocal new_versions
+        for (ref, data), (offset, length) in zip(contents.records, contents.locations, strict=True):
+            rid = str(ref.id)
+            if f"{rid}:{ref.version}" in held:
+                continue  # this version came before, in another package
+            new_versions += 1
+            if ref.version > latest.get(rid, (0, "", ""))[0]:
+                latest[rid] = (ref.version, data["source_id"], data["updated_at"])
+            record_text = bytes(container[offset : offset + length]).decode("utf-8")
+            yield (rid, ref.version, tid, data["source_id"], pid, ref.sha256, data["status"],
+                   data["updated_at"], record_text, _search_text(data))  # fmt: skip
+
     _copy(
         conn,
         "COPY central.debrief_versions (debrief_id, version, team_id, source_id, package_id, "
         "sha256, status, updated_at, data, body) FROM STDIN",
-        version_rows,
+        version_rows(),
     )
     if latest:
         conn.execute(
@@ -375,7 +380,7 @@ def _store(
         m.sequence,
         arrival.status,
         len(m.records),
-        len(version_rows),
+        new_versions,
         len(contents.events),
         tuple(arrival.warnings),
     )
