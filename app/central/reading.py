@@ -69,23 +69,28 @@ def search(
         raise InvalidInput("Type at least one word to search for.")
     if not 1 <= limit <= MAX_RESULTS:
         raise InvalidInput("--limit must be between 1 and {n}.", n=MAX_RESULTS)
-    team_filter = "AND t.name = :team" if team else ""
+    team_filter = (
+        "AND v.team_id = (SELECT id FROM central.teams WHERE name = :team)" if team else ""
+    )
+    # The newest WINDOW matching versions (found through the team's index, newest
+    # first: row-level security's "team_id = ANY (my teams)" is an index condition),
+    # of which those that are their debrief's newest version are shown.
     sql = f"""
-        WITH q AS (SELECT {_QUERY} AS query),
+        WITH q AS MATERIALIZED (SELECT {_QUERY} AS query),
         window_ AS (
             SELECT v.debrief_id, v.version, v.team_id, v.source_id, v.status, v.updated_at,
-                   v.package_id, ts_rank(v.search, q.query) AS rank
-            FROM central.debriefs d
-            JOIN central.debrief_versions v ON v.debrief_id = d.id AND v.version = d.latest
-            JOIN central.teams t ON t.id = d.team_id, q
-            WHERE v.search @@ q.query {team_filter}
+                   v.package_id, v.search
+            FROM central.debrief_versions v
+            WHERE v.search @@ (SELECT query FROM q) {team_filter}
             ORDER BY v.updated_at DESC
             LIMIT :window
         )
         SELECT w.debrief_id, w.version, t.name, s.codename, w.status,
                to_char(w.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'),
-               w.rank, w.package_id
-        FROM window_ w JOIN central.teams t ON t.id = w.team_id
+               ts_rank(w.search, (SELECT query FROM q)), w.package_id
+        FROM window_ w
+        JOIN central.debriefs d ON d.id = w.debrief_id AND d.latest = w.version
+        JOIN central.teams t ON t.id = w.team_id
         LEFT JOIN central.sources s ON s.id = w.source_id
         ORDER BY w.updated_at DESC, w.debrief_id
         LIMIT :limit
