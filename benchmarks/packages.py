@@ -1,4 +1,5 @@
-"""Package benchmarks: 10,000 debriefs leave a runner's vault and arrive at a handler's.
+"""Package benchmarks: 10,000 debriefs, with their sources' whole files, leave a
+runner's vault and arrive at a handler's.
 
 The runner's vault is filled by the demo generator (``app.services.demo``, the same
 bulk DB-API inserts as ``veldboek demo``), then made export-ready with a few bulk
@@ -7,26 +8,39 @@ debriefs become submitted (with a critical reflection and a submission time), an
 each debrief gets the audit events the app would have written for it (created,
 draft saved, one per item added, submitted), hash-chained as ``audit_chain`` does.
 So every debrief is submitted or approved, graded (1-4 items) and has a contact;
-5 % of the approved ones carry an addendum. Taskings and payments stay on the
-sources (as the demo makes them), attachments are not part of the data.
+5 % of the approved ones carry an addendum. Every source has its registration
+data, risk assessments, instructions, reliability reviews, taskings and payments
+(as the demo makes them): format 3 carries them all; attachments are not part of
+the data.
 
 Measured, each on a fresh copy of the prepared vaults (median of ``--runs``):
 
-1. ``export_package(..., all_new=True)`` of all debriefs, end to end (goal < 2 s),
-   with the time of its steps: serialising the records, building the signed
-   container (canonical JSON + Ed25519), making the age header (the recipients'
-   stanzas, whose hash the manifest signs), the age sealing of the payload alone,
-   and the wait for the kept copy (compressed in a thread meanwhile). Sealing
-   throughput: ``age.encrypt`` of the container against the baseline, raw
-   ``ChaCha20Poly1305`` (cryptography) over the same bytes in 64 KiB chunks
-   (goal: ratio at least 0.5). Opening (``age.decrypt``) against raw decryption is
-   reported beside it.
-2. ``package_receive.import_package`` of that package in the handler's vault
-   (goal < 3 s), with its steps (decrypt, container parse (manifest and
-   signature), body parse and record validation, the bulk write, the wait for the
-   kept copy and storing it); the same package again, refused as a replay with nothing changed
-   (goal < 1 s); and a new package (next number) carrying the same 10,000
-   unchanged records (explicit ``debrief_ids``), imported as all unchanged.
+1. ``export_package(..., all_new=True)`` of all debriefs and their sources' files,
+   end to end (goal < 2 s), with the time of its steps: serialising the records
+   (debriefs, file records), building the signed container (canonical JSON +
+   Ed25519), making the age header (the recipients' stanzas, whose hash the
+   manifest signs), the age sealing of the payload alone, and the wait for the kept
+   copy (compressed in a thread meanwhile). Sealing throughput: ``age.encrypt`` of
+   the container against the baseline, raw ``ChaCha20Poly1305`` (cryptography) over
+   the same bytes in 64 KiB chunks (goal: ratio at least 0.5). Opening
+   (``age.decrypt``) against raw decryption is reported beside it.
+2. ``package_receive.verify_package`` and ``import_package`` of that package in the
+   handler's vault (goal < 3 s each), with the import's steps (decrypt, container
+   parse (manifest and signature), body parse and record validation, the bulk
+   write, the wait for the kept copy and storing it); the same package again,
+   refused as a replay with nothing changed (goal < 1 s); and a new package (next
+   number) carrying the same 10,000 unchanged records (explicit ``debrief_ids``),
+   imported as all unchanged.
+3. A version 2 package of the same 10,000 debriefs (as Veldboek wrote before format
+   3: debriefs only, their taskings and payments inside them), imported into a
+   fresh handler's vault (goal: no slower than before format 3; the figure of the
+   code before is measured by running this benchmark of that code in the same
+   window).
+4. The floor: a raw bulk insert of the rows the import wrote (the records' tables,
+   with their search index, by ``executemany`` in one transaction) into a fresh
+   SQLCipher vault, and a raw read of the rows the export reads (``SELECT`` of
+   every row of the tables it reads from, ``fetchall``). Reported: import against
+   twice the raw insert, export against twice the raw read plus the sealing.
 
 Run: ``python -m benchmarks.packages [--debriefs N] [--runs N] [--profile DIR]``.
 """
@@ -50,16 +64,18 @@ from typing import Any
 from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 from sqlalchemy import func, select
 
-from app.clock import iso_utc
+from app.clock import iso_utc, utc_now
 from app.crypto import age
 from app.crypto.kdf import KdfParams
 from app.dal.scope import Scope
-from app.export import compression, container
+from app.export import canonical, compression, container
+from app.export import manifest as manifest_version
 from app.export import package as package_module
 from app.export.errors import ReplayedPackage
+from app.export.manifest import Manifest, RecordRef
 from app.models import Alias, Debrief, IntelligenceItem
-from app.models.enums import Role
-from app.models.packages import PackageLog, PeerRole, RecordVersion
+from app.models.enums import PeerRole, Role
+from app.models.packages import PackageLog, RecordVersion
 from app.services import (
     aliases,
     demo,
@@ -69,9 +85,10 @@ from app.services import (
     package_import,
     package_json,
     package_receive,
+    package_records,
     packages,
 )
-from app.vault import audit_chain
+from app.vault import audit_chain, migrate, search_bulk
 from app.vault.audit_chain import Actor
 from app.vault.vault import Vault, create_vault
 from benchmarks.common import summary, write_results
@@ -129,6 +146,7 @@ def _export_ready(vault: Vault, scope: Scope) -> int:
         tail = audit_chain.chain_tail(session)
         rows: list[tuple[Any, ...]] = []
         for d in session.execute(select(Debrief).order_by(Debrief.created_at)).scalars():
+            assert d.author_alias_id is not None  # every demo debrief has its author
             actor = Actor(names[d.author_alias_id], d.author_alias_id)
             trail: list[tuple[str, datetime, dict[str, Any] | None]] = [
                 ("debrief.created", d.created_at, None),
@@ -280,6 +298,7 @@ def bench_export(
     for run in range(runs):
         with fresh(tmp, "runner", RUNNER, run) as (vault, scope), Stopwatch() as sw:
             sw.wrap(package_json, "debriefs", "serialise")
+            sw.wrap(package_json, "records", "serialise_file_records")
             sw.wrap(container, "build_parts", "container_build")
             # The header is made first (its hash is signed), then the payload sealed.
             sw.wrap(age, "prepare", "age_header", keep=True)
@@ -297,11 +316,13 @@ def bench_export(
             cpus.append(time.process_time() - cpu)
             if result.debriefs != debriefs:
                 raise SystemExit(f"exported {result.debriefs}, expected {debriefs}")
+            file_records = result.file_records
             steps.append(
                 {
                     k: sw.spent[k]
                     for k in (
                         "serialise",
+                        "serialise_file_records",
                         "sign",
                         "container_build",
                         "age_header",
@@ -323,6 +344,7 @@ def bench_export(
             for f in outbox.iterdir():
                 f.unlink()
     out = {
+        "file_records": file_records,
         "export_all_new": summary(totals),
         "export_all_new_cpu_median_ms": _ms(statistics.median(cpus)),
         "export_steps_median_ms": _median_steps(steps),
@@ -403,11 +425,17 @@ def _state(vault: Vault) -> tuple[int, ...]:
 
 def bench_import(
     tmp: Path, runs: int, debriefs: int, sealed: bytes, second: bytes, profile: Path | None
-) -> dict[str, Any]:
-    first, first_cpu, replay, unchanged = [], [], [], []
+) -> tuple[dict[str, Any], dict[str, list[tuple[Any, ...]]]]:
+    first, first_cpu, replay, unchanged, verified = [], [], [], [], []
     steps: list[dict[str, float]] = []
+    written: dict[str, list[tuple[Any, ...]]] = {}
     for run in range(runs):
         with fresh(tmp, "handler", HANDLER, run) as (vault, scope):
+            start = time.perf_counter()
+            check = package_receive.verify_package(vault, scope, sealed)
+            verified.append(time.perf_counter() - start)
+            if check.records != debriefs:
+                raise SystemExit(f"verified {check.records}, expected {debriefs}")
             with Stopwatch() as sw:
                 sw.wrap(age, "decrypt_source", "age_decrypt")
                 sw.wrap(container, "parse", "container_parse")
@@ -429,6 +457,8 @@ def bench_import(
                 steps.append(dict(sw.spent))
             if result.new != debriefs:
                 raise SystemExit(f"imported {result.new} new, expected {debriefs}")
+            if run == 0:
+                written = _written_rows(vault)
             before = _state(vault)
             start = time.perf_counter()
             try:
@@ -449,12 +479,173 @@ def bench_import(
             if again.unchanged != debriefs:
                 raise SystemExit(f"{again.unchanged} unchanged, expected {debriefs}")
     return {
+        "verify": summary(verified),
         "import_new": summary(first),
         "import_new_cpu_median_ms": _ms(statistics.median(first_cpu)),
         "import_steps_median_ms": _median_steps(steps),
         "replay_refused": summary(replay),
         "import_unchanged_new_package": summary(unchanged),
+    }, written
+
+
+# The tables an import writes records into, in an order their foreign keys allow.
+_RECORD_TABLES = (
+    "alias",
+    "compartment",
+    "source",
+    "risk_assessment",
+    "reliability_review",
+    "source_instruction",
+    "contact",
+    "contact_attendee",
+    "debrief",
+    "intelligence_item",
+    "subject",
+    "item_subject",
+    "addendum",
+    "attachment",
+    "tasking",
+    "payment",
+    "record_version",
+)
+
+
+def _written_rows(vault: Vault) -> dict[str, list[tuple[Any, ...]]]:
+    """Every row of the records' tables after an import (the new vault held only
+    its own alias before): what the raw insert writes again."""
+    with vault.read() as session:
+        raw = _raw(session)
+        return {t: raw.execute(f"SELECT * FROM {t}").fetchall() for t in _RECORD_TABLES}
+
+
+def bench_raw_insert(
+    tmp: Path, runs: int, rows: dict[str, list[tuple[Any, ...]]]
+) -> dict[str, Any]:
+    """The same rows, inserted with ``executemany`` in one transaction into a fresh
+    vault, the search index written in bulk (``search_bulk``) as an import does."""
+    texts = {
+        "debrief": ("narrative", "id"),
+        "intelligence_item": ("text", "debrief_id"),
+        "addendum": ("text", "debrief_id"),
+        "subject": ("name", None),
     }
+    times = []
+    for run in range(runs):
+        root = tmp / f"raw-{run}"
+        _new_vault(root, "Raaf", Role.HANDLER)
+        vault = Vault.open(root, PASSPHRASE)
+        try:
+            with vault.read() as session:
+                raw = _raw(session)
+                columns = {
+                    t: [c[1] for c in raw.execute(f"PRAGMA table_info({t})")]
+                    for t in _RECORD_TABLES
+                }
+            start = time.perf_counter()
+            with vault.write() as session, search_bulk.bulk_index(_raw(session)) as index:
+                raw = _raw(session)
+                raw.execute("DELETE FROM alias")  # the rows bring every alias, this one too
+                for table in _RECORD_TABLES:
+                    cols = columns[table]
+                    marks = ", ".join("?" for _ in cols)
+                    raw.executemany(
+                        f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({marks})",
+                        rows[table],
+                    )
+                    if table in texts:
+                        body, debrief = texts[table]
+                        at = {c: n for n, c in enumerate(cols)}
+                        for row in rows[table]:
+                            index.add(
+                                table,
+                                row[at["id"]],
+                                row[at[debrief]] if debrief else None,
+                                row[at["compartment_id"]],
+                                row[at[body]],
+                            )
+            times.append(time.perf_counter() - start)
+        finally:
+            vault.lock()
+            shutil.rmtree(root, ignore_errors=True)
+    return {"raw_insert": summary(times), "raw_insert_rows": sum(len(r) for r in rows.values())}
+
+
+# The tables an export reads from.
+_READ_TABLES = (*_RECORD_TABLES[:-1], "audit_event", "exported_record")
+
+
+def bench_raw_read(tmp: Path, runs: int) -> dict[str, Any]:
+    """Every row of the tables an export reads from, ``SELECT *`` and ``fetchall``,
+    in one read transaction of the runner's vault."""
+    times = []
+    count = 0
+    for run in range(runs):
+        with fresh(tmp, "runner", RUNNER, run) as (vault, _scope):
+            start = time.perf_counter()
+            with vault.read() as session:
+                raw = _raw(session)
+                count = sum(len(raw.execute(f"SELECT * FROM {t}").fetchall()) for t in _READ_TABLES)
+            times.append(time.perf_counter() - start)
+    return {"raw_read": summary(times), "raw_read_rows": count}
+
+
+def v2_package(vault: Vault, scope: Scope) -> bytes:
+    """The runner's debriefs as a version 2 package (what Veldboek wrote before
+    format 3): debriefs only, taskings and payments inside them."""
+    own = keys.private_keys(vault)
+    with vault.read() as session:
+        ids = list(session.execute(select(Debrief.id).order_by(Debrief.created_at)).scalars())
+        encoded = package_json.debriefs(session, ids, 2)
+        sources = package_records.sources(session, sorted({e.source_id for e in encoded}))
+        count, events = package_json.audit_events(session, ids)
+        blobs = package_records.attachment_blobs(session, ids)
+        peers = packages._recipients(session)
+    refs = [RecordRef("debrief", e.id, 1, e.sha256) for e in encoded]
+    manifest = Manifest(
+        kind="debriefs",
+        package_id=uuid.uuid4(),
+        created_at=iso_utc(utc_now()),
+        schema="0010_name_keys",
+        sender=own.fingerprint.hex,
+        recipients=tuple(p.fingerprint for p in peers),
+        sequence=1,
+        previous="",
+        records=tuple(refs),
+        audit_events=count,
+        version=2,
+    )
+    body = canonical.object_parts(
+        {
+            "sources": [canonical.dumps(sources)],
+            "records": canonical.array_parts(
+                [
+                    b'{"data":%b,"id":"%b","type":"debrief","version":1}'
+                    % (e.json, str(e.id).encode("ascii"))
+                    for e in encoded
+                ]
+            ),
+            "attachments": [canonical.dumps(blobs)],
+            "audit": events,
+        }
+    )
+    sealer, inner = package_module.prepare_signed(
+        manifest, body, own.signing, [p.recipient_public for p in peers]
+    )
+    return sealer.seal(inner)
+
+
+def bench_import_v2(tmp: Path, runs: int, debriefs: int) -> dict[str, Any]:
+    with fresh(tmp, "runner", RUNNER, 98) as (vault, scope):
+        sealed = v2_package(vault, scope)
+    times = []
+    for run in range(runs):
+        with fresh(tmp, "handler", HANDLER, run) as (vault, scope):
+            start = time.perf_counter()
+            result = package_receive.import_package(vault, scope, sealed)
+            times.append(time.perf_counter() - start)
+            if result.new != debriefs:
+                raise SystemExit(f"v2: imported {result.new} new, expected {debriefs}")
+    return {"import_v2_package": summary(times), "v2_package_bytes": len(sealed)}
 
 
 def main() -> None:
@@ -473,13 +664,23 @@ def main() -> None:
         with fresh(tmp, "handler", HANDLER, 99) as (vault, _scope):
             seed = keys.private_keys(vault).receiving_seed
         sealing = bench_sealing(plain, recipients, seed, args.runs)
-        imported = bench_import(tmp, args.runs, args.debriefs, sealed, second, args.profile)
+        imported, written = bench_import(
+            tmp, args.runs, args.debriefs, sealed, second, args.profile
+        )
+        v2 = bench_import_v2(tmp, args.runs, args.debriefs)
+        floor = {**bench_raw_insert(tmp, args.runs, written), **bench_raw_read(tmp, args.runs)}
     export_s = exported["export_all_new"]["median_ms"] / 1000
     import_s = imported["import_new"]["median_ms"] / 1000
+    verify_s = imported["verify"]["median_ms"] / 1000
     replay_s = imported["replay_refused"]["median_ms"] / 1000
+    raw_insert_s = floor["raw_insert"]["median_ms"] / 1000
+    raw_read_s = floor["raw_read"]["median_ms"] / 1000
+    seal_s = exported["export_steps_median_ms"]["age_encrypt"] / 1000
     results = {
         "debriefs": args.debriefs,
         "runs": args.runs,
+        "format_version": manifest_version.VERSION,
+        "schema": migrate.SCHEMA_HEAD,
         "data": "demo generator + bulk statements (see module docstring)",
         # Wall times on a shared machine follow its load; CPU times much less so.
         "load_average_1m_before_after": [round(load_before[0], 2), round(os.getloadavg()[0], 2)],
@@ -487,6 +688,10 @@ def main() -> None:
         **exported,
         "sealing": sealing,
         **imported,
+        **v2,
+        **floor,
+        "import_over_raw_insert": round(import_s / raw_insert_s, 2),
+        "export_over_raw_read_plus_sealing": round(export_s / (raw_read_s + seal_s), 2),
     }
     goals = {
         "export_all_new": {"target": f"< {GOAL_EXPORT_S} s", "met": export_s < GOAL_EXPORT_S},
@@ -494,8 +699,21 @@ def main() -> None:
             "target": f">= {GOAL_SEAL_RATIO} of raw ChaCha20-Poly1305",
             "met": sealing["seal_throughput_ratio"] >= GOAL_SEAL_RATIO,
         },
+        "verify": {"target": f"< {GOAL_IMPORT_S} s", "met": verify_s < GOAL_IMPORT_S},
         "import_new": {"target": f"< {GOAL_IMPORT_S} s", "met": import_s < GOAL_IMPORT_S},
         "replay_refused": {"target": f"< {GOAL_REPLAY_S} s", "met": replay_s < GOAL_REPLAY_S},
+        "import_over_raw_insert": {
+            "target": "<= 2x a raw bulk insert of the same rows",
+            "met": import_s <= 2 * raw_insert_s,
+        },
+        "export_over_raw_read_plus_sealing": {
+            "target": "<= 2x a raw read of the same rows, plus sealing",
+            "met": export_s <= 2 * raw_read_s + seal_s,
+        },
+        "import_v2_package": {
+            "target": "no slower than before format 3 (measured in the same window; see report)",
+            "met": None,
+        },
     }
     write_results("packages", results, goals)
 

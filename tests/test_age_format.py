@@ -50,7 +50,7 @@ def test_published_age_vector(path: Path) -> None:
     expect = meta["expect"][0]
     pq = [i for i in meta.get("identity", []) if i.startswith("AGE-SECRET-KEY-PQ-")]
 
-    def run() -> bytes:
+    def run() -> bytearray:
         if pq:
             return age.decrypt(body, age.decode_identity(pq[0]))
         # Without an identity of ours: the header parser and STREAM reader with

@@ -16,9 +16,8 @@ from pathlib import Path
 import pytest
 
 from app.cli import build_parser, main
-from app.models.enums import Role
+from app.models.enums import PeerRole, Role
 from app.services import aliases, keys
-from app.services.keys import PeerRole
 from app.vault.vault import Vault
 from tests import factory
 

@@ -23,7 +23,7 @@ from app.crypto.keywrap import UnwrapFailed, unwrap_key, wrap_key
 from app.errors import PassphraseChangedElsewhere, VeldboekError, WrongPassphrase
 from app.services import aliases, identity, vaults
 from app.services.check import check_vault
-from app.services.identity import IdentityFields
+from app.services.views import IdentityFields
 from app.vault.header import SLOT_DATABASE, SLOT_IDENTITY, read_header
 from app.vault.vault import Vault, passphrase_bytes
 from tests import factory

@@ -10,6 +10,7 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import func, select
 
+from app.clock import utc_now
 from app.dal.scope import Scope
 from app.errors import AccessDenied, NotFound, WorkflowError
 from app.models import CompartmentMember, Contact, ContactAttendee, Debrief, Source
@@ -66,7 +67,7 @@ def test_only_in_the_first_minutes(
 ) -> None:
     source = factory.source(vault, runner, "TELAAT")
     record = meetings.start_meeting(vault, runner, source)
-    late = meetings.utc_now() + timedelta(minutes=meetings.DISCARD_MINUTES, seconds=1)
+    late = utc_now() + timedelta(minutes=meetings.DISCARD_MINUTES, seconds=1)
     monkeypatch.setattr(meetings, "utc_now", lambda: late)
     with pytest.raises(WorkflowError, match="first 10 minutes"):
         meetings.discard_meeting(vault, runner, record)

@@ -37,6 +37,9 @@ LANDED_MIGRATIONS = {
     "0008_package_evidence.py": "dbe627e609462394c0b3691d84188613ff35e7ddc47f5bc32c84e98ca67aeb4f",
     "0009_outgoing_copies.py": "da907d5d158aa05acada272318cfd301bc9513384f3e011a89872f9064a4def5",
     "0010_name_keys.py": "d388cf7fb58385035a28327d16dca609ef6f957c6bf0f695976b7c4620221bd9",
+    "0011_sent_format.py": "938008549da5db6cae073c8c72c503fae3d8a55c7481ee5eabde78ac0903ce97",
+    "0012_shared_codenames.py": "457482243086d0008b33c83597649983c9649a2c12609850d6d5ff0aeb10e002",
+    "0013_closing.py": "2c4d02a17eec93187161fe82b3fdb92c5bb2b4af9bc319db64ed4a2d066cb247",
 }
 
 

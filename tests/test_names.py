@@ -22,6 +22,7 @@ from app.models import Alias, Compartment, Source
 from app.models.enums import AliasKind, PeerRole, Role
 from app.services import aliases, keys, reports, sources
 from app.services.reports import Selection
+from app.vault import engine as engine_module
 from app.vault import migrate
 from app.vault import vault as vault_module
 from app.vault.vault import Vault, create_vault
@@ -227,7 +228,7 @@ def test_the_database_being_made_is_0600_before_sqlite_writes_to_it(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     seen: list[int] = []
-    real = vault_module.make_engine
+    real = engine_module.make_engine  # what vault.py imported
 
     def watched(path: Path, *args: object, **kwargs: object) -> object:
         seen.append(stat.S_IMODE(path.stat().st_mode))  # it exists, and is not readable
@@ -314,7 +315,7 @@ def test_a_vault_from_before_keeps_and_shows_names_the_rule_now_refuses(
         assert sources.find_source(vault, scope, "kwarts") != sources.find_source(
             vault, scope, "KWARTS"
         )
-        with pytest.raises(NotFound, match="exactly as it is written"):
+        with pytest.raises(NotFound, match="give the id of the one you mean"):
             sources.find_source(vault, scope, "Kwarts")
 
 

@@ -217,7 +217,7 @@ def _check_services(vault: Vault, scope: Scope, want: Expected, size: int) -> No
         assert debrief_pages(source_id=sid) == expected
         assert debriefs.count_debriefs(vault, scope, source_id=sid) == len(expected)
     # Every order, with and without filters.
-    filters = [
+    filters: list[tuple[dict[str, Any], DebriefFilter]] = [
         ({}, DebriefFilter()),
         (
             {"statuses": WAITING, "author": scope.alias_id},
@@ -232,18 +232,23 @@ def _check_services(vault: Vault, scope: Scope, want: Expected, size: int) -> No
             assert debrief_pages(sort=sort, filters=chosen) == expected, (sort, chosen)
             assert id_pages(sort=sort, filters=chosen) == expected, (sort, chosen)
             assert debriefs.count_debriefs(vault, scope, filters=chosen) == len(expected)
-    for sort in _sorts(tuple(AUDIT_KEYS)):
-        events = every_page(
-            lambda c, s=sort: audit.event_page(vault, scope, sort=s, after=c, limit=size),
+
+    def event_pages(sort: Sort) -> list[int]:
+        return every_page(
+            lambda c: audit.event_page(vault, scope, sort=sort, after=c, limit=size),
             lambda p: [e.seq for e in p.rows],
         )
-        assert events == want.sorted_events(sort.key, sort.descending), sort
-    for sort in _sorts(tuple(LOG_KEYS)):
-        log = every_page(
-            lambda c, s=sort: package_log.log_page(vault, scope, sort=s, after=c, limit=size),
+
+    def log_pages(sort: Sort) -> list[uuid.UUID]:
+        return every_page(
+            lambda c: package_log.log_page(vault, scope, sort=sort, after=c, limit=size),
             lambda p: [e.package_id for e in p.rows],
         )
-        assert log == want.sorted_log(sort.key, sort.descending), sort
+
+    for sort in _sorts(tuple(AUDIT_KEYS)):
+        assert event_pages(sort) == want.sorted_events(sort.key, sort.descending), sort
+    for sort in _sorts(tuple(LOG_KEYS)):
+        assert log_pages(sort) == want.sorted_log(sort.key, sort.descending), sort
     assert [e.package_id for e in package_log.log_entries(vault, scope)] == want.log
     assert [s.codename for s in sources.list_sources(vault, scope)] == want.codenames
     # Search is not paged: the first hits of the newest ``window`` matches, in order.

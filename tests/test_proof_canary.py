@@ -130,8 +130,12 @@ CHILD = textwrap.dedent(
 
 
 def _hits(folder: Path, needles: list[bytes]) -> list[str]:
-    found = []
-    for path in folder.rglob("*"):
+    """Every file under ``folder`` holding a needle. os.walk, not rglob: the scan
+    includes the shared temp folder, where other tests (other workers) remove their
+    folders while it runs, and rglob fails on a folder gone mid-walk."""
+    found: list[str] = []
+    every = (Path(top, name) for top, _dirs, files in os.walk(folder) for name in files)
+    for path in every:
         try:
             if not path.is_file() or path.is_symlink():
                 continue

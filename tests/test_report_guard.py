@@ -200,7 +200,10 @@ def test_unit_matching_rules() -> None:
             *identity_identifiers(["Jan van Dijk", "van", "06-11223344", "1990-01-05"]),
         ]
     )
-    found = lambda text: sorted(h.found for h in guard.scan("x", text))  # noqa: E731
+
+    def found(text: str) -> list[str]:
+        return sorted(h.found for h in guard.scan("x", text))
+
     assert found("else elsewhere models") == []
     assert found("Els said so") == ["ELS"]
     assert found("at brug 7 and BRUG_7") == ["BRUG-7"]

@@ -54,7 +54,10 @@ def test_the_catalogue_has_a_dutch_text_for_every_label_with_the_same_fields() -
     needed = _literal_labels() | _data_labels()
     assert len(needed) > 100  # the walk found the renderer's calls
     assert sorted(needed - labels.NL.keys()) == []
-    fields = lambda text: {f for _, f, _, _ in string.Formatter().parse(text) if f}  # noqa: E731
+
+    def fields(text: str) -> set[str]:
+        return {f for _, f, _, _ in string.Formatter().parse(text) if f}
+
     assert [k for k, v in labels.NL.items() if fields(k) != fields(v)] == []
 
 

@@ -176,8 +176,9 @@ def test_internal_report_holds_every_item_with_its_grading_and_the_rest(
     assert loose_taskings or loose_payments
     for description in loose_taskings:
         assert _flat(description) in in_unlinked
-    for pay in loose_payments:
-        assert f"{money(pay.amount_cents, pay.currency)} {_flat(pay.reason)}" in in_unlinked
+    for payment in loose_payments:
+        paid = money(payment.amount_cents, payment.currency)
+        assert f"{paid} {_flat(payment.reason)}" in in_unlinked
 
 
 def test_a_debrief_without_taskings_or_payments_says_none_are_linked(
@@ -252,6 +253,7 @@ def test_last_page_holds_the_content_hash(internal: IssuedPdf, sanitised: Issued
         assert issued.content_sha256 in last
         assert all(issued.content_sha256[:8] not in t for t in texts[:-1])
         reader = PdfReader(io.BytesIO(issued.pdf))
+        assert reader.metadata is not None
         assert f"veldboek-report-id:{issued.report_id}" in str(reader.metadata.get("/Keywords"))
 
 

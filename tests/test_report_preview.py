@@ -13,6 +13,7 @@ import pypdfium2 as pdfium  # type: ignore[import-untyped]
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QPaintDevice, QPainter
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QScrollArea
 from pytestqt.qtbot import QtBot
@@ -180,12 +181,14 @@ def test_print_refuses_a_dialog_that_redirects_to_a_file(
         self.printer().setOutputFileName(str(target))
         return QDialog.DialogCode.Accepted
 
+    def record_warning(
+        parent: object, title: str, text: str, *rest: object
+    ) -> QMessageBox.StandardButton:
+        warnings.append(text)
+        return QMessageBox.StandardButton.Ok
+
     monkeypatch.setattr(QPrintDialog, "exec", choose_file)
-    monkeypatch.setattr(
-        QMessageBox,
-        "warning",
-        lambda *a, **k: warnings.append(a[2]) or QMessageBox.StandardButton.Ok,
-    )
+    monkeypatch.setattr(QMessageBox, "warning", record_warning)
     qtbot.mouseClick(dialog.print_button, Qt.MouseButton.LeftButton)
     assert warnings
     assert "not allowed" in warnings[0]
@@ -207,7 +210,7 @@ def test_save_asks_for_confirmation_then_calls_back(
         asked.append(text)
         return answer
 
-    monkeypatch.setattr(report_preview.QMessageBox, "warning", warn)
+    monkeypatch.setattr(QMessageBox, "warning", warn)
     chosen = tmp_path / "chosen.pdf"
     monkeypatch.setattr(
         QFileDialog, "getSaveFileName", lambda *a, **k: (str(chosen), "PDF files (*.pdf)")
@@ -236,9 +239,7 @@ def test_dialog_saves_through_the_service_and_it_is_audited(
         ),
     )
     target = tmp_path / f"{uuid.uuid4().hex}.pdf"
-    monkeypatch.setattr(
-        report_preview.QMessageBox, "warning", lambda *a: QMessageBox.StandardButton.Save
-    )
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a: QMessageBox.StandardButton.Save)
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert target.read_bytes() == issued.pdf
@@ -267,8 +268,8 @@ def test_the_print_systems_temporary_file_goes_to_memory(
     dialog = _dialog(qtbot, issued, on_printed=lambda pages, copies: printed.append(pages))
     at_start: list[str | None] = []
 
-    class Painter(report_preview.QPainter):
-        def begin(self, device: object) -> bool:
+    class Painter(QPainter):
+        def begin(self, device: QPaintDevice) -> bool:
             at_start.append(os.environ.get("TMPDIR"))
             return bool(super().begin(device))
 
@@ -296,7 +297,7 @@ def test_printing_where_the_job_would_be_spooled_to_disk_asks_first(
     printed: list[int] = []
     dialog = _dialog(qtbot, issued, on_printed=lambda pages, copies: printed.append(pages))
     monkeypatch.setattr(
-        report_preview.printing,
+        printing,  # the module the dialog calls
         "ready_for_printing",
         lambda: printing.SpoolDir(None, "no owner-only folder in memory"),
     )

@@ -97,7 +97,7 @@ def test_the_sanitised_view_shares_no_type_with_the_internal_one_but_the_grading
 def _sample(cls: type, n: list[int]) -> object:
     """An instance with a distinct marker string in every text field."""
     hints = typing.get_type_hints(cls, vars(views))
-    values = {}
+    values: dict[str, object] = {}
     for f in dataclasses.fields(cls):
         leaf = next(t for t in _leaf_types(hints[f.name]) if t is not type(None))
         n[0] += 1

@@ -3,6 +3,8 @@ both must return exactly the same rows."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import pytest
 
 from app.dal import scope as scope_module
@@ -28,9 +30,9 @@ def test_narrow_and_broad_plans_agree(
         session.add(CompartmentMember(compartment_id=comp, alias_id=mus.alias_id))
     assert sources.list_sources(vault, mus)[0].codename == "PLAN1"
 
-    def run(share: float) -> tuple[object, ...]:
+    def run(share: float) -> tuple[tuple[object, ...], ...]:
         monkeypatch.setattr(scope_module, "NARROW_SHARE", share)
-        out = []
+        out: list[Sequence[object]] = []
         for who in (runner, mus):
             with vault.read() as session:
                 assert scope_module.is_narrow(session, who) is (share >= 1)

@@ -552,10 +552,12 @@ BY_CONTEXT = {
 from nl_strings_keyboard import NL_KEYBOARD  # noqa: E402
 from nl_strings_outputs import ERRORS_OUTPUTS, NL_OUTPUTS  # noqa: E402
 from nl_strings_packages import NL_PACKAGES  # noqa: E402
+from nl_strings_panic import NL_PANIC  # noqa: E402
 
 NL.update(NL_PACKAGES)
 NL.update(NL_KEYBOARD)
 NL.update(NL_OUTPUTS)
+NL.update(NL_PANIC)
 # Service error messages (context "Errors"); the templates are read from the code
 # by tools/error_texts.py. Keep the {placeholders} as they are.
 ERRORS = {
@@ -689,9 +691,19 @@ from nl_errors_central import ERRORS_CENTRAL  # noqa: E402
 
 ERRORS.update(ERRORS_CENTRAL)
 
+from nl_errors_package_format import ERRORS_PACKAGE_FORMAT  # noqa: E402
+
+ERRORS.update(ERRORS_PACKAGE_FORMAT)
+
 from nl_strings_audit import AUDIT_BY_CONTEXT  # noqa: E402
 from nl_strings_safeguards import ERRORS_SAFEGUARDS, NL_SAFEGUARDS  # noqa: E402
 
 NL.update(NL_SAFEGUARDS)
 BY_CONTEXT.update(AUDIT_BY_CONTEXT)
 ERRORS.update(ERRORS_SAFEGUARDS)
+
+from nl_strings_sources import AUDIT_SOURCES, ERRORS_SOURCES, NL_SOURCES  # noqa: E402
+
+NL.update(NL_SOURCES)
+BY_CONTEXT.update(AUDIT_SOURCES)
+ERRORS.update(ERRORS_SOURCES)

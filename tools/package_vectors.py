@@ -1,11 +1,13 @@
 """Write the package format's test vectors (docs/package-vectors/) from fixed keys.
 
-    .venv/bin/python tools/package_vectors.py
+    .venv/bin/python tools/package_vectors.py        # version 3: package-3.age, receipt-3.age
+    .venv/bin/python tools/package_vectors.py --v2   # and version 2 again (package-1.age, ...)
 
 Sealing draws fresh randomness (file key, HPKE, nonce, decoy stanzas), so the
 files differ each time they are made; what a reader must get out of them does
-not. tests/packages/test_vectors.py checks the committed files against
-vectors.json with this project's reader, as the central system would.
+not. The version 2 files are kept as they were committed (what older writers made)
+unless ``--v2`` is given. tests/packages/test_vectors.py checks the committed
+files against vectors.json with this project's reader, as the central system would.
 """
 
 from __future__ import annotations
@@ -67,11 +69,16 @@ def _png() -> bytes:
 PNG = _png()
 
 
-def debrief_record() -> dict[str, object]:
-    return {
-        "id": "01930000-0000-7000-8000-000000000001",
-        "source_id": "01930000-0000-7000-8000-0000000000a1",
-        "compartment_id": "01930000-0000-7000-8000-0000000000c1",
+SOURCE_ID = "01930000-0000-7000-8000-0000000000a1"
+COMPARTMENT_ID = "01930000-0000-7000-8000-0000000000c1"
+DEBRIEF_ID = "01930000-0000-7000-8000-000000000001"
+
+
+def debrief_record(version: int = 2) -> dict[str, object]:
+    record: dict[str, object] = {
+        "id": DEBRIEF_ID,
+        "source_id": SOURCE_ID,
+        "compartment_id": COMPARTMENT_ID,
         "status": "submitted",
         "narrative": "Bron meldt een levering in de haven op vrijdag; één zending, € 5.000.",
         "welfare_observations": "Rustig.",
@@ -138,6 +145,106 @@ def debrief_record() -> dict[str, object]:
             }
         ],
     }
+    if version >= 3:  # taskings and payments travel as records of their own
+        del record["taskings"], record["payments"]
+    return record
+
+
+def file_records() -> list[tuple[str, dict[str, object]]]:
+    """A source's file in version 3: (type, data), in the order a package carries them."""
+    common = {"source_id": SOURCE_ID, "compartment_id": COMPARTMENT_ID}
+    return [
+        (
+            "registration",
+            {
+                "id": SOURCE_ID,
+                "compartment_id": COMPARTMENT_ID,
+                "motivation": "Geld en wrok tegen een oud-compagnon.",
+                "information_position": "Werkt in de haven, ploegdienst.",
+                "legal_basis": "Art. 126v Sv",
+                "contracted_on": "2026-03-01",
+                "contract_review_on": "2027-03-01",
+                "suitability_review_on": "2026-09-01",
+                "antecedents_checked_on": "2026-02-20",
+                "antecedents_result": "Geen antecedenten.",
+                "notes": "",
+                "closed_at": None,
+                "close_reason": "",
+                "closed_on": None,
+                "closed_by": None,
+                "created_at": "2026-02-15T10:00:00.000000Z",
+                "updated_at": "2026-03-01T09:30:00.000000Z",
+            },
+        ),
+        (
+            "risk_assessment",
+            {
+                "id": "01930000-0000-7000-8000-000000000101",
+                **common,
+                "assessed_at": "2026-11-01T12:00:00.000000Z",
+                "level": "high",
+                "threats": "Gezien met een bekende handhaver.",
+                "mitigations": "Ontmoetingen buiten de stad.",
+                "welfare_notes": "Slaapt slecht.",
+                "review_on": "2026-12-01",
+                "assessed_by": "Valk",
+            },
+        ),
+        (
+            "reliability_review",
+            {
+                "id": "01930000-0000-7000-8000-000000000201",
+                **common,
+                "reviewed_at": "2026-10-01T12:00:00.000000Z",
+                "evaluation": "2",
+                "rationale": "Twee meldingen bevestigd.",
+                "reviewed_by": "Valk",
+            },
+        ),
+        (
+            "instruction",
+            {
+                "id": "01930000-0000-7000-8000-000000000301",
+                **common,
+                "text": "Geen contact met de broer van Dirk.",
+                "given_at": "2026-03-01T10:00:00.000000Z",
+                "given_by": "Valk",
+                "acknowledged_at": "2026-03-01T10:05:00.000000Z",
+            },
+        ),
+        (
+            "tasking",
+            {
+                "id": "01930000-0000-7000-8000-000000000401",
+                **common,
+                "debrief_id": None,
+                "description": "Wie rijdt de bestelbus?",
+                "limits": "Niet zelf volgen.",
+                "deadline": "2026-12-15",
+                "status": "open",
+                "outcome": "",
+                "created_by": "Valk",
+                "created_at": "2026-11-10T09:00:00.000000Z",
+                "closed_at": None,
+            },
+        ),
+        (
+            "payment",
+            {
+                "id": "01930000-0000-7000-8000-0000000000f1",
+                **common,
+                "debrief_id": DEBRIEF_ID,
+                "kind": "expense",
+                "amount_cents": 2500,
+                "currency": "EUR",
+                "reason": "Reiskosten",
+                "occurred_on": "2026-11-20",
+                "witness": "Uil",
+                "approved_by": None,
+                "created_at": "2026-11-20T21:00:00.000000Z",
+            },
+        ),
+    ]
 
 
 def audit_event() -> dict[str, object]:
@@ -172,61 +279,39 @@ def audit_event() -> dict[str, object]:
     }
 
 
-def main() -> int:
-    OUT.mkdir(parents=True, exist_ok=True)
-    runner, handler, central = (fingerprint(n) for n in ("runner", "handler", "central"))
-    record = debrief_record()
-    package_validation.validate_debrief(record)
-    record_sha = package_records.record_hash(record)
-    body = {
-        "sources": [
-            {
-                "id": record["source_id"],
-                "compartment_id": record["compartment_id"],
-                "compartment": "Bron ZWALUW",
-                "codename": "ZWALUW",
-                "kind": "civilian_informant",
-                "status": "active",
-            }
-        ],
-        "records": [{"type": "debrief", "id": record["id"], "version": 1, "data": record}],
-        "attachments": [
-            {"sha256": hashlib.sha256(PNG).hexdigest(), "data": base64.b64encode(PNG).decode()}
-        ],
-        "audit": [audit_event()],
+def _source() -> dict[str, object]:
+    return {
+        "id": SOURCE_ID,
+        "compartment_id": COMPARTMENT_ID,
+        "compartment": "Bron ZWALUW",
+        "codename": "ZWALUW",
+        "kind": "civilian_informant",
+        "status": "active",
     }
-    manifest = Manifest(
-        kind="debriefs",
-        package_id=uuid.UUID("0b5e7f2a-3c4d-4e5f-8a9b-0c1d2e3f4a5b"),
-        created_at="2026-11-20T21:30:00.000000Z",
-        schema="0005_packages",
-        sender=runner.hex,
-        recipients=tuple(sorted((handler.hex, central.hex))),
-        sequence=1,
-        previous="",
-        records=(RecordRef("debrief", uuid.UUID(str(record["id"])), 1, record_sha),),
-        audit_events=1,
-    )
-    sealed = package.seal(
-        manifest,
-        body,
-        KEYS["runner"]["signing"],
-        [public("handler")[1], public("central")[1]],
-    )
-    (OUT / "package-1.age").write_bytes(sealed)
+
+
+def _blob() -> dict[str, str]:
+    return {"sha256": hashlib.sha256(PNG).hexdigest(), "data": base64.b64encode(PNG).decode()}
+
+
+def _receipt(
+    version: int, package_id: uuid.UUID, sealed: bytes, receipt_id: str
+) -> tuple[bytes, dict[str, object]]:
+    handler, runner = fingerprint("handler"), fingerprint("runner")
     receipt = Manifest(
         kind="receipt",
-        package_id=uuid.UUID("0b5e7f2a-3c4d-4e5f-8a9b-0c1d2e3f4a5c"),
+        package_id=uuid.UUID(receipt_id),
         created_at="2026-11-21T08:00:00.000000Z",
-        schema="0005_packages",
+        schema="0005_packages" if version == 2 else "0011_sent_format",
         sender=handler.hex,
         recipients=(runner.hex,),
         sequence=1,
         previous="",
-        receipts=(ReceiptEntry(manifest.package_id, hashlib.sha256(sealed).hexdigest()),),
+        receipts=(ReceiptEntry(package_id, hashlib.sha256(sealed).hexdigest()),),
+        version=version,
     )
     review = {
-        "debrief_id": record["id"],
+        "debrief_id": DEBRIEF_ID,
         "status": "approved",
         "reviewer": "Havik",
         "comment": "Goed gegradeerd.",
@@ -235,58 +320,121 @@ def main() -> int:
     receipt_file = package.seal(
         receipt, {"reviews": [review]}, KEYS["handler"]["signing"], [public("runner")[1]]
     )
-    (OUT / "receipt-1.age").write_bytes(receipt_file)
-    # What the recipients find inside (the manifest names the header it was sealed in).
-    inner = age.decrypt(sealed, KEYS["handler"]["receiving"])
-    parsed = container.parse(inner)
     receipt_manifest = json.loads(
         container.parse(age.decrypt(receipt_file, KEYS["runner"]["receiving"])).manifest_bytes
     )
     for key in ("body_sha256", "body_length"):
         receipt_manifest.pop(key)
-    vectors = {
-        "about": "Test vectors of docs/package-format.md. Keys are fixed, published and "
-        "for tests only. Seeds and keys in hex; identities and recipients as age encodes them.",
-        "keys": {
-            name: {
-                "signing_seed": KEYS[name]["signing"].hex(),
-                "signing_public": public(name)[0].hex(),
-                "receiving_identity": age.encode_identity(KEYS[name]["receiving"]),
-                "recipient": age.encode_recipient(public(name)[1]),
-                "fingerprint": fingerprint(name).hex,
-                "spoken": fingerprint(name).spoken,
-            }
-            for name in ("runner", "handler", "central")
-        },
-        "package": {
-            "file": "package-1.age",
-            "opened_by": ["handler", "central"],
-            "manifest": json.loads(parsed.manifest_bytes),
-            "manifest_sha256": hashlib.sha256(parsed.manifest_bytes).hexdigest(),
-            "body_sha256": hashlib.sha256(parsed.body_bytes).hexdigest(),
-            "record_sha256": record_sha,
-            "audit_event_hash": body["audit"][0]["hash"],  # type: ignore[index]
-            "container_bytes": len(inner),
-        },
-        "receipt": {
-            "file": "receipt-1.age",
-            "opened_by": ["runner"],
-            "manifest": receipt_manifest,
-            "reviews": [review],
-        },
-        "canonical_json": [
-            {
-                "value": {"b": 1, "a": [True, None, 'é\n"\\']},
-                "bytes_hex": canonical.dumps({"b": 1, "a": [True, None, 'é\n"\\']}).hex(),
-            },
-            {
-                "value": {"z": "\u0001", "\u00e9": 0, "Z": -7},
-                "bytes_hex": canonical.dumps({"z": "\u0001", "\u00e9": 0, "Z": -7}).hex(),
-            },
-        ],
-        "padme": {str(n): container.padme(n) for n in (1, 65536, 65537, 100_000, 1_000_000, 10**8)},
+    return receipt_file, {"manifest": receipt_manifest, "reviews": [review]}
+
+
+def write_version(version: int, vectors: dict[str, object]) -> None:
+    """Seal the package and receipt of one format version and describe them."""
+    runner, handler, central = (fingerprint(n) for n in ("runner", "handler", "central"))
+    record = debrief_record(version)
+    package_validation.validate_debrief(record, version)
+    entries: list[tuple[str, dict[str, object]]] = []
+    if version >= 3:
+        for type_name, data in file_records():
+            package_validation.validate(type_name, version, data)
+            entries.append((type_name, data))
+    entries.append(("debrief", record))
+    body = {
+        "sources": [_source()],
+        "records": [{"type": t, "id": d["id"], "version": 1, "data": d} for t, d in entries],
+        "attachments": [_blob()],
+        "audit": [audit_event()],
     }
-    (OUT / "vectors.json").write_text(json.dumps(vectors, indent=2, ensure_ascii=False) + "\n")
+    suffix = "1" if version == 2 else "3"
+    manifest = Manifest(
+        kind="debriefs",
+        package_id=uuid.UUID(f"0b5e7f2a-3c4d-4e5f-8a9b-0c1d2e3f4a{5 if version == 2 else 6}b"),
+        created_at="2026-11-20T21:30:00.000000Z",
+        schema="0005_packages" if version == 2 else "0011_sent_format",
+        sender=runner.hex,
+        recipients=tuple(sorted((handler.hex, central.hex))),
+        sequence=1,
+        previous="",
+        records=tuple(
+            RecordRef(t, uuid.UUID(str(d["id"])), 1, package_records.record_hash(d))
+            for t, d in entries
+        ),
+        audit_events=1,
+        version=version,
+    )
+    sealed = package.seal(
+        manifest,
+        body,
+        KEYS["runner"]["signing"],
+        [public("handler")[1], public("central")[1]],
+    )
+    (OUT / f"package-{suffix}.age").write_bytes(sealed)
+    receipt_file, receipt = _receipt(
+        version,
+        manifest.package_id,
+        sealed,
+        f"0b5e7f2a-3c4d-4e5f-8a9b-0c1d2e3f4a{5 if version == 2 else 6}c",
+    )
+    (OUT / f"receipt-{suffix}.age").write_bytes(receipt_file)
+    inner = age.decrypt(sealed, KEYS["handler"]["receiving"])
+    parsed = container.parse(inner)
+    key = "" if version == 2 else "_v3"
+    vectors[f"package{key}"] = {
+        "file": f"package-{suffix}.age",
+        "version": version,
+        "opened_by": ["handler", "central"],
+        "manifest": json.loads(parsed.manifest_bytes),
+        "manifest_sha256": hashlib.sha256(parsed.manifest_bytes).hexdigest(),
+        "body_sha256": hashlib.sha256(parsed.body_bytes).hexdigest(),
+        "record_sha256": package_records.record_hash(record),
+        "record_types": [t for t, _ in entries],
+        "audit_event_hash": body["audit"][0]["hash"],  # type: ignore[index]
+        "container_bytes": len(inner),
+    }
+    vectors[f"receipt{key}"] = {
+        "file": f"receipt-{suffix}.age",
+        "version": version,
+        "opened_by": ["runner"],
+        **receipt,
+    }
+
+
+def main() -> int:
+    OUT.mkdir(parents=True, exist_ok=True)
+    path = OUT / "vectors.json"
+    vectors = json.loads(path.read_text()) if path.exists() else {}
+    vectors["about"] = (
+        "Test vectors of docs/package-format.md. Keys are fixed, published and "
+        "for tests only. Seeds and keys in hex; identities and recipients as age encodes them."
+    )
+    vectors["keys"] = {
+        name: {
+            "signing_seed": KEYS[name]["signing"].hex(),
+            "signing_public": public(name)[0].hex(),
+            "receiving_identity": age.encode_identity(KEYS[name]["receiving"]),
+            "recipient": age.encode_recipient(public(name)[1]),
+            "fingerprint": fingerprint(name).hex,
+            "spoken": fingerprint(name).spoken,
+        }
+        for name in ("runner", "handler", "central")
+    }
+    if "--v2" in sys.argv[1:] or "package" not in vectors:
+        write_version(2, vectors)
+    write_version(3, vectors)
+    vectors["canonical_json"] = [
+        {
+            "value": {"b": 1, "a": [True, None, 'é\n"\\']},
+            "bytes_hex": canonical.dumps({"b": 1, "a": [True, None, 'é\n"\\']}).hex(),
+        },
+        {
+            "value": {"z": "\u0001", "\u00e9": 0, "Z": -7},
+            "bytes_hex": canonical.dumps({"z": "\u0001", "\u00e9": 0, "Z": -7}).hex(),
+        },
+    ]
+    vectors["padme"] = {
+        str(n): container.padme(n) for n in (1, 65536, 65537, 100_000, 1_000_000, 10**8)
+    }
+    path.write_text(json.dumps(vectors, indent=2, ensure_ascii=False) + "\n")
     print(f"wrote {OUT}")
     return 0
 

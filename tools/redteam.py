@@ -393,6 +393,7 @@ def _holder(world: World, vault: Path, passphrase: str = PASSPHRASE) -> subproce
     assert child.stdout is not None
     line = child.stdout.readline()
     if line.strip() != "open":
+        assert child.stderr is not None
         raise SystemExit(f"redteam: the holder could not open the vault: {child.stderr.read()}")
     return child
 
@@ -567,7 +568,7 @@ def attack_unbounded_reads(world: World, tally: Tally) -> None:
 
 def attack_names(world: World, tally: Tally) -> None:
     cli = world.cli
-    bad = {
+    bad: dict[str, str | bytes] = {
         "a name that is not UTF-8": b"Valk\xff\xfe",
         "a name of 100,000 characters": "V" * 100_000,
         "a name with an ANSI escape": "Valk\x1b[2J\x1b[31m",
@@ -785,7 +786,7 @@ def kill_harness(world: World, tally: Tally, trials: int, rng: random.Random) ->
             first = child.stdout.readline()
             time.sleep(rng.uniform(0.0, 1.5))
         else:
-            argv = {
+            commands: dict[str, list[str | Path]] = {
                 "passwd": [
                     "passwd",
                     *cli.vault_args(vault, current),
@@ -802,8 +803,8 @@ def kill_harness(world: World, tally: Tally, trials: int, rng: random.Random) ->
                     "--all-new",
                 ],
                 "lock-unlock": ["check", *cli.vault_args(vault, current)],
-            }[kind]
-            child = cli.popen(*argv)
+            }
+            child = cli.popen(*commands[kind])
             first = ""
             time.sleep(rng.uniform(0.05, 1.2))
         child.send_signal(signal.SIGKILL)

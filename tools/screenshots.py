@@ -149,8 +149,8 @@ def run(lang: str, vault_dir: Path, handler_dir: Path) -> None:
         def source_file() -> QWidget:
             sp = window.show_page(SourcesPage)
             assert isinstance(sp, SourcesPage)
-            made["source"] = rich_source()
-            sp.show_source(made["source"])  # type: ignore[arg-type]
+            made["source"] = source = rich_source()
+            sp.show_source(source)
             return window
 
         def source_tab(index: int) -> Callable[[], QWidget]:
@@ -269,6 +269,7 @@ def run(lang: str, vault_dir: Path, handler_dir: Path) -> None:
         def handler_review() -> QWidget:
             window.session.switch_alias("Havik")
             debrief_id = made["debrief"]
+            assert isinstance(debrief_id, uuid.UUID)
             window.open_debrief(debrief_id)
             window.debrief_page.items.view.selectRow(0)
             return window
@@ -307,7 +308,9 @@ def run(lang: str, vault_dir: Path, handler_dir: Path) -> None:
         def meeting() -> QWidget:
             sp = window.show_page(SourcesPage)
             assert isinstance(sp, SourcesPage)
-            sp.show_source(made["source"])  # type: ignore[arg-type]
+            source = made["source"]
+            assert isinstance(source, uuid.UUID)
+            sp.show_source(source)
             window.enter_meeting()
             assert window.meeting is not None
             window.meeting.note.setPlainText(typed["note"])

@@ -23,6 +23,8 @@ def build_parser() -> argparse.ArgumentParser:
         list_commands,
         package_commands,
         report_commands,
+        show_commands,
+        source_commands,
         vault_commands,
     )
 
@@ -40,6 +42,8 @@ def build_parser() -> argparse.ArgumentParser:
     gui.set_defaults(func=_cmd_gui)
     vault_commands.register(sub)
     list_commands.register(sub)
+    show_commands.register(sub)
+    source_commands.register(sub)
     package_commands.register(sub)
     report_commands.register(sub)
     central_commands.register(sub)

@@ -19,7 +19,7 @@ from app.dal.scope import Scope
 from app.domain import names
 from app.domain.names import NameKind
 from app.errors import InvalidInput
-from app.services import aliases
+from app.services import aliases, sources
 from app.vault.audit_chain import Actor
 from app.vault.vault import Vault
 
@@ -126,3 +126,15 @@ def _plain(value: Any) -> Any:
 def print_json(value: Any) -> None:
     json.dump(_plain(value), sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
+
+
+def source_arg(vault: Vault, scope: Scope, text: str) -> UUID:
+    """A source given as CODENAME|ID. A codename several sources have is refused
+    (one line on stderr); the sources it could mean go to stdout, with the id to
+    give instead."""
+    try:
+        return sources.resolve_source(vault, scope, text)
+    except sources.AmbiguousSource as exc:
+        for row in exc.choices:
+            print(f"{row.id}  {row.codename}  {row.status.value}")
+        raise

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from dataclasses import replace
 
-from app.cli.common import add_vault_args, opened, print_json, scope_from
+from app.cli.common import add_vault_args, opened, print_json, scope_from, source_arg
 from app.services import debriefs, search, sources
 from app.services.views import DebriefRow
 
@@ -19,7 +19,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     s.set_defaults(func=cmd_list_sources)
     d = what.add_parser("debriefs")
     add_vault_args(d, alias=True)
-    d.add_argument("--source", metavar="CODENAME")
+    d.add_argument("--source", metavar="CODENAME|ID")
     d.add_argument("--limit", type=int, default=1000)
     d.add_argument("--json", action="store_true")
     d.set_defaults(func=cmd_list_debriefs)
@@ -43,6 +43,7 @@ def cmd_list_sources(args: argparse.Namespace) -> int:
             review = r.next_review_on.isoformat() if r.next_review_on else "-"
             print(
                 f"{r.codename:<16} {r.status.value:<17} last contact {last}  next review {review}"
+                f"  {r.id}"
             )
     return 0
 
@@ -50,7 +51,7 @@ def cmd_list_sources(args: argparse.Namespace) -> int:
 def cmd_list_debriefs(args: argparse.Namespace) -> int:
     with opened(args) as vault:
         scope = scope_from(vault, args)
-        source_id = sources.find_source(vault, scope, args.source) if args.source else None
+        source_id = source_arg(vault, scope, args.source) if args.source else None
         rows: list[DebriefRow] = []
         cursor = None
         while len(rows) < args.limit:

@@ -4,7 +4,7 @@
     veldboek keys export  --vault PATH --passphrase-file FILE --out FILE [--name N] [--role R]
                           [--force]
     veldboek keys import  FILE --vault PATH --passphrase-file FILE --role handler|central|runner
-                          [--fingerprint "12345 67890 ..."] [--name N] [--alias NAME]
+                          [--fingerprint "12345 67890 ..." | KEY-ID] [--name N] [--alias NAME]
     veldboek keys peers   --vault PATH --passphrase-file FILE [--json]
     veldboek export       --vault PATH --passphrase-file FILE --alias NAME --to DIR
                           (--all-new | --debrief ID [--debrief ID ...]) [--force]
@@ -19,9 +19,10 @@
     veldboek purge           --vault PATH --passphrase-file FILE [--alias NAME] [--rule R]
 
 Without ``--alias`` a command acts under the alias last used in the vault. A key
-is added only with the fingerprint its owner reads out: ``--fingerprint``, or typed
-at the prompt when run in a terminal. Every refusal is one line on standard error
-and a non-zero exit.
+is added only with the fingerprint its owner reads out: ``--fingerprint`` (the
+spoken digits, or the key id ``keys show`` prints), or typed at the prompt when
+run in a terminal; and only for the role its bundle names. Every refusal is one
+line on standard error and a non-zero exit.
 
 Every file written goes through ``output_paths``: never into a vault folder, never
 over a vault's file by another name, never over an existing file without
@@ -99,7 +100,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     imp.add_argument("file", type=Path)
     _vault_args(imp)
     imp.add_argument("--role", choices=ROLES, required=True, help="what the key's owner is")
-    imp.add_argument("--fingerprint", help="the fingerprint its owner read out to you")
+    imp.add_argument(
+        "--fingerprint",
+        help="the fingerprint its owner read out to you (the digits, or the key id)",
+    )
     imp.add_argument("--name", help="a name for the key (default: the one in the bundle)")
     imp.add_argument("--json", action="store_true")
     imp.set_defaults(func=cmd_keys_import)
@@ -321,8 +325,9 @@ def cmd_export(args: argparse.Namespace) -> int:
         print_json({**asdict(result), "recovered": recovery})
     else:
         print(
-            f"Package {result.sequence} ({result.debriefs} debriefs, {result.size} bytes) "
-            f"for {', '.join(result.recipients)}: {result.path}"
+            f"Package {result.sequence} ({result.debriefs} debriefs, {result.file_records} "
+            f"records of source files, {result.size} bytes) for {', '.join(result.recipients)}: "
+            f"{result.path}"
         )
     return 0
 
@@ -357,7 +362,8 @@ def cmd_package_verify(args: argparse.Namespace) -> int:
         print(
             f"Verified: package {check.sequence} from {check.sender} "
             f"({check.sender_spoken.split(' ')[0]}…), {check.records} debriefs, "
-            f"{check.files} files, made {check.created_at}; {check.status}."
+            f"{check.file_records} records of source files, {check.files} files, "
+            f"made {check.created_at}; {check.status}."
         )
     # An import would refuse it: the same one line on stderr and exit status as then.
     package_receive.refuse_if_replayed(arrival)
@@ -372,10 +378,13 @@ def cmd_package_import(args: argparse.Namespace) -> int:
     if args.json:
         print_json(result)
     else:
+        files = result.file_records
         print(
             f"Imported package {result.sequence} from {result.sender}: {result.new} new, "
             f"{result.updated} newer versions, {result.unchanged} unchanged, "
-            f"{result.older} older versions kept as history."
+            f"{result.older} older versions kept as history; records of source files: "
+            f"{files.new} new, {files.updated} newer versions, {files.unchanged} unchanged, "
+            f"{files.older} older versions kept as history."
         )
     return 0
 

@@ -1,7 +1,7 @@
 """``veldboek report``: print debrief reports to PDF, approve sanitised ones, verify.
 
     veldboek report --vault PATH --passphrase-file FILE --alias NAME
-                    (--debrief ID | --source CODENAME | --from DAY --to DAY)
+                    (--debrief ID | --source CODENAME|ID | --from DAY --to DAY)
                     --kind internal|sanitised [--marking M] [--approval ID]
                     [--language en|nl] --out FILE [--force]
     veldboek report verify FILE --vault PATH --passphrase-file FILE [--json]
@@ -41,11 +41,12 @@ from app.cli.common import (
     print_json,
     read_passphrase_file,
     scope_from,
+    source_arg,
 )
 from app.dal.scope import Scope
 from app.errors import InvalidInput
 from app.models.reports import ReportKind
-from app.services import output_paths, reports, sources, user_files
+from app.services import output_paths, reports, user_files
 from app.vault.audit_chain import Actor
 from app.vault.vault import Vault
 
@@ -83,7 +84,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--alias", help="the alias to act under")
     what = p.add_mutually_exclusive_group()
     what.add_argument("--debrief", type=_uuid, metavar="ID", help="one debrief")
-    what.add_argument("--source", metavar="CODENAME", help="all debriefs of a source")
+    what.add_argument("--source", metavar="CODENAME|ID", help="all debriefs of a source")
     p.add_argument("--from", dest="date_from", type=_day, metavar="DAY", help="first day")
     p.add_argument("--to", dest="date_to", type=_day, metavar="DAY", help="last day")
     p.add_argument("--kind", choices=[k.value for k in ReportKind])
@@ -140,7 +141,7 @@ def _require(args: argparse.Namespace, *names: str) -> None:
 def _selection(vault: Vault, scope: Scope, args: argparse.Namespace) -> Selection:
     source_id = None
     if args.source:
-        source_id = sources.find_source(vault, scope, args.source)
+        source_id = source_arg(vault, scope, args.source)
     if args.debrief is not None and (args.date_from or args.date_to):
         raise InvalidInput("--from/--to go with --source or alone, not with --debrief.")
     return reports.Selection(

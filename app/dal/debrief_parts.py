@@ -28,6 +28,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.types import NullType
 
 from app.dal.scope import Scope, visible
+from app.dal.source_names import shown_codename
 from app.models import (
     Addendum,
     Attachment,
@@ -102,7 +103,7 @@ def _debriefs(scope: Scope, ids: str) -> Select[Any]:
                 d.submitted_at,
                 d.reviewed_at,
             ),
-            type_coerce(Source.codename, NullType()).label("codename"),
+            type_coerce(shown_codename(scope), NullType()).label("codename"),
         )
         .join(Source, Source.id == d.source_id)
         .where(listed(d.id, ids), visible(d.compartment_id, scope))

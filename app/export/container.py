@@ -122,6 +122,9 @@ def parse(data: bytes | bytearray, *, parse_body: bool = True) -> Inner:
     end = pos + body_len
     if data.count(0, end) != len(data) - end:  # counted in place: the padding is not copied
         raise MalformedPackage("The package carries data after its end.")
+    if len(data) != padme(end):
+        # Zeros, but not as many as the writer adds: not the package that was made.
+        raise MalformedPackage("The package is not padded to the size the format prescribes.")
     manifest = canonical.loads(manifest_bytes)
     if not isinstance(manifest, dict):
         raise MalformedPackage("The package manifest is not an object.")

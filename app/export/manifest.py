@@ -1,7 +1,8 @@
-"""The package manifest (version 2): who sent it to whom, its place in the
+"""The package manifest (versions 2 and 3): who sent it to whom, its place in the
 sequence, the hash of the age header it was sealed in, and the hash of every
-record it carries. Parsed strictly: unknown or
-missing fields, wrong types and malformed values are refused."""
+record it carries. Parsed strictly, exactly as docs/package-format.md section 6
+says: unknown or missing fields, wrong types and malformed values are refused,
+and so is a field that does not fit the package's kind or number."""
 
 from __future__ import annotations
 
@@ -11,14 +12,19 @@ from dataclasses import dataclass
 from typing import Any
 
 from app.export.errors import MalformedPackage, UnsupportedVersion
+from app.models.wire import CURRENT, VERSIONS, manifest_types
 
 FORMAT = "veldboek-package"
 # 2: the signed manifest names the age header (``header_sha256``), so no stanza
-# can be swapped after signing.
-VERSION = 2
+# can be swapped after signing. 3: a source's whole file travels (records of
+# the types below besides debriefs). Written: the newest; read: both.
+VERSION = CURRENT
+READS = VERSIONS
 KINDS = ("debriefs", "receipt")
-RECORD_TYPES = ("debrief",)
+RECORD_TYPES = {v: manifest_types(v) for v in READS}
 _HEX64 = re.compile(r"[0-9a-f]{64}")
+# The one form a writer makes (str(uuid.UUID)): lower case, hyphenated.
+_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 _STAMP = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]{6}Z")
 
 
@@ -63,11 +69,12 @@ class Manifest:
     # SHA-256 of the age header up to and including "---" (its version line and
     # every stanza): set when sealing (``package.seal``).
     header_sha256: str = ""
+    version: int = VERSION
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "format": FORMAT,
-            "version": VERSION,
+            "version": self.version,
             "kind": self.kind,
             "package_id": str(self.package_id),
             "created_at": self.created_at,
@@ -86,25 +93,14 @@ class Manifest:
     def from_dict(cls, doc: dict[str, Any]) -> Manifest:
         if doc.get("format") != FORMAT:
             raise MalformedPackage("This is not a Veldboek package manifest.")
-        version = doc.get("version")
-        if version != VERSION:
-            raise UnsupportedVersion(
-                "Package version {found} is not supported (this Veldboek reads {supported}).",
-                found=repr(version),
-                supported=VERSION,
-            )
-        expected = set(Manifest.__dataclass_fields__) | {
-            "format",
-            "version",
-            "body_sha256",
-            "body_length",
-        }
+        version = _version(doc.get("version"))
+        expected = set(Manifest.__dataclass_fields__) | {"format", "body_sha256", "body_length"}
         if set(doc) != expected:
             raise MalformedPackage("The package manifest has missing or unknown fields.")
         try:
             manifest = cls(
                 kind=_choice(doc["kind"], KINDS),
-                package_id=uuid.UUID(_str(doc["package_id"])),
+                package_id=_uuid(doc["package_id"]),
                 created_at=_match(doc["created_at"], _STAMP),
                 schema=_str(doc["schema"]),
                 sender=_match(doc["sender"], _HEX64),
@@ -113,16 +109,51 @@ class Manifest:
                 previous=doc["previous"]
                 if doc["previous"] == ""
                 else _match(doc["previous"], _HEX64),
-                records=tuple(_record(r) for r in _list(doc["records"])),
+                records=tuple(_record(r, version) for r in _list(doc["records"])),
                 receipts=tuple(_receipt(r) for r in _list(doc["receipts"])),
                 audit_events=_int(doc["audit_events"], 0),
                 header_sha256=_match(doc["header_sha256"], _HEX64),
+                version=version,
             )
         except (ValueError, TypeError, KeyError) as exc:
             raise MalformedPackage("The package manifest is malformed.") from exc
         if list(manifest.recipients) != sorted(set(manifest.recipients)) or not manifest.recipients:
             raise MalformedPackage("The package manifest lists its recipients wrongly.")
+        if (manifest.sequence == 1) != (manifest.previous == ""):
+            # The first package of a channel has no previous one; every later one names it.
+            raise MalformedPackage("The package manifest's number and its link do not agree.")
+        if manifest.kind == "debriefs" and manifest.receipts:
+            raise MalformedPackage("A package of debriefs carries a list of receipts.")
+        if manifest.kind == "receipt" and (
+            manifest.records or manifest.audit_events or not manifest.receipts
+        ):
+            raise MalformedPackage(
+                "A receipt carries records or audit events, or confirms no package."
+            )
         return manifest
+
+
+def _version(value: Any) -> int:
+    if type(value) is not int:
+        raise MalformedPackage("The package manifest is malformed.")
+    if value > VERSION:
+        raise UnsupportedVersion(
+            "This package was made by a newer Veldboek (format version {found}); this "
+            "Veldboek reads versions {supported}. Update Veldboek to read it.",
+            found=value,
+            supported=" and ".join(str(v) for v in READS),
+        )
+    if value not in READS:
+        raise UnsupportedVersion(
+            "Package version {found} is not supported (this Veldboek reads {supported}).",
+            found=repr(value),
+            supported=" and ".join(str(v) for v in READS),
+        )
+    return value
+
+
+def _uuid(value: Any) -> uuid.UUID:
+    return uuid.UUID(_match(value, _UUID))
 
 
 def _str(value: Any) -> str:
@@ -132,7 +163,7 @@ def _str(value: Any) -> str:
 
 
 def _int(value: Any, minimum: int) -> int:
-    if not isinstance(value, int) or isinstance(value, bool) or value < minimum:
+    if type(value) is not int or value < minimum:
         raise ValueError("expected a whole number")
     return value
 
@@ -157,12 +188,12 @@ def _choice(value: Any, options: tuple[str, ...]) -> str:
     return text
 
 
-def _record(doc: Any) -> RecordRef:
+def _record(doc: Any, version: int) -> RecordRef:
     if not isinstance(doc, dict) or set(doc) != {"type", "id", "version", "sha256"}:
         raise ValueError("malformed record entry")
     return RecordRef(
-        _choice(doc["type"], RECORD_TYPES),
-        uuid.UUID(_str(doc["id"])),
+        _choice(doc["type"], RECORD_TYPES[version]),
+        _uuid(doc["id"]),
         _int(doc["version"], 1),
         _match(doc["sha256"], _HEX64),
     )
@@ -171,4 +202,4 @@ def _record(doc: Any) -> RecordRef:
 def _receipt(doc: Any) -> ReceiptEntry:
     if not isinstance(doc, dict) or set(doc) != {"package_id", "sha256"}:
         raise ValueError("malformed receipt entry")
-    return ReceiptEntry(uuid.UUID(_str(doc["package_id"])), _match(doc["sha256"], _HEX64))
+    return ReceiptEntry(_uuid(doc["package_id"]), _match(doc["sha256"], _HEX64))

@@ -42,6 +42,7 @@ class Opened:
     stanzas: int
     header_sha256: str  # of the header as received, up to "---" (the manifest names it)
     container: bytearray  # the decrypted payload: what ``inner`` was parsed from
+    only_hybrid: bool = True  # every stanza is of the type mlkem768x25519
 
     @property
     def body(self) -> dict[str, Any]:
@@ -137,6 +138,7 @@ def parse(decrypted: age.Decrypted, *, parse_body: bool = True) -> Opened:
         len(header.stanzas),
         hashlib.sha256(header.raw_without_mac).hexdigest(),
         decrypted.plaintext,
+        all(s.args[0] == age.STANZA_TYPE for s in header.stanzas),
     )
 
 
@@ -153,6 +155,11 @@ def check_recipients(opened: Opened, own_fingerprint: str) -> None:
         )
     if opened.stanzas < max(RECIPIENT_SLOTS, len(opened.manifest.recipients)):
         raise RecipientMismatch("A recipient was removed from the package after sealing.")
+    if opened.stanzas != slots(len(opened.manifest.recipients)) or not opened.only_hybrid:
+        # A writer makes exactly ``slots`` stanzas, all of the hybrid type (section 3).
+        raise RecipientMismatch(
+            "The package's recipient slots are not the number and kind the format prescribes."
+        )
     if opened.header_sha256 != opened.manifest.header_sha256:
         raise RecipientMismatch(
             "The package's recipient slots were changed after it was signed (one was "

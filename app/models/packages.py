@@ -8,7 +8,7 @@ import uuid
 from datetime import datetime
 from enum import StrEnum
 
-from sqlalchemy import ForeignKey, LargeBinary, String, Text, UniqueConstraint
+from sqlalchemy import ForeignKey, LargeBinary, String, Text, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.clock import utc_now
@@ -101,6 +101,9 @@ class ExportedRecord(Base):
     # Set when a receipt confirmed the package and the retention rule removed the
     # record from this vault; the row stays as the trace of what was sent.
     purged_at: Mapped[datetime | None]
+    # The package format the record was encoded in (``sha256``): what it is compared
+    # with again (migration 0011; 2 before).
+    format: Mapped[int] = mapped_column(server_default=text("2"))
 
 
 class ExportedCopy(Base):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from datetime import date, datetime
 
-from sqlalchemy import ForeignKey, LargeBinary, String
+from sqlalchemy import ForeignKey, LargeBinary, String, text
 from sqlalchemy.orm import Mapped, mapped_column, validates
 
 from app.clock import utc_now
@@ -21,7 +21,9 @@ class Source(IdMixin, TimestampMixin, Base):
     compartment_id: Mapped[uuid.UUID] = mapped_column(
         ForeignKey("compartment.id", ondelete="RESTRICT"), index=True
     )
-    codename: Mapped[str] = mapped_column(String(80), unique=True)
+    # Not unique: two runners may give two people one codename (issue 17);
+    # the id tells them apart.
+    codename: Mapped[str] = mapped_column(String(80))
     # names.key(codename), set with the codename: the sources service keeps
     # codenames unique by it (not an index: see Alias).
     codename_key: Mapped[str | None] = mapped_column(String(), index=True)
@@ -37,7 +39,16 @@ class Source(IdMixin, TimestampMixin, Base):
     antecedents_checked_on: Mapped[date | None]
     antecedents_result: Mapped[str] = mapped_column(default="")
     notes: Mapped[str] = mapped_column(default="")
+    # Closing the registration: when it was recorded (``closed_at``), the reason,
+    # the day it was decided and who decided (the alias that closed it).
     closed_at: Mapped[datetime | None]
+    close_reason: Mapped[str] = mapped_column(default="", server_default=text("''"))
+    closed_on: Mapped[date | None]
+    # use_alter: an alias can name its source (``Alias.source_id``), so the two
+    # tables refer to each other; SQLite keeps both keys in the tables anyway.
+    closed_by_alias_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("alias.id", use_alter=True)
+    )
 
     @validates("codename")
     def _set_key(self, _field: str, value: str) -> str:

@@ -20,6 +20,7 @@ from app import limits
 from app.clock import utc_now
 from app.dal.keyset import Sort, SortKeys, cut
 from app.dal.scope import Scope, get_visible, is_narrow, visible
+from app.dal.source_names import shown_codenames
 from app.domain.grading import Grading
 from app.domain.text import normalise_name
 from app.errors import AccessDenied, InvalidInput, WorkflowError
@@ -492,7 +493,7 @@ def list_debriefs(
     keyset = DEBRIEF_SORTS.keyset(sort)
     with vault.read() as session:
         query = (
-            mapping.debrief_row_query()
+            mapping.debrief_row_query(scope)
             .add_columns(*keyset.cursor_columns())
             .where(visible(Debrief.compartment_id, scope, drive=is_narrow(session, scope)))
         )
@@ -556,8 +557,7 @@ def get_debrief(vault: Vault, scope: Scope, debrief_id: uuid.UUID) -> DebriefVie
     with vault.read() as session:
         d = get_visible(session, scope, Debrief, debrief_id)
         names = mapping.alias_names(session)
-        source = session.get(Source, d.source_id)
-        assert source is not None  # FK
+        codename = shown_codenames(session, scope, {d.source_id})[d.source_id]
         contact = None
         if d.contact_id is not None:
             c = session.get(Contact, d.contact_id)
@@ -584,7 +584,7 @@ def get_debrief(vault: Vault, scope: Scope, debrief_id: uuid.UUID) -> DebriefVie
             id=d.id,
             source_id=d.source_id,
             compartment_id=d.compartment_id,
-            codename=source.codename,
+            codename=codename,
             status=d.status,
             contact=contact,
             narrative=d.narrative,
@@ -609,7 +609,7 @@ def get_debrief(vault: Vault, scope: Scope, debrief_id: uuid.UUID) -> DebriefVie
                 )
                 for a in addenda
             ),
-            taskings=tuple(mapping.tasking_view(t, source.codename) for t in taskings),
+            taskings=tuple(mapping.tasking_view(t, codename) for t in taskings),
             payments=tuple(mapping.payment_view(p, names) for p in payments),
         )
 
@@ -622,7 +622,7 @@ def debrief_rows(
         return {}
     with vault.read() as session:
         rows = session.execute(
-            mapping.debrief_row_query().where(
+            mapping.debrief_row_query(scope).where(
                 Debrief.id.in_(list(ids)), visible(Debrief.compartment_id, scope)
             )
         ).all()

@@ -402,6 +402,9 @@ _SOURCE_COLS = (
     "antecedents_result",
     "notes",
     "closed_at",
+    "close_reason",
+    "closed_on",
+    "closed_by_alias_id",
     "created_at",
     "updated_at",
 )
@@ -542,6 +545,7 @@ def _source_rows(
     kind = g.rng.choices(list(SourceKind), weights=[6, 3, 2])[0]
     status = g.rng.choices(list(SourceStatus), weights=[1, 1, 8, 1, 1])[0]
     contracted = kind is SourceKind.CIVILIAN_INFORMANT and status is SourceStatus.ACTIVE
+    closed = status is SourceStatus.CLOSED
     today = now.date()
     rows["source"].append(
         (
@@ -567,6 +571,9 @@ def _source_rows(
             ),
             "",
             _ts(now) if status is SourceStatus.CLOSED else None,
+            "Relationship ended: no longer in a position to report." if closed else "",
+            today.isoformat() if closed else None,
+            plan.runner_id if closed else None,
             created,
             created,
         )

@@ -165,10 +165,12 @@ def read_bundle_file(path: Path) -> KeyBundle:
 
 
 def read_bundle(data: bytes) -> KeyBundle:
+    """A bundle file: its canonical JSON, with or without the one line feed
+    ``save_bundle`` ends it with; nothing else before or after it."""
     if len(data) > MAX_BUNDLE_BYTES:
         raise InvalidInput("This file is too large to be a key bundle.")
     try:
-        doc = canonical.loads(data.strip())
+        doc = canonical.loads(data.removesuffix(b"\n"))
         if not isinstance(doc, dict) or doc.get("format") != BUNDLE_FORMAT:
             raise InvalidInput("This file is not a Veldboek key bundle.")
         if doc.get("version") != BUNDLE_VERSION:
@@ -198,6 +200,19 @@ def normalise_spoken(text: str) -> str:
     return re.sub(r"\D", "", text)
 
 
+_KEY_ID = re.compile(r"[0-9a-f]{64}")
+
+
+def confirms(fp: Fingerprint, confirmed: str) -> bool:
+    """Does what a person typed confirm ``fp``? Either the spoken fingerprint (its 50
+    digits, however grouped) or the key id (the 64 hex digits ``keys show`` prints,
+    either case, spaces and colons allowed), in full."""
+    compact = re.sub(r"[\s:]", "", confirmed).lower()
+    if _KEY_ID.fullmatch(compact):
+        return compact == fp.hex
+    return normalise_spoken(confirmed) == normalise_spoken(fp.spoken)
+
+
 def add_peer(
     vault: Vault,
     scope: Scope,
@@ -208,10 +223,18 @@ def add_peer(
     name: str | None = None,
 ) -> PeerView:
     """Add a handler, the central system or a runner, once the person has read
-    out the fingerprint and it matched (``confirmed_spoken``)."""
+    out the fingerprint and it matched (``confirmed_spoken``: the spoken digits or
+    the key id). The bundle says what its owner is; it must be what the person
+    adding it says (``role``)."""
     peer_name = names.clean(name or bundle.name, NameKind.KEY)
     fp = bundle.fingerprint
-    if normalise_spoken(confirmed_spoken) != normalise_spoken(fp.spoken):
+    if bundle.role is not role:
+        raise InvalidInput(
+            "The key bundle is for the role {found}, not {wanted}: the key was not added.",
+            found=bundle.role.value,
+            wanted=role.value,
+        )
+    if not confirms(fp, confirmed_spoken):
         raise InvalidInput("The fingerprint does not match: the key was not added.")
     own = own_fingerprint(vault)
     if fp.hex == own.hex:

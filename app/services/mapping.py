@@ -10,6 +10,8 @@ from typing import Any
 from sqlalchemy import ScalarSelect, Select, func, select
 from sqlalchemy.orm import Session
 
+from app.dal.scope import Scope
+from app.dal.source_names import shown_codename
 from app.domain.grading import Grading
 from app.models import (
     Alias,
@@ -89,13 +91,13 @@ def item_count() -> ScalarSelect[Any]:
     )
 
 
-def debrief_row_query() -> Select[Any]:
+def debrief_row_query(scope: Scope) -> Select[Any]:
     items = item_count()
     return (
         select(
             Debrief.id,
             Debrief.source_id,
-            Source.codename,
+            shown_codename(scope),
             Debrief.created_at,
             Debrief.status,
             Contact.kind,

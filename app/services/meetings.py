@@ -80,6 +80,13 @@ def close_meeting(vault: Vault, scope: Scope, meeting: MeetingRecord, note: str)
     return meeting
 
 
+def close_as_saved(vault: Vault, scope: Scope, meeting: MeetingRecord) -> MeetingRecord:
+    """End a meeting whose note is already saved (left open by a lock, and the app
+    is quitting before the runner went back to it)."""
+    note = debriefs.get_debrief(vault, scope, meeting.debrief_id).narrative
+    return close_meeting(vault, scope, meeting, note)
+
+
 def discard_meeting(
     vault: Vault, scope: Scope, meeting: MeetingRecord, *, lose_note: bool = False
 ) -> None:

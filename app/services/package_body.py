@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import binascii
 import hashlib
+import itertools
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
@@ -20,6 +21,7 @@ from typing import Any
 from app.export import canonical, package
 from app.export.errors import MalformedPackage
 from app.export.manifest import RecordRef
+from app.models import wire as w
 from app.services import package_validation
 
 BODY_PARTS = frozenset({"sources", "records", "audit"})  # and "attachments", read apart
@@ -32,12 +34,16 @@ class Files(Mapping[str, bytes]):
     """The files a package carries, by SHA-256: each is decoded from its base64 in
     the container when it is asked for, so they are never all held at once."""
 
-    def __init__(self, container: bytearray, where: dict[str, tuple[int, int]]) -> None:
+    def __init__(self, container: bytearray, where: dict[str, tuple[int, int, int]]) -> None:
         self._container, self._where = container, where
 
     def __getitem__(self, sha256: str) -> bytes:
-        start, end = self._where[sha256]
+        start, end, _size = self._where[sha256]
         return binascii.a2b_base64(memoryview(self._container)[start:end])
+
+    def size(self, sha256: str) -> int:
+        """The file's length in bytes (found when its hash was checked)."""
+        return self._where[sha256][2]
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._where)
@@ -97,7 +103,8 @@ def _files(walk: _Canonical) -> Files:
     Each is decoded once here to check its hash, and again when it is written."""
     data = walk.data
     view = memoryview(data)
-    where: dict[str, tuple[int, int]] = {}
+    where: dict[str, tuple[int, int, int]] = {}
+    last = ""
     walk.expect(b"[")
     more = not data.startswith(b"]", walk.at, walk.stop)
     while more:
@@ -113,9 +120,15 @@ def _files(walk: _Canonical) -> Files:
         walk.at += len(found)
         walk.expect(b'"}')
         sha = found.decode("ascii") if _HASH.fullmatch(found) else ""
-        if not sha or sha in where or _sha256_of_base64(view[start:end]) != sha:
+        if not sha or sha in where:
             raise MalformedPackage("A file in the package does not match its hash.")
-        where[sha] = (start, end)
+        digest, size = _sha256_of_base64(view[start:end])
+        if digest != sha:
+            raise MalformedPackage("A file in the package does not match its hash.")
+        if sha < last:  # each content once, by hash
+            raise MalformedPackage("The package's files are not in the order of their hashes.")
+        last = sha
+        where[sha] = (start, end, size)
         more = data.startswith(b",", walk.at, walk.stop)
         if more:
             walk.at += 1
@@ -123,12 +136,14 @@ def _files(walk: _Canonical) -> Files:
     return Files(data, where)
 
 
-def _sha256_of_base64(text: memoryview) -> str:
-    """The hash of the bytes ``text`` encodes; they are let go at once."""
+def _sha256_of_base64(text: memoryview) -> tuple[str, int]:
+    """The hash and length of the bytes ``text`` encodes (standard base64 with its
+    padding, nothing else); they are let go at once."""
     try:
-        return hashlib.sha256(binascii.a2b_base64(text)).hexdigest()
+        data = binascii.a2b_base64(text, strict_mode=True)
     except binascii.Error:
         raise MalformedPackage("A file in the package is malformed.") from None
+    return hashlib.sha256(data).hexdigest(), len(data)
 
 
 def _parse_body(opened: package.Opened) -> tuple[dict[str, Any], Files, _Canonical]:
@@ -153,7 +168,8 @@ def _parse_body(opened: package.Opened) -> tuple[dict[str, Any], Files, _Canonic
 def contents(opened: package.Opened) -> Contents:
     """The records, sources, files and audit events of a debriefs package whose
     container was parsed without its body (``parse_body=False``), every one
-    checked: shape, hash, canonical bytes."""
+    checked: shape, hash, canonical bytes, and how they refer to each other."""
+    version = opened.manifest.version
     body, files, walk = _parse_body(opened)
     entries = body["records"]
     refs = opened.manifest.records
@@ -174,7 +190,8 @@ def contents(opened: package.Opened) -> Contents:
             raise MalformedPackage("A record entry in the package is malformed.")
         if (entry["type"], entry["id"], entry["version"]) != (ref.type, str(ref.id), ref.version):
             raise MalformedPackage("The package's records are not in the manifest's order.")
-        data = package_validation.validate_debrief(entry["data"])  # the parsed dict itself
+        # the parsed dict itself
+        data = package_validation.validate(ref.type, version, entry["data"])
         text = canonical.dumps_loaded(data)
         if hashlib.sha256(text).hexdigest() != ref.sha256 or data["id"] != str(ref.id):
             raise MalformedPackage("A record does not match its hash in the manifest.")
@@ -189,15 +206,50 @@ def contents(opened: package.Opened) -> Contents:
     walk.expect_value(body["sources"])
     walk.expect(b"}")
     walk.end()
-    if len({ref.id for ref, _ in records}) != len(records):
+    if len({(ref.type, ref.id) for ref, _ in records}) != len(records):
         raise MalformedPackage("The package carries a record twice.")
-    sources = [package_validation.validate_source(s) for s in _list(body["sources"])]
+    sources = [package_validation.validate_source(s, version) for s in _list(body["sources"])]
     if len({s["id"] for s in sources}) != len(sources):
         raise MalformedPackage("The package lists a source twice.")
+    if [s["id"] for s in sources] != sorted(s["id"] for s in sources):
+        raise MalformedPackage("The package's sources are not in the order of their ids.")
     events = [package_validation.validate_event(e) for e in _list(body["audit"])]
     if len(events) != opened.manifest.audit_events:
         raise MalformedPackage("The package's audit events do not match its manifest.")
+    if any(a["seq"] >= b["seq"] for a, b in itertools.pairwise(events)):
+        # One sender's chain: each event once, in its order.
+        raise MalformedPackage("The package's audit events repeat a number or are out of order.")
+    _check_references(records, sources, files)
     return Contents(records, sources, files, events, locations)
+
+
+def _check_references(
+    records: list[tuple[RecordRef, dict[str, Any]]], sources: list[dict[str, Any]], files: Files
+) -> None:
+    """Every record belongs to one of the package's sources (in that source's
+    compartment), every file a record names is in the package with the size the
+    record gives, and nothing in the package belongs to no record."""
+    compartment_of = {s["id"]: s["compartment_id"] for s in sources}
+    used: set[str] = set()
+    named: set[str] = set()
+    for ref, data in records:
+        source = data[w.RECORD_TYPES[ref.type].source_ref]
+        if source not in compartment_of:
+            raise MalformedPackage("A record belongs to a source the package does not list.")
+        if data["compartment_id"] != compartment_of[source]:
+            raise MalformedPackage("A record's compartment does not match its source.")
+        used.add(source)
+        for f in data.get("attachments", ()) if ref.type == "debrief" else ():
+            sha = f["sha256"]
+            if sha not in files:
+                raise MalformedPackage("A file a record names is missing from the package.")
+            if files.size(sha) != f["size"]:
+                raise MalformedPackage("A file in the package is not the size its record gives.")
+            named.add(sha)
+    if used != set(compartment_of):
+        raise MalformedPackage("The package lists a source none of its records belongs to.")
+    if named != set(files):
+        raise MalformedPackage("The package carries a file none of its records names.")
 
 
 def _list(value: object) -> list[object]:

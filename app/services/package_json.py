@@ -1,4 +1,5 @@
-"""Debrief records and audit events as canonical JSON, encoded by SQLite itself.
+"""Records and audit events as canonical JSON, encoded by SQLite itself; the
+statements are made from the declarations of ``app.models.wire`` (``record_sql``).
 
 Export used to spend most of its time turning rows into Python values and those
 into JSON (``package_records.serialise``; benchmarks/packages.py). SQLite's
@@ -25,7 +26,6 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import re
 import uuid
 from collections import defaultdict
 from collections.abc import Sequence
@@ -37,6 +37,7 @@ from sqlalchemy.orm import Session
 
 from app.domain.grading import Grading
 from app.export import canonical
+from app.models import wire as w
 from app.models.enums import GradingScheme
 from app.services import package_records
 
@@ -63,9 +64,6 @@ _BYTES = f"json_extract('[]', '${_BYTES_MARK}')"  # "bad JSON path: '$bytes ...'
 
 def _text(c: str) -> str:
     return f"CASE WHEN typeof({c}) = 'blob' THEN {_BYTES} ELSE {c} END"
-
-
-_COLUMN = re.compile(r"[a-z]\.[a-z_0-9]+")
 
 
 def _when(ok: str, value: str) -> str:
@@ -115,16 +113,12 @@ def _hex_or_empty(c: str) -> str:
 _ALIASES_CONFORM = f"SELECT 1 FROM alias WHERE NOT {_HEX.format(c='id')} LIMIT 1"
 
 
-# -- the JSON, written as SQL -------------------------------------------------------
-
-_TEXTS = ("narrative", "welfare_observations", "security_observations", "runner_assessment")
+# -- the JSON, written as SQL, from the declarations ------------------------------------
 
 
-def _obj(fields: dict[str, str]) -> str:
+def _obj(members: dict[str, str]) -> str:
     # Keys in the order canonical JSON sorts them (Python's str order; all ASCII).
-    # A bare column is text (the other forms are checked where they are made).
-    values = {k: _text(v) if _COLUMN.fullmatch(v) else v for k, v in fields.items()}
-    return "json_object(" + ", ".join(f"'{k}', {values[k]}" for k in sorted(values)) + ")"
+    return "json_object(" + ", ".join(f"'{k}', {members[k]}" for k in sorted(members)) + ")"
 
 
 def _list(value: str, source: str, order: str) -> str:
@@ -139,150 +133,120 @@ _BOOL = (
     + " WHEN {c} THEN json('true') ELSE json('false') END"
 )
 
-_SUBJECT = _obj({"kind": "s.kind", "name": "s.name"})
-_ITEM = _obj(
-    {
-        "id": _dashed("i.id"),
-        "position": _int("i.position"),
-        "text": "i.text",
-        "sanitised_text": "i.sanitised_text",
-        "scheme": "i.scheme",
-        "source_evaluation": "i.source_evaluation",
-        "intelligence_assessment": "i.intelligence_assessment",
-        "handling_code": "i.handling_code",
-        "handling_conditions": "i.handling_conditions",
-        "corroboration": "i.corroboration",
-        "exculpatory": _BOOL.format(c="i.exculpatory"),
-        "subjects": _list(
-            _SUBJECT,
-            "item_subject AS l JOIN subject AS s ON s.id = l.subject_id WHERE l.item_id = i.id",
-            "s.kind, s.name",
-        ),
-    }
-)
-_ATTENDEE = (
-    "(SELECT CASE WHEN a.alias_id IS NOT NULL AND NOT "
-    + _HEX.format(c="a.alias_id")
-    + f" THEN {_STOP} ELSE coalesce((SELECT {_text('name')} FROM alias "
-    "WHERE alias.id = a.alias_id), '?') "
-    "END AS n FROM contact_attendee AS a WHERE a.contact_id = c.id)"
-)
-_CONTACT = _obj(
-    {
-        "id": _dashed("c.id"),
-        "kind": "c.kind",
-        "occurred_at": _stamp("c.occurred_at"),
-        "duration_minutes": _int_or_null("c.duration_minutes"),
-        "location_codeword": "c.location_codeword",
-        "reconnaissance_notes": "c.reconnaissance_notes",
-        "safety_notes": "c.safety_notes",
-        "notes": "c.notes",
-        "attendees": _list("n", _ATTENDEE, "n"),
-    }
-)
-_ADDENDUM = _obj(
-    {
-        "id": _dashed("a.id"),
-        "text": "a.text",
-        "author": _name("a.author_alias_id"),
-        "created_at": _stamp("a.created_at"),
-    }
-)
-_TASKING = _obj(
-    {
-        "id": _dashed("t.id"),
-        "description": "t.description",
-        "limits": "t.limits",
-        "deadline": _day("t.deadline"),
-        "status": "t.status",
-        "outcome": "t.outcome",
-        "created_at": _stamp("t.created_at"),
-    }
-)
-_PAYMENT = _obj(
-    {
-        "id": _dashed("p.id"),
-        "kind": "p.kind",
-        "amount_cents": _int("p.amount_cents"),
-        "currency": "p.currency",
-        "reason": "p.reason",
-        "occurred_on": _day("p.occurred_on"),
-        "witness": _name("p.witness_alias_id"),
-        "approved_by": _name("p.approved_by_alias_id"),
-        "created_at": _stamp("p.created_at"),
-    }
-)
-_ATTACHMENT = _obj(
-    {
-        "id": _dashed("f.id"),
-        "name": "f.name",
-        "media_type": "f.media_type",
-        "size": _int("f.size"),
-        "sha256": "f.sha256",
-        "created_at": _stamp("f.created_at"),
-    }
-)
-_CONTACT_OF_D = f"json((SELECT {_CONTACT} FROM contact AS c WHERE c.id = d.contact_id))"
-_DEBRIEF = _obj(
-    {
-        "id": _dashed("d.id"),
-        "source_id": _dashed("d.source_id"),
-        "compartment_id": _dashed("d.compartment_id"),
-        "status": "d.status",
-        **{k: f"d.{k}" for k in _TEXTS},
-        "critical_reflection": "d.critical_reflection",
-        "author": _name("d.author_alias_id"),
-        "reviewer": _name("d.reviewer_alias_id"),
-        "review_comment": "d.review_comment",
-        "created_at": _when(_STAMP.format(c="d.created_at"), "d.created_at"),
-        "updated_at": _stamp("d.updated_at"),
-        "submitted_at": _stamp("d.submitted_at"),
-        "reviewed_at": _stamp("d.reviewed_at"),
-        # ``serialise`` finds the contact by the normalised id
-        "contact": _or_null(_HEX, "d.contact_id", _CONTACT_OF_D),
-        "items": _list(
-            _ITEM, "intelligence_item AS i WHERE i.debrief_id = d.id", "i.position, i.id"
-        ),
-        "addenda": _list(
-            _ADDENDUM, "addendum AS a WHERE a.debrief_id = d.id", "a.created_at, a.id"
-        ),
-        "taskings": _list(_TASKING, "tasking AS t WHERE t.debrief_id = d.id", "t.id"),
-        "payments": _list(_PAYMENT, "payment AS p WHERE p.debrief_id = d.id", "p.id"),
-        "attachments": _list(
-            _ATTACHMENT, "attachment AS f WHERE f.debrief_id = d.id", "f.created_at, f.id"
-        ),
-    }
-)
-# CAST AS BLOB: the bytes as they are, without a round trip through a Python str.
-_DEBRIEFS_SQL = (
-    "SELECT d.id, d.source_id, d.compartment_id, d.status, d.created_at, "
-    "CAST(d.narrative AS BLOB), CAST(d.critical_reflection AS BLOB), "
-    f"CAST({_DEBRIEF} AS BLOB) FROM debrief AS d "
-    "WHERE d.id IN ({})"
-)
+
+def _attendees(a: str) -> str:
+    names = (
+        "(SELECT CASE WHEN x.alias_id IS NOT NULL AND NOT "
+        + _HEX.format(c="x.alias_id")
+        + f" THEN {_STOP} ELSE coalesce((SELECT {_text('name')} FROM alias "
+        "WHERE alias.id = x.alias_id), '?') "
+        f"END AS n FROM contact_attendee AS x WHERE x.contact_id = {a}.id)"
+    )
+    return _list("n", names, "n")
+
+
+def _sent_debrief(c: str) -> str:
+    """The debrief a tasking or payment names, unless that debrief is a draft."""
+    draft = f"(SELECT status FROM debrief WHERE debrief.id = {c}) = 'draft'"
+    return f"CASE WHEN {c} IS NULL OR {draft} THEN NULL ELSE {_dashed(c)} END"
+
+
+def _field(f: w.Field, a: str) -> str:
+    c = f"{a}.{f.column}"
+    if f.derived == "attendees":
+        return _attendees(a)
+    if f.derived == "compartment_name":
+        return f"(SELECT {_text('x.name')} FROM compartment AS x WHERE x.id = {a}.compartment_id)"
+    if f.derived == "sent_debrief":
+        return _sent_debrief(c)
+    if f.by_alias:
+        return _name(c)
+    if f.wire is w.Wire.ID:
+        return _or_null(_HEX, c, _dashed(c)) if f.nullable else _dashed(c)
+    if f.wire is w.Wire.TIME:
+        return _stamp(c)
+    if f.wire is w.Wire.DAY:
+        return _day(c)
+    if f.wire is w.Wire.COUNT:
+        return _int_or_null(c) if f.nullable else _int(c)
+    if f.wire is w.Wire.BOOL:
+        return _BOOL.format(c=c)
+    if f.wire is w.Wire.HEX_ID:
+        return _hex_or_empty(c)
+    return _text(c)  # text, codes, names and hashes: text as stored
+
+
+# Link tables a nested list is read through (``package_records``).
+_LINKS = {("item", "subjects"): ("item_subject", "item_id", "subject_id")}
+
+
+def record_sql(rt: w.RecordType, version: int, depth: int = 0) -> str:
+    """The canonical JSON of a record of ``rt`` as one SQL expression over the
+    table aliased ``t{depth}``."""
+    a = f"t{depth}"
+    members = {f.name: _field(f, a) for f in rt.fields(version)}
+    for n in rt.nested(version):
+        child = w.RECORD_TYPES[n.record]
+        b = f"t{depth + 1}"
+        inner = record_sql(child, version, depth + 1)
+        order = ", ".join(f"{b}.{child.member(k).column}" for k in n.order)  # type: ignore[union-attr]
+        if (rt.name, n.name) in _LINKS:
+            table, parent_col, child_col = _LINKS[(rt.name, n.name)]
+            source = (
+                f"{table} AS l{depth} JOIN {package_records.table_of(child)} AS {b} "
+                f"ON {b}.id = l{depth}.{child_col} WHERE l{depth}.{parent_col} = {a}.id"
+            )
+            members[n.name] = _list(inner, source, order)
+        elif n.many:
+            source = f"{package_records.table_of(child)} AS {b} WHERE {b}.{n.link} = {a}.id"
+            members[n.name] = _list(inner, source, order)
+        else:
+            link = f"{a}.{n.link}"
+            one = (
+                f"json((SELECT {inner} FROM {package_records.table_of(child)} AS {b} "
+                f"WHERE {b}.id = {link}))"
+            )
+            # ``serialise`` finds the child by the normalised id
+            members[n.name] = _or_null(_HEX, link, one)
+    return _obj(members)
+
+
+@functools.cache
+def _debriefs_sql(version: int) -> str:
+    # CAST AS BLOB: the bytes as they are, without a round trip through a Python str.
+    return (
+        "SELECT t0.id, t0.source_id, t0.compartment_id, t0.status, t0.created_at, "
+        "CAST(t0.narrative AS BLOB), CAST(t0.critical_reflection AS BLOB), "
+        f"CAST({record_sql(w.DEBRIEF, version)} AS BLOB) FROM debrief AS t0 "
+        "WHERE t0.id IN ({})"
+    )
+
+
+@functools.cache
+def _records_sql(type_name: str, version: int) -> str:
+    rt = w.RECORD_TYPES[type_name]
+    source = rt.source_ref
+    return (
+        f"SELECT t0.id, t0.{'id' if source == 'id' else 'source_id'}, t0.compartment_id, "
+        f"CAST({record_sql(rt, version)} AS BLOB) FROM {package_records.table_of(rt)} AS t0 "
+        "WHERE t0.id IN ({})"
+    )
+
+
 _GRADING_SQL = (
     "SELECT debrief_id, position, id, text, scheme, source_evaluation, intelligence_assessment, "
     "handling_code, handling_conditions FROM intelligence_item WHERE debrief_id IN ({})"
 )
-_EVENT = _obj(
-    {
-        "seq": _int("e.seq"),
-        "at": _stamp("e.at"),
-        "actor": "e.actor",
-        "actor_alias_id": _hex_or_empty("e.actor_alias_id"),
-        "action": "e.action",
-        "record_type": "e.record_type",
-        "record_id": "e.record_id",
-        "compartment_id": _hex_or_empty("e.compartment_id"),
-        "detail": "e.detail",
-        "prev_hash": "e.prev_hash",
-        "hash": "e.hash",
-    }
-)
-_EVENTS_SQL = (
-    f"SELECT e.seq, CAST({_EVENT} AS BLOB) FROM audit_event AS e "
-    "WHERE e.record_type = 'debrief' AND e.record_id IN ({})"
-)
+
+
+@functools.cache
+def _events_sql(types: tuple[str, ...]) -> str:
+    marks = ", ".join(f"'{t}'" for t in types)  # the declared names, never input
+    return (
+        f"SELECT t0.seq, CAST({record_sql(w.AUDIT_EVENT, w.CURRENT)} AS BLOB) "
+        f"FROM audit_event AS t0 WHERE t0.record_type IN ({marks}) "
+        f"AND {package_records.NOT_IDENTITY.format(a='t0.')} AND t0.record_id IN ({{}})"
+    )
 
 
 def _encoded_rows(raw: Any, sql: str, ids: list[str]) -> list[tuple[Any, ...]] | None:
@@ -348,14 +312,17 @@ class _Lacks:
         return any(not i[0].strip() or grading_lacks(*i[1:]) for i in items)
 
 
-def debriefs(session: Session, ids: Sequence[uuid.UUID]) -> list[EncodedDebrief]:
-    """The debriefs ``ids`` (as many as exist), ordered by creation and id."""
+def debriefs(
+    session: Session, ids: Sequence[uuid.UUID], version: int = w.CURRENT
+) -> list[EncodedDebrief]:
+    """The debriefs ``ids`` (as many as exist), ordered by creation and id, in the
+    shape of format ``version``."""
     raw = session.connection().connection.dbapi_connection
     assert raw is not None
     hexes = [i.hex for i in ids]
-    rows = _encoded_rows(raw, _DEBRIEFS_SQL, hexes)
+    rows = _encoded_rows(raw, _debriefs_sql(version), hexes)
     if rows is None:
-        return _from_records(session, ids)
+        return _from_records(session, ids, version)
     for row in rows:
         _checked(row[7])  # first: the grading below is read as text, and is in here
     lacks = _Lacks()
@@ -381,9 +348,9 @@ def debriefs(session: Session, ids: Sequence[uuid.UUID]) -> list[EncodedDebrief]
     return out
 
 
-def _from_records(session: Session, ids: Sequence[uuid.UUID]) -> list[EncodedDebrief]:
+def _from_records(session: Session, ids: Sequence[uuid.UUID], version: int) -> list[EncodedDebrief]:
     """The Python path: ``serialise`` normalises what SQLite's JSON would not."""
-    records = package_records.serialise(session, ids)
+    records = package_records.serialise(session, ids, version)
     lacks = _Lacks()
     out = []
     for r in records:
@@ -417,14 +384,66 @@ def _from_records(session: Session, ids: Sequence[uuid.UUID]) -> list[EncodedDeb
     return out
 
 
-def audit_events(session: Session, ids: Sequence[uuid.UUID]) -> tuple[int, canonical.Parts]:
-    """(how many, canonical JSON list as pieces) of the runner's audit events
-    about ``ids``."""
+@dataclass(frozen=True)
+class EncodedRecord:
+    """A record of a source's file as canonical JSON."""
+
+    type: str
+    id: uuid.UUID
+    source_id: uuid.UUID
+    compartment_id: uuid.UUID
+    json: bytes
+    sha256: str
+
+
+def records(
+    session: Session, type_name: str, ids: Sequence[uuid.UUID], version: int = w.CURRENT
+) -> list[EncodedRecord]:
+    """The records ``ids`` of a type of a source's file (``wire.FILE_RECORDS``), by id."""
     raw = session.connection().connection.dbapi_connection
     assert raw is not None
-    rows = _encoded_rows(raw, _EVENTS_SQL, [i.hex for i in ids])
+    rows = _encoded_rows(raw, _records_sql(type_name, version), [i.hex for i in ids])
     if rows is None:
-        events = package_records.audit_events(session, ids)
+        rt = w.RECORD_TYPES[type_name]
+        out = []
+        for r in package_records.records(session, type_name, ids, version):
+            text = package_records.encoded(r)
+            out.append(
+                EncodedRecord(
+                    type_name,
+                    uuid.UUID(r["id"]),
+                    uuid.UUID(r[rt.source_ref]),
+                    uuid.UUID(r["compartment_id"]),
+                    text,
+                    hashlib.sha256(text).hexdigest(),
+                )
+            )
+        return out
+    found = [
+        EncodedRecord(
+            type_name,
+            uuid.UUID(hex=rid),
+            uuid.UUID(hex=source),
+            uuid.UUID(hex=comp),
+            _checked(text),
+            hashlib.sha256(text).hexdigest(),
+        )
+        for rid, source, comp, text in rows
+    ]
+    return sorted(found, key=lambda r: r.id)
+
+
+def audit_events(
+    session: Session, ids: Sequence[uuid.UUID], types: Sequence[str] = ("debrief",)
+) -> tuple[int, canonical.Parts]:
+    """(how many, canonical JSON list as pieces) of the sender's audit events
+    about the records ``ids`` (of the audit record types ``types``)."""
+    raw = session.connection().connection.dbapi_connection
+    assert raw is not None
+    kinds = tuple(sorted(set(types)))
+    rows = _encoded_rows(raw, _events_sql(kinds), [i.hex for i in ids])
+    if rows is None:
+        events = package_records.audit_events(session, ids, kinds)
         return len(events), [package_records.encoded(events)]
     rows.sort(key=lambda r: r[0])
     return len(rows), canonical.array_parts([_checked(r[1]) for r in rows])

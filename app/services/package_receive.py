@@ -20,7 +20,7 @@ from __future__ import annotations
 import contextlib
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -192,13 +192,15 @@ class PackageCheck:
     sender: str
     sender_spoken: str
     sequence: int
-    records: int
+    records: int  # debriefs
     files: int
     audit_events: int
     created_at: str
     status: str  # "new" | "gap" | "late" | "already imported" | "conflict"
     sha256: str  # of the file: ``import_package(expected_sha256=...)`` imports this one only
     warnings: tuple[Notice, ...] = ()
+    file_records: int = 0  # records of the sources' files (format version 3)
+    version: int = 0  # the package's format version
 
 
 @collection_paused()
@@ -209,6 +211,7 @@ def verify_package(vault: Vault, scope: Scope, source: PackageSource) -> Package
         contents = package_body.contents(verified.opened)
         with vault.read() as session:
             arrival = arrival_of(session, verified)
+            notices = package_import.codename_notices(session, contents.sources)
     except PackageError as exc:
         _refused(vault, scope, exc)
         raise
@@ -220,18 +223,21 @@ def verify_package(vault: Vault, scope: Scope, source: PackageSource) -> Package
         record_id=m.package_id,
         detail={"status": arrival.status},
     )
+    debriefs = sum(ref.type == "debrief" for ref in m.records)
     return PackageCheck(
         m.package_id,
         verified.sender.name,
         verified.sender.spoken,
         m.sequence,
-        len(m.records),
+        debriefs,
         len(contents.blobs),
         m.audit_events,
         m.created_at,
         arrival.status,
         verified.opened.sha256,
-        arrival.warnings,
+        arrival.warnings + notices,
+        len(m.records) - debriefs,
+        m.version,
     )
 
 
@@ -240,12 +246,14 @@ class ImportResult:
     package_id: uuid.UUID
     sender: str
     sequence: int
-    new: int
+    new: int  # debriefs, as the four counts here
     updated: int
     unchanged: int
     older: int
     audit_events: int  # kept with the package's container (``package_evidence``)
     warnings: tuple[Notice, ...] = ()
+    # The records of the sources' files (format version 3), counted the same way.
+    file_records: package_import.ImportCounts = field(default_factory=package_import.ImportCounts)
 
 
 @collection_paused()
@@ -281,7 +289,7 @@ def import_package(
         with vault.write() as session, bulk_cache(session):
             arrival = arrival_of(session, verified)
             refuse_if_replayed(arrival)
-            counts = package_import.apply(
+            applied = package_import.apply(
                 session,
                 scope,
                 m.package_id,
@@ -291,7 +299,9 @@ def import_package(
                 contents.blobs,
                 contents.locations,
                 progress,
+                version=m.version,
             )
+            counts = applied.debriefs
             log_arrival(session, verified, records=len(contents.records))
             session.flush()
             # Once it is compressed, the plain container (and the files read from it)
@@ -312,7 +322,10 @@ def import_package(
                     "updated": counts.updated,
                     "unchanged": counts.unchanged,
                     "older": counts.older,
+                    "file_records": applied.files.new + applied.files.updated,
                     "arrival": arrival.status,
+                    "version": m.version,
+                    "shared_codenames": len(applied.notices),
                 },
             )
     except PackageError as exc:
@@ -327,5 +340,6 @@ def import_package(
         counts.unchanged,
         counts.older,
         len(contents.events),
-        arrival.warnings,
+        arrival.warnings + applied.notices,
+        applied.files,
     )

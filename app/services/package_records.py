@@ -1,6 +1,16 @@
-"""Debriefs as package records: serialised on the runner's side, validated on the
-handler's. A record is plain data (names instead of alias ids, ISO timestamps),
-so it means the same in any vault; its SHA-256 is over its canonical JSON."""
+"""Records as a package carries them, read in Python from the declarations of
+``app.models.wire``: plain data (cover names instead of alias ids, ISO timestamps),
+so a record means the same in any vault; its SHA-256 is over its canonical JSON.
+
+This is the exporter's reference path: ``package_json`` makes the same bytes in
+SQL, faster, as long as every stored value is in the form the app writes; where
+one is not (a damaged or hand-edited vault), export reads it here, where each
+value is normalised as its column type reads it, or refused.
+
+One small reader per record type: the columns its declaration names, read in
+bulk (plain SQL, in chunks of 500 ids; no ORM objects), each value turned into
+its wire form by its wire type, and the nested records read the same way.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +19,7 @@ import hashlib
 import re
 import uuid
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
 
@@ -20,6 +30,7 @@ from app.clock import iso_utc
 from app.errors import DatabaseCorrupt
 from app.export import canonical
 from app.models import Attachment
+from app.models import wire as w
 from app.models.base import parse_stored_utc
 
 _STAMP = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]{6}Z")
@@ -41,13 +52,13 @@ def _chunks(ids: Sequence[uuid.UUID], size: int = 500) -> list[list[uuid.UUID]]:
 _STORED_HEX = re.compile(r"[0-9a-f]{32}")
 
 
-def _stored_hex(value: str) -> str:
+def stored_hex(value: str) -> str:
     return value if _STORED_HEX.fullmatch(value) else uuid.UUID(hex=value).hex
 
 
-def _dashed(value: str) -> str:
+def dashed(value: str) -> str:
     """str(uuid) of a stored id."""
-    h = _stored_hex(value)
+    h = stored_hex(value)
     return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
 
 
@@ -112,259 +123,198 @@ def rows_in(raw: Any, sql: str, ids: Sequence[str]) -> list[tuple[Any, ...]]:
     return out
 
 
-def serialise(session: Session, debrief_ids: Sequence[uuid.UUID]) -> list[dict[str, Any]]:
-    """The debrief records of ``debrief_ids``, loaded in bulk (their sources'
-    headers: ``sources``).
-
-    Plain SQL selects of the columns a record needs, in chunks of 500 ids: no ORM
-    objects, no UUID or datetime objects (benchmarks/packages.py)."""
+def _raw(session: Session) -> Any:
     raw = session.connection().connection.dbapi_connection
     assert raw is not None
-    names = {_stored_hex(aid): name for aid, name in raw.execute("SELECT id, name FROM alias")}
+    return raw
 
-    def name(alias_id: str | None) -> str | None:
-        return names.get(_stored_hex(alias_id)) if alias_id is not None else None
 
-    debriefs = [
-        (_stored_ts(row[13]), _stored_hex(row[0]), row)
-        for row in rows_in(
-            raw,
-            "SELECT id, source_id, compartment_id, contact_id, status, narrative, "
-            "welfare_observations, security_observations, runner_assessment, "
-            "critical_reflection, author_alias_id, reviewer_alias_id, review_comment, "
-            "created_at, updated_at, submitted_at, reviewed_at FROM debrief WHERE id IN ({})",
-            [d.hex for d in debrief_ids],
-        )
-    ]
-    debriefs.sort(key=lambda x: (x[0], x[1]))
-    ids = [d[1] for d in debriefs]
-    contact_ids = [_stored_hex(d[2][3]) for d in debriefs if d[2][3] is not None]
-    attendees: dict[str, list[str]] = defaultdict(list)
-    for cid, aid in rows_in(
-        raw,
-        "SELECT contact_id, alias_id FROM contact_attendee WHERE contact_id IN ({})",
-        contact_ids,
-    ):
-        attendees[_stored_hex(cid)].append(names.get(_stored_hex(aid), "?"))
-    contacts = {
-        _stored_hex(c[0]): c
-        for c in rows_in(
-            raw,
-            "SELECT id, kind, occurred_at, duration_minutes, location_codeword, "
-            "reconnaissance_notes, safety_notes, notes FROM contact WHERE id IN ({})",
-            contact_ids,
-        )
-    }
-    files: dict[str, list[tuple[Any, ...]]] = defaultdict(list)
-    for row in rows_in(
-        raw,
-        "SELECT debrief_id, id, name, media_type, size, sha256, created_at FROM attachment "
-        "WHERE debrief_id IN ({})",
-        ids,
-    ):
-        files[_stored_hex(row[0])].append(
-            (_stored_hex(row[1]), row[2], row[3], row[4], row[5], _stored_ts(row[6]))
-        )
-    items: dict[str, list[tuple[Any, ...]]] = defaultdict(list)
-    item_ids = []
-    for row in rows_in(
-        raw,
-        "SELECT debrief_id, id, position, text, sanitised_text, scheme, source_evaluation, "
-        "intelligence_assessment, handling_code, handling_conditions, corroboration, "
-        "exculpatory FROM intelligence_item WHERE debrief_id IN ({})",
-        ids,
-    ):
-        item_id = _stored_hex(row[1])
-        item_ids.append(item_id)
-        items[_stored_hex(row[0])].append((row[2], item_id, *row[3:]))
-    subjects: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    for item_id, kind, subject_name in rows_in(
-        raw,
-        "SELECT item_subject.item_id, subject.kind, subject.name FROM item_subject "
-        "JOIN subject ON subject.id = item_subject.subject_id "
-        "WHERE item_subject.item_id IN ({})",
-        item_ids,
-    ):
-        subjects[_stored_hex(item_id)].append((kind, subject_name))
-    addenda: dict[str, list[tuple[Any, ...]]] = defaultdict(list)
-    for row in rows_in(
-        raw,
-        "SELECT debrief_id, id, text, author_alias_id, created_at FROM addendum "
-        "WHERE debrief_id IN ({})",
-        ids,
-    ):
-        addenda[_stored_hex(row[0])].append(
-            (_stored_ts(row[4]), _stored_hex(row[1]), row[2], row[3])
-        )
-    taskings: dict[str, list[tuple[Any, ...]]] = defaultdict(list)
-    for row in rows_in(
-        raw,
-        "SELECT debrief_id, id, description, limits, deadline, status, outcome, created_at "
-        "FROM tasking WHERE debrief_id IN ({})",
-        ids,
-    ):
-        taskings[_stored_hex(row[0])].append((_stored_hex(row[1]), *row[2:]))
-    payments: dict[str, list[tuple[Any, ...]]] = defaultdict(list)
-    for row in rows_in(
-        raw,
-        "SELECT debrief_id, id, kind, amount_cents, currency, reason, occurred_on, "
-        "witness_alias_id, approved_by_alias_id, created_at FROM payment "
-        "WHERE debrief_id IN ({})",
-        ids,
-    ):
-        payments[_stored_hex(row[0])].append((_stored_hex(row[1]), *row[2:]))
-    records = []
-    for created_at, did, d in debriefs:
-        c = contacts.get(_stored_hex(d[3])) if d[3] else None
-        records.append(
-            {
-                "id": _dashed(did),
-                "source_id": _dashed(d[1]),
-                "compartment_id": _dashed(d[2]),
-                "status": d[4],
-                "narrative": d[5],
-                "welfare_observations": d[6],
-                "security_observations": d[7],
-                "runner_assessment": d[8],
-                "critical_reflection": d[9],
-                "author": name(d[10]),
-                "reviewer": name(d[11]),
-                "review_comment": d[12],
-                "created_at": created_at,
-                "updated_at": _stored_ts(d[14]),
-                "submitted_at": _stored_ts(d[15]),
-                "reviewed_at": _stored_ts(d[16]),
-                "contact": None
-                if c is None
-                else {
-                    "id": _dashed(c[0]),
-                    "kind": c[1],
-                    "occurred_at": _stored_ts(c[2]),
-                    "duration_minutes": _whole_or_none(c[3]),
-                    "location_codeword": c[4],
-                    "reconnaissance_notes": c[5],
-                    "safety_notes": c[6],
-                    "notes": c[7],
-                    "attendees": sorted(attendees.get(_stored_hex(c[0]), [])),
-                },
-                "items": [
-                    {
-                        "id": _dashed(iid),
-                        "position": _whole(position),
-                        "text": text,
-                        "sanitised_text": sanitised,
-                        "scheme": scheme,
-                        "source_evaluation": evaluation,
-                        "intelligence_assessment": assessment,
-                        "handling_code": code,
-                        "handling_conditions": conditions,
-                        "corroboration": corroboration,
-                        "exculpatory": bool(exculpatory),
-                        "subjects": [{"kind": k, "name": n} for k, n in sorted(subjects[iid])],
-                    }
-                    for (
-                        position,
-                        iid,
-                        text,
-                        sanitised,
-                        scheme,
-                        evaluation,
-                        assessment,
-                        code,
-                        conditions,
-                        corroboration,
-                        exculpatory,
-                    ) in sorted(items[did], key=lambda x: (x[0], x[1]))
-                ],
-                "addenda": [
-                    {
-                        "id": _dashed(aid),
-                        "text": text,
-                        "author": name(author),
-                        "created_at": created,
-                    }
-                    for created, aid, text, author in sorted(addenda[did], key=lambda x: x[:2])
-                ],
-                "taskings": [
-                    {
-                        "id": _dashed(tid),
-                        "description": description,
-                        "limits": limits,
-                        "deadline": _stored_day(deadline),
-                        "status": status,
-                        "outcome": outcome,
-                        "created_at": _stored_ts(created),
-                    }
-                    for tid, description, limits, deadline, status, outcome, created in sorted(
-                        taskings[did], key=lambda x: x[0]
-                    )
-                ],
-                "payments": [
-                    {
-                        "id": _dashed(pid),
-                        "kind": kind,
-                        "amount_cents": _whole(amount),
-                        "currency": currency,
-                        "reason": reason,
-                        "occurred_on": _stored_day(occurred),
-                        "witness": name(witness),
-                        "approved_by": name(approver),
-                        "created_at": _stored_ts(created),
-                    }
-                    for (
-                        pid,
-                        kind,
-                        amount,
-                        currency,
-                        reason,
-                        occurred,
-                        witness,
-                        approver,
-                        created,
-                    ) in sorted(payments[did], key=lambda x: x[0])
-                ],
-                # Metadata only: the bytes travel beside the records, each checked
-                # against this hash, so the record's own hash covers them.
-                "attachments": [
-                    {
-                        "id": _dashed(aid),
-                        "name": file_name,
-                        "media_type": media_type,
-                        "size": _whole(size),
-                        "sha256": sha,
-                        "created_at": created,
-                    }
-                    for aid, file_name, media_type, size, sha, created in sorted(
-                        files[did], key=lambda f: (f[5], f[0])
-                    )
-                ],
+def table_of(rt: w.RecordType) -> str:
+    return str(rt.model.__tablename__)
+
+
+# Link tables a nested list is read through: (table, its column naming the
+# parent, its column naming the child).
+_LINKS = {("item", "subjects"): ("item_subject", "item_id", "subject_id")}
+
+
+class Reader:
+    """Reads records of the declared types, in one format version's shape."""
+
+    def __init__(self, session: Session, version: int = w.CURRENT) -> None:
+        self.raw = _raw(session)
+        self.version = version
+        self._names: dict[str, str] | None = None
+
+    @property
+    def names(self) -> dict[str, str]:
+        """Alias id (hex, normalised) -> cover name."""
+        if self._names is None:
+            self._names = {
+                stored_hex(aid): name
+                for aid, name in self.raw.execute("SELECT id, name FROM alias")
             }
+        return self._names
+
+    def convert(self, f: w.Field) -> Callable[[Any], Any]:
+        """The wire value of a stored value of ``f``'s column."""
+        if f.by_alias:
+            names = self.names
+            none: str | None = "" if f.empty_for_none else None
+            return lambda v: names.get(stored_hex(v)) if v is not None else none
+        if f.wire is w.Wire.ID:
+            return lambda v: None if v is None else dashed(v)
+        if f.wire is w.Wire.TIME:
+            return _stored_ts
+        if f.wire is w.Wire.DAY:
+            return _stored_day
+        if f.wire is w.Wire.COUNT:
+            return _whole_or_none if f.nullable else _whole
+        if f.wire is w.Wire.BOOL:
+            return bool
+        if f.wire is w.Wire.HEX_ID:
+            return lambda v: stored_hex(v) if v else ""
+        return _same
+
+    def read(
+        self, rt: w.RecordType, by: str, keys: Sequence[str]
+    ) -> dict[str, list[dict[str, Any]]]:
+        """The records of ``rt`` whose column ``by`` is among ``keys`` (stored ids,
+        normalised), grouped by that column's value."""
+        fields = rt.fields(self.version)
+        nested = rt.nested(self.version)
+        wanted = {"key": f"t.{by}", "id": "t.id"}
+        for f in fields:
+            if f.column:
+                wanted[f.name] = f"t.{f.column}"
+            elif f.derived == "compartment_name":
+                wanted[f.name] = (
+                    "(SELECT c.name FROM compartment AS c WHERE c.id = t.compartment_id)"
+                )
+        for one_of in nested:
+            if not one_of.many:
+                wanted[one_of.name] = f"t.{one_of.link}"
+        sql = f"SELECT {', '.join(wanted.values())} FROM {table_of(rt)} AS t "  # noqa: S608
+        sql += f"WHERE t.{by} IN ({{}})"
+        rows = rows_in(self.raw, sql, list(keys))
+        at = {label: i for i, label in enumerate(wanted)}
+        own_ids = [stored_hex(row[1]) for row in rows]
+        columns: dict[str, list[Any]] = {}
+        for f in fields:
+            if f.derived == "attendees":
+                columns[f.name] = self._attendees(own_ids)
+                continue
+            values = [row[at[f.name]] for row in rows]
+            if f.derived == "sent_debrief":
+                drafts = self._drafts([stored_hex(v) for v in values if v is not None])
+                columns[f.name] = [
+                    None if v is None or stored_hex(v) in drafts else dashed(v) for v in values
+                ]
+            else:
+                convert = self.convert(f)
+                columns[f.name] = [convert(v) for v in values]
+        for inner in nested:
+            child = w.RECORD_TYPES[inner.record]
+            if (rt.name, inner.name) in _LINKS:
+                found = self._linked(child, _LINKS[(rt.name, inner.name)], own_ids, inner.order)
+                columns[inner.name] = [found.get(i, []) for i in own_ids]
+            elif inner.many:
+                found = self.read(child, inner.link, own_ids)
+                for records in found.values():
+                    _sort(records, inner.order)
+                columns[inner.name] = [found.get(i, []) for i in own_ids]
+            else:
+                links = [row[at[inner.name]] for row in rows]
+                one = {
+                    stored_hex(r["id"].replace("-", "")): r
+                    for r in self.single(child, [stored_hex(v) for v in links if v is not None])
+                }
+                columns[inner.name] = [None if v is None else one.get(stored_hex(v)) for v in links]
+        names = list(columns)
+        out: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for i, row in enumerate(rows):
+            out[stored_hex(row[0])].append({k: columns[k][i] for k in names})
+        return out
+
+    def single(self, rt: w.RecordType, keys: Sequence[str]) -> list[dict[str, Any]]:
+        """The records of ``rt`` with ids ``keys`` (stored hex)."""
+        return [r for records in self.read(rt, "id", keys).values() for r in records]
+
+    def _linked(
+        self,
+        child: w.RecordType,
+        link: tuple[str, str, str],
+        own_ids: list[str],
+        order: tuple[str, ...],
+    ) -> dict[str, list[dict[str, Any]]]:
+        table, parent_col, child_col = link
+        fields = child.fields(self.version)
+        sql = (
+            f"SELECT l.{parent_col}, {', '.join('s.' + str(f.column) for f in fields)} "  # noqa: S608
+            f"FROM {table} AS l JOIN {table_of(child)} AS s ON s.id = l.{child_col} "
+            f"WHERE l.{parent_col} IN ({{}})"
         )
-    return records
+        converters = [self.convert(f) for f in fields]
+        out: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for row in rows_in(self.raw, sql, own_ids):
+            out[stored_hex(row[0])].append(
+                {f.name: conv(v) for f, conv, v in zip(fields, converters, row[1:], strict=True)}
+            )
+        for records in out.values():
+            _sort(records, order)
+        return out
+
+    def _drafts(self, debrief_ids: list[str]) -> set[str]:
+        return {
+            stored_hex(did)
+            for did, status in rows_in(
+                self.raw, "SELECT id, status FROM debrief WHERE id IN ({})", debrief_ids
+            )
+            if status == "draft"
+        }
+
+    def _attendees(self, contact_ids: list[str]) -> list[list[str]]:
+        names = self.names
+        found: dict[str, list[str]] = defaultdict(list)
+        for cid, aid in rows_in(
+            self.raw,
+            "SELECT contact_id, alias_id FROM contact_attendee WHERE contact_id IN ({})",
+            contact_ids,
+        ):
+            found[stored_hex(cid)].append(names.get(stored_hex(aid), "?"))
+        return [sorted(found.get(c, [])) for c in contact_ids]
+
+
+def _sort(records: list[dict[str, Any]], order: tuple[str, ...]) -> None:
+    """In the declared order of a nested list (section 7)."""
+    records.sort(key=lambda r: tuple(r[k] for k in order))
+
+
+def _same(value: Any) -> Any:
+    return value
+
+
+def serialise(
+    session: Session, debrief_ids: Sequence[uuid.UUID], version: int = w.CURRENT
+) -> list[dict[str, Any]]:
+    """The debrief records of ``debrief_ids``, ordered by creation and id."""
+    found = Reader(session, version).single(w.DEBRIEF, [d.hex for d in debrief_ids])
+    return sorted(found, key=lambda r: (r["created_at"], r["id"]))
+
+
+def records(
+    session: Session, type_name: str, ids: Sequence[uuid.UUID], version: int = w.CURRENT
+) -> list[dict[str, Any]]:
+    """Records of a type of a source's file (``wire.FILE_RECORDS``), by id."""
+    reader = Reader(session, version)
+    found = reader.single(w.RECORD_TYPES[type_name], [i.hex for i in ids])
+    return sorted(found, key=lambda r: r["id"])
 
 
 def sources(session: Session, source_ids: Sequence[uuid.UUID]) -> list[dict[str, Any]]:
     """The source headers a package carries beside its records, by id."""
-    raw = session.connection().connection.dbapi_connection
-    assert raw is not None
-    out = [
-        {
-            "id": _dashed(row[0]),
-            "compartment_id": _dashed(row[1]),
-            "compartment": row[2],
-            "codename": row[3],
-            "kind": row[4],
-            "status": row[5],
-        }
-        for row in rows_in(
-            raw,
-            "SELECT source.id, source.compartment_id, compartment.name, source.codename, "
-            "source.kind, source.status FROM source "
-            "JOIN compartment ON compartment.id = source.compartment_id WHERE source.id IN ({})",
-            [i.hex for i in source_ids],
-        )
-    ]
-    return sorted(out, key=lambda s: s["id"])
+    found = Reader(session).single(w.SOURCE, [i.hex for i in source_ids])
+    return sorted(found, key=lambda s: s["id"])
 
 
 def attachment_blobs(session: Session, debrief_ids: Sequence[uuid.UUID]) -> list[dict[str, Any]]:
@@ -378,30 +328,29 @@ def attachment_blobs(session: Session, debrief_ids: Sequence[uuid.UUID]) -> list
     return [{"sha256": sha, "data": out[sha]} for sha in sorted(out)]
 
 
-def audit_events(session: Session, debrief_ids: Sequence[uuid.UUID]) -> list[dict[str, Any]]:
-    """The runner's audit events about these debriefs, as they are in its chain."""
-    raw = session.connection().connection.dbapi_connection
-    assert raw is not None
+# Events about a source's true identity (recorded, replaced, revealed and why) stay
+# in the vault: the sealed identity never travels in a package, nor what was typed
+# beside it.
+NOT_IDENTITY = "{a}action NOT LIKE 'identity.%'"
+
+
+def audit_events(
+    session: Session, record_ids: Sequence[uuid.UUID], types: Sequence[str] = ("debrief",)
+) -> list[dict[str, Any]]:
+    """The sender's audit events about these records (of the audit record types
+    ``types``), as they are in its chain, by ``seq``."""
+    reader = Reader(session)
+    rt = w.AUDIT_EVENT
+    fields = rt.fields(reader.version)
+    converters = [reader.convert(f) for f in fields]
+    marks = ", ".join(f"'{t}'" for t in types)  # the declared names, never input
+    sql = (
+        f"SELECT {', '.join(str(f.column) for f in fields)} FROM audit_event "  # noqa: S608
+        f"WHERE record_type IN ({marks}) AND {NOT_IDENTITY.format(a='')} "
+        f"AND record_id IN ({{}}) ORDER BY seq"
+    )
     out = [
-        {
-            "seq": _whole(e[0]),
-            "at": _stored_ts(e[1]),
-            "actor": e[2],
-            "actor_alias_id": _stored_hex(e[3]) if e[3] else "",
-            "action": e[4],
-            "record_type": e[5],
-            "record_id": e[6],
-            "compartment_id": _stored_hex(e[7]) if e[7] else "",
-            "detail": e[8],
-            "prev_hash": e[9],
-            "hash": e[10],
-        }
-        for e in rows_in(
-            raw,
-            "SELECT seq, at, actor, actor_alias_id, action, record_type, record_id, "
-            "compartment_id, detail, prev_hash, hash FROM audit_event "
-            "WHERE record_type = 'debrief' AND record_id IN ({}) ORDER BY seq",
-            [d.hex for d in debrief_ids],
-        )
+        {f.name: conv(v) for f, conv, v in zip(fields, converters, row, strict=True)}
+        for row in rows_in(reader.raw, sql, [d.hex for d in record_ids])
     ]
     return sorted(out, key=lambda e: e["seq"])

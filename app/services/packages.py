@@ -39,9 +39,10 @@ from app.errors import (
 )
 from app.export import canonical, compression, package
 from app.export.manifest import Manifest, RecordRef
-from app.models import Debrief, IntelligenceItem, Source
+from app.models import Debrief, IntelligenceItem, Source, wire
 from app.models.enums import DebriefStatus, PeerRole
 from app.models.packages import ExportedCopy, ExportedRecord, PackageLog, PackagePeer
+from app.models.wire import CURRENT
 from app.services import (
     keys,
     outgoing_copies,
@@ -128,6 +129,10 @@ class ExportPlan:
     # Packages recorded earlier whose file was never written: the next export
     # writes them again (``recover``).
     unwritten: tuple[Unwritten, ...] = ()
+    # Records of the sources' files the export would carry (new or changed since
+    # they last went out): registration data, assessments, reviews, instructions,
+    # taskings and payments.
+    file_records: int = 0
 
     @property
     def blocked(self) -> tuple[Candidate, ...]:
@@ -142,6 +147,7 @@ class ExportResult:
     debriefs: int
     size: int
     recipients: tuple[str, ...]
+    file_records: int = 0
 
 
 @dataclass(frozen=True)
@@ -178,18 +184,57 @@ def _recipients(session: Session) -> list[PackagePeer]:
     return peers
 
 
-def _latest_exports(session: Session, ids: list[uuid.UUID]) -> dict[uuid.UUID, tuple[int, str]]:
-    out: dict[uuid.UUID, tuple[int, str]] = {}
+@dataclass(frozen=True)
+class Sent:
+    """The newest version of a record that went out: its number, hash and format."""
+
+    version: int
+    sha256: str
+    format: int
+
+
+def latest_exports(
+    session: Session, record_type: str, ids: Sequence[uuid.UUID]
+) -> dict[uuid.UUID, Sent]:
+    out: dict[uuid.UUID, Sent] = {}
     for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
-        for rid, version, sha in session.connection().execute(
-            select(ExportedRecord.record_id, ExportedRecord.version, ExportedRecord.sha256).where(
-                ExportedRecord.record_type == "debrief", ExportedRecord.record_id.in_(chunk)
-            )
+        chunk = list(ids[start : start + 500])
+        for rid, version, sha, fmt in session.connection().execute(
+            select(
+                ExportedRecord.record_id,
+                ExportedRecord.version,
+                ExportedRecord.sha256,
+                ExportedRecord.format,
+            ).where(ExportedRecord.record_type == record_type, ExportedRecord.record_id.in_(chunk))
         ):
-            if rid not in out or version > out[rid][0]:
-                out[rid] = (version, sha)
+            if rid not in out or version > out[rid].version:
+                out[rid] = Sent(version, sha, fmt)
     return out
+
+
+def unchanged_since_sent(
+    session: Session, now: dict[uuid.UUID, str], sent: dict[uuid.UUID, Sent], record_type: str
+) -> set[uuid.UUID]:
+    """The records (``now``: id -> hash in the current format) that are as they last
+    went out. One sent in an older format is compared in that format where the
+    current one only leaves things out of the record (format 3 takes a debrief's
+    taskings and payments out): a debrief sent in a version 2 package is not
+    changed by Veldboek learning format 3. Where a newer format adds a field, the
+    record counts as changed and goes out once more, with it."""
+    same = {rid for rid, sha in now.items() if rid in sent and sent[rid].sha256 == sha}
+    older: dict[int, list[uuid.UUID]] = {}
+    for rid in now:
+        if rid in sent and rid not in same and sent[rid].format < CURRENT:
+            older.setdefault(sent[rid].format, []).append(rid)
+    for fmt, ids in older.items():
+        if not wire.only_leaves_out(record_type, fmt, CURRENT):
+            continue
+        if record_type == "debrief":
+            again = [(e.id, e.sha256) for e in package_json.debriefs(session, ids, fmt)]
+        else:
+            again = [(r.id, r.sha256) for r in package_json.records(session, record_type, ids, fmt)]
+        same |= {rid for rid, sha in again if sent[rid].sha256 == sha}
+    return same
 
 
 def _missing(session: Session, ids: list[uuid.UUID]) -> dict[uuid.UUID, tuple[str, ...]]:
@@ -248,14 +293,67 @@ class _Gathered:
     compartments: dict[uuid.UUID, uuid.UUID]
     # canonical JSON of each record entry, in the order of ``refs``
     encoded: list[bytes] = field(default_factory=list)
+    file_records: int = 0
+
+
+def _entry(ref: RecordRef, data: bytes) -> bytes:
+    # canonical.dumps of the entry {"type", "id", "version", "data"} (keys in
+    # order; the id, the type and the version need no escaping), around the
+    # record's JSON
+    return b'{"data":%b,"id":"%b","type":"%b","version":%d}' % (
+        data,
+        str(ref.id).encode("ascii"),
+        ref.type.encode("ascii"),
+        ref.version,
+    )
+
+
+def _file_record_ids(
+    session: Session, type_name: str, source_ids: list[uuid.UUID]
+) -> list[uuid.UUID]:
+    if type_name == "registration":
+        return source_ids
+    model = wire.RECORD_TYPES[type_name].model
+    out: list[uuid.UUID] = []
+    for start in range(0, len(source_ids), 500):
+        chunk = source_ids[start : start + 500]
+        out += (
+            session.connection()
+            .execute(select(model.id).where(model.source_id.in_(chunk)))
+            .scalars()
+        )
+    return out
+
+
+def _file_sources(
+    session: Session, scope: Scope, debrief_sources: set[uuid.UUID], all_new: bool
+) -> list[uuid.UUID]:
+    """The sources whose files go out: every one in scope (``all_new``), or those
+    of the chosen debriefs."""
+    if not all_new:
+        return sorted(debrief_sources)
+    return sorted(
+        session.connection()
+        .execute(select(Source.id).where(visible(Source.compartment_id, scope, drive=True)))
+        .scalars()
+    )
 
 
 def _gather(
-    session: Session, ids: list[uuid.UUID], *, skip_unchanged: bool
+    session: Session,
+    scope: Scope,
+    ids: list[uuid.UUID],
+    *,
+    skip_unchanged: bool,
+    all_new: bool,
 ) -> tuple[_Gathered, list[Candidate]]:
-    """Encode the debriefs, number their versions, and say what each lacks."""
+    """Encode the debriefs and their sources' files, number their versions, and
+    say what each debrief lacks. A source's file goes first, its debriefs last."""
     encoded = package_json.debriefs(session, ids)
-    exported = _latest_exports(session, ids)
+    exported = latest_exports(session, "debrief", ids)
+    unchanged = unchanged_since_sent(
+        session, {e.id: e.sha256 for e in encoded}, exported, "debrief"
+    )
     # Only a debrief that lacks something is looked at again, so the screen lists
     # its items exactly as the debrief page numbers them.
     missing = _missing(session, [e.id for e in encoded if e.lacks])
@@ -267,18 +365,34 @@ def _gather(
     gathered = _Gathered([], [], {})
     candidates = []
     used: set[uuid.UUID] = set()
+    file_sources = _file_sources(session, scope, {e.source_id for e in encoded}, all_new)
+    for type_name in wire.FILE_RECORDS:
+        record_ids = _file_record_ids(session, type_name, file_sources)
+        found = package_json.records(session, type_name, record_ids)
+        sent = latest_exports(session, type_name, record_ids)
+        same = unchanged_since_sent(session, {r.id: r.sha256 for r in found}, sent, type_name)
+        for r in found:
+            if skip_unchanged and r.id in same:
+                continue
+            last = sent.get(r.id)
+            again = last is not None and last.sha256 == r.sha256
+            version = 1 if last is None else last.version if again else last.version + 1
+            ref = RecordRef(type_name, r.id, version, r.sha256)
+            gathered.refs.append(ref)
+            gathered.encoded.append(_entry(ref, r.json))
+            gathered.compartments[r.id] = r.compartment_id
+            gathered.file_records += 1
+            used.add(r.source_id)
     for e in encoded:
-        last_version, last_sha = exported.get(e.id, (0, ""))
-        if skip_unchanged and e.sha256 == last_sha:
+        last = exported.get(e.id)
+        if skip_unchanged and e.id in unchanged:
             continue  # already sent as it is now
-        version = last_version if e.sha256 == last_sha else last_version + 1
-        gathered.refs.append(RecordRef("debrief", e.id, version, e.sha256))
-        # canonical.dumps of the entry {"type", "id", "version", "data"} (keys in
-        # order; the id and the version need no escaping), around the record's JSON
-        gathered.encoded.append(
-            b'{"data":%b,"id":"%b","type":"debrief","version":%d}'
-            % (e.json, str(e.id).encode("ascii"), version)
-        )
+        # Sent again unchanged (in this format): the same version.
+        again = last is not None and last.sha256 == e.sha256
+        version = 1 if last is None else last.version if again else last.version + 1
+        ref = RecordRef("debrief", e.id, version, e.sha256)
+        gathered.refs.append(ref)
+        gathered.encoded.append(_entry(ref, e.json))
         gathered.compartments[e.id] = e.compartment_id
         used.add(e.source_id)
         candidates.append(
@@ -307,9 +421,14 @@ def plan_export(
     with vault.read() as session:
         peers = _recipients(session)
         ids = _chosen_ids(session, scope, debrief_ids, all_new)
-        _, candidates = _gather(session, ids, skip_unchanged=all_new)
+        gathered, candidates = _gather(session, scope, ids, skip_unchanged=all_new, all_new=all_new)
         unwritten = unwritten_packages.owed(session, kind="debriefs")
-    return ExportPlan(tuple(candidates), tuple(p.name for p in peers), tuple(unwritten))
+    return ExportPlan(
+        tuple(candidates),
+        tuple(p.name for p in peers),
+        tuple(unwritten),
+        gathered.file_records,
+    )
 
 
 def recover(vault: Vault, scope: Scope, to_dir: Path, *, overwrite: bool = False) -> Recovery:
@@ -375,7 +494,7 @@ def _export_once(
     with vault.read() as session:
         peers = _recipients(session)
         ids = _chosen_ids(session, scope, debrief_ids, all_new)
-        gathered, candidates = _gather(session, ids, skip_unchanged=all_new)
+        gathered, candidates = _gather(session, scope, ids, skip_unchanged=all_new, all_new=all_new)
         if not gathered.refs:
             if taken_by is not None:
                 raise NothingToExport(
@@ -388,8 +507,11 @@ def _export_once(
         if blocked:
             raise IncompletePackage(blocked=tuple(blocked))
         chosen_ids = [r.id for r in gathered.refs]
-        event_count, events = package_json.audit_events(session, chosen_ids)
-        blobs = package_records.attachment_blobs(session, chosen_ids)
+        types = [wire.RECORD_TYPES[t].audit_type for t in {r.type for r in gathered.refs}]
+        event_count, events = package_json.audit_events(session, chosen_ids, types)
+        blobs = package_records.attachment_blobs(
+            session, [r.id for r in gathered.refs if r.type == "debrief"]
+        )
         recipients = [p.fingerprint for p in peers]
         channel = package_log.channel_key(own.fingerprint.hex, recipients)
         sequence, previous = package_log.next_out(session, channel)
@@ -459,25 +581,27 @@ def _export_once(
             assert raw is not None
             raw.executemany(
                 "INSERT INTO exported_record (record_type, record_id, version, sha256, package_id, "
-                "compartment_id) VALUES ('debrief', ?, ?, ?, ?, ?) "
+                "compartment_id, format) VALUES (?, ?, ?, ?, ?, ?, ?) "
                 "ON CONFLICT (record_type, record_id, version) DO UPDATE SET "
                 "sha256 = excluded.sha256, package_id = excluded.package_id, "
-                "compartment_id = excluded.compartment_id",
+                "compartment_id = excluded.compartment_id, format = excluded.format",
                 [
                     (
+                        ref.type,
                         ref.id.hex,
                         ref.version,
                         ref.sha256,
                         package_id.hex,
                         gathered.compartments[ref.id].hex,
+                        manifest.version,
                     )
                     for ref in gathered.refs
                 ],
             )
             raw.executemany(
                 "INSERT OR IGNORE INTO exported_copy (record_type, record_id, version, package_id) "
-                "VALUES ('debrief', ?, ?, ?)",
-                [(ref.id.hex, ref.version, package_id.hex) for ref in gathered.refs],
+                "VALUES (?, ?, ?, ?)",
+                [(ref.type, ref.id.hex, ref.version, package_id.hex) for ref in gathered.refs],
             )
             audit_chain.append(
                 session,
@@ -487,7 +611,8 @@ def _export_once(
                 record_id=package_id,
                 detail={
                     "sequence": sequence,
-                    "debriefs": len(gathered.refs),
+                    "debriefs": len(gathered.refs) - gathered.file_records,
+                    "file_records": gathered.file_records,
                     "sha256": sha,
                     "recipients": len(recipients),
                 },
@@ -508,7 +633,15 @@ def _export_once(
     unwritten_packages.settle(vault, package_id)
     if progress:
         progress(4, 4)
-    return ExportResult(package_id, path, sequence, len(gathered.refs), len(sealed), names)
+    return ExportResult(
+        package_id,
+        path,
+        sequence,
+        len(gathered.refs) - gathered.file_records,
+        len(sealed),
+        names,
+        gathered.file_records,
+    )
 
 
 def _finish_package_file(package_id: uuid.UUID, writing: BackgroundWrite) -> Path:

@@ -39,7 +39,7 @@ from app.models import (
     Subject,
 )
 from app.models.packages import ExportedRecord, PackageLog
-from app.services import outgoing_copies, package_json
+from app.services import outgoing_copies, package_json, packages
 from app.vault import audit_chain
 from app.vault.vault import Vault, owe_compaction
 
@@ -63,7 +63,13 @@ def purgeable(session: Session) -> list[tuple[uuid.UUID, uuid.UUID]]:
         .subquery()
     )
     rows = session.execute(
-        select(ExportedRecord.record_id, ExportedRecord.sha256, ExportedRecord.package_id)
+        select(
+            ExportedRecord.record_id,
+            ExportedRecord.version,
+            ExportedRecord.sha256,
+            ExportedRecord.format,
+            ExportedRecord.package_id,
+        )
         .join(
             newest,
             (newest.c.record_id == ExportedRecord.record_id)
@@ -80,8 +86,10 @@ def purgeable(session: Session) -> list[tuple[uuid.UUID, uuid.UUID]]:
     if not rows:
         return []
     now_hash = {e.id: e.sha256 for e in package_json.debriefs(session, [r[0] for r in rows])}
+    sent = {rid: packages.Sent(version, sha, fmt) for rid, version, sha, fmt, _pid in rows}
+    same = packages.unchanged_since_sent(session, now_hash, sent, "debrief")
     # Changed here since it went out (an addendum, an answer): it must go out again first.
-    return [(rid, pid) for rid, sha, pid in rows if now_hash.get(rid) == sha]
+    return [(rid, pid) for rid, _v, _sha, _fmt, pid in rows if rid in same]
 
 
 def purge_confirmed(

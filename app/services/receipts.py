@@ -10,6 +10,7 @@ container, same signature, its own numbered channel from handler to runner.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -20,7 +21,6 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app import limits
 from app.clock import iso_utc, utc_now
 from app.dal.scope import Scope
 from app.domain import names
@@ -32,7 +32,15 @@ from app.export.manifest import Manifest, ReceiptEntry
 from app.models import Alias, Debrief
 from app.models.enums import DebriefStatus, PeerRole, Role
 from app.models.packages import PackageLog, PackagePeer, RecordVersion
-from app.services import aliases, keys, outgoing_copies, output_paths, package_log, purge
+from app.services import (
+    aliases,
+    keys,
+    outgoing_copies,
+    output_paths,
+    package_log,
+    package_validation,
+    purge,
+)
 from app.services import settings as vault_settings
 from app.services.package_receive import (
     PackageSource,
@@ -46,7 +54,6 @@ from app.vault import audit_chain, migrate
 from app.vault.vault import Vault
 
 REVIEWED = (DebriefStatus.APPROVED, DebriefStatus.RETURNED)
-MAX_COMMENT = limits.MAX_REVIEW_COMMENT_CHARS  # the handler cannot write a longer one
 
 
 class UnknownPackage(PackageError):
@@ -97,7 +104,9 @@ def _reviews_since(
     from_runner = select(PackageLog.id).where(
         PackageLog.direction == package_log.IN, PackageLog.peer_id == runner.id
     )
-    ids = select(RecordVersion.record_id).where(RecordVersion.package_id.in_(from_runner))
+    ids = select(RecordVersion.record_id).where(
+        RecordVersion.record_type == "debrief", RecordVersion.package_id.in_(from_runner)
+    )
     query = select(Debrief).where(Debrief.id.in_(ids), Debrief.status.in_(REVIEWED))
     if since is not None:
         query = query.where(Debrief.reviewed_at > since)
@@ -229,33 +238,31 @@ class ReceiptImport:
     warnings: tuple[Notice, ...] = ()
 
 
-def _reviews(body: dict[str, Any]) -> list[dict[str, Any]]:
+def _reviews(body: dict[str, Any], version: int) -> list[dict[str, Any]]:
+    """The reviews of a receipt's body, each as section 7.2 declares it (the
+    ``review`` record of ``app.models.wire``), in the order the handler made them
+    (by ``reviewed_at``, then ``debrief_id``), one per debrief."""
     if set(body) != {"reviews"} or not isinstance(body["reviews"], list):
         raise MalformedPackage("The receipt's body is malformed.")
     out = []
     for r in body["reviews"]:
-        if (
-            not isinstance(r, dict)
-            or set(r) != {"debrief_id", "status", "reviewer", "comment", "reviewed_at"}
-            or r["status"] not in {s.value for s in REVIEWED}
-            or not all(isinstance(r[k], str) for k in r)
-            or len(r["comment"]) > MAX_COMMENT
-        ):
-            raise MalformedPackage("A review in the receipt is malformed.")
-        if r["reviewer"] and not names.is_clean(r["reviewer"], NameKind.ALIAS):
-            raise MalformedPackage(
-                "The receipt names a reviewer by a name that is too long or holds characters "
-                "that cannot be shown safely; nothing was taken in."
-            )
         try:
-            uuid.UUID(r["debrief_id"])
-            at = datetime.fromisoformat(r["reviewed_at"].replace("Z", "+00:00"))
-        except ValueError:
+            package_validation.check("review", version, r)
+        except package_validation.BadName:
+            raise MalformedPackage(
+                "The receipt names a reviewer by a name that is too long or holds "
+                "characters that cannot be shown safely; nothing was taken in."
+            ) from None
+        except package_validation.Bad:
             raise MalformedPackage("A review in the receipt is malformed.") from None
+        at = datetime.fromisoformat(r["reviewed_at"].replace("Z", "+00:00"))
         out.append({**r, "reviewed_at": at})
     # One review per debrief: a second could hide a return from the purge's choice.
     if len({r["debrief_id"] for r in out}) != len(out):
         raise MalformedPackage("The receipt reviews a debrief twice.")
+    order = [(r["reviewed_at"], r["debrief_id"]) for r in out]
+    if any(a >= b for a, b in itertools.pairwise(order)):
+        raise MalformedPackage("The receipt's reviews are not in the order they were made.")
     return out
 
 
@@ -266,14 +273,23 @@ def _reviewer(session: Session, name: str) -> uuid.UUID | None:
 
 
 def _apply_review(session: Session, scope: Scope, review: dict[str, Any]) -> DebriefStatus | None:
-    """The status the review gave the debrief, or None if it no longer applies."""
+    """The status the review gave the debrief, or None if it does not apply.
+
+    A review applies (docs/package-format.md, section 11) when this vault still
+    holds the debrief, it is no draft, the review was made at or after the
+    debrief's last submission (a review of an earlier submission says nothing
+    about the answer), and after any review this vault already holds for it (a
+    handler may return what it approved before, or approve what it returned)."""
     debrief = session.get(Debrief, uuid.UUID(review["debrief_id"]))
-    if debrief is None or debrief.status is not DebriefStatus.SUBMITTED:
-        return None  # purged already, or answered and resubmitted since
-    if debrief.submitted_at is not None and debrief.submitted_at > review["reviewed_at"]:
+    if debrief is None or debrief.status is DebriefStatus.DRAFT:
+        return None  # purged already, or being answered here
+    at = review["reviewed_at"]
+    if debrief.submitted_at is not None and debrief.submitted_at > at:
         return None  # the review is of an earlier submission
+    if debrief.reviewed_at is not None and debrief.reviewed_at >= at:
+        return None  # this vault holds that review, or a later one
     debrief.status = DebriefStatus(review["status"])
-    debrief.reviewed_at = review["reviewed_at"]
+    debrief.reviewed_at = at
     debrief.reviewer_alias_id = _reviewer(session, review["reviewer"])
     debrief.review_comment = review["comment"]
     audit_chain.append(
@@ -297,9 +313,7 @@ def import_receipt(vault: Vault, scope: Scope, source: PackageSource) -> Receipt
             vault, source, kind="receipt", sender_roles=(PeerRole.HANDLER, PeerRole.CENTRAL)
         )
         m = verified.opened.manifest
-        reviews = _reviews(verified.opened.body)
-        if not m.receipts:
-            raise MalformedPackage("The receipt confirms no package.")
+        reviews = _reviews(verified.opened.body, m.version)
         now = utc_now()
         rule = vault_settings.load(vault).retention_after_receipt
         with vault.write() as session:
@@ -332,6 +346,8 @@ def import_receipt(vault: Vault, scope: Scope, source: PackageSource) -> Receipt
                 uuid.UUID(r["debrief_id"]): _apply_review(session, scope, r) for r in reviews
             }
             applied = sum(status is not None for status in outcomes.values())
+            # A return that applies keeps the debrief, approved before or not: the
+            # runner has to answer it.
             targets = [
                 (rid, pid)
                 for rid, pid in targets

@@ -9,6 +9,7 @@ from datetime import date, timedelta
 from sqlalchemy import func, select
 
 from app.dal.scope import Scope, visible
+from app.dal.source_names import shown_codename
 from app.models import RiskAssessment, Source, Tasking
 from app.models.enums import SourceStatus, TaskingStatus
 from app.services.views import Reminder, ReminderKind
@@ -32,7 +33,7 @@ def reminders(
             .subquery()
         )
         risk_rows = session.execute(
-            select(RiskAssessment, Source.codename)
+            select(RiskAssessment, shown_codename(scope))
             .join(
                 latest,
                 (latest.c.source_id == RiskAssessment.source_id)
@@ -53,7 +54,7 @@ def reminders(
                 )
             )
         tasking_rows = session.execute(
-            select(Tasking, Source.codename)
+            select(Tasking, shown_codename(scope))
             .join(Source, Source.id == Tasking.source_id)
             .where(
                 visible(Tasking.compartment_id, scope),
@@ -76,16 +77,16 @@ def reminders(
                 )
             )
         source_rows = session.execute(
-            select(Source).where(visible(Source.compartment_id, scope), live)
-        ).scalars()
-        for source in source_rows:
+            select(Source, shown_codename(scope)).where(visible(Source.compartment_id, scope), live)
+        ).all()
+        for source, codename in source_rows:
             if source.contract_review_on and source.contract_review_on <= until:
                 out.append(
                     Reminder(
                         source.contract_review_on,
                         ReminderKind.CONTRACT_REVIEW,
                         source.id,
-                        source.codename,
+                        codename,
                         source.id,
                         detail=source.legal_basis,
                     )
@@ -96,7 +97,7 @@ def reminders(
                         source.suitability_review_on,
                         ReminderKind.SUITABILITY_REVIEW,
                         source.id,
-                        source.codename,
+                        codename,
                         source.id,
                     )
                 )

@@ -18,6 +18,7 @@ from sqlalchemy import Integer, bindparam, select, text
 
 from app.dal.keyset import Sort
 from app.dal.scope import Scope, get_visible, is_narrow, visible
+from app.dal.source_names import shown_codenames
 from app.errors import InvalidInput
 from app.models import Debrief, IntelligenceItem, ItemSubject, Subject
 from app.models.base import parse_stored_utc
@@ -71,7 +72,10 @@ _SEARCH = """
            coalesce(s.codename,
                     (SELECT codename FROM source WHERE compartment_id = d.compartment_id LIMIT 1))
              AS codename,
-           w.score, db.created_at AS written
+           w.score, db.created_at AS written,
+           coalesce(s.id,
+                    (SELECT id FROM source WHERE compartment_id = d.compartment_id LIMIT 1))
+             AS source_id
     FROM ({window}) AS w
     JOIN search_doc AS d ON d.doc = w.doc
     LEFT JOIN debrief AS db ON db.id = d.debrief_id
@@ -143,12 +147,14 @@ def search(
                     _SNIPPETS, {"query": query, "low": min(docs), "high": max(docs), "docs": docs}
                 ).all()
             )
+        # Shown apart from a namesake the alias also sees (app.dal.source_names).
+        shown = shown_codenames(session, scope, {uuid.UUID(hex=r[7]) for r in rows if r[7]})
     return [
         SearchHit(
             kind=r[1],
             ref_id=uuid.UUID(hex=r[2]),
             debrief_id=uuid.UUID(hex=r[3]) if r[3] else None,
-            codename=r[4] or "",
+            codename=(shown.get(uuid.UUID(hex=r[7])) if r[7] else None) or r[4] or "",
             snippet=snippets.get(r[0], ""),
             rank=float(r[5]),
             written_at=_parse_time(r[6]),
@@ -194,7 +200,7 @@ def debriefs_mentioning(
             )
         )
         query = (
-            mapping.debrief_row_query()
+            mapping.debrief_row_query(scope)
             .where(Debrief.id.in_(debrief_ids), visible(Debrief.compartment_id, scope))
             .order_by(*keyset.order_by())
             .limit(limit)

@@ -11,6 +11,7 @@ from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
 from app.dal.scope import Scope, get_visible, visible
+from app.dal.source_names import shown_codename, shown_codenames
 from app.domain import names
 from app.domain.names import NameKind
 from app.errors import AccessDenied, InvalidInput, NotFound
@@ -87,12 +88,21 @@ def _compartment_name(session: Session, codename: str) -> str:
     return name
 
 
+def _not_closed_by_editing() -> InvalidInput:
+    return InvalidInput(
+        "A registration is closed with its reason, the day and who decided "
+        "(Close registration, or 'veldboek source close'), not by changing its status."
+    )
+
+
 def create_source(
     vault: Vault, scope: Scope, draft: SourceDraft, *, share_with: tuple[uuid.UUID, ...] = ()
 ) -> uuid.UUID:
     """Open a new source file: a compartment of its own, with the acting alias as
     member and primary runner, plus any aliases named in ``share_with``."""
     clean = draft.validated()
+    if clean.status is SourceStatus.CLOSED:
+        raise _not_closed_by_editing()
     with vault.write() as session:
         if _codename_taken(session, clean.codename):
             raise InvalidInput(
@@ -123,6 +133,10 @@ def update_source(vault: Vault, scope: Scope, source_id: uuid.UUID, draft: Sourc
     clean = draft.validated()
     with vault.write() as session:
         source = get_visible(session, scope, Source, source_id)
+        if (clean.status is SourceStatus.CLOSED) != (source.status is SourceStatus.CLOSED):
+            if source.status is SourceStatus.CLOSED:
+                raise InvalidInput("A closed registration stays closed.")
+            raise _not_closed_by_editing()
         if clean.codename != source.codename and _codename_taken(
             session, clean.codename, source.id
         ):
@@ -218,19 +232,47 @@ def list_sources(
             .scalar_subquery()
         )
         query = (
-            select(Source.id, Source.codename, Source.kind, Source.status, last_contact)
+            select(Source.id, shown_codename(scope), Source.kind, Source.status, last_contact)
             .where(visible(Source.compartment_id, scope))
-            .order_by(Source.codename)
+            .order_by(Source.codename, Source.id)
         )
         if status is not None:
             query = query.where(Source.status == status)
         rows = session.execute(query).all()
         reviews = _next_reviews(session, [r[0] for r in rows])
-        return [SourceRow(r[0], r[1], r[2], r[3], r[4], reviews.get(r[0])) for r in rows]
+        # A closed source has nothing due (as in ``reminders``).
+        return [
+            SourceRow(
+                r[0],
+                r[1],
+                r[2],
+                r[3],
+                r[4],
+                None if r[3] is SourceStatus.CLOSED else reviews.get(r[0]),
+            )
+            for r in rows
+        ]
+
+
+class AmbiguousSource(NotFound):
+    """A codename that more than one source in the alias's files has: ``choices``
+    lists them (id and shown codename, for the screen), the message names none."""
+
+    def __init__(self, codename: str, choices: tuple[SourceRow, ...]) -> None:
+        super().__init__(
+            "{n} sources in the active alias's files have the codename {codename!r}; "
+            "give the id of the one you mean (listed above, and by 'veldboek list sources').",
+            n=len(choices),
+            codename=codename,
+        )
+        self.choices = choices
 
 
 def find_source(vault: Vault, scope: Scope, codename: str) -> uuid.UUID:
-    """The visible source of that codename, by key (``kwarts`` finds ``KWARTS``)."""
+    """The visible source of that codename, by key (``kwarts`` finds ``KWARTS``).
+    Sources are told apart by id: where two have the codename (two runners'
+    namesakes, or spellings that differ only in case from before the rule),
+    ``AmbiguousSource`` lists them unless exactly one is written just so."""
     key = names.lookup_key(codename, NameKind.CODENAME)
     with vault.read() as session:
         found: list[tuple[uuid.UUID, str]] = [
@@ -241,20 +283,32 @@ def find_source(vault: Vault, scope: Scope, codename: str) -> uuid.UUID:
                 )
             )
         ]
-    if len(found) > 1:  # codenames that differ only in case, from before the rule
-        found = [f for f in found if f[1] == codename.strip()]
-        if len(found) != 1:
-            raise NotFound(
-                "More than one source in the active alias's files has a codename like "
-                "{codename!r}; give it exactly as it is written.",
-                codename=codename,
-            )
+    if len(found) > 1:
+        exact = [f for f in found if f[1] == codename.strip()]
+        if len(exact) != 1:
+            wanted = {f[0] for f in found}
+            choices = tuple(r for r in list_sources(vault, scope) if r.id in wanted)
+            raise AmbiguousSource(codename, choices)
+        found = exact
     if not found:
         raise NotFound(
             "No source with codename {codename!r} in the active alias's files.",
             codename=codename,
         )
     return found[0][0]
+
+
+def resolve_source(vault: Vault, scope: Scope, text: str) -> uuid.UUID:
+    """A source named on the command line: its id (as ``list sources --json`` and
+    ``show source`` print it, checked to be in the alias's files), else its
+    codename (``find_source``)."""
+    try:
+        source_id = uuid.UUID(text.strip())
+    except ValueError:
+        return find_source(vault, scope, text)
+    with vault.read() as session:
+        get_visible(session, scope, Source, source_id)
+    return source_id
 
 
 def source_file(vault: Vault, scope: Scope, source_id: uuid.UUID) -> SourceFile:
@@ -295,6 +349,7 @@ def source_file(vault: Vault, scope: Scope, source_id: uuid.UUID) -> SourceFile:
             id=source.id,
             compartment_id=source.compartment_id,
             codename=source.codename,
+            shown_codename=shown_codenames(session, scope, {source.id})[source.id],
             kind=source.kind,
             status=source.status,
             motivation=source.motivation,
@@ -310,6 +365,12 @@ def source_file(vault: Vault, scope: Scope, source_id: uuid.UUID) -> SourceFile:
             other_codenames=other_codenames,
             has_identity=has_identity,
             created_at=source.created_at,
+            closed_at=source.closed_at,
+            close_reason=source.close_reason,
+            closed_on=source.closed_on,
+            closed_by=names.get(source.closed_by_alias_id, "?")
+            if source.closed_by_alias_id
+            else None,
         )
         contacts = (
             session.execute(
@@ -322,7 +383,7 @@ def source_file(vault: Vault, scope: Scope, source_id: uuid.UUID) -> SourceFile:
         )
         attendees = mapping.attendees(session, [c.id for c in contacts], names)
         debrief_rows = session.execute(
-            mapping.debrief_row_query()
+            mapping.debrief_row_query(scope)
             .where(Debrief.source_id == source.id, in_scope(Debrief))
             .order_by(Debrief.created_at.desc(), Debrief.id.desc())
         ).all()
@@ -355,7 +416,7 @@ def source_file(vault: Vault, scope: Scope, source_id: uuid.UUID) -> SourceFile:
             overview=overview,
             contacts=tuple(mapping.contact_view(c, attendees.get(c.id, ())) for c in contacts),
             debriefs=tuple(mapping.debrief_row(r) for r in debrief_rows),
-            taskings=tuple(mapping.tasking_view(t, source.codename) for t in taskings),
+            taskings=tuple(mapping.tasking_view(t, overview.shown_codename) for t in taskings),
             payments=tuple(mapping.payment_view(p, names) for p in payments),
             risks=tuple(mapping.risk_view(r, names) for r in risks),
             instructions=tuple(mapping.instruction_view(i) for i in instructions),

@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 from app.clock import utc_now
 from app.dal.scope import Scope, get_visible, visible
+from app.dal.source_names import shown_codename
 from app.errors import InvalidInput, WorkflowError
 from app.models import Alias, Debrief, Payment, Source, Tasking
 from app.models.enums import AliasKind, PaymentKind, TaskingStatus
@@ -86,7 +87,7 @@ def open_taskings(
 ) -> list[TaskingView]:
     with vault.read() as session:
         query = (
-            select(Tasking, Source.codename)
+            select(Tasking, shown_codename(scope))
             .join(Source, Source.id == Tasking.source_id)
             .where(visible(Tasking.compartment_id, scope), Tasking.status == TaskingStatus.OPEN)
             .order_by(Tasking.deadline.is_(None), Tasking.deadline, Tasking.created_at)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from app.crypto.kdf import DEFAULT_TARGET_SECONDS
@@ -19,6 +20,7 @@ from app.vault.vault import Vault, VaultPaths, create_vault
 
 __all__ = [
     "MIN_LENGTH",
+    "FailedAttempts",
     "Strength",
     "Vault",
     "VaultInfo",
@@ -28,6 +30,7 @@ __all__ = [
     "describe",
     "estimate_strength",
     "exists",
+    "failed_attempts",
     "integrity_warning",
     "keyring_available",
     "seconds_until_retry",
@@ -81,6 +84,19 @@ def integrity_warning(vault: Vault) -> Notice | None:
 
 def seconds_until_retry(root: Path) -> float:
     return attempts.seconds_until_allowed(VaultPaths(root).attempts)
+
+
+@dataclass(frozen=True)
+class FailedAttempts:
+    count: int
+    last: datetime | None
+
+
+def failed_attempts(root: Path) -> FailedAttempts:
+    """Wrong passphrases given since the last unlock (the unlock folds them into
+    the audit log): how many, and when the last one was."""
+    failures = attempts.read_failures(VaultPaths(root).attempts)
+    return FailedAttempts(len(failures), max(failures) if failures else None)
 
 
 def change_passphrase(vault: Vault, actor_scope: Scope, old: str, new: str) -> None:

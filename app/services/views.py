@@ -51,6 +51,7 @@ class SourceOverview:
     id: uuid.UUID
     compartment_id: uuid.UUID
     codename: str
+    shown_codename: str  # with its runner while another visible source has the codename
     kind: SourceKind
     status: SourceStatus
     motivation: str
@@ -66,6 +67,11 @@ class SourceOverview:
     other_codenames: tuple[str, ...]
     has_identity: bool
     created_at: datetime
+    # Closing the registration (``closing``): when recorded, why, the day, who decided.
+    closed_at: datetime | None = None
+    close_reason: str = ""
+    closed_on: date | None = None
+    closed_by: str | None = None
 
 
 @dataclass(frozen=True)

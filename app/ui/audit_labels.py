@@ -66,6 +66,7 @@ _ACTIONS: dict[str, object] = {  # QT_TRANSLATE_NOOP marks the text for lupdate
     "risk.assessed": QT_TRANSLATE_NOOP("AuditActions", "Risk assessed"),
     "source.created": QT_TRANSLATE_NOOP("AuditActions", "Source file opened"),
     "source.updated": QT_TRANSLATE_NOOP("AuditActions", "Source file changed"),
+    "source.closed": QT_TRANSLATE_NOOP("AuditActions", "Registration closed"),
     "tasking.added": QT_TRANSLATE_NOOP("AuditActions", "Tasking given"),
     "tasking.closed": QT_TRANSLATE_NOOP("AuditActions", "Tasking closed"),
     "settings.changed": QT_TRANSLATE_NOOP("AuditActions", "Settings changed"),
@@ -120,6 +121,7 @@ _FIELDS: dict[str, object] = {
     "body_sha256": QT_TRANSLATE_NOOP("AuditFields", "text checksum"),
     "by": QT_TRANSLATE_NOOP("AuditFields", "by way of"),
     "can_act": QT_TRANSLATE_NOOP("AuditFields", "can act"),
+    "closed_on": QT_TRANSLATE_NOOP("AuditFields", "decided on"),
     "confirmed": QT_TRANSLATE_NOOP("AuditFields", "confirmed"),
     "content_sha256": QT_TRANSLATE_NOOP("AuditFields", "content checksum"),
     "copies": QT_TRANSLATE_NOOP("AuditFields", "copies"),
@@ -128,6 +130,7 @@ _FIELDS: dict[str, object] = {
     "demo": QT_TRANSLATE_NOOP("AuditFields", "demo data"),
     "device_factor": QT_TRANSLATE_NOOP("AuditFields", "second factor"),
     "fields": QT_TRANSLATE_NOOP("AuditFields", "changed"),
+    "file_records": QT_TRANSLATE_NOOP("AuditFields", "records of source files"),
     "fingerprint": QT_TRANSLATE_NOOP("AuditFields", "key"),
     "hits": QT_TRANSLATE_NOOP("AuditFields", "identifying strings"),
     "identity_checked": QT_TRANSLATE_NOOP("AuditFields", "checked against identities"),
@@ -140,6 +143,7 @@ _FIELDS: dict[str, object] = {
     "members": QT_TRANSLATE_NOOP("AuditFields", "people with access"),
     "minutes": QT_TRANSLATE_NOOP("AuditFields", "minutes after its start"),
     "new": QT_TRANSLATE_NOOP("AuditFields", "new"),
+    "shared_codenames": QT_TRANSLATE_NOOP("AuditFields", "codenames another source has"),
     "note_lost": QT_TRANSLATE_NOOP("AuditFields", "note lost"),
     "ok": QT_TRANSLATE_NOOP("AuditFields", "unaltered"),
     "older": QT_TRANSLATE_NOOP("AuditFields", "older versions"),
@@ -171,6 +175,7 @@ _FIELDS: dict[str, object] = {
     "updated": QT_TRANSLATE_NOOP("AuditFields", "newer versions"),
     "why": QT_TRANSLATE_NOOP("AuditFields", "why"),
     "withheld_items": QT_TRANSLATE_NOOP("AuditFields", "items withheld"),
+    "version": QT_TRANSLATE_NOOP("AuditFields", "format version"),
 }
 
 # Coded values, by what they are.

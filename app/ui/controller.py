@@ -1,23 +1,30 @@
 """Which window is shown when: first-run wizard, unlock dialog or main window.
 
-Unlock builds a fresh main window; lock destroys it. Quitting locks first.
+Unlock builds a fresh main window and returns to where the runner was; lock
+destroys it. After a panic no window is shown at all: starting Veldboek again
+(``app/ui/single_instance.py``) brings this instance's unlock dialog back, and the
+unlock opens on Home. Quitting locks first.
 """
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QApplication, QProgressDialog
+from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 
+from app.errors import VeldboekError
 from app.models.enums import Role
-from app.services import aliases, demo, vaults
+from app.services import aliases, demo, form_drafts, vaults
 from app.ui.clipboard import ClipboardGuard
 from app.ui.errors import show_error
 from app.ui.first_run import FirstRunWizard
 from app.ui.lock import LockController
 from app.ui.main_window import MainWindow
+from app.ui.place import Place
+from app.ui.screen import Retirer, loop_level
 from app.ui.session import AppSession
 from app.ui.unlock_dialog import UnlockDialog
 from app.ui.workers import TaskRunner
@@ -36,6 +43,11 @@ class AppController(QObject):
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
+        # Qt's own file, print and message dialogs, never the platform's: a native
+        # file picker is another program's window, whose keys never reach Qt, so
+        # the panic key and Ctrl+L would do nothing while it is open, and the lock
+        # could not close it.
+        QApplication.setAttribute(Qt.ApplicationAttribute.AA_DontUseNativeDialogs)
         self.vault_path = vault_path
         self.demo_vault = demo_vault
         self.kdf_target_seconds = kdf_target_seconds
@@ -46,6 +58,14 @@ class AppController(QObject):
         self.window: MainWindow | None = None
         self.unlock_dialog: UnlockDialog | None = None
         self.wizard: FirstRunWizard | None = None
+        self.retirer = Retirer(self)
+        self._window_level = 0  # the event loop level the main window was made at
+        # Kept in memory only, until the next unlock (nothing of it is written):
+        self._place = Place()  # where to return to
+        self._resume_meeting = True  # straight back into a meeting (not after a panic)
+        self._alias: str | None = None  # the alias the vault was last unlocked as
+        self._quitting = False
+        self._locked_once = False  # the vault was unlocked and locked in this run
 
     def start(self) -> None:
         if vaults.exists(self.vault_path):
@@ -98,16 +118,34 @@ class AppController(QObject):
 
         self.runner.start(work, done, failed, lambda d, _t: progress.setValue(d))
 
-    def show_unlock(self, minimized: bool = False) -> None:
-        dialog = UnlockDialog(self.vault_path, self.runner)
+    def show_unlock(self, visible: bool = True) -> None:
+        if self.unlock_dialog is not None:
+            self.unlock_dialog.deleteLater()
+        dialog = UnlockDialog(
+            self.vault_path, self.runner, alias=self._alias, after_lock=self._locked_once
+        )
         dialog.unlocked.connect(self._on_unlocked)
         dialog.rejected.connect(self.quit)
         self.unlock_dialog = dialog
-        if minimized:
-            dialog.showMinimized()
-        else:
-            dialog.show()
+        if visible:
+            self._raise(dialog)
             dialog.passphrase.setFocus()
+
+    def bring_back(self) -> None:
+        """Veldboek was started again (for this vault): show what this instance
+        has, the unlock dialog after a panic."""
+        for window in (self.window, self.unlock_dialog, self.wizard):
+            if window is not None:
+                self._raise(window)
+                if window is self.unlock_dialog:
+                    self.unlock_dialog.passphrase.setFocus()
+                return
+
+    @staticmethod
+    def _raise(window: QWidget) -> None:
+        window.showNormal()
+        window.raise_()
+        window.activateWindow()
 
     def _unlock_with(self, passphrase: str) -> None:
         path = self.vault_path
@@ -132,26 +170,42 @@ class AppController(QObject):
             show_error(None, exc)
             self.show_unlock()
             return
+        with contextlib.suppress(VeldboekError):
+            form_drafts.drop_stale(vault)  # forms nobody came back to
         session = AppSession(vault, scope)
         self.clipboard.seconds = session.settings.clipboard_clear_seconds
         session.settings_changed.connect(
             lambda s: setattr(self.clipboard, "seconds", s.clipboard_clear_seconds)
         )
         self.lock.attach(session)
+        self._window_level = loop_level()
         self.window = MainWindow(session, self.lock, self.runner)
         self.window.quit_requested.connect(self.quit)
+        place, self._place = self._place, Place()
+        self.window.return_to(place, resume_meeting=self._resume_meeting)
         self.window.show()
         if self.unlock_dialog is not None:
             self.unlock_dialog.deleteLater()
             self.unlock_dialog = None
 
     def _on_locked(self, reason: str) -> None:
+        self._locked_once = True
+        # Results of work started before the lock have no screen to go to.
+        self.runner.forget_pending()
         window, self.window = self.window, None
         if window is not None:
-            window.hide()
-            window.deleteLater()
-        self.show_unlock(minimized=reason == "panic")
+            self._place = (window.place_at_lock or Place()).after(reason)
+            self._resume_meeting = reason != "panic"
+            self._alias = window.session.scope.alias_name
+            self.retirer.retire(window, self._window_level)
+        for dialog in self.lock.closed_dialogs:
+            self.retirer.retire(dialog, self._window_level)
+        self.lock.closed_dialogs = []
+        if not self._quitting:
+            # After a panic nothing is shown: no window, no taskbar entry.
+            self.show_unlock(visible=reason != "panic")
 
     def quit(self) -> None:
+        self._quitting = True
         self.lock.lock("quit")
         QApplication.quit()

@@ -7,7 +7,7 @@ import logging
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from app.errors import Notice, VeldboekError
+from app.errors import Notice, VaultLocked, VeldboekError
 
 log = logging.getLogger(__name__)
 
@@ -38,6 +38,10 @@ def _in_errors_context(template: str) -> str:
 
 
 def show_error(parent: QWidget | None, exc: BaseException, title: str | None = None) -> None:
+    if isinstance(exc, VaultLocked):
+        # Only code still finishing after a lock meets a locked vault: the lock
+        # itself is the answer, not a box on the locked screen.
+        return
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(title or QCoreApplication.translate("Errors", "Veldboek"))

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication
 
 from app import paths
 from app.services import local_config, printing
-from app.ui import i18n, style
+from app.ui import i18n, single_instance, style
 from app.ui.controller import AppController
 
 
@@ -26,14 +26,27 @@ def run(argv: Sequence[str] | None = None) -> int:
         vault_path = paths.demo_vault()
     else:
         vault_path = paths.default_vault()
+    # Named before the next line changes TMPDIR, where the name may lie: every
+    # start of the app finds the same socket.
+    name = single_instance.socket_name(vault_path)
     # Before Qt starts threads: the print system's temporary files go to memory.
     printing.use(printing.choose())
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("Veldboek")
     app.setQuitOnLastWindowClosed(False)  # between lock and unlock no window may be open
+    # Started again for a vault that is already open here (after a panic nothing
+    # is on screen): the running app shows itself, this one ends.
+    if single_instance.wake_running(name):
+        return 0
+    server = single_instance.InstanceServer(name)
+    server.listen()
     style.apply(app)
     i18n.install(app, local_config.load().language)
     controller = AppController(vault_path, demo_vault=args.demo)
+    server.wake_requested.connect(controller.bring_back)
     controller.start()
-    return app.exec()
+    try:
+        return app.exec()
+    finally:
+        server.close()

@@ -3,7 +3,8 @@ and a menu bar listing every action with its shortcut (app.ui.actions; the same
 actions in the command palette, Ctrl+K).
 
 It is built fresh at every unlock and destroyed at every lock, so no widget can
-keep showing vault data after the keys are gone.
+keep showing vault data after the keys are gone. Before it goes it tells where
+the runner was (``place_at_lock``), and the next one returns there (``return_to``).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import uuid
 from functools import partial
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QTextCursor
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -24,7 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services import aliases, debriefs, vaults
+from app.errors import VeldboekError
+from app.services import aliases, debriefs, meetings, vaults
 from app.ui import i18n
 from app.ui import undo as word_undo
 from app.ui.actions import ActionRegistry, ActionSpec
@@ -32,7 +34,7 @@ from app.ui.alias_band import AliasBand
 from app.ui.command_palette import CommandPalette, open_palette
 from app.ui.dialogs.contact_form import ContactDialog
 from app.ui.errors import notice_text, show_error
-from app.ui.lock import LockController
+from app.ui.lock import PANIC_KEYS, LockController
 from app.ui.meeting_mode import MeetingView
 from app.ui.pages.audit import AuditPage
 from app.ui.pages.base import Page
@@ -44,10 +46,13 @@ from app.ui.pages.reports import ReportsPage
 from app.ui.pages.search import SearchPage
 from app.ui.pages.settings import SettingsPage
 from app.ui.pages.sources import SourcesPage
+from app.ui.place import Place
 from app.ui.session import AppSession
+from app.ui.widgets import find_data
 from app.ui.workers import TaskRunner
 
-PANIC_KEYS = ("F12", "Ctrl+Shift+Space")
+__all__ = ["PANIC_KEYS", "MainWindow"]
+
 # Buttons that do what an action does show its shortcut in their tooltip.
 BUTTON_ACTIONS = {
     "lockButton": "lock",
@@ -77,6 +82,8 @@ class MainWindow(QMainWindow):
         self.lock = lock
         self.runner = runner
         self.meeting: MeetingView | None = None
+        self.pending_meeting: meetings.MeetingRecord | None = None  # left open by a panic
+        self.place_at_lock: Place | None = None
         word_undo.install()  # Ctrl+Z takes back a word, not a whole field
         # Always in view (also while a page shows a passing message): the idle lock.
         self.idle_status = QLabel()
@@ -85,7 +92,7 @@ class MainWindow(QMainWindow):
         self._build()
         self.session.scope_changed.connect(lambda _scope: self.refresh())
         self.session.settings_changed.connect(lambda _settings: self._show_idle_setting())
-        self.lock.about_to_lock.connect(self.save_pending)
+        self.lock.about_to_lock.connect(self._before_lock)
         self.lock.clear_requested.connect(self.clear_vault_data)
         self.resize(1180, 760)
         self.refresh()
@@ -433,7 +440,7 @@ class MainWindow(QMainWindow):
         page = self.show_page(ReportsPage)
         assert isinstance(page, ReportsPage)
         page.set_debrief(None)
-        page.source.setCurrentIndex(max(0, page.source.findData(source_id)))
+        page.source.setCurrentIndex(max(0, find_data(page.source, source_id)))
 
     def go_back(self) -> None:
         """From a debrief to the list it was opened from; from a source's file to
@@ -516,7 +523,7 @@ class MainWindow(QMainWindow):
         page = self.show_page(PackagesPage)
         assert isinstance(page, PackagesPage)
         page.tabs.setCurrentWidget(page.send)
-        page.send.export_new.setFocus()
+        page.send.focus_export()
 
     def go_import(self) -> None:
         page = self.show_page(PackagesPage)
@@ -546,11 +553,14 @@ class MainWindow(QMainWindow):
         assert isinstance(sources_page, SourcesPage)
         if self.stack.currentWidget() is sources_page and sources_page.file_view.file is not None:
             overview = sources_page.file_view.file.overview
-            return overview.id, overview.codename
+            return overview.id, overview.shown_codename
         return None
 
     def enter_meeting(self) -> None:
         if self.meeting is not None:
+            return
+        if self.pending_meeting is not None:
+            self.resume_meeting(self.pending_meeting)
             return
         source = self.current_source()
         if source is None:
@@ -564,6 +574,20 @@ class MainWindow(QMainWindow):
         except Exception as exc:
             show_error(self, exc)
             return
+        self._show_meeting()
+
+    def resume_meeting(self, record: meetings.MeetingRecord) -> None:
+        """Back into the meeting a lock interrupted, its note as last saved."""
+        self.pending_meeting = None
+        try:
+            self.meeting = MeetingView.resume(self.session, self.runner, record)
+        except Exception as exc:
+            show_error(self, exc)
+            return
+        self._show_meeting()
+
+    def _show_meeting(self) -> None:
+        assert self.meeting is not None
         self.meeting.finished.connect(self._leave_meeting)
         self.central.addWidget(self.meeting)
         self.central.setCurrentWidget(self.meeting)
@@ -571,6 +595,7 @@ class MainWindow(QMainWindow):
         self.menuBar().hide()  # meeting mode shows nothing but the meeting
         self.registry.refresh()
         self.meeting.note.setFocus()
+        self.meeting.note.moveCursor(QTextCursor.MoveOperation.End)
 
     def _leave_meeting(self, record: object) -> None:
         meeting, self.meeting = self.meeting, None
@@ -601,15 +626,20 @@ class MainWindow(QMainWindow):
 
     def refresh(self) -> None:
         self.band.show_scope(self.session.scope, aliases.list_own_aliases(self.session.vault))
-        if self.stack.currentWidget() is self.debrief_page:
-            # Another alias may not see this debrief: go back to a list.
+        if self.debrief_page.view is not None:
+            # Another alias may not see this debrief: out of the page's widgets
+            # (also when the page is not on screen), and back to a list.
             self.debrief_page.save_now()
             self.debrief_page.clear_vault_data()
+        if self.stack.currentWidget() is self.debrief_page:
             self.stack.setCurrentIndex(self._return_row)
         sources_page = self.page(SourcesPage)
         assert isinstance(sources_page, SourcesPage)
         sources_page.file_view.clear_vault_data()
         sources_page.stack.setCurrentIndex(0)
+        # A codename typed to filter the last alias's sources: not on this alias's
+        # screen, and not hiding its list.
+        sources_page.filter.clear()
         current = self.stack.currentWidget()
         if isinstance(current, Page):
             try:
@@ -626,6 +656,59 @@ class MainWindow(QMainWindow):
             self.refresh()
 
     # -- locking --------------------------------------------------------------
+
+    def place(self) -> Place:
+        """Where the runner is now: the page, the open debrief or source file, and
+        a meeting under way."""
+        meeting = self.meeting.record if self.meeting is not None and self.meeting.is_open else None
+        meeting = meeting or self.pending_meeting
+        current = self.stack.currentWidget()
+        if current is self.debrief_page and self.debrief_page.view is not None:
+            return Place(self._return_row, debrief_id=self.debrief_page.view.id, meeting=meeting)
+        row = max(0, self.nav.currentRow())
+        sources_page = self.page(SourcesPage)
+        assert isinstance(sources_page, SourcesPage)
+        file = sources_page.file_view.file
+        on_file = sources_page.stack.currentWidget() is sources_page.file_view
+        if current is sources_page and on_file and file is not None:
+            return Place(row, source_id=file.overview.id, meeting=meeting)
+        return Place(row, meeting=meeting)
+
+    def return_to(self, place: Place, *, resume_meeting: bool) -> None:
+        """After an unlock: back to ``place``. A record that is gone (or another
+        alias's) leaves the runner on its page."""
+        if 0 <= place.page < len(self.pages) and place.page != self.nav.currentRow():
+            self.nav.setCurrentRow(place.page)
+        try:
+            if place.source_id is not None:
+                page = self.page(SourcesPage)
+                assert isinstance(page, SourcesPage)
+                page.show_source(place.source_id)
+            if place.debrief_id is not None:
+                self._return_row = max(0, self.nav.currentRow())
+                self.debrief_page.open(place.debrief_id)
+                self.stack.setCurrentWidget(self.debrief_page)
+        except VeldboekError:
+            pass  # no longer there to return to: the page is
+        if place.meeting is None:
+            return
+        if resume_meeting:
+            self.resume_meeting(place.meeting)
+        else:
+            self.pending_meeting = place.meeting
+            self.statusBar().showMessage(
+                self.tr("A meeting is still open: Ctrl+M returns to it."), 0
+            )
+
+    def _before_lock(self, reason: str) -> None:
+        """The lock is coming: remember the place, keep what is typed."""
+        self.place_at_lock = self.place()
+        self.debrief_page.save_now()
+        if self.meeting is not None:
+            self.meeting.keep_for_lock(reason)
+        elif reason == "quit" and self.pending_meeting is not None:
+            # Never went back to it: end it now, with its length, as leaving would.
+            meetings.close_as_saved(self.session.vault, self.session.scope, self.pending_meeting)
 
     def clear_vault_data(self) -> None:
         for page in [*self.pages, self.debrief_page]:

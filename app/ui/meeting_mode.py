@@ -1,7 +1,9 @@
 """Meeting mode: during a covert meeting the window shows only the source's
 codename, the open tasking and a quick-note field. The contact and its draft
 debrief are recorded as the meeting starts and the note is autosaved into the
-draft every few seconds; leaving needs the passphrase.
+draft every few seconds; leaving needs the passphrase. A lock (idle, Ctrl+L, panic)
+saves the note and leaves the meeting open: after the unlock the runner returns to
+it (``MeetingView.resume``); only quitting ends it.
 
 A meeting started by mistake is discarded in its first minutes
 (``meetings.DISCARD_MINUTES``): after a question that names what goes (and the
@@ -28,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.clock import utc_now
-from app.services import meetings, tasking
+from app.services import debriefs, meetings, tasking
 from app.ui.confirm import ConfirmDialog, ask
 from app.ui.errors import describe, show_error
 from app.ui.session import AppSession
@@ -46,6 +48,9 @@ class MeetingView(QWidget):
         source_id: uuid.UUID,
         codename: str,
         parent: QWidget | None = None,
+        *,
+        record: meetings.MeetingRecord | None = None,
+        note: str = "",
     ) -> None:
         super().__init__(parent)
         self.setObjectName("meetingView")
@@ -53,9 +58,9 @@ class MeetingView(QWidget):
         self.runner = runner
         self.source_id = source_id
         # Recorded now, so that the note has somewhere to be autosaved.
-        self.record = meetings.start_meeting(session.vault, session.scope, source_id)
-        self._saved_note = ""
-        self._vault_has_note = False  # the draft in the vault holds note text
+        self.record = record or meetings.start_meeting(session.vault, session.scope, source_id)
+        self._saved_note = note
+        self._vault_has_note = bool(note.strip())  # the draft in the vault holds note text
         self.discarded = False
         self._closed = False
         self.codename_text = codename
@@ -69,6 +74,7 @@ class MeetingView(QWidget):
             self.taskings.addItem(t.description + due)
         self.note = text_box(self.tr("Quick notes; they become a contact and a draft debrief"), 200)
         self.note.setObjectName("meetingNote")
+        self.note.setPlainText(note)
         self.status = QLabel()
         self.status.setObjectName("meetingStatus")
         self.end_button = QPushButton(self.tr("End meeting…"))
@@ -107,6 +113,29 @@ class MeetingView(QWidget):
         self.discard_window = QTimer(self)
         self.discard_window.timeout.connect(self._discard_still_possible)
         self.discard_window.start(10_000)
+
+    @classmethod
+    def resume(
+        cls, session: AppSession, runner: TaskRunner, record: meetings.MeetingRecord
+    ) -> MeetingView:
+        """The meeting a lock interrupted, with its note as last saved."""
+        draft = debriefs.get_debrief(session.vault, session.scope, record.debrief_id)
+        return cls(
+            session, runner, draft.source_id, draft.codename, record=record, note=draft.narrative
+        )
+
+    @property
+    def is_open(self) -> bool:
+        return not self._closed
+
+    def keep_for_lock(self, reason: str) -> None:
+        """Before a lock: the note into the vault. Quitting ends the meeting (its
+        length is recorded); any other lock leaves it open to return to."""
+        if reason == "quit":
+            self.save_note()
+        else:
+            self.autosave.stop()
+            self.autosave_note()
 
     def _ask_passphrase(self, title: str, name: str, then: Callable[[str], None]) -> QInputDialog:
         # Not modal-blocking (no nested event loop): the idle lock and the panic

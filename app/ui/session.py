@@ -22,6 +22,9 @@ class AppSession(QObject):
         self.vault = vault
         self.scope = scope
         self.settings: VaultSettings = settings.load(vault)
+        # Set when the lock begins: dialogs closed by it keep what they stored
+        # (an item dialog does not take its autosave back) and start nothing new.
+        self.closing = False
 
     def switch_alias(self, alias_name: str) -> None:
         if alias_name == self.scope.alias_name:

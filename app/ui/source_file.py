@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.models.enums import RiskLevel, TaskingStatus
-from app.services import debriefs, sources
+from app.models.enums import RiskLevel, SourceStatus, TaskingStatus
+from app.services import closing, debriefs, sources
 from app.services.views import (
     ContactView,
     DebriefRow,
@@ -31,7 +31,7 @@ from app.services.views import (
     SourceFile,
     TaskingView,
 )
-from app.ui.confirm import ask
+from app.ui.confirm import ConfirmDialog, ask, ask_with_comment
 from app.ui.dialogs.contact_form import ContactDialog
 from app.ui.dialogs.identity import RecordIdentityDialog, RevealIdentityDialog
 from app.ui.dialogs.records import (
@@ -113,6 +113,7 @@ class SourceFileView(QWidget):
             ("codenames", self.tr("Former codenames")),
             ("notes", self.tr("Notes")),
             ("identity", self.tr("True identity")),
+            ("closed", self.tr("Registration closed")),
         ):
             value = QLabel()
             value.setWordWrap(True)
@@ -129,6 +130,9 @@ class SourceFileView(QWidget):
         self.edit_button.clicked.connect(self._edit)
         self.reveal_button.clicked.connect(self._reveal)
         self.record_identity_button.clicked.connect(self._record_identity)
+        self.close_button = QPushButton(self.tr("Close registration…"))
+        self.close_button.setObjectName("closeRegistration")
+        self.close_button.clicked.connect(self._close_registration)
         self.report_button = QPushButton(self.tr("Report…"))
         self.report_button.setObjectName("reportSource")
         self.report_button.clicked.connect(
@@ -138,6 +142,7 @@ class SourceFileView(QWidget):
             self.edit_button,
             self.reveal_button,
             self.record_identity_button,
+            self.close_button,
             self.report_button,
         ):
             buttons.addWidget(b)
@@ -338,8 +343,8 @@ class SourceFileView(QWidget):
         self.file = sources.source_file(self.session.vault, self.session.scope, source_id)
         o = self.file.overview
         self.heading.setText(
-            f"<span style='font-size:16pt'><b>{escape(o.codename)}</b></span> · {label(o.kind)} · "
-            f"{label(o.status)}"
+            f"<span style='font-size:16pt'><b>{escape(o.shown_codename)}</b></span> · "
+            f"{label(o.kind)} · {label(o.status)}"
         )
         f = self.fields
         f["kind"].setText(label(o.kind))
@@ -361,6 +366,16 @@ class SourceFileView(QWidget):
             else self.tr("Not recorded.")
         )
         self.reveal_button.setEnabled(o.has_identity)
+        f["closed"].setText(
+            self.tr("{day}, decided by {name}: {reason}").format(
+                day=_date(o.closed_on or (o.closed_at.date() if o.closed_at else None)),
+                name=o.closed_by or "?",
+                reason=o.close_reason or "—",
+            )
+            if o.closed_at is not None or o.status is SourceStatus.CLOSED
+            else "—"
+        )
+        self.close_button.setEnabled(o.status is not SourceStatus.CLOSED)
         self.contacts.set_rows(self.file.contacts)
         self.debriefs.set_rows(self.file.debriefs)
         self.taskings.set_rows(self.file.taskings)
@@ -414,7 +429,7 @@ class SourceFileView(QWidget):
     def _record_identity(self) -> None:
         if self.file is None:
             return
-        source_id, codename = self.source_id, self.file.overview.codename
+        source_id, codename = self.source_id, self.file.overview.shown_codename
 
         def record() -> None:
             self._run_dialog(RecordIdentityDialog(self.session, source_id, self))
@@ -435,17 +450,46 @@ class SourceFileView(QWidget):
             name="replaceIdentityConfirm",
         )
 
+    def _close_registration(self) -> ConfirmDialog | None:
+        if self.file is None:
+            return None
+        source_id, codename = self.source_id, self.file.overview.shown_codename
+
+        def close(reason: str) -> None:
+            try:
+                closing.close_registration(
+                    self.session.vault, self.session.scope, source_id, reason=reason
+                )
+            except Exception as exc:
+                show_error(self, exc)
+                return
+            self.reload()
+
+        return ask_with_comment(
+            self,
+            title=self.tr("Close registration"),
+            text=self.tr(
+                "Close the registration of {codename} today, decided by {alias}? The file "
+                "stays readable and reportable, its reminders stop, and the closing goes "
+                "to the handler with the next package. It cannot be reopened."
+            ).format(codename=codename, alias=self.session.scope.alias_name),
+            comment=self.tr("Why is the registration closed?"),
+            confirm=self.tr("Close registration"),
+            on_confirm=close,
+            name="closeRegistrationConfirm",
+        )
+
     def _reveal(self) -> None:
         if self.file is not None:
             dialog = RevealIdentityDialog(
-                self.session, self.runner, self.source_id, self.file.overview.codename, self
+                self.session, self.runner, self.source_id, self.file.overview.shown_codename, self
             )
             dialog.open()
 
     def _new_contact(self) -> None:
         if self.file is not None:
             self._run_dialog(
-                ContactDialog(self.session, self.source_id, self.file.overview.codename, self)
+                ContactDialog(self.session, self.source_id, self.file.overview.shown_codename, self)
             )
 
     def _debrief_contact(self) -> None:

@@ -1,18 +1,42 @@
-"""Unlocking: passphrase in, key derivation off the GUI thread, a clear message
-on a wrong passphrase and a growing delay before the next try."""
+"""Unlocking: which vault, the passphrase (with a show toggle and a Caps Lock
+warning), the failed attempts since the last unlock, key derivation off the GUI
+thread, a clear message on a wrong passphrase and a growing delay before the next
+try. Escape asks before it quits.
+
+The vault is named by its folder (never by a source). The alias is shown only when this running app
+knows it from an unlock since it started (after a lock, a panic): the alias is
+vault content, so it is kept in memory and written nowhere outside the vault."""
 
 from __future__ import annotations
 
+import ctypes
+import sys
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QPointF, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QCloseEvent,
+    QColor,
+    QFontMetrics,
+    QIcon,
+    QKeyEvent,
+    QPainter,
+    QPainterPath,
+    QPalette,
+    QPen,
+    QPixmap,
+)
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -20,22 +44,118 @@ from PySide6.QtWidgets import (
 from app.errors import UnlockThrottled, WrongPassphrase
 from app.services import vaults
 from app.ui.errors import describe
+from app.ui.widgets import local_time
 from app.ui.workers import TaskRunner
+
+_VK_CAPITAL = 0x14
+
+
+def caps_lock_from_key(event: QKeyEvent) -> bool | None:
+    """What a typed key says about Caps Lock: True (on), False (off) or None (it
+    does not tell). Qt has no portable way to ask for the Caps Lock state, so it
+    is read from letters: a capital without Shift means on, a small letter
+    without Shift off; with Shift held the case is the other way round on
+    Windows and Linux. On a Mac Shift does not undo Caps Lock, so a capital with
+    Shift tells nothing there. Digits, punctuation and letters without case
+    (and a layout that maps keys oddly) tell nothing."""
+    text = event.text()
+    if len(text) != 1 or not text.isalpha() or text.upper() == text.lower():
+        return None
+    shift = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+    upper = text.isupper()
+    if not shift:
+        return upper
+    if sys.platform == "darwin":
+        return None if upper else False
+    return not upper
+
+
+def caps_lock_from_system() -> bool | None:
+    """Windows can be asked directly; elsewhere None (see ``caps_lock_from_key``)."""
+    if sys.platform != "win32":
+        return None
+    try:
+        user32 = ctypes.windll.user32  # type: ignore[attr-defined,unused-ignore]
+        return bool(user32.GetKeyState(_VK_CAPITAL) & 1)
+    except (AttributeError, OSError):
+        return None
+
+
+def eye_icon(widget: QWidget, crossed: bool) -> QIcon:
+    """An eye (struck through: the passphrase is shown), drawn in the text colour
+    so it follows the palette; no image file to ship."""
+    size = 20
+    pixmap = QPixmap(size * 2, size * 2)
+    pixmap.setDevicePixelRatio(2.0)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    colour = widget.palette().color(QPalette.ColorRole.ButtonText)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(QPen(colour, 1.6))
+    outline = QPainterPath()
+    outline.moveTo(2, 10)
+    outline.quadTo(10, 2, 18, 10)
+    outline.quadTo(10, 18, 2, 10)
+    painter.drawPath(outline)
+    painter.setBrush(colour)
+    painter.drawEllipse(QPointF(10, 10), 2.6, 2.6)
+    if crossed:
+        painter.setPen(QPen(QColor(colour), 1.8))
+        painter.drawLine(QPointF(3, 17), QPointF(17, 3))
+    painter.end()
+    return QIcon(pixmap)
 
 
 class UnlockDialog(QDialog):
     unlocked = Signal(object)  # the Vault
 
-    def __init__(self, vault_path: Path, runner: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        vault_path: Path,
+        runner: TaskRunner,
+        parent: QWidget | None = None,
+        *,
+        alias: str | None = None,
+        after_lock: bool = False,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("unlockDialog")
-        self.setWindowTitle(self.tr("Veldboek — locked"))
+        # After a lock the title (which a taskbar shows to anyone passing by) says
+        # only that something is locked, not which program, let alone what it holds.
+        self.setWindowTitle(self.tr("Locked") if after_lock else self.tr("Veldboek — locked"))
         self.vault_path = vault_path
         self._runner = runner
+        self.folder = QLabel()
+        self.folder.setObjectName("unlockFolder")
+        self.folder.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.alias = QLabel(alias or "")
+        self.alias.setObjectName("unlockAlias")
+        about = QFormLayout()
+        about.addRow(self.tr("Vault:"), self.folder)
+        if alias:
+            about.addRow(self.tr("Alias:"), self.alias)
         self.prompt = QLabel(self.tr("Enter your passphrase to unlock the vault."))
         self.passphrase = QLineEdit()
         self.passphrase.setObjectName("passphraseEdit")
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.show_button = QToolButton()
+        self.show_button.setObjectName("showPassphrase")
+        self.show_button.setCheckable(True)
+        self.show_button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # Tab reaches it
+        self.show_button.toggled.connect(self._show_passphrase)
+        self._show_passphrase(False)
+        field = QHBoxLayout()
+        field.addWidget(self.passphrase, 1)
+        field.addWidget(self.show_button)
+        self.caps = QLabel(self.tr("Caps Lock is on."))
+        self.caps.setObjectName("capsLockWarning")
+        self.caps.setStyleSheet("color: #b00020; font-weight: bold;")
+        self.caps.hide()
+        self._caps: bool | None = caps_lock_from_system()
+        self.passphrase.installEventFilter(self)
+        self.attempts = QLabel()
+        self.attempts.setObjectName("failedAttempts")
+        self.attempts.setWordWrap(True)
         self.status = QLabel()
         self.status.setObjectName("unlockStatus")
         self.status.setWordWrap(True)
@@ -47,19 +167,131 @@ class UnlockDialog(QDialog):
         self.quit_button = buttons.addButton(
             self.tr("Quit"), QDialogButtonBox.ButtonRole.RejectRole
         )
+        self.quit_button.setObjectName("quitButton")
         self.unlock_button.clicked.connect(self.try_unlock)
-        self.quit_button.clicked.connect(self.reject)
+        # The Quit button is a deliberate click; Escape and the window's close
+        # button ask first (``reject``, ``closeEvent``).
+        self.quit_button.clicked.disconnect()
+        self.quit_button.clicked.connect(self.quit_now)
         layout = QVBoxLayout(self)
+        layout.addLayout(about)
         layout.addWidget(self.prompt)
-        layout.addWidget(self.passphrase)
+        layout.addLayout(field)
+        layout.addWidget(self.caps)
+        layout.addWidget(self.attempts)
         layout.addWidget(self.status)
         layout.addWidget(buttons)
+        self.setTabOrder(self.passphrase, self.show_button)
+        self.setTabOrder(self.show_button, self.unlock_button)
         self._countdown = QTimer(self)
         self._countdown.setInterval(250)
         self._countdown.timeout.connect(self._tick)
         self._busy = False
-        self.setMinimumWidth(420)
+        self.quit_question: QMessageBox | None = None
+        self.setMinimumWidth(460)
+        self._show_folder()
+        self._show_attempts()
+        self._show_caps()
         self._tick()
+
+    # -- what is shown ---------------------------------------------------------
+
+    def _show_folder(self) -> None:
+        full = str(self.vault_path)
+        home = str(Path.home())
+        shown = "~" + full[len(home) :] if full.startswith(home + "/") else full
+        metrics = QFontMetrics(self.folder.font())
+        self.folder.setText(metrics.elidedText(shown, Qt.TextElideMode.ElideMiddle, 360))
+        self.folder.setToolTip(full)
+
+    def _show_attempts(self) -> None:
+        failed = vaults.failed_attempts(self.vault_path)
+        if failed.count == 0:
+            self.attempts.clear()
+            self.attempts.hide()
+            return
+        when = local_time(failed.last)
+        if failed.count == 1:
+            text = self.tr("1 failed attempt since the last unlock, at {when}.")
+        else:
+            text = self.tr("{n} failed attempts since the last unlock; the last at {when}.")
+        self.attempts.setText(text.format(n=failed.count, when=when))
+        self.attempts.show()
+
+    def _show_passphrase(self, shown: bool) -> None:
+        self.passphrase.setEchoMode(
+            QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password
+        )
+        self.show_button.setIcon(eye_icon(self.show_button, crossed=shown))
+        tip = self.tr("Hide the passphrase") if shown else self.tr("Show the passphrase")
+        self.show_button.setToolTip(tip)
+        self.show_button.setAccessibleName(tip)
+
+    def _show_caps(self) -> None:
+        self.caps.setVisible(bool(self._caps))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # getattr: while the dialog is torn down, Python may drop its attributes
+        # before Qt stops sending the field's events here.
+        field = getattr(self, "passphrase", None)
+        if field is None or watched is not field:
+            return False
+        if event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            known = caps_lock_from_system()
+            if known is None and event.key() == Qt.Key.Key_CapsLock:
+                known = None if self._caps is None else not self._caps
+            elif known is None:
+                known = caps_lock_from_key(event)
+                if known is None:
+                    known = self._caps  # this key does not tell: keep what is known
+            self._caps = known
+            self._show_caps()
+        elif event.type() == QEvent.Type.FocusIn:
+            system = caps_lock_from_system()
+            if system is not None:
+                self._caps = system
+                self._show_caps()
+        return False
+
+    # -- quitting ----------------------------------------------------------------
+
+    def reject(self) -> None:
+        """Escape: ask; the answer defaults to No."""
+        box = self.quit_question
+        if box is None:
+            box = self.quit_question = QMessageBox(self)
+            box.setObjectName("quitQuestion")
+            box.setIcon(QMessageBox.Icon.Question)
+            box.setWindowTitle(self.tr("Quit"))
+            box.setText(self.tr("Quit Veldboek?"))
+            box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+            box.setDefaultButton(QMessageBox.StandardButton.No)
+            box.setEscapeButton(QMessageBox.StandardButton.No)
+            box.finished.connect(self._quit_answered)
+        if not box.isVisible():
+            box.open()
+
+    def _quit_answered(self, button: int) -> None:
+        # One question box, kept with the dialog (asked again on the next Escape).
+        if button == QMessageBox.StandardButton.Yes:
+            self.quit_now()
+        else:
+            self.passphrase.setFocus()
+
+    def quit_now(self) -> None:
+        super().reject()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        # The window's own close button asks, as Escape does; a close() from the
+        # code (the dialog is done with) just closes.
+        if event.spontaneous() and self.isVisible():
+            event.ignore()
+            self.reject()
+        else:
+            event.accept()
+
+    # -- unlocking -----------------------------------------------------------------
 
     def accept(self) -> None:  # Enter in the field unlocks; it never just closes
         self.try_unlock()
@@ -83,14 +315,15 @@ class UnlockDialog(QDialog):
 
     def _on_unlocked(self, vault: object) -> None:
         self._busy = False
-        self.passphrase.clear()
+        self.passphrase.setText("")  # clear() would keep it in the undo history
         self.status.clear()
         self.unlocked.emit(vault)
         super().accept()
 
     def _on_failed(self, exc: BaseException) -> None:
         self._busy = False
-        self.passphrase.clear()
+        self.passphrase.setText("")
+        self._show_attempts()
         if isinstance(exc, WrongPassphrase):
             self.status.setText(self.tr("Wrong passphrase."))
             self._tick()
@@ -104,6 +337,7 @@ class UnlockDialog(QDialog):
 
     def _set_inputs(self, enabled: bool) -> None:
         self.passphrase.setEnabled(enabled)
+        self.show_button.setEnabled(enabled)
         self.unlock_button.setEnabled(enabled)
 
     def _tick(self) -> None:

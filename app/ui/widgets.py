@@ -22,6 +22,13 @@ from app.ui.labels import label
 E = TypeVar("E", bound=Enum)
 
 
+def find_data(combo: QComboBox, value: object) -> int:
+    """The row of ``combo`` whose data equals ``value``, or -1. Not
+    ``QComboBox.findData``: for Python objects such as a UUID it matches the very
+    same object only, so an id read from the vault again is never found."""
+    return next((i for i in range(combo.count()) if combo.itemData(i) == value), -1)
+
+
 class EnumCombo(QComboBox, Generic[E]):
     """A combo box over an enum, showing translated labels."""
 
@@ -36,6 +43,12 @@ class EnumCombo(QComboBox, Generic[E]):
 
     def set_value(self, value: E) -> None:
         self.setCurrentIndex(self._values.index(value))
+
+    def leave_out(self, value: E) -> None:
+        """Offer every value but ``value`` (one taken by its own action)."""
+        index = self._values.index(value)
+        self._values.pop(index)
+        self.removeItem(index)
 
 
 class OptionalDate(QWidget):

@@ -80,11 +80,20 @@ class TaskRunner(QObject):
     def _take(self) -> tuple[Callable[[Any], None], Callable[[BaseException], None]] | None:
         sender = self.sender()
         key = sender.property("key") if sender is not None else None
-        if key is None or key not in self._callbacks:
+        if key is None:
+            return None
+        self._tasks.pop(key, None)
+        if key not in self._callbacks:
             return None
         on_done, on_error, _ = self._callbacks.pop(key)
-        self._tasks.pop(key, None)
         return on_done, on_error
+
+    def forget_pending(self) -> None:
+        """On lock: the results of work still running go nowhere. Its callbacks
+        belong to screens that are gone; run now, they would show a revealed
+        identity, a finished report or a "vault is locked" error on a locked
+        screen. The work itself ends on its own (the tasks are kept until then)."""
+        self._callbacks.clear()
 
     @Slot(object)
     def _on_done(self, result: object) -> None:

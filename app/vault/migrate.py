@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,7 +20,7 @@ MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
 # The newest revision this code knows; kept here so unlock can compare versions
 # without loading every migration script. A test checks it matches Alembic's head.
-SCHEMA_HEAD = "0010_name_keys"
+SCHEMA_HEAD = "0013_closing"
 
 
 def alembic_config(connection: Connection | None = None) -> Config:
@@ -46,19 +48,45 @@ def current_revision(conn: Connection) -> str | None:
     return conn.execute(text("SELECT version_num FROM alembic_version")).scalar_one_or_none()
 
 
+@contextlib.contextmanager
+def _foreign_keys_off(conn: Connection) -> Iterator[None]:
+    """Foreign keys off while the schema changes, as SQLite's own procedure for
+    rebuilding a table asks: with them on, dropping the old copy of a table
+    (batch mode) would delete or refuse the rows that refer to it. Set on the
+    driver's connection before the migration's transaction begins (inside one,
+    SQLite ignores the pragma); on again before the connection goes back."""
+    raw = conn.connection.driver_connection
+    assert raw is not None
+    raw.execute("PRAGMA foreign_keys = OFF")
+    try:
+        yield
+    finally:
+        conn.rollback()  # nothing is left open once the step is committed or failed
+        raw.execute("PRAGMA foreign_keys = ON")
+
+
+def _check_foreign_keys(conn: Connection) -> None:
+    """Every reference still points at a row, as before the step; else nothing
+    is committed."""
+    if conn.exec_driver_sql("PRAGMA foreign_key_check").first() is not None:
+        raise RuntimeError("a schema step left a reference without its row")
+
+
 def upgrade(engine: Engine, target: str = "head") -> None:
     from alembic import command
 
-    with engine.connect() as conn:
+    with engine.connect() as conn, _foreign_keys_off(conn):
         command.upgrade(alembic_config(conn), target)
+        _check_foreign_keys(conn)
         conn.commit()
 
 
 def downgrade(engine: Engine, target: str) -> None:
     from alembic import command
 
-    with engine.connect() as conn:
+    with engine.connect() as conn, _foreign_keys_off(conn):
         command.downgrade(alembic_config(conn), target)
+        _check_foreign_keys(conn)
         conn.commit()
 
 

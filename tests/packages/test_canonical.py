@@ -7,6 +7,7 @@ import hashlib
 import json
 import uuid
 from datetime import UTC, datetime
+from typing import Any
 
 import pytest
 
@@ -17,7 +18,7 @@ from app.vault import audit_chain
 
 
 def test_a_body_built_of_encoded_pieces_equals_dumps() -> None:
-    value = {
+    value: dict[str, list[dict[str, Any]]] = {
         "sources": [{"id": "b", "kind": "x"}],
         "records": [{"data": {"é": "ü", "n": 1, "z": None}, "id": "a", "version": 2}, {}],
         "attachments": [],

@@ -207,7 +207,7 @@ def test_refusals_are_one_line_with_a_reason_and_a_non_zero_exit(
     data = bytearray(path.read_bytes())
     data[-100] ^= 1
     flipped.write_bytes(bytes(data))
-    cases = [
+    cases: list[tuple[list[str | Path], str]] = [
         (["package", "inspect", garbage], "damaged"),
         (["package", "inspect", s["tmp"] / "missing.age"], "not found"),
         (["package", "import", flipped, *vault_args(s, "handler")], "altered"),

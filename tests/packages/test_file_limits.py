@@ -354,6 +354,6 @@ def test_a_file_that_grows_while_it_is_read_is_refused(
         found = tuple(real_fstat(fd))
         return os.stat_result((*found[:6], 10, *found[7:]))
 
-    monkeypatch.setattr(user_files.os, "fstat", smaller)
+    monkeypatch.setattr(os, "fstat", smaller)  # the os module user_files calls
     with pytest.raises(UnreadableFile, match="changed while it was being read"):
         user_files.read_all(path, user_files.KEY_BUNDLE)

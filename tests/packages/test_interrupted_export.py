@@ -271,12 +271,14 @@ def test_an_export_while_another_process_holds_the_write_lock_says_the_vault_is_
     monkeypatch.setattr(engine, "BUSY_TIMEOUT_SECONDS", 0.2)  # not 10 s of waiting
     holder = Vault.open(s["runner"], factory.PASSPHRASE)
     blocker = holder.engine().raw_connection()
+    driver = blocker.driver_connection
+    assert driver is not None
     try:
-        blocker.driver_connection.execute("BEGIN IMMEDIATE")  # another writer, mid-transaction
+        driver.execute("BEGIN IMMEDIATE")  # another writer, mid-transaction
         code = main(export_args(s))
         out, err = capsys.readouterr()
     finally:
-        blocker.driver_connection.execute("ROLLBACK")
+        driver.execute("ROLLBACK")
         blocker.close()
         holder.lock()
     assert (code, out) == (1, "")

@@ -18,7 +18,7 @@ from app.export import package
 from app.export.errors import MalformedPackage, ReplayedPackage, UnknownSender
 from app.export.manifest import Manifest, ReceiptEntry
 from app.models import Attachment, Contact, IntelligenceItem, Payment, Subject, Tasking
-from app.models.enums import DebriefStatus, Role
+from app.models.enums import DebriefStatus, PeerRole, Role
 from app.models.meta import VaultMeta
 from app.models.packages import ExportedRecord, OutgoingCopy, PackageLog
 from app.services import (
@@ -81,7 +81,7 @@ def _forged_receipt(
     runner: what an insider holding that key could make."""
     own = keys.private_keys(signer.vault)
     runner_fp = keys.own_fingerprint(pair.runner.vault).hex
-    runner_public = keys.own_bundle(pair.runner.vault, "x", keys.PeerRole.RUNNER).recipient_public
+    runner_public = keys.own_bundle(pair.runner.vault, "x", PeerRole.RUNNER).recipient_public
     forged = Manifest(
         kind="receipt",
         package_id=uuid.uuid4(),
@@ -124,7 +124,9 @@ def test_a_receipt_confirms_and_the_secure_rule_purges_what_the_handler_holds(
         contact = session.execute(select(Contact)).scalar_one()
         assert contact.duration_minutes == 45
         assert (contact.location_codeword, contact.reconnaissance_notes) == ("", "")
-        trace = session.execute(select(ExportedRecord)).scalar_one()
+        trace = session.execute(
+            select(ExportedRecord).where(ExportedRecord.record_type == "debrief")
+        ).scalar_one()
         assert (trace.record_id, trace.package_id) == (debrief_id, sent.package_id)
         assert trace.purged_at is not None
         log = session.get(PackageLog, sent.package_id)
@@ -255,7 +257,7 @@ def test_a_receipt_from_a_key_the_package_was_not_sealed_to_is_refused(
     # A second handler, known to the runner only after the package went out, who
     # saw the file (and so knows its hash) but could never open it.
     later = open_party(tmp_path / "later", "Buizerd", Role.HANDLER)
-    introduce(pair.runner, later, keys.PeerRole.HANDLER, "Second handler")
+    introduce(pair.runner, later, PeerRole.HANDLER, "Second handler")
     file_hash = hashlib.sha256(sent.path.read_bytes()).hexdigest()
     data = _forged_receipt(pair, later, ReceiptEntry(sent.package_id, file_hash))
     with pytest.raises(UnknownPackage, match="not sealed to"):
@@ -332,11 +334,13 @@ def test_a_rebuild_that_fails_after_a_secure_purge_is_made_up_at_the_next_unlock
 
     def compact_while_another_writes() -> None:
         blocker = vault.engine().raw_connection()
+        driver = blocker.driver_connection
+        assert driver is not None
         try:
-            blocker.driver_connection.execute("BEGIN IMMEDIATE")
+            driver.execute("BEGIN IMMEDIATE")
             real_compact()
         finally:
-            blocker.driver_connection.execute("ROLLBACK")
+            driver.execute("ROLLBACK")
             blocker.close()
 
     monkeypatch.setattr(vault, "compact", compact_while_another_writes)
@@ -387,15 +391,17 @@ def test_a_reader_holding_the_wal_keeps_the_rebuild_owed(
     with vault.write() as session:
         owe_compaction(session)
     reader = vault.engine().raw_connection()
+    driver = reader.driver_connection
+    assert driver is not None
     try:
-        reader.driver_connection.execute("BEGIN")
-        reader.driver_connection.execute("SELECT count(*) FROM debrief").fetchone()
+        driver.execute("BEGIN")
+        driver.execute("SELECT count(*) FROM debrief").fetchone()
         with vault.write() as session:  # a frame the reader's snapshot keeps in the WAL
             owe_compaction(session)
         assert vault.compact_if_owed() is False
         assert _owed(vault)
     finally:
-        reader.driver_connection.execute("ROLLBACK")
+        driver.execute("ROLLBACK")
         reader.close()
     assert vault.compact_if_owed() is True
     assert not _owed(vault)

@@ -22,6 +22,7 @@ from app.services import (
     attachments,
     audit,
     debriefs,
+    outgoing_copies,
     package_log,
     package_receive,
     package_records,
@@ -249,6 +250,12 @@ def test_drafts_and_returned_debriefs_do_not_leave(pair: Pair) -> None:
     draft = factory.debrief(pair.runner.vault, pair.runner.scope, source)
     with pytest.raises(WorkflowError, match="draft"):
         _export(pair, debrief_ids=[draft])
+    # The source's file goes out (the handler oversees a source from its first
+    # day), the draft does not; once that went out, there is nothing new.
+    first = _export(pair)
+    assert (first.debriefs, first.file_records) == (0, 1)
+    imported = _import(pair, first.path.read_bytes())
+    assert (imported.new, imported.file_records.new) == (0, 1)
     with pytest.raises(InvalidInput, match="nothing new"):
         _export(pair)
 
@@ -316,7 +323,7 @@ def test_an_export_the_vault_could_not_record_leaves_no_file(
         raise StorageFull("The disk holding the vault is full; nothing was changed.")
 
     with monkeypatch.context() as patch:
-        patch.setattr(packages.outgoing_copies, "keep", vault_fails)
+        patch.setattr(outgoing_copies, "keep", vault_fails)
         with pytest.raises(StorageFull):
             _export(pair)
     assert os.listdir(pair.outbox) == []

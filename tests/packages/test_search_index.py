@@ -72,7 +72,7 @@ def test_a_failure_while_indexing_leaves_triggers_and_index_as_they_were(
         calls += 1
         if calls == 3:
             raise PackageError("disk trouble halfway")
-        self.docs.append(("x",) * 5)  # type: ignore[arg-type]
+        self.docs.append(("x",) * 5)
 
     monkeypatch.setattr(search_bulk.BulkIndex, "add", failing_add)
     with pytest.raises(PackageError, match="halfway"):

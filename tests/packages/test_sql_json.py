@@ -1,34 +1,62 @@
 """Export's records and audit events are encoded by SQLite (``package_json``): the
-bytes must be exactly those of ``package_records.serialise`` + canonical JSON, for
-full debriefs and for text holding every code point. A value not in the stored
+bytes must be exactly those of ``package_records`` + canonical JSON, for full
+debriefs (in both format versions), every record of a source's file, and text
+holding every code point. A value not in the stored
 form makes export take the Python path, which normalises it or refuses."""
 
 from __future__ import annotations
 
 import os
 import uuid
+from datetime import date
 from typing import Any
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import select, text
 
 from app.export import canonical
-from app.services import debriefs, package_json, package_records, packages
+from app.models import wire
+from app.models.enums import RiskLevel, SourceKind, TaskingStatus
+from app.services import (
+    debriefs,
+    package_json,
+    package_records,
+    packages,
+    sources,
+    tasking,
+    welfare,
+)
+from app.services.sources import SourceDraft
 from tests.packages.conftest import Pair, rich_debrief
 
 
-def _python_path(pair: Pair, ids: list[uuid.UUID]) -> tuple[list[bytes], bytes]:
+def _python_path(pair: Pair, ids: list[uuid.UUID], version: int = 3) -> tuple[list[bytes], bytes]:
     with pair.runner.vault.read() as session:
-        records = package_records.serialise(session, ids)
+        records = package_records.serialise(session, ids, version)
         events = package_records.audit_events(session, ids)
     return [canonical.dumps(r) for r in records], canonical.dumps(events)
 
 
-def _sql_path(pair: Pair, ids: list[uuid.UUID]) -> tuple[list[bytes], bytes]:
+def _sql_path(pair: Pair, ids: list[uuid.UUID], version: int = 3) -> tuple[list[bytes], bytes]:
     with pair.runner.vault.read() as session:
-        encoded = package_json.debriefs(session, ids)
+        encoded = package_json.debriefs(session, ids, version)
         _count, events = package_json.audit_events(session, ids)
     return [e.json for e in encoded], b"".join(events)
+
+
+def _file_records(pair: Pair, python: bool) -> dict[str, list[bytes]]:
+    """Every record of every source's file, by type, by either path."""
+    out = {}
+    with pair.runner.vault.read() as session:
+        for type_name in wire.FILE_RECORDS:
+            model = wire.RECORD_TYPES[type_name].model
+            ids = list(session.execute(select(model.id)).scalars())
+            if python:
+                found = package_records.records(session, type_name, ids)
+                out[type_name] = [canonical.dumps(r) for r in found]
+            else:
+                out[type_name] = [r.json for r in package_json.records(session, type_name, ids)]
+    return out
 
 
 @pytest.fixture
@@ -36,6 +64,7 @@ def python_path_counted(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Which calls fell back to the Python path."""
     taken: list[str] = []
     records, events = package_json._from_records, package_records.audit_events
+    file_records = package_records.records
 
     def from_records(*args: Any) -> Any:
         taken.append("records")
@@ -45,21 +74,66 @@ def python_path_counted(monkeypatch: pytest.MonkeyPatch) -> list[str]:
         taken.append("events")
         return events(*args)
 
+    def other_records(*args: Any) -> Any:
+        taken.append(f"file:{args[1]}")
+        return file_records(*args)
+
     monkeypatch.setattr(package_json, "_from_records", from_records)
     monkeypatch.setattr(package_records, "audit_events", audit_events)
+    monkeypatch.setattr(package_records, "records", other_records)
     return taken
 
 
-def test_sqlite_writes_the_same_bytes_as_python(pair: Pair, python_path_counted: list[str]) -> None:
+def _whole_file(pair: Pair) -> None:
+    """One of every record a source's file holds, with every optional value set."""
+    vault, scope = pair.runner.vault, pair.runner.scope
+    source = sources.find_source(vault, scope, "BRON0")
+    welfare.assess_risk(
+        vault,
+        scope,
+        source,
+        level=RiskLevel.HIGH,
+        review_on=date(2099, 1, 1),
+        threats="Seen with a known enforcer.",
+        mitigations="Meet outside the city.",
+        welfare_notes="Sleeps badly.",
+    )
+    instruction = welfare.give_instruction(vault, scope, source, "No contact with X.")
+    welfare.acknowledge_instruction(vault, scope, instruction)
+    welfare.review_reliability(vault, scope, source, "2", "Two reports corroborated.")
+    tasking_id = tasking.add_tasking(vault, scope, source, "Who drives the van?")
+    tasking.close_tasking(vault, scope, tasking_id, TaskingStatus.DONE, "Dirk.")
+    file = sources.source_file(vault, scope, source)
+    draft = SourceDraft(
+        codename=file.overview.codename,
+        legal_basis="Art. 126v Sv",
+        contracted_on=date(2026, 1, 1),
+        kind=SourceKind.CIVILIAN_INFORMANT,
+        antecedents_checked_on=date(2026, 1, 2),
+        antecedents_result="None.",
+    )
+    sources.update_source(vault, scope, source, draft)
+
+
+@pytest.mark.parametrize("version", [2, 3])
+def test_sqlite_writes_the_same_bytes_as_python(
+    pair: Pair, python_path_counted: list[str], version: int
+) -> None:
     ids = [rich_debrief(pair.runner, f"BRON{n}", marker=f"#{n}") for n in range(3)]
-    sql_records, sql_events = _sql_path(pair, ids)
+    _whole_file(pair)
+    sql_records, sql_events = _sql_path(pair, ids, version)
+    sql_files = _file_records(pair, python=False)
     assert python_path_counted == []  # SQLite wrote them
-    py_records, py_events = _python_path(pair, ids)
+    py_records, py_events = _python_path(pair, ids, version)
     assert sql_records == py_records
     assert sql_events == py_events
+    assert sql_files == _file_records(pair, python=True)
+    assert all(sql_files.values())
     record = canonical.loads(sql_records[0])
-    for part in ("payments", "taskings", "attachments", "items"):
+    nested = ("attachments", "items") + (("payments", "taskings") if version == 2 else ())
+    for part in nested:
         assert record[part], part
+    assert ("taskings" in record) is (version == 2)
     assert record["contact"]["attendees"]
     assert record["items"][0]["subjects"]
     assert isinstance(record["items"][0]["exculpatory"], bool)
@@ -87,25 +161,45 @@ def test_every_code_point_is_escaped_as_canonical_json_escapes_it(
 
 
 @pytest.mark.parametrize(
-    ("damage", "normalised"),
+    ("damage", "normalised", "version"),
     [
         # another form of the same moment: Python's reading gives iso_utc text
-        ("UPDATE debrief SET updated_at = '2026-11-21T08:00:00Z'", "2026-11-21T08:00:00.000000Z"),
-        ("UPDATE addendum SET created_at = '2026-11-22 09:15:00Z'", "2026-11-22T09:15:00.000000Z"),
-        ("UPDATE tasking SET deadline = '20261201'", "2026-12-01"),
+        (
+            "UPDATE debrief SET updated_at = '2026-11-21T08:00:00Z'",
+            "2026-11-21T08:00:00.000000Z",
+            3,
+        ),
+        (
+            "UPDATE addendum SET created_at = '2026-11-22 09:15:00Z'",
+            "2026-11-22T09:15:00.000000Z",
+            3,
+        ),
+        ("UPDATE tasking SET deadline = '20261201'", "2026-12-01", 2),
     ],
 )
 def test_a_value_in_another_form_takes_the_python_path(
-    pair: Pair, python_path_counted: list[str], damage: str, normalised: str
+    pair: Pair, python_path_counted: list[str], damage: str, normalised: str, version: int
 ) -> None:
     debrief_id = rich_debrief(pair.runner)
     debriefs.add_addendum(pair.runner.vault, pair.runner.scope, debrief_id, "Later: van seen.")
     with pair.runner.vault.engine().begin() as conn:
         conn.execute(text(damage))
-    sql_records, _ = _sql_path(pair, [debrief_id])
+    sql_records, _ = _sql_path(pair, [debrief_id], version)
     assert python_path_counted == ["records"]
-    assert sql_records == _python_path(pair, [debrief_id])[0]
+    assert sql_records == _python_path(pair, [debrief_id], version)[0]
     assert f'"{normalised}"'.encode() in sql_records[0]
+
+
+def test_a_file_record_in_another_form_takes_the_python_path(
+    pair: Pair, python_path_counted: list[str]
+) -> None:
+    rich_debrief(pair.runner)
+    with pair.runner.vault.engine().begin() as conn:
+        conn.execute(text("UPDATE tasking SET deadline = '20261201'"))
+    sql_files = _file_records(pair, python=False)
+    assert python_path_counted == ["file:tasking"]
+    assert b'"deadline":"2026-12-01"' in sql_files["tasking"][0]
+    assert sql_files == _file_records(pair, python=True)
 
 
 def test_an_alias_id_in_another_form_takes_the_python_path(

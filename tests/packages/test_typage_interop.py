@@ -56,7 +56,9 @@ def test_typage_opens_a_runners_package(pair: Pair, tmp_path: Path) -> None:
     inner = container.parse(opened.stdout)
     runner = keys.own_bundle(pair.runner.vault, "x", PeerRole.RUNNER)
     inner.verify(runner.signing_public)
-    assert len(inner.body["records"]) == 4
+    # 4 debriefs, and the two sources' files: registrations, a tasking and a payment
+    assert sum(r["type"] == "debrief" for r in inner.body["records"]) == 4
+    assert len(inner.body["records"]) == 8
 
 
 def test_typage_refuses_a_package_for_someone_else(pair: Pair, tmp_path: Path) -> None:

@@ -1,7 +1,7 @@
 """The published test vectors (docs/package-vectors/) hold: keys, fingerprints,
-canonical JSON, padding, and a package and a receipt sealed with fixed keys that
-this project's reader opens and verifies exactly as docs/package-format.md says
-the central system must."""
+canonical JSON, padding, and a package and a receipt of each format version (2 and
+3) sealed with fixed keys, which this project's reader opens, verifies and imports
+exactly as docs/package-format.md says the central system must."""
 
 from __future__ import annotations
 
@@ -21,9 +21,16 @@ from app.export import canonical, container, package
 from app.export.errors import NotForThisVault
 from app.models.enums import PeerRole, Role
 from app.models.packages import KeyPurpose, VaultKeypair
-from app.services import debriefs, keys, package_receive, package_records, package_validation
+from app.services import (
+    debriefs,
+    keys,
+    package_receive,
+    package_records,
+    package_validation,
+    whole_file,
+)
 from app.vault import audit_chain
-from tests.packages.conftest import open_party
+from tests.packages.conftest import Party, open_party
 
 VECTORS = Path(__file__).resolve().parents[2] / "docs" / "package-vectors"
 DATA: dict[str, Any] = json.loads((VECTORS / "vectors.json").read_text())
@@ -64,12 +71,17 @@ def _open(file: str, name: str) -> package.Opened:
     return package.open_package((VECTORS / file).read_bytes(), seed_of(name))
 
 
+VERSIONS = {2: ("package", "receipt"), 3: ("package_v3", "receipt_v3")}
+
+
+@pytest.mark.parametrize("version", [2, 3])
 @pytest.mark.parametrize("reader", ["handler", "central"])
-def test_the_package_opens_and_verifies_for_each_recipient(reader: str) -> None:
-    spec = DATA["package"]
+def test_the_package_opens_and_verifies_for_each_recipient(reader: str, version: int) -> None:
+    spec = DATA[VERSIONS[version][0]]
     opened = _open(spec["file"], reader)
     inner = opened.inner
     assert json.loads(inner.manifest_bytes) == spec["manifest"]
+    assert opened.manifest.version == spec["manifest"]["version"] == version
     assert hashlib.sha256(inner.manifest_bytes).hexdigest() == spec["manifest_sha256"]
     assert hashlib.sha256(inner.body_bytes).hexdigest() == spec["body_sha256"]
     assert inner.manifest["body_sha256"] == spec["body_sha256"]
@@ -80,14 +92,20 @@ def test_the_package_opens_and_verifies_for_each_recipient(reader: str) -> None:
     )
     package.check_recipients(opened, DATA["keys"][reader]["fingerprint"])
     assert opened.manifest.sender == DATA["keys"]["runner"]["fingerprint"]
-    (record,) = opened.body["records"]
-    data = package_validation.validate_debrief(record["data"])
+    records = opened.body["records"]
+    assert [r["type"] for r in records] == spec.get("record_types", ["debrief"])
+    for entry, ref in zip(records, opened.manifest.records, strict=True):
+        data = package_validation.validate(entry["type"], version, entry["data"])
+        assert package_records.record_hash(data) == ref.sha256
+    data = records[-1]["data"]  # the debrief: a source's file comes first
     assert package_records.record_hash(data) == spec["record_sha256"]
     assert hashlib.sha256(canonical.dumps(data)).hexdigest() == spec["record_sha256"]
-    assert opened.manifest.records[0].sha256 == spec["record_sha256"]
+    assert opened.manifest.records[-1].sha256 == spec["record_sha256"]
+    assert ("taskings" in data) is (version == 2)
     (blob,) = opened.body["attachments"]
     raw = base64.b64decode(blob["data"])
     assert hashlib.sha256(raw).hexdigest() == blob["sha256"] == data["attachments"][0]["sha256"]
+    assert len(raw) == data["attachments"][0]["size"]
     (event,) = opened.body["audit"]
     recomputed = audit_chain.event_hash(
         prev_hash=event["prev_hash"],
@@ -107,6 +125,9 @@ def test_the_package_opens_and_verifies_for_each_recipient(reader: str) -> None:
     assert opened.manifest.header_sha256 == hashlib.sha256(header.raw_without_mac).hexdigest()
     assert len(header.stanzas) == 4
     assert {s.args[0] for s in header.stanzas} == {"mlkem768x25519"}
+    # The container is padded to exactly its Padmé length, with zeros.
+    end = inner.body_start + len(inner.body_view)
+    assert len(opened.container) == container.padme(end) == spec["container_bytes"]
 
 
 def test_the_sender_cannot_open_its_own_package() -> None:
@@ -114,51 +135,62 @@ def test_the_sender_cannot_open_its_own_package() -> None:
         _open(DATA["package"]["file"], "runner")
 
 
-def test_the_receipt_opens_for_the_runner_and_verifies() -> None:
-    spec = DATA["receipt"]
-    opened = _open(spec["file"], "runner")
+@pytest.mark.parametrize("version", [2, 3])
+def test_the_receipt_opens_for_the_runner_and_verifies(version: int) -> None:
+    package_spec, receipt_spec = (DATA[k] for k in VERSIONS[version])
+    opened = _open(receipt_spec["file"], "runner")
     assert json.loads(opened.inner.manifest_bytes) == {
-        **spec["manifest"],
+        **receipt_spec["manifest"],
         "body_sha256": opened.inner.manifest["body_sha256"],
         "body_length": opened.inner.manifest["body_length"],
     }
+    # Every manifest field is there in a receipt too: no records, no events.
+    assert receipt_spec["manifest"]["records"] == []
+    assert receipt_spec["manifest"]["audit_events"] == 0
+    assert receipt_spec["manifest"]["version"] == version
     opened.inner.verify(bytes.fromhex(DATA["keys"]["handler"]["signing_public"]))
-    assert opened.body == {"reviews": spec["reviews"]}
+    assert opened.body == {"reviews": receipt_spec["reviews"]}
     (entry,) = opened.manifest.receipts
-    package_file = (VECTORS / DATA["package"]["file"]).read_bytes()
+    package_file = (VECTORS / package_spec["file"]).read_bytes()
     assert entry.sha256 == hashlib.sha256(package_file).hexdigest()
 
 
-def test_a_vault_holding_the_handler_key_imports_the_vector_package(tmp_path: Path) -> None:
+def _vault_with_vector_keys(tmp_path: Path) -> Party:
+    """A handler's vault holding the vector handler's keys, the vector runner confirmed."""
     handler = open_party(tmp_path / "h", "Havik", Role.HANDLER)
+    keys.own_fingerprint(handler.vault)  # make the vault's own keys, then swap them
+    k = DATA["keys"]["handler"]
+    with handler.vault.write() as session:
+        for purpose, private, public in (
+            (
+                KeyPurpose.SIGNING,
+                bytes.fromhex(k["signing_seed"]),
+                bytes.fromhex(k["signing_public"]),
+            ),
+            (KeyPurpose.RECEIVING, seed_of("handler"), age.public_key(seed_of("handler"))),
+        ):
+            session.execute(
+                update(VaultKeypair)
+                .where(VaultKeypair.purpose == purpose)
+                .values(private=private, public=public)
+            )
+    r = DATA["keys"]["runner"]
+    bundle = keys.KeyBundle(
+        "Runner Valk",
+        PeerRole.RUNNER,
+        bytes.fromhex(r["signing_public"]),
+        age.decode_recipient(r["recipient"]),
+        "2026-11-01T00:00:00.000000Z",
+    )
+    keys.add_peer(
+        handler.vault, handler.scope, bundle, role=PeerRole.RUNNER, confirmed_spoken=r["spoken"]
+    )
+    return handler
+
+
+def test_a_vault_holding_the_handler_key_imports_the_version_2_vector(tmp_path: Path) -> None:
+    handler = _vault_with_vector_keys(tmp_path)
     try:
-        keys.own_fingerprint(handler.vault)  # make the vault's own keys, then swap them
-        k = DATA["keys"]["handler"]
-        with handler.vault.write() as session:
-            for purpose, private, public in (
-                (
-                    KeyPurpose.SIGNING,
-                    bytes.fromhex(k["signing_seed"]),
-                    bytes.fromhex(k["signing_public"]),
-                ),
-                (KeyPurpose.RECEIVING, seed_of("handler"), age.public_key(seed_of("handler"))),
-            ):
-                session.execute(
-                    update(VaultKeypair)
-                    .where(VaultKeypair.purpose == purpose)
-                    .values(private=private, public=public)
-                )
-        r = DATA["keys"]["runner"]
-        bundle = keys.KeyBundle(
-            "Runner Valk",
-            PeerRole.RUNNER,
-            bytes.fromhex(r["signing_public"]),
-            age.decode_recipient(r["recipient"]),
-            "2026-11-01T00:00:00.000000Z",
-        )
-        keys.add_peer(
-            handler.vault, handler.scope, bundle, role=PeerRole.RUNNER, confirmed_spoken=r["spoken"]
-        )
         data = (VECTORS / DATA["package"]["file"]).read_bytes()
         result = package_receive.import_package(handler.vault, handler.scope, data)
         assert result.new == 1
@@ -167,5 +199,37 @@ def test_a_vault_holding_the_handler_key_imports_the_vector_package(tmp_path: Pa
         )
         assert view.codename == "ZWALUW"
         assert "€ 5.000" in view.narrative
+        # Version 2: the payment inside the debrief, and nothing of the source's file.
+        held = whole_file.whole_file(handler.vault, handler.scope, view.source_id)
+        assert [p["record"]["amount_cents"] for p in held["payments"]] == [2500]
+        assert held["risk_assessments"] == held["instructions"] == []
+        assert held["registration"]["record"]["legal_basis"] == ""
+    finally:
+        handler.vault.lock()
+
+
+def test_a_vault_holding_the_handler_key_imports_the_version_3_vector(tmp_path: Path) -> None:
+    handler = _vault_with_vector_keys(tmp_path)
+    try:
+        spec = DATA["package_v3"]
+        data = (VECTORS / spec["file"]).read_bytes()
+        check = package_receive.verify_package(handler.vault, handler.scope, data)
+        assert (check.records, check.file_records, check.version) == (1, 6, 3)
+        result = package_receive.import_package(handler.vault, handler.scope, data)
+        assert result.new == 1
+        assert result.file_records.new == 6
+        held = whole_file.whole_file(
+            handler.vault, handler.scope, uuid.UUID(spec["manifest"]["records"][0]["id"])
+        )
+        opened = _open(spec["file"], "handler")
+        sent = {r["type"]: r["data"] for r in opened.body["records"]}
+        assert held["registration"]["record"] == sent["registration"]
+        assert [r["record"] for r in held["risk_assessments"]] == [sent["risk_assessment"]]
+        assert [r["record"] for r in held["reliability_reviews"]] == [sent["reliability_review"]]
+        assert [r["record"] for r in held["instructions"]] == [sent["instruction"]]
+        assert [r["record"] for r in held["taskings"]] == [sent["tasking"]]
+        assert [r["record"] for r in held["payments"]] == [sent["payment"]]
+        assert [d["record"] for d in held["debriefs"]] == [sent["debrief"]]
+        assert held["debriefs"][0]["versions"] == [{"version": 1, "sha256": spec["record_sha256"]}]
     finally:
         handler.vault.lock()

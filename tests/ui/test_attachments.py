@@ -64,6 +64,7 @@ def test_the_retention_rule_is_chosen_in_settings(qtbot: QtBot, window: MainWind
     page = window.show_page(SettingsPage)
     assert isinstance(page, SettingsPage)
     combo = page.findChild(QComboBox, "retentionCombo")
+    assert combo is not None
     assert combo.currentData() == "secure_delete"  # the default leaves no trace
     combo.setFocus()
     qtbot.keyClick(combo, Qt.Key.Key_Home)

@@ -83,10 +83,10 @@ def _strings(node: ast.AST, function: ast.FunctionDef | None) -> set[str] | None
         parts: list[set[str]] = []
         for value in node.values:
             inner = value.value if isinstance(value, ast.FormattedValue) else value
-            found = _strings(inner, function)
-            if found is None:
+            strings = _strings(inner, function)
+            if strings is None:
                 return None
-            parts.append(found)
+            parts.append(strings)
         return {"".join(p) for p in itertools.product(*parts)}
     if isinstance(node, ast.Name) and function is not None:
         found: set[str] = set()
@@ -146,11 +146,11 @@ def read_audit_writes() -> Written:
             if index is None or id(call) in passed_through:
                 continue
             where = f"{path.relative_to(APP.parent)}:{call.lineno}"
-            arg = call.args[index] if len(call.args) > index else None
-            arg = arg or next((k.value for k in call.keywords if k.arg == "action"), None)
-            actions = _strings(arg, function) if arg is not None else None
+            given = call.args[index] if len(call.args) > index else None
+            given = given or next((k.value for k in call.keywords if k.arg == "action"), None)
+            actions = _strings(given, function) if given is not None else None
             if actions is None:
-                written.unresolved.append(f"{where}: action {ast.unparse(arg) if arg else '?'}")
+                written.unresolved.append(f"{where}: action {ast.unparse(given) if given else '?'}")
             else:
                 written.actions |= actions
             for keyword in call.keywords:

@@ -241,6 +241,7 @@ def _tab_chain(dialog: QDialog) -> list[QWidget]:
     out: list[QWidget] = []
     widget = dialog.nextInFocusChain()
     while widget is not dialog and len(out) < 500:
+        assert widget is not None  # the focus chain is a ring through the dialog
         if (
             widget.window() is dialog
             and widget.focusPolicy() & Qt.FocusPolicy.TabFocus

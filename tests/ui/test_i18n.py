@@ -54,10 +54,10 @@ def test_every_ui_string_is_in_the_dutch_file_and_translated(tmp_path: Path) -> 
 
 
 def test_language_follows_the_system_unless_chosen(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(i18n.QLocale, "system", staticmethod(lambda: QLocale("nl_NL")))
+    monkeypatch.setattr(QLocale, "system", staticmethod(lambda: QLocale("nl_NL")))
     assert i18n.resolve_language("system") == "nl"
     assert i18n.resolve_language("en") == "en"
-    monkeypatch.setattr(i18n.QLocale, "system", staticmethod(lambda: QLocale("fr_FR")))
+    monkeypatch.setattr(QLocale, "system", staticmethod(lambda: QLocale("fr_FR")))
     assert i18n.resolve_language("system") == "en"  # no French: English
     assert i18n.resolve_language("nl") == "nl"
     local_config.save(local_config.LocalConfig(language="nl"))

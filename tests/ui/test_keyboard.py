@@ -6,8 +6,10 @@ menu bar and the command palette with its shortcut."""
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QPushButton, QTableView
@@ -16,6 +18,7 @@ from pytestqt.qtbot import QtBot
 from app.dal.keyset import Sort
 from app.paths import config_dir
 from app.services import debriefs
+from app.services.views import AuditRow, ContactView, DebriefRow, SearchHit, SourceRow
 from app.ui.actions import shortcut_text
 from app.ui.command_palette import CommandPalette
 from app.ui.controller import AppController
@@ -34,6 +37,7 @@ SORT_KEYS = ["written", "source", "status", "contact", "items"]  # the debrief c
 CTRL = Qt.KeyboardModifier.ControlModifier
 DESC = Qt.SortOrder.DescendingOrder
 ASC = Qt.SortOrder.AscendingOrder
+T = TypeVar("T")
 
 
 def click_header(qtbot: QtBot, view: QTableView, section: int) -> None:
@@ -44,10 +48,14 @@ def click_header(qtbot: QtBot, view: QTableView, section: int) -> None:
     QApplication.processEvents()
 
 
-def rows(view: QTableView) -> list[object]:
+def rows(view: QTableView, kind: type[T]) -> list[T]:
+    """The records behind the view's rows, in the order shown, each one a `kind`."""
     model = view.model()
     index = model.index
-    return [model.data(index(r, 0), ROW_ROLE) for r in range(model.rowCount())]
+    shown = [model.data(index(r, 0), ROW_ROLE) for r in range(model.rowCount())]
+    typed = [row for row in shown if isinstance(row, kind)]
+    assert len(typed) == len(shown)
+    return typed
 
 
 def as_handler(window: MainWindow) -> None:
@@ -75,7 +83,7 @@ def test_debrief_list_sorts_by_each_header_in_the_query_and_keeps_it(
     page.model.ID_PAGE = 7  # many pages: the order must come from the query, page by page
     page.reload()
     vault, scope = window.session.vault, window.session.scope
-    keys = {
+    keys: dict[int, Callable[[DebriefRow], Any]] = {
         0: lambda d: d.created_at,
         1: lambda d: d.codename,
         2: lambda d: STATUS_ORDER[d.status],
@@ -90,7 +98,9 @@ def test_debrief_list_sorts_by_each_header_in_the_query_and_keeps_it(
             assert header.sortIndicatorSection() == section
             while page.model.canFetchMore():
                 page.model.fetchMore()
-            shown = [page.model.row_at(r) for r in range(page.model.rowCount())]
+            at = [page.model.row_at(r) for r in range(page.model.rowCount())]
+            shown = [d for d in at if d is not None]
+            assert len(shown) == len(at)
             values = [key(d) for d in shown]
             assert values == sorted(values, reverse=order == DESC), (section, order)
             sort = Sort(SORT_KEYS[section], order == DESC)
@@ -119,15 +129,15 @@ def test_sources_sort_in_memory_and_the_first_click_on_a_time_is_newest_first(
     page = window.show_page(SourcesPage)
     assert isinstance(page, SourcesPage)
     click_header(qtbot, page.table, 3)  # Last contact
-    shown = [s.last_contact_at for s in rows(page.table)]  # type: ignore[attr-defined]
+    shown = [s.last_contact_at for s in rows(page.table, SourceRow)]
     dated = [t for t in shown if t is not None]
     assert dated == sorted(dated, reverse=True)
     assert shown[: len(dated)] == dated  # never contacted: last
     click_header(qtbot, page.table, 0)  # Codename
-    names = [s.codename for s in rows(page.table)]  # type: ignore[attr-defined]
+    names = [s.codename for s in rows(page.table, SourceRow)]
     assert names == sorted(names)
     click_header(qtbot, page.table, 0)
-    assert [s.codename for s in rows(page.table)] == sorted(names, reverse=True)  # type: ignore[attr-defined]
+    assert [s.codename for s in rows(page.table, SourceRow)] == sorted(names, reverse=True)
 
 
 def test_a_column_that_cannot_sort_leaves_the_order_alone(qtbot: QtBot, window: MainWindow) -> None:
@@ -135,12 +145,12 @@ def test_a_column_that_cannot_sort_leaves_the_order_alone(qtbot: QtBot, window: 
     assert isinstance(page, AuditPage)
     header = page.table.horizontalHeader()
     click_header(qtbot, page.table, 2)  # Who
-    who = [e.actor for e in rows(page.table)]  # type: ignore[attr-defined]
+    who = [e.actor for e in rows(page.table, AuditRow)]
     assert who == sorted(who)
-    before = [e.seq for e in rows(page.table)]  # type: ignore[attr-defined]
+    before = [e.seq for e in rows(page.table, AuditRow)]
     click_header(qtbot, page.table, 5)  # Details: free fields
     assert (header.sortIndicatorSection(), header.sortIndicatorOrder()) == (2, ASC)
-    assert [e.seq for e in rows(page.table)] == before  # type: ignore[attr-defined]
+    assert [e.seq for e in rows(page.table, AuditRow)] == before
 
 
 def test_numbers_in_a_source_file_sort_as_numbers(qtbot: QtBot, window: MainWindow) -> None:
@@ -156,9 +166,10 @@ def test_numbers_in_a_source_file_sort_as_numbers(qtbot: QtBot, window: MainWind
     assert isinstance(page, SourcesPage)
     contacts = page.file_view.contacts
     page.file_view.tabs.setCurrentWidget(contacts)
-    assert [c.duration_minutes for c in rows(contacts.view)] == [120, 5, 45]  # newest first
+    # newest first
+    assert [c.duration_minutes for c in rows(contacts.view, ContactView)] == [120, 5, 45]
     click_header(qtbot, contacts.view, 3)  # Minutes
-    assert [c.duration_minutes for c in rows(contacts.view)] == [5, 45, 120]  # type: ignore[attr-defined]
+    assert [c.duration_minutes for c in rows(contacts.view, ContactView)] == [5, 45, 120]
 
 
 def test_search_results_show_the_date_and_sort_by_it(qtbot: QtBot, window: MainWindow) -> None:
@@ -173,13 +184,21 @@ def test_search_results_show_the_date_and_sort_by_it(qtbot: QtBot, window: MainW
     assert page.model.rowCount() == 3
     written = [page.model.data(page.model.index(r, 0)) for r in range(3)]
     assert all(w and w[:4].isdigit() for w in written)  # 2026-…: the day written
-    hits = rows(page.table)
-    assert [h.rank for h in hits] == sorted(h.rank for h in hits)  # type: ignore[attr-defined]
+    hits = rows(page.table, SearchHit)
+    assert [h.rank for h in hits] == sorted(h.rank for h in hits)
     click_header(qtbot, page.table, 0)  # Written: newest first
-    dates = [h.written_at for h in rows(page.table)]  # type: ignore[attr-defined]
+    dates = written_at(page)
     assert dates == sorted(dates, reverse=True)
     click_header(qtbot, page.table, 0)
-    assert [h.written_at for h in rows(page.table)] == sorted(dates)  # type: ignore[attr-defined]
+    assert written_at(page) == sorted(dates)
+
+
+def written_at(page: SearchPage) -> list[datetime]:
+    """When each hit shown was written (every debrief here has that time)."""
+    shown = [h.written_at for h in rows(page.table, SearchHit)]
+    dates = [d for d in shown if d is not None]
+    assert dates == shown
+    return dates
 
 
 # -- filter and search boxes -----------------------------------------------------------
@@ -230,7 +249,7 @@ def test_in_the_search_box_enter_searches_down_chooses_enter_opens(
     assert window.stack.currentWidget() is page
     qtbot.keyClick(page.query, Qt.Key.Key_Down)
     assert [i.row() for i in page.table.selectionModel().selectedRows()] == [0]
-    assert rows(page.table)[0].debrief_id == second  # type: ignore[attr-defined]
+    assert rows(page.table, SearchHit)[0].debrief_id == second
     qtbot.keyClick(page.table, Qt.Key.Key_Up)
     qtbot.keyClick(page.query, Qt.Key.Key_Return)  # opens the chosen one
     assert window.stack.currentWidget() is window.debrief_page

@@ -5,6 +5,7 @@ Real clicks and keys."""
 
 from __future__ import annotations
 
+import uuid
 from datetime import timedelta
 
 import pytest
@@ -12,6 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit
 from pytestqt.qtbot import QtBot
 
+from app.clock import utc_now
 from app.services import audit, contacts
 from app.ui import meeting_mode
 from app.ui.main_window import MainWindow
@@ -23,7 +25,7 @@ from tests.ui.boxes import confirmation
 LEFT = Qt.MouseButton.LeftButton
 
 
-def _start(qtbot: QtBot, window: MainWindow, codename: str) -> tuple[object, MeetingView]:
+def _start(qtbot: QtBot, window: MainWindow, codename: str) -> tuple[uuid.UUID, MeetingView]:
     vault, scope = window.session.vault, window.session.scope
     source = factory.source(vault, scope, codename)
     window.open_source(source)
@@ -98,7 +100,7 @@ def test_after_the_first_minutes_a_meeting_is_ended_not_discarded(
     vault, scope = window.session.vault, window.session.scope
     source, meeting = _start(qtbot, window, "ECHTGEWEEST")
     assert meeting.discard_button.isEnabled()
-    later = meeting_mode.utc_now() + timedelta(minutes=11)
+    later = utc_now() + timedelta(minutes=11)
     monkeypatch.setattr(meeting_mode, "utc_now", lambda: later)
     qtbot.mouseClick(meeting.discard_button, LEFT)
     assert not meeting.discard_button.isEnabled()

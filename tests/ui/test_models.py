@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from datetime import date, timedelta
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QAbstractItemModelTester
 from pytestqt.qtbot import QtBot
 
+from app.dal.keyset import Sort
+from app.dal.scope import Scope
 from app.services import debriefs, reminders, tasking
 from app.services.views import Reminder
 from app.ui.main_window import MainWindow
@@ -20,22 +23,22 @@ from tests import factory
 FATAL = QAbstractItemModelTester.FailureReportingMode.Fatal
 
 
-def test_rows_model_passes_the_model_tester(qtbot: QtBot, vault: Vault, runner: object) -> None:
+def test_rows_model_passes_the_model_tester(qtbot: QtBot, vault: Vault, runner: Scope) -> None:
     model: RowsModel[Reminder] = RowsModel(
         [Column("Due", lambda r: r.due_on.isoformat()), Column("Source", lambda r: r.codename)]
     )
     tester = QAbstractItemModelTester(model, FATAL)
-    source = factory.source(vault, runner)  # type: ignore[arg-type]
+    source = factory.source(vault, runner)
 
     for days in (3, 1, 2):
         tasking.add_tasking(
             vault,
             runner,
             source,
-            f"task {days}",  # type: ignore[arg-type]
+            f"task {days}",
             deadline=date.today() + timedelta(days=days),
         )
-    model.set_rows(reminders.reminders(vault, runner, date.today()))  # type: ignore[arg-type]
+    model.set_rows(reminders.reminders(vault, runner, date.today()))
     assert model.rowCount() == 3
     model.clear()
     assert model.rowCount() == 0
@@ -46,15 +49,15 @@ def test_lazy_model_pages_ids_and_loads_only_visible_blocks(qtbot: QtBot) -> Non
     ids = [uuid.UUID(int=i + 1) for i in range(5_000)]
     fetched_rows: list[int] = []
 
-    def fetch_ids(sort: object, cursor: object, limit: int) -> IdPage:
-        start = 0 if cursor is None else int(cursor)  # type: ignore[call-overload]
+    def fetch_ids(sort: Sort, cursor: int | None, limit: int) -> IdPage:
+        start = 0 if cursor is None else int(cursor)
         chunk = ids[start : start + limit]
         return IdPage(tuple(chunk), start + len(chunk), start + len(chunk) < len(ids))
 
-    def fetch_rows(block: object) -> dict[object, str]:
-        block = list(block)  # type: ignore[call-overload]
-        fetched_rows.append(len(block))
-        return {i: f"row {i.int}" for i in block}
+    def fetch_rows(block: Sequence[uuid.UUID]) -> dict[uuid.UUID, str]:
+        rows = list(block)
+        fetched_rows.append(len(rows))
+        return {i: f"row {i.int}" for i in rows}
 
     model: LazyIdModel[str] = LazyIdModel(
         [Column("Row", lambda r: r, sort="row")], fetch_ids, fetch_rows

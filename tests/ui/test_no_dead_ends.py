@@ -261,7 +261,7 @@ def test_changing_the_language_applies_at_once(qtbot: QtBot, window: MainWindow)
         sources = window.page(SourcesPage)
         assert isinstance(sources, SourcesPage)
         assert sources.file_view.tabs.tabText(0) == "Overzicht"
-        settings = window.show_page(SettingsPage)  # type: ignore[assignment]
+        settings = window.show_page(SettingsPage)
         assert isinstance(settings, SettingsPage)
         _choose_language(qtbot, settings, "en")
         qtbot.waitUntil(lambda: window.nav.item(1).text() == "Sources", timeout=5_000)

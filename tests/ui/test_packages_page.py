@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import threading
 import uuid
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -60,7 +61,7 @@ def click_box_button(qtbot: QtBot, box: QMessageBox, text: str) -> None:
 
 
 @pytest.fixture
-def handler_party(tmp_path: Path) -> Party:
+def handler_party(tmp_path: Path) -> Iterator[Party]:
     party = open_party(tmp_path / "handler-vault", "Havik", Role.HANDLER)
     yield party
     if not party.vault.is_locked:

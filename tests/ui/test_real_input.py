@@ -107,7 +107,7 @@ def test_attendee_check_boxes_and_tabs_by_mouse(qtbot: QtBot, window: MainWindow
     source = factory.source(vault, scope, "KLIK")
     view = open_file(qtbot, window, source)
     click_tab(qtbot, view.tabs, "Contacts")
-    qtbot.mouseClick(view.findChild(QWidget, "newContact"), LEFT)  # type: ignore[arg-type]
+    qtbot.mouseClick(view.findChild(QWidget, "newContact"), LEFT)
     dialog = shown(ContactDialog)
     assert isinstance(dialog, ContactDialog)
     names = [dialog.attendees.item(r).text() for r in range(dialog.attendees.count())]
@@ -201,7 +201,7 @@ def test_source_file_tasking_payment_and_risk_forms(qtbot: QtBot, window: MainWi
     view = open_file(qtbot, window, source)
 
     click_tab(qtbot, view.tabs, "Tasking")
-    qtbot.mouseClick(view.findChild(QWidget, "newTasking"), LEFT)  # type: ignore[arg-type]
+    qtbot.mouseClick(view.findChild(QWidget, "newTasking"), LEFT)
     form = shown(TaskingDialog)
     assert isinstance(form, TaskingDialog)
     ok(qtbot, form)  # empty: refused in the form
@@ -213,7 +213,7 @@ def test_source_file_tasking_payment_and_risk_forms(qtbot: QtBot, window: MainWi
     assert tasking.open_taskings(vault, scope, source)[0].limits == "Do not follow the van."
 
     click_tab(qtbot, view.tabs, "Payments")
-    qtbot.mouseClick(view.findChild(QWidget, "newPayment"), LEFT)  # type: ignore[arg-type]
+    qtbot.mouseClick(view.findChild(QWidget, "newPayment"), LEFT)
     pay = shown(PaymentDialog)
     assert isinstance(pay, PaymentDialog)
     pick(qtbot, pay.kind, label(PaymentKind.REWARD))
@@ -231,7 +231,7 @@ def test_source_file_tasking_payment_and_risk_forms(qtbot: QtBot, window: MainWi
     assert view.payments.model.data(view.payments.model.index(0, 2)) == "€1,250.00"
 
     click_tab(qtbot, view.tabs, "Risk and welfare")
-    qtbot.mouseClick(view.findChild(QWidget, "newRisk"), LEFT)  # type: ignore[arg-type]
+    qtbot.mouseClick(view.findChild(QWidget, "newRisk"), LEFT)
     risk = shown(RiskDialog)
     assert isinstance(risk, RiskDialog)
     pick(qtbot, risk.level, label(RiskLevel.HIGH))

@@ -7,10 +7,11 @@ import threading
 import time
 from datetime import date
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QPushButton
+from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -28,13 +29,21 @@ from tests.test_report_support import pages_text
 from tests.ui.boxes import confirm
 from tests.ui.conftest import unlock
 
+W = TypeVar("W", bound=QWidget)
 
-def visible(kind: type) -> list[object]:
+
+def visible(kind: type[W]) -> list[W]:
     return [w for w in QApplication.topLevelWidgets() if isinstance(w, kind) and w.isVisible()]
 
 
 def reports_page(window: MainWindow) -> ReportsPage:
     page = window.page(ReportsPage)
+    assert isinstance(page, ReportsPage)
+    return page
+
+
+def show_reports(window: MainWindow) -> ReportsPage:
+    page = window.show_page(ReportsPage)
     assert isinstance(page, ReportsPage)
     return page
 
@@ -81,19 +90,18 @@ def test_sanitised_report_refused_then_approved_and_issued(
     monkeypatch.setattr(
         "app.ui.pages.reports.QInputDialog.getText", lambda *a, **k: (factory.PASSPHRASE, True)
     )
-    page = window.show_page(ReportsPage)
-    assert isinstance(page, ReportsPage)
+    page = show_reports(window)
     page.set_debrief(debrief_id, "GESCHOOND")
     radio = page.sanitised
     qtbot.mouseClick(radio, Qt.MouseButton.LeftButton, pos=QPoint(6, radio.height() // 2))
     assert page.sanitised.isChecked()
     qtbot.mouseClick(page.make_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "Refused" in page.status.text(), timeout=20_000)
-    boxes = [b for b in visible(QMessageBox) if b.objectName() == "sanitisationRefused"]  # type: ignore[attr-defined]
+    boxes = [b for b in visible(QMessageBox) if b.objectName() == "sanitisationRefused"]
     assert boxes
     assert "Kaasboer" in boxes[0].detailedText()
     for box in boxes:
-        box.close()  # type: ignore[attr-defined]
+        box.close()
 
     # A clean wording passes the guard and waits for a handler.
     clean = debriefs.create_draft(vault, runner, source)
@@ -116,7 +124,7 @@ def test_sanitised_report_refused_then_approved_and_issued(
     assert not page.approve_button.isVisible()  # a runner cannot approve
 
     window.session.switch_alias("Havik")
-    page = window.show_page(ReportsPage)  # type: ignore[assignment]
+    page = show_reports(window)
     assert page.approve_button.isVisible()
     page.approvals.view.selectRow(0)
     # The approver's preview is laid out in the pool, not on the GUI thread.
@@ -138,10 +146,12 @@ def test_sanitised_report_refused_then_approved_and_issued(
     page.previews[0].close()
     qtbot.mouseClick(page.approve_button, Qt.MouseButton.LeftButton)
     assert "Approve the sanitised report" in confirm(qtbot, "approveReportConfirm")
-    assert page.approvals.model.row_at(0).status.value == "approved"  # type: ignore[union-attr]
+    approval = page.approvals.model.row_at(0)
+    assert approval is not None
+    assert approval.status.value == "approved"
 
     window.session.switch_alias(runner.alias_name)
-    page = window.show_page(ReportsPage)  # type: ignore[assignment]
+    page = show_reports(window)
     page.approvals.view.selectRow(0)
     qtbot.mouseClick(page.issue_button, Qt.MouseButton.LeftButton)
     confirm(qtbot, "issueReportConfirm")

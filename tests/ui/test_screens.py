@@ -26,7 +26,7 @@ from tests.ui.boxes import confirm
 
 
 def click(qtbot: QtBot, widget: object) -> None:
-    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)  # type: ignore[arg-type]
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
 
 
 def double_click_row(qtbot: QtBot, view: object, row: int) -> None:
@@ -215,7 +215,9 @@ def test_handler_returns_and_approves(
     page.reload()
     click(qtbot, page.approve_button)
     confirm(qtbot, "approveConfirm")
-    assert page.view.status is DebriefStatus.APPROVED
+    approved = page.view  # a new view since the reload, not the one checked above
+    assert approved is not None
+    assert approved.status is DebriefStatus.APPROVED
     actions = [e.action for e in audit.recent_events(vault, havik)]
     assert {"debrief.returned", "debrief.approved", "debrief.submitted"} <= set(actions)
 

@@ -18,6 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.dal.scope import Scope, visible
+from app.dal.source_names import shown_codename
 from app.models import Payment, Source, Tasking
 from app.reports.views import FileRecords, PaymentPart, TaskingPart
 from app.services import mapping
@@ -56,12 +57,12 @@ def unlinked_records(
     payments: dict[str, list[PaymentPart]] = defaultdict(list)
     names = mapping.alias_names(session)
     tq = (
-        select(Tasking, Source.codename)
+        select(Tasking, shown_codename(scope))
         .join(Source, Source.id == Tasking.source_id)
         .where(visible(Tasking.compartment_id, scope), Tasking.debrief_id.is_(None))
     )
     pq = (
-        select(Payment, Source.codename)
+        select(Payment, shown_codename(scope))
         .join(Source, Source.id == Payment.source_id)
         .where(visible(Payment.compartment_id, scope), Payment.debrief_id.is_(None))
     )

@@ -4,12 +4,16 @@ field to field; OK is clicked, or pressed with Ctrl+Enter (app.ui.dialog_keys)."
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable
 
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from app.ui.dialog_keys import keyboard_dialog
+from app.ui.dialogs.lock_drafts import DraftKeeper
 from app.ui.errors import describe
+from app.ui.session import AppSession
 
 
 class FormDialog(QDialog):
@@ -33,6 +37,24 @@ class FormDialog(QDialog):
         self.on_submit: Callable[[], object] | None = None
         self.result_value: object = None
         self.keys = keyboard_dialog(self)
+        self._drafts: DraftKeeper | None = None
+        self._opened = False
+
+    def keep_typing_as(self, session: AppSession, form: str, record: uuid.UUID | None) -> None:
+        """What is typed here outlives a lock: kept in the vault, back when this
+        form opens again for ``record`` (``lock_drafts``)."""
+        self._drafts = DraftKeeper(self, session, form, record)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._opened and self._drafts is not None:
+            self._drafts.opened()
+        self._opened = True
+
+    def keep_for_lock(self) -> None:
+        """Called by the lock (``app/ui/screen.py``) before the vault closes."""
+        if self._drafts is not None:
+            self._drafts.keep()
 
     def _submit(self) -> None:
         if self.on_submit is None:

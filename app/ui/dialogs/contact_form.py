@@ -28,6 +28,7 @@ class ContactDialog(FormDialog):
     ) -> None:
         super().__init__(self.tr("New contact with {codename}").format(codename=codename), parent)
         self.setObjectName("contactDialog")
+        self.keep_typing_as(session, "contactDialog", source_id)
         self.session = session
         self.source_id = source_id
         self.kind: EnumCombo[ContactKind] = EnumCombo(ContactKind)

@@ -264,9 +264,15 @@ class ItemDialog(FormDialog):
             raise InvalidInput(self.tr("Write down what the source reported."))
         return self._store(draft)
 
+    def keep_for_lock(self) -> None:
+        """The vault is about to lock: store what is typed (the lock then closes
+        the dialog, and the item stays as autosaved)."""
+        self.autosave_item()
+
     def done(self, result: int) -> None:
         self.autosave.stop()
-        if result != QDialog.DialogCode.Accepted and self._autosaved:
+        locking = self.session.closing  # closed by a lock: keep what autosave stored
+        if result != QDialog.DialogCode.Accepted and self._autosaved and not locking:
             self._take_back()
         super().done(result)
 

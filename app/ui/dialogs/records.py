@@ -25,6 +25,7 @@ class TaskingDialog(FormDialog):
     ) -> None:
         super().__init__(self.tr("New tasking"), parent)
         self.setObjectName("taskingDialog")
+        self.keep_typing_as(session, "taskingDialog", debrief_id or source_id)
         self.description = text_box(self.tr("What should the source find out?"), 60)
         self.description.setObjectName("taskingDescription")
         self.limits = text_box(self.tr("Within which limits (what the source must not do)"), 50)
@@ -51,6 +52,7 @@ class CloseTaskingDialog(FormDialog):
     ) -> None:
         super().__init__(self.tr("Close tasking"), parent)
         self.setObjectName("closeTaskingDialog")
+        self.keep_typing_as(session, "closeTaskingDialog", tasking_id)
         self.status = QComboBox()
         self.status.addItem(self.tr("Done"), TaskingStatus.DONE)
         self.status.addItem(self.tr("Cancelled"), TaskingStatus.CANCELLED)
@@ -76,6 +78,7 @@ class PaymentDialog(FormDialog):
     ) -> None:
         super().__init__(self.tr("Payment or offer"), parent)
         self.setObjectName("paymentDialog")
+        self.keep_typing_as(session, "paymentDialog", debrief_id or source_id)
         self.kind: EnumCombo[PaymentKind] = EnumCombo(PaymentKind)
         self.amount = QDoubleSpinBox()
         self.amount.setObjectName("paymentAmount")
@@ -120,6 +123,7 @@ class RiskDialog(FormDialog):
     ) -> None:
         super().__init__(self.tr("Risk assessment"), parent)
         self.setObjectName("riskDialog")
+        self.keep_typing_as(session, "riskDialog", source_id)
         self.level: EnumCombo[RiskLevel] = EnumCombo(RiskLevel)
         self.threats = text_box(self.tr("Who could harm the source, and how"), 50)
         self.mitigations = text_box(self.tr("What reduces the risk"), 50)
@@ -149,6 +153,7 @@ class InstructionDialog(FormDialog):
     ) -> None:
         super().__init__(self.tr("Instruction to the source"), parent)
         self.setObjectName("instructionDialog")
+        self.keep_typing_as(session, "instructionDialog", source_id)
         self.text = text_box(self.tr("What the source was told they may and may not do"), 80)
         self.form.addRow(self.tr("Instruction:"), self.text)
         self.on_submit = lambda: welfare.give_instruction(
@@ -162,6 +167,7 @@ class ReliabilityDialog(FormDialog):
     ) -> None:
         super().__init__(self.tr("Reliability review"), parent)
         self.setObjectName("reliabilityDialog")
+        self.keep_typing_as(session, "reliabilityDialog", source_id)
         self.evaluation = QComboBox()
         for code, text in (
             ("1", self.tr("1 — Reliable")),

@@ -24,6 +24,7 @@ class SourceDialog(FormDialog):
     ) -> None:
         super().__init__(self.tr("Edit source") if existing else self.tr("New source file"), parent)
         self.setObjectName("sourceDialog")
+        self.keep_typing_as(session, "sourceDialog", existing.id if existing else None)
         self.session = session
         self.existing = existing
         self.codename = QLineEdit()
@@ -58,6 +59,11 @@ class SourceDialog(FormDialog):
         f.addRow(self.tr("Notes:"), self.notes)
         if existing is not None:
             self._fill(existing)
+        # Closing has its own action (reason, day, who decided); a closed one stays so.
+        if existing is not None and existing.status is SourceStatus.CLOSED:
+            self.status.setEnabled(False)
+        else:
+            self.status.leave_out(SourceStatus.CLOSED)
         self.on_submit = self._save
 
     def _fill(self, s: SourceOverview) -> None:

@@ -46,6 +46,7 @@ class SendTab(QWidget):
         self.plan: ExportPlan | None = None
         self.no_recipient = False
         self._generation = 0
+        self._focus_export = False  # Ctrl+E came while the plan was being made
         self.recipients = note_label("exportRecipients")
         self.add_key_button = QPushButton(self.tr("Add the team handler's key…"))
         self.add_key_button.setObjectName("addHandlerKey")
@@ -103,6 +104,18 @@ class SendTab(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.status)
 
+    def focus_export(self) -> None:
+        """Ctrl+E: the keyboard on "Export everything new…". The button is disabled
+        while the plan is made (and a disabled button takes no focus), so it gets
+        the focus once the plan is in."""
+        self._focus_export = True
+        self._give_focus()
+
+    def _give_focus(self) -> None:
+        if self._focus_export and self.export_new.isEnabled() and self.isVisible():
+            self._focus_export = False
+            self.export_new.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
     def reload(self, then: str = "") -> None:
         """Plan off the GUI thread (it serialises every new debrief); ``then``: a
         message to show once the plan is in (what the last export did)."""
@@ -142,6 +155,7 @@ class SendTab(QWidget):
             self.status.setText(
                 self.tr("{n} debrief(s) ready to send.").format(n=len(plan.candidates))
             )
+        self._give_focus()
 
     def _show_unwritten(self, plan: ExportPlan) -> None:
         lines = [
@@ -167,6 +181,7 @@ class SendTab(QWidget):
             self.status.setText(then)
         else:
             self.status.setText(then or describe(exc))
+        self._give_focus()
 
     def _no_recipient(self, none: bool) -> None:
         """Without a handler's key nothing can be sent: say how to add one (in the
@@ -209,6 +224,7 @@ class SendTab(QWidget):
 
     def clear_vault_data(self) -> None:
         self._generation += 1  # a plan still on its way is for a locked vault
+        self._focus_export = False
         self.plan = None
         self._no_recipient(False)
         self.table.clear()

@@ -33,7 +33,7 @@ from app.ui.list_sorting import make_sortable
 from app.ui.pages.base import Page
 from app.ui.session import AppSession
 from app.ui.table_models import Column, IdPage, LazyIdModel
-from app.ui.widgets import OptionalDate, local_time
+from app.ui.widgets import OptionalDate, find_data, local_time
 from app.ui.workers import TaskRunner
 
 STATUS_COLOURS = {
@@ -204,7 +204,7 @@ class DebriefsPage(Page):
             self.source.addItem(self.tr("All sources"), None)
             for row in sources.list_sources(self.session.vault, self.session.scope):
                 self.source.addItem(row.codename, row.id)
-            self.source.setCurrentIndex(max(0, self.source.findData(chosen)))
+            self.source.setCurrentIndex(max(0, find_data(self.source, chosen)))
         finally:
             self.source.blockSignals(False)
             self._filling = False

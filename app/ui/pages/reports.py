@@ -39,7 +39,7 @@ from app.ui.record_table import RecordTable
 from app.ui.report_preview import PreviewInfo, ReportPreviewDialog
 from app.ui.session import AppSession
 from app.ui.table_models import Column
-from app.ui.widgets import OptionalDate, day_text, local_time
+from app.ui.widgets import OptionalDate, day_text, find_data, local_time
 from app.ui.workers import TaskRunner
 
 
@@ -177,7 +177,7 @@ class ReportsPage(Page):
         self.source.addItem(self.tr("— all sources —"), None)
         for row in sources.list_sources(self.session.vault, self.session.scope):
             self.source.addItem(row.codename, row.id)
-        index = self.source.findData(current)
+        index = find_data(self.source, current)
         self.source.setCurrentIndex(max(0, index))
         self.approvals.set_rows(
             reports.list_approvals(self.session.vault, self.session.scope, status=None)

@@ -1,0 +1,89 @@
+"""Closing a source's registration: the reason, the day it was decided and who
+decided (the alias that closes it), recorded once.
+
+A closed source stays in the vault, readable and reportable, with everything in
+its file; nothing about it is due any more (``reminders`` leaves closed sources
+out). The closing is part of the source's registration record, so it goes to
+the handler with the runner's next package as a new version of that record.
+A source that came in a package is closed by its runner, in the runner's vault:
+the handler's copy follows their package, never the other way round.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.clock import utc_now
+from app.dal.scope import Scope, get_visible
+from app.errors import InvalidInput
+from app.models import Source
+from app.models.enums import SourceStatus
+from app.models.packages import PackageOrigin
+from app.vault import audit_chain
+from app.vault.vault import Vault
+
+MAX_REASON_CHARS = 20_000  # a page or two: the reason, not the file
+
+
+def came_in_a_package(session: Session, source_id: uuid.UUID) -> bool:
+    return (
+        session.execute(
+            select(PackageOrigin.record_id).where(
+                PackageOrigin.record_type == "source", PackageOrigin.record_id == source_id
+            )
+        ).first()
+        is not None
+    )
+
+
+def close_registration(
+    vault: Vault,
+    scope: Scope,
+    source_id: uuid.UUID,
+    *,
+    reason: str,
+    decided_on: date | None = None,
+) -> None:
+    """Close the registration of a source in the alias's files. ``decided_on``:
+    the day it was decided (today unless given; not after today, not before the
+    source was registered)."""
+    reason = reason.strip()
+    if not reason:
+        raise InvalidInput("Give the reason the registration is closed.")
+    if len(reason) > MAX_REASON_CHARS:
+        raise InvalidInput(
+            "The reason for closing holds at most {n} characters.", n=MAX_REASON_CHARS
+        )
+    now = utc_now()
+    day = decided_on or now.date()
+    if day > now.date():
+        raise InvalidInput("A closing cannot be decided on a day still to come.")
+    with vault.write() as session:
+        source = get_visible(session, scope, Source, source_id)
+        if source.status is SourceStatus.CLOSED or source.closed_at is not None:
+            raise InvalidInput("This registration is already closed.")
+        if came_in_a_package(session, source.id):
+            raise InvalidInput(
+                "This source came in a runner's package: its runner closes the "
+                "registration, and the closing arrives with their next package."
+            )
+        if day < source.created_at.date():
+            raise InvalidInput("A closing cannot be decided before the source was registered.")
+        source.status = SourceStatus.CLOSED
+        source.closed_at = now
+        source.close_reason = reason
+        source.closed_on = day
+        source.closed_by_alias_id = scope.alias_id
+        audit_chain.append(
+            session,
+            scope.actor,
+            "source.closed",
+            record_type="source",
+            record_id=source.id,
+            compartment_id=source.compartment_id,
+            detail={"closed_on": day.isoformat()},
+        )

@@ -1,0 +1,34 @@
+"""Driving the main window from the keyboard, as a user does."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
+
+from app.ui.main_window import MainWindow
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+SHIFT = Qt.KeyboardModifier.ShiftModifier
+
+
+def active(qtbot: QtBot, window: QWidget) -> None:
+    """The window gets the keyboard: what the desktop does when a dialog closes
+    (the offscreen platform leaves no window active then)."""
+    with qtbot.waitActive(window):
+        window.activateWindow()
+
+
+def switch_alias(qtbot: QtBot, window: MainWindow, name: str) -> None:
+    """Ctrl+Shift+A opens the alias list; arrow keys to ``name``, Enter."""
+    qtbot.keyClick(window, Qt.Key.Key_A, CTRL | SHIFT)
+    popup = window.band.switcher.view()
+    qtbot.waitUntil(popup.isVisible)
+    target = window.band.switcher.findText(name)
+    assert target >= 0
+    while popup.currentIndex().row() != target:
+        down = popup.currentIndex().row() < target
+        qtbot.keyClick(popup, Qt.Key.Key_Down if down else Qt.Key.Key_Up)
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.session.scope.alias_name == name)
+    assert name in window.band.label.text()

@@ -1,0 +1,20 @@
+"""Dutch texts of the errors of package format 3 and its strict readers (merged into
+tools/nl_strings.py's ERRORS). Keep the {placeholders}."""
+
+ERRORS_PACKAGE_FORMAT = {
+    "The key bundle is for the role {found}, not {wanted}: the key was not added.": "De sleutelbundel is voor de rol {found}, niet {wanted}: de sleutel is niet toegevoegd.",
+    "The package's sources are not in the order of their ids.": "De bronnen in het pakket staan niet in de volgorde van hun id.",
+    "The package's audit events repeat a number or are out of order.": "De auditgebeurtenissen in het pakket herhalen een nummer of staan niet op volgorde.",
+    "The package lists a source none of its records belongs to.": "Het pakket noemt een bron waar geen van zijn records bij hoort.",
+    "The package carries a file none of its records names.": "Het pakket bevat een bestand dat geen van zijn records noemt.",
+    "The package's files are not in the order of their hashes.": "De bestanden in het pakket staan niet in de volgorde van hun hash.",
+    "A record belongs to a source the package does not list.": "Een record hoort bij een bron die het pakket niet noemt.",
+    "A file in the package is not the size its record gives.": "Een bestand in het pakket heeft niet de grootte die zijn record noemt.",
+    "The receipt's reviews are not in the order they were made.": "De beoordelingen in het ontvangstbewijs staan niet in de volgorde waarin ze zijn gegeven.",
+    "The package is not padded to the size the format prescribes.": "Het pakket is niet aangevuld tot de grootte die het formaat voorschrijft.",
+    "This package was made by a newer Veldboek (format version {found}); this Veldboek reads versions {supported}. Update Veldboek to read it.": "Dit pakket is gemaakt door een nieuwere Veldboek (formaatversie {found}); deze Veldboek leest versies {supported}. Werk Veldboek bij om het te lezen.",
+    "The package manifest's number and its link do not agree.": "Het nummer in het manifest van het pakket en de verwijzing naar het vorige pakket passen niet bij elkaar.",
+    "A package of debriefs carries a list of receipts.": "Een pakket met debriefings bevat een lijst ontvangstbewijzen.",
+    "A receipt carries records or audit events, or confirms no package.": "Een ontvangstbewijs bevat records of auditgebeurtenissen, of bevestigt geen pakket.",
+    "The package's recipient slots are not the number and kind the format prescribes.": "De ontvangervakken van het pakket hebben niet het aantal en de soort die het formaat voorschrijft.",
+}
