@@ -25,6 +25,7 @@ READABLE = (
     "sources",
     "debriefs",
     "debrief_versions",
+    "record_versions",
     "audit_events",
 )
 _ROLE = re.compile(r"[a-z_][a-z0-9_]{0,62}")

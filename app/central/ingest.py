@@ -185,6 +185,65 @@ def _refuse_others_records(
         raise WrongTeam("The package names records another runner sent; nothing was stored.")
 
 
+def _file_record_source(ref_type: str, data: dict[str, Any]) -> str:
+    # A registration is the source's own record: its id is the source's.
+    return str(data["id"] if ref_type == "registration" else data["source_id"])
+
+
+def _refuse_others_file_records(
+    conn: Connection, sender: _Sender, records: list[tuple[Any, dict[str, Any]]]
+) -> None:
+    if not records:
+        return
+    other = conn.execute(
+        text(
+            "SELECT r.team_id FROM central.record_versions r "
+            "JOIN unnest(CAST(:types AS text[]), CAST(:ids AS uuid[])) AS x(t, i) "
+            "ON r.record_type = x.t AND r.record_id = x.i WHERE r.sender <> :fp LIMIT 1"
+        ),
+        {
+            "types": [r.type for r, _ in records],
+            "ids": [str(r.id) for r, _ in records],
+            "fp": sender.fingerprint,
+        },
+    ).first()
+    if other is None:
+        return
+    if other[0] != sender.team_id:
+        raise WrongTeam("The package names records another team holds; nothing was stored.")
+    raise WrongTeam("The package names records another runner sent; nothing was stored.")
+
+
+def _store_file_records(
+    conn: Connection, sender: _Sender, tid: int, pid: str, records: list[tuple[Any, dict[str, Any]]]
+) -> int:
+    """Every version of a source's file records not held yet; how many were new."""
+    if not records:
+        return 0
+    held = set(
+        conn.execute(
+            text(
+                "SELECT record_type || ':' || record_id::text || ':' || version "
+                "FROM central.record_versions WHERE record_id = ANY(CAST(:ids AS uuid[]))"
+            ),
+            {"ids": [str(r.id) for r, _ in records]},
+        ).scalars()
+    )
+    rows = [
+        (r.type, str(r.id), r.version, tid, sender.fingerprint, _file_record_source(r.type, d),
+         pid, r.sha256, json.dumps(d, ensure_ascii=False))
+        for r, d in records
+        if f"{r.type}:{r.id}:{r.version}" not in held
+    ]  # fmt: skip
+    _copy(
+        conn,
+        "COPY central.record_versions (record_type, record_id, version, team_id, sender, "
+        "source_id, package_id, sha256, data) FROM STDIN",
+        rows,
+    )
+    return len(rows)
+
+
 def _search_text(data: dict[str, Any]) -> str:
     parts = [str(data.get(f) or "") for f in _TEXT_FIELDS]
     for item in data.get("items") or ():
@@ -216,13 +275,22 @@ def _store(
 ) -> Stored:
     m = opened.manifest
     source_ids = [s["id"] for s in contents.sources]
-    debrief_ids = [str(ref.id) for ref, _ in contents.records]
+    # Version 3 carries a source's whole file beside its debriefs (registration,
+    # risk assessments, …): those are kept in record_versions.
+    debrief_records = [
+        (ref, data, where)
+        for (ref, data), where in zip(contents.records, contents.locations, strict=True)
+        if ref.type == "debrief"
+    ]
+    file_records = [(ref, data) for ref, data in contents.records if ref.type != "debrief"]
+    debrief_ids = [str(ref.id) for ref, _, _ in debrief_records]
     compartments = {s["id"]: s["compartment_id"] for s in contents.sources}
-    for _ref, data in contents.records:
+    for _ref, data, _where in debrief_records:
         # Every record belongs to a source the package lists, in that source's
         # compartment (as a handler's vault requires: package_import).
         if compartments.get(data["source_id"]) != data["compartment_id"]:
             raise MalformedPackage("A record's compartment does not match its source.")
+    _refuse_others_file_records(conn, sender, file_records)
     _refuse_others_records(conn, sender, source_ids, debrief_ids)
     arrival = _arrival(conn, channel, m.sequence, m.previous)
     try:
@@ -313,7 +381,7 @@ def _store(
         # Made one at a time as COPY takes them: the records' texts are not held
         # a second time beside the parsed package.
         nonlocal new_versions
-        for (ref, data), (offset, length) in zip(contents.records, contents.locations, strict=True):
+        for ref, data, (offset, length) in debrief_records:
             rid = str(ref.id)
             if f"{rid}:{ref.version}" in held:
                 continue  # this version came before, in another package
@@ -330,6 +398,7 @@ def _store(
         "sha256, status, updated_at, data, body) FROM STDIN",
         version_rows(),
     )
+    new_versions += _store_file_records(conn, sender, tid, pid, file_records)
     if latest:
         conn.execute(
             text("CREATE TEMP TABLE incoming_debriefs (LIKE central.debriefs) ON COMMIT DROP")

@@ -191,6 +191,26 @@ def show(store: Store, kind: str, record_id: uuid.UUID, *, user: str, why: str) 
             "first_package": str(head[6]),
             "last_package": str(head[7]),
             "debriefs": [{"debrief_id": str(d), "versions": _versions(conn, d)} for d in list(ids)],
+            # The rest of the source's file (format 3): every version, its package.
+            "file": [
+                {
+                    "type": r[0],
+                    "id": str(r[1]),
+                    "version": r[2],
+                    "record_sha256": r[3],
+                    "data": r[4],
+                    "package": {"id": str(r[5]), "sequence": r[6]},
+                }
+                for r in conn.execute(
+                    text(
+                        "SELECT r.record_type, r.record_id, r.version, r.sha256, r.data, p.id, "
+                        "p.sequence FROM central.record_versions r JOIN central.packages p "
+                        "ON p.id = r.package_id WHERE r.source_id = :id "
+                        "ORDER BY r.record_type, r.record_id, r.version"
+                    ),
+                    {"id": record_id},
+                )
+            ],
         }
 
 

@@ -101,6 +101,22 @@ def test_staff_read_only_their_teams_through_the_commands(
     assert shown.code == 0, shown.err
     whole = json.loads(shown.out)
     assert [(v["version"], v["package"]["sequence"]) for v in whole["versions"]] == [(1, 1), (2, 2)]
+    source = run(
+        capsys,
+        "central",
+        "show",
+        "source",
+        whole["source_id"],
+        "--user",
+        "anna",
+        "--reason",
+        "r",
+        *db,
+    )
+    assert source.code == 0, source.err
+    source_file = json.loads(source.out)
+    assert fleet.revised in [d["debrief_id"] for d in source_file["debriefs"]]
+    assert "registration" in {r["type"] for r in source_file["file"]}
     # Another team's record is not found, exactly as one that does not exist.
     other = run(
         capsys, "central", "show", "debrief", fleet.revised, "--user", "bob", "--reason", "r", *db
@@ -209,6 +225,13 @@ def _fill(conn: Connection, tag: str, rows_per_team: list[int]) -> dict[str, int
                     "VALUES (:d, 1, :t, :s, :p, 'h', 'submitted', now(), '{}', :body)"
                 ),
                 {"d": did, "t": tid, "s": sid, "p": pid, "body": f"gemeenschappelijk woord {name}"},
+            )
+            conn.execute(
+                text(
+                    "INSERT INTO central.record_versions VALUES ('registration', :s, 1, :t, :fp, "
+                    ":s, :p, 'h', '{}')"
+                ),
+                {"s": sid, "t": tid, "fp": fp, "p": pid},
             )
             conn.execute(
                 text(

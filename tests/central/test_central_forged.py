@@ -33,7 +33,7 @@ def _reseal(
     *,
     moved: bool = False,
 ) -> Path:
-    """``source``'s records, sent again as ``sender``'s package no. 7 to central;
+    """``source``'s records, sent again as ``sender``'s package to central alone;
     ``moved``: the first record put in another compartment than its source's (its
     hash in the manifest made to match)."""
     with store.opened(place) as s, s.connect() as conn:
@@ -51,7 +51,7 @@ def _reseal(
         package_id=uuid.uuid4(),
         sender=sender.bundle.fingerprint.hex,
         recipients=(central.fingerprint.hex,),
-        sequence=7,
+        sequence=1,  # the first on its own channel (to central alone)
         previous="",
     )
     sealed = package.seal(manifest, opened.body, signing_key, [age_public(place)])

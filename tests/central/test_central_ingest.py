@@ -24,6 +24,7 @@ COUNTED = (
     "sources",
     "debriefs",
     "debrief_versions",
+    "record_versions",
     "audit_events",
 )
 
@@ -102,13 +103,14 @@ def test_packages_are_stored_whole_with_every_version_and_the_senders_audit_even
     assert query(
         central_place, "SELECT latest FROM central.debriefs WHERE id = :d", d=fleet.revised
     ) == [(2,)]
-    # Every record of every package, once per version.
+    # Every record of every package (debriefs, and in format 3 the source's file:
+    # registration, taskings, payments, ...), once per version.
     total = sum(r["records"] for r in results)
-    assert (
-        counts(central_place)["debrief_versions"]
-        == total
-        == sum(r["new_versions"] for r in results)
-    )
+    stored = counts(central_place)
+    assert stored["debrief_versions"] + stored["record_versions"] == total
+    assert total == sum(r["new_versions"] for r in results)
+    kinds = query(central_place, "SELECT DISTINCT record_type FROM central.record_versions")
+    assert {"registration"} <= {k[0] for k in kinds}
 
     # The senders' audit events, each still matching its own hash.
     events = query(

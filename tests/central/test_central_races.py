@@ -104,7 +104,11 @@ def snapshot(place: Place) -> dict[str, object]:
         versions = {
             str(r[0]): int(r[1])
             for r in conn.execute(
-                text("SELECT package_id, count(*) FROM central.debrief_versions GROUP BY 1")
+                text(
+                    "SELECT package_id, count(*) FROM (SELECT package_id FROM "
+                    "central.debrief_versions UNION ALL SELECT package_id FROM "
+                    "central.record_versions) v GROUP BY 1"
+                )
             )
         }
         orphans = conn.execute(

@@ -23,6 +23,7 @@ TEAM_TABLES = (
     "sources",
     "debriefs",
     "debrief_versions",
+    "record_versions",
     "audit_events",
 )
 
@@ -144,6 +145,24 @@ CREATE INDEX debrief_versions_package ON central.debrief_versions (package_id);
 CREATE INDEX debrief_versions_team ON central.debrief_versions (team_id, updated_at DESC);
 CREATE INDEX debrief_versions_search ON central.debrief_versions USING gin (search);
 
+-- The other records of a source's file (format version 3: registration, risk
+-- assessments, reliability reviews, instructions, taskings, payments), every
+-- version with the package it came in.
+CREATE TABLE central.record_versions (
+    record_type text NOT NULL,
+    record_id   uuid NOT NULL,
+    version     integer NOT NULL,
+    team_id     integer NOT NULL,
+    sender      text NOT NULL REFERENCES central.senders(fingerprint),
+    source_id   uuid NOT NULL,
+    package_id  uuid NOT NULL REFERENCES central.packages(id),
+    sha256      text NOT NULL,
+    data        jsonb NOT NULL,
+    PRIMARY KEY (record_type, record_id, version)
+);
+CREATE INDEX record_versions_package ON central.record_versions (package_id);
+CREATE INDEX record_versions_source ON central.record_versions (source_id);
+
 -- The senders' own signed audit events, kept as evidence (unique per sender by seq).
 CREATE TABLE central.audit_events (
     sender          text NOT NULL REFERENCES central.senders(fingerprint),
@@ -242,6 +261,8 @@ CREATE TRIGGER access_log_no_truncate BEFORE TRUNCATE ON central.access_log
 CREATE TRIGGER package_files_append_only BEFORE UPDATE OR DELETE ON central.package_files
     FOR EACH ROW EXECUTE FUNCTION central.append_only();
 CREATE TRIGGER debrief_versions_append_only BEFORE UPDATE OR DELETE ON central.debrief_versions
+    FOR EACH ROW EXECUTE FUNCTION central.append_only();
+CREATE TRIGGER record_versions_append_only BEFORE UPDATE OR DELETE ON central.record_versions
     FOR EACH ROW EXECUTE FUNCTION central.append_only();
 CREATE TRIGGER audit_events_append_only BEFORE UPDATE OR DELETE ON central.audit_events
     FOR EACH ROW EXECUTE FUNCTION central.append_only();
