@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import socket
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import psycopg
@@ -32,10 +34,12 @@ def _free_port() -> int:
 
 
 @pytest.fixture
-def reachable_tmp() -> Path:
+def reachable_tmp() -> Iterator[Path]:
+    """Under /tmp (the server's user must reach it), taken away after the test."""
     folder = Path(tempfile.mkdtemp(prefix="veldboek-central-cli-"))
     folder.chmod(0o711)
-    return folder
+    yield folder
+    shutil.rmtree(folder, ignore_errors=True)
 
 
 def test_session_cluster_is_socket_only_with_checksums_and_scram(
