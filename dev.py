@@ -15,6 +15,7 @@ is newest on the index that day.
 
 from __future__ import annotations
 
+import glob
 import hashlib
 import importlib.util
 import os
@@ -176,13 +177,24 @@ def ensure_typage() -> None:
 
 
 # System tools tests need and never skip without: (command, Debian package, why).
-TEST_TOOLS = (("strace", "strace", "the test that the GUI opens no network socket"),)
+TEST_TOOLS = (
+    ("strace", "strace", "the test that the GUI opens no network socket"),
+    ("initdb", "postgresql", "the central system's PostgreSQL server (veldboek central)"),
+)
+# Debian keeps PostgreSQL's server programs off the PATH, per major version.
+SERVER_BINDIRS = "/usr/lib/postgresql/*/bin"
+
+
+def have_tool(cmd: str) -> bool:
+    return shutil.which(cmd) is not None or any(
+        Path(folder, cmd).is_file() for folder in glob.glob(SERVER_BINDIRS)
+    )
 
 
 def ensure_test_tools() -> None:
     """Install the missing ones where this runs as root with apt-get (CI, a fresh
     container); elsewhere stop before the suite with one line naming them."""
-    missing = [(pkg, why) for cmd, pkg, why in TEST_TOOLS if shutil.which(cmd) is None]
+    missing = [(pkg, why) for cmd, pkg, why in TEST_TOOLS if not have_tool(cmd)]
     if not missing:
         return
     packages = [pkg for pkg, _ in missing]

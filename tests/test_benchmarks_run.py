@@ -20,6 +20,16 @@ CASES = {
     "packages": ["--debriefs", "60", "--runs", "1"],
     "unlock_scan": ["--debriefs", "300"],
     "package_memory": ["--megabytes", "2", "--commands", "verify"],
+    "central": [
+        "--sizes",
+        "2000",
+        "--package-debriefs",
+        "100",
+        "--worker-debriefs",
+        "50",
+        "--queries",
+        "3",
+    ],
 }
 
 

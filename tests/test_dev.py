@@ -60,3 +60,29 @@ def test_failing_venv_creation_removes_the_half_made_venv(
     assert str(info.value.code).startswith(dev.VENV_HINT)
     assert "\n" not in str(info.value.code)
     assert not (tmp_path / ".venv").exists()
+
+
+def test_postgresql_server_programs_are_found_off_the_path_and_installed_when_missing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    dev = _dev(tmp_path, monkeypatch)
+    monkeypatch.setenv("PATH", str(tmp_path / "empty"))
+    monkeypatch.setattr(dev, "SERVER_BINDIRS", str(tmp_path / "pg" / "*" / "bin"))
+    assert not dev.have_tool("initdb")
+    calls: list[list[str]] = []
+    monkeypatch.setattr(
+        dev.shutil, "which", lambda cmd: "/usr/bin/apt-get" if cmd == "apt-get" else None
+    )
+    monkeypatch.setattr(dev.os, "geteuid", lambda: 0)
+
+    def run(cmd: list[str], **_kw: object) -> int:
+        calls.append(cmd)
+        return 0
+
+    monkeypatch.setattr(dev, "_run", run)
+    dev.ensure_test_tools()
+    assert ["/usr/bin/apt-get", "install", "-y", "-qq", "strace", "postgresql"] in calls
+    # Debian's layout: /usr/lib/postgresql/<major>/bin, not on the PATH.
+    (tmp_path / "pg" / "15" / "bin").mkdir(parents=True)
+    (tmp_path / "pg" / "15" / "bin" / "initdb").write_text("")
+    assert dev.have_tool("initdb")

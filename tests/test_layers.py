@@ -54,4 +54,5 @@ def test_the_contracts_catch_a_wrong_import(
     result = lint(tmp_path)
     assert result.returncode != 0
     broken = [row for row in result.stdout.splitlines() if " BROKEN" in row]
-    assert len(broken) == 1 and contract in broken[0], result.stdout
+    assert len(broken) == 1, result.stdout
+    assert contract in broken[0], result.stdout

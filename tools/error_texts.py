@@ -15,8 +15,20 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 # What the GUI calls, package exchange included.
-SCANNED = ("app/errors.py", "app/dal", "app/services", "app/vault", "app/domain", "app/export")
-SKIPPED = ("app/vault/migrations",)
+SCANNED = (
+    "app/errors.py",
+    "app/dal",
+    "app/services",
+    "app/vault",
+    "app/domain",
+    "app/export",
+    # The central system (no GUI, but its data officers read Dutch too).
+    "app/central",
+    "app/cli/central_commands.py",
+    "app/cli/central_ingest_commands.py",
+    "app/cli/central_read_commands.py",
+)
+SKIPPED = ("app/vault/migrations", "app/central/schema/migrations")
 
 
 @dataclass(frozen=True)
@@ -26,6 +38,7 @@ class Found:
 
 
 def error_names() -> set[str]:
+    import app.central.errors
     import app.errors
     import app.export.errors
     import app.services.package_import
@@ -35,6 +48,7 @@ def error_names() -> set[str]:
 
     names = set()
     for module in (
+        app.central.errors,
         app.errors,
         app.export.errors,
         app.services.sanitise,
@@ -59,6 +73,7 @@ def _files() -> list[Path]:
 
 def _own_message_classes() -> set[str]:
     """Errors that build their message themselves (their call sites pass data)."""
+    import app.central.errors
     import app.errors
     import app.export.errors
     import app.services.package_import
@@ -68,6 +83,7 @@ def _own_message_classes() -> set[str]:
 
     out = set()
     for module in (
+        app.central.errors,
         app.errors,
         app.export.errors,
         app.services.sanitise,

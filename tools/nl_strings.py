@@ -689,6 +689,10 @@ from nl_errors_names import ERRORS_NAMES  # noqa: E402
 ERRORS.update(ERRORS_NAMES)
 ERRORS.update(ERRORS_FILES)
 
+from nl_errors_central import ERRORS_CENTRAL  # noqa: E402
+
+ERRORS.update(ERRORS_CENTRAL)
+
 from nl_errors_package_format import ERRORS_PACKAGE_FORMAT  # noqa: E402
 
 ERRORS.update(ERRORS_PACKAGE_FORMAT)

@@ -19,6 +19,7 @@ EXIT_PIPE = 141  # what a shell reports for a tool ended by SIGPIPE (128 + 13)
 
 def build_parser() -> argparse.ArgumentParser:
     from app.cli import (
+        central_commands,
         list_commands,
         package_commands,
         report_commands,
@@ -45,6 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
     source_commands.register(sub)
     package_commands.register(sub)
     report_commands.register(sub)
+    central_commands.register(sub)
     return parser
 
 

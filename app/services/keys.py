@@ -139,9 +139,14 @@ def _bundle_doc(bundle: KeyBundle) -> dict[str, Any]:
 def bundle_bytes(vault: Vault, bundle: KeyBundle) -> bytes:
     """The bundle as a file: canonical JSON, self-signed to show the sender holds
     the signing key. The fingerprint is what makes it trustworthy, not this."""
+    return signed_bundle(bundle, private_keys(vault).signing)
+
+
+def signed_bundle(bundle: KeyBundle, signing_private: bytes) -> bytes:
+    """The bundle file's bytes, self-signed with ``signing_private`` (a vault's, or
+    the central system's own: app/central)."""
     doc = _bundle_doc(bundle)
-    keys = private_keys(vault)
-    signature = signing.sign(keys.signing, BUNDLE_CONTEXT, canonical.dumps(doc))
+    signature = signing.sign(signing_private, BUNDLE_CONTEXT, canonical.dumps(doc))
     return canonical.dumps({**doc, "self_signature": base64.b64encode(signature).decode("ascii")})
 
 

@@ -1,0 +1,177 @@
+"""Who may read which team: staff are PostgreSQL roles, granted per team; the
+database's row-level security policies (schema migration c0001) decide what a
+role sees, not the Python that asks. Every read by a person is written first to
+the append-only, hash-chained access log (who, what, when, why)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass
+
+from sqlalchemy import Connection, text
+
+from app.central import teams
+from app.central.errors import CentralError, NotAuthorised
+from app.errors import InvalidInput
+
+# What a staff role may SELECT; row-level security filters every one by team.
+READABLE = (
+    "teams",
+    "team_grants",
+    "packages",
+    "package_files",
+    "sources",
+    "debriefs",
+    "debrief_versions",
+    "record_versions",
+    "audit_events",
+)
+_ROLE = re.compile(r"[a-z_][a-z0-9_]{0,62}")
+_RESERVED = ("veldboek_admin", "postgres", "public")
+MAX_REASON = 500
+
+
+def role_name(name: str) -> str:
+    """A staff role's name: plain lower-case letters, digits and underscores, so it
+    is the same identifier quoted or not."""
+    if not _ROLE.fullmatch(name) or name.startswith("pg_") or name in _RESERVED:
+        raise InvalidInput(
+            "A staff user is named with lower-case letters, digits and underscores "
+            "(not pg_…, postgres or the administrator)."
+        )
+    return name
+
+
+def reason_text(reason: str) -> str:
+    clean = " ".join(reason.split())
+    if not clean:
+        raise InvalidInput("Say why you read this (--reason): the access log keeps it.")
+    if len(clean) > MAX_REASON:
+        raise InvalidInput("A reason holds at most {n} characters.", n=MAX_REASON)
+    return clean
+
+
+@dataclass(frozen=True)
+class Grant:
+    user: str
+    team: str
+    created_role: bool
+
+
+def _role(conn: Connection, name: str) -> tuple[bool, bool] | None:
+    """(superuser or bypasses row-level security, can log in), or None if absent."""
+    row = conn.execute(
+        text("SELECT rolsuper OR rolbypassrls, rolcanlogin FROM pg_roles WHERE rolname = :n"),
+        {"n": name},
+    ).first()
+    return None if row is None else (bool(row[0]), bool(row[1]))
+
+
+def grant(conn: Connection, *, team: str, user: str, by: str, password: str | None = None) -> Grant:
+    name = role_name(user)
+    tid, _new = teams.team_id(conn, team)
+    found = _role(conn, name)
+    if found is not None and found[0]:
+        raise CentralError(
+            "The role {user} is a superuser or bypasses row-level security; staff need "
+            "a plain role.",
+            user=name,
+        )
+    if found is None:
+        conn.execute(text(f'CREATE ROLE "{name}" NOLOGIN NOINHERIT'))
+    if password is not None:
+        conn.execute(text(f"ALTER ROLE \"{name}\" LOGIN PASSWORD '{_literal(password)}'"))
+    is_super = conn.execute(
+        text("SELECT rolsuper FROM pg_roles WHERE rolname = current_user")
+    ).scalar_one()
+    if not is_super:
+        # The administrator reads on a person's behalf by SET ROLE: it needs membership.
+        conn.execute(text(f'GRANT "{name}" TO CURRENT_USER'))
+    conn.execute(text(f'GRANT USAGE ON SCHEMA central TO "{name}"'))
+    tables = ", ".join(f"central.{t}" for t in READABLE)
+    conn.execute(text(f'GRANT SELECT ON {tables} TO "{name}"'))
+    conn.execute(
+        text(
+            "INSERT INTO central.team_grants (team_id, role_name, granted_by) VALUES (:t, :r, :b) "
+            "ON CONFLICT DO NOTHING"
+        ),
+        {"t": tid, "r": name, "b": by},
+    )
+    log(conn, who=by, what=f"grant {name} team {teams.team_name(team)}", why="grant", team=team)
+    return Grant(name, teams.team_name(team), found is None)
+
+
+def _literal(value: str) -> str:
+    if "\x00" in value:
+        raise InvalidInput("A password cannot hold a NUL character.")
+    return value.replace("'", "''")
+
+
+def revoke(conn: Connection, *, team: str, user: str, by: str) -> bool:
+    """Take the team away from the role; with no team left, its table rights too.
+    False: it had no grant for that team."""
+    name = role_name(user)
+    tid, _new = teams.team_id(conn, team)
+    gone = conn.execute(
+        text("DELETE FROM central.team_grants WHERE team_id = :t AND role_name = :r"),
+        {"t": tid, "r": name},
+    ).rowcount
+    left = conn.execute(
+        text("SELECT count(*) FROM central.team_grants WHERE role_name = :r"), {"r": name}
+    ).scalar_one()
+    if not left and _role(conn, name) is not None:
+        tables = ", ".join(f"central.{t}" for t in READABLE)
+        conn.execute(text(f'REVOKE SELECT ON {tables} FROM "{name}"'))  # noqa: S608
+        conn.execute(text(f'REVOKE USAGE ON SCHEMA central FROM "{name}"'))
+    log(conn, who=by, what=f"revoke {name} team {teams.team_name(team)}", why="revoke", team=team)
+    return bool(gone)
+
+
+def log(conn: Connection, *, who: str, what: str, why: str, team: str = "") -> None:
+    """One entry of the access log; the database fills in the time, number and hash."""
+    conn.execute(
+        text("INSERT INTO central.access_log (at, who, what, why, team, prev_hash, hash, id) "
+             "VALUES (now(), :who, :what, :why, :team, '', '', 0)"),
+        {"who": who, "what": what, "why": why, "team": team},
+    )  # fmt: skip
+
+
+def become(conn: Connection, user: str) -> None:
+    """Read as ``user`` until the transaction ends (SET LOCAL ROLE): from here on
+    row-level security applies, as when the person logs in with psql."""
+    name = role_name(user)
+    if _role(conn, name) is None:
+        raise NotAuthorised("{user} has no access to the central store.", user=name)
+    conn.execute(text(f'SET LOCAL ROLE "{name}"'))
+
+
+@dataclass(frozen=True)
+class ChainCheck:
+    entries: int
+    broken_at: int | None
+
+
+def verify_log(conn: Connection) -> ChainCheck:
+    """Recompute every entry's hash from its fields and the entry before."""
+    prev = ""
+    n = 0
+    for row in conn.execute(
+        text(
+            "SELECT id, to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"'), who, "
+            "what, why, team, prev_hash, hash FROM central.access_log ORDER BY id"
+        )
+    ):
+        n += 1
+        fields = [row[0], row[1], row[2], row[3], row[4], row[5], prev]
+        digest = hashlib.sha256(_pg_json(fields).encode("utf-8")).hexdigest()
+        if row[6] != prev or row[7] != digest:
+            return ChainCheck(n, int(row[0]))
+        prev = row[7]
+    return ChainCheck(n, None)
+
+
+def _pg_json(values: list[object]) -> str:
+    """json_build_array(...)::text as PostgreSQL writes it: ``[1, "a", "b"]``."""
+    return "[" + ", ".join(json.dumps(v, ensure_ascii=False) for v in values) + "]"

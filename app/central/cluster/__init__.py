@@ -1,0 +1,2 @@
+"""The embedded PostgreSQL cluster: found binaries, the user it runs as, initdb,
+start and stop (``embedded``)."""

@@ -1,0 +1,270 @@
+"""Reading the central store as a person: search, show, status. Every read runs
+as the person's own database role (``access.as_user``), so what comes back is
+what the row-level security policies let through, and is logged first."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, text
+
+from app.central import access
+from app.central.errors import NotAuthorised
+from app.central.store import Store, database_error, sqlstate
+from app.errors import InvalidInput, NotFound
+
+# As in the app (app/services/search.py): the newest WINDOW matches are ranked,
+# never every match of a common word.
+WINDOW = 1000
+MAX_RESULTS = 500
+_QUERY = (
+    "(websearch_to_tsquery('pg_catalog.dutch', :q) "
+    "|| websearch_to_tsquery('pg_catalog.english', :q))"
+)
+
+
+@contextmanager
+def _reading(
+    store: Store, user: str, *, what: str, why: str, team: str = ""
+) -> Iterator[Connection]:
+    # The entry is committed before the read, on its own: an attempt that fails
+    # (another team's record, no rights) is in the log as well.
+    with store.begin() as conn:
+        access.log(
+            conn, who=access.role_name(user), what=what, why=access.reason_text(why), team=team
+        )
+    try:
+        with store.begin() as conn:
+            access.become(conn, user)
+            yield conn
+    except Exception as exc:
+        # A role whose table rights were revoked (no team left) is refused by the
+        # database itself.
+        if database_error(exc) and sqlstate(exc) == "42501":
+            raise NotAuthorised("{user} has no access to the central store.", user=user) from None
+        raise
+
+
+@dataclass(frozen=True)
+class Hit:
+    debrief_id: uuid.UUID
+    version: int
+    team: str
+    codename: str | None
+    status: str
+    updated_at: str
+    rank: float
+    package_id: uuid.UUID
+
+
+def search(
+    store: Store, query: str, *, user: str, why: str, team: str | None = None, limit: int = 50
+) -> list[Hit]:
+    words = " ".join(query.split())
+    if not words:
+        raise InvalidInput("Type at least one word to search for.")
+    if not 1 <= limit <= MAX_RESULTS:
+        raise InvalidInput("--limit must be between 1 and {n}.", n=MAX_RESULTS)
+    team_filter = (
+        "AND v.team_id = (SELECT id FROM central.teams WHERE name = :team)" if team else ""
+    )
+    # The newest WINDOW matching versions (found through the team's index, newest
+    # first: row-level security's "team_id = ANY (my teams)" is an index condition),
+    # of which those that are their debrief's newest version are shown.
+    sql = f"""
+        WITH q AS MATERIALIZED (SELECT {_QUERY} AS query),
+        window_ AS (
+            SELECT v.debrief_id, v.version, v.team_id, v.source_id, v.status, v.updated_at,
+                   v.package_id, v.search
+            FROM central.debrief_versions v
+            WHERE v.search @@ (SELECT query FROM q) {team_filter}
+            ORDER BY v.updated_at DESC
+            LIMIT :window
+        )
+        SELECT w.debrief_id, w.version, t.name, s.codename, w.status,
+               to_char(w.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'),
+               ts_rank(w.search, (SELECT query FROM q)), w.package_id
+        FROM window_ w
+        JOIN central.debriefs d ON d.id = w.debrief_id AND d.latest = w.version
+        JOIN central.teams t ON t.id = w.team_id
+        LEFT JOIN central.sources s ON s.id = w.source_id
+        ORDER BY w.updated_at DESC, w.debrief_id
+        LIMIT :limit
+    """  # noqa: S608  (team_filter is one of two fixed strings)
+    with _reading(store, user, what=f"search {words}", why=why, team=team or "") as conn:
+        rows = conn.execute(
+            text(sql), {"q": words, "team": team, "window": WINDOW, "limit": limit}
+        ).all()
+    return [Hit(r[0], r[1], r[2], r[3], r[4], r[5], round(float(r[6]), 6), r[7]) for r in rows]
+
+
+def _utc(column: str) -> str:
+    """A timestamptz as the format's time text, in SQL (``column`` is a fixed name)."""
+    return f"to_char({column} AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')"
+
+
+def _versions(conn: Connection, debrief_id: uuid.UUID) -> list[dict[str, Any]]:
+    rows = conn.execute(
+        text(
+            f"SELECT v.version, v.status, {_utc('v.updated_at')}, v.sha256, v.data, "  # noqa: S608
+            f"p.id, p.sequence, {_utc('p.received_at')}, p.sha256, p.file_name "
+            "FROM central.debrief_versions v JOIN central.packages p ON p.id = v.package_id "
+            "WHERE v.debrief_id = :d ORDER BY v.version"
+        ),
+        {"d": debrief_id},
+    ).all()
+    return [
+        {
+            "version": r[0],
+            "status": r[1],
+            "updated_at": r[2],
+            "record_sha256": r[3],
+            "data": r[4],
+            "package": {
+                "id": str(r[5]),
+                "sequence": r[6],
+                "received_at": r[7],
+                "file_sha256": r[8],
+                "file_name": r[9],
+            },
+        }
+        for r in rows
+    ]
+
+
+def show(store: Store, kind: str, record_id: uuid.UUID, *, user: str, why: str) -> dict[str, Any]:
+    """A whole file: a debrief with every version and the package each came in, or a
+    source with its debriefs. Another team's record is "not found", as one that
+    does not exist: its existence is not told."""
+    if kind not in ("debrief", "source"):
+        raise InvalidInput("Show a source or a debrief.")
+    with _reading(store, user, what=f"show {kind} {record_id}", why=why) as conn:
+        if kind == "debrief":
+            head = conn.execute(
+                text(
+                    "SELECT d.id, t.name, d.source_id, s.codename, d.latest "
+                    "FROM central.debriefs d "
+                    "JOIN central.teams t ON t.id = d.team_id "
+                    "LEFT JOIN central.sources s ON s.id = d.source_id WHERE d.id = :id"
+                ),
+                {"id": record_id},
+            ).first()
+            if head is None:
+                raise NotFound(
+                    "No such {record} in the teams granted to {user}.", record="debrief", user=user
+                )
+            return {
+                "debrief_id": str(head[0]),
+                "team": head[1],
+                "source_id": str(head[2]),
+                "codename": head[3],
+                "latest": head[4],
+                "versions": _versions(conn, record_id),
+            }
+        head = conn.execute(
+            text(
+                "SELECT s.id, t.name, s.codename, s.kind, s.status, s.compartment, "
+                "s.first_package, s.last_package FROM central.sources s "
+                "JOIN central.teams t ON t.id = s.team_id WHERE s.id = :id"
+            ),
+            {"id": record_id},
+        ).first()
+        if head is None:
+            raise NotFound(
+                "No such {record} in the teams granted to {user}.", record="source", user=user
+            )
+        ids = conn.execute(
+            text("SELECT id FROM central.debriefs WHERE source_id = :id ORDER BY updated_at DESC"),
+            {"id": record_id},
+        ).scalars()
+        return {
+            "source_id": str(head[0]),
+            "team": head[1],
+            "codename": head[2],
+            "kind": head[3],
+            "status": head[4],
+            "compartment": head[5],
+            "first_package": str(head[6]),
+            "last_package": str(head[7]),
+            "debriefs": [{"debrief_id": str(d), "versions": _versions(conn, d)} for d in list(ids)],
+            # The rest of the source's file (format 3): every version, its package.
+            "file": [
+                {
+                    "type": r[0],
+                    "id": str(r[1]),
+                    "version": r[2],
+                    "record_sha256": r[3],
+                    "data": r[4],
+                    "package": {"id": str(r[5]), "sequence": r[6]},
+                }
+                for r in conn.execute(
+                    text(
+                        "SELECT r.record_type, r.record_id, r.version, r.sha256, r.data, p.id, "
+                        "p.sequence FROM central.record_versions r JOIN central.packages p "
+                        "ON p.id = r.package_id WHERE r.source_id = :id "
+                        "ORDER BY r.record_type, r.record_id, r.version"
+                    ),
+                    {"id": record_id},
+                )
+            ],
+        }
+
+
+def _missing(numbers: list[int]) -> list[int]:
+    held = set(numbers)
+    return [n for n in range(1, max(numbers, default=0)) if n not in held]
+
+
+def status(store: Store) -> dict[str, Any]:
+    """For the data officer: packages per team, the last package of every channel,
+    the gaps, the refusals. Counts and numbers only, no content."""
+    with store.connect() as conn:
+        per_team = conn.execute(
+            text(
+                "SELECT t.name, count(p.id), coalesce(sum(p.records), 0), "  # noqa: S608
+                f"{_utc('max(p.received_at)')} FROM central.teams t "
+                "LEFT JOIN central.packages p ON p.team_id = t.id GROUP BY t.name ORDER BY t.name"
+            )
+        ).all()
+        channels = conn.execute(
+            text(
+                "SELECT t.name, s.name, p.channel, array_agg(p.sequence ORDER BY p.sequence), "  # noqa: S608
+                f"{_utc('max(p.received_at)')} FROM central.packages p "
+                "JOIN central.senders s ON s.fingerprint = p.sender "
+                "JOIN central.teams t ON t.id = p.team_id GROUP BY 1, 2, 3 ORDER BY 1, 2, 3"
+            )
+        ).all()
+        refusals = conn.execute(
+            text("SELECT reason, count(*) FROM central.refusals GROUP BY 1 ORDER BY 1")
+        ).all()
+        last_refusals = conn.execute(
+            text(
+                f"SELECT {_utc('at')}, file_name, reason, message FROM central.refusals "  # noqa: S608
+                "ORDER BY id DESC LIMIT 20"
+            )
+        ).all()
+    return {
+        "teams": [
+            {"team": r[0], "packages": r[1], "debriefs": int(r[2]), "last_received": r[3]}
+            for r in per_team
+        ],
+        "channels": [
+            {
+                "team": r[0],
+                "sender": r[1],
+                "channel": r[2],
+                "last_sequence": max(r[3]),
+                "last_received": r[4],
+                "missing": _missing(list(r[3])),
+            }
+            for r in channels
+        ],
+        "refusals": {r[0]: r[1] for r in refusals},
+        "recent_refusals": [
+            {"at": r[0], "file": r[1], "reason": r[2], "message": r[3]} for r in last_refusals
+        ],
+    }

@@ -1,0 +1,117 @@
+"""Receipts from the central system: a runner's vault takes them in as it takes a
+handler's (docs/package-format.md 7.2) and may then purge what central holds.
+Signed with the central key, sealed to the runner, numbered on central's own
+channel to that runner; central reviews nothing, so the reviews list is empty."""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import Connection, text
+
+from app.central.central_keys import Unlocked
+from app.clock import iso_utc, utc_now
+from app.errors import InvalidInput, NotFound
+from app.export import package
+from app.export.manifest import Manifest, ReceiptEntry
+from app.services import output_paths, package_log
+from app.services.packages import package_file_name
+
+SCHEMA = "central c0001"
+
+
+@dataclass(frozen=True)
+class Issued:
+    receipt_id: uuid.UUID
+    runner: str
+    path: Path
+    packages: int
+
+
+def _runners(conn: Connection, runner: str | None) -> list[tuple[str, str, bytes]]:
+    """(fingerprint, name, receiving key) of the runners with packages to confirm."""
+    rows = conn.execute(
+        text(
+            "SELECT DISTINCT s.fingerprint, s.name, s.recipient_public FROM central.senders s "
+            "JOIN central.packages p ON p.sender = s.fingerprint "
+            "WHERE p.confirmed_by IS NULL AND (CAST(:name AS text) IS NULL OR s.name = :name) "
+            "ORDER BY s.name"
+        ),
+        {"name": runner},
+    ).all()
+    if runner is not None and not rows:
+        known = conn.execute(
+            text("SELECT 1 FROM central.senders WHERE name = :n"), {"n": runner}
+        ).first()
+        if known is None:
+            raise NotFound("No runner named {name} is registered here.", name=runner)
+        raise InvalidInput("Every package from that runner is already confirmed.")
+    return [(r[0], r[1], bytes(r[2])) for r in rows]
+
+
+def issue(
+    conn: Connection, keys: Unlocked, to_dir: Path, *, runner: str | None = None, vaults: list[Path]
+) -> list[Issued]:
+    """One receipt per runner with stored packages not yet confirmed (or for the
+    one named), written into ``to_dir``; recorded in the same transaction."""
+    folder = output_paths.check_folder(to_dir, vaults=vaults)
+    issued: list[Issued] = []
+    for fingerprint, name, recipient in _runners(conn, runner):
+        confirmed = conn.execute(
+            text(
+                "SELECT id, sha256 FROM central.packages "
+                "WHERE sender = :fp AND confirmed_by IS NULL ORDER BY channel, sequence FOR UPDATE"
+            ),
+            {"fp": fingerprint},
+        ).all()
+        channel = package_log.channel_key(keys.fingerprint.hex, [fingerprint])
+        last = conn.execute(
+            text(
+                "SELECT sequence, sha256 FROM central.receipts WHERE channel = :c "
+                "ORDER BY sequence DESC LIMIT 1"
+            ),
+            {"c": channel},
+        ).first()
+        sequence, previous = (1, "") if last is None else (int(last[0]) + 1, str(last[1]))
+        receipt_id = uuid.uuid4()
+        manifest = Manifest(
+            kind="receipt",
+            package_id=receipt_id,
+            created_at=iso_utc(utc_now()),
+            schema=SCHEMA,
+            sender=keys.fingerprint.hex,
+            recipients=(fingerprint,),
+            sequence=sequence,
+            previous=previous,
+            receipts=tuple(ReceiptEntry(uuid.UUID(str(r[0])), r[1]) for r in confirmed),
+        )
+        sealed = package.seal(manifest, {"reviews": []}, keys.signing, [recipient])
+        conn.execute(
+            text(
+                "INSERT INTO central.receipts (id, channel, sequence, sha256, runner, packages, "
+                "sealed) VALUES (:id, :c, :seq, :sha, :fp, :n, :sealed)"
+            ),
+            {
+                "id": receipt_id,
+                "c": channel,
+                "seq": sequence,
+                "sha": hashlib.sha256(sealed).hexdigest(),
+                "fp": fingerprint,
+                "n": len(confirmed),
+                "sealed": sealed,
+            },
+        )
+        conn.execute(
+            text(
+                "UPDATE central.packages SET confirmed_by = :r WHERE id = ANY(CAST(:ids AS uuid[]))"
+            ),
+            {"r": receipt_id, "ids": [str(r[0]) for r in confirmed]},
+        )
+        path = output_paths.write_file(
+            folder / package_file_name(receipt_id), sealed, vaults=vaults
+        )
+        issued.append(Issued(receipt_id, name, path, len(confirmed)))
+    return issued

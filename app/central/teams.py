@@ -1,0 +1,103 @@
+"""Teams and the keys registered to them: a runner's or handler's key is taken in
+only with the fingerprint its owner reads out, and belongs to one team."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import Connection, text
+
+from app.central.errors import CentralError, UnknownTeam
+from app.domain import names
+from app.domain.enums import PeerRole
+from app.domain.names import NameKind
+from app.errors import InvalidInput
+from app.services.keys import KeyBundle, normalise_spoken
+
+SENDER_ROLES = (PeerRole.RUNNER, PeerRole.HANDLER)
+
+
+@dataclass(frozen=True)
+class Registered:
+    name: str
+    role: str
+    team: str
+    fingerprint: str
+    spoken: str
+    new_team: bool
+
+
+def team_name(text_in: str) -> str:
+    # A team's name is shown beside codenames and cover names: the same rules.
+    return names.clean(text_in, NameKind.COMPARTMENT)
+
+
+def team_id(conn: Connection, name: str, *, create: bool = False) -> tuple[int, bool]:
+    """The team's id, and whether it was made now."""
+    clean = team_name(name)
+    found = conn.execute(text("SELECT id FROM central.teams WHERE name = :n"), {"n": clean}).first()
+    if found is not None:
+        return int(found[0]), False
+    if not create:
+        raise UnknownTeam("There is no team named {name}.", name=clean)
+    made = conn.execute(
+        text(
+            "INSERT INTO central.teams (name) VALUES (:n) ON CONFLICT (name) DO UPDATE "
+            "SET name = excluded.name RETURNING id, (xmax = 0)"
+        ),
+        {"n": clean},
+    ).one()
+    return int(made[0]), bool(made[1])
+
+
+def register(
+    conn: Connection,
+    bundle: KeyBundle,
+    *,
+    role: PeerRole,
+    team: str,
+    confirmed_spoken: str,
+    by: str,
+    name: str | None = None,
+) -> Registered:
+    if role not in SENDER_ROLES:
+        raise InvalidInput("A key is registered here as a runner's or a handler's.")
+    fp = bundle.fingerprint
+    if normalise_spoken(confirmed_spoken) != normalise_spoken(fp.spoken):
+        raise InvalidInput("The fingerprint does not match: the key was not added.")
+    own = conn.execute(text("SELECT fingerprint FROM central.keys")).scalar_one_or_none()
+    if own == fp.hex:
+        raise InvalidInput("That is the central system's own key.")
+    key_name = names.clean(name or bundle.name, NameKind.KEY)
+    tid, new_team = team_id(conn, team, create=True)
+    held = conn.execute(
+        text(
+            "SELECT s.team_id, t.name FROM central.senders s JOIN central.teams t "
+            "ON t.id = s.team_id WHERE s.fingerprint = :fp"
+        ),
+        {"fp": fp.hex},
+    ).first()
+    if held is not None and held[0] != tid:
+        # Moving a key between teams would hand its past packages to the new team.
+        raise CentralError(
+            "This key is registered to team {team}; a key belongs to one team.", team=held[1]
+        )
+    conn.execute(
+        text(
+            "INSERT INTO central.senders (fingerprint, team_id, role, name, signing_public, "
+            "recipient_public, spoken, added_by) VALUES (:fp, :team, :role, :name, :sp, :rp, "
+            ":spoken, :by) ON CONFLICT (fingerprint) DO UPDATE SET active = true, "
+            "role = excluded.role, name = excluded.name"
+        ),
+        {
+            "fp": fp.hex,
+            "team": tid,
+            "role": role.value,
+            "name": key_name,
+            "sp": bundle.signing_public,
+            "rp": bundle.recipient_public,
+            "spoken": fp.spoken,
+            "by": by,
+        },
+    )
+    return Registered(key_name, role.value, team_name(team), fp.hex, fp.spoken, new_team)

@@ -1,0 +1,201 @@
+"""Taking packages into the central system on the command line.
+
+    veldboek central keys import FILE --data DIR | --db URL --role runner|handler
+                                 --team NAME --fingerprint "12345 …" [--name N] [--json]
+    veldboek central ingest PATH… --data DIR | --db URL --passphrase-file FILE [--json]
+    veldboek central watch DIR --data DIR | --db URL --passphrase-file FILE
+                           [--settle S] [--interval S] [--once]
+
+``ingest`` prints one line per package (or a JSON list) and exits 1 if any was
+refused, with one line per refusal on standard error. ``watch`` runs until
+stopped (Ctrl+C, SIGTERM), or with ``--once`` takes what is complete and ends.
+"""
+
+from __future__ import annotations
+
+import argparse
+import signal
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from types import FrameType
+
+from app.central import central_keys, dropfolder, ingest, receipts, teams
+from app.central import place as places
+from app.central.place import Place
+from app.central.store import Store
+from app.central.store import opened as opened_store
+from app.cli.common import print_json, read_passphrase_file
+from app.domain.enums import PeerRole
+from app.errors import InvalidInput, VeldboekError
+from app.services import keys, output_paths
+
+
+def register(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser],
+    key_commands: argparse._SubParsersAction[argparse.ArgumentParser],
+    add_place: Callable[[argparse.ArgumentParser], None],
+) -> None:
+    p = key_commands.add_parser("import", help="register a runner's or handler's key to a team")
+    p.add_argument("file", type=Path)
+    add_place(p)
+    p.add_argument("--role", required=True, choices=[r.value for r in teams.SENDER_ROLES])
+    p.add_argument("--team", required=True)
+    p.add_argument("--fingerprint", required=True, help="as its owner reads it out")
+    p.add_argument("--name", help="the name the key is shown as (default: the bundle's)")
+    p.add_argument("--by", default="cli", help="who registers it (kept with the key)")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_keys_import)
+
+    p = commands.add_parser("ingest", help="verify and store packages")
+    p.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    add_place(p)
+    p.add_argument("--passphrase-file", required=True, help="opens the central key (- = stdin)")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_ingest)
+
+    p = commands.add_parser("receipt", help="receipts for runners: what central holds")
+    add_place(p)
+    p.add_argument("--passphrase-file", required=True, help="opens the central key (- = stdin)")
+    p.add_argument("--to", required=True, type=Path, help="the folder to write them in")
+    p.add_argument("--runner", help="only this runner's key (its registered name)")
+    p.set_defaults(func=cmd_receipt)
+
+    p = commands.add_parser("watch", help="take packages in from a drop folder")
+    p.add_argument("folder", type=Path, metavar="DIR")
+    add_place(p)
+    p.add_argument("--passphrase-file", required=True, help="opens the central key (- = stdin)")
+    p.add_argument("--settle", type=float, default=2.0, help="seconds a file must stand still")
+    p.add_argument("--interval", type=float, default=1.0, help="seconds between looks")
+    p.add_argument("--once", action="store_true", help="take what is complete, then end")
+    p.set_defaults(func=cmd_watch)
+
+
+def _place(args: argparse.Namespace) -> Place:
+    return places.from_args(args.data, args.db)
+
+
+def cmd_keys_import(args: argparse.Namespace) -> int:
+    bundle = keys.read_bundle_file(args.file)
+    with opened_store(_place(args)) as store, store.begin() as conn:
+        done = teams.register(
+            conn,
+            bundle,
+            role=PeerRole(args.role),
+            team=args.team,
+            confirmed_spoken=args.fingerprint,
+            by=args.by,
+            name=args.name,
+        )
+    if args.json:
+        print_json(done)
+    else:
+        made = " (a new team)" if done.new_team else ""
+        print(
+            f"Registered {done.name!r} as {done.role} of team {done.team}{made}; "
+            f"fingerprint {done.spoken}."
+        )
+    return 0
+
+
+def cmd_receipt(args: argparse.Namespace) -> int:
+    place = _place(args)
+    guarded = [place.data] if place.data is not None else []
+    output_paths.check_folder(args.to, vaults=guarded)  # before the passphrase is asked
+    with opened_store(place) as store:
+        unlocked = _unlock(store, args.passphrase_file)
+        with store.begin() as conn:
+            issued = receipts.issue(conn, unlocked, args.to, runner=args.runner, vaults=guarded)
+    for r in issued:
+        print(f"Wrote {r.path}: receipt for {r.runner}, {r.packages} package(s).")
+    if not issued:
+        print("Every stored package is already confirmed.")
+    return 0
+
+
+def _unlock(store: Store, passphrase_file: str) -> central_keys.Unlocked:
+    passphrase = read_passphrase_file(passphrase_file)
+    with store.connect() as conn:
+        return central_keys.unlock(conn, passphrase)
+
+
+def _line(result: ingest.Stored | ingest.Refused) -> str:
+    if isinstance(result, ingest.Refused):
+        return f"{result.file}: refused: {result.message}"
+    extra = "".join(f" Warning: {w}" for w in result.warnings)
+    return (
+        f"{result.file}: stored package {result.package_id} (team {result.team}, "
+        f"{result.sender} no. {result.sequence}, {result.records} debriefs, "
+        f"{result.new_versions} new versions).{extra}"
+    )
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    for path in args.paths:
+        if not path.exists():
+            raise InvalidInput("{path} does not exist; nothing was stored.", path=path)
+    results: list[ingest.Stored | ingest.Refused] = []
+    with opened_store(_place(args)) as store:
+        unlocked = _unlock(store, args.passphrase_file)
+        for path in args.paths:
+            try:
+                results.append(ingest.ingest_file(store, unlocked, path))
+            except VeldboekError as exc:
+                if _is_database(exc):
+                    raise  # the store went away: not this package's fault
+                results.append(ingest.record_refusal(store, path, exc))
+    refused = [r for r in results if isinstance(r, ingest.Refused)]
+    if args.json:
+        print_json(results)
+    else:
+        for r in results:
+            if isinstance(r, ingest.Stored):
+                print(_line(r))
+    for r in refused:
+        print(f"veldboek: {_line(r)}", file=sys.stderr)
+    return 1 if refused else 0
+
+
+def _is_database(exc: BaseException) -> bool:
+    from app.central.errors import CentralStorageFull, DatabaseUnavailable
+
+    return isinstance(exc, DatabaseUnavailable | CentralStorageFull)
+
+
+class _Stop(Exception):
+    pass
+
+
+def cmd_watch(args: argparse.Namespace) -> int:
+    if not args.folder.is_dir():
+        raise InvalidInput("The folder {folder} does not exist.", folder=args.folder)
+    if not 0 <= args.settle <= 3600 or not 0.05 <= args.interval <= 3600:
+        raise InvalidInput("--settle and --interval are seconds (up to an hour).")
+
+    def stop(_signum: int, _frame: FrameType | None) -> None:
+        raise _Stop
+
+    signal.signal(signal.SIGTERM, stop)
+    with opened_store(_place(args)) as store:
+        unlocked = _unlock(store, args.passphrase_file)
+        watcher = dropfolder.Watcher(
+            args.folder,
+            store,
+            unlocked,
+            settle=args.settle,
+            report=lambda r: print(_line(r), flush=True),
+        )
+        try:
+            if args.once:
+                watcher.complete_files()
+                time.sleep(args.settle)
+                watcher.sweep()
+                return 0
+            while True:
+                watcher.sweep()
+                time.sleep(args.interval)
+        except (_Stop, KeyboardInterrupt):
+            return 0
+        finally:
+            watcher.close()

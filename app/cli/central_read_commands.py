@@ -1,0 +1,163 @@
+"""Staff, grants and reading on the command line.
+
+    veldboek central grant  --team NAME --user NAME (--data DIR | --db URL)
+                            [--password-file FILE] [--by NAME]
+    veldboek central revoke --team NAME --user NAME (--data DIR | --db URL) [--by NAME]
+    veldboek central search TEXT --user NAME --reason WHY [--team NAME] [--limit N] [--json]
+    veldboek central show source|debrief ID --user NAME --reason WHY [--json]
+    veldboek central status [--json]
+    veldboek central log verify
+
+A person reads as their own database role: row-level security decides what comes
+back, and the read is in the access log (who, what, when, why) before any row is.
+"""
+
+from __future__ import annotations
+
+import argparse
+import uuid
+from collections.abc import Callable
+
+from app.central import access, reading
+from app.central import place as places
+from app.central.store import opened as opened_store
+from app.cli.common import print_json, read_passphrase_file
+from app.errors import CheckFailed
+
+PlaceArgs = Callable[[argparse.ArgumentParser], None]
+
+
+def register(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser], add_place: PlaceArgs
+) -> None:
+    p = commands.add_parser("grant", help="let a staff user (a database role) read a team")
+    add_place(p)
+    p.add_argument("--team", required=True)
+    p.add_argument("--user", required=True)
+    p.add_argument("--password-file", help="let the role log in itself, with this password")
+    p.add_argument("--by", default="cli", help="who grants it (kept in the access log)")
+    p.set_defaults(func=cmd_grant)
+
+    p = commands.add_parser("revoke", help="take a team away from a staff user")
+    add_place(p)
+    p.add_argument("--team", required=True)
+    p.add_argument("--user", required=True)
+    p.add_argument("--by", default="cli")
+    p.set_defaults(func=cmd_revoke)
+
+    p = commands.add_parser("search", help="full-text search (Dutch and English), newest first")
+    p.add_argument("text")
+    add_place(p)
+    p.add_argument("--user", required=True, help="the staff user reading")
+    p.add_argument("--reason", required=True, help="why (kept in the access log)")
+    p.add_argument("--team")
+    p.add_argument("--limit", type=int, default=50)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_search)
+
+    p = commands.add_parser("show", help="a source or debrief whole: every version, its package")
+    p.add_argument("kind", choices=["source", "debrief"])
+    p.add_argument("id", type=_uuid)
+    add_place(p)
+    p.add_argument("--user", required=True)
+    p.add_argument("--reason", required=True)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_show)
+
+    p = commands.add_parser("status", help="packages per team, channels, gaps, refusals")
+    add_place(p)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_status)
+
+    log = commands.add_parser("log", help="the access log")
+    log_commands = log.add_subparsers(dest="log_command", required=True)
+    p = log_commands.add_parser("verify", help="recompute the access log's hash chain")
+    add_place(p)
+    p.set_defaults(func=cmd_log_verify)
+
+
+def _uuid(value: str) -> uuid.UUID:
+    try:
+        return uuid.UUID(value.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not an id: {value!r}") from None
+
+
+def _place(args: argparse.Namespace) -> places.Place:
+    return places.from_args(args.data, args.db)
+
+
+def cmd_grant(args: argparse.Namespace) -> int:
+    access.role_name(args.user)
+    password = read_passphrase_file(args.password_file) if args.password_file else None
+    with opened_store(_place(args)) as store, store.begin() as conn:
+        done = access.grant(conn, team=args.team, user=args.user, by=args.by, password=password)
+    made = " (a new role)" if done.created_role else ""
+    print(f"{done.user}{made} may now read team {done.team}.")
+    return 0
+
+
+def cmd_revoke(args: argparse.Namespace) -> int:
+    with opened_store(_place(args)) as store, store.begin() as conn:
+        had = access.revoke(conn, team=args.team, user=args.user, by=args.by)
+    print(
+        f"{args.user} no longer reads team {args.team}."
+        if had
+        else f"{args.user} had no grant for team {args.team}."
+    )
+    return 0
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    access.role_name(args.user)
+    access.reason_text(args.reason)
+    with opened_store(_place(args)) as store:
+        hits = reading.search(
+            store, args.text, user=args.user, why=args.reason, team=args.team, limit=args.limit
+        )
+    if args.json:
+        print_json(hits)
+    else:
+        for h in hits:
+            print(
+                f"{h.updated_at}  {h.team:<16} {h.codename or '-':<16} {h.debrief_id} v{h.version}"
+            )
+    return 0
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    access.role_name(args.user)
+    access.reason_text(args.reason)
+    with opened_store(_place(args)) as store:
+        found = reading.show(store, args.kind, args.id, user=args.user, why=args.reason)
+    print_json(found)  # a whole file is structured: JSON either way
+    return 0
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    with opened_store(_place(args)) as store:
+        state = reading.status(store)
+    if args.json:
+        print_json(state)
+        return 0
+    for t in state["teams"]:
+        print(
+            f"{t['team']:<20} {t['packages']:>6} packages {t['debriefs']:>9} debriefs  last {t['last_received'] or '-'}"  # noqa: E501
+        )
+    for c in state["channels"]:
+        gap = f"  MISSING {', '.join(map(str, c['missing']))}" if c["missing"] else ""
+        print(f"  {c['team']:<18} {c['sender']:<24} last no. {c['last_sequence']}{gap}")
+    for reason, n in state["refusals"].items():
+        print(f"refused: {reason} x{n}")
+    return 0
+
+
+def cmd_log_verify(args: argparse.Namespace) -> int:
+    with opened_store(_place(args)) as store, store.connect() as conn:
+        check = access.verify_log(conn)
+    if check.broken_at is not None:
+        raise CheckFailed(
+            "The access log's chain is broken at entry {n}: it was altered.", n=check.broken_at
+        )
+    print(f"The access log's {check.entries} entries are intact.")
+    return 0

@@ -1,0 +1,152 @@
+"""``central receipt``: a receipt the runner's vault takes in, so the laptop can
+purge what central holds; ``central status``: packages per team, channels, gaps,
+refusals; ``central keys import``: only with the fingerprint read out."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from app.central.place import Place
+from app.models.packages import PackageLog
+from app.services import package_log, receipts
+from tests.central.conftest import PASSPHRASE
+from tests.central.fleet import Fleet
+from tests.central.helpers import run
+
+
+def _db(place: Place) -> tuple[str, str]:
+    assert place.url is not None
+    return ("--db", place.url)
+
+
+@pytest.fixture
+def passfile(tmp_path: Path) -> Path:
+    path = tmp_path / "pass"
+    path.write_text(PASSPHRASE)
+    return path
+
+
+def test_a_receipt_from_central_confirms_the_runners_packages_in_its_vault(
+    capsys: pytest.CaptureFixture[str],
+    central_place: Place,
+    fleet: Fleet,
+    passfile: Path,
+    tmp_path: Path,
+) -> None:
+    fleet.register(central_place)
+    db = _db(central_place)
+    stored = run(
+        capsys,
+        "central",
+        "ingest",
+        *map(str, fleet.zuid.files),
+        *db,
+        "--passphrase-file",
+        str(passfile),
+    )
+    assert stored.code == 0, stored.err
+    out = tmp_path / "receipts"
+    out.mkdir()
+    made = run(
+        capsys, "central", "receipt", "--to", str(out), "--runner", "Runner Uil", *db,
+        "--passphrase-file", str(passfile),
+    )  # fmt: skip
+    assert made.code == 0, made.err
+    [receipt] = list(out.iterdir())
+    runner = fleet.zuid.party
+    taken = receipts.import_receipt(runner.vault, runner.scope, receipt)
+    assert taken.confirmed == len(fleet.zuid.files)
+    with runner.vault.read() as session:
+        sent = (
+            session.execute(
+                select(PackageLog.confirmed_at).where(PackageLog.direction == package_log.OUT)
+            )
+            .scalars()
+            .all()
+        )
+    assert sent
+    assert all(at is not None for at in sent)
+    # Nothing left to confirm: said, and no file.
+    again = run(
+        capsys, "central", "receipt", "--to", str(out), "--runner", "Runner Uil", *db,
+        "--passphrase-file", str(passfile),
+    )  # fmt: skip
+    assert again.code == 1
+    assert "already confirmed" in again.err
+    assert len(list(out.iterdir())) == 1
+
+
+def test_status_counts_packages_per_team_channels_gaps_and_refusals(
+    capsys: pytest.CaptureFixture[str],
+    central_place: Place,
+    fleet: Fleet,
+    passfile: Path,
+    tmp_path: Path,
+) -> None:
+    fleet.register(central_place)
+    db = _db(central_place)
+    junk = tmp_path / "junk.age"
+    junk.write_bytes(b"junk")
+    one, _two, three = fleet.noord.files
+    run(
+        capsys,
+        "central",
+        "ingest",
+        str(one),
+        str(three),
+        str(junk),
+        *fleet_files(fleet),
+        *db,
+        "--passphrase-file",
+        str(passfile),
+    )
+    shown = run(capsys, "central", "status", *db, "--json")
+    assert shown.code == 0, shown.err
+    state = json.loads(shown.out)
+    teams = {t["team"]: (t["packages"], t["debriefs"]) for t in state["teams"]}
+    assert teams["Noord"][0] == 2
+    assert teams["Zuid"][0] == 1
+    noord = next(c for c in state["channels"] if c["team"] == "Noord")
+    assert (noord["last_sequence"], noord["missing"]) == (3, [2])
+    assert state["refusals"] == {"MalformedPackage": 1}
+    assert state["recent_refusals"][0]["file"] == "junk.age"
+    text = run(capsys, "central", "status", *db)
+    assert "MISSING 2" in text.out
+
+
+def fleet_files(fleet: Fleet) -> list[str]:
+    return [str(p) for p in fleet.zuid.files]
+
+
+def test_a_runner_key_is_registered_only_with_its_fingerprint_and_to_one_team(
+    capsys: pytest.CaptureFixture[str], central_place: Place, fleet: Fleet, tmp_path: Path
+) -> None:
+    from app.services import keys
+
+    bundle = tmp_path / "valk.veldboek-key"
+    party = fleet.noord.party
+    keys.save_bundle(party.vault, fleet.noord.bundle, bundle)
+    spoken = fleet.noord.bundle.fingerprint.spoken
+    db = _db(central_place)
+    base = ("central", "keys", "import", str(bundle), *db, "--role", "runner")
+    wrong = run(capsys, *base, "--team", "Noord", "--fingerprint", "12345 " * 10)
+    assert wrong.code == 1
+    assert "does not match" in wrong.err
+    ok = run(capsys, *base, "--team", "Noord", "--fingerprint", spoken, "--json")
+    assert ok.code == 0, ok.err
+    assert json.loads(ok.out)["team"] == "Noord"
+    moved = run(capsys, *base, "--team", "Zuid", "--fingerprint", spoken)
+    assert moved.code == 1
+    assert "registered to team Noord" in moved.err
+    central = tmp_path / "central.veldboek-key"
+    exported = run(capsys, "central", "keys", "export", *db, "--out", str(central))
+    assert exported.code == 0
+    own = keys.read_bundle_file(central).fingerprint.spoken
+    itself = run(capsys, "central", "keys", "import", str(central), *db, "--role", "handler",
+                 "--team", "Noord", "--fingerprint", own)  # fmt: skip
+    assert itself.code == 1
+    assert "own key" in itself.err

@@ -1,0 +1,113 @@
+"""``veldboek central watch DIR``: a file is taken only once it stopped changing,
+then moved to done/, or to refused/ with a one-line reason beside it."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from app.central import central_keys, dropfolder, ingest, store
+from app.central.place import Place
+from tests.central.conftest import PASSPHRASE
+from tests.central.fleet import Fleet
+from tests.central.helpers import run
+
+
+def _watcher(place: Place, folder: Path) -> tuple[store.Store, dropfolder.Watcher]:
+    s = store.Store(place)
+    with s.connect() as conn:
+        keys = central_keys.unlock(conn, PASSPHRASE)
+    return s, dropfolder.Watcher(folder, s, keys, settle=2.0)
+
+
+def test_a_file_still_being_copied_is_not_taken(
+    central_place: Place, fleet: Fleet, tmp_path: Path
+) -> None:
+    fleet.register(central_place)
+    drop = tmp_path / "drop"
+    drop.mkdir()
+    data = fleet.noord.files[0].read_bytes()
+    s, watcher = _watcher(central_place, drop)
+    try:
+        copying = drop / "veldboek-incoming.age"
+        copying.write_bytes(data[:1000])
+        (drop / "other.age.part").write_bytes(data)  # a copy tool's own temporary name
+        assert watcher.complete_files(now=0.0) == []
+        assert watcher.complete_files(now=1.0) == []  # not settled yet
+        with copying.open("ab") as handle:  # the copy goes on
+            handle.write(data[1000:])
+        assert watcher.complete_files(now=2.5) == []  # it changed: the clock starts again
+        assert watcher.complete_files(now=4.0) == []
+        assert watcher.complete_files(now=4.6) == [copying]
+        assert watcher.sweep(now=5.0) == 1
+        assert (drop / "done" / copying.name).read_bytes() == data
+        assert (drop / "other.age.part").exists()
+        with s.connect() as conn:
+            assert conn.execute(text("SELECT count(*) FROM central.packages")).scalar_one() == 1
+    finally:
+        watcher.close()
+        s.close()
+
+
+def test_watch_once_files_packages_in_done_and_refusals_with_their_reason(
+    capsys: pytest.CaptureFixture[str], central_place: Place, fleet: Fleet, tmp_path: Path
+) -> None:
+    fleet.register(central_place, fleet.noord)
+    drop = tmp_path / "drop"
+    drop.mkdir()
+    for path in (*fleet.noord.files, fleet.zuid.files[0]):
+        shutil.copy(path, drop / path.name)
+    (drop / "junk.age").write_bytes(b"not a package")
+    passfile = tmp_path / "pass"
+    passfile.write_text(PASSPHRASE)
+    assert central_place.url is not None
+    result = run(
+        capsys, "central", "watch", str(drop), "--db", central_place.url, "--passphrase-file",
+        str(passfile), "--once", "--settle", "0.2",
+    )  # fmt: skip
+    assert result.code == 0, result.err
+    done = sorted(p.name for p in (drop / "done").iterdir())
+    assert done == sorted(p.name for p in fleet.noord.files)
+    refused = sorted(p.name for p in (drop / "refused").iterdir())
+    zuid = fleet.zuid.files[0].name
+    assert refused == sorted(["junk.age", "junk.age.reason.txt", zuid, zuid + ".reason.txt"])
+    reason = (drop / "refused" / (zuid + ".reason.txt")).read_text()
+    assert reason.count("\n") == 1
+    assert "not registered" in reason
+    assert "stored package" in result.out
+    assert "refused" in result.out
+    assert [p.name for p in drop.iterdir() if p.is_file()] == []
+
+
+def test_claims_of_a_watcher_that_died_go_back_and_a_stored_one_goes_to_done(
+    central_place: Place, fleet: Fleet, tmp_path: Path
+) -> None:
+    fleet.register(central_place)
+    drop = tmp_path / "drop"
+    (drop / ".claimed" / "999999999").mkdir(parents=True)  # no such process
+    first, second = fleet.noord.files[:2]
+    shutil.copy(first, drop / ".claimed" / "999999999" / first.name)
+    shutil.copy(second, drop / ".claimed" / "999999999" / second.name)
+    # The dead watcher had stored the first before it was killed.
+    s = store.Store(central_place)
+    with s.connect() as conn:
+        keys = central_keys.unlock(conn, PASSPHRASE)
+    ingest.ingest_file(s, keys, first)
+    watcher = dropfolder.Watcher(drop, s, keys, settle=2.0)  # a new watcher starting
+    try:
+        assert sorted(p.name for p in drop.iterdir() if p.is_file()) == sorted(
+            [first.name, second.name]
+        )
+        watcher.complete_files(now=0.0)
+        watcher.sweep(now=10.0)
+        assert sorted(p.name for p in (drop / "done").iterdir()) == sorted(
+            [first.name, second.name]
+        )
+        assert list((drop / "refused").iterdir()) == []
+        assert not (drop / ".claimed" / "999999999").exists()
+    finally:
+        watcher.close()
+        s.close()
