@@ -47,7 +47,9 @@ from app.central.store import Store
 from app.crypto import age, signing
 from app.crypto.kdf import KdfParams
 from app.domain.enums import PeerRole, Role
-from app.services import aliases, demo, keys, packages
+from app.services.admin import aliases
+from app.services.demo_data import generator as demo
+from app.services.exchange import keys, packages
 from app.vault.vault import Vault
 from benchmarks.common import summary, write_results
 from benchmarks.packages import _export_ready, _introduce, _new_vault

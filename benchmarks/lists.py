@@ -34,8 +34,10 @@ from typing import Any
 from app.domain.enums import Role
 from app.domain.scope import Scope
 from app.domain.sorting import Sort
-from app.services import aliases, debriefs, demo, search, sources
-from app.services.debriefs import DebriefContent
+from app.services.admin import aliases
+from app.services.demo_data import generator as demo
+from app.services.records import debriefs, search, sources
+from app.services.records.debriefs import DebriefContent
 from app.vault.vault import Vault
 from benchmarks.common import p95, summary, write_results
 from benchmarks.vault import PASSPHRASE, PlainVault, _fast_vault
@@ -91,7 +93,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import psutil
 from pathlib import Path
 from PySide6.QtWidgets import QApplication
-from app.services import aliases, debriefs, vaults
+from app.services.admin import aliases, vaults
+from app.services.records import debriefs
 from app.ui.main_window import MainWindow
 from app.ui.lock import LockController
 from app.ui.clipboard import ClipboardGuard

@@ -33,8 +33,10 @@ from typing import Any
 
 from app.crypto.kdf import KdfParams
 from app.domain.enums import PeerRole, Role
-from app.services import aliases, attachments, debriefs, keys, packages, sources
-from app.services.debriefs import DebriefContent, ItemDraft
+from app.services.admin import aliases
+from app.services.exchange import keys, packages
+from app.services.records import attachments, debriefs, sources
+from app.services.records.debriefs import DebriefContent, ItemDraft
 from app.vault.vault import Vault, create_vault
 from benchmarks.common import write_results
 

@@ -1,7 +1,7 @@
 """Package benchmarks: 10,000 debriefs, with their sources' whole files, leave a
 runner's vault and arrive at a handler's.
 
-The runner's vault is filled by the demo generator (``app.services.demo``, the same
+The runner's vault is filled by the demo generator (``app.services.demo_data.generator``, the same
 bulk DB-API inserts as ``veldboek demo``), then made export-ready with a few bulk
 statements: every compartment gets the runner alias as member, drafts and returned
 debriefs become submitted (with a critical reflection and a submission time), and
@@ -76,9 +76,9 @@ from app.export.errors import ReplayedPackage
 from app.export.manifest import Manifest, RecordRef
 from app.models import Alias, Debrief, IntelligenceItem
 from app.models.packages import PackageLog, RecordVersion
-from app.services import (
-    aliases,
-    demo,
+from app.services.admin import aliases
+from app.services.demo_data import generator as demo
+from app.services.exchange import (
     keys,
     package_body,
     package_evidence,

@@ -63,7 +63,11 @@ from app.reports.hashing import plain
 from app.reports.render import render
 from app.reports.styles import markup
 from app.reports.views import InternalBody, InternalReport, InternalStamp
-from app.services import aliases, debriefs, demo, package_json, reports, sources
+from app.services import reports
+from app.services.admin import aliases
+from app.services.demo_data import generator as demo
+from app.services.exchange import package_json
+from app.services.records import debriefs, sources
 from app.services.reports import Selection, reading
 from app.vault.vault import Vault, create_vault
 from benchmarks.common import summary, write_results

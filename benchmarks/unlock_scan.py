@@ -25,7 +25,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from app.services import demo
+from app.services.demo_data import generator as demo
 from app.vault.vault import Vault
 from app.vault.zeroed_pages import zeroed_pages
 from benchmarks.common import write_results

@@ -42,7 +42,7 @@ from app.crypto.kdf import KdfParams
 from app.crypto.secret import SecretBytes
 from app.domain.enums import Role
 from app.models import Base
-from app.services import demo
+from app.services.demo_data import generator as demo
 from app.vault import engine as engine_module
 from app.vault import migrate
 from app.vault import vault as vault_module

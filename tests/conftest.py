@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from app.domain.scope import Scope
-from app.services import aliases
+from app.services.admin import aliases
 from app.vault.vault import Vault
 from tests import factory
 
@@ -64,7 +64,7 @@ def handler(vault: Vault) -> Scope:
 def shm_runtime(monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     """A runtime folder inside /dev/shm (tmpfs), as on a desktop session, so that
     printing spools to a folder of the test's own (TMPDIR is restored after)."""
-    from app.services import printing
+    from app.services.reports import printing
 
     shm = Path("/dev/shm")
     mounts = printing.MOUNTS.read_text(encoding="utf-8") if printing.MOUNTS.exists() else ""

@@ -12,9 +12,9 @@ from pathlib import Path
 from app.crypto.kdf import KdfParams
 from app.domain.enums import ContactKind, GradingScheme, Role, SubjectKind
 from app.domain.scope import Scope
-from app.services import contacts, debriefs, sources
-from app.services.contacts import ContactDraft
-from app.services.debriefs import DebriefContent, ItemDraft
+from app.services.records import contacts, debriefs, sources
+from app.services.records.contacts import ContactDraft
+from app.services.records.debriefs import DebriefContent, ItemDraft
 from app.vault.vault import Vault, create_vault
 
 PASSPHRASE = "test passphrase that is long"

@@ -30,7 +30,7 @@ from app.models import (
 )
 from app.models.base import new_id
 from app.models.packages import PackageLog
-from app.services import package_log
+from app.services.exchange import package_log
 from app.vault.vault import Vault
 
 # SQLAlchemy's and the driver's default renderings of a datetime: never what the
@@ -62,7 +62,7 @@ def times_bound_as_stored() -> Iterator[list[str]]:
         event.remove(Engine, "before_cursor_execute", check)
 
 
-# The orders the services promise (app.services.debriefs, audit, package_log),
+# The orders the services promise (app.services.records.debriefs, audit, package_log),
 # written again here from the stored values, with Python's own comparisons.
 STATUS_RANK = {
     DebriefStatus.DRAFT: 0,

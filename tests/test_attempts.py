@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from app.errors import UnlockThrottled, WrongPassphrase
-from app.services import vaults
+from app.services.admin import vaults
 from app.vault import attempts
 from app.vault.attempts import MAX_DELAY_SECONDS
 from app.vault.vault import Vault

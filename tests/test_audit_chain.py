@@ -12,8 +12,8 @@ from sqlalchemy import text
 from app.clock import parse_iso_utc
 from app.crypto.secret import SecretBytes
 from app.domain.scope import Scope
-from app.services import aliases
-from app.services.check import check_vault
+from app.services.admin import aliases
+from app.services.admin.check import check_vault
 from app.vault.engine import connect_raw
 from app.vault.vault import Vault
 from tests import factory

@@ -13,8 +13,9 @@ from pathlib import Path
 import pytest
 
 from app.errors import DatabaseCorrupt, HeaderCorrupt, VaultNotFound, WrongPassphrase
-from app.services import aliases, debriefs, search
-from app.services.check import check_vault
+from app.services.admin import aliases
+from app.services.admin.check import check_vault
+from app.services.records import debriefs, search
 from app.vault.vault import Vault
 from tests import factory
 

@@ -57,7 +57,9 @@ from app.cli import build_parser, main
 from app.crypto.kdf import Calibration
 from app.crypto.secret import SecretBytes
 from app.domain.enums import PeerRole, Role
-from app.services import aliases, keys, package_receive, packages, receipts, reports
+from app.services import reports
+from app.services.admin import aliases
+from app.services.exchange import keys, package_receive, packages, receipts
 from app.services.reports import Selection
 from app.vault.engine import connect_raw
 from app.vault.vault import Vault

@@ -17,7 +17,8 @@ import pytest
 
 from app.cli import build_parser, main
 from app.domain.enums import PeerRole, Role
-from app.services import aliases, keys
+from app.services.admin import aliases
+from app.services.exchange import keys
 from app.vault.vault import Vault
 from tests import factory
 

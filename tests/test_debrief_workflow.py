@@ -11,8 +11,9 @@ import pytest
 from app.domain.enums import DebriefStatus
 from app.domain.scope import Scope
 from app.errors import AccessDenied, InvalidInput, WorkflowError
-from app.services import audit, debriefs, sources
-from app.services.debriefs import DebriefContent
+from app.services.admin import audit
+from app.services.records import debriefs, sources
+from app.services.records.debriefs import DebriefContent
 from app.vault.vault import Vault
 from tests import factory
 

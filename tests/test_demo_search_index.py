@@ -6,7 +6,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from app.services import aliases, demo, search
+from app.services.admin import aliases
+from app.services.demo_data import generator as demo
+from app.services.records import search
 from app.vault.vault import Vault
 from tests import factory
 from tests.search_index import index_state, triggers

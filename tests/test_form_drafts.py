@@ -1,4 +1,4 @@
-"""A form's typing kept through a lock (``app.services.form_drafts``): inside the
+"""A form's typing kept through a lock (``app.services.records.form_drafts``): inside the
 encrypted database, per alias, form and record; handed back once; drafts nobody
 came back for go after ``KEPT_DAYS``."""
 
@@ -13,7 +13,8 @@ import pytest
 from app.clock import utc_now
 from app.domain.enums import Role
 from app.domain.scope import Scope
-from app.services import aliases, form_drafts
+from app.services.admin import aliases
+from app.services.records import form_drafts
 from app.vault.vault import Vault
 
 MARKER = "KEPTFORMTEXT5521"

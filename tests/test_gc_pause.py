@@ -7,7 +7,7 @@ import threading
 
 import pytest
 
-from app.services.gc_pause import collection_paused
+from app.services.exchange.gc_pause import collection_paused
 
 
 def _nested_then_refused() -> None:

@@ -21,8 +21,9 @@ import pytest
 from app.crypto.kdf import derive_kek
 from app.crypto.keywrap import UnwrapFailed, unwrap_key, wrap_key
 from app.errors import PassphraseChangedElsewhere, VeldboekError, WrongPassphrase
-from app.services import aliases, identity, vaults
-from app.services.check import check_vault
+from app.services.admin import aliases, vaults
+from app.services.admin.check import check_vault
+from app.services.records import identity
 from app.services.views import IdentityFields
 from app.vault.header import SLOT_DATABASE, SLOT_IDENTITY, read_header
 from app.vault.vault import Vault, passphrase_bytes
@@ -39,7 +40,7 @@ HOLDER = textwrap.dedent(
     """
     import sys
     from pathlib import Path
-    from app.services import aliases, vaults
+    from app.services.admin import aliases, vaults
 
     root = Path(sys.argv[1])
     while True:

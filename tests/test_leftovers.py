@@ -19,8 +19,8 @@ from app.cli import main
 from app.crypto.kdf import derive_kek
 from app.crypto.keywrap import UnwrapFailed, unwrap_key
 from app.errors import LeftoverFiles
-from app.services import aliases, vaults
-from app.services.check import check_vault
+from app.services.admin import aliases, vaults
+from app.services.admin.check import check_vault
 from app.vault.folder_lock import folder_lock
 from app.vault.header import SLOT_DATABASE, VaultHeader, read_header
 from app.vault.vault import Vault, passphrase_bytes

@@ -15,8 +15,9 @@ from app.domain.enums import Role
 from app.domain.scope import Scope
 from app.errors import AccessDenied, NotFound, WorkflowError
 from app.models import CompartmentMember, Contact, ContactAttendee, Debrief, Source
-from app.services import aliases, attachments, audit, debriefs, meetings, search, sources
-from app.services.debriefs import DebriefContent
+from app.services.admin import aliases, audit
+from app.services.records import attachments, debriefs, meetings, search, sources
+from app.services.records.debriefs import DebriefContent
 from app.vault.vault import Vault
 from tests import factory
 from tests.packages.conftest import PNG

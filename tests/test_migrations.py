@@ -15,7 +15,8 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Column, Connection, Integer, MetaData, inspect
 
 from app.models import Base
-from app.services import aliases, debriefs, search
+from app.services.admin import aliases
+from app.services.records import debriefs, search
 from app.vault import migrate
 from app.vault.engine import make_engine
 from app.vault.vault import Vault

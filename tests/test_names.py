@@ -20,7 +20,10 @@ from app.domain.names import NameKind
 from app.domain.scope import Scope
 from app.errors import InvalidInput, InvalidName, NotFound, VaultLocationError
 from app.models import Alias, Compartment, Source
-from app.services import aliases, keys, reports, sources
+from app.services import reports
+from app.services.admin import aliases
+from app.services.exchange import keys
+from app.services.records import sources
 from app.services.reports import Selection
 from app.vault import engine as engine_module
 from app.vault import migrate

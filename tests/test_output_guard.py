@@ -19,7 +19,8 @@ import pytest
 
 from app.cli import main
 from app.domain.enums import PeerRole, Role
-from app.services import aliases, keys, packages
+from app.services.admin import aliases
+from app.services.exchange import keys, packages
 from app.vault.vault import Vault
 from tests import factory
 from tests.packages.conftest import HANDLER

@@ -28,8 +28,10 @@ from sqlalchemy.exc import StatementError
 from app.cli import main as cli_main
 from app.domain.scope import Scope
 from app.models import Debrief, Source
-from app.services import aliases, debriefs, demo, search
-from app.services.debriefs import DebriefContent
+from app.services.admin import aliases
+from app.services.demo_data import generator as demo
+from app.services.records import debriefs, search
+from app.services.records.debriefs import DebriefContent
 from app.ui.packages.log_tab import LogTab
 from app.ui.pages import search as search_page
 from app.ui.pages.audit import AuditPage

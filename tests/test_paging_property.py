@@ -35,9 +35,11 @@ from app.dal.keyset import Sort
 from app.domain.enums import ContactKind, DebriefStatus, Role
 from app.domain.scope import Actor, Scope
 from app.models import CompartmentMember, Debrief, Source
-from app.services import aliases, audit, debriefs, package_log, search, sources
-from app.services.contacts import ContactDraft, record_contact
-from app.services.debriefs import DEBRIEF_SORTS, DebriefContent, DebriefFilter
+from app.services.admin import aliases, audit
+from app.services.exchange import package_log
+from app.services.records import debriefs, search, sources
+from app.services.records.contacts import ContactDraft, record_contact
+from app.services.records.debriefs import DEBRIEF_SORTS, DebriefContent, DebriefFilter
 from app.ui.packages.log_tab import LogTab
 from app.ui.pages import search as search_page_module
 from app.ui.pages.audit import AuditPage

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from app.services import printing
+from app.services.reports import printing
 
 MOUNTS = """\
 /dev/vda / ext4 rw,relatime 0 0

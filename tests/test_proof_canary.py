@@ -26,8 +26,9 @@ CHILD = textwrap.dedent(
     """
     import os, stat, sys, threading
     from pathlib import Path
-    from app.services import aliases, debriefs, identity, search, sources
-    from app.services.debriefs import DebriefContent
+    from app.services.admin import aliases
+    from app.services.records import debriefs, identity, search, sources
+    from app.services.records.debriefs import DebriefContent
     from app.services.views import IdentityFields
     from app.vault import engine as vault_engine
     from app.vault.vault import Vault

@@ -17,7 +17,7 @@ import pytest
 from sqlalchemy import select
 
 from app.models import Debrief
-from app.services.check import check_vault
+from app.services.admin.check import check_vault
 from app.vault.vault import Vault
 from tests import factory
 
@@ -28,8 +28,9 @@ WRITER = textwrap.dedent(
     import os
     import sys
     from pathlib import Path
-    from app.services import aliases, debriefs
-    from app.services.debriefs import DebriefContent
+    from app.services.admin import aliases
+    from app.services.records import debriefs
+    from app.services.records.debriefs import DebriefContent
     from app.vault.vault import Vault
     from tests import factory
 

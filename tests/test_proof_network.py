@@ -89,7 +89,7 @@ os.environ["QT_QPA_PLATFORM"] = "offscreen"
 import psutil
 from pathlib import Path
 from PySide6.QtWidgets import QApplication
-from app.services import aliases, vaults
+from app.services.admin import aliases, vaults
 from app.ui.clipboard import ClipboardGuard
 from app.ui.lock import LockController
 from app.ui.main_window import MainWindow
@@ -234,7 +234,7 @@ def test_strace_sees_an_inet_socket(tmp_path: Path) -> None:
 def test_gui_entry_point_under_strace_opens_no_inet_socket(
     guarded_env: dict[str, str], tmp_path: Path
 ) -> None:
-    from app.services import demo
+    from app.services.demo_data import generator as demo
     from app.vault.vault import Vault
     from tests import factory
 

@@ -25,20 +25,14 @@ from app.errors import NotFound
 from app.models import Debrief, IntelligenceItem, Source
 from app.reports.render import render
 from app.reports.views import InternalReport, InternalStamp
-from app.services import (
-    aliases,
-    attachments,
-    debrief_bulk,
-    debriefs,
-    demo,
-    reports,
-    sources,
-    tasking,
-)
-from app.services.debriefs import DebriefContent
+from app.services import reports
+from app.services.admin import aliases
+from app.services.demo_data import generator as demo
+from app.services.records import attachments, debrief_bulk, debriefs, sources, tasking
+from app.services.records.debriefs import DebriefContent
 from app.services.reports import Selection, file_records
 from app.services.reports.internal_report import internal_body
-from app.services.sanitise import sanitised_body
+from app.services.reports.sanitise import sanitised_body
 from app.services.views import DebriefView
 from app.vault.vault import Vault
 from tests import factory

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from app.cli import main
-from app.services import aliases, sources
+from app.services.admin import aliases
+from app.services.records import sources
 from app.services.views import IdentityFields
 from app.vault.vault import Vault
 from tests import factory
@@ -27,7 +28,7 @@ def pp(tmp_path: Path) -> Path:
 def setup(tmp_path: Path) -> tuple[Path, uuid.UUID]:
     """A vault with runner Valk, handler Havik and one submitted debrief of ONYX."""
     from app.domain.enums import Role
-    from app.services import identity
+    from app.services.records import identity
 
     root = factory.make_vault(tmp_path / "vault")
     with Vault.open(root, factory.PASSPHRASE) as vault:
@@ -167,7 +168,7 @@ def test_the_report_language_is_the_setting_unless_given(
     capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from app.services import local_config
+    from app.services.admin import local_config
 
     root, debrief_id = setup
     monkeypatch.setenv("LANG", "en_GB.UTF-8")

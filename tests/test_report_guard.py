@@ -14,9 +14,15 @@ from app.domain.scope import Scope
 from app.errors import WrongPassphrase
 from app.models import AuditEvent
 from app.models.reports import ReportApproval
-from app.services import aliases, debriefs, identity, sources
+from app.services.admin import aliases
+from app.services.records import debriefs, identity, sources
 from app.services.reports import Selection, check_sanitised, request_sanitised
-from app.services.sanitise import Guard, Identifier, SanitisationRefused, identity_identifiers
+from app.services.reports.sanitise import (
+    Guard,
+    Identifier,
+    SanitisationRefused,
+    identity_identifiers,
+)
 from app.services.views import IdentityFields
 from app.vault.vault import Vault
 from tests import factory
@@ -168,7 +174,7 @@ def test_items_that_may_not_be_shared_or_lack_a_wording_stay_out(
     vault: Vault, runner: Scope, file: uuid.UUID
 ) -> None:
     from app.domain.enums import GradingScheme
-    from app.services.sanitise import sanitised_body
+    from app.services.reports.sanitise import sanitised_body
 
     items = (
         factory.graded_item("A", sanitised_text="First shareable."),

@@ -14,7 +14,8 @@ from app.domain.enums import ContactKind, PaymentKind, Role, TaskingStatus
 from app.domain.grading import SCHEMES
 from app.reports import internal, labels
 from app.reports.styles import words
-from app.services import reports, sanitise
+from app.services import reports
+from app.services.reports import sanitise
 
 REPORTS = Path(__file__).resolve().parent.parent / "app" / "reports"
 
@@ -91,7 +92,7 @@ def test_the_system_language_is_read_from_the_locale(env: dict[str, str], expect
 def test_the_default_report_language_follows_the_interface_setting(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from app.services import local_config
+    from app.services.admin import local_config
 
     monkeypatch.setenv("LANG", "en_GB.UTF-8")
     for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):

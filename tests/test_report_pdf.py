@@ -29,7 +29,9 @@ from app.reports.views import (
     InternalStamp,
     PaymentPart,
 )
-from app.services import aliases, debriefs, reports
+from app.services import reports
+from app.services.admin import aliases
+from app.services.records import debriefs
 from app.services.reports import IssuedPdf, Selection
 from app.vault.vault import Vault
 from tests import factory
@@ -329,7 +331,7 @@ def test_batch_over_a_date_range_reports_progress_up_to_the_total(
 
 def test_a_report_covers_only_the_alias_files(demo_vault: Vault, runner: Scope) -> None:
     from app.errors import NotFound
-    from app.services import sources
+    from app.services.records import sources
 
     mine = {r.id for r in sources.list_sources(demo_vault, runner)}
     handler = aliases.resolve_scope(demo_vault, "Havik")
@@ -348,7 +350,7 @@ def test_page_count_in_text_matches_pdf(internal: IssuedPdf) -> None:
 
 def test_records_outside_debriefs_are_reported_by_source_and_period(vault: Vault) -> None:
     from app.domain.enums import PaymentKind
-    from app.services import tasking
+    from app.services.records import tasking
 
     runner = aliases.resolve_scope(vault, factory.RUNNER)  # this module's runner is the demo's
     aliases.add_alias(vault, "Kraai", role=None, can_act=False)

@@ -20,8 +20,8 @@ from pytestqt.qtbot import QtBot
 
 from app.domain.scope import Scope
 from app.reports import raster
-from app.services import printing, reports
-from app.services.reports import IssuedPdf, Selection
+from app.services import reports
+from app.services.reports import IssuedPdf, Selection, printing
 from app.ui import report_preview
 from app.ui.report_preview import PreviewInfo, ReportPreviewDialog
 from app.vault.vault import Vault

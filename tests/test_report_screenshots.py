@@ -19,8 +19,10 @@ from PIL import Image
 
 from app.domain.enums import ContactKind, GradingScheme, PaymentKind, SubjectKind
 from app.domain.scope import Scope
-from app.services import aliases, debriefs, reports, sources, tasking
-from app.services.debriefs import DebriefContent, ItemDraft
+from app.services import reports
+from app.services.admin import aliases
+from app.services.records import debriefs, sources, tasking
+from app.services.records.debriefs import DebriefContent, ItemDraft
 from app.services.reports import Selection
 from app.vault.vault import Vault
 from tests import factory

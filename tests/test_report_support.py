@@ -13,8 +13,10 @@ from sqlalchemy import select
 
 from app.domain.scope import Scope
 from app.models import Alias, CompartmentMember, Contact, ContactAttendee, RunnerAssignment, Source
-from app.services import aliases, demo, identity, sources
-from app.services.sanitise import fold
+from app.services.admin import aliases
+from app.services.demo_data import generator as demo
+from app.services.records import identity, sources
+from app.services.reports.sanitise import fold
 from app.vault.vault import Vault
 from tests import factory
 
@@ -40,7 +42,7 @@ def runner_with_files(vault: Vault) -> Scope:
 
 
 def busiest_source(vault: Vault, scope: Scope) -> uuid.UUID:
-    from app.services import debriefs
+    from app.services.records import debriefs
 
     rows = sources.list_sources(vault, scope)
     return max(rows, key=lambda r: debriefs.count_debriefs(vault, scope, source_id=r.id)).id

@@ -11,7 +11,7 @@ from datetime import date, datetime, time
 
 from app.reports import views
 from app.reports.views import InternalReport, SanitisedBody, SanitisedReport
-from app.services.sanitise import texts_of
+from app.services.reports.sanitise import texts_of
 
 # Every text field of the sanitised view, and why it cannot carry what would
 # identify a source. Adding a text field fails the test until it is listed here.

@@ -18,7 +18,9 @@ from app.domain.scope import Scope
 from app.errors import AccessDenied, InvalidInput, NotFound, ReportError, WorkflowError
 from app.models import AuditEvent
 from app.models.reports import ApprovalStatus, IssuedReport
-from app.services import aliases, debriefs, reports, sources
+from app.services import reports
+from app.services.admin import aliases
+from app.services.records import debriefs, sources
 from app.services.reports import Selection, VerifyResult
 from app.vault.vault import Vault
 from tests import factory

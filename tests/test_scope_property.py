@@ -31,18 +31,9 @@ from app.cli import main as cli_main
 from app.domain.enums import PaymentKind, RiskLevel, Role, SourceStatus, SubjectKind
 from app.errors import NotFound
 from app.models import CompartmentMember, Debrief, Source, Subject
-from app.services import (
-    aliases,
-    audit,
-    contacts,
-    debriefs,
-    reminders,
-    reports,
-    search,
-    sources,
-    tasking,
-    welfare,
-)
+from app.services import reports
+from app.services.admin import aliases, audit
+from app.services.records import contacts, debriefs, reminders, search, sources, tasking, welfare
 from app.services.reports import Selection
 from app.services.views import ReminderKind
 from app.vault.vault import Vault

@@ -11,7 +11,8 @@ from app.dal import scope as scope_module
 from app.domain.enums import Role
 from app.domain.scope import Scope
 from app.models import CompartmentMember, Source
-from app.services import aliases, debriefs, search, sources
+from app.services.admin import aliases
+from app.services.records import debriefs, search, sources
 from app.vault.vault import Vault
 from tests import factory
 

@@ -17,7 +17,7 @@ from app.errors import (
     WrongPassphrase,
 )
 from app.models import AuditEvent
-from app.services import vaults
+from app.services.admin import vaults
 from app.vault import attempts
 from app.vault.device_secret import SERVICE, KeyringStore
 from app.vault.header import read_header

@@ -41,20 +41,20 @@ def error_names() -> set[str]:
     import app.central.errors
     import app.errors
     import app.export.errors
-    import app.services.package_import
-    import app.services.packages
-    import app.services.receipts
-    import app.services.sanitise
+    import app.services.exchange.package_import
+    import app.services.exchange.packages
+    import app.services.exchange.receipts
+    import app.services.reports.sanitise
 
     names = set()
     for module in (
         app.central.errors,
         app.errors,
         app.export.errors,
-        app.services.sanitise,
-        app.services.packages,
-        app.services.package_import,
-        app.services.receipts,
+        app.services.reports.sanitise,
+        app.services.exchange.packages,
+        app.services.exchange.package_import,
+        app.services.exchange.receipts,
     ):
         for name, value in vars(module).items():
             if inspect.isclass(value) and issubclass(value, app.errors.VeldboekError):
@@ -76,20 +76,20 @@ def _own_message_classes() -> set[str]:
     import app.central.errors
     import app.errors
     import app.export.errors
-    import app.services.package_import
-    import app.services.packages
-    import app.services.receipts
-    import app.services.sanitise
+    import app.services.exchange.package_import
+    import app.services.exchange.packages
+    import app.services.exchange.receipts
+    import app.services.reports.sanitise
 
     out = set()
     for module in (
         app.central.errors,
         app.errors,
         app.export.errors,
-        app.services.sanitise,
-        app.services.packages,
-        app.services.package_import,
-        app.services.receipts,
+        app.services.reports.sanitise,
+        app.services.exchange.packages,
+        app.services.exchange.package_import,
+        app.services.exchange.receipts,
     ):
         for name, value in vars(module).items():
             if (

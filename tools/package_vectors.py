@@ -32,7 +32,8 @@ from app.crypto import (  # noqa: E402
 )
 from app.export import canonical, container, package  # noqa: E402
 from app.export.manifest import Manifest, ReceiptEntry, RecordRef  # noqa: E402
-from app.services import identity, package_records, package_validation  # noqa: E402
+from app.services.exchange import package_records, package_validation  # noqa: E402
+from app.services.records import identity  # noqa: E402
 from app.vault import audit_chain  # noqa: E402
 
 OUT = ROOT / "docs" / "package-vectors"

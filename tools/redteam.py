@@ -367,7 +367,7 @@ HOLDER = textwrap.dedent(
     """
     import sys
     from pathlib import Path
-    from app.services import aliases, vaults
+    from app.services.admin import aliases, vaults
     vault = vaults.unlock(Path(sys.argv[1]), sys.argv[2])
     aliases.default_scope(vault)
     print("open", flush=True)
@@ -727,7 +727,8 @@ WRITER = textwrap.dedent(
     """
     import os, sys
     from pathlib import Path
-    from app.services import aliases, sources, vaults
+    from app.services.admin import aliases, vaults
+    from app.services.records import sources
     from tests import factory
     root, passphrase = Path(sys.argv[1]), sys.argv[2]
     n = 0
@@ -868,7 +869,8 @@ CANARY = textwrap.dedent(
     """
     import sys
     from pathlib import Path
-    from app.services import aliases, debriefs, identity, search, sources, vaults
+    from app.services.admin import aliases, vaults
+    from app.services.records import debriefs, identity, search, sources
     from app.services.views import IdentityFields
     from tests import factory
     marker, root = sys.argv[1], Path(sys.argv[2])

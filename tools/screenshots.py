@@ -28,8 +28,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from app.domain.enums import PeerRole, Role  # noqa: E402
-from app.services import debriefs, demo, keys, packages, reports, sources  # noqa: E402
-from app.services.debriefs import DebriefContent, ItemDraft, create_draft, save_draft  # noqa: E402
+from app.services import reports  # noqa: E402
+from app.services.demo_data import generator as demo  # noqa: E402
+from app.services.exchange import keys, packages  # noqa: E402
+from app.services.records import debriefs, sources  # noqa: E402
+from app.services.records.debriefs import DebriefContent, ItemDraft, create_draft, save_draft  # noqa: E402
 from app.ui import i18n, style  # noqa: E402
 from app.ui.controller import AppController  # noqa: E402
 from app.ui.dialogs.contact_form import ContactDialog  # noqa: E402

@@ -21,7 +21,7 @@ from app.crypto.keywrap import NONCE_BYTES, UnwrapFailed, WrappedKey, unwrap_key
 from app.crypto.signing import Fingerprint
 from app.domain.enums import PeerRole
 from app.errors import WrongPassphrase
-from app.services.keys import KeyBundle, signed_bundle
+from app.services.exchange.keys import KeyBundle, signed_bundle
 from app.vault.vault import passphrase_bytes
 
 _CONTEXT = b"veldboek central key v1\n"

@@ -1,5 +1,5 @@
 """Taking a package in: verified with the app's own reader (app.export.package,
-app.services.package_body: the same code a handler's vault runs), then stored in
+app.services.exchange.package_body: the same code a handler's vault runs), then stored in
 one transaction, bulk rows by COPY. A refused package stores nothing.
 
 The checks, in the order of docs/package-format.md section 9: a regular file
@@ -33,7 +33,8 @@ from app.crypto import age
 from app.errors import Notice, VeldboekError
 from app.export import package
 from app.export.errors import MalformedPackage, ReplayedPackage, UnknownSender
-from app.services import package_body, package_log, user_files
+from app.services.exchange import package_body, package_log
+from app.services.files import user_files
 
 PIECE = 8 * 1024 * 1024
 RETRIES = 5

@@ -17,7 +17,7 @@ from app.central.errors import NotAuthorised
 from app.central.store import Store, database_error, sqlstate
 from app.errors import InvalidInput, NotFound
 
-# As in the app (app/services/search.py): the newest WINDOW matches are ranked,
+# As in the app (app/services/records/search.py): the newest WINDOW matches are ranked,
 # never every match of a common word.
 WINDOW = 1000
 MAX_RESULTS = 500

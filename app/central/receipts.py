@@ -17,8 +17,9 @@ from app.clock import iso_utc, utc_now
 from app.errors import InvalidInput, NotFound
 from app.export import package
 from app.export.manifest import Manifest, ReceiptEntry
-from app.services import output_paths, package_log
-from app.services.packages import package_file_name
+from app.services.exchange import package_log
+from app.services.exchange.packages import package_file_name
+from app.services.files import output_paths
 
 SCHEMA = "central c0001"
 

@@ -12,7 +12,7 @@ from app.domain import names
 from app.domain.enums import PeerRole
 from app.domain.names import NameKind
 from app.errors import InvalidInput
-from app.services.keys import KeyBundle, normalise_spoken
+from app.services.exchange.keys import KeyBundle, normalise_spoken
 
 SENDER_ROLES = (PeerRole.RUNNER, PeerRole.HANDLER)
 

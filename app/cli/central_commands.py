@@ -30,7 +30,7 @@ from app.cli.common import print_json, read_passphrase_file
 from app.domain import names
 from app.domain.names import NameKind
 from app.errors import InvalidInput
-from app.services import output_paths
+from app.services.files import output_paths
 
 MAX_KDF_TARGET_MS = 10_000
 _LISTEN = re.compile(r"[A-Za-z0-9.:*%-]+(,[A-Za-z0-9.:*%-]+)*")

@@ -29,7 +29,8 @@ from app.central.store import opened as opened_store
 from app.cli.common import print_json, read_passphrase_file
 from app.domain.enums import PeerRole
 from app.errors import InvalidInput, VeldboekError
-from app.services import keys, output_paths
+from app.services.exchange import keys
+from app.services.files import output_paths
 
 
 def register(

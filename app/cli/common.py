@@ -19,8 +19,9 @@ from app.domain import names
 from app.domain.names import NameKind
 from app.domain.scope import Actor, Scope
 from app.errors import InvalidInput
-from app.services import aliases, sources, vaults
-from app.services.vaults import Vault
+from app.services.admin import aliases, vaults
+from app.services.admin.vaults import Vault
+from app.services.records import sources
 
 MAX_PASSPHRASE_FILE = 4096
 

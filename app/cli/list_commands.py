@@ -6,7 +6,7 @@ import argparse
 from dataclasses import replace
 
 from app.cli.common import add_vault_args, opened, print_json, scope_from, source_arg
-from app.services import debriefs, search, sources
+from app.services.records import debriefs, search, sources
 from app.services.views import DebriefRow
 
 

@@ -47,20 +47,12 @@ from app.domain.enums import PeerRole
 from app.domain.names import NameKind
 from app.domain.scope import Scope
 from app.errors import InvalidInput
-from app.services import (
-    aliases,
-    keys,
-    output_paths,
-    package_log,
-    package_receive,
-    packages,
-    purge,
-    receipts,
-    record_versions,
-    user_files,
-)
-from app.services import settings as vault_settings
-from app.services.vaults import Vault
+from app.services.admin import aliases
+from app.services.admin import settings as vault_settings
+from app.services.admin.vaults import Vault
+from app.services.exchange import keys, package_log, package_receive, packages, purge, receipts
+from app.services.files import output_paths, user_files
+from app.services.records import record_versions
 
 ROLES = [r.value for r in PeerRole]
 

@@ -46,8 +46,9 @@ from app.cli.common import (
 from app.domain.enums import ReportKind
 from app.domain.scope import Actor, Scope
 from app.errors import InvalidInput
-from app.services import output_paths, reports, user_files
-from app.services.vaults import Vault
+from app.services import reports
+from app.services.admin.vaults import Vault
+from app.services.files import output_paths, user_files
 
 if TYPE_CHECKING:  # the report machinery loads only when a report command runs
     from app.services.reports import IssuedPdf, SanitisationRefused, Selection

@@ -12,7 +12,7 @@ from __future__ import annotations
 import argparse
 
 from app.cli.common import add_vault_args, opened, print_json, scope_from, source_arg
-from app.services import whole_file
+from app.services.exchange import whole_file
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

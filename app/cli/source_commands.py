@@ -37,7 +37,9 @@ from app.cli.common import (
     scope_from,
     source_arg,
 )
-from app.services import closing, handover, output_paths
+from app.services.exchange import handover
+from app.services.files import output_paths
+from app.services.records import closing
 
 
 def _day(text: str) -> date:

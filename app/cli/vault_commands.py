@@ -13,9 +13,10 @@ from app.domain.enums import Role
 from app.domain.names import NameKind
 from app.domain.scope import Actor
 from app.errors import CheckFailed, InvalidInput, SelfTestFailed, VaultExists
-from app.services import demo, vaults
-from app.services.check import check_vault
-from app.services.selftest import run_self_test
+from app.services.admin import vaults
+from app.services.admin.check import check_vault
+from app.services.admin.selftest import run_self_test
+from app.services.demo_data import generator as demo
 from app.versions import runtime_versions
 
 

@@ -11,7 +11,7 @@ hex digits, times as ``iso_utc`` text, days as ISO dates, enums as their text,
 flags as 0/1. Converting only what a caller shows is several times cheaper than
 SQLAlchemy building a UUID, a datetime or an enum member for every value read
 (``benchmarks/reports.py``), and stored text is what the package serialiser
-encodes. Reports read through it (``app.services.debrief_bulk``), one debrief or
+encodes. Reports read through it (``app.services.records.debrief_bulk``), one debrief or
 a thousand alike.
 """
 

@@ -13,7 +13,7 @@ from app.models.base import Base
 
 class AuditEvent(Base):
     """One event. ``hash`` covers every other column and the previous event's hash,
-    so editing or deleting an event breaks the chain (see app.services.audit).
+    so editing or deleting an event breaks the chain (see app.services.admin.audit).
     There are deliberately no foreign keys: the log outlives the records it names."""
 
     __tablename__ = "audit_event"

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services import attachments
-from app.services.attachments import AttachmentView
+from app.services.records import attachments
+from app.services.records.attachments import AttachmentView
 from app.ui.confirm import ConfirmDialog, ask
 from app.ui.dialog_keys import keyboard_dialog
 from app.ui.errors import show_error

@@ -17,7 +17,9 @@ from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 
 from app.domain.enums import Role
 from app.errors import VeldboekError
-from app.services import aliases, demo, form_drafts, vaults
+from app.services.admin import aliases, vaults
+from app.services.demo_data import generator as demo
+from app.services.records import form_drafts
 from app.ui.clipboard import ClipboardGuard
 from app.ui.errors import show_error
 from app.ui.first_run import FirstRunWizard

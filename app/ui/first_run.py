@@ -25,7 +25,7 @@ from app.domain import names
 from app.domain.enums import Role
 from app.domain.names import NameKind
 from app.errors import InvalidName
-from app.services import vaults
+from app.services.admin import vaults
 from app.ui.errors import describe
 from app.ui.workers import TaskRunner
 

@@ -4,7 +4,7 @@ The model decides how (app.ui.table_models): a complete list sorts in memory, a
 paged or cut-short one asks its query again. A click on a column that cannot
 sort leaves the order (and the arrow) where it was. The choice is kept under the
 view's object name for the session and in the local settings
-(app.services.list_sorts), so the list opens sorted as it was left.
+(app.services.admin.list_sorts), so the list opens sorted as it was left.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTableView
 
-from app.services import list_sorts
+from app.services.admin import list_sorts
 from app.ui.table_models import Sortable
 
 

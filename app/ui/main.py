@@ -10,7 +10,8 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication
 
 from app import paths
-from app.services import local_config, printing
+from app.services.admin import local_config
+from app.services.reports import printing
 from app.ui import i18n, single_instance, style
 from app.ui.controller import AppController
 

@@ -27,7 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import VeldboekError
-from app.services import aliases, debriefs, meetings, vaults
+from app.services.admin import aliases, vaults
+from app.services.records import debriefs, meetings
 from app.ui import i18n, style
 from app.ui import undo as word_undo
 from app.ui.actions import ActionRegistry, ActionSpec

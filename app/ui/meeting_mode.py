@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.clock import utc_now
-from app.services import debriefs, meetings, tasking
+from app.services.records import debriefs, meetings, tasking
 from app.ui.alias_band import text_colour
 from app.ui.confirm import ConfirmDialog, ask
 from app.ui.errors import describe, show_error

@@ -12,7 +12,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 
-from app.services.meetings import MeetingRecord
+from app.services.records.meetings import MeetingRecord
 
 HOME_PAGE = 0
 

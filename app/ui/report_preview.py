@@ -6,7 +6,8 @@ view (or is next below it), and kept: scrolling back shows it again without
 rendering it again. Print sends page images rendered at the printer's resolution straight to
 the printer; the print dialog cannot redirect it to a file. The print system's
 own temporary file goes to an owner-only folder in memory
-(``app.services.printing``); where there is none, the user is warned first. "Save PDF…" warns that
+(``app.services.reports.printing``); where there is none, the user is warned
+first. "Save PDF…" warns that
 the file is unencrypted, asks where, and hands the path to the caller's callback,
 which writes and audits (the dialog never touches the vault). Printing is reported
 to another callback for the audit.
@@ -36,8 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import VeldboekError
-from app.services import printing
-from app.services.reports import OpenPdf, PageImage, open_pdf
+from app.services.reports import OpenPdf, PageImage, open_pdf, printing
 from app.ui.dialog_keys import keyboard_dialog
 from app.ui.errors import show_error
 from app.ui.save_file import choose_save_path, save_confirmed

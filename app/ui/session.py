@@ -5,9 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal
 
 from app.domain.scope import Scope
-from app.services import aliases, settings
-from app.services.settings import VaultSettings
-from app.services.vaults import Vault
+from app.services.admin import aliases, settings
+from app.services.admin.settings import VaultSettings
+from app.services.admin.vaults import Vault
 
 
 class AppSession(QObject):

@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.enums import RiskLevel, SourceStatus, TaskingStatus
-from app.services import closing, debriefs, handover, sources
+from app.services.exchange import handover
+from app.services.records import closing, debriefs, sources
 from app.services.views import (
     ContactView,
     DebriefRow,

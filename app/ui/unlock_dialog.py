@@ -42,7 +42,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import UnlockThrottled, WrongPassphrase
-from app.services import vaults
+from app.services.admin import vaults
 from app.ui.errors import describe
 from app.ui.widgets import local_time
 from app.ui.workers import TaskRunner

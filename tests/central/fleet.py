@@ -10,7 +10,9 @@ from app.central import teams
 from app.central.place import Place
 from app.central.store import Store
 from app.domain.enums import PeerRole, Role
-from app.services import debriefs, demo, keys, packages
+from app.services.demo_data import generator as demo
+from app.services.exchange import keys, packages
+from app.services.records import debriefs
 from tests.packages.conftest import Party, introduce, open_party, rich_debrief, submitted_debriefs
 
 HANDLER = "Havik"

@@ -16,8 +16,8 @@ from app.central import central_keys, store
 from app.central.place import Place
 from app.crypto import signing
 from app.export import package
-from app.services import keys
-from app.services.package_records import record_hash
+from app.services.exchange import keys
+from app.services.exchange.package_records import record_hash
 from tests.central.conftest import PASSPHRASE
 from tests.central.fleet import Fleet, Runner
 from tests.central.helpers import run

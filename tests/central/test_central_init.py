@@ -20,7 +20,7 @@ from app.central import access, central_keys, store
 from app.central.place import Place
 from app.central.schema import migrate
 from app.errors import WrongPassphrase
-from app.services import keys
+from app.services.exchange import keys
 from app.vault.vault import Vault
 from tests import factory
 from tests.central.conftest import PASSPHRASE, Cluster

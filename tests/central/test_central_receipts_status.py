@@ -12,7 +12,7 @@ from sqlalchemy import select
 
 from app.central.place import Place
 from app.models.packages import PackageLog
-from app.services import package_log, receipts
+from app.services.exchange import package_log, receipts
 from tests.central.conftest import PASSPHRASE
 from tests.central.fleet import Fleet
 from tests.central.helpers import run
@@ -125,7 +125,7 @@ def fleet_files(fleet: Fleet) -> list[str]:
 def test_a_runner_key_is_registered_only_with_its_fingerprint_and_to_one_team(
     capsys: pytest.CaptureFixture[str], central_place: Place, fleet: Fleet, tmp_path: Path
 ) -> None:
-    from app.services import keys
+    from app.services.exchange import keys
 
     bundle = tmp_path / "valk.veldboek-key"
     party = fleet.noord.party

@@ -17,9 +17,11 @@ from sqlalchemy import func, select
 from app.domain.enums import ContactKind, PaymentKind, PeerRole, Role, SubjectKind
 from app.domain.scope import Scope
 from app.models import Debrief
-from app.services import aliases, attachments, contacts, debriefs, keys, tasking
-from app.services.contacts import ContactDraft
-from app.services.debriefs import DebriefContent
+from app.services.admin import aliases
+from app.services.exchange import keys
+from app.services.records import attachments, contacts, debriefs, tasking
+from app.services.records.contacts import ContactDraft
+from app.services.records.debriefs import DebriefContent
 from app.vault.vault import Vault
 from tests import factory
 

@@ -38,9 +38,11 @@ from app.export.errors import (
 from app.export.manifest import Manifest, ReceiptEntry
 from app.models import Compartment, CompartmentMember, Debrief, Source
 from app.models.packages import PackagePeer, VaultKeypair
-from app.services import aliases, attachments, debriefs, keys, package_receive, packages
-from app.services.debriefs import DebriefContent
-from app.services.package_import import ConflictingRecords
+from app.services.admin import aliases
+from app.services.exchange import keys, package_receive, packages
+from app.services.exchange.package_import import ConflictingRecords
+from app.services.records import attachments, debriefs
+from app.services.records.debriefs import DebriefContent
 from app.vault.vault import Vault
 from tests import factory
 from tests.packages.conftest import (

@@ -14,7 +14,7 @@ from sqlalchemy import select, update
 from app.cli import main
 from app.domain.enums import Role
 from app.models import Debrief
-from app.services import aliases
+from app.services.admin import aliases
 from app.vault.vault import Vault
 from tests import factory
 from tests.packages.conftest import HANDLER

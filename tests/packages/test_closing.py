@@ -18,17 +18,10 @@ from app.domain.enums import SourceStatus
 from app.domain.scope import Scope
 from app.errors import InvalidInput
 from app.models import AuditEvent, Source
-from app.services import (
-    aliases,
-    closing,
-    package_receive,
-    packages,
-    reminders,
-    reports,
-    sources,
-    tasking,
-    whole_file,
-)
+from app.services import reports
+from app.services.admin import aliases
+from app.services.exchange import package_receive, packages, whole_file
+from app.services.records import closing, reminders, sources, tasking
 from app.vault.vault import Vault
 from tests import factory
 from tests.packages.conftest import Pair, Party, rich_debrief

@@ -14,7 +14,9 @@ from sqlalchemy import select, text
 
 from app.export import container
 from app.models.packages import PackageEvidence, RecordVersion
-from app.services import check, package_evidence, record_versions
+from app.services.admin import check
+from app.services.exchange import package_evidence
+from app.services.records import record_versions
 from app.vault import migrate
 from tests import factory
 from tests.packages.conftest import Pair, submitted_debriefs

@@ -23,15 +23,9 @@ from app.export import container
 from app.export.errors import PackageTooLarge
 from app.models import Debrief
 from app.models.packages import PackageLog
-from app.services import (
-    attachments,
-    debriefs,
-    keys,
-    package_receive,
-    packages,
-    receipts,
-    user_files,
-)
+from app.services.exchange import keys, package_receive, packages, receipts
+from app.services.files import user_files
+from app.services.records import attachments, debriefs
 from tests import factory
 from tests.packages.conftest import Pair, debrief_rows, submitted_debriefs
 
@@ -307,7 +301,7 @@ SWAPPED = """
 import os, stat, sys
 from pathlib import Path
 from app.errors import UnreadableFile
-from app.services import user_files
+from app.services.files import user_files
 
 fifo = Path(sys.argv[1])
 real_stat = os.stat

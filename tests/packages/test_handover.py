@@ -30,18 +30,17 @@ from app.export import package
 from app.export.manifest import Manifest, ReceiptEntry
 from app.models import AuditEvent, Debrief, Source, TrueIdentity
 from app.models.packages import PackageOrigin, PackagePeer, SourceHandover
-from app.services import (
+from app.services.admin import settings as vault_settings
+from app.services.exchange import (
     handover,
-    identity,
     keys,
     package_body,
     package_receive,
     packages,
     receipts,
-    welfare,
     whole_file,
 )
-from app.services import settings as vault_settings
+from app.services.records import identity, welfare
 from app.services.views import IdentityFields
 from tests import factory
 from tests.packages.conftest import HANDLER, Party, introduce, open_party, rich_debrief

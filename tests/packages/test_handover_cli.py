@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from app.domain.enums import Role
-from app.services import aliases, identity
+from app.services.admin import aliases
+from app.services.records import identity
 from app.services.views import IdentityFields
 from app.vault.vault import Vault
 from tests import factory

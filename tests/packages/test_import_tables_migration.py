@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from sqlalchemy import text
 
-from app.services import package_receive, packages
+from app.services.exchange import package_receive, packages
 from app.vault import migrate
 from tests.packages.conftest import Pair, submitted_debriefs
 

@@ -29,8 +29,9 @@ from app.cli import main
 from app.domain.enums import PeerRole, Role
 from app.models import VaultMeta
 from app.models.packages import PackageLog
-from app.services import aliases, keys, package_receive, unwritten_packages
-from app.services.check import check_vault
+from app.services.admin import aliases
+from app.services.admin.check import check_vault
+from app.services.exchange import keys, package_receive, unwritten_packages
 from app.vault import engine
 from app.vault.vault import Vault
 from tests import factory
@@ -45,7 +46,7 @@ KILLED_AFTER_COMMIT = textwrap.dedent(
     import sys
 
     from app.cli import main
-    from app.services import packages
+    from app.services.exchange import packages
 
     def killed(package_id, writing):
         writing._thread.join()  # the temporary file is whole and closed
@@ -63,7 +64,7 @@ AT_THE_BARRIER = textwrap.dedent(
     from pathlib import Path
 
     from app.cli import main
-    from app.services import packages
+    from app.services.exchange import packages
 
     barrier, me = Path(sys.argv[1]), sys.argv[2]
     first = [True]

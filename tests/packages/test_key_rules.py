@@ -14,7 +14,7 @@ import pytest
 from app.crypto import age
 from app.domain.enums import PeerRole
 from app.errors import InvalidInput
-from app.services import keys
+from app.services.exchange import keys
 from tests.packages.conftest import Pair
 from tests.packages.test_cli import cli, setup, vault_args
 from tests.packages.test_vectors import DATA

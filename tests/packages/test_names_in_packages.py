@@ -14,7 +14,9 @@ from app.domain import names
 from app.domain.enums import DebriefStatus
 from app.export.errors import MalformedPackage
 from app.models import Alias
-from app.services import aliases, debriefs, package_receive, packages, receipts
+from app.services.admin import aliases
+from app.services.exchange import package_receive, packages, receipts
+from app.services.records import debriefs
 from app.vault.vault import Vault
 from tests.packages.conftest import HANDLER, Pair, debrief_rows, submitted_debriefs
 
@@ -87,7 +89,7 @@ def test_two_keys_never_go_by_one_name_whatever_its_case(tmp_path: Path) -> None
     retired key's name may be given to a new one."""
     from app.domain.enums import PeerRole, Role
     from app.errors import InvalidInput
-    from app.services import keys
+    from app.services.exchange import keys
     from tests import factory
 
     handler_root = factory.make_vault(tmp_path / "h", alias="Havik", role=Role.HANDLER)

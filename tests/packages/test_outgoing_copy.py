@@ -14,7 +14,8 @@ import pytest
 from sqlalchemy import select, text
 
 from app.models.packages import OutgoingCopy, PackageLog
-from app.services import debriefs, outgoing_copies, package_receive, packages, receipts
+from app.services.exchange import outgoing_copies, package_receive, packages, receipts
+from app.services.records import debriefs
 from app.vault import migrate
 from tests.packages.conftest import Pair, rich_debrief, row_bytes, submitted_debriefs
 

@@ -12,7 +12,7 @@ from sqlalchemy import func, select, text
 
 from app.export import canonical
 from app.models.packages import PackageLog
-from app.services import package_records, packages
+from app.services.exchange import package_records, packages
 from tests.packages.conftest import Pair, rich_debrief
 
 

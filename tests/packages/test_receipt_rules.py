@@ -19,7 +19,8 @@ from app.export import container, package
 from app.export.errors import MalformedPackage
 from app.export.manifest import Manifest, ReceiptEntry
 from app.models.packages import PackageLog
-from app.services import debriefs, keys, packages, receipts
+from app.services.exchange import keys, packages, receipts
+from app.services.records import debriefs
 from app.vault import migrate
 from tests.packages.conftest import Pair, debrief_rows, submitted_debriefs
 from tests.packages.test_receipts import _rule, _send

@@ -21,20 +21,11 @@ from app.export.manifest import Manifest, ReceiptEntry
 from app.models import Attachment, Contact, IntelligenceItem, Payment, Subject, Tasking
 from app.models.meta import VaultMeta
 from app.models.packages import ExportedRecord, OutgoingCopy, PackageLog
-from app.services import (
-    audit,
-    debriefs,
-    keys,
-    package_log,
-    package_receive,
-    packages,
-    purge,
-    receipts,
-    search,
-    sources,
-)
-from app.services import settings as vault_settings
-from app.services.receipts import UnknownPackage
+from app.services.admin import audit
+from app.services.admin import settings as vault_settings
+from app.services.exchange import keys, package_log, package_receive, packages, purge, receipts
+from app.services.exchange.receipts import UnknownPackage
+from app.services.records import debriefs, search, sources
 from app.vault import engine, migrate
 from app.vault.vault import META_COMPACTION_OWED, Vault, owe_compaction
 from tests import factory

@@ -18,18 +18,15 @@ from app.errors import AccessDenied, InvalidInput, NotFound, StorageFull, Workfl
 from app.export.errors import ReplayedPackage
 from app.models import Debrief
 from app.models.packages import PackageLog, RecordVersion
-from app.services import (
-    attachments,
-    audit,
-    debriefs,
+from app.services.admin import audit
+from app.services.exchange import (
     outgoing_copies,
     package_log,
     package_receive,
     package_records,
     packages,
-    record_versions,
-    search,
 )
+from app.services.records import attachments, debriefs, record_versions, search
 from app.vault import atomic
 from app.vault.vault import Vault
 from tests import factory

@@ -8,7 +8,8 @@ import pytest
 from sqlalchemy import text
 
 from app.errors import PackageError
-from app.services import debriefs, package_receive, packages, search
+from app.services.exchange import package_receive, packages
+from app.services.records import debriefs, search
 from app.vault import search_bulk
 from tests import factory
 from tests.packages.conftest import Pair, Party, rich_debrief, submitted_debriefs

@@ -15,7 +15,9 @@ from sqlalchemy import select
 from app.cli import main
 from app.domain.enums import PeerRole, Role
 from app.models import Source
-from app.services import debriefs, package_receive, packages, reports, search, sources, tasking
+from app.services import reports
+from app.services.exchange import package_receive, packages
+from app.services.records import debriefs, search, sources, tasking
 from tests import factory
 from tests.packages.conftest import Pair, Party, debrief_rows, introduce, open_party, rich_debrief
 

@@ -17,16 +17,9 @@ from sqlalchemy import select, text
 from app.domain.enums import RiskLevel, SourceKind, TaskingStatus
 from app.export import canonical
 from app.models import wire
-from app.services import (
-    debriefs,
-    package_json,
-    package_records,
-    packages,
-    sources,
-    tasking,
-    welfare,
-)
-from app.services.sources import SourceDraft
+from app.services.exchange import package_json, package_records, packages
+from app.services.records import debriefs, sources, tasking, welfare
+from app.services.records.sources import SourceDraft
 from tests.packages.conftest import Pair, rich_debrief
 
 

@@ -22,7 +22,7 @@ from app.domain.enums import PeerRole, Role
 from app.errors import PackageError
 from app.export import canonical, container, package
 from app.export.errors import MalformedPackage, RecipientMismatch, UnsupportedVersion
-from app.services import keys, package_receive, packages
+from app.services.exchange import keys, package_receive, packages
 from tests import factory
 from tests.packages.conftest import Pair, Party, introduce, open_party, rich_debrief
 

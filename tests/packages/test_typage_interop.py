@@ -17,7 +17,7 @@ import pytest
 from app.crypto import age
 from app.domain.enums import PeerRole
 from app.export import container
-from app.services import keys, packages
+from app.services.exchange import keys, packages
 from tests.packages.conftest import Pair, rich_debrief, submitted_debriefs
 
 INTEROP = Path(__file__).parent.parent / "interop"

@@ -21,15 +21,14 @@ from app.domain.enums import PeerRole, Role
 from app.export import canonical, container, package
 from app.export.errors import NotForThisVault
 from app.models.packages import KeyPurpose, VaultKeypair
-from app.services import (
-    debriefs,
-    identity,
+from app.services.exchange import (
     keys,
     package_receive,
     package_records,
     package_validation,
     whole_file,
 )
+from app.services.records import debriefs, identity
 from app.vault import audit_chain
 from tests import factory
 from tests.packages.conftest import Party, open_party

@@ -19,22 +19,11 @@ from app.cli import main
 from app.domain.enums import PaymentKind, RiskLevel, SourceKind, TaskingStatus
 from app.export import package
 from app.models.packages import ExportedRecord, RecordVersion
-from app.services import (
-    aliases,
-    debriefs,
-    identity,
-    keys,
-    package_json,
-    package_receive,
-    packages,
-    record_versions,
-    sources,
-    tasking,
-    welfare,
-    whole_file,
-)
-from app.services.package_import import ConflictingRecords
-from app.services.sources import SourceDraft
+from app.services.admin import aliases
+from app.services.exchange import keys, package_json, package_receive, packages, whole_file
+from app.services.exchange.package_import import ConflictingRecords
+from app.services.records import debriefs, identity, record_versions, sources, tasking, welfare
+from app.services.records.sources import SourceDraft
 from app.services.views import IdentityFields
 from tests import factory
 from tests.packages.conftest import Pair, Party, rich_debrief

@@ -12,7 +12,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from app.services import aliases, demo
+from app.services.admin import aliases
+from app.services.demo_data import generator as demo
 from app.ui.controller import AppController
 from app.ui.main_window import MainWindow
 from app.vault.vault import Vault

@@ -10,8 +10,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox
 from pytestqt.qtbot import QtBot
 
-from app.services import attachments, audit
-from app.services import settings as vault_settings
+from app.services.admin import audit
+from app.services.admin import settings as vault_settings
+from app.services.records import attachments
 from app.ui.attachments_box import ImageViewer
 from app.ui.main_window import MainWindow
 from app.ui.pages.settings import SettingsPage

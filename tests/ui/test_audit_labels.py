@@ -32,11 +32,12 @@ from app.domain.enums import (
     TaskingStatus,
 )
 from app.export import errors as package_errors
-from app.services import meetings, purge
-from app.services.debriefs import DebriefContent
+from app.services.admin.settings import VaultSettings
+from app.services.exchange import purge
+from app.services.records import meetings
+from app.services.records.debriefs import DebriefContent
+from app.services.records.sources import SourceDraft
 from app.services.reports import VerifyResult
-from app.services.settings import VaultSettings
-from app.services.sources import SourceDraft
 from app.ui import audit_labels, i18n
 from app.ui.main_window import MainWindow
 from app.ui.pages.audit import AuditPage
@@ -223,9 +224,9 @@ def _arrivals() -> set[str]:
 
 
 def _package_errors() -> set[str]:
-    import app.services.package_import
-    import app.services.packages
-    import app.services.receipts  # noqa: F401  (their error classes)
+    import app.services.exchange.package_import
+    import app.services.exchange.packages
+    import app.services.exchange.receipts  # noqa: F401  (their error classes)
 
     found = set()
     todo = [errors.PackageError]

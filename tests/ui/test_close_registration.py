@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
 from app.domain.enums import SourceStatus
-from app.services import reminders, sources
+from app.services.records import reminders, sources
 from app.ui.dialogs.source_form import SourceDialog
 from app.ui.main_window import MainWindow
 from app.ui.pages.sources import SourcesPage

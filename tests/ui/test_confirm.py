@@ -15,7 +15,9 @@ from pytestqt.qtbot import QtBot
 
 from app.domain.enums import DebriefStatus, PeerRole, Role
 from app.models import CompartmentMember, Source
-from app.services import aliases, attachments, audit, debriefs, identity, keys, receipts
+from app.services.admin import aliases, audit
+from app.services.exchange import keys, receipts
+from app.services.records import attachments, debriefs, identity
 from app.services.views import IdentityFields
 from app.ui import i18n
 from app.ui.confirm import ConfirmDialog, ask, ask_with_comment

@@ -15,7 +15,7 @@ from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from app.services import aliases
+from app.services.admin import aliases
 from app.ui import i18n
 from app.ui.controller import AppController
 from app.vault.vault import Vault

@@ -45,7 +45,9 @@ from pytestqt.qtbot import QtBot
 import app.ui
 from app.domain.enums import PeerRole
 from app.domain.scope import Scope
-from app.services import keys, reports, tasking
+from app.services import reports
+from app.services.exchange import keys
+from app.services.records import tasking
 from app.services.reports import Selection
 from app.ui.actions import ActionRegistry, ActionSpec
 from app.ui.attachments_box import ImageViewer

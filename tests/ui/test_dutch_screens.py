@@ -28,7 +28,9 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from app.errors import AccessDenied, NotFound, UnlockThrottled, WorkflowError, WrongPassphrase
-from app.services import aliases, debriefs, identity, reports, sources, tasking
+from app.services import reports
+from app.services.admin import aliases
+from app.services.records import debriefs, identity, sources, tasking
 from app.services.reports import Selection
 from app.services.views import IdentityFields
 from app.ui import i18n

@@ -15,7 +15,8 @@ from sqlalchemy import func, select
 
 from app.domain.enums import PeerRole, Role
 from app.models import Source
-from app.services import handover, identity, keys, package_receive, receipts, whole_file
+from app.services.exchange import handover, keys, package_receive, receipts, whole_file
+from app.services.records import identity
 from app.services.views import IdentityFields
 from app.ui.controller import AppController
 from app.ui.dialogs.handover import HandoverDialog

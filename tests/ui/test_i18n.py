@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from app.errors import Notice
-from app.services import local_config
+from app.services.admin import local_config
 from app.ui import i18n
 from app.ui.controller import AppController
 from app.ui.errors import notices

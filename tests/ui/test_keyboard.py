@@ -17,7 +17,7 @@ from pytestqt.qtbot import QtBot
 
 from app.dal.keyset import Sort
 from app.paths import config_dir
-from app.services import debriefs
+from app.services.records import debriefs
 from app.services.views import AuditRow, ContactView, DebriefRow, SearchHit, SourceRow
 from app.ui.actions import shortcut_text
 from app.ui.command_palette import CommandPalette
@@ -392,7 +392,7 @@ def test_meeting_mode_leaves_only_lock_panic_and_quit(qtbot: QtBot, window: Main
 
 
 def test_sorts_file_holds_list_names_and_columns_only(tmp_path: Path) -> None:
-    from app.services import list_sorts
+    from app.services.admin import list_sorts
 
     list_sorts.remember("debriefsTable", 2, True)
     text = (config_dir() / "list-sorts.json").read_text()

@@ -14,7 +14,8 @@ from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from app.clock import utc_now
-from app.services import audit, contacts
+from app.services.admin import audit
+from app.services.records import contacts
 from app.ui import meeting_mode
 from app.ui.main_window import MainWindow
 from app.ui.meeting_mode import MeetingView

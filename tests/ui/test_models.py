@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from app.dal.keyset import Sort
 from app.domain.scope import Scope
-from app.services import debriefs, reminders, tasking
+from app.services.records import debriefs, reminders, tasking
 from app.services.views import Reminder
 from app.ui.main_window import MainWindow
 from app.ui.pages.debriefs import DebriefsPage

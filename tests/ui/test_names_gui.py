@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QWizard
 from pytestqt.qtbot import QtBot
 
 from app.domain.enums import PeerRole, Role
-from app.services import keys
+from app.services.exchange import keys
 from app.ui.controller import AppController
 from app.ui.dialogs.source_form import SourceDialog
 from app.ui.main_window import MainWindow

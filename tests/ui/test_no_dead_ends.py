@@ -23,7 +23,8 @@ from pytestqt.qtbot import QtBot
 
 from app.cli import main as cli_main
 from app.domain.enums import PeerRole, Role
-from app.services import keys, local_config
+from app.services.admin import local_config
+from app.services.exchange import keys
 from app.ui import i18n
 from app.ui.main_window import MainWindow
 from app.ui.packages.key_dialog import AddKeyDialog

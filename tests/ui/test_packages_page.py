@@ -16,7 +16,8 @@ from pytestqt.qtbot import QtBot
 
 from app.domain.enums import PeerRole, Role
 from app.errors import Notice
-from app.services import debriefs, keys, package_receive, packages, receipts
+from app.services.exchange import keys, package_receive, packages, receipts
+from app.services.records import debriefs
 from app.ui.controller import AppController
 from app.ui.main_window import MainWindow
 from app.ui.packages.key_dialog import AddKeyDialog

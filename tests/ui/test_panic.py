@@ -46,7 +46,9 @@ from pytestqt.qtbot import QtBot
 from shiboken6 import Shiboken
 
 from app.domain.enums import PeerRole, Role
-from app.services import attachments, debriefs, form_drafts, identity, keys, reports
+from app.services import reports
+from app.services.exchange import keys
+from app.services.records import attachments, debriefs, form_drafts, identity
 from app.services.views import IdentityFields
 from app.ui.command_palette import CommandPalette
 from app.ui.confirm import ConfirmDialog

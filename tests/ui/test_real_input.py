@@ -24,7 +24,8 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from app.domain.enums import GradingScheme, PaymentKind, RiskLevel
-from app.services import aliases, contacts, debriefs, sources, tasking
+from app.services.admin import aliases
+from app.services.records import contacts, debriefs, sources, tasking
 from app.ui.dialogs.contact_form import ContactDialog
 from app.ui.dialogs.item_dialog import ItemDialog
 from app.ui.dialogs.records import PaymentDialog, RiskDialog, TaskingDialog

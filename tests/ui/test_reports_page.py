@@ -18,7 +18,9 @@ from sqlalchemy import select
 from app.models import AuditEvent, CompartmentMember, Source
 from app.models.reports import IssuedReport
 from app.reports.blocks import ProgressMark
-from app.services import aliases, debriefs, identity, reports
+from app.services import reports
+from app.services.admin import aliases
+from app.services.records import debriefs, identity
 from app.services.views import IdentityFields
 from app.ui.controller import AppController
 from app.ui.main_window import MainWindow
@@ -198,7 +200,7 @@ def _batch_choice(qtbot: QtBot, page: ReportsPage) -> None:
 def test_a_batch_report_runs_off_the_gui_thread_with_a_progress_dialog(
     qtbot: QtBot, controller: AppController, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from app.services import local_config
+    from app.services.admin import local_config
 
     local_config.save(local_config.LocalConfig("nl"))  # reports follow the interface
     page = _batch_page(unlock(qtbot, controller))

@@ -48,7 +48,9 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from app.domain.enums import DebriefStatus, PeerRole, Role
-from app.services import aliases, contacts, debriefs, package_receive, sources, tasking
+from app.services.admin import aliases
+from app.services.exchange import package_receive
+from app.services.records import contacts, debriefs, sources, tasking
 from app.ui import i18n
 from app.ui.controller import AppController
 from app.ui.dialogs.item_dialog import ItemDialog

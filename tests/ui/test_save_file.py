@@ -13,7 +13,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QPushButton
 from pytestqt.qtbot import QtBot
 
-from app.services import attachments, audit
+from app.services.admin import audit
+from app.services.records import attachments
 from app.ui.main_window import MainWindow
 from tests import factory
 from tests.packages.conftest import PNG

@@ -11,7 +11,8 @@ from pytestqt.qtbot import QtBot
 
 from app.domain.enums import ContactKind, DebriefStatus, SubjectKind
 from app.models import CompartmentMember, Source
-from app.services import aliases, audit, contacts, debriefs, identity, tasking
+from app.services.admin import aliases, audit
+from app.services.records import contacts, debriefs, identity, tasking
 from app.services.views import IdentityFields
 from app.ui.dialogs.contact_form import ContactDialog
 from app.ui.dialogs.identity import RevealIdentityDialog

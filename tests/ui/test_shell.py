@@ -18,7 +18,8 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from app.services import aliases, debriefs
+from app.services.admin import aliases
+from app.services.records import debriefs
 from app.ui.controller import AppController
 from app.ui.main_window import MainWindow
 from app.ui.pages.debrief_editor import DebriefPage

@@ -12,7 +12,7 @@ from PySide6.QtCore import QLocale, QSize, Qt
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
-from app.services import sources
+from app.services.records import sources
 from app.ui import i18n, style
 from app.ui.controller import AppController
 from app.ui.first_run import FirstRunWizard

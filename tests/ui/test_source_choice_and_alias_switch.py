@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QPushButton
 from pytestqt.qtbot import QtBot
 
-from app.services import debriefs
+from app.services.records import debriefs
 from app.ui.main_window import MainWindow
 from app.ui.pages.debriefs import DebriefsPage
 from app.ui.pages.packages import PackagesPage

@@ -14,7 +14,8 @@ from pytestqt.qtbot import QtBot
 
 from app import paths
 from app.domain.enums import DebriefStatus
-from app.services import aliases, debriefs, sources, tasking
+from app.services.admin import aliases
+from app.services.records import debriefs, sources, tasking
 from app.ui import style
 from app.ui.main_window import MainWindow
 from app.ui.pages.debriefs import DebriefsPage

@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLineEdit, QMessag
 from pytestqt.qtbot import QtBot
 
 from app.domain.enums import DebriefStatus
-from app.services import debriefs
-from app.services.debriefs import DebriefContent
+from app.services.records import debriefs
+from app.services.records.debriefs import DebriefContent
 from app.ui import i18n, undo
 from app.ui.dialogs.item_dialog import ItemDialog
 from app.ui.main_window import MainWindow

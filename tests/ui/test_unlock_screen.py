@@ -18,7 +18,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
-from app.services import debriefs
+from app.services.records import debriefs
 from app.ui import single_instance
 from app.ui.controller import AppController
 from app.ui.dialogs.contact_form import ContactDialog

@@ -14,7 +14,8 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
 from app.models import Attachment, Debrief
-from app.services import keys, packages, user_files
+from app.services.exchange import keys, packages
+from app.services.files import user_files
 from app.ui.controller import AppController
 from app.ui.main_window import MainWindow
 from app.ui.pages.reports import ReportsPage

@@ -15,7 +15,7 @@ Callers use this package's names (``reports.issue_internal``); its modules:
 
 - ``choices``: what is asked (``Selection``, markings, languages) and its checks;
 - ``reading``: the debriefs a selection names, read in bulk in one transaction
-  (``app.services.debrief_bulk`` over ``app.dal.debrief_parts``), and
+  (``app.services.records.debrief_bulk`` over ``app.dal.debrief_parts``), and
   ``file_records``, the taskings and payments beside them;
 - ``internal_report``: the internal report's content, and issuing it;
 - ``sanitised_report``: the guard, the request, the approver's preview, issuing;
@@ -23,7 +23,7 @@ Callers use this package's names (``reports.issue_internal``); its modules:
 - ``register``: rendering and registering an issued report (``IssuedPdf``);
 - ``verifying``: printing, saving and verifying an issued report;
 - ``pages``: page images for the preview and printing;
-- ``progress``: progress and Cancel. Sanitising itself: ``app.services.sanitise``.
+- ``progress``: progress and Cancel. Sanitising itself: ``app.services.reports.sanitise``.
 """
 
 from __future__ import annotations
@@ -67,6 +67,7 @@ if TYPE_CHECKING:
     from app.services.reports.progress import Cancel, ProgressFn
     from app.services.reports.reading import unlinked_for
     from app.services.reports.register import IssuedPdf, printer_reference
+    from app.services.reports.sanitise import GuardHit, SanitisationRefused
     from app.services.reports.sanitised_report import (
         PREVIEW_NOTICE,
         check_sanitised,
@@ -81,14 +82,13 @@ if TYPE_CHECKING:
         save_pdf,
         verify_pdf,
     )
-    from app.services.sanitise import GuardHit, SanitisationRefused
 
 _WHERE = {
     "ApprovalStatus": "app.models.reports",
     "ApprovalView": "app.services.reports.approvals",
     "Cancel": "app.services.reports.progress",
     "DEFAULT_MARKING": "app.services.reports.choices",
-    "GuardHit": "app.services.sanitise",
+    "GuardHit": "app.services.reports.sanitise",
     "IssuedPdf": "app.services.reports.register",
     "MARKINGS": "app.services.reports.choices",
     "MAX_DEBRIEFS": "app.services.reports.choices",
@@ -98,7 +98,7 @@ _WHERE = {
     "ProgressFn": "app.services.reports.progress",
     "REPORT_LANGUAGES": "app.services.reports.choices",
     "ReportKind": "app.models.reports",
-    "SanitisationRefused": "app.services.sanitise",
+    "SanitisationRefused": "app.services.reports.sanitise",
     "Selection": "app.services.reports.choices",
     "Verification": "app.services.reports.verifying",
     "VerifyResult": "app.services.reports.verifying",

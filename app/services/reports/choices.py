@@ -9,7 +9,7 @@ from datetime import date
 
 from app.errors import InvalidInput
 from app.reports import labels
-from app.services import local_config
+from app.services.admin import local_config
 
 # Dutch classification markings (VIR-BI), lowest first.
 MARKINGS = (

@@ -30,7 +30,7 @@ from app.services.reports.choices import (
 )
 from app.services.reports.progress import Cancel, ProgressFn, offset, steps
 from app.services.reports.register import IssuedPdf, issue
-from app.services.sanitise import grading_line
+from app.services.reports.sanitise import grading_line
 from app.services.views import ContactView, DebriefView
 from app.vault.vault import Vault
 

@@ -1,7 +1,7 @@
 """Reading what a report shows: the debriefs a selection names, every part of
 them, and the file records beside them, in one read transaction (so a report is
 one consistent moment of the vault) and in a constant number of statements
-however many debriefs it covers (``app.services.debrief_bulk``)."""
+however many debriefs it covers (``app.services.records.debrief_bulk``)."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from app.domain.scope import Scope
 from app.errors import InvalidInput, NotFound
 from app.models import Debrief, Source
 from app.reports.views import FileRecords
-from app.services import debrief_bulk
+from app.services.records import debrief_bulk
 from app.services.reports import file_records
 from app.services.reports.choices import MAX_DEBRIEFS, Selection
 from app.services.views import DebriefView

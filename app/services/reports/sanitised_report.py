@@ -1,6 +1,6 @@
 """Sanitised reports, for dissemination, made by two people:
 
-1. ``request_sanitised``: the guard (``app.services.sanitise``) checks the text
+1. ``request_sanitised``: the guard (``app.services.reports.sanitise``) checks the text
    against everything that identifies the sources (the identity check needs the
    passphrase again); if it passes, a *pending* approval fixes the debriefs and
    the SHA-256 of the sanitised body (``approvals``).
@@ -28,7 +28,7 @@ from app.reports import labels
 from app.reports.hashing import body_sha256
 from app.reports.render import render
 from app.reports.views import SanitisedReport, SanitisedStamp
-from app.services import identity
+from app.services.records import identity
 from app.services.reports import reading
 from app.services.reports.approvals import (
     ApprovalView,
@@ -39,7 +39,7 @@ from app.services.reports.approvals import (
 from app.services.reports.choices import DEFAULT_MARKING, Selection, check_language, check_marking
 from app.services.reports.progress import Cancel, ProgressFn, offset, steps
 from app.services.reports.register import IssuedPdf, issue, printer_reference
-from app.services.sanitise import (
+from app.services.reports.sanitise import (
     Guard,
     GuardHit,
     SanitisationRefused,

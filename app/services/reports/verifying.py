@@ -22,7 +22,7 @@ from app.models import AuditEvent
 from app.models.reports import IssuedReport
 from app.reports import raster
 from app.reports.render import KEYWORD_PREFIX
-from app.services import output_paths
+from app.services.files import output_paths
 from app.services.reports.register import IssuedPdf, printer_reference
 from app.vault import audit_chain
 from app.vault.vault import Vault

@@ -9,8 +9,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QListWidget, QListWidgetItem, QSpinBox, QWidget
 
 from app.domain.enums import ContactKind
-from app.services import aliases, contacts
-from app.services.contacts import ContactDraft
+from app.services.admin import aliases
+from app.services.records import contacts
+from app.services.records.contacts import ContactDraft
 from app.ui.dialogs.base import FormDialog
 from app.ui.session import AppSession
 from app.ui.widgets import EnumCombo, datetime_edit, datetime_value, text_box

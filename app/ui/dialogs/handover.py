@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.enums import PeerRole
-from app.services import handover, keys
+from app.services.exchange import handover, keys
 from app.ui.confirm import ConfirmDialog, ask
 from app.ui.dialog_keys import keyboard_dialog
 from app.ui.errors import describe

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services import identity
+from app.services.records import identity
 from app.services.views import IdentityFields
 from app.ui.dialog_keys import keyboard_dialog
 from app.ui.dialogs.base import FormDialog

@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
 from app.domain.enums import Corroboration, GradingScheme, SubjectKind
 from app.domain.grading import DEFAULT_SCHEME, scheme
 from app.errors import InvalidInput, VeldboekError
-from app.services import debriefs
-from app.services.debriefs import ItemDraft
+from app.services.records import debriefs
+from app.services.records.debriefs import ItemDraft
 from app.services.views import ItemView
 from app.ui.dialog_keys import keep_enter
 from app.ui.dialogs.base import FormDialog

@@ -1,5 +1,5 @@
 """A form's typing through a lock: its fields go into the vault
-(``app.services.form_drafts``) when the vault locks, and come back the next time
+(``app.services.records.form_drafts``) when the vault locks, and come back the next time
 the same form opens for the same record, with a line saying so.
 
 The fields are read in the order the form made them (the same form builds the
@@ -30,8 +30,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services import form_drafts
-from app.services.form_drafts import FieldValue
+from app.services.records import form_drafts
+from app.services.records.form_drafts import FieldValue
 from app.ui.session import AppSession
 
 log = logging.getLogger(__name__)

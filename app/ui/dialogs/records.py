@@ -9,7 +9,8 @@ from datetime import date, timedelta
 from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QLineEdit, QWidget
 
 from app.domain.enums import PaymentKind, RiskLevel, TaskingStatus
-from app.services import aliases, tasking, welfare
+from app.services.admin import aliases
+from app.services.records import tasking, welfare
 from app.ui.dialogs.base import FormDialog
 from app.ui.session import AppSession
 from app.ui.widgets import EnumCombo, OptionalDate, date_edit, qdate_value, text_box

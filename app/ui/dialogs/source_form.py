@@ -7,8 +7,8 @@ import uuid
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 from app.domain.enums import SourceKind, SourceStatus
-from app.services import sources
-from app.services.sources import SourceDraft
+from app.services.records import sources
+from app.services.records.sources import SourceDraft
 from app.services.views import SourceOverview
 from app.ui.dialogs.base import FormDialog
 from app.ui.session import AppSession

@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 
 from app.domain.enums import DebriefStatus, GradingScheme
 from app.domain.grading import Grading
-from app.services import record_versions
-from app.services.record_versions import VersionInfo
+from app.services.records import record_versions
+from app.services.records.record_versions import VersionInfo
 from app.ui.dialog_keys import keyboard_dialog
 from app.ui.errors import describe
 from app.ui.labels import label

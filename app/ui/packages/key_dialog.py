@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
 
 from app.domain.enums import PeerRole
 from app.domain.scope import Scope
-from app.services import keys
-from app.services.keys import KeyBundle, PeerView
-from app.services.vaults import Vault
+from app.services.admin.vaults import Vault
+from app.services.exchange import keys
+from app.services.exchange.keys import KeyBundle, PeerView
 from app.ui.dialog_keys import keyboard_dialog
 from app.ui.errors import describe
 

@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.enums import PeerRole
-from app.services import keys
-from app.services.keys import PeerView
+from app.services.exchange import keys
+from app.services.exchange.keys import PeerView
 from app.ui.confirm import ConfirmDialog, ask
 from app.ui.errors import show_error
 from app.ui.packages.common import choose_file, note_label

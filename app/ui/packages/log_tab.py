@@ -10,8 +10,8 @@ from typing import Any
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from app.domain.sorting import Sort
-from app.services import package_log, packages
-from app.services.package_log import LogEntry
+from app.services.exchange import package_log, packages
+from app.services.exchange.package_log import LogEntry
 from app.services.views import Page
 from app.ui.errors import describe
 from app.ui.packages.common import choose_folder, note_label

@@ -18,9 +18,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.enums import PeerRole
-from app.services import handover, keys, package_log, package_receive, receipts, user_files
-from app.services.package_receive import ImportResult, PackageCheck
-from app.services.receipts import ReceiptImport, ReceiptResult
+from app.services.exchange import handover, keys, package_log, package_receive, receipts
+from app.services.exchange.package_receive import ImportResult, PackageCheck
+from app.services.exchange.receipts import ReceiptImport, ReceiptResult
+from app.services.files import user_files
 from app.ui.confirm import ConfirmDialog, ask
 from app.ui.errors import describe, notices
 from app.ui.packages.common import (

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import InvalidInput, NoRecipient
-from app.services import packages
-from app.services.packages import Candidate, ExportPlan, ExportResult, Recovery
+from app.services.exchange import packages
+from app.services.exchange.packages import Candidate, ExportPlan, ExportResult, Recovery
 from app.ui import style
 from app.ui.errors import describe
 from app.ui.labels import label

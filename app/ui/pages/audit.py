@@ -19,7 +19,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.sorting import Sort
-from app.services import aliases, audit, keys, views
+from app.services import views
+from app.services.admin import aliases, audit
+from app.services.exchange import keys
 from app.services.views import AuditRow
 from app.ui.audit_labels import action_label, detail_lines, detail_text, record_label
 from app.ui.empty_hint import empty_hint

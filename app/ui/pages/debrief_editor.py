@@ -27,9 +27,10 @@ from PySide6.QtWidgets import (
 
 from app.domain.enums import DebriefStatus, Role
 from app.domain.grading import scheme
-from app.services import debriefs, packages, record_versions, search
-from app.services.debriefs import DebriefContent
-from app.services.record_versions import VersionInfo
+from app.services.exchange import packages
+from app.services.records import debriefs, record_versions, search
+from app.services.records.debriefs import DebriefContent
+from app.services.records.record_versions import VersionInfo
 from app.services.views import AddendumView, DebriefRow, DebriefView, ItemView, SubjectView
 from app.ui.attachments_box import AttachmentsBox
 from app.ui.confirm import ConfirmDialog, ask, ask_with_comment

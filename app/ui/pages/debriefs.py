@@ -1,7 +1,7 @@
 """All debriefs in scope, newest first unless sorted otherwise (click a column's
 header), filtered by source, status and the days written; a lazy list that stays
 smooth at 100,000 debriefs (ids page in as you scroll; rows load per visible
-block). Sorting and filtering are done by the query (app.services.debriefs)."""
+block). Sorting and filtering are done by the query (app.services.records.debriefs)."""
 
 from __future__ import annotations
 
@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 
 from app.domain.enums import ContactKind, DebriefStatus
 from app.domain.sorting import Sort
-from app.services import debriefs, sources
-from app.services.debriefs import DebriefFilter
+from app.services.records import debriefs, sources
+from app.services.records.debriefs import DebriefFilter
 from app.services.views import DebriefRow
 from app.ui import style
 from app.ui.empty_hint import empty_hint
@@ -43,7 +43,7 @@ NEWEST_FIRST = (0, Qt.SortOrder.DescendingOrder)
 def debrief_columns() -> list[Column[DebriefRow]]:
     # A fixed context: these columns are shared by several pages (a page.tr alias
     # made lupdate file them under the wrong class, so they stayed English).
-    # ``sort``: the service's sort key (app.services.debriefs.DEBRIEF_SORTS);
+    # ``sort``: the service's sort key (app.services.records.debriefs.DEBRIEF_SORTS);
     # ``key``: the same order for a complete list sorted in memory.
     return [
         Column(
@@ -82,7 +82,7 @@ def debrief_columns() -> list[Column[DebriefRow]]:
     ]
 
 
-# The services' orders (app.services.debriefs), for lists sorted in memory.
+# The services' orders (app.services.records.debriefs), for lists sorted in memory.
 STATUS_ORDER = {
     DebriefStatus.DRAFT: 0,
     DebriefStatus.RETURNED: 1,

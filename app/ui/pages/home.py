@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 from app.clock import utc_now
 from app.domain.enums import DebriefStatus
 from app.domain.sorting import Sort
-from app.services import debriefs, reminders
-from app.services.debriefs import DebriefFilter
+from app.services.records import debriefs, reminders
+from app.services.records.debriefs import DebriefFilter
 from app.services.views import DebriefRow, Reminder, ReminderKind
 from app.ui import style
 from app.ui.empty_hint import empty_hint

@@ -28,9 +28,12 @@ from PySide6.QtWidgets import (
 
 from app.domain.enums import Role
 from app.errors import ReportCancelled
-from app.services import local_config, reports, sources, user_files
+from app.services import reports
+from app.services.admin import local_config
+from app.services.files import user_files
+from app.services.records import sources
 from app.services.reports import ApprovalView, IssuedPdf, Selection
-from app.services.sanitise import SanitisationRefused
+from app.services.reports.sanitise import SanitisationRefused
 from app.ui import i18n
 from app.ui.confirm import ConfirmDialog, ask, ask_with_comment
 from app.ui.errors import describe, show_error

@@ -1,7 +1,7 @@
 """Full-text search over narratives, items, subjects and addenda, inside the
 active alias's files only, with the matched words highlighted and the date each
 debrief was written. Best match first; a header click sorts by date, source or
-kind instead (the search service orders the newest matches, app.services.search).
+kind instead (the search service orders the newest matches, app.services.records.search).
 Enter searches, and opens the result when there is only one (or the one chosen);
 Down moves into the results."""
 
@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services import search
+from app.services.records import search
 from app.services.views import SearchHit
 from app.ui.empty_hint import empty_hint
 from app.ui.errors import describe

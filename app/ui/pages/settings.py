@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services import local_config, vaults
+from app.services.admin import local_config, vaults
 from app.ui.dialog_keys import keyboard_dialog
 from app.ui.errors import describe, show_error
 from app.ui.pages.base import Page

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from app.clock import utc_now
 from app.domain.enums import SourceStatus
-from app.services import sources
+from app.services.records import sources
 from app.services.views import SourceRow
 from app.ui import style
 from app.ui.dialogs.source_form import SourceDialog

@@ -16,7 +16,7 @@ from sqlalchemy import text
 from sqlalchemy.engine import Connection
 
 from app.errors import VaultBusy, VeldboekError
-from app.services import package_evidence
+from app.services.exchange import package_evidence
 from app.vault import audit_chain, leftovers, migrate
 from app.vault.audit_chain import SYSTEM
 from app.vault.device_secret import SecretStore

@@ -40,16 +40,16 @@ from app.export.errors import (
     UnknownSender,
 )
 from app.models.packages import PackageLog, PackagePeer
-from app.services import (
+from app.services.exchange import (
     handover,
     keys,
     package_body,
     package_evidence,
     package_import,
     package_log,
-    user_files,
 )
-from app.services.gc_pause import collection_paused
+from app.services.exchange.gc_pause import collection_paused
+from app.services.files import user_files
 from app.vault import audit_chain
 from app.vault.engine import bulk_cache
 from app.vault.vault import Vault

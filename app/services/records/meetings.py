@@ -31,9 +31,9 @@ from app.models import (
     Payment,
     Tasking,
 )
-from app.services import contacts, debriefs
-from app.services.contacts import ContactDraft
-from app.services.debriefs import DebriefContent, DraftSaved
+from app.services.records import contacts, debriefs
+from app.services.records.contacts import ContactDraft
+from app.services.records.debriefs import DebriefContent, DraftSaved
 from app.vault import audit_chain
 from app.vault.vault import Vault
 

@@ -42,8 +42,9 @@ def _sqlcipher() -> list[SelfTestLine]:
 def _round_trip() -> list[SelfTestLine]:
     # Imported here: the services pull in the whole model, which the crypto
     # checks above must not depend on.
-    from app.services import aliases, debriefs, search, sources
-    from app.services.debriefs import DebriefContent, ItemDraft
+    from app.services.admin import aliases
+    from app.services.records import debriefs, search, sources
+    from app.services.records.debriefs import DebriefContent, ItemDraft
 
     marker = "selftest" + secrets.token_hex(8)
     passphrase = "self-test " + secrets.token_hex(16)

@@ -39,7 +39,7 @@ from app.models import (
     Subject,
 )
 from app.models.packages import ExportedRecord, PackageLog
-from app.services import outgoing_copies, package_json, package_log, packages
+from app.services.exchange import outgoing_copies, package_json, package_log, packages
 from app.vault import audit_chain
 from app.vault.vault import Vault, owe_compaction
 

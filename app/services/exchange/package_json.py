@@ -39,7 +39,7 @@ from app.domain.enums import GradingScheme
 from app.domain.grading import Grading
 from app.export import canonical
 from app.models import wire as w
-from app.services import package_records
+from app.services.exchange import package_records
 
 # -- what a stored value must look like for SQLite's JSON to equal Python's ------
 

@@ -23,7 +23,7 @@ from app.domain.scope import Scope
 from app.models import Source
 from app.models import wire as w
 from app.models.packages import ExportedRecord, RecordVersion
-from app.services import package_records
+from app.services.exchange import package_records
 from app.vault.vault import Vault
 
 # Section of the file -> record type, in the order they are shown.

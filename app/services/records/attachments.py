@@ -20,7 +20,7 @@ from app.domain.enums import DebriefStatus
 from app.domain.scope import Scope
 from app.errors import InvalidInput, WorkflowError
 from app.models import Attachment, Debrief
-from app.services import output_paths, user_files
+from app.services.files import output_paths, user_files
 from app.vault import audit_chain
 from app.vault.vault import Vault
 

@@ -28,7 +28,7 @@ from app.domain.scope import Scope
 from app.errors import InvalidInput, NotFound
 from app.export import canonical
 from app.models.packages import KeyPurpose, PackagePeer, VaultKeypair
-from app.services import output_paths, user_files
+from app.services.files import output_paths, user_files
 from app.vault import audit_chain
 from app.vault.audit_chain import SYSTEM
 from app.vault.vault import Vault

@@ -22,7 +22,7 @@ from app.export import canonical, package
 from app.export.errors import MalformedPackage
 from app.export.manifest import RecordRef
 from app.models import wire as w
-from app.services import package_validation
+from app.services.exchange import package_validation
 
 BODY_PARTS = frozenset({"sources", "records", "audit"})  # and "attachments", read apart
 # A handover package's body has one part more (docs/package-format.md, 7.4).

@@ -42,9 +42,9 @@ from app.domain.text import normalise_name
 from app.errors import InvalidInput
 from app.models import Alias, Compartment, Source
 from app.models.base import uuid7_hex
-from app.services import bulk_columns
-from app.services import demo_text as vocab
-from app.services.identity import seal_identity
+from app.services.demo_data import vocabulary as vocab
+from app.services.exchange import bulk_columns
+from app.services.records.identity import seal_identity
 from app.services.views import IdentityFields
 from app.vault import audit_chain, search_bulk
 from app.vault.audit_chain import SYSTEM

@@ -32,25 +32,25 @@ from app.export.errors import MalformedPackage
 from app.export.manifest import Manifest, ReceiptEntry
 from app.models import Alias, Debrief
 from app.models.packages import PackageLog, PackagePeer, RecordVersion
-from app.services import (
-    aliases,
+from app.services.admin import aliases
+from app.services.admin import settings as vault_settings
+from app.services.exchange import (
     handover,
     keys,
     outgoing_copies,
-    output_paths,
     package_log,
     package_validation,
     purge,
 )
-from app.services import settings as vault_settings
-from app.services.package_receive import (
+from app.services.exchange.package_receive import (
     PackageSource,
     arrival_of,
     log_arrival,
     open_verified,
     refuse_if_replayed,
 )
-from app.services.packages import write_package_file
+from app.services.exchange.packages import write_package_file
+from app.services.files import output_paths
 from app.vault import audit_chain, migrate
 from app.vault.vault import Vault
 

@@ -17,7 +17,7 @@ from app.errors import NotFound
 from app.export import canonical
 from app.models import Debrief
 from app.models.packages import RecordVersion
-from app.services import package_evidence
+from app.services.exchange import package_evidence
 from app.vault.vault import Vault
 
 

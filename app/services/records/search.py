@@ -24,7 +24,7 @@ from app.errors import InvalidInput
 from app.models import Debrief, IntelligenceItem, ItemSubject, Subject
 from app.models.base import parse_stored_utc
 from app.services import mapping
-from app.services.debriefs import DEBRIEF_SORTS
+from app.services.records.debriefs import DEBRIEF_SORTS
 from app.services.views import DebriefRow, SearchHit
 from app.vault.vault import Vault
 

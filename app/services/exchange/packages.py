@@ -50,18 +50,18 @@ from app.models.packages import (
     SourceHandover,
 )
 from app.models.wire import CURRENT
-from app.services import (
+from app.services.exchange import (
     keys,
     outgoing_copies,
-    output_paths,
     package_json,
     package_log,
     package_records,
     unwritten_packages,
 )
-from app.services.debriefs import blockers
-from app.services.gc_pause import collection_paused
-from app.services.unwritten_packages import Unwritten
+from app.services.exchange.gc_pause import collection_paused
+from app.services.exchange.unwritten_packages import Unwritten
+from app.services.files import output_paths
+from app.services.records.debriefs import blockers
 from app.vault import audit_chain, migrate
 from app.vault.atomic import BackgroundWrite
 from app.vault.vault import Vault

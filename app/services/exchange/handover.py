@@ -46,11 +46,9 @@ from app.export.errors import MalformedPackage
 from app.export.manifest import Manifest
 from app.models import Debrief, Source, TrueIdentity, wire
 from app.models.packages import ExportedRecord, PackageLog, PackagePeer, SourceHandover
-from app.services import (
-    identity,
+from app.services.exchange import (
     keys,
     outgoing_copies,
-    output_paths,
     package_json,
     package_log,
     package_records,
@@ -58,7 +56,9 @@ from app.services import (
     purge,
     unwritten_packages,
 )
-from app.services.gc_pause import collection_paused
+from app.services.exchange.gc_pause import collection_paused
+from app.services.files import output_paths
+from app.services.records import identity
 from app.vault import audit_chain, migrate
 from app.vault.atomic import BackgroundWrite
 from app.vault.vault import Vault
@@ -629,7 +629,7 @@ def handovers(vault: Vault, scope: Scope) -> list[HandoverView]:
 
 def check_receipt_entry(session: Session, sent: PackageLog, sender_role: PeerRole) -> None:
     """A handover is confirmed by the new runner only; a runner confirms nothing else."""
-    from app.services.receipts import UnknownPackage
+    from app.services.exchange.receipts import UnknownPackage
 
     if (sent.kind == "handover") != (sender_role is PeerRole.RUNNER):
         raise UnknownPackage(

@@ -36,8 +36,9 @@ from app.export.manifest import RecordRef
 from app.models import Compartment, CompartmentMember, Source, Subject
 from app.models import wire as w
 from app.models.base import new_hex_id, new_hex_ids
-from app.services import aliases, handover
-from app.services.package_records import table_of
+from app.services.admin import aliases
+from app.services.exchange import handover
+from app.services.exchange.package_records import table_of
 from app.vault import search_bulk
 
 ProgressFn = Callable[[int, int], None]
