@@ -33,7 +33,16 @@ from app.errors import NotFound
 from app.models import CompartmentMember, Debrief, Source, Subject
 from app.services import reports
 from app.services.admin import aliases, audit
-from app.services.records import contacts, debriefs, reminders, search, sources, tasking, welfare
+from app.services.records import (
+    closing,
+    contacts,
+    debriefs,
+    reminders,
+    search,
+    sources,
+    tasking,
+    welfare,
+)
 from app.services.reports import Selection
 from app.services.views import ReminderKind
 from app.vault.vault import Vault
@@ -160,11 +169,14 @@ def _build(root: Path, world: dict[str, Any]) -> tuple[list[str], list[Comp]]:
                     sid,
                     sources.SourceDraft(
                         codename=codename,
-                        status=SourceStatus.CLOSED,
+                        status=SourceStatus.ACTIVE,
                         contract_review_on=date.today() + timedelta(days=10),
                         suitability_review_on=date.today() + timedelta(days=20),
                     ),
                 )
+                # Closing is its own step (a reason, a day, who decided): due dates
+                # set before it must not bring the source back into reminders.
+                closing.close_registration(vault, creator, sid, reason="Drawn as closed")
             comps.append(comp)
         # Now set memberships exactly as drawn (the creator's default membership included).
         with vault.write() as session:

@@ -51,7 +51,7 @@ def runner_of(source: Any = Source) -> ColumnElement[str]:
         .correlate(source)
         .scalar_subquery()
     )
-    return func.coalesce(sender, primary, compartment, literal("?", String()))
+    return func.coalesce(sender, primary, compartment, literal("?", type_=String()))
 
 
 def shown_codename(scope: Scope, source: Any = Source) -> ColumnElement[str]:
@@ -62,7 +62,12 @@ def shown_codename(scope: Scope, source: Any = Source) -> ColumnElement[str]:
         other.id != source.id,
         other.compartment_id.in_(member_compartments(scope)),
     )
-    with_runner = source.codename + literal(" (", String()) + runner_of(source) + literal(")")
+    with_runner = (
+        source.codename
+        + literal(" (", type_=String())
+        + runner_of(source)
+        + literal(")", type_=String())
+    )
     return case((shared, with_runner), else_=source.codename)
 
 
