@@ -32,7 +32,6 @@ from app.errors import (
     InvalidInput,
     NoRecipient,
     NotFound,
-    OutputExists,
     PackageError,
     VaultBusy,
     VaultError,
@@ -56,7 +55,7 @@ from app.services.exchange import (
 )
 from app.services.exchange.export_gather import EXPORTABLE as EXPORTABLE
 from app.services.exchange.export_gather import Candidate as Candidate
-from app.services.exchange.export_gather import Gathered
+from app.services.exchange.export_gather import Gathered as Gathered
 from app.services.exchange.export_gather import Sent as Sent
 from app.services.exchange.export_gather import gather_source as gather_source
 from app.services.exchange.export_gather import handed_over as handed_over
@@ -64,6 +63,10 @@ from app.services.exchange.export_gather import latest_exports as latest_exports
 from app.services.exchange.export_gather import record_exports as record_exports
 from app.services.exchange.export_gather import unchanged_since_sent as unchanged_since_sent
 from app.services.exchange.gc_pause import collection_paused
+from app.services.exchange.package_files import FILE_SUFFIX as FILE_SUFFIX
+from app.services.exchange.package_files import PackageNotWritten as PackageNotWritten
+from app.services.exchange.package_files import package_file_name as package_file_name
+from app.services.exchange.package_files import write_package_file as write_package_file
 from app.services.exchange.unwritten_packages import Unwritten
 from app.services.files import output_paths
 from app.vault import audit_chain, migrate
@@ -71,14 +74,8 @@ from app.vault.atomic import BackgroundWrite
 from app.vault.vault import Vault
 
 ProgressFn = Callable[[int, int], None]
-FILE_SUFFIX = ".age"
 # How often an export starts over because another one took its number first.
 RACE_ATTEMPTS = 3
-
-
-def package_file_name(package_id: uuid.UUID) -> str:
-    # Nothing in the name about sender, recipients or content.
-    return f"veldboek-{package_id}{FILE_SUFFIX}"
 
 
 class IncompletePackage(PackageError):
@@ -103,19 +100,6 @@ class _Raced(Exception):
     def __init__(self, sequence: int) -> None:
         super().__init__(sequence)
         self.sequence = sequence
-
-
-class PackageNotWritten(VaultError):
-    """The package is made and kept in the vault, but the file could not be written."""
-
-    def __init__(self, package_id: uuid.UUID, reason: str) -> None:
-        self.package_id = package_id
-        super().__init__(
-            "Package {id} was made and is kept in the vault, but the file could not be "
-            "written ({reason}). Write it again to a working folder.",
-            id=package_id,
-            reason=reason,
-        )
 
 
 @dataclass(frozen=True)
@@ -452,36 +436,6 @@ def _finish_package_file(package_id: uuid.UUID, writing: BackgroundWrite) -> Pat
     except VaultError as exc:
         raise PackageNotWritten(package_id, str(exc).rstrip(".")) from exc
     return writing.path
-
-
-def _holds(path: Path, data: bytes) -> bool:
-    """Is ``path`` already this very file (a package written before)?"""
-    try:
-        if path.stat().st_size != len(data):
-            return False
-        return path.read_bytes() == data
-    except OSError:
-        return False
-
-
-def write_package_file(
-    vault: Vault, package_id: uuid.UUID, to_dir: Path, sealed: bytes, *, overwrite: bool = False
-) -> Path:
-    """Write a recorded package (or receipt) file into ``to_dir``, guarded by
-    ``output_paths``. A file already there with the same bytes is the same package:
-    it is left as it is."""
-    path = to_dir / package_file_name(package_id)
-    try:
-        target = output_paths.check_file(path, vaults=[vault.paths.root], overwrite=overwrite)
-    except OutputExists:
-        if not _holds(path, sealed):
-            raise
-        return path
-    try:
-        output_paths.write_file(target, sealed, vaults=[vault.paths.root], overwrite=overwrite)
-    except VaultError as exc:
-        raise PackageNotWritten(package_id, str(exc).rstrip(".")) from exc
-    return path
 
 
 def write_again(
