@@ -7,7 +7,7 @@ the column (an ``Enum`` column's values, a ``String(n)``'s length, the column's
 nullability), so the table and the package cannot drift apart. What is declared
 here drives both exporters (``package_records`` in Python, ``package_json`` in
 SQL), the validator (``package_validation``), the importer's columns
-(``package_import``) and the field tables of the format document
+(``import_writer``) and the field tables of the format document
 (``tools/package_doc.py``). ``tests/packages/test_declarations.py`` fails when a
 model column is neither declared here nor listed as local, with the reason it
 never leaves the vault (``LOCAL_TABLES``, ``RecordType.local``).

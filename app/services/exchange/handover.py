@@ -36,17 +36,14 @@ from app.domain.scope import Scope
 from app.errors import (
     AccessDenied,
     InvalidInput,
-    NoRecipient,
-    NotFound,
-    Notice,
     WrongPassphrase,
 )
 from app.export import canonical, compression, package
-from app.export.errors import MalformedPackage
 from app.export.manifest import Manifest
 from app.models import Debrief, Source, TrueIdentity, wire
 from app.models.packages import ExportedRecord, PackageLog, PackagePeer, SourceHandover
 from app.services.exchange import (
+    handover_peers,
     keys,
     outgoing_copies,
     package_json,
@@ -94,51 +91,223 @@ class HandoverView:
     purged_at: datetime | None
 
 
-def _new_runner(session: Session, wanted: str) -> PackagePeer:
-    """The new runner's key, by its name or fingerprint; only a key a person
-    confirmed by its fingerprint (and did not retire) qualifies."""
-    text = wanted.strip()
-    lowered = text.lower().replace(" ", "").replace(":", "")
-    digits = keys.normalise_spoken(text)
-    found = []
-    for peer in session.execute(select(PackagePeer)).scalars():
-        by_name = peer.name.casefold() == text.casefold()
-        by_fp = len(lowered) >= 8 and peer.fingerprint.startswith(lowered)
-        by_spoken = len(digits) >= 10 and keys.normalise_spoken(peer.spoken).startswith(digits)
-        if by_name or by_fp or by_spoken:
-            found.append(peer)
-    if not found:
-        raise NotFound(
-            "No confirmed runner key by that name or fingerprint: import the new runner's key "
-            "and compare its fingerprint with them first (keys import)."
-        )
-    if len(found) > 1:
-        raise InvalidInput("More than one key matches; give more of the fingerprint.")
-    peer = found[0]
-    if peer.role is not PeerRole.RUNNER:
-        raise InvalidInput("That key is not a runner's: a source is handed over to a runner.")
-    if not peer.active:
+@dataclass
+class _Outgoing:
+    """What a handover read from the vault, before sealing."""
+
+    codename: str
+    compartment_id: uuid.UUID
+    runner: PackagePeer
+    handlers: list[PackagePeer]
+    gathered: packages.Gathered
+    event_count: int
+    events: canonical.Parts
+    blobs: list[dict[str, Any]]
+    sealed_here: bytes | None  # the true identity as this vault seals it
+    recipients: list[str]
+    channel: str
+    sequence: int
+    previous: str
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return tuple(p.name for p in [self.runner, *self.handlers])
+
+
+def _read_outgoing(
+    session: Session, scope: Scope, source_id: uuid.UUID, to_runner: str, sender: str
+) -> _Outgoing:
+    """The source's whole file and who it goes to; refused if the source went
+    already or has a draft debrief."""
+    source = get_visible(session, scope, Source, source_id)
+    if session.execute(packages.handed_over().where(SourceHandover.source_id == source_id)).first():
         raise InvalidInput(
-            "That runner's key was retired; import their current key and compare its "
-            "fingerprint first."
+            "This source was already handed over; if its package was lost, write it again "
+            "(package write)."
         )
-    return peer
-
-
-def _handlers(session: Session) -> list[PackagePeer]:
-    found = list(
-        session.execute(
-            select(PackagePeer)
-            .where(PackagePeer.role == PeerRole.HANDLER, PackagePeer.active.is_(True))
-            .order_by(PackagePeer.fingerprint)
-        ).scalars()
+    drafts = session.execute(
+        select(Debrief.id).where(
+            Debrief.source_id == source_id, Debrief.status == DebriefStatus.DRAFT
+        )
+    ).first()
+    if drafts:
+        raise InvalidInput(
+            "The source has a draft debrief: submit or delete it before the handover."
+        )
+    runner = handover_peers.new_runner(session, to_runner)
+    handlers = handover_peers.handlers(session)
+    gathered = packages.gather_source(session, source_id)
+    chosen = [r.id for r in gathered.refs]
+    types = [wire.RECORD_TYPES[t].audit_type for t in {r.type for r in gathered.refs}]
+    types.append("source")
+    event_count, events = package_json.audit_events(session, [*chosen, source_id], types)
+    blobs = package_records.attachment_blobs(
+        session, [r.id for r in gathered.refs if r.type == "debrief"]
     )
-    if not found:
-        raise NoRecipient(
-            "No handler key is confirmed in this vault: import the team handler's key and "
-            "compare its fingerprint first (keys import)."
+    sealed_here = session.execute(
+        select(TrueIdentity.sealed).where(TrueIdentity.source_id == source_id)
+    ).scalar_one_or_none()
+    recipients = sorted([runner.fingerprint, *(h.fingerprint for h in handlers)])
+    channel = package_log.channel_key(sender, recipients)
+    sequence, previous = package_log.next_out(session, channel)
+    return _Outgoing(
+        source.codename,
+        source.compartment_id,
+        runner,
+        handlers,
+        gathered,
+        event_count,
+        events,
+        blobs,
+        sealed_here,
+        recipients,
+        channel,
+        sequence,
+        previous,
+    )
+
+
+def _seal_identity(
+    vault: Vault,
+    scope: Scope,
+    out: _Outgoing,
+    source_id: uuid.UUID,
+    package_id: uuid.UUID,
+    passphrase: str,
+) -> bytes | None:
+    """The true identity sealed again to the new runner alone (None: there is none).
+    A wrong passphrase is refused and audited."""
+    try:
+        # Always: the passphrase confirms the act, an identity or not.
+        vault.unwrap_identity_key(passphrase).wipe()
+        if out.sealed_here is None:
+            return None
+        return identity.seal_for_handover(
+            vault,
+            source_id,
+            out.sealed_here,
+            passphrase=passphrase,
+            recipient_public=out.runner.recipient_public,
+            info=identity.handover_info(package_id, source_id, out.runner.fingerprint),
         )
-    return found
+    except WrongPassphrase:
+        vault.audit(
+            scope.actor,
+            "source.handover_refused",
+            record_type="source",
+            record_id=source_id,
+            compartment_id=out.compartment_id,
+            detail={"why": "wrong passphrase"},
+        )
+        raise
+
+
+def _manifest_and_body(
+    out: _Outgoing,
+    package_id: uuid.UUID,
+    sender: str,
+    source_id: uuid.UUID,
+    sealed_identity: bytes | None,
+) -> tuple[Manifest, canonical.Parts]:
+    handover_part = {
+        "identity": None
+        if sealed_identity is None
+        else base64.b64encode(sealed_identity).decode("ascii"),
+        "source_id": str(source_id),
+        "to_runner": out.runner.fingerprint,
+    }
+    manifest = Manifest(
+        kind="handover",
+        package_id=package_id,
+        created_at=iso_utc(utc_now()),
+        schema=migrate.SCHEMA_HEAD,
+        sender=sender,
+        recipients=tuple(out.recipients),
+        sequence=out.sequence,
+        previous=out.previous,
+        records=tuple(out.gathered.refs),
+        audit_events=out.event_count,
+    )
+    body = canonical.object_parts(
+        {
+            "sources": [package_records.encoded(out.gathered.sources)],
+            "records": canonical.array_parts(out.gathered.encoded),
+            "attachments": [canonical.dumps(out.blobs)],
+            "audit": out.events,
+            "handover": [canonical.dumps(handover_part)],
+        }
+    )
+    return manifest, body
+
+
+def _record_handover(
+    session: Session,
+    scope: Scope,
+    out: _Outgoing,
+    manifest: Manifest,
+    source_id: uuid.UUID,
+    sha: str,
+    with_identity: bool,
+) -> None:
+    """Log the package and what it carried, keep the handover row, audit it."""
+    package_id, now, runner_fp = manifest.package_id, utc_now(), out.runner.fingerprint
+    session.add(
+        PackageLog(
+            id=package_id,
+            direction=package_log.OUT,
+            kind="handover",
+            channel=out.channel,
+            counterpart=", ".join(out.names)[:200],
+            sequence=out.sequence,
+            sha256=sha,
+            previous=out.previous,
+            created_at=now,
+            records=len(out.gathered.refs),
+            recipients=",".join(out.recipients),
+        )
+    )
+    session.flush()
+    packages.record_exports(session, package_id, out.gathered, manifest.version)
+    session.add(
+        SourceHandover(
+            package_id=package_id,
+            direction=OUT,
+            source_id=source_id,
+            codename=out.codename,
+            from_runner=manifest.sender,
+            to_runner=runner_fp,
+            to_name=out.runner.name[:200],
+            from_compartment_id=out.compartment_id,
+            compartment_id=out.compartment_id,
+            identity=with_identity,
+            created_at=now,
+        )
+    )
+    if with_identity:
+        audit_chain.append(
+            session,
+            scope.actor,
+            "identity.handed_over",
+            record_type="source",
+            record_id=source_id,
+            compartment_id=out.compartment_id,
+            detail={"handover_package": package_id.hex, "to": runner_fp},
+        )
+    audit_chain.append(
+        session,
+        scope.actor,
+        "source.handed_over",
+        record_type="source",
+        record_id=source_id,
+        compartment_id=out.compartment_id,
+        detail={
+            "handover_package": package_id.hex,
+            "to": runner_fp,
+            "sequence": out.sequence,
+            "records": len(out.gathered.refs),
+            "sha256": sha,
+        },
+    )
 
 
 @collection_paused()
@@ -159,101 +328,15 @@ def hand_over(
     folder = output_paths.check_folder(to_dir, vaults=[vault.paths.root])
     own = keys.private_keys(vault)
     with vault.read() as session:
-        source = get_visible(session, scope, Source, source_id)
-        codename, compartment_id = source.codename, source.compartment_id
-        if session.execute(
-            packages.handed_over().where(SourceHandover.source_id == source_id)
-        ).first():
-            raise InvalidInput(
-                "This source was already handed over; if its package was lost, write it again "
-                "(package write)."
-            )
-        drafts = session.execute(
-            select(Debrief.id).where(
-                Debrief.source_id == source_id, Debrief.status == DebriefStatus.DRAFT
-            )
-        ).first()
-        if drafts:
-            raise InvalidInput(
-                "The source has a draft debrief: submit or delete it before the handover."
-            )
-        runner = _new_runner(session, to_runner)
-        handlers = _handlers(session)
-        gathered = packages.gather_source(session, source_id)
-        chosen = [r.id for r in gathered.refs]
-        types = [wire.RECORD_TYPES[t].audit_type for t in {r.type for r in gathered.refs}]
-        types.append("source")
-        event_count, events = package_json.audit_events(session, [*chosen, source_id], types)
-        blobs = package_records.attachment_blobs(
-            session, [r.id for r in gathered.refs if r.type == "debrief"]
-        )
-        sealed_here = session.execute(
-            select(TrueIdentity.sealed).where(TrueIdentity.source_id == source_id)
-        ).scalar_one_or_none()
-        recipients = sorted([runner.fingerprint, *(h.fingerprint for h in handlers)])
-        channel = package_log.channel_key(own.fingerprint.hex, recipients)
-        sequence, previous = package_log.next_out(session, channel)
-        runner_fp, runner_name, runner_public = (
-            runner.fingerprint,
-            runner.name,
-            runner.recipient_public,
-        )
-        publics = {p.fingerprint: p.recipient_public for p in [runner, *handlers]}
-        names = tuple(p.name for p in [runner, *handlers])
+        out = _read_outgoing(session, scope, source_id, to_runner, own.fingerprint.hex)
     package_id = uuid.uuid4()
-    sealed_identity = None
-    try:
-        # Always: the passphrase confirms the act, an identity or not.
-        vault.unwrap_identity_key(passphrase).wipe()
-        if sealed_here is not None:
-            sealed_identity = identity.seal_for_handover(
-                vault,
-                source_id,
-                sealed_here,
-                passphrase=passphrase,
-                recipient_public=runner_public,
-                info=identity.handover_info(package_id, source_id, runner_fp),
-            )
-    except WrongPassphrase:
-        vault.audit(
-            scope.actor,
-            "source.handover_refused",
-            record_type="source",
-            record_id=source_id,
-            compartment_id=compartment_id,
-            detail={"why": "wrong passphrase"},
-        )
-        raise
-    handover_part = {
-        "identity": None
-        if sealed_identity is None
-        else base64.b64encode(sealed_identity).decode("ascii"),
-        "source_id": str(source_id),
-        "to_runner": runner_fp,
-    }
-    manifest = Manifest(
-        kind="handover",
-        package_id=package_id,
-        created_at=iso_utc(utc_now()),
-        schema=migrate.SCHEMA_HEAD,
-        sender=own.fingerprint.hex,
-        recipients=tuple(recipients),
-        sequence=sequence,
-        previous=previous,
-        records=tuple(gathered.refs),
-        audit_events=event_count,
+    sealed_identity = _seal_identity(vault, scope, out, source_id, package_id, passphrase)
+    manifest, body = _manifest_and_body(
+        out, package_id, own.fingerprint.hex, source_id, sealed_identity
     )
-    body = canonical.object_parts(
-        {
-            "sources": [package_records.encoded(gathered.sources)],
-            "records": canonical.array_parts(gathered.encoded),
-            "attachments": [canonical.dumps(blobs)],
-            "audit": events,
-            "handover": [canonical.dumps(handover_part)],
-        }
-    )
+    publics = {p.fingerprint: p.recipient_public for p in [out.runner, *out.handlers]}
     sealer, inner = package.prepare_signed(
-        manifest, body, own.signing, [publics[fp] for fp in recipients]
+        manifest, body, own.signing, [publics[fp] for fp in out.recipients]
     )
     packing = compression.Packing(inner)
     sealed, nonce = sealer.seal_with_nonce(inner)
@@ -262,69 +345,14 @@ def hand_over(
         folder / packages.package_file_name(package_id), vaults=[vault.paths.root]
     )
     writing = BackgroundWrite(target, sealed, mode=0o600)
-    now = utc_now()
     try:
         with vault.write() as session:
-            if package_log.next_out(session, channel) != (sequence, previous):
+            if package_log.next_out(session, out.channel) != (out.sequence, out.previous):
                 raise InvalidInput(
                     "Another package went out meanwhile; hand the source over again."
                 )
-            session.add(
-                PackageLog(
-                    id=package_id,
-                    direction=package_log.OUT,
-                    kind="handover",
-                    channel=channel,
-                    counterpart=", ".join(names)[:200],
-                    sequence=sequence,
-                    sha256=sha,
-                    previous=previous,
-                    created_at=now,
-                    records=len(gathered.refs),
-                    recipients=",".join(recipients),
-                )
-            )
-            session.flush()
-            packages.record_exports(session, package_id, gathered, manifest.version)
-            session.add(
-                SourceHandover(
-                    package_id=package_id,
-                    direction=OUT,
-                    source_id=source_id,
-                    codename=codename,
-                    from_runner=own.fingerprint.hex,
-                    to_runner=runner_fp,
-                    to_name=runner_name[:200],
-                    from_compartment_id=compartment_id,
-                    compartment_id=compartment_id,
-                    identity=sealed_identity is not None,
-                    created_at=now,
-                )
-            )
-            if sealed_identity is not None:
-                audit_chain.append(
-                    session,
-                    scope.actor,
-                    "identity.handed_over",
-                    record_type="source",
-                    record_id=source_id,
-                    compartment_id=compartment_id,
-                    detail={"handover_package": package_id.hex, "to": runner_fp},
-                )
-            audit_chain.append(
-                session,
-                scope.actor,
-                "source.handed_over",
-                record_type="source",
-                record_id=source_id,
-                compartment_id=compartment_id,
-                detail={
-                    "handover_package": package_id.hex,
-                    "to": runner_fp,
-                    "sequence": sequence,
-                    "records": len(gathered.refs),
-                    "sha256": sha,
-                },
+            _record_handover(
+                session, scope, out, manifest, source_id, sha, sealed_identity is not None
             )
             unwritten_packages.owe(session, package_id)
             outgoing_copies.keep(session, package_id, sealer, nonce, packing)
@@ -336,27 +364,15 @@ def hand_over(
     return HandoverResult(
         package_id,
         path,
-        codename,
-        runner_name,
-        len(gathered.refs),
+        out.codename,
+        out.runner.name,
+        len(out.gathered.refs),
         sealed_identity is not None,
-        names,
+        out.names,
     )
 
 
-# -- receiving (the new runner, or the handler) -----------------------------------------
-
-
-@dataclass(frozen=True)
-class Received:
-    role: str  # "new runner" | "handler"
-    source_id: uuid.UUID
-    identity: bool
-    # For a handler whose vault has not confirmed the new runner's key yet.
-    notice: Notice | None = None
-
-
-def _source_record_ids(session: Session, source_id: uuid.UUID) -> dict[str, list[str]]:
+def source_record_ids(session: Session, source_id: uuid.UUID) -> dict[str, list[str]]:
     """Record type -> ids (hex) of every record of the source this vault holds."""
     out: dict[str, list[str]] = {"source": [source_id.hex]}
     for type_name in (*wire.FILE_RECORDS, "debrief"):
@@ -368,166 +384,6 @@ def _source_record_ids(session: Session, source_id: uuid.UUID) -> dict[str, list
             for i in session.execute(select(model.id).where(model.source_id == source_id)).scalars()
         ]
     return out
-
-
-def refuse_unless_held_by_sender(session: Session, handover: dict[str, Any], sender: str) -> None:
-    """A handler takes a handover only from the runner its vault says runs the
-    source (or of a source it does not hold yet)."""
-    from app.models.packages import PackageOrigin
-
-    holder = session.execute(
-        select(PackageOrigin.sender).where(
-            PackageOrigin.record_type == "source",
-            PackageOrigin.record_id == uuid.UUID(handover["source_id"]),
-        )
-    ).scalar_one_or_none()
-    if holder is not None and holder != sender:
-        raise MalformedPackage(
-            "The handover comes from a runner who does not run that source in this vault; "
-            "nothing was imported."
-        )
-
-
-def received(
-    vault: Vault,
-    session: Session,
-    scope: Scope,
-    manifest: Manifest,
-    handover: dict[str, Any],
-    source: dict[str, Any],
-    refs: list[tuple[str, uuid.UUID, int, str]],
-    own_fingerprint: str,
-    receiving_seed: bytes,
-) -> Received:
-    """After ``package_import.apply`` wrote the records (same transaction): the
-    new runner takes the source on (runner assignment, identity, what counts as
-    sent); the handler records that the new runner's key now holds it."""
-    from app.models import RunnerAssignment
-    from app.models.packages import PackageOrigin
-
-    source_id = uuid.UUID(handover["source_id"])
-    compartment_id = uuid.UUID(source["compartment_id"])
-    to_runner = handover["to_runner"]
-    now = utc_now()
-    new_runner = to_runner == own_fingerprint
-    got_identity = False
-    if new_runner:
-        session.merge(
-            RunnerAssignment(source_id=source_id, alias_id=scope.alias_id, is_primary=True)
-        )
-        # What the handover carried counts as sent from here: the next package
-        # numbers a changed record as the next version, an unchanged one not at all.
-        raw = session.connection().connection.dbapi_connection
-        assert raw is not None
-        raw.executemany(
-            "INSERT OR REPLACE INTO exported_record (record_type, record_id, version, sha256, "
-            "package_id, compartment_id, format) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [
-                (
-                    t,
-                    rid.hex,
-                    version,
-                    sha,
-                    manifest.package_id.hex,
-                    compartment_id.hex,
-                    manifest.version,
-                )
-                for t, rid, version, sha in refs
-            ],
-        )
-        if handover["identity"] is not None:
-            sealed = identity.seal_received(
-                vault,
-                source_id,
-                base64.b64decode(handover["identity"]),
-                receiving_seed,
-                identity.handover_info(manifest.package_id, source_id, own_fingerprint),
-            )
-            if sealed is None:
-                raise MalformedPackage(
-                    "The true identity in the handover does not open with this vault's key; "
-                    "nothing was imported."
-                )
-            session.execute(delete(TrueIdentity).where(TrueIdentity.source_id == source_id))
-            session.add(
-                TrueIdentity(source_id=source_id, compartment_id=compartment_id, sealed=sealed)
-            )
-            got_identity = True
-            audit_chain.append(
-                session,
-                scope.actor,
-                "identity.received",
-                record_type="source",
-                record_id=source_id,
-                compartment_id=compartment_id,
-                detail={"handover_package": manifest.package_id.hex, "from": manifest.sender},
-            )
-    else:
-        # From now on the new runner's key is the one that may change the source
-        # and its records here; the old runner's may not.
-        for record_type, ids in _source_record_ids(session, source_id).items():
-            for start in range(0, len(ids), 500):
-                session.execute(
-                    update(PackageOrigin)
-                    .where(
-                        PackageOrigin.record_type == record_type,
-                        PackageOrigin.record_id.in_(
-                            [uuid.UUID(hex=i) for i in ids[start : start + 500]]
-                        ),
-                        PackageOrigin.sender == manifest.sender,
-                    )
-                    .values(sender=to_runner)
-                )
-    session.add(
-        SourceHandover(
-            package_id=manifest.package_id,
-            direction=IN if new_runner else SEEN,
-            source_id=source_id,
-            codename=source["codename"],
-            from_runner=manifest.sender,
-            to_runner=to_runner,
-            to_name=_peer_name(session, to_runner)[:200],
-            from_compartment_id=compartment_id,
-            compartment_id=compartment_id,
-            identity=handover["identity"] is not None,
-            created_at=now,
-        )
-    )
-    audit_chain.append(
-        session,
-        scope.actor,
-        "source.taken_over" if new_runner else "source.runner_changed",
-        record_type="source",
-        record_id=source_id,
-        compartment_id=compartment_id,
-        detail={
-            "handover_package": manifest.package_id.hex,
-            "from": manifest.sender,
-            "to": to_runner,
-            "identity": handover["identity"] is not None,
-        },
-    )
-    notice = None
-    confirmed_runner = session.execute(
-        select(PackagePeer.id).where(
-            PackagePeer.fingerprint == to_runner,
-            PackagePeer.role == PeerRole.RUNNER,
-            PackagePeer.active.is_(True),
-        )
-    ).first()
-    if not new_runner and confirmed_runner is None:
-        notice = Notice(
-            "The new runner's key is not confirmed in this vault yet: their packages are "
-            "refused until you import it and compare its fingerprint."
-        )
-    return Received("new runner" if new_runner else "handler", source_id, got_identity, notice)
-
-
-def _peer_name(session: Session, fingerprint: str) -> str:
-    name = session.execute(
-        select(PackagePeer.name).where(PackagePeer.fingerprint == fingerprint)
-    ).scalar_one_or_none()
-    return name or ""
 
 
 def taken_over_compartments(session: Session, sender: str) -> set[str]:
@@ -571,7 +427,7 @@ def confirmed(
         )
         return 0
     source_id = row.source_id
-    ids = _source_record_ids(session, source_id)
+    ids = source_record_ids(session, source_id)
     debriefs = [uuid.UUID(hex=i) for i in ids["debrief"]]
     purged = purge.purge_targets(session, scope, [(d, package_id) for d in debriefs], rule)
     all_ids = [uuid.UUID(hex=i) for group in ids.values() for i in group]

@@ -39,9 +39,10 @@ from app.export.errors import (
     ReplayedPackage,
     UnknownSender,
 )
+from app.export.manifest import Manifest
 from app.models.packages import PackageLog, PackagePeer
 from app.services.exchange import (
-    handover,
+    handover_receive,
     keys,
     package_body,
     package_evidence,
@@ -293,7 +294,57 @@ class ImportResult:
     # The records of the sources' files (format version 3), counted the same way.
     file_records: package_import.ImportCounts = field(default_factory=package_import.ImportCounts)
     kind: str = "debriefs"
-    taken_on: handover.Received | None = None  # a handover package: what this vault did
+    taken_on: handover_receive.Received | None = None  # a handover package: what this vault did
+
+
+def _open_for_import(
+    vault: Vault, scope: Scope, source: PackageSource, decrypted: Callable[[str], None]
+) -> Verified:
+    try:
+        return open_verified(
+            vault,
+            source,
+            kind=PACKAGE_KINDS,
+            sender_roles=(PeerRole.RUNNER,),
+            decrypted=decrypted,
+        )
+    except NotForThisVault:
+        if scope.role is Role.HANDLER:
+            raise
+        # A runner's own package, or anyone's: a runner takes in only a handover.
+        raise AccessDenied(
+            "Packages of debriefs are imported by a handler; a runner imports only a "
+            "source handed over to them."
+        ) from None
+
+
+def _audit_imported(
+    session: Session,
+    scope: Scope,
+    m: Manifest,
+    applied: package_import.Applied,
+    arrival_status: str,
+) -> None:
+    counts = applied.debriefs
+    audit_chain.append(
+        session,
+        scope.actor,
+        "package.imported",
+        record_type="package",
+        record_id=m.package_id,
+        detail={
+            "sender": m.sender,
+            "sequence": m.sequence,
+            "new": counts.new,
+            "updated": counts.updated,
+            "unchanged": counts.unchanged,
+            "older": counts.older,
+            "file_records": applied.files.new + applied.files.updated,
+            "arrival": arrival_status,
+            "version": m.version,
+            "shared_codenames": len(applied.notices),
+        },
+    )
 
 
 @collection_paused()
@@ -317,22 +368,7 @@ def import_package(
         _refuse_known_file(vault, sha)
 
     try:
-        try:
-            verified = open_verified(
-                vault,
-                source,
-                kind=PACKAGE_KINDS,
-                sender_roles=(PeerRole.RUNNER,),
-                decrypted=decrypted,
-            )
-        except NotForThisVault:
-            if scope.role is Role.HANDLER:
-                raise
-            # A runner's own package, or anyone's: a runner takes in only a handover.
-            raise AccessDenied(
-                "Packages of debriefs are imported by a handler; a runner imports only a "
-                "source handed over to them."
-            ) from None
+        verified = _open_for_import(vault, scope, source, decrypted)
         contents = package_body.contents(verified.opened)
         own_fp = _check_importer(vault, scope, verified, contents)
         receiving_seed = keys.private_keys(vault).receiving_seed if contents.handover else b""
@@ -343,7 +379,7 @@ def import_package(
             arrival = arrival_of(session, verified)
             refuse_if_replayed(arrival)
             if contents.handover is not None and contents.handover["to_runner"] != own_fp:
-                handover.refuse_unless_held_by_sender(session, contents.handover, m.sender)
+                handover_receive.refuse_unless_held_by_sender(session, contents.handover, m.sender)
             applied = package_import.apply(
                 session,
                 scope,
@@ -361,7 +397,7 @@ def import_package(
             session.flush()
             received = None
             if contents.handover is not None:
-                received = handover.received(
+                received = handover_receive.received(
                     vault,
                     session,
                     scope,
@@ -377,25 +413,7 @@ def import_package(
             packing.wait()
             verified.opened.release()
             package_evidence.keep(session, m.package_id, packing)
-            audit_chain.append(
-                session,
-                scope.actor,
-                "package.imported",
-                record_type="package",
-                record_id=m.package_id,
-                detail={
-                    "sender": m.sender,
-                    "sequence": m.sequence,
-                    "new": counts.new,
-                    "updated": counts.updated,
-                    "unchanged": counts.unchanged,
-                    "older": counts.older,
-                    "file_records": applied.files.new + applied.files.updated,
-                    "arrival": arrival.status,
-                    "version": m.version,
-                    "shared_codenames": len(applied.notices),
-                },
-            )
+            _audit_imported(session, scope, m, applied, arrival.status)
     except PackageError as exc:
         _refused(vault, scope, exc)
         raise

@@ -17,40 +17,35 @@ from __future__ import annotations
 import hashlib
 import uuid
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
-from datetime import datetime
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session
 
 from app.clock import iso_utc, utc_now
-from app.dal.scope import get_visible, visible
-from app.domain.enums import DebriefStatus, PeerRole
+from app.dal.scope import get_visible
+from app.domain.enums import PeerRole
 from app.domain.scope import Scope
 from app.errors import (
     InvalidInput,
     NoRecipient,
     NotFound,
-    OutputExists,
     PackageError,
     VaultBusy,
     VaultError,
-    WorkflowError,
 )
 from app.export import canonical, compression, package
-from app.export.manifest import Manifest, RecordRef
-from app.models import Debrief, IntelligenceItem, Source, wire
+from app.export.manifest import Manifest
+from app.models import Debrief, wire
 from app.models.packages import (
     ExportedCopy,
-    ExportedRecord,
     PackageLog,
     PackagePeer,
-    SourceHandover,
 )
-from app.models.wire import CURRENT
 from app.services.exchange import (
+    export_gather,
     keys,
     outgoing_copies,
     package_json,
@@ -58,38 +53,29 @@ from app.services.exchange import (
     package_records,
     unwritten_packages,
 )
+from app.services.exchange.export_gather import EXPORTABLE as EXPORTABLE
+from app.services.exchange.export_gather import Candidate as Candidate
+from app.services.exchange.export_gather import Gathered as Gathered
+from app.services.exchange.export_gather import Sent as Sent
+from app.services.exchange.export_gather import gather_source as gather_source
+from app.services.exchange.export_gather import handed_over as handed_over
+from app.services.exchange.export_gather import latest_exports as latest_exports
+from app.services.exchange.export_gather import record_exports as record_exports
+from app.services.exchange.export_gather import unchanged_since_sent as unchanged_since_sent
 from app.services.exchange.gc_pause import collection_paused
+from app.services.exchange.package_files import FILE_SUFFIX as FILE_SUFFIX
+from app.services.exchange.package_files import PackageNotWritten as PackageNotWritten
+from app.services.exchange.package_files import package_file_name as package_file_name
+from app.services.exchange.package_files import write_package_file as write_package_file
 from app.services.exchange.unwritten_packages import Unwritten
 from app.services.files import output_paths
-from app.services.records.debriefs import blockers
 from app.vault import audit_chain, migrate
 from app.vault.atomic import BackgroundWrite
 from app.vault.vault import Vault
 
 ProgressFn = Callable[[int, int], None]
-FILE_SUFFIX = ".age"
-# Debriefs that may travel: a draft never leaves the laptop, and a returned one
-# waits for the runner's answer (an addendum and a new submission).
-EXPORTABLE = (DebriefStatus.SUBMITTED, DebriefStatus.APPROVED)
 # How often an export starts over because another one took its number first.
 RACE_ATTEMPTS = 3
-
-
-def package_file_name(package_id: uuid.UUID) -> str:
-    # Nothing in the name about sender, recipients or content.
-    return f"veldboek-{package_id}{FILE_SUFFIX}"
-
-
-@dataclass(frozen=True)
-class Candidate:
-    """A debrief an export would carry, with what it still lacks (if anything)."""
-
-    debrief_id: uuid.UUID
-    codename: str
-    created_at: datetime
-    status: DebriefStatus
-    version: int
-    missing: tuple[str, ...]
 
 
 class IncompletePackage(PackageError):
@@ -114,19 +100,6 @@ class _Raced(Exception):
     def __init__(self, sequence: int) -> None:
         super().__init__(sequence)
         self.sequence = sequence
-
-
-class PackageNotWritten(VaultError):
-    """The package is made and kept in the vault, but the file could not be written."""
-
-    def __init__(self, package_id: uuid.UUID, reason: str) -> None:
-        self.package_id = package_id
-        super().__init__(
-            "Package {id} was made and is kept in the vault, but the file could not be "
-            "written ({reason}). Write it again to a working folder.",
-            id=package_id,
-            reason=reason,
-        )
 
 
 @dataclass(frozen=True)
@@ -191,332 +164,6 @@ def _recipients(session: Session) -> list[PackagePeer]:
     return peers
 
 
-@dataclass(frozen=True)
-class Sent:
-    """The newest version of a record that went out: its number, hash and format."""
-
-    version: int
-    sha256: str
-    format: int
-
-
-def latest_exports(
-    session: Session, record_type: str, ids: Sequence[uuid.UUID]
-) -> dict[uuid.UUID, Sent]:
-    out: dict[uuid.UUID, Sent] = {}
-    for start in range(0, len(ids), 500):
-        chunk = list(ids[start : start + 500])
-        for rid, version, sha, fmt in session.connection().execute(
-            select(
-                ExportedRecord.record_id,
-                ExportedRecord.version,
-                ExportedRecord.sha256,
-                ExportedRecord.format,
-            ).where(ExportedRecord.record_type == record_type, ExportedRecord.record_id.in_(chunk))
-        ):
-            if rid not in out or version > out[rid].version:
-                out[rid] = Sent(version, sha, fmt)
-    return out
-
-
-def unchanged_since_sent(
-    session: Session, now: dict[uuid.UUID, str], sent: dict[uuid.UUID, Sent], record_type: str
-) -> set[uuid.UUID]:
-    """The records (``now``: id -> hash in the current format) that are as they last
-    went out. One sent in an older format is compared in that format where the
-    current one only leaves things out of the record (format 3 takes a debrief's
-    taskings and payments out): a debrief sent in a version 2 package is not
-    changed by Veldboek learning format 3. Where a newer format adds a field, the
-    record counts as changed and goes out once more, with it."""
-    same = {rid for rid, sha in now.items() if rid in sent and sent[rid].sha256 == sha}
-    older: dict[int, list[uuid.UUID]] = {}
-    for rid in now:
-        if rid in sent and rid not in same and sent[rid].format < CURRENT:
-            older.setdefault(sent[rid].format, []).append(rid)
-    for fmt, ids in older.items():
-        if not wire.only_leaves_out(record_type, fmt, CURRENT):
-            continue
-        if record_type == "debrief":
-            again = [(e.id, e.sha256) for e in package_json.debriefs(session, ids, fmt)]
-        else:
-            again = [(r.id, r.sha256) for r in package_json.records(session, record_type, ids, fmt)]
-        same |= {rid for rid, sha in again if sent[rid].sha256 == sha}
-    return same
-
-
-def _missing(session: Session, ids: list[uuid.UUID]) -> dict[uuid.UUID, tuple[str, ...]]:
-    out: dict[uuid.UUID, tuple[str, ...]] = {}
-    for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
-        items: dict[uuid.UUID, list[IntelligenceItem]] = {}
-        for item in session.execute(
-            select(IntelligenceItem).where(IntelligenceItem.debrief_id.in_(chunk))
-        ).scalars():
-            items.setdefault(item.debrief_id, []).append(item)
-        for debrief in session.execute(select(Debrief).where(Debrief.id.in_(chunk))).scalars():
-            out[debrief.id] = tuple(str(b) for b in blockers(debrief, items.get(debrief.id, [])))
-    return out
-
-
-def handed_over() -> Any:
-    """The ids of the sources this vault handed to another runner (their file goes
-    with the handover package only, never again in a package of debriefs)."""
-    later = aliased(SourceHandover)
-    # Unless it came back later (handed to this vault again).
-    back = (
-        select(later.package_id)
-        .where(
-            later.source_id == SourceHandover.source_id,
-            later.direction == "in",
-            later.created_at > SourceHandover.created_at,
-        )
-        .exists()
-    )
-    return select(SourceHandover.source_id).where(SourceHandover.direction == "out", ~back)
-
-
-def _chosen_ids(
-    session: Session, scope: Scope, debrief_ids: Sequence[uuid.UUID] | None, all_new: bool
-) -> list[uuid.UUID]:
-    if (debrief_ids is None) == (not all_new):
-        raise InvalidInput("Export chosen debriefs, or everything new (--all-new).")
-    if all_new:
-        # Core, not ORM execution: the same statement, without per-row ORM work
-        # (a few hundredths of a second on 10,000 ids).
-        return list(
-            session.connection()
-            .execute(
-                select(Debrief.id)
-                .where(
-                    visible(Debrief.compartment_id, scope, drive=True),
-                    Debrief.status.in_(EXPORTABLE),
-                    Debrief.source_id.not_in(handed_over()),
-                )
-                .order_by(Debrief.created_at, Debrief.id)
-            )
-            .scalars()
-        )
-    chosen = []
-    for debrief_id in dict.fromkeys(debrief_ids or ()):
-        d = get_visible(session, scope, Debrief, debrief_id)
-        if session.execute(handed_over().where(SourceHandover.source_id == d.source_id)).first():
-            raise WorkflowError(
-                "This debrief's source was handed over to another runner; it goes with the "
-                "handover package only."
-            )
-        if d.status is DebriefStatus.DRAFT:
-            raise WorkflowError("A draft cannot leave the laptop: submit it first.")
-        if d.status is DebriefStatus.RETURNED:
-            raise WorkflowError(
-                "A returned debrief goes out again once it is answered and submitted again."
-            )
-        chosen.append(d.id)
-    if not chosen:
-        raise InvalidInput("Choose at least one debrief to export.")
-    return chosen
-
-
-@dataclass
-class _Gathered:
-    refs: list[RecordRef]
-    sources: list[dict[str, Any]]
-    compartments: dict[uuid.UUID, uuid.UUID]
-    # canonical JSON of each record entry, in the order of ``refs``
-    encoded: list[bytes] = field(default_factory=list)
-    file_records: int = 0
-
-
-def _entry(ref: RecordRef, data: bytes) -> bytes:
-    # canonical.dumps of the entry {"type", "id", "version", "data"} (keys in
-    # order; the id, the type and the version need no escaping), around the
-    # record's JSON
-    return b'{"data":%b,"id":"%b","type":"%b","version":%d}' % (
-        data,
-        str(ref.id).encode("ascii"),
-        ref.type.encode("ascii"),
-        ref.version,
-    )
-
-
-def _file_record_ids(
-    session: Session, type_name: str, source_ids: list[uuid.UUID]
-) -> list[uuid.UUID]:
-    if type_name == "registration":
-        return source_ids
-    model = wire.RECORD_TYPES[type_name].model
-    out: list[uuid.UUID] = []
-    for start in range(0, len(source_ids), 500):
-        chunk = source_ids[start : start + 500]
-        out += (
-            session.connection()
-            .execute(select(model.id).where(model.source_id.in_(chunk)))
-            .scalars()
-        )
-    return out
-
-
-def _file_sources(
-    session: Session, scope: Scope, debrief_sources: set[uuid.UUID], all_new: bool
-) -> list[uuid.UUID]:
-    """The sources whose files go out: every one in scope (``all_new``), or those
-    of the chosen debriefs."""
-    if not all_new:
-        return sorted(debrief_sources)
-    return sorted(
-        session.connection()
-        .execute(
-            select(Source.id).where(
-                visible(Source.compartment_id, scope, drive=True), Source.id.not_in(handed_over())
-            )
-        )
-        .scalars()
-    )
-
-
-def _add_file_records(
-    session: Session, gathered: _Gathered, source_ids: list[uuid.UUID], *, skip_unchanged: bool
-) -> set[uuid.UUID]:
-    """Add the records of these sources' files to ``gathered``, each numbered as
-    the next version unless it went out as it is; returns the sources added."""
-    used: set[uuid.UUID] = set()
-    for type_name in wire.FILE_RECORDS:
-        record_ids = _file_record_ids(session, type_name, source_ids)
-        found = package_json.records(session, type_name, record_ids)
-        sent = latest_exports(session, type_name, record_ids)
-        same = unchanged_since_sent(session, {r.id: r.sha256 for r in found}, sent, type_name)
-        for r in found:
-            if skip_unchanged and r.id in same:
-                continue
-            last = sent.get(r.id)
-            again = last is not None and last.sha256 == r.sha256
-            version = 1 if last is None else last.version if again else last.version + 1
-            ref = RecordRef(type_name, r.id, version, r.sha256)
-            gathered.refs.append(ref)
-            gathered.encoded.append(_entry(ref, r.json))
-            gathered.compartments[r.id] = r.compartment_id
-            gathered.file_records += 1
-            used.add(r.source_id)
-    return used
-
-
-def gather_source(session: Session, source_id: uuid.UUID) -> _Gathered:
-    """A source's whole file as this vault holds it, for a handover: every record
-    of its file and every debrief that is not a draft, each numbered as the next
-    version unless it went out as it is."""
-    gathered = _Gathered([], [], {})
-    _add_file_records(session, gathered, [source_id], skip_unchanged=False)
-    ids = list(
-        session.connection()
-        .execute(
-            select(Debrief.id)
-            .where(Debrief.source_id == source_id, Debrief.status != DebriefStatus.DRAFT)
-            .order_by(Debrief.created_at, Debrief.id)
-        )
-        .scalars()
-    )
-    encoded = package_json.debriefs(session, ids)
-    exported = latest_exports(session, "debrief", ids)
-    for e in encoded:
-        last = exported.get(e.id)
-        again = last is not None and last.sha256 == e.sha256
-        version = 1 if last is None else last.version if again else last.version + 1
-        ref = RecordRef("debrief", e.id, version, e.sha256)
-        gathered.refs.append(ref)
-        gathered.encoded.append(_entry(ref, e.json))
-        gathered.compartments[e.id] = e.compartment_id
-    gathered.sources = package_records.sources(session, [source_id])
-    return gathered
-
-
-def record_exports(
-    session: Session, package_id: uuid.UUID, gathered: _Gathered, version: int
-) -> None:
-    """Name this package as the one that carried each of ``gathered``'s versions.
-    One bulk upsert (as session.merge per record would do, without loading each
-    row first): a version sent again now names this package."""
-    raw = session.connection().connection.dbapi_connection
-    assert raw is not None
-    raw.executemany(
-        "INSERT INTO exported_record (record_type, record_id, version, sha256, package_id, "
-        "compartment_id, format) VALUES (?, ?, ?, ?, ?, ?, ?) "
-        "ON CONFLICT (record_type, record_id, version) DO UPDATE SET "
-        "sha256 = excluded.sha256, package_id = excluded.package_id, "
-        "compartment_id = excluded.compartment_id, format = excluded.format",
-        [
-            (
-                ref.type,
-                ref.id.hex,
-                ref.version,
-                ref.sha256,
-                package_id.hex,
-                gathered.compartments[ref.id].hex,
-                version,
-            )
-            for ref in gathered.refs
-        ],
-    )
-    raw.executemany(
-        "INSERT OR IGNORE INTO exported_copy (record_type, record_id, version, package_id) "
-        "VALUES (?, ?, ?, ?)",
-        [(ref.type, ref.id.hex, ref.version, package_id.hex) for ref in gathered.refs],
-    )
-
-
-def _gather(
-    session: Session,
-    scope: Scope,
-    ids: list[uuid.UUID],
-    *,
-    skip_unchanged: bool,
-    all_new: bool,
-) -> tuple[_Gathered, list[Candidate]]:
-    """Encode the debriefs and their sources' files, number their versions, and
-    say what each debrief lacks. A source's file goes first, its debriefs last."""
-    encoded = package_json.debriefs(session, ids)
-    exported = latest_exports(session, "debrief", ids)
-    unchanged = unchanged_since_sent(
-        session, {e.id: e.sha256 for e in encoded}, exported, "debrief"
-    )
-    # Only a debrief that lacks something is looked at again, so the screen lists
-    # its items exactly as the debrief page numbers them.
-    missing = _missing(session, [e.id for e in encoded if e.lacks])
-    codenames = dict(
-        session.execute(
-            select(Source.id, Source.codename).where(Source.id.in_({e.source_id for e in encoded}))
-        ).all()
-    )
-    gathered = _Gathered([], [], {})
-    candidates = []
-    used: set[uuid.UUID] = set()
-    file_sources = _file_sources(session, scope, {e.source_id for e in encoded}, all_new)
-    used |= _add_file_records(session, gathered, file_sources, skip_unchanged=skip_unchanged)
-    for e in encoded:
-        last = exported.get(e.id)
-        if skip_unchanged and e.id in unchanged:
-            continue  # already sent as it is now
-        # Sent again unchanged (in this format): the same version.
-        again = last is not None and last.sha256 == e.sha256
-        version = 1 if last is None else last.version if again else last.version + 1
-        ref = RecordRef("debrief", e.id, version, e.sha256)
-        gathered.refs.append(ref)
-        gathered.encoded.append(_entry(ref, e.json))
-        gathered.compartments[e.id] = e.compartment_id
-        used.add(e.source_id)
-        candidates.append(
-            Candidate(
-                e.id,
-                codenames.get(e.source_id, "?"),
-                datetime.fromisoformat(e.created_at.replace("Z", "+00:00")),
-                DebriefStatus(e.status),
-                version,
-                missing.get(e.id, ()),
-            )
-        )
-    if used:
-        gathered.sources = package_records.sources(session, sorted(used))
-    return gathered, candidates
-
-
 def plan_export(
     vault: Vault,
     scope: Scope,
@@ -527,8 +174,10 @@ def plan_export(
     """What an export would carry and what blocks it, without changing anything."""
     with vault.read() as session:
         peers = _recipients(session)
-        ids = _chosen_ids(session, scope, debrief_ids, all_new)
-        gathered, candidates = _gather(session, scope, ids, skip_unchanged=all_new, all_new=all_new)
+        ids = export_gather.chosen_ids(session, scope, debrief_ids, all_new)
+        gathered, candidates = export_gather.gather(
+            session, scope, ids, skip_unchanged=all_new, all_new=all_new
+        )
         unwritten = unwritten_packages.owed(session, kind="debriefs")
     return ExportPlan(
         tuple(candidates),
@@ -585,6 +234,131 @@ def export_package(
     )
 
 
+@dataclass
+class _Prepared:
+    """What an export read from the vault, before sealing: the records, their audit
+    events and files, the recipients, and the number the package would take."""
+
+    peers: list[PackagePeer]
+    gathered: Gathered
+    event_count: int
+    events: canonical.Parts
+    blobs: list[dict[str, Any]]
+    channel: str
+    sequence: int
+    previous: str
+
+    @property
+    def recipients(self) -> list[str]:
+        return [p.fingerprint for p in self.peers]
+
+
+def _prepare(
+    session: Session,
+    scope: Scope,
+    sender: str,
+    debrief_ids: Sequence[uuid.UUID] | None,
+    all_new: bool,
+    taken_by: int | None,
+) -> _Prepared:
+    """Gather what the package carries; refuse an empty or incomplete one."""
+    peers = _recipients(session)
+    ids = export_gather.chosen_ids(session, scope, debrief_ids, all_new)
+    gathered, candidates = export_gather.gather(
+        session, scope, ids, skip_unchanged=all_new, all_new=all_new
+    )
+    if not gathered.refs:
+        if taken_by is not None:
+            raise NothingToExport(
+                "Another export of this vault sent these debriefs at the same moment "
+                "(package {n}); there is nothing new to export.",
+                n=taken_by,
+            )
+        raise NothingToExport("There is nothing new to export.")
+    blocked = [c for c in candidates if c.missing]
+    if blocked:
+        raise IncompletePackage(blocked=tuple(blocked))
+    record_ids = [r.id for r in gathered.refs]
+    types = [wire.RECORD_TYPES[t].audit_type for t in {r.type for r in gathered.refs}]
+    event_count, events = package_json.audit_events(session, record_ids, types)
+    blobs = package_records.attachment_blobs(
+        session, [r.id for r in gathered.refs if r.type == "debrief"]
+    )
+    channel = package_log.channel_key(sender, [p.fingerprint for p in peers])
+    sequence, previous = package_log.next_out(session, channel)
+    return _Prepared(peers, gathered, event_count, events, blobs, channel, sequence, previous)
+
+
+def _manifest_and_body(
+    prepared: _Prepared, package_id: uuid.UUID, sender: str
+) -> tuple[Manifest, canonical.Parts]:
+    manifest = Manifest(
+        kind="debriefs",
+        package_id=package_id,
+        created_at=iso_utc(utc_now()),
+        schema=migrate.SCHEMA_HEAD,
+        sender=sender,
+        recipients=tuple(prepared.recipients),
+        sequence=prepared.sequence,
+        previous=prepared.previous,
+        records=tuple(prepared.gathered.refs),
+        audit_events=prepared.event_count,
+    )
+    # The body as canonical.dumps would make it, from the records' JSON made above.
+    body = canonical.object_parts(
+        {
+            "sources": [package_records.encoded(prepared.gathered.sources)],
+            "records": canonical.array_parts(prepared.gathered.encoded),
+            "attachments": [canonical.dumps(prepared.blobs)],
+            "audit": prepared.events,
+        }
+    )
+    return manifest, body
+
+
+def _record_export(
+    session: Session,
+    scope: Scope,
+    prepared: _Prepared,
+    manifest: Manifest,
+    sha: str,
+    names: tuple[str, ...],
+) -> None:
+    """Log the package, what it carried, and the audit event (under the write lock)."""
+    gathered, package_id = prepared.gathered, manifest.package_id
+    session.add(
+        PackageLog(
+            id=package_id,
+            direction=package_log.OUT,
+            kind="debriefs",
+            channel=prepared.channel,
+            counterpart=", ".join(names)[:200],
+            sequence=prepared.sequence,
+            sha256=sha,
+            previous=prepared.previous,
+            created_at=utc_now(),
+            records=len(gathered.refs),
+            recipients=",".join(prepared.recipients),
+        )
+    )
+    session.flush()
+    record_exports(session, package_id, gathered, manifest.version)
+    audit_chain.append(
+        session,
+        scope.actor,
+        "package.exported",
+        record_type="package",
+        record_id=package_id,
+        detail={
+            "sequence": prepared.sequence,
+            "debriefs": len(gathered.refs) - gathered.file_records,
+            "file_records": gathered.file_records,
+            "sha256": sha,
+            "recipients": len(prepared.recipients),
+        },
+    )
+
+
 def _export_once(
     vault: Vault,
     scope: Scope,
@@ -599,62 +373,20 @@ def _export_once(
     if progress:
         progress(0, 4)
     with vault.read() as session:
-        peers = _recipients(session)
-        ids = _chosen_ids(session, scope, debrief_ids, all_new)
-        gathered, candidates = _gather(session, scope, ids, skip_unchanged=all_new, all_new=all_new)
-        if not gathered.refs:
-            if taken_by is not None:
-                raise NothingToExport(
-                    "Another export of this vault sent these debriefs at the same moment "
-                    "(package {n}); there is nothing new to export.",
-                    n=taken_by,
-                )
-            raise NothingToExport("There is nothing new to export.")
-        blocked = [c for c in candidates if c.missing]
-        if blocked:
-            raise IncompletePackage(blocked=tuple(blocked))
-        chosen_ids = [r.id for r in gathered.refs]
-        types = [wire.RECORD_TYPES[t].audit_type for t in {r.type for r in gathered.refs}]
-        event_count, events = package_json.audit_events(session, chosen_ids, types)
-        blobs = package_records.attachment_blobs(
-            session, [r.id for r in gathered.refs if r.type == "debrief"]
-        )
-        recipients = [p.fingerprint for p in peers]
-        channel = package_log.channel_key(own.fingerprint.hex, recipients)
-        sequence, previous = package_log.next_out(session, channel)
+        prepared = _prepare(session, scope, own.fingerprint.hex, debrief_ids, all_new, taken_by)
     if progress:
         progress(1, 4)
     package_id = uuid.uuid4()
-    manifest = Manifest(
-        kind="debriefs",
-        package_id=package_id,
-        created_at=iso_utc(utc_now()),
-        schema=migrate.SCHEMA_HEAD,
-        sender=own.fingerprint.hex,
-        recipients=tuple(recipients),
-        sequence=sequence,
-        previous=previous,
-        records=tuple(gathered.refs),
-        audit_events=event_count,
-    )
-    # The body as canonical.dumps would make it, from the records' JSON made above.
-    body = canonical.object_parts(
-        {
-            "sources": [package_records.encoded(gathered.sources)],
-            "records": canonical.array_parts(gathered.encoded),
-            "attachments": [canonical.dumps(blobs)],
-            "audit": events,
-        }
-    )
+    manifest, body = _manifest_and_body(prepared, package_id, own.fingerprint.hex)
     sealer, inner = package.prepare_signed(
-        manifest, body, own.signing, [p.recipient_public for p in peers]
+        manifest, body, own.signing, [p.recipient_public for p in prepared.peers]
     )
     packing = compression.Packing(inner)  # the kept copy, compressed while sealing
     sealed, nonce = sealer.seal_with_nonce(inner)
     if progress:
         progress(2, 4)
     sha = hashlib.sha256(sealed).hexdigest()
-    names = tuple(p.name for p in peers)
+    names = tuple(p.name for p in prepared.peers)
     target = output_paths.check_file(
         to_dir / package_file_name(package_id), vaults=[vault.paths.root]
     )
@@ -664,39 +396,12 @@ def _export_once(
         with vault.write() as session:
             # Under the write lock: had another export taken this number meanwhile,
             # this package would repeat it (and what it carried). Start over instead.
-            if package_log.next_out(session, channel) != (sequence, previous):
-                raise _Raced(sequence)
-            session.add(
-                PackageLog(
-                    id=package_id,
-                    direction=package_log.OUT,
-                    kind="debriefs",
-                    channel=channel,
-                    counterpart=", ".join(names)[:200],
-                    sequence=sequence,
-                    sha256=sha,
-                    previous=previous,
-                    created_at=utc_now(),
-                    records=len(gathered.refs),
-                    recipients=",".join(recipients),
-                )
-            )
-            session.flush()
-            record_exports(session, package_id, gathered, manifest.version)
-            audit_chain.append(
-                session,
-                scope.actor,
-                "package.exported",
-                record_type="package",
-                record_id=package_id,
-                detail={
-                    "sequence": sequence,
-                    "debriefs": len(gathered.refs) - gathered.file_records,
-                    "file_records": gathered.file_records,
-                    "sha256": sha,
-                    "recipients": len(recipients),
-                },
-            )
+            if package_log.next_out(session, prepared.channel) != (
+                prepared.sequence,
+                prepared.previous,
+            ):
+                raise _Raced(prepared.sequence)
+            _record_export(session, scope, prepared, manifest, sha, names)
             # Until the file has its name: a kill from here on leaves a package the
             # next export writes again.
             unwritten_packages.owe(session, package_id)
@@ -713,10 +418,11 @@ def _export_once(
     unwritten_packages.settle(vault, package_id)
     if progress:
         progress(4, 4)
+    gathered = prepared.gathered
     return ExportResult(
         package_id,
         path,
-        sequence,
+        prepared.sequence,
         len(gathered.refs) - gathered.file_records,
         len(sealed),
         names,
@@ -730,36 +436,6 @@ def _finish_package_file(package_id: uuid.UUID, writing: BackgroundWrite) -> Pat
     except VaultError as exc:
         raise PackageNotWritten(package_id, str(exc).rstrip(".")) from exc
     return writing.path
-
-
-def _holds(path: Path, data: bytes) -> bool:
-    """Is ``path`` already this very file (a package written before)?"""
-    try:
-        if path.stat().st_size != len(data):
-            return False
-        return path.read_bytes() == data
-    except OSError:
-        return False
-
-
-def write_package_file(
-    vault: Vault, package_id: uuid.UUID, to_dir: Path, sealed: bytes, *, overwrite: bool = False
-) -> Path:
-    """Write a recorded package (or receipt) file into ``to_dir``, guarded by
-    ``output_paths``. A file already there with the same bytes is the same package:
-    it is left as it is."""
-    path = to_dir / package_file_name(package_id)
-    try:
-        target = output_paths.check_file(path, vaults=[vault.paths.root], overwrite=overwrite)
-    except OutputExists:
-        if not _holds(path, sealed):
-            raise
-        return path
-    try:
-        output_paths.write_file(target, sealed, vaults=[vault.paths.root], overwrite=overwrite)
-    except VaultError as exc:
-        raise PackageNotWritten(package_id, str(exc).rstrip(".")) from exc
-    return path
 
 
 def write_again(

@@ -128,6 +128,41 @@ def _reviews_since(
     return out
 
 
+def _to_confirm(
+    session: Session, peer: PackagePeer, kind: str, package_ids: Sequence[uuid.UUID] | None
+) -> list[PackageLog]:
+    """The packages of ``kind`` imported from ``peer`` that the receipt confirms."""
+    query = select(PackageLog).where(
+        PackageLog.direction == package_log.IN,
+        PackageLog.kind == kind,
+        PackageLog.peer_id == peer.id,
+    )
+    if package_ids is None:
+        query = query.where(PackageLog.confirmed_at.is_(None))
+    else:
+        query = query.where(PackageLog.id.in_(list(package_ids)))
+    confirmed = list(session.execute(query.order_by(PackageLog.sequence)).scalars())
+    if package_ids is not None and len(confirmed) != len(set(package_ids)):
+        raise NotFound("Not every package named was imported from that runner.")
+    if not confirmed:
+        raise InvalidInput("Every package from that runner is already confirmed.")
+    return confirmed
+
+
+def _last_receipt_at(session: Session, peer: PackagePeer) -> datetime | None:
+    """When this vault last issued a receipt to ``peer`` (None: never)."""
+    return session.execute(
+        select(PackageLog.created_at)
+        .where(
+            PackageLog.direction == package_log.OUT,
+            PackageLog.kind == "receipt",
+            PackageLog.peer_id == peer.id,
+        )
+        .order_by(PackageLog.created_at.desc())
+        .limit(1)
+    ).scalar_one_or_none()
+
+
 def create_receipt(
     vault: Vault,
     scope: Scope,
@@ -144,31 +179,12 @@ def create_receipt(
     own = keys.private_keys(vault)
     with vault.read() as session:
         peer = _runner_peer(session, runner)
-        query = select(PackageLog).where(
-            PackageLog.direction == package_log.IN,
-            PackageLog.kind == kind,
-            PackageLog.peer_id == peer.id,
+        confirmed = _to_confirm(session, peer, kind, package_ids)
+        reviews = (
+            _reviews_since(session, peer, _last_receipt_at(session, peer))
+            if kind == "debriefs"
+            else []
         )
-        if package_ids is None:
-            query = query.where(PackageLog.confirmed_at.is_(None))
-        else:
-            query = query.where(PackageLog.id.in_(list(package_ids)))
-        confirmed = list(session.execute(query.order_by(PackageLog.sequence)).scalars())
-        if package_ids is not None and len(confirmed) != len(set(package_ids)):
-            raise NotFound("Not every package named was imported from that runner.")
-        if not confirmed:
-            raise InvalidInput("Every package from that runner is already confirmed.")
-        last = session.execute(
-            select(PackageLog.created_at)
-            .where(
-                PackageLog.direction == package_log.OUT,
-                PackageLog.kind == "receipt",
-                PackageLog.peer_id == peer.id,
-            )
-            .order_by(PackageLog.created_at.desc())
-            .limit(1)
-        ).scalar_one_or_none()
-        reviews = _reviews_since(session, peer, last) if kind == "debriefs" else []
         recipients = [peer.fingerprint]
         channel = package_log.channel_key(own.fingerprint.hex, recipients)
         sequence, previous = package_log.next_out(session, channel)
@@ -305,6 +321,51 @@ def _apply_review(session: Session, scope: Scope, review: dict[str, Any]) -> Deb
     return debrief.status
 
 
+def _confirm(
+    session: Session, m: Manifest, sender_role: PeerRole, now: datetime
+) -> tuple[int, int, list[uuid.UUID]]:
+    """Mark the packages the receipt names as confirmed: (newly confirmed, already
+    confirmed, ids of the handover packages among them). Refused whole if it names
+    a package this vault did not send to its sender."""
+    confirmed = already = 0
+    handed_over: list[uuid.UUID] = []
+    for entry in m.receipts:
+        sent = session.get(PackageLog, entry.package_id)
+        if sent is None or sent.direction != package_log.OUT or sent.sha256 != entry.sha256:
+            raise UnknownPackage(
+                "The receipt names a package this vault did not send (or with other "
+                "contents); nothing was changed."
+            )
+        if sent.recipients is not None and m.sender not in sent.recipients.split(","):
+            raise UnknownPackage(
+                "The receipt comes from a key that package was not sealed to; nothing was changed."
+            )
+        handover.check_receipt_entry(session, sent, sender_role)
+        if sent.confirmed_at is not None:
+            already += 1
+            continue
+        sent.confirmed_at, sent.confirmed_by, sent.sealed = now, m.package_id, None
+        outgoing_copies.drop(session, sent.id)
+        confirmed += 1
+        if sent.kind == "handover":
+            handed_over.append(sent.id)
+    return confirmed, already, handed_over
+
+
+def _compact(vault: Vault) -> tuple[Notice, ...]:
+    """Rebuild the vault file after a secure delete; a notice if it cannot be yet."""
+    try:
+        vault.compact()
+    except VaultError:  # the receipt and the purge are committed; the rebuild is owed
+        return (
+            Notice(
+                "The confirmed debriefs are deleted, but the vault file could not be "
+                "rebuilt yet (is the disk full?); it is rebuilt at the next unlock."
+            ),
+        )
+    return ()
+
+
 def import_receipt(vault: Vault, scope: Scope, source: PackageSource) -> ReceiptImport:
     """Check the receipt, mark the packages it names as confirmed, apply the
     reviews, then purge per the retention rule. ``source``: the file (refused unread
@@ -325,29 +386,7 @@ def import_receipt(vault: Vault, scope: Scope, source: PackageSource) -> Receipt
         with vault.write() as session:
             arrival = arrival_of(session, verified)
             refuse_if_replayed(arrival)
-            confirmed = already = 0
-            handed_over: list[uuid.UUID] = []
-            for entry in m.receipts:
-                sent = session.get(PackageLog, entry.package_id)
-                if sent is None or sent.direction != package_log.OUT or sent.sha256 != entry.sha256:
-                    raise UnknownPackage(
-                        "The receipt names a package this vault did not send (or with other "
-                        "contents); nothing was changed."
-                    )
-                if sent.recipients is not None and m.sender not in sent.recipients.split(","):
-                    raise UnknownPackage(
-                        "The receipt comes from a key that package was not sealed to; "
-                        "nothing was changed."
-                    )
-                handover.check_receipt_entry(session, sent, verified.sender.role)
-                if sent.confirmed_at is not None:
-                    already += 1
-                    continue
-                sent.confirmed_at, sent.confirmed_by, sent.sealed = now, m.package_id, None
-                outgoing_copies.drop(session, sent.id)
-                confirmed += 1
-                if sent.kind == "handover":
-                    handed_over.append(sent.id)
+            confirmed, already, handed_over = _confirm(session, m, verified.sender.role, now)
             # Confirmed and unchanged before the reviews: an approval changes the
             # record only by what the handler already holds, so it may still go; a
             # return changes it (it has to go out again).
@@ -390,15 +429,7 @@ def import_receipt(vault: Vault, scope: Scope, source: PackageSource) -> Receipt
         raise
     warnings = arrival.warnings
     if purged and rule == "secure_delete":
-        try:
-            vault.compact()
-        except VaultError:  # the receipt and the purge are committed; the rebuild is owed
-            warnings += (
-                Notice(
-                    "The confirmed debriefs are deleted, but the vault file could not be "
-                    "rebuilt yet (is the disk full?); it is rebuilt at the next unlock."
-                ),
-            )
+        warnings += _compact(vault)
     return ReceiptImport(
         m.package_id,
         verified.sender.name,

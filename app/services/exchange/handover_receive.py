@@ -1,0 +1,244 @@
+"""Receiving a handover package (docs/package-format.md, section 7.4), after its
+records were written: the new runner takes the source on (runner assignment, the
+true identity sealed again here, what counts as sent), and the handler records
+that the new runner's key now holds the source. Sending is in ``handover``.
+"""
+
+from __future__ import annotations
+
+import base64
+import uuid
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import delete, select, update
+from sqlalchemy.orm import Session
+
+from app.clock import utc_now
+from app.domain.enums import PeerRole
+from app.domain.scope import Scope
+from app.errors import Notice
+from app.export.errors import MalformedPackage
+from app.export.manifest import Manifest
+from app.models import RunnerAssignment, TrueIdentity
+from app.models.packages import PackageOrigin, PackagePeer, SourceHandover
+from app.services.exchange.handover import IN, SEEN, source_record_ids
+from app.services.records import identity
+from app.vault import audit_chain
+from app.vault.vault import Vault
+
+
+@dataclass(frozen=True)
+class Received:
+    role: str  # "new runner" | "handler"
+    source_id: uuid.UUID
+    identity: bool
+    # For a handler whose vault has not confirmed the new runner's key yet.
+    notice: Notice | None = None
+
+
+def refuse_unless_held_by_sender(session: Session, handover: dict[str, Any], sender: str) -> None:
+    """A handler takes a handover only from the runner its vault says runs the
+    source (or of a source it does not hold yet)."""
+    holder = session.execute(
+        select(PackageOrigin.sender).where(
+            PackageOrigin.record_type == "source",
+            PackageOrigin.record_id == uuid.UUID(handover["source_id"]),
+        )
+    ).scalar_one_or_none()
+    if holder is not None and holder != sender:
+        raise MalformedPackage(
+            "The handover comes from a runner who does not run that source in this vault; "
+            "nothing was imported."
+        )
+
+
+def received(
+    vault: Vault,
+    session: Session,
+    scope: Scope,
+    manifest: Manifest,
+    handover: dict[str, Any],
+    source: dict[str, Any],
+    refs: list[tuple[str, uuid.UUID, int, str]],
+    own_fingerprint: str,
+    receiving_seed: bytes,
+) -> Received:
+    """After ``package_import.apply`` wrote the records (same transaction): the
+    new runner takes the source on (runner assignment, identity, what counts as
+    sent); the handler records that the new runner's key now holds it."""
+    source_id = uuid.UUID(handover["source_id"])
+    compartment_id = uuid.UUID(source["compartment_id"])
+    to_runner = handover["to_runner"]
+    new_runner = to_runner == own_fingerprint
+    got_identity = False
+    if new_runner:
+        _take_on(session, scope, manifest, source_id, compartment_id, refs)
+        if handover["identity"] is not None:
+            _keep_identity(
+                vault,
+                session,
+                scope,
+                manifest,
+                handover,
+                compartment_id,
+                receiving_seed,
+                own_fingerprint,
+            )
+            got_identity = True
+    else:
+        _follow_new_runner(session, manifest, source_id, to_runner)
+    _record_received(session, scope, manifest, handover, source, new_runner)
+    notice = None
+    confirmed_runner = session.execute(
+        select(PackagePeer.id).where(
+            PackagePeer.fingerprint == to_runner,
+            PackagePeer.role == PeerRole.RUNNER,
+            PackagePeer.active.is_(True),
+        )
+    ).first()
+    if not new_runner and confirmed_runner is None:
+        notice = Notice(
+            "The new runner's key is not confirmed in this vault yet: their packages are "
+            "refused until you import it and compare its fingerprint."
+        )
+    return Received("new runner" if new_runner else "handler", source_id, got_identity, notice)
+
+
+def _take_on(
+    session: Session,
+    scope: Scope,
+    manifest: Manifest,
+    source_id: uuid.UUID,
+    compartment_id: uuid.UUID,
+    refs: list[tuple[str, uuid.UUID, int, str]],
+) -> None:
+    """The new runner runs the source from now on."""
+    session.merge(RunnerAssignment(source_id=source_id, alias_id=scope.alias_id, is_primary=True))
+    # What the handover carried counts as sent from here: the next package
+    # numbers a changed record as the next version, an unchanged one not at all.
+    raw = session.connection().connection.dbapi_connection
+    assert raw is not None
+    raw.executemany(
+        "INSERT OR REPLACE INTO exported_record (record_type, record_id, version, sha256, "
+        "package_id, compartment_id, format) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [
+            (
+                t,
+                rid.hex,
+                version,
+                sha,
+                manifest.package_id.hex,
+                compartment_id.hex,
+                manifest.version,
+            )
+            for t, rid, version, sha in refs
+        ],
+    )
+
+
+def _keep_identity(
+    vault: Vault,
+    session: Session,
+    scope: Scope,
+    manifest: Manifest,
+    handover: dict[str, Any],
+    compartment_id: uuid.UUID,
+    receiving_seed: bytes,
+    own_fingerprint: str,
+) -> None:
+    """The true identity, sealed to this vault's receiving key, sealed here as this
+    vault seals its own."""
+    source_id = uuid.UUID(handover["source_id"])
+    sealed = identity.seal_received(
+        vault,
+        source_id,
+        base64.b64decode(handover["identity"]),
+        receiving_seed,
+        identity.handover_info(manifest.package_id, source_id, own_fingerprint),
+    )
+    if sealed is None:
+        raise MalformedPackage(
+            "The true identity in the handover does not open with this vault's key; "
+            "nothing was imported."
+        )
+    session.execute(delete(TrueIdentity).where(TrueIdentity.source_id == source_id))
+    session.add(TrueIdentity(source_id=source_id, compartment_id=compartment_id, sealed=sealed))
+    audit_chain.append(
+        session,
+        scope.actor,
+        "identity.received",
+        record_type="source",
+        record_id=source_id,
+        compartment_id=compartment_id,
+        detail={"handover_package": manifest.package_id.hex, "from": manifest.sender},
+    )
+
+
+def _follow_new_runner(
+    session: Session, manifest: Manifest, source_id: uuid.UUID, to_runner: str
+) -> None:
+    """From now on the new runner's key is the one that may change the source and
+    its records here; the old runner's may not."""
+    for record_type, ids in source_record_ids(session, source_id).items():
+        for start in range(0, len(ids), 500):
+            session.execute(
+                update(PackageOrigin)
+                .where(
+                    PackageOrigin.record_type == record_type,
+                    PackageOrigin.record_id.in_(
+                        [uuid.UUID(hex=i) for i in ids[start : start + 500]]
+                    ),
+                    PackageOrigin.sender == manifest.sender,
+                )
+                .values(sender=to_runner)
+            )
+
+
+def _record_received(
+    session: Session,
+    scope: Scope,
+    manifest: Manifest,
+    handover: dict[str, Any],
+    source: dict[str, Any],
+    new_runner: bool,
+) -> None:
+    source_id = uuid.UUID(handover["source_id"])
+    compartment_id = uuid.UUID(source["compartment_id"])
+    to_runner = handover["to_runner"]
+    session.add(
+        SourceHandover(
+            package_id=manifest.package_id,
+            direction=IN if new_runner else SEEN,
+            source_id=source_id,
+            codename=source["codename"],
+            from_runner=manifest.sender,
+            to_runner=to_runner,
+            to_name=_peer_name(session, to_runner)[:200],
+            from_compartment_id=compartment_id,
+            compartment_id=compartment_id,
+            identity=handover["identity"] is not None,
+            created_at=utc_now(),
+        )
+    )
+    audit_chain.append(
+        session,
+        scope.actor,
+        "source.taken_over" if new_runner else "source.runner_changed",
+        record_type="source",
+        record_id=source_id,
+        compartment_id=compartment_id,
+        detail={
+            "handover_package": manifest.package_id.hex,
+            "from": manifest.sender,
+            "to": to_runner,
+            "identity": handover["identity"] is not None,
+        },
+    )
+
+
+def _peer_name(session: Session, fingerprint: str) -> str:
+    name = session.execute(
+        select(PackagePeer.name).where(PackagePeer.fingerprint == fingerprint)
+    ).scalar_one_or_none()
+    return name or ""
