@@ -35,6 +35,25 @@ def _isolated_home(
     return home
 
 
+@pytest.fixture(autouse=True)
+def _gui_thread_collection(request: pytest.FixtureRequest) -> Iterator[None]:
+    """A test with Qt widgets collects garbage on the GUI thread only, as the app
+    does (app/ui/gui_gc.py): a collection in a worker thread may delete Qt objects
+    there and crash the test process."""
+    if "qtbot" not in request.fixturenames:
+        yield
+        return
+    request.getfixturevalue("qapp")
+    from app.ui.gui_gc import GuiThreadCollector
+
+    collector = GuiThreadCollector()
+    try:
+        yield
+    finally:
+        collector.stop()
+        collector.deleteLater()
+
+
 @pytest.fixture
 def vault_dir(tmp_path: Path) -> Path:
     return factory.make_vault(tmp_path / "vault")

@@ -91,6 +91,11 @@ def _arguments(vault: Path, pp: Path, tmp: Path) -> dict[tuple[str, ...], list[s
         ("report", "approvals"): [*base, *alias],
         ("report", "approve"): [some_id, *base, *alias],
         ("report", "reject"): [some_id, *base, *alias, "--note", "not like this"],
+        ("show", "source"): ["KEEPER", *base, *alias],
+        ("source", "close"): ["KEEPER", *base, *alias, "--reason", "no longer run"],
+        ("source", "handover"): ["KEEPER", *base, *alias, "--to-runner", "nobody",
+                                 "--to", str(out)],
+        ("source", "handovers"): [*base, *alias],
     }  # fmt: skip
 
 

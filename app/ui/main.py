@@ -14,6 +14,7 @@ from app.services.admin import local_config
 from app.services.reports import printing
 from app.ui import i18n, single_instance, style
 from app.ui.controller import AppController
+from app.ui.gui_gc import GuiThreadCollector
 
 
 def run(argv: Sequence[str] | None = None) -> int:
@@ -43,6 +44,7 @@ def run(argv: Sequence[str] | None = None) -> int:
     server = single_instance.InstanceServer(name)
     server.listen()
     style.apply(app)
+    collector = GuiThreadCollector(app)  # Qt objects freed on their own thread only
     i18n.install(app, local_config.load().language)
     controller = AppController(vault_path, demo_vault=args.demo)
     server.wake_requested.connect(controller.bring_back)
@@ -51,3 +53,4 @@ def run(argv: Sequence[str] | None = None) -> int:
         return app.exec()
     finally:
         server.close()
+        collector.stop()

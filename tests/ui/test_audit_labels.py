@@ -217,7 +217,7 @@ def _lock_reasons() -> set[str]:
 
 
 def _arrivals() -> set[str]:
-    source = (APP / "services/package_log.py").read_text(encoding="utf-8")
+    source = (APP / "services/exchange/package_log.py").read_text(encoding="utf-8")
     return set(re.findall(r'Arrival\(\s*"([^"]+)"', source)) | set(
         re.findall(r'status = "([^"]+)"', source)
     )
