@@ -16,7 +16,7 @@ import pytest
 from app.domain.scope import Scope
 from app.services.admin import aliases
 from app.vault.vault import Vault
-from tests import factory
+from tests.helpers import factory
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

@@ -15,7 +15,7 @@ from app.services.admin import vaults
 from app.vault import attempts
 from app.vault.attempts import MAX_DELAY_SECONDS
 from app.vault.vault import Vault
-from tests import factory
+from tests.helpers import factory
 
 NOW = datetime(2026, 12, 6, 12, 0, tzinfo=UTC)
 

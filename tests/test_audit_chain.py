@@ -16,7 +16,7 @@ from app.services.admin import aliases
 from app.services.admin.check import check_vault
 from app.vault.engine import connect_raw
 from app.vault.vault import Vault
-from tests import factory
+from tests.helpers import factory
 
 
 def _raw_key(vault_dir: Path) -> SecretBytes:

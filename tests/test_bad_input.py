@@ -17,7 +17,7 @@ from app.services.admin import aliases
 from app.services.admin.check import check_vault
 from app.services.records import debriefs, search
 from app.vault.vault import Vault
-from tests import factory
+from tests.helpers import factory
 
 
 def snapshot(root: Path) -> dict[str, tuple[str, int]]:

@@ -15,7 +15,7 @@ from app.vault import audit_chain
 from app.vault.audit_chain import SYSTEM
 from app.vault.checkpoint import THRESHOLD_BYTES
 from app.vault.vault import Vault
-from tests import factory
+from tests.helpers import factory
 
 
 def _big_write(vault: Vault, events: int = 1500) -> None:

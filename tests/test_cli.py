@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from app.cli import main
-from tests import factory
+from tests.helpers import factory
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:

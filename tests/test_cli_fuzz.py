@@ -63,7 +63,7 @@ from app.services.exchange import keys, package_receive, packages, receipts
 from app.services.reports import Selection
 from app.vault.engine import connect_raw
 from app.vault.vault import Vault
-from tests import factory
+from tests.helpers import factory
 
 EXIT_BUG = 70
 SKIPPED = {("gui",): "starts the desktop app and waits for its user"}

@@ -20,7 +20,7 @@ from app.domain.enums import PeerRole, Role
 from app.services.admin import aliases
 from app.services.exchange import keys
 from app.vault.vault import Vault
-from tests import factory
+from tests.helpers import factory
 
 ANCHOR_WARNING = "veldboek: warning: The audit log does not match its anchor ("
 PAGE = 4096

@@ -15,7 +15,7 @@ from app.services.admin import audit
 from app.services.records import debriefs, sources
 from app.services.records.debriefs import DebriefContent
 from app.vault.vault import Vault
-from tests import factory
+from tests.helpers import factory
 
 
 @pytest.fixture

@@ -16,7 +16,7 @@ from app.models import Source
 from app.vault import engine
 from app.vault.audit_chain import SYSTEM
 from app.vault.vault import Vault
-from tests import factory
+from tests.helpers import factory
 
 ALREADY = "already holds the demo data"
 # Or, when the other one has not got that far: busy writing, or still making the vault.

@@ -10,8 +10,8 @@ from app.services.admin import aliases
 from app.services.demo_data import generator as demo
 from app.services.records import search
 from app.vault.vault import Vault
-from tests import factory
-from tests.search_index import index_state, triggers
+from tests.helpers import factory
+from tests.helpers.search_index import index_state, triggers
 
 
 def test_the_demo_index_is_what_the_triggers_make(tmp_path: Path) -> None:

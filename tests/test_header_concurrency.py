@@ -27,7 +27,7 @@ from app.services.records import identity
 from app.services.views import IdentityFields
 from app.vault.header import SLOT_DATABASE, SLOT_IDENTITY, read_header
 from app.vault.vault import Vault, passphrase_bytes
-from tests import factory
+from tests.helpers import factory
 
 TRIALS = 20
 REPO = Path(__file__).resolve().parent.parent

@@ -24,7 +24,7 @@ from app.services.admin.check import check_vault
 from app.vault.folder_lock import folder_lock
 from app.vault.header import SLOT_DATABASE, VaultHeader, read_header
 from app.vault.vault import Vault, passphrase_bytes
-from tests import factory
+from tests.helpers import factory
 
 REPO = Path(__file__).resolve().parent.parent
 NEW = "the passphrase of the moment"

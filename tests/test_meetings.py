@@ -19,7 +19,7 @@ from app.services.admin import aliases, audit
 from app.services.records import attachments, debriefs, meetings, search, sources
 from app.services.records.debriefs import DebriefContent
 from app.vault.vault import Vault
-from tests import factory
+from tests.helpers import factory
 from tests.packages.conftest import PNG
 
 

@@ -20,7 +20,7 @@ from app.services.records import debriefs, search
 from app.vault import migrate
 from app.vault.engine import make_engine
 from app.vault.vault import Vault
-from tests import factory
+from tests.helpers import factory
 
 VERSIONS = migrate.MIGRATIONS_DIR / "versions"
 

@@ -29,7 +29,7 @@ from app.vault import engine as engine_module
 from app.vault import migrate
 from app.vault import vault as vault_module
 from app.vault.vault import Vault, create_vault
-from tests import factory
+from tests.helpers import factory
 
 # -- the rule ---------------------------------------------------------------------------
 

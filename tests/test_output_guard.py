@@ -22,7 +22,7 @@ from app.domain.enums import PeerRole, Role
 from app.services.admin import aliases
 from app.services.exchange import keys, packages
 from app.vault.vault import Vault
-from tests import factory
+from tests.helpers import factory
 from tests.packages.conftest import HANDLER
 
 VAULT_FILES = ("vault.db", "vault.header", "vault.db-wal")

@@ -41,8 +41,8 @@ from app.ui.session import AppSession
 from app.ui.workers import TaskRunner
 from app.vault import audit_chain
 from app.vault.vault import Vault
-from tests import factory
-from tests.paging import Expected, log_entry, scroll_to_end, times_bound_as_stored
+from tests.helpers import factory
+from tests.helpers.paging import Expected, log_entry, scroll_to_end, times_bound_as_stored
 
 DAY = datetime(2026, 3, 4, tzinfo=UTC)
 MIDNIGHT = datetime(2026, 3, 5, tzinfo=UTC)

@@ -7,7 +7,7 @@ statuses, authors, contact kinds and item counts that tie), audit events, packag
 log entries and a page size; times are drawn to tie: many rows at the identical
 microsecond, rows a microsecond apart across midnight, rows on the same day.
 Expected lists are computed here, from the stored rows and the memberships, with
-Python's own ordering of datetimes, strings and UUIDs (tests/paging.py). The
+Python's own ordering of datetimes, strings and UUIDs (tests/helpers/paging.py). The
 screens are sorted as a user does, through the header's sort indicator (a click
 sets it), and scrolled to the end. Every statement the lists run is watched for a
 time bound in any form but the stored one.
@@ -51,8 +51,8 @@ from app.ui.session import AppSession
 from app.ui.workers import TaskRunner
 from app.vault import audit_chain
 from app.vault.vault import Vault
-from tests import factory
-from tests.paging import (
+from tests.helpers import factory
+from tests.helpers.paging import (
     AUDIT_KEYS,
     LOG_KEYS,
     Expected,

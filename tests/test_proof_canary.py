@@ -32,7 +32,7 @@ CHILD = textwrap.dedent(
     from app.services.views import IdentityFields
     from app.vault import engine as vault_engine
     from app.vault.vault import Vault
-    from tests import factory
+    from tests.helpers import factory
 
     marker, root = sys.argv[1], Path(sys.argv[2])
     needles = [marker.encode("utf-8"), marker.encode("utf-16-le"), marker.lower().encode()]

@@ -19,7 +19,7 @@ from sqlalchemy import select
 from app.models import Debrief
 from app.services.admin.check import check_vault
 from app.vault.vault import Vault
-from tests import factory
+from tests.helpers import factory
 
 TRIALS = 20
 
@@ -32,7 +32,7 @@ WRITER = textwrap.dedent(
     from app.services.records import debriefs
     from app.services.records.debriefs import DebriefContent
     from app.vault.vault import Vault
-    from tests import factory
+    from tests.helpers import factory
 
     root = Path(sys.argv[1])
     n = 0

@@ -114,7 +114,7 @@ lock.lock("test")
 
 @pytest.mark.slow
 def test_gui_opens_no_socket(guarded_env: dict[str, str], tmp_path: Path) -> None:
-    from tests import factory
+    from tests.helpers import factory
 
     root = factory.make_vault(tmp_path / "vault")
     env = dict(guarded_env, QT_QPA_PLATFORM="offscreen")
@@ -236,7 +236,7 @@ def test_gui_entry_point_under_strace_opens_no_inet_socket(
 ) -> None:
     from app.services.demo_data import generator as demo
     from app.vault.vault import Vault
-    from tests import factory
+    from tests.helpers import factory
 
     root = factory.make_vault(tmp_path / "vault")
     with Vault.open(root, factory.PASSPHRASE) as vault:

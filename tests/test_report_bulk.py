@@ -35,7 +35,7 @@ from app.services.reports.internal_report import internal_body
 from app.services.reports.sanitise import sanitised_body
 from app.services.views import DebriefView
 from app.vault.vault import Vault
-from tests import factory
+from tests.helpers import factory
 from tests.test_report_support import pages_text
 
 STAMP_TIME = datetime(2026, 12, 1, 10, 0, tzinfo=UTC)

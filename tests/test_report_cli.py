@@ -13,7 +13,7 @@ from app.services.admin import aliases
 from app.services.records import sources
 from app.services.views import IdentityFields
 from app.vault.vault import Vault
-from tests import factory
+from tests.helpers import factory
 from tests.test_report_support import pages_text
 
 

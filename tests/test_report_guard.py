@@ -25,7 +25,7 @@ from app.services.reports.sanitise import (
 )
 from app.services.views import IdentityFields
 from app.vault.vault import Vault
-from tests import factory
+from tests.helpers import factory
 
 CLEAN = "Goods are reportedly stored at a garage."
 

@@ -34,7 +34,7 @@ from app.services.admin import aliases
 from app.services.records import debriefs
 from app.services.reports import IssuedPdf, Selection
 from app.vault.vault import Vault
-from tests import factory
+from tests.helpers import factory
 from tests.test_report_support import (
     PAGE_OF,
     TIME_OF_DAY,

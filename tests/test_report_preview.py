@@ -25,8 +25,8 @@ from app.services.reports import IssuedPdf, Selection, printing
 from app.ui import report_preview
 from app.ui.report_preview import PreviewInfo, ReportPreviewDialog
 from app.vault.vault import Vault
-from tests import factory
-from tests.ui.boxes import RETURN, answering, shown_error
+from tests.helpers import factory
+from tests.helpers.boxes import RETURN, answering, shown_error
 
 
 @pytest.fixture

@@ -25,7 +25,7 @@ from app.services.records import debriefs, sources, tasking
 from app.services.records.debriefs import DebriefContent, ItemDraft
 from app.services.reports import Selection
 from app.vault.vault import Vault
-from tests import factory
+from tests.helpers import factory
 
 DOCS = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
 WRITE = os.environ.get("VELDBOEK_SCREENSHOTS") == "1"

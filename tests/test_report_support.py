@@ -18,7 +18,7 @@ from app.services.demo_data import generator as demo
 from app.services.records import identity, sources
 from app.services.reports.sanitise import fold
 from app.vault.vault import Vault
-from tests import factory
+from tests.helpers import factory
 
 RUNNERS = ("Valk", "Reiger", "Uil")
 PAGE_OF = re.compile(r"Page (\d+) of (\d+)")

@@ -23,7 +23,7 @@ from app.services.admin import aliases
 from app.services.records import debriefs, sources
 from app.services.reports import Selection, VerifyResult
 from app.vault.vault import Vault
-from tests import factory
+from tests.helpers import factory
 from tests.test_report_support import pages_text
 
 

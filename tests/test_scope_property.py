@@ -46,7 +46,7 @@ from app.services.records import (
 from app.services.reports import Selection
 from app.services.views import ReminderKind
 from app.vault.vault import Vault
-from tests import factory
+from tests.helpers import factory
 
 SHARED_NAMES = ("Dirk Bakker", "Sanne Visser", "Grey Transporter")
 

@@ -14,7 +14,7 @@ from app.models import CompartmentMember, Source
 from app.services.admin import aliases
 from app.services.records import debriefs, search, sources
 from app.vault.vault import Vault
-from tests import factory
+from tests.helpers import factory
 
 
 def test_narrow_and_broad_plans_agree(

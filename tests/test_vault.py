@@ -22,7 +22,7 @@ from app.vault import attempts
 from app.vault.device_secret import SERVICE, KeyringStore
 from app.vault.header import read_header
 from app.vault.vault import Vault, create_vault
-from tests import factory
+from tests.helpers import factory
 
 
 class MemoryKeyring:

@@ -729,7 +729,7 @@ WRITER = textwrap.dedent(
     from pathlib import Path
     from app.services.admin import aliases, vaults
     from app.services.records import sources
-    from tests import factory
+    from tests.helpers import factory
     root, passphrase = Path(sys.argv[1]), sys.argv[2]
     n = 0
     while True:
@@ -872,7 +872,7 @@ CANARY = textwrap.dedent(
     from app.services.admin import aliases, vaults
     from app.services.records import debriefs, identity, search, sources
     from app.services.views import IdentityFields
-    from tests import factory
+    from tests.helpers import factory
     marker, root = sys.argv[1], Path(sys.argv[2])
     factory.make_vault(root)
     vault = vaults.unlock(root, factory.PASSPHRASE)

@@ -7,7 +7,7 @@ screen of the given size) unless a platform is set; under a real X server (or
 Xvfb) use QT_QPA_PLATFORM=xcb. Writes
 <DIR>/<lang>-<screen>.png (default docs/screenshots, 1366x768, both languages),
 the main window at the given size and each dialog at its own size, capped to it.
-Prints what does not fit the screen (tests/ui/fit.py), as the test does.
+Prints what does not fit the screen (tests/helpers/fit.py), as the test does.
 """
 
 from __future__ import annotations
@@ -50,8 +50,8 @@ from app.ui.pages.settings import SettingsPage  # noqa: E402
 from app.ui.pages.sources import SourcesPage  # noqa: E402
 from app.ui.workers import TaskRunner  # noqa: E402
 from app.vault.vault import Vault  # noqa: E402
-from tests import factory  # noqa: E402
-from tests.ui.fit import problems  # noqa: E402
+from tests.helpers import factory  # noqa: E402
+from tests.helpers.fit import problems  # noqa: E402
 
 OUT = ROOT / "docs" / "screenshots"
 

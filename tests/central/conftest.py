@@ -24,8 +24,8 @@ from app.central import setup
 from app.central.cluster import binaries, embedded
 from app.central.errors import ClusterError
 from app.central.place import Place
-from tests import factory
-from tests.central.fleet import Fleet, make_fleet
+from tests.helpers import factory
+from tests.helpers.central_fleet import Fleet, make_fleet
 
 PASSPHRASE = "central passphrase for the tests"
 

@@ -17,8 +17,8 @@ from app.central import place as places
 from app.central.cluster import binaries
 from app.central.place import Place
 from tests.central.conftest import PASSPHRASE, Cluster
-from tests.central.fleet import Fleet
-from tests.central.helpers import run
+from tests.helpers.central import run
+from tests.helpers.central_fleet import Fleet
 
 
 def _pg(tool: str, url: str, *args: str) -> None:

@@ -17,8 +17,8 @@ from sqlalchemy import Connection, text
 from app.central import access, reading, store
 from app.central.place import Place
 from tests.central.conftest import PASSPHRASE
-from tests.central.fleet import Fleet
-from tests.central.helpers import run
+from tests.helpers.central import run
+from tests.helpers.central_fleet import Fleet
 
 TEAM_TABLES = (
     "packages",

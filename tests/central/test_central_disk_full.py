@@ -19,8 +19,8 @@ from app.central import place as places
 from app.central.cluster import embedded
 from app.central.place import Place
 from tests.central.conftest import PASSPHRASE, Cluster
-from tests.central.fleet import Fleet
 from tests.central.test_central_races import ROOT, snapshot
+from tests.helpers.central_fleet import Fleet
 
 SIZE = "1200k"  # room for the first of Oost's packages (about 720 KB), not the second
 

@@ -19,9 +19,9 @@ from app.export import package
 from app.services.exchange import keys
 from app.services.exchange.package_records import record_hash
 from tests.central.conftest import PASSPHRASE
-from tests.central.fleet import Fleet, Runner
-from tests.central.helpers import run
 from tests.central.test_central_ingest import counts
+from tests.helpers.central import run
+from tests.helpers.central_fleet import Fleet, Runner
 
 
 def _reseal(

@@ -15,8 +15,8 @@ from sqlalchemy import text
 from app.central import store
 from app.central.place import Place
 from tests.central.conftest import PASSPHRASE
-from tests.central.fleet import Fleet
-from tests.central.helpers import Result, run
+from tests.helpers.central import Result, run
+from tests.helpers.central_fleet import Fleet
 
 COUNTED = (
     "packages",

@@ -22,9 +22,9 @@ from app.central.schema import migrate
 from app.errors import WrongPassphrase
 from app.services.exchange import keys
 from app.vault.vault import Vault
-from tests import factory
 from tests.central.conftest import PASSPHRASE, Cluster
-from tests.central.helpers import run
+from tests.helpers import factory
+from tests.helpers.central import run
 
 
 def _free_port() -> int:

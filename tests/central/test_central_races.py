@@ -23,7 +23,7 @@ from app.central import place as places
 from app.central import store
 from app.central.place import Place
 from tests.central.conftest import PASSPHRASE, Cluster
-from tests.central.fleet import Fleet
+from tests.helpers.central_fleet import Fleet
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -14,8 +14,8 @@ from app.central.place import Place
 from app.models.packages import PackageLog
 from app.services.exchange import package_log, receipts
 from tests.central.conftest import PASSPHRASE
-from tests.central.fleet import Fleet
-from tests.central.helpers import run
+from tests.helpers.central import run
+from tests.helpers.central_fleet import Fleet
 
 
 def _db(place: Place) -> tuple[str, str]:

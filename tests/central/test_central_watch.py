@@ -12,8 +12,8 @@ from sqlalchemy import text
 from app.central import central_keys, dropfolder, ingest, store
 from app.central.place import Place
 from tests.central.conftest import PASSPHRASE
-from tests.central.fleet import Fleet
-from tests.central.helpers import run
+from tests.helpers.central import run
+from tests.helpers.central_fleet import Fleet
 
 
 def _watcher(place: Place, folder: Path) -> tuple[store.Store, dropfolder.Watcher]:

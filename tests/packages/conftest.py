@@ -23,7 +23,7 @@ from app.services.records import attachments, contacts, debriefs, tasking
 from app.services.records.contacts import ContactDraft
 from app.services.records.debriefs import DebriefContent
 from app.vault.vault import Vault
-from tests import factory
+from tests.helpers import factory
 
 HANDLER = "Havik"
 

@@ -44,7 +44,7 @@ from app.services.exchange.package_import import ConflictingRecords
 from app.services.records import attachments, debriefs
 from app.services.records.debriefs import DebriefContent
 from app.vault.vault import Vault
-from tests import factory
+from tests.helpers import factory
 from tests.packages.conftest import (
     HANDLER,
     Pair,

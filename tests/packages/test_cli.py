@@ -16,7 +16,7 @@ from app.domain.enums import Role
 from app.models import Debrief
 from app.services.admin import aliases
 from app.vault.vault import Vault
-from tests import factory
+from tests.helpers import factory
 from tests.packages.conftest import HANDLER
 
 

@@ -23,7 +23,7 @@ from app.services.admin import aliases
 from app.services.exchange import package_receive, packages, whole_file
 from app.services.records import closing, reminders, sources, tasking
 from app.vault.vault import Vault
-from tests import factory
+from tests.helpers import factory
 from tests.packages.conftest import Pair, Party, rich_debrief
 
 REASON = "Source moved abroad; no longer in a position to report."

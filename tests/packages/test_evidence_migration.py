@@ -18,7 +18,7 @@ from app.services.admin import check
 from app.services.exchange import package_evidence
 from app.services.records import record_versions
 from app.vault import migrate
-from tests import factory
+from tests.helpers import factory
 from tests.packages.conftest import Pair, submitted_debriefs
 from tests.packages.test_import_tables_migration import kept_events, send
 

@@ -26,7 +26,7 @@ from app.models.packages import PackageLog
 from app.services.exchange import keys, package_receive, packages, receipts
 from app.services.files import user_files
 from app.services.records import attachments, debriefs
-from tests import factory
+from tests.helpers import factory
 from tests.packages.conftest import Pair, debrief_rows, submitted_debriefs
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -42,7 +42,7 @@ from app.services.exchange import (
 )
 from app.services.records import identity, welfare
 from app.services.views import IdentityFields
-from tests import factory
+from tests.helpers import factory
 from tests.packages.conftest import HANDLER, Party, introduce, open_party, rich_debrief
 
 NEW_RUNNER = "Specht"

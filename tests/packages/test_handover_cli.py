@@ -15,7 +15,7 @@ from app.services.admin import aliases
 from app.services.records import identity
 from app.services.views import IdentityFields
 from app.vault.vault import Vault
-from tests import factory
+from tests.helpers import factory
 from tests.packages.conftest import HANDLER
 from tests.packages.test_cli import cli
 

@@ -34,7 +34,7 @@ from app.services.admin.check import check_vault
 from app.services.exchange import keys, package_receive, unwritten_packages
 from app.vault import engine
 from app.vault.vault import Vault
-from tests import factory
+from tests.helpers import factory
 from tests.packages.conftest import HANDLER
 
 REPO = Path(__file__).resolve().parent.parent.parent

@@ -90,7 +90,7 @@ def test_two_keys_never_go_by_one_name_whatever_its_case(tmp_path: Path) -> None
     from app.domain.enums import PeerRole, Role
     from app.errors import InvalidInput
     from app.services.exchange import keys
-    from tests import factory
+    from tests.helpers import factory
 
     handler_root = factory.make_vault(tmp_path / "h", alias="Havik", role=Role.HANDLER)
     bundles = []

@@ -28,7 +28,7 @@ from app.services.exchange.receipts import UnknownPackage
 from app.services.records import debriefs, search, sources
 from app.vault import engine, migrate
 from app.vault.vault import META_COMPACTION_OWED, Vault, owe_compaction
-from tests import factory
+from tests.helpers import factory
 from tests.packages.conftest import (
     Pair,
     Party,

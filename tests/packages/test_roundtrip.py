@@ -29,7 +29,7 @@ from app.services.exchange import (
 from app.services.records import attachments, debriefs, record_versions, search
 from app.vault import atomic
 from app.vault.vault import Vault
-from tests import factory
+from tests.helpers import factory
 from tests.packages.conftest import (
     PNG,
     Pair,

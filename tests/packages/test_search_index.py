@@ -11,9 +11,9 @@ from app.errors import PackageError
 from app.services.exchange import package_receive, packages
 from app.services.records import debriefs, search
 from app.vault import search_bulk
-from tests import factory
+from tests.helpers import factory
+from tests.helpers.search_index import index_state, triggers
 from tests.packages.conftest import Pair, Party, rich_debrief, submitted_debriefs
-from tests.search_index import index_state, triggers
 
 
 def _index(party: Party) -> tuple[list[tuple[object, ...]], list[tuple[object, ...]], int]:

@@ -18,7 +18,7 @@ from app.models import Source
 from app.services import reports
 from app.services.exchange import package_receive, packages
 from app.services.records import debriefs, search, sources, tasking
-from tests import factory
+from tests.helpers import factory
 from tests.packages.conftest import Pair, Party, debrief_rows, introduce, open_party, rich_debrief
 
 

@@ -23,7 +23,7 @@ from app.errors import PackageError
 from app.export import canonical, container, package
 from app.export.errors import MalformedPackage, RecipientMismatch, UnsupportedVersion
 from app.services.exchange import keys, package_receive, packages
-from tests import factory
+from tests.helpers import factory
 from tests.packages.conftest import Pair, Party, introduce, open_party, rich_debrief
 
 # Everything an import writes besides the audit log.

@@ -30,7 +30,7 @@ from app.services.exchange import (
 )
 from app.services.records import debriefs, identity
 from app.vault import audit_chain
-from tests import factory
+from tests.helpers import factory
 from tests.packages.conftest import Party, open_party
 
 VECTORS = Path(__file__).resolve().parents[2] / "docs" / "package-vectors"

@@ -25,7 +25,7 @@ from app.services.exchange.package_import import ConflictingRecords
 from app.services.records import debriefs, identity, record_versions, sources, tasking, welfare
 from app.services.records.sources import SourceDraft
 from app.services.views import IdentityFields
-from tests import factory
+from tests.helpers import factory
 from tests.packages.conftest import Pair, Party, rich_debrief
 
 IDENTITY_MARKER = "Johanna Ziekenhuisstraat-QX9"

@@ -17,7 +17,7 @@ from app.services.demo_data import generator as demo
 from app.ui.controller import AppController
 from app.ui.main_window import MainWindow
 from app.vault.vault import Vault
-from tests import factory
+from tests.helpers import factory
 
 
 @pytest.fixture(scope="session")

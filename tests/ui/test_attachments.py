@@ -16,9 +16,9 @@ from app.services.records import attachments
 from app.ui.attachments_box import ImageViewer
 from app.ui.main_window import MainWindow
 from app.ui.pages.settings import SettingsPage
-from tests import factory
+from tests.helpers import factory
+from tests.helpers.boxes import confirm
 from tests.packages.conftest import PNG
-from tests.ui.boxes import confirm
 
 
 def test_attach_view_and_remove_a_file(

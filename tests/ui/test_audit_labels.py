@@ -41,7 +41,7 @@ from app.services.reports import VerifyResult
 from app.ui import audit_labels, i18n
 from app.ui.main_window import MainWindow
 from app.ui.pages.audit import AuditPage
-from tests import factory
+from tests.helpers import factory
 
 APP = Path(__file__).resolve().parents[2] / "app"
 

@@ -17,8 +17,8 @@ from app.ui.dialogs.source_form import SourceDialog
 from app.ui.main_window import MainWindow
 from app.ui.pages.sources import SourcesPage
 from app.ui.source_file import SourceFileView
-from tests import factory
-from tests.ui.boxes import confirm, confirmation
+from tests.helpers import factory
+from tests.helpers.boxes import confirm, confirmation
 
 LEFT = Qt.MouseButton.LeftButton
 REASON = "Source moved abroad."

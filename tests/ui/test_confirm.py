@@ -25,9 +25,9 @@ from app.ui.main_window import MainWindow
 from app.ui.pages.packages import PackagesPage
 from app.ui.pages.reports import ReportsPage
 from app.ui.pages.sources import SourcesPage
-from tests import factory
+from tests.helpers import factory
+from tests.helpers.boxes import RETURN, answering, confirm, confirmation
 from tests.packages.conftest import PNG, open_party
-from tests.ui.boxes import RETURN, answering, confirm, confirmation
 
 LEFT = Qt.MouseButton.LeftButton
 

@@ -19,7 +19,7 @@ from app.services.admin import aliases
 from app.ui import i18n
 from app.ui.controller import AppController
 from app.vault.vault import Vault
-from tests import factory
+from tests.helpers import factory
 from tests.ui.conftest import unlock
 
 PAGE = 4096

@@ -76,7 +76,7 @@ from app.ui.session import AppSession
 from app.ui.unlock_dialog import UnlockDialog
 from app.ui.workers import TaskRunner
 from app.vault.vault import Vault
-from tests import factory
+from tests.helpers import factory
 
 ENTER = Qt.Key.Key_Return
 

@@ -56,8 +56,8 @@ from app.ui.pages.settings import ChangePassphraseDialog
 from app.ui.pages.sources import SourcesPage
 from app.ui.widgets import money
 from app.ui.workers import TaskRunner
-from tests import factory
-from tests.ui.boxes import confirm, confirmation
+from tests.helpers import factory
+from tests.helpers.boxes import confirm, confirmation
 from tests.ui.conftest import unlock
 
 # Words of the English interface that have a different Dutch translation; none may

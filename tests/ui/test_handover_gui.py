@@ -21,9 +21,9 @@ from app.services.views import IdentityFields
 from app.ui.controller import AppController
 from app.ui.dialogs.handover import HandoverDialog
 from app.ui.pages.sources import SourcesPage
-from tests import factory
+from tests.helpers import factory
+from tests.helpers.boxes import confirm
 from tests.packages.conftest import Party, open_party
-from tests.ui.boxes import confirm
 from tests.ui.conftest import unlock
 from tests.ui.test_packages_page import packages_page, show_tab
 

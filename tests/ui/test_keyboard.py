@@ -29,7 +29,7 @@ from app.ui.pages.debriefs import CONTACT_ORDER, STATUS_ORDER, DebriefsPage
 from app.ui.pages.search import SearchPage
 from app.ui.pages.sources import SourcesPage
 from app.ui.table_models import ROW_ROLE
-from tests import factory
+from tests.helpers import factory
 from tests.ui.conftest import unlock
 
 LEFT = Qt.MouseButton.LeftButton

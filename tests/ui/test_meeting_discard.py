@@ -20,8 +20,8 @@ from app.ui import meeting_mode
 from app.ui.main_window import MainWindow
 from app.ui.meeting_mode import MeetingView
 from app.ui.pages.sources import SourcesPage
-from tests import factory
-from tests.ui.boxes import confirmation
+from tests.helpers import factory
+from tests.helpers.boxes import confirmation
 
 LEFT = Qt.MouseButton.LeftButton
 

@@ -18,7 +18,7 @@ from app.ui.main_window import MainWindow
 from app.ui.pages.debriefs import DebriefsPage
 from app.ui.table_models import Column, IdPage, LazyIdModel, RowsModel
 from app.vault.vault import Vault
-from tests import factory
+from tests.helpers import factory
 
 FATAL = QAbstractItemModelTester.FailureReportingMode.Fatal
 

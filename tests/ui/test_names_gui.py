@@ -18,7 +18,7 @@ from app.ui.dialogs.source_form import SourceDialog
 from app.ui.main_window import MainWindow
 from app.ui.packages.key_dialog import AddKeyDialog
 from app.vault.vault import Vault
-from tests import factory
+from tests.helpers import factory
 from tests.ui.test_screens import active_dialog, click, sources_page
 
 

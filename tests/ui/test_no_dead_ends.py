@@ -31,7 +31,7 @@ from app.ui.packages.key_dialog import AddKeyDialog
 from app.ui.pages.packages import PackagesPage
 from app.ui.pages.settings import SettingsPage
 from app.ui.pages.sources import SourcesPage
-from tests import factory
+from tests.helpers import factory
 from tests.packages.conftest import open_party
 
 LEFT = Qt.MouseButton.LeftButton

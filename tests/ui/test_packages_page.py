@@ -23,9 +23,9 @@ from app.ui.main_window import MainWindow
 from app.ui.packages.key_dialog import AddKeyDialog
 from app.ui.pages.debrief_editor import DebriefPage
 from app.ui.pages.packages import PackagesPage
-from tests import factory
+from tests.helpers import factory
+from tests.helpers.boxes import confirm
 from tests.packages.conftest import Party, open_party
-from tests.ui.boxes import confirm
 from tests.ui.conftest import unlock
 
 

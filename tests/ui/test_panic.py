@@ -64,7 +64,7 @@ from app.ui.pages.sources import SourcesPage
 from app.ui.report_preview import ReportPreviewDialog
 from app.ui.source_file import SourceFileView
 from app.vault.vault import Vault
-from tests import factory
+from tests.helpers import factory
 from tests.ui.conftest import unlock
 
 LEFT = Qt.MouseButton.LeftButton

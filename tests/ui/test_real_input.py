@@ -34,7 +34,7 @@ from app.ui.main_window import MainWindow
 from app.ui.pages.sources import SourcesPage
 from app.ui.source_file import SourceFileView
 from app.vault.vault import Vault
-from tests import factory
+from tests.helpers import factory
 
 LEFT = Qt.MouseButton.LeftButton
 

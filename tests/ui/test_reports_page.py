@@ -26,9 +26,9 @@ from app.ui.controller import AppController
 from app.ui.main_window import MainWindow
 from app.ui.pages.reports import ReportsPage
 from app.ui.report_preview import ReportPreviewDialog
-from tests import factory
+from tests.helpers import factory
+from tests.helpers.boxes import confirm
 from tests.test_report_support import pages_text
-from tests.ui.boxes import confirm
 from tests.ui.conftest import unlock
 
 W = TypeVar("W", bound=QWidget)

@@ -62,10 +62,10 @@ from app.ui.pages.search import SearchPage
 from app.ui.pages.sources import SourcesPage
 from app.ui.report_preview import ReportPreviewDialog
 from app.vault.vault import Vault
-from tests import factory
+from tests.helpers import factory
+from tests.helpers.boxes import confirmation
+from tests.helpers.gui_keys import active, switch_alias
 from tests.packages.conftest import Party, introduce, open_party
-from tests.ui.boxes import confirmation
-from tests.ui.keys import active, switch_alias
 
 LEFT = Qt.MouseButton.LeftButton
 CTRL = Qt.KeyboardModifier.ControlModifier

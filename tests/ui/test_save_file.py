@@ -16,9 +16,9 @@ from pytestqt.qtbot import QtBot
 from app.services.admin import audit
 from app.services.records import attachments
 from app.ui.main_window import MainWindow
-from tests import factory
+from tests.helpers import factory
+from tests.helpers.boxes import RETURN, answering, shown_error
 from tests.packages.conftest import PNG
-from tests.ui.boxes import RETURN, answering, shown_error
 from tests.ui.test_packages_page import packages_page, show_tab
 
 OLD = b"a file the user keeps\n"

@@ -22,8 +22,8 @@ from app.ui.main_window import MainWindow
 from app.ui.pages.home import HomePage
 from app.ui.pages.search import TEXT_COLUMN, SearchPage
 from app.ui.pages.sources import SourcesPage
-from tests import factory
-from tests.ui.boxes import confirm
+from tests.helpers import factory
+from tests.helpers.boxes import confirm
 
 
 def click(qtbot: QtBot, widget: object) -> None:

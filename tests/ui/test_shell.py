@@ -25,7 +25,7 @@ from app.ui.main_window import MainWindow
 from app.ui.pages.debrief_editor import DebriefPage
 from app.ui.pages.sources import SourcesPage
 from app.vault.vault import Vault
-from tests import factory
+from tests.helpers import factory
 from tests.ui.conftest import unlock
 
 

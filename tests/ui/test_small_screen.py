@@ -20,10 +20,10 @@ from app.ui.main_window import MainWindow
 from app.ui.pages.packages import PackagesPage
 from app.ui.pages.settings import ChangePassphraseDialog
 from app.ui.workers import TaskRunner
-from tests import factory
-from tests.ui.boxes import confirmation
+from tests.helpers import factory
+from tests.helpers.boxes import confirmation
+from tests.helpers.fit import USABLE, problems
 from tests.ui.conftest import unlock
-from tests.ui.fit import USABLE, problems
 from tests.ui.test_dutch_screens import _walk_window
 
 

@@ -20,8 +20,8 @@ from app.ui.pages.debriefs import DebriefsPage
 from app.ui.pages.packages import PackagesPage
 from app.ui.pages.reports import ReportsPage
 from app.ui.pages.sources import SourcesPage
-from tests import factory
-from tests.ui.keys import active, switch_alias
+from tests.helpers import factory
+from tests.helpers.gui_keys import active, switch_alias
 
 LEFT = Qt.MouseButton.LeftButton
 CTRL = Qt.KeyboardModifier.ControlModifier

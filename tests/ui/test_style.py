@@ -20,7 +20,7 @@ from app.ui import style
 from app.ui.main_window import MainWindow
 from app.ui.pages.debriefs import DebriefsPage
 from app.ui.pages.home import HomePage
-from tests import factory
+from tests.helpers import factory
 
 DECORATION = Qt.ItemDataRole.DecorationRole
 FOREGROUND = Qt.ItemDataRole.ForegroundRole

@@ -19,7 +19,7 @@ from app.ui import i18n, undo
 from app.ui.dialogs.item_dialog import ItemDialog
 from app.ui.main_window import MainWindow
 from app.ui.pages.debrief_editor import DebriefPage
-from tests import factory
+from tests.helpers import factory
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 LEFT = Qt.MouseButton.LeftButton

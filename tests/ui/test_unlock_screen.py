@@ -27,7 +27,7 @@ from app.ui.pages.home import HomePage
 from app.ui.pages.reports import ReportsPage
 from app.ui.pages.sources import SourcesPage
 from app.ui.unlock_dialog import UnlockDialog
-from tests import factory
+from tests.helpers import factory
 from tests.ui.conftest import unlock
 
 LEFT = Qt.MouseButton.LeftButton

@@ -19,10 +19,10 @@ from app.services.files import user_files
 from app.ui.controller import AppController
 from app.ui.main_window import MainWindow
 from app.ui.pages.reports import ReportsPage
-from tests import factory
+from tests.helpers import factory
+from tests.helpers.boxes import confirm, confirmation
 from tests.packages.conftest import Party
 from tests.packages.test_file_limits import TARGETS
-from tests.ui.boxes import confirm, confirmation
 from tests.ui.conftest import unlock
 from tests.ui.test_packages_page import (
     packages_page,
