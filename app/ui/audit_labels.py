@@ -292,6 +292,7 @@ _VALUES: dict[str, dict[str, object]] = {
         "TamperedPackage": QT_TRANSLATE_NOOP("AuditValues", "altered in transit"),
         "NotForThisVault": QT_TRANSLATE_NOOP("AuditValues", "not addressed to this vault"),
         "UnknownSender": QT_TRANSLATE_NOOP("AuditValues", "unknown sender"),
+        "WrongTeam": QT_TRANSLATE_NOOP("AuditValues", "crosses teams"),
         "BadSignature": QT_TRANSLATE_NOOP("AuditValues", "signature does not verify"),
         "UnsupportedVersion": QT_TRANSLATE_NOOP("AuditValues", "unsupported version"),
         "ReplayedPackage": QT_TRANSLATE_NOOP("AuditValues", "already received (replayed)"),
