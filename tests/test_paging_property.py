@@ -391,7 +391,7 @@ def _check_screens(vault: Vault, scope: Scope, want: Expected, size: int) -> Non
 
 @pytest.mark.slow
 @settings(
-    max_examples=15,
+    max_examples=10,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )
