@@ -27,6 +27,8 @@ READABLE = (
     "debrief_versions",
     "record_versions",
     "audit_events",
+    "deconfliction_matches",
+    "deconfliction_decisions",
 )
 _ROLE = re.compile(r"[a-z_][a-z0-9_]{0,62}")
 _RESERVED = ("veldboek_admin", "postgres", "public")
