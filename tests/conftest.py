@@ -15,8 +15,10 @@ import pytest
 
 from app.domain.scope import Scope
 from app.services.admin import aliases
+from app.vault import migrate
 from app.vault.vault import Vault
 from tests.helpers import factory
+from tests.helpers.schema_template import SchemaTemplate
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -33,6 +35,19 @@ def _isolated_home(
     home = tmp_path_factory.mktemp("veldboek-home")
     monkeypatch.setenv("VELDBOEK_HOME", str(home))
     return home
+
+
+@pytest.fixture(scope="session")
+def _schema_template(tmp_path_factory: pytest.TempPathFactory) -> SchemaTemplate:
+    return SchemaTemplate(tmp_path_factory.mktemp("schema-template"))
+
+
+@pytest.fixture(autouse=True)
+def _vaults_from_template(
+    _schema_template: SchemaTemplate, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """New vaults get the migrated schema by copy (tests/helpers/schema_template.py)."""
+    monkeypatch.setattr(migrate, "upgrade", _schema_template.upgrade)
 
 
 @pytest.fixture(autouse=True)

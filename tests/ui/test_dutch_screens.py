@@ -6,7 +6,7 @@ narratives) is not chrome and is left out."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -28,36 +28,21 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from app.errors import AccessDenied, NotFound, UnlockThrottled, WorkflowError, WrongPassphrase
-from app.services import reports
 from app.services.admin import aliases
-from app.services.records import debriefs, identity, sources, tasking
-from app.services.reports import Selection
+from app.services.records import debriefs, identity, sources
 from app.services.views import IdentityFields
 from app.ui import i18n
 from app.ui.audit_labels import action_label
 from app.ui.controller import AppController
-from app.ui.dialogs.contact_form import ContactDialog
-from app.ui.dialogs.identity import RecordIdentityDialog, RevealIdentityDialog
-from app.ui.dialogs.item_dialog import ItemDialog
+from app.ui.dialogs.identity import RevealIdentityDialog
 from app.ui.dialogs.records import (
-    CloseTaskingDialog,
-    InstructionDialog,
-    PaymentDialog,
-    ReliabilityDialog,
-    RiskDialog,
     TaskingDialog,
 )
-from app.ui.dialogs.source_form import SourceDialog
 from app.ui.errors import describe
-from app.ui.first_run import FirstRunWizard
-from app.ui.main_window import MainWindow
-from app.ui.pages.reports import ReportsPage
-from app.ui.pages.settings import ChangePassphraseDialog
-from app.ui.pages.sources import SourcesPage
 from app.ui.widgets import money
-from app.ui.workers import TaskRunner
 from tests.helpers import factory
 from tests.helpers.boxes import confirm, confirmation
+from tests.helpers.screen_walk import Walk, walk_app
 from tests.ui.conftest import unlock
 
 # Words of the English interface that have a different Dutch translation; none may
@@ -143,26 +128,6 @@ def english_in(root: QWidget) -> list[str]:
     return [f"{where}: {text!r}" for where, text in chrome(root) if ENGLISH.search(text)]
 
 
-class Walk:
-    """Collects English found on each screen, so one run reports all of them."""
-
-    def __init__(self) -> None:
-        self.found: list[str] = []
-        self.screens: list[str] = []
-
-    def check(self, screen: str, root: QWidget) -> None:
-        QApplication.processEvents()
-        self.screens.append(screen)
-        self.found += [f"{screen}: {hit}" for hit in english_in(root)]
-
-    def dialog(self, screen: str, make: Callable[[], QWidget]) -> None:
-        dialog = make()
-        dialog.show()
-        self.check(screen, dialog)
-        dialog.close()
-        dialog.deleteLater()
-
-
 def test_dutch_chrome_detector_catches_english(qtbot: QtBot) -> None:
     label = QLabel("Written by the runner")
     qtbot.addWidget(label)
@@ -177,99 +142,10 @@ def test_dutch_chrome_detector_catches_english(qtbot: QtBot) -> None:
 def test_every_screen_and_dialog_is_dutch(
     qtbot: QtBot, dutch: None, demo_dir: Path, tmp_path: Path
 ) -> None:
-    walk = Walk()
-    wizard = FirstRunWizard(tmp_path / "new", TaskRunner())
-    qtbot.addWidget(wizard)
-    wizard.show()
-    walk.check("first run: alias", wizard)
-    qtbot.keyClicks(wizard.alias_page.alias, "Merel")
-    wizard.next()
-    walk.check("first run: passphrase", wizard)
-    qtbot.keyClicks(wizard.passphrase_page.first, "kale berg rivier lantaarn")
-    qtbot.keyClicks(wizard.passphrase_page.second, "kale berg rivier lantaarn")
-    wizard.next()
-    walk.check("first run: options", wizard)
-    wizard.close()
-
-    controller = AppController(demo_dir)
-    controller.start()
-    assert controller.unlock_dialog is not None
-    walk.check("unlock", controller.unlock_dialog)
-    window = unlock(qtbot, controller)
-    try:
-        _walk_window(qtbot, walk, window)
-    finally:
-        controller.lock.lock("test")
+    walk = Walk(english_in)
+    walk_app(qtbot, walk, demo_dir, tmp_path / "new")
     assert len(walk.screens) > 30
     assert walk.found == [], "\n".join(walk.found)
-
-
-def _walk_window(qtbot: QtBot, walk: Walk, window: MainWindow) -> None:
-    session = window.session
-    vault, scope = session.vault, session.scope
-    for page_class in window.page_classes():
-        window.show_page(page_class)
-        walk.check(f"page {page_class.__name__}", window)
-
-    havik = aliases.resolve_scope(vault, "Havik")
-    source = sources.create_source(
-        vault, scope, sources.SourceDraft(codename="TAAL"), share_with=(havik.alias_id,)
-    )
-    identity.record_identity(vault, scope, source, IdentityFields(full_name="Piet Proef"))
-    task = tasking.add_tasking(vault, scope, source, "Find out who drives the van.")
-    window.open_source(source)
-    view = window.page(SourcesPage).file_view  # type: ignore[attr-defined]
-    for index in range(view.tabs.count()):
-        view.tabs.setCurrentIndex(index)
-        walk.check(f"source file tab {index}", window)
-
-    codename = "TAAL"
-    walk.dialog("source form", lambda: SourceDialog(session, view.file.overview, window))
-    walk.dialog("new source form", lambda: SourceDialog(session, None, window))
-    walk.dialog("contact form", lambda: ContactDialog(session, source, codename, window))
-    walk.dialog("tasking", lambda: TaskingDialog(session, source, window))
-    walk.dialog("close tasking", lambda: CloseTaskingDialog(session, task, window))
-    walk.dialog("payment", lambda: PaymentDialog(session, source, window))
-    walk.dialog("risk", lambda: RiskDialog(session, source, window))
-    walk.dialog("instruction", lambda: InstructionDialog(session, source, window))
-    walk.dialog("reliability", lambda: ReliabilityDialog(session, source, window))
-    walk.dialog("record identity", lambda: RecordIdentityDialog(session, source, window))
-    walk.dialog(
-        "reveal identity",
-        lambda: RevealIdentityDialog(session, window.runner, source, codename, window),
-    )
-    walk.dialog("passphrase", lambda: ChangePassphraseDialog(session, window.runner, window))
-
-    draft = factory.debrief(vault, scope, source)
-    window.open_debrief(draft)
-    walk.check("debrief draft", window)
-    item = window.debrief_page.view.items[0]  # type: ignore[union-attr]
-    window.debrief_page.items.view.selectRow(0)
-    walk.dialog("new item", lambda: ItemDialog(session, draft, parent=window))
-    walk.dialog("edit item", lambda: ItemDialog(session, draft, item, window))
-    submitted = factory.debrief(vault, scope, source, submit=True)
-    window.open_debrief(submitted)
-    walk.check("debrief submitted", window)
-
-    window.enter_meeting()
-    assert window.meeting is not None
-    walk.check("meeting mode", window)
-    window._leave_meeting(None)
-
-    issued = reports.issue_internal(vault, scope, Selection(debrief_id=submitted))
-    page = window.show_page(ReportsPage)
-    assert isinstance(page, ReportsPage)
-    preview = page.show_preview(issued)
-    qtbot.waitUntil(lambda: bool(preview.status.text()), timeout=20_000)
-    walk.check("report preview", preview)
-    preview.close()
-
-    session.switch_alias("Havik")  # a member of the file: it was shared at creation
-    window.open_debrief(submitted)
-    walk.check("handler review", window)
-    debriefs.return_to_runner(vault, havik, submitted, "Wie was er nog meer?")
-    window.debrief_page.reload()
-    walk.check("debrief returned", window)
 
 
 def test_service_errors_are_shown_in_dutch(dutch: None) -> None:

@@ -4,7 +4,7 @@ nothing scrolls sideways. (Issue 16, point 2.)"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -14,17 +14,13 @@ from pytestqt.qtbot import QtBot
 
 from app.services.records import sources
 from app.ui import i18n, style
-from app.ui.controller import AppController
-from app.ui.first_run import FirstRunWizard
 from app.ui.main_window import MainWindow
 from app.ui.pages.packages import PackagesPage
 from app.ui.pages.settings import ChangePassphraseDialog
-from app.ui.workers import TaskRunner
 from tests.helpers import factory
 from tests.helpers.boxes import confirmation
 from tests.helpers.fit import USABLE, problems
-from tests.ui.conftest import unlock
-from tests.ui.test_dutch_screens import _walk_window
+from tests.helpers.screen_walk import Walk, walk_app
 
 
 @pytest.fixture(params=["en", "nl"])
@@ -46,28 +42,13 @@ def language(request: pytest.FixtureRequest) -> Iterator[str]:
         style.remove(app)  # a later test in this process sees Qt's defaults
 
 
-class FitWalk:
-    """Checks each screen as it is shown; collects every problem, so one run
-    names all of them (the same walk as the Dutch-chrome test)."""
-
-    def __init__(self) -> None:
-        self.found: list[str] = []
-        self.screens: list[str] = []
-
-    def check(self, screen: str, root: QWidget) -> None:
-        QApplication.processEvents()
-        self.screens.append(screen)
-        top = root.window()
-        size = top.size()
-        self.found += [f"{screen}: {p}" for p in problems(top)]
-        top.resize(size)
-
-    def dialog(self, screen: str, make: Callable[[], QWidget]) -> None:
-        dialog = make()
-        dialog.show()
-        self.check(screen, dialog)
-        dialog.close()
-        dialog.deleteLater()
+def fit_problems(root: QWidget) -> list[str]:
+    """What does not fit on the window that holds ``root``; its size stays as it was."""
+    top = root.window()
+    size = top.size()
+    found = problems(top)
+    top.resize(size)
+    return found
 
 
 def test_checker_finds_a_window_too_wide_and_a_label_cut_off(qtbot: QtBot) -> None:
@@ -91,7 +72,7 @@ def test_checker_finds_a_window_too_wide_and_a_label_cut_off(qtbot: QtBot) -> No
     assert problems(fine, QSize(1, 1))  # the screen size is what is checked against
 
 
-def _walk_extras(qtbot: QtBot, walk: FitWalk, window: MainWindow) -> None:
+def _walk_extras(qtbot: QtBot, walk: Walk, window: MainWindow) -> None:
     """What the Dutch-chrome walk does not open: the package tabs, the passphrase
     dialog, the command palette and a confirmation with a long question."""
     page = window.show_page(PackagesPage)
@@ -118,33 +99,12 @@ def _walk_extras(qtbot: QtBot, walk: FitWalk, window: MainWindow) -> None:
 def test_every_screen_fits_1366_by_768(
     qtbot: QtBot, language: str, demo_dir: Path, tmp_path: Path
 ) -> None:
-    walk = FitWalk()
-    wizard = FirstRunWizard(tmp_path / "new", TaskRunner())
-    qtbot.addWidget(wizard)
-    wizard.show()
-    walk.check("first run: alias", wizard)
-    qtbot.keyClicks(wizard.alias_page.alias, "Merel")
-    wizard.next()
-    walk.check("first run: passphrase", wizard)
-    qtbot.keyClicks(wizard.passphrase_page.first, "kale berg rivier lantaarn")
-    qtbot.keyClicks(wizard.passphrase_page.second, "kale berg rivier lantaarn")
-    wizard.next()
-    walk.check("first run: options", wizard)
-    wizard.close()
+    walk = Walk(fit_problems)
 
-    controller = AppController(demo_dir)
-    controller.start()
-    assert controller.unlock_dialog is not None
-    walk.check("unlock", controller.unlock_dialog)
-    window = unlock(qtbot, controller)
-    window.resize(USABLE)
-    try:
+    def first(window: MainWindow) -> None:
+        window.resize(USABLE)
         _walk_extras(qtbot, walk, window)
-        _walk_window(qtbot, walk, window)  # type: ignore[arg-type]
-    finally:
-        controller.lock.lock("test")
-        for widget in (controller.window, controller.unlock_dialog):
-            if widget is not None:
-                widget.close()  # no window left on screen for the next test
+
+    walk_app(qtbot, walk, demo_dir, tmp_path / "new", before=first)
     assert len(walk.screens) > 30
     assert walk.found == [], f"{language}:\n" + "\n".join(walk.found)
