@@ -675,4 +675,5 @@ LOCAL_TABLES: dict[str, str] = {
     "issued_report": "reports this vault produced",
     "report_approval": "approvals of reports in this vault",
     "source_handover": "this vault's trace of a handover (the package's `handover` part)",
+    "deconfliction_notice": "what the central system's notices told this handler's vault",
 }
