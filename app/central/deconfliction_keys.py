@@ -63,12 +63,14 @@ class Made:
 
 def new_key(conn: Connection, keys: Unlocked, params: TokenParams) -> Made:
     """A new current key; the one before (if any) is retired: its tokens stay
-    stored but are matched no more."""
+    stored, matched no more, until each source's tokens under the new key arrive."""
     secret = secrets.token_bytes(deconfliction.SECRET_BYTES)
     key_id = deconfliction.key_id_of(secret)
+    # The retired key's secret is destroyed here: a later theft of the database and
+    # the passphrase no longer opens it (the vaults forget it too).
     old = conn.execute(
         text(
-            "UPDATE central.deconfliction_keys SET retired_at = now() "
+            "UPDATE central.deconfliction_keys SET retired_at = now(), sealed = '' "
             "WHERE retired_at IS NULL RETURNING key_id"
         )
     ).scalar_one_or_none()

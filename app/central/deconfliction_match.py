@@ -6,7 +6,8 @@ Within a team too: the same person registered twice.
 
 Tokens under a key this system does not hold are not stored and not matched;
 they are counted for ``central status``. Tokens under a retired key stay stored
-(until the vaults recompute) but are matched no more."""
+(until the source's tokens under the current key arrive, which removes them) but
+are matched no more."""
 
 from __future__ import annotations
 
@@ -138,6 +139,16 @@ def _replace(
         ),
         {"k": key_id, "ids": ids},
     )
+    if key_id == current_id(conn):
+        # Recomputed under the current key: the source's tokens under retired keys
+        # go, so a retired key (stolen or not) covers ever fewer stored tokens.
+        conn.execute(
+            text(
+                "DELETE FROM central.deconfliction_tokens "
+                "WHERE key_id <> :k AND source_id = ANY(CAST(:ids AS uuid[]))"
+            ),
+            {"k": key_id, "ids": ids},
+        )
     rows = [(s, kind, bytes.fromhex(token)) for s in ids for kind, token in per_source[s]]
     conn.execute(
         text(

@@ -297,3 +297,40 @@ def test_key_packages_and_notices_reach_the_teams_handler_only_with_what_changed
     [second] = out.iterdir()
     [changed] = deconfliction.parse_notice_body(_open(second, fleet, central_place)[1])
     assert (changed.kind, changed.status, changed.why) == ("phone", "different", "other birth year")
+
+
+def test_rotation_destroys_the_old_secret_and_only_the_current_keys_tokens_match(
+    capsys: pytest.CaptureFixture[str], central_place: Place, fleet: Fleet, tmp_path: Path
+) -> None:
+    s = scene(central_place, fleet, tmp_path)
+    new = dh.new_key(central_place)
+    assert query(
+        central_place, "SELECT sealed FROM central.deconfliction_keys WHERE key_id = :k",
+        k=s.key.key_id,
+    ) == [(b"",)]  # fmt: skip
+    phone2 = ("phone", "31687654321")
+    merel = s.resealer.send(
+        fleet.noord.files[0], fleet.noord, tmp_path / "m.age", MEREL=dh.tokens(new, NAME, phone2)
+    )
+    # SPREEUW's vault has not recomputed yet: the same phone under the retired key.
+    stale = s.resealer.send(
+        fleet.noord.files[2], fleet.noord, tmp_path / "s1.age", SPREEUW=dh.tokens(s.key, phone2)
+    )
+    fresh = s.resealer.send(
+        fleet.noord.files[2], fleet.noord, tmp_path / "s2.age", SPREEUW=dh.tokens(new, phone2)
+    )
+    assert [x.matches for x in _ingest(central_place, merel, stale)] == [0, 0]
+    # MEREL's tokens under the retired key are gone now its new ones came.
+    assert {
+        r[0]
+        for r in query(
+            central_place,
+            "SELECT key_id FROM central.deconfliction_tokens WHERE source_id = :s",
+            s=s.ids["MEREL"],
+        )
+    } == {new.key_id}
+    assert [x.matches for x in _ingest(central_place, fresh)] == [1]
+    assert ("MEREL", "SPREEUW", "phone") in _matches(central_place)
+    status = json.loads(run(capsys, "central", "status", *_args(central_place), "--json").out)
+    assert status["deconfliction"]["current_key"] == new.key_id
+    assert status["deconfliction"]["tokens_under_retired_keys"] > 0  # KRAAI, ZWALUW
