@@ -20,6 +20,8 @@ from app.central.deconfliction_keys import current_id
 from app.export import deconfliction
 from app.models import wire
 
+MATCH_LOCK = 7419302  # pg_advisory_xact_lock key (the access log's chain uses 7419301)
+
 # Pairs of sources sharing a token (kind bound in the token; compared anyway),
 # source_a < source_b with each source's team.
 _PAIRS = """
@@ -56,6 +58,7 @@ def match(conn: Connection, source_ids: list[str] | None = None) -> int:
     if key is None or source_ids == []:
         return 0
     if source_ids is None:
+        conn.execute(text("SELECT pg_advisory_xact_lock(:lock)"), {"lock": MATCH_LOCK})
         return int(conn.execute(text(_ALL), {"key": key}).rowcount)
     return int(conn.execute(text(_TOUCHED), {"key": key, "ids": source_ids}).rowcount)
 
@@ -79,6 +82,10 @@ def store_tokens(
             by_key[key_id].setdefault(s["id"], []).append((kind, token))
     if not by_key:
         return []
+    # One ingest storing and matching tokens at a time, until it commits: two
+    # packages bringing the two sides of a match at the same moment would each
+    # miss the other's uncommitted tokens.
+    conn.execute(text("SELECT pg_advisory_xact_lock(:lock)"), {"lock": MATCH_LOCK})
     known = set(
         conn.execute(
             text("SELECT key_id FROM central.deconfliction_keys WHERE key_id = ANY(:ids)"),

@@ -367,13 +367,6 @@ def _store(
             },
         )
 
-    # Blind deconfliction: the sources' tokens, matched at once (only these sources).
-    tokened = deconfliction_match.store_tokens(
-        conn, contents.sources, team_id=tid, sender=sender.fingerprint, package_id=pid,
-        created_at=m.created_at,
-    )  # fmt: skip
-    matches = deconfliction_match.match(conn, tokened)
-
     held = set(
         conn.execute(
             text(
@@ -450,6 +443,13 @@ def _store(
                 "ON CONFLICT (sender, seq) DO NOTHING"
             )
         )
+    # Blind deconfliction, last (it serialises ingests that carry tokens until they
+    # commit): the sources' tokens, matched at once (only these sources).
+    tokened = deconfliction_match.store_tokens(
+        conn, contents.sources, team_id=tid, sender=sender.fingerprint, package_id=pid,
+        created_at=m.created_at,
+    )  # fmt: skip
+    matches = deconfliction_match.match(conn, tokened)
     return Stored(
         name,
         m.package_id,

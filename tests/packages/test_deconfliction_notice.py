@@ -22,7 +22,9 @@ from app.domain.enums import PeerRole, Role
 from app.export import deconfliction, package
 from app.export.deconfliction import NoticeMatch
 from app.export.manifest import Manifest
-from app.services.exchange import keys
+from app.models.packages import DeconflictionNotice
+from app.services.admin import aliases
+from app.services.exchange import deconfliction_notices, keys
 from tests.helpers import factory
 from tests.packages.conftest import HANDLER, Party, open_party
 
@@ -166,3 +168,27 @@ def test_a_notice_signed_by_another_key_than_centrals_is_refused(
     assert "central" in err
     code, out, _ = cli(capsys, handler, "show", "source", "ZWALUW")
     assert "Possibly the same person" not in out
+
+
+def test_an_alias_sees_only_the_matches_of_sources_in_its_own_compartments(
+    handler: Party,
+) -> None:
+    mine = factory.source(handler.vault, handler.scope, "ZWALUW")
+    aliases.add_alias(handler.vault, "Sperwer", role=Role.HANDLER, can_act=True)
+    other = aliases.resolve_scope(handler.vault, "Sperwer")
+    theirs = factory.source(handler.vault, other, "KRAAI")
+    now = utc_now()
+    with handler.vault.write() as session:
+        for source in (mine, theirs):
+            session.add(
+                DeconflictionNotice(
+                    match_id=uuid.uuid4(), source_id=source, kind="address", other_team="Zuid",
+                    other_source=None, opened_at=now, status="open", decided_at=None, why="",
+                    package_id=uuid.uuid4(), received_at=now,
+                )
+            )  # fmt: skip
+    seen = {m.codename for m in deconfliction_notices.open_matches(handler.vault, handler.scope)}
+    assert seen == {"ZWALUW"}
+    assert [m.codename for m in deconfliction_notices.open_matches(handler.vault, other)] == [
+        "KRAAI"
+    ]

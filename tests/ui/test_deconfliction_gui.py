@@ -1,6 +1,6 @@
 """An open deconfliction match on screen: the Home page names the source and says
 "possibly the same person as a source of team X: phone number"; the source's file
-says it in its overview; a decided match, or another alias's source, shows nothing."""
+says it in its overview; a decided match shows nothing."""
 
 from __future__ import annotations
 

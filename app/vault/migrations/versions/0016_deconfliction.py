@@ -5,7 +5,7 @@ package told it: which of this team's sources, the kind of attribute shared, the
 other team (or the other source, within this team), and the latest decision.
 Never a token, never another team's source.
 
-Revision ID: 0016_deconfliction_notices
+Revision ID: 0016_deconfliction
 Revises: 0014_handover
 Create Date: 2026-12-06
 """
@@ -15,7 +15,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0016_deconfliction_notices"
+revision = "0016_deconfliction"
 down_revision = "0014_handover"
 branch_labels = None
 depends_on = None
