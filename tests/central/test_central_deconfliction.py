@@ -16,6 +16,7 @@ from app.central.place import Place
 from app.domain.enums import PeerRole
 from app.export import deconfliction
 from app.export.deconfliction import DeconflictionKey
+from app.export.errors import NotForThisVault
 from tests.central.conftest import PASSPHRASE
 from tests.central.test_central_ingest import query
 from tests.helpers import deconfliction as dh
@@ -334,3 +335,50 @@ def test_rotation_destroys_the_old_secret_and_only_the_current_keys_tokens_match
     status = json.loads(run(capsys, "central", "status", *_args(central_place), "--json").out)
     assert status["deconfliction"]["current_key"] == new.key_id
     assert status["deconfliction"]["tokens_under_retired_keys"] > 0  # KRAAI, ZWALUW
+
+
+def test_a_decisions_reason_goes_only_to_the_deciders_teams(
+    capsys: pytest.CaptureFixture[str], central_place: Place, fleet: Fleet, tmp_path: Path
+) -> None:
+    from app.crypto import age, signing
+    from app.export import package
+    from app.services.exchange import keys
+
+    scene(central_place, fleet, tmp_path)
+    _register_handler(central_place, fleet)  # Noord's
+    zuid_sign, zuid_seed = signing.new_signing_key(), age.new_identity()
+    zuid = keys.read_bundle(
+        keys.signed_bundle(
+            keys.KeyBundle("Zuid handler", PeerRole.HANDLER, signing.signing_public(zuid_sign),
+                           age.public_key(zuid_seed), "2026-12-06T10:00:00.000000Z"),
+            zuid_sign,
+        )
+    )  # fmt: skip
+    with store.opened(central_place) as s, s.begin() as conn:
+        teams.register(conn, zuid, role=PeerRole.HANDLER, team="Zuid",
+                       confirmed_spoken=zuid.fingerprint.spoken, by="test")  # fmt: skip
+    args = _args(central_place)
+    run(capsys, "central", "grant", *args, "--team", "Noord", "--user", "noord_staff")
+    [mid] = query(
+        central_place, "SELECT id FROM central.deconfliction_matches WHERE kind = 'phone'"
+    )
+    decided = run(capsys, "central", "deconflict", "decide", str(mid[0]), *args, "--as", "same",
+                  "--user", "noord_staff", "--why", "our source told us")  # fmt: skip
+    assert decided.code == 0, decided.err
+    passfile = tmp_path / "pass"
+    passfile.write_text(PASSPHRASE)
+    out = tmp_path / "out"
+    out.mkdir()
+    notify = run(capsys, "central", "deconflict", "notify", *args, "--passphrase-file",
+                 str(passfile), "--to", str(out))  # fmt: skip
+    assert notify.code == 0, notify.err
+    told: dict[str, deconfliction.NoticeMatch] = {}
+    for f in sorted(out.iterdir()):
+        try:  # each notice opens with its own handler's key only
+            body = package.open_package(f.read_bytes(), zuid_seed).body
+            team = "Zuid"
+        except NotForThisVault:
+            body, team = _open(f, fleet, central_place)[1], "Noord"
+        [told[team]] = [m for m in deconfliction.parse_notice_body(body) if m.kind == "phone"]
+    assert told["Noord"].why == "our source told us"
+    assert (told["Zuid"].status, told["Zuid"].why, told["Zuid"].other_team) == ("same", "", "Noord")
