@@ -65,10 +65,12 @@ def write(
     """Seal ``body`` to ``handler`` as the next package of central's channel to it,
     record it, write it into ``folder``."""
     channel = package_log.channel_key(keys.fingerprint.hex, [handler.fingerprint])
+    # One writer per channel until commit: two commands at once take 1 and 2, not 1 twice.
+    conn.execute(text("SELECT pg_advisory_xact_lock(hashtext(:c))"), {"c": channel})
     last = conn.execute(
         text(
             "SELECT sequence, sha256 FROM central.outgoing WHERE channel = :c "
-            "ORDER BY sequence DESC LIMIT 1 FOR UPDATE"
+            "ORDER BY sequence DESC LIMIT 1"
         ),
         {"c": channel},
     ).first()
