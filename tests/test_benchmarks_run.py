@@ -30,6 +30,7 @@ CASES = {
         "--queries",
         "3",
     ],
+    "deconfliction": ["--tokens", "20000", "--evaluations", "2"],
 }
 
 

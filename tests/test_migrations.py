@@ -42,6 +42,7 @@ LANDED_MIGRATIONS = {
     "0012_shared_codenames.py": "457482243086d0008b33c83597649983c9649a2c12609850d6d5ff0aeb10e002",
     "0013_closing.py": "2c4d02a17eec93187161fe82b3fdb92c5bb2b4af9bc319db64ed4a2d066cb247",
     "0014_handover.py": "e8e8e335b17d6231b5d8fee63669af00ae4eed3cc2ea485ae4e67873eed79165",
+    "0016_deconfliction.py": "2f92b32c44a16ad023b33531ae9b8b3da9353fc21685c6197199fb9cb7cad64d",
 }
 
 

@@ -42,6 +42,10 @@ class Unlocked:
     signing: bytes
     receiving_seed: bytes
     fingerprint: Fingerprint
+    # The passphrase's key and the central id: seal and open the unit's
+    # deconfliction keys (``seal_secret``) without a second Argon2id run.
+    kek: bytes = b""
+    central_id: uuid.UUID | None = None
 
     def __repr__(self) -> str:  # never print key material
         return f"Unlocked(<hidden>, {self.fingerprint.hex[:8]})"
@@ -151,4 +155,22 @@ def unlock(conn: Connection, passphrase: str) -> Unlocked:
     fp = signing.fingerprint(signing.signing_public(sign_private), age.public_key(seed))
     if fp.hex != row.fingerprint:
         raise CentralError("The central system's key record is damaged.")
-    return Unlocked(sign_private, seed, fp)
+    return Unlocked(sign_private, seed, fp, kek, row.central_id)
+
+
+DECONFLICTION = "deconfliction "
+
+
+def seal_secret(keys: Unlocked, secret: bytes, purpose: str) -> bytes:
+    """``secret`` sealed as the private keys are (nonce || AES-256-GCM), bound to
+    the central id and ``purpose`` (e.g. a deconfliction key's id)."""
+    assert keys.central_id is not None
+    return _sealed(wrap_key(keys.kek, secret, _context(keys.central_id, purpose)))
+
+
+def open_secret(keys: Unlocked, sealed: bytes, purpose: str) -> bytes:
+    assert keys.central_id is not None
+    try:
+        return _unwrap(keys.kek, sealed, _context(keys.central_id, purpose))
+    except UnwrapFailed:
+        raise CentralError("A sealed key record of the central system is damaged.") from None

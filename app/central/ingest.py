@@ -26,6 +26,7 @@ from typing import Any
 from sqlalchemy import Connection, text
 from sqlalchemy.exc import IntegrityError
 
+from app.central import deconfliction_match
 from app.central.central_keys import Unlocked
 from app.central.errors import WrongTeam
 from app.central.store import Store, database_error, sqlstate
@@ -64,6 +65,7 @@ class Stored:
     audit_events: int
     warnings: tuple[Notice, ...] = ()
     status: str = "stored"
+    matches: int = 0  # deconfliction matches this package opened
 
 
 @dataclass(frozen=True)
@@ -441,6 +443,13 @@ def _store(
                 "ON CONFLICT (sender, seq) DO NOTHING"
             )
         )
+    # Blind deconfliction, last (it serialises ingests that carry tokens until they
+    # commit): the sources' tokens, matched at once (only these sources).
+    tokened = deconfliction_match.store_tokens(
+        conn, contents.sources, team_id=tid, sender=sender.fingerprint, package_id=pid,
+        created_at=m.created_at,
+    )  # fmt: skip
+    matches = deconfliction_match.match(conn, tokened)
     return Stored(
         name,
         m.package_id,
@@ -453,6 +462,7 @@ def _store(
         new_versions,
         len(contents.events),
         tuple(arrival.warnings),
+        matches=matches,
     )
 
 

@@ -12,7 +12,7 @@ from typing import Any
 
 from sqlalchemy import Connection, text
 
-from app.central import access
+from app.central import access, deconfliction_match
 from app.central.errors import NotAuthorised
 from app.central.store import Store, database_error, sqlstate
 from app.errors import InvalidInput, NotFound
@@ -247,6 +247,7 @@ def status(store: Store) -> dict[str, Any]:
                 "ORDER BY id DESC LIMIT 20"
             )
         ).all()
+        deconfliction = deconfliction_match.status(conn)
     return {
         "teams": [
             {"team": r[0], "packages": r[1], "debriefs": int(r[2]), "last_received": r[3]}
@@ -267,4 +268,5 @@ def status(store: Store) -> dict[str, Any]:
         "recent_refusals": [
             {"at": r[0], "file": r[1], "reason": r[2], "message": r[3]} for r in last_refusals
         ],
+        "deconfliction": deconfliction,
     }

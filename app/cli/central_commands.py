@@ -83,10 +83,15 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--force", action="store_true", help="replace an existing file")
     p.set_defaults(func=cmd_keys_export)
 
-    from app.cli import central_ingest_commands, central_read_commands
+    from app.cli import (
+        central_deconflict_commands,
+        central_ingest_commands,
+        central_read_commands,
+    )
 
     central_ingest_commands.register(commands, key_commands, _place_args)
     central_read_commands.register(commands, _place_args)
+    central_deconflict_commands.register(commands, _place_args)
 
 
 def cmd_init(args: argparse.Namespace) -> int:

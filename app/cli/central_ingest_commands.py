@@ -125,6 +125,8 @@ def _line(result: ingest.Stored | ingest.Refused) -> str:
     if isinstance(result, ingest.Refused):
         return f"{result.file}: refused: {result.message}"
     extra = "".join(f" Warning: {w}" for w in result.warnings)
+    if result.matches:
+        extra = f" {result.matches} deconfliction match(es) opened.{extra}"
     return (
         f"{result.file}: stored package {result.package_id} (team {result.team}, "
         f"{result.sender} no. {result.sequence}, {result.records} debriefs, "

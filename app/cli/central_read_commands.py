@@ -149,6 +149,17 @@ def cmd_status(args: argparse.Namespace) -> int:
         print(f"  {c['team']:<18} {c['sender']:<24} last no. {c['last_sequence']}{gap}")
     for reason, n in state["refusals"].items():
         print(f"refused: {reason} x{n}")
+    d = state["deconfliction"]
+    if d["current_key"] or d["tokens_under_retired_keys"] or d["unknown_keys"]:
+        print(
+            f"deconfliction: key {d['current_key'] or '-'}, {d['tokens']} tokens of "
+            f"{d['sources']} sources, {d['open_matches']} open of {d['matches']} matches"
+        )
+    for u in d["unknown_keys"]:
+        print(
+            f"  UNKNOWN deconfliction key {u['key_id']}: team {u['team']}, "
+            f"{u['packages']} package(s), {u['tokens']} tokens kept out of matching"
+        )
     return 0
 
 

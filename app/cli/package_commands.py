@@ -369,6 +369,11 @@ def cmd_package_import(args: argparse.Namespace) -> int:
     _warnings(result.warnings)
     if args.json:
         print_json(result)
+    elif result.notice is not None:
+        print(
+            f"Took in deconfliction notice {result.sequence} from {result.sender}: "
+            f"{result.notice.matches} match(es), {result.notice.open} open."
+        )
     else:
         files = result.file_records
         if result.taken_on is not None:

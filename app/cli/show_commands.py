@@ -12,7 +12,7 @@ from __future__ import annotations
 import argparse
 
 from app.cli.common import add_vault_args, opened, print_json, scope_from, source_arg
-from app.services.exchange import whole_file
+from app.services.exchange import deconfliction_notices, whole_file
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -28,8 +28,16 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def cmd_show_source(args: argparse.Namespace) -> int:
     with opened(args) as vault:
         scope = scope_from(vault, args)
-        found = whole_file.whole_file(vault, scope, source_arg(vault, scope, args.source))
+        source_id = source_arg(vault, scope, args.source)
+        found = whole_file.whole_file(vault, scope, source_id)
+        matches = deconfliction_notices.open_matches(vault, scope, source_id)
     if args.json:
+        # Open deconfliction matches (a handler's vault): kind and team, never more.
+        found["deconfliction"] = [
+            {"match_id": str(m.match_id), "kind": m.kind, "other_team": m.other_team,
+             "other_codename": m.other_codename, "opened_at": m.opened_at}
+            for m in matches
+        ]  # fmt: skip
         print_json(found)
         return 0
     head = found["source"]
@@ -50,4 +58,6 @@ def cmd_show_source(args: argparse.Namespace) -> int:
     print(f"contacts: {len(found['contacts'])}")
     for c in found["contacts"]:
         print(f"  {c['occurred_at']}  {c['kind']}  {c['id']}")
+    for m in matches:
+        print(deconfliction_notices.sentence(m))
     return 0

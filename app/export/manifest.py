@@ -22,7 +22,10 @@ VERSION = CURRENT
 READS = VERSIONS
 # The first format version with handover packages (a source handed to another runner).
 HANDOVER_SINCE = 3
-KINDS = ("debriefs", "receipt", "handover")
+# The first with the blind deconfliction kinds (app/export/deconfliction.py).
+DECONFLICTION_SINCE = 3
+DECONFLICTION_KINDS = ("deconfliction-key", "deconfliction-notice")
+KINDS = ("debriefs", "receipt", "handover", *DECONFLICTION_KINDS)
 RECORD_TYPES = {v: manifest_types(v) for v in READS}
 _HEX64 = re.compile(r"[0-9a-f]{64}")
 # The one form a writer makes (str(uuid.UUID)): lower case, hyphenated.
@@ -130,6 +133,13 @@ class Manifest:
         if handover and (version < HANDOVER_SINCE or len(manifest.recipients) < 2):
             # A handover goes to the new runner and at least one handler.
             raise MalformedPackage("A handover package is malformed.")
+        if manifest.kind in DECONFLICTION_KINDS and (
+            version < DECONFLICTION_SINCE
+            or manifest.records
+            or manifest.receipts
+            or manifest.audit_events
+        ):
+            raise MalformedPackage("A deconfliction package is malformed.")
         if manifest.kind == "receipt" and (
             manifest.records or manifest.audit_events or not manifest.receipts
         ):

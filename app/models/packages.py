@@ -236,3 +236,24 @@ class SourceHandover(Base):
     created_at: Mapped[datetime]
     confirmed_at: Mapped[datetime | None]  # out: the new runner's receipt
     purged_at: Mapped[datetime | None]  # out: the source left this vault
+
+
+class DeconflictionNotice(Base):
+    """A match of blind deconfliction as the central system's newest notice told it
+    (migration 0016): one of this team's sources possibly the same person as a
+    source of ``other_team`` (of this team: ``other_source``), by an attribute of
+    ``kind``. Never a token, never another team's source."""
+
+    __tablename__ = "deconfliction_notice"
+
+    match_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    source_id: Mapped[uuid.UUID] = mapped_column(index=True)
+    kind: Mapped[str] = mapped_column(String(10))  # name_dob | phone | address
+    other_team: Mapped[str] = mapped_column(String(200))
+    other_source: Mapped[uuid.UUID | None]
+    opened_at: Mapped[datetime]
+    status: Mapped[str] = mapped_column(String(10))  # open | same | different
+    decided_at: Mapped[datetime | None]
+    why: Mapped[str] = mapped_column(Text, server_default=text("''"))
+    package_id: Mapped[uuid.UUID]  # the notice that told it last
+    received_at: Mapped[datetime]

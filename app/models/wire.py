@@ -47,6 +47,10 @@ from app.models.sources import ReliabilityReview, RiskAssessment, Source, Source
 # The format versions this code reads; it writes the newest.
 VERSIONS = (2, 3)
 CURRENT = 3
+# A source entry's optional list of keyed identity tokens (blind deconfliction),
+# from this version on; its form: app/export/deconfliction.py (``check_tokens``).
+DECONFLICTION = "deconfliction"
+DECONFLICTION_SINCE = 3
 # A text column without a length of its own: no text value in a package is longer.
 TEXT_LIMIT = 1_000_000
 
@@ -671,4 +675,5 @@ LOCAL_TABLES: dict[str, str] = {
     "issued_report": "reports this vault produced",
     "report_approval": "approvals of reports in this vault",
     "source_handover": "this vault's trace of a handover (the package's `handover` part)",
+    "deconfliction_notice": "what the central system's notices told this handler's vault",
 }

@@ -27,6 +27,9 @@ _ACTIONS: dict[str, object] = {  # QT_TRANSLATE_NOOP marks the text for lupdate
     "audit.anchor_mismatch": QT_TRANSLATE_NOOP("AuditActions", "Audit anchor mismatch"),
     "compartment.member_added": QT_TRANSLATE_NOOP("AuditActions", "Access to file given"),
     "contact.recorded": QT_TRANSLATE_NOOP("AuditActions", "Contact recorded"),
+    "deconfliction.notice_imported": QT_TRANSLATE_NOOP(
+        "AuditActions", "Deconfliction notice taken in"
+    ),
     "contact.finished": QT_TRANSLATE_NOOP("AuditActions", "Meeting ended"),
     "debrief.created": QT_TRANSLATE_NOOP("AuditActions", "Debrief started"),
     "debrief.draft_saved": QT_TRANSLATE_NOOP("AuditActions", "Draft saved"),
@@ -133,6 +136,8 @@ _FIELDS: dict[str, object] = {
     "body_sha256": QT_TRANSLATE_NOOP("AuditFields", "text checksum"),
     "by": QT_TRANSLATE_NOOP("AuditFields", "by way of"),
     "can_act": QT_TRANSLATE_NOOP("AuditFields", "can act"),
+    "matches": QT_TRANSLATE_NOOP("AuditFields", "matches"),
+    "open": QT_TRANSLATE_NOOP("AuditFields", "still open"),
     "closed_on": QT_TRANSLATE_NOOP("AuditFields", "decided on"),
     "confirmed": QT_TRANSLATE_NOOP("AuditFields", "confirmed"),
     "content_sha256": QT_TRANSLATE_NOOP("AuditFields", "content checksum"),

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.enums import RiskLevel, SourceStatus, TaskingStatus
-from app.services.exchange import handover
+from app.services.exchange import deconfliction_notices, handover
 from app.services.records import closing, debriefs, sources
 from app.services.views import (
     ContactView,
@@ -33,6 +33,7 @@ from app.services.views import (
     TaskingView,
 )
 from app.ui.confirm import ConfirmDialog, ask, ask_with_comment
+from app.ui.deconfliction_lines import match_line
 from app.ui.dialogs.contact_form import ContactDialog
 from app.ui.dialogs.handover import HandoverDialog
 from app.ui.dialogs.identity import RecordIdentityDialog, RevealIdentityDialog
@@ -116,6 +117,7 @@ class SourceFileView(QWidget):
             ("notes", self.tr("Notes")),
             ("identity", self.tr("True identity")),
             ("handover", self.tr("Handover")),
+            ("deconfliction", self.tr("Deconfliction")),
             ("closed", self.tr("Registration closed")),
         ):
             value = QLabel()
@@ -377,6 +379,10 @@ class SourceFileView(QWidget):
         f["handover"].setText(self._handover_text(handed))
         self.handover_button.setVisible(not self.session.scope.is_handler)
         self.handover_button.setEnabled(handed is None or handed.direction != "out")
+        matches = deconfliction_notices.open_matches(
+            self.session.vault, self.session.scope, source_id
+        )
+        f["deconfliction"].setText("\n".join(match_line(m) for m in matches) or "—")
         f["closed"].setText(
             self.tr("{day}, decided by {name}: {reason}").format(
                 day=_date(o.closed_on or (o.closed_at.date() if o.closed_at else None)),

@@ -23,7 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -54,6 +54,9 @@ from app.services.files import user_files
 from app.vault import audit_chain
 from app.vault.engine import bulk_cache
 from app.vault.vault import Vault
+
+if TYPE_CHECKING:
+    from app.services.exchange.deconfliction_notices import NoticeImport
 
 ProgressFn = Callable[[int, int], None]
 # A package as a file the user chose, or its bytes (tests, benchmarks).
@@ -199,6 +202,8 @@ def _refused(vault: Vault, scope: Scope, exc: Exception) -> None:
 # What ``package verify`` and ``package import`` take: a runner's debriefs, or a
 # source handed from one runner to another (docs/package-format.md, 7.4).
 PACKAGE_KINDS = ("debriefs", "handover")
+# What ``package import`` takes from the central system besides (its own module).
+NOTICE_KIND = "deconfliction-notice"
 
 
 def _check_importer(
@@ -295,17 +300,19 @@ class ImportResult:
     file_records: package_import.ImportCounts = field(default_factory=package_import.ImportCounts)
     kind: str = "debriefs"
     taken_on: handover_receive.Received | None = None  # a handover package: what this vault did
+    # A deconfliction notice from the central system: what it told.
+    notice: NoticeImport | None = None
 
 
 def _open_for_import(
     vault: Vault, scope: Scope, source: PackageSource, decrypted: Callable[[str], None]
 ) -> Verified:
     try:
-        return open_verified(
+        verified = open_verified(
             vault,
             source,
-            kind=PACKAGE_KINDS,
-            sender_roles=(PeerRole.RUNNER,),
+            kind=(*PACKAGE_KINDS, NOTICE_KIND),
+            sender_roles=(PeerRole.RUNNER, PeerRole.CENTRAL),
             decrypted=decrypted,
         )
     except NotForThisVault:
@@ -316,6 +323,12 @@ def _open_for_import(
             "Packages of debriefs are imported by a handler; a runner imports only a "
             "source handed over to them."
         ) from None
+    if verified.opened.manifest.kind != NOTICE_KIND and verified.sender.role is not PeerRole.RUNNER:
+        raise UnknownSender(
+            "The package is signed by a key this vault has not confirmed for that role "
+            "(import and compare the sender's key first)."
+        )
+    return verified
 
 
 def _audit_imported(
@@ -347,6 +360,17 @@ def _audit_imported(
     )
 
 
+def _notice(vault: Vault, scope: Scope, verified: Verified) -> ImportResult:
+    # Its own module, which reads a package through this one's functions.
+    from app.services.exchange import deconfliction_notices
+
+    told = deconfliction_notices.take_in(vault, scope, verified)
+    return ImportResult(
+        told.package_id, told.sender, told.sequence, 0, 0, 0, 0, 0, told.warnings,
+        kind=NOTICE_KIND, notice=told,
+    )  # fmt: skip
+
+
 @collection_paused()
 def import_package(
     vault: Vault,
@@ -369,6 +393,8 @@ def import_package(
 
     try:
         verified = _open_for_import(vault, scope, source, decrypted)
+        if verified.opened.manifest.kind == NOTICE_KIND:
+            return _notice(vault, scope, verified)
         contents = package_body.contents(verified.opened)
         own_fp = _check_importer(vault, scope, verified, contents)
         receiving_seed = keys.private_keys(vault).receiving_seed if contents.handover else b""

@@ -20,6 +20,7 @@ from typing import Any
 
 from app.domain import names
 from app.domain.names import NameKind
+from app.export import deconfliction
 from app.export.errors import MalformedPackage
 from app.export.manifest import Manifest
 from app.models import wire as w
@@ -214,6 +215,15 @@ def validate_debrief(doc: Any, version: int = w.CURRENT) -> dict[str, Any]:
 
 
 def validate_source(doc: Any, version: int = w.CURRENT) -> dict[str, Any]:
+    """A source entry; from version 3 it may carry the keyed tokens of the source's
+    identity attributes (``deconfliction``, app/export/deconfliction.py)."""
+    if version >= w.DECONFLICTION_SINCE and type(doc) is dict and w.DECONFLICTION in doc:
+        try:
+            deconfliction.check_tokens(doc[w.DECONFLICTION])
+        except (ValueError, TypeError):
+            raise MalformedPackage("A source entry in the package is malformed.") from None
+        validate("source", version, {k: v for k, v in doc.items() if k != w.DECONFLICTION})
+        return doc
     return validate("source", version, doc)
 
 

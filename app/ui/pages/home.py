@@ -23,10 +23,12 @@ from PySide6.QtWidgets import (
 from app.clock import utc_now
 from app.domain.enums import DebriefStatus
 from app.domain.sorting import Sort
+from app.services.exchange import deconfliction_notices
 from app.services.records import debriefs, reminders
 from app.services.records.debriefs import DebriefFilter
 from app.services.views import DebriefRow, Reminder, ReminderKind
 from app.ui import style
+from app.ui.deconfliction_lines import home_line
 from app.ui.empty_hint import empty_hint
 from app.ui.labels import label
 from app.ui.list_sorting import make_sortable
@@ -77,6 +79,11 @@ class HomePage(Page):
             ],
             self,
         )
+        # Open deconfliction matches of the alias's sources (a handler's vault).
+        self.matches = QLabel()
+        self.matches.setObjectName("deconflictionMatches")
+        self.matches.setWordWrap(True)
+        self.matches.hide()
         self.heading = QLabel()
         self.heading.setObjectName("homeHeading")
         self.heading.setWordWrap(True)
@@ -114,6 +121,7 @@ class HomePage(Page):
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.matches)
         left_layout.addWidget(self.heading)
         left_layout.addWidget(self.table)
         right = QWidget()
@@ -183,11 +191,16 @@ class HomePage(Page):
         self.model.set_rows(rows)
         self.table.resizeColumnsToContents()
         self.waiting.reset()
+        matches = deconfliction_notices.open_matches(self.session.vault, self.session.scope)
+        self.matches.setText("\n".join(home_line(m) for m in matches))
+        self.matches.setVisible(bool(matches))
 
     def clear_vault_data(self) -> None:
         self.model.clear()
         self.waiting.clear()
         self.heading.clear()
+        self.matches.clear()
+        self.matches.hide()
 
     def _open(self, index: QModelIndex) -> None:
         reminder = self.model.data(index, ROW_ROLE)

@@ -1,0 +1,194 @@
+"""A handler's vault takes in the central system's deconfliction notices with the
+ordinary ``veldboek package import`` and shows an open match on the source's file
+(``veldboek show source``): possibly the same person as a source of another team,
+by which kind of attribute; never more. Sealed with the app's own code as the
+central system seals them (app/central/outgoing.py)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+from app.cli import main
+from app.clock import iso_utc, utc_now
+from app.crypto import age, signing
+from app.domain.enums import PeerRole, Role
+from app.export import deconfliction, package
+from app.export.deconfliction import NoticeMatch
+from app.export.manifest import Manifest
+from app.models.packages import DeconflictionNotice
+from app.services.admin import aliases
+from app.services.exchange import deconfliction_notices, keys
+from tests.helpers import factory
+from tests.packages.conftest import HANDLER, Party, open_party
+
+OPENED = "2026-12-06T10:00:00.000000Z"
+
+
+@dataclass
+class Central:
+    """A central system's key pair, as ``central init`` makes one."""
+
+    signing: bytes = field(default_factory=signing.new_signing_key)
+    seed: bytes = field(default_factory=age.new_identity)
+    sent: tuple[int, str] = (0, "")
+    handler: keys.KeyBundle | None = None  # the handler's public key, once registered
+
+    name: str = "Centraal"
+
+    def bundle(self, role: PeerRole = PeerRole.CENTRAL) -> keys.KeyBundle:
+        raw = keys.signed_bundle(
+            keys.KeyBundle(
+                self.name, role, signing.signing_public(self.signing),
+                age.public_key(self.seed), iso_utc(utc_now()),
+            ),
+            self.signing,
+        )  # fmt: skip
+        return keys.read_bundle(raw)
+
+    def notice(self, matches: list[NoticeMatch], out: Path) -> Path:
+        own = self.handler
+        assert own is not None
+        number, previous = self.sent
+        manifest = Manifest(
+            kind=deconfliction.NOTICE_KIND,
+            package_id=uuid.uuid4(),
+            created_at=iso_utc(utc_now()),
+            schema="central c0003",
+            sender=self.bundle().fingerprint.hex,
+            recipients=(own.fingerprint.hex,),
+            sequence=number + 1,
+            previous=previous,
+        )
+        sealed = package.seal(
+            manifest, deconfliction.notice_body(matches), self.signing, [own.recipient_public]
+        )
+        self.sent = (number + 1, hashlib.sha256(sealed).hexdigest())
+        out.write_bytes(sealed)
+        return out
+
+
+@pytest.fixture
+def handler(tmp_path: Path) -> Iterator[Party]:
+    party = open_party(tmp_path / "handler", HANDLER, Role.HANDLER)
+    yield party
+    if not party.vault.is_locked:
+        party.vault.lock()
+
+
+def _trust(party: Party, central: Central) -> None:
+    """Each registers the other's key (the handler's at central, central's here)."""
+    central.handler = keys.read_bundle(
+        keys.bundle_bytes(party.vault, keys.own_bundle(party.vault, HANDLER, PeerRole.HANDLER))
+    )
+    b = central.bundle()
+    keys.add_peer(
+        party.vault, party.scope, b, role=PeerRole.CENTRAL, confirmed_spoken=b.fingerprint.spoken
+    )
+
+
+def match(source: uuid.UUID, **change: str) -> NoticeMatch:
+    fields = {
+        "match_id": str(uuid.uuid4()), "kind": "phone", "source_id": str(source),
+        "other_team": "Zuid", "other_source": "", "opened_at": OPENED, "status": "open",
+        "decided_at": "", "why": "",
+    }  # fmt: skip
+    return NoticeMatch(**(fields | change))
+
+
+def cli(capsys: pytest.CaptureFixture[str], party: Party, *args: str) -> tuple[int, str, str]:
+    pp = party.path.parent / "pp"
+    pp.write_text(factory.PASSPHRASE + "\n")
+    party.vault.lock()
+    code = main(
+        [*args, "--vault", str(party.path), "--passphrase-file", str(pp), "--alias", HANDLER]
+    )
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_a_notice_is_taken_in_and_an_open_match_shown_on_the_source(
+    capsys: pytest.CaptureFixture[str], handler: Party, tmp_path: Path
+) -> None:
+    central = Central()
+    _trust(handler, central)
+    zwaluw = factory.source(handler.vault, handler.scope, "ZWALUW")
+    merel = factory.source(handler.vault, handler.scope, "MEREL")
+    spreeuw = factory.source(handler.vault, handler.scope, "SPREEUW")
+    phone = match(zwaluw)
+    twice = match(merel, kind="name_dob", other_team="Noord", other_source=str(spreeuw))
+    first = central.notice([phone, twice], tmp_path / "n1.age")
+
+    code, out, err = cli(capsys, handler, "package", "import", str(first))
+    assert code == 0, err
+    assert "deconfliction notice 1 from Centraal: 2 match(es), 2 open" in out
+    code, out, _ = cli(capsys, handler, "show", "source", "ZWALUW")
+    assert "Possibly the same person as a source of team Zuid: phone number" in out
+    code, out, _ = cli(capsys, handler, "show", "source", "MEREL", "--json")
+    [shown] = json.loads(out)["deconfliction"]
+    assert (shown["kind"], shown["other_codename"]) == ("name_dob", "SPREEUW")
+    code, out, _ = cli(capsys, handler, "show", "source", "SPREEUW")
+    assert "Possibly the same person" not in out  # the notice named MEREL's side
+
+    # The same file again is a replay; a decision in a newer notice closes the match.
+    code, _out, err = cli(capsys, handler, "package", "import", str(first))
+    assert code != 0
+    assert "already imported" in err
+    decided = match(zwaluw, status="different", decided_at=OPENED, why="")
+    second = central.notice(
+        [NoticeMatch(**(decided.to_dict() | {"match_id": phone.match_id}))],
+        tmp_path / "n2.age",
+    )  # fmt: skip
+    assert cli(capsys, handler, "package", "import", str(second))[0] == 0
+    code, out, _ = cli(capsys, handler, "show", "source", "ZWALUW")
+    assert "Possibly the same person" not in out
+
+
+def test_a_notice_signed_by_another_key_than_centrals_is_refused(
+    capsys: pytest.CaptureFixture[str], handler: Party, tmp_path: Path
+) -> None:
+    central, impostor = Central(), Central(name="Runner Specht")
+    _trust(handler, central)
+    impostor.handler = central.handler
+    # A runner's key the handler confirmed signs a notice: not central's.
+    b = impostor.bundle(PeerRole.RUNNER)
+    keys.add_peer(
+        handler.vault, handler.scope, b, role=PeerRole.RUNNER, confirmed_spoken=b.fingerprint.spoken
+    )
+    source = factory.source(handler.vault, handler.scope, "ZWALUW")
+    forged = impostor.notice([match(source)], tmp_path / "forged.age")
+    code, _out, err = cli(capsys, handler, "package", "import", str(forged))
+    assert code == 1
+    assert "central" in err
+    code, out, _ = cli(capsys, handler, "show", "source", "ZWALUW")
+    assert "Possibly the same person" not in out
+
+
+def test_an_alias_sees_only_the_matches_of_sources_in_its_own_compartments(
+    handler: Party,
+) -> None:
+    mine = factory.source(handler.vault, handler.scope, "ZWALUW")
+    aliases.add_alias(handler.vault, "Sperwer", role=Role.HANDLER, can_act=True)
+    other = aliases.resolve_scope(handler.vault, "Sperwer")
+    theirs = factory.source(handler.vault, other, "KRAAI")
+    now = utc_now()
+    with handler.vault.write() as session:
+        for source in (mine, theirs):
+            session.add(
+                DeconflictionNotice(
+                    match_id=uuid.uuid4(), source_id=source, kind="address", other_team="Zuid",
+                    other_source=None, opened_at=now, status="open", decided_at=None, why="",
+                    package_id=uuid.uuid4(), received_at=now,
+                )
+            )  # fmt: skip
+    seen = {m.codename for m in deconfliction_notices.open_matches(handler.vault, handler.scope)}
+    assert seen == {"ZWALUW"}
+    assert [m.codename for m in deconfliction_notices.open_matches(handler.vault, other)] == [
+        "KRAAI"
+    ]
