@@ -595,12 +595,12 @@ def judge(scene: Scene, example_root: Path, before: dict[str, dict[str, bytes]],
 def _fast_calibration() -> Iterator[None]:
     """``init`` and ``demo`` on a new folder calibrate Argon2id for seconds: here
     the test's cheap parameters stand in (what is fuzzed is the rest)."""
-    import app.vault.vault as vault_module
+    import app.vault.creation as vault_module
 
     def fast(*_a: object, **_k: object) -> Calibration:
         return Calibration(factory.fast_kdf(), 0.0)
 
-    # The name vault.py looks up (it imports calibrate from app.crypto.kdf).
+    # The name creation.py looks up (it imports calibrate from app.crypto.kdf).
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(vault_module, "calibrate", fast)
         yield

@@ -25,9 +25,9 @@ from app.services.admin import aliases
 from app.services.exchange import keys
 from app.services.records import sources
 from app.services.reports import Selection
+from app.vault import creation as vault_module
 from app.vault import engine as engine_module
 from app.vault import migrate
-from app.vault import vault as vault_module
 from app.vault.vault import Vault, create_vault
 from tests.helpers import factory
 
@@ -231,7 +231,7 @@ def test_the_database_being_made_is_0600_before_sqlite_writes_to_it(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     seen: list[int] = []
-    real = engine_module.make_engine  # what vault.py imported
+    real = engine_module.make_engine  # what creation.py imported
 
     def watched(path: Path, *args: object, **kwargs: object) -> object:
         seen.append(stat.S_IMODE(path.stat().st_mode))  # it exists, and is not readable

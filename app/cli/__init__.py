@@ -20,6 +20,7 @@ EXIT_PIPE = 141  # what a shell reports for a tool ended by SIGPIPE (128 + 13)
 def build_parser() -> argparse.ArgumentParser:
     from app.cli import (
         central_commands,
+        key_commands,
         list_commands,
         package_commands,
         report_commands,
@@ -44,6 +45,7 @@ def build_parser() -> argparse.ArgumentParser:
     list_commands.register(sub)
     show_commands.register(sub)
     source_commands.register(sub)
+    key_commands.register(sub)
     package_commands.register(sub)
     report_commands.register(sub)
     central_commands.register(sub)

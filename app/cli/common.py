@@ -62,6 +62,18 @@ def add_vault_args(parser: argparse.ArgumentParser, *, alias: bool = False) -> N
         parser.add_argument("--alias", required=True, help="the alias to act under")
 
 
+def vault_args(p: argparse.ArgumentParser, *, alias: str = "optional") -> None:
+    """``--vault`` and ``--passphrase-file``, with ``--alias`` "optional" (default:
+    the alias last used), "required" or "none"."""
+    add_vault_args(p, alias=alias == "required")
+    if alias == "optional":
+        p.add_argument("--alias", help="the alias to act under (default: the last one used)")
+
+
+def force_arg(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--force", action="store_true", help="replace a file that already exists")
+
+
 def cli_actor(args: argparse.Namespace) -> Actor:
     """Who the audit log names for this command. ``--alias`` is checked as text
     first: the vault is not unlocked (nor the unlock recorded) for an alias that
@@ -101,6 +113,13 @@ def open_vault(root: Path, passphrase: str, actor: Actor) -> Iterator[Vault]:
 
 def scope_from(vault: Vault, args: argparse.Namespace) -> Scope:
     return aliases.resolve_scope(vault, args.alias)
+
+
+def acting_scope(vault: Vault, args: argparse.Namespace) -> Scope:
+    """The scope of ``--alias`` if given, else of the alias last used in the vault."""
+    if getattr(args, "alias", None):
+        return scope_from(vault, args)
+    return aliases.default_scope(vault)
 
 
 def _plain(value: Any) -> Any:

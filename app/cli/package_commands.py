@@ -1,11 +1,6 @@
-"""Keys, packages and receipts on the command line.
+"""Packages and receipts on the command line (the keys they are sealed with:
+``key_commands``).
 
-    veldboek keys show    --vault PATH --passphrase-file FILE [--json]
-    veldboek keys export  --vault PATH --passphrase-file FILE --out FILE [--name N] [--role R]
-                          [--force]
-    veldboek keys import  FILE --vault PATH --passphrase-file FILE --role handler|central|runner
-                          [--fingerprint "12345 67890 ..." | KEY-ID] [--name N] [--alias NAME]
-    veldboek keys peers   --vault PATH --passphrase-file FILE [--json]
     veldboek export       --vault PATH --passphrase-file FILE --alias NAME --to DIR
                           (--all-new | --debrief ID [--debrief ID ...]) [--force]
     veldboek package inspect FILE [--json]
@@ -18,11 +13,8 @@
     veldboek receipt import  FILE --vault PATH --passphrase-file FILE [--alias NAME]
     veldboek purge           --vault PATH --passphrase-file FILE [--alias NAME] [--rule R]
 
-Without ``--alias`` a command acts under the alias last used in the vault. A key
-is added only with the fingerprint its owner reads out: ``--fingerprint`` (the
-spoken digits, or the key id ``keys show`` prints), or typed at the prompt when
-run in a terminal; and only for the role its bundle names. Every refusal is one
-line on standard error and a non-zero exit.
+Without ``--alias`` a command acts under the alias last used in the vault. Every
+refusal is one line on standard error and a non-zero exit.
 
 Every file written goes through ``output_paths``: never into a vault folder, never
 over a vault's file by another name, never over an existing file without
@@ -41,20 +33,12 @@ import uuid
 from dataclasses import asdict
 from pathlib import Path
 
-from app.cli.common import add_vault_args, opened, print_json, scope_from
-from app.domain import names
-from app.domain.enums import PeerRole
-from app.domain.names import NameKind
-from app.domain.scope import Scope
+from app.cli.common import acting_scope, force_arg, opened, print_json, scope_from, vault_args
 from app.errors import InvalidInput
-from app.services.admin import aliases
 from app.services.admin import settings as vault_settings
-from app.services.admin.vaults import Vault
-from app.services.exchange import keys, package_log, package_receive, packages, purge, receipts
+from app.services.exchange import package_log, package_receive, packages, purge, receipts
 from app.services.files import output_paths, user_files
 from app.services.records import record_versions
-
-ROLES = [r.value for r in PeerRole]
 
 
 def _uuid(text: str) -> uuid.UUID:
@@ -64,55 +48,25 @@ def _uuid(text: str) -> uuid.UUID:
         raise argparse.ArgumentTypeError(f"not an id: {text!r}") from None
 
 
-def _vault_args(p: argparse.ArgumentParser, *, alias: str = "optional") -> None:
-    add_vault_args(p, alias=alias == "required")
-    if alias == "optional":
-        p.add_argument("--alias", help="the alias to act under (default: the last one used)")
-
-
-def _force(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--force", action="store_true", help="replace a file that already exists")
-
-
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    k = sub.add_parser("keys", help="this vault's keys and the peers it exchanges packages with")
-    ka = k.add_subparsers(dest="keys_action", required=True, metavar="ACTION")
-    show = ka.add_parser("show", help="the public key bundle and its fingerprint")
-    _vault_args(show, alias="none")
-    show.add_argument("--json", action="store_true")
-    show.set_defaults(func=cmd_keys_show)
-    exp = ka.add_parser("export", help="write the public key bundle to a file")
-    _vault_args(exp, alias="none")
-    exp.add_argument("--out", type=Path, required=True, metavar="FILE")
-    exp.add_argument("--name", help="how others will know this key (default: the alias)")
-    exp.add_argument("--role", choices=ROLES, help="what this vault is (default: its alias's role)")
-    _force(exp)
-    exp.set_defaults(func=cmd_keys_export)
-    imp = ka.add_parser("import", help="add a handler, the central system or a runner")
-    imp.add_argument("file", type=Path)
-    _vault_args(imp)
-    imp.add_argument("--role", choices=ROLES, required=True, help="what the key's owner is")
-    imp.add_argument(
-        "--fingerprint",
-        help="the fingerprint its owner read out to you (the digits, or the key id)",
-    )
-    imp.add_argument("--name", help="a name for the key (default: the one in the bundle)")
-    imp.add_argument("--json", action="store_true")
-    imp.set_defaults(func=cmd_keys_import)
-    peers = ka.add_parser("peers", help="the keys this vault has confirmed")
-    _vault_args(peers, alias="none")
-    peers.add_argument("--json", action="store_true")
-    peers.set_defaults(func=cmd_keys_peers)
+    _register_export(sub)
+    _register_package(sub)
+    _register_receipt(sub)
+    _register_purge(sub)
 
+
+def _register_export(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     e = sub.add_parser("export", help="seal debriefs into a package for the handler")
-    _vault_args(e, alias="required")
+    vault_args(e, alias="required")
     e.add_argument("--to", type=Path, required=True, metavar="DIR", help="folder, e.g. a stick")
     e.add_argument("--all-new", action="store_true", help="everything new since the last one")
     e.add_argument("--debrief", type=_uuid, action="append", metavar="ID", help="one debrief")
     e.add_argument("--json", action="store_true")
-    _force(e)
+    force_arg(e)
     e.set_defaults(func=cmd_export)
 
+
+def _register_package(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("package", help="inspect, verify, import or write again a package")
     pa = p.add_subparsers(dest="package_action", required=True, metavar="ACTION")
     ins = pa.add_parser("inspect", help="what anyone can see without keys")
@@ -125,137 +79,50 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     ):
         a = pa.add_parser(name, help=text)
         a.add_argument("file", type=Path)
-        _vault_args(a)
+        vault_args(a)
         a.add_argument("--json", action="store_true")
         a.set_defaults(func=cmd_package_verify if func == "verify" else cmd_package_import)
     w = pa.add_parser("write", help="write a sent, unconfirmed package again")
     w.add_argument("package_id", type=_uuid, metavar="ID")
-    _vault_args(w)
+    vault_args(w)
     w.add_argument("--to", type=Path, required=True, metavar="DIR")
-    _force(w)
+    force_arg(w)
     w.set_defaults(func=cmd_package_write)
     log = pa.add_parser("log", help="packages and receipts sent and received")
-    _vault_args(log)
+    vault_args(log)
     log.add_argument("--json", action="store_true")
     log.set_defaults(func=cmd_package_log)
     ver = pa.add_parser("versions", help="every version of a debrief this vault received")
     ver.add_argument("debrief_id", type=_uuid, metavar="DEBRIEF_ID")
-    _vault_args(ver)
+    vault_args(ver)
     ver.add_argument("--show", type=int, metavar="N", help="print version N as it arrived")
     ver.add_argument("--json", action="store_true")
     ver.set_defaults(func=cmd_package_versions)
 
+
+def _register_receipt(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     r = sub.add_parser("receipt", help="confirm packages (handler) or take a receipt in")
     ra = r.add_subparsers(dest="receipt_action", required=True, metavar="ACTION")
     c = ra.add_parser("create", help="confirm a runner's imported packages (handler)")
-    _vault_args(c)
+    vault_args(c)
     c.add_argument("--runner", required=True, help="the runner's key name or fingerprint")
     c.add_argument("--to", type=Path, required=True, metavar="DIR")
     c.add_argument("--package", type=_uuid, action="append", metavar="ID")
     c.add_argument("--json", action="store_true")
-    _force(c)
+    force_arg(c)
     c.set_defaults(func=cmd_receipt_create)
     i = ra.add_parser("import", help="take in the handler's receipt (runner)")
     i.add_argument("file", type=Path)
-    _vault_args(i)
+    vault_args(i)
     i.add_argument("--json", action="store_true")
     i.set_defaults(func=cmd_receipt_import)
 
+
+def _register_purge(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     g = sub.add_parser("purge", help="remove what receipts confirmed, per the retention rule")
-    _vault_args(g)
+    vault_args(g)
     g.add_argument("--rule", choices=list(purge.RULES), help="default: the vault's setting")
     g.set_defaults(func=cmd_purge)
-
-
-def _scope(vault: Vault, args: argparse.Namespace) -> Scope:
-    if getattr(args, "alias", None):
-        return scope_from(vault, args)
-    return aliases.default_scope(vault)
-
-
-# -- keys -------------------------------------------------------------------------------
-
-
-def _bundle(vault: Vault, args: argparse.Namespace) -> keys.KeyBundle:
-    scope = aliases.default_scope(vault)
-    role = PeerRole(args.role) if getattr(args, "role", None) else PeerRole(scope.role.value)
-    return keys.own_bundle(vault, getattr(args, "name", None) or scope.alias_name, role)
-
-
-def cmd_keys_show(args: argparse.Namespace) -> int:
-    with opened(args) as vault:
-        bundle = _bundle(vault, args)
-    fp = bundle.fingerprint
-    if args.json:
-        print_json(
-            {
-                "fingerprint": fp.hex,
-                "spoken": fp.spoken,
-                "recipient": bundle.recipient,
-                "signing_key": bundle.signing_public.hex(),
-            }
-        )
-        return 0
-    print("Fingerprint (read it out to compare):")
-    print(f"  {fp.spoken}")
-    print(f"Key id:     {fp.hex}")
-    print(f"Signing:    ed25519 {bundle.signing_public.hex()}")
-    print(f"Recipient:  {bundle.recipient}")
-    return 0
-
-
-def cmd_keys_export(args: argparse.Namespace) -> int:
-    output_paths.check_file(args.out, vaults=[args.vault], overwrite=args.force)
-    if args.name:
-        names.clean(args.name, NameKind.KEY)  # before the vault is unlocked
-    with opened(args) as vault:
-        bundle = _bundle(vault, args)
-        keys.save_bundle(vault, bundle, args.out, overwrite=args.force)
-    print(f"Wrote the public key bundle of {bundle.name!r} to {args.out}.")
-    print(f"Its fingerprint: {bundle.fingerprint.spoken}")
-    return 0
-
-
-def _confirmation(args: argparse.Namespace) -> str:
-    if args.fingerprint:
-        return str(args.fingerprint)
-    if not sys.stdin.isatty():
-        raise InvalidInput("Give --fingerprint: the fingerprint the key's owner reads out to you.")
-    print("Ask the key's owner to read out their fingerprint (keys show) and type it here.")
-    return input("Fingerprint: ")
-
-
-def cmd_keys_import(args: argparse.Namespace) -> int:
-    if args.name:
-        names.clean(args.name, NameKind.KEY)  # before the vault is unlocked
-    bundle = keys.read_bundle_file(args.file)
-    spoken = _confirmation(args)
-    with opened(args) as vault:
-        peer = keys.add_peer(
-            vault,
-            _scope(vault, args),
-            bundle,
-            role=PeerRole(args.role),
-            confirmed_spoken=spoken,
-            name=args.name,
-        )
-    if args.json:
-        print_json(peer)
-    else:
-        print(f"Added {peer.name!r} as {peer.role.value}; fingerprint {peer.spoken}.")
-    return 0
-
-
-def cmd_keys_peers(args: argparse.Namespace) -> int:
-    with opened(args) as vault:
-        peers = keys.list_peers(vault)
-    if args.json:
-        print_json(peers)
-    else:
-        for p in peers:
-            state = "" if p.active else "  (retired)"
-            print(f"{p.role.value:<8} {p.name:<24} {p.spoken}{state}")
-    return 0
 
 
 # -- export and packages ---------------------------------------------------------------
@@ -345,7 +212,7 @@ def _warnings(warnings: tuple[str, ...]) -> None:
 def cmd_package_verify(args: argparse.Namespace) -> int:
     user_files.check(args.file, user_files.PACKAGE)  # before the vault is opened
     with opened(args) as vault:
-        check = package_receive.verify_package(vault, _scope(vault, args), args.file)
+        check = package_receive.verify_package(vault, acting_scope(vault, args), args.file)
     _warnings(check.warnings)
     arrival = package_log.Arrival(check.status)
     if args.json:
@@ -365,7 +232,7 @@ def cmd_package_verify(args: argparse.Namespace) -> int:
 def cmd_package_import(args: argparse.Namespace) -> int:
     user_files.check(args.file, user_files.PACKAGE)  # before the vault is opened
     with opened(args) as vault:
-        result = package_receive.import_package(vault, _scope(vault, args), args.file)
+        result = package_receive.import_package(vault, acting_scope(vault, args), args.file)
     _warnings(result.warnings)
     if args.json:
         print_json(result)
@@ -399,7 +266,7 @@ def cmd_package_write(args: argparse.Namespace) -> int:
     output_paths.file_in(args.to, name, vaults=[args.vault], overwrite=args.force)
     with opened(args) as vault:
         path = packages.write_again(
-            vault, _scope(vault, args), args.package_id, args.to, overwrite=args.force
+            vault, acting_scope(vault, args), args.package_id, args.to, overwrite=args.force
         )
     print(f"Wrote package {args.package_id} again: {path}")
     return 0
@@ -407,7 +274,7 @@ def cmd_package_write(args: argparse.Namespace) -> int:
 
 def cmd_package_log(args: argparse.Namespace) -> int:
     with opened(args) as vault:
-        entries = package_log.log_entries(vault, _scope(vault, args))
+        entries = package_log.log_entries(vault, acting_scope(vault, args))
         missing = package_log.missing(vault)
     if args.json:
         print_json({"entries": [asdict(e) for e in entries], "missing": missing})
@@ -427,7 +294,7 @@ def cmd_package_log(args: argparse.Namespace) -> int:
 
 def cmd_package_versions(args: argparse.Namespace) -> int:
     with opened(args) as vault:
-        scope = _scope(vault, args)
+        scope = acting_scope(vault, args)
         if args.show is not None:
             data = record_versions.version_data(vault, scope, args.debrief_id, args.show)
             print(json.dumps(data, indent=2, ensure_ascii=False, sort_keys=True))
@@ -454,7 +321,11 @@ def cmd_receipt_create(args: argparse.Namespace) -> int:
     output_paths.check_folder(args.to, vaults=[args.vault])
     with opened(args) as vault:
         result = receipts.create_receipt(
-            vault, _scope(vault, args), runner=args.runner, to_dir=args.to, package_ids=args.package
+            vault,
+            acting_scope(vault, args),
+            runner=args.runner,
+            to_dir=args.to,
+            package_ids=args.package,
         )
     if args.json:
         print_json(result)
@@ -469,7 +340,7 @@ def cmd_receipt_create(args: argparse.Namespace) -> int:
 def cmd_receipt_import(args: argparse.Namespace) -> int:
     user_files.check(args.file, user_files.RECEIPT)  # before the vault is opened
     with opened(args) as vault:
-        result = receipts.import_receipt(vault, _scope(vault, args), args.file)
+        result = receipts.import_receipt(vault, acting_scope(vault, args), args.file)
     _warnings(result.warnings)
     if args.json:
         print_json(result)
@@ -485,6 +356,6 @@ def cmd_receipt_import(args: argparse.Namespace) -> int:
 def cmd_purge(args: argparse.Namespace) -> int:
     with opened(args) as vault:
         rule = args.rule or vault_settings.load(vault).retention_after_receipt
-        result = purge.purge_confirmed(vault, _scope(vault, args), mode=rule)
+        result = purge.purge_confirmed(vault, acting_scope(vault, args), mode=rule)
     print(f"Purged {result.debriefs} confirmed debrief(s) ({result.rule}).")
     return 0

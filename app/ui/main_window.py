@@ -13,7 +13,7 @@ import uuid
 from functools import partial
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QTextCursor
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -26,15 +26,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.errors import VeldboekError
 from app.services.admin import aliases, vaults
-from app.services.records import debriefs, meetings
-from app.ui import i18n, style
+from app.services.records import meetings
+from app.ui import i18n, style, window_actions, window_meeting, window_place
 from app.ui import undo as word_undo
 from app.ui.actions import ActionRegistry, ActionSpec
 from app.ui.alias_band import AliasBand
 from app.ui.command_palette import CommandPalette, open_palette
-from app.ui.dialogs.contact_form import ContactDialog
 from app.ui.errors import notice_text, show_error
 from app.ui.lock import PANIC_KEYS, LockController
 from app.ui.meeting_mode import MeetingView
@@ -51,6 +49,7 @@ from app.ui.pages.sources import SourcesPage
 from app.ui.place import Place
 from app.ui.session import AppSession
 from app.ui.widgets import find_data
+from app.ui.window_actions import WindowAction
 from app.ui.workers import TaskRunner
 
 __all__ = ["PANIC_KEYS", "MainWindow"]
@@ -69,7 +68,7 @@ BUTTON_ACTIONS = {
 
 
 class MainWindow(QMainWindow):
-    quit_requested = Signal()
+    quit_requested: Signal = Signal()  # annotated: read by window_actions (an import cycle)
 
     def __init__(
         self,
@@ -81,7 +80,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.session = session
-        self.lock = lock
+        self.lock: LockController = lock  # annotated, as quit_requested
         self.runner = runner
         self.meeting: MeetingView | None = None
         self.pending_meeting: meetings.MeetingRecord | None = None  # left open by a panic
@@ -237,25 +236,32 @@ class MainWindow(QMainWindow):
         page.open_debrief.connect(self.open_debrief)
 
     def _actions(self) -> None:
+        """The actions of ``window_actions``, with one per page after the palette."""
         self.registry = ActionRegistry(
-            self,
-            [
-                ("vault", self.tr("Vault")),
-                ("go", self.tr("Go")),
-                ("records", self.tr("Actions")),
-            ],
+            self, [(key, self.tr(str(title))) for key, title in window_actions.MENUS]
         )
-        add = self.registry.add
 
         def normal() -> bool:  # not in meeting mode, which shows nothing else
             return self.meeting is None
 
-        add(
-            ActionSpec("palette", self.tr("Command palette…"), ("Ctrl+K",), self.open_palette, "go")
-        )
+        def add(action: WindowAction) -> None:
+            enabled = {"enabled": normal} if action.normal_only else {}
+            self.registry.add(
+                ActionSpec(
+                    action.key,
+                    self.tr(str(action.text)),
+                    action.shortcuts,
+                    partial(action.run, self),
+                    action.menu,
+                    global_keys=action.global_keys,
+                    **enabled,
+                )
+            )
+
+        add(window_actions.PALETTE)
         for n, page_class in enumerate(self.page_classes(), start=1):
             keys = (f"Ctrl+{n}",) if page_class is not SearchPage else ("Ctrl+F", f"Ctrl+{n}")
-            add(
+            self.registry.add(
                 ActionSpec(
                     "search" if page_class is SearchPage else f"go{page_class.__name__}",
                     self.pages[n - 1].title(),
@@ -265,103 +271,8 @@ class MainWindow(QMainWindow):
                     normal,
                 )
             )
-        add(ActionSpec("back", self.tr("Back"), ("Alt+Left",), self.go_back, "go", normal))
-        add(
-            ActionSpec(
-                "switchAlias",
-                self.tr("Switch alias…"),
-                ("Ctrl+Shift+A",),
-                self.choose_alias,
-                "go",
-                normal,
-            )
-        )
-        add(
-            ActionSpec(
-                "newSource",
-                self.tr("New source…"),
-                ("Ctrl+Shift+N",),
-                self.new_source,
-                "records",
-                normal,
-            )
-        )
-        add(
-            ActionSpec(
-                "newDebrief",
-                self.tr("New debrief"),
-                ("Ctrl+N",),
-                self.new_debrief,
-                "records",
-                normal,
-            )
-        )
-        add(
-            ActionSpec(
-                "newContact",
-                self.tr("New contact…"),
-                ("Ctrl+Shift+C",),
-                self.new_contact,
-                "records",
-                normal,
-            )
-        )
-        add(
-            ActionSpec(
-                "meeting",
-                self.tr("Meeting mode"),
-                ("Ctrl+M",),
-                self.enter_meeting,
-                "records",
-                normal,
-            )
-        )
-        add(
-            ActionSpec(
-                "report", self.tr("Report…"), ("Ctrl+P",), self.report_current, "records", normal
-            )
-        )
-        add(
-            ActionSpec(
-                "export",
-                self.tr("Send a package (export)…"),
-                ("Ctrl+E",),
-                self.go_export,
-                "records",
-                normal,
-            )
-        )
-        add(
-            ActionSpec(
-                "import",
-                self.tr("Receive a package (import)…"),
-                ("Ctrl+I",),
-                self.go_import,
-                "records",
-                normal,
-            )
-        )
-        add(
-            ActionSpec(
-                "lock",
-                self.tr("Lock"),
-                ("Ctrl+L",),
-                lambda: self.lock.lock("manual"),
-                "vault",
-                global_keys=True,
-            )
-        )
-        add(
-            ActionSpec(
-                "panic",
-                self.tr("Panic: lock and hide"),
-                PANIC_KEYS,
-                self.lock.panic,
-                "vault",
-                global_keys=True,
-            )
-        )
-        add(ActionSpec("quit", self.tr("Quit"), ("Ctrl+Q",), self.quit_requested.emit, "vault"))
+        for entry in window_actions.RECORDS:
+            add(entry)
         for key, action in self.registry.actions.items():
             action.setIcon(style.action_icon(key))
         self.menus = self.registry.build_menus(self.menuBar())
@@ -465,81 +376,6 @@ class MainWindow(QMainWindow):
         self.band.switcher.setFocus()
         self.band.switcher.showPopup()
 
-    def new_source(self) -> None:
-        page = self.show_page(SourcesPage)
-        assert isinstance(page, SourcesPage)
-        page.show_list()
-        page.new_source()
-
-    def _source_or_hint(self, key: str) -> tuple[uuid.UUID, str] | None:
-        source = self.current_source()
-        if source is None:
-            self.statusBar().showMessage(
-                self.tr("Open a source's file or debrief first, then use {action}.").format(
-                    action=self.registry.tooltip(key)
-                ),
-                6000,
-            )
-        return source
-
-    def new_debrief(self) -> None:
-        source = self._source_or_hint("newDebrief")
-        if source is None:
-            return
-        self.save_pending()
-        try:
-            debrief_id = debriefs.create_draft(self.session.vault, self.session.scope, source[0])
-        except Exception as exc:
-            show_error(self, exc)
-            return
-        self.open_debrief(debrief_id)
-
-    def new_contact(self) -> ContactDialog | None:
-        source = self._source_or_hint("newContact")
-        if source is None:
-            return None
-        self.save_pending()
-        dialog = ContactDialog(self.session, source[0], source[1], self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(self._reload_current)
-        dialog.open()
-        return dialog
-
-    def _reload_current(self) -> None:
-        current = self.stack.currentWidget()
-        try:
-            if current is self.debrief_page:
-                self.debrief_page.reload()
-            elif isinstance(current, Page):
-                current.reload()
-        except Exception as exc:
-            show_error(self, exc)
-
-    def report_current(self) -> None:
-        """A report on the debrief or source on screen (or the Reports page)."""
-        if self.stack.currentWidget() is self.debrief_page and self.debrief_page.view is not None:
-            self.debrief_page.report_button.click()
-            return
-        source = self.current_source()
-        if source is not None:
-            self.report_source(source[0])
-        else:
-            self.show_page(ReportsPage)
-
-    def go_export(self) -> None:
-        page = self.show_page(PackagesPage)
-        assert isinstance(page, PackagesPage)
-        page.tabs.setCurrentWidget(page.send)
-        page.send.focus_export()
-
-    def go_import(self) -> None:
-        page = self.show_page(PackagesPage)
-        assert isinstance(page, PackagesPage)
-        page.tabs.setCurrentWidget(page.receive)
-        receive = page.receive
-        handler = self.session.scope.is_handler
-        (receive.import_button if handler else receive.take_receipt).setFocus()
-
     def _back_from_debrief(self) -> None:
         self.stack.setCurrentIndex(self._return_row)
         self.nav.setCurrentRow(self._return_row)
@@ -564,66 +400,14 @@ class MainWindow(QMainWindow):
         return None
 
     def enter_meeting(self) -> None:
-        if self.meeting is not None:
-            return
-        if self.pending_meeting is not None:
-            self.resume_meeting(self.pending_meeting)
-            return
-        source = self.current_source()
-        if source is None:
-            self.statusBar().showMessage(
-                self.tr("Open a source's file or debrief first, then press Ctrl+M."), 6000
-            )
-            return
-        self.save_pending()
-        try:
-            self.meeting = MeetingView(self.session, self.runner, *source)
-        except Exception as exc:
-            show_error(self, exc)
-            return
-        self._show_meeting()
+        window_meeting.enter(self)
 
     def resume_meeting(self, record: meetings.MeetingRecord) -> None:
         """Back into the meeting a lock interrupted, its note as last saved."""
-        self.pending_meeting = None
-        try:
-            self.meeting = MeetingView.resume(self.session, self.runner, record)
-        except Exception as exc:
-            show_error(self, exc)
-            return
-        self._show_meeting()
-
-    def _show_meeting(self) -> None:
-        assert self.meeting is not None
-        self.meeting.finished.connect(self._leave_meeting)
-        self.central.addWidget(self.meeting)
-        self.central.setCurrentWidget(self.meeting)
-        self.statusBar().hide()
-        self.menuBar().hide()  # meeting mode shows nothing but the meeting
-        self.registry.refresh()
-        self.meeting.note.setFocus()
-        self.meeting.note.moveCursor(QTextCursor.MoveOperation.End)
+        window_meeting.resume(self, record)
 
     def _leave_meeting(self, record: object) -> None:
-        meeting, self.meeting = self.meeting, None
-        if meeting is not None:
-            self.central.removeWidget(meeting)
-            meeting.deleteLater()
-        self.central.setCurrentWidget(self.normal)
-        self.statusBar().show()
-        self.menuBar().show()
-        self.registry.refresh()
-        debrief_id = getattr(record, "debrief_id", None)
-        if isinstance(debrief_id, uuid.UUID):
-            self.open_debrief(debrief_id)
-        elif meeting is not None and meeting.discarded:
-            self.statusBar().showMessage(self.tr("The meeting was discarded."), 8000)
-            current = self.stack.currentWidget()
-            if isinstance(current, Page):  # its lists showed the meeting
-                try:
-                    current.reload()
-                except Exception as exc:
-                    show_error(self, exc)
+        window_meeting.leave(self, record)
 
     def save_pending(self) -> None:
         """Before locking or switching away: keep typed text."""
@@ -665,47 +449,12 @@ class MainWindow(QMainWindow):
     # -- locking --------------------------------------------------------------
 
     def place(self) -> Place:
-        """Where the runner is now: the page, the open debrief or source file, and
-        a meeting under way."""
-        meeting = self.meeting.record if self.meeting is not None and self.meeting.is_open else None
-        meeting = meeting or self.pending_meeting
-        current = self.stack.currentWidget()
-        if current is self.debrief_page and self.debrief_page.view is not None:
-            return Place(self._return_row, debrief_id=self.debrief_page.view.id, meeting=meeting)
-        row = max(0, self.nav.currentRow())
-        sources_page = self.page(SourcesPage)
-        assert isinstance(sources_page, SourcesPage)
-        file = sources_page.file_view.file
-        on_file = sources_page.stack.currentWidget() is sources_page.file_view
-        if current is sources_page and on_file and file is not None:
-            return Place(row, source_id=file.overview.id, meeting=meeting)
-        return Place(row, meeting=meeting)
+        """Where the runner is now (``window_place``)."""
+        return window_place.place_of(self)
 
     def return_to(self, place: Place, *, resume_meeting: bool) -> None:
-        """After an unlock: back to ``place``. A record that is gone (or another
-        alias's) leaves the runner on its page."""
-        if 0 <= place.page < len(self.pages) and place.page != self.nav.currentRow():
-            self.nav.setCurrentRow(place.page)
-        try:
-            if place.source_id is not None:
-                page = self.page(SourcesPage)
-                assert isinstance(page, SourcesPage)
-                page.show_source(place.source_id)
-            if place.debrief_id is not None:
-                self._return_row = max(0, self.nav.currentRow())
-                self.debrief_page.open(place.debrief_id)
-                self.stack.setCurrentWidget(self.debrief_page)
-        except VeldboekError:
-            pass  # no longer there to return to: the page is
-        if place.meeting is None:
-            return
-        if resume_meeting:
-            self.resume_meeting(place.meeting)
-        else:
-            self.pending_meeting = place.meeting
-            self.statusBar().showMessage(
-                self.tr("A meeting is still open: Ctrl+M returns to it."), 0
-            )
+        """After an unlock: back to ``place``, as far as it is still there."""
+        window_place.return_to(self, place, resume_meeting=resume_meeting)
 
     def _before_lock(self, reason: str) -> None:
         """The lock is coming: remember the place, keep what is typed."""

@@ -135,44 +135,14 @@ class UnlockDialog(QDialog):
         if alias:
             about.addRow(self.tr("Alias:"), self.alias)
         self.prompt = QLabel(self.tr("Enter your passphrase to unlock the vault."))
-        self.passphrase = QLineEdit()
-        self.passphrase.setObjectName("passphraseEdit")
-        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
-        self.show_button = QToolButton()
-        self.show_button.setObjectName("showPassphrase")
-        self.show_button.setCheckable(True)
-        self.show_button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # Tab reaches it
-        self.show_button.toggled.connect(self._show_passphrase)
-        self._show_passphrase(False)
-        field = QHBoxLayout()
-        field.addWidget(self.passphrase, 1)
-        field.addWidget(self.show_button)
-        self.caps = QLabel(self.tr("Caps Lock is on."))
-        self.caps.setObjectName("capsLockWarning")
-        self.caps.setStyleSheet("color: #b00020; font-weight: bold;")
-        self.caps.hide()
-        self._caps: bool | None = caps_lock_from_system()
-        self.passphrase.installEventFilter(self)
+        field = self._passphrase_field()
         self.attempts = QLabel()
         self.attempts.setObjectName("failedAttempts")
         self.attempts.setWordWrap(True)
         self.status = QLabel()
         self.status.setObjectName("unlockStatus")
         self.status.setWordWrap(True)
-        buttons = QDialogButtonBox()
-        self.unlock_button = QPushButton(self.tr("Unlock"))
-        self.unlock_button.setObjectName("unlockButton")
-        self.unlock_button.setDefault(True)
-        buttons.addButton(self.unlock_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        self.quit_button = buttons.addButton(
-            self.tr("Quit"), QDialogButtonBox.ButtonRole.RejectRole
-        )
-        self.quit_button.setObjectName("quitButton")
-        self.unlock_button.clicked.connect(self.try_unlock)
-        # The Quit button is a deliberate click; Escape and the window's close
-        # button ask first (``reject``, ``closeEvent``).
-        self.quit_button.clicked.disconnect()
-        self.quit_button.clicked.connect(self.quit_now)
+        buttons = self._buttons()
         layout = QVBoxLayout(self)
         layout.addLayout(about)
         layout.addWidget(self.prompt)
@@ -193,6 +163,46 @@ class UnlockDialog(QDialog):
         self._show_attempts()
         self._show_caps()
         self._tick()
+
+    def _passphrase_field(self) -> QHBoxLayout:
+        """The passphrase, the button that shows it, and the Caps Lock warning."""
+        self.passphrase = QLineEdit()
+        self.passphrase.setObjectName("passphraseEdit")
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.show_button = QToolButton()
+        self.show_button.setObjectName("showPassphrase")
+        self.show_button.setCheckable(True)
+        self.show_button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # Tab reaches it
+        self.show_button.toggled.connect(self._show_passphrase)
+        self._show_passphrase(False)
+        field = QHBoxLayout()
+        field.addWidget(self.passphrase, 1)
+        field.addWidget(self.show_button)
+        self.caps = QLabel(self.tr("Caps Lock is on."))
+        self.caps.setObjectName("capsLockWarning")
+        self.caps.setStyleSheet("color: #b00020; font-weight: bold;")
+        self.caps.hide()
+        self._caps: bool | None = caps_lock_from_system()
+        self.passphrase.installEventFilter(self)
+        return field
+
+    def _buttons(self) -> QDialogButtonBox:
+        """Unlock (the default) and Quit."""
+        buttons = QDialogButtonBox()
+        self.unlock_button = QPushButton(self.tr("Unlock"))
+        self.unlock_button.setObjectName("unlockButton")
+        self.unlock_button.setDefault(True)
+        buttons.addButton(self.unlock_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.quit_button = buttons.addButton(
+            self.tr("Quit"), QDialogButtonBox.ButtonRole.RejectRole
+        )
+        self.quit_button.setObjectName("quitButton")
+        self.unlock_button.clicked.connect(self.try_unlock)
+        # The Quit button is a deliberate click; Escape and the window's close
+        # button ask first (``reject``, ``closeEvent``).
+        self.quit_button.clicked.disconnect()
+        self.quit_button.clicked.connect(self.quit_now)
+        return buttons
 
     # -- what is shown ---------------------------------------------------------
 

@@ -1,9 +1,11 @@
-"""Passphrase rules and a strength hint for the first-run wizard."""
+"""Passphrase rules, a strength hint for the first-run wizard, and the bytes a
+passphrase stands for when a key is derived from it."""
 
 from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from app.errors import PassphraseRejected
@@ -69,3 +71,9 @@ def estimate_strength(passphrase: str) -> Strength:
     if len(passphrase) < MIN_LENGTH:
         score = 0
     return Strength(score, round(bits, 1))
+
+
+def passphrase_bytes(passphrase: str) -> bytes:
+    """NFC-normalise so that the same passphrase typed on another OS or keyboard
+    layout (composed vs decomposed accents) derives the same key."""
+    return unicodedata.normalize("NFC", passphrase).encode("utf-8")

@@ -4,20 +4,15 @@ read-only with addenda once submitted, approve/return for a handler."""
 from __future__ import annotations
 
 import uuid
-from html import escape
 
 from PySide6.QtCore import Qt, QTime, QTimer, Signal
-from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
     QFormLayout,
-    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
-    QListWidgetItem,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -26,40 +21,26 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.enums import DebriefStatus, Role
-from app.domain.grading import scheme
 from app.services.exchange import packages
-from app.services.records import debriefs, record_versions, search
+from app.services.records import debriefs, record_versions
 from app.services.records.debriefs import DebriefContent
 from app.services.records.record_versions import VersionInfo
-from app.services.views import AddendumView, DebriefRow, DebriefView, ItemView, SubjectView
+from app.services.views import AddendumView, DebriefRow, DebriefView, ItemView
 from app.ui.attachments_box import AttachmentsBox
-from app.ui.confirm import ConfirmDialog, ask, ask_with_comment
+from app.ui.confirm import ConfirmDialog
 from app.ui.dialogs.item_dialog import ItemDialog
 from app.ui.dialogs.records import PaymentDialog, TaskingDialog
 from app.ui.dialogs.versions import VersionsDialog
 from app.ui.errors import describe, show_error
 from app.ui.labels import label
+from app.ui.pages import debrief_emptied, debrief_items, debrief_workflow
 from app.ui.pages.base import Page
-from app.ui.pages.debriefs import NEWEST_FIRST, debrief_columns
+from app.ui.pages.debrief_emptied import EmptiedBar
 from app.ui.record_table import RecordTable
 from app.ui.session import AppSession
 from app.ui.table_models import Column, QueryRowsModel
-from app.ui.widgets import day_text, local_time, money, text_box
+from app.ui.widgets import local_time, money, text_box
 from app.ui.workers import TaskRunner
-
-
-def _first_words(text: str, limit: int = 80) -> str:
-    """The start of an item's text, to recognise it by in a question."""
-    flat = " ".join(text.split())
-    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
-
-
-def _grading(item: ItemView) -> str:
-    g = item.grading
-    text = g.short()
-    if g.handling_conditions:
-        text += " *"
-    return text
 
 
 class DebriefPage(Page):
@@ -67,6 +48,14 @@ class DebriefPage(Page):
 
     back = Signal()
     report_requested = Signal(object, str)  # debrief id, a label for it
+    # Built by debrief_items.build.
+    items: RecordTable[ItemView]
+    add_item_button: QPushButton
+    edit_item_button: QPushButton
+    remove_item_button: QPushButton
+    subjects: QListWidget
+    mentions: RecordTable[DebriefRow]
+    mentions_model: QueryRowsModel[DebriefRow]
 
     def __init__(
         self, session: AppSession, runner: TaskRunner, parent: QWidget | None = None
@@ -94,9 +83,23 @@ class DebriefPage(Page):
         self.review.setObjectName("reviewNote")
         self.review.setWordWrap(True)
         self.review.setStyleSheet("color: #b00020;")
-        self._emptied_bar()
+        self.emptied = EmptiedBar()
+        self.emptied_text = self.emptied.text
+        self.restore_button = self.emptied.restore_button
+        self.restore_button.clicked.connect(self.restore_kept)
+        self.empty_button = self.emptied.empty_button
+        self.empty_button.clicked.connect(self.empty_kept)
+        texts = self._build_texts()
+        cross = debrief_items.build(self)
+        records = self._build_records()
+        self._build_addenda()
+        workflow = self._build_workflow()
+        self._lay_out(top, texts, cross, records, workflow)
+        self.autosave = QTimer(self)
+        self.autosave.timeout.connect(self.save_now)
 
-        # Free text.
+    def _build_texts(self) -> QFormLayout:
+        """The free-text fields, autosaved as they change."""
         self.narrative = text_box(self.tr("What happened and what the source reported"), 140)
         self.narrative.setObjectName("narrativeEdit")
         self.welfare = text_box(self.tr("How the source is doing"), 50)
@@ -129,69 +132,10 @@ class DebriefPage(Page):
             box.textChanged.connect(self._changed)
             # Narrative gets the room; the rest stay compact so the items are in view.
             box.setMaximumHeight(200 if name == "narrative" else 80)
+        return texts
 
-        # Items.
-        self.items: RecordTable[ItemView] = RecordTable(
-            [
-                Column("#", lambda i: str(i.position + 1), key=lambda i: i.position),
-                Column(self.tr("Grading"), _grading, tooltip=self._grading_tooltip),
-                Column(self.tr("Checked"), lambda i: label(i.corroboration)),
-                Column(
-                    self.tr("Exculpatory"),
-                    lambda i: self.tr("yes") if i.exculpatory else "",
-                    lambda i: "#006400" if i.exculpatory else None,
-                ),
-                Column(self.tr("Subjects"), lambda i: ", ".join(s.name for s in i.subjects)),
-                Column(self.tr("Reported"), lambda i: i.text, tooltip=lambda i: i.sanitised_text),
-            ],
-            "itemsTable",
-            empty=lambda: (
-                self.tr("No intelligence items yet; “Add item…” adds one.")
-                if self.view is not None and self.view.editable
-                else self.tr("No intelligence items.")
-                if self.view is not None
-                else ""
-            ),
-        )
-        self.items.view.setMinimumHeight(150)
-        self.add_item_button = self.items.add_button(
-            self.tr("Add item…"), self._add_item, "addItem"
-        )
-        self.edit_item_button = self.items.add_button(self.tr("Edit…"), self._edit_item, "editItem")
-        self.remove_item_button = self.items.add_button(
-            self.tr("Remove"), self._remove_item, "removeItem"
-        )
-        self.items.view.doubleClicked.connect(lambda _i: self._edit_item())
-        self.items.view.selectionModel().selectionChanged.connect(lambda *_: self._show_subjects())
-
-        # Cross-references: other debriefs mentioning a subject, inside scope only.
-        self.subjects = QListWidget()
-        self.subjects.setObjectName("itemSubjects")
-        self.subjects.setMaximumHeight(90)
-        self.subjects.currentItemChanged.connect(lambda *_: self._show_mentions())
-        # The newest few of possibly thousands: a header click asks the query again.
-        mentions: QueryRowsModel[DebriefRow] = QueryRowsModel(debrief_columns(), NEWEST_FIRST)
-        mentions.on_sort = self._show_mentions
-        self.mentions: RecordTable[DebriefRow] = RecordTable(
-            debrief_columns(),
-            "mentionsTable",
-            model=mentions,
-            empty=lambda: (
-                self.tr("No other debrief in your files mentions this subject.")
-                if self.subjects.currentItem() is not None
-                else ""
-            ),
-        )
-        self.mentions_model = mentions
-        self.mentions.view.activated.connect(lambda index: self._open_mention(index.row()))
-        self.mentions.view.setMaximumHeight(140)
-        self.mentions.view.doubleClicked.connect(lambda index: self._open_mention(index.row()))
-        cross = QGroupBox(self.tr("Other debriefs mentioning a subject of the selected item"))
-        cross_layout = QHBoxLayout(cross)
-        cross_layout.addWidget(self.subjects, 1)
-        cross_layout.addWidget(self.mentions, 3)
-
-        # Tasking and payments given at this contact.
+    def _build_records(self) -> QHBoxLayout:
+        """Tasking and payments given at this contact."""
         records = QHBoxLayout()
         self.tasking_button = QPushButton(self.tr("Tasking given…"))
         self.tasking_button.setObjectName("debriefTasking")
@@ -205,8 +149,9 @@ class DebriefPage(Page):
         records.addWidget(self.tasking_button)
         records.addWidget(self.payment_button)
         records.addWidget(self.records_label, 1)
+        return records
 
-        # Addenda.
+    def _build_addenda(self) -> None:
         self.addenda: RecordTable[AddendumView] = RecordTable(
             [
                 Column(
@@ -236,7 +181,7 @@ class DebriefPage(Page):
         addenda_layout.addWidget(self.addenda)
         addenda_layout.addLayout(addendum_row)
 
-        # Workflow.
+    def _build_workflow(self) -> QHBoxLayout:
         self.submit_button = QPushButton(self.tr("Submit to handler"))
         self.submit_button.setObjectName("submitDebrief")
         self.approve_button = QPushButton(self.tr("Approve"))
@@ -260,7 +205,16 @@ class DebriefPage(Page):
         workflow.addStretch(1)
         for button in (self.return_button, self.approve_button, self.submit_button):
             workflow.addWidget(button)
+        return workflow
 
+    def _lay_out(
+        self,
+        top: QHBoxLayout,
+        texts: QFormLayout,
+        cross: QGroupBox,
+        records: QHBoxLayout,
+        workflow: QHBoxLayout,
+    ) -> None:
         body = QWidget()
         body_layout = QVBoxLayout(body)
         body_layout.addWidget(self.review)
@@ -270,7 +224,7 @@ class DebriefPage(Page):
         body_layout.addWidget(self.items)
         body_layout.addWidget(cross)
         body_layout.addLayout(records)
-        self.files = AttachmentsBox(session)
+        self.files = AttachmentsBox(self.session)
         body_layout.addWidget(self.files)
         body_layout.addWidget(self.addenda_box)
         self.body_scroll = scroll = QScrollArea()
@@ -281,9 +235,6 @@ class DebriefPage(Page):
         layout.addWidget(self.emptied)
         layout.addWidget(scroll, 1)
         layout.addLayout(workflow)
-
-        self.autosave = QTimer(self)
-        self.autosave.timeout.connect(self.save_now)
 
     def title(self) -> str:
         return self.tr("Debrief")
@@ -308,36 +259,7 @@ class DebriefPage(Page):
         if v is None:
             return
         self._loading = True
-        contact = ""
-        if v.contact is not None:
-            c = v.contact
-            contact = " · " + " ".join(
-                part
-                for part in (
-                    label(c.kind),
-                    local_time(c.occurred_at),
-                    c.location_codeword and f"@ {c.location_codeword}",
-                )
-                if part
-            )
-        self.heading.setText(
-            f"<span style='font-size:15pt'><b>{escape(v.codename)}</b></span>{escape(contact)}"
-            f" · <b>{label(v.status)}</b> · "
-            + escape(self.tr("written by {author}").format(author=v.author or "?"))
-        )
-        self.review.setStyleSheet(
-            "color: #006400;" if v.status is DebriefStatus.APPROVED else "color: #b00020;"
-        )
-        if v.status is DebriefStatus.RETURNED:
-            self.review.setText(
-                self.tr(
-                    "Returned by {who}: {comment} — answer with an addendum, then submit again."
-                ).format(who=v.reviewer or "?", comment=v.review_comment)
-            )
-        elif v.status is DebriefStatus.APPROVED:
-            self.review.setText(self.tr("Approved by {who}.").format(who=v.reviewer or "?"))
-        else:
-            self.review.clear()
+        debrief_workflow.show_status(self, v)
         same = self._shown_id == v.id and v.editable
         keep_typed = same and self._dirty  # a save that failed: the typing stays
         if not same:
@@ -351,7 +273,7 @@ class DebriefPage(Page):
             box.setReadOnly(not v.editable)
         self._shown_id = v.id
         self.items.set_rows(v.items)
-        self._show_subjects()
+        debrief_items.show_subjects(self)
         self.addenda.set_rows(v.addenda)
         records = [self.tr("Tasking: {t}").format(t=t.description) for t in v.taskings]
         records += [f"{label(p.kind)} {money(p.amount_cents, p.currency)}" for p in v.payments]
@@ -394,18 +316,6 @@ class DebriefPage(Page):
         self.versions_dialog.open()
         self.versions_dialog.list.setCurrentRow(len(self.versions) - 1)  # the newest
 
-    def _grading_tooltip(self, item: ItemView) -> str:
-        g = item.grading
-        s = scheme(g.scheme)
-        lines = [
-            s.label("source_evaluation", g.source_evaluation),
-            s.label("intelligence_assessment", g.intelligence_assessment),
-            s.label("handling", g.handling_code),
-        ]
-        if g.handling_conditions:
-            lines.append(self.tr("Conditions: {c}").format(c=g.handling_conditions))
-        return "\n".join(lines)
-
     # -- autosave ---------------------------------------------------------------
 
     def _changed(self) -> None:
@@ -417,90 +327,19 @@ class DebriefPage(Page):
                     tuple(n for n in self._kept if not self.text_fields[n].toPlainText().strip())
                 )
 
-    # -- an emptied field ---------------------------------------------------------
-
-    def _emptied_bar(self) -> None:
-        """Shown when an autosave did not empty a saved text: asks what to do."""
-        self.emptied = QFrame()
-        self.emptied.setObjectName("emptiedBar")
-        self.emptied.setStyleSheet(
-            "QFrame#emptiedBar { background: #fff4ce; border: 1px solid #c19c00; }"
-        )
-        self.emptied_text = QLabel()
-        self.emptied_text.setObjectName("emptiedText")
-        self.emptied_text.setWordWrap(True)
-        self.restore_button = QPushButton(self.tr("Bring the saved text back"))
-        self.restore_button.setObjectName("restoreEmptied")
-        self.restore_button.clicked.connect(self.restore_kept)
-        self.empty_button = QPushButton(self.tr("Empty it in the vault too"))
-        self.empty_button.setObjectName("confirmEmptied")
-        self.empty_button.clicked.connect(self.empty_kept)
-        row = QHBoxLayout(self.emptied)
-        row.addWidget(self.emptied_text, 1)
-        row.addWidget(self.restore_button)
-        row.addWidget(self.empty_button)
-        self.emptied.hide()
-
-    def _field_name(self, name: str) -> str:
-        return {
-            "narrative": self.tr("the narrative"),
-            "welfare_observations": self.tr("the welfare notes"),
-            "security_observations": self.tr("the security notes"),
-            "runner_assessment": self.tr("the assessment"),
-            "critical_reflection": self.tr("the critical reflection"),
-        }[name]
+    # -- an emptied field (debrief_emptied) ----------------------------------------
 
     def _show_kept(self, kept: tuple[str, ...]) -> None:
         self._kept = kept
-        self.emptied.setVisible(bool(kept))
-        if kept:
-            self.emptied_text.setText(
-                self.tr(
-                    "You emptied {fields}. The vault still holds the saved text: an "
-                    "autosave never empties a saved text without asking."
-                ).format(fields=", ".join(self._field_name(n) for n in kept))
-            )
-        else:
-            self.emptied_text.clear()
+        self.emptied.show_fields(kept)
 
     def restore_kept(self) -> None:
-        """Put the saved text back into the emptied fields, as an edit the user can
-        undo (not ``setPlainText``, which would also drop their undo history)."""
-        if self.view is None or not self._kept:
-            return
-        try:
-            saved = debriefs.get_debrief(self.session.vault, self.session.scope, self.view.id)
-        except Exception as exc:
-            show_error(self, exc)
-            return
-        for name in self._kept:
-            box = self.text_fields[name]
-            cursor = box.textCursor()
-            cursor.select(QTextCursor.SelectionType.Document)
-            cursor.insertText(getattr(saved, name))
-            box.setTextCursor(cursor)
-        self._show_kept(())
+        """Put the saved text back into the emptied fields (undoably)."""
+        debrief_emptied.restore(self)
 
     def empty_kept(self) -> None:
         """The user's answer: the emptied fields are to be empty in the vault too."""
-        if self.view is None or not self._kept:
-            return
-        try:
-            debriefs.save_draft(
-                self.session.vault,
-                self.session.scope,
-                self.view.id,
-                self.content(),
-                emptying=frozenset(self._kept),
-            )
-        except Exception as exc:
-            self.saved.setText(describe(exc))
-            return
-        self._show_kept(())
-        self._dirty = False
-        self.saved.setText(
-            self.tr("Saved {time}").format(time=QTime.currentTime().toString("HH:mm:ss"))
-        )
+        debrief_emptied.empty_in_vault(self)
 
     def content(self) -> DebriefContent:
         return DebriefContent(**{name: box.toPlainText() for name, box in self.text_fields.items()})
@@ -551,64 +390,6 @@ class DebriefPage(Page):
         dialog.finished.connect(lambda _r: setattr(self, "item_dialog", None))
         self._after(dialog)
 
-    def _remove_item(self) -> ConfirmDialog | None:
-        item = self.items.selected()
-        if item is None or self.view is None or not self.view.editable:
-            return None
-
-        def remove() -> None:
-            try:
-                debriefs.remove_item(self.session.vault, self.session.scope, item.id)
-            except Exception as exc:
-                show_error(self, exc)
-            self.reload()
-
-        return ask(
-            self,
-            title=self.tr("Remove item"),
-            text=self.tr(
-                "Remove item {n} from the debrief of {day} for {codename}? What it says, "
-                "its grading and its subjects are deleted."
-            ).format(n=item.position + 1, **self._naming()),
-            details=_first_words(item.text),
-            confirm=self.tr("Remove item"),
-            on_confirm=remove,
-            name="removeItemConfirm",
-        )
-
-    def _show_subjects(self) -> None:
-        self.subjects.clear()
-        self.mentions.clear()
-        item = self.items.selected()
-        if item is None:
-            return
-        for subject in item.subjects:
-            entry = QListWidgetItem(f"{label(subject.kind)}: {subject.name}")
-            entry.setData(Qt.ItemDataRole.UserRole, subject)
-            self.subjects.addItem(entry)
-        if self.subjects.count():
-            self.subjects.setCurrentRow(0)
-
-    def _show_mentions(self) -> None:
-        entry = self.subjects.currentItem()
-        if entry is None or self.view is None:
-            self.mentions.clear()
-            return
-        subject: SubjectView = entry.data(Qt.ItemDataRole.UserRole)
-        rows = search.debriefs_mentioning(
-            self.session.vault,
-            self.session.scope,
-            subject.id,
-            exclude_debrief=self.view.id,
-            sort=self.mentions_model.current_sort,
-        )
-        self.mentions.set_rows(rows)
-
-    def _open_mention(self, row: int) -> None:
-        mention = self.mentions.model.row_at(row)
-        if mention is not None:
-            self.open(mention.id)
-
     # -- records and workflow ---------------------------------------------------
 
     def _add_tasking(self) -> None:
@@ -633,64 +414,7 @@ class DebriefPage(Page):
         self.reload()
 
     def _submit(self) -> None:
-        if self.view is None:
-            return
-        self.save_now()
-        if self._kept:
-            # What was emptied here is still in the vault: it would go out as saved.
-            box = QMessageBox(self)
-            box.setIcon(QMessageBox.Icon.Warning)
-            box.setWindowTitle(self.tr("Not submitted"))
-            box.setText(
-                self.tr(
-                    "You emptied {fields}, but the vault still holds the saved text. "
-                    "Bring it back or empty it in the vault too, then submit."
-                ).format(fields=", ".join(self._field_name(n) for n in self._kept))
-            )
-            box.open()
-            return
-        missing = debriefs.submit_blockers(self.session.vault, self.session.scope, self.view.id)
-        if missing:
-            box = QMessageBox(self)
-            box.setIcon(QMessageBox.Icon.Warning)
-            box.setWindowTitle(self.tr("Not submitted"))
-            box.setText(
-                self.tr("Cannot submit yet; still missing:")
-                + "\n• "
-                + "\n• ".join(self._blocker_text(b) for b in missing)
-            )
-            box.open()
-            return
-        debrief_id = self.view.id
-
-        def submit() -> None:
-            try:
-                debriefs.submit(self.session.vault, self.session.scope, debrief_id)
-            except Exception as exc:
-                show_error(self, exc, self.tr("Not submitted"))
-                return
-            self.reload()
-
-        ask(
-            self,
-            title=self.tr("Submit debrief"),
-            text=self.tr(
-                "Submit the debrief of {day} for {codename} to the handler? You cannot "
-                "edit it afterwards, only add addenda."
-            ).format(**self._naming()),
-            confirm=self.tr("Submit"),
-            on_confirm=submit,
-            name="submitConfirm",
-        )
-
-    def _naming(self) -> dict[str, str]:
-        """What a question calls this debrief: the day of its contact (or of its
-        writing) and the source's codename."""
-        v = self.view
-        if v is None:
-            return {"day": "", "codename": "", "author": ""}
-        moment = v.contact.occurred_at if v.contact is not None else v.created_at
-        return {"day": day_text(moment), "codename": v.codename, "author": v.author or "?"}
+        debrief_workflow.submit(self)
 
     def _report(self) -> None:
         if self.view is not None:
@@ -698,73 +422,11 @@ class DebriefPage(Page):
             label = f"{self.view.codename} · {local_time(self.view.created_at)}"
             self.report_requested.emit(self.view.id, label)
 
-    def _blocker_text(self, blocker: debriefs.Blocker) -> str:
-        names = {
-            "narrative": self.tr("the narrative"),
-            "critical reflection": self.tr("the critical reflection"),
-            "text": self.tr("what the source reported"),
-            "source evaluation": self.tr("the source evaluation"),
-            "intelligence assessment": self.tr("the intelligence assessment"),
-            "handling code": self.tr("the handling code"),
-            "handling conditions": self.tr("the handling conditions"),
-        }
-        what = names.get(blocker.what, blocker.what)
-        if blocker.item is None:
-            return what
-        return self.tr("item {n}: {what}").format(n=blocker.item, what=what)
-
     def _approve(self) -> ConfirmDialog | None:
-        if self.view is None:
-            return None
-        debrief_id = self.view.id
-
-        def approve() -> None:
-            try:
-                debriefs.approve(self.session.vault, self.session.scope, debrief_id)
-            except Exception as exc:
-                show_error(self, exc)
-                return
-            self.reload()
-
-        return ask(
-            self,
-            title=self.tr("Approve debrief"),
-            text=self.tr(
-                "Approve the debrief of {day} for {codename} by {author}? An approved "
-                "debrief can no longer be returned."
-            ).format(**self._naming()),
-            confirm=self.tr("Approve"),
-            on_confirm=approve,
-            name="approveConfirm",
-        )
+        return debrief_workflow.approve(self)
 
     def _return(self) -> ConfirmDialog | None:
-        if self.view is None:
-            return None
-        debrief_id = self.view.id
-
-        def send_back(comment: str) -> None:
-            try:
-                debriefs.return_to_runner(
-                    self.session.vault, self.session.scope, debrief_id, comment
-                )
-            except Exception as exc:
-                show_error(self, exc)
-                return
-            self.reload()
-
-        return ask_with_comment(
-            self,
-            title=self.tr("Return to runner"),
-            text=self.tr(
-                "Return the debrief of {day} for {codename} to {author}? They answer "
-                "with an addendum and submit it again."
-            ).format(**self._naming()),
-            comment=self.tr("What must the runner clarify or add?"),
-            confirm=self.tr("Return"),
-            on_confirm=send_back,
-            name="returnConfirm",
-        )
+        return debrief_workflow.return_to_runner(self)
 
     def clear_vault_data(self) -> None:
         self.autosave.stop()

@@ -1,0 +1,107 @@
+"""What the main window's record actions do (the table is ``window_actions``): a
+new source, debrief or contact for the source on screen, a report of what is on
+screen, the Packages page ready to send or to receive. Functions of the window;
+their texts are translated in the "MainWindow" context, as the window's own."""
+
+from __future__ import annotations
+
+import uuid
+from functools import partial
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, Qt
+
+from app.services.records import debriefs
+from app.ui.dialogs.contact_form import ContactDialog
+from app.ui.errors import show_error
+from app.ui.pages.base import Page
+from app.ui.pages.packages import PackagesPage
+from app.ui.pages.reports import ReportsPage
+from app.ui.pages.sources import SourcesPage
+
+if TYPE_CHECKING:
+    from app.ui.main_window import MainWindow
+
+
+def new_source(window: MainWindow) -> None:
+    page = window.show_page(SourcesPage)
+    assert isinstance(page, SourcesPage)
+    page.show_list()
+    page.new_source()
+
+
+def _source_or_hint(window: MainWindow, key: str) -> tuple[uuid.UUID, str] | None:
+    source = window.current_source()
+    if source is None:
+        window.statusBar().showMessage(
+            QCoreApplication.translate(
+                "MainWindow", "Open a source's file or debrief first, then use {action}."
+            ).format(action=window.registry.tooltip(key)),
+            6000,
+        )
+    return source
+
+
+def new_debrief(window: MainWindow) -> None:
+    source = _source_or_hint(window, "newDebrief")
+    if source is None:
+        return
+    window.save_pending()
+    try:
+        debrief_id = debriefs.create_draft(window.session.vault, window.session.scope, source[0])
+    except Exception as exc:
+        show_error(window, exc)
+        return
+    window.open_debrief(debrief_id)
+
+
+def new_contact(window: MainWindow) -> ContactDialog | None:
+    source = _source_or_hint(window, "newContact")
+    if source is None:
+        return None
+    window.save_pending()
+    dialog = ContactDialog(window.session, source[0], source[1], window)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.accepted.connect(partial(reload_current, window))
+    dialog.open()
+    return dialog
+
+
+def reload_current(window: MainWindow) -> None:
+    current = window.stack.currentWidget()
+    try:
+        if current is window.debrief_page:
+            window.debrief_page.reload()
+        elif isinstance(current, Page):
+            current.reload()
+    except Exception as exc:
+        show_error(window, exc)
+
+
+def report_current(window: MainWindow) -> None:
+    """A report on the debrief or source on screen (or the Reports page)."""
+    page = window.debrief_page
+    if window.stack.currentWidget() is page and page.view is not None:
+        page.report_button.click()
+        return
+    source = window.current_source()
+    if source is not None:
+        window.report_source(source[0])
+    else:
+        window.show_page(ReportsPage)
+
+
+def go_export(window: MainWindow) -> None:
+    page = window.show_page(PackagesPage)
+    assert isinstance(page, PackagesPage)
+    page.tabs.setCurrentWidget(page.send)
+    page.send.focus_export()
+
+
+def go_import(window: MainWindow) -> None:
+    page = window.show_page(PackagesPage)
+    assert isinstance(page, PackagesPage)
+    page.tabs.setCurrentWidget(page.receive)
+    receive = page.receive
+    handler = window.session.scope.is_handler
+    (receive.import_button if handler else receive.take_receipt).setFocus()

@@ -1,0 +1,66 @@
+"""Reading the runner's ``Place`` off the main window when the vault locks, and
+taking the next window back there after the unlock (``app.ui.place`` says what a
+place holds and why)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication
+
+from app.errors import VeldboekError
+from app.ui.pages.sources import SourcesPage
+from app.ui.place import Place
+
+if TYPE_CHECKING:
+    from app.ui.main_window import MainWindow
+
+
+def place_of(window: MainWindow) -> Place:
+    """Where the runner is now: the page, the open debrief or source file, and
+    a meeting under way."""
+    held = window.meeting
+    meeting = held.record if held is not None and held.is_open else None
+    meeting = meeting or window.pending_meeting
+    current = window.stack.currentWidget()
+    debrief_page = window.debrief_page
+    if current is debrief_page and debrief_page.view is not None:
+        return Place(window._return_row, debrief_id=debrief_page.view.id, meeting=meeting)
+    row = max(0, window.nav.currentRow())
+    sources_page = window.page(SourcesPage)
+    assert isinstance(sources_page, SourcesPage)
+    file = sources_page.file_view.file
+    on_file = sources_page.stack.currentWidget() is sources_page.file_view
+    if current is sources_page and on_file and file is not None:
+        return Place(row, source_id=file.overview.id, meeting=meeting)
+    return Place(row, meeting=meeting)
+
+
+def return_to(window: MainWindow, place: Place, *, resume_meeting: bool) -> None:
+    """After an unlock: back to ``place``. A record that is gone (or another
+    alias's) leaves the runner on its page."""
+    if 0 <= place.page < len(window.pages) and place.page != window.nav.currentRow():
+        window.nav.setCurrentRow(place.page)
+    try:
+        if place.source_id is not None:
+            page = window.page(SourcesPage)
+            assert isinstance(page, SourcesPage)
+            page.show_source(place.source_id)
+        if place.debrief_id is not None:
+            window._return_row = max(0, window.nav.currentRow())
+            window.debrief_page.open(place.debrief_id)
+            window.stack.setCurrentWidget(window.debrief_page)
+    except VeldboekError:
+        pass  # no longer there to return to: the page is
+    if place.meeting is None:
+        return
+    if resume_meeting:
+        window.resume_meeting(place.meeting)
+    else:
+        window.pending_meeting = place.meeting
+        window.statusBar().showMessage(
+            QCoreApplication.translate(
+                "MainWindow", "A meeting is still open: Ctrl+M returns to it."
+            ),
+            0,
+        )
