@@ -17,10 +17,6 @@ from app.errors import OutputExists
 T = TypeVar("T")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("SaveFile", text)
-
-
 def choose_save_path(parent: QWidget, title: str, suggested: str, pattern: str = "") -> Path | None:
     name, _ = QFileDialog.getSaveFileName(
         parent, title, suggested, pattern, "", QFileDialog.Option.DontConfirmOverwrite
@@ -33,8 +29,14 @@ def confirm_replace(parent: QWidget, path: Path, title: str) -> bool:
     box.setObjectName("replaceFileBox")
     box.setIcon(QMessageBox.Icon.Question)
     box.setWindowTitle(title)
-    box.setText(_tr("{name} already exists. Replace it?").format(name=path.name))
-    box.setInformativeText(_tr("Folder: {folder}").format(folder=path.parent))
+    box.setText(
+        QCoreApplication.translate("SaveFile", "{name} already exists. Replace it?").format(
+            name=path.name
+        )
+    )
+    box.setInformativeText(
+        QCoreApplication.translate("SaveFile", "Folder: {folder}").format(folder=path.parent)
+    )
     box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
     box.setDefaultButton(QMessageBox.StandardButton.No)
     box.setEscapeButton(QMessageBox.StandardButton.No)

@@ -9,13 +9,15 @@ import os
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QPushButton
+from PySide6.QtCore import QLocale, Qt
+from PySide6.QtWidgets import QApplication, QFileDialog, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.services.admin import audit
 from app.services.records import attachments
+from app.ui import i18n
 from app.ui.main_window import MainWindow
+from app.ui.save_file import confirm_replace
 from tests.helpers import factory
 from tests.helpers.boxes import RETURN, answering, shown_error
 from tests.packages.conftest import PNG
@@ -119,3 +121,24 @@ def test_saving_an_attached_file_refuses_a_vault_file_and_asks_before_replacing(
         qtbot.mouseClick(box.save_button, Qt.MouseButton.LeftButton)
     assert existing.read_bytes() == PNG
     assert saves() == 1
+
+
+def test_the_replace_question_speaks_dutch_in_the_dutch_interface(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """Its texts reach the translation (a text passed through a variable would not)."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    translators = i18n.install(app, "nl")
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    try:
+        with answering(RETURN) as asked:
+            assert not confirm_replace(parent, tmp_path / "rapport.pdf", "Opslaan")
+    finally:
+        for translator in translators:
+            app.removeTranslator(translator)
+        QLocale.setDefault(QLocale("en_US"))
+    title, question, folder = asked.texts[0].split("\n")
+    assert (title, question) == ("Opslaan", "rapport.pdf bestaat al. Vervangen?")
+    assert folder == f"Map: {tmp_path}"
