@@ -155,8 +155,9 @@ class Expected:
             self.debriefs = self.sorted_debriefs("written", True)
             self.status = {f.id: f.status for f in self.facts}
             self.created = {f.id: f.created_at for f in self.facts}
+            source_of = self._source
             self.by_source = {
-                sid: [d for d in self.debriefs if self._source[d] == sid]
+                sid: [d for d in self.debriefs if source_of[d] == sid]
                 for sid in session.execute(
                     select(Source.id).where(Source.compartment_id.in_(mine))
                 ).scalars()
