@@ -17,6 +17,7 @@ import subprocess
 import sys
 import tempfile
 import textwrap
+import time
 import uuid
 from pathlib import Path
 
@@ -130,15 +131,17 @@ CHILD = textwrap.dedent(
 )
 
 
-def _hits(folder: Path, needles: list[bytes]) -> list[str]:
-    """Every file under ``folder`` holding a needle. os.walk, not rglob: the scan
-    includes the shared temp folder, where other tests (other workers) remove their
-    folders while it runs, and rglob fails on a folder gone mid-walk."""
+def _hits(folder: Path, needles: list[bytes], since: float = 0.0) -> list[str]:
+    """Every file under ``folder`` holding a needle, of those changed at or after
+    ``since`` (the marker is made for the run: an older file cannot hold it; the
+    shared temp folder of a busy machine holds gigabytes of other files). os.walk,
+    not rglob: other tests (other workers) remove their folders there while it
+    runs, and rglob fails on a folder gone mid-walk."""
     found: list[str] = []
     every = (Path(top, name) for top, _dirs, files in os.walk(folder) for name in files)
     for path in every:
         try:
-            if not path.is_file() or path.is_symlink():
+            if not path.is_file() or path.is_symlink() or path.stat().st_mtime < since:
                 continue
             data = path.read_bytes()
         except OSError:
@@ -147,7 +150,10 @@ def _hits(folder: Path, needles: list[bytes]) -> list[str]:
     return found
 
 
-def _run_child(tmp_path: Path, marker: str, **extra_env: str) -> tuple[str, list[Path]]:
+def _run_child(tmp_path: Path, marker: str, **extra_env: str) -> tuple[str, list[Path], float]:
+    """Runs the child; its output, the places to scan and when it started (less a
+    second, for file systems that keep coarse times)."""
+    started = time.time() - 1.0
     home = tmp_path / "home"
     tmp = tmp_path / "tmp"
     home.mkdir()
@@ -180,7 +186,13 @@ def _run_child(tmp_path: Path, marker: str, **extra_env: str) -> tuple[str, list
     assert marker not in result.stderr  # nothing logged either
     scans = int(result.stdout.split("FD-SCANS ", 1)[1].split()[0])
     assert scans > 5  # the open-file scan really ran, during the work too
-    return result.stdout, [vault, home, tmp, Path(tempfile.gettempdir())]
+    return result.stdout, [vault, home, tmp, Path(tempfile.gettempdir())], started
+
+
+def _scan(places: list[Path], marker: str, since: float) -> list[str]:
+    return [
+        hit for place in places if place.exists() for hit in _hits(place, _needles(marker), since)
+    ]
 
 
 def _needles(marker: str) -> list[bytes]:
@@ -190,9 +202,9 @@ def _needles(marker: str) -> list[bytes]:
 @pytest.mark.slow
 def test_no_marker_reaches_disk_in_plaintext(tmp_path: Path) -> None:
     marker = "CANARY" + uuid.uuid4().hex[:16].upper()
-    stdout, places = _run_child(tmp_path, marker)
+    stdout, places, started = _run_child(tmp_path, marker)
     assert [line for line in stdout.splitlines() if line.startswith("FD-HIT")] == []
-    hits = [hit for place in places if place.exists() for hit in _hits(place, _needles(marker))]
+    hits = _scan(places, marker, started)
     assert hits == []
     assert (tmp_path / "vault" / "vault.db").stat().st_size > 100_000  # the data went somewhere
 
@@ -203,9 +215,9 @@ def test_the_open_file_scan_sees_a_temp_file_spill(tmp_path: Path) -> None:
     large sort spills plaintext into a deleted temp file, and the scan finds it,
     where a scan of the folders finds nothing."""
     marker = "CANARY" + uuid.uuid4().hex[:16].upper()
-    stdout, places = _run_child(tmp_path, marker, CANARY_TEST_TEMP_STORE="FILE")
+    stdout, places, started = _run_child(tmp_path, marker, CANARY_TEST_TEMP_STORE="FILE")
     fd_hits = [line for line in stdout.splitlines() if line.startswith("FD-HIT")]
     assert any("during the large sort" in hit and "(deleted)" in hit for hit in fd_hits), stdout
     assert str(tmp_path / "tmp") in "\n".join(fd_hits)  # SQLite's temp folder, as configured
-    hits = [hit for place in places if place.exists() for hit in _hits(place, _needles(marker))]
+    hits = _scan(places, marker, started)
     assert hits == []  # why the folder scan alone proves nothing
