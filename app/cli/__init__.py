@@ -4,6 +4,7 @@ stderr and a non-zero exit, never a traceback for something the user can fix."""
 from __future__ import annotations
 
 import argparse
+import functools
 import io
 import os
 import sys
@@ -50,6 +51,13 @@ def build_parser() -> argparse.ArgumentParser:
     report_commands.register(sub)
     central_commands.register(sub)
     return parser
+
+
+@functools.cache
+def _parser() -> argparse.ArgumentParser:
+    """One parser per process: building it (every command's options) costs more
+    than most commands' own work when a process runs several (the tests do)."""
+    return build_parser()
 
 
 def _cmd_gui(args: argparse.Namespace) -> int:
@@ -101,7 +109,7 @@ def _silence_stdout() -> None:
 def _run(argv: Sequence[str] | None) -> int:
     _never_fail_on_output()
     try:
-        parser = build_parser()
+        parser = _parser()
     except Exception as exc:  # a broken installation, not a user error
         print(f"veldboek: cannot start ({type(exc).__name__}: {exc})", file=sys.stderr)
         return EXIT_BUG
