@@ -22,7 +22,12 @@ VERSION = CURRENT
 READS = VERSIONS
 # The first format version with handover packages (a source handed to another runner).
 HANDOVER_SINCE = 3
-KINDS = ("debriefs", "receipt", "handover")
+# Blind deconfliction (docs/package-format.md, 7.5 and 7.6): a unit key, from the
+# central system to a handler or from a handler to a runner; and central's notice
+# of matches to a handler. Each to one recipient, without records or events.
+DECONFLICTION_KINDS = ("deconfliction-key", "deconfliction-notice")
+DECONFLICTION_SINCE = 3
+KINDS = ("debriefs", "receipt", "handover", *DECONFLICTION_KINDS)
 RECORD_TYPES = {v: manifest_types(v) for v in READS}
 _HEX64 = re.compile(r"[0-9a-f]{64}")
 # The one form a writer makes (str(uuid.UUID)): lower case, hyphenated.
@@ -130,6 +135,14 @@ class Manifest:
         if handover and (version < HANDOVER_SINCE or len(manifest.recipients) < 2):
             # A handover goes to the new runner and at least one handler.
             raise MalformedPackage("A handover package is malformed.")
+        if manifest.kind in DECONFLICTION_KINDS and (
+            version < DECONFLICTION_SINCE
+            or manifest.records
+            or manifest.receipts
+            or manifest.audit_events
+            or len(manifest.recipients) != 1
+        ):
+            raise MalformedPackage("A deconfliction package is malformed.")
         if manifest.kind == "receipt" and (
             manifest.records or manifest.audit_events or not manifest.receipts
         ):

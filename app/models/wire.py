@@ -65,6 +65,8 @@ class Wire(StrEnum):
     BOOL = "boolean"
     SHA256 = "sha256"  # 64 lower-case hex digits
     HEX_ID = "hex id"  # 32 lower-case hex digits, or "" for none (audit events)
+    # Blind deconfliction tokens (section 7.7): a sorted list of {kind, key_id, token}.
+    TOKENS = "deconfliction tokens"
 
 
 @dataclass(frozen=True)
@@ -89,6 +91,9 @@ class Field:
     since: int = 2
     until: int | None = None
     about: str = ""
+    # May be left out of a record (never null): a writer leaves it out when it has
+    # nothing to say, so records written before it existed stay valid as they are.
+    optional: bool = False
 
     def present(self, version: int) -> bool:
         return self.since <= version and (self.until is None or version <= self.until)
@@ -139,6 +144,14 @@ class RecordType:
 
     def keys(self, version: int) -> frozenset[str]:
         return frozenset(m.name for m in self.members if m.present(version))
+
+    def required(self, version: int) -> frozenset[str]:
+        """The keys every record of ``version`` has (``keys`` less the optional)."""
+        return frozenset(
+            m.name
+            for m in self.members
+            if m.present(version) and not (isinstance(m, Field) and m.optional)
+        )
 
     def member(self, name: str) -> Member:
         for m in self.members:
@@ -267,6 +280,18 @@ SOURCE = RecordType(
         col(Source.codename, name_kind=NameKind.CODENAME),
         col(Source.kind),
         col(Source.status),
+        Field(
+            "deconfliction",
+            Wire.TOKENS,
+            None,
+            derived="deconfliction",
+            optional=True,
+            since=3,
+            about=(
+                "the source's blind deconfliction tokens under the sender's current key "
+                "(section 7.7); left out when there are none"
+            ),
+        ),
     ),
     local={"codename_key": "derived from the codename"},
     about="A source a package's records belong to (the body's `sources`).",
@@ -671,4 +696,6 @@ LOCAL_TABLES: dict[str, str] = {
     "issued_report": "reports this vault produced",
     "report_approval": "approvals of reports in this vault",
     "source_handover": "this vault's trace of a handover (the package's `handover` part)",
+    "deconfliction_key": "the unit deconfliction keys: the secret travels only in a key package",
+    "source_token": "travels as the source's `deconfliction`, under the current key only",
 }

@@ -33,6 +33,7 @@ from app.domain.enums import PeerRole, Role
 from app.domain.scope import Scope
 from app.errors import AccessDenied, Notice, PackageError
 from app.export import compression, package
+from app.export.deconfliction import KEY_KIND, parse_key_body
 from app.export.errors import (
     MalformedPackage,
     NotForThisVault,
@@ -42,6 +43,7 @@ from app.export.errors import (
 from app.export.manifest import Manifest
 from app.models.packages import PackageLog, PackagePeer
 from app.services.exchange import (
+    deconfliction_key,
     handover_receive,
     keys,
     package_body,
@@ -51,6 +53,7 @@ from app.services.exchange import (
 )
 from app.services.exchange.gc_pause import collection_paused
 from app.services.files import user_files
+from app.services.records.identity_recompute import Recomputed, recompute
 from app.vault import audit_chain
 from app.vault.engine import bulk_cache
 from app.vault.vault import Vault
@@ -197,8 +200,22 @@ def _refused(vault: Vault, scope: Scope, exc: Exception) -> None:
 
 
 # What ``package verify`` and ``package import`` take: a runner's debriefs, or a
-# source handed from one runner to another (docs/package-format.md, 7.4).
+# source handed from one runner to another (docs/package-format.md, 7.4), from a
+# runner; or a deconfliction key (7.5), from central or the handler.
 PACKAGE_KINDS = ("debriefs", "handover")
+IMPORT_KINDS = (*PACKAGE_KINDS, KEY_KIND)
+_SENDERS = (PeerRole.RUNNER, PeerRole.HANDLER, PeerRole.CENTRAL)
+
+
+def _check_sender(scope: Scope, verified: Verified) -> None:
+    """A record package comes from a runner; a key, as ``deconfliction_key`` says."""
+    if verified.opened.manifest.kind == KEY_KIND:
+        deconfliction_key.check_sender(scope, verified.sender)
+    elif verified.sender.role is not PeerRole.RUNNER:
+        raise UnknownSender(
+            "The package is signed by a key this vault has not confirmed for that role "
+            "(import and compare the sender's key first)."
+        )
 
 
 def _check_importer(
@@ -244,7 +261,10 @@ class PackageCheck:
 def verify_package(vault: Vault, scope: Scope, source: PackageSource) -> PackageCheck:
     """Everything import checks, without changing the vault (only the audit log)."""
     try:
-        verified = open_verified(vault, source, kind=PACKAGE_KINDS, sender_roles=(PeerRole.RUNNER,))
+        verified = open_verified(vault, source, kind=IMPORT_KINDS, sender_roles=_SENDERS)
+        _check_sender(scope, verified)
+        if verified.opened.manifest.kind == KEY_KIND:
+            return _verify_key(vault, scope, verified)
         contents = package_body.contents(verified.opened)
         _check_importer(vault, scope, verified, contents)
         with vault.read() as session:
@@ -295,6 +315,8 @@ class ImportResult:
     file_records: package_import.ImportCounts = field(default_factory=package_import.ImportCounts)
     kind: str = "debriefs"
     taken_on: handover_receive.Received | None = None  # a handover package: what this vault did
+    key: deconfliction_key.KeyStored | None = None  # a deconfliction key package
+    recomputed: Recomputed | None = None  # its tokens, when the passphrase was given
 
 
 def _open_for_import(
@@ -304,8 +326,8 @@ def _open_for_import(
         return open_verified(
             vault,
             source,
-            kind=PACKAGE_KINDS,
-            sender_roles=(PeerRole.RUNNER,),
+            kind=IMPORT_KINDS,
+            sender_roles=_SENDERS,
             decrypted=decrypted,
         )
     except NotForThisVault:
@@ -355,9 +377,12 @@ def import_package(
     progress: ProgressFn | None = None,
     *,
     expected_sha256: str | None = None,
+    passphrase: str | None = None,
 ) -> ImportResult:
     """``expected_sha256``: the file's hash as ``verify_package`` saw it; another
-    file under the same name (a stick swapped after the check) is refused."""
+    file under the same name (a stick swapped after the check) is refused.
+    ``passphrase``: for a deconfliction key, recompute every source's tokens under
+    it at once (else ``identity_recompute.recompute`` does, later)."""
 
     def decrypted(sha: str) -> None:
         if expected_sha256 is not None and sha != expected_sha256:
@@ -369,6 +394,9 @@ def import_package(
 
     try:
         verified = _open_for_import(vault, scope, source, decrypted)
+        _check_sender(scope, verified)
+        if verified.opened.manifest.kind == KEY_KIND:
+            return _import_key(vault, scope, verified, passphrase)
         contents = package_body.contents(verified.opened)
         own_fp = _check_importer(vault, scope, verified, contents)
         receiving_seed = keys.private_keys(vault).receiving_seed if contents.handover else b""
@@ -433,4 +461,80 @@ def import_package(
         applied.files,
         m.kind,
         received,
+    )
+
+
+def _verify_key(vault: Vault, scope: Scope, verified: Verified) -> PackageCheck:
+    parse_key_body(verified.opened.inner.body_bytes)
+    with vault.read() as session:
+        arrival = arrival_of(session, verified)
+    m = verified.opened.manifest
+    vault.audit(
+        scope.actor,
+        "package.verified",
+        record_type="package",
+        record_id=m.package_id,
+        detail={"status": arrival.status},
+    )
+    return PackageCheck(
+        m.package_id,
+        verified.sender.name,
+        verified.sender.spoken,
+        m.sequence,
+        0,
+        0,
+        0,
+        m.created_at,
+        arrival.status,
+        verified.opened.sha256,
+        arrival.warnings,
+        0,
+        m.version,
+        m.kind,
+    )
+
+
+def _import_key(
+    vault: Vault, scope: Scope, verified: Verified, passphrase: str | None
+) -> ImportResult:
+    """Store the key (the package itself is not kept: the key must go once it is
+    replaced), then recompute the tokens if the passphrase is at hand."""
+    key = parse_key_body(verified.opened.inner.body_bytes)
+    m = verified.opened.manifest
+    with vault.write() as session:
+        arrival = arrival_of(session, verified)
+        refuse_if_replayed(arrival)
+        stored = deconfliction_key.store_key(session, scope, key, verified.sender)
+        log_arrival(session, verified, records=0)
+        audit_chain.append(
+            session,
+            scope.actor,
+            "package.imported",
+            record_type="package",
+            record_id=m.package_id,
+            detail={
+                "sender": m.sender,
+                "sequence": m.sequence,
+                "arrival": arrival.status,
+                "version": m.version,
+                "kind": m.kind,
+            },
+        )
+    verified.opened.release()
+    recomputed = None
+    if passphrase is not None and stored.new:
+        recomputed = recompute(vault, scope, passphrase=passphrase)
+    return ImportResult(
+        m.package_id,
+        verified.sender.name,
+        m.sequence,
+        0,
+        0,
+        0,
+        0,
+        0,
+        arrival.warnings,
+        kind=m.kind,
+        key=stored,
+        recomputed=recomputed,
     )

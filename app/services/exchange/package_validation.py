@@ -20,6 +20,7 @@ from typing import Any
 
 from app.domain import names
 from app.domain.names import NameKind
+from app.export import deconfliction
 from app.export.errors import MalformedPackage
 from app.export.manifest import Manifest
 from app.models import wire as w
@@ -139,6 +140,8 @@ def _value_check(f: w.Field) -> Callable[[object], bool]:
         return _sha256
     if f.wire is w.Wire.HEX_ID:
         return _hex_id
+    if f.wire is w.Wire.TOKENS:
+        return deconfliction.tokens_valid
     raise AssertionError(f.wire)  # pragma: no cover
 
 
@@ -158,7 +161,9 @@ def checker(type_name: str, version: int) -> Check:
     record of ``type_name`` exactly as format ``version`` declares it."""
     rt = w.RECORD_TYPES[type_name]
     keys = rt.keys(version)
-    fields = [(f.name, _field_check(f)) for f in rt.fields(version)]
+    required = rt.required(version)
+    fields = [(f.name, _field_check(f)) for f in rt.fields(version) if not f.optional]
+    optional = [(f.name, _field_check(f)) for f in rt.fields(version) if f.optional]
     nested: list[tuple[str, bool, Check, Callable[[dict[str, Any]], Any] | None]] = []
     for n in rt.nested(version):
         inner = checker(n.record, version)
@@ -166,10 +171,13 @@ def checker(type_name: str, version: int) -> Check:
         nested.append((n.name, n.many, inner, order))
 
     def check(doc: Any) -> None:
-        if type(doc) is not dict or doc.keys() != keys:
+        if type(doc) is not dict or not required <= doc.keys() <= keys:
             raise Bad
         for name, ok in fields:
             if not ok(doc[name]):
+                raise Bad
+        for name, ok in optional:
+            if name in doc and not ok(doc[name]):
                 raise Bad
         for name, many, inner, order in nested:
             value = doc[name]
