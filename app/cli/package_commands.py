@@ -41,7 +41,16 @@ import uuid
 from dataclasses import asdict
 from pathlib import Path
 
-from app.cli.common import add_vault_args, opened, print_json, scope_from
+from app.cli import deconfliction_commands
+from app.cli.common import (
+    add_vault_args,
+    cli_actor,
+    open_vault,
+    opened,
+    print_json,
+    read_passphrase_file,
+    scope_from,
+)
 from app.domain import names
 from app.domain.enums import PeerRole
 from app.domain.names import NameKind
@@ -103,6 +112,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     _vault_args(peers, alias="none")
     peers.add_argument("--json", action="store_true")
     peers.set_defaults(func=cmd_keys_peers)
+    deconfliction_commands.register(ka)
 
     e = sub.add_parser("export", help="seal debriefs into a package for the handler")
     _vault_args(e, alias="required")
@@ -364,11 +374,17 @@ def cmd_package_verify(args: argparse.Namespace) -> int:
 
 def cmd_package_import(args: argparse.Namespace) -> int:
     user_files.check(args.file, user_files.PACKAGE)  # before the vault is opened
-    with opened(args) as vault:
-        result = package_receive.import_package(vault, _scope(vault, args), args.file)
+    # Read once: it opens the vault, and recomputes the tokens if this is a key.
+    passphrase = read_passphrase_file(args.passphrase_file)
+    with open_vault(args.vault, passphrase, cli_actor(args)) as vault:
+        result = package_receive.import_package(
+            vault, _scope(vault, args), args.file, passphrase=passphrase
+        )
     _warnings(result.warnings)
     if args.json:
         print_json(result)
+    elif result.key is not None:
+        deconfliction_commands.print_key_imported(result)
     else:
         files = result.file_records
         if result.taken_on is not None:

@@ -328,3 +328,39 @@ def test_verify_and_import_print_the_same_refusal(
     assert out == ""
     assert err.count("\n") == 1
     assert "not the size its record gives" in err
+
+
+def _tokens(n: int = 2) -> list[dict[str, str]]:
+    kinds = ("name_dob", "phone", "address")
+    return sorted(
+        ({"key_id": "a" * 32, "kind": kinds[i % 3], "token": f"{i:064x}"} for i in range(n)),
+        key=lambda t: (t["key_id"], t["kind"], t["token"]),
+    )
+
+
+def test_a_source_with_well_formed_tokens_is_taken(forge: Forge) -> None:
+    body = copy.deepcopy(forge.body)
+    body["sources"][0]["deconfliction"] = _tokens()
+    handler = forge.pair.handler
+    assert package_receive.import_package(handler.vault, handler.scope, forge.seal(body=body)).new
+
+
+@pytest.mark.parametrize(
+    "tokens",
+    [
+        [],
+        _tokens()[::-1],
+        _tokens(1) * 2,
+        [{**_tokens(1)[0], "token": "F" * 64}],
+        [{**_tokens(1)[0], "kind": "email"}],
+        [{**_tokens(1)[0], "value": "31612345678"}],
+        _tokens(65),
+        "a" * 64,
+    ],
+    ids=["empty", "unsorted", "twice", "upper case", "kind", "extra member", "65", "text"],
+)
+def test_malformed_tokens_are_refused_alike(forge: Forge, tokens: object) -> None:
+    body = copy.deepcopy(forge.body)
+    body["sources"][0]["deconfliction"] = tokens
+    refused = refused_alike(forge, forge.seal(body=body))
+    assert str(refused) == "A source entry in the package is malformed."

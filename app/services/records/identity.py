@@ -204,10 +204,11 @@ def seal_for_handover(
 
 def seal_received(
     vault: Vault, source_id: uuid.UUID, sealed_to_us: bytes, receiving_seed: bytes, info: bytes
-) -> bytes | None:
+) -> tuple[bytes, identity_tokens.Computed] | None:
     """A handed-over identity, opened with this vault's receiving key and sealed
-    to this vault's identity key like one recorded here; None if it does not open
-    or is not an identity record."""
+    to this vault's identity key like one recorded here, with its blind tokens
+    under this vault's key (computed now, while the plaintext is at hand); None if
+    it does not open or is not an identity record."""
     try:
         plain = sealing.open_sealed(
             sealing.private_from_receiving_seed(receiving_seed), sealed_to_us, info
@@ -217,4 +218,4 @@ def seal_received(
         return None
     if not fields.full_name.strip() or len(fields.photo_png) > MAX_PHOTO_BYTES:
         return None
-    return seal_identity(vault, source_id, fields)
+    return seal_identity(vault, source_id, fields), identity_tokens.compute(vault, fields)

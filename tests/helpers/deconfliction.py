@@ -1,0 +1,77 @@
+"""A unit for blind-deconfliction tests: a stand-in for the central system (a
+vault whose key bundle says "central"), a handler and a runner, each holding the
+keys it must have confirmed; and small Argon2id parameters, passed explicitly."""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import select
+
+from app.clock import iso_utc, utc_now
+from app.crypto.blind_tokens import TokenParams
+from app.domain.enums import PeerRole, Role
+from app.export import deconfliction
+from app.export.deconfliction import DeconflictionKey
+from app.models.packages import PackagePeer
+from app.services.exchange import deconfliction_key
+from tests.packages.conftest import Party, introduce, open_party
+
+# The smallest the readers accept: 8 MiB, one pass, one lane (~10 ms a token).
+SMALL = TokenParams(memory_kib=8 * 1024, iterations=1, lanes=1)
+
+
+def new_key(replaces: str = "", params: TokenParams = SMALL) -> DeconflictionKey:
+    return deconfliction.new_key(secrets.token_bytes(32), params, iso_utc(utc_now()), replaces)
+
+
+@dataclass
+class Unit:
+    central: Party  # writes key packages as the central system would (role central)
+    handler: Party
+    runner: Party
+    outbox: Path
+
+    def parties(self) -> Iterator[Party]:
+        yield from (self.central, self.handler, self.runner)
+
+
+def make_unit(tmp_path: Path) -> Unit:
+    central = open_party(tmp_path / "central", "Centraal", Role.HANDLER)
+    handler = open_party(tmp_path / "handler", "Havik", Role.HANDLER)
+    runner = open_party(tmp_path / "runner", "Valk", Role.RUNNER)
+    introduce(handler, central, PeerRole.CENTRAL, "Central")
+    introduce(central, handler, PeerRole.HANDLER, "Team handler")
+    introduce(handler, runner, PeerRole.RUNNER, "Runner Valk")
+    introduce(runner, handler, PeerRole.HANDLER, "Team handler")
+    outbox = tmp_path / "usb"
+    outbox.mkdir()
+    return Unit(central, handler, runner, outbox)
+
+
+def close(unit: Unit) -> None:
+    for party in unit.parties():
+        if not party.vault.is_locked:
+            party.vault.lock()
+
+
+def peer(party: Party, name: str) -> PackagePeer:
+    with party.vault.read() as session:
+        found = session.execute(select(PackagePeer).where(PackagePeer.name == name)).scalar_one()
+        session.expunge(found)
+        return found
+
+
+def issue(unit: Unit, key: DeconflictionKey, folder: Path | None = None) -> Path:
+    """A key package from "central" to the handler, as central's writer makes it."""
+    sent = deconfliction_key.write_key_package(
+        unit.central.vault,
+        unit.central.scope,
+        key,
+        peer(unit.central, "Team handler"),
+        folder or unit.outbox,
+    )
+    return sent.path
