@@ -26,7 +26,8 @@ from app.domain.enums import PeerRole, Role
 from app.domain.scope import Scope
 from app.errors import NotFound, PackageError
 from app.export import deconfliction, package
-from app.export.deconfliction import KEY_KIND, DeconflictionKey
+from app.export.deconfliction import KEY_KIND as KEY_KIND
+from app.export.deconfliction import DeconflictionKey
 from app.export.manifest import Manifest
 from app.models import TrueIdentity
 from app.models.packages import DeconflictionKeyRow, PackageLog, PackagePeer, SourceToken

@@ -31,7 +31,7 @@ from sqlalchemy.orm import Session
 from app.crypto import age
 from app.domain.enums import PeerRole, Role
 from app.domain.scope import Scope
-from app.errors import AccessDenied, Notice, PackageError
+from app.errors import AccessDenied, Notice, PackageError, WrongPassphrase
 from app.export import compression, package
 from app.export.deconfliction import KEY_KIND, parse_key_body
 from app.export.errors import (
@@ -501,6 +501,8 @@ def _import_key(
     replaced), then recompute the tokens if the passphrase is at hand."""
     key = parse_key_body(verified.opened.inner.body_bytes)
     m = verified.opened.manifest
+    if passphrase is not None and not vault.verify_passphrase(passphrase):
+        raise WrongPassphrase("Wrong passphrase.")  # before anything is stored
     with vault.write() as session:
         arrival = arrival_of(session, verified)
         refuse_if_replayed(arrival)
@@ -517,7 +519,6 @@ def _import_key(
                 "sequence": m.sequence,
                 "arrival": arrival.status,
                 "version": m.version,
-                "kind": m.kind,
             },
         )
     verified.opened.release()

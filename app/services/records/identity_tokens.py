@@ -136,6 +136,6 @@ def forget_retired(session: Session, actor: Actor) -> int:
         actor,
         "deconfliction.keys_forgotten",
         record_type="deconfliction_key",
-        detail={"keys": sorted(retired)},
+        detail={"key_ids": sorted(retired)},
     )
     return len(retired)
