@@ -24,10 +24,12 @@ from app.clock import iso_utc, utc_now
 from app.crypto.blind_tokens import TokenParams
 from app.domain.enums import PeerRole, Role
 from app.domain.scope import Scope
-from app.errors import NotFound, PackageError
+from app.errors import NotFound
 from app.export import deconfliction, package
 from app.export.deconfliction import KEY_KIND as KEY_KIND
 from app.export.deconfliction import DeconflictionKey
+from app.export.errors import OlderKey as OlderKey
+from app.export.errors import WrongKeySender as WrongKeySender
 from app.export.manifest import Manifest
 from app.models import TrueIdentity
 from app.models.packages import DeconflictionKeyRow, PackageLog, PackagePeer, SourceToken
@@ -35,18 +37,9 @@ from app.services.exchange import keys, package_log
 from app.services.exchange.package_files import write_package_file
 from app.services.files import output_paths
 from app.services.records import identity_tokens
-from app.services.records.identity_recompute import NoDeconflictionKey
+from app.services.records.identity_recompute import no_key
 from app.vault import audit_chain, migrate
 from app.vault.vault import Vault
-
-
-class WrongKeySender(PackageError):
-    """A key package from a peer of a role that may not give this vault a key."""
-
-
-class OlderKey(PackageError):
-    """A key package older than the key the vault holds (a rotation undone)."""
-
 
 # Who may give a vault its key, by the role the vault's user acts in.
 SENDER_FOR = {Role.HANDLER: PeerRole.CENTRAL, Role.RUNNER: PeerRole.HANDLER}
@@ -121,7 +114,7 @@ class Forwarded:
 def _held_key(session: Session) -> DeconflictionKey:
     row = identity_tokens.current_row(session)
     if row is None:
-        raise NoDeconflictionKey()
+        raise no_key()
     return DeconflictionKey(
         row.key_id,
         row.secret,

@@ -33,9 +33,8 @@ class Recomputed:
     tokens: int
 
 
-class NoDeconflictionKey(NotFound):
-    def __init__(self) -> None:
-        super().__init__("This vault holds no deconfliction key yet: import the key package first.")
+def no_key() -> NotFound:
+    return NotFound("This vault holds no deconfliction key yet: import the key package first.")
 
 
 def recompute(
@@ -45,7 +44,7 @@ def recompute(
         key = identity_tokens.current_key(session)
         rows = list(session.execute(select(TrueIdentity.source_id, TrueIdentity.sealed)).all())
     if key is None:
-        raise NoDeconflictionKey()
+        raise no_key()
     try:
         private = vault.unwrap_identity_key(passphrase)
     except WrongPassphrase:
