@@ -5,6 +5,7 @@ no identity, token or secret anywhere it must not be."""
 from __future__ import annotations
 
 import base64
+import json
 import logging
 import uuid
 from collections.abc import Iterator
@@ -16,18 +17,18 @@ from sqlalchemy import select
 from app.cli import main
 from app.crypto import blind_tokens
 from app.domain import identity_normal
-from app.domain.enums import PeerRole
+from app.domain.enums import PeerRole, Role
 from app.errors import WrongPassphrase
 from app.export import deconfliction, package
 from app.export.deconfliction import DeconflictionKey
 from app.models import AuditEvent
 from app.models.packages import SourceToken
-from app.services.exchange import deconfliction_key, keys, package_receive, packages
+from app.services.exchange import deconfliction_key, handover, keys, package_receive, packages
 from app.services.records import identity, identity_recompute
 from app.services.views import IdentityFields
 from tests.helpers import factory
 from tests.helpers.deconfliction import SMALL, Unit, close, issue, make_unit, new_key, peer
-from tests.packages.conftest import Party, introduce
+from tests.packages.conftest import Party, introduce, open_party
 
 JAN = IdentityFields(
     full_name="Jan van der Berg",
@@ -236,3 +237,98 @@ def test_recompute_later_needs_the_right_passphrase(unit: Unit) -> None:
     done = identity_recompute.recompute(runner.vault, runner.scope, passphrase=factory.PASSPHRASE)
     assert (done.sources, done.tokens) == (1, 3)
     assert held(runner) == {source: expected_tokens(key, JAN)}
+
+
+def test_a_handover_carries_the_tokens_and_the_new_runner_computes_its_own(
+    unit: Unit, tmp_path: Path
+) -> None:
+    for folder in ("central", "handler"):
+        (unit.outbox / folder).mkdir()
+    runner, handler = unit.runner, unit.handler
+    new_runner = open_party(tmp_path / "specht", "Specht", Role.RUNNER)
+    try:
+        introduce(new_runner, handler, PeerRole.HANDLER, "Team handler")
+        introduce(handler, new_runner, PeerRole.RUNNER, "Runner Specht")
+        introduce(runner, new_runner, PeerRole.RUNNER, "Runner Specht")
+        introduce(new_runner, runner, PeerRole.RUNNER, "Runner Valk")
+        source = factory.source(runner.vault, runner.scope, "MEREL")
+        identity.record_identity(runner.vault, runner.scope, source, JAN)
+        key = new_key()
+        package_receive.import_package(handler.vault, handler.scope, issue(unit, key))
+        for sent in deconfliction_key.forward(
+            handler.vault, handler.scope, to_dir=unit.outbox / "handler"
+        ):
+            party = new_runner if sent.runner == "Runner Specht" else runner
+            package_receive.import_package(
+                party.vault, party.scope, sent.path, passphrase=factory.PASSPHRASE
+            )
+        handed = handover.hand_over(
+            runner.vault,
+            runner.scope,
+            source,
+            passphrase=factory.PASSPHRASE,
+            to_runner="Runner Specht",
+            to_dir=unit.outbox,
+        )
+        seed = keys.private_keys(handler.vault).receiving_seed
+        opened = package.open_package(handed.path.read_bytes(), seed)
+        (entry,) = opened.body["sources"]
+        tokens = {(t["key_id"], t["kind"], t["token"]) for t in entry["deconfliction"]}
+        assert tokens == expected_tokens(key, JAN)
+        package_receive.import_package(new_runner.vault, new_runner.scope, handed.path)
+        # Taken on with its identity: the new runner's vault made the same tokens.
+        assert held(new_runner) == {source: tokens}
+    finally:
+        new_runner.vault.lock()
+
+
+def test_the_commands(unit: Unit, capsys: pytest.CaptureFixture[str]) -> None:
+    runner, handler = unit.runner, unit.handler
+    source = factory.source(runner.vault, runner.scope, "MEREL")
+    identity.record_identity(runner.vault, runner.scope, source, JAN)
+    key = new_key()
+    path = issue(unit, key)
+    pp = unit.outbox / "pp"
+    pp.write_text(factory.PASSPHRASE + "\n")
+    for party in (runner, handler):
+        party.vault.lock()
+
+    def run(*args: str | Path) -> tuple[int, str]:
+        capsys.readouterr()
+        code = main([str(a) for a in args])
+        out, err = capsys.readouterr()
+        assert err == ""
+        return code, out
+
+    def vault(party: Party) -> list[str | Path]:
+        return ["--vault", party.path, "--passphrase-file", pp]
+
+    assert run("package", "import", path, *vault(handler)) == (
+        0,
+        f"Took in deconfliction key {key.key_id} from Central; tokens recomputed for 0 "
+        "source(s).\n",
+    )
+    to = unit.outbox / "to-runners"
+    to.mkdir()
+    code, out = run(
+        "keys", "deconfliction", "forward", *vault(handler), "--alias", "Havik", "--to", to
+    )
+    assert code == 0
+    assert out.startswith("Deconfliction key for Runner Valk (package 1): ")
+    (forwarded,) = to.iterdir()
+    code, out = run("package", "import", forwarded, *vault(runner), "--json")
+    assert code == 0
+    assert json.loads(out)["recomputed"] == {"key_id": key.key_id, "sources": 1, "tokens": 3}
+    code, out = run("keys", "deconfliction", "show", *vault(runner), "--json")
+    shown = json.loads(out)
+    assert shown["sources_with_identity"] == 1
+    (view,) = shown["keys"]
+    assert (view["key_id"], view["created_at"], view["sources_with_tokens"]) == (
+        key.key_id,
+        key.created_at,
+        1,
+    )
+    assert key.secret.hex() not in out
+    assert base64.b64encode(key.secret).decode() not in out
+    code, out = run("keys", "deconfliction", "recompute", *vault(runner))
+    assert out == f"Tokens recomputed under key {key.key_id}: 1 source(s), 3 token(s).\n"
