@@ -31,9 +31,9 @@ from sqlalchemy.orm import Session
 from app.crypto import age
 from app.domain.enums import PeerRole, Role
 from app.domain.scope import Scope
-from app.errors import AccessDenied, Notice, PackageError, WrongPassphrase
+from app.errors import AccessDenied, Notice, PackageError
 from app.export import compression, package
-from app.export.deconfliction import KEY_KIND, parse_key_body
+from app.export.deconfliction import KEY_KIND
 from app.export.errors import (
     MalformedPackage,
     NotForThisVault,
@@ -53,7 +53,7 @@ from app.services.exchange import (
 )
 from app.services.exchange.gc_pause import collection_paused
 from app.services.files import user_files
-from app.services.records.identity_recompute import Recomputed, recompute
+from app.services.records.identity_recompute import Recomputed
 from app.vault import audit_chain
 from app.vault.engine import bulk_cache
 from app.vault.vault import Vault
@@ -264,7 +264,10 @@ def verify_package(vault: Vault, scope: Scope, source: PackageSource) -> Package
         verified = open_verified(vault, source, kind=IMPORT_KINDS, sender_roles=_SENDERS)
         _check_sender(scope, verified)
         if verified.opened.manifest.kind == KEY_KIND:
-            return _verify_key(vault, scope, verified)
+            # Imported here: that module builds on this one.
+            from app.services.exchange import key_receive
+
+            return key_receive.verify(vault, scope, verified)
         contents = package_body.contents(verified.opened)
         _check_importer(vault, scope, verified, contents)
         with vault.read() as session:
@@ -396,7 +399,10 @@ def import_package(
         verified = _open_for_import(vault, scope, source, decrypted)
         _check_sender(scope, verified)
         if verified.opened.manifest.kind == KEY_KIND:
-            return _import_key(vault, scope, verified, passphrase)
+            # Imported here: that module builds on this one.
+            from app.services.exchange import key_receive
+
+            return key_receive.take_in(vault, scope, verified, passphrase)
         contents = package_body.contents(verified.opened)
         own_fp = _check_importer(vault, scope, verified, contents)
         receiving_seed = keys.private_keys(vault).receiving_seed if contents.handover else b""
@@ -461,81 +467,4 @@ def import_package(
         applied.files,
         m.kind,
         received,
-    )
-
-
-def _verify_key(vault: Vault, scope: Scope, verified: Verified) -> PackageCheck:
-    parse_key_body(verified.opened.inner.body_bytes)
-    with vault.read() as session:
-        arrival = arrival_of(session, verified)
-    m = verified.opened.manifest
-    vault.audit(
-        scope.actor,
-        "package.verified",
-        record_type="package",
-        record_id=m.package_id,
-        detail={"status": arrival.status},
-    )
-    return PackageCheck(
-        m.package_id,
-        verified.sender.name,
-        verified.sender.spoken,
-        m.sequence,
-        0,
-        0,
-        0,
-        m.created_at,
-        arrival.status,
-        verified.opened.sha256,
-        arrival.warnings,
-        0,
-        m.version,
-        m.kind,
-    )
-
-
-def _import_key(
-    vault: Vault, scope: Scope, verified: Verified, passphrase: str | None
-) -> ImportResult:
-    """Store the key (the package itself is not kept: the key must go once it is
-    replaced), then recompute the tokens if the passphrase is at hand."""
-    key = parse_key_body(verified.opened.inner.body_bytes)
-    m = verified.opened.manifest
-    if passphrase is not None and not vault.verify_passphrase(passphrase):
-        raise WrongPassphrase("Wrong passphrase.")  # before anything is stored
-    with vault.write() as session:
-        arrival = arrival_of(session, verified)
-        refuse_if_replayed(arrival)
-        stored = deconfliction_key.store_key(session, scope, key, verified.sender)
-        log_arrival(session, verified, records=0)
-        audit_chain.append(
-            session,
-            scope.actor,
-            "package.imported",
-            record_type="package",
-            record_id=m.package_id,
-            detail={
-                "sender": m.sender,
-                "sequence": m.sequence,
-                "arrival": arrival.status,
-                "version": m.version,
-            },
-        )
-    verified.opened.release()
-    recomputed = None
-    if passphrase is not None and stored.new:
-        recomputed = recompute(vault, scope, passphrase=passphrase)
-    return ImportResult(
-        m.package_id,
-        verified.sender.name,
-        m.sequence,
-        0,
-        0,
-        0,
-        0,
-        0,
-        arrival.warnings,
-        kind=m.kind,
-        key=stored,
-        recomputed=recomputed,
     )
