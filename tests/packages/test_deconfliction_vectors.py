@@ -17,8 +17,8 @@ from app.crypto.blind_tokens import TokenParams
 from app.domain import identity_normal
 from app.export import deconfliction, package
 from app.services.exchange import package_receive, package_validation
-from tests.packages.test_vectors import VECTORS, _open, _vault_with_vector_keys
 from tests.packages.test_vectors import DATA as PACKAGE_DATA
+from tests.packages.test_vectors import VECTORS, _open, _vault_with_vector_keys
 
 DATA: dict[str, Any] = json.loads((VECTORS / "deconfliction.json").read_text())
 SECRET = bytes.fromhex(DATA["key"]["secret_hex"])
