@@ -3759,47 +3759,47 @@
 <context>
     <name>RecordIdentityDialog</name>
     <message>
-        <location filename="../dialogs/identity.py" line="37" />
+        <location filename="../dialogs/identity.py" line="46" />
         <source>Record true identity</source>
         <translation>Ware identiteit vastleggen</translation>
     </message>
     <message>
-        <location filename="../dialogs/identity.py" line="41" />
+        <location filename="../dialogs/identity.py" line="53" />
         <source>These fields are sealed as soon as you press OK. Veldboek never shows them again unless someone reveals them on purpose, with the passphrase and a reason.</source>
         <translation>Deze velden worden verzegeld zodra u op OK drukt. Veldboek toont ze nooit meer, tenzij iemand ze bewust onthult, met de wachtzin en een reden.</translation>
     </message>
     <message>
-        <location filename="../dialogs/identity.py" line="50" />
+        <location filename="../dialogs/identity.py" line="62" />
         <source>One address per line</source>
         <translation>Eén adres per regel</translation>
     </message>
     <message>
-        <location filename="../dialogs/identity.py" line="51" />
+        <location filename="../dialogs/identity.py" line="63" />
         <source>One number per line</source>
         <translation>Eén nummer per regel</translation>
     </message>
     <message>
-        <location filename="../dialogs/identity.py" line="54" />
+        <location filename="../dialogs/identity.py" line="66" />
         <source>Full name:</source>
         <translation>Volledige naam:</translation>
     </message>
     <message>
-        <location filename="../dialogs/identity.py" line="55" />
+        <location filename="../dialogs/identity.py" line="67" />
         <source>Date of birth:</source>
         <translation>Geboortedatum:</translation>
     </message>
     <message>
-        <location filename="../dialogs/identity.py" line="56" />
+        <location filename="../dialogs/identity.py" line="68" />
         <source>Addresses:</source>
         <translation>Adressen:</translation>
     </message>
     <message>
-        <location filename="../dialogs/identity.py" line="57" />
+        <location filename="../dialogs/identity.py" line="69" />
         <source>Phone numbers:</source>
         <translation>Telefoonnummers:</translation>
     </message>
     <message>
-        <location filename="../dialogs/identity.py" line="58" />
+        <location filename="../dialogs/identity.py" line="70" />
         <source>Notes:</source>
         <translation>Notities:</translation>
     </message>
@@ -4290,72 +4290,72 @@
 <context>
     <name>RevealIdentityDialog</name>
     <message>
-        <location filename="../dialogs/identity.py" line="98" />
+        <location filename="../dialogs/identity.py" line="128" />
         <source>Reveal true identity of {codename}</source>
         <translation>Ware identiteit van {codename} onthullen</translation>
     </message>
     <message>
-        <location filename="../dialogs/identity.py" line="108" />
+        <location filename="../dialogs/identity.py" line="138" />
         <source>Revealing is recorded in the audit log with your alias and reason. Make sure nobody can see your screen.</source>
         <translation>Onthullen wordt met uw alias en reden in het auditlog vastgelegd. Zorg dat niemand uw scherm kan zien.</translation>
     </message>
     <message>
-        <location filename="../dialogs/identity.py" line="118" />
+        <location filename="../dialogs/identity.py" line="148" />
         <source>Why do you need the identity now?</source>
         <translation>Waarom hebt u de identiteit nu nodig?</translation>
     </message>
     <message>
-        <location filename="../dialogs/identity.py" line="123" />
+        <location filename="../dialogs/identity.py" line="153" />
         <source>Passphrase:</source>
         <translation>Wachtzin:</translation>
     </message>
     <message>
-        <location filename="../dialogs/identity.py" line="124" />
+        <location filename="../dialogs/identity.py" line="154" />
         <source>Reason:</source>
         <translation>Reden:</translation>
     </message>
     <message>
-        <location filename="../dialogs/identity.py" line="134" />
+        <location filename="../dialogs/identity.py" line="164" />
         <source>Hidden again in %v s</source>
         <translation>Over %v s weer verborgen</translation>
     </message>
     <message>
-        <location filename="../dialogs/identity.py" line="141" />
+        <location filename="../dialogs/identity.py" line="171" />
         <source>Reveal</source>
         <translation>Onthullen</translation>
     </message>
     <message>
-        <location filename="../dialogs/identity.py" line="145" />
+        <location filename="../dialogs/identity.py" line="175" />
         <source>Close</source>
         <translation>Sluiten</translation>
     </message>
     <message>
-        <location filename="../dialogs/identity.py" line="165" />
+        <location filename="../dialogs/identity.py" line="195" />
         <source>Checking the passphrase…</source>
         <translation>Wachtzin wordt gecontroleerd…</translation>
     </message>
     <message>
-        <location filename="../dialogs/identity.py" line="183" />
+        <location filename="../dialogs/identity.py" line="213" />
         <source>&lt;b&gt;Name:&lt;/b&gt; {v}</source>
         <translation>&lt;b&gt;Naam:&lt;/b&gt; {v}</translation>
     </message>
     <message>
-        <location filename="../dialogs/identity.py" line="184" />
+        <location filename="../dialogs/identity.py" line="214" />
         <source>&lt;b&gt;Date of birth:&lt;/b&gt; {v}</source>
         <translation>&lt;b&gt;Geboortedatum:&lt;/b&gt; {v}</translation>
     </message>
     <message>
-        <location filename="../dialogs/identity.py" line="185" />
+        <location filename="../dialogs/identity.py" line="215" />
         <source>&lt;b&gt;Addresses:&lt;/b&gt; {v}</source>
         <translation>&lt;b&gt;Adressen:&lt;/b&gt; {v}</translation>
     </message>
     <message>
-        <location filename="../dialogs/identity.py" line="186" />
+        <location filename="../dialogs/identity.py" line="216" />
         <source>&lt;b&gt;Phone numbers:&lt;/b&gt; {v}</source>
         <translation>&lt;b&gt;Telefoonnummers:&lt;/b&gt; {v}</translation>
     </message>
     <message>
-        <location filename="../dialogs/identity.py" line="189" />
+        <location filename="../dialogs/identity.py" line="219" />
         <source>&lt;b&gt;Notes:&lt;/b&gt; {v}</source>
         <translation>&lt;b&gt;Notities:&lt;/b&gt; {v}</translation>
     </message>
