@@ -62,7 +62,8 @@ def _entry(row: Any, team_id: int, names: dict[int, str]) -> MatchNotice:
         opened_at=str(opened),
         status=str(status),
         decided_at=str(decided),
-        why=str(why) if granted else "",
+        # The reader refuses a reason on an open match (package-format 7.6).
+        why=str(why) if granted and status != "open" else "",
     )
 
 
