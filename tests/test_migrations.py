@@ -42,7 +42,10 @@ LANDED_MIGRATIONS = {
     "0012_shared_codenames.py": "457482243086d0008b33c83597649983c9649a2c12609850d6d5ff0aeb10e002",
     "0013_closing.py": "2c4d02a17eec93187161fe82b3fdb92c5bb2b4af9bc319db64ed4a2d066cb247",
     "0014_handover.py": "e8e8e335b17d6231b5d8fee63669af00ae4eed3cc2ea485ae4e67873eed79165",
-    "0016_deconfliction.py": "2f92b32c44a16ad023b33531ae9b8b3da9353fc21685c6197199fb9cb7cad64d",
+    "0015_deconfliction.py": "2bf29b601ca2d7a8c4acdfc0032cb1de4c374baf78398eeb8043557d8fd54518",
+    "0016_deconfliction_notices.py": (
+        "cf6e6555e3eace483550a89cc574192bac2145ce0058789b0d9d494a6162e767"
+    ),
 }
 
 

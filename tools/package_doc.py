@@ -48,6 +48,8 @@ def _type(f: w.Field) -> str:
         return '32 hex digits, or `""` for none'
     if f.wire is w.Wire.COUNT:
         return "integer ≥ 0"
+    if f.wire is w.Wire.TOKENS:
+        return "list of {`kind`, `key_id`, `token`}, sorted, each once, 1 to 64; may be absent"
     return {
         w.Wire.ID: "id (UUID)",
         w.Wire.TIME: "time",

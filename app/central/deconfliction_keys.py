@@ -18,9 +18,11 @@ from sqlalchemy import Connection, text
 from app.central import central_keys, outgoing
 from app.central.central_keys import Unlocked
 from app.central.errors import CentralError
+from app.crypto import blind_tokens
+from app.crypto.blind_tokens import BadTokenParams, TokenParams
 from app.errors import InvalidInput
 from app.export import deconfliction
-from app.export.deconfliction import DeconflictionKey, TokenParams
+from app.export.deconfliction import DeconflictionKey
 from app.services.files import output_paths
 
 # The production parameters of the token construction: Argon2id with 32 MiB and
@@ -35,23 +37,21 @@ def _purpose(key_id: str) -> str:
 
 
 def params_of(memory_kib: int | None, iterations: int | None, lanes: int | None) -> TokenParams:
-    params = TokenParams(
-        memory_kib if memory_kib is not None else PRODUCTION.memory_kib,
-        iterations if iterations is not None else PRODUCTION.iterations,
-        lanes if lanes is not None else PRODUCTION.lanes,
-    )
     try:
-        params.check()
-    except ValueError:
+        return TokenParams(
+            memory_kib if memory_kib is not None else PRODUCTION.memory_kib,
+            iterations if iterations is not None else PRODUCTION.iterations,
+            lanes if lanes is not None else PRODUCTION.lanes,
+        )
+    except BadTokenParams:
         raise InvalidInput(
             "The token parameters must lie within memory {lo}..{hi} KiB, 1..{it} passes "
             "and 1..{lanes} lanes.",
-            lo=deconfliction.MIN_MEMORY_KIB,
-            hi=deconfliction.MAX_MEMORY_KIB,
-            it=deconfliction.MAX_ITERATIONS,
-            lanes=deconfliction.MAX_LANES,
+            lo=blind_tokens.MIN_MEMORY_KIB,
+            hi=blind_tokens.MAX_MEMORY_KIB,
+            it=blind_tokens.MAX_ITERATIONS,
+            lanes=blind_tokens.MAX_LANES,
         ) from None
-    return params
 
 
 @dataclass(frozen=True)
@@ -64,8 +64,8 @@ class Made:
 def new_key(conn: Connection, keys: Unlocked, params: TokenParams) -> Made:
     """A new current key; the one before (if any) is retired: its tokens stay
     stored, matched no more, until each source's tokens under the new key arrive."""
-    secret = secrets.token_bytes(deconfliction.SECRET_BYTES)
-    key_id = deconfliction.key_id_of(secret)
+    secret = secrets.token_bytes(blind_tokens.SECRET_BYTES)
+    key_id = blind_tokens.key_id(secret)
     # The retired key's secret is destroyed here: a later theft of the database and
     # the passphrase no longer opens it (the vaults forget it too).
     old = conn.execute(
@@ -114,7 +114,7 @@ def current(conn: Connection, keys: Unlocked) -> DeconflictionKey:
         params = TokenParams.from_dict(row[1])
     except ValueError:
         raise CentralError("A sealed key record of the central system is damaged.") from None
-    if deconfliction.key_id_of(secret) != row[0]:
+    if blind_tokens.key_id(secret) != row[0]:
         raise CentralError("A sealed key record of the central system is damaged.")
     return DeconflictionKey(row[0], secret, params, row[3], row[4] or "")
 

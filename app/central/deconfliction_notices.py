@@ -21,7 +21,7 @@ from app.central import outgoing
 from app.central.central_keys import Unlocked
 from app.central.reading import _utc
 from app.export import deconfliction
-from app.export.deconfliction import NoticeMatch
+from app.export.deconfliction import MatchNotice
 from app.services.files import output_paths
 
 _STATE = f"coalesce({_utc('m.resolved_at')}, 'open')"
@@ -49,11 +49,11 @@ class Noticed:
     matches: int
 
 
-def _entry(row: Any, team_id: int, names: dict[int, str]) -> NoticeMatch:
+def _entry(row: Any, team_id: int, names: dict[int, str]) -> MatchNotice:
     mid, kind, team_a, source_a, team_b, source_b, opened, status, decided, why, granted = row[:11]
     within = team_a == team_b
     mine, other_team = (source_a, team_b) if team_a == team_id else (source_b, team_a)
-    return NoticeMatch(
+    return MatchNotice(
         match_id=str(mid),
         kind=str(kind),
         source_id=str(mine),
@@ -62,7 +62,8 @@ def _entry(row: Any, team_id: int, names: dict[int, str]) -> NoticeMatch:
         opened_at=str(opened),
         status=str(status),
         decided_at=str(decided),
-        why=str(why) if granted else "",
+        # The reader refuses a reason on an open match (package-format 7.6).
+        why=str(why) if granted and status != "open" else "",
     )
 
 

@@ -6,6 +6,7 @@
     veldboek keys import  FILE --vault PATH --passphrase-file FILE --role handler|central|runner
                           [--fingerprint "12345 67890 ..." | KEY-ID] [--name N] [--alias NAME]
     veldboek keys peers   --vault PATH --passphrase-file FILE [--json]
+    veldboek keys deconfliction show|forward|recompute ...   (``deconfliction_commands``)
 
 A key is added only with the fingerprint its owner reads out: ``--fingerprint``
 (the spoken digits, or the key id ``keys show`` prints), or typed at the prompt
@@ -20,6 +21,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from app.cli import deconfliction_commands
 from app.cli.common import acting_scope, force_arg, opened, print_json, vault_args
 from app.domain import names
 from app.domain.enums import PeerRole
@@ -62,6 +64,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     vault_args(peers, alias="none")
     peers.add_argument("--json", action="store_true")
     peers.set_defaults(func=cmd_keys_peers)
+    deconfliction_commands.register(ka)
 
 
 def _bundle(vault: Vault, args: argparse.Namespace) -> keys.KeyBundle:

@@ -33,7 +33,18 @@ import uuid
 from dataclasses import asdict
 from pathlib import Path
 
-from app.cli.common import acting_scope, force_arg, opened, print_json, scope_from, vault_args
+from app.cli import deconfliction_commands
+from app.cli.common import (
+    acting_scope,
+    cli_actor,
+    force_arg,
+    open_vault,
+    opened,
+    print_json,
+    read_passphrase_file,
+    scope_from,
+    vault_args,
+)
 from app.errors import InvalidInput
 from app.services.admin import settings as vault_settings
 from app.services.exchange import package_log, package_receive, packages, purge, receipts
@@ -231,11 +242,17 @@ def cmd_package_verify(args: argparse.Namespace) -> int:
 
 def cmd_package_import(args: argparse.Namespace) -> int:
     user_files.check(args.file, user_files.PACKAGE)  # before the vault is opened
-    with opened(args) as vault:
-        result = package_receive.import_package(vault, acting_scope(vault, args), args.file)
+    # Read once: it opens the vault, and recomputes the tokens if this is a key.
+    passphrase = read_passphrase_file(args.passphrase_file)
+    with open_vault(args.vault, passphrase, cli_actor(args)) as vault:
+        result = package_receive.import_package(
+            vault, acting_scope(vault, args), args.file, passphrase=passphrase
+        )
     _warnings(result.warnings)
     if args.json:
         print_json(result)
+    elif result.key is not None:
+        deconfliction_commands.print_key_imported(result)
     elif result.notice is not None:
         print(
             f"Took in deconfliction notice {result.sequence} from {result.sender}: "

@@ -1,90 +1,81 @@
-"""The bodies of the two deconfliction package kinds (docs/package-format.md), as
-pure functions both writers and readers share: the unit's deconfliction key
-(central -> handler -> runner) and the notice of matches (central -> handler).
+"""The bodies of the blind-deconfliction packages, and the ``deconfliction`` entry
+of a package's source (docs/package-format.md, sections 7.5 to 7.7): built and
+read here, by the vaults and by the central system alike. Pure: no vault, no I/O.
 
-Parsed strictly: exact fields, exact forms, parameters within sane bounds, so a
-package cannot make a vault allocate gigabytes or spin for minutes per token.
+Readers are strict: canonical JSON, exactly the declared members, every value in
+its one form and within its bounds; anything else is refused (``MalformedPackage``)
+before any of it is used.
 """
 
 from __future__ import annotations
 
 import base64
 import binascii
-import hashlib
 import itertools
 import re
 from dataclasses import dataclass
 from typing import Any
 
+from app.crypto import blind_tokens
+from app.crypto.blind_tokens import BadTokenParams
+from app.crypto.blind_tokens import TokenParams as TokenParams  # the key's parameters
+from app.export import canonical
 from app.export.errors import MalformedPackage
 
 KEY_KIND = "deconfliction-key"
 NOTICE_KIND = "deconfliction-notice"
-ATTRIBUTE_KINDS = ("name_dob", "phone", "address")
-SECRET_BYTES = 32
-MAX_TOKENS = 64  # per source, in a package's ``sources`` entry
-STATUSES = ("open", "same", "different")
-MAX_WHY = 500
-MAX_TEAM = 200
-MAX_MATCHES = 100_000  # in one notice
+# A source's tokens: one per attribute, a few phone numbers and addresses at most.
+MAX_TOKENS = 64
+MAX_MATCHES = 100_000
+MAX_TEAM_CHARS = 120
+MAX_WHY_CHARS = 2_000
+STATUSES = ("different", "open", "same")
 
-_KEY_ID_CONTEXT = b"veldboek deconfliction key id v1\n"
 _HEX32 = re.compile(r"[0-9a-f]{32}")
 _HEX64 = re.compile(r"[0-9a-f]{64}")
 _UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 _STAMP = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]{6}Z")
-_B64 = re.compile(r"[A-Za-z0-9+/]{43}=")
-
-# Bounds a reader accepts (the contract's section 1): memory 8 MiB..1 GiB,
-# 1..10 passes, 1..4 lanes.
-MIN_MEMORY_KIB, MAX_MEMORY_KIB = 8 * 1024, 1024 * 1024
-MAX_ITERATIONS, MAX_LANES = 10, 4
-
-
-@dataclass(frozen=True)
-class TokenParams:
-    """The Argon2id parameters of the token construction."""
-
-    memory_kib: int
-    iterations: int
-    lanes: int
-
-    def to_dict(self) -> dict[str, int]:
-        return {"iterations": self.iterations, "lanes": self.lanes, "memory_kib": self.memory_kib}
-
-    @classmethod
-    def from_dict(cls, doc: Any) -> TokenParams:
-        if type(doc) is not dict or doc.keys() != {"iterations", "lanes", "memory_kib"}:
-            raise ValueError("malformed parameters")
-        if any(type(v) is not int for v in doc.values()):
-            raise ValueError("malformed parameters")
-        params = cls(doc["memory_kib"], doc["iterations"], doc["lanes"])
-        params.check()
-        return params
-
-    def check(self) -> None:
-        if not (
-            MIN_MEMORY_KIB <= self.memory_kib <= MAX_MEMORY_KIB
-            and 1 <= self.iterations <= MAX_ITERATIONS
-            and 1 <= self.lanes <= MAX_LANES
-        ):
-            raise ValueError("parameters out of bounds")
+_KEY_FIELDS = frozenset({"key_id", "secret", "params", "created_at", "replaces"})
+_MATCH_FIELDS = frozenset(
+    {
+        "match_id", "kind", "source_id", "other_team", "other_source",
+        "opened_at", "status", "decided_at", "why",
+    }
+)  # fmt: skip
+_TOKEN_FIELDS = frozenset({"kind", "key_id", "token"})
 
 
-def key_id_of(secret: bytes) -> str:
-    return hashlib.sha256(_KEY_ID_CONTEXT + secret).digest()[:16].hex()
+def _is(pattern: re.Pattern[str], value: object) -> bool:
+    return type(value) is str and pattern.fullmatch(value) is not None
+
+
+# -- the key package ------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
 class DeconflictionKey:
+    """A unit deconfliction key: its secret never leaves a vault but sealed in a
+    key package, and is never shown."""
+
     key_id: str
     secret: bytes
     params: TokenParams
     created_at: str
-    replaces: str  # the key it replaces, or ""
+    replaces: str = ""  # the key_id of the key it replaces; "" for a unit's first
 
-    def __repr__(self) -> str:  # never print the secret
-        return f"DeconflictionKey({self.key_id}, <hidden>)"
+    def __repr__(self) -> str:  # never the secret, in a traceback or a log
+        return f"DeconflictionKey(key_id={self.key_id!r}, created_at={self.created_at!r})"
+
+
+def key_id_of(secret: bytes) -> str:
+    """The key's public name (``blind_tokens.key_id``), for writers of key bodies."""
+    return blind_tokens.key_id(secret)
+
+
+def new_key(
+    secret: bytes, params: TokenParams, created_at: str, replaces: str = ""
+) -> DeconflictionKey:
+    return DeconflictionKey(blind_tokens.key_id(secret), secret, params, created_at, replaces)
 
 
 def key_body(key: DeconflictionKey) -> dict[str, Any]:
@@ -99,138 +90,167 @@ def key_body(key: DeconflictionKey) -> dict[str, Any]:
     }
 
 
-def _text(value: Any, pattern: re.Pattern[str]) -> str:
-    if type(value) is not str or pattern.fullmatch(value) is None:
-        raise ValueError("malformed value")
-    return value
+def _loaded(body: Any) -> Any:
+    if isinstance(body, bytes | bytearray | memoryview):
+        return canonical.loads(body)
+    canonical.dumps(body)  # only JSON types, no fractions
+    return body
 
 
 def parse_key_body(body: Any) -> DeconflictionKey:
-    """The key a ``deconfliction-key`` package carries, or ``MalformedPackage``."""
+    """The key a key package's body (its canonical bytes, or parsed) carries."""
+    refused = MalformedPackage("The deconfliction key package is malformed.")
     try:
-        if type(body) is not dict or body.keys() != {"key"}:
-            raise ValueError("parts")
-        doc = body["key"]
-        fields = {"key_id", "secret", "params", "created_at", "replaces"}
-        if type(doc) is not dict or doc.keys() != fields:
-            raise ValueError("fields")
-        secret = base64.b64decode(_text(doc["secret"], _B64), validate=True)
-        key_id = _text(doc["key_id"], _HEX32)
-        if len(secret) != SECRET_BYTES or key_id_of(secret) != key_id:
-            raise ValueError("the key id is not the secret's")
-        replaces = doc["replaces"]
-        if replaces != "":
-            _text(replaces, _HEX32)
-        return DeconflictionKey(
-            key_id,
-            secret,
-            TokenParams.from_dict(doc["params"]),
-            _text(doc["created_at"], _STAMP),
-            replaces,
-        )
-    except (ValueError, TypeError, binascii.Error):
-        raise MalformedPackage("A deconfliction key package is malformed.") from None
+        doc = _loaded(body)
+    except (MalformedPackage, ValueError):
+        raise refused from None
+    if type(doc) is not dict or doc.keys() != {"key"}:
+        raise refused
+    key = doc["key"]
+    if type(key) is not dict or key.keys() != _KEY_FIELDS:
+        raise refused
+    secret_text = key["secret"]
+    try:
+        secret = base64.b64decode(secret_text, validate=True) if type(secret_text) is str else b""
+        params = TokenParams.from_dict(key["params"])
+    except (binascii.Error, ValueError, BadTokenParams):
+        raise refused from None
+    if (
+        len(secret) != blind_tokens.SECRET_BYTES
+        or base64.b64encode(secret).decode("ascii") != secret_text
+        or key["key_id"] != blind_tokens.key_id(secret)
+        or not _is(_STAMP, key["created_at"])
+        or not (key["replaces"] == "" or _is(_HEX32, key["replaces"]))
+        or key["replaces"] == key["key_id"]
+    ):
+        raise refused
+    return DeconflictionKey(key["key_id"], secret, params, key["created_at"], key["replaces"])
+
+
+# -- the notice package ---------------------------------------------------------------
 
 
 @dataclass(frozen=True)
-class NoticeMatch:
-    """One match as its notice tells the recipient team: never a token, never the
-    other team's source."""
+class MatchNotice:
+    """A match central found that concerns the recipient's team: which kind of
+    attribute, never its value, a token or the other team's source."""
 
     match_id: str
     kind: str
     source_id: str  # the recipient team's source
     other_team: str
-    other_source: str  # only when the other source is of the same team, else ""
+    other_source: str  # only for a match within one team; else ""
     opened_at: str
     status: str
-    decided_at: str
-    why: str
+    decided_at: str = ""
+    why: str = ""
 
     def to_dict(self) -> dict[str, str]:
-        return {
-            "match_id": self.match_id,
-            "kind": self.kind,
-            "source_id": self.source_id,
-            "other_team": self.other_team,
-            "other_source": self.other_source,
-            "opened_at": self.opened_at,
-            "status": self.status,
-            "decided_at": self.decided_at,
-            "why": self.why,
-        }
+        return {name: getattr(self, name) for name in sorted(_MATCH_FIELDS)}
 
 
-_NOTICE_FIELDS = frozenset(NoticeMatch.__dataclass_fields__)
-
-
-def notice_body(matches: list[NoticeMatch]) -> dict[str, Any]:
+def notice_body(matches: list[MatchNotice]) -> dict[str, Any]:
     return {"matches": [m.to_dict() for m in sorted(matches, key=lambda m: m.match_id)]}
 
 
-def _notice_match(doc: Any) -> NoticeMatch:
-    if type(doc) is not dict or doc.keys() != _NOTICE_FIELDS:
-        raise ValueError("fields")
-    if any(type(v) is not str for v in doc.values()):
-        raise ValueError("types")
-    status = doc["status"]
-    decided = doc["decided_at"]
-    if doc["kind"] not in ATTRIBUTE_KINDS or status not in STATUSES:
-        raise ValueError("codes")
-    if (status == "open") != (decided == "") or (status == "open" and doc["why"]):
-        raise ValueError("decision")
-    if decided:
-        _text(decided, _STAMP)
-    if doc["other_source"]:
-        _text(doc["other_source"], _UUID)
-    team = doc["other_team"]
-    if not 0 < len(team) <= MAX_TEAM or not team.isprintable() or len(doc["why"]) > MAX_WHY:
-        raise ValueError("text")
-    return NoticeMatch(
-        _text(doc["match_id"], _UUID),
-        doc["kind"],
-        _text(doc["source_id"], _UUID),
-        team,
-        doc["other_source"],
-        _text(doc["opened_at"], _STAMP),
-        status,
-        decided,
-        doc["why"],
+def _text(value: object, limit: int, *, empty: bool) -> bool:
+    return (
+        type(value) is str
+        and (empty or value != "")
+        and len(value) <= limit
+        and value.isprintable()
     )
 
 
-def parse_notice_body(body: Any) -> list[NoticeMatch]:
-    """The matches a ``deconfliction-notice`` package tells, or ``MalformedPackage``."""
+def _match(doc: Any) -> MatchNotice:
+    if type(doc) is not dict or doc.keys() != _MATCH_FIELDS:
+        raise ValueError
+    decided = doc["decided_at"]
+    ok = (
+        _is(_UUID, doc["match_id"])
+        and doc["kind"] in blind_tokens.KINDS
+        and _is(_UUID, doc["source_id"])
+        and _text(doc["other_team"], MAX_TEAM_CHARS, empty=False)
+        and (doc["other_source"] == "" or _is(_UUID, doc["other_source"]))
+        and doc["other_source"] != doc["source_id"]
+        and _is(_STAMP, doc["opened_at"])
+        and doc["status"] in STATUSES
+        # an open match is not decided; a decided one says when
+        and (decided == "") == (doc["status"] == "open")
+        and (decided == "" or _is(_STAMP, decided))
+        and type(doc["why"]) is str
+        and len(doc["why"]) <= MAX_WHY_CHARS
+        and (doc["status"] != "open" or doc["why"] == "")
+    )
+    if not ok:
+        raise ValueError
+    return MatchNotice(**doc)
+
+
+def parse_notice_body(body: Any) -> list[MatchNotice]:
+    """The matches a notice package's body carries, in order of their ids."""
+    refused = MalformedPackage("The deconfliction notice package is malformed.")
     try:
-        if type(body) is not dict or body.keys() != {"matches"}:
-            raise ValueError("parts")
-        entries = body["matches"]
+        doc = _loaded(body)
+        if type(doc) is not dict or doc.keys() != {"matches"}:
+            raise ValueError
+        entries = doc["matches"]
         if type(entries) is not list or len(entries) > MAX_MATCHES:
-            raise ValueError("list")
-        matches = [_notice_match(e) for e in entries]
-        ids = [m.match_id for m in matches]
-        if ids != sorted(set(ids)):
-            raise ValueError("order")
-        return matches
-    except (ValueError, TypeError):
-        raise MalformedPackage("A deconfliction notice package is malformed.") from None
+            raise ValueError
+        matches = [_match(e) for e in entries]
+    except (MalformedPackage, ValueError, TypeError):
+        raise refused from None
+    if any(a.match_id >= b.match_id for a, b in itertools.pairwise(matches)):
+        raise refused  # in order, each once
+    return matches
 
 
-def _token_entry(doc: Any) -> tuple[str, str, str]:
-    if type(doc) is not dict or doc.keys() != {"kind", "key_id", "token"}:
-        raise ValueError("fields")
-    if doc["kind"] not in ATTRIBUTE_KINDS:
-        raise ValueError("kind")
-    return (_text(doc["key_id"], _HEX32), doc["kind"], _text(doc["token"], _HEX64))
+# -- a source's tokens in a package of debriefs or a handover ---------------------------
 
 
-def check_tokens(value: Any) -> list[tuple[str, str, str]]:
-    """A source entry's ``deconfliction`` field (section 4 of the contract): a list
-    of at most ``MAX_TOKENS`` entries, sorted by (key_id, kind, token), each once.
-    (key_id, kind, token) tuples, or ``ValueError``."""
+@dataclass(frozen=True, order=True)
+class SourceToken:
+    key_id: str
+    kind: str
+    token: str  # 64 hex digits
+
+    def to_dict(self) -> dict[str, str]:
+        return {"key_id": self.key_id, "kind": self.kind, "token": self.token}
+
+
+def tokens_entry(tokens: list[SourceToken]) -> list[dict[str, str]]:
+    """A source's ``deconfliction`` member: sorted, each once."""
+    return [t.to_dict() for t in sorted(set(tokens))]
+
+
+def _token_entry(entry: Any) -> tuple[str, str, str]:
+    if (
+        type(entry) is not dict
+        or entry.keys() != _TOKEN_FIELDS
+        or entry["kind"] not in blind_tokens.KINDS
+        or not _is(_HEX32, entry["key_id"])
+        or not _is(_HEX64, entry["token"])
+    ):
+        raise ValueError("malformed token entry")
+    return (entry["key_id"], entry["kind"], entry["token"])
+
+
+def check_tokens(value: object) -> list[tuple[str, str, str]]:
+    """A source's ``deconfliction`` member as section 7.7 says: a non-empty list of
+    at most 64 entries of exactly kind, key_id and token, sorted by (key_id, kind,
+    token), each once. Its (key_id, kind, token) tuples, or ``ValueError``."""
     if type(value) is not list or not 0 < len(value) <= MAX_TOKENS:
-        raise ValueError("list")
+        raise ValueError("malformed token list")
     entries = [_token_entry(e) for e in value]
     if any(a >= b for a, b in itertools.pairwise(entries)):
-        raise ValueError("order")
+        raise ValueError("token list out of order")
     return entries
+
+
+def tokens_valid(value: object) -> bool:
+    """Does ``value`` hold as a source's ``deconfliction`` member (``check_tokens``)?"""
+    try:
+        check_tokens(value)
+    except ValueError:
+        return False
+    return True

@@ -40,3 +40,11 @@ class RecipientMismatch(PackageError):
 
 class PackageTooLarge(PackageError):
     """A package or receipt would be larger than a reader accepts (``app.limits``)."""
+
+
+class WrongKeySender(PackageError):
+    """A deconfliction key from a peer of a role that may not give this vault one."""
+
+
+class OlderKey(PackageError):
+    """A deconfliction key older than the one the vault holds (a rotation undone)."""

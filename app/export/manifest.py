@@ -22,9 +22,11 @@ VERSION = CURRENT
 READS = VERSIONS
 # The first format version with handover packages (a source handed to another runner).
 HANDOVER_SINCE = 3
-# The first with the blind deconfliction kinds (app/export/deconfliction.py).
-DECONFLICTION_SINCE = 3
+# Blind deconfliction (docs/package-format.md, 7.5 and 7.6): a unit key, from the
+# central system to a handler or from a handler to a runner; and central's notice
+# of matches to a handler. Each to one recipient, without records or events.
 DECONFLICTION_KINDS = ("deconfliction-key", "deconfliction-notice")
+DECONFLICTION_SINCE = 3
 KINDS = ("debriefs", "receipt", "handover", *DECONFLICTION_KINDS)
 RECORD_TYPES = {v: manifest_types(v) for v in READS}
 _HEX64 = re.compile(r"[0-9a-f]{64}")
@@ -138,6 +140,7 @@ class Manifest:
             or manifest.records
             or manifest.receipts
             or manifest.audit_events
+            or len(manifest.recipients) != 1
         ):
             raise MalformedPackage("A deconfliction package is malformed.")
         if manifest.kind == "receipt" and (

@@ -238,6 +238,46 @@ class SourceHandover(Base):
     purged_at: Mapped[datetime | None]  # out: the source left this vault
 
 
+class DeconflictionKeyRow(Base):
+    """A unit deconfliction key this vault received (migration 0015): from the
+    central system (a handler's vault) or its handler (a runner's). The secret
+    lives only here, inside the encrypted database. The current key has no
+    ``retired_at``; a replaced one is forgotten, secret and tokens, when this
+    vault writes its next package (``app.services.exchange.deconfliction_store``)."""
+
+    __tablename__ = "deconfliction_key"
+
+    key_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    secret: Mapped[bytes] = mapped_column(LargeBinary)
+    memory_kib: Mapped[int]
+    iterations: Mapped[int]
+    lanes: Mapped[int]
+    created_at: Mapped[str] = mapped_column(String(27))  # as the key package says
+    replaces: Mapped[str] = mapped_column(String(32), server_default=text("''"))
+    received_at: Mapped[datetime] = mapped_column(default=utc_now)
+    from_peer_id: Mapped[uuid.UUID | None]
+    # Every source's tokens were computed under this key (None: not yet, it needs
+    # the passphrase: ``keys deconfliction recompute``, or the import that brought it).
+    recomputed_at: Mapped[datetime | None]
+    retired_at: Mapped[datetime | None]
+
+
+class SourceToken(Base):
+    """A source's blind deconfliction token under one key: computed when its true
+    identity is recorded or changed, and for every source when a key arrives."""
+
+    __tablename__ = "source_token"
+
+    source_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("source.id", ondelete="CASCADE"), primary_key=True
+    )
+    key_id: Mapped[str] = mapped_column(
+        ForeignKey("deconfliction_key.key_id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+    kind: Mapped[str] = mapped_column(String(8), primary_key=True)
+    token: Mapped[str] = mapped_column(String(64), primary_key=True)  # hex
+
+
 class DeconflictionNotice(Base):
     """A match of blind deconfliction as the central system's newest notice told it
     (migration 0016): one of this team's sources possibly the same person as a

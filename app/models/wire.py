@@ -47,10 +47,9 @@ from app.models.sources import ReliabilityReview, RiskAssessment, Source, Source
 # The format versions this code reads; it writes the newest.
 VERSIONS = (2, 3)
 CURRENT = 3
-# A source entry's optional list of keyed identity tokens (blind deconfliction),
-# from this version on; its form: app/export/deconfliction.py (``check_tokens``).
+# A source entry's optional list of keyed identity tokens (blind deconfliction,
+# the field below; its form: app/export/deconfliction.py, ``check_tokens``).
 DECONFLICTION = "deconfliction"
-DECONFLICTION_SINCE = 3
 # A text column without a length of its own: no text value in a package is longer.
 TEXT_LIMIT = 1_000_000
 
@@ -69,6 +68,8 @@ class Wire(StrEnum):
     BOOL = "boolean"
     SHA256 = "sha256"  # 64 lower-case hex digits
     HEX_ID = "hex id"  # 32 lower-case hex digits, or "" for none (audit events)
+    # Blind deconfliction tokens (section 7.7): a sorted list of {kind, key_id, token}.
+    TOKENS = "deconfliction tokens"
 
 
 @dataclass(frozen=True)
@@ -93,6 +94,9 @@ class Field:
     since: int = 2
     until: int | None = None
     about: str = ""
+    # May be left out of a record (never null): a writer leaves it out when it has
+    # nothing to say, so records written before it existed stay valid as they are.
+    optional: bool = False
 
     def present(self, version: int) -> bool:
         return self.since <= version and (self.until is None or version <= self.until)
@@ -143,6 +147,14 @@ class RecordType:
 
     def keys(self, version: int) -> frozenset[str]:
         return frozenset(m.name for m in self.members if m.present(version))
+
+    def required(self, version: int) -> frozenset[str]:
+        """The keys every record of ``version`` has (``keys`` less the optional)."""
+        return frozenset(
+            m.name
+            for m in self.members
+            if m.present(version) and not (isinstance(m, Field) and m.optional)
+        )
 
     def member(self, name: str) -> Member:
         for m in self.members:
@@ -271,6 +283,18 @@ SOURCE = RecordType(
         col(Source.codename, name_kind=NameKind.CODENAME),
         col(Source.kind),
         col(Source.status),
+        Field(
+            DECONFLICTION,
+            Wire.TOKENS,
+            None,
+            derived="deconfliction",
+            optional=True,
+            since=3,
+            about=(
+                "the source's blind deconfliction tokens under the sender's current key "
+                "(section 7.7); left out when there are none"
+            ),
+        ),
     ),
     local={"codename_key": "derived from the codename"},
     about="A source a package's records belong to (the body's `sources`).",
@@ -675,5 +699,7 @@ LOCAL_TABLES: dict[str, str] = {
     "issued_report": "reports this vault produced",
     "report_approval": "approvals of reports in this vault",
     "source_handover": "this vault's trace of a handover (the package's `handover` part)",
+    "deconfliction_key": "the unit deconfliction keys: the secret travels only in a key package",
+    "source_token": "travels as the source's `deconfliction`, under the current key only",
     "deconfliction_notice": "what the central system's notices told this handler's vault",
 }

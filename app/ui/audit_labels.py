@@ -101,6 +101,19 @@ _ACTIONS: dict[str, object] = {  # QT_TRANSLATE_NOOP marks the text for lupdate
     "vault.checked": QT_TRANSLATE_NOOP("AuditActions", "Vault checked"),
     "vault.rebuilt": QT_TRANSLATE_NOOP("AuditActions", "Vault file rebuilt after a purge"),
     "vault.passphrase_changed": QT_TRANSLATE_NOOP("AuditActions", "Passphrase changed"),
+    "deconfliction.key_received": QT_TRANSLATE_NOOP("AuditActions", "Deconfliction key received"),
+    "deconfliction.key_forwarded": QT_TRANSLATE_NOOP(
+        "AuditActions", "Deconfliction key sent to a runner"
+    ),
+    "deconfliction.tokens_recomputed": QT_TRANSLATE_NOOP(
+        "AuditActions", "Deconfliction tokens recomputed"
+    ),
+    "deconfliction.recompute_refused": QT_TRANSLATE_NOOP(
+        "AuditActions", "Recomputing deconfliction tokens refused"
+    ),
+    "deconfliction.keys_forgotten": QT_TRANSLATE_NOOP(
+        "AuditActions", "Replaced deconfliction keys forgotten"
+    ),
 }
 
 
@@ -108,6 +121,7 @@ _RECORDS: dict[str, object] = {
     "alias": QT_TRANSLATE_NOOP("AuditRecords", "alias"),
     "compartment": QT_TRANSLATE_NOOP("AuditRecords", "file access"),
     "contact": QT_TRANSLATE_NOOP("AuditRecords", "contact"),
+    "deconfliction_key": QT_TRANSLATE_NOOP("AuditRecords", "deconfliction key"),
     "debrief": QT_TRANSLATE_NOOP("AuditRecords", "debrief"),
     "identity": QT_TRANSLATE_NOOP("AuditRecords", "identity"),
     "instruction": QT_TRANSLATE_NOOP("AuditRecords", "instruction"),
@@ -157,6 +171,7 @@ _FIELDS: dict[str, object] = {
     "item_id": QT_TRANSLATE_NOOP("AuditFields", "item"),
     "items": QT_TRANSLATE_NOOP("AuditFields", "items"),
     "keys": QT_TRANSLATE_NOOP("AuditFields", "changed"),
+    "key_ids": QT_TRANSLATE_NOOP("AuditFields", "deconfliction keys"),
     "kind": QT_TRANSLATE_NOOP("AuditFields", "kind"),
     "level": QT_TRANSLATE_NOOP("AuditFields", "level"),
     "marking": QT_TRANSLATE_NOOP("AuditFields", "classification"),
@@ -168,12 +183,14 @@ _FIELDS: dict[str, object] = {
     "ok": QT_TRANSLATE_NOOP("AuditFields", "unaltered"),
     "older": QT_TRANSLATE_NOOP("AuditFields", "older versions"),
     "package": QT_TRANSLATE_NOOP("AuditFields", "confirmed in package"),
+    "package_id": QT_TRANSLATE_NOOP("AuditFields", "package"),
     "packages": QT_TRANSLATE_NOOP("AuditFields", "packages"),
     "pages": QT_TRANSLATE_NOOP("AuditFields", "pages"),
     "pdf_sha256": QT_TRANSLATE_NOOP("AuditFields", "PDF checksum"),
     "previous": QT_TRANSLATE_NOOP("AuditFields", "was"),
     "problem": QT_TRANSLATE_NOOP("AuditFields", "problem"),
     "reason": QT_TRANSLATE_NOOP("AuditFields", "reason"),
+    "replaced": QT_TRANSLATE_NOOP("AuditFields", "replaces key"),
     "records": QT_TRANSLATE_NOOP("AuditFields", "records"),
     "recipients": QT_TRANSLATE_NOOP("AuditFields", "recipients"),
     "result": QT_TRANSLATE_NOOP("AuditFields", "result"),
@@ -192,6 +209,7 @@ _FIELDS: dict[str, object] = {
     "status": QT_TRANSLATE_NOOP("AuditFields", "status"),
     "to": QT_TRANSLATE_NOOP("AuditFields", "to"),
     "today": QT_TRANSLATE_NOOP("AuditFields", "as of"),
+    "tokens": QT_TRANSLATE_NOOP("AuditFields", "tokens"),
     "unchanged": QT_TRANSLATE_NOOP("AuditFields", "unchanged"),
     "unencrypted": QT_TRANSLATE_NOOP("AuditFields", "unencrypted"),
     "updated": QT_TRANSLATE_NOOP("AuditFields", "newer versions"),
@@ -303,6 +321,8 @@ _VALUES: dict[str, dict[str, object]] = {
         "ReplayedPackage": QT_TRANSLATE_NOOP("AuditValues", "already received (replayed)"),
         "RecipientMismatch": QT_TRANSLATE_NOOP("AuditValues", "recipients do not match"),
         "PackageTooLarge": QT_TRANSLATE_NOOP("AuditValues", "too large"),
+        "WrongKeySender": QT_TRANSLATE_NOOP("AuditValues", "key from a sender of the wrong role"),
+        "OlderKey": QT_TRANSLATE_NOOP("AuditValues", "an older key"),
         "ConflictingRecords": QT_TRANSLATE_NOOP("AuditValues", "conflicting records"),
         "UnknownPackage": QT_TRANSLATE_NOOP("AuditValues", "names a package never sent"),
         "IncompletePackage": QT_TRANSLATE_NOOP("AuditValues", "incomplete"),

@@ -449,7 +449,7 @@ class SourceFileView(QWidget):
         source_id, codename = self.source_id, self.file.overview.shown_codename
 
         def record() -> None:
-            self._run_dialog(RecordIdentityDialog(self.session, source_id, self))
+            self._run_dialog(RecordIdentityDialog(self.session, self.runner, source_id, self))
 
         if not self.file.overview.has_identity:
             record()

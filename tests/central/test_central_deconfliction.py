@@ -19,6 +19,7 @@ from app.export.deconfliction import DeconflictionKey
 from app.export.errors import NotForThisVault
 from tests.central.conftest import PASSPHRASE
 from tests.central.test_central_ingest import query
+from tests.helpers import central_deconfliction as cdh
 from tests.helpers import deconfliction as dh
 from tests.helpers.central import run
 from tests.helpers.central_fleet import Fleet
@@ -33,7 +34,7 @@ class Scene:
     key: DeconflictionKey
     ids: dict[str, str]  # codename -> source id
     matches: list[int]  # per ingested package
-    resealer: dh.Resealer
+    resealer: cdh.Resealer
     tokens: list[str]  # every token sent (hex)
 
 
@@ -48,14 +49,14 @@ def scene(place: Place, fleet: Fleet, tmp: Path) -> Scene:
     """Noord's ZWALUW and Zuid's KRAAI share a phone number; Noord registered one
     person twice (MEREL and SPREEUW share name and birth date)."""
     fleet.register(place)
-    key = dh.new_key(place)
+    key = cdh.central_key(place)
     sent = {
         "ZWALUW": dh.tokens(key, PHONE, ADDRESS),
         "MEREL": dh.tokens(key, NAME, ("phone", "31687654321")),
         "KRAAI": dh.tokens(key, PHONE),
         "SPREEUW": dh.tokens(key, NAME),
     }
-    r = dh.Resealer(place)
+    r = cdh.Resealer(place)
     files = [
         r.send(fleet.noord.files[0], fleet.noord, tmp / "n1.age", ZWALUW=sent["ZWALUW"],
                MEREL=sent["MEREL"]),
@@ -304,7 +305,7 @@ def test_rotation_destroys_the_old_secret_and_only_the_current_keys_tokens_match
     capsys: pytest.CaptureFixture[str], central_place: Place, fleet: Fleet, tmp_path: Path
 ) -> None:
     s = scene(central_place, fleet, tmp_path)
-    new = dh.new_key(central_place)
+    new = cdh.central_key(central_place)
     assert query(
         central_place, "SELECT sealed FROM central.deconfliction_keys WHERE key_id = :k",
         k=s.key.key_id,
@@ -372,7 +373,7 @@ def test_a_decisions_reason_goes_only_to_the_deciders_teams(
     notify = run(capsys, "central", "deconflict", "notify", *args, "--passphrase-file",
                  str(passfile), "--to", str(out))  # fmt: skip
     assert notify.code == 0, notify.err
-    told: dict[str, deconfliction.NoticeMatch] = {}
+    told: dict[str, deconfliction.MatchNotice] = {}
     for f in sorted(out.iterdir()):
         try:  # each notice opens with its own handler's key only
             body = package.open_package(f.read_bytes(), zuid_seed).body

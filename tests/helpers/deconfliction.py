@@ -1,86 +1,90 @@
-"""Packages carrying blind deconfliction tokens for the central tests: a fleet
-package's body (made by the app's own export) with a ``deconfliction`` field added
-to its sources, sealed again by the runner's own key to central alone with the
-app's sealing code, on a channel of its own numbered 1, 2, …"""
+"""A unit for blind-deconfliction tests: a stand-in for the central system (a
+vault whose key bundle says "central"), a handler and a runner, each holding the
+keys it must have confirmed; and small Argon2id parameters, passed explicitly."""
 
 from __future__ import annotations
 
-import dataclasses
-import hashlib
-import uuid
-from dataclasses import dataclass, field
+import secrets
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
-from app.central import central_keys, deconfliction_keys, store
-from app.central.place import Place
+from sqlalchemy import select
+
 from app.clock import iso_utc, utc_now
 from app.crypto import blind_tokens
-from app.export import package
-from app.export.deconfliction import DeconflictionKey, TokenParams
-from app.services.exchange import keys
-from tests.central.conftest import PASSPHRASE
-from tests.helpers.central_fleet import Runner
+from app.crypto.blind_tokens import TokenParams
+from app.domain.enums import PeerRole, Role
+from app.export import deconfliction
+from app.export.deconfliction import DeconflictionKey
+from app.models.packages import PackagePeer
+from app.services.exchange import deconfliction_key
+from tests.packages.conftest import Party, introduce, open_party
 
-# What the tests compute tokens with: cheap, and passed explicitly.
+# The smallest the readers accept: 8 MiB, one pass, one lane (~10 ms a token).
 SMALL = TokenParams(memory_kib=8 * 1024, iterations=1, lanes=1)
+
 
 Tokens = list[tuple[str, str, str]]  # (key_id, kind, token hex)
 
 
-def new_key(place: Place, params: TokenParams = SMALL) -> DeconflictionKey:
-    with store.opened(place) as s:
-        with s.connect() as conn:
-            unlocked = central_keys.unlock(conn, PASSPHRASE)
-        with s.begin() as conn:
-            deconfliction_keys.new_key(conn, unlocked, params)
-            return deconfliction_keys.current(conn, unlocked)
+def new_key(replaces: str = "", params: TokenParams = SMALL) -> DeconflictionKey:
+    return deconfliction.new_key(secrets.token_bytes(32), params, iso_utc(utc_now()), replaces)
 
 
 def tokens(key: DeconflictionKey, *attributes: tuple[str, str]) -> Tokens:
-    """The tokens of normalised (kind, value) attributes under ``key``."""
-    p = key.params
+    """The tokens of normalised (kind, value) attributes under ``key``, sorted."""
     found = {
-        (key.key_id, kind, blind_tokens.token(
-            key.secret, kind, value, memory_kib=p.memory_kib, iterations=p.iterations,
-            lanes=p.lanes,
-        ).hex())
+        (key.key_id, kind, blind_tokens.token(key.secret, key.params, kind, value).hex())
         for kind, value in attributes
-    }  # fmt: skip
+    }
     return sorted(found)
 
 
 @dataclass
-class Resealer:
-    place: Place
-    channels: dict[str, tuple[int, str]] = field(default_factory=dict)
+class Unit:
+    central: Party  # writes key packages as the central system would (role central)
+    handler: Party
+    runner: Party
+    outbox: Path
 
-    def send(self, source: Path, runner: Runner, out: Path, **by_codename: Tokens) -> Path:
-        """``source`` again as ``runner``'s next package to central alone, its
-        sources named in ``by_codename`` carrying those tokens."""
-        with store.opened(self.place) as s, s.connect() as conn:
-            central = central_keys.unlock(conn, PASSPHRASE)
-            bundle = keys.read_bundle(central_keys.public(conn).bundle)
-        opened = package.parse(package.decrypt(source.read_bytes(), central.receiving_seed))
-        body = opened.body
-        for s in body["sources"]:
-            if s["codename"] in by_codename:
-                s["deconfliction"] = [
-                    {"key_id": k, "kind": kind, "token": t}
-                    for k, kind, t in by_codename[s["codename"]]
-                ]
-        fp = runner.bundle.fingerprint.hex
-        last, previous = self.channels.get(fp, (0, ""))
-        manifest = dataclasses.replace(
-            opened.manifest,
-            package_id=uuid.uuid4(),
-            created_at=iso_utc(utc_now()),
-            sender=fp,
-            recipients=(central.fingerprint.hex,),
-            sequence=last + 1,
-            previous=previous,
-        )
-        signing_key = keys.private_keys(runner.party.vault).signing
-        sealed = package.seal(manifest, body, signing_key, [bundle.recipient_public])
-        out.write_bytes(sealed)
-        self.channels[fp] = (last + 1, hashlib.sha256(sealed).hexdigest())
-        return out
+    def parties(self) -> Iterator[Party]:
+        yield from (self.central, self.handler, self.runner)
+
+
+def make_unit(tmp_path: Path) -> Unit:
+    central = open_party(tmp_path / "central", "Centraal", Role.HANDLER)
+    handler = open_party(tmp_path / "handler", "Havik", Role.HANDLER)
+    runner = open_party(tmp_path / "runner", "Valk", Role.RUNNER)
+    introduce(handler, central, PeerRole.CENTRAL, "Central")
+    introduce(central, handler, PeerRole.HANDLER, "Team handler")
+    introduce(handler, runner, PeerRole.RUNNER, "Runner Valk")
+    introduce(runner, handler, PeerRole.HANDLER, "Team handler")
+    outbox = tmp_path / "usb"
+    outbox.mkdir()
+    return Unit(central, handler, runner, outbox)
+
+
+def close(unit: Unit) -> None:
+    for party in unit.parties():
+        if not party.vault.is_locked:
+            party.vault.lock()
+
+
+def peer(party: Party, name: str) -> PackagePeer:
+    with party.vault.read() as session:
+        found = session.execute(select(PackagePeer).where(PackagePeer.name == name)).scalar_one()
+        session.expunge(found)
+        return found
+
+
+def issue(unit: Unit, key: DeconflictionKey, folder: Path | None = None) -> Path:
+    """A key package from "central" to the handler, as central's writer makes it."""
+    sent = deconfliction_key.write_key_package(
+        unit.central.vault,
+        unit.central.scope,
+        key,
+        peer(unit.central, "Team handler"),
+        folder or unit.outbox,
+    )
+    return sent.path

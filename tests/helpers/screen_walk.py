@@ -132,7 +132,9 @@ def walk_window(qtbot: QtBot, walk: Walk, window: MainWindow) -> None:
     walk.dialog("risk", lambda: RiskDialog(session, source, window))
     walk.dialog("instruction", lambda: InstructionDialog(session, source, window))
     walk.dialog("reliability", lambda: ReliabilityDialog(session, source, window))
-    walk.dialog("record identity", lambda: RecordIdentityDialog(session, source, window))
+    walk.dialog(
+        "record identity", lambda: RecordIdentityDialog(session, window.runner, source, window)
+    )
     walk.dialog(
         "reveal identity",
         lambda: RevealIdentityDialog(session, window.runner, source, codename, window),

@@ -20,7 +20,7 @@ from app.clock import iso_utc, utc_now
 from app.crypto import age, signing
 from app.domain.enums import PeerRole, Role
 from app.export import deconfliction, package
-from app.export.deconfliction import NoticeMatch
+from app.export.deconfliction import MatchNotice
 from app.export.manifest import Manifest
 from app.models.packages import DeconflictionNotice
 from app.services.admin import aliases
@@ -52,7 +52,7 @@ class Central:
         )  # fmt: skip
         return keys.read_bundle(raw)
 
-    def notice(self, matches: list[NoticeMatch], out: Path) -> Path:
+    def notice(self, matches: list[MatchNotice], out: Path) -> Path:
         own = self.handler
         assert own is not None
         number, previous = self.sent
@@ -93,13 +93,13 @@ def _trust(party: Party, central: Central) -> None:
     )
 
 
-def match(source: uuid.UUID, **change: str) -> NoticeMatch:
+def match(source: uuid.UUID, **change: str) -> MatchNotice:
     fields = {
         "match_id": str(uuid.uuid4()), "kind": "phone", "source_id": str(source),
         "other_team": "Zuid", "other_source": "", "opened_at": OPENED, "status": "open",
         "decided_at": "", "why": "",
     }  # fmt: skip
-    return NoticeMatch(**(fields | change))
+    return MatchNotice(**(fields | change))
 
 
 def cli(capsys: pytest.CaptureFixture[str], party: Party, *args: str) -> tuple[int, str, str]:
@@ -133,8 +133,9 @@ def test_a_notice_is_taken_in_and_an_open_match_shown_on_the_source(
     code, out, _ = cli(capsys, handler, "show", "source", "MEREL", "--json")
     [shown] = json.loads(out)["deconfliction"]
     assert (shown["kind"], shown["other_codename"]) == ("name_dob", "SPREEUW")
+    # The notice names MEREL's side; SPREEUW's file shows the match too.
     code, out, _ = cli(capsys, handler, "show", "source", "SPREEUW")
-    assert "Possibly the same person" not in out  # the notice named MEREL's side
+    assert "Possibly the same person as MEREL (this team): name and date of birth" in out
 
     # The same file again is a replay; a decision in a newer notice closes the match.
     code, _out, err = cli(capsys, handler, "package", "import", str(first))
@@ -142,7 +143,7 @@ def test_a_notice_is_taken_in_and_an_open_match_shown_on_the_source(
     assert "already imported" in err
     decided = match(zwaluw, status="different", decided_at=OPENED, why="")
     second = central.notice(
-        [NoticeMatch(**(decided.to_dict() | {"match_id": phone.match_id}))],
+        [MatchNotice(**(decided.to_dict() | {"match_id": phone.match_id}))],
         tmp_path / "n2.age",
     )  # fmt: skip
     assert cli(capsys, handler, "package", "import", str(second))[0] == 0

@@ -328,3 +328,37 @@ def test_verify_and_import_print_the_same_refusal(
     assert out == ""
     assert err.count("\n") == 1
     assert "not the size its record gives" in err
+
+
+def _tokens(n: int = 2) -> list[dict[str, str]]:
+    kinds = ("name_dob", "phone", "address")
+    return sorted(
+        ({"key_id": "a" * 32, "kind": kinds[i % 3], "token": f"{i:064x}"} for i in range(n)),
+        key=lambda t: (t["key_id"], t["kind"], t["token"]),
+    )
+
+
+# A forge costs three vaults and an export: every case is tried on one.
+MALFORMED_TOKENS: dict[str, object] = {
+    "empty": [],
+    "unsorted": _tokens()[::-1],
+    "twice": _tokens(1) * 2,
+    "upper case": [{**_tokens(1)[0], "token": "F" * 64}],
+    "kind": [{**_tokens(1)[0], "kind": "email"}],
+    "extra member": [{**_tokens(1)[0], "value": "31612345678"}],
+    "65": _tokens(65),
+    "text": "a" * 64,
+    "null": None,
+}
+
+
+def test_malformed_tokens_are_refused_alike_and_well_formed_ones_taken(forge: Forge) -> None:
+    for case, tokens in MALFORMED_TOKENS.items():
+        body = copy.deepcopy(forge.body)
+        body["sources"][0]["deconfliction"] = tokens
+        refused = refused_alike(forge, forge.seal(body=body))
+        assert str(refused) == "A source entry in the package is malformed.", case
+    body = copy.deepcopy(forge.body)
+    body["sources"][0]["deconfliction"] = _tokens()
+    handler = forge.pair.handler
+    assert package_receive.import_package(handler.vault, handler.scope, forge.seal(body=body)).new

@@ -155,7 +155,7 @@ CASES: dict[type[QDialog], Case] = {
     ),
     ItemDialog: Case(lambda w: ItemDialog(w.session, w.debrief_id), lambda d: d.text),  # type: ignore[attr-defined]
     RecordIdentityDialog: Case(
-        lambda w: RecordIdentityDialog(w.session, w.source_id),
+        lambda w: RecordIdentityDialog(w.session, w.runner, w.source_id),
         lambda d: d.name,  # type: ignore[attr-defined]
     ),
     RevealIdentityDialog: Case(

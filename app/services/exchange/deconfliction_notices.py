@@ -112,12 +112,13 @@ class OpenMatch:
 
 
 def open_matches(vault: Vault, scope: Scope, source_id: uuid.UUID | None = None) -> list[OpenMatch]:
-    """The open matches of the alias's sources (of one source)."""
+    """The open matches of the alias's sources, each once; or of one source (a
+    match within the team shows on both its sources' files)."""
     with vault.read() as session:
         rows = dal.open_matches(session, scope, source_id)
     return [
-        OpenMatch(n.match_id, n.source_id, code, n.kind, n.other_team, other, n.opened_at)
-        for n, code, other in rows
+        OpenMatch(n.match_id, own, code, n.kind, n.other_team, other, n.opened_at)
+        for n, own, code, other in rows
     ]
 
 

@@ -55,7 +55,7 @@ from app.services.exchange import (
 )
 from app.services.exchange.gc_pause import collection_paused
 from app.services.files import output_paths
-from app.services.records import identity
+from app.services.records import identity, identity_tokens
 from app.vault import audit_chain, migrate
 from app.vault.atomic import BackgroundWrite
 from app.vault.vault import Vault
@@ -268,6 +268,7 @@ def _record_handover(
     )
     session.flush()
     packages.record_exports(session, package_id, out.gathered, manifest.version)
+    identity_tokens.forget_retired(session, scope.actor)
     session.add(
         SourceHandover(
             package_id=package_id,

@@ -23,7 +23,7 @@ from app.export.manifest import Manifest
 from app.models import RunnerAssignment, TrueIdentity
 from app.models.packages import PackageOrigin, PackagePeer, SourceHandover
 from app.services.exchange.handover import IN, SEEN, source_record_ids
-from app.services.records import identity
+from app.services.records import identity, identity_tokens
 from app.vault import audit_chain
 from app.vault.vault import Vault
 
@@ -150,20 +150,23 @@ def _keep_identity(
     """The true identity, sealed to this vault's receiving key, sealed here as this
     vault seals its own."""
     source_id = uuid.UUID(handover["source_id"])
-    sealed = identity.seal_received(
+    received = identity.seal_received(
         vault,
         source_id,
         base64.b64decode(handover["identity"]),
         receiving_seed,
         identity.handover_info(manifest.package_id, source_id, own_fingerprint),
     )
-    if sealed is None:
+    if received is None:
         raise MalformedPackage(
             "The true identity in the handover does not open with this vault's key; "
             "nothing was imported."
         )
+    sealed, tokens = received
     session.execute(delete(TrueIdentity).where(TrueIdentity.source_id == source_id))
     session.add(TrueIdentity(source_id=source_id, compartment_id=compartment_id, sealed=sealed))
+    session.flush()
+    identity_tokens.store(session, source_id, tokens)
     audit_chain.append(
         session,
         scope.actor,

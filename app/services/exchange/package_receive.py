@@ -33,6 +33,7 @@ from app.domain.enums import PeerRole, Role
 from app.domain.scope import Scope
 from app.errors import AccessDenied, Notice, PackageError
 from app.export import compression, package
+from app.export.deconfliction import KEY_KIND, NOTICE_KIND
 from app.export.errors import (
     MalformedPackage,
     NotForThisVault,
@@ -42,6 +43,7 @@ from app.export.errors import (
 from app.export.manifest import Manifest
 from app.models.packages import PackageLog, PackagePeer
 from app.services.exchange import (
+    deconfliction_key,
     handover_receive,
     keys,
     package_body,
@@ -51,6 +53,7 @@ from app.services.exchange import (
 )
 from app.services.exchange.gc_pause import collection_paused
 from app.services.files import user_files
+from app.services.records.identity_recompute import Recomputed
 from app.vault import audit_chain
 from app.vault.engine import bulk_cache
 from app.vault.vault import Vault
@@ -200,10 +203,26 @@ def _refused(vault: Vault, scope: Scope, exc: Exception) -> None:
 
 
 # What ``package verify`` and ``package import`` take: a runner's debriefs, or a
-# source handed from one runner to another (docs/package-format.md, 7.4).
+# source handed from one runner to another (docs/package-format.md, 7.4), from a
+# runner; a deconfliction key (7.5), from central or the handler; central's
+# notice of deconfliction matches (7.6).
 PACKAGE_KINDS = ("debriefs", "handover")
-# What ``package import`` takes from the central system besides (its own module).
-NOTICE_KIND = "deconfliction-notice"
+VERIFY_KINDS = (*PACKAGE_KINDS, KEY_KIND)
+IMPORT_KINDS = (*VERIFY_KINDS, NOTICE_KIND)
+_SENDERS = (PeerRole.RUNNER, PeerRole.HANDLER, PeerRole.CENTRAL)
+
+
+def _check_sender(scope: Scope, verified: Verified) -> None:
+    """A record package comes from a runner; a key, as ``deconfliction_key`` says;
+    a notice, from central (``deconfliction_notices.take_in`` says so)."""
+    kind = verified.opened.manifest.kind
+    if kind == KEY_KIND:
+        deconfliction_key.check_sender(scope, verified.sender)
+    elif kind != NOTICE_KIND and verified.sender.role is not PeerRole.RUNNER:
+        raise UnknownSender(
+            "The package is signed by a key this vault has not confirmed for that role "
+            "(import and compare the sender's key first)."
+        )
 
 
 def _check_importer(
@@ -249,7 +268,13 @@ class PackageCheck:
 def verify_package(vault: Vault, scope: Scope, source: PackageSource) -> PackageCheck:
     """Everything import checks, without changing the vault (only the audit log)."""
     try:
-        verified = open_verified(vault, source, kind=PACKAGE_KINDS, sender_roles=(PeerRole.RUNNER,))
+        verified = open_verified(vault, source, kind=VERIFY_KINDS, sender_roles=_SENDERS)
+        _check_sender(scope, verified)
+        if verified.opened.manifest.kind == KEY_KIND:
+            # Imported here: that module builds on this one.
+            from app.services.exchange import key_receive
+
+            return key_receive.verify(vault, scope, verified)
         contents = package_body.contents(verified.opened)
         _check_importer(vault, scope, verified, contents)
         with vault.read() as session:
@@ -300,8 +325,9 @@ class ImportResult:
     file_records: package_import.ImportCounts = field(default_factory=package_import.ImportCounts)
     kind: str = "debriefs"
     taken_on: handover_receive.Received | None = None  # a handover package: what this vault did
-    # A deconfliction notice from the central system: what it told.
-    notice: NoticeImport | None = None
+    key: deconfliction_key.KeyStored | None = None  # a deconfliction key package
+    recomputed: Recomputed | None = None  # its tokens, when the passphrase was given
+    notice: NoticeImport | None = None  # a deconfliction notice: what it told
 
 
 def _open_for_import(
@@ -311,8 +337,8 @@ def _open_for_import(
         verified = open_verified(
             vault,
             source,
-            kind=(*PACKAGE_KINDS, NOTICE_KIND),
-            sender_roles=(PeerRole.RUNNER, PeerRole.CENTRAL),
+            kind=IMPORT_KINDS,
+            sender_roles=_SENDERS,
             decrypted=decrypted,
         )
     except NotForThisVault:
@@ -323,11 +349,6 @@ def _open_for_import(
             "Packages of debriefs are imported by a handler; a runner imports only a "
             "source handed over to them."
         ) from None
-    if verified.opened.manifest.kind != NOTICE_KIND and verified.sender.role is not PeerRole.RUNNER:
-        raise UnknownSender(
-            "The package is signed by a key this vault has not confirmed for that role "
-            "(import and compare the sender's key first)."
-        )
     return verified
 
 
@@ -379,9 +400,12 @@ def import_package(
     progress: ProgressFn | None = None,
     *,
     expected_sha256: str | None = None,
+    passphrase: str | None = None,
 ) -> ImportResult:
     """``expected_sha256``: the file's hash as ``verify_package`` saw it; another
-    file under the same name (a stick swapped after the check) is refused."""
+    file under the same name (a stick swapped after the check) is refused.
+    ``passphrase``: for a deconfliction key, recompute every source's tokens under
+    it at once (else ``identity_recompute.recompute`` does, later)."""
 
     def decrypted(sha: str) -> None:
         if expected_sha256 is not None and sha != expected_sha256:
@@ -393,8 +417,15 @@ def import_package(
 
     try:
         verified = _open_for_import(vault, scope, source, decrypted)
-        if verified.opened.manifest.kind == NOTICE_KIND:
+        _check_sender(scope, verified)
+        kind = verified.opened.manifest.kind
+        if kind == NOTICE_KIND:
             return _notice(vault, scope, verified)
+        if kind == KEY_KIND:
+            # Imported here: that module builds on this one.
+            from app.services.exchange import key_receive
+
+            return key_receive.take_in(vault, scope, verified, passphrase)
         contents = package_body.contents(verified.opened)
         own_fp = _check_importer(vault, scope, verified, contents)
         receiving_seed = keys.private_keys(vault).receiving_seed if contents.handover else b""

@@ -28,7 +28,7 @@ from sqlalchemy.orm import Session
 
 from app.clock import iso_utc
 from app.errors import DatabaseCorrupt
-from app.export import canonical
+from app.export import canonical, deconfliction
 from app.models import Attachment
 from app.models import wire as w
 from app.models.base import parse_stored_utc
@@ -204,6 +204,9 @@ class Reader:
             if f.derived == "attendees":
                 columns[f.name] = self._attendees(own_ids)
                 continue
+            if f.derived == "deconfliction":
+                columns[f.name] = self._tokens(own_ids)
+                continue
             values = [row[at[f.name]] for row in rows]
             if f.derived == "sent_debrief":
                 drafts = self._drafts([stored_hex(v) for v in values if v is not None])
@@ -231,9 +234,16 @@ class Reader:
                 }
                 columns[inner.name] = [None if v is None else one.get(stored_hex(v)) for v in links]
         names = list(columns)
+        optional = {f.name for f in fields if f.optional}
         out: dict[str, list[dict[str, Any]]] = defaultdict(list)
         for i, row in enumerate(rows):
-            out[stored_hex(row[0])].append({k: columns[k][i] for k in names})
+            out[stored_hex(row[0])].append(
+                {
+                    k: columns[k][i]
+                    for k in names
+                    if not (k in optional and columns[k][i] is None)  # left out: none
+                }
+            )
         return out
 
     def single(self, rt: w.RecordType, keys: Sequence[str]) -> list[dict[str, Any]]:
@@ -272,6 +282,28 @@ class Reader:
             )
             if status == "draft"
         }
+
+    def _tokens(self, source_ids: list[str]) -> list[list[dict[str, str]] | None]:
+        """Each source's tokens under the current deconfliction key (section 7.7),
+        sorted; None for a source without any (the member is left out)."""
+        found: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
+        for sid, key_id, kind, token in rows_in(
+            self.raw,
+            "SELECT t.source_id, t.key_id, t.kind, t.token FROM source_token AS t "
+            "JOIN deconfliction_key AS k ON k.key_id = t.key_id AND k.retired_at IS NULL "
+            "WHERE t.source_id IN ({})",
+            source_ids,
+        ):
+            found[stored_hex(sid)].append((key_id, kind, token))
+        out: list[list[dict[str, str]] | None] = []
+        for sid in source_ids:
+            # At most the reader's bound: more than 64 addresses and numbers is not
+            # a person's identity but a list; the first 64 in order travel.
+            entries = sorted(found.get(sid, []))[: deconfliction.MAX_TOKENS]
+            out.append(
+                [{"key_id": k, "kind": c, "token": t} for k, c, t in entries] if entries else None
+            )
+        return out
 
     def _attendees(self, contact_ids: list[str]) -> list[list[str]]:
         names = self.names

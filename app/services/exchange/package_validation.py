@@ -140,6 +140,8 @@ def _value_check(f: w.Field) -> Callable[[object], bool]:
         return _sha256
     if f.wire is w.Wire.HEX_ID:
         return _hex_id
+    if f.wire is w.Wire.TOKENS:
+        return deconfliction.tokens_valid
     raise AssertionError(f.wire)  # pragma: no cover
 
 
@@ -159,7 +161,9 @@ def checker(type_name: str, version: int) -> Check:
     record of ``type_name`` exactly as format ``version`` declares it."""
     rt = w.RECORD_TYPES[type_name]
     keys = rt.keys(version)
-    fields = [(f.name, _field_check(f)) for f in rt.fields(version)]
+    required = rt.required(version)
+    fields = [(f.name, _field_check(f)) for f in rt.fields(version) if not f.optional]
+    optional = [(f.name, _field_check(f)) for f in rt.fields(version) if f.optional]
     nested: list[tuple[str, bool, Check, Callable[[dict[str, Any]], Any] | None]] = []
     for n in rt.nested(version):
         inner = checker(n.record, version)
@@ -167,10 +171,13 @@ def checker(type_name: str, version: int) -> Check:
         nested.append((n.name, n.many, inner, order))
 
     def check(doc: Any) -> None:
-        if type(doc) is not dict or doc.keys() != keys:
+        if type(doc) is not dict or not required <= doc.keys() <= keys:
             raise Bad
         for name, ok in fields:
             if not ok(doc[name]):
+                raise Bad
+        for name, ok in optional:
+            if name in doc and not ok(doc[name]):
                 raise Bad
         for name, many, inner, order in nested:
             value = doc[name]
@@ -216,14 +223,8 @@ def validate_debrief(doc: Any, version: int = w.CURRENT) -> dict[str, Any]:
 
 def validate_source(doc: Any, version: int = w.CURRENT) -> dict[str, Any]:
     """A source entry; from version 3 it may carry the keyed tokens of the source's
-    identity attributes (``deconfliction``, app/export/deconfliction.py)."""
-    if version >= w.DECONFLICTION_SINCE and type(doc) is dict and w.DECONFLICTION in doc:
-        try:
-            deconfliction.check_tokens(doc[w.DECONFLICTION])
-        except (ValueError, TypeError):
-            raise MalformedPackage("A source entry in the package is malformed.") from None
-        validate("source", version, {k: v for k, v in doc.items() if k != w.DECONFLICTION})
-        return doc
+    identity attributes (``deconfliction``: an optional field of the wire model,
+    checked by ``app.export.deconfliction.tokens_valid``)."""
     return validate("source", version, doc)
 
 

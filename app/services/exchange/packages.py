@@ -69,6 +69,7 @@ from app.services.exchange.package_files import package_file_name as package_fil
 from app.services.exchange.package_files import write_package_file as write_package_file
 from app.services.exchange.unwritten_packages import Unwritten
 from app.services.files import output_paths
+from app.services.records import identity_tokens
 from app.vault import audit_chain, migrate
 from app.vault.atomic import BackgroundWrite
 from app.vault.vault import Vault
@@ -343,6 +344,7 @@ def _record_export(
     )
     session.flush()
     record_exports(session, package_id, gathered, manifest.version)
+    identity_tokens.forget_retired(session, scope.actor)
     audit_chain.append(
         session,
         scope.actor,

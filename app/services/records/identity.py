@@ -18,6 +18,7 @@ from app.dal.scope import get_visible
 from app.domain.scope import Scope
 from app.errors import InvalidInput, NotFound, WrongPassphrase
 from app.models import Source, TrueIdentity
+from app.services.records import identity_tokens
 from app.services.views import IdentityFields
 from app.vault import audit_chain
 from app.vault.vault import Vault
@@ -58,6 +59,14 @@ def _decode(data: bytes) -> IdentityFields:
     )
 
 
+def open_sealed(
+    vault: Vault, private: bytes, source_id: uuid.UUID, sealed: bytes
+) -> IdentityFields:
+    """A sealed identity of this vault, opened with the unwrapped identity key
+    (``identity_tokens``: to compute its tokens, never to show it)."""
+    return _decode(sealing.open_sealed(private, sealed, _info(vault, source_id)))
+
+
 def seal_identity(vault: Vault, source_id: uuid.UUID, fields: IdentityFields) -> bytes:
     return sealing.seal(vault.identity_public, _encode(fields), _info(vault, source_id))
 
@@ -69,6 +78,9 @@ def record_identity(
         raise InvalidInput("A true identity needs at least the full name.")
     if len(fields.photo_png) > MAX_PHOTO_BYTES:
         raise InvalidInput("The photo is larger than 2 MB.")
+    # Computed before the write lock (Argon2id per attribute), while the plaintext
+    # is at hand: the blind tokens of the identity under the vault's current key.
+    tokens = identity_tokens.compute(vault, fields)
     with vault.write() as session:
         source = get_visible(session, scope, Source, source_id)
         sealed = seal_identity(vault, source.id, fields)
@@ -83,6 +95,7 @@ def record_identity(
             )
         else:
             existing.sealed = sealed
+        identity_tokens.store(session, source.id, tokens)
         audit_chain.append(
             session,
             scope.actor,
@@ -191,10 +204,11 @@ def seal_for_handover(
 
 def seal_received(
     vault: Vault, source_id: uuid.UUID, sealed_to_us: bytes, receiving_seed: bytes, info: bytes
-) -> bytes | None:
+) -> tuple[bytes, identity_tokens.Computed] | None:
     """A handed-over identity, opened with this vault's receiving key and sealed
-    to this vault's identity key like one recorded here; None if it does not open
-    or is not an identity record."""
+    to this vault's identity key like one recorded here, with its blind tokens
+    under this vault's key (computed now, while the plaintext is at hand); None if
+    it does not open or is not an identity record."""
     try:
         plain = sealing.open_sealed(
             sealing.private_from_receiving_seed(receiving_seed), sealed_to_us, info
@@ -204,4 +218,4 @@ def seal_received(
         return None
     if not fields.full_name.strip() or len(fields.photo_png) > MAX_PHOTO_BYTES:
         return None
-    return seal_identity(vault, source_id, fields)
+    return seal_identity(vault, source_id, fields), identity_tokens.compute(vault, fields)

@@ -31,11 +31,23 @@ from app.ui.workers import TaskRunner
 
 
 class RecordIdentityDialog(FormDialog):
+    """OK seals the identity and computes its deconfliction tokens (an Argon2id
+    evaluation per attribute under the vault's key): off the GUI thread, through
+    the app's ``TaskRunner``, with OK disabled meanwhile; an error keeps the dialog
+    open with everything typed still there."""
+
     def __init__(
-        self, session: AppSession, source_id: uuid.UUID, parent: QWidget | None = None
+        self,
+        session: AppSession,
+        runner: TaskRunner,
+        source_id: uuid.UUID,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(self.tr("Record true identity"), parent)
         self.setObjectName("recordIdentityDialog")
+        self.session = session
+        self.runner = runner
+        self.source_id = source_id
         note = QLabel(
             self.tr(
                 "These fields are sealed as soon as you press OK. Veldboek never shows them "
@@ -56,29 +68,47 @@ class RecordIdentityDialog(FormDialog):
         self.form.addRow(self.tr("Addresses:"), self.addresses)
         self.form.addRow(self.tr("Phone numbers:"), self.phones)
         self.form.addRow(self.tr("Notes:"), self.notes)
+        self.saving = False
 
+    def _fields(self) -> IdentityFields:
         def lines(box: Any) -> tuple[str, ...]:
             return tuple(line.strip() for line in box.toPlainText().splitlines() if line.strip())
 
-        def save() -> None:
-            identity.record_identity(
-                session.vault,
-                session.scope,
-                source_id,
-                IdentityFields(
-                    full_name=self.name.text().strip(),
-                    date_of_birth=self.birth.text().strip(),
-                    addresses=lines(self.addresses),
-                    phone_numbers=lines(self.phones),
-                    notes=self.notes.toPlainText().strip(),
-                ),
-            )
-            for edit in (self.name, self.birth):
-                edit.clear()
-            for box in (self.addresses, self.phones, self.notes):
-                box.clear()
+        return IdentityFields(
+            full_name=self.name.text().strip(),
+            date_of_birth=self.birth.text().strip(),
+            addresses=lines(self.addresses),
+            phone_numbers=lines(self.phones),
+            notes=self.notes.toPlainText().strip(),
+        )
 
-        self.on_submit = save
+    def _submit(self) -> None:
+        if self.saving:
+            return
+        fields = self._fields()  # read here: widgets belong to the GUI thread
+        vault, scope, source_id = self.session.vault, self.session.scope, self.source_id
+        self.saving = True
+        self.buttons.setEnabled(False)
+        self.error.clear()
+
+        def work(_progress: Any) -> None:
+            identity.record_identity(vault, scope, source_id, fields)
+
+        self.runner.start(work, self._saved, self._failed)
+
+    def _saved(self, _result: object) -> None:
+        self.saving = False
+        self.buttons.setEnabled(True)
+        for edit in (self.name, self.birth):
+            edit.clear()
+        for box in (self.addresses, self.phones, self.notes):
+            box.clear()
+        self.accept()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.saving = False
+        self.buttons.setEnabled(True)
+        self.error.setText(describe(exc))
 
 
 class RevealIdentityDialog(QDialog):

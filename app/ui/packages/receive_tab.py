@@ -11,7 +11,9 @@ from PySide6.QtWidgets import (
     QComboBox,
     QGroupBox,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
+    QLineEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -19,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.enums import PeerRole
 from app.services.exchange import handover, keys, package_log, package_receive, receipts
+from app.services.exchange.deconfliction_key import KEY_KIND
 from app.services.exchange.package_receive import ImportResult, PackageCheck
 from app.services.exchange.receipts import ReceiptImport, ReceiptResult
 from app.services.files import user_files
@@ -83,6 +86,12 @@ class ReceiveTab(QWidget):
         self.retention = note_label("retentionNote")
         runner_layout.addWidget(self.retention)
         runner_layout.addWidget(self.take_receipt, 0, Qt.AlignmentFlag.AlignLeft)
+        # The unit's deconfliction key, forwarded by the handler (a handler takes
+        # central's with "Check and import a package…").
+        self.take_key = QPushButton(self.tr("Take in the deconfliction key…"))
+        self.take_key.setObjectName("importDeconflictionKey")
+        self.take_key.clicked.connect(lambda: self.check_package())
+        runner_layout.addWidget(self.take_key, 0, Qt.AlignmentFlag.AlignLeft)
 
         # A source another runner hands to this one: taken in, then confirmed to them.
         self.take_handover = QPushButton(self.tr("Take on a handed-over source…"))
@@ -226,6 +235,14 @@ class ReceiveTab(QWidget):
             "(fingerprint {short}…): {records} debrief(s), {files} file(s). "
             "Import it into this vault?"
         )
+        key = check.kind == KEY_KIND
+        if key:
+            text = self.tr(
+                "{sender} sends the unit's deconfliction key (package {n}, signed by their "
+                "key, fingerprint {short}…). Take it into this vault? Your passphrase is asked "
+                "next: every source's tokens are then computed under the new key, without "
+                "showing any identity."
+            )
         if check.kind == "handover":
             text = self.tr(
                 "{sender} hands a source over (package {n}, signed by their key, fingerprint "
@@ -244,12 +261,31 @@ class ReceiveTab(QWidget):
             ),
             details=notices(check.warnings) if check.warnings else "",
             confirm=self.tr("Import"),
-            on_confirm=lambda: self._import(path, check.sha256),
+            on_confirm=(
+                (lambda: self._ask_passphrase(path, check.sha256))
+                if key
+                else (lambda: self._import(path, check.sha256))
+            ),
             name="importConfirm",
         )
         self.confirm.rejected.connect(lambda: setattr(self, "confirm", None))
 
-    def _import(self, path: Path, sha256: str) -> None:
+    def _ask_passphrase(self, path: Path, sha256: str) -> QInputDialog:
+        """The passphrase for a deconfliction key: the tokens are computed from the
+        sealed identities (off the GUI thread, in ``_import``). Not modal-blocking:
+        the idle lock and the panic key keep working while it is open."""
+        self.confirm = None
+        dialog = QInputDialog(self)
+        dialog.setObjectName("deconflictionPassphrase")
+        dialog.setWindowTitle(self.tr("Deconfliction key"))
+        dialog.setLabelText(self.tr("Passphrase:"))
+        dialog.setTextEchoMode(QLineEdit.EchoMode.Password)
+        dialog.textValueSelected.connect(lambda text: self._import(path, sha256, text))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    def _import(self, path: Path, sha256: str, passphrase: str | None = None) -> None:
         """Import the file that was checked: the same bytes (``expected_sha256``), or
         nothing if it was changed or swapped while the question was open."""
         self.confirm = None
@@ -257,7 +293,7 @@ class ReceiveTab(QWidget):
         dialog = progress_dialog(self, self.tr("Importing the package…"), "importProgress")
         self.runner.start(
             lambda report: package_receive.import_package(
-                vault, scope, path, report, expected_sha256=sha256
+                vault, scope, path, report, expected_sha256=sha256, passphrase=passphrase
             ),
             lambda result: self._imported(dialog, result),
             lambda exc: self._failed(dialog, exc),
@@ -267,6 +303,9 @@ class ReceiveTab(QWidget):
     def _imported(self, dialog: Any, result: ImportResult) -> None:
         dialog.close()
         self.reload()
+        if result.key is not None:
+            self.status.setText(self._key_taken_in(result))
+            return
         if result.taken_on is not None and result.taken_on.role == "new runner":
             self.status.setText(
                 self.tr(
@@ -289,6 +328,15 @@ class ReceiveTab(QWidget):
             )
             + ("\n" + notices(result.warnings) if result.warnings else "")
         )
+
+    def _key_taken_in(self, result: ImportResult) -> str:
+        assert result.key is not None
+        if not result.key.new:
+            return self.tr("This vault already holds that deconfliction key; nothing changed.")
+        sources = result.recomputed.sources if result.recomputed is not None else 0
+        return self.tr(
+            "Took in deconfliction key {key} from {sender}; tokens computed for {n} source(s)."
+        ).format(key=result.key.key_id, sender=result.sender, n=sources)
 
     def _failed(self, dialog: Any, exc: BaseException) -> None:
         dialog.close()

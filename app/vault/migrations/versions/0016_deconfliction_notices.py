@@ -5,8 +5,8 @@ package told it: which of this team's sources, the kind of attribute shared, the
 other team (or the other source, within this team), and the latest decision.
 Never a token, never another team's source.
 
-Revision ID: 0016_deconfliction
-Revises: 0014_handover
+Revision ID: 0016_deconfliction_notices
+Revises: 0015_deconfliction
 Create Date: 2026-12-06
 """
 
@@ -15,8 +15,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0016_deconfliction"
-down_revision = "0014_handover"
+revision = "0016_deconfliction_notices"
+down_revision = "0015_deconfliction"
 branch_labels = None
 depends_on = None
 
