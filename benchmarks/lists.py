@@ -174,10 +174,15 @@ def _prepare(vault: Any) -> None:
 
 
 def _service_times(
-    vault: Any, scope: Scope, queries: tuple[str, ...], sort: Sort | None = None, limit: int = 50
+    vault: Any,
+    scope: Scope,
+    queries: tuple[str, ...],
+    sort: Sort | None = None,
+    limit: int = 50,
+    runs: int = RUNS,
 ) -> list[float]:
     times = []
-    for _ in range(RUNS):
+    for _ in range(runs):
         for query in queries:
             start = time.perf_counter()
             search.search(vault, scope, query, sort=sort, limit=limit)
@@ -185,7 +190,7 @@ def _service_times(
     return times
 
 
-def _sorted_search(vault: Any) -> dict[str, dict[str, float]]:
+def _sorted_search(vault: Any, runs: int) -> dict[str, dict[str, float]]:
     """Every order of results, as the search page asks (its 200 results and one)."""
     out = {}
     for name in (BROAD, NARROW):
@@ -193,19 +198,19 @@ def _sorted_search(vault: Any) -> dict[str, dict[str, float]]:
         for key in search.SEARCH_SORT_KEYS:
             for descending in (True, False):
                 times = _service_times(
-                    vault, scope, (*QUERIES, RARE), Sort(key, descending), SEARCH_PAGE_LIMIT
+                    vault, scope, (*QUERIES, RARE), Sort(key, descending), SEARCH_PAGE_LIMIT, runs
                 )
                 out[f"{name} {key} {'desc' if descending else 'asc'}"] = summary(times)
     return out
 
 
-def _measure(vault: Any) -> dict[str, list[float]]:
+def _measure(vault: Any, runs: int) -> dict[str, list[float]]:
     out: dict[str, list[float]] = {}
     for name in (BROAD, NARROW):
         scope = aliases.resolve_scope(vault, name)
-        _service_times(vault, scope, (*QUERIES, RARE))  # warm the caches alike
-        out[name] = _service_times(vault, scope, (*QUERIES, RARE))
-        out[f"{name}-rare"] = _service_times(vault, scope, (RARE,) * 8)
+        _service_times(vault, scope, (*QUERIES, RARE), runs=runs)  # warm the caches alike
+        out[name] = _service_times(vault, scope, (*QUERIES, RARE), runs=runs)
+        out[f"{name}-rare"] = _service_times(vault, scope, (RARE,) * 8, runs=runs)
     return out
 
 
@@ -229,7 +234,9 @@ def _ratio(cipher: list[float], plain: list[float]) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--debriefs", type=int, default=100_000)
+    parser.add_argument("--runs", type=int, default=RUNS, help="repeats of each query")
     args = parser.parse_args()
+    runs = max(1, args.runs)
     n_sources = max(10, args.debriefs // 500)
     with tempfile.TemporaryDirectory(prefix="veldboek-bench-") as tmp_name:
         tmp = Path(tmp_name)
@@ -244,9 +251,9 @@ def main() -> None:
         _prepare(plain)
 
         with Vault.open(root, PASSPHRASE) as vault:
-            cipher = _measure(vault)
-            sorted_search = _sorted_search(vault)
-        plain_times = _measure(plain)
+            cipher = _measure(vault, runs)
+            sorted_search = _sorted_search(vault, runs)
+        plain_times = _measure(plain, runs)
         plain.engine().dispose()
         gui = {name: _gui(root, name) for name in (BROAD, NARROW)}
 
@@ -281,7 +288,7 @@ def main() -> None:
         "rows_in_scope": gui[BROAD]["rows_in_scope"],
         "rows_held_in_cache": gui[BROAD]["cached_rows"],
         "queries": len(QUERIES) + 1,
-        "runs_per_query": RUNS,
+        "runs_per_query": runs,
     }
     goals: dict[str, Any] = {}
     for name, label in ((BROAD, "all_files"), (NARROW, "two_files")):

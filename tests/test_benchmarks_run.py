@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 CASES = {
     "vault": ["--debriefs", "300", "--repeats", "1"],
-    "lists": ["--debriefs", "400"],
+    "lists": ["--debriefs", "400", "--runs", "1"],
     "reports": ["--debriefs", "3", "--bulk-debriefs", "20"],
     "packages": ["--debriefs", "60", "--runs", "1"],
     "unlock_scan": ["--debriefs", "300"],
