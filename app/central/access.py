@@ -29,6 +29,8 @@ READABLE = (
     "audit_events",
     "deconfliction_matches",
     "deconfliction_decisions",
+    "debrief_facts",
+    "item_grades",
 )
 _ROLE = re.compile(r"[a-z_][a-z0-9_]{0,62}")
 _RESERVED = ("veldboek_admin", "postgres", "public")

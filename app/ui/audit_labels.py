@@ -85,6 +85,7 @@ _ACTIONS: dict[str, object] = {  # QT_TRANSLATE_NOOP marks the text for lupdate
     "report.issued": QT_TRANSLATE_NOOP("AuditActions", "Report issued"),
     "report.printed": QT_TRANSLATE_NOOP("AuditActions", "Report printed"),
     "report.saved": QT_TRANSLATE_NOOP("AuditActions", "Report saved as PDF"),
+    "report.management_saved": QT_TRANSLATE_NOOP("AuditActions", "Management report saved as PDF"),
     "report.verified": QT_TRANSLATE_NOOP("AuditActions", "Report verified"),
     "report.approval_previewed": QT_TRANSLATE_NOOP("AuditActions", "Sanitised report previewed"),
     "report.sanitised_requested": QT_TRANSLATE_NOOP("AuditActions", "Sanitised report requested"),
