@@ -1,8 +1,8 @@
 """Small counts hidden, and what would let a reader work them out hidden too.
 
 **Primary.** Every count below 5 (0 included: the rule is "below 5", and a 0
-printed beside a "< 5" would tell the two apart) is shown as "< 5"; so is every
-cell marked sensitive (a sum of money paid to fewer than 5 sources).
+printed beside a "< 5" would tell the two apart) is shown as "< 5"; a cell marked
+sensitive (payments to fewer than 5 sources, however many payments) is withheld.
 
 **Complementary.** A printed total is an equation: total = sum of its cells. A row
 or column (or the totals row) with one hidden cell and its total printed gives
@@ -99,8 +99,11 @@ class _Grid:
             self.value[("g",)] = sum(sum(row) for row in t.cells)
         self.mark: dict[_Pos, Mark] = {p: Mark.SHOWN for p in self.value}
         for p, v in self.value.items():
-            if v < THRESHOLD or _sensitive(t, p):
+            if v < THRESHOLD:
                 self.mark[p] = Mark.SMALL
+            elif _sensitive(t, p):
+                # 5 or more, but made by fewer than 5 sources: hidden, not "< 5".
+                self.mark[p] = Mark.WITHHELD
         # Lines: (cells, total); each an equation total = sum(cells).
         self.lines: list[tuple[list[_Pos], _Pos]] = []
         if self.has_rows:
