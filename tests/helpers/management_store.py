@@ -50,17 +50,27 @@ class Debrief:
             "reviewed_at": at(self.reviewed, 15) if self.reviewed else None,
             "author": "Runner Valkenier",
             "contact": (
-                {"occurred_at": at(self.contact, 20), "location_codeword": "ANKERPLAATS",
-                 "attendees": ["Runner Valkenier"]}
-                if self.contact else None
+                {
+                    "occurred_at": at(self.contact, 20),
+                    "location_codeword": "ANKERPLAATS",
+                    "attendees": ["Runner Valkenier"],
+                }
+                if self.contact
+                else None
             ),
             "items": [
-                {"position": n, "scheme": g[0], "source_evaluation": g[1],
-                 "intelligence_assessment": g[2], "handling_code": g[3],
-                 "text": "Dirk Bakker", "subjects": [{"kind": "person", "name": "Dirk Bakker"}]}
+                {
+                    "position": n,
+                    "scheme": g[0],
+                    "source_evaluation": g[1],
+                    "intelligence_assessment": g[2],
+                    "handling_code": g[3],
+                    "text": "Dirk Bakker",
+                    "subjects": [{"kind": "person", "name": "Dirk Bakker"}],
+                }
                 for n, g in enumerate(self.items)
             ],
-        }  # fmt: skip
+        }
 
 
 @dataclass
@@ -87,63 +97,114 @@ def fill(conn: Connection, teams: list[Team]) -> dict[str, int]:
     """Write ``teams`` into the store; their ids by name."""
     ids: dict[str, int] = {}
     for n, team in enumerate(teams):
-        tid = int(conn.execute(
-            text("INSERT INTO central.teams (name) VALUES (:n) RETURNING id"), {"n": team.name}
-        ).scalar_one())  # fmt: skip
+        tid = int(
+            conn.execute(
+                text("INSERT INTO central.teams (name) VALUES (:n) RETURNING id"), {"n": team.name}
+            ).scalar_one()
+        )
         ids[team.name] = tid
         fp = f"{n:02d}" + "ab" * 31
         conn.execute(
-            text("INSERT INTO central.senders (fingerprint, team_id, role, name, signing_public, "
-                 "recipient_public, spoken, added_by) VALUES (:fp, :t, 'runner', :name, '', '', "
-                 "'', 'test')"),
+            text(
+                "INSERT INTO central.senders (fingerprint, team_id, role, name, signing_public, "
+                "recipient_public, spoken, added_by) VALUES (:fp, :t, 'runner', :name, '', '', "
+                "'', 'test')"
+            ),
             {"fp": fp, "t": tid, "name": team.runner},
-        )  # fmt: skip
+        )
         arrivals = team.arrivals or [("2026-01-01", "new")]
         pids = []
         for k, (day, arrival) in enumerate(arrivals):
             pid = str(uuid.uuid4())
             pids.append(pid)
             conn.execute(
-                text("INSERT INTO central.packages (id, sha256, team_id, sender, channel, sequence, "
-                     "previous, kind, created_at, received_at, file_name, size, records, "
-                     "audit_events, arrival, manifest) VALUES (:id, :sha, :t, :fp, :fp, :seq, '', "
-                     "'debriefs', :at, :at, 'p.age', 1, 1, 0, :arrival, '{}')"),
-                {"id": pid, "sha": uuid.uuid4().hex * 2, "t": tid, "fp": fp, "seq": k + 1,
-                 "at": at(day), "arrival": arrival},
-            )  # fmt: skip
+                text(
+                    "INSERT INTO central.packages (id, sha256, team_id, sender, channel, sequence, "
+                    "previous, kind, created_at, received_at, file_name, size, records, "
+                    "audit_events, arrival, manifest) VALUES (:id, :sha, :t, :fp, :fp, :seq, '', "
+                    "'debriefs', :at, :at, 'p.age', 1, 1, 0, :arrival, '{}')"
+                ),
+                {
+                    "id": pid,
+                    "sha": uuid.uuid4().hex * 2,
+                    "t": tid,
+                    "fp": fp,
+                    "seq": k + 1,
+                    "at": at(day),
+                    "arrival": arrival,
+                },
+            )
         pid = pids[0]
         sources = team.sources or [("informant", "active")]
         sids = [str(uuid.uuid4()) for _ in sources]
-        _copy(conn, "COPY central.sources FROM STDIN", [
-            (sid, tid, fp, sid, "Dossier", f"{team.codename}{k}", kind, status, pid, pid)
-            for k, (sid, (kind, status)) in enumerate(zip(sids, sources, strict=True))
-        ])  # fmt: skip
+        _copy(
+            conn,
+            "COPY central.sources FROM STDIN",
+            [
+                (sid, tid, fp, sid, "Dossier", f"{team.codename}{k}", kind, status, pid, pid)
+                for k, (sid, (kind, status)) in enumerate(zip(sids, sources, strict=True))
+            ],
+        )
         versions = []
         for d in team.debriefs:
             did = str(uuid.uuid4())
             body = json.dumps(d.data(did, sids[0]))
-            versions.append((did, 1, tid, sids[0], pid, "0" * 64, d.status, at("2026-01-01"),
-                             body, "geheime verslagtekst"))  # fmt: skip
-        _copy(conn, "COPY central.debrief_versions (debrief_id, version, team_id, source_id, "
-              "package_id, sha256, status, updated_at, data, body) FROM STDIN", versions)  # fmt: skip
+            versions.append(
+                (
+                    did,
+                    1,
+                    tid,
+                    sids[0],
+                    pid,
+                    "0" * 64,
+                    d.status,
+                    at("2026-01-01"),
+                    body,
+                    "geheime verslagtekst",
+                )
+            )
+        _copy(
+            conn,
+            "COPY central.debrief_versions (debrief_id, version, team_id, source_id, "
+            "package_id, sha256, status, updated_at, data, body) FROM STDIN",
+            versions,
+        )
         records = []
         for day, cents, source in team.payments:
             rid = str(uuid.uuid4())
             sid = sids[source % len(sids)]
-            data = {"id": rid, "source_id": sid, "kind": "reward", "amount_cents": cents,
-                    "currency": "EUR", "occurred_on": day, "reason": "geheime verslagtekst",
-                    "witness": "Runner Uiltje"}  # fmt: skip
+            data = {
+                "id": rid,
+                "source_id": sid,
+                "kind": "reward",
+                "amount_cents": cents,
+                "currency": "EUR",
+                "occurred_on": day,
+                "reason": "geheime verslagtekst",
+                "witness": "Runner Uiltje",
+            }
             records.append(("payment", rid, 1, tid, fp, sid, pid, "0" * 64, json.dumps(data)))
         for sid, review in zip(sids, team.risk_reviews, strict=False):
             if review is None:
                 continue
             rid = str(uuid.uuid4())
-            data = {"id": rid, "source_id": sid, "assessed_at": at("2026-01-02"),
-                    "review_on": review, "level": "high", "threats": "Dirk Bakker"}  # fmt: skip
-            records.append(("risk_assessment", rid, 1, tid, fp, sid, pid, "0" * 64,
-                            json.dumps(data)))  # fmt: skip
-        _copy(conn, "COPY central.record_versions (record_type, record_id, version, team_id, "
-              "sender, source_id, package_id, sha256, data) FROM STDIN", records)  # fmt: skip
+            data = {
+                "id": rid,
+                "source_id": sid,
+                "assessed_at": at("2026-01-02"),
+                "review_on": review,
+                "level": "high",
+                "threats": "Dirk Bakker",
+            }
+            records.append(
+                ("risk_assessment", rid, 1, tid, fp, sid, pid, "0" * 64, json.dumps(data))
+            )
+        _copy(
+            conn,
+            "COPY central.record_versions (record_type, record_id, version, team_id, "
+            "sender, source_id, package_id, sha256, data) FROM STDIN",
+            records,
+        )
     return ids
 
 
@@ -152,19 +213,30 @@ def match(
 ) -> None:
     """A deconfliction match between a new source of each team (and its token)."""
     conn.execute(
-        text("INSERT INTO central.deconfliction_keys (key_id, params, sealed) VALUES "
-             "('k1', '{}', '') ON CONFLICT DO NOTHING")
-    )  # fmt: skip
+        text(
+            "INSERT INTO central.deconfliction_keys (key_id, params, sealed) VALUES "
+            "('k1', '{}', '') ON CONFLICT DO NOTHING"
+        )
+    )
     a, b = sorted((str(uuid.uuid4()), str(uuid.uuid4())))
     conn.execute(
-        text("INSERT INTO central.deconfliction_matches (id, kind, key_id, team_a, source_a, "
-             "team_b, source_b, opened_at, resolution, resolved_at, resolved_by) VALUES "
-             "(:id, 'phone', 'k1', :ta, :a, :tb, :b, :opened, :res, :resolved, :by)"),
-        {"id": str(uuid.uuid4()), "ta": team_a, "a": a, "tb": team_b, "b": b,
-         "opened": at(opened), "res": "same" if resolved else None,
-         "resolved": at(resolved) if resolved else None,
-         "by": "Runner Uiltje" if resolved else None},
-    )  # fmt: skip
+        text(
+            "INSERT INTO central.deconfliction_matches (id, kind, key_id, team_a, source_a, "
+            "team_b, source_b, opened_at, resolution, resolved_at, resolved_by) VALUES "
+            "(:id, 'phone', 'k1', :ta, :a, :tb, :b, :opened, :res, :resolved, :by)"
+        ),
+        {
+            "id": str(uuid.uuid4()),
+            "ta": team_a,
+            "a": a,
+            "tb": team_b,
+            "b": b,
+            "opened": at(opened),
+            "res": "same" if resolved else None,
+            "resolved": at(resolved) if resolved else None,
+            "by": "Runner Uiltje" if resolved else None,
+        },
+    )
 
 
 def day(text_: str) -> date:
