@@ -8,18 +8,24 @@ sensitive (payments to fewer than 5 sources, however many payments) is withheld.
 or column (or the totals row) with one hidden cell and its total printed gives
 that cell away by subtraction, and one whose hidden cells are all "< 5" can too
 (two cells hidden in a row whose total leaves 8 for them are 4 and 4; a row that
-leaves 0 says they are all 0). So, until nothing changes, every such line hides
-one more cell: the smallest one still shown (``withheld``, printed "×"); a line
-with no cell left to hide hides its total instead. Tables whose rows count the
+leaves 0 says they are all 0), and so can one whose withheld cells are exactly 5
+beside hidden zeros (the reader knows a withheld cell is 5 or more). So, until
+nothing changes, every such line hides one more cell: the smallest one still
+shown (``withheld``, printed "×"); a line with no cell left to hide hides its
+total instead. Tables whose rows count the
 same things (the three axes of one grading scheme) share their row totals: a row
 total hidden in one is hidden in all.
 
-This is the usual line-by-line ("hypercube"-like) heuristic: no single line ever
-lets a hidden count be computed, and every line with a printed total holds a
-withheld cell whose value the reader cannot bound from above. It does not solve
-all equations of a table together, and two reports over different teams or
-periods can still be subtracted from each other: every report is logged (who,
-which teams, which period), which is how such differencing is found out.
+**Audit.** Lines can be chained (a withheld total made only of "< 5" cells is
+at most 4 per cell, which bounds the line it sits in). So the result is then
+audited as a reader would attack it: the bounds every printed figure and mark
+implies are propagated through all equations of the table (and of the tables
+it shares totals with) until nothing tightens; any count below 5 left with one
+possible value gets one more figure withheld beside it, and the audit runs
+again. Interval propagation is not a full integer solver; the tests check small
+tables exhaustively. Two reports over different teams or periods can still be
+subtracted from each other: every report is logged (who, which teams, which
+period), which is how such differencing is found out.
 """
 
 from __future__ import annotations
@@ -125,7 +131,7 @@ class _Grid:
             hidden = [p for p in cells if self.mark[p] is not Mark.SHOWN]
             if not hidden:
                 continue
-            if len(hidden) > 1 and any(self.mark[p] is Mark.WITHHELD for p in hidden):
+            if len(hidden) > 1 and self._slack(hidden) >= 1:
                 continue
             open_cells = [p for p in cells if self.mark[p] is Mark.SHOWN]
             # The smallest cell still shown; the total itself when none is left.
@@ -133,6 +139,17 @@ class _Grid:
             self.mark[pick] = Mark.WITHHELD
             changed = True
         return changed
+
+    def _slack(self, hidden: list[_Pos]) -> int:
+        """How far the hidden figures of a line sit above the least a reader can
+        assume (0 for a "< 5", 5 for a withheld one). Without a withheld figure a
+        reader bounds the line from above too (4 each), so there is no safe slack;
+        with slack 0 the line pins every hidden figure (a withheld 5 beside a 0)."""
+        withheld = [p for p in hidden if self.mark[p] is Mark.WITHHELD]
+        if not withheld:
+            return 0
+        small = [p for p in hidden if self.mark[p] is Mark.SMALL]
+        return sum(self.value[p] for p in small) + sum(self.value[p] - 5 for p in withheld)
 
     def shown(self, p: _Pos) -> Shown:
         mark = self.mark[p]
@@ -148,24 +165,106 @@ class _Grid:
         return ShownTable(t.key, t.rows, t.columns, cells, rows, cols, total)
 
 
+BIG = 10**12  # "5 or more": no upper bound a reader knows of
+
+
+def _link(grids: list[_Grid], n_rows: int) -> bool:
+    """Tables of one group share their row totals: hidden in one, hidden in all."""
+    changed = False
+    for r in range(n_rows):
+        marks = [g.mark.get(("r", r), Mark.SHOWN) for g in grids]
+        if any(m is not Mark.SHOWN for m in marks):
+            for g in grids:
+                if ("r", r) in g.mark and g.mark[("r", r)] is Mark.SHOWN:
+                    g.mark[("r", r)] = Mark.WITHHELD
+                    changed = True
+    return changed
+
+
+_Key = tuple[int, _Pos]
+
+
+def _pinned(grids: list[_Grid], shared: bool) -> list[_Key]:
+    """What a reader can bound from everything printed, by propagating the bounds
+    through every line's equation (a "< 5" is 0..4, a withheld figure 5 or more,
+    a printed one itself): the hidden counts below 5 that end up with one
+    possible value. (Interval propagation: it finds what line-by-line reasoning
+    chained across lines finds; the tests check small tables exhaustively.)"""
+
+    def key(gi: int, p: _Pos) -> _Key:
+        return (-1, p) if shared and p[0] == "r" else (gi, p)
+
+    lo: dict[_Key, int] = {}
+    hi: dict[_Key, int] = {}
+    small: set[_Key] = set()
+    lines: list[tuple[list[_Key], _Key]] = []
+    for gi, g in enumerate(grids):
+        for p, mark in g.mark.items():
+            k = key(gi, p)
+            if mark is Mark.SHOWN:
+                bounds = (g.value[p], g.value[p])
+            elif mark is Mark.SMALL:
+                bounds = (0, THRESHOLD - 1)
+                small.add(k)
+            else:
+                bounds = (THRESHOLD, BIG)
+            lo[k] = max(lo.get(k, 0), bounds[0])
+            hi[k] = min(hi.get(k, BIG), bounds[1])
+        lines += [([key(gi, c) for c in cells], key(gi, t)) for cells, t in g.lines]
+    for _ in range(200):
+        changed = False
+        for cells, t in lines:
+            slo, shi = sum(lo[c] for c in cells), sum(hi[c] for c in cells)
+            tlo, thi = max(lo[t], slo), min(hi[t], shi)
+            if (tlo, thi) != (lo[t], hi[t]):
+                lo[t], hi[t], changed = tlo, thi, True
+            for c in cells:
+                clo = max(lo[c], lo[t] - (shi - hi[c]))
+                chi = min(hi[c], hi[t] - (slo - lo[c]))
+                if (clo, chi) != (lo[c], hi[c]):
+                    slo, shi = slo - lo[c] + clo, shi - hi[c] + chi
+                    lo[c], hi[c], changed = clo, chi, True
+        if not changed:
+            break
+    return sorted((k for k in small if lo[k] == hi[k]), key=str)
+
+
+def _repair(grids: list[_Grid], pinned: _Key, shared: bool) -> None:
+    """Withhold one more printed figure near ``pinned``: the smallest cell still
+    shown on one of its lines, else such a line's total; else the same anywhere in
+    its table, then in the tables it shares totals with."""
+    gi, p = pinned
+    own = grids[max(gi, 0)]
+    near = [(cells, t) for cells, t in own.lines if p in cells or p == t]
+    places = [(own, near), (own, own.lines)] + [(g, g.lines) for g in grids if g is not own]
+    for g, lines in places:
+        open_cells = [c for cells, _ in lines for c in cells if g.mark[c] is Mark.SHOWN]
+        open_cells += [t for _, t in lines if g.mark[t] is Mark.SHOWN]
+        if open_cells:
+            pick = min(open_cells, key=lambda q: (q[0] != "c", g.value[q], str(q)))
+            for target in grids if shared and pick[0] == "r" else [g]:
+                target.mark[pick] = Mark.WITHHELD
+            return
+    raise AssertionError("a count is pinned with nothing printed")
+
+
 def suppress_group(tables: tuple[CountTable, ...]) -> tuple[ShownTable, ...]:
     """Suppress tables whose rows count the same things (shared row totals)."""
     grids = [_Grid(t) for t in tables]
-    changed = True
-    while changed:
-        changed = False
-        for g in grids:
-            while g.step():
+    shared = len(grids) > 1
+    while True:
+        changed = True
+        while changed:
+            changed = False
+            for g in grids:
+                while g.step():
+                    changed = True
+            if shared and _link(grids, len(tables[0].rows)):
                 changed = True
-        if len(grids) > 1:
-            for r in range(len(tables[0].rows)):
-                marks = [g.mark.get(("r", r), Mark.SHOWN) for g in grids]
-                if any(m is not Mark.SHOWN for m in marks):
-                    for g in grids:
-                        if ("r", r) in g.mark and g.mark[("r", r)] is Mark.SHOWN:
-                            g.mark[("r", r)] = Mark.WITHHELD
-                            changed = True
-    return tuple(g.result() for g in grids)
+        pinned = _pinned(grids, shared)
+        if not pinned:
+            return tuple(g.result() for g in grids)
+        _repair(grids, pinned[0], shared)
 
 
 def suppress(table: CountTable) -> ShownTable:
