@@ -155,17 +155,7 @@ def _figures(swap: bool, rows: tuple[str, ...] = ("Noord", "Zuid")) -> mf.Manage
     def table(key: str, columns: tuple[str, ...], **kw: bool) -> mf.CountTable:
         top, bottom = _pair(len(columns))
         if len(rows) == 1:
-            one = [v for pair in zip(top, bottom, strict=True) for v in pair][: len(columns)]
-            if len(columns) % 2:
-                one[-1] = 2
-            data = (
-                [
-                    list(reversed(one[: len(columns) - len(columns) % 2]))
-                    + one[len(one) - len(columns) % 2 :]
-                ]
-                if swap
-                else [one]
-            )  # noqa: E501
+            data = [bottom] if swap else [top]
         else:
             data = [bottom, top] if swap else [top, bottom]
         return mf.CountTable(key, rows, columns, tuple(tuple(r) for r in data), **kw)
