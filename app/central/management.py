@@ -127,23 +127,22 @@ def _awaiting(conn: Connection, p: dict[str, Any]) -> dict[tuple[int, str], int]
 def _grading(
     conn: Connection, p: dict[str, Any]
 ) -> dict[str, dict[str, dict[tuple[int, str], int]]]:
-    """{scheme: {axis: {(team, code): items}}} of the items of debriefs submitted in the period."""
+    """{scheme: {axis: {(team, code): items}}} of the items of debriefs submitted in
+    the period: one hash aggregate over the items (a few thousand groups), each
+    axis then added up here."""
     sql = """
         SELECT team_id, scheme, source_evaluation, intelligence_assessment, handling_code,
-               GROUPING(source_evaluation, intelligence_assessment, handling_code), count(*)
+               count(*)
         FROM central.item_grades
         WHERE submitted_at >= :lo AND submitted_at < :hi AND team_id = ANY (:teams)
-        GROUP BY GROUPING SETS ((team_id, scheme, source_evaluation),
-                                (team_id, scheme, intelligence_assessment),
-                                (team_id, scheme, handling_code))
+        GROUP BY 1, 2, 3, 4, 5
     """
     out: dict[str, dict[str, dict[tuple[int, str], int]]] = defaultdict(lambda: defaultdict(dict))
-    # GROUPING's bits, high to low: source_evaluation, intelligence_assessment, handling.
-    axis_of = {0b011: "source_evaluation", 0b101: "intelligence_assessment", 0b110: "handling"}
-    for team_id, scheme, se, ia, hc, bits, n in conn.execute(text(sql), p):
-        axis = axis_of[int(bits)]
-        code = {"source_evaluation": se, "intelligence_assessment": ia, "handling": hc}[axis]
-        out[str(scheme)][axis][(int(team_id), str(code))] = int(n)
+    for team_id, scheme, se, ia, hc, n in conn.execute(text(sql), p):
+        for axis, code in zip(mf.GRADING_AXES, (se, ia, hc), strict=True):
+            cells = out[str(scheme)][axis]
+            key = (int(team_id), str(code))
+            cells[key] = cells.get(key, 0) + int(n)
     return out
 
 
@@ -296,13 +295,18 @@ def _count(
         "WHERE status = 'active' AND team_id = ANY (:teams) GROUP BY 1, 2",
         p,
     )
-    contacts = _pairs(
-        conn,
-        "SELECT team_id, to_char(contact_at AT TIME ZONE 'UTC', 'YYYY-MM'), count(*) "
-        "FROM central.debrief_facts WHERE contact_at >= :lo AND contact_at < :hi "
-        "AND team_id = ANY (:teams) GROUP BY 1, 2",
-        p,
-    )
+    # Grouped by the month's first moment (cheaper than formatting a million
+    # timestamps), named here.
+    contacts = {
+        (t, month.strftime("%Y-%m")): n
+        for (t, month), n in _pairs(
+            conn,
+            "SELECT team_id, date_trunc('month', contact_at AT TIME ZONE 'UTC'), count(*) "
+            "FROM central.debrief_facts WHERE contact_at >= :lo AND contact_at < :hi "
+            "AND team_id = ANY (:teams) GROUP BY 1, 2",
+            p,
+        ).items()
+    }
     days = _turnaround(conn, p)
     turnaround: dict[tuple[str, str], int] = defaultdict(int)
     medians: list[mf.Median] = []

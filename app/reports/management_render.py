@@ -56,6 +56,7 @@ COLUMN_LABELS = {
     "this vault": "This vault",
 }
 PER_PIECE = 12
+ROW_HEIGHT = 11.5
 AXIS_LABELS = {
     "source_evaluation": "Source evaluation",
     "intelligence_assessment": "Intelligence assessment",
@@ -101,13 +102,15 @@ class _Layout:
             head.append(Paragraph(t("Total"), self.head))
         data: list[list[Any]] = [head]
         for i, (name, cells) in enumerate(zip(shown.rows, shown.cells, strict=True)):
-            line: list[Any] = [Paragraph(self.label(name), s.cell)]
+            # Plain strings, not paragraphs: a team name is one short line, and a
+            # 50-team table lays out in a fraction of the time.
+            line: list[Any] = [self.label(name)]
             line += [self.figure(c, fmt) for c in cells[a:b]]
             if totals and shown.row_totals is not None:
                 line.append(self.figure(shown.row_totals[i], fmt))
             data.append(line)
         if shown.column_totals is not None:
-            line = [Paragraph(t("All teams"), s.cell_bold)]
+            line = [t("All teams")]
             line += [self.figure(c, fmt) for c in shown.column_totals[a:b]]
             if totals:
                 line.append(self.figure(shown.total, fmt) if shown.total else "")
@@ -117,6 +120,8 @@ class _Layout:
         table = Table(
             data,
             colWidths=[first] + [min(rest, 40 * mm)] * (len(head) - 1),
+            # The head wraps as it needs; every other row is one line.
+            rowHeights=[None] + [ROW_HEIGHT] * (len(data) - 1),
             repeatRows=1,
             hAlign="LEFT",
         )
@@ -131,6 +136,7 @@ class _Layout:
         ]
         if shown.column_totals is not None:
             style.append(("BACKGROUND", (0, -1), (-1, -1), SHADE))
+            style.append(("FONT", (0, -1), (0, -1), fonts.BOLD, 7.5))
         table.setStyle(TableStyle(style))
         return table
 
