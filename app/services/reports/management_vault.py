@@ -74,7 +74,7 @@ def _count(
             select(Source.kind, func.count())
             .where(Source.status == SourceStatus.ACTIVE, mine)
             .group_by(Source.kind)
-        ).tuples().all()
+        ).all()
     )
     month = func.substr(Contact.occurred_at, 1, 7)
     contacts: dict[str, int] = dict(
@@ -86,7 +86,7 @@ def _count(
                 visible(Contact.compartment_id, scope, drive=True),
             )
             .group_by(month)
-        ).tuples().all()
+        ).all()
     )
     histogram, awaiting = _turnaround(session, scope, lo, hi, as_of)
     turnaround = {"within_norm": 0, "over_norm": 0}
@@ -244,7 +244,7 @@ def _payments(
             select(Payment.currency, func.count(distinct(Payment.source_id)))
             .where(*where)
             .group_by(Payment.currency)
-        ).tuples().all()
+        ).all()
     )
     months = mf.months(first, last)
     out = []
