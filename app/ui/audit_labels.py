@@ -167,6 +167,7 @@ _FIELDS: dict[str, object] = {
     "packages": QT_TRANSLATE_NOOP("AuditFields", "packages"),
     "pages": QT_TRANSLATE_NOOP("AuditFields", "pages"),
     "pdf_sha256": QT_TRANSLATE_NOOP("AuditFields", "PDF checksum"),
+    "period": QT_TRANSLATE_NOOP("AuditFields", "period"),
     "previous": QT_TRANSLATE_NOOP("AuditFields", "was"),
     "problem": QT_TRANSLATE_NOOP("AuditFields", "problem"),
     "reason": QT_TRANSLATE_NOOP("AuditFields", "reason"),
