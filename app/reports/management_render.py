@@ -13,7 +13,14 @@ from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import (
+    CondPageBreak,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
 
 from app.reports import fonts
 from app.reports.labels import Labels
@@ -70,6 +77,8 @@ class _Layout:
         self.t = Labels(language)
         self.s: Styles = make_styles()
         self.width = landscape(A4)[0] - 2 * MARGIN_X
+        self.h1 = ParagraphStyle("mi_h1", parent=self.s.h1, keepWithNext=0)
+        self.h2 = ParagraphStyle("mi_h2", parent=self.s.h2, keepWithNext=0)
         # Column heads: small, and right-aligned over their figures.
         self.head = ParagraphStyle(
             "mi_head", parent=self.s.cell_bold, fontSize=7, leading=8.5, alignment=TA_RIGHT
@@ -158,7 +167,10 @@ class _Layout:
         return bar_chart(title, names, values, width=self.width * 0.7, scale=scale, unit=unit)
 
     def section(self, title: str, *parts: Any) -> list[Any]:
-        return [KeepTogether([Paragraph(title, self.s.h1), *parts[:2]]), *parts[2:]]
+        # A new page only when little room is left; a long table then splits
+        # across pages with its head repeated (keepWithNext would push a table
+        # taller than the room left to the next page whole, leaving a blank one).
+        return [CondPageBreak(45 * mm), Paragraph(title, self.h1), *parts]
 
     def number(self, value: float) -> str:
         text = f"{value:g}"
@@ -235,7 +247,7 @@ def _story(v: ManagementView, language: str, printed_at: datetime) -> list[Any]:
         parts: list[Any] = []
         for axis in g.axes:
             name = axis.key.rsplit(":", 1)[-1]
-            parts += [Paragraph(t(AXIS_LABELS[name]), s.h2), *lay.table(axis)]
+            parts += [Paragraph(t(AXIS_LABELS[name]), lay.h2), *lay.table(axis)]
         parts += [Spacer(1, 3 * mm), lay.chart(t("Source evaluation"), g.axes[0])]
         story += lay.section(
             t("Grading of intelligence items: scheme {scheme}", scheme=g.scheme), *parts
@@ -256,9 +268,9 @@ def _story(v: ManagementView, language: str, printed_at: datetime) -> list[Any]:
                 t("A sum is shown only where at least 5 payments to at least 5 sources make it."),
                 s.body,
             ),
-            Paragraph(t("Number of payments"), s.h2),
+            Paragraph(t("Number of payments"), lay.h2),
             *lay.table(p.counts),
-            Paragraph(t("Amount paid"), s.h2),
+            Paragraph(t("Amount paid"), lay.h2),
             *lay.table(p.cents, _euros(p.currency)),
             Spacer(1, 3 * mm),
             lay.chart(
@@ -276,7 +288,7 @@ def _story(v: ManagementView, language: str, printed_at: datetime) -> list[Any]:
             Paragraph(t("Matches are made by the central system; a vault holds none."), s.body),
         )
     if v.notes:
-        story.append(Paragraph(t("Notes"), s.h1))
+        story.append(Paragraph(t("Notes"), lay.h1))
         story += [Paragraph(t(n), s.small) for n in v.notes]
     story.append(
         Paragraph(t("Made on {when}.", when=utc_minute(printed_at)), s.small),
