@@ -152,13 +152,16 @@ def _grading(rows: tuple[str, ...], swap: bool) -> tuple[mf.CountTable, ...]:
 
 
 def _figures(swap: bool, rows: tuple[str, ...] = ("Noord", "Zuid")) -> mf.ManagementFigures:
-    def table(key: str, columns: tuple[str, ...], **kw: bool) -> mf.CountTable:
+    def table(
+        key: str, columns: tuple[str, ...], *, row_totals: bool = True, column_totals: bool = True
+    ) -> mf.CountTable:
         top, bottom = _pair(len(columns))
         if len(rows) == 1:
             data = [bottom] if swap else [top]
         else:
             data = [bottom, top] if swap else [top, bottom]
-        return mf.CountTable(key, rows, columns, tuple(tuple(r) for r in data), **kw)
+        cells = tuple(tuple(r) for r in data)
+        return mf.CountTable(key, rows, columns, cells, row_totals, column_totals)
 
     months = mf.months(date(2026, 1, 1), date(2026, 12, 31))
     payments = table("payments", months)

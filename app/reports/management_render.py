@@ -172,6 +172,10 @@ class _Layout:
         # taller than the room left to the next page whole, leaving a blank one).
         return [CondPageBreak(45 * mm), Paragraph(title, self.h1), *parts]
 
+    def sub(self, title: str) -> list[Any]:
+        """A sub-heading, on a new page when it would end this one."""
+        return [CondPageBreak(25 * mm), Paragraph(title, self.h2)]
+
     def number(self, value: float) -> str:
         text = f"{value:g}"
         return text.replace(".", ",") if self.t.language == "nl" else text
@@ -247,7 +251,7 @@ def _story(v: ManagementView, language: str, printed_at: datetime) -> list[Any]:
         parts: list[Any] = []
         for axis in g.axes:
             name = axis.key.rsplit(":", 1)[-1]
-            parts += [Paragraph(t(AXIS_LABELS[name]), lay.h2), *lay.table(axis)]
+            parts += [*lay.sub(t(AXIS_LABELS[name])), *lay.table(axis)]
         parts += [Spacer(1, 3 * mm), lay.chart(t("Source evaluation"), g.axes[0])]
         story += lay.section(
             t("Grading of intelligence items: scheme {scheme}", scheme=g.scheme), *parts
@@ -268,9 +272,9 @@ def _story(v: ManagementView, language: str, printed_at: datetime) -> list[Any]:
                 t("A sum is shown only where at least 5 payments to at least 5 sources make it."),
                 s.body,
             ),
-            Paragraph(t("Number of payments"), lay.h2),
+            *lay.sub(t("Number of payments")),
             *lay.table(p.counts),
-            Paragraph(t("Amount paid"), lay.h2),
+            *lay.sub(t("Amount paid")),
             *lay.table(p.cents, _euros(p.currency)),
             Spacer(1, 3 * mm),
             lay.chart(
