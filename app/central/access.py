@@ -31,6 +31,7 @@ READABLE = (
     "deconfliction_decisions",
     "debrief_facts",
     "item_grades",
+    "grade_codes",
 )
 _ROLE = re.compile(r"[a-z_][a-z0-9_]{0,62}")
 _RESERVED = ("veldboek_admin", "postgres", "public")

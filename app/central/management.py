@@ -2,9 +2,9 @@
 ``app.reports.management_figures`` counted in PostgreSQL, every one an aggregate
 (``GROUP BY`` over the narrow facts tables of schema c0003 and indexed lookups),
 never rows loaded into Python. Working days are the domain's
-(``app.domain.working_days``): the holidays go to the server as a list, and a
-calendar of cumulative working days turns two dates into a turnaround by
-subtraction.
+(``app.domain.working_days``), numbered in ``central.working_days`` by the
+migration, so a turnaround is a subtraction of two numbers kept beside each
+debrief.
 
 Who reads: the administrator's connection sees every team; ``user`` reads as
 that staff role (``SET LOCAL ROLE``), and row-level security then counts only
@@ -25,13 +25,12 @@ from app.central import access, teams
 from app.central.errors import NotAuthorised, UnknownTeam
 from app.central.store import Store, database_error, sqlstate
 from app.domain.grading import codes_of
-from app.domain.working_days import NORM_WORKING_DAYS, holidays_between
+from app.domain.working_days import NORM_WORKING_DAYS, day_number
 from app.errors import InvalidInput
 from app.reports import management_figures as mf
 
 ADMINISTRATOR = "administrator"
-CALENDAR_BACK = timedelta(days=400)  # how far before the period a submission is placed
-LATE = 100_000  # working days of a submission older than the calendar: over any norm
+LATE = 100_000  # a day outside central.working_days' years: over any norm
 
 
 def _bounds(first: date, last: date) -> tuple[datetime, datetime]:
@@ -76,27 +75,14 @@ def _pairs(conn: Connection, sql: str, params: dict[str, Any]) -> dict[tuple[Any
     return {(r[0], r[1]): int(r[2]) for r in conn.execute(text(sql), params)}
 
 
-_CALENDAR = """
-    cal AS MATERIALIZED (
-        SELECT d::date AS day,
-               sum(CASE WHEN extract(isodow FROM d) < 6
-                         AND NOT d::date = ANY (CAST(:holidays AS date[])) THEN 1 ELSE 0 END)
-                   OVER (ORDER BY d) AS wd
-        FROM generate_series(CAST(:cal_lo AS date), CAST(:cal_hi AS date), interval '1 day') d
-    )
-"""
-
-
 def _turnaround(conn: Connection, p: dict[str, Any]) -> dict[int, dict[int, int]]:
-    """Per team: {working days from submitted to approved: debriefs}, approved in the period."""
+    """Per team: {working days from submitted to approved: debriefs}, approved in
+    the period: one subtraction of the days' working-day numbers per row."""
     sql = f"""
-        WITH {_CALENDAR}
-        SELECT f.team_id, coalesce(r.wd - s.wd, {LATE}), count(*)
-        FROM central.debrief_facts f
-        LEFT JOIN cal s ON s.day = (f.submitted_at AT TIME ZONE 'UTC')::date
-        LEFT JOIN cal r ON r.day = (f.reviewed_at AT TIME ZONE 'UTC')::date
-        WHERE f.status = 'approved' AND f.reviewed_at >= :lo AND f.reviewed_at < :hi
-          AND f.submitted_at IS NOT NULL AND f.team_id = ANY (:teams)
+        SELECT team_id, coalesce(reviewed_wd - submitted_wd, {LATE}), count(*)
+        FROM central.debrief_facts
+        WHERE status = 'approved' AND reviewed_at >= :lo AND reviewed_at < :hi
+          AND submitted_at IS NOT NULL AND team_id = ANY (:teams)
         GROUP BY 1, 2
     """  # noqa: S608  (constants only)
     out: dict[int, dict[int, int]] = defaultdict(dict)
@@ -107,18 +93,16 @@ def _turnaround(conn: Connection, p: dict[str, Any]) -> dict[int, dict[int, int]
 
 
 def _awaiting(conn: Connection, p: dict[str, Any]) -> dict[tuple[int, str], int]:
-    """Submitted in the period and not approved by its end: waiting within or over the norm."""
+    """Submitted in the period and not approved by its end: waiting within or over
+    the norm on the day ``as_of`` (its working-day number: ``as_of_wd``)."""
     sql = f"""
-        WITH {_CALENDAR}
-        SELECT f.team_id,
-               CASE WHEN coalesce(e.wd - s.wd, {LATE}) > :norm
+        SELECT team_id,
+               CASE WHEN coalesce(:as_of_wd - submitted_wd, {LATE}) > :norm
                     THEN 'waiting_over_norm' ELSE 'waiting_within_norm' END,
                count(*)
-        FROM central.debrief_facts f
-        LEFT JOIN cal s ON s.day = (f.submitted_at AT TIME ZONE 'UTC')::date
-        LEFT JOIN cal e ON e.day = CAST(:as_of AS date)
-        WHERE f.submitted_at >= :lo AND f.submitted_at < :hi AND f.team_id = ANY (:teams)
-          AND (f.status = 'submitted' OR (f.status = 'approved' AND f.reviewed_at >= :hi))
+        FROM central.debrief_facts
+        WHERE submitted_at >= :lo AND submitted_at < :hi AND team_id = ANY (:teams)
+          AND (status = 'submitted' OR (status = 'approved' AND reviewed_at >= :hi))
         GROUP BY 1, 2
     """  # noqa: S608
     return _pairs(conn, sql, p)
@@ -128,20 +112,29 @@ def _grading(
     conn: Connection, p: dict[str, Any]
 ) -> dict[str, dict[str, dict[tuple[int, str], int]]]:
     """{scheme: {axis: {(team, code): items}}} of the items of debriefs submitted in
-    the period: one hash aggregate over the items (a few thousand groups), each
-    axis then added up here."""
+    the period: items counted per team and grade number (two integers), the
+    numbers then named and each axis added up here."""
+    codes = {
+        int(r[0]): (str(r[1]), (str(r[2]), str(r[3]), str(r[4])))
+        for r in conn.execute(
+            text(
+                "SELECT id, scheme, source_evaluation, intelligence_assessment, handling_code "
+                "FROM central.grade_codes"
+            )
+        )
+    }
     sql = """
-        SELECT team_id, scheme, source_evaluation, intelligence_assessment, handling_code,
-               count(*)
+        SELECT team_id, grade, count(*)
         FROM central.item_grades
         WHERE submitted_at >= :lo AND submitted_at < :hi AND team_id = ANY (:teams)
-        GROUP BY 1, 2, 3, 4, 5
+        GROUP BY 1, 2
     """
     out: dict[str, dict[str, dict[tuple[int, str], int]]] = defaultdict(lambda: defaultdict(dict))
-    for team_id, scheme, se, ia, hc, n in conn.execute(text(sql), p):
-        for axis, code in zip(mf.GRADING_AXES, (se, ia, hc), strict=True):
-            cells = out[str(scheme)][axis]
-            key = (int(team_id), str(code))
+    for team_id, grade, n in conn.execute(text(sql), p):
+        scheme, axes = codes[int(grade)]
+        for axis, code in zip(mf.GRADING_AXES, axes, strict=True):
+            cells = out[scheme][axis]
+            key = (int(team_id), code)
             cells[key] = cells.get(key, 0) + int(n)
     return out
 
@@ -271,17 +264,14 @@ def _count(
     conn: Connection, ids: dict[int, str], first: date, last: date, as_of: date
 ) -> mf.ManagementFigures:
     lo, hi = _bounds(first, last)
-    cal_lo, cal_hi = first - CALENDAR_BACK, max(last, as_of)
     p: dict[str, Any] = {
         "lo": lo,
         "hi": hi,
         "first": first,
         "last": last,
         "as_of": as_of,
+        "as_of_wd": day_number(as_of),
         "teams": list(ids),
-        "cal_lo": cal_lo,
-        "cal_hi": cal_hi,
-        "holidays": holidays_between(cal_lo, cal_hi),
         "norm": NORM_WORKING_DAYS,
     }
     rows = tuple(ids.values())
@@ -295,15 +285,13 @@ def _count(
         "WHERE status = 'active' AND team_id = ANY (:teams) GROUP BY 1, 2",
         p,
     )
-    # Grouped by the month's first moment (cheaper than formatting a million
-    # timestamps), named here.
     contacts = {
         (t, month.strftime("%Y-%m")): n
         for (t, month), n in _pairs(
             conn,
-            "SELECT team_id, date_trunc('month', contact_at AT TIME ZONE 'UTC'), count(*) "
-            "FROM central.debrief_facts WHERE contact_at >= :lo AND contact_at < :hi "
-            "AND team_id = ANY (:teams) GROUP BY 1, 2",
+            "SELECT team_id, contact_month, count(*) FROM central.debrief_facts "
+            "WHERE contact_at >= :lo AND contact_at < :hi AND team_id = ANY (:teams) "
+            "GROUP BY 1, 2",
             p,
         ).items()
     }

@@ -79,3 +79,14 @@ def working_days_between(start: date, end: date) -> int:
             count += 1
     count -= sum(1 for h in holidays_between(start + timedelta(days=1), end) if h.isoweekday() < 6)
     return count
+
+
+# The central store numbers working days (``central.working_days``) over these
+# years, so that a turnaround there is one subtraction.
+NUMBERED_FROM, NUMBERED_TO = date(2000, 1, 1), date(2100, 12, 31)
+
+
+def day_number(day: date) -> int:
+    """``day``'s number in that count: working days from NUMBERED_FROM up to and
+    including ``day``."""
+    return working_days_between(NUMBERED_FROM - timedelta(days=1), day)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +17,13 @@ from app.central import access, management
 from app.central.errors import UnknownTeam
 from app.central.place import Place
 from app.central.store import Store
-from app.domain.working_days import working_days_between
+from app.domain.working_days import (
+    NUMBERED_FROM,
+    NUMBERED_TO,
+    day_number,
+    is_working_day,
+    working_days_between,
+)
 from app.services.reports import management as reports_management
 from tests.helpers.central import run
 from tests.helpers.management_store import SECRETS, Debrief, Team, fill, match
@@ -213,3 +219,22 @@ def test_the_command_writes_the_pdf_and_prints_the_same_figures(
                 "--from", "2026-04-01", "--to", "2026-05-31", "--out", str(out))  # fmt: skip
     assert again.code != 0
     assert "exists" in again.err
+
+
+def test_the_stores_working_days_are_the_domains_day_by_day(central_place: Place) -> None:
+    store = Store(central_place)
+    try:
+        with store.connect() as conn:
+            rows = conn.execute(
+                text("SELECT day, number FROM central.working_days ORDER BY day")
+            ).all()
+    finally:
+        store.close()
+    assert (rows[0][0], rows[-1][0]) == (NUMBERED_FROM, NUMBERED_TO)
+    count, day, expected = 0, NUMBERED_FROM, []
+    while day <= NUMBERED_TO:
+        count += is_working_day(day)
+        expected.append((day, count))
+        day += timedelta(days=1)
+    assert [tuple(r) for r in rows] == expected
+    assert day_number(date(2026, 4, 14)) - day_number(date(2026, 4, 2)) == 6

@@ -4,12 +4,14 @@ management report aggregates small typed rows with indexes instead of reading
 and parsing every debrief's JSON.
 
 ``debrief_facts`` holds one row per debrief (the newest version held: an older
-version arriving late never replaces it, as in ``central.debriefs``);
-``item_grades`` one row per graded item of that version, with its debrief's team
-and submission time beside it (the report groups items by submission time).
-Both are filled by a statement-level trigger on ``debrief_versions`` (ingest's
-COPY fires it once per package), and from what is already stored when this
-migration runs. Row-level security as for the tables they are made from.
+version arriving late never replaces it, as in ``central.debriefs``), with the
+UTC days the report groups by already worked out. ``item_grades`` holds one row
+per graded item of that version: its debrief's team and submission time, and
+its grading as a small number (``grade_codes`` names each scheme and code
+combination once), so a year's items group by two integers. Both are filled by
+a statement-level trigger on ``debrief_versions`` (ingest's COPY fires it once
+per package), and from what is already stored when this migration runs.
+Row-level security as for the tables they are made from.
 
 Revision ID: c0003_management
 Revises: c0002_deconfliction
@@ -19,6 +21,9 @@ Create Date: 2026-12-06
 from __future__ import annotations
 
 from alembic import op
+from sqlalchemy import text
+
+from app.domain import working_days
 
 revision = "c0003_management"
 down_revision = "c0002_deconfliction"
@@ -28,16 +33,25 @@ depends_on = None
 # The newest version of each debrief in ``src`` (a table of debrief_versions rows).
 _FACTS = """
 INSERT INTO central.debrief_facts AS f (debrief_id, version, team_id, status, contact_at,
-                                        submitted_at, reviewed_at)
-SELECT DISTINCT ON (debrief_id) debrief_id, version, team_id, status,
-       (data #>> '{contact,occurred_at}')::timestamptz,
-       (data ->> 'submitted_at')::timestamptz,
-       (data ->> 'reviewed_at')::timestamptz
-FROM %(src)s
-ORDER BY debrief_id, version DESC
+    submitted_at, reviewed_at, contact_month, submitted_day, submitted_wd, reviewed_wd)
+SELECT n.debrief_id, n.version, n.team_id, n.status, n.contact_at, n.submitted_at,
+       n.reviewed_at, date_trunc('month', n.contact_at AT TIME ZONE 'UTC')::date,
+       (n.submitted_at AT TIME ZONE 'UTC')::date, s.number, r.number
+FROM (
+    SELECT DISTINCT ON (debrief_id) debrief_id, version, team_id, status,
+           (data #>> '{contact,occurred_at}')::timestamptz AS contact_at,
+           (data ->> 'submitted_at')::timestamptz AS submitted_at,
+           (data ->> 'reviewed_at')::timestamptz AS reviewed_at
+    FROM %(src)s
+    ORDER BY debrief_id, version DESC
+) n
+LEFT JOIN central.working_days s ON s.day = (n.submitted_at AT TIME ZONE 'UTC')::date
+LEFT JOIN central.working_days r ON r.day = (n.reviewed_at AT TIME ZONE 'UTC')::date
 ON CONFLICT (debrief_id) DO UPDATE SET version = excluded.version, status = excluded.status,
     contact_at = excluded.contact_at, submitted_at = excluded.submitted_at,
-    reviewed_at = excluded.reviewed_at
+    reviewed_at = excluded.reviewed_at, contact_month = excluded.contact_month,
+    submitted_day = excluded.submitted_day, submitted_wd = excluded.submitted_wd,
+    reviewed_wd = excluded.reviewed_wd
 WHERE f.version < excluded.version
 """
 
@@ -46,36 +60,69 @@ _ITEMS = """
 DELETE FROM central.item_grades g USING (SELECT DISTINCT debrief_id FROM %(src)s) n
 WHERE g.debrief_id = n.debrief_id
   AND g.version < (SELECT f.version FROM central.debrief_facts f WHERE f.debrief_id = n.debrief_id);
-INSERT INTO central.item_grades (debrief_id, version, item, team_id, submitted_at, scheme,
-                                 source_evaluation, intelligence_assessment, handling_code)
+CREATE TEMP TABLE IF NOT EXISTS fresh_items (debrief_id uuid, version integer, item integer,
+    team_id integer, submitted_at timestamptz, scheme text, source_evaluation text,
+    intelligence_assessment text, handling_code text) ON COMMIT DELETE ROWS;
+TRUNCATE fresh_items;
+INSERT INTO fresh_items
 SELECT v.debrief_id, v.version, i.n::integer, v.team_id, f.submitted_at,
-       i.item ->> 'scheme', i.item ->> 'source_evaluation',
-       i.item ->> 'intelligence_assessment', i.item ->> 'handling_code'
+       coalesce(i.item ->> 'scheme', ''), coalesce(i.item ->> 'source_evaluation', ''),
+       coalesce(i.item ->> 'intelligence_assessment', ''), coalesce(i.item ->> 'handling_code', '')
 FROM %(src)s v
 JOIN central.debrief_facts f ON f.debrief_id = v.debrief_id AND f.version = v.version
 CROSS JOIN LATERAL jsonb_array_elements(
     CASE jsonb_typeof(v.data -> 'items') WHEN 'array' THEN v.data -> 'items' ELSE '[]' END
-) WITH ORDINALITY AS i(item, n)
+) WITH ORDINALITY AS i(item, n);
+INSERT INTO central.grade_codes (scheme, source_evaluation, intelligence_assessment, handling_code)
+SELECT DISTINCT scheme, source_evaluation, intelligence_assessment, handling_code FROM fresh_items
+ON CONFLICT DO NOTHING;
+INSERT INTO central.item_grades (debrief_id, version, item, team_id, submitted_at, grade)
+SELECT x.debrief_id, x.version, x.item, x.team_id, x.submitted_at, c.id
+FROM fresh_items x
+JOIN central.grade_codes c ON (c.scheme, c.source_evaluation, c.intelligence_assessment,
+    c.handling_code) = (x.scheme, x.source_evaluation, x.intelligence_assessment, x.handling_code)
 ON CONFLICT DO NOTHING;
 """
 
 UP = (
     r"""
-CREATE TABLE central.debrief_facts (
-    debrief_id   uuid PRIMARY KEY,
-    version      integer NOT NULL,
-    team_id      integer NOT NULL,
-    status       text NOT NULL,
-    contact_at   timestamptz,
-    submitted_at timestamptz,
-    reviewed_at  timestamptz
+-- Working days numbered (app.domain.working_days: Monday to Friday without the
+-- holidays of the Algemene termijnenwet), so a turnaround is a subtraction.
+CREATE TABLE central.working_days (
+    day     date PRIMARY KEY,
+    number  integer NOT NULL        -- working days from 2000-01-01 up to and including day
 );
--- A period's rows found by time; the team beside it so the counts need no heap.
-CREATE INDEX debrief_facts_contact ON central.debrief_facts (contact_at) INCLUDE (team_id);
+
+CREATE TABLE central.debrief_facts (
+    debrief_id    uuid PRIMARY KEY,
+    version       integer NOT NULL,
+    team_id       integer NOT NULL,
+    status        text NOT NULL,
+    contact_at    timestamptz,
+    submitted_at  timestamptz,
+    reviewed_at   timestamptz,
+    contact_month date,            -- the first of the contact's month (UTC)
+    submitted_day date,            -- UTC
+    submitted_wd  integer,         -- central.working_days' numbers of the UTC days
+    reviewed_wd   integer
+);
+-- A period's rows found by time, with what the counts need beside it.
+CREATE INDEX debrief_facts_contact ON central.debrief_facts (contact_at)
+    INCLUDE (team_id, contact_month);
 CREATE INDEX debrief_facts_submitted ON central.debrief_facts (submitted_at)
-    INCLUDE (team_id, status, reviewed_at);
+    INCLUDE (team_id, status, reviewed_at, submitted_wd);
 CREATE INDEX debrief_facts_reviewed ON central.debrief_facts (reviewed_at)
-    INCLUDE (team_id, status, submitted_at);
+    INCLUDE (team_id, status, submitted_wd, reviewed_wd);
+
+-- Every scheme and code combination met, once: an item's grading is its number.
+CREATE TABLE central.grade_codes (
+    id          smallint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    scheme      text NOT NULL,
+    source_evaluation text NOT NULL,
+    intelligence_assessment text NOT NULL,
+    handling_code text NOT NULL,
+    UNIQUE (scheme, source_evaluation, intelligence_assessment, handling_code)
+);
 
 CREATE TABLE central.item_grades (
     debrief_id   uuid NOT NULL,
@@ -83,14 +130,10 @@ CREATE TABLE central.item_grades (
     item         integer NOT NULL,
     team_id      integer NOT NULL,
     submitted_at timestamptz,
-    scheme       text NOT NULL,
-    source_evaluation text NOT NULL,
-    intelligence_assessment text NOT NULL,
-    handling_code text NOT NULL,
+    grade        smallint NOT NULL REFERENCES central.grade_codes(id),
     PRIMARY KEY (debrief_id, version, item)
 );
-CREATE INDEX item_grades_submitted ON central.item_grades (submitted_at)
-    INCLUDE (team_id, scheme, source_evaluation, intelligence_assessment, handling_code);
+CREATE INDEX item_grades_submitted ON central.item_grades (submitted_at) INCLUDE (team_id, grade);
 
 CREATE FUNCTION central.debrief_facts_keep() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
@@ -112,6 +155,7 @@ CREATE POLICY granted_teams ON central.debrief_facts FOR SELECT
 ALTER TABLE central.item_grades ENABLE ROW LEVEL SECURITY;
 CREATE POLICY granted_teams ON central.item_grades FOR SELECT
     USING (team_id = ANY (central.my_teams()));
+-- grade_codes names codes only (no team, no record): readable by every staff role.
 """
 )
 
@@ -126,12 +170,32 @@ DOWN = r"""
 DROP TRIGGER debrief_facts_keep ON central.debrief_versions;
 DROP FUNCTION central.debrief_facts_keep();
 DROP TABLE central.item_grades;
+DROP TABLE central.grade_codes;
 DROP TABLE central.debrief_facts;
+DROP TABLE central.working_days;
 """
 
 
 def upgrade() -> None:
     op.execute(UP)
+    # The days from the domain's own rules (the report's Python and SQL agree:
+    # tests/central/test_central_management.py compares them day by day).
+    op.get_bind().execute(
+        text(
+            "INSERT INTO central.working_days (day, number) "
+            "SELECT d::date, sum(CASE WHEN extract(isodow FROM d) < 6 "
+            "AND NOT d::date = ANY (CAST(:holidays AS date[])) THEN 1 ELSE 0 END) "
+            "OVER (ORDER BY d) FROM generate_series(CAST(:first AS date), "
+            "CAST(:last AS date), interval '1 day') d"
+        ),
+        {
+            "holidays": working_days.holidays_between(
+                working_days.NUMBERED_FROM, working_days.NUMBERED_TO
+            ),
+            "first": working_days.NUMBERED_FROM,
+            "last": working_days.NUMBERED_TO,
+        },
+    )
     op.execute(BACKFILL)
     # Staff who were granted teams before read the new tables too.
     op.execute(
@@ -140,8 +204,8 @@ def upgrade() -> None:
         DECLARE r text;
         BEGIN
             FOR r IN SELECT DISTINCT role_name FROM central.team_grants LOOP
-                EXECUTE format('GRANT SELECT ON central.debrief_facts, central.item_grades '
-                               'TO %I', r);
+                EXECUTE format('GRANT SELECT ON central.debrief_facts, central.item_grades, '
+                               'central.grade_codes TO %I', r);
             END LOOP;
         END $$;
         """
