@@ -295,28 +295,7 @@ def _count(
             p,
         ).items()
     }
-    days = _turnaround(conn, p)
-    turnaround: dict[tuple[str, str], int] = defaultdict(int)
-    medians: list[mf.Median] = []
-    everyone: dict[int, int] = defaultdict(int)
-    for team_id, name in ids.items():
-        histogram = days.get(team_id, {})
-        for d, n in histogram.items():
-            column = "over_norm" if d > NORM_WORKING_DAYS else "within_norm"
-            turnaround[(name, column)] += n
-            everyone[d] += n
-        medians.append(mf.Median(name, sum(histogram.values()), mf.median_of(histogram)))
-    medians.append(mf.Median("", sum(everyone.values()), mf.median_of(everyone)))
-    grading = _grading(conn, p)
-    schemes = []
-    for scheme in sorted(grading):
-        axes = []
-        for axis in mf.GRADING_AXES:
-            counts = grading[scheme].get(axis, {})
-            known = codes_of(scheme, axis)
-            codes = tuple(known) + tuple(sorted({c for _, c in counts} - set(known)))
-            axes.append(mf.table(f"grading:{scheme}:{axis}", rows, codes, named(counts)))
-        schemes.append(mf.GradingScheme(scheme, tuple(axes)))
+    turnaround, medians = _turnaround_table(_turnaround(conn, p), ids)
     return mf.ManagementFigures(
         origin="central",
         period_from=first,
@@ -325,10 +304,10 @@ def _count(
         rows=rows,
         active_sources=mf.table("active_sources", rows, mf.SOURCE_KINDS, named(active)),
         contacts=mf.table("contacts", rows, mf.months(first, last), named(contacts)),
-        turnaround=mf.table("turnaround", rows, mf.TURNAROUND_COLUMNS, dict(turnaround)),
-        medians=tuple(medians),
+        turnaround=turnaround,
+        medians=medians,
         awaiting=mf.table("awaiting", rows, mf.AWAITING_COLUMNS, named(_awaiting(conn, p))),
-        grading=tuple(schemes),
+        grading=_schemes(_grading(conn, p), ids),
         overdue=mf.table(
             "overdue", rows, mf.OVERDUE_COLUMNS, named(_overdue(conn, p)), row_totals=False
         ),
@@ -347,6 +326,42 @@ def _count(
             "Payments are counted from the payment records of format 3 packages.",
         ),
     )
+
+
+def _turnaround_table(
+    days: dict[int, dict[int, int]], ids: dict[int, str]
+) -> tuple[mf.CountTable, tuple[mf.Median, ...]]:
+    """Within and over the norm per team, and the medians (per team, then all)."""
+    counts: dict[tuple[str, str], int] = defaultdict(int)
+    medians: list[mf.Median] = []
+    everyone: dict[int, int] = defaultdict(int)
+    for team_id, name in ids.items():
+        histogram = days.get(team_id, {})
+        for d, n in histogram.items():
+            counts[(name, "over_norm" if d > NORM_WORKING_DAYS else "within_norm")] += n
+            everyone[d] += n
+        medians.append(mf.Median(name, sum(histogram.values()), mf.median_of(histogram)))
+    medians.append(mf.Median("", sum(everyone.values()), mf.median_of(everyone)))
+    rows = tuple(ids.values())
+    return mf.table("turnaround", rows, mf.TURNAROUND_COLUMNS, dict(counts)), tuple(medians)
+
+
+def _schemes(
+    grading: dict[str, dict[str, dict[tuple[int, str], int]]], ids: dict[int, str]
+) -> tuple[mf.GradingScheme, ...]:
+    """One table per axis of each scheme met: the scheme's codes in order, then any other."""
+    rows = tuple(ids.values())
+    out = []
+    for scheme in sorted(grading):
+        axes = []
+        for axis in mf.GRADING_AXES:
+            counts = grading[scheme].get(axis, {})
+            known = codes_of(scheme, axis)
+            codes = tuple(known) + tuple(sorted({c for _, c in counts} - set(known)))
+            named = {(ids[t], c): n for (t, c), n in counts.items() if t in ids}
+            axes.append(mf.table(f"grading:{scheme}:{axis}", rows, codes, named))
+        out.append(mf.GradingScheme(scheme, tuple(axes)))
+    return tuple(out)
 
 
 def payment_tables(

@@ -185,16 +185,15 @@ def _euros(currency: str) -> Callable[[int], str]:
     return lambda cents: money(cents, currency)
 
 
-def _story(v: ManagementView, language: str, printed_at: datetime) -> list[Any]:
-    lay = _Layout(v, language)
-    t, s = lay.t, lay.s
+def _opening(lay: _Layout) -> list[Any]:
+    v, t, s = lay.v, lay.t, lay.s
     start, end = v.period_from.isoformat(), v.period_to.isoformat()
     origin = (
         t("From the central system: {n} team(s).", n=len(v.rows))
         if v.origin == "central"
         else t("From a handler's vault: its own team only.")
     )
-    story: list[Any] = [
+    return [
         Paragraph(t("Management information"), s.title),
         Paragraph(
             t("Period {start} to {end}", start=start, end=end)
@@ -214,7 +213,12 @@ def _story(v: ManagementView, language: str, printed_at: datetime) -> list[Any]:
             s.body,
         ),
     ]
-    story += lay.section(
+
+
+def _work(lay: _Layout) -> list[Any]:
+    """Sources, contacts and the debriefs' turnaround."""
+    v, t, s = lay.v, lay.t, lay.s
+    story = lay.section(
         t("Active sources by kind (status as last reported)"), *lay.table(v.active_sources)
     )
     story += lay.section(
@@ -247,6 +251,12 @@ def _story(v: ManagementView, language: str, printed_at: datetime) -> list[Any]:
         Paragraph(t("Submitted in the period and not approved by its end (as held here):"), s.body),
         *lay.table(v.awaiting),
     )
+    return story
+
+
+def _grading(lay: _Layout) -> list[Any]:
+    v, t, s = lay.v, lay.t, lay.s
+    story: list[Any] = []
     for g in v.grading:
         parts: list[Any] = []
         for axis in g.axes:
@@ -258,7 +268,13 @@ def _story(v: ManagementView, language: str, printed_at: datetime) -> list[Any]:
         )
     if not v.grading:
         story += lay.section(t("Grading of intelligence items"), Paragraph(t("None."), s.body))
-    story += lay.section(
+    return story
+
+
+def _accounts(lay: _Layout) -> list[Any]:
+    """Overdue reviews, payments, packages and deconfliction matches."""
+    v, t, s = lay.v, lay.t, lay.s
+    story = lay.section(
         t(
             "Overdue reviews and risk assessments on {day} (active sources)",
             day=v.as_of.isoformat(),
@@ -291,12 +307,17 @@ def _story(v: ManagementView, language: str, printed_at: datetime) -> list[Any]:
             t("Deconfliction matches"),
             Paragraph(t("Matches are made by the central system; a vault holds none."), s.body),
         )
+    return story
+
+
+def _story(v: ManagementView, language: str, printed_at: datetime) -> list[Any]:
+    lay = _Layout(v, language)
+    t, s = lay.t, lay.s
+    story = _opening(lay) + _work(lay) + _grading(lay) + _accounts(lay)
     if v.notes:
         story.append(Paragraph(t("Notes"), lay.h1))
         story += [Paragraph(t(n), s.small) for n in v.notes]
-    story.append(
-        Paragraph(t("Made on {when}.", when=utc_minute(printed_at)), s.small),
-    )
+    story.append(Paragraph(t("Made on {when}.", when=utc_minute(printed_at)), s.small))
     return story
 
 
