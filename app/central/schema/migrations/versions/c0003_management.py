@@ -106,13 +106,15 @@ CREATE TABLE central.debrief_facts (
     submitted_wd  integer,         -- central.working_days' numbers of the UTC days
     reviewed_wd   integer
 );
--- A period's rows found by time, with what the counts need beside it.
-CREATE INDEX debrief_facts_contact ON central.debrief_facts (contact_at)
-    INCLUDE (team_id, contact_month);
-CREATE INDEX debrief_facts_submitted ON central.debrief_facts (submitted_at)
-    INCLUDE (team_id, status, reviewed_at, submitted_wd);
-CREATE INDEX debrief_facts_reviewed ON central.debrief_facts (reviewed_at)
-    INCLUDE (team_id, status, submitted_wd, reviewed_wd);
+-- A team's rows of a period found by its index range (row-level security's
+-- "team_id = ANY (my teams)" is an index condition too), with what the counts
+-- need beside it: index-only scans.
+CREATE INDEX debrief_facts_contact ON central.debrief_facts (team_id, contact_at)
+    INCLUDE (contact_month);
+CREATE INDEX debrief_facts_submitted ON central.debrief_facts (team_id, submitted_at)
+    INCLUDE (status, reviewed_at, submitted_wd);
+CREATE INDEX debrief_facts_reviewed ON central.debrief_facts (team_id, reviewed_at)
+    INCLUDE (status, submitted_wd, reviewed_wd);
 
 -- Every scheme and code combination met, once: an item's grading is its number.
 CREATE TABLE central.grade_codes (
@@ -133,7 +135,7 @@ CREATE TABLE central.item_grades (
     grade        smallint NOT NULL REFERENCES central.grade_codes(id),
     PRIMARY KEY (debrief_id, version, item)
 );
-CREATE INDEX item_grades_submitted ON central.item_grades (submitted_at) INCLUDE (team_id, grade);
+CREATE INDEX item_grades_submitted ON central.item_grades (team_id, submitted_at) INCLUDE (grade);
 
 CREATE FUNCTION central.debrief_facts_keep() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
