@@ -157,7 +157,12 @@ CREATE POLICY granted_teams ON central.debrief_facts FOR SELECT
 ALTER TABLE central.item_grades ENABLE ROW LEVEL SECURITY;
 CREATE POLICY granted_teams ON central.item_grades FOR SELECT
     USING (team_id = ANY (central.my_teams()));
--- grade_codes names codes only (no team, no record): readable by every staff role.
+-- grade_codes names codes only, working_days days only (no team, no record):
+-- every row readable by whoever has the table (staff: grade_codes).
+ALTER TABLE central.grade_codes ENABLE ROW LEVEL SECURITY;
+CREATE POLICY codes_only ON central.grade_codes FOR SELECT USING (true);
+ALTER TABLE central.working_days ENABLE ROW LEVEL SECURITY;
+CREATE POLICY days_only ON central.working_days FOR SELECT USING (true);
 """
 )
 
