@@ -35,6 +35,7 @@ import sys
 import tempfile
 import time
 import uuid
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -129,10 +130,27 @@ def make_unit(store: Store) -> list[tuple[int, str]]:
     return runners
 
 
+# A debrief's status and record JSON for its id and day (benchmarks/central_management.py
+# gives real ones; the search benchmark needs none).
+DebriefData = Callable[[random.Random, str, str], tuple[str, str]]
+
+
+def _no_data(_rng: random.Random, _did: str, _day: str) -> tuple[str, str]:
+    return "submitted", "{}"
+
+
 def grow(
-    store: Store, runners: list[tuple[int, str]], count: int, batch: int, rng: random.Random
+    store: Store,
+    runners: list[tuple[int, str]],
+    count: int,
+    batch: int,
+    rng: random.Random,
+    *,
+    data: DebriefData = _no_data,
+    words: int = 60,
 ) -> float:
-    """``count`` more debriefs (one package row per runner per batch); COPY seconds."""
+    """``count`` more debriefs (one package row per runner per batch); COPY seconds.
+    ``data`` makes each one's status and JSON; ``words``: the searchable text's length."""
     seconds = 0.0
     done = 0
     while done < count:
@@ -167,8 +185,9 @@ def grow(
                 did = str(uuid.uuid4())
                 day = f"2026-{rng.randint(1, 11):02d}-{rng.randint(1, 28):02d}T12:00:00Z"
                 debriefs.append((did, team, fp, sid, 1, day))
+                status, record = data(rng, did, day)
                 versions.append(
-                    (did, 1, team, sid, pid, "0" * 64, "submitted", day, "{}", _text(rng, 60))
+                    (did, 1, team, sid, pid, "0" * 64, status, day, record, _text(rng, words))
                 )
         started = time.perf_counter()
         _copy(

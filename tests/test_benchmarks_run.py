@@ -20,6 +20,7 @@ CASES = {
     "packages": ["--debriefs", "60", "--runs", "1"],
     "unlock_scan": ["--debriefs", "300"],
     "package_memory": ["--megabytes", "2", "--commands", "verify"],
+    "central_management": ["--debriefs", "2000", "--payments", "100", "--runs", "1"],
     "central": [
         "--sizes",
         "2000",

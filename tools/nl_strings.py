@@ -725,3 +725,8 @@ from nl_strings_deconfliction import (  # noqa: E402
 NL.update(NL_DECONFLICTION)
 BY_CONTEXT.update(AUDIT_DECONFLICTION)
 ERRORS.update(ERRORS_DECONFLICTION)
+from nl_strings_management import AUDIT_MANAGEMENT, ERRORS_MANAGEMENT, NL_MANAGEMENT  # noqa: E402
+
+NL.update(NL_MANAGEMENT)
+BY_CONTEXT.update(AUDIT_MANAGEMENT)
+ERRORS.update(ERRORS_MANAGEMENT)

@@ -29,6 +29,9 @@ READABLE = (
     "audit_events",
     "deconfliction_matches",
     "deconfliction_decisions",
+    "debrief_facts",
+    "item_grades",
+    "grade_codes",
 )
 _ROLE = re.compile(r"[a-z_][a-z0-9_]{0,62}")
 _RESERVED = ("veldboek_admin", "postgres", "public")

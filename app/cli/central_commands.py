@@ -9,6 +9,8 @@ server, where every team's packages are verified and kept (app/central).
     veldboek central upgrade --data DIR | --db URL
     veldboek central keys show   --data DIR | --db URL [--json]
     veldboek central keys export --data DIR | --db URL --out FILE [--force]
+    veldboek central report management --from DAY --to DAY [--team NAME] [--user NAME]
+                             --language en|nl (--out FILE | --json)   (central_report_commands)
 
 Every command takes the embedded cluster's folder (``--data``) or an existing
 server's database (``--db``). Every refusal is one line and a non-zero exit.
@@ -87,11 +89,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         central_deconflict_commands,
         central_ingest_commands,
         central_read_commands,
+        central_report_commands,
     )
 
     central_ingest_commands.register(commands, key_commands, _place_args)
     central_read_commands.register(commands, _place_args)
     central_deconflict_commands.register(commands, _place_args)
+    central_report_commands.register(commands, _place_args)
 
 
 def cmd_init(args: argparse.Namespace) -> int:

@@ -8,6 +8,8 @@
     veldboek report approvals --vault PATH --passphrase-file FILE --alias NAME [--json]
     veldboek report approve ID --vault PATH --passphrase-file FILE --alias NAME
     veldboek report reject ID --vault ... --alias NAME --note TEXT
+    veldboek report management --vault PATH --passphrase-file FILE --alias NAME
+                    --from DAY --to DAY [--language en|nl] (--out FILE [--force] | --json)
 
 A sanitised report takes two runs and two people: the first run checks the text and
 requests approval (exit code 3, the approval id on standard output); a handler
@@ -130,6 +132,20 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     add_vault_args(no, alias=True)
     no.add_argument("--note", required=True, help="why")
     no.set_defaults(func=cmd_reject)
+
+    mi = actions.add_parser(
+        "management",
+        help="management information of your team (handler), without identities",
+    )
+    add_vault_args(mi, alias=True)
+    mi.add_argument("--from", dest="date_from", type=_day, required=True, metavar="DAY")
+    mi.add_argument("--to", dest="date_to", type=_day, required=True, metavar="DAY")
+    mi.add_argument("--language", choices=reports.REPORT_LANGUAGES)
+    mi.add_argument("--marking", default=reports.DEFAULT_MARKING)
+    mi.add_argument("--out", type=Path, metavar="FILE", help="write the PDF here")
+    mi.add_argument("--force", action="store_true", help="replace a file that already exists")
+    mi.add_argument("--json", action="store_true", help="print the same figures as JSON")
+    mi.set_defaults(func=cmd_management)
 
 
 def _require(args: argparse.Namespace, *names: str) -> None:
@@ -296,4 +312,36 @@ def cmd_reject(args: argparse.Namespace) -> int:
     with opened(args) as vault:
         view = reports.reject_sanitised(vault, scope_from(vault, args), args.approval, args.note)
     print(f"rejected {view.id}")
+    return 0
+
+
+def cmd_management(args: argparse.Namespace) -> int:
+    """Management information of the files the alias sees (a handler: the team)."""
+    from app.services.reports import management, management_vault
+
+    if args.out is None and not args.json:
+        raise InvalidInput("Say where to write the PDF with --out FILE, or ask for --json.")
+    if args.out is not None:
+        output_paths.check_file(args.out, vaults=[args.vault], overwrite=args.force)
+    with opened(args) as vault:
+        scope = scope_from(vault, args)
+        figures = management_vault.figures(vault, scope, first=args.date_from, last=args.date_to)
+        if args.out is not None:
+            data = management.pdf(
+                figures,
+                language=args.language or reports.default_language(),
+                marking=args.marking,
+            )
+            written = management.save_from_vault(
+                vault,
+                scope,
+                data,
+                args.out,
+                first=args.date_from,
+                last=args.date_to,
+                overwrite=args.force,
+            )
+            print(f"Wrote {written}.", file=sys.stderr if args.json else sys.stdout)
+    if args.json:
+        print_json(management.as_json(figures))
     return 0

@@ -163,3 +163,12 @@ class Grading:
         if self.handling_code:
             parts.append(self.handling_code)
         return f"{scheme(self.scheme).title} " + "/".join(parts)
+
+
+def codes_of(scheme: str, axis: str) -> tuple[str, ...]:
+    """A scheme's codes on ``axis`` in its order, by the scheme's stored name;
+    none for a name that is no scheme (a count keeps such codes as found)."""
+    try:
+        return SCHEMES[GradingScheme(scheme)].codes(axis)
+    except ValueError:
+        return ()

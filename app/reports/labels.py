@@ -15,6 +15,8 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from app.reports.management_labels import NL as MANAGEMENT_NL
+
 LANGUAGES = ("en", "nl")
 DEFAULT_LANGUAGE = "en"
 
@@ -195,6 +197,8 @@ NL: dict[str, str] = {
     "Improbable": "Onwaarschijnlijk",
     "Truth cannot be judged": "Waarheid niet te beoordelen",
 }
+
+NL.update(MANAGEMENT_NL)
 
 
 @dataclass(frozen=True)

@@ -37,6 +37,7 @@ from app.services.reports.sanitise import SanitisationRefused
 from app.ui import i18n
 from app.ui.confirm import ConfirmDialog, ask, ask_with_comment
 from app.ui.errors import describe, show_error
+from app.ui.management_box import ManagementBox
 from app.ui.pages.base import Page
 from app.ui.record_table import RecordTable
 from app.ui.report_preview import PreviewInfo, ReportPreviewDialog
@@ -144,9 +145,13 @@ class ReportsPage(Page):
         verify_row.addWidget(verify)
         verify_row.addWidget(self.verify_result, 1)
 
+        # A handler's team figures (shown to handlers only: reload).
+        self.management = ManagementBox(session, runner, self.report_language, self)
+
         layout = QVBoxLayout(self)
         layout.addWidget(what)
         layout.addWidget(approvals_box, 1)
+        layout.addWidget(self.management)
         layout.addLayout(verify_row)
         self.set_debrief(None)
 
@@ -188,6 +193,7 @@ class ReportsPage(Page):
         handler = self.session.scope.role is Role.HANDLER
         for button in (self.preview_button, self.approve_button, self.reject_button):
             button.setVisible(handler)
+        self.management.setVisible(handler)
 
     def _status_text(self, approval: ApprovalView) -> str:
         return {

@@ -1,0 +1,106 @@
+"""Management information on the Reports page (a handler's vault): the team's
+figures for a period, without identities and with every count below 5 hidden,
+made in the worker pool and saved as PDF where the handler chooses."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QPushButton, QWidget
+
+from app.services.reports import management, management_vault
+from app.ui.errors import describe
+from app.ui.save_file import choose_save_path, save_confirmed
+from app.ui.session import AppSession
+from app.ui.widgets import date_edit, qdate_value
+from app.ui.workers import TaskRunner
+
+
+class ManagementBox(QGroupBox):
+    def __init__(
+        self,
+        session: AppSession,
+        runner: TaskRunner,
+        language: Callable[[], str],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(self.tr("Management information"), parent)
+        self.setObjectName("managementBox")
+        self.session = session
+        self.runner = runner
+        self.language = language  # () -> the report language
+        today = date.today()
+        self.date_from = date_edit(date(today.year, 1, 1))
+        self.date_from.setObjectName("managementFrom")
+        self.date_to = date_edit(today)
+        self.date_to.setObjectName("managementTo")
+        self.save_button = QPushButton(self.tr("Save management report…"))
+        self.save_button.setObjectName("saveManagementReport")
+        self.save_button.clicked.connect(self.save)
+        self.status = QLabel(
+            self.tr("Figures of your team, without names; every count below 5 shows as “< 5”.")
+        )
+        self.status.setObjectName("managementStatus")
+        self.status.setWordWrap(True)
+        form = QFormLayout(self)
+        form.addRow(self.tr("From:"), self.date_from)
+        form.addRow(self.tr("To:"), self.date_to)
+        form.addRow(self.save_button, self.status)
+
+    def save(self) -> None:
+        first, last = qdate_value(self.date_from), qdate_value(self.date_to)
+        if last < first:
+            self.status.setText(self.tr("The period ends before it starts."))
+            return
+        path = choose_save_path(
+            self,
+            self.tr("Save management report"),
+            f"management-{first.isoformat()}-{last.isoformat()}.pdf",
+            self.tr("PDF files (*.pdf)"),
+        )
+        if path is None:
+            return
+        self.make(first, last, path)
+
+    def make(self, first: date, last: date, path: Path) -> None:
+        """Count and lay out in the pool; save here (a question if the file exists)."""
+        vault, scope, language = self.session.vault, self.session.scope, self.language()
+        self.save_button.setEnabled(False)
+        self.status.setText(self.tr("Counting…"))
+
+        def work(_progress: Any) -> bytes:
+            figures = management_vault.figures(vault, scope, first=first, last=last)
+            return management.pdf(figures, language=language)
+
+        def done(pdf: object) -> None:
+            self.save_button.setEnabled(True)
+            assert isinstance(pdf, bytes)
+            try:
+                written = save_confirmed(
+                    self,
+                    path,
+                    self.tr("Save management report"),
+                    lambda overwrite: management.save_from_vault(
+                        vault, scope, pdf, path, first=first, last=last, overwrite=overwrite
+                    ),
+                )
+            except Exception as exc:
+                self.status.setText(describe(exc))
+                return
+            if written is None:
+                self.status.setText(self.tr("Not saved: the existing file was kept."))
+                return
+            self.status.setText(
+                self.tr(
+                    "Saved {name} (an unencrypted PDF; keep it as its marking requires)."
+                ).format(name=path.name)
+            )
+
+        def failed(exc: BaseException) -> None:
+            self.save_button.setEnabled(True)
+            self.status.setText(describe(exc))
+
+        self.runner.start(work, done, failed)
