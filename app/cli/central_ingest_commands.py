@@ -21,7 +21,7 @@ from collections.abc import Callable
 from pathlib import Path
 from types import FrameType
 
-from app.central import central_keys, dropfolder, ingest, receipts, teams
+from app.central import central_keys, dropfolder, ingest, receipts, search_index, teams
 from app.central import place as places
 from app.central.place import Place
 from app.central.store import Store
@@ -146,6 +146,9 @@ def cmd_ingest(args: argparse.Namespace) -> int:
                 if _is_database(exc):
                     raise  # the store went away: not this package's fault
                 results.append(ingest.record_refusal(store, path, exc))
+        if any(isinstance(r, ingest.Stored) for r in results):
+            # Stored and committed above; searchable through the index from here on.
+            search_index.index_pending(store)
     refused = [r for r in results if isinstance(r, ingest.Refused)]
     if args.json:
         print_json(results)
