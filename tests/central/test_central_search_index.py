@@ -90,6 +90,18 @@ def test_only_the_search_vector_of_a_version_is_written_and_only_once(
         s.close()
 
 
+def _compression(s: store.Store) -> str:
+    with s.connect() as conn:
+        return str(
+            conn.execute(
+                text(
+                    "SELECT attcompression FROM pg_attribute WHERE attname = 'data' "
+                    "AND attrelid = 'central.debrief_versions'::regclass"
+                )
+            ).scalar_one()
+        )
+
+
 def test_c0003_goes_down_and_up_with_the_vectors_kept(central_place: Place, fleet: Fleet) -> None:
     fleet.register(central_place, fleet.noord)
     s = store.Store(central_place)
@@ -112,8 +124,10 @@ def test_c0003_goes_down_and_up_with_the_vectors_kept(central_place: Place, flee
                 )
             ).scalar_one()
         assert generated == "ALWAYS"  # as c0002 had it: every version has its vector
+        assert _compression(s) == ""  # the server's default again
         migrate.upgrade(s.engine)
         assert search_index.pending(s) == 0
         assert _hits(s, "narrative") == before
+        assert _compression(s) == "l"  # lz4 (Debian's PostgreSQL has it)
     finally:
         s.close()
