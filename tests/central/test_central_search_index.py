@@ -11,6 +11,7 @@ from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 
 from app.central import access, central_keys, ingest, reading, search_index, store
+from app.central.errors import DatabaseUnavailable
 from app.central.place import Place
 from app.central.schema import migrate
 from tests.central.conftest import PASSPHRASE
@@ -129,5 +130,37 @@ def test_c0003_goes_down_and_up_with_the_vectors_kept(central_place: Place, flee
         assert search_index.pending(s) == 0
         assert _hits(s, "narrative") == before
         assert _compression(s) == "l"  # lz4 (Debian's PostgreSQL has it)
+    finally:
+        s.close()
+
+
+def test_ingest_reports_what_it_stored_when_the_vectors_cannot_be_filled(
+    capsys: pytest.CaptureFixture[str],
+    central_place: Place,
+    fleet: Fleet,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    fleet.register(central_place, fleet.noord)
+
+    def gone(_store: store.Store) -> int:
+        raise DatabaseUnavailable("The central database is not reachable.")
+
+    monkeypatch.setattr(search_index, "index_pending", gone)
+    passfile = tmp_path / "pass"
+    passfile.write_text(PASSPHRASE)
+    assert central_place.url is not None
+    done = run(
+        capsys, "central", "ingest", str(fleet.noord.files[0]), "--db", central_place.url,
+        "--passphrase-file", str(passfile),
+    )  # fmt: skip
+    assert done.code == 0
+    assert "stored package" in done.out
+    assert done.err.startswith("veldboek: warning: search vectors not filled yet:")
+    s = store.Store(central_place)
+    try:
+        with s.begin() as conn:
+            access.grant(conn, team="Noord", user="anna", by="test")
+        assert [h[0] for h in _hits(s, "woning")] == [fleet.revised]  # found all the same
     finally:
         s.close()
