@@ -2,7 +2,7 @@
 brought them was committed (migration c0003_search).
 
 Computing Dutch and English vectors is most of the cost of storing a debrief
-(about a quarter of a millisecond of the server's time each), so ingest does not
+(about 0.4 ms of the server's CPU each, measured), so ingest does not
 wait for it: a version is stored with no vector, and ``index_pending`` fills the
 vectors in batches of its own transactions, after each ingest (``central
 ingest``, ``central watch``). Search does not depend on it: a version without a
