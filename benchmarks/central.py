@@ -1,21 +1,27 @@
 """The central system at unit scale: a store of 1,000 runners in 50 teams holding
-``--sizes`` debriefs (generated straight into PostgreSQL with COPY), then real
-packages on top, from runners' vaults (the demo generator made export-ready as in
-benchmarks/packages.py), ingested by the project's own code.
+``--sizes`` debriefs (generated straight into PostgreSQL with COPY,
+``benchmarks.central_unit``), then real packages on top, from runners' vaults (the
+demo generator made export-ready as in benchmarks/packages.py), ingested by the
+project's own code. Every figure has the load average (1 minute) beside it.
 
 Measured at each size (100,000 then 1,000,000 by default):
 
-1. generation: COPY of the debrief versions (with their generated Dutch+English
-   full-text column and its GIN index) in rows per second;
+1. generation: COPY of the debrief versions (with their search vectors and full-text
+   index) in rows per second;
 2. ingest of one 10,000-debrief package (``central ingest``'s code, in-process;
-   goal < 2 s), and its peak memory as a separate ``veldboek central ingest``
-   process (goal < 300 MB);
+   goal < 2 s), with its CPU time in this process (verification, rows) and in
+   PostgreSQL's processes; then the indexer filling that package's search vectors
+   (``search_index``), and search of the package's team while they were waiting;
 3. search p95 per team, as a staff role under row-level security, with the access
-   log written per read (goal < 100 ms), against the same query as the
-   administrator with a plain ``team_id =`` filter and no log: the ratio is RLS's
-   (and the log's) cost;
-4. sustained ingest with 4 worker processes, each taking its own runner's packages
-   (goal >= 20,000 debriefs/s; on 2 cores at least 10,000 per core).
+   log written per read (goal < 100 ms), against the same SQL (``reading.SEARCH_SQL``)
+   as that role without the log, and as the administrator with a plain ``team_id =``
+   filter and no log: the ratios are RLS's and the log's cost.
+
+Then, on the largest store: the peak memory of one ``veldboek central ingest``
+process (goal < 300 MB) for a worker's package and for the 10,000-debrief one, and
+sustained ingest with 4 worker processes, each taking its own runner's packages
+(goal >= 20,000 debriefs/s; on 2 cores at least 10,000 per core), with the CPU
+seconds the workers and PostgreSQL spent (the bottleneck), and the indexer's rate.
 
 The cluster is a throwaway one made by ``central init``'s code with a light KDF
 (the unlock is not measured). Run: ``python -m benchmarks.central [--sizes
@@ -28,189 +34,61 @@ import argparse
 import multiprocessing
 import os
 import random
-import resource
 import shutil
 import subprocess
 import sys
 import tempfile
 import time
-import uuid
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import text
 
-from app.central import access, central_keys, ingest, reading, setup, teams
+from app.central import access, central_keys, ingest, reading, search_index, setup, teams
+from app.central import place as places
 from app.central.cluster import embedded
 from app.central.place import Place
 from app.central.store import Store
-from app.crypto import age, signing
 from app.crypto.kdf import KdfParams
 from app.domain.enums import PeerRole, Role
 from app.services.admin import aliases
 from app.services.demo_data import generator as demo
 from app.services.exchange import keys, packages
 from app.vault.vault import Vault
+from benchmarks.central_unit import TEAMS, WORDS, Vectors, grow, make_unit
 from benchmarks.common import summary, write_results
 from benchmarks.packages import _export_ready, _introduce, _new_vault
 
 PASSPHRASE = "benchmark central passphrase"
-TEAMS, RUNNERS = 50, 1000
-WORDS = (
-    "woning",
-    "woningen",
-    "kade",
-    "haven",
-    "bestelbus",
-    "loods",
-    "transport",
-    "zending",
-    "contact",
-    "ontmoeting",
-    "harbour",
-    "shipment",
-    "van",
-    "warehouse",
-    "meeting",
-    "payment",
-    "garage",
-    "courier",
-    "storage",
-    "route",
-    "vergadering",
-    "betaling",
-    "opslag",
-    "koerier",
-    "garage",
-    "route",
-    "nacht",
-    "ochtend",
-    "auto",
-    "schip",
-)
 
 
-def _text(rng: random.Random, n: int) -> str:
-    return " ".join(rng.choice(WORDS) for _ in range(n))
+def load() -> float:
+    return round(os.getloadavg()[0], 2)
 
 
-def _copy(store: Store, sql: str, rows: Any) -> None:
-    with store.begin() as conn:
-        raw = conn.connection.driver_connection
-        assert raw is not None
-        with raw.cursor() as cur, cur.copy(sql) as copy:
-            for row in rows:
-                copy.write_row(row)
+CLUSTER: list[Path] = []  # the benchmark's cluster root, once made
 
 
-def make_unit(store: Store) -> list[tuple[int, str]]:
-    """50 teams, 1,000 runners (keys of their own), 10 sources each; (team, fp) per runner."""
-    runners: list[tuple[int, str]] = []
-    with store.begin() as conn:
-        for t in range(TEAMS):
-            conn.execute(
-                text("INSERT INTO central.teams (name) VALUES (:n)"), {"n": f"Team {t:02d}"}
-            )
-        ids = list(conn.execute(text("SELECT id FROM central.teams ORDER BY id")).scalars())
-    rows = []
-    for r in range(RUNNERS):
-        sk, seed = signing.new_signing_key(), age.new_identity()
-        sp, rp = signing.signing_public(sk), age.public_key(seed)
-        fp = signing.fingerprint(sp, rp)
-        team = ids[r % TEAMS]
-        runners.append((team, fp.hex))
-        rows.append((fp.hex, team, "runner", f"Runner {r}", sp, rp, fp.spoken, "bench"))
-    _copy(
-        store,
-        "COPY central.senders (fingerprint, team_id, role, name, signing_public, "
-        "recipient_public, spoken, added_by) FROM STDIN",
-        rows,
-    )
-    return runners
+def _stat(pid: str) -> list[str]:
+    """/proc/PID/stat after the command name: state, ppid, …"""
+    return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
 
 
-# A debrief's status and record JSON for its id and day (benchmarks/central_management.py
-# gives real ones; the search benchmark needs none).
-DebriefData = Callable[[random.Random, str, str], tuple[str, str]]
-
-
-def _no_data(_rng: random.Random, _did: str, _day: str) -> tuple[str, str]:
-    return "submitted", "{}"
-
-
-def grow(
-    store: Store,
-    runners: list[tuple[int, str]],
-    count: int,
-    batch: int,
-    rng: random.Random,
-    *,
-    data: DebriefData = _no_data,
-    words: int = 60,
-) -> float:
-    """``count`` more debriefs (one package row per runner per batch); COPY seconds.
-    ``data`` makes each one's status and JSON; ``words``: the searchable text's length."""
-    seconds = 0.0
-    done = 0
-    while done < count:
-        n = min(100_000, count - done)
-        per_runner = max(1, n // RUNNERS)
-        pkgs, sources, debriefs, versions = [], [], [], []
-        for r, (team, fp) in enumerate(runners):
-            pid, sid = str(uuid.uuid4()), str(uuid.uuid4())
-            pkgs.append(
-                (
-                    pid,
-                    uuid.uuid4().hex * 2,
-                    team,
-                    fp,
-                    fp,
-                    batch,
-                    "",
-                    "debriefs",
-                    "2026-12-01T00:00:00Z",
-                    "bench",
-                    1,
-                    per_runner,
-                    0,
-                    "new",
-                    "{}",
-                )
-            )
-            sources.append(
-                (sid, team, fp, sid, "c", f"BRON-{batch}-{r}", "informant", "active", pid, pid)
-            )
-            for _ in range(per_runner):
-                did = str(uuid.uuid4())
-                day = f"2026-{rng.randint(1, 11):02d}-{rng.randint(1, 28):02d}T12:00:00Z"
-                debriefs.append((did, team, fp, sid, 1, day))
-                status, record = data(rng, did, day)
-                versions.append(
-                    (did, 1, team, sid, pid, "0" * 64, status, day, record, _text(rng, words))
-                )
-        started = time.perf_counter()
-        _copy(
-            store,
-            "COPY central.packages (id, sha256, team_id, sender, channel, sequence, "
-            "previous, kind, created_at, file_name, size, records, audit_events, arrival, "
-            "manifest) FROM STDIN",
-            pkgs,
-        )
-        _copy(store, "COPY central.sources FROM STDIN", sources)
-        _copy(store, "COPY central.debriefs FROM STDIN", debriefs)
-        _copy(
-            store,
-            "COPY central.debrief_versions (debrief_id, version, team_id, source_id, "
-            "package_id, sha256, status, updated_at, data, body) FROM STDIN",
-            versions,
-        )
-        seconds += time.perf_counter() - started
-        done += len(versions)
-        batch += 1
-    with store.begin() as conn:
-        conn.execute(text("ANALYZE"))
-    return seconds
+def server_cpu_s() -> float:
+    """CPU seconds of this benchmark's PostgreSQL so far (not the other clusters on
+    the machine): the postmaster, its live processes, and those that ended (reaped,
+    such as a worker's backend after it disconnected)."""
+    postmaster = (embedded.Layout(CLUSTER[0]).pgdata / "postmaster.pid").read_text().split()[0]
+    fields = _stat(postmaster)
+    ticks = sum(int(f) for f in fields[11:15])  # utime, stime, cutime, cstime
+    for pid in os.listdir("/proc"):
+        try:
+            fields = _stat(pid) if pid.isdigit() else []
+        except OSError:
+            continue  # ended meanwhile: counted as reaped from then on
+        if fields and fields[1] == postmaster:
+            ticks += int(fields[11]) + int(fields[12])
+    return ticks / os.sysconf("SC_CLK_TCK")
 
 
 def runner_packages(
@@ -252,13 +130,13 @@ def _worker(url: str, paths: list[str], start: Any, out: Any) -> None:
     with store.connect() as conn:
         unlocked = central_keys.unlock(conn, PASSPHRASE)
     start.wait()
-    began = time.perf_counter()
+    began, cpu = time.perf_counter(), time.process_time()
     debriefs = sum(ingest.ingest_file(store, unlocked, Path(p)).records for p in paths)
-    out.put((time.perf_counter() - began, debriefs))
+    out.put((time.perf_counter() - began, debriefs, time.process_time() - cpu))
     store.close()
 
 
-def sustained(url: str, groups: list[list[Path]]) -> dict[str, Any]:
+def sustained(url: str, store: Store, groups: list[list[Path]]) -> dict[str, Any]:
     ctx = multiprocessing.get_context("fork")
     start, out = ctx.Barrier(len(groups) + 1), ctx.Queue()
     procs = [
@@ -266,35 +144,50 @@ def sustained(url: str, groups: list[list[Path]]) -> dict[str, Any]:
     ]
     for p in procs:
         p.start()
+    load_before = load()
     start.wait()
-    began = time.perf_counter()
+    began, server = time.perf_counter(), server_cpu_s()
     results = [out.get(timeout=900) for _ in procs]
     wall = time.perf_counter() - began
+    server = server_cpu_s() - server
     for p in procs:
         p.join()
     debriefs = sum(r[1] for r in results)
+    cores = os.cpu_count() or 1
+    index_s, index_server, indexed = _index_all(store)
     return {
         "workers": len(groups),
         "debriefs": debriefs,
         "wall_s": round(wall, 2),
         "debriefs_per_s": round(debriefs / wall),
-        "per_core": round(debriefs / wall / (os.cpu_count() or 1)),
+        "per_core": round(debriefs / wall / cores),
+        "cpu_s": {
+            "workers_python": round(sum(r[2] for r in results), 2),
+            "postgresql": round(server, 2),
+            "available": round(wall * cores, 2),
+        },
+        "load_before_after": [load_before, load()],
+        "then_indexed": indexed,
+        "index_s": index_s,
+        "index_postgresql_cpu_s": index_server,
+        "indexed_per_s": round(indexed / max(index_s, 0.001)),
+        "stored_and_indexed_per_s": round(debriefs / (wall + index_s)),
     }
 
 
-SEARCH_SQL = """
-    WITH q AS MATERIALIZED (SELECT (websearch_to_tsquery('pg_catalog.dutch', :q)
-                                    || websearch_to_tsquery('pg_catalog.english', :q)) AS query),
-    window_ AS (
-        SELECT v.debrief_id, v.version, v.team_id, v.updated_at, v.search
-        FROM central.debrief_versions v
-        WHERE v.search @@ (SELECT query FROM q) {team}
-        ORDER BY v.updated_at DESC LIMIT 1000
-    )
-    SELECT w.debrief_id, ts_rank(w.search, (SELECT query FROM q)) FROM window_ w
-    JOIN central.debriefs d ON d.id = w.debrief_id AND d.latest = w.version
-    ORDER BY w.updated_at DESC LIMIT 50
-"""
+def _index_all(store: Store) -> tuple[float, float, int]:
+    started, server = time.perf_counter(), server_cpu_s()
+    indexed = search_index.index_pending(store)
+    return round(time.perf_counter() - started, 2), round(server_cpu_s() - server, 2), indexed
+
+
+def _timed_sql(store: Store, sql: str, params: dict[str, Any], role: str | None) -> float:
+    started = time.perf_counter()
+    with store.begin() as conn:
+        if role is not None:
+            conn.execute(text(f'SET LOCAL ROLE "{role}"'))
+        conn.execute(text(sql), params).all()
+    return time.perf_counter() - started
 
 
 def search_p95(
@@ -304,27 +197,23 @@ def search_p95(
     per read); the same SQL as that role without the log; and the same SQL as the
     administrator with a plain ``team_id =`` filter (no RLS, no log)."""
     with store.connect() as conn:
-        ids: dict[str, object] = dict(
-            conn.execute(text("SELECT name, id FROM central.teams")).tuples().all()
-        )
+        ids: dict[str, object] = {
+            r[0]: r[1] for r in conn.execute(text("SELECT name, id FROM central.teams"))
+        }
+    rls_sql = reading.SEARCH_SQL.format(team_filter="")
+    plain_sql = reading.SEARCH_SQL.format(team_filter="AND v.team_id = :tid")
     command, rls_only, plain = [], [], []
+    load_before = load()
     for n in range(queries):
         team = team_names[n % len(team_names)]
         user = f"bench_{team_names.index(team)}"
         words = rng.choice(WORDS)
+        params = {"q": words, "window": reading.WINDOW, "limit": 50, "tid": ids[team]}
         started = time.perf_counter()
         reading.search(store, words, user=user, why="benchmark", limit=50)
         command.append(time.perf_counter() - started)
-        started = time.perf_counter()
-        with store.begin() as conn:
-            conn.execute(text(f'SET LOCAL ROLE "{user}"'))
-            conn.execute(text(SEARCH_SQL.format(team="")), {"q": words}).all()
-        rls_only.append(time.perf_counter() - started)
-        started = time.perf_counter()
-        with store.connect() as conn:
-            sql = SEARCH_SQL.format(team="AND v.team_id = :team")
-            conn.execute(text(sql), {"q": words, "team": ids[team]}).all()
-        plain.append(time.perf_counter() - started)
+        rls_only.append(_timed_sql(store, rls_sql, params, user))
+        plain.append(_timed_sql(store, plain_sql, params, None))
     a, r, b = summary(command), summary(rls_only), summary(plain)
     return {
         "command_rls_and_log": a,
@@ -332,30 +221,143 @@ def search_p95(
         "same_sql_plain_filter": b,
         "ratio_p95_rls_vs_plain": round(r["p95_ms"] / max(b["p95_ms"], 0.001), 2),
         "ratio_p95_command_vs_plain": round(a["p95_ms"] / max(b["p95_ms"], 0.001), 2),
+        "load_before_after": [load_before, load()],
     }
 
 
+# The command run as ``python -m app`` runs it, then its own peak resident memory
+# (VmHWM: this process's pages only; ru_maxrss would count the parent's pages at
+# the fork as well).
+_MEASURED = (
+    "import re, sys; from app.cli import main; code = main(sys.argv[1:]); "
+    "status = open('/proc/self/status').read(); "
+    "print('VmHWM', re.search(r'VmHWM:\\s+(\\d+)', status).group(1), file=sys.stderr); "
+    "raise SystemExit(code)"
+)
+
+
 def ingest_memory(url: str, path: Path, passfile: Path) -> float:
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "app",
-            "central",
-            "ingest",
-            str(path),
-            "--db",
-            url,
-            "--passphrase-file",
-            str(passfile),
-        ],
-        check=True,
+    """Peak resident memory (MB) of one ``veldboek central ingest`` process."""
+    done = subprocess.run(
+        [sys.executable, "-c", _MEASURED, "central", "ingest", str(path), "--db", url,
+         "--passphrase-file", str(passfile)],
         capture_output=True,
+        text=True,
+        check=True,
         env=dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[1])),
+    )  # fmt: skip
+    kib = done.stderr.rsplit("VmHWM", 1)[1].split()[0]
+    return round(int(kib) / 1024, 1)
+
+
+def ingest_one(store: Store, unlocked: Any, path: Path, team_user: str) -> dict[str, Any]:
+    """One big package: stored (timed, CPU split), searched while its vectors wait,
+    then indexed."""
+    load_before = load()
+    started, cpu, server = time.perf_counter(), time.process_time(), server_cpu_s()
+    stored = ingest.ingest_file(store, unlocked, path)
+    row: dict[str, Any] = {
+        "ingest_10k_package_s": round(time.perf_counter() - started, 3),
+        "ingest_10k_package_debriefs": stored.records,
+        "ingest_cpu_s": {
+            "python": round(time.process_time() - cpu, 2),
+            "postgresql": round(server_cpu_s() - server, 2),
+        },
+        "ingest_load_before_after": [load_before, load()],
+    }
+    waiting = []
+    for word in WORDS[:10]:
+        began = time.perf_counter()
+        reading.search(store, word, user=team_user, why="benchmark", limit=50)
+        waiting.append(time.perf_counter() - began)
+    row["search_while_waiting_for_vectors"] = summary(waiting)
+    index_s, index_server, indexed = _index_all(store)
+    row["index_after_ingest"] = {
+        "versions": indexed,
+        "s": index_s,
+        "postgresql_cpu_s": index_server,
+        "per_s": round(indexed / max(index_s, 0.001)),
+        "load_after": load(),
+    }
+    return row
+
+
+def _cluster(root: Path) -> tuple[keys.KeyBundle, str]:
+    created = setup.init_embedded(
+        root, PASSPHRASE, KdfParams(1024, 1, 1, b"0" * 16), name="Central"
     )
-    after = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return round(max(before, after) / 1024, 1)
+    doc = places.layout(root)
+    password = (root / places.SECRET).read_text().strip()
+    url = (
+        f"postgresql://{doc['admin']}:{password}@/{doc['database']}"
+        f"?host={embedded.Layout(root).socket_dir}&port={doc['port']}"
+    )
+    return keys.read_bundle(created.keys.bundle), url
+
+
+def _register(store: Store, bundles: list[keys.KeyBundle]) -> list[str]:
+    with store.begin() as conn:
+        for bundle in bundles:
+            teams.register(conn, bundle, role=PeerRole.RUNNER, team="Team 00",
+                           confirmed_spoken=bundle.fingerprint.spoken, by="bench")  # fmt: skip
+        names = list(conn.execute(text("SELECT name FROM central.teams ORDER BY id")).scalars())
+        for n, team in enumerate(names[:TEAMS]):
+            access.grant(conn, team=team, user=f"bench_{n}", by="bench")
+    return names[:TEAMS]
+
+
+def measure(args: argparse.Namespace, tmp: Path, results: dict[str, Any]) -> None:
+    sizes = [int(s) for s in args.sizes.split(",")]
+    rng = random.Random(19)
+    root = tmp / "central"
+    central, url = _cluster(root)
+    CLUSTER.append(root)
+    store = Store(Place(url=url))
+    passfile = tmp / "pass"
+    passfile.write_text(PASSPHRASE)
+    started = time.perf_counter()
+    big_runner, big = runner_packages(
+        tmp, central, "Valk", [args.package_debriefs] * (len(sizes) + 1), 7
+    )
+    workers = [
+        runner_packages(tmp, central, f"W{n}", [args.worker_debriefs] * 2, 100 + 10 * n)
+        for n in range(4)
+    ]
+    results["packages_made_s"] = round(time.perf_counter() - started, 1)
+    unit = make_unit(store)
+    names = _register(store, [big_runner, *(w[0] for w in workers)])
+    vectors = Vectors(store)
+    vectors.check(store, rng)
+    with store.connect() as conn:
+        unlocked = central_keys.unlock(conn, PASSPHRASE)
+    have, batch = 0, 1
+    for n, size in enumerate(sizes):
+        load_before = load()
+        copy_s = grow(store, unit, size - have, batch, rng, vectors)
+        batch += 1 + (size - have) // 100_000
+        row: dict[str, Any] = {
+            "copy_s": round(copy_s, 1),
+            "copy_rows_per_s": round((size - have) / copy_s),
+            "copy_load_before_after": [load_before, load()],
+        }
+        have = size
+        row.update(ingest_one(store, unlocked, big[n], "bench_0"))
+        row["search"] = search_p95(store, names, args.queries, rng)
+        with store.connect() as conn:
+            row["database_mb"] = round(
+                conn.execute(text("SELECT pg_database_size(current_database())")).scalar_one() / 1e6
+            )
+        results["sizes"][str(size)] = row
+    results["ingest_worker_peak_rss_mb"] = {
+        f"{args.worker_debriefs}_debriefs": ingest_memory(url, workers[0][1][0], passfile),
+        f"{args.package_debriefs}_debriefs": ingest_memory(url, big[-1], passfile),
+        "load_after": load(),
+    }
+    search_index.index_pending(store)
+    results["sustained"] = sustained(
+        url, store, [w[1][1:] if i == 0 else w[1] for i, w in enumerate(workers)]
+    )
+    store.close()
 
 
 def main() -> None:
@@ -365,94 +367,72 @@ def main() -> None:
     parser.add_argument("--worker-debriefs", type=int, default=2_500)
     parser.add_argument("--queries", type=int, default=60)
     args = parser.parse_args()
-    sizes = [int(s) for s in args.sizes.split(",")]
-    rng = random.Random(19)
     tmp = Path(tempfile.mkdtemp(prefix="veldboek-central-bench-"))
     tmp.chmod(0o711)
-    root = tmp / "central"
-    results: dict[str, Any] = {
-        "teams": TEAMS,
-        "runners": RUNNERS,
-        "cpus": os.cpu_count(),
-        "sizes": {},
-    }
+    results: dict[str, Any] = {"teams": TEAMS, "runners": 1000, "cpus": os.cpu_count(), "sizes": {}}
     try:
-        created = setup.init_embedded(
-            root, PASSPHRASE, KdfParams(1024, 1, 1, b"0" * 16), name="Central"
-        )
-        central = keys.read_bundle(created.keys.bundle)
-        from app.central import place as places
-
-        doc = places.layout(root)
-        password = (root / places.SECRET).read_text().strip()
-        url = (
-            f"postgresql://{doc['admin']}:{password}@/{doc['database']}"
-            f"?host={embedded.Layout(root).socket_dir}&port={doc['port']}"
-        )
-        store = Store(Place(url=url))
-        passfile = tmp / "pass"
-        passfile.write_text(PASSPHRASE)
-
-        started = time.perf_counter()
-        big_runner, big = runner_packages(
-            tmp, central, "Valk", [args.package_debriefs] * len(sizes), 7
-        )
-        workers = [
-            runner_packages(tmp, central, f"W{n}", [args.worker_debriefs] * 2, 100 + 10 * n)
-            for n in range(4)
-        ]
-        results["packages_made_s"] = round(time.perf_counter() - started, 1)
-
-        unit = make_unit(store)
-        with store.begin() as conn:
-            for bundle in (big_runner, *(w[0] for w in workers)):
-                teams.register(
-                    conn,
-                    bundle,
-                    role=PeerRole.RUNNER,
-                    team="Team 00",
-                    confirmed_spoken=bundle.fingerprint.spoken,
-                    by="bench",
-                )
-            names = list(
-                conn.execute(text("SELECT name FROM central.teams ORDER BY id")).scalars()
-            )[:TEAMS]
-            for n, team in enumerate(names):
-                access.grant(conn, team=team, user=f"bench_{n}", by="bench")
-        with store.connect() as conn:
-            unlocked = central_keys.unlock(conn, PASSPHRASE)
-
-        have, batch = 0, 1
-        for n, size in enumerate(sizes):
-            copy_s = grow(store, unit, size - have, batch, rng)
-            batch += 1 + (size - have) // 100_000
-            have = size
-            row: dict[str, Any] = {
-                "copy_s": round(copy_s, 1),
-                "copy_rows_per_s": round((size - (sizes[n - 1] if n else 0)) / copy_s),
-            }
-            started = time.perf_counter()
-            stored = ingest.ingest_file(store, unlocked, big[n])
-            row["ingest_10k_package_s"] = round(time.perf_counter() - started, 3)
-            row["ingest_10k_package_debriefs"] = stored.records
-            row["search"] = search_p95(store, names, args.queries, rng)
-            with store.connect() as conn:
-                row["database_mb"] = round(
-                    conn.execute(text("SELECT pg_database_size(current_database())")).scalar_one()
-                    / 1e6
-                )
-            results["sizes"][str(size)] = row
-        results["ingest_worker_peak_rss_mb"] = ingest_memory(url, workers[0][1][0], passfile)
-        results["sustained"] = sustained(
-            url, [w[1][1:] if i == 0 else w[1] for i, w in enumerate(workers)]
-        )
-        store.close()
+        measure(args, tmp, results)
     finally:
-        embedded.stop(root, mode="immediate")
+        embedded.stop(tmp / "central", mode="immediate")
         shutil.rmtree(tmp, ignore_errors=True)
-    last = results["sizes"][str(sizes[-1])]
+    results["growth"] = growth(results)
+    write_results("central", results, goals(results))
+
+
+# What each figure does from the smallest store to the largest (ratio), and what a
+# store ten times the largest would need: derived from the figures above.
+_GROWS = {
+    "copy_rows_per_s": ("copy_rows_per_s",),
+    "ingest_10k_package_s": ("ingest_10k_package_s",),
+    "ingest_python_cpu_s": ("ingest_cpu_s", "python"),
+    "ingest_postgresql_cpu_s": ("ingest_cpu_s", "postgresql"),
+    "index_postgresql_cpu_s": ("index_after_ingest", "postgresql_cpu_s"),
+    "search_command_p95_ms": ("search", "command_rls_and_log", "p95_ms"),
+    "search_command_median_ms": ("search", "command_rls_and_log", "median_ms"),
+    "search_rls_sql_median_ms": ("search", "same_sql_rls", "median_ms"),
+    "database_mb": ("database_mb",),
+}
+
+
+def _figure(row: dict[str, Any], path: tuple[str, ...]) -> float:
+    value: Any = row
+    for key in path:
+        value = value[key]
+    return float(value)
+
+
+def growth(results: dict[str, Any]) -> dict[str, Any]:
+    sizes = sorted(results["sizes"], key=int)
+    if len(sizes) < 2:
+        return {}
+    small, large = results["sizes"][sizes[0]], results["sizes"][sizes[-1]]
+    ratios = {
+        name: round(_figure(large, path) / max(_figure(small, path), 1e-9), 2)
+        for name, path in _GROWS.items()
+    }
+    tenfold = int(sizes[-1]) * 10
+    return {
+        "from_to": [int(sizes[0]), int(sizes[-1])],
+        "ratio": ratios,
+        f"at_{tenfold}": {
+            "database_mb": round(_figure(large, ("database_mb",)) * 10),
+            "per_debrief_cost": "unchanged: ingest and indexing CPU per debrief do not grow "
+            "with the store (ratios above), while the indexes' pages stay in memory",
+            "search": "row-level security keeps the text-search operator (not leakproof) "
+            "from using the full-text index: a search reads the granted teams' versions "
+            "through the team index, so its time follows a team's size (ten times more "
+            "rows per team); it needs the full-text index usable under the policy (the "
+            "match operator declared leakproof: a superuser's and the auditor's decision) "
+            "or a narrow table of (team, date, vector) to read instead of the versions",
+        },
+    }
+
+
+def goals(results: dict[str, Any]) -> dict[str, Any]:
+    last = results["sizes"][max(results["sizes"], key=int)]
     cores = os.cpu_count() or 1
-    goals = {
+    rss = max(v for k, v in results["ingest_worker_peak_rss_mb"].items() if k != "load_after")
+    return {
         "ingest_10k_package_s": {"target": "< 2", "met": last["ingest_10k_package_s"] < 2},
         "search_p95_ms": {
             "target": "< 100",
@@ -462,12 +442,8 @@ def main() -> None:
             "target": ">= 20000, or >= 10000 per core where the cores bound it",
             "met": results["sustained"]["debriefs_per_s"] >= min(20_000, 10_000 * cores),
         },
-        "ingest_worker_peak_rss_mb": {
-            "target": "< 300",
-            "met": results["ingest_worker_peak_rss_mb"] < 300,
-        },
+        "ingest_worker_peak_rss_mb": {"target": "< 300", "met": rss < 300},
     }
-    write_results("central", results, goals)
 
 
 if __name__ == "__main__":

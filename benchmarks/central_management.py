@@ -40,7 +40,8 @@ from app.central.place import Place
 from app.central.store import Store
 from app.crypto.kdf import KdfParams
 from app.services.reports import management as reports_management
-from benchmarks.central import PASSPHRASE, _copy, grow, make_unit
+from benchmarks.central import PASSPHRASE
+from benchmarks.central_unit import Vectors, copy, grow, make_unit
 from benchmarks.common import summary, write_results
 
 YEAR = 2026
@@ -103,7 +104,7 @@ def file_records(store: Store, rng: random.Random, payments: int) -> dict[str, i
                 "amount_cents": rng.randint(1_000, 100_000), "currency": "EUR",
                 "occurred_on": day.isoformat()}  # fmt: skip
         rows.append(("payment", rid, 1, team, fp, sid, pid, "0" * 64, json.dumps(data)))
-    _copy(store, "COPY central.record_versions (record_type, record_id, version, team_id, "
+    copy(store, "COPY central.record_versions (record_type, record_id, version, team_id, "
           "sender, source_id, package_id, sha256, data) FROM STDIN", rows)  # fmt: skip
     with store.begin() as conn:
         conn.execute(text("INSERT INTO central.deconfliction_keys (key_id, params, sealed) "
@@ -142,7 +143,7 @@ def _open(root: Path) -> Store:
 def _generate(store: Store, debriefs: int, payments: int, rng: random.Random) -> dict[str, Any]:
     unit = make_unit(store)
     started = time.perf_counter()
-    copy_s = grow(store, unit, debriefs, 1, rng, data=debrief_record, words=8)
+    copy_s = grow(store, unit, debriefs, 1, rng, Vectors(store), data=debrief_record, words=8)
     out: dict[str, Any] = {"generated": file_records(store, rng, payments)}
     with store.connect() as conn:
         conn = conn.execution_options(isolation_level="AUTOCOMMIT")

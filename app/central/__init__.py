@@ -4,6 +4,7 @@ A separate program path (``veldboek central …``) for the unit's own server: th
 laptop app never imports it (nor psycopg), and never opens a network connection.
 Subpackages: ``cluster`` (the embedded PostgreSQL server), ``schema`` (Alembic
 migrations, row-level security), ``ingest`` (verification through the app's own
-reader, storing, the drop folder), ``reading`` (search, show, status, the access
-log). See docs/central.md.
+reader; ``ingest_checks`` against the store, ``ingest_rows`` what each table keeps;
+``dropfolder``), ``search_index`` (search vectors filled after the commit),
+``reading`` (search, show, status, the access log). See docs/central.md.
 """

@@ -22,7 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from app.central import ingest
+from app.central import ingest, search_index
 from app.central.central_keys import Unlocked
 from app.central.errors import CentralStorageFull, DatabaseUnavailable
 from app.central.store import Store
@@ -50,6 +50,7 @@ class Watcher:
     settle: float = 2.0
     report: Report | None = None
     _seen: dict[str, _Seen] = field(default_factory=dict)
+    _swept: bool = False
 
     def __post_init__(self) -> None:
         for sub in (DONE, REFUSED, CLAIMED):
@@ -142,6 +143,11 @@ class Watcher:
         for path in self.complete_files(now):
             if self.take(path) is not None:
                 taken += 1
+        if taken or not self._swept:
+            # What was stored (also by a watcher stopped before it got here) made
+            # searchable through the index; search finds it meanwhile as well.
+            search_index.index_pending(self.store)
+        self._swept = True
         return taken
 
     def close(self) -> None:

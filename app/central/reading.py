@@ -27,6 +27,41 @@ _QUERY = (
 )
 
 
+# The newest WINDOW matching versions, of which those that are their debrief's
+# newest version are shown. Matched through the full-text index, and, for the few
+# versions whose vector the indexer has not filled yet (``search_index``), by
+# computing it here with the same function: the same hits either way. Each part is
+# found through a team's index, newest first (row-level security's "team_id = ANY
+# (my teams)" is an index condition). ``team_filter`` is "" or a fixed condition.
+SEARCH_SQL = f"""
+    WITH q AS MATERIALIZED (SELECT {_QUERY} AS query),
+    matched AS (
+        (SELECT v.debrief_id, v.version, v.team_id, v.source_id, v.status, v.updated_at,
+                v.package_id, v.search
+         FROM central.debrief_versions v
+         WHERE v.search @@ (SELECT query FROM q) {{team_filter}}
+         ORDER BY v.updated_at DESC LIMIT :window)
+        UNION ALL
+        (SELECT v.debrief_id, v.version, v.team_id, v.source_id, v.status, v.updated_at,
+                v.package_id, central.search_vector(v.body)
+         FROM central.debrief_versions v
+         WHERE v.search IS NULL AND central.search_vector(v.body) @@ (SELECT query FROM q)
+               {{team_filter}}
+         ORDER BY v.updated_at DESC LIMIT :window)
+    ),
+    window_ AS (SELECT * FROM matched ORDER BY updated_at DESC LIMIT :window)
+    SELECT w.debrief_id, w.version, t.name, s.codename, w.status,
+           to_char(w.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'),
+           ts_rank(w.search, (SELECT query FROM q)), w.package_id
+    FROM window_ w
+    JOIN central.debriefs d ON d.id = w.debrief_id AND d.latest = w.version
+    JOIN central.teams t ON t.id = w.team_id
+    LEFT JOIN central.sources s ON s.id = w.source_id
+    ORDER BY w.updated_at DESC, w.debrief_id
+    LIMIT :limit
+"""  # noqa: S608  (team_filter: a fixed condition)
+
+
 @contextmanager
 def _reading(
     store: Store, user: str, *, what: str, why: str, team: str = ""
@@ -72,29 +107,7 @@ def search(
     team_filter = (
         "AND v.team_id = (SELECT id FROM central.teams WHERE name = :team)" if team else ""
     )
-    # The newest WINDOW matching versions (found through the team's index, newest
-    # first: row-level security's "team_id = ANY (my teams)" is an index condition),
-    # of which those that are their debrief's newest version are shown.
-    sql = f"""
-        WITH q AS MATERIALIZED (SELECT {_QUERY} AS query),
-        window_ AS (
-            SELECT v.debrief_id, v.version, v.team_id, v.source_id, v.status, v.updated_at,
-                   v.package_id, v.search
-            FROM central.debrief_versions v
-            WHERE v.search @@ (SELECT query FROM q) {team_filter}
-            ORDER BY v.updated_at DESC
-            LIMIT :window
-        )
-        SELECT w.debrief_id, w.version, t.name, s.codename, w.status,
-               to_char(w.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'),
-               ts_rank(w.search, (SELECT query FROM q)), w.package_id
-        FROM window_ w
-        JOIN central.debriefs d ON d.id = w.debrief_id AND d.latest = w.version
-        JOIN central.teams t ON t.id = w.team_id
-        LEFT JOIN central.sources s ON s.id = w.source_id
-        ORDER BY w.updated_at DESC, w.debrief_id
-        LIMIT :limit
-    """  # noqa: S608  (team_filter is one of two fixed strings)
+    sql = SEARCH_SQL.format(team_filter=team_filter)
     with _reading(store, user, what=f"search {words}", why=why, team=team or "") as conn:
         rows = conn.execute(
             text(sql), {"q": words, "team": team, "window": WINDOW, "limit": limit}

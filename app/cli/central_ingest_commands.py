@@ -21,7 +21,7 @@ from collections.abc import Callable
 from pathlib import Path
 from types import FrameType
 
-from app.central import central_keys, dropfolder, ingest, receipts, teams
+from app.central import central_keys, dropfolder, ingest, receipts, search_index, teams
 from app.central import place as places
 from app.central.place import Place
 from app.central.store import Store
@@ -148,16 +148,32 @@ def cmd_ingest(args: argparse.Namespace) -> int:
                 if _is_database(exc):
                     raise  # the store went away: not this package's fault
                 results.append(ingest.record_refusal(store, path, exc))
-    refused = [r for r in results if isinstance(r, ingest.Refused)]
-    if args.json:
+        _report(results, as_json=args.json)
+        if any(isinstance(r, ingest.Stored) for r in results):
+            _index(store)
+    return 1 if any(isinstance(r, ingest.Refused) for r in results) else 0
+
+
+def _report(results: list[ingest.Stored | ingest.Refused], *, as_json: bool) -> None:
+    if as_json:
         print_json(results)
     else:
         for r in results:
             if isinstance(r, ingest.Stored):
-                print(_line(r))
-    for r in refused:
-        print(f"veldboek: {_line(r)}", file=sys.stderr)
-    return 1 if refused else 0
+                print(_line(r), flush=True)
+    for r in results:
+        if isinstance(r, ingest.Refused):
+            print(f"veldboek: {_line(r)}", file=sys.stderr)
+
+
+def _index(store: Store) -> None:
+    """The stored packages' search vectors. They are committed and reported
+    above: a failure here loses nothing (search finds them meanwhile, and the next
+    ingest or watch fills the vectors), so it is a warning, not the command's."""
+    try:
+        search_index.index_pending(store)
+    except VeldboekError as exc:
+        print(f"veldboek: warning: search vectors not filled yet: {exc}", file=sys.stderr)
 
 
 def _is_database(exc: BaseException) -> bool:

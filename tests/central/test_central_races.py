@@ -88,8 +88,11 @@ def new_store(cluster: Cluster, made: list[Place], fleet: Fleet) -> Place:
 
 def snapshot(place: Place) -> dict[str, object]:
     """Every package stored and what it holds: its file's pieces (hashed together),
-    its versions, its sources and events; and whatever points at no stored package."""
-    with store.opened(place) as s, s.connect() as conn:
+    its versions, its sources and events; and whatever points at no stored package.
+    All read in one snapshot (repeatable read): an ingest committing between two of
+    the queries must not look like a package half-stored."""
+    with store.opened(place) as s, s.connect() as plain:
+        conn = plain.execution_options(isolation_level="REPEATABLE READ")
         packages = {
             str(r[0]): (r[1], r[2], r[3])
             for r in conn.execute(text("SELECT id, sha256, size, records FROM central.packages"))

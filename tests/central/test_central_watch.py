@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from app.central import central_keys, dropfolder, ingest, store
+from app.central import central_keys, dropfolder, ingest, search_index, store
 from app.central.place import Place
 from tests.central.conftest import PASSPHRASE
 from tests.helpers.central import run
@@ -108,6 +108,8 @@ def test_claims_of_a_watcher_that_died_go_back_and_a_stored_one_goes_to_done(
         )
         assert list((drop / "refused").iterdir()) == []
         assert not (drop / ".claimed" / "999999999").exists()
+        # What the dead watcher stored was made searchable through the index too.
+        assert search_index.pending(s) == 0
     finally:
         watcher.close()
         s.close()

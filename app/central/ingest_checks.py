@@ -1,0 +1,166 @@
+"""The checks of a package against what the central store holds: its signer a
+registered runner, its number on its channel, and the records it names its own
+sender's (``ingest`` runs them; docs/package-format.md sections 8 and 9)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Connection, text
+
+from app.central.errors import WrongTeam
+from app.errors import Notice
+from app.export.errors import ReplayedPackage, UnknownSender
+
+
+@dataclass
+class Sender:
+    fingerprint: str
+    team_id: int
+    team: str
+    name: str
+    signing_public: bytes
+
+
+@dataclass
+class Arrival:
+    status: str  # new | gap | late
+    warnings: list[Notice] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class HeldDebrief:
+    sender: str
+    team_id: int
+    latest: int
+
+
+def refuse_stored_file(conn: Connection, sha: str) -> None:
+    if conn.execute(text("SELECT 1 FROM central.packages WHERE sha256 = :s"), {"s": sha}).first():
+        raise ReplayedPackage("This package was already imported; nothing was changed.")
+
+
+def sender(conn: Connection, fingerprint: str) -> Sender:
+    row = conn.execute(
+        text(
+            "SELECT s.fingerprint, s.team_id, t.name, s.name, s.signing_public, s.role "
+            "FROM central.senders s JOIN central.teams t ON t.id = s.team_id "
+            "WHERE s.fingerprint = :fp AND s.active"
+        ),
+        {"fp": fingerprint},
+    ).first()
+    if row is None or row.role != "runner":
+        raise UnknownSender(
+            "The package is signed by a key the central system has not registered to a "
+            "team as a runner's (central keys import, with the fingerprint read out)."
+        )
+    return Sender(row[0], row[1], row[2], row[3], bytes(row[4]))
+
+
+def _numbers(numbers: list[int]) -> str:
+    if len(numbers) > 1 and numbers == list(range(numbers[0], numbers[-1] + 1)):
+        return f"{numbers[0]}–{numbers[-1]}"
+    return ", ".join(str(n) for n in numbers)
+
+
+def arrival(conn: Connection, channel: str, sequence: int, previous: str) -> Arrival:
+    """Section 8 of the format: a gap or a late arrival is stored with a warning;
+    a second package with a number already stored is refused."""
+    held: dict[int, str] = dict(
+        conn.execute(
+            text("SELECT sequence, sha256 FROM central.packages WHERE channel = :c"),
+            {"c": channel},
+        ).all()
+    )
+    if sequence in held:
+        raise ReplayedPackage(
+            "Another package with the same number from this sender was already imported; "
+            "nothing was changed."
+        )
+    warnings: list[Notice] = []
+    before = held.get(sequence - 1)
+    if before is not None and previous != before:
+        warnings.append(
+            Notice(
+                "Package {n} does not follow package {before} as imported here "
+                "(its link to the previous package differs).",
+                n=sequence,
+                before=sequence - 1,
+            )
+        )
+    expected = max(held, default=0) + 1
+    if sequence < expected:
+        warnings.append(Notice("Package {n} arrived late; it fills a gap.", n=sequence))
+        return Arrival("late", warnings)
+    if sequence > expected:
+        missing = [n for n in range(1, sequence) if n not in held]
+        warnings.append(
+            Notice(
+                "Package(s) {numbers} from this sender have not arrived: one is missing.",
+                numbers=_numbers(missing),
+            )
+        )
+        return Arrival("gap", warnings)
+    return Arrival("new", warnings)
+
+
+def _refuse(sender: Sender, team_id: int) -> None:
+    if team_id != sender.team_id:
+        raise WrongTeam("The package names records another team holds; nothing was stored.")
+    raise WrongTeam("The package names records another runner sent; nothing was stored.")
+
+
+def held_debriefs(conn: Connection, ids: list[str]) -> dict[str, HeldDebrief]:
+    """The debriefs of ``ids`` the store holds already, by id."""
+    if not ids:
+        return {}
+    rows = conn.execute(
+        text(
+            "SELECT id::text, sender, team_id, latest FROM central.debriefs "
+            "WHERE id = ANY(CAST(:ids AS uuid[]))"
+        ),
+        {"ids": ids},
+    ).all()
+    return {r[0]: HeldDebrief(r[1], r[2], r[3]) for r in rows}
+
+
+def refuse_others_records(
+    conn: Connection, sender: Sender, sources: list[str], debriefs: dict[str, HeldDebrief]
+) -> None:
+    """A package may add records and change only those its own sender brought in
+    (``debriefs``: those of the package the store holds, ``held_debriefs``)."""
+    if sources:
+        other = conn.execute(
+            text(
+                "SELECT team_id FROM central.sources "
+                "WHERE id = ANY(CAST(:ids AS uuid[])) AND sender <> :fp LIMIT 1"
+            ),
+            {"ids": sources, "fp": sender.fingerprint},
+        ).first()
+        if other is not None:
+            _refuse(sender, other[0])
+    for held in debriefs.values():
+        if held.sender != sender.fingerprint:
+            _refuse(sender, held.team_id)
+
+
+def refuse_others_file_records(
+    conn: Connection, sender: Sender, records: list[tuple[Any, dict[str, Any]]]
+) -> None:
+    if not records:
+        return
+    other = conn.execute(
+        text(
+            "SELECT r.team_id FROM central.record_versions r "
+            "JOIN unnest(CAST(:types AS text[]), CAST(:ids AS uuid[])) AS x(t, i) "
+            "ON r.record_type = x.t AND r.record_id = x.i WHERE r.sender <> :fp LIMIT 1"
+        ),
+        {
+            "types": [r.type for r, _ in records],
+            "ids": [str(r.id) for r, _ in records],
+            "fp": sender.fingerprint,
+        },
+    ).first()
+    if other is not None:
+        _refuse(sender, other[0])
