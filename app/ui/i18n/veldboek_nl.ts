@@ -2311,6 +2311,85 @@
     </message>
 </context>
 <context>
+    <name>DeconflictionKeyBox</name>
+    <message>
+        <location filename="../packages/deconfliction_box.py" line="46" />
+        <location filename="../packages/deconfliction_box.py" line="142" />
+        <source>Deconfliction key</source>
+        <translation>Deconflictiesleutel</translation>
+    </message>
+    <message>
+        <location filename="../packages/deconfliction_box.py" line="50" />
+        <source>Forward the deconfliction key to runners…</source>
+        <translation>Deconflictiesleutel doorsturen aan runners…</translation>
+    </message>
+    <message>
+        <location filename="../packages/deconfliction_box.py" line="53" />
+        <source>Compute the tokens…</source>
+        <translation>Tokens berekenen…</translation>
+    </message>
+    <message>
+        <location filename="../packages/deconfliction_box.py" line="78" />
+        <source>No deconfliction key yet: import the central system's key package on the Receive tab.</source>
+        <translation>Nog geen deconflictiesleutel: lees het sleutelpakket van het centrale systeem in op het tabblad Ontvangen.</translation>
+    </message>
+    <message>
+        <location filename="../packages/deconfliction_box.py" line="82" />
+        <source>No deconfliction key yet: take in the one your team handler sends on the Receive tab.</source>
+        <translation>Nog geen deconflictiesleutel: lees de sleutel die uw teamleider stuurt in op het tabblad Ontvangen.</translation>
+    </message>
+    <message>
+        <location filename="../packages/deconfliction_box.py" line="88" />
+        <source>Key {key}… made {made}: {n} of {total} source(s) with a true identity have tokens under it.</source>
+        <translation>Sleutel {key}… gemaakt {made}: {n} van {total} bron(nen) met een ware identiteit hebben er tokens onder.</translation>
+    </message>
+    <message>
+        <location filename="../packages/deconfliction_box.py" line="97" />
+        <source>(Replaced: forgotten with the next package.)</source>
+        <translation>(Vervangen: vergeten met het volgende pakket.)</translation>
+    </message>
+    <message>
+        <location filename="../packages/deconfliction_box.py" line="99" />
+        <source>Not yet recomputed.</source>
+        <translation>Nog niet opnieuw berekend.</translation>
+    </message>
+    <message>
+        <location filename="../packages/deconfliction_box.py" line="112" />
+        <source>Folder to write the key packages to</source>
+        <translation>Map om de sleutelpakketten in te schrijven</translation>
+    </message>
+    <message>
+        <location filename="../packages/deconfliction_box.py" line="117" />
+        <source>Sealing the key for each runner…</source>
+        <translation>De sleutel wordt voor elke runner verzegeld…</translation>
+    </message>
+    <message>
+        <location filename="../packages/deconfliction_box.py" line="128" />
+        <source>Deconfliction key written for {n} runner(s) ({names}) to {folder}.</source>
+        <translation>Deconflictiesleutel voor {n} runner(s) ({names}) geschreven naar {folder}.</translation>
+    </message>
+    <message>
+        <location filename="../packages/deconfliction_box.py" line="135" />
+        <source>Refused: {why}</source>
+        <translation>Geweigerd: {why}</translation>
+    </message>
+    <message>
+        <location filename="../packages/deconfliction_box.py" line="143" />
+        <source>Passphrase:</source>
+        <translation>Wachtzin:</translation>
+    </message>
+    <message>
+        <location filename="../packages/deconfliction_box.py" line="153" />
+        <source>Computing the tokens…</source>
+        <translation>De tokens worden berekend…</translation>
+    </message>
+    <message>
+        <location filename="../packages/deconfliction_box.py" line="164" />
+        <source>Tokens computed for {n} source(s) under key {key}…</source>
+        <translation>Tokens berekend voor {n} bron(nen) onder sleutel {key}…</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <location filename="../errors.py" line="22" />
@@ -2840,108 +2919,108 @@
 <context>
     <name>KeysTab</name>
     <message>
-        <location filename="../packages/keys_tab.py" line="48" />
+        <location filename="../packages/keys_tab.py" line="52" />
         <source>Save my public key…</source>
         <translation>Mijn publieke sleutel opslaan…</translation>
     </message>
     <message>
-        <location filename="../packages/keys_tab.py" line="55" />
+        <location filename="../packages/keys_tab.py" line="59" />
         <source>Read this fingerprint out to the person who adds your key, or let them compare the QR code with their camera:</source>
         <translation>Lees deze vingerafdruk voor aan wie uw sleutel toevoegt, of laat de QR-code met een camera vergelijken:</translation>
     </message>
     <message>
-        <location filename="../packages/keys_tab.py" line="64" />
+        <location filename="../packages/keys_tab.py" line="68" />
         <source>This vault's key</source>
         <translation>Sleutel van deze kluis</translation>
     </message>
     <message>
-        <location filename="../packages/keys_tab.py" line="71" />
+        <location filename="../packages/keys_tab.py" line="75" />
         <source>Role</source>
         <translation>Rol</translation>
     </message>
     <message>
-        <location filename="../packages/keys_tab.py" line="72" />
+        <location filename="../packages/keys_tab.py" line="76" />
         <source>Name</source>
         <translation>Naam</translation>
     </message>
     <message>
-        <location filename="../packages/keys_tab.py" line="74" />
+        <location filename="../packages/keys_tab.py" line="78" />
         <source>Added</source>
         <translation>Toegevoegd</translation>
     </message>
     <message>
-        <location filename="../packages/keys_tab.py" line="80" />
+        <location filename="../packages/keys_tab.py" line="84" />
         <source>Fingerprint</source>
         <translation>Vingerafdruk</translation>
     </message>
     <message>
-        <location filename="../packages/keys_tab.py" line="82" />
+        <location filename="../packages/keys_tab.py" line="86" />
         <source>{fp} (retired)</source>
         <translation>{fp} (ingetrokken)</translation>
     </message>
     <message>
-        <location filename="../packages/keys_tab.py" line="88" />
+        <location filename="../packages/keys_tab.py" line="92" />
         <source>No keys yet. Add your team handler's key (“Add a key…”) to send packages.</source>
         <translation>Nog geen sleutels. Voeg de sleutel van uw teamleider toe (“Sleutel toevoegen…”) om pakketten te verzenden.</translation>
     </message>
     <message>
-        <location filename="../packages/keys_tab.py" line="93" />
+        <location filename="../packages/keys_tab.py" line="97" />
         <source>Add a key…</source>
         <translation>Sleutel toevoegen…</translation>
     </message>
     <message>
-        <location filename="../packages/keys_tab.py" line="94" />
-        <location filename="../packages/keys_tab.py" line="182" />
+        <location filename="../packages/keys_tab.py" line="98" />
+        <location filename="../packages/keys_tab.py" line="190" />
         <source>Retire</source>
         <translation>Intrekken</translation>
     </message>
     <message>
-        <location filename="../packages/keys_tab.py" line="95" />
+        <location filename="../packages/keys_tab.py" line="99" />
         <source>Keys I exchange packages with</source>
         <translation>Sleutels waarmee ik pakketten uitwissel</translation>
     </message>
     <message>
-        <location filename="../packages/keys_tab.py" line="104" />
+        <location filename="../packages/keys_tab.py" line="110" />
         <source>team handler</source>
         <translation>teamleider</translation>
     </message>
     <message>
-        <location filename="../packages/keys_tab.py" line="105" />
+        <location filename="../packages/keys_tab.py" line="111" />
         <source>central system</source>
         <translation>centraal systeem</translation>
     </message>
     <message>
-        <location filename="../packages/keys_tab.py" line="106" />
+        <location filename="../packages/keys_tab.py" line="112" />
         <source>runner</source>
         <translation>runner</translation>
     </message>
     <message>
-        <location filename="../packages/keys_tab.py" line="113" />
+        <location filename="../packages/keys_tab.py" line="119" />
         <source>Key id {hex}</source>
         <translation>Sleutel-id {hex}</translation>
     </message>
     <message>
-        <location filename="../packages/keys_tab.py" line="127" />
+        <location filename="../packages/keys_tab.py" line="135" />
         <source>Save my public key</source>
         <translation>Mijn publieke sleutel opslaan</translation>
     </message>
     <message>
-        <location filename="../packages/keys_tab.py" line="146" />
+        <location filename="../packages/keys_tab.py" line="154" />
         <source>A key to add</source>
         <translation>Toe te voegen sleutel</translation>
     </message>
     <message>
-        <location filename="../packages/keys_tab.py" line="146" />
+        <location filename="../packages/keys_tab.py" line="154" />
         <source>All files (*);;Veldboek keys (*.veldboek-key)</source>
         <translation>Alle bestanden (*);;Veldboek-sleutels (*.veldboek-key)</translation>
     </message>
     <message>
-        <location filename="../packages/keys_tab.py" line="177" />
+        <location filename="../packages/keys_tab.py" line="185" />
         <source>Retire key</source>
         <translation>Sleutel intrekken</translation>
     </message>
     <message>
-        <location filename="../packages/keys_tab.py" line="179" />
+        <location filename="../packages/keys_tab.py" line="187" />
         <source>Retire the key of {name}? Packages will no longer go to it, and nothing it signs will be accepted.</source>
         <translation>De sleutel van {name} intrekken? Er gaan dan geen pakketten meer naartoe en niets wat ermee is ondertekend wordt nog aanvaard.</translation>
     </message>
@@ -3495,263 +3574,278 @@
 <context>
     <name>ReceiveTab</name>
     <message>
-        <location filename="../packages/receive_tab.py" line="53" />
+        <location filename="../packages/receive_tab.py" line="54" />
         <source>Check and import a package…</source>
         <translation>Pakket controleren en inlezen…</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="60" />
+        <location filename="../packages/receive_tab.py" line="61" />
         <source>Issue a receipt…</source>
         <translation>Ontvangstbewijs maken…</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="63" />
+        <location filename="../packages/receive_tab.py" line="64" />
         <source>Packages from runners (handler)</source>
         <translation>Pakketten van runners (teamleider)</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="68" />
+        <location filename="../packages/receive_tab.py" line="69" />
         <source>The package's signature, its addressing and every record are checked before anything changes; you see who sent it before importing.</source>
         <translation>De handtekening van het pakket, de adressering en elk record worden gecontroleerd voordat er iets verandert; u ziet wie het stuurde voordat u het inleest.</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="76" />
+        <location filename="../packages/receive_tab.py" line="77" />
+        <source>The central system's deconfliction key and its notices of possible matches are checked and imported here too.</source>
+        <translation>De deconflictiesleutel van het centrale systeem en zijn berichten over mogelijke overeenkomsten worden hier ook gecontroleerd en ingelezen.</translation>
+    </message>
+    <message>
+        <location filename="../packages/receive_tab.py" line="85" />
         <source>Confirm to runner:</source>
         <translation>Bevestigen aan runner:</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="81" />
+        <location filename="../packages/receive_tab.py" line="90" />
         <source>Take in a receipt…</source>
         <translation>Ontvangstbewijs inlezen…</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="84" />
+        <location filename="../packages/receive_tab.py" line="93" />
         <source>Receipts from the handler (runner)</source>
         <translation>Ontvangstbewijzen van de teamleider (runner)</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="145" />
+        <location filename="../packages/receive_tab.py" line="154" />
         <source>No runner's key yet: add one on the Keys tab</source>
         <translation>Nog geen sleutel van een runner: voeg er een toe bij Sleutels</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="150" />
+        <location filename="../packages/receive_tab.py" line="159" />
         <source>Missing from {peer}: package(s) {numbers}</source>
         <translation>Ontbreekt van {peer}: pakket(ten) {numbers}</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="159" />
+        <location filename="../packages/receive_tab.py" line="168" />
         <source>After a receipt this vault keeps everything (Settings).</source>
         <translation>Na een ontvangstbewijs houdt deze kluis alles (Instellingen).</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="161" />
+        <location filename="../packages/receive_tab.py" line="170" />
         <source>After a receipt, confirmed debriefs are deleted from this vault (Settings).</source>
         <translation>Na een ontvangstbewijs worden bevestigde debriefings uit deze kluis verwijderd (Instellingen).</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="164" />
+        <location filename="../packages/receive_tab.py" line="173" />
         <source>After a receipt, confirmed debriefs are deleted and the vault file is rebuilt so no trace of them remains (Settings).</source>
         <translation>Na een ontvangstbewijs worden bevestigde debriefings verwijderd en wordt het kluisbestand opnieuw opgebouwd, zodat er geen spoor van achterblijft (Instellingen).</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="212" />
+        <location filename="../packages/receive_tab.py" line="221" />
         <source>A package to import</source>
         <translation>In te lezen pakket</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="216" />
+        <location filename="../packages/receive_tab.py" line="225" />
         <source>Checking the package…</source>
         <translation>Pakket wordt gecontroleerd…</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="228" />
+        <location filename="../packages/receive_tab.py" line="237" />
         <source>Refused: this package was already imported.</source>
         <translation>Geweigerd: dit pakket is al ingelezen.</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="230" />
+        <location filename="../packages/receive_tab.py" line="239" />
         <source>Refused: another package with this number was already imported.</source>
         <translation>Geweigerd: er is al een ander pakket met dit nummer ingelezen.</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="254" />
+        <location filename="../packages/receive_tab.py" line="250" />
+        <source>{sender} sends the unit's deconfliction key {key}… (package {n}, signed by their key, fingerprint {short}…). Take it into this vault? Your passphrase is asked next: every source's tokens are then computed under the new key, without showing any identity.</source>
+        <translation>{sender} stuurt de deconflictiesleutel {key}… van de eenheid (pakket {n}, ondertekend met de eigen sleutel, vingerafdruk {short}…). In deze kluis opnemen? Daarna wordt om uw wachtwoordzin gevraagd: de tokens van elke bron worden dan onder de nieuwe sleutel berekend, zonder een identiteit te tonen.</translation>
+    </message>
+    <message>
+        <location filename="../packages/receive_tab.py" line="257" />
+        <source>{sender} sends a deconfliction notice (package {n}, signed by their key, fingerprint {short}…) of {matches} possible match(es) with sources of this vault. Import it into this vault?</source>
+        <translation>{sender} stuurt een deconflictiebericht (pakket {n}, ondertekend met de eigen sleutel, vingerafdruk {short}…) over {matches} mogelijke overeenkomst(en) met bronnen in deze kluis. In deze kluis inlezen?</translation>
+    </message>
+    <message>
+        <location filename="../packages/receive_tab.py" line="269" />
         <source>Import package</source>
         <translation>Pakket inlezen</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="234" />
+        <location filename="../packages/receive_tab.py" line="243" />
         <source>Package {n} from {sender} is intact and signed by their key (fingerprint {short}…): {records} debrief(s), {files} file(s). Import it into this vault?</source>
         <translation>Pakket {n} van {sender} is ongeschonden en ondertekend met diens sleutel (vingerafdruk {short}…): {records} debriefing(s), {files} bestand(en). In deze kluis inlezen?</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="91" />
+        <location filename="../packages/receive_tab.py" line="100" />
         <source>Take in the deconfliction key…</source>
         <translation>Deconflictiesleutel inlezen…</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="97" />
+        <location filename="../packages/receive_tab.py" line="106" />
         <source>Take on a handed-over source…</source>
         <translation>Overgedragen bron overnemen…</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="102" />
+        <location filename="../packages/receive_tab.py" line="111" />
         <source>Confirm the handover…</source>
         <translation>Overdracht bevestigen…</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="108" />
+        <location filename="../packages/receive_tab.py" line="117" />
         <source>Sources handed over between runners</source>
         <translation>Bronnen overgedragen tussen runners</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="112" />
+        <location filename="../packages/receive_tab.py" line="121" />
         <source>Confirm to the runner who handed it over:</source>
         <translation>Bevestigen aan de runner die haar overdroeg:</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="176" />
+        <location filename="../packages/receive_tab.py" line="185" />
         <source>deleted here after the receipt</source>
         <translation>hier verwijderd na het ontvangstbewijs</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="178" />
+        <location filename="../packages/receive_tab.py" line="187" />
         <source>confirmed</source>
         <translation>bevestigd</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="180" />
+        <location filename="../packages/receive_tab.py" line="189" />
         <source>awaiting the new runner's receipt</source>
         <translation>wacht op het ontvangstbewijs van de nieuwe runner</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="183" />
+        <location filename="../packages/receive_tab.py" line="192" />
         <source>{codename}: handed over to {runner} ({state})</source>
         <translation>{codename}: overgedragen aan {runner} ({state})</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="189" />
+        <location filename="../packages/receive_tab.py" line="198" />
         <source>{codename}: taken over from another runner</source>
         <translation>{codename}: overgenomen van een andere runner</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="241" />
-        <source>{sender} sends the unit's deconfliction key (package {n}, signed by their key, fingerprint {short}…). Take it into this vault? Your passphrase is asked next: every source's tokens are then computed under the new key, without showing any identity.</source>
-        <translation>{sender} stuurt de deconflictiesleutel van de eenheid (pakket {n}, ondertekend met de eigen sleutel, vingerafdruk {short}…). In deze kluis opnemen? Daarna wordt om uw wachtwoordzin gevraagd: de tokens van elke bron worden dan onder de nieuwe sleutel berekend, zonder een identiteit te tonen.</translation>
-    </message>
-    <message>
-        <location filename="../packages/receive_tab.py" line="248" />
+        <location filename="../packages/receive_tab.py" line="263" />
         <source>{sender} hands a source over (package {n}, signed by their key, fingerprint {short}…): its whole file with {records} debrief(s) and {files} file(s). Import it into this vault?</source>
         <translation>{sender} draagt een bron over (pakket {n}, ondertekend met diens sleutel, vingerafdruk {short}…): het hele dossier met {records} debriefing(s) en {files} bestand(en). In deze kluis inlezen?</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="263" />
+        <location filename="../packages/receive_tab.py" line="280" />
         <source>Import</source>
         <translation>Inlezen</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="280" />
+        <location filename="../packages/receive_tab.py" line="297" />
         <source>Deconfliction key</source>
         <translation>Deconflictiesleutel</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="281" />
+        <location filename="../packages/receive_tab.py" line="298" />
         <source>Passphrase:</source>
         <translation>Wachtzin:</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="293" />
+        <location filename="../packages/receive_tab.py" line="310" />
         <source>Importing the package…</source>
         <translation>Pakket wordt ingelezen…</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="312" />
+        <location filename="../packages/receive_tab.py" line="329" />
+        <source>Took in deconfliction notice {n} from {sender}: {matches} match(es), {open} open. Open matches show on the Home page and on the source's file.</source>
+        <translation>Deconflictiebericht {n} van {sender} ingelezen: {matches} overeenkomst(en), {open} open. Open overeenkomsten staan op de Startpagina en in het dossier van de bron.</translation>
+    </message>
+    <message>
+        <location filename="../packages/receive_tab.py" line="343" />
         <source>Took on the source handed over by {sender}; confirm it to them with "Confirm the handover…".</source>
         <translation>De door {sender} overgedragen bron is overgenomen; bevestig dat met "Overdracht bevestigen…".</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="319" />
+        <location filename="../packages/receive_tab.py" line="350" />
         <source>Imported package {n} from {sender}: {new} new, {updated} newer version(s), {unchanged} unchanged, {older} older version(s) kept as history.</source>
         <translation>Pakket {n} van {sender} ingelezen: {new} nieuw, {updated} nieuwere versie(s), {unchanged} ongewijzigd, {older} oudere versie(s) als geschiedenis bewaard.</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="335" />
+        <location filename="../packages/receive_tab.py" line="366" />
         <source>This vault already holds that deconfliction key; nothing changed.</source>
         <translation>Deze kluis heeft die deconflictiesleutel al; er is niets gewijzigd.</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="338" />
+        <location filename="../packages/receive_tab.py" line="369" />
         <source>Took in deconfliction key {key} from {sender}; tokens computed for {n} source(s).</source>
         <translation>Deconflictiesleutel {key} van {sender} ingelezen; tokens berekend voor {n} bron(nen).</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="343" />
-        <location filename="../packages/receive_tab.py" line="379" />
+        <location filename="../packages/receive_tab.py" line="374" />
+        <location filename="../packages/receive_tab.py" line="410" />
         <source>Refused: {why}</source>
         <translation>Geweigerd: {why}</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="351" />
+        <location filename="../packages/receive_tab.py" line="382" />
         <source>Folder to write the receipt to</source>
         <translation>Map om het ontvangstbewijs in te schrijven</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="355" />
+        <location filename="../packages/receive_tab.py" line="386" />
         <source>Sealing the receipt…</source>
         <translation>Ontvangstbewijs wordt verzegeld…</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="366" />
+        <location filename="../packages/receive_tab.py" line="397" />
         <source>Receipt for {n} package(s), with {reviews} review(s), written to {path}.</source>
         <translation>Ontvangstbewijs voor {n} pakket(ten), met {reviews} beoordeling(en), geschreven naar {path}.</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="371" />
+        <location filename="../packages/receive_tab.py" line="402" />
         <source>A receipt to take in</source>
         <translation>In te lezen ontvangstbewijs</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="389" />
+        <location filename="../packages/receive_tab.py" line="420" />
         <source>The debriefs the handler confirms in it are then deleted from this vault, and the vault file is rebuilt so that no trace of them remains.</source>
         <translation>De debriefings die de teamleider erin bevestigt, worden dan uit deze kluis verwijderd en het kluisbestand wordt opnieuw opgebouwd, zodat er geen spoor van achterblijft.</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="394" />
+        <location filename="../packages/receive_tab.py" line="425" />
         <source>The debriefs the handler confirms in it are then deleted from this vault.</source>
         <translation>De debriefings die de teamleider erin bevestigt, worden dan uit deze kluis verwijderd.</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="400" />
+        <location filename="../packages/receive_tab.py" line="431" />
         <source>Take in a receipt</source>
         <translation>Ontvangstbewijs inlezen</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="401" />
+        <location filename="../packages/receive_tab.py" line="432" />
         <source>Take in the receipt {file}? {what} This cannot be undone.</source>
         <translation>Het ontvangstbewijs {file} inlezen? {what} Dit kan niet ongedaan worden gemaakt.</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="405" />
+        <location filename="../packages/receive_tab.py" line="436" />
         <source>Settings, "After a receipt", decides this; a debrief changed since it was sent is kept until it has gone out again.</source>
         <translation>Dit volgt uit Instellingen, "Na een ontvangstbewijs"; een debriefing die sinds het verzenden is gewijzigd, blijft tot ze opnieuw is verzonden.</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="408" />
+        <location filename="../packages/receive_tab.py" line="439" />
         <source>Take in and delete</source>
         <translation>Inlezen en verwijderen</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="417" />
+        <location filename="../packages/receive_tab.py" line="448" />
         <source>Taking in the receipt…</source>
         <translation>Ontvangstbewijs wordt ingelezen…</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="429" />
+        <location filename="../packages/receive_tab.py" line="460" />
         <source>Receipt from {sender}: {n} package(s) confirmed, {reviews} review(s) taken in, {purged} debrief(s) removed from this vault.</source>
         <translation>Ontvangstbewijs van {sender}: {n} pakket(ten) bevestigd, {reviews} beoordeling(en) overgenomen, {purged} debriefing(s) uit deze kluis verwijderd.</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="439" />
+        <location filename="../packages/receive_tab.py" line="470" />
         <source>Receipt taken in</source>
         <translation>Ontvangstbewijs ingelezen</translation>
     </message>
