@@ -124,6 +124,7 @@ class DeconflictionKeyBox(QGroupBox):
 
     def _forwarded(self, dialog: Any, folder: Path, sent: list[Forwarded]) -> None:
         dialog.close()
+        self.reload()  # a replaced key is forgotten once a package is written
         self.status.setText(
             self.tr("Deconfliction key written for {n} runner(s) ({names}) to {folder}.").format(
                 n=len(sent), names=", ".join(f.runner for f in sent), folder=folder
