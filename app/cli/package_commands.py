@@ -48,6 +48,8 @@ from app.cli.common import (
 from app.errors import InvalidInput
 from app.services.admin import settings as vault_settings
 from app.services.exchange import package_log, package_receive, packages, purge, receipts
+from app.services.exchange.deconfliction_key import KEY_KIND
+from app.services.exchange.deconfliction_notices import NOTICE_KIND
 from app.services.files import output_paths, user_files
 from app.services.records import record_versions
 
@@ -220,6 +222,18 @@ def _warnings(warnings: tuple[str, ...]) -> None:
         print(f"veldboek: warning: {w}", file=sys.stderr)
 
 
+def _holds(check: package_receive.PackageCheck) -> str:
+    """What a verified package holds, by its kind; a key by its id, never its secret."""
+    if check.kind == KEY_KIND:
+        return f"deconfliction key {check.key_id[:8]}…"
+    if check.kind == NOTICE_KIND:
+        return f"deconfliction notice: {check.matches} matches"
+    return (
+        f"{check.records} debriefs, {check.file_records} records of source files, "
+        f"{check.files} files"
+    )
+
+
 def cmd_package_verify(args: argparse.Namespace) -> int:
     user_files.check(args.file, user_files.PACKAGE)  # before the vault is opened
     with opened(args) as vault:
@@ -231,8 +245,7 @@ def cmd_package_verify(args: argparse.Namespace) -> int:
     elif not arrival.refused:
         print(
             f"Verified: package {check.sequence} from {check.sender} "
-            f"({check.sender_spoken.split(' ')[0]}…), {check.records} debriefs, "
-            f"{check.file_records} records of source files, {check.files} files, "
+            f"({check.sender_spoken.split(' ')[0]}…), {_holds(check)}, "
             f"made {check.created_at}; {check.status}."
         )
     # An import would refuse it: the same one line on stderr and exit status as then.

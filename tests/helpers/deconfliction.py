@@ -4,7 +4,9 @@ keys it must have confirmed; and small Argon2id parameters, passed explicitly.""
 
 from __future__ import annotations
 
+import hashlib
 import secrets
+import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,10 +17,11 @@ from app.clock import iso_utc, utc_now
 from app.crypto import blind_tokens
 from app.crypto.blind_tokens import TokenParams
 from app.domain.enums import PeerRole, Role
-from app.export import deconfliction
-from app.export.deconfliction import DeconflictionKey
+from app.export import deconfliction, package
+from app.export.deconfliction import DeconflictionKey, MatchNotice
+from app.export.manifest import Manifest
 from app.models.packages import PackagePeer
-from app.services.exchange import deconfliction_key
+from app.services.exchange import deconfliction_key, keys
 from tests.packages.conftest import Party, introduce, open_party
 
 # The smallest the readers accept: 8 MiB, one pass, one lane (~10 ms a token).
@@ -88,3 +91,40 @@ def issue(unit: Unit, key: DeconflictionKey, folder: Path | None = None) -> Path
         folder or unit.outbox,
     )
     return sent.path
+
+
+def notice(
+    sender: Party,
+    to: PackagePeer,
+    matches: list[MatchNotice],
+    path: Path,
+    after: Path | None = None,
+) -> Path:
+    """A notice package from ``sender``'s key to ``to``, sealed as the central system
+    seals one (app/central); whether it is taken depends on the role the recipient
+    confirmed ``sender``'s key for. ``after``: the one package ``sender`` sent ``to``
+    before (central numbers keys and notices on one channel)."""
+    sequence, previous = 1, ""
+    if after is not None:
+        sequence, previous = 2, hashlib.sha256(after.read_bytes()).hexdigest()
+    own = keys.private_keys(sender.vault)
+    manifest = Manifest(
+        kind=deconfliction.NOTICE_KIND,
+        package_id=uuid.uuid4(),
+        created_at=iso_utc(utc_now()),
+        schema="central c0003",
+        sender=own.fingerprint.hex,
+        recipients=(to.fingerprint,),
+        sequence=sequence,
+        previous=previous,
+    )
+    body = deconfliction.notice_body(matches)
+    path.write_bytes(package.seal(manifest, body, own.signing, [to.recipient_public]))
+    return path
+
+
+def open_match(source: uuid.UUID, other_team: str = "Zuid", kind: str = "phone") -> MatchNotice:
+    return MatchNotice(
+        match_id=str(uuid.uuid4()), kind=kind, source_id=str(source), other_team=other_team,
+        other_source="", opened_at=iso_utc(utc_now()), status="open", decided_at="", why="",
+    )  # fmt: skip

@@ -308,6 +308,17 @@ def test_the_commands(unit: Unit, capsys: pytest.CaptureFixture[str]) -> None:
     def vault(party: Party) -> list[str | Path]:
         return ["--vault", party.path, "--passphrase-file", pp]
 
+    # Checked first: the key by its id, never its secret.
+    code, text = run("package", "verify", path, *vault(handler))
+    assert code == 0
+    assert text.startswith("Verified: package 1 from Central (")
+    assert f"), deconfliction key {key.key_id[:8]}…, made " in text
+    assert "debriefs" not in text
+    code, out = run("package", "verify", path, *vault(handler), "--json")
+    assert json.loads(out)["key_id"] == key.key_id
+    for shown in (text, out):
+        assert key.secret.hex() not in shown
+        assert base64.b64encode(key.secret).decode() not in shown
     assert run("package", "import", path, *vault(handler)) == (
         0,
         f"Took in deconfliction key {key.key_id} from Central; tokens recomputed for 0 "

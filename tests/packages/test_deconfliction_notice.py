@@ -125,6 +125,13 @@ def test_a_notice_is_taken_in_and_an_open_match_shown_on_the_source(
     twice = match(merel, kind="name_dob", other_team="Noord", other_source=str(spreeuw))
     first = central.notice([phone, twice], tmp_path / "n1.age")
 
+    # Checked first, as the Packages page does: what it holds, and nothing stored.
+    code, out, err = cli(capsys, handler, "package", "verify", str(first))
+    assert (code, err) == (0, "")
+    assert "deconfliction notice: 2 matches" in out
+    assert "debriefs" not in out
+    code, out, err = cli(capsys, handler, "show", "source", "ZWALUW")
+    assert "Possibly the same person" not in out
     code, out, err = cli(capsys, handler, "package", "import", str(first))
     assert code == 0, err
     assert "deconfliction notice 1 from Centraal: 2 match(es), 2 open" in out
@@ -164,9 +171,14 @@ def test_a_notice_signed_by_another_key_than_centrals_is_refused(
     )
     source = factory.source(handler.vault, handler.scope, "ZWALUW")
     forged = impostor.notice([match(source)], tmp_path / "forged.age")
-    code, _out, err = cli(capsys, handler, "package", "import", str(forged))
-    assert code == 1
-    assert "central" in err
+    refusal = [
+        "veldboek: A deconfliction notice comes from the central system's key (role "
+        "central); this one is signed by another."
+    ]
+    for action in ("verify", "import"):
+        code, out, err = cli(capsys, handler, "package", action, str(forged))
+        assert (code, out) == (1, "")
+        assert err.splitlines() == refusal
     code, out, _ = cli(capsys, handler, "show", "source", "ZWALUW")
     assert "Possibly the same person" not in out
 

@@ -61,17 +61,25 @@ class KeyStored:
     new: bool  # False: this vault already held the key
 
 
+def refuse_older(session: Session, key: DeconflictionKey) -> None:
+    """A key older than the current one is refused (one this vault holds is not)."""
+    if session.get(DeconflictionKeyRow, key.key_id) is not None:
+        return
+    current = identity_tokens.current_row(session)
+    if current is not None and key.created_at <= current.created_at:
+        raise OlderKey(
+            "This deconfliction key is older than the one this vault holds; nothing was stored."
+        )
+
+
 def store_key(
     session: Session, scope: Scope, key: DeconflictionKey, sender: PackagePeer
 ) -> KeyStored:
     """Take ``key`` in, in the import's write transaction; it becomes current."""
     if session.get(DeconflictionKeyRow, key.key_id) is not None:
         return KeyStored(key.key_id, key.created_at, "", new=False)
+    refuse_older(session, key)
     current = identity_tokens.current_row(session)
-    if current is not None and key.created_at <= current.created_at:
-        raise OlderKey(
-            "This deconfliction key is older than the one this vault holds; nothing was stored."
-        )
     replaced = ""
     if current is not None:
         current.retired_at, replaced = utc_now(), current.key_id

@@ -21,11 +21,15 @@ from app.domain.scope import Scope
 from app.errors import AccessDenied, Notice
 from app.export import canonical
 from app.export import deconfliction as formats
+from app.export.deconfliction import NOTICE_KIND as NOTICE_KIND
 from app.export.errors import UnknownSender
 from app.models.packages import DeconflictionNotice
 from app.services.exchange.package_receive import (
+    ImportResult,
+    PackageCheck,
     Verified,
     arrival_of,
+    checked,
     log_arrival,
     refuse_if_replayed,
 )
@@ -48,8 +52,8 @@ def _time(text: str) -> datetime | None:
     return parse_iso_utc(text) if text else None
 
 
-def take_in(vault: Vault, scope: Scope, verified: Verified) -> NoticeImport:
-    """Store a verified notice (``package_receive.open_verified``)."""
+def _matches(scope: Scope, verified: Verified) -> list[formats.MatchNotice]:
+    """The notice's matches, once its signer and its reader are the right ones."""
     if verified.sender.role is not PeerRole.CENTRAL:
         raise UnknownSender(
             "A deconfliction notice comes from the central system's key (role central); "
@@ -57,8 +61,30 @@ def take_in(vault: Vault, scope: Scope, verified: Verified) -> NoticeImport:
         )
     if scope.role is not Role.HANDLER:
         raise AccessDenied("Deconfliction notices are taken in by a handler.")
+    return formats.parse_notice_body(canonical.loads(verified.opened.inner.body_view))
+
+
+def verify(vault: Vault, scope: Scope, verified: Verified) -> PackageCheck:
+    """What ``take_in`` checks, without storing anything (``package verify``)."""
+    matches = _matches(scope, verified)
+    with vault.read() as session:
+        arrival = arrival_of(session, verified)
+    return checked(vault, scope, verified, arrival, matches=len(matches))
+
+
+def imported(vault: Vault, scope: Scope, verified: Verified) -> ImportResult:
+    """``take_in`` as ``package_receive.import_package`` reports an import."""
+    told = take_in(vault, scope, verified)
+    return ImportResult(
+        told.package_id, told.sender, told.sequence, 0, 0, 0, 0, 0, told.warnings,
+        kind=formats.NOTICE_KIND, notice=told,
+    )  # fmt: skip
+
+
+def take_in(vault: Vault, scope: Scope, verified: Verified) -> NoticeImport:
+    """Store a verified notice (``package_receive.open_verified``)."""
+    matches = _matches(scope, verified)
     opened = verified.opened
-    matches = formats.parse_notice_body(canonical.loads(opened.inner.body_view))
     m = opened.manifest
     now = utc_now()
     with vault.write() as session:

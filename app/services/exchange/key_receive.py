@@ -14,6 +14,7 @@ from app.services.exchange.package_receive import (
     PackageCheck,
     Verified,
     arrival_of,
+    checked,
     log_arrival,
     refuse_if_replayed,
 )
@@ -23,33 +24,13 @@ from app.vault.vault import Vault
 
 
 def verify(vault: Vault, scope: Scope, verified: Verified) -> PackageCheck:
-    parse_key_body(verified.opened.inner.body_bytes)
+    """What ``take_in`` checks, without storing anything (``package verify``): the
+    key's id is told, never its secret."""
+    key = parse_key_body(verified.opened.inner.body_bytes)
     with vault.read() as session:
         arrival = arrival_of(session, verified)
-    m = verified.opened.manifest
-    vault.audit(
-        scope.actor,
-        "package.verified",
-        record_type="package",
-        record_id=m.package_id,
-        detail={"status": arrival.status},
-    )
-    return PackageCheck(
-        m.package_id,
-        verified.sender.name,
-        verified.sender.spoken,
-        m.sequence,
-        0,
-        0,
-        0,
-        m.created_at,
-        arrival.status,
-        verified.opened.sha256,
-        arrival.warnings,
-        0,
-        m.version,
-        m.kind,
-    )
+        deconfliction_key.refuse_older(session, key)
+    return checked(vault, scope, verified, arrival, key_id=key.key_id)
 
 
 def take_in(vault: Vault, scope: Scope, verified: Verified, passphrase: str | None) -> ImportResult:

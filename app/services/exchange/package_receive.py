@@ -207,8 +207,7 @@ def _refused(vault: Vault, scope: Scope, exc: Exception) -> None:
 # runner; a deconfliction key (7.5), from central or the handler; central's
 # notice of deconfliction matches (7.6).
 PACKAGE_KINDS = ("debriefs", "handover")
-VERIFY_KINDS = (*PACKAGE_KINDS, KEY_KIND)
-IMPORT_KINDS = (*VERIFY_KINDS, NOTICE_KIND)
+IMPORT_KINDS = VERIFY_KINDS = (*PACKAGE_KINDS, KEY_KIND, NOTICE_KIND)
 _SENDERS = (PeerRole.RUNNER, PeerRole.HANDLER, PeerRole.CENTRAL)
 
 
@@ -262,27 +261,24 @@ class PackageCheck:
     file_records: int = 0  # records of the sources' files (format version 3)
     version: int = 0  # the package's format version
     kind: str = "debriefs"
+    key_id: str = ""  # a deconfliction key package: the key's id (never its secret)
+    matches: int = 0  # a deconfliction notice: how many matches it tells of
 
 
-@collection_paused()
-def verify_package(vault: Vault, scope: Scope, source: PackageSource) -> PackageCheck:
-    """Everything import checks, without changing the vault (only the audit log)."""
-    try:
-        verified = open_verified(vault, source, kind=VERIFY_KINDS, sender_roles=_SENDERS)
-        _check_sender(scope, verified)
-        if verified.opened.manifest.kind == KEY_KIND:
-            # Imported here: that module builds on this one.
-            from app.services.exchange import key_receive
-
-            return key_receive.verify(vault, scope, verified)
-        contents = package_body.contents(verified.opened)
-        _check_importer(vault, scope, verified, contents)
-        with vault.read() as session:
-            arrival = arrival_of(session, verified)
-            notices = package_import.codename_notices(session, contents.sources)
-    except PackageError as exc:
-        _refused(vault, scope, exc)
-        raise
+def checked(
+    vault: Vault,
+    scope: Scope,
+    verified: Verified,
+    arrival: package_log.Arrival,
+    *,
+    records: int = 0,
+    files: int = 0,
+    file_records: int = 0,
+    warnings: tuple[Notice, ...] = (),
+    key_id: str = "",
+    matches: int = 0,
+) -> PackageCheck:
+    """Audit the check and say what passed it, by the counts of its kind."""
     m = verified.opened.manifest
     vault.audit(
         scope.actor,
@@ -291,23 +287,42 @@ def verify_package(vault: Vault, scope: Scope, source: PackageSource) -> Package
         record_id=m.package_id,
         detail={"status": arrival.status},
     )
-    debriefs = sum(ref.type == "debrief" for ref in m.records)
     return PackageCheck(
-        m.package_id,
-        verified.sender.name,
-        verified.sender.spoken,
-        m.sequence,
-        debriefs,
-        len(contents.blobs),
-        m.audit_events,
-        m.created_at,
-        arrival.status,
-        verified.opened.sha256,
-        arrival.warnings + notices,
-        len(m.records) - debriefs,
-        m.version,
-        m.kind,
-    )
+        m.package_id, verified.sender.name, verified.sender.spoken, m.sequence, records, files,
+        m.audit_events, m.created_at, arrival.status, verified.opened.sha256,
+        arrival.warnings + warnings, file_records, m.version, m.kind, key_id, matches,
+    )  # fmt: skip
+
+
+@collection_paused()
+def verify_package(vault: Vault, scope: Scope, source: PackageSource) -> PackageCheck:
+    """Everything import checks, without changing the vault (only the audit log)."""
+    try:
+        verified = open_verified(vault, source, kind=VERIFY_KINDS, sender_roles=_SENDERS)
+        _check_sender(scope, verified)
+        kind = verified.opened.manifest.kind
+        # Imported here: those modules build on this one.
+        if kind == KEY_KIND:
+            from app.services.exchange import key_receive
+
+            return key_receive.verify(vault, scope, verified)
+        if kind == NOTICE_KIND:
+            from app.services.exchange import deconfliction_notices
+
+            return deconfliction_notices.verify(vault, scope, verified)
+        contents = package_body.contents(verified.opened)
+        _check_importer(vault, scope, verified, contents)
+        with vault.read() as session:
+            arrival = arrival_of(session, verified)
+            notices = package_import.codename_notices(session, contents.sources)
+    except PackageError as exc:
+        _refused(vault, scope, exc)
+        raise
+    debriefs = sum(ref.type == "debrief" for ref in verified.opened.manifest.records)
+    return checked(
+        vault, scope, verified, arrival, records=debriefs, files=len(contents.blobs),
+        warnings=notices, file_records=len(verified.opened.manifest.records) - debriefs,
+    )  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -381,17 +396,6 @@ def _audit_imported(
     )
 
 
-def _notice(vault: Vault, scope: Scope, verified: Verified) -> ImportResult:
-    # Its own module, which reads a package through this one's functions.
-    from app.services.exchange import deconfliction_notices
-
-    told = deconfliction_notices.take_in(vault, scope, verified)
-    return ImportResult(
-        told.package_id, told.sender, told.sequence, 0, 0, 0, 0, 0, told.warnings,
-        kind=NOTICE_KIND, notice=told,
-    )  # fmt: skip
-
-
 @collection_paused()
 def import_package(
     vault: Vault,
@@ -419,10 +423,12 @@ def import_package(
         verified = _open_for_import(vault, scope, source, decrypted)
         _check_sender(scope, verified)
         kind = verified.opened.manifest.kind
+        # Imported here: those modules build on this one.
         if kind == NOTICE_KIND:
-            return _notice(vault, scope, verified)
+            from app.services.exchange import deconfliction_notices
+
+            return deconfliction_notices.imported(vault, scope, verified)
         if kind == KEY_KIND:
-            # Imported here: that module builds on this one.
             from app.services.exchange import key_receive
 
             return key_receive.take_in(vault, scope, verified, passphrase)

@@ -1,5 +1,5 @@
 """This vault's own key (fingerprint to read out, QR code to compare with a
-camera) and the peers it exchanges packages with."""
+camera), the peers it exchanges packages with, and the unit's deconfliction key."""
 
 from __future__ import annotations
 
@@ -20,16 +20,20 @@ from app.services.exchange.keys import PeerView
 from app.ui.confirm import ConfirmDialog, ask
 from app.ui.errors import show_error
 from app.ui.packages.common import choose_file, note_label
+from app.ui.packages.deconfliction_box import DeconflictionKeyBox
 from app.ui.packages.key_dialog import AddKeyDialog
 from app.ui.record_table import RecordTable
 from app.ui.save_file import choose_save_path, save_confirmed
 from app.ui.session import AppSession
 from app.ui.table_models import Column
 from app.ui.widgets import local_time
+from app.ui.workers import TaskRunner
 
 
 class KeysTab(QWidget):
-    def __init__(self, session: AppSession, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, session: AppSession, runner: TaskRunner, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.session = session
         self.dialog: AddKeyDialog | None = None
@@ -95,9 +99,11 @@ class KeysTab(QWidget):
         known = QGroupBox(self.tr("Keys I exchange packages with"))
         known_layout = QVBoxLayout(known)
         known_layout.addWidget(self.peers)
+        self.deconfliction = DeconflictionKeyBox(session, runner)
         layout = QVBoxLayout(self)
         layout.addWidget(own)
         layout.addWidget(known, 1)
+        layout.addWidget(self.deconfliction)
 
     def _role(self, role: PeerRole) -> str:
         return {
@@ -115,12 +121,14 @@ class KeysTab(QWidget):
         pixmap.loadFromData(keys.fingerprint_qr_png(fp))
         self.qr.setPixmap(pixmap)
         self.peers.set_rows(keys.list_peers(vault))
+        self.deconfliction.reload()
 
     def clear_vault_data(self) -> None:
         self.spoken.clear()
         self.key_id.clear()
         self.qr.clear()
         self.peers.clear()
+        self.deconfliction.clear_vault_data()
 
     def save_own_key(self) -> None:
         scope, vault = self.session.scope, self.session.vault

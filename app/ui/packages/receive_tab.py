@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from app.domain.enums import PeerRole
 from app.services.exchange import handover, keys, package_log, package_receive, receipts
 from app.services.exchange.deconfliction_key import KEY_KIND
+from app.services.exchange.deconfliction_notices import NOTICE_KIND
 from app.services.exchange.package_receive import ImportResult, PackageCheck
 from app.services.exchange.receipts import ReceiptImport, ReceiptResult
 from app.services.files import user_files
@@ -70,6 +71,14 @@ class ReceiveTab(QWidget):
             )
         )
         handler_layout.addWidget(self.import_help)
+        central_help = note_label("centralImportHelp")
+        central_help.setText(
+            self.tr(
+                "The central system's deconfliction key and its notices of possible "
+                "matches are checked and imported here too."
+            )
+        )
+        handler_layout.addWidget(central_help)
         handler_layout.addWidget(self.import_button, 0, Qt.AlignmentFlag.AlignLeft)
         handler_layout.addWidget(self.missing)
         receipt_row = QHBoxLayout()
@@ -238,10 +247,16 @@ class ReceiveTab(QWidget):
         key = check.kind == KEY_KIND
         if key:
             text = self.tr(
-                "{sender} sends the unit's deconfliction key (package {n}, signed by their "
-                "key, fingerprint {short}…). Take it into this vault? Your passphrase is asked "
-                "next: every source's tokens are then computed under the new key, without "
-                "showing any identity."
+                "{sender} sends the unit's deconfliction key {key}… (package {n}, signed by "
+                "their key, fingerprint {short}…). Take it into this vault? Your passphrase is "
+                "asked next: every source's tokens are then computed under the new key, "
+                "without showing any identity."
+            )
+        if check.kind == NOTICE_KIND:
+            text = self.tr(
+                "{sender} sends a deconfliction notice (package {n}, signed by their key, "
+                "fingerprint {short}…) of {matches} possible match(es) with sources of this "
+                "vault. Import it into this vault?"
             )
         if check.kind == "handover":
             text = self.tr(
@@ -258,6 +273,8 @@ class ReceiveTab(QWidget):
                 short=check.sender_spoken.split(" ")[0],
                 records=check.records,
                 files=check.files,
+                key=check.key_id[:8],
+                matches=check.matches,
             ),
             details=notices(check.warnings) if check.warnings else "",
             confirm=self.tr("Import"),
@@ -305,6 +322,20 @@ class ReceiveTab(QWidget):
         self.reload()
         if result.key is not None:
             self.status.setText(self._key_taken_in(result))
+            return
+        if result.notice is not None:
+            self.status.setText(
+                self.tr(
+                    "Took in deconfliction notice {n} from {sender}: {matches} match(es), "
+                    "{open} open. Open matches show on the Home page and on the source's file."
+                ).format(
+                    n=result.sequence,
+                    sender=result.sender,
+                    matches=result.notice.matches,
+                    open=result.notice.open,
+                )
+                + ("\n" + notices(result.warnings) if result.warnings else "")
+            )
             return
         if result.taken_on is not None and result.taken_on.role == "new runner":
             self.status.setText(

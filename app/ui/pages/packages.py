@@ -23,7 +23,7 @@ class PackagesPage(Page):
         self.send = SendTab(session, runner)
         self.receive = ReceiveTab(session, runner)
         self.log = LogTab(session)
-        self.keys = KeysTab(session)
+        self.keys = KeysTab(session, runner)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("packageTabs")
         self.tabs.addTab(self.send, self.tr("Send"))
