@@ -33,14 +33,18 @@ Measured, each on a fresh copy of the prepared vaults (median of ``--runs``):
    imported as all unchanged.
 3. A version 2 package of the same 10,000 debriefs (as Veldboek wrote before format
    3: debriefs only, their taskings and payments inside them), imported into a
-   fresh handler's vault (goal: no slower than before format 3; the figure of the
-   code before is measured by running this benchmark of that code in the same
-   window).
+   fresh handler's vault (goal: no slower than before format 3: the 2 Dec figure,
+   ``V2_BEFORE_MS``, and the code before, run in the same window: its results are
+   kept as ``results/packages_before_v3.json``, from ``python -m benchmarks.packages``
+   of commit cceeb6f, the last before format 3).
 4. The floor: a raw bulk insert of the rows the import wrote (the records' tables,
    with their search index, by ``executemany`` in one transaction) into a fresh
    SQLCipher vault, and a raw read of the rows the export reads (``SELECT`` of
    every row of the tables it reads from, ``fetchall``). Reported: import against
    twice the raw insert, export against twice the raw read plus the sealing.
+
+Wall times follow the machine's load (engineers share its two cores): the 1-minute
+load average before each part is recorded, and CPU times beside the wall times.
 
 Run: ``python -m benchmarks.packages [--debriefs N] [--runs N] [--profile DIR]``.
 """
