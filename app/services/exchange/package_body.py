@@ -191,6 +191,7 @@ def contents(opened: package.Opened) -> Contents:
     walk.expect(b',"records":[')
     records = []
     locations = []
+    type_json: dict[str, bytes] = {}  # a record type's name as canonical JSON
     for n, (ref, entry) in enumerate(zip(refs, entries, strict=True)):
         if (
             type(entry) is not dict
@@ -198,18 +199,23 @@ def contents(opened: package.Opened) -> Contents:
             or type(entry["version"]) is not int  # 1.0 == 1, and is no version
         ):
             raise MalformedPackage("A record entry in the package is malformed.")
-        if (entry["type"], entry["id"], entry["version"]) != (ref.type, str(ref.id), ref.version):
+        rid = str(ref.id)
+        if (entry["type"], entry["id"], entry["version"]) != (ref.type, rid, ref.version):
             raise MalformedPackage("The package's records are not in the manifest's order.")
         # the parsed dict itself
         data = package_validation.validate(ref.type, version, entry["data"])
         text = canonical.dumps_loaded(data)
-        if hashlib.sha256(text).hexdigest() != ref.sha256 or data["id"] != str(ref.id):
+        if hashlib.sha256(text).hexdigest() != ref.sha256 or data["id"] != rid:
             raise MalformedPackage("A record does not match its hash in the manifest.")
         walk.expect(b'{"data":' if n == 0 else b',{"data":')
         locations.append((walk.expect(text), len(text)))
+        if ref.type not in type_json:
+            type_json[ref.type] = canonical.dumps_loaded(ref.type)
+        # The entry's other members are the manifest's (compared above): the id a
+        # UUID's text, the version a whole number, encoded as canonical JSON has them.
         walk.expect(
-            b',"id":%b,"type":%b,"version":%b}'
-            % tuple(canonical.dumps_loaded(entry[k]) for k in ("id", "type", "version"))
+            b',"id":"%b","type":%b,"version":%d}'
+            % (rid.encode("ascii"), type_json[ref.type], ref.version)
         )
         records.append((ref, data))
     walk.expect(b'],"sources":')

@@ -396,6 +396,105 @@ def _audit_imported(
     )
 
 
+def _checked_file(vault: Vault, expected_sha256: str | None) -> Callable[[str], None]:
+    """What to check of the file once it is decrypted, before it is parsed: that it
+    is the one ``verify_package`` saw, and not one already imported."""
+
+    def decrypted(sha: str) -> None:
+        if expected_sha256 is not None and sha != expected_sha256:
+            raise PackageError(
+                "The file is not the one that was checked (it changed, or another was put "
+                "in its place); nothing was imported. Check it again."
+            )
+        _refuse_known_file(vault, sha)
+
+    return decrypted
+
+
+@dataclass(frozen=True)
+class _Written:
+    arrival: package_log.Arrival
+    applied: package_import.Applied
+    received: handover_receive.Received | None
+
+
+def _write(
+    vault: Vault,
+    scope: Scope,
+    verified: Verified,
+    contents: package_body.Contents,
+    own_fp: str,
+    progress: ProgressFn | None,
+) -> _Written:
+    """The package's records, its log entry, its kept copy and the audit event, in
+    one transaction."""
+    handover = contents.handover
+    receiving_seed = keys.private_keys(vault).receiving_seed if handover else b""
+    # Kept once it checked out: a refused package is not compressed for nothing.
+    packing = compression.Packing(verified.opened.container)
+    m = verified.opened.manifest
+    with vault.write() as session, bulk_cache(session):
+        arrival = arrival_of(session, verified)
+        refuse_if_replayed(arrival)
+        if handover is not None and handover["to_runner"] != own_fp:
+            handover_receive.refuse_unless_held_by_sender(session, handover, m.sender)
+        applied = package_import.apply(
+            session,
+            scope,
+            m.package_id,
+            m.sender,
+            contents.sources,
+            contents.records,
+            contents.blobs,
+            contents.locations,
+            progress,
+            version=m.version,
+        )
+        log_arrival(session, verified, records=len(contents.records))
+        session.flush()
+        received = None
+        if handover is not None:
+            received = handover_receive.received(
+                vault,
+                session,
+                scope,
+                m,
+                handover,
+                contents.sources[0],
+                [(r.type, r.id, r.version, r.sha256) for r, _ in contents.records],
+                own_fp,
+                receiving_seed,
+            )
+        # Once it is compressed, the plain container (and the files read from it)
+        # can go before the kept copy is written: not both at once.
+        packing.wait()
+        verified.opened.release()
+        package_evidence.keep(session, m.package_id, packing)
+        _audit_imported(session, scope, m, applied, arrival.status)
+    return _Written(arrival, applied, received)
+
+
+def _result(verified: Verified, contents: package_body.Contents, written: _Written) -> ImportResult:
+    m, counts = verified.opened.manifest, written.applied.debriefs
+    warnings = written.arrival.warnings + written.applied.notices
+    if written.received is not None and written.received.notice is not None:
+        warnings += (written.received.notice,)
+    return ImportResult(
+        m.package_id,
+        verified.sender.name,
+        m.sequence,
+        counts.new,
+        counts.updated,
+        counts.unchanged,
+        counts.older,
+        len(contents.events),
+        warnings,
+        written.applied.files,
+        m.kind,
+        written.received,
+    )
+
+
 @collection_paused()
 def import_package(
     vault: Vault,
@@ -406,21 +505,13 @@ def import_package(
     expected_sha256: str | None = None,
     passphrase: str | None = None,
 ) -> ImportResult:
-    """``expected_sha256``: the file's hash as ``verify_package`` saw it; another
-    file under the same name (a stick swapped after the check) is refused.
-    ``passphrase``: for a deconfliction key, recompute every source's tokens under
-    it at once (else ``identity_recompute.recompute`` does, later)."""
-
-    def decrypted(sha: str) -> None:
-        if expected_sha256 is not None and sha != expected_sha256:
-            raise PackageError(
-                "The file is not the one that was checked (it changed, or another was put "
-                "in its place); nothing was imported. Check it again."
-            )
-        _refuse_known_file(vault, sha)
-
+    """Import a runner's package (or a handover, a deconfliction key or notice) after
+    every check, in one transaction. ``expected_sha256``: the file's hash as
+    ``verify_package`` saw it; another file under the same name (a stick swapped after
+    the check) is refused. ``passphrase``: for a deconfliction key, recompute every
+    source's tokens under it at once (else ``identity_recompute.recompute`` does, later)."""
     try:
-        verified = _open_for_import(vault, scope, source, decrypted)
+        verified = _open_for_import(vault, scope, source, _checked_file(vault, expected_sha256))
         _check_sender(scope, verified)
         kind = verified.opened.manifest.kind
         # Imported here: those modules build on this one.
@@ -434,66 +525,8 @@ def import_package(
             return key_receive.take_in(vault, scope, verified, passphrase)
         contents = package_body.contents(verified.opened)
         own_fp = _check_importer(vault, scope, verified, contents)
-        receiving_seed = keys.private_keys(vault).receiving_seed if contents.handover else b""
-        # Kept once it checked out: a refused package is not compressed for nothing.
-        packing = compression.Packing(verified.opened.container)
-        m = verified.opened.manifest
-        with vault.write() as session, bulk_cache(session):
-            arrival = arrival_of(session, verified)
-            refuse_if_replayed(arrival)
-            if contents.handover is not None and contents.handover["to_runner"] != own_fp:
-                handover_receive.refuse_unless_held_by_sender(session, contents.handover, m.sender)
-            applied = package_import.apply(
-                session,
-                scope,
-                m.package_id,
-                m.sender,
-                contents.sources,
-                contents.records,
-                contents.blobs,
-                contents.locations,
-                progress,
-                version=m.version,
-            )
-            counts = applied.debriefs
-            log_arrival(session, verified, records=len(contents.records))
-            session.flush()
-            received = None
-            if contents.handover is not None:
-                received = handover_receive.received(
-                    vault,
-                    session,
-                    scope,
-                    m,
-                    contents.handover,
-                    contents.sources[0],
-                    [(r.type, r.id, r.version, r.sha256) for r, _ in contents.records],
-                    own_fp,
-                    receiving_seed,
-                )
-            # Once it is compressed, the plain container (and the files read from it)
-            # can go before the kept copy is written: not both at once.
-            packing.wait()
-            verified.opened.release()
-            package_evidence.keep(session, m.package_id, packing)
-            _audit_imported(session, scope, m, applied, arrival.status)
+        written = _write(vault, scope, verified, contents, own_fp, progress)
     except PackageError as exc:
         _refused(vault, scope, exc)
         raise
-    warnings = arrival.warnings + applied.notices
-    if received is not None and received.notice is not None:
-        warnings += (received.notice,)
-    return ImportResult(
-        m.package_id,
-        verified.sender.name,
-        m.sequence,
-        counts.new,
-        counts.updated,
-        counts.unchanged,
-        counts.older,
-        len(contents.events),
-        warnings,
-        applied.files,
-        m.kind,
-        received,
-    )
+    return _result(verified, contents, written)

@@ -7,7 +7,7 @@ from dataclasses import asdict, dataclass, fields
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.dal.scope import get_visible, visible
@@ -312,116 +312,107 @@ def resolve_source(vault: Vault, scope: Scope, text: str) -> uuid.UUID:
     return source_id
 
 
+def _overview(
+    session: Session, scope: Scope, source: Source, names: dict[uuid.UUID, str]
+) -> SourceOverview:
+    """The source's registration data, runners and other codenames (never the true
+    identity: only whether this vault holds one in the alias's scope)."""
+    runners = tuple(
+        names.get(a, "?")
+        for a in session.execute(
+            select(RunnerAssignment.alias_id)
+            .where(RunnerAssignment.source_id == source.id)
+            .order_by(RunnerAssignment.is_primary.desc())
+        ).scalars()
+    )
+    other_codenames = tuple(
+        session.execute(
+            select(Alias.name).where(Alias.source_id == source.id, Alias.kind == AliasKind.CODENAME)
+        ).scalars()
+    )
+    has_identity = (
+        session.execute(
+            select(TrueIdentity.id).where(
+                TrueIdentity.source_id == source.id,
+                visible(TrueIdentity.compartment_id, scope),
+            )
+        ).first()
+        is not None
+    )
+    return SourceOverview(
+        id=source.id,
+        compartment_id=source.compartment_id,
+        codename=source.codename,
+        shown_codename=shown_codenames(session, scope, {source.id})[source.id],
+        kind=source.kind,
+        status=source.status,
+        motivation=source.motivation,
+        information_position=source.information_position,
+        legal_basis=source.legal_basis,
+        contracted_on=source.contracted_on,
+        contract_review_on=source.contract_review_on,
+        suitability_review_on=source.suitability_review_on,
+        antecedents_checked_on=source.antecedents_checked_on,
+        antecedents_result=source.antecedents_result,
+        notes=source.notes,
+        runners=runners,
+        other_codenames=other_codenames,
+        has_identity=has_identity,
+        created_at=source.created_at,
+        closed_at=source.closed_at,
+        close_reason=source.close_reason,
+        closed_on=source.closed_on,
+        closed_by=names.get(source.closed_by_alias_id, "?") if source.closed_by_alias_id else None,
+    )
+
+
+def _of_source(
+    session: Session, scope: Scope, model: Any, source_id: uuid.UUID, order: Any
+) -> list[Any]:
+    """One tab's rows, newest first. The query carries the scope filter itself, not
+    only the source check: no tab can show a row of a compartment the alias is not
+    in (a record filed under the wrong source, a future query)."""
+    return list(
+        session.execute(
+            select(model)
+            .where(model.source_id == source_id, visible(model.compartment_id, scope))
+            .order_by(order.desc())
+        ).scalars()
+    )
+
+
 def source_file(vault: Vault, scope: Scope, source_id: uuid.UUID) -> SourceFile:
-    """Everything in one source's file. Each tab's query carries the scope filter
-    itself, not only the source check, so no tab can show a row of a compartment
-    the alias is not in (a record filed under the wrong source, a future query)."""
-
-    def in_scope(model: Any) -> ColumnElement[bool]:
-        return visible(model.compartment_id, scope)
-
+    """Everything in one source's file, each tab read in the alias's scope."""
     with vault.read() as session:
         source = get_visible(session, scope, Source, source_id)
         names = mapping.alias_names(session)
-        runners = tuple(
-            names.get(a, "?")
-            for a in session.execute(
-                select(RunnerAssignment.alias_id)
-                .where(RunnerAssignment.source_id == source.id)
-                .order_by(RunnerAssignment.is_primary.desc())
-            ).scalars()
-        )
-        other_codenames = tuple(
-            session.execute(
-                select(Alias.name).where(
-                    Alias.source_id == source.id, Alias.kind == AliasKind.CODENAME
-                )
-            ).scalars()
-        )
-        has_identity = (
-            session.execute(
-                select(TrueIdentity.id).where(
-                    TrueIdentity.source_id == source.id, in_scope(TrueIdentity)
-                )
-            ).first()
-            is not None
-        )
-        overview = SourceOverview(
-            id=source.id,
-            compartment_id=source.compartment_id,
-            codename=source.codename,
-            shown_codename=shown_codenames(session, scope, {source.id})[source.id],
-            kind=source.kind,
-            status=source.status,
-            motivation=source.motivation,
-            information_position=source.information_position,
-            legal_basis=source.legal_basis,
-            contracted_on=source.contracted_on,
-            contract_review_on=source.contract_review_on,
-            suitability_review_on=source.suitability_review_on,
-            antecedents_checked_on=source.antecedents_checked_on,
-            antecedents_result=source.antecedents_result,
-            notes=source.notes,
-            runners=runners,
-            other_codenames=other_codenames,
-            has_identity=has_identity,
-            created_at=source.created_at,
-            closed_at=source.closed_at,
-            close_reason=source.close_reason,
-            closed_on=source.closed_on,
-            closed_by=names.get(source.closed_by_alias_id, "?")
-            if source.closed_by_alias_id
-            else None,
-        )
-        contacts = (
-            session.execute(
-                select(Contact)
-                .where(Contact.source_id == source.id, in_scope(Contact))
-                .order_by(Contact.occurred_at.desc())
-            )
-            .scalars()
-            .all()
-        )
+        overview = _overview(session, scope, source, names)
+        contacts = _of_source(session, scope, Contact, source.id, Contact.occurred_at)
         attendees = mapping.attendees(session, [c.id for c in contacts], names)
         debrief_rows = session.execute(
             mapping.debrief_row_query(scope)
-            .where(Debrief.source_id == source.id, in_scope(Debrief))
+            .where(Debrief.source_id == source.id, visible(Debrief.compartment_id, scope))
             .order_by(Debrief.created_at.desc(), Debrief.id.desc())
         ).all()
-        taskings = session.execute(
-            select(Tasking)
-            .where(Tasking.source_id == source.id, in_scope(Tasking))
-            .order_by(Tasking.created_at.desc())
-        ).scalars()
-        payments = session.execute(
-            select(Payment)
-            .where(Payment.source_id == source.id, in_scope(Payment))
-            .order_by(Payment.occurred_on.desc())
-        ).scalars()
-        risks = session.execute(
-            select(RiskAssessment)
-            .where(RiskAssessment.source_id == source.id, in_scope(RiskAssessment))
-            .order_by(RiskAssessment.assessed_at.desc())
-        ).scalars()
-        instructions = session.execute(
-            select(SourceInstruction)
-            .where(SourceInstruction.source_id == source.id, in_scope(SourceInstruction))
-            .order_by(SourceInstruction.given_at.desc())
-        ).scalars()
-        reliability = session.execute(
-            select(ReliabilityReview)
-            .where(ReliabilityReview.source_id == source.id, in_scope(ReliabilityReview))
-            .order_by(ReliabilityReview.reviewed_at.desc())
-        ).scalars()
+        tabs = {
+            model: _of_source(session, scope, model, source.id, order)
+            for model, order in (
+                (Tasking, Tasking.created_at),
+                (Payment, Payment.occurred_on),
+                (RiskAssessment, RiskAssessment.assessed_at),
+                (SourceInstruction, SourceInstruction.given_at),
+                (ReliabilityReview, ReliabilityReview.reviewed_at),
+            )
+        }
         return SourceFile(
             overview=overview,
             contacts=tuple(mapping.contact_view(c, attendees.get(c.id, ())) for c in contacts),
             debriefs=tuple(mapping.debrief_row(r) for r in debrief_rows),
-            taskings=tuple(mapping.tasking_view(t, overview.shown_codename) for t in taskings),
-            payments=tuple(mapping.payment_view(p, names) for p in payments),
-            risks=tuple(mapping.risk_view(r, names) for r in risks),
-            instructions=tuple(mapping.instruction_view(i) for i in instructions),
-            reliability=tuple(mapping.reliability_view(r) for r in reliability),
+            taskings=tuple(mapping.tasking_view(t, overview.shown_codename) for t in tabs[Tasking]),
+            payments=tuple(mapping.payment_view(p, names) for p in tabs[Payment]),
+            risks=tuple(mapping.risk_view(r, names) for r in tabs[RiskAssessment]),
+            instructions=tuple(mapping.instruction_view(i) for i in tabs[SourceInstruction]),
+            reliability=tuple(mapping.reliability_view(r) for r in tabs[ReliabilityReview]),
         )
 
 
