@@ -4930,453 +4930,453 @@ Tweede factor (sleutelbos van het besturingssysteem): {factor}</translation>
 <context>
     <name>SourceFileView</name>
     <message>
-        <location filename="../source_file.py" line="76" />
+        <location filename="../source_file.py" line="65" />
         <source>← All sources</source>
         <translation>← Alle bronnen</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="107" />
-        <location filename="../source_file.py" line="174" />
-        <location filename="../source_file.py" line="255" />
+        <location filename="../source_file.py" line="103" />
+        <location filename="../source_file_tabs.py" line="48" />
+        <location filename="../source_file_tabs.py" line="146" />
         <source>Kind</source>
         <translation>Soort</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="108" />
-        <location filename="../source_file.py" line="203" />
-        <location filename="../source_file.py" line="234" />
+        <location filename="../source_file.py" line="104" />
+        <location filename="../source_file_tabs.py" line="80" />
+        <location filename="../source_file_tabs.py" line="120" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="109" />
+        <location filename="../source_file.py" line="105" />
         <source>Runners</source>
         <translation>Runners</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="110" />
+        <location filename="../source_file.py" line="106" />
         <source>Motivation</source>
         <translation>Motivatie</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="111" />
+        <location filename="../source_file.py" line="107" />
         <source>Information position</source>
         <translation>Informatiepositie</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="112" />
+        <location filename="../source_file.py" line="108" />
         <source>Legal basis</source>
         <translation>Wettelijke grondslag</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="113" />
+        <location filename="../source_file.py" line="109" />
         <source>Contracted / review</source>
         <translation>Gecontracteerd / herziening</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="114" />
+        <location filename="../source_file.py" line="110" />
         <source>Suitability review</source>
         <translation>Herbeoordeling geschiktheid</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="115" />
+        <location filename="../source_file.py" line="111" />
         <source>Antecedents check</source>
         <translation>Antecedentenonderzoek</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="116" />
+        <location filename="../source_file.py" line="112" />
         <source>Former codenames</source>
         <translation>Eerdere codenamen</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="117" />
+        <location filename="../source_file.py" line="113" />
         <source>Notes</source>
         <translation>Notities</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="118" />
+        <location filename="../source_file.py" line="114" />
         <source>True identity</source>
         <translation>Ware identiteit</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="119" />
+        <location filename="../source_file.py" line="115" />
         <source>Handover</source>
         <translation>Overdracht</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="120" />
+        <location filename="../source_file.py" line="116" />
         <source>Deconfliction</source>
         <translation>Deconflictie</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="121" />
+        <location filename="../source_file.py" line="117" />
         <source>Registration closed</source>
         <translation>Registratie beëindigd</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="129" />
+        <location filename="../source_file.py" line="125" />
         <source>Edit…</source>
         <translation>Bewerken…</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="131" />
+        <location filename="../source_file.py" line="127" />
         <source>Reveal identity…</source>
         <translation>Identiteit onthullen…</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="133" />
+        <location filename="../source_file.py" line="129" />
         <source>Record identity…</source>
         <translation>Identiteit vastleggen…</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="138" />
+        <location filename="../source_file.py" line="134" />
         <source>Hand over source…</source>
         <translation>Bron overdragen…</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="141" />
+        <location filename="../source_file.py" line="137" />
         <source>Close registration…</source>
         <translation>Registratie beëindigen…</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="144" />
+        <location filename="../source_file.py" line="140" />
         <source>Report…</source>
         <translation>Rapport…</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="163" />
+        <location filename="../source_file.py" line="159" />
         <source>Overview</source>
         <translation>Overzicht</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="169" />
+        <location filename="../source_file_tabs.py" line="43" />
         <source>When</source>
         <translation>Wanneer</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="175" />
+        <location filename="../source_file_tabs.py" line="49" />
         <source>Location</source>
         <translation>Locatie</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="177" />
+        <location filename="../source_file_tabs.py" line="51" />
         <source>Minutes</source>
         <translation>Minuten</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="181" />
+        <location filename="../source_file_tabs.py" line="55" />
         <source>Attendees</source>
         <translation>Aanwezigen</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="182" />
+        <location filename="../source_file_tabs.py" line="56" />
         <source>Safety</source>
         <translation>Veiligheid</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="185" />
+        <location filename="../source_file_tabs.py" line="59" />
         <source>No contacts recorded yet.</source>
         <translation>Nog geen contacten vastgelegd.</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="187" />
+        <location filename="../source_file_tabs.py" line="62" />
         <source>New contact…</source>
         <translation>Nieuw contact…</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="189" />
+        <location filename="../source_file_tabs.py" line="65" />
         <source>Debrief this contact</source>
         <translation>Dit contact debriefen</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="191" />
+        <location filename="../source_file_tabs.py" line="67" />
         <source>Contacts</source>
         <translation>Contacten</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="197" />
+        <location filename="../source_file_tabs.py" line="74" />
         <source>Written</source>
         <translation>Geschreven</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="208" />
+        <location filename="../source_file_tabs.py" line="85" />
         <source>Contact</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="213" />
+        <location filename="../source_file_tabs.py" line="90" />
         <source>Items</source>
         <translation>Items</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="220" />
+        <location filename="../source_file_tabs.py" line="97" />
         <source>No debriefs for this source yet.</source>
         <translation>Nog geen debriefings voor deze bron.</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="224" />
+        <location filename="../source_file_tabs.py" line="102" />
         <source>New debrief</source>
         <translation>Nieuwe debriefing</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="226" />
+        <location filename="../source_file_tabs.py" line="105" />
         <source>Open</source>
         <translation>Openen</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="228" />
+        <location filename="../source_file_tabs.py" line="109" />
         <source>Debriefs</source>
         <translation>Debriefings</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="233" />
+        <location filename="../source_file_tabs.py" line="116" />
         <source>Deadline</source>
         <translation>Termijn</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="235" />
-        <location filename="../source_file.py" line="244" />
+        <location filename="../source_file_tabs.py" line="121" />
+        <location filename="../source_file_tabs.py" line="134" />
         <source>Tasking</source>
         <translation>Opdrachten</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="236" />
+        <location filename="../source_file_tabs.py" line="122" />
         <source>Limits</source>
         <translation>Grenzen</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="237" />
+        <location filename="../source_file_tabs.py" line="123" />
         <source>Outcome</source>
         <translation>Uitkomst</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="240" />
+        <location filename="../source_file_tabs.py" line="126" />
         <source>No tasking given yet.</source>
         <translation>Nog geen opdrachten gegeven.</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="242" />
+        <location filename="../source_file_tabs.py" line="129" />
         <source>New tasking…</source>
         <translation>Nieuwe opdracht…</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="243" />
+        <location filename="../source_file_tabs.py" line="132" />
         <source>Close tasking…</source>
         <translation>Opdracht afsluiten…</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="250" />
+        <location filename="../source_file_tabs.py" line="141" />
         <source>Date</source>
         <translation>Datum</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="257" />
+        <location filename="../source_file_tabs.py" line="148" />
         <source>Amount</source>
         <translation>Bedrag</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="262" />
+        <location filename="../source_file_tabs.py" line="153" />
         <source>Witness</source>
         <translation>Getuige</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="263" />
+        <location filename="../source_file_tabs.py" line="154" />
         <source>Approved by</source>
         <translation>Goedgekeurd door</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="264" />
+        <location filename="../source_file_tabs.py" line="155" />
         <source>Reason</source>
         <translation>Reden</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="267" />
+        <location filename="../source_file_tabs.py" line="158" />
         <source>No payments or offers recorded.</source>
         <translation>Geen betalingen of aanbod vastgelegd.</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="270" />
+        <location filename="../source_file_tabs.py" line="161" />
         <source>Record payment or offer…</source>
         <translation>Betaling of aanbod vastleggen…</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="272" />
+        <location filename="../source_file_tabs.py" line="165" />
         <source>Payments</source>
         <translation>Betalingen</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="279" />
+        <location filename="../source_file_tabs.py" line="173" />
         <source>Assessed</source>
         <translation>Beoordeeld</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="285" />
+        <location filename="../source_file_tabs.py" line="179" />
         <source>Level</source>
         <translation>Niveau</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="291" />
+        <location filename="../source_file_tabs.py" line="185" />
         <source>Review on</source>
         <translation>Herzien op</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="295" />
+        <location filename="../source_file_tabs.py" line="189" />
         <source>Threats</source>
         <translation>Dreigingen</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="296" />
+        <location filename="../source_file_tabs.py" line="190" />
         <source>Welfare</source>
         <translation>Welzijn</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="299" />
+        <location filename="../source_file_tabs.py" line="193" />
         <source>No risk assessment yet.</source>
         <translation>Nog geen risicobeoordeling.</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="301" />
+        <location filename="../source_file_tabs.py" line="196" />
         <source>New risk assessment…</source>
         <translation>Nieuwe risicobeoordeling…</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="305" />
+        <location filename="../source_file_tabs.py" line="201" />
         <source>Given</source>
         <translation>Gegeven</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="311" />
+        <location filename="../source_file_tabs.py" line="207" />
         <source>Acknowledged</source>
         <translation>Bevestigd</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="312" />
+        <location filename="../source_file_tabs.py" line="209" />
         <source>not yet</source>
         <translation>nog niet</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="314" />
+        <location filename="../source_file_tabs.py" line="212" />
         <source>Instruction</source>
         <translation>Instructie</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="317" />
+        <location filename="../source_file_tabs.py" line="215" />
         <source>No instructions given yet.</source>
         <translation>Nog geen instructies gegeven.</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="320" />
+        <location filename="../source_file_tabs.py" line="218" />
         <source>Give instruction…</source>
         <translation>Instructie geven…</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="325" />
+        <location filename="../source_file_tabs.py" line="225" />
         <source>Reviewed</source>
         <translation>Herzien</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="330" />
+        <location filename="../source_file_tabs.py" line="230" />
         <source>Evaluation</source>
         <translation>Waardering</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="331" />
+        <location filename="../source_file_tabs.py" line="231" />
         <source>Rationale</source>
         <translation>Onderbouwing</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="334" />
+        <location filename="../source_file_tabs.py" line="234" />
         <source>No reliability review yet.</source>
         <translation>Nog geen beoordeling van de betrouwbaarheid.</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="337" />
+        <location filename="../source_file_tabs.py" line="237" />
         <source>Review reliability…</source>
         <translation>Betrouwbaarheid herzien…</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="341" />
+        <location filename="../source_file_tabs.py" line="243" />
         <source>Risk assessments</source>
         <translation>Risicobeoordelingen</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="342" />
+        <location filename="../source_file_tabs.py" line="244" />
         <source>Instructions to the source</source>
         <translation>Instructies aan de bron</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="343" />
+        <location filename="../source_file_tabs.py" line="245" />
         <source>Reliability history</source>
         <translation>Betrouwbaarheidshistorie</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="347" />
+        <location filename="../source_file_tabs.py" line="249" />
         <source>Risk and welfare</source>
         <translation>Risico en welzijn</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="373" />
+        <location filename="../source_file.py" line="185" />
         <source>Recorded and sealed. Not shown unless revealed on purpose.</source>
         <translation>Vastgelegd en verzegeld. Alleen zichtbaar na bewuste onthulling.</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="375" />
+        <location filename="../source_file.py" line="187" />
         <source>Not recorded.</source>
         <translation>Niet vastgelegd.</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="387" />
+        <location filename="../source_file.py" line="199" />
         <source>{day}, decided by {name}: {reason}</source>
         <translation>{day}, besloten door {name}: {reason}</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="460" />
+        <location filename="../source_file.py" line="272" />
         <source>Replace true identity</source>
         <translation>Ware identiteit vervangen</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="462" />
+        <location filename="../source_file.py" line="274" />
         <source>{codename} already has a recorded true identity. Recording a new one replaces it; the one recorded now cannot be brought back.</source>
         <translation>Van {codename} is al een ware identiteit vastgelegd. Een nieuwe vastleggen vervangt die; de huidige is daarna niet terug te halen.</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="465" />
+        <location filename="../source_file.py" line="277" />
         <source>Record a new identity…</source>
         <translation>Nieuwe identiteit vastleggen…</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="487" />
-        <location filename="../source_file.py" line="494" />
+        <location filename="../source_file.py" line="299" />
+        <location filename="../source_file.py" line="306" />
         <source>Close registration</source>
         <translation>Registratie beëindigen</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="489" />
+        <location filename="../source_file.py" line="301" />
         <source>Close the registration of {codename} today, decided by {alias}? The file stays readable and reportable, its reminders stop, and the closing goes to the handler with the next package. It cannot be reopened.</source>
         <translation>De registratie van {codename} vandaag beëindigen, besloten door {alias}? Het dossier blijft leesbaar en bruikbaar voor rapporten, de herinneringen stoppen en de beëindiging gaat met het volgende pakket naar de teamleider. Ze kan niet worden heropend.</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="493" />
+        <location filename="../source_file.py" line="305" />
         <source>Why is the registration closed?</source>
         <translation>Waarom wordt de registratie beëindigd?</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="511" />
+        <location filename="../source_file.py" line="323" />
         <source>Handed over to {runner} on {when}</source>
         <translation>Overgedragen aan {runner} op {when}</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="515" />
+        <location filename="../source_file.py" line="327" />
         <source> (awaiting the new runner's receipt)</source>
         <translation> (wacht op het ontvangstbewijs van de nieuwe runner)</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="518" />
+        <location filename="../source_file.py" line="330" />
         <source>Taken over from another runner on {when}</source>
         <translation>Overgenomen van een andere runner op {when}</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="519" />
+        <location filename="../source_file.py" line="331" />
         <source>Run by {runner} since {when}</source>
         <translation>Gerund door {runner} sinds {when}</translation>
     </message>
