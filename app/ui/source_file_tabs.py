@@ -166,7 +166,23 @@ def payments_tab(view: SourceFileView) -> None:
 
 
 def risk_tab(view: SourceFileView) -> None:
+    """Risk assessments, instructions to the source and reliability history."""
     tab = QWidget()
+    _risks(view)
+    _instructions(view)
+    _reliability(view)
+    layout = QVBoxLayout(tab)
+    for title, widget in (
+        (translate("SourceFileView", "Risk assessments"), view.risks),
+        (translate("SourceFileView", "Instructions to the source"), view.instructions),
+        (translate("SourceFileView", "Reliability history"), view.reliability),
+    ):
+        layout.addWidget(QLabel(f"<b>{title}</b>"))
+        layout.addWidget(widget)
+    view.tabs.addTab(tab, translate("SourceFileView", "Risk and welfare"))
+
+
+def _risks(view: SourceFileView) -> None:
     view.risks = RecordTable(
         [
             Column(
@@ -195,6 +211,9 @@ def risk_tab(view: SourceFileView) -> None:
     view.risks.add_button(
         translate("SourceFileView", "New risk assessment…"), view._dialog(RiskDialog), "newRisk"
     )
+
+
+def _instructions(view: SourceFileView) -> None:
     view.instructions = RecordTable(
         [
             Column(
@@ -219,6 +238,9 @@ def risk_tab(view: SourceFileView) -> None:
         view._dialog(InstructionDialog),
         "newInstruction",
     )
+
+
+def _reliability(view: SourceFileView) -> None:
     view.reliability = RecordTable(
         [
             Column(
@@ -238,12 +260,3 @@ def risk_tab(view: SourceFileView) -> None:
         view._dialog(ReliabilityDialog),
         "newReliability",
     )
-    layout = QVBoxLayout(tab)
-    for title, widget in (
-        (translate("SourceFileView", "Risk assessments"), view.risks),
-        (translate("SourceFileView", "Instructions to the source"), view.instructions),
-        (translate("SourceFileView", "Reliability history"), view.reliability),
-    ):
-        layout.addWidget(QLabel(f"<b>{title}</b>"))
-        layout.addWidget(widget)
-    view.tabs.addTab(tab, translate("SourceFileView", "Risk and welfare"))

@@ -4930,121 +4930,121 @@ Tweede factor (sleutelbos van het besturingssysteem): {factor}</translation>
 <context>
     <name>SourceFileView</name>
     <message>
-        <location filename="../source_file.py" line="65" />
+        <location filename="../source_file.py" line="66" />
         <source>← All sources</source>
         <translation>← Alle bronnen</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="103" />
+        <location filename="../source_file.py" line="105" />
         <location filename="../source_file_tabs.py" line="48" />
         <location filename="../source_file_tabs.py" line="146" />
         <source>Kind</source>
         <translation>Soort</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="104" />
+        <location filename="../source_file.py" line="106" />
         <location filename="../source_file_tabs.py" line="80" />
         <location filename="../source_file_tabs.py" line="120" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="105" />
+        <location filename="../source_file.py" line="107" />
         <source>Runners</source>
         <translation>Runners</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="106" />
+        <location filename="../source_file.py" line="108" />
         <source>Motivation</source>
         <translation>Motivatie</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="107" />
+        <location filename="../source_file.py" line="109" />
         <source>Information position</source>
         <translation>Informatiepositie</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="108" />
+        <location filename="../source_file.py" line="110" />
         <source>Legal basis</source>
         <translation>Wettelijke grondslag</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="109" />
+        <location filename="../source_file.py" line="111" />
         <source>Contracted / review</source>
         <translation>Gecontracteerd / herziening</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="110" />
+        <location filename="../source_file.py" line="112" />
         <source>Suitability review</source>
         <translation>Herbeoordeling geschiktheid</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="111" />
+        <location filename="../source_file.py" line="113" />
         <source>Antecedents check</source>
         <translation>Antecedentenonderzoek</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="112" />
+        <location filename="../source_file.py" line="114" />
         <source>Former codenames</source>
         <translation>Eerdere codenamen</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="113" />
+        <location filename="../source_file.py" line="115" />
         <source>Notes</source>
         <translation>Notities</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="114" />
+        <location filename="../source_file.py" line="116" />
         <source>True identity</source>
         <translation>Ware identiteit</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="115" />
+        <location filename="../source_file.py" line="117" />
         <source>Handover</source>
         <translation>Overdracht</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="116" />
+        <location filename="../source_file.py" line="118" />
         <source>Deconfliction</source>
         <translation>Deconflictie</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="117" />
+        <location filename="../source_file.py" line="119" />
         <source>Registration closed</source>
         <translation>Registratie beëindigd</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="125" />
+        <location filename="../source_file.py" line="127" />
         <source>Edit…</source>
         <translation>Bewerken…</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="127" />
+        <location filename="../source_file.py" line="129" />
         <source>Reveal identity…</source>
         <translation>Identiteit onthullen…</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="129" />
+        <location filename="../source_file.py" line="131" />
         <source>Record identity…</source>
         <translation>Identiteit vastleggen…</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="134" />
+        <location filename="../source_file.py" line="136" />
         <source>Hand over source…</source>
         <translation>Bron overdragen…</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="137" />
+        <location filename="../source_file.py" line="139" />
         <source>Close registration…</source>
         <translation>Registratie beëindigen…</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="140" />
+        <location filename="../source_file.py" line="142" />
         <source>Report…</source>
         <translation>Rapport…</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="159" />
+        <location filename="../source_file.py" line="161" />
         <source>Overview</source>
         <translation>Overzicht</translation>
     </message>
@@ -5205,178 +5205,178 @@ Tweede factor (sleutelbos van het besturingssysteem): {factor}</translation>
         <translation>Betalingen</translation>
     </message>
     <message>
-        <location filename="../source_file_tabs.py" line="173" />
+        <location filename="../source_file_tabs.py" line="189" />
         <source>Assessed</source>
         <translation>Beoordeeld</translation>
     </message>
     <message>
-        <location filename="../source_file_tabs.py" line="179" />
+        <location filename="../source_file_tabs.py" line="195" />
         <source>Level</source>
         <translation>Niveau</translation>
     </message>
     <message>
-        <location filename="../source_file_tabs.py" line="185" />
+        <location filename="../source_file_tabs.py" line="201" />
         <source>Review on</source>
         <translation>Herzien op</translation>
     </message>
     <message>
-        <location filename="../source_file_tabs.py" line="189" />
+        <location filename="../source_file_tabs.py" line="205" />
         <source>Threats</source>
         <translation>Dreigingen</translation>
     </message>
     <message>
-        <location filename="../source_file_tabs.py" line="190" />
+        <location filename="../source_file_tabs.py" line="206" />
         <source>Welfare</source>
         <translation>Welzijn</translation>
     </message>
     <message>
-        <location filename="../source_file_tabs.py" line="193" />
+        <location filename="../source_file_tabs.py" line="209" />
         <source>No risk assessment yet.</source>
         <translation>Nog geen risicobeoordeling.</translation>
     </message>
     <message>
-        <location filename="../source_file_tabs.py" line="196" />
+        <location filename="../source_file_tabs.py" line="212" />
         <source>New risk assessment…</source>
         <translation>Nieuwe risicobeoordeling…</translation>
     </message>
     <message>
-        <location filename="../source_file_tabs.py" line="201" />
+        <location filename="../source_file_tabs.py" line="220" />
         <source>Given</source>
         <translation>Gegeven</translation>
     </message>
     <message>
-        <location filename="../source_file_tabs.py" line="207" />
+        <location filename="../source_file_tabs.py" line="226" />
         <source>Acknowledged</source>
         <translation>Bevestigd</translation>
     </message>
     <message>
-        <location filename="../source_file_tabs.py" line="209" />
+        <location filename="../source_file_tabs.py" line="228" />
         <source>not yet</source>
         <translation>nog niet</translation>
     </message>
     <message>
-        <location filename="../source_file_tabs.py" line="212" />
+        <location filename="../source_file_tabs.py" line="231" />
         <source>Instruction</source>
         <translation>Instructie</translation>
     </message>
     <message>
-        <location filename="../source_file_tabs.py" line="215" />
+        <location filename="../source_file_tabs.py" line="234" />
         <source>No instructions given yet.</source>
         <translation>Nog geen instructies gegeven.</translation>
     </message>
     <message>
-        <location filename="../source_file_tabs.py" line="218" />
+        <location filename="../source_file_tabs.py" line="237" />
         <source>Give instruction…</source>
         <translation>Instructie geven…</translation>
     </message>
     <message>
-        <location filename="../source_file_tabs.py" line="225" />
+        <location filename="../source_file_tabs.py" line="247" />
         <source>Reviewed</source>
         <translation>Herzien</translation>
     </message>
     <message>
-        <location filename="../source_file_tabs.py" line="230" />
+        <location filename="../source_file_tabs.py" line="252" />
         <source>Evaluation</source>
         <translation>Waardering</translation>
     </message>
     <message>
-        <location filename="../source_file_tabs.py" line="231" />
+        <location filename="../source_file_tabs.py" line="253" />
         <source>Rationale</source>
         <translation>Onderbouwing</translation>
     </message>
     <message>
-        <location filename="../source_file_tabs.py" line="234" />
+        <location filename="../source_file_tabs.py" line="256" />
         <source>No reliability review yet.</source>
         <translation>Nog geen beoordeling van de betrouwbaarheid.</translation>
     </message>
     <message>
-        <location filename="../source_file_tabs.py" line="237" />
+        <location filename="../source_file_tabs.py" line="259" />
         <source>Review reliability…</source>
         <translation>Betrouwbaarheid herzien…</translation>
     </message>
     <message>
-        <location filename="../source_file_tabs.py" line="243" />
+        <location filename="../source_file_tabs.py" line="176" />
         <source>Risk assessments</source>
         <translation>Risicobeoordelingen</translation>
     </message>
     <message>
-        <location filename="../source_file_tabs.py" line="244" />
+        <location filename="../source_file_tabs.py" line="177" />
         <source>Instructions to the source</source>
         <translation>Instructies aan de bron</translation>
     </message>
     <message>
-        <location filename="../source_file_tabs.py" line="245" />
+        <location filename="../source_file_tabs.py" line="178" />
         <source>Reliability history</source>
         <translation>Betrouwbaarheidshistorie</translation>
     </message>
     <message>
-        <location filename="../source_file_tabs.py" line="249" />
+        <location filename="../source_file_tabs.py" line="182" />
         <source>Risk and welfare</source>
         <translation>Risico en welzijn</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="185" />
+        <location filename="../source_file.py" line="187" />
         <source>Recorded and sealed. Not shown unless revealed on purpose.</source>
         <translation>Vastgelegd en verzegeld. Alleen zichtbaar na bewuste onthulling.</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="187" />
+        <location filename="../source_file.py" line="189" />
         <source>Not recorded.</source>
         <translation>Niet vastgelegd.</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="199" />
+        <location filename="../source_file.py" line="201" />
         <source>{day}, decided by {name}: {reason}</source>
         <translation>{day}, besloten door {name}: {reason}</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="272" />
+        <location filename="../source_file.py" line="274" />
         <source>Replace true identity</source>
         <translation>Ware identiteit vervangen</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="274" />
+        <location filename="../source_file.py" line="276" />
         <source>{codename} already has a recorded true identity. Recording a new one replaces it; the one recorded now cannot be brought back.</source>
         <translation>Van {codename} is al een ware identiteit vastgelegd. Een nieuwe vastleggen vervangt die; de huidige is daarna niet terug te halen.</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="277" />
+        <location filename="../source_file.py" line="279" />
         <source>Record a new identity…</source>
         <translation>Nieuwe identiteit vastleggen…</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="299" />
-        <location filename="../source_file.py" line="306" />
+        <location filename="../source_file.py" line="301" />
+        <location filename="../source_file.py" line="308" />
         <source>Close registration</source>
         <translation>Registratie beëindigen</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="301" />
+        <location filename="../source_file.py" line="303" />
         <source>Close the registration of {codename} today, decided by {alias}? The file stays readable and reportable, its reminders stop, and the closing goes to the handler with the next package. It cannot be reopened.</source>
         <translation>De registratie van {codename} vandaag beëindigen, besloten door {alias}? Het dossier blijft leesbaar en bruikbaar voor rapporten, de herinneringen stoppen en de beëindiging gaat met het volgende pakket naar de teamleider. Ze kan niet worden heropend.</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="305" />
+        <location filename="../source_file.py" line="307" />
         <source>Why is the registration closed?</source>
         <translation>Waarom wordt de registratie beëindigd?</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="323" />
+        <location filename="../source_file.py" line="325" />
         <source>Handed over to {runner} on {when}</source>
         <translation>Overgedragen aan {runner} op {when}</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="327" />
+        <location filename="../source_file.py" line="329" />
         <source> (awaiting the new runner's receipt)</source>
         <translation> (wacht op het ontvangstbewijs van de nieuwe runner)</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="330" />
+        <location filename="../source_file.py" line="332" />
         <source>Taken over from another runner on {when}</source>
         <translation>Overgenomen van een andere runner op {when}</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="331" />
+        <location filename="../source_file.py" line="333" />
         <source>Run by {runner} since {when}</source>
         <translation>Gerund door {runner} sinds {when}</translation>
     </message>
