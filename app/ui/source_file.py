@@ -1,5 +1,6 @@
 """One source's file: overview (identity sealed), contacts, debriefs, tasking,
-payments and offers, risk and welfare."""
+payments and offers, risk and welfare. The view shows the file and acts on it; the
+record tabs' tables are built in ``app.ui.source_file_tabs``."""
 
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.enums import RiskLevel, SourceStatus, TaskingStatus
+from app.domain.enums import SourceStatus, TaskingStatus
 from app.services.exchange import deconfliction_notices, handover
 from app.services.records import closing, debriefs, sources
 from app.services.views import (
@@ -32,32 +33,21 @@ from app.services.views import (
     SourceFile,
     TaskingView,
 )
+from app.ui import source_file_tabs
 from app.ui.confirm import ConfirmDialog, ask, ask_with_comment
 from app.ui.deconfliction_lines import match_line
 from app.ui.dialogs.contact_form import ContactDialog
 from app.ui.dialogs.handover import HandoverDialog
 from app.ui.dialogs.identity import RecordIdentityDialog, RevealIdentityDialog
-from app.ui.dialogs.records import (
-    CloseTaskingDialog,
-    InstructionDialog,
-    PaymentDialog,
-    ReliabilityDialog,
-    RiskDialog,
-    TaskingDialog,
-)
+from app.ui.dialogs.records import CloseTaskingDialog
 from app.ui.dialogs.source_form import SourceDialog
 from app.ui.errors import show_error
 from app.ui.labels import label
-from app.ui.pages.debriefs import CONTACT_ORDER, STATUS_ORDER
 from app.ui.record_table import RecordTable
 from app.ui.session import AppSession
-from app.ui.table_models import Column
-from app.ui.widgets import local_time, money
+from app.ui.source_file_tabs import date_text
+from app.ui.widgets import local_time
 from app.ui.workers import TaskRunner
-
-
-def _date(value: object) -> str:
-    return value.isoformat() if value is not None else "—"  # type: ignore[attr-defined]
 
 
 class SourceFileView(QWidget):
@@ -84,11 +74,19 @@ class SourceFileView(QWidget):
         self.tabs = QTabWidget()
         self.tabs.setObjectName("sourceTabs")
         self._overview_tab()
-        self._contacts_tab()
-        self._debriefs_tab()
-        self._tasking_tab()
-        self._payments_tab()
-        self._risk_tab()
+        # The record tabs: source_file_tabs builds them onto this view.
+        self.contacts: RecordTable[ContactView]
+        self.debriefs: RecordTable[DebriefRow]
+        self.taskings: RecordTable[TaskingView]
+        self.payments: RecordTable[PaymentView]
+        self.risks: RecordTable[RiskView]
+        self.instructions: RecordTable[InstructionView]
+        self.reliability: RecordTable[ReliabilityView]
+        source_file_tabs.contacts_tab(self)
+        source_file_tabs.debriefs_tab(self)
+        source_file_tabs.tasking_tab(self)
+        source_file_tabs.payments_tab(self)
+        source_file_tabs.risk_tab(self)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.tabs)
@@ -162,190 +160,6 @@ class SourceFileView(QWidget):
         layout.addStretch(1)
         self.tabs.addTab(tab, self.tr("Overview"))
 
-    def _contacts_tab(self) -> None:
-        self.contacts: RecordTable[ContactView] = RecordTable(
-            [
-                Column(
-                    self.tr("When"),
-                    lambda c: local_time(c.occurred_at),
-                    key=lambda c: c.occurred_at,
-                    newest_first=True,
-                ),
-                Column(self.tr("Kind"), lambda c: label(c.kind)),
-                Column(self.tr("Location"), lambda c: c.location_codeword),
-                Column(
-                    self.tr("Minutes"),
-                    lambda c: str(c.duration_minutes or ""),
-                    key=lambda c: c.duration_minutes,
-                ),
-                Column(self.tr("Attendees"), lambda c: ", ".join(c.attendees)),
-                Column(self.tr("Safety"), lambda c: c.safety_notes),
-            ],
-            "contactsTable",
-            empty=self._empty(self.tr("No contacts recorded yet.")),
-        )
-        self.contacts.add_button(self.tr("New contact…"), self._new_contact, "newContact")
-        self.contacts.add_button(
-            self.tr("Debrief this contact"), self._debrief_contact, "debriefContact"
-        )
-        self.tabs.addTab(self.contacts, self.tr("Contacts"))
-
-    def _debriefs_tab(self) -> None:
-        self.debriefs: RecordTable[DebriefRow] = RecordTable(
-            [
-                Column(
-                    self.tr("Written"),
-                    lambda d: local_time(d.created_at),
-                    key=lambda d: d.created_at,
-                    newest_first=True,
-                ),
-                Column(
-                    self.tr("Status"),
-                    lambda d: label(d.status),
-                    key=lambda d: STATUS_ORDER[d.status],
-                ),
-                Column(
-                    self.tr("Contact"),
-                    lambda d: label(d.contact_kind),
-                    key=lambda d: CONTACT_ORDER.get(d.contact_kind, 0) if d.contact_kind else 0,
-                ),
-                Column(
-                    self.tr("Items"),
-                    lambda d: str(d.item_count),
-                    key=lambda d: d.item_count,
-                    newest_first=True,
-                ),
-            ],
-            "sourceDebriefsTable",
-            empty=self._empty(self.tr("No debriefs for this source yet.")),
-        )
-        self.debriefs.view.activated.connect(lambda index: self._open_debrief_row(index.row()))
-        self.debriefs.view.doubleClicked.connect(lambda index: self._open_debrief_row(index.row()))
-        self.debriefs.add_button(self.tr("New debrief"), self._new_debrief, "newDebrief")
-        self.debriefs.add_button(
-            self.tr("Open"), lambda: self._open_debrief_row(self._selected_row()), "openDebrief"
-        )
-        self.tabs.addTab(self.debriefs, self.tr("Debriefs"))
-
-    def _tasking_tab(self) -> None:
-        self.taskings: RecordTable[TaskingView] = RecordTable(
-            [
-                Column(self.tr("Deadline"), lambda t: _date(t.deadline), key=lambda t: t.deadline),
-                Column(self.tr("Status"), lambda t: label(t.status)),
-                Column(self.tr("Tasking"), lambda t: t.description),
-                Column(self.tr("Limits"), lambda t: t.limits),
-                Column(self.tr("Outcome"), lambda t: t.outcome),
-            ],
-            "taskingTable",
-            empty=self._empty(self.tr("No tasking given yet.")),
-        )
-        self.taskings.add_button(self.tr("New tasking…"), self._dialog(TaskingDialog), "newTasking")
-        self.taskings.add_button(self.tr("Close tasking…"), self._close_tasking, "closeTasking")
-        self.tabs.addTab(self.taskings, self.tr("Tasking"))
-
-    def _payments_tab(self) -> None:
-        self.payments: RecordTable[PaymentView] = RecordTable(
-            [
-                Column(
-                    self.tr("Date"),
-                    lambda p: p.occurred_on.isoformat(),
-                    key=lambda p: p.occurred_on,
-                    newest_first=True,
-                ),
-                Column(self.tr("Kind"), lambda p: label(p.kind)),
-                Column(
-                    self.tr("Amount"),
-                    lambda p: money(p.amount_cents, p.currency),
-                    key=lambda p: (p.currency, p.amount_cents),
-                    newest_first=True,
-                ),
-                Column(self.tr("Witness"), lambda p: p.witness or "—"),
-                Column(self.tr("Approved by"), lambda p: p.approved_by or "—"),
-                Column(self.tr("Reason"), lambda p: p.reason),
-            ],
-            "paymentsTable",
-            empty=self._empty(self.tr("No payments or offers recorded.")),
-        )
-        self.payments.add_button(
-            self.tr("Record payment or offer…"), self._dialog(PaymentDialog), "newPayment"
-        )
-        self.tabs.addTab(self.payments, self.tr("Payments"))
-
-    def _risk_tab(self) -> None:
-        tab = QWidget()
-        self.risks: RecordTable[RiskView] = RecordTable(
-            [
-                Column(
-                    self.tr("Assessed"),
-                    lambda r: local_time(r.assessed_at, False),
-                    key=lambda r: r.assessed_at,
-                    newest_first=True,
-                ),
-                Column(
-                    self.tr("Level"),
-                    lambda r: label(r.level),
-                    key=lambda r: list(RiskLevel).index(r.level),
-                    newest_first=True,
-                ),
-                Column(
-                    self.tr("Review on"),
-                    lambda r: r.review_on.isoformat(),
-                    key=lambda r: r.review_on,
-                ),
-                Column(self.tr("Threats"), lambda r: r.threats),
-                Column(self.tr("Welfare"), lambda r: r.welfare_notes),
-            ],
-            "riskTable",
-            empty=self._empty(self.tr("No risk assessment yet.")),
-        )
-        self.risks.add_button(self.tr("New risk assessment…"), self._dialog(RiskDialog), "newRisk")
-        self.instructions: RecordTable[InstructionView] = RecordTable(
-            [
-                Column(
-                    self.tr("Given"),
-                    lambda i: local_time(i.given_at, False),
-                    key=lambda i: i.given_at,
-                    newest_first=True,
-                ),
-                Column(
-                    self.tr("Acknowledged"),
-                    lambda i: local_time(i.acknowledged_at, False) or self.tr("not yet"),
-                ),
-                Column(self.tr("Instruction"), lambda i: i.text),
-            ],
-            "instructionsTable",
-            empty=self._empty(self.tr("No instructions given yet.")),
-        )
-        self.instructions.add_button(
-            self.tr("Give instruction…"), self._dialog(InstructionDialog), "newInstruction"
-        )
-        self.reliability: RecordTable[ReliabilityView] = RecordTable(
-            [
-                Column(
-                    self.tr("Reviewed"),
-                    lambda r: local_time(r.reviewed_at, False),
-                    key=lambda r: r.reviewed_at,
-                    newest_first=True,
-                ),
-                Column(self.tr("Evaluation"), lambda r: r.evaluation),
-                Column(self.tr("Rationale"), lambda r: r.rationale),
-            ],
-            "reliabilityTable",
-            empty=self._empty(self.tr("No reliability review yet.")),
-        )
-        self.reliability.add_button(
-            self.tr("Review reliability…"), self._dialog(ReliabilityDialog), "newReliability"
-        )
-        layout = QVBoxLayout(tab)
-        for title, widget in (
-            (self.tr("Risk assessments"), self.risks),
-            (self.tr("Instructions to the source"), self.instructions),
-            (self.tr("Reliability history"), self.reliability),
-        ):
-            layout.addWidget(QLabel(f"<b>{title}</b>"))
-            layout.addWidget(widget)
-        self.tabs.addTab(tab, self.tr("Risk and welfare"))
-
     # -- data -------------------------------------------------------------------
 
     def show_source(self, source_id: uuid.UUID) -> None:
@@ -362,10 +176,10 @@ class SourceFileView(QWidget):
         f["motivation"].setText(o.motivation or "—")
         f["position"].setText(o.information_position or "—")
         f["legal"].setText(o.legal_basis or "—")
-        f["contract"].setText(f"{_date(o.contracted_on)} / {_date(o.contract_review_on)}")
-        f["suitability"].setText(_date(o.suitability_review_on))
+        f["contract"].setText(f"{date_text(o.contracted_on)} / {date_text(o.contract_review_on)}")
+        f["suitability"].setText(date_text(o.suitability_review_on))
         f["antecedents"].setText(
-            f"{_date(o.antecedents_checked_on)} — {o.antecedents_result or '—'}"
+            f"{date_text(o.antecedents_checked_on)} — {o.antecedents_result or '—'}"
         )
         f["codenames"].setText(", ".join(o.other_codenames) or "—")
         f["notes"].setText(o.notes or "—")
@@ -385,7 +199,7 @@ class SourceFileView(QWidget):
         f["deconfliction"].setText("\n".join(match_line(m) for m in matches) or "—")
         f["closed"].setText(
             self.tr("{day}, decided by {name}: {reason}").format(
-                day=_date(o.closed_on or (o.closed_at.date() if o.closed_at else None)),
+                day=date_text(o.closed_on or (o.closed_at.date() if o.closed_at else None)),
                 name=o.closed_by or "?",
                 reason=o.close_reason or "—",
             )

@@ -2722,77 +2722,77 @@
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../pages/home.py" line="50" />
+        <location filename="../pages/home.py" line="57" />
         <source>Risk review</source>
         <translation>Risicoherziening</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="51" />
+        <location filename="../pages/home.py" line="58" />
         <source>Tasking deadline</source>
         <translation>Termijn opdracht</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="52" />
+        <location filename="../pages/home.py" line="59" />
         <source>Contract review</source>
         <translation>Herziening contract</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="53" />
+        <location filename="../pages/home.py" line="60" />
         <source>Suitability review</source>
         <translation>Herbeoordeling geschiktheid</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="65" />
+        <location filename="../pages/home.py" line="70" />
         <source>Overdue</source>
         <translation>Verlopen</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="70" />
+        <location filename="../pages/home.py" line="75" />
         <source>Due</source>
         <translation>Uiterlijk</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="76" />
+        <location filename="../pages/home.py" line="81" />
         <source>Source</source>
         <translation>Bron</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="77" />
+        <location filename="../pages/home.py" line="82" />
         <source>What</source>
         <translation>Wat</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="78" />
+        <location filename="../pages/home.py" line="83" />
         <source>Details</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="105" />
+        <location filename="../pages/home.py" line="111" />
         <source>Your drafts and returned debriefs</source>
         <translation>Uw concepten en teruggestuurde debriefings</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="117" />
+        <location filename="../pages/home.py" line="123" />
         <source>No drafts, and nothing returned to you.</source>
         <translation>Geen concepten, en niets naar u teruggestuurd.</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="146" />
+        <location filename="../pages/home.py" line="153" />
         <source>Home</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="150" />
+        <location filename="../pages/home.py" line="157" />
         <source>Latest risk level: {level}</source>
         <translation>Laatste risiconiveau: {level}</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="156" />
+        <location filename="../pages/home.py" line="163" />
         <source>Nothing due in the next {days} days.</source>
         <translation>Niets te doen in de komende {days} dagen.</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="187" />
+        <location filename="../pages/home.py" line="194" />
         <source>{n} reminders in the next {days} days, {late} overdue.</source>
         <translation>{n} herinneringen in de komende {days} dagen, {late} verlopen.</translation>
     </message>
@@ -4108,344 +4108,344 @@
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../pages/reports.py" line="66" />
+        <location filename="../pages/reports.py" line="97" />
         <source>Choose by source and dates instead</source>
         <translation>Kies in plaats daarvan op bron en datum</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="69" />
+        <location filename="../pages/reports.py" line="100" />
         <source>Internal (for the unit; names the source)</source>
         <translation>Intern (voor de eenheid; noemt de bron)</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="72" />
+        <location filename="../pages/reports.py" line="103" />
         <source>Sanitised (for sharing; needs a handler's approval)</source>
         <translation>Geschoond (om te delen; na goedkeuring door een teamleider)</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="84" />
+        <location filename="../pages/reports.py" line="115" />
         <source>Make report…</source>
         <translation>Rapport maken…</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="90" />
+        <location filename="../pages/reports.py" line="121" />
         <source>New report</source>
         <translation>Nieuw rapport</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="94" />
+        <location filename="../pages/reports.py" line="125" />
         <source>Source:</source>
         <translation>Bron:</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="95" />
+        <location filename="../pages/reports.py" line="126" />
         <source>From (day written):</source>
         <translation>Van (dag van schrijven):</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="96" />
+        <location filename="../pages/reports.py" line="127" />
         <source>To:</source>
         <translation>Tot en met:</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="97" />
+        <location filename="../pages/reports.py" line="128" />
         <source>Kind:</source>
         <translation>Soort:</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="99" />
+        <location filename="../pages/reports.py" line="130" />
         <source>Classification:</source>
         <translation>Rubricering:</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="106" />
+        <location filename="../pages/report_approvals.py" line="34" />
         <source>Requested</source>
         <translation>Aangevraagd</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="111" />
+        <location filename="../pages/report_approvals.py" line="39" />
         <source>By</source>
         <translation>Door</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="112" />
+        <location filename="../pages/report_approvals.py" line="40" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="114" />
+        <location filename="../pages/report_approvals.py" line="42" />
         <source>Debriefs</source>
         <translation>Debriefings</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="118" />
+        <location filename="../pages/report_approvals.py" line="46" />
         <source>Marking</source>
         <translation>Rubricering</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="119" />
+        <location filename="../pages/report_approvals.py" line="47" />
         <source>Decided by</source>
         <translation>Besloten door</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="122" />
+        <location filename="../pages/report_approvals.py" line="51" />
         <source>No sanitised reports requested.</source>
         <translation>Geen geschoonde rapporten aangevraagd.</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="125" />
+        <location filename="../pages/report_approvals.py" line="57" />
         <source>Preview</source>
         <translation>Voorbeeld</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="128" />
-        <location filename="../pages/reports.py" line="469" />
+        <location filename="../pages/report_approvals.py" line="60" />
+        <location filename="../pages/report_approvals.py" line="151" />
         <source>Approve</source>
         <translation>Goedkeuren</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="131" />
+        <location filename="../pages/report_approvals.py" line="63" />
         <source>Reject…</source>
         <translation>Afwijzen…</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="133" />
+        <location filename="../pages/report_approvals.py" line="66" />
         <source>Issue…</source>
         <translation>Uitgeven…</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="134" />
+        <location filename="../pages/report_approvals.py" line="68" />
         <source>Sanitised reports</source>
         <translation>Geschoonde rapporten</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="138" />
+        <location filename="../pages/reports.py" line="69" />
         <source>Verify a report file…</source>
         <translation>Rapportbestand controleren…</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="159" />
+        <location filename="../pages/reports.py" line="135" />
         <source>Reports</source>
         <translation>Rapporten</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="168" />
+        <location filename="../pages/reports.py" line="144" />
         <source>One debrief: {what}</source>
         <translation>Eén debriefing: {what}</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="185" />
+        <location filename="../pages/reports.py" line="161" />
         <source>— all sources —</source>
         <translation>— alle bronnen —</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="200" />
+        <location filename="../pages/report_approvals.py" line="76" />
         <source>Awaiting approval</source>
         <translation>Wacht op goedkeuring</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="201" />
+        <location filename="../pages/report_approvals.py" line="77" />
         <source>Approved: can be issued</source>
         <translation>Goedgekeurd: kan worden uitgegeven</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="202" />
+        <location filename="../pages/report_approvals.py" line="78" />
         <source>Rejected</source>
         <translation>Afgewezen</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="203" />
+        <location filename="../pages/report_approvals.py" line="79" />
         <source>Issued</source>
         <translation>Uitgegeven</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="214" />
+        <location filename="../pages/reports.py" line="182" />
         <source>Passphrase</source>
         <translation>Wachtzin</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="221" />
+        <location filename="../pages/reports.py" line="189" />
         <source>Cancel</source>
         <translation>Annuleren</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="233" />
+        <location filename="../pages/reports.py" line="201" />
         <source>Cancelling…</source>
         <translation>Bezig met annuleren…</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="246" />
+        <location filename="../pages/reports.py" line="214" />
         <source>Issue internal report</source>
         <translation>Intern rapport uitgeven</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="248" />
+        <location filename="../pages/reports.py" line="216" />
         <source>Issue an internal report ({marking}) of {what}? It names the source, gets a report number and is recorded in the audit log; it is printed or saved only if you choose so in the preview.</source>
         <translation>Een intern rapport ({marking}) uitgeven van {what}? Het noemt de bron, krijgt een rapportnummer en komt in het auditlog; het wordt alleen afgedrukt of opgeslagen als u dat in het voorbeeld kiest.</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="252" />
-        <location filename="../pages/reports.py" line="509" />
+        <location filename="../pages/report_approvals.py" line="195" />
+        <location filename="../pages/reports.py" line="220" />
         <source>Issue report</source>
         <translation>Rapport uitgeven</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="299" />
+        <location filename="../pages/reports.py" line="267" />
         <source>the debrief {what}</source>
         <translation>de debriefing {what}</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="304" />
+        <location filename="../pages/reports.py" line="272" />
         <source>written {start} to {end}</source>
         <translation>geschreven van {start} tot en met {end}</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="308" />
+        <location filename="../pages/reports.py" line="276" />
         <source>the debriefs of {source}, {days}</source>
         <translation>de debriefings over {source}, {days}</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="310" />
+        <location filename="../pages/reports.py" line="278" />
         <source>all debriefs of {source}</source>
         <translation>alle debriefings over {source}</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="311" />
+        <location filename="../pages/reports.py" line="279" />
         <source>the debriefs of all sources, {days}</source>
         <translation>de debriefings over alle bronnen, {days}</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="316" />
+        <location filename="../pages/reports.py" line="284" />
         <source>Laying out the report…</source>
         <translation>Rapport wordt opgemaakt…</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="260" />
+        <location filename="../pages/reports.py" line="228" />
         <source>The sanitised text is checked against the sources' identities: give your passphrase.</source>
         <translation>De geschoonde tekst wordt getoetst aan de identiteit van de bronnen: geef uw wachtzin.</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="266" />
+        <location filename="../pages/reports.py" line="234" />
         <source>Checking the sanitised text…</source>
         <translation>Geschoonde tekst wordt gecontroleerd…</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="283" />
+        <location filename="../pages/reports.py" line="251" />
         <source>No identifying text found. The report now waits for a handler's approval; issue it here once approved.</source>
         <translation>Geen identificerende tekst gevonden. Het rapport wacht nu op goedkeuring door een teamleider; geef het hier uit zodra het is goedgekeurd.</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="345" />
+        <location filename="../pages/reports.py" line="313" />
         <source>Cancelled: nothing was issued or requested.</source>
         <translation>Geannuleerd: er is niets uitgegeven of aangevraagd.</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="351" />
+        <location filename="../pages/reports.py" line="319" />
         <source>Sanitised report refused</source>
         <translation>Geschoond rapport geweigerd</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="354" />
+        <location filename="../pages/reports.py" line="322" />
         <source>The sanitised text would point to the source. Change these wordings and try again:</source>
         <translation>De geschoonde tekst zou naar de bron wijzen. Pas deze formuleringen aan en probeer het opnieuw:</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="362" />
+        <location filename="../pages/reports.py" line="330" />
         <source>Refused: {n} identifying string(s).</source>
         <translation>Geweigerd: {n} identificerende tekst(en).</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="372" />
+        <location filename="../pages/reports.py" line="340" />
         <source>Report {id} issued: {pages} page(s).</source>
         <translation>Rapport {id} uitgegeven: {pages} pagina('s).</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="382" />
+        <location filename="../pages/reports.py" line="350" />
         <source>Internal debrief report</source>
         <translation>Intern debriefingrapport</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="384" />
+        <location filename="../pages/reports.py" line="352" />
         <source>Sanitised intelligence report</source>
         <translation>Geschoond inlichtingenrapport</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="411" />
+        <location filename="../pages/report_approvals.py" line="87" />
         <source>Select a sanitised report in the list first.</source>
         <translation>Kies eerst een geschoond rapport in de lijst.</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="420" />
+        <location filename="../pages/report_approvals.py" line="110" />
         <source>Laying out the preview…</source>
         <translation>Voorbeeld wordt opgemaakt…</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="428" />
+        <location filename="../pages/report_approvals.py" line="118" />
         <source>Sanitised report awaiting approval</source>
         <translation>Geschoond rapport dat op goedkeuring wacht</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="443" />
+        <location filename="../pages/report_approvals.py" line="93" />
         <source>the sanitised report requested by {by} on {day} ({n} debrief(s), {marking})</source>
         <translation>het geschoonde rapport dat {by} op {day} aanvroeg ({n} debriefing(s), {marking})</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="465" />
+        <location filename="../pages/report_approvals.py" line="146" />
         <source>Approve sanitised report</source>
         <translation>Geschoond rapport goedkeuren</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="467" />
+        <location filename="../pages/report_approvals.py" line="147" />
         <source>Approve {what}? Once approved it can be issued and shared outside the unit.</source>
         <translation>{what} goedkeuren? Eenmaal goedgekeurd kan het worden uitgegeven en buiten de eenheid worden gedeeld.</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="488" />
+        <location filename="../pages/report_approvals.py" line="171" />
         <source>Reject sanitised report</source>
         <translation>Geschoond rapport afwijzen</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="490" />
+        <location filename="../pages/report_approvals.py" line="172" />
         <source>Reject {what}? It can then never be issued; a new request is needed.</source>
         <translation>{what} afwijzen? Het kan dan nooit meer worden uitgegeven; er is een nieuwe aanvraag nodig.</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="493" />
+        <location filename="../pages/report_approvals.py" line="177" />
         <source>Reject</source>
         <translation>Afwijzen</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="492" />
+        <location filename="../pages/report_approvals.py" line="176" />
         <source>Why?</source>
         <translation>Waarom?</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="504" />
+        <location filename="../pages/report_approvals.py" line="189" />
         <source>Issue sanitised report</source>
         <translation>Geschoond rapport uitgeven</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="506" />
+        <location filename="../pages/report_approvals.py" line="190" />
         <source>Issue {what}? It gets a report number and is recorded in the audit log; it is printed or saved only if you choose so in the preview.</source>
         <translation>{what} uitgeven? Het krijgt een rapportnummer en komt in het auditlog; het wordt alleen afgedrukt of opgeslagen als u dat in het voorbeeld kiest.</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="517" />
+        <location filename="../pages/report_approvals.py" line="203" />
         <source>Issuing checks the text once more against the identities: give your passphrase.</source>
         <translation>Bij het uitgeven wordt de tekst nog eens aan de identiteiten getoetst: geef uw wachtzin.</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="524" />
+        <location filename="../pages/report_approvals.py" line="212" />
         <source>Producing the sanitised report…</source>
         <translation>Geschoond rapport wordt gemaakt…</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="548" />
+        <location filename="../pages/reports.py" line="392" />
         <source>Verify a report</source>
         <translation>Rapport controleren</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="548" />
+        <location filename="../pages/reports.py" line="392" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF-bestanden (*.pdf)</translation>
     </message>
@@ -5024,453 +5024,453 @@ Tweede factor (sleutelbos van het besturingssysteem): {factor}</translation>
 <context>
     <name>SourceFileView</name>
     <message>
-        <location filename="../source_file.py" line="76" />
+        <location filename="../source_file.py" line="66" />
         <source>← All sources</source>
         <translation>← Alle bronnen</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="107" />
-        <location filename="../source_file.py" line="174" />
-        <location filename="../source_file.py" line="255" />
+        <location filename="../source_file.py" line="105" />
+        <location filename="../source_file_tabs.py" line="48" />
+        <location filename="../source_file_tabs.py" line="146" />
         <source>Kind</source>
         <translation>Soort</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="108" />
-        <location filename="../source_file.py" line="203" />
-        <location filename="../source_file.py" line="234" />
+        <location filename="../source_file.py" line="106" />
+        <location filename="../source_file_tabs.py" line="80" />
+        <location filename="../source_file_tabs.py" line="120" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="109" />
+        <location filename="../source_file.py" line="107" />
         <source>Runners</source>
         <translation>Runners</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="110" />
+        <location filename="../source_file.py" line="108" />
         <source>Motivation</source>
         <translation>Motivatie</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="111" />
+        <location filename="../source_file.py" line="109" />
         <source>Information position</source>
         <translation>Informatiepositie</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="112" />
+        <location filename="../source_file.py" line="110" />
         <source>Legal basis</source>
         <translation>Wettelijke grondslag</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="113" />
+        <location filename="../source_file.py" line="111" />
         <source>Contracted / review</source>
         <translation>Gecontracteerd / herziening</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="114" />
+        <location filename="../source_file.py" line="112" />
         <source>Suitability review</source>
         <translation>Herbeoordeling geschiktheid</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="115" />
+        <location filename="../source_file.py" line="113" />
         <source>Antecedents check</source>
         <translation>Antecedentenonderzoek</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="116" />
+        <location filename="../source_file.py" line="114" />
         <source>Former codenames</source>
         <translation>Eerdere codenamen</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="117" />
+        <location filename="../source_file.py" line="115" />
         <source>Notes</source>
         <translation>Notities</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="118" />
+        <location filename="../source_file.py" line="116" />
         <source>True identity</source>
         <translation>Ware identiteit</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="119" />
+        <location filename="../source_file.py" line="117" />
         <source>Handover</source>
         <translation>Overdracht</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="120" />
+        <location filename="../source_file.py" line="118" />
         <source>Deconfliction</source>
         <translation>Deconflictie</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="121" />
+        <location filename="../source_file.py" line="119" />
         <source>Registration closed</source>
         <translation>Registratie beëindigd</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="129" />
+        <location filename="../source_file.py" line="127" />
         <source>Edit…</source>
         <translation>Bewerken…</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="131" />
+        <location filename="../source_file.py" line="129" />
         <source>Reveal identity…</source>
         <translation>Identiteit onthullen…</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="133" />
+        <location filename="../source_file.py" line="131" />
         <source>Record identity…</source>
         <translation>Identiteit vastleggen…</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="138" />
+        <location filename="../source_file.py" line="136" />
         <source>Hand over source…</source>
         <translation>Bron overdragen…</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="141" />
+        <location filename="../source_file.py" line="139" />
         <source>Close registration…</source>
         <translation>Registratie beëindigen…</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="144" />
+        <location filename="../source_file.py" line="142" />
         <source>Report…</source>
         <translation>Rapport…</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="163" />
+        <location filename="../source_file.py" line="161" />
         <source>Overview</source>
         <translation>Overzicht</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="169" />
+        <location filename="../source_file_tabs.py" line="43" />
         <source>When</source>
         <translation>Wanneer</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="175" />
+        <location filename="../source_file_tabs.py" line="49" />
         <source>Location</source>
         <translation>Locatie</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="177" />
+        <location filename="../source_file_tabs.py" line="51" />
         <source>Minutes</source>
         <translation>Minuten</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="181" />
+        <location filename="../source_file_tabs.py" line="55" />
         <source>Attendees</source>
         <translation>Aanwezigen</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="182" />
+        <location filename="../source_file_tabs.py" line="56" />
         <source>Safety</source>
         <translation>Veiligheid</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="185" />
+        <location filename="../source_file_tabs.py" line="59" />
         <source>No contacts recorded yet.</source>
         <translation>Nog geen contacten vastgelegd.</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="187" />
+        <location filename="../source_file_tabs.py" line="62" />
         <source>New contact…</source>
         <translation>Nieuw contact…</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="189" />
+        <location filename="../source_file_tabs.py" line="65" />
         <source>Debrief this contact</source>
         <translation>Dit contact debriefen</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="191" />
+        <location filename="../source_file_tabs.py" line="67" />
         <source>Contacts</source>
         <translation>Contacten</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="197" />
+        <location filename="../source_file_tabs.py" line="74" />
         <source>Written</source>
         <translation>Geschreven</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="208" />
+        <location filename="../source_file_tabs.py" line="85" />
         <source>Contact</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="213" />
+        <location filename="../source_file_tabs.py" line="90" />
         <source>Items</source>
         <translation>Items</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="220" />
+        <location filename="../source_file_tabs.py" line="97" />
         <source>No debriefs for this source yet.</source>
         <translation>Nog geen debriefings voor deze bron.</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="224" />
+        <location filename="../source_file_tabs.py" line="102" />
         <source>New debrief</source>
         <translation>Nieuwe debriefing</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="226" />
+        <location filename="../source_file_tabs.py" line="105" />
         <source>Open</source>
         <translation>Openen</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="228" />
+        <location filename="../source_file_tabs.py" line="109" />
         <source>Debriefs</source>
         <translation>Debriefings</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="233" />
+        <location filename="../source_file_tabs.py" line="116" />
         <source>Deadline</source>
         <translation>Termijn</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="235" />
-        <location filename="../source_file.py" line="244" />
+        <location filename="../source_file_tabs.py" line="121" />
+        <location filename="../source_file_tabs.py" line="134" />
         <source>Tasking</source>
         <translation>Opdrachten</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="236" />
+        <location filename="../source_file_tabs.py" line="122" />
         <source>Limits</source>
         <translation>Grenzen</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="237" />
+        <location filename="../source_file_tabs.py" line="123" />
         <source>Outcome</source>
         <translation>Uitkomst</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="240" />
+        <location filename="../source_file_tabs.py" line="126" />
         <source>No tasking given yet.</source>
         <translation>Nog geen opdrachten gegeven.</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="242" />
+        <location filename="../source_file_tabs.py" line="129" />
         <source>New tasking…</source>
         <translation>Nieuwe opdracht…</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="243" />
+        <location filename="../source_file_tabs.py" line="132" />
         <source>Close tasking…</source>
         <translation>Opdracht afsluiten…</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="250" />
+        <location filename="../source_file_tabs.py" line="141" />
         <source>Date</source>
         <translation>Datum</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="257" />
+        <location filename="../source_file_tabs.py" line="148" />
         <source>Amount</source>
         <translation>Bedrag</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="262" />
+        <location filename="../source_file_tabs.py" line="153" />
         <source>Witness</source>
         <translation>Getuige</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="263" />
+        <location filename="../source_file_tabs.py" line="154" />
         <source>Approved by</source>
         <translation>Goedgekeurd door</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="264" />
+        <location filename="../source_file_tabs.py" line="155" />
         <source>Reason</source>
         <translation>Reden</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="267" />
+        <location filename="../source_file_tabs.py" line="158" />
         <source>No payments or offers recorded.</source>
         <translation>Geen betalingen of aanbod vastgelegd.</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="270" />
+        <location filename="../source_file_tabs.py" line="161" />
         <source>Record payment or offer…</source>
         <translation>Betaling of aanbod vastleggen…</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="272" />
+        <location filename="../source_file_tabs.py" line="165" />
         <source>Payments</source>
         <translation>Betalingen</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="279" />
+        <location filename="../source_file_tabs.py" line="189" />
         <source>Assessed</source>
         <translation>Beoordeeld</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="285" />
+        <location filename="../source_file_tabs.py" line="195" />
         <source>Level</source>
         <translation>Niveau</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="291" />
+        <location filename="../source_file_tabs.py" line="201" />
         <source>Review on</source>
         <translation>Herzien op</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="295" />
+        <location filename="../source_file_tabs.py" line="205" />
         <source>Threats</source>
         <translation>Dreigingen</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="296" />
+        <location filename="../source_file_tabs.py" line="206" />
         <source>Welfare</source>
         <translation>Welzijn</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="299" />
+        <location filename="../source_file_tabs.py" line="209" />
         <source>No risk assessment yet.</source>
         <translation>Nog geen risicobeoordeling.</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="301" />
+        <location filename="../source_file_tabs.py" line="212" />
         <source>New risk assessment…</source>
         <translation>Nieuwe risicobeoordeling…</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="305" />
+        <location filename="../source_file_tabs.py" line="220" />
         <source>Given</source>
         <translation>Gegeven</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="311" />
+        <location filename="../source_file_tabs.py" line="226" />
         <source>Acknowledged</source>
         <translation>Bevestigd</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="312" />
+        <location filename="../source_file_tabs.py" line="228" />
         <source>not yet</source>
         <translation>nog niet</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="314" />
+        <location filename="../source_file_tabs.py" line="231" />
         <source>Instruction</source>
         <translation>Instructie</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="317" />
+        <location filename="../source_file_tabs.py" line="234" />
         <source>No instructions given yet.</source>
         <translation>Nog geen instructies gegeven.</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="320" />
+        <location filename="../source_file_tabs.py" line="237" />
         <source>Give instruction…</source>
         <translation>Instructie geven…</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="325" />
+        <location filename="../source_file_tabs.py" line="247" />
         <source>Reviewed</source>
         <translation>Herzien</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="330" />
+        <location filename="../source_file_tabs.py" line="252" />
         <source>Evaluation</source>
         <translation>Waardering</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="331" />
+        <location filename="../source_file_tabs.py" line="253" />
         <source>Rationale</source>
         <translation>Onderbouwing</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="334" />
+        <location filename="../source_file_tabs.py" line="256" />
         <source>No reliability review yet.</source>
         <translation>Nog geen beoordeling van de betrouwbaarheid.</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="337" />
+        <location filename="../source_file_tabs.py" line="259" />
         <source>Review reliability…</source>
         <translation>Betrouwbaarheid herzien…</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="341" />
+        <location filename="../source_file_tabs.py" line="176" />
         <source>Risk assessments</source>
         <translation>Risicobeoordelingen</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="342" />
+        <location filename="../source_file_tabs.py" line="177" />
         <source>Instructions to the source</source>
         <translation>Instructies aan de bron</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="343" />
+        <location filename="../source_file_tabs.py" line="178" />
         <source>Reliability history</source>
         <translation>Betrouwbaarheidshistorie</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="347" />
+        <location filename="../source_file_tabs.py" line="182" />
         <source>Risk and welfare</source>
         <translation>Risico en welzijn</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="373" />
+        <location filename="../source_file.py" line="187" />
         <source>Recorded and sealed. Not shown unless revealed on purpose.</source>
         <translation>Vastgelegd en verzegeld. Alleen zichtbaar na bewuste onthulling.</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="375" />
+        <location filename="../source_file.py" line="189" />
         <source>Not recorded.</source>
         <translation>Niet vastgelegd.</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="387" />
+        <location filename="../source_file.py" line="201" />
         <source>{day}, decided by {name}: {reason}</source>
         <translation>{day}, besloten door {name}: {reason}</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="460" />
+        <location filename="../source_file.py" line="274" />
         <source>Replace true identity</source>
         <translation>Ware identiteit vervangen</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="462" />
+        <location filename="../source_file.py" line="276" />
         <source>{codename} already has a recorded true identity. Recording a new one replaces it; the one recorded now cannot be brought back.</source>
         <translation>Van {codename} is al een ware identiteit vastgelegd. Een nieuwe vastleggen vervangt die; de huidige is daarna niet terug te halen.</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="465" />
+        <location filename="../source_file.py" line="279" />
         <source>Record a new identity…</source>
         <translation>Nieuwe identiteit vastleggen…</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="487" />
-        <location filename="../source_file.py" line="494" />
+        <location filename="../source_file.py" line="301" />
+        <location filename="../source_file.py" line="308" />
         <source>Close registration</source>
         <translation>Registratie beëindigen</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="489" />
+        <location filename="../source_file.py" line="303" />
         <source>Close the registration of {codename} today, decided by {alias}? The file stays readable and reportable, its reminders stop, and the closing goes to the handler with the next package. It cannot be reopened.</source>
         <translation>De registratie van {codename} vandaag beëindigen, besloten door {alias}? Het dossier blijft leesbaar en bruikbaar voor rapporten, de herinneringen stoppen en de beëindiging gaat met het volgende pakket naar de teamleider. Ze kan niet worden heropend.</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="493" />
+        <location filename="../source_file.py" line="307" />
         <source>Why is the registration closed?</source>
         <translation>Waarom wordt de registratie beëindigd?</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="511" />
+        <location filename="../source_file.py" line="325" />
         <source>Handed over to {runner} on {when}</source>
         <translation>Overgedragen aan {runner} op {when}</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="515" />
+        <location filename="../source_file.py" line="329" />
         <source> (awaiting the new runner's receipt)</source>
         <translation> (wacht op het ontvangstbewijs van de nieuwe runner)</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="518" />
+        <location filename="../source_file.py" line="332" />
         <source>Taken over from another runner on {when}</source>
         <translation>Overgenomen van een andere runner op {when}</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="519" />
+        <location filename="../source_file.py" line="333" />
         <source>Run by {runner} since {when}</source>
         <translation>Gerund door {runner} sinds {when}</translation>
     </message>

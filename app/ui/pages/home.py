@@ -46,14 +46,19 @@ class HomePage(Page):
         self, session: AppSession, runner: TaskRunner, parent: QWidget | None = None
     ) -> None:
         super().__init__(session, runner, parent)
+        self._today = utc_now().date()
+        self._build_reminders()
+        self._build_waiting()
+        self._lay_out()
+
+    def _build_reminders(self) -> None:
+        """The due list: its model, its table, and the headings above it."""
         kinds = {
             ReminderKind.RISK_REVIEW: self.tr("Risk review"),
             ReminderKind.TASKING_DEADLINE: self.tr("Tasking deadline"),
             ReminderKind.CONTRACT_REVIEW: self.tr("Contract review"),
             ReminderKind.SUITABILITY_REVIEW: self.tr("Suitability review"),
         }
-        today = utc_now().date()
-        self._today = today
 
         def due_colour(r: Reminder) -> str | None:
             return style.DANGER if r.overdue(self._today) else None
@@ -101,7 +106,8 @@ class HomePage(Page):
         make_sortable(self.table)
         empty_hint(self.table, self._no_reminders)
 
-        # The debriefs waiting for this alias: a paged list like the Debriefs page.
+    def _build_waiting(self) -> None:
+        """The debriefs waiting for this alias: a paged list like the Debriefs page."""
         self.waiting_heading = QLabel(self.tr("Your drafts and returned debriefs"))
         self.waiting_heading.setObjectName("waitingHeading")
         self.waiting: LazyIdModel[DebriefRow] = LazyIdModel(
@@ -118,6 +124,7 @@ class HomePage(Page):
             ),
         )
 
+    def _lay_out(self) -> None:
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)

@@ -35,15 +35,15 @@ from app.services.records import sources
 from app.services.reports import ApprovalView, IssuedPdf, Selection
 from app.services.reports.sanitise import SanitisationRefused
 from app.ui import i18n
-from app.ui.confirm import ConfirmDialog, ask, ask_with_comment
-from app.ui.errors import describe, show_error
+from app.ui.confirm import ConfirmDialog, ask
+from app.ui.errors import describe
 from app.ui.management_box import ManagementBox
+from app.ui.pages import report_approvals
 from app.ui.pages.base import Page
 from app.ui.record_table import RecordTable
 from app.ui.report_preview import PreviewInfo, ReportPreviewDialog
 from app.ui.session import AppSession
-from app.ui.table_models import Column
-from app.ui.widgets import OptionalDate, day_text, find_data, local_time
+from app.ui.widgets import OptionalDate, find_data
 from app.ui.workers import TaskRunner
 
 
@@ -56,7 +56,38 @@ class ReportsPage(Page):
         self.previews: list[ReportPreviewDialog] = []
         self._running: reports.Cancel | None = None  # the report being made, if any
 
-        # What the report covers.
+        what = self._build_form()
+
+        # Sanitised reports and their approvals (report_approvals builds them).
+        self.approvals: RecordTable[ApprovalView]
+        self.preview_button: QPushButton
+        self.approve_button: QPushButton
+        self.reject_button: QPushButton
+        self.issue_button: QPushButton
+        approvals_box = report_approvals.build(self)
+
+        verify = QPushButton(self.tr("Verify a report file…"))
+        verify.setObjectName("verifyReport")
+        verify.clicked.connect(self.verify_file)
+        self.verify_result = QLabel()
+        self.verify_result.setObjectName("verifyResult")
+        self.verify_result.setWordWrap(True)
+        verify_row = QHBoxLayout()
+        verify_row.addWidget(verify)
+        verify_row.addWidget(self.verify_result, 1)
+
+        # A handler's team figures (shown to handlers only: reload).
+        self.management = ManagementBox(session, runner, self.report_language, self)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(what)
+        layout.addWidget(approvals_box, 1)
+        layout.addWidget(self.management)
+        layout.addLayout(verify_row)
+        self.set_debrief(None)
+
+    def _build_form(self) -> QGroupBox:
+        """What the report covers, its kind and marking, and the Make button."""
         self.one = QLabel()
         self.one.setObjectName("reportOneDebrief")
         self.source = QComboBox()
@@ -98,62 +129,7 @@ class ReportsPage(Page):
         form.addRow("", self.sanitised)
         form.addRow(self.tr("Classification:"), self.marking)
         form.addRow(self.make_button, self.status)
-
-        # Sanitised reports and their approvals.
-        self.approvals: RecordTable[ApprovalView] = RecordTable(
-            [
-                Column(
-                    self.tr("Requested"),
-                    lambda a: local_time(a.requested_at),
-                    key=lambda a: a.requested_at,
-                    newest_first=True,
-                ),
-                Column(self.tr("By"), lambda a: a.requested_by),
-                Column(self.tr("Status"), lambda a: self._status_text(a)),
-                Column(
-                    self.tr("Debriefs"),
-                    lambda a: str(a.debrief_count),
-                    key=lambda a: a.debrief_count,
-                ),
-                Column(self.tr("Marking"), lambda a: a.marking),
-                Column(self.tr("Decided by"), lambda a: a.decided_by or ""),
-            ],
-            "approvalsTable",
-            empty=lambda: self.tr("No sanitised reports requested.") if self.source.count() else "",
-        )
-        self.preview_button = self.approvals.add_button(
-            self.tr("Preview"), self.preview_approval, "previewApproval"
-        )
-        self.approve_button = self.approvals.add_button(
-            self.tr("Approve"), self.approve, "approveReport"
-        )
-        self.reject_button = self.approvals.add_button(
-            self.tr("Reject…"), self.reject, "rejectReport"
-        )
-        self.issue_button = self.approvals.add_button(self.tr("Issue…"), self.issue, "issueReport")
-        approvals_box = QGroupBox(self.tr("Sanitised reports"))
-        approvals_layout = QVBoxLayout(approvals_box)
-        approvals_layout.addWidget(self.approvals)
-
-        verify = QPushButton(self.tr("Verify a report file…"))
-        verify.setObjectName("verifyReport")
-        verify.clicked.connect(self.verify_file)
-        self.verify_result = QLabel()
-        self.verify_result.setObjectName("verifyResult")
-        self.verify_result.setWordWrap(True)
-        verify_row = QHBoxLayout()
-        verify_row.addWidget(verify)
-        verify_row.addWidget(self.verify_result, 1)
-
-        # A handler's team figures (shown to handlers only: reload).
-        self.management = ManagementBox(session, runner, self.report_language, self)
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(what)
-        layout.addWidget(approvals_box, 1)
-        layout.addWidget(self.management)
-        layout.addLayout(verify_row)
-        self.set_debrief(None)
+        return what
 
     def title(self) -> str:
         return self.tr("Reports")
@@ -194,14 +170,6 @@ class ReportsPage(Page):
         for button in (self.preview_button, self.approve_button, self.reject_button):
             button.setVisible(handler)
         self.management.setVisible(handler)
-
-    def _status_text(self, approval: ApprovalView) -> str:
-        return {
-            "pending": self.tr("Awaiting approval"),
-            "approved": self.tr("Approved: can be issued"),
-            "rejected": self.tr("Rejected"),
-            "issued": self.tr("Issued"),
-        }.get(str(approval.status.value), str(approval.status.value))
 
     # -- making reports ---------------------------------------------------------
 
@@ -403,143 +371,19 @@ class ReportsPage(Page):
         if dialog in self.previews:
             self.previews.remove(dialog)
 
-    # -- approvals --------------------------------------------------------------
-
-    def _selected_approval(self) -> ApprovalView | None:
-        approval = self.approvals.selected()
-        if approval is None:
-            self.status.setText(self.tr("Select a sanitised report in the list first."))
-        return approval
+    # -- approvals (report_approvals) ---------------------------------------------
 
     def preview_approval(self) -> None:
-        """Lay out the requested report in the pool (it can be long), then show it."""
-        approval = self._selected_approval()
-        if approval is None:
-            return
-        vault, scope, language = self.session.vault, self.session.scope, self.report_language()
-        progress = self._progress(self.tr("Laying out the preview…"))
-
-        def work(_report: Any) -> bytes:
-            return reports.preview_approval(vault, scope, approval.id, language=language)
-
-        def show(pdf: object) -> None:
-            progress.close()
-            assert isinstance(pdf, bytes)
-            title = self.tr("Sanitised report awaiting approval")
-            info = PreviewInfo(title, str(approval.id), approval.marking)
-            dialog = ReportPreviewDialog(pdf, info, parent=self)
-            self.previews.append(dialog)
-            dialog.finished.connect(lambda _r: self._forget(dialog))
-            dialog.open()
-
-        def failed(exc: BaseException) -> None:
-            progress.close()
-            show_error(self, exc)
-
-        self.runner.start(work, show, failed)
-
-    def _approval_text(self, approval: ApprovalView) -> str:
-        return self.tr(
-            "the sanitised report requested by {by} on {day} ({n} debrief(s), {marking})"
-        ).format(
-            by=approval.requested_by,
-            day=day_text(approval.requested_at),
-            n=approval.debrief_count,
-            marking=approval.marking,
-        )
+        report_approvals.preview(self)
 
     def approve(self) -> ConfirmDialog | None:
-        approval = self._selected_approval()
-        if approval is None:
-            return None
-
-        def approve() -> None:
-            try:
-                reports.approve_sanitised(self.session.vault, self.session.scope, approval.id)
-            except Exception as exc:
-                show_error(self, exc)
-            self.reload()
-
-        return ask(
-            self,
-            title=self.tr("Approve sanitised report"),
-            text=self.tr(
-                "Approve {what}? Once approved it can be issued and shared outside the unit."
-            ).format(what=self._approval_text(approval)),
-            confirm=self.tr("Approve"),
-            on_confirm=approve,
-            name="approveReportConfirm",
-        )
+        return report_approvals.approve(self)
 
     def reject(self) -> ConfirmDialog | None:
-        approval = self._selected_approval()
-        if approval is None:
-            return None
-
-        def reject(note: str) -> None:
-            try:
-                reports.reject_sanitised(self.session.vault, self.session.scope, approval.id, note)
-            except Exception as exc:
-                show_error(self, exc)
-            self.reload()
-
-        return ask_with_comment(
-            self,
-            title=self.tr("Reject sanitised report"),
-            text=self.tr(
-                "Reject {what}? It can then never be issued; a new request is needed."
-            ).format(what=self._approval_text(approval)),
-            comment=self.tr("Why?"),
-            confirm=self.tr("Reject"),
-            on_confirm=reject,
-            name="rejectReportConfirm",
-        )
+        return report_approvals.reject(self)
 
     def issue(self) -> ConfirmDialog | None:
-        approval = self._selected_approval()
-        if approval is None:
-            return None
-        return ask(
-            self,
-            title=self.tr("Issue sanitised report"),
-            text=self.tr(
-                "Issue {what}? It gets a report number and is recorded in the audit log; "
-                "it is printed or saved only if you choose so in the preview."
-            ).format(what=self._approval_text(approval)),
-            confirm=self.tr("Issue report"),
-            on_confirm=lambda: self._issue_sanitised(approval),
-            name="issueReportConfirm",
-        )
-
-    def _issue_sanitised(self, approval: ApprovalView) -> None:
-        passphrase = self._ask_passphrase(
-            self.tr(
-                "Issuing checks the text once more against the identities: give your passphrase."
-            )
-        )
-        if passphrase is None:
-            return
-        vault, scope, language = self.session.vault, self.session.scope, self.report_language()
-        cancel = self._running = reports.Cancel()
-        progress = self._progress(self.tr("Producing the sanitised report…"), cancel)
-
-        def work(report: Any) -> IssuedPdf:
-            return reports.issue_sanitised(
-                vault,
-                scope,
-                approval.id,
-                passphrase=passphrase,
-                language=language,
-                progress=report,
-                cancel=cancel,
-            )
-
-        self.runner.start(
-            work,
-            lambda pdf: self._issued(progress, pdf),
-            lambda exc: self._failed(progress, exc),
-            lambda d, t: self._step(progress, d, t),
-        )
+        return report_approvals.issue(self)
 
     # -- verifying ----------------------------------------------------------------
 
