@@ -3,7 +3,7 @@
 
     python3 dev.py run     # set up .venv, create the demo vault on first run, start the app
     python3 dev.py test    # set up .venv, run ruff, mypy and every test (on every core)
-    python3 dev.py test --quick   # the same without the tests marked slow: a loop of < 1 min
+    python3 dev.py test --quick   # the core's tests only (no slow ones, screens or central)
     python3 dev.py lock    # re-resolve requirements/*.lock (exact versions and hashes)
     python3 dev.py build   # the standalone folder dist/veldboek (PyInstaller), self-tested
     python3 dev.py redteam # the red-team suite (tools/redteam.py): attacks, kill -9, canary
@@ -213,11 +213,13 @@ def ensure_test_tools() -> None:
 
 def pytest_args(rest: list[str]) -> list[str]:
     """Every core by default (pytest-xdist; the slow tests are handed out first, see
-    tests/conftest.py); ``--quick``: only the tests not marked slow, for a loop of
-    well under a minute while working. Anything else goes to pytest as given."""
+    tests/conftest.py); ``--quick``: the core's tests while working: not those marked
+    slow, not the screens (tests/ui) and not the central system's (tests/central, which
+    start PostgreSQL); about three minutes on two cores. Anything else goes to pytest
+    as given."""
     args = [a for a in rest if a != "--quick"]
     if "--quick" in rest:
-        args = ["-m", "not slow", *args]
+        args = ["-m", "not slow", "--ignore=tests/ui", "--ignore=tests/central", *args]
     own_workers = any(
         a in ("-n", "--numprocesses", "-p") or a.startswith(("-n", "--numprocesses=")) for a in args
     )

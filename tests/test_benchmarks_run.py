@@ -35,6 +35,7 @@ CASES = {
 }
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", sorted(CASES))
 def test_benchmark_runs_and_writes_its_results(name: str, tmp_path: Path) -> None:
     env = dict(os.environ, VELDBOEK_BENCH_RESULTS=str(tmp_path), QT_QPA_PLATFORM="offscreen")
