@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import shutil
 import subprocess
@@ -10,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from app.cli import main
+from app.cli import build_parser, main
 from tests.helpers import factory
 
 
@@ -265,3 +266,34 @@ def test_a_command_loads_no_report_or_migration_machinery_until_it_needs_it() ->
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
+
+
+def _commands_of(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentParser]:
+    [sub] = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+    return dict(sub.choices)
+
+
+def test_a_command_line_parses_as_it_would_with_every_command_loaded() -> None:
+    """A command line naming one command loads only the module that registers it
+    (app.cli.COMMAND_MODULES): that command's every option and sub-command is
+    there, and every other command is still a known name."""
+    from app.cli import COMMAND_MODULES
+
+    whole = _commands_of(build_parser())
+    assert set(whole) == {"gui", *COMMAND_MODULES}
+    for name in COMMAND_MODULES:
+        alone = _commands_of(build_parser(name))
+        assert set(alone) == set(whole)
+        assert alone[name].format_help() == whole[name].format_help(), name
+
+
+def test_a_vault_command_loads_nothing_of_the_central_system() -> None:
+    probe = (
+        "import sys; import app.cli; app.cli.build_parser('passwd'); "
+        "print(sorted(m for m in sys.modules if m.startswith(('app.central', 'app.cli.'))))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "['app.cli.common', 'app.cli.vault_commands']"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import functools
+import importlib
 import io
 import os
 import sys
@@ -18,18 +19,31 @@ EXIT_BUG = 70
 EXIT_PIPE = 141  # what a shell reports for a tool ended by SIGPIPE (128 + 13)
 
 
-def build_parser() -> argparse.ArgumentParser:
-    from app.cli import (
-        central_commands,
-        key_commands,
-        list_commands,
-        package_commands,
-        report_commands,
-        show_commands,
-        source_commands,
-        vault_commands,
-    )
+# Each top-level command -> the module of app.cli that registers it. A command
+# line naming one imports that module only: the others (the central system's,
+# reports, packages) would double the start-up time of every command.
+COMMAND_MODULES: dict[str, str] = {
+    "init": "vault_commands",
+    "check": "vault_commands",
+    "demo": "vault_commands",
+    "passwd": "vault_commands",
+    "list": "list_commands",
+    "search": "list_commands",
+    "show": "show_commands",
+    "source": "source_commands",
+    "keys": "key_commands",
+    "export": "package_commands",
+    "package": "package_commands",
+    "receipt": "package_commands",
+    "purge": "package_commands",
+    "report": "report_commands",
+    "central": "central_commands",
+}
 
+
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The whole parser; given a command (see COMMAND_MODULES), that command's in
+    full and the others by name only (enough to parse that command line)."""
     parser = argparse.ArgumentParser(
         prog="veldboek", description="Veldboek: encrypted field book for informant runners."
     )
@@ -42,22 +56,28 @@ def build_parser() -> argparse.ArgumentParser:
     gui.add_argument("--vault", help="vault folder (default: your data folder)")
     gui.add_argument("--demo", action="store_true", help="open the demo vault (made on first run)")
     gui.set_defaults(func=_cmd_gui)
-    vault_commands.register(sub)
-    list_commands.register(sub)
-    show_commands.register(sub)
-    source_commands.register(sub)
-    key_commands.register(sub)
-    package_commands.register(sub)
-    report_commands.register(sub)
-    central_commands.register(sub)
+    whole = command != "gui" and command not in COMMAND_MODULES
+    chosen = COMMAND_MODULES.get(command or "")
+    for module in dict.fromkeys(COMMAND_MODULES.values()):
+        if whole or module == chosen:
+            importlib.import_module(f"app.cli.{module}").register(sub)
+    for name, module in COMMAND_MODULES.items():
+        if not whole and module != chosen:
+            sub.add_parser(name)
     return parser
 
 
+def _command_of(argv: Sequence[str]) -> str | None:
+    """The command a command line names: its first word that is not an option
+    (the top level's own options take no value)."""
+    return next((a for a in argv if not a.startswith("-")), None)
+
+
 @functools.cache
-def _parser() -> argparse.ArgumentParser:
-    """One parser per process: building it (every command's options) costs more
-    than most commands' own work when a process runs several (the tests do)."""
-    return build_parser()
+def _parser(command: str | None) -> argparse.ArgumentParser:
+    """One parser per command and process: building it costs more than most
+    commands' own work when a process runs several (the tests do)."""
+    return build_parser(command)
 
 
 def _cmd_gui(args: argparse.Namespace) -> int:
@@ -108,12 +128,13 @@ def _silence_stdout() -> None:
 
 def _run(argv: Sequence[str] | None) -> int:
     _never_fail_on_output()
+    words = sys.argv[1:] if argv is None else list(argv)
     try:
-        parser = _parser()
+        parser = _parser(_command_of(words))
     except Exception as exc:  # a broken installation, not a user error
         print(f"veldboek: cannot start ({type(exc).__name__}: {exc})", file=sys.stderr)
         return EXIT_BUG
-    args = parser.parse_args(argv)
+    args = parser.parse_args(words)
     try:
         if args.self_test:
             from app.cli.vault_commands import cmd_self_test

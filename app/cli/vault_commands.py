@@ -14,10 +14,6 @@ from app.domain.names import NameKind
 from app.domain.scope import Actor
 from app.errors import CheckFailed, InvalidInput, SelfTestFailed, VaultExists
 from app.services.admin import vaults
-from app.services.admin.check import check_vault
-from app.services.admin.selftest import run_self_test
-from app.services.demo_data import generator as demo
-from app.versions import runtime_versions
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -85,6 +81,8 @@ def _announce_calibration(step: str, fraction: float) -> None:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    from app.services.admin.check import check_vault
+
     passphrase = read_passphrase_file(args.passphrase_file)
     report = check_vault(args.vault, passphrase)
     if args.json:
@@ -103,6 +101,8 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
+    from app.services.demo_data import generator as demo
+
     demo.check_size(args.sources, args.debriefs)
     if args.today is not None:
         demo.check_day(args.today)
@@ -140,6 +140,9 @@ def cmd_passwd(args: argparse.Namespace) -> int:
 
 
 def cmd_self_test() -> int:
+    from app.services.admin.selftest import run_self_test
+    from app.versions import runtime_versions
+
     lines = run_self_test()
     for line in lines:
         mark = "ok  " if line.ok else "FAIL"

@@ -60,17 +60,36 @@ def central_cluster() -> Iterator[Cluster]:
             database="postgres",
             query={"host": str(embedded.Layout(root).socket_dir), "port": str(doc["port"])},
         )
-        yield Cluster(
+        cluster = Cluster(
             root,
             embedded.DATABASE,
             admin.render_as_string(hide_password=False),
             created.keys.bundle,
         )
+        _throwaway_durability(cluster)
+        yield cluster
     finally:
         try:
             embedded.stop(root, mode="immediate")
         finally:
             shutil.rmtree(root.parent, ignore_errors=True)
+
+
+def _throwaway_durability(cluster: Cluster) -> None:
+    """A throwaway server need not survive a power cut: no fsync (every CREATE and
+    DROP DATABASE and commit waited on the disk). What the tests prove about
+    crashes is about our processes killed and the server stopped, which the
+    operating system's cache survives; the production cluster keeps fsync on
+    (app/central/cluster/embedded.py)."""
+    engine = _admin(cluster)
+    try:
+        with engine.connect() as conn:
+            conn = conn.execution_options(isolation_level="AUTOCOMMIT")
+            for setting in ("fsync", "synchronous_commit", "full_page_writes"):
+                conn.execute(text(f"ALTER SYSTEM SET {setting} = off"))
+            conn.execute(text("SELECT pg_reload_conf()"))
+    finally:
+        engine.dispose()
 
 
 def _admin(cluster: Cluster):  # type: ignore[no-untyped-def]

@@ -133,6 +133,30 @@ def snapshot(place: Place) -> dict[str, object]:
     return {"packages": sorted(packages), "versions": sum(versions.values())}
 
 
+def _wait_for_the_moment(
+    place: Place, proc: subprocess.Popen[bytes], rng: random.Random, whole: float, mid_work: bool
+) -> None:
+    """Any moment of the run; or (``mid_work``) a moment soon after the first
+    package is stored, so that some kills surely land between two packages
+    however fast this machine starts the command."""
+    if not mid_work:
+        time.sleep(rng.uniform(0.2, whole))
+        return
+    engine = places.engine(place)
+    try:
+        deadline = time.monotonic() + 4 * whole
+        with engine.connect() as conn:
+            while proc.poll() is None and time.monotonic() < deadline:
+                stored = conn.execute(text("SELECT count(*) FROM central.packages")).scalar_one()
+                conn.rollback()
+                if stored:
+                    break
+                time.sleep(0.01)
+    finally:
+        engine.dispose()
+    time.sleep(rng.uniform(0.0, 0.05))
+
+
 @pytest.mark.slow
 def test_kill_minus_9_at_random_moments_leaves_nothing_half_stored(
     central_cluster: Cluster, databases: list[Place], fleet: Fleet, passfile: Path
@@ -148,7 +172,7 @@ def test_kill_minus_9_at_random_moments_leaves_nothing_half_stored(
     everything = snapshot(reference)
     assert len(everything["packages"]) == len(files)  # type: ignore[arg-type]
     partial = 0
-    for trial in range(20):
+    for trial in range(12):  # a random moment each; every fourth also ingests again
         place = new_store(central_cluster, databases, fleet)
         proc = subprocess.Popen(
             _cli(place, "ingest", *map(str, files), passfile=passfile),
@@ -156,7 +180,7 @@ def test_kill_minus_9_at_random_moments_leaves_nothing_half_stored(
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
-        time.sleep(rng.uniform(0.2, whole))
+        _wait_for_the_moment(place, proc, rng, whole, mid_work=trial % 2 == 1)
         proc.send_signal(signal.SIGKILL)
         proc.wait()
         state = snapshot(place)  # consistent, whatever moment the kill came

@@ -10,6 +10,7 @@ words in app/ui/audit_labels.py fails here."""
 from __future__ import annotations
 
 import ast
+import functools
 import itertools
 import re
 from dataclasses import dataclass, field, fields
@@ -119,6 +120,7 @@ def _params(function: ast.FunctionDef) -> list[str]:
     return [a.arg for a in (*function.args.posonlyargs, *function.args.args)]
 
 
+@functools.cache  # every module of app/ parsed once per test process
 def read_audit_writes() -> Written:
     written = Written()
     for path in sorted(APP.rglob("*.py")):
@@ -201,7 +203,8 @@ def test_every_action_field_and_record_written_has_words() -> None:
     assert sorted(written.records - {""} - audit_labels.known_records()) == []
 
 
-def _lock_reasons() -> set[str]:
+@functools.cache
+def _lock_reasons() -> frozenset[str]:
     reasons = set()
     for path in APP.rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
@@ -213,7 +216,7 @@ def _lock_reasons() -> set[str]:
                 for arg in [*node.args, *(k.value for k in node.keywords if k.arg == "reason")]:
                     if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
                         reasons.add(arg.value)
-    return reasons
+    return frozenset(reasons)
 
 
 def _arrivals() -> set[str]:

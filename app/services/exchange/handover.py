@@ -26,12 +26,12 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.clock import iso_utc, utc_now
 from app.dal.scope import get_visible, visible
-from app.domain.enums import DebriefStatus, PeerRole, Role
+from app.domain.enums import DebriefStatus, Role
 from app.domain.scope import Scope
 from app.errors import (
     AccessDenied,
@@ -41,7 +41,7 @@ from app.errors import (
 from app.export import canonical, compression, package
 from app.export.manifest import Manifest
 from app.models import Debrief, Source, TrueIdentity, wire
-from app.models.packages import ExportedRecord, PackageLog, PackagePeer, SourceHandover
+from app.models.packages import PackageLog, PackagePeer, SourceHandover
 from app.services.exchange import (
     handover_peers,
     keys,
@@ -50,7 +50,6 @@ from app.services.exchange import (
     package_log,
     package_records,
     packages,
-    purge,
     unwritten_packages,
 )
 from app.services.exchange.gc_pause import collection_paused
@@ -403,61 +402,6 @@ def taken_over_compartments(session: Session, sender: str) -> set[str]:
     }
 
 
-# -- the old runner, once the new runner's receipt arrives ------------------------------
-
-
-def confirmed(
-    session: Session, scope: Scope, package_id: uuid.UUID, rule: str, when: datetime
-) -> int:
-    """The new runner confirmed the handover: the source is purged per the
-    retention rule (``keep`` leaves it, marked handed over). Inside the receipt's
-    transaction. Returns the number of debriefs purged."""
-    row = session.get(SourceHandover, package_id)
-    if row is None or row.direction != OUT:
-        return 0
-    row.confirmed_at = when
-    if rule == "keep":
-        audit_chain.append(
-            session,
-            scope.actor,
-            "source.handover_confirmed",
-            record_type="source",
-            record_id=row.source_id,
-            compartment_id=row.compartment_id,
-            detail={"handover_package": package_id.hex, "rule": rule},
-        )
-        return 0
-    source_id = row.source_id
-    ids = source_record_ids(session, source_id)
-    debriefs = [uuid.UUID(hex=i) for i in ids["debrief"]]
-    purged = purge.purge_targets(session, scope, [(d, package_id) for d in debriefs], rule)
-    all_ids = [uuid.UUID(hex=i) for group in ids.values() for i in group]
-    # No readable copy of the file may stay in an older package never confirmed.
-    outgoing_copies.seal_those_carrying(session, all_ids)
-    session.execute(delete(Source).where(Source.id == source_id))  # cascades to its file
-    for start in range(0, len(all_ids), 500):
-        session.execute(
-            update(ExportedRecord)
-            .where(ExportedRecord.record_id.in_(all_ids[start : start + 500]))
-            .values(purged_at=when)
-        )
-    row.purged_at = when
-    audit_chain.append(
-        session,
-        scope.actor,
-        "source.purged_after_handover",
-        record_type="source",
-        record_id=source_id,
-        compartment_id=row.compartment_id,
-        detail={"handover_package": package_id.hex, "rule": rule, "debriefs": purged},
-    )
-    if rule == "secure_delete" and not purged:
-        from app.vault.vault import owe_compaction
-
-        owe_compaction(session)
-    return max(purged, 1)
-
-
 def handovers(vault: Vault, scope: Scope) -> list[HandoverView]:
     """Every handover this vault took part in, newest first (the source may be
     gone from this vault: its codename stays here)."""
@@ -482,17 +426,6 @@ def handovers(vault: Vault, scope: Scope) -> list[HandoverView]:
             )
             for r in rows
         ]
-
-
-def check_receipt_entry(session: Session, sent: PackageLog, sender_role: PeerRole) -> None:
-    """A handover is confirmed by the new runner only; a runner confirms nothing else."""
-    from app.services.exchange.receipts import UnknownPackage
-
-    if (sent.kind == "handover") != (sender_role is PeerRole.RUNNER):
-        raise UnknownPackage(
-            "A handover is confirmed only by the runner it was handed to, and a runner "
-            "confirms nothing else; nothing was changed."
-        )
 
 
 def of_source(vault: Vault, scope: Scope, source_id: uuid.UUID) -> HandoverView | None:

@@ -35,7 +35,7 @@ from app.models.packages import PackageLog, PackagePeer, RecordVersion
 from app.services.admin import aliases
 from app.services.admin import settings as vault_settings
 from app.services.exchange import (
-    handover,
+    handover_confirm,
     keys,
     outgoing_copies,
     package_log,
@@ -340,7 +340,7 @@ def _confirm(
             raise UnknownPackage(
                 "The receipt comes from a key that package was not sealed to; nothing was changed."
             )
-        handover.check_receipt_entry(session, sent, sender_role)
+        handover_confirm.check_receipt_entry(session, sent, sender_role)
         if sent.confirmed_at is not None:
             already += 1
             continue
@@ -407,7 +407,7 @@ def import_receipt(vault: Vault, scope: Scope, source: PackageSource) -> Receipt
             purged = purge.purge_targets(session, scope, targets, rule)
             # The new runner holds the source now: it leaves this vault per the rule.
             for package_id in handed_over:
-                purged += handover.confirmed(session, scope, package_id, rule, now)
+                purged += handover_confirm.confirmed(session, scope, package_id, rule, now)
             log_arrival(session, verified, records=len(m.receipts))
             audit_chain.append(
                 session,

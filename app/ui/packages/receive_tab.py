@@ -51,6 +51,20 @@ class ReceiveTab(QWidget):
         self.runner = runner
         self.confirm: ConfirmDialog | None = None
 
+        self.handler_box = self._handler_box()
+        self.runner_box = self._runner_box()
+        self.handover_box = self._handover_box()
+
+        self.status = note_label("receiveStatus")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.handler_box)
+        layout.addWidget(self.runner_box)
+        layout.addWidget(self.handover_box)
+        layout.addWidget(self.status)
+        layout.addStretch(1)
+
+    def _handler_box(self) -> QGroupBox:
+        """A handler's: packages from runners and central, receipts to runners."""
         self.import_button = QPushButton(self.tr("Check and import a package…"))
         self.import_button.setObjectName("importPackage")
         self.import_button.clicked.connect(lambda: self.check_package())
@@ -61,8 +75,8 @@ class ReceiveTab(QWidget):
         self.receipt_button = QPushButton(self.tr("Issue a receipt…"))
         self.receipt_button.setObjectName("issueReceipt")
         self.receipt_button.clicked.connect(lambda: self.issue_receipt())
-        self.handler_box = QGroupBox(self.tr("Packages from runners (handler)"))
-        handler_layout = QVBoxLayout(self.handler_box)
+        box = QGroupBox(self.tr("Packages from runners (handler)"))
+        handler_layout = QVBoxLayout(box)
         self.import_help = note_label("importHelp")
         self.import_help.setText(
             self.tr(
@@ -86,12 +100,15 @@ class ReceiveTab(QWidget):
         receipt_row.addWidget(self.runner_choice, 1)
         receipt_row.addWidget(self.receipt_button)
         handler_layout.addLayout(receipt_row)
+        return box
 
+    def _runner_box(self) -> QGroupBox:
+        """A runner's: receipts from the handler, the deconfliction key."""
         self.take_receipt = QPushButton(self.tr("Take in a receipt…"))
         self.take_receipt.setObjectName("importReceipt")
         self.take_receipt.clicked.connect(lambda: self.import_receipt())
-        self.runner_box = QGroupBox(self.tr("Receipts from the handler (runner)"))
-        runner_layout = QVBoxLayout(self.runner_box)
+        box = QGroupBox(self.tr("Receipts from the handler (runner)"))
+        runner_layout = QVBoxLayout(box)
         self.retention = note_label("retentionNote")
         runner_layout.addWidget(self.retention)
         runner_layout.addWidget(self.take_receipt, 0, Qt.AlignmentFlag.AlignLeft)
@@ -101,7 +118,10 @@ class ReceiveTab(QWidget):
         self.take_key.setObjectName("importDeconflictionKey")
         self.take_key.clicked.connect(lambda: self.check_package())
         runner_layout.addWidget(self.take_key, 0, Qt.AlignmentFlag.AlignLeft)
+        return box
 
+    def _handover_box(self) -> QGroupBox:
+        """A runner's: sources handed over between runners."""
         # A source another runner hands to this one: taken in, then confirmed to them.
         self.take_handover = QPushButton(self.tr("Take on a handed-over source…"))
         self.take_handover.setObjectName("importHandover")
@@ -114,8 +134,8 @@ class ReceiveTab(QWidget):
             lambda: self.issue_receipt(choice=self.handover_runner)
         )
         self.handovers = note_label("handoverList")
-        self.handover_box = QGroupBox(self.tr("Sources handed over between runners"))
-        handover_layout = QVBoxLayout(self.handover_box)
+        box = QGroupBox(self.tr("Sources handed over between runners"))
+        handover_layout = QVBoxLayout(box)
         handover_layout.addWidget(self.take_handover, 0, Qt.AlignmentFlag.AlignLeft)
         handover_row = QHBoxLayout()
         handover_row.addWidget(QLabel(self.tr("Confirm to the runner who handed it over:")))
@@ -123,14 +143,7 @@ class ReceiveTab(QWidget):
         handover_row.addWidget(self.handover_receipt)
         handover_layout.addLayout(handover_row)
         handover_layout.addWidget(self.handovers)
-
-        self.status = note_label("receiveStatus")
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.handler_box)
-        layout.addWidget(self.runner_box)
-        layout.addWidget(self.handover_box)
-        layout.addWidget(self.status)
-        layout.addStretch(1)
+        return box
 
     def reload(self) -> None:
         vault = self.session.vault
