@@ -15,13 +15,16 @@ Measured at each size (100,000 then 1,000,000 by default):
 3. search p95 per team, as a staff role under row-level security, with the access
    log written per read (goal < 100 ms), against the same SQL (``reading.SEARCH_SQL``)
    as that role without the log, and as the administrator with a plain ``team_id =``
-   filter and no log: the ratios are RLS's and the log's cost.
+   filter and no log: the ratios are RLS's and the log's cost; then the command
+   for words no generated debrief holds (``RARE``).
 
 Then, on the largest store: the peak memory of one ``veldboek central ingest``
 process (goal < 300 MB) for a worker's package and for the 10,000-debrief one, and
 sustained ingest with 4 worker processes, each taking its own runner's packages
 (goal >= 20,000 debriefs/s; on 2 cores at least 10,000 per core), with the CPU
-seconds the workers and PostgreSQL spent (the bottleneck), and the indexer's rate.
+seconds the workers and PostgreSQL spent, what they waited on
+(``central_waits``: on a core, for a core, for the disk or a lock), and the
+indexer's rate.
 
 The cluster is a throwaway one made by ``central init``'s code with a light KDF
 (the unlock is not measured). Run: ``python -m benchmarks.central [--sizes
@@ -450,12 +453,11 @@ def growth(results: dict[str, Any]) -> dict[str, Any]:
             "database_mb": round(_figure(large, ("database_mb",)) * 10),
             "per_debrief_cost": "unchanged: ingest and indexing CPU per debrief do not grow "
             "with the store (ratios above), while the indexes' pages stay in memory",
-            "search": "row-level security keeps the text-search operator (not leakproof) "
-            "from using the full-text index: a search reads the granted teams' versions "
-            "through the team index, so its time follows a team's size (ten times more "
-            "rows per team); it needs the full-text index usable under the policy (the "
-            "match operator declared leakproof: a superuser's and the auditor's decision) "
-            "or a narrow table of (team, date, vector) to read instead of the versions",
+            "search": "each granted team is read newest first and a common word stops "
+            "after the window; a rare word is found through the full-text index, usable "
+            "under row-level security since c0006_search_rls (the match declared "
+            "leakproof): neither reads a whole team, so search grows with the index "
+            "depth and the pages in memory, not with a team's size",
         },
     }
 

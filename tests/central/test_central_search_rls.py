@@ -64,9 +64,9 @@ def test_search_uses_the_full_text_index_and_rls_still_hides_other_teams(
     try:
         with s.begin() as conn:
             assert _leakproof(conn)  # the embedded cluster's administrator is a superuser
-            ids: dict[str, int] = dict(
-                conn.execute(text("SELECT name, id FROM central.teams")).tuples().all()
-            )
+            ids: dict[str, int] = {
+                name: tid for name, tid in conn.execute(text("SELECT name, id FROM central.teams"))
+            }
             everyone = set(conn.execute(text(_MATCH), {"w": WORD}).scalars())
             assert everyone == {ids["Noord"], ids["Zuid"]}  # the word is in both teams
             for role, team in (("anna", "Noord"), ("bob", "Zuid")):
