@@ -27,6 +27,7 @@ from pathlib import Path
 from sqlalchemy import text
 
 from app.central import ingest_checks as checks
+from app.central import ingest_rows
 from app.central.central_keys import Unlocked
 from app.central.ingest_rows import store_package
 from app.central.store import Store, database_error, sqlstate
@@ -96,7 +97,7 @@ def ingest_file(store: Store, keys: Unlocked, path: Path) -> Stored:
             sender = checks.sender(conn, m.sender)
         opened.inner.verify(sender.signing_public)
         package.check_recipients(opened, keys.fingerprint.hex)
-        contents = package_body.contents(opened)
+        contents = package_body.contents(opened, keep=ingest_rows.kept)
         channel = package_log.channel_key(m.sender, m.recipients)
         for attempt in range(RETRIES):
             try:

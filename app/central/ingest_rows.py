@@ -28,7 +28,7 @@ from app.export.errors import MalformedPackage, ReplayedPackage
 from app.services.exchange import package_body
 from app.services.files import user_files
 
-PIECE = 8 * 1024 * 1024  # the sealed file is kept in pieces of this size
+PIECE = 1024 * 1024  # the sealed file is kept in pieces of this size (few held at once)
 _TEXT_FIELDS = (
     "narrative",
     "welfare_observations",
@@ -203,6 +203,22 @@ def search_text(data: dict[str, Any]) -> str:
     return "\n".join(p for p in parts if p)
 
 
+def kept(ref: Any, data: dict[str, Any]) -> dict[str, Any]:
+    """What ingest keeps of a checked record until it is stored (``package_body``'s
+    ``keep``): of a debrief the fields its rows need and its searchable text (its
+    JSON is taken from the container as it is written), so the parsed debriefs of
+    a large package are never all held at once; any other record whole."""
+    if ref.type != "debrief":
+        return data
+    return {
+        "source_id": data["source_id"],
+        "compartment_id": data["compartment_id"],
+        "status": data["status"],
+        "updated_at": data["updated_at"],
+        "search": search_text(data),
+    }
+
+
 Latest = dict[str, tuple[int, str, str]]  # debrief id: (version, source id, updated at)
 
 
@@ -239,7 +255,7 @@ def _debrief_versions(
                 latest[rid] = (ref.version, data["source_id"], data["updated_at"])
             record_text = bytes(container[offset : offset + length]).decode("utf-8")
             yield (rid, ref.version, tid, data["source_id"], pid, ref.sha256, data["status"],
-                   data["updated_at"], record_text, search_text(data))  # fmt: skip
+                   data["updated_at"], record_text, data["search"])  # fmt: skip
 
     copy(
         conn,

@@ -27,27 +27,39 @@ _QUERY = (
 )
 
 
+# Planned for the words searched, never from a cached generic plan: whether the
+# full-text index or a team's newest versions are read first depends on how common
+# the words are (PostgreSQL's statistics of the vectors).
+CUSTOM_PLAN = "SET LOCAL plan_cache_mode = force_custom_plan"
+
 # The newest WINDOW matching versions, of which those that are their debrief's
 # newest version are shown. Matched through the full-text index, and, for the few
 # versions whose vector the indexer has not filled yet (``search_index``), by
-# computing it here with the same function: the same hits either way. Each part is
-# found through a team's index, newest first (row-level security's "team_id = ANY
-# (my teams)" is an index condition). ``team_filter`` is "" or a fixed condition.
+# computing it here with the same function: the same hits either way. Each team
+# the reader may see (``teams`` under row-level security, ``team_filter`` "" or a
+# fixed condition on it) is searched on its own, newest first through its
+# (team_id, updated_at) index, so a common word stops after WINDOW rows; a rare
+# word is found through the full-text index (usable under the policy since
+# c0006_search_rls). "ORDER BY team_id, updated_at" is the index's order: with
+# one team it is the order by date, and PostgreSQL sees that it needs no sort.
 SEARCH_SQL = f"""
     WITH q AS MATERIALIZED (SELECT {_QUERY} AS query),
     matched AS (
-        (SELECT v.debrief_id, v.version, v.team_id, v.source_id, v.status, v.updated_at,
-                v.package_id, v.search
-         FROM central.debrief_versions v
-         WHERE v.search @@ (SELECT query FROM q) {{team_filter}}
-         ORDER BY v.updated_at DESC LIMIT :window)
-        UNION ALL
-        (SELECT v.debrief_id, v.version, v.team_id, v.source_id, v.status, v.updated_at,
-                v.package_id, central.search_vector(v.body)
-         FROM central.debrief_versions v
-         WHERE v.search IS NULL AND central.search_vector(v.body) @@ (SELECT query FROM q)
-               {{team_filter}}
-         ORDER BY v.updated_at DESC LIMIT :window)
+        SELECT m.* FROM central.teams g CROSS JOIN LATERAL (
+            (SELECT v.debrief_id, v.version, v.team_id, v.source_id, v.status, v.updated_at,
+                    v.package_id, v.search
+             FROM central.debrief_versions v
+             WHERE v.team_id = g.id AND v.search @@ {_QUERY}
+             ORDER BY v.team_id, v.updated_at DESC LIMIT :window)
+            UNION ALL
+            (SELECT v.debrief_id, v.version, v.team_id, v.source_id, v.status, v.updated_at,
+                    v.package_id, central.search_vector(v.body)
+             FROM central.debrief_versions v
+             WHERE v.team_id = g.id AND v.search IS NULL
+                   AND central.search_vector(v.body) @@ {_QUERY}
+             ORDER BY v.team_id, v.updated_at DESC LIMIT :window)
+        ) m
+        WHERE true {{team_filter}}
     ),
     window_ AS (SELECT * FROM matched ORDER BY updated_at DESC LIMIT :window)
     SELECT w.debrief_id, w.version, t.name, s.codename, w.status,
@@ -104,11 +116,10 @@ def search(
         raise InvalidInput("Type at least one word to search for.")
     if not 1 <= limit <= MAX_RESULTS:
         raise InvalidInput("--limit must be between 1 and {n}.", n=MAX_RESULTS)
-    team_filter = (
-        "AND v.team_id = (SELECT id FROM central.teams WHERE name = :team)" if team else ""
-    )
+    team_filter = "AND g.name = :team" if team else ""
     sql = SEARCH_SQL.format(team_filter=team_filter)
     with _reading(store, user, what=f"search {words}", why=why, team=team or "") as conn:
+        conn.execute(text(CUSTOM_PLAN))
         rows = conn.execute(
             text(sql), {"q": words, "team": team, "window": WINDOW, "limit": limit}
         ).all()

@@ -153,5 +153,11 @@ def loads(data: bytes | bytearray | memoryview, *, checked_by_caller: bool = Fal
     return value
 
 
+def loads_unchecked(data: bytes | bytearray | memoryview) -> Any:
+    """``loads(data, checked_by_caller=True)`` for bytes that are JSON; ``ValueError``
+    (and no second parse to name the fault) for bytes that are not."""
+    return orjson.loads(data)
+
+
 def _refuse_float(text: str) -> float:
     raise MalformedPackage("package data contains a fraction")

@@ -14,7 +14,7 @@ import binascii
 import hashlib
 import itertools
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -150,6 +150,130 @@ def _sha256_of_base64(text: memoryview) -> tuple[str, int]:
     return hashlib.sha256(data).hexdigest(), len(data)
 
 
+# A record's kept form (``contents``' ``keep``): the record itself by default.
+Keep = Callable[[RecordRef, dict[str, Any]], dict[str, Any]]
+# What the references between records, sources and files are checked by: a
+# record's type, source, compartment and named files (sha256, size).
+Refers = tuple[str, Any, Any, list[tuple[Any, Any]]]
+# Places where a part of the body may end that are tried before the body is
+# parsed whole instead (``_parse_until``).
+SPLIT_TRIES = 16
+
+
+def _whole(_ref: RecordRef, data: dict[str, Any]) -> dict[str, Any]:
+    return data
+
+
+class _Unsplit(Exception):
+    """The body's parts could not be read one at a time: read it whole."""
+
+
+def contents(opened: package.Opened, keep: Keep = _whole) -> Contents:
+    """The records, sources, files and audit events of a debriefs package whose
+    container was parsed without its body (``parse_body=False``), every one
+    checked: shape, hash, canonical bytes, and how they refer to each other.
+
+    Each record is parsed, checked and handed to ``keep`` one at a time, so that a
+    caller that keeps less than the whole record (the central system) never holds
+    every record parsed at once. A body whose parts cannot be told apart that way
+    (none a writer makes) is read whole, as this reader always did, and any fault
+    is reported as that reading finds it first."""
+    try:
+        return _in_parts(opened, keep)
+    except (MalformedPackage, _Unsplit, ValueError):
+        return _at_once(opened, keep)
+
+
+def _parse_until(walk: _Canonical, closer: bytes, follows: tuple[bytes, ...]) -> Any:
+    """The JSON value at the walk's position (not consumed), which ends with
+    ``closer`` where one of ``follows`` comes next. An earlier such place inside the
+    value leaves it unbalanced, so the first place where the bytes parse is its end
+    (the walk then proves them canonical, piece by piece)."""
+    data, view = walk.data, memoryview(walk.data)
+    at = walk.at
+    for _ in range(SPLIT_TRIES):
+        found = [data.find(closer + f, at, walk.stop) for f in follows]
+        ends = [n for n in found if n >= 0]
+        if not ends:
+            raise _Unsplit
+        end = min(ends) + len(closer)
+        try:
+            return canonical.loads_unchecked(view[walk.at : end])
+        except ValueError:
+            at = end
+    raise _Unsplit
+
+
+def _in_parts(opened: package.Opened, keep: Keep) -> Contents:
+    """``contents``, each part of the body parsed on its own where it lies, the
+    records one at a time."""
+    inner = opened.inner
+    walk = _Canonical(opened.container, inner.body_start, inner.body_start + len(inner.body_view))
+    walk.expect(b'{"attachments":')
+    files = _files(walk)
+    walk.expect(b',"audit":')
+    handover_kind = opened.manifest.kind == "handover"
+    after_audit = (b',"handover":',) if handover_kind else (b',"records":[',)
+    events = _parse_until(walk, b"]", after_audit)
+    walk.expect_value(events)
+    handover = None
+    if handover_kind:
+        walk.expect(b',"handover":')
+        handover = _parse_until(walk, b"}", (b',"records":[',))
+        walk.expect_value(handover)
+        handover = package_validation.validate_handover(handover, opened.manifest)
+    walk.expect(b',"records":[')
+    records, locations, refers = _records_in_parts(opened, walk, keep)
+    walk.expect(b'],"sources":')
+    sources = canonical.loads_unchecked(memoryview(walk.data)[walk.at : walk.stop - 1])
+    walk.expect_value(sources)
+    walk.expect(b"}")
+    walk.end()
+    return _checked(opened, records, locations, refers, sources, events, files, handover)
+
+
+def _records_in_parts(
+    opened: package.Opened, walk: _Canonical, keep: Keep
+) -> tuple[list[tuple[RecordRef, dict[str, Any]]], list[tuple[int, int]], list[Refers]]:
+    records, locations, refers = [], [], []
+    type_json: dict[str, bytes] = {}  # a record type's name as canonical JSON
+    for n, ref in enumerate(opened.manifest.records):
+        rid = str(ref.id)
+        if ref.type not in type_json:
+            type_json[ref.type] = canonical.dumps_loaded(ref.type)
+        # The entry's other members are the manifest's, as canonical JSON has them.
+        tail = b',"id":"%b","type":%b,"version":%d}' % (
+            rid.encode("ascii"), type_json[ref.type], ref.version,
+        )  # fmt: skip
+        walk.expect(b'{"data":' if n == 0 else b',{"data":')
+        data = _record(opened, ref, _parse_until(walk, b"}", (tail,)))
+        text = canonical.dumps_loaded(data)
+        if hashlib.sha256(text).hexdigest() != ref.sha256:
+            raise MalformedPackage("A record does not match its hash in the manifest.")
+        locations.append((walk.expect(text), len(text)))
+        walk.expect(tail)
+        refers.append(_refers(ref, data))
+        records.append((ref, keep(ref, data)))
+    return records, locations, refers
+
+
+def _record(opened: package.Opened, ref: RecordRef, entry_data: Any) -> dict[str, Any]:
+    data = package_validation.validate(ref.type, opened.manifest.version, entry_data)
+    if data["id"] != str(ref.id):
+        raise MalformedPackage("A record does not match its hash in the manifest.")
+    return data
+
+
+def _refers(ref: RecordRef, data: dict[str, Any]) -> Refers:
+    named = data.get("attachments", ()) if ref.type == "debrief" else ()
+    return (
+        ref.type,
+        data[w.RECORD_TYPES[ref.type].source_ref],
+        data["compartment_id"],
+        [(f["sha256"], f["size"]) for f in named],
+    )
+
+
 def _parse_body(opened: package.Opened) -> tuple[dict[str, Any], Files, _Canonical]:
     """The body's files (``_files``) and the rest of it, parsed; the walk stands
     where the audit events begin."""
@@ -170,11 +294,8 @@ def _parse_body(opened: package.Opened) -> tuple[dict[str, Any], Files, _Canonic
     return body, files, walk
 
 
-def contents(opened: package.Opened) -> Contents:
-    """The records, sources, files and audit events of a debriefs package whose
-    container was parsed without its body (``parse_body=False``), every one
-    checked: shape, hash, canonical bytes, and how they refer to each other."""
-    version = opened.manifest.version
+def _at_once(opened: package.Opened, keep: Keep) -> Contents:
+    """``contents`` with the body parsed whole (all its records at once)."""
     body, files, walk = _parse_body(opened)
     entries = body["records"]
     refs = opened.manifest.records
@@ -191,6 +312,7 @@ def contents(opened: package.Opened) -> Contents:
     walk.expect(b',"records":[')
     records = []
     locations = []
+    refers = []
     type_json: dict[str, bytes] = {}  # a record type's name as canonical JSON
     for n, (ref, entry) in enumerate(zip(refs, entries, strict=True)):
         if (
@@ -202,66 +324,77 @@ def contents(opened: package.Opened) -> Contents:
         rid = str(ref.id)
         if (entry["type"], entry["id"], entry["version"]) != (ref.type, rid, ref.version):
             raise MalformedPackage("The package's records are not in the manifest's order.")
-        # the parsed dict itself
-        data = package_validation.validate(ref.type, version, entry["data"])
+        data = _record(opened, ref, entry["data"])
         text = canonical.dumps_loaded(data)
-        if hashlib.sha256(text).hexdigest() != ref.sha256 or data["id"] != rid:
+        if hashlib.sha256(text).hexdigest() != ref.sha256:
             raise MalformedPackage("A record does not match its hash in the manifest.")
         walk.expect(b'{"data":' if n == 0 else b',{"data":')
         locations.append((walk.expect(text), len(text)))
         if ref.type not in type_json:
             type_json[ref.type] = canonical.dumps_loaded(ref.type)
-        # The entry's other members are the manifest's (compared above): the id a
-        # UUID's text, the version a whole number, encoded as canonical JSON has them.
         walk.expect(
             b',"id":"%b","type":%b,"version":%d}'
             % (rid.encode("ascii"), type_json[ref.type], ref.version)
         )
-        records.append((ref, data))
+        refers.append(_refers(ref, data))
+        records.append((ref, keep(ref, data)))
     walk.expect(b'],"sources":')
     walk.expect_value(body["sources"])
     walk.expect(b"}")
     walk.end()
+    return _checked(
+        opened, records, locations, refers, body["sources"], body["audit"], files, handover
+    )
+
+
+def _checked(
+    opened: package.Opened,
+    records: list[tuple[RecordRef, dict[str, Any]]],
+    locations: list[tuple[int, int]],
+    refers: list[Refers],
+    raw_sources: object,
+    raw_events: object,
+    files: Files,
+    handover: dict[str, Any] | None,
+) -> Contents:
+    """The checks over the whole body, once its records are read."""
+    version = opened.manifest.version
     if len({(ref.type, ref.id) for ref, _ in records}) != len(records):
         raise MalformedPackage("The package carries a record twice.")
-    sources = [package_validation.validate_source(s, version) for s in _list(body["sources"])]
+    sources = [package_validation.validate_source(s, version) for s in _list(raw_sources)]
     if len({s["id"] for s in sources}) != len(sources):
         raise MalformedPackage("The package lists a source twice.")
     if [s["id"] for s in sources] != sorted(s["id"] for s in sources):
         raise MalformedPackage("The package's sources are not in the order of their ids.")
-    events = [package_validation.validate_event(e) for e in _list(body["audit"])]
+    events = [package_validation.validate_event(e) for e in _list(raw_events)]
     if len(events) != opened.manifest.audit_events:
         raise MalformedPackage("The package's audit events do not match its manifest.")
     if any(a["seq"] >= b["seq"] for a, b in itertools.pairwise(events)):
         # One sender's chain: each event once, in its order.
         raise MalformedPackage("The package's audit events repeat a number or are out of order.")
-    _check_references(records, sources, files)
+    _check_references(refers, sources, files)
     if handover is not None and [s["id"] for s in sources] != [handover["source_id"]]:
         raise MalformedPackage("A handover package carries another source than it hands over.")
     return Contents(records, sources, files, events, locations, handover)
 
 
-def _check_references(
-    records: list[tuple[RecordRef, dict[str, Any]]], sources: list[dict[str, Any]], files: Files
-) -> None:
+def _check_references(refers: list[Refers], sources: list[dict[str, Any]], files: Files) -> None:
     """Every record belongs to one of the package's sources (in that source's
     compartment), every file a record names is in the package with the size the
     record gives, and nothing in the package belongs to no record."""
     compartment_of = {s["id"]: s["compartment_id"] for s in sources}
     used: set[str] = set()
     named: set[str] = set()
-    for ref, data in records:
-        source = data[w.RECORD_TYPES[ref.type].source_ref]
+    for _type, source, compartment, attached in refers:
         if source not in compartment_of:
             raise MalformedPackage("A record belongs to a source the package does not list.")
-        if data["compartment_id"] != compartment_of[source]:
+        if compartment != compartment_of[source]:
             raise MalformedPackage("A record's compartment does not match its source.")
         used.add(source)
-        for f in data.get("attachments", ()) if ref.type == "debrief" else ():
-            sha = f["sha256"]
+        for sha, size in attached:
             if sha not in files:
                 raise MalformedPackage("A file a record names is missing from the package.")
-            if files.size(sha) != f["size"]:
+            if files.size(sha) != size:
                 raise MalformedPackage("A file in the package is not the size its record gives.")
             named.add(sha)
     if used != set(compartment_of):

@@ -1,0 +1,97 @@
+"""A package body read in parts (``package_body.contents``): each part parsed where
+it lies and the records one at a time, so that a reader keeping less than the
+whole record never holds every record parsed; the same contents as parsing the
+body whole, which remains the way for a body whose parts cannot be told apart."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from app.export import package
+from app.export.manifest import RecordRef
+from app.services.exchange import keys, package_body, packages
+from tests.packages.conftest import Pair, rich_debrief, submitted_debriefs
+
+
+def _opened(pair: Pair) -> package.Opened:
+    rich_debrief(pair.runner)
+    submitted_debriefs(pair.runner, 3)
+    sent = packages.export_package(
+        pair.runner.vault, pair.runner.scope, to_dir=pair.outbox, all_new=True
+    )
+    seed = keys.private_keys(pair.handler.vault).receiving_seed
+    return package.parse(package.decrypt(sent.path.read_bytes(), seed), parse_body=False)
+
+
+def _same(a: package_body.Contents, b: package_body.Contents) -> None:
+    assert a.records == b.records
+    assert a.locations == b.locations
+    assert a.sources == b.sources
+    assert a.events == b.events
+    assert dict(a.blobs) == dict(b.blobs)
+    assert a.handover == b.handover
+
+
+def test_the_body_read_in_parts_is_the_body_read_whole(
+    pair: Pair, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    opened = _opened(pair)
+    whole = package_body._at_once(opened, package_body._whole)
+    assert sum(ref.type == "debrief" for ref, _ in whole.records) == 4
+    assert whole.blobs
+    assert whole.events
+    assert len(whole.records) > 4  # the source's file too
+
+    def never(*_args: Any) -> package_body.Contents:
+        raise AssertionError("read whole")
+
+    monkeypatch.setattr(package_body, "_at_once", never)
+    _same(package_body.contents(opened), whole)
+
+
+def test_a_reader_keeps_what_it_chooses_of_each_record(pair: Pair) -> None:
+    opened = _opened(pair)
+    seen: list[str] = []
+
+    def keep(ref: RecordRef, data: dict[str, Any]) -> dict[str, Any]:
+        seen.append(data["id"])
+        return {"id": data["id"]}
+
+    read = package_body.contents(opened, keep=keep)
+    assert [data for _ref, data in read.records] == [{"id": i} for i in seen]
+    assert seen == [str(ref.id) for ref in opened.manifest.records]
+
+
+def _walk(data: bytes) -> package_body._Canonical:
+    return package_body._Canonical(bytearray(data), 0, len(data))
+
+
+TAIL = b',"id":"R","type":"t","version":1}'
+
+
+def test_an_end_inside_a_record_is_passed_over() -> None:
+    # The record holds the bytes that follow it, one level down: there the bytes
+    # before are not a whole value, so the next place is tried.
+    value = b'{"a":{"b":1},"id":"R","type":"t","version":1}'
+    walk = _walk(value + TAIL)
+    assert package_body._parse_until(walk, b"}", (TAIL,)) == {
+        "a": {"b": 1},
+        "id": "R",
+        "type": "t",
+        "version": 1,
+    }
+    assert walk.at == 0  # the walk proves the bytes canonical afterwards
+
+
+def test_a_body_with_too_many_false_ends_is_read_whole(
+    pair: Pair, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    walk = _walk(b'{"a":[' + b'{"b":{}' + TAIL * (package_body.SPLIT_TRIES + 1))
+    with pytest.raises(package_body._Unsplit):
+        package_body._parse_until(walk, b"}", (TAIL,))
+    opened = _opened(pair)
+    whole = package_body._at_once(opened, package_body._whole)
+    monkeypatch.setattr(package_body, "SPLIT_TRIES", 0)  # no part found on its own
+    _same(package_body.contents(opened), whole)
