@@ -20,15 +20,16 @@ Measured at each size (100,000 then 1,000,000 by default):
 
 Then, on the largest store: the peak memory of one ``veldboek central ingest``
 process (goal < 300 MB) for a worker's package and for the 10,000-debrief one, and
-sustained ingest with 4 worker processes, each taking its own runner's packages
-(goal >= 20,000 debriefs/s; on 2 cores at least 10,000 per core), with the CPU
+sustained ingest with 4 worker processes (``--workers``), each taking its own runner's
+packages (goal >= 20,000 debriefs/s; on 2 cores at least 10,000 per core), with the CPU
 seconds the workers and PostgreSQL spent, what they waited on
 (``central_waits``: on a core, for a core, for the disk or a lock), and the
 indexer's rate.
 
 The cluster is a throwaway one made by ``central init``'s code with a light KDF
 (the unlock is not measured). Run: ``python -m benchmarks.central [--sizes
-100000,1000000] [--package-debriefs 10000] [--worker-debriefs 2500] [--queries 60]``.
+100000,1000000] [--package-debriefs 10000] [--worker-debriefs 2500] [--queries 60]
+[--workers 4]``.
 """
 
 from __future__ import annotations
@@ -355,7 +356,7 @@ def measure(args: argparse.Namespace, tmp: Path, results: dict[str, Any]) -> Non
     )
     workers = [
         runner_packages(tmp, central, f"W{n}", [args.worker_debriefs] * 2, 100 + 10 * n)
-        for n in range(4)
+        for n in range(args.workers)
     ]
     results["packages_made_s"] = round(time.perf_counter() - started, 1)
     unit = make_unit(store)
@@ -400,7 +401,10 @@ def main() -> None:
     parser.add_argument("--package-debriefs", type=int, default=10_000)
     parser.add_argument("--worker-debriefs", type=int, default=2_500)
     parser.add_argument("--queries", type=int, default=60)
+    parser.add_argument("--workers", type=int, default=4, help="processes of sustained ingest")
     args = parser.parse_args()
+    if args.workers < 1:
+        parser.error("--workers must be at least 1")
     tmp = Path(tempfile.mkdtemp(prefix="veldboek-central-bench-"))
     tmp.chmod(0o711)
     results: dict[str, Any] = {"teams": TEAMS, "runners": 1000, "cpus": os.cpu_count(), "sizes": {}}

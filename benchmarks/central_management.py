@@ -13,7 +13,8 @@ versions (what reading the big table costs at all), and the contacts-per-month
 aggregate computed from the versions' JSON instead of the facts table (what the
 report would cost without schema c0003). The load average is recorded beside.
 
-Run: ``python -m benchmarks.central_management [--debriefs 1000000] [--runs 5]``.
+Run: ``python -m benchmarks.central_management [--debriefs 1000000] [--payments 50000]
+[--matches 2000] [--runs 5]``.
 """
 
 from __future__ import annotations
@@ -77,8 +78,9 @@ def debrief_record(rng: random.Random, did: str, day: str) -> tuple[str, str]:
     return status, json.dumps(record)
 
 
-def file_records(store: Store, rng: random.Random, payments: int) -> dict[str, int]:
-    """Every source's registration and risk assessment; ``payments`` payments; matches."""
+def file_records(store: Store, rng: random.Random, payments: int, matches: int) -> dict[str, int]:
+    """Every source's registration and risk assessment; ``payments`` payments; ``matches``
+    deconfliction matches."""
     with store.connect() as conn:
         sources = conn.execute(
             text("SELECT id, team_id, sender, first_package FROM central.sources")
@@ -110,7 +112,7 @@ def file_records(store: Store, rng: random.Random, payments: int) -> dict[str, i
         conn.execute(text("INSERT INTO central.deconfliction_keys (key_id, params, sealed) "
                           "VALUES ('bench', '{}', '')"))  # fmt: skip
         teams = [int(t) for t in conn.execute(text("SELECT id FROM central.teams")).scalars()]
-        for _ in range(2_000):
+        for _ in range(matches):
             a, b = sorted((str(uuid.uuid4()), str(uuid.uuid4())))
             opened = datetime(YEAR, rng.randint(1, 12), rng.randint(1, 28))
             resolved = opened + timedelta(days=rng.randint(1, 60)) if rng.random() < 0.7 else None
@@ -122,7 +124,7 @@ def file_records(store: Store, rng: random.Random, payments: int) -> dict[str, i
                  "tb": rng.choice(teams), "b": b, "o": opened,
                  "r": rng.choice(("same", "different")) if resolved else None, "ra": resolved},
             )  # fmt: skip
-    return {"sources": len(sources), "file_records": len(rows), "matches": 2_000}
+    return {"sources": len(sources), "file_records": len(rows), "matches": matches}
 
 
 def _loadavg() -> list[float]:
@@ -140,11 +142,13 @@ def _open(root: Path) -> Store:
     return Store(Place(url=url))
 
 
-def _generate(store: Store, debriefs: int, payments: int, rng: random.Random) -> dict[str, Any]:
+def _generate(
+    store: Store, debriefs: int, payments: int, matches: int, rng: random.Random
+) -> dict[str, Any]:
     unit = make_unit(store)
     started = time.perf_counter()
     copy_s = grow(store, unit, debriefs, 1, rng, Vectors(store), data=debrief_record, words=8)
-    out: dict[str, Any] = {"generated": file_records(store, rng, payments)}
+    out: dict[str, Any] = {"generated": file_records(store, rng, payments, matches)}
     with store.connect() as conn:
         conn = conn.execution_options(isolation_level="AUTOCOMMIT")
         conn.execute(text("VACUUM ANALYZE"))
@@ -229,6 +233,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--debriefs", type=int, default=1_000_000)
     parser.add_argument("--payments", type=int, default=50_000)
+    parser.add_argument("--matches", type=int, default=2_000)
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="veldboek-mi-bench-"))
@@ -237,7 +242,7 @@ def main() -> None:
     results: dict[str, Any] = {"debriefs": args.debriefs, "cpus": os.cpu_count()}
     try:
         store = _open(root)
-        results |= _generate(store, args.debriefs, args.payments, random.Random(20))
+        results |= _generate(store, args.debriefs, args.payments, args.matches, random.Random(20))
         results |= _measure(store, args.runs)
         store.close()
     finally:

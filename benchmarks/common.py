@@ -52,21 +52,31 @@ def summary(samples: list[float]) -> dict[str, float]:
     }
 
 
+# VELDBOEK_BENCH_REFERENCE=tiny makes the reference workloads a hundredth of their
+# size, timed once (the smoke test: it checks they run, not how fast); the JSON
+# then says so beside them, so such figures are never taken for real ones.
+REFERENCE = os.environ.get("VELDBOEK_BENCH_REFERENCE", "full")
+if REFERENCE not in ("full", "tiny"):
+    raise SystemExit(f"VELDBOEK_BENCH_REFERENCE must be full or tiny, not {REFERENCE!r}")
+_SCALE = 100 if REFERENCE == "tiny" else 1
+
+
 def _python_loop() -> None:
     total = 0
-    for n in range(2_000_000):
+    for n in range(2_000_000 // _SCALE):
         total += n * n
 
 
 def _sha256_64mib() -> None:
-    hashlib.sha256(bytes(64 << 20)).digest()
+    hashlib.sha256(bytes((64 << 20) // _SCALE)).digest()
 
 
 def _sqlite_200k_rows() -> None:
     conn = sqlite3.connect(":memory:")
     conn.execute("CREATE TABLE t (id TEXT PRIMARY KEY, body TEXT)")
     conn.executemany(
-        "INSERT INTO t VALUES (?, ?)", ((f"{n:032x}", "x" * 64) for n in range(200_000))
+        "INSERT INTO t VALUES (?, ?)",
+        ((f"{n:032x}", "x" * 64) for n in range(200_000 // _SCALE)),
     )
     conn.close()
 
@@ -77,16 +87,20 @@ def reference_ms(runs: int = 5) -> dict[str, float]:
     be told apart from changes in the code."""
     work = {"python_loop": _python_loop, "sha256_64mib": _sha256_64mib}
     work["sqlite_200k_rows"] = _sqlite_200k_rows
+    runs = 1 if REFERENCE == "tiny" else runs
     return {name: round(statistics.median(repeat(fn, runs)) * 1000, 1) for name, fn in work.items()}
 
 
 def machine() -> dict[str, Any]:
-    return {
+    out = {
         "python": platform.python_version(),
         "platform": platform.platform(),
         "cpus": os.cpu_count(),
         "reference_ms": reference_ms(),
     }
+    if REFERENCE == "tiny":
+        out["reference_work"] = f"tiny: 1/{_SCALE} of each workload, one run; not comparable"
+    return out
 
 
 def write_results(name: str, results: dict[str, Any], goals: dict[str, Any]) -> Path:

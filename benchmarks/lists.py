@@ -16,7 +16,10 @@
   index, reported as measured), and the search p95 for every order of results
   (goal < 50 ms, as for the default: best match first).
 
-Run: ``python -m benchmarks.lists [--debriefs N]``.
+Run: ``python -m benchmarks.lists [--debriefs N] [--runs N] [--queries N] [--paints N]
+[--click-paints N]``
+(``--queries``: the first N of the query mix, the rare term always; ``--paints``: the
+first paints timed per list, default 7; ``--click-paints``: per column and order, 3).
 """
 
 from __future__ import annotations
@@ -105,6 +108,7 @@ from app.ui.pages.debriefs import DebriefsPage
 app = QApplication([])
 vault = vaults.unlock(Path(sys.argv[1]), sys.argv[2])
 session = AppSession(vault, aliases.resolve_scope(vault, sys.argv[3]))
+paints, click_paints = int(sys.argv[4]), int(sys.argv[5])
 lock = LockController(ClipboardGuard())
 lock.attach(session)
 window = MainWindow(session, lock, TaskRunner())
@@ -116,7 +120,7 @@ window.nav.setCurrentRow(window.pages.index(page))
 window.stack.setCurrentWidget(page)
 app.processEvents()
 samples = []
-for _ in range(7):
+for _ in range(paints):
     start = time.perf_counter()
     page.reload()
     page.table.viewport().repaint()  # synchronous paint of the first screen
@@ -128,7 +132,7 @@ by_sort = {}
 for section in range(page.model.columnCount()):
     for order in (Qt.SortOrder.DescendingOrder, Qt.SortOrder.AscendingOrder):
         times = []
-        for _ in range(3):
+        for _ in range(click_paints):
             header.blockSignals(True)  # forget the last order without asking again
             header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
             header.blockSignals(False)
@@ -190,7 +194,7 @@ def _service_times(
     return times
 
 
-def _sorted_search(vault: Any, runs: int) -> dict[str, dict[str, float]]:
+def _sorted_search(vault: Any, queries: tuple[str, ...], runs: int) -> dict[str, dict[str, float]]:
     """Every order of results, as the search page asks (its 200 results and one)."""
     out = {}
     for name in (BROAD, NARROW):
@@ -198,25 +202,25 @@ def _sorted_search(vault: Any, runs: int) -> dict[str, dict[str, float]]:
         for key in search.SEARCH_SORT_KEYS:
             for descending in (True, False):
                 times = _service_times(
-                    vault, scope, (*QUERIES, RARE), Sort(key, descending), SEARCH_PAGE_LIMIT, runs
+                    vault, scope, queries, Sort(key, descending), SEARCH_PAGE_LIMIT, runs
                 )
                 out[f"{name} {key} {'desc' if descending else 'asc'}"] = summary(times)
     return out
 
 
-def _measure(vault: Any, runs: int) -> dict[str, list[float]]:
+def _measure(vault: Any, queries: tuple[str, ...], runs: int) -> dict[str, list[float]]:
     out: dict[str, list[float]] = {}
     for name in (BROAD, NARROW):
         scope = aliases.resolve_scope(vault, name)
-        _service_times(vault, scope, (*QUERIES, RARE), runs=runs)  # warm the caches alike
-        out[name] = _service_times(vault, scope, (*QUERIES, RARE), runs=runs)
+        _service_times(vault, scope, queries, runs=runs)  # warm the caches alike
+        out[name] = _service_times(vault, scope, queries, runs=runs)
         out[f"{name}-rare"] = _service_times(vault, scope, (RARE,) * 8, runs=runs)
     return out
 
 
-def _gui(root: Path, alias: str) -> dict[str, Any]:
+def _gui(root: Path, alias: str, paints: int, click_paints: int) -> dict[str, Any]:
     child = subprocess.run(
-        [sys.executable, "-c", CHILD, str(root), PASSPHRASE, alias],
+        [sys.executable, "-c", CHILD, str(root), PASSPHRASE, alias, str(paints), str(click_paints)],
         capture_output=True,
         text=True,
         timeout=600,
@@ -235,8 +239,12 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--debriefs", type=int, default=100_000)
     parser.add_argument("--runs", type=int, default=RUNS, help="repeats of each query")
+    parser.add_argument("--queries", type=int, default=len(QUERIES), help="of the query mix")
+    parser.add_argument("--paints", type=int, default=7, help="first paints timed per list")
+    parser.add_argument("--click-paints", type=int, default=3, help="per column and order")
     args = parser.parse_args()
     runs = max(1, args.runs)
+    queries = (*QUERIES[: max(1, args.queries)], RARE)
     n_sources = max(10, args.debriefs // 500)
     with tempfile.TemporaryDirectory(prefix="veldboek-bench-") as tmp_name:
         tmp = Path(tmp_name)
@@ -251,11 +259,12 @@ def main() -> None:
         _prepare(plain)
 
         with Vault.open(root, PASSPHRASE) as vault:
-            cipher = _measure(vault, runs)
-            sorted_search = _sorted_search(vault, runs)
-        plain_times = _measure(plain, runs)
+            cipher = _measure(vault, queries, runs)
+            sorted_search = _sorted_search(vault, queries, runs)
+        plain_times = _measure(plain, queries, runs)
         plain.engine().dispose()
-        gui = {name: _gui(root, name) for name in (BROAD, NARROW)}
+        paints = max(1, args.paints), max(1, args.click_paints)
+        gui = {name: _gui(root, name, *paints) for name in (BROAD, NARROW)}
 
     paint = {name: summary(g["first_paint_s"]) for name, g in gui.items()}
     sorted_paint = {
@@ -287,7 +296,7 @@ def main() -> None:
         "distinct_rows_paged_in": gui[BROAD]["distinct_rows"],
         "rows_in_scope": gui[BROAD]["rows_in_scope"],
         "rows_held_in_cache": gui[BROAD]["cached_rows"],
-        "queries": len(QUERIES) + 1,
+        "queries": len(queries),
         "runs_per_query": runs,
     }
     goals: dict[str, Any] = {}

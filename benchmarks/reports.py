@@ -34,7 +34,8 @@ The preview of the 50-page report:
   ``preview_all_pages_reparsed_ms``, the baseline: the document parsed again for
   each page (and its page count), as the preview did before issue 18.
 
-Run: ``python -m benchmarks.reports [--debriefs N] [--bulk-debriefs N]``.
+Run: ``python -m benchmarks.reports [--debriefs N] [--bulk-debriefs N] [--runs N]`` (each
+timing's repeats, default 5).
 """
 
 from __future__ import annotations
@@ -132,7 +133,7 @@ def _counting(vault: Vault) -> Iterator[list[int]]:
         event.remove(vault.engine(), "before_cursor_execute", before)
 
 
-def _timed(fn: Callable[[], Any], runs: int = RUNS) -> tuple[list[float], Any]:
+def _timed(fn: Callable[[], Any], runs: int) -> tuple[list[float], Any]:
     samples, result = [], None
     for _ in range(runs):
         start = time.perf_counter()
@@ -151,15 +152,15 @@ def _one_by_one(vault: Vault, scope: Scope, selection: Selection) -> InternalBod
     return reports.internal_body(views, selection, unlinked)
 
 
-def bench_fifty_pages(root: Path, debriefs: int) -> tuple[dict[str, Any], bytes]:
+def bench_fifty_pages(root: Path, debriefs: int, runs: int) -> tuple[dict[str, Any], bytes]:
     with _demo_vault(root, debriefs) as (vault, scope, selection):
-        issue_times, issued = _timed(lambda: reports.issue_internal(vault, scope, selection))
+        issue_times, issued = _timed(lambda: reports.issue_internal(vault, scope, selection), runs)
         body, _views = reports.read_internal_body(vault, scope, selection)
         report = InternalReport(
             InternalStamp(str(issued.report_id), issued.marking, scope.alias_name, utc_now()), body
         )
-        render_times, rendered = _timed(lambda: render(report))
-        baseline_times, base = _timed(lambda: _baseline(report))
+        render_times, rendered = _timed(lambda: render(report), runs)
+        baseline_times, base = _timed(lambda: _baseline(report), runs)
     rendered_ms = summary(render_times)
     baseline_ms = summary(baseline_times)
     return {
@@ -175,14 +176,14 @@ def bench_fifty_pages(root: Path, debriefs: int) -> tuple[dict[str, Any], bytes]
     }, issued.pdf
 
 
-def bench_bulk_read(root: Path, debriefs: int) -> dict[str, Any]:
+def bench_bulk_read(root: Path, debriefs: int, runs: int) -> dict[str, Any]:
     with _demo_vault(root, debriefs) as (vault, scope, selection):
         with _counting(vault) as bulk_statements:
             bulk, (body, views) = _timed(
-                lambda: reports.read_internal_body(vault, scope, selection)
+                lambda: reports.read_internal_body(vault, scope, selection), runs
             )
         with _counting(vault) as old_statements:
-            old, old_body = _timed(lambda: _one_by_one(vault, scope, selection))
+            old, old_body = _timed(lambda: _one_by_one(vault, scope, selection), runs)
         assert body == old_body  # the same report, however it was read
         ids = [v.id for v in views]
 
@@ -190,15 +191,15 @@ def bench_bulk_read(root: Path, debriefs: int) -> dict[str, Any]:
             with vault.read() as session:
                 package_json.debriefs(session, ids)
 
-        serialised, _ = _timed(serialise)
+        serialised, _ = _timed(serialise, runs)
         bulk_issue, issued = _timed(lambda: reports.issue_internal(vault, scope, selection), 1)
     read_ms, old_ms = summary(bulk), summary(old)
     return {
         "bulk_debriefs": len(views),
         "bulk_read_ms": read_ms,
-        "statements_bulk": bulk_statements[0] // RUNS,
+        "statements_bulk": bulk_statements[0] // runs,
         "bulk_read_one_by_one_ms": old_ms,
-        "statements_one_by_one": old_statements[0] // RUNS,
+        "statements_one_by_one": old_statements[0] // runs,
         "one_by_one_vs_bulk": round(old_ms["median_ms"] / read_ms["median_ms"], 1),
         "bulk_package_serialise_ms": summary(serialised),
         "bulk_issue_ms": summary(bulk_issue),
@@ -222,12 +223,12 @@ def _all_pages(pdf: bytes) -> None:
             doc.render(number, PREVIEW_DPI)
 
 
-def bench_preview(pdf: bytes) -> dict[str, Any]:
-    opened, _ = _timed(lambda: reports.open_pdf(pdf).close())
+def bench_preview(pdf: bytes, runs: int) -> dict[str, Any]:
+    opened, _ = _timed(lambda: reports.open_pdf(pdf).close(), runs)
     with reports.open_pdf(pdf) as doc:
-        page, _ = _timed(lambda: doc.render(1, PREVIEW_DPI))
-    once, _ = _timed(lambda: _all_pages(pdf))
-    again, _ = _timed(lambda: _reparsed_pages(pdf))
+        page, _ = _timed(lambda: doc.render(1, PREVIEW_DPI), runs)
+    once, _ = _timed(lambda: _all_pages(pdf), runs)
+    again, _ = _timed(lambda: _reparsed_pages(pdf), runs)
     once_ms, again_ms = summary(once), summary(again)
     return {
         "preview_open_ms": summary(opened),
@@ -244,11 +245,13 @@ def main() -> None:
     parser.add_argument(
         "--bulk-debriefs", type=int, default=500, help="debriefs in the report read in bulk"
     )
+    parser.add_argument("--runs", type=int, default=RUNS, help="repeats of each timing")
     args = parser.parse_args()
+    runs = max(1, args.runs)
     with tempfile.TemporaryDirectory() as tmp:
-        results, pdf = bench_fifty_pages(Path(tmp) / "fifty", args.debriefs)
-        results |= bench_bulk_read(Path(tmp) / "bulk", args.bulk_debriefs)
-    results |= bench_preview(pdf)
+        results, pdf = bench_fifty_pages(Path(tmp) / "fifty", args.debriefs, runs)
+        results |= bench_bulk_read(Path(tmp) / "bulk", args.bulk_debriefs, runs)
+    results |= bench_preview(pdf, runs)
     goals = {
         "pages": {"target": f">= {TARGET_PAGES}", "met": results["pages"] >= TARGET_PAGES},
         "issue_ms": {

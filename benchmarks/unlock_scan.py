@@ -12,7 +12,8 @@ anything is written to it. On the 100,000-debrief demo vault this measures:
 3. unlock time beyond the KDF, which now includes the scan (as in
    benchmarks/vault.py, same goal).
 
-Run: ``python -m benchmarks.unlock_scan [--debriefs N] [--cold]`` (default 100,000).
+Run: ``python -m benchmarks.unlock_scan [--debriefs N] [--runs N] [--cold]`` (default
+100,000 debriefs, 7 runs of the scan and of the unlock).
 """
 
 from __future__ import annotations
@@ -54,8 +55,10 @@ def _scan_seconds(db: Path) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--debriefs", type=int, default=100_000)
+    parser.add_argument("--runs", type=int, default=RUNS, help="of the scan and of the unlock")
     parser.add_argument("--cold", action="store_true", help="also time a scan after a cache drop")
     args = parser.parse_args()
+    runs = max(1, args.runs)
     sources = max(10, args.debriefs // 500)
     with tempfile.TemporaryDirectory(prefix="veldboek-bench-") as tmp_name:
         root = Path(tmp_name) / "vault"
@@ -65,13 +68,13 @@ def main() -> None:
         db = root / "vault.db"
         size = db.stat().st_size
         cold = _scan_seconds(db) if args.cold and _drop_caches() else None
-        warm = [_scan_seconds(db) for _ in range(RUNS)]
-        unlock = unlock_beyond_kdf(root, RUNS)
+        warm = [_scan_seconds(db) for _ in range(runs)]
+        unlock = unlock_beyond_kdf(root, runs)
     scan_ms = statistics.median(warm) * 1000
     results = {
         "debriefs": args.debriefs,
         "database_mib": round(size / 2**20, 1),
-        "scan_runs": RUNS,
+        "scan_runs": runs,
         "zeroed_page_scan_median_ms": round(scan_ms, 1),
         "zeroed_page_scan_max_ms": round(max(warm) * 1000, 1),
         "zeroed_page_scan_cold_ms": None if cold is None else round(cold * 1000, 1),

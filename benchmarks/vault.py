@@ -13,7 +13,9 @@
 4. The bulk insert with ``cipher_memory_security`` ON versus OFF, for
    docs/security.md (demo generator, 5,000 debriefs, ON in a child process).
 
-Run: ``python -m benchmarks.vault [--debriefs N] [--repeats N]`` (default 100,000, 3).
+Run: ``python -m benchmarks.vault [--debriefs N] [--repeats N]`` (default 100,000, 3;
+``--memsec-debriefs`` and ``--unlock-runs`` make parts 4 and 2 smaller, default
+5,000 and 7).
 """
 
 from __future__ import annotations
@@ -207,14 +209,14 @@ def bulk_inserts(rows: Rows, folder: Path, repeats: int) -> dict[str, Any]:
     }
 
 
-def memory_security(tmp: Path, sources: int) -> dict[str, float]:
+def memory_security(tmp: Path, sources: int, debriefs: int = MEMSEC_DEBRIEFS) -> dict[str, float]:
     # SQLCipher makes cipher_memory_security a process-wide setting that stays on
     # once enabled, so the ON run happens in a child process.
     root_off = tmp / "cipher-small"
     _fast_vault(root_off)
     with Vault.open(root_off, PASSPHRASE) as vault:
         start = time.perf_counter()
-        demo.generate(vault, sources=sources, debriefs=MEMSEC_DEBRIEFS, today=None, seed=7)
+        demo.generate(vault, sources=sources, debriefs=debriefs, today=None, seed=7)
         off = time.perf_counter() - start
     child = subprocess.run(
         [
@@ -222,7 +224,7 @@ def memory_security(tmp: Path, sources: int) -> dict[str, float]:
             "-m",
             "benchmarks.vault",
             "--memsec-child",
-            str(MEMSEC_DEBRIEFS),
+            str(debriefs),
             "--sources",
             str(sources),
             "--folder",
@@ -237,7 +239,7 @@ def memory_security(tmp: Path, sources: int) -> dict[str, float]:
         "memsec_off_seconds_small": round(off, 2),
         "memsec_on_seconds_small": round(float(on_seconds), 2),
         "memory_security_reported": float(reported),
-        "memsec_debriefs": MEMSEC_DEBRIEFS,
+        "memsec_debriefs": debriefs,
         "memory_security_on_over_off": round(float(on_seconds) / off, 3),
     }
 
@@ -295,6 +297,8 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--debriefs", type=int, default=100_000)
     parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--memsec-debriefs", type=int, default=MEMSEC_DEBRIEFS)
+    parser.add_argument("--unlock-runs", type=int, default=7)
     parser.add_argument("--memsec-child", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--sources", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--folder", type=Path, help=argparse.SUPPRESS)
@@ -314,8 +318,8 @@ def main() -> None:
             rows = read_rows(vault.engine())
         inserts = bulk_inserts(rows, tmp, args.repeats)
         del rows
-        unlock = unlock_beyond_kdf(root)
-        memsec = memory_security(tmp, sources)
+        unlock = unlock_beyond_kdf(root, args.unlock_runs)
+        memsec = memory_security(tmp, sources, args.memsec_debriefs)
     results = {
         "debriefs": args.debriefs,
         "demo_generate_seconds": round(demo_seconds, 2),
