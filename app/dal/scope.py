@@ -24,9 +24,11 @@ T = TypeVar("T")
 
 
 def member_compartments(scope: Scope) -> Select[uuid.UUID]:
-    return select(CompartmentMember.compartment_id).where(
-        CompartmentMember.alias_id == scope.alias_id
-    )
+    return member_compartments_of(scope.alias_id)
+
+
+def member_compartments_of(alias_id: uuid.UUID) -> Select[uuid.UUID]:
+    return select(CompartmentMember.compartment_id).where(CompartmentMember.alias_id == alias_id)
 
 
 def visible(column: Any, scope: Scope, *, drive: bool = False) -> ColumnElement[bool]:

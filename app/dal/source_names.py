@@ -14,13 +14,14 @@ alias that a file it cannot see exists.
 
 from __future__ import annotations
 
+import functools
 import uuid
 from typing import Any
 
 from sqlalchemy import ColumnElement, String, case, exists, func, literal, select
 from sqlalchemy.orm import Session, aliased
 
-from app.dal.scope import member_compartments
+from app.dal.scope import member_compartments_of
 from app.domain.scope import Scope
 from app.models import Alias, Compartment, RunnerAssignment, Source
 from app.models.packages import PackageOrigin, PackagePeer
@@ -54,13 +55,30 @@ def runner_of(source: Any = Source) -> ColumnElement[str]:
     return func.coalesce(sender, primary, compartment, literal("?", type_=String()))
 
 
+# Another source with the same codename. One alias for every statement: making
+# an aliased entity is the costliest part of building the expression.
+_OTHER = aliased(Source, name="same_codename")
+
+
 def shown_codename(scope: Scope, source: Any = Source) -> ColumnElement[str]:
     """``source``'s codename as the alias of ``scope`` reads it (see the module)."""
-    other = aliased(Source)
+    if source is Source:
+        return _shown_codename_of_source(scope.alias_id)
+    return _shown_codename(scope.alias_id, source)
+
+
+@functools.lru_cache(maxsize=32)
+def _shown_codename_of_source(alias_id: uuid.UUID) -> ColumnElement[str]:
+    """The expression for ``Source`` itself, built once per alias (every list and
+    screen uses it; an expression holds no state and serves any statement)."""
+    return _shown_codename(alias_id, Source)
+
+
+def _shown_codename(alias_id: uuid.UUID, source: Any) -> ColumnElement[str]:
     shared = exists().where(
-        other.codename_key == source.codename_key,
-        other.id != source.id,
-        other.compartment_id.in_(member_compartments(scope)),
+        _OTHER.codename_key == source.codename_key,
+        _OTHER.id != source.id,
+        _OTHER.compartment_id.in_(member_compartments_of(alias_id)),
     )
     with_runner = (
         source.codename

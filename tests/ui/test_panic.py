@@ -567,7 +567,11 @@ def test_key_in_every_dialog(
     own = {step: round(ms - queued[step], 1) for step, ms in timings.items()}
     print("ms from the key:", case_name, key, own, "with waits for a CPU:", timings)
     assert own["hidden"] < LIMIT_MS, (own, timings)
-    assert own["hidden"] <= own["locked"] < LOCKED_LIMIT_MS, (own, timings)
+    # The order from the wall clock: the CPU waits subtracted above come from the
+    # scheduler's clock, which on a busy virtual machine need not agree with it
+    # step by step (seen: a later step's own time below an earlier one's).
+    assert timings["hidden"] <= timings["locked"], timings
+    assert own["locked"] < LOCKED_LIMIT_MS, (own, timings)
     qtbot.wait(150)  # nothing pops back, no late result lands
     case.check()
     for widget, text in seen.held:
