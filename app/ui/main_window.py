@@ -96,8 +96,8 @@ class MainWindow(QMainWindow):
         self.lock.about_to_lock.connect(self._before_lock)
         self.lock.clear_requested.connect(self.clear_vault_data)
         self.resize(1180, 760)
-        self.refresh()
-        self.nav.setCurrentRow(0)
+        self.band.show_scope(self.session.scope, aliases.list_own_aliases(self.session.vault))
+        self.nav.setCurrentRow(0)  # shows the first page, loaded once (``_show_page``)
 
     def _build(self) -> None:
         """Every widget that shows text, in the current language: built at unlock and
