@@ -229,7 +229,7 @@ def contents(opened: package.Opened) -> Contents:
         raise MalformedPackage("The package lists a source twice.")
     if [s["id"] for s in sources] != sorted(s["id"] for s in sources):
         raise MalformedPackage("The package's sources are not in the order of their ids.")
-    events = [package_validation.validate_event(e) for e in _list(body["audit"])]
+    events = package_validation.validate_events(_list(body["audit"]))
     if len(events) != opened.manifest.audit_events:
         raise MalformedPackage("The package's audit events do not match its manifest.")
     if any(a["seq"] >= b["seq"] for a, b in itertools.pairwise(events)):
