@@ -75,13 +75,16 @@ def prepare_signed(
     sealer = age.prepare(recipients, min_stanzas=slots(len(recipients)))
     signed = replace(manifest, header_sha256=hashlib.sha256(sealer.header_text).hexdigest())
     inner = container.build_parts(signed.to_dict(), body, signing_private)
-    _refuse_if_too_large(manifest.kind, inner, sum(len(piece) for piece in body), sealer)
+    _refuse_if_too_large(manifest.kind, inner, sealer)
     return sealer, inner
 
 
-def _refuse_if_too_large(kind: str, inner: bytes, body_length: int, sealer: age.Sealer) -> None:
+def _refuse_if_too_large(kind: str, inner: bytes, sealer: age.Sealer) -> None:
     sealed = sealer.sealed_size(len(inner))
+    # the lengths as the container gives them (section 2 of docs/package-format.md)
     manifest_length = int.from_bytes(inner[5:9], "big")
+    at = 9 + manifest_length + 64
+    body_length = int.from_bytes(inner[at : at + 4], "big")
     if kind == "receipt":
         if sealed > limits.MAX_RECEIPT_BYTES:
             raise PackageTooLarge(

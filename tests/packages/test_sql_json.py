@@ -269,7 +269,10 @@ def test_export_judges_completeness_as_the_debrief_page_does() -> None:
         ):
             gradings.append((scheme.id.value, ev, ia, code, cond))
     lacks = package_json._Lacks()
-    texts = ("Met at the usual place.", " \n", "")
+    # Blank also where only other white space is (no-break, em and ideographic
+    # spaces, a file separator): the stored bytes are judged without decoding
+    # only where they begin with a letter or digit.
+    texts = ("Met at the usual place.", " \n", "", "\u00a0\u2003\u3000\x1c", "\u00e9t\u00e9")
     judged = 0
     for narrative, reflection, item_text in itertools.product(texts, texts, texts):
         for n in range(0, len(gradings), 7):
@@ -279,8 +282,8 @@ def test_export_judges_completeness_as_the_debrief_page_does() -> None:
                 reflection,
                 [(i[0], Grading(GradingScheme(i[1]), *i[2:])) for i in items],
             )
-            assert lacks(narrative, reflection, items) is bool(expected)
+            assert lacks(narrative.encode(), reflection.encode(), items) is bool(expected)
             judged += 1
     assert judged > 1000
     # Both outcomes were seen: a grid that only ever blocks proves nothing.
-    assert lacks("Text.", "Reflection.", [("Item.", "3x5x2", "1", "A", "P", "")]) is False
+    assert lacks(b"Text.", b"Reflection.", [("Item.", "3x5x2", "1", "A", "P", "")]) is False

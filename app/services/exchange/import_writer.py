@@ -7,6 +7,7 @@ compartment, ...). Cover names in the records become alias rows (``CoverNames``)
 from __future__ import annotations
 
 import functools
+import operator
 import uuid
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -94,6 +95,14 @@ class RowPlan:
     aliases: tuple[int, ...]
     bools: tuple[int, ...]
 
+    @functools.cached_property
+    def values(self) -> Callable[[dict[str, Any]], list[Any]]:
+        """The record's values of ``names``, in order."""
+        get = operator.itemgetter(*self.names)
+        if len(self.names) == 1:
+            return lambda data: [get(data)]
+        return lambda data: list(get(data))
+
 
 @functools.cache
 def row_plan(type_name: str, version: int) -> RowPlan:
@@ -112,6 +121,8 @@ def row_plan(type_name: str, version: int) -> RowPlan:
 
 
 Rows = list[tuple[Any, ...]]
+# The record types a debrief brings rows of (taskings and payments: format 2).
+_DEBRIEF_PARTS = ("contact", "debrief", "item", "addendum", "attachment", "tasking", "payment")
 
 
 @dataclass
@@ -135,9 +146,10 @@ class RowWriter:
     def __init__(self, session: Session, version: int) -> None:
         self.session, self.version = session, version
         self.aliases = CoverNames(session)
+        self.plans = {t: row_plan(t, version) for t in _DEBRIEF_PARTS}
 
     def row(self, plan: RowPlan, data: dict[str, Any], *context: Any) -> tuple[Any, ...]:
-        values = [data[k] for k in plan.names]
+        values = plan.values(data)
         for i in plan.ids:
             if values[i] is not None:
                 values[i] = hex_id(values[i])
@@ -169,7 +181,7 @@ class RowWriter:
             if progress is not None and n % 500 == 0:
                 progress(n, total)
         self._index_addenda(rows.addenda, index)
-        self._write_debrief_rows(rows, blobs)
+        self._write_debrief_rows(rows, blobs, live)
         if self.version < 3:
             self._nested_lists(rows, origins)
         if progress is not None:
@@ -224,32 +236,31 @@ class RowWriter:
         normalised: Callable[[str], str],
     ) -> None:
         """The rows of one debrief and what hangs off it, added to ``rows``."""
-        row = self.row
-        plan = functools.partial(row_plan, version=self.version)
+        row, plan = self.row, self.plans
         comp, source, did = (hex_id(d["compartment_id"]), hex_id(d["source_id"]), hex_id(d["id"]))
         created, updated = d["created_at"], d["updated_at"]
         c = d["contact"]
         contact_id = None
         if c is not None:
-            rows.contacts.append(row(plan("contact"), c, comp, source, created, updated))
+            rows.contacts.append(row(plan["contact"], c, comp, source, created, updated))
             contact_id = rows.contacts[-1][0]
             rows.attendees += [(contact_id, self.aliases.id(a)) for a in c["attendees"]]
         if did not in live:  # an update keeps its index entry (the update trigger)
             index.add("debrief", did, did, comp, d["narrative"])
-        rows.debriefs.append(row(plan("debrief"), d, contact_id))
+        rows.debriefs.append(row(plan["debrief"], d, contact_id))
         for item in d["items"]:
-            rows.items.append(row(plan("item"), item, comp, did, created, updated))
+            rows.items.append(row(plan["item"], item, comp, did, created, updated))
             iid = rows.items[-1][0]
             index.add("intelligence_item", iid, did, comp, item["text"])
             rows.links += [
                 (iid, subject_ids[(comp, s["kind"], normalised(s["name"]))])
                 for s in item["subjects"]
             ]
-        rows.addenda += [row(plan("addendum"), a, comp, did) for a in d["addenda"]]
-        rows.files += [row(plan("attachment"), f, comp, did) for f in d["attachments"]]
+        rows.addenda += [row(plan["addendum"], a, comp, did) for a in d["addenda"]]
+        rows.files += [row(plan["attachment"], f, comp, did) for f in d["attachments"]]
         if self.version < 3:  # taskings and payments inside the debrief
-            rows.taskings += [row(plan("tasking"), t, comp, source, did) for t in d["taskings"]]
-            rows.payments += [row(plan("payment"), p, comp, source, did) for p in d["payments"]]
+            rows.taskings += [row(plan["tasking"], t, comp, source, did) for t in d["taskings"]]
+            rows.payments += [row(plan["payment"], p, comp, source, did) for p in d["payments"]]
 
     def _index_addenda(self, addenda: Rows, index: search_bulk.BulkIndex) -> None:
         # OR IGNORE keeps an addendum already held (or named twice): indexed once.
@@ -260,12 +271,15 @@ class RowWriter:
                 held.add(r[0])
                 index.add("addendum", r[0], r[-1], r[-2], r[addendum_text])
 
-    def _write_debrief_rows(self, rows: _DebriefRows, blobs: Mapping[str, bytes]) -> None:
+    def _write_debrief_rows(
+        self, rows: _DebriefRows, blobs: Mapping[str, bytes], live: set[str]
+    ) -> None:
         session = self.session
-        ids = [(r[0],) for r in rows.debriefs]
+        # Items and attendees of an updated record are replaced as a whole (a new
+        # debrief has no items yet: an item names its debrief).
+        held = [(r[0],) for r in rows.debriefs if r[0] in live]
         contact_keys = [(r[0],) for r in rows.contacts]
-        # Items and attendees of an updated record are replaced as a whole.
-        execute_many(session, "DELETE FROM intelligence_item WHERE debrief_id = ?", ids)
+        execute_many(session, "DELETE FROM intelligence_item WHERE debrief_id = ?", held)
         execute_many(session, "DELETE FROM contact_attendee WHERE contact_id = ?", contact_keys)
         context = ("compartment_id", "source_id", "created_at", "updated_at")
         execute_many(

@@ -366,7 +366,7 @@ def _checked(
         raise MalformedPackage("The package lists a source twice.")
     if [s["id"] for s in sources] != sorted(s["id"] for s in sources):
         raise MalformedPackage("The package's sources are not in the order of their ids.")
-    events = [package_validation.validate_event(e) for e in _list(raw_events)]
+    events = package_validation.validate_events(_list(raw_events))
     if len(events) != opened.manifest.audit_events:
         raise MalformedPackage("The package's audit events do not match its manifest.")
     if any(a["seq"] >= b["seq"] for a, b in itertools.pairwise(events)):

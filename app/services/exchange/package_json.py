@@ -275,6 +275,10 @@ def _checked(text: bytes) -> bytes:
 # -- what export and purge use ------------------------------------------------------
 
 
+def _uuid(stored: str) -> uuid.UUID:
+    return uuid.UUID(hex=stored)
+
+
 @dataclass(frozen=True)
 class EncodedDebrief:
     """A debrief's record as canonical JSON, with what export decides by."""
@@ -303,13 +307,25 @@ class _Lacks:
     def __init__(self) -> None:
         self._grading_lacks = functools.lru_cache(maxsize=None)(_grading_lacks)
 
-    def __call__(self, narrative: str, reflection: str, items: Sequence[tuple[Any, ...]]) -> bool:
+    def __call__(
+        self, narrative: bytes | None, reflection: bytes | None, items: Sequence[tuple[Any, ...]]
+    ) -> bool:
+        """``narrative`` and ``reflection`` as stored (UTF-8)."""
         # The same judgement as bool(content_blockers(...)), without listing each
         # blocker: export only needs to know whether to look again (``_missing``).
-        if not narrative.strip() or not reflection.strip():
+        if _blank(narrative) or _blank(reflection):
             return True
         grading_lacks = self._grading_lacks
         return any(not i[0].strip() or grading_lacks(*i[1:]) for i in items)
+
+
+def _blank(text: bytes | None) -> bool:
+    """``not text.decode().strip()``, mostly without decoding: text that begins with
+    an ASCII letter or digit is not blank. (The bytes are valid UTF-8: they are in
+    the record's JSON, checked before; surrogates were refused there.)"""
+    if text and text[:1].isalnum():
+        return False
+    return not (text or b"").decode().strip()
 
 
 def debriefs(
@@ -329,19 +345,21 @@ def debriefs(
     items: dict[str, list[tuple[Any, ...]]] = defaultdict(list)
     for row in package_records.rows_in(raw, _GRADING_SQL, hexes):
         items[row[0]].append(row[1:])
+    # A few dozen sources and compartments, named by thousands of debriefs.
+    shared_id = functools.lru_cache(maxsize=None)(_uuid)
     out = []
     for did, source, comp, status, created, narrative, reflection, text in rows:
         graded = [i[2:] for i in sorted(items.get(did, ()), key=lambda i: (i[0], i[1]))]
         out.append(
             EncodedDebrief(
                 uuid.UUID(hex=did),
-                uuid.UUID(hex=source),
-                uuid.UUID(hex=comp),
+                shared_id(source),
+                shared_id(comp),
                 status,
                 created,
                 text,
                 hashlib.sha256(text).hexdigest(),
-                lacks((narrative or b"").decode(), (reflection or b"").decode(), graded),
+                lacks(narrative, reflection, graded),
             )
         )
     out.sort(key=lambda e: (e.created_at, e.id.hex))
@@ -365,8 +383,8 @@ def _from_records(session: Session, ids: Sequence[uuid.UUID], version: int) -> l
                 text,
                 hashlib.sha256(text).hexdigest(),
                 lacks(
-                    r["narrative"],
-                    r["critical_reflection"],
+                    r["narrative"].encode(),
+                    r["critical_reflection"].encode(),
                     [
                         (
                             i["text"],

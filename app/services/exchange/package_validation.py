@@ -242,31 +242,20 @@ _hash_fields = operator.itemgetter(
 )
 
 
-def validate_event(doc: Any) -> dict[str, Any]:
-    """An audit event as the sender's chain hashed it (``at`` as ``iso_utc`` text,
-    alias and compartment ids as 32 hex digits or ""), its hash recomputed."""
-    try:
-        checker("audit_event", w.CURRENT)(doc)
-    except (Bad, TypeError):
-        raise MalformedPackage("An audit event in the package is malformed.") from None
-    seq, at, alias_id, actor, action, record_type, record_id, comp_id, detail, prev = _hash_fields(
-        doc
-    )
-    recomputed = audit_chain.stored_event_hash(
-        prev_hash=prev,
-        seq=seq,
-        at=at,
-        actor_alias_id=alias_id,
-        actor=actor,
-        action=action,
-        record_type=record_type,
-        record_id=record_id,
-        compartment_id=comp_id,
-        detail=detail,
-    )
-    if recomputed != doc["hash"]:
-        raise MalformedPackage("An audit event in the package does not match its hash.")
-    return doc  # type: ignore[no-any-return]
+def validate_events(docs: list[Any]) -> list[dict[str, Any]]:
+    """``docs`` themselves, once each holds as an audit event as the sender's chain
+    hashed it (``at`` as ``iso_utc`` text, alias and compartment ids as 32 hex
+    digits or ""), its hash recomputed."""
+    check_one = checker("audit_event", w.CURRENT)
+    hashed = audit_chain.fields_hash
+    for doc in docs:
+        try:
+            check_one(doc)
+        except (Bad, TypeError):
+            raise MalformedPackage("An audit event in the package is malformed.") from None
+        if hashed(_hash_fields(doc)) != doc["hash"]:
+            raise MalformedPackage("An audit event in the package does not match its hash.")
+    return docs
 
 
 # A handover's ``identity``: HPKE ciphertext of the identity (a photo of at most
