@@ -4,6 +4,7 @@ with a cheap KDF (the real calibration is tested on its own)."""
 from __future__ import annotations
 
 import gc
+import itertools
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -31,10 +32,32 @@ def pytest_collection_finish(session: pytest.Session) -> None:
     gc.freeze()
 
 
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """The slow tests first: run on several cores (pytest-xdist), the suite takes
-    as long as its longest test only if that one starts early."""
-    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """The slow tests first, on every worker: run on several (pytest-xdist), the
+    suite takes as long as its longest test only if that one starts early. The
+    ``worksteal`` scheduler hands each worker a contiguous share of this list at
+    the start (its own split, repeated in ``_shares``), so each share begins with
+    its part of the slow tests; with them all in one share they ran one after the
+    other on one worker, last."""
+    slow = [item for item in items if item.get_closest_marker("slow") is not None]
+    rest = [item for item in items if item.get_closest_marker("slow") is None]
+    workers = int(getattr(config, "workerinput", {}).get("workercount", 1))
+    ordered: list[pytest.Item] = []
+    left_over: list[pytest.Item] = []
+    others = iter(rest)
+    for k, size in enumerate(_shares(len(items), workers)):
+        share = slow[k::workers]
+        left_over += share[size:]
+        ordered += share[:size] + list(itertools.islice(others, size - len(share[:size])))
+    items[:] = [*ordered, *left_over, *others]
+
+
+def _shares(total: int, workers: int) -> list[int]:
+    """How pytest-xdist's ``worksteal`` splits ``total`` tests among idle workers."""
+    sizes: list[int] = []
+    for k in range(workers):
+        sizes.append((total - sum(sizes)) // (workers - k))
+    return sizes
 
 
 @pytest.fixture(autouse=True)
