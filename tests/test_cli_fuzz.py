@@ -725,7 +725,7 @@ def test_bytes_that_are_not_utf8_in_a_real_process(scene: Scene, command: Comman
     "args",
     [
         ["init", "--alias", "Valk", "--kdf-target-ms", "1"],
-        ["demo", "--sources", "1", "--debriefs", "1"],
+        ["demo", "--sources", "1", "--debriefs", "1", "--kdf-target-ms", "1"],
     ],
     ids=["init", "demo"],
 )

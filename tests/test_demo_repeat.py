@@ -39,6 +39,8 @@ def _demo(vault: Path, pp: Path, *more: str) -> list[str]:
         "40",
         "--today",
         "2026-11-30",
+        "--kdf-target-ms",  # a vault the test makes: no seconds of calibration
+        "20",
         *more,
     ]
 

@@ -21,7 +21,7 @@ from app.services.admin.check import check_vault
 from app.vault.vault import Vault
 from tests.helpers import factory
 
-TRIALS = 20
+TRIALS = 14
 
 WRITER = textwrap.dedent(
     """

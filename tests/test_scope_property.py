@@ -252,7 +252,8 @@ def _cli(root: Path, pp: Path, alias: str, *args: str) -> tuple[int, Any]:
 
 
 @pytest.mark.slow
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# Fresh draws each run (no fixed seed): every run of the suite adds new worlds.
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(world=worlds())
 def test_no_service_leaks_across_compartments(world: dict[str, Any]) -> None:
     members: list[list[bool]] = world["members"]
