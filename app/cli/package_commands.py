@@ -47,7 +47,14 @@ from app.cli.common import (
 )
 from app.errors import InvalidInput
 from app.services.admin import settings as vault_settings
-from app.services.exchange import package_log, package_receive, packages, purge, receipts
+from app.services.exchange import (
+    package_arrival,
+    package_log,
+    package_receive,
+    packages,
+    purge,
+    receipts,
+)
 from app.services.exchange.deconfliction_key import KEY_KIND
 from app.services.exchange.deconfliction_notices import NOTICE_KIND
 from app.services.files import output_paths, user_files
@@ -205,7 +212,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_package_inspect(args: argparse.Namespace) -> int:
-    facts = package_receive.inspect(args.file)
+    facts = package_arrival.inspect(args.file)
     if args.json:
         print_json(facts)
     else:
@@ -249,7 +256,7 @@ def cmd_package_verify(args: argparse.Namespace) -> int:
             f"made {check.created_at}; {check.status}."
         )
     # An import would refuse it: the same one line on stderr and exit status as then.
-    package_receive.refuse_if_replayed(arrival)
+    package_arrival.refuse_if_replayed(arrival)
     return 0
 
 

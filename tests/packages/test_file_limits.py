@@ -23,7 +23,7 @@ from app.export import container
 from app.export.errors import PackageTooLarge
 from app.models import Debrief
 from app.models.packages import PackageLog
-from app.services.exchange import keys, package_receive, packages, receipts
+from app.services.exchange import keys, package_arrival, package_receive, packages, receipts
 from app.services.files import user_files
 from app.services.records import attachments, debriefs
 from tests.helpers import factory
@@ -211,7 +211,7 @@ def test_inspect_reads_the_header_and_verify_holds_one_copy_of_the_package(pair:
     size = path.stat().st_size
     assert size > 20 * limits.MIB
     facts: dict[str, object] = {}
-    inspected = _traced_peak(lambda: facts.update(package_receive.inspect(path)))
+    inspected = _traced_peak(lambda: facts.update(package_arrival.inspect(path)))
     assert facts["size_bytes"] == size
     assert inspected < limits.MIB  # the header only, whatever the file's size
     handler = pair.handler

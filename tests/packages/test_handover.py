@@ -34,6 +34,7 @@ from app.services.admin import settings as vault_settings
 from app.services.exchange import (
     handover,
     keys,
+    package_arrival,
     package_body,
     package_receive,
     packages,
@@ -208,7 +209,7 @@ def test_the_handler_cannot_read_the_identity_in_the_package(trio: Trio) -> None
     source_id = _with_identity(trio.old)
     result = _hand_over(trio, source_id)
     own = keys.private_keys(trio.handler.vault)
-    verified = package_receive.open_verified(
+    verified = package_arrival.open_verified(
         trio.handler.vault, result.path, kind="handover", sender_roles=(PeerRole.RUNNER,)
     )
     contents = package_body.contents(verified.opened)

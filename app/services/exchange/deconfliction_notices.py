@@ -24,14 +24,16 @@ from app.export import deconfliction as formats
 from app.export.deconfliction import NOTICE_KIND as NOTICE_KIND
 from app.export.errors import UnknownSender
 from app.models.packages import DeconflictionNotice
+from app.services.exchange.package_arrival import (
+    Verified,
+    arrival_of,
+    log_arrival,
+    refuse_if_replayed,
+)
 from app.services.exchange.package_receive import (
     ImportResult,
     PackageCheck,
-    Verified,
-    arrival_of,
     checked,
-    log_arrival,
-    refuse_if_replayed,
 )
 from app.vault import audit_chain
 from app.vault.vault import Vault
@@ -82,7 +84,7 @@ def imported(vault: Vault, scope: Scope, verified: Verified) -> ImportResult:
 
 
 def take_in(vault: Vault, scope: Scope, verified: Verified) -> NoticeImport:
-    """Store a verified notice (``package_receive.open_verified``)."""
+    """Store a verified notice (``package_arrival.open_verified``)."""
     matches = _matches(scope, verified)
     opened = verified.opened
     m = opened.manifest

@@ -9,14 +9,16 @@ from app.domain.scope import Scope
 from app.errors import WrongPassphrase
 from app.export.deconfliction import parse_key_body
 from app.services.exchange import deconfliction_key
+from app.services.exchange.package_arrival import (
+    Verified,
+    arrival_of,
+    log_arrival,
+    refuse_if_replayed,
+)
 from app.services.exchange.package_receive import (
     ImportResult,
     PackageCheck,
-    Verified,
-    arrival_of,
     checked,
-    log_arrival,
-    refuse_if_replayed,
 )
 from app.services.records.identity_recompute import recompute
 from app.vault import audit_chain

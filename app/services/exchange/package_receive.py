@@ -21,27 +21,22 @@ import contextlib
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.crypto import age
 from app.domain.enums import PeerRole, Role
 from app.domain.scope import Scope
 from app.errors import AccessDenied, Notice, PackageError
-from app.export import compression, package
+from app.export import compression
 from app.export.deconfliction import KEY_KIND, NOTICE_KIND
 from app.export.errors import (
-    MalformedPackage,
     NotForThisVault,
-    ReplayedPackage,
     UnknownSender,
 )
 from app.export.manifest import Manifest
-from app.models.packages import PackageLog, PackagePeer
+from app.models.packages import PackageLog
 from app.services.exchange import (
     deconfliction_key,
     handover_receive,
@@ -52,7 +47,14 @@ from app.services.exchange import (
     package_log,
 )
 from app.services.exchange.gc_pause import collection_paused
-from app.services.files import user_files
+from app.services.exchange.package_arrival import (
+    PackageSource,
+    Verified,
+    arrival_of,
+    log_arrival,
+    open_verified,
+    refuse_if_replayed,
+)
 from app.services.records.identity_recompute import Recomputed
 from app.vault import audit_chain
 from app.vault.engine import bulk_cache
@@ -62,118 +64,6 @@ if TYPE_CHECKING:
     from app.services.exchange.deconfliction_notices import NoticeImport
 
 ProgressFn = Callable[[int, int], None]
-# A package as a file the user chose, or its bytes (tests, benchmarks).
-PackageSource = Path | bytes
-
-
-@dataclass(frozen=True)
-class Verified:
-    opened: package.Opened
-    sender: PackagePeer
-    channel: str
-
-
-def decrypt(source: PackageSource, kind: user_files.Kind, receiving_seed: bytes) -> age.Decrypted:
-    """The container of a package or receipt, decrypted as its file is read."""
-    if isinstance(source, bytes):
-        return package.decrypt(source, receiving_seed)
-    with user_files.opened(source, kind) as chosen:
-        return package.decrypt(age.Source(chosen.stream, chosen.size), receiving_seed)
-
-
-def inspect(source: PackageSource) -> dict[str, Any]:
-    """``package.inspect`` of a file the user chose: only its header is read."""
-    if isinstance(source, bytes):
-        return package.inspect(source)
-    with user_files.opened(source, user_files.PACKAGE) as chosen:
-        return package.inspect(age.Source(chosen.stream, chosen.size))
-
-
-def open_verified(
-    vault: Vault,
-    source: PackageSource,
-    *,
-    kind: str | tuple[str, ...],
-    sender_roles: tuple[PeerRole, ...],
-    decrypted: Callable[[str], None] | None = None,
-) -> Verified:
-    """Decrypt, check the signer is a confirmed peer of one of ``sender_roles`` and
-    that this vault was addressed by the signer. ``decrypted`` is called with the
-    file's SHA-256 once it is decrypted, before it is parsed."""
-    kinds = (kind,) if isinstance(kind, str) else kind
-    own = keys.private_keys(vault)
-    file_kind = user_files.RECEIPT if kinds == ("receipt",) else user_files.PACKAGE
-    plain = decrypt(source, file_kind, own.receiving_seed)
-    if decrypted is not None:
-        decrypted(plain.sha256)
-    # A debriefs (or handover) body is parsed, proven canonical and checked value
-    # by value in ``package_body``; its files are never parsed at all.
-    opened = package.parse(plain, parse_body="receipt" in kinds)
-    manifest = opened.manifest
-    with vault.read() as session:
-        sender = session.execute(
-            select(PackagePeer).where(
-                PackagePeer.fingerprint == manifest.sender, PackagePeer.active.is_(True)
-            )
-        ).scalar_one_or_none()
-        if sender is not None:
-            session.expunge(sender)
-    if sender is None or sender.role not in sender_roles:
-        raise UnknownSender(
-            "The package is signed by a key this vault has not confirmed for that role "
-            "(import and compare the sender's key first)."
-        )
-    opened.inner.verify(sender.signing_public)
-    package.check_recipients(opened, own.fingerprint.hex)
-    if manifest.kind not in kinds:
-        raise MalformedPackage(
-            "This is a {found} package, not a {wanted} package.",
-            found=manifest.kind,
-            wanted=" or ".join(kinds),
-        )
-    return Verified(opened, sender, package_log.channel_key(manifest.sender, manifest.recipients))
-
-
-def log_arrival(session: Session, verified: Verified, *, records: int) -> None:
-    """Enter a received package or receipt in the package log."""
-    m = verified.opened.manifest
-    session.add(
-        PackageLog(
-            id=m.package_id,
-            direction=package_log.IN,
-            kind=m.kind,
-            peer_id=verified.sender.id,
-            channel=verified.channel,
-            counterpart=verified.sender.name,
-            sequence=m.sequence,
-            sha256=verified.opened.sha256,
-            previous=m.previous,
-            created_at=datetime.fromisoformat(m.created_at.replace("Z", "+00:00")),
-            records=records,
-        )
-    )
-
-
-def arrival_of(session: Session, verified: Verified) -> package_log.Arrival:
-    m = verified.opened.manifest
-    return package_log.arrival(
-        session,
-        channel=verified.channel,
-        package_id=m.package_id,
-        sha256=verified.opened.sha256,
-        sequence=m.sequence,
-        previous=m.previous,
-    )
-
-
-def refuse_if_replayed(arrival: package_log.Arrival) -> None:
-    if arrival.status == "already imported":
-        raise ReplayedPackage("This package was already imported; nothing was changed.")
-    if arrival.status == "conflict":
-        raise ReplayedPackage(
-            "Another package with the same number from this sender was already imported; "
-            "nothing was changed."
-        )
 
 
 def _refuse_known_file(vault: Vault, sha: str) -> None:

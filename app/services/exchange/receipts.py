@@ -42,7 +42,7 @@ from app.services.exchange import (
     package_validation,
     purge,
 )
-from app.services.exchange.package_receive import (
+from app.services.exchange.package_arrival import (
     PackageSource,
     arrival_of,
     log_arrival,
