@@ -2,8 +2,8 @@
 """Set up and run Veldboek from a fresh checkout with nothing but Python 3.11+.
 
     python3 dev.py run     # set up .venv, create the demo vault on first run, start the app
-    python3 dev.py test    # set up .venv, run ruff, mypy and every test (on every core)
-    python3 dev.py test --quick   # the core's tests only (no slow ones, screens or central)
+    python3 dev.py test    # set up .venv, run ruff, mypy and every test (2 per core)
+    python3 dev.py test --quick   # the core's tests only (under a minute)
     python3 dev.py lock    # re-resolve requirements/*.lock (exact versions and hashes)
     python3 dev.py build   # the standalone folder dist/veldboek (PyInstaller), self-tested
     python3 dev.py redteam # the red-team suite (tools/redteam.py): attacks, kill -9, canary
@@ -215,17 +215,23 @@ def ensure_test_tools() -> None:
 def pytest_args(rest: list[str]) -> list[str]:
     """Two processes per core by default (pytest-xdist, ``worker_count``; the slow
     tests are handed out first, see tests/conftest.py). ``--quick``: the core's tests
-    while working: not those marked slow, not the screens (tests/ui) and not the
+    while working: not those marked slow, not those that start programs (marked
+    ``processes``), not the screens (tests/ui) and not the
     central system's (tests/central, which start PostgreSQL). Anything else goes to
     pytest as given."""
     args = [a for a in rest if a != "--quick"]
     if "--quick" in rest:
-        args = ["-m", "not slow", "--ignore=tests/ui", "--ignore=tests/central", *args]
+        args = [
+            *("-m", "not slow and not processes", "--ignore=tests/ui", "--ignore=tests/central"),
+            *args,
+        ]
     own_workers = any(
         a in ("-n", "--numprocesses", "-p") or a.startswith(("-n", "--numprocesses=")) for a in args
     )
     if not own_workers:
-        args = ["-n", str(worker_count()), "--dist", "worksteal", *args]
+        # The quick set waits on nothing: one process per core, one start-up less each.
+        workers = (os.cpu_count() or 1) if "--quick" in rest else worker_count()
+        args = ["-n", str(workers), "--dist", "worksteal", *args]
     return args
 
 

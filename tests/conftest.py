@@ -39,6 +39,12 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     the start (its own split, repeated in ``_shares``), so each share begins with
     its part of the slow tests; with them all in one share they ran one after the
     other on one worker, last."""
+    for item in items:
+        # A module that starts programs (the command line as a user runs it, a
+        # killed writer, the build) pays a Python start-up per child: left out of
+        # ``dev.py test --quick``.
+        if isinstance(item, pytest.Function) and "subprocess" in vars(item.module):
+            item.add_marker(pytest.mark.processes)
     slow = [item for item in items if item.get_closest_marker("slow") is not None]
     rest = [item for item in items if item.get_closest_marker("slow") is None]
     workers = int(getattr(config, "workerinput", {}).get("workercount", 1))

@@ -119,6 +119,7 @@ def _median_derive_seconds(params: KdfParams) -> float:
     return statistics.median(samples)
 
 
+@pytest.mark.slow
 def test_real_calibration_lands_near_a_small_target() -> None:
     target = 0.3
     cal = calibrate(target)

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
@@ -178,6 +179,7 @@ def _fill(vault: Vault) -> None:
     debriefs.add_addendum(vault, scope, debrief, "An addendum that must survive.")
 
 
+@pytest.mark.slow
 def test_filled_vault_walks_every_step(vault: Vault) -> None:
     _fill(vault)
     engine = vault.engine()

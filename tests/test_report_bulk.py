@@ -184,6 +184,7 @@ def _one_by_one(vault: Vault, scope: Scope, ids: list[uuid.UUID]) -> list[Debrie
     return [debriefs.get_debrief(vault, scope, i) for i in ids]
 
 
+@pytest.mark.slow
 def test_a_report_of_over_200_debriefs_takes_as_many_statements_as_one_of_5(
     vault: Vault, varied: Varied
 ) -> None:
@@ -208,6 +209,7 @@ def test_a_report_of_over_200_debriefs_takes_as_many_statements_as_one_of_5(
     assert reads[0] == reads[1] == 10  # BEGIN, eight kinds of part, the cover names
 
 
+@pytest.mark.slow
 def test_bulk_views_and_the_report_are_those_read_one_by_one(vault: Vault, varied: Varied) -> None:
     for scope in (varied.valk, varied.handler):
         ids = _visible_ids(vault, scope)

@@ -98,6 +98,7 @@ def _furniture_on_every_page(pdf: bytes, marking: str, report_id: uuid.UUID) -> 
     return texts
 
 
+@pytest.mark.slow
 def test_internal_report_pages_carry_marking_page_numbers_id_and_printer(
     internal: IssuedPdf, runner: Scope
 ) -> None:
@@ -225,6 +226,7 @@ def test_sanitised_report_has_shareable_items_in_sanitised_wording_only(
     assert "Not to be used as evidence without corroboration." in text  # conditions
 
 
+@pytest.mark.slow
 def test_sanitised_report_contains_no_identifying_string_and_no_time_of_day(
     demo_vault: Vault,
     runner: Scope,
@@ -311,6 +313,7 @@ def test_rendering_is_deterministic_and_the_hash_follows_its_definition() -> Non
     assert hashing.content_sha256(changed) != first.content_sha256
 
 
+@pytest.mark.slow
 def test_batch_over_a_date_range_reports_progress_up_to_the_total(
     demo_vault: Vault, runner: Scope
 ) -> None:
@@ -392,6 +395,7 @@ def test_records_outside_debriefs_are_reported_by_source_and_period(vault: Vault
     assert "Linked tasking." in alone
 
 
+@pytest.mark.slow
 def test_a_report_in_dutch_prints_its_headings_labels_and_furniture_in_dutch(
     demo_vault: Vault, runner: Scope, source_id: uuid.UUID, internal: IssuedPdf
 ) -> None:

@@ -523,6 +523,7 @@ json_values = st.recursive(
 )
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None)
 @given(doc=st.dictionaries(st.text(max_size=12), json_values, max_size=14))
 def test_the_manifest_parser_never_fails_untyped(doc: dict[str, Any]) -> None:
