@@ -297,3 +297,17 @@ def test_a_vault_command_loads_nothing_of_the_central_system() -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "['app.cli.common', 'app.cli.vault_commands']"
+
+
+def test_what_the_database_driver_logs_never_reaches_the_terminal() -> None:
+    """A COPY cut short by a lost connection: psycopg logs that it ignored the error
+    while closing. The command's own message is the one line the user sees."""
+    probe = (
+        "import logging; import app.central.place; "
+        "logging.getLogger('psycopg.copy').warning('error ignored terminating <Copy>')"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0
+    assert result.stderr == ""

@@ -10,6 +10,7 @@ SQLAlchemy engine (psycopg 3) that reaches it.
 from __future__ import annotations
 
 import json
+import logging
 import os
 import secrets
 from dataclasses import dataclass
@@ -23,6 +24,11 @@ from sqlalchemy.exc import ArgumentError
 from app.central.cluster import embedded
 from app.central.errors import CentralNotFound, DatabaseUnavailable
 from app.errors import InvalidInput
+
+# psycopg reports through logging what it ignores while closing (a COPY cut short by
+# a lost connection), which with no logging set up lands on stderr as a second
+# line after the command's own; and a driver's message may quote the data.
+logging.getLogger("psycopg").addHandler(logging.NullHandler())
 
 CONFIG = "central.json"
 SECRET = "admin.secret"  # noqa: S105  (a file name, not a password)

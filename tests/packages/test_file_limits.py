@@ -6,6 +6,7 @@ inspecting one reads its header, verifying one holds about one copy of it."""
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import subprocess
 import sys
@@ -31,19 +32,27 @@ from tests.packages.conftest import Pair, debrief_rows, submitted_debriefs
 
 ROOT = Path(__file__).resolve().parents[2]
 
-# Run in a child: the command line as a user runs it, its peak of Python memory
-# measured once everything it imports is loaded, and a cap on the address space
-# so that a reader that does read /dev/zero fails fast instead of eating the machine.
+# Run in a child: the command line as a user runs it, once per target (a JSON list
+# of argument lists), its peak of Python memory measured once everything it imports
+# is loaded, and a cap on the address space so that a reader that does read
+# /dev/zero fails fast instead of eating the machine. Each run's exit status, what
+# it wrote on stderr and its peak are written out as JSON.
 CHILD = """
-import resource, sys, tracemalloc
+import contextlib, io, json, resource, sys, tracemalloc
 resource.setrlimit(resource.RLIMIT_AS, (3 << 30, 3 << 30))
 from app.cli import build_parser, main
-build_parser(sys.argv[2])  # what the command imports, loaded before the count starts
+runs = json.loads(sys.argv[2])
+build_parser(runs[0][0])  # what the command imports, loaded before the count starts
 tracemalloc.start()
-code = main(sys.argv[2:])
+results = []
+for argv in runs:
+    tracemalloc.reset_peak()
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err):
+        code = main(argv)
+    results.append([code, err.getvalue(), tracemalloc.get_traced_memory()[1]])
 with open(sys.argv[1], "w") as out:
-    out.write(str(tracemalloc.get_traced_memory()[1]))
-sys.exit(code)
+    json.dump(results, out)
 """
 
 COMMANDS = {
@@ -104,40 +113,49 @@ def vault(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
 
 
 @pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero and FIFOs")
-@pytest.mark.parametrize("target", sorted(TARGETS))
 @pytest.mark.parametrize("command", sorted(COMMANDS))
 def test_what_is_not_a_readable_file_of_its_kind_is_refused_unread(
-    command: str, target: str, vault: tuple[Path, Path], tmp_path: Path
+    command: str, vault: tuple[Path, Path], tmp_path: Path
 ) -> None:
+    """Every target (TARGETS) for the command, one after the other in one process."""
     words, kind, needs_vault = COMMANDS[command]
-    path, expected = TARGETS[target](tmp_path, kind)
-    argv = [*words, str(path)]
     root, passphrase = vault
-    if needs_vault:
-        argv += ["--vault", str(root), "--passphrase-file", str(passphrase)]
-    if command == "keys import":
-        argv += ["--role", "handler", "--fingerprint", "00000 " * 10]
+    runs, expected = [], []
+    for n, target in enumerate(sorted(TARGETS)):
+        folder = tmp_path / str(n)
+        folder.mkdir()
+        path, words_expected = TARGETS[target](folder, kind)
+        argv = [*words, str(path)]
+        if needs_vault:
+            argv += ["--vault", str(root), "--passphrase-file", str(passphrase)]
+        if command == "keys import":
+            argv += ["--role", "handler", "--fingerprint", "00000 " * 10]
+        runs.append(argv)
+        expected.append((target, path, words_expected))
     before = _vault_files(root)
-    peak_file = tmp_path / "peak"
+    results_file = tmp_path / "results.json"
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     done = subprocess.run(
-        [sys.executable, "-c", CHILD, str(peak_file), *argv],
+        [sys.executable, "-c", CHILD, str(results_file), json.dumps(runs)],
         cwd=ROOT,
         env=env,
         capture_output=True,
         text=True,
-        timeout=60,  # a FIFO that blocked the open would stop here
+        timeout=120,  # a FIFO that blocked the open would stop here
     )
-    assert done.returncode == 1, done.stderr
-    lines = done.stderr.splitlines()
-    assert len(lines) == 1, done.stderr
-    assert lines[0].startswith(f"veldboek: {path}"), lines[0]
-    assert expected in lines[0]
+    assert done.returncode == 0, done.stderr
     assert "Traceback" not in done.stderr
+    results = json.loads(results_file.read_text())
+    for (target, path, words_expected), (code, err, peak) in zip(expected, results, strict=True):
+        assert code == 1, (target, err)
+        lines = err.splitlines()
+        assert len(lines) == 1, (target, err)
+        assert lines[0].startswith(f"veldboek: {path}"), lines[0]
+        assert words_expected in lines[0]
+        if target == "one byte over the limit" and kind.limit >= 16 * limits.MIB:
+            # Refused on its size before reading: not even a small part was read.
+            assert peak < limits.MIB
     assert _vault_files(root) == before
-    if target == "one byte over the limit" and kind.limit >= 16 * limits.MIB:
-        # Refused on its size before reading: not even a small part was read.
-        assert int(peak_file.read_text()) < limits.MIB
 
 
 def test_a_key_bundle_over_its_limit_is_refused_before_it_is_read(tmp_path: Path) -> None:
