@@ -7,10 +7,14 @@ from __future__ import annotations
 import json
 import re
 import sys
+from collections.abc import Collection
 from importlib import metadata
 from pathlib import Path
 
 SHIPPED_NAME = "shipped-versions.json"
+# What the laptop build (build.spec) leaves out: the central system's database
+# driver. A runner's laptop carries no code that talks to a database server.
+LAPTOP_BUILD_LEAVES_OUT = ("psycopg",)
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*")
 
 
@@ -26,15 +30,17 @@ def runtime_versions() -> dict[str, str]:
     return installed_runtime_versions()
 
 
-def installed_runtime_versions() -> dict[str, str]:
+def installed_runtime_versions(leave_out: Collection[str] = ()) -> dict[str, str]:
     """Walk veldboek's requirements (no extras) and theirs; markers that do not
-    apply here (another platform, an extra) are left out."""
+    apply here (another platform, an extra) are left out, and so is every package
+    named in ``leave_out`` with what only it needs."""
+    skipped = {_normal(name) for name in leave_out}
     found: dict[str, str] = {}
     pending = [*_requirements("veldboek")]
     while pending:
         name = pending.pop()
         key = _normal(name)
-        if key in found:
+        if key in found or key in skipped:
             continue
         try:
             dist = metadata.distribution(name)

@@ -7,6 +7,7 @@ import json
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -50,6 +51,7 @@ def test_self_test_passes() -> None:
     assert result.returncode == 0, result.stdout + result.stderr
     assert "self-test passed" in result.stdout
     assert "FAIL" not in result.stdout
+    assert "ok   report printed" in result.stdout  # reportlab and PDFium, as a build ships them
 
 
 def test_init_then_check(tmp_path: Path, pp: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -297,6 +299,47 @@ def test_a_vault_command_loads_nothing_of_the_central_system() -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "['app.cli.common', 'app.cli.vault_commands']"
+
+
+@pytest.fixture
+def without_central(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """The command line as the laptop build has it (build.spec leaves the central
+    system out): importing the central commands fails as it does there."""
+    import app.cli
+
+    monkeypatch.setitem(sys.modules, "app.cli.central_commands", None)
+    app.cli._parser.cache_clear()
+    yield
+    app.cli._parser.cache_clear()
+
+
+@pytest.mark.usefixtures("without_central")
+def test_a_build_without_the_central_system_says_so_in_one_line(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["central", "status", "--data", "/srv/central"]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert "The central system is not part of this build" in err
+    assert "central" in _commands_of(build_parser())  # --help still names it
+    for words in (["--help"], ["list", "--help"]):  # every other command still works
+        with pytest.raises(SystemExit) as shown:
+            main(words)
+        assert shown.value.code == 0
+
+
+def test_a_missing_module_that_no_build_leaves_out_is_a_broken_installation(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import app.cli
+
+    monkeypatch.setitem(sys.modules, "app.cli.report_commands", None)
+    app.cli._parser.cache_clear()
+    try:
+        assert main(["report", "internal"]) == 70
+    finally:
+        app.cli._parser.cache_clear()
+    assert "cannot start (ModuleNotFoundError" in capsys.readouterr().err
 
 
 def test_what_the_database_driver_logs_never_reaches_the_terminal() -> None:

@@ -39,6 +39,14 @@ COMMAND_MODULES: dict[str, str] = {
     "report": "report_commands",
     "central": "central_commands",
 }
+# Command modules a build may leave out, and what their command says then: the
+# laptop build (build.spec) has no central system.
+ABSENT_MESSAGES: dict[str, str] = {
+    "central_commands": (
+        "The central system is not part of this build of Veldboek (the laptop app): "
+        "run it from the installation on the unit's central server (docs/central.md)."
+    ),
+}
 
 
 def build_parser(command: str | None = None) -> argparse.ArgumentParser:
@@ -60,11 +68,37 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     chosen = COMMAND_MODULES.get(command or "")
     for module in dict.fromkeys(COMMAND_MODULES.values()):
         if whole or module == chosen:
-            importlib.import_module(f"app.cli.{module}").register(sub)
+            _register(sub, module)
     for name, module in COMMAND_MODULES.items():
         if not whole and module != chosen:
             sub.add_parser(name)
     return parser
+
+
+def _register(sub: argparse._SubParsersAction[argparse.ArgumentParser], module: str) -> None:
+    try:
+        loaded = importlib.import_module(f"app.cli.{module}")
+    except ModuleNotFoundError as exc:
+        message = ABSENT_MESSAGES.get(module)
+        if message is None or not _left_out(exc.name or "", module):
+            raise
+        for name in (n for n, m in COMMAND_MODULES.items() if m == module):
+            absent = sub.add_parser(name, help="(not part of this build)", add_help=False)
+            absent.add_argument("words", nargs=argparse.REMAINDER)
+            absent.set_defaults(func=functools.partial(_absent, message))
+        return
+    loaded.register(sub)
+
+
+def _left_out(missing: str, module: str) -> bool:
+    """Is ``missing`` the command module itself, or the part of the app it drives
+    (app.central for central_commands), as a build leaves them out?"""
+    part = module.removesuffix("_commands")
+    return missing == f"app.cli.{module}" or missing.startswith((f"app.{part}", f"app.cli.{part}"))
+
+
+def _absent(message: str, _args: argparse.Namespace) -> int:
+    raise VeldboekError(message)
 
 
 def _command_of(argv: Sequence[str]) -> str | None:

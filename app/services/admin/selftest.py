@@ -1,11 +1,13 @@
 """`veldboek --self-test`: crypto known answers, SQLCipher present and encrypting,
-and a throwaway vault round trip through the real services."""
+and a throwaway vault round trip through the real services, up to a printed report
+(reportlab and PDFium: what a frozen build could lose to a module left out)."""
 
 from __future__ import annotations
 
 import os
 import secrets
 import tempfile
+import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,6 +16,7 @@ import sqlcipher3
 from app.crypto.kdf import KdfParams
 from app.crypto.known_answers import run_known_answer_tests
 from app.domain.enums import GradingScheme, Role
+from app.domain.scope import Scope
 from app.errors import WrongPassphrase
 from app.vault.vault import Vault, create_vault
 
@@ -58,7 +61,12 @@ def _round_trip() -> list[SelfTestLine]:
             scope = aliases.resolve_scope(vault, "selftest")
             source_id = sources.create_source(vault, scope, sources.SourceDraft(codename="PROEF"))
             debrief_id = debriefs.create_draft(vault, scope, source_id)
-            debriefs.save_draft(vault, scope, debrief_id, DebriefContent(narrative=marker))
+            debriefs.save_draft(
+                vault,
+                scope,
+                debrief_id,
+                DebriefContent(narrative=marker, critical_reflection="self-test"),
+            )
             debriefs.add_item(
                 vault,
                 scope,
@@ -77,12 +85,38 @@ def _round_trip() -> list[SelfTestLine]:
             scope = aliases.resolve_scope(vault, "selftest")
             hits = search.search(vault, scope, marker)
             lines.append(SelfTestLine("vault round trip", len(hits) == 2, f"{len(hits)} hits"))
+            lines.append(_report(vault, scope, debrief_id))
         try:
             Vault.open(root, passphrase + "x")
             lines.append(SelfTestLine("wrong passphrase refused", False))
         except WrongPassphrase:
             lines.append(SelfTestLine("wrong passphrase refused", True))
     return lines
+
+
+def _report(vault: Vault, scope: Scope, debrief_id: uuid.UUID) -> SelfTestLine:
+    """The debrief submitted and reported on, the PDF drawn as page images and
+    checked against the register: all in memory, as the app prints."""
+    from app.services import reports
+    from app.services.records import debrief_workflow
+
+    debrief_workflow.submit(vault, scope, debrief_id)
+    issued = reports.issue_internal(vault, scope, reports.Selection(debrief_id=debrief_id))
+    page = reports.render_page(issued.pdf, 1, 36.0)
+    verified = reports.verify_pdf(vault, issued.pdf, actor=scope.actor)
+    drawn = page.width > 0 and len(page.pixels) == page.height * page.stride
+    ok = drawn and issued.page_count >= 1 and verified.result is reports.VerifyResult.UNALTERED
+    return SelfTestLine(
+        "report printed", ok, f"{issued.page_count} page(s), {verified.result.name}"
+    )
+
+
+def _why(exc: Exception) -> str:
+    """The error's type, and for a module missing from a build its name (never a
+    message: it could quote vault content)."""
+    if isinstance(exc, ModuleNotFoundError):
+        return f"{type(exc).__name__}: {exc.name}"
+    return type(exc).__name__
 
 
 def run_self_test() -> list[SelfTestLine]:
@@ -95,5 +129,5 @@ def run_self_test() -> list[SelfTestLine]:
         try:
             lines += _round_trip()
         except Exception as exc:
-            lines.append(SelfTestLine("vault round trip", False, type(exc).__name__))
+            lines.append(SelfTestLine("vault round trip", False, _why(exc)))
     return lines
