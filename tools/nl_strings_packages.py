@@ -65,7 +65,7 @@ NL_PACKAGES = {
     "Issue a receipt…": "Ontvangstbewijs maken…",
     "Packages from runners (handler)": "Pakketten van runners (teamleider)",
     "Take in a receipt…": "Ontvangstbewijs inlezen…",
-    "Receipts from the handler (runner)": "Ontvangstbewijzen van de teamleider (runner)",
+    "Receipts from the handler": "Ontvangstbewijzen van de teamleider",
     "Missing from {peer}: package(s) {numbers}": "Ontbreekt van {peer}: pakket(ten) {numbers}",
     "After a receipt this vault keeps everything (Settings).": "Na een ontvangstbewijs houdt deze kluis alles (Instellingen).",
     "After a receipt, confirmed debriefs are deleted from this vault (Settings).": "Na een ontvangstbewijs worden bevestigde debriefings uit deze kluis verwijderd (Instellingen).",
@@ -112,6 +112,9 @@ NL_PACKAGES = {
     "The package's signature, its addressing and every record are checked before anything changes; you see who sent it before importing.": "De handtekening van het pakket, de adressering en elk record worden gecontroleerd voordat er iets verandert; u ziet wie het stuurde voordat u het inleest.",
     "Confirm to runner:": "Bevestigen aan runner:",
     "No runner's key yet: add one on the Keys tab": "Nog geen sleutel van een runner: voeg er een toe bij Sleutels",
+    "No other runner's key yet: add one on the Keys tab": (
+        "Nog geen sleutel van een andere runner: voeg er een toe bij Sleutels"
+    ),
     "Versions received ({n})…": "Ontvangen versies ({n})…",
     "Versions received": "Ontvangen versies",
     "Version {n}\nPackage {package}\nReceived {at}": "Versie {n}\nPakket {package}\nOntvangen {at}",

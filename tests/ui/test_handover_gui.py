@@ -20,6 +20,7 @@ from app.services.records import identity
 from app.services.views import IdentityFields
 from app.ui.controller import AppController
 from app.ui.dialogs.handover import HandoverDialog
+from app.ui.main_window import MainWindow
 from app.ui.pages.sources import SourcesPage
 from tests.helpers import factory
 from tests.helpers.boxes import confirm
@@ -187,3 +188,24 @@ def test_take_on_a_handed_over_source_on_the_packages_page(
     receipts.import_receipt(old.vault, old.scope, receipt_file)
     with old.vault.read() as session:
         assert session.execute(select(func.count()).select_from(Source)).scalar_one() == 0
+
+
+def test_without_another_runners_key_the_handover_confirmation_says_what_to_do(
+    qtbot: QtBot, window: MainWindow, others: dict[str, Party]
+) -> None:
+    """No other runner to confirm a handover to: an empty choice would look broken;
+    it is disabled and says where the key is added, until one is."""
+    page = packages_page(qtbot, window)
+    show_tab(qtbot, page, 1)
+    receive = page.receive
+    assert receive.handover_box.isVisible()
+    assert not receive.handover_runner.isEnabled()
+    assert not receive.handover_receipt.isEnabled()
+    assert receive.handover_runner.placeholderText().startswith("No other runner's key yet")
+    me = Party(window.session.vault, window.session.scope, window.session.vault.paths.root)
+    _confirmed_both_ways(me, others["runner"], PeerRole.RUNNER, "Runner Specht")
+    show_tab(qtbot, page, 0)
+    show_tab(qtbot, page, 1)  # shown again: read again
+    assert receive.handover_runner.isEnabled()
+    assert receive.handover_runner.currentText() == "Runner Specht"
+    assert receive.handover_receipt.isEnabled()

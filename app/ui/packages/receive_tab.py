@@ -110,7 +110,7 @@ class ReceiveTab(QWidget):
         self.take_receipt = QPushButton(self.tr("Take in a receipt…"))
         self.take_receipt.setObjectName("importReceipt")
         self.take_receipt.clicked.connect(lambda: self.import_receipt())
-        box = QGroupBox(self.tr("Receipts from the handler (runner)"))
+        box = QGroupBox(self.tr("Receipts from the handler"))
         runner_layout = QVBoxLayout(box)
         self.retention = note_label("retentionNote")
         runner_layout.addWidget(self.retention)
@@ -154,21 +154,20 @@ class ReceiveTab(QWidget):
         self.handler_box.setVisible(handler)
         self.runner_box.setVisible(not handler)
         self.handover_box.setVisible(not handler)
-        self.runner_choice.clear()
-        self.handover_runner.clear()
-        for peer in keys.list_peers(vault):
-            if peer.role is PeerRole.RUNNER and peer.active:
-                self.runner_choice.addItem(peer.name, peer.name)
-                self.handover_runner.addItem(peer.name, peer.name)
-        self.handover_receipt.setEnabled(self.handover_runner.count() > 0)
+        runners = [
+            peer.name
+            for peer in keys.list_peers(vault)
+            if peer.role is PeerRole.RUNNER and peer.active
+        ]
+        _offer(self.runner_choice, runners, self.tr("No runner's key yet: add one on the Keys tab"))
+        _offer(
+            self.handover_runner,
+            runners,
+            self.tr("No other runner's key yet: add one on the Keys tab"),
+        )
+        self.receipt_button.setEnabled(bool(runners))
+        self.handover_receipt.setEnabled(bool(runners))
         self.handovers.setText(self._handover_lines())
-        has_runners = self.runner_choice.count() > 0
-        self.receipt_button.setEnabled(has_runners)
-        self.runner_choice.setEnabled(has_runners)
-        if not has_runners:
-            self.runner_choice.setPlaceholderText(
-                self.tr("No runner's key yet: add one on the Keys tab")
-            )
         gaps = package_log.missing(vault)
         self.missing.setText(
             "\n".join(
@@ -484,3 +483,15 @@ class ReceiveTab(QWidget):
         warnings = notices(result.warnings)  # a receipt missing before this one, ...
         self.status.setText(text + ("\n" + warnings if warnings else ""))
         inform(self, self.tr("Receipt taken in"), text, "receiptDone", warnings)
+
+
+def _offer(choice: QComboBox, names: list[str], none_yet: str) -> None:
+    """The runners to choose from; with none, the choice is off and says where a key
+    is added (a placeholder keeps a combo on "nothing chosen" once items come, so it
+    is set only while there are none)."""
+    choice.clear()
+    choice.setPlaceholderText("" if names else none_yet)
+    for name in names:
+        choice.addItem(name, name)
+    choice.setCurrentIndex(0 if names else -1)
+    choice.setEnabled(bool(names))
