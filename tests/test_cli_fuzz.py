@@ -780,7 +780,8 @@ def test_bytes_that_are_not_utf8_in_a_real_process(scene: Scene) -> None:
         assert result.returncode == 0, errs[-1]
         codes = json.loads((scene.root / "codes.json").read_text())
         assert len(codes) == len(sample), errs[-1]
-        for command, root, before, code, err in zip(sample, roots, befores, codes, errs):
+        runs = zip(sample, roots, befores, codes, errs[: len(sample)], strict=True)
+        for command, root, before, code, err in runs:
             assert code != EXIT_BUG, (str(command), err)
             assert "internal error" not in err, (str(command), err)
             judge(scene, root, before, code)
