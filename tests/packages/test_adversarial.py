@@ -70,12 +70,20 @@ class Scene:
         package_receive.import_package(self.handler.vault, self.handler.scope, data)
 
 
-@pytest.fixture
-def scene(pair: Pair, tmp_path: Path) -> Iterator[Scene]:
-    central = open_party(tmp_path / "central", "Centraal", Role.HANDLER)
-    introduce(pair.runner, central, PeerRole.CENTRAL, "Central system")
-    introduce(central, pair.runner, PeerRole.RUNNER, "Runner Valk")
-    vault, scope = pair.runner.vault, pair.runner.scope
+@pytest.fixture(scope="module")
+def scene_folders(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, bytes]:
+    """The runner's, the handler's and the central system's vaults, introduced,
+    and a valid package from the runner, made once: every test gets its own
+    copies of the (locked) folders, so none sees what another imported."""
+    root = tmp_path_factory.mktemp("adversarial")
+    runner = open_party(root / "runner", factory.RUNNER, Role.RUNNER)
+    handler = open_party(root / "handler", HANDLER, Role.HANDLER)
+    central = open_party(root / "central", "Centraal", Role.HANDLER)
+    introduce(runner, handler, PeerRole.HANDLER, "Team handler")
+    introduce(handler, runner, PeerRole.RUNNER, "Runner Valk")
+    introduce(runner, central, PeerRole.CENTRAL, "Central system")
+    introduce(central, runner, PeerRole.RUNNER, "Runner Valk")
+    vault, scope = runner.vault, runner.scope
     source = factory.source(vault, scope, "STORM")
     debrief = factory.debrief(vault, scope, source)
     debriefs.save_draft(
@@ -84,9 +92,33 @@ def scene(pair: Pair, tmp_path: Path) -> Iterator[Scene]:
     # Incompressible bytes, so the package spans several 64 KiB chunks.
     attachments.add_attachment(vault, scope, debrief, "scan.bin", os.urandom(150_000))
     debriefs.submit(vault, scope, debrief)
-    result = packages.export_package(vault, scope, to_dir=pair.outbox, all_new=True)
-    yield Scene(pair, central, result.path.read_bytes())
-    central.vault.lock()
+    outbox = root / "usb"
+    outbox.mkdir()
+    result = packages.export_package(vault, scope, to_dir=outbox, all_new=True)
+    data = result.path.read_bytes()
+    for party in (runner, handler, central):
+        party.vault.lock()
+    return root, data
+
+
+def _copy(made: Path, tmp_path: Path, name: str, alias: str) -> Party:
+    shutil.copytree(made / name, tmp_path / name)
+    vault = Vault.open(tmp_path / name, factory.PASSPHRASE)
+    return Party(vault, aliases.resolve_scope(vault, alias), tmp_path / name)
+
+
+@pytest.fixture
+def scene(scene_folders: tuple[Path, bytes], tmp_path: Path) -> Iterator[Scene]:
+    made, data = scene_folders
+    runner = _copy(made, tmp_path, "runner", factory.RUNNER)
+    handler = _copy(made, tmp_path, "handler", HANDLER)
+    central = _copy(made, tmp_path, "central", "Centraal")
+    outbox = tmp_path / "usb"
+    outbox.mkdir()
+    yield Scene(Pair(runner, handler, outbox), central, data)
+    for party in (runner, handler, central):
+        if not party.vault.is_locked:
+            party.vault.lock()
 
 
 # Everything an import writes besides the audit log: a refused package adds none of it.
