@@ -159,9 +159,10 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, rebuild)
 
     def retranslate(self) -> None:
-        """Build every page again in the current language, keeping the user's place:
-        the page on screen, the open debrief or source file. Typed text is saved
-        first (the editors autosave into the vault)."""
+        """The window again in the current language (its pages built anew as they
+        are shown), keeping the user's place: the page on screen, the open debrief
+        or source file. Typed text is saved first (the editors autosave into the
+        vault)."""
         if self.meeting is not None or not self.lock.is_unlocked:
             return
         self.save_pending()
@@ -273,7 +274,7 @@ class MainWindow(QMainWindow):
 
     def built_pages(self) -> list[Page]:
         """The pages built so far, the debrief page too: the only ones with data."""
-        return [*self._built.values(), *([self._debrief] if self._debrief else [])]
+        return [*self._built.values(), *([self._debrief] if self._debrief is not None else [])]
 
     @property
     def debrief_page(self) -> DebriefPage:
