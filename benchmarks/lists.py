@@ -116,7 +116,7 @@ window.show()
 app.processEvents()
 page = window.page(DebriefsPage)
 window.nav.blockSignals(True)
-window.nav.setCurrentRow(window.pages.index(page))
+window.nav.setCurrentRow(window.page_classes().index(DebriefsPage))
 window.stack.setCurrentWidget(page)
 app.processEvents()
 samples = []

@@ -25,7 +25,7 @@ import logging
 import time
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QInputEvent, QKeyEvent
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 from shiboken6 import Shiboken
 
@@ -35,6 +35,7 @@ from app.ui.session import AppSession
 
 log = logging.getLogger(__name__)
 
+# The user's activity, all of it input events (QInputEvent: ``eventFilter``).
 _ACTIVITY = {
     QEvent.Type.KeyPress,
     QEvent.Type.MouseButtonPress,
@@ -122,9 +123,15 @@ class LockController(QObject):
             self._idle.start(self.idle_ms)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if not isinstance(event, QInputEvent):
+            # Most events (paint, layout, timers, ...) are neither a key nor the
+            # user's activity: out at once, as this filter sees every event of
+            # every widget (asking an event its type costs more than this test).
+            return False
         kind = event.type()
-        if kind in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress) and isinstance(
-            event, QKeyEvent
+        if isinstance(event, QKeyEvent) and kind in (
+            QEvent.Type.ShortcutOverride,
+            QEvent.Type.KeyPress,
         ):
             action = key_action(event)
             if action is not None:

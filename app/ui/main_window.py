@@ -3,14 +3,16 @@ and a menu bar listing every action with its shortcut (app.ui.actions; the same
 actions in the command palette, Ctrl+K).
 
 It is built fresh at every unlock and destroyed at every lock, so no widget can
-keep showing vault data after the keys are gone. Before it goes it tells where
+keep showing vault data after the keys are gone. A page is built when it is first
+shown or asked for (``page``): the first screen is up sooner after the unlock, and
+a page never built holds nothing to clear. Before it goes it tells where
 the runner was (``place_at_lock``), and the next one returns there (``return_to``).
 """
 
 from __future__ import annotations
 
 import uuid
-from functools import partial
+from typing import TypeVar
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
@@ -30,7 +32,6 @@ from app.services.admin import aliases, vaults
 from app.services.records import meetings
 from app.ui import i18n, style, window_actions, window_meeting, window_place
 from app.ui import undo as word_undo
-from app.ui.actions import ActionRegistry, ActionSpec
 from app.ui.alias_band import AliasBand
 from app.ui.command_palette import CommandPalette, open_palette
 from app.ui.errors import notice_text, show_error
@@ -49,10 +50,11 @@ from app.ui.pages.sources import SourcesPage
 from app.ui.place import Place
 from app.ui.session import AppSession
 from app.ui.widgets import find_data
-from app.ui.window_actions import WindowAction
 from app.ui.workers import TaskRunner
 
 __all__ = ["PANIC_KEYS", "MainWindow"]
+
+P = TypeVar("P", bound=Page)
 
 # Buttons that do what an action does show its shortcut in their tooltip.
 BUTTON_ACTIONS = {
@@ -102,7 +104,6 @@ class MainWindow(QMainWindow):
     def _build(self) -> None:
         """Every widget that shows text, in the current language: built at unlock and
         again when the language changes (``retranslate``)."""
-        session, runner = self.session, self.runner
         self.setWindowTitle(self.tr("Veldboek"))
         self.band = AliasBand()
         self.nav = QListWidget()
@@ -110,22 +111,11 @@ class MainWindow(QMainWindow):
         self.nav.setFixedWidth(170)
         self.nav.setIconSize(QSize(18, 18))
         self.stack = QStackedWidget()
-        self.pages: list[Page] = []
+        self._built: dict[type[Page], Page] = {}  # in the stack, in the order built
+        self._debrief: DebriefPage | None = None
         for page_class in self.page_classes():
-            self._add_page(page_class(session, runner))
-        # The debrief page is reached from lists, search and source files, not the nav.
-        self.debrief_page = DebriefPage(session, runner)
-        self.debrief_page.setObjectName("pageDebriefPage")
-        self.debrief_page.open_debrief.connect(self.open_debrief)
-        self.debrief_page.back.connect(self._back_from_debrief)
-        self.debrief_page.report_requested.connect(self.report_debrief)
-        sources_page = self.page(SourcesPage)
-        assert isinstance(sources_page, SourcesPage)
-        sources_page.report_source.connect(self.report_source)
-        settings_page = self.page(SettingsPage)
-        assert isinstance(settings_page, SettingsPage)
-        settings_page.language_changed.connect(self.apply_language)
-        self.stack.addWidget(self.debrief_page)
+            icon = style.icon(style.PAGE_ICONS[page_class.__name__])
+            self.nav.addItem(QListWidgetItem(icon, page_class.title()))
         self._return_row = 0
         body = QHBoxLayout()
         body.setContentsMargins(0, 0, 0, 0)
@@ -169,18 +159,19 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, rebuild)
 
     def retranslate(self) -> None:
-        """Build every page again in the current language, keeping the user's place:
-        the page on screen, the open debrief or source file. Typed text is saved
-        first (the editors autosave into the vault)."""
+        """The window again in the current language (its pages built anew as they
+        are shown), keeping the user's place: the page on screen, the open debrief
+        or source file. Typed text is saved first (the editors autosave into the
+        vault)."""
         if self.meeting is not None or not self.lock.is_unlocked:
             return
         self.save_pending()
         row = self.nav.currentRow()
-        view = self.debrief_page.view
-        debrief = view.id if view is not None and self._on_debrief_page() else None
+        shown = self.debrief_on_screen()
+        debrief = shown.view.id if shown is not None and shown.view is not None else None
         return_row = self._return_row
         source = self.current_source() if debrief is None else None
-        for page in [*self.pages, self.debrief_page]:
+        for page in self.built_pages():
             page.clear_vault_data()  # stops their timers and late results
         self.registry.dispose()  # its keys and menus, before the new language's
         self._build()
@@ -191,11 +182,6 @@ class MainWindow(QMainWindow):
             self._return_row = return_row
         elif source is not None:
             self.open_source(source[0])
-
-    def _on_debrief_page(self) -> bool:
-        return (
-            self.stack.currentWidget() is self.debrief_page and self.debrief_page.view is not None
-        )
 
     def _integrity_banner(self) -> QLabel:
         """A warning that stays in view for the whole session when the vault did not
@@ -225,54 +211,9 @@ class MainWindow(QMainWindow):
             SettingsPage,
         ]
 
-    def _add_page(self, page: Page) -> None:
-        page.setObjectName(f"page{type(page).__name__}")
-        self.pages.append(page)
-        self.stack.addWidget(page)
-        self.nav.addItem(
-            QListWidgetItem(style.icon(style.PAGE_ICONS[type(page).__name__]), page.title())
-        )
-        page.open_source.connect(self.open_source)
-        page.open_debrief.connect(self.open_debrief)
-
     def _actions(self) -> None:
         """The actions of ``window_actions``, with one per page after the palette."""
-        self.registry = ActionRegistry(
-            self, [(key, self.tr(str(title))) for key, title in window_actions.MENUS]
-        )
-
-        def normal() -> bool:  # not in meeting mode, which shows nothing else
-            return self.meeting is None
-
-        def add(action: WindowAction) -> None:
-            enabled = {"enabled": normal} if action.normal_only else {}
-            self.registry.add(
-                ActionSpec(
-                    action.key,
-                    self.tr(str(action.text)),
-                    action.shortcuts,
-                    partial(action.run, self),
-                    action.menu,
-                    global_keys=action.global_keys,
-                    **enabled,
-                )
-            )
-
-        add(window_actions.PALETTE)
-        for n, page_class in enumerate(self.page_classes(), start=1):
-            keys = (f"Ctrl+{n}",) if page_class is not SearchPage else ("Ctrl+F", f"Ctrl+{n}")
-            self.registry.add(
-                ActionSpec(
-                    "search" if page_class is SearchPage else f"go{page_class.__name__}",
-                    self.pages[n - 1].title(),
-                    keys,
-                    partial(self.go_to, page_class),
-                    "go",
-                    normal,
-                )
-            )
-        for entry in window_actions.RECORDS:
-            add(entry)
+        self.registry = window_actions.registry(self)
         for key, action in self.registry.actions.items():
             action.setIcon(style.action_icon(key))
         self.menus = self.registry.build_menus(self.menuBar())
@@ -283,14 +224,17 @@ class MainWindow(QMainWindow):
         self.search_action = self.registry.actions["search"]
         self.show_shortcuts_on_buttons()
 
-    def show_shortcuts_on_buttons(self) -> None:
-        """Buttons that do what an action does say its shortcut (tooltip)."""
-        for button in self.findChildren(QPushButton):
+    def show_shortcuts_on_buttons(self, root: QWidget | None = None) -> None:
+        """Buttons that do what an action does say its shortcut (tooltip): those of
+        ``root`` (a page just built), or all of them and the navigation's."""
+        for button in (root or self).findChildren(QPushButton):
             key = BUTTON_ACTIONS.get(button.objectName())
             if key is not None:
                 button.setToolTip(self.registry.tooltip(key))
-        for row, page in enumerate(self.pages):
-            key = "search" if isinstance(page, SearchPage) else f"go{type(page).__name__}"
+        if root is not None:
+            return
+        for row, page_class in enumerate(self.page_classes()):
+            key = "search" if page_class is SearchPage else f"go{page_class.__name__}"
             self.nav.item(row).setToolTip(self.registry.tooltip(key))
 
     def open_palette(self) -> CommandPalette:
@@ -310,20 +254,67 @@ class MainWindow(QMainWindow):
             entry.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def page(self, page_class: type[Page]) -> Page:
-        return next(p for p in self.pages if isinstance(p, page_class))
+        """The page of the navigation of ``page_class``, built the first time."""
+        page = self._built.get(page_class)
+        if page is None:
+            if page_class not in self.page_classes():
+                raise LookupError(page_class.__name__)
+            page = page_class(self.session, self.runner)
+            if isinstance(page, SourcesPage):
+                page.report_source.connect(self.report_source)
+            if isinstance(page, SettingsPage):
+                page.language_changed.connect(self.apply_language)
+            page.open_source.connect(self.open_source)
+            self._built[page_class] = self._add_page(page)
+        return page
+
+    def built(self, page_class: type[Page]) -> Page | None:
+        """The page of ``page_class`` if it was built (not building it)."""
+        return self._built.get(page_class)
+
+    def built_pages(self) -> list[Page]:
+        """The pages built so far, the debrief page too: the only ones with data."""
+        return [*self._built.values(), *([self._debrief] if self._debrief is not None else [])]
+
+    @property
+    def debrief_page(self) -> DebriefPage:
+        """The page of one debrief, reached from lists, search and source files (not
+        the navigation); built when first asked for."""
+        if self._debrief is None:
+            page = DebriefPage(self.session, self.runner)
+            page.back.connect(self._back_from_debrief)
+            page.report_requested.connect(self.report_debrief)
+            self._debrief = self._add_page(page)
+        return self._debrief
+
+    def debrief_on_screen(self) -> DebriefPage | None:
+        current = self.stack.currentWidget()
+        return current if isinstance(current, DebriefPage) else None
+
+    def _add_page(self, page: P) -> P:
+        page.setObjectName(f"page{type(page).__name__}")
+        page.open_debrief.connect(self.open_debrief)
+        self.stack.addWidget(page)
+        self.show_shortcuts_on_buttons(page)
+        return page
+
+    def _row_page(self, row: int) -> Page:
+        return self.page(self.page_classes()[row])
 
     def show_page(self, page_class: type[Page]) -> Page:
         page = self.page(page_class)
-        self.nav.setCurrentRow(self.pages.index(page))
+        self.nav.setCurrentRow(self.page_classes().index(page_class))
         return page
 
     def _show_page(self, row: int) -> None:
-        if 0 <= row < len(self.pages):
-            if self.stack.currentWidget() is self.debrief_page:
-                self.debrief_page.save_now()
-            self.stack.setCurrentIndex(row)
+        if 0 <= row < len(self.page_classes()):
+            debrief = self.debrief_on_screen()
+            if debrief is not None:
+                debrief.save_now()
+            page = self._row_page(row)
+            self.stack.setCurrentWidget(page)
             try:
-                self.pages[row].reload()
+                page.reload()
             except Exception as exc:
                 show_error(self, exc)
 
@@ -331,7 +322,7 @@ class MainWindow(QMainWindow):
         page = self.page(SourcesPage)
         assert isinstance(page, SourcesPage)
         self.nav.blockSignals(True)
-        self.nav.setCurrentRow(self.pages.index(page))
+        self.nav.setCurrentRow(self.page_classes().index(SourcesPage))
         self.nav.blockSignals(False)
         self.stack.setCurrentWidget(page)
         try:
@@ -340,7 +331,7 @@ class MainWindow(QMainWindow):
             show_error(self, exc)
 
     def open_debrief(self, debrief_id: uuid.UUID) -> None:
-        if self.stack.currentWidget() is not self.debrief_page:
+        if self.debrief_on_screen() is None:
             self._return_row = max(0, self.nav.currentRow())
         try:
             self.debrief_page.open(debrief_id)
@@ -363,13 +354,13 @@ class MainWindow(QMainWindow):
     def go_back(self) -> None:
         """From a debrief to the list it was opened from; from a source's file to
         the list of sources."""
-        if self.stack.currentWidget() is self.debrief_page:
-            self.debrief_page.save_now()
+        debrief = self.debrief_on_screen()
+        if debrief is not None:
+            debrief.save_now()
             self._back_from_debrief()
             return
-        sources_page = self.page(SourcesPage)
-        assert isinstance(sources_page, SourcesPage)
-        if self.stack.currentWidget() is sources_page and sources_page.stack.currentIndex():
+        sources_page = self.stack.currentWidget()
+        if isinstance(sources_page, SourcesPage) and sources_page.stack.currentIndex():
             sources_page.show_list()
 
     def choose_alias(self) -> None:
@@ -377,9 +368,9 @@ class MainWindow(QMainWindow):
         self.band.switcher.showPopup()
 
     def _back_from_debrief(self) -> None:
-        self.stack.setCurrentIndex(self._return_row)
+        current = self._row_page(self._return_row)
+        self.stack.setCurrentWidget(current)
         self.nav.setCurrentRow(self._return_row)
-        current = self.pages[self._return_row]
         try:
             current.reload()
         except Exception as exc:
@@ -389,13 +380,11 @@ class MainWindow(QMainWindow):
 
     def current_source(self) -> tuple[uuid.UUID, str] | None:
         """The source on screen: an open debrief's or an open source file's."""
-        if self.stack.currentWidget() is self.debrief_page and self.debrief_page.view is not None:
-            view = self.debrief_page.view
-            return view.source_id, view.codename
-        sources_page = self.page(SourcesPage)
-        assert isinstance(sources_page, SourcesPage)
-        if self.stack.currentWidget() is sources_page and sources_page.file_view.file is not None:
-            overview = sources_page.file_view.file.overview
+        current = self.stack.currentWidget()
+        if isinstance(current, DebriefPage) and current.view is not None:
+            return current.view.source_id, current.view.codename
+        if isinstance(current, SourcesPage) and current.file_view.file is not None:
+            overview = current.file_view.file.overview
             return overview.id, overview.shown_codename
         return None
 
@@ -411,26 +400,27 @@ class MainWindow(QMainWindow):
 
     def save_pending(self) -> None:
         """Before locking or switching away: keep typed text."""
-        self.debrief_page.save_now()
+        if self._debrief is not None:
+            self._debrief.save_now()
         if self.meeting is not None:
             self.meeting.save_note()
 
     def refresh(self) -> None:
         self.band.show_scope(self.session.scope, aliases.list_own_aliases(self.session.vault))
-        if self.debrief_page.view is not None:
+        if self._debrief is not None and self._debrief.view is not None:
             # Another alias may not see this debrief: out of the page's widgets
             # (also when the page is not on screen), and back to a list.
-            self.debrief_page.save_now()
-            self.debrief_page.clear_vault_data()
-        if self.stack.currentWidget() is self.debrief_page:
-            self.stack.setCurrentIndex(self._return_row)
-        sources_page = self.page(SourcesPage)
-        assert isinstance(sources_page, SourcesPage)
-        sources_page.file_view.clear_vault_data()
-        sources_page.stack.setCurrentIndex(0)
-        # A codename typed to filter the last alias's sources: not on this alias's
-        # screen, and not hiding its list.
-        sources_page.filter.clear()
+            self._debrief.save_now()
+            self._debrief.clear_vault_data()
+        if self.debrief_on_screen() is not None:
+            self.stack.setCurrentWidget(self._row_page(self._return_row))
+        sources_page = self.built(SourcesPage)
+        if isinstance(sources_page, SourcesPage):
+            sources_page.file_view.clear_vault_data()
+            sources_page.stack.setCurrentIndex(0)
+            # A codename typed to filter the last alias's sources: not on this
+            # alias's screen, and not hiding its list.
+            sources_page.filter.clear()
         current = self.stack.currentWidget()
         if isinstance(current, Page):
             try:
@@ -459,7 +449,8 @@ class MainWindow(QMainWindow):
     def _before_lock(self, reason: str) -> None:
         """The lock is coming: remember the place, keep what is typed."""
         self.place_at_lock = self.place()
-        self.debrief_page.save_now()
+        if self._debrief is not None:
+            self._debrief.save_now()
         if self.meeting is not None:
             self.meeting.keep_for_lock(reason)
         elif reason == "quit" and self.pending_meeting is not None:
@@ -467,7 +458,7 @@ class MainWindow(QMainWindow):
             meetings.close_as_saved(self.session.vault, self.session.scope, self.pending_meeting)
 
     def clear_vault_data(self) -> None:
-        for page in [*self.pages, self.debrief_page]:
+        for page in self.built_pages():
             page.clear_vault_data()
         if self.meeting is not None:
             self.meeting.clear_vault_data()

@@ -40,11 +40,11 @@ class WordUndo(QObject):
         self._after_space = False
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() != QEvent.Type.KeyPress or not isinstance(
-            watched, QPlainTextEdit | QTextEdit | QLineEdit
-        ):
+        # Every event of every widget comes here: the cheapest test first.
+        if not isinstance(event, QKeyEvent) or event.type() != QEvent.Type.KeyPress:
             return False
-        assert isinstance(event, QKeyEvent)
+        if not isinstance(watched, QPlainTextEdit | QTextEdit | QLineEdit):
+            return False
         text = event.text()
         if not text or not (text.isprintable() or text in "\r\n\t"):
             return False  # not typing (a shortcut, an arrow): Qt starts a new step itself

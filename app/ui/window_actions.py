@@ -1,18 +1,21 @@
 """The main window's actions as data: each one's key, menu text, shortcuts, menu
-and what it runs, in menu order. ``MainWindow`` makes them into QActions (with
-an action per page between ``PALETTE`` and ``RECORDS``); the texts are marked
-here and translated there, in the "MainWindow" context."""
+and what it runs, in menu order; ``registry`` makes them into a window's QActions
+(with an action per page between ``PALETTE`` and ``RECORDS``). The texts are
+marked here and translated there, in the "MainWindow" context."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from app.ui import window_commands
+from app.ui.actions import ActionRegistry, ActionSpec
 from app.ui.lock import PANIC_KEYS
+from app.ui.pages.search import SearchPage
 
 if TYPE_CHECKING:
     from app.ui.main_window import MainWindow
@@ -136,3 +139,46 @@ RECORDS: tuple[WindowAction, ...] = (
         normal_only=False,
     ),
 )
+
+
+def _tr(text: object) -> str:
+    return QCoreApplication.translate("MainWindow", str(text))
+
+
+def registry(window: MainWindow) -> ActionRegistry:
+    """The actions of a window, with one per page after the palette."""
+    actions = ActionRegistry(window, [(key, _tr(title)) for key, title in MENUS])
+
+    def normal() -> bool:  # not in meeting mode, which shows nothing else
+        return window.meeting is None
+
+    def add(action: WindowAction) -> None:
+        enabled = {"enabled": normal} if action.normal_only else {}
+        actions.add(
+            ActionSpec(
+                action.key,
+                _tr(action.text),
+                action.shortcuts,
+                partial(action.run, window),
+                action.menu,
+                global_keys=action.global_keys,
+                **enabled,
+            )
+        )
+
+    add(PALETTE)
+    for n, page_class in enumerate(window.page_classes(), start=1):
+        keys = (f"Ctrl+{n}",) if page_class is not SearchPage else ("Ctrl+F", f"Ctrl+{n}")
+        actions.add(
+            ActionSpec(
+                "search" if page_class is SearchPage else f"go{page_class.__name__}",
+                page_class.title(),
+                keys,
+                partial(window.go_to, page_class),
+                "go",
+                normal,
+            )
+        )
+    for entry in RECORDS:
+        add(entry)
+    return actions

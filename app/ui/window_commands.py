@@ -70,9 +70,7 @@ def new_contact(window: MainWindow) -> ContactDialog | None:
 def reload_current(window: MainWindow) -> None:
     current = window.stack.currentWidget()
     try:
-        if current is window.debrief_page:
-            window.debrief_page.reload()
-        elif isinstance(current, Page):
+        if isinstance(current, Page):  # a list, or the debrief page
             current.reload()
     except Exception as exc:
         show_error(window, exc)
@@ -80,8 +78,8 @@ def reload_current(window: MainWindow) -> None:
 
 def report_current(window: MainWindow) -> None:
     """A report on the debrief or source on screen (or the Reports page)."""
-    page = window.debrief_page
-    if window.stack.currentWidget() is page and page.view is not None:
+    page = window.debrief_on_screen()
+    if page is not None and page.view is not None:
         page.report_button.click()
         return
     source = window.current_source()

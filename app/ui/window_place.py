@@ -23,23 +23,21 @@ def place_of(window: MainWindow) -> Place:
     meeting = held.record if held is not None and held.is_open else None
     meeting = meeting or window.pending_meeting
     current = window.stack.currentWidget()
-    debrief_page = window.debrief_page
-    if current is debrief_page and debrief_page.view is not None:
+    debrief_page = window.debrief_on_screen()
+    if debrief_page is not None and debrief_page.view is not None:
         return Place(window._return_row, debrief_id=debrief_page.view.id, meeting=meeting)
     row = max(0, window.nav.currentRow())
-    sources_page = window.page(SourcesPage)
-    assert isinstance(sources_page, SourcesPage)
-    file = sources_page.file_view.file
-    on_file = sources_page.stack.currentWidget() is sources_page.file_view
-    if current is sources_page and on_file and file is not None:
-        return Place(row, source_id=file.overview.id, meeting=meeting)
+    if isinstance(current, SourcesPage):  # pages not on screen: not built, maybe
+        file = current.file_view.file
+        if current.stack.currentWidget() is current.file_view and file is not None:
+            return Place(row, source_id=file.overview.id, meeting=meeting)
     return Place(row, meeting=meeting)
 
 
 def return_to(window: MainWindow, place: Place, *, resume_meeting: bool) -> None:
     """After an unlock: back to ``place``. A record that is gone (or another
     alias's) leaves the runner on its page."""
-    if 0 <= place.page < len(window.pages) and place.page != window.nav.currentRow():
+    if 0 <= place.page < len(window.page_classes()) and place.page != window.nav.currentRow():
         window.nav.setCurrentRow(place.page)
     try:
         if place.source_id is not None:

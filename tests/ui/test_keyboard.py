@@ -299,12 +299,25 @@ def test_every_action_is_in_the_menu_and_the_palette_with_its_shortcut(
         if spec.key != "palette":
             assert listed[spec.key] == ", ".join(shortcut_text(k) for k in spec.shortcuts)
     palette.close()
-    # Buttons that do what an action does name its shortcut.
+    # Buttons that do what an action does name its shortcut: on every page, also
+    # those the window builds only when first shown (each page by a click on the
+    # navigation, the debrief page by Ctrl+N on a source's file).
+    active(qtbot, window)
+    for row in range(window.nav.count()):
+        item_rect = window.nav.visualRect(window.nav.model().index(row, 0))
+        qtbot.mouseClick(window.nav.viewport(), LEFT, pos=item_rect.center())
+        assert window.nav.currentRow() == row
+    window.open_source(factory.source(window.session.vault, window.session.scope, "KNOPPEN"))
+    qtbot.keyClick(window, Qt.Key.Key_N, CTRL)
+    assert window.stack.currentWidget() is window.debrief_page
+    checked = set()
     for button in window.findChildren(QPushButton):
         key = BUTTON_ACTIONS.get(button.objectName())
         if key is not None:
             shown = shortcut_text(registry.spec(key).shortcuts[0])
             assert shown in button.toolTip(), button.objectName()
+            checked.add(button.objectName())
+    assert checked == set(BUTTON_ACTIONS)
     assert window.findChild(QPushButton, "lockButton").toolTip() == "Lock (Ctrl+L)"  # type: ignore[union-attr]
     assert window.nav.item(1).toolTip() == "Sources (Ctrl+2)"
 

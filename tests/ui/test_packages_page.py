@@ -30,13 +30,13 @@ from tests.ui.conftest import unlock
 
 
 def packages_page(qtbot: QtBot, window: MainWindow) -> PackagesPage:
-    page = window.page(PackagesPage)
-    assert isinstance(page, PackagesPage)
-    row = window.pages.index(page)
-    item = window.nav.item(row)
+    """The Packages page, by a click on the navigation (which builds it, the first time)."""
+    item = window.nav.item(window.page_classes().index(PackagesPage))
     rect = window.nav.visualItemRect(item)
     qtbot.mouseClick(window.nav.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    assert window.stack.currentWidget() is page
+    page = window.stack.currentWidget()
+    assert isinstance(page, PackagesPage)
+    assert page is window.page(PackagesPage)
     return page
 
 

@@ -6,14 +6,16 @@ import json
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPoint, Qt
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPoint, QPointF, Qt
 from PySide6.QtGui import QColor, QGuiApplication
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QWidget,
     QWizard,
 )
 from pytestqt.qtbot import QtBot
@@ -196,6 +198,39 @@ def test_idle_timeout_locks_and_activity_postpones_it(
     assert controller.window is not None
     qtbot.waitUntil(lambda: controller.window is None, timeout=3_000)
     assert window.session.vault.is_locked
+
+
+def _gesture(widget: QWidget, kind: str, n: int) -> None:
+    """The ``n``th pointer event of a kind, made by Qt itself, onto ``widget``."""
+    at = QPoint(20 + 5 * n, 10)
+    if kind == "move":
+        QTest.mouseMove(widget, at)
+    elif kind == "click":
+        QTest.mousePress(widget, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, at)
+    elif kind == "wheel":
+        handle = widget.window().windowHandle()
+        QTest.wheelEvent(handle, QPointF(widget.mapTo(widget.window(), at)), QPoint(0, -120))
+    else:
+        device = QTest.createTouchDevice()
+        QTest.touchEvent(widget, device).press(0, at).commit()
+        QTest.touchEvent(widget, device).release(0, at).commit()
+
+
+@pytest.mark.parametrize("kind", ["move", "click", "wheel", "touch"])
+def test_pointer_activity_postpones_the_idle_lock(
+    qtbot: QtBot, controller: AppController, monkeypatch: pytest.MonkeyPatch, kind: str
+) -> None:
+    """Not only typing: moving the mouse, a click, the wheel, a touch."""
+    window = unlock(qtbot, controller)
+    qtbot.waitExposed(window)
+    lock = controller.lock
+    monkeypatch.setattr(type(lock), "idle_ms", property(lambda self: 400))
+    lock._restart_idle()
+    for n in range(3):  # for longer than the timeout
+        qtbot.wait(200)
+        _gesture(window.nav.viewport(), kind, n)
+    assert controller.window is not None
+    qtbot.waitUntil(lambda: controller.window is None, timeout=3_000)
 
 
 def test_panic_key_locks_and_hides_everything(qtbot: QtBot, controller: AppController) -> None:

@@ -1037,22 +1037,22 @@
         <translation>Hele logboek controleren</translation>
     </message>
     <message>
-        <location filename="../pages/audit.py" line="98" />
+        <location filename="../pages/audit.py" line="99" />
         <source>Audit log</source>
         <translation>Auditlog</translation>
     </message>
     <message>
-        <location filename="../pages/audit.py" line="128" />
+        <location filename="../pages/audit.py" line="129" />
         <source>Checking…</source>
         <translation>Bezig met controleren…</translation>
     </message>
     <message>
-        <location filename="../pages/audit.py" line="137" />
+        <location filename="../pages/audit.py" line="138" />
         <source>The chain of {n} events is intact.</source>
         <translation>De keten van {n} gebeurtenissen is intact.</translation>
     </message>
     <message>
-        <location filename="../pages/audit.py" line="141" />
+        <location filename="../pages/audit.py" line="142" />
         <source>The log has been tampered with: {problems}</source>
         <translation>Er is met het logboek geknoeid: {problems}</translation>
     </message>
@@ -2031,7 +2031,7 @@
         <translation>Informatie-items</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="240" />
+        <location filename="../pages/debrief_editor.py" line="241" />
         <source>Debrief</source>
         <translation>Debriefing</translation>
     </message>
@@ -2051,22 +2051,22 @@
         <translation>Goedgekeurd door {who}.</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="278" />
+        <location filename="../pages/debrief_editor.py" line="279" />
         <source>Tasking: {t}</source>
         <translation>Opdracht: {t}</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="282" />
+        <location filename="../pages/debrief_editor.py" line="283" />
         <source>sent in package {id} (version {n})</source>
         <translation>verzonden in pakket {id} (versie {n})</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="295" />
+        <location filename="../pages/debrief_editor.py" line="296" />
         <source>Versions received ({n})…</source>
         <translation>Ontvangen versies ({n})…</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="307" />
+        <location filename="../pages/debrief_editor.py" line="308" />
         <source>Read-only: submitted debriefs grow by addenda.</source>
         <translation>Alleen-lezen: een ingediende debriefing groeit alleen met aanvullingen.</translation>
     </message>
@@ -2076,7 +2076,7 @@
         <translation>Voorwaarden: {c}</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="324" />
+        <location filename="../pages/debrief_editor.py" line="325" />
         <source>Unsaved changes</source>
         <translation>Niet-opgeslagen wijzigingen</translation>
     </message>
@@ -2111,7 +2111,7 @@
         <translation>U hebt {fields} leeggemaakt. De kluis bewaart de opgeslagen tekst nog: automatisch opslaan maakt een opgeslagen tekst nooit leeg zonder het te vragen.</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="364" />
+        <location filename="../pages/debrief_editor.py" line="365" />
         <location filename="../pages/debrief_emptied.py" line="97" />
         <source>Saved {time}</source>
         <translation>Opgeslagen {time}</translation>
@@ -2236,8 +2236,8 @@
     <name>DebriefsPage</name>
     <message>
         <location filename="../pages/debriefs.py" line="129" />
-        <location filename="../pages/debriefs.py" line="207" />
-        <location filename="../pages/debriefs.py" line="253" />
+        <location filename="../pages/debriefs.py" line="208" />
+        <location filename="../pages/debriefs.py" line="254" />
         <source>All sources</source>
         <translation>Alle bronnen</translation>
     </message>
@@ -2272,27 +2272,27 @@
         <translation>tot en met:</translation>
     </message>
     <message>
-        <location filename="../pages/debriefs.py" line="174" />
+        <location filename="../pages/debriefs.py" line="175" />
         <source>Debriefs</source>
         <translation>Debriefings</translation>
     </message>
     <message>
-        <location filename="../pages/debriefs.py" line="237" />
+        <location filename="../pages/debriefs.py" line="238" />
         <source>{n} debriefs match</source>
         <translation>{n} debriefings gevonden</translation>
     </message>
     <message>
-        <location filename="../pages/debriefs.py" line="239" />
+        <location filename="../pages/debriefs.py" line="240" />
         <source>{n} debriefs in your files</source>
         <translation>{n} debriefings in uw dossiers</translation>
     </message>
     <message>
-        <location filename="../pages/debriefs.py" line="245" />
+        <location filename="../pages/debriefs.py" line="246" />
         <source>No debriefs match these filters.</source>
         <translation>Geen debriefings passen bij deze filters.</translation>
     </message>
     <message>
-        <location filename="../pages/debriefs.py" line="246" />
+        <location filename="../pages/debriefs.py" line="247" />
         <source>No debriefs in your files yet.</source>
         <translation>Nog geen debriefings in uw dossiers.</translation>
     </message>
@@ -2777,22 +2777,22 @@
         <translation>Geen concepten, en niets naar u teruggestuurd.</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="153" />
+        <location filename="../pages/home.py" line="154" />
         <source>Home</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="157" />
+        <location filename="../pages/home.py" line="158" />
         <source>Latest risk level: {level}</source>
         <translation>Laatste risiconiveau: {level}</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="163" />
+        <location filename="../pages/home.py" line="164" />
         <source>Nothing due in the next {days} days.</source>
         <translation>Niets te doen in de komende {days} dagen.</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="194" />
+        <location filename="../pages/home.py" line="195" />
         <source>{n} reminders in the next {days} days, {late} overdue.</source>
         <translation>{n} herinneringen in de komende {days} dagen, {late} verlopen.</translation>
     </message>
@@ -3309,77 +3309,77 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="106" />
+        <location filename="../main_window.py" line="107" />
         <source>Veldboek</source>
         <translation>Veldboek</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="22" />
+        <location filename="../window_actions.py" line="25" />
         <source>Vault</source>
         <translation>Kluis</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="23" />
+        <location filename="../window_actions.py" line="26" />
         <source>Go</source>
         <translation>Ga naar</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="44" />
+        <location filename="../window_actions.py" line="47" />
         <source>Command palette…</source>
         <translation>Opdrachtenpalet…</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="54" />
+        <location filename="../window_actions.py" line="57" />
         <source>Back</source>
         <translation>Terug</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="58" />
+        <location filename="../window_actions.py" line="61" />
         <source>Switch alias…</source>
         <translation>Alias wisselen…</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="65" />
+        <location filename="../window_actions.py" line="68" />
         <source>New source…</source>
         <translation>Nieuwe bron…</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="72" />
+        <location filename="../window_actions.py" line="75" />
         <source>New debrief</source>
         <translation>Nieuwe debriefing</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="79" />
+        <location filename="../window_actions.py" line="82" />
         <source>New contact…</source>
         <translation>Nieuw contact…</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="93" />
+        <location filename="../window_actions.py" line="96" />
         <source>Report…</source>
         <translation>Rapport…</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="100" />
+        <location filename="../window_actions.py" line="103" />
         <source>Send a package (export)…</source>
         <translation>Pakket verzenden (exporteren)…</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="107" />
+        <location filename="../window_actions.py" line="110" />
         <source>Receive a package (import)…</source>
         <translation>Pakket ontvangen (inlezen)…</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="114" />
+        <location filename="../window_actions.py" line="117" />
         <source>Lock</source>
         <translation>Vergrendelen</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="123" />
+        <location filename="../window_actions.py" line="126" />
         <source>Panic: lock and hide</source>
         <translation>Paniek: vergrendelen en verbergen</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="132" />
+        <location filename="../window_actions.py" line="135" />
         <source>Quit</source>
         <translation>Afsluiten</translation>
     </message>
@@ -3394,27 +3394,27 @@
         <translation>De ontmoeting is weggegooid.</translation>
     </message>
     <message>
-        <location filename="../window_place.py" line="62" />
+        <location filename="../window_place.py" line="60" />
         <source>A meeting is still open: Ctrl+M returns to it.</source>
         <translation>Er loopt nog een ontmoeting: Ctrl+M brengt u ernaar terug.</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="86" />
+        <location filename="../window_actions.py" line="89" />
         <source>Meeting mode</source>
         <translation>Ontmoetingsmodus</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="153" />
+        <location filename="../main_window.py" line="143" />
         <source>Locks after {m} min without activity · Panic: F12</source>
         <translation>Vergrendelt na {m} min zonder activiteit · Paniek: F12</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="167" />
+        <location filename="../main_window.py" line="157" />
         <source>Settings saved.</source>
         <translation>Instellingen opgeslagen.</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="24" />
+        <location filename="../window_actions.py" line="27" />
         <source>Actions</source>
         <translation>Acties</translation>
     </message>
@@ -3571,27 +3571,27 @@
 <context>
     <name>PackagesPage</name>
     <message>
-        <location filename="../pages/packages.py" line="29" />
+        <location filename="../pages/packages.py" line="30" />
         <source>Send</source>
         <translation>Verzenden</translation>
     </message>
     <message>
-        <location filename="../pages/packages.py" line="30" />
+        <location filename="../pages/packages.py" line="31" />
         <source>Receive</source>
         <translation>Ontvangen</translation>
     </message>
     <message>
-        <location filename="../pages/packages.py" line="31" />
+        <location filename="../pages/packages.py" line="32" />
         <source>Log</source>
         <translation>Logboek</translation>
     </message>
     <message>
-        <location filename="../pages/packages.py" line="32" />
+        <location filename="../pages/packages.py" line="33" />
         <source>Keys</source>
         <translation>Sleutels</translation>
     </message>
     <message>
-        <location filename="../pages/packages.py" line="39" />
+        <location filename="../pages/packages.py" line="41" />
         <source>Packages</source>
         <translation>Pakketten</translation>
     </message>
@@ -4229,17 +4229,17 @@
         <translation>Rapportbestand controleren…</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="135" />
+        <location filename="../pages/reports.py" line="136" />
         <source>Reports</source>
         <translation>Rapporten</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="144" />
+        <location filename="../pages/reports.py" line="145" />
         <source>One debrief: {what}</source>
         <translation>Eén debriefing: {what}</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="161" />
+        <location filename="../pages/reports.py" line="162" />
         <source>— all sources —</source>
         <translation>— alle bronnen —</translation>
     </message>
@@ -4264,113 +4264,113 @@
         <translation>Uitgegeven</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="182" />
+        <location filename="../pages/reports.py" line="183" />
         <source>Passphrase</source>
         <translation>Wachtzin</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="189" />
+        <location filename="../pages/reports.py" line="190" />
         <source>Cancel</source>
         <translation>Annuleren</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="201" />
+        <location filename="../pages/reports.py" line="202" />
         <source>Cancelling…</source>
         <translation>Bezig met annuleren…</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="214" />
+        <location filename="../pages/reports.py" line="215" />
         <source>Issue internal report</source>
         <translation>Intern rapport uitgeven</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="216" />
+        <location filename="../pages/reports.py" line="217" />
         <source>Issue an internal report ({marking}) of {what}? It names the source, gets a report number and is recorded in the audit log; it is printed or saved only if you choose so in the preview.</source>
         <translation>Een intern rapport ({marking}) uitgeven van {what}? Het noemt de bron, krijgt een rapportnummer en komt in het auditlog; het wordt alleen afgedrukt of opgeslagen als u dat in het voorbeeld kiest.</translation>
     </message>
     <message>
         <location filename="../pages/report_approvals.py" line="195" />
-        <location filename="../pages/reports.py" line="220" />
+        <location filename="../pages/reports.py" line="221" />
         <source>Issue report</source>
         <translation>Rapport uitgeven</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="267" />
+        <location filename="../pages/reports.py" line="268" />
         <source>the debrief {what}</source>
         <translation>de debriefing {what}</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="272" />
+        <location filename="../pages/reports.py" line="273" />
         <source>written {start} to {end}</source>
         <translation>geschreven van {start} tot en met {end}</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="276" />
+        <location filename="../pages/reports.py" line="277" />
         <source>the debriefs of {source}, {days}</source>
         <translation>de debriefings over {source}, {days}</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="278" />
+        <location filename="../pages/reports.py" line="279" />
         <source>all debriefs of {source}</source>
         <translation>alle debriefings over {source}</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="279" />
+        <location filename="../pages/reports.py" line="280" />
         <source>the debriefs of all sources, {days}</source>
         <translation>de debriefings over alle bronnen, {days}</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="284" />
+        <location filename="../pages/reports.py" line="285" />
         <source>Laying out the report…</source>
         <translation>Rapport wordt opgemaakt…</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="228" />
+        <location filename="../pages/reports.py" line="229" />
         <source>The sanitised text is checked against the sources' identities: give your passphrase.</source>
         <translation>De geschoonde tekst wordt getoetst aan de identiteit van de bronnen: geef uw wachtzin.</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="234" />
+        <location filename="../pages/reports.py" line="235" />
         <source>Checking the sanitised text…</source>
         <translation>Geschoonde tekst wordt gecontroleerd…</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="251" />
+        <location filename="../pages/reports.py" line="252" />
         <source>No identifying text found. The report now waits for a handler's approval; issue it here once approved.</source>
         <translation>Geen identificerende tekst gevonden. Het rapport wacht nu op goedkeuring door een teamleider; geef het hier uit zodra het is goedgekeurd.</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="313" />
+        <location filename="../pages/reports.py" line="314" />
         <source>Cancelled: nothing was issued or requested.</source>
         <translation>Geannuleerd: er is niets uitgegeven of aangevraagd.</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="319" />
+        <location filename="../pages/reports.py" line="320" />
         <source>Sanitised report refused</source>
         <translation>Geschoond rapport geweigerd</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="322" />
+        <location filename="../pages/reports.py" line="323" />
         <source>The sanitised text would point to the source. Change these wordings and try again:</source>
         <translation>De geschoonde tekst zou naar de bron wijzen. Pas deze formuleringen aan en probeer het opnieuw:</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="330" />
+        <location filename="../pages/reports.py" line="331" />
         <source>Refused: {n} identifying string(s).</source>
         <translation>Geweigerd: {n} identificerende tekst(en).</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="340" />
+        <location filename="../pages/reports.py" line="341" />
         <source>Report {id} issued: {pages} page(s).</source>
         <translation>Rapport {id} uitgegeven: {pages} pagina('s).</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="350" />
+        <location filename="../pages/reports.py" line="351" />
         <source>Internal debrief report</source>
         <translation>Intern debriefingrapport</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="352" />
+        <location filename="../pages/reports.py" line="353" />
         <source>Sanitised intelligence report</source>
         <translation>Geschoond inlichtingenrapport</translation>
     </message>
@@ -4445,12 +4445,12 @@
         <translation>Geschoond rapport wordt gemaakt…</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="392" />
+        <location filename="../pages/reports.py" line="393" />
         <source>Verify a report</source>
         <translation>Rapport controleren</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="392" />
+        <location filename="../pages/reports.py" line="393" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF-bestanden (*.pdf)</translation>
     </message>
@@ -4643,22 +4643,22 @@
     </message>
     <message>
         <location filename="../pages/search.py" line="93" />
-        <location filename="../pages/search.py" line="128" />
+        <location filename="../pages/search.py" line="129" />
         <source>Search</source>
         <translation>Zoeken</translation>
     </message>
     <message>
-        <location filename="../pages/search.py" line="171" />
+        <location filename="../pages/search.py" line="172" />
         <source>The first {n} results in your files, from the newest {window} matches; add words to narrow the search.</source>
         <translation>De eerste {n} resultaten in uw dossiers, uit de nieuwste {window} treffers; voeg woorden toe om de zoekopdracht te verfijnen.</translation>
     </message>
     <message>
-        <location filename="../pages/search.py" line="181" />
+        <location filename="../pages/search.py" line="182" />
         <source>Nothing in your files matches these words.</source>
         <translation>Niets in uw dossiers bevat deze woorden.</translation>
     </message>
     <message>
-        <location filename="../pages/search.py" line="176" />
+        <location filename="../pages/search.py" line="177" />
         <source>{n} results in your files</source>
         <translation>{n} resultaten in uw dossiers</translation>
     </message>
@@ -4909,12 +4909,12 @@
         <translation>Kluis</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="161" />
+        <location filename="../pages/settings.py" line="162" />
         <source>Settings</source>
         <translation>Instellingen</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="176" />
+        <location filename="../pages/settings.py" line="177" />
         <source>Folder: {folder}
 Key derivation: Argon2id, {mib} MiB, {it} passes (about {sec:.1f} s on this computer)
 Second factor (OS keyring): {factor}</source>
@@ -4923,17 +4923,17 @@ Sleutelafleiding: Argon2id, {mib} MiB, {it} rondes (ongeveer {sec:.1f} s op deze
 Tweede factor (sleutelbos van het besturingssysteem): {factor}</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="183" />
+        <location filename="../pages/settings.py" line="184" />
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="183" />
+        <location filename="../pages/settings.py" line="184" />
         <source>no</source>
         <translation>nee</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="206" />
+        <location filename="../pages/settings.py" line="207" />
         <source>Saved.</source>
         <translation>Opgeslagen.</translation>
     </message>
@@ -5528,22 +5528,22 @@ Tweede factor (sleutelbos van het besturingssysteem): {factor}</translation>
         <translation>Nieuwe bron…</translation>
     </message>
     <message>
-        <location filename="../pages/sources.py" line="128" />
+        <location filename="../pages/sources.py" line="129" />
         <source>Sources</source>
         <translation>Bronnen</translation>
     </message>
     <message>
-        <location filename="../pages/sources.py" line="150" />
+        <location filename="../pages/sources.py" line="151" />
         <source>No source's codename contains “{text}”.</source>
         <translation>Geen codenaam van een bron bevat “{text}”.</translation>
     </message>
     <message>
-        <location filename="../pages/sources.py" line="154" />
+        <location filename="../pages/sources.py" line="155" />
         <source>No source in your files has this status.</source>
         <translation>Geen bron in uw dossiers heeft deze status.</translation>
     </message>
     <message>
-        <location filename="../pages/sources.py" line="155" />
+        <location filename="../pages/sources.py" line="156" />
         <source>No sources in your files yet. “New source…” opens one.</source>
         <translation>Nog geen bronnen in uw dossiers. “Nieuwe bron…” opent er een.</translation>
     </message>

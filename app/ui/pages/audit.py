@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -94,8 +94,9 @@ class AuditPage(Page):
     def entry_widget(self) -> QWidget | None:
         return self.table
 
-    def title(self) -> str:
-        return self.tr("Audit log")
+    @classmethod
+    def title(cls) -> str:
+        return QCoreApplication.translate("AuditPage", "Audit log")
 
     def _fetch_page(self, sort: Sort, cursor: Any, limit: int) -> views.Page[AuditRow]:
         return audit.event_page(

@@ -23,8 +23,9 @@ class Page(QWidget):
         self.session = session
         self.runner = runner
 
-    def title(self) -> str:
-        raise NotImplementedError  # every page names itself
+    @classmethod
+    def title(cls) -> str:
+        raise NotImplementedError  # every page names itself, before it is built (MainWindow)
 
     def reload(self) -> None:
         """Load (again) what this page shows, under the session's current scope."""

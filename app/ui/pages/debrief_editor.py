@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import uuid
 
-from PySide6.QtCore import Qt, QTime, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTime, QTimer, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
@@ -236,8 +236,9 @@ class DebriefPage(Page):
         layout.addWidget(scroll, 1)
         layout.addLayout(workflow)
 
-    def title(self) -> str:
-        return self.tr("Debrief")
+    @classmethod
+    def title(cls) -> str:
+        return QCoreApplication.translate("DebriefPage", "Debrief")
 
     # -- loading ----------------------------------------------------------------
 

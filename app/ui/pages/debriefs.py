@@ -170,8 +170,9 @@ class DebriefsPage(Page):
     def entry_widget(self) -> QWidget | None:
         return self.table
 
-    def title(self) -> str:
-        return self.tr("Debriefs")
+    @classmethod
+    def title(cls) -> str:
+        return QCoreApplication.translate("DebriefsPage", "Debriefs")
 
     def filters(self) -> DebriefFilter:
         status = self.status.currentData()

@@ -8,7 +8,7 @@ import uuid
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -149,8 +149,9 @@ class HomePage(Page):
     def entry_widget(self) -> QWidget | None:
         return self.table
 
-    def title(self) -> str:
-        return self.tr("Home")
+    @classmethod
+    def title(cls) -> str:
+        return QCoreApplication.translate("HomePage", "Home")
 
     def _details(self, r: Reminder) -> str:
         if r.kind is ReminderKind.RISK_REVIEW and r.level is not None:

@@ -3,6 +3,7 @@ packages and receipts, and the log of what went where."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from app.ui.errors import show_error
@@ -35,8 +36,9 @@ class PackagesPage(Page):
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
 
-    def title(self) -> str:
-        return self.tr("Packages")
+    @classmethod
+    def title(cls) -> str:
+        return QCoreApplication.translate("PackagesPage", "Packages")
 
     def add_handler_key(self) -> None:
         """From Send without a handler's key: to the Keys tab, choosing the key file."""

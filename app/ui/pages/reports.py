@@ -7,7 +7,7 @@ import uuid
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -131,8 +131,9 @@ class ReportsPage(Page):
         form.addRow(self.make_button, self.status)
         return what
 
-    def title(self) -> str:
-        return self.tr("Reports")
+    @classmethod
+    def title(cls) -> str:
+        return QCoreApplication.translate("ReportsPage", "Reports")
 
     # -- selection --------------------------------------------------------------
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -124,8 +124,9 @@ class SearchPage(Page):
     def entry_widget(self) -> QWidget | None:
         return self.query
 
-    def title(self) -> str:
-        return self.tr("Search")
+    @classmethod
+    def title(cls) -> str:
+        return QCoreApplication.translate("SearchPage", "Search")
 
     def reload(self) -> None:
         if self.query.text().strip():

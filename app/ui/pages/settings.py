@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -157,8 +157,9 @@ class SettingsPage(Page):
         layout.addWidget(security)
         layout.addStretch(1)
 
-    def title(self) -> str:
-        return self.tr("Settings")
+    @classmethod
+    def title(cls) -> str:
+        return QCoreApplication.translate("SettingsPage", "Settings")
 
     def reload(self) -> None:
         s = self.session.settings

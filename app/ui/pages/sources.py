@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import uuid
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -124,8 +124,9 @@ class SourcesPage(Page):
     def entry_widget(self) -> QWidget | None:
         return self.filter
 
-    def title(self) -> str:
-        return self.tr("Sources")
+    @classmethod
+    def title(cls) -> str:
+        return QCoreApplication.translate("SourcesPage", "Sources")
 
     def reload(self) -> None:
         if self.stack.currentWidget() is self.file_view and self.file_view.file is not None:
