@@ -14,6 +14,7 @@ import pytest
 
 from app.cli import build_parser, main
 from tests.helpers import factory
+from tests.helpers.once_per_run import built_once
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
@@ -29,16 +30,19 @@ def pp(tmp_path: Path) -> Path:
     return path
 
 
-@pytest.fixture(scope="module")
-def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Made once per test process through the command itself; copied for each test."""
-    folder = tmp_path_factory.mktemp("cli-demo")
+def _cli_demo(folder: Path) -> Path:
     pp = folder / "passphrase"
     pp.write_text(factory.PASSPHRASE + "\n")
     root = factory.make_vault(folder / "demo")
     args = ["demo", "--vault", str(root), "--passphrase-file", str(pp)]
     assert main([*args, "--sources", "6", "--debriefs", "60"]) == 0
     return root
+
+
+@pytest.fixture(scope="module")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Made once per test run through the command itself; copied for each test."""
+    return built_once(tmp_path_factory, "cli-demo", _cli_demo)
 
 
 @pytest.fixture

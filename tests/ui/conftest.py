@@ -18,15 +18,20 @@ from app.ui.controller import AppController
 from app.ui.main_window import MainWindow
 from app.vault.vault import Vault
 from tests.helpers import factory
+from tests.helpers.once_per_run import built_once
+
+
+def _demo_vault(folder: Path) -> Path:
+    root = factory.make_vault(folder / "demo")
+    with Vault.open(root, factory.PASSPHRASE) as vault:
+        demo.generate(vault, sources=8, debriefs=80, today=None)
+    return root
 
 
 @pytest.fixture(scope="session")
 def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Built once per test process: most GUI tests start from the same demo vault."""
-    root = factory.make_vault(tmp_path_factory.mktemp("demo-template") / "demo")
-    with Vault.open(root, factory.PASSPHRASE) as vault:
-        demo.generate(vault, sources=8, debriefs=80, today=None)
-    return root
+    """Built once per test run: most GUI tests start from the same demo vault."""
+    return built_once(tmp_path_factory, "gui-demo", _demo_vault)
 
 
 @pytest.fixture
