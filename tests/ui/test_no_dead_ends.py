@@ -28,6 +28,7 @@ from app.services.exchange import keys
 from app.ui import i18n
 from app.ui.main_window import MainWindow
 from app.ui.packages.key_dialog import AddKeyDialog
+from app.ui.pages.audit import AuditPage
 from app.ui.pages.packages import PackagesPage
 from app.ui.pages.settings import SettingsPage
 from app.ui.pages.sources import SourcesPage
@@ -262,6 +263,15 @@ def test_changing_the_language_applies_at_once(qtbot: QtBot, window: MainWindow)
         sources = window.page(SourcesPage)
         assert isinstance(sources, SourcesPage)
         assert sources.file_view.tabs.tabText(0) == "Overzicht"
+        # A page first built after the switch (pages are built when first shown)
+        # comes up in Dutch too: reached by a click on the navigation.
+        assert window.built(AuditPage) is None
+        row = window.page_classes().index(AuditPage)
+        rect = window.nav.visualItemRect(window.nav.item(row))
+        qtbot.mouseClick(window.nav.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+        audit = window.stack.currentWidget()
+        assert isinstance(audit, AuditPage)
+        assert audit.verify_button.text() == "Hele logboek controleren"
         settings = window.show_page(SettingsPage)
         assert isinstance(settings, SettingsPage)
         _choose_language(qtbot, settings, "en")
