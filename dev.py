@@ -242,8 +242,11 @@ def pytest_args(rest: list[str]) -> list[str]:
             *("-m", "not slow and not processes", "--ignore=tests/ui", "--ignore=tests/central"),
             *args,
         ]
+    # Workers chosen, or xdist switched off (``-p no:xdist``); another plugin option
+    # (``-p no:randomly``) keeps the parallel run.
     own_workers = any(
-        a in ("-n", "--numprocesses", "-p") or a.startswith(("-n", "--numprocesses=")) for a in args
+        a == "--numprocesses" or a.startswith(("-n", "--numprocesses=")) or a.endswith("no:xdist")
+        for a in args
     )
     if not own_workers:
         # The quick set waits on nothing: one process per core, one start-up less each.

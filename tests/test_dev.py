@@ -86,3 +86,24 @@ def test_postgresql_server_programs_are_found_off_the_path_and_installed_when_mi
     (tmp_path / "pg" / "15" / "bin").mkdir(parents=True)
     (tmp_path / "pg" / "15" / "bin" / "initdb").write_text("")
     assert dev.have_tool("initdb")
+
+
+@pytest.mark.parametrize(
+    ("given", "parallel"),
+    [
+        ([], True),
+        (["-p", "no:randomly", "tests/x.py"], True),
+        (["-n", "1"], False),
+        (["-n3"], False),
+        (["--numprocesses=2"], False),
+        (["-p", "no:xdist"], False),
+        (["-pno:xdist"], False),
+    ],
+)
+def test_the_tests_run_in_parallel_unless_told_otherwise(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, given: list[str], parallel: bool
+) -> None:
+    dev = _dev(tmp_path, monkeypatch)
+    args = dev.pytest_args(given)
+    assert (args[:1] == ["-n"] and "worksteal" in args) is parallel
+    assert args[len(args) - len(given) :] == given  # what was given goes on as given

@@ -23,10 +23,7 @@ from app.domain.enums import PeerRole
 from app.services.exchange import handover, keys, package_log, package_receive, receipts
 from app.services.exchange.deconfliction_key import KEY_KIND
 from app.services.exchange.deconfliction_notices import NOTICE_KIND
-from app.services.exchange.package_receive import (
-    ImportResult,
-    PackageCheck,
-)
+from app.services.exchange.package_receive import ImportResult, PackageCheck
 from app.services.exchange.receipts import ReceiptImport, ReceiptResult
 from app.services.files import user_files
 from app.ui.confirm import ConfirmDialog, ask
