@@ -124,9 +124,14 @@ def test_real_calibration_lands_near_a_small_target() -> None:
     target = 0.3
     cal = calibrate(target)
     assert cal.params.memory_kib >= MIN_MEMORY_KIB
-    # Wide band: a shared 2-core CI machine is noisy, but the old one-pass estimate
-    # landed far below the target.
-    assert 0.5 * target <= _median_derive_seconds(cal.params) <= 2 * target
+    # The chosen costs, as calibration timed them: near the target (the old
+    # one-pass estimate landed far below it). Wide band: a shared 2-core machine.
+    assert 0.5 * target <= cal.measured_seconds <= 2 * target
+    # And that timing is real: derived again, the same costs take about as long.
+    # Compared with calibration's own figure, not the target: the machine's load
+    # may have changed between the two (seen: 0.23 s timed busy, 0.15 s idle).
+    again = _median_derive_seconds(cal.params)
+    assert 0.4 * cal.measured_seconds <= again <= 2.5 * cal.measured_seconds
 
 
 def test_sealed_identity_opens_only_with_the_right_key_and_binding() -> None:
