@@ -6,11 +6,14 @@ The checks, in the order of docs/package-format.md section 9: a regular file
 within the limit; a file already stored (by its SHA-256) refused at once, before
 it is decrypted; decrypted with the central system's key; the signer a runner
 key registered to a team; the signature; central among the recipients and the
-header as signed; every record, file and audit event against its hash; the
-records not another sender's (``ingest_checks``); the channel's numbering. Then
-one transaction, whose unique keys (package id, file hash, channel and number,
-versions, audit events) make a second process storing the same package or the
-same rows at the same moment fail, as a replay or to be tried again.
+header as signed. Then one transaction: the debriefs not another sender's
+(``ingest_checks``) and the channel's numbering, as the manifest names them; every
+record, file and audit event against its hash, the debrief versions copied in as
+each is checked (the server stores one while the next is read: ``ingest_rows``);
+the sources and file records not another sender's. Any refusal rolls it back
+whole. Its unique keys (package id, file hash, channel and number, versions, audit
+events) make a second process storing the same package or the same rows at the
+same moment fail, as a replay or to be tried again.
 
 The search vectors of the new versions are filled after the commit
 (``search_index``); search finds the versions meanwhile all the same.
@@ -27,7 +30,6 @@ from pathlib import Path
 from sqlalchemy import text
 
 from app.central import ingest_checks as checks
-from app.central import ingest_rows
 from app.central.central_keys import Unlocked
 from app.central.ingest_rows import store_package
 from app.central.store import Store, database_error, sqlstate
@@ -35,7 +37,7 @@ from app.crypto import age
 from app.errors import Notice, VeldboekError
 from app.export import package
 from app.export.errors import MalformedPackage
-from app.services.exchange import package_body, package_log
+from app.services.exchange import package_log
 from app.services.files import user_files
 
 RETRIES = 5
@@ -97,13 +99,12 @@ def ingest_file(store: Store, keys: Unlocked, path: Path) -> Stored:
             sender = checks.sender(conn, m.sender)
         opened.inner.verify(sender.signing_public)
         package.check_recipients(opened, keys.fingerprint.hex)
-        contents = package_body.contents(opened, keep=ingest_rows.kept)
         channel = package_log.channel_key(m.sender, m.recipients)
         for attempt in range(RETRIES):
             try:
                 with store.begin() as conn:
-                    written = store_package(
-                        conn, chosen, path.name, opened, contents, sender, channel
+                    written, contents = store_package(
+                        conn, chosen, path.name, opened, sender, channel
                     )
                 break
             except Exception as exc:

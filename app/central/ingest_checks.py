@@ -125,24 +125,27 @@ def held_debriefs(conn: Connection, ids: list[str]) -> dict[str, HeldDebrief]:
     return {r[0]: HeldDebrief(r[1], r[2], r[3]) for r in rows}
 
 
-def refuse_others_records(
-    conn: Connection, sender: Sender, sources: list[str], debriefs: dict[str, HeldDebrief]
-) -> None:
+def refuse_others_debriefs(sender: Sender, debriefs: dict[str, HeldDebrief]) -> None:
     """A package may add records and change only those its own sender brought in
     (``debriefs``: those of the package the store holds, ``held_debriefs``)."""
-    if sources:
-        other = conn.execute(
-            text(
-                "SELECT team_id FROM central.sources "
-                "WHERE id = ANY(CAST(:ids AS uuid[])) AND sender <> :fp LIMIT 1"
-            ),
-            {"ids": sources, "fp": sender.fingerprint},
-        ).first()
-        if other is not None:
-            _refuse(sender, other[0])
     for held in debriefs.values():
         if held.sender != sender.fingerprint:
             _refuse(sender, held.team_id)
+
+
+def refuse_others_sources(conn: Connection, sender: Sender, sources: list[str]) -> None:
+    """Nor may it name a source another sender brought in."""
+    if not sources:
+        return
+    other = conn.execute(
+        text(
+            "SELECT team_id FROM central.sources "
+            "WHERE id = ANY(CAST(:ids AS uuid[])) AND sender <> :fp LIMIT 1"
+        ),
+        {"ids": sources, "fp": sender.fingerprint},
+    ).first()
+    if other is not None:
+        _refuse(sender, other[0])
 
 
 def refuse_others_file_records(

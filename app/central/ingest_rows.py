@@ -13,30 +13,23 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Connection, text
 from sqlalchemy.exc import IntegrityError
 
-from app.central import deconfliction_match
+from app.central import deconfliction_match, ingest_stream
 from app.central import ingest_checks as checks
+from app.central.bulk import copy
 from app.central.ingest_checks import Arrival, HeldDebrief, Sender
 from app.export import package
-from app.export.errors import MalformedPackage, ReplayedPackage
+from app.export.errors import ReplayedPackage
 from app.services.exchange import package_body
 from app.services.files import user_files
 
 PIECE = 1024 * 1024  # the sealed file is kept in pieces of this size (few held at once)
-_TEXT_FIELDS = (
-    "narrative",
-    "welfare_observations",
-    "security_observations",
-    "runner_assessment",
-    "critical_reflection",
-    "review_comment",
-)
 
 Record = tuple[Any, dict[str, Any]]
 
@@ -48,59 +41,46 @@ class Written:
     matches: int = 0  # deconfliction matches this package opened
 
 
-def copy(conn: Connection, sql: str, rows: Iterable[tuple[Any, ...]], types: str = "") -> None:
-    """COPY ``rows`` in; ``types`` (PostgreSQL type names) makes it binary."""
-    raw = conn.connection.driver_connection
-    assert raw is not None
-    with raw.cursor() as cur, cur.copy(sql + (" (FORMAT BINARY)" if types else "")) as out:
-        if types:
-            out.set_types(types.split())
-        for row in rows:
-            out.write_row(row)
-
-
 def store_package(
     conn: Connection,
     chosen: user_files.ChosenFile,
     name: str,
     opened: package.Opened,
-    contents: package_body.Contents,
     sender: Sender,
     channel: str,
-) -> Written:
+) -> tuple[Written, package_body.Contents]:
+    """Store a package whose signature holds, reading its body (``package_body``)
+    while its debrief versions are copied in: each version goes to PostgreSQL as
+    soon as it is checked, so the server stores one while the next is read. The
+    checks that need the whole body come after the last record; any refusal, then
+    or before, rolls the caller's transaction back whole."""
+    m = opened.manifest
+    pid, tid = str(m.package_id), sender.team_id
+    debrief_ids = [str(r.id) for r in m.records if r.type == "debrief"]
+    # What the manifest alone decides comes first: a quick refusal.
+    held = checks.held_debriefs(conn, debrief_ids)
+    checks.refuse_others_debriefs(sender, held)
+    arrival = checks.arrival(conn, channel, m.sequence, m.previous)
+    _package_row(conn, chosen, name, opened, sender, channel, arrival)
+    _evidence(conn, chosen, m.package_id, tid)
+    with ingest_stream.Streams(conn, sender, pid, debrief_ids) as streams:
+        contents = package_body.contents(opened, keep=streams.record, on_event=streams.event)
+        streams.close()
     # Version 3 carries a source's whole file beside its debriefs (registration,
     # risk assessments, …): those are kept in record_versions.
-    debriefs = [
-        (ref, data, where)
-        for (ref, data), where in zip(contents.records, contents.locations, strict=True)
-        if ref.type == "debrief"
-    ]
     file_records = [(ref, data) for ref, data in contents.records if ref.type != "debrief"]
-    compartments = {s["id"]: s["compartment_id"] for s in contents.sources}
-    for _ref, data, _where in debriefs:
-        # Every record belongs to a source the package lists, in that source's
-        # compartment (as a handler's vault requires: package_import).
-        if compartments.get(data["source_id"]) != data["compartment_id"]:
-            raise MalformedPackage("A record's compartment does not match its source.")
     checks.refuse_others_file_records(conn, sender, file_records)
-    held = checks.held_debriefs(conn, [str(ref.id) for ref, _, _ in debriefs])
-    checks.refuse_others_records(conn, sender, [s["id"] for s in contents.sources], held)
-    arrival = checks.arrival(conn, channel, opened.manifest.sequence, opened.manifest.previous)
-    _package_row(conn, chosen, name, opened, sender, channel, arrival)
-    pid, tid = str(opened.manifest.package_id), sender.team_id
-    _evidence(conn, chosen, opened.manifest.package_id, tid)
+    checks.refuse_others_sources(conn, sender, [s["id"] for s in contents.sources])
     _sources(conn, contents.sources, sender, pid)
-    latest, new_versions = _debrief_versions(conn, opened.container, debriefs, tid, pid)
-    _debriefs(conn, latest, held, sender)
-    new_versions += _file_records(conn, sender, pid, file_records)
-    _events(conn, contents.events, sender, pid)
+    _debriefs(conn, streams.latest, held, sender)
+    new_versions = streams.count + _file_records(conn, sender, pid, file_records)
     # Blind deconfliction, last (it serialises ingests that carry tokens until they
     # commit): the sources' tokens, matched at once (only these sources).
     tokened = deconfliction_match.store_tokens(
         conn, contents.sources, team_id=tid, sender=sender.fingerprint, package_id=pid,
-        created_at=opened.manifest.created_at,
+        created_at=m.created_at,
     )  # fmt: skip
-    return Written(arrival, new_versions, deconfliction_match.match(conn, tokened))
+    return Written(arrival, new_versions, deconfliction_match.match(conn, tokened)), contents
 
 
 def _package_row(
@@ -190,84 +170,8 @@ def _sources(conn: Connection, sources: list[dict[str, Any]], sender: Sender, pi
         )
 
 
-def search_text(data: dict[str, Any]) -> str:
-    """The searchable text of a debrief (the search vector is made from it)."""
-    parts = [str(data.get(f) or "") for f in _TEXT_FIELDS]
-    for item in data.get("items") or ():
-        parts += [item.get("text") or "", item.get("sanitised_text") or ""]
-        parts += [s.get("name") or "" for s in item.get("subjects") or ()]
-    parts += [a.get("text") or "" for a in data.get("addenda") or ()]
-    parts += [t.get("description") or "" for t in data.get("taskings") or ()]
-    contact = data.get("contact") or {}
-    parts += [contact.get(k) or "" for k in ("location_codeword", "notes")]
-    return "\n".join(p for p in parts if p)
-
-
-def kept(ref: Any, data: dict[str, Any]) -> dict[str, Any]:
-    """What ingest keeps of a checked record until it is stored (``package_body``'s
-    ``keep``): of a debrief the fields its rows need and its searchable text (its
-    JSON is taken from the container as it is written), so the parsed debriefs of
-    a large package are never all held at once; any other record whole."""
-    if ref.type != "debrief":
-        return data
-    return {
-        "source_id": data["source_id"],
-        "compartment_id": data["compartment_id"],
-        "status": data["status"],
-        "updated_at": data["updated_at"],
-        "search": search_text(data),
-    }
-
-
-Latest = dict[str, tuple[int, str, str]]  # debrief id: (version, source id, updated at)
-
-
-def _debrief_versions(
-    conn: Connection,
-    container: bytearray,
-    debriefs: list[tuple[Any, dict[str, Any], tuple[int, int]]],
-    tid: int,
-    pid: str,
-) -> tuple[Latest, int]:
-    """Every version not held yet, beside the others; the newest of each debrief
-    this package brings, and how many versions were new."""
-    held = set(
-        conn.execute(
-            text(
-                "SELECT debrief_id::text || ':' || version FROM central.debrief_versions "
-                "WHERE debrief_id = ANY(CAST(:ids AS uuid[]))"
-            ),
-            {"ids": [str(ref.id) for ref, _, _ in debriefs]},
-        ).scalars()
-    )
-    latest: Latest = {}
-    count = [0]
-
-    def rows() -> Iterator[tuple[Any, ...]]:
-        # Made one at a time as COPY takes them: the records' texts are not held
-        # a second time beside the parsed package.
-        for ref, data, (offset, length) in debriefs:
-            rid = str(ref.id)
-            if f"{rid}:{ref.version}" in held:
-                continue  # this version came before, in another package
-            count[0] += 1
-            if ref.version > latest.get(rid, (0, "", ""))[0]:
-                latest[rid] = (ref.version, data["source_id"], data["updated_at"])
-            record_text = bytes(container[offset : offset + length]).decode("utf-8")
-            yield (rid, ref.version, tid, data["source_id"], pid, ref.sha256, data["status"],
-                   data["updated_at"], record_text, data["search"])  # fmt: skip
-
-    copy(
-        conn,
-        "COPY central.debrief_versions (debrief_id, version, team_id, source_id, package_id, "
-        "sha256, status, updated_at, data, body) FROM STDIN",
-        rows(),
-    )
-    return latest, count[0]
-
-
 def _debriefs(
-    conn: Connection, latest: Latest, held: dict[str, HeldDebrief], sender: Sender
+    conn: Connection, latest: ingest_stream.Latest, held: dict[str, HeldDebrief], sender: Sender
 ) -> None:
     """One row per debrief: the newest version held. An older version arriving
     late never replaces a newer one."""
@@ -326,32 +230,3 @@ def _file_records(conn: Connection, sender: Sender, pid: str, records: list[Reco
         rows,
     )
     return len(rows)
-
-
-def _events(conn: Connection, events: list[dict[str, Any]], sender: Sender, pid: str) -> None:
-    """The sender's signed audit events: one sent again with a record sent again
-    is kept once (as it first came)."""
-    if not events:
-        return
-    held = set(
-        conn.execute(
-            text(
-                "SELECT seq FROM central.audit_events WHERE sender = :fp "
-                "AND seq BETWEEN :first AND :last"
-            ),
-            {"fp": sender.fingerprint, "first": events[0]["seq"], "last": events[-1]["seq"]},
-        ).scalars()
-    )
-    copy(
-        conn,
-        "COPY central.audit_events (sender, seq, team_id, package_id, at, actor, "
-        "actor_alias_id, action, record_type, record_id, compartment_id, detail, prev_hash, "
-        "hash) FROM STDIN",
-        (
-            (sender.fingerprint, e["seq"], sender.team_id, pid, e["at"], e["actor"],
-             e["actor_alias_id"], e["action"], e["record_type"], e["record_id"],
-             e["compartment_id"], e["detail"], e["prev_hash"], e["hash"])
-            for e in events
-            if e["seq"] not in held
-        ),
-    )  # fmt: skip

@@ -5,11 +5,13 @@ body whole, which remains the way for a body whose parts cannot be told apart.""
 
 from __future__ import annotations
 
+import hashlib
 from typing import Any
 
 import pytest
 
-from app.export import package
+from app.export import canonical, package
+from app.export.errors import MalformedPackage
 from app.export.manifest import RecordRef
 from app.services.exchange import keys, package_body, packages
 from tests.packages.conftest import Pair, rich_debrief, submitted_debriefs
@@ -38,7 +40,7 @@ def test_the_body_read_in_parts_is_the_body_read_whole(
     pair: Pair, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     opened = _opened(pair)
-    whole = package_body._at_once(opened, package_body._whole)
+    whole = package_body._at_once(opened, package_body._whole, None)
     assert sum(ref.type == "debrief" for ref, _ in whole.records) == 4
     assert whole.blobs
     assert whole.events
@@ -54,14 +56,44 @@ def test_the_body_read_in_parts_is_the_body_read_whole(
 def test_a_reader_keeps_what_it_chooses_of_each_record(pair: Pair) -> None:
     opened = _opened(pair)
     seen: list[str] = []
+    order: list[str] = []
 
-    def keep(ref: RecordRef, data: dict[str, Any]) -> dict[str, Any]:
+    def keep(ref: RecordRef, data: dict[str, Any], text: bytes) -> dict[str, Any]:
+        # Handed the record's canonical bytes, the ones its hash was checked over.
+        assert hashlib.sha256(text).hexdigest() == ref.sha256
+        assert canonical.loads(text) == data
         seen.append(data["id"])
+        order.append("record")
         return {"id": data["id"]}
 
-    read = package_body.contents(opened, keep=keep)
+    def on_event(event: dict[str, Any]) -> None:
+        order.append(f"event {event['seq']}")
+
+    read = package_body.contents(opened, keep=keep, on_event=on_event)
     assert [data for _ref, data in read.records] == [{"id": i} for i in seen]
     assert seen == [str(ref.id) for ref in opened.manifest.records]
+    # Every audit event, once it holds, in its order and before the records (a
+    # reader copying rows in as they come: the central system's ingest).
+    events = [f"event {e['seq']}" for e in read.events]
+    assert events
+    assert order == events + ["record"] * len(seen)
+
+
+def test_an_event_that_breaks_its_chain_is_never_handed_on(pair: Pair) -> None:
+    opened = _opened(pair)
+    whole = package_body._at_once(opened, package_body._whole, None)
+    last = whole.events[-1]
+    # The last event's hash no longer its own (the signature was checked when the
+    # package was opened; the body is read afterwards).
+    at = bytes(opened.container).index(last["hash"].encode())
+    opened.container[at : at + 64] = b"0" * 64
+    heard: list[int] = []
+    with pytest.raises(MalformedPackage, match="does not match its hash"):
+        package_body.contents(opened, on_event=lambda e: heard.append(e["seq"]))
+    # Those before it were handed on (the reader's caller rolls them back with
+    # the refusal), and again when the body was then tried whole; never the last.
+    before = [e["seq"] for e in whole.events[:-1]]
+    assert heard == before + before
 
 
 def _walk(data: bytes) -> package_body._Canonical:
@@ -92,6 +124,6 @@ def test_a_body_with_too_many_false_ends_is_read_whole(
     with pytest.raises(package_body._Unsplit):
         package_body._parse_until(walk, b"}", (TAIL,))
     opened = _opened(pair)
-    whole = package_body._at_once(opened, package_body._whole)
+    whole = package_body._at_once(opened, package_body._whole, None)
     monkeypatch.setattr(package_body, "SPLIT_TRIES", 0)  # no part found on its own
     _same(package_body.contents(opened), whole)

@@ -150,8 +150,10 @@ def _sha256_of_base64(text: memoryview) -> tuple[str, int]:
     return hashlib.sha256(data).hexdigest(), len(data)
 
 
-# A record's kept form (``contents``' ``keep``): the record itself by default.
-Keep = Callable[[RecordRef, dict[str, Any]], dict[str, Any]]
+# A record's kept form (``contents``' ``keep``): the record itself by default. It
+# is handed the record checked, with its canonical JSON (the bytes its hash was
+# checked over), one at a time as the body is read.
+Keep = Callable[[RecordRef, dict[str, Any], bytes], dict[str, Any]]
 # What the references between records, sources and files are checked by: a
 # record's type, source, compartment and named files (sha256, size).
 Refers = tuple[str, Any, Any, list[tuple[Any, Any]]]
@@ -160,7 +162,11 @@ Refers = tuple[str, Any, Any, list[tuple[Any, Any]]]
 SPLIT_TRIES = 16
 
 
-def _whole(_ref: RecordRef, data: dict[str, Any]) -> dict[str, Any]:
+# Handed each audit event once it holds (``contents``' ``on_event``), before the records.
+OnEvent = Callable[[dict[str, Any]], None]
+
+
+def _whole(_ref: RecordRef, data: dict[str, Any], _text: bytes) -> dict[str, Any]:
     return data
 
 
@@ -168,20 +174,26 @@ class _Unsplit(Exception):
     """The body's parts could not be read one at a time: read it whole."""
 
 
-def contents(opened: package.Opened, keep: Keep = _whole) -> Contents:
+def contents(
+    opened: package.Opened, keep: Keep = _whole, on_event: OnEvent | None = None
+) -> Contents:
     """The records, sources, files and audit events of a debriefs package whose
     container was parsed without its body (``parse_body=False``), every one
     checked: shape, hash, canonical bytes, and how they refer to each other.
 
     Each record is parsed, checked and handed to ``keep`` one at a time, so that a
     caller that keeps less than the whole record (the central system) never holds
-    every record parsed at once. A body whose parts cannot be told apart that way
-    (none a writer makes) is read whole, as this reader always did, and any fault
-    is reported as that reading finds it first."""
+    every record parsed at once (or writes each away as it comes). A body whose
+    parts cannot be told apart that way (none a writer makes) is read whole, as
+    this reader always did, and any fault is reported as that reading finds it
+    first; ``keep`` then sees records it saw before a second time (and ``on_event``,
+    handed each audit event once it holds, events). Only the return
+    means the package holds: the whole-body checks (sources, audit events, the
+    references between them) come after the last record."""
     try:
-        return _in_parts(opened, keep)
+        return _in_parts(opened, keep, on_event)
     except (MalformedPackage, _Unsplit, ValueError):
-        return _at_once(opened, keep)
+        return _at_once(opened, keep, on_event)
 
 
 def _parse_until(walk: _Canonical, closer: bytes, follows: tuple[bytes, ...]) -> Any:
@@ -204,7 +216,7 @@ def _parse_until(walk: _Canonical, closer: bytes, follows: tuple[bytes, ...]) ->
     raise _Unsplit
 
 
-def _in_parts(opened: package.Opened, keep: Keep) -> Contents:
+def _in_parts(opened: package.Opened, keep: Keep, on_event: OnEvent | None) -> Contents:
     """``contents``, each part of the body parsed on its own where it lies, the
     records one at a time."""
     inner = opened.inner
@@ -216,6 +228,7 @@ def _in_parts(opened: package.Opened, keep: Keep) -> Contents:
     after_audit = (b',"handover":',) if handover_kind else (b',"records":[',)
     events = _parse_until(walk, b"]", after_audit)
     walk.expect_value(events)
+    events = _events(opened, events, on_event)
     handover = None
     if handover_kind:
         walk.expect(b',"handover":')
@@ -253,7 +266,7 @@ def _records_in_parts(
         locations.append((walk.expect(text), len(text)))
         walk.expect(tail)
         refers.append(_refers(ref, data))
-        records.append((ref, keep(ref, data)))
+        records.append((ref, keep(ref, data, text)))
     return records, locations, refers
 
 
@@ -294,7 +307,7 @@ def _parse_body(opened: package.Opened) -> tuple[dict[str, Any], Files, _Canonic
     return body, files, walk
 
 
-def _at_once(opened: package.Opened, keep: Keep) -> Contents:
+def _at_once(opened: package.Opened, keep: Keep, on_event: OnEvent | None) -> Contents:
     """``contents`` with the body parsed whole (all its records at once)."""
     body, files, walk = _parse_body(opened)
     entries = body["records"]
@@ -304,6 +317,7 @@ def _at_once(opened: package.Opened, keep: Keep) -> Contents:
     # canonical.dumps(body), in the order it sorts the keys; each record's own
     # encoding is one of the pieces, so its place is known as it is found.
     walk.expect_value(body["audit"])
+    events = _events(opened, body["audit"], on_event)
     handover = None
     if "handover" in body:
         walk.expect(b',"handover":')
@@ -337,14 +351,12 @@ def _at_once(opened: package.Opened, keep: Keep) -> Contents:
             % (rid.encode("ascii"), type_json[ref.type], ref.version)
         )
         refers.append(_refers(ref, data))
-        records.append((ref, keep(ref, data)))
+        records.append((ref, keep(ref, data, text)))
     walk.expect(b'],"sources":')
     walk.expect_value(body["sources"])
     walk.expect(b"}")
     walk.end()
-    return _checked(
-        opened, records, locations, refers, body["sources"], body["audit"], files, handover
-    )
+    return _checked(opened, records, locations, refers, body["sources"], events, files, handover)
 
 
 def _checked(
@@ -353,7 +365,7 @@ def _checked(
     locations: list[tuple[int, int]],
     refers: list[Refers],
     raw_sources: object,
-    raw_events: object,
+    events: list[dict[str, Any]],
     files: Files,
     handover: dict[str, Any] | None,
 ) -> Contents:
@@ -366,16 +378,21 @@ def _checked(
         raise MalformedPackage("The package lists a source twice.")
     if [s["id"] for s in sources] != sorted(s["id"] for s in sources):
         raise MalformedPackage("The package's sources are not in the order of their ids.")
-    events = package_validation.validate_events(_list(raw_events))
+    _check_references(refers, sources, files)
+    if handover is not None and [s["id"] for s in sources] != [handover["source_id"]]:
+        raise MalformedPackage("A handover package carries another source than it hands over.")
+    return Contents(records, sources, files, events, locations, handover)
+
+
+def _events(opened: package.Opened, raw: object, on_event: OnEvent | None) -> list[dict[str, Any]]:
+    """The audit events, each checked (and handed to ``on_event``) as it comes."""
+    events = package_validation.validate_events(_list(raw), on_event)
     if len(events) != opened.manifest.audit_events:
         raise MalformedPackage("The package's audit events do not match its manifest.")
     if any(a["seq"] >= b["seq"] for a, b in itertools.pairwise(events)):
         # One sender's chain: each event once, in its order.
         raise MalformedPackage("The package's audit events repeat a number or are out of order.")
-    _check_references(refers, sources, files)
-    if handover is not None and [s["id"] for s in sources] != [handover["source_id"]]:
-        raise MalformedPackage("A handover package carries another source than it hands over.")
-    return Contents(records, sources, files, events, locations, handover)
+    return events
 
 
 def _check_references(refers: list[Refers], sources: list[dict[str, Any]], files: Files) -> None:

@@ -1,0 +1,150 @@
+"""The rows of a package that are copied in while its body is read: its sender's
+audit events and its debrief versions, each handed over by the reader
+(``package_body.contents``) as soon as it holds, so PostgreSQL stores one while
+the next is read and checked. Nothing here decides whether the package holds:
+the reader's whole-body checks come after the last record, and a refusal then
+rolls the caller's transaction back with every row copied in.
+
+A body the reader takes in a second time (read whole after all, see
+``package_body.contents``) hands over what it handed before: each row is copied
+once, by its key.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from types import TracebackType
+from typing import Any
+
+from sqlalchemy import Connection, text
+
+from app.central.bulk import copy_in
+from app.central.ingest_checks import Sender
+
+_TEXT_FIELDS = (
+    "narrative",
+    "welfare_observations",
+    "security_observations",
+    "runner_assessment",
+    "critical_reflection",
+    "review_comment",
+)
+
+Latest = dict[str, tuple[int, str, str]]  # debrief id: (version, source id, updated at)
+
+_VERSIONS = (
+    "COPY central.debrief_versions (debrief_id, version, team_id, source_id, package_id, "
+    "sha256, status, updated_at, data, body) FROM STDIN"
+)
+_EVENTS = (
+    "COPY central.audit_events (sender, seq, team_id, package_id, at, actor, actor_alias_id, "
+    "action, record_type, record_id, compartment_id, detail, prev_hash, hash) FROM STDIN"
+)
+
+
+def search_text(data: dict[str, Any]) -> str:
+    """The searchable text of a debrief (the search vector is made from it)."""
+    parts = [str(data.get(f) or "") for f in _TEXT_FIELDS]
+    for item in data.get("items") or ():
+        parts += [item.get("text") or "", item.get("sanitised_text") or ""]
+        parts += [s.get("name") or "" for s in item.get("subjects") or ()]
+    parts += [a.get("text") or "" for a in data.get("addenda") or ()]
+    parts += [t.get("description") or "" for t in data.get("taskings") or ()]
+    contact = data.get("contact") or {}
+    parts += [contact.get(k) or "" for k in ("location_codeword", "notes")]
+    return "\n".join(p for p in parts if p)
+
+
+class Streams:
+    """One COPY open at a time, in the caller's transaction: of the audit events
+    while events come, of the debrief versions while debriefs come."""
+
+    def __init__(self, conn: Connection, sender: Sender, pid: str, debrief_ids: list[str]) -> None:
+        self._conn, self._sender, self._pid = conn, sender, pid
+        self._versions = _held_versions(conn, debrief_ids)
+        self._seqs: set[int] | None = None  # the sender's events held, from the first's on
+        self._last_seq = -1
+        self._stack = contextlib.ExitStack()
+        self._open: str = ""
+        self._out: Any = None
+        self.latest: Latest = {}  # the newest version of each debrief the package brings
+        self.count = 0  # debrief versions new to the store
+
+    def __enter__(self) -> Streams:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self._stack.__exit__(kind, exc, tb)  # an exception ends the open COPY as failed
+
+    def _copying(self, sql: str) -> Any:
+        if self._open != sql:
+            self._stack.close()
+            self._out = self._stack.enter_context(copy_in(self._conn, sql))
+            self._open = sql
+        return self._out
+
+    def event(self, e: dict[str, Any]) -> None:
+        """An audit event of the sender's: kept once (as it first came)."""
+        if self._seqs is None:
+            # Read before the first COPY opens (no statement runs beside one).
+            self._seqs = _held_seqs(self._conn, self._sender.fingerprint, e["seq"])
+        # A package's events come in their order (the reader refuses any other
+        # after the last): one out of order, or handed over again, is not copied.
+        if e["seq"] <= self._last_seq or e["seq"] in self._seqs:
+            return
+        self._last_seq = e["seq"]
+        s = self._sender
+        self._copying(_EVENTS).write_row(
+            (s.fingerprint, e["seq"], s.team_id, self._pid, e["at"], e["actor"],
+             e["actor_alias_id"], e["action"], e["record_type"], e["record_id"],
+             e["compartment_id"], e["detail"], e["prev_hash"], e["hash"])
+        )  # fmt: skip
+
+    def record(self, ref: Any, data: dict[str, Any], record_text: bytes) -> dict[str, Any]:
+        """``package_body``'s ``keep``: a debrief version not held yet is copied in
+        and only its source kept; any other record is kept whole."""
+        if ref.type != "debrief":
+            return data
+        rid, kept = str(ref.id), {"source_id": data["source_id"]}
+        key = f"{rid}:{ref.version}"
+        if key in self._versions:
+            return kept  # it came before, in another package (or this one, read again)
+        self._versions.add(key)
+        self.count += 1
+        if ref.version > self.latest.get(rid, (0, "", ""))[0]:
+            self.latest[rid] = (ref.version, data["source_id"], data["updated_at"])
+        self._copying(_VERSIONS).write_row(
+            (rid, ref.version, self._sender.team_id, data["source_id"], self._pid, ref.sha256,
+             data["status"], data["updated_at"], record_text.decode("utf-8"), search_text(data))
+        )  # fmt: skip
+        return kept
+
+    def close(self) -> None:
+        """End the open COPY (its rows stored; the statement's triggers run)."""
+        self._stack.close()
+        self._open = ""
+
+
+def _held_versions(conn: Connection, ids: list[str]) -> set[str]:
+    return set(
+        conn.execute(
+            text(
+                "SELECT debrief_id::text || ':' || version FROM central.debrief_versions "
+                "WHERE debrief_id = ANY(CAST(:ids AS uuid[]))"
+            ),
+            {"ids": ids},
+        ).scalars()
+    )
+
+
+def _held_seqs(conn: Connection, sender: str, first: int) -> set[int]:
+    """The numbers from ``first`` on of the sender's audit events the store holds
+    (a package sends again the events of a record it sends again)."""
+    return set(
+        conn.execute(
+            text("SELECT seq FROM central.audit_events WHERE sender = :fp AND seq >= :first"),
+            {"fp": sender, "first": first},
+        ).scalars()
+    )

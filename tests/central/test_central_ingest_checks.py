@@ -1,0 +1,122 @@
+"""What migration c0007_ingest_checks put in place of per-row foreign keys: every
+audit event a statement stores names a stored package of its own sender (checked
+per statement), a package and a registered key stay, the grading codes are
+append-only; and a package whose body fails after rows were copied in stores
+nothing (``ingest_stream``: rows go to the server as the body is read)."""
+
+from __future__ import annotations
+
+import uuid
+
+import pytest
+from sqlalchemy import text
+from sqlalchemy.exc import DBAPIError
+
+from app.central import central_keys, ingest, store
+from app.central.place import Place
+from app.export.errors import MalformedPackage
+from app.services.exchange import package_body
+from tests.central.conftest import PASSPHRASE
+from tests.helpers.central_fleet import Fleet
+
+TABLES = ("packages", "package_files", "debrief_versions", "debriefs", "record_versions",
+          "audit_events", "sources", "debrief_facts", "item_grades")  # fmt: skip
+
+
+def _stored(s: store.Store, fleet: Fleet, place: Place) -> store.Store:
+    fleet.register(place, fleet.noord)
+    with s.connect() as conn:
+        keys = central_keys.unlock(conn, PASSPHRASE)
+    ingest.ingest_file(s, keys, fleet.noord.files[0])
+    return s
+
+
+def _counts(s: store.Store) -> dict[str, int]:
+    with s.connect() as conn:
+        return {
+            t: conn.execute(text(f"SELECT count(*) FROM central.{t}")).scalar_one() for t in TABLES
+        }
+
+
+def _event(conn: object, *, package: str, sender: str, seq: int) -> None:
+    conn.execute(  # type: ignore[attr-defined]
+        text(
+            "INSERT INTO central.audit_events VALUES (:fp, :seq, 1, :p, 'a', 'x', '', 'y', "
+            "'debrief', 'r', '', '', '', 'h')"
+        ),
+        {"fp": sender, "seq": seq, "p": package},
+    )
+
+
+def test_an_audit_event_must_name_a_stored_package_of_its_own_sender(
+    central_place: Place, fleet: Fleet
+) -> None:
+    s = store.Store(central_place)
+    try:
+        _stored(s, fleet, central_place)
+        with s.connect() as conn:
+            pid, sender = conn.execute(text("SELECT id, sender FROM central.packages")).one()
+        for package, who in ((uuid.uuid4(), sender), (pid, "f" * 64)):
+            with pytest.raises(DBAPIError, match="names no stored package"), s.begin() as c:
+                _event(c, package=str(package), sender=who, seq=10**9)
+        with s.begin() as conn:  # its own sender's package: stored
+            _event(conn, package=str(pid), sender=sender, seq=10**9)
+    finally:
+        s.close()
+
+
+@pytest.mark.parametrize(
+    "sql",
+    [
+        "DELETE FROM central.packages",
+        "UPDATE central.packages SET sender = sender",
+        "TRUNCATE central.packages CASCADE",
+        "DELETE FROM central.senders",
+        "UPDATE central.grade_codes SET scheme = 'x'",
+        "DELETE FROM central.grade_codes",
+    ],
+)
+def test_packages_keys_and_grading_codes_stay(central_place: Place, fleet: Fleet, sql: str) -> None:
+    s = store.Store(central_place)
+    try:
+        _stored(s, fleet, central_place)
+        before = _counts(s)
+        with pytest.raises(DBAPIError, match=r"append-only|foreign key"), s.begin() as conn:
+            conn.execute(text(sql))
+        assert _counts(s) == before
+        with s.begin() as conn:  # a receipt still marks a package confirmed
+            conn.execute(text("UPDATE central.packages SET confirmed_by = NULL"))
+    finally:
+        s.close()
+
+
+def test_a_body_refused_after_its_rows_were_copied_in_stores_nothing(
+    central_place: Place, fleet: Fleet, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    s = store.Store(central_place)
+    try:
+        fleet.register(central_place, fleet.noord)
+        with s.connect() as conn:
+            keys = central_keys.unlock(conn, PASSPHRASE)
+        before = _counts(s)
+        real = package_body._check_references
+        copied: list[int] = []
+
+        def refused_last(refers: object, sources: object, files: object) -> None:
+            # Every event and debrief version was handed over (and copied in) by now.
+            copied.append(len(refers))  # type: ignore[arg-type]
+            real(refers, sources, files)  # type: ignore[arg-type]
+            raise MalformedPackage("A record belongs to a source the package does not list.")
+
+        monkeypatch.setattr(package_body, "_check_references", refused_last)
+        with pytest.raises(MalformedPackage):
+            ingest.ingest_file(s, keys, fleet.noord.files[0])
+        assert copied
+        assert copied[0] > 0
+        assert _counts(s) == before
+        monkeypatch.undo()
+        stored = ingest.ingest_file(s, keys, fleet.noord.files[0])  # then it is stored whole
+        assert stored.records > 0
+        assert _counts(s)["debrief_versions"] > 0
+    finally:
+        s.close()
