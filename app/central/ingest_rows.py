@@ -119,7 +119,8 @@ def _package_row(
                     "events": m.audit_events,
                     "arrival": arrival.status,
                     "warnings": [str(w) for w in arrival.warnings],
-                    "manifest": json.dumps(opened.inner.manifest),
+                    # the manifest as signed (its canonical JSON text)
+                    "manifest": opened.inner.manifest_bytes.decode("utf-8"),
                 },
             )
     except IntegrityError:
