@@ -63,7 +63,8 @@ def store_package(
     arrival = checks.arrival(conn, channel, m.sequence, m.previous)
     _package_row(conn, chosen, name, opened, sender, channel, arrival)
     _evidence(conn, chosen, m.package_id, tid)
-    with ingest_stream.Streams(conn, sender, pid, debrief_ids) as streams:
+    # Versions can be held only of debriefs held (a new debrief's: none).
+    with ingest_stream.Streams(conn, sender, pid, list(held)) as streams:
         contents = package_body.contents(opened, keep=streams.record, on_event=streams.event)
         streams.close()
     # Version 3 carries a source's whole file beside its debriefs (registration,

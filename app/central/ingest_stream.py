@@ -59,9 +59,9 @@ class Streams:
     """One COPY open at a time, in the caller's transaction: of the audit events
     while events come, of the debrief versions while debriefs come."""
 
-    def __init__(self, conn: Connection, sender: Sender, pid: str, debrief_ids: list[str]) -> None:
+    def __init__(self, conn: Connection, sender: Sender, pid: str, held: list[str]) -> None:
         self._conn, self._sender, self._pid = conn, sender, pid
-        self._versions = _held_versions(conn, debrief_ids)
+        self._versions = _held_versions(conn, held) if held else set()  # of debriefs held
         self._seqs: set[int] | None = None  # the sender's events held, from the first's on
         self._last_seq = -1
         self._stack = contextlib.ExitStack()

@@ -17,6 +17,7 @@ import pytest
 from sqlalchemy import text
 
 from app.central import access, central_keys, store
+from app.central.cluster import binaries, embedded
 from app.central.place import Place
 from app.central.schema import migrate
 from app.errors import WrongPassphrase
@@ -53,6 +54,9 @@ def test_session_cluster_is_socket_only_with_checksums_and_scram(
                 "listen_addresses",
                 "password_encryption",
                 "log_statement",
+                "wal_compression",
+                "max_wal_size",
+                "shared_buffers",
             )
         }
         stored = conn.execute(
@@ -63,7 +67,14 @@ def test_session_cluster_is_socket_only_with_checksums_and_scram(
         "listen_addresses": "",
         "password_encryption": "scram-sha-256",
         "log_statement": "none",
+        # sized for a unit server's store (docs/central.md, "Measured")
+        "wal_compression": binaries.wal_compression(),
+        "max_wal_size": "4GB",
+        "shared_buffers": f"{embedded.shared_buffers_mb()}MB"
+        if embedded.shared_buffers_mb() % 1024
+        else f"{embedded.shared_buffers_mb() // 1024}GB",
     }
+    assert settings["wal_compression"] == "lz4"  # Debian's PostgreSQL has it
     assert stored.startswith("SCRAM-SHA-256$")
     hba = (central_cluster.root / "pgdata" / "pg_hba.conf").read_text()
     rules = [line.split() for line in hba.splitlines() if line and not line.startswith("#")]

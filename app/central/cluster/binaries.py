@@ -57,3 +57,15 @@ def bindir() -> Path:
 
 def tool(name: str) -> str:
     return str(bindir() / name)
+
+
+def wal_compression() -> str:
+    """lz4 where this PostgreSQL was built with it (Debian's is), else its own pglz."""
+    pg_config = bindir() / "pg_config"
+    try:
+        configure = subprocess.run(  # noqa: S603  (the server's own pg_config, no shell)
+            [str(pg_config), "--configure"], capture_output=True, text=True, timeout=10
+        ).stdout
+    except (OSError, subprocess.SubprocessError):
+        configure = ""
+    return "lz4" if "--with-lz4" in configure else "pglz"

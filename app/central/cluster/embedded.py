@@ -158,9 +158,23 @@ def _settings(layout: Layout, *, port: int, listen: str) -> str:
             "log_statement = 'none'",
             "log_min_error_statement = panic",
             "default_text_search_config = 'pg_catalog.dutch'",
+            # A unit server's store (GBs, docs/central.md): a quarter of the memory
+            # for PostgreSQL's own cache, the full-page images in the WAL
+            # compressed (half the WAL an ingest writes into a large store), and
+            # checkpoints far enough apart that a large package is not cut by one.
+            f"shared_buffers = {shared_buffers_mb()}MB",
+            f"wal_compression = {binaries.wal_compression()}",
+            "max_wal_size = 4GB",
+            "checkpoint_timeout = 15min",
             "",
         )
     )
+
+
+def shared_buffers_mb() -> int:
+    """A quarter of this machine's memory, from 128 MB (PostgreSQL's default) to 4 GB."""
+    total = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") // (1024 * 1024)
+    return max(128, min(4096, total // 4))
 
 
 def _hba(listen: str) -> str:
