@@ -25,7 +25,7 @@ from pathlib import Path
 
 from app.central import central_keys, setup
 from app.central import place as places
-from app.central.cluster import embedded
+from app.central.cluster import embedded, tls
 from app.central.place import Place
 from app.central.store import opened as opened_store
 from app.cli.common import print_json, read_passphrase_file
@@ -55,7 +55,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = commands.add_parser("init", help="make a central system: cluster, schema, key pair")
     _place_args(p)
     p.add_argument("--passphrase-file", required=True, help="seals the private keys (- = stdin)")
-    p.add_argument("--listen", default="", help="TCP addresses to listen on (default: none)")
+    p.add_argument(
+        "--listen", default="", help="TCP addresses to listen on, TLS only (default: none)"
+    )
     p.add_argument("--port", type=int, default=embedded.DEFAULT_PORT)
     p.add_argument("--name", default="Central", help="the name vaults see for this key")
     p.add_argument("--kdf-target-ms", type=int, default=700, help="Argon2id target time")
@@ -129,6 +131,9 @@ def cmd_init(args: argparse.Namespace) -> int:
         f"Central system made at {place.label}" + (" (server running)." if created.started else ".")
     )
     print(f"Fingerprint: {created.keys.fingerprint.spoken}")
+    if args.listen and place.data is not None:
+        cert = place.data / tls.CERT
+        print(f"TLS certificate for clients: {cert} (SHA-256 {tls.fingerprint_of(cert)})")
     return 0
 
 

@@ -17,7 +17,7 @@ import pytest
 from sqlalchemy import text
 
 from app.central import access, central_keys, store
-from app.central.cluster import binaries, embedded
+from app.central.cluster import binaries, embedded, tls
 from app.central.place import Place
 from app.central.schema import migrate
 from app.errors import WrongPassphrase
@@ -131,15 +131,31 @@ def test_init_start_stop_keys_on_the_command_line(
             peers = keys.list_peers(vault)
         assert [(p.role.value, p.spoken) for p in peers] == [("central", doc["spoken"])]
 
-        # --listen: TCP too, and only with the password (SCRAM).
+        # --listen: TCP too, only with TLS (checked against the certificate init
+        # wrote for clients, whose fingerprint it printed) and the password (SCRAM).
         password = (data / "admin.secret").read_text().strip()
+        cert = data / "server.crt"
+        assert f"SHA-256 {tls.fingerprint_of(cert)}" in made.out
+        assert (data / "pgdata" / "server.key").stat().st_mode & 0o777 == 0o600
+        login = {"host": "127.0.0.1", "port": port, "user": "veldboek_admin", "dbname": "veldboek"}
         with psycopg.connect(
-            host="127.0.0.1", port=port, user="veldboek_admin", dbname="veldboek", password=password
+            **login, password=password, sslmode="verify-full", sslrootcert=str(cert)
         ) as conn:
             assert conn.execute("SHOW listen_addresses").fetchone() == ("127.0.0.1",)
+            assert conn.pgconn.ssl_in_use
+            assert conn.execute(
+                "SELECT version FROM pg_stat_ssl WHERE pid = pg_backend_pid()"
+            ).fetchone() == ("TLSv1.3",)
+        with pytest.raises(psycopg.OperationalError, match="no encryption"):
+            psycopg.connect(**login, password=password, sslmode="disable")
         with pytest.raises(psycopg.OperationalError):
+            psycopg.connect(**login, password="x", sslmode="verify-full", sslrootcert=str(cert))
+        other = tls.make_certificate("127.0.0.1")  # a server claiming to be this one
+        stranger = tmp_path / "other.crt"
+        stranger.write_bytes(other.cert_pem)
+        with pytest.raises(psycopg.OperationalError, match="certificate verify failed"):
             psycopg.connect(
-                host="127.0.0.1", port=port, user="veldboek_admin", dbname="veldboek", password="x"
+                **login, password=password, sslmode="verify-full", sslrootcert=str(stranger)
             )
 
         assert run(capsys, "central", "stop", "--data", str(data)).out.strip() == "Stopped."

@@ -3,6 +3,7 @@
     DIR/central.json   the layout, the KDF parameters, the public key bundle
     DIR/pgdata/        the cluster (initdb --data-checksums), owner only
     DIR/run/           its Unix socket (the only way in unless --listen is given)
+    DIR/server.crt     with --listen: the server's TLS certificate, for clients
     DIR/log/           the server's log
 
 PostgreSQL refuses to run as root. When this runs as root (CI, a fresh server),
@@ -22,7 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from app.central.cluster import binaries
+from app.central.cluster import binaries, tls
 from app.central.errors import ClusterError
 
 PGDATA = "pgdata"
@@ -166,6 +167,7 @@ def _settings(layout: Layout, *, port: int, listen: str) -> str:
             f"wal_compression = {binaries.wal_compression()}",
             "max_wal_size = 4GB",
             "checkpoint_timeout = 15min",
+            *(tls.SETTINGS if listen else ()),
             "",
         )
     )
@@ -184,9 +186,11 @@ def _hba(listen: str) -> str:
         "local   replication  all                 scram-sha-256",
     ]
     if listen:
+        # Over the network: TLS (``tls``) and the password, nothing else.
         lines += [
-            "host    all          all   all         scram-sha-256",
-            "host    replication  all   all         scram-sha-256",
+            "hostssl all          all   all         scram-sha-256",
+            "hostssl replication  all   all         scram-sha-256",
+            "hostnossl all        all   all         reject",
         ]
     return "\n".join(lines) + "\n"
 
@@ -247,7 +251,24 @@ def init_cluster(
     with open(layout.pgdata / "postgresql.conf", "a", encoding="utf-8") as conf:
         conf.write(_settings(layout, port=port, listen=listen))
     (layout.pgdata / "pg_hba.conf").write_text(_hba(listen), encoding="utf-8")
+    if listen:
+        _certificate(root, layout, user, listen)
     return user
+
+
+def _certificate(root: Path, layout: Layout, user: ServiceUser, listen: str) -> None:
+    """The server's TLS key and certificate in pgdata (the key the server user's
+    only), and the certificate for clients in DIR."""
+    made = tls.make_certificate(listen)
+    key = layout.pgdata / tls.KEY
+    fd = os.open(key, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "wb") as out:
+        out.write(made.key_pem)
+    _own(key, user, 0o600)
+    (layout.pgdata / tls.CERT).write_bytes(made.cert_pem)
+    _own(layout.pgdata / tls.CERT, user, 0o644)
+    (root / tls.CERT).write_bytes(made.cert_pem)
+    os.chmod(root / tls.CERT, 0o644)
 
 
 def is_running(root: Path) -> bool:
@@ -315,3 +336,4 @@ def remove(root: Path) -> None:
         stop(root, mode="immediate")
     for name in (PGDATA, SOCKET, LOG):
         shutil.rmtree(root / name, ignore_errors=True)
+    (root / tls.CERT).unlink(missing_ok=True)

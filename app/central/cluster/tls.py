@@ -1,0 +1,97 @@
+"""TLS for an embedded cluster that listens on TCP (``central init --listen``):
+debriefs, search terms and the staff's logins cross the unit's network, so the
+server takes TCP connections with TLS only (``hostssl`` in pg_hba.conf, every
+other TCP connection rejected), TLS 1.3.
+
+``init`` makes the server's own certificate: an ECDSA P-256 key, never leaving
+``pgdata`` (0600, the server's user), and a self-signed certificate for the
+addresses it listens on, valid for five years. A copy of the certificate (public)
+is written to ``DIR/server.crt`` for clients, which check the server against it
+(libpq ``sslmode=verify-full sslrootcert=DIR/server.crt``); its SHA-256
+fingerprint is printed so that an administrator can compare it on the client
+side. A unit with its own certificate authority puts its certificate and key in
+their place (docs/central.md, "Install and run").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import ipaddress
+import socket
+from dataclasses import dataclass
+from pathlib import Path
+
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.x509.oid import NameOID
+
+CERT = "server.crt"
+KEY = "server.key"
+VALID_DAYS = 5 * 365
+
+SETTINGS = (
+    "ssl = on",
+    f"ssl_cert_file = '{CERT}'",
+    f"ssl_key_file = '{KEY}'",
+    "ssl_min_protocol_version = 'TLSv1.3'",
+)
+
+
+@dataclass(frozen=True)
+class ServerCertificate:
+    cert_pem: bytes
+    key_pem: bytes
+    sha256: str  # of the certificate's DER form, as "AB:CD:…" (how tools show it)
+
+
+def names_for(listen: str) -> list[x509.GeneralName]:
+    """The certificate's subject alternative names for ``--listen``: each address
+    or host name given; for the wildcard, this host's name and the loopback."""
+    found: list[x509.GeneralName] = []
+    for entry in (e for e in listen.split(",") if e):
+        if entry in ("*", "0.0.0.0", "::"):  # noqa: S104  (a listen value read, not bound)
+            found += [x509.DNSName(socket.gethostname()), x509.DNSName("localhost")]
+            found += [x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]
+            continue
+        try:
+            found.append(x509.IPAddress(ipaddress.ip_address(entry.split("%")[0])))
+        except ValueError:
+            found.append(x509.DNSName(entry))
+    return list(dict.fromkeys(found))
+
+
+def make_certificate(listen: str, now: dt.datetime | None = None) -> ServerCertificate:
+    now = now or dt.datetime.now(dt.UTC)
+    key = ec.generate_private_key(ec.SECP256R1())
+    subject = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "Veldboek central system")])
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(subject)
+        .issuer_name(subject)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - dt.timedelta(minutes=5))
+        .not_valid_after(now + dt.timedelta(days=VALID_DAYS))
+        .add_extension(x509.SubjectAlternativeName(names_for(listen)), critical=False)
+        # Its own authority (self-signed), so that clients can trust it directly.
+        .add_extension(x509.BasicConstraints(ca=True, path_length=0), critical=True)
+        .sign(key, hashes.SHA256())
+    )
+    return ServerCertificate(
+        cert.public_bytes(serialization.Encoding.PEM),
+        key.private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),  # PostgreSQL reads it at start, unattended
+        ),
+        fingerprint(cert),
+    )
+
+
+def fingerprint(cert: x509.Certificate) -> str:
+    return cert.fingerprint(hashes.SHA256()).hex(":").upper()
+
+
+def fingerprint_of(path: Path) -> str:
+    return fingerprint(x509.load_pem_x509_certificate(path.read_bytes()))
