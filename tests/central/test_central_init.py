@@ -137,9 +137,9 @@ def test_init_start_stop_keys_on_the_command_line(
         cert = data / "server.crt"
         assert f"SHA-256 {tls.fingerprint_of(cert)}" in made.out
         assert (data / "pgdata" / "server.key").stat().st_mode & 0o777 == 0o600
-        login = {"host": "127.0.0.1", "port": port, "user": "veldboek_admin", "dbname": "veldboek"}
+        login = f"host=127.0.0.1 port={port} user=veldboek_admin dbname=veldboek"
         with psycopg.connect(
-            **login, password=password, sslmode="verify-full", sslrootcert=str(cert)
+            login, password=password, sslmode="verify-full", sslrootcert=str(cert)
         ) as conn:
             assert conn.execute("SHOW listen_addresses").fetchone() == ("127.0.0.1",)
             assert conn.pgconn.ssl_in_use
@@ -147,15 +147,15 @@ def test_init_start_stop_keys_on_the_command_line(
                 "SELECT version FROM pg_stat_ssl WHERE pid = pg_backend_pid()"
             ).fetchone() == ("TLSv1.3",)
         with pytest.raises(psycopg.OperationalError, match="no encryption"):
-            psycopg.connect(**login, password=password, sslmode="disable")
+            psycopg.connect(login, password=password, sslmode="disable")
         with pytest.raises(psycopg.OperationalError):
-            psycopg.connect(**login, password="x", sslmode="verify-full", sslrootcert=str(cert))
+            psycopg.connect(login, password="x", sslmode="verify-full", sslrootcert=str(cert))
         other = tls.make_certificate("127.0.0.1")  # a server claiming to be this one
         stranger = tmp_path / "other.crt"
         stranger.write_bytes(other.cert_pem)
         with pytest.raises(psycopg.OperationalError, match="certificate verify failed"):
             psycopg.connect(
-                **login, password=password, sslmode="verify-full", sslrootcert=str(stranger)
+                login, password=password, sslmode="verify-full", sslrootcert=str(stranger)
             )
 
         assert run(capsys, "central", "stop", "--data", str(data)).out.strip() == "Stopped."
