@@ -38,6 +38,7 @@ from app.errors import Notice, VeldboekError
 from app.export import package
 from app.export.errors import MalformedPackage
 from app.services.exchange import package_log
+from app.services.exchange.gc_pause import collection_paused
 from app.services.files import user_files
 
 RETRIES = 5
@@ -80,7 +81,10 @@ def file_sha256(stream: io.FileIO) -> str:
 def ingest_file(store: Store, keys: Unlocked, path: Path) -> Stored:
     """Verify and store one package file; a ``VeldboekError`` if it is refused
     (nothing stored then)."""
-    with user_files.opened(path, user_files.PACKAGE) as chosen:
+    # A package body parses into about a million dicts and lists, none in a cycle:
+    # the cyclic collector would walk them again and again (0.1–0.4 s of 1.3 s of
+    # this process's CPU for 10,000 debriefs, measured), freeing nothing.
+    with collection_paused(), user_files.opened(path, user_files.PACKAGE) as chosen:
         sha = file_sha256(chosen.stream)
         with store.connect() as conn:
             checks.refuse_stored_file(conn, sha)

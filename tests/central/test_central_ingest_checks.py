@@ -6,7 +6,9 @@ nothing (``ingest_stream``: rows go to the server as the body is read)."""
 
 from __future__ import annotations
 
+import gc
 import uuid
+from typing import Any
 
 import pytest
 from sqlalchemy import text
@@ -14,7 +16,7 @@ from sqlalchemy.exc import DBAPIError
 
 from app.central import central_keys, ingest, store
 from app.central.place import Place
-from app.export.errors import MalformedPackage
+from app.export.errors import MalformedPackage, ReplayedPackage
 from app.services.exchange import package_body
 from tests.central.conftest import PASSPHRASE
 from tests.helpers.central_fleet import Fleet
@@ -118,5 +120,31 @@ def test_a_body_refused_after_its_rows_were_copied_in_stores_nothing(
         stored = ingest.ingest_file(s, keys, fleet.noord.files[0])  # then it is stored whole
         assert stored.records > 0
         assert _counts(s)["debrief_versions"] > 0
+    finally:
+        s.close()
+
+
+def test_the_collector_is_held_back_while_a_body_is_read_and_back_after(
+    central_place: Place, fleet: Fleet, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    s = store.Store(central_place)
+    try:
+        fleet.register(central_place, fleet.noord)
+        with s.connect() as conn:
+            keys = central_keys.unlock(conn, PASSPHRASE)
+        real, seen = package_body.contents, []
+
+        def watched(*args: Any, **kwargs: Any) -> package_body.Contents:
+            seen.append(gc.isenabled())
+            return real(*args, **kwargs)
+
+        monkeypatch.setattr(package_body, "contents", watched)
+        assert gc.isenabled()
+        ingest.ingest_file(s, keys, fleet.noord.files[0])
+        assert seen == [False]
+        assert gc.isenabled()
+        with pytest.raises(ReplayedPackage):  # a refusal puts it back as well
+            ingest.ingest_file(s, keys, fleet.noord.files[0])
+        assert gc.isenabled()
     finally:
         s.close()
