@@ -115,10 +115,14 @@ def held_debriefs(conn: Connection, ids: list[str]) -> dict[str, HeldDebrief]:
     """The debriefs of ``ids`` the store holds already, by id."""
     if not ids:
         return {}
+    # One look-up through the primary key per id (LIMIT 1 keeps each its own): as
+    # "id = ANY(ids)" the planner read the whole table for 10,000 ids (0.13 s at
+    # 1,000,000 debriefs, and growing with the store).
     rows = conn.execute(
         text(
-            "SELECT id::text, sender, team_id, latest FROM central.debriefs "
-            "WHERE id = ANY(CAST(:ids AS uuid[]))"
+            "SELECT d.id::text, d.sender, d.team_id, d.latest "
+            "FROM unnest(CAST(:ids AS uuid[])) AS x(id) CROSS JOIN LATERAL "
+            "(SELECT * FROM central.debriefs d WHERE d.id = x.id LIMIT 1) d"
         ),
         {"ids": ids},
     ).all()
@@ -155,9 +159,10 @@ def refuse_others_file_records(
         return
     other = conn.execute(
         text(
-            "SELECT r.team_id FROM central.record_versions r "
-            "JOIN unnest(CAST(:types AS text[]), CAST(:ids AS uuid[])) AS x(t, i) "
-            "ON r.record_type = x.t AND r.record_id = x.i WHERE r.sender <> :fp LIMIT 1"
+            # per record through the primary key (``held_debriefs``)
+            "SELECT r.team_id FROM unnest(CAST(:types AS text[]), CAST(:ids AS uuid[])) "
+            "AS x(t, i) CROSS JOIN LATERAL (SELECT team_id FROM central.record_versions "
+            "WHERE record_type = x.t AND record_id = x.i AND sender <> :fp LIMIT 1) r LIMIT 1"
         ),
         {
             "types": [r.type for r, _ in records],

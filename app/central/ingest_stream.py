@@ -138,8 +138,10 @@ def _held_versions(conn: Connection, ids: list[str]) -> set[str]:
     return set(
         conn.execute(
             text(
-                "SELECT debrief_id::text || ':' || version FROM central.debrief_versions "
-                "WHERE debrief_id = ANY(CAST(:ids AS uuid[]))"
+                # per id through the primary key (``ingest_checks.held_debriefs``)
+                "SELECT x.id::text || ':' || v.version FROM unnest(CAST(:ids AS uuid[])) "
+                "AS x(id) CROSS JOIN LATERAL (SELECT version FROM central.debrief_versions "
+                "WHERE debrief_id = x.id OFFSET 0) v"
             ),
             {"ids": ids},
         ).scalars()

@@ -203,6 +203,40 @@ def test_a_newer_version_replaces_the_counted_facts(filled: Store) -> None:
     assert (before, graded()) == (10, 9)
 
 
+def test_an_older_version_arriving_late_changes_no_counted_fact(filled: Store) -> None:
+    def facts(conn: Any, debrief: Any) -> tuple[Any, ...]:
+        return (
+            conn.execute(
+                text("SELECT version, status FROM central.debrief_facts WHERE debrief_id = :d"),
+                {"d": debrief},
+            ).one(),
+            conn.execute(
+                text("SELECT version, item, grade FROM central.item_grades "
+                     "WHERE debrief_id = :d ORDER BY item"),
+                {"d": debrief},
+            ).all(),
+        )  # fmt: skip
+
+    insert = text(
+        "INSERT INTO central.debrief_versions (debrief_id, version, team_id, source_id, "
+        "package_id, sha256, status, updated_at, data, body) VALUES (:d, :v, :t, :s, :p, '', "
+        ":status, now(), CAST(:data AS jsonb), '')"
+    )
+    with filled.begin() as conn:
+        row = conn.execute(
+            text("SELECT debrief_id, team_id, source_id, package_id, data FROM "
+                 "central.debrief_versions WHERE jsonb_array_length(data->'items') = 1 LIMIT 1")
+        ).one()  # fmt: skip
+        keys = {"d": row.debrief_id, "t": row.team_id, "s": row.source_id, "p": row.package_id}
+        conn.execute(insert, {**keys, "v": 5, "status": "approved", "data": json.dumps(row.data)})
+        newest = facts(conn, row.debrief_id)
+        assert newest[0] == (5, "approved")
+        assert [i[:2] for i in newest[1]] == [(5, 1)]  # the items of the newest version only
+        late = dict(row.data, items=[])
+        conn.execute(insert, {**keys, "v": 4, "status": "returned", "data": json.dumps(late)})
+        assert facts(conn, row.debrief_id) == newest
+
+
 def test_the_command_writes_the_pdf_and_prints_the_same_figures(
     filled: Store, central_place: Place, capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
