@@ -7,6 +7,7 @@ nothing (``ingest_stream``: rows go to the server as the body is read)."""
 from __future__ import annotations
 
 import gc
+import json
 import uuid
 from typing import Any
 
@@ -67,6 +68,48 @@ def test_an_audit_event_must_name_a_stored_package_of_its_own_sender(
         s.close()
 
 
+def test_a_version_names_a_package_of_its_team_and_a_debrief_a_sender_of_its_team(
+    central_place: Place, fleet: Fleet
+) -> None:
+    s = store.Store(central_place)
+    try:
+        _stored(s, fleet, central_place)
+        with s.begin() as conn:
+            other = conn.execute(
+                text("INSERT INTO central.teams (name) VALUES ('Elders') RETURNING id")
+            ).scalar_one()
+        with s.connect() as conn:
+            v = conn.execute(text("SELECT * FROM central.debrief_versions LIMIT 1")).one()
+            d = conn.execute(text("SELECT * FROM central.debriefs LIMIT 1")).one()
+        version = text(
+            "INSERT INTO central.debrief_versions (debrief_id, version, team_id, source_id, "
+            "package_id, sha256, status, updated_at, data, body) VALUES (:d, 99, :t, :s, :p, "
+            "'', 'approved', now(), CAST(:data AS jsonb), '')"
+        )
+        debrief = text(
+            "INSERT INTO central.debriefs (id, team_id, sender, source_id, latest, updated_at) "
+            "VALUES (:i, :t, :fp, :s, 1, now())"
+        )
+        cases = [
+            (version, {"d": v.debrief_id, "t": other, "s": v.source_id, "p": v.package_id,
+                       "data": json.dumps(v.data)}, "no stored package of its team"),
+            (version, {"d": v.debrief_id, "t": v.team_id, "s": v.source_id, "p": uuid.uuid4(),
+                       "data": json.dumps(v.data)}, "no stored package of its team"),
+            (debrief, {"i": uuid.uuid4(), "t": other, "fp": d.sender, "s": d.source_id},
+             "no registered sender of its team"),
+            (debrief, {"i": uuid.uuid4(), "t": d.team_id, "fp": "e" * 64, "s": d.source_id},
+             "no registered sender of its team"),
+        ]  # fmt: skip
+        for sql, values, refusal in cases:
+            with pytest.raises(DBAPIError, match=refusal), s.begin() as conn:
+                conn.execute(sql, values)
+        with s.begin() as conn:  # its own team's package and sender: stored
+            conn.execute(version, {"d": v.debrief_id, "t": v.team_id, "s": v.source_id,
+                                   "p": v.package_id, "data": json.dumps(v.data)})  # fmt: skip
+    finally:
+        s.close()
+
+
 @pytest.mark.parametrize(
     "sql",
     [
@@ -76,6 +119,9 @@ def test_an_audit_event_must_name_a_stored_package_of_its_own_sender(
         "DELETE FROM central.senders",
         "UPDATE central.grade_codes SET scheme = 'x'",
         "DELETE FROM central.grade_codes",
+        "UPDATE central.senders SET team_id = team_id",
+        "UPDATE central.debriefs SET sender = sender",
+        "UPDATE central.packages SET team_id = team_id",
     ],
 )
 def test_packages_keys_and_grading_codes_stay(central_place: Place, fleet: Fleet, sql: str) -> None:
