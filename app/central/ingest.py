@@ -112,6 +112,11 @@ def ingest_file(store: Store, keys: Unlocked, path: Path) -> Stored:
                     )
                 break
             except Exception as exc:
+                if unstorable_text(exc):
+                    raise MalformedPackage(
+                        "The package holds a NUL character, which the central store cannot "
+                        "keep; nothing was stored."
+                    ) from None
                 # Another ingest wrote the same rows at the same moment (a deadlock,
                 # or a version both carry): the next attempt sees its work committed.
                 race = database_error(exc) and sqlstate(exc) in _RACES
@@ -131,6 +136,18 @@ def ingest_file(store: Store, keys: Unlocked, path: Path) -> Stored:
             tuple(written.arrival.warnings),
             matches=written.matches,
         )
+
+
+# JSON allows "\u0000" in a string (the format checks a text's length, not its
+# characters); PostgreSQL's text and jsonb cannot hold it.
+_NUL_STATES = frozenset({"22P05", "22021"})  # untranslatable character, not in repertoire
+
+
+def unstorable_text(exc: BaseException) -> bool:
+    """Did the database (or its driver, before sending) refuse a NUL character?"""
+    if not database_error(exc):
+        return False
+    return sqlstate(exc) in _NUL_STATES or "NUL (0x00)" in str(exc)
 
 
 def record_refusal(store: Store, path: Path, exc: VeldboekError, sha: str | None = None) -> Refused:

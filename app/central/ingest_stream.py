@@ -99,9 +99,11 @@ class Streams:
             self._seqs = _held_seqs(self._conn, self._sender.fingerprint, e["seq"])
         # A package's events come in their order (the reader refuses any other
         # after the last): one out of order, or handed over again, is not copied.
-        if e["seq"] <= self._last_seq or e["seq"] in self._seqs:
+        if e["seq"] <= self._last_seq:
             return
-        self._last_seq = e["seq"]
+        self._last_seq = e["seq"]  # held or not: an earlier one after it is out of order
+        if e["seq"] in self._seqs:
+            return
         s = self._sender
         self._copying(_EVENTS).write_row(
             (s.fingerprint, e["seq"], s.team_id, self._pid_uuid, e["at"], e["actor"],

@@ -15,7 +15,8 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 
-from app.central import central_keys, ingest, store
+from app.central import central_keys, ingest, ingest_stream, store
+from app.central.ingest_checks import Sender
 from app.central.place import Place
 from app.export.errors import MalformedPackage, ReplayedPackage
 from app.services.exchange import package_body
@@ -192,5 +193,52 @@ def test_the_collector_is_held_back_while_a_body_is_read_and_back_after(
         with pytest.raises(ReplayedPackage):  # a refusal puts it back as well
             ingest.ingest_file(s, keys, fleet.noord.files[0])
         assert gc.isenabled()
+    finally:
+        s.close()
+
+
+def test_an_event_out_of_order_is_never_copied_even_after_a_held_one(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A malformed package: [10 (held), 3, 11]. The held numbers are read from the
+    # first event's on (3 is held too, but below 10: not among them). The reader
+    # refuses the package after its events; until then 3 must not be copied in (it
+    # would meet the held row's unique key: a database error, not the refusal).
+    copied: list[int] = []
+
+    class Out:
+        def write_row(self, row: tuple[Any, ...]) -> None:
+            copied.append(row[1])
+
+    monkeypatch.setattr(ingest_stream, "_held_seqs", lambda *_args: {10})
+    monkeypatch.setattr(ingest_stream.Streams, "_copying", lambda self, sql: Out())
+    sender = Sender("a" * 64, 1, "Noord", "Valk", b"")
+    streams = ingest_stream.Streams(None, sender, str(uuid.uuid4()), [])  # type: ignore[arg-type]
+    fields = ("at", "actor", "actor_alias_id", "action", "record_type", "record_id",
+              "compartment_id", "detail", "prev_hash", "hash")  # fmt: skip
+    event = dict.fromkeys(fields, "")
+    for seq in (10, 3, 11, 11):
+        streams.event({**event, "seq": seq})
+    assert copied == [11]
+
+
+def test_a_nul_character_is_a_refusal_of_the_package_not_a_database_error(
+    central_place: Place, fleet: Fleet, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # JSON may carry "\u0000"; PostgreSQL's text and jsonb cannot keep it.
+    s = store.Store(central_place)
+    try:
+        fleet.register(central_place, fleet.noord)
+        with s.connect() as conn:
+            keys = central_keys.unlock(conn, PASSPHRASE)
+        with pytest.raises(DBAPIError) as in_jsonb, s.begin() as conn:
+            conn.execute(text("SELECT CAST(:j AS jsonb)"), {"j": '{"a": "x\\u0000y"}'})
+        assert ingest.unstorable_text(in_jsonb.value)
+        before = _counts(s)
+        real = ingest_stream.search_text
+        monkeypatch.setattr(ingest_stream, "search_text", lambda d: real(d) + "\x00")
+        with pytest.raises(MalformedPackage, match="NUL character"):
+            ingest.ingest_file(s, keys, fleet.noord.files[0])
+        assert _counts(s) == before
     finally:
         s.close()

@@ -174,9 +174,29 @@ def _settings(layout: Layout, *, port: int, listen: str) -> str:
 
 
 def shared_buffers_mb() -> int:
-    """A quarter of this machine's memory, from 128 MB (PostgreSQL's default) to 4 GB."""
-    total = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") // (1024 * 1024)
-    return max(128, min(4096, total // 4))
+    """A quarter of the memory this machine gives us (a container's limit, if lower
+    than the machine's), from 128 MB (PostgreSQL's default) to 4 GB."""
+    total = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+    total = min(total, memory_limit() or total)
+    return max(128, min(4096, total // (4 * 1024 * 1024)))
+
+
+_LIMITS = (
+    Path("/sys/fs/cgroup/memory.max"),  # cgroup v2
+    Path("/sys/fs/cgroup/memory/memory.limit_in_bytes"),  # cgroup v1
+)
+
+
+def memory_limit() -> int | None:
+    """The memory limit of this process's control group, in bytes; None if none."""
+    for path in _LIMITS:
+        try:
+            text = path.read_text().strip()
+        except OSError:
+            continue
+        if text.isdigit() and int(text) < 1 << 60:  # v1 writes a huge number for none
+            return int(text)
+    return None
 
 
 def _hba(listen: str) -> str:

@@ -47,12 +47,14 @@ class ServerCertificate:
 
 def names_for(listen: str) -> list[x509.GeneralName]:
     """The certificate's subject alternative names for ``--listen``: each address
-    or host name given; for the wildcard, this host's name and the loopback."""
+    or host name given; for a wildcard, this host's name and the loopbacks."""
     found: list[x509.GeneralName] = []
     for entry in (e for e in listen.split(",") if e):
         if entry in ("*", "0.0.0.0", "::"):  # noqa: S104  (a listen value read, not bound)
             found += [x509.DNSName(socket.gethostname()), x509.DNSName("localhost")]
-            found += [x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]
+            # (no resolver is asked for this host's addresses: name them in --listen
+            # to connect by address)
+            found += [x509.IPAddress(ipaddress.ip_address(a)) for a in ("127.0.0.1", "::1")]
             continue
         try:
             found.append(x509.IPAddress(ipaddress.ip_address(entry.split("%")[0])))
