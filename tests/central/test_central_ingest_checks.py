@@ -9,6 +9,7 @@ from __future__ import annotations
 import gc
 import json
 import uuid
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -16,6 +17,7 @@ from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 
 from app.central import central_keys, ingest, ingest_stream, store
+from app.central.central_keys import Unlocked
 from app.central.ingest_checks import Sender
 from app.central.place import Place
 from app.export.errors import MalformedPackage, ReplayedPackage
@@ -25,6 +27,18 @@ from tests.helpers.central_fleet import Fleet
 
 TABLES = ("packages", "package_files", "debrief_versions", "debriefs", "record_versions",
           "audit_events", "sources", "debrief_facts", "item_grades")  # fmt: skip
+
+
+@pytest.fixture
+def noord(central_place: Place, fleet: Fleet) -> Iterator[tuple[store.Store, Unlocked]]:
+    """A store with team Noord's runner registered, and the central keys unlocked."""
+    s = store.Store(central_place)
+    try:
+        fleet.register(central_place, fleet.noord)
+        with s.connect() as conn:
+            yield s, central_keys.unlock(conn, PASSPHRASE)
+    finally:
+        s.close()
 
 
 def _stored(s: store.Store, fleet: Fleet, place: Place) -> store.Store:
@@ -140,61 +154,49 @@ def test_packages_keys_and_grading_codes_stay(central_place: Place, fleet: Fleet
 
 
 def test_a_body_refused_after_its_rows_were_copied_in_stores_nothing(
-    central_place: Place, fleet: Fleet, monkeypatch: pytest.MonkeyPatch
+    noord: tuple[store.Store, Unlocked], fleet: Fleet, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    s = store.Store(central_place)
-    try:
-        fleet.register(central_place, fleet.noord)
-        with s.connect() as conn:
-            keys = central_keys.unlock(conn, PASSPHRASE)
-        before = _counts(s)
-        real = package_body._check_references
-        copied: list[int] = []
+    s, keys = noord
+    before = _counts(s)
+    real = package_body._check_references
+    copied: list[int] = []
 
-        def refused_last(refers: object, sources: object, files: object) -> None:
-            # Every event and debrief version was handed over (and copied in) by now.
-            copied.append(len(refers))  # type: ignore[arg-type]
-            real(refers, sources, files)  # type: ignore[arg-type]
-            raise MalformedPackage("A record belongs to a source the package does not list.")
+    def refused_last(refers: object, sources: object, files: object) -> None:
+        # Every event and debrief version was handed over (and copied in) by now.
+        copied.append(len(refers))  # type: ignore[arg-type]
+        real(refers, sources, files)  # type: ignore[arg-type]
+        raise MalformedPackage("A record belongs to a source the package does not list.")
 
-        monkeypatch.setattr(package_body, "_check_references", refused_last)
-        with pytest.raises(MalformedPackage):
-            ingest.ingest_file(s, keys, fleet.noord.files[0])
-        assert copied
-        assert copied[0] > 0
-        assert _counts(s) == before
-        monkeypatch.undo()
-        stored = ingest.ingest_file(s, keys, fleet.noord.files[0])  # then it is stored whole
-        assert stored.records > 0
-        assert _counts(s)["debrief_versions"] > 0
-    finally:
-        s.close()
+    monkeypatch.setattr(package_body, "_check_references", refused_last)
+    with pytest.raises(MalformedPackage):
+        ingest.ingest_file(s, keys, fleet.noord.files[0])
+    assert copied
+    assert copied[0] > 0
+    assert _counts(s) == before
+    monkeypatch.undo()
+    stored = ingest.ingest_file(s, keys, fleet.noord.files[0])  # then it is stored whole
+    assert stored.records > 0
+    assert _counts(s)["debrief_versions"] > 0
 
 
 def test_the_collector_is_held_back_while_a_body_is_read_and_back_after(
-    central_place: Place, fleet: Fleet, monkeypatch: pytest.MonkeyPatch
+    noord: tuple[store.Store, Unlocked], fleet: Fleet, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    s = store.Store(central_place)
-    try:
-        fleet.register(central_place, fleet.noord)
-        with s.connect() as conn:
-            keys = central_keys.unlock(conn, PASSPHRASE)
-        real, seen = package_body.contents, []
+    s, keys = noord
+    real, seen = package_body.contents, []
 
-        def watched(*args: Any, **kwargs: Any) -> package_body.Contents:
-            seen.append(gc.isenabled())
-            return real(*args, **kwargs)
+    def watched(*args: Any, **kwargs: Any) -> package_body.Contents:
+        seen.append(gc.isenabled())
+        return real(*args, **kwargs)
 
-        monkeypatch.setattr(package_body, "contents", watched)
-        assert gc.isenabled()
+    monkeypatch.setattr(package_body, "contents", watched)
+    assert gc.isenabled()
+    ingest.ingest_file(s, keys, fleet.noord.files[0])
+    assert seen == [False]
+    assert gc.isenabled()
+    with pytest.raises(ReplayedPackage):  # a refusal puts it back as well
         ingest.ingest_file(s, keys, fleet.noord.files[0])
-        assert seen == [False]
-        assert gc.isenabled()
-        with pytest.raises(ReplayedPackage):  # a refusal puts it back as well
-            ingest.ingest_file(s, keys, fleet.noord.files[0])
-        assert gc.isenabled()
-    finally:
-        s.close()
+    assert gc.isenabled()
 
 
 def test_an_event_out_of_order_is_never_copied_even_after_a_held_one(
@@ -223,22 +225,16 @@ def test_an_event_out_of_order_is_never_copied_even_after_a_held_one(
 
 
 def test_a_nul_character_is_a_refusal_of_the_package_not_a_database_error(
-    central_place: Place, fleet: Fleet, monkeypatch: pytest.MonkeyPatch
+    noord: tuple[store.Store, Unlocked], fleet: Fleet, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # JSON may carry "\u0000"; PostgreSQL's text and jsonb cannot keep it.
-    s = store.Store(central_place)
-    try:
-        fleet.register(central_place, fleet.noord)
-        with s.connect() as conn:
-            keys = central_keys.unlock(conn, PASSPHRASE)
-        with pytest.raises(DBAPIError) as in_jsonb, s.begin() as conn:
-            conn.execute(text("SELECT CAST(:j AS jsonb)"), {"j": '{"a": "x\\u0000y"}'})
-        assert ingest.unstorable_text(in_jsonb.value)
-        before = _counts(s)
-        real = ingest_stream.search_text
-        monkeypatch.setattr(ingest_stream, "search_text", lambda d: real(d) + "\x00")
-        with pytest.raises(MalformedPackage, match="NUL character"):
-            ingest.ingest_file(s, keys, fleet.noord.files[0])
-        assert _counts(s) == before
-    finally:
-        s.close()
+    s, keys = noord
+    with pytest.raises(DBAPIError) as in_jsonb, s.begin() as conn:
+        conn.execute(text("SELECT CAST(:j AS jsonb)"), {"j": '{"a": "x\\u0000y"}'})
+    assert ingest.unstorable_text(in_jsonb.value)
+    before = _counts(s)
+    real = ingest_stream.search_text
+    monkeypatch.setattr(ingest_stream, "search_text", lambda d: real(d) + "\x00")
+    with pytest.raises(MalformedPackage, match="NUL character"):
+        ingest.ingest_file(s, keys, fleet.noord.files[0])
+    assert _counts(s) == before
