@@ -52,4 +52,5 @@ ERRORS_CENTRAL = {
     "The access log's chain is broken at entry {n}: it was altered.": "De keten van het toegangslogboek is verbroken bij regel {n}: er is mee geknoeid.",
     "No runner named {name} is registered here.": "Hier is geen runner met de naam {name} geregistreerd.",
     "--listen takes host names or addresses, separated by commas.": "--listen neemt hostnamen of adressen, gescheiden door komma's.",
+    "The package holds a NUL character, which the central store cannot keep; nothing was stored.": "Het pakket bevat een NUL-teken, dat de centrale opslag niet kan bewaren; er is niets opgeslagen.",
 }
