@@ -65,8 +65,7 @@ class Streams:
     while events come, of the debrief versions while debriefs come."""
 
     def __init__(self, conn: Connection, sender: Sender, pid: str, held: list[str]) -> None:
-        self._conn, self._sender, self._pid = conn, sender, pid
-        self._pid_uuid = uuid.UUID(pid)
+        self._conn, self._sender, self._pid = conn, sender, uuid.UUID(pid)
         self._versions = _held_versions(conn, held) if held else set()  # of debriefs held
         self._seqs: set[int] | None = None  # the sender's events held, from the first's on
         self._last_seq = -1
@@ -106,7 +105,7 @@ class Streams:
             return
         s = self._sender
         self._copying(_EVENTS).write_row(
-            (s.fingerprint, e["seq"], s.team_id, self._pid_uuid, e["at"], e["actor"],
+            (s.fingerprint, e["seq"], s.team_id, self._pid, e["at"], e["actor"],
              e["actor_alias_id"], e["action"], e["record_type"], e["record_id"],
              e["compartment_id"], e["detail"], e["prev_hash"], e["hash"])
         )  # fmt: skip

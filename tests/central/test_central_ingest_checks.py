@@ -41,10 +41,10 @@ def noord(central_place: Place, fleet: Fleet) -> Iterator[tuple[store.Store, Unl
         s.close()
 
 
-def _stored(s: store.Store, fleet: Fleet, place: Place) -> store.Store:
-    fleet.register(place, fleet.noord)
-    with s.connect() as conn:
-        keys = central_keys.unlock(conn, PASSPHRASE)
+@pytest.fixture
+def stored(noord: tuple[store.Store, Unlocked], fleet: Fleet) -> store.Store:
+    """That store, with Noord's first package in it."""
+    s, keys = noord
     ingest.ingest_file(s, keys, fleet.noord.files[0])
     return s
 
@@ -66,63 +66,53 @@ def _event(conn: object, *, package: str, sender: str, seq: int) -> None:
     )
 
 
-def test_an_audit_event_must_name_a_stored_package_of_its_own_sender(
-    central_place: Place, fleet: Fleet
-) -> None:
-    s = store.Store(central_place)
-    try:
-        _stored(s, fleet, central_place)
-        with s.connect() as conn:
-            pid, sender = conn.execute(text("SELECT id, sender FROM central.packages")).one()
-        for package, who in ((uuid.uuid4(), sender), (pid, "f" * 64)):
-            with pytest.raises(DBAPIError, match="names no stored package"), s.begin() as c:
-                _event(c, package=str(package), sender=who, seq=10**9)
-        with s.begin() as conn:  # its own sender's package: stored
-            _event(conn, package=str(pid), sender=sender, seq=10**9)
-    finally:
-        s.close()
+def test_an_audit_event_must_name_a_stored_package_of_its_own_sender(stored: store.Store) -> None:
+    s = stored
+    with s.connect() as conn:
+        pid, sender = conn.execute(text("SELECT id, sender FROM central.packages")).one()
+    for package, who in ((uuid.uuid4(), sender), (pid, "f" * 64)):
+        with pytest.raises(DBAPIError, match="names no stored package"), s.begin() as c:
+            _event(c, package=str(package), sender=who, seq=10**9)
+    with s.begin() as conn:  # its own sender's package: stored
+        _event(conn, package=str(pid), sender=sender, seq=10**9)
 
 
 def test_a_version_names_a_package_of_its_team_and_a_debrief_a_sender_of_its_team(
-    central_place: Place, fleet: Fleet
+    stored: store.Store,
 ) -> None:
-    s = store.Store(central_place)
-    try:
-        _stored(s, fleet, central_place)
-        with s.begin() as conn:
-            other = conn.execute(
-                text("INSERT INTO central.teams (name) VALUES ('Elders') RETURNING id")
-            ).scalar_one()
-        with s.connect() as conn:
-            v = conn.execute(text("SELECT * FROM central.debrief_versions LIMIT 1")).one()
-            d = conn.execute(text("SELECT * FROM central.debriefs LIMIT 1")).one()
-        version = text(
-            "INSERT INTO central.debrief_versions (debrief_id, version, team_id, source_id, "
-            "package_id, sha256, status, updated_at, data, body) VALUES (:d, 99, :t, :s, :p, "
-            "'', 'approved', now(), CAST(:data AS jsonb), '')"
-        )
-        debrief = text(
-            "INSERT INTO central.debriefs (id, team_id, sender, source_id, latest, updated_at) "
-            "VALUES (:i, :t, :fp, :s, 1, now())"
-        )
-        cases = [
-            (version, {"d": v.debrief_id, "t": other, "s": v.source_id, "p": v.package_id,
-                       "data": json.dumps(v.data)}, "no stored package of its team"),
-            (version, {"d": v.debrief_id, "t": v.team_id, "s": v.source_id, "p": uuid.uuid4(),
-                       "data": json.dumps(v.data)}, "no stored package of its team"),
-            (debrief, {"i": uuid.uuid4(), "t": other, "fp": d.sender, "s": d.source_id},
-             "no registered sender of its team"),
-            (debrief, {"i": uuid.uuid4(), "t": d.team_id, "fp": "e" * 64, "s": d.source_id},
-             "no registered sender of its team"),
-        ]  # fmt: skip
-        for sql, values, refusal in cases:
-            with pytest.raises(DBAPIError, match=refusal), s.begin() as conn:
-                conn.execute(sql, values)
-        with s.begin() as conn:  # its own team's package and sender: stored
-            conn.execute(version, {"d": v.debrief_id, "t": v.team_id, "s": v.source_id,
-                                   "p": v.package_id, "data": json.dumps(v.data)})  # fmt: skip
-    finally:
-        s.close()
+    s = stored
+    with s.begin() as conn:
+        other = conn.execute(
+            text("INSERT INTO central.teams (name) VALUES ('Elders') RETURNING id")
+        ).scalar_one()
+    with s.connect() as conn:
+        v = conn.execute(text("SELECT * FROM central.debrief_versions LIMIT 1")).one()
+        d = conn.execute(text("SELECT * FROM central.debriefs LIMIT 1")).one()
+    version = text(
+        "INSERT INTO central.debrief_versions (debrief_id, version, team_id, source_id, "
+        "package_id, sha256, status, updated_at, data, body) VALUES (:d, 99, :t, :s, :p, "
+        "'', 'approved', now(), CAST(:data AS jsonb), '')"
+    )
+    debrief = text(
+        "INSERT INTO central.debriefs (id, team_id, sender, source_id, latest, updated_at) "
+        "VALUES (:i, :t, :fp, :s, 1, now())"
+    )
+    cases = [
+        (version, {"d": v.debrief_id, "t": other, "s": v.source_id, "p": v.package_id,
+                   "data": json.dumps(v.data)}, "no stored package of its team"),
+        (version, {"d": v.debrief_id, "t": v.team_id, "s": v.source_id, "p": uuid.uuid4(),
+                   "data": json.dumps(v.data)}, "no stored package of its team"),
+        (debrief, {"i": uuid.uuid4(), "t": other, "fp": d.sender, "s": d.source_id},
+         "no registered sender of its team"),
+        (debrief, {"i": uuid.uuid4(), "t": d.team_id, "fp": "e" * 64, "s": d.source_id},
+         "no registered sender of its team"),
+    ]  # fmt: skip
+    for sql, values, refusal in cases:
+        with pytest.raises(DBAPIError, match=refusal), s.begin() as conn:
+            conn.execute(sql, values)
+    with s.begin() as conn:  # its own team's package and sender: stored
+        conn.execute(version, {"d": v.debrief_id, "t": v.team_id, "s": v.source_id,
+                               "p": v.package_id, "data": json.dumps(v.data)})  # fmt: skip
 
 
 @pytest.mark.parametrize(
@@ -139,18 +129,14 @@ def test_a_version_names_a_package_of_its_team_and_a_debrief_a_sender_of_its_tea
         "UPDATE central.packages SET team_id = team_id",
     ],
 )
-def test_packages_keys_and_grading_codes_stay(central_place: Place, fleet: Fleet, sql: str) -> None:
-    s = store.Store(central_place)
-    try:
-        _stored(s, fleet, central_place)
-        before = _counts(s)
-        with pytest.raises(DBAPIError, match=r"append-only|foreign key"), s.begin() as conn:
-            conn.execute(text(sql))
-        assert _counts(s) == before
-        with s.begin() as conn:  # a receipt still marks a package confirmed
-            conn.execute(text("UPDATE central.packages SET confirmed_by = NULL"))
-    finally:
-        s.close()
+def test_packages_keys_and_grading_codes_stay(stored: store.Store, sql: str) -> None:
+    s = stored
+    before = _counts(s)
+    with pytest.raises(DBAPIError, match=r"append-only|foreign key"), s.begin() as conn:
+        conn.execute(text(sql))
+    assert _counts(s) == before
+    with s.begin() as conn:  # a receipt still marks a package confirmed
+        conn.execute(text("UPDATE central.packages SET confirmed_by = NULL"))
 
 
 def test_a_body_refused_after_its_rows_were_copied_in_stores_nothing(

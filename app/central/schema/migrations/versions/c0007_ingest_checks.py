@@ -121,23 +121,45 @@ _ITEMS = """
 """
 _BODY = _FACTS + _ITEMS
 
-UP = (
-    r"""
-ALTER TABLE central.audit_events DROP CONSTRAINT audit_events_sender_fkey,
-    DROP CONSTRAINT audit_events_package_id_fkey;
-CREATE FUNCTION central.events_name_their_package() RETURNS trigger LANGUAGE plpgsql AS $$
+
+def _names_its(table: str, check: str, own: dict[str, str], target: str, what: str) -> str:
+    """A statement-level check in place of a foreign key: every row a statement
+    inserts into ``table`` names a row of ``target`` (``own``: its columns and the
+    target's that must match), checked once for the statement's distinct values."""
+    match = " AND ".join(f"t.{theirs} = r.{mine}" for mine, theirs in own.items())
+    return f"""
+CREATE FUNCTION central.{check}() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    IF EXISTS (SELECT 1 FROM (SELECT DISTINCT package_id, sender FROM fresh) e
-               WHERE NOT EXISTS (SELECT 1 FROM central.packages p
-                                 WHERE p.id = e.package_id AND p.sender = e.sender)) THEN
-        RAISE EXCEPTION 'an audit event names no stored package of its sender'
-            USING ERRCODE = 'foreign_key_violation';
+    IF EXISTS (SELECT 1 FROM (SELECT DISTINCT {", ".join(own)} FROM fresh) r
+               WHERE NOT EXISTS (SELECT 1 FROM central.{target} t WHERE {match})) THEN
+        RAISE EXCEPTION '{what}' USING ERRCODE = 'foreign_key_violation';
     END IF;
     RETURN NULL;
 END $$;
-CREATE TRIGGER audit_events_name_their_package AFTER INSERT ON central.audit_events
-    REFERENCING NEW TABLE AS fresh FOR EACH STATEMENT
-    EXECUTE FUNCTION central.events_name_their_package();
+CREATE TRIGGER {check} AFTER INSERT ON central.{table}
+    REFERENCING NEW TABLE AS fresh FOR EACH STATEMENT EXECUTE FUNCTION central.{check}();
+"""  # noqa: S608 - fixed identifiers (``_CHECKS``)
+
+
+# (table, check, its columns -> the target's, target, refusal)
+_CHECKS = (
+    ("audit_events", "audit_events_name_their_package", {"package_id": "id", "sender": "sender"},
+     "packages", "an audit event names no stored package of its sender"),
+    ("debrief_versions", "debrief_versions_name_their_package",
+     {"package_id": "id", "team_id": "team_id"}, "packages",
+     "a debrief version names no stored package of its team"),
+    ("debriefs", "debriefs_name_their_sender", {"sender": "fingerprint", "team_id": "team_id"},
+     "senders", "a debrief names no registered sender of its team"),
+)  # fmt: skip
+
+UP = (
+    r"""
+-- The foreign keys that the checks of ``_CHECKS`` (below) replace.
+ALTER TABLE central.audit_events DROP CONSTRAINT audit_events_sender_fkey,
+    DROP CONSTRAINT audit_events_package_id_fkey;
+ALTER TABLE central.debrief_versions DROP CONSTRAINT debrief_versions_package_id_fkey;
+ALTER TABLE central.debriefs DROP CONSTRAINT debriefs_team_id_fkey,
+    DROP CONSTRAINT debriefs_sender_fkey;
 
 ALTER TABLE central.item_grades DROP CONSTRAINT item_grades_grade_fkey;
 CREATE TRIGGER grade_codes_append_only BEFORE UPDATE OR DELETE ON central.grade_codes
@@ -153,55 +175,25 @@ CREATE TRIGGER packages_no_truncate BEFORE TRUNCATE ON central.packages
     FOR EACH STATEMENT EXECUTE FUNCTION central.append_only();
 CREATE TRIGGER senders_stay BEFORE UPDATE OF fingerprint, team_id OR DELETE
     ON central.senders FOR EACH ROW EXECUTE FUNCTION central.append_only();
-
--- A debrief version names a stored package of its own team; a debrief a
--- registered sender of its team (a key belongs to one team: app.central.teams).
-ALTER TABLE central.debrief_versions DROP CONSTRAINT debrief_versions_package_id_fkey;
-CREATE FUNCTION central.versions_name_their_package() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-    IF EXISTS (SELECT 1 FROM (SELECT DISTINCT package_id, team_id FROM fresh) v
-               WHERE NOT EXISTS (SELECT 1 FROM central.packages p
-                                 WHERE p.id = v.package_id AND p.team_id = v.team_id)) THEN
-        RAISE EXCEPTION 'a debrief version names no stored package of its team'
-            USING ERRCODE = 'foreign_key_violation';
-    END IF;
-    RETURN NULL;
-END $$;
-CREATE TRIGGER debrief_versions_name_their_package AFTER INSERT ON central.debrief_versions
-    REFERENCING NEW TABLE AS fresh FOR EACH STATEMENT
-    EXECUTE FUNCTION central.versions_name_their_package();
-ALTER TABLE central.debriefs DROP CONSTRAINT debriefs_team_id_fkey,
-    DROP CONSTRAINT debriefs_sender_fkey;
-CREATE FUNCTION central.debriefs_name_their_sender() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-    IF EXISTS (SELECT 1 FROM (SELECT DISTINCT team_id, sender FROM fresh) d
-               WHERE NOT EXISTS (SELECT 1 FROM central.senders s
-                                 WHERE s.fingerprint = d.sender AND s.team_id = d.team_id)) THEN
-        RAISE EXCEPTION 'a debrief names no registered sender of its team'
-            USING ERRCODE = 'foreign_key_violation';
-    END IF;
-    RETURN NULL;
-END $$;
-CREATE TRIGGER debriefs_name_their_sender AFTER INSERT ON central.debriefs
-    REFERENCING NEW TABLE AS fresh FOR EACH STATEMENT
-    EXECUTE FUNCTION central.debriefs_name_their_sender();
+-- A debrief keeps its team and sender (a key belongs to one team: app.central.teams).
 CREATE TRIGGER debriefs_keep_their_sender BEFORE UPDATE OF id, team_id, sender
     ON central.debriefs FOR EACH ROW EXECUTE FUNCTION central.append_only();
 """
+    + "".join(_names_its(*c) for c in _CHECKS)
     + _FACTS_KEPT % {"body": _BODY}
 )
 
 DOWN = (
-    r"""
+    "".join(
+        f"DROP TRIGGER {check} ON central.{table};\nDROP FUNCTION central.{check}();\n"
+        for table, check, *_ in _CHECKS
+    )
+    + r"""
 DROP TRIGGER debriefs_keep_their_sender ON central.debriefs;
-DROP TRIGGER debriefs_name_their_sender ON central.debriefs;
-DROP FUNCTION central.debriefs_name_their_sender();
 ALTER TABLE central.debriefs
     ADD CONSTRAINT debriefs_team_id_fkey FOREIGN KEY (team_id) REFERENCES central.teams(id),
     ADD CONSTRAINT debriefs_sender_fkey FOREIGN KEY (sender)
         REFERENCES central.senders(fingerprint);
-DROP TRIGGER debrief_versions_name_their_package ON central.debrief_versions;
-DROP FUNCTION central.versions_name_their_package();
 ALTER TABLE central.debrief_versions ADD CONSTRAINT debrief_versions_package_id_fkey
     FOREIGN KEY (package_id) REFERENCES central.packages(id);
 DROP TRIGGER senders_stay ON central.senders;
@@ -211,8 +203,6 @@ DROP TRIGGER grade_codes_no_truncate ON central.grade_codes;
 DROP TRIGGER grade_codes_append_only ON central.grade_codes;
 ALTER TABLE central.item_grades ADD CONSTRAINT item_grades_grade_fkey
     FOREIGN KEY (grade) REFERENCES central.grade_codes(id);
-DROP TRIGGER audit_events_name_their_package ON central.audit_events;
-DROP FUNCTION central.events_name_their_package();
 ALTER TABLE central.audit_events
     ADD CONSTRAINT audit_events_sender_fkey FOREIGN KEY (sender)
         REFERENCES central.senders(fingerprint),
