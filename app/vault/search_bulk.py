@@ -5,8 +5,9 @@ step with every write, but FTS5 flushes its pending terms at each statement
 savepoint, and a trigger body runs in one: a bulk insert through them writes one
 index segment per row (about 50 µs each; benchmarks/packages.py). ``bulk_index``
 drops the four insert triggers for the length of a block, lets the caller register
-the rows it inserts, writes their index entries with two bulk statements, and
-creates the triggers again from their stored SQL, byte for byte. DDL is
+the rows it inserts, writes their index entries with two bulk statements (while
+the caller's other Python work, ``meanwhile``, runs beside them), and creates the
+triggers again from their stored SQL, byte for byte. DDL is
 transactional in SQLite: if the block fails, the rollback restores the triggers
 as well. Update and delete triggers stay in place throughout.
 """
@@ -14,8 +15,11 @@ as well. Update and delete triggers stay in place throughout.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator
+import threading
+from collections.abc import Callable, Iterator
 from typing import Any
+
+import orjson
 
 # (table, kind) of the insert triggers, as migration 0002 names them.
 INDEXED = {
@@ -45,8 +49,11 @@ class BulkIndex:
 
 
 @contextlib.contextmanager
-def bulk_index(raw: Any) -> Iterator[BulkIndex]:
-    """``raw``: the DB-API connection of the caller's open write transaction."""
+def bulk_index(raw: Any, meanwhile: Callable[[], object] | None = None) -> Iterator[BulkIndex]:
+    """``raw``: the DB-API connection of the caller's open write transaction.
+    ``meanwhile``: Python work that does not touch the database, run while the
+    index entries are written (``_write_entries``); its exception is raised once
+    they are, and the block fails with it."""
     triggers = raw.execute(
         f"SELECT name, sql FROM sqlite_master WHERE type = 'trigger' "  # noqa: S608
         f"AND name IN ({','.join('?' for _ in _TRIGGERS)})",
@@ -59,18 +66,7 @@ def bulk_index(raw: Any) -> Iterator[BulkIndex]:
     index = BulkIndex()
     try:
         yield index
-        if index.docs:
-            (top,) = raw.execute("SELECT coalesce(max(doc), 0) FROM search_doc").fetchone()
-            docs = range(top + 1, top + 1 + len(index.docs))
-            raw.executemany(
-                "INSERT INTO search_doc (doc, kind, ref_id, debrief_id, compartment_id) "
-                "VALUES (?,?,?,?,?)",
-                [(doc, *entry[:4]) for doc, entry in zip(docs, index.docs, strict=True)],
-            )
-            raw.executemany(
-                "INSERT INTO search_fts (rowid, body) VALUES (?,?)",
-                [(doc, entry[4]) for doc, entry in zip(docs, index.docs, strict=True)],
-            )
+        _write_entries(raw, index.docs, meanwhile)
     finally:
         # Also after a failure: whoever catches it and commits still has them.
         for name, sql in triggers:
@@ -79,3 +75,59 @@ def bulk_index(raw: Any) -> Iterator[BulkIndex]:
             ).fetchone()
             if exists is None:
                 raw.execute(sql)
+
+
+def _write_entries(
+    raw: Any,
+    docs: list[tuple[str, str, str | None, str, str]],
+    meanwhile: Callable[[], object] | None,
+) -> None:
+    """The entries in two statements, their rows handed over as one JSON array
+    each: SQLite lets go of the GIL for the whole of a statement (not between the
+    rows of an ``executemany``), so ``meanwhile`` runs beside them on the other
+    core, in this thread, while they are written in another."""
+    if not docs:
+        if meanwhile is not None:
+            meanwhile()
+        return
+    (top,) = raw.execute("SELECT coalesce(max(doc), 0) FROM search_doc").fetchone()
+    rows = orjson.dumps([(top + 1 + n, *entry[:4]) for n, entry in enumerate(docs)]).decode()
+    bodies = orjson.dumps([(top + 1 + n, entry[4]) for n, entry in enumerate(docs)]).decode()
+
+    def write() -> None:
+        raw.execute(
+            "INSERT INTO search_doc (doc, kind, ref_id, debrief_id, compartment_id) "
+            "SELECT value->>0, value->>1, value->>2, value->>3, value->>4 FROM json_each(?)",
+            (rows,),
+        )
+        raw.execute(
+            "INSERT INTO search_fts (rowid, body) SELECT value->>0, value->>1 FROM json_each(?)",
+            (bodies,),
+        )
+
+    if meanwhile is None:
+        write()
+    else:
+        beside(write, meanwhile)
+
+
+def beside(background: Callable[[], object], foreground: Callable[[], object]) -> None:
+    """``background`` in a thread of its own while ``foreground`` runs in this one;
+    returns when both are done, raising the foreground's exception if it had one,
+    else the background's."""
+    failed: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            background()
+        except BaseException as exc:  # raised again in the caller's thread
+            failed.append(exc)
+
+    thread = threading.Thread(target=run, name="veldboek-beside", daemon=True)
+    thread.start()
+    try:
+        foreground()
+    finally:
+        thread.join()
+    if failed:
+        raise failed[0]

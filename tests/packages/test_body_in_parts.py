@@ -13,7 +13,7 @@ import pytest
 from app.export import canonical, package
 from app.export.errors import MalformedPackage
 from app.export.manifest import RecordRef
-from app.services.exchange import keys, package_body, packages
+from app.services.exchange import keys, package_body, package_validation, packages
 from tests.packages.conftest import Pair, rich_debrief, submitted_debriefs
 
 
@@ -127,3 +127,34 @@ def test_a_body_with_too_many_false_ends_is_read_whole(
     whole = package_body._at_once(opened, package_body._whole, None)
     monkeypatch.setattr(package_body, "SPLIT_TRIES", 0)  # no part found on its own
     _same(package_body.contents(opened), whole)
+
+
+@pytest.mark.parametrize("read", ["_in_parts", "_at_once"])
+def test_audit_events_left_for_later_are_checked_when_asked(
+    pair: Pair, monkeypatch: pytest.MonkeyPatch, read: str
+) -> None:
+    # An import reads the body with its audit events unchecked and checks them
+    # later, beside the database's work; the check is the same.
+    opened = _opened(pair)
+    body_of = getattr(package_body, read)
+    now = body_of(opened, package_body._whole, None)
+    later = body_of(opened, package_body._whole, None, True)
+    _same(later, now)
+    later.check_events()
+    doctored = body_of(opened, package_body._whole, None, True)
+    events = doctored.events
+    events[1]["seq"] = events[0]["seq"]  # read, unchecked: found only by the check
+    with pytest.raises(MalformedPackage, match="audit event"):
+        doctored.check_events()
+    calls: list[object] = []
+
+    def counted(docs: list[Any], each: object = None) -> list[Any]:
+        calls.append(docs)
+        return docs
+
+    monkeypatch.setattr(package_validation, "validate_events", counted)
+    later = body_of(opened, package_body._whole, None, True)
+    assert calls == []  # not checked while read
+    later.check_events()
+    later.check_events()
+    assert len(calls) == 1  # once, however often asked

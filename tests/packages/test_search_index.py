@@ -4,11 +4,14 @@ make of the same rows, and the triggers must be back afterwards, whatever happen
 
 from __future__ import annotations
 
+import threading
+
 import pytest
 from sqlalchemy import text
 
 from app.errors import PackageError
-from app.services.exchange import package_receive, packages
+from app.export.errors import MalformedPackage
+from app.services.exchange import package_receive, package_validation, packages
 from app.services.records import debriefs, search
 from app.vault import search_bulk
 from tests.helpers import factory
@@ -95,3 +98,54 @@ def test_missing_triggers_are_refused_not_papered_over(pair: Pair) -> None:
     with pytest.raises(search_bulk.SearchSchemaChanged):
         _send(pair)
     assert "search_subject_ai" not in {name for name, _ in _triggers(pair.handler)}
+
+
+def test_audit_events_checked_while_indexing_refuse_the_package_whole(
+    pair: Pair, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The import checks the package's audit events while the search index is
+    # written in another thread: an event that does not hold, found then, still
+    # leaves rows, index and triggers as they were.
+    submitted_debriefs(pair.runner, 2)
+    before = (_triggers(pair.handler), _index(pair.handler))
+    checked_in: list[str] = []
+
+    def failing_check(docs: object, each: object = None) -> object:
+        checked_in.append(threading.current_thread().name)
+        raise MalformedPackage("An audit event in the package does not match its hash.")
+
+    monkeypatch.setattr(package_validation, "validate_events", failing_check)
+    sent = packages.export_package(
+        pair.runner.vault, pair.runner.scope, to_dir=pair.outbox, all_new=True
+    ).path.read_bytes()
+    with pytest.raises(MalformedPackage, match="audit event"):
+        package_receive.import_package(pair.handler.vault, pair.handler.scope, sent)
+    monkeypatch.undo()
+    assert checked_in == [threading.current_thread().name]
+    assert (_triggers(pair.handler), _index(pair.handler)) == before
+    with pair.handler.vault.read() as session:
+        assert session.execute(text("SELECT count(*) FROM debrief")).scalar_one() == 0
+    # The same package, once the check passes.
+    assert package_receive.import_package(pair.handler.vault, pair.handler.scope, sent).new == 2
+
+
+def test_beside_runs_both_and_raises_the_foregrounds_exception_first() -> None:
+    threads: list[str] = []
+    search_bulk.beside(
+        lambda: threads.append(threading.current_thread().name),
+        lambda: threads.append(threading.current_thread().name),
+    )
+    assert len(threads) == 2
+    assert len(set(threads)) == 2  # the background in a thread of its own
+
+    def fail(what: str) -> None:
+        raise ValueError(what)
+
+    with pytest.raises(ValueError, match="fore"):
+        search_bulk.beside(lambda: fail("back"), lambda: fail("fore"))
+    with pytest.raises(ValueError, match="back"):
+        search_bulk.beside(lambda: fail("back"), lambda: None)
+    done: list[str] = []
+    with pytest.raises(ValueError, match="fore"):  # waits for the background all the same
+        search_bulk.beside(lambda: done.append("back"), lambda: fail("fore"))
+    assert done == ["back"]

@@ -15,7 +15,7 @@ import hashlib
 import itertools
 import re
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from app.export import canonical, package
@@ -68,6 +68,15 @@ class Contents:
     locations: list[tuple[int, int]]
     # A handover package's ``handover`` part, checked (``package_validation``).
     handover: dict[str, Any] | None = None
+    # The check of ``events``, where ``contents`` was asked to leave it for later.
+    events_check: Callable[[], object] | None = None
+
+    def check_events(self) -> None:
+        """Check the audit events (raises ``MalformedPackage``), if ``contents``
+        left them for later (``events_later``); until then they are as parsed. A
+        second call costs nothing."""
+        if self.events_check is not None:
+            self.events_check()
 
 
 class _Canonical:
@@ -175,7 +184,11 @@ class _Unsplit(Exception):
 
 
 def contents(
-    opened: package.Opened, keep: Keep = _whole, on_event: OnEvent | None = None
+    opened: package.Opened,
+    keep: Keep = _whole,
+    on_event: OnEvent | None = None,
+    *,
+    events_later: bool = False,
 ) -> Contents:
     """The records, sources, files and audit events of a debriefs package whose
     container was parsed without its body (``parse_body=False``), every one
@@ -189,11 +202,15 @@ def contents(
     first; ``keep`` then sees records it saw before a second time (and ``on_event``,
     handed each audit event once it holds, events). Only the return
     means the package holds: the whole-body checks (sources, audit events, the
-    references between them) come after the last record."""
+    references between them) come after the last record.
+
+    ``events_later``: the audit events are parsed, not checked, and the caller
+    checks them (``Contents.check_events``) before it keeps anything, where that
+    Python work can run beside the database's (an import: ``search_bulk``)."""
     try:
-        return _in_parts(opened, keep, on_event)
+        return _in_parts(opened, keep, on_event, events_later)
     except (MalformedPackage, _Unsplit, ValueError):
-        return _at_once(opened, keep, on_event)
+        return _at_once(opened, keep, on_event, events_later)
 
 
 def _parse_until(walk: _Canonical, closer: bytes, follows: tuple[bytes, ...]) -> Any:
@@ -216,10 +233,13 @@ def _parse_until(walk: _Canonical, closer: bytes, follows: tuple[bytes, ...]) ->
     raise _Unsplit
 
 
-def _in_parts(opened: package.Opened, keep: Keep, on_event: OnEvent | None) -> Contents:
+def _in_parts(
+    opened: package.Opened, keep: Keep, on_event: OnEvent | None, later: bool = False
+) -> Contents:
     """``contents``, each part of the body parsed on its own where it lies, the
     records one at a time."""
     inner = opened.inner
+    events_of = _Events(opened, on_event, later)
     walk = _Canonical(opened.container, inner.body_start, inner.body_start + len(inner.body_view))
     walk.expect(b'{"attachments":')
     files = _files(walk)
@@ -228,7 +248,7 @@ def _in_parts(opened: package.Opened, keep: Keep, on_event: OnEvent | None) -> C
     after_audit = (b',"handover":',) if handover_kind else (b',"records":[',)
     events = _parse_until(walk, b"]", after_audit)
     walk.expect_value(events)
-    events = _events(opened, events, on_event)
+    events = events_of.read(events)
     handover = None
     if handover_kind:
         walk.expect(b',"handover":')
@@ -242,7 +262,8 @@ def _in_parts(opened: package.Opened, keep: Keep, on_event: OnEvent | None) -> C
     walk.expect_value(sources)
     walk.expect(b"}")
     walk.end()
-    return _checked(opened, records, locations, refers, sources, events, files, handover)
+    checked = _checked(opened, records, locations, refers, sources, events, files, handover)
+    return events_of.pending(checked)
 
 
 def _records_in_parts(
@@ -307,8 +328,11 @@ def _parse_body(opened: package.Opened) -> tuple[dict[str, Any], Files, _Canonic
     return body, files, walk
 
 
-def _at_once(opened: package.Opened, keep: Keep, on_event: OnEvent | None) -> Contents:
+def _at_once(
+    opened: package.Opened, keep: Keep, on_event: OnEvent | None, later: bool = False
+) -> Contents:
     """``contents`` with the body parsed whole (all its records at once)."""
+    events_of = _Events(opened, on_event, later)
     body, files, walk = _parse_body(opened)
     entries = body["records"]
     refs = opened.manifest.records
@@ -317,7 +341,7 @@ def _at_once(opened: package.Opened, keep: Keep, on_event: OnEvent | None) -> Co
     # canonical.dumps(body), in the order it sorts the keys; each record's own
     # encoding is one of the pieces, so its place is known as it is found.
     walk.expect_value(body["audit"])
-    events = _events(opened, body["audit"], on_event)
+    events = events_of.read(body["audit"])
     handover = None
     if "handover" in body:
         walk.expect(b',"handover":')
@@ -356,7 +380,8 @@ def _at_once(opened: package.Opened, keep: Keep, on_event: OnEvent | None) -> Co
     walk.expect_value(body["sources"])
     walk.expect(b"}")
     walk.end()
-    return _checked(opened, records, locations, refers, body["sources"], events, files, handover)
+    checked = _checked(opened, records, locations, refers, body["sources"], events, files, handover)
+    return events_of.pending(checked)
 
 
 def _checked(
@@ -382,6 +407,29 @@ def _checked(
     if handover is not None and [s["id"] for s in sources] != [handover["source_id"]]:
         raise MalformedPackage("A handover package carries another source than it hands over.")
     return Contents(records, sources, files, events, locations, handover)
+
+
+class _Events:
+    """The body's audit events: checked as they are read, or left for later."""
+
+    def __init__(self, opened: package.Opened, on_event: OnEvent | None, later: bool) -> None:
+        self.opened, self.on_event, self.later = opened, on_event, later
+        self.raw: list[Any] = []
+        self.checked = False
+
+    def read(self, raw: object) -> list[dict[str, Any]]:
+        if not self.later:
+            return _events(self.opened, raw, self.on_event)
+        self.raw = list(_list(raw))
+        return self.raw  # checked by ``check``, later
+
+    def pending(self, contents: Contents) -> Contents:
+        return replace(contents, events_check=self.check) if self.later else contents
+
+    def check(self) -> None:
+        if not self.checked:  # once, however often asked
+            _events(self.opened, self.raw, self.on_event)
+            self.checked = True
 
 
 def _events(opened: package.Opened, raw: object, on_event: OnEvent | None) -> list[dict[str, Any]]:

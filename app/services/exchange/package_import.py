@@ -15,7 +15,7 @@ of ``app.models.wire``), checked against who brought what by ``import_origins``.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -283,11 +283,14 @@ def apply(
     progress: ProgressFn | None = None,
     *,
     version: int = w.CURRENT,
+    meanwhile: Callable[[], object] | None = None,
 ) -> Applied:
     """Write ``records`` (checked, references and all: ``package_body``) of a
     package of format ``version``. ``locations``: where each record's canonical
     JSON lies in the package's container, which is kept (``package_evidence``);
-    the version rows point there."""
+    the version rows point there. ``meanwhile``: Python work (that does not touch
+    the database) run while the search index is written, on the other core
+    (``search_bulk.bulk_index``); its exception fails the import."""
     applied = Applied(ImportCounts(), ImportCounts(), codename_notices(session, sources))
     origins = Origins(session, sender, package_id)
     _sources(session, scope, sources, origins)
@@ -305,7 +308,7 @@ def apply(
     _check_children(session, debriefs)
     writer = RowWriter(session, version)
     try:
-        with search_bulk.bulk_index(raw_connection(session)) as index:
+        with search_bulk.bulk_index(raw_connection(session), meanwhile) as index:
             writer.debriefs(debriefs, blobs, progress, chosen.held_debriefs, index, origins)
         writer.file_records(chosen.live)
     except sqlcipher3.IntegrityError:

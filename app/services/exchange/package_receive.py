@@ -339,7 +339,9 @@ def _write(
             contents.locations,
             progress,
             version=m.version,
+            meanwhile=contents.check_events,
         )
+        contents.check_events()  # done by now: whatever apply did, nothing is kept unchecked
         log_arrival(session, verified, records=len(contents.records))
         session.flush()
         received = None
@@ -413,7 +415,8 @@ def import_package(
             from app.services.exchange import key_receive
 
             return key_receive.take_in(vault, scope, verified, passphrase)
-        contents = package_body.contents(verified.opened)
+        # The audit events are checked while the search index is written (apply).
+        contents = package_body.contents(verified.opened, events_later=True)
         own_fp = _check_importer(vault, scope, verified, contents)
         written = _write(vault, scope, verified, contents, own_fp, progress)
     except PackageError as exc:
