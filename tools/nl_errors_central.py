@@ -13,6 +13,8 @@ ERRORS_CENTRAL = {
     "No central system's cluster in {path}.": "Geen cluster van een centraal systeem in {path}.",
     "The database server did not start: {why} (its log: {log}).": "De databaseserver is niet gestart: {why} (het logboek: {log}).",
     "The database server did not stop: {why}.": "De databaseserver is niet gestopt: {why}.",
+    "The database server did not reload: {why}.": "De databaseserver heeft zijn instellingen niet opnieuw ingelezen: {why}.",
+    "The central system in {path} has no TLS certificate: it listens on its Unix socket only (made without --listen).": "Het centrale systeem in {path} heeft geen TLS-certificaat: het luistert alleen op zijn Unix-socket (gemaakt zonder --listen).",
     "PostgreSQL cannot run as root, and there is no user {name} to run it as: install PostgreSQL (Debian: apt-get install postgresql, which creates it) or name another unprivileged user in VELDBOEK_PG_USER.": "PostgreSQL kan niet als root draaien, en er is geen gebruiker {name} om het als te draaien: installeer PostgreSQL (Debian: apt-get install postgresql, dat die gebruiker aanmaakt) of noem een andere gebruiker zonder bijzondere rechten in VELDBOEK_PG_USER.",
     "{tool} did not finish in time.": "{tool} was niet op tijd klaar.",
     "{tool} could not be run: {why}.": "{tool} kon niet worden uitgevoerd: {why}.",

@@ -9,6 +9,8 @@ server, where every team's packages are verified and kept (app/central).
     veldboek central upgrade --data DIR | --db URL
     veldboek central keys show   --data DIR | --db URL [--json]
     veldboek central keys export --data DIR | --db URL --out FILE [--force]
+    veldboek central tls show    --data DIR [--json]
+    veldboek central tls renew   --data DIR
     veldboek central report management --from DAY --to DAY [--team NAME] [--user NAME]
                              --language en|nl (--out FILE | --json)   (central_report_commands)
 
@@ -25,7 +27,7 @@ from pathlib import Path
 
 from app.central import central_keys, setup
 from app.central import place as places
-from app.central.cluster import embedded, tls
+from app.central.cluster import embedded, renewal, tls
 from app.central.place import Place
 from app.central.store import opened as opened_store
 from app.cli.common import print_json, read_passphrase_file
@@ -86,6 +88,16 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--out", type=Path, help="the bundle file (default: standard output)")
     p.add_argument("--force", action="store_true", help="replace an existing file")
     p.set_defaults(func=cmd_keys_export)
+
+    tls_parser = commands.add_parser("tls", help="the embedded server's TLS certificate")
+    tls_commands = tls_parser.add_subparsers(dest="tls_command", required=True)
+    p = tls_commands.add_parser("show", help="its fingerprint, names and last day")
+    _place_args(p, db=False)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_tls_show)
+    p = tls_commands.add_parser("renew", help="a new certificate for the server's key")
+    _place_args(p, db=False)
+    p.set_defaults(func=cmd_tls_renew)
 
     from app.cli import (
         central_deconflict_commands,
@@ -193,4 +205,36 @@ def cmd_keys_export(args: argparse.Namespace) -> int:
         return 0
     written = output_paths.write_file(args.out, keys.bundle, vaults=guarded, overwrite=args.force)
     print(f"Wrote {written}. Fingerprint (read aloud): {keys.fingerprint.spoken}")
+    return 0
+
+
+def _embedded_root(args: argparse.Namespace) -> Path:
+    root = _place(args).data  # no --db here: the folder, or the refusal to go without
+    assert root is not None
+    places.layout(root)  # a central system's folder
+    return root
+
+
+def cmd_tls_show(args: argparse.Namespace) -> int:
+    shown = renewal.current(_embedded_root(args))
+    doc = {
+        "sha256": shown.sha256,
+        "valid_until": shown.valid_until.date().isoformat(),
+        "names": list(shown.names),
+    }
+    if args.json:
+        print_json(doc)
+    else:
+        print(f"SHA-256 {doc['sha256']}")
+        print(f"Valid until {doc['valid_until']}, for {', '.join(shown.names)}")
+    return 0
+
+
+def cmd_tls_renew(args: argparse.Namespace) -> int:
+    root = _embedded_root(args)
+    made = renewal.renew(root, str(places.layout(root).get("listen") or ""))
+    shown = tls.info(made.cert_pem)
+    print(f"New TLS certificate, valid until {shown.valid_until.date().isoformat()}.")
+    print(f"For clients: {root / tls.CERT} (SHA-256 {made.sha256}).")
+    print("Clients check the server against this new copy from now on: hand it to them.")
     return 0

@@ -6,10 +6,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
-import socket
-import tempfile
-from collections.abc import Iterator
 from pathlib import Path
 
 import psycopg
@@ -23,24 +19,9 @@ from app.central.schema import migrate
 from app.errors import WrongPassphrase
 from app.services.exchange import keys
 from app.vault.vault import Vault
-from tests.central.conftest import PASSPHRASE, Cluster
+from tests.central.conftest import PASSPHRASE, Cluster, free_port
 from tests.helpers import factory
 from tests.helpers.central import run
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-@pytest.fixture
-def reachable_tmp() -> Iterator[Path]:
-    """Under /tmp (the server's user must reach it), taken away after the test."""
-    folder = Path(tempfile.mkdtemp(prefix="veldboek-central-cli-"))
-    folder.chmod(0o711)
-    yield folder
-    shutil.rmtree(folder, ignore_errors=True)
 
 
 def test_session_cluster_is_socket_only_with_checksums_and_scram(
@@ -94,7 +75,7 @@ def test_init_start_stop_keys_on_the_command_line(
     data = reachable_tmp / "central"
     passfile = tmp_path / "pass"
     passfile.write_text(PASSPHRASE + "\n")
-    port = _free_port()
+    port = free_port()
     made = run(
         capsys, "central", "init", "--data", str(data), "--passphrase-file", str(passfile),
         "--kdf-target-ms", "1", "--listen", "127.0.0.1", "--port", str(port),

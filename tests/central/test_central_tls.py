@@ -1,18 +1,24 @@
 """The embedded cluster's own TLS certificate (``cluster.tls``): named for the
-addresses it listens on, so that a client can check the server it reached; and
-its memory settings (``embedded.shared_buffers_mb``)."""
+addresses it listens on, so that a client can check the server it reached, and
+renewed for the same key (``central tls renew``); and its memory settings
+(``embedded.shared_buffers_mb``)."""
 
 from __future__ import annotations
 
 import datetime as dt
 import ipaddress
+import json
+import shutil
 import socket
 from pathlib import Path
 
+import psycopg
 import pytest
 from cryptography import x509
 
 from app.central.cluster import embedded, tls
+from tests.central.conftest import PASSPHRASE, Cluster, free_port
+from tests.helpers.central import run
 
 
 def _names(listen: str) -> set[str]:
@@ -54,3 +60,85 @@ def test_the_servers_cache_is_a_quarter_of_the_memory_a_container_allows(
     assert embedded.shared_buffers_mb() == 512
     v2.write_text(f"{256 * 1024**2}\n")
     assert embedded.shared_buffers_mb() == 128  # never below PostgreSQL's default
+
+
+def test_a_renewed_certificate_keeps_the_key_and_names_and_runs_five_years_on() -> None:
+    first = tls.make_certificate(
+        "127.0.0.1,central.unit", now=dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+    )
+    key = tls.load_key(first.key_pem)
+    later = dt.datetime(2030, 6, 1, tzinfo=dt.UTC)
+    renewed = tls.make_certificate("127.0.0.1,central.unit", now=later, key=key)
+    old, new = (x509.load_pem_x509_certificate(c.cert_pem) for c in (first, renewed))
+    assert new.public_key() == old.public_key()
+    assert tls.info(renewed.cert_pem).names == tls.info(first.cert_pem).names
+    assert tls.info(renewed.cert_pem).valid_until == later + dt.timedelta(days=tls.VALID_DAYS)
+    assert renewed.sha256 != first.sha256
+
+
+def _connects(port: int, password: str, cert: Path) -> bool:
+    login = f"host=127.0.0.1 port={port} user=veldboek_admin dbname=veldboek"
+    try:
+        with psycopg.connect(
+            login, password=password, sslmode="verify-full", sslrootcert=str(cert)
+        ) as conn:
+            return conn.pgconn.ssl_in_use
+    except psycopg.OperationalError:
+        return False
+
+
+def test_tls_show_and_renew_on_the_command_line(
+    capsys: pytest.CaptureFixture[str], reachable_tmp: Path, tmp_path: Path
+) -> None:
+    data, port = reachable_tmp / "central", free_port()
+    passfile = tmp_path / "pass"
+    passfile.write_text(PASSPHRASE)
+    made = run(
+        capsys, "central", "init", "--data", str(data), "--passphrase-file", str(passfile),
+        "--kdf-target-ms", "1", "--listen", "127.0.0.1", "--port", str(port),
+    )  # fmt: skip
+    assert made.code == 0, made.err
+    try:
+        password = (data / "admin.secret").read_text().strip()
+        before = tmp_path / "before.crt"  # a client's copy from init
+        shutil.copy(data / "server.crt", before)
+        shown = run(capsys, "central", "tls", "show", "--data", str(data), "--json")
+        assert shown.code == 0, shown.err
+        doc = json.loads(shown.out)
+        assert doc["sha256"] == tls.fingerprint_of(before)
+        assert doc["names"] == ["127.0.0.1"]
+
+        renewed = run(capsys, "central", "tls", "renew", "--data", str(data))
+        assert renewed.code == 0, renewed.err
+        new_fp = tls.fingerprint_of(data / "server.crt")
+        assert new_fp != doc["sha256"]
+        assert f"SHA-256 {new_fp}" in renewed.out
+        again = json.loads(run(capsys, "central", "tls", "show", "--data", str(data), "--json").out)
+        assert again["sha256"] == new_fp  # what the server presents (pgdata)
+        assert again["valid_until"] >= doc["valid_until"]
+        assert (data / "pgdata" / "server.key").stat().st_mode & 0o777 == 0o600
+        # The running server took it (reloaded): a client with the new copy reaches
+        # it; one still holding the old copy is refused (a self-signed certificate
+        # trusts only itself), as a stranger's is.
+        assert _connects(port, password, data / "server.crt")
+        assert not _connects(port, password, before)
+        stranger = tmp_path / "stranger.crt"
+        stranger.write_bytes(tls.make_certificate("127.0.0.1").cert_pem)
+        assert not _connects(port, password, stranger)
+        # And after a restart.
+        assert run(capsys, "central", "stop", "--data", str(data)).code == 0
+        assert run(capsys, "central", "start", "--data", str(data)).code == 0
+        assert _connects(port, password, data / "server.crt")
+    finally:
+        run(capsys, "central", "stop", "--data", str(data))
+
+
+def test_tls_commands_on_a_socket_only_system_say_so_in_one_line(
+    capsys: pytest.CaptureFixture[str], central_cluster: Cluster
+) -> None:
+    for command in ("show", "renew"):
+        refused = run(capsys, "central", "tls", command, "--data", str(central_cluster.root))
+        assert refused.code == 1
+        assert refused.err.count("\n") == 1
+        assert "no TLS certificate" in refused.err
+    assert not (central_cluster.root / "server.crt").exists()

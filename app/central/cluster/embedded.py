@@ -117,7 +117,7 @@ def run_as(
         ) from None
 
 
-def _own(path: Path, user: ServiceUser, mode: int) -> None:
+def own(path: Path, user: ServiceUser, mode: int) -> None:
     os.chmod(path, mode)
     if user.uid is not None:
         os.chown(path, user.uid, user.gid if user.gid is not None else -1)
@@ -226,7 +226,7 @@ def init_cluster(
     os.chmod(root, 0o711 if user.uid is not None else 0o700)
     for folder in (layout.pgdata, layout.socket_dir, layout.log_file.parent):
         folder.mkdir(mode=0o700)
-        _own(folder, user, 0o700)
+        own(folder, user, 0o700)
     if not _reachable(user, layout.pgdata):
         raise ClusterError(
             "The server's user {user} cannot reach {path}: a folder above it is closed to "
@@ -240,7 +240,7 @@ def init_cluster(
         os.write(fd, admin_password.encode() + b"\n")
     finally:
         os.close(fd)
-    _own(pwfile, user, 0o600)
+    own(pwfile, user, 0o600)
     try:
         result = run_as(
             user,
@@ -284,9 +284,9 @@ def _certificate(root: Path, layout: Layout, user: ServiceUser, listen: str) -> 
     fd = os.open(key, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     with os.fdopen(fd, "wb") as out:
         out.write(made.key_pem)
-    _own(key, user, 0o600)
+    own(key, user, 0o600)
     (layout.pgdata / tls.CERT).write_bytes(made.cert_pem)
-    _own(layout.pgdata / tls.CERT, user, 0o644)
+    own(layout.pgdata / tls.CERT, user, 0o644)
     (root / tls.CERT).write_bytes(made.cert_pem)
     os.chmod(root / tls.CERT, 0o644)
 
@@ -330,6 +330,18 @@ def start(root: Path) -> bool:
             log=layout.log_file,
         )
     return True
+
+
+def reload(root: Path) -> None:
+    """Have the running server read its settings and TLS files again."""
+    result = run_as(
+        service_user(), [binaries.tool("pg_ctl"), "reload", "-D", str(Layout(root).pgdata)]
+    )
+    if result.returncode != 0:
+        raise ClusterError(
+            "The database server did not reload: {why}.",
+            why=_last_line(result.stderr or result.stdout),
+        )
 
 
 def stop(root: Path, *, mode: str = "fast") -> bool:

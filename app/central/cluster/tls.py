@@ -63,9 +63,13 @@ def names_for(listen: str) -> list[x509.GeneralName]:
     return list(dict.fromkeys(found))
 
 
-def make_certificate(listen: str, now: dt.datetime | None = None) -> ServerCertificate:
+def make_certificate(
+    listen: str, now: dt.datetime | None = None, key: ec.EllipticCurvePrivateKey | None = None
+) -> ServerCertificate:
+    """A certificate for ``listen``, valid from ``now`` for ``VALID_DAYS``, for
+    ``key`` (a new P-256 key if none: a renewal keeps the server's own)."""
     now = now or dt.datetime.now(dt.UTC)
-    key = ec.generate_private_key(ec.SECP256R1())
+    key = key or ec.generate_private_key(ec.SECP256R1())
     subject = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "Veldboek central system")])
     cert = (
         x509.CertificateBuilder()
@@ -97,3 +101,25 @@ def fingerprint(cert: x509.Certificate) -> str:
 
 def fingerprint_of(path: Path) -> str:
     return fingerprint(x509.load_pem_x509_certificate(path.read_bytes()))
+
+
+@dataclass(frozen=True)
+class CertificateInfo:
+    sha256: str
+    valid_until: dt.datetime
+    names: tuple[str, ...]  # the addresses and host names it is for
+
+
+def info(cert_pem: bytes) -> CertificateInfo:
+    cert = x509.load_pem_x509_certificate(cert_pem)
+    sans = cert.extensions.get_extension_for_class(x509.SubjectAlternativeName).value
+    return CertificateInfo(
+        fingerprint(cert), cert.not_valid_after_utc, tuple(str(n.value) for n in sans)
+    )
+
+
+def load_key(key_pem: bytes) -> ec.EllipticCurvePrivateKey:
+    key = serialization.load_pem_private_key(key_pem, password=None)
+    if not isinstance(key, ec.EllipticCurvePrivateKey):
+        raise ValueError("not the server's ECDSA key")
+    return key
