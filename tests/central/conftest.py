@@ -9,7 +9,6 @@ tests are never skipped (``python3 dev.py test`` installs Debian's postgresql)."
 from __future__ import annotations
 
 import shutil
-import socket
 import tempfile
 import uuid
 from collections.abc import Iterator
@@ -29,12 +28,6 @@ from tests.helpers import factory
 from tests.helpers.central_fleet import Fleet, make_fleet
 
 PASSPHRASE = "central passphrase for the tests"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 @pytest.fixture

@@ -19,9 +19,9 @@ from app.central.schema import migrate
 from app.errors import WrongPassphrase
 from app.services.exchange import keys
 from app.vault.vault import Vault
-from tests.central.conftest import PASSPHRASE, Cluster, free_port
+from tests.central.conftest import PASSPHRASE, Cluster
 from tests.helpers import factory
-from tests.helpers.central import run
+from tests.helpers.central import init_listening, run
 
 
 def test_session_cluster_is_socket_only_with_checksums_and_scram(
@@ -75,12 +75,7 @@ def test_init_start_stop_keys_on_the_command_line(
     data = reachable_tmp / "central"
     passfile = tmp_path / "pass"
     passfile.write_text(PASSPHRASE + "\n")
-    port = free_port()
-    made = run(
-        capsys, "central", "init", "--data", str(data), "--passphrase-file", str(passfile),
-        "--kdf-target-ms", "1", "--listen", "127.0.0.1", "--port", str(port),
-    )  # fmt: skip
-    assert made.code == 0, made.err
+    made, port = init_listening(capsys, data, passfile)
     try:
         shown = run(capsys, "central", "keys", "show", "--data", str(data), "--json")
         assert shown.code == 0, shown.err

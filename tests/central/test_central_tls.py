@@ -17,8 +17,8 @@ import pytest
 from cryptography import x509
 
 from app.central.cluster import embedded, tls
-from tests.central.conftest import PASSPHRASE, Cluster, free_port
-from tests.helpers.central import run
+from tests.central.conftest import PASSPHRASE, Cluster
+from tests.helpers.central import init_listening, run
 
 
 def _names(listen: str) -> set[str]:
@@ -90,14 +90,9 @@ def _connects(port: int, password: str, cert: Path) -> bool:
 def test_tls_show_and_renew_on_the_command_line(
     capsys: pytest.CaptureFixture[str], reachable_tmp: Path, tmp_path: Path
 ) -> None:
-    data, port = reachable_tmp / "central", free_port()
-    passfile = tmp_path / "pass"
+    data, passfile = reachable_tmp / "central", tmp_path / "pass"
     passfile.write_text(PASSPHRASE)
-    made = run(
-        capsys, "central", "init", "--data", str(data), "--passphrase-file", str(passfile),
-        "--kdf-target-ms", "1", "--listen", "127.0.0.1", "--port", str(port),
-    )  # fmt: skip
-    assert made.code == 0, made.err
+    _made, port = init_listening(capsys, data, passfile)
     try:
         password = (data / "admin.secret").read_text().strip()
         before = tmp_path / "before.crt"  # a client's copy from init

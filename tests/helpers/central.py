@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import socket
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 
@@ -21,3 +23,23 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> Result:
     code = main(list(argv))
     captured = capsys.readouterr()
     return Result(code, captured.out, captured.err)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def init_listening(
+    capsys: pytest.CaptureFixture[str], data: Path, passfile: Path
+) -> tuple[Result, int]:
+    """``central init`` of an embedded cluster listening on 127.0.0.1 (TLS), a
+    cheap KDF; the result and the port. The caller stops it."""
+    port = free_port()
+    made = run(
+        capsys, "central", "init", "--data", str(data), "--passphrase-file", str(passfile),
+        "--kdf-target-ms", "1", "--listen", "127.0.0.1", "--port", str(port),
+    )  # fmt: skip
+    assert made.code == 0, made.err
+    return made, port
