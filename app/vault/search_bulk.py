@@ -16,10 +16,11 @@ from __future__ import annotations
 
 import contextlib
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 import orjson
+import sqlcipher3
 
 # (table, kind) of the insert triggers, as migration 0002 names them.
 INDEXED = {
@@ -77,33 +78,55 @@ def bulk_index(raw: Any, meanwhile: Callable[[], object] | None = None) -> Itera
                 raw.execute(sql)
 
 
+# Entries per statement: at most this many characters of text (SQLite takes a
+# bound value of at most a billion bytes, and a body may be almost all text).
+CHUNK_CHARS = 32 * 1024 * 1024
+
+
+def _chunks(docs: Sequence[tuple[str, str, str | None, str, str]], top: int) -> Iterator[list[Any]]:
+    """The entries numbered from ``top + 1``, in runs of at most ``CHUNK_CHARS``
+    characters of text (at least one entry each)."""
+    run: list[Any] = []
+    size = 0
+    for n, entry in enumerate(docs, start=top + 1):
+        if run and size + len(entry[4]) > CHUNK_CHARS:
+            yield run
+            run, size = [], 0
+        run.append((n, *entry))
+        size += len(entry[4])
+    if run:
+        yield run
+
+
 def _write_entries(
     raw: Any,
     docs: list[tuple[str, str, str | None, str, str]],
     meanwhile: Callable[[], object] | None,
 ) -> None:
-    """The entries in two statements, their rows handed over as one JSON array
-    each: SQLite lets go of the GIL for the whole of a statement (not between the
-    rows of an ``executemany``), so ``meanwhile`` runs beside them on the other
-    core, in this thread, while they are written in another."""
+    """The entries in two statements per run of them (``_chunks``), each run's
+    rows handed over as one JSON array: SQLite lets go of the GIL for the whole
+    of a statement (not between the rows of an ``executemany``), so ``meanwhile``
+    runs beside them on the other core, in this thread, while they are written in
+    another."""
     if not docs:
         if meanwhile is not None:
             meanwhile()
         return
     (top,) = raw.execute("SELECT coalesce(max(doc), 0) FROM search_doc").fetchone()
-    rows = orjson.dumps([(top + 1 + n, *entry[:4]) for n, entry in enumerate(docs)]).decode()
-    bodies = orjson.dumps([(top + 1 + n, entry[4]) for n, entry in enumerate(docs)]).decode()
 
     def write() -> None:
-        raw.execute(
-            "INSERT INTO search_doc (doc, kind, ref_id, debrief_id, compartment_id) "
-            "SELECT value->>0, value->>1, value->>2, value->>3, value->>4 FROM json_each(?)",
-            (rows,),
-        )
-        raw.execute(
-            "INSERT INTO search_fts (rowid, body) SELECT value->>0, value->>1 FROM json_each(?)",
-            (bodies,),
-        )
+        for run in _chunks(docs, top):
+            raw.execute(
+                "INSERT INTO search_doc (doc, kind, ref_id, debrief_id, compartment_id) "
+                "SELECT value->>0, value->>1, value->>2, value->>3, value->>4 "
+                "FROM json_each(?)",
+                (orjson.dumps([r[:5] for r in run]).decode(),),
+            )
+            raw.execute(
+                "INSERT INTO search_fts (rowid, body) SELECT value->>0, value->>1 "
+                "FROM json_each(?)",
+                (orjson.dumps([(r[0], r[5]) for r in run]).decode(),),
+            )
 
     if meanwhile is None:
         write()
@@ -113,8 +136,11 @@ def _write_entries(
 
 def beside(background: Callable[[], object], foreground: Callable[[], object]) -> None:
     """``background`` in a thread of its own while ``foreground`` runs in this one;
-    returns when both are done, raising the foreground's exception if it had one,
-    else the background's."""
+    returns when both are done (also when interrupted while waiting: the thread
+    works in the caller's transaction, which must not end before it does). Raises
+    the foreground's exception if it had one, unless the background hit a database
+    fault (damage, a full disk: it must reach the caller's error handling), else
+    the background's."""
     failed: list[BaseException] = []
 
     def run() -> None:
@@ -127,7 +153,27 @@ def beside(background: Callable[[], object], foreground: Callable[[], object]) -
     thread.start()
     try:
         foreground()
-    finally:
-        thread.join()
+    except BaseException as exc:
+        _wait(thread)
+        if failed and _database_fault(failed[0]):
+            raise failed[0] from exc
+        raise
+    if _wait(thread):
+        raise KeyboardInterrupt
     if failed:
         raise failed[0]
+
+
+def _wait(thread: threading.Thread) -> bool:
+    """Until ``thread`` ends, Ctrl-C or not; whether it was pressed meanwhile."""
+    interrupted = False
+    while thread.is_alive():
+        try:
+            thread.join()
+        except KeyboardInterrupt:
+            interrupted = True
+    return interrupted
+
+
+def _database_fault(exc: BaseException) -> bool:
+    return isinstance(exc, sqlcipher3.Error) and not isinstance(exc, sqlcipher3.IntegrityError)

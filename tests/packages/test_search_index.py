@@ -7,6 +7,7 @@ from __future__ import annotations
 import threading
 
 import pytest
+import sqlcipher3
 from sqlalchemy import text
 
 from app.errors import PackageError
@@ -36,8 +37,14 @@ def _send(pair: Pair) -> package_receive.ImportResult:
     )
 
 
-def test_an_import_indexes_its_records_exactly_as_the_triggers_do(pair: Pair) -> None:
-    first = rich_debrief(pair.runner, marker="quayside")
+@pytest.mark.parametrize("chunk_chars", [search_bulk.CHUNK_CHARS, 1])
+def test_an_import_indexes_its_records_exactly_as_the_triggers_do(
+    pair: Pair, monkeypatch: pytest.MonkeyPatch, chunk_chars: int
+) -> None:
+    # chunk_chars 1: every entry in statements of its own (a body of much text).
+    monkeypatch.setattr(search_bulk, "CHUNK_CHARS", chunk_chars)
+    # Text beyond the basic plane, a line separator and accents: as stored by both.
+    first = rich_debrief(pair.runner, marker="quayside \U0001f6a2 kade\u2028 café")
     submitted_debriefs(pair.runner, 3, "KOEKOEK")
     triggers = _triggers(pair.handler)
     _send(pair)
@@ -149,3 +156,53 @@ def test_beside_runs_both_and_raises_the_foregrounds_exception_first() -> None:
     with pytest.raises(ValueError, match="fore"):  # waits for the background all the same
         search_bulk.beside(lambda: done.append("back"), lambda: fail("fore"))
     assert done == ["back"]
+
+
+def test_a_failure_writing_the_index_beside_the_check_refuses_the_package_whole(
+    pair: Pair,
+) -> None:
+    submitted_debriefs(pair.runner, 2)
+    before = (_triggers(pair.handler), _index(pair.handler))
+    sent = packages.export_package(
+        pair.runner.vault, pair.runner.scope, to_dir=pair.outbox, all_new=True
+    ).path.read_bytes()
+    with pair.handler.vault.write() as session:  # the index's own table refuses rows
+        session.execute(
+            text(
+                "CREATE TRIGGER no_room BEFORE INSERT ON search_doc "
+                "BEGIN SELECT RAISE(ABORT, 'no room'); END"
+            )
+        )
+    with pytest.raises(PackageError):
+        package_receive.import_package(pair.handler.vault, pair.handler.scope, sent)
+    with pair.handler.vault.write() as session:
+        session.execute(text("DROP TRIGGER no_room"))
+        assert session.execute(text("SELECT count(*) FROM debrief")).scalar_one() == 0
+    assert (_triggers(pair.handler), _index(pair.handler)) == before
+    assert package_receive.import_package(pair.handler.vault, pair.handler.scope, sent).new == 2
+
+
+def test_beside_lets_a_database_fault_in_the_background_through() -> None:
+    def fail(exc: BaseException) -> None:
+        raise exc
+
+    damaged = sqlcipher3.DatabaseError("file is not a database")
+    with pytest.raises(sqlcipher3.DatabaseError) as caught:
+        search_bulk.beside(lambda: fail(damaged), lambda: fail(ValueError("event")))
+    assert caught.value is damaged  # reaches the vault's error handling
+    with pytest.raises(ValueError, match="event"):  # a clash: the check's refusal first
+        search_bulk.beside(
+            lambda: fail(sqlcipher3.IntegrityError("UNIQUE")), lambda: fail(ValueError("event"))
+        )
+
+
+def test_chunks_number_the_entries_on_and_keep_each_under_the_limit(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(search_bulk, "CHUNK_CHARS", 10)
+    docs = [
+        ("item", f"{n:032x}", None, "c" * 32, "x" * size) for n, size in enumerate([4, 5, 30, 1, 9])
+    ]
+    runs = list(search_bulk._chunks(docs, 7))
+    assert [[r[0] for r in run] for run in runs] == [[8, 9], [10], [11, 12]]
+    assert [r[1:] for run in runs for r in run] == docs

@@ -1,12 +1,14 @@
 """Receiving packages: a handler verifies a runner's package and imports it.
 
-Everything is checked before anything changes: that this vault is a recipient,
+Everything is checked before anything is kept: that this vault is a recipient,
 that the signer is a confirmed peer of the right role, that the manifest names
 this vault (so a recipient cannot re-seal it to a third party), that every record
-and file matches its hash, and how the package fits its channel (a replay or a
-second package with the same number is refused; a gap or a late arrival is
-imported with a warning). The import is one transaction: a refusal anywhere
-leaves the vault as it was, apart from the audit event that records the refusal.
+and file matches its hash, the sender's audit events (checked while the search
+index is written, inside the transaction), and how the package fits its channel
+(a replay or a second package with the same number is refused; a gap or a late
+arrival is imported with a warning). The import is one transaction: a refusal
+anywhere leaves the vault as it was, apart from the audit event that records the
+refusal.
 The decrypted container is kept once as evidence (``package_evidence``),
 compressed in a thread of its own while the records are written.
 
@@ -320,7 +322,8 @@ def _write(
     one transaction."""
     handover = contents.handover
     receiving_seed = keys.private_keys(vault).receiving_seed if handover else b""
-    # Kept once it checked out: a refused package is not compressed for nothing.
+    # Compressed once the signer and the records checked out (the audit events
+    # and the channel are checked meanwhile: refused for those, it was for nothing).
     packing = compression.Packing(verified.opened.container)
     m = verified.opened.manifest
     with vault.write() as session, bulk_cache(session):
