@@ -13,7 +13,9 @@ each is checked (the server stores one while the next is read: ``ingest_rows``);
 the sources and file records not another sender's. Any refusal rolls it back
 whole. Its unique keys (package id, file hash, channel and number, versions, audit
 events) make a second process storing the same package or the same rows at the
-same moment fail, as a replay or to be tried again.
+same moment fail, as a replay or to be tried again; a source is updated only by
+its own sender (``ingest_rows._sources``), so another sender's package storing it
+at the same moment is refused.
 
 The search vectors of the new versions are filled after the commit
 (``search_index``); search finds the versions meanwhile all the same.

@@ -148,15 +148,20 @@ def _evidence(conn: Connection, chosen: user_files.ChosenFile, pid: uuid.UUID, t
 
 
 def _sources(conn: Connection, sources: list[dict[str, Any]], sender: Sender, pid: str) -> None:
+    """Each source added, or updated if its sender's. ``refuse_others_sources``
+    looked before; a package of another sender storing the same source at the same
+    moment is caught here: this insert waits for it and then finds the row its
+    (not this sender's), which it leaves as it is, and the package is refused."""
     for s in sorted(sources, key=lambda s: str(s["id"])):
-        conn.execute(
+        stored = conn.execute(
             text(
                 "INSERT INTO central.sources (id, team_id, sender, compartment_id, compartment, "
                 "codename, kind, status, first_package, last_package) VALUES (:id, :team, "
                 ":sender, :cid, :comp, :code, :kind, :status, :pid, :pid) "
                 "ON CONFLICT (id) DO UPDATE SET compartment = excluded.compartment, "
                 "codename = excluded.codename, kind = excluded.kind, status = excluded.status, "
-                "last_package = excluded.last_package"
+                "last_package = excluded.last_package "
+                "WHERE central.sources.sender = excluded.sender RETURNING id"
             ),
             {
                 "id": s["id"],
@@ -169,7 +174,10 @@ def _sources(conn: Connection, sources: list[dict[str, Any]], sender: Sender, pi
                 "status": s["status"],
                 "pid": pid,
             },
-        )
+        ).first()
+        if stored is None:
+            checks.refuse_others_sources(conn, sender, [s["id"]])
+            raise AssertionError("a source left unstored is another sender's")  # pragma: no cover
 
 
 def _debriefs(

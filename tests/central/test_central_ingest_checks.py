@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import gc
 import json
+import threading
+import time
 import uuid
 from collections.abc import Iterator
 from typing import Any
@@ -16,8 +18,9 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 
-from app.central import central_keys, ingest, ingest_stream, store
+from app.central import central_keys, ingest, ingest_checks, ingest_rows, ingest_stream, store
 from app.central.central_keys import Unlocked
+from app.central.errors import WrongTeam
 from app.central.ingest_checks import Sender
 from app.central.place import Place
 from app.export.errors import MalformedPackage, ReplayedPackage
@@ -224,3 +227,78 @@ def test_a_nul_character_is_a_refusal_of_the_package_not_a_database_error(
     with pytest.raises(MalformedPackage, match="NUL character"):
         ingest.ingest_file(s, keys, fleet.noord.files[0])
     assert _counts(s) == before
+
+
+def _waiting_on_a_lock(s: store.Store) -> bool:
+    with s.connect() as conn:
+        return bool(
+            conn.execute(
+                text(
+                    "SELECT count(*) FROM pg_stat_activity "
+                    "WHERE datname = current_database() AND wait_event_type = 'Lock'"
+                )
+            ).scalar_one()
+        )
+
+
+def test_a_source_two_teams_store_at_the_same_moment_stays_the_first_teams(
+    central_place: Place, fleet: Fleet
+) -> None:
+    # Both packages pass the look before storing (neither sees the other's
+    # uncommitted row); the second waits on the first's key, then must find the
+    # row another team's and leave it, refused: else team Noord's staff would
+    # read Zuid's codename and package as their own.
+    s = store.Store(central_place)
+    try:
+        fleet.register(central_place, fleet.noord, fleet.zuid)
+        with s.connect() as conn:
+            keys = central_keys.unlock(conn, PASSPHRASE)
+        ids = [
+            ingest.ingest_file(s, keys, r.files[0]).package_id for r in (fleet.noord, fleet.zuid)
+        ]
+        with s.connect() as conn:
+            senders = [
+                Sender(*conn.execute(
+                    text("SELECT p.sender, p.team_id, t.name, 'runner', ''::bytea FROM "
+                         "central.packages p JOIN central.teams t ON t.id = p.team_id "
+                         "WHERE p.id = :id"),
+                    {"id": str(pid)},
+                ).one())
+                for pid in ids
+            ]  # fmt: skip
+        sid = str(uuid.uuid4())
+
+        def source(codename: str) -> dict[str, Any]:
+            return {"id": sid, "compartment_id": str(uuid.uuid4()), "compartment": "Haven",
+                    "codename": codename, "kind": "informant", "status": "active"}  # fmt: skip
+
+        outcome: list[BaseException] = []
+
+        def zuid() -> None:
+            try:
+                with s.begin() as c2:
+                    ingest_checks.refuse_others_sources(c2, senders[1], [sid])  # sees nothing yet
+                    ingest_rows._sources(c2, [source("ZUID-CODE")], senders[1], str(ids[1]))
+            except BaseException as exc:
+                outcome.append(exc)
+
+        with s.connect() as c1:
+            t1 = c1.begin()
+            ingest_rows._sources(c1, [source("NOORD-CODE")], senders[0], str(ids[0]))
+            thread = threading.Thread(target=zuid)
+            thread.start()
+            deadline = time.monotonic() + 30
+            while not _waiting_on_a_lock(s) and time.monotonic() < deadline:
+                time.sleep(0.02)
+            assert _waiting_on_a_lock(s)  # Zuid's insert waits on Noord's key
+            t1.commit()
+        thread.join(30)
+        assert [type(e) for e in outcome] == [WrongTeam]
+        with s.connect() as conn:
+            row = conn.execute(
+                text("SELECT team_id, codename, last_package FROM central.sources WHERE id = :i"),
+                {"i": sid},
+            ).one()
+        assert row == (senders[0].team_id, "NOORD-CODE", ids[0])
+    finally:
+        s.close()
