@@ -26,6 +26,7 @@ from app.central.place import Place
 from app.export.errors import MalformedPackage, ReplayedPackage
 from app.services.exchange import package_body
 from tests.central.conftest import PASSPHRASE
+from tests.helpers.central import scalar
 from tests.helpers.central_fleet import Fleet
 
 TABLES = ("packages", "package_files", "debrief_versions", "debriefs", "record_versions",
@@ -230,15 +231,13 @@ def test_a_nul_character_is_a_refusal_of_the_package_not_a_database_error(
 
 
 def _waiting_on_a_lock(s: store.Store) -> bool:
-    with s.connect() as conn:
-        return bool(
-            conn.execute(
-                text(
-                    "SELECT count(*) FROM pg_stat_activity "
-                    "WHERE datname = current_database() AND wait_event_type = 'Lock'"
-                )
-            ).scalar_one()
+    return bool(
+        scalar(
+            s,
+            "SELECT count(*) FROM pg_stat_activity "
+            "WHERE datname = current_database() AND wait_event_type = 'Lock'",
         )
+    )
 
 
 def test_a_source_two_teams_store_at_the_same_moment_stays_the_first_teams(

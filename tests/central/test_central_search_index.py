@@ -15,7 +15,7 @@ from app.central.errors import DatabaseUnavailable
 from app.central.place import Place
 from app.central.schema import migrate
 from tests.central.conftest import PASSPHRASE
-from tests.helpers.central import run
+from tests.helpers.central import run, scalar
 from tests.helpers.central_fleet import Fleet
 
 
@@ -92,15 +92,13 @@ def test_only_the_search_vector_of_a_version_is_written_and_only_once(
 
 
 def _compression(s: store.Store) -> str:
-    with s.connect() as conn:
-        return str(
-            conn.execute(
-                text(
-                    "SELECT attcompression FROM pg_attribute WHERE attname = 'data' "
-                    "AND attrelid = 'central.debrief_versions'::regclass"
-                )
-            ).scalar_one()
+    return str(
+        scalar(
+            s,
+            "SELECT attcompression FROM pg_attribute WHERE attname = 'data' "
+            "AND attrelid = 'central.debrief_versions'::regclass",
         )
+    )
 
 
 def test_c0003_goes_down_and_up_with_the_vectors_kept(central_place: Place, fleet: Fleet) -> None:

@@ -5,8 +5,10 @@ from __future__ import annotations
 import socket
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
+from sqlalchemy import text
 
 from app.cli import main
 
@@ -43,3 +45,9 @@ def init_listening(
     )  # fmt: skip
     assert made.code == 0, made.err
     return made, port
+
+
+def scalar(s: Any, sql: str) -> Any:
+    """One value read from the central store ``s`` (a ``store.Store``)."""
+    with s.connect() as conn:
+        return conn.execute(text(sql)).scalar_one()
