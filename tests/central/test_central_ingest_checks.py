@@ -1,8 +1,9 @@
-"""What migration c0007_ingest_checks put in place of per-row foreign keys: every
-audit event a statement stores names a stored package of its own sender (checked
-per statement), a package and a registered key stay, the grading codes are
-append-only; and a package whose body fails after rows were copied in stores
-nothing (``ingest_stream``: rows go to the server as the body is read)."""
+"""What migrations c0007_ingest_checks and c0008_event_teams put in place of
+per-row foreign keys: every audit event a statement stores names a stored package
+of its own sender and team (checked per statement), a package and a registered
+key stay, the grading codes are append-only; and a package whose body fails
+after rows were copied in stores nothing (``ingest_stream``: rows go to the server
+as the body is read)."""
 
 from __future__ import annotations
 
@@ -60,25 +61,38 @@ def _counts(s: store.Store) -> dict[str, int]:
         }
 
 
-def _event(conn: object, *, package: str, sender: str, seq: int) -> None:
+def _event(conn: object, *, package: str, sender: str, seq: int, team: int) -> None:
     conn.execute(  # type: ignore[attr-defined]
         text(
-            "INSERT INTO central.audit_events VALUES (:fp, :seq, 1, :p, 'a', 'x', '', 'y', "
+            "INSERT INTO central.audit_events VALUES (:fp, :seq, :team, :p, 'a', 'x', '', 'y', "
             "'debrief', 'r', '', '', '', 'h')"
         ),
-        {"fp": sender, "seq": seq, "p": package},
+        {"fp": sender, "seq": seq, "p": package, "team": team},
     )
 
 
-def test_an_audit_event_must_name_a_stored_package_of_its_own_sender(stored: store.Store) -> None:
+def test_an_audit_event_must_name_a_stored_package_of_its_own_sender_and_team(
+    stored: store.Store,
+) -> None:
+    # Staff read events by their team (row-level security): an event of another
+    # team than its package's would show one team's runner to another's staff.
     s = stored
-    with s.connect() as conn:
-        pid, sender = conn.execute(text("SELECT id, sender FROM central.packages")).one()
-    for package, who in ((uuid.uuid4(), sender), (pid, "f" * 64)):
+    with s.begin() as conn:
+        pid, sender, team = conn.execute(
+            text("SELECT id, sender, team_id FROM central.packages")
+        ).one()
+        other = conn.execute(
+            text("INSERT INTO central.teams (name) VALUES ('Elders') RETURNING id")
+        ).scalar_one()
+    for package, who, of in (
+        (uuid.uuid4(), sender, team),
+        (pid, "f" * 64, team),
+        (pid, sender, other),
+    ):
         with pytest.raises(DBAPIError, match="names no stored package"), s.begin() as c:
-            _event(c, package=str(package), sender=who, seq=10**9)
-    with s.begin() as conn:  # its own sender's package: stored
-        _event(conn, package=str(pid), sender=sender, seq=10**9)
+            _event(c, package=str(package), sender=who, seq=10**9, team=of)
+    with s.begin() as conn:  # its own sender's package, its team: stored
+        _event(conn, package=str(pid), sender=sender, seq=10**9, team=team)
 
 
 def test_a_version_names_a_package_of_its_team_and_a_debrief_a_sender_of_its_team(
