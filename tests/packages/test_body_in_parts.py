@@ -158,3 +158,30 @@ def test_audit_events_left_for_later_are_checked_when_asked(
     later.check_events()
     later.check_events()
     assert len(calls) == 1  # once, however often asked
+
+
+def test_a_fault_in_what_the_reader_keeps_is_its_own_not_the_bodys(pair: Pair) -> None:
+    # A write that fails in ``keep`` (or ``on_event``) reaches the caller as it
+    # was: the body is not read again whole, which would hand the records over a
+    # second time, past the one the caller could not keep.
+    opened = _opened(pair)
+    seen: list[str] = []
+
+    def keep(ref: RecordRef, data: dict[str, Any], _text: bytes) -> dict[str, Any]:
+        seen.append(str(ref.id))
+        if len(seen) == 2:
+            raise ValueError("the row could not be written")
+        return data
+
+    with pytest.raises(ValueError, match="could not be written"):
+        package_body.contents(opened, keep)
+    assert len(seen) == 2 == len(set(seen))
+    events: list[int] = []
+
+    def on_event(event: dict[str, Any]) -> None:
+        events.append(event["seq"])
+        raise ValueError("the event could not be written")
+
+    with pytest.raises(ValueError, match="event could not"):
+        package_body.contents(opened, on_event=on_event)
+    assert len(events) == 1

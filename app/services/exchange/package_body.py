@@ -16,7 +16,7 @@ import itertools
 import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, TypeVar, cast
 
 from app.export import canonical, package
 from app.export.errors import MalformedPackage
@@ -207,10 +207,40 @@ def contents(
     ``events_later``: the audit events are parsed, not checked, and the caller
     checks them (``Contents.check_events``) before it keeps anything, where that
     Python work can run beside the database's (an import: ``search_bulk``)."""
+    if keep is not _whole:
+        keep = _guarded(keep)
+    if on_event is not None:
+        on_event = _guarded(on_event)
     try:
-        return _in_parts(opened, keep, on_event, events_later)
-    except (MalformedPackage, _Unsplit, ValueError):
-        return _at_once(opened, keep, on_event, events_later)
+        try:
+            return _in_parts(opened, keep, on_event, events_later)
+        except (MalformedPackage, _Unsplit, ValueError):
+            return _at_once(opened, keep, on_event, events_later)
+    except _FromCaller as exc:
+        raise exc.original from None
+
+
+class _FromCaller(Exception):
+    """An exception raised by the caller's ``keep`` or ``on_event`` (a write that
+    failed, say): raised to the caller as it was, never taken for the body's fault
+    (which would read the body again, past a row the caller did not keep)."""
+
+    def __init__(self, original: BaseException) -> None:
+        super().__init__()
+        self.original = original
+
+
+_F = TypeVar("_F", bound=Callable[..., Any])
+
+
+def _guarded(fn: _F) -> _F:
+    def call(*args: Any) -> Any:
+        try:
+            return fn(*args)
+        except Exception as exc:
+            raise _FromCaller(exc) from exc
+
+    return cast(_F, call)
 
 
 def _parse_until(walk: _Canonical, closer: bytes, follows: tuple[bytes, ...]) -> Any:
