@@ -19,8 +19,9 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.engine import make_url
 
+from app.central import central_keys, ingest, setup, store
 from app.central import place as places
-from app.central import setup
+from app.central.central_keys import Unlocked
 from app.central.cluster import binaries, embedded
 from app.central.errors import ClusterError
 from app.central.place import Place
@@ -148,3 +149,23 @@ def fleet(central_cluster: Cluster, tmp_path_factory: pytest.TempPathFactory) ->
     made = make_fleet(folder, central_cluster.bundle)
     yield made
     made.close()
+
+
+@pytest.fixture
+def noord(central_place: Place, fleet: Fleet) -> Iterator[tuple[store.Store, Unlocked]]:
+    """A store with team Noord's runner registered, and the central keys unlocked."""
+    s = store.Store(central_place)
+    try:
+        fleet.register(central_place, fleet.noord)
+        with s.connect() as conn:
+            yield s, central_keys.unlock(conn, PASSPHRASE)
+    finally:
+        s.close()
+
+
+@pytest.fixture
+def stored(noord: tuple[store.Store, Unlocked], fleet: Fleet) -> store.Store:
+    """That store, with Noord's first package in it."""
+    s, keys = noord
+    ingest.ingest_file(s, keys, fleet.noord.files[0])
+    return s

@@ -12,7 +12,6 @@ import json
 import threading
 import time
 import uuid
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -32,26 +31,6 @@ from tests.helpers.central_fleet import Fleet
 
 TABLES = ("packages", "package_files", "debrief_versions", "debriefs", "record_versions",
           "audit_events", "sources", "debrief_facts", "item_grades")  # fmt: skip
-
-
-@pytest.fixture
-def noord(central_place: Place, fleet: Fleet) -> Iterator[tuple[store.Store, Unlocked]]:
-    """A store with team Noord's runner registered, and the central keys unlocked."""
-    s = store.Store(central_place)
-    try:
-        fleet.register(central_place, fleet.noord)
-        with s.connect() as conn:
-            yield s, central_keys.unlock(conn, PASSPHRASE)
-    finally:
-        s.close()
-
-
-@pytest.fixture
-def stored(noord: tuple[store.Store, Unlocked], fleet: Fleet) -> store.Store:
-    """That store, with Noord's first package in it."""
-    s, keys = noord
-    ingest.ingest_file(s, keys, fleet.noord.files[0])
-    return s
 
 
 def _counts(s: store.Store) -> dict[str, int]:
