@@ -24,6 +24,7 @@ from app.central.errors import WrongTeam
 from app.central.ingest_checks import Sender
 from app.central.place import Place
 from app.export.errors import MalformedPackage, ReplayedPackage
+from app.export.manifest import RecordRef
 from app.services.exchange import package_body
 from tests.central.conftest import PASSPHRASE
 from tests.helpers.central import scalar
@@ -233,6 +234,56 @@ def _waiting_on_a_lock(s: store.Store) -> bool:
     )
 
 
+def _two_teams(central_place: Place, fleet: Fleet) -> tuple[store.Store, list[Sender], list[str]]:
+    """A store with Noord's and Zuid's runners, a package of each stored; their
+    senders and package ids."""
+    s = store.Store(central_place)
+    fleet.register(central_place, fleet.noord, fleet.zuid)
+    with s.connect() as conn:
+        keys = central_keys.unlock(conn, PASSPHRASE)
+    ids = [
+        str(ingest.ingest_file(s, keys, r.files[0]).package_id) for r in (fleet.noord, fleet.zuid)
+    ]
+    with s.connect() as conn:
+        senders = [
+            Sender(*conn.execute(
+                text("SELECT p.sender, p.team_id, t.name, 'runner', ''::bytea FROM "
+                     "central.packages p JOIN central.teams t ON t.id = p.team_id "
+                     "WHERE p.id = :id"),
+                {"id": pid},
+            ).one())
+            for pid in ids
+        ]  # fmt: skip
+    return s, senders, ids
+
+
+def _race(s: store.Store, first: Any, second: Any) -> list[BaseException]:
+    """``first(conn)`` in a transaction left open until ``second(conn)``, in another
+    transaction and thread, waits on a lock; then the first commits. What the
+    second raised."""
+    outcome: list[BaseException] = []
+
+    def run_second() -> None:
+        try:
+            with s.begin() as c2:
+                second(c2)
+        except BaseException as exc:
+            outcome.append(exc)
+
+    with s.connect() as c1:
+        t1 = c1.begin()
+        first(c1)
+        thread = threading.Thread(target=run_second)
+        thread.start()
+        deadline = time.monotonic() + 30
+        while not _waiting_on_a_lock(s) and time.monotonic() < deadline:
+            time.sleep(0.02)
+        assert _waiting_on_a_lock(s)  # the second waits on the first
+        t1.commit()
+    thread.join(30)
+    return outcome
+
+
 def test_a_source_two_teams_store_at_the_same_moment_stays_the_first_teams(
     central_place: Place, fleet: Fleet
 ) -> None:
@@ -240,57 +291,61 @@ def test_a_source_two_teams_store_at_the_same_moment_stays_the_first_teams(
     # uncommitted row); the second waits on the first's key, then must find the
     # row another team's and leave it, refused: else team Noord's staff would
     # read Zuid's codename and package as their own.
-    s = store.Store(central_place)
+    s, senders, ids = _two_teams(central_place, fleet)
     try:
-        fleet.register(central_place, fleet.noord, fleet.zuid)
-        with s.connect() as conn:
-            keys = central_keys.unlock(conn, PASSPHRASE)
-        ids = [
-            ingest.ingest_file(s, keys, r.files[0]).package_id for r in (fleet.noord, fleet.zuid)
-        ]
-        with s.connect() as conn:
-            senders = [
-                Sender(*conn.execute(
-                    text("SELECT p.sender, p.team_id, t.name, 'runner', ''::bytea FROM "
-                         "central.packages p JOIN central.teams t ON t.id = p.team_id "
-                         "WHERE p.id = :id"),
-                    {"id": str(pid)},
-                ).one())
-                for pid in ids
-            ]  # fmt: skip
         sid = str(uuid.uuid4())
 
         def source(codename: str) -> dict[str, Any]:
             return {"id": sid, "compartment_id": str(uuid.uuid4()), "compartment": "Haven",
                     "codename": codename, "kind": "informant", "status": "active"}  # fmt: skip
 
-        outcome: list[BaseException] = []
+        def zuid(conn: Any) -> None:
+            ingest_checks.refuse_others_sources(conn, senders[1], [sid])  # sees nothing yet
+            ingest_rows._sources(conn, [source("ZUID-CODE")], senders[1], ids[1])
 
-        def zuid() -> None:
-            try:
-                with s.begin() as c2:
-                    ingest_checks.refuse_others_sources(c2, senders[1], [sid])  # sees nothing yet
-                    ingest_rows._sources(c2, [source("ZUID-CODE")], senders[1], str(ids[1]))
-            except BaseException as exc:
-                outcome.append(exc)
-
-        with s.connect() as c1:
-            t1 = c1.begin()
-            ingest_rows._sources(c1, [source("NOORD-CODE")], senders[0], str(ids[0]))
-            thread = threading.Thread(target=zuid)
-            thread.start()
-            deadline = time.monotonic() + 30
-            while not _waiting_on_a_lock(s) and time.monotonic() < deadline:
-                time.sleep(0.02)
-            assert _waiting_on_a_lock(s)  # Zuid's insert waits on Noord's key
-            t1.commit()
-        thread.join(30)
+        outcome = _race(
+            s,
+            lambda conn: ingest_rows._sources(conn, [source("NOORD-CODE")], senders[0], ids[0]),
+            zuid,
+        )
         assert [type(e) for e in outcome] == [WrongTeam]
         with s.connect() as conn:
             row = conn.execute(
                 text("SELECT team_id, codename, last_package FROM central.sources WHERE id = :i"),
                 {"i": sid},
             ).one()
-        assert row == (senders[0].team_id, "NOORD-CODE", ids[0])
+        assert (row[0], row[1], str(row[2])) == (senders[0].team_id, "NOORD-CODE", ids[0])
+    finally:
+        s.close()
+
+
+def test_a_file_record_two_teams_store_at_the_same_moment_stays_the_first_teams(
+    central_place: Place, fleet: Fleet
+) -> None:
+    # Different versions of one record: no key collides, so the look itself is
+    # held (a lock per record) until the first package has committed.
+    s, senders, ids = _two_teams(central_place, fleet)
+    try:
+        rid = uuid.uuid4()
+
+        def records(version: int) -> list[tuple[Any, dict[str, Any]]]:
+            data = {"id": str(rid), "source_id": str(uuid.uuid4()), "level": "low"}
+            return [(RecordRef("risk_assessment", rid, version, "0" * 64), data)]
+
+        def store_as(n: int, version: int) -> Any:
+            def store_it(conn: Any) -> None:
+                ingest_checks.refuse_others_file_records(conn, senders[n], records(version))
+                ingest_rows._file_records(conn, senders[n], ids[n], records(version))
+
+            return store_it
+
+        outcome = _race(s, store_as(0, 1), store_as(1, 2))
+        assert [type(e) for e in outcome] == [WrongTeam]
+        with s.connect() as conn:
+            kept = conn.execute(
+                text("SELECT team_id, version FROM central.record_versions WHERE record_id = :i"),
+                {"i": rid},
+            ).all()
+        assert kept == [(senders[0].team_id, 1)]
     finally:
         s.close()

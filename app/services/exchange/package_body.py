@@ -16,12 +16,13 @@ import itertools
 import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, replace
-from typing import Any, TypeVar, cast
+from typing import Any
 
 from app.export import canonical, package
 from app.export.errors import MalformedPackage
 from app.export.manifest import RecordRef
 from app.models import wire as w
+from app.services.exchange import body_callers as callers
 from app.services.exchange import package_validation
 
 BODY_PARTS = frozenset({"sources", "records", "audit"})  # and "attachments", read apart
@@ -208,39 +209,16 @@ def contents(
     checks them (``Contents.check_events``) before it keeps anything, where that
     Python work can run beside the database's (an import: ``search_bulk``)."""
     if keep is not _whole:
-        keep = _guarded(keep)
+        keep = callers.guarded(keep)
     if on_event is not None:
-        on_event = _guarded(on_event)
+        on_event = callers.guarded(on_event)
     try:
         try:
             return _in_parts(opened, keep, on_event, events_later)
         except (MalformedPackage, _Unsplit, ValueError):
             return _at_once(opened, keep, on_event, events_later)
-    except _FromCaller as exc:
+    except callers.CallerFault as exc:
         raise exc.original from None
-
-
-class _FromCaller(Exception):
-    """An exception raised by the caller's ``keep`` or ``on_event`` (a write that
-    failed, say): raised to the caller as it was, never taken for the body's fault
-    (which would read the body again, past a row the caller did not keep)."""
-
-    def __init__(self, original: BaseException) -> None:
-        super().__init__()
-        self.original = original
-
-
-_F = TypeVar("_F", bound=Callable[..., Any])
-
-
-def _guarded(fn: _F) -> _F:
-    def call(*args: Any) -> Any:
-        try:
-            return fn(*args)
-        except Exception as exc:
-            raise _FromCaller(exc) from exc
-
-    return cast(_F, call)
 
 
 def _parse_until(walk: _Canonical, closer: bytes, follows: tuple[bytes, ...]) -> Any:
