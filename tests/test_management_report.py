@@ -13,7 +13,7 @@ from datetime import UTC, date, datetime, timedelta
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from app.central.management import payment_tables
+from app.central.management import PAYMENTS_NOTE, payment_tables
 from app.domain.working_days import (
     easter_sunday,
     holidays,
@@ -242,7 +242,7 @@ def test_every_word_of_the_management_report_has_its_dutch() -> None:
     words = set(COLUMN_LABELS.values()) | set(AXIS_LABELS.values())
     words |= {
         "Central learns of an approval only when a debrief version carrying it arrives.",
-        "Payments are counted from the payment records of format 3 packages.",
+        PAYMENTS_NOTE,
         "Figures of the files the alias that made this report may see in this vault.",
     }
     assert sorted(words - labels.NL.keys()) == []

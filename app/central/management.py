@@ -174,16 +174,39 @@ def _overdue(conn: Connection, p: dict[str, Any]) -> dict[tuple[int, str], int]:
     return out
 
 
+PAYMENTS_NOTE = (
+    "Payments are counted from the payment records of format 3 packages and from the "
+    "payments inside the newest version of each format 2 debrief."
+)
+
+
 def _payments(conn: Connection, p: dict[str, Any]) -> list[tuple[Any, ...]]:
     """(team or None, month or None, currency, payments, sources, cents), with the
     totals per team, per month and in all (GROUPING SETS): a total's sources are
     counted afresh, not added up."""
     sql = """
-        WITH pay AS (
-            SELECT DISTINCT ON (record_id) team_id, source_id, data
+        WITH v3 AS (
+            SELECT DISTINCT ON (record_id) record_id AS id, team_id, source_id, data
             FROM central.record_versions
             WHERE record_type = 'payment' AND team_id = ANY (:teams)
             ORDER BY record_id, version DESC
+        ), v2 AS (
+            -- inside the newest version of a format 2 debrief (c0009's index)
+            SELECT DISTINCT ON (p.data ->> 'id') (p.data ->> 'id')::uuid AS id, v.team_id,
+                   v.source_id, p.data
+            FROM central.debrief_versions v
+            CROSS JOIN LATERAL jsonb_array_elements(
+                CASE jsonb_typeof(v.data -> 'payments') WHEN 'array' THEN v.data -> 'payments'
+                ELSE '[]' END
+            ) AS p(data)
+            WHERE v.data ? 'payments' AND v.team_id = ANY (:teams)
+              AND NOT EXISTS (SELECT 1 FROM central.debrief_versions w
+                              WHERE w.debrief_id = v.debrief_id AND w.version > v.version)
+            ORDER BY p.data ->> 'id', v.version DESC
+        ), pay AS (
+            SELECT team_id, source_id, data FROM v3
+            UNION ALL  -- a payment sent again as a record (format 3) counts once, so
+            SELECT team_id, source_id, data FROM v2 WHERE id NOT IN (SELECT id FROM v3)
         ), chosen AS (
             SELECT team_id, source_id, data ->> 'currency' AS currency,
                    to_char((data ->> 'occurred_on')::date, 'YYYY-MM') AS month,
@@ -323,7 +346,7 @@ def _count(
         ),
         notes=(
             "Central learns of an approval only when a debrief version carrying it arrives.",
-            "Payments are counted from the payment records of format 3 packages.",
+            PAYMENTS_NOTE,
         ),
     )
 

@@ -74,8 +74,10 @@ NL: dict[str, str] = {
     "Central learns of an approval only when a debrief version carrying it arrives.": "Het "
     "centrale systeem hoort van een goedkeuring pas als een versie van de debriefing die haar "
     "draagt binnenkomt.",
-    "Payments are counted from the payment records of format 3 packages.": "Betalingen worden "
-    "geteld uit de betalingsgegevens van pakketten in formaat 3.",
+    "Payments are counted from the payment records of format 3 packages and from the payments "
+    "inside the newest version of each format 2 debrief.": "Betalingen worden geteld uit de "
+    "betalingsgegevens van pakketten in formaat 3 en uit de betalingen in de nieuwste versie "
+    "van elke debriefing in formaat 2.",
     "Figures of the files the alias that made this report may see in this vault.": "Cijfers "
     "van de dossiers die de alias die dit rapport maakte in deze kluis mag zien.",
 }

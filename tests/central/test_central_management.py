@@ -272,3 +272,44 @@ def test_the_stores_working_days_are_the_domains_day_by_day(central_place: Place
         day += timedelta(days=1)
     assert [tuple(r) for r in rows] == expected
     assert day_number(date(2026, 4, 14)) - day_number(date(2026, 4, 2)) == 6
+
+
+def test_payments_inside_format_2_debriefs_are_counted_once(filled: Store) -> None:
+    # Format 2 carried a debrief's payments inside it: those of the newest version
+    # count (not an offer), and one also sent as a record (format 3) counts once.
+    def noord_april() -> tuple[int, int]:
+        table = management.figures(filled, first=FIRST, last=LAST, today=TODAY).payments[0]
+        at = table.counts.rows.index("Noord")
+        return table.counts.cells[at][0], table.cents[at][0]
+
+    before = noord_april()
+    insert = text(
+        "INSERT INTO central.debrief_versions (debrief_id, version, team_id, source_id, "
+        "package_id, sha256, status, updated_at, data, body) VALUES (:d, :v, :t, :s, :p, '', "
+        "'approved', now(), CAST(:data AS jsonb), '')"
+    )
+    with filled.begin() as conn:
+        row = conn.execute(
+            text("SELECT v.debrief_id, v.team_id, v.source_id, v.package_id, v.data FROM "
+                 "central.debrief_versions v JOIN central.teams t ON t.id = v.team_id "
+                 "WHERE t.name = 'Noord' LIMIT 1")
+        ).one()  # fmt: skip
+        sent_as_record = conn.execute(
+            text("SELECT record_id::text, data FROM central.record_versions "
+                 "WHERE record_type = 'payment' AND team_id = :t LIMIT 1"),
+            {"t": row.team_id},
+        ).one()  # fmt: skip
+        paid = {"kind": "reward", "amount_cents": 5_000, "currency": "EUR",
+                "occurred_on": "2026-04-12", "reason": "", "witness": ""}  # fmt: skip
+        inside = [
+            {**paid, "id": "0b1e1c9e-3d6a-4d2b-9a43-1f6f3e5b2c01"},
+            {**paid, "id": "0b1e1c9e-3d6a-4d2b-9a43-1f6f3e5b2c02", "kind": "offer"},
+            dict(sent_as_record.data),  # the record's own, sent inside a debrief too
+        ]
+        keys = {"d": row.debrief_id, "t": row.team_id, "s": row.source_id, "p": row.package_id}
+        v2 = dict(row.data, payments=inside)
+        conn.execute(insert, {**keys, "v": 2, "data": json.dumps(v2)})
+    assert noord_april() == (before[0] + 1, before[1] + 5_000)
+    with filled.begin() as conn:  # a newer version without them (format 3): none
+        conn.execute(insert, {**keys, "v": 3, "data": json.dumps(row.data)})
+    assert noord_april() == before
