@@ -155,20 +155,10 @@ def refuse_others_sources(conn: Connection, sender: Sender, sources: list[str]) 
 def refuse_others_file_records(
     conn: Connection, sender: Sender, records: list[tuple[Any, dict[str, Any]]]
 ) -> None:
-    """Nor a record of a source's file another sender brought in. Two packages of
-    different senders bringing one record at the same moment would both pass a
-    look (neither sees the other's rows before it commits; their versions differ,
-    so no key collides): each record is locked for the transaction first, so the
-    later one looks once the earlier has committed, and is refused."""
+    """Nor a record of a source's file another sender brought in (its source is
+    the sender's own: ``refuse_others_sources``)."""
     if not records:
         return
-    conn.execute(
-        text(
-            "SELECT pg_advisory_xact_lock(hashtextextended(k, 19)) "
-            "FROM unnest(CAST(:keys AS text[])) AS k ORDER BY k"  # one order: no deadlock
-        ),
-        {"keys": sorted({f"{r.type}:{r.id}" for r, _ in records})},
-    )
     other = conn.execute(
         text(
             # per record through the primary key (``held_debriefs``)

@@ -199,14 +199,17 @@ def _payments(conn: Connection, p: dict[str, Any]) -> list[tuple[Any, ...]]:
                 CASE jsonb_typeof(v.data -> 'payments') WHEN 'array' THEN v.data -> 'payments'
                 ELSE '[]' END
             ) AS p(data)
-            WHERE v.data ? 'payments' AND v.team_id = ANY (:teams)
+            WHERE v.data -> 'payments' <> '[]'::jsonb AND v.team_id = ANY (:teams)
               AND NOT EXISTS (SELECT 1 FROM central.debrief_versions w
                               WHERE w.debrief_id = v.debrief_id AND w.version > v.version)
-            ORDER BY p.data ->> 'id', v.version DESC
+            ORDER BY p.data ->> 'id', v.updated_at DESC
         ), pay AS (
             SELECT team_id, source_id, data FROM v3
             UNION ALL  -- a payment sent again as a record (format 3) counts once, so
-            SELECT team_id, source_id, data FROM v2 WHERE id NOT IN (SELECT id FROM v3)
+            SELECT team_id, source_id, data FROM v2 WHERE NOT EXISTS (
+                SELECT 1 FROM central.record_versions r  -- by its primary key
+                WHERE r.record_type = 'payment' AND r.record_id = v2.id
+                  AND r.team_id = v2.team_id)
         ), chosen AS (
             SELECT team_id, source_id, data ->> 'currency' AS currency,
                    to_char((data ->> 'occurred_on')::date, 'YYYY-MM') AS month,

@@ -113,6 +113,9 @@ def layout(root: Path) -> dict[str, Any]:
 def _engine_for(url: Any) -> Engine:
     return create_engine(
         url,
+        # The ingest's checks and retries are written for it (a statement sees what
+        # committed before it), whatever an existing server sets as its default.
+        isolation_level="READ COMMITTED",
         connect_args={"connect_timeout": 10, "application_name": "veldboek-central"},
     )
 

@@ -185,3 +185,6 @@ def test_a_fault_in_what_the_reader_keeps_is_its_own_not_the_bodys(pair: Pair) -
     with pytest.raises(ValueError, match="event could not"):
         package_body.contents(opened, on_event=on_event)
     assert len(events) == 1
+    later = package_body.contents(opened, on_event=on_event, events_later=True)
+    with pytest.raises(ValueError, match="event could not"):  # checked later: the same
+        later.check_events()

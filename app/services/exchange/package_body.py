@@ -436,7 +436,10 @@ class _Events:
 
     def check(self) -> None:
         if not self.checked:  # once, however often asked
-            _events(self.opened, self.raw, self.on_event)
+            try:
+                _events(self.opened, self.raw, self.on_event)
+            except callers.CallerFault as exc:  # outside ``contents``: unwrapped here
+                raise exc.original from None
             self.checked = True
 
 

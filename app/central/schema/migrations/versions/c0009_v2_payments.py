@@ -3,8 +3,9 @@
 Format 2 carried a debrief's payments inside the debrief (format 3 sends them as
 records of the source's file: ``record_versions``). The report counts those of
 the newest version of each debrief; this partial index finds the versions that
-carry any without reading every version's JSON (none, where every package is of
-format 3: the index is then empty and costs an ingest one test per row).
+carry any (a format 2 debrief has the list, mostly empty) without reading every
+version's JSON. Where every package is of format 3 it is empty, and costs an
+ingest one test per row.
 
 Revision ID: c0009_v2_payments
 Revises: c0008_event_teams
@@ -24,7 +25,7 @@ depends_on = None
 def upgrade() -> None:
     op.execute(
         "CREATE INDEX debrief_versions_v2_payments ON central.debrief_versions "
-        "(debrief_id, version) WHERE data ? 'payments'"
+        "(debrief_id, version) WHERE data -> 'payments' <> '[]'::jsonb"
     )
 
 
