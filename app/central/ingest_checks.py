@@ -155,22 +155,34 @@ def refuse_others_sources(conn: Connection, sender: Sender, sources: list[str]) 
 def refuse_others_file_records(
     conn: Connection, sender: Sender, records: list[tuple[Any, dict[str, Any]]]
 ) -> None:
-    """Nor a record of a source's file another sender brought in (its source is
-    the sender's own: ``refuse_others_sources``)."""
+    """Nor a record of a source's file another sender brought in. Each record is
+    claimed first (``record_owners``, migration c0010): of two packages bringing
+    one record at the same moment, the later waits on the earlier's key, then
+    finds the record another's."""
     if not records:
         return
+    keys = sorted({(r.type, str(r.id)) for r, _ in records})  # one order: no deadlock
+    params = {
+        "types": [t for t, _ in keys],
+        "ids": [i for _, i in keys],
+        "fp": sender.fingerprint,
+        "team": sender.team_id,
+    }
+    conn.execute(
+        text(
+            "INSERT INTO central.record_owners (record_type, record_id, sender, team_id) "
+            "SELECT t, i, :fp, :team FROM unnest(CAST(:types AS text[]), CAST(:ids AS uuid[])) "
+            "WITH ORDINALITY AS x(t, i, n) ORDER BY n ON CONFLICT DO NOTHING"
+        ),
+        params,
+    )
     other = conn.execute(
         text(
-            # per record through the primary key (``held_debriefs``)
-            "SELECT r.team_id FROM unnest(CAST(:types AS text[]), CAST(:ids AS uuid[])) "
-            "AS x(t, i) CROSS JOIN LATERAL (SELECT team_id FROM central.record_versions "
-            "WHERE record_type = x.t AND record_id = x.i AND sender <> :fp LIMIT 1) r LIMIT 1"
+            "SELECT o.team_id FROM unnest(CAST(:types AS text[]), CAST(:ids AS uuid[])) "
+            "AS x(t, i) JOIN central.record_owners o ON o.record_type = x.t "
+            "AND o.record_id = x.i WHERE o.sender <> :fp LIMIT 1"
         ),
-        {
-            "types": [r.type for r, _ in records],
-            "ids": [str(r.id) for r, _ in records],
-            "fp": sender.fingerprint,
-        },
+        params,
     ).first()
     if other is not None:
         _refuse(sender, other[0])

@@ -25,6 +25,7 @@ COUNTED = (
     "debriefs",
     "debrief_versions",
     "record_versions",
+    "record_owners",
     "audit_events",
 )
 

@@ -24,13 +24,14 @@ from app.central.errors import WrongTeam
 from app.central.ingest_checks import Sender
 from app.central.place import Place
 from app.export.errors import MalformedPackage, ReplayedPackage
+from app.export.manifest import RecordRef
 from app.services.exchange import package_body
 from tests.central.conftest import PASSPHRASE
 from tests.helpers.central import scalar
 from tests.helpers.central_fleet import Fleet
 
 TABLES = ("packages", "package_files", "debrief_versions", "debriefs", "record_versions",
-          "audit_events", "sources", "debrief_facts", "item_grades")  # fmt: skip
+          "audit_events", "sources", "debrief_facts", "item_grades", "record_owners")  # fmt: skip
 
 
 def _counts(s: store.Store) -> dict[str, int]:
@@ -314,5 +315,37 @@ def test_a_source_two_teams_store_at_the_same_moment_stays_the_first_teams(
                 {"i": sid},
             ).one()
         assert (row[0], row[1], str(row[2])) == (senders[0].team_id, "NOORD-CODE", ids[0])
+    finally:
+        s.close()
+
+
+def test_a_file_record_two_teams_store_at_the_same_moment_stays_the_first_teams(
+    central_place: Place, fleet: Fleet
+) -> None:
+    # Different versions of one record: no version's key collides; the record's
+    # claim (c0010) holds the later package until the first has committed.
+    s, senders, ids = _two_teams(central_place, fleet)
+    try:
+        rid = uuid.uuid4()
+
+        def records(version: int) -> list[tuple[Any, dict[str, Any]]]:
+            data = {"id": str(rid), "source_id": str(uuid.uuid4()), "level": "low"}
+            return [(RecordRef("risk_assessment", rid, version, "0" * 64), data)]
+
+        def store_as(n: int, version: int) -> Any:
+            def store_it(conn: Any) -> None:
+                ingest_checks.refuse_others_file_records(conn, senders[n], records(version))
+                ingest_rows._file_records(conn, senders[n], ids[n], records(version))
+
+            return store_it
+
+        outcome = _race(s, store_as(0, 1), store_as(1, 2))
+        assert [type(e) for e in outcome] == [WrongTeam]
+        with s.connect() as conn:
+            kept = conn.execute(
+                text("SELECT team_id, version FROM central.record_versions WHERE record_id = :i"),
+                {"i": rid},
+            ).all()
+        assert kept == [(senders[0].team_id, 1)]
     finally:
         s.close()
