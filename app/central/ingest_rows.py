@@ -65,7 +65,9 @@ def store_package(
     _evidence(conn, chosen, m.package_id, tid)
     # Versions can be held only of debriefs held (a new debrief's: none).
     with ingest_stream.Streams(conn, sender, pid, list(held)) as streams:
-        contents = package_body.contents(opened, keep=streams.record, on_event=streams.event)
+        contents = package_body.contents(
+            opened, keep=streams.record, on_event=streams.event, on_events=streams.events
+        )
         streams.close()
     # Version 3 carries a source's whole file beside its debriefs (registration,
     # risk assessments, …): those are kept in record_versions.

@@ -91,11 +91,18 @@ class Streams:
             self._open = sql
         return self._out
 
+    def events(self, raw: list[Any]) -> None:
+        """``package_body``'s ``on_events``: the events as parsed (not yet checked):
+        the sender's events held are read for the range of their numbers only."""
+        seqs = [e["seq"] for e in raw if isinstance(e, dict) and type(e.get("seq")) is int]
+        if seqs and self._seqs is None:
+            # Read before the first COPY opens (no statement runs beside one).
+            self._seqs = _held_seqs(self._conn, self._sender.fingerprint, min(seqs), max(seqs))
+
     def event(self, e: dict[str, Any]) -> None:
         """An audit event of the sender's: kept once (as it first came)."""
-        if self._seqs is None:
-            # Read before the first COPY opens (no statement runs beside one).
-            self._seqs = _held_seqs(self._conn, self._sender.fingerprint, e["seq"])
+        if self._seqs is None:  # (no ``events`` first: from this one on)
+            self._seqs = _held_seqs(self._conn, self._sender.fingerprint, e["seq"], None)
         # A package's events come in their order (the reader refuses any other
         # after the last): one out of order, or handed over again, is not copied.
         if e["seq"] <= self._last_seq:
@@ -149,12 +156,16 @@ def _held_versions(conn: Connection, ids: list[str]) -> set[str]:
     )
 
 
-def _held_seqs(conn: Connection, sender: str, first: int) -> set[int]:
-    """The numbers from ``first`` on of the sender's audit events the store holds
-    (a package sends again the events of a record it sends again)."""
+def _held_seqs(conn: Connection, sender: str, first: int, last: int | None) -> set[int]:
+    """The numbers from ``first`` to ``last`` (or on) of the sender's audit events
+    the store holds (a package sends again the events of a record it sends again):
+    a package's range, not the sender's whole history after it."""
     return set(
         conn.execute(
-            text("SELECT seq FROM central.audit_events WHERE sender = :fp AND seq >= :first"),
-            {"fp": sender, "first": first},
+            text(
+                "SELECT seq FROM central.audit_events WHERE sender = :fp AND seq >= :first "
+                "AND (CAST(:last AS bigint) IS NULL OR seq <= :last)"
+            ),
+            {"fp": sender, "first": first, "last": last},
         ).scalars()
     )

@@ -349,3 +349,27 @@ def test_a_file_record_two_teams_store_at_the_same_moment_stays_the_first_teams(
         assert kept == [(senders[0].team_id, 1)]
     finally:
         s.close()
+
+
+def test_the_sender_events_held_are_read_for_the_packages_range_only(
+    noord: tuple[store.Store, Unlocked], fleet: Fleet, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A package arriving late reads the sender's events held from its first
+    # number to its last, not the sender's whole history after it.
+    s, keys = noord
+    ingest.ingest_file(s, keys, fleet.noord.files[1])  # the newer first
+    reads: list[tuple[int, int | None, set[int]]] = []
+    real = ingest_stream._held_seqs
+
+    def spied(conn: Any, sender: str, first: int, last: int | None) -> set[int]:
+        held = real(conn, sender, first, last)
+        reads.append((first, last, held))
+        return held
+
+    monkeypatch.setattr(ingest_stream, "_held_seqs", spied)
+    ingest.ingest_file(s, keys, fleet.noord.files[0])  # then the older one, late
+    [(first, last, held)] = reads
+    assert last is not None
+    assert all(first <= n <= last for n in held)
+    above = scalar(s, f"SELECT count(*) FROM central.audit_events WHERE seq > {int(last)}")
+    assert above > 0  # the newer package's events: held, and not read

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import binascii
 import hashlib
-import itertools
 import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, replace
@@ -23,7 +22,7 @@ from app.export.errors import MalformedPackage
 from app.export.manifest import RecordRef
 from app.models import wire as w
 from app.services.exchange import body_callers as callers
-from app.services.exchange import package_validation
+from app.services.exchange import body_events, package_validation
 
 BODY_PARTS = frozenset({"sources", "records", "audit"})  # and "attachments", read apart
 # A handover package's body has one part more (docs/package-format.md, 7.4).
@@ -172,8 +171,8 @@ Refers = tuple[str, Any, Any, list[tuple[Any, Any]]]
 SPLIT_TRIES = 16
 
 
-# Handed each audit event once it holds (``contents``' ``on_event``), before the records.
-OnEvent = Callable[[dict[str, Any]], None]
+OnEvent = body_events.OnEvent  # (see there)
+OnEvents = body_events.OnEvents
 
 
 def _whole(_ref: RecordRef, data: dict[str, Any], _text: bytes) -> dict[str, Any]:
@@ -190,6 +189,7 @@ def contents(
     on_event: OnEvent | None = None,
     *,
     events_later: bool = False,
+    on_events: OnEvents | None = None,
 ) -> Contents:
     """The records, sources, files and audit events of a debriefs package whose
     container was parsed without its body (``parse_body=False``), every one
@@ -212,11 +212,13 @@ def contents(
         keep = callers.guarded(keep)
     if on_event is not None:
         on_event = callers.guarded(on_event)
+    if on_events is not None:
+        on_events = callers.guarded(on_events)
     try:
         try:
-            return _in_parts(opened, keep, on_event, events_later)
+            return _in_parts(opened, keep, on_event, events_later, on_events)
         except (MalformedPackage, _Unsplit, ValueError):
-            return _at_once(opened, keep, on_event, events_later)
+            return _at_once(opened, keep, on_event, events_later, on_events)
     except callers.CallerFault as exc:
         raise exc.original from None
 
@@ -242,12 +244,16 @@ def _parse_until(walk: _Canonical, closer: bytes, follows: tuple[bytes, ...]) ->
 
 
 def _in_parts(
-    opened: package.Opened, keep: Keep, on_event: OnEvent | None, later: bool = False
+    opened: package.Opened,
+    keep: Keep,
+    on_event: OnEvent | None,
+    later: bool = False,
+    on_events: OnEvents | None = None,
 ) -> Contents:
     """``contents``, each part of the body parsed on its own where it lies, the
     records one at a time."""
     inner = opened.inner
-    events_of = _Events(opened, on_event, later)
+    events_of = body_events.Events(opened, on_event, later, on_events)
     walk = _Canonical(opened.container, inner.body_start, inner.body_start + len(inner.body_view))
     walk.expect(b'{"attachments":')
     files = _files(walk)
@@ -271,7 +277,7 @@ def _in_parts(
     walk.expect(b"}")
     walk.end()
     checked = _checked(opened, records, locations, refers, sources, events, files, handover)
-    return events_of.pending(checked)
+    return replace(checked, events_check=events_of.check) if events_of.later else checked
 
 
 def _records_in_parts(
@@ -337,10 +343,14 @@ def _parse_body(opened: package.Opened) -> tuple[dict[str, Any], Files, _Canonic
 
 
 def _at_once(
-    opened: package.Opened, keep: Keep, on_event: OnEvent | None, later: bool = False
+    opened: package.Opened,
+    keep: Keep,
+    on_event: OnEvent | None,
+    later: bool = False,
+    on_events: OnEvents | None = None,
 ) -> Contents:
     """``contents`` with the body parsed whole (all its records at once)."""
-    events_of = _Events(opened, on_event, later)
+    events_of = body_events.Events(opened, on_event, later, on_events)
     body, files, walk = _parse_body(opened)
     entries = body["records"]
     refs = opened.manifest.records
@@ -389,7 +399,7 @@ def _at_once(
     walk.expect(b"}")
     walk.end()
     checked = _checked(opened, records, locations, refers, body["sources"], events, files, handover)
-    return events_of.pending(checked)
+    return replace(checked, events_check=events_of.check) if events_of.later else checked
 
 
 def _checked(
@@ -406,7 +416,9 @@ def _checked(
     version = opened.manifest.version
     if len({(ref.type, ref.id) for ref, _ in records}) != len(records):
         raise MalformedPackage("The package carries a record twice.")
-    sources = [package_validation.validate_source(s, version) for s in _list(raw_sources)]
+    sources = [
+        package_validation.validate_source(s, version) for s in body_events.as_list(raw_sources)
+    ]
     if len({s["id"] for s in sources}) != len(sources):
         raise MalformedPackage("The package lists a source twice.")
     if [s["id"] for s in sources] != sorted(s["id"] for s in sources):
@@ -415,43 +427,6 @@ def _checked(
     if handover is not None and [s["id"] for s in sources] != [handover["source_id"]]:
         raise MalformedPackage("A handover package carries another source than it hands over.")
     return Contents(records, sources, files, events, locations, handover)
-
-
-class _Events:
-    """The body's audit events: checked as they are read, or left for later."""
-
-    def __init__(self, opened: package.Opened, on_event: OnEvent | None, later: bool) -> None:
-        self.opened, self.on_event, self.later = opened, on_event, later
-        self.raw: list[Any] = []
-        self.checked = False
-
-    def read(self, raw: object) -> list[dict[str, Any]]:
-        if not self.later:
-            return _events(self.opened, raw, self.on_event)
-        self.raw = list(_list(raw))
-        return self.raw  # checked by ``check``, later
-
-    def pending(self, contents: Contents) -> Contents:
-        return replace(contents, events_check=self.check) if self.later else contents
-
-    def check(self) -> None:
-        if not self.checked:  # once, however often asked
-            try:
-                _events(self.opened, self.raw, self.on_event)
-            except callers.CallerFault as exc:  # outside ``contents``: unwrapped here
-                raise exc.original from None
-            self.checked = True
-
-
-def _events(opened: package.Opened, raw: object, on_event: OnEvent | None) -> list[dict[str, Any]]:
-    """The audit events, each checked (and handed to ``on_event``) as it comes."""
-    events = package_validation.validate_events(_list(raw), on_event)
-    if len(events) != opened.manifest.audit_events:
-        raise MalformedPackage("The package's audit events do not match its manifest.")
-    if any(a["seq"] >= b["seq"] for a, b in itertools.pairwise(events)):
-        # One sender's chain: each event once, in its order.
-        raise MalformedPackage("The package's audit events repeat a number or are out of order.")
-    return events
 
 
 def _check_references(refers: list[Refers], sources: list[dict[str, Any]], files: Files) -> None:
@@ -477,9 +452,3 @@ def _check_references(refers: list[Refers], sources: list[dict[str, Any]], files
         raise MalformedPackage("The package lists a source none of its records belongs to.")
     if named != set(files):
         raise MalformedPackage("The package carries a file none of its records names.")
-
-
-def _list(value: object) -> list[object]:
-    if not isinstance(value, list):
-        raise MalformedPackage("The package body is malformed.")
-    return value
