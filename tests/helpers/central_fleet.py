@@ -69,7 +69,10 @@ class Fleet:
                 party.vault.lock()
 
 
-def _runner(root: Path, alias: str, team: str, handler: Party, central: keys.KeyBundle) -> Runner:
+def new_runner(
+    root: Path, alias: str, team: str, handler: Party, central: keys.KeyBundle
+) -> Runner:
+    """A runner's vault that knows the team handler's key and central's."""
     party = open_party(root, alias, Role.RUNNER)
     introduce(party, handler, PeerRole.HANDLER, "Team handler")
     keys.add_peer(
@@ -93,7 +96,7 @@ def make_fleet(folder: Path, central_bundle: bytes) -> Fleet:
     handler = open_party(folder / "handler", HANDLER, Role.HANDLER)
     out = folder / "out"
     out.mkdir()
-    noord = _runner(folder / "noord", "Valk", "Noord", handler, central)
+    noord = new_runner(folder / "noord", "Valk", "Noord", handler, central)
     first = rich_debrief(noord.party, "ZWALUW", marker="De woningen aan de kade staan leeg.")
     submitted_debriefs(noord.party, 3, "MEREL")
     noord.export(out)
@@ -104,11 +107,11 @@ def make_fleet(folder: Path, central_bundle: bytes) -> Fleet:
     submitted_debriefs(noord.party, 2, "SPREEUW")
     noord.export(out)
 
-    zuid = _runner(folder / "zuid", "Uil", "Zuid", handler, central)
+    zuid = new_runner(folder / "zuid", "Uil", "Zuid", handler, central)
     submitted_debriefs(zuid.party, 2, "KRAAI")
     zuid.export(out)
 
-    oost = _runner(folder / "oost", demo.DEMO_ALIAS, "Oost", handler, central)
+    oost = new_runner(folder / "oost", demo.DEMO_ALIAS, "Oost", handler, central)
     for seed in range(1, 5):
         demo.generate(oost.party.vault, sources=6, debriefs=400, seed=seed)
         oost.export(out)
