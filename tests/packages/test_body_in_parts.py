@@ -13,7 +13,7 @@ import pytest
 from app.export import canonical, package
 from app.export.errors import MalformedPackage
 from app.export.manifest import RecordRef
-from app.services.exchange import keys, package_body, package_validation, packages
+from app.services.exchange import body_events, keys, package_body, package_validation, packages
 from tests.packages.conftest import Pair, rich_debrief, submitted_debriefs
 
 
@@ -25,6 +25,10 @@ def _opened(pair: Pair) -> package.Opened:
     )
     seed = keys.private_keys(pair.handler.vault).receiving_seed
     return package.parse(package.decrypt(sent.path.read_bytes(), seed), parse_body=False)
+
+
+def _events(opened: package.Opened, *, later: bool = False) -> body_events.Events:
+    return body_events.Events(opened, None, later)
 
 
 def _same(a: package_body.Contents, b: package_body.Contents) -> None:
@@ -40,7 +44,7 @@ def test_the_body_read_in_parts_is_the_body_read_whole(
     pair: Pair, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     opened = _opened(pair)
-    whole = package_body._at_once(opened, package_body._whole, None)
+    whole = package_body._at_once(opened, package_body._whole, _events(opened))
     assert sum(ref.type == "debrief" for ref, _ in whole.records) == 4
     assert whole.blobs
     assert whole.events
@@ -81,7 +85,7 @@ def test_a_reader_keeps_what_it_chooses_of_each_record(pair: Pair) -> None:
 
 def test_an_event_that_breaks_its_chain_is_never_handed_on(pair: Pair) -> None:
     opened = _opened(pair)
-    whole = package_body._at_once(opened, package_body._whole, None)
+    whole = package_body._at_once(opened, package_body._whole, _events(opened))
     last = whole.events[-1]
     # The last event's hash no longer its own (the signature was checked when the
     # package was opened; the body is read afterwards).
@@ -124,7 +128,7 @@ def test_a_body_with_too_many_false_ends_is_read_whole(
     with pytest.raises(package_body._Unsplit):
         package_body._parse_until(walk, b"}", (TAIL,))
     opened = _opened(pair)
-    whole = package_body._at_once(opened, package_body._whole, None)
+    whole = package_body._at_once(opened, package_body._whole, _events(opened))
     monkeypatch.setattr(package_body, "SPLIT_TRIES", 0)  # no part found on its own
     _same(package_body.contents(opened), whole)
 
@@ -137,11 +141,11 @@ def test_audit_events_left_for_later_are_checked_when_asked(
     # later, beside the database's work; the check is the same.
     opened = _opened(pair)
     body_of = getattr(package_body, read)
-    now = body_of(opened, package_body._whole, None)
-    later = body_of(opened, package_body._whole, None, True)
+    now = body_of(opened, package_body._whole, _events(opened))
+    later = body_of(opened, package_body._whole, _events(opened, later=True))
     _same(later, now)
     later.check_events()
-    doctored = body_of(opened, package_body._whole, None, True)
+    doctored = body_of(opened, package_body._whole, _events(opened, later=True))
     events = doctored.events
     events[1]["seq"] = events[0]["seq"]  # read, unchecked: found only by the check
     with pytest.raises(MalformedPackage, match="audit event"):
@@ -153,7 +157,7 @@ def test_audit_events_left_for_later_are_checked_when_asked(
         return docs
 
     monkeypatch.setattr(package_validation, "validate_events", counted)
-    later = body_of(opened, package_body._whole, None, True)
+    later = body_of(opened, package_body._whole, _events(opened, later=True))
     assert calls == []  # not checked while read
     later.check_events()
     later.check_events()

@@ -214,11 +214,15 @@ def contents(
         on_event = callers.guarded(on_event)
     if on_events is not None:
         on_events = callers.guarded(on_events)
+
+    def events_of() -> body_events.Events:  # each reading its own
+        return body_events.Events(opened, on_event, events_later, on_events)
+
     try:
         try:
-            return _in_parts(opened, keep, on_event, events_later, on_events)
+            return _in_parts(opened, keep, events_of())
         except (MalformedPackage, _Unsplit, ValueError):
-            return _at_once(opened, keep, on_event, events_later, on_events)
+            return _at_once(opened, keep, events_of())
     except callers.CallerFault as exc:
         raise exc.original from None
 
@@ -243,17 +247,15 @@ def _parse_until(walk: _Canonical, closer: bytes, follows: tuple[bytes, ...]) ->
     raise _Unsplit
 
 
-def _in_parts(
-    opened: package.Opened,
-    keep: Keep,
-    on_event: OnEvent | None,
-    later: bool = False,
-    on_events: OnEvents | None = None,
-) -> Contents:
+def _attached(contents: Contents, events_of: body_events.Events) -> Contents:
+    """``contents``, with the events' check if it was left for later."""
+    return replace(contents, events_check=events_of.check) if events_of.later else contents
+
+
+def _in_parts(opened: package.Opened, keep: Keep, events_of: body_events.Events) -> Contents:
     """``contents``, each part of the body parsed on its own where it lies, the
     records one at a time."""
     inner = opened.inner
-    events_of = body_events.Events(opened, on_event, later, on_events)
     walk = _Canonical(opened.container, inner.body_start, inner.body_start + len(inner.body_view))
     walk.expect(b'{"attachments":')
     files = _files(walk)
@@ -277,7 +279,7 @@ def _in_parts(
     walk.expect(b"}")
     walk.end()
     checked = _checked(opened, records, locations, refers, sources, events, files, handover)
-    return replace(checked, events_check=events_of.check) if events_of.later else checked
+    return _attached(checked, events_of)
 
 
 def _records_in_parts(
@@ -342,15 +344,8 @@ def _parse_body(opened: package.Opened) -> tuple[dict[str, Any], Files, _Canonic
     return body, files, walk
 
 
-def _at_once(
-    opened: package.Opened,
-    keep: Keep,
-    on_event: OnEvent | None,
-    later: bool = False,
-    on_events: OnEvents | None = None,
-) -> Contents:
+def _at_once(opened: package.Opened, keep: Keep, events_of: body_events.Events) -> Contents:
     """``contents`` with the body parsed whole (all its records at once)."""
-    events_of = body_events.Events(opened, on_event, later, on_events)
     body, files, walk = _parse_body(opened)
     entries = body["records"]
     refs = opened.manifest.records
@@ -399,7 +394,7 @@ def _at_once(
     walk.expect(b"}")
     walk.end()
     checked = _checked(opened, records, locations, refers, body["sources"], events, files, handover)
-    return replace(checked, events_check=events_of.check) if events_of.later else checked
+    return _attached(checked, events_of)
 
 
 def _checked(

@@ -122,13 +122,17 @@ _ITEMS = """
 _BODY = _FACTS + _ITEMS
 
 
-def _names_its(table: str, check: str, own: dict[str, str], target: str, what: str) -> str:
-    """A statement-level check in place of a foreign key: every row a statement
-    inserts into ``table`` names a row of ``target`` (``own``: its columns and the
-    target's that must match), checked once for the statement's distinct values."""
+def check_function(
+    check: str, own: dict[str, str], target: str, what: str, *, replace: bool = False
+) -> str:
+    """The function of a statement-level check in place of a foreign key: every
+    row a statement inserts (``fresh``) names a row of ``target`` (``own``: its
+    columns and the target's that must match), checked once for the statement's
+    distinct values. ``replace``: of an existing check (a later migration)."""
     match = " AND ".join(f"t.{theirs} = r.{mine}" for mine, theirs in own.items())
     return f"""
-CREATE FUNCTION central.{check}() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE {"OR REPLACE " if replace else ""}FUNCTION central.{check}() RETURNS trigger
+LANGUAGE plpgsql AS $$
 BEGIN
     IF EXISTS (SELECT 1 FROM (SELECT DISTINCT {", ".join(own)} FROM fresh) r
                WHERE NOT EXISTS (SELECT 1 FROM central.{target} t WHERE {match})) THEN
@@ -136,9 +140,18 @@ BEGIN
     END IF;
     RETURN NULL;
 END $$;
+"""  # noqa: S608 - fixed identifiers (``_CHECKS``)
+
+
+def _names_its(table: str, check: str, own: dict[str, str], target: str, what: str) -> str:
+    """``check_function``, and its trigger on ``table``."""
+    return (
+        check_function(check, own, target, what)
+        + f"""
 CREATE TRIGGER {check} AFTER INSERT ON central.{table}
     REFERENCING NEW TABLE AS fresh FOR EACH STATEMENT EXECUTE FUNCTION central.{check}();
-"""  # noqa: S608 - fixed identifiers (``_CHECKS``)
+"""
+    )
 
 
 # (table, check, its columns -> the target's, target, refusal)

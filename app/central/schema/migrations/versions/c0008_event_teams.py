@@ -16,36 +16,28 @@ from __future__ import annotations
 
 from alembic import op
 
+from app.central.schema.migrations.versions.c0007_ingest_checks import check_function
+
 revision = "c0008_event_teams"
 down_revision = "c0007_ingest_checks"
 branch_labels = None
 depends_on = None
 
 
-def _check(columns: dict[str, str], what: str) -> str:
-    """The function of c0007's trigger ``audit_events_name_their_package``, over
-    ``columns`` (the event's -> the package's)."""
-    match = " AND ".join(f"t.{theirs} = r.{mine}" for mine, theirs in columns.items())
-    return f"""
-CREATE OR REPLACE FUNCTION central.audit_events_name_their_package() RETURNS trigger
-LANGUAGE plpgsql AS $$
-BEGIN
-    IF EXISTS (SELECT 1 FROM (SELECT DISTINCT {", ".join(columns)} FROM fresh) r
-               WHERE NOT EXISTS (SELECT 1 FROM central.packages t WHERE {match})) THEN
-        RAISE EXCEPTION '{what}' USING ERRCODE = 'foreign_key_violation';
-    END IF;
-    RETURN NULL;
-END $$;
-"""  # noqa: S608 - fixed identifiers
-
-
-UP = _check(
+_CHECK = "audit_events_name_their_package"  # c0007's
+UP = check_function(
+    _CHECK,
     {"package_id": "id", "sender": "sender", "team_id": "team_id"},
+    "packages",
     "an audit event names no stored package of its sender and team",
+    replace=True,
 )
-DOWN = _check(
+DOWN = check_function(
+    _CHECK,
     {"package_id": "id", "sender": "sender"},
+    "packages",
     "an audit event names no stored package of its sender",
+    replace=True,
 )
 
 
