@@ -1,7 +1,7 @@
 """Staff, grants and reading on the command line.
 
     veldboek central grant  --team NAME --user NAME (--data DIR | --db URL)
-                            [--password-file FILE] [--by NAME]
+                            [--by NAME]
     veldboek central revoke --team NAME --user NAME (--data DIR | --db URL) [--by NAME]
     veldboek central search TEXT --user NAME --reason WHY [--team NAME] [--limit N] [--json]
     veldboek central show source|debrief ID --user NAME --reason WHY [--json]
@@ -21,8 +21,8 @@ from collections.abc import Callable
 from app.central import access, reading
 from app.central import place as places
 from app.central.store import opened as opened_store
-from app.cli.common import print_json, read_passphrase_file
-from app.errors import CheckFailed
+from app.cli.common import print_json
+from app.errors import CheckFailed, InvalidInput
 
 PlaceArgs = Callable[[argparse.ArgumentParser], None]
 
@@ -34,7 +34,8 @@ def register(
     add_place(p)
     p.add_argument("--team", required=True)
     p.add_argument("--user", required=True)
-    p.add_argument("--password-file", help="let the role log in itself, with this password")
+    # Refused: kept so that a script using it gets the reason, not "unrecognized".
+    p.add_argument("--password-file", help=argparse.SUPPRESS)
     p.add_argument("--by", default="cli", help="who grants it (kept in the access log)")
     p.set_defaults(func=cmd_grant)
 
@@ -89,9 +90,13 @@ def _place(args: argparse.Namespace) -> places.Place:
 
 def cmd_grant(args: argparse.Namespace) -> int:
     access.role_name(args.user)
-    password = read_passphrase_file(args.password_file) if args.password_file else None
+    if args.password_file is not None:
+        raise InvalidInput(
+            "Staff do not log in to the database themselves (--password-file): every read "
+            "goes through veldboek central search|show, which write it to the access log first."
+        )
     with opened_store(_place(args)) as store, store.begin() as conn:
-        done = access.grant(conn, team=args.team, user=args.user, by=args.by, password=password)
+        done = access.grant(conn, team=args.team, user=args.user, by=args.by)
     made = " (a new role)" if done.created_role else ""
     print(f"{done.user}{made} may now read team {done.team}.")
     return 0

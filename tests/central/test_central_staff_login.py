@@ -1,0 +1,137 @@
+"""Staff never log in to the database themselves (migration c0011_staff_nologin):
+their reads go through ``central search|show``, which log every read first. A
+login of their own would read around the access log, and its own queries could
+count what row-level security hides (``EXPLAIN ANALYZE`` reports a full-text
+index's entries in every team before the policy filters them)."""
+
+from __future__ import annotations
+
+import uuid
+
+import psycopg
+import pytest
+from sqlalchemy import make_url, text
+
+from app.central import access, store
+from app.central.errors import CentralError
+from app.central.place import Place
+from app.central.schema import migrate
+from tests.central.conftest import Cluster
+from tests.helpers.central import run
+
+
+def _role() -> str:
+    # Roles are the whole cluster's: a name of this test's own.
+    return f"staff_{uuid.uuid4().hex[:12]}"
+
+
+def _with_team(place: Place) -> store.Store:
+    s = store.Store(place)
+    with s.begin() as conn:
+        conn.execute(text("INSERT INTO central.teams (name) VALUES ('Noord')"))
+    return s
+
+
+def _can_log_in(s: store.Store, role: str) -> tuple[bool, bool]:
+    with s.connect() as conn:
+        row = conn.execute(
+            text("SELECT rolcanlogin, rolpassword IS NOT NULL FROM pg_authid WHERE rolname = :r"),
+            {"r": role},
+        ).one()
+    return bool(row[0]), bool(row[1])
+
+
+def _connects(cluster: Cluster, role: str, password: str) -> bool:
+    url = make_url(cluster.admin_url)
+    try:
+        psycopg.connect(
+            host=url.query["host"], port=url.query["port"], dbname="postgres",
+            user=role, password=password, connect_timeout=5,
+        ).close()  # fmt: skip
+    except psycopg.OperationalError:
+        return False
+    return True
+
+
+def test_a_granted_role_cannot_log_in(central_place: Place, central_cluster: Cluster) -> None:
+    role = _role()
+    s = _with_team(central_place)
+    try:
+        with s.begin() as conn:
+            access.grant(conn, team="Noord", user=role, by="test")
+        assert _can_log_in(s, role) == (False, False)
+        assert not _connects(central_cluster, role, "anything")
+    finally:
+        s.close()
+
+
+def test_grant_refuses_a_role_that_can_log_in(
+    central_place: Place, central_cluster: Cluster
+) -> None:
+    role = _role()
+    s = _with_team(central_place)
+    try:
+        with s.begin() as conn:
+            conn.execute(text(f"CREATE ROLE \"{role}\" LOGIN PASSWORD 'staff password'"))
+        assert _connects(central_cluster, role, "staff password")
+        with (
+            pytest.raises(CentralError, match="can log in to the database itself"),
+            s.begin() as conn,
+        ):
+            access.grant(conn, team="Noord", user=role, by="test")
+        with s.connect() as conn:
+            grants = conn.execute(
+                text("SELECT count(*) FROM central.team_grants WHERE role_name = :r"), {"r": role}
+            ).scalar_one()
+        assert grants == 0
+    finally:
+        s.close()
+
+
+def test_the_grant_command_refuses_a_password(
+    central_place: Place, capsys: pytest.CaptureFixture[str], tmp_path: object
+) -> None:
+    role = _role()
+    db = ("--db", central_place.url or "")
+    done = run(
+        capsys, "central", "grant", "--team", "Noord", "--user", role,
+        "--password-file", "/nonexistent", *db,
+    )  # fmt: skip
+    assert done.code != 0
+    assert "Staff do not log in to the database themselves" in done.err
+    s = store.Store(central_place)
+    try:
+        with s.connect() as conn:
+            made = conn.execute(
+                text("SELECT count(*) FROM pg_roles WHERE rolname = :r"), {"r": role}
+            ).scalar_one()
+        assert made == 0
+    finally:
+        s.close()
+
+
+def test_c0011_takes_the_login_of_roles_granted_before(
+    empty_database: Place, central_cluster: Cluster
+) -> None:
+    role = _role()
+    s = store.Store(empty_database)
+    try:
+        migrate.upgrade(s.engine, "c0010_record_owners")
+        with s.begin() as conn:
+            conn.execute(text("INSERT INTO central.teams (name) VALUES ('Noord')"))
+            access.grant(conn, team="Noord", user=role, by="test")
+            # As the removed --password-file left it.
+            conn.execute(text(f"ALTER ROLE \"{role}\" LOGIN PASSWORD 'staff password'"))
+        assert _connects(central_cluster, role, "staff password")
+        migrate.upgrade(s.engine)
+        assert _can_log_in(s, role) == (False, False)
+        assert not _connects(central_cluster, role, "staff password")
+        with s.connect() as conn:
+            # The administrator running the migration keeps its own login.
+            assert conn.execute(
+                text("SELECT rolcanlogin FROM pg_roles WHERE rolname = current_user")
+            ).scalar_one()
+        migrate.downgrade(s.engine, "c0010_record_owners")  # changes nothing
+        assert _can_log_in(s, role) == (False, False)
+    finally:
+        s.close()
