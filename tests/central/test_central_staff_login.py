@@ -45,7 +45,7 @@ def _connects(cluster: Cluster, role: str, password: str) -> bool:
     url = make_url(cluster.admin_url)
     try:
         psycopg.connect(
-            host=url.query["host"], port=url.query["port"], dbname="postgres",
+            host=str(url.query["host"]), port=str(url.query["port"]), dbname="postgres",
             user=role, password=password, connect_timeout=5,
         ).close()  # fmt: skip
     except psycopg.OperationalError:
