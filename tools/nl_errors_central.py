@@ -56,4 +56,6 @@ ERRORS_CENTRAL = {
     "No runner named {name} is registered here.": "Hier is geen runner met de naam {name} geregistreerd.",
     "--listen takes host names or addresses, separated by commas.": "--listen neemt hostnamen of adressen, gescheiden door komma's.",
     "The package holds a NUL character, which the central store cannot keep; nothing was stored.": "Het pakket bevat een NUL-teken, dat de centrale opslag niet kan bewaren; er is niets opgeslagen.",
+    "The package holds a value the central store cannot keep (a number or a text out of its range); nothing was stored.": "Het pakket bevat een waarde die de centrale opslag niet kan bewaren (een getal of tekst buiten het bereik); er is niets opgeslagen.",
+    "This is not a regular file (a link or a device); not read.": "Dit is geen gewoon bestand (een koppeling of een apparaat); niet gelezen.",
 }

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -27,7 +28,7 @@ from app.central.central_keys import Unlocked
 from app.central.errors import CentralStorageFull, DatabaseUnavailable
 from app.central.store import Store
 from app.errors import VeldboekError
-from app.export.errors import ReplayedPackage
+from app.export.errors import MalformedPackage, ReplayedPackage
 
 DONE, REFUSED, CLAIMED = "done", "refused", ".claimed"
 _IN_PROGRESS = (".part", ".tmp", ".partial", ".crdownload")
@@ -112,9 +113,7 @@ class Watcher:
         if claimed is None:
             return None
         try:
-            result: ingest.Stored | ingest.Refused = ingest.ingest_file(
-                self.store, self.keys, claimed
-            )
+            result: ingest.Stored | ingest.Refused = self._ingest(claimed)
         except (DatabaseUnavailable, CentralStorageFull):
             os.rename(claimed, _free_name(self.folder, path.name))
             raise
@@ -126,16 +125,42 @@ class Watcher:
             result = ingest.record_refusal(self.store, claimed, exc)
         except VeldboekError as exc:
             result = ingest.record_refusal(self.store, claimed, exc)
-        if isinstance(result, ingest.Stored):
-            os.rename(claimed, _free_name(self.folder / DONE, path.name))
-        else:
-            final = _free_name(self.folder / REFUSED, path.name)
-            reason = final.with_name(final.name + ".reason.txt")
-            reason.write_text(result.message.replace("\n", " ") + "\n", encoding="utf-8")
-            os.rename(claimed, final)
+        except Exception as exc:
+            # A bug, not the file's fault as far as we know: the file is set aside
+            # (never taken again and again by every watcher), then the bug is raised.
+            self._file_away(claimed, path.name, ingest.Refused(path.name, "InternalError", (
+                f"Not taken in: an internal error ({type(exc).__name__}) in Veldboek. "
+                "The file is kept here unchanged; drop it in again once that is fixed."
+            )))  # fmt: skip
+            raise
+        self._file_away(claimed, path.name, result)
         if self.report is not None:
             self.report(result)
         return result
+
+    def _ingest(self, claimed: Path) -> ingest.Stored | ingest.Refused:
+        """What was claimed is what was scanned, a regular file: a name swapped for a
+        symbolic link (or anything else) between the scan and the claim is refused
+        unread, never followed."""
+        if not stat.S_ISREG(os.lstat(claimed).st_mode):
+            return ingest.record_refusal(
+                self.store,
+                claimed,
+                MalformedPackage("This is not a regular file (a link or a device); not read."),
+            )
+        return ingest.ingest_file(self.store, self.keys, claimed)
+
+    def _file_away(self, claimed: Path, name: str, result: ingest.Stored | ingest.Refused) -> None:
+        if isinstance(result, ingest.Stored):
+            os.rename(claimed, _free_name(self.folder / DONE, name))
+            return
+        final = _free_name(self.folder / REFUSED, name)
+        reason = final.with_name(final.name + ".reason.txt")
+        # Made new, never through a link planted under that name.
+        fd = os.open(reason, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(result.message.replace("\n", " ") + "\n")
+        os.rename(claimed, final)
 
     def sweep(self, now: float | None = None) -> int:
         """Take every complete file once; how many were taken."""
@@ -183,7 +208,8 @@ def _free_name(folder: Path, name: str) -> Path:
     """``name`` in ``folder``, or ``name.1``, ``name.2``… if taken (never overwritten)."""
     candidate = folder / name
     n = 0
-    while candidate.exists():
+    # lexists: a dangling link is a name taken too; the reason beside it as well.
+    while os.path.lexists(candidate) or os.path.lexists(f"{candidate}.reason.txt"):
         n += 1
         candidate = folder / f"{name}.{n}"
     return candidate

@@ -120,6 +120,11 @@ def ingest_file(store: Store, keys: Unlocked, path: Path) -> Stored:
                         "The package holds a NUL character, which the central store cannot "
                         "keep; nothing was stored."
                     ) from None
+                if unstorable_value(exc):
+                    raise MalformedPackage(
+                        "The package holds a value the central store cannot keep (a number "
+                        "or a text out of its range); nothing was stored."
+                    ) from None
                 # Another ingest wrote the same rows at the same moment (a deadlock,
                 # or a version both carry): the next attempt sees its work committed.
                 race = database_error(exc) and sqlstate(exc) in _RACES
@@ -144,6 +149,13 @@ def ingest_file(store: Store, keys: Unlocked, path: Path) -> Stored:
 # JSON allows "\u0000" in a string (the format checks a text's length, not its
 # characters); PostgreSQL's text and jsonb cannot hold it.
 _NUL_STATES = frozenset({"22P05", "22021"})  # untranslatable character, not in repertoire
+
+
+def unstorable_value(exc: BaseException) -> bool:
+    """Did the database refuse a value of the package's as data (SQLSTATE class 22:
+    out of range, malformed)? The package's own fault: refused, never a crash."""
+    state = sqlstate(exc) if database_error(exc) else None
+    return state is not None and state.startswith("22")
 
 
 def unstorable_text(exc: BaseException) -> bool:

@@ -11,6 +11,7 @@ from sqlalchemy import Connection, text
 
 from app.central.errors import WrongTeam
 from app.errors import Notice
+from app.export import gaps
 from app.export.errors import ReplayedPackage, UnknownSender
 
 
@@ -58,12 +59,6 @@ def sender(conn: Connection, fingerprint: str) -> Sender:
     return Sender(row[0], row[1], row[2], row[3], bytes(row[4]))
 
 
-def _numbers(numbers: list[int]) -> str:
-    if len(numbers) > 1 and numbers == list(range(numbers[0], numbers[-1] + 1)):
-        return f"{numbers[0]}–{numbers[-1]}"
-    return ", ".join(str(n) for n in numbers)
-
-
 def arrival(conn: Connection, channel: str, sequence: int, previous: str) -> Arrival:
     """Section 8 of the format: a gap or a late arrival is stored with a warning;
     a second package with a number already stored is refused."""
@@ -94,11 +89,10 @@ def arrival(conn: Connection, channel: str, sequence: int, previous: str) -> Arr
         warnings.append(Notice("Package {n} arrived late; it fills a gap.", n=sequence))
         return Arrival("late", warnings)
     if sequence > expected:
-        missing = [n for n in range(1, sequence) if n not in held]
         warnings.append(
             Notice(
                 "Package(s) {numbers} from this sender have not arrived: one is missing.",
-                numbers=_numbers(missing),
+                numbers=gaps.text(gaps.missing(held, sequence)),
             )
         )
         return Arrival("gap", warnings)

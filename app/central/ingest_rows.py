@@ -24,6 +24,7 @@ from app.central import deconfliction_match, ingest_stream
 from app.central import ingest_checks as checks
 from app.central.bulk import copy
 from app.central.ingest_checks import Arrival, HeldDebrief, Sender
+from app.central.nul_escape import refuse_nul
 from app.export import package
 from app.export.errors import ReplayedPackage
 from app.services.exchange import package_body
@@ -216,6 +217,13 @@ def _file_record_source(ref_type: str, data: dict[str, Any]) -> str:
     return str(data["id"] if ref_type == "registration" else data["source_id"])
 
 
+def _json(data: dict[str, Any]) -> str:
+    """A record as ``jsonb`` input, refused first if it escapes a NUL (nul_escape)."""
+    out = json.dumps(data, ensure_ascii=False)
+    refuse_nul(out.encode("utf-8"))
+    return out
+
+
 def _file_records(conn: Connection, sender: Sender, pid: str, records: list[Record]) -> int:
     """Every version of a source's file records not held yet; how many were new."""
     if not records:
@@ -231,7 +239,7 @@ def _file_records(conn: Connection, sender: Sender, pid: str, records: list[Reco
     )
     rows = [
         (r.type, str(r.id), r.version, sender.team_id, sender.fingerprint,
-         _file_record_source(r.type, d), pid, r.sha256, json.dumps(d, ensure_ascii=False))
+         _file_record_source(r.type, d), pid, r.sha256, _json(d))
         for r, d in records
         if f"{r.type}:{r.id}:{r.version}" not in held
     ]  # fmt: skip

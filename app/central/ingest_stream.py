@@ -21,6 +21,7 @@ from sqlalchemy import Connection, text
 
 from app.central.bulk import copy_in
 from app.central.ingest_checks import Sender
+from app.central.nul_escape import refuse_nul
 
 _TEXT_FIELDS = (
     "narrative",
@@ -60,6 +61,9 @@ def search_text(data: dict[str, Any]) -> str:
     return "\n".join(p for p in parts if p)
 
 
+_SEQ_LIMIT = 2**53  # the format's counts (package_validation: Wire.COUNT)
+
+
 class Streams:
     """One COPY open at a time, in the caller's transaction: of the audit events
     while events come, of the debrief versions while debriefs come."""
@@ -94,7 +98,13 @@ class Streams:
     def events(self, raw: list[Any]) -> None:
         """``package_body``'s ``on_events``: the events as parsed (not yet checked):
         the sender's events held are read for the range of their numbers only."""
-        seqs = [e["seq"] for e in raw if isinstance(e, dict) and type(e.get("seq")) is int]
+        # Numbers a reader can take only (not yet checked: one out of range is
+        # refused by the check, never sent to the server).
+        seqs = [
+            e["seq"]
+            for e in raw
+            if isinstance(e, dict) and type(e.get("seq")) is int and 0 <= e["seq"] < _SEQ_LIMIT
+        ]
         if seqs and self._seqs is None:
             # Read before the first COPY opens (no statement runs beside one).
             self._seqs = _held_seqs(self._conn, self._sender.fingerprint, min(seqs), max(seqs))
@@ -126,6 +136,7 @@ class Streams:
         key = f"{rid}:{ref.version}"
         if key in self._versions:
             return kept  # it came before, in another package (or this one, read again)
+        refuse_nul(record_text)  # before the server sees it (nul_escape)
         self._versions.add(key)
         self.count += 1
         if ref.version > self.latest.get(rid, (0, "", ""))[0]:

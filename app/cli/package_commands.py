@@ -324,8 +324,7 @@ def cmd_package_log(args: argparse.Namespace) -> int:
             f"{e.records:>6} records  {e.counterpart:<24} {state}  {e.package_id}"
         )
     for m in missing:
-        numbers = ", ".join(str(n) for n in m.sequences)
-        print(f"Missing from {m.peer}: package(s) {numbers}")
+        print(f"Missing from {m.peer}: package(s) {m.numbers}")
     return 0
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import uuid
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from app.export.errors import MalformedPackage, UnsupportedVersion
@@ -108,11 +109,11 @@ class Manifest:
             manifest = cls(
                 kind=_choice(doc["kind"], KINDS),
                 package_id=_uuid(doc["package_id"]),
-                created_at=_match(doc["created_at"], _STAMP),
+                created_at=_moment(doc["created_at"]),
                 schema=_str(doc["schema"]),
                 sender=_match(doc["sender"], _HEX64),
                 recipients=tuple(_match(r, _HEX64) for r in _list(doc["recipients"])),
-                sequence=_int(doc["sequence"], 1),
+                sequence=_int(doc["sequence"], 1, NUMBER_MAX),
                 previous=doc["previous"]
                 if doc["previous"] == ""
                 else _match(doc["previous"], _HEX64),
@@ -181,10 +182,23 @@ def _str(value: Any) -> str:
     return value
 
 
-def _int(value: Any, minimum: int) -> int:
-    if type(value) is not int or value < minimum:
+# A channel's numbers and a record's versions: a signed 32-bit integer, as every
+# store keeps them (docs/package-format.md, section 6); counts up to JSON's exact 2^53.
+NUMBER_MAX = 2**31 - 1
+_COUNT_MAX = 2**53 - 1
+
+
+def _int(value: Any, minimum: int, maximum: int = _COUNT_MAX) -> int:
+    if type(value) is not int or not minimum <= value <= maximum:
         raise ValueError("expected a whole number")
     return value
+
+
+def _moment(value: Any) -> str:
+    """A time of the format's form that is a real moment (not 30 February)."""
+    text = _match(value, _STAMP)
+    datetime.fromisoformat(text[:-1])  # ValueError: no such day or hour
+    return text
 
 
 def _list(value: Any) -> list[Any]:
@@ -213,7 +227,7 @@ def _record(doc: Any, version: int) -> RecordRef:
     return RecordRef(
         _choice(doc["type"], RECORD_TYPES[version]),
         _uuid(doc["id"]),
-        _int(doc["version"], 1),
+        _int(doc["version"], 1, NUMBER_MAX),
         _match(doc["sha256"], _HEX64),
     )
 

@@ -1,7 +1,8 @@
 """Rows copied in while a package is read (``ingest_stream``): any text a record
 or an audit event may hold comes back exactly as sent (COPY's own escapes, long
 text, characters beyond the basic plane), a NUL character is refused as
-unstorable, nothing kept; and the schema's last steps go back down exactly."""
+unstorable (a record's JSON escape of one before it is sent), nothing kept; and
+the schema's last steps go back down exactly."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from app.central import ingest, ingest_stream, store
 from app.central.ingest_checks import Sender
 from app.central.place import Place
 from app.central.schema import migrate
+from app.export.errors import MalformedPackage
 from app.export.manifest import RecordRef
 
 # COPY's text format escapes these; JSON's own backslashes and a line of "\."
@@ -76,7 +78,11 @@ def test_a_nul_character_is_refused_as_unstorable(stored: store.Store, where: st
 
     with pytest.raises(Exception) as caught:  # noqa: PT011 - which one: checked below
         store_it()
-    assert ingest.unstorable_text(caught.value)
+    if where == "audit event":  # refused by the driver, before it is sent
+        assert ingest.unstorable_text(caught.value)
+    else:  # JSON's escape: refused before the driver (nul_escape)
+        assert isinstance(caught.value, MalformedPackage)
+        assert "NUL character" in str(caught.value)
     with stored.connect() as conn:
         assert (
             conn.execute(

@@ -8,7 +8,9 @@ from __future__ import annotations
 import dataclasses
 import json
 import uuid
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -16,6 +18,7 @@ from app.central import central_keys, store
 from app.central.place import Place
 from app.crypto import signing
 from app.export import package
+from app.export.manifest import RecordRef
 from app.services.exchange import keys
 from app.services.exchange.package_records import record_hash
 from tests.central.conftest import PASSPHRASE
@@ -23,8 +26,10 @@ from tests.central.test_central_ingest import counts
 from tests.helpers.central import run
 from tests.helpers.central_fleet import Fleet, Runner
 
+Change = Callable[[dict[str, Any], tuple[RecordRef, ...]], tuple[RecordRef, ...]]
 
-def _reseal(
+
+def reseal(
     place: Place,
     source: Path,
     sender: Runner,
@@ -32,10 +37,14 @@ def _reseal(
     out: Path,
     *,
     moved: bool = False,
+    sequence: int = 1,
+    change: Change | None = None,
 ) -> Path:
-    """``source``'s records, sent again as ``sender``'s package to central alone;
-    ``moved``: the first record put in another compartment than its source's (its
-    hash in the manifest made to match)."""
+    """``source``'s records, sent again as ``sender``'s package to central alone
+    (number ``sequence`` on that channel); ``moved``: the first record put in
+    another compartment than its source's (its hash in the manifest made to
+    match); ``change``: the body changed in place, the manifest's records as it
+    returns them."""
     with store.opened(place) as s, s.connect() as conn:
         central = central_keys.unlock(conn, PASSPHRASE)
     opened = package.parse(package.decrypt(source.read_bytes(), central.receiving_seed))
@@ -45,14 +54,16 @@ def _reseal(
         data["compartment_id"] = str(uuid.uuid4())
         first = dataclasses.replace(records[0], sha256=record_hash(data))
         records = (first, *records[1:])
+    if change is not None:
+        records = change(opened.body, records)
     manifest = dataclasses.replace(
         opened.manifest,
         records=records,
         package_id=uuid.uuid4(),
         sender=sender.bundle.fingerprint.hex,
         recipients=(central.fingerprint.hex,),
-        sequence=1,  # the first on its own channel (to central alone)
-        previous="",
+        sequence=sequence,  # 1: the first on its own channel (to central alone)
+        previous="" if sequence == 1 else "0" * 64,
     )
     sealed = package.seal(manifest, opened.body, signing_key, [age_public(place)])
     out.write_bytes(sealed)
@@ -79,9 +90,9 @@ def test_another_teams_records_and_a_signature_by_another_key_are_refused(
 
     zuid_key = keys.private_keys(fleet.zuid.party.vault).signing
     # Zuid's runner, with its own valid key, sends Noord's records as its own.
-    crossing = _reseal(central_place, noord_first, fleet.zuid, zuid_key, tmp_path / "crossing.age")
+    crossing = reseal(central_place, noord_first, fleet.zuid, zuid_key, tmp_path / "crossing.age")
     # Someone without Zuid's key claims to be Zuid.
-    forged = _reseal(
+    forged = reseal(
         central_place,
         fleet.zuid.files[0],
         fleet.zuid,
@@ -89,12 +100,12 @@ def test_another_teams_records_and_a_signature_by_another_key_are_refused(
         tmp_path / "forged.age",
     )
     # Noord's runner resends its own records in a new package: not refused (versions kept once).
-    own_again = _reseal(
+    own_again = reseal(
         central_place, noord_first, fleet.noord, keys.private_keys(fleet.noord.party.vault).signing,
         tmp_path / "again.age",
     )  # fmt: skip
     # Noord's runner puts a record in a compartment its source is not in.
-    moved = _reseal(
+    moved = reseal(
         central_place, fleet.noord.files[2], fleet.noord,
         keys.private_keys(fleet.noord.party.vault).signing, tmp_path / "moved.age", moved=True,
     )  # fmt: skip

@@ -113,3 +113,61 @@ def test_claims_of_a_watcher_that_died_go_back_and_a_stored_one_goes_to_done(
     finally:
         watcher.close()
         s.close()
+
+
+def test_a_link_swapped_in_after_the_scan_is_refused_unread(
+    central_place: Place, fleet: Fleet, tmp_path: Path
+) -> None:
+    fleet.register(central_place)
+    drop, private = tmp_path / "drop", tmp_path / "private"
+    drop.mkdir()
+    private.mkdir(mode=0o700)
+    unsent = private / "unsent.age"  # a package no one dropped
+    shutil.copyfile(fleet.noord.files[0], unsent)
+    innocent = drop / "innocent.age"
+    innocent.write_bytes(b"not a package")
+    s, watcher = _watcher(central_place, drop)
+    try:
+        watcher.complete_files(now=0.0)
+        [ready] = watcher.complete_files(now=3.0)
+        innocent.unlink()  # between the scan and the claim
+        innocent.symlink_to(unsent)
+        result = watcher.take(ready)
+        assert isinstance(result, ingest.Refused)
+        assert "not a regular file" in result.message
+        with s.connect() as conn:
+            assert conn.execute(text("SELECT count(*) FROM central.packages")).scalar_one() == 0
+        refused = drop / "refused" / "innocent.age"
+        assert refused.is_symlink()  # the link itself was moved, never followed
+        assert "not a regular file" in (drop / "refused" / "innocent.age.reason.txt").read_text()
+        assert unsent.read_bytes() == fleet.noord.files[0].read_bytes()
+    finally:
+        watcher.close()
+        s.close()
+
+
+def test_a_file_that_meets_a_bug_is_set_aside_not_taken_again_and_again(
+    central_place: Place, fleet: Fleet, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fleet.register(central_place)
+    drop = tmp_path / "drop"
+    drop.mkdir()
+    shutil.copyfile(fleet.noord.files[0], drop / "first.age")
+    s, watcher = _watcher(central_place, drop)
+
+    def bug(*_args: object) -> None:
+        raise KeyError("a bug in the reader")
+
+    monkeypatch.setattr(ingest, "ingest_file", bug)
+    try:
+        watcher.complete_files(now=0.0)
+        with pytest.raises(KeyError):
+            watcher.sweep(now=3.0)
+        assert not (drop / "first.age").exists()
+        assert not list((drop / ".claimed").rglob("*.age"))  # no claim left to take again
+        reason = (drop / "refused" / "first.age.reason.txt").read_text()
+        assert "internal error (KeyError)" in reason
+        assert (drop / "refused" / "first.age").read_bytes() == fleet.noord.files[0].read_bytes()
+    finally:
+        watcher.close()
+        s.close()

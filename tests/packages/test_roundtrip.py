@@ -201,7 +201,7 @@ def test_a_gap_warns_and_the_late_package_still_imports(pair: Pair) -> None:
     second = _export(pair).path.read_bytes()
     gap = _import(pair, second)
     assert any("1 from this sender have not arrived" in w for w in gap.warnings)
-    assert [m.sequences for m in package_log.missing(pair.handler.vault)] == [(1,)]
+    assert [m.ranges for m in package_log.missing(pair.handler.vault)] == [((1, 1),)]
     late = _import(pair, first)
     assert any("arrived late" in w for w in late.warnings)
     assert late.new == 1

@@ -158,6 +158,8 @@ def _settings(layout: Layout, *, port: int, listen: str) -> str:
             # Statement texts can hold search terms: never in the server's log.
             "log_statement = 'none'",
             "log_min_error_statement = panic",
+            # Nor the DETAIL and CONTEXT lines of an error, which quote the data.
+            "log_error_verbosity = terse",
             "default_text_search_config = 'pg_catalog.dutch'",
             # A unit server's store (GBs, docs/central.md): a quarter of the memory
             # for PostgreSQL's own cache, the full-page images in the WAL
@@ -317,6 +319,10 @@ def start(root: Path) -> bool:
             str(layout.pgdata),
             "-l",
             str(layout.log_file),
+            # Also for a cluster made before the setting was written (and above
+            # any ALTER SYSTEM): an error's DETAIL and CONTEXT quote the data.
+            "-o",
+            "-c log_error_verbosity=terse",
             "-w",
             "-t",
             "90",

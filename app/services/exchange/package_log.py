@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 from app.dal.keyset import Sort, SortKeys, cut
 from app.domain.scope import Scope
 from app.errors import Notice
+from app.export import gaps
 from app.models.packages import OutgoingCopy, PackageLog, PackagePeer
 from app.services.views import Page
 from app.vault.vault import Vault
@@ -56,14 +57,6 @@ class Arrival:
     @property
     def refused(self) -> bool:
         return self.status in ("already imported", "conflict")
-
-
-def _numbers(numbers: Sequence[int]) -> str:
-    if len(numbers) == 1:
-        return str(numbers[0])
-    if list(numbers) == list(range(numbers[0], numbers[-1] + 1)):
-        return f"{numbers[0]}–{numbers[-1]}"  # no word to translate
-    return ", ".join(str(n) for n in numbers)
 
 
 def arrival(
@@ -116,11 +109,10 @@ def arrival(
         warnings.append(Notice("Package {n} arrived late; it fills a gap.", n=sequence))
         status = "late"
     elif sequence > expected:
-        missing = [n for n in range(1, sequence) if n not in held]
         warnings.append(
             Notice(
                 "Package(s) {numbers} from this sender have not arrived: one is missing.",
-                numbers=_numbers(missing),
+                numbers=gaps.text(gaps.missing(held, sequence)),
             )
         )
         status = "gap"
@@ -132,7 +124,12 @@ def arrival(
 @dataclass(frozen=True)
 class Missing:
     peer: str
-    sequences: tuple[int, ...]
+    ranges: tuple[gaps.Gap, ...]
+
+    @property
+    def numbers(self) -> str:
+        """``3, 5–9`` (ranges, never one by one)."""
+        return gaps.text(self.ranges)
 
 
 def missing(vault: Vault) -> list[Missing]:
@@ -150,9 +147,9 @@ def missing(vault: Vault) -> list[Missing]:
         names[channel] = name or "?"
     out = []
     for channel, numbers in held.items():
-        gaps = tuple(n for n in range(1, max(numbers)) if n not in numbers)
-        if gaps:
-            out.append(Missing(names[channel], gaps))
+        found = tuple(gaps.missing(numbers, max(numbers)))
+        if found:
+            out.append(Missing(names[channel], found))
     return sorted(out, key=lambda m: m.peer)
 
 

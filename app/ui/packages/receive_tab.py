@@ -169,7 +169,7 @@ class ReceiveTab(QWidget):
         self.missing.setText(
             "\n".join(
                 self.tr("Missing from {peer}: package(s) {numbers}").format(
-                    peer=m.peer, numbers=", ".join(str(n) for n in m.sequences)
+                    peer=m.peer, numbers=m.numbers
                 )
                 for m in gaps
             )

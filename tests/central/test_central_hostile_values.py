@@ -1,0 +1,147 @@
+"""Values a registered runner's own key can sign that the store cannot keep: each
+package is refused in one line (never an internal error, never a watcher's
+crash), nothing is stored, and nothing of its content reaches the server's log."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import text
+
+from app.central import ingest, store
+from app.central.cluster import embedded
+from app.central.place import Place
+from app.export.manifest import NUMBER_MAX, RecordRef
+from app.services.exchange import keys, package_validation
+from app.services.exchange.package_records import record_hash
+from app.vault import audit_chain
+from tests.central.conftest import PASSPHRASE, Cluster
+from tests.central.test_central_forged import reseal
+from tests.central.test_central_ingest import counts
+from tests.helpers.central import run
+from tests.helpers.central_fleet import Fleet
+
+# In a file record only: the server would have quoted it in its log.
+SECRET = "Vondelstraat crew, told only to the runner"
+
+
+def _ingest(capsys: pytest.CaptureFixture[str], place: Place, tmp: Path, *files: Path) -> Any:
+    passfile = tmp / "pass"
+    passfile.write_text(PASSPHRASE)
+    assert place.url is not None
+    return run(capsys, "central", "ingest", *map(str, files), "--db", place.url,
+               "--passphrase-file", str(passfile), "--json")  # fmt: skip
+
+
+def _noord(fleet: Fleet, place: Place, tmp: Path, name: str, **how: Any) -> Path:
+    signing = keys.private_keys(fleet.noord.party.vault).signing
+    return reseal(place, fleet.noord.files[0], fleet.noord, signing, tmp / name, **how)
+
+
+def _version(n: int) -> Any:
+    def change(body: dict[str, Any], records: tuple[RecordRef, ...]) -> tuple[RecordRef, ...]:
+        first = next(i for i, r in enumerate(records) if r.type == "debrief")
+        return (*records[:first], dataclasses.replace(records[first], version=n),
+                *records[first + 1:])  # fmt: skip
+
+    return change
+
+
+def _event_seq(body: dict[str, Any], records: tuple[RecordRef, ...]) -> tuple[RecordRef, ...]:
+    event = body["audit"][0]
+    event["seq"] = 2**63
+    event["hash"] = audit_chain.fields_hash(package_validation._hash_fields(event))
+    return records
+
+
+def _nul_in_a_file_record(
+    body: dict[str, Any], records: tuple[RecordRef, ...]
+) -> tuple[RecordRef, ...]:
+    # The first free text (words) of a source's file record.
+    at, field = next(
+        (i, k)
+        for i, r in enumerate(body["records"])
+        if r["type"] != "debrief"
+        for k, v in sorted(r["data"].items())
+        if type(v) is str and " " in v
+    )
+    data = body["records"][at]["data"]
+    data[field] = SECRET + "\x00"
+    ref = records[at]
+    return (*records[:at], dataclasses.replace(ref, sha256=record_hash(data)), *records[at + 1 :])
+
+
+def test_numbers_out_of_range_are_refused_by_the_reader(
+    capsys: pytest.CaptureFixture[str], central_place: Place, fleet: Fleet, tmp_path: Path
+) -> None:
+    fleet.register(central_place)
+    before = counts(central_place)
+    files = [
+        _noord(fleet, central_place, tmp_path, "seq.age", sequence=NUMBER_MAX + 1),
+        _noord(fleet, central_place, tmp_path, "version.age", change=_version(NUMBER_MAX + 1)),
+        _noord(fleet, central_place, tmp_path, "event.age", change=_event_seq),
+    ]
+    started = time.monotonic()
+    done = _ingest(capsys, central_place, tmp_path, *files)
+    assert time.monotonic() - started < 60  # (a list of two billion numbers took minutes)
+    assert done.code == 1, done.err
+    assert [r["reason"] for r in json.loads(done.out)] == ["MalformedPackage"] * 3
+    assert "internal error" not in done.err
+    assert "An audit event in the package is malformed." in done.err
+    assert counts(central_place) == before
+
+
+def test_the_highest_number_is_stored_and_its_gap_named_as_a_range(
+    capsys: pytest.CaptureFixture[str], central_place: Place, fleet: Fleet, tmp_path: Path
+) -> None:
+    fleet.register(central_place)
+    last = _noord(fleet, central_place, tmp_path, "last.age", sequence=NUMBER_MAX)
+    done = _ingest(capsys, central_place, tmp_path, last)
+    assert done.code == 0, done.err
+    [stored] = json.loads(done.out)
+    assert stored["warnings"] == [
+        f"Package(s) 1–{NUMBER_MAX - 1} from this sender have not arrived: one is missing."
+    ]  # the missing numbers, as one range
+
+
+def test_a_nul_in_a_file_record_is_refused_before_the_server_sees_it(
+    capsys: pytest.CaptureFixture[str],
+    central_place: Place,
+    central_cluster: Cluster,
+    fleet: Fleet,
+    tmp_path: Path,
+) -> None:
+    fleet.register(central_place)
+    before = counts(central_place)
+    nul = _noord(fleet, central_place, tmp_path, "nul.age", change=_nul_in_a_file_record)
+    log = embedded.Layout(central_cluster.root).log_file
+    logged = log.stat().st_size
+    done = _ingest(capsys, central_place, tmp_path, nul)
+    assert done.code == 1
+    assert "holds a NUL character" in done.err
+    assert counts(central_place) == before
+    with log.open("rb") as handle:
+        handle.seek(logged)
+        since = handle.read().decode(errors="replace")
+    assert "Vondelstraat" not in since
+    assert "Unicode escape" not in since  # the server never had it to refuse
+
+
+def test_a_value_the_database_refuses_as_data_is_the_packages_fault(
+    central_place: Place,
+) -> None:
+    s = store.Store(central_place)
+    try:
+        with pytest.raises(Exception) as caught, s.connect() as conn:  # noqa: PT011
+            conn.execute(text("SELECT CAST(:n AS integer)"), {"n": str(NUMBER_MAX + 1)})
+        assert ingest.unstorable_value(caught.value)
+        with pytest.raises(Exception) as other, s.connect() as conn:  # noqa: PT011
+            conn.execute(text("SELECT * FROM central.no_such_table"))
+        assert not ingest.unstorable_value(other.value)
+    finally:
+        s.close()
