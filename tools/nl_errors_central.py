@@ -40,6 +40,7 @@ ERRORS_CENTRAL = {
     "A key is registered here as a runner's or a handler's.": "Een sleutel wordt hier geregistreerd als die van een runner of van een teamleider.",
     "That is the central system's own key.": "Dat is de eigen sleutel van het centrale systeem.",
     "This key is registered to team {team}; a key belongs to one team.": "Deze sleutel is geregistreerd bij team {team}; een sleutel hoort bij één team.",
+    "This key is registered as a {held}'s key; a key keeps its role.": "Deze sleutel is geregistreerd als sleutel van een {held}; een sleutel houdt zijn rol.",
     "{path} does not exist; nothing was stored.": "{path} bestaat niet; er is niets opgeslagen.",
     "--settle and --interval are seconds (up to an hour).": "--settle en --interval zijn seconden (tot een uur).",
     "A staff user is named with lower-case letters, digits and underscores (not pg_…, postgres or the administrator).": "Een medewerker wordt genoemd met kleine letters, cijfers en lage streepjes (niet pg_…, postgres of de beheerder).",

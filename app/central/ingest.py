@@ -64,6 +64,7 @@ class Stored:
     warnings: tuple[Notice, ...] = ()
     status: str = "stored"
     matches: int = 0  # deconfliction matches this package opened
+    debriefs: int = 0  # of the records; the rest are records of sources' files
 
 
 @dataclass(frozen=True)
@@ -143,6 +144,7 @@ def ingest_file(store: Store, keys: Unlocked, path: Path) -> Stored:
             len(contents.events),
             tuple(written.arrival.warnings),
             matches=written.matches,
+            debriefs=sum(1 for r in m.records if r.type == "debrief"),
         )
 
 

@@ -72,7 +72,7 @@ def register(
     tid, new_team = team_id(conn, team, create=True)
     held = conn.execute(
         text(
-            "SELECT s.team_id, t.name FROM central.senders s JOIN central.teams t "
+            "SELECT s.team_id, t.name, s.role FROM central.senders s JOIN central.teams t "
             "ON t.id = s.team_id WHERE s.fingerprint = :fp"
         ),
         {"fp": fp.hex},
@@ -81,6 +81,12 @@ def register(
         # Moving a key between teams would hand its past packages to the new team.
         raise CentralError(
             "This key is registered to team {team}; a key belongs to one team.", team=held[1]
+        )
+    if held is not None and held[2] != role.value:
+        # A runner's key made a handler's would be sent the unit's deconfliction key,
+        # and its own packages refused from then on.
+        raise CentralError(
+            "This key is registered as a {held}'s key; a key keeps its role.", held=held[2]
         )
     conn.execute(
         text(

@@ -129,7 +129,8 @@ def _line(result: ingest.Stored | ingest.Refused) -> str:
         extra = f" {result.matches} deconfliction match(es) opened.{extra}"
     return (
         f"{result.file}: stored package {result.package_id} (team {result.team}, "
-        f"{result.sender} no. {result.sequence}, {result.records} debriefs, "
+        f"{result.sender} no. {result.sequence}, {result.debriefs} debriefs and "
+        f"{result.records - result.debriefs} records of source files, "
         f"{result.new_versions} new versions).{extra}"
     )
 

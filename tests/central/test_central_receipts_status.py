@@ -142,6 +142,14 @@ def test_a_runner_key_is_registered_only_with_its_fingerprint_and_to_one_team(
     moved = run(capsys, *base, "--team", "Zuid", "--fingerprint", spoken)
     assert moved.code == 1
     assert "registered to team Noord" in moved.err
+    # Nor does it change role: a runner's key made a handler's would be sent the
+    # unit's deconfliction key, and its packages refused from then on.
+    flipped = run(capsys, "central", "keys", "import", str(bundle), *db, "--role", "handler",
+                  "--team", "Noord", "--fingerprint", spoken)  # fmt: skip
+    assert flipped.code == 1
+    assert "registered as a runner's key; a key keeps its role" in flipped.err
+    again = run(capsys, *base, "--team", "Noord", "--fingerprint", spoken)
+    assert again.code == 0, again.err  # the same registration again: no change
     central = tmp_path / "central.veldboek-key"
     exported = run(capsys, "central", "keys", "export", *db, "--out", str(central))
     assert exported.code == 0

@@ -4,6 +4,7 @@ filled its vector; the vector is written once, the rest of the version never."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -154,6 +155,11 @@ def test_ingest_reports_what_it_stored_when_the_vectors_cannot_be_filled(
     )  # fmt: skip
     assert done.code == 0
     assert "stored package" in done.out
+    # Debriefs counted apart from the records of the sources' files it carried.
+    counted = re.search(r", (\d+) debriefs and (\d+) records of source files,", done.out)
+    assert counted is not None
+    assert int(counted[1]) > 0
+    assert int(counted[2]) > 0
     assert done.err.startswith("veldboek: warning: search vectors not filled yet:")
     s = store.Store(central_place)
     try:
