@@ -329,8 +329,6 @@ def _receipt(
     receipt_manifest = json.loads(
         container.parse(age.decrypt(receipt_file, KEYS["runner"]["receiving"])).manifest_bytes
     )
-    for key in ("body_sha256", "body_length"):
-        receipt_manifest.pop(key)
     return receipt_file, {"manifest": receipt_manifest, "reviews": [review]}
 
 

@@ -305,6 +305,28 @@ def test_a_version_from_a_newer_veldboek_is_refused_as_such(forge: Forge) -> Non
     assert "made by a newer Veldboek" in str(refused)
 
 
+def test_a_file_with_two_faults_is_refused_with_the_same_one_by_both(forge: Forge) -> None:
+    # Its audit events come first in the body, its records after; import checks the
+    # events while it writes, verify as it reads: both name the record's fault.
+    body = copy.deepcopy(forge.body)
+    body["audit"] = list(reversed(body["audit"]))
+    _debrief(body)["compartment_id"] = "01930000-0000-7000-8000-0000000000ee"
+    refused = refused_alike(forge, forge.seal(body=body))
+    assert "compartment does not match its source" in str(refused)
+
+
+def test_a_package_fault_is_named_before_what_this_vault_holds(forge: Forge) -> None:
+    # The same number again (what this vault holds) and events out of order (the
+    # package's own fault): both commands name the events.
+    handler = forge.pair.handler
+    package_receive.import_package(handler.vault, handler.scope, forge.seal())
+    body = copy.deepcopy(forge.body)
+    body["audit"] = list(reversed(body["audit"]))
+    doc = copy.deepcopy(forge.manifest) | {"package_id": "01930000-0000-7000-8000-0000000000ab"}
+    refused = refused_alike(forge, forge.seal(doc, body))
+    assert "out of order" in str(refused)
+
+
 def test_verify_and_import_print_the_same_refusal(
     forge: Forge, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -202,8 +202,11 @@ def verify_package(vault: Vault, scope: Scope, source: PackageSource) -> Package
             from app.services.exchange import deconfliction_notices
 
             return deconfliction_notices.verify(vault, scope, verified)
-        contents = package_body.contents(verified.opened)
+        # In import's order (one file, one error): the body, who may take it, then
+        # the audit events, then what this vault holds.
+        contents = package_body.contents(verified.opened, events_later=True)
         _check_importer(vault, scope, verified, contents)
+        contents.check_events()
         with vault.read() as session:
             arrival = arrival_of(session, verified)
             notices = package_import.codename_notices(session, contents.sources)
@@ -327,23 +330,29 @@ def _write(
     packing = compression.Packing(verified.opened.container)
     m = verified.opened.manifest
     with vault.write() as session, bulk_cache(session):
-        arrival = arrival_of(session, verified)
-        refuse_if_replayed(arrival)
-        if handover is not None and handover["to_runner"] != own_fp:
-            handover_receive.refuse_unless_held_by_sender(session, handover, m.sender)
-        applied = package_import.apply(
-            session,
-            scope,
-            m.package_id,
-            m.sender,
-            contents.sources,
-            contents.records,
-            contents.blobs,
-            contents.locations,
-            progress,
-            version=m.version,
-            meanwhile=contents.check_events,
-        )
+        try:
+            arrival = arrival_of(session, verified)
+            refuse_if_replayed(arrival)
+            if handover is not None and handover["to_runner"] != own_fp:
+                handover_receive.refuse_unless_held_by_sender(session, handover, m.sender)
+            applied = package_import.apply(
+                session,
+                scope,
+                m.package_id,
+                m.sender,
+                contents.sources,
+                contents.records,
+                contents.blobs,
+                contents.locations,
+                progress,
+                version=m.version,
+                meanwhile=contents.check_events,
+            )
+        except PackageError:
+            # The package's own faults are named before what this vault holds, as
+            # verify_package names them: its events, if not checked yet, first.
+            contents.check_events()
+            raise
         contents.check_events()  # done by now: whatever apply did, nothing is kept unchecked
         log_arrival(session, verified, records=len(contents.records))
         session.flush()
