@@ -245,8 +245,9 @@ def cmd_package_verify(args: argparse.Namespace) -> int:
     user_files.check(args.file, user_files.PACKAGE)  # before the vault is opened
     with opened(args) as vault:
         check = package_receive.verify_package(vault, acting_scope(vault, args), args.file)
-    _warnings(check.warnings)
     arrival = package_log.Arrival(check.status)
+    if not arrival.refused:  # refused: the one line below, as import gives it
+        _warnings(check.warnings)
     if args.json:
         print_json(check)
     elif not arrival.refused:

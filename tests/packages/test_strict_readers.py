@@ -384,3 +384,26 @@ def test_malformed_tokens_are_refused_alike_and_well_formed_ones_taken(forge: Fo
     body["sources"][0]["deconfliction"] = _tokens()
     handler = forge.pair.handler
     assert package_receive.import_package(handler.vault, handler.scope, forge.seal(body=body)).new
+
+
+def test_a_second_package_with_a_taken_number_is_one_line_from_both_commands(
+    forge: Forge, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    handler = forge.pair.handler
+    package_receive.import_package(handler.vault, handler.scope, forge.seal())
+    doc = copy.deepcopy(forge.manifest) | {"package_id": "01930000-0000-7000-8000-0000000000cd"}
+    path = tmp_path / "same-number.age"
+    path.write_bytes(forge.seal(doc))
+    passphrase = tmp_path / "pass"
+    passphrase.write_text(factory.PASSPHRASE)
+    handler.vault.lock()
+    said = {}
+    for action in ("verify", "import"):
+        argv = ["package", action, str(path), "--vault", str(handler.path)]
+        code = main([*argv, "--passphrase-file", str(passphrase), "--alias", "Havik"])
+        said[action] = (code, *capsys.readouterr())
+    assert said["verify"] == said["import"]
+    code, out, err = said["import"]
+    assert (code, out) == (1, "")
+    assert err.count("\n") == 1  # no warning line before the refusal
+    assert "same number" in err
