@@ -343,3 +343,28 @@ def test_a_handler_reads_every_version_a_runner_sent(
     assert "First telling." in dialog.text.toPlainText()
     assert "second car" not in dialog.text.toPlainText()
     dialog.close()
+
+
+def test_a_handler_sees_the_packages_that_did_not_arrive_as_ranges(
+    qtbot: QtBot, controller: AppController, tmp_path: Path
+) -> None:
+    window = unlock(qtbot, controller)
+    window.session.switch_alias("Havik")
+    handler = Party(window.session.vault, window.session.scope, tmp_path)
+    runner = runner_of(handler, tmp_path)
+    out = tmp_path / "stick"
+    out.mkdir()
+    try:
+        source = factory.source(runner.vault, runner.scope, "GAT")
+        sent = []
+        for n in range(4):  # packages 1 to 4; only the last reaches the handler
+            factory.debrief(runner.vault, runner.scope, source, narrative=f"Meet {n}.", submit=True)
+            sent.append(
+                packages.export_package(runner.vault, runner.scope, to_dir=out, all_new=True)
+            )
+        package_receive.import_package(handler.vault, handler.scope, sent[-1].path.read_bytes())
+    finally:
+        runner.vault.lock()
+    page = packages_page(qtbot, window)
+    show_tab(qtbot, page, 1)
+    assert page.receive.missing.text() == "Missing from Kievit: package(s) 1–3"
