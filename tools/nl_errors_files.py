@@ -7,6 +7,7 @@ ERRORS_FILES = {
     "Cannot read {path}: {why}.": "{path} is niet te lezen: {why}.",
     "{path} is a folder, not a file.": "{path} is een map, geen bestand.",
     "{path} is not an ordinary file (it is a device, a pipe or a socket); choose the file itself.": "{path} is geen gewoon bestand (het is een apparaat, een pipe of een socket); kies het bestand zelf.",
+    "{path} is a link; not read.": "{path} is een koppeling; niet gelezen.",
     "{path} changed while it was being read; try again.": "{path} veranderde terwijl het werd gelezen; probeer het opnieuw.",
     "{path} is larger than a Veldboek package can be ({mb} MB).": "{path} is groter dan een Veldboek-pakket kan zijn ({mb} MB).",
     "{path} is larger than a Veldboek receipt can be ({mb} MB).": "{path} is groter dan een Veldboek-ontvangstbewijs kan zijn ({mb} MB).",

@@ -85,15 +85,8 @@ def grant(conn: Connection, *, team: str, user: str, by: str) -> Grant:
             "a plain role.",
             user=name,
         )
-    if found is not None and found[1]:
-        # Its reads there would miss the access log, and a query of its own (EXPLAIN
-        # ANALYZE) counts index entries a policy later hides (docs/security.md).
-        raise CentralError(
-            "The role {user} can log in to the database itself: its reads there would "
-            "bypass the access log. Staff read through veldboek central search|show only; "
-            "make the role NOLOGIN (ALTER ROLE … NOLOGIN) or choose another name.",
-            user=name,
-        )
+    if found is not None:
+        refuse_logins(conn, name)
     if found is None:
         conn.execute(text(f'CREATE ROLE "{name}" NOLOGIN NOINHERIT'))
     is_super = conn.execute(
@@ -145,12 +138,49 @@ def log(conn: Connection, *, who: str, what: str, why: str, team: str = "") -> N
     )  # fmt: skip
 
 
+# Who can act as a role: itself and its members, through any depth of membership.
+_ACTING_LOGINS = """
+WITH RECURSIVE acting(oid) AS (
+    SELECT oid FROM pg_roles WHERE rolname = :n
+    UNION
+    SELECT m.member FROM pg_auth_members m JOIN acting a ON m.roleid = a.oid
+)
+SELECT r.rolname FROM acting a JOIN pg_roles r ON r.oid = a.oid
+WHERE r.rolcanlogin AND NOT r.rolsuper AND r.rolname <> current_user
+ORDER BY r.rolname LIMIT 1
+"""
+
+
+def refuse_logins(conn: Connection, name: str) -> None:
+    """Refuse a staff role that a login can act as (itself, or a role it is granted
+    to), the administrator apart: its reads there would miss the access log, and a
+    query of its own (EXPLAIN ANALYZE) counts index entries a policy later hides
+    (docs/security.md, "Staff read through the commands only")."""
+    login = conn.execute(text(_ACTING_LOGINS), {"n": name}).scalar_one_or_none()
+    if login == name:
+        raise CentralError(
+            "The role {user} can log in to the database itself: its reads there would "
+            "bypass the access log. Staff read through veldboek central search|show only; "
+            "make the role NOLOGIN (ALTER ROLE … NOLOGIN) or choose another name.",
+            user=name,
+        )
+    if login is not None:
+        raise CentralError(
+            "The role {user} is granted to {login}, which logs in to the database itself "
+            "and could read as {user} around the access log; revoke it (REVOKE {user} "
+            "FROM {login}) first.",
+            user=name,
+            login=login,
+        )
+
+
 def become(conn: Connection, user: str) -> None:
     """Read as ``user`` until the transaction ends (SET LOCAL ROLE): from here on
-    row-level security applies, as when the person logs in with psql."""
+    row-level security applies. A role a login could act as is refused."""
     name = role_name(user)
     if _role(conn, name) is None:
         raise NotAuthorised("{user} has no access to the central store.", user=name)
+    refuse_logins(conn, name)
     conn.execute(text(f'SET LOCAL ROLE "{name}"'))
 
 

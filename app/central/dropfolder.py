@@ -11,13 +11,20 @@ each file. A watcher killed mid-way leaves its claims there; the next watcher
 puts the claims of processes no longer running back (the store's transaction
 means a package is stored whole or not at all, and one stored already is
 recognised and moved to ``done/``).
+
+Whoever may drop files may also rename what lies in the folder. So every step
+works through the folders opened once, not through their names: ``done``,
+``refused`` and ``.claimed`` (and each watcher's claims) must be real folders of
+this user, opened without following a link, and a file is opened without
+following one either. A folder renamed and a link put in its place afterwards
+moves nothing elsewhere; a name swapped for a link is refused unread. Nothing is
+ever moved over an existing name (two watchers may file the same name at once).
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
-import stat
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -25,13 +32,19 @@ from pathlib import Path
 
 from app.central import ingest, search_index
 from app.central.central_keys import Unlocked
-from app.central.errors import CentralStorageFull, DatabaseUnavailable
-from app.central.store import Store
+from app.central.errors import CentralError, CentralStorageFull, DatabaseUnavailable
+from app.central.store import Store, database_error, sqlstate
 from app.errors import VeldboekError
-from app.export.errors import MalformedPackage, ReplayedPackage
+from app.export.errors import ReplayedPackage
 
 DONE, REFUSED, CLAIMED = "done", "refused", ".claimed"
 _IN_PROGRESS = (".part", ".tmp", ".partial", ".crdownload")
+_REASON = ".reason.txt"
+_FOLDER = os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW
+# A database error of these classes is the package's (data, a key, a statement
+# about its values); any other (a race past its retries, the server's resources,
+# a timeout) is the moment's: the file goes back, to be tried again.
+_THE_PACKAGES = ("22", "23", "42")
 
 Report = Callable[["ingest.Stored | ingest.Refused"], None]
 
@@ -41,6 +54,26 @@ class _Seen:
     size: int
     mtime_ns: int
     since: float
+
+
+def _own_folder(parent: int, name: str) -> int:
+    """``name`` in the folder ``parent``, made if need be, opened: a real folder of
+    this user's, never a link."""
+    with contextlib.suppress(FileExistsError):
+        os.mkdir(name, 0o700, dir_fd=parent)
+    try:
+        fd = os.open(name, _FOLDER, dir_fd=parent)
+    except OSError:
+        fd = -1
+    if fd < 0 or os.fstat(fd).st_uid != os.geteuid():
+        if fd >= 0:
+            os.close(fd)
+        raise CentralError(
+            "The drop folder's {name} is a link, not a folder, or another user's; "
+            "nothing was taken.",
+            name=name,
+        )
+    return fd
 
 
 @dataclass
@@ -54,29 +87,45 @@ class Watcher:
     _swept: bool = False
 
     def __post_init__(self) -> None:
-        for sub in (DONE, REFUSED, CLAIMED):
-            (self.folder / sub).mkdir(mode=0o700, exist_ok=True)
-        self.claims = self.folder / CLAIMED / str(os.getpid())
-        self.claims.mkdir(mode=0o700, exist_ok=True)
+        self._fd = os.open(self.folder, os.O_RDONLY | os.O_DIRECTORY)  # the operator's choice
+        self._sub = {name: _own_folder(self._fd, name) for name in (DONE, REFUSED, CLAIMED)}
+        self._pid = str(os.getpid())
+        self._claims = _own_folder(self._sub[CLAIMED], self._pid)
         self._recover()
 
     def _recover(self) -> None:
         """Claims of watchers that died go back into the folder."""
-        for claims in (self.folder / CLAIMED).iterdir():
-            if claims == self.claims or not claims.name.isdigit() or _alive(int(claims.name)):
-                continue
-            for leftover in claims.iterdir():
-                with contextlib.suppress(OSError):
-                    os.rename(leftover, _free_name(self.folder, leftover.name))
+        claimed = self._sub[CLAIMED]
+        with os.scandir(claimed) as entries:
+            dead = [
+                e.name
+                for e in entries
+                if e.name.isdigit() and e.name != self._pid and not _alive(int(e.name))
+                and e.is_dir(follow_symlinks=False)
+            ]  # fmt: skip
+        for name in dead:
+            try:
+                claims = _own_folder(claimed, name)
+            except CentralError:
+                continue  # not a watcher's: left alone
+            try:
+                for leftover in os.listdir(claims):
+                    # Ours first (one rename: of two watchers starting, one takes
+                    # each), then back where it was dropped.
+                    with contextlib.suppress(OSError):
+                        os.rename(leftover, leftover, src_dir_fd=claims, dst_dir_fd=self._claims)
+                        _move(self._claims, leftover, self._fd, leftover)
+            finally:
+                os.close(claims)
             with contextlib.suppress(OSError):
-                claims.rmdir()
+                os.rmdir(name, dir_fd=claimed)
 
     def complete_files(self, now: float | None = None) -> list[Path]:
         """Files whose size and time stood still for ``settle`` seconds."""
         now = time.monotonic() if now is None else now
         ready: list[Path] = []
         present: set[str] = set()
-        with os.scandir(self.folder) as entries:
+        with os.scandir(self._fd) as entries:
             for entry in entries:
                 name = entry.name
                 if name.startswith(".") or name.endswith(_IN_PROGRESS):
@@ -92,75 +141,88 @@ class Watcher:
                 if seen is None or (seen.size, seen.mtime_ns) != (st.st_size, st.st_mtime_ns):
                     self._seen[name] = _Seen(st.st_size, st.st_mtime_ns, now)
                 elif now - seen.since >= self.settle:
-                    ready.append(Path(entry.path))
+                    ready.append(self.folder / name)
         for gone in set(self._seen) - present:
             del self._seen[gone]
         return sorted(ready)
 
-    def _claim(self, path: Path) -> Path | None:
-        target = self.claims / path.name
+    def _claim(self, name: str) -> bool:
+        # A rename happens once: of several watchers exactly one takes the file.
         try:
-            os.rename(path, target)
+            os.rename(name, name, src_dir_fd=self._fd, dst_dir_fd=self._claims)
         except FileNotFoundError:
-            return None  # another watcher took it
-        self._seen.pop(path.name, None)
-        return target
+            return False  # another watcher took it
+        self._seen.pop(name, None)
+        return True
 
     def take(self, path: Path) -> ingest.Stored | ingest.Refused | None:
         """Claim, ingest and file away one complete file. None: another watcher
         took it, or the database is down (the file goes back, to be tried again)."""
-        claimed = self._claim(path)
-        if claimed is None:
+        name = path.name
+        if not self._claim(name):
             return None
         try:
-            result: ingest.Stored | ingest.Refused = self._ingest(claimed)
+            result: ingest.Stored | ingest.Refused = ingest.ingest_file(
+                self.store, self.keys, Path(name), dir_fd=self._claims
+            )
         except (DatabaseUnavailable, CentralStorageFull):
-            os.rename(claimed, _free_name(self.folder, path.name))
+            _move(self._claims, name, self._fd, name)
             raise
         except ReplayedPackage as exc:
-            if _stored_already(self.store, claimed):
+            if self._stored_already(name):
                 # This very file is in the store (a watcher stopped after the commit).
-                os.rename(claimed, _free_name(self.folder / DONE, path.name))
+                _move(self._claims, name, self._sub[DONE], name)
                 return None
-            result = ingest.record_refusal(self.store, claimed, exc)
+            result = ingest.record_refusal(self.store, path, exc)
         except VeldboekError as exc:
-            result = ingest.record_refusal(self.store, claimed, exc)
+            result = ingest.record_refusal(self.store, path, exc)
         except Exception as exc:
+            if _the_moments(exc):
+                _move(self._claims, name, self._fd, name)
+                raise
             # A bug, not the file's fault as far as we know: the file is set aside
             # (never taken again and again by every watcher), then the bug is raised.
-            self._file_away(claimed, path.name, ingest.Refused(path.name, "InternalError", (
-                f"Not taken in: an internal error ({type(exc).__name__}) in Veldboek. "
-                "The file is kept here unchanged; drop it in again once that is fixed."
-            )))  # fmt: skip
+            with contextlib.suppress(OSError):
+                self._file_away(name, ingest.Refused(name, "InternalError", (
+                    f"Not taken in: an internal error ({type(exc).__name__}) in Veldboek. "
+                    "The file is kept here unchanged; drop it in again once that is fixed."
+                )))  # fmt: skip
             raise
-        self._file_away(claimed, path.name, result)
+        self._file_away(name, result)
         if self.report is not None:
             self.report(result)
         return result
 
-    def _ingest(self, claimed: Path) -> ingest.Stored | ingest.Refused:
-        """What was claimed is what was scanned, a regular file: a name swapped for a
-        symbolic link (or anything else) between the scan and the claim is refused
-        unread, never followed."""
-        if not stat.S_ISREG(os.lstat(claimed).st_mode):
-            return ingest.record_refusal(
-                self.store,
-                claimed,
-                MalformedPackage("This is not a regular file (a link or a device); not read."),
-            )
-        return ingest.ingest_file(self.store, self.keys, claimed)
-
-    def _file_away(self, claimed: Path, name: str, result: ingest.Stored | ingest.Refused) -> None:
+    def _file_away(self, name: str, result: ingest.Stored | ingest.Refused) -> None:
         if isinstance(result, ingest.Stored):
-            os.rename(claimed, _free_name(self.folder / DONE, name))
+            _move(self._claims, name, self._sub[DONE], name)
             return
-        final = _free_name(self.folder / REFUSED, name)
-        reason = final.with_name(final.name + ".reason.txt")
-        # Made new, never through a link planted under that name.
-        fd = os.open(reason, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(result.message.replace("\n", " ") + "\n")
-        os.rename(claimed, final)
+        refused = self._sub[REFUSED]
+        for candidate in _names(name):
+            # The reason first, made new (never through a link planted under its name).
+            try:
+                fd = os.open(candidate + _REASON, _NEW_FILE, 0o600, dir_fd=refused)
+            except FileExistsError:
+                continue
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                handle.write(result.message.replace("\n", " ") + "\n")
+            try:
+                _link_away(self._claims, name, refused, candidate)
+                return
+            except FileExistsError:
+                os.unlink(candidate + _REASON, dir_fd=refused)
+
+    def _stored_already(self, name: str) -> bool:
+        from sqlalchemy import text
+
+        fd = os.open(name, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK, dir_fd=self._claims)
+        with os.fdopen(fd, "rb", buffering=0) as handle:
+            sha = ingest.file_sha256(handle)
+        with self.store.connect() as conn:
+            found = conn.execute(
+                text("SELECT 1 FROM central.packages WHERE sha256 = :s"), {"s": sha}
+            ).first()
+        return found is not None
 
     def sweep(self, now: float | None = None) -> int:
         """Take every complete file once; how many were taken."""
@@ -177,21 +239,43 @@ class Watcher:
 
     def close(self) -> None:
         with contextlib.suppress(OSError):
-            self.claims.rmdir()
+            os.rmdir(self._pid, dir_fd=self._sub[CLAIMED])
+        for fd in (self._claims, *self._sub.values(), self._fd):
+            with contextlib.suppress(OSError):
+                os.close(fd)
 
 
-def _stored_already(store: Store, path: Path) -> bool:
-    from sqlalchemy import text
+_NEW_FILE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW
 
-    with open(path, "rb") as handle:
-        sha = ingest.file_sha256(handle)  # type: ignore[arg-type]
-    with store.connect() as conn:
-        return (
-            conn.execute(
-                text("SELECT 1 FROM central.packages WHERE sha256 = :s"), {"s": sha}
-            ).first()
-            is not None
-        )
+
+def _the_moments(exc: BaseException) -> bool:
+    """Is ``exc`` a fault of the moment (the server's, the disk's), not the file's
+    nor a bug? Such a file goes back to be tried again."""
+    if isinstance(exc, OSError):
+        return True
+    return database_error(exc) and not sqlstate(exc).startswith(_THE_PACKAGES)
+
+
+def _names(name: str) -> list[str]:
+    """``name``, then ``name.1``, ``name.2``…: the next free one is taken."""
+    return [name, *(f"{name}.{n}" for n in range(1, 10_000))]
+
+
+def _link_away(src_dir: int, name: str, dst_dir: int, target: str) -> None:
+    """Move ``name`` to ``target``, never over an existing name (FileExistsError)."""
+    os.link(name, target, src_dir_fd=src_dir, dst_dir_fd=dst_dir, follow_symlinks=False)
+    os.unlink(name, dir_fd=src_dir)
+
+
+def _move(src_dir: int, name: str, dst_dir: int, wanted: str) -> str:
+    """Move ``name`` to the first free name from ``wanted`` on; that name."""
+    for candidate in _names(wanted):
+        try:
+            _link_away(src_dir, name, dst_dir, candidate)
+            return candidate
+        except FileExistsError:
+            continue
+    raise FileExistsError(wanted)
 
 
 def _alive(pid: int) -> bool:
@@ -202,14 +286,3 @@ def _alive(pid: int) -> bool:
     except PermissionError:
         return True
     return True
-
-
-def _free_name(folder: Path, name: str) -> Path:
-    """``name`` in ``folder``, or ``name.1``, ``name.2``… if taken (never overwritten)."""
-    candidate = folder / name
-    n = 0
-    # lexists: a dangling link is a name taken too; the reason beside it as well.
-    while os.path.lexists(candidate) or os.path.lexists(f"{candidate}.reason.txt"):
-        n += 1
-        candidate = folder / f"{name}.{n}"
-    return candidate

@@ -82,13 +82,18 @@ def file_sha256(stream: io.FileIO) -> str:
     return digest
 
 
-def ingest_file(store: Store, keys: Unlocked, path: Path) -> Stored:
+def ingest_file(store: Store, keys: Unlocked, path: Path, *, dir_fd: int | None = None) -> Stored:
     """Verify and store one package file; a ``VeldboekError`` if it is refused
-    (nothing stored then)."""
+    (nothing stored then). ``dir_fd``: ``path`` is a name in that folder, opened
+    without following a link (the drop folder's claims)."""
     # A package body parses into about a million dicts and lists, none in a cycle:
     # the cyclic collector would walk them again and again (0.1–0.4 s of 1.3 s of
     # this process's CPU for 10,000 debriefs, measured), freeing nothing.
-    with collection_paused(), user_files.opened(path, user_files.PACKAGE) as chosen:
+    nofollow = dir_fd is not None
+    with (
+        collection_paused(),
+        user_files.opened(path, user_files.PACKAGE, dir_fd=dir_fd, nofollow=nofollow) as chosen,
+    ):
         sha = file_sha256(chosen.stream)
         with store.connect() as conn:
             checks.refuse_stored_file(conn, sha)
@@ -153,11 +158,16 @@ def ingest_file(store: Store, keys: Unlocked, path: Path) -> Stored:
 _NUL_STATES = frozenset({"22P05", "22021"})  # untranslatable character, not in repertoire
 
 
+# What a package's own values can make the server refuse: a text too long, a
+# number out of range, a time it cannot hold, a malformed value, a character it
+# cannot keep. (Any other data error, a division by zero say, is a bug of ours.)
+_VALUE_STATES = frozenset({"22001", "22003", "22007", "22008", "22P02", "22P05", "22021"})
+
+
 def unstorable_value(exc: BaseException) -> bool:
-    """Did the database refuse a value of the package's as data (SQLSTATE class 22:
-    out of range, malformed)? The package's own fault: refused, never a crash."""
-    state = sqlstate(exc) if database_error(exc) else None
-    return state is not None and state.startswith("22")
+    """Did the database refuse a value of the package's as data? The package's own
+    fault: refused, never a crash."""
+    return database_error(exc) and sqlstate(exc) in _VALUE_STATES
 
 
 def unstorable_text(exc: BaseException) -> bool:

@@ -56,6 +56,7 @@ def store_package(
     checks that need the whole body come after the last record; any refusal, then
     or before, rolls the caller's transaction back whole."""
     m = opened.manifest
+    refuse_nul(opened.inner.manifest_bytes)  # kept as jsonb: its text (``schema``) is free
     pid, tid = str(m.package_id), sender.team_id
     debrief_ids = [str(r.id) for r in m.records if r.type == "debrief"]
     # What the manifest alone decides comes first: a quick refusal.

@@ -85,9 +85,9 @@ def register(
     if held is not None and held[2] != role.value:
         # A runner's key made a handler's would be sent the unit's deconfliction key,
         # and its own packages refused from then on.
-        raise CentralError(
-            "This key is registered as a {held}'s key; a key keeps its role.", held=held[2]
-        )
+        if held[2] == PeerRole.HANDLER.value:
+            raise CentralError("This key is registered as a handler's key; a key keeps its role.")
+        raise CentralError("This key is registered as a runner's key; a key keeps its role.")
     conn.execute(
         text(
             "INSERT INTO central.senders (fingerprint, team_id, role, name, signing_public, "

@@ -132,6 +132,28 @@ def test_a_nul_in_a_file_record_is_refused_before_the_server_sees_it(
     assert "Unicode escape" not in since  # the server never had it to refuse
 
 
+def test_a_nul_in_the_manifest_is_refused_before_the_server_sees_it(
+    capsys: pytest.CaptureFixture[str],
+    central_place: Place,
+    central_cluster: Cluster,
+    fleet: Fleet,
+    tmp_path: Path,
+) -> None:
+    fleet.register(central_place)
+    before = counts(central_place)
+    # The manifest's schema is free text, and the manifest is kept as jsonb.
+    nul = _noord(fleet, central_place, tmp_path, "schema.age", schema=SECRET + "\x00")
+    log = embedded.Layout(central_cluster.root).log_file
+    logged = log.stat().st_size
+    done = _ingest(capsys, central_place, tmp_path, nul)
+    assert done.code == 1
+    assert "holds a NUL character" in done.err
+    assert counts(central_place) == before
+    with log.open("rb") as handle:
+        handle.seek(logged)
+        assert "Unicode escape" not in handle.read().decode(errors="replace")
+
+
 def test_a_value_the_database_refuses_as_data_is_the_packages_fault(
     central_place: Place,
 ) -> None:

@@ -12,7 +12,7 @@ import psycopg
 import pytest
 from sqlalchemy import make_url, text
 
-from app.central import access, store
+from app.central import access, reading, store
 from app.central.errors import CentralError
 from app.central.place import Place
 from app.central.schema import migrate
@@ -110,28 +110,63 @@ def test_the_grant_command_refuses_a_password(
         s.close()
 
 
-def test_c0011_takes_the_login_of_roles_granted_before(
+def test_c0011_takes_back_what_roles_a_login_can_act_as_were_given(
     empty_database: Place, central_cluster: Cluster
 ) -> None:
-    role = _role()
+    logs_in, member_of, plain, login = _role(), _role(), _role(), _role()
     s = store.Store(empty_database)
     try:
         migrate.upgrade(s.engine, "c0010_record_owners")
         with s.begin() as conn:
             conn.execute(text("INSERT INTO central.teams (name) VALUES ('Noord')"))
-            access.grant(conn, team="Noord", user=role, by="test")
-            # As the removed --password-file left it.
-            conn.execute(text(f"ALTER ROLE \"{role}\" LOGIN PASSWORD 'staff password'"))
-        assert _connects(central_cluster, role, "staff password")
+            for role in (logs_in, member_of, plain):
+                access.grant(conn, team="Noord", user=role, by="test")
+            # As the removed --password-file left one; another granted to a login.
+            conn.execute(text(f"ALTER ROLE \"{logs_in}\" LOGIN PASSWORD 'staff password'"))
+            conn.execute(text(f"CREATE ROLE \"{login}\" LOGIN PASSWORD 'other password'"))
+            conn.execute(text(f'GRANT "{member_of}" TO "{login}"'))
         migrate.upgrade(s.engine)
-        assert _can_log_in(s, role) == (False, False)
-        assert not _connects(central_cluster, role, "staff password")
         with s.connect() as conn:
-            # The administrator running the migration keeps its own login.
-            assert conn.execute(
-                text("SELECT rolcanlogin FROM pg_roles WHERE rolname = current_user")
-            ).scalar_one()
-        migrate.downgrade(s.engine, "c0010_record_owners")  # changes nothing
-        assert _can_log_in(s, role) == (False, False)
+            granted = set(conn.execute(text("SELECT role_name FROM central.team_grants")).scalars())
+            rights = {
+                r: conn.execute(
+                    text("SELECT has_table_privilege(:r, 'central.debrief_versions', 'SELECT')"),
+                    {"r": r},
+                ).scalar_one()
+                for r in (logs_in, member_of, plain)
+            }
+            logged = list(
+                conn.execute(
+                    text("SELECT what FROM central.access_log WHERE who = 'c0011_staff_nologin'")
+                ).scalars()
+            )
+        assert granted == {plain}
+        assert rights == {logs_in: False, member_of: False, plain: True}
+        assert sorted(logged) == sorted(f"revoke {r} every team" for r in (logs_in, member_of))
+        # No role was changed: the logins still log in (to nothing of this store).
+        assert _can_log_in(s, logs_in) == (True, True)
+        assert _connects(central_cluster, login, "other password")
+        with s.connect() as conn:
+            assert access.verify_log(conn).broken_at is None
+        migrate.downgrade(s.engine, "c0010_record_owners")  # gives nothing back
+        migrate.upgrade(s.engine)
+    finally:
+        s.close()
+
+
+def test_reading_as_a_role_a_login_was_granted_is_refused(
+    central_place: Place, central_cluster: Cluster
+) -> None:
+    staff, login = _role(), _role()
+    s = _with_team(central_place)
+    try:
+        with s.begin() as conn:
+            access.grant(conn, team="Noord", user=staff, by="test")
+            conn.execute(text(f"CREATE ROLE \"{login}\" LOGIN PASSWORD 'x'"))
+            conn.execute(text(f'GRANT "{staff}" TO "{login}"'))
+        with pytest.raises(CentralError, match=f"granted to {login}"):
+            reading.search(s, "woning", user=staff, why="test")
+        with pytest.raises(CentralError, match=f"granted to {login}"), s.begin() as conn:
+            access.grant(conn, team="Noord", user=staff, by="test")
     finally:
         s.close()

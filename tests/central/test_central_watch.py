@@ -10,6 +10,7 @@ import pytest
 from sqlalchemy import text
 
 from app.central import central_keys, dropfolder, ingest, search_index, store
+from app.central.errors import CentralError
 from app.central.place import Place
 from tests.central.conftest import PASSPHRASE
 from tests.helpers.central import run
@@ -134,12 +135,12 @@ def test_a_link_swapped_in_after_the_scan_is_refused_unread(
         innocent.symlink_to(unsent)
         result = watcher.take(ready)
         assert isinstance(result, ingest.Refused)
-        assert "not a regular file" in result.message
+        assert result.message == "innocent.age is a link; not read."
         with s.connect() as conn:
             assert conn.execute(text("SELECT count(*) FROM central.packages")).scalar_one() == 0
         refused = drop / "refused" / "innocent.age"
         assert refused.is_symlink()  # the link itself was moved, never followed
-        assert "not a regular file" in (drop / "refused" / "innocent.age.reason.txt").read_text()
+        assert "is a link" in (drop / "refused" / "innocent.age.reason.txt").read_text()
         assert unsent.read_bytes() == fleet.noord.files[0].read_bytes()
     finally:
         watcher.close()
@@ -155,7 +156,7 @@ def test_a_file_that_meets_a_bug_is_set_aside_not_taken_again_and_again(
     shutil.copyfile(fleet.noord.files[0], drop / "first.age")
     s, watcher = _watcher(central_place, drop)
 
-    def bug(*_args: object) -> None:
+    def bug(*_args: object, **_kwargs: object) -> None:
         raise KeyError("a bug in the reader")
 
     monkeypatch.setattr(ingest, "ingest_file", bug)
@@ -168,6 +169,72 @@ def test_a_file_that_meets_a_bug_is_set_aside_not_taken_again_and_again(
         reason = (drop / "refused" / "first.age.reason.txt").read_text()
         assert "internal error (KeyError)" in reason
         assert (drop / "refused" / "first.age").read_bytes() == fleet.noord.files[0].read_bytes()
+    finally:
+        watcher.close()
+        s.close()
+
+
+def test_a_link_in_place_of_its_folders_moves_nothing_elsewhere(
+    central_place: Place, fleet: Fleet, tmp_path: Path
+) -> None:
+    fleet.register(central_place)
+    drop, elsewhere, private = tmp_path / "drop", tmp_path / "elsewhere", tmp_path / "private"
+    for folder in (drop, elsewhere, private):
+        folder.mkdir()
+    (private / "outbox.age").write_bytes(b"a package no one dropped")
+    # Planted before the watcher starts: it refuses to work through them.
+    (drop / "refused").symlink_to(elsewhere)
+    with pytest.raises(CentralError, match="refused is a link"):
+        _watcher(central_place, drop)
+    (drop / "refused").unlink()
+    (drop / ".claimed").mkdir()
+    (drop / ".claimed" / "999999999").symlink_to(private)  # "a dead watcher's claims"
+    s, watcher = _watcher(central_place, drop)
+    try:
+        assert (private / "outbox.age").exists()  # not brought in
+        assert not (drop / "outbox.age").exists()
+        # Renamed and replaced by a link while it runs: the folder it opened is used.
+        (drop / "evil").write_bytes(b"not a package")
+        (drop / "refused").rename(drop / "refused-moved")
+        (drop / "refused").symlink_to(elsewhere)
+        watcher.complete_files(now=0.0)
+        watcher.sweep(now=3.0)
+        assert list(elsewhere.iterdir()) == []
+        assert (drop / "refused-moved" / "evil").exists()
+    finally:
+        watcher.close()
+        s.close()
+
+
+def test_a_fault_of_the_moment_puts_the_file_back_and_names_never_clash(
+    central_place: Place, fleet: Fleet, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fleet.register(central_place)
+    drop = tmp_path / "drop"
+    drop.mkdir()
+    package = fleet.noord.files[0]
+    shutil.copyfile(package, drop / "same.age")
+    s, watcher = _watcher(central_place, drop)
+    real = ingest.ingest_file
+
+    def busy(*_args: object, **_kwargs: object) -> None:
+        with s.begin() as conn:  # a real error of the server's: a statement timed out
+            conn.execute(text("SET LOCAL statement_timeout = 1"))
+            conn.execute(text("SELECT pg_sleep(1)"))
+
+    monkeypatch.setattr(ingest, "ingest_file", busy)
+    try:
+        watcher.complete_files(now=0.0)
+        with pytest.raises(Exception, match="statement timeout"):
+            watcher.sweep(now=3.0)
+        assert (drop / "same.age").read_bytes() == package.read_bytes()  # back, to try again
+        assert list((drop / "refused").iterdir()) == []
+        monkeypatch.setattr(ingest, "ingest_file", real)
+        (drop / "done" / "same.age").write_bytes(b"filed before under that name")
+        watcher.complete_files(now=10.0)
+        assert watcher.sweep(now=20.0) == 1
+        assert (drop / "done" / "same.age").read_bytes() == b"filed before under that name"
+        assert (drop / "done" / "same.age.1").read_bytes() == package.read_bytes()
     finally:
         watcher.close()
         s.close()

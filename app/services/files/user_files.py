@@ -94,14 +94,20 @@ def _cannot_read(where: str, exc: OSError) -> UnreadableFile:
 
 
 @contextmanager
-def opened(path: Path, kind: Kind) -> Iterator[ChosenFile]:
+def opened(
+    path: Path, kind: Kind, *, dir_fd: int | None = None, nofollow: bool = False
+) -> Iterator[ChosenFile]:
     """The file at ``path``, open for reading, once it is known to be a regular file
     of at most ``kind.limit`` bytes. A read error inside the block (a stick pulled
-    out) is an ``UnreadableFile`` too."""
+    out) is an ``UnreadableFile`` too. ``dir_fd``: ``path`` is in that folder;
+    ``nofollow``: a link is refused, never followed (a folder others write to)."""
     where = str(path)
     try:
-        _refuse_unless_regular(where, os.stat(path).st_mode)
-        fd = os.open(path, _FLAGS)
+        mode = os.stat(path, dir_fd=dir_fd, follow_symlinks=not nofollow).st_mode
+        if stat.S_ISLNK(mode):
+            raise UnreadableFile("{path} is a link; not read.", path=where)
+        _refuse_unless_regular(where, mode)
+        fd = os.open(path, _FLAGS | (os.O_NOFOLLOW if nofollow else 0), dir_fd=dir_fd)
     except OSError as exc:
         raise _cannot_read(where, exc) from None
     try:
