@@ -112,10 +112,15 @@ def _sources(
         )
     wanted_names = list(set(compartments.values()))
     taken = set(in_chunks(session, Compartment.name, Compartment.name, wanted_names))
+
+    def is_taken(name: str) -> bool:  # names are unique; one held here, or given just now
+        held = select(Compartment.id).where(Compartment.name == name).limit(1)
+        return name in taken or session.execute(held).first() is not None
+
     for comp_id in comp_ids:
         if comp_id not in held_comps:
             wanted = compartments[str(comp_id)]
-            name = wanted if wanted not in taken else f"{wanted} ({comp_id.hex[:6]})"
+            name = names.free_name(wanted, comp_id.hex, NameKind.COMPARTMENT, is_taken)
             taken.add(name)
             session.add(Compartment(id=comp_id, name=name))
     session.flush()
