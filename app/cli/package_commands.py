@@ -386,6 +386,11 @@ def cmd_receipt_import(args: argparse.Namespace) -> int:
             f"Receipt from {result.sender}: {result.confirmed} package(s) confirmed "
             f"({result.already_confirmed} already), {result.reviews_applied} review(s) taken "
             f"in, {result.purged} debrief(s) purged ({result.retention})."
+            + (
+                f" {result.sources_purged} handed-over source(s) removed from this vault."
+                if result.sources_purged
+                else ""
+            )
         )
     return 0
 
