@@ -7,48 +7,19 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from sqlalchemy import select
 
 from app.cli import main
-from app.domain.enums import PeerRole, Role
 from app.models import Source
 from app.services import reports
 from app.services.exchange import handover, package_receive, packages
 from app.services.records import debriefs, search, sources
 from tests.helpers import factory
 from tests.helpers.pdf_text import pdf_text
-from tests.packages.conftest import HANDLER, Party, introduce, open_party, rich_debrief
-
-
-@dataclass
-class Team:
-    valk: Party
-    reiger: Party
-    handler: Party
-    stick: Path
-
-
-@pytest.fixture
-def team(tmp_path: Path) -> Iterator[Team]:
-    valk = open_party(tmp_path / "valk", factory.RUNNER, Role.RUNNER)
-    reiger = open_party(tmp_path / "reiger", "Reiger", Role.RUNNER)
-    hnd = open_party(tmp_path / "handler", HANDLER, Role.HANDLER)
-    for runner, name in ((valk, "Runner Valk"), (reiger, "Runner Reiger")):
-        introduce(runner, hnd, PeerRole.HANDLER, "Team handler")
-        introduce(hnd, runner, PeerRole.RUNNER, name)
-    introduce(valk, reiger, PeerRole.RUNNER, "Runner Reiger")
-    introduce(reiger, valk, PeerRole.RUNNER, "Runner Valk")
-    stick = tmp_path / "usb"
-    stick.mkdir()
-    yield Team(valk, reiger, hnd, stick)
-    for party in (valk, reiger, hnd):
-        if not party.vault.is_locked:
-            party.vault.lock()
+from tests.packages.conftest import Party, Team, rich_debrief
 
 
 def _berk(party: Party) -> uuid.UUID:

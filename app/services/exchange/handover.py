@@ -41,7 +41,7 @@ from app.errors import (
 from app.export import canonical, compression, package
 from app.export.manifest import Manifest
 from app.models import Debrief, Source, TrueIdentity, wire
-from app.models.packages import PackageLog, PackagePeer, SourceHandover
+from app.models.packages import PackageLog, PackageOrigin, PackagePeer, SourceHandover
 from app.services.exchange import (
     handover_peers,
     keys,
@@ -384,6 +384,30 @@ def source_record_ids(session: Session, source_id: uuid.UUID) -> dict[str, list[
             for i in session.execute(select(model.id).where(model.source_id == source_id)).scalars()
         ]
     return out
+
+
+def handed_on(session: Session, sender: str) -> set[str]:
+    """Sources (hex) this handler's vault saw ``sender`` hand to another runner and
+    not get back. A package ``sender`` wrote before the handover may still arrive
+    (packages travel in any order): it may name them and their records, but change
+    nothing: only the versions this vault holds, or older ones, are taken
+    (``package_import``; docs/package-format.md, section 7.4)."""
+    seen = {
+        s.hex
+        for s in session.execute(
+            select(SourceHandover.source_id).where(
+                SourceHandover.direction == SEEN, SourceHandover.from_runner == sender
+            )
+        ).scalars()
+    }
+    if not seen:
+        return set()
+    back = select(PackageOrigin.record_id).where(
+        PackageOrigin.record_type == "source",
+        PackageOrigin.record_id.in_([uuid.UUID(hex=s) for s in seen]),
+        PackageOrigin.sender == sender,
+    )
+    return seen - {s.hex for s in session.execute(back).scalars()}
 
 
 def taken_over_compartments(session: Session, sender: str) -> set[str]:

@@ -99,12 +99,17 @@ def _sources(
     # A compartment another runner brought in, holding a source handed over to
     # this sender, may be named by this sender's packages (docs: section 8).
     taken_over = handover.taken_over_compartments(session, origins.sender)
+    # Sources the sender handed on (a package written before the handover) are
+    # named, never claimed: their records go by ``_VersionChooser``'s rule.
+    gone = origins.handed_on
+    taken_over |= {uuid.UUID(s["compartment_id"]).hex for s in sources if hex_id(s["id"]) in gone}
     origins.claim_many(
         "compartment",
         [c.hex for c in comp_ids if c.hex not in taken_over],
         {c.hex for c in held_comps},
     )
-    origins.claim_many("source", [i.hex for i in source_ids], {i.hex for i in held_sources})
+    claimed = [i.hex for i in source_ids if i.hex not in gone]
+    origins.claim_many("source", claimed, {i.hex for i in held_sources})
     compartments: dict[str, str] = {}
     for s in sources:
         compartments.setdefault(
@@ -150,7 +155,7 @@ def _sources(
             )
         elif source.compartment_id != comp_id:
             raise PackageError("A source in the package conflicts with this vault's records.")
-        else:
+        elif source_id.hex not in gone:  # a handed-on source's state is its new runner's
             source.kind, source.status = SourceKind(s["kind"]), SourceStatus(s["status"])
         out[s["id"]] = s["compartment_id"]
     session.flush()
@@ -181,17 +186,22 @@ def codename_notices(session: Session, sources: list[dict[str, Any]]) -> tuple[N
 
 def _latest_versions(
     session: Session, record_type: str, record_ids: list[str]
-) -> dict[str, tuple[int, set[str]]]:
-    """Record id (hex) -> (newest version held, hashes of every version held)."""
-    out: dict[str, tuple[int, set[str]]] = {}
+) -> dict[str, tuple[int, set[str], set[int]]]:
+    """Record id (hex) -> (newest version held, hashes and numbers of every version held)."""
+    out: dict[str, tuple[int, set[str], set[int]]] = {}
     for rid, version, sha in raw_connection(session).execute(
         "SELECT v.record_id, v.version, v.sha256 FROM json_each(?) AS j CROSS JOIN record_version "
         "AS v ON v.record_type = ? AND v.record_id = j.value",
         (orjson.dumps(record_ids).decode(), record_type),
     ):
-        top, hashes = out.get(rid, (0, set()))
-        out[rid] = (max(top, version), hashes | {sha})
+        top, hashes, numbers = out.get(rid, (0, set(), set()))
+        out[rid] = (max(top, version), hashes | {sha}, numbers | {version})
     return out
+
+
+def _source_of(type_name: str, data: dict[str, Any]) -> str:
+    """The source (hex) a record of section 7.1 belongs to."""
+    return hex_id(data["id"] if type_name == "registration" else data["source_id"])
 
 
 @dataclass
@@ -234,22 +244,31 @@ class _VersionChooser:
         session, records = self.session, self.records
         hexes = [records[n][0].id.hex for n in wanted]
         held = dict(held_in(session, table_of(w.RECORD_TYPES[type_name]), hexes))
+        gone = {
+            rid
+            for n, rid in zip(wanted, hexes, strict=True)
+            if _source_of(type_name, records[n][1]) in self.origins.handed_on
+        }
         if type_name != "registration":  # a source's, claimed with the source
             sender = self.origins.sender
+            claimed = [rid for rid in hexes if rid not in gone]
             legacy = (
-                legacy_links(session, type_name, hexes, sender) if type_name in LINKED else set()
+                legacy_links(session, type_name, claimed, sender) if type_name in LINKED else set()
             )
-            self.origins.claim_many(type_name, hexes, set(held), legacy)
+            self.origins.claim_many(type_name, claimed, set(held), legacy)
         versions = _latest_versions(session, type_name, hexes)
         to_apply = self.chosen.live.setdefault(type_name, [])
         for n, rid in zip(wanted, hexes, strict=True):
             ref, data = records[n]
             if rid in held and held[rid] != hex_id(data["compartment_id"]):
                 raise ConflictingRecords()
-            top, hashes = versions.get(rid, (0, set()))
+            top, hashes, numbers = versions.get(rid, (0, set(), set()))
             if ref.sha256 in hashes:
                 counts.unchanged += 1
                 continue
+            if rid in gone and not (ref.version < top and ref.version not in numbers):
+                # Of a source its sender handed on: nothing new, nothing newer (section 7.4).
+                raise ConflictingRecords()
             if top and ref.version <= top:
                 counts.older += 1  # kept as history; the live record stays the newer one
             else:
@@ -297,7 +316,7 @@ def apply(
     the database) run while the search index is written, on the other core
     (``search_bulk.bulk_index``); its exception fails the import."""
     applied = Applied(ImportCounts(), ImportCounts(), codename_notices(session, sources))
-    origins = Origins(session, sender, package_id)
+    origins = Origins(session, sender, package_id, handover.handed_on(session, sender))
     _sources(session, scope, sources, origins)
     by_type: dict[str, list[int]] = {}
     for n, (ref, _data) in enumerate(records):
