@@ -7,16 +7,19 @@ it is imported; anything newer of that source from the old runner is refused
 from __future__ import annotations
 
 import uuid
+from pathlib import Path
 
 import pytest
 from sqlalchemy import delete, select
 
+from app.cli import main
 from app.domain.enums import TaskingStatus
-from app.errors import PackageError
+from app.errors import AccessDenied, PackageError
 from app.models import Source, Tasking
 from app.models.packages import SourceHandover
 from app.services.exchange import handover, package_receive, packages
-from app.services.records import debriefs, tasking
+from app.services.records import debriefs, identity, tasking
+from app.services.views import IdentityFields
 from tests.helpers import factory
 from tests.packages.conftest import Party, Team, debrief_rows, rich_debrief
 
@@ -93,3 +96,46 @@ def test_the_old_runner_cannot_change_a_handed_over_source_afterwards(
     with pytest.raises(PackageError, match="holds from elsewhere"):
         package_receive.import_package(h.vault, h.scope, later.path)
     assert debrief_rows(h) == 1
+
+
+def test_what_the_command_line_says_of_handovers_and_receipts(
+    team: Team, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Packages sealed elsewhere, a handover verified and taken on, its row, and a
+    receipt given to `package verify`: each says what it is, naming the source."""
+    valk, reiger, h = team.valk, team.reiger, team.handler
+    rich_debrief(valk, "ESPEN")
+    espen = _source(valk, "ESPEN")
+    fields = IdentityFields("Johanna Pietersen-Vlug", "1980-02-03", (), (), b"", "")
+    identity.record_identity(valk.vault, valk.scope, espen, fields)
+    to_handler = packages.export_package(valk.vault, valk.scope, to_dir=team.stick, all_new=True)
+    moved = _hand_over(team, espen)
+    with pytest.raises(AccessDenied, match="not addressed to this vault"):
+        package_receive.import_package(reiger.vault, reiger.scope, to_handler.path)
+    for party in (valk, reiger, h):
+        party.vault.lock()
+    pp = tmp_path / "pp"
+    pp.write_text(factory.PASSPHRASE + "\n")
+
+    def run(party: Party, *command: str) -> tuple[int, str, str]:
+        where = ["--vault", str(party.path), "--passphrase-file", str(pp)]
+        code = main([*command, *where, "--alias", party.scope.alias_name])
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    code, out, _ = run(reiger, "package", "verify", str(moved.path))
+    assert code == 0
+    assert f"a handover of source ESPEN ({espen}), with its true identity sealed" in out
+    code, out, _ = run(reiger, "package", "import", str(moved.path))
+    assert code == 0
+    assert f"Took on handed-over source ESPEN (id {espen})" in out
+    code, out, _ = run(reiger, "source", "handovers")
+    assert "ESPEN  taken on from Runner Valk" in out
+    code, out, _ = run(h, "package", "import", str(moved.path))
+    assert f"The runner of source ESPEN (id {espen}) changed" in out
+    code, _, _ = run(reiger, "receipt", "create", "--runner", "Runner Valk", "--to", str(tmp_path))
+    assert code == 0
+    [made] = [p for p in tmp_path.iterdir() if p.is_file() and p != pp]
+    code, _, err = run(valk, "package", "verify", str(made))
+    assert code != 0
+    assert "This is a receipt, not a package: take it in with 'receipt import'" in err

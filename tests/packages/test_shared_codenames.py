@@ -64,10 +64,16 @@ def test_a_second_runners_source_with_a_taken_codename_is_kept_with_a_notice(
     result = package_receive.import_package(h.vault, h.scope, second)
     for warnings in (check.warnings, result.warnings):
         assert [w.template for w in warnings] == [
-            "Source {codename} in this package has the codename of another source in "
-            "this vault; both are kept, each shown with its runner."
+            "Source {codename} (id {id}, from {runner}) in this package has the codename "
+            "of another source in this vault; both are kept, each shown with its runner."
         ]
-        assert warnings[0].params == {"codename": "ZWALUW"}
+        with kraai.vault.read() as session:
+            kraais = session.execute(select(Source.id)).scalar_one()
+        assert warnings[0].params == {
+            "codename": "ZWALUW",
+            "id": str(kraais),
+            "runner": "Runner Kraai",
+        }
     assert (result.new, debrief_rows(h)) == (1, 2)
     assert debriefs.get_debrief(h.vault, h.scope, theirs).narrative.startswith("Source describes")
     with h.vault.read() as session:

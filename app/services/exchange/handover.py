@@ -88,6 +88,7 @@ class HandoverView:
     created_at: datetime
     confirmed_at: datetime | None
     purged_at: datetime | None
+    from_name: str = ""  # the old runner's key as this vault confirmed it, if it did
 
 
 @dataclass
@@ -433,7 +434,14 @@ def handovers(vault: Vault, scope: Scope) -> list[HandoverView]:
         member = select(SourceHandover).where(
             visible(SourceHandover.compartment_id, scope, drive=True)
         )
-        rows = session.execute(member.order_by(SourceHandover.created_at.desc())).scalars()
+        rows = list(session.execute(member.order_by(SourceHandover.created_at.desc())).scalars())
+        named = dict(
+            session.execute(
+                select(PackagePeer.fingerprint, PackagePeer.name).where(
+                    PackagePeer.fingerprint.in_({r.from_runner for r in rows})
+                )
+            ).all()
+        )
         return [
             HandoverView(
                 r.package_id,
@@ -447,6 +455,7 @@ def handovers(vault: Vault, scope: Scope) -> list[HandoverView]:
                 r.created_at,
                 r.confirmed_at,
                 r.purged_at,
+                named.get(r.from_runner, ""),
             )
             for r in rows
         ]

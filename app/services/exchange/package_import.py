@@ -34,6 +34,7 @@ from app.export.manifest import RecordRef
 from app.models import Compartment, CompartmentMember, Source
 from app.models import wire as w
 from app.models.base import new_hex_ids
+from app.models.packages import PackagePeer
 from app.services.exchange import handover
 from app.services.exchange.import_origins import ConflictingRecords as ConflictingRecords
 from app.services.exchange.import_origins import Origins, legacy_links
@@ -162,11 +163,17 @@ def _sources(
     return out
 
 
-def codename_notices(session: Session, sources: list[dict[str, Any]]) -> tuple[Notice, ...]:
+def codename_notices(
+    session: Session, sources: list[dict[str, Any]], sender: str
+) -> tuple[Notice, ...]:
     """A notice for each source the package brings that has the codename (by key:
     ``Kwarts`` is ``KWARTS``) of another source, here or in the same package. Not a
     refusal: sources are told apart by id, and shown with their runner
-    (``app.dal.source_names``); two runners may well give two people one codename."""
+    (``app.dal.source_names``); two runners may well give two people one codename.
+    ``sender``: the package's key (fingerprint), named as this vault confirmed it."""
+    runner = session.execute(
+        select(PackagePeer.name).where(PackagePeer.fingerprint == sender).limit(1)
+    ).scalar()
     held = set(in_chunks(session, Source.id, Source.id, [uuid.UUID(s["id"]) for s in sources]))
     new = [s for s in sources if uuid.UUID(s["id"]) not in held]
     keys = [names.key(s["codename"]) for s in new]
@@ -176,9 +183,12 @@ def codename_notices(session: Session, sources: list[dict[str, Any]]) -> tuple[N
         if key in others or keys.count(key) > 1:
             notices.append(
                 Notice(
-                    "Source {codename} in this package has the codename of another source in "
-                    "this vault; both are kept, each shown with its runner.",
+                    "Source {codename} (id {id}, from {runner}) in this package has the "
+                    "codename of another source in this vault; both are kept, each shown "
+                    "with its runner.",
                     codename=names.clean(s["codename"], NameKind.CODENAME),
+                    id=str(uuid.UUID(s["id"])),
+                    runner=runner or sender[:16],
                 )
             )
     return tuple(notices)
@@ -315,7 +325,7 @@ def apply(
     the version rows point there. ``meanwhile``: Python work (that does not touch
     the database) run while the search index is written, on the other core
     (``search_bulk.bulk_index``); its exception fails the import."""
-    applied = Applied(ImportCounts(), ImportCounts(), codename_notices(session, sources))
+    applied = Applied(ImportCounts(), ImportCounts(), codename_notices(session, sources, sender))
     origins = Origins(session, sender, package_id, handover.handed_on(session, sender))
     _sources(session, scope, sources, origins)
     by_type: dict[str, list[int]] = {}
