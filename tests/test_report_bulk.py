@@ -241,7 +241,7 @@ def test_bulk_views_and_the_report_are_those_read_one_by_one(vault: Vault, varie
             source_id=varied.koraal,
             date_from=None,
             date_to=None,
-            files={"KORAAL"},
+            files={"KORAAL": varied.koraal},
         )
     assert [f.codename for f in unlinked] == ["KORAAL"]
     assert unlinked[0].taskings

@@ -235,6 +235,17 @@ def _holds(check: package_receive.PackageCheck) -> str:
         return f"deconfliction key {check.key_id[:8]}…"
     if check.kind == NOTICE_KIND:
         return f"deconfliction notice: {check.matches} matches"
+    if check.handover_source:
+        sealed = (
+            "with its true identity sealed to the new runner"
+            if check.handover_identity
+            else "without a true identity"
+        )
+        return (
+            f"a handover of source {check.handover_source}, {sealed}: its whole file, "
+            f"{check.records} debriefs, {check.file_records} records of source files, "
+            f"{check.files} files"
+        )
     return (
         f"{check.records} debriefs, {check.file_records} records of source files, "
         f"{check.files} files"
@@ -282,12 +293,13 @@ def cmd_package_import(args: argparse.Namespace) -> int:
     else:
         files = result.file_records
         if result.taken_on is not None:
+            named = f"{result.taken_on.codename} (id {result.taken_on.source_id})"
             print(
-                "Took on a handed-over source (its true identity sealed to this vault)"
+                f"Took on handed-over source {named} (its true identity sealed to this vault)"
                 if result.taken_on.identity
-                else "Took on a handed-over source"
+                else f"Took on handed-over source {named}"
                 if result.taken_on.role == "new runner"
-                else "The source's runner changed: this vault follows the new runner"
+                else f"The runner of source {named} changed: this vault follows the new runner"
             )
         print(
             f"Imported package {result.sequence} from {result.sender}: {result.new} new, "
@@ -386,6 +398,11 @@ def cmd_receipt_import(args: argparse.Namespace) -> int:
             f"Receipt from {result.sender}: {result.confirmed} package(s) confirmed "
             f"({result.already_confirmed} already), {result.reviews_applied} review(s) taken "
             f"in, {result.purged} debrief(s) purged ({result.retention})."
+            + (
+                f" {result.sources_purged} handed-over source(s) removed from this vault."
+                if result.sources_purged
+                else ""
+            )
         )
     return 0
 

@@ -31,6 +31,7 @@ def cmd_show_source(args: argparse.Namespace) -> int:
         source_id = source_arg(vault, scope, args.source)
         found = whole_file.whole_file(vault, scope, source_id)
         matches = deconfliction_notices.open_matches(vault, scope, source_id)
+        shown, runner = whole_file.shown_and_runner(vault, scope, source_id)
     if args.json:
         # Open deconfliction matches (a handler's vault): kind and team, never more.
         found["deconfliction"] = [
@@ -42,8 +43,8 @@ def cmd_show_source(args: argparse.Namespace) -> int:
         return 0
     head = found["source"]
     print(
-        f"{head['codename']} ({head['kind']}, {head['status']}), {head['compartment']}, "
-        f"id {head['id']}"
+        f"{shown} ({head['kind']}, {head['status']}), run by {runner}, "
+        f"{head['compartment']}, id {head['id']}"
     )
     reg = found["registration"]["record"]
     for key in sorted(reg):

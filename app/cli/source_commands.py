@@ -123,7 +123,7 @@ def cmd_source_handovers(args: argparse.Namespace) -> int:
         print_json([asdict(r) for r in rows])
         return 0
     for r in rows:
-        who = r.from_runner if r.direction == "in" else (r.to_name or r.to_runner)
+        who = (r.from_name or r.from_runner) if r.direction == "in" else (r.to_name or r.to_runner)
         state = (
             "purged here"
             if r.purged_at

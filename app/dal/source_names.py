@@ -10,6 +10,13 @@ is the key a package brought the source with (its name as the handler confirmed
 it), else the source's primary runner in this vault, else its compartment.
 Only sources in the alias's own compartments count, so the suffix never tells an
 alias that a file it cannot see exists.
+
+Two such sources can have one runner too: a handler holds Valk's BERK and
+Reiger's, and Valk hands his over to Reiger. Then the short id follows the
+runner, ``BERK (Runner Reiger, …3f9a1c2e)``: the last 8 hex digits of the id (the
+random part of a UUIDv7; its start is the time it was made, shared by sources
+made together), or the whole id in the rare case two of them end alike. So the
+name shown is unique among the sources an alias sees, by construction.
 """
 
 from __future__ import annotations
@@ -18,7 +25,7 @@ import functools
 import uuid
 from typing import Any
 
-from sqlalchemy import ColumnElement, String, case, exists, func, literal, select
+from sqlalchemy import ColumnElement, String, case, exists, func, literal, select, type_coerce
 from sqlalchemy.orm import Session, aliased
 
 from app.dal.scope import member_compartments_of
@@ -74,19 +81,49 @@ def _shown_codename_of_source(alias_id: uuid.UUID) -> ColumnElement[str]:
     return _shown_codename(alias_id, Source)
 
 
+def _hex(column: Any, start: int, length: int) -> ColumnElement[str]:
+    """Part of an id as stored (32 hex digits, as ``Uuid(native_uuid=False)`` keeps it)."""
+    return func.substr(type_coerce(column, String()), start, length)
+
+
+def _dashed(column: Any) -> ColumnElement[str]:
+    """The id as it is printed everywhere: 8-4-4-4-12 hex digits."""
+    parts = [_hex(column, start, n) for start, n in ((1, 8), (9, 4), (13, 4), (17, 4), (21, 12))]
+    out = parts[0]
+    for part in parts[1:]:
+        out = out + literal("-", type_=String()) + part
+    return out
+
+
 def _shown_codename(alias_id: uuid.UUID, source: Any) -> ColumnElement[str]:
-    shared = exists().where(
-        _OTHER.codename_key == source.codename_key,
-        _OTHER.id != source.id,
-        _OTHER.compartment_id.in_(member_compartments_of(alias_id)),
+    namesake = (
+        (_OTHER.codename_key == source.codename_key)
+        & (_OTHER.id != source.id)
+        & _OTHER.compartment_id.in_(member_compartments_of(alias_id))
     )
-    with_runner = (
-        source.codename
-        + literal(" (", type_=String())
-        + runner_of(source)
-        + literal(")", type_=String())
-    )
-    return case((shared, with_runner), else_=source.codename)
+    runner = runner_of(source)
+    same_runner = namesake & (runner_of(_OTHER) == runner)
+    tail = _hex(source.id, 25, 8)
+
+    def label(*parts: ColumnElement[str]) -> ColumnElement[str]:
+        out: ColumnElement[str] = source.codename + literal(" (", type_=String()) + runner
+        for part in parts:
+            out = out + part
+        return out + literal(")", type_=String())
+
+    # Nested, so the costlier tests run only for a codename another source has.
+    apart = case(
+        (
+            exists().where(same_runner),
+            case(
+                (exists().where(same_runner & (_hex(_OTHER.id, 25, 8) == tail)),
+                 label(literal(", ", type_=String()), _dashed(source.id))),
+                else_=label(literal(", …", type_=String()), tail),
+            ),
+        ),
+        else_=label(),
+    )  # fmt: skip
+    return case((exists().where(namesake), apart), else_=source.codename)
 
 
 def shown_codenames(

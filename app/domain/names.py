@@ -28,7 +28,9 @@ still be chosen.
 from __future__ import annotations
 
 import functools
+import itertools
 import unicodedata
+from collections.abc import Callable, Iterator
 from enum import StrEnum
 
 from app.errors import InvalidName
@@ -187,3 +189,25 @@ def lookup_key(text: str, kind: NameKind) -> str:
     if _has_surrogate(text):
         raise _not_text(kind)
     return key(unicodedata.normalize("NFC", text))
+
+
+def _candidates(wanted: str, tail: str, kind: NameKind) -> Iterator[str]:
+    """``wanted``, then ``wanted (xxxxxx)`` with ever more of ``tail``, then with a
+    counter after all of it; each cut to ``kind.limit`` characters."""
+    yield wanted[: kind.limit]
+    suffixes = [f" ({tail[-n:]})" for n in (6, 8, 12, 16) if n < len(tail)] + [f" ({tail})"]
+    for suffix in suffixes:
+        yield wanted[: kind.limit - len(suffix)].rstrip() + suffix
+    for n in itertools.count(2):
+        suffix = f" ({tail} {n})"
+        yield wanted[: kind.limit - len(suffix)].rstrip() + suffix
+
+
+def free_name(wanted: str, tail: str, kind: NameKind, is_taken: Callable[[str], bool]) -> str:
+    """``wanted`` if no other holds it, else the first free name made of it and the
+    end of ``tail`` (random text, such as a record id in hex: the end of a UUIDv7 is
+    random, its start the time it was made, the same for records made together)."""
+    for name in _candidates(wanted, tail, kind):
+        if not is_taken(name):
+            return name
+    raise AssertionError("unreachable")  # the candidates never end

@@ -80,6 +80,7 @@ def _debrief(d: InternalDebrief, styles: Styles, t: Labels) -> list[Any]:
         key_values(
             [
                 (t("Source"), d.codename),
+                (t("Source id"), d.source_id or "—"),
                 (t("Approval status"), t(STATUS_WORDS.get(d.status, d.status))),
                 (t("Written by"), d.author or "—"),
                 (t("Created"), utc_minute(d.created_at)),
@@ -256,6 +257,8 @@ def _unlinked(body: InternalBody, styles: Styles, t: Labels) -> list[Any]:
     ]
     for f in body.unlinked:
         out.append(Paragraph(markup(t("{codename}: tasking", codename=f.codename)), styles.h2))
+        if f.source_id:
+            out.append(Paragraph(markup(t("Source id {id}", id=f.source_id)), styles.small))
         if f.taskings:
             out += tasking_blocks(f.taskings, styles, t)
         else:

@@ -51,6 +51,8 @@ NL: dict[str, str] = {
     "Debrief {when} — {codename}": "Debriefing {when} — {codename}",
     "Debrief id {id}": "Debriefing-id {id}",
     "Source": "Bron",
+    "Source id": "Bron-id",
+    "Source id {id}": "Bron-id {id}",
     "Approval status": "Status goedkeuring",
     "Written by": "Geschreven door",
     "Created": "Aangemaakt",

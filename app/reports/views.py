@@ -121,6 +121,7 @@ class InternalDebrief:
     runner_assessment: str
     critical_reflection: str
     addenda: tuple[AddendumPart, ...]
+    source_id: str = ""  # the source's id: a codename may be shared (docs/reports.md)
 
 
 @dataclass(frozen=True)
@@ -131,6 +132,7 @@ class FileRecords:
     codename: str
     taskings: tuple[TaskingPart, ...]
     payments: tuple[PaymentPart, ...]
+    source_id: str = ""
 
 
 @dataclass(frozen=True)

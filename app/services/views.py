@@ -242,6 +242,7 @@ class SearchHit:
     snippet: str  # with \x02 ... \x03 around matched terms
     rank: float
     written_at: datetime | None = None  # the debrief's (none for a subject)
+    source_id: uuid.UUID | None = None  # whose file: a codename may be shared
 
 
 class ReminderKind(StrEnum):

@@ -87,6 +87,34 @@ def pair(tmp_path: Path) -> Iterator[Pair]:
             party.vault.lock()
 
 
+@dataclass
+class Team:
+    """Two runners, Valk and Reiger, who know each other's keys, and their handler."""
+
+    valk: Party
+    reiger: Party
+    handler: Party
+    stick: Path
+
+
+@pytest.fixture
+def team(tmp_path: Path) -> Iterator[Team]:
+    valk = open_party(tmp_path / "valk", factory.RUNNER, Role.RUNNER)
+    reiger = open_party(tmp_path / "reiger", "Reiger", Role.RUNNER)
+    hnd = open_party(tmp_path / "handler", HANDLER, Role.HANDLER)
+    for runner, name in ((valk, "Runner Valk"), (reiger, "Runner Reiger")):
+        introduce(runner, hnd, PeerRole.HANDLER, "Team handler")
+        introduce(hnd, runner, PeerRole.RUNNER, name)
+    introduce(valk, reiger, PeerRole.RUNNER, "Runner Reiger")
+    introduce(reiger, valk, PeerRole.RUNNER, "Runner Valk")
+    stick = tmp_path / "usb"
+    stick.mkdir()
+    yield Team(valk, reiger, hnd, stick)
+    for party in (valk, reiger, hnd):
+        if not party.vault.is_locked:
+            party.vault.lock()
+
+
 def submitted_debriefs(party: Party, count: int, codename: str = "MEREL") -> list[uuid.UUID]:
     source = factory.source(party.vault, party.scope, codename)
     return [

@@ -711,7 +711,7 @@ def test_a_compartment_name_the_handler_uses_is_kept_apart(pair: Pair) -> None:
                 )
             ).scalars()
         )
-    assert names[theirs.id] == f"{theirs.name} ({theirs.id.hex[:6]})"
+    assert names[theirs.id] == f"{theirs.name} ({theirs.id.hex[-6:]})"  # the random end
     assert sorted(names.values()).count(theirs.name) == 1  # the handler's own, unchanged
     assert theirs.id in members  # the importing handler joins the runner's compartment
 

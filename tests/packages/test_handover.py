@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import json
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
@@ -90,6 +91,11 @@ def _with_identity(party: Party, codename: str = "ZWALUW") -> uuid.UUID:
         IdentityFields(SECRET_NAME, "1980-02-03", ("Kade 7",), ("0612345678",), b"", ""),
     )
     return source_id
+
+
+def _source_id(party: Party, codename: str) -> uuid.UUID:
+    with party.vault.read() as session:
+        return session.execute(select(Source.id).where(Source.codename == codename)).scalar_one()
 
 
 def _audit_actions(party: Party) -> list[str]:
@@ -428,3 +434,37 @@ def test_a_source_handed_back_is_taken_on_again_and_goes_out_again(trio: Trio) -
     assert sent.file_records == 1
     imported = package_receive.import_package(trio.handler.vault, trio.handler.scope, sent.path)
     assert imported.file_records.new == 1
+
+
+def _purge_audits(party: Party) -> list[dict[str, object]]:
+    with party.vault.read() as session:
+        return [
+            json.loads(detail)
+            for detail in session.execute(
+                select(AuditEvent.detail).where(AuditEvent.action == "source.purged_after_handover")
+            ).scalars()
+        ]
+
+
+@pytest.mark.parametrize("debriefs", [0, 2])
+def test_the_receipt_says_how_many_debriefs_left_with_the_source(trio: Trio, debriefs: int) -> None:
+    """The count the receipt reports is the number of debriefs deleted, and the
+    audit of the source's purge says the same (once not: 3 for 2, 1 for none)."""
+    if debriefs:
+        _with_identity(trio.old, "BERK")
+        source_id = _source_id(trio.old, "BERK")
+        extra = factory.debrief(trio.old.vault, trio.old.scope, source_id, submit=True)
+        assert extra
+    else:
+        source_id = factory.source(trio.old.vault, trio.old.scope, "ESPEN")
+    assert _count(trio.old, Debrief, source_id) == debriefs
+    result = _hand_over(trio, source_id)
+    package_receive.import_package(trio.new.vault, trio.new.scope, result.path)
+    made = receipts.create_receipt(
+        trio.new.vault, trio.new.scope, runner="Runner Valk", to_dir=trio.stick
+    )
+    took = receipts.import_receipt(trio.old.vault, trio.old.scope, made.path)
+    assert (took.purged, took.sources_purged) == (debriefs, 1)
+    assert _count(trio.old, Source, source_id) == 0
+    [audit] = _purge_audits(trio.old)
+    assert audit["debriefs"] == debriefs

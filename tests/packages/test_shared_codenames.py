@@ -13,8 +13,10 @@ import pytest
 from sqlalchemy import select
 
 from app.cli import main
+from app.domain import names
 from app.domain.enums import PeerRole, Role
-from app.models import Source
+from app.domain.names import NameKind
+from app.models import Compartment, Source
 from app.services import reports
 from app.services.exchange import package_receive, packages
 from app.services.records import debriefs, search, sources, tasking
@@ -62,10 +64,16 @@ def test_a_second_runners_source_with_a_taken_codename_is_kept_with_a_notice(
     result = package_receive.import_package(h.vault, h.scope, second)
     for warnings in (check.warnings, result.warnings):
         assert [w.template for w in warnings] == [
-            "Source {codename} in this package has the codename of another source in "
-            "this vault; both are kept, each shown with its runner."
+            "Source {codename} (id {id}, from {runner}) in this package has the codename "
+            "of another source in this vault; both are kept, each shown with its runner."
         ]
-        assert warnings[0].params == {"codename": "ZWALUW"}
+        with kraai.vault.read() as session:
+            kraais = session.execute(select(Source.id)).scalar_one()
+        assert warnings[0].params == {
+            "codename": "ZWALUW",
+            "id": str(kraais),
+            "runner": "Runner Kraai",
+        }
     assert (result.new, debrief_rows(h)) == (1, 2)
     assert debriefs.get_debrief(h.vault, h.scope, theirs).narrative.startswith("Source describes")
     with h.vault.read() as session:
@@ -162,3 +170,33 @@ def test_the_command_line_refuses_a_codename_two_sources_have_and_takes_an_id(
         out, _ = capsys.readouterr()
         assert out.count("\n") == 1
         assert row.codename in out
+
+
+def test_a_third_namesake_gets_a_compartment_name_of_its_own(pair: Pair, tmp_path: Path) -> None:
+    """Three runners' ZWALUW, made the same minute: their compartments' ids begin
+    with the same time, so the name a third one gets must not come from there."""
+    kraai = _second_runner(pair, tmp_path)
+    reiger = open_party(tmp_path / "runner3", "Reiger", Role.RUNNER)
+    introduce(reiger, pair.handler, PeerRole.HANDLER, "Team handler")
+    introduce(pair.handler, reiger, PeerRole.RUNNER, "Runner Reiger")
+    h = pair.handler
+    for party in (pair.runner, kraai, reiger):
+        rich_debrief(party, "ZWALUW")
+        result = package_receive.import_package(h.vault, h.scope, _send(party, pair).read_bytes())
+        assert result.new == 1
+    with h.vault.read() as session:
+        held = list(session.execute(select(Compartment.name)).scalars())
+    named = [n for n in held if n.startswith("File ZWALUW")]
+    assert len(named) == len(set(named)) == 3
+    assert debrief_rows(h) == 3
+    for party in (kraai, reiger):
+        party.vault.lock()
+
+
+def test_a_free_name_is_found_within_the_length_rule() -> None:
+    taken = {"A" * 120, "A" * 111 + " (123456)"}
+    name = names.free_name(
+        "A" * 120, "ab" * 13 + "123456", NameKind.COMPARTMENT, taken.__contains__
+    )
+    assert name == "A" * 109 + " (ab123456)"
+    assert len(name) <= NameKind.COMPARTMENT.limit

@@ -41,7 +41,7 @@ from app.errors import (
 from app.export import canonical, compression, package
 from app.export.manifest import Manifest
 from app.models import Debrief, Source, TrueIdentity, wire
-from app.models.packages import PackageLog, PackagePeer, SourceHandover
+from app.models.packages import PackageLog, PackageOrigin, PackagePeer, SourceHandover
 from app.services.exchange import (
     handover_peers,
     keys,
@@ -88,6 +88,7 @@ class HandoverView:
     created_at: datetime
     confirmed_at: datetime | None
     purged_at: datetime | None
+    from_name: str = ""  # the old runner's key as this vault confirmed it, if it did
 
 
 @dataclass
@@ -386,6 +387,30 @@ def source_record_ids(session: Session, source_id: uuid.UUID) -> dict[str, list[
     return out
 
 
+def handed_on(session: Session, sender: str) -> set[str]:
+    """Sources (hex) this handler's vault saw ``sender`` hand to another runner and
+    not get back. A package ``sender`` wrote before the handover may still arrive
+    (packages travel in any order): it may name them and their records, but change
+    nothing: only the versions this vault holds, or older ones, are taken
+    (``package_import``; docs/package-format.md, section 7.4)."""
+    seen = {
+        s.hex
+        for s in session.execute(
+            select(SourceHandover.source_id).where(
+                SourceHandover.direction == SEEN, SourceHandover.from_runner == sender
+            )
+        ).scalars()
+    }
+    if not seen:
+        return set()
+    back = select(PackageOrigin.record_id).where(
+        PackageOrigin.record_type == "source",
+        PackageOrigin.record_id.in_([uuid.UUID(hex=s) for s in seen]),
+        PackageOrigin.sender == sender,
+    )
+    return seen - {s.hex for s in session.execute(back).scalars()}
+
+
 def taken_over_compartments(session: Session, sender: str) -> set[str]:
     """Compartments (hex) a package from ``sender`` may name though this vault did
     not get them from ``sender``: on a handler's vault, those of sources a handover
@@ -409,7 +434,14 @@ def handovers(vault: Vault, scope: Scope) -> list[HandoverView]:
         member = select(SourceHandover).where(
             visible(SourceHandover.compartment_id, scope, drive=True)
         )
-        rows = session.execute(member.order_by(SourceHandover.created_at.desc())).scalars()
+        rows = list(session.execute(member.order_by(SourceHandover.created_at.desc())).scalars())
+        named = dict(
+            session.execute(
+                select(PackagePeer.fingerprint, PackagePeer.name).where(
+                    PackagePeer.fingerprint.in_({r.from_runner for r in rows})
+                )
+            ).all()
+        )
         return [
             HandoverView(
                 r.package_id,
@@ -423,6 +455,7 @@ def handovers(vault: Vault, scope: Scope) -> list[HandoverView]:
                 r.created_at,
                 r.confirmed_at,
                 r.purged_at,
+                named.get(r.from_runner, ""),
             )
             for r in rows
         ]

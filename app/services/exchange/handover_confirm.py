@@ -5,14 +5,15 @@ handover, and it purges the source here per the retention rule."""
 from __future__ import annotations
 
 import uuid
+from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import delete, update
+from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from app.domain.enums import PeerRole
 from app.domain.scope import Scope
-from app.models import Source
+from app.models import Debrief, Source
 from app.models.packages import ExportedRecord, PackageLog, SourceHandover
 from app.services.exchange import outgoing_copies, purge
 from app.services.exchange.handover import OUT, source_record_ids
@@ -30,15 +31,36 @@ def check_receipt_entry(session: Session, sent: PackageLog, sender_role: PeerRol
         )
 
 
+@dataclass(frozen=True)
+class Confirmed:
+    """What confirming one handover removed from this vault."""
+
+    debriefs: int = 0  # the source's debriefs purged with it
+    source_left: bool = False  # the source itself is gone (not under ``keep``)
+
+
+def debriefs_left_to_confirm(session: Session, package_ids: list[uuid.UUID]) -> set[uuid.UUID]:
+    """The debriefs of the sources these confirmed handovers carried away: purged with
+    their source by :func:`confirmed` (and counted there), not by the receipt's own
+    purge, whichever package last carried them."""
+    if not package_ids:
+        return set()
+    sources = select(SourceHandover.source_id).where(
+        SourceHandover.package_id.in_(package_ids), SourceHandover.direction == OUT
+    )
+    return set(session.execute(select(Debrief.id).where(Debrief.source_id.in_(sources))).scalars())
+
+
 def confirmed(
     session: Session, scope: Scope, package_id: uuid.UUID, rule: str, when: datetime
-) -> int:
+) -> Confirmed:
     """The new runner confirmed the handover: the source is purged per the
     retention rule (``keep`` leaves it, marked handed over). Inside the receipt's
-    transaction. Returns the number of debriefs purged."""
+    transaction. Says what was purged, as the audit records it: the receipt's own
+    purge leaves the debriefs of a handed-over source to this one."""
     row = session.get(SourceHandover, package_id)
     if row is None or row.direction != OUT:
-        return 0
+        return Confirmed()
     row.confirmed_at = when
     if rule == "keep":
         audit_chain.append(
@@ -50,7 +72,7 @@ def confirmed(
             compartment_id=row.compartment_id,
             detail={"handover_package": package_id.hex, "rule": rule},
         )
-        return 0
+        return Confirmed()
     source_id = row.source_id
     ids = source_record_ids(session, source_id)
     debriefs = [uuid.UUID(hex=i) for i in ids["debrief"]]
@@ -79,4 +101,4 @@ def confirmed(
         from app.vault.vault import owe_compaction
 
         owe_compaction(session)
-    return max(purged, 1)
+    return Confirmed(debriefs=purged, source_left=True)

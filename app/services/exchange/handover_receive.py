@@ -35,6 +35,7 @@ class Received:
     identity: bool
     # For a handler whose vault has not confirmed the new runner's key yet.
     notice: Notice | None = None
+    codename: str = ""
 
 
 def refuse_unless_held_by_sender(session: Session, handover: dict[str, Any], sender: str) -> None:
@@ -102,7 +103,8 @@ def received(
             "The new runner's key is not confirmed in this vault yet: their packages are "
             "refused until you import it and compare its fingerprint."
         )
-    return Received("new runner" if new_runner else "handler", source_id, got_identity, notice)
+    role = "new runner" if new_runner else "handler"
+    return Received(role, source_id, got_identity, notice, str(source["codename"]))
 
 
 def _take_on(

@@ -28,8 +28,17 @@ class Origins:
     """Who brought each compartment, source and debrief in (``PackageOrigin``): a
     package may add new ones or change its own sender's, nothing else."""
 
-    def __init__(self, session: Session, sender: str, package_id: uuid.UUID) -> None:
+    def __init__(
+        self,
+        session: Session,
+        sender: str,
+        package_id: uuid.UUID,
+        handed_on: set[str] | frozenset[str] = frozenset(),
+    ) -> None:
         self.session, self.sender, self.package_id = session, sender, package_id
+        # Sources (hex) the sender handed to another runner (``handover.handed_on``):
+        # never claimed; their records only as held already, or older.
+        self.handed_on = handed_on
 
     def claim_many(
         self,

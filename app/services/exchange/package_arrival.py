@@ -86,6 +86,11 @@ def open_verified(
         )
     opened.inner.verify(sender.signing_public)
     package.check_recipients(opened, own.fingerprint.hex)
+    if manifest.kind == "receipt" and "receipt" not in kinds:
+        raise MalformedPackage(
+            "This is a receipt, not a package: take it in with 'receipt import' (in the "
+            "app: Packages, Take in a receipt)."
+        )
     if manifest.kind not in kinds:
         raise MalformedPackage(
             "This is a {found} package, not a {wanted} package.",

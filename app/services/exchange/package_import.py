@@ -34,6 +34,7 @@ from app.export.manifest import RecordRef
 from app.models import Compartment, CompartmentMember, Source
 from app.models import wire as w
 from app.models.base import new_hex_ids
+from app.models.packages import PackagePeer
 from app.services.exchange import handover
 from app.services.exchange.import_origins import ConflictingRecords as ConflictingRecords
 from app.services.exchange.import_origins import Origins, legacy_links
@@ -99,12 +100,17 @@ def _sources(
     # A compartment another runner brought in, holding a source handed over to
     # this sender, may be named by this sender's packages (docs: section 8).
     taken_over = handover.taken_over_compartments(session, origins.sender)
+    # Sources the sender handed on (a package written before the handover) are
+    # named, never claimed: their records go by ``_VersionChooser``'s rule.
+    gone = origins.handed_on
+    taken_over |= {uuid.UUID(s["compartment_id"]).hex for s in sources if hex_id(s["id"]) in gone}
     origins.claim_many(
         "compartment",
         [c.hex for c in comp_ids if c.hex not in taken_over],
         {c.hex for c in held_comps},
     )
-    origins.claim_many("source", [i.hex for i in source_ids], {i.hex for i in held_sources})
+    claimed = [i.hex for i in source_ids if i.hex not in gone]
+    origins.claim_many("source", claimed, {i.hex for i in held_sources})
     compartments: dict[str, str] = {}
     for s in sources:
         compartments.setdefault(
@@ -112,10 +118,15 @@ def _sources(
         )
     wanted_names = list(set(compartments.values()))
     taken = set(in_chunks(session, Compartment.name, Compartment.name, wanted_names))
+
+    def is_taken(name: str) -> bool:  # names are unique; one held here, or given just now
+        held = select(Compartment.id).where(Compartment.name == name).limit(1)
+        return name in taken or session.execute(held).first() is not None
+
     for comp_id in comp_ids:
         if comp_id not in held_comps:
             wanted = compartments[str(comp_id)]
-            name = wanted if wanted not in taken else f"{wanted} ({comp_id.hex[:6]})"
+            name = names.free_name(wanted, comp_id.hex, NameKind.COMPARTMENT, is_taken)
             taken.add(name)
             session.add(Compartment(id=comp_id, name=name))
     session.flush()
@@ -145,18 +156,24 @@ def _sources(
             )
         elif source.compartment_id != comp_id:
             raise PackageError("A source in the package conflicts with this vault's records.")
-        else:
+        elif source_id.hex not in gone:  # a handed-on source's state is its new runner's
             source.kind, source.status = SourceKind(s["kind"]), SourceStatus(s["status"])
         out[s["id"]] = s["compartment_id"]
     session.flush()
     return out
 
 
-def codename_notices(session: Session, sources: list[dict[str, Any]]) -> tuple[Notice, ...]:
+def codename_notices(
+    session: Session, sources: list[dict[str, Any]], sender: str
+) -> tuple[Notice, ...]:
     """A notice for each source the package brings that has the codename (by key:
     ``Kwarts`` is ``KWARTS``) of another source, here or in the same package. Not a
     refusal: sources are told apart by id, and shown with their runner
-    (``app.dal.source_names``); two runners may well give two people one codename."""
+    (``app.dal.source_names``); two runners may well give two people one codename.
+    ``sender``: the package's key (fingerprint), named as this vault confirmed it."""
+    runner = session.execute(
+        select(PackagePeer.name).where(PackagePeer.fingerprint == sender).limit(1)
+    ).scalar()
     held = set(in_chunks(session, Source.id, Source.id, [uuid.UUID(s["id"]) for s in sources]))
     new = [s for s in sources if uuid.UUID(s["id"]) not in held]
     keys = [names.key(s["codename"]) for s in new]
@@ -166,9 +183,12 @@ def codename_notices(session: Session, sources: list[dict[str, Any]]) -> tuple[N
         if key in others or keys.count(key) > 1:
             notices.append(
                 Notice(
-                    "Source {codename} in this package has the codename of another source in "
-                    "this vault; both are kept, each shown with its runner.",
+                    "Source {codename} (id {id}, from {runner}) in this package has the "
+                    "codename of another source in this vault; both are kept, each shown "
+                    "with its runner.",
                     codename=names.clean(s["codename"], NameKind.CODENAME),
+                    id=str(uuid.UUID(s["id"])),
+                    runner=runner or sender[:16],
                 )
             )
     return tuple(notices)
@@ -176,17 +196,22 @@ def codename_notices(session: Session, sources: list[dict[str, Any]]) -> tuple[N
 
 def _latest_versions(
     session: Session, record_type: str, record_ids: list[str]
-) -> dict[str, tuple[int, set[str]]]:
-    """Record id (hex) -> (newest version held, hashes of every version held)."""
-    out: dict[str, tuple[int, set[str]]] = {}
+) -> dict[str, tuple[int, set[str], set[int]]]:
+    """Record id (hex) -> (newest version held, hashes and numbers of every version held)."""
+    out: dict[str, tuple[int, set[str], set[int]]] = {}
     for rid, version, sha in raw_connection(session).execute(
         "SELECT v.record_id, v.version, v.sha256 FROM json_each(?) AS j CROSS JOIN record_version "
         "AS v ON v.record_type = ? AND v.record_id = j.value",
         (orjson.dumps(record_ids).decode(), record_type),
     ):
-        top, hashes = out.get(rid, (0, set()))
-        out[rid] = (max(top, version), hashes | {sha})
+        top, hashes, numbers = out.get(rid, (0, set(), set()))
+        out[rid] = (max(top, version), hashes | {sha}, numbers | {version})
     return out
+
+
+def _source_of(type_name: str, data: dict[str, Any]) -> str:
+    """The source (hex) a record of section 7.1 belongs to."""
+    return hex_id(data["id"] if type_name == "registration" else data["source_id"])
 
 
 @dataclass
@@ -229,22 +254,31 @@ class _VersionChooser:
         session, records = self.session, self.records
         hexes = [records[n][0].id.hex for n in wanted]
         held = dict(held_in(session, table_of(w.RECORD_TYPES[type_name]), hexes))
+        gone = {
+            rid
+            for n, rid in zip(wanted, hexes, strict=True)
+            if _source_of(type_name, records[n][1]) in self.origins.handed_on
+        }
         if type_name != "registration":  # a source's, claimed with the source
             sender = self.origins.sender
+            claimed = [rid for rid in hexes if rid not in gone]
             legacy = (
-                legacy_links(session, type_name, hexes, sender) if type_name in LINKED else set()
+                legacy_links(session, type_name, claimed, sender) if type_name in LINKED else set()
             )
-            self.origins.claim_many(type_name, hexes, set(held), legacy)
+            self.origins.claim_many(type_name, claimed, set(held), legacy)
         versions = _latest_versions(session, type_name, hexes)
         to_apply = self.chosen.live.setdefault(type_name, [])
         for n, rid in zip(wanted, hexes, strict=True):
             ref, data = records[n]
             if rid in held and held[rid] != hex_id(data["compartment_id"]):
                 raise ConflictingRecords()
-            top, hashes = versions.get(rid, (0, set()))
+            top, hashes, numbers = versions.get(rid, (0, set(), set()))
             if ref.sha256 in hashes:
                 counts.unchanged += 1
                 continue
+            if rid in gone and not (ref.version < top and ref.version not in numbers):
+                # Of a source its sender handed on: nothing new, nothing newer (section 7.4).
+                raise ConflictingRecords()
             if top and ref.version <= top:
                 counts.older += 1  # kept as history; the live record stays the newer one
             else:
@@ -291,8 +325,8 @@ def apply(
     the version rows point there. ``meanwhile``: Python work (that does not touch
     the database) run while the search index is written, on the other core
     (``search_bulk.bulk_index``); its exception fails the import."""
-    applied = Applied(ImportCounts(), ImportCounts(), codename_notices(session, sources))
-    origins = Origins(session, sender, package_id)
+    applied = Applied(ImportCounts(), ImportCounts(), codename_notices(session, sources, sender))
+    origins = Origins(session, sender, package_id, handover.handed_on(session, sender))
     _sources(session, scope, sources, origins)
     by_type: dict[str, list[int]] = {}
     for n, (ref, _data) in enumerate(records):

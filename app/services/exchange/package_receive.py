@@ -155,6 +155,9 @@ class PackageCheck:
     kind: str = "debriefs"
     key_id: str = ""  # a deconfliction key package: the key's id (never its secret)
     matches: int = 0  # a deconfliction notice: how many matches it tells of
+    # A handover: the source it hands over, and whether a sealed true identity travels.
+    handover_source: str = ""  # "CODENAME (id)"
+    handover_identity: bool = False
 
 
 def checked(
@@ -169,6 +172,7 @@ def checked(
     warnings: tuple[Notice, ...] = (),
     key_id: str = "",
     matches: int = 0,
+    handover: tuple[str, bool] = ("", False),
 ) -> PackageCheck:
     """Audit the check and say what passed it, by the counts of its kind."""
     m = verified.opened.manifest
@@ -183,6 +187,7 @@ def checked(
         m.package_id, verified.sender.name, verified.sender.spoken, m.sequence, records, files,
         m.audit_events, m.created_at, arrival.status, verified.opened.sha256,
         arrival.warnings + warnings, file_records, m.version, m.kind, key_id, matches,
+        *handover,
     )  # fmt: skip
 
 
@@ -209,7 +214,9 @@ def verify_package(vault: Vault, scope: Scope, source: PackageSource) -> Package
         contents.check_events()
         with vault.read() as session:
             arrival = arrival_of(session, verified)
-            notices = package_import.codename_notices(session, contents.sources)
+            notices = package_import.codename_notices(
+                session, contents.sources, verified.opened.manifest.sender
+            )
     except PackageError as exc:
         _refused(vault, scope, exc)
         raise
@@ -217,7 +224,17 @@ def verify_package(vault: Vault, scope: Scope, source: PackageSource) -> Package
     return checked(
         vault, scope, verified, arrival, records=debriefs, files=len(contents.blobs),
         warnings=notices, file_records=len(verified.opened.manifest.records) - debriefs,
+        handover=_handed_over(contents),
     )  # fmt: skip
+
+
+def _handed_over(contents: package_body.Contents) -> tuple[str, bool]:
+    """A handover's source, as ``CODENAME (id)``, and whether it carries a sealed identity."""
+    if contents.handover is None:
+        return "", False
+    wanted = uuid.UUID(contents.handover["source_id"])
+    source = next(s for s in contents.sources if uuid.UUID(s["id"]) == wanted)
+    return f"{source['codename']} ({source['id']})", contents.handover["identity"] is not None
 
 
 @dataclass(frozen=True)
@@ -254,10 +271,11 @@ def _open_for_import(
     except NotForThisVault:
         if scope.role is Role.HANDLER:
             raise
-        # A runner's own package, or anyone's: a runner takes in only a handover.
+        # A runner's own package, or one sealed to other vaults: say both.
         raise AccessDenied(
-            "Packages of debriefs are imported by a handler; a runner imports only a "
-            "source handed over to them."
+            "This vault's key opens none of the package's recipient slots: the package is "
+            "not addressed to this vault (a runner's vault takes in only a source handed "
+            "over to it, and keys and notices from its handler), or its header was damaged."
         ) from None
     return verified
 

@@ -253,6 +253,7 @@ class ReceiptImport:
     purged: int
     retention: str
     warnings: tuple[Notice, ...] = ()
+    sources_purged: int = 0  # handed-over sources that left with their debriefs
 
 
 def _reviews(body: dict[str, Any], version: int) -> list[dict[str, Any]]:
@@ -366,6 +367,37 @@ def _compact(vault: Vault) -> tuple[Notice, ...]:
     return ()
 
 
+def _purge(
+    session: Session,
+    scope: Scope,
+    purge_plan: tuple[list[tuple[uuid.UUID, uuid.UUID]], str],
+    outcomes: dict[uuid.UUID, DebriefStatus | None],
+    handed_over: list[uuid.UUID],
+    now: datetime,
+) -> tuple[int, int]:
+    """Purge per the rule, in the receipt's transaction (a receipt is never taken in
+    without the purge its rule asks for; a second import of it is refused as a
+    replay). Returns the debriefs purged and the handed-over sources that left."""
+    targets, rule = purge_plan
+    # A return that applies keeps the debrief, approved before or not: the runner
+    # has to answer it. The debriefs a confirmed handover carried go with their
+    # source below, counted (and audited) there.
+    leaving = handover_confirm.debriefs_left_to_confirm(session, handed_over)
+    kept = [
+        (rid, pid)
+        for rid, pid in dict(targets).items()
+        if outcomes.get(rid) in (None, DebriefStatus.APPROVED) and rid not in leaving
+    ]
+    purged = purge.purge_targets(session, scope, kept, rule)
+    # The new runner holds the source now: it leaves this vault per the rule.
+    sources_left = 0
+    for package_id in handed_over:
+        done = handover_confirm.confirmed(session, scope, package_id, rule, now)
+        purged += done.debriefs
+        sources_left += done.source_left
+    return purged, sources_left
+
+
 def import_receipt(vault: Vault, scope: Scope, source: PackageSource) -> ReceiptImport:
     """Check the receipt, mark the packages it names as confirmed, apply the
     reviews, then purge per the retention rule. ``source``: the file (refused unread
@@ -395,19 +427,9 @@ def import_receipt(vault: Vault, scope: Scope, source: PackageSource) -> Receipt
                 uuid.UUID(r["debrief_id"]): _apply_review(session, scope, r) for r in reviews
             }
             applied = sum(status is not None for status in outcomes.values())
-            # A return that applies keeps the debrief, approved before or not: the
-            # runner has to answer it.
-            targets = [
-                (rid, pid)
-                for rid, pid in targets
-                if outcomes.get(rid) in (None, DebriefStatus.APPROVED)
-            ]
-            # In the receipt's transaction: a receipt is never taken in without the
-            # purge its rule asks for (a second import of it is refused as a replay).
-            purged = purge.purge_targets(session, scope, targets, rule)
-            # The new runner holds the source now: it leaves this vault per the rule.
-            for package_id in handed_over:
-                purged += handover_confirm.confirmed(session, scope, package_id, rule, now)
+            purged, sources_left = _purge(
+                session, scope, (targets, rule), outcomes, handed_over, now
+            )
             log_arrival(session, verified, records=len(m.receipts))
             audit_chain.append(
                 session,
@@ -428,7 +450,7 @@ def import_receipt(vault: Vault, scope: Scope, source: PackageSource) -> Receipt
             )
         raise
     warnings = arrival.warnings
-    if purged and rule == "secure_delete":
+    if (purged or sources_left) and rule == "secure_delete":
         warnings += _compact(vault)
     return ReceiptImport(
         m.package_id,
@@ -439,4 +461,5 @@ def import_receipt(vault: Vault, scope: Scope, source: PackageSource) -> Receipt
         purged,
         rule,
         warnings,
+        sources_left,
     )

@@ -19,6 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.dal.scope import get_visible, visible
+from app.dal.source_names import runner_of, shown_codenames
 from app.domain.scope import Scope
 from app.models import Source
 from app.models import wire as w
@@ -113,3 +114,13 @@ def whole_file(vault: Vault, scope: Scope, source_id: uuid.UUID) -> dict[str, An
         debriefs.sort(key=lambda d: (d["created_at"], d["id"]))
         out["debriefs"] = _with_versions(session, scope, "debrief", debriefs)
     return out
+
+
+def shown_and_runner(vault: Vault, scope: Scope, source_id: uuid.UUID) -> tuple[str, str]:
+    """How lists name the source (unique among the files the alias sees) and who runs
+    it here: for a person reading; not part of the file, which is the same in the
+    runner's vault and the handler's."""
+    with vault.read() as session:
+        source = get_visible(session, scope, Source, source_id)
+        runner = session.execute(select(runner_of()).where(Source.id == source.id)).scalar_one()
+        return shown_codenames(session, scope, {source.id})[source.id], runner

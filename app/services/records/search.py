@@ -159,6 +159,7 @@ def search(
             snippet=snippets.get(r[0], ""),
             rank=float(r[5]),
             written_at=_parse_time(r[6]),
+            source_id=uuid.UUID(hex=r[7]) if r[7] else None,
         )
         for r in rows
     ]

@@ -83,10 +83,14 @@ def _codename_taken(session: Session, codename: str, source_id: uuid.UUID | None
 def _compartment_name(session: Session, codename: str) -> str:
     """``File CODENAME``, or with a few characters of a fresh id when a compartment
     of that name came in a package (compartment names are unique)."""
-    name = f"File {codename}"
-    if session.execute(select(Compartment.id).where(Compartment.name == name)).first():
-        name = f"{name} ({uuid.uuid4().hex[:6]})"
-    return name
+
+    def is_taken(name: str) -> bool:
+        return (
+            session.execute(select(Compartment.id).where(Compartment.name == name)).first()
+            is not None
+        )
+
+    return names.free_name(f"File {codename}", uuid.uuid4().hex, NameKind.COMPARTMENT, is_taken)
 
 
 def _not_closed_by_editing() -> InvalidInput:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import uuid
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Mapping
 from datetime import UTC, date, datetime, time, timedelta
 
 from sqlalchemy import select
@@ -48,15 +48,17 @@ def unlinked_records(
     source_id: uuid.UUID | None,
     date_from: date | None,
     date_to: date | None,
-    files: Iterable[str] = (),
+    files: Mapping[str, uuid.UUID] | None = None,
 ) -> tuple[FileRecords, ...]:
     """Taskings and payments not linked to a debrief, of one source (or of every
-    file in scope), in the inclusive day range; grouped by file, by codename.
-    ``files`` (codenames) are listed even when they have none, so the report says
-    "none" rather than leaving the reader to wonder."""
+    file in scope), in the inclusive day range; grouped by file, by the name shown
+    (unique among the files the alias sees), each with its source's id. ``files``
+    (name shown -> source id) are listed even when they have none, so the report
+    says "none" rather than leaving the reader to wonder."""
     taskings: dict[str, list[TaskingPart]] = defaultdict(list)
     payments: dict[str, list[PaymentPart]] = defaultdict(list)
     names = mapping.alias_names(session)
+    ids: dict[str, uuid.UUID] = dict(files or {})
     tq = (
         select(Tasking, shown_codename(scope))
         .join(Source, Source.id == Tasking.source_id)
@@ -79,12 +81,16 @@ def unlinked_records(
     tq = tq.order_by(Source.codename, Tasking.created_at, Tasking.id).limit(MAX_RECORDS)
     pq = pq.order_by(Source.codename, Payment.occurred_on, Payment.id).limit(MAX_RECORDS)
     for tasking, codename in session.execute(tq):
+        ids[codename] = tasking.source_id
         taskings[codename].append(tasking_part(mapping.tasking_view(tasking, codename)))
     for payment, codename in session.execute(pq):
+        ids[codename] = payment.source_id
         payments[codename].append(payment_part(mapping.payment_view(payment, names)))
     return tuple(
-        FileRecords(codename, tuple(taskings[codename]), tuple(payments[codename]))
-        for codename in sorted(taskings.keys() | payments.keys() | set(files))
+        FileRecords(
+            codename, tuple(taskings[codename]), tuple(payments[codename]), str(ids[codename])
+        )
+        for codename in sorted(ids)
     )
 
 

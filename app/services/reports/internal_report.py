@@ -92,6 +92,7 @@ def internal_debrief(v: DebriefView, lines: _GradingLines | None = None) -> Inte
         runner_assessment=v.runner_assessment,
         critical_reflection=v.critical_reflection,
         addenda=tuple(AddendumPart(a.text, a.author, a.created_at) for a in v.addenda),
+        source_id=str(v.source_id),
     )
 
 

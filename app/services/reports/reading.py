@@ -68,7 +68,7 @@ def unlinked_for(
         source_id=selection.source_id,
         date_from=selection.date_from,
         date_to=selection.date_to,
-        files={v.codename for v in views},
+        files={v.codename: v.source_id for v in views},
     )
 
 

@@ -477,6 +477,10 @@ class ReceiveTab(QWidget):
             reviews=result.reviews_applied,
             purged=result.purged,
         )
+        if result.sources_purged:
+            text += " " + self.tr(
+                "{n} handed-over source(s) removed from this vault, with their files."
+            ).format(n=result.sources_purged)
         warnings = notices(result.warnings)  # a receipt missing before this one, ...
         self.status.setText(text + ("\n" + warnings if warnings else ""))
         inform(self, self.tr("Receipt taken in"), text, "receiptDone", warnings)

@@ -1,0 +1,141 @@
+"""Packages on USB sticks arrive in any order: a package the old runner wrote
+before a handover may reach the handler after the handover. What it holds of the
+handed-over source is what the handler already holds (or older), and the rest of
+it is imported; anything newer of that source from the old runner is refused
+(docs/package-format.md, section 7.4)."""
+
+from __future__ import annotations
+
+import uuid
+from pathlib import Path
+
+import pytest
+from sqlalchemy import delete, select
+
+from app.cli import main
+from app.domain.enums import TaskingStatus
+from app.errors import AccessDenied, PackageError
+from app.models import Source, Tasking
+from app.models.packages import SourceHandover
+from app.services.exchange import handover, package_receive, packages
+from app.services.records import debriefs, identity, tasking
+from app.services.views import IdentityFields
+from tests.helpers import factory
+from tests.packages.conftest import Party, Team, debrief_rows, rich_debrief
+
+
+def _source(party: Party, codename: str) -> uuid.UUID:
+    with party.vault.read() as session:
+        return session.execute(select(Source.id).where(Source.codename == codename)).scalar_one()
+
+
+def _hand_over(team: Team, source_id: uuid.UUID) -> handover.HandoverResult:
+    return handover.hand_over(
+        team.valk.vault,
+        team.valk.scope,
+        source_id,
+        passphrase=factory.PASSPHRASE,
+        to_runner="Runner Reiger",
+        to_dir=team.stick,
+    )
+
+
+def test_a_package_written_before_the_handover_imports_after_it(team: Team) -> None:
+    valk, h = team.valk, team.handler
+    rich_debrief(valk, "ESPEN")
+    espen = _source(valk, "ESPEN")
+    first = packages.export_package(valk.vault, valk.scope, to_dir=team.stick, all_new=True)
+    # A change after the first package: the second carries the tasking's version 2.
+    with valk.vault.read() as session:
+        task = session.execute(select(Tasking.id).where(Tasking.source_id == espen)).scalar_one()
+    tasking.close_tasking(valk.vault, valk.scope, task, TaskingStatus.DONE, "Done.")
+    factory.debrief(valk.vault, valk.scope, espen, submit=True)
+    rich_debrief(valk, "MEREL")  # another source of Valk's, new to the handler
+    third = packages.export_package(valk.vault, valk.scope, to_dir=team.stick, all_new=True)
+    moved = _hand_over(team, espen)
+
+    package_receive.import_package(h.vault, h.scope, moved.path)
+    late = package_receive.import_package(h.vault, h.scope, third.path)
+    assert late.new == 1  # MEREL's debrief; ESPEN's debriefs are the versions held
+    assert late.unchanged >= 1
+    assert debrief_rows(h) == 3
+    # Older still: the first package's tasking is version 1, kept as history only.
+    oldest = package_receive.import_package(h.vault, h.scope, first.path)
+    assert oldest.file_records.older == 1
+    with h.vault.read() as session:
+        status = session.execute(select(Tasking.status).where(Tasking.id == task)).scalar_one()
+    assert status is TaskingStatus.DONE  # the newest version stays live
+    # The source stays the new runner's: Valk's packages change nothing of it.
+    assert {r.codename for r in debriefs.list_debriefs(h.vault, h.scope).rows} == {
+        "ESPEN",
+        "MEREL",
+    }
+
+
+@pytest.mark.parametrize("change", ["new debrief", "newer version"])
+def test_the_old_runner_cannot_change_a_handed_over_source_afterwards(
+    team: Team, change: str
+) -> None:
+    """A vault that forgets it handed the source over (here: its handover row
+    deleted) and sends more of it is refused whole."""
+    valk, h = team.valk, team.handler
+    rich_debrief(valk, "ESPEN")
+    espen = _source(valk, "ESPEN")
+    moved = _hand_over(team, espen)
+    package_receive.import_package(h.vault, h.scope, moved.path)
+    with valk.vault.write() as session:
+        session.execute(delete(SourceHandover))
+    if change == "new debrief":
+        factory.debrief(valk.vault, valk.scope, espen, submit=True)
+    else:
+        with valk.vault.read() as session:
+            task = session.execute(select(Tasking.id)).scalar_one()
+        tasking.close_tasking(valk.vault, valk.scope, task, TaskingStatus.CANCELLED, "Stop.")
+        factory.debrief(valk.vault, valk.scope, factory.source(valk.vault, valk.scope), submit=True)
+    later = packages.export_package(valk.vault, valk.scope, to_dir=team.stick, all_new=True)
+    with pytest.raises(PackageError, match="holds from elsewhere"):
+        package_receive.import_package(h.vault, h.scope, later.path)
+    assert debrief_rows(h) == 1
+
+
+def test_what_the_command_line_says_of_handovers_and_receipts(
+    team: Team, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Packages sealed elsewhere, a handover verified and taken on, its row, and a
+    receipt given to `package verify`: each says what it is, naming the source."""
+    valk, reiger, h = team.valk, team.reiger, team.handler
+    rich_debrief(valk, "ESPEN")
+    espen = _source(valk, "ESPEN")
+    fields = IdentityFields("Johanna Pietersen-Vlug", "1980-02-03", (), (), b"", "")
+    identity.record_identity(valk.vault, valk.scope, espen, fields)
+    to_handler = packages.export_package(valk.vault, valk.scope, to_dir=team.stick, all_new=True)
+    moved = _hand_over(team, espen)
+    with pytest.raises(AccessDenied, match="not addressed to this vault"):
+        package_receive.import_package(reiger.vault, reiger.scope, to_handler.path)
+    for party in (valk, reiger, h):
+        party.vault.lock()
+    pp = tmp_path / "pp"
+    pp.write_text(factory.PASSPHRASE + "\n")
+
+    def run(party: Party, *command: str) -> tuple[int, str, str]:
+        where = ["--vault", str(party.path), "--passphrase-file", str(pp)]
+        code = main([*command, *where, "--alias", party.scope.alias_name])
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    code, out, _ = run(reiger, "package", "verify", str(moved.path))
+    assert code == 0
+    assert f"a handover of source ESPEN ({espen}), with its true identity sealed" in out
+    code, out, _ = run(reiger, "package", "import", str(moved.path))
+    assert code == 0
+    assert f"Took on handed-over source ESPEN (id {espen})" in out
+    code, out, _ = run(reiger, "source", "handovers")
+    assert "ESPEN  taken on from Runner Valk" in out
+    code, out, _ = run(h, "package", "import", str(moved.path))
+    assert f"The runner of source ESPEN (id {espen}) changed" in out
+    code, _, _ = run(reiger, "receipt", "create", "--runner", "Runner Valk", "--to", str(tmp_path))
+    assert code == 0
+    [made] = [p for p in tmp_path.iterdir() if p.is_file() and p != pp]
+    code, _, err = run(valk, "package", "verify", str(made))
+    assert code != 0
+    assert "This is a receipt, not a package: take it in with 'receipt import'" in err
