@@ -41,6 +41,7 @@ class Events:
         self.on_events = on_events
         self.raw: list[Any] = []
         self.checked = False
+        self.refused: MalformedPackage | None = None  # what the check found, kept
 
     def read(self, raw: object) -> list[dict[str, Any]]:
         if self.on_events is not None and isinstance(raw, list):
@@ -51,11 +52,18 @@ class Events:
         return self.raw  # checked by ``check``, later
 
     def check(self) -> None:
-        if not self.checked:  # once, however often asked
+        """Once, however often asked (``on_event`` sees each event once): a refusal
+        found is raised again, not looked for again."""
+        if self.refused is not None:
+            raise self.refused
+        if not self.checked:
             try:
                 events(self.opened, self.raw, self.on_event)
             except callers.CallerFault as exc:  # outside ``contents``: unwrapped here
                 raise exc.original from None
+            except MalformedPackage as exc:
+                self.refused = exc
+                raise
             self.checked = True
 
 
