@@ -16,6 +16,7 @@ from app.central import access, deconfliction_match
 from app.central.errors import NotAuthorised
 from app.central.store import Store, database_error, sqlstate
 from app.errors import InvalidInput, NotFound
+from app.export import gaps
 
 # As in the app (app/services/records/search.py): the newest WINDOW matches are ranked,
 # never every match of a common word.
@@ -238,9 +239,10 @@ def show(store: Store, kind: str, record_id: uuid.UUID, *, user: str, why: str) 
         }
 
 
-def _missing(numbers: list[int]) -> list[int]:
-    held = set(numbers)
-    return [n for n in range(1, max(numbers, default=0)) if n not in held]
+def _missing(numbers: list[int]) -> list[list[int]]:
+    """The numbers below the highest held that never arrived, as [first, last]
+    ranges (a sender may number far above the last held: never listed one by one)."""
+    return [list(r) for r in gaps.missing(numbers, max(numbers, default=0))]
 
 
 def status(store: Store) -> dict[str, Any]:
@@ -250,8 +252,10 @@ def status(store: Store) -> dict[str, Any]:
         per_team = conn.execute(
             text(
                 "SELECT t.name, count(p.id), coalesce(sum(p.records), 0), "  # noqa: S608
-                f"{_utc('max(p.received_at)')} FROM central.teams t "
-                "LEFT JOIN central.packages p ON p.team_id = t.id GROUP BY t.name ORDER BY t.name"
+                f"{_utc('max(p.received_at)')}, (SELECT count(*) FROM central.debriefs d "
+                "WHERE d.team_id = t.id) FROM central.teams t "
+                "LEFT JOIN central.packages p ON p.team_id = t.id GROUP BY t.id, t.name "
+                "ORDER BY t.name"
             )
         ).all()
         channels = conn.execute(
@@ -274,7 +278,15 @@ def status(store: Store) -> dict[str, Any]:
         deconfliction = deconfliction_match.status(conn)
     return {
         "teams": [
-            {"team": r[0], "packages": r[1], "debriefs": int(r[2]), "last_received": r[3]}
+            # records: as the packages carried them (debriefs and records of the
+            # sources' files, every version); debriefs: those the store holds.
+            {
+                "team": r[0],
+                "packages": r[1],
+                "records": int(r[2]),
+                "debriefs": int(r[4]),
+                "last_received": r[3],
+            }
             for r in per_team
         ],
         "channels": [
@@ -285,6 +297,7 @@ def status(store: Store) -> dict[str, Any]:
                 "last_sequence": max(r[3]),
                 "last_received": r[4],
                 "missing": _missing(list(r[3])),
+                "missing_text": gaps.text(gaps.missing(r[3], max(r[3]))),
             }
             for r in channels
         ],

@@ -147,10 +147,11 @@ def cmd_status(args: argparse.Namespace) -> int:
         return 0
     for t in state["teams"]:
         print(
-            f"{t['team']:<20} {t['packages']:>6} packages {t['debriefs']:>9} debriefs  last {t['last_received'] or '-'}"  # noqa: E501
+            f"{t['team']:<20} {t['packages']:>6} packages {t['debriefs']:>9} debriefs "
+            f"({t['records']} records received)  last {t['last_received'] or '-'}"
         )
     for c in state["channels"]:
-        gap = f"  MISSING {', '.join(map(str, c['missing']))}" if c["missing"] else ""
+        gap = f"  MISSING {c['missing_text']}" if c["missing"] else ""
         print(f"  {c['team']:<18} {c['sender']:<24} last no. {c['last_sequence']}{gap}")
     for reason, n in state["refusals"].items():
         print(f"refused: {reason} x{n}")

@@ -107,6 +107,11 @@ def test_the_highest_number_is_stored_and_its_gap_named_as_a_range(
     assert stored["warnings"] == [
         f"Package(s) 1–{NUMBER_MAX - 1} from this sender have not arrived: one is missing."
     ]  # the missing numbers, as one range
+    assert central_place.url is not None
+    shown = run(capsys, "central", "status", "--db", central_place.url, "--json")
+    assert shown.code == 0, shown.err
+    [channel] = json.loads(shown.out)["channels"]
+    assert channel["missing"] == [[1, NUMBER_MAX - 1]]  # (a list of numbers took all memory)
 
 
 def test_a_nul_in_a_file_record_is_refused_before_the_server_sees_it(

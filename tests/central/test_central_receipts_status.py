@@ -14,6 +14,7 @@ from app.central.place import Place
 from app.models.packages import PackageLog
 from app.services.exchange import package_log, receipts
 from tests.central.conftest import PASSPHRASE
+from tests.central.test_central_ingest import query
 from tests.helpers.central import run
 from tests.helpers.central_fleet import Fleet
 
@@ -110,8 +111,16 @@ def test_status_counts_packages_per_team_channels_gaps_and_refusals(
     teams = {t["team"]: (t["packages"], t["debriefs"]) for t in state["teams"]}
     assert teams["Noord"][0] == 2
     assert teams["Zuid"][0] == 1
+    held = dict(
+        query(central_place, "SELECT t.name, count(d.id) FROM central.teams t "
+              "JOIN central.debriefs d ON d.team_id = t.id GROUP BY 1")
+    )  # fmt: skip
+    # Debriefs as the store holds them, apart from the records the packages carried.
+    assert teams["Noord"][1] == held["Noord"] > 0
+    noord_records = next(t["records"] for t in state["teams"] if t["team"] == "Noord")
+    assert noord_records > held["Noord"]  # the sources' files came too
     noord = next(c for c in state["channels"] if c["team"] == "Noord")
-    assert (noord["last_sequence"], noord["missing"]) == (3, [2])
+    assert (noord["last_sequence"], noord["missing"], noord["missing_text"]) == (3, [[2, 2]], "2")
     assert state["refusals"] == {"MalformedPackage": 1}
     assert state["recent_refusals"][0]["file"] == "junk.age"
     text = run(capsys, "central", "status", *db)
