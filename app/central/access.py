@@ -152,10 +152,26 @@ ORDER BY r.rolname LIMIT 1
 
 
 def refuse_logins(conn: Connection, name: str) -> None:
-    """Refuse a staff role that a login can act as (itself, or a role it is granted
-    to), the administrator apart: its reads there would miss the access log, and a
+    """Refuse a staff role that holds the tables' owner's rights (row-level security
+    does not bind the owner), or that a login can act as (itself, or a role it is
+    granted to), the administrator apart: its reads there would miss the access log, and a
     query of its own (EXPLAIN ANALYZE) counts index entries a policy later hides
     (docs/security.md, "Staff read through the commands only")."""
+    owner = conn.execute(
+        text(
+            "SELECT tableowner FROM pg_tables WHERE schemaname = 'central' "
+            "AND tablename = 'debrief_versions' AND pg_has_role(:n, tableowner, 'USAGE')"
+        ),
+        {"n": name},
+    ).scalar_one_or_none()
+    if owner is not None:
+        # The tables' owner (and whoever holds its rights) is not bound by the policies.
+        raise CentralError(
+            "The role {user} holds the rights of the tables' owner ({owner}), which "
+            "row-level security does not bind; staff need a plain role.",
+            user=name,
+            owner=owner,
+        )
     login = conn.execute(text(_ACTING_LOGINS), {"n": name}).scalar_one_or_none()
     if login == name:
         raise CentralError(

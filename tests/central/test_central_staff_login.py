@@ -170,3 +170,27 @@ def test_reading_as_a_role_a_login_was_granted_is_refused(
             access.grant(conn, team="Noord", user=staff, by="test")
     finally:
         s.close()
+
+
+def test_a_role_with_the_owners_rights_is_refused_as_staff(central_place: Place) -> None:
+    # A member of the tables' owner is not bound by row-level security: it would
+    # read every team.
+    staff = _role()
+    s = _with_team(central_place)
+    try:
+        with s.begin() as conn:
+            conn.execute(text(f'CREATE ROLE "{staff}" NOLOGIN'))
+            admin = conn.execute(text("SELECT current_user")).scalar_one()
+            conn.execute(text(f'GRANT "{admin}" TO "{staff}"'))
+        with pytest.raises(CentralError, match="rights of the tables' owner"), s.begin() as conn:
+            access.grant(conn, team="Noord", user=staff, by="test")
+        with s.begin() as conn:  # granted before this check: reading as it is refused
+            conn.execute(text(f'GRANT USAGE ON SCHEMA central TO "{staff}"'))
+            conn.execute(
+                text("INSERT INTO central.team_grants (team_id, role_name, granted_by) "
+                     "SELECT id, :r, 'test' FROM central.teams"), {"r": staff}
+            )  # fmt: skip
+        with pytest.raises(CentralError, match="rights of the tables' owner"):
+            reading.search(s, "woning", user=staff, why="test")
+    finally:
+        s.close()
