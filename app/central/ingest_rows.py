@@ -11,6 +11,7 @@ search vectors are not computed here but after the commit (``search_index``).
 
 from __future__ import annotations
 
+import hashlib
 import json
 import uuid
 from collections.abc import Iterator
@@ -26,7 +27,7 @@ from app.central.bulk import copy
 from app.central.ingest_checks import Arrival, HeldDebrief, Sender
 from app.central.nul_escape import refuse_nul
 from app.export import package
-from app.export.errors import ReplayedPackage
+from app.export.errors import MalformedPackage, ReplayedPackage
 from app.services.exchange import package_body
 from app.services.files import user_files
 
@@ -64,7 +65,7 @@ def store_package(
     checks.refuse_others_debriefs(sender, held)
     arrival = checks.arrival(conn, channel, m.sequence, m.previous)
     _package_row(conn, chosen, name, opened, sender, channel, arrival)
-    _evidence(conn, chosen, m.package_id, tid)
+    _evidence(conn, chosen, m.package_id, tid, opened.sha256)
     # Versions can be held only of debriefs held (a new debrief's: none).
     with ingest_stream.Streams(conn, sender, pid, list(held)) as streams:
         contents = package_body.contents(
@@ -133,13 +134,22 @@ def _package_row(
         raise ReplayedPackage("This package was already imported; nothing was changed.") from None
 
 
-def _evidence(conn: Connection, chosen: user_files.ChosenFile, pid: uuid.UUID, tid: int) -> None:
-    """The sealed file as it arrived, byte for byte (binary COPY: no hex text of it)."""
+def _evidence(
+    conn: Connection, chosen: user_files.ChosenFile, pid: uuid.UUID, tid: int, sha256: str
+) -> None:
+    """The sealed file as it arrived, byte for byte (binary COPY: no hex text of it):
+    read a third time, so hashed again as it is copied, its length and hash those
+    that were verified (``sha256``), or the package is refused (a writer that still
+    had the file open changed it)."""
     chosen.stream.seek(0)
+    digest, left = hashlib.sha256(), chosen.size
 
     def pieces() -> Iterator[tuple[Any, ...]]:
+        nonlocal left
         n = 0
-        while chunk := chosen.stream.read(PIECE):
+        while left > 0 and (chunk := chosen.stream.read(min(PIECE, left))):
+            digest.update(chunk)
+            left -= len(chunk)
             yield (pid, tid, n, chunk)
             n += 1
 
@@ -149,6 +159,8 @@ def _evidence(conn: Connection, chosen: user_files.ChosenFile, pid: uuid.UUID, t
         pieces(),
         types="uuid int4 int4 bytea",
     )
+    if left or chosen.stream.read(1) or digest.hexdigest() != sha256:
+        raise MalformedPackage("The file changed while it was read; nothing was stored.")
 
 
 def _sources(conn: Connection, sources: list[dict[str, Any]], sender: Sender, pid: str) -> None:
