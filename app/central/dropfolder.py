@@ -34,6 +34,7 @@ from app.central import ingest, search_index
 from app.central.central_keys import Unlocked
 from app.central.errors import CentralError, CentralStorageFull, DatabaseUnavailable
 from app.central.store import Store, database_error, sqlstate
+from app.domain.one_line import shown
 from app.errors import VeldboekError
 from app.export.errors import ReplayedPackage
 
@@ -56,18 +57,34 @@ class _Seen:
     since: float
 
 
-def _own_folder(parent: int, name: str) -> int:
-    """``name`` in the folder ``parent``, made if need be, opened: a real folder of
-    this user's, never a link."""
-    with contextlib.suppress(FileExistsError):
-        os.mkdir(name, 0o700, dir_fd=parent)
+def _opened_own(parent: int, name: str) -> int:
+    """``name`` in ``parent`` opened if it is a real folder of this user's, else -1."""
     try:
         fd = os.open(name, _FOLDER, dir_fd=parent)
     except OSError:
-        fd = -1
-    if fd < 0 or os.fstat(fd).st_uid != os.geteuid():
-        if fd >= 0:
-            os.close(fd)
+        return -1
+    if os.fstat(fd).st_uid != os.geteuid():
+        os.close(fd)
+        return -1
+    return fd
+
+
+def _own_folder(parent: int, name: str, *, displace: bool = False) -> int:
+    """``name`` in the folder ``parent``, made if need be, opened: a real folder of
+    this user's, never a link. ``displace``: anything else under that name (a file
+    or a link dropped there) is renamed aside (``.displaced-NAME``) and the folder
+    made, so that one dropped file cannot stop every watcher."""
+    with contextlib.suppress(FileExistsError):
+        os.mkdir(name, 0o700, dir_fd=parent)
+    fd = _opened_own(parent, name)
+    if fd < 0 and displace:
+        aside = next(n for n in _names(f".displaced-{name}") if not _exists(parent, n))
+        with contextlib.suppress(OSError):  # a folder too (a link cannot be made to one)
+            os.rename(name, aside, src_dir_fd=parent, dst_dir_fd=parent)
+        with contextlib.suppress(FileExistsError):
+            os.mkdir(name, 0o700, dir_fd=parent)
+        fd = _opened_own(parent, name)
+    if fd < 0:
         raise CentralError(
             "The drop folder's {name} is a link, not a folder, or another user's; "
             "nothing was taken.",
@@ -88,7 +105,9 @@ class Watcher:
 
     def __post_init__(self) -> None:
         self._fd = os.open(self.folder, os.O_RDONLY | os.O_DIRECTORY)  # the operator's choice
-        self._sub = {name: _own_folder(self._fd, name) for name in (DONE, REFUSED, CLAIMED)}
+        self._sub = {
+            name: _own_folder(self._fd, name, displace=True) for name in (DONE, REFUSED, CLAIMED)
+        }
         self._pid = str(os.getpid())
         self._claims = _own_folder(self._sub[CLAIMED], self._pid)
         self._recover()
@@ -183,7 +202,7 @@ class Watcher:
             # A bug, not the file's fault as far as we know: the file is set aside
             # (never taken again and again by every watcher), then the bug is raised.
             with contextlib.suppress(OSError):
-                self._file_away(name, ingest.Refused(name, "InternalError", (
+                self._file_away(name, ingest.Refused(shown(name), "InternalError", (
                     f"Not taken in: an internal error ({type(exc).__name__}) in Veldboek. "
                     "The file is kept here unchanged; drop it in again once that is fixed."
                 )))  # fmt: skip
@@ -276,6 +295,14 @@ def _move(src_dir: int, name: str, dst_dir: int, wanted: str) -> str:
         except FileExistsError:
             continue
     raise FileExistsError(wanted)
+
+
+def _exists(folder: int, name: str) -> bool:
+    try:
+        os.stat(name, dir_fd=folder, follow_symlinks=False)
+    except FileNotFoundError:
+        return False
+    return True
 
 
 def _alive(pid: int) -> bool:

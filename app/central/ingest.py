@@ -37,6 +37,7 @@ from app.central.central_keys import Unlocked
 from app.central.ingest_rows import store_package
 from app.central.store import Store, database_error, sqlstate
 from app.crypto import age
+from app.domain.one_line import shown
 from app.errors import Notice, VeldboekError
 from app.export import package
 from app.export.errors import MalformedPackage
@@ -117,7 +118,7 @@ def ingest_file(store: Store, keys: Unlocked, path: Path, *, dir_fd: int | None 
             try:
                 with store.begin() as conn:
                     written, contents = store_package(
-                        conn, chosen, path.name, opened, sender, channel
+                        conn, chosen, shown(path.name), opened, sender, channel
                     )
                 break
             except Exception as exc:
@@ -137,7 +138,7 @@ def ingest_file(store: Store, keys: Unlocked, path: Path, *, dir_fd: int | None 
                 if not race or attempt == RETRIES - 1:
                     raise
         return Stored(
-            path.name,
+            shown(path.name),
             m.package_id,
             opened.sha256,
             sender.team,
@@ -180,7 +181,7 @@ def unstorable_text(exc: BaseException) -> bool:
 def record_refusal(store: Store, path: Path, exc: VeldboekError, sha: str | None = None) -> Refused:
     """Note a refusal (its kind and message, never content) for ``status``; a
     database that cannot take even that does not hide the refusal itself."""
-    refused = Refused(path.name, type(exc).__name__, str(exc), sha)
+    refused = Refused(shown(path.name), type(exc).__name__, shown(str(exc)), sha)
     try:
         with store.begin() as conn:
             conn.execute(

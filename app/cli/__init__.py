@@ -13,6 +13,7 @@ import traceback
 from collections.abc import Sequence
 
 from app import __version__
+from app.domain.one_line import shown
 from app.errors import VeldboekError
 
 EXIT_BUG = 70
@@ -179,7 +180,8 @@ def _run(argv: Sequence[str] | None) -> int:
             return 2
         return int(args.func(args))
     except VeldboekError as exc:
-        print(f"veldboek: {exc}", file=sys.stderr)
+        # One line whatever it quotes (a file's name is its maker's choice).
+        print(f"veldboek: {shown(str(exc))}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
         print("veldboek: interrupted", file=sys.stderr)

@@ -3,6 +3,7 @@ then moved to done/, or to refused/ with a one-line reason beside it."""
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -10,11 +11,16 @@ import pytest
 from sqlalchemy import text
 
 from app.central import central_keys, dropfolder, ingest, search_index, store
-from app.central.errors import CentralError
 from app.central.place import Place
 from tests.central.conftest import PASSPHRASE
 from tests.helpers.central import run
 from tests.helpers.central_fleet import Fleet
+
+
+def _passfile(folder: Path) -> Path:
+    passfile = folder / "pass"
+    passfile.write_text(PASSPHRASE)
+    return passfile
 
 
 def _watcher(place: Place, folder: Path) -> tuple[store.Store, dropfolder.Watcher]:
@@ -182,15 +188,18 @@ def test_a_link_in_place_of_its_folders_moves_nothing_elsewhere(
     for folder in (drop, elsewhere, private):
         folder.mkdir()
     (private / "outbox.age").write_bytes(b"a package no one dropped")
-    # Planted before the watcher starts: it refuses to work through them.
+    # Planted before the watcher starts: set aside, never worked through.
     (drop / "refused").symlink_to(elsewhere)
-    with pytest.raises(CentralError, match="refused is a link"):
-        _watcher(central_place, drop)
-    (drop / "refused").unlink()
+    (drop / "done").write_bytes(b"a file dropped under the name of a folder")
     (drop / ".claimed").mkdir()
     (drop / ".claimed" / "999999999").symlink_to(private)  # "a dead watcher's claims"
     s, watcher = _watcher(central_place, drop)
     try:
+        assert (drop / ".displaced-refused").is_symlink()
+        assert (drop / ".displaced-done").read_bytes().startswith(b"a file dropped")
+        assert (drop / "refused").is_dir()
+        assert not (drop / "refused").is_symlink()
+        assert (drop / "done").is_dir()
         assert (private / "outbox.age").exists()  # not brought in
         assert not (drop / "outbox.age").exists()
         # Renamed and replaced by a link while it runs: the folder it opened is used.
@@ -238,3 +247,28 @@ def test_a_fault_of_the_moment_puts_the_file_back_and_names_never_clash(
     finally:
         watcher.close()
         s.close()
+
+
+def test_a_name_its_maker_chose_is_shown_on_one_line(
+    capsys: pytest.CaptureFixture[str], central_place: Place, fleet: Fleet, tmp_path: Path
+) -> None:
+    fleet.register(central_place)
+    drop = tmp_path / "drop"
+    drop.mkdir()
+    forged = os.fsdecode(b"evil\nstored package\x1b[31m\xff.age")
+    (drop / forged).write_bytes(b"not a package")
+    shutil.copyfile(fleet.noord.files[0], drop / "zz-good.age")  # taken after it
+    assert central_place.url is not None
+    passfile = _passfile(tmp_path)
+    done = run(capsys, "central", "watch", str(drop), "--db", central_place.url,
+               "--passphrase-file", str(passfile), "--once", "--settle", "0.1")  # fmt: skip
+    assert done.code == 0, done.err
+    lines = done.out.splitlines()
+    assert len(lines) == 2
+    assert lines[0].startswith("evil\\nstored package\\x1b[31m\\xff.age: refused: ")
+    assert "\x1b" not in done.out
+    assert lines[1].startswith("zz-good.age: stored package")
+    with store.opened(central_place) as s, s.connect() as conn:
+        names = list(conn.execute(text("SELECT file_name FROM central.refusals")).scalars())
+    assert names == ["evil\\nstored package\\x1b[31m\\xff.age"]
+    assert (drop / "refused" / forged).exists()
