@@ -13,6 +13,7 @@ from app.central.errors import WrongTeam
 from app.errors import Notice
 from app.export import gaps
 from app.export.errors import ReplayedPackage, UnknownSender
+from app.services.exchange import package_log
 
 
 @dataclass
@@ -59,31 +60,22 @@ def sender(conn: Connection, fingerprint: str) -> Sender:
     return Sender(row[0], row[1], row[2], row[3], bytes(row[4]))
 
 
-def arrival(conn: Connection, channel: str, sequence: int, previous: str) -> Arrival:
-    """Section 8 of the format: a gap or a late arrival is stored with a warning;
-    a second package with a number already stored is refused."""
-    held: dict[int, str] = dict(
-        conn.execute(
-            text("SELECT sequence, sha256 FROM central.packages WHERE channel = :c"),
-            {"c": channel},
-        ).all()
-    )
+def arrival(conn: Connection, channel: str, sequence: int, previous: str, sha256: str) -> Arrival:
+    """Section 8 of the format: a gap, a late arrival or a broken link is stored
+    with a warning; a second package with a number already stored is refused."""
+    rows = conn.execute(
+        text("SELECT sequence, sha256, previous FROM central.packages WHERE channel = :c"),
+        {"c": channel},
+    ).all()
+    held: dict[int, str] = {r[0]: r[1] for r in rows}
     if sequence in held:
         raise ReplayedPackage(
             "Another package with the same number from this sender was already imported; "
             "nothing was changed."
         )
-    warnings: list[Notice] = []
-    before = held.get(sequence - 1)
-    if before is not None and previous != before:
-        warnings.append(
-            Notice(
-                "Package {n} does not follow package {before} as imported here "
-                "(its link to the previous package differs).",
-                n=sequence,
-                before=sequence - 1,
-            )
-        )
+    warnings = package_log.links_broken(
+        held, {r[0]: r[2] for r in rows}, sequence, sha256, previous
+    )
     expected = max(held, default=0) + 1
     if sequence < expected:
         warnings.append(Notice("Package {n} arrived late; it fills a gap.", n=sequence))

@@ -63,7 +63,7 @@ def store_package(
     # What the manifest alone decides comes first: a quick refusal.
     held = checks.held_debriefs(conn, debrief_ids)
     checks.refuse_others_debriefs(sender, held)
-    arrival = checks.arrival(conn, channel, m.sequence, m.previous)
+    arrival = checks.arrival(conn, channel, m.sequence, m.previous, opened.sha256)
     _package_row(conn, chosen, name, opened, sender, channel, arrival)
     _evidence(conn, chosen, m.package_id, tid, opened.sha256)
     # Versions can be held only of debriefs held (a new debrief's: none).

@@ -40,6 +40,7 @@ def reseal(
     sequence: int = 1,
     change: Change | None = None,
     schema: str | None = None,
+    previous: str | None = None,
 ) -> Path:
     """``source``'s records, sent again as ``sender``'s package to central alone
     (number ``sequence`` on that channel); ``moved``: the first record put in
@@ -64,7 +65,7 @@ def reseal(
         sender=sender.bundle.fingerprint.hex,
         recipients=(central.fingerprint.hex,),
         sequence=sequence,  # 1: the first on its own channel (to central alone)
-        previous="" if sequence == 1 else "0" * 64,
+        previous=("" if sequence == 1 else "0" * 64) if previous is None else previous,
         schema=opened.manifest.schema if schema is None else schema,
     )
     sealed = package.seal(manifest, opened.body, signing_key, [age_public(place)])

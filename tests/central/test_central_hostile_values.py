@@ -5,6 +5,7 @@ crash), nothing is stored, and nothing of its content reaches the server's log."
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import json
 import shutil
 import time
@@ -214,3 +215,21 @@ def test_a_file_changed_after_it_was_verified_is_not_kept_as_evidence(
     finally:
         s.close()
     assert counts(central_place) == before
+
+
+def test_a_late_package_names_the_broken_link_of_the_one_after_it(
+    capsys: pytest.CaptureFixture[str], central_place: Place, fleet: Fleet, tmp_path: Path
+) -> None:
+    fleet.register(central_place)
+    five = _noord(fleet, central_place, tmp_path, "5.age", sequence=5)
+    seven = _noord(fleet, central_place, tmp_path, "7.age", sequence=7)  # links to nothing held
+    five_sha = hashlib.sha256(five.read_bytes()).hexdigest()
+    six = _noord(fleet, central_place, tmp_path, "6.age", sequence=6, previous=five_sha)
+    done = _ingest(capsys, central_place, tmp_path, five, seven, six)
+    assert done.code == 0, done.err
+    warned = {r["file"]: r["warnings"] for r in json.loads(done.out)}
+    assert warned["6.age"] == [
+        "Package 7 does not follow package 6 as imported here "
+        "(its link to the previous package differs).",
+        "Package 6 arrived late; it fills a gap.",
+    ]

@@ -13,6 +13,7 @@ import pytest
 from app.export import gaps
 from app.export.errors import MalformedPackage
 from app.export.manifest import NUMBER_MAX, Manifest
+from app.services.exchange import package_log
 
 REF = {"type": "debrief", "id": str(uuid.uuid4()), "version": 1, "sha256": "f" * 64}
 
@@ -77,3 +78,12 @@ def test_a_created_at_that_is_no_real_moment_is_refused(
 ) -> None:
     with pytest.raises(MalformedPackage, match="manifest is malformed"):
         Manifest.from_dict(manifest_doc | {"created_at": moment})
+
+
+def test_the_chain_is_checked_on_both_sides_of_a_late_package() -> None:
+    held, links = {5: "five", 7: "seven"}, {5: "four", 7: "not six"}
+    said = [n.params for n in package_log.links_broken(held, links, 6, "six", "five")]
+    assert said == [{"n": 7, "before": 6}]  # 6 follows 5; 7 does not follow 6
+    said = [n.params for n in package_log.links_broken(held, links, 6, "six", "other")]
+    assert said == [{"n": 6, "before": 5}, {"n": 7, "before": 6}]
+    assert package_log.links_broken(held, {7: "six"}, 6, "six", "five") == []

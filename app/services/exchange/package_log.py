@@ -59,6 +59,28 @@ class Arrival:
         return self.status in ("already imported", "conflict")
 
 
+def links_broken(
+    held: dict[int, str], links: dict[int, str], sequence: int, sha256: str, previous: str
+) -> list[Notice]:
+    """The chain around package ``sequence`` (section 8): its link to the package
+    before, as held (``held``: number to file hash), and, arriving late, the link
+    of the package after it (``links``: number to its ``previous``) to it."""
+    broken = []
+    if sequence - 1 in held and previous != held[sequence - 1]:
+        broken.append(sequence)
+    if sequence + 1 in links and links[sequence + 1] != sha256:
+        broken.append(sequence + 1)
+    return [
+        Notice(
+            "Package {n} does not follow package {before} as imported here "
+            "(its link to the previous package differs).",
+            n=n,
+            before=n - 1,
+        )
+        for n in broken
+    ]
+
+
 def arrival(
     session: Session,
     *,
@@ -76,13 +98,13 @@ def arrival(
     ).first()
     if seen is not None:
         return Arrival("already imported")
-    held = dict(
-        session.execute(
-            select(PackageLog.sequence, PackageLog.sha256).where(
-                PackageLog.direction == IN, PackageLog.channel == channel
-            )
-        ).all()
-    )
+    rows = session.execute(
+        select(PackageLog.sequence, PackageLog.sha256, PackageLog.previous).where(
+            PackageLog.direction == IN, PackageLog.channel == channel
+        )
+    ).all()
+    held = {r[0]: r[1] for r in rows}
+    links = {r[0]: r[2] for r in rows}
     if sequence in held:
         return Arrival(
             "conflict",
@@ -93,17 +115,7 @@ def arrival(
                 ),
             ),
         )
-    warnings: list[Notice] = []
-    before = held.get(sequence - 1)
-    if before is not None and previous != before:
-        warnings.append(
-            Notice(
-                "Package {n} does not follow package {before} as imported here "
-                "(its link to the previous package differs).",
-                n=sequence,
-                before=sequence - 1,
-            )
-        )
+    warnings = links_broken(held, links, sequence, sha256, previous)
     expected = max(held, default=0) + 1
     if sequence < expected:
         warnings.append(Notice("Package {n} arrived late; it fills a gap.", n=sequence))
