@@ -36,6 +36,7 @@ ERRORS_CENTRAL = {
     "The package names records another runner sent; nothing was stored.": "Het pakket noemt gegevens die een andere runner heeft gestuurd; er is niets opgeslagen.",
     "The package names records another team holds; nothing was stored.": "Het pakket noemt gegevens van een ander team; er is niets opgeslagen.",
     "The file changed while it was read.": "Het bestand veranderde terwijl het werd gelezen.",
+    "This package is not sealed to this central system's key; nothing was stored.": "Dit pakket is niet versleuteld voor de sleutel van dit centrale systeem; er is niets opgeslagen.",
     "The file changed while it was read; nothing was stored.": "Het bestand veranderde terwijl het werd gelezen; er is niets opgeslagen.",
     "There is no team named {name}.": "Er is geen team met de naam {name}.",
     "A key is registered here as a runner's or a handler's.": "Een sleutel wordt hier geregistreerd als die van een runner of van een teamleider.",

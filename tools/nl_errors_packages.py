@@ -110,7 +110,7 @@ ERRORS_PACKAGES = {
     "Package {n} does not follow package {before} as imported here (its link to the previous package differs).": "Pakket {n} volgt hier niet op het ingelezen pakket {before} (de verwijzing naar het vorige pakket verschilt).",
     "Package {n} arrived late; it fills a gap.": "Pakket {n} kwam later aan; het vult een gat.",
     "Another package numbered {n} from this sender was already imported.": "Er is al een ander pakket met nummer {n} van deze afzender ingelezen.",
-    "Package(s) {numbers} from this sender have not arrived: one is missing.": "Pakket(ten) {numbers} van deze afzender zijn niet aangekomen: er ontbreekt er een.",
+    "Package(s) {numbers} from this sender have not arrived.": "Pakket(ten) {numbers} van deze afzender zijn niet aangekomen.",
     "The confirmed debriefs are deleted, but the vault file could not be rebuilt yet (is the disk full?); it is rebuilt at the next unlock.": "De bevestigde debriefings zijn verwijderd, maar het kluisbestand kon nog niet opnieuw worden opgebouwd (is de schijf vol?); dat gebeurt bij de volgende ontgrendeling.",
     "The vault file could not be rebuilt now; it is tried again at the next unlock.": "Het kluisbestand kon nu niet opnieuw worden opgebouwd; dat wordt bij de volgende ontgrendeling opnieuw geprobeerd.",
     "The receipt reviews a debrief twice.": "Het ontvangstbewijs beoordeelt een debriefing twee keer.",

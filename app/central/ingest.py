@@ -40,7 +40,7 @@ from app.crypto import age
 from app.domain.one_line import shown
 from app.errors import Notice, VeldboekError
 from app.export import package
-from app.export.errors import MalformedPackage
+from app.export.errors import MalformedPackage, NotForThisVault
 from app.services.exchange import package_log
 from app.services.exchange.gc_pause import collection_paused
 from app.services.files import user_files
@@ -98,7 +98,12 @@ def ingest_file(store: Store, keys: Unlocked, path: Path, *, dir_fd: int | None 
         sha = file_sha256(chosen.stream)
         with store.connect() as conn:
             checks.refuse_stored_file(conn, sha)
-        plain = package.decrypt(age.Source(chosen.stream, chosen.size), keys.receiving_seed)
+        try:
+            plain = package.decrypt(age.Source(chosen.stream, chosen.size), keys.receiving_seed)
+        except NotForThisVault:  # said as a vault would say it: not a vault here
+            raise NotForThisVault(
+                "This package is not sealed to this central system's key; nothing was stored."
+            ) from None
         if plain.sha256 != sha:
             raise MalformedPackage("The file changed while it was read.")
         opened = package.parse(plain, parse_body=False)

@@ -83,7 +83,7 @@ def arrival(conn: Connection, channel: str, sequence: int, previous: str, sha256
     if sequence > expected:
         warnings.append(
             Notice(
-                "Package(s) {numbers} from this sender have not arrived: one is missing.",
+                "Package(s) {numbers} from this sender have not arrived.",
                 numbers=gaps.text(gaps.missing(held, sequence)),
             )
         )

@@ -68,7 +68,8 @@ def from_args(data: Path | None, url: str | None) -> Place:
 def check_url(url: str) -> None:
     try:
         parsed = make_url(url)
-    except ArgumentError:
+        parsed.port  # noqa: B018 - a port that is no number, a host of [::1 unclosed
+    except (ArgumentError, ValueError):
         raise InvalidInput("--db must be a URL like postgresql://user@host/database.") from None
     if parsed.get_backend_name() != "postgresql" or not parsed.database:
         raise InvalidInput("--db must be a URL like postgresql://user@host/database.")

@@ -41,6 +41,7 @@ def reseal(
     change: Change | None = None,
     schema: str | None = None,
     previous: str | None = None,
+    to: bytes | None = None,
 ) -> Path:
     """``source``'s records, sent again as ``sender``'s package to central alone
     (number ``sequence`` on that channel); ``moved``: the first record put in
@@ -68,7 +69,7 @@ def reseal(
         previous=("" if sequence == 1 else "0" * 64) if previous is None else previous,
         schema=opened.manifest.schema if schema is None else schema,
     )
-    sealed = package.seal(manifest, opened.body, signing_key, [age_public(place)])
+    sealed = package.seal(manifest, opened.body, signing_key, [to or age_public(place)])
     out.write_bytes(sealed)
     return out
 

@@ -108,7 +108,7 @@ def test_the_highest_number_is_stored_and_its_gap_named_as_a_range(
     assert done.code == 0, done.err
     [stored] = json.loads(done.out)
     assert stored["warnings"] == [
-        f"Package(s) 1–{NUMBER_MAX - 1} from this sender have not arrived: one is missing."
+        f"Package(s) 1–{NUMBER_MAX - 1} from this sender have not arrived."
     ]  # the missing numbers, as one range
     assert central_place.url is not None
     shown = run(capsys, "central", "status", "--db", central_place.url, "--json")
@@ -233,3 +233,16 @@ def test_a_late_package_names_the_broken_link_of_the_one_after_it(
         "(its link to the previous package differs).",
         "Package 6 arrived late; it fills a gap.",
     ]
+
+
+def test_a_package_not_sealed_to_central_is_refused_in_centrals_words(
+    capsys: pytest.CaptureFixture[str], central_place: Place, fleet: Fleet, tmp_path: Path
+) -> None:
+    fleet.register(central_place)
+    elsewhere = _noord(
+        fleet, central_place, tmp_path, "other.age", to=fleet.zuid.bundle.recipient_public
+    )
+    done = _ingest(capsys, central_place, tmp_path, elsewhere)
+    assert done.code == 1
+    assert "not sealed to this central system's key" in done.err
+    assert "vault" not in done.err

@@ -228,13 +228,16 @@ def test_a_place_is_named_exactly_once(capsys: pytest.CaptureFixture[str], tmp_p
     )
     nothing_there = run(capsys, "central", "keys", "show", "--data", str(tmp_path))
     bad_url = run(capsys, "central", "keys", "show", "--db", "mysql://x@h/y")
+    unclosed = run(capsys, "central", "status", "--db", "postgresql://a:secretpw@[::1/d")
+    no_port = run(capsys, "central", "status", "--db", "postgresql://a:secretpw@h:abc/d")
     injected = run(
         capsys, "central", "init", "--data", str(tmp_path / "c"), "--passphrase-file", "-",
         "--listen", "*'\nssl = off\n#",
     )  # fmt: skip
-    for result in (neither, both, nothing_there, bad_url, injected):
+    for result in (neither, both, nothing_there, bad_url, injected, unclosed, no_port):
         assert result.code == 1, result
         assert result.err.count("\n") == 1, result
+        assert "secretpw" not in result.err
     assert "central init" in nothing_there.err
     assert "--listen takes" in injected.err
     assert not (tmp_path / "c").exists()

@@ -123,7 +123,7 @@ def arrival(
     elif sequence > expected:
         warnings.append(
             Notice(
-                "Package(s) {numbers} from this sender have not arrived: one is missing.",
+                "Package(s) {numbers} from this sender have not arrived.",
                 numbers=gaps.text(gaps.missing(held, sequence)),
             )
         )
