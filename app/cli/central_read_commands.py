@@ -6,7 +6,8 @@
     veldboek central search TEXT --user NAME --reason WHY [--team NAME] [--limit N] [--json]
     veldboek central show source|debrief ID --user NAME --reason WHY [--json]
     veldboek central status [--json]
-    veldboek central log verify
+    veldboek central log verify [--head FILE …]
+    veldboek central log head --passphrase-file FILE --out FILE [--force]
 
 A person reads as their own database role: row-level security decides what comes
 back, and the read is in the access log (who, what, when, why) before any row is.
@@ -17,12 +18,14 @@ from __future__ import annotations
 import argparse
 import uuid
 from collections.abc import Callable
+from pathlib import Path
 
-from app.central import access, reading
+from app.central import access, access_head, central_keys, reading
 from app.central import place as places
 from app.central.store import opened as opened_store
-from app.cli.common import print_json
+from app.cli.common import print_json, read_passphrase_file
 from app.errors import CheckFailed, InvalidInput
+from app.services.files import output_paths, user_files
 
 PlaceArgs = Callable[[argparse.ArgumentParser], None]
 
@@ -74,7 +77,17 @@ def register(
     log_commands = log.add_subparsers(dest="log_command", required=True)
     p = log_commands.add_parser("verify", help="recompute the access log's hash chain")
     add_place(p)
+    p.add_argument(
+        "--head", type=Path, action="append", default=[],
+        help="a signed head (log head): the log must still hold it (repeatable)",
+    )  # fmt: skip
     p.set_defaults(func=cmd_log_verify)
+    p = log_commands.add_parser("head", help="sign the access log's state now, to keep elsewhere")
+    add_place(p)
+    p.add_argument("--passphrase-file", required=True)
+    p.add_argument("--out", type=Path, required=True)
+    p.add_argument("--force", action="store_true", help="replace an existing file")
+    p.set_defaults(func=cmd_log_head)
 
 
 def _uuid(value: str) -> uuid.UUID:
@@ -170,11 +183,28 @@ def cmd_status(args: argparse.Namespace) -> int:
 
 
 def cmd_log_verify(args: argparse.Namespace) -> int:
+    heads = [user_files.read_all(h, access_head.KIND) for h in args.head]
     with opened_store(_place(args)) as store, store.connect() as conn:
         check = access.verify_log(conn)
-    if check.broken_at is not None:
-        raise CheckFailed(
-            "The access log's chain is broken at entry {n}: it was altered.", n=check.broken_at
-        )
+        if check.broken_at is not None:
+            raise CheckFailed(
+                "The access log's chain is broken at entry {n}: it was altered.",
+                n=check.broken_at,
+            )
+        held = [access_head.check(conn, data) for data in heads]
     print(f"The access log's {check.entries} entries are intact.")
+    for head in held:
+        print(f"It holds the signed head of {head.at} (entry {head.last_id}).")
+    return 0
+
+
+def cmd_log_head(args: argparse.Namespace) -> int:
+    place = _place(args)
+    guarded = [place.data] if place.data is not None else []
+    output_paths.check_file(args.out, vaults=guarded, overwrite=args.force)
+    passphrase = read_passphrase_file(args.passphrase_file)
+    with opened_store(place) as store, store.begin() as conn:
+        signed = access_head.take(conn, central_keys.unlock(conn, passphrase))
+    written = output_paths.write_file(args.out, signed, vaults=guarded, overwrite=args.force)
+    print(f"Wrote {written}: keep it away from this server (log verify --head checks it).")
     return 0
