@@ -40,6 +40,7 @@ ERRORS_CENTRAL = {
     "This is not a head of a Veldboek access log.": "Dit is geen kop van een Veldboek-toegangslogboek.",
     "The head's signature is not this central system's: it was not read.": "De handtekening van de kop is niet die van dit centrale systeem: hij is niet gelezen.",
     "The access log no longer holds the signed head of {at} (entry {n}): entries up to it were removed or rewritten.": "Het toegangslogboek bevat de ondertekende kop van {at} (regel {n}) niet meer: regels tot daaraan zijn verwijderd of herschreven.",
+    "The package carries a version of a record that the central store holds with other content (a version never changes); nothing was stored.": "Het pakket bevat een versie van een gegeven die de centrale opslag met een andere inhoud bewaart (een versie verandert nooit); er is niets opgeslagen.",
     "The file changed while it was read; nothing was stored.": "Het bestand veranderde terwijl het werd gelezen; er is niets opgeslagen.",
     "There is no team named {name}.": "Er is geen team met de naam {name}.",
     "A key is registered here as a runner's or a handler's.": "Een sleutel wordt hier geregistreerd als die van een runner of van een teamleider.",

@@ -114,4 +114,5 @@ ERRORS_PACKAGES = {
     "The confirmed debriefs are deleted, but the vault file could not be rebuilt yet (is the disk full?); it is rebuilt at the next unlock.": "De bevestigde debriefings zijn verwijderd, maar het kluisbestand kon nog niet opnieuw worden opgebouwd (is de schijf vol?); dat gebeurt bij de volgende ontgrendeling.",
     "The vault file could not be rebuilt now; it is tried again at the next unlock.": "Het kluisbestand kon nu niet opnieuw worden opgebouwd; dat wordt bij de volgende ontgrendeling opnieuw geprobeerd.",
     "The receipt reviews a debrief twice.": "Het ontvangstbewijs beoordeelt een debriefing twee keer.",
+    "The package carries a version of a record that this vault holds with other content (a version never changes); nothing was imported.": "Het pakket bevat een versie van een gegeven die deze kluis met een andere inhoud bewaart (een versie verandert nooit); er is niets ingelezen.",
 }

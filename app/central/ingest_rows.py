@@ -241,15 +241,18 @@ def _file_records(conn: Connection, sender: Sender, pid: str, records: list[Reco
     """Every version of a source's file records not held yet; how many were new."""
     if not records:
         return 0
-    held = set(
-        conn.execute(
+    held: dict[str, str] = {
+        key: sha
+        for key, sha in conn.execute(
             text(
-                "SELECT record_type || ':' || record_id::text || ':' || version "
+                "SELECT record_type || ':' || record_id::text || ':' || version, sha256 "
                 "FROM central.record_versions WHERE record_id = ANY(CAST(:ids AS uuid[]))"
             ),
             {"ids": [str(r.id) for r, _ in records]},
-        ).scalars()
-    )
+        )
+    }
+    if any(held.get(f"{r.type}:{r.id}:{r.version}", r.sha256) != r.sha256 for r, _ in records):
+        raise ingest_stream.changed_version()
     rows = [
         (r.type, str(r.id), r.version, sender.team_id, sender.fingerprint,
          _file_record_source(r.type, d), pid, r.sha256, _json(d))

@@ -22,6 +22,7 @@ from sqlalchemy import Connection, text
 from app.central.bulk import copy_in
 from app.central.ingest_checks import Sender
 from app.central.nul_escape import refuse_nul
+from app.export.errors import MalformedPackage
 
 _TEXT_FIELDS = (
     "narrative",
@@ -70,7 +71,8 @@ class Streams:
 
     def __init__(self, conn: Connection, sender: Sender, pid: str, held: list[str]) -> None:
         self._conn, self._sender, self._pid = conn, sender, uuid.UUID(pid)
-        self._versions = _held_versions(conn, held) if held else set()  # of debriefs held
+        # Of the debriefs held: their versions' hashes.
+        self._versions = _held_versions(conn, held) if held else {}
         self._seqs: set[int] | None = None  # the sender's events held, from the first's on
         self._last_seq = -1
         self._stack = contextlib.ExitStack()
@@ -134,10 +136,13 @@ class Streams:
             return data
         rid, kept = str(ref.id), {"source_id": data["source_id"]}
         key = f"{rid}:{ref.version}"
-        if key in self._versions:
+        held = self._versions.get(key)
+        if held is not None:
+            if held != ref.sha256:
+                raise changed_version()
             return kept  # it came before, in another package (or this one, read again)
         refuse_nul(record_text)  # before the server sees it (nul_escape)
-        self._versions.add(key)
+        self._versions[key] = ref.sha256
         self.count += 1
         if ref.version > self.latest.get(rid, (0, "", ""))[0]:
             self.latest[rid] = (ref.version, data["source_id"], data["updated_at"])
@@ -153,18 +158,27 @@ class Streams:
         self._open = ""
 
 
-def _held_versions(conn: Connection, ids: list[str]) -> set[str]:
-    return set(
-        conn.execute(
+def changed_version() -> MalformedPackage:
+    return MalformedPackage(
+        "The package carries a version of a record that the central store holds with "
+        "other content (a version never changes); nothing was stored."
+    )
+
+
+def _held_versions(conn: Connection, ids: list[str]) -> dict[str, str]:
+    """``id:version`` to its hash, of every version of the debriefs ``ids``."""
+    return {
+        key: sha
+        for key, sha in conn.execute(
             text(
                 # per id through the primary key (``ingest_checks.held_debriefs``)
-                "SELECT x.id::text || ':' || v.version FROM unnest(CAST(:ids AS uuid[])) "
-                "AS x(id) CROSS JOIN LATERAL (SELECT version FROM central.debrief_versions "
-                "WHERE debrief_id = x.id OFFSET 0) v"
+                "SELECT x.id::text || ':' || v.version, v.sha256 FROM unnest(CAST(:ids AS "
+                "uuid[])) AS x(id) CROSS JOIN LATERAL (SELECT version, sha256 FROM "
+                "central.debrief_versions WHERE debrief_id = x.id OFFSET 0) v"
             ),
             {"ids": ids},
-        ).scalars()
-    )
+        )
+    }
 
 
 def _held_seqs(conn: Connection, sender: str, first: int, last: int | None) -> set[int]:

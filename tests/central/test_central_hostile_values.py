@@ -246,3 +246,41 @@ def test_a_package_not_sealed_to_central_is_refused_in_centrals_words(
     assert done.code == 1
     assert "not sealed to this central system's key" in done.err
     assert "vault" not in done.err
+
+
+def _changed(kind: str) -> Any:
+    def change(body: dict[str, Any], records: tuple[RecordRef, ...]) -> tuple[RecordRef, ...]:
+        # The first free text (words) of a debrief, or of a source's file record.
+        at, field = next(
+            (i, k)
+            for i, r in enumerate(body["records"])
+            if (r["type"] == "debrief") == (kind == "debrief")
+            for k, v in sorted(r["data"].items())
+            if type(v) is str and " " in v
+        )
+        data = body["records"][at]["data"]
+        data[field] += " (changed under the same version)"
+        ref = records[at]
+        return (*records[:at], dataclasses.replace(ref, sha256=record_hash(data)),
+                *records[at + 1:])  # fmt: skip
+
+    return change
+
+
+@pytest.mark.parametrize("kind", ["debrief", "file record"])
+def test_a_version_held_with_other_content_is_refused(
+    kind: str,
+    capsys: pytest.CaptureFixture[str],
+    central_place: Place,
+    fleet: Fleet,
+    tmp_path: Path,
+) -> None:
+    fleet.register(central_place)
+    first = _noord(fleet, central_place, tmp_path, "first.age")
+    assert _ingest(capsys, central_place, tmp_path, first).code == 0
+    before = counts(central_place)
+    again = _noord(fleet, central_place, tmp_path, "again.age", sequence=2, change=_changed(kind))
+    done = _ingest(capsys, central_place, tmp_path, again)
+    assert done.code == 1
+    assert "a version never changes" in done.err
+    assert counts(central_place) == before

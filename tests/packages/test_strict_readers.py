@@ -407,3 +407,21 @@ def test_a_second_package_with_a_taken_number_is_one_line_from_both_commands(
     assert (code, out) == (1, "")
     assert err.count("\n") == 1  # no warning line before the refusal
     assert "same number" in err
+
+
+def test_a_version_held_with_other_content_is_refused_whole(forge: Forge) -> None:
+    # A version never changes: the same number with another content (a doctored
+    # vault, or a bug) is refused, never an internal error on the version's key.
+    handler = forge.pair.handler
+    package_receive.import_package(handler.vault, handler.scope, forge.seal())
+    before = _rows(handler)
+    body = copy.deepcopy(forge.body)
+    _debrief(body)["narrative"] = "Changed, under the same version."
+    doc = copy.deepcopy(forge.manifest) | {
+        "package_id": "01930000-0000-7000-8000-0000000000ef",
+        "sequence": 2,
+        "previous": "a" * 64,
+    }
+    with pytest.raises(MalformedPackage, match="a version never changes"):
+        package_receive.import_package(handler.vault, handler.scope, forge.seal(doc, body))
+    assert _rows(handler) == before

@@ -30,6 +30,7 @@ from app.domain.enums import SourceKind, SourceStatus
 from app.domain.names import NameKind
 from app.domain.scope import Scope
 from app.errors import Notice, PackageError
+from app.export.errors import MalformedPackage
 from app.export.manifest import RecordRef
 from app.models import Compartment, CompartmentMember, Source
 from app.models import wire as w
@@ -276,6 +277,12 @@ class _VersionChooser:
             if ref.sha256 in hashes:
                 counts.unchanged += 1
                 continue
+            if ref.version in numbers:
+                # A version never changes (section 8): held with other content.
+                raise MalformedPackage(
+                    "The package carries a version of a record that this vault holds with "
+                    "other content (a version never changes); nothing was imported."
+                )
             if rid in gone and not (ref.version < top and ref.version not in numbers):
                 # Of a source its sender handed on: nothing new, nothing newer (section 7.4).
                 raise ConflictingRecords()
