@@ -170,6 +170,7 @@ def test_take_on_a_handed_over_source_on_the_packages_page(
     question = confirm(qtbot, "importConfirm")
     assert "hands a source over" in question
     qtbot.waitUntil(lambda: "Took on" in receive.status.text(), timeout=30_000)
+    assert f"Took on source GEKREGEN (id {source})" in receive.status.text()  # named
     held = whole_file.whole_file(me.vault, me.scope, source)
     assert held["source"]["codename"] == "GEKREGEN"
     assert "GEKREGEN: taken over from another runner" in receive.handovers.text()

@@ -3738,6 +3738,11 @@
         <translation>Pakket inlezen</translation>
     </message>
     <message>
+        <location filename="../packages/receive_tab.py" line="356" />
+        <source>Took on source {codename} (id {id}), handed over by {sender}; confirm it to them with "Confirm the handover…".</source>
+        <translation>Bron {codename} (id {id}), overgedragen door {sender}, is overgenomen; bevestig dat met "Overdracht bevestigen…".</translation>
+    </message>
+    <message>
         <location filename="../packages/receive_tab.py" line="255" />
         <source>Package {n} from {sender} is intact and signed by their key (fingerprint {short}…): {records} debrief(s), {files} file(s). Import it into this vault?</source>
         <translation>Pakket {n} van {sender} is ongeschonden en ondertekend met diens sleutel (vingerafdruk {short}…): {records} debriefing(s), {files} bestand(en). In deze kluis inlezen?</translation>
@@ -3833,98 +3838,93 @@
         <translation>Deconflictiebericht {n} van {sender} ingelezen: {matches} overeenkomst(en), {open} open. Open overeenkomsten staan op de Startpagina en in het dossier van de bron.</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="355" />
-        <source>Took on the source handed over by {sender}; confirm it to them with "Confirm the handover…".</source>
-        <translation>De door {sender} overgedragen bron is overgenomen; bevestig dat met "Overdracht bevestigen…".</translation>
-    </message>
-    <message>
-        <location filename="../packages/receive_tab.py" line="362" />
+        <location filename="../packages/receive_tab.py" line="363" />
         <source>Imported package {n} from {sender}: {new} new, {updated} newer version(s), {unchanged} unchanged, {older} older version(s) kept as history.</source>
         <translation>Pakket {n} van {sender} ingelezen: {new} nieuw, {updated} nieuwere versie(s), {unchanged} ongewijzigd, {older} oudere versie(s) als geschiedenis bewaard.</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="378" />
+        <location filename="../packages/receive_tab.py" line="379" />
         <source>This vault already holds that deconfliction key; nothing changed.</source>
         <translation>Deze kluis heeft die deconflictiesleutel al; er is niets gewijzigd.</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="381" />
+        <location filename="../packages/receive_tab.py" line="382" />
         <source>Took in deconfliction key {key} from {sender}; tokens computed for {n} source(s).</source>
         <translation>Deconflictiesleutel {key} van {sender} ingelezen; tokens berekend voor {n} bron(nen).</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="386" />
-        <location filename="../packages/receive_tab.py" line="422" />
+        <location filename="../packages/receive_tab.py" line="387" />
+        <location filename="../packages/receive_tab.py" line="423" />
         <source>Refused: {why}</source>
         <translation>Geweigerd: {why}</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="394" />
+        <location filename="../packages/receive_tab.py" line="395" />
         <source>Folder to write the receipt to</source>
         <translation>Map om het ontvangstbewijs in te schrijven</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="398" />
+        <location filename="../packages/receive_tab.py" line="399" />
         <source>Sealing the receipt…</source>
         <translation>Ontvangstbewijs wordt verzegeld…</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="409" />
+        <location filename="../packages/receive_tab.py" line="410" />
         <source>Receipt for {n} package(s), with {reviews} review(s), written to {path}.</source>
         <translation>Ontvangstbewijs voor {n} pakket(ten), met {reviews} beoordeling(en), geschreven naar {path}.</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="414" />
+        <location filename="../packages/receive_tab.py" line="415" />
         <source>A receipt to take in</source>
         <translation>In te lezen ontvangstbewijs</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="432" />
+        <location filename="../packages/receive_tab.py" line="433" />
         <source>The debriefs the handler confirms in it are then deleted from this vault, and the vault file is rebuilt so that no trace of them remains.</source>
         <translation>De debriefings die de teamleider erin bevestigt, worden dan uit deze kluis verwijderd en het kluisbestand wordt opnieuw opgebouwd, zodat er geen spoor van achterblijft.</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="437" />
+        <location filename="../packages/receive_tab.py" line="438" />
         <source>The debriefs the handler confirms in it are then deleted from this vault.</source>
         <translation>De debriefings die de teamleider erin bevestigt, worden dan uit deze kluis verwijderd.</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="443" />
+        <location filename="../packages/receive_tab.py" line="444" />
         <source>Take in a receipt</source>
         <translation>Ontvangstbewijs inlezen</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="444" />
+        <location filename="../packages/receive_tab.py" line="445" />
         <source>Take in the receipt {file}? {what} This cannot be undone.</source>
         <translation>Het ontvangstbewijs {file} inlezen? {what} Dit kan niet ongedaan worden gemaakt.</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="448" />
+        <location filename="../packages/receive_tab.py" line="449" />
         <source>Settings, "After a receipt", decides this; a debrief changed since it was sent is kept until it has gone out again.</source>
         <translation>Dit volgt uit Instellingen, "Na een ontvangstbewijs"; een debriefing die sinds het verzenden is gewijzigd, blijft tot ze opnieuw is verzonden.</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="451" />
+        <location filename="../packages/receive_tab.py" line="452" />
         <source>Take in and delete</source>
         <translation>Inlezen en verwijderen</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="460" />
+        <location filename="../packages/receive_tab.py" line="461" />
         <source>Taking in the receipt…</source>
         <translation>Ontvangstbewijs wordt ingelezen…</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="472" />
+        <location filename="../packages/receive_tab.py" line="473" />
         <source>Receipt from {sender}: {n} package(s) confirmed, {reviews} review(s) taken in, {purged} debrief(s) removed from this vault.</source>
         <translation>Ontvangstbewijs van {sender}: {n} pakket(ten) bevestigd, {reviews} beoordeling(en) overgenomen, {purged} debriefing(s) uit deze kluis verwijderd.</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="482" />
+        <location filename="../packages/receive_tab.py" line="483" />
         <source>{n} handed-over source(s) removed from this vault, with their files.</source>
         <translation>{n} overgedragen bron(nen) met hun dossier uit deze kluis verwijderd.</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="486" />
+        <location filename="../packages/receive_tab.py" line="487" />
         <source>Receipt taken in</source>
         <translation>Ontvangstbewijs ingelezen</translation>
     </message>

@@ -350,11 +350,12 @@ class ReceiveTab(QWidget):
             )
             return
         if result.taken_on is not None and result.taken_on.role == "new runner":
+            taken = result.taken_on
             self.status.setText(
                 self.tr(
-                    "Took on the source handed over by {sender}; confirm it to them with "
-                    '"Confirm the handover…".'
-                ).format(sender=result.sender)
+                    "Took on source {codename} (id {id}), handed over by {sender}; confirm it "
+                    'to them with "Confirm the handover…".'
+                ).format(codename=taken.codename, id=taken.source_id, sender=result.sender)
             )
             return
         self.status.setText(
