@@ -22,7 +22,7 @@ from sqlalchemy import Connection, text
 from app.central import central_keys
 from app.central.central_keys import Unlocked
 from app.crypto import signing
-from app.errors import CheckFailed, InvalidInput
+from app.errors import CheckFailed, InvalidInput, PackageError
 from app.export import canonical
 from app.services.exchange import keys
 from app.services.files import user_files
@@ -74,7 +74,7 @@ def _read(data: bytes) -> tuple[Head, bytes]:
             type(v) is t for v, t in ((head.entries, int), (head.last_id, int), (head.hash, str))
         ):
             raise bad
-    except (ValueError, KeyError, TypeError, AttributeError, binascii.Error):
+    except (PackageError, ValueError, KeyError, TypeError, AttributeError, binascii.Error):
         raise bad from None
     return head, sig
 

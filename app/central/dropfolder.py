@@ -24,6 +24,9 @@ ever moved over an existing name (two watchers may file the same name at once).
 from __future__ import annotations
 
 import contextlib
+import ctypes
+import errno
+import hashlib
 import os
 import time
 from collections.abc import Callable
@@ -57,40 +60,64 @@ class _Seen:
     since: float
 
 
-def _opened_own(parent: int, name: str) -> int:
-    """``name`` in ``parent`` opened if it is a real folder of this user's, else -1."""
+def _opened_own(parent: int, name: str) -> int | None:
+    """``name`` in ``parent``, opened, if it is a real folder of this user's; None if
+    it is something else (a file, a link: what a dropper may put there). Another
+    user's folder, or one that cannot be opened, is the operator's to look at."""
     try:
         fd = os.open(name, _FOLDER, dir_fd=parent)
-    except OSError:
-        return -1
+    except OSError as exc:
+        if exc.errno in (errno.ELOOP, errno.ENOTDIR):
+            return None
+        raise CentralError(
+            "The drop folder's {name} cannot be opened ({why}); nothing was taken.",
+            name=name,
+            why=exc.strerror or type(exc).__name__,
+        ) from None
     if os.fstat(fd).st_uid != os.geteuid():
         os.close(fd)
-        return -1
+        raise CentralError(
+            "The drop folder's {name} is another user's folder; nothing was taken.", name=name
+        )
     return fd
 
 
-def _own_folder(parent: int, name: str, *, displace: bool = False) -> int:
+def _own_folder(parent: int, name: str) -> int:
     """``name`` in the folder ``parent``, made if need be, opened: a real folder of
-    this user's, never a link. ``displace``: anything else under that name (a file
-    or a link dropped there) is renamed aside (``.displaced-NAME``) and the folder
-    made, so that one dropped file cannot stop every watcher."""
+    this user's, never a link. Anything else under that name (a file or a link
+    dropped there) is renamed aside (``.displaced-NAME``) and the folder made, so
+    that one dropped file cannot stop every watcher."""
     with contextlib.suppress(FileExistsError):
         os.mkdir(name, 0o700, dir_fd=parent)
     fd = _opened_own(parent, name)
-    if fd < 0 and displace:
-        aside = next(n for n in _names(f".displaced-{name}") if not _exists(parent, n))
-        with contextlib.suppress(OSError):  # a folder too (a link cannot be made to one)
-            os.rename(name, aside, src_dir_fd=parent, dst_dir_fd=parent)
-        with contextlib.suppress(FileExistsError):
-            os.mkdir(name, 0o700, dir_fd=parent)
-        fd = _opened_own(parent, name)
-    if fd < 0:
+    if fd is None:
+        aside = next((n for n in _names(f".displaced-{name}") if not _exists(parent, n)), None)
+        if aside is not None:
+            _rename_new(parent, name, parent, aside)
+            with contextlib.suppress(FileExistsError):
+                os.mkdir(name, 0o700, dir_fd=parent)
+            fd = _opened_own(parent, name)
+    if fd is None:
         raise CentralError(
-            "The drop folder's {name} is a link, not a folder, or another user's; "
-            "nothing was taken.",
-            name=name,
+            "The drop folder's {name} is a link or not a folder; nothing was taken.", name=name
         )
     return fd
+
+
+def _claims_name() -> str:
+    """This watcher's claims folder: its process and its host (watchers of several
+    hosts or containers may share one folder; a process number means something
+    only on its own host)."""
+    return f"{os.getpid()}@{os.uname().nodename}"
+
+
+def _dead_or_ours(name: str, host: str) -> bool:
+    """Claims of a watcher of this host no longer running (or of a process with
+    this one's number before it: left over). Another host's are left alone."""
+    pid, _, on = name.partition("@")
+    if not pid.isdigit() or (on and on != host):
+        return False
+    return int(pid) == os.getpid() or not _alive(int(pid))
 
 
 @dataclass
@@ -104,36 +131,44 @@ class Watcher:
     _swept: bool = False
 
     def __post_init__(self) -> None:
-        self._fd = os.open(self.folder, os.O_RDONLY | os.O_DIRECTORY)  # the operator's choice
-        self._sub = {
-            name: _own_folder(self._fd, name, displace=True) for name in (DONE, REFUSED, CLAIMED)
-        }
-        self._pid = str(os.getpid())
-        self._claims = _own_folder(self._sub[CLAIMED], self._pid)
-        self._recover()
+        self._fds: list[int] = []
+        try:
+            self._fd = self._keep(os.open(self.folder, os.O_RDONLY | os.O_DIRECTORY))
+            self._sub = {n: self._keep(_own_folder(self._fd, n)) for n in (DONE, REFUSED, CLAIMED)}
+            self._recover()
+            self._name = _claims_name()
+            self._claims = self._keep(_own_folder(self._sub[CLAIMED], self._name))
+        except BaseException:
+            self.close()
+            raise
+
+    def _keep(self, fd: int) -> int:
+        self._fds.append(fd)
+        return fd
 
     def _recover(self) -> None:
-        """Claims of watchers that died go back into the folder."""
-        claimed = self._sub[CLAIMED]
+        """Claims of watchers that died go back into the folder (run before this
+        watcher's own claims folder is made: one of its name is left over)."""
+        claimed, host = self._sub[CLAIMED], os.uname().nodename
         with os.scandir(claimed) as entries:
             dead = [
                 e.name
                 for e in entries
-                if e.name.isdigit() and e.name != self._pid and not _alive(int(e.name))
-                and e.is_dir(follow_symlinks=False)
-            ]  # fmt: skip
+                if _dead_or_ours(e.name, host) and e.is_dir(follow_symlinks=False)
+            ]
         for name in dead:
             try:
-                claims = _own_folder(claimed, name)
+                claims = _opened_own(claimed, name)
             except CentralError:
-                continue  # not a watcher's: left alone
+                continue  # another user's: left alone
+            if claims is None:
+                continue
             try:
                 for leftover in os.listdir(claims):
-                    # Ours first (one rename: of two watchers starting, one takes
-                    # each), then back where it was dropped.
-                    with contextlib.suppress(OSError):
-                        os.rename(leftover, leftover, src_dir_fd=claims, dst_dir_fd=self._claims)
-                        _move(self._claims, leftover, self._fd, leftover)
+                    # Each back where it was dropped, under a name not taken (of
+                    # two watchers starting, the one whose rename works takes it).
+                    with contextlib.suppress(FileExistsError, FileNotFoundError):
+                        _move(claims, leftover, self._fd, leftover)
             finally:
                 os.close(claims)
             with contextlib.suppress(OSError):
@@ -168,9 +203,9 @@ class Watcher:
     def _claim(self, name: str) -> bool:
         # A rename happens once: of several watchers exactly one takes the file.
         try:
-            os.rename(name, name, src_dir_fd=self._fd, dst_dir_fd=self._claims)
-        except FileNotFoundError:
-            return False  # another watcher took it
+            _rename_new(self._fd, name, self._claims, name)
+        except (FileNotFoundError, FileExistsError):
+            return False  # another watcher took it (or one of its name waits here)
         self._seen.pop(name, None)
         return True
 
@@ -226,10 +261,11 @@ class Watcher:
             with os.fdopen(fd, "w", encoding="utf-8") as handle:
                 handle.write(result.message.replace("\n", " ") + "\n")
             try:
-                _link_away(self._claims, name, refused, candidate)
+                _rename_new(self._claims, name, refused, candidate)
                 return
             except FileExistsError:
                 os.unlink(candidate + _REASON, dir_fd=refused)
+        raise FileExistsError(errno.EEXIST, "no free name in refused/", name)
 
     def _stored_already(self, name: str) -> bool:
         from sqlalchemy import text
@@ -257,11 +293,13 @@ class Watcher:
         return taken
 
     def close(self) -> None:
-        with contextlib.suppress(OSError):
-            os.rmdir(self._pid, dir_fd=self._sub[CLAIMED])
-        for fd in (self._claims, *self._sub.values(), self._fd):
+        if hasattr(self, "_claims"):
+            with contextlib.suppress(OSError):
+                os.rmdir(self._name, dir_fd=self._sub[CLAIMED])
+        for fd in reversed(self._fds):
             with contextlib.suppress(OSError):
                 os.close(fd)
+        self._fds.clear()
 
 
 _NEW_FILE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW
@@ -275,26 +313,64 @@ def _the_moments(exc: BaseException) -> bool:
     return database_error(exc) and not sqlstate(exc).startswith(_THE_PACKAGES)
 
 
+# A name (with ``.reason.txt`` and a number added) fits in a folder entry.
+_NAME_BYTES = 255 - len(_REASON) - len(".9999")
+
+
+def _fit(name: str) -> str:
+    """``name``, or, if too long for a folder entry once a suffix is added, its
+    start and a hash of the whole (names are their droppers' choice)."""
+    raw = os.fsencode(name)
+    if len(raw) <= _NAME_BYTES:
+        return name
+    tag = "~" + hashlib.sha256(raw).hexdigest()[:16]
+    return os.fsdecode(raw[: _NAME_BYTES - len(tag)]) + tag
+
+
 def _names(name: str) -> list[str]:
     """``name``, then ``name.1``, ``name.2``…: the next free one is taken."""
-    return [name, *(f"{name}.{n}" for n in range(1, 10_000))]
+    base = _fit(name)
+    return [base, *(f"{base}.{n}" for n in range(1, 10_000))]
 
 
-def _link_away(src_dir: int, name: str, dst_dir: int, target: str) -> None:
-    """Move ``name`` to ``target``, never over an existing name (FileExistsError)."""
-    os.link(name, target, src_dir_fd=src_dir, dst_dir_fd=dst_dir, follow_symlinks=False)
-    os.unlink(name, dir_fd=src_dir)
+_libc = ctypes.CDLL(None, use_errno=True)
+_renameat2 = getattr(_libc, "renameat2", None)
+if _renameat2 is not None:
+    _renameat2.argtypes = [
+        ctypes.c_int,
+        ctypes.c_char_p,
+        ctypes.c_int,
+        ctypes.c_char_p,
+        ctypes.c_uint,
+    ]
+_NOREPLACE = 1  # RENAME_NOREPLACE (linux/fs.h)
+
+
+def _rename_new(src_dir: int, name: str, dst_dir: int, target: str) -> None:
+    """Rename ``name`` to ``target``, never over an existing name (FileExistsError).
+    A rename, not a link and an unlink: it works on a file another user dropped
+    (``fs.protected_hardlinks``) and leaves no moment with the file in two places."""
+    if _renameat2 is not None:
+        done = _renameat2(src_dir, os.fsencode(name), dst_dir, os.fsencode(target), _NOREPLACE)
+        if done == 0:
+            return
+        err = ctypes.get_errno()
+        if err not in (errno.ENOSYS, errno.EINVAL):  # else: not on this file system
+            raise OSError(err, os.strerror(err), name)
+    if _exists(dst_dir, target):  # a file system without it: look first
+        raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), target)
+    os.rename(name, target, src_dir_fd=src_dir, dst_dir_fd=dst_dir)
 
 
 def _move(src_dir: int, name: str, dst_dir: int, wanted: str) -> str:
     """Move ``name`` to the first free name from ``wanted`` on; that name."""
     for candidate in _names(wanted):
         try:
-            _link_away(src_dir, name, dst_dir, candidate)
+            _rename_new(src_dir, name, dst_dir, candidate)
             return candidate
         except FileExistsError:
             continue
-    raise FileExistsError(wanted)
+    raise FileExistsError(errno.EEXIST, "no free name", wanted)
 
 
 def _exists(folder: int, name: str) -> bool:

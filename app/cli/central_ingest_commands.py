@@ -183,8 +183,9 @@ def _is_database(exc: BaseException) -> bool:
     return isinstance(exc, DatabaseUnavailable | CentralStorageFull)
 
 
-class _Stop(Exception):
-    pass
+class Stop(BaseException):
+    """SIGTERM (a service stopped): like Ctrl-C, not an error of the file being
+    taken, which stays claimed for the next watcher (``dropfolder``)."""
 
 
 def cmd_watch(args: argparse.Namespace) -> int:
@@ -194,7 +195,7 @@ def cmd_watch(args: argparse.Namespace) -> int:
         raise InvalidInput("--settle and --interval are seconds (up to an hour).")
 
     def stop(_signum: int, _frame: FrameType | None) -> None:
-        raise _Stop
+        raise Stop
 
     signal.signal(signal.SIGTERM, stop)
     with opened_store(_place(args)) as store:
@@ -215,7 +216,7 @@ def cmd_watch(args: argparse.Namespace) -> int:
             while True:
                 watcher.sweep()
                 time.sleep(args.interval)
-        except (_Stop, KeyboardInterrupt):
+        except (Stop, KeyboardInterrupt):
             return 0
         finally:
             watcher.close()

@@ -96,9 +96,9 @@ def test_a_head_not_signed_by_this_central_is_refused(
     refused = run(capsys, "central", "log", "verify", *db, "--head", str(forged))
     assert refused.code == 1
     assert "not this central system's" in refused.err
-    junk = tmp_path / "junk.json"
-    junk.write_text("{}")
-    assert (
-        "not a head of a Veldboek access log"
-        in run(capsys, "central", "log", "verify", *db, "--head", str(junk)).err
-    )
+    for junk_text in ("{}", "plain text", json.dumps(doc, indent=2)):  # a reformatted copy too
+        junk = tmp_path / "junk.json"
+        junk.write_text(junk_text)
+        said = run(capsys, "central", "log", "verify", *db, "--head", str(junk))
+        assert said.code == 1
+        assert "not a head of a Veldboek access log" in said.err

@@ -7,6 +7,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
+import random
 import shutil
 import time
 from pathlib import Path
@@ -15,7 +16,15 @@ from typing import Any
 import pytest
 from sqlalchemy import text
 
-from app.central import central_keys, ingest, ingest_checks, store
+from app.central import (
+    access,
+    central_keys,
+    ingest,
+    ingest_checks,
+    reading,
+    search_index,
+    store,
+)
 from app.central.cluster import embedded
 from app.central.place import Place
 from app.export.errors import MalformedPackage
@@ -284,3 +293,33 @@ def test_a_version_held_with_other_content_is_refused(
     assert done.code == 1
     assert "a version never changes" in done.err
     assert counts(central_place) == before
+
+
+def test_a_debrief_of_a_million_characters_is_stored_indexed_and_found(
+    capsys: pytest.CaptureFixture[str], central_place: Place, fleet: Fleet, tmp_path: Path
+) -> None:
+    # A text field may hold a million characters; their Dutch and English search
+    # vectors would pass PostgreSQL's 1 MB: the first 100,000 are searchable.
+    rng = random.Random(7)
+    words = " ".join(
+        "".join(rng.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(8)) for _ in range(106_000)
+    )
+
+    def huge(body: dict[str, Any], records: tuple[RecordRef, ...]) -> tuple[RecordRef, ...]:
+        at = next(i for i, r in enumerate(body["records"]) if r["type"] == "debrief")
+        data = body["records"][at]["data"]
+        data["narrative"] = "kadewoning " + words[:999_000]
+        return (*records[:at], dataclasses.replace(records[at], sha256=record_hash(data)),
+                *records[at + 1:])  # fmt: skip
+
+    fleet.register(central_place)
+    done = _ingest(capsys, central_place, tmp_path, _noord(fleet, central_place, tmp_path,
+                                                           "huge.age", change=huge))  # fmt: skip
+    assert done.code == 0, done.err
+    assert "warning" not in done.err  # (the vector failed: "search vectors not filled yet")
+    with store.opened(central_place) as s:
+        assert search_index.pending(s) == 0  # the ingest's indexer filled its vector
+        assert search_index.index_pending(s) == 0
+        with s.begin() as conn:
+            access.grant(conn, team="Noord", user="anna", by="test")
+        assert reading.search(s, "kadewoning", user="anna", why="test")

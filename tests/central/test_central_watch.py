@@ -12,6 +12,7 @@ from sqlalchemy import text
 
 from app.central import central_keys, dropfolder, ingest, search_index, store
 from app.central.place import Place
+from app.cli.central_ingest_commands import Stop
 from tests.central.conftest import PASSPHRASE
 from tests.helpers.central import run
 from tests.helpers.central_fleet import Fleet
@@ -272,3 +273,84 @@ def test_a_name_its_maker_chose_is_shown_on_one_line(
         names = list(conn.execute(text("SELECT file_name FROM central.refusals")).scalars())
     assert names == ["evil\\nstored package\\x1b[31m\\xff.age"]
     assert (drop / "refused" / forged).exists()
+
+
+def test_leftovers_of_this_process_number_come_back_another_hosts_stay(
+    central_place: Place, fleet: Fleet, tmp_path: Path
+) -> None:
+    # In a container the watcher is the same process number after every restart:
+    # claims under its own name are left over, and are never overwritten.
+    fleet.register(central_place)
+    drop = tmp_path / "drop"
+    host = os.uname().nodename
+    mine = drop / ".claimed" / f"{os.getpid()}@{host}"
+    theirs = drop / ".claimed" / "1@another-host"
+    for folder in (mine, theirs):
+        folder.mkdir(parents=True)
+    shutil.copyfile(fleet.noord.files[0], mine / "p.age")
+    (theirs / "q.age").write_bytes(b"being taken on another host")
+    (drop / "p.age").write_bytes(b"dropped since, under the same name")
+    s, watcher = _watcher(central_place, drop)
+    try:
+        back = sorted(p.name for p in drop.iterdir() if p.is_file())
+        assert back == ["p.age", "p.age.1"]  # both kept, neither over the other
+        assert (theirs / "q.age").exists()  # another host's watcher may still run
+        watcher.complete_files(now=0.0)
+        assert watcher.sweep(now=3.0) == 2
+        assert sorted(p.name for p in (drop / "done").iterdir()) == ["p.age.1"]
+    finally:
+        watcher.close()
+        s.close()
+
+
+def test_a_name_too_long_for_a_reason_beside_it_is_refused_all_the_same(
+    central_place: Place, fleet: Fleet, tmp_path: Path
+) -> None:
+    fleet.register(central_place)
+    drop = tmp_path / "drop"
+    drop.mkdir()
+    long_name = "x" * 250 + ".age"
+    (drop / long_name).write_bytes(b"not a package")
+    s, watcher = _watcher(central_place, drop)
+    try:
+        watcher.complete_files(now=0.0)
+        assert watcher.sweep(now=3.0) == 1
+        [kept, reason] = sorted(p.name for p in (drop / "refused").iterdir())
+        assert kept.startswith("x" * 100)
+        assert reason == kept + ".reason.txt"
+        assert not list((drop / ".claimed").rglob("*.age"))
+    finally:
+        watcher.close()
+        s.close()
+
+
+def test_a_stop_while_taking_a_file_leaves_it_for_the_next_watcher(
+    central_place: Place, fleet: Fleet, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fleet.register(central_place)
+    drop = tmp_path / "drop"
+    drop.mkdir()
+    shutil.copyfile(fleet.noord.files[0], drop / "good.age")
+    s, watcher = _watcher(central_place, drop)
+
+    def stopped(*_args: object, **_kwargs: object) -> None:
+        raise Stop  # SIGTERM's handler, in the middle of an ingest
+
+    monkeypatch.setattr(ingest, "ingest_file", stopped)
+    try:
+        watcher.complete_files(now=0.0)
+        with pytest.raises(Stop):
+            watcher.sweep(now=3.0)
+        assert list((drop / "refused").iterdir()) == []  # not taken for a bug
+    finally:
+        watcher.close()
+    monkeypatch.undo()
+    s2, again = _watcher(central_place, drop)  # the next watcher (same process here)
+    try:
+        again.complete_files(now=0.0)
+        assert again.sweep(now=3.0) == 1
+        assert [p.name for p in (drop / "done").iterdir()] == ["good.age"]
+    finally:
+        again.close()
+        s2.close()
+        s.close()
