@@ -10,15 +10,15 @@ import uuid
 from pathlib import Path
 
 import pytest
-from sqlalchemy import delete, select
+from sqlalchemy import delete, select, update
 
 from app.cli import main
 from app.domain.enums import TaskingStatus
 from app.errors import AccessDenied, PackageError
-from app.models import Source, Tasking
+from app.models import Contact, Debrief, Source, Tasking
 from app.models.packages import SourceHandover
 from app.services.exchange import handover, package_receive, packages
-from app.services.records import debriefs, identity, tasking
+from app.services.records import debriefs, identity, sources, tasking
 from app.services.views import IdentityFields
 from tests.helpers import factory
 from tests.packages.conftest import Party, Team, debrief_rows, rich_debrief
@@ -139,3 +139,105 @@ def test_what_the_command_line_says_of_handovers_and_receipts(
     code, _, err = run(valk, "package", "verify", str(made))
     assert code != 0
     assert "This is a receipt, not a package: take it in with 'receipt import'" in err
+
+
+def _handed_to_reiger(team: Team, codename: str) -> tuple[uuid.UUID, uuid.UUID]:
+    """Valk's source, sent to the handler, then handed to Reiger (the handler and
+    Reiger take the handover); its id and its debrief's."""
+    valk, h = team.valk, team.handler
+    debrief_id = rich_debrief(valk, codename)
+    with valk.vault.read() as s:
+        source = s.execute(select(Source.id).where(Source.codename == codename)).scalar_one()
+    first = packages.export_package(valk.vault, valk.scope, to_dir=team.stick, all_new=True)
+    package_receive.import_package(h.vault, h.scope, first.path)
+    moved = handover.hand_over(valk.vault, valk.scope, source, passphrase=factory.PASSPHRASE,
+                               to_runner="Runner Reiger", to_dir=team.stick)  # fmt: skip
+    package_receive.import_package(team.reiger.vault, team.reiger.scope, moved.path)
+    package_receive.import_package(h.vault, h.scope, moved.path)
+    return source, debrief_id
+
+
+def test_the_old_runner_cannot_put_a_source_in_a_handed_over_compartment(team: Team) -> None:
+    # A doctored vault of the old runner: a new source in the handed-over source's
+    # compartment, its debrief reusing that source's contact.
+    valk, h = team.valk, team.handler
+    espen, d1 = _handed_to_reiger(team, "ESPEN")
+    with valk.vault.read() as s:
+        comp = s.execute(select(Source.compartment_id).where(Source.id == espen)).scalar_one()
+        contact = s.execute(select(Debrief.contact_id).where(Debrief.id == d1)).scalar_one()
+    kraai = factory.source(valk.vault, valk.scope, "KRAAI")
+    with valk.vault.write() as s:
+        s.execute(update(Source).where(Source.id == kraai).values(compartment_id=comp))
+    d2 = factory.debrief(valk.vault, valk.scope, kraai)
+    with valk.vault.write() as s:
+        s.execute(update(Debrief).where(Debrief.id == d2).values(contact_id=contact))
+        s.execute(update(Contact).where(Contact.id == contact).values(
+            source_id=kraai, location_codeword="VALS-SPOOR"))  # fmt: skip
+    debriefs.submit(valk.vault, valk.scope, d2)
+    later = packages.export_package(valk.vault, valk.scope, to_dir=team.stick, all_new=True)
+    before = debrief_rows(h)
+    with pytest.raises(PackageError, match="holds from elsewhere"):
+        package_receive.import_package(h.vault, h.scope, later.path)
+    assert debrief_rows(h) == before
+    with h.vault.read() as s:
+        codeword = s.execute(select(Contact.location_codeword).where(Contact.id == contact))
+        assert codeword.scalar_one() != "VALS-SPOOR"
+        assert s.execute(select(Source.id).where(Source.id == kraai)).first() is None
+
+
+def test_a_contact_of_another_source_is_never_rewritten(team: Team) -> None:
+    # Within one runner's own compartment too: a debrief reusing another source's
+    # contact id would rewrite that source's meeting.
+    valk, h = team.valk, team.handler
+    d1 = rich_debrief(valk, "LINDE")
+    first = packages.export_package(valk.vault, valk.scope, to_dir=team.stick, all_new=True)
+    package_receive.import_package(h.vault, h.scope, first.path)
+    with valk.vault.read() as s:
+        linde, comp = s.execute(select(Source.id, Source.compartment_id).where(
+            Source.codename == "LINDE")).one()  # fmt: skip
+        contact = s.execute(select(Debrief.contact_id).where(Debrief.id == d1)).scalar_one()
+    other = factory.source(valk.vault, valk.scope, "ELS")
+    with valk.vault.write() as s:
+        s.execute(update(Source).where(Source.id == other).values(compartment_id=comp))
+    d2 = factory.debrief(valk.vault, valk.scope, other)
+    with valk.vault.write() as s:
+        s.execute(update(Debrief).where(Debrief.id == d2).values(contact_id=contact))
+        s.execute(update(Contact).where(Contact.id == contact).values(source_id=other))
+    debriefs.submit(valk.vault, valk.scope, d2)
+    later = packages.export_package(valk.vault, valk.scope, to_dir=team.stick, all_new=True)
+    with pytest.raises(PackageError, match="holds from elsewhere"):
+        package_receive.import_package(h.vault, h.scope, later.path)
+    with h.vault.read() as s:
+        held = s.execute(select(Contact.source_id).where(Contact.id == contact)).scalar_one()
+    assert held == linde
+
+
+def test_the_old_runner_cannot_fill_the_new_runners_numbers(team: Team) -> None:
+    # The handler holds the new runner's version 3 of the registration, not yet its
+    # version 2: a doctored old vault's "version 2" is not taken (it is past what
+    # the handover carried), and the new runner's own version 2 then is.
+    valk, reiger, h = team.valk, team.reiger, team.handler
+    espen, _d = _handed_to_reiger(team, "ESPEN")
+
+    def notes(party: Party, text: str) -> None:
+        with party.vault.read() as s:
+            src = s.get(Source, espen)
+            assert src is not None
+            draft = sources.SourceDraft(codename=src.codename, kind=src.kind,
+                                        status=src.status, notes=text)  # fmt: skip
+        sources.update_source(party.vault, party.scope, espen, draft)
+
+    notes(reiger, "Reiger, first")
+    pr1 = packages.export_package(reiger.vault, reiger.scope, to_dir=team.stick, all_new=True)
+    notes(reiger, "Reiger, second")
+    pr2 = packages.export_package(reiger.vault, reiger.scope, to_dir=team.stick, all_new=True)
+    package_receive.import_package(h.vault, h.scope, pr2.path)
+    with valk.vault.write() as s:
+        s.execute(delete(SourceHandover))  # a vault that forgot it handed the source on
+    notes(valk, "Forged by the old runner")
+    forged = packages.export_package(valk.vault, valk.scope, to_dir=team.stick, all_new=True)
+    with pytest.raises(PackageError, match="holds from elsewhere"):
+        package_receive.import_package(h.vault, h.scope, forged.path)
+    package_receive.import_package(h.vault, h.scope, pr1.path)  # the gap, filled by its owner
+    with h.vault.read() as s:
+        assert s.get(Source, espen).notes == "Reiger, second"  # type: ignore[union-attr]

@@ -26,7 +26,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.clock import iso_utc, utc_now
@@ -41,7 +41,13 @@ from app.errors import (
 from app.export import canonical, compression, package
 from app.export.manifest import Manifest
 from app.models import Debrief, Source, TrueIdentity, wire
-from app.models.packages import PackageLog, PackageOrigin, PackagePeer, SourceHandover
+from app.models.packages import (
+    PackageLog,
+    PackageOrigin,
+    PackagePeer,
+    RecordVersion,
+    SourceHandover,
+)
 from app.services.exchange import (
     handover_peers,
     keys,
@@ -409,6 +415,25 @@ def handed_on(session: Session, sender: str) -> set[str]:
         PackageOrigin.sender == sender,
     )
     return seen - {s.hex for s in session.execute(back).scalars()}
+
+
+def handed_versions(session: Session, sender: str, sources: set[str]) -> dict[str, int]:
+    """Record id (hex) -> the version ``sender``'s handover packages of ``sources``
+    carried: a package of that sender written before the handover may bring older
+    versions of those records, never one past what the handover carried."""
+    if not sources:
+        return {}
+    packages = select(SourceHandover.package_id).where(
+        SourceHandover.direction == SEEN,
+        SourceHandover.from_runner == sender,
+        SourceHandover.source_id.in_([uuid.UUID(hex=s) for s in sources]),
+    )
+    rows = session.execute(
+        select(RecordVersion.record_id, func.max(RecordVersion.version))
+        .where(RecordVersion.package_id.in_(packages))
+        .group_by(RecordVersion.record_id)
+    ).all()
+    return {r.hex: int(v) for r, v in rows}
 
 
 def taken_over_compartments(session: Session, sender: str) -> set[str]:

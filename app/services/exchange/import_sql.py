@@ -46,6 +46,19 @@ def held_in(session: Session, table: str, ids: list[str]) -> list[tuple[str, str
     return rows
 
 
+def held_owner(session: Session, table: str, column: str, ids: list[str]) -> list[tuple[str, str]]:
+    """(id, ``column``) of the rows of ``table`` among ``ids`` (hex), as ``held_in``
+    (``table`` and ``column`` are fixed names of the caller's)."""
+    if not ids:
+        return []
+    sql = f"SELECT t.id, t.{column} FROM json_each(?) AS j CROSS JOIN {table} AS t "  # noqa: S608
+    sql += "ON t.id = j.value"
+    rows: list[tuple[str, str]] = (
+        raw_connection(session).execute(sql, (orjson.dumps(ids).decode(),)).fetchall()
+    )
+    return rows
+
+
 def in_chunks(session: Session, what: Any, column: Any, values: Sequence[Any]) -> list[Any]:
     """``select(what).where(column.in_(values))``, 500 values at a time (SQLite
     limits the number of bound values in one statement)."""

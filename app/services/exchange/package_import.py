@@ -42,6 +42,7 @@ from app.services.exchange.import_origins import Origins, legacy_links
 from app.services.exchange.import_sql import (
     execute_many,
     held_in,
+    held_owner,
     hex_id,
     in_chunks,
     raw_connection,
@@ -86,6 +87,51 @@ def _check_children(session: Session, records: list[dict[str, Any]]) -> None:
         want = {hex_id(k): hex_id(v) for k, v in wanted.items()}
         if any(comp != want[rid] for rid, comp in held_in(session, table, list(want))):
             raise ConflictingRecords()
+    _check_child_owners(session, records)
+
+
+# A debrief's children held here must be that debrief's (a contact: its source's):
+# an id reused by another record of the same compartment would rewrite theirs.
+_OWNED = (
+    ("contact", "contact", "source_id", "source_id"),
+    ("intelligence_item", "items", "debrief_id", "id"),
+    ("addendum", "addenda", "debrief_id", "id"),
+    ("attachment", "attachments", "debrief_id", "id"),
+)
+
+
+def _check_child_owners(session: Session, records: list[dict[str, Any]]) -> None:
+    for table, part, column, key in _OWNED:
+        wanted: dict[str, str] = {}
+        for d in records:
+            if part not in d:
+                continue
+            children = d[part] if part != "contact" else [d["contact"]] if d["contact"] else []
+            for child in children:
+                wanted[hex_id(child["id"])] = hex_id(d[key])
+        held = held_owner(session, table, column, list(wanted))
+        if any(owner != wanted[rid] for rid, owner in held):
+            raise ConflictingRecords()
+
+
+def _handed_on_compartments(
+    session: Session, sources: list[dict[str, Any]], gone: set[str] | frozenset[str]
+) -> set[str]:
+    """The compartments (hex) of the sources the sender handed on that its package
+    names: named, never claimed. They went with their sources: a package of this
+    sender's with any other source in one of them is refused."""
+    held = {
+        c.hex
+        for c in in_chunks(
+            session, Source.compartment_id, Source.id, [uuid.UUID(hex=g) for g in gone]
+        )
+    }
+    if any(
+        uuid.UUID(s["compartment_id"]).hex in held and hex_id(s["id"]) not in gone
+        for s in sources
+    ):
+        raise ConflictingRecords()
+    return {uuid.UUID(s["compartment_id"]).hex for s in sources if hex_id(s["id"]) in gone}
 
 
 def _sources(
@@ -104,7 +150,7 @@ def _sources(
     # Sources the sender handed on (a package written before the handover) are
     # named, never claimed: their records go by ``_VersionChooser``'s rule.
     gone = origins.handed_on
-    taken_over |= {uuid.UUID(s["compartment_id"]).hex for s in sources if hex_id(s["id"]) in gone}
+    taken_over |= _handed_on_compartments(session, sources, gone)
     origins.claim_many(
         "compartment",
         [c.hex for c in comp_ids if c.hex not in taken_over],
@@ -249,6 +295,8 @@ class _VersionChooser:
         self.now = iso_utc(utc_now())
         self.version_ids = iter(new_hex_ids(len(records)))
         self.chosen = _Chosen()
+        # Of the sources the sender handed on: the versions the handover carried.
+        self.handed = handover.handed_versions(session, origins.sender, set(origins.handed_on))
 
     def one_type(self, type_name: str, wanted: list[int], counts: ImportCounts) -> None:
         """``wanted``: the indexes in ``records`` of the records of ``type_name``."""
@@ -283,8 +331,11 @@ class _VersionChooser:
                     "The package carries a version of a record that this vault holds with "
                     "other content (a version never changes); nothing was imported."
                 )
-            if rid in gone and not (ref.version < top and ref.version not in numbers):
-                # Of a source its sender handed on: nothing new, nothing newer (section 7.4).
+            if rid in gone and not (
+                ref.version < min(top, self.handed.get(rid, 0)) and ref.version not in numbers
+            ):
+                # Of a source its sender handed on: nothing new, nothing newer, nothing
+                # past what the handover carried (section 7.4).
                 raise ConflictingRecords()
             if top and ref.version <= top:
                 counts.older += 1  # kept as history; the live record stays the newer one
