@@ -360,3 +360,18 @@ def test_a_compartment_name_a_package_brought_does_not_stop_a_new_source(
         assert mine is not None
         name = session.get(Compartment, mine.compartment_id).name  # type: ignore[union-attr]
     assert name.startswith("File MEREL (")
+
+
+@pytest.mark.parametrize(
+    "codename",
+    ["ESPEN (RUNNER REIGER, …F541D442)", "ESPEN (VALK)", "ESPEN）", "ESPEN ⁽VALK⁾"],
+)
+def test_a_codename_cannot_pass_for_the_label_of_two_namesakes(codename: str) -> None:
+    # Two sources with one codename are shown apart as ``ESPEN (runner, …tail)``: a
+    # codename of that form (or a bracket that folds to one) would pass for one.
+    with pytest.raises(InvalidName, match="cannot hold brackets"):
+        names.clean(codename, NameKind.CODENAME)
+    assert names.clean(codename.replace("(", "").replace(")", "").replace("）", "")
+                       .replace("⁽", "").replace("⁾", ""), NameKind.CODENAME)  # fmt: skip
+    # Aliases, keys and compartments keep theirs (a compartment set apart by its id).
+    assert names.clean("File ESPEN (018a26)", NameKind.COMPARTMENT) == "File ESPEN (018a26)"

@@ -265,3 +265,18 @@ def test_the_refusal_at_issue_time_is_audited_with_the_number_of_hits(
     assert json.loads(event.detail) == {"hits": 1, "stage": "issue"}
     assert event.record_id == approval.id.hex
     assert "Man" not in event.detail
+
+
+@pytest.mark.parametrize("form", ["dashed", "tail"])
+def test_guard_refuses_the_sources_id_as_lists_and_reports_print_it(
+    vault: Vault, runner: Scope, file: uuid.UUID, form: str
+) -> None:
+    # Lists, notices and the internal report print a source's id (two namesakes of
+    # one runner by its last 8 hex digits): pasted into a wording it names the source.
+    shown = str(file) if form == "dashed" else f"…{file.hex[-8:]}"
+    debrief_id = _submitted(vault, runner, file, CLEAN, f"Goods for source {shown} are stored.")
+    with pytest.raises(SanitisationRefused) as refused:
+        request_sanitised(
+            vault, runner, Selection(debrief_id=debrief_id), passphrase=factory.PASSPHRASE
+        )
+    assert "source id" in {h.kind for h in refused.value.hits}

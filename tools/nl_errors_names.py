@@ -4,6 +4,7 @@ tools/nl_strings.py."""
 
 ERRORS_NAMES = {
     "An alias needs a name of 1 to {n} characters.": "Een alias heeft een naam van 1 tot {n} tekens nodig.",
+    "A codename cannot hold brackets: they set apart sources that share a codename.": "Een codenaam kan geen haakjes bevatten: die houden bronnen met dezelfde codenaam uit elkaar.",
     "A source needs a codename of 1 to {n} characters.": "Een bron heeft een codenaam van 1 tot {n} tekens nodig.",
     "A key needs a name of 1 to {n} characters.": "Een sleutel heeft een naam van 1 tot {n} tekens nodig.",
     "A compartment needs a name of 1 to {n} characters.": "Een compartiment heeft een naam van 1 tot {n} tekens nodig.",

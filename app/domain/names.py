@@ -101,6 +101,9 @@ def _unsafe(kind: NameKind, ch: str) -> InvalidName:
     )
 
 
+_BRACKETS = frozenset("()")
+
+
 def _has_surrogate(text: str) -> bool:
     try:
         text.encode("utf-8")
@@ -152,6 +155,12 @@ def clean(text: str, kind: NameKind) -> str:
         raise _unsafe(kind, bad)
     if not 1 <= len(name) <= kind.limit:
         raise _too_long_or_empty(kind)
+    if kind is NameKind.CODENAME and _BRACKETS & set(unicodedata.normalize("NFKC", name)):
+        # Brackets set apart sources that share a codename, ``ESPEN (Runner Valk)``
+        # (app/dal/source_names.py): a codename of that form would pass for one.
+        raise InvalidName(
+            "A codename cannot hold brackets: they set apart sources that share a codename."
+        )
     return name
 
 

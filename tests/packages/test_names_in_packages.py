@@ -55,6 +55,20 @@ def test_a_package_with_a_direction_override_in_a_codename_is_refused(pair: Pair
     assert debrief_rows(pair.handler) == 0
 
 
+def test_a_codename_in_the_form_of_two_namesakes_label_is_refused(pair: Pair) -> None:
+    # ``ESPEN (Runner Reiger, …f541d442)`` is how the handler tells two ESPENs of one
+    # runner apart: a source named so would pass for one of them.
+    submitted_debriefs(pair.runner, 1, codename="KRAAI")
+    with pair.runner.vault.engine().begin() as conn:
+        conn.exec_driver_sql(
+            "UPDATE source SET codename = ? WHERE codename = 'KRAAI'",
+            ("ESPEN (Runner Reiger, …f541d442)",),
+        )
+    with pytest.raises(MalformedPackage, match="cannot be shown safely"):
+        package_receive.import_package(pair.handler.vault, pair.handler.scope, _export(pair))
+    assert debrief_rows(pair.handler) == 0
+
+
 def test_a_name_in_another_case_is_the_colleague_this_vault_knows(pair: Pair) -> None:
     """The handler knows the runner as VALK (a witness in an earlier package, say);
     the runner's own vault writes Valk. One alias, not two."""

@@ -346,6 +346,11 @@ def compartment_identifiers(session: Session, source_ids: Iterable[uuid.UUID]) -
     ).all()
     compartments = [row.compartment_id for row in sources]
     out += [Identifier("codename", row.codename) for row in sources]
+    # Its id, as lists, notices and the internal report print it (whole, or the
+    # end of it that sets two namesakes apart).
+    for row in sources:
+        out += [Identifier("source id", str(row.id)), Identifier("source id", row.id.hex),
+                Identifier("source id", row.id.hex[-8:])]  # fmt: skip
     for name, kind in session.execute(
         select(Alias.name, Alias.kind).where(
             Alias.source_id.in_(ids) | Alias.compartment_id.in_(compartments)
