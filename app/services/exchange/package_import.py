@@ -127,8 +127,7 @@ def _handed_on_compartments(
         )
     }
     if any(
-        uuid.UUID(s["compartment_id"]).hex in held and hex_id(s["id"]) not in gone
-        for s in sources
+        uuid.UUID(s["compartment_id"]).hex in held and hex_id(s["id"]) not in gone for s in sources
     ):
         raise ConflictingRecords()
     return {uuid.UUID(s["compartment_id"]).hex for s in sources if hex_id(s["id"]) in gone}
