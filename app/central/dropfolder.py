@@ -26,10 +26,12 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import errno
+import fcntl
 import hashlib
 import os
+import secrets
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -105,19 +107,37 @@ def _own_folder(parent: int, name: str) -> int:
 
 
 def _claims_name() -> str:
-    """This watcher's claims folder: its process and its host (watchers of several
-    hosts or containers may share one folder; a process number means something
-    only on its own host)."""
-    return f"{os.getpid()}@{os.uname().nodename}"
+    """This watcher's claims folder: for people, its process and host; a token,
+    because watchers of several hosts or containers (each process 1) may share one
+    folder. Whether its watcher still runs is told by the lock it holds on it."""
+    return f"{os.getpid()}@{os.uname().nodename}-{secrets.token_hex(4)}"
 
 
-def _dead_or_ours(name: str, host: str) -> bool:
-    """Claims of a watcher of this host no longer running (or of a process with
-    this one's number before it: left over). Another host's are left alone."""
-    pid, _, on = name.partition("@")
-    if not pid.isdigit() or (on and on != host):
+def _locked(fd: int) -> bool:
+    """Take the lock on a claims folder: False if its watcher holds it (it runs).
+    The kernel lets go of a dead process's lock, on any host sharing the folder."""
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
         return False
-    return int(pid) == os.getpid() or not _alive(int(pid))
+    return True
+
+
+def _left_behind(claimed: int, name: str) -> int | None:
+    """The claims folder ``name`` opened, if its watcher no longer runs (its lock
+    taken, now held by this one until closed); None otherwise. A folder of only a
+    process number is an older Veldboek's, which took no lock: that process is
+    looked for on this host."""
+    try:
+        fd = _opened_own(claimed, name)
+    except CentralError:
+        return None  # another user's: left alone
+    if fd is None:
+        return None
+    if (name.isdigit() and _alive(int(name))) or not _locked(fd):
+        os.close(fd)
+        return None
+    return fd
 
 
 @dataclass
@@ -138,6 +158,7 @@ class Watcher:
             self._recover()
             self._name = _claims_name()
             self._claims = self._keep(_own_folder(self._sub[CLAIMED], self._name))
+            _locked(self._claims)  # held while this watcher runs
         except BaseException:
             self.close()
             raise
@@ -147,20 +168,12 @@ class Watcher:
         return fd
 
     def _recover(self) -> None:
-        """Claims of watchers that died go back into the folder (run before this
-        watcher's own claims folder is made: one of its name is left over)."""
-        claimed, host = self._sub[CLAIMED], os.uname().nodename
+        """Claims of watchers that no longer run go back into the folder."""
+        claimed = self._sub[CLAIMED]
         with os.scandir(claimed) as entries:
-            dead = [
-                e.name
-                for e in entries
-                if _dead_or_ours(e.name, host) and e.is_dir(follow_symlinks=False)
-            ]
-        for name in dead:
-            try:
-                claims = _opened_own(claimed, name)
-            except CentralError:
-                continue  # another user's: left alone
+            folders = [e.name for e in entries if e.is_dir(follow_symlinks=False)]
+        for name in folders:
+            claims = _left_behind(claimed, name)
             if claims is None:
                 continue
             try:
@@ -201,6 +214,10 @@ class Watcher:
         return sorted(ready)
 
     def _claim(self, name: str) -> bool:
+        if os.fstat(self._claims).st_nlink == 0:
+            raise CentralError(
+                "This watcher's claims folder was removed from the drop folder; start it again."
+            )
         # A rename happens once: of several watchers exactly one takes the file.
         try:
             _rename_new(self._fd, name, self._claims, name)
@@ -314,7 +331,7 @@ def _the_moments(exc: BaseException) -> bool:
 
 
 # A name (with ``.reason.txt`` and a number added) fits in a folder entry.
-_NAME_BYTES = 255 - len(_REASON) - len(".9999")
+_NAME_BYTES = 255 - len(_REASON) - len(".") - 16  # the longest suffix: a token
 
 
 def _fit(name: str) -> str:
@@ -327,10 +344,14 @@ def _fit(name: str) -> str:
     return os.fsdecode(raw[: _NAME_BYTES - len(tag)]) + tag
 
 
-def _names(name: str) -> list[str]:
-    """``name``, then ``name.1``, ``name.2``…: the next free one is taken."""
+def _names(name: str) -> Iterator[str]:
+    """``name``, then ``name.1`` … ``name.999``, then ``name.`` and a random token:
+    the next free one is taken, and there is always one."""
     base = _fit(name)
-    return [base, *(f"{base}.{n}" for n in range(1, 10_000))]
+    yield base
+    yield from (f"{base}.{n}" for n in range(1, 1000))
+    while True:
+        yield f"{base}.{secrets.token_hex(8)}"
 
 
 _libc = ctypes.CDLL(None, use_errno=True)
@@ -357,9 +378,14 @@ def _rename_new(src_dir: int, name: str, dst_dir: int, target: str) -> None:
         err = ctypes.get_errno()
         if err not in (errno.ENOSYS, errno.EINVAL):  # else: not on this file system
             raise OSError(err, os.strerror(err), name)
-    if _exists(dst_dir, target):  # a file system without it: look first
-        raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), target)
-    os.rename(name, target, src_dir_fd=src_dir, dst_dir_fd=dst_dir)
+    # A file system without it (NFS, CIFS): the name is taken first, made new, and
+    # the file renamed over that placeholder of this watcher's own.
+    os.close(os.open(target, _NEW_FILE, 0o600, dir_fd=dst_dir))  # FileExistsError if taken
+    try:
+        os.rename(name, target, src_dir_fd=src_dir, dst_dir_fd=dst_dir)
+    except BaseException:
+        os.unlink(target, dir_fd=dst_dir)
+        raise
 
 
 def _move(src_dir: int, name: str, dst_dir: int, wanted: str) -> str:

@@ -3,6 +3,7 @@ then moved to done/, or to refused/ with a one-line reason beside it."""
 
 from __future__ import annotations
 
+import fcntl
 import os
 import shutil
 from pathlib import Path
@@ -275,29 +276,73 @@ def test_a_name_its_maker_chose_is_shown_on_one_line(
     assert (drop / "refused" / forged).exists()
 
 
-def test_leftovers_of_this_process_number_come_back_another_hosts_stay(
+def test_claims_whose_watcher_runs_stay_the_others_come_back_never_over_a_name(
     central_place: Place, fleet: Fleet, tmp_path: Path
 ) -> None:
-    # In a container the watcher is the same process number after every restart:
-    # claims under its own name are left over, and are never overwritten.
+    # A watcher holds a lock on its claims folder while it runs (the kernel lets go
+    # of a dead one's, on any host sharing the folder): process numbers repeat in
+    # containers, and several hosts may share a drop folder.
     fleet.register(central_place)
     drop = tmp_path / "drop"
-    host = os.uname().nodename
-    mine = drop / ".claimed" / f"{os.getpid()}@{host}"
-    theirs = drop / ".claimed" / "1@another-host"
-    for folder in (mine, theirs):
+    gone = drop / ".claimed" / "1@host-a-0f0f0f0f"  # its watcher died
+    running = drop / ".claimed" / "1@host-b-1e1e1e1e"  # its watcher runs
+    for folder in (gone, running):
         folder.mkdir(parents=True)
-    shutil.copyfile(fleet.noord.files[0], mine / "p.age")
-    (theirs / "q.age").write_bytes(b"being taken on another host")
+    shutil.copyfile(fleet.noord.files[0], gone / "p.age")
+    (running / "q.age").write_bytes(b"being taken by another watcher")
     (drop / "p.age").write_bytes(b"dropped since, under the same name")
+    held = os.open(running, os.O_RDONLY | os.O_DIRECTORY)
+    fcntl.flock(held, fcntl.LOCK_EX)  # as the running watcher holds it
+    try:
+        s, watcher = _watcher(central_place, drop)
+        try:
+            back = sorted(p.name for p in drop.iterdir() if p.is_file())
+            assert back == ["p.age", "p.age.1"]  # both kept, neither over the other
+            assert (running / "q.age").exists()
+            assert not gone.exists()
+            watcher.complete_files(now=0.0)
+            assert watcher.sweep(now=3.0) == 2
+            assert sorted(p.name for p in (drop / "done").iterdir()) == ["p.age.1"]
+        finally:
+            watcher.close()
+            s.close()
+    finally:
+        os.close(held)  # that watcher ends: the next one takes its claim back
     s, watcher = _watcher(central_place, drop)
     try:
-        back = sorted(p.name for p in drop.iterdir() if p.is_file())
-        assert back == ["p.age", "p.age.1"]  # both kept, neither over the other
-        assert (theirs / "q.age").exists()  # another host's watcher may still run
+        assert (drop / "q.age").exists()
+        assert not running.exists()
+    finally:
+        watcher.close()
+        s.close()
+
+
+def test_where_renames_cannot_refuse_to_replace_nothing_is_replaced_all_the_same(
+    central_place: Place, fleet: Fleet, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # NFS and CIFS do not know RENAME_NOREPLACE: the name is taken first, then the
+    # file renamed over that placeholder. And names never run out.
+    fleet.register(central_place)
+    monkeypatch.setattr(dropfolder, "_renameat2", None)
+    drop = tmp_path / "drop"
+    drop.mkdir()
+    (drop / "refused").mkdir()
+    for n in ["", *(f".{k}" for k in range(1, 1000))]:
+        (drop / "refused" / f"x{n}").write_bytes(b"refused before")
+    (drop / "x").write_bytes(b"not a package")
+    shutil.copyfile(fleet.noord.files[0], drop / "good.age")
+    (drop / "done").mkdir()
+    (drop / "done" / "good.age").write_bytes(b"filed before")
+    s, watcher = _watcher(central_place, drop)
+    try:
         watcher.complete_files(now=0.0)
         assert watcher.sweep(now=3.0) == 2
-        assert sorted(p.name for p in (drop / "done").iterdir()) == ["p.age.1"]
+        assert (drop / "done" / "good.age").read_bytes() == b"filed before"
+        assert (drop / "done" / "good.age.1").read_bytes() == fleet.noord.files[0].read_bytes()
+        assert (drop / "refused" / "x").read_bytes() == b"refused before"
+        [placed] = [p for p in (drop / "refused").iterdir() if p.read_bytes() == b"not a package"]
+        assert len(placed.name) == len("x.") + 16  # past x.999: a token
+        assert (drop / "refused" / (placed.name + ".reason.txt")).exists()
     finally:
         watcher.close()
         s.close()
