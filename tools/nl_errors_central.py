@@ -68,6 +68,7 @@ ERRORS_CENTRAL = {
     "The package holds a NUL character, which the central store cannot keep; nothing was stored.": "Het pakket bevat een NUL-teken, dat de centrale opslag niet kan bewaren; er is niets opgeslagen.",
     "The package holds a value the central store cannot keep (a number or a text out of its range); nothing was stored.": "Het pakket bevat een waarde die de centrale opslag niet kan bewaren (een getal of tekst buiten het bereik); er is niets opgeslagen.",
     "This watcher's claims folder was removed from the drop folder; start it again.": "De map met de claims van deze watcher is uit de aflevermap verwijderd; start hem opnieuw.",
+    "The drop folder's file system takes no locks ({why}): watchers could not tell each other's claims; nothing was taken.": "Het bestandssysteem van de aflevermap kent geen vergrendeling ({why}): watchers zouden elkaars claims niet kunnen onderscheiden; er is niets opgenomen.",
     "The drop folder's {name} is another user's folder; nothing was taken.": "{name} in de aflevermap is een map van een andere gebruiker; er is niets opgenomen.",
     "The drop folder's {name} is a link or not a folder; nothing was taken.": "{name} in de aflevermap is een koppeling of geen map; er is niets opgenomen.",
     "The drop folder's {name} cannot be opened ({why}); nothing was taken.": "{name} in de aflevermap kan niet worden geopend ({why}); er is niets opgenomen.",

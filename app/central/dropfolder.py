@@ -120,6 +120,12 @@ def _locked(fd: int) -> bool:
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BlockingIOError:
         return False
+    except OSError as exc:  # NFS mounted "nolock", say
+        raise CentralError(
+            "The drop folder's file system takes no locks ({why}): watchers could not "
+            "tell each other's claims; nothing was taken.",
+            why=exc.strerror or type(exc).__name__,
+        ) from None
     return True
 
 
@@ -127,16 +133,21 @@ def _left_behind(claimed: int, name: str) -> int | None:
     """The claims folder ``name`` opened, if its watcher no longer runs (its lock
     taken, now held by this one until closed); None otherwise. A folder of only a
     process number is an older Veldboek's, which took no lock: that process is
-    looked for on this host."""
+    looked for on this host (this very number: left over, as in a container)."""
     try:
         fd = _opened_own(claimed, name)
     except CentralError:
         return None  # another user's: left alone
     if fd is None:
         return None
-    if (name.isdigit() and _alive(int(name))) or not _locked(fd):
+    try:
+        older = name.isdigit() and int(name) != os.getpid() and _alive(int(name))
+        if older or not _locked(fd):
+            os.close(fd)
+            return None
+    except BaseException:
         os.close(fd)
-        return None
+        raise
     return fd
 
 
@@ -156,12 +167,27 @@ class Watcher:
             self._fd = self._keep(os.open(self.folder, os.O_RDONLY | os.O_DIRECTORY))
             self._sub = {n: self._keep(_own_folder(self._fd, n)) for n in (DONE, REFUSED, CLAIMED)}
             self._recover()
-            self._name = _claims_name()
-            self._claims = self._keep(_own_folder(self._sub[CLAIMED], self._name))
-            _locked(self._claims)  # held while this watcher runs
+            self._claims = self._keep(self._own_claims())
         except BaseException:
             self.close()
             raise
+
+    def _own_claims(self) -> int:
+        """This watcher's claims folder, made and locked (the lock held while it
+        runs). Another watcher starting at the same moment may take a folder made
+        but not locked yet for a dead one's, and remove it: then a new one."""
+        for _attempt in range(5):
+            self._name = _claims_name()
+            try:
+                fd = _own_folder(self._sub[CLAIMED], self._name)
+            except CentralError:
+                continue  # removed between its making and its opening
+            if _locked(fd) and os.fstat(fd).st_nlink > 0:
+                return fd
+            os.close(fd)
+        raise CentralError(
+            "This watcher's claims folder was removed from the drop folder; start it again."
+        )
 
     def _keep(self, fd: int) -> int:
         self._fds.append(fd)
@@ -182,10 +208,10 @@ class Watcher:
                     # two watchers starting, the one whose rename works takes it).
                     with contextlib.suppress(FileExistsError, FileNotFoundError):
                         _move(claims, leftover, self._fd, leftover)
+                with contextlib.suppress(OSError):
+                    os.rmdir(name, dir_fd=claimed)  # still under its lock
             finally:
                 os.close(claims)
-            with contextlib.suppress(OSError):
-                os.rmdir(name, dir_fd=claimed)
 
     def complete_files(self, now: float | None = None) -> list[Path]:
         """Files whose size and time stood still for ``settle`` seconds."""

@@ -286,8 +286,10 @@ def test_claims_whose_watcher_runs_stay_the_others_come_back_never_over_a_name(
     drop = tmp_path / "drop"
     gone = drop / ".claimed" / "1@host-a-0f0f0f0f"  # its watcher died
     running = drop / ".claimed" / "1@host-b-1e1e1e1e"  # its watcher runs
-    for folder in (gone, running):
+    older = drop / ".claimed" / str(os.getpid())  # an older Veldboek's, this very number
+    for folder in (gone, running, older):
         folder.mkdir(parents=True)
+    (older / "r.age").write_bytes(b"claimed by the watcher before a restart")
     shutil.copyfile(fleet.noord.files[0], gone / "p.age")
     (running / "q.age").write_bytes(b"being taken by another watcher")
     (drop / "p.age").write_bytes(b"dropped since, under the same name")
@@ -297,11 +299,11 @@ def test_claims_whose_watcher_runs_stay_the_others_come_back_never_over_a_name(
         s, watcher = _watcher(central_place, drop)
         try:
             back = sorted(p.name for p in drop.iterdir() if p.is_file())
-            assert back == ["p.age", "p.age.1"]  # both kept, neither over the other
+            assert back == ["p.age", "p.age.1", "r.age"]  # none over another
             assert (running / "q.age").exists()
             assert not gone.exists()
             watcher.complete_files(now=0.0)
-            assert watcher.sweep(now=3.0) == 2
+            assert watcher.sweep(now=3.0) == 3
             assert sorted(p.name for p in (drop / "done").iterdir()) == ["p.age.1"]
         finally:
             watcher.close()
@@ -398,4 +400,35 @@ def test_a_stop_while_taking_a_file_leaves_it_for_the_next_watcher(
     finally:
         again.close()
         s2.close()
+        s.close()
+
+
+def test_a_claims_folder_taken_away_as_it_is_made_is_made_again(
+    central_place: Place, fleet: Fleet, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Another watcher starting at the same moment can find this one's claims folder
+    # made but not locked yet, take it for a dead watcher's and remove it.
+    fleet.register(central_place)
+    drop = tmp_path / "drop"
+    drop.mkdir()
+    real, removed = dropfolder._own_folder, list[str]()
+
+    def raced(parent: int, name: str) -> int:
+        fd = real(parent, name)
+        if "@" in name and not removed:
+            os.rmdir(name, dir_fd=parent)  # as the other watcher's recovery does
+            removed.append(name)
+        return fd
+
+    monkeypatch.setattr(dropfolder, "_own_folder", raced)
+    shutil.copyfile(fleet.noord.files[0], drop / "good.age")
+    s, watcher = _watcher(central_place, drop)
+    try:
+        assert removed
+        [claims] = list((drop / ".claimed").iterdir())
+        assert claims.name != removed[0]  # a new one, locked
+        watcher.complete_files(now=0.0)
+        assert watcher.sweep(now=3.0) == 1
+    finally:
+        watcher.close()
         s.close()

@@ -241,3 +241,25 @@ def test_the_old_runner_cannot_fill_the_new_runners_numbers(team: Team) -> None:
     package_receive.import_package(h.vault, h.scope, pr1.path)  # the gap, filled by its owner
     with h.vault.read() as s:
         assert s.get(Source, espen).notes == "Reiger, second"  # type: ignore[union-attr]
+
+
+def test_a_late_package_whose_records_the_handover_left_unchanged_imports(team: Team) -> None:
+    # The handler holds the tasking's version 2 from the old runner's second package
+    # before the handover, which carries it unchanged: the first package, arriving
+    # last, brings version 1, older than what the handover carried: history.
+    valk, h = team.valk, team.handler
+    rich_debrief(valk, "ESPEN")
+    espen = _source(valk, "ESPEN")
+    first = packages.export_package(valk.vault, valk.scope, to_dir=team.stick, all_new=True)
+    with valk.vault.read() as session:
+        task = session.execute(select(Tasking.id).where(Tasking.source_id == espen)).scalar_one()
+    tasking.close_tasking(valk.vault, valk.scope, task, TaskingStatus.DONE, "Done.")
+    second = packages.export_package(valk.vault, valk.scope, to_dir=team.stick, all_new=True)
+    moved = _hand_over(team, espen)
+    package_receive.import_package(h.vault, h.scope, second.path)
+    package_receive.import_package(h.vault, h.scope, moved.path)
+    late = package_receive.import_package(h.vault, h.scope, first.path)
+    assert late.file_records.older >= 1
+    with h.vault.read() as session:
+        status = session.execute(select(Tasking.status).where(Tasking.id == task)).scalar_one()
+    assert status is TaskingStatus.DONE  # the newer stays the live one

@@ -12,6 +12,7 @@ from sqlalchemy import func, select
 
 from app.domain import names
 from app.domain.enums import DebriefStatus
+from app.errors import InvalidInput
 from app.export.errors import MalformedPackage
 from app.models import Alias
 from app.services.admin import aliases
@@ -44,7 +45,11 @@ def test_a_package_with_an_escape_sequence_in_a_name_is_refused_whole(pair: Pair
     assert debrief_rows(pair.handler) == 0
 
 
-def test_a_package_with_a_direction_override_in_a_codename_is_refused(pair: Pair) -> None:
+def test_a_package_with_a_direction_override_in_a_codename_is_refused(
+    pair: Pair, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # As a writer from before the export's own check would send it.
+    monkeypatch.setattr(packages, "_refuse_old_codenames", lambda _sources: None)
     submitted_debriefs(pair.runner, 1, codename="MEREL")
     with pair.runner.vault.engine().begin() as conn:
         conn.exec_driver_sql(
@@ -55,7 +60,11 @@ def test_a_package_with_a_direction_override_in_a_codename_is_refused(pair: Pair
     assert debrief_rows(pair.handler) == 0
 
 
-def test_a_codename_in_the_form_of_two_namesakes_label_is_refused(pair: Pair) -> None:
+def test_a_codename_in_the_form_of_two_namesakes_label_is_refused(
+    pair: Pair, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # As a writer from before the export's own check would send it.
+    monkeypatch.setattr(packages, "_refuse_old_codenames", lambda _sources: None)
     # ``ESPEN (Runner Reiger, …f541d442)`` is how the handler tells two ESPENs of one
     # runner apart: a source named so would pass for one of them.
     submitted_debriefs(pair.runner, 1, codename="KRAAI")
@@ -67,6 +76,17 @@ def test_a_codename_in_the_form_of_two_namesakes_label_is_refused(pair: Pair) ->
     with pytest.raises(MalformedPackage, match="cannot be shown safely"):
         package_receive.import_package(pair.handler.vault, pair.handler.scope, _export(pair))
     assert debrief_rows(pair.handler) == 0
+
+
+def test_a_codename_from_before_the_bracket_rule_is_refused_at_export(pair: Pair) -> None:
+    # A vault from before the rule may hold one: said at export, with the source to
+    # rename, not as a whole package refused by the handler.
+    submitted_debriefs(pair.runner, 1, codename="OUD")
+    with pair.runner.vault.engine().begin() as conn:
+        conn.exec_driver_sql("UPDATE source SET codename = 'OUD (1)' WHERE codename = 'OUD'")
+    with pytest.raises(InvalidInput, match=r"no longer sends; rename it first\. A codename cannot"):
+        _export(pair)
+    assert list(pair.outbox.iterdir()) == []
 
 
 def test_a_name_in_another_case_is_the_colleague_this_vault_knows(pair: Pair) -> None:

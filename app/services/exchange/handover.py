@@ -417,23 +417,27 @@ def handed_on(session: Session, sender: str) -> set[str]:
     return seen - {s.hex for s in session.execute(back).scalars()}
 
 
-def handed_versions(session: Session, sender: str, sources: set[str]) -> dict[str, int]:
-    """Record id (hex) -> the version ``sender``'s handover packages of ``sources``
-    carried: a package of that sender written before the handover may bring older
-    versions of those records, never one past what the handover carried."""
-    if not sources:
+def handed_versions(session: Session, sender: str, record_ids: list[str]) -> dict[str, int]:
+    """Record id (hex) -> the newest version of it this vault took in from ``sender``'s
+    packages: of a source ``sender`` handed on, what its handover carried (each
+    record at a version held, or brought then). A package of that sender written
+    before the handover may bring older versions, never one past that."""
+    if not record_ids:
         return {}
-    packages = select(SourceHandover.package_id).where(
-        SourceHandover.direction == SEEN,
-        SourceHandover.from_runner == sender,
-        SourceHandover.source_id.in_([uuid.UUID(hex=s) for s in sources]),
+    from_sender = select(PackageLog.id).where(
+        PackageLog.direction == "in",
+        PackageLog.peer_id.in_(select(PackagePeer.id).where(PackagePeer.fingerprint == sender)),
     )
-    rows = session.execute(
-        select(RecordVersion.record_id, func.max(RecordVersion.version))
-        .where(RecordVersion.package_id.in_(packages))
-        .group_by(RecordVersion.record_id)
-    ).all()
-    return {r.hex: int(v) for r, v in rows}
+    out: dict[str, int] = {}
+    for start in range(0, len(record_ids), 500):
+        chunk = [uuid.UUID(hex=r) for r in record_ids[start : start + 500]]
+        rows = session.execute(
+            select(RecordVersion.record_id, func.max(RecordVersion.version))
+            .where(RecordVersion.record_id.in_(chunk), RecordVersion.package_id.in_(from_sender))
+            .group_by(RecordVersion.record_id)
+        ).all()
+        out.update({r.hex: int(v) for r, v in rows})
+    return out
 
 
 def taken_over_compartments(session: Session, sender: str) -> set[str]:

@@ -294,8 +294,6 @@ class _VersionChooser:
         self.now = iso_utc(utc_now())
         self.version_ids = iter(new_hex_ids(len(records)))
         self.chosen = _Chosen()
-        # Of the sources the sender handed on: the versions the handover carried.
-        self.handed = handover.handed_versions(session, origins.sender, set(origins.handed_on))
 
     def one_type(self, type_name: str, wanted: list[int], counts: ImportCounts) -> None:
         """``wanted``: the indexes in ``records`` of the records of ``type_name``."""
@@ -315,6 +313,8 @@ class _VersionChooser:
             )
             self.origins.claim_many(type_name, claimed, set(held), legacy)
         versions = _latest_versions(session, type_name, hexes)
+        # Of the sources the sender handed on: the versions its handover carried.
+        handed = handover.handed_versions(session, self.origins.sender, sorted(gone))
         to_apply = self.chosen.live.setdefault(type_name, [])
         for n, rid in zip(wanted, hexes, strict=True):
             ref, data = records[n]
@@ -331,7 +331,7 @@ class _VersionChooser:
                     "other content (a version never changes); nothing was imported."
                 )
             if rid in gone and not (
-                ref.version < min(top, self.handed.get(rid, 0)) and ref.version not in numbers
+                ref.version < min(top, handed.get(rid, 0)) and ref.version not in numbers
             ):
                 # Of a source its sender handed on: nothing new, nothing newer, nothing
                 # past what the handover carried (section 7.4).
