@@ -115,5 +115,5 @@ ERRORS_PACKAGES = {
     "The vault file could not be rebuilt now; it is tried again at the next unlock.": "Het kluisbestand kon nu niet opnieuw worden opgebouwd; dat wordt bij de volgende ontgrendeling opnieuw geprobeerd.",
     "The receipt reviews a debrief twice.": "Het ontvangstbewijs beoordeelt een debriefing twee keer.",
     "The package carries a version of a record that this vault holds with other content (a version never changes); nothing was imported.": "Het pakket bevat een versie van een gegeven die deze kluis met een andere inhoud bewaart (een versie verandert nooit); er is niets ingelezen.",
-    "Not exported: source {id} has a codename Veldboek no longer sends; rename it first. {why}": "Niet geëxporteerd: bron {id} heeft een codenaam die Veldboek niet meer verstuurt; wijzig die eerst. {why}",
+    "Not sent: the codename of source {id} holds brackets or a character that cannot be shown safely, which Veldboek no longer sends; rename the source first.": "Niet verzonden: de codenaam van bron {id} bevat haakjes of een teken dat niet veilig kan worden getoond, wat Veldboek niet meer verstuurt; wijzig eerst de naam van de bron.",
 }

@@ -14,11 +14,11 @@ from sqlalchemy import delete, select, update
 
 from app.cli import main
 from app.domain.enums import TaskingStatus
-from app.errors import AccessDenied, PackageError
+from app.errors import AccessDenied, InvalidInput, PackageError
 from app.models import Contact, Debrief, Source, Tasking
 from app.models.packages import SourceHandover
 from app.services.exchange import handover, package_receive, packages
-from app.services.records import debriefs, identity, sources, tasking
+from app.services.records import closing, debriefs, identity, sources, tasking
 from app.services.views import IdentityFields
 from tests.helpers import factory
 from tests.packages.conftest import Party, Team, debrief_rows, rich_debrief
@@ -263,3 +263,32 @@ def test_a_late_package_whose_records_the_handover_left_unchanged_imports(team: 
     with h.vault.read() as session:
         status = session.execute(select(Tasking.status).where(Tasking.id == task)).scalar_one()
     assert status is TaskingStatus.DONE  # the newer stays the live one
+
+
+def test_the_new_runner_closes_a_source_taken_over(team: Team) -> None:
+    # It came in a package (the handover), but it is this runner's own now.
+    espen, _d = _handed_to_reiger(team, "ESPEN")
+    reiger = team.reiger
+    closing.close_registration(reiger.vault, reiger.scope, espen, reason="Moved abroad.")
+    with reiger.vault.read() as s:
+        held = s.get(Source, espen)
+        assert held is not None
+        assert held.closed_at is not None
+    with pytest.raises(InvalidInput, match="its runner closes"):  # the handler still may not
+        closing.close_registration(team.handler.vault, team.handler.scope, espen, reason="No.")
+
+
+def test_a_source_whose_old_codename_breaks_a_rule_is_not_handed_over(team: Team) -> None:
+    # A vault from before the bracket rule: refused before anything is recorded,
+    # not a handover that every receiver refuses and the source stuck.
+    valk = team.valk
+    rich_debrief(valk, "ESPEN")
+    espen = _source(valk, "ESPEN")
+    with valk.vault.engine().begin() as conn:
+        conn.exec_driver_sql("UPDATE source SET codename = 'ESPEN (OUD)' WHERE codename = 'ESPEN'")
+    with pytest.raises(InvalidInput, match="rename the source first"):
+        handover.hand_over(valk.vault, valk.scope, espen, passphrase=factory.PASSPHRASE,
+                           to_runner="Runner Reiger", to_dir=team.stick)  # fmt: skip
+    assert list(team.stick.iterdir()) == []
+    with valk.vault.read() as s:
+        assert s.execute(select(SourceHandover)).first() is None

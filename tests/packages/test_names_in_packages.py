@@ -16,7 +16,7 @@ from app.errors import InvalidInput
 from app.export.errors import MalformedPackage
 from app.models import Alias
 from app.services.admin import aliases
-from app.services.exchange import package_receive, packages, receipts
+from app.services.exchange import export_gather, package_receive, packages, receipts
 from app.services.records import debriefs
 from app.vault.vault import Vault
 from tests.packages.conftest import HANDLER, Pair, debrief_rows, submitted_debriefs
@@ -49,7 +49,7 @@ def test_a_package_with_a_direction_override_in_a_codename_is_refused(
     pair: Pair, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # As a writer from before the export's own check would send it.
-    monkeypatch.setattr(packages, "_refuse_old_codenames", lambda _sources: None)
+    monkeypatch.setattr(export_gather, "refuse_old_codenames", lambda _sources: None)
     submitted_debriefs(pair.runner, 1, codename="MEREL")
     with pair.runner.vault.engine().begin() as conn:
         conn.exec_driver_sql(
@@ -64,7 +64,7 @@ def test_a_codename_in_the_form_of_two_namesakes_label_is_refused(
     pair: Pair, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # As a writer from before the export's own check would send it.
-    monkeypatch.setattr(packages, "_refuse_old_codenames", lambda _sources: None)
+    monkeypatch.setattr(export_gather, "refuse_old_codenames", lambda _sources: None)
     # ``ESPEN (Runner Reiger, …f541d442)`` is how the handler tells two ESPENs of one
     # runner apart: a source named so would pass for one of them.
     submitted_debriefs(pair.runner, 1, codename="KRAAI")
@@ -84,7 +84,7 @@ def test_a_codename_from_before_the_bracket_rule_is_refused_at_export(pair: Pair
     submitted_debriefs(pair.runner, 1, codename="OUD")
     with pair.runner.vault.engine().begin() as conn:
         conn.exec_driver_sql("UPDATE source SET codename = 'OUD (1)' WHERE codename = 'OUD'")
-    with pytest.raises(InvalidInput, match=r"no longer sends; rename it first\. A codename cannot"):
+    with pytest.raises(InvalidInput, match=r"holds brackets .* rename the source first"):
         _export(pair)
     assert list(pair.outbox.iterdir()) == []
 

@@ -432,3 +432,36 @@ def test_a_secure_purge_that_rebuilds_leaves_nothing_owed(pair: Pair) -> None:
     assert (result.purged, result.warnings) == (1, ())
     with pair.runner.vault.read() as session:
         assert session.get(VaultMeta, META_COMPACTION_OWED) is None
+
+
+def test_centrals_receipt_keeps_the_copy_the_handler_has_not_confirmed(
+    pair: Pair, tmp_path: Path
+) -> None:
+    # A package sealed to the handler and to central: central's receipt lets the
+    # runner purge what central holds, but the copy stays, to be written again for
+    # the handler (a lost stick), until the handler's own receipt.
+    central = open_party(tmp_path / "central", "Centraal", Role.HANDLER)
+    try:
+        introduce(pair.runner, central, PeerRole.CENTRAL, "Central system")
+        introduce(central, pair.runner, PeerRole.RUNNER, "Runner Valk")
+        submitted_debriefs(pair.runner, 2)
+        sent = packages.export_package(
+            pair.runner.vault, pair.runner.scope, to_dir=pair.outbox, all_new=True
+        )
+        data = sent.path.read_bytes()
+        package_receive.import_package(central.vault, central.scope, data)
+        from_central = receipts.create_receipt(
+            central.vault, central.scope, runner="Runner Valk", to_dir=tmp_path
+        ).path.read_bytes()
+        taken = receipts.import_receipt(pair.runner.vault, pair.runner.scope, from_central)
+        assert taken.confirmed == 1
+        again = tmp_path / "again"
+        again.mkdir()
+        written = packages.write_again(pair.runner.vault, pair.runner.scope, sent.package_id, again)
+        assert written.read_bytes() == data  # for the handler, byte for byte
+        package_receive.import_package(pair.handler.vault, pair.handler.scope, data)
+        receipts.import_receipt(pair.runner.vault, pair.runner.scope, _receipt(pair))
+        with pytest.raises(InvalidInput, match="its copy is no longer kept"):
+            packages.write_again(pair.runner.vault, pair.runner.scope, sent.package_id, again)
+    finally:
+        central.vault.lock()

@@ -16,9 +16,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
 from app.dal.scope import get_visible, visible
+from app.domain import names
 from app.domain.enums import DebriefStatus
+from app.domain.names import NameKind
 from app.domain.scope import Scope
-from app.errors import InvalidInput, WorkflowError
+from app.errors import InvalidInput, InvalidName, WorkflowError
 from app.export.manifest import RecordRef
 from app.models import Debrief, IntelligenceItem, Source, wire
 from app.models.packages import ExportedRecord, SourceHandover
@@ -367,3 +369,21 @@ def gather(
     if used:
         gathered.sources = package_records.sources(session, sorted(used))
     return gathered, candidates
+
+
+def refuse_old_codenames(sources: list[dict[str, Any]]) -> None:
+    """A codename from before a rule of names (brackets, say) would have the whole
+    package refused by its receiver: said here, before anything is written."""
+    for source in sources:
+        codename = source["codename"]
+        if not isinstance(codename, str):
+            continue  # damaged text: its own refusal, where it is written out
+        try:
+            names.clean(codename, NameKind.CODENAME)
+        except InvalidName:
+            raise InvalidInput(
+                "Not sent: the codename of source {id} holds brackets or a character that "
+                "cannot be shown safely, which Veldboek no longer sends; rename the source "
+                "first.",
+                id=source["id"],
+            ) from None

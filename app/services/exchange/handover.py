@@ -49,6 +49,7 @@ from app.models.packages import (
     SourceHandover,
 )
 from app.services.exchange import (
+    export_gather,
     handover_peers,
     keys,
     outgoing_copies,
@@ -143,6 +144,7 @@ def _read_outgoing(
     runner = handover_peers.new_runner(session, to_runner)
     handlers = handover_peers.handlers(session)
     gathered = packages.gather_source(session, source_id)
+    export_gather.refuse_old_codenames(gathered.sources)  # before anything is recorded
     chosen = [r.id for r in gathered.refs]
     types = [wire.RECORD_TYPES[t].audit_type for t in {r.type for r in gathered.refs}]
     types.append("source")

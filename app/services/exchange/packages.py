@@ -26,13 +26,10 @@ from sqlalchemy.orm import Session
 
 from app.clock import iso_utc, utc_now
 from app.dal.scope import get_visible
-from app.domain import names
 from app.domain.enums import PeerRole
-from app.domain.names import NameKind
 from app.domain.scope import Scope
 from app.errors import (
     InvalidInput,
-    InvalidName,
     NoRecipient,
     NotFound,
     PackageError,
@@ -257,23 +254,6 @@ class _Prepared:
         return [p.fingerprint for p in self.peers]
 
 
-def _refuse_old_codenames(sources: list[dict[str, Any]]) -> None:
-    """A codename from before a rule of names (brackets, say) would have the whole
-    package refused by its receiver: said here, before anything is written."""
-    for source in sources:
-        if not isinstance(source["codename"], str):
-            continue  # damaged text: its own refusal, where it is written out
-        try:
-            names.clean(source["codename"], NameKind.CODENAME)
-        except InvalidName as exc:
-            raise InvalidInput(
-                "Not exported: source {id} has a codename Veldboek no longer sends; rename it "
-                "first. {why}",
-                id=source["id"],
-                why=str(exc),
-            ) from None
-
-
 def _prepare(
     session: Session,
     scope: Scope,
@@ -299,7 +279,7 @@ def _prepare(
     blocked = [c for c in candidates if c.missing]
     if blocked:
         raise IncompletePackage(blocked=tuple(blocked))
-    _refuse_old_codenames(gathered.sources)
+    export_gather.refuse_old_codenames(gathered.sources)
     record_ids = [r.id for r in gathered.refs]
     types = [wire.RECORD_TYPES[t].audit_type for t in {r.type for r in gathered.refs}]
     event_count, events = package_json.audit_events(session, record_ids, types)

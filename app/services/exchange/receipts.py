@@ -322,6 +322,11 @@ def _apply_review(session: Session, scope: Scope, review: dict[str, Any]) -> Deb
     return debrief.status
 
 
+def _sealed_to_others(sent: PackageLog, sender: str) -> bool:
+    """Was ``sent`` sealed to a recipient besides ``sender`` (known since 0007)?"""
+    return sent.recipients is not None and any(r != sender for r in sent.recipients.split(",") if r)
+
+
 def _confirm(
     session: Session, m: Manifest, sender_role: PeerRole, now: datetime
 ) -> tuple[int, int, list[uuid.UUID]]:
@@ -342,11 +347,20 @@ def _confirm(
                 "The receipt comes from a key that package was not sealed to; nothing was changed."
             )
         handover_confirm.check_receipt_entry(session, sent, sender_role)
+        # Central's receipt confirms what central holds, not that the handler, to
+        # whom the package went as well, has it: the copy stays, to be written again
+        # for the handler (package write), until a receipt of another recipient.
+        for_handler = sender_role is PeerRole.CENTRAL and _sealed_to_others(sent, m.sender)
         if sent.confirmed_at is not None:
             already += 1
+            if not for_handler:
+                sent.sealed = None
+                outgoing_copies.drop(session, sent.id)
             continue
-        sent.confirmed_at, sent.confirmed_by, sent.sealed = now, m.package_id, None
-        outgoing_copies.drop(session, sent.id)
+        sent.confirmed_at, sent.confirmed_by = now, m.package_id
+        if not for_handler:
+            sent.sealed = None
+            outgoing_copies.drop(session, sent.id)
         confirmed += 1
         if sent.kind == "handover":
             handed_over.append(sent.id)

@@ -23,7 +23,7 @@ from app.domain.enums import SourceStatus
 from app.domain.scope import Scope
 from app.errors import InvalidInput
 from app.models import Source
-from app.models.packages import PackageOrigin
+from app.models.packages import PackageOrigin, SourceHandover
 from app.vault import audit_chain
 from app.vault.vault import Vault
 
@@ -31,6 +31,13 @@ MAX_REASON_CHARS = 20_000  # a page or two: the reason, not the file
 
 
 def came_in_a_package(session: Session, source_id: uuid.UUID) -> bool:
+    """Did the source come in another runner's package (its runner closes it)? One
+    this vault took on by a handover is this runner's own."""
+    taken_on = select(SourceHandover.package_id).where(
+        SourceHandover.source_id == source_id, SourceHandover.direction == "in"
+    )
+    if session.execute(taken_on).first() is not None:
+        return False
     return (
         session.execute(
             select(PackageOrigin.record_id).where(
