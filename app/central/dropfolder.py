@@ -267,8 +267,13 @@ class Watcher:
             raise
         except ReplayedPackage as exc:
             if self._stored_already(name):
-                # This very file is in the store (a watcher stopped after the commit).
+                # This very file is in the store (a watcher stopped after the commit,
+                # or it was dropped twice): filed as done, and said.
                 _move(self._claims, name, self._sub[DONE], name)
+                if self.report is not None:
+                    self.report(ingest.Refused(shown(name), "AlreadyStored", (
+                        "This very file is stored already; moved to done/."
+                    ), status="stored already"))  # fmt: skip
                 return None
             result = ingest.record_refusal(self.store, path, exc)
         except VeldboekError as exc:

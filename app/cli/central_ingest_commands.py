@@ -123,7 +123,7 @@ def _unlock(store: Store, passphrase_file: str) -> central_keys.Unlocked:
 
 def _line(result: ingest.Stored | ingest.Refused) -> str:
     if isinstance(result, ingest.Refused):
-        return f"{result.file}: refused: {result.message}"
+        return f"{result.file}: {result.status}: {result.message}"
     extra = "".join(f" Warning: {w}" for w in result.warnings)
     if result.matches:
         extra = f" {result.matches} deconfliction match(es) opened.{extra}"

@@ -135,6 +135,8 @@ def cmd_search(args: argparse.Namespace) -> int:
         )
     if args.json:
         print_json(hits)
+    elif not hits:
+        print("No matches.")
     else:
         for h in hits:
             print(
@@ -165,7 +167,11 @@ def cmd_status(args: argparse.Namespace) -> int:
         )
     for c in state["channels"]:
         gap = f"  MISSING {c['missing_text']}" if c["missing"] else ""
-        print(f"  {c['team']:<18} {c['sender']:<24} last no. {c['last_sequence']}{gap}")
+        # A sender has a channel per set of recipients: its start tells them apart.
+        print(
+            f"  {c['team']:<18} {c['sender']:<24} channel {c['channel'][:8]} "
+            f"last no. {c['last_sequence']}{gap}"
+        )
     for reason, n in state["refusals"].items():
         print(f"refused: {reason} x{n}")
     d = state["deconfliction"]

@@ -105,7 +105,8 @@ def test_claims_of_a_watcher_that_died_go_back_and_a_stored_one_goes_to_done(
     with s.connect() as conn:
         keys = central_keys.unlock(conn, PASSPHRASE)
     ingest.ingest_file(s, keys, first)
-    watcher = dropfolder.Watcher(drop, s, keys, settle=2.0)  # a new watcher starting
+    said: list[ingest.Stored | ingest.Refused] = []
+    watcher = dropfolder.Watcher(drop, s, keys, settle=2.0, report=said.append)  # a new one
     try:
         assert sorted(p.name for p in drop.iterdir() if p.is_file()) == sorted(
             [first.name, second.name]
@@ -117,6 +118,8 @@ def test_claims_of_a_watcher_that_died_go_back_and_a_stored_one_goes_to_done(
         )
         assert list((drop / "refused").iterdir()) == []
         assert not (drop / ".claimed" / "999999999").exists()
+        # Both said: the one stored before as such (no refusal recorded).
+        assert sorted(r.status for r in said) == ["stored", "stored already"]
         # What the dead watcher stored was made searchable through the index too.
         assert search_index.pending(s) == 0
     finally:
