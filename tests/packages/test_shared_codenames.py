@@ -14,9 +14,9 @@ from sqlalchemy import select
 
 from app.cli import main
 from app.domain import names
-from app.domain.enums import PeerRole, Role
+from app.domain.enums import AliasKind, PeerRole, Role
 from app.domain.names import NameKind
-from app.models import Compartment, Source
+from app.models import Alias, Compartment, Source
 from app.services import reports
 from app.services.exchange import package_receive, packages
 from app.services.records import debriefs, search, sources, tasking
@@ -200,3 +200,34 @@ def test_a_free_name_is_found_within_the_length_rule() -> None:
     )
     assert name == "A" * 109 + " (ab123456)"
     assert len(name) <= NameKind.COMPARTMENT.limit
+
+
+def test_a_codename_its_runner_changes_travels_and_the_old_one_stays_known(
+    pair: Pair,
+) -> None:
+    # A rename (to set a namesake apart, or to drop a codename the rules refuse
+    # now) must reach the handler: the old codename kept as the source's alias,
+    # as where it was changed, for the sanitisation guard.
+    debrief = rich_debrief(pair.runner, "LINDE")
+    with pair.runner.vault.read() as s:
+        source = s.execute(select(Source.id).where(Source.codename == "LINDE")).scalar_one()
+    first = packages.export_package(
+        pair.runner.vault, pair.runner.scope, to_dir=pair.outbox, all_new=True
+    )
+    package_receive.import_package(pair.handler.vault, pair.handler.scope, first.path)
+    sources.update_source(
+        pair.runner.vault, pair.runner.scope, source, sources.SourceDraft(codename="BERK")
+    )
+    debriefs.add_addendum(pair.runner.vault, pair.runner.scope, debrief, "Later: renamed.")
+    later = packages.export_package(
+        pair.runner.vault, pair.runner.scope, to_dir=pair.outbox, all_new=True
+    )
+    package_receive.import_package(pair.handler.vault, pair.handler.scope, later.path)
+    with pair.handler.vault.read() as s:
+        held = s.get(Source, source)
+        assert held is not None
+        assert held.codename == "BERK"
+        former = s.execute(
+            select(Alias.name).where(Alias.source_id == source, Alias.kind == AliasKind.CODENAME)
+        ).scalars()
+        assert list(former) == ["LINDE"]

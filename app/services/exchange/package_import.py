@@ -26,13 +26,13 @@ from sqlalchemy.orm import Session
 
 from app.clock import iso_utc, utc_now
 from app.domain import names
-from app.domain.enums import SourceKind, SourceStatus
+from app.domain.enums import AliasKind, SourceKind, SourceStatus
 from app.domain.names import NameKind
 from app.domain.scope import Scope
 from app.errors import Notice, PackageError
 from app.export.errors import MalformedPackage
 from app.export.manifest import RecordRef
-from app.models import Compartment, CompartmentMember, Source
+from app.models import Alias, Compartment, CompartmentMember, Source
 from app.models import wire as w
 from app.models.base import new_hex_ids
 from app.models.packages import PackagePeer
@@ -204,9 +204,29 @@ def _sources(
             raise PackageError("A source in the package conflicts with this vault's records.")
         elif source_id.hex not in gone:  # a handed-on source's state is its new runner's
             source.kind, source.status = SourceKind(s["kind"]), SourceStatus(s["status"])
+            _renamed(session, source, names.clean(s["codename"], NameKind.CODENAME))
         out[s["id"]] = s["compartment_id"]
     session.flush()
     return out
+
+
+def _renamed(session: Session, source: Source, codename: str) -> None:
+    """A codename its runner changed travels: the old one is kept as the source's
+    alias, as where it was changed (the sanitisation guard still knows it), unless
+    this vault holds that name already."""
+    if codename == source.codename:
+        return
+    old = source.codename
+    if session.execute(select(Alias.id).where(Alias.name == old)).first() is None:
+        session.add(
+            Alias(
+                name=old,
+                kind=AliasKind.CODENAME,
+                compartment_id=source.compartment_id,
+                source_id=source.id,
+            )
+        )
+    source.codename = codename
 
 
 def codename_notices(
