@@ -200,6 +200,22 @@ def become(conn: Connection, user: str) -> None:
     conn.execute(text(f'SET LOCAL ROLE "{name}"'))
 
 
+def entries(conn: Connection, *, limit: int, who: str | None = None) -> list[dict[str, object]]:
+    """The access log, newest first: who read what, when and why (the administrator
+    reads it; a team's staff are not granted it)."""
+    rows = conn.execute(
+        text(
+            "SELECT id, to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"'), "
+            "who, what, why, team FROM central.access_log "
+            "WHERE CAST(:who AS text) IS NULL OR who = :who ORDER BY id DESC LIMIT :limit"
+        ),
+        {"who": who, "limit": limit},
+    ).all()
+    return [
+        {"id": r[0], "at": r[1], "who": r[2], "what": r[3], "why": r[4], "team": r[5]} for r in rows
+    ]
+
+
 @dataclass(frozen=True)
 class ChainCheck:
     entries: int

@@ -65,7 +65,7 @@ SEARCH_SQL = f"""
     window_ AS (SELECT * FROM matched ORDER BY updated_at DESC LIMIT :window)
     SELECT w.debrief_id, w.version, t.name, s.codename, w.status,
            to_char(w.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'),
-           ts_rank(w.search, (SELECT query FROM q)), w.package_id
+           ts_rank(w.search, (SELECT query FROM q)), w.package_id, w.source_id
     FROM window_ w
     JOIN central.debriefs d ON d.id = w.debrief_id AND d.latest = w.version
     JOIN central.teams t ON t.id = w.team_id
@@ -107,6 +107,7 @@ class Hit:
     updated_at: str
     rank: float
     package_id: uuid.UUID
+    source_id: uuid.UUID | None = None  # for ``central show source``
 
 
 def search(
@@ -124,7 +125,9 @@ def search(
         rows = conn.execute(
             text(sql), {"q": words, "team": team, "window": WINDOW, "limit": limit}
         ).all()
-    return [Hit(r[0], r[1], r[2], r[3], r[4], r[5], round(float(r[6]), 6), r[7]) for r in rows]
+    return [
+        Hit(r[0], r[1], r[2], r[3], r[4], r[5], round(float(r[6]), 6), r[7], r[8]) for r in rows
+    ]
 
 
 def _utc(column: str) -> str:

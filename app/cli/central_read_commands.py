@@ -8,6 +8,7 @@
     veldboek central status [--json]
     veldboek central log verify [--head FILE …]
     veldboek central log head --passphrase-file FILE --out FILE [--force]
+    veldboek central log show [--limit N] [--who NAME] [--json]
 
 A person reads as their own database role: row-level security decides what comes
 back, and the read is in the access log (who, what, when, why) before any row is.
@@ -82,6 +83,12 @@ def register(
         help="a signed head (log head): the log must still hold it (repeatable)",
     )  # fmt: skip
     p.set_defaults(func=cmd_log_verify)
+    p = log_commands.add_parser("show", help="who read what, when and why (newest first)")
+    add_place(p)
+    p.add_argument("--limit", type=int, default=50)
+    p.add_argument("--who", help="one staff user's reads only")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_log_show)
     p = log_commands.add_parser("head", help="sign the access log's state now, to keep elsewhere")
     add_place(p)
     p.add_argument("--passphrase-file", required=True)
@@ -201,6 +208,21 @@ def cmd_log_verify(args: argparse.Namespace) -> int:
     print(f"The access log's {check.entries} entries are intact.")
     for head in held:
         print(f"It holds the signed head of {head.at} (entry {head.last_id}).")
+    return 0
+
+
+def cmd_log_show(args: argparse.Namespace) -> int:
+    if not 1 <= args.limit <= reading.MAX_RESULTS:
+        raise InvalidInput("--limit must be between 1 and {n}.", n=reading.MAX_RESULTS)
+    with opened_store(_place(args)) as store, store.connect() as conn:
+        shown = access.entries(conn, limit=args.limit, who=args.who)
+    if args.json:
+        print_json(shown)
+    elif not shown:
+        print("The access log holds no such entry.")
+    for e in [] if args.json else shown:
+        team = f" [{e['team']}]" if e["team"] else ""
+        print(f"{e['at']}  #{e['id']}  {e['who']}: {e['what']}{team}  (why: {e['why']})")
     return 0
 
 

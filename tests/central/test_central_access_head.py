@@ -102,3 +102,22 @@ def test_a_head_not_signed_by_this_central_is_refused(
         said = run(capsys, "central", "log", "verify", *db, "--head", str(junk))
         assert said.code == 1
         assert "not a head of a Veldboek access log" in said.err
+
+
+def test_the_access_log_is_read_newest_first_and_by_person(
+    capsys: pytest.CaptureFixture[str], central_place: Place, fleet: Fleet
+) -> None:
+    fleet.register(central_place)
+    assert central_place.url is not None
+    db = ("--db", central_place.url)
+    assert run(capsys, "central", "grant", "--team", "Noord", "--user", "anna", *db).code == 0
+    _reads(central_place, 3)
+    shown = run(capsys, "central", "log", "show", *db, "--who", "anna", "--json")
+    assert shown.code == 0, shown.err
+    entries = json.loads(shown.out)
+    assert [e["why"] for e in entries] == ["case 2", "case 1", "case 0"]
+    assert all(e["who"] == "anna" and e["what"].startswith("search woning") for e in entries)
+    text_form = run(capsys, "central", "log", "show", *db, "--limit", "1")
+    assert text_form.out.count("\n") == 1
+    assert "anna: search woning 2" in text_form.out
+    assert "(why: case 2)" in text_form.out

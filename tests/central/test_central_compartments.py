@@ -88,6 +88,12 @@ def test_staff_read_only_their_teams_through_the_commands(
     assert bob
     assert {h["team"] for h in bob} == {"Zuid"}
     assert search("anna", "narrative", "--team", "Zuid") == []
+    # Each hit names its source, for ``show source``.
+    first = anna[0]
+    source = run(capsys, "central", "show", "source", first["source_id"], "--user", "anna",
+                 "--reason", "r", *db)  # fmt: skip
+    assert source.code == 0, source.err
+    assert first["codename"] in source.out
     # Newest first.
     assert [h["updated_at"] for h in anna] == sorted((h["updated_at"] for h in anna), reverse=True)
     # Dutch stemming: "woning" finds "woningen"; English too: "shipments" finds "shipment".
