@@ -107,7 +107,9 @@ def test_demo_is_deterministic(
             main(["demo", *args, "--sources", "4", "--debriefs", "30", "--today", "2026-11-01"])
             == 0
         )
-        capsys.readouterr()
+        # Whom to act as to see the demo's files: named (they are its runners', not
+        # only the vault's first alias's).
+        assert "Aliases you may act as (--alias): " in capsys.readouterr().out
         assert main(["list", "debriefs", *args, "--alias", "Havik", "--json"]) == 0
         outputs.append(json.loads(capsys.readouterr().out))
     assert outputs[0] == outputs[1]

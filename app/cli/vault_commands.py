@@ -13,7 +13,7 @@ from app.domain.enums import Role
 from app.domain.names import NameKind
 from app.domain.scope import Actor
 from app.errors import CheckFailed, InvalidInput, SelfTestFailed, VaultExists
-from app.services.admin import vaults
+from app.services.admin import aliases, vaults
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -141,10 +141,12 @@ def cmd_demo(args: argparse.Namespace) -> int:
                 f"\r{done}/{total} debriefs", end="", file=sys.stderr
             ),
         )
+        # The demo's files belong to its own runners: say whom to act as to see them.
+        acting = [a.name for a in aliases.list_cover_names(vault) if a.can_act and a.role]
     print(file=sys.stderr)
     print(
         f"Wrote {summary.sources} sources, {summary.debriefs} debriefs, {summary.items} items "
-        f"in {summary.seconds:.1f} s."
+        f"in {summary.seconds:.1f} s. Aliases you may act as (--alias): {', '.join(acting)}."
     )
     return 0
 
