@@ -242,10 +242,20 @@ def show(store: Store, kind: str, record_id: uuid.UUID, *, user: str, why: str) 
         }
 
 
-def _missing(numbers: list[int]) -> list[list[int]]:
-    """The numbers below the highest held that never arrived, as [first, last]
-    ranges (a sender may number far above the last held: never listed one by one)."""
-    return [list(r) for r in gaps.missing(numbers, max(numbers, default=0))]
+def _channel(team: str, sender: str, channel: str, numbers: list[int], last: str) -> dict[str, Any]:
+    """A channel's state: the numbers below the highest held that never arrived as
+    [first, last] ranges (a sender may number far above the last held: never listed
+    one by one), and as text."""
+    missing = gaps.missing(numbers, max(numbers))
+    return {
+        "team": team,
+        "sender": sender,
+        "channel": channel,
+        "last_sequence": max(numbers),
+        "last_received": last,
+        "missing": [list(r) for r in missing],
+        "missing_text": gaps.text(missing),
+    }
 
 
 def status(store: Store) -> dict[str, Any]:
@@ -292,18 +302,7 @@ def status(store: Store) -> dict[str, Any]:
             }
             for r in per_team
         ],
-        "channels": [
-            {
-                "team": r[0],
-                "sender": r[1],
-                "channel": r[2],
-                "last_sequence": max(r[3]),
-                "last_received": r[4],
-                "missing": _missing(list(r[3])),
-                "missing_text": gaps.text(gaps.missing(r[3], max(r[3]))),
-            }
-            for r in channels
-        ],
+        "channels": [_channel(r[0], r[1], r[2], list(r[3]), r[4]) for r in channels],
         "refusals": {r[0]: r[1] for r in refusals},
         "recent_refusals": [
             {"at": r[0], "file": r[1], "reason": r[2], "message": r[3]} for r in last_refusals

@@ -24,6 +24,16 @@ def _reads(place: Place, n: int) -> None:
             reading.search(s, f"woning {k}", user="anna", why=f"case {k}")
 
 
+def _head(capsys: pytest.CaptureFixture[str], db: tuple[str, str], tmp: Path) -> Path:
+    """``central log head`` into ``tmp``: the signed head's file."""
+    passfile, head = tmp / "pass", tmp / "head.json"
+    passfile.write_text(PASSPHRASE)
+    taken = run(capsys, "central", "log", "head", *db, "--passphrase-file", str(passfile),
+                "--out", str(head))  # fmt: skip
+    assert taken.code == 0, taken.err
+    return head
+
+
 def _rewrite(place: Place, sql: str) -> None:
     """As the administrator could: past the append-only trigger, then the rest of
     the chain made again through the normal insert (its trigger hashes each)."""
@@ -52,12 +62,7 @@ def test_a_rewritten_log_keeps_its_chain_but_not_its_signed_head(
     db = ("--db", central_place.url)
     assert run(capsys, "central", "grant", "--team", "Noord", "--user", "anna", *db).code == 0
     _reads(central_place, 4)
-    passfile = tmp_path / "pass"
-    passfile.write_text(PASSPHRASE)
-    head = tmp_path / "head.json"
-    taken = run(capsys, "central", "log", "head", *db, "--passphrase-file", str(passfile),
-                "--out", str(head))  # fmt: skip
-    assert taken.code == 0, taken.err
+    head = _head(capsys, db, tmp_path)
     assert json.loads(head.read_text())["head"]["entries"] == 5  # the grant and four reads
     _reads(central_place, 2)  # the log goes on: the head still holds
     fine = run(capsys, "central", "log", "verify", *db, "--head", str(head))
@@ -84,11 +89,7 @@ def test_a_head_not_signed_by_this_central_is_refused(
 ) -> None:
     assert central_place.url is not None
     db = ("--db", central_place.url)
-    passfile = tmp_path / "pass"
-    passfile.write_text(PASSPHRASE)
-    head = tmp_path / "head.json"
-    assert run(capsys, "central", "log", "head", *db, "--passphrase-file", str(passfile),
-               "--out", str(head)).code == 0  # fmt: skip
+    head = _head(capsys, db, tmp_path)
     doc = json.loads(head.read_text())
     doc["head"]["entries"] += 1  # made to match a log cut short
     forged = tmp_path / "forged.json"

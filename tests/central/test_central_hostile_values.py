@@ -126,6 +126,27 @@ def test_the_highest_number_is_stored_and_its_gap_named_as_a_range(
     assert channel["missing"] == [[1, NUMBER_MAX - 1]]  # (a list of numbers took all memory)
 
 
+def _refused_before_the_server(
+    capsys: pytest.CaptureFixture[str],
+    place: Place,
+    cluster: Cluster,
+    tmp: Path,
+    package: Path,
+) -> None:
+    """``package`` is refused for its NUL, and the server never saw it: nothing of
+    it in the server's log since, not even its refusal of the escape."""
+    log = embedded.Layout(cluster.root).log_file
+    logged = log.stat().st_size
+    done = _ingest(capsys, place, tmp, package)
+    assert done.code == 1
+    assert "holds a NUL character" in done.err
+    with log.open("rb") as handle:
+        handle.seek(logged)
+        since = handle.read().decode(errors="replace")
+    assert "Vondelstraat" not in since
+    assert "Unicode escape" not in since
+
+
 def test_a_nul_in_a_file_record_is_refused_before_the_server_sees_it(
     capsys: pytest.CaptureFixture[str],
     central_place: Place,
@@ -136,17 +157,8 @@ def test_a_nul_in_a_file_record_is_refused_before_the_server_sees_it(
     fleet.register(central_place)
     before = counts(central_place)
     nul = _noord(fleet, central_place, tmp_path, "nul.age", change=_nul_in_a_file_record)
-    log = embedded.Layout(central_cluster.root).log_file
-    logged = log.stat().st_size
-    done = _ingest(capsys, central_place, tmp_path, nul)
-    assert done.code == 1
-    assert "holds a NUL character" in done.err
+    _refused_before_the_server(capsys, central_place, central_cluster, tmp_path, nul)
     assert counts(central_place) == before
-    with log.open("rb") as handle:
-        handle.seek(logged)
-        since = handle.read().decode(errors="replace")
-    assert "Vondelstraat" not in since
-    assert "Unicode escape" not in since  # the server never had it to refuse
 
 
 def test_a_nul_in_the_manifest_is_refused_before_the_server_sees_it(
@@ -160,15 +172,8 @@ def test_a_nul_in_the_manifest_is_refused_before_the_server_sees_it(
     before = counts(central_place)
     # The manifest's schema is free text, and the manifest is kept as jsonb.
     nul = _noord(fleet, central_place, tmp_path, "schema.age", schema=SECRET + "\x00")
-    log = embedded.Layout(central_cluster.root).log_file
-    logged = log.stat().st_size
-    done = _ingest(capsys, central_place, tmp_path, nul)
-    assert done.code == 1
-    assert "holds a NUL character" in done.err
+    _refused_before_the_server(capsys, central_place, central_cluster, tmp_path, nul)
     assert counts(central_place) == before
-    with log.open("rb") as handle:
-        handle.seek(logged)
-        assert "Unicode escape" not in handle.read().decode(errors="replace")
 
 
 def test_a_value_the_database_refuses_as_data_is_the_packages_fault(

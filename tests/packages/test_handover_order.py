@@ -146,12 +146,10 @@ def _handed_to_reiger(team: Team, codename: str) -> tuple[uuid.UUID, uuid.UUID]:
     Reiger take the handover); its id and its debrief's."""
     valk, h = team.valk, team.handler
     debrief_id = rich_debrief(valk, codename)
-    with valk.vault.read() as s:
-        source = s.execute(select(Source.id).where(Source.codename == codename)).scalar_one()
+    source = _source(valk, codename)
     first = packages.export_package(valk.vault, valk.scope, to_dir=team.stick, all_new=True)
     package_receive.import_package(h.vault, h.scope, first.path)
-    moved = handover.hand_over(valk.vault, valk.scope, source, passphrase=factory.PASSPHRASE,
-                               to_runner="Runner Reiger", to_dir=team.stick)  # fmt: skip
+    moved = _hand_over(team, source)
     package_receive.import_package(team.reiger.vault, team.reiger.scope, moved.path)
     package_receive.import_package(h.vault, h.scope, moved.path)
     return source, debrief_id
@@ -287,8 +285,7 @@ def test_a_source_whose_old_codename_breaks_a_rule_is_not_handed_over(team: Team
     with valk.vault.engine().begin() as conn:
         conn.exec_driver_sql("UPDATE source SET codename = 'ESPEN (OUD)' WHERE codename = 'ESPEN'")
     with pytest.raises(InvalidInput, match="rename the source first"):
-        handover.hand_over(valk.vault, valk.scope, espen, passphrase=factory.PASSPHRASE,
-                           to_runner="Runner Reiger", to_dir=team.stick)  # fmt: skip
+        _hand_over(team, espen)
     assert list(team.stick.iterdir()) == []
     with valk.vault.read() as s:
         assert s.execute(select(SourceHandover)).first() is None
