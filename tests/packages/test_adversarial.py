@@ -653,10 +653,9 @@ def test_another_runner_cannot_overwrite_records_it_did_not_send(
     out = tmp_path / "b-out"
     out.mkdir()
     forged = packages.export_package(b_vault, b.scope, to_dir=out, all_new=True)
-    with pytest.raises(ConflictingRecords):
-        package_receive.import_package(
-            pair.handler.vault, pair.handler.scope, forged.path.read_bytes()
-        )
+    for check in (package_receive.verify_package, package_receive.import_package):
+        with pytest.raises(ConflictingRecords):  # verify refuses it as import does
+            check(pair.handler.vault, pair.handler.scope, forged.path.read_bytes())
     view = debriefs.get_debrief(pair.handler.vault, pair.handler.scope, debrief_id)
     assert view.addenda == ()
     assert view.narrative == "What A reported."
@@ -682,8 +681,9 @@ def test_a_package_cannot_touch_records_made_in_the_handlers_vault(pair: Pair) -
         session.execute(update(Debrief).values(compartment_id=comp))
     result = packages.export_package(vault, scope, to_dir=pair.outbox, all_new=True)
     before = debrief_rows(h)
-    with pytest.raises(ConflictingRecords):
-        package_receive.import_package(h.vault, h.scope, result.path.read_bytes())
+    for check in (package_receive.verify_package, package_receive.import_package):
+        with pytest.raises(ConflictingRecords):  # verify refuses it as import does
+            check(h.vault, h.scope, result.path.read_bytes())
     assert debrief_rows(h) == before
 
 

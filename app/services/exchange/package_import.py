@@ -382,6 +382,51 @@ class _VersionChooser:
             self.chosen.held_debriefs = set(held)
 
 
+def _chosen(
+    session: Session,
+    scope: Scope,
+    package_id: uuid.UUID,
+    sender: str,
+    sources: list[dict[str, Any]],
+    records: list[tuple[RecordRef, dict[str, Any]]],
+    locations: Sequence[tuple[int, int]],
+    version: int,
+) -> tuple[Applied, _Chosen, Origins]:
+    """Everything ``apply`` decides and refuses by what this vault holds, before the
+    rows are written: the sources and who brought them, each record's version, the
+    ids of the debriefs' children."""
+    applied = Applied(ImportCounts(), ImportCounts(), codename_notices(session, sources, sender))
+    origins = Origins(session, sender, package_id, handover.handed_on(session, sender))
+    _sources(session, scope, sources, origins)
+    by_type: dict[str, list[int]] = {}
+    for n, (ref, _data) in enumerate(records):
+        by_type.setdefault(ref.type, []).append(n)
+    chooser = _VersionChooser(session, package_id, origins, records, locations)
+    for type_name in w.manifest_types(version):
+        wanted = by_type.get(type_name, [])
+        if wanted:
+            counts = applied.debriefs if type_name == "debrief" else applied.files
+            chooser.one_type(type_name, wanted, counts)
+    _check_children(session, chooser.chosen.live.get("debrief", []))
+    return applied, chooser.chosen, origins
+
+
+def check(
+    session: Session,
+    scope: Scope,
+    package_id: uuid.UUID,
+    sender: str,
+    sources: list[dict[str, Any]],
+    records: list[tuple[RecordRef, dict[str, Any]]],
+    *,
+    version: int = w.CURRENT,
+) -> None:
+    """Refuse as ``apply`` would for what this vault holds, without writing the
+    records (``package verify``). It writes sources and who brought them on the
+    way, as ``apply`` does: the caller's transaction is rolled back."""
+    _chosen(session, scope, package_id, sender, sources, records, [(0, 0)] * len(records), version)
+
+
 def apply(
     session: Session,
     scope: Scope,
@@ -402,21 +447,10 @@ def apply(
     the version rows point there. ``meanwhile``: Python work (that does not touch
     the database) run while the search index is written, on the other core
     (``search_bulk.bulk_index``); its exception fails the import."""
-    applied = Applied(ImportCounts(), ImportCounts(), codename_notices(session, sources, sender))
-    origins = Origins(session, sender, package_id, handover.handed_on(session, sender))
-    _sources(session, scope, sources, origins)
-    by_type: dict[str, list[int]] = {}
-    for n, (ref, _data) in enumerate(records):
-        by_type.setdefault(ref.type, []).append(n)
-    chooser = _VersionChooser(session, package_id, origins, records, locations)
-    for type_name in w.manifest_types(version):
-        wanted = by_type.get(type_name, [])
-        if wanted:
-            counts = applied.debriefs if type_name == "debrief" else applied.files
-            chooser.one_type(type_name, wanted, counts)
-    chosen = chooser.chosen
+    applied, chosen, origins = _chosen(
+        session, scope, package_id, sender, sources, records, locations, version
+    )
     debriefs = chosen.live.get("debrief", [])
-    _check_children(session, debriefs)
     writer = RowWriter(session, version)
     try:
         with search_bulk.bulk_index(raw_connection(session), meanwhile) as index:

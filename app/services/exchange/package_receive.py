@@ -210,13 +210,15 @@ def verify_package(vault: Vault, scope: Scope, source: PackageSource) -> Package
         # In import's order (one file, one error): the body, who may take it, then
         # the audit events, then what this vault holds.
         contents = package_body.contents(verified.opened, events_later=True)
-        _check_importer(vault, scope, verified, contents)
+        own_fp = _check_importer(vault, scope, verified, contents)
         contents.check_events()
         with vault.read() as session:
             arrival = arrival_of(session, verified)
             notices = package_import.codename_notices(
                 session, contents.sources, verified.opened.manifest.sender
             )
+        if arrival.status not in ("already imported", "conflict"):  # else said as its status
+            _check_held(vault, scope, verified, contents, own_fp)
     except PackageError as exc:
         _refused(vault, scope, exc)
         raise
@@ -226,6 +228,42 @@ def verify_package(vault: Vault, scope: Scope, source: PackageSource) -> Package
         warnings=notices, file_records=len(verified.opened.manifest.records) - debriefs,
         handover=_handed_over(contents),
     )  # fmt: skip
+
+
+class _RolledBack(Exception):
+    """Ends ``_check_held``'s transaction: nothing it wrote stays."""
+
+
+def _check_held(
+    vault: Vault,
+    scope: Scope,
+    verified: Verified,
+    contents: package_body.Contents,
+    own_fp: str,
+) -> None:
+    """What import refuses by what this vault holds (who brought which record, a
+    version held with other content, a source its sender handed on, a child's id
+    that another record uses), refused here alike: import's own checks, in a
+    transaction that is rolled back. Only a clash the writing itself meets (a
+    database constraint) is left to import."""
+    m = verified.opened.manifest
+    handover = contents.handover
+    try:
+        with vault.write() as session:
+            if handover is not None and handover["to_runner"] != own_fp:
+                handover_receive.refuse_unless_held_by_sender(session, handover, m.sender)
+            package_import.check(
+                session,
+                scope,
+                m.package_id,
+                m.sender,
+                contents.sources,
+                contents.records,
+                version=m.version,
+            )
+            raise _RolledBack
+    except _RolledBack:
+        pass
 
 
 def _handed_over(contents: package_body.Contents) -> tuple[str, bool]:
