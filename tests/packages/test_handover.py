@@ -436,6 +436,33 @@ def test_a_source_handed_back_is_taken_on_again_and_goes_out_again(trio: Trio) -
     assert imported.file_records.new == 1
 
 
+def test_a_source_handed_back_before_the_receipt_waits_for_it(trio: Trio) -> None:
+    # The new runner hands the source back before the old runner took in their
+    # receipt: the old vault still holds it as its own, so it says to take the
+    # receipt in first (verify as import), and takes the source back after.
+    source_id = _with_identity(trio.old)
+    there = _hand_over(trio, source_id)
+    package_receive.import_package(trio.new.vault, trio.new.scope, there.path)
+    back = handover.hand_over(
+        trio.new.vault,
+        trio.new.scope,
+        source_id,
+        passphrase=factory.PASSPHRASE,
+        to_runner="Runner Valk",
+        to_dir=trio.stick,
+    )
+    for check in (package_receive.verify_package, package_receive.import_package):
+        with pytest.raises(PackageError, match="take in that receipt first"):
+            check(trio.old.vault, trio.old.scope, back.path)
+    made = receipts.create_receipt(
+        trio.new.vault, trio.new.scope, runner="Runner Valk", to_dir=trio.stick
+    )
+    receipts.import_receipt(trio.old.vault, trio.old.scope, made.path)
+    taken = package_receive.import_package(trio.old.vault, trio.old.scope, back.path)
+    assert taken.taken_on is not None
+    assert _count(trio.old, TrueIdentity, source_id) == 1
+
+
 def _purge_audits(party: Party) -> list[dict[str, object]]:
     with party.vault.read() as session:
         return [

@@ -17,10 +17,10 @@ from sqlalchemy.orm import Session
 from app.clock import utc_now
 from app.domain.enums import PeerRole
 from app.domain.scope import Scope
-from app.errors import Notice
+from app.errors import Notice, PackageError
 from app.export.errors import MalformedPackage
 from app.export.manifest import Manifest
-from app.models import RunnerAssignment, TrueIdentity
+from app.models import RunnerAssignment, Source, TrueIdentity
 from app.models.packages import PackageOrigin, PackagePeer, SourceHandover
 from app.services.exchange.handover import IN, SEEN, source_record_ids
 from app.services.records import identity, identity_tokens
@@ -51,6 +51,33 @@ def refuse_unless_held_by_sender(session: Session, handover: dict[str, Any], sen
         raise MalformedPackage(
             "The handover comes from a runner who does not run that source in this vault; "
             "nothing was imported."
+        )
+
+
+def check_holder(session: Session, handover: dict[str, Any], sender: str, own_fp: str) -> None:
+    """Before a handover's records are written: a handler takes it only from the
+    source's runner here (``refuse_unless_held_by_sender``); a runner it is handed
+    back to has first taken in the receipt for handing it on."""
+    if handover["to_runner"] != own_fp:
+        refuse_unless_held_by_sender(session, handover, sender)
+        return
+    waiting = session.execute(
+        select(SourceHandover.package_id)
+        .join(Source, Source.id == SourceHandover.source_id)
+        .where(
+            SourceHandover.source_id == uuid.UUID(handover["source_id"]),
+            SourceHandover.direction == "out",
+            SourceHandover.confirmed_at.is_(None),
+        )
+        .limit(1)
+    ).first()
+    if waiting is not None:
+        # Its records are still here as this vault's own until that receipt: taking
+        # the source back first would mix the two.
+        raise PackageError(
+            "This vault handed that source on and has not taken in the new runner's "
+            "receipt for it yet: take in that receipt first (Packages, Take in a "
+            "receipt), then import this handover again; nothing was imported."
         )
 
 

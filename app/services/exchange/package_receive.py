@@ -250,8 +250,8 @@ def _check_held(
     handover = contents.handover
     try:
         with vault.write() as session:
-            if handover is not None and handover["to_runner"] != own_fp:
-                handover_receive.refuse_unless_held_by_sender(session, handover, m.sender)
+            if handover is not None:
+                handover_receive.check_holder(session, handover, m.sender, own_fp)
             package_import.check(
                 session,
                 scope,
@@ -389,8 +389,8 @@ def _write(
         try:
             arrival = arrival_of(session, verified)
             refuse_if_replayed(arrival)
-            if handover is not None and handover["to_runner"] != own_fp:
-                handover_receive.refuse_unless_held_by_sender(session, handover, m.sender)
+            if handover is not None:
+                handover_receive.check_holder(session, handover, m.sender, own_fp)
             applied = package_import.apply(
                 session,
                 scope,
