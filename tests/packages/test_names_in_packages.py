@@ -73,7 +73,7 @@ def test_a_codename_in_the_form_of_two_namesakes_label_is_refused(
             "UPDATE source SET codename = ? WHERE codename = 'KRAAI'",
             ("ESPEN (Runner Reiger, …f541d442)",),
         )
-    with pytest.raises(MalformedPackage, match="cannot be shown safely"):
+    with pytest.raises(MalformedPackage, match="a codename with brackets"):
         package_receive.import_package(pair.handler.vault, pair.handler.scope, _export(pair))
     assert debrief_rows(pair.handler) == 0
 

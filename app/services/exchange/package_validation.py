@@ -49,8 +49,10 @@ class BadName(Exception):
 
 def bad_name() -> MalformedPackage:
     return MalformedPackage(
-        "The package holds a name (an alias, codename or compartment) that is too long or "
-        "holds characters that cannot be shown safely; nothing was imported."
+        "The package holds a name (an alias, codename or compartment) that is too long, "
+        "holds characters that cannot be shown safely, or is a codename with brackets "
+        "(which Veldboek no longer takes): the sender renames it and sends again; nothing "
+        "was imported."
     )
 
 
