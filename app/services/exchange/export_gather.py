@@ -309,10 +309,13 @@ def record_exports(
             for ref in gathered.refs
         ],
     )
-    raw.executemany(
+    # Every version above now names this package, and only those: one statement,
+    # not a second pass over the rows from Python.
+    raw.execute(
         "INSERT OR IGNORE INTO exported_copy (record_type, record_id, version, package_id) "
-        "VALUES (?, ?, ?, ?)",
-        [(ref.type, ref.id.hex, ref.version, package_id.hex) for ref in gathered.refs],
+        "SELECT record_type, record_id, version, package_id FROM exported_record "
+        "WHERE package_id = ?",
+        (package_id.hex,),
     )
 
 
