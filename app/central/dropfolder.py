@@ -10,7 +10,9 @@ a rename happens once, so of several watchers on one folder exactly one takes
 each file. A watcher killed mid-way leaves its claims there; the next watcher
 puts the claims of processes no longer running back (the store's transaction
 means a package is stored whole or not at all, and one stored already is
-recognised and moved to ``done/``).
+recognised and moved to ``done/``). The files complete at one look are claimed
+together and stored in each channel's order, as ``central ingest`` stores a batch
+(``ingest.in_line``).
 
 Whoever may drop files may also rename what lies in the folder. So every step
 works through the folders opened once, not through their names: ``done``,
@@ -255,9 +257,13 @@ class Watcher:
     def take(self, path: Path) -> ingest.Stored | ingest.Refused | None:
         """Claim, ingest and file away one complete file. None: another watcher
         took it, or the database is down (the file goes back, to be tried again)."""
-        name = path.name
-        if not self._claim(name):
+        if not self._claim(path.name):
             return None
+        return self._taken(path)
+
+    def _taken(self, path: Path) -> ingest.Stored | ingest.Refused | None:
+        """Ingest and file away one file this watcher claimed (``take``)."""
+        name = path.name
         try:
             result: ingest.Stored | ingest.Refused = ingest.ingest_file(
                 self.store, self.keys, Path(name), dir_fd=self._claims
@@ -295,6 +301,24 @@ class Watcher:
             self.report(result)
         return result
 
+    def _in_line(self, claimed: list[Path]) -> list[Path]:
+        """Claimed files in each channel's order (``ingest.in_line``): each opened
+        and verified first (and again when stored). One refused here, or that
+        cannot be opened, keeps its place: its own turn refuses it, or meets the
+        fault, as ever."""
+        if len(claimed) < 2:
+            return claimed
+        places: list[tuple[Path, tuple[str, int] | None]] = []
+        for path in claimed:
+            try:
+                place = ingest.place_in_line(
+                    self.store, self.keys, Path(path.name), dir_fd=self._claims
+                )
+            except Exception:  # the order is all this asks: the file's turn says the rest
+                place = None
+            places.append((path, place))
+        return ingest.in_line(places)
+
     def _file_away(self, name: str, result: ingest.Stored | ingest.Refused) -> None:
         if isinstance(result, ingest.Stored):
             _move(self._claims, name, self._sub[DONE], name)
@@ -328,11 +352,20 @@ class Watcher:
         return found is not None
 
     def sweep(self, now: float | None = None) -> int:
-        """Take every complete file once; how many were taken."""
+        """Take every complete file once; how many were taken. The files complete
+        together (a stick's packages copied in at once) are claimed together and
+        stored in each channel's order, as ``central ingest`` stores a batch."""
+        claimed = self._in_line([p for p in self.complete_files(now) if self._claim(p.name)])
         taken = 0
-        for path in self.complete_files(now):
-            if self.take(path) is not None:
-                taken += 1
+        for at, path in enumerate(claimed):
+            try:
+                if self._taken(path) is not None:
+                    taken += 1
+            except Exception:
+                for rest in claimed[at + 1 :]:  # back where they were dropped, untouched
+                    with contextlib.suppress(OSError):
+                        _move(self._claims, rest.name, self._fd, rest.name)
+                raise
         if taken or not self._swept:
             # What was stored (also by a watcher stopped before it got here) made
             # searchable through the index; search finds it meanwhile as well.
