@@ -195,6 +195,9 @@ def cmd_watch(args: argparse.Namespace) -> int:
             unlocked,
             settle=args.settle,
             report=lambda r: print(_line(r), flush=True),
+            # Something else at done/, refused/, .claimed/ (a dropper's folder, file
+            # or link) moved aside, or a folder's mode tightened: one line each.
+            say=lambda notice: print(f"veldboek: warning: {notice}", file=sys.stderr, flush=True),
         )
         try:
             if args.once:

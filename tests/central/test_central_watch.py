@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from app.central import central_keys, dropfolder, ingest, search_index, store
+from app.central import central_keys, drop_files, dropfolder, ingest, search_index, store
 from app.central.errors import DatabaseUnavailable
 from app.central.place import Place
 from app.cli.central_ingest_commands import Stop
@@ -389,7 +389,7 @@ def test_where_renames_cannot_refuse_to_replace_nothing_is_replaced_all_the_same
     # NFS and CIFS do not know RENAME_NOREPLACE: the name is taken first, then the
     # file renamed over that placeholder. And names never run out.
     fleet.register(central_place)
-    monkeypatch.setattr(dropfolder, "_renameat2", None)
+    monkeypatch.setattr(drop_files, "_renameat2", None)
     drop = tmp_path / "drop"
     drop.mkdir()
     (drop / "refused").mkdir()
@@ -475,16 +475,16 @@ def test_a_claims_folder_taken_away_as_it_is_made_is_made_again(
     fleet.register(central_place)
     drop = tmp_path / "drop"
     drop.mkdir()
-    real, removed = dropfolder._own_folder, list[str]()
+    real, removed = drop_files.own_folder, list[str]()
 
-    def raced(parent: int, name: str) -> int:
-        fd = real(parent, name)
+    def raced(parent: int, name: str, say: drop_files.Say | None = None) -> int:
+        fd = real(parent, name, say)
         if "@" in name and not removed:
             os.rmdir(name, dir_fd=parent)  # as the other watcher's recovery does
             removed.append(name)
         return fd
 
-    monkeypatch.setattr(dropfolder, "_own_folder", raced)
+    monkeypatch.setattr(drop_files, "own_folder", raced)
     shutil.copyfile(fleet.noord.files[0], drop / "good.age")
     s, watcher = _watcher(central_place, drop)
     try:
