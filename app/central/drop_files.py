@@ -14,6 +14,7 @@ through a folder someone else controls.
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import errno
 import fcntl
@@ -181,6 +182,95 @@ def locked(fd: int) -> bool:
             why=exc.strerror or type(exc).__name__,
         ) from None
     return True
+
+
+# In a watcher's claims folder (its own, never a claimed file's name: those never
+# start with a dot): the reason of the file being refused, and which file that is
+# and the name it is being given (``file_refused``).
+WAITING, INTENT = ".reason", ".refusing"
+
+
+def file_refused(claims: int, refused: int, name: str, reason: str) -> str:
+    """Move the claimed ``name`` to ``refused`` with its one-line ``reason`` beside
+    it (``NAME.reason.txt``); the name it was given. Two renames, never one: so the
+    reason is written whole in the claims folder first, then the intent (which
+    file, under which name), then the reason goes to ``refused`` under a name not
+    taken (so no other watcher files a package there), then the file beside it. A
+    stop between any two steps (SIGTERM, a kill, a power cut) leaves the file in
+    the claims folder, which the next watcher finishes (``resume``): never a reason
+    without its file in ``refused``, nor a file without its reason."""
+    write_private(claims, WAITING, reason.replace("\n", " ") + "\n")
+    return _pair(claims, refused, name)
+
+
+def _pair(claims: int, refused: int, name: str) -> str:
+    for candidate in names(name):
+        write_private(
+            claims, INTENT, "".join(os.fsencode(n).hex() + "\n" for n in (name, candidate))
+        )
+        try:
+            rename_new(claims, WAITING, refused, candidate + REASON)
+        except FileExistsError:
+            continue
+        try:
+            rename_new(claims, name, refused, candidate)
+        except FileExistsError:  # a file of that name lies there without its reason
+            take_back(refused, candidate + REASON, claims)
+            continue
+        os.unlink(INTENT, dir_fd=claims)
+        return candidate
+    raise FileExistsError(errno.EEXIST, "no free name in refused/", name)  # never: names go on
+
+
+def take_back(refused: int, reason: str, claims: int) -> None:
+    """The reason back into the claims folder, for the next name."""
+    os.rename(reason, WAITING, src_dir_fd=refused, dst_dir_fd=claims)
+
+
+def resume(claims: int, refused: int) -> None:
+    """Finish what a watcher stopped while filing a refusal left in its claims
+    folder (``file_refused``), then remove its own leftovers there. Its intent
+    names the file and the name it was being given: a file still claimed is filed
+    with its reason, brought back first if it had gone ahead alone. Without an
+    intent (a stop before it was written) the file only goes back to the drop
+    folder, to be taken again."""
+    intent = _intent(claims)
+    if intent is not None and exists(claims, intent[0]):
+        name, candidate = intent
+        try:
+            if not exists(claims, WAITING):
+                take_back(refused, candidate + REASON, claims)  # it had gone ahead alone
+            _pair(claims, refused, name)
+        except FileNotFoundError:
+            pass  # its reason was removed meanwhile: the file goes back, to be taken again
+    for own in os.listdir(claims):
+        if own.startswith("."):
+            with contextlib.suppress(OSError):
+                os.unlink(own, dir_fd=claims)
+
+
+def _intent(claims: int) -> tuple[str, str] | None:
+    try:
+        fd = os.open(INTENT, os.O_RDONLY | os.O_NOFOLLOW, dir_fd=claims)
+    except FileNotFoundError:
+        return None
+    with os.fdopen(fd, "rb") as handle:
+        lines = handle.read(4096).split(b"\n")
+    try:
+        name, candidate = (os.fsdecode(bytes.fromhex(line.decode())) for line in lines[:2])
+    except ValueError:  # not two lines of hex: not written whole
+        return None
+    return name, candidate
+
+
+def write_private(folder: int, name: str, text: str) -> None:
+    """``text`` as ``name`` in a folder of the watcher's own, whole or not at all:
+    written under another name first, then renamed over it."""
+    part = name + ".part"
+    fd = os.open(part, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW, 0o600, dir_fd=folder)
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        handle.write(text)
+    os.replace(part, name, src_dir_fd=folder, dst_dir_fd=folder)
 
 
 # A name (with ``.reason.txt`` and a number added) fits in a folder entry.

@@ -1,6 +1,7 @@
 """The drop folder (``central watch DIR``): packages copied in are taken once
 complete, stored, and moved to ``done/``, or to ``refused/`` with a one-line
-reason beside them (``NAME.reason.txt``).
+reason beside them (``NAME.reason.txt``: a pair a stop cannot split, which the
+next watcher finishes, ``drop_files.file_refused``).
 
 A file is complete when its size and modification time have not changed for
 ``settle`` seconds (a copy in progress keeps changing them); names starting with
@@ -28,7 +29,6 @@ same name at once).
 from __future__ import annotations
 
 import contextlib
-import errno
 import os
 import secrets
 import time
@@ -137,7 +137,8 @@ class Watcher:
         return fd
 
     def _recover(self) -> None:
-        """Claims of watchers that no longer run go back into the folder."""
+        """Claims of watchers that no longer run go back into the folder (a
+        refusal one was filing when it stopped is finished first)."""
         claimed = self._sub[CLAIMED]
         with os.scandir(claimed) as entries:
             folders = [e.name for e in entries if e.is_dir(follow_symlinks=False)]
@@ -146,6 +147,8 @@ class Watcher:
             if claims is None:
                 continue
             try:
+                # A refusal it was filing, finished; then what it claimed goes back.
+                drop_files.resume(claims, self._sub[REFUSED])
                 for leftover in os.listdir(claims):
                     # Each back where it was dropped, under a name not taken (of
                     # two watchers starting, the one whose rename works takes it).
@@ -264,23 +267,7 @@ class Watcher:
         if isinstance(result, ingest.Stored):
             drop_files.move(self._claims, name, self._sub[DONE], name)
             return
-        refused = self._sub[REFUSED]
-        for candidate in drop_files.names(name):
-            # The reason first, made new (never through a link planted under its name).
-            try:
-                fd = os.open(
-                    candidate + drop_files.REASON, drop_files.NEW_FILE, 0o600, dir_fd=refused
-                )
-            except FileExistsError:
-                continue
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                handle.write(result.message.replace("\n", " ") + "\n")
-            try:
-                drop_files.rename_new(self._claims, name, refused, candidate)
-                return
-            except FileExistsError:
-                os.unlink(candidate + drop_files.REASON, dir_fd=refused)
-        raise FileExistsError(errno.EEXIST, "no free name in refused/", name)
+        drop_files.file_refused(self._claims, self._sub[REFUSED], name, result.message)
 
     def _stored_already(self, name: str) -> bool:
         from sqlalchemy import text
