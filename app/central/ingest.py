@@ -27,13 +27,16 @@ from __future__ import annotations
 import hashlib
 import io
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from sqlalchemy import text
 
 from app.central import ingest_checks as checks
 from app.central.central_keys import Unlocked
+from app.central.errors import CentralStorageFull, DatabaseUnavailable
 from app.central.ingest_rows import store_package
 from app.central.store import Store, database_error, sqlstate
 from app.crypto import age
@@ -48,6 +51,8 @@ from app.services.files import user_files
 RETRIES = 5
 # SQLSTATEs of a race with another ingest: serialization failure, deadlock, unique key.
 _RACES = frozenset({"40001", "40P01", "23505"})
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -95,30 +100,8 @@ def ingest_file(store: Store, keys: Unlocked, path: Path, *, dir_fd: int | None 
         collection_paused(),
         user_files.opened(path, user_files.PACKAGE, dir_fd=dir_fd, nofollow=nofollow) as chosen,
     ):
-        sha = file_sha256(chosen.stream)
-        with store.connect() as conn:
-            checks.refuse_stored_file(conn, sha)
-        try:
-            plain = package.decrypt(age.Source(chosen.stream, chosen.size), keys.receiving_seed)
-        except NotForThisVault:  # said as a vault would say it: not a vault here
-            raise NotForThisVault(
-                "This package is not sealed to this central system's key; nothing was stored."
-            ) from None
-        if plain.sha256 != sha:
-            raise MalformedPackage("The file changed while it was read.")
-        opened = package.parse(plain, parse_body=False)
+        opened, sender, channel = _verified(store, keys, chosen)
         m = opened.manifest
-        if m.kind != "debriefs":
-            raise MalformedPackage(
-                "This is a {found} package, not a {wanted} package.",
-                found=m.kind,
-                wanted="debriefs",
-            )
-        with store.connect() as conn:
-            sender = checks.sender(conn, m.sender)
-        opened.inner.verify(sender.signing_public)
-        package.check_recipients(opened, keys.fingerprint.hex)
-        channel = package_log.channel_key(m.sender, m.recipients)
         for attempt in range(RETRIES):
             try:
                 with store.begin() as conn:
@@ -157,6 +140,108 @@ def ingest_file(store: Store, keys: Unlocked, path: Path, *, dir_fd: int | None 
             matches=written.matches,
             debriefs=sum(1 for r in m.records if r.type == "debrief"),
         )
+
+
+def place_in_line(
+    store: Store, keys: Unlocked, path: Path, *, dir_fd: int | None = None
+) -> tuple[str, int]:
+    """The channel and number of a package file, once it is opened and verified as
+    ``ingest_file`` does before it stores anything (a ``VeldboekError`` where that
+    would refuse it): to take several files in each channel's order
+    (``ingest_batch``). The decrypted package is let go again."""
+    nofollow = dir_fd is not None
+    with (
+        collection_paused(),
+        user_files.opened(path, user_files.PACKAGE, dir_fd=dir_fd, nofollow=nofollow) as chosen,
+    ):
+        opened, _sender, channel = _verified(store, keys, chosen)
+        return channel, opened.manifest.sequence
+
+
+def _verified(
+    store: Store, keys: Unlocked, chosen: user_files.ChosenFile
+) -> tuple[package.Opened, checks.Sender, str]:
+    """The checks before the transaction (section 9 of the format): not stored
+    already (before decrypting), decrypted, a debriefs package, signed by a
+    registered runner, central among its recipients; the package, its sender and
+    its channel."""
+    sha = file_sha256(chosen.stream)
+    with store.connect() as conn:
+        checks.refuse_stored_file(conn, sha)
+    try:
+        plain = package.decrypt(age.Source(chosen.stream, chosen.size), keys.receiving_seed)
+    except NotForThisVault:  # said as a vault would say it: not a vault here
+        raise NotForThisVault(
+            "This package is not sealed to this central system's key; nothing was stored."
+        ) from None
+    if plain.sha256 != sha:
+        raise MalformedPackage("The file changed while it was read.")
+    opened = package.parse(plain, parse_body=False)
+    m = opened.manifest
+    if m.kind != "debriefs":
+        raise MalformedPackage(
+            "This is a {found} package, not a {wanted} package.",
+            found=m.kind,
+            wanted="debriefs",
+        )
+    with store.connect() as conn:
+        sender = checks.sender(conn, m.sender)
+    opened.inner.verify(sender.signing_public)
+    package.check_recipients(opened, keys.fingerprint.hex)
+    return opened, sender, package_log.channel_key(m.sender, m.recipients)
+
+
+def ingest_batch(store: Store, keys: Unlocked, paths: Sequence[Path]) -> list[Stored | Refused]:
+    """Several package files taken in as one batch (``central ingest A B C``). Each
+    is opened and verified first, then they are stored in each channel's order
+    (``in_line``): a shell's glob or a stick's listing gives a channel's packages
+    in any order (their files are named by a random id), and number 3 stored
+    before number 2 of the same batch would report 2 missing, then late. So a
+    batch reports only what is still missing once it is done, and the store
+    records each package as arrived in order. A file refused is refused on its
+    own, as it would be alone; the results come in the order of ``paths``. The
+    database gone away, or its disk full, is raised: not a package's fault."""
+    results: dict[int, Stored | Refused] = {}
+    places: list[tuple[int, tuple[str, int] | None]] = []
+    for n, path in enumerate(paths):
+        if len(paths) == 1:  # nothing to put in order: opened once
+            places.append((n, None))
+            continue
+        try:
+            places.append((n, place_in_line(store, keys, path)))
+        except VeldboekError as exc:
+            if _the_stores(exc):
+                raise
+            results[n] = record_refusal(store, path, exc)
+    for n in in_line(places):
+        try:
+            results[n] = ingest_file(store, keys, paths[n])
+        except VeldboekError as exc:
+            if _the_stores(exc):
+                raise
+            results[n] = record_refusal(store, paths[n], exc)
+    return [results[n] for n in range(len(paths))]
+
+
+def in_line(items: Sequence[tuple[T, tuple[str, int] | None]]) -> list[T]:
+    """``items`` (each with its channel and number, or None) in the order to store
+    them: each channel's items take the places its items hold among them, in the
+    order of their numbers (equal numbers as given); the rest stay where they are."""
+    order = [item for item, _ in items]
+    channels: dict[str, list[tuple[int, int]]] = {}
+    for at, (_, place) in enumerate(items):
+        if place is not None:
+            channels.setdefault(place[0], []).append((at, place[1]))
+    for held in channels.values():
+        ranked = sorted(held, key=lambda h: h[1])
+        for (slot, _), (at, _) in zip(held, ranked, strict=True):
+            order[slot] = items[at][0]
+    return order
+
+
+def _the_stores(exc: VeldboekError) -> bool:
+    """The store went away or is full: the moment's fault, not a package's."""
+    return isinstance(exc, DatabaseUnavailable | CentralStorageFull)
 
 
 # JSON allows "\u0000" in a string (the format checks a text's length, not its

@@ -139,16 +139,11 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     for path in args.paths:
         if not path.exists():
             raise InvalidInput("{path} does not exist; nothing was stored.", path=path)
-    results: list[ingest.Stored | ingest.Refused] = []
     with opened_store(_place(args)) as store:
         unlocked = _unlock(store, args.passphrase_file)
-        for path in args.paths:
-            try:
-                results.append(ingest.ingest_file(store, unlocked, path))
-            except VeldboekError as exc:
-                if _is_database(exc):
-                    raise  # the store went away: not this package's fault
-                results.append(ingest.record_refusal(store, path, exc))
+        # In each channel's order, whatever the order given: a gap is what is still
+        # missing once the batch is done (``ingest_batch``).
+        results = ingest.ingest_batch(store, unlocked, args.paths)
         _report(results, as_json=args.json)
         if any(isinstance(r, ingest.Stored) for r in results):
             _index(store)
@@ -177,12 +172,6 @@ def _index(store: Store) -> None:
         print(f"veldboek: warning: search vectors not filled yet: {exc}", file=sys.stderr)
 
 
-def _is_database(exc: BaseException) -> bool:
-    from app.central.errors import CentralStorageFull, DatabaseUnavailable
-
-    return isinstance(exc, DatabaseUnavailable | CentralStorageFull)
-
-
 class Stop(BaseException):
     """SIGTERM (a service stopped): like Ctrl-C, not an error of the file being
     taken, which stays claimed for the next watcher (``dropfolder``)."""
@@ -206,6 +195,9 @@ def cmd_watch(args: argparse.Namespace) -> int:
             unlocked,
             settle=args.settle,
             report=lambda r: print(_line(r), flush=True),
+            # Something else at done/, refused/, .claimed/ (a dropper's folder, file
+            # or link) moved aside, or a folder's mode tightened: one line each.
+            say=lambda notice: print(f"veldboek: warning: {notice}", file=sys.stderr, flush=True),
         )
         try:
             if args.once:

@@ -239,14 +239,35 @@ def test_a_late_package_names_the_broken_link_of_the_one_after_it(
     seven = _noord(fleet, central_place, tmp_path, "7.age", sequence=7)  # links to nothing held
     five_sha = hashlib.sha256(five.read_bytes()).hexdigest()
     six = _noord(fleet, central_place, tmp_path, "6.age", sequence=6, previous=five_sha)
-    done = _ingest(capsys, central_place, tmp_path, five, seven, six)
+    assert _ingest(capsys, central_place, tmp_path, five, seven).code == 0
+    done = _ingest(capsys, central_place, tmp_path, six)  # later, on its own: late
     assert done.code == 0, done.err
-    warned = {r["file"]: r["warnings"] for r in json.loads(done.out)}
-    assert warned["6.age"] == [
+    assert json.loads(done.out)[0]["warnings"] == [
         "Package 7 does not follow package 6 as imported here "
         "(its link to the previous package differs).",
         "Package 6 arrived late; it fills a gap.",
     ]
+
+
+def test_in_one_batch_the_broken_link_is_named_on_the_package_after_it(
+    capsys: pytest.CaptureFixture[str], central_place: Place, fleet: Fleet, tmp_path: Path
+) -> None:
+    # The same three in one batch, in the same order: stored in their channel's
+    # order, 6 arrives in order and 7 is the one whose link differs.
+    fleet.register(central_place)
+    five = _noord(fleet, central_place, tmp_path, "5.age", sequence=5)
+    seven = _noord(fleet, central_place, tmp_path, "7.age", sequence=7)  # links to nothing held
+    five_sha = hashlib.sha256(five.read_bytes()).hexdigest()
+    six = _noord(fleet, central_place, tmp_path, "6.age", sequence=6, previous=five_sha)
+    done = _ingest(capsys, central_place, tmp_path, five, seven, six)
+    assert done.code == 0, done.err
+    warned = {r["file"]: (r["arrival"], r["warnings"]) for r in json.loads(done.out)}
+    assert warned["6.age"] == ("new", [])
+    assert warned["7.age"] == ("new", [
+        "Package 7 does not follow package 6 as imported here "
+        "(its link to the previous package differs).",
+    ])  # fmt: skip
+    assert warned["5.age"] == ("gap", ["Package(s) 1–4 from this sender have not arrived."])
 
 
 def test_a_package_not_sealed_to_central_is_refused_in_centrals_words(

@@ -177,6 +177,62 @@ def test_gaps_and_late_arrivals_are_reported_and_an_older_version_never_replaces
     ) == [(1, "late"), (2, "gap"), (3, "new")]
 
 
+def test_a_batch_in_any_order_reports_only_what_is_still_missing_once_it_is_done(
+    capsys: pytest.CaptureFixture[str],
+    central_place: Place,
+    fleet: Fleet,
+    passfile: Path,
+    tmp_path: Path,
+) -> None:
+    # Package files are named by a random id: a shell's glob or a stick's listing
+    # gives a channel's numbers in any order. Within one batch nothing was missing.
+    fleet.register(central_place)
+    one, two, three = fleet.noord.files
+    again = tmp_path / "two-again.age"
+    shutil.copyfile(two, again)
+    given = [three, fleet.zuid.files[0], one, two, again]
+    done = ingest(capsys, central_place, passfile, *given)
+    assert done.code == 1, done.err  # the second copy of number 2 (as given): a replay
+    results = json.loads(done.out)
+    assert [r["file"] for r in results] == [p.name for p in given]  # as given
+    stored = [r for r in results if r["status"] == "stored"]
+    assert [(r["team"], r["sequence"], r["arrival"], r["warnings"]) for r in stored] == [
+        ("Noord", 3, "new", []), ("Zuid", 1, "new", []), ("Noord", 1, "new", []),
+        ("Noord", 2, "new", []),
+    ]  # fmt: skip
+    [replay] = [r for r in results if r["status"] == "refused"]
+    assert (replay["file"], replay["reason"]) == ("two-again.age", "ReplayedPackage")
+    assert done.err.count("\n") == 1
+    assert "already imported" in done.err
+    assert query(
+        central_place, "SELECT sequence, arrival, warnings FROM central.packages "
+        "WHERE team_id = (SELECT id FROM central.teams WHERE name = 'Noord') ORDER BY sequence",
+    ) == [(1, "new", []), (2, "new", []), (3, "new", [])]  # fmt: skip
+
+
+def test_a_batch_still_reports_a_number_absent_from_it_and_from_the_store(
+    capsys: pytest.CaptureFixture[str], central_place: Place, fleet: Fleet, passfile: Path
+) -> None:
+    fleet.register(central_place)
+    one, two, three = fleet.noord.files
+    assert central_place.url is not None
+    done = run(
+        capsys, "central", "ingest", str(three), str(one), "--db", central_place.url,
+        "--passphrase-file", str(passfile),
+    )  # fmt: skip
+    assert done.code == 0, done.err
+    lines = done.out.splitlines()
+    assert len(lines) == 2  # one line per file, as given
+    assert lines[0].startswith(f"{three.name}: stored package")
+    assert lines[0].endswith("Warning: Package(s) 2 from this sender have not arrived.")
+    assert lines[1].startswith(f"{one.name}: stored package")
+    assert "Warning" not in lines[1]
+    late = json.loads(ingest(capsys, central_place, passfile, two).out)[0]
+    assert (late["arrival"], late["warnings"]) == (
+        "late", ["Package 2 arrived late; it fills a gap."]
+    )  # fmt: skip
+
+
 def _damaged(source: Path, folder: Path) -> dict[str, Path]:
     data = source.read_bytes()
     out = {}

@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from app.central import central_keys, dropfolder, ingest, search_index, store
+from app.central import central_keys, drop_files, dropfolder, ingest, search_index, store
+from app.central.errors import DatabaseUnavailable
 from app.central.place import Place
 from app.cli.central_ingest_commands import Stop
 from tests.central.conftest import PASSPHRASE
@@ -89,6 +90,66 @@ def test_watch_once_files_packages_in_done_and_refusals_with_their_reason(
     assert "stored package" in result.out
     assert "refused" in result.out
     assert [p.name for p in drop.iterdir() if p.is_file()] == []
+
+
+def test_files_complete_together_are_stored_in_their_channels_order(
+    central_place: Place, fleet: Fleet, tmp_path: Path
+) -> None:
+    # A stick's packages copied in at once, their names (random ids) in any order:
+    # here the last number's name comes first. Nothing of that sweep was missing.
+    fleet.register(central_place)
+    drop = tmp_path / "drop"
+    drop.mkdir()
+    one, two, three = fleet.noord.files
+    for name, path in (("a.age", three), ("b.age", fleet.zuid.files[0]), ("c.age", one)):
+        shutil.copyfile(path, drop / name)
+    shutil.copyfile(two, drop / "d.age")
+    shutil.copyfile(two, drop / "e.age")  # the same file twice
+    s = store.Store(central_place)
+    with s.connect() as conn:
+        keys = central_keys.unlock(conn, PASSPHRASE)
+    said: list[ingest.Stored | ingest.Refused] = []
+    watcher = dropfolder.Watcher(drop, s, keys, settle=2.0, report=said.append)
+    try:
+        watcher.complete_files(now=0.0)
+        assert watcher.sweep(now=3.0) == 4
+        stored = [r for r in said if isinstance(r, ingest.Stored)]
+        assert [(r.file, r.sequence, r.arrival, r.warnings) for r in stored] == [
+            ("c.age", 1, "new", ()), ("b.age", 1, "new", ()), ("d.age", 2, "new", ()),
+            ("a.age", 3, "new", ()),
+        ]  # fmt: skip
+        # The second copy of number 2 is this very file, stored already: done too.
+        done = sorted(p.name for p in (drop / "done").iterdir())
+        assert done == ["a.age", "b.age", "c.age", "d.age", "e.age"]
+        assert [p for p in (drop / ".claimed").rglob("*") if p.is_file()] == []
+    finally:
+        watcher.close()
+        s.close()
+
+
+def test_the_database_gone_mid_look_puts_back_every_file_of_that_look(
+    central_place: Place, fleet: Fleet, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fleet.register(central_place)
+    drop = tmp_path / "drop"
+    drop.mkdir()
+    for n, path in enumerate(fleet.noord.files):
+        shutil.copyfile(path, drop / f"{n}.age")
+    s, watcher = _watcher(central_place, drop)
+
+    def gone(*_args: object, **_kwargs: object) -> None:
+        raise DatabaseUnavailable("The database cannot be reached: {why}", why="stopped")
+
+    monkeypatch.setattr(ingest, "ingest_file", gone)
+    try:
+        watcher.complete_files(now=0.0)
+        with pytest.raises(DatabaseUnavailable):
+            watcher.sweep(now=3.0)
+        assert sorted(p.name for p in drop.iterdir() if p.is_file()) == ["0.age", "1.age", "2.age"]
+        assert [p for p in (drop / ".claimed").rglob("*") if p.is_file()] == []
+    finally:
+        watcher.close()
+        s.close()
 
 
 def test_claims_of_a_watcher_that_died_go_back_and_a_stored_one_goes_to_done(
@@ -328,7 +389,7 @@ def test_where_renames_cannot_refuse_to_replace_nothing_is_replaced_all_the_same
     # NFS and CIFS do not know RENAME_NOREPLACE: the name is taken first, then the
     # file renamed over that placeholder. And names never run out.
     fleet.register(central_place)
-    monkeypatch.setattr(dropfolder, "_renameat2", None)
+    monkeypatch.setattr(drop_files, "_renameat2", None)
     drop = tmp_path / "drop"
     drop.mkdir()
     (drop / "refused").mkdir()
@@ -414,16 +475,16 @@ def test_a_claims_folder_taken_away_as_it_is_made_is_made_again(
     fleet.register(central_place)
     drop = tmp_path / "drop"
     drop.mkdir()
-    real, removed = dropfolder._own_folder, list[str]()
+    real, removed = drop_files.own_folder, list[str]()
 
-    def raced(parent: int, name: str) -> int:
-        fd = real(parent, name)
+    def raced(parent: int, name: str, say: drop_files.Say | None = None) -> int:
+        fd = real(parent, name, say)
         if "@" in name and not removed:
             os.rmdir(name, dir_fd=parent)  # as the other watcher's recovery does
             removed.append(name)
         return fd
 
-    monkeypatch.setattr(dropfolder, "_own_folder", raced)
+    monkeypatch.setattr(drop_files, "own_folder", raced)
     shutil.copyfile(fleet.noord.files[0], drop / "good.age")
     s, watcher = _watcher(central_place, drop)
     try:
