@@ -246,22 +246,16 @@ class Watcher:
         return result
 
     def _in_line(self, claimed: list[Path]) -> list[Path]:
-        """Claimed files in each channel's order (``ingest.in_line``): each opened
-        and verified first (and again when stored). One refused here, or that
-        cannot be opened, keeps its place: its own turn refuses it, or meets the
-        fault, as ever."""
+        """Claimed files in each channel's order (``ingest.in_line``), by the place
+        each file's manifest says it has (``ingest.place_in_line``). One that does
+        not say, or cannot be opened, keeps its place: its own turn refuses it, or
+        meets the fault, as ever."""
         if len(claimed) < 2:
             return claimed
-        places: list[tuple[Path, tuple[str, int] | None]] = []
-        for path in claimed:
-            try:
-                place = ingest.place_in_line(
-                    self.store, self.keys, Path(path.name), dir_fd=self._claims
-                )
-            except Exception:  # the order is all this asks: the file's turn says the rest
-                place = None
-            places.append((path, place))
-        return ingest.in_line(places)
+        keys, claims = self.keys, self._claims
+        return ingest.in_line(
+            [(p, ingest.place_in_line(keys, Path(p.name), dir_fd=claims)) for p in claimed]
+        )
 
     def _file_away(self, name: str, result: ingest.Stored | ingest.Refused) -> None:
         if isinstance(result, ingest.Stored):

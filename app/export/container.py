@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -137,6 +138,25 @@ def parse(data: bytes | bytearray, *, parse_body: bool = True) -> Inner:
     if not isinstance(body, dict):
         raise MalformedPackage("The package body is not an object.")
     return Inner(manifest_bytes, manifest, signature, body_bytes, body, pos)
+
+
+def manifest_at_start(read: Callable[[int], bytes]) -> dict[str, Any]:
+    """The manifest as a container's first bytes hold it (``read(n)``: the first
+    ``n``, fewer where there are fewer), parsed; neither its signature nor the body
+    is checked, nor the manifest's fields (``Manifest.from_dict``)."""
+    head = read(9)
+    if len(head) < 9 or head[:4] != MAGIC or head[4] != CONTAINER_VERSION:
+        raise MalformedPackage("This is not a Veldboek package.")
+    length = int.from_bytes(head[5:9], "big")
+    if length > MAX_MANIFEST:
+        raise MalformedPackage("The package is cut short (manifest).")
+    data = read(9 + length)
+    if len(data) < 9 + length:
+        raise MalformedPackage("The package is cut short (manifest).")
+    manifest = canonical.loads(data[9:])
+    if not isinstance(manifest, dict):
+        raise MalformedPackage("The package manifest is not an object.")
+    return manifest
 
 
 def _u32(data: bytes | bytearray, pos: int) -> int:

@@ -151,6 +151,16 @@ def open_package(source: bytes | age.Source, receiving_seed: bytes) -> Opened:
     return parse(decrypt(source, receiving_seed))
 
 
+def peek_manifest(source: age.Source, receiving_seed: bytes) -> dict[str, Any]:
+    """The manifest as the file's first chunks hold it (``age.Prefix``), not
+    verified: where a package belongs (its channel and number), never that it
+    holds, which ``open_package`` and the checks after it say."""
+    try:
+        return container.manifest_at_start(age.Prefix(source, receiving_seed).read)
+    except age.AgeError as exc:
+        raise _age_error(exc) from None
+
+
 def check_recipients(opened: Opened, own_fingerprint: str) -> None:
     if own_fingerprint not in opened.manifest.recipients:
         raise RecipientMismatch(

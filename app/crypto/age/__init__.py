@@ -74,6 +74,7 @@ from app.crypto.age.payload import (
     prepare,
     read_header,
 )
+from app.crypto.age.prefix import Prefix
 
 __all__ = [
     "CHUNK",
@@ -98,6 +99,7 @@ __all__ = [
     "NoIdentityMatched",
     "Outline",
     "PayloadError",
+    "Prefix",
     "Readable",
     "Sealer",
     "Source",
