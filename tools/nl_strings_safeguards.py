@@ -17,6 +17,11 @@ NL_SAFEGUARDS = {
     "Remove item": "Item verwijderen",
     "Remove item {n} from the debrief of {day} for {codename}? What it says, its grading and its subjects are deleted.": "Item {n} verwijderen uit de debriefing van {day} over {codename}? De tekst, de waardering en de betrokkenen worden gewist.",
     "Bring the saved text back": "Opgeslagen tekst terugzetten",
+    # Typed text the vault could not take at the lock (app/ui/held_at_lock.py)
+    "Typed text": "Getypte tekst",
+    "What you typed before the vault locked, which the vault could not take then (was the disk full?), is saved now.": "Wat u typte voordat de kluis vergrendelde, en wat de kluis toen niet kon opnemen (was de schijf vol?), is nu opgeslagen.",
+    "{n} piece(s) of typed text could still not be saved (is the disk full?). They are held in memory until the next unlock; quitting Veldboek loses them.": "{n} stuk(ken) getypte tekst konden nog steeds niet worden opgeslagen (is de schijf vol?). Ze blijven in het geheugen tot de volgende ontgrendeling; wie Veldboek afsluit, verliest ze.",
+    "{n} piece(s) of typed text held from the lock could not be put back: their record was changed meanwhile (a debrief submitted from elsewhere?).": "{n} stuk(ken) getypte tekst van de vergrendeling konden niet worden teruggezet: het record is intussen gewijzigd (een debriefing elders ingediend?).",
     "Empty it in the vault too": "Ook in de kluis leegmaken",
     "the welfare notes": "de notities over welzijn",
     "the security notes": "de notities over veiligheid",

@@ -9,6 +9,7 @@ unlock opens on Home. Quitting locks first.
 from __future__ import annotations
 
 import contextlib
+import logging
 from pathlib import Path
 from typing import Any
 
@@ -16,10 +17,12 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 
 from app.domain.enums import Role
+from app.domain.scope import Scope
 from app.errors import VeldboekError
 from app.services.admin import aliases, vaults
 from app.services.demo_data import generator as demo
-from app.services.records import form_drafts
+from app.services.records import form_drafts, held_text
+from app.ui import held_at_lock
 from app.ui.clipboard import ClipboardGuard
 from app.ui.errors import show_error
 from app.ui.first_run import FirstRunWizard
@@ -33,6 +36,9 @@ from app.ui.workers import TaskRunner
 
 DEMO_SOURCES = 40
 DEMO_DEBRIEFS = 600
+
+
+log = logging.getLogger(__name__)
 
 
 class AppController(QObject):
@@ -174,6 +180,7 @@ class AppController(QObject):
             return
         with contextlib.suppress(VeldboekError):
             form_drafts.drop_stale(vault)  # forms nobody came back to
+        back = _put_back_held(vault, scope)  # before the editor reloads its draft
         session = AppSession(vault, scope)
         self.clipboard.seconds = session.settings.clipboard_clear_seconds
         session.settings_changed.connect(
@@ -189,6 +196,8 @@ class AppController(QObject):
         if self.unlock_dialog is not None:
             self.unlock_dialog.deleteLater()
             self.unlock_dialog = None
+        if back is not None:
+            held_at_lock.say_put_back(self.window, back)
 
     def _on_locked(self, reason: str) -> None:
         self._locked_once = True
@@ -208,6 +217,26 @@ class AppController(QObject):
             self.show_unlock(visible=reason != "panic")
 
     def quit(self) -> None:
+        session = self.lock.session
         self._quitting = True
         self.lock.lock("quit")
+        if session is not None and held_text.waiting(session.vault.vault_id):
+            # The lock could not write what was typed (a full disk): quitting now
+            # would lose it. Locked instead; the unlock screen says so, and quitting
+            # from there is a choice made knowing it.
+            self._quitting = False
+            self.show_unlock()
+            return
         QApplication.quit()
+
+
+def _put_back_held(vault: vaults.Vault, scope: Scope) -> held_text.PutBack | None:
+    """What a lock could not write (a full disk), held in memory until now: into
+    the vault (``held_text``). None if nothing was held."""
+    try:
+        held_text.ready(vault)
+        back = held_text.put_back(vault, scope)
+    except VeldboekError as exc:
+        log.warning("could not put back the text held at the lock (%s)", type(exc).__name__)
+        return None
+    return back if back.stored or back.still_held or back.dropped else None

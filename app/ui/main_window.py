@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from app.services.admin import aliases, vaults
 from app.services.records import meetings
-from app.ui import i18n, style, window_actions, window_meeting, window_place
+from app.ui import held_at_lock, i18n, style, window_actions, window_meeting, window_place
 from app.ui import undo as word_undo
 from app.ui.alias_band import AliasBand
 from app.ui.command_palette import CommandPalette, open_palette
@@ -456,6 +456,8 @@ class MainWindow(QMainWindow):
         elif reason == "quit" and self.pending_meeting is not None:
             # Never went back to it: end it now, with its length, as leaving would.
             meetings.close_as_saved(self.session.vault, self.session.scope, self.pending_meeting)
+        # What could still not be written (a full disk) is held until the next unlock.
+        held_at_lock.hold_unsaved(self.session, self._debrief, self.meeting)
 
     def clear_vault_data(self) -> None:
         for page in self.built_pages():

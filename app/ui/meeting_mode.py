@@ -276,6 +276,11 @@ class MeetingView(QWidget):
             self.tr("Note saved {time}").format(time=QTime.currentTime().toString("HH:mm:ss"))
         )
 
+    def unsaved_note(self) -> str | None:
+        """The note, if its last autosave failed (``autosave_note``)."""
+        note = self.note.toPlainText()
+        return None if self._closed or note == self._saved_note else note
+
     def save_note(self) -> meetings.MeetingRecord | None:
         """End of the meeting (also when the vault locks during it): keep the last
         of the note and record the meeting's length."""

@@ -30,7 +30,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.records import form_drafts
+from app.errors import VaultError
+from app.services.records import form_drafts, held_text
 from app.services.records.form_drafts import FieldValue
 from app.ui.session import AppSession
 
@@ -166,4 +167,9 @@ class DraftKeeper:
         fields = snapshot(self.root)
         if self._untouched is not None and fields == self._untouched:
             return
-        form_drafts.keep(self.session.vault, self.session.scope, self.form, self.record, fields)
+        vault, scope = self.session.vault, self.session.scope
+        try:
+            form_drafts.keep(vault, scope, self.form, self.record, fields)
+        except VaultError:
+            # The vault cannot take it now (a full disk): held until the next unlock.
+            held_text.hold(vault, scope, held_text.FORM, self.record, fields, form=self.form)

@@ -109,7 +109,7 @@
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../controller.py" line="92" />
+        <location filename="../controller.py" line="98" />
         <source>Preparing the demo vault (synthetic data)…</source>
         <translation>Demokluis wordt voorbereid (verzonnen gegevens)…</translation>
     </message>
@@ -1840,57 +1840,57 @@
 <context>
     <name>DebriefPage</name>
     <message>
-        <location filename="../pages/debrief_editor.py" line="70" />
+        <location filename="../pages/debrief_editor.py" line="71" />
         <source>← Back</source>
         <translation>← Terug</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="103" />
+        <location filename="../pages/debrief_editor.py" line="104" />
         <source>What happened and what the source reported</source>
         <translation>Wat er gebeurde en wat de bron meldde</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="105" />
+        <location filename="../pages/debrief_editor.py" line="106" />
         <source>How the source is doing</source>
         <translation>Hoe het met de bron gaat</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="107" />
+        <location filename="../pages/debrief_editor.py" line="108" />
         <source>Anything that threatens the source or the operation</source>
         <translation>Alles wat de bron of de operatie bedreigt</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="109" />
+        <location filename="../pages/debrief_editor.py" line="110" />
         <source>Your assessment of the information</source>
         <translation>Uw beoordeling van de informatie</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="113" />
+        <location filename="../pages/debrief_editor.py" line="114" />
         <source>How could this be misread? Is anything exculpatory? (required before submitting)</source>
         <translation>Hoe kan dit verkeerd worden gelezen? Is er iets ontlastends? (verplicht voor indienen)</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="126" />
+        <location filename="../pages/debrief_editor.py" line="127" />
         <source>Narrative:</source>
         <translation>Verslag:</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="127" />
+        <location filename="../pages/debrief_editor.py" line="128" />
         <source>Welfare:</source>
         <translation>Welzijn:</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="128" />
+        <location filename="../pages/debrief_editor.py" line="129" />
         <source>Security:</source>
         <translation>Veiligheid:</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="129" />
+        <location filename="../pages/debrief_editor.py" line="130" />
         <source>Assessment:</source>
         <translation>Beoordeling:</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="130" />
+        <location filename="../pages/debrief_editor.py" line="131" />
         <source>Critical reflection:</source>
         <translation>Kritische reflectie:</translation>
     </message>
@@ -1960,78 +1960,78 @@
         <translation>Andere debriefings die een subject van het gekozen item noemen</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="140" />
+        <location filename="../pages/debrief_editor.py" line="141" />
         <source>Tasking given…</source>
         <translation>Gegeven opdracht…</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="142" />
+        <location filename="../pages/debrief_editor.py" line="143" />
         <source>Payment or offer…</source>
         <translation>Betaling of aanbod…</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="158" />
+        <location filename="../pages/debrief_editor.py" line="159" />
         <source>Added</source>
         <translation>Toegevoegd</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="163" />
+        <location filename="../pages/debrief_editor.py" line="164" />
         <source>By</source>
         <translation>Door</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="164" />
+        <location filename="../pages/debrief_editor.py" line="165" />
         <source>Addendum</source>
         <translation>Aanvulling</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="167" />
+        <location filename="../pages/debrief_editor.py" line="168" />
         <source>No addenda yet.</source>
         <translation>Nog geen aanvullingen.</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="172" />
+        <location filename="../pages/debrief_editor.py" line="173" />
         <source>Add to the submitted debrief</source>
         <translation>Aanvulling op de ingediende debriefing</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="173" />
+        <location filename="../pages/debrief_editor.py" line="174" />
         <source>Add addendum</source>
         <translation>Aanvulling toevoegen</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="179" />
+        <location filename="../pages/debrief_editor.py" line="180" />
         <source>Addenda</source>
         <translation>Aanvullingen</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="185" />
+        <location filename="../pages/debrief_editor.py" line="186" />
         <source>Submit to handler</source>
         <translation>Indienen bij teamleider</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="187" />
+        <location filename="../pages/debrief_editor.py" line="188" />
         <location filename="../pages/debrief_workflow.py" line="106" />
         <source>Approve</source>
         <translation>Goedkeuren</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="189" />
+        <location filename="../pages/debrief_editor.py" line="190" />
         <source>Return to runner…</source>
         <translation>Terugsturen naar runner…</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="194" />
+        <location filename="../pages/debrief_editor.py" line="195" />
         <source>Report…</source>
         <translation>Rapport…</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="222" />
+        <location filename="../pages/debrief_editor.py" line="223" />
         <source>Intelligence items</source>
         <translation>Informatie-items</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="241" />
+        <location filename="../pages/debrief_editor.py" line="242" />
         <source>Debrief</source>
         <translation>Debriefing</translation>
     </message>
@@ -2051,22 +2051,22 @@
         <translation>Goedgekeurd door {who}.</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="279" />
+        <location filename="../pages/debrief_editor.py" line="280" />
         <source>Tasking: {t}</source>
         <translation>Opdracht: {t}</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="283" />
+        <location filename="../pages/debrief_editor.py" line="284" />
         <source>sent in package {id} (version {n})</source>
         <translation>verzonden in pakket {id} (versie {n})</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="296" />
+        <location filename="../pages/debrief_editor.py" line="297" />
         <source>Versions received ({n})…</source>
         <translation>Ontvangen versies ({n})…</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="308" />
+        <location filename="../pages/debrief_editor.py" line="309" />
         <source>Read-only: submitted debriefs grow by addenda.</source>
         <translation>Alleen-lezen: een ingediende debriefing groeit alleen met aanvullingen.</translation>
     </message>
@@ -2076,7 +2076,7 @@
         <translation>Voorwaarden: {c}</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="325" />
+        <location filename="../pages/debrief_editor.py" line="326" />
         <source>Unsaved changes</source>
         <translation>Niet-opgeslagen wijzigingen</translation>
     </message>
@@ -2111,7 +2111,7 @@
         <translation>U hebt {fields} leeggemaakt. De kluis bewaart de opgeslagen tekst nog: automatisch opslaan maakt een opgeslagen tekst nooit leeg zonder het te vragen.</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="365" />
+        <location filename="../pages/debrief_editor.py" line="366" />
         <location filename="../pages/debrief_emptied.py" line="97" />
         <source>Saved {time}</source>
         <translation>Opgeslagen {time}</translation>
@@ -2443,7 +2443,7 @@
 <context>
     <name>FormDialog</name>
     <message>
-        <location filename="../dialogs/lock_drafts.py" line="153" />
+        <location filename="../dialogs/lock_drafts.py" line="154" />
         <source>What you were typing when the vault locked is back.</source>
         <translation>Wat u aan het typen was toen de kluis vergrendelde, staat er weer.</translation>
     </message>

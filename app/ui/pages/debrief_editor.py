@@ -3,6 +3,7 @@ read-only with addenda once submitted, approve/return for a handler."""
 
 from __future__ import annotations
 
+import dataclasses
 import uuid
 
 from PySide6.QtCore import QCoreApplication, Qt, QTime, QTimer, Signal
@@ -364,6 +365,12 @@ class DebriefPage(Page):
         self.saved.setText(
             self.tr("Saved {time}").format(time=QTime.currentTime().toString("HH:mm:ss"))
         )
+
+    def unsaved(self) -> tuple[uuid.UUID, dict[str, str]] | None:
+        """The debrief and its typed text, if a save of it failed (``save_now``)."""
+        if not self._dirty or self.view is None or not self.view.editable:
+            return None
+        return self.view.id, dataclasses.asdict(self.content())
 
     def _leave(self) -> None:
         self.save_now()

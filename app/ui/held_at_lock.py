@@ -1,0 +1,79 @@
+"""Typed text a lock could not write into the vault (its disk full): held in
+memory, sealed to the vault's key (``app.services.records.held_text``), and put
+back at the next unlock, with a line saying what became of it."""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from app.services.records import held_text
+from app.ui.session import AppSession
+
+if TYPE_CHECKING:
+    from app.ui.meeting_mode import MeetingView
+    from app.ui.pages.debrief_editor import DebriefPage
+
+log = logging.getLogger(__name__)
+
+
+def hold_unsaved(
+    session: AppSession, editor: DebriefPage | None, meeting: MeetingView | None
+) -> None:
+    """After the lock's last saves (``MainWindow._before_lock``): hold the debrief's
+    text and the meeting's note that could still not be written."""
+    if editor is not None and (typed := editor.unsaved()) is not None:
+        debrief_id, fields = typed
+        _hold(session, debrief_id, fields)
+    if meeting is not None and (note := meeting.unsaved_note()) is not None:
+        _hold(session, meeting.record.debrief_id, {"narrative": note})
+
+
+def _hold(session: AppSession, debrief_id: uuid.UUID, fields: dict[str, str]) -> None:
+    try:
+        held_text.hold(session.vault, session.scope, held_text.DEBRIEF, debrief_id, fields)
+    except Exception as exc:  # the lock goes on whatever happens
+        log.warning("could not hold the typed text (%s)", type(exc).__name__)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("HeldText", text)
+
+
+def say_put_back(parent: QWidget, back: held_text.PutBack) -> QMessageBox:
+    """After the unlock: what became of the text held at the lock (shown without
+    a nested event loop: the lock and the panic key keep working)."""
+    lines = []
+    if back.stored:
+        lines.append(
+            _tr(
+                "What you typed before the vault locked, which the vault could not take "
+                "then (was the disk full?), is saved now."
+            )
+        )
+    if back.still_held:
+        lines.append(
+            _tr(
+                "{n} piece(s) of typed text could still not be saved (is the disk full?). "
+                "They are held in memory until the next unlock; quitting Veldboek loses them."
+            ).format(n=back.still_held)
+        )
+    if back.dropped:
+        lines.append(
+            _tr(
+                "{n} piece(s) of typed text held from the lock could not be put back: their "
+                "record was changed meanwhile (a debrief submitted from elsewhere?)."
+            ).format(n=back.dropped)
+        )
+    box = QMessageBox(parent)
+    box.setObjectName("heldTextNotice")
+    box.setIcon(QMessageBox.Icon.Information if not back.still_held else QMessageBox.Icon.Warning)
+    box.setWindowTitle(_tr("Typed text"))
+    box.setText("\n\n".join(lines))
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()
+    return box

@@ -1,0 +1,143 @@
+"""Text typed while the vault could not take it (a full disk) outlives the lock:
+held in memory sealed to the vault's own key, never in clear, and saved at the
+next unlock, which says so (``app/services/records/held_text.py``)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from app.errors import StorageFull
+from app.services.records import debriefs, form_drafts, held_text
+from app.ui.controller import AppController
+from app.ui.dialogs.records import TaskingDialog
+from tests.helpers import factory
+from tests.ui.conftest import unlock
+
+MARKER = "Typed on a full disk: WINTERKONING"
+
+
+@pytest.fixture(autouse=True)
+def _nothing_held() -> Iterator[None]:
+    held_text.forget_all()
+    yield
+    held_text.forget_all()
+
+
+def _disk_full(*_args: Any, **_kwargs: Any) -> None:
+    raise StorageFull("The disk is full: the last change was not saved. Free space and retry.")
+
+
+def _notice(qtbot: QtBot) -> QMessageBox:
+    def shown() -> QMessageBox | None:
+        for w in QApplication.topLevelWidgets():
+            if isinstance(w, QMessageBox) and w.objectName() == "heldTextNotice":
+                return w if w.isVisible() else None
+        return None
+
+    qtbot.waitUntil(lambda: shown() is not None, timeout=10_000)
+    box = shown()
+    assert box is not None
+    return box
+
+
+def _lock(qtbot: QtBot, controller: AppController) -> None:
+    assert controller.window is not None
+    qtbot.keyClick(controller.window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: controller.unlock_dialog is not None, timeout=10_000)
+
+
+def test_a_debriefs_text_the_full_disk_refused_is_saved_at_the_next_unlock(
+    qtbot: QtBot, controller: AppController, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = unlock(qtbot, controller)
+    vault, scope = window.session.vault, window.session.scope
+    debrief_id = debriefs.create_draft(vault, scope, factory.source(vault, scope, "VOLSCHIJF"))
+    window.open_debrief(debrief_id)
+    real = debriefs.save_draft
+    monkeypatch.setattr(debriefs, "save_draft", _disk_full)
+    narrative = window.debrief_page.text_fields["narrative"]
+    narrative.setFocus()
+    qtbot.keyClicks(narrative, MARKER)
+    _lock(qtbot, controller)
+
+    assert held_text.waiting(vault.vault_id) == 1
+    held = held_text._HELD[0]
+    assert MARKER.encode() not in held.sealed  # sealed: not readable without the passphrase
+    assert b"WINTERKONING" not in held.sealed
+
+    monkeypatch.setattr(debriefs, "save_draft", real)  # space freed
+    window = unlock(qtbot, controller)
+    assert "is saved now" in _notice(qtbot).text()
+    view = debriefs.get_debrief(window.session.vault, window.session.scope, debrief_id)
+    assert view.narrative == MARKER
+    assert held_text.waiting(vault.vault_id) == 0
+    # Back where the runner was: the editor shows the saved text.
+    assert window.debrief_page.text_fields["narrative"].toPlainText() == MARKER
+
+
+def test_a_forms_fields_the_full_disk_refused_come_back_with_the_form(
+    qtbot: QtBot, controller: AppController, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = unlock(qtbot, controller)
+    session = window.session
+    source_id = factory.source(session.vault, session.scope, "VOLFORM")
+    form = TaskingDialog(session, source_id, window)
+    form.open()
+    qtbot.waitExposed(form)
+    form.description.setFocus()
+    qtbot.keyClicks(form.description, MARKER)
+    monkeypatch.setattr(form_drafts, "keep", _disk_full)
+    _lock(qtbot, controller)
+    assert held_text.waiting(session.vault.vault_id) == 1
+
+    monkeypatch.undo()
+    window = unlock(qtbot, controller)
+    _notice(qtbot)
+    again = TaskingDialog(window.session, source_id, window)
+    again.open()
+    qtbot.waitExposed(again)
+    assert again.description.toPlainText() == MARKER
+
+
+def test_text_the_vault_still_cannot_take_stays_held_and_the_unlock_says_so(
+    qtbot: QtBot, controller: AppController, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = unlock(qtbot, controller)
+    vault, scope = window.session.vault, window.session.scope
+    debrief_id = debriefs.create_draft(vault, scope, factory.source(vault, scope, "NOGVOL"))
+    window.open_debrief(debrief_id)
+    monkeypatch.setattr(debriefs, "save_draft", _disk_full)
+    narrative = window.debrief_page.text_fields["narrative"]
+    narrative.setFocus()
+    qtbot.keyClicks(narrative, MARKER)
+    _lock(qtbot, controller)
+    unlock(qtbot, controller)  # the disk is still full
+    assert "quitting Veldboek loses them" in _notice(qtbot).text()
+    assert held_text.waiting(vault.vault_id) == 1
+
+
+def test_quitting_with_text_the_vault_could_not_take_locks_instead(
+    qtbot: QtBot, controller: AppController, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = unlock(qtbot, controller)
+    vault, scope = window.session.vault, window.session.scope
+    debrief_id = debriefs.create_draft(vault, scope, factory.source(vault, scope, "VOLSTOP"))
+    window.open_debrief(debrief_id)
+    monkeypatch.setattr(debriefs, "save_draft", _disk_full)
+    quits: list[bool] = []
+    monkeypatch.setattr(QApplication, "quit", lambda: quits.append(True))
+    narrative = window.debrief_page.text_fields["narrative"]
+    narrative.setFocus()
+    qtbot.keyClicks(narrative, MARKER)
+    window.quit_requested.emit()  # Ctrl+Q, or the window closed
+    assert quits == []
+    assert not controller.lock.is_unlocked
+    assert controller.unlock_dialog is not None
+    assert controller.unlock_dialog.isVisible()
+    assert held_text.waiting(vault.vault_id) == 1
