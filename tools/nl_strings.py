@@ -652,6 +652,7 @@ ERRORS = {
     "The passphrase must have at least {n} characters.": "De wachtzin moet ten minste {n} tekens hebben.",
     "The passphrase must not start or end with a space.": "De wachtzin mag niet met een spatie beginnen of eindigen.",
     "The disk is full: the last change was not saved. Free space and retry.": "De schijf is vol: de laatste wijziging is niet opgeslagen. Maak ruimte vrij en probeer het opnieuw.",
+    "The disk holding the vault is full, and opening it needs a little room (every unlock is recorded in the vault): free some space and try again. Nothing in the vault was changed.": "De schijf met de kluis is vol, en openen vraagt een beetje ruimte (elke ontgrendeling wordt in de kluis vastgelegd): maak wat ruimte vrij en probeer het opnieuw. Er is niets in de kluis gewijzigd.",
     "The vault database is damaged. Restore it from a backup, or run `veldboek check`.": "De kluisdatabase is beschadigd. Zet een back-up terug of voer `veldboek check` uit.",
     "A vault already exists at {root}.": "Er bestaat al een kluis in {root}.",
     "{root} holds a database without its header; move it away before creating a vault.": "{root} bevat een database zonder header; verplaats die voordat u een kluis maakt.",

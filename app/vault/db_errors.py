@@ -3,7 +3,33 @@ writer, a damaged file), so that every caller says the same one line."""
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 from app.errors import DatabaseCorrupt, StorageFull, VaultBusy, VaultError
+
+# Less free space than this on the vault's file system: an I/O error there is
+# taken for a full disk, not for damage (SQLite needs room for its WAL and index).
+_LOW_SPACE_BYTES = 1024 * 1024
+
+
+def no_room(folder: Path) -> bool:
+    """The file system holding ``folder`` is (all but) full."""
+    try:
+        st = os.statvfs(folder)
+    except OSError:
+        return False
+    return st.f_bavail * st.f_frsize < _LOW_SPACE_BYTES
+
+
+def no_room_to_open() -> StorageFull:
+    """Opening the vault needs a little room: its write-ahead log, and the record of
+    the unlock in its audit log."""
+    return StorageFull(
+        "The disk holding the vault is full, and opening it needs a little room (every "
+        "unlock is recorded in the vault): free some space and try again. Nothing in the "
+        "vault was changed."
+    )
 
 
 def database_error(exc: BaseException) -> VaultError | None:

@@ -18,6 +18,7 @@ from sqlalchemy.types import DateTime
 from app.crypto.secret import SecretBytes
 from app.errors import DatabaseCorrupt
 from app.vault import checkpoint
+from app.vault.db_errors import no_room, no_room_to_open
 
 # Documented and measured in docs/security.md: zeroing every freed buffer costs
 # more than it protects, because Python already keeps copies of fetched rows.
@@ -109,6 +110,9 @@ def connect_raw(
             conn.execute(f"PRAGMA journal_size_limit = {checkpoint.THRESHOLD_BYTES}")
     except sqlcipher3.DatabaseError as exc:
         conn.close()
+        if isinstance(exc, sqlcipher3.OperationalError) and no_room(db_path.parent):
+            # The WAL cannot be made: a full disk, not a damaged file.
+            raise no_room_to_open() from exc
         raise DatabaseCorrupt(
             "The vault database cannot be decrypted: it is damaged, truncated or does not "
             "belong to this header."

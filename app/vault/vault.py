@@ -17,6 +17,7 @@ import hmac
 import logging
 import uuid
 from collections.abc import Callable, Iterator
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +38,7 @@ from app.errors import (
     HeaderCorrupt,
     InvalidInput,
     Notice,
+    StorageFull,
     VaultBusy,
     VaultError,
     VaultLocked,
@@ -47,7 +49,7 @@ from app.vault import attempts, audit_anchor, audit_chain, passphrase_change, un
 from app.vault.audit_chain import SYSTEM
 from app.vault.checkpoint import Checkpointer
 from app.vault.creation import create_vault
-from app.vault.db_errors import database_error
+from app.vault.db_errors import database_error, no_room_to_open
 from app.vault.device_secret import KeyringStore, SecretStore
 from app.vault.engine import connect_raw, make_engine
 from app.vault.header import (
@@ -166,6 +168,13 @@ class Vault:
     def record_open(self, actor: Actor = SYSTEM) -> None:
         """Audit the unlock, folding in the failed attempts (and an anchor mismatch)."""
         failures = attempts.read_failures(self.paths.attempts)
+        try:
+            self._record_open(actor, failures)
+        except StorageFull:
+            raise no_room_to_open() from None
+        attempts.clear(self.paths.attempts)
+
+    def _record_open(self, actor: Actor, failures: list[datetime]) -> None:
         with self.write() as session:
             for moment in failures:
                 audit_chain.append(
@@ -179,7 +188,6 @@ class Vault:
                     detail={"problem": self.anchor_problem_at_unlock},
                 )
             audit_chain.append(session, actor, "vault.unlocked")
-        attempts.clear(self.paths.attempts)
 
     # -- using -------------------------------------------------------------------
 
