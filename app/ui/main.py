@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication
 from app import paths
 from app.services.admin import local_config
 from app.services.reports import printing
-from app.ui import i18n, single_instance, style
+from app.ui import i18n, no_qt_settings, single_instance, style
 from app.ui.controller import AppController
 from app.ui.gui_gc import GuiThreadCollector
 
@@ -34,6 +34,7 @@ def run(argv: Sequence[str] | None = None) -> int:
     name = single_instance.socket_name(vault_path)
     # Before Qt starts threads: the print system's temporary files go to memory.
     printing.use(printing.choose())
+    no_qt_settings.keep_nothing()  # no file dialog history on disk
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("Veldboek")
