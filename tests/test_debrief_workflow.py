@@ -166,3 +166,25 @@ def test_a_review_comment_the_runner_could_not_read_is_refused(
     assert _status(vault, handler, debrief_id) is DebriefStatus.SUBMITTED
     debriefs.return_to_runner(vault, handler, debrief_id, too_long[:-1])  # the limit itself
     assert _status(vault, handler, debrief_id) is DebriefStatus.RETURNED
+
+
+def test_a_handler_reads_a_runners_draft_and_never_writes_or_submits_it(
+    vault: Vault, runner: Scope, handler: Scope, shared: uuid.UUID
+) -> None:
+    # One vault with both roles (the demo's): the draft is the runner's until they
+    # submit it; the handler sees it read only, and reviews it once submitted.
+    draft = factory.debrief(vault, runner, shared, narrative="The runner's own words.")
+    view = debriefs.get_debrief(vault, handler, draft)
+    assert view.status is DebriefStatus.DRAFT
+    assert not view.editable
+    assert debriefs.get_debrief(vault, runner, draft).editable
+    with pytest.raises(AccessDenied, match="its runner's until they submit it"):
+        debriefs.save_draft(vault, handler, draft, DebriefContent(narrative="Rewritten."))
+    with pytest.raises(AccessDenied, match="its runner's until they submit it"):
+        debriefs.submit(vault, handler, draft)
+    assert debriefs.get_debrief(vault, runner, draft).narrative == "The runner's own words."
+    assert _status(vault, runner, draft) is DebriefStatus.DRAFT
+    # The handler's own draft is theirs to write.
+    own = factory.debrief(vault, handler, shared)
+    assert debriefs.get_debrief(vault, handler, own).editable
+    debriefs.save_draft(vault, handler, own, DebriefContent(narrative="The handler's own."))

@@ -203,10 +203,12 @@ class DebriefView:
     addenda: tuple[AddendumView, ...] = ()
     taskings: tuple[TaskingView, ...] = ()
     payments: tuple[PaymentView, ...] = ()
+    # A runner's draft a handler sees: read only (``debrief_writer``).
+    written_by_another: bool = False
 
     @property
     def editable(self) -> bool:
-        return self.status is DebriefStatus.DRAFT
+        return self.status is DebriefStatus.DRAFT and not self.written_by_another
 
 
 @dataclass(frozen=True)

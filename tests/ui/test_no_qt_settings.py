@@ -5,6 +5,7 @@ an operation never lands in ``~/.config/QtProject.conf``."""
 
 from __future__ import annotations
 
+import uuid
 from pathlib import Path
 
 import shiboken6
@@ -30,7 +31,8 @@ def test_a_closed_file_dialog_leaves_nothing_in_qts_settings_file(
     conf = _qt_settings_file()
     before = _content(conf)
     no_qt_settings.keep_nothing()
-    folder = tmp_path / "operatie-KRAAI"
+    marker = f"operatie-{uuid.uuid4().hex[:12]}"  # a folder name no earlier run made
+    folder = tmp_path / marker
     folder.mkdir()
     picker = QFileDialog(None, "", str(folder))
     picker.setOption(QFileDialog.Option.DontUseNativeDialog)
@@ -40,5 +42,5 @@ def test_a_closed_file_dialog_leaves_nothing_in_qts_settings_file(
     shiboken6.delete(picker)  # Qt writes its settings as the dialog goes
     after = _content(conf)
     assert after == before
-    assert b"KRAAI" not in (after or b"")
+    assert marker.encode() not in (after or b"")
     assert not Path(no_qt_settings.NOWHERE).exists()

@@ -21,6 +21,7 @@ from app.domain.scope import Scope
 from app.errors import InvalidInput, WorkflowError
 from app.models import Attachment, Debrief
 from app.services.files import output_paths, user_files
+from app.services.records.debrief_writer import require_writer
 from app.vault import audit_chain
 from app.vault.vault import Vault
 
@@ -97,6 +98,7 @@ def add_attachment(
         debrief = get_visible(session, scope, Debrief, debrief_id)
         if debrief.status is not DebriefStatus.DRAFT:
             raise WorkflowError("Files can be attached only while the debrief is a draft.")
+        require_writer(debrief, scope)
         count = len(
             session.execute(select(Attachment.id).where(Attachment.debrief_id == debrief.id)).all()
         )
@@ -180,6 +182,7 @@ def remove_attachment(vault: Vault, scope: Scope, attachment_id: uuid.UUID) -> N
         debrief = session.get(Debrief, a.debrief_id)
         if debrief is None or debrief.status is not DebriefStatus.DRAFT:
             raise WorkflowError("Files can be removed only while the debrief is a draft.")
+        require_writer(debrief, scope)
         audit_chain.append(
             session,
             scope.actor,

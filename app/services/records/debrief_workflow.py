@@ -19,6 +19,7 @@ from app.domain.scope import Scope
 from app.errors import AccessDenied, InvalidInput, WorkflowError
 from app.models import Addendum, Debrief, IntelligenceItem
 from app.services.records.debrief_reading import items_of
+from app.services.records.debrief_writer import require_writer
 from app.vault import audit_chain
 from app.vault.vault import Vault
 
@@ -98,6 +99,7 @@ def submit_blockers(vault: Vault, scope: Scope, debrief_id: uuid.UUID) -> list[B
 def submit(vault: Vault, scope: Scope, debrief_id: uuid.UUID) -> None:
     with vault.write() as session:
         d = get_visible(session, scope, Debrief, debrief_id)
+        require_writer(d, scope)
         if d.status is DebriefStatus.RETURNED:
             answered = session.execute(
                 select(func.count()).where(

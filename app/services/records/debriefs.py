@@ -47,6 +47,7 @@ from app.services.records.debrief_workflow import (
     submit,
     submit_blockers,
 )
+from app.services.records.debrief_writer import require_writer
 from app.vault import audit_chain
 from app.vault.vault import Vault
 
@@ -129,9 +130,10 @@ def _audit(session: Session, scope: Scope, action: str, d: Debrief, **detail: ob
     )
 
 
-def _require_draft(d: Debrief) -> None:
+def _require_draft(d: Debrief, scope: Scope) -> None:
     if d.status is not DebriefStatus.DRAFT:
         raise WorkflowError("This debrief has been submitted; it can only be added to (addendum).")
+    require_writer(d, scope)
 
 
 def create_draft(
@@ -181,7 +183,7 @@ def save_draft(
     saved text and is named in ``DraftSaved.kept``; the other fields are saved."""
     with vault.write() as session:
         d = get_visible(session, scope, Debrief, debrief_id)
-        _require_draft(d)
+        _require_draft(d, scope)
         changed = []
         kept = []
         for f in fields(DebriefContent):
@@ -243,7 +245,7 @@ def _apply_item(item: IntelligenceItem, draft: ItemDraft) -> None:
 def add_item(vault: Vault, scope: Scope, debrief_id: uuid.UUID, draft: ItemDraft) -> uuid.UUID:
     with vault.write() as session:
         d = get_visible(session, scope, Debrief, debrief_id)
-        _require_draft(d)
+        _require_draft(d, scope)
         position = session.execute(
             select(func.coalesce(func.max(IntelligenceItem.position), -1) + 1).where(
                 IntelligenceItem.debrief_id == d.id
@@ -263,7 +265,7 @@ def update_item(vault: Vault, scope: Scope, item_id: uuid.UUID, draft: ItemDraft
     with vault.write() as session:
         item = get_visible(session, scope, IntelligenceItem, item_id)
         d = get_visible(session, scope, Debrief, item.debrief_id)
-        _require_draft(d)
+        _require_draft(d, scope)
         _apply_item(item, draft)
         session.execute(delete(ItemSubject).where(ItemSubject.item_id == item.id))
         for sid in _upsert_subjects(session, d.compartment_id, draft.subjects):
@@ -275,6 +277,6 @@ def remove_item(vault: Vault, scope: Scope, item_id: uuid.UUID) -> None:
     with vault.write() as session:
         item = get_visible(session, scope, IntelligenceItem, item_id)
         d = get_visible(session, scope, Debrief, item.debrief_id)
-        _require_draft(d)
+        _require_draft(d, scope)
         session.delete(item)
         _audit(session, scope, "debrief.item_removed", d, item_id=item_id.hex)

@@ -299,15 +299,18 @@ class DebriefPage(Page):
         self.versions_button.setVisible(bool(self.versions))
         for button in (self.add_item_button, self.edit_item_button, self.remove_item_button):
             button.setEnabled(v.editable)
-        self.addenda_box.setVisible(not v.editable)
-        self.submit_button.setVisible(v.status in (DebriefStatus.DRAFT, DebriefStatus.RETURNED))
+        self.addenda_box.setVisible(v.status is not DebriefStatus.DRAFT)
+        runners = v.status in (DebriefStatus.DRAFT, DebriefStatus.RETURNED)
+        self.submit_button.setVisible(runners and not v.written_by_another)
         self.approve_button.setVisible(handler and v.status is DebriefStatus.SUBMITTED)
         self.return_button.setVisible(handler and v.status is DebriefStatus.SUBMITTED)
         self._dirty = keep_typed
         self._loading = False
-        self.saved.setText(
-            "" if v.editable else self.tr("Read-only: submitted debriefs grow by addenda.")
-        )
+        if v.written_by_another:
+            hint = self.tr("Read-only: a runner's draft is theirs until they submit it.")
+        else:
+            hint = "" if v.editable else self.tr("Read-only: submitted debriefs grow by addenda.")
+        self.saved.setText(hint)
 
     def _show_versions(self) -> None:
         if self.view is None or not self.versions:

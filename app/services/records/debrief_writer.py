@@ -1,0 +1,26 @@
+"""Who writes a debrief while it is its runner's (a draft, or returned to them).
+
+A handler reads a runner's draft and reviews it once it is submitted; it never
+writes or submits it in the runner's name. (A handler's vault holds no runner's
+drafts, since no draft leaves a laptop; one vault with both roles, as the demo's,
+does.) A handler's own drafts are the handler's to write.
+"""
+
+from __future__ import annotations
+
+from app.domain.enums import Role
+from app.domain.scope import Scope
+from app.errors import AccessDenied
+from app.models import Debrief
+
+
+def writes(d: Debrief, scope: Scope) -> bool:
+    return scope.role is not Role.HANDLER or d.author_alias_id == scope.alias_id
+
+
+def require_writer(d: Debrief, scope: Scope) -> None:
+    if not writes(d, scope):
+        raise AccessDenied(
+            "This debrief is its runner's until they submit it: a handler reads it, and "
+            "reviews it once it is submitted."
+        )
