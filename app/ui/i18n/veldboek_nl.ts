@@ -33,37 +33,52 @@
         <translation>Vraag de eigenaar van de sleutel de vingerafdruk voor te lezen die zijn Veldboek toont (Pakketten, Sleutels), en typ die hieronder. Lees hem niet zelf voor: de ander leest, u typt. Alleen een kloppende vingerafdruk voegt de sleutel toe.</translation>
     </message>
     <message>
-        <location filename="../packages/key_dialog.py" line="54" />
+        <location filename="../packages/key_dialog.py" line="89" />
+        <source>Team handler</source>
+        <translation>Teamleider</translation>
+    </message>
+    <message>
+        <location filename="../packages/key_dialog.py" line="90" />
+        <source>Central system (sends me the deconfliction key and notices)</source>
+        <translation>Centraal systeem (stuurt mij de deconflictiesleutel en -berichten)</translation>
+    </message>
+    <message>
+        <location filename="../packages/key_dialog.py" line="91" />
+        <source>Runner (sends me packages, gets my receipts)</source>
+        <translation>Runner (stuurt mij pakketten, krijgt mijn ontvangstbewijzen)</translation>
+    </message>
+    <message>
+        <location filename="../packages/key_dialog.py" line="94" />
         <source>Team handler (receives my packages)</source>
         <translation>Teamleider (ontvangt mijn pakketten)</translation>
     </message>
     <message>
-        <location filename="../packages/key_dialog.py" line="55" />
+        <location filename="../packages/key_dialog.py" line="95" />
         <source>Central system (receives my packages)</source>
         <translation>Centraal systeem (ontvangt mijn pakketten)</translation>
     </message>
     <message>
-        <location filename="../packages/key_dialog.py" line="56" />
+        <location filename="../packages/key_dialog.py" line="96" />
         <source>Runner (sends me packages)</source>
         <translation>Runner (stuurt mij pakketten)</translation>
     </message>
     <message>
-        <location filename="../packages/key_dialog.py" line="72" />
+        <location filename="../packages/key_dialog.py" line="68" />
         <source>Name:</source>
         <translation>Naam:</translation>
     </message>
     <message>
-        <location filename="../packages/key_dialog.py" line="73" />
+        <location filename="../packages/key_dialog.py" line="69" />
         <source>Their role:</source>
         <translation>Hun rol:</translation>
     </message>
     <message>
-        <location filename="../packages/key_dialog.py" line="74" />
+        <location filename="../packages/key_dialog.py" line="70" />
         <source>Fingerprint as read out:</source>
         <translation>Voorgelezen vingerafdruk:</translation>
     </message>
     <message>
-        <location filename="../packages/key_dialog.py" line="78" />
+        <location filename="../packages/key_dialog.py" line="74" />
         <source>Compare and add</source>
         <translation>Vergelijken en toevoegen</translation>
     </message>
@@ -2969,68 +2984,73 @@
         <translation>{fp} (ingetrokken)</translation>
     </message>
     <message>
-        <location filename="../packages/keys_tab.py" line="92" />
+        <location filename="../packages/keys_tab.py" line="112" />
         <source>No keys yet. Add your team handler's key (“Add a key…”) to send packages.</source>
         <translation>Nog geen sleutels. Voeg de sleutel van uw teamleider toe (“Sleutel toevoegen…”) om pakketten te verzenden.</translation>
     </message>
     <message>
-        <location filename="../packages/keys_tab.py" line="97" />
+        <location filename="../packages/keys_tab.py" line="93" />
         <source>Add a key…</source>
         <translation>Sleutel toevoegen…</translation>
     </message>
     <message>
-        <location filename="../packages/keys_tab.py" line="98" />
-        <location filename="../packages/keys_tab.py" line="190" />
+        <location filename="../packages/keys_tab.py" line="94" />
+        <location filename="../packages/keys_tab.py" line="196" />
         <source>Retire</source>
         <translation>Intrekken</translation>
     </message>
     <message>
-        <location filename="../packages/keys_tab.py" line="99" />
+        <location filename="../packages/keys_tab.py" line="95" />
         <source>Keys I exchange packages with</source>
         <translation>Sleutels waarmee ik pakketten uitwissel</translation>
     </message>
     <message>
-        <location filename="../packages/keys_tab.py" line="110" />
+        <location filename="../packages/keys_tab.py" line="109" />
+        <source>No keys yet. Add your runners' keys, to take in their packages, and the central system's key, to take in its deconfliction key (“Add a key…”).</source>
+        <translation>Nog geen sleutels. Voeg de sleutels van uw runners toe, om hun pakketten in te lezen, en de sleutel van het centrale systeem, om de deconflictiesleutel in te lezen (“Sleutel toevoegen…”).</translation>
+    </message>
+    <message>
+        <location filename="../packages/keys_tab.py" line="116" />
         <source>team handler</source>
         <translation>teamleider</translation>
     </message>
     <message>
-        <location filename="../packages/keys_tab.py" line="111" />
+        <location filename="../packages/keys_tab.py" line="117" />
         <source>central system</source>
         <translation>centraal systeem</translation>
     </message>
     <message>
-        <location filename="../packages/keys_tab.py" line="112" />
+        <location filename="../packages/keys_tab.py" line="118" />
         <source>runner</source>
         <translation>runner</translation>
     </message>
     <message>
-        <location filename="../packages/keys_tab.py" line="119" />
+        <location filename="../packages/keys_tab.py" line="125" />
         <source>Key id {hex}</source>
         <translation>Sleutel-id {hex}</translation>
     </message>
     <message>
-        <location filename="../packages/keys_tab.py" line="135" />
+        <location filename="../packages/keys_tab.py" line="141" />
         <source>Save my public key</source>
         <translation>Mijn publieke sleutel opslaan</translation>
     </message>
     <message>
-        <location filename="../packages/keys_tab.py" line="154" />
+        <location filename="../packages/keys_tab.py" line="160" />
         <source>A key to add</source>
         <translation>Toe te voegen sleutel</translation>
     </message>
     <message>
-        <location filename="../packages/keys_tab.py" line="154" />
+        <location filename="../packages/keys_tab.py" line="160" />
         <source>All files (*);;Veldboek keys (*.veldboek-key)</source>
         <translation>Alle bestanden (*);;Veldboek-sleutels (*.veldboek-key)</translation>
     </message>
     <message>
-        <location filename="../packages/keys_tab.py" line="185" />
+        <location filename="../packages/keys_tab.py" line="191" />
         <source>Retire key</source>
         <translation>Sleutel intrekken</translation>
     </message>
     <message>
-        <location filename="../packages/keys_tab.py" line="187" />
+        <location filename="../packages/keys_tab.py" line="193" />
         <source>Retire the key of {name}? Packages will no longer go to it, and nothing it signs will be accepted.</source>
         <translation>De sleutel van {name} intrekken? Er gaan dan geen pakketten meer naartoe en niets wat ermee is ondertekend wordt nog aanvaard.</translation>
     </message>
@@ -3591,7 +3611,7 @@
         <translation>Sleutels</translation>
     </message>
     <message>
-        <location filename="../pages/packages.py" line="41" />
+        <location filename="../pages/packages.py" line="42" />
         <source>Packages</source>
         <translation>Pakketten</translation>
     </message>
@@ -4671,150 +4691,160 @@
 <context>
     <name>SendTab</name>
     <message>
-        <location filename="../packages/send_tab.py" line="58" />
+        <location filename="../packages/send_tab.py" line="62" />
         <source>Written</source>
         <translation>Geschreven</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="63" />
+        <location filename="../packages/send_tab.py" line="67" />
         <source>Source</source>
         <translation>Bron</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="65" />
+        <location filename="../packages/send_tab.py" line="69" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="69" />
+        <location filename="../packages/send_tab.py" line="73" />
         <source>Version</source>
         <translation>Versie</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="71" />
+        <location filename="../packages/send_tab.py" line="75" />
         <source>Still missing</source>
         <translation>Ontbreekt nog</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="72" />
+        <location filename="../packages/send_tab.py" line="76" />
         <source>complete</source>
         <translation>compleet</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="81" />
+        <location filename="../packages/send_tab.py" line="85" />
         <source>Export everything new…</source>
         <translation>Alles wat nieuw is verzenden…</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="84" />
+        <location filename="../packages/send_tab.py" line="88" />
         <source>Export selected…</source>
         <translation>Selectie verzenden…</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="101" />
+        <location filename="../packages/send_tab.py" line="113" />
         <source>New and changed debriefs (submitted or approved). A package is sealed to the recipients above and signed by this vault; nothing else can read it. Debriefs that still miss something cannot go.</source>
         <translation>Nieuwe en gewijzigde debriefings (ingediend of goedgekeurd). Een pakket wordt verzegeld voor de ontvangers hierboven en door deze kluis ondertekend; niemand anders kan het lezen. Debriefings waar nog iets aan ontbreekt kunnen niet mee.</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="131" />
+        <location filename="../packages/send_tab.py" line="183" />
         <source>Looking for what is new…</source>
         <translation>Zoeken naar wat nieuw is…</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="145" />
+        <location filename="../packages/send_tab.py" line="197" />
         <source>Packages go to: {names}</source>
         <translation>Pakketten gaan naar: {names}</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="78" />
-        <location filename="../packages/send_tab.py" line="154" />
-        <location filename="../packages/send_tab.py" line="307" />
+        <location filename="../packages/send_tab.py" line="82" />
+        <location filename="../packages/send_tab.py" line="206" />
+        <location filename="../packages/send_tab.py" line="359" />
         <source>Nothing new to send.</source>
         <translation>Niets nieuws te verzenden.</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="51" />
-        <location filename="../packages/send_tab.py" line="216" />
+        <location filename="../packages/send_tab.py" line="55" />
+        <location filename="../packages/send_tab.py" line="268" />
         <source>Add the team handler's key…</source>
         <translation>Sleutel van de teamleider toevoegen…</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="157" />
+        <location filename="../packages/send_tab.py" line="131" />
+        <source>A team handler sends no debriefs: packages of debriefs come only from runners. What you send goes out from the other tabs: a receipt to each runner whose package you imported (Receive, "Issue a receipt…"), and the central system's deconfliction key, forwarded to your runners (Keys, "Forward the deconfliction key to runners…").</source>
+        <translation>Een teamleider verzendt geen debriefings: pakketten met debriefings komen alleen van runners. Wat u verzendt, gaat via de andere tabbladen: een ontvangstbewijs aan elke runner van wie u een pakket hebt ingelezen (Ontvangen, "Ontvangstbewijs maken…"), en de deconflictiesleutel van het centrale systeem, doorgestuurd aan uw runners (Sleutels, "Deconflictiesleutel doorsturen aan runners…").</translation>
+    </message>
+    <message>
+        <location filename="../packages/send_tab.py" line="138" />
+        <source>Go to receipts</source>
+        <translation>Naar de ontvangstbewijzen</translation>
+    </message>
+    <message>
+        <location filename="../packages/send_tab.py" line="209" />
         <source>{n} debrief(s) still miss something (in red).</source>
         <translation>Aan {n} debriefing(s) ontbreekt nog iets (in rood).</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="161" />
+        <location filename="../packages/send_tab.py" line="213" />
         <source>{n} debrief(s) ready to send.</source>
         <translation>{n} debriefing(s) klaar om te verzenden.</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="168" />
+        <location filename="../packages/send_tab.py" line="220" />
         <source>Package {n} was recorded but its file was never written (the export was interrupted). The next export writes it again.</source>
         <translation>Pakket {n} is vastgelegd, maar het bestand is nooit geschreven (het verzenden werd onderbroken). De volgende verzending schrijft het opnieuw.</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="202" />
+        <location filename="../packages/send_tab.py" line="254" />
         <source>No team handler's key is known yet, so a package could go to no one. Ask your team handler for their key file (their Veldboek saves it under Packages, Keys, "Save my public key…"), put it on this laptop, and add it here with "Add the team handler's key…". They read their fingerprint out to you and you type it in; only a matching key is added.</source>
         <translation>Er is nog geen sleutel van een teamleider bekend, dus een pakket kan naar niemand. Vraag uw teamleider om diens sleutelbestand (Veldboek slaat het op onder Pakketten, Sleutels, "Mijn publieke sleutel opslaan…"), zet het op deze laptop en voeg het hier toe met "Sleutel van de teamleider toevoegen…". De teamleider leest de vingerafdruk voor en u typt die in; alleen een kloppende sleutel wordt toegevoegd.</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="213" />
+        <location filename="../packages/send_tab.py" line="265" />
         <source>No team handler's key yet</source>
         <translation>Nog geen sleutel van een teamleider</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="251" />
+        <location filename="../packages/send_tab.py" line="303" />
         <source>Select the debriefs to send first.</source>
         <translation>Kies eerst de debriefings die mee moeten.</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="259" />
+        <location filename="../packages/send_tab.py" line="311" />
         <source>Not sent: complete the debriefs marked in red first.</source>
         <translation>Niet verzonden: vul eerst de rood gemarkeerde debriefings aan.</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="261" />
+        <location filename="../packages/send_tab.py" line="313" />
         <source>Folder to write the package to</source>
         <translation>Map om het pakket in te schrijven</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="265" />
+        <location filename="../packages/send_tab.py" line="317" />
         <source>Sealing the package…</source>
         <translation>Pakket wordt verzegeld…</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="295" />
+        <location filename="../packages/send_tab.py" line="347" />
         <source>Package {n} was recorded but its file was never written; it is written again: {path}</source>
         <translation>Pakket {n} is vastgelegd, maar het bestand is nooit geschreven; het is opnieuw geschreven: {path}</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="303" />
+        <location filename="../packages/send_tab.py" line="355" />
         <source>Removed {count} hidden temporary file(s) of an interrupted export.</source>
         <translation>{count} verborgen tijdelijk(e) bestand(en) van een onderbroken verzending verwijderd.</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="308" />
+        <location filename="../packages/send_tab.py" line="360" />
         <source>The interrupted package is written again; nothing new to send.</source>
         <translation>Het onderbroken pakket is opnieuw geschreven; er is niets nieuws te verzenden.</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="311" />
+        <location filename="../packages/send_tab.py" line="363" />
         <source>Package {n} with {count} debrief(s) written to {path}.</source>
         <translation>Pakket {n} met {count} debriefing(s) geschreven naar {path}.</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="319" />
+        <location filename="../packages/send_tab.py" line="371" />
         <source>Package written</source>
         <translation>Pakket geschreven</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="314" />
+        <location filename="../packages/send_tab.py" line="366" />
         <source>Package {n} with {count} debrief(s) is on its way to {names}.</source>
         <translation>Pakket {n} met {count} debriefing(s) is onderweg naar {names}.</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="317" />
+        <location filename="../packages/send_tab.py" line="369" />
         <source>File: {path}</source>
         <translation>Bestand: {path}</translation>
     </message>
