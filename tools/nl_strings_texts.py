@@ -9,6 +9,9 @@ NL_TEXTS = {
     "No keys yet. Add your runners' keys, to take in their packages, and the central system's key, to take in its deconfliction key (“Add a key…”).": "Nog geen sleutels. Voeg de sleutels van uw runners toe, om hun pakketten in te lezen, en de sleutel van het centrale systeem, om de deconflictiesleutel in te lezen (“Sleutel toevoegen…”).",
     "Central system (sends me the deconfliction key and notices)": "Centraal systeem (stuurt mij de deconflictiesleutel en -berichten)",
     "Runner (sends me packages, gets my receipts)": "Runner (stuurt mij pakketten, krijgt mijn ontvangstbewijzen)",
+    # The audit log's "Who" for Veldboek's own work (the stored name stays "system").
+    "system": "systeem",
+    "command line": "opdrachtregel",
 }
 
 BY_CONTEXT_TEXTS: dict[tuple[str, str], str] = {}

@@ -1057,17 +1057,27 @@
         <translation>Auditlog</translation>
     </message>
     <message>
-        <location filename="../pages/audit.py" line="129" />
+        <location filename="../pages/audit.py" line="111" />
+        <source>system</source>
+        <translation>systeem</translation>
+    </message>
+    <message>
+        <location filename="../pages/audit.py" line="111" />
+        <source>command line</source>
+        <translation>opdrachtregel</translation>
+    </message>
+    <message>
+        <location filename="../pages/audit.py" line="137" />
         <source>Checking…</source>
         <translation>Bezig met controleren…</translation>
     </message>
     <message>
-        <location filename="../pages/audit.py" line="138" />
+        <location filename="../pages/audit.py" line="146" />
         <source>The chain of {n} events is intact.</source>
         <translation>De keten van {n} gebeurtenissen is intact.</translation>
     </message>
     <message>
-        <location filename="../pages/audit.py" line="142" />
+        <location filename="../pages/audit.py" line="150" />
         <source>The log has been tampered with: {problems}</source>
         <translation>Er is met het logboek geknoeid: {problems}</translation>
     </message>
