@@ -14,6 +14,10 @@ NL_TEXTS = {
     "command line": "opdrachtregel",
 }
 
-BY_CONTEXT_TEXTS: dict[tuple[str, str], str] = {}
+BY_CONTEXT_TEXTS: dict[tuple[str, str], str] = {
+    # Qt's own file dialog: texts qtbase_nl.qm lacks (app/ui/i18n.py, QT_GAPS).
+    ("QFileDialog", "&Look in:"): "&Zoeken in:",
+    ("QFileDialog", "Files of &type:"): "Bestanden van &type:",
+}
 
 ERRORS_TEXTS: dict[str, str] = {}

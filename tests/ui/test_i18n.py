@@ -9,8 +9,8 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QLocale
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale
+from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
 from app.errors import Notice
@@ -108,3 +108,37 @@ def test_every_service_error_template_is_a_literal_and_translated() -> None:
     committed = _messages(TS)
     untranslated = [t for t in templates if not committed.get(("Errors", t))]
     assert untranslated == [], "run tools/translate.py"
+
+
+def test_qts_own_file_dialog_is_dutch(qtbot: QtBot) -> None:
+    """Qt's file dialog (the folder and file pickers): its texts come from Qt's own
+    qtbase_nl.qm, which PySide6 ships and ``install`` loads, and the few Qt 6 texts
+    that file lacks ("&Look in:", "Files of &type:") from Veldboek's own."""
+    qtbase = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)) / "qtbase_nl.qm"
+    assert qtbase.is_file()
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    translators = i18n.install(app, "nl")
+    try:
+        assert [Path(t.filePath()).name for t in translators] == ["veldboek_nl.qm", "qtbase_nl.qm"]
+        for mode in (QFileDialog.FileMode.Directory, QFileDialog.FileMode.ExistingFile):
+            dialog = QFileDialog(None, "Map om het pakket in te schrijven")
+            dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+            dialog.setFileMode(mode)
+            qtbot.addWidget(dialog)
+            dialog.show()
+            texts = {
+                w.objectName(): w.text()
+                for w in dialog.findChildren(QLabel) + dialog.findChildren(QPushButton)
+                if w.isVisible() and w.text()
+            }
+            assert texts["lookInLabel"] == "&Zoeken in:"
+            assert texts["fileTypeLabel"] == "Bestanden van &type:"
+            english = ("Look in", "Files of", "Directory", "File name", "Choose", "Open", "Cancel")
+            shown = " | ".join(texts.values()).replace("&", "")
+            assert not [word for word in english if word in shown], shown
+            dialog.close()
+    finally:
+        for translator in translators:
+            app.removeTranslator(translator)
+        QLocale.setDefault(QLocale("en_US"))
