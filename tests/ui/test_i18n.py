@@ -13,11 +13,13 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale
 from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
-from app.errors import Notice
+from app.errors import DatabaseCorrupt, Notice
 from app.services.admin import local_config
 from app.ui import i18n
 from app.ui.controller import AppController
-from app.ui.errors import notices
+from app.ui.errors import describe, notices
+from app.vault.vault import Vault
+from tests.helpers import factory
 from tests.ui.conftest import unlock
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -142,3 +144,31 @@ def test_qts_own_file_dialog_is_dutch(qtbot: QtBot) -> None:
         for translator in translators:
             app.removeTranslator(translator)
         QLocale.setDefault(QLocale("en_US"))
+
+
+def test_the_dutch_texts_name_the_vaults_header_in_dutch(vault_dir: Path) -> None:
+    """No Dutch text says "header" (Dutch: het kopbestand), apart from the file's own
+    name, vault.header; for one, the message a truncated vault gives at unlock."""
+    in_english = [
+        text
+        for text in _messages(TS).values()
+        if "header" in text.lower().replace("vault.header", "")
+    ]
+    assert in_english == []
+    db = vault_dir / "vault.db"
+    db.write_bytes(db.read_bytes()[: 4096 * 3 + 1000])  # cut off mid-page
+    with pytest.raises(DatabaseCorrupt) as refused:
+        Vault.open(vault_dir, factory.PASSPHRASE)
+    assert "header" in str(refused.value)  # the English text names it so
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    translators = i18n.install(app, "nl")
+    try:
+        dutch = describe(refused.value)
+    finally:
+        for translator in translators:
+            app.removeTranslator(translator)
+        QLocale.setDefault(QLocale("en_US"))
+    assert dutch.startswith("De kluisdatabase kan niet worden ontsleuteld")
+    assert "kopbestand" in dutch
+    assert "header" not in dutch.replace("vault.header", "")
