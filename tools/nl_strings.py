@@ -244,7 +244,7 @@ NL = {
     "Language (after restart):": "Taal (na herstart):",
     "Vault": "Kluis",
     "Settings": "Instellingen",
-    "Folder: {folder}\nKey derivation: Argon2id, {mib} MiB, {it} passes (about {sec:.1f} s on this computer)\nSecond factor (OS keyring): {factor}": "Map: {folder}\nSleutelafleiding: Argon2id, {mib} MiB, {it} rondes (ongeveer {sec:.1f} s op deze computer)\nTweede factor (sleutelbos van het besturingssysteem): {factor}",
+    "Folder: {folder}\nKey derivation: Argon2id, {mib} MiB, {it} passes (about {sec} s on this computer)\nSecond factor (OS keyring): {factor}": "Map: {folder}\nSleutelafleiding: Argon2id, {mib} MiB, {it} rondes (ongeveer {sec} s op deze computer)\nTweede factor (sleutelbos van het besturingssysteem): {factor}",
     "no": "nee",
     "Saved.": "Opgeslagen.",
     "Edit source": "Bron bewerken",

@@ -3,6 +3,7 @@ locale unless the user chose one."""
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -18,6 +19,9 @@ from app.services.admin import local_config
 from app.ui import i18n
 from app.ui.controller import AppController
 from app.ui.errors import describe, notices
+from app.ui.main_window import MainWindow
+from app.ui.pages.settings import SettingsPage
+from app.ui.widgets import file_size
 from app.vault.vault import Vault
 from tests.helpers import factory
 from tests.ui.conftest import unlock
@@ -172,3 +176,31 @@ def test_the_dutch_texts_name_the_vaults_header_in_dutch(vault_dir: Path) -> Non
     assert dutch.startswith("De kluisdatabase kan niet worden ontsleuteld")
     assert "kopbestand" in dutch
     assert "header" not in dutch.replace("vault.header", "")
+
+
+@pytest.mark.parametrize("language", ["en", "nl"])
+def test_numbers_are_written_as_the_interface_language_writes_them(
+    qtbot: QtBot, window: MainWindow, language: str
+) -> None:
+    """Settings' key derivation time ("about 0.6 s", "ongeveer 0,6 s") and file sizes
+    take the interface language's decimal sign."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    translators = i18n.install(app, language) if language == "nl" else []
+    try:
+        window.retranslate()
+        page = window.show_page(SettingsPage)
+        assert isinstance(page, SettingsPage)
+        page.reload()
+        info = page.info.text()
+        sizes = file_size(3 * 1024 * 1024 // 2), file_size(20 * 1024)
+    finally:
+        for translator in translators:
+            app.removeTranslator(translator)
+        QLocale.setDefault(QLocale("en_US"))
+    if language == "nl":
+        assert re.search(r"\(ongeveer \d+,\d s op deze computer\)", info), info
+        assert sizes == ("1,5 MB", "20 KB")
+    else:
+        assert re.search(r"\(about \d+\.\d s on this computer\)", info), info
+        assert sizes == ("1.5 MB", "20 KB")

@@ -132,92 +132,92 @@
 <context>
     <name>AttachmentsBox</name>
     <message>
-        <location filename="../attachments_box.py" line="64" />
+        <location filename="../attachments_box.py" line="60" />
         <source>Attached files</source>
         <translation>Bijlagen</translation>
     </message>
     <message>
-        <location filename="../attachments_box.py" line="72" />
+        <location filename="../attachments_box.py" line="68" />
         <source>Added</source>
         <translation>Toegevoegd</translation>
     </message>
     <message>
-        <location filename="../attachments_box.py" line="77" />
+        <location filename="../attachments_box.py" line="73" />
         <source>Kind</source>
         <translation>Soort</translation>
     </message>
     <message>
-        <location filename="../attachments_box.py" line="79" />
+        <location filename="../attachments_box.py" line="75" />
         <source>Size</source>
         <translation>Grootte</translation>
     </message>
     <message>
-        <location filename="../attachments_box.py" line="84" />
+        <location filename="../attachments_box.py" line="80" />
         <source>Name</source>
         <translation>Naam</translation>
     </message>
     <message>
-        <location filename="../attachments_box.py" line="87" />
+        <location filename="../attachments_box.py" line="83" />
         <source>No files attached.</source>
         <translation>Geen bestanden bijgevoegd.</translation>
     </message>
     <message>
-        <location filename="../attachments_box.py" line="91" />
+        <location filename="../attachments_box.py" line="87" />
         <source>Attach a file…</source>
         <translation>Bestand bijvoegen…</translation>
     </message>
     <message>
-        <location filename="../attachments_box.py" line="93" />
+        <location filename="../attachments_box.py" line="89" />
         <source>View</source>
         <translation>Bekijken</translation>
     </message>
     <message>
-        <location filename="../attachments_box.py" line="96" />
+        <location filename="../attachments_box.py" line="92" />
         <source>Save a copy…</source>
         <translation>Kopie opslaan…</translation>
     </message>
     <message>
-        <location filename="../attachments_box.py" line="99" />
+        <location filename="../attachments_box.py" line="95" />
         <source>Remove</source>
         <translation>Verwijderen</translation>
     </message>
     <message>
-        <location filename="../attachments_box.py" line="127" />
+        <location filename="../attachments_box.py" line="123" />
         <source>A file to attach</source>
         <translation>Bij te voegen bestand</translation>
     </message>
     <message>
-        <location filename="../attachments_box.py" line="149" />
+        <location filename="../attachments_box.py" line="145" />
         <source>Veldboek shows only images itself. Other files can be saved as a copy, which leaves an unencrypted file on this computer.</source>
         <translation>Veldboek toont zelf alleen afbeeldingen. Andere bestanden kunt u als kopie opslaan; dan staat er een onversleuteld bestand op deze computer.</translation>
     </message>
     <message>
-        <location filename="../attachments_box.py" line="176" />
+        <location filename="../attachments_box.py" line="172" />
         <source>Save an unencrypted copy</source>
         <translation>Onversleutelde kopie opslaan</translation>
     </message>
     <message>
-        <location filename="../attachments_box.py" line="178" />
+        <location filename="../attachments_box.py" line="174" />
         <source>The copy is not encrypted: anyone with this computer or the stick can read it. Save it only where the file's classification allows, and destroy it when done. Saving is recorded in the audit log.</source>
         <translation>De kopie is niet versleuteld: iedereen met deze computer of de stick kan hem lezen. Sla hem alleen op waar de rubricering dat toestaat en vernietig hem daarna. Het opslaan wordt in het auditlog vastgelegd.</translation>
     </message>
     <message>
-        <location filename="../attachments_box.py" line="187" />
+        <location filename="../attachments_box.py" line="183" />
         <source>Save a copy</source>
         <translation>Kopie opslaan</translation>
     </message>
     <message>
-        <location filename="../attachments_box.py" line="216" />
+        <location filename="../attachments_box.py" line="212" />
         <source>Remove attached file</source>
         <translation>Bijlage verwijderen</translation>
     </message>
     <message>
-        <location filename="../attachments_box.py" line="218" />
+        <location filename="../attachments_box.py" line="214" />
         <source>Remove the attached file {name} ({size}) from this debrief? It is deleted from the vault; only the audit log keeps a note that it was there.</source>
         <translation>De bijlage {name} ({size}) uit deze debriefing verwijderen? Ze wordt uit de kluis gewist; alleen het auditlog houdt bij dat ze er was.</translation>
     </message>
     <message>
-        <location filename="../attachments_box.py" line="221" />
+        <location filename="../attachments_box.py" line="217" />
         <source>Remove file</source>
         <translation>Bestand verwijderen</translation>
     </message>
@@ -225,397 +225,397 @@
 <context>
     <name>AuditActions</name>
     <message>
-        <location filename="../audit_labels.py" line="21" />
+        <location filename="../audit_labels.py" line="23" />
         <source>Alias added</source>
         <translation>Alias toegevoegd</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="22" />
+        <location filename="../audit_labels.py" line="24" />
         <source>Alias switched</source>
         <translation>Alias gewisseld</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="23" />
+        <location filename="../audit_labels.py" line="25" />
         <source>File attached</source>
         <translation>Bestand bijgevoegd</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="24" />
+        <location filename="../audit_labels.py" line="26" />
         <source>Attached file viewed</source>
         <translation>Bijlage bekeken</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="25" />
+        <location filename="../audit_labels.py" line="27" />
         <source>Unencrypted copy of a file saved</source>
         <translation>Onversleutelde kopie van een bijlage opgeslagen</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="26" />
+        <location filename="../audit_labels.py" line="28" />
         <source>Attached file removed</source>
         <translation>Bijlage verwijderd</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="27" />
+        <location filename="../audit_labels.py" line="29" />
         <source>Audit anchor mismatch</source>
         <translation>Auditanker klopt niet</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="28" />
+        <location filename="../audit_labels.py" line="30" />
         <source>Access to file given</source>
         <translation>Toegang tot dossier gegeven</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="29" />
+        <location filename="../audit_labels.py" line="31" />
         <source>Contact recorded</source>
         <translation>Contact vastgelegd</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="30" />
+        <location filename="../audit_labels.py" line="32" />
         <source>Deconfliction notice taken in</source>
         <translation>Deconflictiebericht ingelezen</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="33" />
+        <location filename="../audit_labels.py" line="35" />
         <source>Meeting ended</source>
         <translation>Ontmoeting beëindigd</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="34" />
+        <location filename="../audit_labels.py" line="36" />
         <source>Debrief started</source>
         <translation>Debriefing begonnen</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="35" />
+        <location filename="../audit_labels.py" line="37" />
         <source>Draft saved</source>
         <translation>Concept opgeslagen</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="36" />
+        <location filename="../audit_labels.py" line="38" />
         <source>Item added</source>
         <translation>Item toegevoegd</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="37" />
+        <location filename="../audit_labels.py" line="39" />
         <source>Item changed</source>
         <translation>Item gewijzigd</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="38" />
+        <location filename="../audit_labels.py" line="40" />
         <source>Item removed</source>
         <translation>Item verwijderd</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="39" />
+        <location filename="../audit_labels.py" line="41" />
         <source>Debrief submitted</source>
         <translation>Debriefing ingediend</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="40" />
+        <location filename="../audit_labels.py" line="42" />
         <source>Debrief returned</source>
         <translation>Debriefing teruggestuurd</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="41" />
+        <location filename="../audit_labels.py" line="43" />
         <source>Debrief approved</source>
         <translation>Debriefing goedgekeurd</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="42" />
+        <location filename="../audit_labels.py" line="44" />
         <source>Addendum added</source>
         <translation>Aanvulling toegevoegd</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="43" />
+        <location filename="../audit_labels.py" line="45" />
         <source>Debrief deleted from this vault after a receipt</source>
         <translation>Debriefing na een ontvangstbewijs uit deze kluis verwijderd</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="46" />
+        <location filename="../audit_labels.py" line="48" />
         <source>Demo data generated</source>
         <translation>Demogegevens gemaakt</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="47" />
+        <location filename="../audit_labels.py" line="49" />
         <source>Identity recorded</source>
         <translation>Identiteit vastgelegd</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="48" />
+        <location filename="../audit_labels.py" line="50" />
         <source>Identity replaced</source>
         <translation>Identiteit vervangen</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="49" />
+        <location filename="../audit_labels.py" line="51" />
         <source>Identity revealed</source>
         <translation>Identiteit onthuld</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="50" />
+        <location filename="../audit_labels.py" line="52" />
         <source>Identity reveal refused</source>
         <translation>Onthulling identiteit geweigerd</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="51" />
+        <location filename="../audit_labels.py" line="53" />
         <source>Instruction given</source>
         <translation>Instructie gegeven</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="52" />
+        <location filename="../audit_labels.py" line="54" />
         <source>Instruction acknowledged</source>
         <translation>Instructie bevestigd</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="53" />
+        <location filename="../audit_labels.py" line="55" />
         <source>This vault's keys made</source>
         <translation>Sleutels van deze kluis gemaakt</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="54" />
+        <location filename="../audit_labels.py" line="56" />
         <source>Key added after comparing</source>
         <translation>Sleutel toegevoegd na vergelijken</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="55" />
+        <location filename="../audit_labels.py" line="57" />
         <source>Key retired</source>
         <translation>Sleutel ingetrokken</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="56" />
+        <location filename="../audit_labels.py" line="58" />
         <source>Meeting discarded (started by mistake)</source>
         <translation>Ontmoeting weggegooid (per vergissing begonnen)</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="59" />
+        <location filename="../audit_labels.py" line="61" />
         <source>Package sealed and sent</source>
         <translation>Pakket verzegeld en verzonden</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="60" />
+        <location filename="../audit_labels.py" line="62" />
         <source>Package written again</source>
         <translation>Pakket opnieuw geschreven</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="61" />
+        <location filename="../audit_labels.py" line="63" />
         <source>Package checked</source>
         <translation>Pakket gecontroleerd</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="62" />
+        <location filename="../audit_labels.py" line="64" />
         <source>Package imported</source>
         <translation>Pakket ingelezen</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="63" />
+        <location filename="../audit_labels.py" line="65" />
         <source>Package refused</source>
         <translation>Pakket geweigerd</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="64" />
+        <location filename="../audit_labels.py" line="66" />
         <source>Payment recorded</source>
         <translation>Betaling vastgelegd</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="65" />
+        <location filename="../audit_labels.py" line="67" />
         <source>Receipt issued</source>
         <translation>Ontvangstbewijs gemaakt</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="66" />
+        <location filename="../audit_labels.py" line="68" />
         <source>Receipt taken in</source>
         <translation>Ontvangstbewijs ingelezen</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="67" />
+        <location filename="../audit_labels.py" line="69" />
         <source>Receipt refused</source>
         <translation>Ontvangstbewijs geweigerd</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="68" />
+        <location filename="../audit_labels.py" line="70" />
         <source>Reliability reviewed</source>
         <translation>Betrouwbaarheid herzien</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="69" />
+        <location filename="../audit_labels.py" line="71" />
         <source>Risk assessed</source>
         <translation>Risico beoordeeld</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="70" />
+        <location filename="../audit_labels.py" line="72" />
         <source>Source file opened</source>
         <translation>Brondossier geopend</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="71" />
+        <location filename="../audit_labels.py" line="73" />
         <source>Source file changed</source>
         <translation>Brondossier gewijzigd</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="72" />
+        <location filename="../audit_labels.py" line="74" />
         <source>Registration closed</source>
         <translation>Registratie beëindigd</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="73" />
+        <location filename="../audit_labels.py" line="75" />
         <source>Tasking given</source>
         <translation>Opdracht gegeven</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="74" />
+        <location filename="../audit_labels.py" line="76" />
         <source>Tasking closed</source>
         <translation>Opdracht afgesloten</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="75" />
+        <location filename="../audit_labels.py" line="77" />
         <source>Source handed over to another runner</source>
         <translation>Bron overgedragen aan een andere runner</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="76" />
+        <location filename="../audit_labels.py" line="78" />
         <source>Handover of a source refused</source>
         <translation>Overdracht van een bron geweigerd</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="77" />
+        <location filename="../audit_labels.py" line="79" />
         <source>Handover confirmed by the new runner</source>
         <translation>Overdracht bevestigd door de nieuwe runner</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="80" />
+        <location filename="../audit_labels.py" line="82" />
         <source>Source deleted from this vault after its handover</source>
         <translation>Bron na de overdracht uit deze kluis verwijderd</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="83" />
+        <location filename="../audit_labels.py" line="85" />
         <source>Source taken over from another runner</source>
         <translation>Bron overgenomen van een andere runner</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="84" />
+        <location filename="../audit_labels.py" line="86" />
         <source>Source now run by another runner</source>
         <translation>Bron wordt nu door een andere runner gerund</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="85" />
+        <location filename="../audit_labels.py" line="87" />
         <source>Identity sealed for the new runner</source>
         <translation>Identiteit verzegeld voor de nieuwe runner</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="86" />
+        <location filename="../audit_labels.py" line="88" />
         <source>Identity received in a handover</source>
         <translation>Identiteit ontvangen bij een overdracht</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="87" />
+        <location filename="../audit_labels.py" line="89" />
         <source>Settings changed</source>
         <translation>Instellingen gewijzigd</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="88" />
+        <location filename="../audit_labels.py" line="90" />
         <source>Report issued</source>
         <translation>Rapport uitgegeven</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="89" />
+        <location filename="../audit_labels.py" line="91" />
         <source>Report printed</source>
         <translation>Rapport afgedrukt</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="90" />
+        <location filename="../audit_labels.py" line="92" />
         <source>Report saved as PDF</source>
         <translation>Rapport als PDF opgeslagen</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="91" />
+        <location filename="../audit_labels.py" line="93" />
         <source>Management report saved as PDF</source>
         <translation>Managementrapport opgeslagen als PDF</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="92" />
+        <location filename="../audit_labels.py" line="94" />
         <source>Report verified</source>
         <translation>Rapport gecontroleerd</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="93" />
+        <location filename="../audit_labels.py" line="95" />
         <source>Sanitised report previewed</source>
         <translation>Geschoond rapport bekeken</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="94" />
+        <location filename="../audit_labels.py" line="96" />
         <source>Sanitised report requested</source>
         <translation>Geschoond rapport aangevraagd</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="95" />
+        <location filename="../audit_labels.py" line="97" />
         <source>Sanitised report refused</source>
         <translation>Geschoond rapport geweigerd</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="96" />
+        <location filename="../audit_labels.py" line="98" />
         <source>Sanitised report approved</source>
         <translation>Geschoond rapport goedgekeurd</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="97" />
+        <location filename="../audit_labels.py" line="99" />
         <source>Sanitised report rejected</source>
         <translation>Geschoond rapport afgewezen</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="98" />
+        <location filename="../audit_labels.py" line="100" />
         <source>Vault created</source>
         <translation>Kluis gemaakt</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="99" />
+        <location filename="../audit_labels.py" line="101" />
         <source>Vault unlocked</source>
         <translation>Kluis ontgrendeld</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="100" />
+        <location filename="../audit_labels.py" line="102" />
         <source>Unlock failed</source>
         <translation>Ontgrendelen mislukt</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="101" />
+        <location filename="../audit_labels.py" line="103" />
         <source>Vault locked</source>
         <translation>Kluis vergrendeld</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="102" />
+        <location filename="../audit_labels.py" line="104" />
         <source>Vault checked</source>
         <translation>Kluis gecontroleerd</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="103" />
+        <location filename="../audit_labels.py" line="105" />
         <source>Vault file rebuilt after a purge</source>
         <translation>Kluisbestand opnieuw opgebouwd na verwijdering</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="104" />
+        <location filename="../audit_labels.py" line="106" />
         <source>Passphrase changed</source>
         <translation>Wachtzin gewijzigd</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="105" />
+        <location filename="../audit_labels.py" line="107" />
         <source>Deconfliction key received</source>
         <translation>Deconflictiesleutel ontvangen</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="106" />
+        <location filename="../audit_labels.py" line="108" />
         <source>Deconfliction key sent to a runner</source>
         <translation>Deconflictiesleutel naar een runner gestuurd</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="109" />
+        <location filename="../audit_labels.py" line="111" />
         <source>Deconfliction tokens recomputed</source>
         <translation>Deconflictietokens opnieuw berekend</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="112" />
+        <location filename="../audit_labels.py" line="114" />
         <source>Recomputing deconfliction tokens refused</source>
         <translation>Opnieuw berekenen van deconflictietokens geweigerd</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="115" />
+        <location filename="../audit_labels.py" line="117" />
         <source>Replaced deconfliction keys forgotten</source>
         <translation>Vervangen deconflictiesleutels vergeten</translation>
     </message>
@@ -623,393 +623,393 @@
 <context>
     <name>AuditFields</name>
     <message>
-        <location filename="../audit_labels.py" line="143" />
+        <location filename="../audit_labels.py" line="145" />
         <source>addendum</source>
         <translation>aanvulling</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="144" />
+        <location filename="../audit_labels.py" line="146" />
         <source>after</source>
         <translation>na</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="145" />
+        <location filename="../audit_labels.py" line="147" />
         <source>alias</source>
         <translation>alias</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="146" />
+        <location filename="../audit_labels.py" line="148" />
         <source>already confirmed</source>
         <translation>al bevestigd</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="147" />
+        <location filename="../audit_labels.py" line="149" />
         <source>approval</source>
         <translation>goedkeuring</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="148" />
+        <location filename="../audit_labels.py" line="150" />
         <source>arrival</source>
         <translation>aankomst</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="149" />
+        <location filename="../audit_labels.py" line="151" />
         <source>file</source>
         <translation>bestand</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="150" />
+        <location filename="../audit_labels.py" line="152" />
         <source>attempted at</source>
         <translation>geprobeerd om</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="151" />
+        <location filename="../audit_labels.py" line="153" />
         <source>text checksum</source>
         <translation>controlegetal tekst</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="152" />
+        <location filename="../audit_labels.py" line="154" />
         <source>by way of</source>
         <translation>via</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="153" />
+        <location filename="../audit_labels.py" line="155" />
         <source>can act</source>
         <translation>kan handelen</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="154" />
+        <location filename="../audit_labels.py" line="156" />
         <source>matches</source>
         <translation>overeenkomsten</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="155" />
+        <location filename="../audit_labels.py" line="157" />
         <source>still open</source>
         <translation>nog open</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="156" />
+        <location filename="../audit_labels.py" line="158" />
         <source>decided on</source>
         <translation>besloten op</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="157" />
+        <location filename="../audit_labels.py" line="159" />
         <source>confirmed</source>
         <translation>bevestigd</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="158" />
+        <location filename="../audit_labels.py" line="160" />
         <source>content checksum</source>
         <translation>controlegetal inhoud</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="159" />
+        <location filename="../audit_labels.py" line="161" />
         <source>copies</source>
         <translation>exemplaren</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="160" />
+        <location filename="../audit_labels.py" line="162" />
         <source>debrief</source>
         <translation>debriefing</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="161" />
+        <location filename="../audit_labels.py" line="163" />
         <source>debriefs</source>
         <translation>debriefings</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="162" />
+        <location filename="../audit_labels.py" line="164" />
         <source>demo data</source>
         <translation>demogegevens</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="163" />
+        <location filename="../audit_labels.py" line="165" />
         <source>second factor</source>
         <translation>tweede factor</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="164" />
-        <location filename="../audit_labels.py" line="174" />
+        <location filename="../audit_labels.py" line="166" />
+        <location filename="../audit_labels.py" line="176" />
         <source>changed</source>
         <translation>gewijzigd</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="165" />
+        <location filename="../audit_labels.py" line="167" />
         <source>records of source files</source>
         <translation>records van bronnendossiers</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="166" />
+        <location filename="../audit_labels.py" line="168" />
         <source>key</source>
         <translation>sleutel</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="167" />
+        <location filename="../audit_labels.py" line="169" />
         <source>from</source>
         <translation>van</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="168" />
+        <location filename="../audit_labels.py" line="170" />
         <source>handover package</source>
         <translation>overdrachtspakket</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="169" />
+        <location filename="../audit_labels.py" line="171" />
         <source>identifying strings</source>
         <translation>identificerende teksten</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="170" />
+        <location filename="../audit_labels.py" line="172" />
         <source>with the identity</source>
         <translation>met de identiteit</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="171" />
+        <location filename="../audit_labels.py" line="173" />
         <source>checked against identities</source>
         <translation>getoetst aan identiteiten</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="172" />
+        <location filename="../audit_labels.py" line="174" />
         <source>item</source>
         <translation>item</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="173" />
+        <location filename="../audit_labels.py" line="175" />
         <source>items</source>
         <translation>items</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="175" />
+        <location filename="../audit_labels.py" line="177" />
         <source>deconfliction keys</source>
         <translation>deconflictiesleutels</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="176" />
+        <location filename="../audit_labels.py" line="178" />
         <source>kind</source>
         <translation>soort</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="177" />
+        <location filename="../audit_labels.py" line="179" />
         <source>level</source>
         <translation>niveau</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="178" />
+        <location filename="../audit_labels.py" line="180" />
         <source>classification</source>
         <translation>rubricering</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="179" />
+        <location filename="../audit_labels.py" line="181" />
         <source>people with access</source>
         <translation>personen met toegang</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="180" />
+        <location filename="../audit_labels.py" line="182" />
         <source>minutes after its start</source>
         <translation>minuten na het begin</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="181" />
+        <location filename="../audit_labels.py" line="183" />
         <source>new</source>
         <translation>nieuw</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="182" />
+        <location filename="../audit_labels.py" line="184" />
         <source>codenames another source has</source>
         <translation>codenamen die een andere bron heeft</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="183" />
+        <location filename="../audit_labels.py" line="185" />
         <source>note lost</source>
         <translation>notitie verloren</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="184" />
+        <location filename="../audit_labels.py" line="186" />
         <source>unaltered</source>
         <translation>ongewijzigd</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="185" />
+        <location filename="../audit_labels.py" line="187" />
         <source>older versions</source>
         <translation>oudere versies</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="186" />
+        <location filename="../audit_labels.py" line="188" />
         <source>confirmed in package</source>
         <translation>bevestigd in pakket</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="187" />
+        <location filename="../audit_labels.py" line="189" />
         <source>package</source>
         <translation>pakket</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="188" />
+        <location filename="../audit_labels.py" line="190" />
         <source>packages</source>
         <translation>pakketten</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="189" />
+        <location filename="../audit_labels.py" line="191" />
         <source>pages</source>
         <translation>pagina's</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="190" />
+        <location filename="../audit_labels.py" line="192" />
         <source>PDF checksum</source>
         <translation>controlegetal PDF</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="191" />
+        <location filename="../audit_labels.py" line="193" />
         <source>period</source>
         <translation>periode</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="192" />
+        <location filename="../audit_labels.py" line="194" />
         <source>was</source>
         <translation>was</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="193" />
+        <location filename="../audit_labels.py" line="195" />
         <source>problem</source>
         <translation>probleem</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="194" />
+        <location filename="../audit_labels.py" line="196" />
         <source>reason</source>
         <translation>reden</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="195" />
+        <location filename="../audit_labels.py" line="197" />
         <source>replaces key</source>
         <translation>vervangt sleutel</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="196" />
+        <location filename="../audit_labels.py" line="198" />
         <source>records</source>
         <translation>gegevens</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="197" />
+        <location filename="../audit_labels.py" line="199" />
         <source>recipients</source>
         <translation>ontvangers</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="198" />
+        <location filename="../audit_labels.py" line="200" />
         <source>result</source>
         <translation>uitkomst</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="199" />
+        <location filename="../audit_labels.py" line="201" />
         <source>reviews</source>
         <translation>beoordelingen</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="200" />
+        <location filename="../audit_labels.py" line="202" />
         <source>role</source>
         <translation>rol</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="201" />
+        <location filename="../audit_labels.py" line="203" />
         <source>rule</source>
         <translation>regel</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="202" />
+        <location filename="../audit_labels.py" line="204" />
         <source>runner</source>
         <translation>runner</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="203" />
+        <location filename="../audit_labels.py" line="205" />
         <source>seed</source>
         <translation>startwaarde</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="204" />
+        <location filename="../audit_labels.py" line="206" />
         <source>sender</source>
         <translation>afzender</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="205" />
+        <location filename="../audit_labels.py" line="207" />
         <source>number</source>
         <translation>nummer</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="206" />
+        <location filename="../audit_labels.py" line="208" />
         <source>checksum</source>
         <translation>controlegetal</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="207" />
+        <location filename="../audit_labels.py" line="209" />
         <source>size</source>
         <translation>grootte</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="208" />
+        <location filename="../audit_labels.py" line="210" />
         <source>debriefs left out</source>
         <translation>debriefings weggelaten</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="209" />
+        <location filename="../audit_labels.py" line="211" />
         <source>sources</source>
         <translation>bronnen</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="210" />
+        <location filename="../audit_labels.py" line="212" />
         <source>when</source>
         <translation>wanneer</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="211" />
+        <location filename="../audit_labels.py" line="213" />
         <source>status</source>
         <translation>status</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="212" />
+        <location filename="../audit_labels.py" line="214" />
         <source>to</source>
         <translation>aan</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="213" />
+        <location filename="../audit_labels.py" line="215" />
         <source>as of</source>
         <translation>per</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="214" />
+        <location filename="../audit_labels.py" line="216" />
         <source>tokens</source>
         <translation>tokens</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="215" />
+        <location filename="../audit_labels.py" line="217" />
         <source>unchanged</source>
         <translation>ongewijzigd</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="216" />
+        <location filename="../audit_labels.py" line="218" />
         <source>unencrypted</source>
         <translation>onversleuteld</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="217" />
+        <location filename="../audit_labels.py" line="219" />
         <source>newer versions</source>
         <translation>nieuwere versies</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="219" />
+        <location filename="../audit_labels.py" line="221" />
         <source>why</source>
         <translation>waarom</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="220" />
+        <location filename="../audit_labels.py" line="222" />
         <source>items withheld</source>
         <translation>items achtergehouden</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="218" />
+        <location filename="../audit_labels.py" line="220" />
         <source>format version</source>
         <translation>formaatversie</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="402" />
+        <location filename="../audit_labels.py" line="404" />
         <source>details unreadable</source>
         <translation>details onleesbaar</translation>
     </message>
@@ -1085,87 +1085,87 @@
 <context>
     <name>AuditRecords</name>
     <message>
-        <location filename="../audit_labels.py" line="122" />
+        <location filename="../audit_labels.py" line="124" />
         <source>alias</source>
         <translation>alias</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="123" />
+        <location filename="../audit_labels.py" line="125" />
         <source>file access</source>
         <translation>dossiertoegang</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="124" />
+        <location filename="../audit_labels.py" line="126" />
         <source>contact</source>
         <translation>contact</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="125" />
+        <location filename="../audit_labels.py" line="127" />
         <source>deconfliction key</source>
         <translation>deconflictiesleutel</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="126" />
+        <location filename="../audit_labels.py" line="128" />
         <source>debrief</source>
         <translation>debriefing</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="127" />
+        <location filename="../audit_labels.py" line="129" />
         <source>identity</source>
         <translation>identiteit</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="128" />
+        <location filename="../audit_labels.py" line="130" />
         <source>instruction</source>
         <translation>instructie</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="129" />
+        <location filename="../audit_labels.py" line="131" />
         <source>this vault's keys</source>
         <translation>sleutels van deze kluis</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="130" />
+        <location filename="../audit_labels.py" line="132" />
         <source>package</source>
         <translation>pakket</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="131" />
+        <location filename="../audit_labels.py" line="133" />
         <source>payment</source>
         <translation>betaling</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="132" />
+        <location filename="../audit_labels.py" line="134" />
         <source>someone's key</source>
         <translation>sleutel van een ander</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="133" />
+        <location filename="../audit_labels.py" line="135" />
         <source>reliability review</source>
         <translation>betrouwbaarheidsherziening</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="134" />
+        <location filename="../audit_labels.py" line="136" />
         <source>report</source>
         <translation>rapport</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="135" />
+        <location filename="../audit_labels.py" line="137" />
         <source>report approval</source>
         <translation>rapportgoedkeuring</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="136" />
+        <location filename="../audit_labels.py" line="138" />
         <source>risk assessment</source>
         <translation>risicobeoordeling</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="137" />
+        <location filename="../audit_labels.py" line="139" />
         <source>source</source>
         <translation>bron</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="138" />
+        <location filename="../audit_labels.py" line="140" />
         <source>tasking</source>
         <translation>opdracht</translation>
     </message>
@@ -1173,493 +1173,493 @@
 <context>
     <name>AuditValues</name>
     <message>
-        <location filename="../audit_labels.py" line="226" />
+        <location filename="../audit_labels.py" line="228" />
         <source>runner</source>
         <translation>runner</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="227" />
+        <location filename="../audit_labels.py" line="229" />
         <source>team handler</source>
         <translation>teamleider</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="228" />
+        <location filename="../audit_labels.py" line="230" />
         <source>central system</source>
         <translation>centraal systeem</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="231" />
+        <location filename="../audit_labels.py" line="233" />
         <source>meeting</source>
         <translation>ontmoeting</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="232" />
+        <location filename="../audit_labels.py" line="234" />
         <source>call</source>
         <translation>gesprek</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="233" />
+        <location filename="../audit_labels.py" line="235" />
         <source>message</source>
         <translation>bericht</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="234" />
+        <location filename="../audit_labels.py" line="236" />
         <source>internal</source>
         <translation>intern</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="235" />
+        <location filename="../audit_labels.py" line="237" />
         <source>sanitised</source>
         <translation>geschoond</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="236" />
+        <location filename="../audit_labels.py" line="238" />
         <source>reward</source>
         <translation>beloning</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="237" />
+        <location filename="../audit_labels.py" line="239" />
         <source>expense</source>
         <translation>onkosten</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="238" />
+        <location filename="../audit_labels.py" line="240" />
         <source>offer</source>
         <translation>aanbod</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="241" />
+        <location filename="../audit_labels.py" line="243" />
         <source>open</source>
         <translation>open</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="242" />
+        <location filename="../audit_labels.py" line="244" />
         <source>done</source>
         <translation>uitgevoerd</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="243" />
+        <location filename="../audit_labels.py" line="245" />
         <source>cancelled</source>
         <translation>vervallen</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="244" />
+        <location filename="../audit_labels.py" line="246" />
         <source>in order</source>
         <translation>op volgorde</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="245" />
+        <location filename="../audit_labels.py" line="247" />
         <source>late, fills a gap</source>
         <translation>te laat, vult een gat</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="246" />
+        <location filename="../audit_labels.py" line="248" />
         <source>after a gap</source>
         <translation>na een gat</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="247" />
+        <location filename="../audit_labels.py" line="249" />
         <source>already imported</source>
         <translation>al ingelezen</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="248" />
+        <location filename="../audit_labels.py" line="250" />
         <source>number already used</source>
         <translation>nummer al gebruikt</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="251" />
+        <location filename="../audit_labels.py" line="253" />
         <source>draft</source>
         <translation>concept</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="252" />
+        <location filename="../audit_labels.py" line="254" />
         <source>submitted</source>
         <translation>ingediend</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="253" />
+        <location filename="../audit_labels.py" line="255" />
         <source>approved</source>
         <translation>goedgekeurd</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="254" />
+        <location filename="../audit_labels.py" line="256" />
         <source>returned</source>
         <translation>teruggestuurd</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="257" />
+        <location filename="../audit_labels.py" line="259" />
         <source>low</source>
         <translation>laag</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="258" />
+        <location filename="../audit_labels.py" line="260" />
         <source>medium</source>
         <translation>gemiddeld</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="259" />
+        <location filename="../audit_labels.py" line="261" />
         <source>high</source>
         <translation>hoog</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="260" />
+        <location filename="../audit_labels.py" line="262" />
         <source>critical</source>
         <translation>kritiek</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="263" />
+        <location filename="../audit_labels.py" line="265" />
         <source>keep everything</source>
         <translation>alles bewaren</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="264" />
+        <location filename="../audit_labels.py" line="266" />
         <source>delete</source>
         <translation>verwijderen</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="265" />
+        <location filename="../audit_labels.py" line="267" />
         <source>delete, leaving no trace</source>
         <translation>verwijderen, zonder spoor</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="268" />
+        <location filename="../audit_labels.py" line="270" />
         <source>locked by hand</source>
         <translation>met de hand vergrendeld</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="269" />
+        <location filename="../audit_labels.py" line="271" />
         <source>no activity</source>
         <translation>geen activiteit</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="270" />
+        <location filename="../audit_labels.py" line="272" />
         <source>panic key</source>
         <translation>paniektoets</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="271" />
-        <location filename="../audit_labels.py" line="272" />
+        <location filename="../audit_labels.py" line="273" />
+        <location filename="../audit_labels.py" line="274" />
         <source>app closed</source>
         <translation>app gesloten</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="273" />
+        <location filename="../audit_labels.py" line="275" />
         <source>after a check</source>
         <translation>na een controle</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="274" />
+        <location filename="../audit_labels.py" line="276" />
         <source>command line</source>
         <translation>opdrachtregel</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="276" />
+        <location filename="../audit_labels.py" line="278" />
         <source>wrong passphrase</source>
         <translation>verkeerde wachtzin</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="277" />
+        <location filename="../audit_labels.py" line="279" />
         <source>deleting after a receipt</source>
         <translation>verwijderen na een ontvangstbewijs</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="278" />
+        <location filename="../audit_labels.py" line="280" />
         <source>a receipt</source>
         <translation>een ontvangstbewijs</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="280" />
+        <location filename="../audit_labels.py" line="282" />
         <source>on request</source>
         <translation>bij aanvraag</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="281" />
+        <location filename="../audit_labels.py" line="283" />
         <source>on issue</source>
         <translation>bij uitgifte</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="284" />
+        <location filename="../audit_labels.py" line="286" />
         <source>issued here, unaltered</source>
         <translation>hier uitgegeven, ongewijzigd</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="285" />
+        <location filename="../audit_labels.py" line="287" />
         <source>issued here, but altered</source>
         <translation>hier uitgegeven, maar gewijzigd</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="286" />
+        <location filename="../audit_labels.py" line="288" />
         <source>not issued here</source>
         <translation>niet hier uitgegeven</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="289" />
+        <location filename="../audit_labels.py" line="291" />
         <source>narrative</source>
         <translation>verslag</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="290" />
+        <location filename="../audit_labels.py" line="292" />
         <source>welfare</source>
         <translation>welzijn</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="291" />
+        <location filename="../audit_labels.py" line="293" />
         <source>security</source>
         <translation>veiligheid</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="292" />
+        <location filename="../audit_labels.py" line="294" />
         <source>assessment</source>
         <translation>beoordeling</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="293" />
+        <location filename="../audit_labels.py" line="295" />
         <source>critical reflection</source>
         <translation>kritische reflectie</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="294" />
+        <location filename="../audit_labels.py" line="296" />
         <source>codename</source>
         <translation>codenaam</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="295" />
+        <location filename="../audit_labels.py" line="297" />
         <source>kind</source>
         <translation>soort</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="296" />
+        <location filename="../audit_labels.py" line="298" />
         <source>status</source>
         <translation>status</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="297" />
+        <location filename="../audit_labels.py" line="299" />
         <source>motivation</source>
         <translation>motivatie</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="298" />
+        <location filename="../audit_labels.py" line="300" />
         <source>information position</source>
         <translation>informatiepositie</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="299" />
+        <location filename="../audit_labels.py" line="301" />
         <source>legal basis</source>
         <translation>wettelijke grondslag</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="300" />
+        <location filename="../audit_labels.py" line="302" />
         <source>contracted on</source>
         <translation>gecontracteerd op</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="301" />
+        <location filename="../audit_labels.py" line="303" />
         <source>contract review</source>
         <translation>herziening contract</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="302" />
+        <location filename="../audit_labels.py" line="304" />
         <source>suitability review</source>
         <translation>herziening geschiktheid</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="303" />
+        <location filename="../audit_labels.py" line="305" />
         <source>antecedents checked on</source>
         <translation>antecedenten getoetst op</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="304" />
+        <location filename="../audit_labels.py" line="306" />
         <source>antecedents result</source>
         <translation>uitkomst antecedenten</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="305" />
+        <location filename="../audit_labels.py" line="307" />
         <source>notes</source>
         <translation>notities</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="308" />
+        <location filename="../audit_labels.py" line="310" />
         <source>idle lock</source>
         <translation>vergrendelen bij inactiviteit</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="309" />
+        <location filename="../audit_labels.py" line="311" />
         <source>clipboard clearing</source>
         <translation>klembord wissen</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="310" />
+        <location filename="../audit_labels.py" line="312" />
         <source>autosave</source>
         <translation>automatisch opslaan</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="311" />
+        <location filename="../audit_labels.py" line="313" />
         <source>reveal time</source>
         <translation>onthultijd</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="312" />
+        <location filename="../audit_labels.py" line="314" />
         <source>reminders</source>
         <translation>herinneringen</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="313" />
+        <location filename="../audit_labels.py" line="315" />
         <source>after a receipt</source>
         <translation>na een ontvangstbewijs</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="316" />
+        <location filename="../audit_labels.py" line="318" />
         <source>malformed</source>
         <translation>onjuist opgebouwd</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="317" />
+        <location filename="../audit_labels.py" line="319" />
         <source>altered in transit</source>
         <translation>onderweg gewijzigd</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="318" />
+        <location filename="../audit_labels.py" line="320" />
         <source>not addressed to this vault</source>
         <translation>niet aan deze kluis gericht</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="319" />
+        <location filename="../audit_labels.py" line="321" />
         <source>unknown sender</source>
         <translation>onbekende afzender</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="320" />
+        <location filename="../audit_labels.py" line="322" />
         <source>crosses teams</source>
         <translation>raakt een ander team</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="321" />
+        <location filename="../audit_labels.py" line="323" />
         <source>signature does not verify</source>
         <translation>handtekening klopt niet</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="322" />
+        <location filename="../audit_labels.py" line="324" />
         <source>unsupported version</source>
         <translation>niet-ondersteunde versie</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="323" />
+        <location filename="../audit_labels.py" line="325" />
         <source>already received (replayed)</source>
         <translation>al ontvangen (opnieuw aangeboden)</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="324" />
+        <location filename="../audit_labels.py" line="326" />
         <source>recipients do not match</source>
         <translation>ontvangers kloppen niet</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="325" />
+        <location filename="../audit_labels.py" line="327" />
         <source>too large</source>
         <translation>te groot</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="326" />
+        <location filename="../audit_labels.py" line="328" />
         <source>key from a sender of the wrong role</source>
         <translation>sleutel van een afzender met de verkeerde rol</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="327" />
+        <location filename="../audit_labels.py" line="329" />
         <source>an older key</source>
         <translation>een oudere sleutel</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="328" />
+        <location filename="../audit_labels.py" line="330" />
         <source>conflicting records</source>
         <translation>tegenstrijdige gegevens</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="329" />
+        <location filename="../audit_labels.py" line="331" />
         <source>names a package never sent</source>
         <translation>noemt een pakket dat nooit is verzonden</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="330" />
+        <location filename="../audit_labels.py" line="332" />
         <source>incomplete</source>
         <translation>onvolledig</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="331" />
+        <location filename="../audit_labels.py" line="333" />
         <source>refused</source>
         <translation>geweigerd</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="332" />
+        <location filename="../audit_labels.py" line="334" />
         <source>invalid input</source>
         <translation>ongeldige invoer</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="333" />
+        <location filename="../audit_labels.py" line="335" />
         <source>a name breaks the rules</source>
         <translation>een naam voldoet niet aan de regels</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="334" />
+        <location filename="../audit_labels.py" line="336" />
         <source>file could not be read</source>
         <translation>bestand niet leesbaar</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="335" />
+        <location filename="../audit_labels.py" line="337" />
         <source>file too large</source>
         <translation>bestand te groot</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="336" />
+        <location filename="../audit_labels.py" line="338" />
         <source>no access</source>
         <translation>geen toegang</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="337" />
+        <location filename="../audit_labels.py" line="339" />
         <source>not found</source>
         <translation>niet gevonden</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="338" />
+        <location filename="../audit_labels.py" line="340" />
         <source>not allowed in this state</source>
         <translation>niet toegestaan in deze toestand</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="339" />
+        <location filename="../audit_labels.py" line="341" />
         <source>vault busy</source>
         <translation>kluis bezet</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="340" />
+        <location filename="../audit_labels.py" line="342" />
         <source>disk full</source>
         <translation>schijf vol</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="341" />
+        <location filename="../audit_labels.py" line="343" />
         <source>vault damaged</source>
         <translation>kluis beschadigd</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="342" />
+        <location filename="../audit_labels.py" line="344" />
         <source>unsafe place to write</source>
         <translation>onveilige plek om te schrijven</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="343" />
+        <location filename="../audit_labels.py" line="345" />
         <source>file exists</source>
         <translation>bestand bestaat al</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="418" />
+        <location filename="../audit_labels.py" line="420" />
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="418" />
+        <location filename="../audit_labels.py" line="420" />
         <source>no</source>
         <translation>nee</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="441" />
+        <location filename="../audit_labels.py" line="443" />
         <source>key {id}</source>
         <translation>sleutel {id}</translation>
     </message>
@@ -1667,32 +1667,32 @@
 <context>
     <name>ChangePassphraseDialog</name>
     <message>
-        <location filename="../pages/settings.py" line="46" />
+        <location filename="../pages/settings.py" line="47" />
         <source>Change passphrase</source>
         <translation>Wachtzin wijzigen</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="68" />
+        <location filename="../pages/settings.py" line="69" />
         <source>Current passphrase:</source>
         <translation>Huidige wachtzin:</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="69" />
+        <location filename="../pages/settings.py" line="70" />
         <source>New passphrase:</source>
         <translation>Nieuwe wachtzin:</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="70" />
+        <location filename="../pages/settings.py" line="71" />
         <source>New passphrase again:</source>
         <translation>Nieuwe wachtzin nogmaals:</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="77" />
+        <location filename="../pages/settings.py" line="78" />
         <source>The two new passphrases differ.</source>
         <translation>De twee nieuwe wachtzinnen verschillen.</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="87" />
+        <location filename="../pages/settings.py" line="88" />
         <source>Changing…</source>
         <translation>Bezig met wijzigen…</translation>
     </message>
@@ -2437,17 +2437,17 @@
         <translation>Veldboek</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="475" />
+        <location filename="../audit_labels.py" line="473" />
         <source>the audit anchor in the header has been altered</source>
         <translation>het auditanker in het kopbestand van de kluis is gewijzigd</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="476" />
+        <location filename="../audit_labels.py" line="474" />
         <source>audit events up to {seq} were recorded but are gone</source>
         <translation>auditgebeurtenissen tot {seq} zijn vastgelegd maar ontbreken</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="477" />
+        <location filename="../audit_labels.py" line="475" />
         <source>audit event {seq} differs from the anchored one</source>
         <translation>auditgebeurtenis {seq} wijkt af van de verankerde</translation>
     </message>
@@ -2825,7 +2825,7 @@
 <context>
     <name>ImageViewer</name>
     <message>
-        <location filename="../attachments_box.py" line="50" />
+        <location filename="../attachments_box.py" line="46" />
         <source>This image cannot be shown.</source>
         <translation>Deze afbeelding kan niet worden getoond.</translation>
     </message>
@@ -4875,123 +4875,123 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../pages/settings.py" line="112" />
+        <location filename="../pages/settings.py" line="113" />
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="113" />
         <location filename="../pages/settings.py" line="114" />
         <location filename="../pages/settings.py" line="115" />
+        <location filename="../pages/settings.py" line="116" />
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="116" />
+        <location filename="../pages/settings.py" line="117" />
         <source> days</source>
         <translation> dagen</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="119" />
+        <location filename="../pages/settings.py" line="120" />
         <source>Keep everything</source>
         <translation>Alles bewaren</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="120" />
+        <location filename="../pages/settings.py" line="121" />
         <source>Delete what the handler confirmed</source>
         <translation>Verwijderen wat de teamleider bevestigde</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="122" />
+        <location filename="../pages/settings.py" line="123" />
         <source>Delete what the handler confirmed, leaving no trace</source>
         <translation>Verwijderen wat de teamleider bevestigde, zonder spoor</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="126" />
+        <location filename="../pages/settings.py" line="127" />
         <source>Follow the system</source>
         <translation>Volg het systeem</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="129" />
+        <location filename="../pages/settings.py" line="130" />
         <source>Save settings</source>
         <translation>Instellingen opslaan</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="134" />
+        <location filename="../pages/settings.py" line="135" />
         <source>Change passphrase…</source>
         <translation>Wachtzin wijzigen…</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="141" />
+        <location filename="../pages/settings.py" line="142" />
         <source>Behaviour</source>
         <translation>Gedrag</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="143" />
+        <location filename="../pages/settings.py" line="144" />
         <source>Lock after idle:</source>
         <translation>Vergrendelen na inactiviteit:</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="144" />
+        <location filename="../pages/settings.py" line="145" />
         <source>Clear copied text after:</source>
         <translation>Gekopieerde tekst wissen na:</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="145" />
+        <location filename="../pages/settings.py" line="146" />
         <source>Autosave drafts every:</source>
         <translation>Concepten automatisch opslaan elke:</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="146" />
+        <location filename="../pages/settings.py" line="147" />
         <source>Show a revealed identity for:</source>
         <translation>Onthulde identiteit tonen gedurende:</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="147" />
+        <location filename="../pages/settings.py" line="148" />
         <source>Remind me of what is due within:</source>
         <translation>Herinner mij aan wat verloopt binnen:</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="148" />
+        <location filename="../pages/settings.py" line="149" />
         <source>After a receipt:</source>
         <translation>Na een ontvangstbewijs:</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="149" />
+        <location filename="../pages/settings.py" line="150" />
         <source>Language:</source>
         <translation>Taal:</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="151" />
+        <location filename="../pages/settings.py" line="152" />
         <source>Vault</source>
         <translation>Kluis</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="162" />
+        <location filename="../pages/settings.py" line="163" />
         <source>Settings</source>
         <translation>Instellingen</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="177" />
+        <location filename="../pages/settings.py" line="178" />
         <source>Folder: {folder}
-Key derivation: Argon2id, {mib} MiB, {it} passes (about {sec:.1f} s on this computer)
+Key derivation: Argon2id, {mib} MiB, {it} passes (about {sec} s on this computer)
 Second factor (OS keyring): {factor}</source>
         <translation>Map: {folder}
-Sleutelafleiding: Argon2id, {mib} MiB, {it} rondes (ongeveer {sec:.1f} s op deze computer)
+Sleutelafleiding: Argon2id, {mib} MiB, {it} rondes (ongeveer {sec} s op deze computer)
 Tweede factor (sleutelbos van het besturingssysteem): {factor}</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="184" />
+        <location filename="../pages/settings.py" line="185" />
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="184" />
+        <location filename="../pages/settings.py" line="185" />
         <source>no</source>
         <translation>nee</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="207" />
+        <location filename="../pages/settings.py" line="208" />
         <source>Saved.</source>
         <translation>Opgeslagen.</translation>
     </message>
