@@ -1,0 +1,61 @@
+"""A source's file as the reviewer met it: after a wrong passphrase the reveal
+dialog takes the passphrase again."""
+
+from __future__ import annotations
+
+import uuid
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from app.services.records import identity
+from app.services.views import IdentityFields
+from app.ui.dialogs.identity import RevealIdentityDialog
+from app.ui.main_window import MainWindow
+from app.ui.pages.sources import SourcesPage
+from app.ui.source_file import SourceFileView
+from tests.helpers import factory
+
+ENTER = Qt.Key.Key_Return
+
+
+def _file_view(window: MainWindow, source: uuid.UUID) -> SourceFileView:
+    window.open_source(source)
+    page = window.show_page(SourcesPage)
+    assert isinstance(page, SourcesPage)
+    return page.file_view
+
+
+def test_a_wrong_passphrase_puts_the_keyboard_back_in_the_emptied_passphrase(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    vault, scope = window.session.vault, window.session.scope
+    source = factory.source(vault, scope, "SLEUTELGAT")
+    identity.record_identity(vault, scope, source, IdentityFields(full_name="Piet Proef"))
+    view = _file_view(window, source)
+    qtbot.mouseClick(view.reveal_button, Qt.MouseButton.LeftButton)
+    dialog = next(
+        w
+        for w in QApplication.topLevelWidgets()
+        if isinstance(w, RevealIdentityDialog) and w.isVisible()
+    )
+    assert dialog.focusWidget() is dialog.passphrase  # the dialog opens in it
+    qtbot.keyClicks(dialog.passphrase, "not the passphrase")
+    qtbot.keyClick(dialog.passphrase, ENTER)  # Enter moves on to the reason
+    assert dialog.focusWidget() is dialog.reason
+    qtbot.keyClicks(dialog.reason, "Checking a name for the prosecutor")
+    qtbot.keyClick(dialog.reason, ENTER)  # Enter in the reason reveals
+    qtbot.waitUntil(lambda: "Wrong passphrase" in dialog.status.text(), timeout=10_000)
+    assert dialog.focusWidget() is dialog.passphrase  # not left in the reason
+    assert dialog.passphrase.text() == ""
+    assert dialog.reason.text() == "Checking a name for the prosecutor"  # kept
+
+    # Typing goes straight into the passphrase; Enter, Enter reveals.
+    focused = dialog.focusWidget()
+    qtbot.keyClicks(focused, factory.PASSPHRASE)
+    qtbot.keyClick(focused, ENTER)
+    qtbot.keyClick(dialog.reason, ENTER)
+    qtbot.waitUntil(lambda: dialog.showing, timeout=10_000)
+    assert "Piet Proef" in dialog.fields.text()
+    dialog.reject()
