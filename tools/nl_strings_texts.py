@@ -12,6 +12,8 @@ NL_TEXTS = {
     # The audit log's "Who" for Veldboek's own work (the stored name stays "system").
     "system": "systeem",
     "command line": "opdrachtregel",
+    # A source's file: an antecedents check not done yet (a new source).
+    "Not done yet": "Nog niet gedaan",
 }
 
 BY_CONTEXT_TEXTS: dict[tuple[str, str], str] = {

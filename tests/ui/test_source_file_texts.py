@@ -1,16 +1,22 @@
 """A source's file as the reviewer met it: after a wrong passphrase the reveal
-dialog takes the passphrase again."""
+dialog takes the passphrase again; an antecedents check not done says so in
+words, in English and Dutch."""
 
 from __future__ import annotations
 
+import contextlib
 import uuid
+from collections.abc import Iterator
+from datetime import date
 
-from PySide6.QtCore import Qt
+import pytest
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from app.services.records import identity
 from app.services.views import IdentityFields
+from app.ui import i18n
 from app.ui.dialogs.identity import RevealIdentityDialog
 from app.ui.main_window import MainWindow
 from app.ui.pages.sources import SourcesPage
@@ -18,6 +24,20 @@ from app.ui.source_file import SourceFileView
 from tests.helpers import factory
 
 ENTER = Qt.Key.Key_Return
+
+
+@contextlib.contextmanager
+def translated(language: str) -> Iterator[None]:
+    """The interface in ``language`` (English needs nothing installed)."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    translators = i18n.install(app, language) if language == "nl" else []
+    try:
+        yield
+    finally:
+        for translator in translators:
+            app.removeTranslator(translator)
+        QLocale.setDefault(QLocale("en_US"))
 
 
 def _file_view(window: MainWindow, source: uuid.UUID) -> SourceFileView:
@@ -59,3 +79,25 @@ def test_a_wrong_passphrase_puts_the_keyboard_back_in_the_emptied_passphrase(
     qtbot.waitUntil(lambda: dialog.showing, timeout=10_000)
     assert "Piet Proef" in dialog.fields.text()
     dialog.reject()
+
+
+@pytest.mark.parametrize("language", ["en", "nl"])
+def test_an_antecedents_check_not_done_says_so_in_words(
+    qtbot: QtBot, window: MainWindow, language: str
+) -> None:
+    vault, scope = window.session.vault, window.session.scope
+    new = factory.source(vault, scope, "NIEUWELING")
+    checked = factory.source(
+        vault,
+        scope,
+        "NAGEKEKEN",
+        antecedents_checked_on=date(2026, 10, 1),
+        antecedents_result="No relevant antecedents",
+    )
+    with translated(language):
+        shown = {
+            source: _file_view(window, source).fields["antecedents"].text()
+            for source in (new, checked)
+        }
+    assert shown[new] == {"en": "Not done yet", "nl": "Nog niet gedaan"}[language]
+    assert shown[checked] == "2026-10-01 — No relevant antecedents"
