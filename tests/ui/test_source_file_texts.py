@@ -1,6 +1,7 @@
 """A source's file as the reviewer met it: after a wrong passphrase the reveal
 dialog takes the passphrase again; an antecedents check not done says so in
-words, in English and Dutch."""
+words, and a reliability evaluation has its meaning beside its number; in English
+and Dutch."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from app.services.records import identity
+from app.services.records import identity, welfare
 from app.services.views import IdentityFields
 from app.ui import i18n
 from app.ui.dialogs.identity import RevealIdentityDialog
@@ -101,3 +102,30 @@ def test_an_antecedents_check_not_done_says_so_in_words(
         }
     assert shown[new] == {"en": "Not done yet", "nl": "Nog niet gedaan"}[language]
     assert shown[checked] == "2026-10-01 — No relevant antecedents"
+
+
+@pytest.mark.parametrize("language", ["en", "nl"])
+def test_a_reliability_evaluation_is_shown_with_its_meaning(
+    qtbot: QtBot, window: MainWindow, language: str
+) -> None:
+    """The 3x5x2 source evaluation (docs: 1 reliable, 2 untested, 3 not reliable)
+    beside its number, as the review dialog offers it."""
+    vault, scope = window.session.vault, window.session.scope
+    source = factory.source(vault, scope, "WEEGSCHAAL")
+    for code in ("1", "2", "3"):
+        welfare.review_reliability(vault, scope, source, code, f"Review {code}.")
+    with translated(language):
+        table = _file_view(window, source).reliability
+        column = next(
+            c
+            for c in range(table.model.columnCount())
+            if table.model.headerData(c, Qt.Orientation.Horizontal) in ("Evaluation", "Waardering")
+        )
+        shown = sorted(table.model.index(r, column).data() for r in range(table.model.rowCount()))
+    assert (
+        shown
+        == {
+            "en": ["1 — Reliable", "2 — Untested", "3 — Not reliable"],
+            "nl": ["1 — Betrouwbaar", "2 — Niet getoetst", "3 — Niet betrouwbaar"],
+        }[language]
+    )

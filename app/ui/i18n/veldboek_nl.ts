@@ -5093,15 +5093,15 @@ Tweede factor (sleutelbos van het besturingssysteem): {factor}</translation>
     </message>
     <message>
         <location filename="../source_file.py" line="106" />
-        <location filename="../source_file_tabs.py" line="48" />
-        <location filename="../source_file_tabs.py" line="146" />
+        <location filename="../source_file_tabs.py" line="49" />
+        <location filename="../source_file_tabs.py" line="147" />
         <source>Kind</source>
         <translation>Soort</translation>
     </message>
     <message>
         <location filename="../source_file.py" line="107" />
-        <location filename="../source_file_tabs.py" line="80" />
-        <location filename="../source_file_tabs.py" line="120" />
+        <location filename="../source_file_tabs.py" line="81" />
+        <location filename="../source_file_tabs.py" line="121" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -5206,268 +5206,268 @@ Tweede factor (sleutelbos van het besturingssysteem): {factor}</translation>
         <translation>Overzicht</translation>
     </message>
     <message>
-        <location filename="../source_file_tabs.py" line="43" />
+        <location filename="../source_file_tabs.py" line="44" />
         <source>When</source>
         <translation>Wanneer</translation>
     </message>
     <message>
-        <location filename="../source_file_tabs.py" line="49" />
+        <location filename="../source_file_tabs.py" line="50" />
         <source>Location</source>
         <translation>Locatie</translation>
     </message>
     <message>
-        <location filename="../source_file_tabs.py" line="51" />
+        <location filename="../source_file_tabs.py" line="52" />
         <source>Minutes</source>
         <translation>Minuten</translation>
     </message>
     <message>
-        <location filename="../source_file_tabs.py" line="55" />
+        <location filename="../source_file_tabs.py" line="56" />
         <source>Attendees</source>
         <translation>Aanwezigen</translation>
     </message>
     <message>
-        <location filename="../source_file_tabs.py" line="56" />
+        <location filename="../source_file_tabs.py" line="57" />
         <source>Safety</source>
         <translation>Veiligheid</translation>
     </message>
     <message>
-        <location filename="../source_file_tabs.py" line="59" />
+        <location filename="../source_file_tabs.py" line="60" />
         <source>No contacts recorded yet.</source>
         <translation>Nog geen contacten vastgelegd.</translation>
     </message>
     <message>
-        <location filename="../source_file_tabs.py" line="62" />
+        <location filename="../source_file_tabs.py" line="63" />
         <source>New contact…</source>
         <translation>Nieuw contact…</translation>
     </message>
     <message>
-        <location filename="../source_file_tabs.py" line="65" />
+        <location filename="../source_file_tabs.py" line="66" />
         <source>Debrief this contact</source>
         <translation>Dit contact debriefen</translation>
     </message>
     <message>
-        <location filename="../source_file_tabs.py" line="67" />
+        <location filename="../source_file_tabs.py" line="68" />
         <source>Contacts</source>
         <translation>Contacten</translation>
     </message>
     <message>
-        <location filename="../source_file_tabs.py" line="74" />
+        <location filename="../source_file_tabs.py" line="75" />
         <source>Written</source>
         <translation>Geschreven</translation>
     </message>
     <message>
-        <location filename="../source_file_tabs.py" line="85" />
+        <location filename="../source_file_tabs.py" line="86" />
         <source>Contact</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../source_file_tabs.py" line="90" />
+        <location filename="../source_file_tabs.py" line="91" />
         <source>Items</source>
         <translation>Items</translation>
     </message>
     <message>
-        <location filename="../source_file_tabs.py" line="97" />
+        <location filename="../source_file_tabs.py" line="98" />
         <source>No debriefs for this source yet.</source>
         <translation>Nog geen debriefings voor deze bron.</translation>
     </message>
     <message>
-        <location filename="../source_file_tabs.py" line="102" />
+        <location filename="../source_file_tabs.py" line="103" />
         <source>New debrief</source>
         <translation>Nieuwe debriefing</translation>
     </message>
     <message>
-        <location filename="../source_file_tabs.py" line="105" />
+        <location filename="../source_file_tabs.py" line="106" />
         <source>Open</source>
         <translation>Openen</translation>
     </message>
     <message>
-        <location filename="../source_file_tabs.py" line="109" />
+        <location filename="../source_file_tabs.py" line="110" />
         <source>Debriefs</source>
         <translation>Debriefings</translation>
     </message>
     <message>
-        <location filename="../source_file_tabs.py" line="116" />
+        <location filename="../source_file_tabs.py" line="117" />
         <source>Deadline</source>
         <translation>Termijn</translation>
     </message>
     <message>
-        <location filename="../source_file_tabs.py" line="121" />
-        <location filename="../source_file_tabs.py" line="134" />
+        <location filename="../source_file_tabs.py" line="122" />
+        <location filename="../source_file_tabs.py" line="135" />
         <source>Tasking</source>
         <translation>Opdrachten</translation>
     </message>
     <message>
-        <location filename="../source_file_tabs.py" line="122" />
+        <location filename="../source_file_tabs.py" line="123" />
         <source>Limits</source>
         <translation>Grenzen</translation>
     </message>
     <message>
-        <location filename="../source_file_tabs.py" line="123" />
+        <location filename="../source_file_tabs.py" line="124" />
         <source>Outcome</source>
         <translation>Uitkomst</translation>
     </message>
     <message>
-        <location filename="../source_file_tabs.py" line="126" />
+        <location filename="../source_file_tabs.py" line="127" />
         <source>No tasking given yet.</source>
         <translation>Nog geen opdrachten gegeven.</translation>
     </message>
     <message>
-        <location filename="../source_file_tabs.py" line="129" />
+        <location filename="../source_file_tabs.py" line="130" />
         <source>New tasking…</source>
         <translation>Nieuwe opdracht…</translation>
     </message>
     <message>
-        <location filename="../source_file_tabs.py" line="132" />
+        <location filename="../source_file_tabs.py" line="133" />
         <source>Close tasking…</source>
         <translation>Opdracht afsluiten…</translation>
     </message>
     <message>
-        <location filename="../source_file_tabs.py" line="141" />
+        <location filename="../source_file_tabs.py" line="142" />
         <source>Date</source>
         <translation>Datum</translation>
     </message>
     <message>
-        <location filename="../source_file_tabs.py" line="148" />
+        <location filename="../source_file_tabs.py" line="149" />
         <source>Amount</source>
         <translation>Bedrag</translation>
     </message>
     <message>
-        <location filename="../source_file_tabs.py" line="153" />
+        <location filename="../source_file_tabs.py" line="154" />
         <source>Witness</source>
         <translation>Getuige</translation>
     </message>
     <message>
-        <location filename="../source_file_tabs.py" line="154" />
+        <location filename="../source_file_tabs.py" line="155" />
         <source>Approved by</source>
         <translation>Goedgekeurd door</translation>
     </message>
     <message>
-        <location filename="../source_file_tabs.py" line="155" />
+        <location filename="../source_file_tabs.py" line="156" />
         <source>Reason</source>
         <translation>Reden</translation>
     </message>
     <message>
-        <location filename="../source_file_tabs.py" line="158" />
+        <location filename="../source_file_tabs.py" line="159" />
         <source>No payments or offers recorded.</source>
         <translation>Geen betalingen of aanbod vastgelegd.</translation>
     </message>
     <message>
-        <location filename="../source_file_tabs.py" line="161" />
+        <location filename="../source_file_tabs.py" line="162" />
         <source>Record payment or offer…</source>
         <translation>Betaling of aanbod vastleggen…</translation>
     </message>
     <message>
-        <location filename="../source_file_tabs.py" line="165" />
+        <location filename="../source_file_tabs.py" line="166" />
         <source>Payments</source>
         <translation>Betalingen</translation>
     </message>
     <message>
-        <location filename="../source_file_tabs.py" line="189" />
+        <location filename="../source_file_tabs.py" line="190" />
         <source>Assessed</source>
         <translation>Beoordeeld</translation>
     </message>
     <message>
-        <location filename="../source_file_tabs.py" line="195" />
+        <location filename="../source_file_tabs.py" line="196" />
         <source>Level</source>
         <translation>Niveau</translation>
     </message>
     <message>
-        <location filename="../source_file_tabs.py" line="201" />
+        <location filename="../source_file_tabs.py" line="202" />
         <source>Review on</source>
         <translation>Herzien op</translation>
     </message>
     <message>
-        <location filename="../source_file_tabs.py" line="205" />
+        <location filename="../source_file_tabs.py" line="206" />
         <source>Threats</source>
         <translation>Dreigingen</translation>
     </message>
     <message>
-        <location filename="../source_file_tabs.py" line="206" />
+        <location filename="../source_file_tabs.py" line="207" />
         <source>Welfare</source>
         <translation>Welzijn</translation>
     </message>
     <message>
-        <location filename="../source_file_tabs.py" line="209" />
+        <location filename="../source_file_tabs.py" line="210" />
         <source>No risk assessment yet.</source>
         <translation>Nog geen risicobeoordeling.</translation>
     </message>
     <message>
-        <location filename="../source_file_tabs.py" line="212" />
+        <location filename="../source_file_tabs.py" line="213" />
         <source>New risk assessment…</source>
         <translation>Nieuwe risicobeoordeling…</translation>
     </message>
     <message>
-        <location filename="../source_file_tabs.py" line="220" />
+        <location filename="../source_file_tabs.py" line="221" />
         <source>Given</source>
         <translation>Gegeven</translation>
     </message>
     <message>
-        <location filename="../source_file_tabs.py" line="226" />
+        <location filename="../source_file_tabs.py" line="227" />
         <source>Acknowledged</source>
         <translation>Bevestigd</translation>
     </message>
     <message>
-        <location filename="../source_file_tabs.py" line="228" />
+        <location filename="../source_file_tabs.py" line="229" />
         <source>not yet</source>
         <translation>nog niet</translation>
     </message>
     <message>
-        <location filename="../source_file_tabs.py" line="231" />
+        <location filename="../source_file_tabs.py" line="232" />
         <source>Instruction</source>
         <translation>Instructie</translation>
     </message>
     <message>
-        <location filename="../source_file_tabs.py" line="234" />
+        <location filename="../source_file_tabs.py" line="235" />
         <source>No instructions given yet.</source>
         <translation>Nog geen instructies gegeven.</translation>
     </message>
     <message>
-        <location filename="../source_file_tabs.py" line="237" />
+        <location filename="../source_file_tabs.py" line="238" />
         <source>Give instruction…</source>
         <translation>Instructie geven…</translation>
     </message>
     <message>
-        <location filename="../source_file_tabs.py" line="247" />
+        <location filename="../source_file_tabs.py" line="255" />
         <source>Reviewed</source>
         <translation>Herzien</translation>
     </message>
     <message>
-        <location filename="../source_file_tabs.py" line="252" />
+        <location filename="../source_file_tabs.py" line="261" />
         <source>Evaluation</source>
         <translation>Waardering</translation>
     </message>
     <message>
-        <location filename="../source_file_tabs.py" line="253" />
+        <location filename="../source_file_tabs.py" line="265" />
         <source>Rationale</source>
         <translation>Onderbouwing</translation>
     </message>
     <message>
-        <location filename="../source_file_tabs.py" line="256" />
+        <location filename="../source_file_tabs.py" line="268" />
         <source>No reliability review yet.</source>
         <translation>Nog geen beoordeling van de betrouwbaarheid.</translation>
     </message>
     <message>
-        <location filename="../source_file_tabs.py" line="259" />
+        <location filename="../source_file_tabs.py" line="271" />
         <source>Review reliability…</source>
         <translation>Betrouwbaarheid herzien…</translation>
     </message>
     <message>
-        <location filename="../source_file_tabs.py" line="176" />
+        <location filename="../source_file_tabs.py" line="177" />
         <source>Risk assessments</source>
         <translation>Risicobeoordelingen</translation>
     </message>
     <message>
-        <location filename="../source_file_tabs.py" line="177" />
+        <location filename="../source_file_tabs.py" line="178" />
         <source>Instructions to the source</source>
         <translation>Instructies aan de bron</translation>
     </message>
     <message>
-        <location filename="../source_file_tabs.py" line="178" />
+        <location filename="../source_file_tabs.py" line="179" />
         <source>Reliability history</source>
         <translation>Betrouwbaarheidshistorie</translation>
     </message>
     <message>
-        <location filename="../source_file_tabs.py" line="182" />
+        <location filename="../source_file_tabs.py" line="183" />
         <source>Risk and welfare</source>
         <translation>Risico en welzijn</translation>
     </message>
