@@ -263,3 +263,51 @@ def test_cli_command_on_a_bad_vault_is_one_line(
     assert lines[0].startswith("veldboek: ")
     assert any(word in lines[0] for word in ("header", "passphrase", "damaged", "decrypted"))
     assert vault_files(vault_dir) == before
+
+
+def test_check_of_a_zeroed_page_prints_a_summary_and_what_to_do(
+    vault_dir: Path, tmp_path: Path
+) -> None:
+    """A zeroed page deep in the file makes SQLite's integrity_check name up to 100
+    problems (a line each, in one row). The terminal shows how many and the first
+    few, then what to do; --json keeps every one."""
+    pp = tmp_path / "pp"
+    pp.write_text(factory.PASSPHRASE + "\n")
+    first_new_page = _fill(vault_dir, 10)
+    db = vault_dir / "vault.db"
+    db.write_bytes(_zero_page(db.read_bytes(), _middle(db.read_bytes(), first_new_page)))
+    before = vault_files(vault_dir)
+    args = ("check", "--vault", str(vault_dir), "--passphrase-file", str(pp))
+
+    shown = _cli(*args)
+    assert shown.returncode == 1
+    assert "Traceback" not in shown.stdout + shown.stderr
+    (stderr,) = shown.stderr.splitlines()
+    assert stderr.startswith("veldboek: vault check FAILED (zeroed pages)")
+    assert "restore the vault from a backup" in stderr
+    lines = shown.stdout.splitlines()
+    assert len(lines) < 20, shown.stdout  # not SQLite's hundred lines
+    at = next(n for n, line in enumerate(lines) if line.startswith("FAIL sqlite structure: "))
+    count = int(lines[at].split(": ", 1)[1].split()[0])
+    assert count > 3
+    listed = []  # the indented lines under it
+    for line in lines[at + 1 :]:
+        if not line.startswith("       "):
+            break
+        listed.append(line.strip())
+    problems, rest = listed[:-1], listed[-1]
+    assert len(problems) == 3
+    assert rest == f"… and {count - 3} more (--json lists every one)"
+    assert "*** in database" not in shown.stdout
+    assert "Restore the vault folder from your most recent backup" in lines[-1]
+
+    as_json = _cli(*args, "--json")
+    assert as_json.returncode == 1
+    report = json.loads(as_json.stdout)
+    assert report["ok"] is False
+    checks = {c["name"]: c for c in report["checks"]}
+    assert len(checks["sqlite structure"]["problems"]) == count  # every one, in full
+    assert checks["sqlite structure"]["problems"][:3] == problems
+    assert checks["sqlcipher page integrity"]["problems"]
+    assert "backup" in report["advice"]
+    assert vault_files(vault_dir) == before  # a failing check writes nothing

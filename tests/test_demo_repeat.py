@@ -1,26 +1,36 @@
 """``veldboek demo`` run twice on the same vault, one after the other and two at
 once, in real processes: a clear one-line answer, never an internal error, and
-one set of demo data in a vault that still checks out."""
+one set of demo data in a vault that still checks out. A run interrupted part-way
+and run again is told so, not that its data is all there."""
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
-from app.errors import VaultBusy
-from app.models import Source
+from app.errors import InvalidInput, VaultBusy
+from app.models import AuditEvent, Debrief, Source
+from app.services.admin.check import check_vault
+from app.services.demo_data import generator as demo
+from app.services.demo_data.debriefs import write_debriefs
 from app.vault import engine
 from app.vault.audit_chain import SYSTEM
 from app.vault.vault import Vault
 from tests.helpers import factory
 
 ALREADY = "already holds the demo data"
-# Or, when the other one has not got that far: busy writing, or still making the vault.
-LATER = ("busy", "Another process is creating a vault")
+# Or, when the other one has not got that far: busy writing, still making the vault,
+# or its sources are in but it has not finished (a run still going reads as one
+# that did not finish: nothing tells the two apart).
+LATER = ("busy", "Another process is creating a vault", "did not finish")
 
 
 def _demo(vault: Path, pp: Path, *more: str) -> list[str]:
@@ -133,3 +143,69 @@ def test_a_writer_kept_waiting_past_the_busy_timeout_is_told_the_vault_is_busy(
     finally:
         second.lock()
         first.lock()
+
+
+class Killed(BaseException):
+    """Stands for SIGKILL: nothing after it runs in the generator."""
+
+
+def test_a_demo_interrupted_part_way_is_not_taken_for_a_finished_one(
+    vault_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Sources are committed first, debriefs in batches; a run stopped after its
+    first batch leaves both without its closing "demo.generated" event. The same
+    run again says it did not finish and what stays, adds nothing, and another
+    seed still adds a whole set."""
+    monkeypatch.setattr(demo, "BATCH_DEBRIEFS", 10)
+    batches: list[int] = []
+
+    def killed_after_one_batch(*args: Any, **kwargs: Any) -> int:
+        if batches:
+            raise Killed
+        batches.append(1)
+        return write_debriefs(*args, **kwargs)
+
+    monkeypatch.setattr(demo, "write_debriefs", killed_after_one_batch)
+    day = date(2026, 12, 7)
+    with Vault.open(vault_dir, factory.PASSPHRASE) as vault:
+        with pytest.raises(Killed):
+            demo.generate(vault, sources=3, debriefs=40, seed=5, today=day)
+        monkeypatch.setattr(demo, "write_debriefs", write_debriefs)
+        with vault.read() as session:
+            assert _count(session, Source) == 3
+            assert _count(session, Debrief) == 10  # the one batch committed
+            assert not _demo_events(session)
+
+        with pytest.raises(InvalidInput) as again:
+            demo.generate(vault, sources=3, debriefs=40, seed=5, today=day)
+        message = str(again.value)
+        assert ALREADY not in message
+        assert message.startswith(
+            "An earlier demo run with seed 5 for 2026-12-07 did not finish (it was "
+            "interrupted, or is still running): its 3 source(s) and 10 debrief(s) stay"
+        )
+        assert "nothing was added" in message
+        with vault.read() as session:
+            assert (_count(session, Source), _count(session, Debrief)) == (3, 10)
+
+        # Another seed makes a whole set; that one, run again, is "already there".
+        demo.generate(vault, sources=3, debriefs=40, seed=6, today=day)
+        with pytest.raises(InvalidInput, match=ALREADY):
+            demo.generate(vault, sources=3, debriefs=40, seed=6, today=day)
+        with vault.read() as session:
+            assert (_count(session, Source), _count(session, Debrief)) == (6, 50)
+            assert [json.loads(d)["seed"] for d in _demo_events(session)] == [6]
+    report = check_vault(vault_dir, factory.PASSPHRASE)
+    assert report.ok, report.lines  # what the interrupted run left is whole
+
+
+def _count(session: Session, model: Any) -> int:
+    return int(session.execute(select(func.count()).select_from(model)).scalar_one())
+
+
+def _demo_events(session: Session) -> list[str]:
+    return list(
+        session.execute(
+            select(AuditEvent.detail).where(AuditEvent.action == "demo.generated")
+        ).scalars()
+    )

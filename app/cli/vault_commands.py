@@ -6,6 +6,7 @@ import argparse
 import contextlib
 import sys
 from datetime import date
+from typing import TYPE_CHECKING
 
 from app.cli.common import add_vault_args, open_vault, opened, print_json, read_passphrase_file
 from app.domain import names
@@ -14,6 +15,9 @@ from app.domain.names import NameKind
 from app.domain.scope import Actor
 from app.errors import CheckFailed, InvalidInput, SelfTestFailed, VaultExists
 from app.services.admin import aliases, vaults
+
+if TYPE_CHECKING:  # the check's own imports are loaded only when it runs
+    from app.services.admin.check import CheckLine
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -92,24 +96,49 @@ def _announce_calibration(step: str, fraction: float) -> None:
         print("Calibrating Argon2id...", file=sys.stderr)
 
 
+SHOWN_PROBLEMS = 3  # of a long list SQLite gives, the first few on the terminal
+
+
 def cmd_check(args: argparse.Namespace) -> int:
     from app.services.admin.check import check_vault
 
     passphrase = read_passphrase_file(args.passphrase_file)
     report = check_vault(args.vault, passphrase)
     if args.json:
-        print_json({"ok": report.ok, "checks": report.lines})
+        # Complete: every problem of every line, and what to do.
+        print_json({"ok": report.ok, "checks": report.lines, "advice": report.advice})
     else:
         for line in report.lines:
-            mark = "ok  " if line.ok else "FAIL"
-            print(f"{mark} {line.name}" + (f": {line.detail}" if line.detail else ""))
+            _print_check_line(line)
+        if report.advice:
+            print(report.advice)
     if not report.ok:
         # The one line on stderr; the details are on stdout above.
         first = next(line for line in report.lines if not line.ok)
-        raise CheckFailed(f"vault check FAILED ({first.name}).")
+        if report.damaged:
+            raise CheckFailed(
+                "vault check FAILED ({name}): the database is damaged; restore the vault "
+                "from a backup.",
+                name=first.name,
+            )
+        raise CheckFailed("vault check FAILED ({name}).", name=first.name)
     if not args.json:
         print("vault is sound")
     return 0
+
+
+def _print_check_line(line: CheckLine) -> None:
+    """One line a check, then the first few of the problems it counted (SQLite
+    names up to 100: the count and the first ones say enough; --json has all)."""
+    mark = "ok  " if line.ok else "FAIL"
+    print(f"{mark} {line.name}" + (f": {line.detail}" if line.detail else ""))
+    if line.ok or not line.problems:
+        return
+    for problem in line.problems[:SHOWN_PROBLEMS]:
+        print(f"       {problem}")
+    more = len(line.problems) - SHOWN_PROBLEMS
+    if more > 0:
+        print(f"       … and {more} more (--json lists every one)")
 
 
 def cmd_demo(args: argparse.Namespace) -> int:

@@ -275,11 +275,14 @@ class Reminder:
 class AuditRow:
     seq: int
     at: datetime
-    actor: str
+    actor: str  # as stored (and hashed)
     action: str
     record_type: str
     record_id: str
     detail: str
+    # Veldboek itself acted, not a person under an alias: ``actor`` is then one of
+    # ``audit.APP_ACTORS`` ("system", "cli"), a word a screen may translate.
+    by_app: bool = False
 
 
 R = TypeVar("R")

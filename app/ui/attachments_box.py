@@ -28,11 +28,7 @@ from app.ui.record_table import RecordTable
 from app.ui.save_file import choose_save_path, save_confirmed
 from app.ui.session import AppSession
 from app.ui.table_models import Column
-from app.ui.widgets import local_time
-
-
-def _size(n: int) -> str:
-    return f"{n / (1024 * 1024):.1f} MB" if n >= 1024 * 1024 else f"{max(1, n // 1024)} KB"
+from app.ui.widgets import file_size, local_time
 
 
 class ImageViewer(QDialog):
@@ -77,7 +73,7 @@ class AttachmentsBox(QGroupBox):
                 Column(self.tr("Kind"), lambda a: a.media_type),
                 Column(
                     self.tr("Size"),
-                    lambda a: _size(a.size),
+                    lambda a: file_size(a.size),
                     key=lambda a: a.size,
                     newest_first=True,
                 ),
@@ -217,7 +213,7 @@ class AttachmentsBox(QGroupBox):
             text=self.tr(
                 "Remove the attached file {name} ({size}) from this debrief? It is deleted "
                 "from the vault; only the audit log keeps a note that it was there."
-            ).format(name=chosen.name, size=_size(chosen.size)),
+            ).format(name=chosen.name, size=file_size(chosen.size)),
             confirm=self.tr("Remove file"),
             on_confirm=remove,
             name="removeAttachmentConfirm",

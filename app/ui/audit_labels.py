@@ -17,6 +17,8 @@ from datetime import datetime
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
 
+from app.ui.widgets import file_size
+
 _ACTIONS: dict[str, object] = {  # QT_TRANSLATE_NOOP marks the text for lupdate
     "alias.created": QT_TRANSLATE_NOOP("AuditActions", "Alias added"),
     "alias.switched": QT_TRANSLATE_NOOP("AuditActions", "Alias switched"),
@@ -419,7 +421,7 @@ def _value(action: str, key: str, value: object, names: Mapping[str, str]) -> st
         return QCoreApplication.translate("AuditValues", str(yes if value else no))
     if isinstance(value, int | float):
         if key in _SIZES and isinstance(value, int):
-            return _size(value)
+            return file_size(value)
         return QLocale().toString(value)
     if isinstance(value, list):
         return ", ".join(_value(action, key, item, names) for item in value)
@@ -456,10 +458,6 @@ def _words(code: str) -> str:
     "report sanitised refused", ``MalformedPackage`` → "malformed package"."""
     spaced = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", code)
     return re.sub(r"[._]+", " ", spaced).strip().lower()
-
-
-def _size(n: int) -> str:
-    return f"{n / (1024 * 1024):.1f} MB" if n >= 1024 * 1024 else f"{max(1, n // 1024)} KB"
 
 
 def _time(text: str) -> str:

@@ -4,12 +4,22 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
 I18N_DIR = Path(__file__).resolve().parent / "i18n"
 SUPPORTED = ("en", "nl")
 _installed: list[QTranslator] = []  # what ``install`` put in, for ``switch`` to take out
+
+# Qt's own dialogs are translated by Qt's qtbase_<language>.qm (PySide6 ships
+# qtbase_nl.qm; ``install`` loads it). That file lacks a few of Qt 6's texts, which
+# its file dialog then shows in English: Veldboek's own file carries them, in Qt's
+# context (Qt asks the translators in turn, the last installed first, so qtbase's
+# own translation wins wherever it has one).
+QT_GAPS = (
+    QT_TRANSLATE_NOOP("QFileDialog", "&Look in:"),
+    QT_TRANSLATE_NOOP("QFileDialog", "Files of &type:"),
+)
 
 
 def resolve_language(choice: str) -> str:

@@ -31,6 +31,7 @@ from app.services.views import (
     ReliabilityView,
     RiskView,
     SourceFile,
+    SourceOverview,
     TaskingView,
 )
 from app.ui import source_file_tabs
@@ -178,9 +179,7 @@ class SourceFileView(QWidget):
         f["legal"].setText(o.legal_basis or "—")
         f["contract"].setText(f"{date_text(o.contracted_on)} / {date_text(o.contract_review_on)}")
         f["suitability"].setText(date_text(o.suitability_review_on))
-        f["antecedents"].setText(
-            f"{date_text(o.antecedents_checked_on)} — {o.antecedents_result or '—'}"
-        )
+        f["antecedents"].setText(self._antecedents(o))
         f["codenames"].setText(", ".join(o.other_codenames) or "—")
         f["notes"].setText(o.notes or "—")
         f["identity"].setText(
@@ -214,6 +213,13 @@ class SourceFileView(QWidget):
         self.risks.set_rows(self.file.risks)
         self.instructions.set_rows(self.file.instructions)
         self.reliability.set_rows(self.file.reliability)
+
+    def _antecedents(self, o: SourceOverview) -> str:
+        """The antecedents check: its day and result, or one plain word when it has
+        not been done (a new source), never a row of dashes."""
+        if o.antecedents_checked_on is None and not o.antecedents_result:
+            return self.tr("Not done yet")
+        return f"{date_text(o.antecedents_checked_on)} — {o.antecedents_result or '—'}"
 
     def reload(self) -> None:
         if self.file is not None:

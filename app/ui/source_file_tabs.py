@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from app.domain.enums import RiskLevel
+from app.domain.enums import GradingScheme, RiskLevel
+from app.domain.grading import scheme
 from app.ui.dialogs.records import (
     InstructionDialog,
     PaymentDialog,
@@ -18,7 +19,7 @@ from app.ui.dialogs.records import (
     RiskDialog,
     TaskingDialog,
 )
-from app.ui.labels import label
+from app.ui.labels import grading_label, label
 from app.ui.pages.debriefs import CONTACT_ORDER, STATUS_ORDER
 from app.ui.record_table import RecordTable
 from app.ui.table_models import Column
@@ -240,6 +241,13 @@ def _instructions(view: SourceFileView) -> None:
     )
 
 
+def evaluation_text(code: str) -> str:
+    """A reliability review's source evaluation with its meaning on the 3x5x2 scale,
+    as the review dialog offers it: "2 — Untested"."""
+    meaning = scheme(GradingScheme.UK_3X5X2).label("source_evaluation", code)
+    return f"{code} — {grading_label(meaning)}" if meaning != code else code
+
+
 def _reliability(view: SourceFileView) -> None:
     view.reliability = RecordTable(
         [
@@ -249,7 +257,11 @@ def _reliability(view: SourceFileView) -> None:
                 key=lambda r: r.reviewed_at,
                 newest_first=True,
             ),
-            Column(translate("SourceFileView", "Evaluation"), lambda r: r.evaluation),
+            Column(
+                translate("SourceFileView", "Evaluation"),
+                lambda r: evaluation_text(r.evaluation),
+                key=lambda r: r.evaluation,
+            ),
             Column(translate("SourceFileView", "Rationale"), lambda r: r.rationale),
         ],
         "reliabilityTable",

@@ -124,6 +124,18 @@ def day_text(moment: datetime) -> str:
     return QLocale().toString(QDate(local.year, local.month, local.day), "d MMM yyyy")
 
 
+def decimal(value: float, places: int = 1) -> str:
+    """A number as the interface language writes it: 0,6 in Dutch, 0.6 in English."""
+    return QLocale().toString(value, "f", places)
+
+
+def file_size(n: int) -> str:
+    """A file's size in the interface language's numbers: 1.5 MB (1,5 MB), 12 KB."""
+    if n >= 1024 * 1024:
+        return f"{decimal(n / (1024 * 1024))} MB"
+    return f"{max(1, n // 1024)} KB"
+
+
 CURRENCY_SYMBOLS = {"EUR": "€", "USD": "$", "GBP": "£"}
 
 

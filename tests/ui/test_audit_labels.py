@@ -32,7 +32,9 @@ from app.domain.enums import (
     Role,
     TaskingStatus,
 )
+from app.domain.scope import Actor
 from app.export import errors as package_errors
+from app.services.admin import audit
 from app.services.admin.settings import VaultSettings
 from app.services.exchange import purge
 from app.services.records import meetings
@@ -42,6 +44,7 @@ from app.services.reports import VerifyResult
 from app.ui import audit_labels, i18n
 from app.ui.main_window import MainWindow
 from app.ui.pages.audit import AuditPage
+from app.vault.audit_chain import SYSTEM
 from tests.helpers import factory
 
 APP = Path(__file__).resolve().parents[2] / "app"
@@ -347,3 +350,40 @@ def test_the_audit_page_in_dutch(qtbot: QtBot, window: MainWindow) -> None:
         for translator in translators:
             app.removeTranslator(translator)
         QLocale.setDefault(QLocale("en_US"))
+
+
+@pytest.mark.parametrize("language", ["en", "nl"])
+def test_veldboeks_own_actor_is_shown_in_words_and_stored_as_it_was(
+    qtbot: QtBot, window: MainWindow, language: str
+) -> None:
+    """The "Who" column shows Veldboek's own names ("system", "cli") in the interface's
+    words; the stored name, part of each event's hash, stays as it was written."""
+    vault, scope = window.session.vault, window.session.scope
+    vault.audit(SYSTEM, "vault.checked")
+    vault.audit(Actor("cli"), "vault.checked")
+    factory.source(vault, scope, "WIEKOLOM")  # an event of the alias's own
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    translators = i18n.install(app, language) if language == "nl" else []
+    try:
+        window.retranslate()
+        page = window.show_page(AuditPage)
+        assert isinstance(page, AuditPage)
+        _cells(page)  # every page of the log fetched
+        model = page.model
+        shown: dict[str, set[str]] = {}
+        for r in range(model.rowCount()):
+            row = model.row_at(r)
+            assert row is not None
+            shown.setdefault(row.actor, set()).add(model.index(r, 2).data())
+    finally:
+        for translator in translators:
+            app.removeTranslator(translator)
+        QLocale.setDefault(QLocale("en_US"))
+    words = {"en": ("system", "command line"), "nl": ("systeem", "opdrachtregel")}[language]
+    assert shown["system"] == {words[0]}  # the demo's own events and the check above
+    assert shown["cli"] == {words[1]}
+    assert shown[scope.alias_name] == {scope.alias_name}  # a person: their alias, as is
+    stored = {e.actor for e in audit.recent_events(vault, scope, limit=10_000)}
+    assert {"system", "cli", scope.alias_name} <= stored
+    assert audit.verify(vault).ok  # the hashes still hold: nothing stored was changed

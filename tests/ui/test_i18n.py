@@ -3,21 +3,27 @@ locale unless the user chose one."""
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QLocale
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale
+from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
-from app.errors import Notice
+from app.errors import DatabaseCorrupt, Notice
 from app.services.admin import local_config
 from app.ui import i18n
 from app.ui.controller import AppController
-from app.ui.errors import notices
+from app.ui.errors import describe, notices
+from app.ui.main_window import MainWindow
+from app.ui.pages.settings import SettingsPage
+from app.ui.widgets import file_size
+from app.vault.vault import Vault
+from tests.helpers import factory
 from tests.ui.conftest import unlock
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -112,3 +118,93 @@ def test_every_service_error_template_is_a_literal_and_translated() -> None:
     committed = _messages(TS)
     untranslated = [t for t in templates if not committed.get(("Errors", t))]
     assert untranslated == [], "run tools/translate.py"
+
+
+def test_qts_own_file_dialog_is_dutch(qtbot: QtBot) -> None:
+    """Qt's file dialog (the folder and file pickers): its texts come from Qt's own
+    qtbase_nl.qm, which PySide6 ships and ``install`` loads, and the few Qt 6 texts
+    that file lacks ("&Look in:", "Files of &type:") from Veldboek's own."""
+    qtbase = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)) / "qtbase_nl.qm"
+    assert qtbase.is_file()
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    translators = i18n.install(app, "nl")
+    try:
+        assert [Path(t.filePath()).name for t in translators] == ["veldboek_nl.qm", "qtbase_nl.qm"]
+        for mode in (QFileDialog.FileMode.Directory, QFileDialog.FileMode.ExistingFile):
+            dialog = QFileDialog(None, "Map om het pakket in te schrijven")
+            dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+            dialog.setFileMode(mode)
+            qtbot.addWidget(dialog)
+            dialog.show()
+            texts = {
+                w.objectName(): w.text()
+                for w in dialog.findChildren(QLabel) + dialog.findChildren(QPushButton)
+                if w.isVisible() and w.text()
+            }
+            assert texts["lookInLabel"] == "&Zoeken in:"
+            assert texts["fileTypeLabel"] == "Bestanden van &type:"
+            english = ("Look in", "Files of", "Directory", "File name", "Choose", "Open", "Cancel")
+            shown = " | ".join(texts.values()).replace("&", "")
+            assert not [word for word in english if word in shown], shown
+            dialog.close()
+    finally:
+        for translator in translators:
+            app.removeTranslator(translator)
+        QLocale.setDefault(QLocale("en_US"))
+
+
+def test_the_dutch_texts_name_the_vaults_header_in_dutch(vault_dir: Path) -> None:
+    """No Dutch text says "header" (Dutch: het kopbestand), apart from the file's own
+    name, vault.header; for one, the message a truncated vault gives at unlock."""
+    in_english = [
+        text
+        for text in _messages(TS).values()
+        if "header" in text.lower().replace("vault.header", "")
+    ]
+    assert in_english == []
+    db = vault_dir / "vault.db"
+    db.write_bytes(db.read_bytes()[: 4096 * 3 + 1000])  # cut off mid-page
+    with pytest.raises(DatabaseCorrupt) as refused:
+        Vault.open(vault_dir, factory.PASSPHRASE)
+    assert "header" in str(refused.value)  # the English text names it so
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    translators = i18n.install(app, "nl")
+    try:
+        dutch = describe(refused.value)
+    finally:
+        for translator in translators:
+            app.removeTranslator(translator)
+        QLocale.setDefault(QLocale("en_US"))
+    assert dutch.startswith("De kluisdatabase kan niet worden ontsleuteld")
+    assert "kopbestand" in dutch
+    assert "header" not in dutch.replace("vault.header", "")
+
+
+@pytest.mark.parametrize("language", ["en", "nl"])
+def test_numbers_are_written_as_the_interface_language_writes_them(
+    qtbot: QtBot, window: MainWindow, language: str
+) -> None:
+    """Settings' key derivation time ("about 0.6 s", "ongeveer 0,6 s") and file sizes
+    take the interface language's decimal sign."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    translators = i18n.install(app, language) if language == "nl" else []
+    try:
+        window.retranslate()
+        page = window.show_page(SettingsPage)
+        assert isinstance(page, SettingsPage)
+        page.reload()
+        info = page.info.text()
+        sizes = file_size(3 * 1024 * 1024 // 2), file_size(20 * 1024)
+    finally:
+        for translator in translators:
+            app.removeTranslator(translator)
+        QLocale.setDefault(QLocale("en_US"))
+    if language == "nl":
+        assert re.search(r"\(ongeveer \d+,\d s op deze computer\)", info), info
+        assert sizes == ("1,5 MB", "20 KB")
+    else:
+        assert re.search(r"\(about \d+\.\d s on this computer\)", info), info
+        assert sizes == ("1.5 MB", "20 KB")

@@ -15,6 +15,9 @@ from app.vault import audit_chain
 from app.vault.vault import Vault
 
 PAGE_SIZE = 500
+# The names Veldboek itself acts under, with no alias: the vault's own work (unlock
+# checks, demo data, a check) and the command line (``Actor("cli")`` in app.cli).
+APP_ACTORS = frozenset({audit_chain.SYSTEM_ACTOR, "cli"})
 # Newest first by default; within one time, actor, action or record type, by
 # number (the log's own order, unique).
 AUDIT_SORTS = SortKeys(
@@ -52,7 +55,16 @@ def event_page(
         )
         found, has_more = cut(session.execute(keyset.page(query, after, limit)).all(), limit)
         rows = tuple(
-            AuditRow(e.seq, e.at, e.actor, e.action, e.record_type, e.record_id, e.detail)
+            AuditRow(
+                e.seq,
+                e.at,
+                e.actor,
+                e.action,
+                e.record_type,
+                e.record_id,
+                e.detail,
+                by_app=e.actor_alias_id is None and e.actor in APP_ACTORS,
+            )
             for e, *_cursor in found
         )
     cursor = keyset.cursor_from(found[-1][1:]) if found else None

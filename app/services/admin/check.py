@@ -15,7 +15,7 @@ from pathlib import Path
 from sqlalchemy import text
 from sqlalchemy.engine import Connection
 
-from app.errors import VaultBusy, VeldboekError
+from app.errors import DatabaseCorrupt, VaultBusy, VeldboekError
 from app.services.exchange import package_evidence
 from app.vault import audit_chain, leftovers, migrate
 from app.vault.audit_chain import SYSTEM
@@ -27,19 +27,64 @@ from app.vault.vault import Vault, database_error
 class CheckLine:
     name: str
     ok: bool
-    detail: str = ""
+    detail: str = ""  # one line: what was found, counted (a summary where there is a list)
+    problems: tuple[str, ...] = ()  # every problem SQLite or SQLCipher named, as it said it
+
+
+# Failing lines that mean the database file itself is damaged: restoring a backup
+# is the way back (the check wrote nothing to it).
+DAMAGE = frozenset(
+    {"zeroed pages", "sqlcipher page integrity", "sqlite structure", "database readable"}
+)
+# SQLite's integrity_check stops after this many problems (its default).
+SQLITE_MAX_PROBLEMS = 100
 
 
 @dataclass
 class CheckReport:
     lines: list[CheckLine] = field(default_factory=list)
+    unlock_found_damage: bool = False  # the database could not even be opened whole
 
     @property
     def ok(self) -> bool:
         return bool(self.lines) and all(line.ok for line in self.lines)
 
-    def add(self, name: str, ok: bool, detail: str = "") -> None:
-        self.lines.append(CheckLine(name, ok, detail))
+    @property
+    def damaged(self) -> bool:
+        failed = any(not line.ok and line.name in DAMAGE for line in self.lines)
+        return failed or self.unlock_found_damage
+
+    @property
+    def advice(self) -> str:
+        """What to do, where the check knows: a damaged database file is restored."""
+        if not self.damaged:
+            return ""
+        return (
+            "The vault's database file is damaged; this check wrote nothing to it. Restore "
+            "the vault folder from your most recent backup made before the damage, then run "
+            "`veldboek check` on the restored vault. Keep the damaged copy until it passes."
+        )
+
+    def add(self, name: str, ok: bool, detail: str = "", problems: tuple[str, ...] = ()) -> None:
+        self.lines.append(CheckLine(name, ok, detail, problems))
+
+
+def _structure_problems(rows: list[str]) -> tuple[str, ...]:
+    """integrity_check's answer as one problem a line: SQLite returns them in rows,
+    a row may hold several lines, and each database's list opens with a heading
+    ("*** in database main ***") that is no problem of its own."""
+    if rows == ["ok"]:
+        return ()
+    lines = (line.strip() for row in rows for line in str(row).splitlines())
+    return tuple(line for line in lines if line and not line.startswith("*** in database"))
+
+
+def _counted(problems: tuple[str, ...], what: str) -> str:
+    """How many ``problems``, saying so when SQLite stopped listing them."""
+    n = len(problems)
+    if n >= SQLITE_MAX_PROBLEMS:
+        return f"{n} or more {what} (SQLite stops listing at {SQLITE_MAX_PROBLEMS})"
+    return f"{n} {what}"
 
 
 def check_vault(
@@ -61,6 +106,7 @@ def check_vault(
         )
     except VeldboekError as exc:
         report.add("unlock", False, str(exc))
+        report.unlock_found_damage = isinstance(exc, DatabaseCorrupt)
         _report_leftovers(report, found, unlocked=False)
         return report
     report.add("unlock", True)
@@ -74,7 +120,7 @@ def check_vault(
         except VaultBusy:
             raise  # not a finding about the vault: the one line says so
         except VeldboekError as exc:
-            report.add("database readable", False, type(exc).__name__)
+            report.add("database readable", False, _stopped(exc))
         if report.ok:
             vault.record_open(SYSTEM)
             vault.audit(SYSTEM, "vault.checked")
@@ -105,6 +151,10 @@ def _report_leftovers(report: CheckReport, found: list[Path], *, unlocked: bool)
     )
 
 
+def _stopped(exc: BaseException) -> str:
+    return f"the check stopped at the damage ({type(exc).__name__})"
+
+
 def _busy(exc: BaseException) -> bool:
     return isinstance(exc, VaultBusy) or isinstance(database_error(exc), VaultBusy)
 
@@ -112,17 +162,20 @@ def _busy(exc: BaseException) -> bool:
 def _check_open_vault(vault: Vault, report: CheckReport) -> None:
     with vault.engine().connect() as conn:
         try:
-            problems = [r[0] for r in conn.exec_driver_sql("PRAGMA cipher_integrity_check")]
+            pages = tuple(str(r[0]) for r in conn.exec_driver_sql("PRAGMA cipher_integrity_check"))
             report.add(
                 "sqlcipher page integrity",
-                not problems,
-                f"{len(problems)} damaged page(s)" if problems else "",
+                not pages,
+                f"{len(pages)} damaged page(s)" if pages else "",
+                pages,
             )
-            result = [r[0] for r in conn.exec_driver_sql("PRAGMA integrity_check")]
+            rows = [r[0] for r in conn.exec_driver_sql("PRAGMA integrity_check")]
+            structure = _structure_problems(rows)
             report.add(
                 "sqlite structure",
-                result == ["ok"],
-                "" if result == ["ok"] else "; ".join(result[:5]),
+                not structure and rows == ["ok"],
+                _counted(structure, "problem(s)") if structure else "",
+                structure,
             )
             fk = conn.exec_driver_sql("PRAGMA foreign_key_check").all()
             report.add("foreign keys", not fk, f"{len(fk)} dangling reference(s)" if fk else "")
@@ -140,7 +193,7 @@ def _check_open_vault(vault: Vault, report: CheckReport) -> None:
                     "Another Veldboek process is writing to this vault; run the check "
                     "again when it has finished."
                 ) from exc
-            report.add("database readable", False, type(exc).__name__)
+            report.add("database readable", False, _stopped(exc))
             return
         finally:
             conn.rollback()
@@ -156,7 +209,7 @@ def _check_open_vault(vault: Vault, report: CheckReport) -> None:
                     "Another Veldboek process is writing to this vault; run the check "
                     "again when it has finished."
                 ) from exc
-            report.add("database readable", False, type(exc).__name__)
+            report.add("database readable", False, _stopped(exc))
             return
         finally:
             conn.rollback()

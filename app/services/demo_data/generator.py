@@ -8,6 +8,7 @@ records), so 100,000 debriefs take well under a minute.
 
 from __future__ import annotations
 
+import json
 import time
 import uuid
 from collections.abc import Callable
@@ -15,13 +16,13 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.clock import utc_now
 from app.domain import names
 from app.errors import InvalidInput
-from app.models import Alias, Compartment, Source
+from app.models import Alias, AuditEvent, Compartment, Debrief, Source
 from app.services.demo_data import vocabulary as vocab
 from app.services.demo_data.bulk import audit_row, index_in_bulk
 from app.services.demo_data.debriefs import link_to_debriefs, write_debriefs
@@ -59,23 +60,59 @@ class DemoSummary:
     seconds: float
 
 
-def _refuse_if_made_before(session: Session, first: SourcePlan, seed: int, day: date) -> None:
+def _refuse_if_made_before(session: Session, plans: list[SourcePlan], seed: int, day: date) -> None:
     """The same seed and day give the same ids: a second run (one after the other,
     or two at once: this runs in the first write transaction, so the second waits
-    for the first to commit its sources) finds the first one's and adds nothing."""
+    for the first to commit its sources) finds the first one's and adds nothing.
+
+    Sources are committed first and debriefs in later batches, and only a finished
+    run writes its "demo.generated" event: a run killed part-way leaves its sources
+    and the batches done so far without it. That is said as it is; the run is not
+    finished afterwards (its random stream, codenames and audit chain were drawn
+    for the vault as it was then)."""
+    first = plans[0]
     made = (
         session.execute(select(Source.id).where(Source.id == uuid.UUID(hex=first.id))).first()
         or session.execute(
             select(Compartment.id).where(Compartment.id == uuid.UUID(hex=first.compartment_id))
         ).first()
     )
-    if made:
+    if not made:
+        return
+    if _finished(session, seed, day):
         raise InvalidInput(
             "This vault already holds the demo data made with seed {seed} for {day}; nothing "
             "was added. Another seed adds more.",
             seed=seed,
             day=day.isoformat(),
         )
+    ids = [uuid.UUID(hex=plan.id) for plan in plans]
+    sources = session.execute(
+        select(func.count()).select_from(Source).where(Source.id.in_(ids))
+    ).scalar_one()
+    debriefs = session.execute(
+        select(func.count()).select_from(Debrief).where(Debrief.source_id.in_(ids))
+    ).scalar_one()
+    raise InvalidInput(
+        "An earlier demo run with seed {seed} for {day} did not finish (it was interrupted, "
+        "or is still running): its {sources} source(s) and {debriefs} debrief(s) stay in "
+        "this vault and nothing was added. Another seed adds more.",
+        seed=seed,
+        day=day.isoformat(),
+        sources=sources,
+        debriefs=debriefs,
+    )
+
+
+def _finished(session: Session, seed: int, day: date) -> bool:
+    """Whether a run with this seed for this day wrote its closing audit event."""
+    for detail in session.execute(
+        select(AuditEvent.detail).where(AuditEvent.action == "demo.generated")
+    ).scalars():
+        done = json.loads(detail or "{}")
+        if done.get("seed") == seed and done.get("today", day.isoformat()) == day.isoformat():
+            return True
+    return False
 
 
 FIRST_DAY = date(2000, 1, 1)  # the generator dates records up to 1,200 days back
@@ -125,7 +162,7 @@ def generate(
         plans = _plan_sources(
             g, vault, sources, taken, audit_chain.chain_tail(session), cast, now, rows
         )
-        _refuse_if_made_before(session, plans[0], seed, day)
+        _refuse_if_made_before(session, plans, seed, day)
         insert_source_rows(session, rows)
     item_total = _write_debrief_batches(vault, g, plans, debriefs, now, cast, progress)
     with vault.write() as session:

@@ -7,7 +7,7 @@ import uuid
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -200,9 +200,12 @@ class RevealIdentityDialog(QDialog):
             )
 
         def failed(exc: BaseException) -> None:
+            # The passphrase is typed again: the keyboard goes back to its field,
+            # emptied (the reason stays; Enter there moves on to it).
             self.passphrase.clear()
             self.reveal_button.setEnabled(True)
             self.status.setText(describe(exc))
+            self.passphrase.setFocus(Qt.FocusReason.OtherFocusReason)
 
         self.runner.start(work, self._show, failed)
 

@@ -50,11 +50,7 @@ class AddKeyDialog(QDialog):
         self.role.setObjectName("peerRole")
         # Qt would turn enum data into plain strings: keep the roles by position.
         self.roles = [PeerRole.HANDLER, PeerRole.CENTRAL, PeerRole.RUNNER]
-        for text in (
-            self.tr("Team handler (receives my packages)"),
-            self.tr("Central system (receives my packages)"),
-            self.tr("Runner (sends me packages)"),
-        ):
+        for text in self._role_texts(scope):
             self.role.addItem(text)
         self.role.setCurrentIndex(self.roles.index(bundle.role))
         self.spoken = QLineEdit()
@@ -85,6 +81,20 @@ class AddKeyDialog(QDialog):
         layout.addWidget(buttons)
         # Enter in the fingerprint compares (a wrong or half-typed one is refused).
         keyboard_dialog(self, submit_field=self.spoken)
+
+    def _role_texts(self, scope: Scope) -> tuple[str, str, str]:
+        """Each role as this vault's alias deals with it, in ``self.roles``' order."""
+        if scope.is_handler:
+            return (
+                self.tr("Team handler"),
+                self.tr("Central system (sends me the deconfliction key and notices)"),
+                self.tr("Runner (sends me packages, gets my receipts)"),
+            )
+        return (
+            self.tr("Team handler (receives my packages)"),
+            self.tr("Central system (receives my packages)"),
+            self.tr("Runner (sends me packages)"),
+        )
 
     def compare_and_add(self) -> None:
         try:

@@ -88,11 +88,7 @@ class KeysTab(QWidget):
                 ),
             ],
             "peersTable",
-            empty=lambda: (
-                self.tr("No keys yet. Add your team handler's key (“Add a key…”) to send packages.")
-                if self.spoken.text()
-                else ""
-            ),
+            empty=lambda: self._no_keys_yet() if self.spoken.text() else "",
         )
         self.peers.add_button(self.tr("Add a key…"), self.add_key, "addPeerKey")
         self.peers.add_button(self.tr("Retire"), self.retire, "retirePeerKey")
@@ -104,6 +100,16 @@ class KeysTab(QWidget):
         layout.addWidget(own)
         layout.addWidget(known, 1)
         layout.addWidget(self.deconfliction)
+
+    def _no_keys_yet(self) -> str:
+        """What to add first: a runner sends to the team handler; a handler takes in
+        the packages of their runners and the central system's deconfliction key."""
+        if self.session.scope.is_handler:
+            return self.tr(
+                "No keys yet. Add your runners' keys, to take in their packages, and the "
+                "central system's key, to take in its deconfliction key (“Add a key…”)."
+            )
+        return self.tr("No keys yet. Add your team handler's key (“Add a key…”) to send packages.")
 
     def _role(self, role: PeerRole) -> str:
         return {

@@ -1,7 +1,10 @@
 """Sending: what is new since the last package, what still blocks it, and the
 export itself (to a chosen folder such as a USB stick), off the GUI thread. A
 package an earlier export recorded but never got onto disk is named here and
-written again by the next export (``packages.recover``)."""
+written again by the next export (``packages.recover``).
+
+Only a runner sends debriefs. A handler's Send tab says what a handler sends
+instead (receipts, the deconfliction key) and where, and leads there."""
 
 from __future__ import annotations
 
@@ -36,6 +39,7 @@ BLOCKED = style.DANGER
 
 class SendTab(QWidget):
     add_key_requested = Signal()  # no handler's key yet: take the user to adding one
+    receive_requested = Signal()  # a handler: to the Receive tab, where receipts go out
 
     def __init__(
         self, session: AppSession, runner: TaskRunner, parent: QWidget | None = None
@@ -92,7 +96,15 @@ class SendTab(QWidget):
         buttons.addWidget(self.export_new)
         buttons.addWidget(self.export_selected)
         buttons.addStretch(1)
-        layout = QVBoxLayout(self)
+        self.handler_part = self._handler_part()
+        self.runner_part = QWidget()
+        self.runner_part.setObjectName("runnerSend")
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.handler_part)
+        outer.addWidget(self.runner_part, 1)
+        layout = QVBoxLayout(self.runner_part)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.recipients)
         layout.addWidget(self.add_key_button, 0, Qt.AlignmentFlag.AlignLeft)
         explanation = note_label("exportExplanation")
@@ -109,21 +121,61 @@ class SendTab(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.status)
 
+    def _handler_part(self) -> QWidget:
+        """A handler's: no debriefs go out from here; what does, and where."""
+        part = QWidget()
+        part.setObjectName("handlerSend")
+        self.handler_hint = note_label("handlerSendHint")
+        self.handler_hint.setText(
+            self.tr(
+                "A team handler sends no debriefs: packages of debriefs come only from "
+                "runners. What you send goes out from the other tabs: a receipt to each "
+                'runner whose package you imported (Receive, "Issue a receipt…"), and the '
+                "central system's deconfliction key, forwarded to your runners (Keys, "
+                '"Forward the deconfliction key to runners…").'
+            )
+        )
+        self.to_receive = QPushButton(self.tr("Go to receipts"))
+        self.to_receive.setObjectName("toReceipts")
+        self.to_receive.clicked.connect(self.receive_requested)
+        layout = QVBoxLayout(part)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.handler_hint)
+        layout.addWidget(self.to_receive, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addStretch(1)
+        part.hide()
+        return part
+
+    @property
+    def for_handler(self) -> bool:
+        return bool(self.session.scope.is_handler)
+
     def focus_export(self) -> None:
         """Ctrl+E: the keyboard on "Export everything new…". The button is disabled
         while the plan is made (and a disabled button takes no focus), so it gets
-        the focus once the plan is in."""
+        the focus once the plan is in. A handler's goes to the way to receipts."""
         self._focus_export = True
         self._give_focus()
 
     def _give_focus(self) -> None:
-        if self._focus_export and self.export_new.isEnabled() and self.isVisible():
+        target = self.to_receive if self.handler_part.isVisibleTo(self) else self.export_new
+        if self._focus_export and target.isEnabled() and self.isVisible():
             self._focus_export = False
-            self.export_new.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            target.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def reload(self, then: str = "") -> None:
         """Plan off the GUI thread (it serialises every new debrief); ``then``: a
-        message to show once the plan is in (what the last export did)."""
+        message to show once the plan is in (what the last export did). A handler
+        sends no debriefs: nothing is planned, the tab says what a handler sends."""
+        handler = self.for_handler
+        self.handler_part.setVisible(handler)
+        self.runner_part.setVisible(not handler)
+        if handler:
+            self._generation += 1  # a runner's plan still on its way is not wanted
+            self.plan = None
+            self._no_recipient(False)
+            self._give_focus()
+            return
         vault, scope = self.session.vault, self.session.scope
         self._generation += 1
         generation = self._generation

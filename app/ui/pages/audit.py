@@ -48,7 +48,7 @@ class AuditPage(Page):
                     sort="at",
                     newest_first=True,
                 ),
-                Column(self.tr("Who"), lambda e: e.actor, sort="actor"),
+                Column(self.tr("Who"), self._who, sort="actor"),
                 Column(
                     self.tr("What"),
                     lambda e: action_label(e.action),
@@ -102,6 +102,14 @@ class AuditPage(Page):
         return audit.event_page(
             self.session.vault, self.session.scope, sort=sort, after=cursor, limit=limit
         )
+
+    def _who(self, event: AuditRow) -> str:
+        """The actor as stored, but Veldboek's own names in words of the interface
+        (only shown so: the stored name is part of the event's hash)."""
+        if not event.by_app:
+            return event.actor
+        words = {"system": self.tr("system"), "cli": self.tr("command line")}
+        return words.get(event.actor, event.actor)
 
     def _lines(self, event: AuditRow) -> str:
         return "\n".join(

@@ -3,7 +3,7 @@ packages and receipts, and the log of what went where."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from app.ui.errors import show_error
@@ -33,6 +33,7 @@ class PackagesPage(Page):
         self.tabs.addTab(self.keys, self.tr("Keys"))
         self.tabs.currentChanged.connect(lambda _i: self._reload_current())
         self.send.add_key_requested.connect(self.add_handler_key)
+        self.send.receive_requested.connect(self.show_receipts)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
 
@@ -44,6 +45,13 @@ class PackagesPage(Page):
         """From Send without a handler's key: to the Keys tab, choosing the key file."""
         self.tabs.setCurrentWidget(self.keys)
         self.keys.add_key()
+
+    def show_receipts(self) -> None:
+        """From a handler's Send tab: to the Receive tab, where receipts are issued."""
+        self.tabs.setCurrentWidget(self.receive)  # reloads it: the runners' keys known
+        choice = self.receive.runner_choice
+        target = choice if choice.isEnabled() else self.receive.import_button
+        target.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _parts(self) -> list[SendTab | ReceiveTab | LogTab | KeysTab]:
         return [self.send, self.receive, self.log, self.keys]

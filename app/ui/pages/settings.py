@@ -26,6 +26,7 @@ from app.ui.dialog_keys import keyboard_dialog
 from app.ui.errors import describe, show_error
 from app.ui.pages.base import Page
 from app.ui.session import AppSession
+from app.ui.widgets import decimal
 from app.ui.workers import TaskRunner
 
 
@@ -175,12 +176,12 @@ class SettingsPage(Page):
         self.info.setText(
             self.tr(
                 "Folder: {folder}\nKey derivation: Argon2id, {mib} MiB, {it} passes "
-                "(about {sec:.1f} s on this computer)\nSecond factor (OS keyring): {factor}"
+                "(about {sec} s on this computer)\nSecond factor (OS keyring): {factor}"
             ).format(
                 folder=info.folder,
                 mib=info.kdf_memory_mib,
                 it=info.kdf_iterations,
-                sec=info.kdf_seconds,
+                sec=decimal(info.kdf_seconds),  # 0.6 in English, 0,6 in Dutch
                 factor=self.tr("yes") if info.device_factor else self.tr("no"),
             )
         )
