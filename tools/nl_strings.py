@@ -576,6 +576,7 @@ ERRORS = {
     "Attendees are recorded by cover name only.": "Aanwezigen worden alleen op dekmantelnaam vastgelegd.",
     "This debrief has been submitted; it can only be added to (addendum).": "Deze debriefing is ingediend; er kan alleen nog iets aan worden toegevoegd (aanvulling).",
     "Only a handler may approve or return a debrief.": "Alleen een teamleider mag een debriefing goedkeuren of terugsturen.",
+    "Packages of debriefs are written by a runner; a handler sends receipts (receipt create) and the deconfliction key.": "Pakketten met debriefings worden door een runner geschreven; een teamleider verstuurt ontvangstbewijzen (receipt create) en de deconflictiesleutel.",
     "This debrief is its runner's until they submit it: a handler reads it, and reviews it once it is submitted.": "Deze debriefing is van de runner tot die haar indient: een teamleider leest haar, en beoordeelt haar zodra zij is ingediend.",
     "Say why the debrief is returned.": "Geef aan waarom de debriefing wordt teruggestuurd.",
     "An addendum needs text.": "Een aanvulling heeft tekst nodig.",

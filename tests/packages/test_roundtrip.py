@@ -355,3 +355,12 @@ def test_an_export_stopped_after_it_was_recorded_leaves_no_hidden_file(
         (sent,) = session.execute(select(PackageLog)).scalars()
     path = packages.write_again(pair.runner.vault, pair.runner.scope, sent.id, pair.outbox)
     assert os.listdir(pair.outbox) == [path.name]
+
+
+def test_a_handler_writes_no_package_of_debriefs(pair: Pair) -> None:
+    # Every reader takes a package of debriefs from a runner's key only: a handler's
+    # would be refused by all of them, so it is not written at all.
+    h = pair.handler
+    with pytest.raises(AccessDenied, match="written by a runner"):
+        packages.export_package(h.vault, h.scope, to_dir=pair.outbox, all_new=True)
+    assert list(pair.outbox.iterdir()) == []

@@ -26,9 +26,10 @@ from sqlalchemy.orm import Session
 
 from app.clock import iso_utc, utc_now
 from app.dal.scope import get_visible
-from app.domain.enums import PeerRole
+from app.domain.enums import PeerRole, Role
 from app.domain.scope import Scope
 from app.errors import (
+    AccessDenied,
     InvalidInput,
     NoRecipient,
     NotFound,
@@ -220,6 +221,12 @@ def export_package(
     all_new: bool = False,
     progress: ProgressFn | None = None,
 ) -> ExportResult:
+    if scope.role is Role.HANDLER:
+        # Every reader takes a package of debriefs from a runner's key only.
+        raise AccessDenied(
+            "Packages of debriefs are written by a runner; a handler sends receipts "
+            "(receipt create) and the deconfliction key."
+        )
     folder = output_paths.check_folder(to_dir, vaults=[vault.paths.root])
     taken_by: int | None = None
     for _attempt in range(RACE_ATTEMPTS):
