@@ -187,7 +187,8 @@ class UnlockDialog(QDialog):
         return field
 
     def _buttons(self) -> QDialogButtonBox:
-        """Unlock (the default) and Quit."""
+        """Unlock (the default) and Quit, which Enter never presses: not even with
+        the focus on it (no auto-default), so Enter always means Unlock."""
         buttons = QDialogButtonBox()
         self.unlock_button = QPushButton(self.tr("Unlock"))
         self.unlock_button.setObjectName("unlockButton")
@@ -197,6 +198,8 @@ class UnlockDialog(QDialog):
             self.tr("Quit"), QDialogButtonBox.ButtonRole.RejectRole
         )
         self.quit_button.setObjectName("quitButton")
+        self.quit_button.setAutoDefault(False)
+        self.quit_button.setDefault(False)
         self.unlock_button.clicked.connect(self.try_unlock)
         # The Quit button is a deliberate click; Escape and the window's close
         # button ask first (``reject``, ``closeEvent``).
@@ -248,6 +251,9 @@ class UnlockDialog(QDialog):
             return False
         if event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self.try_unlock()  # whichever button Qt holds the default
+                return True
             known = caps_lock_from_system()
             if known is None and event.key() == Qt.Key.Key_CapsLock:
                 known = None if self._caps is None else not self._caps
@@ -346,8 +352,13 @@ class UnlockDialog(QDialog):
         self.passphrase.setFocus()
 
     def _set_inputs(self, enabled: bool) -> None:
-        self.passphrase.setEnabled(enabled)
-        self.show_button.setEnabled(enabled)
+        """While unlocking the field is read-only and Unlock is off. The field is
+        never disabled: a disabled widget hands its focus to the next one, which
+        would be Quit, where a space typed in a passphrase presses it. During the
+        wait after a mistake the field takes typing; Unlock waits."""
+        if not enabled and self.unlock_button.hasFocus():
+            self.passphrase.setFocus()  # a clicked Unlock would pass it on to Quit
+        self.passphrase.setReadOnly(self._busy)
         self.unlock_button.setEnabled(enabled)
 
     def _tick(self) -> None:
