@@ -8,7 +8,9 @@ button is cut off and nothing scrolls sideways.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize
+import pytest
+from PySide6.QtCore import QRect, QSize
+from PySide6.QtGui import QScreen
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractScrollArea,
@@ -18,10 +20,51 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.ui.window_size import frame_extra
+
 SCREEN = QSize(1366, 768)
 # What a window may take of that screen: a panel (taskbar) of 40 px and a title
 # bar of 28 px leave 700 px of height for the window's own contents.
 USABLE = QSize(1366, 700)
+# What Qt reports of that screen as available (QScreen.availableGeometry): all but
+# the panel. The window manager's frame still has to fit in it.
+LAPTOP = QRect(0, 0, 1366, 728)
+
+
+def on_laptop_screen(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every screen says it is that laptop's (the offscreen platform's is 800x800)."""
+    monkeypatch.setattr(QScreen, "availableGeometry", lambda _screen: QRect(LAPTOP))
+
+
+def _in_scroll_area(widget: QWidget, window: QWidget) -> bool:
+    parent = widget.parentWidget()
+    while parent is not None and parent is not window:
+        if isinstance(parent, QAbstractScrollArea):
+            return True
+        parent = parent.parentWidget()
+    return False
+
+
+def off_screen(window: QWidget) -> list[str]:
+    """What of ``window`` (shown) the laptop screen would not show: the window
+    with its frame (``frame_extra``: Qt's offscreen windows have none, so the
+    allowance a real frame needs) larger than the available area, or a button
+    outside the window (but for those in a scroll area, which scroll into view)."""
+    found: list[str] = []
+    extra = frame_extra(window)
+    outer = QSize(window.width() + extra.width(), window.height() + extra.height())
+    if outer.width() > LAPTOP.width() or outer.height() > LAPTOP.height():
+        found.append(
+            f"{_name(window)} with its frame is {outer.width()}x{outer.height()}, "
+            f"the screen has {LAPTOP.width()}x{LAPTOP.height()}"
+        )
+    for button in window.findChildren(QAbstractButton):
+        if not button.isVisibleTo(window) or _in_scroll_area(button, window):
+            continue
+        place = QRect(button.mapTo(window, button.rect().topLeft()), button.size())
+        if not window.rect().contains(place):
+            found.append(f"{_name(button)} at {place.getRect()} is outside the window")
+    return found
 
 
 def _minimum(widget: QWidget) -> QSize:

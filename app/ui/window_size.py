@@ -1,0 +1,43 @@
+"""Window sizes that fit the screen a window is on: its available geometry (the
+screen less panels and docks) less the frame the window manager draws around the
+window (a title bar, borders). A 1366 x 768 laptop with a panel leaves little
+more than 700 px of height for a window's contents."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRect, QSize
+from PySide6.QtWidgets import QWidget
+
+# Until a window is on screen its frame is unknown: room kept for a title bar and
+# borders (openbox, GNOME, KDE and Windows draw 20-40 px of title bar).
+FRAME_ALLOWANCE = QSize(16, 40)
+
+
+def available(widget: QWidget) -> QRect:
+    """The available geometry of the screen ``widget`` is on (or will open on)."""
+    return widget.screen().availableGeometry()
+
+
+def frame_extra(widget: QWidget) -> QSize:
+    """What the window manager's frame adds to ``widget``'s window: measured once
+    the window is shown, ``FRAME_ALLOWANCE`` before."""
+    window = widget.window()
+    if window.isVisible():
+        frame, inner = window.frameGeometry(), window.geometry()
+        extra = QSize(frame.width() - inner.width(), frame.height() - inner.height())
+        if extra.height() > 0:
+            return extra
+    return FRAME_ALLOWANCE
+
+
+def room(widget: QWidget) -> QSize:
+    """The largest size ``widget``'s window can have with its frame on its screen."""
+    area = available(widget).size()
+    extra = frame_extra(widget)
+    return QSize(area.width() - extra.width(), area.height() - extra.height())
+
+
+def resize_within_screen(widget: QWidget, width: int, height: int) -> None:
+    """Resize ``widget`` (a window) to ``width`` x ``height``, or less where its
+    screen has less room."""
+    widget.resize(QSize(width, height).boundedTo(room(widget)))
