@@ -1,0 +1,101 @@
+"""The main window on a 1366x768 laptop (its screen's available geometry: all but a
+40 px panel), in English and Dutch: it opens no larger than the screen with its
+frame, the status bar and meeting mode's buttons inside it, and a submitted debrief
+(the handler's view, the longest heading) does not make it wider than the screen.
+The screens report that laptop's geometry (tests/helpers/fit.py)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import QLocale, QRect, Qt
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
+
+from app.domain.enums import DebriefStatus
+from app.services.records import debriefs
+from app.ui import i18n, style
+from app.ui.controller import AppController
+from app.ui.main_window import MainWindow
+from app.ui.window_size import room
+from tests.helpers import factory
+from tests.helpers.fit import LAPTOP, off_screen, on_laptop_screen, problems
+from tests.helpers.gui_keys import switch_alias
+from tests.ui.conftest import unlock
+
+
+@pytest.fixture(params=["en", "nl"])
+def language(request: pytest.FixtureRequest) -> Iterator[str]:
+    """The language, and the app's own style, as the app runs."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    translators = i18n.install(app, request.param)
+    before = (app.palette(), app.font())
+    style.apply(app)
+    try:
+        yield request.param
+    finally:
+        for translator in translators:
+            app.removeTranslator(translator)
+        QLocale.setDefault(QLocale("en_US"))
+        app.setPalette(before[0])
+        app.setFont(before[1])
+        style.remove(app)
+
+
+@pytest.fixture
+def laptop_window(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, language: str, controller: AppController
+) -> MainWindow:
+    on_laptop_screen(monkeypatch)
+    window = unlock(qtbot, controller)
+    qtbot.waitExposed(window)
+    return window
+
+
+def inside(widget: QWidget, window: QWidget) -> bool:
+    place = QRect(widget.mapTo(window, widget.rect().topLeft()), widget.size())
+    return window.rect().contains(place)
+
+
+def test_the_main_window_opens_within_the_screen(laptop_window: MainWindow) -> None:
+    window = laptop_window
+    assert off_screen(window) == []
+    assert window.height() >= 600  # and takes the height there is
+    assert window.statusBar().isVisible()
+    assert inside(window.statusBar(), window)
+
+
+def test_meeting_mode_buttons_are_on_screen(qtbot: QtBot, laptop_window: MainWindow) -> None:
+    window = laptop_window
+    vault, scope = window.session.vault, window.session.scope
+    window.open_source(factory.source(vault, scope, "ONTMOETING"))
+    qtbot.keyClick(window, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
+    meeting = window.meeting
+    assert meeting is not None
+    qtbot.waitUntil(meeting.isVisible)
+    assert off_screen(window) == []
+    for button in (meeting.discard_button, meeting.end_button):
+        assert button.isVisible()
+        assert inside(button, window)
+
+
+def test_a_submitted_debrief_keeps_the_window_within_the_screen(
+    qtbot: QtBot, laptop_window: MainWindow
+) -> None:
+    window = laptop_window
+    width = window.width()
+    switch_alias(qtbot, window, "Havik")
+    vault, scope = window.session.vault, window.session.scope
+    submitted = debriefs.list_debriefs(vault, scope, status=DebriefStatus.SUBMITTED).rows
+    assert submitted
+    window.open_debrief(submitted[0].id)
+    page = window.debrief_page
+    qtbot.waitUntil(lambda: page.view is not None and not page.view.editable)
+    assert page.saved.text()  # the read-only note beside the heading
+    QApplication.processEvents()
+    assert window.minimumSizeHint().width() <= LAPTOP.width()
+    assert window.width() == width  # it did not grow
+    assert off_screen(window) == []
+    assert problems(window, room(window)) == []
