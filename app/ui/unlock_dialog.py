@@ -45,6 +45,7 @@ from app.errors import UnlockThrottled, WrongPassphrase
 from app.services.admin import vaults
 from app.ui.errors import describe
 from app.ui.widgets import local_time
+from app.ui.window_size import grow_to_contents
 from app.ui.workers import TaskRunner
 
 _VK_CAPITAL = 0x14
@@ -241,7 +242,10 @@ class UnlockDialog(QDialog):
         self.show_button.setAccessibleName(tip)
 
     def _show_caps(self) -> None:
-        self.caps.setVisible(bool(self._caps))
+        shown = bool(self._caps)
+        if self.caps.isHidden() == shown:  # it changes
+            self.caps.setVisible(shown)
+            grow_to_contents(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # getattr: while the dialog is torn down, Python may drop its attributes
@@ -317,11 +321,11 @@ class UnlockDialog(QDialog):
             return
         passphrase = self.passphrase.text()
         if not passphrase:
-            self.status.setText(self.tr("Type your passphrase first."))
+            self._say(self.tr("Type your passphrase first."))
             return
         self._busy = True
         self._set_inputs(False)
-        self.status.setText(self.tr("Unlocking…"))
+        self._say(self.tr("Unlocking…"))
         path = self.vault_path
 
         def work(_progress: Any) -> vaults.Vault:
@@ -341,15 +345,21 @@ class UnlockDialog(QDialog):
         self.passphrase.setText("")
         self._show_attempts()
         if isinstance(exc, WrongPassphrase):
-            self.status.setText(self.tr("Wrong passphrase."))
+            self._say(self.tr("Wrong passphrase."))
             self._tick()
         elif isinstance(exc, UnlockThrottled):
-            self.status.setText(self.tr("Too many failed attempts; wait before trying again."))
+            self._say(self.tr("Too many failed attempts; wait before trying again."))
             self._tick()
         else:
-            self.status.setText(describe(exc))
+            self._say(describe(exc))
             self._set_inputs(True)
         self.passphrase.setFocus()
+
+    def _say(self, text: str) -> None:
+        """A message under the field, shown whole: the dialog grows for a long one
+        (and for the count of failed attempts above it) so nothing is cut off."""
+        self.status.setText(text)
+        grow_to_contents(self)
 
     def _set_inputs(self, enabled: bool) -> None:
         """While unlocking the field is read-only and Unlock is off. The field is

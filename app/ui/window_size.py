@@ -41,3 +41,23 @@ def resize_within_screen(widget: QWidget, width: int, height: int) -> None:
     """Resize ``widget`` (a window) to ``width`` x ``height``, or less where its
     screen has less room."""
     widget.resize(QSize(width, height).boundedTo(room(widget)))
+
+
+def grow_to_contents(window: QWidget) -> None:
+    """Make ``window`` (shown) as tall as its layout needs at its present width. A
+    word-wrapped label given a longer text needs more lines, but Qt grows a window
+    only to its layout's minimum size, which does not count them: the label and
+    what is below it would be squeezed and cut. Never shorter, never taller than
+    its screen has room for."""
+    layout = window.layout()
+    if layout is None or not window.isVisible():
+        return  # before it is shown, Qt sizes it for its contents (adjustSize)
+    layout.activate()
+    width = window.width()
+    if layout.hasHeightForWidth():
+        needed = layout.totalHeightForWidth(width)
+    else:
+        needed = layout.totalSizeHint().height()
+    height = min(needed, room(window).height())
+    if height > window.height():
+        window.resize(width, height)

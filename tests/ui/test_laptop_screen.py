@@ -2,7 +2,8 @@
 40 px panel), in English and Dutch: it opens no larger than the screen with its
 frame, the status bar and meeting mode's buttons inside it, and a submitted debrief
 (the handler's view, the longest heading) does not make it wider than the screen.
-The screens report that laptop's geometry (tests/helpers/fit.py)."""
+The unlock dialog grows for a message of two or three lines and keeps its buttons
+in view. The screens report that laptop's geometry (tests/helpers/fit.py)."""
 
 from __future__ import annotations
 
@@ -10,10 +11,12 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import QLocale, QRect, Qt
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.domain.enums import DebriefStatus
+from app.errors import DatabaseCorrupt
+from app.services.admin import vaults
 from app.services.records import debriefs
 from app.ui import i18n, style
 from app.ui.controller import AppController
@@ -99,3 +102,56 @@ def test_a_submitted_debrief_keeps_the_window_within_the_screen(
     assert window.width() == width  # it did not grow
     assert off_screen(window) == []
     assert problems(window, room(window)) == []
+
+
+def cut_labels(window: QWidget) -> list[str]:
+    """Labels shown lower than their text needs (squeezed by their window)."""
+    cut = []
+    for label in window.findChildren(QLabel):
+        if not label.isVisibleTo(window) or not label.text():
+            continue
+        needs = (
+            label.heightForWidth(label.width())
+            if label.wordWrap()
+            else label.minimumSizeHint().height()
+        )
+        if label.height() < needs:
+            cut.append(f"{label.objectName() or label.text()!r}: {label.height()} < {needs} px")
+    return cut
+
+
+def test_the_unlock_dialog_grows_for_a_long_message(
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+    language: str,
+    controller: AppController,
+) -> None:
+    on_laptop_screen(monkeypatch)
+    controller.show_unlock()  # built in the language of the test
+    dialog = controller.unlock_dialog
+    assert dialog is not None
+    qtbot.waitUntil(dialog.isVisible)
+    height = dialog.height()
+    # A wrong passphrase: the count of failed attempts appears (two lines in Dutch).
+    qtbot.keyClicks(dialog.passphrase, "not the passphrase")
+    qtbot.keyClick(dialog.passphrase, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.attempts.isVisible() and dialog.unlock_button.isEnabled())
+    assert cut_labels(dialog) == []
+    # Then a damaged vault: a message of three lines under it.
+    message = (
+        "The vault database is damaged: {count} page(s) are zeroed, the first at page "
+        "{page}. Nothing was written to it. Restore it from a backup, or run `veldboek check`."
+    )
+
+    def damaged(_path: object, _passphrase: str) -> vaults.Vault:
+        raise DatabaseCorrupt(message, count=1, page=3)
+
+    monkeypatch.setattr(vaults, "unlock", damaged)
+    qtbot.keyClicks(dialog.passphrase, "anything")
+    qtbot.keyClick(dialog.passphrase, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "page(s)" in dialog.status.text() or "pagina" in dialog.status.text())
+    QApplication.processEvents()
+    assert dialog.status.heightForWidth(dialog.status.width()) > 2 * dialog.fontMetrics().height()
+    assert dialog.height() > height
+    assert cut_labels(dialog) == []
+    assert off_screen(dialog) == []  # Unlock and Quit inside it
