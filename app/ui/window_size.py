@@ -6,11 +6,15 @@ more than 700 px of height for a window's contents."""
 from __future__ import annotations
 
 from PySide6.QtCore import QRect, QSize
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QWidget
 
 # Until a window is on screen its frame is unknown: room kept for a title bar and
 # borders (openbox, GNOME, KDE and Windows draw 20-40 px of title bar).
 FRAME_ALLOWANCE = QSize(16, 40)
+# What a title bar holds beside the title: the window's icon, its three buttons
+# and the padding between them.
+TITLE_BAR_CHROME = 140
 
 
 def available(widget: QWidget) -> QRect:
@@ -61,3 +65,11 @@ def grow_to_contents(window: QWidget) -> None:
     height = min(needed, room(window).height())
     if height > window.height():
         window.resize(width, height)
+
+
+def title_width(window: QWidget) -> int:
+    """How wide ``window`` must be for a window manager to show its title whole
+    (title bars set it in bold), not elided to "Ontmo… ooien"."""
+    font = QFont(window.font())
+    font.setBold(True)
+    return QFontMetrics(font).horizontalAdvance(window.windowTitle()) + TITLE_BAR_CHROME

@@ -17,6 +17,9 @@ from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QLabel,
+    QLineEdit,
+    QStyle,
+    QStyleOptionFrame,
     QWidget,
 )
 
@@ -90,6 +93,18 @@ def _shows_whole_text(widget: QWidget) -> bool:
     return isinstance(widget, QComboBox)
 
 
+def placeholder_room(edit: QLineEdit) -> int:
+    """How much of its placeholder ``edit`` shows: the width it paints text in
+    (its contents less its text margins and the 2 px QLineEdit keeps each side)
+    less the placeholder's width; negative when the placeholder is cut."""
+    option = QStyleOptionFrame()
+    edit.initStyleOption(option)
+    inner = edit.style().subElementRect(QStyle.SubElement.SE_LineEditContents, option, edit)
+    margins = edit.textMargins()
+    shown = inner.width() - margins.left() - margins.right() - 4
+    return shown - edit.fontMetrics().horizontalAdvance(edit.placeholderText())
+
+
 def problems(window: QWidget, usable: QSize = USABLE) -> list[str]:
     """What keeps ``window`` (a top-level widget, shown) from fitting ``usable``.
 
@@ -114,6 +129,10 @@ def problems(window: QWidget, usable: QSize = USABLE) -> list[str]:
         needs = widget.minimumSizeHint().width()
         if _shows_whole_text(widget) and widget.width() + 1 < needs:
             found.append(f"{_name(widget)} cut off: {widget.width()} < {needs} px")
+        if isinstance(widget, QLineEdit) and widget.placeholderText() and not widget.text():
+            short = -placeholder_room(widget)
+            if short > 0:
+                found.append(f"{_name(widget)} placeholder cut off by {short} px")
         if isinstance(widget, QAbstractScrollArea):
             bar = widget.horizontalScrollBar()
             if bar.isVisible() and bar.maximum() > 0 and widget.objectName() not in SIDEWAYS_OK:

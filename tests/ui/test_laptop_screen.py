@@ -3,7 +3,9 @@
 frame, the status bar and meeting mode's buttons inside it, and a submitted debrief
 (the handler's view, the longest heading) does not make it wider than the screen.
 The unlock dialog grows for a message of two or three lines and keeps its buttons
-in view. The screens report that laptop's geometry (tests/helpers/fit.py)."""
+in view. No text is cut off: the drafts table on Home, the title of the meeting's
+passphrase dialog, a placeholder, an empty table's hint, a header beside its sort
+arrow. The screens report that laptop's geometry (tests/helpers/fit.py)."""
 
 from __future__ import annotations
 
@@ -11,7 +13,7 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import QLocale, QRect, Qt
-from PySide6.QtWidgets import QApplication, QLabel, QWidget
+from PySide6.QtWidgets import QApplication, QInputDialog, QLabel, QTableView, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.domain.enums import DebriefStatus
@@ -20,10 +22,14 @@ from app.services.admin import vaults
 from app.services.records import debriefs
 from app.ui import i18n, style
 from app.ui.controller import AppController
+from app.ui.dialogs.contact_form import ContactDialog
+from app.ui.empty_hint import EmptyHint
 from app.ui.main_window import MainWindow
-from app.ui.window_size import room
+from app.ui.pages.home import HomePage
+from app.ui.window_size import room, title_width
 from tests.helpers import factory
-from tests.helpers.fit import LAPTOP, off_screen, on_laptop_screen, problems
+from tests.helpers.boxes import confirmation
+from tests.helpers.fit import LAPTOP, off_screen, on_laptop_screen, placeholder_room, problems
 from tests.helpers.gui_keys import switch_alias
 from tests.ui.conftest import unlock
 
@@ -155,3 +161,94 @@ def test_the_unlock_dialog_grows_for_a_long_message(
     assert dialog.height() > height
     assert cut_labels(dialog) == []
     assert off_screen(dialog) == []  # Unlock and Quit inside it
+
+
+def cut_columns(table: QTableView, values: bool = True) -> list[str]:
+    """Columns narrower than their header (with the sort arrow), or than their
+    values (where those are not meant to be elided)."""
+    header = table.horizontalHeader()
+    cut = []
+    for column in range(header.count()):
+        needs = header.sectionSizeHint(column)
+        if values:
+            needs = max(needs, table.sizeHintForColumn(column))
+        if header.sectionSize(column) + 1 < needs:
+            name = table.model().headerData(column, Qt.Orientation.Horizontal)
+            cut.append(f"{table.objectName()} {name!r}: {header.sectionSize(column)} < {needs}")
+    return cut
+
+
+def test_the_drafts_on_home_show_headers_and_codenames_whole(
+    qtbot: QtBot, laptop_window: MainWindow
+) -> None:
+    window = laptop_window
+    vault, scope = window.session.vault, window.session.scope
+    for codename in ("TOERMALIJNSTEEN", "LEISTEENGROEVE"):
+        debriefs.create_draft(vault, scope, factory.source(vault, scope, codename))
+    page = window.show_page(HomePage)
+    assert isinstance(page, HomePage)
+    page.reload()
+    QApplication.processEvents()
+    table = page.waiting_table
+    assert table.model().rowCount() >= 2
+    assert cut_columns(table) == []
+    assert table.horizontalScrollBar().maximum() == 0
+    assert off_screen(window) == []
+
+
+def test_the_meeting_passphrase_dialog_shows_its_title_whole(
+    qtbot: QtBot, laptop_window: MainWindow
+) -> None:
+    window = laptop_window
+    vault, scope = window.session.vault, window.session.scope
+    window.open_source(factory.source(vault, scope, "TITEL"))
+    qtbot.keyClick(window, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
+    meeting = window.meeting
+    assert meeting is not None
+    qtbot.mouseClick(meeting.discard_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(
+        confirmation("discardMeetingConfirm", qtbot).confirm_button, Qt.MouseButton.LeftButton
+    )
+    ask = meeting.findChild(QInputDialog, "discardMeetingDialog")
+    assert isinstance(ask, QInputDialog)
+    qtbot.waitUntil(ask.isVisible)
+    assert ask.width() >= title_width(ask)
+    ask.reject()
+
+
+def test_the_location_placeholder_shows_whole(qtbot: QtBot, laptop_window: MainWindow) -> None:
+    window = laptop_window
+    vault, scope = window.session.vault, window.session.scope
+    dialog = ContactDialog(window.session, factory.source(vault, scope, "PLEK"), "PLEK", window)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert not dialog.location.text()
+    assert placeholder_room(dialog.location) >= 0
+    dialog.reject()
+
+
+def test_a_submitted_debrief_shows_its_hints_and_headers_whole(
+    qtbot: QtBot, laptop_window: MainWindow
+) -> None:
+    """The lower half of a debrief: short tables (attachments, addenda, the
+    debriefs mentioning a subject) with a hint, or just a sorted header."""
+    window = laptop_window
+    switch_alias(qtbot, window, "Havik")
+    vault, scope = window.session.vault, window.session.scope
+    submitted = debriefs.list_debriefs(vault, scope, status=DebriefStatus.SUBMITTED).rows
+    window.open_debrief(submitted[0].id)
+    page = window.debrief_page
+    qtbot.waitUntil(lambda: page.view is not None)
+    bar = page.body_scroll.verticalScrollBar()
+    bar.setValue(bar.maximum())
+    QApplication.processEvents()
+    hints = [h for h in page.findChildren(EmptyHint) if h.isVisibleTo(page) and h.text()]
+    assert len(hints) >= 2  # no attachments, no addenda
+    for hint in hints:
+        viewport = hint.parentWidget()
+        assert viewport is not None
+        assert hint.heightForWidth(hint.width()) <= hint.height() <= viewport.height(), hint.text()
+    assert not page.mentions_model.rowCount()
+    for table in page.findChildren(QTableView):
+        if table.isVisibleTo(page) and table.horizontalHeader().isSortIndicatorShown():
+            assert cut_columns(table, values=False) == []  # long values are elided
