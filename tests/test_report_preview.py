@@ -27,6 +27,7 @@ from app.ui.report_preview import PreviewInfo, ReportPreviewDialog
 from app.vault.vault import Vault
 from tests.helpers import factory
 from tests.helpers.boxes import RETURN, answering, shown_error
+from tests.helpers.fit import LAPTOP, off_screen, on_laptop_screen
 
 
 @pytest.fixture
@@ -92,6 +93,18 @@ def test_preview_shows_every_page_rendered_in_memory(
     assert list(tmp_path.rglob("*.pdf")) == []
     dialog.close()
     assert dialog.rendered_pages() == 0  # closing drops the rendered pages
+
+
+def test_the_preview_and_its_buttons_fit_a_laptop_screen(
+    qtbot: QtBot, issued: IssuedPdf, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    on_laptop_screen(monkeypatch)
+    dialog = _dialog(qtbot, issued, on_printed=lambda _p, _c: None, on_save=lambda _p, _o: None)
+    assert dialog.height() < 1000  # as tall as it would be on a larger screen: not here
+    assert dialog.height() > LAPTOP.height() - 100  # but it takes what there is
+    assert off_screen(dialog) == []
+    for button in (dialog.print_button, dialog.save_button):
+        assert button.isVisible()
 
 
 def test_paging_through_the_preview_renders_each_page_once_from_one_parse(

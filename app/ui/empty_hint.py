@@ -19,7 +19,9 @@ class EmptyHint(QLabel):
         self.setObjectName("emptyHint")
         self.setWordWrap(True)
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.setStyleSheet("color: #5a5a5a; padding: 16px;")
+        # Room at the sides only: above and below, the text is centred in what the
+        # view has; a padding there too cut its descenders off in a short table.
+        self.setStyleSheet("color: #5a5a5a; padding: 0 16px;")
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self._view = view
         self._text = text

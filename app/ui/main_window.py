@@ -50,6 +50,7 @@ from app.ui.pages.sources import SourcesPage
 from app.ui.place import Place
 from app.ui.session import AppSession
 from app.ui.widgets import find_data
+from app.ui.window_size import resize_within_screen
 from app.ui.workers import TaskRunner
 
 __all__ = ["PANIC_KEYS", "MainWindow"]
@@ -97,7 +98,7 @@ class MainWindow(QMainWindow):
         self.session.settings_changed.connect(lambda _settings: self._show_idle_setting())
         self.lock.about_to_lock.connect(self._before_lock)
         self.lock.clear_requested.connect(self.clear_vault_data)
-        self.resize(1180, 760)
+        resize_within_screen(self, 1180, 760)  # a 1366x768 laptop has less height
         self.band.show_scope(self.session.scope, aliases.list_own_aliases(self.session.vault))
         self.nav.setCurrentRow(0)  # shows the first page, loaded once (``_show_page``)
 

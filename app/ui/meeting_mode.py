@@ -36,6 +36,7 @@ from app.ui.confirm import ConfirmDialog, ask
 from app.ui.errors import describe, show_error
 from app.ui.session import AppSession
 from app.ui.widgets import text_box
+from app.ui.window_size import title_width
 from app.ui.workers import TaskRunner
 
 
@@ -149,6 +150,11 @@ class MeetingView(QWidget):
         dialog.setWindowTitle(title)
         dialog.setLabelText(self.tr("Passphrase:"))
         dialog.setTextEchoMode(QLineEdit.EchoMode.Password)
+        # The dialog sizes itself to its contents (a label and a field), narrower
+        # than its title: the field is made as wide as the title needs.
+        field = dialog.findChild(QLineEdit)
+        if field is not None:
+            field.setMinimumWidth(title_width(dialog))
         dialog.textValueSelected.connect(then)
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()

@@ -49,6 +49,10 @@ class RecordTable(QWidget, Generic[T]):
         )
         make_sortable(self.view)
         empty_hint(self.view, empty)
+        # Empty, each column is as wide as its header with the sort arrow (in the
+        # app's bold header font), not Qt's 100 px, where the arrow hides a letter.
+        self.view.ensurePolished()
+        self.fit_columns()
         self.buttons = QHBoxLayout()
         self.buttons.addStretch(1)
         layout = QVBoxLayout(self)

@@ -41,6 +41,7 @@ from app.services.reports import OpenPdf, PageImage, open_pdf, printing
 from app.ui.dialog_keys import keyboard_dialog
 from app.ui.errors import show_error
 from app.ui.save_file import choose_save_path, save_confirmed
+from app.ui.window_size import resize_within_screen
 
 PREVIEW_DPI = 96.0
 MAX_PRINT_DPI = 300.0  # enough for text; a 1200 dpi A4 page would be 130 MB of pixels
@@ -144,7 +145,9 @@ class ReportPreviewDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("reportPreview")
         self.setWindowTitle(self.tr("Report preview"))
-        self.resize(900, 1000)
+        # A page and a half of A4 where the screen has room; on a laptop screen
+        # the buttons must stay on it.
+        resize_within_screen(self, 900, 1000)
         self._pdf: bytes | None = pdf
         self._doc: OpenPdf | None = open_pdf(pdf)
         doc = self._doc

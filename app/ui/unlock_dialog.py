@@ -45,6 +45,7 @@ from app.errors import UnlockThrottled, WrongPassphrase
 from app.services.admin import vaults
 from app.ui.errors import describe
 from app.ui.widgets import local_time
+from app.ui.window_size import grow_to_contents
 from app.ui.workers import TaskRunner
 
 _VK_CAPITAL = 0x14
@@ -187,7 +188,8 @@ class UnlockDialog(QDialog):
         return field
 
     def _buttons(self) -> QDialogButtonBox:
-        """Unlock (the default) and Quit."""
+        """Unlock (the default) and Quit, which Enter never presses: not even with
+        the focus on it (no auto-default), so Enter always means Unlock."""
         buttons = QDialogButtonBox()
         self.unlock_button = QPushButton(self.tr("Unlock"))
         self.unlock_button.setObjectName("unlockButton")
@@ -197,6 +199,8 @@ class UnlockDialog(QDialog):
             self.tr("Quit"), QDialogButtonBox.ButtonRole.RejectRole
         )
         self.quit_button.setObjectName("quitButton")
+        self.quit_button.setAutoDefault(False)
+        self.quit_button.setDefault(False)
         self.unlock_button.clicked.connect(self.try_unlock)
         # The Quit button is a deliberate click; Escape and the window's close
         # button ask first (``reject``, ``closeEvent``).
@@ -238,7 +242,10 @@ class UnlockDialog(QDialog):
         self.show_button.setAccessibleName(tip)
 
     def _show_caps(self) -> None:
-        self.caps.setVisible(bool(self._caps))
+        shown = bool(self._caps)
+        if self.caps.isHidden() == shown:  # it changes
+            self.caps.setVisible(shown)
+            grow_to_contents(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # getattr: while the dialog is torn down, Python may drop its attributes
@@ -248,6 +255,9 @@ class UnlockDialog(QDialog):
             return False
         if event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self.try_unlock()  # whichever button Qt holds the default
+                return True
             known = caps_lock_from_system()
             if known is None and event.key() == Qt.Key.Key_CapsLock:
                 known = None if self._caps is None else not self._caps
@@ -311,11 +321,11 @@ class UnlockDialog(QDialog):
             return
         passphrase = self.passphrase.text()
         if not passphrase:
-            self.status.setText(self.tr("Type your passphrase first."))
+            self._say(self.tr("Type your passphrase first."))
             return
         self._busy = True
         self._set_inputs(False)
-        self.status.setText(self.tr("Unlocking…"))
+        self._say(self.tr("Unlocking…"))
         path = self.vault_path
 
         def work(_progress: Any) -> vaults.Vault:
@@ -335,19 +345,30 @@ class UnlockDialog(QDialog):
         self.passphrase.setText("")
         self._show_attempts()
         if isinstance(exc, WrongPassphrase):
-            self.status.setText(self.tr("Wrong passphrase."))
+            self._say(self.tr("Wrong passphrase."))
             self._tick()
         elif isinstance(exc, UnlockThrottled):
-            self.status.setText(self.tr("Too many failed attempts; wait before trying again."))
+            self._say(self.tr("Too many failed attempts; wait before trying again."))
             self._tick()
         else:
-            self.status.setText(describe(exc))
+            self._say(describe(exc))
             self._set_inputs(True)
         self.passphrase.setFocus()
 
+    def _say(self, text: str) -> None:
+        """A message under the field, shown whole: the dialog grows for a long one
+        (and for the count of failed attempts above it) so nothing is cut off."""
+        self.status.setText(text)
+        grow_to_contents(self)
+
     def _set_inputs(self, enabled: bool) -> None:
-        self.passphrase.setEnabled(enabled)
-        self.show_button.setEnabled(enabled)
+        """While unlocking the field is read-only and Unlock is off. The field is
+        never disabled: a disabled widget hands its focus to the next one, which
+        would be Quit, where a space typed in a passphrase presses it. During the
+        wait after a mistake the field takes typing; Unlock waits."""
+        if not enabled and self.unlock_button.hasFocus():
+            self.passphrase.setFocus()  # a clicked Unlock would pass it on to Quit
+        self.passphrase.setReadOnly(self._busy)
         self.unlock_button.setEnabled(enabled)
 
     def _tick(self) -> None:

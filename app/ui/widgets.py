@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDateTimeEdit,
     QHBoxLayout,
+    QLineEdit,
     QPlainTextEdit,
     QWidget,
 )
@@ -147,6 +148,13 @@ def money(cents: int, currency: str) -> str:
     if symbol is None:  # no symbol: the number in local style, then the code
         return f"{locale.toString(cents / 100, 'f', 2)} {currency.upper()}"
     return locale.toCurrencyString(cents / 100, symbol, 2)
+
+
+def placeholder_whole(edit: QLineEdit) -> None:
+    """Make ``edit`` at least as wide as its placeholder, with its frame and inner
+    margins: a hint cut off mid-word ("nooit ee…") says less than none."""
+    text = edit.fontMetrics().horizontalAdvance(edit.placeholderText())
+    edit.setMinimumWidth(max(edit.minimumWidth(), text + 24))
 
 
 def text_box(placeholder: str = "", height: int = 80) -> QPlainTextEdit:

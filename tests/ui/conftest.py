@@ -18,6 +18,7 @@ from app.ui.controller import AppController
 from app.ui.main_window import MainWindow
 from app.vault.vault import Vault
 from tests.helpers import factory
+from tests.helpers.fit import on_laptop_screen
 from tests.helpers.once_per_run import built_once
 
 
@@ -54,7 +55,12 @@ def unlock(
 
 
 @pytest.fixture
-def controller(qtbot: QtBot, demo_dir: Path) -> Iterator[AppController]:
+def controller(
+    qtbot: QtBot, demo_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[AppController]:
+    # The app sizes its windows from the screen: the one it is made for (1366x768),
+    # not the offscreen platform's 800x800.
+    on_laptop_screen(monkeypatch)
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     app.setQuitOnLastWindowClosed(False)

@@ -19,7 +19,7 @@ from app.ui.pages.packages import PackagesPage
 from app.ui.pages.settings import ChangePassphraseDialog
 from tests.helpers import factory
 from tests.helpers.boxes import confirmation
-from tests.helpers.fit import USABLE, problems
+from tests.helpers.fit import USABLE, on_laptop_screen, problems
 from tests.helpers.screen_walk import Walk, walk_app
 
 
@@ -97,8 +97,9 @@ def _walk_extras(qtbot: QtBot, walk: Walk, window: MainWindow) -> None:
 
 @pytest.mark.slow
 def test_every_screen_fits_1366_by_768(
-    qtbot: QtBot, language: str, demo_dir: Path, tmp_path: Path
+    qtbot: QtBot, language: str, demo_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    on_laptop_screen(monkeypatch)  # windows sized from the screen size for that one
     walk = Walk(fit_problems)
 
     def first(window: MainWindow) -> None:

@@ -14,7 +14,13 @@ from app.services.records import contacts
 from app.services.records.contacts import ContactDraft
 from app.ui.dialogs.base import FormDialog
 from app.ui.session import AppSession
-from app.ui.widgets import EnumCombo, datetime_edit, datetime_value, text_box
+from app.ui.widgets import (
+    EnumCombo,
+    datetime_edit,
+    datetime_value,
+    placeholder_whole,
+    text_box,
+)
 
 
 class ContactDialog(FormDialog):
@@ -44,6 +50,7 @@ class ContactDialog(FormDialog):
         self.location = QLineEdit()
         self.location.setObjectName("locationCodeword")
         self.location.setPlaceholderText(self.tr("Location codeword, never an address"))
+        placeholder_whole(self.location)
         self.attendees = QListWidget()
         self.attendees.setObjectName("attendeeList")
         self.attendees.setMaximumHeight(110)

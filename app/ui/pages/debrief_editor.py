@@ -71,11 +71,16 @@ class DebriefPage(Page):
         back = QPushButton(self.tr("← Back"))
         back.setObjectName("debriefBack")
         back.clicked.connect(self._leave)
+        # Both wrap: on one line the heading and the read-only note are wider than
+        # a laptop screen in Dutch, and the window would grow past its edge.
         self.heading = QLabel()
         self.heading.setObjectName("debriefHeading")
         self.heading.setTextFormat(Qt.TextFormat.RichText)
+        self.heading.setWordWrap(True)
         self.saved = QLabel()
         self.saved.setObjectName("autosaveStatus")
+        self.saved.setWordWrap(True)
+        self.saved.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         top = QHBoxLayout()
         top.addWidget(back)
         top.addWidget(self.heading, 1)

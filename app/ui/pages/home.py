@@ -114,6 +114,16 @@ class HomePage(Page):
             debrief_columns(), self._fetch_waiting, self._fetch_rows, self, default=NEWEST_FIRST
         )
         self.waiting_table = debrief_table("waitingTable", self.waiting)
+        # Beside the reminders there is no room to spare: each column as wide as its
+        # header and its values (a codename cut to "LEIS…", a header to "ource",
+        # says nothing), the count takes the rest, and the table claims that width
+        # from the splitter (``_fit_waiting``).
+        header = self.waiting_table.horizontalHeader()
+        for column in range(header.count() - 1):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(header.count() - 1, QHeaderView.ResizeMode.Stretch)
+        for signal in (self.waiting.modelReset, self.waiting.rowsInserted):
+            signal.connect(self._fit_waiting)
         self.waiting_table.doubleClicked.connect(lambda i: self._open_waiting(i.row()))
         self.waiting_table.activated.connect(lambda i: self._open_waiting(i.row()))
         make_sortable(self.waiting_table)
@@ -123,6 +133,17 @@ class HomePage(Page):
                 self.tr("No drafts, and nothing returned to you.") if self.waiting.loaded else ""
             ),
         )
+
+    def _fit_waiting(self, *_args: object) -> None:
+        """The drafts table at least as wide as its columns need, whole."""
+        table = self.waiting_table
+        header = table.horizontalHeader()
+        width = sum(
+            max(header.sectionSizeHint(c), table.sizeHintForColumn(c))
+            for c in range(header.count())
+        )
+        width += 2 * table.frameWidth() + table.verticalScrollBar().sizeHint().width()
+        table.setMinimumWidth(width)
 
     def _lay_out(self) -> None:
         left = QWidget()
@@ -141,10 +162,14 @@ class HomePage(Page):
         self.split.setChildrenCollapsible(False)
         self.split.addWidget(left)
         self.split.addWidget(right)
-        self.split.setStretchFactor(0, 3)
-        self.split.setStretchFactor(1, 2)
+        # The drafts keep the width their columns need (``_fit_waiting``); the
+        # reminders, whose details are free text, take the rest.
+        self.split.setStretchFactor(0, 1)
+        self.split.setStretchFactor(1, 0)
         layout = QVBoxLayout(self)
         layout.addWidget(self.split)
+        self.waiting_table.ensurePolished()  # the bold header font counts
+        self._fit_waiting()
 
     def entry_widget(self) -> QWidget | None:
         return self.table
