@@ -1769,67 +1769,67 @@
 <context>
     <name>ContactDialog</name>
     <message>
-        <location filename="../dialogs/contact_form.py" line="30" />
+        <location filename="../dialogs/contact_form.py" line="36" />
         <source>New contact with {codename}</source>
         <translation>Nieuw contact met {codename}</translation>
     </message>
     <message>
-        <location filename="../dialogs/contact_form.py" line="42" />
+        <location filename="../dialogs/contact_form.py" line="48" />
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../dialogs/contact_form.py" line="46" />
+        <location filename="../dialogs/contact_form.py" line="52" />
         <source>Location codeword, never an address</source>
         <translation>Codewoord van de locatie, nooit een adres</translation>
     </message>
     <message>
-        <location filename="../dialogs/contact_form.py" line="57" />
+        <location filename="../dialogs/contact_form.py" line="64" />
         <source>Reconnaissance of place and route</source>
         <translation>Voorverkenning van plaats en route</translation>
     </message>
     <message>
-        <location filename="../dialogs/contact_form.py" line="59" />
+        <location filename="../dialogs/contact_form.py" line="66" />
         <source>Safety observations</source>
         <translation>Waarnemingen over veiligheid</translation>
     </message>
     <message>
-        <location filename="../dialogs/contact_form.py" line="65" />
+        <location filename="../dialogs/contact_form.py" line="72" />
         <source>Kind:</source>
         <translation>Soort:</translation>
     </message>
     <message>
-        <location filename="../dialogs/contact_form.py" line="66" />
+        <location filename="../dialogs/contact_form.py" line="73" />
         <source>When:</source>
         <translation>Wanneer:</translation>
     </message>
     <message>
-        <location filename="../dialogs/contact_form.py" line="67" />
+        <location filename="../dialogs/contact_form.py" line="74" />
         <source>Duration:</source>
         <translation>Duur:</translation>
     </message>
     <message>
-        <location filename="../dialogs/contact_form.py" line="68" />
+        <location filename="../dialogs/contact_form.py" line="75" />
         <source>Location:</source>
         <translation>Locatie:</translation>
     </message>
     <message>
-        <location filename="../dialogs/contact_form.py" line="69" />
+        <location filename="../dialogs/contact_form.py" line="76" />
         <source>Attendees (by alias):</source>
         <translation>Aanwezigen (op alias):</translation>
     </message>
     <message>
-        <location filename="../dialogs/contact_form.py" line="70" />
+        <location filename="../dialogs/contact_form.py" line="77" />
         <source>Reconnaissance:</source>
         <translation>Voorverkenning:</translation>
     </message>
     <message>
-        <location filename="../dialogs/contact_form.py" line="71" />
+        <location filename="../dialogs/contact_form.py" line="78" />
         <source>Safety:</source>
         <translation>Veiligheid:</translation>
     </message>
     <message>
-        <location filename="../dialogs/contact_form.py" line="72" />
+        <location filename="../dialogs/contact_form.py" line="79" />
         <source>Notes:</source>
         <translation>Notities:</translation>
     </message>
@@ -1870,52 +1870,52 @@
         <translation>← Terug</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="104" />
+        <location filename="../pages/debrief_editor.py" line="109" />
         <source>What happened and what the source reported</source>
         <translation>Wat er gebeurde en wat de bron meldde</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="106" />
+        <location filename="../pages/debrief_editor.py" line="111" />
         <source>How the source is doing</source>
         <translation>Hoe het met de bron gaat</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="108" />
+        <location filename="../pages/debrief_editor.py" line="113" />
         <source>Anything that threatens the source or the operation</source>
         <translation>Alles wat de bron of de operatie bedreigt</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="110" />
+        <location filename="../pages/debrief_editor.py" line="115" />
         <source>Your assessment of the information</source>
         <translation>Uw beoordeling van de informatie</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="114" />
+        <location filename="../pages/debrief_editor.py" line="119" />
         <source>How could this be misread? Is anything exculpatory? (required before submitting)</source>
         <translation>Hoe kan dit verkeerd worden gelezen? Is er iets ontlastends? (verplicht voor indienen)</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="127" />
+        <location filename="../pages/debrief_editor.py" line="132" />
         <source>Narrative:</source>
         <translation>Verslag:</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="128" />
+        <location filename="../pages/debrief_editor.py" line="133" />
         <source>Welfare:</source>
         <translation>Welzijn:</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="129" />
+        <location filename="../pages/debrief_editor.py" line="134" />
         <source>Security:</source>
         <translation>Veiligheid:</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="130" />
+        <location filename="../pages/debrief_editor.py" line="135" />
         <source>Assessment:</source>
         <translation>Beoordeling:</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="131" />
+        <location filename="../pages/debrief_editor.py" line="136" />
         <source>Critical reflection:</source>
         <translation>Kritische reflectie:</translation>
     </message>
@@ -1985,78 +1985,78 @@
         <translation>Andere debriefings die een subject van het gekozen item noemen</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="141" />
+        <location filename="../pages/debrief_editor.py" line="146" />
         <source>Tasking given…</source>
         <translation>Gegeven opdracht…</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="143" />
+        <location filename="../pages/debrief_editor.py" line="148" />
         <source>Payment or offer…</source>
         <translation>Betaling of aanbod…</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="159" />
+        <location filename="../pages/debrief_editor.py" line="164" />
         <source>Added</source>
         <translation>Toegevoegd</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="164" />
+        <location filename="../pages/debrief_editor.py" line="169" />
         <source>By</source>
         <translation>Door</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="165" />
+        <location filename="../pages/debrief_editor.py" line="170" />
         <source>Addendum</source>
         <translation>Aanvulling</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="168" />
+        <location filename="../pages/debrief_editor.py" line="173" />
         <source>No addenda yet.</source>
         <translation>Nog geen aanvullingen.</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="173" />
+        <location filename="../pages/debrief_editor.py" line="178" />
         <source>Add to the submitted debrief</source>
         <translation>Aanvulling op de ingediende debriefing</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="174" />
+        <location filename="../pages/debrief_editor.py" line="179" />
         <source>Add addendum</source>
         <translation>Aanvulling toevoegen</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="180" />
+        <location filename="../pages/debrief_editor.py" line="185" />
         <source>Addenda</source>
         <translation>Aanvullingen</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="186" />
+        <location filename="../pages/debrief_editor.py" line="191" />
         <source>Submit to handler</source>
         <translation>Indienen bij teamleider</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="188" />
+        <location filename="../pages/debrief_editor.py" line="193" />
         <location filename="../pages/debrief_workflow.py" line="106" />
         <source>Approve</source>
         <translation>Goedkeuren</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="190" />
+        <location filename="../pages/debrief_editor.py" line="195" />
         <source>Return to runner…</source>
         <translation>Terugsturen naar runner…</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="195" />
+        <location filename="../pages/debrief_editor.py" line="200" />
         <source>Report…</source>
         <translation>Rapport…</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="223" />
+        <location filename="../pages/debrief_editor.py" line="228" />
         <source>Intelligence items</source>
         <translation>Informatie-items</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="242" />
+        <location filename="../pages/debrief_editor.py" line="247" />
         <source>Debrief</source>
         <translation>Debriefing</translation>
     </message>
@@ -2076,27 +2076,27 @@
         <translation>Goedgekeurd door {who}.</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="280" />
+        <location filename="../pages/debrief_editor.py" line="285" />
         <source>Tasking: {t}</source>
         <translation>Opdracht: {t}</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="284" />
+        <location filename="../pages/debrief_editor.py" line="289" />
         <source>sent in package {id} (version {n})</source>
         <translation>verzonden in pakket {id} (versie {n})</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="297" />
+        <location filename="../pages/debrief_editor.py" line="302" />
         <source>Versions received ({n})…</source>
         <translation>Ontvangen versies ({n})…</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="310" />
+        <location filename="../pages/debrief_editor.py" line="315" />
         <source>Read-only: a runner's draft is theirs until they submit it.</source>
         <translation>Alleen lezen: het concept van een runner is van die runner tot die het indient.</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="312" />
+        <location filename="../pages/debrief_editor.py" line="317" />
         <source>Read-only: submitted debriefs grow by addenda.</source>
         <translation>Alleen-lezen: een ingediende debriefing groeit alleen met aanvullingen.</translation>
     </message>
@@ -2106,7 +2106,7 @@
         <translation>Voorwaarden: {c}</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="329" />
+        <location filename="../pages/debrief_editor.py" line="334" />
         <source>Unsaved changes</source>
         <translation>Niet-opgeslagen wijzigingen</translation>
     </message>
@@ -2141,7 +2141,7 @@
         <translation>U hebt {fields} leeggemaakt. De kluis bewaart de opgeslagen tekst nog: automatisch opslaan maakt een opgeslagen tekst nooit leeg zonder het te vragen.</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_editor.py" line="369" />
+        <location filename="../pages/debrief_editor.py" line="374" />
         <location filename="../pages/debrief_emptied.py" line="97" />
         <source>Saved {time}</source>
         <translation>Opgeslagen {time}</translation>
@@ -2802,27 +2802,27 @@
         <translation>Uw concepten en teruggestuurde debriefings</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="123" />
+        <location filename="../pages/home.py" line="133" />
         <source>No drafts, and nothing returned to you.</source>
         <translation>Geen concepten, en niets naar u teruggestuurd.</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="154" />
+        <location filename="../pages/home.py" line="179" />
         <source>Home</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="158" />
+        <location filename="../pages/home.py" line="183" />
         <source>Latest risk level: {level}</source>
         <translation>Laatste risiconiveau: {level}</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="164" />
+        <location filename="../pages/home.py" line="189" />
         <source>Nothing due in the next {days} days.</source>
         <translation>Niets te doen in de komende {days} dagen.</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="195" />
+        <location filename="../pages/home.py" line="220" />
         <source>{n} reminders in the next {days} days, {late} overdue.</source>
         <translation>{n} herinneringen in de komende {days} dagen, {late} verlopen.</translation>
     </message>
@@ -3344,7 +3344,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="107" />
+        <location filename="../main_window.py" line="108" />
         <source>Veldboek</source>
         <translation>Veldboek</translation>
     </message>
@@ -3439,12 +3439,12 @@
         <translation>Ontmoetingsmodus</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="143" />
+        <location filename="../main_window.py" line="144" />
         <source>Locks after {m} min without activity · Panic: F12</source>
         <translation>Vergrendelt na {m} min zonder activiteit · Paniek: F12</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="157" />
+        <location filename="../main_window.py" line="158" />
         <source>Settings saved.</source>
         <translation>Instellingen opgeslagen.</translation>
     </message>
@@ -3521,84 +3521,84 @@
 <context>
     <name>MeetingView</name>
     <message>
-        <location filename="../meeting_mode.py" line="76" />
+        <location filename="../meeting_mode.py" line="77" />
         <source>Quick notes; they become a contact and a draft debrief</source>
         <translation>Snelle notities; ze worden een contact en een concept-debriefing</translation>
     </message>
     <message>
-        <location filename="../meeting_mode.py" line="81" />
+        <location filename="../meeting_mode.py" line="82" />
         <source>End meeting…</source>
         <translation>Ontmoeting beëindigen…</translation>
     </message>
     <message>
-        <location filename="../meeting_mode.py" line="84" />
-        <location filename="../meeting_mode.py" line="226" />
+        <location filename="../meeting_mode.py" line="85" />
+        <location filename="../meeting_mode.py" line="232" />
         <source>Discard meeting…</source>
         <translation>Ontmoeting weggooien…</translation>
     </message>
     <message>
-        <location filename="../meeting_mode.py" line="88" />
+        <location filename="../meeting_mode.py" line="89" />
         <source>Started by mistake? In its first {m} minutes a meeting can be discarded.</source>
         <translation>Per vergissing begonnen? In de eerste {m} minuten kan een ontmoeting worden weggegooid.</translation>
     </message>
     <message>
-        <location filename="../meeting_mode.py" line="108" />
+        <location filename="../meeting_mode.py" line="109" />
         <source>Open tasking:</source>
         <translation>Openstaande opdrachten:</translation>
     </message>
     <message>
-        <location filename="../meeting_mode.py" line="110" />
+        <location filename="../meeting_mode.py" line="111" />
         <source>Notes:</source>
         <translation>Notities:</translation>
     </message>
     <message>
-        <location filename="../meeting_mode.py" line="158" />
+        <location filename="../meeting_mode.py" line="164" />
         <source>End meeting</source>
         <translation>Ontmoeting beëindigen</translation>
     </message>
     <message>
-        <location filename="../meeting_mode.py" line="150" />
+        <location filename="../meeting_mode.py" line="151" />
         <source>Passphrase:</source>
         <translation>Wachtzin:</translation>
     </message>
     <message>
-        <location filename="../meeting_mode.py" line="166" />
+        <location filename="../meeting_mode.py" line="172" />
         <source>Checking…</source>
         <translation>Bezig met controleren…</translation>
     </message>
     <message>
-        <location filename="../meeting_mode.py" line="175" />
+        <location filename="../meeting_mode.py" line="181" />
         <source>Wrong passphrase; still in meeting mode.</source>
         <translation>Verkeerde wachtzin; nog in ontmoetingsmodus.</translation>
     </message>
     <message>
-        <location filename="../meeting_mode.py" line="212" />
+        <location filename="../meeting_mode.py" line="218" />
         <source>The note you typed ({n} words) is lost with it.</source>
         <translation>De notitie die u typte ({n} woorden) gaat daarmee verloren.</translation>
     </message>
     <message>
-        <location filename="../meeting_mode.py" line="214" />
+        <location filename="../meeting_mode.py" line="220" />
         <source>The note saved earlier is lost with it.</source>
         <translation>De eerder opgeslagen notitie gaat daarmee verloren.</translation>
     </message>
     <message>
-        <location filename="../meeting_mode.py" line="219" />
-        <location filename="../meeting_mode.py" line="228" />
+        <location filename="../meeting_mode.py" line="225" />
+        <location filename="../meeting_mode.py" line="234" />
         <source>Discard meeting</source>
         <translation>Ontmoeting weggooien</translation>
     </message>
     <message>
-        <location filename="../meeting_mode.py" line="221" />
+        <location filename="../meeting_mode.py" line="227" />
         <source>Discard this meeting with {codename}, started at {time}? Its contact and its draft debrief are removed; the audit log records that it was discarded. Then give your passphrase.</source>
         <translation>Deze ontmoeting met {codename}, begonnen om {time}, weggooien? Het contact en de concept-debriefing worden verwijderd; het auditlog legt vast dat ze is weggegooid. Geef daarna uw wachtzin.</translation>
     </message>
     <message>
-        <location filename="../meeting_mode.py" line="271" />
+        <location filename="../meeting_mode.py" line="277" />
         <source>The note is empty here; the vault keeps the note saved before.</source>
         <translation>De notitie is hier leeg; de kluis bewaart de eerder opgeslagen notitie.</translation>
     </message>
     <message>
-        <location filename="../meeting_mode.py" line="276" />
+        <location filename="../meeting_mode.py" line="282" />
         <source>Note saved {time}</source>
         <translation>Notitie opgeslagen {time}</translation>
     </message>
@@ -4066,99 +4066,99 @@
 <context>
     <name>ReportPreviewDialog</name>
     <message>
-        <location filename="../report_preview.py" line="146" />
-        <location filename="../report_preview.py" line="303" />
+        <location filename="../report_preview.py" line="147" />
+        <location filename="../report_preview.py" line="306" />
         <source>Report preview</source>
         <translation>Voorbeeld van rapport</translation>
     </message>
     <message>
-        <location filename="../report_preview.py" line="163" />
+        <location filename="../report_preview.py" line="166" />
         <source>{title} · {marking} · report {report_id} · {pages} page(s)</source>
         <translation>{title} · {marking} · rapport {report_id} · {pages} pagina('s)</translation>
     </message>
     <message>
-        <location filename="../report_preview.py" line="169" />
-        <location filename="../report_preview.py" line="273" />
+        <location filename="../report_preview.py" line="172" />
+        <location filename="../report_preview.py" line="276" />
         <source>Rendering pages…</source>
         <translation>Pagina's worden opgebouwd…</translation>
     </message>
     <message>
-        <location filename="../report_preview.py" line="184" />
+        <location filename="../report_preview.py" line="187" />
         <source>Print…</source>
         <translation>Afdrukken…</translation>
     </message>
     <message>
-        <location filename="../report_preview.py" line="188" />
+        <location filename="../report_preview.py" line="191" />
         <source>Save PDF…</source>
         <translation>PDF opslaan…</translation>
     </message>
     <message>
-        <location filename="../report_preview.py" line="192" />
+        <location filename="../report_preview.py" line="195" />
         <source>Close</source>
         <translation>Sluiten</translation>
     </message>
     <message>
-        <location filename="../report_preview.py" line="297" />
+        <location filename="../report_preview.py" line="300" />
         <source>{pages} page(s). Nothing has been written to disk.</source>
         <translation>{pages} pagina('s). Er is niets naar schijf geschreven.</translation>
     </message>
     <message>
-        <location filename="../report_preview.py" line="319" />
+        <location filename="../report_preview.py" line="322" />
         <source>Veldboek report</source>
         <translation>Veldboek-rapport</translation>
     </message>
     <message>
-        <location filename="../report_preview.py" line="329" />
-        <location filename="../report_preview.py" line="335" />
-        <location filename="../report_preview.py" line="348" />
-        <location filename="../report_preview.py" line="361" />
-        <location filename="../report_preview.py" line="384" />
+        <location filename="../report_preview.py" line="332" />
+        <location filename="../report_preview.py" line="338" />
+        <location filename="../report_preview.py" line="351" />
+        <location filename="../report_preview.py" line="364" />
+        <location filename="../report_preview.py" line="387" />
         <source>Print report</source>
         <translation>Rapport afdrukken</translation>
     </message>
     <message>
-        <location filename="../report_preview.py" line="337" />
+        <location filename="../report_preview.py" line="340" />
         <source>Printing to a file is not allowed here. Use Save PDF… to keep a copy: it warns you and is recorded.</source>
         <translation>Afdrukken naar een bestand kan hier niet. Gebruik PDF opslaan… om een kopie te bewaren: u krijgt een waarschuwing en het wordt vastgelegd.</translation>
     </message>
     <message>
-        <location filename="../report_preview.py" line="348" />
+        <location filename="../report_preview.py" line="351" />
         <source>The printer could not be started.</source>
         <translation>De printer kon niet worden gestart.</translation>
     </message>
     <message>
-        <location filename="../report_preview.py" line="352" />
+        <location filename="../report_preview.py" line="355" />
         <source>Printing…</source>
         <translation>Bezig met afdrukken…</translation>
     </message>
     <message>
-        <location filename="../report_preview.py" line="363" />
+        <location filename="../report_preview.py" line="366" />
         <source>This computer has no private folder in memory for the print job. The print system will keep the report as an unencrypted file on disk while it prints (and the printer's queue may keep a copy afterwards). Print anyway?</source>
         <translation>Deze computer heeft geen afgeschermde map in het geheugen voor de afdruktaak. Het afdruksysteem bewaart het rapport tijdens het afdrukken als onversleuteld bestand op schijf (en de wachtrij van de printer kan daarna een kopie bewaren). Toch afdrukken?</translation>
     </message>
     <message>
-        <location filename="../report_preview.py" line="379" />
+        <location filename="../report_preview.py" line="382" />
         <source>Sent {pages} page(s) to the printer.</source>
         <translation>{pages} pagina('s) naar de printer gestuurd.</translation>
     </message>
     <message>
-        <location filename="../report_preview.py" line="393" />
-        <location filename="../report_preview.py" line="404" />
+        <location filename="../report_preview.py" line="396" />
+        <location filename="../report_preview.py" line="407" />
         <source>Save unencrypted PDF</source>
         <translation>Onversleutelde PDF opslaan</translation>
     </message>
     <message>
-        <location filename="../report_preview.py" line="395" />
+        <location filename="../report_preview.py" line="398" />
         <source>The PDF file will NOT be encrypted: anyone who gets the file can read it. Save it only where its marking ({marking}) allows, and destroy it when done. The save is recorded in the audit log.</source>
         <translation>Het PDF-bestand wordt NIET versleuteld: iedereen die het bestand krijgt, kan het lezen. Sla het alleen op waar de rubricering ({marking}) dat toestaat en vernietig het als u klaar bent. Het opslaan wordt in het auditlog vastgelegd.</translation>
     </message>
     <message>
-        <location filename="../report_preview.py" line="406" />
+        <location filename="../report_preview.py" line="409" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF-bestanden (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../report_preview.py" line="422" />
+        <location filename="../report_preview.py" line="425" />
         <source>Saved an unencrypted copy.</source>
         <translation>Een onversleutelde kopie is opgeslagen.</translation>
     </message>
@@ -5675,94 +5675,94 @@ Tweede factor (sleutelbos van het besturingssysteem): {factor}</translation>
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../unlock_dialog.py" line="125" />
+        <location filename="../unlock_dialog.py" line="126" />
         <source>Veldboek — locked</source>
         <translation>Veldboek — vergrendeld</translation>
     </message>
     <message>
-        <location filename="../unlock_dialog.py" line="125" />
+        <location filename="../unlock_dialog.py" line="126" />
         <source>Locked</source>
         <translation>Vergrendeld</translation>
     </message>
     <message>
-        <location filename="../unlock_dialog.py" line="134" />
+        <location filename="../unlock_dialog.py" line="135" />
         <source>Vault:</source>
         <translation>Kluis:</translation>
     </message>
     <message>
-        <location filename="../unlock_dialog.py" line="136" />
+        <location filename="../unlock_dialog.py" line="137" />
         <source>Alias:</source>
         <translation>Alias:</translation>
     </message>
     <message>
-        <location filename="../unlock_dialog.py" line="137" />
+        <location filename="../unlock_dialog.py" line="138" />
         <source>Enter your passphrase to unlock the vault.</source>
         <translation>Voer uw wachtzin in om de kluis te ontgrendelen.</translation>
     </message>
     <message>
-        <location filename="../unlock_dialog.py" line="181" />
+        <location filename="../unlock_dialog.py" line="182" />
         <source>Caps Lock is on.</source>
         <translation>Caps Lock staat aan.</translation>
     </message>
     <message>
-        <location filename="../unlock_dialog.py" line="192" />
-        <location filename="../unlock_dialog.py" line="362" />
+        <location filename="../unlock_dialog.py" line="194" />
+        <location filename="../unlock_dialog.py" line="383" />
         <source>Unlock</source>
         <translation>Ontgrendelen</translation>
     </message>
     <message>
-        <location filename="../unlock_dialog.py" line="197" />
-        <location filename="../unlock_dialog.py" line="276" />
+        <location filename="../unlock_dialog.py" line="199" />
+        <location filename="../unlock_dialog.py" line="286" />
         <source>Quit</source>
         <translation>Afsluiten</translation>
     </message>
     <message>
-        <location filename="../unlock_dialog.py" line="225" />
+        <location filename="../unlock_dialog.py" line="229" />
         <source>1 failed attempt since the last unlock, at {when}.</source>
         <translation>1 mislukte poging sinds de laatste ontgrendeling, om {when}.</translation>
     </message>
     <message>
-        <location filename="../unlock_dialog.py" line="227" />
+        <location filename="../unlock_dialog.py" line="231" />
         <source>{n} failed attempts since the last unlock; the last at {when}.</source>
         <translation>{n} mislukte pogingen sinds de laatste ontgrendeling; de laatste om {when}.</translation>
     </message>
     <message>
-        <location filename="../unlock_dialog.py" line="236" />
+        <location filename="../unlock_dialog.py" line="240" />
         <source>Hide the passphrase</source>
         <translation>Wachtzin verbergen</translation>
     </message>
     <message>
-        <location filename="../unlock_dialog.py" line="236" />
+        <location filename="../unlock_dialog.py" line="240" />
         <source>Show the passphrase</source>
         <translation>Wachtzin tonen</translation>
     </message>
     <message>
-        <location filename="../unlock_dialog.py" line="277" />
+        <location filename="../unlock_dialog.py" line="287" />
         <source>Quit Veldboek?</source>
         <translation>Veldboek afsluiten?</translation>
     </message>
     <message>
-        <location filename="../unlock_dialog.py" line="314" />
+        <location filename="../unlock_dialog.py" line="324" />
         <source>Type your passphrase first.</source>
         <translation>Typ eerst uw wachtzin.</translation>
     </message>
     <message>
-        <location filename="../unlock_dialog.py" line="318" />
+        <location filename="../unlock_dialog.py" line="328" />
         <source>Unlocking…</source>
         <translation>Bezig met ontgrendelen…</translation>
     </message>
     <message>
-        <location filename="../unlock_dialog.py" line="338" />
+        <location filename="../unlock_dialog.py" line="348" />
         <source>Wrong passphrase.</source>
         <translation>Verkeerde wachtzin.</translation>
     </message>
     <message>
-        <location filename="../unlock_dialog.py" line="341" />
+        <location filename="../unlock_dialog.py" line="351" />
         <source>Too many failed attempts; wait before trying again.</source>
         <translation>Te veel mislukte pogingen; wacht even voor u het opnieuw probeert.</translation>
     </message>
     <message>
-        <location filename="../unlock_dialog.py" line="357" />
+        <location filename="../unlock_dialog.py" line="378" />
         <source>Wait {s} s</source>
         <translation>Wacht {s} s</translation>
     </message>
