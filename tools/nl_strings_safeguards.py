@@ -19,6 +19,8 @@ NL_SAFEGUARDS = {
     "Bring the saved text back": "Opgeslagen tekst terugzetten",
     # Typed text the vault could not take at the lock (app/ui/held_at_lock.py)
     "Typed text": "Getypte tekst",
+    "{n} piece(s) of text typed before the lock could not be saved (the vault could not take it: is the disk full?). It is held in memory, sealed: unlock to save it. Quitting Veldboek loses it.": "{n} stuk(ken) tekst die vóór de vergrendeling zijn getypt, konden niet worden opgeslagen (de kluis kon ze niet opnemen: is de schijf vol?). Ze blijven versleuteld in het geheugen: ontgrendel om ze op te slaan. Wie Veldboek afsluit, verliest ze.",
+    "Quit Veldboek? The text held from the lock is lost.": "Veldboek afsluiten? De tekst die sinds de vergrendeling wordt vastgehouden, gaat verloren.",
     "What you typed before the vault locked, which the vault could not take then (was the disk full?), is saved now.": "Wat u typte voordat de kluis vergrendelde, en wat de kluis toen niet kon opnemen (was de schijf vol?), is nu opgeslagen.",
     "{n} piece(s) of typed text could still not be saved (is the disk full?). They are held in memory until the next unlock; quitting Veldboek loses them.": "{n} stuk(ken) getypte tekst konden nog steeds niet worden opgeslagen (is de schijf vol?). Ze blijven in het geheugen tot de volgende ontgrendeling; wie Veldboek afsluit, verliest ze.",
     "{n} piece(s) of typed text held from the lock could not be put back: their record was changed meanwhile (a debrief submitted from elsewhere?).": "{n} stuk(ken) getypte tekst van de vergrendeling konden niet worden teruggezet: het record is intussen gewijzigd (een debriefing elders ingediend?).",

@@ -134,6 +134,7 @@ class AppController(QObject):
         )
         dialog.unlocked.connect(self._on_unlocked)
         dialog.rejected.connect(self.quit)
+        dialog.show_held(held_text.waiting())  # what the lock could not write
         self.unlock_dialog = dialog
         if visible:
             self._raise(dialog)

@@ -150,6 +150,12 @@ class UnlockDialog(QDialog):
         layout.addLayout(field)
         layout.addWidget(self.caps)
         layout.addWidget(self.attempts)
+        self.held = QLabel()
+        self.held.setObjectName("heldText")
+        self.held.setWordWrap(True)
+        self.held.hide()
+        self._held = 0
+        layout.addWidget(self.held)
         layout.addWidget(self.status)
         layout.addWidget(buttons)
         self.setTabOrder(self.passphrase, self.show_button)
@@ -276,6 +282,21 @@ class UnlockDialog(QDialog):
 
     # -- quitting ----------------------------------------------------------------
 
+    def show_held(self, pieces: int) -> None:
+        """Text the lock could not write is held in memory (``held_text``): say so,
+        and that quitting loses it."""
+        self._held = pieces
+        self.held.setVisible(pieces > 0)
+        if pieces:
+            self.held.setText(
+                self.tr(
+                    "{n} piece(s) of text typed before the lock could not be saved (the "
+                    "vault could not take it: is the disk full?). It is held in memory, "
+                    "sealed: unlock to save it. Quitting Veldboek loses it."
+                ).format(n=pieces)
+            )
+            grow_to_contents(self)
+
     def reject(self) -> None:
         """Escape: ask; the answer defaults to No."""
         box = self.quit_question
@@ -284,11 +305,14 @@ class UnlockDialog(QDialog):
             box.setObjectName("quitQuestion")
             box.setIcon(QMessageBox.Icon.Question)
             box.setWindowTitle(self.tr("Quit"))
-            box.setText(self.tr("Quit Veldboek?"))
             box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
             box.setDefaultButton(QMessageBox.StandardButton.No)
             box.setEscapeButton(QMessageBox.StandardButton.No)
             box.finished.connect(self._quit_answered)
+        if self._held:
+            box.setText(self.tr("Quit Veldboek? The text held from the lock is lost."))
+        else:
+            box.setText(self.tr("Quit Veldboek?"))
         if not box.isVisible():
             box.open()
 

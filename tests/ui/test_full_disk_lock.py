@@ -138,6 +138,13 @@ def test_quitting_with_text_the_vault_could_not_take_locks_instead(
     window.quit_requested.emit()  # Ctrl+Q, or the window closed
     assert quits == []
     assert not controller.lock.is_unlocked
-    assert controller.unlock_dialog is not None
-    assert controller.unlock_dialog.isVisible()
+    dialog = controller.unlock_dialog
+    assert dialog is not None
+    assert dialog.isVisible()
     assert held_text.waiting(vault.vault_id) == 1
+    # The unlock screen says what is held, and the question to quit says it is lost.
+    assert dialog.held.isVisible()
+    assert "Quitting Veldboek loses it" in dialog.held.text()
+    qtbot.keyClick(dialog.passphrase, Qt.Key.Key_Escape)
+    assert dialog.quit_question is not None
+    assert "text held from the lock is lost" in dialog.quit_question.text()

@@ -71,9 +71,9 @@ def hold(
     _HELD.append(Held(vault.vault_id, scope.alias_id, age.encrypt(plain, [public])))
 
 
-def waiting(vault_id: uuid.UUID) -> int:
-    """How many pieces of typed text this process holds for the vault."""
-    return sum(h.vault_id == vault_id for h in _HELD)
+def waiting(vault_id: uuid.UUID | None = None) -> int:
+    """How many pieces of typed text this process holds (for the vault, if named)."""
+    return sum(vault_id is None or h.vault_id == vault_id for h in _HELD)
 
 
 @dataclass(frozen=True)

@@ -5700,69 +5700,79 @@ Tweede factor (sleutelbos van het besturingssysteem): {factor}</translation>
         <translation>Voer uw wachtzin in om de kluis te ontgrendelen.</translation>
     </message>
     <message>
-        <location filename="../unlock_dialog.py" line="182" />
+        <location filename="../unlock_dialog.py" line="188" />
         <source>Caps Lock is on.</source>
         <translation>Caps Lock staat aan.</translation>
     </message>
     <message>
-        <location filename="../unlock_dialog.py" line="194" />
-        <location filename="../unlock_dialog.py" line="383" />
+        <location filename="../unlock_dialog.py" line="200" />
+        <location filename="../unlock_dialog.py" line="407" />
         <source>Unlock</source>
         <translation>Ontgrendelen</translation>
     </message>
     <message>
-        <location filename="../unlock_dialog.py" line="199" />
-        <location filename="../unlock_dialog.py" line="286" />
+        <location filename="../unlock_dialog.py" line="205" />
+        <location filename="../unlock_dialog.py" line="307" />
         <source>Quit</source>
         <translation>Afsluiten</translation>
     </message>
     <message>
-        <location filename="../unlock_dialog.py" line="229" />
+        <location filename="../unlock_dialog.py" line="235" />
         <source>1 failed attempt since the last unlock, at {when}.</source>
         <translation>1 mislukte poging sinds de laatste ontgrendeling, om {when}.</translation>
     </message>
     <message>
-        <location filename="../unlock_dialog.py" line="231" />
+        <location filename="../unlock_dialog.py" line="237" />
         <source>{n} failed attempts since the last unlock; the last at {when}.</source>
         <translation>{n} mislukte pogingen sinds de laatste ontgrendeling; de laatste om {when}.</translation>
     </message>
     <message>
-        <location filename="../unlock_dialog.py" line="240" />
+        <location filename="../unlock_dialog.py" line="246" />
         <source>Hide the passphrase</source>
         <translation>Wachtzin verbergen</translation>
     </message>
     <message>
-        <location filename="../unlock_dialog.py" line="240" />
+        <location filename="../unlock_dialog.py" line="246" />
         <source>Show the passphrase</source>
         <translation>Wachtzin tonen</translation>
     </message>
     <message>
-        <location filename="../unlock_dialog.py" line="287" />
+        <location filename="../unlock_dialog.py" line="293" />
+        <source>{n} piece(s) of text typed before the lock could not be saved (the vault could not take it: is the disk full?). It is held in memory, sealed: unlock to save it. Quitting Veldboek loses it.</source>
+        <translation>{n} stuk(ken) tekst die vóór de vergrendeling zijn getypt, konden niet worden opgeslagen (de kluis kon ze niet opnemen: is de schijf vol?). Ze blijven versleuteld in het geheugen: ontgrendel om ze op te slaan. Wie Veldboek afsluit, verliest ze.</translation>
+    </message>
+    <message>
+        <location filename="../unlock_dialog.py" line="313" />
+        <source>Quit Veldboek? The text held from the lock is lost.</source>
+        <translation>Veldboek afsluiten? De tekst die sinds de vergrendeling wordt vastgehouden, gaat verloren.</translation>
+    </message>
+    <message>
+        <location filename="../unlock_dialog.py" line="315" />
         <source>Quit Veldboek?</source>
         <translation>Veldboek afsluiten?</translation>
     </message>
     <message>
-        <location filename="../unlock_dialog.py" line="324" />
+        <location filename="../unlock_dialog.py" line="348" />
         <source>Type your passphrase first.</source>
         <translation>Typ eerst uw wachtzin.</translation>
     </message>
     <message>
-        <location filename="../unlock_dialog.py" line="328" />
+        <location filename="../unlock_dialog.py" line="352" />
         <source>Unlocking…</source>
         <translation>Bezig met ontgrendelen…</translation>
     </message>
     <message>
-        <location filename="../unlock_dialog.py" line="348" />
+        <location filename="../unlock_dialog.py" line="372" />
         <source>Wrong passphrase.</source>
         <translation>Verkeerde wachtzin.</translation>
     </message>
     <message>
-        <location filename="../unlock_dialog.py" line="351" />
+        <location filename="../unlock_dialog.py" line="375" />
         <source>Too many failed attempts; wait before trying again.</source>
         <translation>Te veel mislukte pogingen; wacht even voor u het opnieuw probeert.</translation>
     </message>
     <message>
-        <location filename="../unlock_dialog.py" line="378" />
+        <location filename="../unlock_dialog.py" line="402" />
         <source>Wait {s} s</source>
         <translation>Wacht {s} s</translation>
     </message>
