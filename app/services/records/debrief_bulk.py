@@ -34,6 +34,7 @@ from app.domain.scope import Scope
 from app.errors import NotFound
 from app.models.base import parse_stored_utc
 from app.services import mapping
+from app.services.records.debrief_writer import read_only_to
 from app.services.views import (
     AddendumView,
     ContactView,
@@ -67,7 +68,10 @@ def _day(value: str | None) -> date | None:
 class _Views:
     """Turns the parts' stored rows into views, one debrief at a time."""
 
-    def __init__(self, parts: debrief_parts.DebriefParts, names: dict[uuid.UUID, str]) -> None:
+    def __init__(
+        self, parts: debrief_parts.DebriefParts, names: dict[uuid.UUID, str], scope: Scope
+    ) -> None:
+        self.scope = scope
         self._ids: dict[str, uuid.UUID] = {}
         self._names = {alias_id.hex: name for alias_id, name in names.items()}
         self._gradings: dict[tuple[Any, ...], Grading] = {}
@@ -197,6 +201,9 @@ class _Views:
             ),
             taskings=tuple(self.tasking(t, codename) for t in self.taskings.get(did, ())),
             payments=tuple(self.payment(p) for p in self.payments.get(did, ())),
+            written_by_another=read_only_to(
+                DebriefStatus(status), self.uid(author) if author else None, self.scope
+            ),
         )
 
 
@@ -206,7 +213,7 @@ def read_debriefs(
     """The debriefs ``debrief_ids`` as views, in that order. NotFound (as
     ``get_debrief`` says it) if any of them is not in the scope's files."""
     parts = debrief_parts.read(session, scope, debrief_ids)
-    views = _Views(parts, mapping.alias_names(session))
+    views = _Views(parts, mapping.alias_names(session), scope)
     found = {d[0]: d for d in parts.debriefs}
     stored = [i.hex for i in debrief_ids]
     if any(i not in found for i in stored):

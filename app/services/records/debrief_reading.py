@@ -19,7 +19,7 @@ from app.domain.enums import ContactKind, DebriefStatus
 from app.domain.scope import Scope
 from app.models import Addendum, Contact, Debrief, IntelligenceItem, Payment, Source, Tasking
 from app.services import mapping
-from app.services.records.debrief_writer import writes
+from app.services.records.debrief_writer import read_only_to
 from app.services.views import AddendumView, DebriefRow, DebriefView, Page
 from app.vault.vault import Vault
 
@@ -249,7 +249,7 @@ def get_debrief(vault: Vault, scope: Scope, debrief_id: uuid.UUID) -> DebriefVie
             ),
             taskings=tuple(mapping.tasking_view(t, codename) for t in taskings),
             payments=tuple(mapping.payment_view(p, names) for p in payments),
-            written_by_another=not writes(d, scope),
+            written_by_another=read_only_to(d.status, d.author_alias_id, scope),
         )
 
 

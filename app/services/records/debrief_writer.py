@@ -8,7 +8,9 @@ does.) A handler's own drafts are the handler's to write.
 
 from __future__ import annotations
 
-from app.domain.enums import Role
+import uuid
+
+from app.domain.enums import DebriefStatus, Role
 from app.domain.scope import Scope
 from app.errors import AccessDenied
 from app.models import Debrief
@@ -16,6 +18,13 @@ from app.models import Debrief
 
 def writes(d: Debrief, scope: Scope) -> bool:
     return scope.role is not Role.HANDLER or d.author_alias_id == scope.alias_id
+
+
+def read_only_to(status: DebriefStatus, author: uuid.UUID | None, scope: Scope) -> bool:
+    """A runner's debrief, still theirs (a draft, or returned to them), that a
+    handler sees: for the handler to read, not to write or submit."""
+    runners = status in (DebriefStatus.DRAFT, DebriefStatus.RETURNED)
+    return runners and scope.role is Role.HANDLER and author != scope.alias_id
 
 
 def require_writer(d: Debrief, scope: Scope) -> None:
