@@ -29,6 +29,13 @@ def hold_unsaved(
     if editor is not None and (typed := editor.unsaved()) is not None:
         debrief_id, fields = typed
         _hold(session, debrief_id, fields)
+    if editor is not None and editor.item_dialog is not None:
+        item = editor.item_dialog.unsaved_item()
+        if item is not None:
+            try:
+                held_text.hold_item(session.vault, session.scope, *item)
+            except Exception as exc:  # the lock goes on whatever happens
+                log.warning("could not hold the typed item (%s)", type(exc).__name__)
     if meeting is not None and (note := meeting.unsaved_note()) is not None:
         _hold(session, meeting.record.debrief_id, {"narrative": note})
 

@@ -148,3 +148,27 @@ def test_quitting_with_text_the_vault_could_not_take_locks_instead(
     qtbot.keyClick(dialog.passphrase, Qt.Key.Key_Escape)
     assert dialog.quit_question is not None
     assert "text held from the lock is lost" in dialog.quit_question.text()
+
+
+def test_an_items_text_the_full_disk_refused_is_saved_at_the_next_unlock(
+    qtbot: QtBot, controller: AppController, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = unlock(qtbot, controller)
+    vault, scope = window.session.vault, window.session.scope
+    debrief_id = debriefs.create_draft(vault, scope, factory.source(vault, scope, "VOLITEM"))
+    window.open_debrief(debrief_id)
+    monkeypatch.setattr(debriefs, "add_item", _disk_full)
+    qtbot.mouseClick(window.debrief_page.add_item_button, Qt.MouseButton.LeftButton)
+    dialog = window.debrief_page.item_dialog
+    assert dialog is not None
+    qtbot.waitExposed(dialog)
+    qtbot.keyClicks(dialog.text, MARKER)
+    _lock(qtbot, controller)
+    assert held_text.waiting(vault.vault_id) == 1
+    assert b"WINTERKONING" not in held_text._HELD[0].sealed
+
+    monkeypatch.undo()
+    window = unlock(qtbot, controller)
+    _notice(qtbot)
+    view = debriefs.get_debrief(window.session.vault, window.session.scope, debrief_id)
+    assert [i.text for i in view.items] == [MARKER]

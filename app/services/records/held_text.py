@@ -17,21 +17,23 @@ import json
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import select
 
 from app.crypto import age
+from app.domain.enums import Corroboration, GradingScheme, SubjectKind
 from app.domain.scope import Scope
 from app.errors import VaultError, VeldboekError
 from app.models.packages import KeyPurpose, VaultKeypair
 from app.services.exchange import keys
 from app.services.records import debriefs, form_drafts
-from app.services.records.debriefs import DebriefContent
-from app.services.records.form_drafts import FieldValue
+from app.services.records.debriefs import DebriefContent, ItemDraft
 from app.vault.vault import Vault
 
 FORM = "form"  # a form's fields: back as its draft (``form_drafts``)
 DEBRIEF = "debrief"  # a debrief's text, or a meeting's note: back into the draft
+ITEM = "item"  # an intelligence item being written: back into the draft's items
 
 
 @dataclass(frozen=True)
@@ -56,7 +58,7 @@ def hold(
     scope: Scope,
     kind: str,
     record: uuid.UUID | None,
-    fields: Mapping[str, FieldValue],
+    fields: Mapping[str, object],
     form: str = "",
 ) -> None:
     """Seal what could not be written and keep it until the next unlock. Reads the
@@ -69,6 +71,43 @@ def hold(
         {"kind": kind, "form": form, "record": record.hex if record else "", "fields": dict(fields)}
     ).encode("utf-8")
     _HELD.append(Held(vault.vault_id, scope.alias_id, age.encrypt(plain, [public])))
+
+
+def hold_item(
+    vault: Vault, scope: Scope, debrief_id: uuid.UUID, item_id: uuid.UUID | None, draft: ItemDraft
+) -> None:
+    """An item dialog's text and grading (its autosave failed too)."""
+    fields: dict[str, object] = {
+        "item": item_id.hex if item_id else "",
+        "text": draft.text,
+        "sanitised_text": draft.sanitised_text,
+        "scheme": draft.scheme.value,
+        "source_evaluation": draft.source_evaluation,
+        "intelligence_assessment": draft.intelligence_assessment,
+        "handling_code": draft.handling_code,
+        "handling_conditions": draft.handling_conditions,
+        "corroboration": draft.corroboration.value,
+        "exculpatory": draft.exculpatory,
+        # kind and name, one after the other: a flat list of text
+        "subjects": [part for kind, name in draft.subjects for part in (kind.value, name)],
+    }
+    hold(vault, scope, ITEM, debrief_id, fields)
+
+
+def _item(fields: dict[str, Any]) -> ItemDraft:
+    flat = fields["subjects"]
+    return ItemDraft(
+        text=fields["text"],
+        sanitised_text=fields["sanitised_text"],
+        scheme=GradingScheme(fields["scheme"]),
+        source_evaluation=fields["source_evaluation"],
+        intelligence_assessment=fields["intelligence_assessment"],
+        handling_code=fields["handling_code"],
+        handling_conditions=fields["handling_conditions"],
+        corroboration=Corroboration(fields["corroboration"]),
+        exculpatory=bool(fields["exculpatory"]),
+        subjects=tuple((SubjectKind(k), n) for k, n in zip(flat[::2], flat[1::2], strict=True)),
+    )
 
 
 def waiting(vault_id: uuid.UUID | None = None) -> int:
@@ -112,6 +151,11 @@ def _store(vault: Vault, scope: Scope, doc: dict[str, object]) -> None:
     assert isinstance(fields, dict)
     if doc["kind"] == DEBRIEF and record is not None:
         debriefs.save_draft(vault, scope, record, DebriefContent(**fields))
+    elif doc["kind"] == ITEM and record is not None:
+        if fields["item"]:
+            debriefs.update_item(vault, scope, uuid.UUID(hex=fields["item"]), _item(fields))
+        else:
+            debriefs.add_item(vault, scope, record, _item(fields))
     else:
         form_drafts.keep(vault, scope, str(doc["form"]), record, fields)
 

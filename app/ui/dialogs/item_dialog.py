@@ -243,6 +243,14 @@ class ItemDialog(FormDialog):
         self._last_saved = draft
         return self.saved_id
 
+    def unsaved_item(self) -> tuple[uuid.UUID, uuid.UUID | None, ItemDraft] | None:
+        """(debrief, item if stored before, what the form holds) if its last autosave
+        failed: what a lock holds until the next unlock (``held_at_lock``)."""
+        draft = self._snapshot()
+        if not draft.text or draft == self._last_saved:
+            return None
+        return self.debrief_id, self.saved_id, draft
+
     def autosave_item(self) -> None:
         """Timer tick (and before a lock): store the item if it has text and changed."""
         draft = self._snapshot()
