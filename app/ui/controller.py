@@ -237,7 +237,7 @@ def _put_back_held(vault: vaults.Vault, scope: Scope) -> held_text.PutBack | Non
     try:
         held_text.ready(vault)
         back = held_text.put_back(vault, scope)
-    except VeldboekError as exc:
+    except Exception as exc:  # an unlock is never left half done
         log.warning("could not put back the text held at the lock (%s)", type(exc).__name__)
         return None
     return back if back.stored or back.still_held or back.dropped else None

@@ -11,6 +11,7 @@ the runner was (``place_at_lock``), and the next one returns there (``return_to`
 
 from __future__ import annotations
 
+import contextlib
 import uuid
 from typing import TypeVar
 
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.errors import VeldboekError
 from app.services.admin import aliases, vaults
 from app.services.records import meetings
 from app.ui import held_at_lock, i18n, style, window_actions, window_meeting, window_place
@@ -450,15 +452,22 @@ class MainWindow(QMainWindow):
     def _before_lock(self, reason: str) -> None:
         """The lock is coming: remember the place, keep what is typed."""
         self.place_at_lock = self.place()
-        if self._debrief is not None:
-            self._debrief.save_now()
-        if self.meeting is not None:
-            self.meeting.keep_for_lock(reason)
-        elif reason == "quit" and self.pending_meeting is not None:
-            # Never went back to it: end it now, with its length, as leaving would.
-            meetings.close_as_saved(self.session.vault, self.session.scope, self.pending_meeting)
-        # What could still not be written (a full disk) is held until the next unlock.
-        held_at_lock.hold_unsaved(self.session, self._debrief, self.meeting)
+        try:
+            if self._debrief is not None:
+                self._debrief.save_now()
+            if self.meeting is not None:
+                self.meeting.keep_for_lock(reason)
+            elif reason == "quit" and self.pending_meeting is not None:
+                # Never went back to it: end it now, with its length, as leaving would
+                # (on a full disk it stays open, as after the panic: ended next time).
+                with contextlib.suppress(VeldboekError):
+                    meetings.close_as_saved(
+                        self.session.vault, self.session.scope, self.pending_meeting
+                    )
+        finally:
+            # What could still not be written (a full disk) is held until the next
+            # unlock, whatever failed above.
+            held_at_lock.hold_unsaved(self.session, self._debrief, self.meeting)
 
     def clear_vault_data(self) -> None:
         for page in self.built_pages():

@@ -211,7 +211,7 @@ class UnlockDialog(QDialog):
         # The Quit button is a deliberate click; Escape and the window's close
         # button ask first (``reject``, ``closeEvent``).
         self.quit_button.clicked.disconnect()
-        self.quit_button.clicked.connect(self.quit_now)
+        self.quit_button.clicked.connect(self._quit_clicked)
         return buttons
 
     # -- what is shown ---------------------------------------------------------
@@ -322,6 +322,13 @@ class UnlockDialog(QDialog):
             self.quit_now()
         else:
             self.passphrase.setFocus()
+
+    def _quit_clicked(self) -> None:
+        # Quit quits, unless text held from the lock would go with it: then it asks.
+        if self._held:
+            self.reject()
+        else:
+            self.quit_now()
 
     def quit_now(self) -> None:
         super().reject()

@@ -14,6 +14,7 @@ unlock screen says that something is held (``waiting``).
 from __future__ import annotations
 
 import json
+import logging
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -24,12 +25,14 @@ from sqlalchemy import select
 from app.crypto import age
 from app.domain.enums import Corroboration, GradingScheme, SubjectKind
 from app.domain.scope import Scope
-from app.errors import VaultError, VeldboekError
+from app.errors import VaultError
 from app.models.packages import KeyPurpose, VaultKeypair
 from app.services.exchange import keys
 from app.services.records import debriefs, form_drafts
 from app.services.records.debriefs import DebriefContent, ItemDraft
 from app.vault.vault import Vault
+
+log = logging.getLogger(__name__)
 
 FORM = "form"  # a form's fields: back as its draft (``form_drafts``)
 DEBRIEF = "debrief"  # a debrief's text, or a meeting's note: back into the draft
@@ -132,13 +135,13 @@ def put_back(vault: Vault, scope: Scope) -> PutBack:
     seed = keys.private_keys(vault).receiving_seed
     stored = dropped = 0
     for held in mine:
-        doc = json.loads(age.decrypt(held.sealed, seed))
         try:
-            _store(vault, scope, doc)
+            _store(vault, scope, json.loads(age.decrypt(held.sealed, seed)))
         except VaultError:
             continue  # held still: the next unlock tries again
-        except VeldboekError:
-            dropped += 1  # another process changed the record meanwhile
+        except Exception as exc:  # its record changed meanwhile, or it will not open
+            log.warning("typed text held at the lock could not go back (%s)", type(exc).__name__)
+            dropped += 1
         else:
             stored += 1
         _HELD.remove(held)

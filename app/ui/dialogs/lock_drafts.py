@@ -172,4 +172,7 @@ class DraftKeeper:
             form_drafts.keep(vault, scope, self.form, self.record, fields)
         except VaultError:
             # The vault cannot take it now (a full disk): held until the next unlock.
-            held_text.hold(vault, scope, held_text.FORM, self.record, fields, form=self.form)
+            try:
+                held_text.hold(vault, scope, held_text.FORM, self.record, fields, form=self.form)
+            except Exception as exc:  # the other windows are still to be kept
+                log.warning("could not hold a form's typed text (%s)", type(exc).__name__)
