@@ -183,6 +183,8 @@ class AppController(QObject):
             form_drafts.drop_stale(vault)  # forms nobody came back to
         back = _put_back_held(vault, scope)  # before the editor reloads its draft
         session = AppSession(vault, scope)
+        # Held for another alias (the one that typed it): put back when it is taken up.
+        session.scope_changed.connect(lambda new: self._put_back_for(vault, new))
         self.clipboard.seconds = session.settings.clipboard_clear_seconds
         session.settings_changed.connect(
             lambda s: setattr(self.clipboard, "seconds", s.clipboard_clear_seconds)
@@ -216,6 +218,11 @@ class AppController(QObject):
         if not self._quitting:
             # After a panic nothing is shown: no window, no taskbar entry.
             self.show_unlock(visible=reason != "panic")
+
+    def _put_back_for(self, vault: vaults.Vault, scope: Scope) -> None:
+        back = _put_back_held(vault, scope)
+        if back is not None and self.window is not None:
+            held_at_lock.say_put_back(self.window, back)
 
     def quit(self) -> None:
         session = self.lock.session

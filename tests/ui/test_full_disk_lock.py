@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from app.crypto import age
 from app.errors import StorageFull
+from app.services.admin import aliases
 from app.services.records import debriefs, form_drafts, held_text, meetings
 from app.ui.controller import AppController
 from app.ui.dialogs.records import TaskingDialog
@@ -218,3 +219,19 @@ def test_a_held_piece_that_will_not_open_leaves_the_unlock_whole(
     assert window.isVisible()
     assert "could not be put back" in _notice(qtbot).text()
     assert held_text.waiting(vault.vault_id) == 0
+
+
+def test_text_held_for_another_alias_goes_back_when_that_alias_is_taken_up(
+    qtbot: QtBot, controller: AppController
+) -> None:
+    window = unlock(qtbot, controller)
+    vault = window.session.vault
+    havik = aliases.resolve_scope(vault, "Havik")
+    source = factory.source(vault, havik, "VOLALIAS")
+    fields = {"0:QPlainTextEdit": MARKER}
+    held_text.hold(vault, havik, held_text.FORM, source, fields, form="taskingDialog")
+    assert window.session.scope.alias_name != "Havik"
+    window.session.switch_alias("Havik")
+    _notice(qtbot)
+    assert held_text.waiting(vault.vault_id) == 0
+    assert form_drafts.take(vault, havik, "taskingDialog", source) == fields
