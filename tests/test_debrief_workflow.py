@@ -12,7 +12,7 @@ from app.domain.enums import DebriefStatus
 from app.domain.scope import Scope
 from app.errors import AccessDenied, InvalidInput, WorkflowError
 from app.services.admin import audit
-from app.services.records import debriefs, sources
+from app.services.records import debriefs, sources, tasking
 from app.services.records.debriefs import DebriefContent
 from app.vault.vault import Vault
 from tests.helpers import factory
@@ -108,6 +108,9 @@ def test_resubmitting_a_returned_debrief_needs_an_addendum(
     # Still frozen while returned: the answer is an addendum, not an edit.
     with pytest.raises(WorkflowError):
         debriefs.save_draft(vault, runner, debrief_id, DebriefContent(narrative="edited"))
+    # The answer is the runner's: the handler adds none to a debrief returned to them.
+    with pytest.raises(AccessDenied, match="its runner's until they submit it"):
+        debriefs.add_addendum(vault, handler, debrief_id, "Dirk was there too.")
     debriefs.add_addendum(vault, runner, debrief_id, "Only the source and Dirk.")
     debriefs.submit(vault, runner, debrief_id)
     assert _status(vault, runner, debrief_id) is DebriefStatus.SUBMITTED
@@ -182,7 +185,10 @@ def test_a_handler_reads_a_runners_draft_and_never_writes_or_submits_it(
         debriefs.save_draft(vault, handler, draft, DebriefContent(narrative="Rewritten."))
     with pytest.raises(AccessDenied, match="its runner's until they submit it"):
         debriefs.submit(vault, handler, draft)
+    with pytest.raises(AccessDenied, match="its runner's until they submit it"):
+        tasking.add_tasking(vault, handler, shared, "Find out more.", debrief_id=draft)
     assert debriefs.get_debrief(vault, runner, draft).narrative == "The runner's own words."
+    assert debriefs.get_debrief(vault, runner, draft).taskings == ()
     assert _status(vault, runner, draft) is DebriefStatus.DRAFT
     # The handler's own draft is theirs to write.
     own = factory.debrief(vault, handler, shared)

@@ -92,6 +92,7 @@ NL = {
     "{kind} {amount:.2f} {cur}": "{kind} {amount:.2f} {cur}",
     "Read-only: submitted debriefs grow by addenda.": "Alleen-lezen: een ingediende debriefing groeit alleen met aanvullingen.",
     "Read-only: a runner's draft is theirs until they submit it.": "Alleen lezen: het concept van een runner is van die runner tot die het indient.",
+    "Returned to its runner: they answer it and submit it again.": "Teruggestuurd naar de runner: die beantwoordt haar en dient haar opnieuw in.",
     "Conditions: {c}": "Voorwaarden: {c}",
     "Unsaved changes": "Niet-opgeslagen wijzigingen",
     "Saved {time}": "Opgeslagen {time}",

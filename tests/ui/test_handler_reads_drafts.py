@@ -29,5 +29,7 @@ def test_a_handler_opening_a_runners_draft_reads_it(qtbot: QtBot, window: MainWi
     assert page.view.status is DebriefStatus.DRAFT
     assert page.text_fields["narrative"].isReadOnly()
     assert not page.submit_button.isVisible()
+    assert not page.tasking_button.isEnabled()
+    assert not page.payment_button.isEnabled()
     assert "theirs until they submit it" in page.saved.text()
     assert debriefs.get_debrief(vault, valk, draft).narrative == "Valk's own words."

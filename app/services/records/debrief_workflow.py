@@ -19,7 +19,7 @@ from app.domain.scope import Scope
 from app.errors import AccessDenied, InvalidInput, WorkflowError
 from app.models import Addendum, Debrief, IntelligenceItem
 from app.services.records.debrief_reading import items_of
-from app.services.records.debrief_writer import require_writer
+from app.services.records.debrief_writer import require_linkable, require_writer
 from app.vault import audit_chain
 from app.vault.vault import Vault
 
@@ -101,12 +101,13 @@ def submit(vault: Vault, scope: Scope, debrief_id: uuid.UUID) -> None:
         d = get_visible(session, scope, Debrief, debrief_id)
         require_writer(d, scope)
         if d.status is DebriefStatus.RETURNED:
-            answered = session.execute(
-                select(func.count()).where(
-                    Addendum.debrief_id == d.id,
-                    Addendum.created_at > (d.reviewed_at or d.created_at),
-                )
-            ).scalar_one()
+            answer = select(func.count()).where(
+                Addendum.debrief_id == d.id,
+                Addendum.created_at > (d.reviewed_at or d.created_at),
+            )
+            if d.author_alias_id is not None:  # the runner's answer, not another's
+                answer = answer.where(Addendum.author_alias_id == d.author_alias_id)
+            answered = session.execute(answer).scalar_one()
             if not answered:
                 raise WorkflowError(
                     "A returned debrief is resubmitted with an addendum that answers the comment."
@@ -164,6 +165,8 @@ def add_addendum(vault: Vault, scope: Scope, debrief_id: uuid.UUID, text: str) -
         d = get_visible(session, scope, Debrief, debrief_id)
         if d.status is DebriefStatus.DRAFT:
             raise WorkflowError("A draft is edited directly; addenda are for submitted debriefs.")
+        # A returned debrief is answered by its runner (the handler's word is the review).
+        require_linkable(d, scope)
         addendum = Addendum(
             compartment_id=d.compartment_id,
             debrief_id=d.id,

@@ -33,3 +33,13 @@ def require_writer(d: Debrief, scope: Scope) -> None:
             "This debrief is its runner's until they submit it: a handler reads it, and "
             "reviews it once it is submitted."
         )
+
+
+def require_linkable(d: Debrief, scope: Scope) -> None:
+    """A tasking or payment recorded in ``d``: refused where ``d`` is a runner's
+    that the scope only reads (``read_only_to``)."""
+    if read_only_to(d.status, d.author_alias_id, scope):
+        raise AccessDenied(
+            "This debrief is its runner's until they submit it: a handler reads it, and "
+            "reviews it once it is submitted."
+        )

@@ -6,6 +6,7 @@ import uuid
 from datetime import date
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from app.clock import utc_now
 from app.dal.scope import get_visible, visible
@@ -15,9 +16,19 @@ from app.domain.scope import Scope
 from app.errors import InvalidInput, WorkflowError
 from app.models import Alias, Debrief, Payment, Source, Tasking
 from app.services import mapping
+from app.services.records.debrief_writer import require_linkable
 from app.services.views import TaskingView
 from app.vault import audit_chain
 from app.vault.vault import Vault
+
+
+def _in_debrief(session: Session, scope: Scope, debrief_id: uuid.UUID, source: Source) -> None:
+    """A tasking or payment recorded in a debrief: of the same source, and one the
+    scope may write (a runner's draft is not a handler's to add to)."""
+    d = get_visible(session, scope, Debrief, debrief_id)
+    if d.source_id != source.id:
+        raise InvalidInput("That debrief belongs to another source.")
+    require_linkable(d, scope)
 
 
 def add_tasking(
@@ -35,9 +46,7 @@ def add_tasking(
     with vault.write() as session:
         source = get_visible(session, scope, Source, source_id)
         if debrief_id is not None:
-            d = get_visible(session, scope, Debrief, debrief_id)
-            if d.source_id != source.id:
-                raise InvalidInput("That debrief belongs to another source.")
+            _in_debrief(session, scope, debrief_id, source)
         tasking = Tasking(
             compartment_id=source.compartment_id,
             source_id=source.id,
@@ -128,6 +137,8 @@ def record_payment(
                     raise InvalidInput("Witnesses and approvers are named by cover name.")
         if witness_alias_id is not None and witness_alias_id == scope.alias_id:
             raise InvalidInput("The witness must be someone other than the runner who pays.")
+        if debrief_id is not None:
+            _in_debrief(session, scope, debrief_id, source)
         payment = Payment(
             compartment_id=source.compartment_id,
             source_id=source.id,

@@ -304,14 +304,20 @@ class DebriefPage(Page):
         self.versions_button.setVisible(bool(self.versions))
         for button in (self.add_item_button, self.edit_item_button, self.remove_item_button):
             button.setEnabled(v.editable)
-        self.addenda_box.setVisible(v.status is not DebriefStatus.DRAFT)
+        for button in (self.tasking_button, self.payment_button):
+            button.setEnabled(not v.written_by_another)  # a runner's draft: read only
+        self.addenda_box.setVisible(
+            v.status is not DebriefStatus.DRAFT and not v.written_by_another
+        )
         runners = v.status in (DebriefStatus.DRAFT, DebriefStatus.RETURNED)
         self.submit_button.setVisible(runners and not v.written_by_another)
         self.approve_button.setVisible(handler and v.status is DebriefStatus.SUBMITTED)
         self.return_button.setVisible(handler and v.status is DebriefStatus.SUBMITTED)
         self._dirty = keep_typed
         self._loading = False
-        if v.written_by_another:
+        if v.written_by_another and v.status is DebriefStatus.RETURNED:
+            hint = self.tr("Returned to its runner: they answer it and submit it again.")
+        elif v.written_by_another:
             hint = self.tr("Read-only: a runner's draft is theirs until they submit it.")
         else:
             hint = "" if v.editable else self.tr("Read-only: submitted debriefs grow by addenda.")
