@@ -189,6 +189,16 @@ def plan_export(
     )
 
 
+def refuse_a_handler(scope: Scope) -> None:
+    """Every reader takes a package of debriefs from a runner's key only: a
+    handler's would be refused by all, so it is not written (nor recovered)."""
+    if scope.role is Role.HANDLER:
+        raise AccessDenied(
+            "Packages of debriefs are written by a runner; a handler sends receipts "
+            "(receipt create) and the deconfliction key."
+        )
+
+
 def recover(vault: Vault, scope: Scope, to_dir: Path, *, overwrite: bool = False) -> Recovery:
     """Before an export to ``to_dir``: remove the hidden temporary files that
     interrupted writes left there, and write again every package that was recorded
@@ -196,6 +206,7 @@ def recover(vault: Vault, scope: Scope, to_dir: Path, *, overwrite: bool = False
     count as sent, so no later package would carry them: this file is their way out.
     Should the first file exist after all, it is the same package, byte for byte,
     and the handler's import refuses the second copy as already imported."""
+    refuse_a_handler(scope)
     folder = output_paths.check_folder(to_dir, vaults=[vault.paths.root])
     removed = unwritten_packages.remove_leftovers(folder)
     with vault.read() as session:
@@ -221,12 +232,7 @@ def export_package(
     all_new: bool = False,
     progress: ProgressFn | None = None,
 ) -> ExportResult:
-    if scope.role is Role.HANDLER:
-        # Every reader takes a package of debriefs from a runner's key only.
-        raise AccessDenied(
-            "Packages of debriefs are written by a runner; a handler sends receipts "
-            "(receipt create) and the deconfliction key."
-        )
+    refuse_a_handler(scope)
     folder = output_paths.check_folder(to_dir, vaults=[vault.paths.root])
     taken_by: int | None = None
     for _attempt in range(RACE_ATTEMPTS):
