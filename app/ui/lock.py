@@ -100,6 +100,10 @@ class LockController(QObject):
         # and of those, how long the GUI thread waited for a CPU (``queued_ms``).
         self.timings: dict[str, float] = {}
         self.queued: dict[str, float] = {}
+        # ... and how much of it the GUI thread ran on a CPU: a step slow without
+        # running (a lock or the interpreter held elsewhere, a page fault) shows here.
+        self.ran: dict[str, float] = {}
+        self._ran_from = 0.0
         self._busy = False
         # The dialogs the last lock closed that Python made: the controller
         # deletes them once their event loops have ended (``screen.Retirer``).
@@ -166,7 +170,8 @@ class LockController(QObject):
         return True
 
     def _start(self) -> float:
-        self.timings, self.queued = {}, {}
+        self.timings, self.queued, self.ran = {}, {}, {}
+        self._ran_from = time.thread_time()
         if not self._key_at:
             self._key_queued = queued_ms()
         return self._key_at or time.perf_counter()
@@ -174,6 +179,7 @@ class LockController(QObject):
     def _mark(self, step: str, start: float) -> None:
         self.timings[step] = (time.perf_counter() - start) * 1000
         self.queued[step] = queued_ms() - self._key_queued
+        self.ran[step] = (time.thread_time() - self._ran_from) * 1000
 
     def lock(self, reason: str = "manual") -> None:
         session = self.session
