@@ -129,3 +129,28 @@ def test_a_reliability_evaluation_is_shown_with_its_meaning(
             "nl": ["1 — Betrouwbaar", "2 — Niet getoetst", "3 — Niet betrouwbaar"],
         }[language]
     )
+
+
+def test_a_missing_reason_keeps_the_passphrase_and_asks_for_the_reason(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    vault, scope = window.session.vault, window.session.scope
+    source = factory.source(vault, scope, "REDENLOOS")
+    identity.record_identity(vault, scope, source, IdentityFields(full_name="Piet Proef"))
+    view = _file_view(window, source)
+    qtbot.mouseClick(view.reveal_button, Qt.MouseButton.LeftButton)
+    dialog = next(
+        w
+        for w in QApplication.topLevelWidgets()
+        if isinstance(w, RevealIdentityDialog) and w.isVisible()
+    )
+    qtbot.keyClicks(dialog.passphrase, factory.PASSPHRASE)
+    qtbot.keyClick(dialog.passphrase, ENTER)
+    qtbot.keyClick(dialog.reason, ENTER)  # no reason given
+    qtbot.waitUntil(lambda: "reason" in dialog.status.text(), timeout=10_000)
+    assert dialog.focusWidget() is dialog.reason
+    assert dialog.passphrase.text() == factory.PASSPHRASE  # not to be typed again
+    qtbot.keyClicks(dialog.reason, "Checking a name for the prosecutor")
+    qtbot.keyClick(dialog.reason, ENTER)
+    qtbot.waitUntil(lambda: dialog.showing, timeout=10_000)
+    assert "Piet Proef" in dialog.fields.text()

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.errors import InvalidInput
 from app.services.records import identity
 from app.services.views import IdentityFields
 from app.ui.dialog_keys import keyboard_dialog
@@ -200,11 +201,16 @@ class RevealIdentityDialog(QDialog):
             )
 
         def failed(exc: BaseException) -> None:
+            self.reveal_button.setEnabled(True)
+            self.status.setText(describe(exc))
+            if isinstance(exc, InvalidInput):
+                # Only the reason was missing: the passphrase stays, the keyboard
+                # goes to the reason.
+                self.reason.setFocus(Qt.FocusReason.OtherFocusReason)
+                return
             # The passphrase is typed again: the keyboard goes back to its field,
             # emptied (the reason stays; Enter there moves on to it).
             self.passphrase.clear()
-            self.reveal_button.setEnabled(True)
-            self.status.setText(describe(exc))
             self.passphrase.setFocus(Qt.FocusReason.OtherFocusReason)
 
         self.runner.start(work, self._show, failed)
