@@ -5,6 +5,7 @@ without the passphrase, and saved at the next unlock, which says so
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Iterator
 from typing import Any
 
@@ -19,6 +20,7 @@ from app.services.admin import aliases
 from app.services.records import debriefs, form_drafts, held_text, meetings
 from app.ui.controller import AppController
 from app.ui.dialogs.records import TaskingDialog
+from app.ui.main_window import MainWindow
 from tests.helpers import factory
 from tests.ui.conftest import unlock
 
@@ -55,18 +57,27 @@ def _lock(qtbot: QtBot, controller: AppController) -> None:
     qtbot.waitUntil(lambda: controller.unlock_dialog is not None, timeout=10_000)
 
 
-def test_a_debriefs_text_the_full_disk_refused_is_saved_at_the_next_unlock(
-    qtbot: QtBot, controller: AppController, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def _typed_on_a_full_disk(
+    qtbot: QtBot, controller: AppController, monkeypatch: pytest.MonkeyPatch, codename: str
+) -> tuple[MainWindow, uuid.UUID]:
+    """Unlocked, a new draft open in the editor, the disk refusing every save of it,
+    and ``MARKER`` typed into its narrative."""
     window = unlock(qtbot, controller)
     vault, scope = window.session.vault, window.session.scope
-    debrief_id = debriefs.create_draft(vault, scope, factory.source(vault, scope, "VOLSCHIJF"))
+    debrief_id = debriefs.create_draft(vault, scope, factory.source(vault, scope, codename))
     window.open_debrief(debrief_id)
-    real = debriefs.save_draft
     monkeypatch.setattr(debriefs, "save_draft", _disk_full)
     narrative = window.debrief_page.text_fields["narrative"]
     narrative.setFocus()
     qtbot.keyClicks(narrative, MARKER)
+    return window, debrief_id
+
+
+def test_a_debriefs_text_the_full_disk_refused_is_saved_at_the_next_unlock(
+    qtbot: QtBot, controller: AppController, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window, debrief_id = _typed_on_a_full_disk(qtbot, controller, monkeypatch, "VOLSCHIJF")
+    vault = window.session.vault
     _lock(qtbot, controller)
 
     assert held_text.waiting(vault.vault_id) == 1
@@ -76,7 +87,7 @@ def test_a_debriefs_text_the_full_disk_refused_is_saved_at_the_next_unlock(
     with pytest.raises(age.NoIdentityMatched):
         age.decrypt(sealed, age.new_identity())
 
-    monkeypatch.setattr(debriefs, "save_draft", real)  # space freed
+    monkeypatch.undo()  # space freed
     window = unlock(qtbot, controller)
     assert "is saved now" in _notice(qtbot).text()
     view = debriefs.get_debrief(window.session.vault, window.session.scope, debrief_id)
@@ -113,14 +124,8 @@ def test_a_forms_fields_the_full_disk_refused_come_back_with_the_form(
 def test_text_the_vault_still_cannot_take_stays_held_and_the_unlock_says_so(
     qtbot: QtBot, controller: AppController, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    window = unlock(qtbot, controller)
-    vault, scope = window.session.vault, window.session.scope
-    debrief_id = debriefs.create_draft(vault, scope, factory.source(vault, scope, "NOGVOL"))
-    window.open_debrief(debrief_id)
-    monkeypatch.setattr(debriefs, "save_draft", _disk_full)
-    narrative = window.debrief_page.text_fields["narrative"]
-    narrative.setFocus()
-    qtbot.keyClicks(narrative, MARKER)
+    window, _ = _typed_on_a_full_disk(qtbot, controller, monkeypatch, "NOGVOL")
+    vault = window.session.vault
     _lock(qtbot, controller)
     unlock(qtbot, controller)  # the disk is still full
     assert "quitting Veldboek loses them" in _notice(qtbot).text()
@@ -130,16 +135,10 @@ def test_text_the_vault_still_cannot_take_stays_held_and_the_unlock_says_so(
 def test_quitting_with_text_the_vault_could_not_take_locks_instead(
     qtbot: QtBot, controller: AppController, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    window = unlock(qtbot, controller)
-    vault, scope = window.session.vault, window.session.scope
-    debrief_id = debriefs.create_draft(vault, scope, factory.source(vault, scope, "VOLSTOP"))
-    window.open_debrief(debrief_id)
-    monkeypatch.setattr(debriefs, "save_draft", _disk_full)
+    window, _ = _typed_on_a_full_disk(qtbot, controller, monkeypatch, "VOLSTOP")
+    vault = window.session.vault
     quits: list[bool] = []
     monkeypatch.setattr(QApplication, "quit", lambda: quits.append(True))
-    narrative = window.debrief_page.text_fields["narrative"]
-    narrative.setFocus()
-    qtbot.keyClicks(narrative, MARKER)
     window.quit_requested.emit()  # Ctrl+Q, or the window closed
     assert quits == []
     assert not controller.lock.is_unlocked

@@ -48,19 +48,24 @@ def _file_view(window: MainWindow, source: uuid.UUID) -> SourceFileView:
     return page.file_view
 
 
-def test_a_wrong_passphrase_puts_the_keyboard_back_in_the_emptied_passphrase(
-    qtbot: QtBot, window: MainWindow
-) -> None:
+def _reveal_dialog(qtbot: QtBot, window: MainWindow, codename: str) -> RevealIdentityDialog:
+    """The reveal dialog of a new source with a recorded identity, opened by a click."""
     vault, scope = window.session.vault, window.session.scope
-    source = factory.source(vault, scope, "SLEUTELGAT")
+    source = factory.source(vault, scope, codename)
     identity.record_identity(vault, scope, source, IdentityFields(full_name="Piet Proef"))
     view = _file_view(window, source)
     qtbot.mouseClick(view.reveal_button, Qt.MouseButton.LeftButton)
-    dialog = next(
+    return next(
         w
         for w in QApplication.topLevelWidgets()
         if isinstance(w, RevealIdentityDialog) and w.isVisible()
     )
+
+
+def test_a_wrong_passphrase_puts_the_keyboard_back_in_the_emptied_passphrase(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    dialog = _reveal_dialog(qtbot, window, "SLEUTELGAT")
     assert dialog.focusWidget() is dialog.passphrase  # the dialog opens in it
     qtbot.keyClicks(dialog.passphrase, "not the passphrase")
     qtbot.keyClick(dialog.passphrase, ENTER)  # Enter moves on to the reason
@@ -134,16 +139,7 @@ def test_a_reliability_evaluation_is_shown_with_its_meaning(
 def test_a_missing_reason_keeps_the_passphrase_and_asks_for_the_reason(
     qtbot: QtBot, window: MainWindow
 ) -> None:
-    vault, scope = window.session.vault, window.session.scope
-    source = factory.source(vault, scope, "REDENLOOS")
-    identity.record_identity(vault, scope, source, IdentityFields(full_name="Piet Proef"))
-    view = _file_view(window, source)
-    qtbot.mouseClick(view.reveal_button, Qt.MouseButton.LeftButton)
-    dialog = next(
-        w
-        for w in QApplication.topLevelWidgets()
-        if isinstance(w, RevealIdentityDialog) and w.isVisible()
-    )
+    dialog = _reveal_dialog(qtbot, window, "REDENLOOS")
     qtbot.keyClicks(dialog.passphrase, factory.PASSPHRASE)
     qtbot.keyClick(dialog.passphrase, ENTER)
     qtbot.keyClick(dialog.reason, ENTER)  # no reason given
