@@ -209,3 +209,26 @@ def _demo_events(session: Session) -> list[str]:
             select(AuditEvent.detail).where(AuditEvent.action == "demo.generated")
         ).scalars()
     )
+
+
+def _automerge(vault: Vault) -> int:
+    with vault.read() as session:
+        return int(
+            session.connection()
+            .exec_driver_sql("SELECT v FROM search_fts_config WHERE k = 'automerge'")
+            .scalar_one()
+        )
+
+
+def test_a_demo_killed_with_the_index_merging_held_gets_it_back_at_the_next_unlock(
+    vault_dir: Path,
+) -> None:
+    # What a kill -9 in the middle of the bulk load leaves: no ``finally`` ran.
+    with Vault.open(vault_dir, factory.PASSPHRASE) as vault:
+        with vault.write() as session:
+            session.connection().exec_driver_sql(
+                "INSERT INTO search_fts (search_fts, rank) VALUES ('automerge', 0)"
+            )
+        assert _automerge(vault) == 0
+    with Vault.open(vault_dir, factory.PASSPHRASE) as vault:
+        assert _automerge(vault) == 4

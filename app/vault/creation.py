@@ -192,7 +192,7 @@ def _creation_error(root: Path, exc: BaseException) -> BaseException:
     if isinstance(exc, OSError):
         return _location_error(root, exc)
     if isinstance(exc, sa_exc.DBAPIError):
-        return database_error(exc) or VaultLocationError(
+        return database_error(exc, root) or VaultLocationError(
             "Cannot write the vault database in {root}.", root=root
         )
     return exc

@@ -3,7 +3,9 @@ writer, a damaged file), so that every caller says the same one line."""
 
 from __future__ import annotations
 
+import errno
 import os
+import tempfile
 from pathlib import Path
 
 from app.errors import DatabaseCorrupt, StorageFull, VaultBusy, VaultError
@@ -11,15 +13,37 @@ from app.errors import DatabaseCorrupt, StorageFull, VaultBusy, VaultError
 # Less free space than this on the vault's file system: an I/O error there is
 # taken for a full disk, not for damage (SQLite needs room for its WAL and index).
 _LOW_SPACE_BYTES = 1024 * 1024
+_NO_ROOM = (errno.ENOSPC, errno.EDQUOT)
 
 
 def no_room(folder: Path) -> bool:
-    """The file system holding ``folder`` is (all but) full."""
+    """The file system holding ``folder`` is (all but) full, or the user's quota on
+    it is used up."""
     try:
         st = os.statvfs(folder)
     except OSError:
         return False
-    return st.f_bavail * st.f_frsize < _LOW_SPACE_BYTES
+    return st.f_bavail * st.f_frsize < _LOW_SPACE_BYTES or _quota_used_up(folder)
+
+
+def _quota_used_up(folder: Path) -> bool:
+    """Whether writing in ``folder`` fails for want of room although the file system
+    has some: a quota, which ``statvfs`` does not show and SQLite reports as a mere
+    I/O error. Only a write tells; the probe holds zeros, never vault content."""
+    try:
+        fd, name = tempfile.mkstemp(prefix=".veldboek-room-", dir=folder)
+    except OSError as exc:
+        return exc.errno in _NO_ROOM
+    try:
+        with os.fdopen(fd, "wb") as probe:
+            probe.write(bytes(_LOW_SPACE_BYTES))
+            probe.flush()
+            os.fsync(probe.fileno())
+    except OSError as exc:
+        return exc.errno in _NO_ROOM
+    finally:
+        Path(name).unlink(missing_ok=True)
+    return False
 
 
 def no_room_to_open() -> StorageFull:
@@ -32,10 +56,12 @@ def no_room_to_open() -> StorageFull:
     )
 
 
-def database_error(exc: BaseException) -> VaultError | None:
-    """The user-facing error a database error stands for, if it is a known kind."""
+def database_error(exc: BaseException, folder: Path | None = None) -> VaultError | None:
+    """The user-facing error a database error stands for, if it is a known kind.
+    ``folder``: the vault's, where an I/O error may stand for a used-up quota."""
     text = str(getattr(exc, "orig", exc)).lower()
-    if "disk is full" in text or "database or disk is full" in text:
+    full = "disk is full" in text or "database or disk is full" in text
+    if full or ("disk i/o error" in text and folder is not None and no_room(folder)):
         return StorageFull("The disk is full: the last change was not saved. Free space and retry.")
     if "database is locked" in text or "database table is locked" in text:
         # SQLITE_BUSY after the busy timeout: another process kept writing that long.

@@ -177,3 +177,18 @@ def _wait(thread: threading.Thread) -> bool:
 
 def _database_fault(exc: BaseException) -> bool:
     return isinstance(exc, sqlcipher3.Error) and not isinstance(exc, sqlcipher3.IntegrityError)
+
+
+# FTS5's own default: merge once 4 segments of a level exist.
+AUTOMERGE = 4
+
+
+def restore_merging(raw: Any) -> None:
+    """Put back the index's automatic merging if a bulk load (the demo generator)
+    was killed before it could: the setting is stored in the index, and without it
+    every later write adds a segment that search must read."""
+    row = raw.execute("SELECT v FROM search_fts_config WHERE k = 'automerge'").fetchone()
+    if row is not None and row[0] == 0:
+        raw.execute(
+            "INSERT INTO search_fts (search_fts, rank) VALUES ('automerge', ?)", (AUTOMERGE,)
+        )

@@ -102,7 +102,7 @@ def check_database(
     except VaultError:
         raise
     except sa_exc.DBAPIError as exc:
-        raise database_error(exc) or DatabaseCorrupt(
+        raise database_error(exc, paths.root) or DatabaseCorrupt(
             "The vault database is damaged or incomplete; restore it from a backup."
         ) from exc
     if meta.get(META_VAULT_ID) != header.vault_id.bytes:

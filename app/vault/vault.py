@@ -45,7 +45,7 @@ from app.errors import (
     WrongPassphrase,
 )
 from app.models import VaultMeta
-from app.vault import attempts, audit_anchor, audit_chain, passphrase_change, unlock
+from app.vault import attempts, audit_anchor, audit_chain, passphrase_change, search_bulk, unlock
 from app.vault.audit_chain import SYSTEM
 from app.vault.checkpoint import Checkpointer
 from app.vault.creation import create_vault
@@ -188,6 +188,7 @@ class Vault:
                     detail={"problem": self.anchor_problem_at_unlock},
                 )
             audit_chain.append(session, actor, "vault.unlocked")
+            search_bulk.restore_merging(session.connection().connection.dbapi_connection)
 
     # -- using -------------------------------------------------------------------
 
@@ -248,7 +249,7 @@ class Vault:
             self.damaged = True
             raise
         except (sa_exc.DBAPIError, sqlcipher3.Error) as exc:  # raw connections too
-            mapped = database_error(exc)
+            mapped = database_error(exc, self.paths.root)
             if isinstance(mapped, DatabaseCorrupt):
                 self.damaged = True
             if mapped is not None:

@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from app.services.demo_data.seeded import ts
+from app.vault import search_bulk
 from app.vault.vault import Vault
 
 
@@ -41,7 +42,8 @@ def index_in_bulk(vault: Vault) -> Iterator[None]:
             conn = session.connection()
             conn.exec_driver_sql("INSERT INTO search_fts (search_fts) VALUES ('optimize')")
             conn.exec_driver_sql(
-                "INSERT INTO search_fts (search_fts, rank) VALUES ('automerge', 4)"
+                "INSERT INTO search_fts (search_fts, rank) VALUES ('automerge', ?)",
+                (search_bulk.AUTOMERGE,),
             )
 
 
