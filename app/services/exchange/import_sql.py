@@ -46,14 +46,18 @@ def held_in(session: Session, table: str, ids: list[str]) -> list[tuple[str, str
     return rows
 
 
-def held_owner(session: Session, table: str, column: str, ids: list[str]) -> list[tuple[str, str]]:
-    """(id, ``column``) of the rows of ``table`` among ``ids`` (hex), as ``held_in``
-    (``table`` and ``column`` are fixed names of the caller's)."""
+def held_with_owner(
+    session: Session, table: str, column: str | None, ids: list[str]
+) -> list[tuple[str, str, str | None]]:
+    """(id, compartment id, ``column``) of the rows of ``table`` among ``ids`` (hex),
+    as ``held_in`` (``table`` and ``column`` are fixed names of the caller's; no
+    ``column``: None in its place)."""
     if not ids:
         return []
-    sql = f"SELECT t.id, t.{column} FROM json_each(?) AS j CROSS JOIN {table} AS t "  # noqa: S608
-    sql += "ON t.id = j.value"
-    rows: list[tuple[str, str]] = (
+    owner = f"t.{column}" if column else "NULL"
+    sql = f"SELECT t.id, t.compartment_id, {owner} FROM json_each(?) AS j "  # noqa: S608
+    sql += f"CROSS JOIN {table} AS t ON t.id = j.value"
+    rows: list[tuple[str, str, str | None]] = (
         raw_connection(session).execute(sql, (orjson.dumps(ids).decode(),)).fetchall()
     )
     return rows

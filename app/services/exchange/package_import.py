@@ -42,7 +42,7 @@ from app.services.exchange.import_origins import Origins, legacy_links
 from app.services.exchange.import_sql import (
     execute_many,
     held_in,
-    held_owner,
+    held_with_owner,
     hex_id,
     in_chunks,
     raw_connection,
@@ -62,56 +62,37 @@ class ImportCounts:
 
 # Tables whose rows a debrief brings, by id: an id already used in another
 # compartment would link this record to someone else's (and show it under theirs).
-_CHILDREN = (
-    ("contact", "contact"),
-    ("intelligence_item", "items"),
-    ("addendum", "addenda"),
-    ("tasking", "taskings"),  # version 2
-    ("payment", "payments"),  # version 2
-    ("attachment", "attachments"),
-)
-
-
-def _check_children(session: Session, records: list[dict[str, Any]]) -> None:
-    for table, part in _CHILDREN:
-        wanted: dict[str, str] = {}
-        for d in records:
-            if part not in d:
-                continue  # not in this format version
-            children = d[part] if part != "contact" else [d["contact"]] if d["contact"] else []
-            if children:
-                comp = d["compartment_id"]
-                for child in children:
-                    if wanted.setdefault(child["id"], comp) != comp:
-                        raise ConflictingRecords()
-        want = {hex_id(k): hex_id(v) for k, v in wanted.items()}
-        if any(comp != want[rid] for rid, comp in held_in(session, table, list(want))):
-            raise ConflictingRecords()
-    _check_child_owners(session, records)
-
-
-# A debrief's children held here must be that debrief's (a contact: its source's):
+# And where one is held here, it must be that debrief's (a contact: its source's):
 # an id reused by another record of the same compartment would rewrite theirs.
-_OWNED = (
+# (table, part of the record, the column that owns a row, the record's key for it)
+_CHILDREN: tuple[tuple[str, str, str | None, str | None], ...] = (
     ("contact", "contact", "source_id", "source_id"),
     ("intelligence_item", "items", "debrief_id", "id"),
     ("addendum", "addenda", "debrief_id", "id"),
+    ("tasking", "taskings", None, None),  # version 2
+    ("payment", "payments", None, None),  # version 2
     ("attachment", "attachments", "debrief_id", "id"),
 )
 
 
-def _check_child_owners(session: Session, records: list[dict[str, Any]]) -> None:
-    for table, part, column, key in _OWNED:
-        wanted: dict[str, str] = {}
+def _check_children(session: Session, records: list[dict[str, Any]]) -> None:
+    for table, part, column, key in _CHILDREN:
+        compartments: dict[str, str] = {}  # child id (hex) -> its record's compartment
+        owners: dict[str, str] = {}  # child id (hex) -> its record's debrief or source
         for d in records:
             if part not in d:
-                continue
+                continue  # not in this format version
             children = d[part] if part != "contact" else [d["contact"]] if d["contact"] else []
+            comp = hex_id(d["compartment_id"])
             for child in children:
-                wanted[hex_id(child["id"])] = hex_id(d[key])
-        held = held_owner(session, table, column, list(wanted))
-        if any(owner != wanted[rid] for rid, owner in held):
-            raise ConflictingRecords()
+                rid = hex_id(child["id"])
+                if compartments.setdefault(rid, comp) != comp:
+                    raise ConflictingRecords()
+                if key is not None:
+                    owners[rid] = hex_id(d[key])
+        for rid, comp, owner in held_with_owner(session, table, column, list(compartments)):
+            if comp != compartments[rid] or (column is not None and owner != owners[rid]):
+                raise ConflictingRecords()
 
 
 def _handed_on_compartments(
