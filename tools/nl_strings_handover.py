@@ -7,6 +7,8 @@ NL_HANDOVER = {
     "Hand over source…": "Bron overdragen…",
     "Handed over to {runner} on {when}": "Overgedragen aan {runner} op {when}",
     " (awaiting the new runner's receipt)": " (wacht op het ontvangstbewijs van de nieuwe runner)",
+    ". The file is read only here.": ". Het dossier is hier alleen nog te lezen.",
+    "{codename} was handed over to {runner} on {day}: the file is the new runner's now, and read only in this vault. Nothing was changed.": "{codename} is op {day} overgedragen aan {runner}: het dossier is nu van de nieuwe runner, en in deze kluis alleen nog te lezen. Er is niets gewijzigd.",
     "Taken over from another runner on {when}": "Overgenomen van een andere runner op {when}",
     "Run by {runner} since {when}": "Gerund door {runner} sinds {when}",
     # The dialog

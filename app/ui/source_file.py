@@ -191,7 +191,11 @@ class SourceFileView(QWidget):
         handed = handover.of_source(self.session.vault, self.session.scope, source_id)
         f["handover"].setText(self._handover_text(handed))
         self.handover_button.setVisible(not self.session.scope.is_handler)
-        self.handover_button.setEnabled(handed is None or handed.direction != "out")
+        # Handed on from here: the new runner's file, read only in this vault.
+        handed_on = handed is not None and handed.direction == "out"
+        self.handover_button.setEnabled(not handed_on)
+        self.edit_button.setEnabled(not handed_on)
+        self.record_identity_button.setEnabled(not handed_on)
         matches = deconfliction_notices.open_matches(
             self.session.vault, self.session.scope, source_id
         )
@@ -205,7 +209,7 @@ class SourceFileView(QWidget):
             if o.closed_at is not None or o.status is SourceStatus.CLOSED
             else "—"
         )
-        self.close_button.setEnabled(o.status is not SourceStatus.CLOSED)
+        self.close_button.setEnabled(o.status is not SourceStatus.CLOSED and not handed_on)
         self.contacts.set_rows(self.file.contacts)
         self.debriefs.set_rows(self.file.debriefs)
         self.taskings.set_rows(self.file.taskings)
@@ -333,7 +337,7 @@ class SourceFileView(QWidget):
             )
             if handed.confirmed_at is None:
                 text += self.tr(" (awaiting the new runner's receipt)")
-            return text
+            return text + self.tr(". The file is read only here.")
         if handed.direction == "in":
             return self.tr("Taken over from another runner on {when}").format(when=when)
         return self.tr("Run by {runner} since {when}").format(

@@ -103,9 +103,13 @@ def test_hand_over_a_source_from_its_file(
     qtbot.waitUntil(lambda: "written to" in dialog.status.text(), timeout=30_000)
     (package_file,) = usb.iterdir()
     assert dialog.passphrase.text() == ""
-    # The file shows the handover, and cannot be handed over twice.
+    # The file shows the handover, and cannot be handed over twice; it is the new
+    # runner's now, so nothing in it can be changed here either.
     qtbot.waitUntil(lambda: "awaiting" in view.fields["handover"].text())
-    assert not view.handover_button.isEnabled()
+    assert "read only here" in view.fields["handover"].text()
+    for button in (view.handover_button, view.edit_button, view.close_button):
+        assert not button.isEnabled()
+    assert not view.record_identity_button.isEnabled()
 
     # The new runner takes it on and confirms; the receipt empties this vault of it.
     new = others["runner"]

@@ -13,8 +13,9 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session
 
+from app.dal.handed_over import handed_over as handed_over
 from app.dal.scope import get_visible, visible
 from app.domain import names
 from app.domain.enums import DebriefStatus
@@ -110,23 +111,6 @@ def _missing(session: Session, ids: list[uuid.UUID]) -> dict[uuid.UUID, tuple[st
         for debrief in session.execute(select(Debrief).where(Debrief.id.in_(chunk))).scalars():
             out[debrief.id] = tuple(str(b) for b in blockers(debrief, items.get(debrief.id, [])))
     return out
-
-
-def handed_over() -> Any:
-    """The ids of the sources this vault handed to another runner (their file goes
-    with the handover package only, never again in a package of debriefs)."""
-    later = aliased(SourceHandover)
-    # Unless it came back later (handed to this vault again).
-    back = (
-        select(later.package_id)
-        .where(
-            later.source_id == SourceHandover.source_id,
-            later.direction == "in",
-            later.created_at > SourceHandover.created_at,
-        )
-        .exists()
-    )
-    return select(SourceHandover.source_id).where(SourceHandover.direction == "out", ~back)
 
 
 def chosen_ids(

@@ -15,6 +15,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from app import limits
+from app.dal.handed_over import get_writable
 from app.dal.scope import get_visible
 from app.domain.enums import DebriefStatus
 from app.domain.scope import Scope
@@ -95,7 +96,7 @@ def add_attachment(
             "The file is larger than {mb} MB; attach a smaller copy.", mb=MAX_BYTES // (1024 * 1024)
         )
     with vault.write() as session:
-        debrief = get_visible(session, scope, Debrief, debrief_id)
+        debrief = get_writable(session, scope, Debrief, debrief_id)
         if debrief.status is not DebriefStatus.DRAFT:
             raise WorkflowError("Files can be attached only while the debrief is a draft.")
         require_writer(debrief, scope)
@@ -178,7 +179,7 @@ def save_copy(
 
 def remove_attachment(vault: Vault, scope: Scope, attachment_id: uuid.UUID) -> None:
     with vault.write() as session:
-        a = get_visible(session, scope, Attachment, attachment_id)
+        a = get_writable(session, scope, Attachment, attachment_id)
         debrief = session.get(Debrief, a.debrief_id)
         if debrief is None or debrief.status is not DebriefStatus.DRAFT:
             raise WorkflowError("Files can be removed only while the debrief is a draft.")

@@ -18,7 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.clock import utc_now
-from app.dal.scope import get_visible
+from app.dal.handed_over import get_writable
 from app.domain.enums import SourceStatus
 from app.domain.scope import Scope
 from app.errors import InvalidInput
@@ -71,7 +71,7 @@ def close_registration(
     if day > now.date():
         raise InvalidInput("A closing cannot be decided on a day still to come.")
     with vault.write() as session:
-        source = get_visible(session, scope, Source, source_id)
+        source = get_writable(session, scope, Source, source_id)
         if source.status is SourceStatus.CLOSED or source.closed_at is not None:
             raise InvalidInput("This registration is already closed.")
         if came_in_a_package(session, source.id):

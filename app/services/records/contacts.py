@@ -8,6 +8,7 @@ from datetime import datetime
 
 from sqlalchemy import select
 
+from app.dal.handed_over import get_writable
 from app.dal.scope import get_visible, visible
 from app.domain.enums import AliasKind, ContactKind
 from app.domain.scope import Scope
@@ -39,7 +40,7 @@ def record_contact(
     if draft.duration_minutes is not None and not 0 <= draft.duration_minutes <= 24 * 60:
         raise InvalidInput("A contact lasts between 0 and 1440 minutes.")
     with vault.write() as session:
-        source = get_visible(session, scope, Source, source_id)
+        source = get_writable(session, scope, Source, source_id)
         contact = Contact(
             compartment_id=source.compartment_id,
             source_id=source.id,
@@ -78,7 +79,7 @@ def finish_contact(
     if not 0 <= duration_minutes <= 24 * 60:
         raise InvalidInput("A contact lasts between 0 and 1440 minutes.")
     with vault.write() as session:
-        contact = get_visible(session, scope, Contact, contact_id)
+        contact = get_writable(session, scope, Contact, contact_id)
         if contact.duration_minutes == duration_minutes and contact.notes == notes:
             return
         contact.duration_minutes = duration_minutes

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from app import limits
 from app.clock import utc_now
+from app.dal.handed_over import get_writable
 from app.dal.scope import get_visible
 from app.domain.enums import DebriefStatus, Role
 from app.domain.grading import Grading
@@ -98,7 +99,7 @@ def submit_blockers(vault: Vault, scope: Scope, debrief_id: uuid.UUID) -> list[B
 
 def submit(vault: Vault, scope: Scope, debrief_id: uuid.UUID) -> None:
     with vault.write() as session:
-        d = get_visible(session, scope, Debrief, debrief_id)
+        d = get_writable(session, scope, Debrief, debrief_id)
         require_writer(d, scope)
         if d.status is DebriefStatus.RETURNED:
             answer = select(func.count()).where(
@@ -162,7 +163,7 @@ def add_addendum(vault: Vault, scope: Scope, debrief_id: uuid.UUID, text: str) -
     if not text.strip():
         raise InvalidInput("An addendum needs text.")
     with vault.write() as session:
-        d = get_visible(session, scope, Debrief, debrief_id)
+        d = get_writable(session, scope, Debrief, debrief_id)
         if d.status is DebriefStatus.DRAFT:
             raise WorkflowError("A draft is edited directly; addenda are for submitted debriefs.")
         # A returned debrief is answered by its runner (the handler's word is the review).

@@ -16,6 +16,7 @@ from dataclasses import dataclass, fields
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
+from app.dal.handed_over import get_writable
 from app.dal.scope import get_visible
 from app.domain.enums import Corroboration, DebriefStatus, GradingScheme, SubjectKind
 from app.domain.grading import Grading
@@ -140,7 +141,7 @@ def create_draft(
     vault: Vault, scope: Scope, source_id: uuid.UUID, *, contact_id: uuid.UUID | None = None
 ) -> uuid.UUID:
     with vault.write() as session:
-        source = get_visible(session, scope, Source, source_id)
+        source = get_writable(session, scope, Source, source_id)
         if contact_id is not None:
             contact = get_visible(session, scope, Contact, contact_id)
             if contact.source_id != source.id:
@@ -182,7 +183,7 @@ def save_draft(
     that an autosave catches must not wipe a narrative. Such a field keeps its
     saved text and is named in ``DraftSaved.kept``; the other fields are saved."""
     with vault.write() as session:
-        d = get_visible(session, scope, Debrief, debrief_id)
+        d = get_writable(session, scope, Debrief, debrief_id)
         _require_draft(d, scope)
         changed = []
         kept = []
@@ -244,7 +245,7 @@ def _apply_item(item: IntelligenceItem, draft: ItemDraft) -> None:
 
 def add_item(vault: Vault, scope: Scope, debrief_id: uuid.UUID, draft: ItemDraft) -> uuid.UUID:
     with vault.write() as session:
-        d = get_visible(session, scope, Debrief, debrief_id)
+        d = get_writable(session, scope, Debrief, debrief_id)
         _require_draft(d, scope)
         position = session.execute(
             select(func.coalesce(func.max(IntelligenceItem.position), -1) + 1).where(
@@ -264,7 +265,7 @@ def add_item(vault: Vault, scope: Scope, debrief_id: uuid.UUID, draft: ItemDraft
 def update_item(vault: Vault, scope: Scope, item_id: uuid.UUID, draft: ItemDraft) -> None:
     with vault.write() as session:
         item = get_visible(session, scope, IntelligenceItem, item_id)
-        d = get_visible(session, scope, Debrief, item.debrief_id)
+        d = get_writable(session, scope, Debrief, item.debrief_id)
         _require_draft(d, scope)
         _apply_item(item, draft)
         session.execute(delete(ItemSubject).where(ItemSubject.item_id == item.id))
@@ -276,7 +277,7 @@ def update_item(vault: Vault, scope: Scope, item_id: uuid.UUID, draft: ItemDraft
 def remove_item(vault: Vault, scope: Scope, item_id: uuid.UUID) -> None:
     with vault.write() as session:
         item = get_visible(session, scope, IntelligenceItem, item_id)
-        d = get_visible(session, scope, Debrief, item.debrief_id)
+        d = get_writable(session, scope, Debrief, item.debrief_id)
         _require_draft(d, scope)
         session.delete(item)
         _audit(session, scope, "debrief.item_removed", d, item_id=item_id.hex)

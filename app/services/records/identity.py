@@ -14,6 +14,7 @@ import uuid
 from sqlalchemy import select
 
 from app.crypto import sealing
+from app.dal.handed_over import get_writable
 from app.dal.scope import get_visible
 from app.domain.scope import Scope
 from app.errors import InvalidInput, NotFound, WrongPassphrase
@@ -82,7 +83,7 @@ def record_identity(
     # is at hand: the blind tokens of the identity under the vault's current key.
     tokens = identity_tokens.compute(vault, fields)
     with vault.write() as session:
-        source = get_visible(session, scope, Source, source_id)
+        source = get_writable(session, scope, Source, source_id)
         sealed = seal_identity(vault, source.id, fields)
         existing = session.execute(
             select(TrueIdentity).where(TrueIdentity.source_id == source.id)

@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from app.dal.handed_over import get_writable
 from app.dal.scope import get_visible, visible
 from app.dal.source_names import shown_codename, shown_codenames
 from app.domain import names
@@ -137,7 +138,7 @@ def create_source(
 def update_source(vault: Vault, scope: Scope, source_id: uuid.UUID, draft: SourceDraft) -> None:
     clean = draft.validated()
     with vault.write() as session:
-        source = get_visible(session, scope, Source, source_id)
+        source = get_writable(session, scope, Source, source_id)
         if (clean.status is SourceStatus.CLOSED) != (source.status is SourceStatus.CLOSED):
             if source.status is SourceStatus.CLOSED:
                 raise InvalidInput("A closed registration stays closed.")
@@ -424,7 +425,7 @@ def share_file(vault: Vault, scope: Scope, source_id: uuid.UUID, alias_id: uuid.
     """Give another alias access to a source's file. Only a handler who is already
     a member may widen the need-to-know circle."""
     with vault.write() as session:
-        source = get_visible(session, scope, Source, source_id)
+        source = get_writable(session, scope, Source, source_id)
         if scope.role is not Role.HANDLER:
             raise AccessDenied("Only a handler may give another alias access to a file.")
         target = session.get(Alias, alias_id)

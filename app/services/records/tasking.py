@@ -9,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.clock import utc_now
+from app.dal.handed_over import get_writable
 from app.dal.scope import get_visible, visible
 from app.dal.source_names import shown_codename
 from app.domain.enums import AliasKind, PaymentKind, TaskingStatus
@@ -44,7 +45,7 @@ def add_tasking(
     if not description.strip():
         raise InvalidInput("A tasking needs a description of what to find out.")
     with vault.write() as session:
-        source = get_visible(session, scope, Source, source_id)
+        source = get_writable(session, scope, Source, source_id)
         if debrief_id is not None:
             _in_debrief(session, scope, debrief_id, source)
         tasking = Tasking(
@@ -75,7 +76,7 @@ def close_tasking(
     if status is TaskingStatus.OPEN:
         raise InvalidInput("Close a tasking as done or cancelled.")
     with vault.write() as session:
-        tasking = get_visible(session, scope, Tasking, tasking_id)
+        tasking = get_writable(session, scope, Tasking, tasking_id)
         if tasking.status is not TaskingStatus.OPEN:
             raise WorkflowError("This tasking is already closed.")
         tasking.status = status
@@ -129,7 +130,7 @@ def record_payment(
     if len(currency) != 3 or not currency.isalpha():
         raise InvalidInput("Currency is a three-letter code such as EUR.")
     with vault.write() as session:
-        source = get_visible(session, scope, Source, source_id)
+        source = get_writable(session, scope, Source, source_id)
         for alias_id in (witness_alias_id, approved_by_alias_id):
             if alias_id is not None:
                 alias = session.get(Alias, alias_id)

@@ -6,7 +6,7 @@ import uuid
 from datetime import date
 
 from app.clock import utc_now
-from app.dal.scope import get_visible
+from app.dal.handed_over import get_writable
 from app.domain.enums import GradingScheme, RiskLevel
 from app.domain.grading import scheme
 from app.domain.scope import Scope
@@ -28,7 +28,7 @@ def assess_risk(
     welfare_notes: str = "",
 ) -> uuid.UUID:
     with vault.write() as session:
-        source = get_visible(session, scope, Source, source_id)
+        source = get_writable(session, scope, Source, source_id)
         if review_on < utc_now().date():
             raise InvalidInput("The next risk review must be today or later.")
         risk = RiskAssessment(
@@ -59,7 +59,7 @@ def give_instruction(vault: Vault, scope: Scope, source_id: uuid.UUID, text: str
     if not text.strip():
         raise InvalidInput("An instruction needs text.")
     with vault.write() as session:
-        source = get_visible(session, scope, Source, source_id)
+        source = get_writable(session, scope, Source, source_id)
         instruction = SourceInstruction(
             compartment_id=source.compartment_id,
             source_id=source.id,
@@ -81,7 +81,7 @@ def give_instruction(vault: Vault, scope: Scope, source_id: uuid.UUID, text: str
 
 def acknowledge_instruction(vault: Vault, scope: Scope, instruction_id: uuid.UUID) -> None:
     with vault.write() as session:
-        instruction = get_visible(session, scope, SourceInstruction, instruction_id)
+        instruction = get_writable(session, scope, SourceInstruction, instruction_id)
         if instruction.acknowledged_at is not None:
             raise WorkflowError("This instruction was already acknowledged.")
         instruction.acknowledged_at = utc_now()
@@ -101,7 +101,7 @@ def review_reliability(
     if evaluation not in scheme(GradingScheme.UK_3X5X2).codes("source_evaluation"):
         raise InvalidInput("Reliability is recorded as a 3x5x2 source evaluation (1, 2 or 3).")
     with vault.write() as session:
-        source = get_visible(session, scope, Source, source_id)
+        source = get_writable(session, scope, Source, source_id)
         review = ReliabilityReview(
             compartment_id=source.compartment_id,
             source_id=source.id,
