@@ -14,7 +14,8 @@ from sqlalchemy import delete, select, update
 
 from app.cli import main
 from app.domain.enums import TaskingStatus
-from app.errors import AccessDenied, InvalidInput, PackageError
+from app.errors import InvalidInput, PackageError
+from app.export.errors import NotForThisVault
 from app.models import Contact, Debrief, Source, Tasking
 from app.models.packages import SourceHandover
 from app.services.exchange import handover, package_receive, packages
@@ -110,7 +111,7 @@ def test_what_the_command_line_says_of_handovers_and_receipts(
     identity.record_identity(valk.vault, valk.scope, espen, fields)
     to_handler = packages.export_package(valk.vault, valk.scope, to_dir=team.stick, all_new=True)
     moved = _hand_over(team, espen)
-    with pytest.raises(AccessDenied, match="not addressed to this vault"):
+    with pytest.raises(NotForThisVault, match="not addressed to this vault"):
         package_receive.import_package(reiger.vault, reiger.scope, to_handler.path)
     for party in (valk, reiger, h):
         party.vault.lock()

@@ -195,7 +195,7 @@ def checked(
 def verify_package(vault: Vault, scope: Scope, source: PackageSource) -> PackageCheck:
     """Everything import checks, without changing the vault (only the audit log)."""
     try:
-        verified = open_verified(vault, source, kind=VERIFY_KINDS, sender_roles=_SENDERS)
+        verified = _opened(vault, scope, source)
         _check_sender(scope, verified)
         kind = verified.opened.manifest.kind
         # Imported here: those modules build on this one.
@@ -295,9 +295,13 @@ class ImportResult:
     notice: NoticeImport | None = None  # a deconfliction notice: what it told
 
 
-def _open_for_import(
-    vault: Vault, scope: Scope, source: PackageSource, decrypted: Callable[[str], None]
+def _opened(
+    vault: Vault,
+    scope: Scope,
+    source: PackageSource,
+    decrypted: Callable[[str], None] | None = None,
 ) -> Verified:
+    """``open_verified`` as verify and import both do it, in the same words."""
     try:
         verified = open_verified(
             vault,
@@ -310,7 +314,7 @@ def _open_for_import(
         if scope.role is Role.HANDLER:
             raise
         # A runner's own package, or one sealed to other vaults: say both.
-        raise AccessDenied(
+        raise NotForThisVault(
             "This vault's key opens none of the package's recipient slots: the package is "
             "not addressed to this vault (a runner's vault takes in only a source handed "
             "over to it, and keys and notices from its handler), or its header was damaged."
@@ -471,7 +475,7 @@ def import_package(
     the check) is refused. ``passphrase``: for a deconfliction key, recompute every
     source's tokens under it at once (else ``identity_recompute.recompute`` does, later)."""
     try:
-        verified = _open_for_import(vault, scope, source, _checked_file(vault, expected_sha256))
+        verified = _opened(vault, scope, source, _checked_file(vault, expected_sha256))
         _check_sender(scope, verified)
         kind = verified.opened.manifest.kind
         # Imported here: those modules build on this one.
