@@ -15,7 +15,7 @@ from sqlalchemy import func, select, update
 
 from app.domain.enums import DebriefStatus
 from app.errors import AccessDenied, InvalidInput, NotFound, StorageFull, WorkflowError
-from app.export.errors import ReplayedPackage
+from app.export.errors import NotForThisVault, ReplayedPackage
 from app.models import Debrief
 from app.models.packages import PackageLog, RecordVersion
 from app.services.admin import audit
@@ -299,7 +299,8 @@ def test_a_failed_write_keeps_the_package_for_writing_again(
 def test_only_a_handler_imports(pair: Pair) -> None:
     submitted_debriefs(pair.runner, 1)
     data = _export(pair).path.read_bytes()
-    with pytest.raises(AccessDenied):
+    # Sealed to the handler only: the runner's own vault cannot even open it.
+    with pytest.raises(NotForThisVault, match="a runner's vault takes in only a source"):
         package_receive.import_package(pair.runner.vault, pair.runner.scope, data)
 
 
