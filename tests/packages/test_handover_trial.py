@@ -1,0 +1,90 @@
+"""What a trial of the handover chain found (Valk hands KWARTS to Reiger, who runs
+a KWARTS of his own; the handler holds both): who the new runner's vault says runs
+the source, the confirmation of the handover row there, the messages that name the
+next step, and the wording of the command line."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from app.cli import main
+from app.models import Source
+from app.services.exchange import handover, package_receive, packages, whole_file
+from app.services.records import sources
+from tests.helpers import factory
+from tests.packages.conftest import Party, Team, rich_debrief
+
+
+@dataclass
+class Handed:
+    team: Team
+    result: handover.HandoverResult
+    taken: uuid.UUID  # Valk's KWARTS, handed to Reiger
+    own: uuid.UUID  # Reiger's own KWARTS
+
+
+def _kwarts(party: Party) -> uuid.UUID:
+    with party.vault.read() as session:
+        return session.execute(select(Source.id).where(Source.codename == "KWARTS")).scalar_one()
+
+
+@pytest.fixture
+def handed(team: Team) -> Handed:
+    """Both KWARTS at the handler; Valk's handed over to Reiger, imported by both."""
+    h = team.handler
+    for party in (team.valk, team.reiger):
+        rich_debrief(party, "KWARTS", marker=f"{party.scope.alias_name}'s source.")
+        sent = packages.export_package(party.vault, party.scope, to_dir=team.stick, all_new=True)
+        package_receive.import_package(h.vault, h.scope, sent.path)
+    taken, own = _kwarts(team.valk), _kwarts(team.reiger)
+    result = handover.hand_over(
+        team.valk.vault,
+        team.valk.scope,
+        taken,
+        passphrase=factory.PASSPHRASE,
+        to_runner="Runner Reiger",
+        to_dir=team.stick,
+    )
+    package_receive.import_package(h.vault, h.scope, result.path)
+    package_receive.import_package(team.reiger.vault, team.reiger.scope, result.path)
+    return Handed(team, result, taken, own)
+
+
+def _cli(
+    capsys: pytest.CaptureFixture[str], party: Party, pp: Path, *command: str, alias: bool = True
+) -> tuple[int, str, str]:
+    where = ["--vault", str(party.path), "--passphrase-file", str(pp)]
+    if alias:
+        where += ["--alias", party.scope.alias_name]
+    code = main([*command, *where])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def pp(tmp_path: Path) -> Path:
+    path = tmp_path / "pp"
+    path.write_text(factory.PASSPHRASE + "\n")
+    return path
+
+
+def test_the_new_runner_runs_the_source_taken_over(handed: Handed) -> None:
+    r, h = handed.team.reiger, handed.team.handler
+    taken, own = handed.taken, handed.own
+    by_id = {row.id: row.codename for row in sources.list_sources(r.vault, r.scope)}
+    # Both are Reiger's here: one runner, told apart by the end of the id.
+    for sid in (taken, own):
+        assert by_id[sid] == f"KWARTS (Reiger, …{sid.hex[-8:]})"
+    assert whole_file.shown_and_runner(r.vault, r.scope, taken)[1] == "Reiger"
+    # The handler's vault names the new runner's key for both, told apart too.
+    by_id = {row.id: row.codename for row in sources.list_sources(h.vault, h.scope)}
+    for sid in (taken, own):
+        assert by_id[sid] == f"KWARTS (Runner Reiger, …{sid.hex[-8:]})"
+    [seen] = handover.handovers(h.vault, h.scope)
+    assert (seen.direction, seen.to_name) == ("seen", "Runner Reiger")
