@@ -116,6 +116,18 @@ _SAID = {
 }
 
 
+def _state(r: handover.HandoverView) -> str:
+    """Where the handover stands: sent (the new runner's receipt), taken on (this
+    vault's receipt), seen by a handler (nothing to confirm here)."""
+    if r.direction == "out":
+        if r.purged_at:
+            return "purged here"
+        return "confirmed" if r.confirmed_at else "awaiting the new runner's receipt"
+    if r.direction == "in":
+        return "receipt issued" if r.confirmed_at else "no receipt issued yet"
+    return ""
+
+
 def cmd_source_handovers(args: argparse.Namespace) -> int:
     with opened(args) as vault:
         rows = handover.handovers(vault, scope_from(vault, args))
@@ -124,15 +136,7 @@ def cmd_source_handovers(args: argparse.Namespace) -> int:
         return 0
     for r in rows:
         who = (r.from_name or r.from_runner) if r.direction == "in" else (r.to_name or r.to_runner)
-        state = (
-            "purged here"
-            if r.purged_at
-            else "confirmed"
-            if r.confirmed_at
-            else "awaiting the new runner's receipt"
-            if r.direction == "out"
-            else ""
-        )
+        state = _state(r)
         print(
             f"{r.created_at:%Y-%m-%d %H:%M}  {r.codename}  {_SAID[r.direction]} {who}"
             + (f"  ({state})" if state else "")

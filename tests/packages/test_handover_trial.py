@@ -88,3 +88,28 @@ def test_the_new_runner_runs_the_source_taken_over(handed: Handed) -> None:
         assert by_id[sid] == f"KWARTS (Runner Reiger, …{sid.hex[-8:]})"
     [seen] = handover.handovers(h.vault, h.scope)
     assert (seen.direction, seen.to_name) == ("seen", "Runner Reiger")
+
+
+def test_the_new_runners_row_shows_the_receipt_it_issued(
+    handed: Handed, pp: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    r = handed.team.reiger
+    r.vault.lock()
+    code, out, _ = _cli(capsys, r, pp, "source", "handovers")
+    assert code == 0
+    assert "KWARTS  taken on from Runner Valk  (no receipt issued yet)" in out
+    code, out, err = _cli(capsys, r, pp, "source", "handovers", "--json")
+    assert code == 0, err
+    [row] = json.loads(out)
+    assert (row["direction"], row["confirmed_at"]) == ("in", None)
+    receipt = tmp_path / "receipt"
+    receipt.mkdir()
+    code, _, err = _cli(capsys, r, pp, "receipt", "create", "--runner", "Runner Valk", "--to",
+                        str(receipt))  # fmt: skip
+    assert code == 0, err
+    code, out, _ = _cli(capsys, r, pp, "source", "handovers", "--json")
+    [row] = json.loads(out)
+    assert row["package_id"] == str(handed.result.package_id)
+    assert row["confirmed_at"] is not None
+    code, out, _ = _cli(capsys, r, pp, "source", "handovers")
+    assert "KWARTS  taken on from Runner Valk  (receipt issued)" in out

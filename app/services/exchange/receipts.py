@@ -224,6 +224,8 @@ def create_receipt(
             stored = session.get(PackageLog, row.id)
             if stored is not None and stored.confirmed_at is None:
                 stored.confirmed_at, stored.confirmed_by = now, receipt_id
+        if kind == "handover":
+            handover_confirm.receipt_issued(session, [p.id for p in confirmed], now)
         audit_chain.append(
             session,
             scope.actor,
