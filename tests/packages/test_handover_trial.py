@@ -113,3 +113,32 @@ def test_the_new_runners_row_shows_the_receipt_it_issued(
     assert row["confirmed_at"] is not None
     code, out, _ = _cli(capsys, r, pp, "source", "handovers")
     assert "KWARTS  taken on from Runner Valk  (receipt issued)" in out
+
+
+def test_a_receipt_refused_says_what_to_do_instead(
+    handed: Handed, pp: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    valk, r = handed.team.valk, handed.team.reiger
+    for party in (valk, r):
+        party.vault.lock()
+    # The handover package given to `receipt import`: it is imported as a package.
+    code, _, err = _cli(capsys, r, pp, "receipt", "import", str(handed.result.path))
+    assert code == 1
+    assert err.count("\n") == 1
+    assert (
+        "This is a handover package, not a receipt: import it with 'veldboek package import'"
+        in err
+    )
+    receipt = tmp_path / "receipt"
+    receipt.mkdir()
+    code, out, err = _cli(capsys, r, pp, "receipt", "create", "--runner", "Runner Valk", "--to",
+                          str(receipt), "--json")  # fmt: skip
+    assert code == 0, err
+    made = json.loads(out)["path"]
+    code, _, err = _cli(capsys, valk, pp, "receipt", "import", made)
+    assert code == 0, err
+    # Taken in twice: the receipt, not a package, was already taken in.
+    code, _, err = _cli(capsys, valk, pp, "receipt", "import", made)
+    assert code == 1
+    assert "This receipt was already taken in; nothing was changed." in err
+    assert "package" not in err
