@@ -30,6 +30,7 @@ from pathlib import Path
 from app.cli.common import (
     add_vault_args,
     cli_actor,
+    counted,
     open_vault,
     opened,
     print_json,
@@ -103,8 +104,9 @@ def cmd_source_handover(args: argparse.Namespace) -> int:
     else:
         identity = "with its sealed true identity" if result.identity else "no true identity"
         print(
-            f"Handover of {result.codename} to {result.to_runner} ({result.records} records, "
-            f"{identity}) for {', '.join(result.recipients)}: {result.path}"
+            f"Handover of {result.codename} to {result.to_runner} "
+            f"({counted(result.records, 'record')}, {identity}) "
+            f"for {', '.join(result.recipients)}: {result.path}"
         )
     return 0
 

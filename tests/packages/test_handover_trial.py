@@ -14,7 +14,8 @@ import pytest
 from sqlalchemy import select
 
 from app.cli import main
-from app.models import Source
+from app.domain.enums import SourceKind
+from app.models import AuditEvent, Source
 from app.services.exchange import handover, package_receive, packages, whole_file
 from app.services.records import sources
 from tests.helpers import factory
@@ -126,8 +127,7 @@ def test_a_receipt_refused_says_what_to_do_instead(
     assert code == 1
     assert err.count("\n") == 1
     assert (
-        "This is a handover package, not a receipt: import it with 'veldboek package import'"
-        in err
+        "This is a handover package, not a receipt: import it with 'veldboek package import'" in err
     )
     receipt = tmp_path / "receipt"
     receipt.mkdir()
@@ -142,3 +142,73 @@ def test_a_receipt_refused_says_what_to_do_instead(
     assert code == 1
     assert "This receipt was already taken in; nothing was changed." in err
     assert "package" not in err
+
+
+def test_show_source_reads_without_double_brackets(
+    handed: Handed, pp: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    r = handed.team.reiger
+    graniet = factory.source(r.vault, r.scope, "GRANIET", kind=SourceKind.CIVILIAN_INFORMANT)
+    r.vault.lock()
+    code, out, err = _cli(capsys, r, pp, "show", "source", str(handed.taken))
+    assert code == 0, err
+    first = out.splitlines()[0]
+    assert first.startswith(f"KWARTS (Reiger, …{handed.taken.hex[-8:]}), informant, ")
+    assert ") (" not in first
+    assert "run by Reiger," in first
+    code, out, err = _cli(capsys, r, pp, "show", "source", "GRANIET")
+    assert code == 0, err
+    assert out.startswith("GRANIET, civilian informant, candidate, run by Reiger, ")
+    assert f"id {graniet}" in out.splitlines()[0]
+
+
+def test_the_handlers_audit_counts_the_file_records_a_handover_brought(handed: Handed) -> None:
+    h = handed.team.handler
+    with h.vault.read() as session:
+        detail = session.execute(
+            select(AuditEvent.detail).where(
+                AuditEvent.action == "package.imported",
+                AuditEvent.record_id == handed.result.package_id,
+            )
+        ).scalar_one()
+    # Every record of the file but the one debrief, unchanged since Valk's package.
+    assert json.loads(detail)["file_records"] == handed.result.records - 1 > 0
+
+
+def test_counts_take_the_singular_for_one(
+    team: Team, pp: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    valk, h = team.valk, team.handler
+    rich_debrief(valk, "KWARTS")
+    for party in (valk, h):
+        party.vault.lock()
+    code, out, err = _cli(capsys, valk, pp, "export", "--all-new", "--to", str(team.stick))
+    assert code == 0, err
+    assert "(1 debrief, " in out
+    [sent] = team.stick.iterdir()
+    code, out, err = main_out(capsys, "package", "inspect", str(sent))
+    assert code == 0, err
+    assert "1 encrypted chunk." in out
+    code, out, err = _cli(capsys, h, pp, "package", "verify", str(sent))
+    assert code == 0, err
+    assert ", 1 debrief, " in out
+    assert " 1 debriefs" not in out
+    code, out, err = _cli(capsys, h, pp, "package", "import", str(sent))
+    assert code == 0, err
+    assert "debriefs: 1 new, 0 newer versions, 0 unchanged, 0 older versions" in out
+    receipt = team.stick / "receipt"
+    receipt.mkdir()
+    code, out, err = _cli(capsys, h, pp, "receipt", "create", "--runner", "Runner Valk", "--to",
+                          str(receipt))  # fmt: skip
+    assert code == 0, err
+    assert "Receipt for 1 package, with 0 reviews: " in out
+    [made] = receipt.iterdir()
+    code, out, err = _cli(capsys, valk, pp, "receipt", "import", str(made))
+    assert code == 0, err
+    assert ": 1 package confirmed (0 already), 0 reviews taken in, 1 debrief purged" in out
+
+
+def main_out(capsys: pytest.CaptureFixture[str], *command: str) -> tuple[int, str, str]:
+    code = main(list(command))
+    out, err = capsys.readouterr()
+    return code, out, err
