@@ -5,7 +5,7 @@ over to another runner.
                           --vault PATH --passphrase-file FILE --alias NAME
     veldboek source handover CODENAME|ID --vault PATH --passphrase-file FILE --alias NAME
                              --to-runner PEER --to DIR [--json]
-    veldboek source handovers --vault PATH --passphrase-file FILE --alias NAME [--json]
+    veldboek source handovers --vault PATH --passphrase-file FILE [--alias NAME] [--json]
 
 Closing records the reason, the day it was decided (today unless --on) and who
 decided (the alias acting); the source's reminders stop and the closing goes to the
@@ -28,6 +28,7 @@ from datetime import date
 from pathlib import Path
 
 from app.cli.common import (
+    acting_scope,
     add_vault_args,
     cli_actor,
     counted,
@@ -37,6 +38,7 @@ from app.cli.common import (
     read_passphrase_file,
     scope_from,
     source_arg,
+    vault_args,
 )
 from app.services.exchange import handover
 from app.services.files import output_paths
@@ -69,7 +71,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     h.add_argument("--json", action="store_true")
     h.set_defaults(func=cmd_source_handover)
     ls = what.add_parser("handovers", help="sources handed over, taken on, or seen changing runner")
-    add_vault_args(ls, alias=True)
+    vault_args(ls)  # a read: without --alias, the alias last used
     ls.add_argument("--json", action="store_true")
     ls.set_defaults(func=cmd_source_handovers)
 
@@ -132,7 +134,7 @@ def _state(r: handover.HandoverView) -> str:
 
 def cmd_source_handovers(args: argparse.Namespace) -> int:
     with opened(args) as vault:
-        rows = handover.handovers(vault, scope_from(vault, args))
+        rows = handover.handovers(vault, acting_scope(vault, args))
     if args.json:
         print_json([asdict(r) for r in rows])
         return 0

@@ -212,3 +212,17 @@ def main_out(capsys: pytest.CaptureFixture[str], *command: str) -> tuple[int, st
     code = main(list(command))
     out, err = capsys.readouterr()
     return code, out, err
+
+
+def test_handovers_are_listed_without_an_alias(
+    handed: Handed, pp: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    r, h = handed.team.reiger, handed.team.handler
+    for party in (r, h):
+        party.vault.lock()
+    code, out, err = _cli(capsys, r, pp, "source", "handovers", alias=False)
+    assert code == 0, err
+    assert "KWARTS  taken on from Runner Valk" in out
+    code, out, err = _cli(capsys, h, pp, "source", "handovers", "--json", alias=False)
+    assert code == 0, err
+    assert [row["to_name"] for row in json.loads(out)] == ["Runner Reiger"]
