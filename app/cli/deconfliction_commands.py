@@ -17,7 +17,14 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from app.cli.common import add_vault_args, cli_actor, open_vault, print_json, read_passphrase_file
+from app.cli.common import (
+    add_vault_args,
+    cli_actor,
+    counted,
+    open_vault,
+    print_json,
+    read_passphrase_file,
+)
 from app.services.admin import aliases
 from app.services.exchange import deconfliction_key, package_receive
 from app.services.files import output_paths
@@ -104,5 +111,5 @@ def print_key_imported(result: package_receive.ImportResult) -> None:
     print(
         f"Took in deconfliction key {result.key.key_id} from {result.sender}"
         + (f" (it replaces {result.key.replaced})" if result.key.replaced else "")
-        + (f"; tokens recomputed for {done.sources} source(s)." if done else ".")
+        + (f"; tokens recomputed for {counted(done.sources, 'source')}." if done else ".")
     )

@@ -37,6 +37,7 @@ from app.cli import deconfliction_commands
 from app.cli.common import (
     acting_scope,
     cli_actor,
+    counted,
     force_arg,
     open_vault,
     opened,
@@ -158,8 +159,8 @@ def _recovered(recovery: packages.Recovery, *, json_out: bool) -> None:
         )
     if recovery.leftovers_removed:
         print(
-            f"Removed {recovery.leftovers_removed} hidden temporary file(s) of an interrupted "
-            "export from the folder."
+            f"Removed {counted(recovery.leftovers_removed, 'hidden temporary file')} of an "
+            "interrupted export from the folder."
         )
 
 
@@ -186,7 +187,12 @@ def cmd_export(args: argparse.Namespace) -> int:
             if args.json:
                 print_json({"recovered": recovery, "package": None})
             else:
-                print(f"{exc} (Only the package(s) above were written.)")
+                only = (
+                    "the package above was"
+                    if len(recovery.rewritten) == 1
+                    else "the packages above were"
+                )
+                print(f"{exc} (Only {only} written.)")
             return 0
         except packages.IncompletePackage as exc:
             # What is missing goes to stdout (a listing, as JSON with --json); the
@@ -204,9 +210,9 @@ def cmd_export(args: argparse.Namespace) -> int:
         print_json({**asdict(result), "recovered": recovery})
     else:
         print(
-            f"Package {result.sequence} ({result.debriefs} debriefs, {result.file_records} "
-            f"records of source files, {result.size} bytes) for {', '.join(result.recipients)}: "
-            f"{result.path}"
+            f"Package {result.sequence} ({counted(result.debriefs, 'debrief')}, "
+            f"{counted(result.file_records, 'record')} of source files, "
+            f"{counted(result.size, 'byte')}) for {', '.join(result.recipients)}: {result.path}"
         )
     return 0
 
@@ -217,9 +223,11 @@ def cmd_package_inspect(args: argparse.Namespace) -> int:
         print_json(facts)
     else:
         print(
-            f"{facts['format']} file, {facts['size_bytes']} bytes: "
-            f"{facts['recipient_slots']} recipient slots ({', '.join(facts['recipient_type'])}), "
-            f"{facts['chunks']} encrypted chunks. Sender, recipients and content are sealed."
+            f"{facts['format']} file, {counted(facts['size_bytes'], 'byte')}: "
+            f"{counted(facts['recipient_slots'], 'recipient slot')} "
+            f"({', '.join(facts['recipient_type'])}), "
+            f"{counted(facts['chunks'], 'encrypted chunk')}. Sender, recipients and content "
+            "are sealed."
         )
     return 0
 
@@ -234,21 +242,25 @@ def _holds(check: package_receive.PackageCheck) -> str:
     if check.kind == KEY_KIND:
         return f"deconfliction key {check.key_id[:8]}…"
     if check.kind == NOTICE_KIND:
-        return f"deconfliction notice: {check.matches} matches"
+        return f"deconfliction notice: {counted(check.matches, 'match', 'matches')}"
+    held = (
+        f"{counted(check.records, 'debrief')}, "
+        f"{counted(check.file_records, 'record')} of source files, {counted(check.files, 'file')}"
+    )
     if check.handover_source:
         sealed = (
             "with its true identity sealed to the new runner"
             if check.handover_identity
             else "without a true identity"
         )
-        return (
-            f"a handover of source {check.handover_source}, {sealed}: its whole file, "
-            f"{check.records} debriefs, {check.file_records} records of source files, "
-            f"{check.files} files"
-        )
+        return f"a handover of source {check.handover_source}, {sealed}: its whole file, " + held
+    return held
+
+
+def _import_counts(new: int, updated: int, unchanged: int, older: int) -> str:
     return (
-        f"{check.records} debriefs, {check.file_records} records of source files, "
-        f"{check.files} files"
+        f"{new} new, {counted(updated, 'newer version')}, {unchanged} unchanged, "
+        f"{counted(older, 'older version')} kept as history"
     )
 
 
@@ -288,7 +300,7 @@ def cmd_package_import(args: argparse.Namespace) -> int:
     elif result.notice is not None:
         print(
             f"Took in deconfliction notice {result.sequence} from {result.sender}: "
-            f"{result.notice.matches} match(es), {result.notice.open} open."
+            f"{counted(result.notice.matches, 'match', 'matches')}, {result.notice.open} open."
         )
     else:
         files = result.file_records
@@ -302,11 +314,10 @@ def cmd_package_import(args: argparse.Namespace) -> int:
                 else f"The runner of source {named} changed: this vault follows the new runner"
             )
         print(
-            f"Imported package {result.sequence} from {result.sender}: {result.new} new, "
-            f"{result.updated} newer versions, {result.unchanged} unchanged, "
-            f"{result.older} older versions kept as history; records of source files: "
-            f"{files.new} new, {files.updated} newer versions, {files.unchanged} unchanged, "
-            f"{files.older} older versions kept as history."
+            f"Imported package {result.sequence} from {result.sender}: debriefs: "
+            f"{_import_counts(result.new, result.updated, result.unchanged, result.older)}; "
+            "records of source files: "
+            f"{_import_counts(files.new, files.updated, files.unchanged, files.older)}."
         )
     return 0
 
@@ -334,7 +345,8 @@ def cmd_package_log(args: argparse.Namespace) -> int:
         state = "confirmed" if e.confirmed_at else ("kept" if e.can_write_again else "")
         print(
             f"{e.processed_at:%Y-%m-%d %H:%M}  {arrow} {e.kind:<8} #{e.sequence:<4} "
-            f"{e.records:>6} records  {e.counterpart:<24} {state}  {e.package_id}"
+            f"{e.records:>6} {'record ' if e.records == 1 else 'records'}  "
+            f"{e.counterpart:<24} {state}  {e.package_id}"
         )
     for m in missing:
         print(f"Missing from {m.peer}: package(s) {m.numbers}")
@@ -380,8 +392,8 @@ def cmd_receipt_create(args: argparse.Namespace) -> int:
         print_json(result)
     else:
         print(
-            f"Receipt for {result.packages} package(s), with {result.reviews} review(s): "
-            f"{result.path}"
+            f"Receipt for {counted(result.packages, 'package')}, with "
+            f"{counted(result.reviews, 'review')}: {result.path}"
         )
     return 0
 
@@ -395,11 +407,11 @@ def cmd_receipt_import(args: argparse.Namespace) -> int:
         print_json(result)
     else:
         print(
-            f"Receipt from {result.sender}: {result.confirmed} package(s) confirmed "
-            f"({result.already_confirmed} already), {result.reviews_applied} review(s) taken "
-            f"in, {result.purged} debrief(s) purged ({result.retention})."
+            f"Receipt from {result.sender}: {counted(result.confirmed, 'package')} confirmed "
+            f"({result.already_confirmed} already), {counted(result.reviews_applied, 'review')} "
+            f"taken in, {counted(result.purged, 'debrief')} purged ({result.retention})."
             + (
-                f" {result.sources_purged} handed-over source(s) removed from this vault."
+                f" {counted(result.sources_purged, 'handed-over source')} removed from this vault."
                 if result.sources_purged
                 else ""
             )
@@ -411,5 +423,5 @@ def cmd_purge(args: argparse.Namespace) -> int:
     with opened(args) as vault:
         rule = args.rule or vault_settings.load(vault).retention_after_receipt
         result = purge.purge_confirmed(vault, acting_scope(vault, args), mode=rule)
-    print(f"Purged {result.debriefs} confirmed debrief(s) ({result.rule}).")
+    print(f"Purged {counted(result.debriefs, 'confirmed debrief')} ({result.rule}).")
     return 0

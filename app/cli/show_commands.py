@@ -42,8 +42,9 @@ def cmd_show_source(args: argparse.Namespace) -> int:
         print_json(found)
         return 0
     head = found["source"]
+    # One bracket only, the name's own (``KWARTS (Specht, …17433959)``).
     print(
-        f"{shown} ({head['kind']}, {head['status']}), run by {runner}, "
+        f"{shown}, {head['kind'].replace('_', ' ')}, {head['status']}, run by {runner}, "
         f"{head['compartment']}, id {head['id']}"
     )
     reg = found["registration"]["record"]

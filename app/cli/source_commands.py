@@ -5,7 +5,7 @@ over to another runner.
                           --vault PATH --passphrase-file FILE --alias NAME
     veldboek source handover CODENAME|ID --vault PATH --passphrase-file FILE --alias NAME
                              --to-runner PEER --to DIR [--json]
-    veldboek source handovers --vault PATH --passphrase-file FILE --alias NAME [--json]
+    veldboek source handovers --vault PATH --passphrase-file FILE [--alias NAME] [--json]
 
 Closing records the reason, the day it was decided (today unless --on) and who
 decided (the alias acting); the source's reminders stop and the closing goes to the
@@ -28,14 +28,17 @@ from datetime import date
 from pathlib import Path
 
 from app.cli.common import (
+    acting_scope,
     add_vault_args,
     cli_actor,
+    counted,
     open_vault,
     opened,
     print_json,
     read_passphrase_file,
     scope_from,
     source_arg,
+    vault_args,
 )
 from app.services.exchange import handover
 from app.services.files import output_paths
@@ -68,7 +71,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     h.add_argument("--json", action="store_true")
     h.set_defaults(func=cmd_source_handover)
     ls = what.add_parser("handovers", help="sources handed over, taken on, or seen changing runner")
-    add_vault_args(ls, alias=True)
+    vault_args(ls)  # a read: without --alias, the alias last used
     ls.add_argument("--json", action="store_true")
     ls.set_defaults(func=cmd_source_handovers)
 
@@ -103,8 +106,9 @@ def cmd_source_handover(args: argparse.Namespace) -> int:
     else:
         identity = "with its sealed true identity" if result.identity else "no true identity"
         print(
-            f"Handover of {result.codename} to {result.to_runner} ({result.records} records, "
-            f"{identity}) for {', '.join(result.recipients)}: {result.path}"
+            f"Handover of {result.codename} to {result.to_runner} "
+            f"({counted(result.records, 'record')}, {identity}) "
+            f"for {', '.join(result.recipients)}: {result.path}"
         )
     return 0
 
@@ -116,23 +120,27 @@ _SAID = {
 }
 
 
+def _state(r: handover.HandoverView) -> str:
+    """Where the handover stands: sent (the new runner's receipt), taken on (this
+    vault's receipt), seen by a handler (nothing to confirm here)."""
+    if r.direction == "out":
+        if r.purged_at:
+            return "purged here"
+        return "confirmed" if r.confirmed_at else "awaiting the new runner's receipt"
+    if r.direction == "in":
+        return "receipt issued" if r.confirmed_at else "no receipt issued yet"
+    return ""
+
+
 def cmd_source_handovers(args: argparse.Namespace) -> int:
     with opened(args) as vault:
-        rows = handover.handovers(vault, scope_from(vault, args))
+        rows = handover.handovers(vault, acting_scope(vault, args))
     if args.json:
         print_json([asdict(r) for r in rows])
         return 0
     for r in rows:
         who = (r.from_name or r.from_runner) if r.direction == "in" else (r.to_name or r.to_runner)
-        state = (
-            "purged here"
-            if r.purged_at
-            else "confirmed"
-            if r.confirmed_at
-            else "awaiting the new runner's receipt"
-            if r.direction == "out"
-            else ""
-        )
+        state = _state(r)
         print(
             f"{r.created_at:%Y-%m-%d %H:%M}  {r.codename}  {_SAID[r.direction]} {who}"
             + (f"  ({state})" if state else "")

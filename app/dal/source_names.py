@@ -6,8 +6,9 @@ and a handler's vault keeps both (issue 17). Every list, screen, command and
 report that names a source shows ``shown_codename``: the codename alone while no
 other source the alias can see has it (by key: ``Kwarts`` is ``KWARTS``), else the
 codename followed by its runner in brackets, ``KWARTS (Runner Valk)``. The runner
-is the key a package brought the source with (its name as the handler confirmed
-it), else the source's primary runner in this vault, else its compartment.
+is the source's primary runner in this vault (a source this vault made, or took on
+by a handover: this vault's own, whoever sent it), else the key a package brought
+the source with (its name as the handler confirmed it), else its compartment.
 Only sources in the alias's own compartments count, so the suffix never tells an
 alias that a file it cannot see exists.
 
@@ -35,8 +36,9 @@ from app.models.packages import PackageOrigin, PackagePeer
 
 
 def runner_of(source: Any = Source) -> ColumnElement[str]:
-    """Who runs ``source``: the sender's key name, the primary runner, or the
-    compartment's name."""
+    """Who runs ``source``: the primary runner here, the sender's key name, or the
+    compartment's name. A source taken on by a handover has both a primary runner
+    (this vault's alias) and a sender (the old runner's key): the alias runs it."""
     sender = (
         select(PackagePeer.name)
         .join(PackageOrigin, PackageOrigin.sender == PackagePeer.fingerprint)
@@ -59,7 +61,7 @@ def runner_of(source: Any = Source) -> ColumnElement[str]:
         .correlate(source)
         .scalar_subquery()
     )
-    return func.coalesce(sender, primary, compartment, literal("?", type_=String()))
+    return func.coalesce(primary, sender, compartment, literal("?", type_=String()))
 
 
 # Another source with the same codename. One alias for every statement: making

@@ -234,7 +234,7 @@ class SourceHandover(Base):
     compartment_id: Mapped[uuid.UUID]  # the new runner's compartment for the source
     identity: Mapped[bool]  # whether a sealed true identity travelled
     created_at: Mapped[datetime]
-    confirmed_at: Mapped[datetime | None]  # out: the new runner's receipt
+    confirmed_at: Mapped[datetime | None]  # out: the new runner's receipt came; in: ours went
     purged_at: Mapped[datetime | None]  # out: the source left this vault
 
 

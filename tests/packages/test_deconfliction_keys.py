@@ -321,8 +321,7 @@ def test_the_commands(unit: Unit, capsys: pytest.CaptureFixture[str]) -> None:
         assert base64.b64encode(key.secret).decode() not in shown
     assert run("package", "import", path, *vault(handler)) == (
         0,
-        f"Took in deconfliction key {key.key_id} from Central; tokens recomputed for 0 "
-        "source(s).\n",
+        f"Took in deconfliction key {key.key_id} from Central; tokens recomputed for 0 sources.\n",
     )
     to = unit.outbox / "to-runners"
     to.mkdir()

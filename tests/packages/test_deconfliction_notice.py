@@ -134,7 +134,7 @@ def test_a_notice_is_taken_in_and_an_open_match_shown_on_the_source(
     assert "Possibly the same person" not in out
     code, out, err = cli(capsys, handler, "package", "import", str(first))
     assert code == 0, err
-    assert "deconfliction notice 1 from Centraal: 2 match(es), 2 open" in out
+    assert "deconfliction notice 1 from Centraal: 2 matches, 2 open" in out
     code, out, _ = cli(capsys, handler, "show", "source", "ZWALUW")
     assert "Possibly the same person as a source of team Zuid: phone number" in out
     code, out, _ = cli(capsys, handler, "show", "source", "MEREL", "--json")

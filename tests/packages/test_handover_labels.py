@@ -82,6 +82,6 @@ def test_the_command_line_names_the_source_by_id_and_runner(
     assert str(valks) in {hit["source_id"] for hit in hits}
     assert main(["show", "source", str(valks), *where]) == 0
     first = capsys.readouterr().out.splitlines()[0]
-    assert first.startswith(f"BERK (Runner Reiger, …{valks.hex[-8:]}) ")
+    assert first.startswith(f"BERK (Runner Reiger, …{valks.hex[-8:]}), ")
     assert "run by Runner Reiger" in first
     assert f"id {valks}" in first

@@ -182,7 +182,7 @@ def test_an_export_killed_before_its_file_got_its_name_is_written_by_the_next(
         f"Package 1 (id {recorded}) was recorded but its file was never written; "
         f"wrote it again: {final}" in out
     )
-    assert "Removed 1 hidden temporary file(s)" in out
+    assert "Removed 1 hidden temporary file of" in out
     assert "There is nothing new to export." in out
     assert os.listdir(s["usb"]) == [final.name]  # no hidden leftover
     assert import_at_handler(s, final) == 3

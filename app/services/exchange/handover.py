@@ -93,8 +93,9 @@ class HandoverView:
     to_name: str
     identity: bool
     created_at: datetime
+    # out: the new runner's receipt came; in: this vault issued its receipt; seen: None
     confirmed_at: datetime | None
-    purged_at: datetime | None
+    purged_at: datetime | None  # out: the source left this vault
     from_name: str = ""  # the old runner's key as this vault confirmed it, if it did
 
 

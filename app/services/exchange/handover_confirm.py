@@ -1,6 +1,7 @@
 """The old runner's side of a handover, once the new runner's receipt arrives
 (docs/package-format.md, section 7.4): only that runner's receipt confirms a
-handover, and it purges the source here per the retention rule."""
+handover, and it purges the source here per the retention rule. The new runner's
+side: the handover row says when this vault issued that receipt."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from app.domain.scope import Scope
 from app.models import Debrief, Source
 from app.models.packages import ExportedRecord, PackageLog, SourceHandover
 from app.services.exchange import outgoing_copies, purge
-from app.services.exchange.handover import OUT, source_record_ids
+from app.services.exchange.handover import IN, OUT, source_record_ids
 from app.vault import audit_chain
 
 
@@ -29,6 +30,22 @@ def check_receipt_entry(session: Session, sent: PackageLog, sender_role: PeerRol
             "A handover is confirmed only by the runner it was handed to, and a runner "
             "confirms nothing else; nothing was changed."
         )
+
+
+def receipt_issued(session: Session, package_ids: list[uuid.UUID], when: datetime) -> None:
+    """The new runner issued the receipt for these handover packages: their ``in``
+    rows are confirmed from now (a receipt issued again keeps the first time)."""
+    if not package_ids:
+        return
+    session.execute(
+        update(SourceHandover)
+        .where(
+            SourceHandover.package_id.in_(package_ids),
+            SourceHandover.direction == IN,
+            SourceHandover.confirmed_at.is_(None),
+        )
+        .values(confirmed_at=when)
+    )
 
 
 @dataclass(frozen=True)

@@ -91,6 +91,12 @@ def open_verified(
             "This is a receipt, not a package: take it in with 'receipt import' (in the "
             "app: Packages, Take in a receipt)."
         )
+    if kinds == ("receipt",) and manifest.kind != "receipt":
+        raise MalformedPackage(
+            "This is a {found} package, not a receipt: import it with 'veldboek package "
+            "import' (in the app: Packages, Check and import a package); nothing was changed.",
+            found=manifest.kind,
+        )
     if manifest.kind not in kinds:
         raise MalformedPackage(
             "This is a {found} package, not a {wanted} package.",
@@ -132,11 +138,25 @@ def arrival_of(session: Session, verified: Verified) -> package_log.Arrival:
     )
 
 
-def refuse_if_replayed(arrival: package_log.Arrival) -> None:
+def refuse_if_replayed(arrival: package_log.Arrival, *, receipt: bool = False) -> None:
+    """Refuse a package (or, ``receipt``, a receipt) this vault took in before, or
+    another with its number."""
+    if receipt:
+        _refuse_if_receipt_replayed(arrival)
     if arrival.status == "already imported":
         raise ReplayedPackage("This package was already imported; nothing was changed.")
     if arrival.status == "conflict":
         raise ReplayedPackage(
             "Another package with the same number from this sender was already imported; "
+            "nothing was changed."
+        )
+
+
+def _refuse_if_receipt_replayed(arrival: package_log.Arrival) -> None:
+    if arrival.status == "already imported":
+        raise ReplayedPackage("This receipt was already taken in; nothing was changed.")
+    if arrival.status == "conflict":
+        raise ReplayedPackage(
+            "Another receipt with the same number from this sender was already taken in; "
             "nothing was changed."
         )

@@ -343,7 +343,7 @@ def _audit_imported(
             "updated": counts.updated,
             "unchanged": counts.unchanged,
             "older": counts.older,
-            "file_records": applied.files.new + applied.files.updated,
+            "file_records": sum(vars(applied.files).values()),  # all it brought, unchanged too
             "arrival": arrival_status,
             "version": m.version,
             "shared_codenames": len(applied.notices),

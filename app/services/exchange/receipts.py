@@ -224,6 +224,8 @@ def create_receipt(
             stored = session.get(PackageLog, row.id)
             if stored is not None and stored.confirmed_at is None:
                 stored.confirmed_at, stored.confirmed_by = now, receipt_id
+        if kind == "handover":
+            handover_confirm.receipt_issued(session, [p.id for p in confirmed], now)
         audit_chain.append(
             session,
             scope.actor,
@@ -431,7 +433,7 @@ def import_receipt(vault: Vault, scope: Scope, source: PackageSource) -> Receipt
         rule = vault_settings.load(vault).retention_after_receipt
         with vault.write() as session:
             arrival = arrival_of(session, verified)
-            refuse_if_replayed(arrival)
+            refuse_if_replayed(arrival, receipt=True)
             confirmed, already, handed_over = _confirm(session, m, verified.sender.role, now)
             # Confirmed and unchanged before the reviews: an approval changes the
             # record only by what the handler already holds, so it may still go; a
