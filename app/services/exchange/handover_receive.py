@@ -22,6 +22,7 @@ from app.export.errors import MalformedPackage
 from app.export.manifest import Manifest
 from app.models import RunnerAssignment, Source, TrueIdentity
 from app.models.packages import PackageOrigin, PackagePeer, SourceHandover
+from app.services.exchange import handover_order
 from app.services.exchange.handover import IN, SEEN, source_record_ids
 from app.services.records import identity, identity_tokens
 from app.vault import audit_chain
@@ -38,28 +39,13 @@ class Received:
     codename: str = ""
 
 
-def refuse_unless_held_by_sender(session: Session, handover: dict[str, Any], sender: str) -> None:
-    """A handler takes a handover only from the runner its vault says runs the
-    source (or of a source it does not hold yet)."""
-    holder = session.execute(
-        select(PackageOrigin.sender).where(
-            PackageOrigin.record_type == "source",
-            PackageOrigin.record_id == uuid.UUID(handover["source_id"]),
-        )
-    ).scalar_one_or_none()
-    if holder is not None and holder != sender:
-        raise MalformedPackage(
-            "The handover comes from a runner who does not run that source in this vault; "
-            "nothing was imported."
-        )
-
-
 def check_holder(session: Session, handover: dict[str, Any], sender: str, own_fp: str) -> None:
     """Before a handover's records are written: a handler takes it only from the
-    source's runner here (``refuse_unless_held_by_sender``); a runner it is handed
-    back to has first taken in the receipt for handing it on."""
+    source's runner here, or from the old runner when the new runner's package came
+    first (``handover_order.check_handler``); a runner it is handed back to has
+    first taken in the receipt for handing it on."""
     if handover["to_runner"] != own_fp:
-        refuse_unless_held_by_sender(session, handover, sender)
+        handover_order.check_handler(session, handover, sender)
         return
     waiting = session.execute(
         select(SourceHandover.package_id)

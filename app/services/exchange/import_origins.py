@@ -6,6 +6,7 @@ is refused whole (``ConflictingRecords``).
 from __future__ import annotations
 
 import uuid
+from collections.abc import Mapping
 
 import orjson
 from sqlalchemy.orm import Session
@@ -34,11 +35,24 @@ class Origins:
         sender: str,
         package_id: uuid.UUID,
         handed_on: set[str] | frozenset[str] = frozenset(),
+        new_runner_first: Mapping[str, str] | None = None,
     ) -> None:
         self.session, self.sender, self.package_id = session, sender, package_id
         # Sources (hex) the sender handed to another runner (``handover.handed_on``):
         # never claimed; their records only as held already, or older.
         self.handed_on = handed_on
+        # Of a handover: its source (hex) -> the new runner, whose package came first
+        # (``handover_order``). The source and its records are claimed as theirs.
+        self.new_runner_first: Mapping[str, str] = new_runner_first or {}
+
+    def claim_as_new_runner(
+        self, record_type: str, ids: Mapping[str, str], existing: set[str]
+    ) -> None:
+        """``ids``: record id (hex) -> the new runner (``new_runner_first``) it is
+        claimed for: held already only if from them, else brought in as theirs."""
+        for runner in set(ids.values()):
+            theirs = [i for i, r in ids.items() if r == runner]
+            Origins(self.session, runner, self.package_id).claim_many(record_type, theirs, existing)
 
     def claim_many(
         self,

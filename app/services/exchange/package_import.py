@@ -36,7 +36,7 @@ from app.models import Alias, Compartment, CompartmentMember, Source
 from app.models import wire as w
 from app.models.base import new_hex_ids
 from app.models.packages import PackagePeer
-from app.services.exchange import handover
+from app.services.exchange import handover, handover_order
 from app.services.exchange.import_origins import ConflictingRecords as ConflictingRecords
 from app.services.exchange.import_origins import Origins, legacy_links
 from app.services.exchange.import_sql import (
@@ -114,6 +114,39 @@ def _handed_on_compartments(
     return {uuid.UUID(s["compartment_id"]).hex for s in sources if hex_id(s["id"]) in gone}
 
 
+def _claim_sources(
+    session: Session,
+    sources: list[dict[str, Any]],
+    origins: Origins,
+    held_comps: set[uuid.UUID],
+    held_sources: Mapping[uuid.UUID, Source],
+) -> None:
+    """Who brought each compartment and source: refused if not the sender (or,
+    of a handover whose new runner's package came first, that runner)."""
+    # A compartment another runner brought in, holding a source handed over to
+    # this sender, may be named by this sender's packages (docs: section 8).
+    taken_over = handover.taken_over_compartments(session, origins.sender)
+    # Sources the sender handed on (a package written before the handover) are
+    # named, never claimed: their records go by ``_VersionChooser``'s rule.
+    gone = origins.handed_on
+    taken_over |= _handed_on_compartments(session, sources, gone)
+    first = origins.new_runner_first
+    theirs = {
+        hex_id(s["id"]): hex_id(s["compartment_id"]) for s in sources if hex_id(s["id"]) in first
+    }
+    comp_hexes = dict.fromkeys(hex_id(s["compartment_id"]) for s in sources)
+    held_c, held_s = {c.hex for c in held_comps}, {i.hex for i in held_sources}
+    origins.claim_many(
+        "compartment",
+        [c for c in comp_hexes if c not in taken_over and c not in theirs.values()],
+        held_c,
+    )
+    origins.claim_as_new_runner("compartment", {c: first[s] for s, c in theirs.items()}, held_c)
+    claimed = [hex_id(s["id"]) for s in sources]
+    origins.claim_many("source", [i for i in claimed if i not in gone and i not in theirs], held_s)
+    origins.claim_as_new_runner("source", {i: first[i] for i in theirs}, held_s)
+
+
 def _sources(
     session: Session, scope: Scope, sources: list[dict[str, Any]], origins: Origins
 ) -> dict[str, str]:
@@ -124,20 +157,10 @@ def _sources(
     source_ids = [uuid.UUID(s["id"]) for s in sources]  # each once (package_receive)
     held_comps = set(in_chunks(session, Compartment.id, Compartment.id, comp_ids))
     held_sources = {src.id: src for src in in_chunks(session, Source, Source.id, source_ids)}
-    # A compartment another runner brought in, holding a source handed over to
-    # this sender, may be named by this sender's packages (docs: section 8).
-    taken_over = handover.taken_over_compartments(session, origins.sender)
-    # Sources the sender handed on (a package written before the handover) are
-    # named, never claimed: their records go by ``_VersionChooser``'s rule.
-    gone = origins.handed_on
-    taken_over |= _handed_on_compartments(session, sources, gone)
-    origins.claim_many(
-        "compartment",
-        [c.hex for c in comp_ids if c.hex not in taken_over],
-        {c.hex for c in held_comps},
-    )
-    claimed = [i.hex for i in source_ids if i.hex not in gone]
-    origins.claim_many("source", claimed, {i.hex for i in held_sources})
+    _claim_sources(session, sources, origins, held_comps, held_sources)
+    # Of a handed-on source, and of one whose new runner's package came first, the
+    # state is the new runner's.
+    keep = origins.handed_on | set(origins.new_runner_first)
     compartments: dict[str, str] = {}
     for s in sources:
         compartments.setdefault(
@@ -183,7 +206,7 @@ def _sources(
             )
         elif source.compartment_id != comp_id:
             raise PackageError("A source in the package conflicts with this vault's records.")
-        elif source_id.hex not in gone:  # a handed-on source's state is its new runner's
+        elif source_id.hex not in keep:
             source.kind, source.status = SourceKind(s["kind"]), SourceStatus(s["status"])
             _renamed(session, source, names.clean(s["codename"], NameKind.CODENAME))
         out[s["id"]] = s["compartment_id"]
@@ -296,23 +319,35 @@ class _VersionChooser:
         self.version_ids = iter(new_hex_ids(len(records)))
         self.chosen = _Chosen()
 
+    def _claim(
+        self, type_name: str, wanted: list[int], hexes: list[str], held: dict[str, str]
+    ) -> tuple[set[str], dict[str, str]]:
+        """Who brought each record (refused if not the sender); returns those of a
+        source the sender handed on (never claimed) and those of a handover's source
+        whose new runner's package came first (record id -> that runner)."""
+        gone, theirs = set(), {}
+        for n, rid in zip(wanted, hexes, strict=True):
+            source = _source_of(type_name, self.records[n][1])
+            if source in self.origins.handed_on:
+                gone.add(rid)
+            elif source in self.origins.new_runner_first:
+                theirs[rid] = self.origins.new_runner_first[source]
+        if type_name != "registration":  # a source's, claimed with the source
+            session, sender = self.session, self.origins.sender
+            claimed = [rid for rid in hexes if rid not in gone and rid not in theirs]
+            legacy = (
+                legacy_links(session, type_name, claimed, sender) if type_name in LINKED else set()
+            )
+            self.origins.claim_many(type_name, claimed, set(held), legacy)
+            self.origins.claim_as_new_runner(type_name, theirs, set(held))
+        return gone, theirs
+
     def one_type(self, type_name: str, wanted: list[int], counts: ImportCounts) -> None:
         """``wanted``: the indexes in ``records`` of the records of ``type_name``."""
         session, records = self.session, self.records
         hexes = [records[n][0].id.hex for n in wanted]
         held = dict(held_in(session, table_of(w.RECORD_TYPES[type_name]), hexes))
-        gone = {
-            rid
-            for n, rid in zip(wanted, hexes, strict=True)
-            if _source_of(type_name, records[n][1]) in self.origins.handed_on
-        }
-        if type_name != "registration":  # a source's, claimed with the source
-            sender = self.origins.sender
-            claimed = [rid for rid in hexes if rid not in gone]
-            legacy = (
-                legacy_links(session, type_name, claimed, sender) if type_name in LINKED else set()
-            )
-            self.origins.claim_many(type_name, claimed, set(held), legacy)
+        gone, theirs = self._claim(type_name, wanted, hexes, held)
         versions = _latest_versions(session, type_name, hexes)
         # Of the sources the sender handed on: the versions its handover carried.
         handed = handover.handed_versions(session, self.origins.sender, sorted(gone))
@@ -336,6 +371,10 @@ class _VersionChooser:
             ):
                 # Of a source its sender handed on: nothing new, nothing newer, nothing
                 # past what the handover carried (section 7.4).
+                raise ConflictingRecords()
+            if rid in theirs and top and ref.version > top:
+                # A handover whose new runner's package came first: it may not bring
+                # a version past what the new runner sent (section 7.4).
                 raise ConflictingRecords()
             if top and ref.version <= top:
                 counts.older += 1  # kept as history; the live record stays the newer one
@@ -377,7 +416,13 @@ def _chosen(
     rows are written: the sources and who brought them, each record's version, the
     ids of the debriefs' children."""
     applied = Applied(ImportCounts(), ImportCounts(), codename_notices(session, sources, sender))
-    origins = Origins(session, sender, package_id, handover.handed_on(session, sender))
+    origins = Origins(
+        session,
+        sender,
+        package_id,
+        handover.handed_on(session, sender),
+        handover_order.new_runner_first(session),
+    )
     _sources(session, scope, sources, origins)
     by_type: dict[str, list[int]] = {}
     for n, (ref, _data) in enumerate(records):
