@@ -140,7 +140,8 @@ def test_every_order_of_arrival_gives_the_handler_the_same_whole_file(world: Wor
                 # tell Specht from any other runner: refused whole, nothing written ...
                 with pytest.raises(PackageError, match=HELD_ELSEWHERE):
                     package_receive.verify_package(h.vault, h.scope, sent.files[step])
-                with pytest.raises(PackageError, match=HELD_ELSEWHERE):
+                # ... and told what to do: the handover first, then this again.
+                with pytest.raises(PackageError, match="take in that handover package first"):
                     package_receive.import_package(h.vault, h.scope, sent.files[step])
                 continue  # ... and taken when imported again after the handover
             package_receive.verify_package(h.vault, h.scope, sent.files[step])

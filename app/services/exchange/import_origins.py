@@ -21,7 +21,8 @@ class ConflictingRecords(PackageError):
     def __init__(self) -> None:
         super().__init__(
             "The package names records this vault holds from elsewhere (made here, or sent "
-            "by another runner); nothing was imported."
+            "by another runner); nothing was imported. If a source in it was handed over to "
+            "its sender, take in that handover package first, then this one again."
         )
 
 
