@@ -54,18 +54,29 @@ class RecordTable(QWidget, Generic[T]):
         self.view.ensurePolished()
         self.fit_columns()
         self.buttons = QHBoxLayout()
+        self._changing: list[QPushButton] = []
         self.buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view)
         layout.addLayout(self.buttons)
 
-    def add_button(self, text: str, slot: Callable[[], object], name: str) -> QPushButton:
+    def add_button(
+        self, text: str, slot: Callable[[], object], name: str, *, changes: bool = True
+    ) -> QPushButton:
+        """``changes``: the button adds to or changes the file (see ``set_read_only``)."""
         button = QPushButton(text)
         button.setObjectName(name)
         button.clicked.connect(lambda: slot())
         self.buttons.insertWidget(self.buttons.count() - 1, button)
+        if changes:
+            self._changing.append(button)
         return button
+
+    def set_read_only(self, read_only: bool) -> None:
+        """Offer only what reads: the file is not this vault's to change."""
+        for button in self._changing:
+            button.setEnabled(not read_only)
 
     MAX_COLUMN = 260
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 from html import escape
+from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -196,6 +197,8 @@ class SourceFileView(QWidget):
         self.handover_button.setEnabled(not handed_on)
         self.edit_button.setEnabled(not handed_on)
         self.record_identity_button.setEnabled(not handed_on)
+        for table in self._record_tables():
+            table.set_read_only(handed_on)
         matches = deconfliction_notices.open_matches(
             self.session.vault, self.session.scope, source_id
         )
@@ -217,6 +220,17 @@ class SourceFileView(QWidget):
         self.risks.set_rows(self.file.risks)
         self.instructions.set_rows(self.file.instructions)
         self.reliability.set_rows(self.file.reliability)
+
+    def _record_tables(self) -> tuple[RecordTable[Any], ...]:
+        return (
+            self.contacts,
+            self.debriefs,
+            self.taskings,
+            self.payments,
+            self.risks,
+            self.instructions,
+            self.reliability,
+        )
 
     def _antecedents(self, o: SourceOverview) -> str:
         """The antecedents check: its day and result, or one plain word when it has

@@ -106,6 +106,7 @@ def debriefs_tab(view: SourceFileView) -> None:
         translate("SourceFileView", "Open"),
         lambda: view._open_debrief_row(view._selected_row()),
         "openDebrief",
+        changes=False,
     )
     view.tabs.addTab(view.debriefs, translate("SourceFileView", "Debriefs"))
 

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
@@ -58,6 +59,10 @@ def _introduce_all(me: Party, others: dict[str, Party]) -> None:
     _confirmed_both_ways(runner, hnd, PeerRole.HANDLER, "Team handler")
     _confirmed_both_ways(hnd, me, PeerRole.RUNNER, "Runner Valk")
     _confirmed_both_ways(hnd, runner, PeerRole.RUNNER, "Runner Specht")
+
+
+# The source file's buttons that add to the file.
+_CHANGING = ("newContact", "newDebrief", "newTasking", "newPayment", "newRisk")
 
 
 def test_hand_over_a_source_from_its_file(
@@ -110,6 +115,10 @@ def test_hand_over_a_source_from_its_file(
     for button in (view.handover_button, view.edit_button, view.close_button):
         assert not button.isEnabled()
     assert not view.record_identity_button.isEnabled()
+    for name, enabled in (*((n, False) for n in _CHANGING), ("openDebrief", True)):
+        found = view.findChild(QPushButton, name)
+        assert found is not None
+        assert found.isEnabled() is enabled, name  # reading stays
 
     # The new runner takes it on and confirms; the receipt empties this vault of it.
     new = others["runner"]
