@@ -2,6 +2,8 @@
 
     veldboek central keys import FILE --data DIR | --db URL --role runner|handler
                                  --team NAME --fingerprint "12345 …" [--name N] [--json]
+    veldboek central receipt --data DIR | --db URL --passphrase-file FILE --to DIR
+                             [--runner NAME [--team NAME]]
     veldboek central ingest PATH… --data DIR | --db URL --passphrase-file FILE [--json]
     veldboek central watch DIR --data DIR | --db URL --passphrase-file FILE
                            [--settle S] [--interval S] [--once]
@@ -61,6 +63,7 @@ def register(
     p.add_argument("--passphrase-file", required=True, help="opens the central key (- = stdin)")
     p.add_argument("--to", required=True, type=Path, help="the folder to write them in")
     p.add_argument("--runner", help="only this runner's key (its registered name)")
+    p.add_argument("--team", help="the runner's team, where keys of two teams share its name")
     p.set_defaults(func=cmd_receipt)
 
     p = commands.add_parser("watch", help="take packages in from a drop folder")
@@ -107,9 +110,14 @@ def cmd_receipt(args: argparse.Namespace) -> int:
     with opened_store(place) as store:
         unlocked = _unlock(store, args.passphrase_file)
         with store.begin() as conn:
-            issued = receipts.issue(conn, unlocked, args.to, runner=args.runner, vaults=guarded)
+            issued = receipts.issue(
+                conn, unlocked, args.to, runner=args.runner, vaults=guarded, team=args.team
+            )
     for r in issued:
-        print(f"Wrote {r.path}: receipt for {r.runner}, {r.packages} package(s).")
+        print(
+            f"Wrote {r.path}: receipt for {r.runner} (team {r.team}, fingerprint "
+            f"{r.fingerprint[:8]}…), {r.packages} package(s)."
+        )
     if not issued:
         print("Every stored package is already confirmed.")
     return 0
