@@ -182,6 +182,31 @@ def revoke(conn: Connection, *, team: str, user: str, by: str) -> bool:
     return bool(gone)
 
 
+@dataclass(frozen=True)
+class Held:
+    team: str
+    user: str
+    granted_at: str
+    granted_by: str
+    # "": in force; "no role": its role is gone; "another role": a dropped role's
+    # grant, its name now held by a role made later (matches nobody).
+    void: str
+
+
+def grants(conn: Connection) -> list[Held]:
+    """Who may read which team, as the administrator sees every grant."""
+    rows = conn.execute(
+        text(
+            "SELECT t.name, g.role_name, to_char(g.granted_at AT TIME ZONE 'UTC', "
+            '\'YYYY-MM-DD"T"HH24:MI:SS"Z"\'), g.granted_by, CASE WHEN r.oid IS NULL '
+            "THEN 'no role' WHEN r.oid IS DISTINCT FROM g.role_oid THEN 'another role' "
+            "ELSE '' END FROM central.team_grants g JOIN central.teams t ON t.id = g.team_id "
+            "LEFT JOIN pg_roles r ON r.rolname = g.role_name ORDER BY t.name, g.role_name"
+        )
+    ).all()
+    return [Held(*(str(v) for v in r)) for r in rows]
+
+
 def log(conn: Connection, *, who: str, what: str, why: str, team: str = "") -> None:
     """One entry of the access log; the database fills in the time, number and hash."""
     conn.execute(

@@ -3,11 +3,12 @@ only with the fingerprint its owner reads out, and belongs to one team."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from sqlalchemy import Connection, text
 
-from app.central.errors import CentralError, UnknownTeam
+from app.central.errors import CentralError, UnknownKey, UnknownTeam
 from app.domain import names
 from app.domain.enums import PeerRole
 from app.domain.names import NameKind
@@ -143,3 +144,44 @@ def register(
         },
     )
     return Registered(key_name, role.value, shown_name(conn, tid), fp.hex, fp.spoken, new_team)
+
+
+@dataclass(frozen=True)
+class Revoked:
+    name: str
+    role: str
+    team: str
+    fingerprint: str
+    was_active: bool
+
+
+def revoke_key(conn: Connection, fingerprint: str, *, by: str) -> Revoked:
+    """Make a registered key inactive (never removed: its packages stay its own):
+    ingest refuses what it signs from now on. Written to the access log."""
+    wanted = re.sub(r"[\s:]", "", fingerprint).lower()
+    spoken = normalise_spoken(fingerprint)
+    for fp, key_name, role, team, active, said in conn.execute(
+        text(
+            "SELECT s.fingerprint, s.name, s.role, t.name, s.active, s.spoken "
+            "FROM central.senders s JOIN central.teams t ON t.id = s.team_id FOR UPDATE OF s"
+        )
+    ):
+        if fp == wanted or (len(spoken) >= 20 and normalise_spoken(said) == spoken):
+            conn.execute(
+                text("UPDATE central.senders SET active = false WHERE fingerprint = :fp"),
+                {"fp": fp},
+            )
+            _log(conn, who=by, what=f"revoke key {fp} ({role} {key_name})", team=team)
+            return Revoked(key_name, role, team, fp, bool(active))
+    raise UnknownKey(
+        "No registered key has that fingerprint (the 64 hex digits of keys show, or the "
+        "spoken fingerprint in full)."
+    )
+
+
+def _log(conn: Connection, *, who: str, what: str, team: str) -> None:
+    conn.execute(
+        text("INSERT INTO central.access_log (at, who, what, why, team, prev_hash, hash, id) "
+             "VALUES (now(), :who, :what, 'key revoked', :team, '', '', 0)"),
+        {"who": who, "what": what, "team": team},
+    )  # fmt: skip

@@ -2,6 +2,7 @@
 
     veldboek central keys import FILE --data DIR | --db URL --role runner|handler
                                  --team NAME --fingerprint "12345 …" [--name N] [--json]
+    veldboek central keys revoke --fingerprint FP --data DIR | --db URL [--by NAME]
     veldboek central receipt --data DIR | --db URL --passphrase-file FILE --to DIR
                              [--runner NAME [--team NAME]]
     veldboek central ingest PATH… --data DIR | --db URL --passphrase-file FILE [--json]
@@ -23,7 +24,7 @@ from collections.abc import Callable
 from pathlib import Path
 from types import FrameType
 
-from app.central import central_keys, dropfolder, ingest, receipts, search_index, teams
+from app.central import access, central_keys, dropfolder, ingest, receipts, search_index, teams
 from app.central import place as places
 from app.central.place import Place
 from app.central.store import Store
@@ -50,6 +51,12 @@ def register(
     p.add_argument("--by", default="cli", help="who registers it (kept with the key)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_keys_import)
+
+    p = key_commands.add_parser("revoke", help="make a runner's or handler's key inactive")
+    add_place(p)
+    p.add_argument("--fingerprint", required=True, help="its 64 hex digits or spoken in full")
+    p.add_argument("--by", default="cli", help="who revokes it (kept in the access log)")
+    p.set_defaults(func=cmd_keys_revoke)
 
     p = commands.add_parser("ingest", help="verify and store packages")
     p.add_argument("paths", nargs="+", type=Path, metavar="PATH")
@@ -100,6 +107,18 @@ def cmd_keys_import(args: argparse.Namespace) -> int:
             f"Registered {done.name!r} as {done.role} of team {done.team}{made}; "
             f"fingerprint {done.spoken}."
         )
+    return 0
+
+
+def cmd_keys_revoke(args: argparse.Namespace) -> int:
+    by = access.by_text(args.by)
+    with opened_store(_place(args)) as store, store.begin() as conn:
+        done = teams.revoke_key(conn, args.fingerprint, by=by)
+    state = "revoked" if done.was_active else "was already revoked"
+    print(
+        f"The {done.role}'s key {done.name!r} of team {done.team} ({done.fingerprint[:8]}…) "
+        f"{state}: packages it signs are refused from now on."
+    )
     return 0
 
 

@@ -3,6 +3,7 @@
     veldboek central grant  --team NAME --user NAME (--data DIR | --db URL)
                             [--by NAME]
     veldboek central revoke --team NAME --user NAME (--data DIR | --db URL) [--by NAME]
+    veldboek central grants (--data DIR | --db URL) [--json]
     veldboek central search TEXT --user NAME --reason WHY [--team NAME] [--limit N] [--json]
     veldboek central show source|debrief ID --user NAME --reason WHY [--json]
     veldboek central status [--json]
@@ -44,6 +45,11 @@ def register(
     p.add_argument("--password-file", help=argparse.SUPPRESS)
     p.add_argument("--by", default="cli", help="who grants it (kept in the access log)")
     p.set_defaults(func=cmd_grant)
+
+    p = commands.add_parser("grants", help="who may read which team")
+    add_place(p)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_grants)
 
     p = commands.add_parser("revoke", help="take a team away from a staff user")
     add_place(p)
@@ -130,6 +136,23 @@ def cmd_grant(args: argparse.Namespace) -> int:
             f"were removed, not handed to this one."
         )
     print(f"{done.user}{made} may now read team {done.team}.")
+    return 0
+
+
+def cmd_grants(args: argparse.Namespace) -> int:
+    with opened_store(_place(args)) as store, store.connect() as conn:
+        held = access.grants(conn)
+    if args.json:
+        print_json(held)
+    elif not held:
+        print("No staff user may read any team.")
+    for g in [] if args.json else held:
+        void = {
+            "no role": "  VOID: its role is gone",
+            "another role": "  VOID: a dropped role's (the name is another role's now)",
+        }
+        print(f"{g.team:<20} {g.user:<24} since {g.granted_at} by {one_line(g.granted_by)}"
+              f"{void.get(g.void, '')}")  # fmt: skip
     return 0
 
 
