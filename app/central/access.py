@@ -14,6 +14,7 @@ from sqlalchemy import Connection, text
 
 from app.central import teams
 from app.central.errors import CentralError, NotAuthorised
+from app.domain.one_line import shown
 from app.errors import InvalidInput
 
 # What a staff role may SELECT; row-level security filters every one by team.
@@ -49,8 +50,19 @@ def role_name(name: str) -> str:
     return name
 
 
+def plain(text_in: str) -> bool:
+    """Whether ``text_in`` holds no control character (an escape sequence would
+    act on the terminal of whoever reads the access log) and is valid text."""
+    return shown(text_in) == text_in
+
+
 def reason_text(reason: str) -> str:
     clean = " ".join(reason.split())
+    if not plain(clean):
+        raise InvalidInput(
+            "A reason cannot hold control characters (escape sequences): the access log "
+            "keeps it as typed."
+        )
     if not clean:
         raise InvalidInput("Say why you read this (--reason): the access log keeps it.")
     if len(clean) > MAX_REASON:
@@ -58,11 +70,21 @@ def reason_text(reason: str) -> str:
     return clean
 
 
+def by_text(by: str) -> str:
+    """Who grants or revokes (``--by``), as the access log keeps it."""
+    if not plain(by):
+        raise InvalidInput("--by cannot hold control characters (escape sequences).")
+    return by
+
+
 @dataclass(frozen=True)
 class Grant:
     user: str
     team: str
     created_role: bool
+    # Teams a dropped role of the same name had been granted: taken away, not
+    # handed to this role (the grants keep the role's OID, c0013_grant_role_oids).
+    stale_teams: tuple[str, ...] = ()
 
 
 def _role(conn: Connection, name: str) -> tuple[bool, bool] | None:
@@ -74,21 +96,49 @@ def _role(conn: Connection, name: str) -> tuple[bool, bool] | None:
     return None if row is None else (bool(row[0]), bool(row[1]))
 
 
-def grant(conn: Connection, *, team: str, user: str, by: str) -> Grant:
-    """Let the role ``user`` read ``team`` (made NOLOGIN if new)."""
-    name = role_name(user)
-    tid, _new = teams.team_id(conn, team)
+def refuse_as_staff(conn: Connection, name: str) -> bool:
+    """Refuse a role that row-level security does not bind (a superuser, BYPASSRLS,
+    a member of the tables' owner) or that a login can act as: at ``grant`` and at
+    every read, whatever was done to the role since its grant. False: no such role."""
     found = _role(conn, name)
-    if found is not None and found[0]:
+    if found is None:
+        return False
+    if found[0]:
         raise CentralError(
             "The role {user} is a superuser or bypasses row-level security; staff need "
             "a plain role.",
             user=name,
         )
-    if found is not None:
-        refuse_logins(conn, name)
-    if found is None:
+    refuse_logins(conn, name)
+    return True
+
+
+def _stale_grants(conn: Connection, name: str) -> tuple[str, ...]:
+    """Remove the grants kept under ``name`` for a role that no longer exists (one
+    dropped, whose name a new role now holds): its teams, by name."""
+    gone = conn.execute(
+        text(
+            "DELETE FROM central.team_grants g USING central.teams t WHERE t.id = g.team_id "
+            "AND g.role_name = :r AND g.role_oid IS DISTINCT FROM "
+            "(SELECT oid FROM pg_roles WHERE rolname = :r) RETURNING t.name"
+        ),
+        {"r": name},
+    ).scalars()
+    return tuple(sorted(gone))
+
+
+def grant(conn: Connection, *, team: str, user: str, by: str) -> Grant:
+    """Let the role ``user`` read ``team`` (made NOLOGIN if new)."""
+    name = role_name(user)
+    by_text(by)
+    tid, _new = teams.team_id(conn, team)
+    existed = refuse_as_staff(conn, name)
+    if not existed:
         conn.execute(text(f'CREATE ROLE "{name}" NOLOGIN NOINHERIT'))
+    stale = _stale_grants(conn, name)
+    if stale:
+        log(conn, who=by, what=f"revoke {name} teams {', '.join(stale)} (a dropped role's)",
+            why="grant to a new role of that name")  # fmt: skip
     is_super = conn.execute(
         text("SELECT rolsuper FROM pg_roles WHERE rolname = current_user")
     ).scalar_one()
@@ -105,14 +155,16 @@ def grant(conn: Connection, *, team: str, user: str, by: str) -> Grant:
         ),
         {"t": tid, "r": name, "b": by},
     )
-    log(conn, who=by, what=f"grant {name} team {teams.team_name(team)}", why="grant", team=team)
-    return Grant(name, teams.team_name(team), found is None)
+    shown_team = teams.shown_name(conn, tid)
+    log(conn, who=by, what=f"grant {name} team {shown_team}", why="grant", team=shown_team)
+    return Grant(name, shown_team, not existed, stale)
 
 
 def revoke(conn: Connection, *, team: str, user: str, by: str) -> bool:
     """Take the team away from the role; with no team left, its table rights too.
     False: it had no grant for that team."""
     name = role_name(user)
+    by_text(by)
     tid, _new = teams.team_id(conn, team)
     gone = conn.execute(
         text("DELETE FROM central.team_grants WHERE team_id = :t AND role_name = :r"),
@@ -125,8 +177,34 @@ def revoke(conn: Connection, *, team: str, user: str, by: str) -> bool:
         tables = ", ".join(f"central.{t}" for t in READABLE)
         conn.execute(text(f'REVOKE SELECT ON {tables} FROM "{name}"'))  # noqa: S608
         conn.execute(text(f'REVOKE USAGE ON SCHEMA central FROM "{name}"'))
-    log(conn, who=by, what=f"revoke {name} team {teams.team_name(team)}", why="revoke", team=team)
+    shown_team = teams.shown_name(conn, tid)
+    log(conn, who=by, what=f"revoke {name} team {shown_team}", why="revoke", team=shown_team)
     return bool(gone)
+
+
+@dataclass(frozen=True)
+class Held:
+    team: str
+    user: str
+    granted_at: str
+    granted_by: str
+    # "": in force; "no role": its role is gone; "another role": a dropped role's
+    # grant, its name now held by a role made later (matches nobody).
+    void: str
+
+
+def grants(conn: Connection) -> list[Held]:
+    """Who may read which team, as the administrator sees every grant."""
+    rows = conn.execute(
+        text(
+            "SELECT t.name, g.role_name, to_char(g.granted_at AT TIME ZONE 'UTC', "
+            '\'YYYY-MM-DD"T"HH24:MI:SS"Z"\'), g.granted_by, CASE WHEN r.oid IS NULL '
+            "THEN 'no role' WHEN r.oid IS DISTINCT FROM g.role_oid THEN 'another role' "
+            "ELSE '' END FROM central.team_grants g JOIN central.teams t ON t.id = g.team_id "
+            "LEFT JOIN pg_roles r ON r.rolname = g.role_name ORDER BY t.name, g.role_name"
+        )
+    ).all()
+    return [Held(*(str(v) for v in r)) for r in rows]
 
 
 def log(conn: Connection, *, who: str, what: str, why: str, team: str = "") -> None:
@@ -160,7 +238,7 @@ def refuse_logins(conn: Connection, name: str) -> None:
     owner = conn.execute(
         text(
             "SELECT tableowner FROM pg_tables WHERE schemaname = 'central' "
-            "AND tablename = 'debrief_versions' AND pg_has_role(:n, tableowner, 'USAGE')"
+            "AND tablename = 'debrief_versions' AND pg_has_role(:n, tableowner, 'MEMBER')"
         ),
         {"n": name},
     ).scalar_one_or_none()
@@ -194,9 +272,8 @@ def become(conn: Connection, user: str) -> None:
     """Read as ``user`` until the transaction ends (SET LOCAL ROLE): from here on
     row-level security applies. A role a login could act as is refused."""
     name = role_name(user)
-    if _role(conn, name) is None:
+    if not refuse_as_staff(conn, name):
         raise NotAuthorised("{user} has no access to the central store.", user=name)
-    refuse_logins(conn, name)
     conn.execute(text(f'SET LOCAL ROLE "{name}"'))
 
 

@@ -13,7 +13,7 @@ from typing import Any
 
 from sqlalchemy import Connection, text
 
-from app.central import access
+from app.central import access, teams
 from app.central.errors import UnknownTeam
 from app.central.reading import _reading, _utc
 from app.central.store import Store
@@ -55,10 +55,10 @@ def _team_names(conn: Connection) -> dict[int, str]:
 def _team_id(conn: Connection, team: str | None) -> int | None:
     if team is None:
         return None
-    found = conn.execute(text("SELECT id FROM central.teams WHERE name = :n"), {"n": team}).first()
+    found = teams.find(conn, team)  # whatever its case
     if found is None:
         raise UnknownTeam("There is no team named {name}.", name=team)
-    return int(found[0])
+    return found[0]
 
 
 def _listed(conn: Connection, team_id: int | None) -> list[Any]:

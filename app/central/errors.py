@@ -33,6 +33,10 @@ class UnknownTeam(CentralError):
     pass
 
 
+class UnknownKey(CentralError):
+    """No registered key has the fingerprint given."""
+
+
 class WrongTeam(PackageError):
     """A package crosses teams: it touches records another team's runner brought
     in, or is addressed to another team's handler."""

@@ -24,6 +24,7 @@ from sqlalchemy import Connection, text
 from app.central import access, teams
 from app.central.errors import NotAuthorised, UnknownTeam
 from app.central.store import Store, database_error, sqlstate
+from app.domain import names
 from app.domain.grading import codes_of
 from app.domain.working_days import NORM_WORKING_DAYS, day_number
 from app.errors import InvalidInput
@@ -64,7 +65,8 @@ def _teams(conn: Connection, team: str | None) -> dict[int, str]:
     if team is None:
         return found
     clean = teams.team_name(team)
-    chosen = {i: n for i, n in found.items() if n == clean}
+    # Whatever its case, as a vault's names (names.key).
+    chosen = {i: n for i, n in found.items() if names.key(n) == names.key(clean)}
     if not chosen:
         # Another team's name reads exactly like a name that does not exist.
         raise UnknownTeam("There is no team named {name}.", name=clean)

@@ -13,6 +13,7 @@ from typing import Any
 
 from sqlalchemy import Connection, text
 
+from app.central import teams
 from app.central.central_keys import Unlocked
 from app.clock import iso_utc, utc_now
 from app.errors import InvalidInput
@@ -35,7 +36,10 @@ class Handler:
 
 
 def handlers(conn: Connection, team: str | None) -> list[Handler]:
-    """The registered (active) handlers of ``team``, or of every team."""
+    """The registered (active) handlers of ``team`` (whatever its case), or of every team."""
+    if team is not None:
+        found = teams.find(conn, team)
+        team = team if found is None else found[1]
     rows = conn.execute(
         text(
             "SELECT s.fingerprint, s.name, s.recipient_public, t.id, t.name "

@@ -146,17 +146,48 @@ def engine(place: Place, *, database: str | None = None) -> Engine:
     return _engine_for(url)
 
 
+def _first_line(exc: BaseException) -> str:
+    reason = str(getattr(exc, "orig", exc)).strip().splitlines()
+    return (reason[0] if reason else type(exc).__name__)[:200]
+
+
 def unavailable(place: Place, exc: BaseException) -> DatabaseUnavailable:
     """The one line for a database that cannot be reached (its reason without the
-    URL, which may hold a password)."""
-    if place.data is not None:
+    URL, which may hold a password): for an embedded cluster, what is wrong."""
+    why = _first_line(exc)
+    if place.data is None:
+        return DatabaseUnavailable("The database cannot be reached: {why}", why=why)
+    state = str(getattr(getattr(exc, "orig", exc), "sqlstate", None) or "")
+    if state in ("28P01", "28000") or "authentication failed" in why:
+        return DatabaseUnavailable(
+            "The central system's database refused the administrator's password in "
+            "{path}/admin.secret (it runs, but that is not its password): {why}",
+            path=place.data,
+            why=why,
+        )
+    if state == "3D000" or ("database" in why and "does not exist" in why):
+        return DatabaseUnavailable(
+            "The central system's server in {path} runs but holds no database named in "
+            "its central.json: {why}",
+            path=place.data,
+            why=why,
+        )
+    if state.startswith("57P") or (not state and _not_running(why)):
         return DatabaseUnavailable(
             "The central system's database is not running: start it with "
             "`veldboek central start --data {path}`.",
             path=place.data,
         )
-    reason = str(getattr(exc, "orig", exc)).strip().splitlines()
     return DatabaseUnavailable(
-        "The database cannot be reached: {why}",
-        why=(reason[0] if reason else type(exc).__name__)[:200],
+        "The central system's database in {path} cannot be reached: {why}",
+        path=place.data,
+        why=why,
+    )
+
+
+def _not_running(why: str) -> bool:
+    """libpq's words for a server that is not there (no socket, nobody listening)."""
+    return any(
+        words in why
+        for words in ("No such file or directory", "Connection refused", "server running")
     )

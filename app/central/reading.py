@@ -12,7 +12,7 @@ from typing import Any
 
 from sqlalchemy import Connection, text
 
-from app.central import access, deconfliction_match
+from app.central import access, deconfliction_match, evidence, teams
 from app.central.errors import NotAuthorised
 from app.central.store import Store, database_error, sqlstate
 from app.errors import InvalidInput, NotFound
@@ -118,12 +118,19 @@ def search(
         raise InvalidInput("Type at least one word to search for.")
     if not 1 <= limit <= MAX_RESULTS:
         raise InvalidInput("--limit must be between 1 and {n}.", n=MAX_RESULTS)
-    team_filter = "AND g.name = :team" if team else ""
+    if not access.plain(words):
+        raise InvalidInput("Search words cannot hold control characters (escape sequences).")
+    team_filter = "AND g.id = :team" if team else ""
     sql = SEARCH_SQL.format(team_filter=team_filter)
     with _reading(store, user, what=f"search {words}", why=why, team=team or "") as conn:
+        # Whatever its case; among the reader's teams (another team's is no team).
+        found = teams.find(conn, team) if team else None
+        if team and found is None:
+            return []
         conn.execute(text(CUSTOM_PLAN))
         rows = conn.execute(
-            text(sql), {"q": words, "team": team, "window": WINDOW, "limit": limit}
+            text(sql),
+            {"q": words, "team": found and found[0], "window": WINDOW, "limit": limit},
         ).all()
     return [
         Hit(r[0], r[1], r[2], r[3], r[4], r[5], round(float(r[6]), 6), r[7], r[8]) for r in rows
@@ -151,6 +158,7 @@ def _versions(conn: Connection, debrief_id: uuid.UUID) -> list[dict[str, Any]]:
             "status": r[1],
             "updated_at": r[2],
             "record_sha256": r[3],
+            "intact": evidence.intact(r[4], r[3]),
             "data": r[4],
             "package": {
                 "id": str(r[5]),
@@ -165,6 +173,14 @@ def _versions(conn: Connection, debrief_id: uuid.UUID) -> list[dict[str, Any]]:
 
 
 def show(store: Store, kind: str, record_id: uuid.UUID, *, user: str, why: str) -> dict[str, Any]:
+    """``_show``, with ``altered``: the versions whose stored JSON does not hash as
+    their package said (changed in the store since: ``intact`` false on each)."""
+    found = _show(store, kind, record_id, user=user, why=why)
+    found["altered"] = evidence.altered_in(found)
+    return found
+
+
+def _show(store: Store, kind: str, record_id: uuid.UUID, *, user: str, why: str) -> dict[str, Any]:
     """A whole file: a debrief with every version and the package each came in, or a
     source with its debriefs. Another team's record is "not found", as one that
     does not exist: its existence is not told."""
@@ -226,6 +242,7 @@ def show(store: Store, kind: str, record_id: uuid.UUID, *, user: str, why: str) 
                     "id": str(r[1]),
                     "version": r[2],
                     "record_sha256": r[3],
+                    "intact": evidence.intact(r[4], r[3]),
                     "data": r[4],
                     "package": {"id": str(r[5]), "sequence": r[6]},
                 }
@@ -242,7 +259,9 @@ def show(store: Store, kind: str, record_id: uuid.UUID, *, user: str, why: str) 
         }
 
 
-def _channel(team: str, sender: str, channel: str, numbers: list[int], last: str) -> dict[str, Any]:
+def _channel(
+    team: str, sender: str, channel: str, numbers: list[int], last: str, fingerprint: str
+) -> dict[str, Any]:
     """A channel's state: the numbers below the highest held that never arrived as
     [first, last] ranges (a sender may number far above the last held: never listed
     one by one), and as text."""
@@ -250,6 +269,7 @@ def _channel(team: str, sender: str, channel: str, numbers: list[int], last: str
     return {
         "team": team,
         "sender": sender,
+        "sender_fingerprint": fingerprint,
         "channel": channel,
         "last_sequence": max(numbers),
         "last_received": last,
@@ -274,9 +294,9 @@ def status(store: Store) -> dict[str, Any]:
         channels = conn.execute(
             text(
                 "SELECT t.name, s.name, p.channel, array_agg(p.sequence ORDER BY p.sequence), "  # noqa: S608
-                f"{_utc('max(p.received_at)')} FROM central.packages p "
+                f"{_utc('max(p.received_at)')}, s.fingerprint FROM central.packages p "
                 "JOIN central.senders s ON s.fingerprint = p.sender "
-                "JOIN central.teams t ON t.id = p.team_id GROUP BY 1, 2, 3 ORDER BY 1, 2, 3"
+                "JOIN central.teams t ON t.id = p.team_id GROUP BY 1, 2, 3, 6 ORDER BY 1, 2, 6, 3"
             )
         ).all()
         refusals = conn.execute(
@@ -302,7 +322,7 @@ def status(store: Store) -> dict[str, Any]:
             }
             for r in per_team
         ],
-        "channels": [_channel(r[0], r[1], r[2], list(r[3]), r[4]) for r in channels],
+        "channels": [_channel(r[0], r[1], r[2], list(r[3]), r[4], r[5]) for r in channels],
         "refusals": {r[0]: r[1] for r in refusals},
         "recent_refusals": [
             {"at": r[0], "file": r[1], "reason": r[2], "message": r[3]} for r in last_refusals

@@ -12,8 +12,10 @@ from pathlib import Path
 
 from sqlalchemy import Connection, text
 
+from app.central import teams
 from app.central.central_keys import Unlocked
 from app.clock import iso_utc, utc_now
+from app.domain import names
 from app.errors import InvalidInput, NotFound
 from app.export import package
 from app.export.manifest import Manifest, ReceiptEntry
@@ -30,37 +32,69 @@ class Issued:
     runner: str
     path: Path
     packages: int
+    team: str = ""
+    fingerprint: str = ""
 
 
-def _runners(conn: Connection, runner: str | None) -> list[tuple[str, str, bytes]]:
-    """(fingerprint, name, receiving key) of the runners with packages to confirm."""
+def _named(conn: Connection, runner: str, team: str | None) -> str:
+    """The fingerprint of the one runner's key named ``runner`` (whatever its case;
+    of ``team`` if given). Two keys of one name are refused, never both served."""
+    wanted = names.key(runner)
+    found = [
+        (str(r[0]), str(r[1]), str(r[2]))
+        for r in conn.execute(
+            text(
+                "SELECT s.fingerprint, s.name, t.name FROM central.senders s JOIN central.teams t "
+                "ON t.id = s.team_id WHERE s.role = 'runner' ORDER BY t.name, s.fingerprint"
+            )
+        )
+        if names.key(str(r[1])) == wanted
+        and (team is None or names.key(str(r[2])) == names.key(teams.team_name(team)))
+    ]
+    if not found:
+        raise NotFound("No runner named {name} is registered here.", name=runner)
+    if len(found) > 1:
+        raise InvalidInput(
+            "More than one runner's key is named {name}: {keys}. Name the team too (--team).",
+            name=runner,
+            keys=", ".join(f"team {t}, fingerprint {fp[:8]}…" for fp, _n, t in found),
+        )
+    return found[0][0]
+
+
+def _runners(
+    conn: Connection, runner: str | None, team: str | None = None
+) -> list[tuple[str, str, bytes, str]]:
+    """(fingerprint, name, receiving key, team) of the runners with packages to confirm."""
+    fingerprint = None if runner is None else _named(conn, runner, team)
     rows = conn.execute(
         text(
-            "SELECT DISTINCT s.fingerprint, s.name, s.recipient_public FROM central.senders s "
-            "JOIN central.packages p ON p.sender = s.fingerprint "
-            "WHERE p.confirmed_by IS NULL AND (CAST(:name AS text) IS NULL OR s.name = :name) "
-            "ORDER BY s.name"
+            "SELECT DISTINCT s.fingerprint, s.name, s.recipient_public, t.name "
+            "FROM central.senders s JOIN central.teams t ON t.id = s.team_id "
+            "JOIN central.packages p ON p.sender = s.fingerprint WHERE p.confirmed_by IS NULL "
+            "AND (CAST(:fp AS text) IS NULL OR s.fingerprint = :fp) ORDER BY t.name, s.name"
         ),
-        {"name": runner},
+        {"fp": fingerprint},
     ).all()
     if runner is not None and not rows:
-        known = conn.execute(
-            text("SELECT 1 FROM central.senders WHERE name = :n"), {"n": runner}
-        ).first()
-        if known is None:
-            raise NotFound("No runner named {name} is registered here.", name=runner)
         raise InvalidInput("Every package from that runner is already confirmed.")
-    return [(r[0], r[1], bytes(r[2])) for r in rows]
+    return [(r[0], r[1], bytes(r[2]), r[3]) for r in rows]
 
 
 def issue(
-    conn: Connection, keys: Unlocked, to_dir: Path, *, runner: str | None = None, vaults: list[Path]
+    conn: Connection,
+    keys: Unlocked,
+    to_dir: Path,
+    *,
+    runner: str | None = None,
+    vaults: list[Path],
+    team: str | None = None,
 ) -> list[Issued]:
     """One receipt per runner with stored packages not yet confirmed (or for the
     one named), written into ``to_dir``; recorded in the same transaction."""
     folder = output_paths.check_folder(to_dir, vaults=vaults)
     issued: list[Issued] = []
-    for fingerprint, name, recipient in _runners(conn, runner):
+    for fingerprint, name, recipient, team_name in _runners(conn, runner, team):
         confirmed = conn.execute(
             text(
                 "SELECT id, sha256 FROM central.packages "
@@ -114,5 +148,5 @@ def issue(
         path = output_paths.write_file(
             folder / package_file_name(receipt_id), sealed, vaults=vaults
         )
-        issued.append(Issued(receipt_id, name, path, len(confirmed)))
+        issued.append(Issued(receipt_id, name, path, len(confirmed), team_name, fingerprint))
     return issued

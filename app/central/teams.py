@@ -3,11 +3,12 @@ only with the fingerprint its owner reads out, and belongs to one team."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from sqlalchemy import Connection, text
 
-from app.central.errors import CentralError, UnknownTeam
+from app.central.errors import CentralError, UnknownKey, UnknownTeam
 from app.domain import names
 from app.domain.enums import PeerRole
 from app.domain.names import NameKind
@@ -32,12 +33,32 @@ def team_name(text_in: str) -> str:
     return names.clean(text_in, NameKind.COMPARTMENT)
 
 
+def find(conn: Connection, name: str) -> tuple[int, str] | None:
+    """The team named ``name`` whatever its case (names that differ only in case or
+    width are one name, as a vault's are), among those this connection may see:
+    its id and its name as stored."""
+    wanted = names.key(team_name(name))
+    for tid, stored in conn.execute(text("SELECT id, name FROM central.teams ORDER BY id")):
+        if names.key(stored) == wanted:
+            return int(tid), str(stored)
+    return None
+
+
+def shown_name(conn: Connection, tid: int) -> str:
+    return str(
+        conn.execute(text("SELECT name FROM central.teams WHERE id = :t"), {"t": tid}).scalar_one()
+    )
+
+
 def team_id(conn: Connection, name: str, *, create: bool = False) -> tuple[int, bool]:
     """The team's id, and whether it was made now."""
     clean = team_name(name)
-    found = conn.execute(text("SELECT id FROM central.teams WHERE name = :n"), {"n": clean}).first()
+    if create:
+        # One maker at a time: "Noord" and "noord" at once are one team, not two.
+        conn.execute(text("SELECT pg_advisory_xact_lock(hashtext('central.teams'))"))
+    found = find(conn, clean)
     if found is not None:
-        return int(found[0]), False
+        return found[0], False
     if not create:
         raise UnknownTeam("There is no team named {name}.", name=clean)
     made = conn.execute(
@@ -88,6 +109,22 @@ def register(
         if held[2] == PeerRole.HANDLER.value:
             raise CentralError("This key is registered as a handler's key; a key keeps its role.")
         raise CentralError("This key is registered as a runner's key; a key keeps its role.")
+    for other, other_name in conn.execute(
+        text(
+            "SELECT fingerprint, name FROM central.senders "
+            "WHERE team_id = :t AND fingerprint <> :fp"
+        ),
+        {"t": tid, "fp": fp.hex},
+    ):
+        if names.key(other_name) == names.key(key_name):
+            # Receipts and status name a key by it: two of one name cannot be told apart.
+            raise CentralError(
+                "Team {team} already has a key named {name} (fingerprint {other}…); give this "
+                "one another name with --name.",
+                team=shown_name(conn, tid),
+                name=other_name,
+                other=other[:8],
+            )
     conn.execute(
         text(
             "INSERT INTO central.senders (fingerprint, team_id, role, name, signing_public, "
@@ -106,4 +143,45 @@ def register(
             "by": by,
         },
     )
-    return Registered(key_name, role.value, team_name(team), fp.hex, fp.spoken, new_team)
+    return Registered(key_name, role.value, shown_name(conn, tid), fp.hex, fp.spoken, new_team)
+
+
+@dataclass(frozen=True)
+class Revoked:
+    name: str
+    role: str
+    team: str
+    fingerprint: str
+    was_active: bool
+
+
+def revoke_key(conn: Connection, fingerprint: str, *, by: str) -> Revoked:
+    """Make a registered key inactive (never removed: its packages stay its own):
+    ingest refuses what it signs from now on. Written to the access log."""
+    wanted = re.sub(r"[\s:]", "", fingerprint).lower()
+    spoken = normalise_spoken(fingerprint)
+    for fp, key_name, role, team, active, said in conn.execute(
+        text(
+            "SELECT s.fingerprint, s.name, s.role, t.name, s.active, s.spoken "
+            "FROM central.senders s JOIN central.teams t ON t.id = s.team_id FOR UPDATE OF s"
+        )
+    ):
+        if fp == wanted or (len(spoken) >= 20 and normalise_spoken(said) == spoken):
+            conn.execute(
+                text("UPDATE central.senders SET active = false WHERE fingerprint = :fp"),
+                {"fp": fp},
+            )
+            _log(conn, who=by, what=f"revoke key {fp} ({role} {key_name})", team=team)
+            return Revoked(key_name, role, team, fp, bool(active))
+    raise UnknownKey(
+        "No registered key has that fingerprint (the 64 hex digits of keys show, or the "
+        "spoken fingerprint in full)."
+    )
+
+
+def _log(conn: Connection, *, who: str, what: str, team: str) -> None:
+    conn.execute(
+        text("INSERT INTO central.access_log (at, who, what, why, team, prev_hash, hash, id) "
+             "VALUES (now(), :who, :what, 'key revoked', :team, '', '', 0)"),
+        {"who": who, "what": what, "team": team},
+    )  # fmt: skip

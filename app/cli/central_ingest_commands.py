@@ -2,6 +2,9 @@
 
     veldboek central keys import FILE --data DIR | --db URL --role runner|handler
                                  --team NAME --fingerprint "12345 …" [--name N] [--json]
+    veldboek central keys revoke --fingerprint FP --data DIR | --db URL [--by NAME]
+    veldboek central receipt --data DIR | --db URL --passphrase-file FILE --to DIR
+                             [--runner NAME [--team NAME]]
     veldboek central ingest PATH… --data DIR | --db URL --passphrase-file FILE [--json]
     veldboek central watch DIR --data DIR | --db URL --passphrase-file FILE
                            [--settle S] [--interval S] [--once]
@@ -21,7 +24,7 @@ from collections.abc import Callable
 from pathlib import Path
 from types import FrameType
 
-from app.central import central_keys, dropfolder, ingest, receipts, search_index, teams
+from app.central import access, central_keys, dropfolder, ingest, receipts, search_index, teams
 from app.central import place as places
 from app.central.place import Place
 from app.central.store import Store
@@ -49,6 +52,12 @@ def register(
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_keys_import)
 
+    p = key_commands.add_parser("revoke", help="make a runner's or handler's key inactive")
+    add_place(p)
+    p.add_argument("--fingerprint", required=True, help="its 64 hex digits or spoken in full")
+    p.add_argument("--by", default="cli", help="who revokes it (kept in the access log)")
+    p.set_defaults(func=cmd_keys_revoke)
+
     p = commands.add_parser("ingest", help="verify and store packages")
     p.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     add_place(p)
@@ -61,6 +70,7 @@ def register(
     p.add_argument("--passphrase-file", required=True, help="opens the central key (- = stdin)")
     p.add_argument("--to", required=True, type=Path, help="the folder to write them in")
     p.add_argument("--runner", help="only this runner's key (its registered name)")
+    p.add_argument("--team", help="the runner's team, where keys of two teams share its name")
     p.set_defaults(func=cmd_receipt)
 
     p = commands.add_parser("watch", help="take packages in from a drop folder")
@@ -100,6 +110,18 @@ def cmd_keys_import(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_keys_revoke(args: argparse.Namespace) -> int:
+    by = access.by_text(args.by)
+    with opened_store(_place(args)) as store, store.begin() as conn:
+        done = teams.revoke_key(conn, args.fingerprint, by=by)
+    state = "revoked" if done.was_active else "was already revoked"
+    print(
+        f"The {done.role}'s key {done.name!r} of team {done.team} ({done.fingerprint[:8]}…) "
+        f"{state}: packages it signs are refused from now on."
+    )
+    return 0
+
+
 def cmd_receipt(args: argparse.Namespace) -> int:
     place = _place(args)
     guarded = [place.data] if place.data is not None else []
@@ -107,9 +129,14 @@ def cmd_receipt(args: argparse.Namespace) -> int:
     with opened_store(place) as store:
         unlocked = _unlock(store, args.passphrase_file)
         with store.begin() as conn:
-            issued = receipts.issue(conn, unlocked, args.to, runner=args.runner, vaults=guarded)
+            issued = receipts.issue(
+                conn, unlocked, args.to, runner=args.runner, vaults=guarded, team=args.team
+            )
     for r in issued:
-        print(f"Wrote {r.path}: receipt for {r.runner}, {r.packages} package(s).")
+        print(
+            f"Wrote {r.path}: receipt for {r.runner} (team {r.team}, fingerprint "
+            f"{r.fingerprint[:8]}…), {r.packages} package(s)."
+        )
     if not issued:
         print("Every stored package is already confirmed.")
     return 0

@@ -3,9 +3,11 @@
     veldboek central grant  --team NAME --user NAME (--data DIR | --db URL)
                             [--by NAME]
     veldboek central revoke --team NAME --user NAME (--data DIR | --db URL) [--by NAME]
+    veldboek central grants (--data DIR | --db URL) [--json]
     veldboek central search TEXT --user NAME --reason WHY [--team NAME] [--limit N] [--json]
     veldboek central show source|debrief ID --user NAME --reason WHY [--json]
     veldboek central status [--json]
+    veldboek central verify        (every stored version and package file hashed again)
     veldboek central log verify [--head FILE …]
     veldboek central log head --passphrase-file FILE --out FILE [--force]
     veldboek central log show [--limit N] [--who NAME] [--json]
@@ -21,10 +23,11 @@ import uuid
 from collections.abc import Callable
 from pathlib import Path
 
-from app.central import access, access_head, central_keys, reading
+from app.central import access, access_head, central_keys, evidence, reading
 from app.central import place as places
 from app.central.store import opened as opened_store
 from app.cli.common import print_json, read_passphrase_file
+from app.domain.one_line import shown as one_line
 from app.errors import CheckFailed, InvalidInput
 from app.services.files import output_paths, user_files
 
@@ -42,6 +45,11 @@ def register(
     p.add_argument("--password-file", help=argparse.SUPPRESS)
     p.add_argument("--by", default="cli", help="who grants it (kept in the access log)")
     p.set_defaults(func=cmd_grant)
+
+    p = commands.add_parser("grants", help="who may read which team")
+    add_place(p)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_grants)
 
     p = commands.add_parser("revoke", help="take a team away from a staff user")
     add_place(p)
@@ -73,6 +81,10 @@ def register(
     add_place(p)
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_status)
+
+    p = commands.add_parser("verify", help="hash every stored version and package file again")
+    add_place(p)
+    p.set_defaults(func=cmd_verify)
 
     log = commands.add_parser("log", help="the access log")
     log_commands = log.add_subparsers(dest="log_command", required=True)
@@ -118,7 +130,29 @@ def cmd_grant(args: argparse.Namespace) -> int:
     with opened_store(_place(args)) as store, store.begin() as conn:
         done = access.grant(conn, team=args.team, user=args.user, by=args.by)
     made = " (a new role)" if done.created_role else ""
+    if done.stale_teams:
+        print(
+            f"Grants of a dropped role named {done.user} (team {', '.join(done.stale_teams)}) "
+            f"were removed, not handed to this one."
+        )
     print(f"{done.user}{made} may now read team {done.team}.")
+    return 0
+
+
+def cmd_grants(args: argparse.Namespace) -> int:
+    with opened_store(_place(args)) as store, store.connect() as conn:
+        held = access.grants(conn)
+    if args.json:
+        print_json(held)
+    elif not held:
+        print("No staff user may read any team.")
+    for g in [] if args.json else held:
+        void = {
+            "no role": "  VOID: its role is gone",
+            "another role": "  VOID: a dropped role's (the name is another role's now)",
+        }
+        print(f"{g.team:<20} {g.user:<24} since {g.granted_at} by {one_line(g.granted_by)}"
+              f"{void.get(g.void, '')}")  # fmt: skip
     return 0
 
 
@@ -158,6 +192,31 @@ def cmd_show(args: argparse.Namespace) -> int:
     with opened_store(_place(args)) as store:
         found = reading.show(store, args.kind, args.id, user=args.user, why=args.reason)
     print_json(found)  # a whole file is structured: JSON either way
+    if found["altered"]:
+        raise CheckFailed(
+            "ALTERED EVIDENCE: {n} stored version(s) no longer hash as their package said "
+            "({which}); the text shown is not what arrived (central verify checks them all).",
+            n=len(found["altered"]),
+            which=", ".join(found["altered"][:5]),
+        )
+    return 0
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    with opened_store(_place(args)) as store, store.connect() as conn:
+        checked = evidence.verify(conn)
+    print(
+        f"Checked {checked.versions} stored version(s) against their records' hashes and "
+        f"{checked.packages} kept package file(s) against theirs."
+    )
+    if checked.altered:
+        for what in checked.altered:
+            print(f"ALTERED: {what}")
+        raise CheckFailed(
+            "ALTERED EVIDENCE: {n} of what the store keeps no longer hashes as it arrived.",
+            n=len(checked.altered),
+        )
+    print("Every one is as it arrived.")
     return 0
 
 
@@ -176,7 +235,8 @@ def cmd_status(args: argparse.Namespace) -> int:
         gap = f"  MISSING {c['missing_text']}" if c["missing"] else ""
         # A sender has a channel per set of recipients: its start tells them apart.
         print(
-            f"  {c['team']:<18} {c['sender']:<24} channel {c['channel'][:8]} "
+            f"  {c['team']:<18} {c['sender']:<24} key {c['sender_fingerprint'][:8]} "
+            f"channel {c['channel'][:8]} "
             f"last no. {c['last_sequence']}{gap}"
         )
     for reason, n in state["refusals"].items():
@@ -215,7 +275,12 @@ def cmd_log_show(args: argparse.Namespace) -> int:
     if not 1 <= args.limit <= reading.MAX_RESULTS:
         raise InvalidInput("--limit must be between 1 and {n}.", n=reading.MAX_RESULTS)
     with opened_store(_place(args)) as store, store.connect() as conn:
-        shown = access.entries(conn, limit=args.limit, who=args.who)
+        # A field typed by someone else (a reason, search words) is shown on one line,
+        # control characters escaped: never an escape sequence on this terminal.
+        shown = [
+            {k: one_line(v) if isinstance(v, str) else v for k, v in e.items()}
+            for e in access.entries(conn, limit=args.limit, who=args.who)
+        ]
     if args.json:
         print_json(shown)
     elif not shown:

@@ -10,7 +10,7 @@ import uuid
 
 import psycopg
 import pytest
-from sqlalchemy import make_url, text
+from sqlalchemy import Connection, make_url, text
 
 from app.central import access, reading, store
 from app.central.errors import CentralError
@@ -110,6 +110,18 @@ def test_the_grant_command_refuses_a_password(
         s.close()
 
 
+def _grant_at_c0010(conn: Connection, role: str) -> None:
+    """What ``central grant`` did at c0010 (today's keeps the role's OID too)."""
+    conn.execute(text(f'CREATE ROLE "{role}" NOLOGIN NOINHERIT'))
+    conn.execute(text(f'GRANT USAGE ON SCHEMA central TO "{role}"'))
+    tables = ", ".join(f"central.{t}" for t in access.READABLE)
+    conn.execute(text(f'GRANT SELECT ON {tables} TO "{role}"'))
+    conn.execute(
+        text("INSERT INTO central.team_grants (team_id, role_name, granted_by) "
+             "SELECT id, :r, 'test' FROM central.teams"), {"r": role}
+    )  # fmt: skip
+
+
 def test_c0011_takes_back_what_roles_a_login_can_act_as_were_given(
     empty_database: Place, central_cluster: Cluster
 ) -> None:
@@ -120,7 +132,7 @@ def test_c0011_takes_back_what_roles_a_login_can_act_as_were_given(
         with s.begin() as conn:
             conn.execute(text("INSERT INTO central.teams (name) VALUES ('Noord')"))
             for role in (logs_in, member_of, plain):
-                access.grant(conn, team="Noord", user=role, by="test")
+                _grant_at_c0010(conn, role)
             # As the removed --password-file left one; another granted to a login.
             conn.execute(text(f"ALTER ROLE \"{logs_in}\" LOGIN PASSWORD 'staff password'"))
             conn.execute(text(f"CREATE ROLE \"{login}\" LOGIN PASSWORD 'other password'"))
