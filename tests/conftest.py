@@ -17,6 +17,7 @@ import pytest
 
 from app.domain.scope import Scope
 from app.services.admin import aliases
+from app.ui import no_qt_settings
 from app.vault import migrate
 from app.vault.vault import Vault
 from tests.helpers import factory
@@ -74,6 +75,13 @@ def _isolated_home(
     home = tmp_path_factory.mktemp("veldboek-home")
     monkeypatch.setenv("VELDBOEK_HOME", str(home))
     return home
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _no_qt_settings() -> None:
+    """As the app does at start-up (app/ui/main.py): Qt's file dialogs in tests leave
+    no history of test folders in the real ``~/.config/QtProject.conf``."""
+    no_qt_settings.keep_nothing()
 
 
 @pytest.fixture(scope="session")
