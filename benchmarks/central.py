@@ -440,8 +440,8 @@ def measure(args: argparse.Namespace, tmp: Path, results: dict[str, Any]) -> Non
     )
     results["sustained"]["floor"] = floor(
         unlocked,
-        workers[1][0],
-        workers[1][1][0],
+        workers[-1][0],
+        workers[-1][1][0],
         results["sizes"][str(sizes[-1])]["copy_rows_per_s"],
     )
     store.close()
