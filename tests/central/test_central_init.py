@@ -87,6 +87,15 @@ def test_init_start_stop_keys_on_the_command_line(
         bundle = keys.read_bundle_file(out)
         assert bundle.role.value == "central"
         assert bundle.fingerprint.spoken == doc["spoken"]
+        # A relative --data, from the folder above: the same cluster.
+        relative_out = tmp_path / "relative.veldboek-key"
+        with pytest.MonkeyPatch.context() as mp:
+            mp.chdir(data.parent)
+            rel = run(
+                capsys, "central", "keys", "export", "--data", data.name, "--out", str(relative_out)
+            )
+        assert rel.code == 0, rel.err
+        assert keys.read_bundle_file(relative_out).fingerprint.spoken == doc["spoken"]
         # Never into the central system's own folder.
         inside = run(
             capsys, "central", "keys", "export", "--data", str(data), "--out", str(data / "k")
