@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from sqlalchemy import Connection, text
+from sqlalchemy.exc import ProgrammingError
 
 from app.central import central_keys, ingest, store, teams
 from app.central.place import Place
@@ -98,12 +100,14 @@ def test_tokens_match_across_teams_and_within_one_never_shown(
     listed = run(capsys, "central", "deconflict", *_args(central_place), "--json")
     assert listed.code == 0, listed.err
     found = json.loads(listed.out)
-    assert sorted((m["kind"], {m["team_a"], m["team_b"]} == {"Noord", "Zuid"}) for m in found) == [
-        ("name_dob", False),
-        ("phone", True),
+    # Once per team of a match: each team's own state.
+    assert sorted((m["kind"], m["team"], m["other_team"]) for m in found) == [
+        ("name_dob", "Noord", "Noord"),
+        ("phone", "Noord", "Zuid"),
+        ("phone", "Zuid", "Noord"),
     ]
     within = next(m for m in found if m["kind"] == "name_dob")
-    assert (within["team_a"], within["team_b"], within["status"]) == ("Noord", "Noord", "open")
+    assert (within["status"], within["other_status"]) == ("open", None)
     for secret in [*s.tokens, *s.ids.values(), "ZWALUW", "KRAAI", "MEREL", "SPREEUW"]:
         assert secret not in listed.out
 
@@ -169,6 +173,17 @@ def test_staff_read_and_decide_only_their_teams_matches(
     assert kinds("noord_staff") == ["name_dob", "phone"]
     assert kinds("zuid_staff") == ["phone"]  # Noord's own double registration is Noord's
     assert kinds("oost_staff") == []  # a match between Noord and Zuid is theirs alone
+    # A team not granted reads exactly like one that does not exist: no oracle.
+    said = []
+    for team in ("Oost", "oost", "Nergens"):
+        for cmd in (
+            ("deconflict", *args, "--team", team, "--user", "noord_staff", "--json"),
+            ("report", "management", *args, "--from", "2026-01-01", "--to", "2026-12-31",
+             "--team", team, "--user", "noord_staff", "--json"),
+        ):  # fmt: skip
+            r = run(capsys, "central", *cmd)
+            said.append((r.code, r.out, r.err.replace(team, "X")))
+    assert said == [(1, "", "veldboek: There is no team named X.\n")] * len(said)
     refused = run(capsys, "central", "deconflict", *args, "--user", "nobody_staff", "--json")
     assert refused.code == 1
     assert "no access" in refused.err
@@ -338,7 +353,7 @@ def test_rotation_destroys_the_old_secret_and_only_the_current_keys_tokens_match
     assert status["deconfliction"]["tokens_under_retired_keys"] > 0  # KRAAI, ZWALUW
 
 
-def test_a_decisions_reason_goes_only_to_the_deciders_teams(
+def test_a_match_between_two_teams_is_decided_per_team_its_reason_with_the_decider(
     capsys: pytest.CaptureFixture[str], central_place: Place, fleet: Fleet, tmp_path: Path
 ) -> None:
     from app.crypto import age, signing
@@ -381,5 +396,98 @@ def test_a_decisions_reason_goes_only_to_the_deciders_teams(
         except NotForThisVault:
             body, team = _open(f, fleet, central_place)[1], "Noord"
         [told[team]] = [m for m in deconfliction.parse_notice_body(body) if m.kind == "phone"]
-    assert told["Noord"].why == "our source told us"
-    assert (told["Zuid"].status, told["Zuid"].why, told["Zuid"].other_team) == ("same", "", "Noord")
+    assert (told["Noord"].status, told["Noord"].why) == ("same", "our source told us")
+    # Noord's decision leaves the match open for Zuid, with nothing of Noord's.
+    assert (told["Zuid"].status, told["Zuid"].why, told["Zuid"].other_team) == ("open", "", "Noord")
+    for f in out.iterdir():
+        f.unlink()
+
+    # Zuid decides otherwise: Zuid's notice tells Zuid's decision; Noord's state
+    # (and so its notices) stays Noord's.
+    run(capsys, "central", "grant", *args, "--team", "Zuid", "--user", "zuid_staff")
+    decided = run(capsys, "central", "deconflict", "decide", str(mid[0]), *args, "--as",
+                  "different", "--user", "zuid_staff", "--why", "zuid weet het")  # fmt: skip
+    assert decided.code == 0, decided.err
+    assert json.loads(
+        run(capsys, "central", "deconflict", "decide", str(mid[0]), *args, "--as", "different",
+            "--user", "zuid_staff", "--why", "zuid weet het", "--json").out
+    )["status"] == "different"  # fmt: skip
+    notify = run(capsys, "central", "deconflict", "notify", *args, "--passphrase-file",
+                 str(passfile), "--to", str(out))  # fmt: skip
+    assert notify.code == 0, notify.err
+    [only] = list(out.iterdir())  # Zuid's handler's alone
+    [zuid_told] = deconfliction.parse_notice_body(package.open_package(
+        only.read_bytes(), zuid_seed).body)  # fmt: skip
+    assert (zuid_told.status, zuid_told.why) == ("different", "zuid weet het")
+
+    # Each team's staff read their own decision; of the other team's, only what it
+    # decided: never who, never why.
+    listed = run(capsys, "central", "deconflict", *args, "--user", "noord_staff", "--json")
+    assert listed.code == 0, listed.err
+    [phone] = [m for m in json.loads(listed.out) if m["kind"] == "phone"]
+    assert (phone["status"], phone["decided_by"]) == ("same", "noord_staff")
+    assert (phone["other_status"], phone["other_decided_by"]) == ("different", "the other team")
+    text_out = run(capsys, "central", "deconflict", *args, "--user", "noord_staff").out
+    for hidden in ("zuid_staff", "zuid weet het"):
+        assert hidden not in listed.out + text_out
+    assert "the other team: different" in text_out
+
+
+def _everything_readable(conn: Connection, role: str) -> str:
+    """Every row of every relation in the schema ``role`` may SELECT, read by plain
+    SQL as that role, as one text."""
+    relations = (
+        conn.execute(
+            text(
+                "SELECT c.relname FROM pg_class c WHERE c.relnamespace = 'central'::regnamespace "
+                "AND c.relkind IN ('r', 'v', 'm', 'p') AND has_table_privilege(:r, c.oid, 'SELECT')"
+            ),
+            {"r": role},
+        )
+        .scalars()
+        .all()
+    )
+    seen = []
+    with conn.begin_nested():
+        conn.execute(text(f'SET LOCAL ROLE "{role}"'))
+        for rel in relations:
+            rows = conn.execute(text(f"SELECT t::text FROM central.{rel} t")).scalars()
+            seen += [f"{rel}: {row}" for row in rows]
+        conn.execute(text("RESET ROLE"))
+    return "\n".join(seen)
+
+
+def _select_as(conn: Connection, role: str, sql: str) -> None:
+    with conn.begin_nested():
+        conn.execute(text(f'SET LOCAL ROLE "{role}"'))
+        conn.execute(text(sql)).all()
+
+
+def test_staff_never_read_the_other_teams_source_reason_or_name_by_plain_sql(
+    capsys: pytest.CaptureFixture[str], central_place: Place, fleet: Fleet, tmp_path: Path
+) -> None:
+    s = scene(central_place, fleet, tmp_path)
+    args = _args(central_place)
+    [mid] = query(
+        central_place, "SELECT id FROM central.deconfliction_matches WHERE kind = 'phone'"
+    )
+    for team, user in (("Noord", "noord_staff"), ("Zuid", "zuid_staff")):
+        assert run(capsys, "central", "grant", *args, "--team", team, "--user", user).code == 0
+        done = run(capsys, "central", "deconflict", "decide", str(mid[0]), *args, "--as",
+                   "different", "--user", user, "--why", f"reden van {team}")  # fmt: skip
+        assert done.code == 0, done.err
+    own = {"noord_staff": ("Noord", "ZWALUW"), "zuid_staff": ("Zuid", "KRAAI")}
+    with store.Store(central_place).connect() as conn:
+        for role, (team, source) in own.items():
+            other_role, (other_team, other_source) = next(
+                (r, v) for r, v in own.items() if r != role
+            )
+            for table in ("deconfliction_matches", "deconfliction_decisions"):
+                with pytest.raises(ProgrammingError, match="permission denied"):
+                    _select_as(conn, role, f"SELECT * FROM central.{table}")
+            seen = _everything_readable(conn, role)
+            for shown in (s.ids[source], f"reden van {team}", role):
+                assert shown in seen, (role, shown)
+            for hidden in (s.ids[other_source], f"reden van {other_team}", other_role):
+                assert hidden not in seen, (role, hidden)
+        conn.rollback()
