@@ -107,6 +107,8 @@ def cmd_key_new(args: argparse.Namespace) -> int:
         unlocked = _unlock(store, args.passphrase_file)
         with store.begin() as conn:
             made = deconfliction_keys.new_key(conn, unlocked, params)
+        if made.retired:
+            deconfliction_keys.vacuum(store)
     if args.json:
         print_json(made)
         return 0

@@ -19,7 +19,7 @@ from app.domain.enums import PeerRole
 from app.export import deconfliction
 from app.export.deconfliction import DeconflictionKey
 from app.export.errors import NotForThisVault
-from tests.central.conftest import PASSPHRASE
+from tests.central.conftest import PASSPHRASE, Cluster
 from tests.central.test_central_ingest import query
 from tests.helpers import central_deconfliction as cdh
 from tests.helpers import deconfliction as dh
@@ -237,7 +237,11 @@ def _register_handler(place: Place, fleet: Fleet) -> None:
 
 
 def test_key_packages_and_notices_reach_the_teams_handler_only_with_what_changed(
-    capsys: pytest.CaptureFixture[str], central_place: Place, fleet: Fleet, tmp_path: Path
+    capsys: pytest.CaptureFixture[str],
+    central_place: Place,
+    central_cluster: Cluster,
+    fleet: Fleet,
+    tmp_path: Path,
 ) -> None:
     s = scene(central_place, fleet, tmp_path)
     _register_handler(central_place, fleet)
@@ -263,6 +267,12 @@ def test_key_packages_and_notices_reach_the_teams_handler_only_with_what_changed
                "--iterations", "1", "--lanes", "1", "--json")  # fmt: skip
     assert made.code == 0, made.err
     assert json.loads(made.out)["retired"] == s.key.key_id
+    # The retired key's old row version (its sealed secret) is not left in the
+    # table's file as a dead tuple: the table was rewritten after the rotation.
+    with store.opened(central_place) as st, st.connect() as conn:
+        conn.execute(text("CHECKPOINT"))
+    [(heap,)] = query(central_place, "SELECT pg_relation_filepath('central.deconfliction_keys')")
+    assert bytes(sealed) not in (central_cluster.root / "pgdata" / heap).read_bytes()
     assert (
         run(capsys, "central", "deconfliction-key", "issue", *central, "--to", str(out)).code == 0
     )
@@ -350,7 +360,10 @@ def test_rotation_destroys_the_old_secret_and_only_the_current_keys_tokens_match
     assert ("MEREL", "SPREEUW", "phone") in _matches(central_place)
     status = json.loads(run(capsys, "central", "status", *_args(central_place), "--json").out)
     assert status["deconfliction"]["current_key"] == new.key_id
-    assert status["deconfliction"]["tokens_under_retired_keys"] > 0  # KRAAI, ZWALUW
+    retired = status["deconfliction"]["tokens_under_retired_keys"]
+    assert retired > 0  # KRAAI, ZWALUW
+    told = run(capsys, "central", "status", *_args(central_place)).out
+    assert f"{retired} tokens under retired keys" in told
 
 
 def test_a_match_between_two_teams_is_decided_per_team_its_reason_with_the_decider(
