@@ -116,14 +116,21 @@ def file_records(store: Store, rng: random.Random, payments: int, matches: int) 
             a, b = sorted((str(uuid.uuid4()), str(uuid.uuid4())))
             opened = datetime(YEAR, rng.randint(1, 12), rng.randint(1, 28))
             resolved = opened + timedelta(days=rng.randint(1, 60)) if rng.random() < 0.7 else None
+            mid, ta, tb = str(uuid.uuid4()), rng.choice(teams), rng.choice(teams)
             conn.execute(
                 text("INSERT INTO central.deconfliction_matches (id, kind, key_id, team_a, "
-                     "source_a, team_b, source_b, opened_at, resolution, resolved_at) VALUES "
-                     "(:id, 'phone', 'bench', :ta, :a, :tb, :b, :o, :r, :ra)"),
-                {"id": str(uuid.uuid4()), "ta": rng.choice(teams), "a": a,
-                 "tb": rng.choice(teams), "b": b, "o": opened,
-                 "r": rng.choice(("same", "different")) if resolved else None, "ra": resolved},
+                     "source_a, team_b, source_b, opened_at) VALUES "
+                     "(:id, 'phone', 'bench', :ta, :a, :tb, :b, :o)"),
+                {"id": mid, "ta": ta, "a": a, "tb": tb, "b": b, "o": opened},
             )  # fmt: skip
+            if resolved:  # decided per team (c0015): here by one user granted both
+                conn.execute(
+                    text("INSERT INTO central.deconfliction_decisions (match_id, at, decided_by, "
+                         "resolution, why, teams) VALUES (:id, :at, 'bench', :r, 'bench', "
+                         "CAST(:teams AS integer[]))"),
+                    {"id": mid, "at": resolved, "r": rng.choice(("same", "different")),
+                     "teams": sorted({ta, tb})},
+                )  # fmt: skip
     return {"sources": len(sources), "file_records": len(rows), "matches": matches}
 
 

@@ -238,11 +238,87 @@ def test_a_sum_paid_to_fewer_than_5_sources_is_withheld() -> None:
     }
 
 
+def _one_payment(rows: tuple[str, ...], months: tuple[str, ...], currency: str) -> mf.AmountTable:
+    cells = tuple(
+        tuple(int(r == 0 and m == 2) for m in range(len(months))) for r in range(len(rows))
+    )
+    counts = mf.CountTable(
+        "payments", rows, months, cells,
+        sensitive=tuple(tuple(True for _ in months) for _ in rows),
+        sensitive_rows=tuple(True for _ in rows),
+        sensitive_columns=tuple(True for _ in months),
+        sensitive_total=True,
+    )  # fmt: skip
+    return mf.AmountTable(
+        "payments", currency, counts, tuple(tuple(c * 1234 for c in r) for r in cells)
+    )
+
+
+def test_none_reads_like_fewer_than_5_in_every_section() -> None:
+    """No payment, one payment in euros, one in dollars; no graded item, one of
+    5x5x5: the same report, byte for byte. Every currency of the fixed set and
+    every scheme is always there."""
+    rows = ("Noord", "Zuid")
+    base = _figures(False, rows=rows)
+    months = base.contacts.columns
+    graded = tuple(
+        mf.CountTable(f"grading:5x5x5:{axis}", rows, columns, tuple(
+            tuple(int(r == 1 and c == 0) for c in range(len(columns))) for r in range(2)))
+        for axis, columns in zip(mf.GRADING_AXES, (("A", "B", "C", "D", "E"),
+                                 ("1", "2", "3", "4", "5"), ("1", "2", "3", "4", "5")), strict=True)
+    )  # fmt: skip
+    variants = [
+        dataclasses.replace(base, payments=()),
+        dataclasses.replace(base, payments=(_one_payment(rows, months, "EUR"),)),
+        dataclasses.replace(base, payments=(_one_payment(rows, months, "USD"),)),
+        dataclasses.replace(
+            base, payments=(), grading=(*base.grading, mf.GradingScheme("5x5x5", graded))
+        ),
+    ]
+    shown = [management.as_json(f) for f in variants]
+    assert all(doc == shown[0] for doc in shown)
+    assert list(shown[0]["payments"]) == ["EUR", "other"]
+    assert list(shown[0]["grading"]) == ["3x5x2", "5x5x5", "admiralty"]
+    pdfs = [management.pdf(f, language="nl", printed_at=PRINTED) for f in variants]
+    assert all(pdf == pdfs[0] for pdf in pdfs)
+    text = " ".join(pdf_text(pdfs[0]).split())
+    assert "Betalingen per maand (andere valuta)" in text
+
+
+def test_payments_in_other_currencies_are_counted_together_never_summed() -> None:
+    rows = ("Noord",)
+    base = _figures(False, rows=rows)
+    months = base.contacts.columns
+    tables = []
+    for currency, n in (("USD", 4), ("GBP", 3)):
+        cells = ((n,) * len(months),)
+        counts = mf.CountTable(
+            "payments",
+            rows,
+            months,
+            cells,
+            sensitive=((False,) * len(months),),
+            sensitive_rows=(False,),
+        )
+        tables.append(mf.AmountTable("payments", currency, counts, ((n * 100,) * len(months),)))
+    other = management.as_json(dataclasses.replace(base, payments=tuple(tables)))["payments"]
+    assert list(other) == ["EUR", "other"]
+    pooled = other["other"]["payments"]["rows"][0]
+    assert (set(pooled["cells"].values()), pooled["total"]) == ({7}, 7 * len(months))
+    sums = other["other"]["amount_cents"]["rows"][0]
+    assert set(sums["cells"].values()) == {"withheld"}
+    assert sums["total"] == "withheld"
+
+
 def test_every_word_of_the_management_report_has_its_dutch() -> None:
     words = set(COLUMN_LABELS.values()) | set(AXIS_LABELS.values())
     words |= {
         "Central learns of an approval only when a debrief version carrying it arrives.",
         PAYMENTS_NOTE,
         "Figures of the files the alias that made this report may see in this vault.",
+        "Payments per month (other currencies)",
+        "Amounts in different currencies are not added up.",
+        "Matches are made by the central system. A vault keeps only the notices central sent "
+        "of its team's matches; they are not counted here.",
     }
     assert sorted(words - labels.NL.keys()) == []

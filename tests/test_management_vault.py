@@ -59,6 +59,10 @@ def test_the_handler_report_names_nobody(
     text = pdf_text(out.read_bytes())
     assert "Managementinformatie" in text
     assert "Deze kluis" in text
+    # What a vault holds of matches: central's notices, not counted here.
+    flat = " ".join(text.split())
+    assert "Een kluis bewaart alleen de meldingen" in flat
+    assert "heeft ze niet" not in flat
     for blob in (done.out.lower(), text.lower()):
         assert [n for n in names if n.lower() in blob] == []
     with Vault.open(root, factory.PASSPHRASE) as vault, vault.read() as session:

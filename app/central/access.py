@@ -17,7 +17,8 @@ from app.central.errors import CentralError, NotAuthorised
 from app.domain.one_line import shown
 from app.errors import InvalidInput
 
-# What a staff role may SELECT; row-level security filters every one by team.
+# What a staff role may SELECT; row-level security (or the view's own condition)
+# filters every one by team.
 READABLE = (
     "teams",
     "team_grants",
@@ -28,8 +29,7 @@ READABLE = (
     "debrief_versions",
     "record_versions",
     "audit_events",
-    "deconfliction_matches",
-    "deconfliction_decisions",
+    "match_states",  # a view: the other team's source, reasons and staff masked (c0015)
     "debrief_facts",
     "item_grades",
     "grade_codes",

@@ -18,6 +18,7 @@ from sqlalchemy import Connection, text
 from app.central import central_keys, outgoing
 from app.central.central_keys import Unlocked
 from app.central.errors import CentralError
+from app.central.store import Store
 from app.crypto import blind_tokens
 from app.crypto.blind_tokens import BadTokenParams, TokenParams
 from app.errors import InvalidInput
@@ -66,8 +67,10 @@ def new_key(conn: Connection, keys: Unlocked, params: TokenParams) -> Made:
     stored, matched no more, until each source's tokens under the new key arrive."""
     secret = secrets.token_bytes(blind_tokens.SECRET_BYTES)
     key_id = blind_tokens.key_id(secret)
-    # The retired key's secret is destroyed here: a later theft of the database and
-    # the passphrase no longer opens it (the vaults forget it too).
+    # The retired key's sealed secret is emptied here. Its old row version stays
+    # in the table's file as a dead tuple until ``vacuum`` (right after the commit)
+    # rewrites the table, and in the WAL and in backups made before: there it is
+    # still sealed under the central passphrase (docs/security.md).
     old = conn.execute(
         text(
             "UPDATE central.deconfliction_keys SET retired_at = now(), sealed = '' "
@@ -86,6 +89,17 @@ def new_key(conn: Connection, keys: Unlocked, params: TokenParams) -> Made:
         },
     )
     return Made(key_id, params, old or "")
+
+
+def vacuum(store: Store) -> None:
+    """Rewrite the key table (VACUUM FULL, outside any transaction: after the
+    rotation committed), so the retired key's old row version, its sealed
+    secret, is no longer in the table's file. A transaction older than the
+    rotation that still runs keeps it (PostgreSQL copies what it may see)."""
+    with store.connect() as conn:
+        conn.commit()
+        auto = conn.execution_options(isolation_level="AUTOCOMMIT")
+        auto.execute(text("VACUUM (FULL) central.deconfliction_keys"))
 
 
 def current_id(conn: Connection) -> str | None:

@@ -192,8 +192,9 @@ def status(conn: Connection) -> dict[str, Any]:
     ).one()
     matches = conn.execute(
         text(
-            "SELECT count(*), count(*) FILTER (WHERE resolution IS NULL) "
-            "FROM central.deconfliction_matches"
+            # Open: not yet decided by at least one of its teams (decided per team).
+            "SELECT count(DISTINCT match_id), count(DISTINCT match_id) FILTER "
+            "(WHERE status = 'open') FROM central.match_states"
         )
     ).one()
     unknown = conn.execute(

@@ -4,10 +4,10 @@ only the matches whose state changed since the previous notice to that handler.
 
 What a handler learns of a match: its kind, its own team's source, the other
 team's name (its own name for a match within the team, then the other source
-too), when it was opened, the latest decision and its time. Never a token, never
-the other team's source, codename or runner. The reason of a decision goes only
-to a team the person who decided is granted: what one team wrote about its own
-source does not travel to the other."""
+too), when it was opened, its own team's latest decision, its time and reason. A
+match between two teams is decided per team: the other team's decision leaves it
+open for this one. Never a token, never the other team's source, codename,
+runner, decision, reason or staff name."""
 
 from __future__ import annotations
 
@@ -24,20 +24,21 @@ from app.export import deconfliction
 from app.export.deconfliction import MatchNotice
 from app.services.files import output_paths
 
-_STATE = f"coalesce({_utc('m.resolved_at')}, 'open')"
+_STATE = f"coalesce({_utc('s.decided_at')}, 'open')"
+# The team's own state of each of its matches (central.match_states, as the
+# administrator), where it differs from what the latest notice to the handler
+# told: a match reopened for a team (c0015_match_per_team) is told again.
 _CHANGED = f"""
-    SELECT m.id, m.kind, m.team_a, m.source_a, m.team_b, m.source_b, {_utc("m.opened_at")},
-           coalesce(m.resolution, 'open'), coalesce({_utc("m.resolved_at")}, ''),
-           coalesce((SELECT d.why FROM central.deconfliction_decisions d
-                     WHERE d.match_id = m.id ORDER BY d.at DESC, d.id DESC LIMIT 1), ''),
-           EXISTS (SELECT 1 FROM central.team_grants g
-                   WHERE g.role_name = m.resolved_by AND g.team_id = :team),
-           {_STATE}
-    FROM central.deconfliction_matches m
-    WHERE :team IN (m.team_a, m.team_b)
-      AND NOT EXISTS (SELECT 1 FROM central.deconfliction_notified n
-                      WHERE n.recipient = :fp AND n.match_id = m.id AND n.state = {_STATE})
-    ORDER BY m.id
+    SELECT s.match_id, s.kind, s.source_id, s.other_team_id, s.other_source_id,
+           {_utc("s.opened_at")}, s.status, coalesce({_utc("s.decided_at")}, ''),
+           coalesce(s.why, ''), {_STATE}
+    FROM central.match_states s
+    WHERE s.team_id = :team
+      AND (SELECT n.state FROM central.deconfliction_notified n
+           JOIN central.outgoing o ON o.id = n.notice
+           WHERE n.recipient = :fp AND n.match_id = s.match_id
+           ORDER BY o.created_at DESC, o.sequence DESC LIMIT 1) IS DISTINCT FROM {_STATE}
+    ORDER BY s.match_id
 """  # noqa: S608  (fixed text)
 
 
@@ -49,21 +50,20 @@ class Noticed:
     matches: int
 
 
-def _entry(row: Any, team_id: int, names: dict[int, str]) -> MatchNotice:
-    mid, kind, team_a, source_a, team_b, source_b, opened, status, decided, why, granted = row[:11]
-    within = team_a == team_b
-    mine, other_team = (source_a, team_b) if team_a == team_id else (source_b, team_a)
+def _entry(row: Any, names: dict[int, str]) -> MatchNotice:
+    mid, kind, mine, other_team, other_source, opened, status, decided, why = row[:9]
     return MatchNotice(
         match_id=str(mid),
         kind=str(kind),
         source_id=str(mine),
         other_team=names[other_team],
-        other_source=str(source_b) if within else "",
+        other_source=str(other_source) if other_source is not None else "",
         opened_at=str(opened),
         status=str(status),
         decided_at=str(decided),
-        # The reader refuses a reason on an open match (package-format 7.6).
-        why=str(why) if granted and status != "open" else "",
+        # The team's own decision's reason; the reader refuses a reason on an open
+        # match (package-format 7.6).
+        why=str(why) if status != "open" else "",
     )
 
 
@@ -81,7 +81,7 @@ def notify(
         ).all()
         if not rows:
             continue
-        body = deconfliction.notice_body([_entry(r, handler.team_id, names) for r in rows])
+        body = deconfliction.notice_body([_entry(r, names) for r in rows])
         notice_id, path = outgoing.write(
             conn, keys, handler, deconfliction.NOTICE_KIND, body, folder, vaults=vaults
         )
@@ -89,13 +89,14 @@ def notify(
             text(
                 "INSERT INTO central.deconfliction_notified (recipient, match_id, state, notice) "
                 "SELECT :fp, m, s, :n FROM unnest(CAST(:ids AS uuid[]), CAST(:states AS text[])) "
-                "AS x(m, s)"
+                "AS x(m, s) ON CONFLICT (recipient, match_id, state) DO UPDATE "
+                "SET notice = EXCLUDED.notice"
             ),
             {
                 "fp": handler.fingerprint,
                 "n": notice_id,
                 "ids": [str(r[0]) for r in rows],
-                "states": [str(r[11]) for r in rows],
+                "states": [str(r[9]) for r in rows],
             },
         )
         done.append(Noticed(handler.name, handler.team, path, len(rows)))

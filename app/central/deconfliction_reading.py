@@ -1,9 +1,13 @@
 """Matches as people read and decide them: ``central deconflict`` lists them (as a
-staff user, through row-level security: the matches of its own teams only, and
-the read in the access log first), and a user granted one of a match's two teams
-decides it: the same person, or different people, with why (append-only).
+staff user, through the view ``central.match_states``: the matches of its own
+teams only, and the read in the access log first), and a user granted one of a
+match's two teams decides it for the teams it is granted: the same person, or
+different people, with why (append-only). A match between two teams is decided
+per team: it stays open for a team until that team decides.
 
-Never a token, never a source of another team: kind, the two teams, status, dates."""
+A match is listed once per team of it (as that team sees it): that team's state
+and its decider; of the other team only what it decided, never who or why.
+Never a token, never a source of another team."""
 
 from __future__ import annotations
 
@@ -21,28 +25,31 @@ from app.errors import InvalidInput, NotFound
 
 RESOLUTIONS = ("same", "different")
 MAX_WHY = 500
+OTHER_TEAM = "the other team"
 
 
 @dataclass(frozen=True)
 class Match:
     match_id: str
     kind: str
-    team_a: str
-    team_b: str
-    status: str  # open | same | different
+    team: str  # the team whose state this is
+    other_team: str  # the same team for a match within one team
+    status: str  # that team's: open | same | different
     opened_at: str
     decided_at: str | None
-    decided_by: str | None
+    decided_by: str | None  # of that team's decision
+    other_status: str | None  # the other team's (None within one team)
+    other_decided_by: str | None  # "the other team" once it decided: never its staff's name
 
 
 _SELECT = f"""
-    SELECT m.id, m.kind, m.team_a, m.team_b, coalesce(m.resolution, 'open'),
-           {_utc("m.opened_at")}, {_utc("m.resolved_at")}, m.resolved_by
-    FROM central.deconfliction_matches m
+    SELECT s.match_id, s.kind, s.team_id, s.other_team_id, s.status,
+           {_utc("s.opened_at")}, {_utc("s.decided_at")}, s.decided_by, s.other_status
+    FROM central.match_states s
 """  # noqa: S608  (fixed text)
 _LIST = (
-    _SELECT + "WHERE CAST(:team AS integer) IS NULL OR :team IN (m.team_a, m.team_b) "
-    "ORDER BY m.opened_at, m.id"
+    _SELECT + "WHERE CAST(:team AS integer) IS NULL OR s.team_id = :team "
+    "ORDER BY s.opened_at, s.match_id, s.team_id"
 )
 
 
@@ -53,6 +60,8 @@ def _team_names(conn: Connection) -> dict[int, str]:
 
 
 def _team_id(conn: Connection, team: str | None) -> int | None:
+    """The team among those ``conn`` may see (a staff user: its granted teams; a
+    team not granted reads exactly like one that does not exist)."""
     if team is None:
         return None
     found = teams.find(conn, team)  # whatever its case
@@ -66,7 +75,15 @@ def _listed(conn: Connection, team_id: int | None) -> list[Any]:
 
 
 def _matches(rows: list[Any], names: dict[int, str]) -> list[Match]:
-    return [Match(str(r[0]), r[1], names[r[2]], names[r[3]], r[4], r[5], r[6], r[7]) for r in rows]
+    out = []
+    for r in rows:
+        other = r[8]
+        decided_other = OTHER_TEAM if other is not None and other != "open" else None
+        out.append(
+            Match(str(r[0]), r[1], names[r[2]], names[r[3]], r[4], r[5], r[6], r[7], other,
+                  decided_other)
+        )  # fmt: skip
+    return out
 
 
 def matches(
@@ -76,11 +93,9 @@ def matches(
     if user is None:
         with store.connect() as conn:
             return _matches(_listed(conn, _team_id(conn, team)), _team_names(conn))
-    with store.connect() as conn:
-        team_id = _team_id(conn, team)
     what = "deconflict" + (f" team {team}" if team else "")
     with _reading(store, user, what=what, why=why, team=team or "") as conn:
-        rows = _listed(conn, team_id)
+        rows = _listed(conn, _team_id(conn, team))
         conn.execute(text("RESET ROLE"))
         return _matches(rows, _team_names(conn))
 
@@ -96,7 +111,8 @@ def why_text(why: str) -> str:
 
 def decide(store: Store, match_id: uuid.UUID, *, resolution: str, user: str, why: str) -> Match:
     """Record a decision on a match the user may see (a grant for one of its two
-    teams; row-level security decides); the match shows the latest decision."""
+    teams; the view decides), for the match's teams the user is granted; the
+    match shows that team's latest decision."""
     if resolution not in RESOLUTIONS:
         raise InvalidInput("A match is decided as same or different.")
     clean = why_text(why)
@@ -104,27 +120,27 @@ def decide(store: Store, match_id: uuid.UUID, *, resolution: str, user: str, why
     with _reading(
         store, name, what=f"deconflict decide {match_id} {resolution}", why=clean
     ) as conn:
-        seen = conn.execute(
-            text("SELECT 1 FROM central.deconfliction_matches WHERE id = :id"), {"id": match_id}
-        ).first()
-        if seen is None:
+        mine = sorted(
+            int(t)
+            for t in conn.execute(
+                text("SELECT team_id FROM central.match_states WHERE match_id = :id"),
+                {"id": match_id},
+            ).scalars()
+        )
+        if not mine:
             raise NotFound("No such match in the teams granted to {user}.", user=name)
         # Staff read only: the decision is written as the administrator, in the same
         # transaction as the check that the user may see the match.
         conn.execute(text("RESET ROLE"))
-        at = conn.execute(
-            text(
-                "INSERT INTO central.deconfliction_decisions (match_id, decided_by, resolution, "
-                "why) VALUES (:id, :by, :r, :why) RETURNING at"
-            ),
-            {"id": match_id, "by": name, "r": resolution, "why": clean},
-        ).scalar_one()
         conn.execute(
             text(
-                "UPDATE central.deconfliction_matches SET resolution = :r, resolved_at = :at, "
-                "resolved_by = :by WHERE id = :id"
+                "INSERT INTO central.deconfliction_decisions (match_id, decided_by, resolution, "
+                "why, teams) VALUES (:id, :by, :r, :why, CAST(:teams AS integer[]))"
             ),
-            {"id": match_id, "by": name, "r": resolution, "at": at},
+            {"id": match_id, "by": name, "r": resolution, "why": clean, "teams": mine},
         )
-        row = conn.execute(text(_SELECT + "WHERE m.id = :id"), {"id": match_id}).one()
+        row = conn.execute(
+            text(_SELECT + "WHERE s.match_id = :id AND s.team_id = :t"),
+            {"id": match_id, "t": mine[0]},
+        ).one()
         return _matches([row], _team_names(conn))[0]

@@ -240,19 +240,20 @@ def _packages(conn: Connection, p: dict[str, Any]) -> dict[tuple[int, str], int]
 
 
 def _matches(conn: Connection, p: dict[str, Any]) -> dict[tuple[int, str], int]:
+    """Per team, its own state of its matches (decided per team, c0015): through the
+    view a staff role reads, which masks the other team."""
     sql = """
-        SELECT t.team,
-               count(*) FILTER (WHERE m.opened_at >= :lo AND m.opened_at < :hi),
-               count(*) FILTER (WHERE m.resolution = 'same'
-                                  AND m.resolved_at >= :lo AND m.resolved_at < :hi),
-               count(*) FILTER (WHERE m.resolution = 'different'
-                                  AND m.resolved_at >= :lo AND m.resolved_at < :hi),
-               count(*) FILTER (WHERE m.opened_at < :hi
-                                  AND (m.resolved_at IS NULL OR m.resolved_at >= :hi))
-        FROM central.deconfliction_matches m
-        CROSS JOIN LATERAL (SELECT DISTINCT x FROM unnest(ARRAY[m.team_a, m.team_b]) x) t(team)
-        WHERE t.team = ANY (:teams)
-        GROUP BY t.team
+        SELECT team_id,
+               count(*) FILTER (WHERE opened_at >= :lo AND opened_at < :hi),
+               count(*) FILTER (WHERE status = 'same'
+                                  AND decided_at >= :lo AND decided_at < :hi),
+               count(*) FILTER (WHERE status = 'different'
+                                  AND decided_at >= :lo AND decided_at < :hi),
+               count(*) FILTER (WHERE opened_at < :hi
+                                  AND (decided_at IS NULL OR decided_at >= :hi))
+        FROM central.match_states
+        WHERE team_id = ANY (:teams)
+        GROUP BY team_id
     """
     out: dict[tuple[int, str], int] = {}
     for row in conn.execute(text(sql), p):

@@ -62,7 +62,10 @@ def from_args(data: Path | None, url: str | None) -> Place:
         )
     if url is not None:
         check_url(url)
-    return Place(data=data, url=url)
+    # Absolute once, here, for every command: the socket folder libpq is given must
+    # be a path (a relative one is taken for a host name), and a command that
+    # changes its working folder still finds the cluster.
+    return Place(data=data.absolute() if data is not None else None, url=url)
 
 
 def check_url(url: str) -> None:

@@ -10,8 +10,10 @@
     veldboek central deconflict notify --data DIR | --db URL --passphrase-file FILE
                                        --to DIR [--team NAME]
 
-A match names its kind, the two teams, its status and dates; never a token and
-never a source of another team.
+A match is listed once per team of it: its kind, the team and the other team,
+that team's status (a match between two teams is decided per team) and dates,
+and of the other team only what it decided; never a token, never a source,
+reason or staff name of another team.
 """
 
 from __future__ import annotations
@@ -105,6 +107,8 @@ def cmd_key_new(args: argparse.Namespace) -> int:
         unlocked = _unlock(store, args.passphrase_file)
         with store.begin() as conn:
             made = deconfliction_keys.new_key(conn, unlocked, params)
+        if made.retired:
+            deconfliction_keys.vacuum(store)
     if args.json:
         print_json(made)
         return 0
@@ -147,8 +151,9 @@ def cmd_deconflict(args: argparse.Namespace) -> int:
         return 0
     for m in found:
         print(
-            f"{m.opened_at}  {m.match_id}  {m.kind:<8}  {m.team_a} / {m.team_b}  {m.status}"
+            f"{m.opened_at}  {m.match_id}  {m.kind:<8}  {m.team} / {m.other_team}  {m.status}"
             + (f" ({m.decided_by}, {m.decided_at})" if m.decided_at else "")
+            + (f"; {m.other_decided_by}: {m.other_status}" if m.other_decided_by else "")
         )
     if not found:
         print("No matches.")
@@ -163,7 +168,10 @@ def cmd_decide(args: argparse.Namespace) -> int:
     if args.decide_json:
         print_json(match)
     else:
-        print(f"Match {match.match_id} marked {match.status} by {match.decided_by}.")
+        print(
+            f"Match {match.match_id} marked {match.status} by {match.decided_by} "
+            f"for team {match.team}."
+        )
     return 0
 
 

@@ -226,6 +226,8 @@ def cmd_status(args: argparse.Namespace) -> int:
     if args.json:
         print_json(state)
         return 0
+    if not any(t["packages"] for t in state["teams"]):
+        print("No packages yet.")
     for t in state["teams"]:
         print(
             f"{t['team']:<20} {t['packages']:>6} packages {t['debriefs']:>9} debriefs "
@@ -245,7 +247,8 @@ def cmd_status(args: argparse.Namespace) -> int:
     if d["current_key"] or d["tokens_under_retired_keys"] or d["unknown_keys"]:
         print(
             f"deconfliction: key {d['current_key'] or '-'}, {d['tokens']} tokens of "
-            f"{d['sources']} sources, {d['open_matches']} open of {d['matches']} matches"
+            f"{d['sources']} sources, {d['tokens_under_retired_keys']} tokens under retired "
+            f"keys, {d['open_matches']} open of {d['matches']} matches"
         )
     for u in d["unknown_keys"]:
         print(

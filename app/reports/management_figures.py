@@ -63,6 +63,7 @@ class AmountTable:
     currency: str
     counts: CountTable
     cents: tuple[tuple[int, ...], ...]
+    sums: bool = True  # False: no sum is shown (amounts in several currencies)
 
 
 @dataclass(frozen=True)

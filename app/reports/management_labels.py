@@ -67,8 +67,13 @@ NL: dict[str, str] = {
     "Resolved: same person": "Afgehandeld: dezelfde persoon",
     "Resolved: different people": "Afgehandeld: verschillende personen",
     "Open at the end": "Open aan het eind",
-    "Matches are made by the central system; a vault holds none.": "Overeenkomsten vindt het "
-    "centrale systeem; een kluis heeft ze niet.",
+    "Matches are made by the central system. A vault keeps only the notices central sent of "
+    "its team's matches; they are not counted here.": "Overeenkomsten vindt het centrale "
+    "systeem. Een kluis bewaart alleen de meldingen die het centrale systeem stuurde over de "
+    "overeenkomsten van het eigen team; die worden hier niet geteld.",
+    "Payments per month (other currencies)": "Betalingen per maand (andere valuta)",
+    "Amounts in different currencies are not added up.": "Bedragen in verschillende valuta "
+    "worden niet bij elkaar opgeteld.",
     "Notes": "Opmerkingen",
     "Made on {when}.": "Gemaakt op {when}.",
     "Central learns of an approval only when a debrief version carrying it arrives.": "Het "

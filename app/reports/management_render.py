@@ -25,7 +25,8 @@ from reportlab.platypus import (
 from app.reports import fonts
 from app.reports.labels import Labels
 from app.reports.management_charts import bar_chart
-from app.reports.management_suppress import Shown, ShownTable
+from app.reports.management_fixed import OTHER_CURRENCIES
+from app.reports.management_suppress import Shown, ShownAmounts, ShownTable
 from app.reports.management_view import ManagementView
 from app.reports.page import Furniture, canvas_maker
 from app.reports.styles import (
@@ -255,7 +256,7 @@ def _work(lay: _Layout) -> list[Any]:
 
 
 def _grading(lay: _Layout) -> list[Any]:
-    v, t, s = lay.v, lay.t, lay.s
+    v, t = lay.v, lay.t
     story: list[Any] = []
     for g in v.grading:
         parts: list[Any] = []
@@ -266,9 +267,35 @@ def _grading(lay: _Layout) -> list[Any]:
         story += lay.section(
             t("Grading of intelligence items: scheme {scheme}", scheme=g.scheme), *parts
         )
-    if not v.grading:
-        story += lay.section(t("Grading of intelligence items"), Paragraph(t("None."), s.body))
-    return story
+    return story  # every scheme, counted or not (management_fixed)
+
+
+def _payment_parts(lay: _Layout, p: ShownAmounts) -> list[Any]:
+    """A currency's payments (counts, sums, chart); the payments in every other
+    currency together: counts only."""
+    t, s = lay.t, lay.s
+    if p.currency == OTHER_CURRENCIES:
+        return [
+            t("Payments per month (other currencies)"),
+            Paragraph(t("Amounts in different currencies are not added up."), s.body),
+            *lay.sub(t("Number of payments")),
+            *lay.table(p.counts),
+        ]
+    return [
+        t("Payments per month ({currency})", currency=p.currency),
+        Paragraph(
+            t("A sum is shown only where at least 5 payments to at least 5 sources make it."),
+            s.body,
+        ),
+        *lay.sub(t("Number of payments")),
+        *lay.table(p.counts),
+        *lay.sub(t("Amount paid")),
+        *lay.table(p.cents, _euros(p.currency)),
+        Spacer(1, 3 * mm),
+        lay.chart(
+            t("Amount paid per month ({currency})", currency=p.currency), p.cents, scale=100.0
+        ),
+    ]
 
 
 def _accounts(lay: _Layout) -> list[Any]:
@@ -282,30 +309,20 @@ def _accounts(lay: _Layout) -> list[Any]:
         *lay.table(v.overdue),
     )
     for p in v.payments:
-        story += lay.section(
-            t("Payments per month ({currency})", currency=p.currency),
-            Paragraph(
-                t("A sum is shown only where at least 5 payments to at least 5 sources make it."),
-                s.body,
-            ),
-            *lay.sub(t("Number of payments")),
-            *lay.table(p.counts),
-            *lay.sub(t("Amount paid")),
-            *lay.table(p.cents, _euros(p.currency)),
-            Spacer(1, 3 * mm),
-            lay.chart(
-                t("Amount paid per month ({currency})", currency=p.currency), p.cents, scale=100.0
-            ),
-        )
-    if not v.payments:
-        story += lay.section(t("Payments per month"), Paragraph(t("None."), s.body))
+        story += lay.section(*_payment_parts(lay, p))
     story += lay.section(t("Packages received"), *lay.table(v.packages))
     if v.matches is not None:
         story += lay.section(t("Deconfliction matches"), *lay.table(v.matches))
     else:
         story += lay.section(
             t("Deconfliction matches"),
-            Paragraph(t("Matches are made by the central system; a vault holds none."), s.body),
+            Paragraph(
+                t(
+                    "Matches are made by the central system. A vault keeps only the notices "
+                    "central sent of its team's matches; they are not counted here."
+                ),
+                s.body,
+            ),
         )
     return story
 

@@ -286,6 +286,8 @@ def suppress_amounts(amounts: AmountTable) -> ShownAmounts:
     counts = suppress(amounts.counts)
 
     def follow(shown: Shown, cents: int) -> Shown:
+        if not amounts.sums:
+            return Shown(None, shown.mark if shown.hidden else Mark.WITHHELD)
         return Shown(cents, Mark.SHOWN) if not shown.hidden else Shown(None, shown.mark)
 
     t = amounts.counts

@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from app.reports.management_figures import ManagementFigures
+from app.reports import management_fixed as fixed
+from app.reports.management_figures import ManagementFigures, months
 from app.reports.management_suppress import (
     THRESHOLD,
     Mark,
@@ -72,9 +73,15 @@ def view(f: ManagementFigures) -> ManagementView:
             ShownMedian(m.row, m.median if m.n >= THRESHOLD else None) for m in f.medians
         ),
         awaiting=suppress(f.awaiting),
-        grading=tuple(ShownScheme(g.scheme, suppress_group(g.axes)) for g in f.grading),
+        # Every scheme and currency of a fixed set, counted or not (management_fixed).
+        grading=tuple(
+            ShownScheme(g.scheme, suppress_group(g.axes)) for g in fixed.grading(f.grading, f.rows)
+        ),
         overdue=suppress(f.overdue),
-        payments=tuple(suppress_amounts(p) for p in f.payments),
+        payments=tuple(
+            suppress_amounts(p)
+            for p in fixed.payments(f.payments, f.rows, months(f.period_from, f.period_to))
+        ),
         packages=suppress(f.packages),
         matches=suppress(f.matches) if f.matches is not None else None,
         notes=f.notes,

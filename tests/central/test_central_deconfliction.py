@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from sqlalchemy import text
 
 from app.central import central_keys, ingest, store, teams
 from app.central.place import Place
@@ -98,12 +99,14 @@ def test_tokens_match_across_teams_and_within_one_never_shown(
     listed = run(capsys, "central", "deconflict", *_args(central_place), "--json")
     assert listed.code == 0, listed.err
     found = json.loads(listed.out)
-    assert sorted((m["kind"], {m["team_a"], m["team_b"]} == {"Noord", "Zuid"}) for m in found) == [
-        ("name_dob", False),
-        ("phone", True),
+    # Once per team of a match: each team's own state.
+    assert sorted((m["kind"], m["team"], m["other_team"]) for m in found) == [
+        ("name_dob", "Noord", "Noord"),
+        ("phone", "Noord", "Zuid"),
+        ("phone", "Zuid", "Noord"),
     ]
     within = next(m for m in found if m["kind"] == "name_dob")
-    assert (within["team_a"], within["team_b"], within["status"]) == ("Noord", "Noord", "open")
+    assert (within["status"], within["other_status"]) == ("open", None)
     for secret in [*s.tokens, *s.ids.values(), "ZWALUW", "KRAAI", "MEREL", "SPREEUW"]:
         assert secret not in listed.out
 
@@ -169,6 +172,17 @@ def test_staff_read_and_decide_only_their_teams_matches(
     assert kinds("noord_staff") == ["name_dob", "phone"]
     assert kinds("zuid_staff") == ["phone"]  # Noord's own double registration is Noord's
     assert kinds("oost_staff") == []  # a match between Noord and Zuid is theirs alone
+    # A team not granted reads exactly like one that does not exist: no oracle.
+    said = []
+    for team in ("Oost", "oost", "Nergens"):
+        for cmd in (
+            ("deconflict", *args, "--team", team, "--user", "noord_staff", "--json"),
+            ("report", "management", *args, "--from", "2026-01-01", "--to", "2026-12-31",
+             "--team", team, "--user", "noord_staff", "--json"),
+        ):  # fmt: skip
+            r = run(capsys, "central", *cmd)
+            said.append((r.code, r.out, r.err.replace(team, "X")))
+    assert said == [(1, "", "veldboek: There is no team named X.\n")] * len(said)
     refused = run(capsys, "central", "deconflict", *args, "--user", "nobody_staff", "--json")
     assert refused.code == 1
     assert "no access" in refused.err
@@ -206,6 +220,19 @@ def _open(path: Path, fleet: Fleet, place: Place) -> tuple[str, dict[str, object
     opened.inner.verify(central.signing_public)
     package.check_recipients(opened, own.fingerprint.hex)
     return opened.manifest.kind, opened.body
+
+
+def _not_in_the_key_tables_file(place: Place, sealed: bytes) -> None:
+    """The retired key's old row version (its sealed secret) is not left in the
+    table's file as a dead tuple: the table was rewritten after the rotation."""
+    with store.opened(place) as st, st.connect() as conn:
+        conn.execute(text("CHECKPOINT"))
+    [(root, heap)] = query(
+        place,
+        "SELECT current_setting('data_directory'), "
+        "pg_relation_filepath('central.deconfliction_keys')",
+    )
+    assert sealed not in (Path(root) / heap).read_bytes()
 
 
 def _register_handler(place: Place, fleet: Fleet) -> None:
@@ -248,6 +275,7 @@ def test_key_packages_and_notices_reach_the_teams_handler_only_with_what_changed
                "--iterations", "1", "--lanes", "1", "--json")  # fmt: skip
     assert made.code == 0, made.err
     assert json.loads(made.out)["retired"] == s.key.key_id
+    _not_in_the_key_tables_file(central_place, bytes(sealed))
     assert (
         run(capsys, "central", "deconfliction-key", "issue", *central, "--to", str(out)).code == 0
     )
@@ -335,10 +363,13 @@ def test_rotation_destroys_the_old_secret_and_only_the_current_keys_tokens_match
     assert ("MEREL", "SPREEUW", "phone") in _matches(central_place)
     status = json.loads(run(capsys, "central", "status", *_args(central_place), "--json").out)
     assert status["deconfliction"]["current_key"] == new.key_id
-    assert status["deconfliction"]["tokens_under_retired_keys"] > 0  # KRAAI, ZWALUW
+    retired = status["deconfliction"]["tokens_under_retired_keys"]
+    assert retired > 0  # KRAAI, ZWALUW
+    told = run(capsys, "central", "status", *_args(central_place)).out
+    assert f"{retired} tokens under retired keys" in told
 
 
-def test_a_decisions_reason_goes_only_to_the_deciders_teams(
+def test_a_match_between_two_teams_is_decided_per_team_its_reason_with_the_decider(
     capsys: pytest.CaptureFixture[str], central_place: Place, fleet: Fleet, tmp_path: Path
 ) -> None:
     from app.crypto import age, signing
@@ -381,5 +412,38 @@ def test_a_decisions_reason_goes_only_to_the_deciders_teams(
         except NotForThisVault:
             body, team = _open(f, fleet, central_place)[1], "Noord"
         [told[team]] = [m for m in deconfliction.parse_notice_body(body) if m.kind == "phone"]
-    assert told["Noord"].why == "our source told us"
-    assert (told["Zuid"].status, told["Zuid"].why, told["Zuid"].other_team) == ("same", "", "Noord")
+    assert (told["Noord"].status, told["Noord"].why) == ("same", "our source told us")
+    # Noord's decision leaves the match open for Zuid, with nothing of Noord's.
+    assert (told["Zuid"].status, told["Zuid"].why, told["Zuid"].other_team) == ("open", "", "Noord")
+    for f in out.iterdir():
+        f.unlink()
+
+    # Zuid decides otherwise: Zuid's notice tells Zuid's decision; Noord's state
+    # (and so its notices) stays Noord's.
+    run(capsys, "central", "grant", *args, "--team", "Zuid", "--user", "zuid_staff")
+    decided = run(capsys, "central", "deconflict", "decide", str(mid[0]), *args, "--as",
+                  "different", "--user", "zuid_staff", "--why", "zuid weet het")  # fmt: skip
+    assert decided.code == 0, decided.err
+    assert json.loads(
+        run(capsys, "central", "deconflict", "decide", str(mid[0]), *args, "--as", "different",
+            "--user", "zuid_staff", "--why", "zuid weet het", "--json").out
+    )["status"] == "different"  # fmt: skip
+    notify = run(capsys, "central", "deconflict", "notify", *args, "--passphrase-file",
+                 str(passfile), "--to", str(out))  # fmt: skip
+    assert notify.code == 0, notify.err
+    [only] = list(out.iterdir())  # Zuid's handler's alone
+    [zuid_told] = deconfliction.parse_notice_body(package.open_package(
+        only.read_bytes(), zuid_seed).body)  # fmt: skip
+    assert (zuid_told.status, zuid_told.why) == ("different", "zuid weet het")
+
+    # Each team's staff read their own decision; of the other team's, only what it
+    # decided: never who, never why.
+    listed = run(capsys, "central", "deconflict", *args, "--user", "noord_staff", "--json")
+    assert listed.code == 0, listed.err
+    [phone] = [m for m in json.loads(listed.out) if m["kind"] == "phone"]
+    assert (phone["status"], phone["decided_by"]) == ("same", "noord_staff")
+    assert (phone["other_status"], phone["other_decided_by"]) == ("different", "the other team")
+    text_out = run(capsys, "central", "deconflict", *args, "--user", "noord_staff").out
+    for hidden in ("zuid_staff", "zuid weet het"):
+        assert hidden not in listed.out + text_out
+    assert "the other team: different" in text_out

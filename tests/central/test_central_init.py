@@ -69,6 +69,18 @@ def test_session_cluster_is_socket_only_with_checksums_and_scram(
         assert (central_cluster.root / "pgdata").stat().st_uid != 0
 
 
+def _export_with_a_relative_data(
+    capsys: pytest.CaptureFixture[str], data: Path, tmp_path: Path, spoken: str
+) -> None:
+    """A relative --data, from the folder above: the same cluster."""
+    out = tmp_path / "relative.veldboek-key"
+    with pytest.MonkeyPatch.context() as mp:
+        mp.chdir(data.parent)
+        done = run(capsys, "central", "keys", "export", "--data", data.name, "--out", str(out))
+    assert done.code == 0, done.err
+    assert keys.read_bundle_file(out).fingerprint.spoken == spoken
+
+
 def test_init_start_stop_keys_on_the_command_line(
     capsys: pytest.CaptureFixture[str], reachable_tmp: Path, tmp_path: Path
 ) -> None:
@@ -85,8 +97,8 @@ def test_init_start_stop_keys_on_the_command_line(
         exported = run(capsys, "central", "keys", "export", "--data", str(data), "--out", str(out))
         assert exported.code == 0, exported.err
         bundle = keys.read_bundle_file(out)
-        assert bundle.role.value == "central"
-        assert bundle.fingerprint.spoken == doc["spoken"]
+        assert (bundle.role.value, bundle.fingerprint.spoken) == ("central", doc["spoken"])
+        _export_with_a_relative_data(capsys, data, tmp_path, doc["spoken"])
         # Never into the central system's own folder.
         inside = run(
             capsys, "central", "keys", "export", "--data", str(data), "--out", str(data / "k")

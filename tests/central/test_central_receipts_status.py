@@ -88,8 +88,12 @@ def test_status_counts_packages_per_team_channels_gaps_and_refusals(
     passfile: Path,
     tmp_path: Path,
 ) -> None:
-    fleet.register(central_place)
     db = _db(central_place)
+    # An empty store says so, in text; its JSON is whole.
+    empty = run(capsys, "central", "status", *db)
+    assert (empty.code, empty.out) == (0, "No packages yet.\n")
+    assert json.loads(run(capsys, "central", "status", *db, "--json").out)["teams"] == []
+    fleet.register(central_place)
     junk = tmp_path / "junk.age"
     junk.write_bytes(b"junk")
     one, _two, three = fleet.noord.files

@@ -16,6 +16,7 @@ from app.central import access, reading, store
 from app.central.errors import CentralError
 from app.central.place import Place
 from app.central.schema import migrate
+from app.central.schema.migrations.versions import c0011_staff_nologin
 from tests.central.conftest import Cluster
 from tests.helpers.central import run
 
@@ -114,7 +115,7 @@ def _grant_at_c0010(conn: Connection, role: str) -> None:
     """What ``central grant`` did at c0010 (today's keeps the role's OID too)."""
     conn.execute(text(f'CREATE ROLE "{role}" NOLOGIN NOINHERIT'))
     conn.execute(text(f'GRANT USAGE ON SCHEMA central TO "{role}"'))
-    tables = ", ".join(f"central.{t}" for t in access.READABLE)
+    tables = ", ".join(f"central.{t}" for t in c0011_staff_nologin._READABLE)
     conn.execute(text(f'GRANT SELECT ON {tables} TO "{role}"'))
     conn.execute(
         text("INSERT INTO central.team_grants (team_id, role_name, granted_by) "
@@ -154,6 +155,18 @@ def test_c0011_takes_back_what_roles_a_login_can_act_as_were_given(
             )
         assert granted == {plain}
         assert rights == {logs_in: False, member_of: False, plain: True}
+        # c0015: a staff role reads matches through the masking view only.
+        with s.connect() as conn:
+            assert [
+                conn.execute(
+                    text("SELECT has_table_privilege(:r, :t, 'SELECT')"), {"r": plain, "t": t}
+                ).scalar_one()
+                for t in (
+                    "central.deconfliction_matches",
+                    "central.deconfliction_decisions",
+                    "central.match_states",
+                )
+            ] == [False, False, True]
         assert sorted(logged) == sorted(f"revoke {r} every team" for r in (logs_in, member_of))
         # No role was changed: the logins still log in (to nothing of this store).
         assert _can_log_in(s, logs_in) == (True, True)

@@ -157,7 +157,7 @@ def test_two_registrations_of_one_person_reach_the_handler_as_a_possible_match(
     _ok(ingested)
     listed = _ok(run(capsys, "central", "deconflict", unit.central[0], unit.central[1], "--json"))
     [match] = json.loads(listed.out)
-    assert (match["kind"], match["team_a"], match["team_b"], match["status"]) == (
+    assert (match["kind"], match["team"], match["other_team"], match["status"]) == (
         "phone",
         TEAM,
         TEAM,

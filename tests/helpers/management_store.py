@@ -219,24 +219,23 @@ def match(
         )
     )
     a, b = sorted((str(uuid.uuid4()), str(uuid.uuid4())))
+    mid = str(uuid.uuid4())
     conn.execute(
         text(
             "INSERT INTO central.deconfliction_matches (id, kind, key_id, team_a, source_a, "
-            "team_b, source_b, opened_at, resolution, resolved_at, resolved_by) VALUES "
-            "(:id, 'phone', 'k1', :ta, :a, :tb, :b, :opened, :res, :resolved, :by)"
+            "team_b, source_b, opened_at) VALUES (:id, 'phone', 'k1', :ta, :a, :tb, :b, :opened)"
         ),
-        {
-            "id": str(uuid.uuid4()),
-            "ta": team_a,
-            "a": a,
-            "tb": team_b,
-            "b": b,
-            "opened": at(opened),
-            "res": "same" if resolved else None,
-            "resolved": at(resolved) if resolved else None,
-            "by": "Runner Uiltje" if resolved else None,
-        },
+        {"id": mid, "ta": team_a, "a": a, "tb": team_b, "b": b, "opened": at(opened)},
     )
+    if resolved:  # decided by both teams (a user granted both)
+        conn.execute(
+            text(
+                "INSERT INTO central.deconfliction_decisions (match_id, at, decided_by, "
+                "resolution, why, teams) VALUES (:id, :at, 'Runner Uiltje', 'same', 'w', "
+                "CAST(:teams AS integer[]))"
+            ),
+            {"id": mid, "at": at(resolved), "teams": sorted({team_a, team_b})},
+        )
 
 
 def day(text_: str) -> date:
