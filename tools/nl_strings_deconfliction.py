@@ -23,6 +23,8 @@ NL_DECONFLICTION = {
     "Key {key}… made {made}: {n} of {total} source(s) with a true identity have tokens under it.": "Sleutel {key}… gemaakt {made}: {n} van {total} bron(nen) met een ware identiteit hebben er tokens onder.",
     "(Replaced: forgotten with the next package.)": "(Vervangen: vergeten met het volgende pakket.)",
     "Not yet recomputed.": "Nog niet opnieuw berekend.",
+    "sources sent for their tokens": "bronnen verzonden om hun tokens",
+    "The tokens of {n} source(s) wait to be sent: the next package of everything new carries them.": "De tokens van {n} bron(nen) wachten op verzending: het volgende pakket met alles wat nieuw is neemt ze mee.",
     "Folder to write the key packages to": "Map om de sleutelpakketten in te schrijven",
     "Sealing the key for each runner…": "De sleutel wordt voor elke runner verzegeld…",
     "Deconfliction key written for {n} runner(s) ({names}) to {folder}.": "Deconflictiesleutel voor {n} runner(s) ({names}) geschreven naar {folder}.",

@@ -52,6 +52,7 @@ from app.services.exchange import (
     package_json,
     package_log,
     package_records,
+    token_sends,
     unwritten_packages,
 )
 from app.services.exchange.export_gather import EXPORTABLE as EXPORTABLE
@@ -115,6 +116,9 @@ class ExportPlan:
     # they last went out): registration data, assessments, reviews, instructions,
     # taskings and payments.
     file_records: int = 0
+    # Sources that go only because their deconfliction tokens changed (with their
+    # registration as it is).
+    token_sources: int = 0
 
     @property
     def blocked(self) -> tuple[Candidate, ...]:
@@ -130,6 +134,7 @@ class ExportResult:
     size: int
     recipients: tuple[str, ...]
     file_records: int = 0
+    token_sources: int = 0
 
 
 @dataclass(frozen=True)
@@ -186,6 +191,7 @@ def plan_export(
         tuple(p.name for p in peers),
         tuple(unwritten),
         gathered.file_records,
+        gathered.token_sources,
     )
 
 
@@ -358,6 +364,7 @@ def _record_export(
     )
     session.flush()
     record_exports(session, package_id, gathered, manifest.version)
+    token_sends.record(session, package_id, gathered.sources)
     identity_tokens.forget_retired(session, scope.actor)
     audit_chain.append(
         session,
@@ -369,6 +376,7 @@ def _record_export(
             "sequence": prepared.sequence,
             "debriefs": len(gathered.refs) - gathered.file_records,
             "file_records": gathered.file_records,
+            "token_sources": gathered.token_sources,
             "sha256": sha,
             "recipients": len(prepared.recipients),
         },
@@ -443,6 +451,7 @@ def _export_once(
         len(sealed),
         names,
         gathered.file_records,
+        gathered.token_sources,
     )
 
 
