@@ -24,6 +24,8 @@ NL_DECONFLICTION = {
     "(Replaced: forgotten with the next package.)": "(Vervangen: vergeten met het volgende pakket.)",
     "Not yet recomputed.": "Nog niet opnieuw berekend.",
     "sources sent for their tokens": "bronnen verzonden om hun tokens",
+    "No new debrief; the deconfliction tokens of {n} source(s) wait to be sent.": "Geen nieuwe debriefing; de deconflictietokens van {n} bron(nen) wachten op verzending.",
+    "No new debrief; {n} record(s) of source files wait to be sent.": "Geen nieuwe debriefing; {n} gegevens uit bronnendossiers wachten op verzending.",
     "The tokens of {n} source(s) wait to be sent: the next package of everything new carries them.": "De tokens van {n} bron(nen) wachten op verzending: het volgende pakket met alles wat nieuw is neemt ze mee.",
     "Folder to write the key packages to": "Map om de sleutelpakketten in te schrijven",
     "Sealing the key for each runner…": "De sleutel wordt voor elke runner verzegeld…",

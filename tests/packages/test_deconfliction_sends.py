@@ -20,8 +20,9 @@ from app.export import package
 from app.models import Debrief
 from app.models.packages import SourceToken
 from app.services.exchange import deconfliction_key, keys, package_receive, packages
-from app.services.records import identity
+from app.services.records import identity, identity_recompute
 from app.services.views import IdentityFields
+from app.vault import migrate
 from app.vault.vault import Vault
 from tests.helpers import factory
 from tests.helpers.deconfliction import Unit, close, issue, make_unit, new_key
@@ -200,3 +201,28 @@ def test_show_says_how_many_sources_wait(unit: Unit, capsys: pytest.CaptureFixtu
     out = capsys.readouterr().out
     assert "The tokens of 1 source wait to be sent" in out
     runner.vault = Vault.open(runner.path, factory.PASSPHRASE)
+
+
+def test_the_new_normalisation_asks_for_a_recompute_and_its_tokens_then_travel(
+    unit: Unit,
+) -> None:
+    """Vault migration 0017 came with a new normalisation (ø, ł, æ …; phone labels;
+    month names): a vault's tokens from before are marked as not yet recomputed,
+    and once recomputed they go with the next export."""
+    runner = unit.runner
+    deliver(unit)
+    merel = factory.source(runner.vault, runner.scope, "MEREL")
+    identity.record_identity(runner.vault, runner.scope, merel, JAN)
+    export_all_new(unit)
+    engine = runner.vault.engine()
+    migrate.downgrade(engine, "0016_deconfliction_notices")
+    migrate.upgrade(engine)
+    (view,) = deconfliction_key.status(runner.vault).keys
+    assert not view.recomputed
+    identity_recompute.recompute(runner.vault, runner.scope, passphrase=factory.PASSPHRASE)
+    assert deconfliction_key.status(runner.vault).keys[0].recomputed
+    # A vault upgraded to 0017 has no record of what was sent: every source with
+    # tokens goes once (those the old export never carried reach central too).
+    assert waiting(unit) == 1
+    assert export_all_new(unit).token_sources == 1
+    nothing_new(unit)
