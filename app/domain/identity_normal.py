@@ -7,9 +7,9 @@ The rules (docs/security.md, "Blind deconfliction", says the same in words):
 
 * ``name_dob``: lower case, diacritics dropped (NFKD, combining marks removed),
   letters NFKD keeps whole transliterated (ø o, ł l, æ ae, œ oe, đ and ð d, þ th,
-  ß ss, ı i: ``TRANSLITERATION``), every character that is not a letter or digit (hyphens, dots, apostrophes,
-  commas) a space, runs of spaces one. "Family, Given" (a comma) is read as the
-  family name first; the Dutch particles at the end of either part ("Berg, Jan
+  ß ss, ı i: ``TRANSLITERATION``), every character that is not a letter or digit
+  (hyphens, dots, apostrophes, commas) a space, runs of spaces one. "Family,
+  Given" (a comma) is read as the family name first; the Dutch particles at the end of either part ("Berg, Jan
   van der", "Berg van der, Jan") go in front of the family name, so it gives
   what "Jan van der Berg" gives. Without a comma the words stay in the order
   written (the family name last). Initials stay single letters: "J. van der
@@ -25,7 +25,8 @@ The rules (docs/security.md, "Blind deconfliction", says the same in words):
   Digits with none of these prefixes are a number without its country, taken
   only if they are already "31" and nine more digits. A label before the number
   ("tel. ", "mob: ") and text after it ("06-12345678 (werk)") are ignored, and
-  every dash (figure dash, en dash, minus sign, ...) is a hyphen. Fewer than 8 or more than 15 digits: none.
+  every dash (figure dash, en dash, minus sign, ...) is a hyphen. Fewer than 8 or
+  more than 15 digits: none.
 * ``address``: a Dutch postcode with the house number and its addition is the
   address ("1234AB|12|A"; no addition: "1234AB|12|"); street and city do not
   count then (they are spelled in many ways, the postcode is not). Without a
