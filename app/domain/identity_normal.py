@@ -9,9 +9,9 @@ The rules (docs/security.md, "Blind deconfliction", says the same in words):
   letters NFKD keeps whole transliterated (ø o, ł l, æ ae, œ oe, đ and ð d, þ th,
   ß ss, ı i: ``TRANSLITERATION``), every character that is not a letter or digit
   (hyphens, dots, apostrophes, commas) a space, runs of spaces one. "Family,
-  Given" (a comma) is read as the family name first; the Dutch particles at the end of either part ("Berg, Jan
-  van der", "Berg van der, Jan") go in front of the family name, so it gives
-  what "Jan van der Berg" gives. Without a comma the words stay in the order
+  Given" (a comma) is read as the family name first; the Dutch particles at the
+  end of either part ("Berg, Jan van der", "Berg van der, Jan") go in front of
+  the family name, so it gives what "Jan van der Berg" gives. Without a comma the words stay in the order
   written (the family name last). Initials stay single letters: "J. van der
   Berg" matches "J van der Berg", never "Jan van der Berg" (a match must point at
   one person, and an initial would point at every Jan, Johan and Joost born that
