@@ -10,15 +10,16 @@ The rules (docs/security.md, "Blind deconfliction", says the same in words):
   ß ss, ı i: ``TRANSLITERATION``), every character that is not a letter or digit
   (hyphens, dots, apostrophes, commas) a space, runs of spaces one. "Family,
   Given" (a comma) is read as the family name first; the Dutch particles at the
-  end of either part ("Berg, Jan van der", "Berg van der, Jan") go in front of
-  the family name, so it gives what "Jan van der Berg" gives. Without a comma the words stay in the order
-  written (the family name last). Initials stay single letters: "J. van der
-  Berg" matches "J van der Berg", never "Jan van der Berg" (a match must point at
-  one person, and an initial would point at every Jan, Johan and Joost born that
-  day). Then ``|`` and the birth date as YYYY-MM-DD (written so, or day first:
-  31-12-1980, 31/12/1980, 31.12.1980; ISO-style with slashes or dots, 1980/12/31;
-  or with the month's Dutch or English name or abbreviation: 31 december 1980,
-  31 dec. 1980, December 31, 1980). No value without a name and a real date.
+  end of either part ("Berg, Jan van der", "Berg van der, Jan") go in front of the
+  family name, so it gives what "Jan van der Berg" gives. Without a comma the
+  words stay in the order written (the family name last). Initials stay single
+  letters: "J. van der Berg" matches "J van der Berg", never "Jan van der Berg" (a
+  match must point at one person, and an initial would point at every Jan, Johan
+  and Joost born that day). Then ``|`` and the birth date as YYYY-MM-DD (written
+  so, or day first: 31-12-1980, 31/12/1980, 31.12.1980; ISO-style with slashes or
+  dots, 1980/12/31; or with the month's Dutch or English name or abbreviation: 31
+  december 1980, 31 dec. 1980, December 31, 1980). No value without a name and a
+  real date.
 * ``phone``: E.164 digits without the "+". A leading "+" or "00" is the country
   code; a leading single "0" is a Dutch national number (31 in its place); a
   "(0)" after the country code and the trunk 0 of "+31 06..." are dropped.
