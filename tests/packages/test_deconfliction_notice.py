@@ -220,6 +220,7 @@ def test_matches_that_read_alike_are_told_apart_by_their_short_id(
     told = central.notice(found, tmp_path / "n1.age")
     assert cli(capsys, handler, "package", "import", str(told))[0] == 0
     code, out, _ = cli(capsys, handler, "show", "source", "UIL")
+    assert code == 0
     lines = [line for line in out.splitlines() if line.startswith("Possibly the same person")]
     assert len(lines) == len(set(lines)) == 4
     day = OPENED[:10]
