@@ -5,7 +5,6 @@ says it in its overview; a decided match shows nothing."""
 from __future__ import annotations
 
 import re
-
 import uuid
 
 from pytestqt.qtbot import QtBot

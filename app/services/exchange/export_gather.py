@@ -285,9 +285,11 @@ def gather_source(session: Session, source_id: uuid.UUID) -> Gathered:
 def record_exports(
     session: Session, package_id: uuid.UUID, gathered: Gathered, version: int
 ) -> None:
-    """Name this package as the one that carried each of ``gathered``'s versions.
-    One bulk upsert (as session.merge per record would do, without loading each
-    row first): a version sent again now names this package."""
+    """Name this package as the one that carried each of ``gathered``'s versions,
+    and its sources' tokens as sent (``token_sends``). One bulk upsert (as
+    session.merge per record would do, without loading each row first): a version
+    sent again now names this package."""
+    token_sends.record(session, package_id, gathered.sources)
     raw = session.connection().connection.dbapi_connection
     assert raw is not None
     raw.executemany(

@@ -52,7 +52,6 @@ from app.services.exchange import (
     package_json,
     package_log,
     package_records,
-    token_sends,
     unwritten_packages,
 )
 from app.services.exchange.export_gather import EXPORTABLE as EXPORTABLE
@@ -116,9 +115,7 @@ class ExportPlan:
     # they last went out): registration data, assessments, reviews, instructions,
     # taskings and payments.
     file_records: int = 0
-    # Sources that go only because their deconfliction tokens changed (with their
-    # registration as it is).
-    token_sources: int = 0
+    token_sources: int = 0  # sources going only for changed tokens (``token_sends``)
 
     @property
     def blocked(self) -> tuple[Candidate, ...]:
@@ -364,7 +361,6 @@ def _record_export(
     )
     session.flush()
     record_exports(session, package_id, gathered, manifest.version)
-    token_sends.record(session, package_id, gathered.sources)
     identity_tokens.forget_retired(session, scope.actor)
     audit_chain.append(
         session,
