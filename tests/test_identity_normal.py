@@ -153,3 +153,72 @@ def test_attributes_each_once_sorted() -> None:
         ("phone", "31612345678"),
     ]
     assert n.attributes("Jan", "", (), ()) == []
+
+
+@pytest.mark.parametrize(
+    ("written", "plain"),
+    [
+        ("Søren Østergaard", "Soren Ostergaard"),
+        ("Łukasz Wałęsa", "Lukasz Walesa"),
+        ("Ægir Ærø", "Aegir Aero"),
+        ("Đorđe Đoković", "Dorde Dokovic"),
+        ("Hans Großmann", "Hans Grossmann"),
+        ("Œdipe Cœur", "Oedipe Coeur"),
+        ("Þóra Guðmundsdóttir", "Thora Gudmundsdottir"),
+        ("Yıldız Işık", "Yildiz Isik"),
+    ],
+)
+def test_letters_nfkd_keeps_whole_are_transliterated(written: str, plain: str) -> None:
+    assert n.name(written) == n.name(plain) == n.fold(plain)
+    assert n.name_dob(written, "1980-12-31") == n.name_dob(plain, "31-12-1980")
+
+
+@pytest.mark.parametrize(
+    "number",
+    [
+        "tel. 06-12345678",
+        "Tel.: 06 12345678",
+        "mob: +31612345678",
+        "telefoon 0031 6 12345678",
+        "06\u201212345678",  # figure dash
+        "06\u201312345678",  # en dash
+        "06\u221212345678",  # minus sign
+        "06\u201112345678",  # non-breaking hyphen
+        "gsm/whatsapp: 06 - 1234 5678",
+    ],
+)
+def test_a_label_before_the_number_and_other_dashes(number: str) -> None:
+    assert n.phone(number) == "31612345678"
+
+
+@pytest.mark.parametrize(
+    "day",
+    [
+        "31 december 1980",
+        "31 December 1980",
+        "31 dec 1980",
+        "31 dec. 1980",
+        "31e december 1980",
+        "31st December 1980",
+        "December 31, 1980",
+        "dec 31 1980",
+        "1980/12/31",
+        "1980.12.31",
+        "31\u201212\u20121980",  # figure dashes
+    ],
+)
+def test_birth_date_with_month_names_and_iso_slashes(day: str) -> None:
+    assert n.birth_date(day) == "1980-12-31"
+
+
+def test_dutch_and_english_month_names_and_what_is_still_no_date() -> None:
+    assert n.birth_date("1 mei 1975") == n.birth_date("1 May 1975") == "1975-05-01"
+    assert n.birth_date("3 mrt 1990") == n.birth_date("March 3, 1990") == "1990-03-03"
+    assert n.birth_date("15 okt. 2001") == n.birth_date("15 oct 2001") == "2001-10-15"
+    for text in ("30 februari 1980", "31 foo 1980", "december 1980", "1980/12-31", "31 12"):
+        assert n.birth_date(text) is None
+
+
+def test_addresses_fold_the_same_letters_and_dashes() -> None:
+    assert n.address("Østergade 12, København") == n.address("Ostergade 12, Kobenhavn")
+    assert n.address("Dorpsstraat 12\u2012a, 1234 AB Ede") == "1234AB|12|A"

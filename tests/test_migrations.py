@@ -47,6 +47,7 @@ LANDED_MIGRATIONS = {
     "0016_deconfliction_notices.py": (
         "cf6e6555e3eace483550a89cc574192bac2145ce0058789b0d9d494a6162e767"
     ),
+    "0017_sent_tokens.py": "3729a41deb76d9b9754e1f72db508d675455112176adf1bdd9379de542b43564",
 }
 
 

@@ -68,6 +68,11 @@ def cmd_show(args: argparse.Namespace) -> int:
             f"{k.key_id}  made {k.created_at}  {state}: {k.sources_with_tokens} of "
             f"{held.sources_with_identity} source(s) with a true identity have tokens{pending}"
         )
+    if held.sources_to_send:
+        print(
+            f"The tokens of {counted(held.sources_to_send, 'source')} wait to be sent: the next "
+            "export of everything new (package export --all-new) carries them."
+        )
     return 0
 
 

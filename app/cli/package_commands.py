@@ -214,6 +214,11 @@ def cmd_export(args: argparse.Namespace) -> int:
             f"{counted(result.file_records, 'record')} of source files, "
             f"{counted(result.size, 'byte')}) for {', '.join(result.recipients)}: {result.path}"
         )
+        if result.token_sources:
+            print(
+                f"It carries the new deconfliction tokens of "
+                f"{counted(result.token_sources, 'source')} whose records had not changed."
+            )
     return 0
 
 

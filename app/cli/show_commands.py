@@ -35,7 +35,8 @@ def cmd_show_source(args: argparse.Namespace) -> int:
     if args.json:
         # Open deconfliction matches (a handler's vault): kind and team, never more.
         found["deconfliction"] = [
-            {"match_id": str(m.match_id), "kind": m.kind, "other_team": m.other_team,
+            {"match_id": str(m.match_id), "short_id": m.short_id, "status": m.status,
+             "kind": m.kind, "other_team": m.other_team,
              "other_codename": m.other_codename, "opened_at": m.opened_at}
             for m in matches
         ]  # fmt: skip

@@ -6,22 +6,28 @@ none (``None``), so it never makes a token.
 The rules (docs/security.md, "Blind deconfliction", says the same in words):
 
 * ``name_dob``: lower case, diacritics dropped (NFKD, combining marks removed),
-  every character that is not a letter or digit (hyphens, dots, apostrophes,
-  commas) a space, runs of spaces one. "Family, Given" (a comma) is read as the
-  family name first; the Dutch particles at the end of either part ("Berg, Jan
-  van der", "Berg van der, Jan") go in front of the family name, so it gives
-  what "Jan van der Berg" gives. Without a comma the words stay in the order
-  written (the family name last). Initials stay single letters: "J. van der
-  Berg" matches "J van der Berg", never "Jan van der Berg" (a match must point at
-  one person, and an initial would point at every Jan, Johan and Joost born that
-  day). Then ``|`` and the birth date as YYYY-MM-DD (written so, or day first:
-  31-12-1980, 31/12/1980, 31.12.1980). No value without a name and a real date.
+  letters NFKD keeps whole transliterated (ø o, ł l, æ ae, œ oe, đ and ð d, þ th,
+  ß ss, ı i: ``TRANSLITERATION``), every character that is not a letter or digit
+  (hyphens, dots, apostrophes, commas) a space, runs of spaces one. "Family,
+  Given" (a comma) is read as the family name first; the Dutch particles at the
+  end of either part ("Berg, Jan van der", "Berg van der, Jan") go in front of the
+  family name, so it gives what "Jan van der Berg" gives. Without a comma the
+  words stay in the order written (the family name last). Initials stay single
+  letters: "J. van der Berg" matches "J van der Berg", never "Jan van der Berg" (a
+  match must point at one person, and an initial would point at every Jan, Johan
+  and Joost born that day). Then ``|`` and the birth date as YYYY-MM-DD (written
+  so, or day first: 31-12-1980, 31/12/1980, 31.12.1980; ISO-style with slashes or
+  dots, 1980/12/31; or with the month's Dutch or English name or abbreviation: 31
+  december 1980, 31 dec. 1980, December 31, 1980). No value without a name and a
+  real date.
 * ``phone``: E.164 digits without the "+". A leading "+" or "00" is the country
   code; a leading single "0" is a Dutch national number (31 in its place); a
   "(0)" after the country code and the trunk 0 of "+31 06..." are dropped.
   Digits with none of these prefixes are a number without its country, taken
-  only if they are already "31" and nine more digits. Text after the number
-  ("06-12345678 (werk)") is ignored. Fewer than 8 or more than 15 digits: none.
+  only if they are already "31" and nine more digits. A label before the number
+  ("tel. ", "mob: ") and text after it ("06-12345678 (werk)") are ignored, and
+  every dash (figure dash, en dash, minus sign, ...) is a hyphen. Fewer than 8 or
+  more than 15 digits: none.
 * ``address``: a Dutch postcode with the house number and its addition is the
   address ("1234AB|12|A"; no addition: "1234AB|12|"); street and city do not
   count then (they are spelled in many ways, the postcode is not). Without a
@@ -51,12 +57,29 @@ MIN_PHONE_DIGITS = 8
 MAX_PHONE_DIGITS = 15  # E.164
 
 
+# Letters that NFKD does not take apart into a base letter and a mark, written as
+# the Latin letters they are spelled with where the keyboard lacks them ("Søren
+# Østergaard" is "Soren Ostergaard", "Łukasz Wałęsa" is "Lukasz Walesa").
+TRANSLITERATION = str.maketrans(
+    {
+        "ø": "o", "Ø": "o", "ł": "l", "Ł": "l", "æ": "ae", "Æ": "ae", "œ": "oe",
+        "Œ": "oe", "đ": "d", "Đ": "d", "ð": "d", "Ð": "d", "þ": "th", "Þ": "th",
+        "ß": "ss", "ẞ": "ss", "ı": "i", "ħ": "h", "Ħ": "h", "ŧ": "t", "Ŧ": "t",
+        "ŀ": "l", "Ŀ": "l", "ŋ": "n", "Ŋ": "n", "ĸ": "k",
+    }
+)  # fmt: skip
+
+
+def _plain(text: str) -> str:
+    """Lower case, transliterated, diacritics dropped."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(TRANSLITERATION))
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return plain.casefold().translate(TRANSLITERATION)
+
+
 def fold(text: str) -> str:
     """Lower case, no diacritics, only letters and digits between single spaces."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    plain = plain.casefold().replace("ß", "ss")
-    return " ".join("".join(c if c.isalnum() else " " for c in plain).split())
+    return " ".join("".join(c if c.isalnum() else " " for c in _plain(text)).split())
 
 
 def _trailing_particles(words: list[str]) -> tuple[list[str], list[str]]:
@@ -80,18 +103,56 @@ def name(full_name: str) -> str:
     return fold(full_name.replace(",", " "))
 
 
-_ISO_DAY = re.compile(r"\s*([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})\s*")
+# Every dash a keyboard or a word processor writes, as "-".
+DASHES = str.maketrans(
+    dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d", "-")
+)
+
+# Month names and their usual abbreviations, Dutch and English (folded).
+MONTHS = {
+    "januari": 1, "january": 1, "jan": 1, "februari": 2, "february": 2, "feb": 2,
+    "febr": 2, "maart": 3, "march": 3, "mrt": 3, "mar": 3, "maa": 3, "april": 4,
+    "apr": 4, "mei": 5, "may": 5, "juni": 6, "june": 6, "jun": 6, "juli": 7,
+    "july": 7, "jul": 7, "augustus": 8, "august": 8, "aug": 8, "september": 9,
+    "sep": 9, "sept": 9, "oktober": 10, "october": 10, "okt": 10, "oct": 10,
+    "november": 11, "nov": 11, "december": 12, "dec": 12,
+}  # fmt: skip
+
+_ISO_DAY = re.compile(r"\s*([0-9]{4})([-/.])([0-9]{1,2})\2([0-9]{1,2})\s*")
 _DAY_FIRST = re.compile(r"\s*([0-9]{1,2})[-/.]([0-9]{1,2})[-/.]([0-9]{4})\s*")
+# On the folded text: "31 december 1980", "31st dec 1980", "31e dec. 1980"
+# (folded: no dot), or "december 31 1980" (the comma folded away).
+_NAMED_DAY_FIRST = re.compile(r"([0-9]{1,2})(?:st|nd|rd|th|e|ste|de)? ([a-z]+) ([0-9]{4})")
+_NAMED_MONTH_FIRST = re.compile(r"([a-z]+) ([0-9]{1,2})(?:st|nd|rd|th)? ([0-9]{4})")
+
+
+def _numbers(text: str) -> tuple[str, str, str] | None:
+    """(year, month, day) of a date written in digits, ISO-style or day first."""
+    text = text.translate(DASHES)
+    if m := _ISO_DAY.fullmatch(text):
+        return m.group(1), m.group(3), m.group(4)
+    if m := _DAY_FIRST.fullmatch(text):
+        day, month, year = m.groups()
+        return year, month, day
+    folded = fold(text)
+    if m := _NAMED_DAY_FIRST.fullmatch(folded):
+        day, month_name, year = m.groups()
+    elif m := _NAMED_MONTH_FIRST.fullmatch(folded):
+        month_name, day, year = m.groups()
+    else:
+        return None
+    month = MONTHS.get(month_name)
+    return None if month is None else (year, str(month), day)
 
 
 def birth_date(text: str) -> str | None:
-    """YYYY-MM-DD of a real day written ISO-style or day first, else None."""
-    if m := _ISO_DAY.fullmatch(text):
-        year, month, day = m.groups()
-    elif m := _DAY_FIRST.fullmatch(text):
-        day, month, year = m.groups()
-    else:
+    """YYYY-MM-DD of a real day written ISO-style (1980-12-31, 1980/12/31), day
+    first (31-12-1980, 31/12/1980, 31.12.1980), or with the month's name in Dutch
+    or English (31 december 1980, 31 dec. 1980, December 31, 1980), else None."""
+    found = _numbers(text)
+    if found is None:
         return None
+    year, month, day = found
     try:
         return date(int(year), int(month), int(day)).isoformat()
     except ValueError:
@@ -106,11 +167,15 @@ def name_dob(full_name: str, date_of_birth: str) -> str | None:
 
 
 _PHONE_PART = re.compile(r"\s*(\+?[0-9 ().\-/]*)")
+# A label before the number: "tel. ", "mob: ", "Telefoon: ", "gsm/whatsapp ".
+_PHONE_LABEL = re.compile(r"\s*(?:[^\W\d_]+\s*[.:/]*\s*)*")
 
 
 def phone(text: str) -> str | None:
     """E.164 digits without "+", or None."""
-    m = _PHONE_PART.match(unicodedata.normalize("NFKC", text))
+    text = unicodedata.normalize("NFKC", text).translate(DASHES)
+    label = _PHONE_LABEL.match(text)
+    m = _PHONE_PART.match(text, label.end() if label else 0)
     number = m.group(1).strip() if m else ""
     number = re.sub(r"\(\s*0\s*\)", "", number)  # +31 (0)6 ...: the (0) is never dialled
     digits = re.sub(r"[^0-9]", "", number)
@@ -146,9 +211,7 @@ _NUMBER = re.compile(
 
 def _folded_address(text: str) -> str:
     # Hyphens and slashes say where an addition starts: kept through the fold.
-    decomposed = unicodedata.normalize("NFKD", text)
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-    plain = plain.replace("ß", "ss")
+    plain = _plain(text.translate(DASHES))
     kept = "".join(c if c.isalnum() or c in "-/" else " " for c in plain)
     return " ".join(kept.split())
 

@@ -278,6 +278,21 @@ class SourceToken(Base):
     token: Mapped[str] = mapped_column(String(64), primary_key=True)  # hex
 
 
+class SentTokens(Base):
+    """The tokens of a source as the last package that carried it sent them
+    (migration 0017): the SHA-256 of its ``deconfliction`` member. An export of
+    everything new carries a source whose tokens are no longer these
+    (``app.services.exchange.token_sends``)."""
+
+    __tablename__ = "sent_tokens"
+
+    source_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("source.id", ondelete="CASCADE"), primary_key=True
+    )
+    sha256: Mapped[str] = mapped_column(String(64))
+    package_id: Mapped[uuid.UUID]
+
+
 class DeconflictionNotice(Base):
     """A match of blind deconfliction as the central system's newest notice told it
     (migration 0016): one of this team's sources possibly the same person as a

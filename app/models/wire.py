@@ -160,4 +160,5 @@ LOCAL_TABLES: dict[str, str] = {
     "deconfliction_key": "the unit deconfliction keys: the secret travels only in a key package",
     "source_token": "travels as the source's `deconfliction`, under the current key only",
     "deconfliction_notice": "what the central system's notices told this handler's vault",
+    "sent_tokens": "the runner's trace of which tokens went out (a hash per source)",
 }

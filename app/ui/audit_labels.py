@@ -213,6 +213,7 @@ _FIELDS: dict[str, object] = {
     "status": QT_TRANSLATE_NOOP("AuditFields", "status"),
     "to": QT_TRANSLATE_NOOP("AuditFields", "to"),
     "today": QT_TRANSLATE_NOOP("AuditFields", "as of"),
+    "token_sources": QT_TRANSLATE_NOOP("AuditFields", "sources sent for their tokens"),
     "tokens": QT_TRANSLATE_NOOP("AuditFields", "tokens"),
     "unchanged": QT_TRANSLATE_NOOP("AuditFields", "unchanged"),
     "unencrypted": QT_TRANSLATE_NOOP("AuditFields", "unencrypted"),

@@ -15,16 +15,36 @@ _KINDS: dict[str, object] = {  # QT_TRANSLATE_NOOP marks the text for lupdate
 }
 
 
+_STATES: dict[str, object] = {
+    "open": QT_TRANSLATE_NOOP("Deconfliction", "open"),
+    "same": QT_TRANSLATE_NOOP("Deconfliction", "decided: the same person"),
+    "different": QT_TRANSLATE_NOOP("Deconfliction", "decided: not the same person"),
+}
+
+
+def which(match: OpenMatch) -> str:
+    """Which match it is (its short id, as central's list starts it) and its state:
+    two matches of one source with one team read alike otherwise."""
+    state = QCoreApplication.translate(
+        "Deconfliction", str(_STATES.get(match.status, match.status))
+    )
+    # Called by its full name, never through an alias: lupdate finds only these.
+    return QCoreApplication.translate("Deconfliction", "(match {id}, {state} since {day})").format(
+        id=match.short_id, state=state, day=f"{match.opened_at:%Y-%m-%d}"
+    )
+
+
 def match_line(match: OpenMatch) -> str:
-    tr = QCoreApplication.translate
-    kind = tr("Deconfliction", str(_KINDS[match.kind]))
+    kind = QCoreApplication.translate("Deconfliction", str(_KINDS[match.kind]))
     if match.other_codename is not None:
-        return tr(
+        line = QCoreApplication.translate(
             "Deconfliction", "Possibly the same person as {codename} (this team): {kind}"
         ).format(codename=match.other_codename, kind=kind)
-    return tr(
-        "Deconfliction", "Possibly the same person as a source of team {team}: {kind}"
-    ).format(team=match.other_team, kind=kind)
+    else:
+        line = QCoreApplication.translate(
+            "Deconfliction", "Possibly the same person as a source of team {team}: {kind}"
+        ).format(team=match.other_team, kind=kind)
+    return f"{line} {which(match)}"
 
 
 def home_line(match: OpenMatch) -> str:

@@ -209,3 +209,57 @@ def _show_sources(
     finally:
         handler.vault = Vault.open(handler.path, factory.PASSPHRASE)
     return shown
+
+
+def _issue_key(capsys: pytest.CaptureFixture[str], unit: Unit, seen: set[Path]) -> None:
+    """A new unit key at central (a rotation, after the first), issued to the
+    handler, forwarded to both runners, taken in with the passphrase (recomputed)."""
+    _ok(run(capsys, "central", "deconfliction-key", "new", *unit.central,
+            "--memory-kib", "8192", "--iterations", "1", "--lanes", "1"))  # fmt: skip
+    _ok(run(capsys, "central", "deconfliction-key", "issue", *unit.central, "--to", str(unit.out)))
+    [key_package] = _new_files(unit.out, seen)
+    handler = unit.handler
+    package_receive.import_package(
+        handler.vault, handler.scope, key_package, passphrase=factory.PASSPHRASE
+    )
+    forwarded = deconfliction_key.forward(handler.vault, handler.scope, to_dir=unit.out)
+    by_name = {f.runner: f.path for f in forwarded}
+    for runner, name in zip(unit.runners, RUNNER_NAMES, strict=True):
+        package_receive.import_package(
+            runner.vault, runner.scope, by_name[name], passphrase=factory.PASSPHRASE
+        )
+    _new_files(unit.out, seen)
+
+
+def test_after_a_rotation_the_next_export_brings_the_new_tokens_and_a_new_source_matches(
+    capsys: pytest.CaptureFixture[str], unit: Unit
+) -> None:
+    seen: set[Path] = set()
+    _issue_key(capsys, unit, seen)
+    valk, uil = unit.runners
+    merel = factory.source(valk.vault, valk.scope, "MEREL")
+    identity.record_identity(valk.vault, valk.scope, merel, JAN)
+    factory.debrief(valk.vault, valk.scope, merel, submit=True)
+    packages.export_package(valk.vault, valk.scope, to_dir=unit.out, all_new=True)
+    _ok(run(capsys, "central", "ingest", *map(str, _new_files(unit.out, seen)), *unit.central))
+
+    # Rotation: Valk's vault recomputes MEREL's tokens; nothing else of it changed,
+    # and still the next export of everything new carries the source.
+    _issue_key(capsys, unit, seen)
+    sent = packages.export_package(valk.vault, valk.scope, to_dir=unit.out, all_new=True)
+    assert (sent.debriefs, sent.token_sources) == (0, 1)
+    with pytest.raises(packages.NothingToExport):
+        packages.export_package(valk.vault, valk.scope, to_dir=unit.out, all_new=True)
+    # Uil registers the same person (the phone number) after the rotation.
+    kwarts = factory.source(uil.vault, uil.scope, "KWARTS")
+    identity.record_identity(uil.vault, uil.scope, kwarts, JOHAN)
+    factory.debrief(uil.vault, uil.scope, kwarts, submit=True)
+    packages.export_package(uil.vault, uil.scope, to_dir=unit.out, all_new=True)
+    new_packages = _new_files(unit.out, seen)
+    assert len(new_packages) == 2
+    for path in new_packages:  # the handler takes both (the first changes nothing)
+        package_receive.import_package(unit.handler.vault, unit.handler.scope, path)
+    _ok(run(capsys, "central", "ingest", *map(str, new_packages), *unit.central))
+    listed = _ok(run(capsys, "central", "deconflict", unit.central[0], unit.central[1], "--json"))
+    [match] = json.loads(listed.out)
+    assert (match["kind"], match["status"]) == ("phone", "open")

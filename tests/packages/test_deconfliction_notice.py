@@ -205,3 +205,33 @@ def test_an_alias_sees_only_the_matches_of_sources_in_its_own_compartments(
     assert [m.codename for m in deconfliction_notices.open_matches(handler.vault, other)] == [
         "KRAAI"
     ]
+
+
+def test_matches_that_read_alike_are_told_apart_by_their_short_id(
+    capsys: pytest.CaptureFixture[str], handler: Party, tmp_path: Path
+) -> None:
+    """Four matches of one source with team Zuid by name and birth date (four of
+    Zuid's sources, or one matched again under a new key): four lines, each naming
+    its match as central's list starts its id, and its state."""
+    central = Central()
+    _trust(handler, central)
+    uil = factory.source(handler.vault, handler.scope, "UIL")
+    found = [match(uil, kind="name_dob") for _ in range(4)]
+    told = central.notice(found, tmp_path / "n1.age")
+    assert cli(capsys, handler, "package", "import", str(told))[0] == 0
+    code, out, _ = cli(capsys, handler, "show", "source", "UIL")
+    assert code == 0
+    lines = [line for line in out.splitlines() if line.startswith("Possibly the same person")]
+    assert len(lines) == len(set(lines)) == 4
+    day = OPENED[:10]
+    for m in found:
+        short = uuid.UUID(m.match_id).hex[:8]
+        assert (
+            "Possibly the same person as a source of team Zuid: name and date of birth "
+            f"(match {short}, open since {day})"
+        ) in lines
+    _code, out, _ = cli(capsys, handler, "show", "source", "UIL", "--json")
+    shown = json.loads(out)["deconfliction"]
+    assert sorted((s["short_id"], s["status"]) for s in shown) == sorted(
+        (uuid.UUID(m.match_id).hex[:8], "open") for m in found
+    )

@@ -33,7 +33,7 @@ from app.export.errors import WrongKeySender as WrongKeySender
 from app.export.manifest import Manifest
 from app.models import TrueIdentity
 from app.models.packages import DeconflictionKeyRow, PackageLog, PackagePeer, SourceToken
-from app.services.exchange import keys, package_log
+from app.services.exchange import keys, package_log, token_sends
 from app.services.exchange.package_files import write_package_file
 from app.services.files import output_paths
 from app.services.records import identity_tokens
@@ -235,6 +235,9 @@ class KeyView:
 class KeyStatus:
     keys: list[KeyView]  # the current key first, then retired ones not yet forgotten
     sources_with_identity: int
+    # sources whose tokens under the current key have not been sent yet (the next
+    # export of everything new carries them: ``token_sends``)
+    sources_to_send: int = 0
 
 
 def status(vault: Vault) -> KeyStatus:
@@ -264,4 +267,5 @@ def status(vault: Vault) -> KeyStatus:
             for r in rows
         ]
         identities = session.execute(select(func.count()).select_from(TrueIdentity)).scalar_one()
-    return KeyStatus(views, identities)
+        to_send = token_sends.waiting_count(session) if views else 0
+    return KeyStatus(views, identities, to_send)

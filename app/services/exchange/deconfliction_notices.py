@@ -137,6 +137,13 @@ class OpenMatch:
     other_team: str
     other_codename: str | None  # a source of this team the alias can see, else None
     opened_at: datetime
+    status: str = "open"  # as the newest notice says (only open ones are listed)
+
+    @property
+    def short_id(self) -> str:
+        """The match's id as people say it: its first 8 hex digits (central's
+        ``deconflict`` lists the whole id, which starts with them)."""
+        return self.match_id.hex[:8]
 
 
 def open_matches(vault: Vault, scope: Scope, source_id: uuid.UUID | None = None) -> list[OpenMatch]:
@@ -145,7 +152,7 @@ def open_matches(vault: Vault, scope: Scope, source_id: uuid.UUID | None = None)
     with vault.read() as session:
         rows = dal.open_matches(session, scope, source_id)
     return [
-        OpenMatch(n.match_id, own, code, n.kind, n.other_team, other, n.opened_at)
+        OpenMatch(n.match_id, own, code, n.kind, n.other_team, other, n.opened_at, n.status)
         for n, own, code, other in rows
     ]
 
@@ -154,9 +161,11 @@ KIND_WORDS = {"name_dob": "name and date of birth", "phone": "phone number", "ad
 
 
 def sentence(match: OpenMatch) -> str:
-    """The English line the command line prints (the GUI translates its own)."""
+    """The English line the command line prints (the GUI translates its own): what
+    matched, and which match it is (two matches of one source with one team read
+    alike otherwise)."""
+    kind = KIND_WORDS[match.kind]
+    which = f"(match {match.short_id}, {match.status} since {match.opened_at:%Y-%m-%d})"
     if match.other_codename is not None:
-        return f"Possibly the same person as {match.other_codename} (this team): {KIND_WORDS[match.kind]}"  # noqa: E501
-    return (
-        f"Possibly the same person as a source of team {match.other_team}: {KIND_WORDS[match.kind]}"
-    )
+        return f"Possibly the same person as {match.other_codename} (this team): {kind} {which}"
+    return f"Possibly the same person as a source of team {match.other_team}: {kind} {which}"

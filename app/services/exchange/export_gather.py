@@ -26,7 +26,7 @@ from app.export.manifest import RecordRef
 from app.models import Debrief, IntelligenceItem, Source, wire
 from app.models.packages import ExportedRecord, SourceHandover
 from app.models.wire import CURRENT
-from app.services.exchange import package_json, package_records
+from app.services.exchange import package_json, package_records, token_sends
 from app.services.records.debriefs import blockers
 
 # Debriefs that may travel: a draft never leaves the laptop, and a returned one
@@ -162,6 +162,8 @@ class Gathered:
     # canonical JSON of each record entry, in the order of ``refs``
     encoded: list[bytes] = field(default_factory=list)
     file_records: int = 0
+    # sources that travel only because their tokens changed (``token_sends``)
+    token_sources: int = 0
 
 
 def _entry(ref: RecordRef, data: bytes) -> bytes:
@@ -212,28 +214,42 @@ def _file_sources(
 
 
 def _add_file_records(
-    session: Session, gathered: Gathered, source_ids: list[uuid.UUID], *, skip_unchanged: bool
+    session: Session,
+    gathered: Gathered,
+    source_ids: list[uuid.UUID],
+    *,
+    skip_unchanged: bool,
+    resend: frozenset[uuid.UUID] = frozenset(),
 ) -> set[uuid.UUID]:
     """Add the records of these sources' files to ``gathered``, each numbered as
-    the next version unless it went out as it is; returns the sources added."""
-    used: set[uuid.UUID] = set()
+    the next version unless it went out as it is; returns the sources added.
+    A source of ``resend`` that would otherwise not travel goes with its
+    registration as it is (its tokens changed: ``token_sends``)."""
+    chosen: list[tuple[str, package_json.EncodedRecord, Sent | None]] = []
+    held_back: list[tuple[str, package_json.EncodedRecord, Sent | None]] = []
     for type_name in wire.FILE_RECORDS:
         record_ids = _file_record_ids(session, type_name, source_ids)
         found = package_json.records(session, type_name, record_ids)
         sent = latest_exports(session, type_name, record_ids)
         same = unchanged_since_sent(session, {r.id: r.sha256 for r in found}, sent, type_name)
         for r in found:
-            if skip_unchanged and r.id in same:
-                continue
-            last = sent.get(r.id)
-            again = last is not None and last.sha256 == r.sha256
-            version = 1 if last is None else last.version if again else last.version + 1
-            ref = RecordRef(type_name, r.id, version, r.sha256)
-            gathered.refs.append(ref)
-            gathered.encoded.append(_entry(ref, r.json))
-            gathered.compartments[r.id] = r.compartment_id
-            gathered.file_records += 1
-            used.add(r.source_id)
+            entry = (type_name, r, sent.get(r.id))
+            if not (skip_unchanged and r.id in same):
+                chosen.append(entry)
+            elif type_name == "registration" and r.id in resend:
+                held_back.append(entry)
+    used = {r.source_id for _, r, _ in chosen}
+    again = {r.id for _, r, _ in held_back if r.source_id not in used}
+    gathered.token_sources += len(again)
+    for type_name, r, last in chosen + [e for e in held_back if e[1].id in again]:
+        same_version = last is not None and last.sha256 == r.sha256
+        version = 1 if last is None else last.version if same_version else last.version + 1
+        ref = RecordRef(type_name, r.id, version, r.sha256)
+        gathered.refs.append(ref)
+        gathered.encoded.append(_entry(ref, r.json))
+        gathered.compartments[r.id] = r.compartment_id
+        gathered.file_records += 1
+        used.add(r.source_id)
     return used
 
 
@@ -269,9 +285,11 @@ def gather_source(session: Session, source_id: uuid.UUID) -> Gathered:
 def record_exports(
     session: Session, package_id: uuid.UUID, gathered: Gathered, version: int
 ) -> None:
-    """Name this package as the one that carried each of ``gathered``'s versions.
-    One bulk upsert (as session.merge per record would do, without loading each
-    row first): a version sent again now names this package."""
+    """Name this package as the one that carried each of ``gathered``'s versions,
+    and its sources' tokens as sent (``token_sends``). One bulk upsert (as
+    session.merge per record would do, without loading each row first): a version
+    sent again now names this package."""
+    token_sends.record(session, package_id, gathered.sources)
     raw = session.connection().connection.dbapi_connection
     assert raw is not None
     raw.executemany(
@@ -330,7 +348,15 @@ def gather(
     candidates = []
     used: set[uuid.UUID] = set()
     file_sources = _file_sources(session, scope, {e.source_id for e in encoded}, all_new)
-    used |= _add_file_records(session, gathered, file_sources, skip_unchanged=skip_unchanged)
+    resend: frozenset[uuid.UUID] = frozenset()
+    if all_new:
+        # A source whose tokens changed (a new key, an identity recorded or
+        # changed) travels even if nothing else of it did.
+        going = {e.source_id for e in encoded if e.id not in unchanged}
+        resend = frozenset(token_sends.waiting(session, file_sources)) - going
+    used |= _add_file_records(
+        session, gathered, file_sources, skip_unchanged=skip_unchanged, resend=resend
+    )
     for e in encoded:
         last = exported.get(e.id)
         if skip_unchanged and e.id in unchanged:

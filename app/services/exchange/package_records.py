@@ -349,6 +349,15 @@ def sources(session: Session, source_ids: Sequence[uuid.UUID]) -> list[dict[str,
     return sorted(found, key=lambda s: s["id"])
 
 
+def source_tokens(
+    session: Session, source_ids: Sequence[uuid.UUID]
+) -> dict[uuid.UUID, list[dict[str, str]]]:
+    """Each source's ``deconfliction`` member as a package would carry it now;
+    a source without tokens under the current key is absent."""
+    found = Reader(session)._tokens([i.hex for i in source_ids])
+    return {sid: entries for sid, entries in zip(source_ids, found, strict=True) if entries}
+
+
 def attachment_blobs(session: Session, debrief_ids: Sequence[uuid.UUID]) -> list[dict[str, Any]]:
     """The attached files' bytes (base64), once per distinct content, by hash."""
     out: dict[str, str] = {}

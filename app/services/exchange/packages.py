@@ -115,6 +115,7 @@ class ExportPlan:
     # they last went out): registration data, assessments, reviews, instructions,
     # taskings and payments.
     file_records: int = 0
+    token_sources: int = 0  # sources going only for changed tokens (``token_sends``)
 
     @property
     def blocked(self) -> tuple[Candidate, ...]:
@@ -130,6 +131,7 @@ class ExportResult:
     size: int
     recipients: tuple[str, ...]
     file_records: int = 0
+    token_sources: int = 0
 
 
 @dataclass(frozen=True)
@@ -186,6 +188,7 @@ def plan_export(
         tuple(p.name for p in peers),
         tuple(unwritten),
         gathered.file_records,
+        gathered.token_sources,
     )
 
 
@@ -369,6 +372,7 @@ def _record_export(
             "sequence": prepared.sequence,
             "debriefs": len(gathered.refs) - gathered.file_records,
             "file_records": gathered.file_records,
+            "token_sources": gathered.token_sources,
             "sha256": sha,
             "recipients": len(prepared.recipients),
         },
@@ -443,6 +447,7 @@ def _export_once(
         len(sealed),
         names,
         gathered.file_records,
+        gathered.token_sources,
     )
 
 

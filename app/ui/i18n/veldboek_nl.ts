@@ -1,26 +1,6 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="nl_NL">
 <context>
-    <name />
-    <message>
-        <location filename="../deconfliction_lines.py" line="20" />
-        <source>Deconfliction</source>
-        <translation>Deconflictie</translation>
-    </message>
-    <message>
-        <location filename="../deconfliction_lines.py" line="23" />
-        <source>Deconfliction</source>
-        <comment>Possibly the same person as {codename} (this team): {kind}</comment>
-        <translation>Deconflictie</translation>
-    </message>
-    <message>
-        <location filename="../deconfliction_lines.py" line="26" />
-        <source>Deconfliction</source>
-        <comment>Possibly the same person as a source of team {team}: {kind}</comment>
-        <translation>Deconflictie</translation>
-    </message>
-</context>
-<context>
     <name>AddKeyDialog</name>
     <message>
         <location filename="../packages/key_dialog.py" line="34" />
@@ -975,41 +955,46 @@
     </message>
     <message>
         <location filename="../audit_labels.py" line="216" />
+        <source>sources sent for their tokens</source>
+        <translation>bronnen verzonden om hun tokens</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="217" />
         <source>tokens</source>
         <translation>tokens</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="217" />
+        <location filename="../audit_labels.py" line="218" />
         <source>unchanged</source>
         <translation>ongewijzigd</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="218" />
+        <location filename="../audit_labels.py" line="219" />
         <source>unencrypted</source>
         <translation>onversleuteld</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="219" />
+        <location filename="../audit_labels.py" line="220" />
         <source>newer versions</source>
         <translation>nieuwere versies</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="221" />
+        <location filename="../audit_labels.py" line="222" />
         <source>why</source>
         <translation>waarom</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="222" />
+        <location filename="../audit_labels.py" line="223" />
         <source>items withheld</source>
         <translation>items achtergehouden</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="220" />
+        <location filename="../audit_labels.py" line="221" />
         <source>format version</source>
         <translation>formaatversie</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="404" />
+        <location filename="../audit_labels.py" line="405" />
         <source>details unreadable</source>
         <translation>details onleesbaar</translation>
     </message>
@@ -1173,493 +1158,493 @@
 <context>
     <name>AuditValues</name>
     <message>
-        <location filename="../audit_labels.py" line="228" />
+        <location filename="../audit_labels.py" line="229" />
         <source>runner</source>
         <translation>runner</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="229" />
+        <location filename="../audit_labels.py" line="230" />
         <source>team handler</source>
         <translation>teamleider</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="230" />
+        <location filename="../audit_labels.py" line="231" />
         <source>central system</source>
         <translation>centraal systeem</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="233" />
+        <location filename="../audit_labels.py" line="234" />
         <source>meeting</source>
         <translation>ontmoeting</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="234" />
+        <location filename="../audit_labels.py" line="235" />
         <source>call</source>
         <translation>gesprek</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="235" />
+        <location filename="../audit_labels.py" line="236" />
         <source>message</source>
         <translation>bericht</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="236" />
+        <location filename="../audit_labels.py" line="237" />
         <source>internal</source>
         <translation>intern</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="237" />
+        <location filename="../audit_labels.py" line="238" />
         <source>sanitised</source>
         <translation>geschoond</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="238" />
+        <location filename="../audit_labels.py" line="239" />
         <source>reward</source>
         <translation>beloning</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="239" />
+        <location filename="../audit_labels.py" line="240" />
         <source>expense</source>
         <translation>onkosten</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="240" />
+        <location filename="../audit_labels.py" line="241" />
         <source>offer</source>
         <translation>aanbod</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="243" />
+        <location filename="../audit_labels.py" line="244" />
         <source>open</source>
         <translation>open</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="244" />
+        <location filename="../audit_labels.py" line="245" />
         <source>done</source>
         <translation>uitgevoerd</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="245" />
+        <location filename="../audit_labels.py" line="246" />
         <source>cancelled</source>
         <translation>vervallen</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="246" />
+        <location filename="../audit_labels.py" line="247" />
         <source>in order</source>
         <translation>op volgorde</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="247" />
+        <location filename="../audit_labels.py" line="248" />
         <source>late, fills a gap</source>
         <translation>te laat, vult een gat</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="248" />
+        <location filename="../audit_labels.py" line="249" />
         <source>after a gap</source>
         <translation>na een gat</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="249" />
+        <location filename="../audit_labels.py" line="250" />
         <source>already imported</source>
         <translation>al ingelezen</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="250" />
+        <location filename="../audit_labels.py" line="251" />
         <source>number already used</source>
         <translation>nummer al gebruikt</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="253" />
+        <location filename="../audit_labels.py" line="254" />
         <source>draft</source>
         <translation>concept</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="254" />
+        <location filename="../audit_labels.py" line="255" />
         <source>submitted</source>
         <translation>ingediend</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="255" />
+        <location filename="../audit_labels.py" line="256" />
         <source>approved</source>
         <translation>goedgekeurd</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="256" />
+        <location filename="../audit_labels.py" line="257" />
         <source>returned</source>
         <translation>teruggestuurd</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="259" />
+        <location filename="../audit_labels.py" line="260" />
         <source>low</source>
         <translation>laag</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="260" />
+        <location filename="../audit_labels.py" line="261" />
         <source>medium</source>
         <translation>gemiddeld</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="261" />
+        <location filename="../audit_labels.py" line="262" />
         <source>high</source>
         <translation>hoog</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="262" />
+        <location filename="../audit_labels.py" line="263" />
         <source>critical</source>
         <translation>kritiek</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="265" />
+        <location filename="../audit_labels.py" line="266" />
         <source>keep everything</source>
         <translation>alles bewaren</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="266" />
+        <location filename="../audit_labels.py" line="267" />
         <source>delete</source>
         <translation>verwijderen</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="267" />
+        <location filename="../audit_labels.py" line="268" />
         <source>delete, leaving no trace</source>
         <translation>verwijderen, zonder spoor</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="270" />
+        <location filename="../audit_labels.py" line="271" />
         <source>locked by hand</source>
         <translation>met de hand vergrendeld</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="271" />
+        <location filename="../audit_labels.py" line="272" />
         <source>no activity</source>
         <translation>geen activiteit</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="272" />
+        <location filename="../audit_labels.py" line="273" />
         <source>panic key</source>
         <translation>paniektoets</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="273" />
         <location filename="../audit_labels.py" line="274" />
+        <location filename="../audit_labels.py" line="275" />
         <source>app closed</source>
         <translation>app gesloten</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="275" />
+        <location filename="../audit_labels.py" line="276" />
         <source>after a check</source>
         <translation>na een controle</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="276" />
+        <location filename="../audit_labels.py" line="277" />
         <source>command line</source>
         <translation>opdrachtregel</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="278" />
+        <location filename="../audit_labels.py" line="279" />
         <source>wrong passphrase</source>
         <translation>verkeerde wachtzin</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="279" />
+        <location filename="../audit_labels.py" line="280" />
         <source>deleting after a receipt</source>
         <translation>verwijderen na een ontvangstbewijs</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="280" />
+        <location filename="../audit_labels.py" line="281" />
         <source>a receipt</source>
         <translation>een ontvangstbewijs</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="282" />
+        <location filename="../audit_labels.py" line="283" />
         <source>on request</source>
         <translation>bij aanvraag</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="283" />
+        <location filename="../audit_labels.py" line="284" />
         <source>on issue</source>
         <translation>bij uitgifte</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="286" />
+        <location filename="../audit_labels.py" line="287" />
         <source>issued here, unaltered</source>
         <translation>hier uitgegeven, ongewijzigd</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="287" />
+        <location filename="../audit_labels.py" line="288" />
         <source>issued here, but altered</source>
         <translation>hier uitgegeven, maar gewijzigd</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="288" />
+        <location filename="../audit_labels.py" line="289" />
         <source>not issued here</source>
         <translation>niet hier uitgegeven</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="291" />
+        <location filename="../audit_labels.py" line="292" />
         <source>narrative</source>
         <translation>verslag</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="292" />
+        <location filename="../audit_labels.py" line="293" />
         <source>welfare</source>
         <translation>welzijn</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="293" />
+        <location filename="../audit_labels.py" line="294" />
         <source>security</source>
         <translation>veiligheid</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="294" />
+        <location filename="../audit_labels.py" line="295" />
         <source>assessment</source>
         <translation>beoordeling</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="295" />
+        <location filename="../audit_labels.py" line="296" />
         <source>critical reflection</source>
         <translation>kritische reflectie</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="296" />
+        <location filename="../audit_labels.py" line="297" />
         <source>codename</source>
         <translation>codenaam</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="297" />
+        <location filename="../audit_labels.py" line="298" />
         <source>kind</source>
         <translation>soort</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="298" />
+        <location filename="../audit_labels.py" line="299" />
         <source>status</source>
         <translation>status</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="299" />
+        <location filename="../audit_labels.py" line="300" />
         <source>motivation</source>
         <translation>motivatie</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="300" />
+        <location filename="../audit_labels.py" line="301" />
         <source>information position</source>
         <translation>informatiepositie</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="301" />
+        <location filename="../audit_labels.py" line="302" />
         <source>legal basis</source>
         <translation>wettelijke grondslag</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="302" />
+        <location filename="../audit_labels.py" line="303" />
         <source>contracted on</source>
         <translation>gecontracteerd op</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="303" />
+        <location filename="../audit_labels.py" line="304" />
         <source>contract review</source>
         <translation>herziening contract</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="304" />
+        <location filename="../audit_labels.py" line="305" />
         <source>suitability review</source>
         <translation>herziening geschiktheid</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="305" />
+        <location filename="../audit_labels.py" line="306" />
         <source>antecedents checked on</source>
         <translation>antecedenten getoetst op</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="306" />
+        <location filename="../audit_labels.py" line="307" />
         <source>antecedents result</source>
         <translation>uitkomst antecedenten</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="307" />
+        <location filename="../audit_labels.py" line="308" />
         <source>notes</source>
         <translation>notities</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="310" />
+        <location filename="../audit_labels.py" line="311" />
         <source>idle lock</source>
         <translation>vergrendelen bij inactiviteit</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="311" />
+        <location filename="../audit_labels.py" line="312" />
         <source>clipboard clearing</source>
         <translation>klembord wissen</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="312" />
+        <location filename="../audit_labels.py" line="313" />
         <source>autosave</source>
         <translation>automatisch opslaan</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="313" />
+        <location filename="../audit_labels.py" line="314" />
         <source>reveal time</source>
         <translation>onthultijd</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="314" />
+        <location filename="../audit_labels.py" line="315" />
         <source>reminders</source>
         <translation>herinneringen</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="315" />
+        <location filename="../audit_labels.py" line="316" />
         <source>after a receipt</source>
         <translation>na een ontvangstbewijs</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="318" />
+        <location filename="../audit_labels.py" line="319" />
         <source>malformed</source>
         <translation>onjuist opgebouwd</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="319" />
+        <location filename="../audit_labels.py" line="320" />
         <source>altered in transit</source>
         <translation>onderweg gewijzigd</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="320" />
+        <location filename="../audit_labels.py" line="321" />
         <source>not addressed to this vault</source>
         <translation>niet aan deze kluis gericht</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="321" />
+        <location filename="../audit_labels.py" line="322" />
         <source>unknown sender</source>
         <translation>onbekende afzender</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="322" />
+        <location filename="../audit_labels.py" line="323" />
         <source>crosses teams</source>
         <translation>raakt een ander team</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="323" />
+        <location filename="../audit_labels.py" line="324" />
         <source>signature does not verify</source>
         <translation>handtekening klopt niet</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="324" />
+        <location filename="../audit_labels.py" line="325" />
         <source>unsupported version</source>
         <translation>niet-ondersteunde versie</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="325" />
+        <location filename="../audit_labels.py" line="326" />
         <source>already received (replayed)</source>
         <translation>al ontvangen (opnieuw aangeboden)</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="326" />
+        <location filename="../audit_labels.py" line="327" />
         <source>recipients do not match</source>
         <translation>ontvangers kloppen niet</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="327" />
+        <location filename="../audit_labels.py" line="328" />
         <source>too large</source>
         <translation>te groot</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="328" />
+        <location filename="../audit_labels.py" line="329" />
         <source>key from a sender of the wrong role</source>
         <translation>sleutel van een afzender met de verkeerde rol</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="329" />
+        <location filename="../audit_labels.py" line="330" />
         <source>an older key</source>
         <translation>een oudere sleutel</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="330" />
+        <location filename="../audit_labels.py" line="331" />
         <source>conflicting records</source>
         <translation>tegenstrijdige gegevens</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="331" />
+        <location filename="../audit_labels.py" line="332" />
         <source>names a package never sent</source>
         <translation>noemt een pakket dat nooit is verzonden</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="332" />
+        <location filename="../audit_labels.py" line="333" />
         <source>incomplete</source>
         <translation>onvolledig</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="333" />
+        <location filename="../audit_labels.py" line="334" />
         <source>refused</source>
         <translation>geweigerd</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="334" />
+        <location filename="../audit_labels.py" line="335" />
         <source>invalid input</source>
         <translation>ongeldige invoer</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="335" />
+        <location filename="../audit_labels.py" line="336" />
         <source>a name breaks the rules</source>
         <translation>een naam voldoet niet aan de regels</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="336" />
+        <location filename="../audit_labels.py" line="337" />
         <source>file could not be read</source>
         <translation>bestand niet leesbaar</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="337" />
+        <location filename="../audit_labels.py" line="338" />
         <source>file too large</source>
         <translation>bestand te groot</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="338" />
+        <location filename="../audit_labels.py" line="339" />
         <source>no access</source>
         <translation>geen toegang</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="339" />
+        <location filename="../audit_labels.py" line="340" />
         <source>not found</source>
         <translation>niet gevonden</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="340" />
+        <location filename="../audit_labels.py" line="341" />
         <source>not allowed in this state</source>
         <translation>niet toegestaan in deze toestand</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="341" />
+        <location filename="../audit_labels.py" line="342" />
         <source>vault busy</source>
         <translation>kluis bezet</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="342" />
+        <location filename="../audit_labels.py" line="343" />
         <source>disk full</source>
         <translation>schijf vol</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="343" />
+        <location filename="../audit_labels.py" line="344" />
         <source>vault damaged</source>
         <translation>kluis beschadigd</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="344" />
+        <location filename="../audit_labels.py" line="345" />
         <source>unsafe place to write</source>
         <translation>onveilige plek om te schrijven</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="345" />
+        <location filename="../audit_labels.py" line="346" />
         <source>file exists</source>
         <translation>bestand bestaat al</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="420" />
+        <location filename="../audit_labels.py" line="421" />
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="420" />
+        <location filename="../audit_labels.py" line="421" />
         <source>no</source>
         <translation>nee</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="443" />
+        <location filename="../audit_labels.py" line="444" />
         <source>key {id}</source>
         <translation>sleutel {id}</translation>
     </message>
@@ -2350,7 +2335,37 @@
         <translation>adres</translation>
     </message>
     <message>
-        <location filename="../deconfliction_lines.py" line="31" />
+        <location filename="../deconfliction_lines.py" line="19" />
+        <source>open</source>
+        <translation>open</translation>
+    </message>
+    <message>
+        <location filename="../deconfliction_lines.py" line="20" />
+        <source>decided: the same person</source>
+        <translation>besloten: dezelfde persoon</translation>
+    </message>
+    <message>
+        <location filename="../deconfliction_lines.py" line="21" />
+        <source>decided: not the same person</source>
+        <translation>besloten: niet dezelfde persoon</translation>
+    </message>
+    <message>
+        <location filename="../deconfliction_lines.py" line="32" />
+        <source>(match {id}, {state} since {day})</source>
+        <translation>(overeenkomst {id}, {state} sinds {day})</translation>
+    </message>
+    <message>
+        <location filename="../deconfliction_lines.py" line="40" />
+        <source>Possibly the same person as {codename} (this team): {kind}</source>
+        <translation>Mogelijk dezelfde persoon als {codename} (dit team): {kind}</translation>
+    </message>
+    <message>
+        <location filename="../deconfliction_lines.py" line="44" />
+        <source>Possibly the same person as a source of team {team}: {kind}</source>
+        <translation>Mogelijk dezelfde persoon als een bron van team {team}: {kind}</translation>
+    </message>
+    <message>
+        <location filename="../deconfliction_lines.py" line="51" />
         <source>{codename}: {line}</source>
         <translation>{codename}: {line}</translation>
     </message>
@@ -2359,7 +2374,7 @@
     <name>DeconflictionKeyBox</name>
     <message>
         <location filename="../packages/deconfliction_box.py" line="46" />
-        <location filename="../packages/deconfliction_box.py" line="143" />
+        <location filename="../packages/deconfliction_box.py" line="150" />
         <source>Deconfliction key</source>
         <translation>Deconflictiesleutel</translation>
     </message>
@@ -2399,37 +2414,42 @@
         <translation>Nog niet opnieuw berekend.</translation>
     </message>
     <message>
-        <location filename="../packages/deconfliction_box.py" line="112" />
+        <location filename="../packages/deconfliction_box.py" line="104" />
+        <source>The tokens of {n} source(s) wait to be sent: the next package of everything new carries them.</source>
+        <translation>De tokens van {n} bron(nen) wachten op verzending: het volgende pakket met alles wat nieuw is neemt ze mee.</translation>
+    </message>
+    <message>
+        <location filename="../packages/deconfliction_box.py" line="119" />
         <source>Folder to write the key packages to</source>
         <translation>Map om de sleutelpakketten in te schrijven</translation>
     </message>
     <message>
-        <location filename="../packages/deconfliction_box.py" line="117" />
+        <location filename="../packages/deconfliction_box.py" line="124" />
         <source>Sealing the key for each runner…</source>
         <translation>De sleutel wordt voor elke runner verzegeld…</translation>
     </message>
     <message>
-        <location filename="../packages/deconfliction_box.py" line="129" />
+        <location filename="../packages/deconfliction_box.py" line="136" />
         <source>Deconfliction key written for {n} runner(s) ({names}) to {folder}.</source>
         <translation>Deconflictiesleutel voor {n} runner(s) ({names}) geschreven naar {folder}.</translation>
     </message>
     <message>
-        <location filename="../packages/deconfliction_box.py" line="136" />
+        <location filename="../packages/deconfliction_box.py" line="143" />
         <source>Refused: {why}</source>
         <translation>Geweigerd: {why}</translation>
     </message>
     <message>
-        <location filename="../packages/deconfliction_box.py" line="144" />
+        <location filename="../packages/deconfliction_box.py" line="151" />
         <source>Passphrase:</source>
         <translation>Wachtzin:</translation>
     </message>
     <message>
-        <location filename="../packages/deconfliction_box.py" line="154" />
+        <location filename="../packages/deconfliction_box.py" line="161" />
         <source>Computing the tokens…</source>
         <translation>De tokens worden berekend…</translation>
     </message>
     <message>
-        <location filename="../packages/deconfliction_box.py" line="165" />
+        <location filename="../packages/deconfliction_box.py" line="172" />
         <source>Tokens computed for {n} source(s) under key {key}…</source>
         <translation>Tokens berekend voor {n} bron(nen) onder sleutel {key}…</translation>
     </message>
@@ -2447,17 +2467,17 @@
         <translation>Veldboek</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="473" />
+        <location filename="../audit_labels.py" line="474" />
         <source>the audit anchor in the header has been altered</source>
         <translation>het auditanker in het kopbestand van de kluis is gewijzigd</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="474" />
+        <location filename="../audit_labels.py" line="475" />
         <source>audit events up to {seq} were recorded but are gone</source>
         <translation>auditgebeurtenissen tot {seq} zijn vastgelegd maar ontbreken</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="475" />
+        <location filename="../audit_labels.py" line="476" />
         <source>audit event {seq} differs from the anchored one</source>
         <translation>auditgebeurtenis {seq} wijkt af van de verankerde</translation>
     </message>
@@ -4780,14 +4800,14 @@
     </message>
     <message>
         <location filename="../packages/send_tab.py" line="82" />
-        <location filename="../packages/send_tab.py" line="206" />
-        <location filename="../packages/send_tab.py" line="359" />
+        <location filename="../packages/send_tab.py" line="219" />
+        <location filename="../packages/send_tab.py" line="372" />
         <source>Nothing new to send.</source>
         <translation>Niets nieuws te verzenden.</translation>
     </message>
     <message>
         <location filename="../packages/send_tab.py" line="55" />
-        <location filename="../packages/send_tab.py" line="268" />
+        <location filename="../packages/send_tab.py" line="281" />
         <source>Add the team handler's key…</source>
         <translation>Sleutel van de teamleider toevoegen…</translation>
     </message>
@@ -4803,81 +4823,91 @@
     </message>
     <message>
         <location filename="../packages/send_tab.py" line="209" />
+        <source>No new debrief; the deconfliction tokens of {n} source(s) wait to be sent.</source>
+        <translation>Geen nieuwe debriefing; de deconflictietokens van {n} bron(nen) wachten op verzending.</translation>
+    </message>
+    <message>
+        <location filename="../packages/send_tab.py" line="214" />
+        <source>No new debrief; {n} record(s) of source files wait to be sent.</source>
+        <translation>Geen nieuwe debriefing; {n} gegevens uit bronnendossiers wachten op verzending.</translation>
+    </message>
+    <message>
+        <location filename="../packages/send_tab.py" line="222" />
         <source>{n} debrief(s) still miss something (in red).</source>
         <translation>Aan {n} debriefing(s) ontbreekt nog iets (in rood).</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="213" />
+        <location filename="../packages/send_tab.py" line="226" />
         <source>{n} debrief(s) ready to send.</source>
         <translation>{n} debriefing(s) klaar om te verzenden.</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="220" />
+        <location filename="../packages/send_tab.py" line="233" />
         <source>Package {n} was recorded but its file was never written (the export was interrupted). The next export writes it again.</source>
         <translation>Pakket {n} is vastgelegd, maar het bestand is nooit geschreven (het verzenden werd onderbroken). De volgende verzending schrijft het opnieuw.</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="254" />
+        <location filename="../packages/send_tab.py" line="267" />
         <source>No team handler's key is known yet, so a package could go to no one. Ask your team handler for their key file (their Veldboek saves it under Packages, Keys, "Save my public key…"), put it on this laptop, and add it here with "Add the team handler's key…". They read their fingerprint out to you and you type it in; only a matching key is added.</source>
         <translation>Er is nog geen sleutel van een teamleider bekend, dus een pakket kan naar niemand. Vraag uw teamleider om diens sleutelbestand (Veldboek slaat het op onder Pakketten, Sleutels, "Mijn publieke sleutel opslaan…"), zet het op deze laptop en voeg het hier toe met "Sleutel van de teamleider toevoegen…". De teamleider leest de vingerafdruk voor en u typt die in; alleen een kloppende sleutel wordt toegevoegd.</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="265" />
+        <location filename="../packages/send_tab.py" line="278" />
         <source>No team handler's key yet</source>
         <translation>Nog geen sleutel van een teamleider</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="303" />
+        <location filename="../packages/send_tab.py" line="316" />
         <source>Select the debriefs to send first.</source>
         <translation>Kies eerst de debriefings die mee moeten.</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="311" />
+        <location filename="../packages/send_tab.py" line="324" />
         <source>Not sent: complete the debriefs marked in red first.</source>
         <translation>Niet verzonden: vul eerst de rood gemarkeerde debriefings aan.</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="313" />
+        <location filename="../packages/send_tab.py" line="326" />
         <source>Folder to write the package to</source>
         <translation>Map om het pakket in te schrijven</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="317" />
+        <location filename="../packages/send_tab.py" line="330" />
         <source>Sealing the package…</source>
         <translation>Pakket wordt verzegeld…</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="347" />
+        <location filename="../packages/send_tab.py" line="360" />
         <source>Package {n} was recorded but its file was never written; it is written again: {path}</source>
         <translation>Pakket {n} is vastgelegd, maar het bestand is nooit geschreven; het is opnieuw geschreven: {path}</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="355" />
+        <location filename="../packages/send_tab.py" line="368" />
         <source>Removed {count} hidden temporary file(s) of an interrupted export.</source>
         <translation>{count} verborgen tijdelijk(e) bestand(en) van een onderbroken verzending verwijderd.</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="360" />
+        <location filename="../packages/send_tab.py" line="373" />
         <source>The interrupted package is written again; nothing new to send.</source>
         <translation>Het onderbroken pakket is opnieuw geschreven; er is niets nieuws te verzenden.</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="363" />
+        <location filename="../packages/send_tab.py" line="376" />
         <source>Package {n} with {count} debrief(s) written to {path}.</source>
         <translation>Pakket {n} met {count} debriefing(s) geschreven naar {path}.</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="371" />
+        <location filename="../packages/send_tab.py" line="384" />
         <source>Package written</source>
         <translation>Pakket geschreven</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="366" />
+        <location filename="../packages/send_tab.py" line="379" />
         <source>Package {n} with {count} debrief(s) is on its way to {names}.</source>
         <translation>Pakket {n} met {count} debriefing(s) is onderweg naar {names}.</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="369" />
+        <location filename="../packages/send_tab.py" line="382" />
         <source>File: {path}</source>
         <translation>Bestand: {path}</translation>
     </message>

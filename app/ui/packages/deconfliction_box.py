@@ -98,6 +98,13 @@ class DeconflictionKeyBox(QGroupBox):
             elif not k.recomputed:
                 line += " " + self.tr("Not yet recomputed.")
             lines.append(line)
+        if held.sources_to_send:
+            lines.append(
+                self.tr(
+                    "The tokens of {n} source(s) wait to be sent: the next package of "
+                    "everything new carries them."
+                ).format(n=held.sources_to_send)
+            )
         return "\n".join(lines)
 
     def clear_vault_data(self) -> None:

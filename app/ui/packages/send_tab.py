@@ -197,11 +197,24 @@ class SendTab(QWidget):
             self.tr("Packages go to: {names}").format(names=", ".join(plan.recipients))
         )
         self._enable(bool(plan.candidates))
-        self.export_new.setEnabled(bool(plan.candidates or plan.unwritten))
+        # Records of source files, or tokens that changed, go without a new debrief.
+        self.export_new.setEnabled(bool(plan.candidates or plan.unwritten or plan.file_records))
         self._show_unwritten(plan)
         blocked = len(plan.blocked)
         if then:
             self.status.setText(then)
+        elif not plan.candidates and plan.token_sources:
+            self.status.setText(
+                self.tr(
+                    "No new debrief; the deconfliction tokens of {n} source(s) wait to be sent."
+                ).format(n=plan.token_sources)
+            )
+        elif not plan.candidates and plan.file_records:
+            self.status.setText(
+                self.tr("No new debrief; {n} record(s) of source files wait to be sent.").format(
+                    n=plan.file_records
+                )
+            )
         elif not plan.candidates:
             self.status.setText(self.tr("Nothing new to send."))
         elif blocked:

@@ -1,0 +1,80 @@
+"""Which blind deconfliction tokens went out (docs/package-format.md, section 7.7).
+
+A source's tokens change without any of its records changing: a new key
+(recomputed), a true identity recorded or changed after the source was sent. Each
+package that carries a source records the SHA-256 of its ``deconfliction`` member
+(``sent_tokens``); an export of everything new carries every source whose tokens
+under the current key are not what went out last, with its registration as it is
+(the version the receivers hold: it changes nothing there), so that central
+matches the new tokens. ``keys deconfliction show`` says how many wait.
+
+A source whose tokens are gone (its identity removed) is not sent for that: a
+package cannot say "no tokens" (the member is left out), and central keeps what it
+had until newer tokens of the source arrive.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.dal.handed_over import handed_over
+from app.export import canonical
+from app.models import Source, wire
+from app.models.packages import SentTokens
+from app.services.exchange import package_records
+
+
+def digest(entries: list[dict[str, str]]) -> str:
+    """The SHA-256 of a ``deconfliction`` member (canonical JSON)."""
+    return hashlib.sha256(canonical.dumps(entries)).hexdigest()
+
+
+def _sent(session: Session, source_ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, str]:
+    out: dict[uuid.UUID, str] = {}
+    for start in range(0, len(source_ids), 500):
+        chunk = list(source_ids[start : start + 500])
+        for source_id, sha in session.execute(
+            select(SentTokens.source_id, SentTokens.sha256).where(SentTokens.source_id.in_(chunk))
+        ):
+            out[source_id] = sha
+    return out
+
+
+def waiting(session: Session, source_ids: Sequence[uuid.UUID]) -> list[uuid.UUID]:
+    """Of ``source_ids``, those whose tokens under the current key differ from
+    what the last package that carried them sent (or that never sent any)."""
+    now = package_records.source_tokens(session, source_ids)
+    sent = _sent(session, list(now))
+    return sorted(sid for sid, entries in now.items() if sent.get(sid) != digest(entries))
+
+
+def waiting_count(session: Session) -> int:
+    """How many sources this vault still sends (not handed over) have tokens that
+    wait to be sent."""
+    ids = list(
+        session.connection()
+        .execute(select(Source.id).where(Source.id.not_in(handed_over())))
+        .scalars()
+    )
+    return len(waiting(session, ids))
+
+
+def record(session: Session, package_id: uuid.UUID, sources: list[dict[str, Any]]) -> None:
+    """The tokens each source of a package carried, as sent (in the write
+    transaction that records the package). A source sent without tokens keeps
+    what was recorded before."""
+    for source in sources:
+        entries = source.get(wire.DECONFLICTION)
+        if not entries:
+            continue
+        session.merge(
+            SentTokens(
+                source_id=uuid.UUID(source["id"]), sha256=digest(entries), package_id=package_id
+            )
+        )
