@@ -740,3 +740,7 @@ from nl_strings_texts import BY_CONTEXT_TEXTS, ERRORS_TEXTS, NL_TEXTS  # noqa: E
 NL.update(NL_TEXTS)
 BY_CONTEXT.update(BY_CONTEXT_TEXTS)
 ERRORS.update(ERRORS_TEXTS)
+
+from nl_errors_reports import ERRORS_REPORTS  # noqa: E402
+
+ERRORS.update(ERRORS_REPORTS)

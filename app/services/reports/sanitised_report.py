@@ -37,6 +37,7 @@ from app.services.reports.approvals import (
     visible_approval,
 )
 from app.services.reports.choices import DEFAULT_MARKING, Selection, check_language, check_marking
+from app.services.reports.identity_needles import identity_identifiers
 from app.services.reports.progress import Cancel, ProgressFn, offset, steps
 from app.services.reports.register import IssuedPdf, issue, printer_reference
 from app.services.reports.sanitise import (
@@ -45,7 +46,6 @@ from app.services.reports.sanitise import (
     SanitisationRefused,
     SanitisedSelection,
     compartment_identifiers,
-    identity_identifiers,
     sanitised_body,
 )
 from app.services.views import DebriefView
