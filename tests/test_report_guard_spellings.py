@@ -137,7 +137,7 @@ def _refused(vault: Vault, runner: Scope, source_id: uuid.UUID, wording: str) ->
         items=(
             factory.graded_item("A", sanitised_text=CLEAN),
             factory.graded_item("B", sanitised_text=wording),
-        ),  # fmt: skip
+        ),
         submit=True,
     )
     with pytest.raises(SanitisationRefused) as refused:
