@@ -67,6 +67,6 @@ def _debrief(d: SanitisedDebrief, styles: Styles, t: Labels) -> list[Any]:
                 grading_cell(item.grading, styles, t),
             ]
         )
-    table = Table(rows, colWidths=[13 * mm, None, 68 * mm], repeatRows=1)
+    table = Table(rows, colWidths=[13 * mm, None, 68 * mm], repeatRows=1, splitInRow=1)
     table.setStyle(table_style(header=True))
     return [CondPageBreak(40 * mm), Paragraph(markup(heading), styles.h1), table]
