@@ -18,7 +18,8 @@ from app.services.admin import aliases
 from app.services.records import debriefs, identity, sources
 from app.services.reports import Selection, check_sanitised, request_sanitised
 from app.services.reports.identity_needles import identity_identifiers
-from app.services.reports.sanitise import Guard, Identifier, SanitisationRefused
+from app.services.reports.matching import Identifier
+from app.services.reports.sanitise import Guard, SanitisationRefused
 from app.services.views import IdentityFields
 from app.vault.vault import Vault
 from tests.helpers import factory

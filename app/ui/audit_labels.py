@@ -97,6 +97,9 @@ _ACTIONS: dict[str, object] = {  # QT_TRANSLATE_NOOP marks the text for lupdate
     "report.sanitised_refused": QT_TRANSLATE_NOOP("AuditActions", "Sanitised report refused"),
     "report.sanitised_approved": QT_TRANSLATE_NOOP("AuditActions", "Sanitised report approved"),
     "report.sanitised_rejected": QT_TRANSLATE_NOOP("AuditActions", "Sanitised report rejected"),
+    "report.issue_unsaved": QT_TRANSLATE_NOOP(
+        "AuditActions", "Sanitised report not written; its approval may be used again"
+    ),
     "vault.created": QT_TRANSLATE_NOOP("AuditActions", "Vault created"),
     "vault.unlocked": QT_TRANSLATE_NOOP("AuditActions", "Vault unlocked"),
     "vault.unlock_failed": QT_TRANSLATE_NOOP("AuditActions", "Unlock failed"),
