@@ -142,3 +142,26 @@ def test_an_amount_stays_on_one_line(cents: int) -> None:
     text = "\n".join(pages_text(render(_with(dataclasses.replace(d, payments=(payment,)))).data))
     # Extracted line by line: a wrapped amount would be split over two lines.
     assert any(money(cents, "EUR") in line for line in text.splitlines())
+
+
+@pytest.mark.parametrize(("language", "words"), [("en", "in UTC"), ("nl", "in UTC")])
+def test_the_sanitised_introduction_says_dates_are_utc_days(language: str, words: str) -> None:
+    today = date(2026, 11, 3)
+    grading = GradingLine("3x5x2", "3x5x2 2/B/P", "2", "Untested", "B", "Known", "P", "Ok", "")
+    report = SanitisedReport(
+        SanitisedStamp(
+            "r-1", "STG. CONFIDENTIEEL", "PR-AAAA-BBBB", "runner", today, language=language
+        ),
+        SanitisedBody(
+            "Sanitised intelligence report",
+            today,
+            today,
+            (
+                SanitisedDebrief(
+                    "S1", today, (SanitisedItem(1, "Short.", grading, "unchecked", False),)
+                ),
+            ),
+        ),
+    )
+    first = " ".join(pages_text(render(report).data)[0].split())
+    assert words in first

@@ -19,7 +19,8 @@ INTRO = (
     "This report contains only intelligence whose handling code permits lawful sharing, "
     "in wording that does not reveal its source. Each item carries its grading in its own "
     "scheme; where the handling code sets conditions, they bind every recipient. Dates are "
-    "the day the information was obtained."
+    "the day the information was obtained, in UTC (Coordinated Universal Time), not "
+    "local time."
 )
 
 
