@@ -14,3 +14,7 @@ ERRORS_REPORTS = {
 NL_REPORTS = {
     "Sanitised report not written; its approval may be used again": "Geschoond rapport niet geschreven; de goedkeuring kan opnieuw worden gebruikt",
 }
+
+BY_CONTEXT_REPORTS = {
+    ("AuditFields", "report"): "rapport",
+}

@@ -741,7 +741,8 @@ NL.update(NL_TEXTS)
 BY_CONTEXT.update(BY_CONTEXT_TEXTS)
 ERRORS.update(ERRORS_TEXTS)
 
-from nl_errors_reports import ERRORS_REPORTS, NL_REPORTS  # noqa: E402
+from nl_errors_reports import BY_CONTEXT_REPORTS, ERRORS_REPORTS, NL_REPORTS  # noqa: E402
 
 ERRORS.update(ERRORS_REPORTS)
 NL.update(NL_REPORTS)
+BY_CONTEXT.update(BY_CONTEXT_REPORTS)
