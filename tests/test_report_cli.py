@@ -119,7 +119,7 @@ def test_sanitised_report_takes_a_request_an_approval_and_an_issue(
     assert "after a handler approves" in capsys.readouterr().err
     assert main(["report", "approvals", *_base(root, pp, "Havik"), "--json"]) == 0
     assert [a["id"] for a in json.loads(capsys.readouterr().out)] == [approval]
-    assert main(["report", "approve", approval, *_base(root, pp, "Havik")]) == 0
+    assert main(["report", "approve", approval, *_base(root, pp, "Havik"), "--yes"]) == 0
     capsys.readouterr()
     assert main([*base, "--approval", approval, "--out", str(out)]) == 0
     assert "UNENCRYPTED" in capsys.readouterr().err

@@ -16,7 +16,7 @@ from app.models import Alias, CompartmentMember, Contact, ContactAttendee, Runne
 from app.services.admin import aliases
 from app.services.demo_data import generator as demo
 from app.services.records import identity, sources
-from app.services.reports.sanitise import fold
+from app.services.reports.matching import fold
 from app.vault.vault import Vault
 from tests.helpers import factory
 

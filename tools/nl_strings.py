@@ -129,7 +129,7 @@ NL = {
     "May be disseminated to non-prosecuting parties": "Mag worden verstrekt aan niet-vervolgende partijen",
     "May be disseminated to non-EU agencies": "Mag worden verstrekt aan diensten buiten de EU",
     "Only within the originating agency": "Alleen binnen de eigen dienst",
-    "Special handling conditions": "Bijzondere voorwaarden",
+    "No further dissemination: refer to the originator; special handling requirements imposed by the officer who authorised collection": "Geen verdere verspreiding: verwijs naar de opsteller; bijzondere behandelingseisen opgelegd door de functionaris die de verzameling heeft goedgekeurd",
     "Completely reliable": "Volledig betrouwbaar",
     "Usually reliable": "Doorgaans betrouwbaar",
     "Fairly reliable": "Redelijk betrouwbaar",
@@ -740,3 +740,9 @@ from nl_strings_texts import BY_CONTEXT_TEXTS, ERRORS_TEXTS, NL_TEXTS  # noqa: E
 NL.update(NL_TEXTS)
 BY_CONTEXT.update(BY_CONTEXT_TEXTS)
 ERRORS.update(ERRORS_TEXTS)
+
+from nl_errors_reports import BY_CONTEXT_REPORTS, ERRORS_REPORTS, NL_REPORTS  # noqa: E402
+
+ERRORS.update(ERRORS_REPORTS)
+NL.update(NL_REPORTS)
+BY_CONTEXT.update(BY_CONTEXT_REPORTS)

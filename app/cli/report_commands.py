@@ -6,7 +6,9 @@
                     [--language en|nl] --out FILE [--force]
     veldboek report verify FILE --vault PATH --passphrase-file FILE [--json]
     veldboek report approvals --vault PATH --passphrase-file FILE --alias NAME [--json]
+                    [--show ID]
     veldboek report approve ID --vault PATH --passphrase-file FILE --alias NAME
+                    [--seen CODE | --yes]
     veldboek report reject ID --vault ... --alias NAME --note TEXT
     veldboek report management --vault PATH --passphrase-file FILE --alias NAME
                     --from DAY --to DAY [--language en|nl] (--out FILE [--force] | --json)
@@ -45,7 +47,9 @@ from app.cli.common import (
     scope_from,
     source_arg,
 )
+from app.cli.report_approval_commands import add_approval_actions
 from app.domain.enums import ReportKind
+from app.domain.one_line import shown
 from app.domain.scope import Actor, Scope
 from app.errors import InvalidInput
 from app.services import reports
@@ -92,8 +96,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--kind", choices=[k.value for k in ReportKind])
     p.add_argument(
         "--marking",
-        default=reports.DEFAULT_MARKING,
-        help="classification marking: " + "; ".join(reports.MARKINGS),
+        help="classification marking: "
+        + "; ".join(reports.MARKINGS)
+        + f" (default {reports.DEFAULT_MARKING}; with --approval, the approved one)",
     )
     p.add_argument(
         "--approval", type=_uuid, metavar="ID", help="issue this approved sanitised report"
@@ -115,17 +120,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     v.add_argument("--json", action="store_true")
     v.set_defaults(func=cmd_verify)
 
-    a = actions.add_parser("approvals", help="sanitised reports waiting for approval")
-    add_vault_args(a, alias=True)
-    a.add_argument("--all", action="store_true", help="also decided and issued ones")
-    a.add_argument("--json", action="store_true")
-    a.set_defaults(func=cmd_approvals)
-
-    ok = actions.add_parser("approve", help="approve a requested sanitised report (handler)")
-    ok.add_argument("approval", type=_uuid, metavar="ID")
-    add_vault_args(ok, alias=True)
-    ok.add_argument("--note", default="")
-    ok.set_defaults(func=cmd_approve)
+    add_approval_actions(actions, _uuid)
 
     no = actions.add_parser("reject", help="reject a requested sanitised report (handler)")
     no.add_argument("approval", type=_uuid, metavar="ID")
@@ -171,7 +166,7 @@ def _selection(vault: Vault, scope: Scope, args: argparse.Namespace) -> Selectio
 def _write(vault: Vault, scope: Scope, issued: IssuedPdf, out: Path, *, force: bool) -> None:
     # Warned before the file exists, so the warning is there even if writing fails.
     print(
-        f"veldboek: warning: writing an UNENCRYPTED PDF ({issued.marking}) to {out}; "
+        f"veldboek: warning: writing an UNENCRYPTED PDF ({issued.marking}) to {shown(str(out))}; "
         "keep it as its marking requires and destroy it when done.",
         file=sys.stderr,
         flush=True,
@@ -181,6 +176,45 @@ def _write(vault: Vault, scope: Scope, issued: IssuedPdf, out: Path, *, force: b
         f"report {issued.report_id}  {issued.kind.value}  {issued.page_count} pages  "
         f"{issued.debrief_count} debriefs  sha256 {issued.pdf_sha256}"
     )
+
+
+def _write_or_reopen(
+    vault: Vault, scope: Scope, issued: IssuedPdf, out: Path, *, force: bool
+) -> None:
+    """Write an issued sanitised report; if that fails, its approval may be used
+    again (the register keeps the entry of the report that was not written)."""
+    try:
+        _write(vault, scope, issued, out, force=force)
+    except BaseException:
+        if reports.reopen_unsaved(vault, scope, issued.report_id):
+            print(
+                "veldboek: the report was not written; its approval can be issued again "
+                "with --approval.",
+                file=sys.stderr,
+            )
+        raise
+
+
+# What --approval fixes: the approved debriefs, period and marking.
+_FIXED_BY_APPROVAL = (
+    ("--marking", "marking"),
+    ("--debrief", "debrief"),
+    ("--source", "source"),
+    ("--from", "date_from"),
+    ("--to", "date_to"),
+)
+
+
+def _refuse_with_approval(args: argparse.Namespace) -> None:
+    if args.approval is None:
+        return
+    given = [flag for flag, name in _FIXED_BY_APPROVAL if getattr(args, name) is not None]
+    if given:
+        raise InvalidInput(
+            "--approval ID issues the report as it was approved (its debriefs, period and "
+            "marking); leave out {options}.",
+            options=", ".join(given),
+        )
 
 
 @contextmanager
@@ -204,6 +238,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         raise InvalidInput("Choose --debrief ID, --source CODENAME or --from/--to dates.")
     if kind is ReportKind.INTERNAL and args.approval is not None:
         raise InvalidInput("--approval is for sanitised reports.")
+    _refuse_with_approval(args)
     if (kind is ReportKind.INTERNAL or args.approval is not None) and args.out is None:
         raise InvalidInput("Say where to write the PDF with --out FILE.")
     if kind is ReportKind.SANITISED and args.approval is None and args.out is not None:
@@ -212,8 +247,12 @@ def cmd_report(args: argparse.Namespace) -> int:
             "writes nothing. Leave out --out, and give it with --approval ID once approved."
         )
     if args.out is not None:
-        # Before the vault is opened: a refused place leaves it as it was.
-        output_paths.check_file(args.out, vaults=[args.vault], overwrite=args.force)
+        # Before the vault is opened: a refused place leaves it as it was, and a
+        # place that cannot be written (a read-only folder, a name too long) is
+        # found before anything is issued.
+        target = output_paths.check_file(args.out, vaults=[args.vault], overwrite=args.force)
+        output_paths.check_writable(target, shown_as=args.out)
+    marking = args.marking or reports.DEFAULT_MARKING
     # Read once: a sanitised report needs the passphrase again (for the identity
     # check), and "-" (standard input) can be read only once.
     passphrase = read_passphrase_file(args.passphrase_file)
@@ -225,7 +264,7 @@ def cmd_report(args: argparse.Namespace) -> int:
                 vault,
                 scope,
                 _selection(vault, scope, args),
-                marking=args.marking,
+                marking=marking,
                 language=language,
             )
             _write(vault, scope, issued, args.out, force=args.force)
@@ -235,14 +274,14 @@ def cmd_report(args: argparse.Namespace) -> int:
                 issued = reports.issue_sanitised(
                     vault, scope, args.approval, passphrase=passphrase, language=language
                 )
-                _write(vault, scope, issued, args.out, force=args.force)
+                _write_or_reopen(vault, scope, issued, args.out, force=args.force)
                 return 0
             approval = reports.request_sanitised(
                 vault,
                 scope,
                 _selection(vault, scope, args),
                 passphrase=passphrase,
-                marking=args.marking,
+                marking=marking,
             )
         except reports.SanitisationRefused as exc:
             _print_refusal(exc)
@@ -280,32 +319,6 @@ def cmd_verify(args: argparse.Namespace) -> int:
     else:
         print(result.message())
     return 0 if result.ok else EXIT_NOT_VERIFIED
-
-
-def cmd_approvals(args: argparse.Namespace) -> int:
-    with opened(args) as vault:
-        rows = reports.list_approvals(
-            vault,
-            scope_from(vault, args),
-            status=None if args.all else reports.ApprovalStatus.PENDING,
-        )
-    if args.json:
-        print_json(rows)
-        return 0
-    for r in rows:
-        period = f"{r.period_from} to {r.period_to}"
-        print(
-            f"{r.id}  {r.status.value:<9} {r.marking:<20} {r.debrief_count} debriefs  "
-            f"{period}  requested by {r.requested_by} {r.requested_at:%Y-%m-%d %H:%M} UTC"
-        )
-    return 0
-
-
-def cmd_approve(args: argparse.Namespace) -> int:
-    with opened(args) as vault:
-        view = reports.approve_sanitised(vault, scope_from(vault, args), args.approval, args.note)
-    print(f"approved {view.id}; {view.requested_by} can now issue it with --approval {view.id}")
-    return 0
 
 
 def cmd_reject(args: argparse.Namespace) -> int:

@@ -6,6 +6,11 @@ schemes do not map one-to-one.
 
 Admiralty has no handling code of its own; Veldboek records the 3x5x2 handling
 code (P/C) beside it so that every item says whether it may be shared.
+
+Handling code 5 of 5x5x5 (NIM) is "no further dissemination: refer to the
+originator", with the special handling requirements of the officer who
+authorised the collection recorded as its conditions. It is not shareable: such
+an item never goes into a sanitised (dissemination) report. Only 1, 2 and 3 are.
 """
 
 from __future__ import annotations
@@ -51,6 +56,11 @@ def _codes(scheme_id: GradingScheme, axis: str) -> tuple[str, ...]:
     return tuple(c.code for c in getattr(SCHEMES[scheme_id], axis))
 
 
+HANDLING_5X5X5_5 = (
+    "No further dissemination: refer to the originator; special handling requirements "
+    "imposed by the officer who authorised collection"
+)
+
 _HANDLING_3X5X2 = (
     Code("P", "Lawful sharing permitted"),
     Code("C", "Lawful sharing permitted with conditions"),
@@ -94,9 +104,9 @@ SCHEMES: dict[GradingScheme, Scheme] = {
             Code("2", "May be disseminated to non-prosecuting parties"),
             Code("3", "May be disseminated to non-EU agencies"),
             Code("4", "Only within the originating agency"),
-            Code("5", "Special handling conditions"),
+            Code("5", HANDLING_5X5X5_5),
         ),
-        frozenset({"1", "2", "3", "5"}),
+        frozenset({"1", "2", "3"}),
         frozenset({"5"}),
     ),
     GradingScheme.ADMIRALTY: Scheme(

@@ -11,3 +11,11 @@ def normalise_name(name: str) -> str:
     decomposed = unicodedata.normalize("NFKD", name)
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return re.sub(r"\s+", " ", stripped).strip().casefold()
+
+
+def invisible_characters(text: str) -> list[str]:
+    """The format characters in ``text`` (Unicode category Cf: zero-width spaces
+    and joiners, the soft hyphen, the word joiner, bidi marks, the BOM), each once,
+    as ``U+XXXX``. They print as nothing, so they can hide a name inside a word."""
+    found = dict.fromkeys(f"U+{ord(c):04X}" for c in text if unicodedata.category(c) == "Cf")
+    return list(found)

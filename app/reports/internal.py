@@ -6,6 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, KeepTogether, Paragraph, Spacer, Table
 
 from app.reports.blocks import ProgressMark, grading_cell, key_values, section, table_style
@@ -171,7 +172,7 @@ def _item(item: InternalItem, styles: Styles, t: Labels) -> list[Any]:
     ]
     # Long items may split across pages; the header row (item number and grading)
     # repeats, and an item never starts in the last few lines of a page.
-    table = Table(rows, colWidths=[32 * mm, None], hAlign="LEFT", repeatRows=1)
+    table = Table(rows, colWidths=[32 * mm, None], hAlign="LEFT", repeatRows=1, splitInRow=1)
     table.setStyle(table_style(header=True))
     return [CondPageBreak(35 * mm), table, Spacer(1, 2.5 * mm)]
 
@@ -202,7 +203,7 @@ def tasking_blocks(taskings: tuple[TaskingPart, ...], styles: Styles, t: Labels)
             rows.append([Paragraph(f"<b>{t('Limits:')}</b> {markup(task.limits)}", styles.cell)])
         if task.outcome.strip():
             rows.append([Paragraph(f"<b>{t('Outcome:')}</b> {markup(task.outcome)}", styles.cell)])
-        table = Table(rows, colWidths=[None], hAlign="LEFT")
+        table = Table(rows, colWidths=[None], hAlign="LEFT", splitInRow=1)
         table.setStyle(table_style(header=True))
         out += [KeepTogether([table]), Spacer(1, 1.5 * mm)]
     return out
@@ -220,19 +221,28 @@ def _payments(d: InternalDebrief, styles: Styles, t: Labels) -> list[Any]:
 def payments_table(payments: tuple[PaymentPart, ...], styles: Styles, t: Labels) -> Table:
     headers = ("Date", "Kind", "Amount", "Reason", "Witness", "Approved by")
     rows = [[Paragraph(t(h), styles.cell_bold) for h in headers]]
-    for p in payments:
+    amounts = [money(p.amount_cents, p.currency) for p in payments]
+    for p, amount in zip(payments, amounts, strict=True):
         rows.append(
             [
                 Paragraph(day(p.occurred_on), styles.cell),
                 Paragraph(t(words(p.kind)), styles.cell),
-                Paragraph(money(p.amount_cents, p.currency), styles.cell),
+                Paragraph(amount, styles.cell),
                 para(p.reason, styles.cell),
                 para(p.witness or "", styles.cell),
                 para(p.approved_by or "", styles.cell),
             ]
         )
-    # The reason gets the room: dates, kinds, amounts and names are short.
-    table = Table(rows, colWidths=[22 * mm, 18 * mm, 21 * mm, None, 20 * mm, 22 * mm], repeatRows=1)
+    # The reason gets the room: dates, kinds, amounts and names are short. An
+    # amount never wraps: its column is as wide as the widest amount needs.
+    widest = max(stringWidth(a, styles.cell.fontName, styles.cell.fontSize) for a in amounts)
+    amount_width = max(24 * mm, widest + 10)  # the cell's padding, and a little air
+    table = Table(
+        rows,
+        colWidths=[22 * mm, 18 * mm, amount_width, None, 20 * mm, 22 * mm],
+        repeatRows=1,
+        splitInRow=1,
+    )
     table.setStyle(table_style(header=True))
     return table
 

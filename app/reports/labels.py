@@ -136,10 +136,12 @@ NL: dict[str, str] = {
     "This report contains only intelligence whose handling code permits lawful sharing, "
     "in wording that does not reveal its source. Each item carries its grading in its own "
     "scheme; where the handling code sets conditions, they bind every recipient. Dates are "
-    "the day the information was obtained.": "Dit rapport bevat alleen informatie waarvan de "
+    "the day the information was obtained, in UTC (Coordinated Universal Time), not "
+    "local time.": "Dit rapport bevat alleen informatie waarvan de "
     "behandelcode rechtmatig delen toestaat, in een formulering die de bron niet prijsgeeft. "
     "Elk item draagt zijn waardering in het eigen schema; waar de behandelcode voorwaarden "
-    "stelt, binden die iedere ontvanger. Data zijn de dag waarop de informatie is verkregen.",
+    "stelt, binden die iedere ontvanger. Data zijn de dag waarop de informatie is "
+    "verkregen, in UTC (gecoördineerde wereldtijd), niet in lokale tijd.",
     "Period {start} to {end}": "Periode {start} tot en met {end}",
     "{reference} — information obtained on {day}": "{reference} — informatie verkregen op {day}",
     "No.": "Nr.",
@@ -186,7 +188,11 @@ NL: dict[str, str] = {
     "niet-vervolgende partijen",
     "May be disseminated to non-EU agencies": "Mag worden verstrekt aan diensten buiten de EU",
     "Only within the originating agency": "Alleen binnen de eigen dienst",
-    "Special handling conditions": "Bijzondere voorwaarden",
+    "No further dissemination: refer to the originator; special handling requirements "
+    "imposed by the officer who authorised collection": (
+        "Geen verdere verspreiding: verwijs naar de opsteller; bijzondere behandelingseisen "
+        "opgelegd door de functionaris die de verzameling heeft goedgekeurd"
+    ),
     "Completely reliable": "Volledig betrouwbaar",
     "Usually reliable": "Doorgaans betrouwbaar",
     "Fairly reliable": "Redelijk betrouwbaar",

@@ -19,7 +19,8 @@ INTRO = (
     "This report contains only intelligence whose handling code permits lawful sharing, "
     "in wording that does not reveal its source. Each item carries its grading in its own "
     "scheme; where the handling code sets conditions, they bind every recipient. Dates are "
-    "the day the information was obtained."
+    "the day the information was obtained, in UTC (Coordinated Universal Time), not "
+    "local time."
 )
 
 
@@ -67,6 +68,6 @@ def _debrief(d: SanitisedDebrief, styles: Styles, t: Labels) -> list[Any]:
                 grading_cell(item.grading, styles, t),
             ]
         )
-    table = Table(rows, colWidths=[13 * mm, None, 68 * mm], repeatRows=1)
+    table = Table(rows, colWidths=[13 * mm, None, 68 * mm], repeatRows=1, splitInRow=1)
     table.setStyle(table_style(header=True))
     return [CondPageBreak(40 * mm), Paragraph(markup(heading), styles.h1), table]

@@ -97,6 +97,9 @@ _ACTIONS: dict[str, object] = {  # QT_TRANSLATE_NOOP marks the text for lupdate
     "report.sanitised_refused": QT_TRANSLATE_NOOP("AuditActions", "Sanitised report refused"),
     "report.sanitised_approved": QT_TRANSLATE_NOOP("AuditActions", "Sanitised report approved"),
     "report.sanitised_rejected": QT_TRANSLATE_NOOP("AuditActions", "Sanitised report rejected"),
+    "report.issue_unsaved": QT_TRANSLATE_NOOP(
+        "AuditActions", "Sanitised report not written; its approval may be used again"
+    ),
     "vault.created": QT_TRANSLATE_NOOP("AuditActions", "Vault created"),
     "vault.unlocked": QT_TRANSLATE_NOOP("AuditActions", "Vault unlocked"),
     "vault.unlock_failed": QT_TRANSLATE_NOOP("AuditActions", "Unlock failed"),
@@ -195,6 +198,7 @@ _FIELDS: dict[str, object] = {
     "problem": QT_TRANSLATE_NOOP("AuditFields", "problem"),
     "reason": QT_TRANSLATE_NOOP("AuditFields", "reason"),
     "replaced": QT_TRANSLATE_NOOP("AuditFields", "replaces key"),
+    "report_id": QT_TRANSLATE_NOOP("AuditFields", "report"),
     "records": QT_TRANSLATE_NOOP("AuditFields", "records"),
     "recipients": QT_TRANSLATE_NOOP("AuditFields", "recipients"),
     "result": QT_TRANSLATE_NOOP("AuditFields", "result"),
@@ -350,7 +354,16 @@ _VALUES: dict[str, dict[str, object]] = {
 # Which table a detail field's value is looked up in (the field's name by default).
 _VALUE_KIND = {"arrival": "status", "fields": "text field", "keys": "setting"}
 _REFUSALS = {"package.refused", "receipt.refused"}
-_IDS = {"addendum_id", "alias_id", "approval_id", "attachment", "debrief", "item_id", "package"}
+_IDS = {
+    "addendum_id",
+    "alias_id",
+    "approval_id",
+    "attachment",
+    "debrief",
+    "item_id",
+    "package",
+    "report_id",
+}
 _HASHES = {"body_sha256", "content_sha256", "pdf_sha256", "sha256"}
 _KEYS = {"fingerprint", "runner"}
 _TIMES = {"attempted_at"}

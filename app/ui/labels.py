@@ -95,7 +95,10 @@ _GRADING_TEXTS = (
     QT_TRANSLATE_NOOP("Grading", "May be disseminated to non-prosecuting parties"),
     QT_TRANSLATE_NOOP("Grading", "May be disseminated to non-EU agencies"),
     QT_TRANSLATE_NOOP("Grading", "Only within the originating agency"),
-    QT_TRANSLATE_NOOP("Grading", "Special handling conditions"),
+    QT_TRANSLATE_NOOP(
+        "Grading",
+        "No further dissemination: refer to the originator; special handling requirements imposed by the officer who authorised collection",  # noqa: E501
+    ),
     QT_TRANSLATE_NOOP("Grading", "Completely reliable"),
     QT_TRANSLATE_NOOP("Grading", "Usually reliable"),
     QT_TRANSLATE_NOOP("Grading", "Fairly reliable"),

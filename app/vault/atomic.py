@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import hashlib
 import os
 import stat
 import threading
@@ -26,8 +27,27 @@ def fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def _temp_name(path: Path) -> Path:
-    return path.parent / f".{path.name}.tmp-{os.getpid()}-{os.urandom(4).hex()}"
+NAME_MAX = 255  # bytes in one file name, on every file system Veldboek writes to
+# ".tmp-" + a pid (at most 7 digits on Linux) + "-" + 8 hex digits, and the dot.
+_TEMP_SUFFIX_MAX = 1 + len(".tmp-") + 7 + 1 + 8
+
+
+def _temp_prefix(path: Path) -> str:
+    """``.NAME.tmp-``; for a name too long to take the suffix, its first bytes and
+    a hash of the whole name instead, so the temporary name fits NAME_MAX and
+    stays the same for the same target (a later write finds what a killed one left)."""
+    name = path.name
+    if len(os.fsencode(name)) + _TEMP_SUFFIX_MAX <= NAME_MAX:
+        return f".{name}.tmp-"
+    digest = hashlib.sha256(os.fsencode(name)).hexdigest()[:8]
+    room = NAME_MAX - _TEMP_SUFFIX_MAX - len(digest) - 1
+    short = os.fsencode(name)[:room].decode("utf-8", "ignore")
+    return f".{short}~{digest}.tmp-"
+
+
+def temp_name(path: Path) -> Path:
+    """The temporary file a write of ``path`` goes through (fits in NAME_MAX)."""
+    return path.parent / f"{_temp_prefix(path)}{os.getpid()}-{os.urandom(4).hex()}"
 
 
 def _pid_alive(pid: int) -> bool:
@@ -46,7 +66,7 @@ def remove_stale_temps(path: Path) -> list[str]:
     being written (a report's plaintext, a key wrapped under an old passphrase).
     Each is overwritten with zeros and synced before it is unlinked. A file whose
     process still runs is left to it. Returns the names removed."""
-    prefix = f".{path.name}.tmp-"
+    prefix = _temp_prefix(path)
     removed: list[str] = []
     try:
         entries = list(os.scandir(path.parent))
@@ -126,7 +146,7 @@ def _failed(exc: OSError, path: Path, tmp: Path) -> VaultError:
 
 def atomic_write_bytes(path: Path, data: bytes, *, mode: int = 0o600) -> None:
     remove_stale_temps(path)
-    tmp = _temp_name(path)
+    tmp = temp_name(path)
     try:
         _write_temp(tmp, data, mode)
         os.replace(tmp, path)
@@ -144,7 +164,7 @@ class BackgroundWrite:
     def __init__(self, path: Path, data: bytes, *, mode: int = 0o600) -> None:
         self.path = path
         remove_stale_temps(path)
-        self._tmp = _temp_name(path)
+        self._tmp = temp_name(path)
         self._error: BaseException | None = None
         self._thread = threading.Thread(
             target=self._run, args=(data, mode), name="veldboek-file-write", daemon=True

@@ -13,6 +13,7 @@ with every symlink resolved, each with all its ancestors.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import stat
 from collections.abc import Iterable, Iterator, Sequence
@@ -20,7 +21,7 @@ from pathlib import Path
 
 from app import paths
 from app.errors import InvalidInput, OutputExists, UnsafeOutput
-from app.vault.atomic import atomic_write_bytes
+from app.vault.atomic import atomic_write_bytes, temp_name
 from app.vault.vault import BACKUPS_NAME, HEADER_NAME
 
 Identity = tuple[int, int]  # (st_dev, st_ino)
@@ -167,6 +168,25 @@ def check_file(path: Path, *, vaults: Sequence[Path] = (), overwrite: bool = Fal
             path=path,
         )
     return real
+
+
+def check_writable(path: Path, *, shown_as: Path | None = None) -> None:
+    """Can a file be written at ``path`` (checked by ``check_file``)? Tried for
+    real: the temporary file the atomic write goes through is made and removed, so
+    a read-only folder, or a name too long for the file system, is found before
+    anything is issued or changed."""
+    tmp = temp_name(path)
+    try:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except OSError as exc:
+        raise UnsafeOutput(
+            "{path} cannot be written ({why}); nothing was issued or written.",
+            path=shown_as or path,
+            why=exc.strerror or type(exc).__name__,
+        ) from None
+    os.close(fd)
+    with contextlib.suppress(OSError):
+        os.unlink(tmp)
 
 
 def file_in(

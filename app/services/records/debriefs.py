@@ -21,7 +21,7 @@ from app.dal.scope import get_visible
 from app.domain.enums import Corroboration, DebriefStatus, GradingScheme, SubjectKind
 from app.domain.grading import Grading
 from app.domain.scope import Scope
-from app.domain.text import normalise_name
+from app.domain.text import invisible_characters, normalise_name
 from app.errors import InvalidInput, WorkflowError
 from app.models import Contact, Debrief, IntelligenceItem, ItemSubject, Source, Subject
 from app.services.records.debrief_reading import (
@@ -228,7 +228,22 @@ def _upsert_subjects(
     return ids
 
 
+def _check_shared_text(draft: ItemDraft) -> None:
+    """What goes into a sanitised report holds nothing that prints as nothing: a
+    zero-width space or soft hyphen inside a name hides it from the reader's eye
+    and, before the guard folded them out, from the guard."""
+    for text in (draft.sanitised_text, draft.handling_conditions):
+        found = invisible_characters(text)
+        if found:
+            raise InvalidInput(
+                "The sanitised wording or the handling conditions hold invisible "
+                "characters ({chars}); remove them: they can hide a name.",
+                chars=", ".join(found),
+            )
+
+
 def _apply_item(item: IntelligenceItem, draft: ItemDraft) -> None:
+    _check_shared_text(draft)
     for name in (
         "text",
         "sanitised_text",

@@ -42,6 +42,7 @@ if TYPE_CHECKING:
         approve_sanitised,
         list_approvals,
         reject_sanitised,
+        reopen_unsaved,
     )
     from app.services.reports.choices import (
         DEFAULT_MARKING,
@@ -70,6 +71,8 @@ if TYPE_CHECKING:
     from app.services.reports.sanitise import GuardHit, SanitisationRefused
     from app.services.reports.sanitised_report import (
         PREVIEW_NOTICE,
+        ApprovalText,
+        approval_text,
         check_sanitised,
         issue_sanitised,
         preview_approval,
@@ -85,6 +88,7 @@ if TYPE_CHECKING:
 
 _WHERE = {
     "ApprovalStatus": "app.models.reports",
+    "ApprovalText": "app.services.reports.sanitised_report",
     "ApprovalView": "app.services.reports.approvals",
     "Cancel": "app.services.reports.progress",
     "DEFAULT_MARKING": "app.services.reports.choices",
@@ -116,6 +120,8 @@ _WHERE = {
     "read_internal_body": "app.services.reports.internal_report",
     "record_printed": "app.services.reports.verifying",
     "reject_sanitised": "app.services.reports.approvals",
+    "reopen_unsaved": "app.services.reports.approvals",
+    "approval_text": "app.services.reports.sanitised_report",
     "render_page": "app.services.reports.pages",
     "render_pages": "app.services.reports.pages",
     "request_sanitised": "app.services.reports.sanitised_report",
@@ -141,6 +147,7 @@ __all__ = [
     "PREVIEW_NOTICE",
     "REPORT_LANGUAGES",
     "ApprovalStatus",
+    "ApprovalText",
     "ApprovalView",
     "Cancel",
     "GuardHit",
@@ -153,6 +160,7 @@ __all__ = [
     "Selection",
     "Verification",
     "VerifyResult",
+    "approval_text",
     "approve_sanitised",
     "check_sanitised",
     "default_language",
@@ -169,6 +177,7 @@ __all__ = [
     "reject_sanitised",
     "render_page",
     "render_pages",
+    "reopen_unsaved",
     "request_sanitised",
     "save_pdf",
     "unlinked_for",

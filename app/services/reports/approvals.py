@@ -102,8 +102,28 @@ def list_approvals(
         return out
 
 
+SEEN_MIN = 12  # hex digits of the body's SHA-256 that say which text was seen
+
+
+def _check_seen(approval: ReportApproval, seen: str | None) -> None:
+    if seen is None:
+        return
+    code = seen.strip().lower()
+    if len(code) < SEEN_MIN or not approval.body_sha256.startswith(code):
+        raise WorkflowError(
+            "That is not the code of this sanitised text (or it changed since it was "
+            "shown); show it again (veldboek report approvals --show ID) and approve "
+            "what you read."
+        )
+
+
 def _decide(
-    vault: Vault, scope: Scope, approval_id: uuid.UUID, status: ApprovalStatus, note: str
+    vault: Vault,
+    scope: Scope,
+    approval_id: uuid.UUID,
+    status: ApprovalStatus,
+    note: str,
+    seen: str | None = None,
 ) -> ApprovalView:
     if scope.role is not Role.HANDLER:
         raise AccessDenied("Only a handler may approve or reject a sanitised report.")
@@ -111,6 +131,7 @@ def _decide(
         approval = visible_approval(session, scope, approval_id)
         if approval.status is not ApprovalStatus.PENDING:
             raise WorkflowError("This request has already been decided.")
+        _check_seen(approval, seen)
         if approval.requested_by_alias_id == scope.alias_id:
             raise AccessDenied(
                 "A sanitised report is approved by someone other than its requester."
@@ -138,9 +159,41 @@ def _decide(
 
 
 def approve_sanitised(
-    vault: Vault, scope: Scope, approval_id: uuid.UUID, note: str = ""
+    vault: Vault, scope: Scope, approval_id: uuid.UUID, note: str = "", *, seen: str | None = None
 ) -> ApprovalView:
-    return _decide(vault, scope, approval_id, ApprovalStatus.APPROVED, note)
+    """Approve a pending request. ``seen``: the start (at least 12 hex digits) of
+    the body's SHA-256 as the approver's preview showed it; when given, the approval
+    is refused unless it is the text requested."""
+    return _decide(vault, scope, approval_id, ApprovalStatus.APPROVED, note, seen)
+
+
+def reopen_unsaved(vault: Vault, scope: Scope, report_id: uuid.UUID) -> bool:
+    """The sanitised report ``report_id`` was issued but could not be written: its
+    approval may be issued again. The register keeps the entry (it is append-only),
+    and the audit says it was not saved. False if no approval was used for it."""
+    with vault.write() as session:
+        approval = session.execute(
+            select(ReportApproval).where(
+                ReportApproval.issued_report_id == report_id,
+                ReportApproval.status == ApprovalStatus.ISSUED,
+            )
+        ).scalar_one_or_none()
+        if approval is None:
+            return False
+        visible_approval(session, scope, approval.id)
+        approval.status = ApprovalStatus.APPROVED
+        approval.issued_report_id = None
+        session.flush()
+        audit_chain.append(
+            session,
+            scope.actor,
+            "report.issue_unsaved",
+            record_type="report_approval",
+            record_id=approval.id,
+            compartment_id=approval.compartment_id,
+            detail={"report_id": report_id.hex},
+        )
+        return True
 
 
 def reject_sanitised(vault: Vault, scope: Scope, approval_id: uuid.UUID, note: str) -> ApprovalView:

@@ -9,18 +9,24 @@ by the reported text. Only submitted or approved debriefs (frozen) are used.
 The guard: before a sanitised report is requested or issued, search
 its text for anything that identifies the source, and refuse with what was found.
 
-What counts as identifying, per source in the report:
+What counts as identifying (``compartment_identifiers``):
 
-* its codename and former codenames (``Alias`` rows of kind codename), and cover
-  names tied to its compartment;
-* cover names of the aliases that are members of its compartment, its runners,
-  and the aliases that attended its contacts;
-* the location codewords of its contacts;
-* its true-identity fields (name and name parts, addresses and street names,
-  phone numbers, date of birth), which needs the passphrase again;
+* each source's codename and former codenames (``Alias`` rows of kind codename),
+  and its id;
+* every other source's codename, current and former: a sanitised report names no
+  source at all;
+* every cover name the vault holds: runners, handlers, members, attendees, the
+  witnesses and approvers of payments, colleagues known from packages;
+* the location codewords of the sources' contacts;
+* each source's true-identity fields (``identity_needles``: name and name parts,
+  addresses and street names, phone numbers, date of birth), which needs the
+  passphrase again;
 * anything that looks like a phone number or an e-mail address, whoever's.
 
-Matching ignores case and diacritics (``Özdemir`` finds ``ozdemir``) and works on
+Matching (``matching.fold``) drops what prints as nothing (format characters:
+zero-width spaces and joiners, soft hyphens), reads Cyrillic and Greek look-alikes
+as the Latin letters they print as, and ignores case and diacritics (``Özdemir``
+finds ``ozdemir``, ``КWARTS`` finds ``KWARTS``). It works on
 whole words (the codename ``ELS`` does not hit ``else``); spaces, hyphens and dots
 inside a name are interchangeable (``BRUG-7`` finds ``brug 7``) and may be left out
 (``BRUG7``), except between two numbers. Phone numbers are compared by their
@@ -37,101 +43,31 @@ from __future__ import annotations
 
 import itertools
 import re
-import unicodedata
 import uuid
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, fields, is_dataclass
 from datetime import date
 
-from sqlalchemy import select, union
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.clock import utc_now
 from app.domain.enums import AliasKind, DebriefStatus
 from app.domain.grading import Grading, scheme
 from app.errors import ReportError
-from app.models import (
-    Alias,
-    CompartmentMember,
-    Contact,
-    ContactAttendee,
-    RunnerAssignment,
-    Source,
-)
+from app.models import Alias, Contact, Source
 from app.reports.views import GradingLine, SanitisedBody, SanitisedDebrief, SanitisedItem
+from app.services.reports.matching import Identifier, fold, plain
 from app.services.views import DebriefView
 
-# Name particles that are identity "parts" but ordinary words in running text.
-PARTICLES = frozenset(
-    {
-        "van",
-        "der",
-        "den",
-        "de",
-        "het",
-        "ter",
-        "ten",
-        "von",
-        "vom",
-        "les",
-        "del",
-        "della",
-        "dos",
-        "das",
-        "bin",
-        "ibn",
-        "al",
-        "el",
-        "la",
-        "le",
-        "op",
-        "in",
-        "aan",
-        "uit",
-        "bij",
-        "tot",
-    }
-)
 MIN_NEEDLE = 2
+OTHER_CODENAME = "another source's codename"
 _PHONE_LIKE = re.compile(r"(?<![\w+])(?:\+|00|0)\d(?:[ \-./()]{0,2}\d){7,13}(?!\w)")
 _DIGIT_RUN = re.compile(r"\d(?:[ \-./()]{0,2}\d){5,}")
 _EMAIL = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
 _SEPARATORS = re.compile(r"[\s\-_./]+")
-_STREET = re.compile(r"^([^\d,]*[^\d\s,])\s+\d")  # "Kerkstraat 12, Utrecht" -> Kerkstraat
 # Dutch postcodes: four digits (no leading 0), two capitals (never SA, SD or SS).
 _POSTCODE = re.compile(r"(?<!\w)[1-9]\d{3} ?(?!SA|SD|SS)[A-Z]{2}(?!\w)")
-_POSTCODE_ANY_CASE = re.compile(r"(?<!\w)([1-9]\d{3}) ?([A-Za-z]{2})(?!\w)")
-# Street-name endings and how they are abbreviated in addresses.
-STREET_ABBREVIATIONS = (
-    ("straat", "str"),
-    ("weg", "wg"),
-    ("laan", "ln"),
-    ("plein", "pln"),
-)
-# Month names (Dutch first, then English) and abbreviations, already folded.
-MONTHS: tuple[tuple[str, ...], ...] = (
-    ("januari", "january", "jan"),
-    ("februari", "february", "feb", "febr"),
-    ("maart", "march", "mrt", "mar"),
-    ("april", "apr"),
-    ("mei", "may"),
-    ("juni", "june", "jun"),
-    ("juli", "july", "jul"),
-    ("augustus", "august", "aug"),
-    ("september", "sept", "sep"),
-    ("oktober", "october", "okt", "oct"),
-    ("november", "nov"),
-    ("december", "dec"),
-)
-
-
-@dataclass(frozen=True)
-class Identifier:
-    kind: str  # codename | former codename | cover name | location codeword | identity | phone
-    text: str
-    # A regular expression over folded text, for forms a word match cannot see
-    # (dates written out); empty: match ``text`` as words.
-    pattern: str = ""
 
 
 @dataclass(frozen=True)
@@ -155,12 +91,6 @@ class SanitisationRefused(ReportError):
             "string(s). Change the sanitised wording and try again.",
             n=len(self.hits),
         )
-
-
-def fold(text: str) -> str:
-    """Case- and diacritic-free form used for matching."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
 def _digits(text: str) -> str:
@@ -188,75 +118,6 @@ def _word_pattern(needle: str) -> re.Pattern[str] | None:
     return re.compile(rf"(?<!\w){body}(?!\w)")
 
 
-def _iso_date(text: str) -> date | None:
-    try:
-        return date.fromisoformat(text.strip())
-    except ValueError:
-        return None
-
-
-def _date_variants(born: date) -> list[str]:
-    """A stored ISO date of birth also as it is usually written in Dutch text."""
-    d, m, y = born.day, born.month, born.year
-    return [
-        born.isoformat(),
-        f"{d:02d}-{m:02d}-{y}",
-        f"{d}-{m}-{y}",
-        f"{d:02d}/{m:02d}/{y}",
-        f"{d}/{m}/{y}",
-    ]
-
-
-def _written_date(born: date) -> Identifier:
-    """The date of birth written with a month name, day first (Dutch, British) or
-    month first (American): ``29 februari 1984``, ``29th Feb. 1984``,
-    ``February 29, 1984``."""
-    day = rf"0?{born.day}(?:st|nd|rd|th|e|ste)?"
-    month = "(?:" + "|".join(MONTHS[born.month - 1]) + r")\.?"
-    year = str(born.year)
-    gap = r"[\s,.\-/]*"
-    pattern = rf"(?<!\w)(?:{day}{gap}{month}{gap}{year}|{month}{gap}{day}{gap}{year})(?!\w)"
-    return Identifier("identity", f"{born.day} {MONTHS[born.month - 1][0]} {born.year}", pattern)
-
-
-def _address_identifiers(address: str) -> list[Identifier]:
-    """An address, its street name (also abbreviated) and its postcode."""
-    out = [Identifier("identity", address)]
-    street = _STREET.match(address)
-    if street is not None and len(street.group(1)) >= 5:
-        name = street.group(1)
-        out.append(Identifier("identity", name))
-        for ending, short in STREET_ABBREVIATIONS:
-            if name.casefold().endswith(ending):
-                out.append(Identifier("identity", f"{name[: -len(ending)]}{short}."))
-    for digits, letters in _POSTCODE_ANY_CASE.findall(address):
-        out.append(Identifier("identity", f"{digits} {letters.upper()}"))
-    return out
-
-
-def _looks_like_phone(text: str) -> bool:
-    digits = _digits(text)
-    return len(digits) >= 6 and not any(c.isalpha() for c in text)
-
-
-def identity_identifiers(strings: Iterable[str]) -> list[Identifier]:
-    """Turn ``identity.identity_strings`` output into identifiers: dates of birth in
-    their usual spellings, phone numbers by digits, addresses also by street name;
-    name particles (van, de...) left out."""
-    out: list[Identifier] = []
-    for raw in strings:
-        text = raw.strip()
-        born = _iso_date(text)
-        if born is not None:
-            out += [Identifier("identity", v) for v in _date_variants(born)]
-            out.append(_written_date(born))
-        elif _looks_like_phone(text):
-            out.append(Identifier("phone", text))
-        elif text and fold(text) not in PARTICLES:
-            out += _address_identifiers(text)
-    return out
-
-
 class Guard:
     """Compiled identifiers of one report, ready to scan its text."""
 
@@ -282,6 +143,8 @@ class Guard:
 
     def scan(self, where: str, text: str) -> Iterator[GuardHit]:
         folded = fold(text)
+        # Digits, e-mail addresses and postcodes without what prints as nothing.
+        text = plain(text)
         for ident, pattern in self._words:
             if pattern.search(folded):
                 yield GuardHit(ident.kind, ident.text, where)
@@ -336,43 +199,31 @@ def texts_of(body: SanitisedBody) -> Iterator[tuple[str, str]]:
 
 def compartment_identifiers(session: Session, source_ids: Iterable[uuid.UUID]) -> list[Identifier]:
     """Everything the vault knows that names or places these sources, except their
-    sealed identities (see ``identity_identifiers``)."""
+    sealed identities (see ``identity_identifiers``); and every other source's
+    codename and every alias the vault holds, since a sanitised report names no
+    source and no alias at all."""
     ids = list(dict.fromkeys(source_ids))
     if not ids:
         return []
     out: list[Identifier] = []
-    sources = session.execute(
-        select(Source.id, Source.codename, Source.compartment_id).where(Source.id.in_(ids))
-    ).all()
-    compartments = [row.compartment_id for row in sources]
-    out += [Identifier("codename", row.codename) for row in sources]
-    # Its id, as lists, notices and the internal report print it (whole, or the
-    # end of it that sets two namesakes apart).
+    sources = session.execute(select(Source.id, Source.codename)).all()
     for row in sources:
-        out += [Identifier("source id", str(row.id)), Identifier("source id", row.id.hex),
+        if row.id not in ids:
+            continue
+        # Its codename, and its id as lists, notices and the internal report print
+        # it (whole, or the end of it that sets two namesakes apart).
+        out += [Identifier("codename", row.codename),
+                Identifier("source id", str(row.id)), Identifier("source id", row.id.hex),
                 Identifier("source id", row.id.hex[-8:])]  # fmt: skip
-    for name, kind in session.execute(
-        select(Alias.name, Alias.kind).where(
-            Alias.source_id.in_(ids) | Alias.compartment_id.in_(compartments)
-        )
-    ):
-        label = "former codename" if kind is AliasKind.CODENAME else "cover name"
-        out.append(Identifier(label, name))
-    people = union(
-        select(CompartmentMember.alias_id).where(
-            CompartmentMember.compartment_id.in_(compartments)
-        ),
-        select(RunnerAssignment.alias_id).where(RunnerAssignment.source_id.in_(ids)),
-        select(ContactAttendee.alias_id)
-        .join(Contact, Contact.id == ContactAttendee.contact_id)
-        .where(Contact.source_id.in_(ids)),
-    ).subquery()
-    out += [
-        Identifier("cover name", name)
-        for name in session.execute(
-            select(Alias.name).where(Alias.id.in_(select(people)))
-        ).scalars()
-    ]
+    out += [Identifier(OTHER_CODENAME, row.codename) for row in sources if row.id not in ids]
+    # Every alias: former codenames (of these sources or of others), and every
+    # cover name (runners, handlers, members, attendees, payment witnesses and
+    # approvers, colleagues known from packages).
+    for name, kind, source_id in session.execute(select(Alias.name, Alias.kind, Alias.source_id)):
+        if kind is not AliasKind.CODENAME:
+            out.append(Identifier("cover name", name))
+        else:
+            out.append(Identifier("former codename" if source_id in ids else OTHER_CODENAME, name))
     out += [
         Identifier("location codeword", word)
         for word in session.execute(

@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import uuid
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from typing import NoReturn
 
 from sqlalchemy import select
@@ -27,7 +28,7 @@ from app.models.reports import ApprovalStatus, ReportApproval
 from app.reports import labels
 from app.reports.hashing import body_sha256
 from app.reports.render import render
-from app.reports.views import SanitisedReport, SanitisedStamp
+from app.reports.views import SanitisedBody, SanitisedReport, SanitisedStamp
 from app.services.records import identity
 from app.services.reports import reading
 from app.services.reports.approvals import (
@@ -37,6 +38,7 @@ from app.services.reports.approvals import (
     visible_approval,
 )
 from app.services.reports.choices import DEFAULT_MARKING, Selection, check_language, check_marking
+from app.services.reports.identity_needles import identity_identifiers
 from app.services.reports.progress import Cancel, ProgressFn, offset, steps
 from app.services.reports.register import IssuedPdf, issue, printer_reference
 from app.services.reports.sanitise import (
@@ -45,7 +47,6 @@ from app.services.reports.sanitise import (
     SanitisationRefused,
     SanitisedSelection,
     compartment_identifiers,
-    identity_identifiers,
     sanitised_body,
 )
 from app.services.views import DebriefView
@@ -232,6 +233,37 @@ def preview_approval(
         compartment_id=approval.compartment_id,
     )
     return pdf
+
+
+@dataclass(frozen=True)
+class ApprovalText:
+    """What a handler approves, as text: the sanitised body and the start of its
+    SHA-256 (``seen``), which ``approve_sanitised(seen=...)`` checks."""
+
+    approval: ApprovalView
+    body: SanitisedBody
+    body_sha256: str
+
+    @property
+    def seen(self) -> str:
+        return self.body_sha256[:16]
+
+
+def approval_text(vault: Vault, scope: Scope, approval_id: uuid.UUID) -> ApprovalText:
+    """The requested report's text for the approver (the command line's preview).
+    Audited as a preview, like ``preview_approval``."""
+    with vault.read() as session:
+        approval = visible_approval(session, scope, approval_id)
+        view = approval_view(session, approval)
+    chosen, _views = _approved_body(vault, scope, approval)
+    vault.audit(
+        scope.actor,
+        "report.approval_previewed",
+        record_type="report_approval",
+        record_id=approval.id,
+        compartment_id=approval.compartment_id,
+    )
+    return ApprovalText(view, chosen.body, approval.body_sha256)
 
 
 def issue_sanitised(

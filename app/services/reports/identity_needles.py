@@ -1,0 +1,140 @@
+"""A source's true-identity strings (``identity.identity_strings``) as identifiers
+for the sanitisation guard, in the spellings running text uses:
+
+* a name whole, and each of its parts: split on spaces, hyphens and apostrophes
+  (``Anna Smit-de Vries``: ``Anna``, ``Smit``, ``Vries``; ``O'Neill``: ``Neill``),
+  two-letter parts too (``Li Wu``), always as whole words; name particles
+  (van, de, der...) on their own are left out;
+* a date of birth in ISO, the usual Dutch spellings with a four- or two-digit year
+  (``29-02-1984``, ``29/2/84``), and written out with a Dutch or English month
+  name (``29 februari 1984``, ``Feb. 29, '84``);
+* an address whole, its street name (also abbreviated, ``Kerkstr.``) and postcode;
+* phone numbers, by their digits.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from datetime import date
+
+from app.services.reports.matching import Identifier, fold
+
+# Name particles that are identity "parts" but ordinary words in running text.
+PARTICLES = frozenset(
+    {
+        "van", "der", "den", "de", "het", "ter", "ten", "von", "vom", "les", "del",
+        "della", "dos", "das", "bin", "ibn", "al", "el", "la", "le", "op", "in", "aan",
+        "uit", "bij", "tot",
+    }
+)  # fmt: skip
+MIN_PART = 2  # two-letter name parts (Li, Wu) count, as whole words
+_NAME_PARTS = re.compile(r"[\s\-\u2010\u2011'\u2018\u2019`´]+")
+_STREET = re.compile(r"^([^\d,]*[^\d\s,])\s+\d")  # "Kerkstraat 12, Utrecht" -> Kerkstraat
+_POSTCODE_ANY_CASE = re.compile(r"(?<!\w)([1-9]\d{3}) ?([A-Za-z]{2})(?!\w)")
+# Street-name endings and how they are abbreviated in addresses.
+STREET_ABBREVIATIONS = (
+    ("straat", "str"),
+    ("weg", "wg"),
+    ("laan", "ln"),
+    ("plein", "pln"),
+)
+# Month names (Dutch first, then English) and abbreviations, already folded.
+MONTHS: tuple[tuple[str, ...], ...] = (
+    ("januari", "january", "jan"),
+    ("februari", "february", "feb", "febr"),
+    ("maart", "march", "mrt", "mar"),
+    ("april", "apr"),
+    ("mei", "may"),
+    ("juni", "june", "jun"),
+    ("juli", "july", "jul"),
+    ("augustus", "august", "aug"),
+    ("september", "sept", "sep"),
+    ("oktober", "october", "okt", "oct"),
+    ("november", "nov"),
+    ("december", "dec"),
+)
+
+
+def _digits(text: str) -> str:
+    return "".join(c for c in text if c.isdigit())
+
+
+def _iso_date(text: str) -> date | None:
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        return None
+
+
+def date_variants(born: date) -> list[str]:
+    """A stored ISO date of birth also as it is usually written in Dutch text, with
+    the year in four digits or two (``17-12-1968``, ``17-12-68``, ``17/12/68``)."""
+    d, m = born.day, born.month
+    out = [born.isoformat()]
+    for y in (str(born.year), f"{born.year % 100:02d}"):
+        out += [f"{d:02d}-{m:02d}-{y}", f"{d}-{m}-{y}", f"{d:02d}/{m:02d}/{y}", f"{d}/{m}/{y}"]
+    return out
+
+
+def _written_date(born: date) -> Identifier:
+    """The date of birth written with a month name, day first (Dutch, British) or
+    month first (American), the year in four digits or two: ``29 februari 1984``,
+    ``29th Feb. 1984``, ``February 29, 1984``, ``29 feb '84``."""
+    day = rf"0?{born.day}(?:st|nd|rd|th|e|ste)?"
+    month = "(?:" + "|".join(MONTHS[born.month - 1]) + r")\.?"
+    year = rf"(?:{born.year}|['’]?{born.year % 100:02d})"
+    gap = r"[\s,.\-/]*"
+    pattern = rf"(?<!\w)(?:{day}{gap}{month}{gap}{year}|{month}{gap}{day}{gap}{year})(?!\w)"
+    return Identifier("identity", f"{born.day} {MONTHS[born.month - 1][0]} {born.year}", pattern)
+
+
+def _address_identifiers(address: str) -> list[Identifier]:
+    """An address, its street name (also abbreviated) and its postcode."""
+    out = [Identifier("identity", address)]
+    street = _STREET.match(address)
+    if street is not None and len(street.group(1)) >= 5:
+        name = street.group(1)
+        out.append(Identifier("identity", name))
+        for ending, short in STREET_ABBREVIATIONS:
+            if name.casefold().endswith(ending):
+                out.append(Identifier("identity", f"{name[: -len(ending)]}{short}."))
+    for digits, letters in _POSTCODE_ANY_CASE.findall(address):
+        out.append(Identifier("identity", f"{digits} {letters.upper()}"))
+    return out
+
+
+def name_parts(name: str) -> list[str]:
+    """The parts of a name a text may use alone: split on spaces, hyphens and
+    apostrophes; two letters or more; no particles."""
+    parts = [p for p in _NAME_PARTS.split(name.strip()) if p]
+    return [p for p in parts if len(p) >= MIN_PART and fold(p) not in PARTICLES]
+
+
+def _looks_like_phone(text: str) -> bool:
+    digits = _digits(text)
+    return len(digits) >= 6 and not any(c.isalpha() for c in text)
+
+
+def _looks_like_name(text: str) -> bool:
+    return not any(c.isdigit() for c in text) and "," not in text
+
+
+def identity_identifiers(strings: Iterable[str]) -> list[Identifier]:
+    """Turn ``identity.identity_strings`` output into identifiers: dates of birth in
+    their usual spellings, phone numbers by digits, addresses also by street name,
+    names also by each part; name particles (van, de...) left out."""
+    out: list[Identifier] = []
+    for raw in strings:
+        text = raw.strip()
+        born = _iso_date(text)
+        if born is not None:
+            out += [Identifier("identity", v) for v in date_variants(born)]
+            out.append(_written_date(born))
+        elif _looks_like_phone(text):
+            out.append(Identifier("phone", text))
+        elif text and fold(text) not in PARTICLES:
+            out += _address_identifiers(text)
+            if _looks_like_name(text):
+                out += [Identifier("identity", part) for part in name_parts(text)]
+    return out

@@ -1,0 +1,256 @@
+"""The handler approves a sanitised report after seeing its text; ``--approval``
+refuses the choices it fixes; a place that cannot be written is found before the
+approval is used, and a failed write leaves the approval usable."""
+
+from __future__ import annotations
+
+import json
+import os
+import uuid
+from pathlib import Path
+
+import pytest
+
+from app.cli import main
+from app.errors import VaultError
+from app.vault import atomic
+from tests.test_report_cli import _base, pp, setup  # noqa: F401  (fixtures)
+from tests.test_report_support import pages_text
+
+Setup = tuple[Path, uuid.UUID]
+
+
+def _request(
+    root: Path, pw: Path, debrief_id: uuid.UUID, capsys: pytest.CaptureFixture[str]
+) -> str:
+    base = ["report", *_base(root, pw), "--kind", "sanitised", "--debrief", str(debrief_id)]
+    assert main(base) == 3
+    return capsys.readouterr().out.strip()
+
+
+def _show(root: Path, pw: Path, approval: str, capsys: pytest.CaptureFixture[str]) -> str:
+    assert main(["report", "approvals", *_base(root, pw, "Havik"), "--show", approval]) == 0
+    return capsys.readouterr().out
+
+
+def _code(shown: str) -> str:
+    return next(line.split(": ")[1] for line in shown.splitlines() if line.startswith("Code of"))
+
+
+def _approved(root: Path, pw: Path, approval: str, capsys: pytest.CaptureFixture[str]) -> None:
+    code = _code(_show(root, pw, approval, capsys))
+    assert main(["report", "approve", approval, *_base(root, pw, "Havik"), "--seen", code]) == 0
+    capsys.readouterr()
+
+
+def test_the_handler_sees_the_wording_and_approves_what_was_shown(
+    setup: Setup,  # noqa: F811
+    pp: Path,  # noqa: F811
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    root, debrief_id = setup
+    approval = _request(root, pp, debrief_id, capsys)
+    havik = ["report", "approve", approval, *_base(root, pp, "Havik")]
+    # Not on a terminal, without --seen or --yes: refused, nothing approved.
+    assert main(havik) == 1
+    assert "--show" in capsys.readouterr().err
+    shown = _show(root, pp, approval, capsys)
+    assert "S1.1  Goods are reportedly stored at a garage." in shown
+    assert "Lawful sharing permitted" in shown
+    code = _code(shown)
+    assert len(code) == 16
+    assert main([*havik, "--seen", "0" * 16]) == 1
+    assert "not the code of this sanitised text" in capsys.readouterr().err
+    assert main([*havik, "--seen", code[:6]]) == 1  # too short to say which text
+    capsys.readouterr()
+    assert (
+        main(["report", "approvals", *_base(root, pp, "Havik"), "--show", approval, "--json"]) == 0
+    )
+    doc = json.loads(capsys.readouterr().out)
+    assert doc["seen"] == code
+    assert (
+        doc["body"]["debriefs"][0]["items"][0]["text"] == "Goods are reportedly stored at a garage."
+    )
+    assert main([*havik, "--seen", code]) == 0
+    assert "approved" in capsys.readouterr().out
+
+
+def test_approve_with_yes_prints_the_wording_first(
+    setup: Setup,  # noqa: F811
+    pp: Path,  # noqa: F811
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    root, debrief_id = setup
+    approval = _request(root, pp, debrief_id, capsys)
+    assert main(["report", "approve", approval, *_base(root, pp, "Havik"), "--yes"]) == 0
+    out = capsys.readouterr().out
+    assert out.index("Goods are reportedly stored at a garage.") < out.index("approved ")
+
+
+def test_approve_on_a_terminal_asks_after_showing_the_text(
+    setup: Setup,  # noqa: F811
+    pp: Path,  # noqa: F811
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import io
+
+    root, debrief_id = setup
+    approval = _request(root, pp, debrief_id, capsys)
+    havik = ["report", "approve", approval, *_base(root, pp, "Havik")]
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    monkeypatch.setattr("sys.stdin", Terminal("n\n"))
+    assert main(havik) == 1
+    captured = capsys.readouterr()
+    assert "Goods are reportedly stored at a garage." in captured.out
+    assert "Not approved." in captured.err
+    monkeypatch.setattr("sys.stdin", Terminal("y\n"))
+    assert main(havik) == 0
+    assert "approved" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [
+        ["--marking", "STG. ZEER GEHEIM"],
+        ["--source", "ONYX"],
+        ["--debrief", "DEBRIEF"],
+        ["--from", "2026-01-01"],
+        ["--to", "2026-12-31"],
+    ],
+)
+def test_approval_refuses_the_choices_it_fixes(
+    setup: Setup,  # noqa: F811
+    pp: Path,  # noqa: F811
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    extra: list[str],
+) -> None:
+    root, debrief_id = setup
+    approval = _request(root, pp, debrief_id, capsys)
+    _approved(root, pp, approval, capsys)
+    out = tmp_path / "s.pdf"
+    extra = [str(debrief_id) if e == "DEBRIEF" else e for e in extra]
+    base = ["report", *_base(root, pp), "--kind", "sanitised", "--approval", approval]
+    assert main([*base, *extra, "--out", str(out)]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1
+    assert f"leave out {extra[0]}" in err[0]
+    assert not out.exists()
+    # The approval was not used: it issues as approved.
+    assert main([*base, "--out", str(out)]) == 0
+    assert all("STG. CONFIDENTIEEL" in t for t in pages_text(out.read_bytes()))
+
+
+def _issue(root: Path, pw: Path, approval: str, out: Path) -> list[str]:
+    return [
+        "report",
+        *_base(root, pw),
+        "--kind",
+        "sanitised",
+        "--approval",
+        approval,
+        "--out",
+        str(out),
+    ]
+
+
+def test_a_place_that_cannot_be_written_is_found_before_the_approval_is_used(
+    setup: Setup,  # noqa: F811
+    pp: Path,  # noqa: F811
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    root, debrief_id = setup
+    approval = _request(root, pp, debrief_id, capsys)
+    _approved(root, pp, approval, capsys)
+    # /proc takes no new files, even from root (a read-only folder does not stop root).
+    assert main(_issue(root, pp, approval, Path(f"/proc/{os.getpid()}/s.pdf"))) == 1
+    err = capsys.readouterr().err
+    assert "cannot be written" in err
+    assert "UNENCRYPTED" not in err
+    if os.geteuid() != 0:
+        locked = tmp_path / "locked"
+        locked.mkdir(mode=0o500)
+        assert main(_issue(root, pp, approval, locked / "s.pdf")) == 1
+        assert "cannot be written" in capsys.readouterr().err
+    out = tmp_path / "s.pdf"
+    assert main(_issue(root, pp, approval, out)) == 0
+    assert out.is_file()
+
+
+def test_a_long_file_name_is_written(
+    setup: Setup,  # noqa: F811
+    pp: Path,  # noqa: F811
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    root, debrief_id = setup
+    approval = _request(root, pp, debrief_id, capsys)
+    _approved(root, pp, approval, capsys)
+    out = tmp_path / ("r" * 242 + ".pdf")  # 246 bytes: the name fits, ".NAME.tmp-..." would not
+    assert main(_issue(root, pp, approval, out)) == 0
+    assert out.is_file()
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+def test_a_failed_write_after_issuing_leaves_the_approval_usable(
+    setup: Setup,  # noqa: F811
+    pp: Path,  # noqa: F811
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from app.services import reports
+
+    root, debrief_id = setup
+    approval = _request(root, pp, debrief_id, capsys)
+    _approved(root, pp, approval, capsys)
+    out = tmp_path / "s.pdf"
+    save = reports.save_pdf
+
+    def failing(*args: object, **kwargs: object) -> None:
+        raise VaultError("Could not write {name}: {why}.", name="s.pdf", why="Disk on fire")
+
+    monkeypatch.setattr("app.cli.report_commands.reports.save_pdf", failing)
+    assert main(_issue(root, pp, approval, out)) == 1
+    assert "can be issued again" in capsys.readouterr().err
+    monkeypatch.setattr("app.cli.report_commands.reports.save_pdf", save)
+    assert main(_issue(root, pp, approval, out)) == 0
+    assert out.is_file()
+    assert main(_issue(root, pp, approval, tmp_path / "again.pdf")) == 1
+    assert "already been issued" in capsys.readouterr().err
+
+
+def test_the_warning_shows_the_path_without_control_characters(
+    setup: Setup,  # noqa: F811
+    pp: Path,  # noqa: F811
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    root, debrief_id = setup
+    out = tmp_path / "a\x1b[2Jb\u202ec.pdf"
+    args = ["report", *_base(root, pp), "--debrief", str(debrief_id), "--kind", "internal"]
+    assert main([*args, "--out", str(out)]) == 0
+    err = capsys.readouterr().err
+    assert "\x1b" not in err
+    assert "\u202e" not in err
+    assert "a\\x1b[2Jb\\u202ec.pdf" in err
+    assert out.is_file()
+
+
+def test_the_temporary_name_of_a_long_file_name_fits(tmp_path: Path) -> None:
+    for name in ("r" * 246 + ".pdf", "é" * 125 + ".pdf", "short.pdf"):
+        target = tmp_path / name
+        assert len(os.fsencode(atomic.temp_name(target).name)) <= atomic.NAME_MAX
+        atomic.atomic_write_bytes(target, b"data")
+        assert target.read_bytes() == b"data"
+    long = tmp_path / ("x" * 250)
+    left = atomic.temp_name(long)
+    left.with_name(left.name.replace(f"-{os.getpid()}-", "-4194303-")).write_bytes(b"old")
+    atomic.atomic_write_bytes(long, b"new")
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".x")) == []
