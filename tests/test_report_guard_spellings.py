@@ -9,7 +9,7 @@ from datetime import date
 
 import pytest
 
-from app.domain.enums import ContactKind, PaymentKind
+from app.domain.enums import ContactKind, PaymentKind, Role
 from app.domain.scope import Scope
 from app.errors import InvalidInput
 from app.services.admin import aliases
@@ -161,6 +161,25 @@ def test_the_guard_knows_witnesses_approvers_and_every_source(
     vault: Vault, runner: Scope, kwarts: uuid.UUID, wording: str, hit: str
 ) -> None:
     assert hit in _refused(vault, runner, kwarts, wording)
+
+
+def test_a_source_out_of_sight_is_not_named_by_a_refusal(
+    vault: Vault, runner: Scope, kwarts: uuid.UUID
+) -> None:
+    # Another runner's source, in a compartment this runner is not in: a refusal
+    # naming its codename would tell the runner it exists.
+    aliases.add_alias(vault, "Reiger", role=Role.RUNNER, can_act=True)
+    factory.source(vault, aliases.resolve_scope(vault, "Reiger"), "BERYL")
+    debrief_id = factory.debrief(
+        vault,
+        runner,
+        kwarts,
+        items=(factory.graded_item("A", sanitised_text="Beryl and amber were seen at the fair."),),
+        submit=True,
+    )
+    request_sanitised(
+        vault, runner, Selection(debrief_id=debrief_id), passphrase=factory.PASSPHRASE
+    )
 
 
 @pytest.mark.parametrize("mark", ["\u200b", "\u00ad", "\u200d", "\u2060"])

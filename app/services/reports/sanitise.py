@@ -52,8 +52,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.clock import utc_now
+from app.dal.scope import visible
 from app.domain.enums import AliasKind, DebriefStatus
 from app.domain.grading import Grading, scheme
+from app.domain.scope import Scope
 from app.errors import ReportError
 from app.models import Alias, Contact, Source
 from app.reports.views import GradingLine, SanitisedBody, SanitisedDebrief, SanitisedItem
@@ -197,16 +199,23 @@ def texts_of(body: SanitisedBody) -> Iterator[tuple[str, str]]:
         yield from _strings(d.reference, f"{d.reference} reference")
 
 
-def compartment_identifiers(session: Session, source_ids: Iterable[uuid.UUID]) -> list[Identifier]:
+def compartment_identifiers(
+    session: Session, scope: Scope, source_ids: Iterable[uuid.UUID]
+) -> list[Identifier]:
     """Everything the vault knows that names or places these sources, except their
     sealed identities (see ``identity_identifiers``); and every other source's
-    codename and every alias the vault holds, since a sanitised report names no
-    source and no alias at all."""
+    codename ``scope`` may see and every alias the vault holds, since a sanitised
+    report names no source and no alias at all. Sources outside the scope are left
+    out: a refusal naming one would tell the user that it exists (and its codename
+    is not theirs to know, nor to write)."""
     ids = list(dict.fromkeys(source_ids))
     if not ids:
         return []
     out: list[Identifier] = []
-    sources = session.execute(select(Source.id, Source.codename)).all()
+    sources = session.execute(
+        select(Source.id, Source.codename).where(visible(Source.compartment_id, scope))
+    ).all()
+    seen = {row.id for row in sources}
     for row in sources:
         if row.id not in ids:
             continue
@@ -222,7 +231,7 @@ def compartment_identifiers(session: Session, source_ids: Iterable[uuid.UUID]) -
     for name, kind, source_id in session.execute(select(Alias.name, Alias.kind, Alias.source_id)):
         if kind is not AliasKind.CODENAME:
             out.append(Identifier("cover name", name))
-        else:
+        elif source_id in seen:
             out.append(Identifier("former codename" if source_id in ids else OTHER_CODENAME, name))
     out += [
         Identifier("location codeword", word)

@@ -65,7 +65,7 @@ def _guard_for(
     when no source has an identity recorded."""
     ids = list(dict.fromkeys(source_ids))
     with vault.read() as session:
-        found = compartment_identifiers(session, ids)
+        found = compartment_identifiers(session, scope, ids)
         with_identity = set(
             session.execute(
                 select(TrueIdentity.source_id).where(TrueIdentity.source_id.in_(ids))
