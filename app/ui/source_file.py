@@ -248,15 +248,7 @@ class SourceFileView(QWidget):
         self.heading.clear()
         for value in self.fields.values():
             value.clear()
-        for table in (
-            self.contacts,
-            self.debriefs,
-            self.taskings,
-            self.payments,
-            self.risks,
-            self.instructions,
-            self.reliability,
-        ):
+        for table in self._record_tables():
             table.clear()
 
     # -- actions ----------------------------------------------------------------

@@ -225,6 +225,11 @@ def preview_approval(
         language=language,
     )
     pdf = render(SanitisedReport(stamp, chosen.body)).data
+    _audit_preview(vault, scope, approval)
+    return pdf
+
+
+def _audit_preview(vault: Vault, scope: Scope, approval: ReportApproval) -> None:
     vault.audit(
         scope.actor,
         "report.approval_previewed",
@@ -232,7 +237,6 @@ def preview_approval(
         record_id=approval.id,
         compartment_id=approval.compartment_id,
     )
-    return pdf
 
 
 @dataclass(frozen=True)
@@ -256,13 +260,7 @@ def approval_text(vault: Vault, scope: Scope, approval_id: uuid.UUID) -> Approva
         approval = visible_approval(session, scope, approval_id)
         view = approval_view(session, approval)
     chosen, _views = _approved_body(vault, scope, approval)
-    vault.audit(
-        scope.actor,
-        "report.approval_previewed",
-        record_type="report_approval",
-        record_id=approval.id,
-        compartment_id=approval.compartment_id,
-    )
+    _audit_preview(vault, scope, approval)
     return ApprovalText(view, chosen.body, approval.body_sha256)
 
 
