@@ -37,10 +37,15 @@ def _code(shown: str) -> str:
     return next(line.split(": ")[1] for line in shown.splitlines() if line.startswith("Code of"))
 
 
-def _approved(root: Path, pw: Path, approval: str, capsys: pytest.CaptureFixture[str]) -> None:
+def _approved(
+    root: Path, pw: Path, debrief_id: uuid.UUID, capsys: pytest.CaptureFixture[str]
+) -> str:
+    """A sanitised report requested and approved as shown: its approval's id."""
+    approval = _request(root, pw, debrief_id, capsys)
     code = _code(_show(root, pw, approval, capsys))
     assert main(["report", "approve", approval, *_base(root, pw, "Havik"), "--seen", code]) == 0
     capsys.readouterr()
+    return approval
 
 
 def test_the_handler_sees_the_wording_and_approves_what_was_shown(
@@ -131,8 +136,7 @@ def test_approval_refuses_the_choices_it_fixes(
     extra: list[str],
 ) -> None:
     root, debrief_id = setup
-    approval = _request(root, pp, debrief_id, capsys)
-    _approved(root, pp, approval, capsys)
+    approval = _approved(root, pp, debrief_id, capsys)
     out = tmp_path / "s.pdf"
     extra = [str(debrief_id) if e == "DEBRIEF" else e for e in extra]
     base = ["report", *_base(root, pp), "--kind", "sanitised", "--approval", approval]
@@ -166,8 +170,7 @@ def test_a_place_that_cannot_be_written_is_found_before_the_approval_is_used(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     root, debrief_id = setup
-    approval = _request(root, pp, debrief_id, capsys)
-    _approved(root, pp, approval, capsys)
+    approval = _approved(root, pp, debrief_id, capsys)
     # /proc takes no new files, even from root (a read-only folder does not stop root).
     assert main(_issue(root, pp, approval, Path(f"/proc/{os.getpid()}/s.pdf"))) == 1
     err = capsys.readouterr().err
@@ -190,8 +193,7 @@ def test_a_long_file_name_is_written(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     root, debrief_id = setup
-    approval = _request(root, pp, debrief_id, capsys)
-    _approved(root, pp, approval, capsys)
+    approval = _approved(root, pp, debrief_id, capsys)
     out = tmp_path / ("r" * 242 + ".pdf")  # 246 bytes: the name fits, ".NAME.tmp-..." would not
     assert main(_issue(root, pp, approval, out)) == 0
     assert out.is_file()
@@ -208,8 +210,7 @@ def test_a_failed_write_after_issuing_leaves_the_approval_usable(
     from app.services import reports
 
     root, debrief_id = setup
-    approval = _request(root, pp, debrief_id, capsys)
-    _approved(root, pp, approval, capsys)
+    approval = _approved(root, pp, debrief_id, capsys)
     out = tmp_path / "s.pdf"
     save = reports.save_pdf
 
