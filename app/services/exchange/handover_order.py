@@ -14,9 +14,8 @@ refused (``package_import``). The source's own state (status, codename) stays th
 new runner's.
 
 ``check_handler`` runs before the handover's records are checked or written, in
-the same transaction (``package verify`` and ``package import`` alike), and leaves
-the source it lets through this way in ``session.info`` for ``package_import``,
-which takes it out (``new_runner_first``).
+the same transaction (``package verify`` and ``package import`` alike), and returns
+the source it lets through this way, which its caller hands to ``package_import``.
 """
 
 from __future__ import annotations
@@ -30,13 +29,13 @@ from sqlalchemy.orm import Session
 from app.export.errors import MalformedPackage
 from app.models.packages import PackageOrigin, RecordVersion, SourceHandover
 
-# session.info key: source id (hex) -> the new runner's key, whose package came first.
-_NEW_RUNNER_FIRST = "veldboek.handover.new_runner_first"
 
-
-def check_handler(session: Session, handover: dict[str, Any], sender: str) -> None:
+def check_handler(session: Session, handover: dict[str, Any], sender: str) -> dict[str, str]:
     """Refuse a handover from a runner who does not run the source here, unless
-    the source is held from the handover's new runner, whose package came first."""
+    the source is held from the handover's new runner, whose package came first.
+    Returns source id (hex) -> the new runner's key for a handover let through
+    that way (``package_import`` then treats its records as the new runner's),
+    else nothing."""
     source_id = uuid.UUID(handover["source_id"])
     holder = session.execute(
         select(PackageOrigin.sender).where(
@@ -44,10 +43,9 @@ def check_handler(session: Session, handover: dict[str, Any], sender: str) -> No
         )
     ).scalar_one_or_none()
     if holder is None or holder == sender:
-        return
+        return {}
     if holder == handover["to_runner"] and _came_first(session, source_id):
-        session.info[_NEW_RUNNER_FIRST] = {source_id.hex: holder}
-        return
+        return {source_id.hex: holder}
     raise MalformedPackage(
         "The handover comes from a runner who does not run that source in this vault; "
         "nothing was imported."
@@ -68,10 +66,3 @@ def _came_first(session: Session, source_id: uuid.UUID) -> bool:
         session.execute(seen.limit(1)).first() is None
         and session.execute(first.limit(1)).first() is None
     )
-
-
-def new_runner_first(session: Session) -> dict[str, str]:
-    """Source id (hex) -> new runner's key, of a handover ``check_handler`` took
-    from the old runner though the new runner's package came first; taken out of
-    the session (empty for any other package)."""
-    return dict(session.info.pop(_NEW_RUNNER_FIRST, {}))

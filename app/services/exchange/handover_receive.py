@@ -39,14 +39,16 @@ class Received:
     codename: str = ""
 
 
-def check_holder(session: Session, handover: dict[str, Any], sender: str, own_fp: str) -> None:
+def check_holder(
+    session: Session, handover: dict[str, Any], sender: str, own_fp: str
+) -> dict[str, str]:
     """Before a handover's records are written: a handler takes it only from the
     source's runner here, or from the old runner when the new runner's package came
-    first (``handover_order.check_handler``); a runner it is handed back to has
-    first taken in the receipt for handing it on."""
+    first (``handover_order.check_handler``, whose answer this returns for
+    ``package_import``); a runner it is handed back to has first taken in the
+    receipt for handing it on."""
     if handover["to_runner"] != own_fp:
-        handover_order.check_handler(session, handover, sender)
-        return
+        return handover_order.check_handler(session, handover, sender)
     waiting = session.execute(
         select(SourceHandover.package_id)
         .join(Source, Source.id == SourceHandover.source_id)
@@ -65,6 +67,7 @@ def check_holder(session: Session, handover: dict[str, Any], sender: str, own_fp
             "receipt for it yet: take in that receipt first (Packages, Take in a "
             "receipt), then import this handover again; nothing was imported."
         )
+    return {}
 
 
 def received(

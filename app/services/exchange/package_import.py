@@ -36,7 +36,7 @@ from app.models import Alias, Compartment, CompartmentMember, Source
 from app.models import wire as w
 from app.models.base import new_hex_ids
 from app.models.packages import PackagePeer
-from app.services.exchange import handover, handover_order
+from app.services.exchange import handover
 from app.services.exchange.import_origins import ConflictingRecords as ConflictingRecords
 from app.services.exchange.import_origins import Origins, legacy_links
 from app.services.exchange.import_sql import (
@@ -411,6 +411,7 @@ def _chosen(
     records: list[tuple[RecordRef, dict[str, Any]]],
     locations: Sequence[tuple[int, int]],
     version: int,
+    new_runner_first: Mapping[str, str],
 ) -> tuple[Applied, _Chosen, Origins]:
     """Everything ``apply`` decides and refuses by what this vault holds, before the
     rows are written: the sources and who brought them, each record's version, the
@@ -421,7 +422,7 @@ def _chosen(
         sender,
         package_id,
         handover.handed_on(session, sender),
-        handover_order.new_runner_first(session),
+        new_runner_first,
     )
     _sources(session, scope, sources, origins)
     by_type: dict[str, list[int]] = {}
@@ -446,11 +447,22 @@ def check(
     records: list[tuple[RecordRef, dict[str, Any]]],
     *,
     version: int = w.CURRENT,
+    new_runner_first: Mapping[str, str] | None = None,
 ) -> None:
     """Refuse as ``apply`` would for what this vault holds, without writing the
     records (``package verify``). It writes sources and who brought them on the
     way, as ``apply`` does: the caller's transaction is rolled back."""
-    _chosen(session, scope, package_id, sender, sources, records, [(0, 0)] * len(records), version)
+    _chosen(
+        session,
+        scope,
+        package_id,
+        sender,
+        sources,
+        records,
+        [(0, 0)] * len(records),
+        version,
+        new_runner_first or {},
+    )
 
 
 def apply(
@@ -466,15 +478,26 @@ def apply(
     *,
     version: int = w.CURRENT,
     meanwhile: Callable[[], object] | None = None,
+    new_runner_first: Mapping[str, str] | None = None,
 ) -> Applied:
     """Write ``records`` (checked, references and all: ``package_body``) of a
     package of format ``version``. ``locations``: where each record's canonical
     JSON lies in the package's container, which is kept (``package_evidence``);
     the version rows point there. ``meanwhile``: Python work (that does not touch
     the database) run while the search index is written, on the other core
-    (``search_bulk.bulk_index``); its exception fails the import."""
+    (``search_bulk.bulk_index``); its exception fails the import.
+    ``new_runner_first``: a handover's source taken from its old runner though the
+    new runner's package came first (``handover_order.check_handler``)."""
     applied, chosen, origins = _chosen(
-        session, scope, package_id, sender, sources, records, locations, version
+        session,
+        scope,
+        package_id,
+        sender,
+        sources,
+        records,
+        locations,
+        version,
+        new_runner_first or {},
     )
     debriefs = chosen.live.get("debrief", [])
     writer = RowWriter(session, version)

@@ -250,8 +250,11 @@ def _check_held(
     handover = contents.handover
     try:
         with vault.write() as session:
-            if handover is not None:
-                handover_receive.check_holder(session, handover, m.sender, own_fp)
+            first = (
+                {}
+                if handover is None
+                else handover_receive.check_holder(session, handover, m.sender, own_fp)
+            )
             package_import.check(
                 session,
                 scope,
@@ -260,6 +263,7 @@ def _check_held(
                 contents.sources,
                 contents.records,
                 version=m.version,
+                new_runner_first=first,
             )
             raise _RolledBack
     except _RolledBack:
@@ -393,8 +397,11 @@ def _write(
         try:
             arrival = arrival_of(session, verified)
             refuse_if_replayed(arrival)
-            if handover is not None:
-                handover_receive.check_holder(session, handover, m.sender, own_fp)
+            first = (
+                {}
+                if handover is None
+                else handover_receive.check_holder(session, handover, m.sender, own_fp)
+            )
             applied = package_import.apply(
                 session,
                 scope,
@@ -407,6 +414,7 @@ def _write(
                 progress,
                 version=m.version,
                 meanwhile=contents.check_events,
+                new_runner_first=first,
             )
         except PackageError:
             # The package's own faults are named before what this vault holds, as
