@@ -88,4 +88,5 @@ ERRORS_CENTRAL = {
     "ALTERED EVIDENCE: {n} stored version(s) no longer hash as their package said ({which}); the text shown is not what arrived (central verify checks them all).": "GEWIJZIGD BEWIJS: {n} opgeslagen versie(s) hebben niet meer de hash die hun pakket noemde ({which}); de getoonde tekst is niet wat er binnenkwam (central verify controleert ze allemaal).",
     "ALTERED EVIDENCE: {n} of what the store keeps no longer hashes as it arrived.": "GEWIJZIGD BEWIJS: {n} van wat de opslag bewaart heeft niet meer de hash waarmee het binnenkwam.",
     "No registered key has that fingerprint (the 64 hex digits of keys show, or the spoken fingerprint in full).": "Geen geregistreerde sleutel heeft die vingerafdruk (de 64 hexadecimale tekens van keys show, of de voorgelezen vingerafdruk volledig).",
+    "Teams {teams} differ only in case; name the team exactly as it is written.": "De teams {teams} verschillen alleen in hoofdletters; noem het team precies zoals het geschreven is.",
 }

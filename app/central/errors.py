@@ -33,6 +33,11 @@ class UnknownTeam(CentralError):
     pass
 
 
+class AmbiguousTeam(CentralError):
+    """Two teams of a store made before names were matched case-blind differ only
+    in case: a name given in yet another case cannot choose between them."""
+
+
 class UnknownKey(CentralError):
     """No registered key has the fingerprint given."""
 

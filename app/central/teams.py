@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection, text
 
-from app.central.errors import CentralError, UnknownKey, UnknownTeam
+from app.central.errors import AmbiguousTeam, CentralError, UnknownKey, UnknownTeam
 from app.domain import names
 from app.domain.enums import PeerRole
 from app.domain.names import NameKind
@@ -36,11 +36,27 @@ def team_name(text_in: str) -> str:
 def find(conn: Connection, name: str) -> tuple[int, str] | None:
     """The team named ``name`` whatever its case (names that differ only in case or
     width are one name, as a vault's are), among those this connection may see:
-    its id and its name as stored."""
-    wanted = names.key(team_name(name))
-    for tid, stored in conn.execute(text("SELECT id, name FROM central.teams ORDER BY id")):
-        if names.key(stored) == wanted:
-            return int(tid), str(stored)
+    its id and its name as stored.
+
+    A store made before names were matched so may hold two teams whose names
+    differ only in case (``Noord`` and ``noord``): they stay two teams, each found
+    by its name exactly as stored; any other spelling is refused rather than
+    guessed, so that a grant or a reading never goes to the wrong team."""
+    clean = team_name(name)
+    wanted = names.key(clean)
+    alike = [
+        (int(tid), str(stored))
+        for tid, stored in conn.execute(text("SELECT id, name FROM central.teams ORDER BY id"))
+        if names.key(stored) == wanted
+    ]
+    exact = [t for t in alike if t[1] == clean]
+    if exact or len(alike) == 1:
+        return (exact or alike)[0]
+    if alike:
+        raise AmbiguousTeam(
+            "Teams {teams} differ only in case; name the team exactly as it is written.",
+            teams=", ".join(stored for _tid, stored in alike),
+        )
     return None
 
 

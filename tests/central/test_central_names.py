@@ -185,3 +185,34 @@ def test_log_show_escapes_what_an_older_version_let_in(
     assert "search x\\x1b[2K" in shown.out
     as_json = run(capsys, "central", "log", "show", "--json", *_db(central_place))
     assert "\\\\x1b" in as_json.out  # the escape, itself escaped as JSON
+
+
+def test_two_teams_alike_from_an_older_store_are_each_found_exactly_never_guessed(
+    capsys: pytest.CaptureFixture[str], central_place: Place, fleet: Fleet, tmp_path: Path
+) -> None:
+    """A store made before names were matched case-blind may hold ``Noord`` and
+    ``noord``: two teams. A grant or a search names one exactly; any other spelling
+    is refused, so that nobody is given the wrong team's reporting."""
+    noord, zuid = fleet.noord, fleet.zuid
+    assert _import(capsys, central_place, noord, tmp_path, "--team", "Noord").code == 0
+    s = store.Store(central_place)
+    try:
+        with s.connect() as conn:  # as the older code made it
+            conn.execute(text("INSERT INTO central.teams (name) VALUES ('noord')"))
+            conn.commit()
+    finally:
+        s.close()
+    db = _db(central_place)
+    guessed = run(capsys, "central", "grant", "--team", "NOORD", "--user", "anna", *db)
+    assert guessed.code == 1
+    assert "Teams Noord, noord differ only in case" in guessed.err
+    assert "exactly" in guessed.err
+    into_lower = _import(capsys, central_place, zuid, tmp_path, "--team", "noord", "--json")
+    assert into_lower.code == 0, into_lower.err
+    assert json.loads(into_lower.out)["team"] == "noord"
+    granted = run(capsys, "central", "grant", "--team", "Noord", "--user", "anna", *db)
+    assert granted.code == 0, granted.err
+    assert "may now read team Noord." in granted.out
+    grants = run(capsys, "central", "grants", *db, "--json")
+    assert grants.code == 0, grants.err
+    assert "noord" not in {g["team"] for g in json.loads(grants.out)}
