@@ -447,3 +447,38 @@ def test_a_match_between_two_teams_is_decided_per_team_its_reason_with_the_decid
     for hidden in ("zuid_staff", "zuid weet het"):
         assert hidden not in listed.out + text_out
     assert "the other team: different" in text_out
+
+
+def test_a_new_key_never_reopens_a_pair_already_matched_nor_its_decision(
+    capsys: pytest.CaptureFixture[str], central_place: Place, fleet: Fleet, tmp_path: Path
+) -> None:
+    """After a key rotation every vault sends its sources' tokens again, under the
+    new key: a pair of sources matched before stays one match, with the decision a
+    team made about it, and is not offered again as new."""
+    s = scene(central_place, fleet, tmp_path)
+    args = _args(central_place)
+    run(capsys, "central", "grant", *args, "--team", "Noord", "--user", "noord_staff")
+    [mid] = query(
+        central_place, "SELECT id FROM central.deconfliction_matches WHERE kind = 'phone'"
+    )
+    decided = run(capsys, "central", "deconflict", "decide", str(mid[0]), *args, "--as",
+                  "different", "--user", "noord_staff", "--why", "andere persoon")  # fmt: skip
+    assert decided.code == 0, decided.err
+    before = _matches(central_place)
+    new = cdh.central_key(central_place)
+    again = [
+        s.resealer.send(fleet.noord.files[0], fleet.noord, tmp_path / "n1b.age",
+                        ZWALUW=dh.tokens(new, PHONE, ADDRESS),
+                        MEREL=dh.tokens(new, NAME, ("phone", "31687654321"))),
+        s.resealer.send(fleet.zuid.files[0], fleet.zuid, tmp_path / "z1b.age",
+                        KRAAI=dh.tokens(new, PHONE)),
+        s.resealer.send(fleet.noord.files[2], fleet.noord, tmp_path / "n3b.age",
+                        SPREEUW=dh.tokens(new, NAME)),
+    ]  # fmt: skip
+    assert [x.matches for x in _ingest(central_place, *again)] == [0, 0, 0]
+    assert _matches(central_place) == before
+    listed = run(capsys, "central", "deconflict", *args, "--user", "noord_staff", "--json")
+    assert listed.code == 0, listed.err
+    [phone] = [m for m in json.loads(listed.out) if m["kind"] == "phone"]
+    assert (phone["match_id"], phone["status"], phone["decided_by"]) == (
+        str(mid[0]), "different", "noord_staff")  # fmt: skip
