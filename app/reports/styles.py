@@ -13,6 +13,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph
 
 from app.reports.fonts import BOLD, REGULAR
+from app.reports.glyphs import printable
 
 MARGIN_X = 20 * mm
 MARGIN_TOP = 24 * mm  # room for the marking above the frame
@@ -84,8 +85,9 @@ def make_styles() -> Styles:
 
 def markup(text: str) -> str:
     """User text as safe paragraph markup: escaped (a '<' in a narrative is text,
-    not a tag) and with its line breaks kept."""
-    lines = escape(text.strip()).splitlines()
+    not a tag), with its line breaks kept, and what the font cannot draw named
+    (``glyphs``)."""
+    lines = escape(printable(text.strip())).splitlines()
     return "<br/>".join(lines)
 
 
