@@ -32,6 +32,10 @@ def _drawable() -> frozenset[int]:
     return frozenset(set(faces[0]).intersection(*faces[1:]))
 
 
+def drawable(code: int) -> bool:
+    return code in _drawable()
+
+
 def _named(code: int) -> str:
     name = unicodedata.name(chr(code), "")
     point = f"U+{code:04X}"

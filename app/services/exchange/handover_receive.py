@@ -40,13 +40,15 @@ class Received:
 
 
 def check_holder(
-    session: Session, handover: dict[str, Any], sender: str, own_fp: str
+    session: Session, handover: dict[str, Any] | None, sender: str, own_fp: str
 ) -> dict[str, str]:
     """Before a handover's records are written: a handler takes it only from the
     source's runner here, or from the old runner when the new runner's package came
     first (``handover_order.check_handler``, whose answer this returns for
     ``package_import``); a runner it is handed back to has first taken in the
-    receipt for handing it on."""
+    receipt for handing it on. Nothing to check for another kind of package."""
+    if handover is None:
+        return {}
     if handover["to_runner"] != own_fp:
         return handover_order.check_handler(session, handover, sender)
     waiting = session.execute(

@@ -250,11 +250,7 @@ def _check_held(
     handover = contents.handover
     try:
         with vault.write() as session:
-            first = (
-                {}
-                if handover is None
-                else handover_receive.check_holder(session, handover, m.sender, own_fp)
-            )
+            first = handover_receive.check_holder(session, handover, m.sender, own_fp)
             package_import.check(
                 session,
                 scope,
@@ -397,11 +393,7 @@ def _write(
         try:
             arrival = arrival_of(session, verified)
             refuse_if_replayed(arrival)
-            first = (
-                {}
-                if handover is None
-                else handover_receive.check_holder(session, handover, m.sender, own_fp)
-            )
+            first = handover_receive.check_holder(session, handover, m.sender, own_fp)
             applied = package_import.apply(
                 session,
                 scope,
