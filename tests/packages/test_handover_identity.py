@@ -19,6 +19,7 @@ from sqlalchemy import delete, func, select
 from app.crypto import sealing
 from app.domain.enums import PeerRole, Role
 from app.errors import InvalidInput, PackageError
+from app.export.errors import ReplayedPackage
 from app.models import AuditEvent, Source, TrueIdentity
 from app.models.packages import PackageLog, PackagePeer, SourceHandover
 from app.services.exchange import handover, handover_identity, keys, package_receive
@@ -355,4 +356,10 @@ def test_a_handover_to_a_key_the_handler_has_not_confirmed_waits_for_that_key(
                 select(PackagePeer.fingerprint).where(PackagePeer.name == "Runner Kraai")
             ).scalar_one()
         )
+    # The same file again, the key retired since: a replay, to verify and import alike.
+    keys.retire_peer(team.handler.vault, team.handler.scope, peer.id)
+    again = package_receive.verify_package(team.handler.vault, team.handler.scope, path)
+    assert again.status == "already imported"
+    with pytest.raises(ReplayedPackage, match="already imported"):
+        package_receive.import_package(team.handler.vault, team.handler.scope, path)
     other.vault.lock()

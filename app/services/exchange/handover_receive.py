@@ -19,7 +19,7 @@ from app.domain.scope import Scope
 from app.errors import PackageError
 from app.export.manifest import Manifest
 from app.models import RunnerAssignment, Source, TrueIdentity
-from app.models.packages import PackageOrigin, PackagePeer, SourceHandover
+from app.models.packages import PackageLog, PackageOrigin, PackagePeer, SourceHandover
 from app.services.exchange import handover_identity, handover_order, keys
 from app.services.exchange.handover import IN, SEEN, source_record_ids
 from app.services.records import identity, identity_tokens
@@ -37,37 +37,46 @@ class Received:
 
 
 def checked_first(
-    vault: Vault, manifest: Manifest, handover: dict[str, Any] | None, own_fp: str
+    vault: Vault, manifest: Manifest, sha256: str, handover: dict[str, Any] | None, own_fp: str
 ) -> IdentityFields | None:
     """What ``package verify`` and ``package import`` both check of a handover
     right after who may take it, before what this vault holds: in a handler's
     vault, that ``to_runner`` is a runner's key it confirmed; in the new runner's,
     the true identity, opened and checked (returned for import to keep; verify
-    keeps nothing). Nothing for a package that is no handover."""
+    keeps nothing). Nothing for a package that is no handover, or for this very file
+    imported before: import refuses it as that before it is read, and verify says so
+    as its status, whatever this vault holds since."""
     if handover is None:
         return None
-    to_runner = handover["to_runner"]
-    if to_runner != own_fp:
-        with vault.read() as session:
-            peer = session.execute(
-                select(PackagePeer.role, PackagePeer.active).where(
-                    PackagePeer.fingerprint == to_runner
-                )
-            ).first()
-        if peer is not None and peer.role is not PeerRole.RUNNER:
-            raise PackageError(
-                "The handover hands the source to a key this vault holds as another role's "
-                "(central's or a handler's), not a runner's; nothing was imported."
-            )
-        if peer is None or not peer.active:
-            raise PackageError(
-                "The handover hands the source to a runner whose key this vault has not "
-                "confirmed: import the new runner's key and compare its fingerprint first, "
-                "then import this package again; nothing was imported."
-            )
-        return None
+    with vault.read() as session:
+        imported = select(PackageLog.id).where(
+            PackageLog.direction == "in", PackageLog.sha256 == sha256
+        )
+        if session.execute(imported).first() is not None:
+            return None
+        if handover["to_runner"] != own_fp:
+            _check_runner_key(session, handover["to_runner"])
+            return None
     seed = keys.private_keys(vault).receiving_seed
     return handover_identity.opened(manifest.package_id, handover, seed)
+
+
+def _check_runner_key(session: Session, to_runner: str) -> None:
+    """A handler follows a handover only to a key it confirmed as a runner's."""
+    peer = session.execute(
+        select(PackagePeer.role, PackagePeer.active).where(PackagePeer.fingerprint == to_runner)
+    ).first()
+    if peer is not None and peer.role is not PeerRole.RUNNER:
+        raise PackageError(
+            "The handover hands the source to a key this vault holds as another role's "
+            "(central's or a handler's), not a runner's; nothing was imported."
+        )
+    if peer is None or not peer.active:
+        raise PackageError(
+            "The handover hands the source to a runner whose key this vault has not "
+            "confirmed: import the new runner's key and compare its fingerprint first, "
+            "then import this package again; nothing was imported."
+        )
 
 
 def described(handover: dict[str, Any] | None, sources: list[dict[str, Any]]) -> tuple[str, bool]:

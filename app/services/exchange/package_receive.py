@@ -136,8 +136,10 @@ def _check_importer(
             raise AccessDenied("A handed-over source is taken on under a runner's cover name.")
     elif scope.role is not Role.HANDLER:
         raise AccessDenied("This handover is for another runner; a handler imports it too.")
-    m = verified.opened.manifest
-    return own_fp, handover_receive.checked_first(vault, m, contents.handover, own_fp)
+    o = verified.opened
+    return own_fp, handover_receive.checked_first(
+        vault, o.manifest, o.sha256, contents.handover, own_fp
+    )
 
 
 @dataclass(frozen=True)
