@@ -205,3 +205,26 @@ def test_a_closed_registration_as_vaults_hold_them_is_taken(
     data, handler = forge.seal(body=body), forge.pair.handler
     package_receive.verify_package(handler.vault, handler.scope, data)
     assert package_receive.import_package(handler.vault, handler.scope, data).new == 1
+
+
+def test_text_is_taken_as_sent_not_nfc_and_nul_included(forge: Forge) -> None:
+    # Section 5: no normalisation, no refusal; the hash is over the sender's bytes.
+    body = copy.deepcopy(forge.body)
+    sent = "Cafe\u0301 at the quay,\x00 then north."  # decomposed é, and a NUL
+    _debrief(body)["narrative"] = sent
+    data, handler = forge.seal(body=body), forge.pair.handler
+    package_receive.verify_package(handler.vault, handler.scope, data)
+    package_receive.import_package(handler.vault, handler.scope, data)
+    with handler.vault.read() as session:
+        assert session.execute(select(Debrief.narrative)).scalar_one() == sent
+
+
+def test_a_version_3_package_with_a_debrief_and_none_of_its_file_is_read(forge: Forge) -> None:
+    # Section 7.1: that a source's whole file travels is the writer's rule; a
+    # reader takes what comes.
+    body, manifest = copy.deepcopy(forge.body), copy.deepcopy(forge.manifest)
+    body["records"] = _records(body, "debrief")
+    manifest["records"] = [r for r in manifest["records"] if r["type"] == "debrief"]
+    data, handler = forge.seal(manifest, body), forge.pair.handler
+    assert package_receive.verify_package(handler.vault, handler.scope, data).records == 1
+    assert package_receive.import_package(handler.vault, handler.scope, data).new == 1
