@@ -24,7 +24,7 @@ from typing import Any
 import sqlcipher3
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
-from sqlalchemy import Engine
+from sqlalchemy import Engine, event
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.orm import Session
 
@@ -45,7 +45,15 @@ from app.errors import (
     WrongPassphrase,
 )
 from app.models import VaultMeta
-from app.vault import attempts, audit_anchor, audit_chain, passphrase_change, search_bulk, unlock
+from app.vault import (
+    attempts,
+    audit_anchor,
+    audit_chain,
+    passphrase_change,
+    search_bulk,
+    text_guard,
+    unlock,
+)
 from app.vault.audit_chain import SYSTEM
 from app.vault.checkpoint import Checkpointer
 from app.vault.creation import create_vault
@@ -238,6 +246,7 @@ class Vault:
             Session(self._write_engine, expire_on_commit=False) as session,
             session.begin(),
         ):
+            event.listen(session, "before_flush", text_guard.refuse_nul)
             yield session
         self.checkpointer.nudge()  # committed: the WAL may have grown past the threshold
 
