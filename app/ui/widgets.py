@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDateTimeEdit,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QWidget,
@@ -155,6 +156,19 @@ def placeholder_whole(edit: QLineEdit) -> None:
     margins: a hint cut off mid-word ("nooit ee…") says less than none."""
     text = edit.fontMetrics().horizontalAdvance(edit.placeholderText())
     edit.setMinimumWidth(max(edit.minimumWidth(), text + 24))
+
+
+def source_label(codename: str, name: str) -> QLabel:
+    """The source a dialog is about, shown inside it: a dialog's window title
+    never names a source (it reaches the taskbar and the window switcher)."""
+    shown = QLabel()
+    shown.setObjectName(name)
+    shown.setTextFormat(Qt.TextFormat.PlainText)
+    shown.setText(codename)
+    font = shown.font()
+    font.setBold(True)
+    shown.setFont(font)
+    return shown
 
 
 def text_box(placeholder: str = "", height: int = 80) -> QPlainTextEdit:

@@ -19,6 +19,7 @@ from app.ui.widgets import (
     datetime_edit,
     datetime_value,
     placeholder_whole,
+    source_label,
     text_box,
 )
 
@@ -33,7 +34,8 @@ class ContactDialog(FormDialog):
         *,
         notes: str = "",
     ) -> None:
-        super().__init__(self.tr("New contact with {codename}").format(codename=codename), parent)
+        # The title reaches the taskbar and the window switcher: no codename there.
+        super().__init__(self.tr("New contact"), parent)
         self.setObjectName("contactDialog")
         self.keep_typing_as(session, "contactDialog", source_id)
         self.session = session
@@ -69,6 +71,7 @@ class ContactDialog(FormDialog):
         self.notes.setObjectName("contactNotes")
         self.notes.setPlainText(notes)
         f = self.form
+        f.addRow(self.tr("Source:"), source_label(codename, "contactSource"))
         f.addRow(self.tr("Kind:"), self.kind)
         f.addRow(self.tr("When:"), self.when)
         f.addRow(self.tr("Duration:"), self.duration)
