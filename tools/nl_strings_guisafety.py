@@ -9,6 +9,14 @@ NL_GUISAFETY = {
     "Reveal true identity": "Ware identiteit onthullen",
     "Hand over a source": "Bron overdragen",
     "Attached image": "Bijgevoegde afbeelding",
+    # A form closed with typing in it (Cancel, Escape, the close button).
+    "Close the form": "Formulier sluiten",
+    "Close this form without saving? What you typed in it is not kept.": "Dit formulier sluiten zonder op te slaan? Wat u erin typte, wordt niet bewaard.",
+    "Discard": "Weggooien",
+    # A meeting without a location.
+    "No location": "Geen locatie",
+    "This meeting has no location codeword, and a saved contact cannot be changed. Save it without one?": "Deze ontmoeting heeft geen codewoord voor de locatie, en een opgeslagen contact kan niet meer worden gewijzigd. Zonder locatie opslaan?",
+    "Save without location": "Opslaan zonder locatie",
 }
 
 ERRORS_GUISAFETY = {

@@ -1764,74 +1764,89 @@
 <context>
     <name>ContactDialog</name>
     <message>
-        <location filename="../dialogs/contact_form.py" line="38" />
+        <location filename="../dialogs/contact_form.py" line="39" />
         <source>New contact</source>
         <translation>Nieuw contact</translation>
     </message>
     <message>
-        <location filename="../dialogs/contact_form.py" line="50" />
+        <location filename="../dialogs/contact_form.py" line="51" />
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../dialogs/contact_form.py" line="54" />
+        <location filename="../dialogs/contact_form.py" line="55" />
         <source>Location codeword, never an address</source>
         <translation>Codewoord van de locatie, nooit een adres</translation>
     </message>
     <message>
-        <location filename="../dialogs/contact_form.py" line="66" />
+        <location filename="../dialogs/contact_form.py" line="67" />
         <source>Reconnaissance of place and route</source>
         <translation>Voorverkenning van plaats en route</translation>
     </message>
     <message>
-        <location filename="../dialogs/contact_form.py" line="68" />
+        <location filename="../dialogs/contact_form.py" line="69" />
         <source>Safety observations</source>
         <translation>Waarnemingen over veiligheid</translation>
     </message>
     <message>
-        <location filename="../dialogs/contact_form.py" line="74" />
+        <location filename="../dialogs/contact_form.py" line="75" />
         <source>Source:</source>
         <translation>Bron:</translation>
     </message>
     <message>
-        <location filename="../dialogs/contact_form.py" line="75" />
+        <location filename="../dialogs/contact_form.py" line="76" />
         <source>Kind:</source>
         <translation>Soort:</translation>
     </message>
     <message>
-        <location filename="../dialogs/contact_form.py" line="76" />
+        <location filename="../dialogs/contact_form.py" line="77" />
         <source>When:</source>
         <translation>Wanneer:</translation>
     </message>
     <message>
-        <location filename="../dialogs/contact_form.py" line="77" />
+        <location filename="../dialogs/contact_form.py" line="78" />
         <source>Duration:</source>
         <translation>Duur:</translation>
     </message>
     <message>
-        <location filename="../dialogs/contact_form.py" line="78" />
+        <location filename="../dialogs/contact_form.py" line="79" />
         <source>Location:</source>
         <translation>Locatie:</translation>
     </message>
     <message>
-        <location filename="../dialogs/contact_form.py" line="79" />
+        <location filename="../dialogs/contact_form.py" line="80" />
         <source>Attendees (by alias):</source>
         <translation>Aanwezigen (op alias):</translation>
     </message>
     <message>
-        <location filename="../dialogs/contact_form.py" line="80" />
+        <location filename="../dialogs/contact_form.py" line="81" />
         <source>Reconnaissance:</source>
         <translation>Voorverkenning:</translation>
     </message>
     <message>
-        <location filename="../dialogs/contact_form.py" line="81" />
+        <location filename="../dialogs/contact_form.py" line="82" />
         <source>Safety:</source>
         <translation>Veiligheid:</translation>
     </message>
     <message>
-        <location filename="../dialogs/contact_form.py" line="82" />
+        <location filename="../dialogs/contact_form.py" line="83" />
         <source>Notes:</source>
         <translation>Notities:</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/contact_form.py" line="104" />
+        <source>No location</source>
+        <translation>Geen locatie</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/contact_form.py" line="106" />
+        <source>This meeting has no location codeword, and a saved contact cannot be changed. Save it without one?</source>
+        <translation>Deze ontmoeting heeft geen codewoord voor de locatie, en een opgeslagen contact kan niet meer worden gewijzigd. Zonder locatie opslaan?</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/contact_form.py" line="109" />
+        <source>Save without location</source>
+        <translation>Opslaan zonder locatie</translation>
     </message>
 </context>
 <context>
@@ -2516,6 +2531,21 @@
         <location filename="../dialogs/lock_drafts.py" line="154" />
         <source>What you were typing when the vault locked is back.</source>
         <translation>Wat u aan het typen was toen de kluis vergrendelde, staat er weer.</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/base.py" line="81" />
+        <source>Close the form</source>
+        <translation>Formulier sluiten</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/base.py" line="82" />
+        <source>Close this form without saving? What you typed in it is not kept.</source>
+        <translation>Dit formulier sluiten zonder op te slaan? Wat u erin typte, wordt niet bewaard.</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/base.py" line="83" />
+        <source>Discard</source>
+        <translation>Weggooien</translation>
     </message>
 </context>
 <context>
