@@ -20,5 +20,6 @@ NL_GUISAFETY = {
 }
 
 ERRORS_GUISAFETY = {
+    "Another Veldboek process changed the vault while this window had it open, and this window's view of it was out of date. The vault is sound and nothing was lost: try again.": "Een ander Veldboek-proces wijzigde de kluis terwijl dit venster haar open had, en wat dit venster ervan zag was verouderd. De kluis is in orde en er is niets verloren: probeer het opnieuw.",
     "The reason is too short: write at least {n} characters, so that the audit log says why the identity was revealed.": "De reden is te kort: schrijf ten minste {n} tekens, zodat het auditlog zegt waarom de identiteit werd onthuld.",
 }
