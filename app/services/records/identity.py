@@ -112,13 +112,28 @@ def record_identity(
         )
 
 
+# The fewest characters a reason to reveal may have: the audit log must say why.
+MIN_REVEAL_REASON = 5
+
+
+def _check_reveal_reason(reason: str) -> None:
+    given = len(reason.strip())
+    if not given:
+        raise InvalidInput("Give the reason for revealing the identity.")
+    if given < MIN_REVEAL_REASON:
+        raise InvalidInput(
+            "The reason is too short: write at least {n} characters, so that the audit "
+            "log says why the identity was revealed.",
+            n=MIN_REVEAL_REASON,
+        )
+
+
 def reveal_identity(
     vault: Vault, scope: Scope, source_id: uuid.UUID, *, passphrase: str, reason: str
 ) -> IdentityFields:
     """Open a source's true identity. Slow on purpose (a full key derivation):
     call it off the GUI thread."""
-    if len(reason.strip()) < 5:
-        raise InvalidInput("Give the reason for revealing the identity.")
+    _check_reveal_reason(reason)
     with vault.read() as session:
         source = get_visible(session, scope, Source, source_id)
         row = session.execute(
