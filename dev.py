@@ -195,9 +195,17 @@ def ensure_typage() -> None:
 
 
 # System tools tests need and never skip without: (command, Debian package, why).
+XCB_LIBS = (
+    "libxcb-cursor0 libxkbcommon-x11-0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 "
+    "libxcb-image0 libxcb-randr0 libxcb-render-util0 libxcb-xkb1"
+)
 TEST_TOOLS = (
     ("strace", "strace", "the test that the GUI opens no network socket"),
     ("initdb", "postgresql", "the central system's PostgreSQL server (veldboek central)"),
+    # Qt on a real X server (Xvfb) with its xcb libraries, and xclip as another
+    # program: the test that selected text never stays in the X11 selection.
+    ("xvfb-run", f"xvfb {XCB_LIBS}", "an X server for the X11 selection test"),
+    ("xclip", "xclip", "the other program of the X11 selection test"),
 )
 # Debian keeps PostgreSQL's server programs off the PATH, per major version.
 SERVER_BINDIRS = "/usr/lib/postgresql/*/bin"
@@ -215,7 +223,7 @@ def ensure_test_tools() -> None:
     missing = [(pkg, why) for cmd, pkg, why in TEST_TOOLS if not have_tool(cmd)]
     if not missing:
         return
-    packages = [pkg for pkg, _ in missing]
+    packages = [name for pkg, _ in missing for name in pkg.split()]
     apt = shutil.which("apt-get")
     if apt and hasattr(os, "geteuid") and os.geteuid() == 0:
         print(f"Installing {' '.join(packages)} for the tests ...", flush=True)

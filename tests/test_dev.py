@@ -81,7 +81,8 @@ def test_postgresql_server_programs_are_found_off_the_path_and_installed_when_mi
 
     monkeypatch.setattr(dev, "_run", run)
     dev.ensure_test_tools()
-    assert ["/usr/bin/apt-get", "install", "-y", "-qq", "strace", "postgresql"] in calls
+    wanted = ["strace", "postgresql", "xvfb", *dev.XCB_LIBS.split(), "xclip"]
+    assert ["/usr/bin/apt-get", "install", "-y", "-qq", *wanted] in calls
     # Debian's layout: /usr/lib/postgresql/<major>/bin, not on the PATH.
     (tmp_path / "pg" / "15" / "bin").mkdir(parents=True)
     (tmp_path / "pg" / "15" / "bin" / "initdb").write_text("")
