@@ -111,10 +111,9 @@ NL_PACKAGES = {
     "After a receipt:": "Na een ontvangstbewijs:",
     "The package's signature, its addressing and every record are checked before anything changes; you see who sent it before importing.": "De handtekening van het pakket, de adressering en elk record worden gecontroleerd voordat er iets verandert; u ziet wie het stuurde voordat u het inleest.",
     "Confirm to runner:": "Bevestigen aan runner:",
-    "No runner's key yet: add one on the Keys tab": "Nog geen sleutel van een runner: voeg er een toe bij Sleutels",
-    "No other runner's key yet: add one on the Keys tab": (
-        "Nog geen sleutel van een andere runner: voeg er een toe bij Sleutels"
-    ),
+    "No runner's key yet": "Nog geen sleutel van een runner",
+    "No other runner's key yet": "Nog geen sleutel van een andere runner",
+    "Add the runner's key on the Keys tab first.": "Voeg eerst de sleutel van de runner toe bij Sleutels.",
     "Versions received ({n})…": "Ontvangen versies ({n})…",
     "Versions received": "Ontvangen versies",
     "Version {n}\nPackage {package}\nReceived {at}": "Versie {n}\nPakket {package}\nOntvangen {at}",

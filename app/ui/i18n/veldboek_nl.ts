@@ -2787,77 +2787,77 @@
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../pages/home.py" line="57" />
+        <location filename="../pages/home.py" line="71" />
         <source>Risk review</source>
         <translation>Risicoherziening</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="58" />
+        <location filename="../pages/home.py" line="72" />
         <source>Tasking deadline</source>
         <translation>Termijn opdracht</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="59" />
+        <location filename="../pages/home.py" line="73" />
         <source>Contract review</source>
         <translation>Herziening contract</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="60" />
+        <location filename="../pages/home.py" line="74" />
         <source>Suitability review</source>
         <translation>Herbeoordeling geschiktheid</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="70" />
+        <location filename="../pages/home.py" line="84" />
         <source>Overdue</source>
         <translation>Verlopen</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="75" />
+        <location filename="../pages/home.py" line="89" />
         <source>Due</source>
         <translation>Uiterlijk</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="81" />
+        <location filename="../pages/home.py" line="95" />
         <source>Source</source>
         <translation>Bron</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="82" />
+        <location filename="../pages/home.py" line="96" />
         <source>What</source>
         <translation>Wat</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="83" />
+        <location filename="../pages/home.py" line="97" />
         <source>Details</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="111" />
+        <location filename="../pages/home.py" line="125" />
         <source>Your drafts and returned debriefs</source>
         <translation>Uw concepten en teruggestuurde debriefings</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="133" />
+        <location filename="../pages/home.py" line="147" />
         <source>No drafts, and nothing returned to you.</source>
         <translation>Geen concepten, en niets naar u teruggestuurd.</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="179" />
+        <location filename="../pages/home.py" line="230" />
         <source>Home</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="183" />
+        <location filename="../pages/home.py" line="234" />
         <source>Latest risk level: {level}</source>
         <translation>Laatste risiconiveau: {level}</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="189" />
+        <location filename="../pages/home.py" line="240" />
         <source>Nothing due in the next {days} days.</source>
         <translation>Niets te doen in de komende {days} dagen.</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="220" />
+        <location filename="../pages/home.py" line="271" />
         <source>{n} reminders in the next {days} days, {late} overdue.</source>
         <translation>{n} herinneringen in de komende {days} dagen, {late} verlopen.</translation>
     </message>
@@ -2994,113 +2994,113 @@
 <context>
     <name>KeysTab</name>
     <message>
-        <location filename="../packages/keys_tab.py" line="52" />
+        <location filename="../packages/keys_tab.py" line="54" />
         <source>Save my public key…</source>
         <translation>Mijn publieke sleutel opslaan…</translation>
     </message>
     <message>
-        <location filename="../packages/keys_tab.py" line="59" />
+        <location filename="../packages/keys_tab.py" line="61" />
         <source>Read this fingerprint out to the person who adds your key, or let them compare the QR code with their camera:</source>
         <translation>Lees deze vingerafdruk voor aan wie uw sleutel toevoegt, of laat de QR-code met een camera vergelijken:</translation>
     </message>
     <message>
-        <location filename="../packages/keys_tab.py" line="68" />
+        <location filename="../packages/keys_tab.py" line="70" />
         <source>This vault's key</source>
         <translation>Sleutel van deze kluis</translation>
     </message>
     <message>
-        <location filename="../packages/keys_tab.py" line="75" />
+        <location filename="../packages/keys_tab.py" line="77" />
         <source>Role</source>
         <translation>Rol</translation>
     </message>
     <message>
-        <location filename="../packages/keys_tab.py" line="76" />
+        <location filename="../packages/keys_tab.py" line="78" />
         <source>Name</source>
         <translation>Naam</translation>
     </message>
     <message>
-        <location filename="../packages/keys_tab.py" line="78" />
+        <location filename="../packages/keys_tab.py" line="80" />
         <source>Added</source>
         <translation>Toegevoegd</translation>
     </message>
     <message>
-        <location filename="../packages/keys_tab.py" line="84" />
+        <location filename="../packages/keys_tab.py" line="86" />
         <source>Fingerprint</source>
         <translation>Vingerafdruk</translation>
     </message>
     <message>
-        <location filename="../packages/keys_tab.py" line="86" />
+        <location filename="../packages/keys_tab.py" line="88" />
         <source>{fp} (retired)</source>
         <translation>{fp} (ingetrokken)</translation>
     </message>
     <message>
-        <location filename="../packages/keys_tab.py" line="112" />
+        <location filename="../packages/keys_tab.py" line="114" />
         <source>No keys yet. Add your team handler's key (“Add a key…”) to send packages.</source>
         <translation>Nog geen sleutels. Voeg de sleutel van uw teamleider toe (“Sleutel toevoegen…”) om pakketten te verzenden.</translation>
     </message>
     <message>
-        <location filename="../packages/keys_tab.py" line="93" />
+        <location filename="../packages/keys_tab.py" line="95" />
         <source>Add a key…</source>
         <translation>Sleutel toevoegen…</translation>
     </message>
     <message>
-        <location filename="../packages/keys_tab.py" line="94" />
-        <location filename="../packages/keys_tab.py" line="196" />
+        <location filename="../packages/keys_tab.py" line="96" />
+        <location filename="../packages/keys_tab.py" line="198" />
         <source>Retire</source>
         <translation>Intrekken</translation>
     </message>
     <message>
-        <location filename="../packages/keys_tab.py" line="95" />
+        <location filename="../packages/keys_tab.py" line="97" />
         <source>Keys I exchange packages with</source>
         <translation>Sleutels waarmee ik pakketten uitwissel</translation>
     </message>
     <message>
-        <location filename="../packages/keys_tab.py" line="109" />
+        <location filename="../packages/keys_tab.py" line="111" />
         <source>No keys yet. Add your runners' keys, to take in their packages, and the central system's key, to take in its deconfliction key (“Add a key…”).</source>
         <translation>Nog geen sleutels. Voeg de sleutels van uw runners toe, om hun pakketten in te lezen, en de sleutel van het centrale systeem, om de deconflictiesleutel in te lezen (“Sleutel toevoegen…”).</translation>
     </message>
     <message>
-        <location filename="../packages/keys_tab.py" line="116" />
+        <location filename="../packages/keys_tab.py" line="118" />
         <source>team handler</source>
         <translation>teamleider</translation>
     </message>
     <message>
-        <location filename="../packages/keys_tab.py" line="117" />
+        <location filename="../packages/keys_tab.py" line="119" />
         <source>central system</source>
         <translation>centraal systeem</translation>
     </message>
     <message>
-        <location filename="../packages/keys_tab.py" line="118" />
+        <location filename="../packages/keys_tab.py" line="120" />
         <source>runner</source>
         <translation>runner</translation>
     </message>
     <message>
-        <location filename="../packages/keys_tab.py" line="125" />
+        <location filename="../packages/keys_tab.py" line="127" />
         <source>Key id {hex}</source>
         <translation>Sleutel-id {hex}</translation>
     </message>
     <message>
-        <location filename="../packages/keys_tab.py" line="141" />
+        <location filename="../packages/keys_tab.py" line="143" />
         <source>Save my public key</source>
         <translation>Mijn publieke sleutel opslaan</translation>
     </message>
     <message>
-        <location filename="../packages/keys_tab.py" line="160" />
+        <location filename="../packages/keys_tab.py" line="162" />
         <source>A key to add</source>
         <translation>Toe te voegen sleutel</translation>
     </message>
     <message>
-        <location filename="../packages/keys_tab.py" line="160" />
+        <location filename="../packages/keys_tab.py" line="162" />
         <source>All files (*);;Veldboek keys (*.veldboek-key)</source>
         <translation>Alle bestanden (*);;Veldboek-sleutels (*.veldboek-key)</translation>
     </message>
     <message>
-        <location filename="../packages/keys_tab.py" line="191" />
+        <location filename="../packages/keys_tab.py" line="193" />
         <source>Retire key</source>
         <translation>Sleutel intrekken</translation>
     </message>
     <message>
-        <location filename="../packages/keys_tab.py" line="193" />
+        <location filename="../packages/keys_tab.py" line="195" />
         <source>Retire the key of {name}? Packages will no longer go to it, and nothing it signs will be accepted.</source>
         <translation>De sleutel van {name} intrekken? Er gaan dan geen pakketten meer naartoe en niets wat ermee is ondertekend wordt nog aanvaard.</translation>
     </message>
@@ -3756,258 +3756,263 @@
         <translation>Bevestigen aan runner:</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="107" />
+        <location filename="../packages/receive_tab.py" line="109" />
         <source>Take in a receipt…</source>
         <translation>Ontvangstbewijs inlezen…</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="159" />
-        <source>No runner's key yet: add one on the Keys tab</source>
-        <translation>Nog geen sleutel van een runner: voeg er een toe bij Sleutels</translation>
-    </message>
-    <message>
-        <location filename="../packages/receive_tab.py" line="171" />
+        <location filename="../packages/receive_tab.py" line="177" />
         <source>Missing from {peer}: package(s) {numbers}</source>
         <translation>Ontbreekt van {peer}: pakket(ten) {numbers}</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="180" />
+        <location filename="../packages/receive_tab.py" line="186" />
         <source>After a receipt this vault keeps everything (Settings).</source>
         <translation>Na een ontvangstbewijs houdt deze kluis alles (Instellingen).</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="182" />
+        <location filename="../packages/receive_tab.py" line="188" />
         <source>After a receipt, confirmed debriefs are deleted from this vault (Settings).</source>
         <translation>Na een ontvangstbewijs worden bevestigde debriefings uit deze kluis verwijderd (Instellingen).</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="185" />
+        <location filename="../packages/receive_tab.py" line="191" />
         <source>After a receipt, confirmed debriefs are deleted and the vault file is rebuilt so no trace of them remains (Settings).</source>
         <translation>Na een ontvangstbewijs worden bevestigde debriefings verwijderd en wordt het kluisbestand opnieuw opgebouwd, zodat er geen spoor van achterblijft (Instellingen).</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="233" />
+        <location filename="../packages/receive_tab.py" line="239" />
         <source>A package to import</source>
         <translation>In te lezen pakket</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="237" />
+        <location filename="../packages/receive_tab.py" line="243" />
         <source>Checking the package…</source>
         <translation>Pakket wordt gecontroleerd…</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="249" />
+        <location filename="../packages/receive_tab.py" line="255" />
         <source>Refused: this package was already imported.</source>
         <translation>Geweigerd: dit pakket is al ingelezen.</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="251" />
+        <location filename="../packages/receive_tab.py" line="257" />
         <source>Refused: another package with this number was already imported.</source>
         <translation>Geweigerd: er is al een ander pakket met dit nummer ingelezen.</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="262" />
+        <location filename="../packages/receive_tab.py" line="268" />
         <source>{sender} sends the unit's deconfliction key {key}… (package {n}, signed by their key, fingerprint {short}…). Take it into this vault? Your passphrase is asked next: every source's tokens are then computed under the new key, without showing any identity.</source>
         <translation>{sender} stuurt de deconflictiesleutel {key}… van de eenheid (pakket {n}, ondertekend met de eigen sleutel, vingerafdruk {short}…). In deze kluis opnemen? Daarna wordt om uw wachtwoordzin gevraagd: de tokens van elke bron worden dan onder de nieuwe sleutel berekend, zonder een identiteit te tonen.</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="269" />
+        <location filename="../packages/receive_tab.py" line="275" />
         <source>{sender} sends a deconfliction notice (package {n}, signed by their key, fingerprint {short}…) of {matches} possible match(es) with sources of this vault. Import it into this vault?</source>
         <translation>{sender} stuurt een deconflictiebericht (pakket {n}, ondertekend met de eigen sleutel, vingerafdruk {short}…) over {matches} mogelijke overeenkomst(en) met bronnen in deze kluis. In deze kluis inlezen?</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="281" />
+        <location filename="../packages/receive_tab.py" line="287" />
         <source>Import package</source>
         <translation>Pakket inlezen</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="356" />
+        <location filename="../packages/receive_tab.py" line="362" />
         <source>Took on source {codename} (id {id}), handed over by {sender}; confirm it to them with "Confirm the handover…".</source>
         <translation>Bron {codename} (id {id}), overgedragen door {sender}, is overgenomen; bevestig dat met "Overdracht bevestigen…".</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="255" />
+        <location filename="../packages/receive_tab.py" line="261" />
         <source>Package {n} from {sender} is intact and signed by their key (fingerprint {short}…): {records} debrief(s), {files} file(s). Import it into this vault?</source>
         <translation>Pakket {n} van {sender} is ongeschonden en ondertekend met diens sleutel (vingerafdruk {short}…): {records} debriefing(s), {files} bestand(en). In deze kluis inlezen?</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="110" />
+        <location filename="../packages/receive_tab.py" line="112" />
         <source>Receipts from the handler</source>
         <translation>Ontvangstbewijzen van de teamleider</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="117" />
+        <location filename="../packages/receive_tab.py" line="119" />
         <source>Take in the deconfliction key…</source>
         <translation>Deconflictiesleutel inlezen…</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="126" />
+        <location filename="../packages/receive_tab.py" line="128" />
         <source>Take on a handed-over source…</source>
         <translation>Overgedragen bron overnemen…</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="131" />
+        <location filename="../packages/receive_tab.py" line="133" />
         <source>Confirm the handover…</source>
         <translation>Overdracht bevestigen…</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="137" />
+        <location filename="../packages/receive_tab.py" line="139" />
         <source>Sources handed over between runners</source>
         <translation>Bronnen overgedragen tussen runners</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="141" />
+        <location filename="../packages/receive_tab.py" line="143" />
         <source>Confirm to the runner who handed it over:</source>
         <translation>Bevestigen aan de runner die haar overdroeg:</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="163" />
-        <source>No other runner's key yet: add one on the Keys tab</source>
-        <translation>Nog geen sleutel van een andere runner: voeg er een toe bij Sleutels</translation>
+        <location filename="../packages/receive_tab.py" line="165" />
+        <source>Add the runner's key on the Keys tab first.</source>
+        <translation>Voeg eerst de sleutel van de runner toe bij Sleutels.</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="197" />
+        <location filename="../packages/receive_tab.py" line="166" />
+        <source>No runner's key yet</source>
+        <translation>Nog geen sleutel van een runner</translation>
+    </message>
+    <message>
+        <location filename="../packages/receive_tab.py" line="167" />
+        <source>No other runner's key yet</source>
+        <translation>Nog geen sleutel van een andere runner</translation>
+    </message>
+    <message>
+        <location filename="../packages/receive_tab.py" line="203" />
         <source>deleted here after the receipt</source>
         <translation>hier verwijderd na het ontvangstbewijs</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="199" />
+        <location filename="../packages/receive_tab.py" line="205" />
         <source>confirmed</source>
         <translation>bevestigd</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="201" />
+        <location filename="../packages/receive_tab.py" line="207" />
         <source>awaiting the new runner's receipt</source>
         <translation>wacht op het ontvangstbewijs van de nieuwe runner</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="204" />
+        <location filename="../packages/receive_tab.py" line="210" />
         <source>{codename}: handed over to {runner} ({state})</source>
         <translation>{codename}: overgedragen aan {runner} ({state})</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="210" />
+        <location filename="../packages/receive_tab.py" line="216" />
         <source>{codename}: taken over from another runner</source>
         <translation>{codename}: overgenomen van een andere runner</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="275" />
+        <location filename="../packages/receive_tab.py" line="281" />
         <source>{sender} hands a source over (package {n}, signed by their key, fingerprint {short}…): its whole file with {records} debrief(s) and {files} file(s). Import it into this vault?</source>
         <translation>{sender} draagt een bron over (pakket {n}, ondertekend met diens sleutel, vingerafdruk {short}…): het hele dossier met {records} debriefing(s) en {files} bestand(en). In deze kluis inlezen?</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="292" />
+        <location filename="../packages/receive_tab.py" line="298" />
         <source>Import</source>
         <translation>Inlezen</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="309" />
+        <location filename="../packages/receive_tab.py" line="315" />
         <source>Deconfliction key</source>
         <translation>Deconflictiesleutel</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="310" />
+        <location filename="../packages/receive_tab.py" line="316" />
         <source>Passphrase:</source>
         <translation>Wachtzin:</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="322" />
+        <location filename="../packages/receive_tab.py" line="328" />
         <source>Importing the package…</source>
         <translation>Pakket wordt ingelezen…</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="341" />
+        <location filename="../packages/receive_tab.py" line="347" />
         <source>Took in deconfliction notice {n} from {sender}: {matches} match(es), {open} open. Open matches show on the Home page and on the source's file.</source>
         <translation>Deconflictiebericht {n} van {sender} ingelezen: {matches} overeenkomst(en), {open} open. Open overeenkomsten staan op de Startpagina en in het dossier van de bron.</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="363" />
+        <location filename="../packages/receive_tab.py" line="369" />
         <source>Imported package {n} from {sender}: {new} new, {updated} newer version(s), {unchanged} unchanged, {older} older version(s) kept as history.</source>
         <translation>Pakket {n} van {sender} ingelezen: {new} nieuw, {updated} nieuwere versie(s), {unchanged} ongewijzigd, {older} oudere versie(s) als geschiedenis bewaard.</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="379" />
+        <location filename="../packages/receive_tab.py" line="385" />
         <source>This vault already holds that deconfliction key; nothing changed.</source>
         <translation>Deze kluis heeft die deconflictiesleutel al; er is niets gewijzigd.</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="382" />
+        <location filename="../packages/receive_tab.py" line="388" />
         <source>Took in deconfliction key {key} from {sender}; tokens computed for {n} source(s).</source>
         <translation>Deconflictiesleutel {key} van {sender} ingelezen; tokens berekend voor {n} bron(nen).</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="387" />
-        <location filename="../packages/receive_tab.py" line="423" />
+        <location filename="../packages/receive_tab.py" line="393" />
+        <location filename="../packages/receive_tab.py" line="429" />
         <source>Refused: {why}</source>
         <translation>Geweigerd: {why}</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="395" />
+        <location filename="../packages/receive_tab.py" line="401" />
         <source>Folder to write the receipt to</source>
         <translation>Map om het ontvangstbewijs in te schrijven</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="399" />
+        <location filename="../packages/receive_tab.py" line="405" />
         <source>Sealing the receipt…</source>
         <translation>Ontvangstbewijs wordt verzegeld…</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="410" />
+        <location filename="../packages/receive_tab.py" line="416" />
         <source>Receipt for {n} package(s), with {reviews} review(s), written to {path}.</source>
         <translation>Ontvangstbewijs voor {n} pakket(ten), met {reviews} beoordeling(en), geschreven naar {path}.</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="415" />
+        <location filename="../packages/receive_tab.py" line="421" />
         <source>A receipt to take in</source>
         <translation>In te lezen ontvangstbewijs</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="433" />
+        <location filename="../packages/receive_tab.py" line="439" />
         <source>The debriefs the handler confirms in it are then deleted from this vault, and the vault file is rebuilt so that no trace of them remains.</source>
         <translation>De debriefings die de teamleider erin bevestigt, worden dan uit deze kluis verwijderd en het kluisbestand wordt opnieuw opgebouwd, zodat er geen spoor van achterblijft.</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="438" />
+        <location filename="../packages/receive_tab.py" line="444" />
         <source>The debriefs the handler confirms in it are then deleted from this vault.</source>
         <translation>De debriefings die de teamleider erin bevestigt, worden dan uit deze kluis verwijderd.</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="444" />
+        <location filename="../packages/receive_tab.py" line="450" />
         <source>Take in a receipt</source>
         <translation>Ontvangstbewijs inlezen</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="445" />
+        <location filename="../packages/receive_tab.py" line="451" />
         <source>Take in the receipt {file}? {what} This cannot be undone.</source>
         <translation>Het ontvangstbewijs {file} inlezen? {what} Dit kan niet ongedaan worden gemaakt.</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="449" />
+        <location filename="../packages/receive_tab.py" line="455" />
         <source>Settings, "After a receipt", decides this; a debrief changed since it was sent is kept until it has gone out again.</source>
         <translation>Dit volgt uit Instellingen, "Na een ontvangstbewijs"; een debriefing die sinds het verzenden is gewijzigd, blijft tot ze opnieuw is verzonden.</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="452" />
+        <location filename="../packages/receive_tab.py" line="458" />
         <source>Take in and delete</source>
         <translation>Inlezen en verwijderen</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="461" />
+        <location filename="../packages/receive_tab.py" line="467" />
         <source>Taking in the receipt…</source>
         <translation>Ontvangstbewijs wordt ingelezen…</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="473" />
+        <location filename="../packages/receive_tab.py" line="479" />
         <source>Receipt from {sender}: {n} package(s) confirmed, {reviews} review(s) taken in, {purged} debrief(s) removed from this vault.</source>
         <translation>Ontvangstbewijs van {sender}: {n} pakket(ten) bevestigd, {reviews} beoordeling(en) overgenomen, {purged} debriefing(s) uit deze kluis verwijderd.</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="483" />
+        <location filename="../packages/receive_tab.py" line="489" />
         <source>{n} handed-over source(s) removed from this vault, with their files.</source>
         <translation>{n} overgedragen bron(nen) met hun dossier uit deze kluis verwijderd.</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="487" />
+        <location filename="../packages/receive_tab.py" line="493" />
         <source>Receipt taken in</source>
         <translation>Ontvangstbewijs ingelezen</translation>
     </message>
@@ -5137,121 +5142,121 @@ Tweede factor (sleutelbos van het besturingssysteem): {factor}</translation>
 <context>
     <name>SourceFileView</name>
     <message>
-        <location filename="../source_file.py" line="68" />
+        <location filename="../source_file.py" line="69" />
         <source>← All sources</source>
         <translation>← Alle bronnen</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="107" />
+        <location filename="../source_file.py" line="108" />
         <location filename="../source_file_tabs.py" line="49" />
         <location filename="../source_file_tabs.py" line="148" />
         <source>Kind</source>
         <translation>Soort</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="108" />
+        <location filename="../source_file.py" line="109" />
         <location filename="../source_file_tabs.py" line="81" />
         <location filename="../source_file_tabs.py" line="122" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="109" />
+        <location filename="../source_file.py" line="110" />
         <source>Runners</source>
         <translation>Runners</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="110" />
+        <location filename="../source_file.py" line="111" />
         <source>Motivation</source>
         <translation>Motivatie</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="111" />
+        <location filename="../source_file.py" line="112" />
         <source>Information position</source>
         <translation>Informatiepositie</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="112" />
+        <location filename="../source_file.py" line="113" />
         <source>Legal basis</source>
         <translation>Wettelijke grondslag</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="113" />
+        <location filename="../source_file.py" line="114" />
         <source>Contracted / review</source>
         <translation>Gecontracteerd / herziening</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="114" />
+        <location filename="../source_file.py" line="115" />
         <source>Suitability review</source>
         <translation>Herbeoordeling geschiktheid</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="115" />
+        <location filename="../source_file.py" line="116" />
         <source>Antecedents check</source>
         <translation>Antecedentenonderzoek</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="116" />
+        <location filename="../source_file.py" line="117" />
         <source>Former codenames</source>
         <translation>Eerdere codenamen</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="117" />
+        <location filename="../source_file.py" line="118" />
         <source>Notes</source>
         <translation>Notities</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="118" />
+        <location filename="../source_file.py" line="119" />
         <source>True identity</source>
         <translation>Ware identiteit</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="119" />
+        <location filename="../source_file.py" line="120" />
         <source>Handover</source>
         <translation>Overdracht</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="120" />
+        <location filename="../source_file.py" line="121" />
         <source>Deconfliction</source>
         <translation>Deconflictie</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="121" />
+        <location filename="../source_file.py" line="122" />
         <source>Registration closed</source>
         <translation>Registratie beëindigd</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="129" />
+        <location filename="../source_file.py" line="131" />
         <source>Edit…</source>
         <translation>Bewerken…</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="131" />
+        <location filename="../source_file.py" line="133" />
         <source>Reveal identity…</source>
         <translation>Identiteit onthullen…</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="133" />
+        <location filename="../source_file.py" line="135" />
         <source>Record identity…</source>
         <translation>Identiteit vastleggen…</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="138" />
+        <location filename="../source_file.py" line="140" />
         <source>Hand over source…</source>
         <translation>Bron overdragen…</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="141" />
+        <location filename="../source_file.py" line="143" />
         <source>Close registration…</source>
         <translation>Registratie beëindigen…</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="144" />
+        <location filename="../source_file.py" line="146" />
         <source>Report…</source>
         <translation>Rapport…</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="163" />
+        <location filename="../source_file.py" line="164" />
         <source>Overview</source>
         <translation>Overzicht</translation>
     </message>
@@ -5522,78 +5527,78 @@ Tweede factor (sleutelbos van het besturingssysteem): {factor}</translation>
         <translation>Risico en welzijn</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="187" />
+        <location filename="../source_file.py" line="188" />
         <source>Recorded and sealed. Not shown unless revealed on purpose.</source>
         <translation>Vastgelegd en verzegeld. Alleen zichtbaar na bewuste onthulling.</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="189" />
+        <location filename="../source_file.py" line="190" />
         <source>Not recorded.</source>
         <translation>Niet vastgelegd.</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="207" />
+        <location filename="../source_file.py" line="208" />
         <source>{day}, decided by {name}: {reason}</source>
         <translation>{day}, besloten door {name}: {reason}</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="239" />
+        <location filename="../source_file.py" line="240" />
         <source>Not done yet</source>
         <translation>Nog niet gedaan</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="290" />
+        <location filename="../source_file.py" line="291" />
         <source>Replace true identity</source>
         <translation>Ware identiteit vervangen</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="292" />
+        <location filename="../source_file.py" line="293" />
         <source>{codename} already has a recorded true identity. Recording a new one replaces it; the one recorded now cannot be brought back.</source>
         <translation>Van {codename} is al een ware identiteit vastgelegd. Een nieuwe vastleggen vervangt die; de huidige is daarna niet terug te halen.</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="295" />
+        <location filename="../source_file.py" line="296" />
         <source>Record a new identity…</source>
         <translation>Nieuwe identiteit vastleggen…</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="317" />
-        <location filename="../source_file.py" line="324" />
+        <location filename="../source_file.py" line="318" />
+        <location filename="../source_file.py" line="325" />
         <source>Close registration</source>
         <translation>Registratie beëindigen</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="319" />
+        <location filename="../source_file.py" line="320" />
         <source>Close the registration of {codename} today, decided by {alias}? The file stays readable and reportable, its reminders stop, and the closing goes to the handler with the next package. It cannot be reopened.</source>
         <translation>De registratie van {codename} vandaag beëindigen, besloten door {alias}? Het dossier blijft leesbaar en bruikbaar voor rapporten, de herinneringen stoppen en de beëindiging gaat met het volgende pakket naar de teamleider. Ze kan niet worden heropend.</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="323" />
+        <location filename="../source_file.py" line="324" />
         <source>Why is the registration closed?</source>
         <translation>Waarom wordt de registratie beëindigd?</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="341" />
+        <location filename="../source_file.py" line="342" />
         <source>Handed over to {runner} on {when}</source>
         <translation>Overgedragen aan {runner} op {when}</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="345" />
+        <location filename="../source_file.py" line="346" />
         <source> (awaiting the new runner's receipt)</source>
         <translation> (wacht op het ontvangstbewijs van de nieuwe runner)</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="346" />
+        <location filename="../source_file.py" line="347" />
         <source>. The file is read only here.</source>
         <translation>. Het dossier is hier alleen nog te lezen.</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="348" />
+        <location filename="../source_file.py" line="349" />
         <source>Taken over from another runner on {when}</source>
         <translation>Overgenomen van een andere runner op {when}</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="349" />
+        <location filename="../source_file.py" line="350" />
         <source>Run by {runner} since {when}</source>
         <translation>Gerund door {runner} sinds {when}</translation>
     </message>
