@@ -36,6 +36,7 @@ from app.ui.packages.common import (
     progress_dialog,
     step,
 )
+from app.ui.save_file import refused_place
 from app.ui.session import AppSession
 from app.ui.workers import TaskRunner
 
@@ -385,6 +386,7 @@ class ReceiveTab(QWidget):
 
     def _failed(self, dialog: Any, exc: BaseException) -> None:
         dialog.close()
+        refused_place(self, exc, self.tr("Nothing was written"))  # a vault's folder
         self.status.setText(self.tr("Refused: {why}").format(why=describe(exc)))
 
     # -- receipts ----------------------------------------------------------------
@@ -489,8 +491,7 @@ class ReceiveTab(QWidget):
 
 
 def _offer(choice: QComboBox, names: list[str], none_yet: str) -> None:
-    """The runners to choose from; with none, the choice is off and says so (a
-    placeholder keeps a combo on "nothing chosen" once items come: set only then)."""
+    """The runners to choose; with none, the choice is off and says so (only then)."""
     choice.clear()
     choice.setPlaceholderText("" if names else none_yet)
     for name in names:

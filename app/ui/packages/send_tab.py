@@ -29,6 +29,7 @@ from app.ui.errors import describe
 from app.ui.labels import label
 from app.ui.packages.common import choose_folder, inform, note_label, progress_dialog, step
 from app.ui.record_table import RecordTable
+from app.ui.save_file import refused_place
 from app.ui.session import AppSession
 from app.ui.table_models import Column
 from app.ui.widgets import local_time
@@ -385,4 +386,5 @@ class SendTab(QWidget):
 
     def _failed(self, dialog: Any, exc: BaseException) -> None:
         dialog.close()
+        refused_place(self, exc, self.tr("Nothing was written"))  # a vault's folder
         self.reload(then=describe(exc))
