@@ -9,18 +9,20 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import QLocale, QRect, QSize, Qt
+from PySide6.QtGui import QScreen
 from PySide6.QtWidgets import QApplication, QComboBox, QStyle, QStyleOptionComboBox
 from pytestqt.qtbot import QtBot
 
 from app.services.records import debriefs, sources
 from app.ui import i18n, style
 from app.ui.controller import AppController
-from app.ui.main_window import MainWindow
+from app.ui.main_window import WANTED, MainWindow
 from app.ui.pages.home import HomePage
 from app.ui.pages.packages import PackagesPage
 from app.ui.pages.sources import SourcesPage
-from tests.helpers.fit import USABLE
+from app.ui.window_size import FRAME_ALLOWANCE, opens_maximised
+from tests.helpers.fit import LAPTOP, USABLE, maximised
 from tests.ui.conftest import unlock
 from tests.ui.test_laptop_screen import cut_columns
 
@@ -140,3 +142,27 @@ def test_the_handover_choice_says_whole_where_a_key_is_added(
         assert hint.wordWrap()
         assert hint.text()
         assert hint.height() >= hint.heightForWidth(hint.width())
+
+
+def test_the_window_opens_maximised_on_a_laptop_screen(
+    qtbot: QtBot, controller: AppController
+) -> None:
+    """1366x768 leaves no room for the window's own size (1180x760 with its frame):
+    it opens maximised, taking the whole screen, not a window a little smaller."""
+    window = unlock(qtbot, controller)
+    assert maximised == ["mainWindow"]
+    # The screen's whole available area, less what a frame takes.
+    assert window.width() >= LAPTOP.width() - FRAME_ALLOWANCE.width()
+    assert window.height() >= LAPTOP.height() - FRAME_ALLOWANCE.height()
+    assert opens_maximised(window, QSize(*WANTED))
+
+
+def test_the_window_opens_at_its_size_on_a_large_screen(
+    qtbot: QtBot, controller: AppController, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(QScreen, "availableGeometry", lambda _s: QRect(0, 0, 1920, 1040))
+    maximised.clear()
+    window = unlock(qtbot, controller)
+    assert maximised == []
+    assert (window.width(), window.height()) == WANTED
+    assert not opens_maximised(window, QSize(*WANTED))

@@ -3390,7 +3390,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="110" />
+        <location filename="../main_window.py" line="113" />
         <source>Veldboek</source>
         <translation>Veldboek</translation>
     </message>
@@ -3485,12 +3485,12 @@
         <translation>Ontmoetingsmodus</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="146" />
+        <location filename="../main_window.py" line="149" />
         <source>Locks after {m} min without activity · Panic: F12</source>
         <translation>Vergrendelt na {m} min zonder activiteit · Paniek: F12</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="160" />
+        <location filename="../main_window.py" line="163" />
         <source>Settings saved.</source>
         <translation>Instellingen opgeslagen.</translation>
     </message>
@@ -4844,16 +4844,51 @@
         <source>Packages go to: {names}</source>
         <translation>Pakketten gaan naar: {names}</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../packages/send_tab.py" line="210" />
+        <source>No new debrief; the deconfliction tokens of %n source(s) wait to be sent.</source>
+        <translation><numerusform>Geen nieuwe debriefing; de deconflictietokens van %n bron wachten op verzending.</numerusform><numerusform>Geen nieuwe debriefing; de deconflictietokens van %n bronnen wachten op verzending.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../packages/send_tab.py" line="218" />
+        <source>No new debrief; %n record(s) of source files wait to be sent.</source>
+        <translation><numerusform>Geen nieuwe debriefing; %n gegeven uit een bronnendossier wacht op verzending.</numerusform><numerusform>Geen nieuwe debriefing; %n gegevens uit bronnendossiers wachten op verzending.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../packages/send_tab.py" line="227" />
+        <source>%n debrief(s) still miss something (in red).</source>
+        <translation><numerusform>Aan %n debriefing ontbreekt nog iets (in rood).</numerusform><numerusform>Aan %n debriefings ontbreekt nog iets (in rood).</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../packages/send_tab.py" line="231" />
+        <source>%n debrief(s) ready to send.</source>
+        <translation><numerusform>%n debriefing klaar om te verzenden.</numerusform><numerusform>%n debriefings klaar om te verzenden.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../packages/send_tab.py" line="373" />
+        <source>Removed %n hidden temporary file(s) of an interrupted export.</source>
+        <translation><numerusform>%n verborgen tijdelijk bestand van een onderbroken verzending verwijderd.</numerusform><numerusform>%n verborgen tijdelijke bestanden van een onderbroken verzending verwijderd.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../packages/send_tab.py" line="384" />
+        <source>Package {n} with %n debrief(s) written to {path}.</source>
+        <translation><numerusform>Pakket {n} met %n debriefing geschreven naar {path}.</numerusform><numerusform>Pakket {n} met %n debriefings geschreven naar {path}.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../packages/send_tab.py" line="388" />
+        <source>Package {n} with %n debrief(s) is on its way to {names}.</source>
+        <translation><numerusform>Pakket {n} met %n debriefing is onderweg naar {names}.</numerusform><numerusform>Pakket {n} met %n debriefings is onderweg naar {names}.</numerusform></translation>
+    </message>
     <message>
         <location filename="../packages/send_tab.py" line="83" />
-        <location filename="../packages/send_tab.py" line="220" />
-        <location filename="../packages/send_tab.py" line="373" />
+        <location filename="../packages/send_tab.py" line="224" />
+        <location filename="../packages/send_tab.py" line="379" />
         <source>Nothing new to send.</source>
         <translation>Niets nieuws te verzenden.</translation>
     </message>
     <message>
         <location filename="../packages/send_tab.py" line="56" />
-        <location filename="../packages/send_tab.py" line="282" />
+        <location filename="../packages/send_tab.py" line="286" />
         <source>Add the team handler's key…</source>
         <translation>Sleutel van de teamleider toevoegen…</translation>
     </message>
@@ -4868,97 +4903,62 @@
         <translation>Naar de ontvangstbewijzen</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="210" />
-        <source>No new debrief; the deconfliction tokens of {n} source(s) wait to be sent.</source>
-        <translation>Geen nieuwe debriefing; de deconflictietokens van {n} bron(nen) wachten op verzending.</translation>
-    </message>
-    <message>
-        <location filename="../packages/send_tab.py" line="215" />
-        <source>No new debrief; {n} record(s) of source files wait to be sent.</source>
-        <translation>Geen nieuwe debriefing; {n} gegevens uit bronnendossiers wachten op verzending.</translation>
-    </message>
-    <message>
-        <location filename="../packages/send_tab.py" line="223" />
-        <source>{n} debrief(s) still miss something (in red).</source>
-        <translation>Aan {n} debriefing(s) ontbreekt nog iets (in rood).</translation>
-    </message>
-    <message>
-        <location filename="../packages/send_tab.py" line="227" />
-        <source>{n} debrief(s) ready to send.</source>
-        <translation>{n} debriefing(s) klaar om te verzenden.</translation>
-    </message>
-    <message>
-        <location filename="../packages/send_tab.py" line="234" />
+        <location filename="../packages/send_tab.py" line="238" />
         <source>Package {n} was recorded but its file was never written (the export was interrupted). The next export writes it again.</source>
         <translation>Pakket {n} is vastgelegd, maar het bestand is nooit geschreven (het verzenden werd onderbroken). De volgende verzending schrijft het opnieuw.</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="268" />
+        <location filename="../packages/send_tab.py" line="272" />
         <source>No team handler's key is known yet, so a package could go to no one. Ask your team handler for their key file (their Veldboek saves it under Packages, Keys, "Save my public key…"), put it on this laptop, and add it here with "Add the team handler's key…". They read their fingerprint out to you and you type it in; only a matching key is added.</source>
         <translation>Er is nog geen sleutel van een teamleider bekend, dus een pakket kan naar niemand. Vraag uw teamleider om diens sleutelbestand (Veldboek slaat het op onder Pakketten, Sleutels, "Mijn publieke sleutel opslaan…"), zet het op deze laptop en voeg het hier toe met "Sleutel van de teamleider toevoegen…". De teamleider leest de vingerafdruk voor en u typt die in; alleen een kloppende sleutel wordt toegevoegd.</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="279" />
+        <location filename="../packages/send_tab.py" line="283" />
         <source>No team handler's key yet</source>
         <translation>Nog geen sleutel van een teamleider</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="317" />
+        <location filename="../packages/send_tab.py" line="321" />
         <source>Select the debriefs to send first.</source>
         <translation>Kies eerst de debriefings die mee moeten.</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="325" />
+        <location filename="../packages/send_tab.py" line="329" />
         <source>Not sent: complete the debriefs marked in red first.</source>
         <translation>Niet verzonden: vul eerst de rood gemarkeerde debriefings aan.</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="327" />
+        <location filename="../packages/send_tab.py" line="331" />
         <source>Folder to write the package to</source>
         <translation>Map om het pakket in te schrijven</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="331" />
+        <location filename="../packages/send_tab.py" line="335" />
         <source>Sealing the package…</source>
         <translation>Pakket wordt verzegeld…</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="361" />
+        <location filename="../packages/send_tab.py" line="365" />
         <source>Package {n} was recorded but its file was never written; it is written again: {path}</source>
         <translation>Pakket {n} is vastgelegd, maar het bestand is nooit geschreven; het is opnieuw geschreven: {path}</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="369" />
-        <source>Removed {count} hidden temporary file(s) of an interrupted export.</source>
-        <translation>{count} verborgen tijdelijk(e) bestand(en) van een onderbroken verzending verwijderd.</translation>
-    </message>
-    <message>
-        <location filename="../packages/send_tab.py" line="374" />
+        <location filename="../packages/send_tab.py" line="380" />
         <source>The interrupted package is written again; nothing new to send.</source>
         <translation>Het onderbroken pakket is opnieuw geschreven; er is niets nieuws te verzenden.</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="377" />
-        <source>Package {n} with {count} debrief(s) written to {path}.</source>
-        <translation>Pakket {n} met {count} debriefing(s) geschreven naar {path}.</translation>
-    </message>
-    <message>
-        <location filename="../packages/send_tab.py" line="385" />
+        <location filename="../packages/send_tab.py" line="392" />
         <source>Package written</source>
         <translation>Pakket geschreven</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="389" />
+        <location filename="../packages/send_tab.py" line="396" />
         <source>Nothing was written</source>
         <translation>Er is niets geschreven</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="380" />
-        <source>Package {n} with {count} debrief(s) is on its way to {names}.</source>
-        <translation>Pakket {n} met {count} debriefing(s) is onderweg naar {names}.</translation>
-    </message>
-    <message>
-        <location filename="../packages/send_tab.py" line="383" />
+        <location filename="../packages/send_tab.py" line="390" />
         <source>File: {path}</source>
         <translation>Bestand: {path}</translation>
     </message>
