@@ -32,7 +32,15 @@ from PySide6.QtWidgets import (
 from app.errors import VeldboekError
 from app.services.admin import aliases, vaults
 from app.services.records import meetings
-from app.ui import held_at_lock, i18n, style, window_actions, window_meeting, window_place
+from app.ui import (
+    held_at_lock,
+    i18n,
+    style,
+    window_actions,
+    window_commands,
+    window_meeting,
+    window_place,
+)
 from app.ui import undo as word_undo
 from app.ui.alias_band import AliasBand
 from app.ui.command_palette import CommandPalette, open_palette
@@ -245,7 +253,8 @@ class MainWindow(QMainWindow):
 
     def open_palette(self) -> CommandPalette:
         self.registry.refresh()
-        self.palette_dialog = open_palette(self.registry, self)
+        extra = window_commands.source_commands(self)
+        self.palette_dialog = open_palette(self.registry, self, extra)
         return self.palette_dialog
 
     # -- navigation -----------------------------------------------------------

@@ -31,22 +31,22 @@
         <translation><numerusform>%n debrief still misses something (in red).</numerusform><numerusform>%n debriefs still miss something (in red).</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../packages/send_tab.py" line="231" />
+        <location filename="../packages/send_tab.py" line="230" />
         <source>%n debrief(s) ready to send.</source>
         <translation><numerusform>%n debrief ready to send.</numerusform><numerusform>%n debriefs ready to send.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../packages/send_tab.py" line="373" />
+        <location filename="../packages/send_tab.py" line="371" />
         <source>Removed %n hidden temporary file(s) of an interrupted export.</source>
         <translation><numerusform>Removed %n hidden temporary file of an interrupted export.</numerusform><numerusform>Removed %n hidden temporary files of an interrupted export.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../packages/send_tab.py" line="384" />
+        <location filename="../packages/send_tab.py" line="382" />
         <source>Package {n} with %n debrief(s) written to {path}.</source>
         <translation><numerusform>Package {n} with %n debrief written to {path}.</numerusform><numerusform>Package {n} with %n debriefs written to {path}.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../packages/send_tab.py" line="388" />
+        <location filename="../packages/send_tab.py" line="386" />
         <source>Package {n} with %n debrief(s) is on its way to {names}.</source>
         <translation><numerusform>Package {n} with %n debrief is on its way to {names}.</numerusform><numerusform>Package {n} with %n debriefs is on its way to {names}.</numerusform></translation>
     </message>

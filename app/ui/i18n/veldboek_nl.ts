@@ -1728,27 +1728,27 @@
 <context>
     <name>CommandPalette</name>
     <message>
-        <location filename="../command_palette.py" line="34" />
+        <location filename="../command_palette.py" line="44" />
         <source>Command palette</source>
         <translation>Opdrachtenpalet</translation>
     </message>
     <message>
-        <location filename="../command_palette.py" line="39" />
+        <location filename="../command_palette.py" line="49" />
         <source>Type to find an action; Enter runs it</source>
         <translation>Typ om een opdracht te vinden; Enter voert die uit</translation>
     </message>
     <message>
-        <location filename="../command_palette.py" line="42" />
+        <location filename="../command_palette.py" line="52" />
         <source>Action</source>
         <translation>Opdracht</translation>
     </message>
     <message>
-        <location filename="../command_palette.py" line="44" />
+        <location filename="../command_palette.py" line="54" />
         <source>Shortcut</source>
         <translation>Sneltoets</translation>
     </message>
     <message>
-        <location filename="../command_palette.py" line="65" />
+        <location filename="../command_palette.py" line="75" />
         <source>No action matches.</source>
         <translation>Geen opdracht past hierbij.</translation>
     </message>
@@ -3390,7 +3390,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="113" />
+        <location filename="../main_window.py" line="121" />
         <source>Veldboek</source>
         <translation>Veldboek</translation>
     </message>
@@ -3465,9 +3465,14 @@
         <translation>Afsluiten</translation>
     </message>
     <message>
-        <location filename="../window_commands.py" line="37" />
+        <location filename="../window_commands.py" line="39" />
         <source>Open a source's file or debrief first, then use {action}.</source>
         <translation>Open eerst het dossier van een bron of een debriefing en gebruik dan {action}.</translation>
+    </message>
+    <message>
+        <location filename="../window_commands.py" line="120" />
+        <source>Open source {codename}</source>
+        <translation>Bron {codename} openen</translation>
     </message>
     <message>
         <location filename="../window_meeting.py" line="85" />
@@ -3485,12 +3490,12 @@
         <translation>Ontmoetingsmodus</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="149" />
+        <location filename="../main_window.py" line="157" />
         <source>Locks after {m} min without activity · Panic: F12</source>
         <translation>Vergrendelt na {m} min zonder activiteit · Paniek: F12</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="163" />
+        <location filename="../main_window.py" line="171" />
         <source>Settings saved.</source>
         <translation>Instellingen opgeslagen.</translation>
     </message>
@@ -4860,35 +4865,35 @@
         <translation><numerusform>Aan %n debriefing ontbreekt nog iets (in rood).</numerusform><numerusform>Aan %n debriefings ontbreekt nog iets (in rood).</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../packages/send_tab.py" line="231" />
+        <location filename="../packages/send_tab.py" line="230" />
         <source>%n debrief(s) ready to send.</source>
         <translation><numerusform>%n debriefing klaar om te verzenden.</numerusform><numerusform>%n debriefings klaar om te verzenden.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../packages/send_tab.py" line="373" />
+        <location filename="../packages/send_tab.py" line="371" />
         <source>Removed %n hidden temporary file(s) of an interrupted export.</source>
         <translation><numerusform>%n verborgen tijdelijk bestand van een onderbroken verzending verwijderd.</numerusform><numerusform>%n verborgen tijdelijke bestanden van een onderbroken verzending verwijderd.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../packages/send_tab.py" line="384" />
+        <location filename="../packages/send_tab.py" line="382" />
         <source>Package {n} with %n debrief(s) written to {path}.</source>
         <translation><numerusform>Pakket {n} met %n debriefing geschreven naar {path}.</numerusform><numerusform>Pakket {n} met %n debriefings geschreven naar {path}.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../packages/send_tab.py" line="388" />
+        <location filename="../packages/send_tab.py" line="386" />
         <source>Package {n} with %n debrief(s) is on its way to {names}.</source>
         <translation><numerusform>Pakket {n} met %n debriefing is onderweg naar {names}.</numerusform><numerusform>Pakket {n} met %n debriefings is onderweg naar {names}.</numerusform></translation>
     </message>
     <message>
         <location filename="../packages/send_tab.py" line="83" />
         <location filename="../packages/send_tab.py" line="224" />
-        <location filename="../packages/send_tab.py" line="379" />
+        <location filename="../packages/send_tab.py" line="377" />
         <source>Nothing new to send.</source>
         <translation>Niets nieuws te verzenden.</translation>
     </message>
     <message>
         <location filename="../packages/send_tab.py" line="56" />
-        <location filename="../packages/send_tab.py" line="286" />
+        <location filename="../packages/send_tab.py" line="284" />
         <source>Add the team handler's key…</source>
         <translation>Sleutel van de teamleider toevoegen…</translation>
     </message>
@@ -4903,62 +4908,62 @@
         <translation>Naar de ontvangstbewijzen</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="238" />
+        <location filename="../packages/send_tab.py" line="236" />
         <source>Package {n} was recorded but its file was never written (the export was interrupted). The next export writes it again.</source>
         <translation>Pakket {n} is vastgelegd, maar het bestand is nooit geschreven (het verzenden werd onderbroken). De volgende verzending schrijft het opnieuw.</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="272" />
+        <location filename="../packages/send_tab.py" line="270" />
         <source>No team handler's key is known yet, so a package could go to no one. Ask your team handler for their key file (their Veldboek saves it under Packages, Keys, "Save my public key…"), put it on this laptop, and add it here with "Add the team handler's key…". They read their fingerprint out to you and you type it in; only a matching key is added.</source>
         <translation>Er is nog geen sleutel van een teamleider bekend, dus een pakket kan naar niemand. Vraag uw teamleider om diens sleutelbestand (Veldboek slaat het op onder Pakketten, Sleutels, "Mijn publieke sleutel opslaan…"), zet het op deze laptop en voeg het hier toe met "Sleutel van de teamleider toevoegen…". De teamleider leest de vingerafdruk voor en u typt die in; alleen een kloppende sleutel wordt toegevoegd.</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="283" />
+        <location filename="../packages/send_tab.py" line="281" />
         <source>No team handler's key yet</source>
         <translation>Nog geen sleutel van een teamleider</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="321" />
+        <location filename="../packages/send_tab.py" line="319" />
         <source>Select the debriefs to send first.</source>
         <translation>Kies eerst de debriefings die mee moeten.</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="329" />
+        <location filename="../packages/send_tab.py" line="327" />
         <source>Not sent: complete the debriefs marked in red first.</source>
         <translation>Niet verzonden: vul eerst de rood gemarkeerde debriefings aan.</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="331" />
+        <location filename="../packages/send_tab.py" line="329" />
         <source>Folder to write the package to</source>
         <translation>Map om het pakket in te schrijven</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="335" />
+        <location filename="../packages/send_tab.py" line="333" />
         <source>Sealing the package…</source>
         <translation>Pakket wordt verzegeld…</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="365" />
+        <location filename="../packages/send_tab.py" line="363" />
         <source>Package {n} was recorded but its file was never written; it is written again: {path}</source>
         <translation>Pakket {n} is vastgelegd, maar het bestand is nooit geschreven; het is opnieuw geschreven: {path}</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="380" />
+        <location filename="../packages/send_tab.py" line="378" />
         <source>The interrupted package is written again; nothing new to send.</source>
         <translation>Het onderbroken pakket is opnieuw geschreven; er is niets nieuws te verzenden.</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="392" />
+        <location filename="../packages/send_tab.py" line="390" />
         <source>Package written</source>
         <translation>Pakket geschreven</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="396" />
+        <location filename="../packages/send_tab.py" line="394" />
         <source>Nothing was written</source>
         <translation>Er is niets geschreven</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="390" />
+        <location filename="../packages/send_tab.py" line="388" />
         <source>File: {path}</source>
         <translation>Bestand: {path}</translation>
     </message>
