@@ -116,3 +116,27 @@ def test_ctrl_l_in_a_meeting_returns_to_the_meeting(
     assert window.central.currentWidget() is window.meeting
     assert window.meeting.codename.text() == "ONTMOETBRON"
     assert window.meeting.note.toPlainText() == NOTE
+
+
+def test_meeting_mode_keeps_the_lock_countdown_and_panic_key_in_view(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """The status bar stays in a meeting: when the vault locks and which key panics;
+    no other message of the vault's pages."""
+    window.statusBar().showMessage("A message of a page", 0)
+    meeting_on(qtbot, window, "STATUSBRON")
+    bar = window.statusBar()
+    assert bar.isVisible()
+    assert window.idle_status.isVisible()
+    assert "Panic: F12" in window.idle_status.text()
+    assert bar.currentMessage() == ""
+    bar.showMessage("Package 3 written to /media/usb", 0)  # work finishing behind it
+    assert bar.currentMessage() == ""
+    visible = [w for w in bar.findChildren(QWidget) if w.isVisibleTo(bar)]
+    assert [w for w in visible if isinstance(w, QLabel) and w.text()] == [window.idle_status]
+    # Discarded: the window says so in its status bar again.
+    meeting = window.meeting
+    assert meeting is not None
+    window._leave_meeting(None)
+    bar.showMessage("After the meeting", 0)
+    assert bar.currentMessage() == "After the meeting"
