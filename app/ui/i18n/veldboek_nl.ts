@@ -3475,7 +3475,7 @@
         <translation>Bron {codename} openen</translation>
     </message>
     <message>
-        <location filename="../window_meeting.py" line="85" />
+        <location filename="../window_meeting.py" line="102" />
         <source>The meeting was discarded.</source>
         <translation>De ontmoeting is weggegooid.</translation>
     </message>
@@ -3505,7 +3505,7 @@
         <translation>Acties</translation>
     </message>
     <message>
-        <location filename="../window_meeting.py" line="32" />
+        <location filename="../window_meeting.py" line="33" />
         <source>Open a source's file or debrief first, then press Ctrl+M.</source>
         <translation>Open eerst een brondossier of debriefing en druk dan op Ctrl+M.</translation>
     </message>
@@ -4257,27 +4257,27 @@
         <translation>Nieuw rapport</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="131" />
+        <location filename="../pages/reports.py" line="134" />
         <source>Source:</source>
         <translation>Bron:</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="132" />
+        <location filename="../pages/reports.py" line="135" />
         <source>From (day written):</source>
         <translation>Van (dag van schrijven):</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="133" />
+        <location filename="../pages/reports.py" line="136" />
         <source>To:</source>
         <translation>Tot en met:</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="134" />
+        <location filename="../pages/reports.py" line="137" />
         <source>Kind:</source>
         <translation>Soort:</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="137" />
+        <location filename="../pages/reports.py" line="139" />
         <source>Classification:</source>
         <translation>Rubricering:</translation>
     </message>
@@ -4348,17 +4348,17 @@
         <translation>Rapportbestand controleren…</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="143" />
+        <location filename="../pages/reports.py" line="145" />
         <source>Reports</source>
         <translation>Rapporten</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="152" />
+        <location filename="../pages/reports.py" line="154" />
         <source>One debrief: {what}</source>
         <translation>Eén debriefing: {what}</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="176" />
+        <location filename="../pages/reports.py" line="178" />
         <source>— all sources —</source>
         <translation>— alle bronnen —</translation>
     </message>
@@ -4383,123 +4383,123 @@
         <translation>Uitgegeven</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="197" />
+        <location filename="../pages/reports.py" line="199" />
         <source>Passphrase</source>
         <translation>Wachtzin</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="204" />
+        <location filename="../pages/reports.py" line="206" />
         <source>Cancel</source>
         <translation>Annuleren</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="216" />
+        <location filename="../pages/reports.py" line="218" />
         <source>Cancelling…</source>
         <translation>Bezig met annuleren…</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="234" />
+        <location filename="../pages/reports.py" line="236" />
         <source>Issue internal report</source>
         <translation>Intern rapport uitgeven</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="236" />
+        <location filename="../pages/reports.py" line="238" />
         <source>Issue an internal report ({marking}) of {what}? It names the source, gets a report number and is recorded in the audit log; it is printed or saved only if you choose so in the preview.</source>
         <translation>Een intern rapport ({marking}) uitgeven van {what}? Het noemt de bron, krijgt een rapportnummer en komt in het auditlog; het wordt alleen afgedrukt of opgeslagen als u dat in het voorbeeld kiest.</translation>
     </message>
     <message>
         <location filename="../pages/report_approvals.py" line="195" />
-        <location filename="../pages/reports.py" line="241" />
+        <location filename="../pages/reports.py" line="243" />
         <source>Issue report</source>
         <translation>Rapport uitgeven</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="299" />
+        <location filename="../pages/reports.py" line="301" />
         <source>the debrief {what}</source>
         <translation>de debriefing {what}</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="304" />
+        <location filename="../pages/reports.py" line="306" />
         <source>written {start} to {end}</source>
         <translation>geschreven van {start} tot en met {end}</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="308" />
+        <location filename="../pages/reports.py" line="310" />
         <source>the debriefs of {source}, {days}</source>
         <translation>de debriefings over {source}, {days}</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="310" />
+        <location filename="../pages/reports.py" line="312" />
         <source>all debriefs of {source}</source>
         <translation>alle debriefings over {source}</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="311" />
+        <location filename="../pages/reports.py" line="313" />
         <source>the debriefs of all sources, {days}</source>
         <translation>de debriefings over alle bronnen, {days}</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="316" />
+        <location filename="../pages/reports.py" line="318" />
         <source>Laying out the report…</source>
         <translation>Rapport wordt opgemaakt…</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="249" />
+        <location filename="../pages/reports.py" line="251" />
         <source>The sanitised text is checked against the sources' identities: give your passphrase.</source>
         <translation>De geschoonde tekst wordt getoetst aan de identiteit van de bronnen: geef uw wachtzin.</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="255" />
+        <location filename="../pages/reports.py" line="257" />
         <source>Checking the sanitised text…</source>
         <translation>Geschoonde tekst wordt gecontroleerd…</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="272" />
+        <location filename="../pages/reports.py" line="274" />
         <source>No identifying text found. The report now waits for a handler's approval; issue it here once approved.</source>
         <translation>Geen identificerende tekst gevonden. Het rapport wacht nu op goedkeuring door een teamleider; geef het hier uit zodra het is goedgekeurd.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../pages/reports.py" line="291" />
+        <location filename="../pages/reports.py" line="293" />
         <source>It includes %n draft(s), marked DRAFT.</source>
         <translation><numerusform>Er zit %n concept in, gemarkeerd CONCEPT.</numerusform><numerusform>Er zitten %n concepten in, gemarkeerd CONCEPT.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../pages/reports.py" line="293" />
+        <location filename="../pages/reports.py" line="295" />
         <source>%n draft(s) of this choice are left out (“Include drafts” adds them).</source>
         <translation><numerusform>%n concept van deze keuze blijft buiten het rapport (“Concepten opnemen” voegt het toe).</numerusform><numerusform>%n concepten van deze keuze blijven buiten het rapport (“Concepten opnemen” voegt ze toe).</numerusform></translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="345" />
+        <location filename="../pages/reports.py" line="347" />
         <source>Cancelled: nothing was issued or requested.</source>
         <translation>Geannuleerd: er is niets uitgegeven of aangevraagd.</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="351" />
+        <location filename="../pages/reports.py" line="353" />
         <source>Sanitised report refused</source>
         <translation>Geschoond rapport geweigerd</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="354" />
+        <location filename="../pages/reports.py" line="356" />
         <source>The sanitised text would point to the source. Change these wordings and try again:</source>
         <translation>De geschoonde tekst zou naar de bron wijzen. Pas deze formuleringen aan en probeer het opnieuw:</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="362" />
+        <location filename="../pages/reports.py" line="364" />
         <source>Refused: {n} identifying string(s).</source>
         <translation>Geweigerd: {n} identificerende tekst(en).</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="372" />
+        <location filename="../pages/reports.py" line="374" />
         <source>Report {id} issued: {pages} page(s).</source>
         <translation>Rapport {id} uitgegeven: {pages} pagina('s).</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="382" />
+        <location filename="../pages/reports.py" line="384" />
         <source>Internal debrief report</source>
         <translation>Intern debriefingrapport</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="384" />
+        <location filename="../pages/reports.py" line="386" />
         <source>Sanitised intelligence report</source>
         <translation>Geschoond inlichtingenrapport</translation>
     </message>
@@ -4574,12 +4574,12 @@
         <translation>Geschoond rapport wordt gemaakt…</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="424" />
+        <location filename="../pages/reports.py" line="426" />
         <source>Verify a report</source>
         <translation>Rapport controleren</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="424" />
+        <location filename="../pages/reports.py" line="426" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF-bestanden (*.pdf)</translation>
     </message>
@@ -5771,104 +5771,109 @@ Tweede factor (sleutelbos van het besturingssysteem): {factor}</translation>
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../unlock_dialog.py" line="126" />
+        <location filename="../unlock_dialog.py" line="130" />
         <source>Veldboek — locked</source>
         <translation>Veldboek — vergrendeld</translation>
     </message>
     <message>
-        <location filename="../unlock_dialog.py" line="126" />
+        <location filename="../unlock_dialog.py" line="130" />
         <source>Locked</source>
         <translation>Vergrendeld</translation>
     </message>
     <message>
-        <location filename="../unlock_dialog.py" line="135" />
+        <location filename="../unlock_dialog.py" line="136" />
+        <source>the one you used last</source>
+        <translation>de laatst gebruikte</translation>
+    </message>
+    <message>
+        <location filename="../unlock_dialog.py" line="139" />
         <source>Vault:</source>
         <translation>Kluis:</translation>
     </message>
     <message>
-        <location filename="../unlock_dialog.py" line="137" />
+        <location filename="../unlock_dialog.py" line="140" />
         <source>Alias:</source>
         <translation>Alias:</translation>
     </message>
     <message>
-        <location filename="../unlock_dialog.py" line="138" />
+        <location filename="../unlock_dialog.py" line="141" />
         <source>Enter your passphrase to unlock the vault.</source>
         <translation>Voer uw wachtzin in om de kluis te ontgrendelen.</translation>
     </message>
     <message>
-        <location filename="../unlock_dialog.py" line="188" />
+        <location filename="../unlock_dialog.py" line="194" />
         <source>Caps Lock is on.</source>
         <translation>Caps Lock staat aan.</translation>
     </message>
     <message>
-        <location filename="../unlock_dialog.py" line="200" />
-        <location filename="../unlock_dialog.py" line="414" />
+        <location filename="../unlock_dialog.py" line="206" />
+        <location filename="../unlock_dialog.py" line="422" />
         <source>Unlock</source>
         <translation>Ontgrendelen</translation>
     </message>
     <message>
-        <location filename="../unlock_dialog.py" line="205" />
-        <location filename="../unlock_dialog.py" line="307" />
+        <location filename="../unlock_dialog.py" line="211" />
+        <location filename="../unlock_dialog.py" line="313" />
         <source>Quit</source>
         <translation>Afsluiten</translation>
     </message>
     <message>
-        <location filename="../unlock_dialog.py" line="235" />
+        <location filename="../unlock_dialog.py" line="241" />
         <source>1 failed attempt since the last unlock, at {when}.</source>
         <translation>1 mislukte poging sinds de laatste ontgrendeling, om {when}.</translation>
     </message>
     <message>
-        <location filename="../unlock_dialog.py" line="237" />
+        <location filename="../unlock_dialog.py" line="243" />
         <source>{n} failed attempts since the last unlock; the last at {when}.</source>
         <translation>{n} mislukte pogingen sinds de laatste ontgrendeling; de laatste om {when}.</translation>
     </message>
     <message>
-        <location filename="../unlock_dialog.py" line="246" />
+        <location filename="../unlock_dialog.py" line="252" />
         <source>Hide the passphrase</source>
         <translation>Wachtzin verbergen</translation>
     </message>
     <message>
-        <location filename="../unlock_dialog.py" line="246" />
+        <location filename="../unlock_dialog.py" line="252" />
         <source>Show the passphrase</source>
         <translation>Wachtzin tonen</translation>
     </message>
     <message>
-        <location filename="../unlock_dialog.py" line="293" />
+        <location filename="../unlock_dialog.py" line="299" />
         <source>{n} piece(s) of text typed before the lock could not be saved (the vault could not take it: is the disk full?). It is held in memory, sealed: unlock to save it. Quitting Veldboek loses it.</source>
         <translation>{n} stuk(ken) tekst die vóór de vergrendeling zijn getypt, konden niet worden opgeslagen (de kluis kon ze niet opnemen: is de schijf vol?). Ze blijven versleuteld in het geheugen: ontgrendel om ze op te slaan. Wie Veldboek afsluit, verliest ze.</translation>
     </message>
     <message>
-        <location filename="../unlock_dialog.py" line="313" />
+        <location filename="../unlock_dialog.py" line="319" />
         <source>Quit Veldboek? The text held from the lock is lost.</source>
         <translation>Veldboek afsluiten? De tekst die sinds de vergrendeling wordt vastgehouden, gaat verloren.</translation>
     </message>
     <message>
-        <location filename="../unlock_dialog.py" line="315" />
+        <location filename="../unlock_dialog.py" line="321" />
         <source>Quit Veldboek?</source>
         <translation>Veldboek afsluiten?</translation>
     </message>
     <message>
-        <location filename="../unlock_dialog.py" line="355" />
+        <location filename="../unlock_dialog.py" line="361" />
         <source>Type your passphrase first.</source>
         <translation>Typ eerst uw wachtzin.</translation>
     </message>
     <message>
-        <location filename="../unlock_dialog.py" line="359" />
+        <location filename="../unlock_dialog.py" line="365" />
         <source>Unlocking…</source>
         <translation>Bezig met ontgrendelen…</translation>
     </message>
     <message>
-        <location filename="../unlock_dialog.py" line="379" />
+        <location filename="../unlock_dialog.py" line="386" />
         <source>Wrong passphrase.</source>
         <translation>Verkeerde wachtzin.</translation>
     </message>
     <message>
-        <location filename="../unlock_dialog.py" line="382" />
+        <location filename="../unlock_dialog.py" line="389" />
         <source>Too many failed attempts; wait before trying again.</source>
         <translation>Te veel mislukte pogingen; wacht even voor u het opnieuw probeert.</translation>
     </message>
     <message>
-        <location filename="../unlock_dialog.py" line="409" />
+        <location filename="../unlock_dialog.py" line="417" />
         <source>Wait {s} s</source>
         <translation>Wacht {s} s</translation>
     </message>

@@ -128,12 +128,14 @@ class ReportsPage(Page):
         form = QFormLayout(what)
         form.addRow(self.one)
         form.addRow(self.clear_debrief)
-        form.addRow(self.tr("Source:"), self.source)
+        source_row = QHBoxLayout()  # beside the source: a row more would not fit
+        source_row.addWidget(self.source, 1)
+        source_row.addWidget(self.include_drafts)
+        form.addRow(self.tr("Source:"), source_row)
         form.addRow(self.tr("From (day written):"), self.date_from)
         form.addRow(self.tr("To:"), self.date_to)
         form.addRow(self.tr("Kind:"), self.internal)
         form.addRow("", self.sanitised)
-        form.addRow("", self.include_drafts)
         form.addRow(self.tr("Classification:"), self.marking)
         form.addRow(self.make_button, self.status)
         return what
