@@ -107,6 +107,9 @@ def main() -> int:
             source = message.findtext("source") or ""
             if message.get("numerus") == "yes":
                 if source in PLURALS:
+                    forms = (*PLURALS[source][0], *PLURALS[source][1])
+                    if any(not _fields(f) <= _fields(source) or "%n" not in f for f in forms):
+                        missing.append(f"{name}: placeholders differ in {source!r}")
                     _plural(message, PLURALS[source][1])
                 else:
                     missing.append(f"{name}: plural forms of {source!r}")
