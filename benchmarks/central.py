@@ -10,7 +10,8 @@ Measured at each size (100,000 then 1,000,000 by default):
    index) in rows per second;
 2. ingest of a 10,000-debrief package (``central ingest``'s code, in-process;
    goal < 2 s; the median of three such packages, each run listed), with its CPU
-   time in this process (verification, rows) and in PostgreSQL's processes; then
+   time in this process (verification, rows) and in PostgreSQL's processes, and
+   the median run's wall and CPU seconds step by step (``central_steps``); then
    the indexer filling those packages' search vectors
    (``search_index``), and search of the package's team while they were waiting;
 3. search p95 per team, as a staff role under row-level security, with the access
@@ -65,6 +66,7 @@ from app.services.demo_data import generator as demo
 from app.services.exchange import keys, package_body, packages
 from app.services.exchange.gc_pause import collection_paused
 from app.vault.vault import Vault
+from benchmarks import central_steps
 from benchmarks import central_waits as waits
 from benchmarks.central_unit import TEAMS, WORDS, Vectors, grow, make_unit
 from benchmarks.common import summary, write_results
@@ -343,17 +345,20 @@ def ingest_one(store: Store, unlocked: Any, paths: list[Path], team_user: str) -
     load_before = load()
     runs = []
     for path in paths:
-        started, cpu, server = time.perf_counter(), time.process_time(), server_cpu_s()
-        stored = ingest.ingest_file(store, unlocked, path)
-        wall = time.perf_counter() - started
-        runs.append((wall, time.process_time() - cpu, server_cpu_s() - server, stored.records))
-    wall, python, postgresql, records = sorted(runs)[len(runs) // 2]
+        with central_steps.steps() as found:
+            started, cpu, server = time.perf_counter(), time.process_time(), server_cpu_s()
+            stored = ingest.ingest_file(store, unlocked, path)
+            wall, python = time.perf_counter() - started, time.process_time() - cpu
+        split = central_steps.rounded(found, wall, python)
+        runs.append((wall, python, server_cpu_s() - server, stored.records, split))
+    wall, python, postgresql, records, split = sorted(runs, key=lambda r: r[0])[len(runs) // 2]
     row: dict[str, Any] = {
         "ingest_10k_package_s": round(wall, 3),
         "ingest_10k_package_runs_s": [round(r[0], 3) for r in runs],
         "ingest_10k_package_debriefs": records,
         "ingest_cpu_s": {"python": round(python, 2), "postgresql": round(postgresql, 2)},
         "ingest_load_before_after": [load_before, load()],
+        "ingest_steps_of_the_median_run": split,
     }
     waiting = []
     for word in WORDS[:10]:

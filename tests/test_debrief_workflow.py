@@ -194,3 +194,19 @@ def test_a_handler_reads_a_runners_draft_and_never_writes_or_submits_it(
     own = factory.debrief(vault, handler, shared)
     assert debriefs.get_debrief(vault, handler, own).editable
     debriefs.save_draft(vault, handler, own, DebriefContent(narrative="The handler's own."))
+
+
+def test_text_with_a_nul_character_is_not_saved(
+    vault: Vault, runner: Scope, shared: uuid.UUID
+) -> None:
+    """The central store cannot keep U+0000 and would refuse the whole package that
+    carried it: the vault's writer keeps it out, and what was saved stays."""
+    debrief_id = debriefs.create_draft(vault, runner, shared)
+    debriefs.save_draft(vault, runner, debrief_id, DebriefContent(narrative="Met at the quay."))
+    with pytest.raises(InvalidInput, match="NUL character"):
+        debriefs.save_draft(
+            vault, runner, debrief_id, DebriefContent(narrative="Met at\x00 the quay.")
+        )
+    with pytest.raises(InvalidInput, match="NUL character"):
+        sources.create_source(vault, runner, sources.SourceDraft(codename="ZWALUW", notes="a\x00"))
+    assert debriefs.get_debrief(vault, runner, debrief_id).narrative == "Met at the quay."

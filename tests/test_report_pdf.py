@@ -456,3 +456,19 @@ def test_a_sanitised_report_in_dutch(
         assert dutch_label in text
     assert "Corroboration:" not in text
     assert "A person of interest is reportedly involved in" in text  # the content as approved
+
+
+def test_what_the_font_cannot_draw_prints_as_its_name_never_as_an_empty_box() -> None:
+    """A quoted message's emoji (a pistol, a bag of money) and Chinese characters
+    are not in the report font: each run prints as its code points and names,
+    and everything the font draws (the snowflake, ü) prints as it is."""
+    from app.reports import glyphs
+
+    quoted = "Bericht: 🔫💰 om ❄️ te halen; 你好; Müller; 👨\u200d👩\u200d👧 klaar"
+    text = " ".join(pages_text(render(_small_internal(quoted)).data))
+    assert "Bericht: [U+1F52B PISTOL, U+1F4B0 MONEY BAG] om ❄" in text
+    assert "[U+4F60, U+597D]; Müller;" in text
+    assert "[U+1F468 MAN, U+1F469 WOMAN, U+1F467 GIRL] klaar" in text
+    drawable = glyphs._drawable()
+    assert all(ord(c) in drawable for c in glyphs.printable(quoted))
+    assert glyphs.printable("café € 1.250") == "café € 1.250"  # the usual text untouched

@@ -27,4 +27,5 @@ ERRORS_NAMES = {
     "The text given holds bytes that are not UTF-8, so it cannot be saved; nothing was changed.": "De gegeven tekst bevat bytes die geen UTF-8 zijn en kan dus niet worden opgeslagen; er is niets gewijzigd.",
     "The vault is busy: another Veldboek process is writing to it. Nothing was changed; try again when it is done.": "De kluis is bezet: een ander Veldboek-proces schrijft erin. Er is niets gewijzigd; probeer het opnieuw als dat klaar is.",
     "This vault already knows a key named {name}; give this one another name (--name, or the name field).": "Deze kluis kent al een sleutel met de naam {name}; geef deze een andere naam (--name, of het naamveld).",
+    "Text cannot hold a NUL character (U+0000); remove it and save again. Nothing was saved.": "Tekst mag geen NUL-teken (U+0000) bevatten; haal het weg en sla opnieuw op. Er is niets opgeslagen.",
 }

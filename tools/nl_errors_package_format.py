@@ -2,6 +2,12 @@
 tools/nl_strings.py's ERRORS). Keep the {placeholders}."""
 
 ERRORS_PACKAGE_FORMAT = {
+    "The package names one id twice (two of its records, or two parts of them, share it); nothing was imported.": "Het pakket noemt één id twee keer (twee van zijn records, of twee delen ervan, hebben hetzelfde id); er is niets ingelezen.",
+    "A registration in the package is closed only in part (its closing and its source's status do not agree); nothing was imported.": "Een registratie in het pakket is maar ten dele afgesloten (de afsluiting en de status van de bron passen niet bij elkaar); er is niets ingelezen.",
+    "A handover package carries a list of receipts.": "Een overdrachtspakket bevat een lijst ontvangstbewijzen.",
+    "A receipt names one package twice.": "Een ontvangstbewijs noemt één pakket twee keer.",
+    "The key bundle holds members this Veldboek does not know: the key was not added.": "De sleutelbundel bevat onderdelen die deze Veldboek niet kent: de sleutel is niet toegevoegd.",
+    "An amount that large cannot be recorded.": "Een zo groot bedrag kan niet worden vastgelegd.",
     "The key bundle is for the role {found}, not {wanted}: the key was not added.": "De sleutelbundel is voor de rol {found}, niet {wanted}: de sleutel is niet toegevoegd.",
     "The package's sources are not in the order of their ids.": "De bronnen in het pakket staan niet in de volgorde van hun id.",
     "The package's audit events repeat a number or are out of order.": "De auditgebeurtenissen in het pakket herhalen een nummer of staan niet op volgorde.",

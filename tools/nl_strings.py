@@ -562,6 +562,11 @@ NL.update(NL_KEYBOARD)
 NL.update(NL_OUTPUTS)
 NL.update(NL_PANIC)
 NL.update(NL_SCREENS)
+
+from nl_strings_guisafety import ERRORS_GUISAFETY, NL_GUISAFETY  # noqa: E402
+
+NL.update(NL_GUISAFETY)
+
 # Service error messages (context "Errors"); the templates are read from the code
 # by tools/error_texts.py. Keep the {placeholders} as they are.
 ERRORS = {
@@ -686,6 +691,7 @@ from nl_errors_packages import ERRORS_PACKAGES  # noqa: E402
 from nl_errors_vault_integrity import ERRORS_VAULT_INTEGRITY  # noqa: E402
 
 ERRORS.update(ERRORS_PACKAGES)
+ERRORS.update(ERRORS_GUISAFETY)
 ERRORS.update(ERRORS_OUTPUTS)
 ERRORS.update(ERRORS_VAULT_INTEGRITY)
 

@@ -44,7 +44,6 @@ NL_HANDOVER = {
 
 ERRORS_HANDOVER = {
     "Packages of debriefs are imported by a handler; a runner imports only a source handed over to them.": "Pakketten met debriefings worden ingelezen door een teamleider; een runner leest alleen een aan hem of haar overgedragen bron in.",
-    "The new runner's key is not confirmed in this vault yet: their packages are refused until you import it and compare its fingerprint.": "De sleutel van de nieuwe runner is in deze kluis nog niet bevestigd: diens pakketten worden geweigerd tot u die inleest en de vingerafdruk vergelijkt.",
     "A source is handed over by its runner.": "Een bron wordt overgedragen door haar runner.",
     "This source was already handed over; if its package was lost, write it again (package write).": "Deze bron is al overgedragen; is het pakket kwijt, schrijf het dan opnieuw (package write).",
     "The source has a draft debrief: submit or delete it before the handover.": "De bron heeft een concept-debriefing: dien die in of verwijder haar vóór de overdracht.",
@@ -55,6 +54,12 @@ ERRORS_HANDOVER = {
     "No handler key is confirmed in this vault: import the team handler's key and compare its fingerprint first (keys import).": "Deze kluis heeft geen bevestigde sleutel van een teamleider: lees eerst de sleutel van de teamleider in en vergelijk de vingerafdruk (keys import).",
     "Another package went out meanwhile; hand the source over again.": "Intussen is er een ander pakket verzonden; draag de bron opnieuw over.",
     "The true identity in the handover does not open with this vault's key; nothing was imported.": "De ware identiteit in de overdracht opent niet met de sleutel van deze kluis; er is niets ingelezen.",
+    "The true identity in the handover is not a well-formed seal; nothing was imported.": "De ware identiteit in de overdracht is geen goed gevormde verzegeling; er is niets ingelezen.",
+    "The true identity in the handover is malformed; nothing was imported.": "De ware identiteit in de overdracht is misvormd; er is niets ingelezen.",
+    "The handover hands the source to a key this vault holds as another role's (central's or a handler's), not a runner's; nothing was imported.": "De overdracht draagt de bron over aan een sleutel die deze kluis kent als die van een andere rol (het centrale systeem of een teamleider), niet van een runner; er is niets ingelezen.",
+    "The handover hands the source to a runner whose key this vault has not confirmed: import the new runner's key and compare its fingerprint first, then import this package again; nothing was imported.": "De overdracht draagt de bron over aan een runner van wie deze kluis de sleutel niet heeft bevestigd: lees eerst de sleutel van de nieuwe runner in en vergelijk de vingerafdruk, en lees daarna dit pakket opnieuw in; er is niets ingelezen.",
+    "The photo is not a PNG image.": "De foto is geen PNG-afbeelding.",
+    "The source's true identity as recorded here cannot be handed over (its photo is not a PNG image, or a field is malformed): record it again, then hand the source over.": "De ware identiteit van de bron kan niet worden overgedragen zoals zij hier is vastgelegd (de foto is geen PNG-afbeelding, of een veld is misvormd): leg haar opnieuw vast en draag de bron daarna over.",
     "The handover comes from a runner who does not run that source in this vault; nothing was imported.": "De overdracht komt van een runner die deze bron in deze kluis niet runt; er is niets ingelezen.",
     "A handover is confirmed only by the runner it was handed to, and a runner confirms nothing else; nothing was changed.": "Een overdracht wordt alleen bevestigd door de runner aan wie zij is gedaan, en een runner bevestigt niets anders; er is niets gewijzigd.",
     "A handed-over source is taken on under a runner's cover name.": "Een overgedragen bron wordt overgenomen onder de dekmantelnaam van een runner.",

@@ -47,7 +47,7 @@ def _type(f: w.Field) -> str:
     if f.wire is w.Wire.HEX_ID:
         return '32 hex digits, or `""` for none'
     if f.wire is w.Wire.COUNT:
-        return "integer ≥ 0"
+        return "integer, 0 ≤ n < 2^53"
     if f.wire is w.Wire.TOKENS:
         return "list of {`kind`, `key_id`, `token`}, sorted, each once, 1 to 64; may be absent"
     return {

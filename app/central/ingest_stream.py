@@ -12,6 +12,7 @@ once, by its key.
 
 from __future__ import annotations
 
+import collections
 import contextlib
 import uuid
 from types import TracebackType
@@ -19,6 +20,7 @@ from typing import Any
 
 from sqlalchemy import Connection, text
 
+from app.central import bulk
 from app.central.bulk import copy_in
 from app.central.ingest_checks import Sender
 from app.central.nul_escape import refuse_nul
@@ -62,12 +64,22 @@ def search_text(data: dict[str, Any]) -> str:
     return "\n".join(p for p in parts if p)
 
 
+# Debrief versions per COPY statement: the server runs one's triggers while this
+# process reads the next (the last one's alone are waited for at the end).
+CHUNK = 1000
+
 _SEQ_LIMIT = 2**53  # the format's counts (package_validation: Wire.COUNT)
 
 
 class Streams:
     """One COPY open at a time, in the caller's transaction: of the audit events
-    while events come, of the debrief versions while debriefs come."""
+    while events come, of the debrief versions while debriefs come, these in
+    statements of ``CHUNK`` versions. A COPY is ended without waiting for its
+    result (``bulk.EndLater``): the server finishes it, and runs its statement's
+    triggers (the facts of its versions, the checks), while the rows that come
+    meanwhile are held here and this process reads on; they are copied once it
+    has its result (``bulk.settle``: a refusal raised then), and the last COPY is
+    ended and waited for by ``close``."""
 
     def __init__(self, conn: Connection, sender: Sender, pid: str, held: list[str]) -> None:
         self._conn, self._sender, self._pid = conn, sender, uuid.UUID(pid)
@@ -78,6 +90,9 @@ class Streams:
         self._stack = contextlib.ExitStack()
         self._open: str = ""
         self._out: Any = None
+        self._rows = 0  # in the open COPY
+        self._ended = False  # a COPY ended whose result has not been read yet
+        self._held: collections.deque[tuple[str, tuple[Any, ...]]] = collections.deque()
         self.latest: Latest = {}  # the newest version of each debrief the package brings
         self.count = 0  # debrief versions new to the store
 
@@ -87,15 +102,49 @@ class Streams:
     def __exit__(
         self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
+        if self._ended and exc is not None:
+            # The connection is given back as it was before (the transaction rolls back).
+            with contextlib.suppress(Exception):
+                self._settle(block=True)
+            self._ended = False
         self._stack.__exit__(kind, exc, tb)  # an exception ends the open COPY as failed
 
-    def _copying(self, sql: str) -> Any:
-        if self._open != sql:
+    def _settle(self, *, block: bool) -> bool:
+        """``bulk.settle`` of the COPY ended before, on this transaction's connection."""
+        raw = self._conn.connection.driver_connection
+        assert raw is not None
+        return bulk.settle(raw.pgconn, raw.info.encoding, block=block)
+
+    def _write(self, sql: str, row: tuple[Any, ...]) -> None:
+        self._held.append((sql, row))
+        self._copy_held(block=False)
+
+    def _copy_held(self, *, block: bool) -> None:
+        """The rows held copied, in their order, as far as the server has taken the
+        COPY ended before (all of them if ``block``)."""
+        while self._held:
+            if self._ended:
+                if not self._settle(block=block):
+                    return
+                self._ended = False
+            sql, row = self._held[0]
+            if self._open and (self._open != sql or (sql is _VERSIONS and self._rows >= CHUNK)):
+                self._end(later=True)
+                continue
+            if not self._open:
+                types = _EVENT_TYPES if sql is _EVENTS else ""
+                out = copy_in(self._conn, sql, types, bulk.EndLater)
+                self._out = self._stack.enter_context(out)
+                self._open, self._rows = sql, 0
+            self._out.write_row(row)
+            self._rows += 1
+            self._held.popleft()
+
+    def _end(self, *, later: bool) -> None:
+        if self._open:
+            self._out.writer.later = later
             self._stack.close()
-            types = _EVENT_TYPES if sql is _EVENTS else ""
-            self._out = self._stack.enter_context(copy_in(self._conn, sql, types))
-            self._open = sql
-        return self._out
+            self._open, self._ended = "", later
 
     def events(self, raw: list[Any]) -> None:
         """``package_body``'s ``on_events``: the events as parsed (not yet checked):
@@ -123,7 +172,8 @@ class Streams:
         if e["seq"] in self._seqs:
             return
         s = self._sender
-        self._copying(_EVENTS).write_row(
+        self._write(
+            _EVENTS,
             (s.fingerprint, e["seq"], s.team_id, self._pid, e["at"], e["actor"],
              e["actor_alias_id"], e["action"], e["record_type"], e["record_id"],
              e["compartment_id"], e["detail"], e["prev_hash"], e["hash"])
@@ -146,16 +196,21 @@ class Streams:
         self.count += 1
         if ref.version > self.latest.get(rid, (0, "", ""))[0]:
             self.latest[rid] = (ref.version, data["source_id"], data["updated_at"])
-        self._copying(_VERSIONS).write_row(
+        self._write(
+            _VERSIONS,
             (rid, ref.version, self._sender.team_id, data["source_id"], self._pid, ref.sha256,
              data["status"], data["updated_at"], record_text.decode("utf-8"), search_text(data))
         )  # fmt: skip
         return kept
 
     def close(self) -> None:
-        """End the open COPY (its rows stored; the statement's triggers run)."""
-        self._stack.close()
-        self._open = ""
+        """Every row copied and every COPY ended, its result read (its rows stored;
+        its statement's triggers run)."""
+        self._copy_held(block=True)
+        self._end(later=False)
+        if self._ended:
+            self._settle(block=True)
+            self._ended = False
 
 
 def changed_version() -> MalformedPackage:

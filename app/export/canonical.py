@@ -113,7 +113,7 @@ def object_parts(members: dict[str, Parts]) -> Parts:
 def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     out = dict(pairs)
     if len(out) != len(pairs):
-        raise MalformedPackage("duplicate key in package data")
+        raise MalformedPackage("The package data names a key twice in one object.")
     return out
 
 
@@ -143,13 +143,14 @@ def loads(data: bytes | bytearray | memoryview, *, checked_by_caller: bool = Fal
     except MalformedPackage:
         raise
     except (UnicodeDecodeError, ValueError, RecursionError) as exc:
-        raise MalformedPackage("package data is not valid JSON") from exc
+        raise MalformedPackage("The package data is not valid JSON.") from exc
     try:
         again = dumps(value)
     except ValueError as exc:  # NaN or Infinity
-        raise MalformedPackage("package data is not canonical") from exc
+        # NaN or Infinity, or a lone surrogate (no UTF-8 holds one): not canonical JSON
+        raise MalformedPackage("The package data is not in canonical form.") from exc
     if again != data:
-        raise MalformedPackage("package data is not in canonical form")
+        raise MalformedPackage("The package data is not in canonical form.")
     return value
 
 
@@ -160,4 +161,4 @@ def loads_unchecked(data: bytes | bytearray | memoryview) -> Any:
 
 
 def _refuse_float(text: str) -> float:
-    raise MalformedPackage("package data contains a fraction")
+    raise MalformedPackage("The package data holds a number with a fraction or an exponent.")

@@ -122,7 +122,7 @@ def parse(data: bytes | bytearray, *, parse_body: bool = True) -> Inner:
     body_bytes = memoryview(data)[pos : pos + body_len]
     end = pos + body_len
     if data.count(0, end) != len(data) - end:  # counted in place: the padding is not copied
-        raise MalformedPackage("The package carries data after its end.")
+        raise MalformedPackage("The package holds bytes other than zeros after its body.")
     if len(data) != padme(end):
         # Zeros, but not as many as the writer adds: not the package that was made.
         raise MalformedPackage("The package is not padded to the size the format prescribes.")

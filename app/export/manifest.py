@@ -130,8 +130,10 @@ class Manifest:
         if (manifest.sequence == 1) != (manifest.previous == ""):
             # The first package of a channel has no previous one; every later one names it.
             raise MalformedPackage("The package manifest's number and its link do not agree.")
-        if manifest.kind in ("debriefs", "handover") and manifest.receipts:
+        if manifest.kind == "debriefs" and manifest.receipts:
             raise MalformedPackage("A package of debriefs carries a list of receipts.")
+        if manifest.kind == "handover" and manifest.receipts:
+            raise MalformedPackage("A handover package carries a list of receipts.")
         handover = manifest.kind == "handover"
         if handover and (version < HANDOVER_SINCE or len(manifest.recipients) < 2):
             # A handover goes to the new runner and at least one handler.
@@ -150,6 +152,10 @@ class Manifest:
             raise MalformedPackage(
                 "A receipt carries records or audit events, or confirms no package."
             )
+        named = manifest.receipts
+        ids, files = {r.package_id for r in named}, {r.sha256 for r in named}
+        if len(ids) != len(named) or len(files) != len(named):
+            raise MalformedPackage("A receipt names one package twice.")
         return manifest
 
 

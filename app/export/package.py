@@ -88,7 +88,7 @@ def _refuse_if_too_large(kind: str, inner: bytes, sealer: age.Sealer) -> None:
     if kind == "receipt":
         if sealed > limits.MAX_RECEIPT_BYTES:
             raise PackageTooLarge(
-                "This receipt would be larger than a receipt can be ({mb} MB): there are "
+                "This receipt would be larger than a receipt can be ({mb} MiB): there are "
                 "too many long review comments since the previous receipt.",
                 mb=limits.MAX_RECEIPT_BYTES // limits.MIB,
             )
@@ -98,7 +98,7 @@ def _refuse_if_too_large(kind: str, inner: bytes, sealer: age.Sealer) -> None:
         or manifest_length > container.MAX_MANIFEST
     ):
         raise PackageTooLarge(
-            "This package would hold more than a package can ({mb} MB of records and "
+            "This package would hold more than a package can ({mb} MiB of records and "
             "files): send fewer debriefs, or smaller files, at a time.",
             mb=container.MAX_BODY // limits.MIB,
         )
@@ -111,6 +111,8 @@ def _age_error(exc: age.AgeError) -> Exception:
             "This vault's key opens none of the package's recipient slots: the package is "
             "not addressed to this vault, or its header was damaged."
         )
+    if text == "not an age file":
+        return MalformedPackage("This is not a Veldboek package.")
     if "unsupported age version" in text:
         return UnsupportedVersion("The package uses an age version this Veldboek does not read.")
     if isinstance(exc, age.MacError | age.PayloadError):
@@ -166,8 +168,6 @@ def check_recipients(opened: Opened, own_fingerprint: str) -> None:
         raise RecipientMismatch(
             "The package was not addressed to this vault by its sender (it was re-sealed)."
         )
-    if opened.stanzas < max(RECIPIENT_SLOTS, len(opened.manifest.recipients)):
-        raise RecipientMismatch("A recipient was removed from the package after sealing.")
     if opened.stanzas != slots(len(opened.manifest.recipients)) or not opened.only_hybrid:
         # A writer makes exactly ``slots`` stanzas, all of the hybrid type (section 3).
         raise RecipientMismatch(

@@ -18,6 +18,7 @@ from reportlab.platypus import SimpleDocTemplate
 
 from app.reports import fonts, internal, sanitised
 from app.reports.blocks import integrity_block
+from app.reports.glyphs import printable
 from app.reports.hashing import content_sha256
 from app.reports.labels import Labels
 from app.reports.page import Furniture, canvas_maker
@@ -40,7 +41,9 @@ def furniture_for(report: Report) -> Furniture:
         s = report.stamp
         t = Labels(s.language)
         printed = t(
-            "Printed by {alias} on {when}", alias=s.printed_by, when=utc_minute(s.printed_at)
+            "Printed by {alias} on {when}",
+            alias=printable(s.printed_by),
+            when=utc_minute(s.printed_at),
         )
         return Furniture(s.marking, s.report_id, printed, language=s.language)
     u = report.stamp

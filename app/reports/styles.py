@@ -12,7 +12,9 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph
 
+from app.reports import rtl
 from app.reports.fonts import BOLD, REGULAR
+from app.reports.glyphs import drawable, printable
 
 MARGIN_X = 20 * mm
 MARGIN_TOP = 24 * mm  # room for the marking above the frame
@@ -84,8 +86,9 @@ def make_styles() -> Styles:
 
 def markup(text: str) -> str:
     """User text as safe paragraph markup: escaped (a '<' in a narrative is text,
-    not a tag) and with its line breaks kept."""
-    lines = escape(text.strip()).splitlines()
+    not a tag), with its line breaks kept, what the font cannot draw named
+    (``glyphs``), and Arabic and Hebrew in display order (``rtl``)."""
+    lines = [escape(rtl.visual(printable(line), drawable)) for line in text.strip().splitlines()]
     return "<br/>".join(lines)
 
 

@@ -37,7 +37,9 @@ class ImageViewer(QDialog):
     def __init__(self, name: str, data: bytes, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("imageViewer")
-        self.setWindowTitle(name)
+        # A file's name may name a source: the title (taskbar, window switcher)
+        # stays generic, the name is shown inside.
+        self.setWindowTitle(self.tr("Attached image"))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.picture = QLabel()
         self.picture.setObjectName("imageViewerPicture")
@@ -48,7 +50,12 @@ class ImageViewer(QDialog):
             self.picture.setPixmap(pixmap)
         scroll = QScrollArea()
         scroll.setWidget(self.picture)
+        shown_name = QLabel()
+        shown_name.setObjectName("imageViewerName")
+        shown_name.setTextFormat(Qt.TextFormat.PlainText)
+        shown_name.setText(name)
         layout = QVBoxLayout(self)
+        layout.addWidget(shown_name)
         layout.addWidget(scroll)
         self.resize(800, 600)
         keyboard_dialog(self)

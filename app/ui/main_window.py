@@ -354,6 +354,7 @@ class MainWindow(QMainWindow):
             show_error(self, exc)
             return
         self.stack.setCurrentWidget(self.debrief_page)
+        self.debrief_page.take_keyboard()
 
     def report_debrief(self, debrief_id: uuid.UUID, label: str) -> None:
         page = self.show_page(ReportsPage)

@@ -6,13 +6,15 @@ from datetime import UTC, date, datetime
 from enum import Enum
 from typing import Generic, TypeVar
 
-from PySide6.QtCore import QDate, QDateTime, QLocale, Qt, QTimeZone
+from PySide6.QtCore import QDate, QDateTime, QEvent, QLocale, QObject, Qt, QTimeZone
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
     QDateTimeEdit,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QWidget,
@@ -21,6 +23,7 @@ from PySide6.QtWidgets import (
 from app.ui.labels import label
 
 E = TypeVar("E", bound=Enum)
+D = TypeVar("D", bound=QDateTimeEdit)
 
 
 def find_data(combo: QComboBox, value: object) -> int:
@@ -52,13 +55,41 @@ class EnumCombo(QComboBox, Generic[E]):
         self.removeItem(index)
 
 
+class _TabLeaves(QObject):
+    """Tab and Shift+Tab in a date or time edit go to the next or previous field,
+    as everywhere else in a form; Qt's own Tab steps through the day, month,
+    year, hour and minute first, so a runner tabbing through a form lands in the
+    hour and the next key meant for another field changes the time. The sections
+    are reached with Left and Right, and typing a whole section moves on."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            isinstance(watched, QDateTimeEdit)
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
+        ):
+            back = event.key() == Qt.Key.Key_Backtab or bool(
+                event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+            )
+            # From the outermost section Qt's own Tab leaves the edit.
+            watched.setCurrentSectionIndex(0 if back else watched.sectionCount() - 1)
+        return False
+
+
+def tab_leaves(edit: D) -> D:
+    """``edit`` (a date, time or date-time edit) with Tab moving field to field."""
+    edit.installEventFilter(_TabLeaves(edit))
+    return edit
+
+
 class OptionalDate(QWidget):
     """A date that may be left unset."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.enabled = QCheckBox()
-        self.edit = QDateEdit()
+        self.edit = tab_leaves(QDateEdit())
         self.edit.setCalendarPopup(True)
         self.edit.setDisplayFormat("yyyy-MM-dd")
         self.edit.setDate(QDate.currentDate())
@@ -82,7 +113,7 @@ class OptionalDate(QWidget):
 
 
 def date_edit(value: date | None = None) -> QDateEdit:
-    edit = QDateEdit()
+    edit = tab_leaves(QDateEdit())
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("yyyy-MM-dd")
     d = value or date.today()
@@ -97,7 +128,7 @@ def qdate_value(edit: QDateEdit) -> date:
 
 def datetime_edit(value: datetime | None = None) -> QDateTimeEdit:
     """Shows local time; values go in and out as aware UTC datetimes."""
-    edit = QDateTimeEdit()
+    edit = tab_leaves(QDateTimeEdit())
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("yyyy-MM-dd HH:mm")
     moment = value or datetime.now(UTC)
@@ -155,6 +186,19 @@ def placeholder_whole(edit: QLineEdit) -> None:
     margins: a hint cut off mid-word ("nooit ee…") says less than none."""
     text = edit.fontMetrics().horizontalAdvance(edit.placeholderText())
     edit.setMinimumWidth(max(edit.minimumWidth(), text + 24))
+
+
+def source_label(codename: str, name: str) -> QLabel:
+    """The source a dialog is about, shown inside it: a dialog's window title
+    never names a source (it reaches the taskbar and the window switcher)."""
+    shown = QLabel()
+    shown.setObjectName(name)
+    shown.setTextFormat(Qt.TextFormat.PlainText)
+    shown.setText(codename)
+    font = shown.font()
+    font.setBold(True)
+    shown.setFont(font)
+    return shown
 
 
 def text_box(placeholder: str = "", height: int = 80) -> QPlainTextEdit:

@@ -3,12 +3,18 @@ writer, a damaged file), so that every caller says the same one line."""
 
 from __future__ import annotations
 
+import contextlib
 import errno
+import logging
 import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from app.errors import DatabaseCorrupt, StorageFull, VaultBusy, VaultError
+
+log = logging.getLogger(__name__)
 
 # Less free space than this on the vault's file system: an I/O error there is
 # taken for a full disk, not for damage (SQLite needs room for its WAL and index).
@@ -70,7 +76,49 @@ def database_error(exc: BaseException, folder: Path | None = None) -> VaultError
             "changed; try again when it is done."
         )
     if any(s in text for s in ("malformed", "not a database", "hmac", "corrupt", "disk i/o error")):
-        return DatabaseCorrupt(
-            "The vault database is damaged. Restore it from a backup, or run `veldboek check`."
-        )
+        return _damaged()
     return None
+
+
+def out_of_date() -> VaultBusy:
+    """A read met what looked like damage, and the file proved sound from a new
+    connection: this process's view of the vault was out of step with what another
+    process (a command on the same vault) wrote."""
+    return VaultBusy(
+        "Another Veldboek process changed the vault while this window had it open, and "
+        "this window's view of it was out of date. The vault is sound and nothing was "
+        "lost: try again."
+    )
+
+
+def confirm_damage(connect: Callable[[], Any], folder: Path) -> VaultError:
+    """What an error that reads as damage in a long-open session stands for, asked
+    of a new connection (``connect``) that checks the whole file: damage only if
+    the file is damaged; the view of this process out of date if it is sound; busy
+    or full if the check cannot run for that reason. Nothing is written."""
+    conn = None
+    try:
+        conn = connect()
+        rows = [row[0] for row in conn.execute("PRAGMA quick_check").fetchall()]
+    except VaultError as exc:  # a new connection could not decrypt the file: damage
+        return exc
+    except Exception as exc:
+        mapped = database_error(exc, folder)
+        if isinstance(mapped, (VaultBusy, StorageFull)):
+            return mapped
+        log.warning("the vault failed its check after an error (%s)", type(exc).__name__)
+        return _damaged()
+    finally:
+        if conn is not None:
+            with contextlib.suppress(Exception):
+                conn.close()
+    if rows != ["ok"]:
+        log.warning("the vault failed its check after an error (%d problem(s))", len(rows))
+        return _damaged()
+    return out_of_date()
+
+
+def _damaged() -> DatabaseCorrupt:
+    return DatabaseCorrupt(
+        "The vault database is damaged. Restore it from a backup, or run `veldboek check`."
+    )

@@ -16,9 +16,9 @@ from sqlalchemy.pool import QueuePool
 from sqlalchemy.types import DateTime
 
 from app.crypto.secret import SecretBytes
-from app.errors import DatabaseCorrupt
+from app.errors import DatabaseCorrupt, VaultBusy
 from app.vault import checkpoint
-from app.vault.db_errors import no_room, no_room_to_open
+from app.vault.db_errors import database_error, no_room, no_room_to_open
 
 # Documented and measured in docs/security.md: zeroing every freed buffer costs
 # more than it protects, because Python already keeps copies of fetched rows.
@@ -113,6 +113,10 @@ def connect_raw(
         if isinstance(exc, sqlcipher3.OperationalError) and no_room(db_path.parent):
             # The WAL cannot be made: a full disk, not a damaged file.
             raise no_room_to_open() from exc
+        busy = database_error(exc)
+        if isinstance(busy, VaultBusy):
+            # Another process held the file past the busy timeout: not damage.
+            raise busy from exc
         raise DatabaseCorrupt(
             "The vault database cannot be decrypted: it is damaged, truncated or does not "
             "belong to this header."

@@ -24,7 +24,7 @@ from typing import Any
 import sqlcipher3
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
-from sqlalchemy import Engine
+from sqlalchemy import Engine, event
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.orm import Session
 
@@ -45,11 +45,19 @@ from app.errors import (
     WrongPassphrase,
 )
 from app.models import VaultMeta
-from app.vault import attempts, audit_anchor, audit_chain, passphrase_change, search_bulk, unlock
+from app.vault import (
+    attempts,
+    audit_anchor,
+    audit_chain,
+    passphrase_change,
+    search_bulk,
+    text_guard,
+    unlock,
+)
 from app.vault.audit_chain import SYSTEM
 from app.vault.checkpoint import Checkpointer
 from app.vault.creation import create_vault
-from app.vault.db_errors import database_error, no_room_to_open
+from app.vault.db_errors import confirm_damage, database_error, no_room_to_open
 from app.vault.device_secret import KeyringStore, SecretStore
 from app.vault.engine import connect_raw, make_engine
 from app.vault.header import (
@@ -238,6 +246,7 @@ class Vault:
             Session(self._write_engine, expire_on_commit=False) as session,
             session.begin(),
         ):
+            event.listen(session, "before_flush", text_guard.refuse_nul)
             yield session
         self.checkpointer.nudge()  # committed: the WAL may have grown past the threshold
 
@@ -251,7 +260,7 @@ class Vault:
         except (sa_exc.DBAPIError, sqlcipher3.Error) as exc:  # raw connections too
             mapped = database_error(exc, self.paths.root)
             if isinstance(mapped, DatabaseCorrupt):
-                self.damaged = True
+                mapped = self._damage_or_out_of_date()
             if mapped is not None:
                 raise mapped from exc
             raise
@@ -264,6 +273,21 @@ class Vault:
                 "The text given holds bytes that are not UTF-8, so it cannot be saved; "
                 "nothing was changed."
             ) from None
+
+    def _damage_or_out_of_date(self) -> VaultError:
+        """An error that reads as damage: so only if a new connection finds the file
+        damaged. Another process writing to the vault can leave this one's open
+        connections out of step; they are closed first (the next use opens new
+        ones), and nothing is marked damaged while the file checks out."""
+        engine = self._engine
+        if engine is None:
+            return VaultLocked()  # locked meanwhile: its key is gone, nothing to check
+        engine.dispose()
+        key = self._db_key
+        found = confirm_damage(lambda: connect_raw(self.paths.db, key), self.paths.root)
+        if isinstance(found, DatabaseCorrupt):
+            self.damaged = True
+        return found
 
     def audit(self, actor: Actor, action: str, **fields: object) -> None:
         with self.write() as session:

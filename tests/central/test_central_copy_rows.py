@@ -2,7 +2,9 @@
 or an audit event may hold comes back exactly as sent (COPY's own escapes, long
 text, characters beyond the basic plane), a NUL character is refused as
 unstorable (a record's JSON escape of one before it is sent), nothing kept; and
-the schema's last steps go back down exactly."""
+the schema's last steps go back down exactly; versions in statements ended
+without waiting (``bulk.EndLater``) are stored as in one, and a refusal of such a
+statement is raised when its result is read."""
 
 from __future__ import annotations
 
@@ -10,15 +12,18 @@ import json
 import uuid
 from typing import Any
 
+import psycopg
 import pytest
 from sqlalchemy import text
 
-from app.central import ingest, ingest_stream, store
+from app.central import bulk, ingest, ingest_stream, store
+from app.central.central_keys import Unlocked
 from app.central.ingest_checks import Sender
 from app.central.place import Place
 from app.central.schema import migrate
 from app.export.errors import MalformedPackage
 from app.export.manifest import RecordRef
+from tests.helpers.central_fleet import Fleet
 
 # COPY's text format escapes these; JSON's own backslashes and a line of "\."
 # (COPY's old end marker) must come through too.
@@ -120,3 +125,53 @@ def test_the_ingest_checks_go_back_down_exactly(empty_database: Place) -> None:
         assert _shape(s) == before
     finally:
         s.close()
+
+
+def test_versions_in_statements_ended_later_are_stored_as_in_one(
+    noord: tuple[store.Store, Unlocked], fleet: Fleet, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Each version its own COPY, ended without waiting (the rows after it held
+    # until its result came): every version, debrief and fact stored as by one COPY.
+    s, keys = noord
+    monkeypatch.setattr(ingest_stream, "CHUNK", 1)
+    ended: list[bool] = []
+    finish = bulk.EndLater.finish
+
+    def noted(self: bulk.EndLater, exc: BaseException | None = None) -> None:
+        ended.append(self.later)
+        finish(self, exc)
+
+    monkeypatch.setattr(bulk.EndLater, "finish", noted)
+    for path in fleet.noord.files:
+        ingest.ingest_file(s, keys, path)
+    assert ended.count(True) > 3
+    with s.connect() as conn:
+        kept = conn.execute(
+            text("SELECT d.latest, f.version, (SELECT count(*) FROM central.debrief_versions v "
+                 "WHERE v.debrief_id = d.id), (SELECT array_agg(DISTINCT g.version) FROM "
+                 "central.item_grades g WHERE g.debrief_id = d.id) FROM central.debriefs d "
+                 "JOIN central.debrief_facts f ON f.debrief_id = d.id")
+        ).all()  # fmt: skip
+    assert len(kept) > 3
+    assert all(latest == fact for latest, fact, _, _ in kept)
+    assert sorted(r[2] for r in kept)[-1] == 2  # the debrief sent twice: both versions
+    assert all(grades in (None, [latest]) for latest, _, _, grades in kept)
+
+
+def test_a_copy_ended_later_and_refused_raises_its_error_when_settled(
+    stored: store.Store,
+) -> None:
+    with stored.begin() as conn:
+        conn.execute(text("CREATE TEMP TABLE ended (n integer CHECK (n < 3))"))
+        raw = conn.connection.driver_connection
+        assert raw is not None
+        with bulk.copy_in(conn, "COPY ended FROM STDIN", writer=bulk.EndLater) as out:
+            out.writer.later = True
+            for n in range(5):
+                out.write_row((n,))
+        with pytest.raises(psycopg.errors.CheckViolation) as caught:
+            bulk.settle(raw.pgconn, raw.info.encoding, block=True)
+        assert store.sqlstate(caught.value) == "23514"
+        conn.rollback()
+    with stored.connect() as conn:  # the connection is whole again
+        assert conn.execute(text("SELECT 1")).scalar_one() == 1

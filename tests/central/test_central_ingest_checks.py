@@ -192,12 +192,11 @@ def test_an_event_out_of_order_is_never_copied_even_after_a_held_one(
     # would meet the held row's unique key: a database error, not the refusal).
     copied: list[int] = []
 
-    class Out:
-        def write_row(self, row: tuple[Any, ...]) -> None:
-            copied.append(row[1])
+    def write(self: Any, sql: str, row: tuple[Any, ...]) -> None:
+        copied.append(row[1])
 
     monkeypatch.setattr(ingest_stream, "_held_seqs", lambda *_args: {10})
-    monkeypatch.setattr(ingest_stream.Streams, "_copying", lambda self, sql: Out())
+    monkeypatch.setattr(ingest_stream.Streams, "_write", write)
     sender = Sender("a" * 64, 1, "Noord", "Valk", b"")
     streams = ingest_stream.Streams(None, sender, str(uuid.uuid4()), [])  # type: ignore[arg-type]
     fields = ("at", "actor", "actor_alias_id", "action", "record_type", "record_id",

@@ -450,7 +450,7 @@ def test_data_hidden_in_the_padding_is_refused(scene: Scene) -> None:
     inner[-1] = 1
     refused = _refused(scene, _sealed_to_handler(scene, bytes(inner)))
     assert isinstance(refused, MalformedPackage)
-    assert "after its end" in str(refused)
+    assert "other than zeros after its body" in str(refused)
 
 
 def test_an_audit_event_that_does_not_match_its_hash_is_refused_by_verify_and_import(

@@ -37,21 +37,27 @@ def test_a_body_built_of_encoded_pieces_equals_dumps() -> None:
 @pytest.mark.parametrize(
     ("data", "message"),
     [
-        (b'{"a":1,"a":1}', "duplicate key"),
-        (b'[{"a":{"b":1,"b":1}}]', "duplicate key"),
-        (b'[NaN,{"a":1,"a":2}]', "duplicate key"),
-        (b"[NaN]", "not canonical"),
-        (b'{"a":Infinity}', "not canonical"),
-        (b"[1.5]", "fraction"),
-        (b'{"b":1,"a":1}', "canonical form"),
-        (b"[1, 2]", "canonical form"),
+        (b'{"a":1,"a":1}', "names a key twice"),
+        (b'[{"a":{"b":1,"b":1}}]', "names a key twice"),
+        (b'[NaN,{"a":1,"a":2}]', "names a key twice"),
+        (b"[NaN]", "not in canonical form"),
+        (b'{"a":Infinity}', "not in canonical form"),
+        (b'["\\ud800"]', "not in canonical form"),  # a lone surrogate
+        (b"[1.5]", "fraction or an exponent"),
+        (b"[1e0]", "fraction or an exponent"),
+        (b'{"b":1,"a":1}', "not in canonical form"),
+        (b"[1, 2]", "not in canonical form"),
+        (b"\xef\xbb\xbf[1]", "not valid JSON"),  # a byte order mark
         (b"\xff", "not valid JSON"),
         (b"[1", "not valid JSON"),
     ],
 )
 def test_loads_refuses_with_the_fault_named(data: bytes, message: str) -> None:
-    with pytest.raises(MalformedPackage, match=message):
+    with pytest.raises(MalformedPackage, match=message) as refused:
         canonical.loads(data)
+    # One sentence, as every package error: capital first, full stop last.
+    assert str(refused.value).startswith("The package data ")
+    assert str(refused.value).endswith(".")
 
 
 def test_loads_gives_back_the_value() -> None:

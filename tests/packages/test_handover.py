@@ -327,13 +327,23 @@ def test_the_handover_is_for_a_runner_and_a_handler_imports_it_as_handler(trio: 
         assert session.execute(select(func.count()).select_from(SourceHandover)).scalar_one() == 0
 
 
-def test_a_handler_who_has_not_confirmed_the_new_runner_is_told(trio: Trio) -> None:
+def test_a_handler_who_has_not_confirmed_the_new_runner_takes_the_handover_once_it_has(
+    trio: Trio,
+) -> None:
+    """A handler's vault never holds a source for a runner's key no one there
+    confirmed (a retired one here; an unknown one alike): refused, nothing kept,
+    the same file taken once the key is confirmed (test_handover_identity)."""
     source_id = _with_identity(trio.old)
     peer = next(p for p in keys.list_peers(trio.handler.vault) if p.name == "Runner Specht")
     keys.retire_peer(trio.handler.vault, trio.handler.scope, peer.id)
     result = _hand_over(trio, source_id)
+    for check in (package_receive.verify_package, package_receive.import_package):
+        with pytest.raises(PackageError, match="has not confirmed: import the new runner's key"):
+            check(trio.handler.vault, trio.handler.scope, result.path)
+    assert _count(trio.handler, Source, source_id) == 0
+    introduce(trio.handler, trio.new, PeerRole.RUNNER, "Runner Specht")
     seen = package_receive.import_package(trio.handler.vault, trio.handler.scope, result.path)
-    assert any("not confirmed in this vault yet" in w for w in seen.warnings)
+    assert seen.warnings == ()
     confirmed = package_receive.import_package(trio.new.vault, trio.new.scope, result.path)
     assert confirmed.warnings == ()
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QApplication, QPushButton, QTableView
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QTableView
 from pytestqt.qtbot import QtBot
 
 from app.dal.keyset import Sort
@@ -378,7 +378,11 @@ def test_shortcuts_open_a_page_a_new_debrief_and_a_new_contact(
     dialog = next(
         w for w in QApplication.topLevelWidgets() if isinstance(w, ContactDialog) and w.isVisible()
     )
-    assert "SNELTOETS" in dialog.windowTitle()
+    # The dialog is for that source: named inside it, never in its window title.
+    assert "SNELTOETS" not in dialog.windowTitle()
+    named = dialog.findChild(QLabel, "contactSource")
+    assert named is not None
+    assert named.text() == "SNELTOETS"
     dialog.close()
     qtbot.keyClick(window, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)  # Back
     assert window.stack.currentWidget() is window.page(SourcesPage)

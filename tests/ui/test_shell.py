@@ -293,7 +293,7 @@ def test_clipboard_leaves_other_text_alone(
     edit.selectAll()
     edit.copy()
     # Another application takes the clipboard (Veldboek is not the active app then).
-    monkeypatch.setattr(controller.clipboard, "_is_ours", lambda: False)
+    monkeypatch.setattr(controller.clipboard, "_is_ours", lambda *_mode: False)
     QGuiApplication.clipboard().setText("something the user copied later")
     qtbot.wait(1500)
     assert QGuiApplication.clipboard().text() == "something the user copied later"

@@ -59,6 +59,9 @@ def _mac(file_key: bytes, header_bytes: bytes) -> bytes:
     return hmac.new(key, header_bytes, hashlib.sha256).digest()
 
 
+_AGE_PREFIX = b"age-encryption.org/"
+
+
 def _read_line(data: bytes, pos: int) -> tuple[bytes, int]:
     # The header ends within its first MAX_HEADER_BYTES: a reader never needs more
     # of a file than that before the payload (``read_header``).
@@ -78,9 +81,12 @@ def parse_header(data: bytes) -> Header:
     """Parse the textual header at the start of ``data`` (strict: exact syntax,
     canonical base64, LF line endings). Only the first ``MAX_HEADER_BYTES`` are
     looked at."""
+    if not data or not data.startswith(_AGE_PREFIX[: len(data)]):
+        # Not age at all: a file of zeros has no line to read, and is not "too large".
+        raise HeaderError("not an age file")
     line, pos = _read_line(data, 0)
     if line != VERSION_LINE:
-        if line.startswith(b"age-encryption.org/"):
+        if line.startswith(_AGE_PREFIX):
             raise HeaderError("unsupported age version")
         raise HeaderError("not an age file")
     stanzas: list[Stanza] = []

@@ -6,7 +6,6 @@ that the new runner's key now holds the source. Sending is in ``handover``.
 
 from __future__ import annotations
 
-import base64
 import uuid
 from dataclasses import dataclass
 from typing import Any
@@ -17,14 +16,14 @@ from sqlalchemy.orm import Session
 from app.clock import utc_now
 from app.domain.enums import PeerRole
 from app.domain.scope import Scope
-from app.errors import Notice, PackageError
-from app.export.errors import MalformedPackage
+from app.errors import PackageError
 from app.export.manifest import Manifest
 from app.models import RunnerAssignment, Source, TrueIdentity
-from app.models.packages import PackageOrigin, PackagePeer, SourceHandover
-from app.services.exchange import handover_order
+from app.models.packages import PackageLog, PackageOrigin, PackagePeer, SourceHandover
+from app.services.exchange import handover_identity, handover_order, keys
 from app.services.exchange.handover import IN, SEEN, source_record_ids
 from app.services.records import identity, identity_tokens
+from app.services.views import IdentityFields
 from app.vault import audit_chain
 from app.vault.vault import Vault
 
@@ -34,19 +33,72 @@ class Received:
     role: str  # "new runner" | "handler"
     source_id: uuid.UUID
     identity: bool
-    # For a handler whose vault has not confirmed the new runner's key yet.
-    notice: Notice | None = None
     codename: str = ""
 
 
+def checked_first(
+    vault: Vault, manifest: Manifest, sha256: str, handover: dict[str, Any] | None, own_fp: str
+) -> IdentityFields | None:
+    """What ``package verify`` and ``package import`` both check of a handover
+    right after who may take it, before what this vault holds: in a handler's
+    vault, that ``to_runner`` is a runner's key it confirmed; in the new runner's,
+    the true identity, opened and checked (returned for import to keep; verify
+    keeps nothing). Nothing for a package that is no handover, or for this very file
+    imported before: import refuses it as that before it is read, and verify says so
+    as its status, whatever this vault holds since."""
+    if handover is None:
+        return None
+    with vault.read() as session:
+        imported = select(PackageLog.id).where(
+            PackageLog.direction == "in", PackageLog.sha256 == sha256
+        )
+        if session.execute(imported).first() is not None:
+            return None
+        if handover["to_runner"] != own_fp:
+            _check_runner_key(session, handover["to_runner"])
+            return None
+    seed = keys.private_keys(vault).receiving_seed
+    return handover_identity.opened(manifest.package_id, handover, seed)
+
+
+def _check_runner_key(session: Session, to_runner: str) -> None:
+    """A handler follows a handover only to a key it confirmed as a runner's."""
+    peer = session.execute(
+        select(PackagePeer.role, PackagePeer.active).where(PackagePeer.fingerprint == to_runner)
+    ).first()
+    if peer is not None and peer.role is not PeerRole.RUNNER:
+        raise PackageError(
+            "The handover hands the source to a key this vault holds as another role's "
+            "(central's or a handler's), not a runner's; nothing was imported."
+        )
+    if peer is None or not peer.active:
+        raise PackageError(
+            "The handover hands the source to a runner whose key this vault has not "
+            "confirmed: import the new runner's key and compare its fingerprint first, "
+            "then import this package again; nothing was imported."
+        )
+
+
+def described(handover: dict[str, Any] | None, sources: list[dict[str, Any]]) -> tuple[str, bool]:
+    """A handover's source, as ``CODENAME (id)``, and whether it carries a sealed identity
+    (for ``package verify``'s answer); nothing for a package that is no handover."""
+    if handover is None:
+        return "", False
+    wanted = uuid.UUID(handover["source_id"])
+    source = next(s for s in sources if uuid.UUID(s["id"]) == wanted)
+    return f"{source['codename']} ({source['id']})", handover["identity"] is not None
+
+
 def check_holder(
-    session: Session, handover: dict[str, Any], sender: str, own_fp: str
+    session: Session, handover: dict[str, Any] | None, sender: str, own_fp: str
 ) -> dict[str, str]:
     """Before a handover's records are written: a handler takes it only from the
     source's runner here, or from the old runner when the new runner's package came
     first (``handover_order.check_handler``, whose answer this returns for
     ``package_import``); a runner it is handed back to has first taken in the
-    receipt for handing it on."""
+    receipt for handing it on. Nothing to check for another kind of package."""
+    if handover is None:
+        return {}
     if handover["to_runner"] != own_fp:
         return handover_order.check_handler(session, handover, sender)
     waiting = session.execute(
@@ -79,48 +131,24 @@ def received(
     source: dict[str, Any],
     refs: list[tuple[str, uuid.UUID, int, str]],
     own_fingerprint: str,
-    receiving_seed: bytes,
+    fields: IdentityFields | None,
 ) -> Received:
     """After ``package_import.apply`` wrote the records (same transaction): the
-    new runner takes the source on (runner assignment, identity, what counts as
-    sent); the handler records that the new runner's key now holds it."""
+    new runner takes the source on (runner assignment, the identity ``checked_first``
+    opened, what counts as sent); the handler records that the new runner's key
+    now holds it."""
     source_id = uuid.UUID(handover["source_id"])
     compartment_id = uuid.UUID(source["compartment_id"])
-    to_runner = handover["to_runner"]
-    new_runner = to_runner == own_fingerprint
-    got_identity = False
+    new_runner = handover["to_runner"] == own_fingerprint
     if new_runner:
         _take_on(session, scope, manifest, source_id, compartment_id, refs)
-        if handover["identity"] is not None:
-            _keep_identity(
-                vault,
-                session,
-                scope,
-                manifest,
-                handover,
-                compartment_id,
-                receiving_seed,
-                own_fingerprint,
-            )
-            got_identity = True
+        if fields is not None:
+            _keep_identity(vault, session, scope, manifest, source_id, compartment_id, fields)
     else:
-        _follow_new_runner(session, manifest, source_id, to_runner)
+        _follow_new_runner(session, manifest, source_id, handover["to_runner"])
     _record_received(session, scope, manifest, handover, source, new_runner)
-    notice = None
-    confirmed_runner = session.execute(
-        select(PackagePeer.id).where(
-            PackagePeer.fingerprint == to_runner,
-            PackagePeer.role == PeerRole.RUNNER,
-            PackagePeer.active.is_(True),
-        )
-    ).first()
-    if not new_runner and confirmed_runner is None:
-        notice = Notice(
-            "The new runner's key is not confirmed in this vault yet: their packages are "
-            "refused until you import it and compare its fingerprint."
-        )
     role = "new runner" if new_runner else "handler"
-    return Received(role, source_id, got_identity, notice, str(source["codename"]))
+    return Received(role, source_id, fields is not None, str(source["codename"]))
 
 
 def _take_on(
@@ -160,27 +188,14 @@ def _keep_identity(
     session: Session,
     scope: Scope,
     manifest: Manifest,
-    handover: dict[str, Any],
+    source_id: uuid.UUID,
     compartment_id: uuid.UUID,
-    receiving_seed: bytes,
-    own_fingerprint: str,
+    fields: IdentityFields,
 ) -> None:
-    """The true identity, sealed to this vault's receiving key, sealed here as this
-    vault seals its own."""
-    source_id = uuid.UUID(handover["source_id"])
-    received = identity.seal_received(
-        vault,
-        source_id,
-        base64.b64decode(handover["identity"]),
-        receiving_seed,
-        identity.handover_info(manifest.package_id, source_id, own_fingerprint),
-    )
-    if received is None:
-        raise MalformedPackage(
-            "The true identity in the handover does not open with this vault's key; "
-            "nothing was imported."
-        )
-    sealed, tokens = received
+    """The true identity the handover brought, sealed here as this vault seals its
+    own, with its blind tokens under this vault's key."""
+    sealed = identity.seal_identity(vault, source_id, fields)
+    tokens = identity_tokens.compute(vault, fields)
     session.execute(delete(TrueIdentity).where(TrueIdentity.source_id == source_id))
     session.add(TrueIdentity(source_id=source_id, compartment_id=compartment_id, sealed=sealed))
     session.flush()

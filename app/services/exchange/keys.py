@@ -34,6 +34,19 @@ from app.vault.audit_chain import SYSTEM
 from app.vault.vault import Vault
 
 BUNDLE_FORMAT = "veldboek-key-bundle"
+# A bundle's members (docs/package-format.md, section 2): no more, no fewer.
+BUNDLE_MEMBERS = frozenset(
+    {
+        "created_at",
+        "format",
+        "name",
+        "recipient",
+        "role",
+        "self_signature",
+        "signing_key",
+        "version",
+    }
+)
 BUNDLE_VERSION = 1
 BUNDLE_CONTEXT = b"veldboek key bundle v1\n"
 MAX_BUNDLE_BYTES = limits.MAX_KEY_BUNDLE_BYTES
@@ -164,6 +177,14 @@ def read_bundle_file(path: Path) -> KeyBundle:
     return read_bundle(user_files.read_all(path, user_files.KEY_BUNDLE))
 
 
+def _base64(text: str) -> bytes:
+    """Standard base64 with padding, in the one encoding of its bytes (else ValueError)."""
+    data = base64.b64decode(text, validate=True)
+    if base64.b64encode(data).decode("ascii") != text:
+        raise ValueError("not the one base64 encoding of its bytes")
+    return data
+
+
 def read_bundle(data: bytes) -> KeyBundle:
     """A bundle file: its canonical JSON, with or without the one line feed
     ``save_bundle`` ends it with; nothing else before or after it."""
@@ -175,13 +196,20 @@ def read_bundle(data: bytes) -> KeyBundle:
             raise InvalidInput("This file is not a Veldboek key bundle.")
         if doc.get("version") != BUNDLE_VERSION:
             raise InvalidInput("This key bundle has a version this Veldboek does not read.")
-        signature = base64.b64decode(doc.pop("self_signature"), validate=True)
+        if not doc.keys() <= BUNDLE_MEMBERS:
+            # Signed or not: the signature shows who holds the key, not what the rest means.
+            raise InvalidInput(
+                "The key bundle holds members this Veldboek does not know: the key was not added."
+            )
+        if not all(type(doc[k]) is str for k in BUNDLE_MEMBERS - {"version"}):
+            raise TypeError("a bundle member is not text")
+        signature = _base64(doc.pop("self_signature"))
         bundle = KeyBundle(
-            name=str(doc["name"]),
+            name=doc["name"],
             role=PeerRole(doc["role"]),
-            signing_public=base64.b64decode(doc["signing_key"], validate=True),
-            recipient_public=age.decode_recipient(str(doc["recipient"])),
-            created_at=str(doc["created_at"]),
+            signing_public=_base64(doc["signing_key"]),
+            recipient_public=age.decode_recipient(doc["recipient"]),
+            created_at=doc["created_at"],
         )
     except InvalidInput:
         raise

@@ -22,7 +22,7 @@ from app.export.errors import MalformedPackage
 from app.export.manifest import RecordRef
 from app.models import wire as w
 from app.services.exchange import body_callers as callers
-from app.services.exchange import body_events, package_validation
+from app.services.exchange import body_events, body_rules, package_validation
 
 BODY_PARTS = frozenset({"sources", "records", "audit"})  # and "attachments", read apart
 # A handover package's body has one part more (docs/package-format.md, 7.4).
@@ -93,20 +93,20 @@ class _Canonical:
         try:
             encoded = canonical.dumps_loaded(value)
         except ValueError:  # nested deeper than the encoder goes: not what a runner writes
-            raise MalformedPackage("package data is not canonical") from None
+            raise MalformedPackage("The package data is not in canonical form.") from None
         return self.expect(encoded)
 
     def expect(self, piece: bytes) -> int:
         """Where ``piece`` begins in the container (it must lie at the current position)."""
         start = self.at
         if not self.data.startswith(piece, start, self.stop):
-            raise MalformedPackage("package data is not in canonical form")
+            raise MalformedPackage("The package data is not in canonical form.")
         self.at = start + len(piece)
         return start
 
     def end(self) -> None:
         if self.at != self.stop:
-            raise MalformedPackage("package data is not in canonical form")
+            raise MalformedPackage("The package data is not in canonical form.")
 
 
 def _files(walk: _Canonical) -> Files:
@@ -151,11 +151,18 @@ def _files(walk: _Canonical) -> Files:
 
 def _sha256_of_base64(text: memoryview) -> tuple[str, int]:
     """The hash and length of the bytes ``text`` encodes (standard base64 with its
-    padding, nothing else); they are let go at once."""
+    padding, nothing else, in the one encoding of those bytes); they are let go at
+    once."""
     try:
         data = binascii.a2b_base64(text, strict_mode=True)
     except binascii.Error:
         raise MalformedPackage("A file in the package is malformed.") from None
+    # Strict decoding leaves one freedom: the unused bits of the last character
+    # before "=". Only the last four characters can hold it; encoded again, they
+    # must be themselves.
+    last = bytes(text[-4:])
+    if binascii.b2a_base64(binascii.a2b_base64(last), newline=False) != last:
+        raise MalformedPackage("A file in the package is malformed.")
     return hashlib.sha256(data).hexdigest(), len(data)
 
 
@@ -164,8 +171,9 @@ def _sha256_of_base64(text: memoryview) -> tuple[str, int]:
 # checked over), one at a time as the body is read.
 Keep = Callable[[RecordRef, dict[str, Any], bytes], dict[str, Any]]
 # What the references between records, sources and files are checked by: a
-# record's type, source, compartment and named files (sha256, size).
-Refers = tuple[str, Any, Any, list[tuple[Any, Any]]]
+# record's type, source, compartment and named files (sha256, size); and what
+# the rules across records need of it (``body_rules``).
+Refers = tuple[str, Any, Any, list[tuple[Any, Any]], body_rules.Facts]
 # Places where a part of the body may end that are tried before the body is
 # parsed whole instead (``_parse_until``).
 SPLIT_TRIES = 16
@@ -302,7 +310,7 @@ def _records_in_parts(
             raise MalformedPackage("A record does not match its hash in the manifest.")
         locations.append((walk.expect(text), len(text)))
         walk.expect(tail)
-        refers.append(_refers(ref, data))
+        refers.append(_refers(ref, data, opened.manifest.version))
         records.append((ref, keep(ref, data, text)))
     return records, locations, refers
 
@@ -314,13 +322,14 @@ def _record(opened: package.Opened, ref: RecordRef, entry_data: Any) -> dict[str
     return data
 
 
-def _refers(ref: RecordRef, data: dict[str, Any]) -> Refers:
+def _refers(ref: RecordRef, data: dict[str, Any], version: int) -> Refers:
     named = data.get("attachments", ()) if ref.type == "debrief" else ()
     return (
         ref.type,
         data[w.RECORD_TYPES[ref.type].source_ref],
         data["compartment_id"],
         [(f["sha256"], f["size"]) for f in named],
+        body_rules.facts(ref.type, version, data),
     )
 
 
@@ -374,7 +383,10 @@ def _at_once(opened: package.Opened, keep: Keep, events_of: body_events.Events) 
             raise MalformedPackage("A record entry in the package is malformed.")
         rid = str(ref.id)
         if (entry["type"], entry["id"], entry["version"]) != (ref.type, rid, ref.version):
-            raise MalformedPackage("The package's records are not in the manifest's order.")
+            raise MalformedPackage(
+                "The package's records do not match its manifest (their type, id, version "
+                "or order differ)."
+            )
         data = _record(opened, ref, entry["data"])
         text = canonical.dumps_loaded(data)
         if hashlib.sha256(text).hexdigest() != ref.sha256:
@@ -387,7 +399,7 @@ def _at_once(opened: package.Opened, keep: Keep, events_of: body_events.Events) 
             b',"id":"%b","type":%b,"version":%d}'
             % (rid.encode("ascii"), type_json[ref.type], ref.version)
         )
-        refers.append(_refers(ref, data))
+        refers.append(_refers(ref, data, opened.manifest.version))
         records.append((ref, keep(ref, data, text)))
     walk.expect(b'],"sources":')
     walk.expect_value(body["sources"])
@@ -419,6 +431,7 @@ def _checked(
     if [s["id"] for s in sources] != sorted(s["id"] for s in sources):
         raise MalformedPackage("The package's sources are not in the order of their ids.")
     _check_references(refers, sources, files)
+    body_rules.check(refers, {s["id"]: s["status"] for s in sources})
     if handover is not None and [s["id"] for s in sources] != [handover["source_id"]]:
         raise MalformedPackage("A handover package carries another source than it hands over.")
     return Contents(records, sources, files, events, locations, handover)
@@ -431,7 +444,7 @@ def _check_references(refers: list[Refers], sources: list[dict[str, Any]], files
     compartment_of = {s["id"]: s["compartment_id"] for s in sources}
     used: set[str] = set()
     named: set[str] = set()
-    for _type, source, compartment, attached in refers:
+    for _type, source, compartment, attached, _facts in refers:
         if source not in compartment_of:
             raise MalformedPackage("A record belongs to a source the package does not list.")
         if compartment != compartment_of[source]:

@@ -411,7 +411,7 @@ def _chosen(
     records: list[tuple[RecordRef, dict[str, Any]]],
     locations: Sequence[tuple[int, int]],
     version: int,
-    new_runner_first: Mapping[str, str],
+    new_runner_first: Mapping[str, str] | None,
 ) -> tuple[Applied, _Chosen, Origins]:
     """Everything ``apply`` decides and refuses by what this vault holds, before the
     rows are written: the sources and who brought them, each record's version, the
@@ -452,17 +452,8 @@ def check(
     """Refuse as ``apply`` would for what this vault holds, without writing the
     records (``package verify``). It writes sources and who brought them on the
     way, as ``apply`` does: the caller's transaction is rolled back."""
-    _chosen(
-        session,
-        scope,
-        package_id,
-        sender,
-        sources,
-        records,
-        [(0, 0)] * len(records),
-        version,
-        new_runner_first or {},
-    )
+    where, first = [(0, 0)] * len(records), new_runner_first
+    _chosen(session, scope, package_id, sender, sources, records, where, version, first)
 
 
 def apply(
@@ -489,15 +480,7 @@ def apply(
     ``new_runner_first``: a handover's source taken from its old runner though the
     new runner's package came first (``handover_order.check_handler``)."""
     applied, chosen, origins = _chosen(
-        session,
-        scope,
-        package_id,
-        sender,
-        sources,
-        records,
-        locations,
-        version,
-        new_runner_first or {},
+        session, scope, package_id, sender, sources, records, locations, version, new_runner_first
     )
     debriefs = chosen.live.get("debrief", [])
     writer = RowWriter(session, version)

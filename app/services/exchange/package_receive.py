@@ -58,6 +58,7 @@ from app.services.exchange.package_arrival import (
     refuse_if_replayed,
 )
 from app.services.records.identity_recompute import Recomputed
+from app.services.views import IdentityFields
 from app.vault import audit_chain
 from app.vault.engine import bulk_cache
 from app.vault.vault import Vault
@@ -118,10 +119,11 @@ def _check_sender(scope: Scope, verified: Verified) -> None:
 
 def _check_importer(
     vault: Vault, scope: Scope, verified: Verified, contents: package_body.Contents
-) -> str:
+) -> tuple[str, IdentityFields | None]:
     """Who may take this package: a debriefs package, a handler; a handover, the
-    runner it names (into their own files) or a handler. Returns this vault's
-    fingerprint."""
+    runner it names (into their own files) or a handler, then what both check of it
+    first (``handover_receive.checked_first``). Returns this vault's fingerprint and
+    a handover's true identity, opened (import keeps it; verify does not)."""
     own_fp = keys.own_fingerprint(vault).hex
     if contents.handover is None:
         if scope.role is not Role.HANDLER:
@@ -134,7 +136,10 @@ def _check_importer(
             raise AccessDenied("A handed-over source is taken on under a runner's cover name.")
     elif scope.role is not Role.HANDLER:
         raise AccessDenied("This handover is for another runner; a handler imports it too.")
-    return own_fp
+    o = verified.opened
+    return own_fp, handover_receive.checked_first(
+        vault, o.manifest, o.sha256, contents.handover, own_fp
+    )
 
 
 @dataclass(frozen=True)
@@ -210,7 +215,7 @@ def verify_package(vault: Vault, scope: Scope, source: PackageSource) -> Package
         # In import's order (one file, one error): the body, who may take it, then
         # the audit events, then what this vault holds.
         contents = package_body.contents(verified.opened, events_later=True)
-        own_fp = _check_importer(vault, scope, verified, contents)
+        own_fp, _ = _check_importer(vault, scope, verified, contents)
         contents.check_events()
         with vault.read() as session:
             arrival = arrival_of(session, verified)
@@ -226,7 +231,7 @@ def verify_package(vault: Vault, scope: Scope, source: PackageSource) -> Package
     return checked(
         vault, scope, verified, arrival, records=debriefs, files=len(contents.blobs),
         warnings=notices, file_records=len(verified.opened.manifest.records) - debriefs,
-        handover=_handed_over(contents),
+        handover=handover_receive.described(contents.handover, contents.sources),
     )  # fmt: skip
 
 
@@ -250,11 +255,7 @@ def _check_held(
     handover = contents.handover
     try:
         with vault.write() as session:
-            first = (
-                {}
-                if handover is None
-                else handover_receive.check_holder(session, handover, m.sender, own_fp)
-            )
+            first = handover_receive.check_holder(session, handover, m.sender, own_fp)
             package_import.check(
                 session,
                 scope,
@@ -268,15 +269,6 @@ def _check_held(
             raise _RolledBack
     except _RolledBack:
         pass
-
-
-def _handed_over(contents: package_body.Contents) -> tuple[str, bool]:
-    """A handover's source, as ``CODENAME (id)``, and whether it carries a sealed identity."""
-    if contents.handover is None:
-        return "", False
-    wanted = uuid.UUID(contents.handover["source_id"])
-    source = next(s for s in contents.sources if uuid.UUID(s["id"]) == wanted)
-    return f"{source['codename']} ({source['id']})", contents.handover["identity"] is not None
 
 
 @dataclass(frozen=True)
@@ -383,12 +375,12 @@ def _write(
     verified: Verified,
     contents: package_body.Contents,
     own_fp: str,
+    fields: IdentityFields | None,
     progress: ProgressFn | None,
 ) -> _Written:
     """The package's records, its log entry, its kept copy and the audit event, in
     one transaction."""
     handover = contents.handover
-    receiving_seed = keys.private_keys(vault).receiving_seed if handover else b""
     # Compressed once the signer and the records checked out (the audit events
     # and the channel are checked meanwhile: refused for those, it was for nothing).
     packing = compression.Packing(verified.opened.container)
@@ -397,11 +389,7 @@ def _write(
         try:
             arrival = arrival_of(session, verified)
             refuse_if_replayed(arrival)
-            first = (
-                {}
-                if handover is None
-                else handover_receive.check_holder(session, handover, m.sender, own_fp)
-            )
+            first = handover_receive.check_holder(session, handover, m.sender, own_fp)
             applied = package_import.apply(
                 session,
                 scope,
@@ -435,7 +423,7 @@ def _write(
                 contents.sources[0],
                 [(r.type, r.id, r.version, r.sha256) for r, _ in contents.records],
                 own_fp,
-                receiving_seed,
+                fields,
             )
         # Once it is compressed, the plain container (and the files read from it)
         # can go before the kept copy is written: not both at once.
@@ -449,8 +437,6 @@ def _write(
 def _result(verified: Verified, contents: package_body.Contents, written: _Written) -> ImportResult:
     m, counts = verified.opened.manifest, written.applied.debriefs
     warnings = written.arrival.warnings + written.applied.notices
-    if written.received is not None and written.received.notice is not None:
-        warnings += (written.received.notice,)
     return ImportResult(
         m.package_id,
         verified.sender.name,
@@ -497,8 +483,8 @@ def import_package(
             return key_receive.take_in(vault, scope, verified, passphrase)
         # The audit events are checked while the search index is written (apply).
         contents = package_body.contents(verified.opened, events_later=True)
-        own_fp = _check_importer(vault, scope, verified, contents)
-        written = _write(vault, scope, verified, contents, own_fp, progress)
+        own_fp, fields = _check_importer(vault, scope, verified, contents)
+        written = _write(vault, scope, verified, contents, own_fp, fields, progress)
     except PackageError as exc:
         _refused(vault, scope, exc)
         raise

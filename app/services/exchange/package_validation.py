@@ -25,7 +25,7 @@ from app.export import deconfliction
 from app.export.errors import MalformedPackage
 from app.export.manifest import Manifest
 from app.models import wire as w
-from app.services.exchange import check_compiler
+from app.services.exchange import check_compiler, handover_identity
 from app.vault import audit_chain
 
 # ASCII digits only: \d would also take other scripts' digits.
@@ -252,27 +252,19 @@ def validate_events(
     return docs
 
 
-# A handover's ``identity``: HPKE ciphertext of the identity (a photo of at most
-# 2 MB and its text), base64; this bounds it well above that.
-HANDOVER_IDENTITY_CHARS = 4_000_000
-_BASE64_TEXT = re.compile(r"(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?")
 HANDOVER_FIELDS = frozenset({"source_id", "to_runner", "identity"})
 
 
 def validate_handover(doc: Any, manifest: Manifest) -> dict[str, Any]:
     """The ``handover`` part of a handover package (docs/package-format.md, 7.4):
     exact fields, ids in their form, the new runner one of the recipients and not
-    the sender, the sealed identity base64 or null."""
+    the sender; then the sealed identity null or a well-formed seal
+    (``handover_identity.seal_form``: the form any vault can check, keys or not)."""
     if type(doc) is not dict or doc.keys() != HANDOVER_FIELDS:
         raise MalformedPackage("A handover package is malformed.")
     ids_ok = is_uuid(doc["source_id"])
-    identity = doc["identity"]
-    identity_ok = identity is None or (
-        type(identity) is str
-        and 0 < len(identity) <= HANDOVER_IDENTITY_CHARS
-        and _BASE64_TEXT.fullmatch(identity) is not None
-    )
     runner_ok = _sha256(doc["to_runner"]) and doc["to_runner"] in manifest.recipients
-    if not ids_ok or not identity_ok or not runner_ok or doc["to_runner"] == manifest.sender:
+    if not ids_ok or not runner_ok or doc["to_runner"] == manifest.sender:
         raise MalformedPackage("A handover package is malformed.")
+    handover_identity.seal_form(doc["identity"])
     return doc

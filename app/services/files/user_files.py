@@ -55,21 +55,21 @@ def too_large(kind: Kind, where: str) -> FileTooLarge:
     mb = kind.limit // limits.MIB
     if kind is PACKAGE:
         return FileTooLarge(
-            "{path} is larger than a Veldboek package can be ({mb} MB).", path=where, mb=mb
+            "{path} is larger than a Veldboek package can be ({mb} MiB).", path=where, mb=mb
         )
     if kind is RECEIPT:
         return FileTooLarge(
-            "{path} is larger than a Veldboek receipt can be ({mb} MB).", path=where, mb=mb
+            "{path} is larger than a Veldboek receipt can be ({mb} MiB).", path=where, mb=mb
         )
     if kind is KEY_BUNDLE:
         return FileTooLarge(
-            "{path} is larger than a Veldboek key bundle can be ({kb} KB).",
+            "{path} is larger than a Veldboek key bundle can be ({kb} KiB).",
             path=where,
             kb=kind.limit // limits.KIB,
         )
     if kind is REPORT_PDF:
         return FileTooLarge(
-            "{path} is larger than a Veldboek report can be ({mb} MB).", path=where, mb=mb
+            "{path} is larger than a Veldboek report can be ({mb} MiB).", path=where, mb=mb
         )
     return FileTooLarge("The file is larger than {mb} MB; attach a smaller copy.", mb=mb)
 

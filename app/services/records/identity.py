@@ -8,8 +8,11 @@ and is audited, whether it succeeds or not. The private key is wiped right after
 from __future__ import annotations
 
 import base64
+import binascii
 import json
+import re
 import uuid
+from typing import Any
 
 from sqlalchemy import select
 
@@ -79,6 +82,8 @@ def record_identity(
         raise InvalidInput("A true identity needs at least the full name.")
     if len(fields.photo_png) > MAX_PHOTO_BYTES:
         raise InvalidInput("The photo is larger than 2 MB.")
+    if fields.photo_png and not fields.photo_png.startswith(PNG_SIGNATURE):
+        raise InvalidInput("The photo is not a PNG image.")
     # Computed before the write lock (Argon2id per attribute), while the plaintext
     # is at hand: the blind tokens of the identity under the vault's current key.
     tokens = identity_tokens.compute(vault, fields)
@@ -107,13 +112,28 @@ def record_identity(
         )
 
 
+# The fewest characters a reason to reveal may have: the audit log must say why.
+MIN_REVEAL_REASON = 5
+
+
+def _check_reveal_reason(reason: str) -> None:
+    given = len(reason.strip())
+    if not given:
+        raise InvalidInput("Give the reason for revealing the identity.")
+    if given < MIN_REVEAL_REASON:
+        raise InvalidInput(
+            "The reason is too short: write at least {n} characters, so that the audit "
+            "log says why the identity was revealed.",
+            n=MIN_REVEAL_REASON,
+        )
+
+
 def reveal_identity(
     vault: Vault, scope: Scope, source_id: uuid.UUID, *, passphrase: str, reason: str
 ) -> IdentityFields:
     """Open a source's true identity. Slow on purpose (a full key derivation):
     call it off the GUI thread."""
-    if len(reason.strip()) < 5:
-        raise InvalidInput("Give the reason for revealing the identity.")
+    _check_reveal_reason(reason)
     with vault.read() as session:
         source = get_visible(session, scope, Source, source_id)
         row = session.execute(
@@ -177,10 +197,93 @@ def identity_strings(
 # A handover seals the identity again, to the new runner's receiving key, bound to
 # the package, the source and that key (docs/package-format.md, section 7.4).
 _HANDOVER_PREFIX = b"veldboek handover identity v1|"
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+_MEMBERS = frozenset(
+    {"full_name", "date_of_birth", "addresses", "phone_numbers", "photo_png", "notes"}
+)
+_BASE64 = re.compile(r"(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?")
 
 
 def handover_info(package_id: uuid.UUID, source_id: uuid.UUID, to_fingerprint: str) -> bytes:
     return _HANDOVER_PREFIX + package_id.bytes + source_id.bytes + bytes.fromhex(to_fingerprint)
+
+
+def canonical_base64(text: object, limit: int) -> bytes | None:
+    """RFC 4648 base64, padded, in the one form that encodes its bytes (no padding
+    bits set), at most ``limit`` characters; None for anything else."""
+    if type(text) is not str or len(text) > limit or _BASE64.fullmatch(text) is None:
+        return None
+    try:
+        data = base64.b64decode(text, validate=True)
+    except (binascii.Error, ValueError):
+        return None
+    return data if base64.b64encode(data).decode("ascii") == text else None
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    out = dict(pairs)
+    if len(out) != len(pairs):
+        raise ValueError("a member twice")
+    return out
+
+
+def _refuse_constant(text: str) -> None:
+    raise ValueError(f"not JSON: {text}")
+
+
+def _text(value: object) -> bool:
+    """A string that is Unicode text (no lone surrogate: UTF-8 cannot hold one)."""
+    if type(value) is not str:
+        return False
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _texts(value: object) -> bool:
+    return type(value) is list and all(_text(v) for v in value)
+
+
+def strict_fields(plain: bytes) -> IdentityFields:
+    """An identity's plaintext as a handover carries it (section 7.4), or
+    ``ValueError``: UTF-8 JSON (any whitespace: a vault passes its record's bytes
+    on) of one object with exactly the six members, none twice; ``full_name`` text
+    not blank, ``date_of_birth`` and ``notes`` text (as recorded, any text),
+    ``addresses`` and ``phone_numbers`` lists of text, ``photo_png`` "" or the
+    canonical base64 of a PNG (its signature) of at most 2 MB."""
+    try:
+        doc = json.loads(
+            plain.decode("utf-8"),
+            object_pairs_hook=_no_duplicates,
+            parse_constant=_refuse_constant,
+        )
+    except RecursionError:
+        raise ValueError("nested too deep") from None
+    if type(doc) is not dict or doc.keys() != _MEMBERS:
+        raise ValueError("not the identity's members")
+    if not (
+        all(_text(doc[k]) for k in ("full_name", "date_of_birth", "photo_png", "notes"))
+        and _texts(doc["addresses"])
+        and _texts(doc["phone_numbers"])
+        and doc["full_name"].strip()
+    ):
+        raise ValueError("a member of the wrong type")
+    photo = b""
+    if doc["photo_png"]:
+        found = canonical_base64(doc["photo_png"], (MAX_PHOTO_BYTES + 2) // 3 * 4)
+        if found is None or len(found) > MAX_PHOTO_BYTES or not found.startswith(PNG_SIGNATURE):
+            raise ValueError("the photo is not a PNG of at most 2 MB")
+        photo = found
+    return IdentityFields(
+        full_name=doc["full_name"],
+        date_of_birth=doc["date_of_birth"],
+        addresses=tuple(doc["addresses"]),
+        phone_numbers=tuple(doc["phone_numbers"]),
+        photo_png=photo,
+        notes=doc["notes"],
+    )
 
 
 def seal_for_handover(
@@ -194,29 +297,20 @@ def seal_for_handover(
 ) -> bytes:
     """The identity sealed in this vault, opened (the passphrase unwraps the
     identity key) and sealed to the new runner's receiving key only: the handler,
-    a co-recipient of the package, cannot open it. The key is wiped at once."""
+    a co-recipient of the package, cannot open it. The key is wiped at once. An
+    identity the new runner would refuse (``strict_fields``) is refused here,
+    before anything is written."""
     key = vault.unwrap_identity_key(passphrase)
     try:
         plain = sealing.open_sealed(key.get(), sealed_here, _info(vault, source_id))
     finally:
         key.wipe()
-    return sealing.seal(recipient_public, plain, info)
-
-
-def seal_received(
-    vault: Vault, source_id: uuid.UUID, sealed_to_us: bytes, receiving_seed: bytes, info: bytes
-) -> tuple[bytes, identity_tokens.Computed] | None:
-    """A handed-over identity, opened with this vault's receiving key and sealed
-    to this vault's identity key like one recorded here, with its blind tokens
-    under this vault's key (computed now, while the plaintext is at hand); None if
-    it does not open or is not an identity record."""
     try:
-        plain = sealing.open_sealed(
-            sealing.private_from_receiving_seed(receiving_seed), sealed_to_us, info
-        )
-        fields = _decode(plain)
-    except (sealing.SealOpenFailed, ValueError, KeyError, TypeError):
-        return None
-    if not fields.full_name.strip() or len(fields.photo_png) > MAX_PHOTO_BYTES:
-        return None
-    return seal_identity(vault, source_id, fields), identity_tokens.compute(vault, fields)
+        strict_fields(plain)
+    except ValueError:
+        raise InvalidInput(
+            "The source's true identity as recorded here cannot be handed over (its photo "
+            "is not a PNG image, or a field is malformed): record it again, then hand the "
+            "source over."
+        ) from None
+    return sealing.seal(recipient_public, plain, info)

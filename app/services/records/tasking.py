@@ -22,6 +22,9 @@ from app.services.views import TaskingView
 from app.vault import audit_chain
 from app.vault.vault import Vault
 
+# A package carries no integer of 2^53 or more (docs/package-format.md, section 5).
+MAX_AMOUNT_CENTS = 2**53
+
 
 def _in_debrief(session: Session, scope: Scope, debrief_id: uuid.UUID, source: Source) -> None:
     """A tasking or payment recorded in a debrief: of the same source, and one the
@@ -125,6 +128,8 @@ def record_payment(
     """A payment needs a witness (by alias); offers may be recorded without one."""
     if amount_cents <= 0:
         raise InvalidInput("An amount must be more than zero.")
+    if amount_cents >= MAX_AMOUNT_CENTS:  # every integer of a package is below 2^53
+        raise InvalidInput("An amount that large cannot be recorded.")
     if kind is not PaymentKind.OFFER and witness_alias_id is None:
         raise InvalidInput("A payment needs a witness.")
     if len(currency) != 3 or not currency.isalpha():

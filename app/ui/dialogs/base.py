@@ -7,9 +7,11 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 
-from PySide6.QtGui import QShowEvent
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
+from app.ui.confirm import ConfirmDialog, ask
 from app.ui.dialog_keys import keyboard_dialog
 from app.ui.dialogs.lock_drafts import DraftKeeper
 from app.ui.errors import describe
@@ -29,7 +31,7 @@ class FormDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         self.buttons.accepted.connect(self._submit)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons.rejected.connect(self.cancel)
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
         layout.addWidget(self.error)
@@ -39,6 +41,7 @@ class FormDialog(QDialog):
         self.keys = keyboard_dialog(self)
         self._drafts: DraftKeeper | None = None
         self._opened = False
+        self.discard_question: ConfirmDialog | None = None
 
     def keep_typing_as(self, session: AppSession, form: str, record: uuid.UUID | None) -> None:
         """What is typed here outlives a lock: kept in the vault, back when this
@@ -55,6 +58,47 @@ class FormDialog(QDialog):
         """Called by the lock (``app/ui/screen.py``) before the vault closes."""
         if self._drafts is not None:
             self._drafts.keep()
+
+    # -- closing without saving ---------------------------------------------------
+
+    def typed(self) -> bool:
+        """Anything typed or chosen since the form opened (a draft given back too)."""
+        return self._drafts is not None and self._drafts.changed()
+
+    def cancel(self) -> None:
+        """Cancel, Escape or the window's close button: closes at once if nothing
+        was typed; otherwise asks before what was typed is thrown away (Cancel,
+        the default there, goes back to the form with everything still in it).
+        A lock closes the form without asking and keeps the typing
+        (``keep_for_lock``)."""
+        if not self.typed() or self._drafts is None or self._drafts.session.closing:
+            self.reject()
+            return
+        if self.discard_question is not None and self.discard_question.isVisible():
+            return
+        self.discard_question = ask(
+            self,
+            title=self.tr("Close the form"),
+            text=self.tr("Close this form without saving? What you typed in it is not kept."),
+            confirm=self.tr("Discard"),
+            on_confirm=self.reject,
+            name="discardFormConfirm",
+        )
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape and not event.modifiers():
+            event.accept()
+            self.cancel()
+            return
+        super().keyPressEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        # The title bar's close button (a spontaneous close): as Cancel.
+        if event.spontaneous() and self.typed():
+            event.ignore()
+            self.cancel()
+            return
+        super().closeEvent(event)
 
     def _submit(self) -> None:
         if self.on_submit is None:

@@ -12,6 +12,7 @@ from app.domain.enums import ContactKind
 from app.services.admin import aliases
 from app.services.records import contacts
 from app.services.records.contacts import ContactDraft
+from app.ui.confirm import ConfirmDialog, ask
 from app.ui.dialogs.base import FormDialog
 from app.ui.session import AppSession
 from app.ui.widgets import (
@@ -19,6 +20,7 @@ from app.ui.widgets import (
     datetime_edit,
     datetime_value,
     placeholder_whole,
+    source_label,
     text_box,
 )
 
@@ -33,7 +35,8 @@ class ContactDialog(FormDialog):
         *,
         notes: str = "",
     ) -> None:
-        super().__init__(self.tr("New contact with {codename}").format(codename=codename), parent)
+        # The title reaches the taskbar and the window switcher: no codename there.
+        super().__init__(self.tr("New contact"), parent)
         self.setObjectName("contactDialog")
         self.keep_typing_as(session, "contactDialog", source_id)
         self.session = session
@@ -69,6 +72,7 @@ class ContactDialog(FormDialog):
         self.notes.setObjectName("contactNotes")
         self.notes.setPlainText(notes)
         f = self.form
+        f.addRow(self.tr("Source:"), source_label(codename, "contactSource"))
         f.addRow(self.tr("Kind:"), self.kind)
         f.addRow(self.tr("When:"), self.when)
         f.addRow(self.tr("Duration:"), self.duration)
@@ -78,6 +82,7 @@ class ContactDialog(FormDialog):
         f.addRow(self.tr("Safety:"), self.safety)
         f.addRow(self.tr("Notes:"), self.notes)
         self.on_submit = self._save
+        self.no_location_question: ConfirmDialog | None = None
 
     def attendee_ids(self) -> tuple[uuid.UUID, ...]:
         out = []
@@ -86,6 +91,28 @@ class ContactDialog(FormDialog):
             if item.checkState() == Qt.CheckState.Checked:
                 out.append(item.data(Qt.ItemDataRole.UserRole))
         return tuple(out)
+
+    def _submit(self) -> None:
+        """A meeting is recorded with where it was (domain: a location codeword);
+        one without is saved only when the runner says so."""
+        meeting = self.kind.value() is ContactKind.MEETING
+        if not meeting or self.location.text().strip():
+            super()._submit()
+            return
+        question = ask(
+            self,
+            title=self.tr("No location"),
+            text=self.tr(
+                "This meeting has no location codeword, and a saved contact cannot be "
+                "changed. Save it without one?"
+            ),
+            confirm=self.tr("Save without location"),
+            on_confirm=super()._submit,
+            name="noLocationConfirm",
+        )
+        # Back to the form: the keyboard goes to the empty field.
+        question.rejected.connect(lambda: self.location.setFocus(Qt.FocusReason.OtherFocusReason))
+        self.no_location_question = question
 
     def _save(self) -> uuid.UUID:
         kind = self.kind.value()

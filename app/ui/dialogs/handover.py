@@ -31,6 +31,7 @@ from app.ui.errors import describe
 from app.ui.packages.common import choose_folder
 from app.ui.save_file import refused_place
 from app.ui.session import AppSession
+from app.ui.widgets import source_label
 from app.ui.workers import TaskRunner
 
 
@@ -47,7 +48,8 @@ class HandoverDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("handoverDialog")
-        self.setWindowTitle(self.tr("Hand over {codename}").format(codename=codename))
+        # The title reaches the taskbar and the window switcher: no codename there.
+        self.setWindowTitle(self.tr("Hand over a source"))
         self.session, self.runner = session, runner
         self.source_id, self.codename = source_id, codename
         self.folder: Path | None = None
@@ -86,6 +88,7 @@ class HandoverDialog(QDialog):
         self.status.setWordWrap(True)
         form = QFormLayout()
         form.addRow(intro)
+        form.addRow(self.tr("Source:"), source_label(codename, "handoverSource"))
         form.addRow(self.tr("New runner:"), self.peer)
         form.addRow(self.tr("Passphrase:"), self.passphrase)
         form.addRow(self.tr("Write to:"), folder_row)

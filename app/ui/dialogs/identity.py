@@ -27,7 +27,7 @@ from app.ui.dialog_keys import keyboard_dialog
 from app.ui.dialogs.base import FormDialog
 from app.ui.errors import describe
 from app.ui.session import AppSession
-from app.ui.widgets import text_box
+from app.ui.widgets import source_label, text_box
 from app.ui.workers import TaskRunner
 
 
@@ -126,7 +126,8 @@ class RevealIdentityDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("revealDialog")
-        self.setWindowTitle(self.tr("Reveal true identity of {codename}").format(codename=codename))
+        # The title reaches the taskbar and the window switcher: no codename there.
+        self.setWindowTitle(self.tr("Reveal true identity"))
         self.session = session
         self.runner = runner
         self.source_id = source_id
@@ -151,6 +152,7 @@ class RevealIdentityDialog(QDialog):
         self.status.setObjectName("revealStatus")
         self.status.setWordWrap(True)
         form.addRow(warning)
+        form.addRow(self.tr("Source:"), source_label(codename, "revealSource"))
         form.addRow(self.tr("Passphrase:"), self.passphrase)
         form.addRow(self.tr("Reason:"), self.reason)
         form.addRow(self.status)

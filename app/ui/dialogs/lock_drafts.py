@@ -162,6 +162,11 @@ class DraftKeeper:
                 layout.insertWidget(0, notice)
                 notice.show()  # the form is already on screen
 
+    def changed(self) -> bool:
+        """The fields differ from the form as it opened (before a kept draft was
+        given back into it)."""
+        return self._untouched is not None and snapshot(self.root) != self._untouched
+
     def keep(self) -> None:
         """The vault is locking: store the fields if anything was typed."""
         fields = snapshot(self.root)

@@ -7,6 +7,7 @@ import dataclasses
 import uuid
 
 from PySide6.QtCore import QCoreApplication, Qt, QTime, QTimer, Signal
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
@@ -234,6 +235,9 @@ class DebriefPage(Page):
         body_layout.addWidget(self.files)
         body_layout.addWidget(self.addenda_box)
         self.body_scroll = scroll = QScrollArea()
+        # Not a tab stop of its own: Tab goes from field to field, never to a frame
+        # that shows no focus (it sat invisibly between "Back" and the narrative).
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         scroll.setWidgetResizable(True)
         scroll.setWidget(body)
         layout = QVBoxLayout(self)
@@ -254,6 +258,15 @@ class DebriefPage(Page):
         self._render()
         self.body_scroll.verticalScrollBar().setValue(0)  # a new debrief starts at its top
         self.autosave.start(self.session.settings.autosave_seconds * 1000)
+
+    def take_keyboard(self) -> None:
+        """Once on screen: the keyboard in the narrative (at the end of what it
+        holds), so typing goes there; never left on "Back", where a space would
+        leave the debrief and the next words land in another page's field."""
+        self.narrative.setFocus(Qt.FocusReason.OtherFocusReason)
+        if self.view is not None and self.view.editable:
+            self.narrative.moveCursor(QTextCursor.MoveOperation.End)
+        self.narrative.ensureCursorVisible()
 
     def reload(self) -> None:
         if self.view is not None:
