@@ -145,7 +145,9 @@ def _timed(fn: Callable[[], Any], runs: int) -> tuple[list[float], Any]:
 def _one_by_one(vault: Vault, scope: Scope, selection: Selection) -> InternalBody:
     """The report's content read as reports read it before issue 18."""
     with vault.read() as session:
-        ids = reading.selected_ids(session, scope, selection)
+        ids = reading.selected_ids(
+            session, scope, selection, leave_out_drafts=not selection.include_drafts
+        )
     views = [debriefs.get_debrief(vault, scope, i) for i in ids]
     with vault.read() as session:
         unlinked = reading.unlinked_for(session, scope, selection, views)

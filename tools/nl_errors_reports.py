@@ -3,6 +3,7 @@ the sanitised wording), merged into tools/nl_strings.py's ERRORS. Keep the
 {placeholders}."""
 
 ERRORS_REPORTS = {
+    "Only drafts match that choice; a report leaves them out unless asked to include them.": "Alleen concepten passen bij die keuze; een rapport laat ze weg, tenzij u vraagt ze op te nemen.",
     "That is not the code of this sanitised text (or it changed since it was shown); show it again (veldboek report approvals --show ID) and approve what you read.": "Dat is niet de code van deze geschoonde tekst (of de tekst is gewijzigd sinds hij werd getoond); toon hem opnieuw (veldboek report approvals --show ID) en keur goed wat u gelezen hebt.",
     "Give --seen CODE or --yes, not both.": "Geef --seen CODE of --yes, niet allebei.",
     "Approve only what you have read: show the text with `veldboek report approvals --show ID`, then approve it with --seen CODE (or approve on a terminal, or with --yes after the text is printed).": "Keur alleen goed wat u gelezen hebt: toon de tekst met `veldboek report approvals --show ID` en keur hem dan goed met --seen CODE (of keur goed in een terminal, of met --yes nadat de tekst is afgedrukt).",

@@ -28,8 +28,6 @@ NL_DECONFLICTION = {
     "open": "open",
     "decided: the same person": "besloten: dezelfde persoon",
     "decided: not the same person": "besloten: niet dezelfde persoon",
-    "No new debrief; the deconfliction tokens of {n} source(s) wait to be sent.": "Geen nieuwe debriefing; de deconflictietokens van {n} bron(nen) wachten op verzending.",
-    "No new debrief; {n} record(s) of source files wait to be sent.": "Geen nieuwe debriefing; {n} gegevens uit bronnendossiers wachten op verzending.",
     "The tokens of {n} source(s) wait to be sent: the next package of everything new carries them.": "De tokens van {n} bron(nen) wachten op verzending: het volgende pakket met alles wat nieuw is neemt ze mee.",
     "Folder to write the key packages to": "Map om de sleutelpakketten in te schrijven",
     "Sealing the key for each runner…": "De sleutel wordt voor elke runner verzegeld…",

@@ -4,6 +4,7 @@ drafts and returned debriefs (merged into tools/nl_strings.py's NL). Keep the
 {placeholders}."""
 
 NL_KEYBOARD = {
+    "Open source {codename}": "Bron {codename} openen",
     # Menu bar and command palette.
     "Go": "Ga naar",
     "Actions": "Acties",

@@ -6,9 +6,9 @@ NL_OUTPUTS = {
     "{name} already exists. Replace it?": "{name} bestaat al. Vervangen?",
     "Folder: {folder}": "Map: {folder}",
     "Write again": "Opnieuw schrijven",
+    "Nothing was written": "Er is niets geschreven",
     "Package {n} was recorded but its file was never written (the export was interrupted). The next export writes it again.": "Pakket {n} is vastgelegd, maar het bestand is nooit geschreven (het verzenden werd onderbroken). De volgende verzending schrijft het opnieuw.",
     "Package {n} was recorded but its file was never written; it is written again: {path}": "Pakket {n} is vastgelegd, maar het bestand is nooit geschreven; het is opnieuw geschreven: {path}",
-    "Removed {count} hidden temporary file(s) of an interrupted export.": "{count} verborgen tijdelijk(e) bestand(en) van een onderbroken verzending verwijderd.",
     "The interrupted package is written again; nothing new to send.": "Het onderbroken pakket is opnieuw geschreven; er is niets nieuws te verzenden.",
 }
 

@@ -2,6 +2,7 @@
 points 1 and 5; merged into tools/nl_strings.py's NL). Keep the {placeholders}."""
 
 NL_PANIC = {
+    "the one you used last": "de laatst gebruikte",
     # Returning after an unlock.
     "A meeting is still open: Ctrl+M returns to it.": "Er loopt nog een ontmoeting: Ctrl+M brengt u ernaar terug.",
     # The unlock dialog.

@@ -46,6 +46,7 @@ NL_SAFEGUARDS = {
     "written {start} to {end}": "geschreven van {start} tot en met {end}",
     "the debriefs of {source}, {days}": "de debriefings over {source}, {days}",
     "all debriefs of {source}": "alle debriefings over {source}",
+    "Include drafts (marked DRAFT)": "Concepten opnemen (gemarkeerd CONCEPT)",
     "the debriefs of all sources, {days}": "de debriefings over alle bronnen, {days}",
     "the sanitised report requested by {by} on {day} ({n} debrief(s), {marking})": "het geschoonde rapport dat {by} op {day} aanvroeg ({n} debriefing(s), {marking})",
     "Approve sanitised report": "Geschoond rapport goedkeuren",

@@ -18,9 +18,14 @@ sys.path.insert(0, str(ROOT / "tools"))
 sys.path.insert(0, str(ROOT))
 import error_texts  # noqa: E402
 from nl_strings import BY_CONTEXT, ERRORS, NL  # noqa: E402
+from nl_strings_plurals import PLURALS  # noqa: E402
 
 TS = ROOT / "app/ui/i18n/veldboek_nl.ts"
 QM = ROOT / "app/ui/i18n/veldboek_nl.qm"
+# English needs a translation of its own for the texts with a count only (lupdate
+# -pluralonly): "%n debrief(s)" as "1 debrief", "2 debriefs".
+EN_TS = ROOT / "app/ui/i18n/veldboek_en.ts"
+EN_QM = ROOT / "app/ui/i18n/veldboek_en.qm"
 BIN = Path(sys.executable).parent
 
 
@@ -43,6 +48,48 @@ def _add_error_templates(root: ET.Element) -> None:
         ET.SubElement(message, "translation", {"type": "unfinished"})
 
 
+def _plural(message: ET.Element, forms: tuple[str, str]) -> None:
+    """Fill a numerus message's translation with its forms (one, more)."""
+    translation = message.find("translation")
+    assert translation is not None
+    for child in list(translation):
+        translation.remove(child)
+    translation.text = None
+    translation.attrib.pop("type", None)
+    for form in forms:
+        ET.SubElement(translation, "numerusform").text = form
+
+
+def _english_plurals(sources: list[str]) -> list[str]:
+    """veldboek_en.ts/.qm: the English forms of every text with a count."""
+    subprocess.run(
+        [
+            str(BIN / "pyside6-lupdate"),
+            *("-no-obsolete", "-pluralonly", "-target-language", "en"),
+            *(*sources, "-ts", str(EN_TS)),
+        ],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+    )
+    tree = ET.parse(EN_TS)
+    missing = []
+    for message in tree.iter("message"):
+        source = message.findtext("source") or ""
+        if source not in PLURALS:
+            missing.append(f"plural forms: {source!r}")
+            continue
+        _plural(message, PLURALS[source][0])
+    tree.write(EN_TS, encoding="utf-8", xml_declaration=True)
+    subprocess.run(
+        [str(BIN / "pyside6-lrelease"), str(EN_TS), "-qm", str(EN_QM)],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+    )
+    return missing
+
+
 def main() -> int:
     sources = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "app/ui").rglob("*.py"))
     subprocess.run(
@@ -58,6 +105,15 @@ def main() -> int:
         name = context.findtext("name") or ""
         for message in context.iter("message"):
             source = message.findtext("source") or ""
+            if message.get("numerus") == "yes":
+                if source in PLURALS:
+                    forms = (*PLURALS[source][0], *PLURALS[source][1])
+                    if any(not _fields(f) <= _fields(source) or "%n" not in f for f in forms):
+                        missing.append(f"{name}: placeholders differ in {source!r}")
+                    _plural(message, PLURALS[source][1])
+                else:
+                    missing.append(f"{name}: plural forms of {source!r}")
+                continue
             if name == "Errors":
                 text = ERRORS.get(source, NL.get(source))
             else:
@@ -78,6 +134,7 @@ def main() -> int:
         check=True,
         capture_output=True,
     )
+    missing += _english_plurals(sources)
     if missing:
         print("untranslated:\n  " + "\n  ".join(missing))
         return 1

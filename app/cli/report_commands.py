@@ -95,6 +95,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--to", dest="date_to", type=_day, metavar="DAY", help="last day")
     p.add_argument("--kind", choices=[k.value for k in ReportKind])
     p.add_argument(
+        "--include-drafts",
+        action="store_true",
+        help="an internal report of a source or period: include its drafts, marked DRAFT "
+        "(left out otherwise)",
+    )
+    p.add_argument(
         "--marking",
         help="classification marking: "
         + "; ".join(reports.MARKINGS)
@@ -160,7 +166,21 @@ def _selection(vault: Vault, scope: Scope, args: argparse.Namespace) -> Selectio
         source_id=source_id,
         date_from=args.date_from,
         date_to=args.date_to,
+        include_drafts=bool(getattr(args, "include_drafts", False)),
     ).validated()
+
+
+def _say_drafts(drafts: int, selection: Selection) -> None:
+    """What an internal report does with the drafts it could cover (as the app's
+    confirmation says it)."""
+    if not drafts:
+        return
+    some = "1 draft" if drafts == 1 else f"{drafts} drafts"
+    if selection.debrief_id is not None or selection.include_drafts:
+        line = f"including {some}, marked DRAFT"
+    else:
+        line = f"{some} left out (--include-drafts includes them, marked DRAFT)"
+    print(f"veldboek: {line}", file=sys.stderr)
 
 
 def _write(vault: Vault, scope: Scope, issued: IssuedPdf, out: Path, *, force: bool) -> None:
@@ -260,12 +280,10 @@ def cmd_report(args: argparse.Namespace) -> int:
     with _opened(args, passphrase) as vault:
         scope = scope_from(vault, args)
         if kind is ReportKind.INTERNAL:
+            selection = _selection(vault, scope, args)
+            _say_drafts(reports.drafts_in(vault, scope, selection), selection)
             issued = reports.issue_internal(
-                vault,
-                scope,
-                _selection(vault, scope, args),
-                marking=marking,
-                language=language,
+                vault, scope, selection, marking=marking, language=language
             )
             _write(vault, scope, issued, args.out, force=args.force)
             return 0

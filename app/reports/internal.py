@@ -64,6 +64,9 @@ def _subtitle(body: InternalBody, t: Labels) -> str:
             t("period {start} to {end}", start=day(body.period_from), end=day(body.period_to))
         )
     parts.append(t.count(len(body.debriefs), "debrief"))
+    drafts = sum(1 for d in body.debriefs if d.status == "draft")
+    if drafts:  # asked for: unfinished, perhaps ungraded, and said so at once
+        parts.append(t("including {drafts}, marked DRAFT", drafts=t.count(drafts, "draft")))
     parts.append(t("INTERNAL: names the source; not for dissemination"))
     return " · ".join(parts)
 
@@ -71,6 +74,8 @@ def _subtitle(body: InternalBody, t: Labels) -> str:
 def _debrief(d: InternalDebrief, styles: Styles, t: Labels) -> list[Any]:
     when = d.contact.occurred_at if d.contact is not None else d.created_at
     heading = t("Debrief {when} — {codename}", when=utc_minute(when), codename=d.codename)
+    if d.status == "draft":
+        heading = f"{heading} — {t('DRAFT')}"
     review = "—"
     if d.reviewed_at is not None:
         review = t("{who} on {when}", who=d.reviewer or "?", when=utc_minute(d.reviewed_at))

@@ -43,6 +43,10 @@ NL: dict[str, str] = {
     "{n} reports": "{n} rapporten",
     "1 item": "1 item",
     "{n} items": "{n} items",
+    "1 draft": "1 concept",
+    "{n} drafts": "{n} concepten",
+    "including {drafts}, marked DRAFT": "waarvan {drafts}, gemarkeerd CONCEPT",
+    "DRAFT": "CONCEPT",
     # Internal report
     "Source: {codenames}": "Bron: {codenames}",
     "Sources: —": "Bronnen: —",
@@ -220,7 +224,7 @@ class Labels:
         return template.format(**values) if values else template
 
     def count(self, n: int, noun: str) -> str:
-        """``1 debrief``, ``2 debriefs``; nouns: debrief, report, item."""
+        """``1 debrief``, ``2 debriefs``; nouns: debrief, report, item, draft."""
         return self(f"1 {noun}") if n == 1 else self(f"{{n}} {noun}s", n=n)
 
 

@@ -1,8 +1,12 @@
 """The command palette (Ctrl+K): every action of the registry that can be used
-now, with its shortcut; typing filters, Down moves into the list, Enter runs the
-chosen action (or the only one left)."""
+now, with its shortcut, and "Open source CODENAME" for each source the acting
+alias may see (``extra``: a runner jumps to a file by typing part of its
+codename); typing filters, Down moves into the list, Enter runs the chosen
+action (or the only one left)."""
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
@@ -28,8 +32,14 @@ def _words(text: str) -> list[str]:
 
 
 class CommandPalette(QDialog):
-    def __init__(self, registry: ActionRegistry, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        registry: ActionRegistry,
+        parent: QWidget | None = None,
+        extra: Sequence[ActionSpec] = (),
+    ) -> None:
         super().__init__(parent)
+        self.extra = list(extra)  # not in the registry: run by their own handler
         self.setObjectName("commandPalette")
         self.setWindowTitle(self.tr("Command palette"))
         self.registry = registry
@@ -77,7 +87,8 @@ class CommandPalette(QDialog):
         return f"{self.registry.menu_titles[spec.menu]}: {spec.text}"
 
     def available(self) -> list[ActionSpec]:
-        return [s for s in self.registry.specs if s.enabled() and s.key != "palette"]
+        actions = [s for s in self.registry.specs if s.enabled() and s.key != "palette"]
+        return actions + self.extra
 
     def apply_filter(self) -> None:
         words = _words(self.filter.text())
@@ -97,11 +108,16 @@ class CommandPalette(QDialog):
         self.chosen = spec.key
         self.accept()
         # After the palette has closed: an action may open a dialog of its own.
-        QTimer.singleShot(0, lambda: self.registry.run(spec.key))
+        if spec in self.extra:
+            QTimer.singleShot(0, spec.handler)
+        else:
+            QTimer.singleShot(0, lambda: self.registry.run(spec.key))
 
 
-def open_palette(registry: ActionRegistry, parent: QWidget) -> CommandPalette:
-    palette = CommandPalette(registry, parent)
+def open_palette(
+    registry: ActionRegistry, parent: QWidget, extra: Sequence[ActionSpec] = ()
+) -> CommandPalette:
+    palette = CommandPalette(registry, parent, extra)
     palette.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     palette.open()
     return palette

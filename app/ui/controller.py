@@ -152,7 +152,10 @@ class AppController(QObject):
 
     @staticmethod
     def _raise(window: QWidget) -> None:
-        window.showNormal()
+        if window.isMaximized():
+            window.showMaximized()  # back from the taskbar as it was, not made smaller
+        else:
+            window.showNormal()
         window.raise_()
         window.activateWindow()
 
@@ -195,7 +198,7 @@ class AppController(QObject):
         self.window.quit_requested.connect(self.quit)
         place, self._place = self._place, Place()
         self.window.return_to(place, resume_meeting=self._resume_meeting)
-        self.window.show()
+        self.window.show_on_screen()
         if self.unlock_dialog is not None:
             self.unlock_dialog.deleteLater()
             self.unlock_dialog = None

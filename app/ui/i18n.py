@@ -37,6 +37,12 @@ def install(app: QApplication, choice: str) -> list[QTranslator]:
         if QLocale.system().language() == QLocale.Language.C:
             # A bare system (no locale set) writes 1250.00€; English style instead.
             QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+        # Only the texts with a count: "1 debrief", "2 debriefs" (tools/translate.py).
+        plurals = QTranslator(app)
+        if plurals.load(str(I18N_DIR / "veldboek_en.qm")):
+            app.installTranslator(plurals)
+            installed.append(plurals)
+            _installed.extend(installed)
         return installed
     ours = QTranslator(app)
     if ours.load(str(I18N_DIR / f"veldboek_{language}.qm")):

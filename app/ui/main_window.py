@@ -32,7 +32,15 @@ from PySide6.QtWidgets import (
 from app.errors import VeldboekError
 from app.services.admin import aliases, vaults
 from app.services.records import meetings
-from app.ui import held_at_lock, i18n, style, window_actions, window_meeting, window_place
+from app.ui import (
+    held_at_lock,
+    i18n,
+    style,
+    window_actions,
+    window_commands,
+    window_meeting,
+    window_place,
+)
 from app.ui import undo as word_undo
 from app.ui.alias_band import AliasBand
 from app.ui.command_palette import CommandPalette, open_palette
@@ -52,12 +60,15 @@ from app.ui.pages.sources import SourcesPage
 from app.ui.place import Place
 from app.ui.session import AppSession
 from app.ui.widgets import find_data
-from app.ui.window_size import resize_within_screen
+from app.ui.window_size import resize_within_screen, show_sized
 from app.ui.workers import TaskRunner
 
 __all__ = ["PANIC_KEYS", "MainWindow"]
 
 P = TypeVar("P", bound=Page)
+# The size the window opens at where the screen has room; maximised where not
+# (``show``: a 1366x768 laptop).
+WANTED = (1180, 760)
 
 # Buttons that do what an action does show its shortcut in their tooltip.
 BUTTON_ACTIONS = {
@@ -100,7 +111,7 @@ class MainWindow(QMainWindow):
         self.session.settings_changed.connect(lambda _settings: self._show_idle_setting())
         self.lock.about_to_lock.connect(self._before_lock)
         self.lock.clear_requested.connect(self.clear_vault_data)
-        resize_within_screen(self, 1180, 760)  # a 1366x768 laptop has less height
+        resize_within_screen(self, *WANTED)  # a 1366x768 laptop has less height
         self.band.show_scope(self.session.scope, aliases.list_own_aliases(self.session.vault))
         self.nav.setCurrentRow(0)  # shows the first page, loaded once (``_show_page``)
 
@@ -242,7 +253,8 @@ class MainWindow(QMainWindow):
 
     def open_palette(self) -> CommandPalette:
         self.registry.refresh()
-        self.palette_dialog = open_palette(self.registry, self)
+        extra = window_commands.source_commands(self)
+        self.palette_dialog = open_palette(self.registry, self, extra)
         return self.palette_dialog
 
     # -- navigation -----------------------------------------------------------
@@ -476,6 +488,10 @@ class MainWindow(QMainWindow):
         if self.meeting is not None:
             self.meeting.clear_vault_data()
         self.band.clear()
+
+    def show_on_screen(self) -> None:
+        """Shown at its size, or maximised on a small screen (window_size)."""
+        show_sized(self, QSize(*WANTED))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.lock.is_unlocked:

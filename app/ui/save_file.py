@@ -12,7 +12,8 @@ from typing import TypeVar
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from app.errors import OutputExists
+from app.errors import OutputExists, UnsafeOutput
+from app.ui.errors import show_error
 
 T = TypeVar("T")
 
@@ -52,3 +53,13 @@ def save_confirmed(parent: QWidget, path: Path, title: str, write: Callable[[boo
         if not confirm_replace(parent, path, title):
             return None
         return write(True)
+
+
+def refused_place(parent: QWidget, exc: BaseException, title: str) -> bool:
+    """A place to write refused (a vault's folder or file, not a regular file):
+    said in a message box, as saving a PDF there is, not only in a status line
+    that is easily missed. True if ``exc`` was such a refusal."""
+    if not isinstance(exc, UnsafeOutput):
+        return False
+    show_error(parent, exc, title)
+    return True

@@ -44,6 +44,7 @@ from app.ui.dialogs.identity import RecordIdentityDialog, RevealIdentityDialog
 from app.ui.dialogs.records import CloseTaskingDialog
 from app.ui.dialogs.source_form import SourceDialog
 from app.ui.errors import show_error
+from app.ui.flow_layout import FlowLayout
 from app.ui.labels import label
 from app.ui.record_table import RecordTable
 from app.ui.session import AppSession
@@ -125,7 +126,8 @@ class SourceFileView(QWidget):
             value.setObjectName(f"field_{key}")
             self.fields[key] = value
             self.overview.addRow(title + ":", value)
-        buttons = QHBoxLayout()
+        # Six actions, long in Dutch: they wrap onto a second line in a narrow window.
+        buttons = FlowLayout()
         self.edit_button = QPushButton(self.tr("Edit…"))
         self.edit_button.setObjectName("editSource")
         self.reveal_button = QPushButton(self.tr("Reveal identity…"))
@@ -155,7 +157,6 @@ class SourceFileView(QWidget):
             self.report_button,
         ):
             buttons.addWidget(b)
-        buttons.addStretch(1)
         layout = QVBoxLayout(tab)
         layout.addLayout(self.overview)
         layout.addLayout(buttons)

@@ -3,9 +3,12 @@ warning), the failed attempts since the last unlock, key derivation off the GUI
 thread, a clear message on a wrong passphrase and a growing delay before the next
 try. Escape asks before it quits.
 
-The vault is named by its folder (never by a source). The alias is shown only when this running app
-knows it from an unlock since it started (after a lock, a panic): the alias is
-vault content, so it is kept in memory and written nowhere outside the vault."""
+The vault is named by its folder (never by a source), and the alias: by its name
+when this running app knows it from an unlock since it started (after a lock, a
+panic), else as "the one you used last" (the alias is vault content, kept in
+memory and written nowhere outside the vault). Every unlock dialog has the same
+lines, and its size is its contents' (it grows for a long message): a window the
+user cannot resize, so no window manager draws a resize bar under its buttons."""
 
 from __future__ import annotations
 
@@ -33,6 +36,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QMessageBox,
     QPushButton,
@@ -129,12 +133,11 @@ class UnlockDialog(QDialog):
         self.folder = QLabel()
         self.folder.setObjectName("unlockFolder")
         self.folder.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.alias = QLabel(alias or "")
+        self.alias = QLabel(alias or self.tr("the one you used last"))
         self.alias.setObjectName("unlockAlias")
         about = QFormLayout()
         about.addRow(self.tr("Vault:"), self.folder)
-        if alias:
-            about.addRow(self.tr("Alias:"), self.alias)
+        about.addRow(self.tr("Alias:"), self.alias)
         self.prompt = QLabel(self.tr("Enter your passphrase to unlock the vault."))
         field = self._passphrase_field()
         self.attempts = QLabel()
@@ -143,8 +146,10 @@ class UnlockDialog(QDialog):
         self.status = QLabel()
         self.status.setObjectName("unlockStatus")
         self.status.setWordWrap(True)
+        self.status.hide()  # no empty line above the buttons: shown with a message
         buttons = self._buttons()
         layout = QVBoxLayout(self)
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetFixedSize)
         layout.addLayout(about)
         layout.addWidget(self.prompt)
         layout.addLayout(field)
@@ -165,7 +170,8 @@ class UnlockDialog(QDialog):
         self._countdown.timeout.connect(self._tick)
         self._busy = False
         self.quit_question: QMessageBox | None = None
-        self.setMinimumWidth(460)
+        # Its width: the field's (the layout sets the dialog's size, SetFixedSize).
+        self.passphrase.setMinimumWidth(410)
         self._show_folder()
         self._show_attempts()
         self._show_caps()
@@ -368,6 +374,7 @@ class UnlockDialog(QDialog):
         self._busy = False
         self.passphrase.setText("")  # clear() would keep it in the undo history
         self.status.clear()
+        self.status.hide()
         self.unlocked.emit(vault)
         super().accept()
 
@@ -390,6 +397,7 @@ class UnlockDialog(QDialog):
         """A message under the field, shown whole: the dialog grows for a long one
         (and for the count of failed attempts above it) so nothing is cut off."""
         self.status.setText(text)
+        self.status.show()
         grow_to_contents(self)
 
     def _set_inputs(self, enabled: bool) -> None:

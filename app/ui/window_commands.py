@@ -11,7 +11,9 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
 
-from app.services.records import debriefs
+from app.errors import VeldboekError
+from app.services.records import debriefs, sources
+from app.ui.actions import ActionSpec
 from app.ui.dialogs.contact_form import ContactDialog
 from app.ui.errors import show_error
 from app.ui.pages.base import Page
@@ -103,3 +105,26 @@ def go_import(window: MainWindow) -> None:
     receive = page.receive
     handler = window.session.scope.is_handler
     (receive.import_button if handler else receive.take_receipt).setFocus()
+
+
+def source_commands(window: MainWindow) -> list[ActionSpec]:
+    """For the command palette: "Open source CODENAME" for each source the acting
+    alias may see (read from the service in its scope when the palette opens).
+    None in a meeting: it shows nothing of the vault but the meeting."""
+    if window.meeting is not None:
+        return []
+    try:
+        rows = sources.list_sources(window.session.vault, window.session.scope)
+    except VeldboekError:
+        return []
+    text = QCoreApplication.translate("MainWindow", "Open source {codename}")
+    return [
+        ActionSpec(
+            key=f"openSource:{row.id}",
+            text=text.format(codename=row.codename),
+            shortcuts=(),
+            handler=partial(window.open_source, row.id),
+            menu="go",
+        )
+        for row in rows
+    ]

@@ -8,8 +8,9 @@ from __future__ import annotations
 import uuid
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QStatusBar
 
 from app.services.records import meetings
 from app.ui.errors import show_error
@@ -61,11 +62,28 @@ def _show(window: MainWindow) -> None:
     meeting.finished.connect(window._leave_meeting)
     window.central.addWidget(meeting)
     window.central.setCurrentWidget(meeting)
-    window.statusBar().hide()
     window.menuBar().hide()  # meeting mode shows nothing but the meeting
+    # The status bar stays: the idle lock's countdown and the panic key (its
+    # permanent widget), nothing else of the vault (a page's passing message).
+    _QuietStatus(window, meeting)
     window.registry.refresh()
     meeting.note.setFocus()
     meeting.note.moveCursor(QTextCursor.MoveOperation.End)
+
+
+class _QuietStatus(QObject):
+    """While the meeting (its parent) is on screen, no message in the status bar."""
+
+    def __init__(self, window: MainWindow, meeting: MeetingView) -> None:
+        super().__init__(meeting)
+        self.window = window
+        self.bar: QStatusBar = window.statusBar()
+        self.bar.clearMessage()
+        self.bar.messageChanged.connect(self.clear)
+
+    def clear(self, text: str) -> None:
+        if text and self.window.meeting is self.parent():
+            self.bar.clearMessage()
 
 
 def leave(window: MainWindow, record: object) -> None:
@@ -74,7 +92,6 @@ def leave(window: MainWindow, record: object) -> None:
         window.central.removeWidget(meeting)
         meeting.deleteLater()
     window.central.setCurrentWidget(window.normal)
-    window.statusBar().show()
     window.menuBar().show()
     window.registry.refresh()
     debrief_id = getattr(record, "debrief_id", None)

@@ -20,23 +20,30 @@ def place_of(window: MainWindow) -> Place:
     """Where the runner is now: the page, the open debrief or source file, and
     a meeting under way."""
     held = window.meeting
-    meeting = held.record if held is not None and held.is_open else None
-    meeting = meeting or window.pending_meeting
+    shown = held is not None and held.is_open
+    meeting = held.record if held is not None and shown else window.pending_meeting
     current = window.stack.currentWidget()
     debrief_page = window.debrief_on_screen()
     if debrief_page is not None and debrief_page.view is not None:
-        return Place(window._return_row, debrief_id=debrief_page.view.id, meeting=meeting)
+        return Place(
+            window._return_row,
+            debrief_id=debrief_page.view.id,
+            meeting=meeting,
+            meeting_on_screen=shown,
+        )
     row = max(0, window.nav.currentRow())
     if isinstance(current, SourcesPage):  # pages not on screen: not built, maybe
         file = current.file_view.file
         if current.stack.currentWidget() is current.file_view and file is not None:
-            return Place(row, source_id=file.overview.id, meeting=meeting)
-    return Place(row, meeting=meeting)
+            return Place(row, source_id=file.overview.id, meeting=meeting, meeting_on_screen=shown)
+    return Place(row, meeting=meeting, meeting_on_screen=shown)
 
 
 def return_to(window: MainWindow, place: Place, *, resume_meeting: bool) -> None:
     """After an unlock: back to ``place``. A record that is gone (or another
-    alias's) leaves the runner on its page."""
+    alias's) leaves the runner on its page. A meeting returns to the screen only
+    if it was on it (``resume_meeting``: not after a panic); one left open while
+    the runner was elsewhere waits for Ctrl+M, as it did before the lock."""
     if 0 <= place.page < len(window.page_classes()) and place.page != window.nav.currentRow():
         window.nav.setCurrentRow(place.page)
     try:
@@ -52,7 +59,7 @@ def return_to(window: MainWindow, place: Place, *, resume_meeting: bool) -> None
         pass  # no longer there to return to: the page is
     if place.meeting is None:
         return
-    if resume_meeting:
+    if resume_meeting and place.meeting_on_screen:
         window.resume_meeting(place.meeting)
     else:
         window.pending_meeting = place.meeting

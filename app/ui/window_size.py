@@ -47,6 +47,25 @@ def resize_within_screen(widget: QWidget, width: int, height: int) -> None:
     widget.resize(QSize(width, height).boundedTo(room(widget)))
 
 
+def opens_maximised(window: QWidget, wanted: QSize) -> bool:
+    """Whether ``window`` should open maximised: when the size it wants (with its
+    frame) does not fit its screen, as on a 1366 x 768 laptop, a window a little
+    smaller than the screen only wastes the room there is and leaves the desktop
+    showing behind it. (Veldboek remembers no geometry: nothing about the last
+    session is written outside the vault.)"""
+    fits = room(window)
+    return wanted.width() > fits.width() or wanted.height() > fits.height()
+
+
+def show_sized(window: QWidget, wanted: QSize) -> None:
+    """Show ``window`` (sized with ``resize_within_screen``) maximised where the
+    screen is small (``opens_maximised``), as it is otherwise."""
+    if opens_maximised(window, wanted):
+        window.showMaximized()
+    else:
+        window.show()
+
+
 def grow_to_contents(window: QWidget) -> None:
     """Make ``window`` (shown) as tall as its layout needs at its present width. A
     word-wrapped label given a longer text needs more lines, but Qt grows a window

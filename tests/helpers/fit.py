@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.ui.window_size import frame_extra
+from app.ui.window_size import frame_extra, room
 
 SCREEN = QSize(1366, 768)
 # What a window may take of that screen: a panel (taskbar) of 40 px and a title
@@ -35,8 +35,22 @@ LAPTOP = QRect(0, 0, 1366, 728)
 
 
 def on_laptop_screen(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Every screen says it is that laptop's (the offscreen platform's is 800x800)."""
+    """Every screen says it is that laptop's (the offscreen platform's is 800x800),
+    and a window maximised on it takes what a window manager gives it there: the
+    available area less its frame (the offscreen platform would give it its own
+    800x800). ``maximised`` lists the windows that asked."""
     monkeypatch.setattr(QScreen, "availableGeometry", lambda _screen: QRect(LAPTOP))
+    maximised.clear()
+
+    def maximise(widget: QWidget) -> None:
+        maximised.append(widget.objectName())
+        widget.resize(room(widget))
+        widget.show()
+
+    monkeypatch.setattr(QWidget, "showMaximized", maximise)
+
+
+maximised: list[str] = []  # the windows shown maximised on the laptop's screen
 
 
 def _in_scroll_area(widget: QWidget, window: QWidget) -> bool:

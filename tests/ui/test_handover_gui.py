@@ -215,7 +215,9 @@ def test_without_another_runners_key_the_handover_confirmation_says_what_to_do(
     assert receive.handover_box.isVisible()
     assert not receive.handover_runner.isEnabled()
     assert not receive.handover_receipt.isEnabled()
-    assert receive.handover_runner.placeholderText().startswith("No other runner's key yet")
+    assert receive.handover_runner.placeholderText() == "No other runner's key yet"
+    assert receive.handover_hint.isVisible()
+    assert "Keys tab" in receive.handover_hint.text()
     me = Party(window.session.vault, window.session.scope, window.session.vault.paths.root)
     _confirmed_both_ways(me, others["runner"], PeerRole.RUNNER, "Runner Specht")
     show_tab(qtbot, page, 0)
@@ -223,3 +225,4 @@ def test_without_another_runners_key_the_handover_confirmation_says_what_to_do(
     assert receive.handover_runner.isEnabled()
     assert receive.handover_runner.currentText() == "Runner Specht"
     assert receive.handover_receipt.isEnabled()
+    assert not receive.handover_hint.isVisible()

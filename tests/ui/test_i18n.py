@@ -37,8 +37,10 @@ def _messages(ts: Path) -> dict[tuple[str, str], str]:
         for message in context.iter("message"):
             translation = message.find("translation")
             assert translation is not None
+            forms = [f.text or "" for f in translation.iter("numerusform")]
+            text = "\n".join(forms) if forms else translation.text
             out[(name, message.findtext("source") or "")] = (
-                "" if translation.get("type") == "unfinished" else (translation.text or "")
+                "" if translation.get("type") == "unfinished" else (text or "")
             )
     return out
 

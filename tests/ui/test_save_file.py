@@ -13,14 +13,16 @@ from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
+from app.domain.enums import PeerRole, Role
 from app.services.admin import audit
+from app.services.exchange import keys
 from app.services.records import attachments
 from app.ui import i18n
 from app.ui.main_window import MainWindow
 from app.ui.save_file import confirm_replace
 from tests.helpers import factory
 from tests.helpers.boxes import RETURN, answering, shown_error
-from tests.packages.conftest import PNG
+from tests.packages.conftest import PNG, open_party
 from tests.ui.test_packages_page import packages_page, show_tab
 
 OLD = b"a file the user keeps\n"
@@ -142,3 +144,39 @@ def test_the_replace_question_speaks_dutch_in_the_dutch_interface(
     title, question, folder = asked.texts[0].split("\n")
     assert (title, question) == ("Opslaan", "rapport.pdf bestaat al. Vervangen?")
     assert folder == f"Map: {tmp_path}"
+
+
+def test_exporting_into_the_vault_folder_is_refused_in_a_message_box(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """As saving a PDF there is: a box that says so, not only the status line under
+    the table (easily missed); nothing is written into the vault's folder."""
+    vault, scope = window.session.vault, window.session.scope
+    handler = open_party(tmp_path / "handler-vault", "Havik", Role.HANDLER)
+    bundle = keys.own_bundle(handler.vault, "Havik", PeerRole.HANDLER)
+    handler.vault.lock()
+    keys.add_peer(
+        vault, scope, bundle, role=PeerRole.HANDLER, confirmed_spoken=bundle.fingerprint.spoken
+    )
+    factory.debrief(vault, scope, factory.source(vault, scope, "UITVOER"), submit=True)
+    root = vault.paths.root
+    before = sorted(p.name for p in root.iterdir())
+    page = packages_page(qtbot, window)
+    show_tab(qtbot, page, 0)
+    send = page.send
+    qtbot.waitUntil(lambda: send.plan is not None and send.export_new.isEnabled())
+    monkeypatch.setattr("app.ui.packages.send_tab.choose_folder", lambda *_a: root)
+    qtbot.mouseClick(send.export_new, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(visible_errors()), timeout=20_000)
+    error = shown_error()
+    assert "vault folder" in error.text()
+    assert "nothing was written" in error.text()
+    assert error.windowTitle() == "Nothing was written"
+    error.close()
+    assert sorted(p.name for p in root.iterdir()) == before
+
+
+def visible_errors() -> list[QWidget]:
+    return [
+        w for w in QApplication.topLevelWidgets() if w.objectName() == "errorBox" and w.isVisible()
+    ]

@@ -15,7 +15,14 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from app.services.records import debriefs
@@ -90,6 +97,50 @@ def test_the_unlock_dialog_names_the_vault_and_never_a_source(
     assert CODENAME not in shown
     # The taskbar shows the title: after a lock it names neither app nor source.
     assert dialog.windowTitle() == "Locked"
+
+
+def rows(dialog: UnlockDialog) -> list[str]:
+    """The labels of the dialog's lines above the prompt."""
+    form = dialog.layout().itemAt(0).layout()  # type: ignore[union-attr]
+    assert isinstance(form, QFormLayout)
+    items = [form.itemAt(r, QFormLayout.ItemRole.LabelRole) for r in range(form.rowCount())]
+    return [w.text() for i in items if i is not None and isinstance(w := i.widget(), QLabel)]
+
+
+def shown_labels(dialog: UnlockDialog) -> list[str]:
+    return [w.objectName() for w in dialog.findChildren(QLabel) if w.isVisible()]
+
+
+def test_every_unlock_dialog_has_the_same_lines_and_no_resize_bar(
+    qtbot: QtBot, controller: AppController
+) -> None:
+    """The first start's dialog and the one after a lock: the vault and the alias
+    (not yet known at the first start: "the one you used last"), no empty line
+    before the buttons, and a size the user cannot change (its contents'), so
+    that no window manager draws a resize bar under the buttons."""
+    first = controller.unlock_dialog
+    assert first is not None
+    qtbot.waitExposed(first)
+    assert rows(first) == ["Vault:", "Alias:"]
+    assert first.alias.isVisible()
+    assert first.alias.text() == "the one you used last"
+    assert not first.status.isVisible()  # an empty line would stand over the buttons
+    assert first.minimumSize() == first.maximumSize()
+    lines, shown, size = rows(first), shown_labels(first), first.size()
+    window = unlock(qtbot, controller)
+    later = lock_with_ctrl_l(qtbot, controller, window)
+    qtbot.waitExposed(later)
+    assert rows(later) == lines
+    assert later.alias.text() == factory.RUNNER
+    assert shown_labels(later) == shown
+    assert later.minimumSize() == later.maximumSize()
+    assert later.size() == size
+    # A message shows, and the dialog grows for it, still not resizable by hand.
+    qtbot.keyClick(later.passphrase, Qt.Key.Key_Return)  # nothing typed
+    assert later.status.isVisible()
+    assert later.status.text()
+    assert later.height() > size.height()
+    assert later.minimumSize() == later.maximumSize()
 
 
 def test_show_passphrase_toggle_and_caps_lock_warning(

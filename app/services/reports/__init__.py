@@ -66,7 +66,7 @@ if TYPE_CHECKING:
         render_pages,
     )
     from app.services.reports.progress import Cancel, ProgressFn
-    from app.services.reports.reading import unlinked_for
+    from app.services.reports.reading import drafts_in, unlinked_for
     from app.services.reports.register import IssuedPdf, printer_reference
     from app.services.reports.sanitise import GuardHit, SanitisationRefused
     from app.services.reports.sanitised_report import (
@@ -109,6 +109,7 @@ _WHERE = {
     "approve_sanitised": "app.services.reports.approvals",
     "check_sanitised": "app.services.reports.sanitised_report",
     "default_language": "app.services.reports.choices",
+    "drafts_in": "app.services.reports.reading",
     "internal_body": "app.services.reports.internal_report",
     "issue_internal": "app.services.reports.internal_report",
     "issue_sanitised": "app.services.reports.sanitised_report",
@@ -164,6 +165,7 @@ __all__ = [
     "approve_sanitised",
     "check_sanitised",
     "default_language",
+    "drafts_in",
     "internal_body",
     "issue_internal",
     "issue_sanitised",

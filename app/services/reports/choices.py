@@ -26,12 +26,18 @@ REPORT_LANGUAGES = labels.LANGUAGES
 @dataclass(frozen=True)
 class Selection:
     """Which debriefs a report covers: one debrief, or all debriefs of a source
-    and/or of a date range (inclusive, by the day the debrief was made, UTC)."""
+    and/or of a date range (inclusive, by the day the debrief was made, UTC).
+
+    An internal report of a source or a period leaves drafts out (unfinished,
+    items perhaps ungraded) unless ``include_drafts``; they are then marked DRAFT
+    in it. One debrief chosen by its id is reported whatever its state (marked
+    DRAFT too). A sanitised report never shows a draft."""
 
     debrief_id: uuid.UUID | None = None
     source_id: uuid.UUID | None = None
     date_from: date | None = None
     date_to: date | None = None
+    include_drafts: bool = False
 
     def validated(self) -> Selection:
         ranged = self.source_id is not None or self.date_from or self.date_to

@@ -117,8 +117,11 @@ def internal_body(
 def read_internal_body(
     vault: Vault, scope: Scope, selection: Selection
 ) -> tuple[InternalBody, list[DebriefView]]:
-    """The content of an internal report over ``selection``, and its debriefs."""
-    views, unlinked = reading.read_selection(vault, scope, selection)
+    """The content of an internal report over ``selection``, and its debriefs:
+    a source's or a period's without drafts unless ``selection.include_drafts``."""
+    views, unlinked = reading.read_selection(
+        vault, scope, selection, leave_out_drafts=not selection.include_drafts
+    )
     return internal_body(views, selection, unlinked), views
 
 

@@ -8,11 +8,13 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from app.dal.scope import get_visible, visible
+from app.domain.enums import DebriefStatus
 from app.domain.scope import Scope
 from app.errors import InvalidInput, NotFound
 from app.models import Debrief, Source
@@ -28,12 +30,8 @@ def _day_start(day: date) -> datetime:
     return datetime.combine(day, time(0), tzinfo=UTC)
 
 
-def selected_ids(session: Session, scope: Scope, selection: Selection) -> list[uuid.UUID]:
-    """The ids of the debriefs ``selection`` names in the scope's files, oldest
-    first (NotFound if none, InvalidInput if more than a report covers)."""
-    sel = selection.validated()
-    if sel.debrief_id is not None:
-        return [get_visible(session, scope, Debrief, sel.debrief_id).id]
+def _ranged(session: Session, scope: Scope, sel: Selection) -> Select[Any]:
+    """The debriefs of a source and/or a period, drafts too."""
     query = select(Debrief.id).where(visible(Debrief.compartment_id, scope))
     if sel.source_id is not None:
         source = get_visible(session, scope, Source, sel.source_id)
@@ -42,11 +40,32 @@ def selected_ids(session: Session, scope: Scope, selection: Selection) -> list[u
         query = query.where(Debrief.created_at >= _day_start(sel.date_from))
     if sel.date_to is not None:
         query = query.where(Debrief.created_at < _day_start(sel.date_to + timedelta(days=1)))
+    return query
+
+
+def selected_ids(
+    session: Session, scope: Scope, selection: Selection, *, leave_out_drafts: bool = False
+) -> list[uuid.UUID]:
+    """The ids of the debriefs ``selection`` names in the scope's files, oldest
+    first (NotFound if none, InvalidInput if more than a report covers). With
+    ``leave_out_drafts`` (an internal report's source or period, unless it asks
+    for them: ``Selection.include_drafts``) no drafts; a sanitised report skips
+    them itself, and counts them as left out."""
+    sel = selection.validated()
+    if sel.debrief_id is not None:
+        return [get_visible(session, scope, Debrief, sel.debrief_id).id]
+    query = _ranged(session, scope, sel)
+    if leave_out_drafts:
+        query = query.where(Debrief.status != DebriefStatus.DRAFT)
     ids = list(
         session.execute(query.order_by(Debrief.created_at, Debrief.id).limit(MAX_DEBRIEFS + 1))
         .scalars()
         .all()
     )
+    if not ids and leave_out_drafts and _drafts(session, scope, sel):
+        raise NotFound(
+            "Only drafts match that choice; a report leaves them out unless asked to include them."
+        )
     if not ids:
         raise NotFound("No debriefs match that choice in the active alias's files.")
     if len(ids) > MAX_DEBRIEFS:
@@ -54,6 +73,23 @@ def selected_ids(session: Session, scope: Scope, selection: Selection) -> list[u
             "A report covers at most {n} debriefs; narrow the choice.", n=MAX_DEBRIEFS
         )
     return ids
+
+
+def _drafts(session: Session, scope: Scope, sel: Selection) -> int:
+    query = _ranged(session, scope, sel).where(Debrief.status == DebriefStatus.DRAFT)
+    return len(session.execute(query.limit(MAX_DEBRIEFS + 1)).scalars().all())
+
+
+def drafts_in(vault: Vault, scope: Scope, selection: Selection) -> int:
+    """How many drafts ``selection`` covers: those a report includes if asked
+    (``Selection.include_drafts``), or leaves out; the one debrief chosen if it
+    is a draft."""
+    sel = selection.validated()
+    with vault.read() as session:
+        if sel.debrief_id is not None:
+            one = get_visible(session, scope, Debrief, sel.debrief_id)
+            return int(one.status is DebriefStatus.DRAFT)
+        return _drafts(session, scope, sel)
 
 
 def unlinked_for(
@@ -73,12 +109,17 @@ def unlinked_for(
 
 
 def read_selection(
-    vault: Vault, scope: Scope, selection: Selection, *, with_file_records: bool = True
+    vault: Vault,
+    scope: Scope,
+    selection: Selection,
+    *,
+    with_file_records: bool = True,
+    leave_out_drafts: bool = False,
 ) -> tuple[list[DebriefView], tuple[FileRecords, ...]]:
-    """The debriefs ``selection`` names, oldest first, and the file records
-    beside them (``unlinked_for``; none unless ``with_file_records``)."""
+    """The debriefs ``selection`` names, oldest first (``selected_ids``), and the
+    file records beside them (``unlinked_for``; none unless ``with_file_records``)."""
     with vault.read() as session:
-        ids = selected_ids(session, scope, selection)
+        ids = selected_ids(session, scope, selection, leave_out_drafts=leave_out_drafts)
         views = debrief_bulk.read_debriefs(session, scope, ids)
         if not with_file_records:
             return views, ()

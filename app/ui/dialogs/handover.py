@@ -29,6 +29,7 @@ from app.ui.confirm import ConfirmDialog, ask
 from app.ui.dialog_keys import keyboard_dialog
 from app.ui.errors import describe
 from app.ui.packages.common import choose_folder
+from app.ui.save_file import refused_place
 from app.ui.session import AppSession
 from app.ui.widgets import source_label
 from app.ui.workers import TaskRunner
@@ -160,6 +161,7 @@ class HandoverDialog(QDialog):
         def failed(exc: BaseException) -> None:
             self.passphrase.clear()
             self.go_button.setEnabled(True)
+            refused_place(self, exc, self.tr("Nothing was written"))  # a vault's folder
             self.status.setText(describe(exc))
 
         self.runner.start(work, self._done, failed)

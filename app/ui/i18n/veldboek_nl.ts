@@ -1728,27 +1728,27 @@
 <context>
     <name>CommandPalette</name>
     <message>
-        <location filename="../command_palette.py" line="34" />
+        <location filename="../command_palette.py" line="44" />
         <source>Command palette</source>
         <translation>Opdrachtenpalet</translation>
     </message>
     <message>
-        <location filename="../command_palette.py" line="39" />
+        <location filename="../command_palette.py" line="49" />
         <source>Type to find an action; Enter runs it</source>
         <translation>Typ om een opdracht te vinden; Enter voert die uit</translation>
     </message>
     <message>
-        <location filename="../command_palette.py" line="42" />
+        <location filename="../command_palette.py" line="52" />
         <source>Action</source>
         <translation>Opdracht</translation>
     </message>
     <message>
-        <location filename="../command_palette.py" line="44" />
+        <location filename="../command_palette.py" line="54" />
         <source>Shortcut</source>
         <translation>Sneltoets</translation>
     </message>
     <message>
-        <location filename="../command_palette.py" line="65" />
+        <location filename="../command_palette.py" line="75" />
         <source>No action matches.</source>
         <translation>Geen opdracht past hierbij.</translation>
     </message>
@@ -2403,83 +2403,88 @@
 <context>
     <name>DeconflictionKeyBox</name>
     <message>
-        <location filename="../packages/deconfliction_box.py" line="46" />
-        <location filename="../packages/deconfliction_box.py" line="150" />
+        <location filename="../packages/deconfliction_box.py" line="47" />
+        <location filename="../packages/deconfliction_box.py" line="152" />
         <source>Deconfliction key</source>
         <translation>Deconflictiesleutel</translation>
     </message>
     <message>
-        <location filename="../packages/deconfliction_box.py" line="50" />
+        <location filename="../packages/deconfliction_box.py" line="51" />
         <source>Forward the deconfliction key to runners…</source>
         <translation>Deconflictiesleutel doorsturen aan runners…</translation>
     </message>
     <message>
-        <location filename="../packages/deconfliction_box.py" line="53" />
+        <location filename="../packages/deconfliction_box.py" line="54" />
         <source>Compute the tokens…</source>
         <translation>Tokens berekenen…</translation>
     </message>
     <message>
-        <location filename="../packages/deconfliction_box.py" line="78" />
+        <location filename="../packages/deconfliction_box.py" line="79" />
         <source>No deconfliction key yet: import the central system's key package on the Receive tab.</source>
         <translation>Nog geen deconflictiesleutel: lees het sleutelpakket van het centrale systeem in op het tabblad Ontvangen.</translation>
     </message>
     <message>
-        <location filename="../packages/deconfliction_box.py" line="82" />
+        <location filename="../packages/deconfliction_box.py" line="83" />
         <source>No deconfliction key yet: take in the one your team handler sends on the Receive tab.</source>
         <translation>Nog geen deconflictiesleutel: lees de sleutel die uw teamleider stuurt in op het tabblad Ontvangen.</translation>
     </message>
     <message>
-        <location filename="../packages/deconfliction_box.py" line="88" />
+        <location filename="../packages/deconfliction_box.py" line="89" />
         <source>Key {key}… made {made}: {n} of {total} source(s) with a true identity have tokens under it.</source>
         <translation>Sleutel {key}… gemaakt {made}: {n} van {total} bron(nen) met een ware identiteit hebben er tokens onder.</translation>
     </message>
     <message>
-        <location filename="../packages/deconfliction_box.py" line="97" />
+        <location filename="../packages/deconfliction_box.py" line="98" />
         <source>(Replaced: forgotten with the next package.)</source>
         <translation>(Vervangen: vergeten met het volgende pakket.)</translation>
     </message>
     <message>
-        <location filename="../packages/deconfliction_box.py" line="99" />
+        <location filename="../packages/deconfliction_box.py" line="100" />
         <source>Not yet recomputed.</source>
         <translation>Nog niet opnieuw berekend.</translation>
     </message>
     <message>
-        <location filename="../packages/deconfliction_box.py" line="104" />
+        <location filename="../packages/deconfliction_box.py" line="105" />
         <source>The tokens of {n} source(s) wait to be sent: the next package of everything new carries them.</source>
         <translation>De tokens van {n} bron(nen) wachten op verzending: het volgende pakket met alles wat nieuw is neemt ze mee.</translation>
     </message>
     <message>
-        <location filename="../packages/deconfliction_box.py" line="119" />
+        <location filename="../packages/deconfliction_box.py" line="120" />
         <source>Folder to write the key packages to</source>
         <translation>Map om de sleutelpakketten in te schrijven</translation>
     </message>
     <message>
-        <location filename="../packages/deconfliction_box.py" line="124" />
+        <location filename="../packages/deconfliction_box.py" line="125" />
         <source>Sealing the key for each runner…</source>
         <translation>De sleutel wordt voor elke runner verzegeld…</translation>
     </message>
     <message>
-        <location filename="../packages/deconfliction_box.py" line="136" />
+        <location filename="../packages/deconfliction_box.py" line="137" />
         <source>Deconfliction key written for {n} runner(s) ({names}) to {folder}.</source>
         <translation>Deconflictiesleutel voor {n} runner(s) ({names}) geschreven naar {folder}.</translation>
     </message>
     <message>
-        <location filename="../packages/deconfliction_box.py" line="143" />
+        <location filename="../packages/deconfliction_box.py" line="144" />
+        <source>Nothing was written</source>
+        <translation>Er is niets geschreven</translation>
+    </message>
+    <message>
+        <location filename="../packages/deconfliction_box.py" line="145" />
         <source>Refused: {why}</source>
         <translation>Geweigerd: {why}</translation>
     </message>
     <message>
-        <location filename="../packages/deconfliction_box.py" line="151" />
+        <location filename="../packages/deconfliction_box.py" line="153" />
         <source>Passphrase:</source>
         <translation>Wachtzin:</translation>
     </message>
     <message>
-        <location filename="../packages/deconfliction_box.py" line="161" />
+        <location filename="../packages/deconfliction_box.py" line="163" />
         <source>Computing the tokens…</source>
         <translation>De tokens worden berekend…</translation>
     </message>
     <message>
-        <location filename="../packages/deconfliction_box.py" line="172" />
+        <location filename="../packages/deconfliction_box.py" line="174" />
         <source>Tokens computed for {n} source(s) under key {key}…</source>
         <translation>Tokens berekend voor {n} bron(nen) onder sleutel {key}…</translation>
     </message>
@@ -2511,7 +2516,7 @@
         <source>audit event {seq} differs from the anchored one</source>
         <translation>auditgebeurtenis {seq} wijkt af van de verankerde</translation>
     </message>
-<message><source>{codename} was handed over to {runner} on {day}: the file is the new runner's now, and read only in this vault. Nothing was changed.</source><translation>{codename} is op {day} overgedragen aan {runner}: het dossier is nu van de nieuwe runner, en in deze kluis alleen nog te lezen. Er is niets gewijzigd.</translation></message><message><source>The active alias has no access to that file.</source><translation>De actieve alias heeft geen toegang tot dat dossier.</translation></message><message><source>No such {record} in the active alias's files.</source><translation>Dit staat niet in de dossiers van de actieve alias.</translation></message><message><source>There is no alias named {name!r} in this vault.</source><translation>Er is in deze kluis geen alias met de naam {name!r}.</translation></message><message><source>You may not act under the alias {name!r}.</source><translation>U mag niet werken onder de alias {name!r}.</translation></message><message><source>An alias you act under needs a role (runner or handler).</source><translation>Een alias waaronder u werkt, heeft een rol nodig (runner of teamleider).</translation></message><message><source>The alias {name!r} already exists.</source><translation>De alias {name!r} bestaat al.</translation></message><message><source>The name {name!r} is already in use: names that differ only in case or width are the same name.</source><translation>De naam {name!r} is al in gebruik: namen die alleen in hoofdletters of breedte verschillen, zijn dezelfde naam.</translation></message><message><source>This vault has no alias you may act under.</source><translation>Deze kluis heeft geen alias waaronder u mag werken.</translation></message><message><source>Another Veldboek process is writing to this vault; run the check again when it has finished.</source><translation>Een ander Veldboek-proces schrijft in deze kluis; voer de controle opnieuw uit als dat klaar is.</translation></message><message><source>Idle lock must be between 1 and 120 minutes.</source><translation>Vergrendelen na inactiviteit moet tussen 1 en 120 minuten liggen.</translation></message><message><source>Clipboard clearing must be between 3 and 300 seconds.</source><translation>Het wissen van het klembord moet tussen 3 en 300 seconden liggen.</translation></message><message><source>Autosave must be between 1 and 60 seconds.</source><translation>Automatisch opslaan moet tussen 1 en 60 seconden liggen.</translation></message><message><source>Reveal time must be between 5 and 120 seconds.</source><translation>De onthultijd moet tussen 5 en 120 seconden liggen.</translation></message><message><source>Reminder horizon must be between 1 and 365 days.</source><translation>De termijn voor herinneringen moet tussen 1 en 365 dagen liggen.</translation></message><message><source>Unknown retention rule.</source><translation>Onbekende bewaarregel.</translation></message><message><source>An earlier demo run with seed {seed} for {day} did not finish (it was interrupted, or is still running): its {sources} source(s) and {debriefs} debrief(s) stay in this vault and nothing was added. Another seed adds more.</source><translation>Een eerdere demorun met seed {seed} voor {day} is niet afgemaakt (hij werd onderbroken, of loopt nog): zijn {sources} bron(nen) en {debriefs} debriefing(s) blijven in deze kluis en er is niets toegevoegd. Een andere seed voegt meer toe.</translation></message><message><source>This vault already holds the demo data made with seed {seed} for {day}; nothing was added. Another seed adds more.</source><translation>Deze kluis bevat de demogegevens met seed {seed} voor {day} al; er is niets toegevoegd. Een andere seed voegt meer toe.</translation></message><message><source>The demo's day must be between {first} and {last}.</source><translation>De dag van de demo moet tussen {first} en {last} liggen.</translation></message><message><source>--sources must be between 1 and {n}.</source><translation>--sources moet tussen 1 en {n} liggen.</translation></message><message><source>--debriefs must be between 0 and {n}.</source><translation>--debriefs moet tussen 0 en {n} liggen.</translation></message><message><source>The vault has no runner alias to own the demo files.</source><translation>De kluis heeft geen runneralias die eigenaar van de demodossiers kan zijn.</translation></message><message><source>The package body is malformed.</source><translation>De inhoud van het pakket is ongeldig.</translation></message><message><source>The package's audit events do not match its manifest.</source><translation>De auditgebeurtenissen van het pakket passen niet bij het manifest.</translation></message><message><source>The package's audit events repeat a number or are out of order.</source><translation>De auditgebeurtenissen in het pakket herhalen een nummer of staan niet op volgorde.</translation></message><message><source>The package names one id twice (two of its records, or two parts of them, share it); nothing was imported.</source><translation>Het pakket noemt één id twee keer (twee van zijn records, of twee delen ervan, hebben hetzelfde id); er is niets ingelezen.</translation></message><message><source>A registration in the package is closed only in part (its closing and its source's status do not agree); nothing was imported.</source><translation>Een registratie in het pakket is maar ten dele afgesloten (de afsluiting en de status van de bron passen niet bij elkaar); er is niets ingelezen.</translation></message><message><source>A deconfliction key is taken only from the central system (into a handler's vault) or from the team handler (into a runner's vault); nothing was stored.</source><translation>Een deconflictiesleutel wordt alleen aangenomen van het centrale systeem (in de kluis van een teamleider) of van de teamleider (in de kluis van een runner); er is niets opgeslagen.</translation></message><message><source>This deconfliction key is older than the one this vault holds; nothing was stored.</source><translation>Deze deconflictiesleutel is ouder dan die in deze kluis; er is niets opgeslagen.</translation></message><message><source>This vault knows no runner's key to send the deconfliction key to.</source><translation>Deze kluis kent geen sleutel van een runner om de deconflictiesleutel naar te sturen.</translation></message><message><source>Only a handler forwards the deconfliction key to runners.</source><translation>Alleen een teamleider stuurt de deconflictiesleutel door aan runners.</translation></message><message><source>A deconfliction notice comes from the central system's key (role central); this one is signed by another.</source><translation>Een deconflictiebericht komt van de sleutel van het centrale systeem (rol centraal); dit is door een andere ondertekend.</translation></message><message><source>Deconfliction notices are taken in by a handler.</source><translation>Deconflictieberichten worden door een teamleider ingelezen.</translation></message><message><source>Export chosen debriefs, or everything new (--all-new).</source><translation>Verzend gekozen debriefings, of alles wat nieuw is.</translation></message><message><source>Choose at least one debrief to export.</source><translation>Kies ten minste één debriefing om te verzenden.</translation></message><message><source>This debrief's source was handed over to another runner; it goes with the handover package only.</source><translation>De bron van deze debriefing is aan een andere runner overgedragen; zij gaat alleen mee in het overdrachtspakket.</translation></message><message><source>A draft cannot leave the laptop: submit it first.</source><translation>Een concept kan de laptop niet verlaten: dien het eerst in.</translation></message><message><source>A returned debrief goes out again once it is answered and submitted again.</source><translation>Een teruggestuurde debriefing gaat weer mee zodra hij is beantwoord en opnieuw ingediend.</translation></message><message><source>Not sent: the codename of source {id} holds brackets or a character that cannot be shown safely, which Veldboek no longer sends; rename the source first.</source><translation>Niet verzonden: de codenaam van bron {id} bevat haakjes of een teken dat niet veilig kan worden getoond, wat Veldboek niet meer verstuurt; wijzig eerst de naam van de bron.</translation></message><message><source>This source was already handed over; if its package was lost, write it again (package write).</source><translation>Deze bron is al overgedragen; is het pakket kwijt, schrijf het dan opnieuw (package write).</translation></message><message><source>The source has a draft debrief: submit or delete it before the handover.</source><translation>De bron heeft een concept-debriefing: dien die in of verwijder haar vóór de overdracht.</translation></message><message><source>A source is handed over by its runner.</source><translation>Een bron wordt overgedragen door haar runner.</translation></message><message><source>Another package went out meanwhile; hand the source over again.</source><translation>Intussen is er een ander pakket verzonden; draag de bron opnieuw over.</translation></message><message><source>A handover is confirmed only by the runner it was handed to, and a runner confirms nothing else; nothing was changed.</source><translation>Een overdracht wordt alleen bevestigd door de runner aan wie zij is gedaan, en een runner bevestigt niets anders; er is niets gewijzigd.</translation></message><message><source>The true identity in the handover is not a well-formed seal; nothing was imported.</source><translation>De ware identiteit in de overdracht is geen goed gevormde verzegeling; er is niets ingelezen.</translation></message><message><source>The true identity in the handover does not open with this vault's key; nothing was imported.</source><translation>De ware identiteit in de overdracht opent niet met de sleutel van deze kluis; er is niets ingelezen.</translation></message><message><source>The true identity in the handover is malformed; nothing was imported.</source><translation>De ware identiteit in de overdracht is misvormd; er is niets ingelezen.</translation></message><message><source>The handover comes from a runner who does not run that source in this vault; nothing was imported.</source><translation>De overdracht komt van een runner die deze bron in deze kluis niet runt; er is niets ingelezen.</translation></message><message><source>No confirmed runner key by that name or fingerprint: import the new runner's key and compare its fingerprint with them first (keys import).</source><translation>Geen bevestigde runnersleutel met die naam of vingerafdruk: lees eerst de sleutel van de nieuwe runner in en vergelijk de vingerafdruk met hem of haar (keys import).</translation></message><message><source>More than one key matches; give more of the fingerprint.</source><translation>Meer dan één sleutel past; geef meer van de vingerafdruk.</translation></message><message><source>That key is not a runner's: a source is handed over to a runner.</source><translation>Die sleutel is niet van een runner: een bron wordt aan een runner overgedragen.</translation></message><message><source>That runner's key was retired; import their current key and compare its fingerprint first.</source><translation>De sleutel van die runner is ingetrokken; lees eerst de huidige sleutel in en vergelijk de vingerafdruk.</translation></message><message><source>No handler key is confirmed in this vault: import the team handler's key and compare its fingerprint first (keys import).</source><translation>Deze kluis heeft geen bevestigde sleutel van een teamleider: lees eerst de sleutel van de teamleider in en vergelijk de vingerafdruk (keys import).</translation></message><message><source>The handover hands the source to a key this vault holds as another role's (central's or a handler's), not a runner's; nothing was imported.</source><translation>De overdracht draagt de bron over aan een sleutel die deze kluis kent als die van een andere rol (het centrale systeem of een teamleider), niet van een runner; er is niets ingelezen.</translation></message><message><source>The handover hands the source to a runner whose key this vault has not confirmed: import the new runner's key and compare its fingerprint first, then import this package again; nothing was imported.</source><translation>De overdracht draagt de bron over aan een runner van wie deze kluis de sleutel niet heeft bevestigd: lees eerst de sleutel van de nieuwe runner in en vergelijk de vingerafdruk, en lees daarna dit pakket opnieuw in; er is niets ingelezen.</translation></message><message><source>This vault handed that source on and has not taken in the new runner's receipt for it yet: take in that receipt first (Packages, Take in a receipt), then import this handover again; nothing was imported.</source><translation>Deze kluis heeft die bron overgedragen en het ontvangstbewijs van de nieuwe runner daarvoor nog niet ingelezen: lees eerst dat ontvangstbewijs in (Pakketten, Ontvangstbewijs inlezen) en lees daarna deze overdracht opnieuw in; er is niets ingelezen.</translation></message><message><source>Wrong passphrase.</source><translation>Verkeerde wachtzin.</translation></message><message><source>This file is too large to be a key bundle.</source><translation>Dit bestand is te groot voor een sleutelbundel.</translation></message><message><source>The key bundle's self-signature does not verify; it was altered.</source><translation>De eigen handtekening van de sleutelbundel klopt niet; hij is gewijzigd.</translation></message><message><source>The key bundle is for the role {found}, not {wanted}: the key was not added.</source><translation>De sleutelbundel is voor de rol {found}, niet {wanted}: de sleutel is niet toegevoegd.</translation></message><message><source>The fingerprint does not match: the key was not added.</source><translation>De vingerafdruk klopt niet: de sleutel is niet toegevoegd.</translation></message><message><source>That is this vault's own key.</source><translation>Dat is de eigen sleutel van deze kluis.</translation></message><message><source>This file is not a Veldboek key bundle.</source><translation>Dit bestand is geen Veldboek-sleutelbundel.</translation></message><message><source>This key bundle has a version this Veldboek does not read.</source><translation>Deze sleutelbundel heeft een versie die deze Veldboek niet leest.</translation></message><message><source>The key bundle holds members this Veldboek does not know: the key was not added.</source><translation>De sleutelbundel bevat onderdelen die deze Veldboek niet kent: de sleutel is niet toegevoegd.</translation></message><message><source>The key bundle is damaged or incomplete.</source><translation>De sleutelbundel is beschadigd of onvolledig.</translation></message><message><source>This vault already knows a key named {name}; give this one another name (--name, or the name field).</source><translation>Deze kluis kent al een sleutel met de naam {name}; geef deze een andere naam (--name, of het naamveld).</translation></message><message><source>No such peer.</source><translation>Deze sleutel is onbekend.</translation></message><message><source>That package was confirmed by a receipt; its copy is no longer kept.</source><translation>Dat pakket is met een ontvangstbewijs bevestigd; de kopie wordt niet meer bewaard.</translation></message><message><source>The package is signed by a key this vault has not confirmed for that role (import and compare the sender's key first).</source><translation>Het pakket is ondertekend met een sleutel die deze kluis niet voor die rol heeft bevestigd (lees eerst de sleutel van de afzender in en vergelijk hem).</translation></message><message><source>This is a receipt, not a package: take it in with 'receipt import' (in the app: Packages, Take in a receipt).</source><translation>Dit is een ontvangstbewijs, geen pakket: lees het in met 'receipt import' (in de app: Pakketten, Ontvangstbewijs inlezen).</translation></message><message><source>This is a {found} package, not a receipt: import it with 'veldboek package import' (in the app: Packages, Check and import a package); nothing was changed.</source><translation>Dit is een pakket van de soort {found}, geen ontvangstbewijs: lees het in met 'veldboek package import' (in de app: Pakketten, Pakket controleren en inlezen); er is niets gewijzigd.</translation></message><message><source>This is a {found} package, not a {wanted} package.</source><translation>Dit is een pakket van de soort {found}, niet {wanted}.</translation></message><message><source>This package was already imported; nothing was changed.</source><translation>Dit pakket is al ingelezen; er is niets gewijzigd.</translation></message><message><source>Another package with the same number from this sender was already imported; nothing was changed.</source><translation>Er is al een ander pakket met hetzelfde nummer van deze afzender ingelezen; er is niets gewijzigd.</translation></message><message><source>This receipt was already taken in; nothing was changed.</source><translation>Dit ontvangstbewijs is al ingelezen; er is niets gewijzigd.</translation></message><message><source>Another receipt with the same number from this sender was already taken in; nothing was changed.</source><translation>Er is al een ander ontvangstbewijs met hetzelfde nummer van deze afzender ingelezen; er is niets gewijzigd.</translation></message><message><source>A file in the package is malformed.</source><translation>Een bestand in het pakket is ongeldig.</translation></message><message><source>A record does not match its hash in the manifest.</source><translation>Een record past niet bij zijn hash in het manifest.</translation></message><message><source>The package body has missing or unknown parts.</source><translation>De inhoud van het pakket mist onderdelen of heeft onbekende onderdelen.</translation></message><message><source>The package body does not list the manifest's records.</source><translation>De inhoud van het pakket bevat niet de records van het manifest.</translation></message><message><source>The package carries a record twice.</source><translation>Het pakket bevat een record twee keer.</translation></message><message><source>The package lists a source twice.</source><translation>Het pakket noemt een bron twee keer.</translation></message><message><source>The package's sources are not in the order of their ids.</source><translation>De bronnen in het pakket staan niet in de volgorde van hun id.</translation></message><message><source>A handover package carries another source than it hands over.</source><translation>Een overdrachtspakket bevat een andere bron dan het overdraagt.</translation></message><message><source>The package lists a source none of its records belongs to.</source><translation>Het pakket noemt een bron waar geen van zijn records bij hoort.</translation></message><message><source>The package carries a file none of its records names.</source><translation>Het pakket bevat een bestand dat geen van zijn records noemt.</translation></message><message><source>The package data is not in canonical form.</source><translation>De pakketgegevens zijn niet in canonieke vorm.</translation></message><message><source>A file in the package does not match its hash.</source><translation>Een bestand in het pakket past niet bij zijn hash.</translation></message><message><source>The package's files are not in the order of their hashes.</source><translation>De bestanden in het pakket staan niet in de volgorde van hun hash.</translation></message><message><source>A record entry in the package is malformed.</source><translation>Een record in het pakket is ongeldig.</translation></message><message><source>The package's records do not match its manifest (their type, id, version or order differ).</source><translation>De records in het pakket passen niet bij het manifest (hun soort, id, versie of volgorde verschilt).</translation></message><message><source>A record belongs to a source the package does not list.</source><translation>Een record hoort bij een bron die het pakket niet noemt.</translation></message><message><source>A record's compartment does not match its source.</source><translation>Het compartiment van een record past niet bij de bron.</translation></message><message><source>A file a record names is missing from the package.</source><translation>Een bestand dat een record noemt, ontbreekt in het pakket.</translation></message><message><source>A file in the package is not the size its record gives.</source><translation>Een bestand in het pakket heeft niet de grootte die zijn record noemt.</translation></message><message><source>This vault keeps no copy of that package.</source><translation>Deze kluis bewaart geen kopie van dat pakket.</translation></message><message><source>No key this vault confirmed signed the package.</source><translation>Het pakket is niet ondertekend met een sleutel die deze kluis heeft bevestigd.</translation></message><message><source>A source in the package conflicts with this vault's records.</source><translation>Een bron in het pakket botst met de gegevens in deze kluis.</translation></message><message><source>Source {codename} (id {id}, from {runner}) in this package has the codename of another source in this vault; both are kept, each shown with its runner.</source><translation>Bron {codename} (id {id}, van {runner}) in dit pakket heeft de codenaam van een andere bron in deze kluis; beide worden bewaard, elk getoond met de eigen runner.</translation></message><message><source>The package carries a version of a record that this vault holds with other content (a version never changes); nothing was imported.</source><translation>Het pakket bevat een versie van een gegeven die deze kluis met een andere inhoud bewaart (een versie verandert nooit); er is niets ingelezen.</translation></message><message><source>Package {n} does not follow package {before} as imported here (its link to the previous package differs).</source><translation>Pakket {n} volgt hier niet op het ingelezen pakket {before} (de verwijzing naar het vorige pakket verschilt).</translation></message><message><source>Package {n} arrived late; it fills a gap.</source><translation>Pakket {n} kwam later aan; het vult een gat.</translation></message><message><source>Another package numbered {n} from this sender was already imported.</source><translation>Er is al een ander pakket met nummer {n} van deze afzender ingelezen.</translation></message><message><source>Package(s) {numbers} from this sender have not arrived.</source><translation>Pakket(ten) {numbers} van deze afzender zijn niet aangekomen.</translation></message><message><source>Packages of debriefs are imported by a handler; a runner imports only a source handed over to them.</source><translation>Pakketten met debriefings worden ingelezen door een teamleider; een runner leest alleen een aan hem of haar overgedragen bron in.</translation></message><message><source>This vault's key opens none of the package's recipient slots: the package is not addressed to this vault (a runner's vault takes in only a source handed over to it, and keys and notices from its handler), or its header was damaged.</source><translation>De sleutel van deze kluis opent geen van de ontvangersvakken van het pakket: het pakket is niet aan deze kluis gericht (de kluis van een runner leest alleen een aan haar overgedragen bron in, en sleutels en berichten van de teamleider), of de kop is beschadigd.</translation></message><message><source>The file is not the one that was checked (it changed, or another was put in its place); nothing was imported. Check it again.</source><translation>Het bestand is niet het bestand dat is gecontroleerd (het is gewijzigd, of er is een ander voor in de plaats gezet); er is niets ingelezen. Controleer het opnieuw.</translation></message><message><source>A handed-over source is taken on under a runner's cover name.</source><translation>Een overgedragen bron wordt overgenomen onder de dekmantelnaam van een runner.</translation></message><message><source>This handover is for another runner; a handler imports it too.</source><translation>Deze overdracht is voor een andere runner; een teamleider leest haar ook in.</translation></message><message><source>The package holds a name (an alias, codename or compartment) that is too long, holds characters that cannot be shown safely, or is a codename with brackets (which Veldboek no longer takes): the sender renames it and sends again; nothing was imported.</source><translation>Het pakket bevat een naam (een alias, codenaam of compartiment) die te lang is, tekens bevat die niet veilig getoond kunnen worden, of een codenaam met haakjes is (die Veldboek niet meer aanneemt): de afzender wijzigt de naam en verstuurt opnieuw; er is niets geïmporteerd.</translation></message><message><source>A handover package is malformed.</source><translation>Een overdrachtspakket is misvormd.</translation></message><message><source>A record in the package is malformed.</source><translation>Een record in het pakket is ongeldig.</translation></message><message><source>An audit event in the package does not match its hash.</source><translation>Een auditgebeurtenis in het pakket past niet bij haar hash.</translation></message><message><source>A source entry in the package is malformed.</source><translation>Een bron in het pakket is ongeldig.</translation></message><message><source>An audit event in the package is malformed.</source><translation>Een auditgebeurtenis in het pakket is ongeldig.</translation></message><message><source>Other exports of this vault kept recording their packages first; try again once they are done.</source><translation>Andere verzendingen uit deze kluis legden hun pakket steeds eerder vast; probeer het opnieuw als die klaar zijn.</translation></message><message><source>No recipient is known yet: import the team handler's key first (keys import).</source><translation>Er is nog geen ontvanger bekend: lees eerst de sleutel van de teamleider in (Pakketten, Sleutels).</translation></message><message><source>Packages of debriefs are written by a runner; a handler sends receipts (receipt create) and the deconfliction key.</source><translation>Pakketten met debriefings worden door een runner geschreven; een teamleider verstuurt ontvangstbewijzen (receipt create) en de deconflictiesleutel.</translation></message><message><source>There is nothing new to export.</source><translation>Er is niets nieuws te verzenden.</translation></message><message><source>Another export of this vault sent these debriefs at the same moment (package {n}); there is nothing new to export.</source><translation>Een andere verzending uit deze kluis verzond deze debriefings op hetzelfde moment (pakket {n}); er is niets nieuws te verzenden.</translation></message><message><source>No such package was sent from this vault.</source><translation>Zo'n pakket is niet vanuit deze kluis verzonden.</translation></message><message><source>No confirmed runner key by that name or fingerprint.</source><translation>Er is geen bevestigde runnersleutel met die naam of vingerafdruk.</translation></message><message><source>More than one runner key matches; give more of the fingerprint.</source><translation>Meer dan één runnersleutel past; geef meer van de vingerafdruk.</translation></message><message><source>Not every package named was imported from that runner.</source><translation>Niet elk genoemd pakket is van die runner ingelezen.</translation></message><message><source>Every package from that runner is already confirmed.</source><translation>Elk pakket van die runner is al bevestigd.</translation></message><message><source>The receipt's body is malformed.</source><translation>De inhoud van het ontvangstbewijs is ongeldig.</translation></message><message><source>The receipt reviews a debrief twice.</source><translation>Het ontvangstbewijs beoordeelt een debriefing twee keer.</translation></message><message><source>The receipt's reviews are not in the order they were made.</source><translation>De beoordelingen in het ontvangstbewijs staan niet in de volgorde waarin ze zijn gegeven.</translation></message><message><source>The receipt names a package this vault did not send (or with other contents); nothing was changed.</source><translation>Het ontvangstbewijs noemt een pakket dat deze kluis niet heeft verzonden (of met een andere inhoud); er is niets gewijzigd.</translation></message><message><source>The receipt comes from a key that package was not sealed to; nothing was changed.</source><translation>Het ontvangstbewijs komt van een sleutel waarvoor dat pakket niet was versleuteld; er is niets gewijzigd.</translation></message><message><source>A runner's receipt carries reviews; nothing was changed.</source><translation>Het ontvangstbewijs van een runner bevat beoordelingen; er is niets gewijzigd.</translation></message><message><source>The receipt names a reviewer by a name that is too long or holds characters that cannot be shown safely; nothing was taken in.</source><translation>Het ontvangstbewijs noemt een beoordelaar met een naam die te lang is of tekens bevat die niet veilig getoond kunnen worden; er is niets verwerkt.</translation></message><message><source>A review in the receipt is malformed.</source><translation>Een beoordeling in het ontvangstbewijs is ongeldig.</translation></message><message><source>The confirmed debriefs are deleted, but the vault file could not be rebuilt yet (is the disk full?); it is rebuilt at the next unlock.</source><translation>De bevestigde debriefings zijn verwijderd, maar het kluisbestand kon nog niet opnieuw worden opgebouwd (is de schijf vol?); dat gebeurt bij de volgende ontgrendeling.</translation></message><message><source>The folder {folder} does not exist.</source><translation>De map {folder} bestaat niet.</translation></message><message><source>{path} is the vault's file {name} under another name; nothing was written.</source><translation>{path} is het kluisbestand {name} onder een andere naam; er is niets geschreven.</translation></message><message><source>{path} is a folder; give the name of a file to write.</source><translation>{path} is een map; geef de naam van een bestand om te schrijven.</translation></message><message><source>{path} is not a regular file; nothing was written.</source><translation>{path} is geen gewoon bestand; er is niets geschreven.</translation></message><message><source>{path} already exists; nothing was written. Choose another name, or replace it on purpose (--force).</source><translation>{path} bestaat al; er is niets geschreven. Kies een andere naam, of vervang het bewust (--force).</translation></message><message><source>{path} is inside the vault folder {vault}; nothing was written. Choose a place outside every vault.</source><translation>{path} ligt in de kluismap {vault}; er is niets geschreven. Kies een plek buiten elke kluis.</translation></message><message><source>{path} cannot be checked ({why}); nothing was written.</source><translation>{path} kan niet worden gecontroleerd ({why}); er is niets geschreven.</translation></message><message><source>{path} cannot be written ({why}); nothing was issued or written.</source><translation>{path} kan niet worden geschreven ({why}); er is niets uitgegeven of geschreven.</translation></message><message><source>{path} is a vault folder; nothing was written. Choose a place outside every vault.</source><translation>{path} is een kluismap; er is niets geschreven. Kies een plek buiten elke kluis.</translation></message><message><source>{path} leads (by a link) into the vault folder {vault}; nothing was written. Choose a place outside every vault.</source><translation>{path} leidt (via een koppeling) naar de kluismap {vault}; er is niets geschreven. Kies een plek buiten elke kluis.</translation></message><message><source>The file is larger than {mb} MB; attach a smaller copy.</source><translation>Het bestand is groter dan {mb} MB; voeg een kleinere kopie bij.</translation></message><message><source>Cannot read {path}: {why}.</source><translation>{path} is niet te lezen: {why}.</translation></message><message><source>{path} is larger than a Veldboek package can be ({mb} MiB).</source><translation>{path} is groter dan een Veldboek-pakket kan zijn ({mb} MiB).</translation></message><message><source>{path} is larger than a Veldboek receipt can be ({mb} MiB).</source><translation>{path} is groter dan een Veldboek-ontvangstbewijs kan zijn ({mb} MiB).</translation></message><message><source>{path} is larger than a Veldboek key bundle can be ({kb} KiB).</source><translation>{path} is groter dan een Veldboek-sleutelbundel kan zijn ({kb} KiB).</translation></message><message><source>{path} is larger than a Veldboek report can be ({mb} MiB).</source><translation>{path} is groter dan een Veldboek-rapport kan zijn ({mb} MiB).</translation></message><message><source>{path} is a folder, not a file.</source><translation>{path} is een map, geen bestand.</translation></message><message><source>{path} is not an ordinary file (it is a device, a pipe or a socket); choose the file itself.</source><translation>{path} is geen gewoon bestand (het is een apparaat, een pipe of een socket); kies het bestand zelf.</translation></message><message><source>File not found: {path}</source><translation>Bestand niet gevonden: {path}</translation></message><message><source>{path} changed while it was being read; try again.</source><translation>{path} veranderde terwijl het werd gelezen; probeer het opnieuw.</translation></message><message><source>{path} is a link; not read.</source><translation>{path} is een koppeling; niet gelezen.</translation></message><message><source>The file is empty.</source><translation>Het bestand is leeg.</translation></message><message><source>Unknown purpose.</source><translation>Onbekend doel.</translation></message><message><source>Files can be attached only while the debrief is a draft.</source><translation>Bestanden kunnen alleen worden bijgevoegd zolang de debriefing een concept is.</translation></message><message><source>A debrief holds at most {n} files.</source><translation>Een debriefing bevat hoogstens {n} bestanden.</translation></message><message><source>Files can be removed only while the debrief is a draft.</source><translation>Bestanden kunnen alleen worden verwijderd zolang de debriefing een concept is.</translation></message><message><source>Give the reason the registration is closed.</source><translation>Geef de reden waarom de registratie wordt beëindigd.</translation></message><message><source>The reason for closing holds at most {n} characters.</source><translation>De reden voor de beëindiging bevat hoogstens {n} tekens.</translation></message><message><source>A closing cannot be decided on a day still to come.</source><translation>Tot een beëindiging kan niet worden besloten op een dag die nog moet komen.</translation></message><message><source>This registration is already closed.</source><translation>Deze registratie is al beëindigd.</translation></message><message><source>This source came in a runner's package: its runner closes the registration, and the closing arrives with their next package.</source><translation>Deze bron kwam in het pakket van een runner: die runner beëindigt de registratie, en de beëindiging komt met het volgende pakket.</translation></message><message><source>A closing cannot be decided before the source was registered.</source><translation>Tot een beëindiging kan niet worden besloten vóór de registratie van de bron.</translation></message><message><source>A contact time needs a time zone.</source><translation>Een contacttijd heeft een tijdzone nodig.</translation></message><message><source>A contact lasts between 0 and 1440 minutes.</source><translation>Een contact duurt tussen 0 en 1440 minuten.</translation></message><message><source>Attendees are recorded by cover name only.</source><translation>Aanwezigen worden alleen op dekmantelnaam vastgelegd.</translation></message><message><source>Only a handler may approve or return a debrief.</source><translation>Alleen een teamleider mag een debriefing goedkeuren of terugsturen.</translation></message><message><source>A review comment holds at most {n} characters.</source><translation>Een beoordelingsopmerking bevat hoogstens {n} tekens.</translation></message><message><source>Say why the debrief is returned.</source><translation>Geef aan waarom de debriefing wordt teruggestuurd.</translation></message><message><source>An addendum needs text.</source><translation>Een aanvulling heeft tekst nodig.</translation></message><message><source>Cannot submit yet; missing: {missing}.</source><translation>Kan nog niet indienen; dit ontbreekt: {missing}.</translation></message><message><source>Only a submitted debrief can be approved or returned.</source><translation>Alleen een ingediende debriefing kan worden goedgekeurd of teruggestuurd.</translation></message><message><source>A debrief is reviewed by someone other than its author.</source><translation>Een debriefing wordt beoordeeld door een ander dan de schrijver.</translation></message><message><source>A draft is edited directly; addenda are for submitted debriefs.</source><translation>Een concept wordt direct bewerkt; aanvullingen zijn voor ingediende debriefings.</translation></message><message><source>A returned debrief is resubmitted with an addendum that answers the comment.</source><translation>Een teruggestuurde debriefing wordt opnieuw ingediend met een aanvulling die op de opmerking antwoordt.</translation></message><message><source>Only a draft or a returned debrief can be submitted.</source><translation>Alleen een concept of een teruggestuurde debriefing kan worden ingediend.</translation></message><message><source>This debrief is its runner's until they submit it: a handler reads it, and reviews it once it is submitted.</source><translation>Deze debriefing is van de runner tot die haar indient: een teamleider leest haar, en beoordeelt haar zodra zij is ingediend.</translation></message><message><source>This debrief has been submitted; it can only be added to (addendum).</source><translation>Deze debriefing is ingediend; er kan alleen nog iets aan worden toegevoegd (aanvulling).</translation></message><message><source>The sanitised wording or the handling conditions hold invisible characters ({chars}); remove them: they can hide a name.</source><translation>De geschoonde tekst of de voorwaarden bevatten onzichtbare tekens ({chars}); haal ze weg: ze kunnen een naam verbergen.</translation></message><message><source>That contact belongs to another source.</source><translation>Dat contact hoort bij een andere bron.</translation></message><message><source>A true identity needs at least the full name.</source><translation>Een ware identiteit heeft ten minste de volledige naam nodig.</translation></message><message><source>The photo is larger than 2 MB.</source><translation>De foto is groter dan 2 MB.</translation></message><message><source>The photo is not a PNG image.</source><translation>De foto is geen PNG-afbeelding.</translation></message><message><source>Give the reason for revealing the identity.</source><translation>Geef de reden om de identiteit te onthullen.</translation></message><message><source>The reason is too short: write at least {n} characters, so that the audit log says why the identity was revealed.</source><translation>De reden is te kort: schrijf ten minste {n} tekens, zodat het auditlog zegt waarom de identiteit werd onthuld.</translation></message><message><source>No true identity has been recorded for this source.</source><translation>Voor deze bron is geen ware identiteit vastgelegd.</translation></message><message><source>The source's true identity as recorded here cannot be handed over (its photo is not a PNG image, or a field is malformed): record it again, then hand the source over.</source><translation>De ware identiteit van de bron kan niet worden overgedragen zoals zij hier is vastgelegd (de foto is geen PNG-afbeelding, of een veld is misvormd): leg haar opnieuw vast en draag de bron daarna over.</translation></message><message><source>This vault holds no deconfliction key yet: import the key package first.</source><translation>Deze kluis heeft nog geen deconflictiesleutel: lees eerst het sleutelpakket in.</translation></message><message><source>Another deconfliction key arrived meanwhile; recompute the tokens again.</source><translation>Intussen is een andere deconflictiesleutel binnengekomen; bereken de tokens opnieuw.</translation></message><message><source>That draft does not belong to this meeting.</source><translation>Dat concept hoort niet bij deze ontmoeting.</translation></message><message><source>Only the alias that started a meeting can discard it.</source><translation>Alleen de alias die een ontmoeting begon, kan haar weggooien.</translation></message><message><source>This meeting was ended; it can no longer be discarded.</source><translation>Deze ontmoeting is beëindigd; ze kan niet meer worden weggegooid.</translation></message><message><source>A meeting can be discarded only in its first {minutes} minutes; end it instead.</source><translation>Een ontmoeting kan alleen in de eerste {minutes} minuten worden weggegooid; beëindig haar in plaats daarvan.</translation></message><message><source>More than the note was recorded for this meeting; end it instead.</source><translation>Bij deze ontmoeting is meer vastgelegd dan de notitie; beëindig haar in plaats daarvan.</translation></message><message><source>The meeting's note holds text that discarding would lose; nothing was discarded.</source><translation>De notitie van de ontmoeting bevat tekst die bij weggooien verloren zou gaan; er is niets weggegooid.</translation></message><message><source>This vault holds no version {version} of that debrief.</source><translation>Deze kluis heeft geen versie {version} van die debriefing.</translation></message><message><source>Type at least one word to search for.</source><translation>Typ ten minste één woord om op te zoeken.</translation></message><message><source>A registration is closed with its reason, the day and who decided (Close registration, or 'veldboek source close'), not by changing its status.</source><translation>Een registratie wordt beëindigd met de reden, de dag en wie besloot (Registratie beëindigen, of 'veldboek source close'), niet door de status te wijzigen.</translation></message><message><source>No source with codename {codename!r} in the active alias's files.</source><translation>Geen bron met codenaam {codename!r} in de dossiers van de actieve alias.</translation></message><message><source>A contracted civilian informant needs a legal basis (art. 126v Sv).</source><translation>Een gecontracteerde burgerinformant heeft een wettelijke grondslag nodig (art. 126v Sv).</translation></message><message><source>The codename {codename!r} is already in use.</source><translation>De codenaam {codename!r} is al in gebruik.</translation></message><message><source>Only a handler may give another alias access to a file.</source><translation>Alleen een teamleider mag een andere alias toegang tot een dossier geven.</translation></message><message><source>Access can only be given to a cover name.</source><translation>Toegang kan alleen aan een dekmantelnaam worden gegeven.</translation></message><message><source>A closed registration stays closed.</source><translation>Een beëindigde registratie blijft beëindigd.</translation></message><message><source>The codename cannot be changed: an alias has the same name as the old codename, so the old one could not be kept for the sanitisation guard.</source><translation>De codenaam kan niet worden gewijzigd: een alias heeft dezelfde naam als de oude codenaam, dus de oude kan niet worden bewaard voor de controle op geschoonde tekst.</translation></message><message><source>That debrief belongs to another source.</source><translation>Die debriefing hoort bij een andere bron.</translation></message><message><source>A tasking needs a description of what to find out.</source><translation>Een opdracht heeft een omschrijving nodig van wat er uitgezocht moet worden.</translation></message><message><source>Close a tasking as done or cancelled.</source><translation>Sluit een opdracht af als uitgevoerd of vervallen.</translation></message><message><source>An amount must be more than zero.</source><translation>Een bedrag moet groter zijn dan nul.</translation></message><message><source>An amount that large cannot be recorded.</source><translation>Een zo groot bedrag kan niet worden vastgelegd.</translation></message><message><source>A payment needs a witness.</source><translation>Een betaling heeft een getuige nodig.</translation></message><message><source>Currency is a three-letter code such as EUR.</source><translation>De valuta is een code van drie letters, zoals EUR.</translation></message><message><source>This tasking is already closed.</source><translation>Deze opdracht is al afgesloten.</translation></message><message><source>The witness must be someone other than the runner who pays.</source><translation>De getuige moet een ander zijn dan de runner die betaalt.</translation></message><message><source>Witnesses and approvers are named by cover name.</source><translation>Getuigen en goedkeurders worden op dekmantelnaam genoemd.</translation></message><message><source>An instruction needs text.</source><translation>Een instructie heeft tekst nodig.</translation></message><message><source>Reliability is recorded as a 3x5x2 source evaluation (1, 2 or 3).</source><translation>Betrouwbaarheid wordt vastgelegd als 3x5x2-bronwaardering (1, 2 of 3).</translation></message><message><source>The next risk review must be today or later.</source><translation>De volgende risicoherziening moet vandaag of later zijn.</translation></message><message><source>This instruction was already acknowledged.</source><translation>Deze instructie is al bevestigd.</translation></message><message><source>No such report approval in the active alias's files.</source><translation>Deze rapportgoedkeuring staat niet in de dossiers van de actieve alias.</translation></message><message><source>That is not the code of this sanitised text (or it changed since it was shown); show it again (veldboek report approvals --show ID) and approve what you read.</source><translation>Dat is niet de code van deze geschoonde tekst (of de tekst is gewijzigd sinds hij werd getoond); toon hem opnieuw (veldboek report approvals --show ID) en keur goed wat u gelezen hebt.</translation></message><message><source>Only a handler may approve or reject a sanitised report.</source><translation>Alleen een teamleider mag een geschoond rapport goedkeuren of afwijzen.</translation></message><message><source>Say why the sanitised report is rejected.</source><translation>Geef aan waarom het geschoonde rapport wordt afgewezen.</translation></message><message><source>This request has already been decided.</source><translation>Over deze aanvraag is al besloten.</translation></message><message><source>A sanitised report is approved by someone other than its requester.</source><translation>Een geschoond rapport wordt goedgekeurd door een ander dan de aanvrager.</translation></message><message><source>Choose a marking: {markings}.</source><translation>Kies een rubricering: {markings}.</translation></message><message><source>Choose one debrief, or a source and/or a date range.</source><translation>Kies één debriefing, of een bron en/of een periode.</translation></message><message><source>The date range ends before it starts.</source><translation>De periode eindigt voordat ze begint.</translation></message><message><source>Reports are printed in English (en) or Dutch (nl).</source><translation>Rapporten worden in het Engels (en) of Nederlands (nl) afgedrukt.</translation></message><message><source>Management information is made in a team handler's vault.</source><translation>Managementinformatie wordt gemaakt in de kluis van een teamleider.</translation></message><message><source>The period ends before it starts.</source><translation>De periode eindigt voordat ze begint.</translation></message><message><source>A management report covers at most five years.</source><translation>Een managementrapport beslaat hoogstens vijf jaar.</translation></message><message><source>No debriefs match that choice in the active alias's files.</source><translation>Geen debriefings in de dossiers van de actieve alias passen bij die keuze.</translation></message><message><source>A report covers at most {n} debriefs; narrow the choice.</source><translation>Een rapport omvat ten hoogste {n} debriefings; maak de keuze kleiner.</translation></message><message><source>Nothing to share: no submitted or approved debrief in that choice has an item whose handling code allows sharing and that has a sanitised wording.</source><translation>Niets te delen: geen ingediende of goedgekeurde debriefing in die keuze heeft een item waarvan de behandelcode delen toestaat en dat een geschoonde tekst heeft.</translation></message><message><source>The sanitised content has changed since it was checked and approved; request the report again.</source><translation>De geschoonde inhoud is veranderd sinds de controle en goedkeuring; vraag het rapport opnieuw aan.</translation></message><message><source>This approved report has already been issued; request a new one.</source><translation>Dit goedgekeurde rapport is al uitgegeven; vraag een nieuw aan.</translation></message><message><source>A sanitised report is released only after a handler approves it.</source><translation>Een geschoond rapport wordt pas vrijgegeven nadat een teamleider het heeft goedgekeurd.</translation></message><message><source>That report is not in this vault's register.</source><translation>Dat rapport staat niet in het register van deze kluis.</translation></message><message><source>Could not write {name}: {why}.</source><translation>{name} kon niet worden geschreven: {why}.</translation></message><message><source>The disk holding {folder} is full; nothing was changed.</source><translation>De schijf met {folder} is vol; er is niets gewijzigd.</translation></message><message><source>Cannot create a vault at {root}: {reason}.</source><translation>Er kan geen kluis worden gemaakt in {root}: {reason}.</translation></message><message><source>No OS keyring is available, so a device secret cannot be used on this computer.</source><translation>Er is geen sleutelbos van het besturingssysteem, dus een apparaatgeheim kan op deze computer niet worden gebruikt.</translation></message><message><source>A vault already exists at {root}.</source><translation>Er bestaat al een kluis in {root}.</translation></message><message><source>{root} holds a database without its header; move it away before creating a vault.</source><translation>{root} bevat een database zonder kopbestand (vault.header); verplaats die voordat u een kluis maakt.</translation></message><message><source>The disk holding {root} is full; no vault was created.</source><translation>De schijf met {root} is vol; er is geen kluis gemaakt.</translation></message><message><source>Cannot create a vault at {root}: the folder is not writable.</source><translation>Er kan geen kluis worden gemaakt in {root}: er kan niet in de map worden geschreven.</translation></message><message><source>Cannot write the vault database in {root}.</source><translation>De kluisdatabase kan niet worden geschreven in {root}.</translation></message><message><source>The disk holding the vault is full, and opening it needs a little room (every unlock is recorded in the vault): free some space and try again. Nothing in the vault was changed.</source><translation>De schijf met de kluis is vol, en openen vraagt een beetje ruimte (elke ontgrendeling wordt in de kluis vastgelegd): maak wat ruimte vrij en probeer het opnieuw. Er is niets in de kluis gewijzigd.</translation></message><message><source>Another Veldboek process changed the vault while this window had it open, and this window's view of it was out of date. The vault is sound and nothing was lost: try again.</source><translation>Een ander Veldboek-proces wijzigde de kluis terwijl dit venster haar open had, en wat dit venster ervan zag was verouderd. De kluis is in orde en er is niets verloren: probeer het opnieuw.</translation></message><message><source>The vault database is damaged. Restore it from a backup, or run `veldboek check`.</source><translation>De kluisdatabase is beschadigd. Zet een back-up terug of voer `veldboek check` uit.</translation></message><message><source>The disk is full: the last change was not saved. Free space and retry.</source><translation>De schijf is vol: de laatste wijziging is niet opgeslagen. Maak ruimte vrij en probeer het opnieuw.</translation></message><message><source>The vault is busy: another Veldboek process is writing to it. Nothing was changed; try again when it is done.</source><translation>De kluis is bezet: een ander Veldboek-proces schrijft erin. Er is niets gewijzigd; probeer het opnieuw als dat klaar is.</translation></message><message><source>The OS keyring could not be read; this vault needs its device secret from it.</source><translation>De sleutelbos van het besturingssysteem kon niet worden gelezen; deze kluis heeft het apparaatgeheim daaruit nodig.</translation></message><message><source>The device secret in the OS keyring is damaged.</source><translation>Het apparaatgeheim in de sleutelbos van het besturingssysteem is beschadigd.</translation></message><message><source>The OS keyring refused to store the device secret.</source><translation>De sleutelbos van het besturingssysteem weigerde het apparaatgeheim op te slaan.</translation></message><message><source>The OS keyring refused to delete the device secret.</source><translation>De sleutelbos van het besturingssysteem weigerde het apparaatgeheim te verwijderen.</translation></message><message><source>The vault database cannot be decrypted: it is damaged, truncated or does not belong to this header.</source><translation>De kluisdatabase kan niet worden ontsleuteld: ze is beschadigd, afgekapt of hoort niet bij het kopbestand van de kluis (vault.header).</translation></message><message><source>Another Veldboek process is changing this vault's header; try again in a moment.</source><translation>Een ander Veldboek-proces wijzigt het kopbestand van deze kluis; probeer het zo meteen opnieuw.</translation></message><message><source>This file is not a Veldboek vault header.</source><translation>Dit bestand is geen kopbestand van een Veldboek-kluis.</translation></message><message><source>The vault header has version {version!r}; this Veldboek reads version {known}. Use a newer Veldboek.</source><translation>Het kopbestand van de kluis heeft versie {version!r}; deze Veldboek leest versie {known}. Gebruik een nieuwere Veldboek.</translation></message><message><source>The vault header names an unknown key-derivation function.</source><translation>Het kopbestand van de kluis noemt een onbekende sleutelafleidingsfunctie.</translation></message><message><source>The vault header is too large to be genuine.</source><translation>Het kopbestand van de kluis is te groot om echt te zijn.</translation></message><message><source>The vault header names an unknown key-wrapping algorithm.</source><translation>Het kopbestand van de kluis noemt een onbekend algoritme voor sleutelomhulling.</translation></message><message><source>No vault header at {path}.</source><translation>Geen kopbestand van een kluis (vault.header) in {path}.</translation></message><message><source>The vault header cannot be read: {why}.</source><translation>Het kopbestand van de kluis kan niet worden gelezen: {why}.</translation></message><message><source>The vault header on disk belongs to another vault.</source><translation>Het kopbestand op schijf hoort bij een andere kluis.</translation></message><message><source>The vault header is not readable (corrupted file).</source><translation>Het kopbestand van de kluis is niet leesbaar (beschadigd bestand).</translation></message><message><source>The vault header is damaged or incomplete.</source><translation>Het kopbestand van de kluis is beschadigd of onvolledig.</translation></message><message><source>The passphrase must have at least {n} characters.</source><translation>De wachtzin moet ten minste {n} tekens hebben.</translation></message><message><source>The passphrase must not start or end with a space.</source><translation>De wachtzin mag niet met een spatie beginnen of eindigen.</translation></message><message><source>A leftover temporary file in the vault folder ({name}) cannot be removed; it may hold the key under an earlier passphrase. Remove it, then change the passphrase again. Nothing was changed.</source><translation>Een achtergebleven tijdelijk bestand in de kluismap ({name}) kan niet worden verwijderd; het kan de sleutel onder een eerdere wachtzin bevatten. Verwijder het en wijzig de wachtzin daarna opnieuw. Er is niets gewijzigd.</translation></message><message><source>The current passphrase is wrong.</source><translation>De huidige wachtzin is onjuist.</translation></message><message><source>The passphrase was changed in another window or command after this one unlocked; the current passphrase is the new one. Nothing was changed.</source><translation>De wachtzin is in een ander venster of commando gewijzigd nadat dit venster werd ontgrendeld; de huidige wachtzin is de nieuwe. Er is niets gewijzigd.</translation></message><message><source>Text cannot hold a NUL character (U+0000); remove it and save again. Nothing was saved.</source><translation>Tekst mag geen NUL-teken (U+0000) bevatten; haal het weg en sla opnieuw op. Er is niets opgeslagen.</translation></message><message><source>Wrong passphrase (or the header was altered).</source><translation>Verkeerde wachtzin (of er is met het kopbestand van de kluis geknoeid).</translation></message><message><source>No vault at {root}.</source><translation>Geen kluis in {root}.</translation></message><message><source>The vault database is missing in {root}.</source><translation>De kluisdatabase ontbreekt in {root}.</translation></message><message><source>The vault database is empty or truncated: it is damaged.</source><translation>De kluisdatabase is leeg of afgekapt: ze is beschadigd.</translation></message><message><source>The vault database is damaged: {count} page(s) are zeroed, the first at page {page}. Nothing was written to it. Restore it from a backup, or run `veldboek check`.</source><translation>De kluisdatabase is beschadigd: {count} pagina('s) bevatten alleen nullen, de eerste is pagina {page}. Er is niets in geschreven. Zet een back-up terug of voer `veldboek check` uit.</translation></message><message><source>The vault database does not belong to this header.</source><translation>De kluisdatabase hoort niet bij het kopbestand van de kluis (vault.header).</translation></message><message><source>The vault database lacks its identity key.</source><translation>De kluisdatabase mist haar identiteitssleutel.</translation></message><message><source>This vault also needs its device secret from the OS keyring, and no keyring is available. Open it on the computer where it was created.</source><translation>Deze kluis heeft ook het apparaatgeheim uit de sleutelbos van het besturingssysteem nodig, en er is geen sleutelbos. Open de kluis op de computer waarop ze is gemaakt.</translation></message><message><source>This vault's device secret is not in this computer's keyring; open it on the computer where it was created.</source><translation>Het apparaatgeheim van deze kluis staat niet in de sleutelbos van deze computer; open de kluis op de computer waarop ze is gemaakt.</translation></message><message><source>Wrong passphrase (or the header was altered). Wait {seconds} s before the next attempt.</source><translation>Verkeerde wachtzin (of er is met het kopbestand van de kluis geknoeid). Wacht {seconds} s voor de volgende poging.</translation></message><message><source>The vault header is missing in {root}; the vault cannot be opened.</source><translation>Het kopbestand van de kluis (vault.header) ontbreekt in {root}; de kluis kan niet worden geopend.</translation></message><message><source>This vault was written by a newer Veldboek; update the app.</source><translation>Deze kluis is geschreven door een nieuwere Veldboek; werk de app bij.</translation></message><message><source>Could not back up the vault before upgrading it; nothing was changed. ({why})</source><translation>Er kon geen back-up van de kluis worden gemaakt voor de upgrade; er is niets gewijzigd. ({why})</translation></message><message><source>Upgrading the vault failed; the previous state is in {name}.</source><translation>De upgrade van de kluis is mislukt; de vorige toestand staat in {name}.</translation></message><message><source>The vault database is damaged or incomplete; restore it from a backup.</source><translation>De kluisdatabase is beschadigd of onvolledig; zet een back-up terug.</translation></message><message><source>The audit log does not match its anchor ({problem}): this vault may have been rolled back or altered. Run `veldboek check`.</source><translation>Het auditlog klopt niet met zijn anker ({problem}): deze kluis is mogelijk teruggezet naar een oudere kopie of gewijzigd. Voer `veldboek check` uit.</translation></message><message><source>The vault database is damaged, so nothing more is saved. Lock it, restore it from a backup, or run `veldboek check`.</source><translation>De kluisdatabase is beschadigd, dus er wordt niets meer opgeslagen. Vergrendel de kluis, zet een back-up terug of voer `veldboek check` uit.</translation></message><message><source>The text given holds bytes that are not UTF-8, so it cannot be saved; nothing was changed.</source><translation>De gegeven tekst bevat bytes die geen UTF-8 zijn en kan dus niet worden opgeslagen; er is niets gewijzigd.</translation></message><message><source>The vault file could not be rebuilt now; it is tried again at the next unlock.</source><translation>Het kluisbestand kon nu niet opnieuw worden opgebouwd; dat wordt bij de volgende ontgrendeling opnieuw geprobeerd.</translation></message><message><source>A compartment needs a name of 1 to {n} characters.</source><translation>Een compartiment heeft een naam van 1 tot {n} tekens nodig.</translation></message><message><source>The compartment name is not valid text.</source><translation>De naam van het compartiment is geen geldige tekst.</translation></message><message><source>The compartment name holds a character that cannot be shown safely ({code}).</source><translation>De naam van het compartiment bevat een teken dat niet veilig getoond kan worden ({code}).</translation></message><message><source>An alias needs a name of 1 to {n} characters.</source><translation>Een alias heeft een naam van 1 tot {n} tekens nodig.</translation></message><message><source>A source needs a codename of 1 to {n} characters.</source><translation>Een bron heeft een codenaam van 1 tot {n} tekens nodig.</translation></message><message><source>A key needs a name of 1 to {n} characters.</source><translation>Een sleutel heeft een naam van 1 tot {n} tekens nodig.</translation></message><message><source>The alias is not valid text (it holds bytes that are not UTF-8).</source><translation>De alias is geen geldige tekst (er staan bytes in die geen UTF-8 zijn).</translation></message><message><source>The codename is not valid text (it holds bytes that are not UTF-8).</source><translation>De codenaam is geen geldige tekst (er staan bytes in die geen UTF-8 zijn).</translation></message><message><source>The key name is not valid text (it holds bytes that are not UTF-8).</source><translation>De sleutelnaam is geen geldige tekst (er staan bytes in die geen UTF-8 zijn).</translation></message><message><source>The alias holds a character that cannot be shown safely ({code}): control, invisible and direction-changing characters are not allowed in names.</source><translation>De alias bevat een teken dat niet veilig getoond kan worden ({code}): stuurtekens, onzichtbare tekens en tekens die de schrijfrichting veranderen zijn in namen niet toegestaan.</translation></message><message><source>The codename holds a character that cannot be shown safely ({code}): control, invisible and direction-changing characters are not allowed in names.</source><translation>De codenaam bevat een teken dat niet veilig getoond kan worden ({code}): stuurtekens, onzichtbare tekens en tekens die de schrijfrichting veranderen zijn in namen niet toegestaan.</translation></message><message><source>The key name holds a character that cannot be shown safely ({code}): control, invisible and direction-changing characters are not allowed in names.</source><translation>De sleutelnaam bevat een teken dat niet veilig getoond kan worden ({code}): stuurtekens, onzichtbare tekens en tekens die de schrijfrichting veranderen zijn in namen niet toegestaan.</translation></message><message><source>A codename cannot hold brackets: they set apart sources that share a codename.</source><translation>Een codenaam kan geen haakjes bevatten: die houden bronnen met dezelfde codenaam uit elkaar.</translation></message><message><source>The package data holds a number with a fraction or an exponent.</source><translation>De pakketgegevens bevatten een getal met een breuk of een exponent.</translation></message><message><source>The package data names a key twice in one object.</source><translation>De pakketgegevens noemen een sleutel twee keer in één object.</translation></message><message><source>The package data is not valid JSON.</source><translation>De pakketgegevens zijn geen geldige JSON.</translation></message><message><source>This is not a Veldboek package.</source><translation>Dit is geen Veldboek-pakket.</translation></message><message><source>Package container version {found} is not supported (this Veldboek reads version {supported}).</source><translation>Pakketversie {found} wordt niet ondersteund (deze Veldboek leest versie {supported}).</translation></message><message><source>The package is cut short (manifest).</source><translation>Het pakket is afgekapt (manifest).</translation></message><message><source>The package is cut short (body).</source><translation>Het pakket is afgekapt (inhoud).</translation></message><message><source>The package holds bytes other than zeros after its body.</source><translation>Het pakket bevat na zijn inhoud andere bytes dan nullen.</translation></message><message><source>The package is not padded to the size the format prescribes.</source><translation>Het pakket is niet aangevuld tot de grootte die het formaat voorschrijft.</translation></message><message><source>The package manifest is not an object.</source><translation>Het manifest van het pakket is geen object.</translation></message><message><source>The package body does not match its manifest.</source><translation>De inhoud van het pakket past niet bij het manifest.</translation></message><message><source>The package body is not an object.</source><translation>De inhoud van het pakket is geen object.</translation></message><message><source>The package is cut short.</source><translation>Het pakket is afgekapt.</translation></message><message><source>The package signature does not match the sender's key.</source><translation>De handtekening van het pakket past niet bij de sleutel van de afzender.</translation></message><message><source>The deconfliction key package is malformed.</source><translation>Het pakket met de deconflictiesleutel is ongeldig.</translation></message><message><source>The deconfliction notice package is malformed.</source><translation>Het deconflictiebericht is ongeldig.</translation></message><message><source>The package manifest is malformed.</source><translation>Het manifest van het pakket is ongeldig.</translation></message><message><source>This package was made by a newer Veldboek (format version {found}); this Veldboek reads versions {supported}. Update Veldboek to read it.</source><translation>Dit pakket is gemaakt door een nieuwere Veldboek (formaatversie {found}); deze Veldboek leest versies {supported}. Werk Veldboek bij om het te lezen.</translation></message><message><source>Package version {found} is not supported (this Veldboek reads {supported}).</source><translation>Pakketversie {found} wordt niet ondersteund (deze Veldboek leest {supported}).</translation></message><message><source>This is not a Veldboek package manifest.</source><translation>Dit is geen manifest van een Veldboek-pakket.</translation></message><message><source>The package manifest has missing or unknown fields.</source><translation>Het manifest van het pakket mist velden of heeft onbekende velden.</translation></message><message><source>The package manifest lists its recipients wrongly.</source><translation>Het manifest van het pakket noemt zijn ontvangers verkeerd.</translation></message><message><source>The package manifest's number and its link do not agree.</source><translation>Het nummer in het manifest van het pakket en de verwijzing naar het vorige pakket passen niet bij elkaar.</translation></message><message><source>A package of debriefs carries a list of receipts.</source><translation>Een pakket met debriefings bevat een lijst ontvangstbewijzen.</translation></message><message><source>A handover package carries a list of receipts.</source><translation>Een overdrachtspakket bevat een lijst ontvangstbewijzen.</translation></message><message><source>A deconfliction package is malformed.</source><translation>Een deconflictiepakket is ongeldig.</translation></message><message><source>A receipt carries records or audit events, or confirms no package.</source><translation>Een ontvangstbewijs bevat records of auditgebeurtenissen, of bevestigt geen pakket.</translation></message><message><source>A receipt names one package twice.</source><translation>Een ontvangstbewijs noemt één pakket twee keer.</translation></message><message><source>The package is damaged: {why}.</source><translation>Het pakket is beschadigd: {why}.</translation></message><message><source>This vault's key opens none of the package's recipient slots: the package is not addressed to this vault, or its header was damaged.</source><translation>De sleutel van deze kluis opent geen van de ontvangersvakken van het pakket: het pakket is niet aan deze kluis gericht, of de kop is beschadigd.</translation></message><message><source>The package uses an age version this Veldboek does not read.</source><translation>Het pakket gebruikt een age-versie die deze Veldboek niet leest.</translation></message><message><source>The package was altered or cut short: {why}.</source><translation>Het pakket is gewijzigd of afgekapt: {why}.</translation></message><message><source>The package was not addressed to this vault by its sender (it was re-sealed).</source><translation>De afzender heeft het pakket niet aan deze kluis gericht (het is opnieuw verzegeld).</translation></message><message><source>The package's recipient slots are not the number and kind the format prescribes.</source><translation>De ontvangervakken van het pakket hebben niet het aantal en de soort die het formaat voorschrijft.</translation></message><message><source>The package's recipient slots were changed after it was signed (one was swapped, removed or added).</source><translation>De ontvangersvakken van het pakket zijn na het ondertekenen gewijzigd (een is verwisseld, verwijderd of toegevoegd).</translation></message><message><source>This receipt would be larger than a receipt can be ({mb} MiB): there are too many long review comments since the previous receipt.</source><translation>Dit ontvangstbewijs zou groter worden dan een ontvangstbewijs kan zijn ({mb} MiB): er zijn sinds het vorige ontvangstbewijs te veel lange beoordelingsopmerkingen.</translation></message><message><source>This package would hold more than a package can ({mb} MiB of records and files): send fewer debriefs, or smaller files, at a time.</source><translation>Dit pakket zou meer bevatten dan een pakket kan ({mb} MiB aan gegevens en bestanden): verstuur minder debriefings, of kleinere bestanden, tegelijk.</translation></message><message><source>A staff user is named with lower-case letters, digits and underscores (not pg_…, postgres or the administrator).</source><translation>Een medewerker wordt genoemd met kleine letters, cijfers en lage streepjes (niet pg_…, postgres of de beheerder).</translation></message><message><source>A reason cannot hold control characters (escape sequences): the access log keeps it as typed.</source><translation>Een reden mag geen stuurtekens (escapereeksen) bevatten: het toegangslogboek bewaart haar zoals getypt.</translation></message><message><source>Say why you read this (--reason): the access log keeps it.</source><translation>Geef aan waarom u dit leest (--reason): het toegangslogboek bewaart het.</translation></message><message><source>A reason holds at most {n} characters.</source><translation>Een reden bevat hoogstens {n} tekens.</translation></message><message><source>--by cannot hold control characters (escape sequences).</source><translation>--by mag geen stuurtekens (escapereeksen) bevatten.</translation></message><message><source>The role {user} is a superuser or bypasses row-level security; staff need a plain role.</source><translation>De rol {user} is een superuser of omzeilt de beveiliging op rijniveau; medewerkers hebben een gewone rol nodig.</translation></message><message><source>The role {user} holds the rights of the tables' owner ({owner}), which row-level security does not bind; staff need a plain role.</source><translation>De rol {user} heeft de rechten van de eigenaar van de tabellen ({owner}), die niet aan de beveiliging op rijniveau gebonden is; medewerkers hebben een gewone rol nodig.</translation></message><message><source>The role {user} can log in to the database itself: its reads there would bypass the access log. Staff read through veldboek central search|show only; make the role NOLOGIN (ALTER ROLE … NOLOGIN) or choose another name.</source><translation>De rol {user} kan zelf bij de database inloggen: wat hij daar leest, komt niet in het toegangslogboek. Medewerkers lezen alleen via veldboek central search|show; maak de rol NOLOGIN (ALTER ROLE … NOLOGIN) of kies een andere naam.</translation></message><message><source>The role {user} is granted to {login}, which logs in to the database itself and could read as {user} around the access log; revoke it (REVOKE {user} FROM {login}) first.</source><translation>De rol {user} is toegekend aan {login}, die zelf bij de database inlogt en als {user} buiten het toegangslogboek om zou kunnen lezen; trek die eerst in (REVOKE {user} FROM {login}).</translation></message><message><source>{user} has no access to the central store.</source><translation>{user} heeft geen toegang tot de centrale opslag.</translation></message><message><source>This is not a head of a Veldboek access log.</source><translation>Dit is geen kop van een Veldboek-toegangslogboek.</translation></message><message><source>The head's signature is not this central system's: it was not read.</source><translation>De handtekening van de kop is niet die van dit centrale systeem: hij is niet gelezen.</translation></message><message><source>The access log no longer holds the signed head of {at} (entry {n}): entries up to it were removed or rewritten.</source><translation>Het toegangslogboek bevat de ondertekende kop van {at} (regel {n}) niet meer: regels tot daaraan zijn verwijderd of herschreven.</translation></message><message><source>This database already holds a central system's keys; nothing was changed.</source><translation>Deze database bevat al de sleutels van een centraal systeem; er is niets gewijzigd.</translation></message><message><source>This database holds no central system (run `veldboek central init`).</source><translation>Deze database bevat geen centraal systeem (voer `veldboek central init` uit).</translation></message><message><source>The central system's key record is damaged.</source><translation>De sleutelgegevens van het centrale systeem zijn beschadigd.</translation></message><message><source>Wrong passphrase (or the key record was altered).</source><translation>Verkeerde wachtzin (of er is met de sleutelgegevens geknoeid).</translation></message><message><source>A sealed key record of the central system is damaged.</source><translation>Een verzegelde sleutel van het centrale systeem is beschadigd.</translation></message><message><source>PostgreSQL's server programs (initdb, pg_ctl) were not found: install PostgreSQL (Debian: apt-get install postgresql) or set VELDBOEK_PG_BINDIR.</source><translation>De serverprogramma's van PostgreSQL (initdb, pg_ctl) zijn niet gevonden: installeer PostgreSQL (Debian: apt-get install postgresql) of stel VELDBOEK_PG_BINDIR in.</translation></message><message><source>VELDBOEK_PG_USER names root; PostgreSQL cannot run as root.</source><translation>VELDBOEK_PG_USER noemt root; PostgreSQL kan niet als root draaien.</translation></message><message><source>The server's user {user} cannot reach {path}: a folder above it is closed to that user. Choose a place it can reach (docs/central.md).</source><translation>De gebruiker van de server, {user}, kan {path} niet bereiken: een map erboven is voor die gebruiker gesloten. Kies een plek die hij kan bereiken (docs/central.md).</translation></message><message><source>initdb failed: {why}</source><translation>initdb is mislukt: {why}</translation></message><message><source>No central system's cluster in {path}.</source><translation>Geen cluster van een centraal systeem in {path}.</translation></message><message><source>The database server did not start: {why} (its log: {log}).</source><translation>De databaseserver is niet gestart: {why} (het logboek: {log}).</translation></message><message><source>The database server did not reload: {why}.</source><translation>De databaseserver heeft zijn instellingen niet opnieuw ingelezen: {why}.</translation></message><message><source>The database server did not stop: {why}.</source><translation>De databaseserver is niet gestopt: {why}.</translation></message><message><source>PostgreSQL cannot run as root, and there is no user {name} to run it as: install PostgreSQL (Debian: apt-get install postgresql, which creates it) or name another unprivileged user in VELDBOEK_PG_USER.</source><translation>PostgreSQL kan niet als root draaien, en er is geen gebruiker {name} om het als te draaien: installeer PostgreSQL (Debian: apt-get install postgresql, dat die gebruiker aanmaakt) of noem een andere gebruiker zonder bijzondere rechten in VELDBOEK_PG_USER.</translation></message><message><source>{tool} did not finish in time.</source><translation>{tool} was niet op tijd klaar.</translation></message><message><source>{tool} could not be run: {why}.</source><translation>{tool} kon niet worden uitgevoerd: {why}.</translation></message><message><source>The central system in {path} has no TLS certificate: it listens on its Unix socket only (made without --listen).</source><translation>Het centrale systeem in {path} heeft geen TLS-certificaat: het luistert alleen op zijn Unix-socket (gemaakt zonder --listen).</translation></message><message><source>The central system holds no deconfliction key yet (run `veldboek central deconfliction-key new`).</source><translation>Het centrale systeem heeft nog geen deconflictiesleutel (voer `veldboek central deconfliction-key new` uit).</translation></message><message><source>The token parameters must lie within memory {lo}..{hi} KiB, 1..{it} passes and 1..{lanes} lanes.</source><translation>De parameters van de tokens moeten liggen binnen geheugen {lo}..{hi} KiB, 1..{it} rondes en 1..{lanes} banen.</translation></message><message><source>There is no team named {name}.</source><translation>Er is geen team met de naam {name}.</translation></message><message><source>Say why (--why): the decision keeps it.</source><translation>Zeg waarom (--why): het besluit bewaart het.</translation></message><message><source>A match is decided as same or different.</source><translation>Over een overeenkomst wordt besloten als dezelfde (same) of verschillende (different).</translation></message><message><source>No such match in the teams granted to {user}.</source><translation>Geen zodanige overeenkomst in de teams waartoe {user} toegang heeft.</translation></message><message><source>The drop folder's {name} was not a folder; it was moved aside to {aside}, unread, and a folder of the watcher's own made in its place.</source><translation>{name} in de aflevermap was geen map; het is ongelezen opzijgezet als {aside}, en er is een eigen map van de watcher voor in de plaats gemaakt.</translation></message><message><source>The drop folder's {name} is a link or not a folder; nothing was taken.</source><translation>{name} in de aflevermap is een koppeling of geen map; er is niets opgenomen.</translation></message><message><source>The drop folder's {name} was a link; it was moved aside to {aside}, not followed, and a folder of the watcher's own made in its place.</source><translation>{name} in de aflevermap was een koppeling; die is opzijgezet als {aside}, zonder haar te volgen, en er is een eigen map van de watcher voor in de plaats gemaakt.</translation></message><message><source>The drop folder's {name} was a folder of another user (uid {uid}); it was moved aside to {aside}, unread, and a folder of the watcher's own made in its place.</source><translation>{name} in de aflevermap was een map van een andere gebruiker (uid {uid}); die is ongelezen opzijgezet als {aside}, en er is een eigen map van de watcher voor in de plaats gemaakt.</translation></message><message><source>The drop folder's {name} cannot be opened ({why}); nothing was taken.</source><translation>{name} in de aflevermap kan niet worden geopend ({why}); er is niets opgenomen.</translation></message><message><source>The drop folder's {name}, made just now, belongs to another user (a file system that maps users, such as NFS with root_squash?); nothing was taken.</source><translation>{name} in de aflevermap, zojuist gemaakt, is van een andere gebruiker (een bestandssysteem dat gebruikers omzet, zoals NFS met root_squash?); er is niets opgenomen.</translation></message><message><source>The drop folder's {name} had mode {mode}; it was given 0700, the watcher's alone.</source><translation>{name} in de aflevermap had modus {mode}; die is 0700 geworden, alleen voor de watcher.</translation></message><message><source>The drop folder's file system takes no locks ({why}): watchers could not tell each other's claims; nothing was taken.</source><translation>Het bestandssysteem van de aflevermap kent geen vergrendeling ({why}): watchers zouden elkaars claims niet kunnen onderscheiden; er is niets opgenomen.</translation></message><message><source>The drop folder's {name} is not a folder of the watcher's own and cannot be moved aside ({why}); nothing was taken.</source><translation>{name} in de aflevermap is geen eigen map van de watcher en kan niet opzij worden gezet ({why}); er is niets opgenomen.</translation></message><message><source>This watcher's claims folder was removed from the drop folder; start it again.</source><translation>De map met de claims van deze watcher is uit de aflevermap verwijderd; start hem opnieuw.</translation></message><message><source>The file changed while it was read.</source><translation>Het bestand veranderde terwijl het werd gelezen.</translation></message><message><source>This package is not sealed to this central system's key; nothing was stored.</source><translation>Dit pakket is niet versleuteld voor de sleutel van dit centrale systeem; er is niets opgeslagen.</translation></message><message><source>The package holds a NUL character, which the central store cannot keep; nothing was stored.</source><translation>Het pakket bevat een NUL-teken, dat de centrale opslag niet kan bewaren; er is niets opgeslagen.</translation></message><message><source>The package holds a value the central store cannot keep (a number or a text out of its range); nothing was stored.</source><translation>Het pakket bevat een waarde die de centrale opslag niet kan bewaren (een getal of tekst buiten het bereik); er is niets opgeslagen.</translation></message><message><source>The package names records another runner sent; nothing was stored.</source><translation>Het pakket noemt gegevens die een andere runner heeft gestuurd; er is niets opgeslagen.</translation></message><message><source>The package is signed by a key the central system has not registered to a team as a runner's (central keys import, with the fingerprint read out).</source><translation>Het pakket is ondertekend met een sleutel die het centrale systeem niet als die van een runner bij een team heeft geregistreerd (central keys import, met de voorgelezen vingerafdruk).</translation></message><message><source>The package names records another team holds; nothing was stored.</source><translation>Het pakket noemt gegevens van een ander team; er is niets opgeslagen.</translation></message><message><source>The file changed while it was read; nothing was stored.</source><translation>Het bestand veranderde terwijl het werd gelezen; er is niets opgeslagen.</translation></message><message><source>The package carries a version of a record that the central store holds with other content (a version never changes); nothing was stored.</source><translation>Het pakket bevat een versie van een gegeven die de centrale opslag met een andere inhoud bewaart (een versie verandert nooit); er is niets opgeslagen.</translation></message><message><source>No handler's key is registered to team {team}.</source><translation>Er is geen sleutel van een teamleider geregistreerd bij team {team}.</translation></message><message><source>No handler's key is registered here (central keys import).</source><translation>Er is hier geen sleutel van een teamleider geregistreerd (central keys import).</translation></message><message><source>The central system's database in {path} cannot be reached: {why}</source><translation>De database van het centrale systeem in {path} is niet bereikbaar: {why}</translation></message><message><source>Give the central system's folder (--data DIR) or its database (--db URL).</source><translation>Geef de map van het centrale systeem (--data MAP) of zijn database (--db URL).</translation></message><message><source>--db must be a URL like postgresql://user@host/database.</source><translation>--db moet een URL zijn zoals postgresql://gebruiker@host/database.</translation></message><message><source>The central system's layout file in {path} cannot be read.</source><translation>Het indelingsbestand van het centrale systeem in {path} kan niet worden gelezen.</translation></message><message><source>The database cannot be reached: {why}</source><translation>De database is niet bereikbaar: {why}</translation></message><message><source>The central system's database refused the administrator's password in {path}/admin.secret (it runs, but that is not its password): {why}</source><translation>De database van het centrale systeem weigerde het beheerderswachtwoord in {path}/admin.secret (zij draait, maar dat is niet haar wachtwoord): {why}</translation></message><message><source>The central system's server in {path} runs but holds no database named in its central.json: {why}</source><translation>De server van het centrale systeem in {path} draait, maar heeft de database die central.json noemt niet: {why}</translation></message><message><source>The central system's database is not running: start it with `veldboek central start --data {path}`.</source><translation>De database van het centrale systeem draait niet: start haar met `veldboek central start --data {path}`.</translation></message><message><source>No central system in {path} (run `veldboek central init`).</source><translation>Geen centraal systeem in {path} (voer `veldboek central init` uit).</translation></message><message><source>The central system's administrator secret in {path} cannot be read.</source><translation>Het beheerdersgeheim van het centrale systeem in {path} kan niet worden gelezen.</translation></message><message><source>--limit must be between 1 and {n}.</source><translation>--limit moet tussen 1 en {n} liggen.</translation></message><message><source>Search words cannot hold control characters (escape sequences).</source><translation>Zoekwoorden mogen geen stuurtekens (escapereeksen) bevatten.</translation></message><message><source>Show a source or a debrief.</source><translation>Toon een bron of een debriefing.</translation></message><message><source>No such {record} in the teams granted to {user}.</source><translation>Deze {record} staat niet bij de teams waartoe {user} toegang heeft.</translation></message><message><source>No runner named {name} is registered here.</source><translation>Hier is geen runner met de naam {name} geregistreerd.</translation></message><message><source>More than one runner's key is named {name}: {keys}. Name the team too (--team).</source><translation>Meer dan één sleutel van een runner heet {name}: {keys}. Noem ook het team (--team).</translation></message><message><source>{path} exists and is not an empty folder; nothing was made.</source><translation>{path} bestaat en is geen lege map; er is niets gemaakt.</translation></message><message><source>This database already holds a central system; nothing was changed.</source><translation>Deze database bevat al een centraal systeem; er is niets gewijzigd.</translation></message><message><source>The database server's disk is full; nothing was stored.</source><translation>De schijf van de databaseserver is vol; er is niets opgeslagen.</translation></message><message><source>The central store's schema is {found}, this Veldboek's is {wanted}: run `veldboek central upgrade`.</source><translation>Het schema van de centrale opslag is {found}, dat van deze Veldboek {wanted}: voer `veldboek central upgrade` uit.</translation></message><message><source>No registered key has that fingerprint (the 64 hex digits of keys show, or the spoken fingerprint in full).</source><translation>Geen geregistreerde sleutel heeft die vingerafdruk (de 64 hexadecimale tekens van keys show, of de voorgelezen vingerafdruk volledig).</translation></message><message><source>Teams {teams} differ only in case; name the team exactly as it is written.</source><translation>De teams {teams} verschillen alleen in hoofdletters; noem het team precies zoals het geschreven is.</translation></message><message><source>A key is registered here as a runner's or a handler's.</source><translation>Een sleutel wordt hier geregistreerd als die van een runner of van een teamleider.</translation></message><message><source>That is the central system's own key.</source><translation>Dat is de eigen sleutel van het centrale systeem.</translation></message><message><source>This key is registered to team {team}; a key belongs to one team.</source><translation>Deze sleutel is geregistreerd bij team {team}; een sleutel hoort bij één team.</translation></message><message><source>This key is registered as a runner's key; a key keeps its role.</source><translation>Deze sleutel is geregistreerd als sleutel van een runner; een sleutel houdt zijn rol.</translation></message><message><source>This key is registered as a handler's key; a key keeps its role.</source><translation>Deze sleutel is geregistreerd als sleutel van een teamleider; een sleutel houdt zijn rol.</translation></message><message><source>Team {team} already has a key named {name} (fingerprint {other}…); give this one another name with --name.</source><translation>Team {team} heeft al een sleutel met de naam {name} (vingerafdruk {other}…); geef deze een andere naam met --name.</translation></message><message><source>--kdf-target-ms must be between 1 and {n}.</source><translation>--kdf-target-ms moet tussen 1 en {n} liggen.</translation></message><message><source>--port must be between 1 and 65535.</source><translation>--port moet tussen 1 en 65535 liggen.</translation></message><message><source>--listen takes host names or addresses, separated by commas.</source><translation>--listen neemt hostnamen of adressen, gescheiden door komma's.</translation></message><message><source>--listen and --port are for the embedded cluster (--data).</source><translation>--listen en --port gelden voor het ingebouwde cluster (--data).</translation></message><message><source>--settle and --interval are seconds (up to an hour).</source><translation>--settle en --interval zijn seconden (tot een uur).</translation></message><message><source>{path} does not exist; nothing was stored.</source><translation>{path} bestaat niet; er is niets opgeslagen.</translation></message><message><source>Staff do not log in to the database themselves (--password-file): every read goes through veldboek central search|show, which write it to the access log first.</source><translation>Medewerkers loggen niet zelf in bij de database (--password-file): alles wat zij lezen gaat via veldboek central search|show, die het eerst in het toegangslogboek schrijven.</translation></message><message><source>ALTERED EVIDENCE: {n} stored version(s) no longer hash as their package said ({which}); the text shown is not what arrived (central verify checks them all).</source><translation>GEWIJZIGD BEWIJS: {n} opgeslagen versie(s) hebben niet meer de hash die hun pakket noemde ({which}); de getoonde tekst is niet wat er binnenkwam (central verify controleert ze allemaal).</translation></message><message><source>ALTERED EVIDENCE: {n} of what the store keeps no longer hashes as it arrived.</source><translation>GEWIJZIGD BEWIJS: {n} van wat de opslag bewaart heeft niet meer de hash waarmee het binnenkwam.</translation></message><message><source>The access log's chain is broken at entry {n}: it was altered.</source><translation>De keten van het toegangslogboek is verbroken bij regel {n}: er is mee geknoeid.</translation></message><message><source>Too many failed attempts: wait {seconds} s before trying again.</source><translation>Te veel mislukte pogingen: wacht {seconds} s voor u het opnieuw probeert.</translation></message><message><source>The vault is locked.</source><translation>De kluis is vergrendeld.</translation></message><message><source>The report was cancelled; nothing was issued or requested.</source><translation>Het rapport is geannuleerd; er is niets uitgegeven of aangevraagd.</translation></message><message><source>The package names records this vault holds from elsewhere (made here, or sent by another runner); nothing was imported. If a source in it was handed over to its sender, take in that handover package first, then this one again.</source><translation>Het pakket noemt gegevens die deze kluis van elders heeft (hier gemaakt, of door een andere runner gestuurd); er is niets ingelezen. Is een bron erin aan de afzender overgedragen, lees dan eerst dat overdrachtspakket in, en daarna dit pakket opnieuw.</translation></message><message><source>Package {id} was made and is kept in the vault, but the file could not be written ({reason}). Write it again to a working folder.</source><translation>Pakket {id} is gemaakt en wordt in de kluis bewaard, maar het bestand kon niet worden geschreven ({reason}). Schrijf het opnieuw naar een werkende map.</translation></message><message><source>Not exported: {n} debrief(s) lack what a package must carry; complete them first.</source><translation>Niet verzonden: aan {n} debriefing(s) ontbreekt wat een pakket moet bevatten; vul ze eerst aan.</translation></message><message><source>The sanitised report was refused: its text contains {n} identifying string(s). Change the sanitised wording and try again.</source><translation>Het geschoonde rapport is geweigerd: de tekst bevat {n} identificerende tekst(en). Pas de geschoonde tekst aan en probeer het opnieuw.</translation></message></context>
+<message><source>{codename} was handed over to {runner} on {day}: the file is the new runner's now, and read only in this vault. Nothing was changed.</source><translation>{codename} is op {day} overgedragen aan {runner}: het dossier is nu van de nieuwe runner, en in deze kluis alleen nog te lezen. Er is niets gewijzigd.</translation></message><message><source>The active alias has no access to that file.</source><translation>De actieve alias heeft geen toegang tot dat dossier.</translation></message><message><source>No such {record} in the active alias's files.</source><translation>Dit staat niet in de dossiers van de actieve alias.</translation></message><message><source>There is no alias named {name!r} in this vault.</source><translation>Er is in deze kluis geen alias met de naam {name!r}.</translation></message><message><source>You may not act under the alias {name!r}.</source><translation>U mag niet werken onder de alias {name!r}.</translation></message><message><source>An alias you act under needs a role (runner or handler).</source><translation>Een alias waaronder u werkt, heeft een rol nodig (runner of teamleider).</translation></message><message><source>The alias {name!r} already exists.</source><translation>De alias {name!r} bestaat al.</translation></message><message><source>The name {name!r} is already in use: names that differ only in case or width are the same name.</source><translation>De naam {name!r} is al in gebruik: namen die alleen in hoofdletters of breedte verschillen, zijn dezelfde naam.</translation></message><message><source>This vault has no alias you may act under.</source><translation>Deze kluis heeft geen alias waaronder u mag werken.</translation></message><message><source>Another Veldboek process is writing to this vault; run the check again when it has finished.</source><translation>Een ander Veldboek-proces schrijft in deze kluis; voer de controle opnieuw uit als dat klaar is.</translation></message><message><source>Idle lock must be between 1 and 120 minutes.</source><translation>Vergrendelen na inactiviteit moet tussen 1 en 120 minuten liggen.</translation></message><message><source>Clipboard clearing must be between 3 and 300 seconds.</source><translation>Het wissen van het klembord moet tussen 3 en 300 seconden liggen.</translation></message><message><source>Autosave must be between 1 and 60 seconds.</source><translation>Automatisch opslaan moet tussen 1 en 60 seconden liggen.</translation></message><message><source>Reveal time must be between 5 and 120 seconds.</source><translation>De onthultijd moet tussen 5 en 120 seconden liggen.</translation></message><message><source>Reminder horizon must be between 1 and 365 days.</source><translation>De termijn voor herinneringen moet tussen 1 en 365 dagen liggen.</translation></message><message><source>Unknown retention rule.</source><translation>Onbekende bewaarregel.</translation></message><message><source>An earlier demo run with seed {seed} for {day} did not finish (it was interrupted, or is still running): its {sources} source(s) and {debriefs} debrief(s) stay in this vault and nothing was added. Another seed adds more.</source><translation>Een eerdere demorun met seed {seed} voor {day} is niet afgemaakt (hij werd onderbroken, of loopt nog): zijn {sources} bron(nen) en {debriefs} debriefing(s) blijven in deze kluis en er is niets toegevoegd. Een andere seed voegt meer toe.</translation></message><message><source>This vault already holds the demo data made with seed {seed} for {day}; nothing was added. Another seed adds more.</source><translation>Deze kluis bevat de demogegevens met seed {seed} voor {day} al; er is niets toegevoegd. Een andere seed voegt meer toe.</translation></message><message><source>The demo's day must be between {first} and {last}.</source><translation>De dag van de demo moet tussen {first} en {last} liggen.</translation></message><message><source>--sources must be between 1 and {n}.</source><translation>--sources moet tussen 1 en {n} liggen.</translation></message><message><source>--debriefs must be between 0 and {n}.</source><translation>--debriefs moet tussen 0 en {n} liggen.</translation></message><message><source>The vault has no runner alias to own the demo files.</source><translation>De kluis heeft geen runneralias die eigenaar van de demodossiers kan zijn.</translation></message><message><source>The package body is malformed.</source><translation>De inhoud van het pakket is ongeldig.</translation></message><message><source>The package's audit events do not match its manifest.</source><translation>De auditgebeurtenissen van het pakket passen niet bij het manifest.</translation></message><message><source>The package's audit events repeat a number or are out of order.</source><translation>De auditgebeurtenissen in het pakket herhalen een nummer of staan niet op volgorde.</translation></message><message><source>The package names one id twice (two of its records, or two parts of them, share it); nothing was imported.</source><translation>Het pakket noemt één id twee keer (twee van zijn records, of twee delen ervan, hebben hetzelfde id); er is niets ingelezen.</translation></message><message><source>A registration in the package is closed only in part (its closing and its source's status do not agree); nothing was imported.</source><translation>Een registratie in het pakket is maar ten dele afgesloten (de afsluiting en de status van de bron passen niet bij elkaar); er is niets ingelezen.</translation></message><message><source>A deconfliction key is taken only from the central system (into a handler's vault) or from the team handler (into a runner's vault); nothing was stored.</source><translation>Een deconflictiesleutel wordt alleen aangenomen van het centrale systeem (in de kluis van een teamleider) of van de teamleider (in de kluis van een runner); er is niets opgeslagen.</translation></message><message><source>This deconfliction key is older than the one this vault holds; nothing was stored.</source><translation>Deze deconflictiesleutel is ouder dan die in deze kluis; er is niets opgeslagen.</translation></message><message><source>This vault knows no runner's key to send the deconfliction key to.</source><translation>Deze kluis kent geen sleutel van een runner om de deconflictiesleutel naar te sturen.</translation></message><message><source>Only a handler forwards the deconfliction key to runners.</source><translation>Alleen een teamleider stuurt de deconflictiesleutel door aan runners.</translation></message><message><source>A deconfliction notice comes from the central system's key (role central); this one is signed by another.</source><translation>Een deconflictiebericht komt van de sleutel van het centrale systeem (rol centraal); dit is door een andere ondertekend.</translation></message><message><source>Deconfliction notices are taken in by a handler.</source><translation>Deconflictieberichten worden door een teamleider ingelezen.</translation></message><message><source>Export chosen debriefs, or everything new (--all-new).</source><translation>Verzend gekozen debriefings, of alles wat nieuw is.</translation></message><message><source>Choose at least one debrief to export.</source><translation>Kies ten minste één debriefing om te verzenden.</translation></message><message><source>This debrief's source was handed over to another runner; it goes with the handover package only.</source><translation>De bron van deze debriefing is aan een andere runner overgedragen; zij gaat alleen mee in het overdrachtspakket.</translation></message><message><source>A draft cannot leave the laptop: submit it first.</source><translation>Een concept kan de laptop niet verlaten: dien het eerst in.</translation></message><message><source>A returned debrief goes out again once it is answered and submitted again.</source><translation>Een teruggestuurde debriefing gaat weer mee zodra hij is beantwoord en opnieuw ingediend.</translation></message><message><source>Not sent: the codename of source {id} holds brackets or a character that cannot be shown safely, which Veldboek no longer sends; rename the source first.</source><translation>Niet verzonden: de codenaam van bron {id} bevat haakjes of een teken dat niet veilig kan worden getoond, wat Veldboek niet meer verstuurt; wijzig eerst de naam van de bron.</translation></message><message><source>This source was already handed over; if its package was lost, write it again (package write).</source><translation>Deze bron is al overgedragen; is het pakket kwijt, schrijf het dan opnieuw (package write).</translation></message><message><source>The source has a draft debrief: submit or delete it before the handover.</source><translation>De bron heeft een concept-debriefing: dien die in of verwijder haar vóór de overdracht.</translation></message><message><source>A source is handed over by its runner.</source><translation>Een bron wordt overgedragen door haar runner.</translation></message><message><source>Another package went out meanwhile; hand the source over again.</source><translation>Intussen is er een ander pakket verzonden; draag de bron opnieuw over.</translation></message><message><source>A handover is confirmed only by the runner it was handed to, and a runner confirms nothing else; nothing was changed.</source><translation>Een overdracht wordt alleen bevestigd door de runner aan wie zij is gedaan, en een runner bevestigt niets anders; er is niets gewijzigd.</translation></message><message><source>The true identity in the handover is not a well-formed seal; nothing was imported.</source><translation>De ware identiteit in de overdracht is geen goed gevormde verzegeling; er is niets ingelezen.</translation></message><message><source>The true identity in the handover does not open with this vault's key; nothing was imported.</source><translation>De ware identiteit in de overdracht opent niet met de sleutel van deze kluis; er is niets ingelezen.</translation></message><message><source>The true identity in the handover is malformed; nothing was imported.</source><translation>De ware identiteit in de overdracht is misvormd; er is niets ingelezen.</translation></message><message><source>The handover comes from a runner who does not run that source in this vault; nothing was imported.</source><translation>De overdracht komt van een runner die deze bron in deze kluis niet runt; er is niets ingelezen.</translation></message><message><source>No confirmed runner key by that name or fingerprint: import the new runner's key and compare its fingerprint with them first (keys import).</source><translation>Geen bevestigde runnersleutel met die naam of vingerafdruk: lees eerst de sleutel van de nieuwe runner in en vergelijk de vingerafdruk met hem of haar (keys import).</translation></message><message><source>More than one key matches; give more of the fingerprint.</source><translation>Meer dan één sleutel past; geef meer van de vingerafdruk.</translation></message><message><source>That key is not a runner's: a source is handed over to a runner.</source><translation>Die sleutel is niet van een runner: een bron wordt aan een runner overgedragen.</translation></message><message><source>That runner's key was retired; import their current key and compare its fingerprint first.</source><translation>De sleutel van die runner is ingetrokken; lees eerst de huidige sleutel in en vergelijk de vingerafdruk.</translation></message><message><source>No handler key is confirmed in this vault: import the team handler's key and compare its fingerprint first (keys import).</source><translation>Deze kluis heeft geen bevestigde sleutel van een teamleider: lees eerst de sleutel van de teamleider in en vergelijk de vingerafdruk (keys import).</translation></message><message><source>The handover hands the source to a key this vault holds as another role's (central's or a handler's), not a runner's; nothing was imported.</source><translation>De overdracht draagt de bron over aan een sleutel die deze kluis kent als die van een andere rol (het centrale systeem of een teamleider), niet van een runner; er is niets ingelezen.</translation></message><message><source>The handover hands the source to a runner whose key this vault has not confirmed: import the new runner's key and compare its fingerprint first, then import this package again; nothing was imported.</source><translation>De overdracht draagt de bron over aan een runner van wie deze kluis de sleutel niet heeft bevestigd: lees eerst de sleutel van de nieuwe runner in en vergelijk de vingerafdruk, en lees daarna dit pakket opnieuw in; er is niets ingelezen.</translation></message><message><source>This vault handed that source on and has not taken in the new runner's receipt for it yet: take in that receipt first (Packages, Take in a receipt), then import this handover again; nothing was imported.</source><translation>Deze kluis heeft die bron overgedragen en het ontvangstbewijs van de nieuwe runner daarvoor nog niet ingelezen: lees eerst dat ontvangstbewijs in (Pakketten, Ontvangstbewijs inlezen) en lees daarna deze overdracht opnieuw in; er is niets ingelezen.</translation></message><message><source>Wrong passphrase.</source><translation>Verkeerde wachtzin.</translation></message><message><source>This file is too large to be a key bundle.</source><translation>Dit bestand is te groot voor een sleutelbundel.</translation></message><message><source>The key bundle's self-signature does not verify; it was altered.</source><translation>De eigen handtekening van de sleutelbundel klopt niet; hij is gewijzigd.</translation></message><message><source>The key bundle is for the role {found}, not {wanted}: the key was not added.</source><translation>De sleutelbundel is voor de rol {found}, niet {wanted}: de sleutel is niet toegevoegd.</translation></message><message><source>The fingerprint does not match: the key was not added.</source><translation>De vingerafdruk klopt niet: de sleutel is niet toegevoegd.</translation></message><message><source>That is this vault's own key.</source><translation>Dat is de eigen sleutel van deze kluis.</translation></message><message><source>This file is not a Veldboek key bundle.</source><translation>Dit bestand is geen Veldboek-sleutelbundel.</translation></message><message><source>This key bundle has a version this Veldboek does not read.</source><translation>Deze sleutelbundel heeft een versie die deze Veldboek niet leest.</translation></message><message><source>The key bundle holds members this Veldboek does not know: the key was not added.</source><translation>De sleutelbundel bevat onderdelen die deze Veldboek niet kent: de sleutel is niet toegevoegd.</translation></message><message><source>The key bundle is damaged or incomplete.</source><translation>De sleutelbundel is beschadigd of onvolledig.</translation></message><message><source>This vault already knows a key named {name}; give this one another name (--name, or the name field).</source><translation>Deze kluis kent al een sleutel met de naam {name}; geef deze een andere naam (--name, of het naamveld).</translation></message><message><source>No such peer.</source><translation>Deze sleutel is onbekend.</translation></message><message><source>That package was confirmed by a receipt; its copy is no longer kept.</source><translation>Dat pakket is met een ontvangstbewijs bevestigd; de kopie wordt niet meer bewaard.</translation></message><message><source>The package is signed by a key this vault has not confirmed for that role (import and compare the sender's key first).</source><translation>Het pakket is ondertekend met een sleutel die deze kluis niet voor die rol heeft bevestigd (lees eerst de sleutel van de afzender in en vergelijk hem).</translation></message><message><source>This is a receipt, not a package: take it in with 'receipt import' (in the app: Packages, Take in a receipt).</source><translation>Dit is een ontvangstbewijs, geen pakket: lees het in met 'receipt import' (in de app: Pakketten, Ontvangstbewijs inlezen).</translation></message><message><source>This is a {found} package, not a receipt: import it with 'veldboek package import' (in the app: Packages, Check and import a package); nothing was changed.</source><translation>Dit is een pakket van de soort {found}, geen ontvangstbewijs: lees het in met 'veldboek package import' (in de app: Pakketten, Pakket controleren en inlezen); er is niets gewijzigd.</translation></message><message><source>This is a {found} package, not a {wanted} package.</source><translation>Dit is een pakket van de soort {found}, niet {wanted}.</translation></message><message><source>This package was already imported; nothing was changed.</source><translation>Dit pakket is al ingelezen; er is niets gewijzigd.</translation></message><message><source>Another package with the same number from this sender was already imported; nothing was changed.</source><translation>Er is al een ander pakket met hetzelfde nummer van deze afzender ingelezen; er is niets gewijzigd.</translation></message><message><source>This receipt was already taken in; nothing was changed.</source><translation>Dit ontvangstbewijs is al ingelezen; er is niets gewijzigd.</translation></message><message><source>Another receipt with the same number from this sender was already taken in; nothing was changed.</source><translation>Er is al een ander ontvangstbewijs met hetzelfde nummer van deze afzender ingelezen; er is niets gewijzigd.</translation></message><message><source>A file in the package is malformed.</source><translation>Een bestand in het pakket is ongeldig.</translation></message><message><source>A record does not match its hash in the manifest.</source><translation>Een record past niet bij zijn hash in het manifest.</translation></message><message><source>The package body has missing or unknown parts.</source><translation>De inhoud van het pakket mist onderdelen of heeft onbekende onderdelen.</translation></message><message><source>The package body does not list the manifest's records.</source><translation>De inhoud van het pakket bevat niet de records van het manifest.</translation></message><message><source>The package carries a record twice.</source><translation>Het pakket bevat een record twee keer.</translation></message><message><source>The package lists a source twice.</source><translation>Het pakket noemt een bron twee keer.</translation></message><message><source>The package's sources are not in the order of their ids.</source><translation>De bronnen in het pakket staan niet in de volgorde van hun id.</translation></message><message><source>A handover package carries another source than it hands over.</source><translation>Een overdrachtspakket bevat een andere bron dan het overdraagt.</translation></message><message><source>The package lists a source none of its records belongs to.</source><translation>Het pakket noemt een bron waar geen van zijn records bij hoort.</translation></message><message><source>The package carries a file none of its records names.</source><translation>Het pakket bevat een bestand dat geen van zijn records noemt.</translation></message><message><source>The package data is not in canonical form.</source><translation>De pakketgegevens zijn niet in canonieke vorm.</translation></message><message><source>A file in the package does not match its hash.</source><translation>Een bestand in het pakket past niet bij zijn hash.</translation></message><message><source>The package's files are not in the order of their hashes.</source><translation>De bestanden in het pakket staan niet in de volgorde van hun hash.</translation></message><message><source>A record entry in the package is malformed.</source><translation>Een record in het pakket is ongeldig.</translation></message><message><source>The package's records do not match its manifest (their type, id, version or order differ).</source><translation>De records in het pakket passen niet bij het manifest (hun soort, id, versie of volgorde verschilt).</translation></message><message><source>A record belongs to a source the package does not list.</source><translation>Een record hoort bij een bron die het pakket niet noemt.</translation></message><message><source>A record's compartment does not match its source.</source><translation>Het compartiment van een record past niet bij de bron.</translation></message><message><source>A file a record names is missing from the package.</source><translation>Een bestand dat een record noemt, ontbreekt in het pakket.</translation></message><message><source>A file in the package is not the size its record gives.</source><translation>Een bestand in het pakket heeft niet de grootte die zijn record noemt.</translation></message><message><source>This vault keeps no copy of that package.</source><translation>Deze kluis bewaart geen kopie van dat pakket.</translation></message><message><source>No key this vault confirmed signed the package.</source><translation>Het pakket is niet ondertekend met een sleutel die deze kluis heeft bevestigd.</translation></message><message><source>A source in the package conflicts with this vault's records.</source><translation>Een bron in het pakket botst met de gegevens in deze kluis.</translation></message><message><source>Source {codename} (id {id}, from {runner}) in this package has the codename of another source in this vault; both are kept, each shown with its runner.</source><translation>Bron {codename} (id {id}, van {runner}) in dit pakket heeft de codenaam van een andere bron in deze kluis; beide worden bewaard, elk getoond met de eigen runner.</translation></message><message><source>The package carries a version of a record that this vault holds with other content (a version never changes); nothing was imported.</source><translation>Het pakket bevat een versie van een gegeven die deze kluis met een andere inhoud bewaart (een versie verandert nooit); er is niets ingelezen.</translation></message><message><source>Package {n} does not follow package {before} as imported here (its link to the previous package differs).</source><translation>Pakket {n} volgt hier niet op het ingelezen pakket {before} (de verwijzing naar het vorige pakket verschilt).</translation></message><message><source>Package {n} arrived late; it fills a gap.</source><translation>Pakket {n} kwam later aan; het vult een gat.</translation></message><message><source>Another package numbered {n} from this sender was already imported.</source><translation>Er is al een ander pakket met nummer {n} van deze afzender ingelezen.</translation></message><message><source>Package(s) {numbers} from this sender have not arrived.</source><translation>Pakket(ten) {numbers} van deze afzender zijn niet aangekomen.</translation></message><message><source>Packages of debriefs are imported by a handler; a runner imports only a source handed over to them.</source><translation>Pakketten met debriefings worden ingelezen door een teamleider; een runner leest alleen een aan hem of haar overgedragen bron in.</translation></message><message><source>This vault's key opens none of the package's recipient slots: the package is not addressed to this vault (a runner's vault takes in only a source handed over to it, and keys and notices from its handler), or its header was damaged.</source><translation>De sleutel van deze kluis opent geen van de ontvangersvakken van het pakket: het pakket is niet aan deze kluis gericht (de kluis van een runner leest alleen een aan haar overgedragen bron in, en sleutels en berichten van de teamleider), of de kop is beschadigd.</translation></message><message><source>The file is not the one that was checked (it changed, or another was put in its place); nothing was imported. Check it again.</source><translation>Het bestand is niet het bestand dat is gecontroleerd (het is gewijzigd, of er is een ander voor in de plaats gezet); er is niets ingelezen. Controleer het opnieuw.</translation></message><message><source>A handed-over source is taken on under a runner's cover name.</source><translation>Een overgedragen bron wordt overgenomen onder de dekmantelnaam van een runner.</translation></message><message><source>This handover is for another runner; a handler imports it too.</source><translation>Deze overdracht is voor een andere runner; een teamleider leest haar ook in.</translation></message><message><source>The package holds a name (an alias, codename or compartment) that is too long, holds characters that cannot be shown safely, or is a codename with brackets (which Veldboek no longer takes): the sender renames it and sends again; nothing was imported.</source><translation>Het pakket bevat een naam (een alias, codenaam of compartiment) die te lang is, tekens bevat die niet veilig getoond kunnen worden, of een codenaam met haakjes is (die Veldboek niet meer aanneemt): de afzender wijzigt de naam en verstuurt opnieuw; er is niets geïmporteerd.</translation></message><message><source>A handover package is malformed.</source><translation>Een overdrachtspakket is misvormd.</translation></message><message><source>A record in the package is malformed.</source><translation>Een record in het pakket is ongeldig.</translation></message><message><source>An audit event in the package does not match its hash.</source><translation>Een auditgebeurtenis in het pakket past niet bij haar hash.</translation></message><message><source>A source entry in the package is malformed.</source><translation>Een bron in het pakket is ongeldig.</translation></message><message><source>An audit event in the package is malformed.</source><translation>Een auditgebeurtenis in het pakket is ongeldig.</translation></message><message><source>Other exports of this vault kept recording their packages first; try again once they are done.</source><translation>Andere verzendingen uit deze kluis legden hun pakket steeds eerder vast; probeer het opnieuw als die klaar zijn.</translation></message><message><source>No recipient is known yet: import the team handler's key first (keys import).</source><translation>Er is nog geen ontvanger bekend: lees eerst de sleutel van de teamleider in (Pakketten, Sleutels).</translation></message><message><source>Packages of debriefs are written by a runner; a handler sends receipts (receipt create) and the deconfliction key.</source><translation>Pakketten met debriefings worden door een runner geschreven; een teamleider verstuurt ontvangstbewijzen (receipt create) en de deconflictiesleutel.</translation></message><message><source>There is nothing new to export.</source><translation>Er is niets nieuws te verzenden.</translation></message><message><source>Another export of this vault sent these debriefs at the same moment (package {n}); there is nothing new to export.</source><translation>Een andere verzending uit deze kluis verzond deze debriefings op hetzelfde moment (pakket {n}); er is niets nieuws te verzenden.</translation></message><message><source>No such package was sent from this vault.</source><translation>Zo'n pakket is niet vanuit deze kluis verzonden.</translation></message><message><source>No confirmed runner key by that name or fingerprint.</source><translation>Er is geen bevestigde runnersleutel met die naam of vingerafdruk.</translation></message><message><source>More than one runner key matches; give more of the fingerprint.</source><translation>Meer dan één runnersleutel past; geef meer van de vingerafdruk.</translation></message><message><source>Not every package named was imported from that runner.</source><translation>Niet elk genoemd pakket is van die runner ingelezen.</translation></message><message><source>Every package from that runner is already confirmed.</source><translation>Elk pakket van die runner is al bevestigd.</translation></message><message><source>The receipt's body is malformed.</source><translation>De inhoud van het ontvangstbewijs is ongeldig.</translation></message><message><source>The receipt reviews a debrief twice.</source><translation>Het ontvangstbewijs beoordeelt een debriefing twee keer.</translation></message><message><source>The receipt's reviews are not in the order they were made.</source><translation>De beoordelingen in het ontvangstbewijs staan niet in de volgorde waarin ze zijn gegeven.</translation></message><message><source>The receipt names a package this vault did not send (or with other contents); nothing was changed.</source><translation>Het ontvangstbewijs noemt een pakket dat deze kluis niet heeft verzonden (of met een andere inhoud); er is niets gewijzigd.</translation></message><message><source>The receipt comes from a key that package was not sealed to; nothing was changed.</source><translation>Het ontvangstbewijs komt van een sleutel waarvoor dat pakket niet was versleuteld; er is niets gewijzigd.</translation></message><message><source>A runner's receipt carries reviews; nothing was changed.</source><translation>Het ontvangstbewijs van een runner bevat beoordelingen; er is niets gewijzigd.</translation></message><message><source>The receipt names a reviewer by a name that is too long or holds characters that cannot be shown safely; nothing was taken in.</source><translation>Het ontvangstbewijs noemt een beoordelaar met een naam die te lang is of tekens bevat die niet veilig getoond kunnen worden; er is niets verwerkt.</translation></message><message><source>A review in the receipt is malformed.</source><translation>Een beoordeling in het ontvangstbewijs is ongeldig.</translation></message><message><source>The confirmed debriefs are deleted, but the vault file could not be rebuilt yet (is the disk full?); it is rebuilt at the next unlock.</source><translation>De bevestigde debriefings zijn verwijderd, maar het kluisbestand kon nog niet opnieuw worden opgebouwd (is de schijf vol?); dat gebeurt bij de volgende ontgrendeling.</translation></message><message><source>The folder {folder} does not exist.</source><translation>De map {folder} bestaat niet.</translation></message><message><source>{path} is the vault's file {name} under another name; nothing was written.</source><translation>{path} is het kluisbestand {name} onder een andere naam; er is niets geschreven.</translation></message><message><source>{path} is a folder; give the name of a file to write.</source><translation>{path} is een map; geef de naam van een bestand om te schrijven.</translation></message><message><source>{path} is not a regular file; nothing was written.</source><translation>{path} is geen gewoon bestand; er is niets geschreven.</translation></message><message><source>{path} already exists; nothing was written. Choose another name, or replace it on purpose (--force).</source><translation>{path} bestaat al; er is niets geschreven. Kies een andere naam, of vervang het bewust (--force).</translation></message><message><source>{path} is inside the vault folder {vault}; nothing was written. Choose a place outside every vault.</source><translation>{path} ligt in de kluismap {vault}; er is niets geschreven. Kies een plek buiten elke kluis.</translation></message><message><source>{path} cannot be checked ({why}); nothing was written.</source><translation>{path} kan niet worden gecontroleerd ({why}); er is niets geschreven.</translation></message><message><source>{path} cannot be written ({why}); nothing was issued or written.</source><translation>{path} kan niet worden geschreven ({why}); er is niets uitgegeven of geschreven.</translation></message><message><source>{path} is a vault folder; nothing was written. Choose a place outside every vault.</source><translation>{path} is een kluismap; er is niets geschreven. Kies een plek buiten elke kluis.</translation></message><message><source>{path} leads (by a link) into the vault folder {vault}; nothing was written. Choose a place outside every vault.</source><translation>{path} leidt (via een koppeling) naar de kluismap {vault}; er is niets geschreven. Kies een plek buiten elke kluis.</translation></message><message><source>The file is larger than {mb} MB; attach a smaller copy.</source><translation>Het bestand is groter dan {mb} MB; voeg een kleinere kopie bij.</translation></message><message><source>Cannot read {path}: {why}.</source><translation>{path} is niet te lezen: {why}.</translation></message><message><source>{path} is larger than a Veldboek package can be ({mb} MiB).</source><translation>{path} is groter dan een Veldboek-pakket kan zijn ({mb} MiB).</translation></message><message><source>{path} is larger than a Veldboek receipt can be ({mb} MiB).</source><translation>{path} is groter dan een Veldboek-ontvangstbewijs kan zijn ({mb} MiB).</translation></message><message><source>{path} is larger than a Veldboek key bundle can be ({kb} KiB).</source><translation>{path} is groter dan een Veldboek-sleutelbundel kan zijn ({kb} KiB).</translation></message><message><source>{path} is larger than a Veldboek report can be ({mb} MiB).</source><translation>{path} is groter dan een Veldboek-rapport kan zijn ({mb} MiB).</translation></message><message><source>{path} is a folder, not a file.</source><translation>{path} is een map, geen bestand.</translation></message><message><source>{path} is not an ordinary file (it is a device, a pipe or a socket); choose the file itself.</source><translation>{path} is geen gewoon bestand (het is een apparaat, een pipe of een socket); kies het bestand zelf.</translation></message><message><source>File not found: {path}</source><translation>Bestand niet gevonden: {path}</translation></message><message><source>{path} changed while it was being read; try again.</source><translation>{path} veranderde terwijl het werd gelezen; probeer het opnieuw.</translation></message><message><source>{path} is a link; not read.</source><translation>{path} is een koppeling; niet gelezen.</translation></message><message><source>The file is empty.</source><translation>Het bestand is leeg.</translation></message><message><source>Unknown purpose.</source><translation>Onbekend doel.</translation></message><message><source>Files can be attached only while the debrief is a draft.</source><translation>Bestanden kunnen alleen worden bijgevoegd zolang de debriefing een concept is.</translation></message><message><source>A debrief holds at most {n} files.</source><translation>Een debriefing bevat hoogstens {n} bestanden.</translation></message><message><source>Files can be removed only while the debrief is a draft.</source><translation>Bestanden kunnen alleen worden verwijderd zolang de debriefing een concept is.</translation></message><message><source>Give the reason the registration is closed.</source><translation>Geef de reden waarom de registratie wordt beëindigd.</translation></message><message><source>The reason for closing holds at most {n} characters.</source><translation>De reden voor de beëindiging bevat hoogstens {n} tekens.</translation></message><message><source>A closing cannot be decided on a day still to come.</source><translation>Tot een beëindiging kan niet worden besloten op een dag die nog moet komen.</translation></message><message><source>This registration is already closed.</source><translation>Deze registratie is al beëindigd.</translation></message><message><source>This source came in a runner's package: its runner closes the registration, and the closing arrives with their next package.</source><translation>Deze bron kwam in het pakket van een runner: die runner beëindigt de registratie, en de beëindiging komt met het volgende pakket.</translation></message><message><source>A closing cannot be decided before the source was registered.</source><translation>Tot een beëindiging kan niet worden besloten vóór de registratie van de bron.</translation></message><message><source>A contact time needs a time zone.</source><translation>Een contacttijd heeft een tijdzone nodig.</translation></message><message><source>A contact lasts between 0 and 1440 minutes.</source><translation>Een contact duurt tussen 0 en 1440 minuten.</translation></message><message><source>Attendees are recorded by cover name only.</source><translation>Aanwezigen worden alleen op dekmantelnaam vastgelegd.</translation></message><message><source>Only a handler may approve or return a debrief.</source><translation>Alleen een teamleider mag een debriefing goedkeuren of terugsturen.</translation></message><message><source>A review comment holds at most {n} characters.</source><translation>Een beoordelingsopmerking bevat hoogstens {n} tekens.</translation></message><message><source>Say why the debrief is returned.</source><translation>Geef aan waarom de debriefing wordt teruggestuurd.</translation></message><message><source>An addendum needs text.</source><translation>Een aanvulling heeft tekst nodig.</translation></message><message><source>Cannot submit yet; missing: {missing}.</source><translation>Kan nog niet indienen; dit ontbreekt: {missing}.</translation></message><message><source>Only a submitted debrief can be approved or returned.</source><translation>Alleen een ingediende debriefing kan worden goedgekeurd of teruggestuurd.</translation></message><message><source>A debrief is reviewed by someone other than its author.</source><translation>Een debriefing wordt beoordeeld door een ander dan de schrijver.</translation></message><message><source>A draft is edited directly; addenda are for submitted debriefs.</source><translation>Een concept wordt direct bewerkt; aanvullingen zijn voor ingediende debriefings.</translation></message><message><source>A returned debrief is resubmitted with an addendum that answers the comment.</source><translation>Een teruggestuurde debriefing wordt opnieuw ingediend met een aanvulling die op de opmerking antwoordt.</translation></message><message><source>Only a draft or a returned debrief can be submitted.</source><translation>Alleen een concept of een teruggestuurde debriefing kan worden ingediend.</translation></message><message><source>This debrief is its runner's until they submit it: a handler reads it, and reviews it once it is submitted.</source><translation>Deze debriefing is van de runner tot die haar indient: een teamleider leest haar, en beoordeelt haar zodra zij is ingediend.</translation></message><message><source>This debrief has been submitted; it can only be added to (addendum).</source><translation>Deze debriefing is ingediend; er kan alleen nog iets aan worden toegevoegd (aanvulling).</translation></message><message><source>The sanitised wording or the handling conditions hold invisible characters ({chars}); remove them: they can hide a name.</source><translation>De geschoonde tekst of de voorwaarden bevatten onzichtbare tekens ({chars}); haal ze weg: ze kunnen een naam verbergen.</translation></message><message><source>That contact belongs to another source.</source><translation>Dat contact hoort bij een andere bron.</translation></message><message><source>A true identity needs at least the full name.</source><translation>Een ware identiteit heeft ten minste de volledige naam nodig.</translation></message><message><source>The photo is larger than 2 MB.</source><translation>De foto is groter dan 2 MB.</translation></message><message><source>The photo is not a PNG image.</source><translation>De foto is geen PNG-afbeelding.</translation></message><message><source>Give the reason for revealing the identity.</source><translation>Geef de reden om de identiteit te onthullen.</translation></message><message><source>The reason is too short: write at least {n} characters, so that the audit log says why the identity was revealed.</source><translation>De reden is te kort: schrijf ten minste {n} tekens, zodat het auditlog zegt waarom de identiteit werd onthuld.</translation></message><message><source>No true identity has been recorded for this source.</source><translation>Voor deze bron is geen ware identiteit vastgelegd.</translation></message><message><source>The source's true identity as recorded here cannot be handed over (its photo is not a PNG image, or a field is malformed): record it again, then hand the source over.</source><translation>De ware identiteit van de bron kan niet worden overgedragen zoals zij hier is vastgelegd (de foto is geen PNG-afbeelding, of een veld is misvormd): leg haar opnieuw vast en draag de bron daarna over.</translation></message><message><source>This vault holds no deconfliction key yet: import the key package first.</source><translation>Deze kluis heeft nog geen deconflictiesleutel: lees eerst het sleutelpakket in.</translation></message><message><source>Another deconfliction key arrived meanwhile; recompute the tokens again.</source><translation>Intussen is een andere deconflictiesleutel binnengekomen; bereken de tokens opnieuw.</translation></message><message><source>That draft does not belong to this meeting.</source><translation>Dat concept hoort niet bij deze ontmoeting.</translation></message><message><source>Only the alias that started a meeting can discard it.</source><translation>Alleen de alias die een ontmoeting begon, kan haar weggooien.</translation></message><message><source>This meeting was ended; it can no longer be discarded.</source><translation>Deze ontmoeting is beëindigd; ze kan niet meer worden weggegooid.</translation></message><message><source>A meeting can be discarded only in its first {minutes} minutes; end it instead.</source><translation>Een ontmoeting kan alleen in de eerste {minutes} minuten worden weggegooid; beëindig haar in plaats daarvan.</translation></message><message><source>More than the note was recorded for this meeting; end it instead.</source><translation>Bij deze ontmoeting is meer vastgelegd dan de notitie; beëindig haar in plaats daarvan.</translation></message><message><source>The meeting's note holds text that discarding would lose; nothing was discarded.</source><translation>De notitie van de ontmoeting bevat tekst die bij weggooien verloren zou gaan; er is niets weggegooid.</translation></message><message><source>This vault holds no version {version} of that debrief.</source><translation>Deze kluis heeft geen versie {version} van die debriefing.</translation></message><message><source>Type at least one word to search for.</source><translation>Typ ten minste één woord om op te zoeken.</translation></message><message><source>A registration is closed with its reason, the day and who decided (Close registration, or 'veldboek source close'), not by changing its status.</source><translation>Een registratie wordt beëindigd met de reden, de dag en wie besloot (Registratie beëindigen, of 'veldboek source close'), niet door de status te wijzigen.</translation></message><message><source>No source with codename {codename!r} in the active alias's files.</source><translation>Geen bron met codenaam {codename!r} in de dossiers van de actieve alias.</translation></message><message><source>A contracted civilian informant needs a legal basis (art. 126v Sv).</source><translation>Een gecontracteerde burgerinformant heeft een wettelijke grondslag nodig (art. 126v Sv).</translation></message><message><source>The codename {codename!r} is already in use.</source><translation>De codenaam {codename!r} is al in gebruik.</translation></message><message><source>Only a handler may give another alias access to a file.</source><translation>Alleen een teamleider mag een andere alias toegang tot een dossier geven.</translation></message><message><source>Access can only be given to a cover name.</source><translation>Toegang kan alleen aan een dekmantelnaam worden gegeven.</translation></message><message><source>A closed registration stays closed.</source><translation>Een beëindigde registratie blijft beëindigd.</translation></message><message><source>The codename cannot be changed: an alias has the same name as the old codename, so the old one could not be kept for the sanitisation guard.</source><translation>De codenaam kan niet worden gewijzigd: een alias heeft dezelfde naam als de oude codenaam, dus de oude kan niet worden bewaard voor de controle op geschoonde tekst.</translation></message><message><source>That debrief belongs to another source.</source><translation>Die debriefing hoort bij een andere bron.</translation></message><message><source>A tasking needs a description of what to find out.</source><translation>Een opdracht heeft een omschrijving nodig van wat er uitgezocht moet worden.</translation></message><message><source>Close a tasking as done or cancelled.</source><translation>Sluit een opdracht af als uitgevoerd of vervallen.</translation></message><message><source>An amount must be more than zero.</source><translation>Een bedrag moet groter zijn dan nul.</translation></message><message><source>An amount that large cannot be recorded.</source><translation>Een zo groot bedrag kan niet worden vastgelegd.</translation></message><message><source>A payment needs a witness.</source><translation>Een betaling heeft een getuige nodig.</translation></message><message><source>Currency is a three-letter code such as EUR.</source><translation>De valuta is een code van drie letters, zoals EUR.</translation></message><message><source>This tasking is already closed.</source><translation>Deze opdracht is al afgesloten.</translation></message><message><source>The witness must be someone other than the runner who pays.</source><translation>De getuige moet een ander zijn dan de runner die betaalt.</translation></message><message><source>Witnesses and approvers are named by cover name.</source><translation>Getuigen en goedkeurders worden op dekmantelnaam genoemd.</translation></message><message><source>An instruction needs text.</source><translation>Een instructie heeft tekst nodig.</translation></message><message><source>Reliability is recorded as a 3x5x2 source evaluation (1, 2 or 3).</source><translation>Betrouwbaarheid wordt vastgelegd als 3x5x2-bronwaardering (1, 2 of 3).</translation></message><message><source>The next risk review must be today or later.</source><translation>De volgende risicoherziening moet vandaag of later zijn.</translation></message><message><source>This instruction was already acknowledged.</source><translation>Deze instructie is al bevestigd.</translation></message><message><source>No such report approval in the active alias's files.</source><translation>Deze rapportgoedkeuring staat niet in de dossiers van de actieve alias.</translation></message><message><source>That is not the code of this sanitised text (or it changed since it was shown); show it again (veldboek report approvals --show ID) and approve what you read.</source><translation>Dat is niet de code van deze geschoonde tekst (of de tekst is gewijzigd sinds hij werd getoond); toon hem opnieuw (veldboek report approvals --show ID) en keur goed wat u gelezen hebt.</translation></message><message><source>Only a handler may approve or reject a sanitised report.</source><translation>Alleen een teamleider mag een geschoond rapport goedkeuren of afwijzen.</translation></message><message><source>Say why the sanitised report is rejected.</source><translation>Geef aan waarom het geschoonde rapport wordt afgewezen.</translation></message><message><source>This request has already been decided.</source><translation>Over deze aanvraag is al besloten.</translation></message><message><source>A sanitised report is approved by someone other than its requester.</source><translation>Een geschoond rapport wordt goedgekeurd door een ander dan de aanvrager.</translation></message><message><source>Choose a marking: {markings}.</source><translation>Kies een rubricering: {markings}.</translation></message><message><source>Choose one debrief, or a source and/or a date range.</source><translation>Kies één debriefing, of een bron en/of een periode.</translation></message><message><source>The date range ends before it starts.</source><translation>De periode eindigt voordat ze begint.</translation></message><message><source>Reports are printed in English (en) or Dutch (nl).</source><translation>Rapporten worden in het Engels (en) of Nederlands (nl) afgedrukt.</translation></message><message><source>Management information is made in a team handler's vault.</source><translation>Managementinformatie wordt gemaakt in de kluis van een teamleider.</translation></message><message><source>The period ends before it starts.</source><translation>De periode eindigt voordat ze begint.</translation></message><message><source>A management report covers at most five years.</source><translation>Een managementrapport beslaat hoogstens vijf jaar.</translation></message><message><source>Only drafts match that choice; a report leaves them out unless asked to include them.</source><translation>Alleen concepten passen bij die keuze; een rapport laat ze weg, tenzij u vraagt ze op te nemen.</translation></message><message><source>No debriefs match that choice in the active alias's files.</source><translation>Geen debriefings in de dossiers van de actieve alias passen bij die keuze.</translation></message><message><source>A report covers at most {n} debriefs; narrow the choice.</source><translation>Een rapport omvat ten hoogste {n} debriefings; maak de keuze kleiner.</translation></message><message><source>Nothing to share: no submitted or approved debrief in that choice has an item whose handling code allows sharing and that has a sanitised wording.</source><translation>Niets te delen: geen ingediende of goedgekeurde debriefing in die keuze heeft een item waarvan de behandelcode delen toestaat en dat een geschoonde tekst heeft.</translation></message><message><source>The sanitised content has changed since it was checked and approved; request the report again.</source><translation>De geschoonde inhoud is veranderd sinds de controle en goedkeuring; vraag het rapport opnieuw aan.</translation></message><message><source>This approved report has already been issued; request a new one.</source><translation>Dit goedgekeurde rapport is al uitgegeven; vraag een nieuw aan.</translation></message><message><source>A sanitised report is released only after a handler approves it.</source><translation>Een geschoond rapport wordt pas vrijgegeven nadat een teamleider het heeft goedgekeurd.</translation></message><message><source>That report is not in this vault's register.</source><translation>Dat rapport staat niet in het register van deze kluis.</translation></message><message><source>Could not write {name}: {why}.</source><translation>{name} kon niet worden geschreven: {why}.</translation></message><message><source>The disk holding {folder} is full; nothing was changed.</source><translation>De schijf met {folder} is vol; er is niets gewijzigd.</translation></message><message><source>Cannot create a vault at {root}: {reason}.</source><translation>Er kan geen kluis worden gemaakt in {root}: {reason}.</translation></message><message><source>No OS keyring is available, so a device secret cannot be used on this computer.</source><translation>Er is geen sleutelbos van het besturingssysteem, dus een apparaatgeheim kan op deze computer niet worden gebruikt.</translation></message><message><source>A vault already exists at {root}.</source><translation>Er bestaat al een kluis in {root}.</translation></message><message><source>{root} holds a database without its header; move it away before creating a vault.</source><translation>{root} bevat een database zonder kopbestand (vault.header); verplaats die voordat u een kluis maakt.</translation></message><message><source>The disk holding {root} is full; no vault was created.</source><translation>De schijf met {root} is vol; er is geen kluis gemaakt.</translation></message><message><source>Cannot create a vault at {root}: the folder is not writable.</source><translation>Er kan geen kluis worden gemaakt in {root}: er kan niet in de map worden geschreven.</translation></message><message><source>Cannot write the vault database in {root}.</source><translation>De kluisdatabase kan niet worden geschreven in {root}.</translation></message><message><source>The disk holding the vault is full, and opening it needs a little room (every unlock is recorded in the vault): free some space and try again. Nothing in the vault was changed.</source><translation>De schijf met de kluis is vol, en openen vraagt een beetje ruimte (elke ontgrendeling wordt in de kluis vastgelegd): maak wat ruimte vrij en probeer het opnieuw. Er is niets in de kluis gewijzigd.</translation></message><message><source>Another Veldboek process changed the vault while this window had it open, and this window's view of it was out of date. The vault is sound and nothing was lost: try again.</source><translation>Een ander Veldboek-proces wijzigde de kluis terwijl dit venster haar open had, en wat dit venster ervan zag was verouderd. De kluis is in orde en er is niets verloren: probeer het opnieuw.</translation></message><message><source>The vault database is damaged. Restore it from a backup, or run `veldboek check`.</source><translation>De kluisdatabase is beschadigd. Zet een back-up terug of voer `veldboek check` uit.</translation></message><message><source>The disk is full: the last change was not saved. Free space and retry.</source><translation>De schijf is vol: de laatste wijziging is niet opgeslagen. Maak ruimte vrij en probeer het opnieuw.</translation></message><message><source>The vault is busy: another Veldboek process is writing to it. Nothing was changed; try again when it is done.</source><translation>De kluis is bezet: een ander Veldboek-proces schrijft erin. Er is niets gewijzigd; probeer het opnieuw als dat klaar is.</translation></message><message><source>The OS keyring could not be read; this vault needs its device secret from it.</source><translation>De sleutelbos van het besturingssysteem kon niet worden gelezen; deze kluis heeft het apparaatgeheim daaruit nodig.</translation></message><message><source>The device secret in the OS keyring is damaged.</source><translation>Het apparaatgeheim in de sleutelbos van het besturingssysteem is beschadigd.</translation></message><message><source>The OS keyring refused to store the device secret.</source><translation>De sleutelbos van het besturingssysteem weigerde het apparaatgeheim op te slaan.</translation></message><message><source>The OS keyring refused to delete the device secret.</source><translation>De sleutelbos van het besturingssysteem weigerde het apparaatgeheim te verwijderen.</translation></message><message><source>The vault database cannot be decrypted: it is damaged, truncated or does not belong to this header.</source><translation>De kluisdatabase kan niet worden ontsleuteld: ze is beschadigd, afgekapt of hoort niet bij het kopbestand van de kluis (vault.header).</translation></message><message><source>Another Veldboek process is changing this vault's header; try again in a moment.</source><translation>Een ander Veldboek-proces wijzigt het kopbestand van deze kluis; probeer het zo meteen opnieuw.</translation></message><message><source>This file is not a Veldboek vault header.</source><translation>Dit bestand is geen kopbestand van een Veldboek-kluis.</translation></message><message><source>The vault header has version {version!r}; this Veldboek reads version {known}. Use a newer Veldboek.</source><translation>Het kopbestand van de kluis heeft versie {version!r}; deze Veldboek leest versie {known}. Gebruik een nieuwere Veldboek.</translation></message><message><source>The vault header names an unknown key-derivation function.</source><translation>Het kopbestand van de kluis noemt een onbekende sleutelafleidingsfunctie.</translation></message><message><source>The vault header is too large to be genuine.</source><translation>Het kopbestand van de kluis is te groot om echt te zijn.</translation></message><message><source>The vault header names an unknown key-wrapping algorithm.</source><translation>Het kopbestand van de kluis noemt een onbekend algoritme voor sleutelomhulling.</translation></message><message><source>No vault header at {path}.</source><translation>Geen kopbestand van een kluis (vault.header) in {path}.</translation></message><message><source>The vault header cannot be read: {why}.</source><translation>Het kopbestand van de kluis kan niet worden gelezen: {why}.</translation></message><message><source>The vault header on disk belongs to another vault.</source><translation>Het kopbestand op schijf hoort bij een andere kluis.</translation></message><message><source>The vault header is not readable (corrupted file).</source><translation>Het kopbestand van de kluis is niet leesbaar (beschadigd bestand).</translation></message><message><source>The vault header is damaged or incomplete.</source><translation>Het kopbestand van de kluis is beschadigd of onvolledig.</translation></message><message><source>The passphrase must have at least {n} characters.</source><translation>De wachtzin moet ten minste {n} tekens hebben.</translation></message><message><source>The passphrase must not start or end with a space.</source><translation>De wachtzin mag niet met een spatie beginnen of eindigen.</translation></message><message><source>A leftover temporary file in the vault folder ({name}) cannot be removed; it may hold the key under an earlier passphrase. Remove it, then change the passphrase again. Nothing was changed.</source><translation>Een achtergebleven tijdelijk bestand in de kluismap ({name}) kan niet worden verwijderd; het kan de sleutel onder een eerdere wachtzin bevatten. Verwijder het en wijzig de wachtzin daarna opnieuw. Er is niets gewijzigd.</translation></message><message><source>The current passphrase is wrong.</source><translation>De huidige wachtzin is onjuist.</translation></message><message><source>The passphrase was changed in another window or command after this one unlocked; the current passphrase is the new one. Nothing was changed.</source><translation>De wachtzin is in een ander venster of commando gewijzigd nadat dit venster werd ontgrendeld; de huidige wachtzin is de nieuwe. Er is niets gewijzigd.</translation></message><message><source>Text cannot hold a NUL character (U+0000); remove it and save again. Nothing was saved.</source><translation>Tekst mag geen NUL-teken (U+0000) bevatten; haal het weg en sla opnieuw op. Er is niets opgeslagen.</translation></message><message><source>Wrong passphrase (or the header was altered).</source><translation>Verkeerde wachtzin (of er is met het kopbestand van de kluis geknoeid).</translation></message><message><source>No vault at {root}.</source><translation>Geen kluis in {root}.</translation></message><message><source>The vault database is missing in {root}.</source><translation>De kluisdatabase ontbreekt in {root}.</translation></message><message><source>The vault database is empty or truncated: it is damaged.</source><translation>De kluisdatabase is leeg of afgekapt: ze is beschadigd.</translation></message><message><source>The vault database is damaged: {count} page(s) are zeroed, the first at page {page}. Nothing was written to it. Restore it from a backup, or run `veldboek check`.</source><translation>De kluisdatabase is beschadigd: {count} pagina('s) bevatten alleen nullen, de eerste is pagina {page}. Er is niets in geschreven. Zet een back-up terug of voer `veldboek check` uit.</translation></message><message><source>The vault database does not belong to this header.</source><translation>De kluisdatabase hoort niet bij het kopbestand van de kluis (vault.header).</translation></message><message><source>The vault database lacks its identity key.</source><translation>De kluisdatabase mist haar identiteitssleutel.</translation></message><message><source>This vault also needs its device secret from the OS keyring, and no keyring is available. Open it on the computer where it was created.</source><translation>Deze kluis heeft ook het apparaatgeheim uit de sleutelbos van het besturingssysteem nodig, en er is geen sleutelbos. Open de kluis op de computer waarop ze is gemaakt.</translation></message><message><source>This vault's device secret is not in this computer's keyring; open it on the computer where it was created.</source><translation>Het apparaatgeheim van deze kluis staat niet in de sleutelbos van deze computer; open de kluis op de computer waarop ze is gemaakt.</translation></message><message><source>Wrong passphrase (or the header was altered). Wait {seconds} s before the next attempt.</source><translation>Verkeerde wachtzin (of er is met het kopbestand van de kluis geknoeid). Wacht {seconds} s voor de volgende poging.</translation></message><message><source>The vault header is missing in {root}; the vault cannot be opened.</source><translation>Het kopbestand van de kluis (vault.header) ontbreekt in {root}; de kluis kan niet worden geopend.</translation></message><message><source>This vault was written by a newer Veldboek; update the app.</source><translation>Deze kluis is geschreven door een nieuwere Veldboek; werk de app bij.</translation></message><message><source>Could not back up the vault before upgrading it; nothing was changed. ({why})</source><translation>Er kon geen back-up van de kluis worden gemaakt voor de upgrade; er is niets gewijzigd. ({why})</translation></message><message><source>Upgrading the vault failed; the previous state is in {name}.</source><translation>De upgrade van de kluis is mislukt; de vorige toestand staat in {name}.</translation></message><message><source>The vault database is damaged or incomplete; restore it from a backup.</source><translation>De kluisdatabase is beschadigd of onvolledig; zet een back-up terug.</translation></message><message><source>The audit log does not match its anchor ({problem}): this vault may have been rolled back or altered. Run `veldboek check`.</source><translation>Het auditlog klopt niet met zijn anker ({problem}): deze kluis is mogelijk teruggezet naar een oudere kopie of gewijzigd. Voer `veldboek check` uit.</translation></message><message><source>The vault database is damaged, so nothing more is saved. Lock it, restore it from a backup, or run `veldboek check`.</source><translation>De kluisdatabase is beschadigd, dus er wordt niets meer opgeslagen. Vergrendel de kluis, zet een back-up terug of voer `veldboek check` uit.</translation></message><message><source>The text given holds bytes that are not UTF-8, so it cannot be saved; nothing was changed.</source><translation>De gegeven tekst bevat bytes die geen UTF-8 zijn en kan dus niet worden opgeslagen; er is niets gewijzigd.</translation></message><message><source>The vault file could not be rebuilt now; it is tried again at the next unlock.</source><translation>Het kluisbestand kon nu niet opnieuw worden opgebouwd; dat wordt bij de volgende ontgrendeling opnieuw geprobeerd.</translation></message><message><source>A compartment needs a name of 1 to {n} characters.</source><translation>Een compartiment heeft een naam van 1 tot {n} tekens nodig.</translation></message><message><source>The compartment name is not valid text.</source><translation>De naam van het compartiment is geen geldige tekst.</translation></message><message><source>The compartment name holds a character that cannot be shown safely ({code}).</source><translation>De naam van het compartiment bevat een teken dat niet veilig getoond kan worden ({code}).</translation></message><message><source>An alias needs a name of 1 to {n} characters.</source><translation>Een alias heeft een naam van 1 tot {n} tekens nodig.</translation></message><message><source>A source needs a codename of 1 to {n} characters.</source><translation>Een bron heeft een codenaam van 1 tot {n} tekens nodig.</translation></message><message><source>A key needs a name of 1 to {n} characters.</source><translation>Een sleutel heeft een naam van 1 tot {n} tekens nodig.</translation></message><message><source>The alias is not valid text (it holds bytes that are not UTF-8).</source><translation>De alias is geen geldige tekst (er staan bytes in die geen UTF-8 zijn).</translation></message><message><source>The codename is not valid text (it holds bytes that are not UTF-8).</source><translation>De codenaam is geen geldige tekst (er staan bytes in die geen UTF-8 zijn).</translation></message><message><source>The key name is not valid text (it holds bytes that are not UTF-8).</source><translation>De sleutelnaam is geen geldige tekst (er staan bytes in die geen UTF-8 zijn).</translation></message><message><source>The alias holds a character that cannot be shown safely ({code}): control, invisible and direction-changing characters are not allowed in names.</source><translation>De alias bevat een teken dat niet veilig getoond kan worden ({code}): stuurtekens, onzichtbare tekens en tekens die de schrijfrichting veranderen zijn in namen niet toegestaan.</translation></message><message><source>The codename holds a character that cannot be shown safely ({code}): control, invisible and direction-changing characters are not allowed in names.</source><translation>De codenaam bevat een teken dat niet veilig getoond kan worden ({code}): stuurtekens, onzichtbare tekens en tekens die de schrijfrichting veranderen zijn in namen niet toegestaan.</translation></message><message><source>The key name holds a character that cannot be shown safely ({code}): control, invisible and direction-changing characters are not allowed in names.</source><translation>De sleutelnaam bevat een teken dat niet veilig getoond kan worden ({code}): stuurtekens, onzichtbare tekens en tekens die de schrijfrichting veranderen zijn in namen niet toegestaan.</translation></message><message><source>A codename cannot hold brackets: they set apart sources that share a codename.</source><translation>Een codenaam kan geen haakjes bevatten: die houden bronnen met dezelfde codenaam uit elkaar.</translation></message><message><source>The package data holds a number with a fraction or an exponent.</source><translation>De pakketgegevens bevatten een getal met een breuk of een exponent.</translation></message><message><source>The package data names a key twice in one object.</source><translation>De pakketgegevens noemen een sleutel twee keer in één object.</translation></message><message><source>The package data is not valid JSON.</source><translation>De pakketgegevens zijn geen geldige JSON.</translation></message><message><source>This is not a Veldboek package.</source><translation>Dit is geen Veldboek-pakket.</translation></message><message><source>Package container version {found} is not supported (this Veldboek reads version {supported}).</source><translation>Pakketversie {found} wordt niet ondersteund (deze Veldboek leest versie {supported}).</translation></message><message><source>The package is cut short (manifest).</source><translation>Het pakket is afgekapt (manifest).</translation></message><message><source>The package is cut short (body).</source><translation>Het pakket is afgekapt (inhoud).</translation></message><message><source>The package holds bytes other than zeros after its body.</source><translation>Het pakket bevat na zijn inhoud andere bytes dan nullen.</translation></message><message><source>The package is not padded to the size the format prescribes.</source><translation>Het pakket is niet aangevuld tot de grootte die het formaat voorschrijft.</translation></message><message><source>The package manifest is not an object.</source><translation>Het manifest van het pakket is geen object.</translation></message><message><source>The package body does not match its manifest.</source><translation>De inhoud van het pakket past niet bij het manifest.</translation></message><message><source>The package body is not an object.</source><translation>De inhoud van het pakket is geen object.</translation></message><message><source>The package is cut short.</source><translation>Het pakket is afgekapt.</translation></message><message><source>The package signature does not match the sender's key.</source><translation>De handtekening van het pakket past niet bij de sleutel van de afzender.</translation></message><message><source>The deconfliction key package is malformed.</source><translation>Het pakket met de deconflictiesleutel is ongeldig.</translation></message><message><source>The deconfliction notice package is malformed.</source><translation>Het deconflictiebericht is ongeldig.</translation></message><message><source>The package manifest is malformed.</source><translation>Het manifest van het pakket is ongeldig.</translation></message><message><source>This package was made by a newer Veldboek (format version {found}); this Veldboek reads versions {supported}. Update Veldboek to read it.</source><translation>Dit pakket is gemaakt door een nieuwere Veldboek (formaatversie {found}); deze Veldboek leest versies {supported}. Werk Veldboek bij om het te lezen.</translation></message><message><source>Package version {found} is not supported (this Veldboek reads {supported}).</source><translation>Pakketversie {found} wordt niet ondersteund (deze Veldboek leest {supported}).</translation></message><message><source>This is not a Veldboek package manifest.</source><translation>Dit is geen manifest van een Veldboek-pakket.</translation></message><message><source>The package manifest has missing or unknown fields.</source><translation>Het manifest van het pakket mist velden of heeft onbekende velden.</translation></message><message><source>The package manifest lists its recipients wrongly.</source><translation>Het manifest van het pakket noemt zijn ontvangers verkeerd.</translation></message><message><source>The package manifest's number and its link do not agree.</source><translation>Het nummer in het manifest van het pakket en de verwijzing naar het vorige pakket passen niet bij elkaar.</translation></message><message><source>A package of debriefs carries a list of receipts.</source><translation>Een pakket met debriefings bevat een lijst ontvangstbewijzen.</translation></message><message><source>A handover package carries a list of receipts.</source><translation>Een overdrachtspakket bevat een lijst ontvangstbewijzen.</translation></message><message><source>A deconfliction package is malformed.</source><translation>Een deconflictiepakket is ongeldig.</translation></message><message><source>A receipt carries records or audit events, or confirms no package.</source><translation>Een ontvangstbewijs bevat records of auditgebeurtenissen, of bevestigt geen pakket.</translation></message><message><source>A receipt names one package twice.</source><translation>Een ontvangstbewijs noemt één pakket twee keer.</translation></message><message><source>The package is damaged: {why}.</source><translation>Het pakket is beschadigd: {why}.</translation></message><message><source>This vault's key opens none of the package's recipient slots: the package is not addressed to this vault, or its header was damaged.</source><translation>De sleutel van deze kluis opent geen van de ontvangersvakken van het pakket: het pakket is niet aan deze kluis gericht, of de kop is beschadigd.</translation></message><message><source>The package uses an age version this Veldboek does not read.</source><translation>Het pakket gebruikt een age-versie die deze Veldboek niet leest.</translation></message><message><source>The package was altered or cut short: {why}.</source><translation>Het pakket is gewijzigd of afgekapt: {why}.</translation></message><message><source>The package was not addressed to this vault by its sender (it was re-sealed).</source><translation>De afzender heeft het pakket niet aan deze kluis gericht (het is opnieuw verzegeld).</translation></message><message><source>The package's recipient slots are not the number and kind the format prescribes.</source><translation>De ontvangervakken van het pakket hebben niet het aantal en de soort die het formaat voorschrijft.</translation></message><message><source>The package's recipient slots were changed after it was signed (one was swapped, removed or added).</source><translation>De ontvangersvakken van het pakket zijn na het ondertekenen gewijzigd (een is verwisseld, verwijderd of toegevoegd).</translation></message><message><source>This receipt would be larger than a receipt can be ({mb} MiB): there are too many long review comments since the previous receipt.</source><translation>Dit ontvangstbewijs zou groter worden dan een ontvangstbewijs kan zijn ({mb} MiB): er zijn sinds het vorige ontvangstbewijs te veel lange beoordelingsopmerkingen.</translation></message><message><source>This package would hold more than a package can ({mb} MiB of records and files): send fewer debriefs, or smaller files, at a time.</source><translation>Dit pakket zou meer bevatten dan een pakket kan ({mb} MiB aan gegevens en bestanden): verstuur minder debriefings, of kleinere bestanden, tegelijk.</translation></message><message><source>A staff user is named with lower-case letters, digits and underscores (not pg_…, postgres or the administrator).</source><translation>Een medewerker wordt genoemd met kleine letters, cijfers en lage streepjes (niet pg_…, postgres of de beheerder).</translation></message><message><source>A reason cannot hold control characters (escape sequences): the access log keeps it as typed.</source><translation>Een reden mag geen stuurtekens (escapereeksen) bevatten: het toegangslogboek bewaart haar zoals getypt.</translation></message><message><source>Say why you read this (--reason): the access log keeps it.</source><translation>Geef aan waarom u dit leest (--reason): het toegangslogboek bewaart het.</translation></message><message><source>A reason holds at most {n} characters.</source><translation>Een reden bevat hoogstens {n} tekens.</translation></message><message><source>--by cannot hold control characters (escape sequences).</source><translation>--by mag geen stuurtekens (escapereeksen) bevatten.</translation></message><message><source>The role {user} is a superuser or bypasses row-level security; staff need a plain role.</source><translation>De rol {user} is een superuser of omzeilt de beveiliging op rijniveau; medewerkers hebben een gewone rol nodig.</translation></message><message><source>The role {user} holds the rights of the tables' owner ({owner}), which row-level security does not bind; staff need a plain role.</source><translation>De rol {user} heeft de rechten van de eigenaar van de tabellen ({owner}), die niet aan de beveiliging op rijniveau gebonden is; medewerkers hebben een gewone rol nodig.</translation></message><message><source>The role {user} can log in to the database itself: its reads there would bypass the access log. Staff read through veldboek central search|show only; make the role NOLOGIN (ALTER ROLE … NOLOGIN) or choose another name.</source><translation>De rol {user} kan zelf bij de database inloggen: wat hij daar leest, komt niet in het toegangslogboek. Medewerkers lezen alleen via veldboek central search|show; maak de rol NOLOGIN (ALTER ROLE … NOLOGIN) of kies een andere naam.</translation></message><message><source>The role {user} is granted to {login}, which logs in to the database itself and could read as {user} around the access log; revoke it (REVOKE {user} FROM {login}) first.</source><translation>De rol {user} is toegekend aan {login}, die zelf bij de database inlogt en als {user} buiten het toegangslogboek om zou kunnen lezen; trek die eerst in (REVOKE {user} FROM {login}).</translation></message><message><source>{user} has no access to the central store.</source><translation>{user} heeft geen toegang tot de centrale opslag.</translation></message><message><source>This is not a head of a Veldboek access log.</source><translation>Dit is geen kop van een Veldboek-toegangslogboek.</translation></message><message><source>The head's signature is not this central system's: it was not read.</source><translation>De handtekening van de kop is niet die van dit centrale systeem: hij is niet gelezen.</translation></message><message><source>The access log no longer holds the signed head of {at} (entry {n}): entries up to it were removed or rewritten.</source><translation>Het toegangslogboek bevat de ondertekende kop van {at} (regel {n}) niet meer: regels tot daaraan zijn verwijderd of herschreven.</translation></message><message><source>This database already holds a central system's keys; nothing was changed.</source><translation>Deze database bevat al de sleutels van een centraal systeem; er is niets gewijzigd.</translation></message><message><source>This database holds no central system (run `veldboek central init`).</source><translation>Deze database bevat geen centraal systeem (voer `veldboek central init` uit).</translation></message><message><source>The central system's key record is damaged.</source><translation>De sleutelgegevens van het centrale systeem zijn beschadigd.</translation></message><message><source>Wrong passphrase (or the key record was altered).</source><translation>Verkeerde wachtzin (of er is met de sleutelgegevens geknoeid).</translation></message><message><source>A sealed key record of the central system is damaged.</source><translation>Een verzegelde sleutel van het centrale systeem is beschadigd.</translation></message><message><source>PostgreSQL's server programs (initdb, pg_ctl) were not found: install PostgreSQL (Debian: apt-get install postgresql) or set VELDBOEK_PG_BINDIR.</source><translation>De serverprogramma's van PostgreSQL (initdb, pg_ctl) zijn niet gevonden: installeer PostgreSQL (Debian: apt-get install postgresql) of stel VELDBOEK_PG_BINDIR in.</translation></message><message><source>VELDBOEK_PG_USER names root; PostgreSQL cannot run as root.</source><translation>VELDBOEK_PG_USER noemt root; PostgreSQL kan niet als root draaien.</translation></message><message><source>The server's user {user} cannot reach {path}: a folder above it is closed to that user. Choose a place it can reach (docs/central.md).</source><translation>De gebruiker van de server, {user}, kan {path} niet bereiken: een map erboven is voor die gebruiker gesloten. Kies een plek die hij kan bereiken (docs/central.md).</translation></message><message><source>initdb failed: {why}</source><translation>initdb is mislukt: {why}</translation></message><message><source>No central system's cluster in {path}.</source><translation>Geen cluster van een centraal systeem in {path}.</translation></message><message><source>The database server did not start: {why} (its log: {log}).</source><translation>De databaseserver is niet gestart: {why} (het logboek: {log}).</translation></message><message><source>The database server did not reload: {why}.</source><translation>De databaseserver heeft zijn instellingen niet opnieuw ingelezen: {why}.</translation></message><message><source>The database server did not stop: {why}.</source><translation>De databaseserver is niet gestopt: {why}.</translation></message><message><source>PostgreSQL cannot run as root, and there is no user {name} to run it as: install PostgreSQL (Debian: apt-get install postgresql, which creates it) or name another unprivileged user in VELDBOEK_PG_USER.</source><translation>PostgreSQL kan niet als root draaien, en er is geen gebruiker {name} om het als te draaien: installeer PostgreSQL (Debian: apt-get install postgresql, dat die gebruiker aanmaakt) of noem een andere gebruiker zonder bijzondere rechten in VELDBOEK_PG_USER.</translation></message><message><source>{tool} did not finish in time.</source><translation>{tool} was niet op tijd klaar.</translation></message><message><source>{tool} could not be run: {why}.</source><translation>{tool} kon niet worden uitgevoerd: {why}.</translation></message><message><source>The central system in {path} has no TLS certificate: it listens on its Unix socket only (made without --listen).</source><translation>Het centrale systeem in {path} heeft geen TLS-certificaat: het luistert alleen op zijn Unix-socket (gemaakt zonder --listen).</translation></message><message><source>The central system holds no deconfliction key yet (run `veldboek central deconfliction-key new`).</source><translation>Het centrale systeem heeft nog geen deconflictiesleutel (voer `veldboek central deconfliction-key new` uit).</translation></message><message><source>The token parameters must lie within memory {lo}..{hi} KiB, 1..{it} passes and 1..{lanes} lanes.</source><translation>De parameters van de tokens moeten liggen binnen geheugen {lo}..{hi} KiB, 1..{it} rondes en 1..{lanes} banen.</translation></message><message><source>There is no team named {name}.</source><translation>Er is geen team met de naam {name}.</translation></message><message><source>Say why (--why): the decision keeps it.</source><translation>Zeg waarom (--why): het besluit bewaart het.</translation></message><message><source>A match is decided as same or different.</source><translation>Over een overeenkomst wordt besloten als dezelfde (same) of verschillende (different).</translation></message><message><source>No such match in the teams granted to {user}.</source><translation>Geen zodanige overeenkomst in de teams waartoe {user} toegang heeft.</translation></message><message><source>The drop folder's {name} was not a folder; it was moved aside to {aside}, unread, and a folder of the watcher's own made in its place.</source><translation>{name} in de aflevermap was geen map; het is ongelezen opzijgezet als {aside}, en er is een eigen map van de watcher voor in de plaats gemaakt.</translation></message><message><source>The drop folder's {name} is a link or not a folder; nothing was taken.</source><translation>{name} in de aflevermap is een koppeling of geen map; er is niets opgenomen.</translation></message><message><source>The drop folder's {name} was a link; it was moved aside to {aside}, not followed, and a folder of the watcher's own made in its place.</source><translation>{name} in de aflevermap was een koppeling; die is opzijgezet als {aside}, zonder haar te volgen, en er is een eigen map van de watcher voor in de plaats gemaakt.</translation></message><message><source>The drop folder's {name} was a folder of another user (uid {uid}); it was moved aside to {aside}, unread, and a folder of the watcher's own made in its place.</source><translation>{name} in de aflevermap was een map van een andere gebruiker (uid {uid}); die is ongelezen opzijgezet als {aside}, en er is een eigen map van de watcher voor in de plaats gemaakt.</translation></message><message><source>The drop folder's {name} cannot be opened ({why}); nothing was taken.</source><translation>{name} in de aflevermap kan niet worden geopend ({why}); er is niets opgenomen.</translation></message><message><source>The drop folder's {name}, made just now, belongs to another user (a file system that maps users, such as NFS with root_squash?); nothing was taken.</source><translation>{name} in de aflevermap, zojuist gemaakt, is van een andere gebruiker (een bestandssysteem dat gebruikers omzet, zoals NFS met root_squash?); er is niets opgenomen.</translation></message><message><source>The drop folder's {name} had mode {mode}; it was given 0700, the watcher's alone.</source><translation>{name} in de aflevermap had modus {mode}; die is 0700 geworden, alleen voor de watcher.</translation></message><message><source>The drop folder's file system takes no locks ({why}): watchers could not tell each other's claims; nothing was taken.</source><translation>Het bestandssysteem van de aflevermap kent geen vergrendeling ({why}): watchers zouden elkaars claims niet kunnen onderscheiden; er is niets opgenomen.</translation></message><message><source>The drop folder's {name} is not a folder of the watcher's own and cannot be moved aside ({why}); nothing was taken.</source><translation>{name} in de aflevermap is geen eigen map van de watcher en kan niet opzij worden gezet ({why}); er is niets opgenomen.</translation></message><message><source>This watcher's claims folder was removed from the drop folder; start it again.</source><translation>De map met de claims van deze watcher is uit de aflevermap verwijderd; start hem opnieuw.</translation></message><message><source>The file changed while it was read.</source><translation>Het bestand veranderde terwijl het werd gelezen.</translation></message><message><source>This package is not sealed to this central system's key; nothing was stored.</source><translation>Dit pakket is niet versleuteld voor de sleutel van dit centrale systeem; er is niets opgeslagen.</translation></message><message><source>The package holds a NUL character, which the central store cannot keep; nothing was stored.</source><translation>Het pakket bevat een NUL-teken, dat de centrale opslag niet kan bewaren; er is niets opgeslagen.</translation></message><message><source>The package holds a value the central store cannot keep (a number or a text out of its range); nothing was stored.</source><translation>Het pakket bevat een waarde die de centrale opslag niet kan bewaren (een getal of tekst buiten het bereik); er is niets opgeslagen.</translation></message><message><source>The package names records another runner sent; nothing was stored.</source><translation>Het pakket noemt gegevens die een andere runner heeft gestuurd; er is niets opgeslagen.</translation></message><message><source>The package is signed by a key the central system has not registered to a team as a runner's (central keys import, with the fingerprint read out).</source><translation>Het pakket is ondertekend met een sleutel die het centrale systeem niet als die van een runner bij een team heeft geregistreerd (central keys import, met de voorgelezen vingerafdruk).</translation></message><message><source>The package names records another team holds; nothing was stored.</source><translation>Het pakket noemt gegevens van een ander team; er is niets opgeslagen.</translation></message><message><source>The file changed while it was read; nothing was stored.</source><translation>Het bestand veranderde terwijl het werd gelezen; er is niets opgeslagen.</translation></message><message><source>The package carries a version of a record that the central store holds with other content (a version never changes); nothing was stored.</source><translation>Het pakket bevat een versie van een gegeven die de centrale opslag met een andere inhoud bewaart (een versie verandert nooit); er is niets opgeslagen.</translation></message><message><source>No handler's key is registered to team {team}.</source><translation>Er is geen sleutel van een teamleider geregistreerd bij team {team}.</translation></message><message><source>No handler's key is registered here (central keys import).</source><translation>Er is hier geen sleutel van een teamleider geregistreerd (central keys import).</translation></message><message><source>The central system's database in {path} cannot be reached: {why}</source><translation>De database van het centrale systeem in {path} is niet bereikbaar: {why}</translation></message><message><source>Give the central system's folder (--data DIR) or its database (--db URL).</source><translation>Geef de map van het centrale systeem (--data MAP) of zijn database (--db URL).</translation></message><message><source>--db must be a URL like postgresql://user@host/database.</source><translation>--db moet een URL zijn zoals postgresql://gebruiker@host/database.</translation></message><message><source>The central system's layout file in {path} cannot be read.</source><translation>Het indelingsbestand van het centrale systeem in {path} kan niet worden gelezen.</translation></message><message><source>The database cannot be reached: {why}</source><translation>De database is niet bereikbaar: {why}</translation></message><message><source>The central system's database refused the administrator's password in {path}/admin.secret (it runs, but that is not its password): {why}</source><translation>De database van het centrale systeem weigerde het beheerderswachtwoord in {path}/admin.secret (zij draait, maar dat is niet haar wachtwoord): {why}</translation></message><message><source>The central system's server in {path} runs but holds no database named in its central.json: {why}</source><translation>De server van het centrale systeem in {path} draait, maar heeft de database die central.json noemt niet: {why}</translation></message><message><source>The central system's database is not running: start it with `veldboek central start --data {path}`.</source><translation>De database van het centrale systeem draait niet: start haar met `veldboek central start --data {path}`.</translation></message><message><source>No central system in {path} (run `veldboek central init`).</source><translation>Geen centraal systeem in {path} (voer `veldboek central init` uit).</translation></message><message><source>The central system's administrator secret in {path} cannot be read.</source><translation>Het beheerdersgeheim van het centrale systeem in {path} kan niet worden gelezen.</translation></message><message><source>--limit must be between 1 and {n}.</source><translation>--limit moet tussen 1 en {n} liggen.</translation></message><message><source>Search words cannot hold control characters (escape sequences).</source><translation>Zoekwoorden mogen geen stuurtekens (escapereeksen) bevatten.</translation></message><message><source>Show a source or a debrief.</source><translation>Toon een bron of een debriefing.</translation></message><message><source>No such {record} in the teams granted to {user}.</source><translation>Deze {record} staat niet bij de teams waartoe {user} toegang heeft.</translation></message><message><source>No runner named {name} is registered here.</source><translation>Hier is geen runner met de naam {name} geregistreerd.</translation></message><message><source>More than one runner's key is named {name}: {keys}. Name the team too (--team).</source><translation>Meer dan één sleutel van een runner heet {name}: {keys}. Noem ook het team (--team).</translation></message><message><source>{path} exists and is not an empty folder; nothing was made.</source><translation>{path} bestaat en is geen lege map; er is niets gemaakt.</translation></message><message><source>This database already holds a central system; nothing was changed.</source><translation>Deze database bevat al een centraal systeem; er is niets gewijzigd.</translation></message><message><source>The database server's disk is full; nothing was stored.</source><translation>De schijf van de databaseserver is vol; er is niets opgeslagen.</translation></message><message><source>The central store's schema is {found}, this Veldboek's is {wanted}: run `veldboek central upgrade`.</source><translation>Het schema van de centrale opslag is {found}, dat van deze Veldboek {wanted}: voer `veldboek central upgrade` uit.</translation></message><message><source>No registered key has that fingerprint (the 64 hex digits of keys show, or the spoken fingerprint in full).</source><translation>Geen geregistreerde sleutel heeft die vingerafdruk (de 64 hexadecimale tekens van keys show, of de voorgelezen vingerafdruk volledig).</translation></message><message><source>Teams {teams} differ only in case; name the team exactly as it is written.</source><translation>De teams {teams} verschillen alleen in hoofdletters; noem het team precies zoals het geschreven is.</translation></message><message><source>A key is registered here as a runner's or a handler's.</source><translation>Een sleutel wordt hier geregistreerd als die van een runner of van een teamleider.</translation></message><message><source>That is the central system's own key.</source><translation>Dat is de eigen sleutel van het centrale systeem.</translation></message><message><source>This key is registered to team {team}; a key belongs to one team.</source><translation>Deze sleutel is geregistreerd bij team {team}; een sleutel hoort bij één team.</translation></message><message><source>This key is registered as a runner's key; a key keeps its role.</source><translation>Deze sleutel is geregistreerd als sleutel van een runner; een sleutel houdt zijn rol.</translation></message><message><source>This key is registered as a handler's key; a key keeps its role.</source><translation>Deze sleutel is geregistreerd als sleutel van een teamleider; een sleutel houdt zijn rol.</translation></message><message><source>Team {team} already has a key named {name} (fingerprint {other}…); give this one another name with --name.</source><translation>Team {team} heeft al een sleutel met de naam {name} (vingerafdruk {other}…); geef deze een andere naam met --name.</translation></message><message><source>--kdf-target-ms must be between 1 and {n}.</source><translation>--kdf-target-ms moet tussen 1 en {n} liggen.</translation></message><message><source>--port must be between 1 and 65535.</source><translation>--port moet tussen 1 en 65535 liggen.</translation></message><message><source>--listen takes host names or addresses, separated by commas.</source><translation>--listen neemt hostnamen of adressen, gescheiden door komma's.</translation></message><message><source>--listen and --port are for the embedded cluster (--data).</source><translation>--listen en --port gelden voor het ingebouwde cluster (--data).</translation></message><message><source>--settle and --interval are seconds (up to an hour).</source><translation>--settle en --interval zijn seconden (tot een uur).</translation></message><message><source>{path} does not exist; nothing was stored.</source><translation>{path} bestaat niet; er is niets opgeslagen.</translation></message><message><source>Staff do not log in to the database themselves (--password-file): every read goes through veldboek central search|show, which write it to the access log first.</source><translation>Medewerkers loggen niet zelf in bij de database (--password-file): alles wat zij lezen gaat via veldboek central search|show, die het eerst in het toegangslogboek schrijven.</translation></message><message><source>ALTERED EVIDENCE: {n} stored version(s) no longer hash as their package said ({which}); the text shown is not what arrived (central verify checks them all).</source><translation>GEWIJZIGD BEWIJS: {n} opgeslagen versie(s) hebben niet meer de hash die hun pakket noemde ({which}); de getoonde tekst is niet wat er binnenkwam (central verify controleert ze allemaal).</translation></message><message><source>ALTERED EVIDENCE: {n} of what the store keeps no longer hashes as it arrived.</source><translation>GEWIJZIGD BEWIJS: {n} van wat de opslag bewaart heeft niet meer de hash waarmee het binnenkwam.</translation></message><message><source>The access log's chain is broken at entry {n}: it was altered.</source><translation>De keten van het toegangslogboek is verbroken bij regel {n}: er is mee geknoeid.</translation></message><message><source>Too many failed attempts: wait {seconds} s before trying again.</source><translation>Te veel mislukte pogingen: wacht {seconds} s voor u het opnieuw probeert.</translation></message><message><source>The vault is locked.</source><translation>De kluis is vergrendeld.</translation></message><message><source>The report was cancelled; nothing was issued or requested.</source><translation>Het rapport is geannuleerd; er is niets uitgegeven of aangevraagd.</translation></message><message><source>The package names records this vault holds from elsewhere (made here, or sent by another runner); nothing was imported. If a source in it was handed over to its sender, take in that handover package first, then this one again.</source><translation>Het pakket noemt gegevens die deze kluis van elders heeft (hier gemaakt, of door een andere runner gestuurd); er is niets ingelezen. Is een bron erin aan de afzender overgedragen, lees dan eerst dat overdrachtspakket in, en daarna dit pakket opnieuw.</translation></message><message><source>Package {id} was made and is kept in the vault, but the file could not be written ({reason}). Write it again to a working folder.</source><translation>Pakket {id} is gemaakt en wordt in de kluis bewaard, maar het bestand kon niet worden geschreven ({reason}). Schrijf het opnieuw naar een werkende map.</translation></message><message><source>Not exported: {n} debrief(s) lack what a package must carry; complete them first.</source><translation>Niet verzonden: aan {n} debriefing(s) ontbreekt wat een pakket moet bevatten; vul ze eerst aan.</translation></message><message><source>The sanitised report was refused: its text contains {n} identifying string(s). Change the sanitised wording and try again.</source><translation>Het geschoonde rapport is geweigerd: de tekst bevat {n} identificerende tekst(en). Pas de geschoonde tekst aan en probeer het opnieuw.</translation></message></context>
 <context>
     <name>FirstRunWizard</name>
     <message>
@@ -2734,92 +2739,97 @@
 <context>
     <name>HandoverDialog</name>
     <message>
-        <location filename="../dialogs/handover.py" line="51" />
+        <location filename="../dialogs/handover.py" line="52" />
         <source>Hand over a source</source>
         <translation>Bron overdragen</translation>
     </message>
     <message>
-        <location filename="../dialogs/handover.py" line="58" />
+        <location filename="../dialogs/handover.py" line="59" />
         <source>The whole file, with the true identity, goes to the new runner and the team handler in one sealed package. Only the new runner can open the identity. This vault deletes the source once the new runner's receipt arrives (Settings, "After a receipt").</source>
         <translation>Het hele dossier, met de ware identiteit, gaat in één verzegeld pakket naar de nieuwe runner en de teamleider. Alleen de nieuwe runner kan de identiteit openen. Deze kluis verwijdert de bron zodra het ontvangstbewijs van de nieuwe runner binnen is (Instellingen, "Na een ontvangstbewijs").</translation>
     </message>
     <message>
-        <location filename="../dialogs/handover.py" line="72" />
+        <location filename="../dialogs/handover.py" line="73" />
         <source>No runner's key confirmed yet: add it on the Packages page, Keys tab</source>
         <translation>Nog geen bevestigde runnersleutel: voeg die toe op de pagina Pakketten, tabblad Sleutels</translation>
     </message>
     <message>
-        <location filename="../dialogs/handover.py" line="77" />
+        <location filename="../dialogs/handover.py" line="78" />
         <source>No folder chosen</source>
         <translation>Geen map gekozen</translation>
     </message>
     <message>
-        <location filename="../dialogs/handover.py" line="79" />
+        <location filename="../dialogs/handover.py" line="80" />
         <source>Choose folder…</source>
         <translation>Map kiezen…</translation>
     </message>
     <message>
-        <location filename="../dialogs/handover.py" line="90" />
+        <location filename="../dialogs/handover.py" line="91" />
         <source>Source:</source>
         <translation>Bron:</translation>
     </message>
     <message>
-        <location filename="../dialogs/handover.py" line="91" />
+        <location filename="../dialogs/handover.py" line="92" />
         <source>New runner:</source>
         <translation>Nieuwe runner:</translation>
     </message>
     <message>
-        <location filename="../dialogs/handover.py" line="92" />
+        <location filename="../dialogs/handover.py" line="93" />
         <source>Passphrase:</source>
         <translation>Wachtzin:</translation>
     </message>
     <message>
-        <location filename="../dialogs/handover.py" line="93" />
+        <location filename="../dialogs/handover.py" line="94" />
         <source>Write to:</source>
         <translation>Schrijven naar:</translation>
     </message>
     <message>
-        <location filename="../dialogs/handover.py" line="97" />
+        <location filename="../dialogs/handover.py" line="98" />
         <source>Hand over…</source>
         <translation>Overdragen…</translation>
     </message>
     <message>
-        <location filename="../dialogs/handover.py" line="101" />
+        <location filename="../dialogs/handover.py" line="102" />
         <source>Close</source>
         <translation>Sluiten</translation>
     </message>
     <message>
-        <location filename="../dialogs/handover.py" line="116" />
+        <location filename="../dialogs/handover.py" line="117" />
         <source>Folder to write the handover package to</source>
         <translation>Map voor het overdrachtspakket</translation>
     </message>
     <message>
-        <location filename="../dialogs/handover.py" line="124" />
+        <location filename="../dialogs/handover.py" line="125" />
         <source>Give the passphrase: it opens the true identity.</source>
         <translation>Geef het wachtwoord: het opent de ware identiteit.</translation>
     </message>
     <message>
-        <location filename="../dialogs/handover.py" line="133" />
+        <location filename="../dialogs/handover.py" line="134" />
         <source>Hand over source</source>
         <translation>Bron overdragen</translation>
     </message>
     <message>
-        <location filename="../dialogs/handover.py" line="135" />
+        <location filename="../dialogs/handover.py" line="136" />
         <source>Hand {codename} over to {runner}? The whole file and the true identity go into the package; once {runner} confirms it, this vault deletes the source.</source>
         <translation>{codename} overdragen aan {runner}? Het hele dossier en de ware identiteit gaan in het pakket; zodra {runner} het bevestigt, verwijdert deze kluis de bron.</translation>
     </message>
     <message>
-        <location filename="../dialogs/handover.py" line="138" />
+        <location filename="../dialogs/handover.py" line="139" />
         <source>Hand over</source>
         <translation>Overdragen</translation>
     </message>
     <message>
-        <location filename="../dialogs/handover.py" line="153" />
+        <location filename="../dialogs/handover.py" line="154" />
         <source>Sealing the handover package…</source>
         <translation>Overdrachtspakket wordt verzegeld…</translation>
     </message>
     <message>
-        <location filename="../dialogs/handover.py" line="171" />
+        <location filename="../dialogs/handover.py" line="164" />
+        <source>Nothing was written</source>
+        <translation>Er is niets geschreven</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/handover.py" line="173" />
         <source>Handover package for {runner} written to {path}.</source>
         <translation>Overdrachtspakket voor {runner} geschreven naar {path}.</translation>
     </message>
@@ -2827,77 +2837,77 @@
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../pages/home.py" line="57" />
+        <location filename="../pages/home.py" line="71" />
         <source>Risk review</source>
         <translation>Risicoherziening</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="58" />
+        <location filename="../pages/home.py" line="72" />
         <source>Tasking deadline</source>
         <translation>Termijn opdracht</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="59" />
+        <location filename="../pages/home.py" line="73" />
         <source>Contract review</source>
         <translation>Herziening contract</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="60" />
+        <location filename="../pages/home.py" line="74" />
         <source>Suitability review</source>
         <translation>Herbeoordeling geschiktheid</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="70" />
+        <location filename="../pages/home.py" line="84" />
         <source>Overdue</source>
         <translation>Verlopen</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="75" />
+        <location filename="../pages/home.py" line="89" />
         <source>Due</source>
         <translation>Uiterlijk</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="81" />
+        <location filename="../pages/home.py" line="95" />
         <source>Source</source>
         <translation>Bron</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="82" />
+        <location filename="../pages/home.py" line="96" />
         <source>What</source>
         <translation>Wat</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="83" />
+        <location filename="../pages/home.py" line="97" />
         <source>Details</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="111" />
+        <location filename="../pages/home.py" line="125" />
         <source>Your drafts and returned debriefs</source>
         <translation>Uw concepten en teruggestuurde debriefings</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="133" />
+        <location filename="../pages/home.py" line="147" />
         <source>No drafts, and nothing returned to you.</source>
         <translation>Geen concepten, en niets naar u teruggestuurd.</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="179" />
+        <location filename="../pages/home.py" line="231" />
         <source>Home</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="183" />
+        <location filename="../pages/home.py" line="235" />
         <source>Latest risk level: {level}</source>
         <translation>Laatste risiconiveau: {level}</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="189" />
+        <location filename="../pages/home.py" line="241" />
         <source>Nothing due in the next {days} days.</source>
         <translation>Niets te doen in de komende {days} dagen.</translation>
     </message>
     <message>
-        <location filename="../pages/home.py" line="220" />
+        <location filename="../pages/home.py" line="272" />
         <source>{n} reminders in the next {days} days, {late} overdue.</source>
         <translation>{n} herinneringen in de komende {days} dagen, {late} verlopen.</translation>
     </message>
@@ -3039,113 +3049,113 @@
 <context>
     <name>KeysTab</name>
     <message>
-        <location filename="../packages/keys_tab.py" line="52" />
+        <location filename="../packages/keys_tab.py" line="54" />
         <source>Save my public key…</source>
         <translation>Mijn publieke sleutel opslaan…</translation>
     </message>
     <message>
-        <location filename="../packages/keys_tab.py" line="59" />
+        <location filename="../packages/keys_tab.py" line="61" />
         <source>Read this fingerprint out to the person who adds your key, or let them compare the QR code with their camera:</source>
         <translation>Lees deze vingerafdruk voor aan wie uw sleutel toevoegt, of laat de QR-code met een camera vergelijken:</translation>
     </message>
     <message>
-        <location filename="../packages/keys_tab.py" line="68" />
+        <location filename="../packages/keys_tab.py" line="70" />
         <source>This vault's key</source>
         <translation>Sleutel van deze kluis</translation>
     </message>
     <message>
-        <location filename="../packages/keys_tab.py" line="75" />
+        <location filename="../packages/keys_tab.py" line="77" />
         <source>Role</source>
         <translation>Rol</translation>
     </message>
     <message>
-        <location filename="../packages/keys_tab.py" line="76" />
+        <location filename="../packages/keys_tab.py" line="78" />
         <source>Name</source>
         <translation>Naam</translation>
     </message>
     <message>
-        <location filename="../packages/keys_tab.py" line="78" />
+        <location filename="../packages/keys_tab.py" line="80" />
         <source>Added</source>
         <translation>Toegevoegd</translation>
     </message>
     <message>
-        <location filename="../packages/keys_tab.py" line="84" />
+        <location filename="../packages/keys_tab.py" line="86" />
         <source>Fingerprint</source>
         <translation>Vingerafdruk</translation>
     </message>
     <message>
-        <location filename="../packages/keys_tab.py" line="86" />
+        <location filename="../packages/keys_tab.py" line="88" />
         <source>{fp} (retired)</source>
         <translation>{fp} (ingetrokken)</translation>
     </message>
     <message>
-        <location filename="../packages/keys_tab.py" line="112" />
+        <location filename="../packages/keys_tab.py" line="114" />
         <source>No keys yet. Add your team handler's key (“Add a key…”) to send packages.</source>
         <translation>Nog geen sleutels. Voeg de sleutel van uw teamleider toe (“Sleutel toevoegen…”) om pakketten te verzenden.</translation>
     </message>
     <message>
-        <location filename="../packages/keys_tab.py" line="93" />
+        <location filename="../packages/keys_tab.py" line="95" />
         <source>Add a key…</source>
         <translation>Sleutel toevoegen…</translation>
     </message>
     <message>
-        <location filename="../packages/keys_tab.py" line="94" />
-        <location filename="../packages/keys_tab.py" line="196" />
+        <location filename="../packages/keys_tab.py" line="96" />
+        <location filename="../packages/keys_tab.py" line="198" />
         <source>Retire</source>
         <translation>Intrekken</translation>
     </message>
     <message>
-        <location filename="../packages/keys_tab.py" line="95" />
+        <location filename="../packages/keys_tab.py" line="97" />
         <source>Keys I exchange packages with</source>
         <translation>Sleutels waarmee ik pakketten uitwissel</translation>
     </message>
     <message>
-        <location filename="../packages/keys_tab.py" line="109" />
+        <location filename="../packages/keys_tab.py" line="111" />
         <source>No keys yet. Add your runners' keys, to take in their packages, and the central system's key, to take in its deconfliction key (“Add a key…”).</source>
         <translation>Nog geen sleutels. Voeg de sleutels van uw runners toe, om hun pakketten in te lezen, en de sleutel van het centrale systeem, om de deconflictiesleutel in te lezen (“Sleutel toevoegen…”).</translation>
     </message>
     <message>
-        <location filename="../packages/keys_tab.py" line="116" />
+        <location filename="../packages/keys_tab.py" line="118" />
         <source>team handler</source>
         <translation>teamleider</translation>
     </message>
     <message>
-        <location filename="../packages/keys_tab.py" line="117" />
+        <location filename="../packages/keys_tab.py" line="119" />
         <source>central system</source>
         <translation>centraal systeem</translation>
     </message>
     <message>
-        <location filename="../packages/keys_tab.py" line="118" />
+        <location filename="../packages/keys_tab.py" line="120" />
         <source>runner</source>
         <translation>runner</translation>
     </message>
     <message>
-        <location filename="../packages/keys_tab.py" line="125" />
+        <location filename="../packages/keys_tab.py" line="127" />
         <source>Key id {hex}</source>
         <translation>Sleutel-id {hex}</translation>
     </message>
     <message>
-        <location filename="../packages/keys_tab.py" line="141" />
+        <location filename="../packages/keys_tab.py" line="143" />
         <source>Save my public key</source>
         <translation>Mijn publieke sleutel opslaan</translation>
     </message>
     <message>
-        <location filename="../packages/keys_tab.py" line="160" />
+        <location filename="../packages/keys_tab.py" line="162" />
         <source>A key to add</source>
         <translation>Toe te voegen sleutel</translation>
     </message>
     <message>
-        <location filename="../packages/keys_tab.py" line="160" />
+        <location filename="../packages/keys_tab.py" line="162" />
         <source>All files (*);;Veldboek keys (*.veldboek-key)</source>
         <translation>Alle bestanden (*);;Veldboek-sleutels (*.veldboek-key)</translation>
     </message>
     <message>
-        <location filename="../packages/keys_tab.py" line="191" />
+        <location filename="../packages/keys_tab.py" line="193" />
         <source>Retire key</source>
         <translation>Sleutel intrekken</translation>
     </message>
     <message>
-        <location filename="../packages/keys_tab.py" line="193" />
+        <location filename="../packages/keys_tab.py" line="195" />
         <source>Retire the key of {name}? Packages will no longer go to it, and nothing it signs will be accepted.</source>
         <translation>De sleutel van {name} intrekken? Er gaan dan geen pakketten meer naartoe en niets wat ermee is ondertekend wordt nog aanvaard.</translation>
     </message>
@@ -3412,11 +3422,12 @@
     </message>
     <message>
         <location filename="../packages/log_tab.py" line="100" />
+        <location filename="../packages/log_tab.py" line="106" />
         <source>Write again</source>
         <translation>Opnieuw schrijven</translation>
     </message>
     <message>
-        <location filename="../packages/log_tab.py" line="109" />
+        <location filename="../packages/log_tab.py" line="110" />
         <source>Written again: {path}</source>
         <translation>Opnieuw geschreven: {path}</translation>
     </message>
@@ -3424,7 +3435,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="110" />
+        <location filename="../main_window.py" line="121" />
         <source>Veldboek</source>
         <translation>Veldboek</translation>
     </message>
@@ -3499,17 +3510,22 @@
         <translation>Afsluiten</translation>
     </message>
     <message>
-        <location filename="../window_commands.py" line="37" />
+        <location filename="../window_commands.py" line="39" />
         <source>Open a source's file or debrief first, then use {action}.</source>
         <translation>Open eerst het dossier van een bron of een debriefing en gebruik dan {action}.</translation>
     </message>
     <message>
-        <location filename="../window_meeting.py" line="85" />
+        <location filename="../window_commands.py" line="120" />
+        <source>Open source {codename}</source>
+        <translation>Bron {codename} openen</translation>
+    </message>
+    <message>
+        <location filename="../window_meeting.py" line="102" />
         <source>The meeting was discarded.</source>
         <translation>De ontmoeting is weggegooid.</translation>
     </message>
     <message>
-        <location filename="../window_place.py" line="60" />
+        <location filename="../window_place.py" line="67" />
         <source>A meeting is still open: Ctrl+M returns to it.</source>
         <translation>Er loopt nog een ontmoeting: Ctrl+M brengt u ernaar terug.</translation>
     </message>
@@ -3519,12 +3535,12 @@
         <translation>Ontmoetingsmodus</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="146" />
+        <location filename="../main_window.py" line="157" />
         <source>Locks after {m} min without activity · Panic: F12</source>
         <translation>Vergrendelt na {m} min zonder activiteit · Paniek: F12</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="160" />
+        <location filename="../main_window.py" line="171" />
         <source>Settings saved.</source>
         <translation>Instellingen opgeslagen.</translation>
     </message>
@@ -3534,7 +3550,7 @@
         <translation>Acties</translation>
     </message>
     <message>
-        <location filename="../window_meeting.py" line="32" />
+        <location filename="../window_meeting.py" line="33" />
         <source>Open a source's file or debrief first, then press Ctrl+M.</source>
         <translation>Open eerst een brondossier of debriefing en druk dan op Ctrl+M.</translation>
     </message>
@@ -3771,288 +3787,298 @@
 <context>
     <name>ReceiveTab</name>
     <message>
-        <location filename="../packages/receive_tab.py" line="68" />
+        <location filename="../packages/receive_tab.py" line="69" />
         <source>Check and import a package…</source>
         <translation>Pakket controleren en inlezen…</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="75" />
+        <location filename="../packages/receive_tab.py" line="76" />
         <source>Issue a receipt…</source>
         <translation>Ontvangstbewijs maken…</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="78" />
+        <location filename="../packages/receive_tab.py" line="79" />
         <source>Packages from runners (handler)</source>
         <translation>Pakketten van runners (teamleider)</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="83" />
+        <location filename="../packages/receive_tab.py" line="84" />
         <source>The package's signature, its addressing and every record are checked before anything changes; you see who sent it before importing.</source>
         <translation>De handtekening van het pakket, de adressering en elk record worden gecontroleerd voordat er iets verandert; u ziet wie het stuurde voordat u het inleest.</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="91" />
+        <location filename="../packages/receive_tab.py" line="92" />
         <source>The central system's deconfliction key and its notices of possible matches are checked and imported here too.</source>
         <translation>De deconflictiesleutel van het centrale systeem en zijn berichten over mogelijke overeenkomsten worden hier ook gecontroleerd en ingelezen.</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="99" />
+        <location filename="../packages/receive_tab.py" line="100" />
         <source>Confirm to runner:</source>
         <translation>Bevestigen aan runner:</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="107" />
+        <location filename="../packages/receive_tab.py" line="110" />
         <source>Take in a receipt…</source>
         <translation>Ontvangstbewijs inlezen…</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="159" />
-        <source>No runner's key yet: add one on the Keys tab</source>
-        <translation>Nog geen sleutel van een runner: voeg er een toe bij Sleutels</translation>
-    </message>
-    <message>
-        <location filename="../packages/receive_tab.py" line="171" />
+        <location filename="../packages/receive_tab.py" line="173" />
         <source>Missing from {peer}: package(s) {numbers}</source>
         <translation>Ontbreekt van {peer}: pakket(ten) {numbers}</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="180" />
+        <location filename="../packages/receive_tab.py" line="182" />
         <source>After a receipt this vault keeps everything (Settings).</source>
         <translation>Na een ontvangstbewijs houdt deze kluis alles (Instellingen).</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="182" />
+        <location filename="../packages/receive_tab.py" line="184" />
         <source>After a receipt, confirmed debriefs are deleted from this vault (Settings).</source>
         <translation>Na een ontvangstbewijs worden bevestigde debriefings uit deze kluis verwijderd (Instellingen).</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="185" />
+        <location filename="../packages/receive_tab.py" line="187" />
         <source>After a receipt, confirmed debriefs are deleted and the vault file is rebuilt so no trace of them remains (Settings).</source>
         <translation>Na een ontvangstbewijs worden bevestigde debriefings verwijderd en wordt het kluisbestand opnieuw opgebouwd, zodat er geen spoor van achterblijft (Instellingen).</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="233" />
+        <location filename="../packages/receive_tab.py" line="235" />
         <source>A package to import</source>
         <translation>In te lezen pakket</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="237" />
+        <location filename="../packages/receive_tab.py" line="239" />
         <source>Checking the package…</source>
         <translation>Pakket wordt gecontroleerd…</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="249" />
+        <location filename="../packages/receive_tab.py" line="251" />
         <source>Refused: this package was already imported.</source>
         <translation>Geweigerd: dit pakket is al ingelezen.</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="251" />
+        <location filename="../packages/receive_tab.py" line="253" />
         <source>Refused: another package with this number was already imported.</source>
         <translation>Geweigerd: er is al een ander pakket met dit nummer ingelezen.</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="262" />
+        <location filename="../packages/receive_tab.py" line="264" />
         <source>{sender} sends the unit's deconfliction key {key}… (package {n}, signed by their key, fingerprint {short}…). Take it into this vault? Your passphrase is asked next: every source's tokens are then computed under the new key, without showing any identity.</source>
         <translation>{sender} stuurt de deconflictiesleutel {key}… van de eenheid (pakket {n}, ondertekend met de eigen sleutel, vingerafdruk {short}…). In deze kluis opnemen? Daarna wordt om uw wachtwoordzin gevraagd: de tokens van elke bron worden dan onder de nieuwe sleutel berekend, zonder een identiteit te tonen.</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="269" />
+        <location filename="../packages/receive_tab.py" line="271" />
         <source>{sender} sends a deconfliction notice (package {n}, signed by their key, fingerprint {short}…) of {matches} possible match(es) with sources of this vault. Import it into this vault?</source>
         <translation>{sender} stuurt een deconflictiebericht (pakket {n}, ondertekend met de eigen sleutel, vingerafdruk {short}…) over {matches} mogelijke overeenkomst(en) met bronnen in deze kluis. In deze kluis inlezen?</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="281" />
+        <location filename="../packages/receive_tab.py" line="283" />
         <source>Import package</source>
         <translation>Pakket inlezen</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="356" />
+        <location filename="../packages/receive_tab.py" line="358" />
         <source>Took on source {codename} (id {id}), handed over by {sender}; confirm it to them with "Confirm the handover…".</source>
         <translation>Bron {codename} (id {id}), overgedragen door {sender}, is overgenomen; bevestig dat met "Overdracht bevestigen…".</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="255" />
+        <location filename="../packages/receive_tab.py" line="257" />
         <source>Package {n} from {sender} is intact and signed by their key (fingerprint {short}…): {records} debrief(s), {files} file(s). Import it into this vault?</source>
         <translation>Pakket {n} van {sender} is ongeschonden en ondertekend met diens sleutel (vingerafdruk {short}…): {records} debriefing(s), {files} bestand(en). In deze kluis inlezen?</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="110" />
+        <location filename="../packages/receive_tab.py" line="113" />
         <source>Receipts from the handler</source>
         <translation>Ontvangstbewijzen van de teamleider</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="117" />
+        <location filename="../packages/receive_tab.py" line="120" />
         <source>Take in the deconfliction key…</source>
         <translation>Deconflictiesleutel inlezen…</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="126" />
+        <location filename="../packages/receive_tab.py" line="129" />
         <source>Take on a handed-over source…</source>
         <translation>Overgedragen bron overnemen…</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="131" />
+        <location filename="../packages/receive_tab.py" line="134" />
         <source>Confirm the handover…</source>
         <translation>Overdracht bevestigen…</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="137" />
+        <location filename="../packages/receive_tab.py" line="140" />
         <source>Sources handed over between runners</source>
         <translation>Bronnen overgedragen tussen runners</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="141" />
+        <location filename="../packages/receive_tab.py" line="144" />
         <source>Confirm to the runner who handed it over:</source>
         <translation>Bevestigen aan de runner die haar overdroeg:</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="163" />
-        <source>No other runner's key yet: add one on the Keys tab</source>
-        <translation>Nog geen sleutel van een andere runner: voeg er een toe bij Sleutels</translation>
+        <location filename="../packages/receive_tab.py" line="161" />
+        <source>Add the runner's key on the Keys tab first.</source>
+        <translation>Voeg eerst de sleutel van de runner toe bij Sleutels.</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="197" />
+        <location filename="../packages/receive_tab.py" line="162" />
+        <source>No runner's key yet</source>
+        <translation>Nog geen sleutel van een runner</translation>
+    </message>
+    <message>
+        <location filename="../packages/receive_tab.py" line="163" />
+        <source>No other runner's key yet</source>
+        <translation>Nog geen sleutel van een andere runner</translation>
+    </message>
+    <message>
+        <location filename="../packages/receive_tab.py" line="199" />
         <source>deleted here after the receipt</source>
         <translation>hier verwijderd na het ontvangstbewijs</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="199" />
+        <location filename="../packages/receive_tab.py" line="201" />
         <source>confirmed</source>
         <translation>bevestigd</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="201" />
+        <location filename="../packages/receive_tab.py" line="203" />
         <source>awaiting the new runner's receipt</source>
         <translation>wacht op het ontvangstbewijs van de nieuwe runner</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="204" />
+        <location filename="../packages/receive_tab.py" line="206" />
         <source>{codename}: handed over to {runner} ({state})</source>
         <translation>{codename}: overgedragen aan {runner} ({state})</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="210" />
+        <location filename="../packages/receive_tab.py" line="212" />
         <source>{codename}: taken over from another runner</source>
         <translation>{codename}: overgenomen van een andere runner</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="275" />
+        <location filename="../packages/receive_tab.py" line="277" />
         <source>{sender} hands a source over (package {n}, signed by their key, fingerprint {short}…): its whole file with {records} debrief(s) and {files} file(s). Import it into this vault?</source>
         <translation>{sender} draagt een bron over (pakket {n}, ondertekend met diens sleutel, vingerafdruk {short}…): het hele dossier met {records} debriefing(s) en {files} bestand(en). In deze kluis inlezen?</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="292" />
+        <location filename="../packages/receive_tab.py" line="294" />
         <source>Import</source>
         <translation>Inlezen</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="309" />
+        <location filename="../packages/receive_tab.py" line="311" />
         <source>Deconfliction key</source>
         <translation>Deconflictiesleutel</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="310" />
+        <location filename="../packages/receive_tab.py" line="312" />
         <source>Passphrase:</source>
         <translation>Wachtzin:</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="322" />
+        <location filename="../packages/receive_tab.py" line="324" />
         <source>Importing the package…</source>
         <translation>Pakket wordt ingelezen…</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="341" />
+        <location filename="../packages/receive_tab.py" line="343" />
         <source>Took in deconfliction notice {n} from {sender}: {matches} match(es), {open} open. Open matches show on the Home page and on the source's file.</source>
         <translation>Deconflictiebericht {n} van {sender} ingelezen: {matches} overeenkomst(en), {open} open. Open overeenkomsten staan op de Startpagina en in het dossier van de bron.</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="363" />
+        <location filename="../packages/receive_tab.py" line="365" />
         <source>Imported package {n} from {sender}: {new} new, {updated} newer version(s), {unchanged} unchanged, {older} older version(s) kept as history.</source>
         <translation>Pakket {n} van {sender} ingelezen: {new} nieuw, {updated} nieuwere versie(s), {unchanged} ongewijzigd, {older} oudere versie(s) als geschiedenis bewaard.</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="379" />
+        <location filename="../packages/receive_tab.py" line="381" />
         <source>This vault already holds that deconfliction key; nothing changed.</source>
         <translation>Deze kluis heeft die deconflictiesleutel al; er is niets gewijzigd.</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="382" />
+        <location filename="../packages/receive_tab.py" line="384" />
         <source>Took in deconfliction key {key} from {sender}; tokens computed for {n} source(s).</source>
         <translation>Deconflictiesleutel {key} van {sender} ingelezen; tokens berekend voor {n} bron(nen).</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="387" />
-        <location filename="../packages/receive_tab.py" line="423" />
+        <location filename="../packages/receive_tab.py" line="389" />
+        <source>Nothing was written</source>
+        <translation>Er is niets geschreven</translation>
+    </message>
+    <message>
+        <location filename="../packages/receive_tab.py" line="390" />
+        <location filename="../packages/receive_tab.py" line="426" />
         <source>Refused: {why}</source>
         <translation>Geweigerd: {why}</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="395" />
+        <location filename="../packages/receive_tab.py" line="398" />
         <source>Folder to write the receipt to</source>
         <translation>Map om het ontvangstbewijs in te schrijven</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="399" />
+        <location filename="../packages/receive_tab.py" line="402" />
         <source>Sealing the receipt…</source>
         <translation>Ontvangstbewijs wordt verzegeld…</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="410" />
+        <location filename="../packages/receive_tab.py" line="413" />
         <source>Receipt for {n} package(s), with {reviews} review(s), written to {path}.</source>
         <translation>Ontvangstbewijs voor {n} pakket(ten), met {reviews} beoordeling(en), geschreven naar {path}.</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="415" />
+        <location filename="../packages/receive_tab.py" line="418" />
         <source>A receipt to take in</source>
         <translation>In te lezen ontvangstbewijs</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="433" />
+        <location filename="../packages/receive_tab.py" line="436" />
         <source>The debriefs the handler confirms in it are then deleted from this vault, and the vault file is rebuilt so that no trace of them remains.</source>
         <translation>De debriefings die de teamleider erin bevestigt, worden dan uit deze kluis verwijderd en het kluisbestand wordt opnieuw opgebouwd, zodat er geen spoor van achterblijft.</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="438" />
+        <location filename="../packages/receive_tab.py" line="441" />
         <source>The debriefs the handler confirms in it are then deleted from this vault.</source>
         <translation>De debriefings die de teamleider erin bevestigt, worden dan uit deze kluis verwijderd.</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="444" />
+        <location filename="../packages/receive_tab.py" line="447" />
         <source>Take in a receipt</source>
         <translation>Ontvangstbewijs inlezen</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="445" />
+        <location filename="../packages/receive_tab.py" line="448" />
         <source>Take in the receipt {file}? {what} This cannot be undone.</source>
         <translation>Het ontvangstbewijs {file} inlezen? {what} Dit kan niet ongedaan worden gemaakt.</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="449" />
+        <location filename="../packages/receive_tab.py" line="452" />
         <source>Settings, "After a receipt", decides this; a debrief changed since it was sent is kept until it has gone out again.</source>
         <translation>Dit volgt uit Instellingen, "Na een ontvangstbewijs"; een debriefing die sinds het verzenden is gewijzigd, blijft tot ze opnieuw is verzonden.</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="452" />
+        <location filename="../packages/receive_tab.py" line="455" />
         <source>Take in and delete</source>
         <translation>Inlezen en verwijderen</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="461" />
+        <location filename="../packages/receive_tab.py" line="464" />
         <source>Taking in the receipt…</source>
         <translation>Ontvangstbewijs wordt ingelezen…</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="473" />
+        <location filename="../packages/receive_tab.py" line="476" />
         <source>Receipt from {sender}: {n} package(s) confirmed, {reviews} review(s) taken in, {purged} debrief(s) removed from this vault.</source>
         <translation>Ontvangstbewijs van {sender}: {n} pakket(ten) bevestigd, {reviews} beoordeling(en) overgenomen, {purged} debriefing(s) uit deze kluis verwijderd.</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="483" />
+        <location filename="../packages/receive_tab.py" line="486" />
         <source>{n} handed-over source(s) removed from this vault, with their files.</source>
         <translation>{n} overgedragen bron(nen) met hun dossier uit deze kluis verwijderd.</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="487" />
+        <location filename="../packages/receive_tab.py" line="490" />
         <source>Receipt taken in</source>
         <translation>Ontvangstbewijs ingelezen</translation>
     </message>
@@ -4246,52 +4272,57 @@
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../pages/reports.py" line="97" />
+        <location filename="../pages/reports.py" line="98" />
         <source>Choose by source and dates instead</source>
         <translation>Kies in plaats daarvan op bron en datum</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="100" />
+        <location filename="../pages/reports.py" line="101" />
         <source>Internal (for the unit; names the source)</source>
         <translation>Intern (voor de eenheid; noemt de bron)</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="103" />
+        <location filename="../pages/reports.py" line="104" />
         <source>Sanitised (for sharing; needs a handler's approval)</source>
         <translation>Geschoond (om te delen; na goedkeuring door een teamleider)</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="115" />
+        <location filename="../pages/reports.py" line="110" />
+        <source>Include drafts (marked DRAFT)</source>
+        <translation>Concepten opnemen (gemarkeerd CONCEPT)</translation>
+    </message>
+    <message>
+        <location filename="../pages/reports.py" line="121" />
         <source>Make report…</source>
         <translation>Rapport maken…</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="121" />
+        <location filename="../pages/reports.py" line="127" />
         <source>New report</source>
         <translation>Nieuw rapport</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="125" />
+        <location filename="../pages/reports.py" line="134" />
         <source>Source:</source>
         <translation>Bron:</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="126" />
+        <location filename="../pages/reports.py" line="135" />
         <source>From (day written):</source>
         <translation>Van (dag van schrijven):</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="127" />
+        <location filename="../pages/reports.py" line="136" />
         <source>To:</source>
         <translation>Tot en met:</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="128" />
+        <location filename="../pages/reports.py" line="137" />
         <source>Kind:</source>
         <translation>Soort:</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="130" />
+        <location filename="../pages/reports.py" line="139" />
         <source>Classification:</source>
         <translation>Rubricering:</translation>
     </message>
@@ -4357,22 +4388,22 @@
         <translation>Geschoonde rapporten</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="69" />
+        <location filename="../pages/reports.py" line="70" />
         <source>Verify a report file…</source>
         <translation>Rapportbestand controleren…</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="136" />
+        <location filename="../pages/reports.py" line="145" />
         <source>Reports</source>
         <translation>Rapporten</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="145" />
+        <location filename="../pages/reports.py" line="154" />
         <source>One debrief: {what}</source>
         <translation>Eén debriefing: {what}</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="162" />
+        <location filename="../pages/reports.py" line="178" />
         <source>— all sources —</source>
         <translation>— alle bronnen —</translation>
     </message>
@@ -4397,113 +4428,123 @@
         <translation>Uitgegeven</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="183" />
+        <location filename="../pages/reports.py" line="199" />
         <source>Passphrase</source>
         <translation>Wachtzin</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="190" />
+        <location filename="../pages/reports.py" line="206" />
         <source>Cancel</source>
         <translation>Annuleren</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="202" />
+        <location filename="../pages/reports.py" line="218" />
         <source>Cancelling…</source>
         <translation>Bezig met annuleren…</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="215" />
+        <location filename="../pages/reports.py" line="236" />
         <source>Issue internal report</source>
         <translation>Intern rapport uitgeven</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="217" />
+        <location filename="../pages/reports.py" line="238" />
         <source>Issue an internal report ({marking}) of {what}? It names the source, gets a report number and is recorded in the audit log; it is printed or saved only if you choose so in the preview.</source>
         <translation>Een intern rapport ({marking}) uitgeven van {what}? Het noemt de bron, krijgt een rapportnummer en komt in het auditlog; het wordt alleen afgedrukt of opgeslagen als u dat in het voorbeeld kiest.</translation>
     </message>
     <message>
         <location filename="../pages/report_approvals.py" line="195" />
-        <location filename="../pages/reports.py" line="221" />
+        <location filename="../pages/reports.py" line="243" />
         <source>Issue report</source>
         <translation>Rapport uitgeven</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="268" />
+        <location filename="../pages/reports.py" line="301" />
         <source>the debrief {what}</source>
         <translation>de debriefing {what}</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="273" />
+        <location filename="../pages/reports.py" line="306" />
         <source>written {start} to {end}</source>
         <translation>geschreven van {start} tot en met {end}</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="277" />
+        <location filename="../pages/reports.py" line="310" />
         <source>the debriefs of {source}, {days}</source>
         <translation>de debriefings over {source}, {days}</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="279" />
+        <location filename="../pages/reports.py" line="312" />
         <source>all debriefs of {source}</source>
         <translation>alle debriefings over {source}</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="280" />
+        <location filename="../pages/reports.py" line="313" />
         <source>the debriefs of all sources, {days}</source>
         <translation>de debriefings over alle bronnen, {days}</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="285" />
+        <location filename="../pages/reports.py" line="318" />
         <source>Laying out the report…</source>
         <translation>Rapport wordt opgemaakt…</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="229" />
+        <location filename="../pages/reports.py" line="251" />
         <source>The sanitised text is checked against the sources' identities: give your passphrase.</source>
         <translation>De geschoonde tekst wordt getoetst aan de identiteit van de bronnen: geef uw wachtzin.</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="235" />
+        <location filename="../pages/reports.py" line="257" />
         <source>Checking the sanitised text…</source>
         <translation>Geschoonde tekst wordt gecontroleerd…</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="252" />
+        <location filename="../pages/reports.py" line="274" />
         <source>No identifying text found. The report now waits for a handler's approval; issue it here once approved.</source>
         <translation>Geen identificerende tekst gevonden. Het rapport wacht nu op goedkeuring door een teamleider; geef het hier uit zodra het is goedgekeurd.</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../pages/reports.py" line="293" />
+        <source>It includes %n draft(s), marked DRAFT.</source>
+        <translation><numerusform>Er zit %n concept in, gemarkeerd CONCEPT.</numerusform><numerusform>Er zitten %n concepten in, gemarkeerd CONCEPT.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../pages/reports.py" line="295" />
+        <source>%n draft(s) of this choice are left out (“Include drafts” adds them).</source>
+        <translation><numerusform>%n concept van deze keuze blijft buiten het rapport (“Concepten opnemen” voegt het toe).</numerusform><numerusform>%n concepten van deze keuze blijven buiten het rapport (“Concepten opnemen” voegt ze toe).</numerusform></translation>
+    </message>
     <message>
-        <location filename="../pages/reports.py" line="314" />
+        <location filename="../pages/reports.py" line="347" />
         <source>Cancelled: nothing was issued or requested.</source>
         <translation>Geannuleerd: er is niets uitgegeven of aangevraagd.</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="320" />
+        <location filename="../pages/reports.py" line="353" />
         <source>Sanitised report refused</source>
         <translation>Geschoond rapport geweigerd</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="323" />
+        <location filename="../pages/reports.py" line="356" />
         <source>The sanitised text would point to the source. Change these wordings and try again:</source>
         <translation>De geschoonde tekst zou naar de bron wijzen. Pas deze formuleringen aan en probeer het opnieuw:</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="331" />
+        <location filename="../pages/reports.py" line="364" />
         <source>Refused: {n} identifying string(s).</source>
         <translation>Geweigerd: {n} identificerende tekst(en).</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="341" />
+        <location filename="../pages/reports.py" line="374" />
         <source>Report {id} issued: {pages} page(s).</source>
         <translation>Rapport {id} uitgegeven: {pages} pagina('s).</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="351" />
+        <location filename="../pages/reports.py" line="384" />
         <source>Internal debrief report</source>
         <translation>Intern debriefingrapport</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="353" />
+        <location filename="../pages/reports.py" line="386" />
         <source>Sanitised intelligence report</source>
         <translation>Geschoond inlichtingenrapport</translation>
     </message>
@@ -4578,12 +4619,12 @@
         <translation>Geschoond rapport wordt gemaakt…</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="393" />
+        <location filename="../pages/reports.py" line="426" />
         <source>Verify a report</source>
         <translation>Rapport controleren</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="393" />
+        <location filename="../pages/reports.py" line="426" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF-bestanden (*.pdf)</translation>
     </message>
@@ -4717,12 +4758,12 @@
 <context>
     <name>SaveFile</name>
     <message>
-        <location filename="../save_file.py" line="33" />
+        <location filename="../save_file.py" line="34" />
         <source>{name} already exists. Replace it?</source>
         <translation>{name} bestaat al. Vervangen?</translation>
     </message>
     <message>
-        <location filename="../save_file.py" line="38" />
+        <location filename="../save_file.py" line="39" />
         <source>Folder: {folder}</source>
         <translation>Map: {folder}</translation>
     </message>
@@ -4804,170 +4845,175 @@
 <context>
     <name>SendTab</name>
     <message>
-        <location filename="../packages/send_tab.py" line="62" />
+        <location filename="../packages/send_tab.py" line="63" />
         <source>Written</source>
         <translation>Geschreven</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="67" />
+        <location filename="../packages/send_tab.py" line="68" />
         <source>Source</source>
         <translation>Bron</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="69" />
+        <location filename="../packages/send_tab.py" line="70" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="73" />
+        <location filename="../packages/send_tab.py" line="74" />
         <source>Version</source>
         <translation>Versie</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="75" />
+        <location filename="../packages/send_tab.py" line="76" />
         <source>Still missing</source>
         <translation>Ontbreekt nog</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="76" />
+        <location filename="../packages/send_tab.py" line="77" />
         <source>complete</source>
         <translation>compleet</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="85" />
+        <location filename="../packages/send_tab.py" line="86" />
         <source>Export everything new…</source>
         <translation>Alles wat nieuw is verzenden…</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="88" />
+        <location filename="../packages/send_tab.py" line="89" />
         <source>Export selected…</source>
         <translation>Selectie verzenden…</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="113" />
+        <location filename="../packages/send_tab.py" line="114" />
         <source>New and changed debriefs (submitted or approved). A package is sealed to the recipients above and signed by this vault; nothing else can read it. Debriefs that still miss something cannot go.</source>
         <translation>Nieuwe en gewijzigde debriefings (ingediend of goedgekeurd). Een pakket wordt verzegeld voor de ontvangers hierboven en door deze kluis ondertekend; niemand anders kan het lezen. Debriefings waar nog iets aan ontbreekt kunnen niet mee.</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="183" />
+        <location filename="../packages/send_tab.py" line="184" />
         <source>Looking for what is new…</source>
         <translation>Zoeken naar wat nieuw is…</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="197" />
+        <location filename="../packages/send_tab.py" line="198" />
         <source>Packages go to: {names}</source>
         <translation>Pakketten gaan naar: {names}</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../packages/send_tab.py" line="210" />
+        <source>No new debrief; the deconfliction tokens of %n source(s) wait to be sent.</source>
+        <translation><numerusform>Geen nieuwe debriefing; de deconflictietokens van %n bron wachten op verzending.</numerusform><numerusform>Geen nieuwe debriefing; de deconflictietokens van %n bronnen wachten op verzending.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../packages/send_tab.py" line="218" />
+        <source>No new debrief; %n record(s) of source files wait to be sent.</source>
+        <translation><numerusform>Geen nieuwe debriefing; %n gegeven uit een bronnendossier wacht op verzending.</numerusform><numerusform>Geen nieuwe debriefing; %n gegevens uit bronnendossiers wachten op verzending.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../packages/send_tab.py" line="227" />
+        <source>%n debrief(s) still miss something (in red).</source>
+        <translation><numerusform>Aan %n debriefing ontbreekt nog iets (in rood).</numerusform><numerusform>Aan %n debriefings ontbreekt nog iets (in rood).</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../packages/send_tab.py" line="230" />
+        <source>%n debrief(s) ready to send.</source>
+        <translation><numerusform>%n debriefing klaar om te verzenden.</numerusform><numerusform>%n debriefings klaar om te verzenden.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../packages/send_tab.py" line="371" />
+        <source>Removed %n hidden temporary file(s) of an interrupted export.</source>
+        <translation><numerusform>%n verborgen tijdelijk bestand van een onderbroken verzending verwijderd.</numerusform><numerusform>%n verborgen tijdelijke bestanden van een onderbroken verzending verwijderd.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../packages/send_tab.py" line="382" />
+        <source>Package {n} with %n debrief(s) written to {path}.</source>
+        <translation><numerusform>Pakket {n} met %n debriefing geschreven naar {path}.</numerusform><numerusform>Pakket {n} met %n debriefings geschreven naar {path}.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../packages/send_tab.py" line="386" />
+        <source>Package {n} with %n debrief(s) is on its way to {names}.</source>
+        <translation><numerusform>Pakket {n} met %n debriefing is onderweg naar {names}.</numerusform><numerusform>Pakket {n} met %n debriefings is onderweg naar {names}.</numerusform></translation>
+    </message>
     <message>
-        <location filename="../packages/send_tab.py" line="82" />
-        <location filename="../packages/send_tab.py" line="219" />
-        <location filename="../packages/send_tab.py" line="372" />
+        <location filename="../packages/send_tab.py" line="394" />
+        <source>Nothing was written</source>
+        <translation>Er is niets geschreven</translation>
+    </message>
+    <message>
+        <location filename="../packages/send_tab.py" line="83" />
+        <location filename="../packages/send_tab.py" line="224" />
+        <location filename="../packages/send_tab.py" line="377" />
         <source>Nothing new to send.</source>
         <translation>Niets nieuws te verzenden.</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="55" />
-        <location filename="../packages/send_tab.py" line="281" />
+        <location filename="../packages/send_tab.py" line="56" />
+        <location filename="../packages/send_tab.py" line="284" />
         <source>Add the team handler's key…</source>
         <translation>Sleutel van de teamleider toevoegen…</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="131" />
+        <location filename="../packages/send_tab.py" line="132" />
         <source>A team handler sends no debriefs: packages of debriefs come only from runners. What you send goes out from the other tabs: a receipt to each runner whose package you imported (Receive, "Issue a receipt…"), and the central system's deconfliction key, forwarded to your runners (Keys, "Forward the deconfliction key to runners…").</source>
         <translation>Een teamleider verzendt geen debriefings: pakketten met debriefings komen alleen van runners. Wat u verzendt, gaat via de andere tabbladen: een ontvangstbewijs aan elke runner van wie u een pakket hebt ingelezen (Ontvangen, "Ontvangstbewijs maken…"), en de deconflictiesleutel van het centrale systeem, doorgestuurd aan uw runners (Sleutels, "Deconflictiesleutel doorsturen aan runners…").</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="138" />
+        <location filename="../packages/send_tab.py" line="139" />
         <source>Go to receipts</source>
         <translation>Naar de ontvangstbewijzen</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="209" />
-        <source>No new debrief; the deconfliction tokens of {n} source(s) wait to be sent.</source>
-        <translation>Geen nieuwe debriefing; de deconflictietokens van {n} bron(nen) wachten op verzending.</translation>
-    </message>
-    <message>
-        <location filename="../packages/send_tab.py" line="214" />
-        <source>No new debrief; {n} record(s) of source files wait to be sent.</source>
-        <translation>Geen nieuwe debriefing; {n} gegevens uit bronnendossiers wachten op verzending.</translation>
-    </message>
-    <message>
-        <location filename="../packages/send_tab.py" line="222" />
-        <source>{n} debrief(s) still miss something (in red).</source>
-        <translation>Aan {n} debriefing(s) ontbreekt nog iets (in rood).</translation>
-    </message>
-    <message>
-        <location filename="../packages/send_tab.py" line="226" />
-        <source>{n} debrief(s) ready to send.</source>
-        <translation>{n} debriefing(s) klaar om te verzenden.</translation>
-    </message>
-    <message>
-        <location filename="../packages/send_tab.py" line="233" />
+        <location filename="../packages/send_tab.py" line="236" />
         <source>Package {n} was recorded but its file was never written (the export was interrupted). The next export writes it again.</source>
         <translation>Pakket {n} is vastgelegd, maar het bestand is nooit geschreven (het verzenden werd onderbroken). De volgende verzending schrijft het opnieuw.</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="267" />
+        <location filename="../packages/send_tab.py" line="270" />
         <source>No team handler's key is known yet, so a package could go to no one. Ask your team handler for their key file (their Veldboek saves it under Packages, Keys, "Save my public key…"), put it on this laptop, and add it here with "Add the team handler's key…". They read their fingerprint out to you and you type it in; only a matching key is added.</source>
         <translation>Er is nog geen sleutel van een teamleider bekend, dus een pakket kan naar niemand. Vraag uw teamleider om diens sleutelbestand (Veldboek slaat het op onder Pakketten, Sleutels, "Mijn publieke sleutel opslaan…"), zet het op deze laptop en voeg het hier toe met "Sleutel van de teamleider toevoegen…". De teamleider leest de vingerafdruk voor en u typt die in; alleen een kloppende sleutel wordt toegevoegd.</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="278" />
+        <location filename="../packages/send_tab.py" line="281" />
         <source>No team handler's key yet</source>
         <translation>Nog geen sleutel van een teamleider</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="316" />
+        <location filename="../packages/send_tab.py" line="319" />
         <source>Select the debriefs to send first.</source>
         <translation>Kies eerst de debriefings die mee moeten.</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="324" />
+        <location filename="../packages/send_tab.py" line="327" />
         <source>Not sent: complete the debriefs marked in red first.</source>
         <translation>Niet verzonden: vul eerst de rood gemarkeerde debriefings aan.</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="326" />
+        <location filename="../packages/send_tab.py" line="329" />
         <source>Folder to write the package to</source>
         <translation>Map om het pakket in te schrijven</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="330" />
+        <location filename="../packages/send_tab.py" line="333" />
         <source>Sealing the package…</source>
         <translation>Pakket wordt verzegeld…</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="360" />
+        <location filename="../packages/send_tab.py" line="363" />
         <source>Package {n} was recorded but its file was never written; it is written again: {path}</source>
         <translation>Pakket {n} is vastgelegd, maar het bestand is nooit geschreven; het is opnieuw geschreven: {path}</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="368" />
-        <source>Removed {count} hidden temporary file(s) of an interrupted export.</source>
-        <translation>{count} verborgen tijdelijk(e) bestand(en) van een onderbroken verzending verwijderd.</translation>
-    </message>
-    <message>
-        <location filename="../packages/send_tab.py" line="373" />
+        <location filename="../packages/send_tab.py" line="378" />
         <source>The interrupted package is written again; nothing new to send.</source>
         <translation>Het onderbroken pakket is opnieuw geschreven; er is niets nieuws te verzenden.</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="376" />
-        <source>Package {n} with {count} debrief(s) written to {path}.</source>
-        <translation>Pakket {n} met {count} debriefing(s) geschreven naar {path}.</translation>
-    </message>
-    <message>
-        <location filename="../packages/send_tab.py" line="384" />
+        <location filename="../packages/send_tab.py" line="390" />
         <source>Package written</source>
         <translation>Pakket geschreven</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="379" />
-        <source>Package {n} with {count} debrief(s) is on its way to {names}.</source>
-        <translation>Pakket {n} met {count} debriefing(s) is onderweg naar {names}.</translation>
-    </message>
-    <message>
-        <location filename="../packages/send_tab.py" line="382" />
+        <location filename="../packages/send_tab.py" line="388" />
         <source>File: {path}</source>
         <translation>Bestand: {path}</translation>
     </message>
@@ -5187,121 +5233,121 @@ Tweede factor (sleutelbos van het besturingssysteem): {factor}</translation>
 <context>
     <name>SourceFileView</name>
     <message>
-        <location filename="../source_file.py" line="68" />
+        <location filename="../source_file.py" line="69" />
         <source>← All sources</source>
         <translation>← Alle bronnen</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="107" />
+        <location filename="../source_file.py" line="108" />
         <location filename="../source_file_tabs.py" line="49" />
         <location filename="../source_file_tabs.py" line="148" />
         <source>Kind</source>
         <translation>Soort</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="108" />
+        <location filename="../source_file.py" line="109" />
         <location filename="../source_file_tabs.py" line="81" />
         <location filename="../source_file_tabs.py" line="122" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="109" />
+        <location filename="../source_file.py" line="110" />
         <source>Runners</source>
         <translation>Runners</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="110" />
+        <location filename="../source_file.py" line="111" />
         <source>Motivation</source>
         <translation>Motivatie</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="111" />
+        <location filename="../source_file.py" line="112" />
         <source>Information position</source>
         <translation>Informatiepositie</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="112" />
+        <location filename="../source_file.py" line="113" />
         <source>Legal basis</source>
         <translation>Wettelijke grondslag</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="113" />
+        <location filename="../source_file.py" line="114" />
         <source>Contracted / review</source>
         <translation>Gecontracteerd / herziening</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="114" />
+        <location filename="../source_file.py" line="115" />
         <source>Suitability review</source>
         <translation>Herbeoordeling geschiktheid</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="115" />
+        <location filename="../source_file.py" line="116" />
         <source>Antecedents check</source>
         <translation>Antecedentenonderzoek</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="116" />
+        <location filename="../source_file.py" line="117" />
         <source>Former codenames</source>
         <translation>Eerdere codenamen</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="117" />
+        <location filename="../source_file.py" line="118" />
         <source>Notes</source>
         <translation>Notities</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="118" />
+        <location filename="../source_file.py" line="119" />
         <source>True identity</source>
         <translation>Ware identiteit</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="119" />
+        <location filename="../source_file.py" line="120" />
         <source>Handover</source>
         <translation>Overdracht</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="120" />
+        <location filename="../source_file.py" line="121" />
         <source>Deconfliction</source>
         <translation>Deconflictie</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="121" />
+        <location filename="../source_file.py" line="122" />
         <source>Registration closed</source>
         <translation>Registratie beëindigd</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="129" />
+        <location filename="../source_file.py" line="131" />
         <source>Edit…</source>
         <translation>Bewerken…</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="131" />
+        <location filename="../source_file.py" line="133" />
         <source>Reveal identity…</source>
         <translation>Identiteit onthullen…</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="133" />
+        <location filename="../source_file.py" line="135" />
         <source>Record identity…</source>
         <translation>Identiteit vastleggen…</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="138" />
+        <location filename="../source_file.py" line="140" />
         <source>Hand over source…</source>
         <translation>Bron overdragen…</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="141" />
+        <location filename="../source_file.py" line="143" />
         <source>Close registration…</source>
         <translation>Registratie beëindigen…</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="144" />
+        <location filename="../source_file.py" line="146" />
         <source>Report…</source>
         <translation>Rapport…</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="163" />
+        <location filename="../source_file.py" line="164" />
         <source>Overview</source>
         <translation>Overzicht</translation>
     </message>
@@ -5572,78 +5618,78 @@ Tweede factor (sleutelbos van het besturingssysteem): {factor}</translation>
         <translation>Risico en welzijn</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="187" />
+        <location filename="../source_file.py" line="188" />
         <source>Recorded and sealed. Not shown unless revealed on purpose.</source>
         <translation>Vastgelegd en verzegeld. Alleen zichtbaar na bewuste onthulling.</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="189" />
+        <location filename="../source_file.py" line="190" />
         <source>Not recorded.</source>
         <translation>Niet vastgelegd.</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="207" />
+        <location filename="../source_file.py" line="208" />
         <source>{day}, decided by {name}: {reason}</source>
         <translation>{day}, besloten door {name}: {reason}</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="239" />
+        <location filename="../source_file.py" line="240" />
         <source>Not done yet</source>
         <translation>Nog niet gedaan</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="290" />
+        <location filename="../source_file.py" line="291" />
         <source>Replace true identity</source>
         <translation>Ware identiteit vervangen</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="292" />
+        <location filename="../source_file.py" line="293" />
         <source>{codename} already has a recorded true identity. Recording a new one replaces it; the one recorded now cannot be brought back.</source>
         <translation>Van {codename} is al een ware identiteit vastgelegd. Een nieuwe vastleggen vervangt die; de huidige is daarna niet terug te halen.</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="295" />
+        <location filename="../source_file.py" line="296" />
         <source>Record a new identity…</source>
         <translation>Nieuwe identiteit vastleggen…</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="317" />
-        <location filename="../source_file.py" line="324" />
+        <location filename="../source_file.py" line="318" />
+        <location filename="../source_file.py" line="325" />
         <source>Close registration</source>
         <translation>Registratie beëindigen</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="319" />
+        <location filename="../source_file.py" line="320" />
         <source>Close the registration of {codename} today, decided by {alias}? The file stays readable and reportable, its reminders stop, and the closing goes to the handler with the next package. It cannot be reopened.</source>
         <translation>De registratie van {codename} vandaag beëindigen, besloten door {alias}? Het dossier blijft leesbaar en bruikbaar voor rapporten, de herinneringen stoppen en de beëindiging gaat met het volgende pakket naar de teamleider. Ze kan niet worden heropend.</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="323" />
+        <location filename="../source_file.py" line="324" />
         <source>Why is the registration closed?</source>
         <translation>Waarom wordt de registratie beëindigd?</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="341" />
+        <location filename="../source_file.py" line="342" />
         <source>Handed over to {runner} on {when}</source>
         <translation>Overgedragen aan {runner} op {when}</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="345" />
+        <location filename="../source_file.py" line="346" />
         <source> (awaiting the new runner's receipt)</source>
         <translation> (wacht op het ontvangstbewijs van de nieuwe runner)</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="346" />
+        <location filename="../source_file.py" line="347" />
         <source>. The file is read only here.</source>
         <translation>. Het dossier is hier alleen nog te lezen.</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="348" />
+        <location filename="../source_file.py" line="349" />
         <source>Taken over from another runner on {when}</source>
         <translation>Overgenomen van een andere runner op {when}</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="349" />
+        <location filename="../source_file.py" line="350" />
         <source>Run by {runner} since {when}</source>
         <translation>Gerund door {runner} sinds {when}</translation>
     </message>
@@ -5775,104 +5821,109 @@ Tweede factor (sleutelbos van het besturingssysteem): {factor}</translation>
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../unlock_dialog.py" line="126" />
+        <location filename="../unlock_dialog.py" line="130" />
         <source>Veldboek — locked</source>
         <translation>Veldboek — vergrendeld</translation>
     </message>
     <message>
-        <location filename="../unlock_dialog.py" line="126" />
+        <location filename="../unlock_dialog.py" line="130" />
         <source>Locked</source>
         <translation>Vergrendeld</translation>
     </message>
     <message>
-        <location filename="../unlock_dialog.py" line="135" />
+        <location filename="../unlock_dialog.py" line="136" />
+        <source>the one you used last</source>
+        <translation>de laatst gebruikte</translation>
+    </message>
+    <message>
+        <location filename="../unlock_dialog.py" line="139" />
         <source>Vault:</source>
         <translation>Kluis:</translation>
     </message>
     <message>
-        <location filename="../unlock_dialog.py" line="137" />
+        <location filename="../unlock_dialog.py" line="140" />
         <source>Alias:</source>
         <translation>Alias:</translation>
     </message>
     <message>
-        <location filename="../unlock_dialog.py" line="138" />
+        <location filename="../unlock_dialog.py" line="141" />
         <source>Enter your passphrase to unlock the vault.</source>
         <translation>Voer uw wachtzin in om de kluis te ontgrendelen.</translation>
     </message>
     <message>
-        <location filename="../unlock_dialog.py" line="188" />
+        <location filename="../unlock_dialog.py" line="194" />
         <source>Caps Lock is on.</source>
         <translation>Caps Lock staat aan.</translation>
     </message>
     <message>
-        <location filename="../unlock_dialog.py" line="200" />
-        <location filename="../unlock_dialog.py" line="414" />
+        <location filename="../unlock_dialog.py" line="206" />
+        <location filename="../unlock_dialog.py" line="422" />
         <source>Unlock</source>
         <translation>Ontgrendelen</translation>
     </message>
     <message>
-        <location filename="../unlock_dialog.py" line="205" />
-        <location filename="../unlock_dialog.py" line="307" />
+        <location filename="../unlock_dialog.py" line="211" />
+        <location filename="../unlock_dialog.py" line="313" />
         <source>Quit</source>
         <translation>Afsluiten</translation>
     </message>
     <message>
-        <location filename="../unlock_dialog.py" line="235" />
+        <location filename="../unlock_dialog.py" line="241" />
         <source>1 failed attempt since the last unlock, at {when}.</source>
         <translation>1 mislukte poging sinds de laatste ontgrendeling, om {when}.</translation>
     </message>
     <message>
-        <location filename="../unlock_dialog.py" line="237" />
+        <location filename="../unlock_dialog.py" line="243" />
         <source>{n} failed attempts since the last unlock; the last at {when}.</source>
         <translation>{n} mislukte pogingen sinds de laatste ontgrendeling; de laatste om {when}.</translation>
     </message>
     <message>
-        <location filename="../unlock_dialog.py" line="246" />
+        <location filename="../unlock_dialog.py" line="252" />
         <source>Hide the passphrase</source>
         <translation>Wachtzin verbergen</translation>
     </message>
     <message>
-        <location filename="../unlock_dialog.py" line="246" />
+        <location filename="../unlock_dialog.py" line="252" />
         <source>Show the passphrase</source>
         <translation>Wachtzin tonen</translation>
     </message>
     <message>
-        <location filename="../unlock_dialog.py" line="293" />
+        <location filename="../unlock_dialog.py" line="299" />
         <source>{n} piece(s) of text typed before the lock could not be saved (the vault could not take it: is the disk full?). It is held in memory, sealed: unlock to save it. Quitting Veldboek loses it.</source>
         <translation>{n} stuk(ken) tekst die vóór de vergrendeling zijn getypt, konden niet worden opgeslagen (de kluis kon ze niet opnemen: is de schijf vol?). Ze blijven versleuteld in het geheugen: ontgrendel om ze op te slaan. Wie Veldboek afsluit, verliest ze.</translation>
     </message>
     <message>
-        <location filename="../unlock_dialog.py" line="313" />
+        <location filename="../unlock_dialog.py" line="319" />
         <source>Quit Veldboek? The text held from the lock is lost.</source>
         <translation>Veldboek afsluiten? De tekst die sinds de vergrendeling wordt vastgehouden, gaat verloren.</translation>
     </message>
     <message>
-        <location filename="../unlock_dialog.py" line="315" />
+        <location filename="../unlock_dialog.py" line="321" />
         <source>Quit Veldboek?</source>
         <translation>Veldboek afsluiten?</translation>
     </message>
     <message>
-        <location filename="../unlock_dialog.py" line="355" />
+        <location filename="../unlock_dialog.py" line="361" />
         <source>Type your passphrase first.</source>
         <translation>Typ eerst uw wachtzin.</translation>
     </message>
     <message>
-        <location filename="../unlock_dialog.py" line="359" />
+        <location filename="../unlock_dialog.py" line="365" />
         <source>Unlocking…</source>
         <translation>Bezig met ontgrendelen…</translation>
     </message>
     <message>
-        <location filename="../unlock_dialog.py" line="379" />
+        <location filename="../unlock_dialog.py" line="386" />
         <source>Wrong passphrase.</source>
         <translation>Verkeerde wachtzin.</translation>
     </message>
     <message>
-        <location filename="../unlock_dialog.py" line="382" />
+        <location filename="../unlock_dialog.py" line="389" />
         <source>Too many failed attempts; wait before trying again.</source>
         <translation>Te veel mislukte pogingen; wacht even voor u het opnieuw probeert.</translation>
     </message>
     <message>
-        <location filename="../unlock_dialog.py" line="409" />
+        <location filename="../unlock_dialog.py" line="417" />
         <source>Wait {s} s</source>
         <translation>Wacht {s} s</translation>
     </message>

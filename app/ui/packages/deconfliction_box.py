@@ -27,6 +27,7 @@ from app.services.records import identity_recompute
 from app.services.records.identity_recompute import Recomputed
 from app.ui.errors import describe
 from app.ui.packages.common import choose_folder, note_label, progress_dialog
+from app.ui.save_file import refused_place
 from app.ui.session import AppSession
 from app.ui.widgets import local_time
 from app.ui.workers import TaskRunner
@@ -140,6 +141,7 @@ class DeconflictionKeyBox(QGroupBox):
 
     def _failed(self, dialog: Any, exc: BaseException) -> None:
         dialog.close()
+        refused_place(self, exc, self.tr("Nothing was written"))  # a vault's folder
         self.status.setText(self.tr("Refused: {why}").format(why=describe(exc)))
 
     # -- recomputing (the passphrase question was left at the import) ------------

@@ -44,6 +44,8 @@ class KeysTab(QWidget):
         font.setBold(True)
         self.spoken.setFont(font)
         self.spoken.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # Twelve groups of digits: onto a second line in a narrow window (1024 px).
+        self.spoken.setWordWrap(True)
         self.qr = QLabel()
         self.qr.setObjectName("fingerprintQr")
         self.qr.setFixedSize(180, 180)

@@ -16,7 +16,7 @@ from app.services.views import Page
 from app.ui.errors import describe
 from app.ui.packages.common import choose_folder, note_label
 from app.ui.record_table import RecordTable
-from app.ui.save_file import save_confirmed
+from app.ui.save_file import refused_place, save_confirmed
 from app.ui.session import AppSession
 from app.ui.table_models import Column, PagedRowsModel
 from app.ui.widgets import local_time
@@ -103,6 +103,7 @@ class LogTab(QWidget):
                 ),
             )
         except Exception as exc:
+            refused_place(self, exc, self.tr("Write again"))
             self.status.setText(describe(exc))
             return
         if path is not None:

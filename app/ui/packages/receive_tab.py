@@ -36,6 +36,7 @@ from app.ui.packages.common import (
     progress_dialog,
     step,
 )
+from app.ui.save_file import refused_place
 from app.ui.session import AppSession
 from app.ui.workers import TaskRunner
 
@@ -100,6 +101,8 @@ class ReceiveTab(QWidget):
         receipt_row.addWidget(self.runner_choice, 1)
         receipt_row.addWidget(self.receipt_button)
         handler_layout.addLayout(receipt_row)
+        self.runner_hint = note_label("receiptRunnerHint")
+        handler_layout.addWidget(self.runner_hint)
         return box
 
     def _runner_box(self) -> QGroupBox:
@@ -142,6 +145,8 @@ class ReceiveTab(QWidget):
         handover_row.addWidget(self.handover_runner, 1)
         handover_row.addWidget(self.handover_receipt)
         handover_layout.addLayout(handover_row)
+        self.handover_hint = note_label("handoverRunnerHint")
+        handover_layout.addWidget(self.handover_hint)
         handover_layout.addWidget(self.handovers)
         return box
 
@@ -151,17 +156,14 @@ class ReceiveTab(QWidget):
         self.handler_box.setVisible(handler)
         self.runner_box.setVisible(not handler)
         self.handover_box.setVisible(not handler)
-        runners = [
-            peer.name
-            for peer in keys.list_peers(vault)
-            if peer.role is PeerRole.RUNNER and peer.active
-        ]
-        _offer(self.runner_choice, runners, self.tr("No runner's key yet: add one on the Keys tab"))
-        _offer(
-            self.handover_runner,
-            runners,
-            self.tr("No other runner's key yet: add one on the Keys tab"),
-        )
+        peers = keys.list_peers(vault)
+        runners = [p.name for p in peers if p.role is PeerRole.RUNNER and p.active]
+        add_one = self.tr("Add the runner's key on the Keys tab first.")
+        _offer(self.runner_choice, runners, self.tr("No runner's key yet"))
+        _offer(self.handover_runner, runners, self.tr("No other runner's key yet"))
+        for hint in (self.runner_hint, self.handover_hint):  # wrapped: a combo cuts text
+            hint.setText("" if runners else add_one)
+            hint.setVisible(not runners)
         self.receipt_button.setEnabled(bool(runners))
         self.handover_receipt.setEnabled(bool(runners))
         self.handovers.setText(self._handover_lines())
@@ -384,6 +386,7 @@ class ReceiveTab(QWidget):
 
     def _failed(self, dialog: Any, exc: BaseException) -> None:
         dialog.close()
+        refused_place(self, exc, self.tr("Nothing was written"))  # a vault's folder
         self.status.setText(self.tr("Refused: {why}").format(why=describe(exc)))
 
     # -- receipts ----------------------------------------------------------------
@@ -488,9 +491,7 @@ class ReceiveTab(QWidget):
 
 
 def _offer(choice: QComboBox, names: list[str], none_yet: str) -> None:
-    """The runners to choose from; with none, the choice is off and says where a key
-    is added (a placeholder keeps a combo on "nothing chosen" once items come, so it
-    is set only while there are none)."""
+    """The runners to choose; with none, the choice is off and says so (only then)."""
     choice.clear()
     choice.setPlaceholderText("" if names else none_yet)
     for name in names:

@@ -29,6 +29,7 @@ from app.ui.errors import describe
 from app.ui.labels import label
 from app.ui.packages.common import choose_folder, inform, note_label, progress_dialog, step
 from app.ui.record_table import RecordTable
+from app.ui.save_file import refused_place
 from app.ui.session import AppSession
 from app.ui.table_models import Column
 from app.ui.widgets import local_time
@@ -206,25 +207,27 @@ class SendTab(QWidget):
         elif not plan.candidates and plan.token_sources:
             self.status.setText(
                 self.tr(
-                    "No new debrief; the deconfliction tokens of {n} source(s) wait to be sent."
-                ).format(n=plan.token_sources)
+                    "No new debrief; the deconfliction tokens of %n source(s) wait to be sent.",
+                    "",
+                    plan.token_sources,
+                )
             )
         elif not plan.candidates and plan.file_records:
             self.status.setText(
-                self.tr("No new debrief; {n} record(s) of source files wait to be sent.").format(
-                    n=plan.file_records
+                self.tr(
+                    "No new debrief; %n record(s) of source files wait to be sent.",
+                    "",
+                    plan.file_records,
                 )
             )
         elif not plan.candidates:
             self.status.setText(self.tr("Nothing new to send."))
         elif blocked:
             self.status.setText(
-                self.tr("{n} debrief(s) still miss something (in red).").format(n=blocked)
+                self.tr("%n debrief(s) still miss something (in red).", "", blocked)
             )
         else:
-            self.status.setText(
-                self.tr("{n} debrief(s) ready to send.").format(n=len(plan.candidates))
-            )
+            self.status.setText(self.tr("%n debrief(s) ready to send.", "", len(plan.candidates)))
         self._give_focus()
 
     def _show_unwritten(self, plan: ExportPlan) -> None:
@@ -365,24 +368,28 @@ class SendTab(QWidget):
         if recovery.leftovers_removed:
             notes.append(
                 self.tr(
-                    "Removed {count} hidden temporary file(s) of an interrupted export."
-                ).format(count=recovery.leftovers_removed)
+                    "Removed %n hidden temporary file(s) of an interrupted export.",
+                    "",
+                    recovery.leftovers_removed,
+                )
             )
         if result is None:
             status = self.tr("Nothing new to send.")
             text = self.tr("The interrupted package is written again; nothing new to send.")
             details = "\n".join(notes)
         else:
-            status = self.tr("Package {n} with {count} debrief(s) written to {path}.").format(
-                n=result.sequence, count=result.debriefs, path=result.path
+            count = result.debriefs
+            status = self.tr("Package {n} with %n debrief(s) written to {path}.", "", count).format(
+                n=result.sequence, path=result.path
             )
-            text = self.tr("Package {n} with {count} debrief(s) is on its way to {names}.").format(
-                n=result.sequence, count=result.debriefs, names=", ".join(result.recipients)
-            )
+            text = self.tr(
+                "Package {n} with %n debrief(s) is on its way to {names}.", "", count
+            ).format(n=result.sequence, names=", ".join(result.recipients))
             details = "\n".join([*notes, self.tr("File: {path}").format(path=result.path)])
         self.reload(then="\n".join([*notes, status]))
         inform(self, self.tr("Package written"), text, "exportDone", details)
 
     def _failed(self, dialog: Any, exc: BaseException) -> None:
         dialog.close()
+        refused_place(self, exc, self.tr("Nothing was written"))  # a vault's folder
         self.reload(then=describe(exc))

@@ -8,8 +8,8 @@ import uuid
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
-from PySide6.QtGui import QIcon
+from PySide6.QtCore import QCoreApplication, QMargins, QModelIndex, QSize, Qt
+from PySide6.QtGui import QIcon, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -39,6 +39,20 @@ from app.ui.table_models import ROW_ROLE, Column, IdPage, LazyIdModel, RowsModel
 from app.ui.workers import TaskRunner
 
 WAITING = (DebriefStatus.DRAFT, DebriefStatus.RETURNED)
+
+
+class _Split(QSplitter):
+    """The two tables, which turn one above the other when the page is too narrow
+    for them side by side (``HomePage._arrange``): so they never make the window
+    wider than the wider of them."""
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        if self.orientation() is Qt.Orientation.Horizontal:
+            shown = [w for i in range(self.count()) if (w := self.widget(i)) is not None]
+            widths = [max(w.minimumSizeHint().width(), w.minimumWidth()) for w in shown]
+            hint.setWidth(max(widths, default=0))
+        return hint
 
 
 class HomePage(Page):
@@ -144,6 +158,7 @@ class HomePage(Page):
         )
         width += 2 * table.frameWidth() + table.verticalScrollBar().sizeHint().width()
         table.setMinimumWidth(width)
+        self._arrange()
 
     def _lay_out(self) -> None:
         left = QWidget()
@@ -157,7 +172,7 @@ class HomePage(Page):
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(self.waiting_heading)
         right_layout.addWidget(self.waiting_table)
-        self.split = QSplitter(Qt.Orientation.Horizontal)
+        self.split = _Split(Qt.Orientation.Horizontal)
         self.split.setObjectName("homeSplit")
         self.split.setChildrenCollapsible(False)
         self.split.addWidget(left)
@@ -170,6 +185,43 @@ class HomePage(Page):
         layout.addWidget(self.split)
         self.waiting_table.ensurePolished()  # the bold header font counts
         self._fit_waiting()
+
+    def _side_by_side_width(self) -> int:
+        """The width the two tables need side by side: the drafts' columns whole
+        (``_fit_waiting``), the reminders' headers whole and their values but the
+        details (free text, elided)."""
+        table = self.table
+        header = table.horizontalHeader()
+        reminders = sum(
+            max(header.sectionSizeHint(c), table.sizeHintForColumn(c) if c < 3 else 0)
+            for c in range(header.count())
+        )
+        reminders += 2 * table.frameWidth() + table.verticalScrollBar().sizeHint().width()
+        layout = self.layout()
+        margins = layout.contentsMargins() if layout is not None else QMargins()
+        return (
+            reminders
+            + self.waiting_table.minimumWidth()
+            + self.split.handleWidth()
+            + margins.left()
+            + margins.right()
+        )
+
+    def _arrange(self) -> None:
+        """Side by side where there is room; in a narrow window (1024 px) the drafts
+        below the reminders, rather than a column cut to "etai"."""
+        split = getattr(self, "split", None)
+        if split is None:
+            return  # still being built
+        wide = self.width() >= self._side_by_side_width()
+        turn = Qt.Orientation.Horizontal if wide else Qt.Orientation.Vertical
+        if split.orientation() is not turn:
+            split.setOrientation(turn)
+            split.setSizes([1, 1])  # half each, whichever way
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._arrange()
 
     def entry_widget(self) -> QWidget | None:
         return self.table
@@ -224,6 +276,7 @@ class HomePage(Page):
         self.model.set_rows(rows)
         self.table.resizeColumnsToContents()
         self.waiting.reset()
+        self._arrange()
         matches = deconfliction_notices.open_matches(self.session.vault, self.session.scope)
         self.matches.setText("\n".join(home_line(m) for m in matches))
         self.matches.setVisible(bool(matches))

@@ -10,6 +10,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QCheckBox,
     QComboBox,
     QFileDialog,
     QFormLayout,
@@ -104,6 +105,11 @@ class ReportsPage(Page):
         )
         self.sanitised.setObjectName("kindSanitised")
         self.internal.setChecked(True)
+        # A source's or period's drafts: unfinished, perhaps ungraded; left out of an
+        # internal report unless asked for (then marked DRAFT in it).
+        self.include_drafts = QCheckBox(self.tr("Include drafts (marked DRAFT)"))
+        self.include_drafts.setObjectName("reportIncludeDrafts")
+        self.internal.toggled.connect(lambda _on: self._drafts_choice())
         kinds = QButtonGroup(self)
         kinds.addButton(self.internal)
         kinds.addButton(self.sanitised)
@@ -122,7 +128,10 @@ class ReportsPage(Page):
         form = QFormLayout(what)
         form.addRow(self.one)
         form.addRow(self.clear_debrief)
-        form.addRow(self.tr("Source:"), self.source)
+        source_row = QHBoxLayout()  # beside the source: a row more would not fit
+        source_row.addWidget(self.source, 1)
+        source_row.addWidget(self.include_drafts)
+        form.addRow(self.tr("Source:"), source_row)
         form.addRow(self.tr("From (day written):"), self.date_from)
         form.addRow(self.tr("To:"), self.date_to)
         form.addRow(self.tr("Kind:"), self.internal)
@@ -146,6 +155,12 @@ class ReportsPage(Page):
         self.clear_debrief.setVisible(chosen)
         for widget in (self.source, self.date_from, self.date_to):
             widget.setEnabled(not chosen)
+        self._drafts_choice()
+
+    def _drafts_choice(self) -> None:
+        """Drafts are a choice for an internal report of a source or a period (one
+        debrief chosen is reported as it is; a sanitised report never has one)."""
+        self.include_drafts.setEnabled(self.debrief_id is None and self.internal.isChecked())
 
     def selection(self) -> Selection:
         if self.debrief_id is not None:
@@ -154,6 +169,7 @@ class ReportsPage(Page):
             source_id=self.source.currentData(),
             date_from=self.date_from.value(),
             date_to=self.date_to.value(),
+            include_drafts=self.include_drafts.isEnabled() and self.include_drafts.isChecked(),
         ).validated()
 
     def reload(self) -> None:
@@ -210,6 +226,11 @@ class ReportsPage(Page):
         vault, scope, marking = self.session.vault, self.session.scope, self.marking.currentText()
         language = self.report_language()
         if self.internal.isChecked():
+            try:
+                drafts = reports.drafts_in(vault, scope, selection)
+            except Exception as exc:
+                self.status.setText(describe(exc))
+                return
             ask(
                 self,
                 title=self.tr("Issue internal report"),
@@ -217,7 +238,8 @@ class ReportsPage(Page):
                     "Issue an internal report ({marking}) of {what}? It names the source, "
                     "gets a report number and is recorded in the audit log; it is printed "
                     "or saved only if you choose so in the preview."
-                ).format(marking=marking, what=self._selection_text()),
+                ).format(marking=marking, what=self._selection_text())
+                + self._drafts_text(selection, drafts),
                 confirm=self.tr("Issue report"),
                 on_confirm=lambda: self._issue_internal(selection, marking, language),
                 name="issueReportConfirm",
@@ -260,6 +282,17 @@ class ReportsPage(Page):
             requested,
             lambda exc: self._failed(progress, exc),
             lambda d, t: self._step(progress, d, t),
+        )
+
+    def _drafts_text(self, selection: Selection, drafts: int) -> str:
+        """What the report does with the drafts of its choice, said before it is
+        issued (the command line says the same)."""
+        if not drafts:
+            return ""
+        if selection.debrief_id is not None or selection.include_drafts:
+            return " " + self.tr("It includes %n draft(s), marked DRAFT.", "", drafts)
+        return " " + self.tr(
+            "%n draft(s) of this choice are left out (“Include drafts” adds them).", "", drafts
         )
 
     def _selection_text(self) -> str:

@@ -1,0 +1,54 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="en">
+<context>
+    <name>ReportsPage</name>
+    <message numerus="yes">
+        <location filename="../pages/reports.py" line="293" />
+        <source>It includes %n draft(s), marked DRAFT.</source>
+        <translation><numerusform>It includes %n draft, marked DRAFT.</numerusform><numerusform>It includes %n drafts, marked DRAFT.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../pages/reports.py" line="295" />
+        <source>%n draft(s) of this choice are left out (“Include drafts” adds them).</source>
+        <translation><numerusform>%n draft of this choice is left out (“Include drafts” adds it).</numerusform><numerusform>%n drafts of this choice are left out (“Include drafts” adds them).</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>SendTab</name>
+    <message numerus="yes">
+        <location filename="../packages/send_tab.py" line="210" />
+        <source>No new debrief; the deconfliction tokens of %n source(s) wait to be sent.</source>
+        <translation><numerusform>No new debrief; the deconfliction tokens of %n source wait to be sent.</numerusform><numerusform>No new debrief; the deconfliction tokens of %n sources wait to be sent.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../packages/send_tab.py" line="218" />
+        <source>No new debrief; %n record(s) of source files wait to be sent.</source>
+        <translation><numerusform>No new debrief; %n record of a source file waits to be sent.</numerusform><numerusform>No new debrief; %n records of source files wait to be sent.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../packages/send_tab.py" line="227" />
+        <source>%n debrief(s) still miss something (in red).</source>
+        <translation><numerusform>%n debrief still misses something (in red).</numerusform><numerusform>%n debriefs still miss something (in red).</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../packages/send_tab.py" line="230" />
+        <source>%n debrief(s) ready to send.</source>
+        <translation><numerusform>%n debrief ready to send.</numerusform><numerusform>%n debriefs ready to send.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../packages/send_tab.py" line="371" />
+        <source>Removed %n hidden temporary file(s) of an interrupted export.</source>
+        <translation><numerusform>Removed %n hidden temporary file of an interrupted export.</numerusform><numerusform>Removed %n hidden temporary files of an interrupted export.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../packages/send_tab.py" line="382" />
+        <source>Package {n} with %n debrief(s) written to {path}.</source>
+        <translation><numerusform>Package {n} with %n debrief written to {path}.</numerusform><numerusform>Package {n} with %n debriefs written to {path}.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../packages/send_tab.py" line="386" />
+        <source>Package {n} with %n debrief(s) is on its way to {names}.</source>
+        <translation><numerusform>Package {n} with %n debrief is on its way to {names}.</numerusform><numerusform>Package {n} with %n debriefs is on its way to {names}.</numerusform></translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,91 @@
+"""Texts with a count: Qt's plural forms (``self.tr("%n debrief(s) …", "", n)``),
+one entry a source text: its English forms (one, more) and its Dutch forms (one,
+more). tools/translate.py writes the Dutch into veldboek_nl.ts and the English into
+veldboek_en.ts (a plurals-only translation: without it English would read
+"1 debrief(s)"). Keep %n and the {placeholders}."""
+
+PLURALS: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
+    # Packages, Send.
+    "%n debrief(s) ready to send.": (
+        ("%n debrief ready to send.", "%n debriefs ready to send."),
+        ("%n debriefing klaar om te verzenden.", "%n debriefings klaar om te verzenden."),
+    ),
+    "%n debrief(s) still miss something (in red).": (
+        (
+            "%n debrief still misses something (in red).",
+            "%n debriefs still miss something (in red).",
+        ),
+        (
+            "Aan %n debriefing ontbreekt nog iets (in rood).",
+            "Aan %n debriefings ontbreekt nog iets (in rood).",
+        ),
+    ),
+    "Package {n} with %n debrief(s) written to {path}.": (
+        (
+            "Package {n} with %n debrief written to {path}.",
+            "Package {n} with %n debriefs written to {path}.",
+        ),
+        (
+            "Pakket {n} met %n debriefing geschreven naar {path}.",
+            "Pakket {n} met %n debriefings geschreven naar {path}.",
+        ),
+    ),
+    "Package {n} with %n debrief(s) is on its way to {names}.": (
+        (
+            "Package {n} with %n debrief is on its way to {names}.",
+            "Package {n} with %n debriefs is on its way to {names}.",
+        ),
+        (
+            "Pakket {n} met %n debriefing is onderweg naar {names}.",
+            "Pakket {n} met %n debriefings is onderweg naar {names}.",
+        ),
+    ),
+    "No new debrief; the deconfliction tokens of %n source(s) wait to be sent.": (
+        (
+            "No new debrief; the deconfliction tokens of %n source wait to be sent.",
+            "No new debrief; the deconfliction tokens of %n sources wait to be sent.",
+        ),
+        (
+            "Geen nieuwe debriefing; de deconflictietokens van %n bron wachten op verzending.",
+            "Geen nieuwe debriefing; de deconflictietokens van %n bronnen wachten op verzending.",
+        ),
+    ),
+    "No new debrief; %n record(s) of source files wait to be sent.": (
+        (
+            "No new debrief; %n record of a source file waits to be sent.",
+            "No new debrief; %n records of source files wait to be sent.",
+        ),
+        (
+            "Geen nieuwe debriefing; %n gegeven uit een bronnendossier wacht op verzending.",
+            "Geen nieuwe debriefing; %n gegevens uit bronnendossiers wachten op verzending.",
+        ),
+    ),
+    "Removed %n hidden temporary file(s) of an interrupted export.": (
+        (
+            "Removed %n hidden temporary file of an interrupted export.",
+            "Removed %n hidden temporary files of an interrupted export.",
+        ),
+        (
+            "%n verborgen tijdelijk bestand van een onderbroken verzending verwijderd.",
+            "%n verborgen tijdelijke bestanden van een onderbroken verzending verwijderd.",
+        ),
+    ),
+    # Reports: the drafts an internal report includes, or leaves out.
+    "It includes %n draft(s), marked DRAFT.": (
+        ("It includes %n draft, marked DRAFT.", "It includes %n drafts, marked DRAFT."),
+        (
+            "Er zit %n concept in, gemarkeerd CONCEPT.",
+            "Er zitten %n concepten in, gemarkeerd CONCEPT.",
+        ),
+    ),
+    "%n draft(s) of this choice are left out (“Include drafts” adds them).": (
+        (
+            "%n draft of this choice is left out (“Include drafts” adds it).",
+            "%n drafts of this choice are left out (“Include drafts” adds them).",
+        ),
+        (
+            "%n concept van deze keuze blijft buiten het rapport (“Concepten opnemen” voegt het toe).",
+            "%n concepten van deze keuze blijven buiten het rapport (“Concepten opnemen” voegt ze toe).",
+        ),
+    ),
+}
