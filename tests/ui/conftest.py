@@ -8,12 +8,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from app.services.admin import aliases
 from app.services.demo_data import generator as demo
+from app.ui import i18n
 from app.ui.controller import AppController
 from app.ui.main_window import MainWindow
 from app.vault.vault import Vault
@@ -83,3 +84,18 @@ def window(qtbot: QtBot, controller: AppController) -> MainWindow:
 
 def scope_named(window: MainWindow, name: str) -> object:
     return aliases.resolve_scope(window.session.vault, name)
+
+
+@pytest.fixture(params=["en", "nl"])
+def language(request: pytest.FixtureRequest) -> Iterator[str]:
+    """Each test in English and in Dutch: the app's translators installed (a test
+    module may give its own, with the app's style too)."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    translators = i18n.install(app, request.param)
+    try:
+        yield request.param
+    finally:
+        for translator in translators:
+            app.removeTranslator(translator)
+        QLocale.setDefault(QLocale("en_US"))

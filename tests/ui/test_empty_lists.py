@@ -7,11 +7,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
-from app.ui import i18n
 from app.ui.controller import AppController
 from app.ui.main_window import MainWindow
 from app.ui.pages.debriefs import DebriefsPage
@@ -46,19 +45,6 @@ TEXTS = {
         "peers": "Nog geen sleutels.",
     },
 }
-
-
-@pytest.fixture(params=["en", "nl"])
-def language(request: pytest.FixtureRequest) -> Iterator[str]:
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    translators = i18n.install(app, request.param)
-    try:
-        yield request.param
-    finally:
-        for translator in translators:
-            app.removeTranslator(translator)
-        QLocale.setDefault(QLocale("en_US"))
 
 
 @pytest.fixture

@@ -11,13 +11,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.domain.enums import PeerRole, Role
 from app.services.exchange import keys
-from app.ui import i18n
 from app.ui.controller import AppController
 from app.ui.main_window import MainWindow
 from app.ui.pages.packages import PackagesPage
@@ -63,19 +62,6 @@ RUNNERS_WORDS = {
         "ontvangt mijn pakketten",
     ],
 }
-
-
-@pytest.fixture(params=["en", "nl"])
-def language(request: pytest.FixtureRequest) -> Iterator[str]:
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    translators = i18n.install(app, request.param)
-    try:
-        yield request.param
-    finally:
-        for translator in translators:
-            app.removeTranslator(translator)
-        QLocale.setDefault(QLocale("en_US"))
 
 
 @pytest.fixture

@@ -5,14 +5,9 @@ DRAFT. In English and Dutch, with the count's plural form."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import pytest
-from PySide6.QtCore import QLocale, QPoint, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QPoint, Qt
 from pytestqt.qtbot import QtBot
 
-from app.ui import i18n
 from app.ui.controller import AppController
 from app.ui.main_window import MainWindow
 from app.ui.pages.reports import ReportsPage
@@ -29,19 +24,6 @@ SAID = {
     "en": ("1 draft of this choice is left out", "It includes 1 draft, marked DRAFT."),
     "nl": ("1 concept van deze keuze blijft buiten", "Er zit 1 concept in, gemarkeerd CONCEPT."),
 }
-
-
-@pytest.fixture(params=["en", "nl"])
-def language(request: pytest.FixtureRequest) -> Iterator[str]:
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    translators = i18n.install(app, request.param)
-    try:
-        yield request.param
-    finally:
-        for translator in translators:
-            app.removeTranslator(translator)
-        QLocale.setDefault(QLocale("en_US"))
 
 
 def issue(qtbot: QtBot, page: ReportsPage) -> tuple[str, str]:

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -51,7 +51,6 @@ from app.domain.enums import DebriefStatus, PeerRole, Role
 from app.services.admin import aliases
 from app.services.exchange import package_receive
 from app.services.records import contacts, debriefs, sources, tasking
-from app.ui import i18n
 from app.ui.controller import AppController
 from app.ui.dialogs.item_dialog import ItemDialog
 from app.ui.main_window import MainWindow
@@ -109,19 +108,6 @@ def day(tmp_path: Path, demo_template: Path) -> Iterator[Day]:
     yield Day(root, handler, source, other)
     if not handler.vault.is_locked:
         handler.vault.lock()
-
-
-@pytest.fixture(params=["en", "nl"])
-def language(request: pytest.FixtureRequest) -> Iterator[str]:
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    translators = i18n.install(app, request.param)
-    try:
-        yield request.param
-    finally:
-        for translator in translators:
-            app.removeTranslator(translator)
-        QLocale.setDefault(QLocale("en_US"))
 
 
 @pytest.fixture

@@ -4,17 +4,15 @@ English from veldboek_en.qm, Dutch from veldboek_nl.qm)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from app.domain.enums import PeerRole, Role
 from app.services.exchange import keys
-from app.ui import i18n
 from app.ui.controller import AppController
 from app.ui.pages.packages import PackagesPage
 from tests.helpers import factory
@@ -29,19 +27,6 @@ WRITTEN = {
     "en": ("with 1 debrief is on its way", "with {n} debriefs is on its way"),
     "nl": ("met 1 debriefing is onderweg", "met {n} debriefings is onderweg"),
 }
-
-
-@pytest.fixture(params=["en", "nl"])
-def language(request: pytest.FixtureRequest) -> Iterator[str]:
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    translators = i18n.install(app, request.param)
-    try:
-        yield request.param
-    finally:
-        for translator in translators:
-            app.removeTranslator(translator)
-        QLocale.setDefault(QLocale("en_US"))
 
 
 def said(forms: tuple[str, str], n: int) -> str:
