@@ -88,4 +88,33 @@ PLURALS: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
             "%n concepten van deze keuze blijven buiten het rapport (“Concepten opnemen” voegt ze toe).",
         ),
     ),
+    # Reports: the preview and the Reports page.
+    "{title} · {marking} · report {report_id} · %n page(s)": (
+        (
+            "{title} · {marking} · report {report_id} · %n page",
+            "{title} · {marking} · report {report_id} · %n pages",
+        ),
+        (
+            "{title} · {marking} · rapport {report_id} · %n pagina",
+            "{title} · {marking} · rapport {report_id} · %n pagina's",
+        ),
+    ),
+    "%n page(s). Nothing has been written to disk.": (
+        (
+            "%n page. Nothing has been written to disk.",
+            "%n pages. Nothing has been written to disk.",
+        ),
+        (
+            "%n pagina. Er is niets naar schijf geschreven.",
+            "%n pagina's. Er is niets naar schijf geschreven.",
+        ),
+    ),
+    "Sent %n page(s) to the printer.": (
+        ("Sent %n page to the printer.", "Sent %n pages to the printer."),
+        ("%n pagina naar de printer gestuurd.", "%n pagina's naar de printer gestuurd."),
+    ),
+    "Report {id} issued: %n page(s).": (
+        ("Report {id} issued: %n page.", "Report {id} issued: %n pages."),
+        ("Rapport {id} uitgegeven: %n pagina.", "Rapport {id} uitgegeven: %n pagina's."),
+    ),
 }

@@ -163,9 +163,9 @@ class ReportPreviewDialog(QDialog):
         self._total = self._doc.page_count
 
         header = QLabel(
-            self.tr("{title} · {marking} · report {report_id} · {pages} page(s)").format(
-                title=info.title, marking=info.marking, report_id=info.report_id, pages=self._total
-            )
+            self.tr(
+                "{title} · {marking} · report {report_id} · %n page(s)", "", self._total
+            ).format(title=info.title, marking=info.marking, report_id=info.report_id)
         )
         header.setObjectName("previewHeader")
         header.setWordWrap(True)
@@ -297,7 +297,7 @@ class ReportPreviewDialog(QDialog):
             self._render_in_view()
             return
         self.status.setText(
-            self.tr("{pages} page(s). Nothing has been written to disk.").format(pages=self._total)
+            self.tr("%n page(s). Nothing has been written to disk.", "", self._total)
         )
 
     @Slot(object)
@@ -379,7 +379,7 @@ class ReportPreviewDialog(QDialog):
         if isinstance(job, _PrintJob):
             job.deleteLater()
         self.print_button.setEnabled(True)
-        self.status.setText(self.tr("Sent {pages} page(s) to the printer.").format(pages=pages))
+        self.status.setText(self.tr("Sent %n page(s) to the printer.", "", pages))
         if self._on_printed is not None and pages:
             try:
                 self._on_printed(pages, copies)

@@ -274,3 +274,37 @@ def test_cancel_stops_a_batch_report_and_nothing_is_issued(
     assert issued is None
     qtbot.wait(300)
     assert _progress_dialog(page) is None  # late progress does not bring it back
+
+
+PAGES = {
+    "en": (" page. Nothing has been written to disk.", " pages. Nothing has been written to disk."),
+    "nl": (
+        " pagina. Er is niets naar schijf geschreven.",
+        " pagina's. Er is niets naar schijf geschreven.",
+    ),
+}
+ISSUED = {"en": (" page.", " pages."), "nl": (" pagina.", " pagina's.")}
+
+
+def test_a_report_counts_its_pages_in_words(
+    qtbot: QtBot, language: str, controller: AppController
+) -> None:
+    """ "2 pages", "1 pagina": never "page(s)" (Qt's plural forms, in both languages)."""
+    window = unlock(qtbot, controller)
+    vault, scope = window.session.vault, window.session.scope
+    source = factory.source(vault, scope, "TELLING")
+    debrief_id = factory.debrief(vault, scope, source, narrative="The van left at 22:00.")
+    window.open_debrief(debrief_id)
+    qtbot.mouseClick(window.debrief_page.report_button, Qt.MouseButton.LeftButton)
+    page = reports_page(window)
+    qtbot.mouseClick(page.make_button, Qt.MouseButton.LeftButton)
+    confirm(qtbot, "issueReportConfirm")
+    qtbot.waitUntil(lambda: bool(page.previews), timeout=20_000)
+    preview = page.previews[0]
+    total = preview._total
+    one_or_more = 0 if total == 1 else 1
+    qtbot.waitUntil(
+        lambda: preview.status.text() == f"{total}{PAGES[language][one_or_more]}", timeout=20_000
+    )
+    assert page.status.text().endswith(f": {total}{ISSUED[language][one_or_more]}")
+    assert "(s)" not in page.status.text() + preview.status.text()

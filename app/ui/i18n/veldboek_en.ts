@@ -1,6 +1,24 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en">
 <context>
+    <name>ReportPreviewDialog</name>
+    <message numerus="yes">
+        <location filename="../report_preview.py" line="167" />
+        <source>{title} · {marking} · report {report_id} · %n page(s)</source>
+        <translation><numerusform>{title} · {marking} · report {report_id} · %n page</numerusform><numerusform>{title} · {marking} · report {report_id} · %n pages</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../report_preview.py" line="300" />
+        <source>%n page(s). Nothing has been written to disk.</source>
+        <translation><numerusform>%n page. Nothing has been written to disk.</numerusform><numerusform>%n pages. Nothing has been written to disk.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../report_preview.py" line="382" />
+        <source>Sent %n page(s) to the printer.</source>
+        <translation><numerusform>Sent %n page to the printer.</numerusform><numerusform>Sent %n pages to the printer.</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>ReportsPage</name>
     <message numerus="yes">
         <location filename="../pages/reports.py" line="293" />
@@ -11,6 +29,11 @@
         <location filename="../pages/reports.py" line="295" />
         <source>%n draft(s) of this choice are left out (“Include drafts” adds them).</source>
         <translation><numerusform>%n draft of this choice is left out (“Include drafts” adds it).</numerusform><numerusform>%n drafts of this choice are left out (“Include drafts” adds them).</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../pages/reports.py" line="374" />
+        <source>Report {id} issued: %n page(s).</source>
+        <translation><numerusform>Report {id} issued: %n page.</numerusform><numerusform>Report {id} issued: %n pages.</numerusform></translation>
     </message>
 </context>
 <context>

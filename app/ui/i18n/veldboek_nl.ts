@@ -4178,11 +4178,6 @@
         <translation>Voorbeeld van rapport</translation>
     </message>
     <message>
-        <location filename="../report_preview.py" line="166" />
-        <source>{title} · {marking} · report {report_id} · {pages} page(s)</source>
-        <translation>{title} · {marking} · rapport {report_id} · {pages} pagina('s)</translation>
-    </message>
-    <message>
         <location filename="../report_preview.py" line="172" />
         <location filename="../report_preview.py" line="276" />
         <source>Rendering pages…</source>
@@ -4203,10 +4198,15 @@
         <source>Close</source>
         <translation>Sluiten</translation>
     </message>
-    <message>
+    <message numerus="yes">
+        <location filename="../report_preview.py" line="167" />
+        <source>{title} · {marking} · report {report_id} · %n page(s)</source>
+        <translation><numerusform>{title} · {marking} · rapport {report_id} · %n pagina</numerusform><numerusform>{title} · {marking} · rapport {report_id} · %n pagina's</numerusform></translation>
+    </message>
+    <message numerus="yes">
         <location filename="../report_preview.py" line="300" />
-        <source>{pages} page(s). Nothing has been written to disk.</source>
-        <translation>{pages} pagina('s). Er is niets naar schijf geschreven.</translation>
+        <source>%n page(s). Nothing has been written to disk.</source>
+        <translation><numerusform>%n pagina. Er is niets naar schijf geschreven.</numerusform><numerusform>%n pagina's. Er is niets naar schijf geschreven.</numerusform></translation>
     </message>
     <message>
         <location filename="../report_preview.py" line="322" />
@@ -4242,10 +4242,10 @@
         <source>This computer has no private folder in memory for the print job. The print system will keep the report as an unencrypted file on disk while it prints (and the printer's queue may keep a copy afterwards). Print anyway?</source>
         <translation>Deze computer heeft geen afgeschermde map in het geheugen voor de afdruktaak. Het afdruksysteem bewaart het rapport tijdens het afdrukken als onversleuteld bestand op schijf (en de wachtrij van de printer kan daarna een kopie bewaren). Toch afdrukken?</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../report_preview.py" line="382" />
-        <source>Sent {pages} page(s) to the printer.</source>
-        <translation>{pages} pagina('s) naar de printer gestuurd.</translation>
+        <source>Sent %n page(s) to the printer.</source>
+        <translation><numerusform>%n pagina naar de printer gestuurd.</numerusform><numerusform>%n pagina's naar de printer gestuurd.</numerusform></translation>
     </message>
     <message>
         <location filename="../report_preview.py" line="396" />
@@ -4325,6 +4325,11 @@
         <location filename="../pages/reports.py" line="139" />
         <source>Classification:</source>
         <translation>Rubricering:</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../pages/reports.py" line="374" />
+        <source>Report {id} issued: %n page(s).</source>
+        <translation><numerusform>Rapport {id} uitgegeven: %n pagina.</numerusform><numerusform>Rapport {id} uitgegeven: %n pagina's.</numerusform></translation>
     </message>
     <message>
         <location filename="../pages/report_approvals.py" line="34" />
@@ -4532,11 +4537,6 @@
         <location filename="../pages/reports.py" line="364" />
         <source>Refused: {n} identifying string(s).</source>
         <translation>Geweigerd: {n} identificerende tekst(en).</translation>
-    </message>
-    <message>
-        <location filename="../pages/reports.py" line="374" />
-        <source>Report {id} issued: {pages} page(s).</source>
-        <translation>Rapport {id} uitgegeven: {pages} pagina('s).</translation>
     </message>
     <message>
         <location filename="../pages/reports.py" line="384" />

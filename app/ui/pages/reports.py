@@ -371,8 +371,8 @@ class ReportsPage(Page):
             progress.close()
         assert isinstance(issued, IssuedPdf)
         self.status.setText(
-            self.tr("Report {id} issued: {pages} page(s).").format(
-                id=str(issued.report_id)[:8], pages=issued.page_count
+            self.tr("Report {id} issued: %n page(s).", "", issued.page_count).format(
+                id=str(issued.report_id)[:8]
             )
         )
         self.show_preview(issued)
