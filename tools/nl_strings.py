@@ -426,7 +426,6 @@ NL = {
     "No identifying text found. The report now waits for a handler's approval; issue it here once approved.": "Geen identificerende tekst gevonden. Het rapport wacht nu op goedkeuring door een teamleider; geef het hier uit zodra het is goedgekeurd.",
     "Sanitised report refused": "Geschoond rapport geweigerd",
     "The sanitised text would point to the source. Change these wordings and try again:": "De geschoonde tekst zou naar de bron wijzen. Pas deze formuleringen aan en probeer het opnieuw:",
-    "Refused: {n} identifying string(s).": "Geweigerd: {n} identificerende tekst(en).",
     "Internal debrief report": "Intern debriefingrapport",
     "Sanitised intelligence report": "Geschoond inlichtingenrapport",
     "Select a sanitised report in the list first.": "Kies eerst een geschoond rapport in de lijst.",

@@ -9,7 +9,6 @@ NL_DECONFLICTION = {
     "Take in the deconfliction key…": "Deconflictiesleutel inlezen…",
     "Deconfliction key": "Deconflictiesleutel",
     "This vault already holds that deconfliction key; nothing changed.": "Deze kluis heeft die deconflictiesleutel al; er is niets gewijzigd.",
-    "Took in deconfliction key {key} from {sender}; tokens computed for {n} source(s).": "Deconflictiesleutel {key} van {sender} ingelezen; tokens berekend voor {n} bron(nen).",
     # The handler's Packages page: central's key and notices, checked and imported.
     "The central system's deconfliction key and its notices of possible matches are checked and imported here too.": "De deconflictiesleutel van het centrale systeem en zijn berichten over mogelijke overeenkomsten worden hier ook gecontroleerd en ingelezen.",
     "{sender} sends the unit's deconfliction key {key}… (package {n}, signed by their key, fingerprint {short}…). Take it into this vault? Your passphrase is asked next: every source's tokens are then computed under the new key, without showing any identity.": "{sender} stuurt de deconflictiesleutel {key}… van de eenheid (pakket {n}, ondertekend met de eigen sleutel, vingerafdruk {short}…). In deze kluis opnemen? Daarna wordt om uw wachtwoordzin gevraagd: de tokens van elke bron worden dan onder de nieuwe sleutel berekend, zonder een identiteit te tonen.",
@@ -31,9 +30,7 @@ NL_DECONFLICTION = {
     "The tokens of {n} source(s) wait to be sent: the next package of everything new carries them.": "De tokens van {n} bron(nen) wachten op verzending: het volgende pakket met alles wat nieuw is neemt ze mee.",
     "Folder to write the key packages to": "Map om de sleutelpakketten in te schrijven",
     "Sealing the key for each runner…": "De sleutel wordt voor elke runner verzegeld…",
-    "Deconfliction key written for {n} runner(s) ({names}) to {folder}.": "Deconflictiesleutel voor {n} runner(s) ({names}) geschreven naar {folder}.",
     "Computing the tokens…": "De tokens worden berekend…",
-    "Tokens computed for {n} source(s) under key {key}…": "Tokens berekend voor {n} bron(nen) onder sleutel {key}…",
 }
 
 ERRORS_DECONFLICTION = {

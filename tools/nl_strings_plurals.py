@@ -117,4 +117,49 @@ PLURALS: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
         ("Report {id} issued: %n page.", "Report {id} issued: %n pages."),
         ("Rapport {id} uitgegeven: %n pagina.", "Rapport {id} uitgegeven: %n pagina's."),
     ),
+    # Packages: the deconfliction key, receipts; Reports: the sanitised guard.
+    "Deconfliction key written for %n runner(s) ({names}) to {folder}.": (
+        (
+            "Deconfliction key written for %n runner ({names}) to {folder}.",
+            "Deconfliction key written for %n runners ({names}) to {folder}.",
+        ),
+        (
+            "Deconflictiesleutel voor %n runner ({names}) geschreven naar {folder}.",
+            "Deconflictiesleutel voor %n runners ({names}) geschreven naar {folder}.",
+        ),
+    ),
+    "Tokens computed for %n source(s) under key {key}…": (
+        (
+            "Tokens computed for %n source under key {key}…",
+            "Tokens computed for %n sources under key {key}…",
+        ),
+        (
+            "Tokens berekend voor %n bron onder sleutel {key}…",
+            "Tokens berekend voor %n bronnen onder sleutel {key}…",
+        ),
+    ),
+    "Took in deconfliction key {key} from {sender}; tokens computed for %n source(s).": (
+        (
+            "Took in deconfliction key {key} from {sender}; tokens computed for %n source.",
+            "Took in deconfliction key {key} from {sender}; tokens computed for %n sources.",
+        ),
+        (
+            "Deconflictiesleutel {key} van {sender} ingelezen; tokens berekend voor %n bron.",
+            "Deconflictiesleutel {key} van {sender} ingelezen; tokens berekend voor %n bronnen.",
+        ),
+    ),
+    "%n handed-over source(s) removed from this vault, with their files.": (
+        (
+            "%n handed-over source removed from this vault, with its file.",
+            "%n handed-over sources removed from this vault, with their files.",
+        ),
+        (
+            "%n overgedragen bron met haar dossier uit deze kluis verwijderd.",
+            "%n overgedragen bronnen met hun dossier uit deze kluis verwijderd.",
+        ),
+    ),
+    "Refused: %n identifying string(s).": (
+        ("Refused: %n identifying string.", "Refused: %n identifying strings."),
+        ("Geweigerd: %n identificerende tekst.", "Geweigerd: %n identificerende teksten."),
+    ),
 }

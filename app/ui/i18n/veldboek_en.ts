@@ -1,6 +1,32 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en">
 <context>
+    <name>DeconflictionKeyBox</name>
+    <message numerus="yes">
+        <location filename="../packages/deconfliction_box.py" line="138" />
+        <source>Deconfliction key written for %n runner(s) ({names}) to {folder}.</source>
+        <translation><numerusform>Deconfliction key written for %n runner ({names}) to {folder}.</numerusform><numerusform>Deconfliction key written for %n runners ({names}) to {folder}.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../packages/deconfliction_box.py" line="174" />
+        <source>Tokens computed for %n source(s) under key {key}…</source>
+        <translation><numerusform>Tokens computed for %n source under key {key}…</numerusform><numerusform>Tokens computed for %n sources under key {key}…</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>ReceiveTab</name>
+    <message numerus="yes">
+        <location filename="../packages/receive_tab.py" line="384" />
+        <source>Took in deconfliction key {key} from {sender}; tokens computed for %n source(s).</source>
+        <translation><numerusform>Took in deconfliction key {key} from {sender}; tokens computed for %n source.</numerusform><numerusform>Took in deconfliction key {key} from {sender}; tokens computed for %n sources.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../packages/receive_tab.py" line="488" />
+        <source>%n handed-over source(s) removed from this vault, with their files.</source>
+        <translation><numerusform>%n handed-over source removed from this vault, with its file.</numerusform><numerusform>%n handed-over sources removed from this vault, with their files.</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>ReportPreviewDialog</name>
     <message numerus="yes">
         <location filename="../report_preview.py" line="167" />
@@ -31,7 +57,12 @@
         <translation><numerusform>%n draft of this choice is left out (“Include drafts” adds it).</numerusform><numerusform>%n drafts of this choice are left out (“Include drafts” adds them).</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../pages/reports.py" line="374" />
+        <location filename="../pages/reports.py" line="363" />
+        <source>Refused: %n identifying string(s).</source>
+        <translation><numerusform>Refused: %n identifying string.</numerusform><numerusform>Refused: %n identifying strings.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../pages/reports.py" line="372" />
         <source>Report {id} issued: %n page(s).</source>
         <translation><numerusform>Report {id} issued: %n page.</numerusform><numerusform>Report {id} issued: %n pages.</numerusform></translation>
     </message>

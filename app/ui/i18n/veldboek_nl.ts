@@ -2458,10 +2458,15 @@
         <source>Sealing the key for each runner…</source>
         <translation>De sleutel wordt voor elke runner verzegeld…</translation>
     </message>
-    <message>
-        <location filename="../packages/deconfliction_box.py" line="137" />
-        <source>Deconfliction key written for {n} runner(s) ({names}) to {folder}.</source>
-        <translation>Deconflictiesleutel voor {n} runner(s) ({names}) geschreven naar {folder}.</translation>
+    <message numerus="yes">
+        <location filename="../packages/deconfliction_box.py" line="138" />
+        <source>Deconfliction key written for %n runner(s) ({names}) to {folder}.</source>
+        <translation><numerusform>Deconflictiesleutel voor %n runner ({names}) geschreven naar {folder}.</numerusform><numerusform>Deconflictiesleutel voor %n runners ({names}) geschreven naar {folder}.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../packages/deconfliction_box.py" line="174" />
+        <source>Tokens computed for %n source(s) under key {key}…</source>
+        <translation><numerusform>Tokens berekend voor %n bron onder sleutel {key}…</numerusform><numerusform>Tokens berekend voor %n bronnen onder sleutel {key}…</numerusform></translation>
     </message>
     <message>
         <location filename="../packages/deconfliction_box.py" line="144" />
@@ -2482,11 +2487,6 @@
         <location filename="../packages/deconfliction_box.py" line="163" />
         <source>Computing the tokens…</source>
         <translation>De tokens worden berekend…</translation>
-    </message>
-    <message>
-        <location filename="../packages/deconfliction_box.py" line="174" />
-        <source>Tokens computed for {n} source(s) under key {key}…</source>
-        <translation>Tokens berekend voor {n} bron(nen) onder sleutel {key}…</translation>
     </message>
 </context>
 <context>
@@ -3996,89 +3996,89 @@
         <source>This vault already holds that deconfliction key; nothing changed.</source>
         <translation>Deze kluis heeft die deconflictiesleutel al; er is niets gewijzigd.</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../packages/receive_tab.py" line="384" />
-        <source>Took in deconfliction key {key} from {sender}; tokens computed for {n} source(s).</source>
-        <translation>Deconflictiesleutel {key} van {sender} ingelezen; tokens berekend voor {n} bron(nen).</translation>
+        <source>Took in deconfliction key {key} from {sender}; tokens computed for %n source(s).</source>
+        <translation><numerusform>Deconflictiesleutel {key} van {sender} ingelezen; tokens berekend voor %n bron.</numerusform><numerusform>Deconflictiesleutel {key} van {sender} ingelezen; tokens berekend voor %n bronnen.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../packages/receive_tab.py" line="488" />
+        <source>%n handed-over source(s) removed from this vault, with their files.</source>
+        <translation><numerusform>%n overgedragen bron met haar dossier uit deze kluis verwijderd.</numerusform><numerusform>%n overgedragen bronnen met hun dossier uit deze kluis verwijderd.</numerusform></translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="389" />
+        <location filename="../packages/receive_tab.py" line="391" />
         <source>Nothing was written</source>
         <translation>Er is niets geschreven</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="390" />
-        <location filename="../packages/receive_tab.py" line="426" />
+        <location filename="../packages/receive_tab.py" line="392" />
+        <location filename="../packages/receive_tab.py" line="428" />
         <source>Refused: {why}</source>
         <translation>Geweigerd: {why}</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="398" />
+        <location filename="../packages/receive_tab.py" line="400" />
         <source>Folder to write the receipt to</source>
         <translation>Map om het ontvangstbewijs in te schrijven</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="402" />
+        <location filename="../packages/receive_tab.py" line="404" />
         <source>Sealing the receipt…</source>
         <translation>Ontvangstbewijs wordt verzegeld…</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="413" />
+        <location filename="../packages/receive_tab.py" line="415" />
         <source>Receipt for {n} package(s), with {reviews} review(s), written to {path}.</source>
         <translation>Ontvangstbewijs voor {n} pakket(ten), met {reviews} beoordeling(en), geschreven naar {path}.</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="418" />
+        <location filename="../packages/receive_tab.py" line="420" />
         <source>A receipt to take in</source>
         <translation>In te lezen ontvangstbewijs</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="436" />
+        <location filename="../packages/receive_tab.py" line="438" />
         <source>The debriefs the handler confirms in it are then deleted from this vault, and the vault file is rebuilt so that no trace of them remains.</source>
         <translation>De debriefings die de teamleider erin bevestigt, worden dan uit deze kluis verwijderd en het kluisbestand wordt opnieuw opgebouwd, zodat er geen spoor van achterblijft.</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="441" />
+        <location filename="../packages/receive_tab.py" line="443" />
         <source>The debriefs the handler confirms in it are then deleted from this vault.</source>
         <translation>De debriefings die de teamleider erin bevestigt, worden dan uit deze kluis verwijderd.</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="447" />
+        <location filename="../packages/receive_tab.py" line="449" />
         <source>Take in a receipt</source>
         <translation>Ontvangstbewijs inlezen</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="448" />
+        <location filename="../packages/receive_tab.py" line="450" />
         <source>Take in the receipt {file}? {what} This cannot be undone.</source>
         <translation>Het ontvangstbewijs {file} inlezen? {what} Dit kan niet ongedaan worden gemaakt.</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="452" />
+        <location filename="../packages/receive_tab.py" line="454" />
         <source>Settings, "After a receipt", decides this; a debrief changed since it was sent is kept until it has gone out again.</source>
         <translation>Dit volgt uit Instellingen, "Na een ontvangstbewijs"; een debriefing die sinds het verzenden is gewijzigd, blijft tot ze opnieuw is verzonden.</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="455" />
+        <location filename="../packages/receive_tab.py" line="457" />
         <source>Take in and delete</source>
         <translation>Inlezen en verwijderen</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="464" />
+        <location filename="../packages/receive_tab.py" line="466" />
         <source>Taking in the receipt…</source>
         <translation>Ontvangstbewijs wordt ingelezen…</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="476" />
+        <location filename="../packages/receive_tab.py" line="478" />
         <source>Receipt from {sender}: {n} package(s) confirmed, {reviews} review(s) taken in, {purged} debrief(s) removed from this vault.</source>
         <translation>Ontvangstbewijs van {sender}: {n} pakket(ten) bevestigd, {reviews} beoordeling(en) overgenomen, {purged} debriefing(s) uit deze kluis verwijderd.</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="486" />
-        <source>{n} handed-over source(s) removed from this vault, with their files.</source>
-        <translation>{n} overgedragen bron(nen) met hun dossier uit deze kluis verwijderd.</translation>
-    </message>
-    <message>
-        <location filename="../packages/receive_tab.py" line="490" />
+        <location filename="../packages/receive_tab.py" line="494" />
         <source>Receipt taken in</source>
         <translation>Ontvangstbewijs ingelezen</translation>
     </message>
@@ -4327,7 +4327,12 @@
         <translation>Rubricering:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../pages/reports.py" line="374" />
+        <location filename="../pages/reports.py" line="363" />
+        <source>Refused: %n identifying string(s).</source>
+        <translation><numerusform>Geweigerd: %n identificerende tekst.</numerusform><numerusform>Geweigerd: %n identificerende teksten.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../pages/reports.py" line="372" />
         <source>Report {id} issued: %n page(s).</source>
         <translation><numerusform>Rapport {id} uitgegeven: %n pagina.</numerusform><numerusform>Rapport {id} uitgegeven: %n pagina's.</numerusform></translation>
     </message>
@@ -4534,17 +4539,12 @@
         <translation>De geschoonde tekst zou naar de bron wijzen. Pas deze formuleringen aan en probeer het opnieuw:</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="364" />
-        <source>Refused: {n} identifying string(s).</source>
-        <translation>Geweigerd: {n} identificerende tekst(en).</translation>
-    </message>
-    <message>
-        <location filename="../pages/reports.py" line="384" />
+        <location filename="../pages/reports.py" line="382" />
         <source>Internal debrief report</source>
         <translation>Intern debriefingrapport</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="386" />
+        <location filename="../pages/reports.py" line="384" />
         <source>Sanitised intelligence report</source>
         <translation>Geschoond inlichtingenrapport</translation>
     </message>
@@ -4619,12 +4619,12 @@
         <translation>Geschoond rapport wordt gemaakt…</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="426" />
+        <location filename="../pages/reports.py" line="424" />
         <source>Verify a report</source>
         <translation>Rapport controleren</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="426" />
+        <location filename="../pages/reports.py" line="424" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF-bestanden (*.pdf)</translation>
     </message>

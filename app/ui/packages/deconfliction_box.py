@@ -134,9 +134,9 @@ class DeconflictionKeyBox(QGroupBox):
         dialog.close()
         self.reload()  # a replaced key is forgotten once a package is written
         self.status.setText(
-            self.tr("Deconfliction key written for {n} runner(s) ({names}) to {folder}.").format(
-                n=len(sent), names=", ".join(f.runner for f in sent), folder=folder
-            )
+            self.tr(
+                "Deconfliction key written for %n runner(s) ({names}) to {folder}.", "", len(sent)
+            ).format(names=", ".join(f.runner for f in sent), folder=folder)
         )
 
     def _failed(self, dialog: Any, exc: BaseException) -> None:
@@ -171,7 +171,7 @@ class DeconflictionKeyBox(QGroupBox):
         dialog.close()
         self.reload()
         self.status.setText(
-            self.tr("Tokens computed for {n} source(s) under key {key}…").format(
-                n=done.sources, key=done.key_id[:PREFIX]
+            self.tr("Tokens computed for %n source(s) under key {key}…", "", done.sources).format(
+                key=done.key_id[:PREFIX]
             )
         )

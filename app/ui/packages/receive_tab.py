@@ -381,8 +381,10 @@ class ReceiveTab(QWidget):
             return self.tr("This vault already holds that deconfliction key; nothing changed.")
         sources = result.recomputed.sources if result.recomputed is not None else 0
         return self.tr(
-            "Took in deconfliction key {key} from {sender}; tokens computed for {n} source(s)."
-        ).format(key=result.key.key_id, sender=result.sender, n=sources)
+            "Took in deconfliction key {key} from {sender}; tokens computed for %n source(s).",
+            "",
+            sources,
+        ).format(key=result.key.key_id, sender=result.sender)
 
     def _failed(self, dialog: Any, exc: BaseException) -> None:
         dialog.close()
@@ -483,8 +485,10 @@ class ReceiveTab(QWidget):
         )
         if result.sources_purged:
             text += " " + self.tr(
-                "{n} handed-over source(s) removed from this vault, with their files."
-            ).format(n=result.sources_purged)
+                "%n handed-over source(s) removed from this vault, with their files.",
+                "",
+                result.sources_purged,
+            )
         warnings = notices(result.warnings)  # a receipt missing before this one, ...
         self.status.setText(text + ("\n" + warnings if warnings else ""))
         inform(self, self.tr("Receipt taken in"), text, "receiptDone", warnings)

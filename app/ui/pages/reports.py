@@ -360,9 +360,7 @@ class ReportsPage(Page):
             box.setDetailedText("\n".join(hit.describe() for hit in exc.hits))
             box.setInformativeText("\n".join(hit.describe() for hit in exc.hits[:8]))
             box.open()
-            self.status.setText(
-                self.tr("Refused: {n} identifying string(s).").format(n=len(exc.hits))
-            )
+            self.status.setText(self.tr("Refused: %n identifying string(s).", "", len(exc.hits)))
             return
         self.status.setText(describe(exc))
 
