@@ -9,8 +9,11 @@ import json
 from pathlib import Path
 
 import pytest
+from sqlalchemy import text
 
+from app.central import store
 from app.central.place import Place
+from app.central.schema import migrate
 from app.clock import utc_now
 from tests.central.conftest import PASSPHRASE
 from tests.helpers.central import run
@@ -110,3 +113,30 @@ def test_a_revoked_keys_package_is_refused_as_revoked_and_status_names_the_key(
     assert "RevokedSender" in shown
     assert f"at {channel['last_received']}" in shown
     assert "deconfliction: no deconfliction key yet" in shown
+
+
+def test_c0017_gives_a_key_revoked_before_it_the_time_and_name_of_its_log_entry(
+    capsys: pytest.CaptureFixture[str], central_place: Place, fleet: Fleet
+) -> None:
+    db = _db(central_place)
+    fleet.register(central_place, fleet.noord, fleet.zuid)
+    noord = fleet.noord.bundle.fingerprint.hex
+    revoked = run(capsys, "central", "keys", "revoke", "--fingerprint", noord, *db, "--by", "anna")
+    assert revoked.code == 0, revoked.err
+    s = store.Store(central_place)
+    try:
+        migrate.downgrade(s.engine, "c0016_facts_once")
+        migrate.upgrade(s.engine)
+        with s.connect() as conn:
+            logged = conn.execute(
+                text("SELECT at FROM central.access_log WHERE what LIKE :w"),
+                {"w": f"revoke key {noord}%"},
+            ).scalar_one()
+            rows = conn.execute(
+                text("SELECT fingerprint, revoked_at, revoked_by FROM central.senders")
+            ).all()
+    finally:
+        s.close()
+    held = {r[0]: (r[1], r[2]) for r in rows}
+    assert held[noord] == (logged, "anna")
+    assert held[fleet.zuid.bundle.fingerprint.hex] == (None, None)
