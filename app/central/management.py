@@ -276,7 +276,7 @@ def figures(
     last: date,
     team: str | None = None,
     user: str | None = None,
-    why: str = "management information",
+    why: str = access.NO_REASON,
     today: date | None = None,
 ) -> mf.ManagementFigures:
     """Count the management figures of ``first``..``last`` (days, UTC)."""

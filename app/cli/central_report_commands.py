@@ -49,7 +49,7 @@ def register(
     p.add_argument("--to", dest="date_to", type=_day, required=True, metavar="DAY")
     p.add_argument("--team", help="one team (default: every team you may read)")
     p.add_argument("--user", help="read as this staff user (row-level security: granted teams)")
-    p.add_argument("--reason", default="management information", help="kept in the access log")
+    p.add_argument("--reason", default=access.NO_REASON, help="kept in the access log")
     p.add_argument("--language", choices=["en", "nl"], help="default: the interface language")
     p.add_argument("--marking", default=DEFAULT_MARKING, help="; ".join(MARKINGS))
     p.add_argument("--out", type=Path, metavar="FILE", help="write the PDF here")
