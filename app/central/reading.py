@@ -100,25 +100,28 @@ def _refusal(exc: BaseException) -> str:
 @contextmanager
 def _reading(
     store: Store,
-    user: str,
+    user: str | None,
     *,
     what: str,
     why: str,
     team: str = "",
     outcome: Outcome | None = None,
+    who: str = "",
 ) -> Iterator[Connection]:
     """Read as ``user``, logged twice: the attempt, committed on its own before the
     read (a crash or a kill during the read still leaves it), and what came of it
     (``#N what: outcome``, the teams in ``team``): in the read's own transaction
     after the rows are read, as the administrator, so the read is not returned
-    without it; a refusal or "nothing found", on its own after the read's rollback."""
-    who, reason = access.role_name(user), access.reason_text(why)
+    without it; a refusal or "nothing found", on its own after the read's rollback.
+    Without ``user``: the administrator's connection reads (logged as ``who``)."""
+    who, reason = access.role_name(user) if user else who, access.reason_text(why)
     with store.begin() as conn:
         entry = access.log(conn, who=who, what=what, why=reason, team=team)
     came = outcome or Outcome()
     try:
         with store.begin() as conn:
-            access.become(conn, user)
+            if user is not None:
+                access.become(conn, user)
             yield conn
             conn.execute(text("RESET ROLE"))
             access.log(conn, who=who, what=f"#{entry} {what}: {came.text}", why=reason,
@@ -128,7 +131,7 @@ def _reading(
         # A role whose table rights were revoked (no team left) is refused by the
         # database itself.
         if database_error(exc) and sqlstate(exc) == "42501":
-            refused = NotAuthorised("{user} has no access to the central store.", user=user)
+            refused = NotAuthorised("{user} has no access to the central store.", user=who)
         with contextlib.suppress(Exception), store.begin() as conn:
             # The database gone: the first entry stands alone (no outcome: not read).
             access.log(conn, who=who, what=f"#{entry} {what}: {_refusal(refused)}", why=reason)

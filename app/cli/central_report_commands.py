@@ -65,9 +65,8 @@ def cmd_management(args: argparse.Namespace) -> int:
 
     if args.out is None and not args.json:
         raise InvalidInput("Say where to write the PDF with --out FILE, or ask for --json.")
-    if args.user is not None:
-        access.role_name(args.user)
-    access.reason_text(args.reason)
+    # The user's name and the reason are checked with the store open: a refusal is
+    # logged too (management.figures).
     management.check_period(args.date_from, args.date_to)
     place = places.from_args(args.data, args.db)
     guarded = [place.data] if place.data is not None else []

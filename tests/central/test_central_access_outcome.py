@@ -113,8 +113,15 @@ def test_a_refusal_of_the_command_line_is_logged_escaped(
     reason = run(capsys, "central", "show", "source", str(uuid.uuid4()), *db, "--user", "anna",
                  "--reason", " ")  # fmt: skip
     assert reason.code == 1
+    report = run(capsys, "central", "report", "management", *db, "--from", "2026-01-01",
+                 "--to", "2026-01-31", "--user", "anna", "--reason", "", "--json")  # fmt: skip
+    assert report.code == 1
     logged = _log(s, start)
-    assert [(e[0], e[2]) for e in logged] == [("anna", "case 7"), ("anna", " ")]
+    assert [(e[0], e[2]) for e in logged] == [("anna", "case 7"), ("anna", " "), ("anna", "")]
+    assert logged[2][1] == (
+        "report management 2026-01-01..2026-01-31: refused: Say why you read this (--reason): "
+        "the access log keeps it."
+    )
     assert logged[0][1].startswith("search a\\x1b[2Jb: refused: Search words cannot hold")
     assert logged[1][1].endswith(": refused: Say why you read this (--reason): the access log "
                                  "keeps it.")  # fmt: skip
@@ -137,8 +144,10 @@ def test_grant_and_report_without_by_or_reason_keep_who_ran_them(
                  "--to", "2026-01-31", "--user", "anna", "--json")  # fmt: skip
     assert report.code == 0, report.err
     logged = _log(s, start)
-    assert [e[0] for e in logged] == [me, me, "anna"]
-    assert logged[2][2] == "(no reason given)"
+    assert [e[0] for e in logged] == [me, me, "anna", "anna"]
+    assert [e[2] for e in logged[2:]] == ["(no reason given)"] * 2
+    assert logged[3][1:] == (f"#{start + 3} report management 2026-01-01..2026-01-31: counted",
+                             "(no reason given)", "Noord")  # fmt: skip
     assert all(e[0] != "cli" and e[2] != "management information" for e in logged)
 
 
