@@ -62,6 +62,7 @@ ERRORS_CENTRAL = {
     "The role {user} holds the rights of the tables' owner ({owner}), which row-level security does not bind; staff need a plain role.": "De rol {user} heeft de rechten van de eigenaar van de tabellen ({owner}), die niet aan de beveiliging op rijniveau gebonden is; medewerkers hebben een gewone rol nodig.",
     "Staff do not log in to the database themselves (--password-file): every read goes through veldboek central search|show, which write it to the access log first.": "Medewerkers loggen niet zelf in bij de database (--password-file): alles wat zij lezen gaat via veldboek central search|show, die het eerst in het toegangslogboek schrijven.",
     "{user} has no access to the central store.": "{user} heeft geen toegang tot de centrale opslag.",
+    "{user}'s grant was made for another role of that name (a restore from another cluster, or a role dropped and made again): grant it again (central grant).": "De toegang van {user} is verleend aan een andere rol met die naam (een herstel uit een ander cluster, of een rol die is verwijderd en opnieuw gemaakt): verleen haar opnieuw (central grant).",
     "--limit must be between 1 and {n}.": "--limit moet tussen 1 en {n} liggen.",
     "Show a source or a debrief.": "Toon een bron of een debriefing.",
     "No such {record} in the teams granted to {user}.": "Deze {record} staat niet bij de teams waartoe {user} toegang heeft.",

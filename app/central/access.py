@@ -5,8 +5,10 @@ the append-only, hash-chained access log (who, what, when, why)."""
 
 from __future__ import annotations
 
+import getpass
 import hashlib
 import json
+import os
 import re
 from dataclasses import dataclass
 
@@ -37,6 +39,9 @@ READABLE = (
 _ROLE = re.compile(r"[a-z_][a-z0-9_]{0,62}")
 _RESERVED = ("veldboek_admin", "postgres", "public")
 MAX_REASON = 500
+# A management report's reason when none is given (--reason stays optional there:
+# it counts, it shows no record), kept as such rather than a made-up purpose.
+NO_REASON = "(no reason given)"
 
 
 def role_name(name: str) -> str:
@@ -75,6 +80,15 @@ def by_text(by: str) -> str:
     if not plain(by):
         raise InvalidInput("--by cannot hold control characters (escape sequences).")
     return by
+
+
+def os_user() -> str:
+    """Who grants or revokes when ``--by`` is not given: the operating-system user
+    who ran the command, marked as such (``os:NAME``), never a placeholder."""
+    try:
+        return by_text(f"os:{getpass.getuser()}")
+    except (OSError, KeyError, InvalidInput):
+        return f"os:uid {os.getuid()}" if hasattr(os, "getuid") else "os:unknown"
 
 
 @dataclass(frozen=True)
@@ -188,8 +202,9 @@ class Held:
     user: str
     granted_at: str
     granted_by: str
-    # "": in force; "no role": its role is gone; "another role": a dropped role's
-    # grant, its name now held by a role made later (matches nobody).
+    # "": in force; "no role": its role is gone; "another role": made for another
+    # role of that name (one dropped and made again, or of another cluster before a
+    # restore): it matches nobody.
     void: str
 
 
@@ -207,13 +222,14 @@ def grants(conn: Connection) -> list[Held]:
     return [Held(*(str(v) for v in r)) for r in rows]
 
 
-def log(conn: Connection, *, who: str, what: str, why: str, team: str = "") -> None:
-    """One entry of the access log; the database fills in the time, number and hash."""
-    conn.execute(
+def log(conn: Connection, *, who: str, what: str, why: str, team: str = "") -> int:
+    """One entry of the access log; the database fills in the time, number and hash.
+    Its number."""
+    return int(conn.execute(
         text("INSERT INTO central.access_log (at, who, what, why, team, prev_hash, hash, id) "
-             "VALUES (now(), :who, :what, :why, :team, '', '', 0)"),
+             "VALUES (now(), :who, :what, :why, :team, '', '', 0) RETURNING id"),
         {"who": who, "what": what, "why": why, "team": team},
-    )  # fmt: skip
+    ).scalar_one())  # fmt: skip
 
 
 # Who can act as a role: itself and its members, through any depth of membership.
@@ -274,6 +290,21 @@ def become(conn: Connection, user: str) -> None:
     name = role_name(user)
     if not refuse_as_staff(conn, name):
         raise NotAuthorised("{user} has no access to the central store.", user=name)
+    held, valid = conn.execute(
+        text(
+            "SELECT count(*), count(*) FILTER (WHERE g.role_oid = r.oid) "
+            "FROM central.team_grants g JOIN pg_roles r ON r.rolname = g.role_name "
+            "WHERE g.role_name = :n"
+        ),
+        {"n": name},
+    ).one()
+    if held and not valid:
+        # Every grant under the name is void (VOID in ``grants``): say so, not "no matches".
+        raise NotAuthorised(
+            "{user}'s grant was made for another role of that name (a restore from another "
+            "cluster, or a role dropped and made again): grant it again (central grant).",
+            user=name,
+        )
     conn.execute(text(f'SET LOCAL ROLE "{name}"'))
 
 

@@ -19,7 +19,7 @@ from sqlalchemy import Connection, text
 
 from app.central import access, teams
 from app.central.errors import UnknownTeam
-from app.central.reading import _reading, _utc
+from app.central.reading import Outcome, _reading, _utc
 from app.central.store import Store
 from app.errors import InvalidInput, NotFound
 
@@ -94,10 +94,14 @@ def matches(
         with store.connect() as conn:
             return _matches(_listed(conn, _team_id(conn, team)), _team_names(conn))
     what = "deconflict" + (f" team {team}" if team else "")
-    with _reading(store, user, what=what, why=why, team=team or "") as conn:
+    came = Outcome()
+    with _reading(store, user, what=what, why=why, team=team or "", outcome=came) as conn:
         rows = _listed(conn, _team_id(conn, team))
         conn.execute(text("RESET ROLE"))
-        return _matches(rows, _team_names(conn))
+        listed = _matches(rows, _team_names(conn))
+        came.text = f"{len(listed)} listed"
+        came.team = ", ".join(sorted({m.team for m in listed}))
+        return listed
 
 
 def why_text(why: str) -> str:
@@ -117,8 +121,9 @@ def decide(store: Store, match_id: uuid.UUID, *, resolution: str, user: str, why
         raise InvalidInput("A match is decided as same or different.")
     clean = why_text(why)
     name = access.role_name(user)
+    came = Outcome("decided")
     with _reading(
-        store, name, what=f"deconflict decide {match_id} {resolution}", why=clean
+        store, name, what=f"deconflict decide {match_id} {resolution}", why=clean, outcome=came
     ) as conn:
         mine = sorted(
             int(t)
@@ -143,4 +148,6 @@ def decide(store: Store, match_id: uuid.UUID, *, resolution: str, user: str, why
             text(_SELECT + "WHERE s.match_id = :id AND s.team_id = :t"),
             {"id": match_id, "t": mine[0]},
         ).one()
-        return _matches([row], _team_names(conn))[0]
+        names = _team_names(conn)
+        came.team = ", ".join(sorted(names[t] for t in mine))
+        return _matches([row], names)[0]

@@ -9,21 +9,19 @@ debrief.
 Who reads: the administrator's connection sees every team; ``user`` reads as
 that staff role (``SET LOCAL ROLE``), and row-level security then counts only
 the teams granted to it. Either way the report is written to the access log
-first (who, period, team, why)."""
+first (who, period, team, why), and what came of it after (``reading._reading``)."""
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 from sqlalchemy import Connection, text
 
-from app.central import access, teams
-from app.central.errors import NotAuthorised, UnknownTeam
-from app.central.store import Store, database_error, sqlstate
+from app.central import access, reading, teams
+from app.central.errors import UnknownTeam
+from app.central.store import Store
 from app.domain import names
 from app.domain.grading import codes_of
 from app.domain.working_days import NORM_WORKING_DAYS, day_number
@@ -39,24 +37,6 @@ def _bounds(first: date, last: date) -> tuple[datetime, datetime]:
         datetime.combine(first, time(), UTC),
         datetime.combine(last + timedelta(days=1), time(), UTC),
     )
-
-
-@contextmanager
-def _reading(
-    store: Store, user: str | None, *, what: str, why: str, team: str
-) -> Iterator[Connection]:
-    who = ADMINISTRATOR if user is None else access.role_name(user)
-    with store.begin() as conn:
-        access.log(conn, who=who, what=what, why=access.reason_text(why), team=team)
-    try:
-        with store.begin() as conn:
-            if user is not None:
-                access.become(conn, user)
-            yield conn
-    except Exception as exc:
-        if database_error(exc) and sqlstate(exc) == "42501":
-            raise NotAuthorised("{user} has no access to the central store.", user=who) from None
-        raise
 
 
 def _teams(conn: Connection, team: str | None) -> dict[int, str]:
@@ -276,16 +256,24 @@ def figures(
     last: date,
     team: str | None = None,
     user: str | None = None,
-    why: str = "management information",
+    why: str = access.NO_REASON,
     today: date | None = None,
 ) -> mf.ManagementFigures:
     """Count the management figures of ``first``..``last`` (days, UTC)."""
-    check_period(first, last)
+    what = f"report management {first.isoformat()}..{last.isoformat()}"
+    with reading._checked(store, user or ADMINISTRATOR, what=what, why=why):
+        if user is not None:
+            access.role_name(user)
+        access.reason_text(why)
+        check_period(first, last)
     today = today or datetime.now(UTC).date()
     as_of = min(last, today)
-    what = f"report management {first.isoformat()}..{last.isoformat()}"
-    with _reading(store, user, what=what, why=why, team=team or "") as conn:
+    came = reading.Outcome()
+    with reading._reading(
+        store, user, what=what, why=why, team=team or "", outcome=came, who=ADMINISTRATOR
+    ) as conn:
         ids = _teams(conn, team)
+        came.text, came.team = "counted", ", ".join(sorted(ids.values()))
         return _count(conn, ids, first, last, as_of)
 
 

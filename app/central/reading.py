@@ -4,7 +4,9 @@ what the row-level security policies let through, and is logged first."""
 
 from __future__ import annotations
 
+import contextlib
 import uuid
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -15,13 +17,15 @@ from sqlalchemy import Connection, text
 from app.central import access, deconfliction_match, evidence, teams
 from app.central.errors import NotAuthorised
 from app.central.store import Store, database_error, sqlstate
-from app.errors import InvalidInput, NotFound
+from app.domain.one_line import shown
+from app.errors import InvalidInput, NotFound, VeldboekError
 from app.export import gaps
 
 # As in the app (app/services/records/search.py): the newest WINDOW matches are ranked,
 # never every match of a common word.
 WINDOW = 1000
 MAX_RESULTS = 500
+MAX_LOGGED = 1000  # characters of a refused attempt's words or reason in the access log
 _QUERY = (
     "(websearch_to_tsquery('pg_catalog.dutch', :q) "
     "|| websearch_to_tsquery('pg_catalog.english', :q))"
@@ -75,25 +79,81 @@ SEARCH_SQL = f"""
 """  # noqa: S608  (team_filter: a fixed condition)
 
 
+@dataclass
+class Outcome:
+    """What came of a read, for its second entry in the access log: the caller sets
+    it once the rows are read (``text``: "shown", "3 hits …"; ``team``: the teams of
+    what was shown)."""
+
+    text: str = "done"
+    team: str = ""
+
+
+def _refusal(exc: BaseException) -> str:
+    if isinstance(exc, NotFound):
+        return "nothing found"
+    if isinstance(exc, VeldboekError):
+        return f"refused: {exc}"
+    return f"failed: {type(exc).__name__}"
+
+
 @contextmanager
 def _reading(
-    store: Store, user: str, *, what: str, why: str, team: str = ""
+    store: Store,
+    user: str | None,
+    *,
+    what: str,
+    why: str,
+    team: str = "",
+    outcome: Outcome | None = None,
+    who: str = "",
 ) -> Iterator[Connection]:
-    # The entry is committed before the read, on its own: an attempt that fails
-    # (another team's record, no rights) is in the log as well.
+    """Read as ``user``, logged twice: the attempt, committed on its own before the
+    read (a crash or a kill during the read still leaves it), and what came of it
+    (``#N what: outcome``, the teams in ``team``): in the read's own transaction
+    after the rows are read, as the administrator, so the read is not returned
+    without it; a refusal or "nothing found", on its own after the read's rollback.
+    Without ``user``: the administrator's connection reads (logged as ``who``)."""
+    who, reason = access.role_name(user) if user else who, access.reason_text(why)
     with store.begin() as conn:
-        access.log(
-            conn, who=access.role_name(user), what=what, why=access.reason_text(why), team=team
-        )
+        entry = access.log(conn, who=who, what=what, why=reason, team=team)
+    came = outcome or Outcome()
     try:
         with store.begin() as conn:
-            access.become(conn, user)
+            if user is not None:
+                access.become(conn, user)
             yield conn
+            conn.execute(text("RESET ROLE"))
+            access.log(conn, who=who, what=f"#{entry} {what}: {came.text}", why=reason,
+                       team=came.team)  # fmt: skip
     except Exception as exc:
+        refused: Exception = exc
         # A role whose table rights were revoked (no team left) is refused by the
         # database itself.
         if database_error(exc) and sqlstate(exc) == "42501":
-            raise NotAuthorised("{user} has no access to the central store.", user=user) from None
+            refused = NotAuthorised("{user} has no access to the central store.", user=who)
+        with contextlib.suppress(Exception), store.begin() as conn:
+            # The database gone: the first entry stands alone (no outcome: not read).
+            access.log(conn, who=who, what=f"#{entry} {what}: {_refusal(refused)}", why=reason)
+        if refused is exc:
+            raise
+        raise refused from None
+
+
+@contextmanager
+def _checked(store: Store, user: str, *, what: str, why: str) -> Iterator[None]:
+    """The command's own checks (the user's name, the reason, the words): one that
+    refuses is logged too, every field as typed with control characters escaped
+    (``\\x1b``), and the refusal; never the read, which does not happen."""
+    try:
+        yield
+    except InvalidInput as exc:
+        typed = shown(what)
+        if len(typed) > MAX_LOGGED:
+            typed = typed[:MAX_LOGGED] + "…"
+        with contextlib.suppress(Exception), store.begin() as conn:
+            access.log(conn, who=shown(user)[:100], what=f"{typed}: refused: {exc}",
+                       why=shown(why)[:MAX_LOGGED])  # fmt: skip
         raise
 
 
@@ -114,27 +174,44 @@ def search(
     store: Store, query: str, *, user: str, why: str, team: str | None = None, limit: int = 50
 ) -> list[Hit]:
     words = " ".join(query.split())
-    if not words:
-        raise InvalidInput("Type at least one word to search for.")
-    if not 1 <= limit <= MAX_RESULTS:
-        raise InvalidInput("--limit must be between 1 and {n}.", n=MAX_RESULTS)
-    if not access.plain(words):
-        raise InvalidInput("Search words cannot hold control characters (escape sequences).")
+    with _checked(store, user, what=f"search {query}", why=why):
+        access.role_name(user)
+        access.reason_text(why)
+        if not words:
+            raise InvalidInput("Type at least one word to search for.")
+        if not 1 <= limit <= MAX_RESULTS:
+            raise InvalidInput("--limit must be between 1 and {n}.", n=MAX_RESULTS)
+        if not access.plain(words):
+            raise InvalidInput("Search words cannot hold control characters (escape sequences).")
     team_filter = "AND g.id = :team" if team else ""
     sql = SEARCH_SQL.format(team_filter=team_filter)
-    with _reading(store, user, what=f"search {words}", why=why, team=team or "") as conn:
+    came = Outcome()
+    with _reading(
+        store, user, what=f"search {words}", why=why, team=team or "", outcome=came
+    ) as conn:
         # Whatever its case; among the reader's teams (another team's is no team).
         found = teams.find(conn, team) if team else None
         if team and found is None:
+            came.text = "no hits (no such team among those granted)"
             return []
         conn.execute(text(CUSTOM_PLAN))
         rows = conn.execute(
             text(sql),
             {"q": words, "team": found and found[0], "window": WINDOW, "limit": limit},
         ).all()
+        came.text, came.team = _hits_outcome([str(r[2]) for r in rows])
     return [
         Hit(r[0], r[1], r[2], r[3], r[4], r[5], round(float(r[6]), 6), r[7], r[8]) for r in rows
     ]
+
+
+def _hits_outcome(hit_teams: list[str]) -> tuple[str, str]:
+    """How many hits, in which teams (never their text): the outcome and its team."""
+    per = Counter(hit_teams)
+    if not per:
+        return "no hits", ""
+    listed = ", ".join(f"{t} {n}" for t, n in sorted(per.items()))
+    return f"{len(hit_teams)} hit(s) ({listed})", ", ".join(sorted(per))
 
 
 def _utc(column: str) -> str:
@@ -180,35 +257,44 @@ def show(store: Store, kind: str, record_id: uuid.UUID, *, user: str, why: str) 
     return found
 
 
+def _debrief(conn: Connection, record_id: uuid.UUID, *, user: str, came: Outcome) -> dict[str, Any]:
+    head = conn.execute(
+        text(
+            "SELECT d.id, t.name, d.source_id, s.codename, d.latest "
+            "FROM central.debriefs d "
+            "JOIN central.teams t ON t.id = d.team_id "
+            "LEFT JOIN central.sources s ON s.id = d.source_id WHERE d.id = :id"
+        ),
+        {"id": record_id},
+    ).first()
+    if head is None:
+        raise NotFound(
+            "No such {record} in the teams granted to {user}.", record="debrief", user=user
+        )
+    came.team = head[1]
+    return {
+        "debrief_id": str(head[0]),
+        "team": head[1],
+        "source_id": str(head[2]),
+        "codename": head[3],
+        "latest": head[4],
+        "versions": _versions(conn, record_id),
+    }
+
+
 def _show(store: Store, kind: str, record_id: uuid.UUID, *, user: str, why: str) -> dict[str, Any]:
     """A whole file: a debrief with every version and the package each came in, or a
     source with its debriefs. Another team's record is "not found", as one that
     does not exist: its existence is not told."""
-    if kind not in ("debrief", "source"):
-        raise InvalidInput("Show a source or a debrief.")
-    with _reading(store, user, what=f"show {kind} {record_id}", why=why) as conn:
+    with _checked(store, user, what=f"show {kind} {record_id}", why=why):
+        access.role_name(user)
+        access.reason_text(why)
+        if kind not in ("debrief", "source"):
+            raise InvalidInput("Show a source or a debrief.")
+    came = Outcome("shown")
+    with _reading(store, user, what=f"show {kind} {record_id}", why=why, outcome=came) as conn:
         if kind == "debrief":
-            head = conn.execute(
-                text(
-                    "SELECT d.id, t.name, d.source_id, s.codename, d.latest "
-                    "FROM central.debriefs d "
-                    "JOIN central.teams t ON t.id = d.team_id "
-                    "LEFT JOIN central.sources s ON s.id = d.source_id WHERE d.id = :id"
-                ),
-                {"id": record_id},
-            ).first()
-            if head is None:
-                raise NotFound(
-                    "No such {record} in the teams granted to {user}.", record="debrief", user=user
-                )
-            return {
-                "debrief_id": str(head[0]),
-                "team": head[1],
-                "source_id": str(head[2]),
-                "codename": head[3],
-                "latest": head[4],
-                "versions": _versions(conn, record_id),
-            }
+            return _debrief(conn, record_id, user=user, came=came)
         head = conn.execute(
             text(
                 "SELECT s.id, t.name, s.codename, s.kind, s.status, s.compartment, "
@@ -221,6 +307,7 @@ def _show(store: Store, kind: str, record_id: uuid.UUID, *, user: str, why: str)
             raise NotFound(
                 "No such {record} in the teams granted to {user}.", record="source", user=user
             )
+        came.team = head[1]
         ids = conn.execute(
             text("SELECT id FROM central.debriefs WHERE source_id = :id ORDER BY updated_at DESC"),
             {"id": record_id},

@@ -44,7 +44,9 @@ def register(
     p.add_argument("--user", required=True)
     # Refused: kept so that a script using it gets the reason, not "unrecognized".
     p.add_argument("--password-file", help=argparse.SUPPRESS)
-    p.add_argument("--by", default="cli", help="who grants it (kept in the access log)")
+    p.add_argument(
+        "--by", help="who grants it (kept in the access log; else the system user, os:NAME)"
+    )
     p.set_defaults(func=cmd_grant)
 
     p = commands.add_parser("grants", help="who may read which team")
@@ -56,7 +58,7 @@ def register(
     add_place(p)
     p.add_argument("--team", required=True)
     p.add_argument("--user", required=True)
-    p.add_argument("--by", default="cli")
+    p.add_argument("--by", help="who revokes it (else the system user, os:NAME)")
     p.set_defaults(func=cmd_revoke)
 
     p = commands.add_parser("search", help="full-text search (Dutch and English), newest first")
@@ -129,7 +131,7 @@ def cmd_grant(args: argparse.Namespace) -> int:
             "goes through veldboek central search|show, which write it to the access log first."
         )
     with opened_store(_place(args)) as store, store.begin() as conn:
-        done = access.grant(conn, team=args.team, user=args.user, by=args.by)
+        done = access.grant(conn, team=args.team, user=args.user, by=args.by or access.os_user())
     made = " (a new role)" if done.created_role else ""
     if done.stale_teams:
         print(
@@ -150,7 +152,8 @@ def cmd_grants(args: argparse.Namespace) -> int:
     for g in [] if args.json else held:
         void = {
             "no role": "  VOID: its role is gone",
-            "another role": "  VOID: a dropped role's (the name is another role's now)",
+            "another role": "  VOID: made for another role of this name (dropped and made "
+            "again, or a restore from another cluster): grant it again",
         }
         print(f"{g.team:<20} {g.user:<24} since {g.granted_at} by {one_line(g.granted_by)}"
               f"{void.get(g.void, '')}")  # fmt: skip
@@ -159,7 +162,7 @@ def cmd_grants(args: argparse.Namespace) -> int:
 
 def cmd_revoke(args: argparse.Namespace) -> int:
     with opened_store(_place(args)) as store, store.begin() as conn:
-        had = access.revoke(conn, team=args.team, user=args.user, by=args.by)
+        had = access.revoke(conn, team=args.team, user=args.user, by=args.by or access.os_user())
     print(
         f"{args.user} no longer reads team {args.team}."
         if had
@@ -169,8 +172,8 @@ def cmd_revoke(args: argparse.Namespace) -> int:
 
 
 def cmd_search(args: argparse.Namespace) -> int:
-    access.role_name(args.user)
-    access.reason_text(args.reason)
+    # The user's name and the reason are checked with the store open: a refusal is
+    # logged too.
     with opened_store(_place(args)) as store:
         hits = reading.search(
             store, args.text, user=args.user, why=args.reason, team=args.team, limit=args.limit
@@ -188,8 +191,8 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    access.role_name(args.user)
-    access.reason_text(args.reason)
+    # The user's name and the reason are checked with the store open: a refusal is
+    # logged too.
     with opened_store(_place(args)) as store:
         found = reading.show(store, args.kind, args.id, user=args.user, why=args.reason)
     print_json(found)  # a whole file is structured: JSON either way

@@ -63,7 +63,8 @@ def test_a_rewritten_log_keeps_its_chain_but_not_its_signed_head(
     assert run(capsys, "central", "grant", "--team", "Noord", "--user", "anna", *db).code == 0
     _reads(central_place, 4)
     head = _head(capsys, db, tmp_path)
-    assert json.loads(head.read_text())["head"]["entries"] == 5  # the grant and four reads
+    # The grant, and four reads of two entries each (the attempt, what came of it).
+    assert json.loads(head.read_text())["head"]["entries"] == 9
     _reads(central_place, 2)  # the log goes on: the head still holds
     fine = run(capsys, "central", "log", "verify", *db, "--head", str(head))
     assert fine.code == 0, fine.err
@@ -116,9 +117,15 @@ def test_the_access_log_is_read_newest_first_and_by_person(
     shown = run(capsys, "central", "log", "show", *db, "--who", "anna", "--json")
     assert shown.code == 0, shown.err
     entries = json.loads(shown.out)
-    assert [e["why"] for e in entries] == ["case 2", "case 1", "case 0"]
-    assert all(e["who"] == "anna" and e["what"].startswith("search woning") for e in entries)
+    # Each read twice: the attempt, then what came of it, naming the attempt's entry.
+    assert [e["why"] for e in entries] == ["case 2", "case 2", "case 1", "case 1", "case 0",
+                                           "case 0"]  # fmt: skip
+    assert all(e["who"] == "anna" for e in entries)
+    assert [e["what"] for e in entries[:2]] == [
+        f"#{entries[1]['id']} search woning 2: {entries[0]['what'].rsplit(': ', 1)[1]}",
+        "search woning 2",
+    ]
     text_form = run(capsys, "central", "log", "show", *db, "--limit", "1")
     assert text_form.out.count("\n") == 1
-    assert "anna: search woning 2" in text_form.out
+    assert f"anna: #{entries[1]['id']} search woning 2: " in text_form.out
     assert "(why: case 2)" in text_form.out

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import QComboBox, QFileDialog, QLabel, QMessageBox, QProgressDialog, QWidget
 
 
 def progress_dialog(parent: QWidget, text: str, name: str) -> QProgressDialog:
@@ -51,3 +51,13 @@ def note_label(name: str) -> QLabel:
     label.setWordWrap(True)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     return label
+
+
+def offer_names(choice: QComboBox, names: list[str], none_yet: str) -> None:
+    """The names to choose from; with none, the choice is off and says so (only then)."""
+    choice.clear()
+    choice.setPlaceholderText("" if names else none_yet)
+    for name in names:
+        choice.addItem(name, name)
+    choice.setCurrentIndex(0 if names else -1)
+    choice.setEnabled(bool(names))

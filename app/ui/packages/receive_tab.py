@@ -33,6 +33,7 @@ from app.ui.packages.common import (
     choose_folder,
     inform,
     note_label,
+    offer_names,
     progress_dialog,
     step,
 )
@@ -159,8 +160,8 @@ class ReceiveTab(QWidget):
         peers = keys.list_peers(vault)
         runners = [p.name for p in peers if p.role is PeerRole.RUNNER and p.active]
         add_one = self.tr("Add the runner's key on the Keys tab first.")
-        _offer(self.runner_choice, runners, self.tr("No runner's key yet"))
-        _offer(self.handover_runner, runners, self.tr("No other runner's key yet"))
+        offer_names(self.runner_choice, runners, self.tr("No runner's key yet"))
+        offer_names(self.handover_runner, runners, self.tr("No other runner's key yet"))
         for hint in (self.runner_hint, self.handover_hint):  # wrapped: a combo cuts text
             hint.setText("" if runners else add_one)
             hint.setVisible(not runners)
@@ -492,13 +493,3 @@ class ReceiveTab(QWidget):
         warnings = notices(result.warnings)  # a receipt missing before this one, ...
         self.status.setText(text + ("\n" + warnings if warnings else ""))
         inform(self, self.tr("Receipt taken in"), text, "receiptDone", warnings)
-
-
-def _offer(choice: QComboBox, names: list[str], none_yet: str) -> None:
-    """The runners to choose; with none, the choice is off and says so (only then)."""
-    choice.clear()
-    choice.setPlaceholderText("" if names else none_yet)
-    for name in names:
-        choice.addItem(name, name)
-    choice.setCurrentIndex(0 if names else -1)
-    choice.setEnabled(bool(names))
