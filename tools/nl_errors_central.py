@@ -33,6 +33,9 @@ ERRORS_CENTRAL = {
     "--port must be between 1 and 65535.": "--port moet tussen 1 en 65535 liggen.",
     "--listen and --port are for the embedded cluster (--data).": "--listen en --port gelden voor het ingebouwde cluster (--data).",
     "The package is signed by a key the central system has not registered to a team as a runner's (central keys import, with the fingerprint read out).": "Het pakket is ondertekend met een sleutel die het centrale systeem niet als die van een runner bij een team heeft geregistreerd (central keys import, met de voorgelezen vingerafdruk).",
+    "The package is signed by a key that was revoked on {day}; nothing was stored.": "Het pakket is ondertekend met een sleutel die op {day} is ingetrokken; er is niets opgeslagen.",
+    "Signed by key {key} (not registered here).": "Ondertekend met sleutel {key} (hier niet geregistreerd).",
+    "Signed by key {key}: {name}, team {team}.": "Ondertekend met sleutel {key}: {name}, team {team}.",
     "The package names records another runner sent; nothing was stored.": "Het pakket noemt gegevens die een andere runner heeft gestuurd; er is niets opgeslagen.",
     "The package names records another team holds; nothing was stored.": "Het pakket noemt gegevens van een ander team; er is niets opgeslagen.",
     "The file changed while it was read.": "Het bestand veranderde terwijl het werd gelezen.",
@@ -88,6 +91,6 @@ ERRORS_CENTRAL = {
     "Team {team} already has a key named {name} (fingerprint {other}…); give this one another name with --name.": "Team {team} heeft al een sleutel met de naam {name} (vingerafdruk {other}…); geef deze een andere naam met --name.",
     "ALTERED EVIDENCE: {n} stored version(s) no longer hash as their package said ({which}); the text shown is not what arrived (central verify checks them all).": "GEWIJZIGD BEWIJS: {n} opgeslagen versie(s) hebben niet meer de hash die hun pakket noemde ({which}); de getoonde tekst is niet wat er binnenkwam (central verify controleert ze allemaal).",
     "ALTERED EVIDENCE: {n} of what the store keeps no longer hashes as it arrived.": "GEWIJZIGD BEWIJS: {n} van wat de opslag bewaart heeft niet meer de hash waarmee het binnenkwam.",
-    "No registered key has that fingerprint (the 64 hex digits of keys show, or the spoken fingerprint in full).": "Geen geregistreerde sleutel heeft die vingerafdruk (de 64 hexadecimale tekens van keys show, of de voorgelezen vingerafdruk volledig).",
+    "No registered key has that fingerprint (the 64 hex digits of keys list, or the spoken fingerprint in full).": "Geen geregistreerde sleutel heeft die vingerafdruk (de 64 hexadecimale tekens van keys list, of de voorgelezen vingerafdruk volledig).",
     "Teams {teams} differ only in case; name the team exactly as it is written.": "De teams {teams} verschillen alleen in hoofdletters; noem het team precies zoals het geschreven is.",
 }

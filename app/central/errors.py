@@ -45,3 +45,8 @@ class UnknownKey(CentralError):
 class WrongTeam(PackageError):
     """A package crosses teams: it touches records another team's runner brought
     in, or is addressed to another team's handler."""
+
+
+class RevokedSender(PackageError):
+    """A package signed (the signature checked) by a runner's key revoked before
+    it came: refused, its own reason beside an unregistered key's."""

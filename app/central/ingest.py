@@ -37,14 +37,14 @@ from sqlalchemy import text
 from app.central import ingest_checks as checks
 from app.central.central_keys import Unlocked
 from app.central.errors import CentralStorageFull, DatabaseUnavailable
-from app.central.ingest_rows import store_package
+from app.central.ingest_rows import Written, store_package
 from app.central.store import Store, database_error, sqlstate
 from app.crypto import age
 from app.domain.one_line import shown
 from app.errors import Notice, VeldboekError
 from app.export import package
-from app.export.errors import MalformedPackage, NotForThisVault
-from app.services.exchange import package_log
+from app.export.errors import MalformedPackage, NotForThisVault, UnknownSender
+from app.services.exchange import package_body, package_log
 from app.services.exchange.gc_pause import collection_paused
 from app.services.files import user_files
 
@@ -80,6 +80,31 @@ class Refused:
     message: str
     sha256: str | None = None
     status: str = "refused"
+    # Whose key signed it, where known: its short fingerprint (not secret; as the
+    # package names it when the key is not registered), its registered name and team.
+    sender: str | None = None
+    sender_name: str | None = None
+    team: str | None = None
+
+
+@dataclass(frozen=True)
+class Signer:
+    fingerprint: str
+    name: str | None = None
+    team: str | None = None
+
+
+_SIGNER = "signer"
+
+
+def _signed_by(exc: VeldboekError, signer: Signer) -> VeldboekError:
+    """``exc``, marked with whose key signed the package it refuses."""
+    setattr(exc, _SIGNER, signer)
+    return exc
+
+
+def _sender_signer(sender: checks.Sender) -> Signer:
+    return Signer(sender.short, sender.name, sender.team)
 
 
 def file_sha256(stream: io.FileIO) -> str:
@@ -102,29 +127,10 @@ def ingest_file(store: Store, keys: Unlocked, path: Path, *, dir_fd: int | None 
     ):
         opened, sender, channel = _verified(store, keys, chosen)
         m = opened.manifest
-        for attempt in range(RETRIES):
-            try:
-                with store.begin() as conn:
-                    written, contents = store_package(
-                        conn, chosen, shown(path.name), opened, sender, channel
-                    )
-                break
-            except Exception as exc:
-                if unstorable_text(exc):
-                    raise MalformedPackage(
-                        "The package holds a NUL character, which the central store cannot "
-                        "keep; nothing was stored."
-                    ) from None
-                if unstorable_value(exc):
-                    raise MalformedPackage(
-                        "The package holds a value the central store cannot keep (a number "
-                        "or a text out of its range); nothing was stored."
-                    ) from None
-                # Another ingest wrote the same rows at the same moment (a deadlock,
-                # or a version both carry): the next attempt sees its work committed.
-                race = database_error(exc) and sqlstate(exc) in _RACES
-                if not race or attempt == RETRIES - 1:
-                    raise
+        try:
+            written, contents = _stored(store, chosen, path, opened, sender, channel)
+        except VeldboekError as exc:
+            raise _signed_by(exc, _sender_signer(sender)) from None
         return Stored(
             shown(path.name),
             m.package_id,
@@ -140,6 +146,38 @@ def ingest_file(store: Store, keys: Unlocked, path: Path, *, dir_fd: int | None 
             matches=written.matches,
             debriefs=sum(1 for r in m.records if r.type == "debrief"),
         )
+
+
+def _stored(
+    store: Store,
+    chosen: user_files.ChosenFile,
+    path: Path,
+    opened: package.Opened,
+    sender: checks.Sender,
+    channel: str,
+) -> tuple[Written, package_body.Contents]:
+    """One transaction, tried again after a race with another ingest."""
+    for attempt in range(RETRIES):
+        try:
+            with store.begin() as conn:
+                return store_package(conn, chosen, shown(path.name), opened, sender, channel)
+        except Exception as exc:
+            if unstorable_text(exc):
+                raise MalformedPackage(
+                    "The package holds a NUL character, which the central store cannot "
+                    "keep; nothing was stored."
+                ) from None
+            if unstorable_value(exc):
+                raise MalformedPackage(
+                    "The package holds a value the central store cannot keep (a number "
+                    "or a text out of its range); nothing was stored."
+                ) from None
+            # Another ingest wrote the same rows at the same moment (a deadlock,
+            # or a version both carry): the next attempt sees its work committed.
+            race = database_error(exc) and sqlstate(exc) in _RACES
+            if not race or attempt == RETRIES - 1:
+                raise
+    raise AssertionError("unreachable")  # the last attempt returned or raised
 
 
 def place_in_line(
@@ -197,9 +235,17 @@ def _verified(
             wanted="debriefs",
         )
     with store.connect() as conn:
-        sender = checks.sender(conn, m.sender)
+        try:
+            sender = checks.sender(conn, m.sender)
+        except UnknownSender as exc:  # the fingerprint as the package names it
+            raise _signed_by(exc, Signer(checks.short(shown(m.sender)))) from None
     opened.inner.verify(sender.signing_public)
-    package.check_recipients(opened, keys.fingerprint.hex)
+    # From here on the signature is its key's: the refusal names the key's owner.
+    try:
+        checks.refuse_revoked(sender)
+        package.check_recipients(opened, keys.fingerprint.hex)
+    except VeldboekError as exc:
+        raise _signed_by(exc, _sender_signer(sender)) from None
     return opened, sender, package_log.channel_key(m.sender, m.recipients)
 
 
@@ -272,18 +318,53 @@ def unstorable_text(exc: BaseException) -> bool:
     return sqlstate(exc) in _NUL_STATES or "NUL (0x00)" in str(exc)
 
 
+def refusal(path: Path, exc: VeldboekError, sha: str | None = None) -> Refused:
+    """The refusal of ``path`` for ``exc``: its kind, its message and, where known,
+    whose key signed the package (its own team only: never another's records)."""
+    signer = getattr(exc, _SIGNER, None)
+    message = shown(str(exc))
+    if not isinstance(signer, Signer):
+        return Refused(shown(path.name), type(exc).__name__, message, sha)
+    if signer.name is None:
+        said = Notice("Signed by key {key} (not registered here).", key=signer.fingerprint)
+    else:
+        said = Notice(
+            "Signed by key {key}: {name}, team {team}.",
+            key=signer.fingerprint,
+            name=signer.name,
+            team=signer.team,
+        )
+    return Refused(
+        shown(path.name),
+        type(exc).__name__,
+        f"{message} {shown(said)}",
+        sha,
+        sender=signer.fingerprint,
+        sender_name=signer.name,
+        team=signer.team,
+    )
+
+
 def record_refusal(store: Store, path: Path, exc: VeldboekError, sha: str | None = None) -> Refused:
     """Note a refusal (its kind and message, never content) for ``status``; a
     database that cannot take even that does not hide the refusal itself."""
-    refused = Refused(shown(path.name), type(exc).__name__, shown(str(exc)), sha)
+    refused = refusal(path, exc, sha)
     try:
         with store.begin() as conn:
             conn.execute(
                 text(
-                    "INSERT INTO central.refusals (file_name, file_sha256, reason, message) "
-                    "VALUES (:f, :s, :r, :m)"
+                    "INSERT INTO central.refusals (file_name, file_sha256, reason, message, "
+                    "sender, sender_name, team) VALUES (:f, :s, :r, :m, :fp, :n, :t)"
                 ),
-                {"f": refused.file, "s": sha, "r": refused.reason, "m": refused.message},
+                {
+                    "f": refused.file,
+                    "s": sha,
+                    "r": refused.reason,
+                    "m": refused.message,
+                    "fp": refused.sender,
+                    "n": refused.sender_name,
+                    "t": refused.team,
+                },
             )
     except VeldboekError:
         pass

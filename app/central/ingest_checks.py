@@ -9,7 +9,7 @@ from typing import Any
 
 from sqlalchemy import Connection, text
 
-from app.central.errors import WrongTeam
+from app.central.errors import RevokedSender, WrongTeam
 from app.errors import Notice
 from app.export import gaps
 from app.export.errors import ReplayedPackage, UnknownSender
@@ -23,6 +23,16 @@ class Sender:
     team: str
     name: str
     signing_public: bytes
+    revoked_on: str | None = None  # the day its key was revoked (refused once verified)
+
+    @property
+    def short(self) -> str:
+        """The fingerprint as ``keys list`` prints it short (not secret)."""
+        return short(self.fingerprint)
+
+
+def short(fingerprint: str) -> str:
+    return fingerprint[:8]
 
 
 @dataclass
@@ -44,11 +54,15 @@ def refuse_stored_file(conn: Connection, sha: str) -> None:
 
 
 def sender(conn: Connection, fingerprint: str) -> Sender:
+    """The registered runner's key ``fingerprint`` names (as the package names it:
+    its signature is checked next). A revoked key's comes back with the day it was
+    revoked: refused once its signature holds (``refuse_revoked``)."""
     row = conn.execute(
         text(
-            "SELECT s.fingerprint, s.team_id, t.name, s.name, s.signing_public, s.role "
+            "SELECT s.fingerprint, s.team_id, t.name, s.name, s.signing_public, s.role, "
+            "s.active, to_char(s.revoked_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') "
             "FROM central.senders s JOIN central.teams t ON t.id = s.team_id "
-            "WHERE s.fingerprint = :fp AND s.active"
+            "WHERE s.fingerprint = :fp"
         ),
         {"fp": fingerprint},
     ).first()
@@ -57,7 +71,17 @@ def sender(conn: Connection, fingerprint: str) -> Sender:
             "The package is signed by a key the central system has not registered to a "
             "team as a runner's (central keys import, with the fingerprint read out)."
         )
-    return Sender(row[0], row[1], row[2], row[3], bytes(row[4]))
+    revoked = None if row.active else str(row[7] or "an unknown day")
+    return Sender(row[0], row[1], row[2], row[3], bytes(row[4]), revoked)
+
+
+def refuse_revoked(sender: Sender) -> None:
+    """A package its (checked) signature shows a revoked key signed."""
+    if sender.revoked_on is not None:
+        raise RevokedSender(
+            "The package is signed by a key that was revoked on {day}; nothing was stored.",
+            day=sender.revoked_on,
+        )
 
 
 def arrival(conn: Connection, channel: str, sequence: int, previous: str, sha256: str) -> Arrival:

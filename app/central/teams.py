@@ -146,7 +146,7 @@ def register(
             "INSERT INTO central.senders (fingerprint, team_id, role, name, signing_public, "
             "recipient_public, spoken, added_by) VALUES (:fp, :team, :role, :name, :sp, :rp, "
             ":spoken, :by) ON CONFLICT (fingerprint) DO UPDATE SET active = true, "
-            "role = excluded.role, name = excluded.name"
+            "role = excluded.role, name = excluded.name, revoked_at = NULL, revoked_by = NULL"
         ),
         {
             "fp": fp.hex,
@@ -183,14 +183,18 @@ def revoke_key(conn: Connection, fingerprint: str, *, by: str) -> Revoked:
         )
     ):
         if fp == wanted or (len(spoken) >= 20 and normalise_spoken(said) == spoken):
+            # Its first revocation's time and name stay (a second one changes nothing).
             conn.execute(
-                text("UPDATE central.senders SET active = false WHERE fingerprint = :fp"),
-                {"fp": fp},
+                text(
+                    "UPDATE central.senders SET active = false, revoked_at = now(), "
+                    "revoked_by = :by WHERE fingerprint = :fp AND active"
+                ),
+                {"fp": fp, "by": by},
             )
             _log(conn, who=by, what=f"revoke key {fp} ({role} {key_name})", team=team)
             return Revoked(key_name, role, team, fp, bool(active))
     raise UnknownKey(
-        "No registered key has that fingerprint (the 64 hex digits of keys show, or the "
+        "No registered key has that fingerprint (the 64 hex digits of keys list, or the "
         "spoken fingerprint in full)."
     )
 

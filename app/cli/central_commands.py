@@ -9,6 +9,8 @@ server, where every team's packages are verified and kept (app/central).
     veldboek central upgrade --data DIR | --db URL
     veldboek central keys show   --data DIR | --db URL [--json]
     veldboek central keys export --data DIR | --db URL --out FILE [--force]
+    veldboek central keys list   --data DIR | --db URL [--team NAME] [--json]
+                                                (runners' and handlers': central_ingest_commands)
     veldboek central tls show    --data DIR [--json]
     veldboek central tls renew   --data DIR
     veldboek central report management --from DAY --to DAY [--team NAME] [--user NAME]
@@ -79,7 +81,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
     keys = commands.add_parser("keys", help="the central system's keys; runners' and handlers'")
     key_commands = keys.add_subparsers(dest="keys_command", required=True)
-    p = key_commands.add_parser("show", help="the public key and its spoken fingerprint")
+    p = key_commands.add_parser("show", help="the central key's fingerprint, spoken and in hex")
     _place_args(p)
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_keys_show)
@@ -179,16 +181,12 @@ def _public(args: argparse.Namespace) -> central_keys.PublicKeys:
 def cmd_keys_show(args: argparse.Namespace) -> int:
     keys = _public(args)
     if args.json:
-        print_json(
-            {
-                "fingerprint": keys.fingerprint.hex,
-                "spoken": keys.fingerprint.spoken,
-                "bundle": keys.bundle.decode("utf-8").strip(),
-            }
-        )
+        print_json({"fingerprint": keys.fingerprint.hex, "spoken": keys.fingerprint.spoken})
     else:
+        # The bundle itself is what ``keys export`` writes; runners' and handlers'
+        # keys are listed by ``keys list``.
         print(f"Fingerprint (read aloud): {keys.fingerprint.spoken}")
-        print(keys.bundle.decode("utf-8").strip())
+        print(f"Fingerprint (hex): {keys.fingerprint.hex}")
     return 0
 
 

@@ -3,6 +3,7 @@
     veldboek central keys import FILE --data DIR | --db URL --role runner|handler
                                  --team NAME --fingerprint "12345 …" [--name N] [--json]
     veldboek central keys revoke --fingerprint FP --data DIR | --db URL [--by NAME]
+    veldboek central keys list   --data DIR | --db URL [--team NAME] [--json]
     veldboek central receipt --data DIR | --db URL --passphrase-file FILE --to DIR
                              [--runner NAME [--team NAME]]
     veldboek central ingest PATH… --data DIR | --db URL --passphrase-file FILE [--json]
@@ -24,7 +25,16 @@ from collections.abc import Callable
 from pathlib import Path
 from types import FrameType
 
-from app.central import access, central_keys, dropfolder, ingest, receipts, search_index, teams
+from app.central import (
+    access,
+    central_keys,
+    dropfolder,
+    ingest,
+    key_list,
+    receipts,
+    search_index,
+    teams,
+)
 from app.central import place as places
 from app.central.place import Place
 from app.central.store import Store
@@ -57,6 +67,12 @@ def register(
     p.add_argument("--fingerprint", required=True, help="its 64 hex digits or spoken in full")
     p.add_argument("--by", default="cli", help="who revokes it (kept in the access log)")
     p.set_defaults(func=cmd_keys_revoke)
+
+    p = key_commands.add_parser("list", help="every registered runner's and handler's key")
+    add_place(p)
+    p.add_argument("--team", help="one team's keys only")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_keys_list)
 
     p = commands.add_parser("ingest", help="verify and store packages")
     p.add_argument("paths", nargs="+", type=Path, metavar="PATH")
@@ -119,6 +135,25 @@ def cmd_keys_revoke(args: argparse.Namespace) -> int:
         f"The {done.role}'s key {done.name!r} of team {done.team} ({done.fingerprint[:8]}…) "
         f"{state}: packages it signs are refused from now on."
     )
+    return 0
+
+
+def cmd_keys_list(args: argparse.Namespace) -> int:
+    with opened_store(_place(args)) as store, store.connect() as conn:
+        listed = key_list.registered(conn, args.team)
+    if args.json:
+        print_json(listed)
+        return 0
+    if not listed:
+        print("No runner's or handler's key is registered here.")
+    for k in listed:
+        revoked = f"; REVOKED {k['revoked_at']} by {k['revoked_by']}" if k["revoked_at"] else ""
+        print(
+            f"{k['team']}  {k['role']}  {k['name']!r}  key {k['short']}  registered "
+            f"{k['registered_at']} by {k['registered_by']}; last package "
+            f"{k['last_package_at'] or 'none'}{revoked}"
+        )
+        print(f"    {k['fingerprint']}")
     return 0
 
 

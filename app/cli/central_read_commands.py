@@ -22,8 +22,9 @@ import argparse
 import uuid
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
-from app.central import access, access_head, central_keys, evidence, reading
+from app.central import access, access_head, central_keys, evidence, key_list, reading
 from app.central import place as places
 from app.central.store import opened as opened_store
 from app.cli.common import print_json, read_passphrase_file
@@ -226,6 +227,8 @@ def cmd_verify(args: argparse.Namespace) -> int:
 def cmd_status(args: argparse.Namespace) -> int:
     with opened_store(_place(args)) as store:
         state = reading.status(store)
+        with store.connect() as conn:
+            state = key_list.with_keys(conn, state)
     if args.json:
         print_json(state)
         return 0
@@ -238,27 +241,36 @@ def cmd_status(args: argparse.Namespace) -> int:
         )
     for c in state["channels"]:
         gap = f"  MISSING {c['missing_text']}" if c["missing"] else ""
+        revoked = c["sender_revoked_at"]
+        gone = f"  key REVOKED {revoked}" if revoked is not None else ""
         # A sender has a channel per set of recipients: its start tells them apart.
         print(
             f"  {c['team']:<18} {c['sender']:<24} key {c['sender_fingerprint'][:8]} "
             f"channel {c['channel'][:8]} "
-            f"last no. {c['last_sequence']}{gap}"
+            f"last no. {c['last_sequence']} at {c['last_received']}{gap}{gone}"
         )
     for reason, n in state["refusals"].items():
         print(f"refused: {reason} x{n}")
-    d = state["deconfliction"]
+    for r in state["recent_refusals"][:10]:
+        print(f"  {r['at']}  {r['file']}: {r['reason']}: {r['message']}")
+    _deconfliction_lines(state["deconfliction"])
+    return 0
+
+
+def _deconfliction_lines(d: dict[str, Any]) -> None:
     if d["current_key"] or d["tokens_under_retired_keys"] or d["unknown_keys"]:
         print(
             f"deconfliction: key {d['current_key'] or '-'}, {d['tokens']} tokens of "
             f"{d['sources']} sources, {d['tokens_under_retired_keys']} tokens under retired "
             f"keys, {d['open_matches']} open of {d['matches']} matches"
         )
+    else:
+        print("deconfliction: no deconfliction key yet (central deconfliction-key new)")
     for u in d["unknown_keys"]:
         print(
             f"  UNKNOWN deconfliction key {u['key_id']}: team {u['team']}, "
             f"{u['packages']} package(s), {u['tokens']} tokens kept out of matching"
         )
-    return 0
 
 
 def cmd_log_verify(args: argparse.Namespace) -> int:

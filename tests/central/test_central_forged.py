@@ -121,6 +121,13 @@ def test_another_teams_records_and_a_signature_by_another_key_are_refused(
         ("refused", "MalformedPackage"),
     ]
     assert "another team holds" in result.err
+    # The refusal names the runner who crossed (its own team), never the other team.
+    crossed = json.loads(result.out)[0]
+    zuid_fp = fleet.zuid.bundle.fingerprint.hex
+    assert (crossed["sender"], crossed["team"]) == (zuid_fp[:8], "Zuid")
+    assert f"Signed by key {zuid_fp[:8]}: " in crossed["message"]
+    assert "Noord" not in crossed["message"]
+    assert json.loads(result.out)[1]["sender"] is None  # a forged signature names nobody
     assert "compartment does not match" in result.err
     assert len(result.err.strip().splitlines()) == 3
     assert counts(central_place) == before

@@ -91,7 +91,13 @@ def test_status_counts_packages_per_team_channels_gaps_and_refusals(
     db = _db(central_place)
     # An empty store says so, in text; its JSON is whole.
     empty = run(capsys, "central", "status", *db)
-    assert (empty.code, empty.out) == (0, "No packages yet.\n")
+    assert (empty.code, empty.out.splitlines()) == (
+        0,
+        [
+            "No packages yet.",
+            "deconfliction: no deconfliction key yet (central deconfliction-key new)",
+        ],
+    )
     assert json.loads(run(capsys, "central", "status", *db, "--json").out)["teams"] == []
     fleet.register(central_place)
     junk = tmp_path / "junk.age"

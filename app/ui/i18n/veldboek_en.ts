@@ -16,12 +16,12 @@
 <context>
     <name>ReceiveTab</name>
     <message numerus="yes">
-        <location filename="../packages/receive_tab.py" line="384" />
+        <location filename="../packages/receive_tab.py" line="385" />
         <source>Took in deconfliction key {key} from {sender}; tokens computed for %n source(s).</source>
         <translation><numerusform>Took in deconfliction key {key} from {sender}; tokens computed for %n source.</numerusform><numerusform>Took in deconfliction key {key} from {sender}; tokens computed for %n sources.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../packages/receive_tab.py" line="488" />
+        <location filename="../packages/receive_tab.py" line="489" />
         <source>%n handed-over source(s) removed from this vault, with their files.</source>
         <translation><numerusform>%n handed-over source removed from this vault, with its file.</numerusform><numerusform>%n handed-over sources removed from this vault, with their files.</numerusform></translation>
     </message>

@@ -1,0 +1,142 @@
+"""The key register: ``central keys list`` (every runner's and handler's key, its
+registration, revocation and last package), a revoked key's package refused as
+such (``RevokedSender``), and every refusal naming whose key signed it, in
+``ingest --json`` and in ``status``."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from app.central import store
+from app.central.place import Place
+from app.central.schema import migrate
+from app.clock import utc_now
+from tests.central.conftest import PASSPHRASE
+from tests.helpers.central import run
+from tests.helpers.central_fleet import Fleet
+
+
+def _db(place: Place) -> tuple[str, str]:
+    assert place.url is not None
+    return ("--db", place.url)
+
+
+def _ingest(
+    capsys: pytest.CaptureFixture[str], place: Place, tmp_path: Path, *files: Path
+) -> list[dict]:  # type: ignore[type-arg]
+    passfile = tmp_path / "pass"
+    passfile.write_text(PASSPHRASE)
+    done = run(capsys, "central", "ingest", *map(str, files), *_db(place),
+               "--passphrase-file", str(passfile), "--json")  # fmt: skip
+    return list(json.loads(done.out))
+
+
+def test_keys_list_shows_every_key_registered_revoked_and_its_last_package(
+    capsys: pytest.CaptureFixture[str], central_place: Place, fleet: Fleet, tmp_path: Path
+) -> None:
+    db = _db(central_place)
+    assert run(capsys, "central", "keys", "list", *db).out.startswith("No runner's")
+    fleet.register(central_place, fleet.noord, fleet.zuid)
+    noord_fp = fleet.noord.bundle.fingerprint.hex
+    listed = json.loads(run(capsys, "central", "keys", "list", *db, "--json").out)
+    assert [(k["team"], k["role"], k["short"], k["last_package_at"]) for k in listed] == [
+        ("Noord", "runner", noord_fp[:8], None),
+        ("Zuid", "runner", fleet.zuid.bundle.fingerprint.hex[:8], None),
+    ]
+    assert listed[0]["fingerprint"] == noord_fp
+    assert listed[0]["revoked_at"] is None
+    assert listed[0]["registered_at"].startswith(utc_now().date().isoformat())
+    assert [
+        r["status"] for r in _ingest(capsys, central_place, tmp_path, fleet.noord.files[0])
+    ] == ["stored"]
+    revoked = run(capsys, "central", "keys", "revoke", "--fingerprint", noord_fp, *db,
+                  "--by", "officer")  # fmt: skip
+    assert revoked.code == 0, revoked.err
+    [noord] = json.loads(
+        run(capsys, "central", "keys", "list", *db, "--team", "noord", "--json").out
+    )
+    assert noord["last_package_at"] is not None
+    assert (noord["active"], noord["revoked_by"]) == (False, "officer")
+    assert noord["revoked_at"].startswith(utc_now().date().isoformat())
+    text_out = run(capsys, "central", "keys", "list", *db).out
+    assert noord_fp in text_out
+    assert "REVOKED" in text_out
+    assert "last package none" in text_out
+    unknown = run(capsys, "central", "keys", "list", *db, "--team", "Oost")
+    assert unknown.code == 1
+    assert "no team named Oost" in unknown.err
+    # keys show: central's own fingerprint, spoken and in hex; the bundle is keys export's.
+    shown = run(capsys, "central", "keys", "show", *db)
+    assert "Fingerprint (read aloud):" in shown.out
+    assert "Fingerprint (hex):" in shown.out
+    assert "{" not in shown.out
+    assert "bundle" not in json.loads(run(capsys, "central", "keys", "show", *db, "--json").out)
+
+
+def test_a_revoked_keys_package_is_refused_as_revoked_and_status_names_the_key(
+    capsys: pytest.CaptureFixture[str], central_place: Place, fleet: Fleet, tmp_path: Path
+) -> None:
+    db = _db(central_place)
+    fleet.register(central_place, fleet.noord)
+    fp = fleet.noord.bundle.fingerprint.hex
+    assert _ingest(capsys, central_place, tmp_path, fleet.noord.files[0])[0]["status"] == "stored"
+    assert run(capsys, "central", "keys", "revoke", "--fingerprint", fp, *db).code == 0
+    # Zuid's key is not registered: its refusal names the key as the package names it.
+    late, stranger = _ingest(
+        capsys, central_place, tmp_path, fleet.noord.files[1], fleet.zuid.files[0]
+    )
+    today = utc_now().date().isoformat()
+    assert late["reason"] == "RevokedSender"
+    assert f"signed by a key that was revoked on {today}; nothing was stored" in late["message"]
+    assert (late["sender"], late["team"]) == (fp[:8], "Noord")
+    assert late["sender_name"]
+    assert stranger["reason"] == "UnknownSender"
+    zuid = fleet.zuid.bundle.fingerprint.hex[:8]
+    assert (stranger["sender"], stranger["sender_name"], stranger["team"]) == (zuid, None, None)
+    assert f"Signed by key {zuid} (not registered here)." in stranger["message"]
+
+    state = json.loads(run(capsys, "central", "status", *db, "--json").out)
+    assert state["refusals"] == {"RevokedSender": 1, "UnknownSender": 1}
+    assert [(r["reason"], r["sender"], r["team"]) for r in state["recent_refusals"]] == [
+        ("UnknownSender", zuid, None),
+        ("RevokedSender", fp[:8], "Noord"),
+    ]
+    [channel] = state["channels"]
+    assert channel["sender_revoked_at"].startswith(today)
+    shown = run(capsys, "central", "status", *db).out
+    assert "key REVOKED" in shown
+    assert f"Signed by key {zuid}" in shown
+    assert "RevokedSender" in shown
+    assert f"at {channel['last_received']}" in shown
+    assert "deconfliction: no deconfliction key yet" in shown
+
+
+def test_c0017_gives_a_key_revoked_before_it_the_time_and_name_of_its_log_entry(
+    capsys: pytest.CaptureFixture[str], central_place: Place, fleet: Fleet
+) -> None:
+    db = _db(central_place)
+    fleet.register(central_place, fleet.noord, fleet.zuid)
+    noord = fleet.noord.bundle.fingerprint.hex
+    revoked = run(capsys, "central", "keys", "revoke", "--fingerprint", noord, *db, "--by", "anna")
+    assert revoked.code == 0, revoked.err
+    s = store.Store(central_place)
+    try:
+        migrate.downgrade(s.engine, "c0016_facts_once")
+        migrate.upgrade(s.engine)
+        with s.connect() as conn:
+            logged = conn.execute(
+                text("SELECT at FROM central.access_log WHERE what LIKE :w"),
+                {"w": f"revoke key {noord}%"},
+            ).scalar_one()
+            rows = conn.execute(
+                text("SELECT fingerprint, revoked_at, revoked_by FROM central.senders")
+            ).all()
+    finally:
+        s.close()
+    held = {r[0]: (r[1], r[2]) for r in rows}
+    assert held[noord] == (logged, "anna")
+    assert held[fleet.zuid.bundle.fingerprint.hex] == (None, None)
