@@ -180,13 +180,21 @@ def _public(args: argparse.Namespace) -> central_keys.PublicKeys:
 
 def cmd_keys_show(args: argparse.Namespace) -> int:
     keys = _public(args)
+    bundle = keys.bundle.decode("utf-8").strip()
+    # Issue 19 names it: ``keys show|export`` give the bundle and the spoken
+    # fingerprint (runners' and handlers' keys are listed by ``keys list``).
     if args.json:
-        print_json({"fingerprint": keys.fingerprint.hex, "spoken": keys.fingerprint.spoken})
+        print_json(
+            {
+                "fingerprint": keys.fingerprint.hex,
+                "spoken": keys.fingerprint.spoken,
+                "bundle": bundle,
+            }
+        )
     else:
-        # The bundle itself is what ``keys export`` writes; runners' and handlers'
-        # keys are listed by ``keys list``.
         print(f"Fingerprint (read aloud): {keys.fingerprint.spoken}")
         print(f"Fingerprint (hex): {keys.fingerprint.hex}")
+        print(bundle)
     return 0
 
 

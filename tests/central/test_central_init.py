@@ -96,6 +96,7 @@ def test_init_start_stop_keys_on_the_command_line(
         out = tmp_path / "central.veldboek-key"
         exported = run(capsys, "central", "keys", "export", "--data", str(data), "--out", str(out))
         assert exported.code == 0, exported.err
+        assert out.read_text("utf-8").strip() == doc["bundle"]  # show and export: one bundle
         bundle = keys.read_bundle_file(out)
         assert (bundle.role.value, bundle.fingerprint.spoken) == ("central", doc["spoken"])
         _export_with_a_relative_data(capsys, data, tmp_path, doc["spoken"])

@@ -69,12 +69,14 @@ def test_keys_list_shows_every_key_registered_revoked_and_its_last_package(
     unknown = run(capsys, "central", "keys", "list", *db, "--team", "Oost")
     assert unknown.code == 1
     assert "no team named Oost" in unknown.err
-    # keys show: central's own fingerprint, spoken and in hex; the bundle is keys export's.
+    # keys show: central's own fingerprint, spoken and in hex, then its bundle (issue
+    # 19: "keys show|export give the public key bundle and spoken fingerprint").
     shown = run(capsys, "central", "keys", "show", *db)
     assert "Fingerprint (read aloud):" in shown.out
     assert "Fingerprint (hex):" in shown.out
-    assert "{" not in shown.out
-    assert "bundle" not in json.loads(run(capsys, "central", "keys", "show", *db, "--json").out)
+    doc = json.loads(run(capsys, "central", "keys", "show", *db, "--json").out)
+    assert doc["bundle"] in shown.out
+    assert noord_fp not in shown.out  # central's own key, not a runner's
 
 
 def test_a_revoked_keys_package_is_refused_as_revoked_and_status_names_the_key(
