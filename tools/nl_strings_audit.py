@@ -164,6 +164,7 @@ _VALUES = {
     "altered in transit": "onderweg gewijzigd",
     "not addressed to this vault": "niet aan deze kluis gericht",
     "unknown sender": "onbekende afzender",
+    "sender's key revoked": "sleutel van de afzender ingetrokken",
     "crosses teams": "raakt een ander team",
     "signature does not verify": "handtekening klopt niet",
     "unsupported version": "niet-ondersteunde versie",

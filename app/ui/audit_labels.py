@@ -324,6 +324,7 @@ _VALUES: dict[str, dict[str, object]] = {
         "TamperedPackage": QT_TRANSLATE_NOOP("AuditValues", "altered in transit"),
         "NotForThisVault": QT_TRANSLATE_NOOP("AuditValues", "not addressed to this vault"),
         "UnknownSender": QT_TRANSLATE_NOOP("AuditValues", "unknown sender"),
+        "RevokedSender": QT_TRANSLATE_NOOP("AuditValues", "sender's key revoked"),
         "WrongTeam": QT_TRANSLATE_NOOP("AuditValues", "crosses teams"),
         "BadSignature": QT_TRANSLATE_NOOP("AuditValues", "signature does not verify"),
         "UnsupportedVersion": QT_TRANSLATE_NOOP("AuditValues", "unsupported version"),

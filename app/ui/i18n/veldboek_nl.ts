@@ -1004,7 +1004,7 @@
         <translation>formaatversie</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="418" />
+        <location filename="../audit_labels.py" line="419" />
         <source>details unreadable</source>
         <translation>details onleesbaar</translation>
     </message>
@@ -1525,136 +1525,141 @@
     </message>
     <message>
         <location filename="../audit_labels.py" line="327" />
+        <source>sender's key revoked</source>
+        <translation>sleutel van de afzender ingetrokken</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="328" />
         <source>crosses teams</source>
         <translation>raakt een ander team</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="328" />
+        <location filename="../audit_labels.py" line="329" />
         <source>signature does not verify</source>
         <translation>handtekening klopt niet</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="329" />
+        <location filename="../audit_labels.py" line="330" />
         <source>unsupported version</source>
         <translation>niet-ondersteunde versie</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="330" />
+        <location filename="../audit_labels.py" line="331" />
         <source>already received (replayed)</source>
         <translation>al ontvangen (opnieuw aangeboden)</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="331" />
+        <location filename="../audit_labels.py" line="332" />
         <source>recipients do not match</source>
         <translation>ontvangers kloppen niet</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="332" />
+        <location filename="../audit_labels.py" line="333" />
         <source>too large</source>
         <translation>te groot</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="333" />
+        <location filename="../audit_labels.py" line="334" />
         <source>key from a sender of the wrong role</source>
         <translation>sleutel van een afzender met de verkeerde rol</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="334" />
+        <location filename="../audit_labels.py" line="335" />
         <source>an older key</source>
         <translation>een oudere sleutel</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="335" />
+        <location filename="../audit_labels.py" line="336" />
         <source>conflicting records</source>
         <translation>tegenstrijdige gegevens</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="336" />
+        <location filename="../audit_labels.py" line="337" />
         <source>names a package never sent</source>
         <translation>noemt een pakket dat nooit is verzonden</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="337" />
+        <location filename="../audit_labels.py" line="338" />
         <source>incomplete</source>
         <translation>onvolledig</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="338" />
+        <location filename="../audit_labels.py" line="339" />
         <source>refused</source>
         <translation>geweigerd</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="339" />
+        <location filename="../audit_labels.py" line="340" />
         <source>invalid input</source>
         <translation>ongeldige invoer</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="340" />
+        <location filename="../audit_labels.py" line="341" />
         <source>a name breaks the rules</source>
         <translation>een naam voldoet niet aan de regels</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="341" />
+        <location filename="../audit_labels.py" line="342" />
         <source>file could not be read</source>
         <translation>bestand niet leesbaar</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="342" />
+        <location filename="../audit_labels.py" line="343" />
         <source>file too large</source>
         <translation>bestand te groot</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="343" />
+        <location filename="../audit_labels.py" line="344" />
         <source>no access</source>
         <translation>geen toegang</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="344" />
+        <location filename="../audit_labels.py" line="345" />
         <source>not found</source>
         <translation>niet gevonden</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="345" />
+        <location filename="../audit_labels.py" line="346" />
         <source>not allowed in this state</source>
         <translation>niet toegestaan in deze toestand</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="346" />
+        <location filename="../audit_labels.py" line="347" />
         <source>vault busy</source>
         <translation>kluis bezet</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="347" />
+        <location filename="../audit_labels.py" line="348" />
         <source>disk full</source>
         <translation>schijf vol</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="348" />
+        <location filename="../audit_labels.py" line="349" />
         <source>vault damaged</source>
         <translation>kluis beschadigd</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="349" />
+        <location filename="../audit_labels.py" line="350" />
         <source>unsafe place to write</source>
         <translation>onveilige plek om te schrijven</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="350" />
+        <location filename="../audit_labels.py" line="351" />
         <source>file exists</source>
         <translation>bestand bestaat al</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="434" />
+        <location filename="../audit_labels.py" line="435" />
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="434" />
+        <location filename="../audit_labels.py" line="435" />
         <source>no</source>
         <translation>nee</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="457" />
+        <location filename="../audit_labels.py" line="458" />
         <source>key {id}</source>
         <translation>sleutel {id}</translation>
     </message>
@@ -2502,17 +2507,17 @@
         <translation>Veldboek</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="487" />
+        <location filename="../audit_labels.py" line="488" />
         <source>the audit anchor in the header has been altered</source>
         <translation>het auditanker in het kopbestand van de kluis is gewijzigd</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="488" />
+        <location filename="../audit_labels.py" line="489" />
         <source>audit events up to {seq} were recorded but are gone</source>
         <translation>auditgebeurtenissen tot {seq} zijn vastgelegd maar ontbreken</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="489" />
+        <location filename="../audit_labels.py" line="490" />
         <source>audit event {seq} differs from the anchored one</source>
         <translation>auditgebeurtenis {seq} wijkt af van de verankerde</translation>
     </message>
