@@ -3,10 +3,9 @@
 event in words, translated, and its details as "field: value" lines with the
 field names and the coded values translated too. Nothing is shown as JSON.
 
-tests/ui/test_audit_labels.py reads the code for every action and detail field
-an audit call can write and fails on one without words here. An unknown code (a
-newer version's, or a runner's event in an imported package) is still shown, as
-plain words made from the code."""
+tests/ui/test_audit_labels.py fails on any action or detail an audit call can write
+without words here. An unknown code (a newer version's, or a runner's event in an
+imported package) is still shown, as plain words made from the code."""
 
 from __future__ import annotations
 
