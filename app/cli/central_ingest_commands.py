@@ -58,14 +58,18 @@ def register(
     p.add_argument("--team", required=True)
     p.add_argument("--fingerprint", required=True, help="as its owner reads it out")
     p.add_argument("--name", help="the name the key is shown as (default: the bundle's)")
-    p.add_argument("--by", default="cli", help="who registers it (kept with the key)")
+    p.add_argument(
+        "--by", help="who registers it (kept with the key; default: the system user, os:NAME)"
+    )
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_keys_import)
 
     p = key_commands.add_parser("revoke", help="make a runner's or handler's key inactive")
     add_place(p)
     p.add_argument("--fingerprint", required=True, help="its 64 hex digits or spoken in full")
-    p.add_argument("--by", default="cli", help="who revokes it (kept in the access log)")
+    p.add_argument(
+        "--by", help="who revokes it (kept in the access log; default: the system user, os:NAME)"
+    )
     p.set_defaults(func=cmd_keys_revoke)
 
     p = key_commands.add_parser("list", help="every registered runner's and handler's key")
@@ -112,7 +116,7 @@ def cmd_keys_import(args: argparse.Namespace) -> int:
             role=PeerRole(args.role),
             team=args.team,
             confirmed_spoken=args.fingerprint,
-            by=args.by,
+            by=args.by or access.os_user(),
             name=args.name,
         )
     if args.json:
@@ -127,7 +131,7 @@ def cmd_keys_import(args: argparse.Namespace) -> int:
 
 
 def cmd_keys_revoke(args: argparse.Namespace) -> int:
-    by = access.by_text(args.by)
+    by = access.by_text(args.by) if args.by else access.os_user()
     with opened_store(_place(args)) as store, store.begin() as conn:
         done = teams.revoke_key(conn, args.fingerprint, by=by)
     state = "revoked" if done.was_active else "was already revoked"
