@@ -65,24 +65,9 @@ _REFUSALS = f"""
 """  # noqa: S608  (fixed column names)
 
 
-def with_keys(conn: Connection, state: dict[str, Any]) -> dict[str, Any]:
-    """``reading.status`` with the keys marked: each channel's key revoked or not
-    (``sender_revoked_at``), and the recent refusals with whose key signed the
-    package (``sender``: its short fingerprint; ``sender_name`` and ``team`` where
-    it is registered)."""
-    gone = revoked(conn)
-    for c in state["channels"]:
-        c["sender_revoked_at"] = gone.get(c["sender_fingerprint"])
-    state["recent_refusals"] = [
-        {
-            "at": r[0],
-            "file": r[1],
-            "reason": r[2],
-            "message": r[3],
-            "sender": r[4],
-            "sender_name": r[5],
-            "team": r[6],
-        }
-        for r in conn.execute(text(_REFUSALS))
-    ]
-    return state
+def recent_refusals(conn: Connection) -> list[dict[str, Any]]:
+    """The 20 latest refusals, newest first, with whose key signed the package
+    (``sender``: its short fingerprint; ``sender_name`` and ``team`` where it is
+    registered)."""
+    keys = ("at", "file", "reason", "message", "sender", "sender_name", "team")
+    return [dict(zip(keys, r, strict=True)) for r in conn.execute(text(_REFUSALS))]

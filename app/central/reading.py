@@ -14,7 +14,7 @@ from typing import Any
 
 from sqlalchemy import Connection, text
 
-from app.central import access, deconfliction_match, evidence, teams
+from app.central import access, deconfliction_match, evidence, key_list, teams
 from app.central.errors import NotAuthorised
 from app.central.store import Store, database_error, sqlstate
 from app.domain.one_line import shown
@@ -257,21 +257,29 @@ def show(store: Store, kind: str, record_id: uuid.UUID, *, user: str, why: str) 
     return found
 
 
-def _debrief(conn: Connection, record_id: uuid.UUID, *, user: str, came: Outcome) -> dict[str, Any]:
-    head = conn.execute(
-        text(
-            "SELECT d.id, t.name, d.source_id, s.codename, d.latest "
-            "FROM central.debriefs d "
-            "JOIN central.teams t ON t.id = d.team_id "
-            "LEFT JOIN central.sources s ON s.id = d.source_id WHERE d.id = :id"
-        ),
-        {"id": record_id},
-    ).first()
+def _head(
+    conn: Connection, sql: str, record_id: uuid.UUID, record: str, *, user: str, came: Outcome
+) -> Any:
+    """The record's row (its team's name second), which the outcome names; another
+    team's record is "not found", as one that does not exist."""
+    head = conn.execute(text(sql), {"id": record_id}).first()
     if head is None:
-        raise NotFound(
-            "No such {record} in the teams granted to {user}.", record="debrief", user=user
-        )
+        raise NotFound("No such {record} in the teams granted to {user}.", record=record, user=user)
     came.team = head[1]
+    return head
+
+
+def _debrief(conn: Connection, record_id: uuid.UUID, *, user: str, came: Outcome) -> dict[str, Any]:
+    head = _head(
+        conn,
+        "SELECT d.id, t.name, d.source_id, s.codename, d.latest FROM central.debriefs d "
+        "JOIN central.teams t ON t.id = d.team_id "
+        "LEFT JOIN central.sources s ON s.id = d.source_id WHERE d.id = :id",
+        record_id,
+        "debrief",
+        user=user,
+        came=came,
+    )
     return {
         "debrief_id": str(head[0]),
         "team": head[1],
@@ -295,19 +303,16 @@ def _show(store: Store, kind: str, record_id: uuid.UUID, *, user: str, why: str)
     with _reading(store, user, what=f"show {kind} {record_id}", why=why, outcome=came) as conn:
         if kind == "debrief":
             return _debrief(conn, record_id, user=user, came=came)
-        head = conn.execute(
-            text(
-                "SELECT s.id, t.name, s.codename, s.kind, s.status, s.compartment, "
-                "s.first_package, s.last_package FROM central.sources s "
-                "JOIN central.teams t ON t.id = s.team_id WHERE s.id = :id"
-            ),
-            {"id": record_id},
-        ).first()
-        if head is None:
-            raise NotFound(
-                "No such {record} in the teams granted to {user}.", record="source", user=user
-            )
-        came.team = head[1]
+        head = _head(
+            conn,
+            "SELECT s.id, t.name, s.codename, s.kind, s.status, s.compartment, "
+            "s.first_package, s.last_package FROM central.sources s "
+            "JOIN central.teams t ON t.id = s.team_id WHERE s.id = :id",
+            record_id,
+            "source",
+            user=user,
+            came=came,
+        )
         ids = conn.execute(
             text("SELECT id FROM central.debriefs WHERE source_id = :id ORDER BY updated_at DESC"),
             {"id": record_id},
@@ -389,12 +394,8 @@ def status(store: Store) -> dict[str, Any]:
         refusals = conn.execute(
             text("SELECT reason, count(*) FROM central.refusals GROUP BY 1 ORDER BY 1")
         ).all()
-        last_refusals = conn.execute(
-            text(
-                f"SELECT {_utc('at')}, file_name, reason, message FROM central.refusals "  # noqa: S608
-                "ORDER BY id DESC LIMIT 20"
-            )
-        ).all()
+        # with whose key signed each (``key_list``), and which channels' keys are revoked
+        recent, gone = key_list.recent_refusals(conn), key_list.revoked(conn)
         deconfliction = deconfliction_match.status(conn)
     return {
         "teams": [
@@ -409,10 +410,14 @@ def status(store: Store) -> dict[str, Any]:
             }
             for r in per_team
         ],
-        "channels": [_channel(r[0], r[1], r[2], list(r[3]), r[4], r[5]) for r in channels],
-        "refusals": {r[0]: r[1] for r in refusals},
-        "recent_refusals": [
-            {"at": r[0], "file": r[1], "reason": r[2], "message": r[3]} for r in last_refusals
+        "channels": [
+            {
+                **_channel(r[0], r[1], r[2], list(r[3]), r[4], r[5]),
+                "sender_revoked_at": gone.get(r[5]),
+            }
+            for r in channels
         ],
+        "refusals": {r[0]: r[1] for r in refusals},
+        "recent_refusals": recent,
         "deconfliction": deconfliction,
     }

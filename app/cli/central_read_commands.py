@@ -24,7 +24,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from app.central import access, access_head, central_keys, evidence, key_list, reading
+from app.central import access, access_head, central_keys, evidence, reading
 from app.central import place as places
 from app.central.store import opened as opened_store
 from app.cli.common import print_json, read_passphrase_file
@@ -227,8 +227,6 @@ def cmd_verify(args: argparse.Namespace) -> int:
 def cmd_status(args: argparse.Namespace) -> int:
     with opened_store(_place(args)) as store:
         state = reading.status(store)
-        with store.connect() as conn:
-            state = key_list.with_keys(conn, state)
     if args.json:
         print_json(state)
         return 0

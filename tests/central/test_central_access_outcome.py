@@ -16,9 +16,9 @@ from collections.abc import Iterator
 import pytest
 from sqlalchemy import text
 
-from app.central import access, central_keys, ingest, search_index, store
+from app.central import store
 from app.central.place import Place
-from tests.central.conftest import PASSPHRASE
+from tests.central.test_central_search_rls import _stored
 from tests.helpers.central import run
 from tests.helpers.central_fleet import Fleet
 
@@ -28,15 +28,7 @@ WORD = "narrative"  # in both teams' debriefs
 @pytest.fixture
 def both(central_place: Place, fleet: Fleet) -> Iterator[tuple[store.Store, tuple[str, str]]]:
     """Noord's and Zuid's packages stored; anna reads Noord, bob Zuid."""
-    fleet.register(central_place, fleet.noord, fleet.zuid)
-    s = store.Store(central_place)
-    with s.begin() as conn:
-        access.grant(conn, team="Noord", user="anna", by="test")
-        access.grant(conn, team="Zuid", user="bob", by="test")
-        keys = central_keys.unlock(conn, PASSPHRASE)
-    for path in [*fleet.noord.files, *fleet.zuid.files]:
-        ingest.ingest_file(s, keys, path)
-    search_index.index_pending(s)
+    s = _stored(central_place, fleet)
     assert central_place.url is not None
     yield s, ("--db", central_place.url)
     s.close()
