@@ -104,7 +104,9 @@ def test_show_names_every_record_and_version_it_showed(
     for r in file["file"]:
         versions.setdefault((r["type"], r["id"]), []).append(f"v{r['version']}")
     named += [f"{kind} {rid} {' '.join(v)}" for (kind, rid), v in versions.items()]
+    # Both kinds of record are there to be named.
     assert file["debriefs"]
+    assert file["file"]
     logged = _whats(s, start)
     assert logged[1] == (
         "anna",
