@@ -19,7 +19,7 @@ from sqlalchemy import Connection, text
 
 from app.central import access, teams
 from app.central.errors import UnknownTeam
-from app.central.reading import Outcome, _reading, _utc
+from app.central.reading import Outcome, _checked, _reading, _utc, by_team
 from app.central.store import Store
 from app.errors import InvalidInput, NotFound
 
@@ -94,14 +94,26 @@ def matches(
         with store.connect() as conn:
             return _matches(_listed(conn, _team_id(conn, team)), _team_names(conn))
     what = "deconflict" + (f" team {team}" if team else "")
+    with _checked(store, user, what=what, why=why):
+        access.role_name(user)
+        access.reason_text(why)
+        if team is not None:
+            teams.team_name(team)
     came = Outcome()
     with _reading(store, user, what=what, why=why, team=team or "", outcome=came) as conn:
         rows = _listed(conn, _team_id(conn, team))
         conn.execute(text("RESET ROLE"))
         listed = _matches(rows, _team_names(conn))
-        came.text = f"{len(listed)} listed"
-        came.team = ", ".join(sorted({m.team for m in listed}))
+        # Which matches were shown, by the team whose state it was: ids only.
+        came.text, came.team = _listed_outcome(listed)
         return listed
+
+
+def _listed_outcome(listed: list[Match]) -> tuple[str, str]:
+    if not listed:
+        return "0 listed", ""
+    named, listed_teams = by_team([(m.team, m.match_id) for m in listed])
+    return f"{len(listed)} listed {named}", listed_teams
 
 
 def why_text(why: str) -> str:
@@ -117,10 +129,11 @@ def decide(store: Store, match_id: uuid.UUID, *, resolution: str, user: str, why
     """Record a decision on a match the user may see (a grant for one of its two
     teams; the view decides), for the match's teams the user is granted; the
     match shows that team's latest decision."""
-    if resolution not in RESOLUTIONS:
-        raise InvalidInput("A match is decided as same or different.")
-    clean = why_text(why)
-    name = access.role_name(user)
+    with _checked(store, user, what=f"deconflict decide {match_id} {resolution}", why=why):
+        if resolution not in RESOLUTIONS:
+            raise InvalidInput("A match is decided as same or different.")
+        clean = access.reason_text(why_text(why))
+        name = access.role_name(user)
     came = Outcome("decided")
     with _reading(
         store, name, what=f"deconflict decide {match_id} {resolution}", why=clean, outcome=came

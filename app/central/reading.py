@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import contextlib
 import uuid
-from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -82,8 +81,9 @@ SEARCH_SQL = f"""
 @dataclass
 class Outcome:
     """What came of a read, for its second entry in the access log: the caller sets
-    it once the rows are read (``text``: "shown", "3 hits …"; ``team``: the teams of
-    what was shown)."""
+    it once the rows are read (``text``: "shown: debrief ID v1 v2", "3 hit(s) …"
+    naming every record shown by id and version, never its text; ``team``: the
+    teams of what was shown)."""
 
     text: str = "done"
     team: str = ""
@@ -174,9 +174,12 @@ def search(
     store: Store, query: str, *, user: str, why: str, team: str | None = None, limit: int = 50
 ) -> list[Hit]:
     words = " ".join(query.split())
-    with _checked(store, user, what=f"search {query}", why=why):
+    asked = f"search {query}" + (f" team {team}" if team else "")
+    with _checked(store, user, what=asked, why=why):
         access.role_name(user)
         access.reason_text(why)
+        if team:
+            teams.team_name(team)  # kept in the log's team field: never raw control characters
         if not words:
             raise InvalidInput("Type at least one word to search for.")
         if not 1 <= limit <= MAX_RESULTS:
@@ -199,19 +202,31 @@ def search(
             text(sql),
             {"q": words, "team": found and found[0], "window": WINDOW, "limit": limit},
         ).all()
-        came.text, came.team = _hits_outcome([str(r[2]) for r in rows])
+        came.text, came.team = _hits_outcome([(str(r[2]), f"{r[0]} v{r[1]}") for r in rows])
     return [
         Hit(r[0], r[1], r[2], r[3], r[4], r[5], round(float(r[6]), 6), r[7], r[8]) for r in rows
     ]
 
 
-def _hits_outcome(hit_teams: list[str]) -> tuple[str, str]:
-    """How many hits, in which teams (never their text): the outcome and its team."""
-    per = Counter(hit_teams)
-    if not per:
+def _hits_outcome(hits: list[tuple[str, str]]) -> tuple[str, str]:
+    """How many hits, in which teams, and which (``id vN``; never their text):
+    the outcome and its team."""
+    if not hits:
         return "no hits", ""
-    listed = ", ".join(f"{t} {n}" for t, n in sorted(per.items()))
-    return f"{len(hit_teams)} hit(s) ({listed})", ", ".join(sorted(per))
+    listed, hit_teams = by_team(hits)
+    return f"{len(hits)} hit(s) {listed}", hit_teams
+
+
+def by_team(shown_records: list[tuple[str, str]]) -> tuple[str, str]:
+    """The records a read showed, as (team, ``id`` or ``id vN``), for its outcome:
+    ``(Noord 2, Zuid 1): Noord A v2, B v1; Zuid C v3`` (in the order shown within a
+    team), so who saw which record can be told later; and the teams, for ``team``."""
+    per: dict[str, list[str]] = {}
+    for team, record in shown_records:
+        per.setdefault(team, []).append(record)
+    counted = ", ".join(f"{t} {len(per[t])}" for t in sorted(per))
+    named = "; ".join(f"{t} {', '.join(per[t])}" for t in sorted(per))
+    return f"({counted}): {named}", ", ".join(sorted(per))
 
 
 def _utc(column: str) -> str:
@@ -302,7 +317,9 @@ def _show(store: Store, kind: str, record_id: uuid.UUID, *, user: str, why: str)
     came = Outcome("shown")
     with _reading(store, user, what=f"show {kind} {record_id}", why=why, outcome=came) as conn:
         if kind == "debrief":
-            return _debrief(conn, record_id, user=user, came=came)
+            found = _debrief(conn, record_id, user=user, came=came)
+            came.text = _shown(found)
+            return found
         head = _head(
             conn,
             "SELECT s.id, t.name, s.codename, s.kind, s.status, s.compartment, "
@@ -317,7 +334,7 @@ def _show(store: Store, kind: str, record_id: uuid.UUID, *, user: str, why: str)
             text("SELECT id FROM central.debriefs WHERE source_id = :id ORDER BY updated_at DESC"),
             {"id": record_id},
         ).scalars()
-        return {
+        found = {
             "source_id": str(head[0]),
             "team": head[1],
             "codename": head[2],
@@ -349,6 +366,23 @@ def _show(store: Store, kind: str, record_id: uuid.UUID, *, user: str, why: str)
                 )
             ],
         }
+        came.text = _shown(found)
+        return found
+
+
+def _shown(found: dict[str, Any]) -> str:
+    """What ``show`` showed, for its outcome: every record and version by id
+    (``shown: debrief A v1 v2, contact B v1``), never their text."""
+    debriefs = found.get("debriefs", [found])
+    named = [
+        f"debrief {d['debrief_id']} " + " ".join(f"v{v['version']}" for v in d["versions"])
+        for d in debriefs
+    ]
+    versions: dict[tuple[str, str], list[str]] = {}
+    for r in found.get("file", []):
+        versions.setdefault((r["type"], r["id"]), []).append(f"v{r['version']}")
+    named += [f"{kind} {rid} {' '.join(v)}" for (kind, rid), v in versions.items()]
+    return "shown: " + ", ".join(named) if named else "shown"
 
 
 def _channel(

@@ -73,6 +73,9 @@ def test_a_read_and_a_probe_of_another_team_are_told_apart(
     found = run(capsys, "central", "search", WORD, *db, "--user", "anna", "--reason", "case 7")
     assert found.code == 0, found.err
     hits = len(found.out.splitlines())
+    # Each hit's line ends with its id and version: the outcome names them, by team.
+    ids = ", ".join(" ".join(line.split()[-2:]) for line in found.out.splitlines())
+    versions = " ".join(f"v{v['version']}" for v in json.loads(shown.out)["versions"])
     other = run(capsys, "central", "search", WORD, *db, "--user", "bob", "--reason", "curious",
                 "--team", "Noord")  # fmt: skip
     assert (other.code, other.out.strip()) == (0, "No matches.")
@@ -80,11 +83,13 @@ def test_a_read_and_a_probe_of_another_team_are_told_apart(
     n = start
     assert _log(s, start) == [
         ("anna", what, "case 7", ""),
-        ("anna", f"#{n + 1} {what}: shown", "case 7", "Noord"),
+        ("anna", f"#{n + 1} {what}: shown: debrief {noord_debrief} {versions}", "case 7",
+         "Noord"),
         ("bob", what, "curious", ""),
         ("bob", f"#{n + 3} {what}: nothing found", "curious", ""),
         ("anna", f"search {WORD}", "case 7", ""),
-        ("anna", f"#{n + 5} search {WORD}: {hits} hit(s) (Noord {hits})", "case 7", "Noord"),
+        ("anna", f"#{n + 5} search {WORD}: {hits} hit(s) (Noord {hits}): Noord {ids}", "case 7",
+         "Noord"),
         ("bob", f"search {WORD}", "curious", "Noord"),
         ("bob", f"#{n + 7} search {WORD}: no hits (no such team among those granted)",
          "curious", ""),
