@@ -91,13 +91,38 @@ def reference_ms(runs: int = 5) -> dict[str, float]:
     return {name: round(statistics.median(repeat(fn, runs)) * 1000, 1) for name, fn in work.items()}
 
 
+_DAMON = Path("/sys/kernel/mm/damon/admin/kdamonds")
+
+
+def idle_pageout_s() -> float | None:
+    """After how many seconds unused the kernel pages memory out on its own (a
+    DAMON ``pageout`` scheme, as some VMs run), or None. Such a machine drops a
+    file from its cache a minute after it was written: a benchmark that reads a
+    file made earlier reads it from disk, which a package just arrived is not."""
+    for scheme in _DAMON.glob("*/contexts/*/schemes/*"):
+        context = scheme.parent.parent
+        try:
+            if (context.parent.parent / "state").read_text().strip() != "on":
+                continue
+            if (scheme / "action").read_text().strip() != "pageout":
+                continue
+            age = int((scheme / "access_pattern/age/min").read_text())
+            aggregate_us = int((context / "monitoring_attrs/intervals/aggr_us").read_text())
+        except (OSError, ValueError):
+            continue
+        return age * aggregate_us / 1e6
+    return None
+
+
 def machine() -> dict[str, Any]:
-    out = {
+    out: dict[str, Any] = {
         "python": platform.python_version(),
         "platform": platform.platform(),
         "cpus": os.cpu_count(),
         "reference_ms": reference_ms(),
     }
+    if (idle := idle_pageout_s()) is not None:
+        out["pages_out_memory_unused_for_s"] = idle
     if REFERENCE == "tiny":
         out["reference_work"] = f"tiny: 1/{_SCALE} of each workload, one run; not comparable"
     return out
