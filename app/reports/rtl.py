@@ -16,7 +16,8 @@ grapheme, numbers keeping their own order and brackets mirrored, so the lines of
 a long quote read from the top down, each from right to left.
 
 What remains: a run ends where the style changes (a bold label beside Arabic
-text), as the two are separate pieces of reportlab's line.
+text), as the two are separate pieces of reportlab's line; and a paragraph all
+in Arabic or Hebrew is still a left-to-right one, its lines aligned left.
 """
 
 from __future__ import annotations
