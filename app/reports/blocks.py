@@ -9,11 +9,12 @@ from typing import Any
 from reportlab.graphics.barcode.qr import QrCodeWidget
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from app.reports.fonts import REGULAR
 from app.reports.hashing import qr_payload
 from app.reports.labels import Labels
+from app.reports.paragraph import Paragraph
 from app.reports.styles import RULE, SHADE, Styles, grouped_hex, markup, para
 from app.reports.views import GradingLine
 

@@ -7,10 +7,11 @@ from typing import Any
 
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import CondPageBreak, KeepTogether, Paragraph, Spacer, Table
+from reportlab.platypus import CondPageBreak, KeepTogether, Spacer, Table
 
 from app.reports.blocks import ProgressMark, grading_cell, key_values, section, table_style
 from app.reports.labels import Labels
+from app.reports.paragraph import Paragraph
 from app.reports.styles import Styles, day, markup, money, para, utc_minute, words
 from app.reports.views import (
     ContactPart,

@@ -2,19 +2,22 @@
 
 reportlab lays text out left to right, glyph by glyph, as stored: a name in
 Arabic or Hebrew script came out with its letters backwards and, in Arabic,
-unjoined, so the printed name read as another one. Here each line of a
-left-to-right paragraph (every report paragraph is one) gets its right-to-left
-runs in display order before reportlab sees it: a run of Arabic or Hebrew (with
-the spaces, punctuation and numbers between its letters) is reversed as a
-whole, grapheme by grapheme, numbers keeping their own order and brackets
-mirrored, as the Unicode bidirectional algorithm orders a run inside
-left-to-right text. Arabic letters are first given their joined forms (initial,
-medial, final; the lam-alef ligature) from the Unicode presentation forms, which
-the report font draws; the table is read from ``unicodedata``, not written out.
+unjoined, so the printed name read as another one. Every report paragraph is a
+left-to-right one, and its text goes through two steps, as the Unicode
+bidirectional algorithm (UAX #9) orders them. First, in logical order, Arabic
+letters take their joined forms (initial, medial, final; the lam-alef ligature)
+from the Unicode presentation forms, which the report font draws; the table is
+read from ``unicodedata``, not written out (``shape_arabic``, in
+``styles.markup``). reportlab then breaks the paragraph into lines, and only then
+is each printed line put in display order (rules L1-L2: ``visual``, in
+``paragraph.Paragraph``): a run of Arabic or Hebrew (with the spaces,
+punctuation and numbers between its letters) is reversed as a whole, grapheme by
+grapheme, numbers keeping their own order and brackets mirrored, so the lines of
+a long quote read from the top down, each from right to left.
 
-Known limit: a run longer than a line is reordered before the paragraph is
-broken into lines, so its lines read in the wrong order; the words themselves
-print correctly. A name or a quoted phrase fits on a line.
+What remains: a run ends where the style changes (a bold label beside Arabic
+text), as the two are separate pieces of reportlab's line; and a paragraph all
+in Arabic or Hebrew is still a left-to-right one, its lines aligned left.
 """
 
 from __future__ import annotations
@@ -72,6 +75,8 @@ def _joins_previous(code: int) -> bool:
 def shape_arabic(text: str, drawable: Callable[[int], bool]) -> str:
     """Arabic letters in their joined presentation forms (those ``drawable``),
     lam followed by alef as their ligature; anything else as it is."""
+    if not has_rtl(text):  # every report line comes here: most have no Arabic
+        return text
     letters = [ord(c) for c in text]
     solid = [i for i, c in enumerate(text) if not _transparent(c)]
     out = list(text)
@@ -156,10 +161,13 @@ def _closing_brackets(line: str, start: int, end: int) -> int:
     return end
 
 
-def visual(line: str, drawable: Callable[[int], bool]) -> str:
-    """One line of a left-to-right paragraph with its right-to-left runs in
-    display order (each from its first right-to-left letter to its last letter or
-    number before a left-to-right letter)."""
+def visual(line: str) -> str:
+    """One printed line of a left-to-right paragraph with its right-to-left runs
+    in display order (each from its first right-to-left letter to its last letter
+    or number before a left-to-right letter). Shaping (``shape_arabic``) comes
+    first, on the whole paragraph; here only the order changes (a mirrored
+    bracket is as wide as its pair), so the line keeps the width reportlab
+    measured when it broke the paragraph."""
     if not has_rtl(line):
         return line
     kinds = [unicodedata.bidirectional(c) for c in line]
@@ -180,6 +188,6 @@ def visual(line: str, drawable: Callable[[int], bool]) -> str:
             j += 1
         end = _closing_brackets(line, i, end)
         run = line[i : end + 1]
-        out.append(_reversed_run(shape_arabic(run, drawable)))
+        out.append(_reversed_run(run))
         i = end + 1
     return "".join(out)

@@ -7,11 +7,12 @@ from collections.abc import Callable
 from typing import Any
 
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Paragraph, Table
+from reportlab.platypus import CondPageBreak, Table
 
 from app.reports.blocks import ProgressMark, grading_cell, table_style
 from app.reports.internal import CORROBORATION_WORDS
 from app.reports.labels import Labels
+from app.reports.paragraph import Paragraph
 from app.reports.styles import Styles, day, markup, para
 from app.reports.views import SanitisedDebrief, SanitisedReport
 

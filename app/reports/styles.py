@@ -10,11 +10,11 @@ from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph
 
 from app.reports import rtl
 from app.reports.fonts import BOLD, REGULAR
 from app.reports.glyphs import drawable, printable
+from app.reports.paragraph import Paragraph
 
 MARGIN_X = 20 * mm
 MARGIN_TOP = 24 * mm  # room for the marking above the frame
@@ -87,8 +87,9 @@ def make_styles() -> Styles:
 def markup(text: str) -> str:
     """User text as safe paragraph markup: escaped (a '<' in a narrative is text,
     not a tag), with its line breaks kept, what the font cannot draw named
-    (``glyphs``), and Arabic and Hebrew in display order (``rtl``)."""
-    lines = [escape(rtl.visual(printable(line), drawable)) for line in text.strip().splitlines()]
+    (``glyphs``), and Arabic letters joined (``rtl``). The text stays in logical
+    order: ``paragraph.Paragraph`` puts each printed line in display order."""
+    lines = [escape(rtl.shape_arabic(printable(ln), drawable)) for ln in text.strip().splitlines()]
     return "<br/>".join(lines)
 
 
