@@ -261,6 +261,15 @@ def test_last_page_holds_the_content_hash(internal: IssuedPdf, sanitised: Issued
         assert f"veldboek-report-id:{issued.report_id}" in str(reader.metadata.get("/Keywords"))
 
 
+def test_last_page_names_the_command_that_checks_the_file(
+    internal: IssuedPdf, sanitised: IssuedPdf
+) -> None:
+    for issued in (internal, sanitised):
+        last = _flat(pages_text(issued.pdf)[-1])
+        assert "in its register: veldboek report verify FILE says whether it issued" in last
+        assert "U+0000" not in last
+
+
 def _small_internal(text: str = "Bericht über één café: € 1.250,00 betaald") -> InternalReport:
     grading = GradingLine("3x5x2", "3x5x2 2/B/P", "2", "Untested", "B", "Known", "P", "Ok", "")
     debrief = InternalDebrief(

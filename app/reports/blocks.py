@@ -96,16 +96,24 @@ def qr_drawing(payload: str, size: float = QR_SIZE) -> Drawing:
     return drawing
 
 
+def _spaced(text: str) -> str:
+    """``markup`` of a piece of a sentence, keeping a space at either end."""
+    before = " " if text[:1].isspace() else ""
+    after = " " if text[-1:].isspace() else ""
+    return before + markup(text) + after
+
+
 def integrity_block(report_id: str, digest: str, styles: Styles, t: Labels) -> KeepTogether:
     """The last flowable of every report, so it always lands on the last page."""
-    explained = markup(
-        t(
-            "The QR code holds the report id and this hash. The issuing vault keeps both, and "
-            "the SHA-256 of the PDF file, in its register: {command} says whether it issued "
-            "this file and whether the file is unaltered.",
-            command="\x00",
-        )
-    ).replace("\x00", "<i>veldboek report verify FILE</i>")
+    # The command is set in italics between the escaped halves of the sentence:
+    # ``markup`` would name a placeholder character as one it cannot draw.
+    halves = t(
+        "The QR code holds the report id and this hash. The issuing vault keeps both, and "
+        "the SHA-256 of the PDF file, in its register: {command} says whether it issued "
+        "this file and whether the file is unaltered.",
+        command="\x00",
+    ).split("\x00")
+    explained = "<i>veldboek report verify FILE</i>".join(_spaced(h) for h in halves)
     text = Paragraph(
         "<br/>".join(
             [
