@@ -39,8 +39,8 @@ READABLE = (
 _ROLE = re.compile(r"[a-z_][a-z0-9_]{0,62}")
 _RESERVED = ("veldboek_admin", "postgres", "public")
 MAX_REASON = 500
-# A management report's reason when none is given (--reason stays optional there:
-# it counts, it shows no record), kept as such rather than a made-up purpose.
+# The reason of a read when none is given (--reason is optional on the commands
+# as they are spelled out), kept as such rather than a made-up purpose.
 NO_REASON = "(no reason given)"
 
 

@@ -1,13 +1,13 @@
 """Blind deconfliction at the central system, on the command line.
 
-    veldboek central deconfliction-key new   --data DIR | --db URL --passphrase-file FILE
+    veldboek central deconfliction-key new   --data DIR | --db URL [--passphrase-file FILE]
                                              [--memory-kib N] [--iterations N] [--lanes N]
-    veldboek central deconfliction-key issue --data DIR | --db URL --passphrase-file FILE
+    veldboek central deconfliction-key issue --data DIR | --db URL [--passphrase-file FILE]
                                              --to DIR [--team NAME]
     veldboek central deconflict [--team NAME] [--user NAME] [--reason WHY] [--json]
     veldboek central deconflict --rescan
     veldboek central deconflict decide MATCH_ID --as same|different --user NAME --why TEXT
-    veldboek central deconflict notify --data DIR | --db URL --passphrase-file FILE
+    veldboek central deconflict notify --data DIR | --db URL [--passphrase-file FILE]
                                        --to DIR [--team NAME]
 
 A match is listed once per team of it: its kind, the team and the other team,
@@ -33,7 +33,7 @@ from app.central import (
 from app.central import place as places
 from app.central.store import Store
 from app.central.store import opened as opened_store
-from app.cli.common import print_json, read_passphrase_file
+from app.cli.common import central_key_arg, key_passphrase, print_json
 from app.services.files import output_paths
 
 PlaceArgs = Callable[[argparse.ArgumentParser], None]
@@ -53,7 +53,7 @@ def register(
     dk_commands = dk.add_subparsers(dest="dk_command", required=True)
     p = dk_commands.add_parser("new", help="make the first key, or rotate (the old one retires)")
     add_place(p)
-    p.add_argument("--passphrase-file", required=True, help="opens the central key (- = stdin)")
+    central_key_arg(p)
     p.add_argument("--memory-kib", type=int, help="Argon2id memory of the tokens (KiB)")
     p.add_argument("--iterations", type=int, help="Argon2id passes of the tokens")
     p.add_argument("--lanes", type=int, help="Argon2id lanes of the tokens")
@@ -61,7 +61,7 @@ def register(
     p.set_defaults(func=cmd_key_new)
     p = dk_commands.add_parser("issue", help="one key package per registered handler")
     add_place(p)
-    p.add_argument("--passphrase-file", required=True, help="opens the central key (- = stdin)")
+    central_key_arg(p)
     p.add_argument("--to", required=True, type=Path, help="the folder to write them in")
     p.add_argument("--team", help="only this team's handlers")
     p.set_defaults(func=cmd_key_issue)
@@ -85,7 +85,7 @@ def register(
     p.set_defaults(func=cmd_decide)
     p = d_commands.add_parser("notify", help="notice packages of changed matches to handlers")
     add_place(p)
-    p.add_argument("--passphrase-file", required=True, help="opens the central key (- = stdin)")
+    central_key_arg(p)
     p.add_argument("--to", required=True, type=Path, help="the folder to write them in")
     p.add_argument("--team", dest="notify_team", help="only this team's handlers")
     p.set_defaults(func=cmd_notify)
@@ -95,8 +95,8 @@ def _place(args: argparse.Namespace) -> places.Place:
     return places.from_args(args.data, args.db)
 
 
-def _unlock(store: Store, passphrase_file: str) -> central_keys.Unlocked:
-    passphrase = read_passphrase_file(passphrase_file)
+def _unlock(store: Store, passphrase_file: str | None) -> central_keys.Unlocked:
+    passphrase = key_passphrase(passphrase_file)
     with store.connect() as conn:
         return central_keys.unlock(conn, passphrase)
 

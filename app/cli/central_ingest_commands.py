@@ -4,10 +4,10 @@
                                  --team NAME --fingerprint "12345 …" [--name N] [--json]
     veldboek central keys revoke --fingerprint FP --data DIR | --db URL [--by NAME]
     veldboek central keys list   --data DIR | --db URL [--team NAME] [--json]
-    veldboek central receipt --data DIR | --db URL --passphrase-file FILE --to DIR
+    veldboek central receipt --data DIR | --db URL [--passphrase-file FILE] --to DIR
                              [--runner NAME [--team NAME]]
-    veldboek central ingest PATH… --data DIR | --db URL --passphrase-file FILE [--json]
-    veldboek central watch DIR --data DIR | --db URL --passphrase-file FILE
+    veldboek central ingest PATH… --data DIR | --db URL [--passphrase-file FILE] [--json]
+    veldboek central watch DIR --data DIR | --db URL [--passphrase-file FILE]
                            [--settle S] [--interval S] [--once]
 
 ``ingest`` prints one line per package (or a JSON list) and exits 1 if any was
@@ -39,7 +39,7 @@ from app.central import place as places
 from app.central.place import Place
 from app.central.store import Store
 from app.central.store import opened as opened_store
-from app.cli.common import print_json, read_passphrase_file
+from app.cli.common import central_key_arg, key_passphrase, print_json
 from app.domain.enums import PeerRole
 from app.errors import InvalidInput, VeldboekError
 from app.services.exchange import keys
@@ -81,13 +81,13 @@ def register(
     p = commands.add_parser("ingest", help="verify and store packages")
     p.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     add_place(p)
-    p.add_argument("--passphrase-file", required=True, help="opens the central key (- = stdin)")
+    central_key_arg(p)
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_ingest)
 
     p = commands.add_parser("receipt", help="receipts for runners: what central holds")
     add_place(p)
-    p.add_argument("--passphrase-file", required=True, help="opens the central key (- = stdin)")
+    central_key_arg(p)
     p.add_argument("--to", required=True, type=Path, help="the folder to write them in")
     p.add_argument("--runner", help="only this runner's key (its registered name)")
     p.add_argument("--team", help="the runner's team, where keys of two teams share its name")
@@ -96,7 +96,7 @@ def register(
     p = commands.add_parser("watch", help="take packages in from a drop folder")
     p.add_argument("folder", type=Path, metavar="DIR")
     add_place(p)
-    p.add_argument("--passphrase-file", required=True, help="opens the central key (- = stdin)")
+    central_key_arg(p)
     p.add_argument("--settle", type=float, default=2.0, help="seconds a file must stand still")
     p.add_argument("--interval", type=float, default=1.0, help="seconds between looks")
     p.add_argument("--once", action="store_true", help="take what is complete, then end")
@@ -181,8 +181,8 @@ def cmd_receipt(args: argparse.Namespace) -> int:
     return 0
 
 
-def _unlock(store: Store, passphrase_file: str) -> central_keys.Unlocked:
-    passphrase = read_passphrase_file(passphrase_file)
+def _unlock(store: Store, passphrase_file: str | None) -> central_keys.Unlocked:
+    passphrase = key_passphrase(passphrase_file)
     with store.connect() as conn:
         return central_keys.unlock(conn, passphrase)
 

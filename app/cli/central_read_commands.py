@@ -4,12 +4,12 @@
                             [--by NAME]
     veldboek central revoke --team NAME --user NAME (--data DIR | --db URL) [--by NAME]
     veldboek central grants (--data DIR | --db URL) [--json]
-    veldboek central search TEXT --user NAME --reason WHY [--team NAME] [--limit N] [--json]
-    veldboek central show source|debrief ID --user NAME --reason WHY [--json]
+    veldboek central search TEXT --user NAME [--reason WHY] [--team NAME] [--limit N] [--json]
+    veldboek central show source|debrief ID --user NAME [--reason WHY] [--json]
     veldboek central status [--json]
     veldboek central verify        (every stored version and package file hashed again)
     veldboek central log verify [--head FILE …]
-    veldboek central log head --passphrase-file FILE --out FILE [--force]
+    veldboek central log head [--passphrase-file FILE] --out FILE [--force]
     veldboek central log show [--limit N] [--who NAME] [--json]
 
 A person reads as their own database role: row-level security decides what comes
@@ -27,12 +27,15 @@ from typing import Any
 from app.central import access, access_head, central_keys, evidence, reading
 from app.central import place as places
 from app.central.store import opened as opened_store
-from app.cli.common import print_json, read_passphrase_file
+from app.cli.common import central_key_arg, key_passphrase, print_json
 from app.domain.one_line import shown as one_line
 from app.errors import CheckFailed, InvalidInput
 from app.services.files import output_paths, user_files
 
 PlaceArgs = Callable[[argparse.ArgumentParser], None]
+# Optional, as issue 19 spells these commands: a read without it is logged
+# "(no reason given)", which the log's review then sees; an empty one is refused.
+_REASON = "why (kept in the access log; without it: (no reason given))"
 
 
 def register(
@@ -65,7 +68,7 @@ def register(
     p.add_argument("text")
     add_place(p)
     p.add_argument("--user", required=True, help="the staff user reading")
-    p.add_argument("--reason", required=True, help="why (kept in the access log)")
+    p.add_argument("--reason", default=access.NO_REASON, help=_REASON)
     p.add_argument("--team")
     p.add_argument("--limit", type=int, default=50)
     p.add_argument("--json", action="store_true")
@@ -75,8 +78,8 @@ def register(
     p.add_argument("kind", choices=["source", "debrief"])
     p.add_argument("id", type=_uuid)
     add_place(p)
-    p.add_argument("--user", required=True)
-    p.add_argument("--reason", required=True)
+    p.add_argument("--user", required=True, help="the staff user reading")
+    p.add_argument("--reason", default=access.NO_REASON, help=_REASON)
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_show)
 
@@ -106,7 +109,7 @@ def register(
     p.set_defaults(func=cmd_log_show)
     p = log_commands.add_parser("head", help="sign the access log's state now, to keep elsewhere")
     add_place(p)
-    p.add_argument("--passphrase-file", required=True)
+    central_key_arg(p)
     p.add_argument("--out", type=Path, required=True)
     p.add_argument("--force", action="store_true", help="replace an existing file")
     p.set_defaults(func=cmd_log_head)
@@ -311,7 +314,7 @@ def cmd_log_head(args: argparse.Namespace) -> int:
     place = _place(args)
     guarded = [place.data] if place.data is not None else []
     output_paths.check_file(args.out, vaults=guarded, overwrite=args.force)
-    passphrase = read_passphrase_file(args.passphrase_file)
+    passphrase = key_passphrase(args.passphrase_file)
     with opened_store(place) as store, store.begin() as conn:
         signed = access_head.take(conn, central_keys.unlock(conn, passphrase))
     written = output_paths.write_file(args.out, signed, vaults=guarded, overwrite=args.force)

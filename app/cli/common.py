@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import getpass
 import json
 import sys
 from collections.abc import Iterator
@@ -49,6 +50,35 @@ def read_passphrase_file(path: str) -> str:
     if not line:
         raise InvalidInput("The passphrase file is empty.")
     return line
+
+
+def central_key_arg(parser: argparse.ArgumentParser) -> None:
+    """``--passphrase-file``, optional where the issue spells the command without
+    it: at a terminal the passphrase is then asked for (``key_passphrase``)."""
+    parser.add_argument(
+        "--passphrase-file",
+        help="opens the central key (- = stdin; at a terminal, asked for without it)",
+    )
+
+
+def key_passphrase(path: str | None) -> str:
+    """The central key's passphrase: from ``--passphrase-file``, or typed at the
+    terminal (never echoed). Without a terminal the file must be given: a script
+    or a service never waits at a prompt nobody sees."""
+    if path is not None:
+        return read_passphrase_file(path)
+    if not sys.stdin.isatty():
+        raise InvalidInput(
+            "The central key is sealed under its passphrase: give --passphrase-file FILE "
+            "(- reads it from standard input)."
+        )
+    try:
+        typed = getpass.getpass("Passphrase of the central key: ")
+    except (EOFError, KeyboardInterrupt):
+        typed = ""
+    if not typed:
+        raise InvalidInput("No passphrase was typed; nothing was done.")
+    return typed
 
 
 def add_vault_args(parser: argparse.ArgumentParser, *, alias: bool = False) -> None:
