@@ -29,12 +29,16 @@ seconds the workers and PostgreSQL spent, what they waited on
 indexer's rate.
 
 Every package is read once, untimed, before it is taken in (``arrived``), as a
-package just copied into the drop folder is in the file cache.
+package just copied into the drop folder is in the file cache. On a machine that
+pages out memory unused for a minute (DAMON), each size's ingest and the
+sustained run start once the kernel has reclaimed what the bulk load left in the
+file cache (``reclaim.settle``; the wait is reported), with the reclaim thread's
+CPU during each measurement beside it.
 
 The cluster is a throwaway one made by ``central init``'s code with a light KDF
 (the unlock is not measured). Run: ``python -m benchmarks.central [--sizes
 100000,1000000] [--package-debriefs 10000] [--worker-debriefs 2500] [--queries 60]
-[--workers 4]``.
+[--workers 4] [--no-settle]``.
 """
 
 from __future__ import annotations
@@ -69,10 +73,10 @@ from app.services.demo_data import generator as demo
 from app.services.exchange import keys, package_body, packages
 from app.services.exchange.gc_pause import collection_paused
 from app.vault.vault import Vault
-from benchmarks import central_steps
+from benchmarks import central_steps, reclaim
 from benchmarks import central_waits as waits
 from benchmarks.central_unit import TEAMS, WORDS, Vectors, grow, make_unit
-from benchmarks.common import summary, write_results
+from benchmarks.common import idle_pageout_s, summary, write_results
 from benchmarks.packages import _export_ready, _introduce, _new_vault
 
 PASSPHRASE = "benchmark central passphrase"
@@ -176,7 +180,7 @@ def sustained(url: str, store: Store, groups: list[list[Path]]) -> dict[str, Any
     for p in procs:
         p.start()
     load_before = load()
-    with waits.Waits(store) as sampled:
+    with waits.Waits(store) as sampled, reclaim.Reclaim() as kernel:
         start.wait()
         began, server = time.perf_counter(), server_cpu_s()
         results = [out.get(timeout=900) for _ in procs]
@@ -199,6 +203,7 @@ def sustained(url: str, store: Store, groups: list[list[Path]]) -> dict[str, Any
             "available": round(wall * cores, 2),
         },
         "load_before_after": [load_before, load()],
+        "kdamond_cpu_s_during_the_run": kernel.used,
         "workers_s": _worker_split(results),
         "waits": sampled.result(),
         "then_indexed": indexed,
@@ -360,14 +365,15 @@ def ingest_one(store: Store, unlocked: Any, paths: list[Path], team_user: str) -
     then searched while their vectors wait, then indexed."""
     load_before = load()
     runs = []
-    for path in paths:
-        arrived(path)
-        with central_steps.steps() as found:
-            started, cpu, server = time.perf_counter(), time.process_time(), server_cpu_s()
-            stored = ingest.ingest_file(store, unlocked, path)
-            wall, python = time.perf_counter() - started, time.process_time() - cpu
-        split = central_steps.rounded(found, wall, python)
-        runs.append((wall, python, server_cpu_s() - server, stored.records, split))
+    with reclaim.Reclaim() as kernel:
+        for path in paths:
+            arrived(path)
+            with central_steps.steps() as found:
+                started, cpu, server = time.perf_counter(), time.process_time(), server_cpu_s()
+                stored = ingest.ingest_file(store, unlocked, path)
+                wall, python = time.perf_counter() - started, time.process_time() - cpu
+            split = central_steps.rounded(found, wall, python)
+            runs.append((wall, python, server_cpu_s() - server, stored.records, split))
     wall, python, postgresql, records, split = sorted(runs, key=lambda r: r[0])[len(runs) // 2]
     row: dict[str, Any] = {
         "ingest_10k_package_s": round(wall, 3),
@@ -375,6 +381,7 @@ def ingest_one(store: Store, unlocked: Any, paths: list[Path], team_user: str) -
         "ingest_10k_package_debriefs": records,
         "ingest_cpu_s": {"python": round(python, 2), "postgresql": round(postgresql, 2)},
         "ingest_load_before_after": [load_before, load()],
+        "kdamond_cpu_s_during_the_runs": kernel.used,
         "ingest_steps_of_the_median_run": split,
     }
     waiting = []
@@ -420,6 +427,7 @@ def _register(store: Store, bundles: list[keys.KeyBundle]) -> list[str]:
 
 def measure(args: argparse.Namespace, tmp: Path, results: dict[str, Any]) -> None:
     sizes = [int(s) for s in args.sizes.split(",")]
+    idle = None if args.no_settle else idle_pageout_s()
     rng = random.Random(19)
     root = tmp / "central"
     central, url = _cluster(root)
@@ -453,6 +461,7 @@ def measure(args: argparse.Namespace, tmp: Path, results: dict[str, Any]) -> Non
             "copy_load_before_after": [load_before, load()],
         }
         have = size
+        row["reclaim_settled"] = reclaim.settle(idle)
         row.update(ingest_one(store, unlocked, big[INGESTS * n : INGESTS * (n + 1)], "bench_0"))
         row["search"] = search_p95(store, names, args.queries, rng)
         with store.connect() as conn:
@@ -466,9 +475,11 @@ def measure(args: argparse.Namespace, tmp: Path, results: dict[str, Any]) -> Non
         "load_after": load(),
     }
     search_index.index_pending(store)
+    settled = reclaim.settle(idle)
     results["sustained"] = sustained(
         url, store, [w[1][1:] if i == 0 else w[1] for i, w in enumerate(workers)]
     )
+    results["sustained"]["reclaim_settled"] = settled
     results["sustained"]["floor"] = floor(
         unlocked,
         workers[-1][0],
@@ -485,6 +496,9 @@ def main() -> None:
     parser.add_argument("--worker-debriefs", type=int, default=2_500)
     parser.add_argument("--queries", type=int, default=60)
     parser.add_argument("--workers", type=int, default=4, help="processes of sustained ingest")
+    parser.add_argument(
+        "--no-settle", action="store_true", help="do not wait for the kernel's reclaim (smoke run)"
+    )
     args = parser.parse_args()
     if args.workers < 1:
         parser.error("--workers must be at least 1")

@@ -41,3 +41,24 @@ def test_a_stopped_or_other_scheme_is_not(
 def test_no_damon_is_not(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(common, "_DAMON", tmp_path / "absent")
     assert common.idle_pageout_s() is None
+
+
+def test_settle_waits_for_the_pageout_age_then_for_a_quiet_reclaim(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from benchmarks import reclaim
+
+    used = iter([0.0, 0.0, 0.5, 0.5, 0.5, 0.5, 0.5])  # busy for one second, then quiet
+    monkeypatch.setattr(reclaim, "cpu_s", lambda: next(used))
+    slept: list[float] = []
+    monkeypatch.setattr(reclaim.time, "sleep", slept.append)
+    settled = reclaim.settle(60.0, quiet_s=3)
+    assert slept[0] == 70.0  # the pageout age and one more aggregation, first
+    assert slept[1:] == [1.0] * 4  # the busy second resets the count of quiet ones
+    assert settled["kdamond_cpu_s"] == 0.5
+
+
+def test_without_a_pageout_age_there_is_nothing_to_wait_for() -> None:
+    from benchmarks import reclaim
+
+    assert reclaim.settle(None) == {"waited_s": 0.0, "kdamond_cpu_s": 0.0}

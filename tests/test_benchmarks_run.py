@@ -35,7 +35,7 @@ CASES = {
     ],
     "central": [
         "--sizes", "1000", "--package-debriefs", "20", "--worker-debriefs", "10",
-        "--queries", "2", "--workers", "1",
+        "--queries", "2", "--workers", "1", "--no-settle",
     ],
     "deconfliction": ["--tokens", "5000", "--evaluations", "1", "--hmacs", "1000"],
 }  # fmt: skip
