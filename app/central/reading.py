@@ -18,6 +18,7 @@ from app.central import access, deconfliction_match, evidence, key_list, teams
 from app.central.errors import NotAuthorised
 from app.central.store import Store, database_error, sqlstate
 from app.domain.one_line import shown
+from app.domain.text import counted
 from app.errors import InvalidInput, NotFound, VeldboekError
 from app.export import gaps
 
@@ -211,7 +212,7 @@ def _hits_outcome(hit_teams: list[str]) -> tuple[str, str]:
     if not per:
         return "no hits", ""
     listed = ", ".join(f"{t} {n}" for t, n in sorted(per.items()))
-    return f"{len(hit_teams)} hit(s) ({listed})", ", ".join(sorted(per))
+    return f"{counted(len(hit_teams), 'hit')} ({listed})", ", ".join(sorted(per))
 
 
 def _utc(column: str) -> str:
