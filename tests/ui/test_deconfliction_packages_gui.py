@@ -89,6 +89,7 @@ def _keys_tab(qtbot: QtBot, window: MainWindow) -> PackagesPage:
     return page
 
 
+@pytest.mark.usefixtures("english")
 def test_a_handler_imports_centrals_key_and_a_notice_on_the_packages_page(
     qtbot: QtBot,
     window: MainWindow,
@@ -125,10 +126,10 @@ def test_a_handler_imports_centrals_key_and_a_notice_on_the_packages_page(
     assert receive.status.text() == before
     question = confirm(qtbot, "importConfirm")
     assert "deconfliction notice" in question
-    assert "1 possible match(es)" in question
+    assert "1 possible match with a source" in question
     qtbot.waitUntil(lambda: "deconfliction notice 2" in receive.status.text(), timeout=30_000)
     assert receive.status.text().startswith(
-        "Took in deconfliction notice 2 from Central: 1 match(es), 1 open."
+        "Took in deconfliction notice 2 from Central: 1 match, 1 open."
     )
     home = window.show_page(HomePage)
     assert isinstance(home, HomePage)

@@ -1855,6 +1855,39 @@
     </message>
 </context>
 <context>
+    <name>Counts</name>
+    <message numerus="yes">
+        <location filename="../counts.py" line="14" />
+        <source>%n debrief(s)</source>
+        <translation><numerusform>%n debriefing</numerusform><numerusform>%n debriefings</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../counts.py" line="18" />
+        <source>%n file(s)</source>
+        <translation><numerusform>%n bestand</numerusform><numerusform>%n bestanden</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../counts.py" line="22" />
+        <source>%n package(s)</source>
+        <translation><numerusform>%n pakket</numerusform><numerusform>%n pakketten</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../counts.py" line="26" />
+        <source>%n review(s)</source>
+        <translation><numerusform>%n beoordeling</numerusform><numerusform>%n beoordelingen</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../counts.py" line="30" />
+        <source>%n newer version(s)</source>
+        <translation><numerusform>%n nieuwere versie</numerusform><numerusform>%n nieuwere versies</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../counts.py" line="34" />
+        <source>%n older version(s)</source>
+        <translation><numerusform>%n oudere versie</numerusform><numerusform>%n oudere versies</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>DebriefColumns</name>
     <message>
         <location filename="../pages/debriefs.py" line="50" />
@@ -2409,7 +2442,7 @@
     <name>DeconflictionKeyBox</name>
     <message>
         <location filename="../packages/deconfliction_box.py" line="47" />
-        <location filename="../packages/deconfliction_box.py" line="152" />
+        <location filename="../packages/deconfliction_box.py" line="151" />
         <source>Deconfliction key</source>
         <translation>Deconflictiesleutel</translation>
     </message>
@@ -2434,62 +2467,62 @@
         <translation>Nog geen deconflictiesleutel: lees de sleutel die uw teamleider stuurt in op het tabblad Ontvangen.</translation>
     </message>
     <message>
-        <location filename="../packages/deconfliction_box.py" line="89" />
-        <source>Key {key}… made {made}: {n} of {total} source(s) with a true identity have tokens under it.</source>
-        <translation>Sleutel {key}… gemaakt {made}: {n} van {total} bron(nen) met een ware identiteit hebben er tokens onder.</translation>
-    </message>
-    <message>
-        <location filename="../packages/deconfliction_box.py" line="98" />
+        <location filename="../packages/deconfliction_box.py" line="95" />
         <source>(Replaced: forgotten with the next package.)</source>
         <translation>(Vervangen: vergeten met het volgende pakket.)</translation>
     </message>
     <message>
-        <location filename="../packages/deconfliction_box.py" line="100" />
+        <location filename="../packages/deconfliction_box.py" line="97" />
         <source>Not yet recomputed.</source>
         <translation>Nog niet opnieuw berekend.</translation>
     </message>
     <message>
-        <location filename="../packages/deconfliction_box.py" line="105" />
-        <source>The tokens of {n} source(s) wait to be sent: the next package of everything new carries them.</source>
-        <translation>De tokens van {n} bron(nen) wachten op verzending: het volgende pakket met alles wat nieuw is neemt ze mee.</translation>
-    </message>
-    <message>
-        <location filename="../packages/deconfliction_box.py" line="120" />
+        <location filename="../packages/deconfliction_box.py" line="119" />
         <source>Folder to write the key packages to</source>
         <translation>Map om de sleutelpakketten in te schrijven</translation>
     </message>
     <message>
-        <location filename="../packages/deconfliction_box.py" line="125" />
+        <location filename="../packages/deconfliction_box.py" line="124" />
         <source>Sealing the key for each runner…</source>
         <translation>De sleutel wordt voor elke runner verzegeld…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../packages/deconfliction_box.py" line="138" />
+        <location filename="../packages/deconfliction_box.py" line="137" />
         <source>Deconfliction key written for %n runner(s) ({names}) to {folder}.</source>
         <translation><numerusform>Deconflictiesleutel voor %n runner ({names}) geschreven naar {folder}.</numerusform><numerusform>Deconflictiesleutel voor %n runners ({names}) geschreven naar {folder}.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../packages/deconfliction_box.py" line="174" />
+        <location filename="../packages/deconfliction_box.py" line="173" />
         <source>Tokens computed for %n source(s) under key {key}…</source>
         <translation><numerusform>Tokens berekend voor %n bron onder sleutel {key}…</numerusform><numerusform>Tokens berekend voor %n bronnen onder sleutel {key}…</numerusform></translation>
     </message>
     <message>
-        <location filename="../packages/deconfliction_box.py" line="144" />
+        <location filename="../packages/deconfliction_box.py" line="143" />
         <source>Nothing was written</source>
         <translation>Er is niets geschreven</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../packages/deconfliction_box.py" line="89" />
+        <source>Key {key}… made {made}: tokens under it for {n} of %n source(s) with a true identity.</source>
+        <translation><numerusform>Sleutel {key}… gemaakt {made}: tokens eronder voor {n} van %n bron met een ware identiteit.</numerusform><numerusform>Sleutel {key}… gemaakt {made}: tokens eronder voor {n} van %n bronnen met een ware identiteit.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../packages/deconfliction_box.py" line="102" />
+        <source>The tokens of %n source(s) wait to be sent: the next package of everything new carries them.</source>
+        <translation><numerusform>De tokens van %n bron wachten op verzending: het volgende pakket met alles wat nieuw is neemt ze mee.</numerusform><numerusform>De tokens van %n bronnen wachten op verzending: het volgende pakket met alles wat nieuw is neemt ze mee.</numerusform></translation>
+    </message>
     <message>
-        <location filename="../packages/deconfliction_box.py" line="145" />
+        <location filename="../packages/deconfliction_box.py" line="144" />
         <source>Refused: {why}</source>
         <translation>Geweigerd: {why}</translation>
     </message>
     <message>
-        <location filename="../packages/deconfliction_box.py" line="153" />
+        <location filename="../packages/deconfliction_box.py" line="152" />
         <source>Passphrase:</source>
         <translation>Wachtzin:</translation>
     </message>
     <message>
-        <location filename="../packages/deconfliction_box.py" line="163" />
+        <location filename="../packages/deconfliction_box.py" line="162" />
         <source>Computing the tokens…</source>
         <translation>De tokens worden berekend…</translation>
     </message>
@@ -2837,6 +2870,29 @@
         <location filename="../dialogs/handover.py" line="173" />
         <source>Handover package for {runner} written to {path}.</source>
         <translation>Overdrachtspakket voor {runner} geschreven naar {path}.</translation>
+    </message>
+</context>
+<context>
+    <name>HeldText</name>
+    <message>
+        <location filename="../held_at_lock.py" line="56" />
+        <source>What you typed before the vault locked, which the vault could not take then (was the disk full?), is saved now.</source>
+        <translation>Wat u typte voordat de kluis vergrendelde, en wat de kluis toen niet kon opnemen (was de schijf vol?), is nu opgeslagen.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../held_at_lock.py" line="64" />
+        <source>%n piece(s) of typed text could still not be saved (is the disk full?). They are held in memory until the next unlock; quitting Veldboek loses them.</source>
+        <translation><numerusform>%n stuk getypte tekst kon nog steeds niet worden opgeslagen (is de schijf vol?). Het blijft in het geheugen tot de volgende ontgrendeling; wie Veldboek afsluit, verliest het.</numerusform><numerusform>%n stukken getypte tekst konden nog steeds niet worden opgeslagen (is de schijf vol?). Ze blijven in het geheugen tot de volgende ontgrendeling; wie Veldboek afsluit, verliest ze.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../held_at_lock.py" line="74" />
+        <source>%n piece(s) of typed text held from the lock could not be put back: their record was changed meanwhile (a debrief submitted from elsewhere?).</source>
+        <translation><numerusform>%n stuk getypte tekst van de vergrendeling kon niet worden teruggezet: het record is intussen gewijzigd (een debriefing elders ingediend?).</numerusform><numerusform>%n stukken getypte tekst van de vergrendeling konden niet worden teruggezet: het record is intussen gewijzigd (een debriefing elders ingediend?).</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../held_at_lock.py" line="86" />
+        <source>Typed text</source>
+        <translation>Getypte tekst</translation>
     </message>
 </context>
 <context>
@@ -3792,298 +3848,303 @@
 <context>
     <name>ReceiveTab</name>
     <message>
-        <location filename="../packages/receive_tab.py" line="70" />
+        <location filename="../packages/receive_tab.py" line="71" />
         <source>Check and import a package…</source>
         <translation>Pakket controleren en inlezen…</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="77" />
+        <location filename="../packages/receive_tab.py" line="78" />
         <source>Issue a receipt…</source>
         <translation>Ontvangstbewijs maken…</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="80" />
+        <location filename="../packages/receive_tab.py" line="81" />
         <source>Packages from runners (handler)</source>
         <translation>Pakketten van runners (teamleider)</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="85" />
+        <location filename="../packages/receive_tab.py" line="86" />
         <source>The package's signature, its addressing and every record are checked before anything changes; you see who sent it before importing.</source>
         <translation>De handtekening van het pakket, de adressering en elk record worden gecontroleerd voordat er iets verandert; u ziet wie het stuurde voordat u het inleest.</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="93" />
+        <location filename="../packages/receive_tab.py" line="94" />
         <source>The central system's deconfliction key and its notices of possible matches are checked and imported here too.</source>
         <translation>De deconflictiesleutel van het centrale systeem en zijn berichten over mogelijke overeenkomsten worden hier ook gecontroleerd en ingelezen.</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="101" />
+        <location filename="../packages/receive_tab.py" line="102" />
         <source>Confirm to runner:</source>
         <translation>Bevestigen aan runner:</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="111" />
+        <location filename="../packages/receive_tab.py" line="112" />
         <source>Take in a receipt…</source>
         <translation>Ontvangstbewijs inlezen…</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="174" />
-        <source>Missing from {peer}: package(s) {numbers}</source>
-        <translation>Ontbreekt van {peer}: pakket(ten) {numbers}</translation>
-    </message>
-    <message>
-        <location filename="../packages/receive_tab.py" line="183" />
+        <location filename="../packages/receive_tab.py" line="177" />
         <source>After a receipt this vault keeps everything (Settings).</source>
         <translation>Na een ontvangstbewijs houdt deze kluis alles (Instellingen).</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="185" />
+        <location filename="../packages/receive_tab.py" line="179" />
         <source>After a receipt, confirmed debriefs are deleted from this vault (Settings).</source>
         <translation>Na een ontvangstbewijs worden bevestigde debriefings uit deze kluis verwijderd (Instellingen).</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="188" />
+        <location filename="../packages/receive_tab.py" line="182" />
         <source>After a receipt, confirmed debriefs are deleted and the vault file is rebuilt so no trace of them remains (Settings).</source>
         <translation>Na een ontvangstbewijs worden bevestigde debriefings verwijderd en wordt het kluisbestand opnieuw opgebouwd, zodat er geen spoor van achterblijft (Instellingen).</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="236" />
+        <location filename="../packages/receive_tab.py" line="239" />
         <source>A package to import</source>
         <translation>In te lezen pakket</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="240" />
+        <location filename="../packages/receive_tab.py" line="243" />
         <source>Checking the package…</source>
         <translation>Pakket wordt gecontroleerd…</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="252" />
+        <location filename="../packages/receive_tab.py" line="255" />
         <source>Refused: this package was already imported.</source>
         <translation>Geweigerd: dit pakket is al ingelezen.</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="254" />
+        <location filename="../packages/receive_tab.py" line="257" />
         <source>Refused: another package with this number was already imported.</source>
         <translation>Geweigerd: er is al een ander pakket met dit nummer ingelezen.</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="265" />
+        <location filename="../packages/receive_tab.py" line="261" />
+        <source>Package {n} from {sender} is intact and signed by their key (fingerprint {short}…): {debriefs}, {files}. Import it into this vault?</source>
+        <translation>Pakket {n} van {sender} is ongeschonden en ondertekend met diens sleutel (vingerafdruk {short}…): {debriefs}, {files}. In deze kluis inlezen?</translation>
+    </message>
+    <message>
+        <location filename="../packages/receive_tab.py" line="268" />
         <source>{sender} sends the unit's deconfliction key {key}… (package {n}, signed by their key, fingerprint {short}…). Take it into this vault? Your passphrase is asked next: every source's tokens are then computed under the new key, without showing any identity.</source>
         <translation>{sender} stuurt de deconflictiesleutel {key}… van de eenheid (pakket {n}, ondertekend met de eigen sleutel, vingerafdruk {short}…). In deze kluis opnemen? Daarna wordt om uw wachtwoordzin gevraagd: de tokens van elke bron worden dan onder de nieuwe sleutel berekend, zonder een identiteit te tonen.</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../packages/receive_tab.py" line="275" />
+        <source>{sender} sends a deconfliction notice (package {n}, signed by their key, fingerprint {short}…) of %n possible match(es) with sources of this vault. Import it into this vault?</source>
+        <translation><numerusform>{sender} stuurt een deconflictiebericht (pakket {n}, ondertekend met de eigen sleutel, vingerafdruk {short}…) over %n mogelijke overeenkomst met een bron in deze kluis. In deze kluis inlezen?</numerusform><numerusform>{sender} stuurt een deconflictiebericht (pakket {n}, ondertekend met de eigen sleutel, vingerafdruk {short}…) over %n mogelijke overeenkomsten met bronnen in deze kluis. In deze kluis inlezen?</numerusform></translation>
+    </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="284" />
+        <location filename="../packages/receive_tab.py" line="283" />
+        <source>{sender} hands a source over (package {n}, signed by their key, fingerprint {short}…): its whole file with {debriefs} and {files}. Import it into this vault?</source>
+        <translation>{sender} draagt een bron over (pakket {n}, ondertekend met diens sleutel, vingerafdruk {short}…): het hele dossier met {debriefs} en {files}. In deze kluis inlezen?</translation>
+    </message>
+    <message>
+        <location filename="../packages/receive_tab.py" line="289" />
         <source>Import package</source>
         <translation>Pakket inlezen</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../packages/receive_tab.py" line="348" />
+        <source>Took in deconfliction notice {n} from {sender}: %n match(es), {open} open. Open matches show on the Home page and on the source's file.</source>
+        <translation><numerusform>Deconflictiebericht {n} van {sender} ingelezen: %n overeenkomst, {open} open. Open overeenkomsten staan op de Startpagina en in het dossier van de bron.</numerusform><numerusform>Deconflictiebericht {n} van {sender} ingelezen: %n overeenkomsten, {open} open. Open overeenkomsten staan op de Startpagina en in het dossier van de bron.</numerusform></translation>
+    </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="359" />
+        <location filename="../packages/receive_tab.py" line="360" />
         <source>Took on source {codename} (id {id}), handed over by {sender}; confirm it to them with "Confirm the handover…".</source>
         <translation>Bron {codename} (id {id}), overgedragen door {sender}, is overgenomen; bevestig dat met "Overdracht bevestigen…".</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="114" />
+        <location filename="../packages/receive_tab.py" line="115" />
         <source>Receipts from the handler</source>
         <translation>Ontvangstbewijzen van de teamleider</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="121" />
+        <location filename="../packages/receive_tab.py" line="122" />
         <source>Take in the deconfliction key…</source>
         <translation>Deconflictiesleutel inlezen…</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="130" />
+        <location filename="../packages/receive_tab.py" line="131" />
         <source>Take on a handed-over source…</source>
         <translation>Overgedragen bron overnemen…</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="135" />
+        <location filename="../packages/receive_tab.py" line="136" />
         <source>Confirm the handover…</source>
         <translation>Overdracht bevestigen…</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="141" />
+        <location filename="../packages/receive_tab.py" line="142" />
         <source>Sources handed over between runners</source>
         <translation>Bronnen overgedragen tussen runners</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="145" />
+        <location filename="../packages/receive_tab.py" line="146" />
         <source>Confirm to the runner who handed it over:</source>
         <translation>Bevestigen aan de runner die haar overdroeg:</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="162" />
+        <location filename="../packages/receive_tab.py" line="163" />
         <source>Add the runner's key on the Keys tab first.</source>
         <translation>Voeg eerst de sleutel van de runner toe bij Sleutels.</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="163" />
+        <location filename="../packages/receive_tab.py" line="164" />
         <source>No runner's key yet</source>
         <translation>Nog geen sleutel van een runner</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="164" />
+        <location filename="../packages/receive_tab.py" line="165" />
         <source>No other runner's key yet</source>
         <translation>Nog geen sleutel van een andere runner</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="200" />
+        <location filename="../packages/receive_tab.py" line="191" />
+        <source>Missing from {peer}: package {numbers}</source>
+        <translation>Ontbreekt van {peer}: pakket {numbers}</translation>
+    </message>
+    <message>
+        <location filename="../packages/receive_tab.py" line="193" />
+        <source>Missing from {peer}: packages {numbers}</source>
+        <translation>Ontbreekt van {peer}: pakketten {numbers}</translation>
+    </message>
+    <message>
+        <location filename="../packages/receive_tab.py" line="203" />
         <source>deleted here after the receipt</source>
         <translation>hier verwijderd na het ontvangstbewijs</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="202" />
+        <location filename="../packages/receive_tab.py" line="205" />
         <source>confirmed</source>
         <translation>bevestigd</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="204" />
+        <location filename="../packages/receive_tab.py" line="207" />
         <source>awaiting the new runner's receipt</source>
         <translation>wacht op het ontvangstbewijs van de nieuwe runner</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="207" />
+        <location filename="../packages/receive_tab.py" line="210" />
         <source>{codename}: handed over to {runner} ({state})</source>
         <translation>{codename}: overgedragen aan {runner} ({state})</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="213" />
+        <location filename="../packages/receive_tab.py" line="216" />
         <source>{codename}: taken over from another runner</source>
         <translation>{codename}: overgenomen van een andere runner</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="258" />
-        <source>Package {n} from {sender} is intact and signed by their key (fingerprint {short}…): {records} debrief(s), {files} file(s). Import it into this vault?</source>
-        <translation>Pakket {n} van {sender} is ongeschonden en ondertekend met diens sleutel (vingerafdruk {short}…): {records} debriefing(s), {files} bestand(en). In deze kluis inlezen?</translation>
-    </message>
-    <message>
-        <location filename="../packages/receive_tab.py" line="272" />
-        <source>{sender} sends a deconfliction notice (package {n}, signed by their key, fingerprint {short}…) of {matches} possible match(es) with sources of this vault. Import it into this vault?</source>
-        <translation>{sender} stuurt een deconflictiebericht (pakket {n}, ondertekend met de eigen sleutel, vingerafdruk {short}…) over {matches} mogelijke overeenkomst(en) met bronnen in deze kluis. In deze kluis inlezen?</translation>
-    </message>
-    <message>
-        <location filename="../packages/receive_tab.py" line="278" />
-        <source>{sender} hands a source over (package {n}, signed by their key, fingerprint {short}…): its whole file with {records} debrief(s) and {files} file(s). Import it into this vault?</source>
-        <translation>{sender} draagt een bron over (pakket {n}, ondertekend met diens sleutel, vingerafdruk {short}…): het hele dossier met {records} debriefing(s) en {files} bestand(en). In deze kluis inlezen?</translation>
-    </message>
-    <message>
-        <location filename="../packages/receive_tab.py" line="295" />
+        <location filename="../packages/receive_tab.py" line="299" />
         <source>Import</source>
         <translation>Inlezen</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="312" />
+        <location filename="../packages/receive_tab.py" line="316" />
         <source>Deconfliction key</source>
         <translation>Deconflictiesleutel</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="313" />
+        <location filename="../packages/receive_tab.py" line="317" />
         <source>Passphrase:</source>
         <translation>Wachtzin:</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="325" />
+        <location filename="../packages/receive_tab.py" line="329" />
         <source>Importing the package…</source>
         <translation>Pakket wordt ingelezen…</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="344" />
-        <source>Took in deconfliction notice {n} from {sender}: {matches} match(es), {open} open. Open matches show on the Home page and on the source's file.</source>
-        <translation>Deconflictiebericht {n} van {sender} ingelezen: {matches} overeenkomst(en), {open} open. Open overeenkomsten staan op de Startpagina en in het dossier van de bron.</translation>
-    </message>
-    <message>
-        <location filename="../packages/receive_tab.py" line="366" />
-        <source>Imported package {n} from {sender}: {new} new, {updated} newer version(s), {unchanged} unchanged, {older} older version(s) kept as history.</source>
-        <translation>Pakket {n} van {sender} ingelezen: {new} nieuw, {updated} nieuwere versie(s), {unchanged} ongewijzigd, {older} oudere versie(s) als geschiedenis bewaard.</translation>
-    </message>
-    <message>
-        <location filename="../packages/receive_tab.py" line="382" />
+        <location filename="../packages/receive_tab.py" line="383" />
         <source>This vault already holds that deconfliction key; nothing changed.</source>
         <translation>Deze kluis heeft die deconflictiesleutel al; er is niets gewijzigd.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../packages/receive_tab.py" line="385" />
+        <location filename="../packages/receive_tab.py" line="386" />
         <source>Took in deconfliction key {key} from {sender}; tokens computed for %n source(s).</source>
         <translation><numerusform>Deconflictiesleutel {key} van {sender} ingelezen; tokens berekend voor %n bron.</numerusform><numerusform>Deconflictiesleutel {key} van {sender} ingelezen; tokens berekend voor %n bronnen.</numerusform></translation>
     </message>
+    <message>
+        <location filename="../packages/receive_tab.py" line="416" />
+        <source>Receipt for {packages}, with {reviews}, written to {path}.</source>
+        <translation>Ontvangstbewijs voor {packages}, met {reviews}, geschreven naar {path}.</translation>
+    </message>
+    <message>
+        <location filename="../packages/receive_tab.py" line="482" />
+        <source>Receipt from {sender}: {packages} confirmed, {reviews} taken in, {debriefs} removed from this vault.</source>
+        <translation>Ontvangstbewijs van {sender}: {packages} bevestigd, {reviews} overgenomen, {debriefs} uit deze kluis verwijderd.</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../packages/receive_tab.py" line="489" />
+        <location filename="../packages/receive_tab.py" line="492" />
         <source>%n handed-over source(s) removed from this vault, with their files.</source>
         <translation><numerusform>%n overgedragen bron met haar dossier uit deze kluis verwijderd.</numerusform><numerusform>%n overgedragen bronnen met hun dossier uit deze kluis verwijderd.</numerusform></translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="392" />
+        <location filename="../packages/receive_tab.py" line="393" />
         <source>Nothing was written</source>
         <translation>Er is niets geschreven</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="393" />
-        <location filename="../packages/receive_tab.py" line="429" />
+        <location filename="../packages/receive_tab.py" line="367" />
+        <source>Imported package {n} from {sender}: {new} new, {updated}, {unchanged} unchanged, {older} kept as history.</source>
+        <translation>Pakket {n} van {sender} ingelezen: {new} nieuw, {updated}, {unchanged} ongewijzigd, {older} als geschiedenis bewaard.</translation>
+    </message>
+    <message>
+        <location filename="../packages/receive_tab.py" line="394" />
+        <location filename="../packages/receive_tab.py" line="432" />
         <source>Refused: {why}</source>
         <translation>Geweigerd: {why}</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="401" />
+        <location filename="../packages/receive_tab.py" line="402" />
         <source>Folder to write the receipt to</source>
         <translation>Map om het ontvangstbewijs in te schrijven</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="405" />
+        <location filename="../packages/receive_tab.py" line="406" />
         <source>Sealing the receipt…</source>
         <translation>Ontvangstbewijs wordt verzegeld…</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="416" />
-        <source>Receipt for {n} package(s), with {reviews} review(s), written to {path}.</source>
-        <translation>Ontvangstbewijs voor {n} pakket(ten), met {reviews} beoordeling(en), geschreven naar {path}.</translation>
-    </message>
-    <message>
-        <location filename="../packages/receive_tab.py" line="421" />
+        <location filename="../packages/receive_tab.py" line="424" />
         <source>A receipt to take in</source>
         <translation>In te lezen ontvangstbewijs</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="439" />
+        <location filename="../packages/receive_tab.py" line="442" />
         <source>The debriefs the handler confirms in it are then deleted from this vault, and the vault file is rebuilt so that no trace of them remains.</source>
         <translation>De debriefings die de teamleider erin bevestigt, worden dan uit deze kluis verwijderd en het kluisbestand wordt opnieuw opgebouwd, zodat er geen spoor van achterblijft.</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="444" />
+        <location filename="../packages/receive_tab.py" line="447" />
         <source>The debriefs the handler confirms in it are then deleted from this vault.</source>
         <translation>De debriefings die de teamleider erin bevestigt, worden dan uit deze kluis verwijderd.</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="450" />
+        <location filename="../packages/receive_tab.py" line="453" />
         <source>Take in a receipt</source>
         <translation>Ontvangstbewijs inlezen</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="451" />
+        <location filename="../packages/receive_tab.py" line="454" />
         <source>Take in the receipt {file}? {what} This cannot be undone.</source>
         <translation>Het ontvangstbewijs {file} inlezen? {what} Dit kan niet ongedaan worden gemaakt.</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="455" />
+        <location filename="../packages/receive_tab.py" line="458" />
         <source>Settings, "After a receipt", decides this; a debrief changed since it was sent is kept until it has gone out again.</source>
         <translation>Dit volgt uit Instellingen, "Na een ontvangstbewijs"; een debriefing die sinds het verzenden is gewijzigd, blijft tot ze opnieuw is verzonden.</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="458" />
+        <location filename="../packages/receive_tab.py" line="461" />
         <source>Take in and delete</source>
         <translation>Inlezen en verwijderen</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="467" />
+        <location filename="../packages/receive_tab.py" line="470" />
         <source>Taking in the receipt…</source>
         <translation>Ontvangstbewijs wordt ingelezen…</translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="479" />
-        <source>Receipt from {sender}: {n} package(s) confirmed, {reviews} review(s) taken in, {purged} debrief(s) removed from this vault.</source>
-        <translation>Ontvangstbewijs van {sender}: {n} pakket(ten) bevestigd, {reviews} beoordeling(en) overgenomen, {purged} debriefing(s) uit deze kluis verwijderd.</translation>
-    </message>
-    <message>
-        <location filename="../packages/receive_tab.py" line="495" />
+        <location filename="../packages/receive_tab.py" line="498" />
         <source>Receipt taken in</source>
         <translation>Ontvangstbewijs ingelezen</translation>
     </message>
@@ -4383,7 +4444,7 @@
     </message>
     <message>
         <location filename="../pages/report_approvals.py" line="60" />
-        <location filename="../pages/report_approvals.py" line="151" />
+        <location filename="../pages/report_approvals.py" line="150" />
         <source>Approve</source>
         <translation>Goedkeuren</translation>
     </message>
@@ -4468,7 +4529,7 @@
         <translation>Een intern rapport ({marking}) uitgeven van {what}? Het noemt de bron, krijgt een rapportnummer en komt in het auditlog; het wordt alleen afgedrukt of opgeslagen als u dat in het voorbeeld kiest.</translation>
     </message>
     <message>
-        <location filename="../pages/report_approvals.py" line="195" />
+        <location filename="../pages/report_approvals.py" line="194" />
         <location filename="../pages/reports.py" line="243" />
         <source>Issue report</source>
         <translation>Rapport uitgeven</translation>
@@ -4559,67 +4620,67 @@
         <translation>Kies eerst een geschoond rapport in de lijst.</translation>
     </message>
     <message>
-        <location filename="../pages/report_approvals.py" line="93" />
-        <source>the sanitised report requested by {by} on {day} ({n} debrief(s), {marking})</source>
-        <translation>het geschoonde rapport dat {by} op {day} aanvroeg ({n} debriefing(s), {marking})</translation>
-    </message>
-    <message>
-        <location filename="../pages/report_approvals.py" line="110" />
+        <location filename="../pages/report_approvals.py" line="109" />
         <source>Laying out the preview…</source>
         <translation>Voorbeeld wordt opgemaakt…</translation>
     </message>
     <message>
-        <location filename="../pages/report_approvals.py" line="118" />
+        <location filename="../pages/report_approvals.py" line="117" />
         <source>Sanitised report awaiting approval</source>
         <translation>Geschoond rapport dat op goedkeuring wacht</translation>
     </message>
     <message>
-        <location filename="../pages/report_approvals.py" line="146" />
+        <location filename="../pages/report_approvals.py" line="145" />
         <source>Approve sanitised report</source>
         <translation>Geschoond rapport goedkeuren</translation>
     </message>
     <message>
-        <location filename="../pages/report_approvals.py" line="147" />
+        <location filename="../pages/report_approvals.py" line="146" />
         <source>Approve {what}? Once approved it can be issued and shared outside the unit.</source>
         <translation>{what} goedkeuren? Eenmaal goedgekeurd kan het worden uitgegeven en buiten de eenheid worden gedeeld.</translation>
     </message>
     <message>
-        <location filename="../pages/report_approvals.py" line="171" />
+        <location filename="../pages/report_approvals.py" line="170" />
         <source>Reject sanitised report</source>
         <translation>Geschoond rapport afwijzen</translation>
     </message>
     <message>
-        <location filename="../pages/report_approvals.py" line="172" />
+        <location filename="../pages/report_approvals.py" line="171" />
         <source>Reject {what}? It can then never be issued; a new request is needed.</source>
         <translation>{what} afwijzen? Het kan dan nooit meer worden uitgegeven; er is een nieuwe aanvraag nodig.</translation>
     </message>
     <message>
-        <location filename="../pages/report_approvals.py" line="177" />
+        <location filename="../pages/report_approvals.py" line="176" />
         <source>Reject</source>
         <translation>Afwijzen</translation>
     </message>
     <message>
-        <location filename="../pages/report_approvals.py" line="176" />
+        <location filename="../pages/report_approvals.py" line="175" />
         <source>Why?</source>
         <translation>Waarom?</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../pages/report_approvals.py" line="93" />
+        <source>the sanitised report requested by {by} on {day} (%n debrief(s), {marking})</source>
+        <translation><numerusform>het geschoonde rapport dat {by} op {day} aanvroeg (%n debriefing, {marking})</numerusform><numerusform>het geschoonde rapport dat {by} op {day} aanvroeg (%n debriefings, {marking})</numerusform></translation>
+    </message>
     <message>
-        <location filename="../pages/report_approvals.py" line="189" />
+        <location filename="../pages/report_approvals.py" line="188" />
         <source>Issue sanitised report</source>
         <translation>Geschoond rapport uitgeven</translation>
     </message>
     <message>
-        <location filename="../pages/report_approvals.py" line="190" />
+        <location filename="../pages/report_approvals.py" line="189" />
         <source>Issue {what}? It gets a report number and is recorded in the audit log; it is printed or saved only if you choose so in the preview.</source>
         <translation>{what} uitgeven? Het krijgt een rapportnummer en komt in het auditlog; het wordt alleen afgedrukt of opgeslagen als u dat in het voorbeeld kiest.</translation>
     </message>
     <message>
-        <location filename="../pages/report_approvals.py" line="203" />
+        <location filename="../pages/report_approvals.py" line="202" />
         <source>Issuing checks the text once more against the identities: give your passphrase.</source>
         <translation>Bij het uitgeven wordt de tekst nog eens aan de identiteiten getoetst: geef uw wachtzin.</translation>
     </message>
     <message>
-        <location filename="../pages/report_approvals.py" line="212" />
+        <location filename="../pages/report_approvals.py" line="211" />
         <source>Producing the sanitised report…</source>
         <translation>Geschoond rapport wordt gemaakt…</translation>
     </message>
@@ -5862,13 +5923,13 @@ Tweede factor (sleutelbos van het besturingssysteem): {factor}</translation>
     </message>
     <message>
         <location filename="../unlock_dialog.py" line="206" />
-        <location filename="../unlock_dialog.py" line="422" />
+        <location filename="../unlock_dialog.py" line="424" />
         <source>Unlock</source>
         <translation>Ontgrendelen</translation>
     </message>
     <message>
         <location filename="../unlock_dialog.py" line="211" />
-        <location filename="../unlock_dialog.py" line="313" />
+        <location filename="../unlock_dialog.py" line="315" />
         <source>Quit</source>
         <translation>Afsluiten</translation>
     </message>
@@ -5892,43 +5953,43 @@ Tweede factor (sleutelbos van het besturingssysteem): {factor}</translation>
         <source>Show the passphrase</source>
         <translation>Wachtzin tonen</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../unlock_dialog.py" line="299" />
-        <source>{n} piece(s) of text typed before the lock could not be saved (the vault could not take it: is the disk full?). It is held in memory, sealed: unlock to save it. Quitting Veldboek loses it.</source>
-        <translation>{n} stuk(ken) tekst die vóór de vergrendeling zijn getypt, konden niet worden opgeslagen (de kluis kon ze niet opnemen: is de schijf vol?). Ze blijven versleuteld in het geheugen: ontgrendel om ze op te slaan. Wie Veldboek afsluit, verliest ze.</translation>
+        <source>%n piece(s) of text typed before the lock could not be saved (the vault could not take it: is the disk full?). It is held in memory, sealed: unlock to save it. Quitting Veldboek loses it.</source>
+        <translation><numerusform>%n stuk tekst dat vóór de vergrendeling is getypt, kon niet worden opgeslagen (de kluis kon het niet opnemen: is de schijf vol?). Het blijft versleuteld in het geheugen: ontgrendel om het op te slaan. Wie Veldboek afsluit, verliest het.</numerusform><numerusform>%n stukken tekst die vóór de vergrendeling zijn getypt, konden niet worden opgeslagen (de kluis kon ze niet opnemen: is de schijf vol?). Ze blijven versleuteld in het geheugen: ontgrendel om ze op te slaan. Wie Veldboek afsluit, verliest ze.</numerusform></translation>
     </message>
     <message>
-        <location filename="../unlock_dialog.py" line="319" />
+        <location filename="../unlock_dialog.py" line="321" />
         <source>Quit Veldboek? The text held from the lock is lost.</source>
         <translation>Veldboek afsluiten? De tekst die sinds de vergrendeling wordt vastgehouden, gaat verloren.</translation>
     </message>
     <message>
-        <location filename="../unlock_dialog.py" line="321" />
+        <location filename="../unlock_dialog.py" line="323" />
         <source>Quit Veldboek?</source>
         <translation>Veldboek afsluiten?</translation>
     </message>
     <message>
-        <location filename="../unlock_dialog.py" line="361" />
+        <location filename="../unlock_dialog.py" line="363" />
         <source>Type your passphrase first.</source>
         <translation>Typ eerst uw wachtzin.</translation>
     </message>
     <message>
-        <location filename="../unlock_dialog.py" line="365" />
+        <location filename="../unlock_dialog.py" line="367" />
         <source>Unlocking…</source>
         <translation>Bezig met ontgrendelen…</translation>
     </message>
     <message>
-        <location filename="../unlock_dialog.py" line="386" />
+        <location filename="../unlock_dialog.py" line="388" />
         <source>Wrong passphrase.</source>
         <translation>Verkeerde wachtzin.</translation>
     </message>
     <message>
-        <location filename="../unlock_dialog.py" line="389" />
+        <location filename="../unlock_dialog.py" line="391" />
         <source>Too many failed attempts; wait before trying again.</source>
         <translation>Te veel mislukte pogingen; wacht even voor u het opnieuw probeert.</translation>
     </message>
     <message>
-        <location filename="../unlock_dialog.py" line="417" />
+        <location filename="../unlock_dialog.py" line="419" />
         <source>Wait {s} s</source>
         <translation>Wacht {s} s</translation>
     </message>
