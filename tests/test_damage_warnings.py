@@ -215,10 +215,9 @@ def test_every_command_refuses_a_zeroed_page_and_writes_nothing(
         assert _digests(root) == before, where
         assert code == 1, where
         if command == ("check",):
-            assert f"FAIL zeroed pages: 1 page(s), the first is page {page + 1}" in out, where
+            assert f"FAIL zeroed pages: 1 page, the first is page {page + 1}" in out, where
         else:
             assert err.splitlines() == [
-                "veldboek: The vault database is damaged: 1 page(s) are zeroed, the first at "
-                f"page {page + 1}. Nothing was written to it. Restore it from a backup, or run "
-                "`veldboek check`."
+                f"veldboek: The vault database is damaged: 1 page is zeroed, page {page + 1}. "
+                "Nothing was written to it. Restore it from a backup, or run `veldboek check`."
             ], where

@@ -182,7 +182,7 @@ def test_a_demo_interrupted_part_way_is_not_taken_for_a_finished_one(
         assert ALREADY not in message
         assert message.startswith(
             "An earlier demo run with seed 5 for 2026-12-07 did not finish (it was "
-            "interrupted, or is still running): its 3 source(s) and 10 debrief(s) stay"
+            "interrupted, or is still running): its 3 sources and 10 debriefs stay"
         )
         assert "nothing was added" in message
         with vault.read() as session:

@@ -678,7 +678,8 @@ ERRORS = {
     "The vault database is damaged or incomplete; restore it from a backup.": "De kluisdatabase is beschadigd of onvolledig; zet een back-up terug.",
     "Too many failed attempts: wait {seconds} s before trying again.": "Te veel mislukte pogingen: wacht {seconds} s voor u het opnieuw probeert.",
     "The vault is locked.": "De kluis is vergrendeld.",
-    "The sanitised report was refused: its text contains {n} identifying string(s). Change the sanitised wording and try again.": "Het geschoonde rapport is geweigerd: de tekst bevat {n} identificerende tekst(en). Pas de geschoonde tekst aan en probeer het opnieuw.",
+    "The sanitised report was refused: its text contains {n} identifying string. Change the sanitised wording and try again.": "Het geschoonde rapport is geweigerd: de tekst bevat {n} identificerende tekst. Pas de geschoonde tekst aan en probeer het opnieuw.",
+    "The sanitised report was refused: its text contains {n} identifying strings. Change the sanitised wording and try again.": "Het geschoonde rapport is geweigerd: de tekst bevat {n} identificerende teksten. Pas de geschoonde tekst aan en probeer het opnieuw.",
 }
 
 from nl_errors_files import ERRORS_FILES  # noqa: E402

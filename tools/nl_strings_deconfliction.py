@@ -12,14 +12,11 @@ NL_DECONFLICTION = {
     # The handler's Packages page: central's key and notices, checked and imported.
     "The central system's deconfliction key and its notices of possible matches are checked and imported here too.": "De deconflictiesleutel van het centrale systeem en zijn berichten over mogelijke overeenkomsten worden hier ook gecontroleerd en ingelezen.",
     "{sender} sends the unit's deconfliction key {key}… (package {n}, signed by their key, fingerprint {short}…). Take it into this vault? Your passphrase is asked next: every source's tokens are then computed under the new key, without showing any identity.": "{sender} stuurt de deconflictiesleutel {key}… van de eenheid (pakket {n}, ondertekend met de eigen sleutel, vingerafdruk {short}…). In deze kluis opnemen? Daarna wordt om uw wachtwoordzin gevraagd: de tokens van elke bron worden dan onder de nieuwe sleutel berekend, zonder een identiteit te tonen.",
-    "{sender} sends a deconfliction notice (package {n}, signed by their key, fingerprint {short}…) of {matches} possible match(es) with sources of this vault. Import it into this vault?": "{sender} stuurt een deconflictiebericht (pakket {n}, ondertekend met de eigen sleutel, vingerafdruk {short}…) over {matches} mogelijke overeenkomst(en) met bronnen in deze kluis. In deze kluis inlezen?",
-    "Took in deconfliction notice {n} from {sender}: {matches} match(es), {open} open. Open matches show on the Home page and on the source's file.": "Deconflictiebericht {n} van {sender} ingelezen: {matches} overeenkomst(en), {open} open. Open overeenkomsten staan op de Startpagina en in het dossier van de bron.",
     # The Keys tab.
     "Forward the deconfliction key to runners…": "Deconflictiesleutel doorsturen aan runners…",
     "Compute the tokens…": "Tokens berekenen…",
     "No deconfliction key yet: import the central system's key package on the Receive tab.": "Nog geen deconflictiesleutel: lees het sleutelpakket van het centrale systeem in op het tabblad Ontvangen.",
     "No deconfliction key yet: take in the one your team handler sends on the Receive tab.": "Nog geen deconflictiesleutel: lees de sleutel die uw teamleider stuurt in op het tabblad Ontvangen.",
-    "Key {key}… made {made}: {n} of {total} source(s) with a true identity have tokens under it.": "Sleutel {key}… gemaakt {made}: {n} van {total} bron(nen) met een ware identiteit hebben er tokens onder.",
     "(Replaced: forgotten with the next package.)": "(Vervangen: vergeten met het volgende pakket.)",
     "Not yet recomputed.": "Nog niet opnieuw berekend.",
     "sources sent for their tokens": "bronnen verzonden om hun tokens",
@@ -27,7 +24,6 @@ NL_DECONFLICTION = {
     "open": "open",
     "decided: the same person": "besloten: dezelfde persoon",
     "decided: not the same person": "besloten: niet dezelfde persoon",
-    "The tokens of {n} source(s) wait to be sent: the next package of everything new carries them.": "De tokens van {n} bron(nen) wachten op verzending: het volgende pakket met alles wat nieuw is neemt ze mee.",
     "Folder to write the key packages to": "Map om de sleutelpakketten in te schrijven",
     "Sealing the key for each runner…": "De sleutel wordt voor elke runner verzegeld…",
     "Computing the tokens…": "De tokens worden berekend…",

@@ -37,7 +37,7 @@ NL_HANDOVER = {
     "awaiting the new runner's receipt": "wacht op het ontvangstbewijs van de nieuwe runner",
     "{codename}: handed over to {runner} ({state})": "{codename}: overgedragen aan {runner} ({state})",
     "{codename}: taken over from another runner": "{codename}: overgenomen van een andere runner",
-    "{sender} hands a source over (package {n}, signed by their key, fingerprint {short}…): its whole file with {records} debrief(s) and {files} file(s). Import it into this vault?": "{sender} draagt een bron over (pakket {n}, ondertekend met diens sleutel, vingerafdruk {short}…): het hele dossier met {records} debriefing(s) en {files} bestand(en). In deze kluis inlezen?",
+    "{sender} hands a source over (package {n}, signed by their key, fingerprint {short}…): its whole file with {debriefs} and {files}. Import it into this vault?": "{sender} draagt een bron over (pakket {n}, ondertekend met diens sleutel, vingerafdruk {short}…): het hele dossier met {debriefs} en {files}. In deze kluis inlezen?",
     'Took on source {codename} (id {id}), handed over by {sender}; confirm it to them with "Confirm the handover…".': 'Bron {codename} (id {id}), overgedragen door {sender}, is overgenomen; bevestig dat met "Overdracht bevestigen…".',
 }
 

@@ -162,4 +162,101 @@ PLURALS: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
         ("Refused: %n identifying string.", "Refused: %n identifying strings."),
         ("Geweigerd: %n identificerende tekst.", "Geweigerd: %n identificerende teksten."),
     ),
+    # Counted nouns (app/ui/counts.py): the pieces of a sentence with two or more counts.
+    "%n debrief(s)": (("%n debrief", "%n debriefs"), ("%n debriefing", "%n debriefings")),
+    "%n file(s)": (("%n file", "%n files"), ("%n bestand", "%n bestanden")),
+    "%n package(s)": (("%n package", "%n packages"), ("%n pakket", "%n pakketten")),
+    "%n review(s)": (("%n review", "%n reviews"), ("%n beoordeling", "%n beoordelingen")),
+    "%n newer version(s)": (
+        ("%n newer version", "%n newer versions"),
+        ("%n nieuwere versie", "%n nieuwere versies"),
+    ),
+    "%n older version(s)": (
+        ("%n older version", "%n older versions"),
+        ("%n oudere versie", "%n oudere versies"),
+    ),
+    # Packages, Receive: a deconfliction notice.
+    "{sender} sends a deconfliction notice (package {n}, signed by their key, fingerprint {short}…) of %n possible match(es) with sources of this vault. Import it into this vault?": (
+        (
+            "{sender} sends a deconfliction notice (package {n}, signed by their key, fingerprint {short}…) of %n possible match with a source of this vault. Import it into this vault?",
+            "{sender} sends a deconfliction notice (package {n}, signed by their key, fingerprint {short}…) of %n possible matches with sources of this vault. Import it into this vault?",
+        ),
+        (
+            "{sender} stuurt een deconflictiebericht (pakket {n}, ondertekend met de eigen sleutel, vingerafdruk {short}…) over %n mogelijke overeenkomst met een bron in deze kluis. In deze kluis inlezen?",
+            "{sender} stuurt een deconflictiebericht (pakket {n}, ondertekend met de eigen sleutel, vingerafdruk {short}…) over %n mogelijke overeenkomsten met bronnen in deze kluis. In deze kluis inlezen?",
+        ),
+    ),
+    "Took in deconfliction notice {n} from {sender}: %n match(es), {open} open. Open matches show on the Home page and on the source's file.": (
+        (
+            "Took in deconfliction notice {n} from {sender}: %n match, {open} open. Open matches show on the Home page and on the source's file.",
+            "Took in deconfliction notice {n} from {sender}: %n matches, {open} open. Open matches show on the Home page and on the source's file.",
+        ),
+        (
+            "Deconflictiebericht {n} van {sender} ingelezen: %n overeenkomst, {open} open. Open overeenkomsten staan op de Startpagina en in het dossier van de bron.",
+            "Deconflictiebericht {n} van {sender} ingelezen: %n overeenkomsten, {open} open. Open overeenkomsten staan op de Startpagina en in het dossier van de bron.",
+        ),
+    ),
+    # Packages, Keys: the deconfliction key's state.
+    "Key {key}… made {made}: tokens under it for {n} of %n source(s) with a true identity.": (
+        (
+            "Key {key}… made {made}: tokens under it for {n} of %n source with a true identity.",
+            "Key {key}… made {made}: tokens under it for {n} of %n sources with a true identity.",
+        ),
+        (
+            "Sleutel {key}… gemaakt {made}: tokens eronder voor {n} van %n bron met een ware identiteit.",
+            "Sleutel {key}… gemaakt {made}: tokens eronder voor {n} van %n bronnen met een ware identiteit.",
+        ),
+    ),
+    "The tokens of %n source(s) wait to be sent: the next package of everything new carries them.": (
+        (
+            "The tokens of %n source wait to be sent: the next package of everything new carries them.",
+            "The tokens of %n sources wait to be sent: the next package of everything new carries them.",
+        ),
+        (
+            "De tokens van %n bron wachten op verzending: het volgende pakket met alles wat nieuw is neemt ze mee.",
+            "De tokens van %n bronnen wachten op verzending: het volgende pakket met alles wat nieuw is neemt ze mee.",
+        ),
+    ),
+    # Text held at the lock: the unlock dialog, and what became of it after the unlock.
+    "%n piece(s) of text typed before the lock could not be saved (the vault could not take it: is the disk full?). It is held in memory, sealed: unlock to save it. Quitting Veldboek loses it.": (
+        (
+            "%n piece of text typed before the lock could not be saved (the vault could not take it: is the disk full?). It is held in memory, sealed: unlock to save it. Quitting Veldboek loses it.",
+            "%n pieces of text typed before the lock could not be saved (the vault could not take them: is the disk full?). They are held in memory, sealed: unlock to save them. Quitting Veldboek loses them.",
+        ),
+        (
+            "%n stuk tekst dat vóór de vergrendeling is getypt, kon niet worden opgeslagen (de kluis kon het niet opnemen: is de schijf vol?). Het blijft versleuteld in het geheugen: ontgrendel om het op te slaan. Wie Veldboek afsluit, verliest het.",
+            "%n stukken tekst die vóór de vergrendeling zijn getypt, konden niet worden opgeslagen (de kluis kon ze niet opnemen: is de schijf vol?). Ze blijven versleuteld in het geheugen: ontgrendel om ze op te slaan. Wie Veldboek afsluit, verliest ze.",
+        ),
+    ),
+    "%n piece(s) of typed text could still not be saved (is the disk full?). They are held in memory until the next unlock; quitting Veldboek loses them.": (
+        (
+            "%n piece of typed text could still not be saved (is the disk full?). It is held in memory until the next unlock; quitting Veldboek loses it.",
+            "%n pieces of typed text could still not be saved (is the disk full?). They are held in memory until the next unlock; quitting Veldboek loses them.",
+        ),
+        (
+            "%n stuk getypte tekst kon nog steeds niet worden opgeslagen (is de schijf vol?). Het blijft in het geheugen tot de volgende ontgrendeling; wie Veldboek afsluit, verliest het.",
+            "%n stukken getypte tekst konden nog steeds niet worden opgeslagen (is de schijf vol?). Ze blijven in het geheugen tot de volgende ontgrendeling; wie Veldboek afsluit, verliest ze.",
+        ),
+    ),
+    "%n piece(s) of typed text held from the lock could not be put back: their record was changed meanwhile (a debrief submitted from elsewhere?).": (
+        (
+            "%n piece of typed text held from the lock could not be put back: its record was changed meanwhile (a debrief submitted from elsewhere?).",
+            "%n pieces of typed text held from the lock could not be put back: their record was changed meanwhile (a debrief submitted from elsewhere?).",
+        ),
+        (
+            "%n stuk getypte tekst van de vergrendeling kon niet worden teruggezet: het record is intussen gewijzigd (een debriefing elders ingediend?).",
+            "%n stukken getypte tekst van de vergrendeling konden niet worden teruggezet: het record is intussen gewijzigd (een debriefing elders ingediend?).",
+        ),
+    ),
+    # Reports: a sanitised report waiting for approval.
+    "the sanitised report requested by {by} on {day} (%n debrief(s), {marking})": (
+        (
+            "the sanitised report requested by {by} on {day} (%n debrief, {marking})",
+            "the sanitised report requested by {by} on {day} (%n debriefs, {marking})",
+        ),
+        (
+            "het geschoonde rapport dat {by} op {day} aanvroeg (%n debriefing, {marking})",
+            "het geschoonde rapport dat {by} op {day} aanvroeg (%n debriefings, {marking})",
+        ),
+    ),
 }

@@ -19,11 +19,8 @@ NL_SAFEGUARDS = {
     "Bring the saved text back": "Opgeslagen tekst terugzetten",
     # Typed text the vault could not take at the lock (app/ui/held_at_lock.py)
     "Typed text": "Getypte tekst",
-    "{n} piece(s) of text typed before the lock could not be saved (the vault could not take it: is the disk full?). It is held in memory, sealed: unlock to save it. Quitting Veldboek loses it.": "{n} stuk(ken) tekst die vóór de vergrendeling zijn getypt, konden niet worden opgeslagen (de kluis kon ze niet opnemen: is de schijf vol?). Ze blijven versleuteld in het geheugen: ontgrendel om ze op te slaan. Wie Veldboek afsluit, verliest ze.",
     "Quit Veldboek? The text held from the lock is lost.": "Veldboek afsluiten? De tekst die sinds de vergrendeling wordt vastgehouden, gaat verloren.",
     "What you typed before the vault locked, which the vault could not take then (was the disk full?), is saved now.": "Wat u typte voordat de kluis vergrendelde, en wat de kluis toen niet kon opnemen (was de schijf vol?), is nu opgeslagen.",
-    "{n} piece(s) of typed text could still not be saved (is the disk full?). They are held in memory until the next unlock; quitting Veldboek loses them.": "{n} stuk(ken) getypte tekst konden nog steeds niet worden opgeslagen (is de schijf vol?). Ze blijven in het geheugen tot de volgende ontgrendeling; wie Veldboek afsluit, verliest ze.",
-    "{n} piece(s) of typed text held from the lock could not be put back: their record was changed meanwhile (a debrief submitted from elsewhere?).": "{n} stuk(ken) getypte tekst van de vergrendeling konden niet worden teruggezet: het record is intussen gewijzigd (een debriefing elders ingediend?).",
     "Empty it in the vault too": "Ook in de kluis leegmaken",
     "the welfare notes": "de notities over welzijn",
     "the security notes": "de notities over veiligheid",
@@ -48,7 +45,6 @@ NL_SAFEGUARDS = {
     "all debriefs of {source}": "alle debriefings over {source}",
     "Include drafts (marked DRAFT)": "Concepten opnemen (gemarkeerd CONCEPT)",
     "the debriefs of all sources, {days}": "de debriefings over alle bronnen, {days}",
-    "the sanitised report requested by {by} on {day} ({n} debrief(s), {marking})": "het geschoonde rapport dat {by} op {day} aanvroeg ({n} debriefing(s), {marking})",
     "Approve sanitised report": "Geschoond rapport goedkeuren",
     "Approve {what}? Once approved it can be issued and shared outside the unit.": "{what} goedkeuren? Eenmaal goedgekeurd kan het worden uitgegeven en buiten de eenheid worden gedeeld.",
     "Reject sanitised report": "Geschoond rapport afwijzen",
@@ -56,7 +52,7 @@ NL_SAFEGUARDS = {
     "Issue sanitised report": "Geschoond rapport uitgeven",
     "Issue {what}? It gets a report number and is recorded in the audit log; it is printed or saved only if you choose so in the preview.": "{what} uitgeven? Het krijgt een rapportnummer en komt in het auditlog; het wordt alleen afgedrukt of opgeslagen als u dat in het voorbeeld kiest.",
     # Packages: import, receipt, key
-    "Package {n} from {sender} is intact and signed by their key (fingerprint {short}…): {records} debrief(s), {files} file(s). Import it into this vault?": "Pakket {n} van {sender} is ongeschonden en ondertekend met diens sleutel (vingerafdruk {short}…): {records} debriefing(s), {files} bestand(en). In deze kluis inlezen?",
+    "Package {n} from {sender} is intact and signed by their key (fingerprint {short}…): {debriefs}, {files}. Import it into this vault?": "Pakket {n} van {sender} is ongeschonden en ondertekend met diens sleutel (vingerafdruk {short}…): {debriefs}, {files}. In deze kluis inlezen?",
     "The debriefs the handler confirms in it are then deleted from this vault, and the vault file is rebuilt so that no trace of them remains.": "De debriefings die de teamleider erin bevestigt, worden dan uit deze kluis verwijderd en het kluisbestand wordt opnieuw opgebouwd, zodat er geen spoor van achterblijft.",
     "The debriefs the handler confirms in it are then deleted from this vault.": "De debriefings die de teamleider erin bevestigt, worden dan uit deze kluis verwijderd.",
     "Take in a receipt": "Ontvangstbewijs inlezen",

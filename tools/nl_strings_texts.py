@@ -24,5 +24,10 @@ BY_CONTEXT_TEXTS: dict[tuple[str, str], str] = {
 
 ERRORS_TEXTS: dict[str, str] = {
     # A demo run killed part-way, run again.
-    "An earlier demo run with seed {seed} for {day} did not finish (it was interrupted, or is still running): its {sources} source(s) and {debriefs} debrief(s) stay in this vault and nothing was added. Another seed adds more.": "Een eerdere demorun met seed {seed} voor {day} is niet afgemaakt (hij werd onderbroken, of loopt nog): zijn {sources} bron(nen) en {debriefs} debriefing(s) blijven in deze kluis en er is niets toegevoegd. Een andere seed voegt meer toe.",
+    "An earlier demo run with seed {seed} for {day} did not finish (it was interrupted, or is still running): its {sources} and {debriefs} stay in this vault and nothing was added. Another seed adds more.": "Een eerdere demorun met seed {seed} voor {day} is niet afgemaakt (hij werd onderbroken, of loopt nog): zijn {sources} en {debriefs} blijven in deze kluis en er is niets toegevoegd. Een andere seed voegt meer toe.",
+    # Its counts, each a notice of its own (one, more).
+    "{n} source": "{n} bron",
+    "{n} sources": "{n} bronnen",
+    "{n} debrief": "{n} debriefing",
+    "{n} debriefs": "{n} debriefings",
 }

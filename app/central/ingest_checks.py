@@ -105,12 +105,7 @@ def arrival(conn: Connection, channel: str, sequence: int, previous: str, sha256
         warnings.append(Notice("Package {n} arrived late; it fills a gap.", n=sequence))
         return Arrival("late", warnings)
     if sequence > expected:
-        warnings.append(
-            Notice(
-                "Package(s) {numbers} from this sender have not arrived.",
-                numbers=gaps.text(gaps.missing(held, sequence)),
-            )
-        )
+        warnings.append(package_log.not_arrived(gaps.missing(held, sequence)))
         return Arrival("gap", warnings)
     return Arrival("new", warnings)
 

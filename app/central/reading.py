@@ -17,6 +17,7 @@ from app.central import access, deconfliction_match, evidence, key_list, teams
 from app.central.errors import NotAuthorised
 from app.central.store import Store, database_error, sqlstate
 from app.domain.one_line import shown
+from app.domain.text import counted
 from app.errors import InvalidInput, NotFound, VeldboekError
 from app.export import gaps
 
@@ -81,7 +82,7 @@ SEARCH_SQL = f"""
 @dataclass
 class Outcome:
     """What came of a read, for its second entry in the access log: the caller sets
-    it once the rows are read (``text``: "shown: debrief ID v1 v2", "3 hit(s) …"
+    it once the rows are read (``text``: "shown: debrief ID v1 v2", "3 hits …"
     naming every record shown by id and version, never its text; ``team``: the
     teams of what was shown)."""
 
@@ -214,7 +215,7 @@ def _hits_outcome(hits: list[tuple[str, str]]) -> tuple[str, str]:
     if not hits:
         return "no hits", ""
     listed, hit_teams = by_team(hits)
-    return f"{len(hits)} hit(s) {listed}", hit_teams
+    return f"{counted(len(hits), 'hit')} {listed}", hit_teams
 
 
 def by_team(shown_records: list[tuple[str, str]]) -> tuple[str, str]:
@@ -224,9 +225,9 @@ def by_team(shown_records: list[tuple[str, str]]) -> tuple[str, str]:
     per: dict[str, list[str]] = {}
     for team, record in shown_records:
         per.setdefault(team, []).append(record)
-    counted = ", ".join(f"{t} {len(per[t])}" for t in sorted(per))
+    tally = ", ".join(f"{t} {len(per[t])}" for t in sorted(per))
     named = "; ".join(f"{t} {', '.join(per[t])}" for t in sorted(per))
-    return f"({counted}): {named}", ", ".join(sorted(per))
+    return f"({tally}): {named}", ", ".join(sorted(per))
 
 
 def _utc(column: str) -> str:

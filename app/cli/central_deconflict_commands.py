@@ -34,6 +34,7 @@ from app.central import place as places
 from app.central.store import Store
 from app.central.store import opened as opened_store
 from app.cli.common import central_key_arg, key_passphrase, print_json
+from app.domain.text import counted
 from app.services.files import output_paths
 
 PlaceArgs = Callable[[argparse.ArgumentParser], None]
@@ -141,7 +142,7 @@ def cmd_deconflict(args: argparse.Namespace) -> int:
         if args.rescan:
             with store.begin() as conn:
                 opened = deconfliction_match.match(conn)
-            print(f"Rescanned: {opened} new match(es).")
+            print(f"Rescanned: {counted(opened, 'new match', 'new matches')}.")
             return 0
         found = deconfliction_reading.matches(
             store, team=args.team, user=args.user, why=args.reason
@@ -186,7 +187,8 @@ def cmd_notify(args: argparse.Namespace) -> int:
                 conn, unlocked, args.to, team=args.notify_team, vaults=guarded
             )
     for n in done:
-        print(f"Wrote {n.path}: {n.matches} match(es) for {n.handler} (team {n.team}).")
+        matches = counted(n.matches, "match", "matches")
+        print(f"Wrote {n.path}: {matches} for {n.handler} (team {n.team}).")
     if not done:
         print("No match changed since the last notices.")
     return 0

@@ -41,6 +41,7 @@ from app.central.store import Store
 from app.central.store import opened as opened_store
 from app.cli.common import central_key_arg, key_passphrase, print_json
 from app.domain.enums import PeerRole
+from app.domain.text import counted
 from app.errors import InvalidInput, VeldboekError
 from app.services.exchange import keys
 from app.services.files import output_paths
@@ -174,7 +175,7 @@ def cmd_receipt(args: argparse.Namespace) -> int:
     for r in issued:
         print(
             f"Wrote {r.path}: receipt for {r.runner} (team {r.team}, fingerprint "
-            f"{r.fingerprint[:8]}…), {r.packages} package(s)."
+            f"{r.fingerprint[:8]}…), {counted(r.packages, 'package')}."
         )
     if not issued:
         print("Every stored package is already confirmed.")
@@ -192,7 +193,8 @@ def _line(result: ingest.Stored | ingest.Refused) -> str:
         return f"{result.file}: {result.status}: {result.message}"
     extra = "".join(f" Warning: {w}" for w in result.warnings)
     if result.matches:
-        extra = f" {result.matches} deconfliction match(es) opened.{extra}"
+        matches = counted(result.matches, "deconfliction match", "deconfliction matches")
+        extra = f" {matches} opened.{extra}"
     return (
         f"{result.file}: stored package {result.package_id} (team {result.team}, "
         f"{result.sender} no. {result.sequence}, {result.debriefs} debriefs and "

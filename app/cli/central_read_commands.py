@@ -29,6 +29,7 @@ from app.central import place as places
 from app.central.store import opened as opened_store
 from app.cli.common import central_key_arg, key_passphrase, print_json
 from app.domain.one_line import shown as one_line
+from app.domain.text import counted
 from app.errors import CheckFailed, InvalidInput
 from app.services.files import output_paths, user_files
 
@@ -200,11 +201,19 @@ def cmd_show(args: argparse.Namespace) -> int:
         found = reading.show(store, args.kind, args.id, user=args.user, why=args.reason)
     print_json(found)  # a whole file is structured: JSON either way
     if found["altered"]:
+        which = ", ".join(found["altered"][:5])
+        if len(found["altered"]) == 1:
+            raise CheckFailed(
+                "ALTERED EVIDENCE: {n} stored version no longer hashes as its package said "
+                "({which}); the text shown is not what arrived (central verify checks them all).",
+                n=1,
+                which=which,
+            )
         raise CheckFailed(
-            "ALTERED EVIDENCE: {n} stored version(s) no longer hash as their package said "
+            "ALTERED EVIDENCE: {n} stored versions no longer hash as their package said "
             "({which}); the text shown is not what arrived (central verify checks them all).",
             n=len(found["altered"]),
-            which=", ".join(found["altered"][:5]),
+            which=which,
         )
     return 0
 
@@ -213,8 +222,8 @@ def cmd_verify(args: argparse.Namespace) -> int:
     with opened_store(_place(args)) as store, store.connect() as conn:
         checked = evidence.verify(conn)
     print(
-        f"Checked {checked.versions} stored version(s) against their records' hashes and "
-        f"{checked.packages} kept package file(s) against theirs."
+        f"Checked {counted(checked.versions, 'stored version')} against their records' "
+        f"hashes and {counted(checked.packages, 'kept package file')} against theirs."
     )
     if checked.altered:
         for what in checked.altered:
@@ -270,7 +279,8 @@ def _deconfliction_lines(d: dict[str, Any]) -> None:
     for u in d["unknown_keys"]:
         print(
             f"  UNKNOWN deconfliction key {u['key_id']}: team {u['team']}, "
-            f"{u['packages']} package(s), {u['tokens']} tokens kept out of matching"
+            f"{counted(u['packages'], 'package')}, {counted(u['tokens'], 'token')} kept out of "
+            "matching"
         )
 
 

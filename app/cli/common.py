@@ -152,12 +152,6 @@ def acting_scope(vault: Vault, args: argparse.Namespace) -> Scope:
     return aliases.default_scope(vault)
 
 
-def counted(n: int, one: str, many: str = "") -> str:
-    """``n`` and the noun in the number it takes: ``1 debrief``, ``2 debriefs``,
-    ``1 match``, ``3 matches`` (``many``: a plural that is not ``one`` + s)."""
-    return f"{n} {one if n == 1 else (many or one + 's')}"
-
-
 def _plain(value: Any) -> Any:
     if is_dataclass(value) and not isinstance(value, type):
         return {k: _plain(v) for k, v in asdict(value).items()}

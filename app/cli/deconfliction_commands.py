@@ -20,11 +20,11 @@ from pathlib import Path
 from app.cli.common import (
     add_vault_args,
     cli_actor,
-    counted,
     open_vault,
     print_json,
     read_passphrase_file,
 )
+from app.domain.text import counted
 from app.services.admin import aliases
 from app.services.exchange import deconfliction_key, package_receive
 from app.services.files import output_paths
@@ -65,8 +65,8 @@ def cmd_show(args: argparse.Namespace) -> int:
         state = "current" if k.current else "replaced, forgotten with the next package"
         pending = "" if k.recomputed or not k.current else "; tokens not yet recomputed"
         print(
-            f"{k.key_id}  made {k.created_at}  {state}: {k.sources_with_tokens} of "
-            f"{held.sources_with_identity} source(s) with a true identity have tokens{pending}"
+            f"{k.key_id}  made {k.created_at}  {state}: tokens for {k.sources_with_tokens} of "
+            f"{counted(held.sources_with_identity, 'source')} with a true identity{pending}"
         )
     if held.sources_to_send:
         print(
@@ -101,8 +101,8 @@ def cmd_recompute(args: argparse.Namespace) -> int:
         print_json(done)
     else:
         print(
-            f"Tokens recomputed under key {done.key_id}: {done.sources} source(s), "
-            f"{done.tokens} token(s)."
+            f"Tokens recomputed under key {done.key_id}: {counted(done.sources, 'source')}, "
+            f"{counted(done.tokens, 'token')}."
         )
     return 0
 

@@ -37,7 +37,6 @@ from app.cli import deconfliction_commands
 from app.cli.common import (
     acting_scope,
     cli_actor,
-    counted,
     force_arg,
     open_vault,
     opened,
@@ -46,6 +45,7 @@ from app.cli.common import (
     scope_from,
     vault_args,
 )
+from app.domain.text import counted
 from app.errors import InvalidInput
 from app.services.admin import settings as vault_settings
 from app.services.exchange import (
@@ -354,7 +354,7 @@ def cmd_package_log(args: argparse.Namespace) -> int:
             f"{e.counterpart:<24} {state}  {e.package_id}"
         )
     for m in missing:
-        print(f"Missing from {m.peer}: package(s) {m.numbers}")
+        print(f"Missing from {m.peer}: {'package' if m.count == 1 else 'packages'} {m.numbers}")
     return 0
 
 

@@ -31,7 +31,6 @@ from app.cli.common import (
     acting_scope,
     add_vault_args,
     cli_actor,
-    counted,
     open_vault,
     opened,
     print_json,
@@ -40,6 +39,7 @@ from app.cli.common import (
     source_arg,
     vault_args,
 )
+from app.domain.text import counted
 from app.services.exchange import handover
 from app.services.files import output_paths
 from app.services.records import closing

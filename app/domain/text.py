@@ -1,4 +1,4 @@
-"""Text helpers shared by services and reports."""
+"""Text helpers shared by services, reports, the central system and the command line."""
 
 from __future__ import annotations
 
@@ -19,3 +19,10 @@ def invisible_characters(text: str) -> list[str]:
     as ``U+XXXX``. They print as nothing, so they can hide a name inside a word."""
     found = dict.fromkeys(f"U+{ord(c):04X}" for c in text if unicodedata.category(c) == "Cf")
     return list(found)
+
+
+def counted(n: int, one: str, many: str = "") -> str:
+    """``n`` and the noun in the number it takes: ``1 debrief``, ``2 debriefs``,
+    ``1 match``, ``3 matches`` (``many``: a plural that is not ``one`` + s). English
+    only: the command line's and the logs' words; the GUI counts with Qt's plural forms."""
+    return f"{n} {one if n == 1 else (many or one + 's')}"

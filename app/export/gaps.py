@@ -25,9 +25,14 @@ def missing(held: Iterable[int], below: int) -> list[Gap]:
     return gaps
 
 
+def count(gaps: list[Gap] | tuple[Gap, ...]) -> int:
+    """How many numbers the ranges hold (a message says "package" or "packages")."""
+    return sum(b - a + 1 for a, b in gaps)
+
+
 def text(gaps: list[Gap] | tuple[Gap, ...]) -> str:
     """``3, 5–9, 12`` (no word to translate); past ``SHOWN`` ranges, ``…`` and how
     many more numbers."""
     shown = [str(a) if a == b else f"{a}–{b}" for a, b in gaps[:SHOWN]]
-    rest = sum(b - a + 1 for a, b in gaps[SHOWN:])
+    rest = count(gaps[SHOWN:])
     return ", ".join(shown) + (f", … (+{rest})" if rest else "")

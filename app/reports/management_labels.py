@@ -6,7 +6,8 @@ from __future__ import annotations
 NL: dict[str, str] = {
     "Management information": "Managementinformatie",
     "overdue counted on {day}": "achterstand geteld op {day}",
-    "From the central system: {n} team(s).": "Uit het centrale systeem: {n} team(s).",
+    "From the central system: {n} team.": "Uit het centrale systeem: {n} team.",
+    "From the central system: {n} teams.": "Uit het centrale systeem: {n} teams.",
     "From a handler's vault: its own team only.": "Uit de kluis van een teamleider: alleen "
     "het eigen team.",
     "No codename, alias or name appears in this report. Every count below 5 is shown as "

@@ -190,7 +190,11 @@ def _opening(lay: _Layout) -> list[Any]:
     v, t, s = lay.v, lay.t, lay.s
     start, end = v.period_from.isoformat(), v.period_to.isoformat()
     origin = (
-        t("From the central system: {n} team(s).", n=len(v.rows))
+        (
+            t("From the central system: {n} team.", n=1)
+            if len(v.rows) == 1
+            else t("From the central system: {n} teams.", n=len(v.rows))
+        )
         if v.origin == "central"
         else t("From a handler's vault: its own team only.")
     )

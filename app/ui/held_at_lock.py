@@ -47,39 +47,43 @@ def _hold(session: AppSession, debrief_id: uuid.UUID, fields: dict[str, str]) ->
         log.warning("could not hold the typed text (%s)", type(exc).__name__)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("HeldText", text)
-
-
 def say_put_back(parent: QWidget, back: held_text.PutBack) -> QMessageBox:
     """After the unlock: what became of the text held at the lock (shown without
     a nested event loop: the lock and the panic key keep working)."""
     lines = []
     if back.stored:
         lines.append(
-            _tr(
+            QCoreApplication.translate(
+                "HeldText",
                 "What you typed before the vault locked, which the vault could not take "
-                "then (was the disk full?), is saved now."
+                "then (was the disk full?), is saved now.",
             )
         )
     if back.still_held:
         lines.append(
-            _tr(
-                "{n} piece(s) of typed text could still not be saved (is the disk full?). "
-                "They are held in memory until the next unlock; quitting Veldboek loses them."
-            ).format(n=back.still_held)
+            QCoreApplication.translate(
+                "HeldText",
+                "%n piece(s) of typed text could still not be saved (is the disk full?). "
+                "They are held in memory until the next unlock; quitting Veldboek loses them.",
+                "",
+                back.still_held,
+            )
         )
     if back.dropped:
         lines.append(
-            _tr(
-                "{n} piece(s) of typed text held from the lock could not be put back: their "
-                "record was changed meanwhile (a debrief submitted from elsewhere?)."
-            ).format(n=back.dropped)
+            QCoreApplication.translate(
+                "HeldText",
+                "%n piece(s) of typed text held from the lock could not be put back: their "
+                "record was changed meanwhile (a debrief submitted from elsewhere?).",
+                "",
+                back.dropped,
+            )
         )
     box = QMessageBox(parent)
     box.setObjectName("heldTextNotice")
     box.setIcon(QMessageBox.Icon.Information if not back.still_held else QMessageBox.Icon.Warning)
-    box.setWindowTitle(_tr("Typed text"))
+    # Each text a literal translate() call: lupdate reads no wrapper.
+    box.setWindowTitle(QCoreApplication.translate("HeldText", "Typed text"))
     box.setText("\n\n".join(lines))
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()

@@ -296,10 +296,12 @@ class UnlockDialog(QDialog):
         if pieces:
             self.held.setText(
                 self.tr(
-                    "{n} piece(s) of text typed before the lock could not be saved (the "
+                    "%n piece(s) of text typed before the lock could not be saved (the "
                     "vault could not take it: is the disk full?). It is held in memory, "
-                    "sealed: unlock to save it. Quitting Veldboek loses it."
-                ).format(n=pieces)
+                    "sealed: unlock to save it. Quitting Veldboek loses it.",
+                    "",
+                    pieces,
+                )
             )
             grow_to_contents(self)
 

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from app.domain.text import counted
 from app.errors import DatabaseCorrupt, StorageFull, VaultBusy, VaultError
 
 log = logging.getLogger(__name__)
@@ -113,7 +114,7 @@ def confirm_damage(connect: Callable[[], Any], folder: Path) -> VaultError:
             with contextlib.suppress(Exception):
                 conn.close()
     if rows != ["ok"]:
-        log.warning("the vault failed its check after an error (%d problem(s))", len(rows))
+        log.warning("the vault failed its check after an error (%s)", counted(len(rows), "problem"))
         return _damaged()
     return out_of_date()
 

@@ -16,6 +16,7 @@ from app.clock import utc_now
 from app.crypto.kdf import derive_kek
 from app.crypto.keywrap import UnwrapFailed, unwrap_key
 from app.crypto.secret import SecretBytes
+from app.domain.text import counted
 from app.errors import (
     DatabaseCorrupt,
     DeviceSecretUnavailable,
@@ -76,8 +77,15 @@ def zeroed_or_refused(paths: VaultPaths, db_key: SecretBytes, refuse_damaged: bo
         zeroed = []  # unreadable: opening the database says so in its own words
     if zeroed and refuse_damaged:
         db_key.wipe()
+        if len(zeroed) == 1:
+            raise DatabaseCorrupt(
+                "The vault database is damaged: {count} page is zeroed, page {page}. "
+                "Nothing was written to it. Restore it from a backup, or run `veldboek check`.",
+                count=1,
+                page=zeroed[0],
+            )
         raise DatabaseCorrupt(
-            "The vault database is damaged: {count} page(s) are zeroed, the first at "
+            "The vault database is damaged: {count} pages are zeroed, the first at "
             "page {page}. Nothing was written to it. Restore it from a backup, or run "
             "`veldboek check`.",
             count=len(zeroed),
@@ -208,4 +216,4 @@ def remove_leftovers(root: Path) -> None:
     except VaultError:
         kept = leftovers.find(root)
     if kept:  # not a reason to stop the unlock, nor to print a line in every command
-        log.info("%d leftover temporary file(s) in the vault folder remain", len(kept))
+        log.info("%s in the vault folder remain", counted(len(kept), "leftover temporary file"))

@@ -18,6 +18,7 @@ from sqlalchemy import text
 
 from app.central import store
 from app.central.place import Place
+from app.domain.text import counted
 from tests.central.test_central_search_rls import _stored
 from tests.helpers.central import run
 from tests.helpers.central_fleet import Fleet
@@ -76,6 +77,7 @@ def test_a_read_and_a_probe_of_another_team_are_told_apart(
     # Each hit's line ends with its id and version: the outcome names them, by team.
     ids = ", ".join(" ".join(line.split()[-2:]) for line in found.out.splitlines())
     versions = " ".join(f"v{v['version']}" for v in json.loads(shown.out)["versions"])
+    counted_hits = counted(hits, "hit")  # "1 hit", "2 hits"
     other = run(capsys, "central", "search", WORD, *db, "--user", "bob", "--reason", "curious",
                 "--team", "Noord")  # fmt: skip
     assert (other.code, other.out.strip()) == (0, "No matches.")
@@ -88,7 +90,7 @@ def test_a_read_and_a_probe_of_another_team_are_told_apart(
         ("bob", what, "curious", ""),
         ("bob", f"#{n + 3} {what}: nothing found", "curious", ""),
         ("anna", f"search {WORD}", "case 7", ""),
-        ("anna", f"#{n + 5} search {WORD}: {hits} hit(s) (Noord {hits}): Noord {ids}", "case 7",
+        ("anna", f"#{n + 5} search {WORD}: {counted_hits} (Noord {hits}): Noord {ids}", "case 7",
          "Noord"),
         ("bob", f"search {WORD}", "curious", "Noord"),
         ("bob", f"#{n + 7} search {WORD}: no hits (no such team among those granted)",

@@ -65,7 +65,7 @@ def test_a_search_entry_names_exactly_the_records_it_returned_never_their_text(
     assert sorted(per) == ["Noord", "Zuid"]  # both teams, so the grouping is tried
     counted = ", ".join(f"{t} {len(v)}" for t, v in sorted(per.items()))
     named = "; ".join(f"{t} {', '.join(v)}" for t, v in sorted(per.items()))
-    outcome = f"#{start + 1} search {WORD}: {len(hits)} hit(s) ({counted}): {named}"
+    outcome = f"#{start + 1} search {WORD}: {len(hits)} hits ({counted}): {named}"
     assert _whats(s, start) == [
         ("anna", f"search {WORD}", "case 7", ""),
         ("anna", outcome, "case 7", "Noord, Zuid"),
@@ -132,7 +132,7 @@ def test_a_list_of_five_hundred_records_is_kept_whole_and_the_chain_verifies(
     records = [("Noord" if i % 3 else "Zuid", f"{uuid.uuid4()} v{i % 7 + 1}") for i in range(500)]
     named, teams = reading.by_team(records)
     assert teams == "Noord, Zuid"
-    what = f"#1 search {WORD}: {len(records)} hit(s) {named}"
+    what = f"#1 search {WORD}: {len(records)} hits {named}"
     with s.begin() as conn:
         access.log(conn, who="anna", what=what, why="case 7", team=teams)
     listed = run(capsys, "central", "log", "show", *db, "--limit", "1", "--json")

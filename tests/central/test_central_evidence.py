@@ -12,6 +12,7 @@ from sqlalchemy import text
 
 from app.central import evidence, store
 from app.central.place import Place
+from app.domain.text import counted
 from tests.central.conftest import PASSPHRASE
 from tests.helpers.central import run
 from tests.helpers.central_fleet import Fleet
@@ -107,8 +108,8 @@ def test_verify_counts_every_version_and_tells_an_altered_package_file(
         s.close()
     assert (checked.versions, checked.packages, checked.altered) == (versions, packages, [])
     ok = run(capsys, "central", "verify", *db)
-    assert f"Checked {versions} stored version(s)" in ok.out
-    assert f"{packages} kept package file(s)" in ok.out
+    assert f"Checked {counted(versions, 'stored version')} against" in ok.out
+    assert f"{counted(packages, 'kept package file')} against theirs" in ok.out
 
     _alter(
         central_place,

@@ -117,7 +117,7 @@ def test_the_highest_number_is_stored_and_its_gap_named_as_a_range(
     assert done.code == 0, done.err
     [stored] = json.loads(done.out)
     assert stored["warnings"] == [
-        f"Package(s) 1–{NUMBER_MAX - 1} from this sender have not arrived."
+        f"Packages 1–{NUMBER_MAX - 1} from this sender have not arrived."
     ]  # the missing numbers, as one range
     assert central_place.url is not None
     shown = run(capsys, "central", "status", "--db", central_place.url, "--json")
@@ -267,7 +267,7 @@ def test_in_one_batch_the_broken_link_is_named_on_the_package_after_it(
         "Package 7 does not follow package 6 as imported here "
         "(its link to the previous package differs).",
     ])  # fmt: skip
-    assert warned["5.age"] == ("gap", ["Package(s) 1–4 from this sender have not arrived."])
+    assert warned["5.age"] == ("gap", ["Packages 1–4 from this sender have not arrived."])
 
 
 def test_a_package_not_sealed_to_central_is_refused_in_centrals_words(

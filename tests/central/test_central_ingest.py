@@ -164,7 +164,7 @@ def test_gaps_and_late_arrivals_are_reported_and_an_older_version_never_replaces
     one, two, three = fleet.noord.files
     gap = json.loads(ingest(capsys, central_place, passfile, two).out)[0]
     assert gap["arrival"] == "gap"
-    assert gap["warnings"] == ["Package(s) 1 from this sender have not arrived."]
+    assert gap["warnings"] == ["Package 1 from this sender has not arrived."]
     late = json.loads(ingest(capsys, central_place, passfile, one).out)[0]
     assert late["arrival"] == "late"
     assert late["warnings"] == ["Package 1 arrived late; it fills a gap."]
@@ -224,7 +224,7 @@ def test_a_batch_still_reports_a_number_absent_from_it_and_from_the_store(
     lines = done.out.splitlines()
     assert len(lines) == 2  # one line per file, as given
     assert lines[0].startswith(f"{three.name}: stored package")
-    assert lines[0].endswith("Warning: Package(s) 2 from this sender have not arrived.")
+    assert lines[0].endswith("Warning: Package 2 from this sender has not arrived.")
     assert lines[1].startswith(f"{one.name}: stored package")
     assert "Warning" not in lines[1]
     late = json.loads(ingest(capsys, central_place, passfile, two).out)[0]

@@ -280,7 +280,7 @@ def test_a_blocked_export_lists_what_is_missing_and_refuses_in_one_line(
     code, out, err = cli(capsys, *export, "--all-new")
     assert code != 0
     assert len(err.strip().splitlines()) == 1
-    assert "1 debrief(s) lack" in err
+    assert "1 debrief lacks" in err
     (line,) = out.strip().splitlines()
     assert line.startswith(f"{first}  REIGER  ")
     assert line.endswith(": critical reflection")

@@ -346,4 +346,4 @@ def test_the_commands(unit: Unit, capsys: pytest.CaptureFixture[str]) -> None:
     assert key.secret.hex() not in out
     assert base64.b64encode(key.secret).decode() not in out
     code, out = run("keys", "deconfliction", "recompute", *vault(runner))
-    assert out == f"Tokens recomputed under key {key.key_id}: 1 source(s), 3 token(s).\n"
+    assert out == f"Tokens recomputed under key {key.key_id}: 1 source, 3 tokens.\n"

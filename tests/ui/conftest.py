@@ -86,6 +86,19 @@ def scope_named(window: MainWindow, name: str) -> object:
     return aliases.resolve_scope(window.session.vault, name)
 
 
+@pytest.fixture
+def english(qapp: QApplication) -> Iterator[None]:
+    """The app as an English user has it: with its English plural forms ("1 package",
+    where the source text alone says "1 package(s)")."""
+    translators = i18n.install(qapp, "en")
+    try:
+        yield
+    finally:
+        for translator in translators:
+            qapp.removeTranslator(translator)
+        QLocale.setDefault(QLocale("en_US"))
+
+
 @pytest.fixture(params=["en", "nl"])
 def language(request: pytest.FixtureRequest) -> Iterator[str]:
     """Each test in English and in Dutch: the app's translators installed (a test

@@ -132,7 +132,7 @@ def test_the_unlock_screen_refuses_a_zeroed_page_and_writes_nothing(
     qtbot.keyClicks(dialog.passphrase, factory.PASSPHRASE)
     qtbot.mouseClick(dialog.unlock_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "zeroed" in dialog.status.text(), timeout=10_000)
-    assert dialog.status.text().startswith("The vault database is damaged: 1 page(s) are zeroed")
+    assert dialog.status.text().startswith("The vault database is damaged: 1 page is zeroed")
     assert controller.window is None
     after = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in root.iterdir()}
     assert after == before

@@ -89,6 +89,7 @@ def _keys_tab(qtbot: QtBot, window: MainWindow) -> PackagesPage:
     return page
 
 
+@pytest.mark.usefixtures("english")
 def test_a_handler_imports_centrals_key_and_a_notice_on_the_packages_page(
     qtbot: QtBot,
     window: MainWindow,
@@ -125,10 +126,10 @@ def test_a_handler_imports_centrals_key_and_a_notice_on_the_packages_page(
     assert receive.status.text() == before
     question = confirm(qtbot, "importConfirm")
     assert "deconfliction notice" in question
-    assert "1 possible match(es)" in question
+    assert "1 possible match with a source" in question
     qtbot.waitUntil(lambda: "deconfliction notice 2" in receive.status.text(), timeout=30_000)
     assert receive.status.text().startswith(
-        "Took in deconfliction notice 2 from Central: 1 match(es), 1 open."
+        "Took in deconfliction notice 2 from Central: 1 match, 1 open."
     )
     home = window.show_page(HomePage)
     assert isinstance(home, HomePage)
@@ -204,6 +205,7 @@ def _secret_forms(key: DeconflictionKey) -> list[str]:
     ]  # fmt: skip
 
 
+@pytest.mark.usefixtures("english")
 def test_the_keys_tab_shows_the_key_by_its_id_and_never_its_secret(
     qtbot: QtBot, window: MainWindow, havik: tuple[Party, Party], tmp_path: Path
 ) -> None:
@@ -219,6 +221,8 @@ def test_the_keys_tab_shows_the_key_by_its_id_and_never_its_secret(
     state = box.state.text()
     assert f"Key {key.key_id[:8]}… made " in state
     assert "Not yet recomputed." in state
+    assert "tokens under it for 0 of " in state
+    assert "(s)" not in state
     assert box.forward_button.isVisible()
     assert box.recompute_button.isVisible()
 
@@ -232,6 +236,7 @@ def test_the_keys_tab_shows_the_key_by_its_id_and_never_its_secret(
         assert form not in shown
 
 
+@pytest.mark.usefixtures("english")
 def test_forward_writes_one_key_package_per_runner(
     qtbot: QtBot,
     window: MainWindow,
@@ -261,7 +266,7 @@ def test_forward_writes_one_key_package_per_runner(
         qtbot.mouseClick(box.forward_button, LEFT)
         qtbot.waitUntil(lambda: "written for" in box.status.text(), timeout=30_000)
         assert box.status.text().startswith(
-            "Deconfliction key written for 2 runner(s) (Grutto, Kievit)"
+            "Deconfliction key written for 2 runners (Grutto, Kievit)"
         )
         written = sorted(out.iterdir())
         assert len(written) == 2

@@ -57,6 +57,7 @@ def _done_shown() -> bool:
     return True
 
 
+@pytest.mark.usefixtures("english")
 def test_the_send_tab_sends_a_source_whose_tokens_changed(
     qtbot: QtBot,
     controller: AppController,
@@ -72,7 +73,7 @@ def test_the_send_tab_sends_a_source_whose_tokens_changed(
     assert send.plan is not None
     assert (send.plan.candidates, send.plan.token_sources) == ((), 1)
     assert send.status.text() == (
-        "No new debrief; the deconfliction tokens of 1 source(s) wait to be sent."
+        "No new debrief; the deconfliction tokens of 1 source wait to be sent."
     )
     assert send.export_new.isEnabled()
     monkeypatch.setattr(
@@ -83,5 +84,5 @@ def test_the_send_tab_sends_a_source_whose_tokens_changed(
     click_box_button(qtbot, message_box("exportDone"), "OK")
     qtbot.waitUntil(lambda: send.plan is not None and send.plan.token_sources == 0, timeout=30_000)
     assert not send.export_new.isEnabled()
-    assert "with 0 debrief(s) written to" in send.status.text()
+    assert "with 0 debriefs written to" in send.status.text()
     assert deconfliction_key.status(window.session.vault).sources_to_send == 0

@@ -145,17 +145,17 @@ def test_the_unlock_dialog_grows_for_a_long_message(
     assert cut_labels(dialog) == []
     # Then a damaged vault: a message of three lines under it.
     message = (
-        "The vault database is damaged: {count} page(s) are zeroed, the first at page "
+        "The vault database is damaged: {count} pages are zeroed, the first at page "
         "{page}. Nothing was written to it. Restore it from a backup, or run `veldboek check`."
     )
 
     def damaged(_path: object, _passphrase: str) -> vaults.Vault:
-        raise DatabaseCorrupt(message, count=1, page=3)
+        raise DatabaseCorrupt(message, count=2, page=3)
 
     monkeypatch.setattr(vaults, "unlock", damaged)
     qtbot.keyClicks(dialog.passphrase, "anything")
     qtbot.keyClick(dialog.passphrase, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: "page(s)" in dialog.status.text() or "pagina" in dialog.status.text())
+    qtbot.waitUntil(lambda: "pages" in dialog.status.text() or "pagina's" in dialog.status.text())
     QApplication.processEvents()
     assert dialog.status.heightForWidth(dialog.status.width()) > 2 * dialog.fontMetrics().height()
     assert dialog.height() > height

@@ -15,6 +15,7 @@ from pathlib import Path
 from sqlalchemy import text
 from sqlalchemy.engine import Connection
 
+from app.domain.text import counted
 from app.errors import DatabaseCorrupt, VaultBusy, VeldboekError
 from app.services.exchange import package_evidence
 from app.vault import audit_chain, leftovers, migrate
@@ -79,12 +80,12 @@ def _structure_problems(rows: list[str]) -> tuple[str, ...]:
     return tuple(line for line in lines if line and not line.startswith("*** in database"))
 
 
-def _counted(problems: tuple[str, ...], what: str) -> str:
+def _counted(problems: tuple[str, ...]) -> str:
     """How many ``problems``, saying so when SQLite stopped listing them."""
     n = len(problems)
     if n >= SQLITE_MAX_PROBLEMS:
-        return f"{n} or more {what} (SQLite stops listing at {SQLITE_MAX_PROBLEMS})"
-    return f"{n} {what}"
+        return f"{n} or more problems (SQLite stops listing at {SQLITE_MAX_PROBLEMS})"
+    return counted(n, "problem")
 
 
 def check_vault(
@@ -113,7 +114,9 @@ def check_vault(
     _report_leftovers(report, found, unlocked=True)
     if vault.zeroed_at_unlock:
         zeroed = vault.zeroed_at_unlock
-        report.add("zeroed pages", False, f"{len(zeroed)} page(s), the first is page {zeroed[0]}")
+        report.add(
+            "zeroed pages", False, f"{counted(len(zeroed), 'page')}, the first is page {zeroed[0]}"
+        )
     try:
         try:
             _check_open_vault(vault, report)
@@ -166,7 +169,7 @@ def _check_open_vault(vault: Vault, report: CheckReport) -> None:
             report.add(
                 "sqlcipher page integrity",
                 not pages,
-                f"{len(pages)} damaged page(s)" if pages else "",
+                counted(len(pages), "damaged page") if pages else "",
                 pages,
             )
             rows = [r[0] for r in conn.exec_driver_sql("PRAGMA integrity_check")]
@@ -174,11 +177,11 @@ def _check_open_vault(vault: Vault, report: CheckReport) -> None:
             report.add(
                 "sqlite structure",
                 not structure and rows == ["ok"],
-                _counted(structure, "problem(s)") if structure else "",
+                _counted(structure) if structure else "",
                 structure,
             )
             fk = conn.exec_driver_sql("PRAGMA foreign_key_check").all()
-            report.add("foreign keys", not fk, f"{len(fk)} dangling reference(s)" if fk else "")
+            report.add("foreign keys", not fk, counted(len(fk), "dangling reference") if fk else "")
             revision = migrate.current_revision(conn)
             report.add(
                 "schema version",

@@ -17,6 +17,7 @@ from app.crypto.kdf import KdfParams
 from app.crypto.known_answers import run_known_answer_tests
 from app.domain.enums import GradingScheme, Role
 from app.domain.scope import Scope
+from app.domain.text import counted
 from app.errors import WrongPassphrase
 from app.vault.vault import Vault, create_vault
 
@@ -107,7 +108,7 @@ def _report(vault: Vault, scope: Scope, debrief_id: uuid.UUID) -> SelfTestLine:
     drawn = page.width > 0 and len(page.pixels) == page.height * page.stride
     ok = drawn and issued.page_count >= 1 and verified.result is reports.VerifyResult.UNALTERED
     return SelfTestLine(
-        "report printed", ok, f"{issued.page_count} page(s), {verified.result.name}"
+        "report printed", ok, f"{counted(issued.page_count, 'page')}, {verified.result.name}"
     )
 
 

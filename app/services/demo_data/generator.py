@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 
 from app.clock import utc_now
 from app.domain import names
-from app.errors import InvalidInput
+from app.errors import InvalidInput, Notice
 from app.models import Alias, AuditEvent, Compartment, Debrief, Source
 from app.services.demo_data import vocabulary as vocab
 from app.services.demo_data.bulk import audit_row, index_in_bulk
@@ -95,12 +95,15 @@ def _refuse_if_made_before(session: Session, plans: list[SourcePlan], seed: int,
     ).scalar_one()
     raise InvalidInput(
         "An earlier demo run with seed {seed} for {day} did not finish (it was interrupted, "
-        "or is still running): its {sources} source(s) and {debriefs} debrief(s) stay in "
+        "or is still running): its {sources} and {debriefs} stay in "
         "this vault and nothing was added. Another seed adds more.",
         seed=seed,
         day=day.isoformat(),
-        sources=sources,
-        debriefs=debriefs,
+        # Each count a notice of its own: the GUI translates it with the sentence.
+        sources=Notice("{n} source", n=1) if sources == 1 else Notice("{n} sources", n=sources),
+        debriefs=(
+            Notice("{n} debrief", n=1) if debriefs == 1 else Notice("{n} debriefs", n=debriefs)
+        ),
     )
 
 

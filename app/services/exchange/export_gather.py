@@ -21,7 +21,7 @@ from app.domain import names
 from app.domain.enums import DebriefStatus
 from app.domain.names import NameKind
 from app.domain.scope import Scope
-from app.errors import InvalidInput, InvalidName, WorkflowError
+from app.errors import InvalidInput, InvalidName, PackageError, WorkflowError
 from app.export.manifest import RecordRef
 from app.models import Debrief, IntelligenceItem, Source, wire
 from app.models.packages import ExportedRecord, SourceHandover
@@ -44,6 +44,24 @@ class Candidate:
     status: DebriefStatus
     version: int
     missing: tuple[str, ...]
+
+
+class IncompletePackage(PackageError):
+    """Export refused: debriefs lack what a package must carry. ``blocked`` lists
+    them and what each lacks (for the screen; the message names no content)."""
+
+    def __init__(self, *, blocked: tuple[Candidate, ...]) -> None:
+        if len(blocked) == 1:
+            super().__init__(
+                "Not exported: {n} debrief lacks what a package must carry; complete it first.",
+                n=1,
+            )
+        else:
+            super().__init__(
+                "Not exported: {n} debriefs lack what a package must carry; complete them first.",
+                n=len(blocked),
+            )
+        self.blocked = blocked
 
 
 @dataclass(frozen=True)

@@ -121,16 +121,19 @@ def arrival(
         warnings.append(Notice("Package {n} arrived late; it fills a gap.", n=sequence))
         status = "late"
     elif sequence > expected:
-        warnings.append(
-            Notice(
-                "Package(s) {numbers} from this sender have not arrived.",
-                numbers=gaps.text(gaps.missing(held, sequence)),
-            )
-        )
+        warnings.append(not_arrived(gaps.missing(held, sequence)))
         status = "gap"
     else:
         status = "new"
     return Arrival(status, tuple(warnings))
+
+
+def not_arrived(missing: list[gaps.Gap]) -> Notice:
+    """The warning of a gap in a sender's numbers (a vault's import and central's)."""
+    numbers = gaps.text(missing)
+    if gaps.count(missing) == 1:
+        return Notice("Package {numbers} from this sender has not arrived.", numbers=numbers)
+    return Notice("Packages {numbers} from this sender have not arrived.", numbers=numbers)
 
 
 @dataclass(frozen=True)
@@ -142,6 +145,10 @@ class Missing:
     def numbers(self) -> str:
         """``3, 5–9`` (ranges, never one by one)."""
         return gaps.text(self.ranges)
+
+    @property
+    def count(self) -> int:
+        return gaps.count(self.ranges)
 
 
 def missing(vault: Vault) -> list[Missing]:

@@ -33,7 +33,6 @@ from app.errors import (
     InvalidInput,
     NoRecipient,
     NotFound,
-    PackageError,
     VaultBusy,
     VaultError,
 )
@@ -57,6 +56,7 @@ from app.services.exchange import (
 from app.services.exchange.export_gather import EXPORTABLE as EXPORTABLE
 from app.services.exchange.export_gather import Candidate as Candidate
 from app.services.exchange.export_gather import Gathered as Gathered
+from app.services.exchange.export_gather import IncompletePackage as IncompletePackage
 from app.services.exchange.export_gather import Sent as Sent
 from app.services.exchange.export_gather import gather_source as gather_source
 from app.services.exchange.export_gather import handed_over as handed_over
@@ -78,18 +78,6 @@ from app.vault.vault import Vault
 ProgressFn = Callable[[int, int], None]
 # How often an export starts over because another one took its number first.
 RACE_ATTEMPTS = 3
-
-
-class IncompletePackage(PackageError):
-    """Export refused: debriefs lack what a package must carry. ``blocked`` lists
-    them and what each lacks (for the screen; the message names no content)."""
-
-    def __init__(self, *, blocked: tuple[Candidate, ...]) -> None:
-        super().__init__(
-            "Not exported: {n} debrief(s) lack what a package must carry; complete them first.",
-            n=len(blocked),
-        )
-        self.blocked = blocked
 
 
 class NothingToExport(InvalidInput):

@@ -88,11 +88,18 @@ class SanitisationRefused(ReportError):
 
     def __init__(self, hits: Iterable[GuardHit]) -> None:
         self.hits = tuple(hits)
-        super().__init__(
-            "The sanitised report was refused: its text contains {n} identifying "
-            "string(s). Change the sanitised wording and try again.",
-            n=len(self.hits),
-        )
+        if len(self.hits) == 1:
+            super().__init__(
+                "The sanitised report was refused: its text contains {n} identifying "
+                "string. Change the sanitised wording and try again.",
+                n=1,
+            )
+        else:
+            super().__init__(
+                "The sanitised report was refused: its text contains {n} identifying "
+                "strings. Change the sanitised wording and try again.",
+                n=len(self.hits),
+            )
 
 
 def _digits(text: str) -> str:

@@ -1,27 +1,93 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en">
 <context>
+    <name>Counts</name>
+    <message numerus="yes">
+        <location filename="../counts.py" line="14" />
+        <source>%n debrief(s)</source>
+        <translation><numerusform>%n debrief</numerusform><numerusform>%n debriefs</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../counts.py" line="18" />
+        <source>%n file(s)</source>
+        <translation><numerusform>%n file</numerusform><numerusform>%n files</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../counts.py" line="22" />
+        <source>%n package(s)</source>
+        <translation><numerusform>%n package</numerusform><numerusform>%n packages</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../counts.py" line="26" />
+        <source>%n review(s)</source>
+        <translation><numerusform>%n review</numerusform><numerusform>%n reviews</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../counts.py" line="30" />
+        <source>%n newer version(s)</source>
+        <translation><numerusform>%n newer version</numerusform><numerusform>%n newer versions</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../counts.py" line="34" />
+        <source>%n older version(s)</source>
+        <translation><numerusform>%n older version</numerusform><numerusform>%n older versions</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>DeconflictionKeyBox</name>
     <message numerus="yes">
-        <location filename="../packages/deconfliction_box.py" line="138" />
+        <location filename="../packages/deconfliction_box.py" line="89" />
+        <source>Key {key}… made {made}: tokens under it for {n} of %n source(s) with a true identity.</source>
+        <translation><numerusform>Key {key}… made {made}: tokens under it for {n} of %n source with a true identity.</numerusform><numerusform>Key {key}… made {made}: tokens under it for {n} of %n sources with a true identity.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../packages/deconfliction_box.py" line="102" />
+        <source>The tokens of %n source(s) wait to be sent: the next package of everything new carries them.</source>
+        <translation><numerusform>The tokens of %n source wait to be sent: the next package of everything new carries them.</numerusform><numerusform>The tokens of %n sources wait to be sent: the next package of everything new carries them.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../packages/deconfliction_box.py" line="137" />
         <source>Deconfliction key written for %n runner(s) ({names}) to {folder}.</source>
         <translation><numerusform>Deconfliction key written for %n runner ({names}) to {folder}.</numerusform><numerusform>Deconfliction key written for %n runners ({names}) to {folder}.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../packages/deconfliction_box.py" line="174" />
+        <location filename="../packages/deconfliction_box.py" line="173" />
         <source>Tokens computed for %n source(s) under key {key}…</source>
         <translation><numerusform>Tokens computed for %n source under key {key}…</numerusform><numerusform>Tokens computed for %n sources under key {key}…</numerusform></translation>
     </message>
 </context>
 <context>
+    <name>HeldText</name>
+    <message numerus="yes">
+        <location filename="../held_at_lock.py" line="64" />
+        <source>%n piece(s) of typed text could still not be saved (is the disk full?). They are held in memory until the next unlock; quitting Veldboek loses them.</source>
+        <translation><numerusform>%n piece of typed text could still not be saved (is the disk full?). It is held in memory until the next unlock; quitting Veldboek loses it.</numerusform><numerusform>%n pieces of typed text could still not be saved (is the disk full?). They are held in memory until the next unlock; quitting Veldboek loses them.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../held_at_lock.py" line="74" />
+        <source>%n piece(s) of typed text held from the lock could not be put back: their record was changed meanwhile (a debrief submitted from elsewhere?).</source>
+        <translation><numerusform>%n piece of typed text held from the lock could not be put back: its record was changed meanwhile (a debrief submitted from elsewhere?).</numerusform><numerusform>%n pieces of typed text held from the lock could not be put back: their record was changed meanwhile (a debrief submitted from elsewhere?).</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>ReceiveTab</name>
     <message numerus="yes">
-        <location filename="../packages/receive_tab.py" line="385" />
+        <location filename="../packages/receive_tab.py" line="275" />
+        <source>{sender} sends a deconfliction notice (package {n}, signed by their key, fingerprint {short}…) of %n possible match(es) with sources of this vault. Import it into this vault?</source>
+        <translation><numerusform>{sender} sends a deconfliction notice (package {n}, signed by their key, fingerprint {short}…) of %n possible match with a source of this vault. Import it into this vault?</numerusform><numerusform>{sender} sends a deconfliction notice (package {n}, signed by their key, fingerprint {short}…) of %n possible matches with sources of this vault. Import it into this vault?</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../packages/receive_tab.py" line="348" />
+        <source>Took in deconfliction notice {n} from {sender}: %n match(es), {open} open. Open matches show on the Home page and on the source's file.</source>
+        <translation><numerusform>Took in deconfliction notice {n} from {sender}: %n match, {open} open. Open matches show on the Home page and on the source's file.</numerusform><numerusform>Took in deconfliction notice {n} from {sender}: %n matches, {open} open. Open matches show on the Home page and on the source's file.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../packages/receive_tab.py" line="386" />
         <source>Took in deconfliction key {key} from {sender}; tokens computed for %n source(s).</source>
         <translation><numerusform>Took in deconfliction key {key} from {sender}; tokens computed for %n source.</numerusform><numerusform>Took in deconfliction key {key} from {sender}; tokens computed for %n sources.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../packages/receive_tab.py" line="489" />
+        <location filename="../packages/receive_tab.py" line="492" />
         <source>%n handed-over source(s) removed from this vault, with their files.</source>
         <translation><numerusform>%n handed-over source removed from this vault, with its file.</numerusform><numerusform>%n handed-over sources removed from this vault, with their files.</numerusform></translation>
     </message>
@@ -66,6 +132,11 @@
         <source>Report {id} issued: %n page(s).</source>
         <translation><numerusform>Report {id} issued: %n page.</numerusform><numerusform>Report {id} issued: %n pages.</numerusform></translation>
     </message>
+    <message numerus="yes">
+        <location filename="../pages/report_approvals.py" line="93" />
+        <source>the sanitised report requested by {by} on {day} (%n debrief(s), {marking})</source>
+        <translation><numerusform>the sanitised report requested by {by} on {day} (%n debrief, {marking})</numerusform><numerusform>the sanitised report requested by {by} on {day} (%n debriefs, {marking})</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>SendTab</name>
@@ -103,6 +174,14 @@
         <location filename="../packages/send_tab.py" line="386" />
         <source>Package {n} with %n debrief(s) is on its way to {names}.</source>
         <translation><numerusform>Package {n} with %n debrief is on its way to {names}.</numerusform><numerusform>Package {n} with %n debriefs is on its way to {names}.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>UnlockDialog</name>
+    <message numerus="yes">
+        <location filename="../unlock_dialog.py" line="299" />
+        <source>%n piece(s) of text typed before the lock could not be saved (the vault could not take it: is the disk full?). It is held in memory, sealed: unlock to save it. Quitting Veldboek loses it.</source>
+        <translation><numerusform>%n piece of text typed before the lock could not be saved (the vault could not take it: is the disk full?). It is held in memory, sealed: unlock to save it. Quitting Veldboek loses it.</numerusform><numerusform>%n pieces of text typed before the lock could not be saved (the vault could not take them: is the disk full?). They are held in memory, sealed: unlock to save them. Quitting Veldboek loses them.</numerusform></translation>
     </message>
 </context>
 </TS>

@@ -86,14 +86,11 @@ class DeconflictionKeyBox(QGroupBox):
         lines = []
         for k in held.keys:
             line = self.tr(
-                "Key {key}… made {made}: {n} of {total} source(s) with a true identity have "
-                "tokens under it."
-            ).format(
-                key=k.key_id[:PREFIX],
-                made=_made(k.created_at),
-                n=k.sources_with_tokens,
-                total=held.sources_with_identity,
-            )
+                "Key {key}… made {made}: tokens under it for {n} of %n source(s) with a "
+                "true identity.",
+                "",
+                held.sources_with_identity,
+            ).format(key=k.key_id[:PREFIX], made=_made(k.created_at), n=k.sources_with_tokens)
             if not k.current:
                 line += " " + self.tr("(Replaced: forgotten with the next package.)")
             elif not k.recomputed:
@@ -102,9 +99,11 @@ class DeconflictionKeyBox(QGroupBox):
         if held.sources_to_send:
             lines.append(
                 self.tr(
-                    "The tokens of {n} source(s) wait to be sent: the next package of "
-                    "everything new carries them."
-                ).format(n=held.sources_to_send)
+                    "The tokens of %n source(s) wait to be sent: the next package of "
+                    "everything new carries them.",
+                    "",
+                    held.sources_to_send,
+                )
             )
         return "\n".join(lines)
 

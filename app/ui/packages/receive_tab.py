@@ -26,6 +26,7 @@ from app.services.exchange.deconfliction_notices import NOTICE_KIND
 from app.services.exchange.package_receive import ImportResult, PackageCheck
 from app.services.exchange.receipts import ReceiptImport, ReceiptResult
 from app.services.files import user_files
+from app.ui import counts
 from app.ui.confirm import ConfirmDialog, ask
 from app.ui.errors import describe, notices
 from app.ui.packages.common import (
@@ -169,14 +170,7 @@ class ReceiveTab(QWidget):
         self.handover_receipt.setEnabled(bool(runners))
         self.handovers.setText(self._handover_lines())
         gaps = package_log.missing(vault)
-        self.missing.setText(
-            "\n".join(
-                self.tr("Missing from {peer}: package(s) {numbers}").format(
-                    peer=m.peer, numbers=m.numbers
-                )
-                for m in gaps
-            )
-        )
+        self.missing.setText("\n".join(self._missing_line(m) for m in gaps))
         rule = self.session.settings.retention_after_receipt
         self.retention.setText(
             {
@@ -190,6 +184,15 @@ class ReceiveTab(QWidget):
                 ),
             }.get(rule, rule)
         )
+
+    def _missing_line(self, m: package_log.Missing) -> str:
+        # The numbers name the packages (ranges, not a count): the word follows them.
+        text = (
+            self.tr("Missing from {peer}: package {numbers}")
+            if m.count == 1
+            else self.tr("Missing from {peer}: packages {numbers}")
+        )
+        return text.format(peer=m.peer, numbers=m.numbers)
 
     def _handover_lines(self) -> str:
         lines = []
@@ -256,7 +259,7 @@ class ReceiveTab(QWidget):
             return
         text = self.tr(
             "Package {n} from {sender} is intact and signed by their key "
-            "(fingerprint {short}…): {records} debrief(s), {files} file(s). "
+            "(fingerprint {short}…): {debriefs}, {files}. "
             "Import it into this vault?"
         )
         key = check.kind == KEY_KIND
@@ -270,13 +273,15 @@ class ReceiveTab(QWidget):
         if check.kind == NOTICE_KIND:
             text = self.tr(
                 "{sender} sends a deconfliction notice (package {n}, signed by their key, "
-                "fingerprint {short}…) of {matches} possible match(es) with sources of this "
-                "vault. Import it into this vault?"
+                "fingerprint {short}…) of %n possible match(es) with sources of this "
+                "vault. Import it into this vault?",
+                "",
+                check.matches,
             )
         if check.kind == "handover":
             text = self.tr(
                 "{sender} hands a source over (package {n}, signed by their key, fingerprint "
-                "{short}…): its whole file with {records} debrief(s) and {files} file(s). "
+                "{short}…): its whole file with {debriefs} and {files}. "
                 "Import it into this vault?"
             )
         self.confirm = ask(
@@ -286,10 +291,9 @@ class ReceiveTab(QWidget):
                 n=check.sequence,
                 sender=check.sender,
                 short=check.sender_spoken.split(" ")[0],
-                records=check.records,
-                files=check.files,
+                debriefs=counts.debriefs(check.records),
+                files=counts.files(check.files),
                 key=check.key_id[:8],
-                matches=check.matches,
             ),
             details=notices(check.warnings) if check.warnings else "",
             confirm=self.tr("Import"),
@@ -341,14 +345,11 @@ class ReceiveTab(QWidget):
         if result.notice is not None:
             self.status.setText(
                 self.tr(
-                    "Took in deconfliction notice {n} from {sender}: {matches} match(es), "
-                    "{open} open. Open matches show on the Home page and on the source's file."
-                ).format(
-                    n=result.sequence,
-                    sender=result.sender,
-                    matches=result.notice.matches,
-                    open=result.notice.open,
-                )
+                    "Took in deconfliction notice {n} from {sender}: %n match(es), "
+                    "{open} open. Open matches show on the Home page and on the source's file.",
+                    "",
+                    result.notice.matches,
+                ).format(n=result.sequence, sender=result.sender, open=result.notice.open)
                 + ("\n" + notices(result.warnings) if result.warnings else "")
             )
             return
@@ -363,15 +364,15 @@ class ReceiveTab(QWidget):
             return
         self.status.setText(
             self.tr(
-                "Imported package {n} from {sender}: {new} new, {updated} newer version(s), "
-                "{unchanged} unchanged, {older} older version(s) kept as history."
+                "Imported package {n} from {sender}: {new} new, {updated}, "
+                "{unchanged} unchanged, {older} kept as history."
             ).format(
                 n=result.sequence,
                 sender=result.sender,
                 new=result.new,
-                updated=result.updated,
+                updated=counts.newer_versions(result.updated),
                 unchanged=result.unchanged,
-                older=result.older,
+                older=counts.older_versions(result.older),
             )
             + ("\n" + notices(result.warnings) if result.warnings else "")
         )
@@ -412,9 +413,11 @@ class ReceiveTab(QWidget):
     def _receipt_written(self, dialog: Any, result: ReceiptResult) -> None:
         dialog.close()
         self.status.setText(
-            self.tr(
-                "Receipt for {n} package(s), with {reviews} review(s), written to {path}."
-            ).format(n=result.packages, reviews=result.reviews, path=result.path)
+            self.tr("Receipt for {packages}, with {reviews}, written to {path}.").format(
+                packages=counts.packages(result.packages),
+                reviews=counts.reviews(result.reviews),
+                path=result.path,
+            )
         )
 
     def import_receipt(self, path: Path | None = None) -> None:
@@ -476,13 +479,13 @@ class ReceiveTab(QWidget):
         dialog.close()
         self.reload()
         text = self.tr(
-            "Receipt from {sender}: {n} package(s) confirmed, {reviews} review(s) taken in, "
-            "{purged} debrief(s) removed from this vault."
+            "Receipt from {sender}: {packages} confirmed, {reviews} taken in, "
+            "{debriefs} removed from this vault."
         ).format(
             sender=result.sender,
-            n=result.confirmed,
-            reviews=result.reviews_applied,
-            purged=result.purged,
+            packages=counts.packages(result.confirmed),
+            reviews=counts.reviews(result.reviews_applied),
+            debriefs=counts.debriefs(result.purged),
         )
         if result.sources_purged:
             text += " " + self.tr(

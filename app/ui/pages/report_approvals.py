@@ -92,12 +92,11 @@ def selected(page: ReportsPage) -> ApprovalView | None:
 def approval_text(approval: ApprovalView) -> str:
     return translate(
         "ReportsPage",
-        "the sanitised report requested by {by} on {day} ({n} debrief(s), {marking})",
+        "the sanitised report requested by {by} on {day} (%n debrief(s), {marking})",
+        "",
+        approval.debrief_count,
     ).format(
-        by=approval.requested_by,
-        day=day_text(approval.requested_at),
-        n=approval.debrief_count,
-        marking=approval.marking,
+        by=approval.requested_by, day=day_text(approval.requested_at), marking=approval.marking
     )
 
 
