@@ -51,7 +51,7 @@ def test_settle_waits_for_the_pageout_age_then_for_a_quiet_reclaim(
     used = iter([0.0, 0.0, 0.5, 0.5, 0.5, 0.5, 0.5])  # busy for one second, then quiet
     monkeypatch.setattr(reclaim, "cpu_s", lambda: next(used))
     slept: list[float] = []
-    monkeypatch.setattr(reclaim.time, "sleep", slept.append)
+    monkeypatch.setattr("benchmarks.reclaim.time.sleep", slept.append)
     settled = reclaim.settle(60.0, quiet_s=3)
     assert slept[0] == 70.0  # the pageout age and one more aggregation, first
     assert slept[1:] == [1.0] * 4  # the busy second resets the count of quiet ones

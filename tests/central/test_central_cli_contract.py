@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import sys
-from pathlib import Path
 
 import pytest
 from sqlalchemy import text
@@ -67,8 +66,13 @@ def test_at_a_terminal_the_passphrase_is_asked_for_and_the_reads_need_no_reason(
 ) -> None:
     fleet.register(central_place)
     asked: list[str] = []
+
+    def typed(prompt: str) -> str:
+        asked.append(prompt)
+        return PASSPHRASE
+
     monkeypatch.setattr(sys.stdin, "isatty", lambda: True)
-    monkeypatch.setattr("getpass.getpass", lambda prompt: asked.append(prompt) or PASSPHRASE)
+    monkeypatch.setattr("getpass.getpass", typed)
     stored = run(capsys, "central", "ingest", *map(str, fleet.noord.files), *_db(central_place),
                  "--json")  # fmt: skip
     assert stored.code == 0, stored.err
@@ -85,7 +89,8 @@ def test_at_a_terminal_the_passphrase_is_asked_for_and_the_reads_need_no_reason(
     assert shown.code == 0, shown.err
     assert json.loads(shown.out)["debrief_id"] == fleet.revised
     reads = [(what, why) for what, why in _reasons(central_place) if "grant" not in what]
-    assert reads and all(why == "(no reason given)" for _, why in reads)
+    assert reads
+    assert all(why == "(no reason given)" for _, why in reads)
     assert {what.split(" ")[0] for what, _ in reads} >= {"search", "show"}
 
 
