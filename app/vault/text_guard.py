@@ -10,7 +10,9 @@ not pass through here. Only what a flush writes is looked at: of a new object
 every text, of a changed one the texts whose value changed. A text already held
 (a registration's notes as an older runner vault sent them) stays as it came, and
 a later change to another column of its row (an import's status, a receipt's
-review) is not refused for it.
+review) is not refused for it. A text a package carries that an import sets
+through the ORM (a receipt's review comment) is set with ``as_sent``: kept as it
+came, like the rows an import writes.
 """
 
 from __future__ import annotations
@@ -22,15 +24,27 @@ from sqlalchemy.orm import Session
 
 from app.errors import InvalidInput
 
+_AS_SENT = "text_guard.as_sent"
+
+
+def as_sent(obj: Any, key: str, value: str) -> None:
+    """Set ``obj.key`` to a text a package carries: not looked at by the flush
+    that writes it (docs/package-format.md, section 5: a vault keeps it as it came)."""
+    setattr(obj, key, value)
+    inspect(obj).info.setdefault(_AS_SENT, set()).add(key)
+
 
 def _written_texts(obj: Any, *, new: bool) -> list[str]:
-    """The texts this flush writes of ``obj``: all of a new one, the changed of a held one."""
+    """The texts this flush writes of ``obj``: all of a new one, the changed of a held
+    one, but those set ``as_sent`` (marks for this flush only)."""
     state = inspect(obj)
     mapper = state.mapper
+    sent = state.info.pop(_AS_SENT, set())
     keys = [
-        mapper.get_property_by_column(column).key
+        key
         for column in mapper.columns
         if isinstance(column.type, String)
+        and (key := mapper.get_property_by_column(column).key) not in sent
     ]
     if new:
         values = [getattr(obj, key) for key in keys]

@@ -94,3 +94,23 @@ def test_a_user_edits_a_row_that_holds_a_nul_but_cannot_type_one(pair: Pair) -> 
         held = session.get(Source, source)
         assert held is not None
         assert (held.notes, held.status) == (HELD, SourceStatus.ACTIVE)
+
+
+def test_a_receipt_whose_review_comment_holds_a_nul_applies(pair: Pair) -> None:
+    # The handler's vault saved the comment before the rule; the receipt carries
+    # it, and the runner's vault keeps it as it came (section 5).
+    runner, handler = pair.runner, pair.handler
+    kept = dataclasses.replace(vault_settings.load(runner.vault), retention_after_receipt="keep")
+    vault_settings.save(runner.vault, runner.scope.actor, kept)
+    source = factory.source(runner.vault, runner.scope, "WERK")
+    debrief = factory.debrief(runner.vault, runner.scope, source, narrative="x", submit=True)
+    _send(pair)
+    debriefs.return_to_runner(handler.vault, handler.scope, debrief, "Who is Dirk?")
+    _saved_before_the_rule(handler, "debrief", "review_comment", debrief)
+    receipt = receipts.create_receipt(
+        handler.vault, handler.scope, runner="Runner Valk", to_dir=pair.outbox
+    )
+    result = receipts.import_receipt(runner.vault, runner.scope, receipt.path.read_bytes())
+    assert (result.confirmed, result.reviews_applied) == (1, 1)
+    seen = debriefs.get_debrief(runner.vault, runner.scope, debrief)
+    assert (seen.status, seen.review_comment) == (DebriefStatus.RETURNED, HELD)
