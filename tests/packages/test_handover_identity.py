@@ -57,7 +57,10 @@ def _identity_source(party: Party) -> uuid.UUID:
 
 
 def _hand_over(team: Team, to: str = "Runner Reiger") -> Path:
-    source_id = _identity_source(team.valk)
+    return _hand_over_source(team, _identity_source(team.valk), to)
+
+
+def _hand_over_source(team: Team, source_id: uuid.UUID, to: str = "Runner Reiger") -> Path:
     return handover.hand_over(
         team.valk.vault,
         team.valk.scope,
@@ -302,6 +305,43 @@ def test_the_old_vault_never_writes_an_identity_the_new_runner_refuses(team: Tea
     assert list(team.stick.iterdir()) == []
     with team.valk.vault.read() as session:
         assert session.execute(select(func.count()).select_from(SourceHandover)).scalar_one() == 0
+
+
+def _record_with_notes(party: Party, source_id: uuid.UUID, notes: int) -> IdentityFields:
+    fields = IdentityFields(SECRET_NAME, notes="n" * notes)
+    identity.record_identity(party.vault, party.scope, source_id, fields)
+    return fields
+
+
+def test_the_old_vault_refuses_an_identity_too_large_for_its_readers(team: Team) -> None:
+    source_id = _identity_source(team.valk)
+    # The longest notes whose seal is at most MAX_CHARS base64 characters (3 bytes
+    # to 4): the seal of an identity with no notes tells its other bytes.
+    bare = identity.seal_identity(team.valk.vault, source_id, IdentityFields(SECRET_NAME))
+    longest = handover_identity.MAX_CHARS // 4 * 3 - len(bare)
+    _record_with_notes(team.valk, source_id, longest + 1)
+    counts, actions = _counts(team.valk), _actions(team.valk)
+    with pytest.raises(InvalidInput, match="too large to hand over") as refused:
+        _hand_over_source(team, source_id)
+    assert f"its notes ({longest + 1} characters)" in str(refused.value)
+    assert SECRET_NAME not in str(refused.value)
+    # Nothing written: no file, no log, no handover row, no audit event; the
+    # source stays this runner's to change.
+    assert list(team.stick.iterdir()) == []
+    assert (_counts(team.valk), _actions(team.valk)) == (counts, actions)
+    fits = _record_with_notes(team.valk, source_id, longest)
+    path = _hand_over_source(team, source_id)
+    taken = package_receive.import_package(team.reiger.vault, team.reiger.scope, path)
+    assert taken.taken_on is not None
+    assert taken.taken_on.identity
+    revealed = identity.reveal_identity(
+        team.reiger.vault,
+        team.reiger.scope,
+        taken.taken_on.source_id,
+        passphrase=factory.PASSPHRASE,
+        reason="Taking the source on",
+    )
+    assert revealed.notes == fits.notes
 
 
 ANOTHER_ROLE = (

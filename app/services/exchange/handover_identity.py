@@ -5,8 +5,9 @@ from ``package_validation.validate_handover``): the handler too, who holds no ke
 for it. The new runner's vault then opens it and checks what it holds
 (``opened``): ``package verify`` and ``package import`` alike, with this code and
 its errors, before what the vault holds is looked at; verify keeps nothing. The
-old runner's vault checks its own record by the same rule before it seals it
-(``identity.seal_for_handover``), so it never writes what the new runner refuses.
+old runner's vault checks its own record by the same rule, and its seal's length
+by ``MAX_CHARS``, before it writes anything (``identity.seal_for_handover``), so it
+never writes what the new runner refuses.
 """
 
 from __future__ import annotations
@@ -28,8 +29,8 @@ TAG_BYTES = 16
 # members empty}, written without spaces.
 SHORTEST_PLAINTEXT = 96
 SHORTEST_SEAL = ENC_BYTES + SHORTEST_PLAINTEXT + TAG_BYTES
-# Base64 characters of the seal: a photo of at most 2 MB and its text, well bounded.
-MAX_CHARS = 4_000_000
+# Base64 characters of the seal: the old vault's own limit, so it never writes more.
+MAX_CHARS = identity.HANDOVER_MAX_CHARS
 
 
 def not_a_seal() -> MalformedPackage:

@@ -51,7 +51,7 @@ from app.services.exchange.package_arrival import (
 )
 from app.services.exchange.packages import write_package_file
 from app.services.files import output_paths
-from app.vault import audit_chain, migrate
+from app.vault import audit_chain, migrate, text_guard
 from app.vault.vault import Vault
 
 REVIEWED = (DebriefStatus.APPROVED, DebriefStatus.RETURNED)
@@ -311,7 +311,7 @@ def _apply_review(session: Session, scope: Scope, review: dict[str, Any]) -> Deb
     debrief.status = DebriefStatus(review["status"])
     debrief.reviewed_at = at
     debrief.reviewer_alias_id = _reviewer(session, review["reviewer"])
-    debrief.review_comment = review["comment"]
+    text_guard.as_sent(debrief, "review_comment", review["comment"])  # kept as it came
     audit_chain.append(
         session,
         scope.actor,

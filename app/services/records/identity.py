@@ -29,6 +29,9 @@ from app.vault.vault import Vault
 
 _INFO_PREFIX = b"veldboek identity v1|"
 MAX_PHOTO_BYTES = 2 * 1024 * 1024
+# Base64 characters of a handover's sealed identity a reader takes (section 7.4):
+# a photo of at most 2 MB and its text, well bounded. The old vault refuses more.
+HANDOVER_MAX_CHARS = 4_000_000
 
 
 def _info(vault: Vault, source_id: uuid.UUID) -> bytes:
@@ -286,6 +289,17 @@ def strict_fields(plain: bytes) -> IdentityFields:
     )
 
 
+def _too_large_to_hand_over(fields: IdentityFields) -> InvalidInput:
+    return InvalidInput(
+        "The source's true identity is too large to hand over: its photo ({photo} KB) and "
+        "its notes ({notes} characters) make a seal larger than the new runner's vault "
+        "takes. Record it again with a smaller photo or shorter notes, then hand the source "
+        "over. Nothing was written; the source was not handed over.",
+        photo=-(-len(fields.photo_png) // 1024),
+        notes=len(fields.notes),
+    )
+
+
 def seal_for_handover(
     vault: Vault,
     source_id: uuid.UUID,
@@ -298,19 +312,23 @@ def seal_for_handover(
     """The identity sealed in this vault, opened (the passphrase unwraps the
     identity key) and sealed to the new runner's receiving key only: the handler,
     a co-recipient of the package, cannot open it. The key is wiped at once. An
-    identity the new runner would refuse (``strict_fields``) is refused here,
-    before anything is written."""
+    identity the new runner would refuse (``strict_fields``), or whose seal is
+    longer in base64 than a reader takes (``HANDOVER_MAX_CHARS``), is refused
+    here, before anything is written."""
     key = vault.unwrap_identity_key(passphrase)
     try:
         plain = sealing.open_sealed(key.get(), sealed_here, _info(vault, source_id))
     finally:
         key.wipe()
     try:
-        strict_fields(plain)
+        fields = strict_fields(plain)
     except ValueError:
         raise InvalidInput(
             "The source's true identity as recorded here cannot be handed over (its photo "
             "is not a PNG image, or a field is malformed): record it again, then hand the "
             "source over."
         ) from None
-    return sealing.seal(recipient_public, plain, info)
+    sealed = sealing.seal(recipient_public, plain, info)
+    if -(-len(sealed) // 3) * 4 > HANDOVER_MAX_CHARS:  # padded base64, as it travels
+        raise _too_large_to_hand_over(fields)
+    return sealed
