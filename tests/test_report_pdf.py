@@ -10,6 +10,7 @@ import uuid
 from collections.abc import Iterator
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pypdf import PdfReader
@@ -468,16 +469,43 @@ def test_a_sanitised_report_in_dutch(
 
 
 def test_what_the_font_cannot_draw_prints_as_its_name_never_as_an_empty_box() -> None:
-    """A quoted message's emoji (a pistol, a bag of money) and Chinese characters
-    are not in the report font: each run prints as its code points and names,
-    and everything the font draws (the snowflake, ü) prints as it is."""
+    """A quoted message's emoji (a pistol, a bag of money) are in no report font:
+    each run prints as its code points and names; Chinese prints as written, in the
+    fallback font; everything the main font draws (the snowflake, ü) as it is."""
     from app.reports import glyphs
 
     quoted = "Bericht: 🔫💰 om ❄️ te halen; 你好; Müller; 👨\u200d👩\u200d👧 klaar"
-    text = " ".join(pages_text(render(_small_internal(quoted)).data))
+    text = _flat(" ".join(pages_text(render(_small_internal(quoted)).data)))
     assert "Bericht: [U+1F52B PISTOL, U+1F4B0 MONEY BAG] om ❄" in text
-    assert "[U+4F60, U+597D]; Müller;" in text
+    assert "你好; Müller;" in text
     assert "[U+1F468 MAN, U+1F469 WOMAN, U+1F467 GIRL] klaar" in text
     drawable = glyphs._drawable()
     assert all(ord(c) in drawable for c in glyphs.printable(quoted))
     assert glyphs.printable("café € 1.250") == "café € 1.250"  # the usual text untouched
+
+
+def test_a_long_chinese_quote_prints_as_written_within_the_margins() -> None:
+    """Chinese has no spaces to break at: a long quote still wraps inside the text
+    column, every character printed, in the fallback font (never empty boxes)."""
+    import pypdfium2 as pdfium  # type: ignore[import-untyped]
+
+    from app.reports.styles import MARGIN_X
+
+    quoted = "他说：" + "我们明天在鹿特丹港口见面带上所有的钱和文件不要告诉任何人" * 6
+    pdf = render(_small_internal(quoted)).data
+    text = "".join(pages_text(pdf)).replace("\n", "")
+    assert quoted in text
+    reader = PdfReader(io.BytesIO(pdf))
+    pages: list[Any] = list(reader.pages)  # pypdf's objects are loosely typed
+    fonts_used = {
+        str(f.get_object()["/BaseFont"])
+        for page in pages
+        for f in page["/Resources"]["/Font"].values()
+    }
+    assert any("DroidSansFallback" in name for name in fonts_used), fonts_used
+    document = pdfium.PdfDocument(pdf)
+    for page in document:
+        chars = page.get_textpage()
+        width = page.get_width()
+        rights = [chars.get_charbox(i)[2] for i in range(chars.count_chars())]
+        assert max(rights) <= width - MARGIN_X + 0.5

@@ -1,6 +1,8 @@
-"""The Unicode font reports print in: DejaVu Sans, shipped in ``resources/fonts``
-with its licence, so Dutch diacritics (ë, ï, é, ĳ) and the euro sign print on any
-machine. reportlab embeds a subset of the glyphs used."""
+"""The Unicode fonts reports print in, shipped in ``resources/fonts`` with their
+licences: DejaVu Sans, so Dutch diacritics (ë, ï, é, ĳ), the euro sign, Arabic
+and Hebrew print on any machine; and Droid Sans Fallback for what DejaVu lacks
+(Chinese, Japanese, Korean: a quoted message in them prints as it was written;
+``glyphs.segments``). reportlab embeds a subset of the glyphs used."""
 
 from __future__ import annotations
 
@@ -17,6 +19,9 @@ from app.paths import resources_dir
 REGULAR = "DejaVuSans"
 BOLD = "DejaVuSans-Bold"
 FILES = {REGULAR: "DejaVuSans.ttf", BOLD: "DejaVuSans-Bold.ttf"}
+# One face only: bold text in it prints regular.
+FALLBACK = "DroidSansFallback"
+FALLBACK_FILE = "DroidSansFallbackFull.ttf"
 
 _lock = threading.Lock()
 _registered = False
@@ -33,11 +38,14 @@ def register() -> None:
     with _lock:
         if _registered:
             return
-        for name, filename in FILES.items():
+        for name, filename in (*FILES.items(), (FALLBACK, FALLBACK_FILE)):
             path = font_dir() / filename
             if not path.is_file():
                 raise ReportError(f"The report font {filename} is missing from resources/fonts.")
             pdfmetrics.registerFont(TTFont(name, str(path)))
+        for bold in (0, 1):
+            for italic in (0, 1):
+                addMapping(FALLBACK, bold, italic, FALLBACK)
         # <b> inside a paragraph picks the bold face.
         addMapping(REGULAR, 0, 0, REGULAR)
         addMapping(REGULAR, 1, 0, BOLD)

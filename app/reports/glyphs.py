@@ -1,12 +1,13 @@
-"""Characters the report font cannot draw, named on the page instead.
+"""Characters the report font cannot draw: in the fallback font, or named.
 
 DejaVu Sans draws Latin, Greek, Cyrillic, Arabic and Hebrew letters and many
 symbols, but no emoji and no Chinese, Japanese or Korean. reportlab would print
-each such character as an empty box, so a debrief that quotes a message with a
-pistol or a snowflake emoji (which can mean a weapon or cocaine) would lose what
-it said on paper. Each run of them prints instead as its code points and Unicode
-names in brackets, ``[U+1F52B PISTOL, U+1F4B0 MONEY BAG]``, so the reader knows
-what stood there and can find it in the vault.
+each such character as an empty box. A run the fallback font (Droid Sans
+Fallback: Chinese, Japanese, Korean) draws is set in it (``segments``), so a
+quoted message in Chinese prints as written, for the sanitised report's reader
+too. What neither draws (emoji: a pistol or a snowflake can mean a weapon or
+cocaine) prints as its code points and Unicode names in brackets, ``[U+1F52B
+PISTOL, U+1F4B0 MONEY BAG]``, so the reader knows what stood there.
 """
 
 from __future__ import annotations
@@ -34,6 +35,58 @@ def _drawable() -> frozenset[int]:
 
 def drawable(code: int) -> bool:
     return code in _drawable()
+
+
+@functools.cache
+def _fallback() -> frozenset[int]:
+    """Code points only the fallback face draws."""
+    fonts.register()
+    return frozenset(pdfmetrics.getFont(fonts.FALLBACK).face.charToGlyph) - _drawable()
+
+
+def segments(text: str) -> list[tuple[str, bool]]:
+    """``text`` as (piece, set in the fallback font): what DejaVu draws as it is, a
+    run the fallback font draws as it is (selectors and joiners inside it dropped:
+    they say nothing of their own), and every other run named (``printable``)."""
+    drawable, fallback = _drawable(), _fallback()
+    if all(ord(c) in drawable for c in text):
+        return [(text, False)]
+    out: list[tuple[str, bool]] = []
+    run: list[str] = []
+    in_fallback = False
+
+    def close() -> None:
+        if run:
+            piece = "".join(run)
+            out.append((piece, True) if in_fallback else (printable(piece), False))
+            run.clear()
+
+    for c in text:
+        code = ord(c)
+        if run and (code in _SELECTORS or code == ZWJ):
+            if not in_fallback:
+                run.append(c)  # named with its run, as ``printable`` does
+            continue
+        if code in drawable:
+            close()
+            out.append((c, False))
+            continue
+        if run and (code in fallback) != in_fallback:
+            close()
+        in_fallback = code in fallback
+        run.append(c)
+    close()
+    return _merged(out)
+
+
+def _merged(pieces: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
+    merged: list[tuple[str, bool]] = []
+    for piece, in_fallback in pieces:
+        if merged and merged[-1][1] == in_fallback:
+            merged[-1] = (merged[-1][0] + piece, in_fallback)
+        else:
+            merged.append((piece, in_fallback))
+    return merged
 
 
 def _named(code: int) -> str:

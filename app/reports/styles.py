@@ -12,8 +12,8 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 
 from app.reports import rtl
-from app.reports.fonts import BOLD, REGULAR
-from app.reports.glyphs import drawable, printable
+from app.reports.fonts import BOLD, FALLBACK, REGULAR
+from app.reports.glyphs import drawable, segments
 from app.reports.paragraph import Paragraph
 
 MARGIN_X = 20 * mm
@@ -86,11 +86,20 @@ def make_styles() -> Styles:
 
 def markup(text: str) -> str:
     """User text as safe paragraph markup: escaped (a '<' in a narrative is text,
-    not a tag), with its line breaks kept, what the font cannot draw named
-    (``glyphs``), and Arabic letters joined (``rtl``). The text stays in logical
-    order: ``paragraph.Paragraph`` puts each printed line in display order."""
-    lines = [escape(rtl.shape_arabic(printable(ln), drawable)) for ln in text.strip().splitlines()]
-    return "<br/>".join(lines)
+    not a tag), with its line breaks kept, what the font cannot draw set in the
+    fallback font or named (``glyphs``), and Arabic letters joined (``rtl``). The
+    text stays in logical order: ``paragraph.Paragraph`` puts each printed line in
+    display order."""
+    return "<br/>".join(_line(ln) for ln in text.strip().splitlines())
+
+
+def _line(text: str) -> str:
+    return "".join(
+        f'<font name="{FALLBACK}">{escape(piece)}</font>'
+        if in_fallback
+        else escape(rtl.shape_arabic(piece, drawable))
+        for piece, in_fallback in segments(text)
+    )
 
 
 def para(text: str, style: ParagraphStyle, *, empty: str = "—") -> Paragraph:
