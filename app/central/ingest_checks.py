@@ -4,7 +4,7 @@ sender's (``ingest`` runs them; docs/package-format.md sections 8 and 9)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from sqlalchemy import Connection, text
@@ -82,6 +82,23 @@ def refuse_revoked(sender: Sender) -> None:
             "The package is signed by a key that was revoked on {day}; nothing was stored.",
             day=sender.revoked_on,
         )
+
+
+def refuse_revoked_since(conn: Connection, sender: Sender) -> None:
+    """Its key read again in the storing transaction, its row held (FOR SHARE) to
+    the commit: a ``keys revoke`` committed since the key was first read is seen
+    here, one still running is waited for and then seen, and one that comes later
+    waits until this package is stored (before it was revoked). FOR KEY SHARE
+    would not do: the revoke's UPDATE changes no key, so it would not wait."""
+    row = conn.execute(
+        text(
+            "SELECT active, to_char(revoked_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') "
+            "FROM central.senders WHERE fingerprint = :fp FOR SHARE"
+        ),
+        {"fp": sender.fingerprint},
+    ).one()
+    if not row[0]:
+        refuse_revoked(replace(sender, revoked_on=str(row[1] or "an unknown day")))
 
 
 def arrival(conn: Connection, channel: str, sequence: int, previous: str, sha256: str) -> Arrival:

@@ -7,11 +7,14 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import text
 
-from app.central import store
+from app.central import ingest, ingest_checks, store, teams
+from app.central.central_keys import Unlocked
+from app.central.errors import DatabaseUnavailable, RevokedSender
 from app.central.place import Place
 from app.central.schema import migrate
 from app.clock import utc_now
@@ -142,3 +145,50 @@ def test_c0017_gives_a_key_revoked_before_it_the_time_and_name_of_its_log_entry(
     held = {r[0]: (r[1], r[2]) for r in rows}
     assert held[noord] == (logged, "anna")
     assert held[fleet.zuid.bundle.fingerprint.hex] == (None, None)
+
+
+def test_a_key_revoked_between_verifying_and_storing_its_package_stores_nothing(
+    noord: tuple[store.Store, Unlocked], fleet: Fleet, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    s, keys = noord
+    fp = fleet.noord.bundle.fingerprint.hex
+    verified = ingest._verified
+
+    def revoked_meanwhile(*args: Any) -> Any:
+        done = verified(*args)  # the key read, active, and the signature checked
+        with s.begin() as conn:  # the seized laptop's key revoked just then
+            teams.revoke_key(conn, fp, by="officer")
+        return done
+
+    monkeypatch.setattr(ingest, "_verified", revoked_meanwhile)
+    with pytest.raises(RevokedSender) as refused:
+        ingest.ingest_file(s, keys, fleet.noord.files[0])
+    today = utc_now().date().isoformat()
+    said = ingest.refusal(fleet.noord.files[0], refused.value)
+    assert f"signed by a key that was revoked on {today}; nothing was stored" in said.message
+    assert (said.reason, said.sender, said.team) == ("RevokedSender", fp[:8], "Noord")
+    with s.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM central.packages")).scalar_one() == 0
+
+
+def test_a_revoke_waits_for_a_package_being_stored_under_its_key(
+    noord: tuple[store.Store, Unlocked], fleet: Fleet
+) -> None:
+    """The storing transaction holds its key's row: a revoke meanwhile waits for
+    its commit (here: gives up waiting), never slips in unseen."""
+    s, _ = noord
+    fp = fleet.noord.bundle.fingerprint.hex
+    with s.connect() as conn:
+        sender = ingest_checks.sender(conn, fp)
+
+    def revoke_now() -> None:
+        with s.begin() as revoking:
+            revoking.execute(text("SET LOCAL lock_timeout = '200ms'"))
+            teams.revoke_key(revoking, fp, by="officer")
+
+    with s.begin() as storing:
+        ingest_checks.refuse_revoked_since(storing, sender)
+        with pytest.raises(DatabaseUnavailable, match="lock timeout"):
+            revoke_now()
+    with s.begin() as conn:  # once it is stored, the revoke goes through
+        assert teams.revoke_key(conn, fp, by="officer").was_active
