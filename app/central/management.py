@@ -260,10 +260,13 @@ def figures(
 ) -> mf.ManagementFigures:
     """Count the management figures of ``first``..``last`` (days, UTC)."""
     what = f"report management {first.isoformat()}..{last.isoformat()}"
-    with reading._checked(store, user or ADMINISTRATOR, what=what, why=why):
+    asked = what + (f" team {team}" if team is not None else "")
+    with reading._checked(store, user or ADMINISTRATOR, what=asked, why=why):
         if user is not None:
             access.role_name(user)
         access.reason_text(why)
+        if team is not None:
+            teams.team_name(team)  # kept in the log's team field: never raw control characters
         check_period(first, last)
     today = today or datetime.now(UTC).date()
     as_of = min(last, today)
