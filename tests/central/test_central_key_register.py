@@ -120,30 +120,33 @@ def test_a_revoked_keys_package_is_refused_as_revoked_and_status_names_the_key(
     assert "deconfliction: no deconfliction key yet" in shown
 
 
-def test_c0017_gives_a_key_revoked_before_it_the_time_and_name_of_its_log_entry(
+def test_c0017_gives_a_key_revoked_before_it_the_time_and_name_of_its_first_log_entry(
     capsys: pytest.CaptureFixture[str], central_place: Place, fleet: Fleet
 ) -> None:
     db = _db(central_place)
     fleet.register(central_place, fleet.noord, fleet.zuid)
     noord = fleet.noord.bundle.fingerprint.hex
-    revoked = run(capsys, "central", "keys", "revoke", "--fingerprint", noord, *db, "--by", "anna")
-    assert revoked.code == 0, revoked.err
+    # Revoked twice: both are logged, the first one's time and name are kept.
+    for by in ("anna", "bert"):
+        revoked = run(capsys, "central", "keys", "revoke", "--fingerprint", noord, *db, "--by", by)
+        assert revoked.code == 0, revoked.err
     s = store.Store(central_place)
     try:
         migrate.downgrade(s.engine, "c0016_facts_once")
         migrate.upgrade(s.engine)
         with s.connect() as conn:
             logged = conn.execute(
-                text("SELECT at FROM central.access_log WHERE what LIKE :w"),
+                text("SELECT at, who FROM central.access_log WHERE what LIKE :w ORDER BY id"),
                 {"w": f"revoke key {noord}%"},
-            ).scalar_one()
+            ).all()
             rows = conn.execute(
                 text("SELECT fingerprint, revoked_at, revoked_by FROM central.senders")
             ).all()
     finally:
         s.close()
     held = {r[0]: (r[1], r[2]) for r in rows}
-    assert held[noord] == (logged, "anna")
+    assert [who for _at, who in logged] == ["anna", "bert"]
+    assert held[noord] == (logged[0][0], "anna")
     assert held[fleet.zuid.bundle.fingerprint.hex] == (None, None)
 
 
