@@ -18,6 +18,7 @@ from app.central.errors import DatabaseUnavailable, RevokedSender
 from app.central.place import Place
 from app.central.schema import migrate
 from app.clock import utc_now
+from app.services.exchange import keys
 from tests.central.conftest import PASSPHRASE
 from tests.helpers.central import run
 from tests.helpers.central_fleet import Fleet
@@ -90,7 +91,8 @@ def test_a_revoked_keys_package_is_refused_as_revoked_and_status_names_the_key(
     fp = fleet.noord.bundle.fingerprint.hex
     assert _ingest(capsys, central_place, tmp_path, fleet.noord.files[0])[0]["status"] == "stored"
     assert run(capsys, "central", "keys", "revoke", "--fingerprint", fp, *db).code == 0
-    # Zuid's key is not registered: its refusal names the key as the package names it.
+    # Zuid's key is not registered: its refusal names the key as the package names it,
+    # never as the verified signer (there is nothing to check its signature with).
     late, stranger = _ingest(
         capsys, central_place, tmp_path, fleet.noord.files[1], fleet.zuid.files[0]
     )
@@ -102,7 +104,11 @@ def test_a_revoked_keys_package_is_refused_as_revoked_and_status_names_the_key(
     assert stranger["reason"] == "UnknownSender"
     zuid = fleet.zuid.bundle.fingerprint.hex[:8]
     assert (stranger["sender"], stranger["sender_name"], stranger["team"]) == (zuid, None, None)
-    assert f"Signed by key {zuid} (not registered here)." in stranger["message"]
+    assert stranger["message"].endswith(
+        f"It names key {zuid} as its signer, which is not registered here (its signature "
+        "could not be checked)."
+    )
+    assert "signed by" not in stranger["message"].lower()
 
     state = json.loads(run(capsys, "central", "status", *db, "--json").out)
     assert state["refusals"] == {"RevokedSender": 1, "UnknownSender": 1}
@@ -114,7 +120,7 @@ def test_a_revoked_keys_package_is_refused_as_revoked_and_status_names_the_key(
     assert channel["sender_revoked_at"].startswith(today)
     shown = run(capsys, "central", "status", *db).out
     assert "key REVOKED" in shown
-    assert f"Signed by key {zuid}" in shown
+    assert f"It names key {zuid} as its signer" in shown
     assert "RevokedSender" in shown
     assert f"at {channel['last_received']}" in shown
     assert "deconfliction: no deconfliction key yet" in shown
@@ -195,3 +201,41 @@ def test_a_revoke_waits_for_a_package_being_stored_under_its_key(
             revoke_now()
     with s.begin() as conn:  # once it is stored, the revoke goes through
         assert teams.revoke_key(conn, fp, by="officer").was_active
+
+
+def test_a_handlers_key_is_named_as_such_never_as_not_registered(
+    capsys: pytest.CaptureFixture[str], central_place: Place, fleet: Fleet, tmp_path: Path
+) -> None:
+    """A debriefs package signed by a key registered here as a handler's is refused,
+    saying so: in the message, the JSON and ``status``."""
+    db = _db(central_place)
+    zuid = fleet.zuid
+    path = tmp_path / "zuid.veldboek-key"
+    keys.save_bundle(zuid.party.vault, zuid.bundle, path)
+    imported = run(capsys, "central", "keys", "import", str(path), *db, "--role", "handler",
+                   "--team", "Zuid", "--name", "Reiger",
+                   "--fingerprint", zuid.bundle.fingerprint.spoken)  # fmt: skip
+    assert imported.code == 0, imported.err
+    [refused] = _ingest(capsys, central_place, tmp_path, zuid.files[0])
+    short = zuid.bundle.fingerprint.hex[:8]
+    assert refused["status"] == "refused"
+    assert (refused["sender"], refused["sender_name"], refused["team"]) == (short, "Reiger", "Zuid")
+    said = (
+        "The package is signed by a key registered here as a handler's, not a runner's: a "
+        f"handler sends no debriefs; nothing was stored. Signed by key {short}: Reiger, "
+        "registered as team Zuid's handler key, which does not send debriefs."
+    )
+    assert refused["message"] == said
+    assert "not registered" not in refused["message"]
+    state = json.loads(run(capsys, "central", "status", *db, "--json").out)
+    [(message, sender, team)] = [
+        (r["message"], r["sender"], r["team"]) for r in state["recent_refusals"]
+    ]
+    assert (message, sender, team) == (said, short, "Zuid")
+    assert "team Zuid's handler key" in run(capsys, "central", "status", *db).out
+    s = store.Store(central_place)
+    try:
+        with s.connect() as conn:
+            assert conn.execute(text("SELECT count(*) FROM central.packages")).scalar_one() == 0
+    finally:
+        s.close()
