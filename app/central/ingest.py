@@ -4,9 +4,10 @@ one transaction, bulk rows by COPY (``ingest_rows``). A refused package stores n
 
 The checks, in the order of docs/package-format.md section 9: a regular file
 within the limit; a file already stored (by its SHA-256) refused at once, before
-it is decrypted; decrypted with the central system's key; the signer a runner
-key registered to a team; the signature; central among the recipients and the
-header as signed. Then one transaction: the debriefs not another sender's
+it is decrypted; decrypted with the central system's key; the signer a key
+registered to a team; the signature; that key a runner's, not revoked; central
+among the recipients and the header as signed. Then one transaction: the key not
+revoked meanwhile (its row held to the commit), the debriefs not another sender's
 (``ingest_checks``) and the channel's numbering, as the manifest names them; every
 record, file and audit event against its hash, the debrief versions copied in as
 each is checked (the server stores one while the next is read: ``ingest_rows``);
