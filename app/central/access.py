@@ -5,7 +5,6 @@ the append-only, hash-chained access log (who, what, when, why)."""
 
 from __future__ import annotations
 
-import getpass
 import hashlib
 import json
 import os
@@ -84,11 +83,18 @@ def by_text(by: str) -> str:
 
 def os_user() -> str:
     """Who grants or revokes when ``--by`` is not given: the operating-system user
-    who ran the command, marked as such (``os:NAME``), never a placeholder."""
+    who ran the command, marked as such (``os:NAME``), never a placeholder. Its
+    real uid's name: not $USER or $LOGNAME (getpass reads those first), which
+    whoever runs the command sets as they like."""
+    if not hasattr(os, "getuid"):
+        return "os:unknown"
+    uid = os.getuid()
     try:
-        return by_text(f"os:{getpass.getuser()}")
-    except (OSError, KeyError, InvalidInput):
-        return f"os:uid {os.getuid()}" if hasattr(os, "getuid") else "os:unknown"
+        import pwd  # POSIX only; the central system runs on a Linux server
+
+        return by_text(f"os:{pwd.getpwuid(uid).pw_name}")
+    except (ImportError, KeyError, InvalidInput):  # a uid without a (plain) name
+        return f"os:uid {uid}"
 
 
 @dataclass(frozen=True)

@@ -4,9 +4,10 @@ one transaction, bulk rows by COPY (``ingest_rows``). A refused package stores n
 
 The checks, in the order of docs/package-format.md section 9: a regular file
 within the limit; a file already stored (by its SHA-256) refused at once, before
-it is decrypted; decrypted with the central system's key; the signer a runner
-key registered to a team; the signature; central among the recipients and the
-header as signed. Then one transaction: the debriefs not another sender's
+it is decrypted; decrypted with the central system's key; the signer a key
+registered to a team; the signature; that key a runner's, not revoked; central
+among the recipients and the header as signed. Then one transaction: the key not
+revoked meanwhile (its row held to the commit), the debriefs not another sender's
 (``ingest_checks``) and the channel's numbering, as the manifest names them; every
 record, file and audit event against its hash, the debrief versions copied in as
 each is checked (the server stores one while the next is read: ``ingest_rows``);
@@ -81,7 +82,8 @@ class Refused:
     sha256: str | None = None
     status: str = "refused"
     # Whose key signed it, where known: its short fingerprint (not secret; as the
-    # package names it when the key is not registered), its registered name and team.
+    # package names it, unverified, when the key is not registered), its registered
+    # name and team (a handler's key's too: the message says it is a handler's).
     sender: str | None = None
     sender_name: str | None = None
     team: str | None = None
@@ -90,8 +92,9 @@ class Refused:
 @dataclass(frozen=True)
 class Signer:
     fingerprint: str
-    name: str | None = None
+    name: str | None = None  # None: not registered, the fingerprint the package claims
     team: str | None = None
+    role: str = "runner"
 
 
 _SIGNER = "signer"
@@ -104,7 +107,7 @@ def _signed_by(exc: VeldboekError, signer: Signer) -> VeldboekError:
 
 
 def _sender_signer(sender: checks.Sender) -> Signer:
-    return Signer(sender.short, sender.name, sender.team)
+    return Signer(sender.short, sender.name, sender.team, sender.role)
 
 
 def file_sha256(stream: io.FileIO) -> str:
@@ -242,6 +245,7 @@ def _verified(
     opened.inner.verify(sender.signing_public)
     # From here on the signature is its key's: the refusal names the key's owner.
     try:
+        checks.refuse_handler(sender)
         checks.refuse_revoked(sender)
         package.check_recipients(opened, keys.fingerprint.hex)
     except VeldboekError as exc:
@@ -325,8 +329,20 @@ def refusal(path: Path, exc: VeldboekError, sha: str | None = None) -> Refused:
     message = shown(str(exc))
     if not isinstance(signer, Signer):
         return Refused(shown(path.name), type(exc).__name__, message, sha)
-    if signer.name is None:
-        said = Notice("Signed by key {key} (not registered here).", key=signer.fingerprint)
+    if signer.name is None:  # its signature could not be checked: the package's claim
+        said = Notice(
+            "It names key {key} as its signer, which is not registered here (its signature "
+            "could not be checked).",
+            key=signer.fingerprint,
+        )
+    elif signer.role != "runner":
+        said = Notice(
+            "Signed by key {key}: {name}, registered as team {team}'s handler key, which "
+            "does not send debriefs.",
+            key=signer.fingerprint,
+            name=signer.name,
+            team=signer.team,
+        )
     else:
         said = Notice(
             "Signed by key {key}: {name}, team {team}.",

@@ -4,7 +4,7 @@ sender's (``ingest`` runs them; docs/package-format.md sections 8 and 9)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from sqlalchemy import Connection, text
@@ -24,6 +24,7 @@ class Sender:
     name: str
     signing_public: bytes
     revoked_on: str | None = None  # the day its key was revoked (refused once verified)
+    role: str = "runner"  # a handler's key is refused once verified (``refuse_handler``)
 
     @property
     def short(self) -> str:
@@ -54,9 +55,11 @@ def refuse_stored_file(conn: Connection, sha: str) -> None:
 
 
 def sender(conn: Connection, fingerprint: str) -> Sender:
-    """The registered runner's key ``fingerprint`` names (as the package names it:
-    its signature is checked next). A revoked key's comes back with the day it was
-    revoked: refused once its signature holds (``refuse_revoked``)."""
+    """The registered key ``fingerprint`` names (as the package names it: its
+    signature is checked next). A revoked key's comes back with the day it was
+    revoked, a handler's with its role: each refused once its signature holds
+    (``refuse_revoked``, ``refuse_handler``), so that the refusal may say whose
+    key signed it."""
     row = conn.execute(
         text(
             "SELECT s.fingerprint, s.team_id, t.name, s.name, s.signing_public, s.role, "
@@ -66,13 +69,24 @@ def sender(conn: Connection, fingerprint: str) -> Sender:
         ),
         {"fp": fingerprint},
     ).first()
-    if row is None or row.role != "runner":
+    if row is None:
+        # Nothing to check its signature with: the package's word only.
         raise UnknownSender(
-            "The package is signed by a key the central system has not registered to a "
-            "team as a runner's (central keys import, with the fingerprint read out)."
+            "The package names as its signer a key the central system has not registered "
+            "(central keys import, with the fingerprint read out); nothing was stored."
         )
     revoked = None if row.active else str(row[7] or "an unknown day")
-    return Sender(row[0], row[1], row[2], row[3], bytes(row[4]), revoked)
+    return Sender(row[0], row[1], row[2], row[3], bytes(row[4]), revoked, str(row.role))
+
+
+def refuse_handler(sender: Sender) -> None:
+    """A package its (checked) signature shows a handler's key signed: handlers
+    send the central system no debriefs."""
+    if sender.role != "runner":
+        raise UnknownSender(
+            "The package is signed by a key registered here as a handler's, not a "
+            "runner's: a handler sends no debriefs; nothing was stored."
+        )
 
 
 def refuse_revoked(sender: Sender) -> None:
@@ -82,6 +96,23 @@ def refuse_revoked(sender: Sender) -> None:
             "The package is signed by a key that was revoked on {day}; nothing was stored.",
             day=sender.revoked_on,
         )
+
+
+def refuse_revoked_since(conn: Connection, sender: Sender) -> None:
+    """Its key read again in the storing transaction, its row held (FOR SHARE) to
+    the commit: a ``keys revoke`` committed since the key was first read is seen
+    here, one still running is waited for and then seen, and one that comes later
+    waits until this package is stored (before it was revoked). FOR KEY SHARE
+    would not do: the revoke's UPDATE changes no key, so it would not wait."""
+    row = conn.execute(
+        text(
+            "SELECT active, to_char(revoked_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') "
+            "FROM central.senders WHERE fingerprint = :fp FOR SHARE"
+        ),
+        {"fp": sender.fingerprint},
+    ).one()
+    if not row[0]:
+        refuse_revoked(replace(sender, revoked_on=str(row[1] or "an unknown day")))
 
 
 def arrival(conn: Connection, channel: str, sequence: int, previous: str, sha256: str) -> Arrival:

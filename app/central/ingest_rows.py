@@ -57,6 +57,8 @@ def store_package(
     checks that need the whole body come after the last record; any refusal, then
     or before, rolls the caller's transaction back whole."""
     m = opened.manifest
+    # First, holding its key's row to the commit: a revoke since it was verified.
+    checks.refuse_revoked_since(conn, sender)
     refuse_nul(opened.inner.manifest_bytes)  # kept as jsonb: its text (``schema``) is free
     pid, tid = str(m.package_id), sender.team_id
     debrief_ids = [str(r.id) for r in m.records if r.type == "debrief"]

@@ -22,7 +22,6 @@ from sqlalchemy import Connection, text
 from app.central import access, reading, teams
 from app.central.errors import UnknownTeam
 from app.central.store import Store
-from app.domain import names
 from app.domain.grading import codes_of
 from app.domain.working_days import NORM_WORKING_DAYS, day_number
 from app.errors import InvalidInput
@@ -44,13 +43,13 @@ def _teams(conn: Connection, team: str | None) -> dict[int, str]:
     found = {int(r[0]): str(r[1]) for r in rows}
     if team is None:
         return found
-    clean = teams.team_name(team)
-    # Whatever its case, as a vault's names (names.key).
-    chosen = {i: n for i, n in found.items() if names.key(n) == names.key(clean)}
-    if not chosen:
+    # Whatever its case, as everywhere (``teams.find``): two teams whose names differ
+    # only in case are each named exactly, never counted as one.
+    chosen = teams.find(conn, team)
+    if chosen is None:
         # Another team's name reads exactly like a name that does not exist.
-        raise UnknownTeam("There is no team named {name}.", name=clean)
-    return chosen
+        raise UnknownTeam("There is no team named {name}.", name=teams.team_name(team))
+    return {chosen[0]: chosen[1]}
 
 
 def _pairs(conn: Connection, sql: str, params: dict[str, Any]) -> dict[tuple[Any, Any], int]:
@@ -261,10 +260,13 @@ def figures(
 ) -> mf.ManagementFigures:
     """Count the management figures of ``first``..``last`` (days, UTC)."""
     what = f"report management {first.isoformat()}..{last.isoformat()}"
-    with reading._checked(store, user or ADMINISTRATOR, what=what, why=why):
+    asked = what + (f" team {team}" if team is not None else "")
+    with reading._checked(store, user or ADMINISTRATOR, what=asked, why=why):
         if user is not None:
             access.role_name(user)
         access.reason_text(why)
+        if team is not None:
+            teams.team_name(team)  # kept in the log's team field: never raw control characters
         check_period(first, last)
     today = today or datetime.now(UTC).date()
     as_of = min(last, today)

@@ -14,6 +14,7 @@ from sqlalchemy import Connection, text
 
 from app.central import teams
 from app.central.central_keys import Unlocked
+from app.central.errors import UnknownTeam
 from app.clock import iso_utc, utc_now
 from app.domain import names
 from app.errors import InvalidInput, NotFound
@@ -38,18 +39,26 @@ class Issued:
 
 def _named(conn: Connection, runner: str, team: str | None) -> str:
     """The fingerprint of the one runner's key named ``runner`` (whatever its case;
-    of ``team`` if given). Two keys of one name are refused, never both served."""
+    of ``team`` if given, found as ``teams.find`` finds it: two teams whose names
+    differ only in case are each named exactly). Two keys of one name are refused,
+    never both served."""
     wanted = names.key(runner)
+    tid = None
+    if team is not None:
+        chosen = teams.find(conn, team)
+        if chosen is None:
+            raise UnknownTeam("There is no team named {name}.", name=teams.team_name(team))
+        tid = chosen[0]
     found = [
         (str(r[0]), str(r[1]), str(r[2]))
         for r in conn.execute(
             text(
-                "SELECT s.fingerprint, s.name, t.name FROM central.senders s JOIN central.teams t "
-                "ON t.id = s.team_id WHERE s.role = 'runner' ORDER BY t.name, s.fingerprint"
+                "SELECT s.fingerprint, s.name, t.name, t.id FROM central.senders s "
+                "JOIN central.teams t ON t.id = s.team_id WHERE s.role = 'runner' "
+                "ORDER BY t.name, s.fingerprint"
             )
         )
-        if names.key(str(r[1])) == wanted
-        and (team is None or names.key(str(r[2])) == names.key(teams.team_name(team)))
+        if names.key(str(r[1])) == wanted and (tid is None or r[3] == tid)
     ]
     if not found:
         raise NotFound("No runner named {name} is registered here.", name=runner)

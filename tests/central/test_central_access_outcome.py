@@ -8,8 +8,9 @@ line rather than searching as "No matches"."""
 
 from __future__ import annotations
 
-import getpass
 import json
+import os
+import pwd
 import uuid
 from collections.abc import Iterator
 
@@ -128,15 +129,39 @@ def test_a_refusal_of_the_command_line_is_logged_escaped(
     assert run(capsys, "central", "log", "verify", *db).code == 0
 
 
-def test_grant_and_report_without_by_or_reason_keep_who_ran_them(
+def test_a_management_report_of_a_team_with_control_characters_is_refused_before_it_reads(
     capsys: pytest.CaptureFixture[str], both: tuple[store.Store, tuple[str, str]]
 ) -> None:
     s, db = both
     start = _last_id(s)
+    report = run(capsys, "central", "report", "management", *db, "--from", "2026-01-01",
+                 "--to", "2026-01-31", "--user", "anna", "--reason", "case 8",
+                 "--team", "No\x1b[2Jord", "--json")  # fmt: skip
+    assert report.code == 1
+    assert "cannot be shown safely (U+001B)" in report.err
+    # One entry, the refusal, escaped: no read was begun, nothing raw in any field.
+    [(who, what, why, team)] = _log(s, start)
+    assert (who, why, team) == ("anna", "case 8", "")
+    assert what.startswith("report management 2026-01-01..2026-01-31 team No\\x1b[2Jord: refused: ")
+    assert what.endswith("cannot be shown safely (U+001B).")
+    assert run(capsys, "central", "log", "verify", *db).code == 0
+
+
+def test_grant_and_report_without_by_or_reason_keep_who_ran_them(
+    capsys: pytest.CaptureFixture[str],
+    both: tuple[store.Store, tuple[str, str]],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    s, db = both
+    # Who ran it is the process's real user, not what the environment claims.
+    for name in ("LOGNAME", "USER", "LNAME", "USERNAME"):
+        monkeypatch.setenv(name, "anyone")
+    start = _last_id(s)
     user = f"staff_{uuid.uuid4().hex[:12]}"
     assert run(capsys, "central", "grant", "--team", "noord", "--user", user, *db).code == 0
     listed = json.loads(run(capsys, "central", "grants", *db, "--json").out)
-    me = f"os:{getpass.getuser()}"
+    me = f"os:{pwd.getpwuid(os.getuid()).pw_name}"
+    assert me != "os:anyone"
     assert [g["granted_by"] for g in listed if g["user"] == user] == [me]
     assert run(capsys, "central", "revoke", "--team", "Noord", "--user", user, *db).code == 0
     report = run(capsys, "central", "report", "management", *db, "--from", "2026-01-01",

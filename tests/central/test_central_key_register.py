@@ -7,14 +7,18 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import text
 
-from app.central import store
+from app.central import ingest, ingest_checks, store, teams
+from app.central.central_keys import Unlocked
+from app.central.errors import DatabaseUnavailable, RevokedSender
 from app.central.place import Place
 from app.central.schema import migrate
 from app.clock import utc_now
+from app.services.exchange import keys
 from tests.central.conftest import PASSPHRASE
 from tests.helpers.central import run
 from tests.helpers.central_fleet import Fleet
@@ -87,7 +91,8 @@ def test_a_revoked_keys_package_is_refused_as_revoked_and_status_names_the_key(
     fp = fleet.noord.bundle.fingerprint.hex
     assert _ingest(capsys, central_place, tmp_path, fleet.noord.files[0])[0]["status"] == "stored"
     assert run(capsys, "central", "keys", "revoke", "--fingerprint", fp, *db).code == 0
-    # Zuid's key is not registered: its refusal names the key as the package names it.
+    # Zuid's key is not registered: its refusal names the key as the package names it,
+    # never as the verified signer (there is nothing to check its signature with).
     late, stranger = _ingest(
         capsys, central_place, tmp_path, fleet.noord.files[1], fleet.zuid.files[0]
     )
@@ -99,7 +104,11 @@ def test_a_revoked_keys_package_is_refused_as_revoked_and_status_names_the_key(
     assert stranger["reason"] == "UnknownSender"
     zuid = fleet.zuid.bundle.fingerprint.hex[:8]
     assert (stranger["sender"], stranger["sender_name"], stranger["team"]) == (zuid, None, None)
-    assert f"Signed by key {zuid} (not registered here)." in stranger["message"]
+    assert stranger["message"].endswith(
+        f"It names key {zuid} as its signer, which is not registered here (its signature "
+        "could not be checked)."
+    )
+    assert "signed by" not in stranger["message"].lower()
 
     state = json.loads(run(capsys, "central", "status", *db, "--json").out)
     assert state["refusals"] == {"RevokedSender": 1, "UnknownSender": 1}
@@ -111,34 +120,122 @@ def test_a_revoked_keys_package_is_refused_as_revoked_and_status_names_the_key(
     assert channel["sender_revoked_at"].startswith(today)
     shown = run(capsys, "central", "status", *db).out
     assert "key REVOKED" in shown
-    assert f"Signed by key {zuid}" in shown
+    assert f"It names key {zuid} as its signer" in shown
     assert "RevokedSender" in shown
     assert f"at {channel['last_received']}" in shown
     assert "deconfliction: no deconfliction key yet" in shown
 
 
-def test_c0017_gives_a_key_revoked_before_it_the_time_and_name_of_its_log_entry(
+def test_c0017_gives_a_key_revoked_before_it_the_time_and_name_of_its_first_log_entry(
     capsys: pytest.CaptureFixture[str], central_place: Place, fleet: Fleet
 ) -> None:
     db = _db(central_place)
     fleet.register(central_place, fleet.noord, fleet.zuid)
     noord = fleet.noord.bundle.fingerprint.hex
-    revoked = run(capsys, "central", "keys", "revoke", "--fingerprint", noord, *db, "--by", "anna")
-    assert revoked.code == 0, revoked.err
+    # Revoked twice: both are logged, the first one's time and name are kept.
+    for by in ("anna", "bert"):
+        revoked = run(capsys, "central", "keys", "revoke", "--fingerprint", noord, *db, "--by", by)
+        assert revoked.code == 0, revoked.err
     s = store.Store(central_place)
     try:
         migrate.downgrade(s.engine, "c0016_facts_once")
         migrate.upgrade(s.engine)
         with s.connect() as conn:
             logged = conn.execute(
-                text("SELECT at FROM central.access_log WHERE what LIKE :w"),
+                text("SELECT at, who FROM central.access_log WHERE what LIKE :w ORDER BY id"),
                 {"w": f"revoke key {noord}%"},
-            ).scalar_one()
+            ).all()
             rows = conn.execute(
                 text("SELECT fingerprint, revoked_at, revoked_by FROM central.senders")
             ).all()
     finally:
         s.close()
     held = {r[0]: (r[1], r[2]) for r in rows}
-    assert held[noord] == (logged, "anna")
+    assert [who for _at, who in logged] == ["anna", "bert"]
+    assert held[noord] == (logged[0][0], "anna")
     assert held[fleet.zuid.bundle.fingerprint.hex] == (None, None)
+
+
+def test_a_key_revoked_between_verifying_and_storing_its_package_stores_nothing(
+    noord: tuple[store.Store, Unlocked], fleet: Fleet, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    s, keys = noord
+    fp = fleet.noord.bundle.fingerprint.hex
+    verified = ingest._verified
+
+    def revoked_meanwhile(*args: Any) -> Any:
+        done = verified(*args)  # the key read, active, and the signature checked
+        with s.begin() as conn:  # the seized laptop's key revoked just then
+            teams.revoke_key(conn, fp, by="officer")
+        return done
+
+    monkeypatch.setattr(ingest, "_verified", revoked_meanwhile)
+    with pytest.raises(RevokedSender) as refused:
+        ingest.ingest_file(s, keys, fleet.noord.files[0])
+    today = utc_now().date().isoformat()
+    said = ingest.refusal(fleet.noord.files[0], refused.value)
+    assert f"signed by a key that was revoked on {today}; nothing was stored" in said.message
+    assert (said.reason, said.sender, said.team) == ("RevokedSender", fp[:8], "Noord")
+    with s.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM central.packages")).scalar_one() == 0
+
+
+def test_a_revoke_waits_for_a_package_being_stored_under_its_key(
+    noord: tuple[store.Store, Unlocked], fleet: Fleet
+) -> None:
+    """The storing transaction holds its key's row: a revoke meanwhile waits for
+    its commit (here: gives up waiting), never slips in unseen."""
+    s, _ = noord
+    fp = fleet.noord.bundle.fingerprint.hex
+    with s.connect() as conn:
+        sender = ingest_checks.sender(conn, fp)
+
+    def revoke_now() -> None:
+        with s.begin() as revoking:
+            revoking.execute(text("SET LOCAL lock_timeout = '200ms'"))
+            teams.revoke_key(revoking, fp, by="officer")
+
+    with s.begin() as storing:
+        ingest_checks.refuse_revoked_since(storing, sender)
+        with pytest.raises(DatabaseUnavailable, match="lock timeout"):
+            revoke_now()
+    with s.begin() as conn:  # once it is stored, the revoke goes through
+        assert teams.revoke_key(conn, fp, by="officer").was_active
+
+
+def test_a_handlers_key_is_named_as_such_never_as_not_registered(
+    capsys: pytest.CaptureFixture[str], central_place: Place, fleet: Fleet, tmp_path: Path
+) -> None:
+    """A debriefs package signed by a key registered here as a handler's is refused,
+    saying so: in the message, the JSON and ``status``."""
+    db = _db(central_place)
+    zuid = fleet.zuid
+    path = tmp_path / "zuid.veldboek-key"
+    keys.save_bundle(zuid.party.vault, zuid.bundle, path)
+    imported = run(capsys, "central", "keys", "import", str(path), *db, "--role", "handler",
+                   "--team", "Zuid", "--name", "Reiger",
+                   "--fingerprint", zuid.bundle.fingerprint.spoken)  # fmt: skip
+    assert imported.code == 0, imported.err
+    [refused] = _ingest(capsys, central_place, tmp_path, zuid.files[0])
+    short = zuid.bundle.fingerprint.hex[:8]
+    assert refused["status"] == "refused"
+    assert (refused["sender"], refused["sender_name"], refused["team"]) == (short, "Reiger", "Zuid")
+    said = (
+        "The package is signed by a key registered here as a handler's, not a runner's: a "
+        f"handler sends no debriefs; nothing was stored. Signed by key {short}: Reiger, "
+        "registered as team Zuid's handler key, which does not send debriefs."
+    )
+    assert refused["message"] == said
+    assert "not registered" not in refused["message"]
+    state = json.loads(run(capsys, "central", "status", *db, "--json").out)
+    [(message, sender, team)] = [
+        (r["message"], r["sender"], r["team"]) for r in state["recent_refusals"]
+    ]
+    assert (message, sender, team) == (said, short, "Zuid")
+    assert "team Zuid's handler key" in run(capsys, "central", "status", *db).out
+    s = store.Store(central_place)
+    try:
+        with s.connect() as conn:
+            assert conn.execute(text("SELECT count(*) FROM central.packages")).scalar_one() == 0
+    finally:
+        s.close()

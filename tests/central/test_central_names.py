@@ -216,3 +216,51 @@ def test_two_teams_alike_from_an_older_store_are_each_found_exactly_never_guesse
     grants = run(capsys, "central", "grants", *db, "--json")
     assert grants.code == 0, grants.err
     assert "noord" not in {g["team"] for g in json.loads(grants.out)}
+
+
+def test_report_and_receipt_name_one_of_two_teams_alike_exactly(
+    capsys: pytest.CaptureFixture[str], central_place: Place, fleet: Fleet, tmp_path: Path
+) -> None:
+    """``report management --team`` and ``receipt --team`` find a team as grant and
+    search do: ``Noord`` is Noord alone, not Noord and noord; another spelling of
+    the two is refused."""
+    noord, zuid = fleet.noord, fleet.zuid
+    assert _import(capsys, central_place, noord, tmp_path, "--team", "Noord",
+                   "--name", "Valk").code == 0  # fmt: skip
+    s = store.Store(central_place)
+    try:
+        with s.connect() as conn:  # as the older code made it
+            conn.execute(text("INSERT INTO central.teams (name) VALUES ('noord')"))
+            conn.commit()
+    finally:
+        s.close()
+    assert _import(capsys, central_place, zuid, tmp_path, "--team", "noord",
+                   "--name", "Valk").code == 0  # fmt: skip
+    db = _db(central_place)
+    passfile = tmp_path / "pass"
+    passfile.write_text(PASSPHRASE)
+    stored = run(capsys, "central", "ingest", *map(str, [*noord.files, *zuid.files]), *db,
+                 "--passphrase-file", str(passfile))  # fmt: skip
+    assert stored.code == 0, stored.err
+
+    report = ("central", "report", "management", *db, "--from", "2026-01-01",
+              "--to", "2026-12-31", "--json")  # fmt: skip
+    for team in ("Noord", "noord"):
+        counted = run(capsys, *report, "--team", team)
+        assert counted.code == 0, counted.err
+        assert json.loads(counted.out)["rows"] == [team]
+    guessed = run(capsys, *report, "--team", "NOORD")
+    assert guessed.code == 1
+    assert "Teams Noord, noord differ only in case" in guessed.err
+
+    out = tmp_path / "receipts"
+    out.mkdir()
+    receipt = ("central", "receipt", "--to", str(out), *db, "--passphrase-file", str(passfile),
+               "--runner", "valk")  # fmt: skip
+    assert "differ only in case" in run(capsys, *receipt, "--team", "NOORD").err
+    assert list(out.iterdir()) == []
+    for team, runner in (("Noord", noord), ("noord", zuid)):
+        one = run(capsys, *receipt, "--team", team)
+        assert one.code == 0, one.err
+        assert f"team {team}, fingerprint {runner.bundle.fingerprint.hex[:8]}" in one.out
+    assert len(list(out.iterdir())) == 2

@@ -3,8 +3,9 @@
 (``central.refusals``: its short fingerprint, and where registered its name and
 team; never another team's records).
 
-A key revoked before this revision gets the time and name of its last
-``revoke key`` entry in the access log.
+A key revoked before this revision gets the time and name of its first
+``revoke key`` entry in the access log, as ``teams.revoke_key`` keeps them (a
+second revoke of a revoked key is logged but changes nothing).
 
 Revision ID: c0017_key_register
 Revises: c0016_facts_once
@@ -29,7 +30,7 @@ def upgrade() -> None:
         UPDATE central.senders s SET revoked_at = l.at, revoked_by = l.who
         FROM (SELECT DISTINCT ON (substr(what, 12, 64)) substr(what, 12, 64) AS fp, at, who
               FROM central.access_log WHERE what LIKE 'revoke key %'
-              ORDER BY substr(what, 12, 64), id DESC) l
+              ORDER BY substr(what, 12, 64), id) l
         WHERE NOT s.active AND l.fp = s.fingerprint;
         UPDATE central.senders SET revoked_at = added_at, revoked_by = ''
         WHERE NOT active AND revoked_at IS NULL;
