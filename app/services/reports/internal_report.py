@@ -101,7 +101,9 @@ def internal_body(
     selection: Selection,
     unlinked: tuple[FileRecords, ...] = (),
 ) -> InternalBody:
-    codenames = tuple(sorted({v.codename for v in views} | {f.codename for f in unlinked}))
+    # The sources whose debriefs are in it: a file listed only for its unlinked
+    # taskings or payments is named in that section, not as a source of the report.
+    codenames = tuple(sorted({v.codename for v in views}))
     title = "Debrief report" if len(views) == 1 else "Debrief reports"  # count in the subtitle
     lines = _GradingLines()
     return InternalBody(
