@@ -141,6 +141,22 @@ def read_selection(
         return views, unlinked_for(session, scope, selection, views)
 
 
+def read_internal(
+    vault: Vault, scope: Scope, selection: Selection
+) -> tuple[list[DebriefView], tuple[FileRecords, ...], int]:
+    """An internal report's debriefs and file records (``read_selection``), and
+    how many drafts of a source or period it leaves out (none when it includes
+    them, ``Selection.include_drafts``): the report says so on its first page.
+    Counted in the same read, so the note and the debriefs agree."""
+    sel = selection.validated()
+    leave_out = not sel.include_drafts and sel.debrief_id is None
+    with vault.read() as session:
+        ids = selected_ids(session, scope, sel, leave_out_drafts=leave_out)
+        views = debrief_bulk.read_debriefs(session, scope, ids)
+        left_out = _drafts(session, scope, sel) if leave_out else 0
+        return views, unlinked_for(session, scope, sel, views), left_out
+
+
 def read_debriefs(vault: Vault, scope: Scope, ids: Sequence[uuid.UUID]) -> list[DebriefView]:
     """The debriefs ``ids``, in that order (an approval's list)."""
     with vault.read() as session:
