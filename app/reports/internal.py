@@ -303,7 +303,9 @@ def _unlinked(body: InternalBody, styles: Styles, t: Labels) -> list[Any]:
         Paragraph(markup(intro), styles.body),
     ]
     for f in body.unlinked:
-        out += heading(markup(t("{codename}: tasking", codename=f.codename)), styles.h2)
+        # room for the id line under it too, and a tasking's first lines
+        title = markup(t("{codename}: tasking", codename=f.codename))
+        out += heading(title, styles.h2, 35 * mm)
         if f.source_id:
             out.append(Paragraph(markup(t("Source id {id}", id=f.source_id)), styles.small))
         if f.taskings:

@@ -1,6 +1,6 @@
 """What every page carries: the classification marking at top and bottom, the
 report id, "page X of Y", who printed it and when; across unreleased previews, a
-notice.
+notice; beside the marking, DRAFT on each page a draft debrief is on.
 
 "Y" is only known once every page is laid out, so the canvas keeps each finished
 page's drawing state and paints the furniture on all of them when the document is
