@@ -248,7 +248,8 @@ def test_bulk_views_and_the_report_are_those_read_one_by_one(vault: Vault, varie
     assert [f.codename for f in unlinked] == ["KORAAL"]
     assert unlinked[0].taskings
     assert unlinked[0].payments
-    old_body = internal_body(old_views, selection, unlinked)
+    drafts = reports.drafts_in(vault, varied.valk, selection)  # read on their own
+    old_body = internal_body(old_views, selection, unlinked, drafts)
     assert body == old_body
     stamp = InternalStamp(str(uuid.uuid4()), "STG. GEHEIM", "Valk", STAMP_TIME)
     new_pdf = render(InternalReport(stamp, body)).data

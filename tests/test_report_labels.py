@@ -41,6 +41,7 @@ def _literal_labels() -> set[str]:
 def _data_labels() -> set[str]:
     """Labels that reach ``t`` as data: status and enum words, grading labels."""
     out = set(internal.STATUS_WORDS.values()) | set(internal.CORROBORATION_WORDS.values())
+    out |= set(internal.SUBJECT_KINDS.values())
     out |= {words(k.value) for k in (*ContactKind, *TaskingStatus, *PaymentKind)}
     out |= {r.value for r in Role}
     out |= {"Debrief report", "Debrief reports", sanitise.SANITISED_TITLE}

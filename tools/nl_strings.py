@@ -401,7 +401,7 @@ NL = {
     "Make report…": "Rapport maken…",
     "New report": "Nieuw rapport",
     "Source:": "Bron:",
-    "From (day written):": "Van (dag van schrijven):",
+    "From (day met):": "Van (dag van ontmoeting):",
     "To:": "Tot en met:",
     "Classification:": "Rubricering:",
     "Requested": "Aangevraagd",

@@ -40,7 +40,7 @@ NL_SAFEGUARDS = {
     "Issue an internal report ({marking}) of {what}? It names the source, gets a report number and is recorded in the audit log; it is printed or saved only if you choose so in the preview.": "Een intern rapport ({marking}) uitgeven van {what}? Het noemt de bron, krijgt een rapportnummer en komt in het auditlog; het wordt alleen afgedrukt of opgeslagen als u dat in het voorbeeld kiest.",
     "Issue report": "Rapport uitgeven",
     "the debrief {what}": "de debriefing {what}",
-    "written {start} to {end}": "geschreven van {start} tot en met {end}",
+    "met {start} to {end}": "ontmoetingen van {start} tot en met {end}",
     "the debriefs of {source}, {days}": "de debriefings over {source}, {days}",
     "all debriefs of {source}": "alle debriefings over {source}",
     "Include drafts (marked DRAFT)": "Concepten opnemen (gemarkeerd CONCEPT)",

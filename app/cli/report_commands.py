@@ -91,14 +91,20 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     what = p.add_mutually_exclusive_group()
     what.add_argument("--debrief", type=_uuid, metavar="ID", help="one debrief")
     what.add_argument("--source", metavar="CODENAME|ID", help="all debriefs of a source")
-    p.add_argument("--from", dest="date_from", type=_day, metavar="DAY", help="first day")
+    p.add_argument(
+        "--from",
+        dest="date_from",
+        type=_day,
+        metavar="DAY",
+        help="first day (of the meetings: a debrief counts by its contact's day, UTC)",
+    )
     p.add_argument("--to", dest="date_to", type=_day, metavar="DAY", help="last day")
     p.add_argument("--kind", choices=[k.value for k in ReportKind])
     p.add_argument(
         "--include-drafts",
         action="store_true",
         help="an internal report of a source or period: include its drafts, marked DRAFT "
-        "(left out otherwise)",
+        "(left out otherwise; a sanitised report never shows drafts)",
     )
     p.add_argument(
         "--marking",
@@ -258,6 +264,11 @@ def cmd_report(args: argparse.Namespace) -> int:
         raise InvalidInput("Choose --debrief ID, --source CODENAME or --from/--to dates.")
     if kind is ReportKind.INTERNAL and args.approval is not None:
         raise InvalidInput("--approval is for sanitised reports.")
+    if kind is ReportKind.SANITISED and getattr(args, "include_drafts", False):
+        # Refused, not ignored: a user asking for drafts should not think them shared.
+        raise InvalidInput(
+            "--include-drafts is for internal reports: a sanitised report never shows a draft."
+        )
     _refuse_with_approval(args)
     if (kind is ReportKind.INTERNAL or args.approval is not None) and args.out is None:
         raise InvalidInput("Say where to write the PDF with --out FILE.")

@@ -8,8 +8,10 @@ from typing import Any
 
 from reportlab.graphics.barcode.qr import QrCodeWidget
 from reportlab.graphics.shapes import Drawing
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from app.reports.fonts import REGULAR
 from app.reports.hashing import qr_payload
@@ -19,6 +21,8 @@ from app.reports.styles import RULE, SHADE, Styles, grouped_hex, markup, para
 from app.reports.views import GradingLine
 
 QR_SIZE = 34 * mm
+H1_ROOM = 60 * mm  # a debrief or a report section starts on a new page below this
+H2_ROOM = 30 * mm  # a heading and the first lines of what it heads
 
 
 class ProgressMark(Flowable):  # type: ignore[misc]  # reportlab is untyped
@@ -37,6 +41,24 @@ class ProgressMark(Flowable):  # type: ignore[misc]  # reportlab is untyped
         self._progress(self._done, self._total)
 
 
+class DraftMark(Flowable):  # type: ignore[misc]  # reportlab is untyped
+    """Takes no space; where the layout reaches it, a draft starts (``on``) or ends.
+    The page canvas (``page.canvas_maker``) then marks DRAFT on every page the
+    draft is on, not only the one with its heading."""
+
+    def __init__(self, on: bool) -> None:
+        super().__init__()
+        self._on = on
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return (0, 0)
+
+    def draw(self) -> None:
+        mark = getattr(self.canv, "mark_draft", None)
+        if mark is not None:
+            mark(self._on)
+
+
 def table_style(*, header: bool) -> TableStyle:
     commands: list[tuple[Any, ...]] = [
         ("FONTNAME", (0, 0), (-1, -1), REGULAR),
@@ -52,40 +74,88 @@ def table_style(*, header: bool) -> TableStyle:
     return TableStyle(commands)
 
 
-def key_values(pairs: list[tuple[str, str]], styles: Styles) -> Table:
-    """Label/value pairs two to a row, so that metadata does not eat the page."""
+KV_LABEL = 31 * mm
+KV_VALUE = 54 * mm
+CELL_PADDING = 8  # left and right, points (table_style)
+
+
+def key_values(pairs: list[tuple[str, str | Flowable]], styles: Styles) -> Table:
+    """Label/value pairs two to a row, so that metadata does not eat the page. A
+    value is text, or a flowable made for a value cell (``id_cell``)."""
     rows: list[list[Any]] = []
     for i in range(0, len(pairs), 2):
         row: list[Any] = []
         for label, value in pairs[i : i + 2]:
-            row += [Paragraph(markup(label), styles.cell_bold), para(value, styles.cell)]
+            cell = para(value, styles.cell) if isinstance(value, str) else value
+            row += [Paragraph(markup(label), styles.cell_bold), cell]
         while len(row) < 4:
             row.append("")
         rows.append(row)
-    table = Table(rows, colWidths=[31 * mm, 54 * mm, 31 * mm, None], hAlign="LEFT")
+    table = Table(rows, colWidths=[KV_LABEL, KV_VALUE, KV_LABEL, None], hAlign="LEFT")
     table.setStyle(table_style(header=False))
     return table
 
 
+def heading(text: str, style: ParagraphStyle, room: float = H2_ROOM) -> list[Any]:
+    """A heading (markup) that never ends a page: it goes to the next page unless
+    ``room`` is left for it and the start of what follows. Not ``keepWithNext``:
+    that keeps a heading with *all* of what follows, and so pushes a long text or
+    table whole to the next page, leaving a blank half page behind."""
+    return [CondPageBreak(room), Paragraph(text, style)]
+
+
+def split_table(rows: list[list[Any]], **options: Any) -> Table:
+    """A table that fills the page before it splits: a row too long for what is
+    left splits inside itself, the header row (``repeatRows``) repeated on the next
+    page. reportlab's default first splits *between* rows and then lays the rest,
+    header and all, on the same page: a header printed twice mid-page."""
+    return Table(rows, splitByRow=0, splitInRow=1, **options)
+
+
+def id_cell(value: str, style: ParagraphStyle, width: float = KV_VALUE) -> Paragraph:
+    """An id (``01a24ffd-424e-7da5-adfd-137d52b44cd1``) in a value cell, broken
+    only after a dash, never inside a group: read aloud or compared, a group
+    split over two lines is misread. Lines are filled group by group."""
+    room = width - CELL_PADDING
+    lines: list[str] = []
+    for group in [g + "-" for g in value.split("-")[:-1]] + value.split("-")[-1:]:
+        line = (lines[-1] if lines else "") + group
+        if lines and stringWidth(line, style.fontName, style.fontSize) <= room:
+            lines[-1] = line
+        else:
+            lines.append(group)
+    return Paragraph("<br/>".join(markup(line) for line in lines) or "—", style)
+
+
 def section(title: str, text: str, styles: Styles, t: Labels) -> list[Any]:
     """A heading (already in the report's language) and the user's text."""
-    return [Paragraph(markup(title), styles.h2), para(text, styles.body, empty=t("None recorded."))]
+    return [*heading(markup(title), styles.h2), para(text, styles.body, empty=t("None recorded."))]
 
 
 def grading_cell(g: GradingLine, styles: Styles, t: Labels) -> Paragraph:
     """The grading spelled out in the item's own scheme (codes are never converted);
     the labels in the report's language."""
-    lines = [
-        markup(t("Scheme {scheme}", scheme=g.scheme)),
-        f"{t('Source evaluation')} <b>{markup(g.source_evaluation or '?')}</b>: "
-        f"{markup(t(g.source_evaluation_label))}",
-        f"{t('Intelligence assessment')} <b>{markup(g.intelligence_assessment or '?')}</b>: "
-        f"{markup(t(g.intelligence_assessment_label))}",
-        f"{t('Handling')} <b>{markup(g.handling_code or '?')}</b>: {markup(t(g.handling_label))}",
-    ]
+    lines = [markup(t("Scheme {scheme}", scheme=g.scheme))]
+    for axis, code, label in (
+        (t("Source evaluation"), g.source_evaluation, g.source_evaluation_label),
+        (t("Intelligence assessment"), g.intelligence_assessment, g.intelligence_assessment_label),
+        (t("Handling"), g.handling_code, g.handling_label),
+    ):
+        if code:
+            lines.append(f"{axis} <b>{markup(code)}</b>: {markup(t(label))}")
+        else:  # a draft's item may not be graded yet: said so, not shown as "?"
+            lines.append(f"{axis}: {t('not graded yet')}")
     if g.conditions.strip():
         lines.append(f"<b>{t('Conditions:')}</b> {markup(g.conditions)}")
     return Paragraph("<br/>".join(lines), styles.cell)
+
+
+def grading_short(g: GradingLine, t: Labels) -> str:
+    """``3x5x2 2/B/P``; an item of a draft that is not graded at all: ``3x5x2 not
+    graded yet`` (its codes would print as ``?/?``)."""
+    if g.source_evaluation or g.intelligence_assessment or g.handling_code:
+        return g.short
+    return t("{scheme} not graded yet", scheme=g.scheme)
 
 
 def qr_drawing(payload: str, size: float = QR_SIZE) -> Drawing:

@@ -7,9 +7,21 @@ from typing import Any
 
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import CondPageBreak, KeepTogether, Spacer, Table
+from reportlab.platypus import CondPageBreak, Spacer, Table
 
-from app.reports.blocks import ProgressMark, grading_cell, key_values, section, table_style
+from app.reports.blocks import (
+    H1_ROOM,
+    DraftMark,
+    ProgressMark,
+    grading_cell,
+    grading_short,
+    heading,
+    id_cell,
+    key_values,
+    section,
+    split_table,
+    table_style,
+)
 from app.reports.labels import Labels
 from app.reports.paragraph import Paragraph
 from app.reports.styles import Styles, day, markup, money, para, utc_minute, words
@@ -29,6 +41,13 @@ STATUS_WORDS = {
     "approved": "Approved",
     "returned": "Returned to the runner",
 }
+ITEM_ROOM = 20 * mm  # an item's header row and its first lines
+SUBJECT_KINDS = {
+    "person": "person",
+    "place": "place",
+    "vehicle": "vehicle",
+    "organisation": "organisation",
+}
 CORROBORATION_WORDS = {
     "unchecked": "Not yet checked",
     "corroborated": "Corroborated",
@@ -45,6 +64,13 @@ def story(
         Paragraph(markup(t(body.title)), styles.title),
         Paragraph(markup(_subtitle(body, t)), styles.subtitle),
     ]
+    if body.drafts_left_out:  # said on the paper, not only to whoever printed it
+        note = t(
+            "Not in this report: {drafts} of this choice (unfinished; a report includes "
+            "drafts only when asked).",
+            drafts=t.count(body.drafts_left_out, "draft"),
+        )
+        out.append(Paragraph(f"<b>{markup(note)}</b>", styles.body))
     total = len(body.debriefs)
     for n, debrief in enumerate(body.debriefs, start=1):
         out.extend(_debrief(debrief, styles, t))
@@ -74,20 +100,20 @@ def _subtitle(body: InternalBody, t: Labels) -> str:
 
 def _debrief(d: InternalDebrief, styles: Styles, t: Labels) -> list[Any]:
     when = d.contact.occurred_at if d.contact is not None else d.created_at
-    heading = t("Debrief {when} — {codename}", when=utc_minute(when), codename=d.codename)
+    title = t("Debrief {when} — {codename}", when=utc_minute(when), codename=d.codename)
     if d.status == "draft":
-        heading = f"{heading} — {t('DRAFT')}"
+        title = f"{title} — {t('DRAFT')}"
     review = "—"
     if d.reviewed_at is not None:
         review = t("{who} on {when}", who=d.reviewer or "?", when=utc_minute(d.reviewed_at))
+    draft = d.status == "draft"
     out: list[Any] = [
-        CondPageBreak(60 * mm),
-        Paragraph(markup(heading), styles.h1),
+        *heading(markup(title), styles.h1, H1_ROOM),
         Paragraph(markup(t("Debrief id {id}", id=d.debrief_id)), styles.small),
         key_values(
             [
                 (t("Source"), d.codename),
-                (t("Source id"), d.source_id or "—"),
+                (t("Source id"), id_cell(d.source_id or "—", styles.cell)),
                 (t("Approval status"), t(STATUS_WORDS.get(d.status, d.status))),
                 (t("Written by"), d.author or "—"),
                 (t("Created"), utc_minute(d.created_at)),
@@ -101,7 +127,7 @@ def _debrief(d: InternalDebrief, styles: Styles, t: Labels) -> list[Any]:
         out += section(t("Review comment"), d.review_comment, styles, t)
     out += _contact(d.contact, styles, t)
     out += section(t("Narrative"), d.narrative, styles, t)
-    out.append(Paragraph(t("Intelligence items"), styles.h2))
+    out += heading(t("Intelligence items"), styles.h2, ITEM_ROOM + 10 * mm)
     if not d.items:
         out.append(Paragraph(t("None recorded."), styles.body))
     for item in d.items:
@@ -112,27 +138,26 @@ def _debrief(d: InternalDebrief, styles: Styles, t: Labels) -> list[Any]:
     out += section(t("Security observations"), d.security_observations, styles, t)
     out += section(t("Runner's assessment"), d.runner_assessment, styles, t)
     out += section(t("Critical reflection"), d.critical_reflection, styles, t)
-    out.append(Paragraph(t("Addenda"), styles.h2))
+    out += heading(t("Addenda"), styles.h2)
     if not d.addenda:
         out.append(Paragraph(t("None."), styles.body))
     for a in d.addenda:
-        out.append(
-            Paragraph(markup(f"{utc_minute(a.created_at)}, {a.author or '?'}:"), styles.label)
-        )
-        out.append(para(a.text, styles.body))
+        label = markup(f"{utc_minute(a.created_at)}, {a.author or '?'}:")
+        out += [CondPageBreak(15 * mm), Paragraph(label, styles.label), para(a.text, styles.body)]
+    if draft:  # DRAFT in the header of every page from its heading to here
+        out.insert(1, DraftMark(True))  # after the heading's page break, if any
+        out.append(DraftMark(False))
     out.append(Spacer(1, 4 * mm))
     return out
 
 
 def _contact(c: ContactPart | None, styles: Styles, t: Labels) -> list[Any]:
-    heading = Paragraph(t("Contact"), styles.h2)
-    out: list[Any] = [heading]
+    out: list[Any] = heading(t("Contact"), styles.h2, 35 * mm)
     if c is None:
         out.append(Paragraph(t("No contact linked to this debrief."), styles.body))
         return out
     duration = t("{n} min", n=c.duration_minutes) if c.duration_minutes is not None else "—"
-    out = [
-        heading,
+    out += [
         key_values(
             [
                 (t("Kind"), t(words(c.kind))),
@@ -152,7 +177,7 @@ def _contact(c: ContactPart | None, styles: Styles, t: Labels) -> list[Any]:
     ):
         if text.strip():
             out.append(Paragraph(f"<b>{markup(title)}:</b> {markup(text)}", styles.body))
-    return [KeepTogether(out)]
+    return out
 
 
 def _item(item: InternalItem, styles: Styles, t: Labels) -> list[Any]:
@@ -165,7 +190,7 @@ def _item(item: InternalItem, styles: Styles, t: Labels) -> list[Any]:
     rows = [
         [
             Paragraph(f"<b>{t('Item {n}', n=item.number)}</b>", styles.cell),
-            Paragraph(f"<b>{markup(g.short)}</b> · " + " · ".join(flags), styles.cell),
+            Paragraph(f"<b>{markup(grading_short(g, t))}</b> · " + " · ".join(flags), styles.cell),
         ],
         [Paragraph(t("Reported"), styles.cell_bold), para(item.text, styles.cell)],
         [
@@ -174,17 +199,25 @@ def _item(item: InternalItem, styles: Styles, t: Labels) -> list[Any]:
         ],
         [Paragraph(t("Grading"), styles.cell_bold), grading_cell(g, styles, t)],
         [Paragraph(t("Corroboration"), styles.cell_bold), Paragraph(corroboration, styles.cell)],
-        [Paragraph(t("Subjects"), styles.cell_bold), para(", ".join(item.subjects), styles.cell)],
+        [Paragraph(t("Subjects"), styles.cell_bold), para(_subjects(item, t), styles.cell)],
     ]
-    # Long items may split across pages; the header row (item number and grading)
-    # repeats, and an item never starts in the last few lines of a page.
-    table = Table(rows, colWidths=[32 * mm, None], hAlign="LEFT", repeatRows=1, splitInRow=1)
+    # Long items split across pages; the header row (item number and grading)
+    # repeats on the next, and an item never starts in the last few lines of a page.
+    table = split_table(rows, colWidths=[32 * mm, None], hAlign="LEFT", repeatRows=1)
     table.setStyle(table_style(header=True))
-    return [CondPageBreak(35 * mm), table, Spacer(1, 2.5 * mm)]
+    return [CondPageBreak(ITEM_ROOM), table, Spacer(1, 2.5 * mm)]
+
+
+def _subjects(item: InternalItem, t: Labels) -> str:
+    """``Dirk Bakker (person), XX-123-Y (vehicle)``, in the view's (natural) order."""
+    return ", ".join(
+        f"{s.name} ({t(SUBJECT_KINDS.get(s.kind, s.kind))})" if s.kind else s.name
+        for s in item.subjects
+    )
 
 
 def _taskings(d: InternalDebrief, styles: Styles, t: Labels) -> list[Any]:
-    out: list[Any] = [Paragraph(t("Tasking"), styles.h2)]
+    out: list[Any] = heading(t("Tasking"), styles.h2)
     if not d.taskings:
         out.append(Paragraph(t("None linked to this debrief."), styles.body))
         return out
@@ -209,14 +242,16 @@ def tasking_blocks(taskings: tuple[TaskingPart, ...], styles: Styles, t: Labels)
             rows.append([Paragraph(f"<b>{t('Limits:')}</b> {markup(task.limits)}", styles.cell)])
         if task.outcome.strip():
             rows.append([Paragraph(f"<b>{t('Outcome:')}</b> {markup(task.outcome)}", styles.cell)])
-        table = Table(rows, colWidths=[None], hAlign="LEFT", splitInRow=1)
+        # A long tasking splits across pages, its head repeated, rather than
+        # moving whole to the next page.
+        table = split_table(rows, colWidths=[None], hAlign="LEFT", repeatRows=1)
         table.setStyle(table_style(header=True))
-        out += [KeepTogether([table]), Spacer(1, 1.5 * mm)]
+        out += [CondPageBreak(20 * mm), table, Spacer(1, 1.5 * mm)]
     return out
 
 
 def _payments(d: InternalDebrief, styles: Styles, t: Labels) -> list[Any]:
-    out: list[Any] = [Paragraph(t("Payments and expenses"), styles.h2)]
+    out: list[Any] = heading(t("Payments and expenses"), styles.h2)
     if not d.payments:
         out.append(Paragraph(t("None linked to this debrief."), styles.body))
         return out
@@ -243,11 +278,8 @@ def payments_table(payments: tuple[PaymentPart, ...], styles: Styles, t: Labels)
     # amount never wraps: its column is as wide as the widest amount needs.
     widest = max(stringWidth(a, styles.cell.fontName, styles.cell.fontSize) for a in amounts)
     amount_width = max(24 * mm, widest + 10)  # the cell's padding, and a little air
-    table = Table(
-        rows,
-        colWidths=[22 * mm, 18 * mm, amount_width, None, 20 * mm, 22 * mm],
-        repeatRows=1,
-        splitInRow=1,
+    table = split_table(
+        rows, colWidths=[22 * mm, 18 * mm, amount_width, None, 20 * mm, 22 * mm], repeatRows=1
     )
     table.setStyle(table_style(header=True))
     return table
@@ -267,22 +299,21 @@ def _unlinked(body: InternalBody, styles: Styles, t: Labels) -> list[Any]:
     else:
         intro = t("Every tasking and payment on the file that is not linked to any debrief.")
     out: list[Any] = [
-        CondPageBreak(60 * mm),
-        Paragraph(t("Taskings and payments not linked to a debrief"), styles.h1),
+        *heading(t("Taskings and payments not linked to a debrief"), styles.h1, H1_ROOM),
         Paragraph(markup(intro), styles.body),
     ]
     for f in body.unlinked:
-        out.append(Paragraph(markup(t("{codename}: tasking", codename=f.codename)), styles.h2))
+        # room for the id line under it too, and a tasking's first lines
+        title = markup(t("{codename}: tasking", codename=f.codename))
+        out += heading(title, styles.h2, 35 * mm)
         if f.source_id:
             out.append(Paragraph(markup(t("Source id {id}", id=f.source_id)), styles.small))
         if f.taskings:
             out += tasking_blocks(f.taskings, styles, t)
         else:
             out.append(Paragraph(t("None."), styles.body))
-        out.append(
-            Paragraph(
-                markup(t("{codename}: payments and expenses", codename=f.codename)), styles.h2
-            )
+        out += heading(
+            markup(t("{codename}: payments and expenses", codename=f.codename)), styles.h2
         )
         if f.payments:
             out.append(payments_table(f.payments, styles, t))

@@ -47,6 +47,9 @@ NL: dict[str, str] = {
     "{n} drafts": "{n} concepten",
     "including {drafts}, marked DRAFT": "waarvan {drafts}, gemarkeerd CONCEPT",
     "DRAFT": "CONCEPT",
+    "Not in this report: {drafts} of this choice (unfinished; a report includes "
+    "drafts only when asked).": "Niet in dit rapport: {drafts} van deze keuze (onafgemaakt; "
+    "een rapport neemt concepten alleen op als daarom gevraagd is).",
     # Internal report
     "Source: {codenames}": "Bron: {codenames}",
     "Sources: —": "Bronnen: —",
@@ -135,6 +138,12 @@ NL: dict[str, str] = {
     "Source evaluation": "Bronwaardering",
     "Intelligence assessment": "Informatiewaardering",
     "Handling": "Behandelcode",
+    "not graded yet": "nog niet gewaardeerd",
+    "person": "persoon",
+    "place": "plaats",
+    "vehicle": "voertuig",
+    "organisation": "organisatie",
+    "{scheme} not graded yet": "{scheme} nog niet gewaardeerd",
     "Conditions:": "Voorwaarden:",
     # Sanitised report
     "This report contains only intelligence whose handling code permits lawful sharing, "

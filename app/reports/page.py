@@ -1,6 +1,6 @@
 """What every page carries: the classification marking at top and bottom, the
 report id, "page X of Y", who printed it and when; across unreleased previews, a
-notice.
+notice; beside the marking, DRAFT on each page a draft debrief is on.
 
 "Y" is only known once every page is laid out, so the canvas keeps each finished
 page's drawing state and paints the furniture on all of them when the document is
@@ -31,9 +31,12 @@ class Furniture:
     language: str = "en"
 
 
-def draw_furniture(canvas: Any, furniture: Furniture, page: int, total: int) -> None:
+def draw_furniture(
+    canvas: Any, furniture: Furniture, page: int, total: int, *, draft: bool = False
+) -> None:
     width, height = canvas._pagesize
     right = width - MARGIN_X
+    t = Labels(furniture.language)
     canvas.saveState()
     if furniture.draft_notice:
         # Drawn after the content (the page is finished), so translucent: the text
@@ -52,6 +55,8 @@ def draw_furniture(canvas: Any, furniture: Furniture, page: int, total: int) -> 
     canvas.setFillColor(MARKING_INK)
     canvas.setFont(BOLD, 11)
     canvas.drawCentredString(width / 2, height - 13 * mm, furniture.marking)
+    if draft:  # a page with (part of) a draft debrief on it, whichever part
+        canvas.drawRightString(right, height - 13 * mm, t("DRAFT"))
     canvas.setStrokeColor(RULE)
     canvas.setLineWidth(0.5)
     canvas.line(MARGIN_X, height - 16 * mm, right, height - 16 * mm)
@@ -60,7 +65,6 @@ def draw_furniture(canvas: Any, furniture: Furniture, page: int, total: int) -> 
     canvas.drawCentredString(width / 2, 16 * mm, furniture.marking)
     canvas.setFillColor(MUTED)
     canvas.setFont(REGULAR, 8)
-    t = Labels(furniture.language)
     canvas.drawString(MARGIN_X, 10.5 * mm, t("Report {report_id}", report_id=furniture.report_id))
     canvas.drawRightString(right, 10.5 * mm, t("Page {page} of {total}", page=page, total=total))
     # The print line is one line whatever its language: smaller type if need be.
@@ -79,16 +83,24 @@ def canvas_maker(furniture: Furniture, pages: list[int]) -> Callable[..., Any]:
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
             self._page_states: list[dict[str, Any]] = []
+            self._in_draft = False  # between a draft's start and end (blocks.DraftMark)
+            self._draft_on_page = False
+
+        def mark_draft(self, on: bool) -> None:
+            self._in_draft = on
+            self._draft_on_page = self._draft_on_page or on
 
         def showPage(self) -> None:
             self._page_states.append(dict(self.__dict__))
+            self._draft_on_page = self._in_draft  # a draft going on to the next page
             self._startPage()
 
         def save(self) -> None:
             total = len(self._page_states)
             for state in self._page_states:
                 self.__dict__.update(state)
-                draw_furniture(self, furniture, self._pageNumber, total)
+                draft = bool(state.get("_draft_on_page"))
+                draw_furniture(self, furniture, self._pageNumber, total, draft=draft)
                 Canvas.showPage(self)
             pages.append(total)
             Canvas.save(self)

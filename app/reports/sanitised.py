@@ -7,9 +7,8 @@ from collections.abc import Callable
 from typing import Any
 
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Table
 
-from app.reports.blocks import ProgressMark, grading_cell, table_style
+from app.reports.blocks import ProgressMark, grading_cell, heading, split_table, table_style
 from app.reports.internal import CORROBORATION_WORDS
 from app.reports.labels import Labels
 from app.reports.paragraph import Paragraph
@@ -49,7 +48,7 @@ def story(
 
 
 def _debrief(d: SanitisedDebrief, styles: Styles, t: Labels) -> list[Any]:
-    heading = t(
+    title = t(
         "{reference} — information obtained on {day}", reference=d.reference, day=day(d.obtained_on)
     )
     rows: list[list[Any]] = [
@@ -69,6 +68,8 @@ def _debrief(d: SanitisedDebrief, styles: Styles, t: Labels) -> list[Any]:
                 grading_cell(item.grading, styles, t),
             ]
         )
-    table = Table(rows, colWidths=[13 * mm, None, 68 * mm], repeatRows=1, splitInRow=1)
+    # A long item splits across pages (the column heads repeat only there): a
+    # page left blank in a sanitised report would look like something was cut.
+    table = split_table(rows, colWidths=[13 * mm, None, 68 * mm], repeatRows=1)
     table.setStyle(table_style(header=True))
-    return [CondPageBreak(40 * mm), Paragraph(markup(heading), styles.h1), table]
+    return [*heading(markup(title), styles.h1, 40 * mm), table]

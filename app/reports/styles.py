@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from xml.sax.saxutils import escape
@@ -50,6 +51,8 @@ def make_styles() -> Styles:
             "title", parent=body, fontName=BOLD, fontSize=16, leading=20, spaceAfter=2
         ),
         subtitle=ParagraphStyle("subtitle", parent=body, textColor=MUTED, spaceAfter=10),
+        # Headings are kept with what follows by ``blocks.heading`` (room left on
+        # the page), not by keepWithNext, which moves a long text whole.
         h1=ParagraphStyle(
             "h1",
             parent=body,
@@ -58,7 +61,6 @@ def make_styles() -> Styles:
             leading=16,
             spaceBefore=10,
             spaceAfter=5,
-            keepWithNext=1,  # a heading never ends a page
         ),
         h2=ParagraphStyle(
             "h2",
@@ -68,7 +70,6 @@ def make_styles() -> Styles:
             leading=13,
             spaceBefore=7,
             spaceAfter=2,
-            keepWithNext=1,
         ),
         body=body,
         small=ParagraphStyle("small", parent=body, fontSize=8, leading=10, textColor=MUTED),
@@ -104,6 +105,13 @@ def _line(text: str) -> str:
 
 def para(text: str, style: ParagraphStyle, *, empty: str = "—") -> Paragraph:
     return Paragraph(markup(text) if text.strip() else escape(empty), style)
+
+
+def natural_key(text: str) -> tuple[str | int, ...]:
+    """Sorts ``Persoon 2`` before ``Persoon 10``: runs of digits as numbers. The
+    split alternates text and number, so two keys compare like with like."""
+    parts = re.split(r"(\d+)", text.casefold())
+    return tuple(int(p) if i % 2 else p for i, p in enumerate(parts))
 
 
 def words(value: str) -> str:

@@ -61,6 +61,12 @@ class ContactPart:
 
 
 @dataclass(frozen=True)
+class SubjectPart:
+    name: str
+    kind: str = ""  # person | place | vehicle | organisation
+
+
+@dataclass(frozen=True)
 class InternalItem:
     number: int
     text: str
@@ -69,7 +75,7 @@ class InternalItem:
     shareable: bool
     corroboration: str
     exculpatory: bool
-    subjects: tuple[str, ...]
+    subjects: tuple[SubjectPart, ...]  # in natural order of their names
 
 
 @dataclass(frozen=True)
@@ -143,6 +149,7 @@ class InternalBody:
     period_to: date | None
     debriefs: tuple[InternalDebrief, ...]
     unlinked: tuple[FileRecords, ...] = ()
+    drafts_left_out: int = 0  # a source's or period's drafts not in it (printed on page 1)
 
 
 @dataclass(frozen=True)

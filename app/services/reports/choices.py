@@ -26,7 +26,9 @@ REPORT_LANGUAGES = labels.LANGUAGES
 @dataclass(frozen=True)
 class Selection:
     """Which debriefs a report covers: one debrief, or all debriefs of a source
-    and/or of a date range (inclusive, by the day the debrief was made, UTC).
+    and/or of a date range (inclusive days, UTC, by the day of the debrief's
+    contact, the meeting it reports; a debrief without a contact by the day it was
+    made). Both report kinds and the app choose alike.
 
     An internal report of a source or a period leaves drafts out (unfinished,
     items perhaps ungraded) unless ``include_drafts``; they are then marked DRAFT

@@ -10,6 +10,7 @@ from app.clock import utc_now
 from app.domain.grading import Grading
 from app.domain.scope import Scope
 from app.reports import labels
+from app.reports.styles import natural_key
 from app.reports.views import (
     AddendumPart,
     ContactPart,
@@ -20,6 +21,7 @@ from app.reports.views import (
     InternalItem,
     InternalReport,
     InternalStamp,
+    SubjectPart,
 )
 from app.services.reports import file_records, reading
 from app.services.reports.choices import (
@@ -81,7 +83,10 @@ def internal_debrief(v: DebriefView, lines: _GradingLines | None = None) -> Inte
                 shareable=i.grading.shareable,
                 corroboration=i.corroboration.value,
                 exculpatory=i.exculpatory,
-                subjects=tuple(s.name for s in i.subjects),
+                subjects=tuple(
+                    SubjectPart(s.name, s.kind.value)
+                    for s in sorted(i.subjects, key=lambda s: natural_key(s.name))
+                ),
             )
             for n, i in enumerate(v.items, start=1)
         ),
@@ -100,8 +105,11 @@ def internal_body(
     views: Sequence[DebriefView],
     selection: Selection,
     unlinked: tuple[FileRecords, ...] = (),
+    drafts_left_out: int = 0,
 ) -> InternalBody:
-    codenames = tuple(sorted({v.codename for v in views} | {f.codename for f in unlinked}))
+    # The sources whose debriefs are in it: a file listed only for its unlinked
+    # taskings or payments is named in that section, not as a source of the report.
+    codenames = tuple(sorted({v.codename for v in views}))
     title = "Debrief report" if len(views) == 1 else "Debrief reports"  # count in the subtitle
     lines = _GradingLines()
     return InternalBody(
@@ -111,6 +119,7 @@ def internal_body(
         period_to=selection.date_to,
         debriefs=tuple(internal_debrief(v, lines) for v in views),
         unlinked=unlinked,
+        drafts_left_out=drafts_left_out,
     )
 
 
@@ -119,10 +128,8 @@ def read_internal_body(
 ) -> tuple[InternalBody, list[DebriefView]]:
     """The content of an internal report over ``selection``, and its debriefs:
     a source's or a period's without drafts unless ``selection.include_drafts``."""
-    views, unlinked = reading.read_selection(
-        vault, scope, selection, leave_out_drafts=not selection.include_drafts
-    )
-    return internal_body(views, selection, unlinked), views
+    views, unlinked, left_out = reading.read_internal(vault, scope, selection)
+    return internal_body(views, selection, unlinked, left_out), views
 
 
 def issue_internal(

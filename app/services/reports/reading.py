@@ -10,14 +10,14 @@ from collections.abc import Sequence
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import Select, select
+from sqlalchemy import ColumnElement, Select, func, select
 from sqlalchemy.orm import Session
 
 from app.dal.scope import get_visible, visible
 from app.domain.enums import DebriefStatus
 from app.domain.scope import Scope
 from app.errors import InvalidInput, NotFound
-from app.models import Debrief, Source
+from app.models import Contact, Debrief, Source
 from app.reports.views import FileRecords
 from app.services.records import debrief_bulk
 from app.services.reports import file_records
@@ -30,24 +30,37 @@ def _day_start(day: date) -> datetime:
     return datetime.combine(day, time(0), tzinfo=UTC)
 
 
+def _met_at() -> ColumnElement[datetime]:
+    """When a debrief's information came in: its contact's time, else (no contact
+    linked) when the debrief was made. A period is of meetings: "November" is the
+    debriefs of the meetings in November, whenever they were written up; the
+    report heads each debrief with the same moment."""
+    return func.coalesce(Contact.occurred_at, Debrief.created_at)
+
+
 def _ranged(session: Session, scope: Scope, sel: Selection) -> Select[Any]:
     """The debriefs of a source and/or a period, drafts too."""
-    query = select(Debrief.id).where(visible(Debrief.compartment_id, scope))
+    query = (
+        select(Debrief.id)
+        .outerjoin(Contact, Contact.id == Debrief.contact_id)
+        .where(visible(Debrief.compartment_id, scope))
+    )
     if sel.source_id is not None:
         source = get_visible(session, scope, Source, sel.source_id)
         query = query.where(Debrief.source_id == source.id)
     if sel.date_from is not None:
-        query = query.where(Debrief.created_at >= _day_start(sel.date_from))
+        query = query.where(_met_at() >= _day_start(sel.date_from))
     if sel.date_to is not None:
-        query = query.where(Debrief.created_at < _day_start(sel.date_to + timedelta(days=1)))
+        query = query.where(_met_at() < _day_start(sel.date_to + timedelta(days=1)))
     return query
 
 
 def selected_ids(
     session: Session, scope: Scope, selection: Selection, *, leave_out_drafts: bool = False
 ) -> list[uuid.UUID]:
-    """The ids of the debriefs ``selection`` names in the scope's files, oldest
-    first (NotFound if none, InvalidInput if more than a report covers). With
+    """The ids of the debriefs ``selection`` names in the scope's files, by the
+    time of their meeting (``_met_at``), oldest first (NotFound if none,
+    InvalidInput if more than a report covers). With
     ``leave_out_drafts`` (an internal report's source or period, unless it asks
     for them: ``Selection.include_drafts``) no drafts; a sanitised report skips
     them itself, and counts them as left out."""
@@ -58,7 +71,9 @@ def selected_ids(
     if leave_out_drafts:
         query = query.where(Debrief.status != DebriefStatus.DRAFT)
     ids = list(
-        session.execute(query.order_by(Debrief.created_at, Debrief.id).limit(MAX_DEBRIEFS + 1))
+        session.execute(
+            query.order_by(_met_at(), Debrief.created_at, Debrief.id).limit(MAX_DEBRIEFS + 1)
+        )
         .scalars()
         .all()
     )
@@ -124,6 +139,22 @@ def read_selection(
         if not with_file_records:
             return views, ()
         return views, unlinked_for(session, scope, selection, views)
+
+
+def read_internal(
+    vault: Vault, scope: Scope, selection: Selection
+) -> tuple[list[DebriefView], tuple[FileRecords, ...], int]:
+    """An internal report's debriefs and file records (``read_selection``), and
+    how many drafts of a source or period it leaves out (none when it includes
+    them, ``Selection.include_drafts``): the report says so on its first page.
+    Counted in the same read, so the note and the debriefs agree."""
+    sel = selection.validated()
+    leave_out = not sel.include_drafts and sel.debrief_id is None
+    with vault.read() as session:
+        ids = selected_ids(session, scope, sel, leave_out_drafts=leave_out)
+        views = debrief_bulk.read_debriefs(session, scope, ids)
+        left_out = _drafts(session, scope, sel) if leave_out else 0
+        return views, unlinked_for(session, scope, sel, views), left_out
 
 
 def read_debriefs(vault: Vault, scope: Scope, ids: Sequence[uuid.UUID]) -> list[DebriefView]:

@@ -4373,11 +4373,6 @@
         <translation>Bron:</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="135" />
-        <source>From (day written):</source>
-        <translation>Van (dag van schrijven):</translation>
-    </message>
-    <message>
         <location filename="../pages/reports.py" line="136" />
         <source>To:</source>
         <translation>Tot en met:</translation>
@@ -4540,11 +4535,6 @@
         <translation>de debriefing {what}</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="306" />
-        <source>written {start} to {end}</source>
-        <translation>geschreven van {start} tot en met {end}</translation>
-    </message>
-    <message>
         <location filename="../pages/reports.py" line="310" />
         <source>the debriefs of {source}, {days}</source>
         <translation>de debriefings over {source}, {days}</translation>
@@ -4570,6 +4560,11 @@
         <translation>De geschoonde tekst wordt getoetst aan de identiteit van de bronnen: geef uw wachtzin.</translation>
     </message>
     <message>
+        <location filename="../pages/reports.py" line="135" />
+        <source>From (day met):</source>
+        <translation>Van (dag van ontmoeting):</translation>
+    </message>
+    <message>
         <location filename="../pages/reports.py" line="257" />
         <source>Checking the sanitised text…</source>
         <translation>Geschoonde tekst wordt gecontroleerd…</translation>
@@ -4588,6 +4583,11 @@
         <location filename="../pages/reports.py" line="295" />
         <source>%n draft(s) of this choice are left out (“Include drafts” adds them).</source>
         <translation><numerusform>%n concept van deze keuze blijft buiten het rapport (“Concepten opnemen” voegt het toe).</numerusform><numerusform>%n concepten van deze keuze blijven buiten het rapport (“Concepten opnemen” voegt ze toe).</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../pages/reports.py" line="306" />
+        <source>met {start} to {end}</source>
+        <translation>ontmoetingen van {start} tot en met {end}</translation>
     </message>
     <message>
         <location filename="../pages/reports.py" line="347" />

@@ -132,7 +132,7 @@ class ReportsPage(Page):
         source_row.addWidget(self.source, 1)
         source_row.addWidget(self.include_drafts)
         form.addRow(self.tr("Source:"), source_row)
-        form.addRow(self.tr("From (day written):"), self.date_from)
+        form.addRow(self.tr("From (day met):"), self.date_from)
         form.addRow(self.tr("To:"), self.date_to)
         form.addRow(self.tr("Kind:"), self.internal)
         form.addRow("", self.sanitised)
@@ -303,7 +303,7 @@ class ReportsPage(Page):
         start, end = self.date_from.value(), self.date_to.value()
         days = ""
         if start or end:
-            days = self.tr("written {start} to {end}").format(
+            days = self.tr("met {start} to {end}").format(
                 start=start.isoformat() if start else "…", end=end.isoformat() if end else "…"
             )
         if source and days:
