@@ -39,6 +39,7 @@ from app.services.reports.approvals import (
 )
 from app.services.reports.choices import DEFAULT_MARKING, Selection, check_language, check_marking
 from app.services.reports.identity_needles import identity_identifiers
+from app.services.reports.matching import Identifier
 from app.services.reports.progress import Cancel, ProgressFn, offset, steps
 from app.services.reports.register import IssuedPdf, issue, printer_reference
 from app.services.reports.sanitise import (
@@ -56,16 +57,16 @@ from app.vault.vault import Vault
 PREVIEW_NOTICE = "AWAITING APPROVAL · NOT RELEASED"
 
 
-def _guard_for(
-    vault: Vault, scope: Scope, source_ids: Iterable[uuid.UUID], passphrase: str
-) -> Guard:
-    """Identifiers of every source in the report. Each source's sealed identity is
-    opened only to collect its strings (nothing is shown); that unwraps the identity
-    key with the passphrase, once per source. A wrong passphrase is refused even
-    when no source has an identity recorded."""
-    ids = list(dict.fromkeys(source_ids))
+def _guard_for(vault: Vault, scope: Scope, views: Iterable[DebriefView], passphrase: str) -> Guard:
+    """Identifiers of every source in the report and the ids of its debriefs. Each
+    source's sealed identity is opened only to collect its strings (nothing is
+    shown); that unwraps the identity key with the passphrase, once per source. A
+    wrong passphrase is refused even when no source has an identity recorded."""
+    views = list(views)
+    ids = list(dict.fromkeys(v.source_id for v in views))
+    found = [Identifier("debrief id", str(v.id)) for v in views]
     with vault.read() as session:
-        found = compartment_identifiers(session, scope, ids)
+        found += compartment_identifiers(session, scope, ids)
         with_identity = set(
             session.execute(
                 select(TrueIdentity.source_id).where(TrueIdentity.source_id.in_(ids))
@@ -124,7 +125,7 @@ def check_sanitised(
 ) -> list[GuardHit]:
     """Run the guard without requesting anything (for a "check" button)."""
     chosen, views = _sanitised_selection(vault, scope, selection)
-    return _guard_for(vault, scope, {v.source_id for v in views}, passphrase).check(chosen.body)
+    return _guard_for(vault, scope, views, passphrase).check(chosen.body)
 
 
 def request_sanitised(
@@ -146,7 +147,7 @@ def request_sanitised(
     if step is not None:
         step(len(views), len(views))
     source_ids = {v.source_id for v in views}
-    hits = _guard_for(vault, scope, source_ids, passphrase).check(chosen.body)
+    hits = _guard_for(vault, scope, views, passphrase).check(chosen.body)
     compartments = {v.compartment_id for v in views}
     single = next(iter(compartments)) if len(compartments) == 1 else None
     if hits:
@@ -289,7 +290,7 @@ def issue_sanitised(
     total = 2 * len(views)
     if step is not None:
         step(len(views), total)
-    hits = _guard_for(vault, scope, {v.source_id for v in views}, passphrase).check(chosen.body)
+    hits = _guard_for(vault, scope, views, passphrase).check(chosen.body)
     if hits:
         _refused(
             vault, scope, hits, approval.compartment_id, stage="issue", approval_id=approval.id
