@@ -232,3 +232,19 @@ def test_a_debrief_id_in_its_own_wording_is_refused(
     )
     assert [(h.kind, h.where) for h in hits] == [("debrief id", "S1.1 wording")]
 
+
+def test_shareable_items_without_a_wording_are_counted_at_request(
+    vault: Vault, runner: Scope, pelikaan: uuid.UUID
+) -> None:
+    items = (
+        factory.graded_item("A", sanitised_text="Goods are reportedly stored at a garage."),
+        factory.graded_item("B", sanitised_text=""),
+        factory.graded_item("C", sanitised_text="  "),
+        factory.graded_item("D", sanitised_text="", handling_code="C",
+                            handling_conditions="Ask first."),
+    )  # fmt: skip
+    debrief_id = factory.debrief(vault, runner, pelikaan, items=items, submit=True)
+    approval = request_sanitised(
+        vault, runner, Selection(debrief_id=debrief_id), passphrase=factory.PASSPHRASE
+    )
+    assert approval.withheld_items == 3

@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import uuid
 from collections.abc import Iterable, Sequence
@@ -139,7 +140,9 @@ def request_sanitised(
     cancel: Cancel | None = None,
 ) -> ApprovalView:
     """Check the sanitised text and, if the guard passes, ask a handler to approve.
-    Raises ``SanitisationRefused`` (with ``hits``) when it names the source.
+    Raises ``SanitisationRefused`` (with ``hits``) when it names the source. The
+    view's ``withheld_items`` counts the shareable items left out for want of a
+    sanitised wording.
     ``progress(done, total)`` once the debriefs are read."""
     clean_marking = check_marking(marking)
     step = steps(progress, cancel)
@@ -184,7 +187,8 @@ def request_sanitised(
                 "body_sha256": approval.body_sha256,
             },
         )
-        return approval_view(session, approval)
+        view = approval_view(session, approval)
+    return dataclasses.replace(view, withheld_items=chosen.withheld_items)
 
 
 def _approved_body(
