@@ -131,6 +131,25 @@ def test_sanitised_report_takes_a_request_an_approval_and_an_issue(
     assert main(verify) == 0
 
 
+def test_a_request_says_which_shareable_items_it_leaves_out(
+    setup: tuple[Path, uuid.UUID], pp: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # An item that may be shared but has no sanitised wording is left out of the
+    # report, never replaced by what was reported: the requester is told.
+    root, clean = setup
+    with Vault.open(root, factory.PASSPHRASE) as vault:
+        runner = aliases.resolve_scope(vault, "Valk")
+        onyx = sources.find_source(vault, runner, "ONYX")
+        items = (factory.graded_item(), factory.graded_item("Not worded", sanitised_text=""))
+        debrief_id = factory.debrief(vault, runner, onyx, items=items, submit=True)
+    args = ["report", *_base(root, pp), "--kind", "sanitised", "--debrief", str(debrief_id)]
+    assert main(args) == 3
+    err = capsys.readouterr().err
+    assert "1 item that may be shared has no sanitised wording and is left out." in err
+    assert main([*args[:-1], str(clean)]) == 3
+    assert "left out" not in capsys.readouterr().err
+
+
 def test_the_guard_refusal_lists_the_hits_for_the_user(
     setup: tuple[Path, uuid.UUID], pp: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -88,6 +88,17 @@ PLURALS: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
             "%n concepten van deze keuze blijven buiten het rapport (“Concepten opnemen” voegt ze toe).",
         ),
     ),
+    # Reports: shareable items a sanitised report leaves out (no sanitised wording).
+    "%n item(s) that may be shared have no sanitised wording and are left out.": (
+        (
+            "%n item that may be shared has no sanitised wording and is left out.",
+            "%n items that may be shared have no sanitised wording and are left out.",
+        ),
+        (
+            "%n item dat gedeeld mag worden heeft geen geschoonde tekst en blijft buiten het rapport.",
+            "%n items die gedeeld mogen worden hebben geen geschoonde tekst en blijven buiten het rapport.",
+        ),
+    ),
     # Reports: the preview and the Reports page.
     "{title} · {marking} · report {report_id} · %n page(s)": (
         (

@@ -189,6 +189,22 @@ def _say_drafts(drafts: int, selection: Selection) -> None:
     print(f"veldboek: {line}", file=sys.stderr)
 
 
+def _say_withheld(withheld: int) -> None:
+    """Items that may be shared but have no sanitised wording are left out of a
+    sanitised report, never replaced by what was reported: say so."""
+    if withheld == 1:
+        print(
+            "veldboek: 1 item that may be shared has no sanitised wording and is left out.",
+            file=sys.stderr,
+        )
+    elif withheld:
+        print(
+            f"veldboek: {withheld} items that may be shared have no sanitised wording and "
+            "are left out.",
+            file=sys.stderr,
+        )
+
+
 def _write(vault: Vault, scope: Scope, issued: IssuedPdf, out: Path, *, force: bool) -> None:
     # Warned before the file exists, so the warning is there even if writing fails.
     print(
@@ -315,6 +331,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         except reports.SanitisationRefused as exc:
             _print_refusal(exc)
             raise
+    _say_withheld(approval.withheld_items)
     print(
         "veldboek: the sanitised text passed the check; a handler must approve it "
         f"(veldboek report approve {approval.id} ...), then rerun with --approval {approval.id}.",

@@ -74,6 +74,7 @@ def test_internal_report_from_the_debrief_editor(qtbot: QtBot, controller: AppCo
     assert preview._pdf is None
 
 
+@pytest.mark.usefixtures("english")
 def test_sanitised_report_refused_then_approved_and_issued(
     qtbot: QtBot, controller: AppController, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
@@ -118,10 +119,15 @@ def test_sanitised_report_refused_then_approved_and_issued(
             "The van belongs to Karel.", sanitised_text="A van reportedly belongs to a local man."
         ),
     )
+    # Shareable, but not worded for sharing: left out, and the requester is told.
+    debriefs.add_item(vault, runner, clean, factory.graded_item("Karel is 40.", sanitised_text=""))
     debriefs.submit(vault, runner, clean)
     page.set_debrief(clean, "GESCHOOND")
     qtbot.mouseClick(page.make_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "waits for a handler" in page.status.text(), timeout=20_000)
+    assert (
+        "1 item that may be shared has no sanitised wording and is left out." in page.status.text()
+    )
     assert page.approvals.model.rowCount() == 1
     assert not page.approve_button.isVisible()  # a runner cannot approve
 

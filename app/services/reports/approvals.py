@@ -37,6 +37,9 @@ class ApprovalView:
     period_from: date | None
     period_to: date | None
     issued_report_id: uuid.UUID | None
+    # Set by the request only: items that may be shared but have no sanitised
+    # wording, left out of the report (the requester is told).
+    withheld_items: int = 0
 
 
 def approval_view(session: Session, a: ReportApproval) -> ApprovalView:

@@ -4,10 +4,12 @@ for the sanitisation guard, in the spellings running text uses:
 * a name whole, and each of its parts: split on spaces, hyphens and apostrophes
   (``Anna Smit-de Vries``: ``Anna``, ``Smit``, ``Vries``; ``O'Neill``: ``Neill``),
   two-letter parts too (``Li Wu``), always as whole words; name particles
-  (van, de, der...) on their own are left out;
+  (van, de, der...) on their own are left out; and every run of parts, so that
+  ``SMITDEVRIES`` and ``DeVries`` are found;
 * a date of birth in ISO, the usual Dutch spellings with a four- or two-digit year
-  (``29-02-1984``, ``29/2/84``), and written out with a Dutch or English month
-  name (``29 februari 1984``, ``Feb. 29, '84``);
+  (``29-02-1984``, ``29/2/84``), American month first (``02/29/1984``), and
+  written out with a Dutch or English month name (``29 februari 1984``,
+  ``Feb. 29, '84``);
 * an address whole, its street name (also abbreviated, ``Kerkstr.``) and postcode;
 * phone numbers, by their digits.
 """
@@ -18,6 +20,7 @@ import re
 from collections.abc import Iterable
 from datetime import date
 
+from app.services.reports.guard_shapes import glued_pattern
 from app.services.reports.matching import Identifier, fold
 
 # Name particles that are identity "parts" but ordinary words in running text.
@@ -69,11 +72,15 @@ def _iso_date(text: str) -> date | None:
 
 def date_variants(born: date) -> list[str]:
     """A stored ISO date of birth also as it is usually written in Dutch text, with
-    the year in four digits or two (``17-12-1968``, ``17-12-68``, ``17/12/68``)."""
+    the year in four digits or two (``17-12-1968``, ``17-12-68``, ``17/12/68``), and
+    month first as in American text (``12/17/1968``). Separators are
+    interchangeable when matched (``17.12.68``). An American spelling can read as
+    another day in Dutch order (``01/05/1990`` is also 1 May): refused all the same."""
     d, m = born.day, born.month
     out = [born.isoformat()]
     for y in (str(born.year), f"{born.year % 100:02d}"):
         out += [f"{d:02d}-{m:02d}-{y}", f"{d}-{m}-{y}", f"{d:02d}/{m:02d}/{y}", f"{d}/{m}/{y}"]
+        out += [f"{m:02d}/{d:02d}/{y}", f"{m}/{d}/{y}"]
     return out
 
 
@@ -111,6 +118,19 @@ def name_parts(name: str) -> list[str]:
     return [p for p in parts if len(p) >= MIN_PART and fold(p) not in PARTICLES]
 
 
+def name_runs(name: str) -> list[Identifier]:
+    """Every run of two or more consecutive parts of a name, particles included
+    (``Smit de Vries``, ``de Vries``), found glued (``SMITDEVRIES``, ``DeVries``) or
+    spelled out: glued, no single part is a whole word. Written with separators, the
+    parts themselves are found."""
+    parts = [p for p in _NAME_PARTS.split(name.strip()) if p]
+    return [
+        Identifier("identity", " ".join(parts[i:j]), glued_pattern(parts[i:j]))
+        for i in range(len(parts))
+        for j in range(i + 2, len(parts) + 1)
+    ]
+
+
 def _looks_like_phone(text: str) -> bool:
     digits = _digits(text)
     return len(digits) >= 6 and not any(c.isalpha() for c in text)
@@ -137,4 +157,5 @@ def identity_identifiers(strings: Iterable[str]) -> list[Identifier]:
             out += _address_identifiers(text)
             if _looks_like_name(text):
                 out += [Identifier("identity", part) for part in name_parts(text)]
+                out += name_runs(text)
     return out

@@ -55,12 +55,17 @@ def strip_format(text: str) -> str:
     return "".join(c for c in text if unicodedata.category(c) != "Cf")
 
 
+def shape(text: str) -> str:
+    """``fold`` without folding case: for the guard's rules that read capitals."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    kept = "".join(c for c in decomposed if unicodedata.category(c) not in _DROPPED)
+    return kept.translate(CONFUSABLES)
+
+
 def fold(text: str) -> str:
     """The form the guard compares in: no format characters, no marks, Latin
     look-alikes read as Latin, case folded."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    kept = "".join(c for c in decomposed if unicodedata.category(c) not in _DROPPED)
-    return kept.translate(CONFUSABLES).casefold()
+    return shape(text).casefold()
 
 
 def plain(text: str) -> str:

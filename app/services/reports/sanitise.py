@@ -26,14 +26,16 @@ What counts as identifying (``compartment_identifiers``):
 Matching (``matching.fold``) drops what prints as nothing (format characters:
 zero-width spaces and joiners, soft hyphens), reads Cyrillic and Greek look-alikes
 as the Latin letters they print as, and ignores case and diacritics (``Özdemir``
-finds ``ozdemir``, ``КWARTS`` finds ``KWARTS``). It works on
-whole words (the codename ``ELS`` does not hit ``else``); spaces, hyphens and dots
-inside a name are interchangeable (``BRUG-7`` finds ``brug 7``) and may be left out
-(``BRUG7``), except between two numbers. Phone numbers are compared by their
-digits. An identity's date of birth is also found written out with a Dutch or
-English month name (``29 februari 1984``, ``Feb. 29, 1984``), its street names also
-abbreviated (``Kerkstr.``), and its postcodes with or without the space. Any Dutch
-postcode (``3511 AB``) is flagged, whoever's.
+finds ``ozdemir``, ``КWARTS`` finds ``KWARTS``). Names are found as whole words,
+spelled out, glued to digits, in capitals glued to small letters, and with a
+genitive ``s`` (``guard_shapes``: ``P E L I K A A N``, ``PELIKAAN1``,
+``xPELIKAAN``, ``Pelikaans``; the codename ``ELS`` does not hit ``else``). Phone
+numbers are compared by their digits; ids (the sources', the debriefs') by any
+run of 8 of their hex digits. An identity's date of birth is also found month
+first and written out with a Dutch or English month name, its name by every run
+of its parts glued (``SMITDEVRIES``), its street names also abbreviated
+(``Kerkstr.``), and its postcodes with or without the space. Any Dutch postcode
+(``3511 AB``) and any time of day (``23:30``) is flagged, whoever's.
 
 The hit list is vault content: it is given to the user (``SanitisationRefused.hits``)
 and never put in the exception message, a log or the audit log.
@@ -41,7 +43,6 @@ and never put in the exception message, a log or the audit log.
 
 from __future__ import annotations
 
-import itertools
 import re
 import uuid
 from collections.abc import Iterable, Iterator
@@ -59,15 +60,16 @@ from app.domain.scope import Scope
 from app.errors import ReportError
 from app.models import Alias, Contact, Source
 from app.reports.views import GradingLine, SanitisedBody, SanitisedDebrief, SanitisedItem
-from app.services.reports.matching import Identifier, fold, plain
+from app.services.reports.guard_shapes import IdRuns, NamePatterns, name_patterns, times_of_day
+from app.services.reports.matching import Identifier, fold, plain, shape
 from app.services.views import DebriefView
 
 MIN_NEEDLE = 2
 OTHER_CODENAME = "another source's codename"
+ID_KINDS = frozenset({"source id", "debrief id"})  # found by runs of their hex digits
 _PHONE_LIKE = re.compile(r"(?<![\w+])(?:\+|00|0)\d(?:[ \-./()]{0,2}\d){7,13}(?!\w)")
 _DIGIT_RUN = re.compile(r"\d(?:[ \-./()]{0,2}\d){5,}")
 _EMAIL = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
-_SEPARATORS = re.compile(r"[\s\-_./]+")
 # Dutch postcodes: four digits (no leading 0), two capitals (never SA, SD or SS).
 _POSTCODE = re.compile(r"(?<!\w)[1-9]\d{3} ?(?!SA|SD|SS)[A-Z]{2}(?!\w)")
 
@@ -115,24 +117,14 @@ def _national(digits: str) -> str:
     return digits.lstrip("0")
 
 
-def _word_pattern(needle: str) -> re.Pattern[str] | None:
-    tokens = [t for t in _SEPARATORS.split(fold(needle).strip()) if t]
-    if not tokens or sum(len(t) for t in tokens) < MIN_NEEDLE:
-        return None
-    body = re.escape(tokens[0])
-    for before, token in itertools.pairwise(tokens):
-        # "HAVEN2" is "HAVEN-2", but "5 1 1990" must not become "511990".
-        both_numbers = before[-1].isdigit() and token[0].isdigit()
-        body += (r"[\s\-_./]+" if both_numbers else r"[\s\-_./]*") + re.escape(token)
-    return re.compile(rf"(?<!\w){body}(?!\w)")
-
-
 class Guard:
     """Compiled identifiers of one report, ready to scan its text."""
 
     def __init__(self, identifiers: Iterable[Identifier]) -> None:
-        self._words: list[tuple[Identifier, re.Pattern[str]]] = []
+        self._words: list[tuple[Identifier, NamePatterns]] = []
         self._phones: list[tuple[Identifier, str]] = []
+        self._id_runs = IdRuns()
+        self._ids: list[Identifier] = []
         seen: set[tuple[str, str]] = set()
         for ident in identifiers:
             key = (ident.kind, fold(ident.text))
@@ -144,19 +136,36 @@ class Guard:
                 if len(national) >= 6:
                     self._phones.append((ident, national))
                 continue
-            pattern = re.compile(ident.pattern) if ident.pattern else _word_pattern(ident.text)
+            if ident.kind in ID_KINDS:
+                self._id_runs.add(uuid.UUID(ident.text).hex)
+                self._ids.append(ident)
+                continue
+            patterns = (
+                NamePatterns(re.compile(ident.pattern), None)
+                if ident.pattern
+                else name_patterns(ident.text, MIN_NEEDLE)
+            )
             # Spellings that match alike ("5-1-1990", "5/1/1990") give one hit.
-            if pattern is not None and (ident.kind, pattern.pattern) not in seen:
-                seen.add((ident.kind, pattern.pattern))
-                self._words.append((ident, pattern))
+            if patterns is not None and (ident.kind, patterns.folded.pattern) not in seen:
+                seen.add((ident.kind, patterns.folded.pattern))
+                self._words.append((ident, patterns))
 
     def scan(self, where: str, text: str) -> Iterator[GuardHit]:
-        folded = fold(text)
-        # Digits, e-mail addresses and postcodes without what prints as nothing.
-        text = plain(text)
-        for ident, pattern in self._words:
-            if pattern.search(folded):
+        cased = shape(text)
+        folded = cased.casefold()
+        for ident, patterns in self._words:
+            if patterns.folded.search(folded) or (
+                patterns.capitals is not None and patterns.capitals.search(cased)
+            ):
                 yield GuardHit(ident.kind, ident.text, where)
+        for index in self._id_runs.found(folded):
+            yield GuardHit(self._ids[index].kind, self._ids[index].text, where)
+        for found in times_of_day(folded):
+            yield GuardHit("time of day", found, where)
+        # Digits, e-mail addresses and postcodes without what prints as nothing.
+        yield from self._scan_plain(where, plain(text))
+
+    def _scan_plain(self, where: str, text: str) -> Iterator[GuardHit]:
         known_found: set[str] = set()
         for match in _DIGIT_RUN.finditer(text):
             national = _national(_digits(match.group()))
@@ -226,11 +235,10 @@ def compartment_identifiers(
     for row in sources:
         if row.id not in ids:
             continue
-        # Its codename, and its id as lists, notices and the internal report print
-        # it (whole, or the end of it that sets two namesakes apart).
-        out += [Identifier("codename", row.codename),
-                Identifier("source id", str(row.id)), Identifier("source id", row.id.hex),
-                Identifier("source id", row.id.hex[-8:])]  # fmt: skip
+        # Its codename, and its id: lists, notices and the internal report print it
+        # (whole, or the end of it that sets two namesakes apart); any run of 8 of
+        # its hex digits points to it.
+        out += [Identifier("codename", row.codename), Identifier("source id", str(row.id))]
     out += [Identifier(OTHER_CODENAME, row.codename) for row in sources if row.id not in ids]
     # Every alias: former codenames (of these sources or of others), and every
     # cover name (runners, handlers, members, attendees, payment witnesses and

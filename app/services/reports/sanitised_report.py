@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import uuid
 from collections.abc import Iterable, Sequence
@@ -39,6 +40,7 @@ from app.services.reports.approvals import (
 )
 from app.services.reports.choices import DEFAULT_MARKING, Selection, check_language, check_marking
 from app.services.reports.identity_needles import identity_identifiers
+from app.services.reports.matching import Identifier
 from app.services.reports.progress import Cancel, ProgressFn, offset, steps
 from app.services.reports.register import IssuedPdf, issue, printer_reference
 from app.services.reports.sanitise import (
@@ -56,16 +58,16 @@ from app.vault.vault import Vault
 PREVIEW_NOTICE = "AWAITING APPROVAL · NOT RELEASED"
 
 
-def _guard_for(
-    vault: Vault, scope: Scope, source_ids: Iterable[uuid.UUID], passphrase: str
-) -> Guard:
-    """Identifiers of every source in the report. Each source's sealed identity is
-    opened only to collect its strings (nothing is shown); that unwraps the identity
-    key with the passphrase, once per source. A wrong passphrase is refused even
-    when no source has an identity recorded."""
-    ids = list(dict.fromkeys(source_ids))
+def _guard_for(vault: Vault, scope: Scope, views: Iterable[DebriefView], passphrase: str) -> Guard:
+    """Identifiers of every source in the report and the ids of its debriefs. Each
+    source's sealed identity is opened only to collect its strings (nothing is
+    shown); that unwraps the identity key with the passphrase, once per source. A
+    wrong passphrase is refused even when no source has an identity recorded."""
+    views = list(views)
+    ids = list(dict.fromkeys(v.source_id for v in views))
+    found = [Identifier("debrief id", str(v.id)) for v in views]
     with vault.read() as session:
-        found = compartment_identifiers(session, scope, ids)
+        found += compartment_identifiers(session, scope, ids)
         with_identity = set(
             session.execute(
                 select(TrueIdentity.source_id).where(TrueIdentity.source_id.in_(ids))
@@ -124,7 +126,7 @@ def check_sanitised(
 ) -> list[GuardHit]:
     """Run the guard without requesting anything (for a "check" button)."""
     chosen, views = _sanitised_selection(vault, scope, selection)
-    return _guard_for(vault, scope, {v.source_id for v in views}, passphrase).check(chosen.body)
+    return _guard_for(vault, scope, views, passphrase).check(chosen.body)
 
 
 def request_sanitised(
@@ -138,7 +140,9 @@ def request_sanitised(
     cancel: Cancel | None = None,
 ) -> ApprovalView:
     """Check the sanitised text and, if the guard passes, ask a handler to approve.
-    Raises ``SanitisationRefused`` (with ``hits``) when it names the source.
+    Raises ``SanitisationRefused`` (with ``hits``) when it names the source. The
+    view's ``withheld_items`` counts the shareable items left out for want of a
+    sanitised wording.
     ``progress(done, total)`` once the debriefs are read."""
     clean_marking = check_marking(marking)
     step = steps(progress, cancel)
@@ -146,7 +150,7 @@ def request_sanitised(
     if step is not None:
         step(len(views), len(views))
     source_ids = {v.source_id for v in views}
-    hits = _guard_for(vault, scope, source_ids, passphrase).check(chosen.body)
+    hits = _guard_for(vault, scope, views, passphrase).check(chosen.body)
     compartments = {v.compartment_id for v in views}
     single = next(iter(compartments)) if len(compartments) == 1 else None
     if hits:
@@ -183,7 +187,8 @@ def request_sanitised(
                 "body_sha256": approval.body_sha256,
             },
         )
-        return approval_view(session, approval)
+        view = approval_view(session, approval)
+    return dataclasses.replace(view, withheld_items=chosen.withheld_items)
 
 
 def _approved_body(
@@ -289,7 +294,7 @@ def issue_sanitised(
     total = 2 * len(views)
     if step is not None:
         step(len(views), total)
-    hits = _guard_for(vault, scope, {v.source_id for v in views}, passphrase).check(chosen.body)
+    hits = _guard_for(vault, scope, views, passphrase).check(chosen.body)
     if hits:
         _refused(
             vault, scope, hits, approval.compartment_id, stage="issue", approval_id=approval.id

@@ -4388,12 +4388,17 @@
         <translation>Rubricering:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../pages/reports.py" line="363" />
+        <location filename="../pages/reports.py" line="280" />
+        <source>%n item(s) that may be shared have no sanitised wording and are left out.</source>
+        <translation><numerusform>%n item dat gedeeld mag worden heeft geen geschoonde tekst en blijft buiten het rapport.</numerusform><numerusform>%n items die gedeeld mogen worden hebben geen geschoonde tekst en blijven buiten het rapport.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../pages/reports.py" line="370" />
         <source>Refused: %n identifying string(s).</source>
         <translation><numerusform>Geweigerd: %n identificerende tekst.</numerusform><numerusform>Geweigerd: %n identificerende teksten.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../pages/reports.py" line="372" />
+        <location filename="../pages/reports.py" line="379" />
         <source>Report {id} issued: %n page(s).</source>
         <translation><numerusform>Rapport {id} uitgegeven: %n pagina.</numerusform><numerusform>Rapport {id} uitgegeven: %n pagina's.</numerusform></translation>
     </message>
@@ -4530,27 +4535,27 @@
         <translation>Rapport uitgeven</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="301" />
+        <location filename="../pages/reports.py" line="308" />
         <source>the debrief {what}</source>
         <translation>de debriefing {what}</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="310" />
+        <location filename="../pages/reports.py" line="317" />
         <source>the debriefs of {source}, {days}</source>
         <translation>de debriefings over {source}, {days}</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="312" />
+        <location filename="../pages/reports.py" line="319" />
         <source>all debriefs of {source}</source>
         <translation>alle debriefings over {source}</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="313" />
+        <location filename="../pages/reports.py" line="320" />
         <source>the debriefs of all sources, {days}</source>
         <translation>de debriefings over alle bronnen, {days}</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="318" />
+        <location filename="../pages/reports.py" line="325" />
         <source>Laying out the report…</source>
         <translation>Rapport wordt opgemaakt…</translation>
     </message>
@@ -4570,47 +4575,47 @@
         <translation>Geschoonde tekst wordt gecontroleerd…</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="274" />
+        <location filename="../pages/reports.py" line="273" />
         <source>No identifying text found. The report now waits for a handler's approval; issue it here once approved.</source>
         <translation>Geen identificerende tekst gevonden. Het rapport wacht nu op goedkeuring door een teamleider; geef het hier uit zodra het is goedgekeurd.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../pages/reports.py" line="293" />
+        <location filename="../pages/reports.py" line="300" />
         <source>It includes %n draft(s), marked DRAFT.</source>
         <translation><numerusform>Er zit %n concept in, gemarkeerd CONCEPT.</numerusform><numerusform>Er zitten %n concepten in, gemarkeerd CONCEPT.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../pages/reports.py" line="295" />
+        <location filename="../pages/reports.py" line="302" />
         <source>%n draft(s) of this choice are left out (“Include drafts” adds them).</source>
         <translation><numerusform>%n concept van deze keuze blijft buiten het rapport (“Concepten opnemen” voegt het toe).</numerusform><numerusform>%n concepten van deze keuze blijven buiten het rapport (“Concepten opnemen” voegt ze toe).</numerusform></translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="306" />
+        <location filename="../pages/reports.py" line="313" />
         <source>met {start} to {end}</source>
         <translation>ontmoetingen van {start} tot en met {end}</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="347" />
+        <location filename="../pages/reports.py" line="354" />
         <source>Cancelled: nothing was issued or requested.</source>
         <translation>Geannuleerd: er is niets uitgegeven of aangevraagd.</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="353" />
+        <location filename="../pages/reports.py" line="360" />
         <source>Sanitised report refused</source>
         <translation>Geschoond rapport geweigerd</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="356" />
+        <location filename="../pages/reports.py" line="363" />
         <source>The sanitised text would point to the source. Change these wordings and try again:</source>
         <translation>De geschoonde tekst zou naar de bron wijzen. Pas deze formuleringen aan en probeer het opnieuw:</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="382" />
+        <location filename="../pages/reports.py" line="389" />
         <source>Internal debrief report</source>
         <translation>Intern debriefingrapport</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="384" />
+        <location filename="../pages/reports.py" line="391" />
         <source>Sanitised intelligence report</source>
         <translation>Geschoond inlichtingenrapport</translation>
     </message>
@@ -4685,12 +4690,12 @@
         <translation>Geschoond rapport wordt gemaakt…</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="424" />
+        <location filename="../pages/reports.py" line="431" />
         <source>Verify a report</source>
         <translation>Rapport controleren</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="424" />
+        <location filename="../pages/reports.py" line="431" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF-bestanden (*.pdf)</translation>
     </message>

@@ -267,14 +267,21 @@ class ReportsPage(Page):
                 cancel=cancel,
             )
 
-        def requested(approval: object) -> None:
+        def requested(approval: ApprovalView) -> None:
             progress.close()
-            self.status.setText(
-                self.tr(
-                    "No identifying text found. The report now waits for a handler's "
-                    "approval; issue it here once approved."
-                )
+            text = self.tr(
+                "No identifying text found. The report now waits for a handler's "
+                "approval; issue it here once approved."
             )
+            if approval.withheld_items:
+                # Shareable items without a sanitised wording are left out, never
+                # replaced by what was reported: the requester must know.
+                text += " " + self.tr(
+                    "%n item(s) that may be shared have no sanitised wording and are left out.",
+                    "",
+                    approval.withheld_items,
+                )
+            self.status.setText(text)
             self.reload()
 
         self.runner.start(

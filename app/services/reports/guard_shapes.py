@@ -1,0 +1,174 @@
+"""The shapes the sanitisation guard looks for, as regular expressions over
+``matching.fold`` text (or ``matching.shape`` text, where case matters).
+
+A name (codename, cover name, location codeword, identity) is found:
+
+* as words: its parts joined by spaces, hyphens, dots, slashes or underscores, or
+  by nothing (``BRUG-7``: ``brug 7``, ``BRUG7``), except between two numbers;
+* spelled out: a name of letters only, three letters or more, with a separator
+  between every letter (``P E L I K A A N``, ``P.E.L.I.K.A.A.N``, ``P-E-L-...``);
+  one of six letters or more also split anywhere (``PELI KAAN``): a split that
+  long is a spelling, not two words that happen to meet;
+* with a genitive ``s`` glued on (``Pelikaans broer``, ``Annas``), a name of three
+  letters or more not ending in ``s`` (so ``ANKER`` also finds ``ankers``);
+* glued to digits (``PELIKAAN1``, ``2ELS``): a name is not bounded by a digit, only
+  by a letter, so ``ELS`` still does not hit ``else`` (``Kerkstraat12`` is found,
+  ``HAVEN-2`` does not hit ``HAVEN-23``);
+* written in capitals glued to small letters (``PELIKAANx``, ``xPELIKAAN``,
+  ``ROOSteren``): the capitals set the name apart. A word in one case is a word of
+  its own: ``roosteren`` and ``ROOSTEREN`` do not hit ``ROOS``.
+
+An id (a source's, a debrief's) is found by any run of ``ID_RUN`` hex digits of it,
+dashed or not, in any case (``37d52b44``, ``…b44cd1``, ``37D5-2B44``).
+
+A time of day (``time_of_day``): ``23:30``, ``9:05:10``, ``23.30 uur``, ``23.30 h``,
+``om 23.30``, ``23u30``, ``23h30``, ``11:30 pm``, ``11 p.m.``, ``2330 hours``,
+``2330 uur``, and ISO's ``T23:30``. Not times: ``12.30`` alone (an amount),
+``1.250,00``, ``2330`` alone, ``2 uur`` (a duration).
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from app.services.reports.matching import fold
+
+ID_RUN = 8  # hex digits of an id that point to it
+SPELLED_MIN = 3  # letters a name needs to be looked for spelled out
+SPLIT_MIN = 6  # letters a name needs to be looked for split anywhere
+GENITIVE_MIN = 3  # letters a name needs to be looked for with a genitive "s" glued on
+_SEP = r"[\s\-_./]"
+_GAP = r"[\W_]"  # anything between spelled-out letters: not a letter, not a digit
+_NOT_LETTER_BEFORE = r"(?<![^\W\d_])"
+_NOT_LETTER_AFTER = r"(?![^\W\d_])"
+_NOT_ALNUM_BEFORE = r"(?<![^\W_])"
+_NOT_ALNUM_AFTER = r"(?![^\W_])"
+_HEX_RUN = re.compile(r"[0-9a-f]+(?:-[0-9a-f]+)*")
+
+_H24 = r"(?:[01]?\d|2[0-3])"
+_H12 = r"(?:0?[1-9]|1[0-2])"
+_MM = r"[0-5]\d"
+_CLOCK_WORD = r"(?:uur|u|h|hrs?|hours?)(?!\w)"
+_AM_PM = r"(?:a\.?m|p\.?m)(?:\.|(?!\w))"
+_TIME = re.compile(
+    r"(?:(?<=\dt)|(?<![\w:.,]))(?:"
+    rf"{_H24}:{_MM}(?::{_MM})?(?![\d:])"  # 23:30, 9:05:10
+    rf"|{_H24}\.{_MM}\s*{_CLOCK_WORD}"  # 23.30 uur, 23.30 h
+    rf"|{_H24}[uh]{_MM}(?!\w)"  # 23u30, 9h05
+    rf"|{_H12}(?:[:.]{_MM})?\s*{_AM_PM}"  # 11:30 pm, 11 p.m.
+    rf"|{_H24}{_MM}\s*{_CLOCK_WORD}"  # 2330 hours
+    r")"
+)
+_OM_DOT = re.compile(rf"(?<!\w)om\s+({_H24}\.{_MM})(?![\d.,])")  # om 23.30
+
+
+def _tokens(needle: str) -> list[str]:
+    return [t for t in re.split(rf"{_SEP}+", fold(needle).strip()) if t]
+
+
+def _joined(tokens: list[str]) -> str:
+    """The tokens as one expression: separators interchangeable and optional,
+    except between two numbers ("HAVEN2" is "HAVEN-2", "511990" is not "5-1-1990")."""
+    body = re.escape(tokens[0])
+    for before, token in itertools.pairwise(tokens):
+        both_numbers = before[-1].isdigit() and token[0].isdigit()
+        body += (rf"{_SEP}+" if both_numbers else rf"{_SEP}*") + re.escape(token)
+    return body
+
+
+def _bounded(body: str, first: str, last: str) -> str:
+    """``body`` as a whole name: not inside a word; a digit bounds it only where the
+    name itself ends in a digit."""
+    before = _NOT_ALNUM_BEFORE if first.isdigit() else _NOT_LETTER_BEFORE
+    after = _NOT_ALNUM_AFTER if last.isdigit() else _NOT_LETTER_AFTER
+    return before + body + after
+
+
+def _spelled(letters: str) -> str | None:
+    """A name of letters spelled out: a separator between every letter; and, when
+    long, split anywhere."""
+    if len(letters) < SPELLED_MIN or not letters.isalpha():
+        return None
+    every = f"{_GAP}{{1,3}}".join(re.escape(c) for c in letters)
+    if len(letters) < SPLIT_MIN:
+        return every
+    return f"{_GAP}{{0,3}}".join(re.escape(c) for c in letters)
+
+
+def glued_pattern(parts: list[str]) -> str:
+    """A run of a name's parts with its separators left out (``SMITDEVRIES``) or
+    spelled out (``S M I T D E V R I E S``); with them, its parts are found alone."""
+    letters = fold("".join(parts))
+    forms = [re.escape(letters)]
+    if len(letters) >= SPELLED_MIN and letters.isalpha():
+        forms.append(f"{_GAP}{{1,3}}".join(re.escape(c) for c in letters))
+    return _bounded("(?:" + "|".join(forms) + ")", letters[0], letters[-1])
+
+
+@dataclass(frozen=True)
+class NamePatterns:
+    folded: re.Pattern[str]  # over ``fold`` text
+    capitals: re.Pattern[str] | None  # over ``shape`` text: capitals glued to small letters
+
+
+def name_patterns(needle: str, min_length: int) -> NamePatterns | None:
+    """How the guard finds the name ``needle`` (see the module's docstring)."""
+    tokens = _tokens(needle)
+    if not tokens or sum(len(t) for t in tokens) < min_length:
+        return None
+    first, last = tokens[0][0], tokens[-1][-1]
+    forms = [_joined(tokens)]
+    spelled = _spelled("".join(tokens))
+    if spelled is not None:
+        forms.append(spelled)
+    body = "(?:" + "|".join(forms) + ")"
+    letters = sum(len(t) for t in tokens)
+    if last.isalpha() and last != "s" and letters >= GENITIVE_MIN:
+        body += "s?"  # the Dutch genitive: "Pelikaans broer", "Annas auto"
+    folded = re.compile(_bounded(body, first, last))
+    capitals = None
+    if first.isalpha() and last.isalpha():
+        body = _joined([t.upper() for t in tokens])
+        capitals = re.compile(rf"(?<=[a-z]){body}|{body}(?=[a-z])")
+    return NamePatterns(folded, capitals)
+
+
+class IdRuns:
+    """Ids (UUIDs) found by any run of ``ID_RUN`` of their hex digits."""
+
+    def __init__(self) -> None:
+        self._windows: dict[str, int] = {}
+        self.count = 0
+
+    def add(self, hex_digits: str) -> int:
+        """Register an id's 32 hex digits; returns its index."""
+        index = self.count
+        self.count += 1
+        for i in range(len(hex_digits) - ID_RUN + 1):
+            self._windows.setdefault(hex_digits[i : i + ID_RUN], index)
+        return index
+
+    def found(self, folded: str) -> Iterator[int]:
+        """The indices of the ids ``folded`` holds a run of, each once."""
+        seen: set[int] = set()
+        for match in _HEX_RUN.finditer(folded):
+            run = match.group().replace("-", "")
+            for i in range(len(run) - ID_RUN + 1):
+                index = self._windows.get(run[i : i + ID_RUN])
+                if index is not None and index not in seen:
+                    seen.add(index)
+                    yield index
+
+
+def times_of_day(folded: str) -> Iterator[str]:
+    """The times of day written in ``folded`` text."""
+    starts: set[int] = set()
+    for match in _TIME.finditer(folded):
+        starts.add(match.start())
+        yield match.group().strip()
+    for match in _OM_DOT.finditer(folded):
+        if match.start(1) not in starts:  # "om 23.30 uur" is one time
+            yield match.group(1)
