@@ -233,3 +233,11 @@ def test_only_the_right_to_left_paragraph_moves_to_the_right() -> None:
     offsets = paragraph._right_edge(ours.blPara, directions, [0], body.alignment)
     assert offsets[0] == pytest.approx(ours.blPara.lines[0].extraSpace)
     assert offsets[1] == 0
+
+
+def test_copied_out_arabic_reads_as_its_letters_and_a_drawn_emoji_as_itself() -> None:
+    assert drawable(0x1F600)  # the font draws this one: it prints, not its name
+    text = " ".join(pages_text(render(_internal("Bron: قال المصدر 😀 klaar")).data))
+    assert "المصدر" in text  # as a reader searches for it: plain letters
+    assert "😀" in text
+    assert not any(0xFE70 <= ord(c) <= 0xFEFF for c in text)
