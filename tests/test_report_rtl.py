@@ -241,3 +241,18 @@ def test_copied_out_arabic_reads_as_its_letters_and_a_drawn_emoji_as_itself() ->
     assert "المصدر" in text  # as a reader searches for it: plain letters
     assert "😀" in text
     assert not any(0xFE70 <= ord(c) <= 0xFEFF for c in text)
+
+
+def test_a_right_to_left_paragraph_split_over_pages_goes_on_right_to_left() -> None:
+    # one word a line: the part on the next page starts with the Latin word
+    body = make_styles().body
+    ours = Paragraph(markup("שלום עליכם שלום עליכם Rotterdam עליכם"), body)
+    ours.wrap(25 * mm, 800)
+    first, rest = ours.split(25 * mm, body.leading * 2.5)
+    assert [len(first.blPara.lines), rest.goes_on_rtl] == [2, True]
+    rest.wrap(25 * mm, 800)
+    assert list(paragraph._directions(rest.blPara, rest.goes_on_rtl)) == [True, True]
+    # a paragraph starting with the Latin word is left to right
+    latin = Paragraph(markup("Rotterdam עליכם"), body)
+    latin.wrap(25 * mm, 800)
+    assert list(paragraph._directions(latin.blPara, latin.goes_on_rtl)) == [False, False]

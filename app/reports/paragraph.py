@@ -11,8 +11,9 @@ paragraph split across pages is broken again from them.
 Each piece of text between hard line breaks is a paragraph of its own for the
 algorithm: one whose first letter is Arabic or Hebrew is right to left (P2-P3),
 its lines reordered as right-to-left lines and, in a left-aligned (or the last
-line of a justified) paragraph, moved to the right edge. A paragraph starting
-with a Latin letter, or without Arabic or Hebrew, prints as reportlab prints it.
+line of a justified) paragraph, moved to the right edge; split over pages, its
+part on the next page goes on right to left. A paragraph starting with a Latin
+letter, or without Arabic or Hebrew, prints as reportlab prints it.
 """
 
 from __future__ import annotations
@@ -30,10 +31,23 @@ _OBJECT = "\ufffc"  # stands in for a piece without text (an image, a line break
 
 class Paragraph(platypus.Paragraph):  # type: ignore[misc]  # reportlab is untyped
     blPara: Any  # noqa: N815  # reportlab's name: the broken lines, set by wrap()
+    # the direction of the paragraph its first line goes on (it was split
+    # across pages in the middle of one), None at a paragraph's start
+    goes_on_rtl: bool | None = None
+
+    def split(self, availWidth: float, availHeight: float) -> list[Any]:  # noqa: N803
+        parts: list[Any] = super().split(availWidth, availHeight)
+        if len(parts) == 2:
+            first, rest = parts
+            first.goes_on_rtl = self.goes_on_rtl
+            last = first.blPara.lines[-1]
+            if not getattr(last, "lineBreak", False):
+                rest.goes_on_rtl = list(_directions(first.blPara, self.goes_on_rtl))[-1]
+        return parts
 
     def drawPara(self, debug: int = 0) -> None:
         logical = self.blPara
-        directions = list(_directions(logical))
+        directions = list(_directions(logical, self.goes_on_rtl))
         if not any(directions) and not _has_rtl(logical):
             super().drawPara(debug)  # left to right throughout: as reportlab draws it
             return
@@ -53,9 +67,9 @@ class Paragraph(platypus.Paragraph):  # type: ignore[misc]  # reportlab is untyp
 
 def _texts(broken: Any) -> Iterator[str]:
     for line in broken.lines:
-        if broken.kind == 0:
+        if isinstance(line, tuple):  # one style: (width left over, its words)
             yield " ".join(line[1])
-        else:
+        else:  # styled pieces (also the first part of a split, until wrapped again)
             yield "".join(_piece_text(piece) for piece in line.words)
 
 
@@ -68,14 +82,17 @@ def _piece_text(piece: Any) -> str:
     return text if isinstance(text, str) and text and not hasattr(piece, "cbDefn") else _OBJECT
 
 
-def _directions(broken: Any) -> Iterator[bool]:
+def _directions(broken: Any, goes_on_rtl: bool | None = None) -> Iterator[bool]:
     """Each line's paragraph direction (True: right to left): a paragraph runs
-    to the next hard line break, its direction is its first letter's."""
+    to the next hard line break, its direction is its first letter's (or, for
+    the first, the one it goes on in)."""
     texts = list(_texts(broken))
     start = 0
     for i, line in enumerate(broken.lines):
-        if i == len(texts) - 1 or (broken.kind != 0 and getattr(line, "lineBreak", False)):
+        if i == len(texts) - 1 or getattr(line, "lineBreak", False):
             direction = rtl.first_strong_is_rtl(" ".join(texts[start : i + 1]))
+            if start == 0 and goes_on_rtl is not None:
+                direction = goes_on_rtl
             yield from [bool(direction)] * (i + 1 - start)
             start = i + 1
 
@@ -89,7 +106,7 @@ def _right_edge(
     out = offsets + [offsets[-1]] * (len(broken.lines) - len(offsets))
     last = len(broken.lines) - 1
     for i, line in enumerate(broken.lines):
-        left_over = line[0] if broken.kind == 0 else line.extraSpace
+        left_over = line[0] if isinstance(line, tuple) else line.extraSpace
         flush = align == TA_LEFT or (
             align == TA_JUSTIFY and (i == last or getattr(line, "lineBreak", False))
         )

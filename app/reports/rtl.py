@@ -16,8 +16,8 @@ Hebrew is right to left (P2-P3), the whole line reversed, Latin words and number
 keeping theirs, and aligned right. The lines of a long quote read from the top
 down, each from right to left.
 
-What remains: copied out of the PDF, Arabic reads as its presentation forms
-(reportlab maps each drawn glyph back to the character drawn).
+Copied out of the PDF, each joined form reads as its letter (``tounicode``);
+the lam-alef ligature still reads as the ligature character.
 """
 
 from __future__ import annotations
