@@ -14,10 +14,12 @@ from xml.sax.saxutils import escape
 
 import pytest
 from reportlab import platypus
+from reportlab.lib.enums import TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
-from app.reports import fonts, rtl
+from app.reports import fonts, paragraph, rtl
 from app.reports.glyphs import drawable, printable
 from app.reports.paragraph import Paragraph
 from app.reports.render import render
@@ -131,12 +133,12 @@ def test_a_quote_split_over_pages_goes_on_at_the_top_of_the_next_page() -> None:
     assert " ".join(_printed_rtl_lines(rendered.data)) == quote
 
 
-def _drawn(paragraph: Any) -> bytes:
+def _drawn(paragraph: Any, width: float = 170 * mm) -> bytes:
     """The PDF of one paragraph laid out in a column of the report's width."""
     fonts.register()
     buffer = io.BytesIO()
     canvas = Canvas(buffer, invariant=1)
-    paragraph.wrapOn(canvas, 170 * mm, 800)
+    paragraph.wrapOn(canvas, width, 800)
     paragraph.drawOn(canvas, 20 * mm, 20 * mm)
     canvas.save()
     return buffer.getvalue()
@@ -175,3 +177,82 @@ def test_left_to_right_paragraphs_print_as_reportlab_prints_them(label: str, mor
     ours = Paragraph(text, body)
     assert _drawn(ours) == _drawn(platypus.Paragraph(text, body))
     assert len(ours.blPara.lines) > 3  # wrapped, several lines
+
+
+def test_a_right_to_left_line_keeps_latin_words_and_numbers_in_their_order() -> None:
+    # read from the right: shalom, Rotterdam, alechem 4500
+    assert rtl.visual("שלום Rotterdam עליכם 4500", True) == "4500 םכילע Rotterdam םולש"
+    assert rtl.visual("שלום (Kade 12)", True) == "(Kade 12) םולש"
+    assert rtl.first_strong_is_rtl("12, שלום abc") is True
+    assert rtl.first_strong_is_rtl("12, abc שלום") is False
+    assert rtl.first_strong_is_rtl("12, -") is None
+
+
+def test_a_quote_mark_between_a_right_to_left_run_and_latin_text_is_latin() -> None:
+    # guillemets are no bracket pair: the closing one, between Hebrew and the
+    # Latin text after it, takes the paragraph's direction (not mirrored, not
+    # moved into the run); the opening one, between two Hebrew words, is Hebrew's
+    assert rtl.visual("quote «שלום» end") == "quote «םולש» end"
+    assert rtl.visual("x שלום «עליכם» y") == "x םכילע» םולש» y"
+    assert rtl.visual("x שלום (עליכם) y") == "x (םכילע) םולש y"  # a real pair
+
+
+def _right(style: Any) -> Any:
+    return ParagraphStyle(style.name + "-right", parent=style, alignment=TA_RIGHT)
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        (markup("שלום Rotterdam עליכם 4500"), "4500 םכילע Rotterdam םולש"),
+        # the bold label, first in reading order, is drawn rightmost
+        ("<b>שם:</b> " + markup("שלום Rotterdam"), "Rotterdam םולש <b>:םש</b>"),
+    ],
+    ids=["one style", "with a bold label"],
+)
+def test_a_paragraph_starting_in_hebrew_prints_right_to_left_aligned_right(
+    text: str, shown: str
+) -> None:
+    body = make_styles().body
+    assert _drawn(Paragraph(text, body)) == _drawn(platypus.Paragraph(shown, _right(body)))
+
+
+def test_a_right_to_left_paragraph_is_aligned_right_in_a_narrow_cell() -> None:
+    cell = make_styles().cell
+    ours = Paragraph(markup("שלום Rotterdam"), cell)
+    plain = platypus.Paragraph("Rotterdam םולש", _right(cell))
+    assert _drawn(ours, 40 * mm) == _drawn(plain, 40 * mm)
+
+
+def test_only_the_right_to_left_paragraph_moves_to_the_right() -> None:
+    body = make_styles().body
+    ours = Paragraph(markup("שלום Rotterdam\nKade 12 שלום"), body)
+    ours.wrap(170 * mm, 800)
+    directions = list(paragraph._directions(ours.blPara))
+    assert directions == [True, False]
+    offsets = paragraph._right_edge(ours.blPara, directions, [0], body.alignment)
+    assert offsets[0] == pytest.approx(ours.blPara.lines[0].extraSpace)
+    assert offsets[1] == 0
+
+
+def test_copied_out_arabic_reads_as_its_letters_and_a_drawn_emoji_as_itself() -> None:
+    assert drawable(0x1F600)  # the font draws this one: it prints, not its name
+    text = " ".join(pages_text(render(_internal("Bron: قال المصدر 😀 klaar")).data))
+    assert "المصدر" in text  # as a reader searches for it: plain letters
+    assert "😀" in text
+    assert not any(0xFE70 <= ord(c) <= 0xFEFF for c in text)
+
+
+def test_a_right_to_left_paragraph_split_over_pages_goes_on_right_to_left() -> None:
+    # one word a line: the part on the next page starts with the Latin word
+    body = make_styles().body
+    ours = Paragraph(markup("שלום עליכם שלום עליכם Rotterdam עליכם"), body)
+    ours.wrap(25 * mm, 800)
+    first, rest = ours.split(25 * mm, body.leading * 2.5)
+    assert [len(first.blPara.lines), rest.goes_on_rtl] == [2, True]
+    rest.wrap(25 * mm, 800)
+    assert list(paragraph._directions(rest.blPara, rest.goes_on_rtl)) == [True, True]
+    # a paragraph starting with the Latin word is left to right
+    latin = Paragraph(markup("Rotterdam עליכם"), body)
+    latin.wrap(25 * mm, 800)
+    assert list(paragraph._directions(latin.blPara, latin.goes_on_rtl)) == [False, False]

@@ -15,6 +15,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 
 from app.errors import ReportError
 from app.paths import resources_dir
+from app.reports import tounicode
 
 REGULAR = "DejaVuSans"
 BOLD = "DejaVuSans-Bold"
@@ -51,4 +52,5 @@ def register() -> None:
         addMapping(REGULAR, 1, 0, BOLD)
         addMapping(REGULAR, 0, 1, REGULAR)
         addMapping(REGULAR, 1, 1, BOLD)
+        tounicode.install()  # copied out, Arabic reads as its letters
         _registered = True

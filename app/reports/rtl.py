@@ -2,22 +2,22 @@
 
 reportlab lays text out left to right, glyph by glyph, as stored: a name in
 Arabic or Hebrew script came out with its letters backwards and, in Arabic,
-unjoined, so the printed name read as another one. Every report paragraph is a
-left-to-right one, and its text goes through two steps, as the Unicode
-bidirectional algorithm (UAX #9) orders them. First, in logical order, Arabic
-letters take their joined forms (initial, medial, final; the lam-alef ligature)
-from the Unicode presentation forms, which the report font draws; the table is
-read from ``unicodedata``, not written out (``shape_arabic``, in
-``styles.markup``). reportlab then breaks the paragraph into lines, and only then
-is each printed line put in display order (rules L1-L2: ``visual``, in
-``paragraph.Paragraph``): a run of Arabic or Hebrew (with the spaces,
-punctuation and numbers between its letters) is reversed as a whole, grapheme by
-grapheme, numbers keeping their own order and brackets mirrored, so the lines of
-a long quote read from the top down, each from right to left.
+unjoined, so the printed name read as another one. The text goes through two
+steps, as the Unicode bidirectional algorithm (UAX #9) orders them. First, in
+logical order, Arabic letters take their joined forms (initial, medial, final;
+the lam-alef ligature) from the Unicode presentation forms, which the report font
+draws; the table is read from ``unicodedata``, not written out (``shape_arabic``,
+in ``styles.markup``). reportlab then breaks the paragraph into lines, and only
+then is each printed line put in display order (rules L1-L2: ``visual``, in
+``paragraph.Paragraph``) on the levels ``bidi.levels`` resolves: in a
+left-to-right paragraph a run of Arabic or Hebrew is reversed, numbers keeping
+their order and brackets mirrored; a paragraph whose first letter is Arabic or
+Hebrew is right to left (P2-P3), the whole line reversed, Latin words and numbers
+keeping theirs, and aligned right. The lines of a long quote read from the top
+down, each from right to left.
 
-What remains: a run ends where the style changes (a bold label beside Arabic
-text), as the two are separate pieces of reportlab's line; and a paragraph all
-in Arabic or Hebrew is still a left-to-right one, its lines aligned left.
+Copied out of the PDF, each joined form reads as its letter (``tounicode``);
+the lam-alef ligature still reads as the ligature character.
 """
 
 from __future__ import annotations
@@ -26,9 +26,9 @@ import functools
 import unicodedata
 from collections.abc import Callable
 
+from app.reports import bidi
+
 _RTL = frozenset({"R", "AL"})
-_NUMBER = frozenset({"EN", "AN"})
-_NUMBER_JOINERS = frozenset({"CS", "ES", "ET"})  # 1.250,00  12-14  5%
 _MIRROR = dict(zip("()[]{}<>«»‹›", ")(][}{><»«›‹", strict=True))
 _TATWEEL = 0x0640
 _ALEFS = {0x0622: "MADDA", 0x0623: "HAMZA ABOVE", 0x0625: "HAMZA BELOW", 0x0627: ""}
@@ -117,77 +117,63 @@ def shape_arabic(text: str, drawable: Callable[[int], bool]) -> str:
     return "".join(out)
 
 
-def _graphemes(text: str) -> list[str]:
-    """A base character with the marks that follow it (they stay on it when the
-    run is reversed)."""
-    out: list[str] = []
-    for c in text:
+def _graphemes(text: str) -> list[tuple[int, str]]:
+    """Each base character with the marks that follow it (they stay on it when a
+    run is reversed), with the index of its base in ``text``."""
+    out: list[tuple[int, str]] = []
+    for i, c in enumerate(text):
         if out and _transparent(c):
-            out[-1] += c
+            out[-1] = (out[-1][0], out[-1][1] + c)
         else:
-            out.append(c)
+            out.append((i, c))
     return out
 
 
-def _reversed_run(run: str) -> str:
-    """A right-to-left run in display order: graphemes reversed, each number
-    (digits with their separators) kept in its order, brackets mirrored."""
-    pieces: list[str] = []
-    for g in _graphemes(run):
-        kind = unicodedata.bidirectional(g[0])
-        number = kind in _NUMBER or (kind in _NUMBER_JOINERS and pieces and _is_number(pieces[-1]))
-        if number and pieces and _is_number(pieces[-1]):
-            pieces[-1] += g
-        else:
-            pieces.append(_MIRROR.get(g, g))
-    return "".join(reversed(pieces))
+def first_strong_is_rtl(text: str) -> bool | None:
+    """A paragraph's direction (UAX #9 P2-P3): that of its first letter with a
+    direction, None when it has none."""
+    for c in text:
+        kind = unicodedata.bidirectional(c)
+        if kind == "L":
+            return False
+        if kind in _RTL:
+            return True
+    return None
 
 
-def _is_number(piece: str) -> bool:
-    return unicodedata.bidirectional(piece[0]) in _NUMBER
-
-
-_OPENING = {")": "(", "]": "[", "}": "{", ">": "<", "»": "«", "›": "‹"}
-
-
-def _closing_brackets(line: str, start: int, end: int) -> int:
-    """The run's end moved past the closing brackets right after it whose
-    opening bracket is inside the run: the pair is the run's, as the
-    bidirectional algorithm pairs brackets."""
-    open_inside = [c for c in line[start : end + 1] if c in _OPENING.values()]
-    while end + 1 < len(line) and _OPENING.get(line[end + 1]) in open_inside:
-        open_inside.remove(_OPENING[line[end + 1]])
-        end += 1
-    return end
-
-
-def visual(line: str) -> str:
-    """One printed line of a left-to-right paragraph with its right-to-left runs
-    in display order (each from its first right-to-left letter to its last letter
-    or number before a left-to-right letter). Shaping (``shape_arabic``) comes
-    first, on the whole paragraph; here only the order changes (a mirrored
-    bracket is as wide as its pair), so the line keeps the width reportlab
-    measured when it broke the paragraph."""
-    if not has_rtl(line):
+def visual(line: str, rtl: bool = False) -> str:
+    """One printed line in display order, in a paragraph of the given direction:
+    shaping (``shape_arabic``) comes first, on the whole paragraph; here only the
+    order changes (a mirrored bracket is as wide as its pair), so the line keeps
+    the width reportlab measured when it broke the paragraph."""
+    if not rtl and not has_rtl(line):
         return line
-    kinds = [unicodedata.bidirectional(c) for c in line]
-    out: list[str] = []
-    i = 0
-    while i < len(line):
-        if kinds[i] not in _RTL:
-            out.append(line[i])
-            i += 1
+    return "".join(g for _, g in display_order(line, rtl))
+
+
+def display_order(line: str, rtl: bool) -> list[tuple[int, str]]:
+    """The line's graphemes in display order, each with the index of its base
+    character and as it is drawn (mirrored when right to left): rules L2 and L4
+    on the levels ``bidi.levels`` resolves."""
+    levels = bidi.levels(line, rtl)
+    graphemes = _graphemes(line)
+    glyphs = [(i, _MIRROR.get(g, g) if levels[i] % 2 else g) for i, g in graphemes]
+    order = list(range(len(graphemes)))
+    lowest_odd = min((lv for lv in levels if lv % 2), default=None)
+    if lowest_odd is not None:
+        for level in range(max(levels), lowest_odd - 1, -1):
+            order = _reverse_runs(order, [levels[graphemes[n][0]] >= level for n in order])
+    return [glyphs[n] for n in order]
+
+
+def _reverse_runs(order: list[int], inside: list[bool]) -> list[int]:
+    out: list[int] = []
+    run: list[int] = []
+    for n, is_inside in zip(order, inside, strict=True):
+        if is_inside:
+            run.append(n)
             continue
-        end = i
-        j = i
-        while j < len(line) and kinds[j] != "L":
-            # numbers after its letters belong to the run; spaces and punctuation
-            # only between them
-            if kinds[j] in _RTL or kinds[j] in _NUMBER or (_transparent(line[j]) and end == j - 1):
-                end = j
-            j += 1
-        end = _closing_brackets(line, i, end)
-        run = line[i : end + 1]
-        out.append(_reversed_run(run))
-        i = end + 1
-    return "".join(out)
+        out += reversed(run)
+        run = []
+        out.append(n)
+    return out + run[::-1]
