@@ -66,6 +66,8 @@ def test_internal_report_by_debrief_then_verify(
     captured = capsys.readouterr()
     assert "UNENCRYPTED" in captured.err
     assert len(captured.err.strip().splitlines()) == 1
+    # One debrief, in proper English ("1 debriefs" was printed).
+    assert "  internal  2 pages  1 debrief  sha256 " in captured.out
     assert out.is_file()
     assert all("STG. GEHEIM" in t for t in pages_text(out.read_bytes()))
 

@@ -51,6 +51,7 @@ from app.cli.report_approval_commands import add_approval_actions
 from app.domain.enums import ReportKind
 from app.domain.one_line import shown
 from app.domain.scope import Actor, Scope
+from app.domain.text import counted
 from app.errors import InvalidInput
 from app.services import reports
 from app.services.admin.vaults import Vault
@@ -193,8 +194,8 @@ def _write(vault: Vault, scope: Scope, issued: IssuedPdf, out: Path, *, force: b
     )
     reports.save_pdf(vault, scope, issued, out, overwrite=force)
     print(
-        f"report {issued.report_id}  {issued.kind.value}  {issued.page_count} pages  "
-        f"{issued.debrief_count} debriefs  sha256 {issued.pdf_sha256}"
+        f"report {issued.report_id}  {issued.kind.value}  {counted(issued.page_count, 'page')}  "
+        f"{counted(issued.debrief_count, 'debrief')}  sha256 {issued.pdf_sha256}"
     )
 
 

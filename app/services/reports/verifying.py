@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from app.domain.enums import ReportKind
 from app.domain.scope import Actor, Scope
+from app.domain.text import counted
 from app.errors import ReportError
 from app.models import AuditEvent
 from app.models.reports import IssuedReport
@@ -72,7 +73,7 @@ class Verification:
             printer += f" (printer reference {self.printer_reference})"
         return (
             f"VERIFIED: this vault issued this {self.kind.value} report {self.report_id} "
-            f"({self.marking}, {self.page_count} pages), printed by {printer} "
+            f"({self.marking}, {counted(self.page_count, 'page')}), printed by {printer} "
             f"on {self.printed_at:%Y-%m-%d %H:%M} UTC; the file is unaltered."
         )
 
