@@ -322,3 +322,24 @@ def test_every_word_of_the_management_report_has_its_dutch() -> None:
         "of its team's matches; they are not counted here.",
     }
     assert sorted(words - labels.NL.keys()) == []
+
+
+def test_every_table_stays_within_the_margins() -> None:
+    """A table as wide as the margins alone ran 2 mm past the right margin's rule
+    (the frame pads its content by 6 pt a side)."""
+    from reportlab.lib.pagesizes import A4, landscape
+    from reportlab.platypus import Table
+
+    from app.reports import fonts, management_render
+    from app.reports.styles import MARGIN_X
+
+    fonts.register()
+    room = landscape(A4)[0] - 2 * MARGIN_X - 12
+    for rows in (("this vault",), ("Noord", "Zuid")):
+        shown = view(_figures(False, rows=rows))
+        for language in ("en", "nl"):
+            lay = management_render._Layout(shown, language)
+            story = management_render._work(lay) + management_render._accounts(lay)
+            tables = [f for f in story if isinstance(f, Table)]
+            assert len(tables) > 5
+            assert max(sum(t._colWidths) for t in tables) <= room + 0.01

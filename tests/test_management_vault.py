@@ -67,9 +67,86 @@ def test_the_handler_report_names_nobody(
         assert [n for n in names if n.lower() in blob] == []
     with Vault.open(root, factory.PASSPHRASE) as vault, vault.read() as session:
         saved = session.execute(
-            select(AuditEvent.detail).where(AuditEvent.action == "report.management_saved")
+            select(AuditEvent.detail).where(AuditEvent.action == "report.saved")
         ).scalar_one()
-    assert str(out) not in saved  # the audit keeps the period and hash, not the path
+    assert str(out) not in saved  # the audit keeps the hash, not the path
+
+
+def test_the_handler_report_is_issued_registered_and_verified(
+    demo_vault: tuple[Path, Path, list[str]], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Issued as the debrief reports are: the unencrypted warning, an id and the
+    printer reference on every page, the integrity block, the id in the
+    metadata, a register entry that ``report verify`` confirms, an altered copy
+    refused."""
+    from app.models.reports import IssuedReport
+    from app.reports import raster
+    from tests.test_report_support import pages_text
+
+    root, passfile, names = demo_vault
+    out = tmp_path / "mi.pdf"
+    done = run(capsys, *_args(root, passfile, "Havik"), "--language", "en",
+               "--marking", "STG. GEHEIM", "--out", str(out))  # fmt: skip
+    assert done.code == 0, done.err
+    assert "UNENCRYPTED PDF (STG. GEHEIM)" in done.err
+    assert " management " in done.out
+    assert "debrief" not in done.out
+    data = out.read_bytes()
+    with Vault.open(root, factory.PASSPHRASE) as vault, vault.read() as session:
+        row = session.execute(select(IssuedReport)).scalar_one()
+        assert (row.kind.value, row.marking, row.printed_by) == (
+            "management",
+            "STG. GEHEIM",
+            "Havik",
+        )
+        assert (row.period_from, row.period_to) == (date(YEAR - 2, 1, 1), date(YEAR, 12, 31))
+    report_id = str(row.id)
+    assert str(row.id) in done.out
+    assert raster.metadata(data)["Keywords"] == f"veldboek-report-id:{report_id}"
+    pages = pages_text(data)
+    assert all(f"Report {report_id}" in p and "STG. GEHEIM" in p for p in pages)
+    assert all("Printed on" in p and "(a handler of the unit;" in p for p in pages)
+    last = " ".join(pages[-1].split())
+    assert "Document integrity" in last
+    assert row.content_sha256[:8] in last
+    assert "veldboek report verify FILE" in last
+    for page in pages:  # the printer is a reference: the report still names nobody
+        assert [n for n in names if n.lower() in page.lower()] == []
+
+    verify = [
+        "report",
+        "verify",
+        str(out),
+        "--vault",
+        str(root),
+        "--passphrase-file",
+        str(passfile),
+    ]
+    done = run(capsys, *verify)
+    assert done.code == 0, done.out
+    assert done.out.startswith(f"VERIFIED: this vault issued this management report {report_id}")
+    assert "printed by Havik (printer reference PR-" in done.out
+    altered = tmp_path / "altered.pdf"
+    changed = bytearray(data)
+    changed[changed.index(b"stream") + 100] ^= 1
+    altered.write_bytes(bytes(changed))
+    verify[2] = str(altered)
+    done = run(capsys, *verify)
+    assert done.code == 1
+    assert "NOT VERIFIED" in done.out
+    assert report_id in done.out
+
+
+def test_the_json_and_the_pdf_together_keep_standard_output_for_the_json(
+    demo_vault: tuple[Path, Path, list[str]], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root, passfile, _names = demo_vault
+    done = run(capsys, *_args(root, passfile, "Havik"), "--out", str(tmp_path / "mi.pdf"),
+               "--json")  # fmt: skip
+    assert done.code == 0, done.err
+    assert json.loads(done.out)["origin"] == "vault"
+    assert "UNENCRYPTED" in done.err
+    assert " management " in done.err
 
 
 def test_a_runner_is_not_given_team_figures(

@@ -184,7 +184,9 @@ def _say_drafts(drafts: int, selection: Selection) -> None:
     print(f"veldboek: {line}", file=sys.stderr)
 
 
-def _write(vault: Vault, scope: Scope, issued: IssuedPdf, out: Path, *, force: bool) -> None:
+def _write(
+    vault: Vault, scope: Scope, issued: IssuedPdf, out: Path, *, force: bool, json_too: bool = False
+) -> None:
     # Warned before the file exists, so the warning is there even if writing fails.
     print(
         f"veldboek: warning: writing an UNENCRYPTED PDF ({issued.marking}) to {shown(str(out))}; "
@@ -193,9 +195,14 @@ def _write(vault: Vault, scope: Scope, issued: IssuedPdf, out: Path, *, force: b
         flush=True,
     )
     reports.save_pdf(vault, scope, issued, out, overwrite=force)
+    covers = (
+        "" if issued.kind is ReportKind.MANAGEMENT else counted(issued.debrief_count, "debrief")
+    )
     print(
         f"report {issued.report_id}  {issued.kind.value}  {counted(issued.page_count, 'page')}  "
-        f"{counted(issued.debrief_count, 'debrief')}  sha256 {issued.pdf_sha256}"
+        + (f"{covers}  " if covers else "")
+        + f"sha256 {issued.pdf_sha256}",
+        file=sys.stderr if json_too else sys.stdout,
     )
 
 
@@ -348,32 +355,28 @@ def cmd_reject(args: argparse.Namespace) -> int:
 
 
 def cmd_management(args: argparse.Namespace) -> int:
-    """Management information of the files the alias sees (a handler: the team)."""
+    """Management information of the files the alias sees (a handler: the team).
+    With --out it is issued as the debrief reports are: registered, verifiable,
+    and written with the warning that the PDF is not encrypted."""
     from app.services.reports import management, management_vault
+    from app.services.reports.choices import check_marking
 
     if args.out is None and not args.json:
         raise InvalidInput("Say where to write the PDF with --out FILE, or ask for --json.")
+    marking = check_marking(args.marking)
     if args.out is not None:
-        output_paths.check_file(args.out, vaults=[args.vault], overwrite=args.force)
+        target = output_paths.check_file(args.out, vaults=[args.vault], overwrite=args.force)
+        output_paths.check_writable(target, shown_as=args.out)
     with opened(args) as vault:
         scope = scope_from(vault, args)
         figures = management_vault.figures(vault, scope, first=args.date_from, last=args.date_to)
         if args.out is not None:
-            data = management.pdf(
-                figures,
-                language=args.language or reports.default_language(),
-                marking=args.marking,
+            language = args.language or reports.default_language()
+            issued = reports.issue_management(
+                vault, scope, figures, language=language, marking=marking
             )
-            written = management.save_from_vault(
-                vault,
-                scope,
-                data,
-                args.out,
-                first=args.date_from,
-                last=args.date_to,
-                overwrite=args.force,
-            )
-            print(f"Wrote {written}.", file=sys.stderr if args.json else sys.stdout)
+            # Standard output carries the JSON when it is asked for as well.
+            _write(vault, scope, issued, args.out, force=args.force, json_too=args.json)
     if args.json:
         print_json(management.as_json(figures))
     return 0

@@ -246,6 +246,7 @@ def test_the_command_writes_the_pdf_and_prints_the_same_figures(
                "--from", "2026-04-01", "--to", "2026-05-31", "--team", "Noord",
                "--language", "nl", "--out", str(out), "--json")  # fmt: skip
     assert done.code == 0, done.err
+    assert "UNENCRYPTED PDF (STG. CONFIDENTIEEL)" in done.err
     printed = json.loads(done.out)
     assert printed["rows"] == ["Noord"]
     assert "Contacten per maand" in pdf_text(out.read_bytes())

@@ -69,7 +69,7 @@ class Verification:
         assert self.kind is not None
         assert self.printed_at is not None
         printer = self.printed_by
-        if self.kind is ReportKind.SANITISED:
+        if self.kind is not ReportKind.INTERNAL:  # their pages print the reference
             printer += f" (printer reference {self.printer_reference})"
         return (
             f"VERIFIED: this vault issued this {self.kind.value} report {self.report_id} "

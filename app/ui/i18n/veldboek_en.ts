@@ -113,22 +113,22 @@
 <context>
     <name>ReportsPage</name>
     <message numerus="yes">
-        <location filename="../pages/reports.py" line="293" />
+        <location filename="../pages/reports.py" line="295" />
         <source>It includes %n draft(s), marked DRAFT.</source>
         <translation><numerusform>It includes %n draft, marked DRAFT.</numerusform><numerusform>It includes %n drafts, marked DRAFT.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../pages/reports.py" line="295" />
+        <location filename="../pages/reports.py" line="297" />
         <source>%n draft(s) of this choice are left out (“Include drafts” adds them).</source>
         <translation><numerusform>%n draft of this choice is left out (“Include drafts” adds it).</numerusform><numerusform>%n drafts of this choice are left out (“Include drafts” adds them).</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../pages/reports.py" line="363" />
+        <location filename="../pages/reports.py" line="365" />
         <source>Refused: %n identifying string(s).</source>
         <translation><numerusform>Refused: %n identifying string.</numerusform><numerusform>Refused: %n identifying strings.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../pages/reports.py" line="372" />
+        <location filename="../pages/reports.py" line="374" />
         <source>Report {id} issued: %n page(s).</source>
         <translation><numerusform>Report {id} issued: %n page.</numerusform><numerusform>Report {id} issued: %n pages.</numerusform></translation>
     </message>

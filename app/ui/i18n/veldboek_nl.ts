@@ -3619,58 +3619,68 @@
 <context>
     <name>ManagementBox</name>
     <message>
-        <location filename="../management_box.py" line="30" />
+        <location filename="../management_box.py" line="40" />
         <source>Management information</source>
         <translation>Managementinformatie</translation>
     </message>
     <message>
-        <location filename="../management_box.py" line="40" />
+        <location filename="../management_box.py" line="51" />
         <source>Save management report…</source>
         <translation>Managementrapport opslaan…</translation>
     </message>
     <message>
-        <location filename="../management_box.py" line="44" />
+        <location filename="../management_box.py" line="55" />
         <source>Figures of your team, without names; every count below 5 shows as “&lt; 5”.</source>
         <translation>Cijfers van uw team, zonder namen; elk aantal onder 5 staat er als “&lt; 5”.</translation>
     </message>
     <message>
-        <location filename="../management_box.py" line="49" />
+        <location filename="../management_box.py" line="60" />
         <source>From:</source>
         <translation>Van:</translation>
     </message>
     <message>
-        <location filename="../management_box.py" line="50" />
+        <location filename="../management_box.py" line="61" />
         <source>To:</source>
         <translation>Tot en met:</translation>
     </message>
     <message>
-        <location filename="../management_box.py" line="56" />
+        <location filename="../management_box.py" line="67" />
         <source>The period ends before it starts.</source>
         <translation>De periode eindigt voordat ze begint.</translation>
     </message>
     <message>
-        <location filename="../management_box.py" line="60" />
-        <location filename="../management_box.py" line="85" />
+        <location filename="../management_box.py" line="73" />
+        <location filename="../management_box.py" line="120" />
         <source>Save management report</source>
         <translation>Managementrapport opslaan</translation>
     </message>
     <message>
-        <location filename="../management_box.py" line="62" />
+        <location filename="../management_box.py" line="75" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF-bestanden (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../management_box.py" line="72" />
+        <location filename="../management_box.py" line="84" />
+        <source>Save unencrypted PDF</source>
+        <translation>Onversleutelde PDF opslaan</translation>
+    </message>
+    <message>
+        <location filename="../management_box.py" line="86" />
+        <source>The PDF file will NOT be encrypted: anyone who gets the file can read it. Save it only where its marking ({marking}) allows, and destroy it when done. The save is recorded in the audit log.</source>
+        <translation>Het PDF-bestand wordt NIET versleuteld: iedereen die het bestand krijgt, kan het lezen. Sla het alleen op waar de rubricering ({marking}) dat toestaat en vernietig het als u klaar bent. Het opslaan wordt in het auditlog vastgelegd.</translation>
+    </message>
+    <message>
+        <location filename="../management_box.py" line="101" />
         <source>Counting…</source>
         <translation>Bezig met tellen…</translation>
     </message>
     <message>
-        <location filename="../management_box.py" line="94" />
+        <location filename="../management_box.py" line="127" />
         <source>Not saved: the existing file was kept.</source>
         <translation>Niet opgeslagen: het bestaande bestand is behouden.</translation>
     </message>
     <message>
-        <location filename="../management_box.py" line="98" />
+        <location filename="../management_box.py" line="131" />
         <source>Saved {name} (an unencrypted PDF; keep it as its marking requires).</source>
         <translation>{name} opgeslagen (een onversleutelde PDF; bewaar hem zoals de rubricering vereist).</translation>
     </message>
@@ -4338,67 +4348,67 @@
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../pages/reports.py" line="98" />
+        <location filename="../pages/reports.py" line="100" />
         <source>Choose by source and dates instead</source>
         <translation>Kies in plaats daarvan op bron en datum</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="101" />
+        <location filename="../pages/reports.py" line="103" />
         <source>Internal (for the unit; names the source)</source>
         <translation>Intern (voor de eenheid; noemt de bron)</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="104" />
+        <location filename="../pages/reports.py" line="106" />
         <source>Sanitised (for sharing; needs a handler's approval)</source>
         <translation>Geschoond (om te delen; na goedkeuring door een teamleider)</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="110" />
+        <location filename="../pages/reports.py" line="112" />
         <source>Include drafts (marked DRAFT)</source>
         <translation>Concepten opnemen (gemarkeerd CONCEPT)</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="121" />
+        <location filename="../pages/reports.py" line="123" />
         <source>Make report…</source>
         <translation>Rapport maken…</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="127" />
+        <location filename="../pages/reports.py" line="129" />
         <source>New report</source>
         <translation>Nieuw rapport</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="134" />
+        <location filename="../pages/reports.py" line="136" />
         <source>Source:</source>
         <translation>Bron:</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="135" />
+        <location filename="../pages/reports.py" line="137" />
         <source>From (day written):</source>
         <translation>Van (dag van schrijven):</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="136" />
+        <location filename="../pages/reports.py" line="138" />
         <source>To:</source>
         <translation>Tot en met:</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="137" />
+        <location filename="../pages/reports.py" line="139" />
         <source>Kind:</source>
         <translation>Soort:</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="139" />
+        <location filename="../pages/reports.py" line="141" />
         <source>Classification:</source>
         <translation>Rubricering:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../pages/reports.py" line="363" />
+        <location filename="../pages/reports.py" line="365" />
         <source>Refused: %n identifying string(s).</source>
         <translation><numerusform>Geweigerd: %n identificerende tekst.</numerusform><numerusform>Geweigerd: %n identificerende teksten.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../pages/reports.py" line="372" />
+        <location filename="../pages/reports.py" line="374" />
         <source>Report {id} issued: %n page(s).</source>
         <translation><numerusform>Rapport {id} uitgegeven: %n pagina.</numerusform><numerusform>Rapport {id} uitgegeven: %n pagina's.</numerusform></translation>
     </message>
@@ -4469,17 +4479,17 @@
         <translation>Rapportbestand controleren…</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="145" />
+        <location filename="../pages/reports.py" line="147" />
         <source>Reports</source>
         <translation>Rapporten</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="154" />
+        <location filename="../pages/reports.py" line="156" />
         <source>One debrief: {what}</source>
         <translation>Eén debriefing: {what}</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="178" />
+        <location filename="../pages/reports.py" line="180" />
         <source>— all sources —</source>
         <translation>— alle bronnen —</translation>
     </message>
@@ -4504,113 +4514,113 @@
         <translation>Uitgegeven</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="199" />
+        <location filename="../pages/reports.py" line="201" />
         <source>Passphrase</source>
         <translation>Wachtzin</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="206" />
+        <location filename="../pages/reports.py" line="208" />
         <source>Cancel</source>
         <translation>Annuleren</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="218" />
+        <location filename="../pages/reports.py" line="220" />
         <source>Cancelling…</source>
         <translation>Bezig met annuleren…</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="236" />
+        <location filename="../pages/reports.py" line="238" />
         <source>Issue internal report</source>
         <translation>Intern rapport uitgeven</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="238" />
+        <location filename="../pages/reports.py" line="240" />
         <source>Issue an internal report ({marking}) of {what}? It names the source, gets a report number and is recorded in the audit log; it is printed or saved only if you choose so in the preview.</source>
         <translation>Een intern rapport ({marking}) uitgeven van {what}? Het noemt de bron, krijgt een rapportnummer en komt in het auditlog; het wordt alleen afgedrukt of opgeslagen als u dat in het voorbeeld kiest.</translation>
     </message>
     <message>
         <location filename="../pages/report_approvals.py" line="194" />
-        <location filename="../pages/reports.py" line="243" />
+        <location filename="../pages/reports.py" line="245" />
         <source>Issue report</source>
         <translation>Rapport uitgeven</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="301" />
+        <location filename="../pages/reports.py" line="303" />
         <source>the debrief {what}</source>
         <translation>de debriefing {what}</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="306" />
+        <location filename="../pages/reports.py" line="308" />
         <source>written {start} to {end}</source>
         <translation>geschreven van {start} tot en met {end}</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="310" />
+        <location filename="../pages/reports.py" line="312" />
         <source>the debriefs of {source}, {days}</source>
         <translation>de debriefings over {source}, {days}</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="312" />
+        <location filename="../pages/reports.py" line="314" />
         <source>all debriefs of {source}</source>
         <translation>alle debriefings over {source}</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="313" />
+        <location filename="../pages/reports.py" line="315" />
         <source>the debriefs of all sources, {days}</source>
         <translation>de debriefings over alle bronnen, {days}</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="318" />
+        <location filename="../pages/reports.py" line="320" />
         <source>Laying out the report…</source>
         <translation>Rapport wordt opgemaakt…</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="251" />
+        <location filename="../pages/reports.py" line="253" />
         <source>The sanitised text is checked against the sources' identities: give your passphrase.</source>
         <translation>De geschoonde tekst wordt getoetst aan de identiteit van de bronnen: geef uw wachtzin.</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="257" />
+        <location filename="../pages/reports.py" line="259" />
         <source>Checking the sanitised text…</source>
         <translation>Geschoonde tekst wordt gecontroleerd…</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="274" />
+        <location filename="../pages/reports.py" line="276" />
         <source>No identifying text found. The report now waits for a handler's approval; issue it here once approved.</source>
         <translation>Geen identificerende tekst gevonden. Het rapport wacht nu op goedkeuring door een teamleider; geef het hier uit zodra het is goedgekeurd.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../pages/reports.py" line="293" />
+        <location filename="../pages/reports.py" line="295" />
         <source>It includes %n draft(s), marked DRAFT.</source>
         <translation><numerusform>Er zit %n concept in, gemarkeerd CONCEPT.</numerusform><numerusform>Er zitten %n concepten in, gemarkeerd CONCEPT.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../pages/reports.py" line="295" />
+        <location filename="../pages/reports.py" line="297" />
         <source>%n draft(s) of this choice are left out (“Include drafts” adds them).</source>
         <translation><numerusform>%n concept van deze keuze blijft buiten het rapport (“Concepten opnemen” voegt het toe).</numerusform><numerusform>%n concepten van deze keuze blijven buiten het rapport (“Concepten opnemen” voegt ze toe).</numerusform></translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="347" />
+        <location filename="../pages/reports.py" line="349" />
         <source>Cancelled: nothing was issued or requested.</source>
         <translation>Geannuleerd: er is niets uitgegeven of aangevraagd.</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="353" />
+        <location filename="../pages/reports.py" line="355" />
         <source>Sanitised report refused</source>
         <translation>Geschoond rapport geweigerd</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="356" />
+        <location filename="../pages/reports.py" line="358" />
         <source>The sanitised text would point to the source. Change these wordings and try again:</source>
         <translation>De geschoonde tekst zou naar de bron wijzen. Pas deze formuleringen aan en probeer het opnieuw:</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="382" />
+        <location filename="../pages/reports.py" line="384" />
         <source>Internal debrief report</source>
         <translation>Intern debriefingrapport</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="384" />
+        <location filename="../pages/reports.py" line="386" />
         <source>Sanitised intelligence report</source>
         <translation>Geschoond inlichtingenrapport</translation>
     </message>
@@ -4685,12 +4695,12 @@
         <translation>Geschoond rapport wordt gemaakt…</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="424" />
+        <location filename="../pages/reports.py" line="426" />
         <source>Verify a report</source>
         <translation>Rapport controleren</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="424" />
+        <location filename="../pages/reports.py" line="426" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF-bestanden (*.pdf)</translation>
     </message>
