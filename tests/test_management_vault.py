@@ -167,3 +167,79 @@ def test_the_pdf_never_goes_into_the_vault_folder(
     done = run(capsys, *_args(root, passfile, "Havik"), "--out", str(root / "mi.pdf"))
     assert done.code != 0
     assert not (root / "mi.pdf").exists()
+
+
+def _paid_vault(tmp_path: Path) -> Path:
+    """Valk's sources, shared with handler Havik. November: 5 sources paid €100
+    each in euros and one of them €1,234,567.89 more; December: 5 sources €100
+    each; November, other currencies: 7 sources, one payment each, each in its
+    own currency."""
+    from app.domain.enums import PaymentKind, Role
+    from app.services.admin import aliases
+    from app.services.records import sources, tasking
+
+    root = factory.make_vault(tmp_path / "paid")
+    with Vault.open(root, factory.PASSPHRASE) as vault:
+        aliases.add_alias(vault, "Havik", role=Role.HANDLER, can_act=True)
+        valk, havik = aliases.resolve_scope(vault, "Valk"), aliases.resolve_scope(vault, "Havik")
+        kraai = aliases.add_alias(vault, "Kraai", role=None, can_act=False)  # the witness
+
+        def pay(n: int, cents: int, day: date, currency: str = "EUR") -> None:
+            tasking.record_payment(
+                vault, valk, ids[n], kind=PaymentKind.REWARD, amount_cents=cents,
+                reason="Reward", occurred_on=day, witness_alias_id=kraai, currency=currency,
+            )  # fmt: skip
+
+        ids = [
+            sources.create_source(
+                vault, valk, sources.SourceDraft(codename=f"BRON{n}"), share_with=(havik.alias_id,)
+            )
+            for n in range(7)
+        ]
+        for n in range(5):
+            pay(n, 10_000, date(YEAR, 11, 3))
+            pay(n, 10_000, date(YEAR, 12, 3))
+        pay(0, 123_456_789, date(YEAR, 11, 20))
+        for n, currency in enumerate(("USD", "GBP", "CHF", "SEK", "NOK", "DKK", "JPY")):
+            pay(n, 5_000, date(YEAR, 11, 4), currency)
+    return root
+
+
+def test_a_sum_one_source_dominates_is_withheld_never_printed_as_small(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = _paid_vault(tmp_path)
+    passfile = tmp_path / "pass"
+    passfile.write_text(factory.PASSPHRASE)
+    args = ["report", "management", "--vault", str(root), "--passphrase-file", str(passfile),
+            "--alias", "Havik", "--from", f"{YEAR}-10-01", "--to", f"{YEAR}-12-31"]  # fmt: skip
+    done = run(capsys, *args, "--json")
+    assert done.code == 0, done.err
+    payments = json.loads(done.out)["payments"]
+    eur = payments["EUR"]["amount_cents"]["rows"][0]
+    # October: nothing paid, a sum withheld ("×"), not "< 5" (read as "under €5").
+    # November: 6 payments to 5 sources, but 99.9% of it to one: withheld, count too.
+    # December: 5 × €100 to 5 sources: shown.
+    assert eur["cells"] == {
+        f"{YEAR}-10": "withheld",
+        f"{YEAR}-11": "withheld",
+        f"{YEAR}-12": 50_000,
+    }
+    assert eur["total"] == "withheld"  # also dominated by that one payment
+    counts = payments["EUR"]["payments"]["rows"][0]["cells"]
+    assert counts == {f"{YEAR}-10": "< 5", f"{YEAR}-11": "withheld", f"{YEAR}-12": 5}
+    # Seven payments to seven sources in seven currencies, November alone (a
+    # month beside it with none would be a "< 5" its total gives away): 7
+    # sources, counted once over the currencies, not "fewer than 5" in each.
+    november = [*args[:-4], "--from", f"{YEAR}-11-01", "--to", f"{YEAR}-11-30", "--json"]
+    done = run(capsys, *november)
+    other = json.loads(done.out)["payments"]["other"]
+    assert other["payments"]["rows"][0]["cells"] == {f"{YEAR}-11": 7}
+    assert other["amount_cents"]["rows"][0]["cells"] == {f"{YEAR}-11": "withheld"}
+
+    out = tmp_path / "mi.pdf"
+    assert run(capsys, *args, "--language", "en", "--out", str(out)).code == 0
+    text = " ".join(pdf_text(out.read_bytes()).split())
+    amounts = text[text.index("Amount paid Team") : text.index("Payments per month (other")]
+    assert "×" in amounts
+    assert "< 5" not in amounts  # neither in the table nor on the chart's bars

@@ -294,7 +294,10 @@ def _payment_parts(lay: _Layout, p: ShownAmounts) -> list[Any]:
     return [
         t("Payments per month ({currency})", currency=p.currency),
         Paragraph(
-            t("A sum is shown only where at least 5 payments to at least 5 sources make it."),
+            t(
+                "A sum is shown only where at least 5 payments to at least 5 sources make it "
+                "and no source received more than 85% of it; every other sum is withheld (“×”)."
+            ),
             s.body,
         ),
         *lay.sub(t("Number of payments")),
