@@ -161,6 +161,8 @@ def test_report_arguments_are_checked(
         main([*base, "--debrief", "nope", "--kind", "internal", "--out", "x.pdf"])
     with pytest.raises(SystemExit):
         main([*base, "--debrief", str(debrief_id), "--source", "ONYX", "--kind", "internal"])
+    with pytest.raises(SystemExit):  # that is `report management`, not a debrief report
+        main([*base, "--debrief", str(debrief_id), "--kind", "management", "--out", "x.pdf"])
 
 
 def test_the_report_language_is_the_setting_unless_given(

@@ -94,7 +94,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     what.add_argument("--source", metavar="CODENAME|ID", help="all debriefs of a source")
     p.add_argument("--from", dest="date_from", type=_day, metavar="DAY", help="first day")
     p.add_argument("--to", dest="date_to", type=_day, metavar="DAY", help="last day")
-    p.add_argument("--kind", choices=[k.value for k in ReportKind])
+    # A management report has its own action (report management), with a period only.
+    p.add_argument("--kind", choices=[ReportKind.INTERNAL.value, ReportKind.SANITISED.value])
     p.add_argument(
         "--include-drafts",
         action="store_true",
