@@ -217,14 +217,14 @@ def test_a_one_team_report_hides_its_small_counts_too() -> None:
 def test_a_sum_paid_to_fewer_than_5_sources_is_withheld() -> None:
     ids = {1: "Noord"}
     months = ("2026-01", "2026-02")
-    # (team, month, currency, payments, sources, cents, grouping)
+    # (team, month, currency, payments, sources, cents, grouping, most to one source)
     rows = [
-        (1, "2026-01", "EUR", 7, 1, 70_000, 0),
-        (1, "2026-02", "EUR", 6, 6, 12_000, 0),
-        (1, None, "EUR", 13, 6, 82_000, 1),
-        (None, "2026-01", "EUR", 7, 1, 70_000, 2),
-        (None, "2026-02", "EUR", 6, 6, 12_000, 2),
-        (None, None, "EUR", 13, 6, 82_000, 3),
+        (1, "2026-01", "EUR", 7, 1, 70_000, 0, 70_000),
+        (1, "2026-02", "EUR", 6, 6, 30_000, 0, 5_000),
+        (1, None, "EUR", 13, 6, 100_000, 1, 70_000),
+        (None, "2026-01", "EUR", 7, 1, 70_000, 2, 70_000),
+        (None, "2026-02", "EUR", 6, 6, 30_000, 2, 5_000),
+        (None, None, "EUR", 13, 6, 100_000, 3, 70_000),
     ]
     (eur,) = payment_tables(rows, ids, months)
     figures = dataclasses.replace(_figures(False, rows=("Noord",)), payments=(eur,))
@@ -234,8 +234,15 @@ def test_a_sum_paid_to_fewer_than_5_sources_is_withheld() -> None:
     assert shown == {
         "row": "Noord",
         "cells": {"2026-01": "withheld", "2026-02": "withheld"},
-        "total": 82_000,
+        "total": 100_000,
     }
+    # The same total, 86% of it to one source: withheld too (it all but prints
+    # what that source received).
+    dominated = [(*r[:7], 86_000) if r[1] is None else r for r in rows]
+    (eur,) = payment_tables(dominated, ids, months)
+    figures = dataclasses.replace(figures, payments=(eur,))
+    shown = management.as_json(figures)["payments"]["EUR"]["amount_cents"]["rows"][0]
+    assert shown["total"] == "withheld"
 
 
 def _one_payment(rows: tuple[str, ...], months: tuple[str, ...], currency: str) -> mf.AmountTable:
@@ -322,3 +329,24 @@ def test_every_word_of_the_management_report_has_its_dutch() -> None:
         "of its team's matches; they are not counted here.",
     }
     assert sorted(words - labels.NL.keys()) == []
+
+
+def test_every_table_stays_within_the_margins() -> None:
+    """A table as wide as the margins alone ran 2 mm past the right margin's rule
+    (the frame pads its content by 6 pt a side)."""
+    from reportlab.lib.pagesizes import A4, landscape
+    from reportlab.platypus import Table
+
+    from app.reports import fonts, management_render
+    from app.reports.styles import MARGIN_X
+
+    fonts.register()
+    room = landscape(A4)[0] - 2 * MARGIN_X - 12
+    for rows in (("this vault",), ("Noord", "Zuid")):
+        shown = view(_figures(False, rows=rows))
+        for language in ("en", "nl"):
+            lay = management_render._Layout(shown, language)
+            story = management_render._work(lay) + management_render._accounts(lay)
+            tables = [f for f in story if isinstance(f, Table)]
+            assert len(tables) > 5
+            assert max(sum(t._colWidths) for t in tables) <= room + 0.01

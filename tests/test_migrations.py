@@ -48,6 +48,9 @@ LANDED_MIGRATIONS = {
         "cf6e6555e3eace483550a89cc574192bac2145ce0058789b0d9d494a6162e767"
     ),
     "0017_sent_tokens.py": "3729a41deb76d9b9754e1f72db508d675455112176adf1bdd9379de542b43564",
+    "0018_management_reports.py": (
+        "3a473a714b3012e4d6a360f146082023036a82a0301c5a02df154735af033ae3"
+    ),
 }
 
 

@@ -66,6 +66,8 @@ def test_internal_report_by_debrief_then_verify(
     captured = capsys.readouterr()
     assert "UNENCRYPTED" in captured.err
     assert len(captured.err.strip().splitlines()) == 1
+    # One debrief, in proper English ("1 debriefs" was printed).
+    assert "  internal  2 pages  1 debrief  sha256 " in captured.out
     assert out.is_file()
     assert all("STG. GEHEIM" in t for t in pages_text(out.read_bytes()))
 
@@ -178,6 +180,8 @@ def test_report_arguments_are_checked(
         main([*base, "--debrief", "nope", "--kind", "internal", "--out", "x.pdf"])
     with pytest.raises(SystemExit):
         main([*base, "--debrief", str(debrief_id), "--source", "ONYX", "--kind", "internal"])
+    with pytest.raises(SystemExit):  # that is `report management`, not a debrief report
+        main([*base, "--debrief", str(debrief_id), "--kind", "management", "--out", "x.pdf"])
 
 
 def test_the_report_language_is_the_setting_unless_given(

@@ -165,3 +165,19 @@ def test_the_sanitised_introduction_says_dates_are_utc_days(language: str, words
     )
     first = " ".join(pages_text(render(report).data)[0].split())
     assert words in first
+
+
+@pytest.mark.parametrize("language", ["en", "nl"])
+def test_the_payment_headers_never_break_inside_a_word(language: str) -> None:
+    base = _small_internal()
+    d = base.body.debriefs[0]
+    payment = PaymentPart("expense", 4500, "EUR", "Travel", date(2026, 11, 2), "Kraai", "Havik")
+    report = dataclasses.replace(
+        _with(dataclasses.replace(d, payments=(payment,))),
+        stamp=dataclasses.replace(base.stamp, language=language),
+    )
+    words = " ".join(" ".join(pages_text(render(report).data)).split())
+    # "Goedgekeu / rd door" was printed: every header word must come out whole.
+    heads = ("Goedgekeurd door", "Getuige") if language == "nl" else ("Approved by", "Witness")
+    for head in heads:
+        assert head in words

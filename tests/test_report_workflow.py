@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import stat
 import uuid
 from pathlib import Path
@@ -18,6 +19,7 @@ from app.domain.scope import Scope
 from app.errors import AccessDenied, InvalidInput, NotFound, ReportError, WorkflowError
 from app.models import AuditEvent
 from app.models.reports import ApprovalStatus, IssuedReport
+from app.reports import raster
 from app.services import reports
 from app.services.admin import aliases
 from app.services.records import debriefs, sources
@@ -101,6 +103,23 @@ def test_the_approver_can_preview_and_the_preview_is_marked_and_not_registered(
     assert all("AWAITING APPROVAL" in t for t in texts)
     assert reports.verify_pdf(vault, pdf, actor=handler.actor).result is VerifyResult.UNKNOWN
     assert "report.approval_previewed" in [a for a, _, _ in _actions(vault)]
+    # It says plainly what it is: no claim of a register, a printer or a check.
+    flat = [" ".join(t.split()) for t in texts]
+    assert all(
+        "preview made on" in t and "not issued, and in no report register" in t for t in flat
+    )
+    assert not any("of the unit" in t or "Printed on" in t for t in flat)
+    assert "Preview, not issued" in flat[-1]
+    assert "will not confirm it" in flat[-1]
+    assert "Document integrity" not in flat[-1]
+    assert "keeps both" not in flat[-1]
+    # Its id is random, not the approval's (a UUIDv7 whose first digits are the
+    # time of the request).
+    shown = re.findall(r"PREVIEW-([0-9a-f]{12})", flat[0])
+    assert shown
+    assert shown[0] != request.id.hex[:12]
+    assert shown[0] not in request.id.hex
+    assert raster.metadata(pdf).get("Keywords", "") == ""
 
 
 def test_a_rejected_request_cannot_be_issued(

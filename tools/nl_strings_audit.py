@@ -101,6 +101,7 @@ _VALUES = {
     "message": "bericht",
     "internal": "intern",
     "sanitised": "geschoond",
+    "management information": "managementinformatie",
     "reward": "beloning",
     "expense": "onkosten",
     "offer": "aanbod",

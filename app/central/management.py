@@ -162,9 +162,11 @@ PAYMENTS_NOTE = (
 
 
 def _payments(conn: Connection, p: dict[str, Any]) -> list[tuple[Any, ...]]:
-    """(team or None, month or None, currency, payments, sources, cents), with the
-    totals per team, per month and in all (GROUPING SETS): a total's sources are
-    counted afresh, not added up."""
+    """(team or None, month or None, currency, payments, sources, cents, grouping,
+    the most one source received), with the totals per team, per month and in all
+    (GROUPING SETS, per source first): a total's sources are counted afresh, not
+    added up. Every currency but the summed ones is one, ``other``: its sources
+    are counted once over all of them (mf.SUMMED_CURRENCIES)."""
     sql = """
         WITH v3 AS (
             SELECT DISTINCT ON (record_id) record_id AS id, team_id, source_id, data
@@ -192,20 +194,29 @@ def _payments(conn: Connection, p: dict[str, Any]) -> list[tuple[Any, ...]]:
                 WHERE r.record_type = 'payment' AND r.record_id = v2.id
                   AND r.team_id = v2.team_id)
         ), chosen AS (
-            SELECT team_id, source_id, data ->> 'currency' AS currency,
+            SELECT team_id, source_id,
+                   CASE WHEN data ->> 'currency' = ANY (:summed) THEN data ->> 'currency'
+                        ELSE :other END AS currency,
                    to_char((data ->> 'occurred_on')::date, 'YYYY-MM') AS month,
                    (data ->> 'amount_cents')::bigint AS cents
             FROM pay
             WHERE data ->> 'kind' <> 'offer'
               AND (data ->> 'occurred_on')::date BETWEEN :first AND :last
+        ), per_source AS (
+            SELECT team_id, month, currency, source_id, count(*) AS n, sum(cents) AS cents,
+                   GROUPING(team_id, month) AS bits
+            FROM chosen
+            GROUP BY GROUPING SETS ((currency, team_id, month, source_id),
+                                    (currency, team_id, source_id),
+                                    (currency, month, source_id), (currency, source_id))
         )
-        SELECT team_id, month, currency, count(*), count(DISTINCT source_id), sum(cents),
-               GROUPING(team_id, month)
-        FROM chosen
-        GROUP BY GROUPING SETS ((currency, team_id, month), (currency, team_id),
-                                (currency, month), (currency))
+        SELECT team_id, month, currency, sum(n), count(source_id), sum(cents), bits,
+               max(abs(cents))
+        FROM per_source
+        GROUP BY currency, team_id, month, bits
     """
-    return [tuple(r) for r in conn.execute(text(sql), p)]
+    asked = {**p, "summed": list(mf.SUMMED_CURRENCIES), "other": mf.OTHER_CURRENCIES}
+    return [tuple(r) for r in conn.execute(text(sql), asked)]
 
 
 def _packages(conn: Connection, p: dict[str, Any]) -> dict[tuple[int, str], int]:
@@ -386,38 +397,40 @@ def _schemes(
 def payment_tables(
     rows: list[tuple[Any, ...]], ids: dict[int, str], months: tuple[str, ...]
 ) -> tuple[mf.AmountTable, ...]:
-    """The payments' GROUPING SETS rows as one count and amount table per currency;
-    a figure made by fewer than 5 sources is sensitive."""
+    """The payments' GROUPING SETS rows as one count and amount table per currency
+    (the summed ones, and ``other``); a figure made by fewer than 5 sources, or a
+    sum more than 85% of which one source received, is sensitive."""
     names = tuple(ids.values())
     out = []
     for currency in sorted({str(r[2]) for r in rows}):
-        cell: dict[tuple[str, str], tuple[int, int, int]] = {}
-        by_row: dict[str, int] = {}
-        by_col: dict[str, int] = {}
-        all_sources = 0
-        for team_id, month, cur, n, sources, cents, bits in rows:
+        summed = currency != mf.OTHER_CURRENCIES
+        cell: dict[tuple[str, str], tuple[int, bool, int]] = {}
+        by_row: dict[str, bool] = {}
+        by_col: dict[str, bool] = {}
+        everything = True
+        for team_id, month, cur, n, sources, cents, bits, largest in rows:
             if cur != currency:
                 continue
+            hide = mf.payment_sensitive(int(sources), int(largest), int(cents), summed=summed)
             if bits == 0 and int(team_id) in ids:
-                cell[(ids[int(team_id)], str(month))] = (int(n), int(sources), int(cents))
+                cell[(ids[int(team_id)], str(month))] = (int(n), hide, int(cents))
             elif bits == 1 and int(team_id) in ids:
-                by_row[ids[int(team_id)]] = int(sources)
+                by_row[ids[int(team_id)]] = hide
             elif bits == 2:
-                by_col[str(month)] = int(sources)
+                by_col[str(month)] = hide
             elif bits == 3:
-                all_sources = int(sources)
+                everything = hide
+        none = (0, True, 0)
         counts = mf.CountTable(
             "payments",
             names,
             months,
-            tuple(tuple(cell.get((r, m), (0, 0, 0))[0] for m in months) for r in names),
-            sensitive=tuple(
-                tuple(cell.get((r, m), (0, 0, 0))[1] < 5 for m in months) for r in names
-            ),
-            sensitive_rows=tuple(by_row.get(r, 0) < 5 for r in names),
-            sensitive_columns=tuple(by_col.get(m, 0) < 5 for m in months),
-            sensitive_total=all_sources < 5,
+            tuple(tuple(cell.get((r, m), none)[0] for m in months) for r in names),
+            sensitive=tuple(tuple(cell.get((r, m), none)[1] for m in months) for r in names),
+            sensitive_rows=tuple(by_row.get(r, True) for r in names),
+            sensitive_columns=tuple(by_col.get(m, True) for m in months),
+            sensitive_total=everything,
         )
-        cents = tuple(tuple(cell.get((r, m), (0, 0, 0))[2] for m in months) for r in names)
-        out.append(mf.AmountTable("payments", currency, counts, cents))
+        cents = tuple(tuple(cell.get((r, m), none)[2] for m in months) for r in names)
+        out.append(mf.AmountTable("payments", currency, counts, cents, sums=summed))
     return tuple(out)

@@ -22,6 +22,7 @@ from app.central import access
 from app.central import place as places
 from app.central.store import opened as opened_store
 from app.cli.common import print_json
+from app.domain.one_line import shown
 from app.errors import InvalidInput
 from app.services.reports.choices import DEFAULT_MARKING, MARKINGS, default_language
 
@@ -85,6 +86,13 @@ def cmd_management(args: argparse.Namespace) -> int:
     if args.out is not None:
         data = reports_management.pdf(
             figures, language=args.language or default_language(), marking=args.marking
+        )
+        # Warned before the file exists, as a vault's reports are.
+        print(
+            f"veldboek: warning: writing an UNENCRYPTED PDF ({args.marking}) to "
+            f"{shown(str(args.out))}; keep it as its marking requires and destroy it when done.",
+            file=sys.stderr,
+            flush=True,
         )
         written = reports_management.save(data, args.out, guarded=guarded, overwrite=args.force)
         print(f"Wrote {written} ({len(data)} bytes).", file=sys.stderr if args.json else sys.stdout)

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 from app.cli.common import add_vault_args, opened, print_json, scope_from
 from app.domain.enums import Role
 from app.domain.one_line import shown
+from app.domain.text import counted
 from app.errors import AccessDenied, InvalidInput
 from app.services import reports
 
@@ -94,7 +95,7 @@ def cmd_approvals(args: argparse.Namespace) -> int:
     for r in rows:
         period = f"{r.period_from} to {r.period_to}"
         print(
-            f"{r.id}  {r.status.value:<9} {r.marking:<20} {r.debrief_count} debriefs  "
+            f"{r.id}  {r.status.value:<9} {r.marking:<20} {counted(r.debrief_count, 'debrief')}  "
             f"{period}  requested by {r.requested_by} {r.requested_at:%Y-%m-%d %H:%M} UTC"
         )
     return 0

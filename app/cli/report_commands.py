@@ -51,6 +51,7 @@ from app.cli.report_approval_commands import add_approval_actions
 from app.domain.enums import ReportKind
 from app.domain.one_line import shown
 from app.domain.scope import Actor, Scope
+from app.domain.text import counted
 from app.errors import InvalidInput
 from app.services import reports
 from app.services.admin.vaults import Vault
@@ -99,7 +100,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="first day (of the meetings: a debrief counts by its contact's day, UTC)",
     )
     p.add_argument("--to", dest="date_to", type=_day, metavar="DAY", help="last day")
-    p.add_argument("--kind", choices=[k.value for k in ReportKind])
+    # A management report has its own action (report management), with a period only.
+    p.add_argument("--kind", choices=[ReportKind.INTERNAL.value, ReportKind.SANITISED.value])
     p.add_argument(
         "--include-drafts",
         action="store_true",
@@ -205,7 +207,9 @@ def _say_withheld(withheld: int) -> None:
         )
 
 
-def _write(vault: Vault, scope: Scope, issued: IssuedPdf, out: Path, *, force: bool) -> None:
+def _write(
+    vault: Vault, scope: Scope, issued: IssuedPdf, out: Path, *, force: bool, json_too: bool = False
+) -> None:
     # Warned before the file exists, so the warning is there even if writing fails.
     print(
         f"veldboek: warning: writing an UNENCRYPTED PDF ({issued.marking}) to {shown(str(out))}; "
@@ -214,9 +218,14 @@ def _write(vault: Vault, scope: Scope, issued: IssuedPdf, out: Path, *, force: b
         flush=True,
     )
     reports.save_pdf(vault, scope, issued, out, overwrite=force)
+    covers = (
+        "" if issued.kind is ReportKind.MANAGEMENT else counted(issued.debrief_count, "debrief")
+    )
     print(
-        f"report {issued.report_id}  {issued.kind.value}  {issued.page_count} pages  "
-        f"{issued.debrief_count} debriefs  sha256 {issued.pdf_sha256}"
+        f"report {issued.report_id}  {issued.kind.value}  {counted(issued.page_count, 'page')}  "
+        + (f"{covers}  " if covers else "")
+        + f"sha256 {issued.pdf_sha256}",
+        file=sys.stderr if json_too else sys.stdout,
     )
 
 
@@ -375,32 +384,28 @@ def cmd_reject(args: argparse.Namespace) -> int:
 
 
 def cmd_management(args: argparse.Namespace) -> int:
-    """Management information of the files the alias sees (a handler: the team)."""
+    """Management information of the files the alias sees (a handler: the team).
+    With --out it is issued as the debrief reports are: registered, verifiable,
+    and written with the warning that the PDF is not encrypted."""
     from app.services.reports import management, management_vault
+    from app.services.reports.choices import check_marking
 
     if args.out is None and not args.json:
         raise InvalidInput("Say where to write the PDF with --out FILE, or ask for --json.")
+    marking = check_marking(args.marking)
     if args.out is not None:
-        output_paths.check_file(args.out, vaults=[args.vault], overwrite=args.force)
+        target = output_paths.check_file(args.out, vaults=[args.vault], overwrite=args.force)
+        output_paths.check_writable(target, shown_as=args.out)
     with opened(args) as vault:
         scope = scope_from(vault, args)
         figures = management_vault.figures(vault, scope, first=args.date_from, last=args.date_to)
         if args.out is not None:
-            data = management.pdf(
-                figures,
-                language=args.language or reports.default_language(),
-                marking=args.marking,
+            language = args.language or reports.default_language()
+            issued = reports.issue_management(
+                vault, scope, figures, language=language, marking=marking
             )
-            written = management.save_from_vault(
-                vault,
-                scope,
-                data,
-                args.out,
-                first=args.date_from,
-                last=args.date_to,
-                overwrite=args.force,
-            )
-            print(f"Wrote {written}.", file=sys.stderr if args.json else sys.stdout)
+            # Standard output carries the JSON when it is asked for as well.
+            _write(vault, scope, issued, args.out, force=args.force, json_too=args.json)
     if args.json:
         print_json(management.as_json(figures))
     return 0

@@ -91,3 +91,4 @@ class PeerRole(StrEnum):
 class ReportKind(StrEnum):
     INTERNAL = "internal"
     SANITISED = "sanitised"
+    MANAGEMENT = "management"  # a handler's management information (figures, no record)

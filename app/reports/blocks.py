@@ -173,33 +173,8 @@ def _spaced(text: str) -> str:
     return before + markup(text) + after
 
 
-def integrity_block(report_id: str, digest: str, styles: Styles, t: Labels) -> KeepTogether:
-    """The last flowable of every report, so it always lands on the last page."""
-    # The command is set in italics between the escaped halves of the sentence:
-    # ``markup`` would name a placeholder character as one it cannot draw.
-    halves = t(
-        "The QR code holds the report id and this hash. The issuing vault keeps both, and "
-        "the SHA-256 of the PDF file, in its register: {command} says whether it issued "
-        "this file and whether the file is unaltered.",
-        command="\x00",
-    ).split("\x00")
-    explained = "<i>veldboek report verify FILE</i>".join(_spaced(h) for h in halves)
-    text = Paragraph(
-        "<br/>".join(
-            [
-                f"<b>{t('Document integrity')}</b>",
-                markup(t("Report id: {id}", id=report_id)),
-                t("Content SHA-256 (veldboek-report/1):"),
-                *grouped_hex(digest),
-                explained,
-            ]
-        ),
-        styles.cell,
-    )
-    table = Table(
-        [[text, qr_drawing(qr_payload(report_id, digest))]],
-        colWidths=[None, QR_SIZE + 6 * mm],
-    )
+def _boxed(content: Any, widths: list[Any]) -> KeepTogether:
+    table = Table([content], colWidths=widths)
     table.setStyle(
         TableStyle(
             [
@@ -212,3 +187,51 @@ def integrity_block(report_id: str, digest: str, styles: Styles, t: Labels) -> K
         )
     )
     return KeepTogether([Spacer(1, 8 * mm), table])
+
+
+def _with_command(text: str) -> str:
+    """``text`` (with ``{command}`` filled in) as markup, the command in italics.
+    The command is set between the escaped halves of the sentence: ``markup``
+    would name a placeholder character as one it cannot draw."""
+    halves = text.split("\x00")
+    return "<i>veldboek report verify FILE</i>".join(_spaced(h) for h in halves)
+
+
+def preview_block(styles: Styles, t: Labels) -> KeepTogether:
+    """The last flowable of an approval preview, in place of the integrity block:
+    a preview is not issued, so nothing verifies it, and it says so."""
+    explained = _with_command(
+        t(
+            "This is the approver's preview of a requested report, not an issued report: no "
+            "report register holds it, and {command} will not confirm it. The report is "
+            "issued, with its own id and integrity block, only after it is approved.",
+            command="\x00",
+        )
+    )
+    text = Paragraph(f"<b>{markup(t('Preview, not issued'))}</b><br/>{explained}", styles.cell)
+    return _boxed([text], [None])
+
+
+def integrity_block(report_id: str, digest: str, styles: Styles, t: Labels) -> KeepTogether:
+    """The last flowable of every report, so it always lands on the last page."""
+    explained = _with_command(
+        t(
+            "The QR code holds the report id and this hash. The issuing vault keeps both, and "
+            "the SHA-256 of the PDF file, in its register: {command} says whether it issued "
+            "this file and whether the file is unaltered.",
+            command="\x00",
+        )
+    )
+    text = Paragraph(
+        "<br/>".join(
+            [
+                f"<b>{t('Document integrity')}</b>",
+                markup(t("Report id: {id}", id=report_id)),
+                t("Content SHA-256 (veldboek-report/1):"),
+                *grouped_hex(digest),
+                explained,
+            ]
+        ),
+        styles.cell,
+    )
+    return _boxed([text, qr_drawing(qr_payload(report_id, digest))], [None, QR_SIZE + 6 * mm])

@@ -4,7 +4,7 @@ Definition (version 1), so anyone with the view can recompute it:
 
     content_sha256 = SHA-256( UTF-8( canonical_json( {
         "format": "veldboek-report/1",
-        "kind": "internal" | "sanitised",
+        "kind": "internal" | "sanitised" | "management",
         "report": <the report view: {"stamp": ..., "body": ...}>,
     } ) ) )
 
@@ -26,6 +26,7 @@ from datetime import date, datetime
 from typing import Any
 
 from app.clock import iso_utc
+from app.reports.management_view import ManagementStamp, ManagementView
 from app.reports.views import InternalReport, Report, SanitisedBody, SanitisedReport
 
 FORMAT = "veldboek-report/1"
@@ -61,6 +62,14 @@ def kind_of(report: Report) -> str:
 
 def content_sha256(report: Report) -> str:
     doc = {"format": FORMAT, "kind": kind_of(report), "report": plain(report)}
+    return hashlib.sha256(canonical_json(doc)).hexdigest()
+
+
+def management_sha256(stamp: ManagementStamp, body: ManagementView) -> str:
+    """The same definition for a management report: kind ``management``, the
+    stamp and the shown figures (what the pages print, hidden figures as marks)."""
+    report = {"stamp": plain(stamp), "body": plain(body)}
+    doc = {"format": FORMAT, "kind": "management", "report": report}
     return hashlib.sha256(canonical_json(doc)).hexdigest()
 
 

@@ -259,6 +259,12 @@ def _payments(d: InternalDebrief, styles: Styles, t: Labels) -> list[Any]:
     return out
 
 
+def _word_room(header: str, styles: Styles) -> float:
+    """The width a column needs for the longest word of its bold header."""
+    style = styles.cell_bold
+    return 10.0 + max(float(stringWidth(w, style.fontName, style.fontSize)) for w in header.split())
+
+
 def payments_table(payments: tuple[PaymentPart, ...], styles: Styles, t: Labels) -> Table:
     headers = ("Date", "Kind", "Amount", "Reason", "Witness", "Approved by")
     rows = [[Paragraph(t(h), styles.cell_bold) for h in headers]]
@@ -278,8 +284,14 @@ def payments_table(payments: tuple[PaymentPart, ...], styles: Styles, t: Labels)
     # amount never wraps: its column is as wide as the widest amount needs.
     widest = max(stringWidth(a, styles.cell.fontName, styles.cell.fontSize) for a in amounts)
     amount_width = max(24 * mm, widest + 10)  # the cell's padding, and a little air
+    # A header never breaks inside a word ("Goedgekeurd" is longer than "Approved"):
+    # each short column is at least as wide as the longest word of its header.
+    least = [_word_room(t(h), styles) for h in headers]
+    widths = [22 * mm, 18 * mm, amount_width, None, 20 * mm, 22 * mm]
     table = split_table(
-        rows, colWidths=[22 * mm, 18 * mm, amount_width, None, 20 * mm, 22 * mm], repeatRows=1
+        rows,
+        colWidths=[w if w is None else max(w, n) for w, n in zip(widths, least, strict=True)],
+        repeatRows=1,
     )
     table.setStyle(table_style(header=True))
     return table

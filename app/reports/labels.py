@@ -28,6 +28,15 @@ NL: dict[str, str] = {
     "Printed on {day} by {reference} (a {role} of the unit; its report register "
     "resolves the reference)": "Afgedrukt op {day} door {reference} (een {role} van de "
     "eenheid; haar rapportregister herleidt de verwijzing)",
+    "Approval preview made on {day}: not issued, and in no report register": "Preview voor "
+    "goedkeuring, gemaakt op {day}: niet uitgegeven, en in geen rapportregister",
+    "Preview, not issued": "Preview, niet uitgegeven",
+    "This is the approver's preview of a requested report, not an issued report: no report "
+    "register holds it, and {command} will not confirm it. The report is issued, with its "
+    "own id and integrity block, only after it is approved.": "Dit is de preview van een "
+    "aangevraagd rapport voor wie het goedkeurt, geen uitgegeven rapport: geen rapportregister "
+    "bevat het, en {command} zal het niet bevestigen. Het rapport wordt pas na goedkeuring "
+    "uitgegeven, met een eigen id en integriteitsblok.",
     "runner": "runner",
     "handler": "teamleider",
     "AWAITING APPROVAL · NOT RELEASED": "WACHT OP GOEDKEURING · NIET VRIJGEGEVEN",

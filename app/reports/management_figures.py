@@ -26,6 +26,20 @@ OVERDUE_COLUMNS = (
 PACKAGE_COLUMNS = ("in_order", "gap", "late")
 MATCH_COLUMNS = ("opened", "resolved_same", "resolved_different", "open_at_end")
 GRADING_AXES = ("source_evaluation", "intelligence_assessment", "handling")
+SUMMED_CURRENCIES = ("EUR",)  # summed; every other currency is counted together
+OTHER_CURRENCIES = "other"  # the key of the payments in every other currency
+MIN_SOURCES = 5
+DOMINANT_PERCENT = 85
+
+
+def payment_sensitive(sources: int, largest: int, cents: int, *, summed: bool) -> bool:
+    """Whether a payments figure (a count and, in a summed currency, its sum) must
+    be withheld: made by fewer than 5 sources, or a sum more than 85% of which one
+    source received (the sum would all but print that source's payments).
+    ``largest``: the most one source received in it (absolute)."""
+    if sources < MIN_SOURCES:
+        return True
+    return summed and abs(largest) * 100 > DOMINANT_PERCENT * abs(cents)
 
 
 @dataclass(frozen=True)

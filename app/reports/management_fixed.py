@@ -8,19 +8,25 @@ scheme left out says none of its items were). So the report always holds
   them);
 * payments in euros, and one table of the payments in every other currency
   together (``OTHER_CURRENCIES``): its counts as any table's, its sums never
-  (amounts in different currencies do not add up).
+  (amounts in different currencies do not add up). The readers pool them as
+  they count (a figure's sources counted once over all those currencies, so 7
+  payments to 7 sources in 7 currencies are 7 payments to 7 sources); tables
+  per currency handed in are pooled here, each figure sensitive unless one
+  currency alone had 5 sources in it (a bound: sources are not known apart).
 
 A 0 is then "< 5" like 1 to 4 (``management_suppress``), in a table that is
 always printed."""
 
 from __future__ import annotations
 
+import dataclasses
+
 from app.domain.enums import GradingScheme
 from app.domain.grading import codes_of
 from app.reports import management_figures as mf
 
-CURRENCIES = ("EUR",)
-OTHER_CURRENCIES = "other"  # the key of the payments in every other currency
+CURRENCIES = mf.SUMMED_CURRENCIES
+OTHER_CURRENCIES = mf.OTHER_CURRENCIES
 SCHEMES = tuple(s.value for s in GradingScheme)
 
 
@@ -99,5 +105,8 @@ def payments(
 ) -> tuple[mf.AmountTable, ...]:
     by = {p.currency: p for p in found}
     fixed = [by.get(c) or _empty(c, rows, months) for c in CURRENCIES]
+    if OTHER_CURRENCIES in by:  # pooled where counted, its sources counted once
+        pooled = dataclasses.replace(by[OTHER_CURRENCIES], sums=False)
+        return (*fixed, pooled)
     others = [p for p in found if p.currency not in CURRENCIES]
     return (*fixed, _pooled(others, rows, months))

@@ -54,8 +54,10 @@ NL: dict[str, str] = {
     "Suitability review overdue": "Evaluatie geschiktheid verlopen",
     "Payments per month": "Betalingen per maand",
     "Payments per month ({currency})": "Betalingen per maand ({currency})",
-    "A sum is shown only where at least 5 payments to at least 5 sources make it.": "Een "
-    "bedrag staat er alleen waar het uit minstens 5 betalingen aan minstens 5 bronnen bestaat.",
+    "A sum is shown only where at least 5 payments to at least 5 sources make it and no source "
+    "received more than 85% of it; every other sum is withheld (“×”).": "Een bedrag staat er "
+    "alleen waar het uit minstens 5 betalingen aan minstens 5 bronnen bestaat en geen bron er "
+    "meer dan 85% van ontving; elk ander bedrag is weggelaten (“×”).",
     "Number of payments": "Aantal betalingen",
     "Amount paid": "Betaald bedrag",
     "Amount paid per month ({currency})": "Betaald bedrag per maand ({currency})",

@@ -23,12 +23,15 @@ from reportlab.platypus import (
 )
 
 from app.reports import fonts
+from app.reports.blocks import integrity_block
+from app.reports.hashing import management_sha256
 from app.reports.labels import Labels
 from app.reports.management_charts import bar_chart
 from app.reports.management_fixed import OTHER_CURRENCIES
 from app.reports.management_suppress import Shown, ShownAmounts, ShownTable
-from app.reports.management_view import ManagementView
+from app.reports.management_view import ManagementStamp, ManagementView
 from app.reports.page import Furniture, canvas_maker
+from app.reports.render import KEYWORD_PREFIX, RenderedPdf
 from app.reports.styles import (
     MARGIN_BOTTOM,
     MARGIN_TOP,
@@ -64,6 +67,7 @@ COLUMN_LABELS = {
     "this vault": "This vault",
 }
 PER_PIECE = 12
+FRAME_PADDING = 6  # reportlab's Frame default, on either side
 ROW_HEIGHT = 11.5
 AXIS_LABELS = {
     "source_evaluation": "Source evaluation",
@@ -77,7 +81,9 @@ class _Layout:
         self.v = v
         self.t = Labels(language)
         self.s: Styles = make_styles()
-        self.width = landscape(A4)[0] - 2 * MARGIN_X
+        # The frame's own padding (6 pt a side) comes off the margins' width: a table
+        # as wide as the margins alone ran 2 mm past the right margin's rule.
+        self.width = landscape(A4)[0] - 2 * MARGIN_X - 2 * FRAME_PADDING
         self.h1 = ParagraphStyle("mi_h1", parent=self.s.h1, keepWithNext=0)
         self.h2 = ParagraphStyle("mi_h2", parent=self.s.h2, keepWithNext=0)
         # Column heads: small, and right-aligned over their figures.
@@ -288,7 +294,10 @@ def _payment_parts(lay: _Layout, p: ShownAmounts) -> list[Any]:
     return [
         t("Payments per month ({currency})", currency=p.currency),
         Paragraph(
-            t("A sum is shown only where at least 5 payments to at least 5 sources make it."),
+            t(
+                "A sum is shown only where at least 5 payments to at least 5 sources make it "
+                "and no source received more than 85% of it; every other sum is withheld (“×”)."
+            ),
             s.body,
         ),
         *lay.sub(t("Number of payments")),
@@ -342,10 +351,16 @@ def _story(v: ManagementView, language: str, printed_at: datetime) -> list[Any]:
     return story
 
 
-def render(v: ManagementView, *, language: str, marking: str, printed_at: datetime) -> bytes:
+def _build(
+    v: ManagementView,
+    furniture: Furniture,
+    *,
+    printed_at: datetime,
+    subject: str,
+    keywords: str = "",
+    tail: tuple[Any, ...] = (),
+) -> tuple[bytes, int]:
     fonts.register()
-    t = Labels(language)
-    start, end = v.period_from.isoformat(), v.period_to.isoformat()
     buffer = io.BytesIO()
     doc = SimpleDocTemplate(
         buffer,
@@ -354,18 +369,56 @@ def render(v: ManagementView, *, language: str, marking: str, printed_at: dateti
         rightMargin=MARGIN_X,
         topMargin=MARGIN_TOP,
         bottomMargin=MARGIN_BOTTOM,
-        title=t("Management information"),
+        title=Labels(furniture.language)("Management information"),
         author="Veldboek",
         creator="Veldboek",
-        subject=f"{start}/{end}; marking {marking}",
+        subject=subject,
+        keywords=keywords,
         invariant=1,
     )
+    pages: list[int] = []
+    story = _story(v, furniture.language, printed_at) + list(tail)
+    doc.build(story, canvasmaker=canvas_maker(furniture, pages))
+    return buffer.getvalue(), pages[0]
+
+
+def render(v: ManagementView, *, language: str, marking: str, printed_at: datetime) -> bytes:
+    """A report that no register keeps (the central system's): the period in
+    place of a report id, and no integrity block."""
+    t = Labels(language)
+    start, end = v.period_from.isoformat(), v.period_to.isoformat()
     furniture = Furniture(
         marking,
         f"MI {start} – {end}",
         t("Made on {when}.", when=utc_minute(printed_at)),
         language=language,
     )
-    pages: list[int] = []
-    doc.build(_story(v, language, printed_at), canvasmaker=canvas_maker(furniture, pages))
-    return buffer.getvalue()
+    data, _pages = _build(
+        v, furniture, printed_at=printed_at, subject=f"{start}/{end}; marking {marking}"
+    )
+    return data
+
+
+def render_issued(v: ManagementView, stamp: ManagementStamp) -> RenderedPdf:
+    """A vault's issued report, as the debrief reports are: its id and printer on
+    every page, the id in the metadata, and the integrity block (content hash and
+    QR code) last, so the register and ``report verify`` know it."""
+    t = Labels(stamp.language)
+    digest = management_sha256(stamp, v)
+    printed = t(
+        "Printed on {day} by {reference} (a {role} of the unit; its report register "
+        "resolves the reference)",
+        day=stamp.printed_at.date().isoformat(),
+        reference=stamp.printer_reference,
+        role=t("handler"),  # only a handler's alias makes one (management_vault)
+    )
+    furniture = Furniture(stamp.marking, stamp.report_id, printed, language=stamp.language)
+    data, pages = _build(
+        v,
+        furniture,
+        printed_at=stamp.printed_at,
+        subject=f"Report {stamp.report_id}; marking {stamp.marking}",
+        keywords=f"{KEYWORD_PREFIX}{stamp.report_id}",
+        tail=(integrity_block(stamp.report_id, digest, make_styles(), t),),
+    )
+    return RenderedPdf(data, pages, digest)

@@ -282,13 +282,14 @@ class ShownAmounts:
 def suppress_amounts(amounts: AmountTable) -> ShownAmounts:
     """The payments' counts suppressed as any table; their sums take the same
     pattern (a sum is printed exactly where its count is), so a hidden sum is
-    protected by the same equations as its count."""
+    protected by the same equations as its count. A hidden sum is always
+    withheld ("×"), never "< 5": beside an amount that would read as "under 5 euros"."""
     counts = suppress(amounts.counts)
 
     def follow(shown: Shown, cents: int) -> Shown:
-        if not amounts.sums:
-            return Shown(None, shown.mark if shown.hidden else Mark.WITHHELD)
-        return Shown(cents, Mark.SHOWN) if not shown.hidden else Shown(None, shown.mark)
+        if not amounts.sums or shown.hidden:
+            return Shown(None, Mark.WITHHELD)
+        return Shown(cents, Mark.SHOWN)
 
     t = amounts.counts
     n_cols = len(t.columns)

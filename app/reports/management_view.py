@@ -6,7 +6,7 @@ same figures and neither can carry a hidden one."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from app.reports import management_fixed as fixed
@@ -56,6 +56,19 @@ class ManagementView:
     packages: ShownTable
     matches: ShownTable | None
     notes: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ManagementStamp:
+    """An issued management report's id, marking and printing, on every page and
+    covered by the content hash. The printer is a reference (PR-…), not the alias:
+    the report names nobody; the issuing vault's register resolves it."""
+
+    report_id: str
+    marking: str
+    printer_reference: str
+    printed_at: datetime  # UTC
+    language: str
 
 
 def view(f: ManagementFigures) -> ManagementView:

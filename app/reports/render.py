@@ -17,7 +17,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.platypus import SimpleDocTemplate
 
 from app.reports import fonts, internal, sanitised
-from app.reports.blocks import integrity_block
+from app.reports.blocks import integrity_block, preview_block
 from app.reports.glyphs import printable
 from app.reports.hashing import content_sha256
 from app.reports.labels import Labels
@@ -48,6 +48,12 @@ def furniture_for(report: Report) -> Furniture:
         return Furniture(s.marking, s.report_id, printed, language=s.language)
     u = report.stamp
     t = Labels(u.language)
+    if u.draft_notice:  # an approval preview: nobody printed an issued report
+        printed = t(
+            "Approval preview made on {day}: not issued, and in no report register",
+            day=u.printed_on.isoformat(),
+        )
+        return Furniture(u.marking, u.report_id, printed, t(u.draft_notice), u.language)
     printed = t(
         "Printed on {day} by {reference} (a {role} of the unit; its report register "
         "resolves the reference)",
@@ -55,8 +61,7 @@ def furniture_for(report: Report) -> Furniture:
         reference=u.printer_reference,
         role=t(u.printed_by_role),
     )
-    notice = t(u.draft_notice) if u.draft_notice else ""
-    return Furniture(u.marking, u.report_id, printed, notice, u.language)
+    return Furniture(u.marking, u.report_id, printed, language=u.language)
 
 
 def render(report: Report, *, progress: ProgressFn | None = None) -> RenderedPdf:
@@ -76,7 +81,11 @@ def render(report: Report, *, progress: ProgressFn | None = None) -> RenderedPdf
     else:  # pragma: no cover - the union is closed
         raise TypeError(type(report).__name__)
     report_id = report.stamp.report_id
-    story.append(integrity_block(report_id, digest, styles, t))
+    preview = isinstance(report, SanitisedReport) and bool(report.stamp.draft_notice)
+    # A preview is not issued: no register, so no hash or QR code that invites a check.
+    story.append(
+        preview_block(styles, t) if preview else integrity_block(report_id, digest, styles, t)
+    )
     buffer = io.BytesIO()
     doc = SimpleDocTemplate(
         buffer,
@@ -90,7 +99,7 @@ def render(report: Report, *, progress: ProgressFn | None = None) -> RenderedPdf
         author="Veldboek",
         creator="Veldboek",
         subject=f"Report {report_id}; marking {report.stamp.marking}",
-        keywords=f"{KEYWORD_PREFIX}{report_id}",
+        keywords="" if preview else f"{KEYWORD_PREFIX}{report_id}",
         invariant=1,
     )
     pages: list[int] = []

@@ -3,9 +3,8 @@
 event in words, translated, and its details as "field: value" lines with the
 field names and the coded values translated too. Nothing is shown as JSON.
 
-tests/ui/test_audit_labels.py fails on any action or detail an audit call can write
-without words here. An unknown code (a newer version's, or a runner's event in an
-imported package) is still shown, as plain words made from the code."""
+tests/ui/test_audit_labels.py fails on any action or detail an audit call can write without words
+here. An unknown code (a newer version's, a runner's imported event) shows as words made from it."""
 
 from __future__ import annotations
 
@@ -239,6 +238,7 @@ _VALUES: dict[str, dict[str, object]] = {
         "message": QT_TRANSLATE_NOOP("AuditValues", "message"),
         "internal": QT_TRANSLATE_NOOP("AuditValues", "internal"),
         "sanitised": QT_TRANSLATE_NOOP("AuditValues", "sanitised"),
+        "management": QT_TRANSLATE_NOOP("AuditValues", "management information"),
         "reward": QT_TRANSLATE_NOOP("AuditValues", "reward"),
         "expense": QT_TRANSLATE_NOOP("AuditValues", "expense"),
         "offer": QT_TRANSLATE_NOOP("AuditValues", "offer"),

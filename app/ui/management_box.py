@@ -1,6 +1,7 @@
 """Management information on the Reports page (a handler's vault): the team's
 figures for a period, without identities and with every count below 5 hidden,
-made in the worker pool and saved as PDF where the handler chooses."""
+issued in the worker pool as the debrief reports are (registered, verifiable)
+and saved as PDF where the handler chooses, after the unencrypted-file warning."""
 
 from __future__ import annotations
 
@@ -9,9 +10,17 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QWidget,
+)
 
-from app.services.reports import management, management_vault
+from app.services import reports
+from app.services.reports import management_vault
 from app.ui.errors import describe
 from app.ui.save_file import choose_save_path, save_confirmed
 from app.ui.session import AppSession
@@ -25,6 +34,7 @@ class ManagementBox(QGroupBox):
         session: AppSession,
         runner: TaskRunner,
         language: Callable[[], str],
+        marking: Callable[[], str],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(self.tr("Management information"), parent)
@@ -32,6 +42,7 @@ class ManagementBox(QGroupBox):
         self.session = session
         self.runner = runner
         self.language = language  # () -> the report language
+        self.marking = marking  # () -> the classification chosen on the page
         today = date.today()
         self.date_from = date_edit(date(today.year, 1, 1))
         self.date_from.setObjectName("managementFrom")
@@ -55,6 +66,8 @@ class ManagementBox(QGroupBox):
         if last < first:
             self.status.setText(self.tr("The period ends before it starts."))
             return
+        if not self._unencrypted_confirmed():
+            return
         path = choose_save_path(
             self,
             self.tr("Save management report"),
@@ -65,27 +78,47 @@ class ManagementBox(QGroupBox):
             return
         self.make(first, last, path)
 
+    def _unencrypted_confirmed(self) -> bool:
+        answer = QMessageBox.warning(
+            self,
+            self.tr("Save unencrypted PDF"),
+            self.tr(
+                "The PDF file will NOT be encrypted: anyone who gets the file can read it. "
+                "Save it only where its marking ({marking}) allows, and destroy it when done. "
+                "The save is recorded in the audit log."
+            ).format(marking=self.marking()),
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,  # a stray Enter writes nothing unencrypted
+        )
+        return answer == QMessageBox.StandardButton.Save
+
     def make(self, first: date, last: date, path: Path) -> None:
-        """Count and lay out in the pool; save here (a question if the file exists)."""
-        vault, scope, language = self.session.vault, self.session.scope, self.language()
+        """Count, lay out and register in the pool; save here (a question if the
+        file exists)."""
+        vault, scope = self.session.vault, self.session.scope
+        language, marking = self.language(), self.marking()
         self.save_button.setEnabled(False)
         self.status.setText(self.tr("Counting…"))
 
-        def work(_progress: Any) -> bytes:
+        def work(_progress: Any) -> reports.IssuedPdf:
             figures = management_vault.figures(vault, scope, first=first, last=last)
-            return management.pdf(figures, language=language)
+            return reports.issue_management(
+                vault, scope, figures, language=language, marking=marking
+            )
 
-        def done(pdf: object) -> None:
+        def save(issued: reports.IssuedPdf, overwrite: bool) -> bool:
+            reports.save_pdf(vault, scope, issued, path, overwrite=overwrite)
+            return True
+
+        def done(issued: object) -> None:
             self.save_button.setEnabled(True)
-            assert isinstance(pdf, bytes)
+            assert isinstance(issued, reports.IssuedPdf)
             try:
                 written = save_confirmed(
                     self,
                     path,
                     self.tr("Save management report"),
-                    lambda overwrite: management.save_from_vault(
-                        vault, scope, pdf, path, first=first, last=last, overwrite=overwrite
-                    ),
+                    lambda overwrite: save(issued, overwrite),
                 )
             except Exception as exc:
                 self.status.setText(describe(exc))

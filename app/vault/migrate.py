@@ -20,7 +20,7 @@ MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
 # The newest revision this code knows; kept here so unlock can compare versions
 # without loading every migration script. A test checks it matches Alembic's head.
-SCHEMA_HEAD = "0017_sent_tokens"
+SCHEMA_HEAD = "0018_management_reports"
 
 
 def alembic_config(connection: Connection | None = None) -> Config:

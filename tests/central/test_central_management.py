@@ -246,6 +246,7 @@ def test_the_command_writes_the_pdf_and_prints_the_same_figures(
                "--from", "2026-04-01", "--to", "2026-05-31", "--team", "Noord",
                "--language", "nl", "--out", str(out), "--json")  # fmt: skip
     assert done.code == 0, done.err
+    assert "UNENCRYPTED PDF (STG. CONFIDENTIEEL)" in done.err
     printed = json.loads(done.out)
     assert printed["rows"] == ["Noord"]
     assert "Contacten per maand" in pdf_text(out.read_bytes())
@@ -313,3 +314,29 @@ def test_payments_inside_format_2_debriefs_are_counted_once(filled: Store) -> No
     with filled.begin() as conn:  # a newer version without them (format 3): none
         conn.execute(insert, {**keys, "v": 3, "data": json.dumps(row.data)})
     assert noord_april() == before
+
+
+def test_other_currencies_count_their_sources_once_and_a_dominated_sum_is_withheld(
+    central_place: Place,
+) -> None:
+    """Seven payments to seven sources, each in its own currency: 7 payments to 7
+    sources (not fewer than 5 in each currency). Five sources paid €100 each and
+    one of them €12,345.67 more: the sum is 96% one source's, withheld with its count."""
+    team = Team("Noord", "KWARTSNOORD", "Runner Valkenier")
+    team.sources = [("informant", "active")] * 7
+    currencies = ("USD", "GBP", "CHF", "SEK", "NOK", "DKK", "JPY")
+    team.payments = [("2026-04-10", 500, n, c) for n, c in enumerate(currencies)]
+    team.payments += [("2026-04-11", 10_000, n) for n in range(5)]
+    team.payments += [("2026-04-12", 1_234_567, 0)]
+    store = Store(central_place)
+    try:
+        with store.begin() as conn:
+            fill(conn, [team])
+        figures = management.figures(store, first=FIRST, last=date(2026, 4, 30), today=TODAY)
+        shown = reports_management.as_json(figures)["payments"]
+    finally:
+        store.close()
+    assert shown["other"]["payments"]["rows"][0]["cells"] == {"2026-04": 7}
+    assert shown["other"]["amount_cents"]["rows"][0]["cells"] == {"2026-04": "withheld"}
+    assert shown["EUR"]["payments"]["rows"][0]["cells"] == {"2026-04": "withheld"}
+    assert shown["EUR"]["amount_cents"]["rows"][0]["cells"] == {"2026-04": "withheld"}

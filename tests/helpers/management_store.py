@@ -79,7 +79,8 @@ class Team:
     codename: str
     runner: str
     debriefs: list[Debrief] = field(default_factory=list)
-    payments: list[tuple[str, int, int]] = field(default_factory=list)  # day, cents, source no.
+    # day, cents, source no. (in euros), or with a currency as the fourth
+    payments: list[tuple[str, int, int] | tuple[str, int, int, str]] = field(default_factory=list)
     sources: list[tuple[str, str]] = field(default_factory=list)  # kind, status
     risk_reviews: list[str | None] = field(default_factory=list)  # per source: review day
     arrivals: list[tuple[str, str]] = field(default_factory=list)  # day, new|gap|late
@@ -170,7 +171,7 @@ def fill(conn: Connection, teams: list[Team]) -> dict[str, int]:
             versions,
         )
         records = []
-        for day, cents, source in team.payments:
+        for day, cents, source, *currency in team.payments:
             rid = str(uuid.uuid4())
             sid = sids[source % len(sids)]
             data = {
@@ -178,7 +179,7 @@ def fill(conn: Connection, teams: list[Team]) -> dict[str, int]:
                 "source_id": sid,
                 "kind": "reward",
                 "amount_cents": cents,
-                "currency": "EUR",
+                "currency": currency[0] if currency else "EUR",
                 "occurred_on": day,
                 "reason": "geheime verslagtekst",
                 "witness": "Runner Uiltje",

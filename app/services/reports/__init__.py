@@ -18,6 +18,8 @@ Callers use this package's names (``reports.issue_internal``); its modules:
   (``app.services.records.debrief_bulk`` over ``app.dal.debrief_parts``), and
   ``file_records``, the taskings and payments beside them;
 - ``internal_report``: the internal report's content, and issuing it;
+- ``management_report``: a handler's management report, issued and registered
+  (its figures: ``management_vault``, ``management``);
 - ``sanitised_report``: the guard, the request, the approver's preview, issuing;
 - ``approvals``: the approval a handler decides on;
 - ``register``: rendering and registering an issued report (``IssuedPdf``);
@@ -57,6 +59,7 @@ if TYPE_CHECKING:
         issue_internal,
         read_internal_body,
     )
+    from app.services.reports.management_report import issue_management
     from app.services.reports.pages import (
         OpenPdf,
         PageImage,
@@ -112,6 +115,7 @@ _WHERE = {
     "drafts_in": "app.services.reports.reading",
     "internal_body": "app.services.reports.internal_report",
     "issue_internal": "app.services.reports.internal_report",
+    "issue_management": "app.services.reports.management_report",
     "issue_sanitised": "app.services.reports.sanitised_report",
     "list_approvals": "app.services.reports.approvals",
     "open_pdf": "app.services.reports.pages",
@@ -168,6 +172,7 @@ __all__ = [
     "drafts_in",
     "internal_body",
     "issue_internal",
+    "issue_management",
     "issue_sanitised",
     "list_approvals",
     "open_pdf",

@@ -9,7 +9,7 @@ from collections import defaultdict
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, distinct, func, select
+from sqlalchemy import ColumnElement, case, func, select
 from sqlalchemy.orm import Session
 
 from app.dal.scope import visible
@@ -219,48 +219,61 @@ def _overdue(session: Session, scope: Scope, as_of: date) -> dict[str, int]:
 def _payments(
     session: Session, scope: Scope, first: date, last: date
 ) -> tuple[mf.AmountTable, ...]:
+    """Per month, euros and every other currency together (``mf.OTHER_CURRENCIES``),
+    read per source: a figure's sources are counted once, however many currencies
+    they were paid in, and a sum's largest share by one source is known
+    (``mf.payment_sensitive``)."""
     month = func.substr(Payment.occurred_on, 1, 7)
-    where = (
-        Payment.kind != PaymentKind.OFFER,
-        Payment.occurred_on >= first,
-        Payment.occurred_on <= last,
-        visible(Payment.compartment_id, scope, drive=True),
+    group = case(
+        (Payment.currency.in_(mf.SUMMED_CURRENCIES), Payment.currency),
+        else_=mf.OTHER_CURRENCIES,
     )
-    cells: dict[str, dict[str, tuple[int, int, int]]] = defaultdict(dict)
-    for m, currency, n, sources, cents in session.execute(
-        select(
-            month,
-            Payment.currency,
-            func.count(),
-            func.count(distinct(Payment.source_id)),
-            func.sum(Payment.amount_cents),
+    # {group: {month: {source: (payments, cents)}}}
+    paid: dict[str, dict[str, dict[Any, tuple[int, int]]]] = defaultdict(lambda: defaultdict(dict))
+    for g, m, source, n, cents in session.execute(
+        select(group, month, Payment.source_id, func.count(), func.sum(Payment.amount_cents))
+        .where(
+            Payment.kind != PaymentKind.OFFER,
+            Payment.occurred_on >= first,
+            Payment.occurred_on <= last,
+            visible(Payment.compartment_id, scope, drive=True),
         )
-        .where(*where)
-        .group_by(month, Payment.currency)
+        .group_by(group, month, Payment.source_id)
     ):
-        cells[str(currency)][str(m)] = (int(n), int(sources), int(cents))
-    row_sources = dict(
-        session.execute(
-            select(Payment.currency, func.count(distinct(Payment.source_id)))
-            .where(*where)
-            .group_by(Payment.currency)
-        ).all()
-    )
+        paid[str(g)][str(m)][source] = (int(n), int(cents))
     months = mf.months(first, last)
-    out = []
-    for currency in sorted(cells):
-        got = cells[currency]
-        counts = mf.CountTable(
-            "payments",
-            (ROW,),
-            months,
-            (tuple(got.get(m, (0, 0, 0))[0] for m in months),),
-            sensitive=(tuple(got.get(m, (0, 0, 0))[1] < 5 for m in months),),
-            sensitive_rows=(row_sources.get(currency, 0) < 5,),
-        )
-        cents = (tuple(got.get(m, (0, 0, 0))[2] for m in months),)
-        out.append(mf.AmountTable("payments", currency, counts, cents))
-    return tuple(out)
+    return tuple(_amounts(g, paid[g], months) for g in sorted(paid))
+
+
+def _amounts(
+    group: str, paid: dict[str, dict[Any, tuple[int, int]]], months: tuple[str, ...]
+) -> mf.AmountTable:
+    summed = group != mf.OTHER_CURRENCIES
+
+    def figure(per_source: dict[Any, int], n: int) -> tuple[int, int, bool]:
+        cents = sum(per_source.values())
+        largest = max(map(abs, per_source.values()), default=0)
+        return n, cents, mf.payment_sensitive(len(per_source), largest, cents, summed=summed)
+
+    cells = [
+        figure({s: c for s, (_n, c) in paid.get(m, {}).items()},
+               sum(n for n, _c in paid.get(m, {}).values()))
+        for m in months
+    ]  # fmt: skip
+    whole: dict[Any, int] = defaultdict(int)
+    for per in paid.values():
+        for source, (_n, c) in per.items():
+            whole[source] += c
+    total = figure(dict(whole), sum(c[0] for c in cells))
+    counts = mf.CountTable(
+        "payments",
+        (ROW,),
+        months,
+        (tuple(c[0] for c in cells),),
+        sensitive=(tuple(c[2] for c in cells),),
+        sensitive_rows=(total[2],),
+    )
+    return mf.AmountTable("payments", group, counts, (tuple(c[1] for c in cells),), sums=summed)
 
 
 def _packages(session: Session, lo: datetime, hi: datetime) -> dict[str, int]:

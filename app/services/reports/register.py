@@ -15,6 +15,7 @@ from datetime import date, datetime
 from app.domain.enums import ReportKind
 from app.domain.scope import Scope
 from app.models.reports import ApprovalStatus, IssuedReport, ReportApproval
+from app.reports.management_view import ManagementStamp
 from app.reports.render import RenderedPdf, render
 from app.reports.views import Report, SanitisedReport
 from app.services.reports.choices import Selection
@@ -132,6 +133,65 @@ def _register(
                 "approval_id": approval_id.hex if approval_id else None,
             },
         )
+
+
+def register_management(
+    vault: Vault,
+    scope: Scope,
+    stamp: ManagementStamp,
+    rendered: RenderedPdf,
+    *,
+    first: date,
+    last: date,
+) -> IssuedPdf:
+    """Record an issued management report as the others are: a register row and
+    its ``report.issued`` event in one transaction. It covers figures, not
+    records: no debrief, source or compartment."""
+    report_id = uuid.UUID(stamp.report_id)
+    pdf_sha = hashlib.sha256(rendered.data).hexdigest()
+    with vault.write() as session:
+        session.add(
+            IssuedReport(
+                id=report_id,
+                kind=ReportKind.MANAGEMENT,
+                marking=stamp.marking,
+                content_sha256=rendered.content_sha256,
+                pdf_sha256=pdf_sha,
+                page_count=rendered.page_count,
+                printed_by_alias_id=scope.alias_id,
+                printed_by=scope.alias_name,
+                printed_at=stamp.printed_at,
+                period_from=first,
+                period_to=last,
+                debrief_ids="[]",
+            )
+        )
+        session.flush()
+        audit_chain.append(
+            session,
+            scope.actor,
+            "report.issued",
+            record_type="report",
+            record_id=report_id,
+            detail={
+                "kind": ReportKind.MANAGEMENT.value,
+                "marking": stamp.marking,
+                "pages": rendered.page_count,
+                "period": f"{first.isoformat()}..{last.isoformat()}",
+                "content_sha256": rendered.content_sha256,
+                "pdf_sha256": pdf_sha,
+            },
+        )
+    return IssuedPdf(
+        report_id=report_id,
+        kind=ReportKind.MANAGEMENT,
+        marking=stamp.marking,
+        pdf=rendered.data,
+        page_count=rendered.page_count,
+        content_sha256=rendered.content_sha256,
+        pdf_sha256=pdf_sha,
+        debrief_count=0,
+    )
 
 
 def issue(

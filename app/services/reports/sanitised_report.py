@@ -221,9 +221,11 @@ def preview_approval(
         approval = visible_approval(session, scope, approval_id)
     chosen, _views = _approved_body(vault, scope, approval)
     stamp = SanitisedStamp(
-        report_id=f"PREVIEW-{approval.id.hex[:12]}",
+        # Random: the approval's id is a UUIDv7, and its first 12 digits are the
+        # time the report was requested, to the millisecond.
+        report_id=f"PREVIEW-{uuid.uuid4().hex[:12]}",
         marking=approval.marking,
-        printer_reference=printer_reference(vault, approval.id, scope.alias_name),
+        printer_reference="",  # nobody printed an issued report: the footer says so
         printed_by_role=scope.role.value,
         printed_on=utc_now().date(),
         draft_notice=PREVIEW_NOTICE,

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from app.domain.enums import ReportKind
 from app.domain.scope import Actor, Scope
+from app.domain.text import counted
 from app.errors import ReportError
 from app.models import AuditEvent
 from app.models.reports import IssuedReport
@@ -68,11 +69,11 @@ class Verification:
         assert self.kind is not None
         assert self.printed_at is not None
         printer = self.printed_by
-        if self.kind is ReportKind.SANITISED:
+        if self.kind is not ReportKind.INTERNAL:  # their pages print the reference
             printer += f" (printer reference {self.printer_reference})"
         return (
             f"VERIFIED: this vault issued this {self.kind.value} report {self.report_id} "
-            f"({self.marking}, {self.page_count} pages), printed by {printer} "
+            f"({self.marking}, {counted(self.page_count, 'page')}), printed by {printer} "
             f"on {self.printed_at:%Y-%m-%d %H:%M} UTC; the file is unaltered."
         )
 

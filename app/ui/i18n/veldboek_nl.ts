@@ -205,402 +205,402 @@
 <context>
     <name>AuditActions</name>
     <message>
-        <location filename="../audit_labels.py" line="22" />
+        <location filename="../audit_labels.py" line="21" />
         <source>Alias added</source>
         <translation>Alias toegevoegd</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="23" />
+        <location filename="../audit_labels.py" line="22" />
         <source>Alias switched</source>
         <translation>Alias gewisseld</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="24" />
+        <location filename="../audit_labels.py" line="23" />
         <source>File attached</source>
         <translation>Bestand bijgevoegd</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="25" />
+        <location filename="../audit_labels.py" line="24" />
         <source>Attached file viewed</source>
         <translation>Bijlage bekeken</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="26" />
+        <location filename="../audit_labels.py" line="25" />
         <source>Unencrypted copy of a file saved</source>
         <translation>Onversleutelde kopie van een bijlage opgeslagen</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="27" />
+        <location filename="../audit_labels.py" line="26" />
         <source>Attached file removed</source>
         <translation>Bijlage verwijderd</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="28" />
+        <location filename="../audit_labels.py" line="27" />
         <source>Audit anchor mismatch</source>
         <translation>Auditanker klopt niet</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="29" />
+        <location filename="../audit_labels.py" line="28" />
         <source>Access to file given</source>
         <translation>Toegang tot dossier gegeven</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="30" />
+        <location filename="../audit_labels.py" line="29" />
         <source>Contact recorded</source>
         <translation>Contact vastgelegd</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="31" />
+        <location filename="../audit_labels.py" line="30" />
         <source>Deconfliction notice taken in</source>
         <translation>Deconflictiebericht ingelezen</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="34" />
+        <location filename="../audit_labels.py" line="33" />
         <source>Meeting ended</source>
         <translation>Ontmoeting beëindigd</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="35" />
+        <location filename="../audit_labels.py" line="34" />
         <source>Debrief started</source>
         <translation>Debriefing begonnen</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="36" />
+        <location filename="../audit_labels.py" line="35" />
         <source>Draft saved</source>
         <translation>Concept opgeslagen</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="37" />
+        <location filename="../audit_labels.py" line="36" />
         <source>Item added</source>
         <translation>Item toegevoegd</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="38" />
+        <location filename="../audit_labels.py" line="37" />
         <source>Item changed</source>
         <translation>Item gewijzigd</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="39" />
+        <location filename="../audit_labels.py" line="38" />
         <source>Item removed</source>
         <translation>Item verwijderd</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="40" />
+        <location filename="../audit_labels.py" line="39" />
         <source>Debrief submitted</source>
         <translation>Debriefing ingediend</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="41" />
+        <location filename="../audit_labels.py" line="40" />
         <source>Debrief returned</source>
         <translation>Debriefing teruggestuurd</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="42" />
+        <location filename="../audit_labels.py" line="41" />
         <source>Debrief approved</source>
         <translation>Debriefing goedgekeurd</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="43" />
+        <location filename="../audit_labels.py" line="42" />
         <source>Addendum added</source>
         <translation>Aanvulling toegevoegd</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="44" />
+        <location filename="../audit_labels.py" line="43" />
         <source>Debrief deleted from this vault after a receipt</source>
         <translation>Debriefing na een ontvangstbewijs uit deze kluis verwijderd</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="47" />
+        <location filename="../audit_labels.py" line="46" />
         <source>Demo data generated</source>
         <translation>Demogegevens gemaakt</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="48" />
+        <location filename="../audit_labels.py" line="47" />
         <source>Identity recorded</source>
         <translation>Identiteit vastgelegd</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="49" />
+        <location filename="../audit_labels.py" line="48" />
         <source>Identity replaced</source>
         <translation>Identiteit vervangen</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="50" />
+        <location filename="../audit_labels.py" line="49" />
         <source>Identity revealed</source>
         <translation>Identiteit onthuld</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="51" />
+        <location filename="../audit_labels.py" line="50" />
         <source>Identity reveal refused</source>
         <translation>Onthulling identiteit geweigerd</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="52" />
+        <location filename="../audit_labels.py" line="51" />
         <source>Instruction given</source>
         <translation>Instructie gegeven</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="53" />
+        <location filename="../audit_labels.py" line="52" />
         <source>Instruction acknowledged</source>
         <translation>Instructie bevestigd</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="54" />
+        <location filename="../audit_labels.py" line="53" />
         <source>This vault's keys made</source>
         <translation>Sleutels van deze kluis gemaakt</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="55" />
+        <location filename="../audit_labels.py" line="54" />
         <source>Key added after comparing</source>
         <translation>Sleutel toegevoegd na vergelijken</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="56" />
+        <location filename="../audit_labels.py" line="55" />
         <source>Key retired</source>
         <translation>Sleutel ingetrokken</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="57" />
+        <location filename="../audit_labels.py" line="56" />
         <source>Meeting discarded (started by mistake)</source>
         <translation>Ontmoeting weggegooid (per vergissing begonnen)</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="60" />
+        <location filename="../audit_labels.py" line="59" />
         <source>Package sealed and sent</source>
         <translation>Pakket verzegeld en verzonden</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="61" />
+        <location filename="../audit_labels.py" line="60" />
         <source>Package written again</source>
         <translation>Pakket opnieuw geschreven</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="62" />
+        <location filename="../audit_labels.py" line="61" />
         <source>Package checked</source>
         <translation>Pakket gecontroleerd</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="63" />
+        <location filename="../audit_labels.py" line="62" />
         <source>Package imported</source>
         <translation>Pakket ingelezen</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="64" />
+        <location filename="../audit_labels.py" line="63" />
         <source>Package refused</source>
         <translation>Pakket geweigerd</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="65" />
+        <location filename="../audit_labels.py" line="64" />
         <source>Payment recorded</source>
         <translation>Betaling vastgelegd</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="66" />
+        <location filename="../audit_labels.py" line="65" />
         <source>Receipt issued</source>
         <translation>Ontvangstbewijs gemaakt</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="67" />
+        <location filename="../audit_labels.py" line="66" />
         <source>Receipt taken in</source>
         <translation>Ontvangstbewijs ingelezen</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="68" />
+        <location filename="../audit_labels.py" line="67" />
         <source>Receipt refused</source>
         <translation>Ontvangstbewijs geweigerd</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="69" />
+        <location filename="../audit_labels.py" line="68" />
         <source>Reliability reviewed</source>
         <translation>Betrouwbaarheid herzien</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="70" />
+        <location filename="../audit_labels.py" line="69" />
         <source>Risk assessed</source>
         <translation>Risico beoordeeld</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="71" />
+        <location filename="../audit_labels.py" line="70" />
         <source>Source file opened</source>
         <translation>Brondossier geopend</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="72" />
+        <location filename="../audit_labels.py" line="71" />
         <source>Source file changed</source>
         <translation>Brondossier gewijzigd</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="73" />
+        <location filename="../audit_labels.py" line="72" />
         <source>Registration closed</source>
         <translation>Registratie beëindigd</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="74" />
+        <location filename="../audit_labels.py" line="73" />
         <source>Tasking given</source>
         <translation>Opdracht gegeven</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="75" />
+        <location filename="../audit_labels.py" line="74" />
         <source>Tasking closed</source>
         <translation>Opdracht afgesloten</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="76" />
+        <location filename="../audit_labels.py" line="75" />
         <source>Source handed over to another runner</source>
         <translation>Bron overgedragen aan een andere runner</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="77" />
+        <location filename="../audit_labels.py" line="76" />
         <source>Handover of a source refused</source>
         <translation>Overdracht van een bron geweigerd</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="78" />
+        <location filename="../audit_labels.py" line="77" />
         <source>Handover confirmed by the new runner</source>
         <translation>Overdracht bevestigd door de nieuwe runner</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="81" />
+        <location filename="../audit_labels.py" line="80" />
         <source>Source deleted from this vault after its handover</source>
         <translation>Bron na de overdracht uit deze kluis verwijderd</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="84" />
+        <location filename="../audit_labels.py" line="83" />
         <source>Source taken over from another runner</source>
         <translation>Bron overgenomen van een andere runner</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="85" />
+        <location filename="../audit_labels.py" line="84" />
         <source>Source now run by another runner</source>
         <translation>Bron wordt nu door een andere runner gerund</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="86" />
+        <location filename="../audit_labels.py" line="85" />
         <source>Identity sealed for the new runner</source>
         <translation>Identiteit verzegeld voor de nieuwe runner</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="87" />
+        <location filename="../audit_labels.py" line="86" />
         <source>Identity received in a handover</source>
         <translation>Identiteit ontvangen bij een overdracht</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="88" />
+        <location filename="../audit_labels.py" line="87" />
         <source>Settings changed</source>
         <translation>Instellingen gewijzigd</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="89" />
+        <location filename="../audit_labels.py" line="88" />
         <source>Report issued</source>
         <translation>Rapport uitgegeven</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="90" />
+        <location filename="../audit_labels.py" line="89" />
         <source>Report printed</source>
         <translation>Rapport afgedrukt</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="91" />
+        <location filename="../audit_labels.py" line="90" />
         <source>Report saved as PDF</source>
         <translation>Rapport als PDF opgeslagen</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="92" />
+        <location filename="../audit_labels.py" line="91" />
         <source>Management report saved as PDF</source>
         <translation>Managementrapport opgeslagen als PDF</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="93" />
+        <location filename="../audit_labels.py" line="92" />
         <source>Report verified</source>
         <translation>Rapport gecontroleerd</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="94" />
+        <location filename="../audit_labels.py" line="93" />
         <source>Sanitised report previewed</source>
         <translation>Geschoond rapport bekeken</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="95" />
+        <location filename="../audit_labels.py" line="94" />
         <source>Sanitised report requested</source>
         <translation>Geschoond rapport aangevraagd</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="96" />
+        <location filename="../audit_labels.py" line="95" />
         <source>Sanitised report refused</source>
         <translation>Geschoond rapport geweigerd</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="97" />
+        <location filename="../audit_labels.py" line="96" />
         <source>Sanitised report approved</source>
         <translation>Geschoond rapport goedgekeurd</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="98" />
+        <location filename="../audit_labels.py" line="97" />
         <source>Sanitised report rejected</source>
         <translation>Geschoond rapport afgewezen</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="99" />
+        <location filename="../audit_labels.py" line="98" />
         <source>Sanitised report not written; its approval may be used again</source>
         <translation>Geschoond rapport niet geschreven; de goedkeuring kan opnieuw worden gebruikt</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="102" />
+        <location filename="../audit_labels.py" line="101" />
         <source>Vault created</source>
         <translation>Kluis gemaakt</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="103" />
+        <location filename="../audit_labels.py" line="102" />
         <source>Vault unlocked</source>
         <translation>Kluis ontgrendeld</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="104" />
+        <location filename="../audit_labels.py" line="103" />
         <source>Unlock failed</source>
         <translation>Ontgrendelen mislukt</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="105" />
+        <location filename="../audit_labels.py" line="104" />
         <source>Vault locked</source>
         <translation>Kluis vergrendeld</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="106" />
+        <location filename="../audit_labels.py" line="105" />
         <source>Vault checked</source>
         <translation>Kluis gecontroleerd</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="107" />
+        <location filename="../audit_labels.py" line="106" />
         <source>Vault file rebuilt after a purge</source>
         <translation>Kluisbestand opnieuw opgebouwd na verwijdering</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="108" />
+        <location filename="../audit_labels.py" line="107" />
         <source>Passphrase changed</source>
         <translation>Wachtzin gewijzigd</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="109" />
+        <location filename="../audit_labels.py" line="108" />
         <source>Deconfliction key received</source>
         <translation>Deconflictiesleutel ontvangen</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="110" />
+        <location filename="../audit_labels.py" line="109" />
         <source>Deconfliction key sent to a runner</source>
         <translation>Deconflictiesleutel naar een runner gestuurd</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="113" />
+        <location filename="../audit_labels.py" line="112" />
         <source>Deconfliction tokens recomputed</source>
         <translation>Deconflictietokens opnieuw berekend</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="116" />
+        <location filename="../audit_labels.py" line="115" />
         <source>Recomputing deconfliction tokens refused</source>
         <translation>Opnieuw berekenen van deconflictietokens geweigerd</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="119" />
+        <location filename="../audit_labels.py" line="118" />
         <source>Replaced deconfliction keys forgotten</source>
         <translation>Vervangen deconflictiesleutels vergeten</translation>
     </message>
@@ -608,398 +608,398 @@
 <context>
     <name>AuditFields</name>
     <message>
-        <location filename="../audit_labels.py" line="147" />
+        <location filename="../audit_labels.py" line="146" />
         <source>addendum</source>
         <translation>aanvulling</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="148" />
+        <location filename="../audit_labels.py" line="147" />
         <source>after</source>
         <translation>na</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="149" />
+        <location filename="../audit_labels.py" line="148" />
         <source>alias</source>
         <translation>alias</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="150" />
+        <location filename="../audit_labels.py" line="149" />
         <source>already confirmed</source>
         <translation>al bevestigd</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="151" />
+        <location filename="../audit_labels.py" line="150" />
         <source>approval</source>
         <translation>goedkeuring</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="152" />
+        <location filename="../audit_labels.py" line="151" />
         <source>arrival</source>
         <translation>aankomst</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="153" />
+        <location filename="../audit_labels.py" line="152" />
         <source>file</source>
         <translation>bestand</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="154" />
+        <location filename="../audit_labels.py" line="153" />
         <source>attempted at</source>
         <translation>geprobeerd om</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="155" />
+        <location filename="../audit_labels.py" line="154" />
         <source>text checksum</source>
         <translation>controlegetal tekst</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="156" />
+        <location filename="../audit_labels.py" line="155" />
         <source>by way of</source>
         <translation>via</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="157" />
+        <location filename="../audit_labels.py" line="156" />
         <source>can act</source>
         <translation>kan handelen</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="158" />
+        <location filename="../audit_labels.py" line="157" />
         <source>matches</source>
         <translation>overeenkomsten</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="159" />
+        <location filename="../audit_labels.py" line="158" />
         <source>still open</source>
         <translation>nog open</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="160" />
+        <location filename="../audit_labels.py" line="159" />
         <source>decided on</source>
         <translation>besloten op</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="161" />
+        <location filename="../audit_labels.py" line="160" />
         <source>confirmed</source>
         <translation>bevestigd</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="162" />
+        <location filename="../audit_labels.py" line="161" />
         <source>content checksum</source>
         <translation>controlegetal inhoud</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="163" />
+        <location filename="../audit_labels.py" line="162" />
         <source>copies</source>
         <translation>exemplaren</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="164" />
+        <location filename="../audit_labels.py" line="163" />
         <source>debrief</source>
         <translation>debriefing</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="165" />
+        <location filename="../audit_labels.py" line="164" />
         <source>debriefs</source>
         <translation>debriefings</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="166" />
+        <location filename="../audit_labels.py" line="165" />
         <source>demo data</source>
         <translation>demogegevens</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="167" />
+        <location filename="../audit_labels.py" line="166" />
         <source>second factor</source>
         <translation>tweede factor</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="168" />
-        <location filename="../audit_labels.py" line="178" />
+        <location filename="../audit_labels.py" line="167" />
+        <location filename="../audit_labels.py" line="177" />
         <source>changed</source>
         <translation>gewijzigd</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="169" />
+        <location filename="../audit_labels.py" line="168" />
         <source>records of source files</source>
         <translation>records van bronnendossiers</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="170" />
+        <location filename="../audit_labels.py" line="169" />
         <source>key</source>
         <translation>sleutel</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="171" />
+        <location filename="../audit_labels.py" line="170" />
         <source>from</source>
         <translation>van</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="172" />
+        <location filename="../audit_labels.py" line="171" />
         <source>handover package</source>
         <translation>overdrachtspakket</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="173" />
+        <location filename="../audit_labels.py" line="172" />
         <source>identifying strings</source>
         <translation>identificerende teksten</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="174" />
+        <location filename="../audit_labels.py" line="173" />
         <source>with the identity</source>
         <translation>met de identiteit</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="175" />
+        <location filename="../audit_labels.py" line="174" />
         <source>checked against identities</source>
         <translation>getoetst aan identiteiten</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="176" />
+        <location filename="../audit_labels.py" line="175" />
         <source>item</source>
         <translation>item</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="177" />
+        <location filename="../audit_labels.py" line="176" />
         <source>items</source>
         <translation>items</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="179" />
+        <location filename="../audit_labels.py" line="178" />
         <source>deconfliction keys</source>
         <translation>deconflictiesleutels</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="180" />
+        <location filename="../audit_labels.py" line="179" />
         <source>kind</source>
         <translation>soort</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="181" />
+        <location filename="../audit_labels.py" line="180" />
         <source>level</source>
         <translation>niveau</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="182" />
+        <location filename="../audit_labels.py" line="181" />
         <source>classification</source>
         <translation>rubricering</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="183" />
+        <location filename="../audit_labels.py" line="182" />
         <source>people with access</source>
         <translation>personen met toegang</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="184" />
+        <location filename="../audit_labels.py" line="183" />
         <source>minutes after its start</source>
         <translation>minuten na het begin</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="185" />
+        <location filename="../audit_labels.py" line="184" />
         <source>new</source>
         <translation>nieuw</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="186" />
+        <location filename="../audit_labels.py" line="185" />
         <source>codenames another source has</source>
         <translation>codenamen die een andere bron heeft</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="187" />
+        <location filename="../audit_labels.py" line="186" />
         <source>note lost</source>
         <translation>notitie verloren</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="188" />
+        <location filename="../audit_labels.py" line="187" />
         <source>unaltered</source>
         <translation>ongewijzigd</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="189" />
+        <location filename="../audit_labels.py" line="188" />
         <source>older versions</source>
         <translation>oudere versies</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="190" />
+        <location filename="../audit_labels.py" line="189" />
         <source>confirmed in package</source>
         <translation>bevestigd in pakket</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="191" />
+        <location filename="../audit_labels.py" line="190" />
         <source>package</source>
         <translation>pakket</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="192" />
+        <location filename="../audit_labels.py" line="191" />
         <source>packages</source>
         <translation>pakketten</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="193" />
+        <location filename="../audit_labels.py" line="192" />
         <source>pages</source>
         <translation>pagina's</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="194" />
+        <location filename="../audit_labels.py" line="193" />
         <source>PDF checksum</source>
         <translation>controlegetal PDF</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="195" />
+        <location filename="../audit_labels.py" line="194" />
         <source>period</source>
         <translation>periode</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="196" />
+        <location filename="../audit_labels.py" line="195" />
         <source>was</source>
         <translation>was</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="197" />
+        <location filename="../audit_labels.py" line="196" />
         <source>problem</source>
         <translation>probleem</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="198" />
+        <location filename="../audit_labels.py" line="197" />
         <source>reason</source>
         <translation>reden</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="199" />
+        <location filename="../audit_labels.py" line="198" />
         <source>replaces key</source>
         <translation>vervangt sleutel</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="200" />
+        <location filename="../audit_labels.py" line="199" />
         <source>report</source>
         <translation>rapport</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="201" />
+        <location filename="../audit_labels.py" line="200" />
         <source>records</source>
         <translation>gegevens</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="202" />
+        <location filename="../audit_labels.py" line="201" />
         <source>recipients</source>
         <translation>ontvangers</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="203" />
+        <location filename="../audit_labels.py" line="202" />
         <source>result</source>
         <translation>uitkomst</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="204" />
+        <location filename="../audit_labels.py" line="203" />
         <source>reviews</source>
         <translation>beoordelingen</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="205" />
+        <location filename="../audit_labels.py" line="204" />
         <source>role</source>
         <translation>rol</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="206" />
+        <location filename="../audit_labels.py" line="205" />
         <source>rule</source>
         <translation>regel</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="207" />
+        <location filename="../audit_labels.py" line="206" />
         <source>runner</source>
         <translation>runner</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="208" />
+        <location filename="../audit_labels.py" line="207" />
         <source>seed</source>
         <translation>startwaarde</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="209" />
+        <location filename="../audit_labels.py" line="208" />
         <source>sender</source>
         <translation>afzender</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="210" />
+        <location filename="../audit_labels.py" line="209" />
         <source>number</source>
         <translation>nummer</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="211" />
+        <location filename="../audit_labels.py" line="210" />
         <source>checksum</source>
         <translation>controlegetal</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="212" />
+        <location filename="../audit_labels.py" line="211" />
         <source>size</source>
         <translation>grootte</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="213" />
+        <location filename="../audit_labels.py" line="212" />
         <source>debriefs left out</source>
         <translation>debriefings weggelaten</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="214" />
+        <location filename="../audit_labels.py" line="213" />
         <source>sources</source>
         <translation>bronnen</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="215" />
+        <location filename="../audit_labels.py" line="214" />
         <source>when</source>
         <translation>wanneer</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="216" />
+        <location filename="../audit_labels.py" line="215" />
         <source>status</source>
         <translation>status</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="217" />
+        <location filename="../audit_labels.py" line="216" />
         <source>to</source>
         <translation>aan</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="218" />
+        <location filename="../audit_labels.py" line="217" />
         <source>as of</source>
         <translation>per</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="219" />
+        <location filename="../audit_labels.py" line="218" />
         <source>sources sent for their tokens</source>
         <translation>bronnen verzonden om hun tokens</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="220" />
+        <location filename="../audit_labels.py" line="219" />
         <source>tokens</source>
         <translation>tokens</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="221" />
+        <location filename="../audit_labels.py" line="220" />
         <source>unchanged</source>
         <translation>ongewijzigd</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="222" />
+        <location filename="../audit_labels.py" line="221" />
         <source>unencrypted</source>
         <translation>onversleuteld</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="223" />
+        <location filename="../audit_labels.py" line="222" />
         <source>newer versions</source>
         <translation>nieuwere versies</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="225" />
+        <location filename="../audit_labels.py" line="224" />
         <source>why</source>
         <translation>waarom</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="226" />
+        <location filename="../audit_labels.py" line="225" />
         <source>items withheld</source>
         <translation>items achtergehouden</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="224" />
+        <location filename="../audit_labels.py" line="223" />
         <source>format version</source>
         <translation>formaatversie</translation>
     </message>
@@ -1080,87 +1080,87 @@
 <context>
     <name>AuditRecords</name>
     <message>
-        <location filename="../audit_labels.py" line="126" />
+        <location filename="../audit_labels.py" line="125" />
         <source>alias</source>
         <translation>alias</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="127" />
+        <location filename="../audit_labels.py" line="126" />
         <source>file access</source>
         <translation>dossiertoegang</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="128" />
+        <location filename="../audit_labels.py" line="127" />
         <source>contact</source>
         <translation>contact</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="129" />
+        <location filename="../audit_labels.py" line="128" />
         <source>deconfliction key</source>
         <translation>deconflictiesleutel</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="130" />
+        <location filename="../audit_labels.py" line="129" />
         <source>debrief</source>
         <translation>debriefing</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="131" />
+        <location filename="../audit_labels.py" line="130" />
         <source>identity</source>
         <translation>identiteit</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="132" />
+        <location filename="../audit_labels.py" line="131" />
         <source>instruction</source>
         <translation>instructie</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="133" />
+        <location filename="../audit_labels.py" line="132" />
         <source>this vault's keys</source>
         <translation>sleutels van deze kluis</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="134" />
+        <location filename="../audit_labels.py" line="133" />
         <source>package</source>
         <translation>pakket</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="135" />
+        <location filename="../audit_labels.py" line="134" />
         <source>payment</source>
         <translation>betaling</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="136" />
+        <location filename="../audit_labels.py" line="135" />
         <source>someone's key</source>
         <translation>sleutel van een ander</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="137" />
+        <location filename="../audit_labels.py" line="136" />
         <source>reliability review</source>
         <translation>betrouwbaarheidsherziening</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="138" />
+        <location filename="../audit_labels.py" line="137" />
         <source>report</source>
         <translation>rapport</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="139" />
+        <location filename="../audit_labels.py" line="138" />
         <source>report approval</source>
         <translation>rapportgoedkeuring</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="140" />
+        <location filename="../audit_labels.py" line="139" />
         <source>risk assessment</source>
         <translation>risicobeoordeling</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="141" />
+        <location filename="../audit_labels.py" line="140" />
         <source>source</source>
         <translation>bron</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="142" />
+        <location filename="../audit_labels.py" line="141" />
         <source>tasking</source>
         <translation>opdracht</translation>
     </message>
@@ -1168,44 +1168,49 @@
 <context>
     <name>AuditValues</name>
     <message>
-        <location filename="../audit_labels.py" line="232" />
+        <location filename="../audit_labels.py" line="231" />
         <source>runner</source>
         <translation>runner</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="233" />
+        <location filename="../audit_labels.py" line="232" />
         <source>team handler</source>
         <translation>teamleider</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="234" />
+        <location filename="../audit_labels.py" line="233" />
         <source>central system</source>
         <translation>centraal systeem</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="237" />
+        <location filename="../audit_labels.py" line="236" />
         <source>meeting</source>
         <translation>ontmoeting</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="238" />
+        <location filename="../audit_labels.py" line="237" />
         <source>call</source>
         <translation>gesprek</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="239" />
+        <location filename="../audit_labels.py" line="238" />
         <source>message</source>
         <translation>bericht</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="240" />
+        <location filename="../audit_labels.py" line="239" />
         <source>internal</source>
         <translation>intern</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="241" />
+        <location filename="../audit_labels.py" line="240" />
         <source>sanitised</source>
         <translation>geschoond</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="241" />
+        <source>management information</source>
+        <translation>managementinformatie</translation>
     </message>
     <message>
         <location filename="../audit_labels.py" line="242" />
@@ -3619,58 +3624,68 @@
 <context>
     <name>ManagementBox</name>
     <message>
-        <location filename="../management_box.py" line="30" />
+        <location filename="../management_box.py" line="40" />
         <source>Management information</source>
         <translation>Managementinformatie</translation>
     </message>
     <message>
-        <location filename="../management_box.py" line="40" />
+        <location filename="../management_box.py" line="51" />
         <source>Save management report…</source>
         <translation>Managementrapport opslaan…</translation>
     </message>
     <message>
-        <location filename="../management_box.py" line="44" />
+        <location filename="../management_box.py" line="55" />
         <source>Figures of your team, without names; every count below 5 shows as “&lt; 5”.</source>
         <translation>Cijfers van uw team, zonder namen; elk aantal onder 5 staat er als “&lt; 5”.</translation>
     </message>
     <message>
-        <location filename="../management_box.py" line="49" />
+        <location filename="../management_box.py" line="60" />
         <source>From:</source>
         <translation>Van:</translation>
     </message>
     <message>
-        <location filename="../management_box.py" line="50" />
+        <location filename="../management_box.py" line="61" />
         <source>To:</source>
         <translation>Tot en met:</translation>
     </message>
     <message>
-        <location filename="../management_box.py" line="56" />
+        <location filename="../management_box.py" line="67" />
         <source>The period ends before it starts.</source>
         <translation>De periode eindigt voordat ze begint.</translation>
     </message>
     <message>
-        <location filename="../management_box.py" line="60" />
-        <location filename="../management_box.py" line="85" />
+        <location filename="../management_box.py" line="73" />
+        <location filename="../management_box.py" line="120" />
         <source>Save management report</source>
         <translation>Managementrapport opslaan</translation>
     </message>
     <message>
-        <location filename="../management_box.py" line="62" />
+        <location filename="../management_box.py" line="75" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF-bestanden (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../management_box.py" line="72" />
+        <location filename="../management_box.py" line="84" />
+        <source>Save unencrypted PDF</source>
+        <translation>Onversleutelde PDF opslaan</translation>
+    </message>
+    <message>
+        <location filename="../management_box.py" line="86" />
+        <source>The PDF file will NOT be encrypted: anyone who gets the file can read it. Save it only where its marking ({marking}) allows, and destroy it when done. The save is recorded in the audit log.</source>
+        <translation>Het PDF-bestand wordt NIET versleuteld: iedereen die het bestand krijgt, kan het lezen. Sla het alleen op waar de rubricering ({marking}) dat toestaat en vernietig het als u klaar bent. Het opslaan wordt in het auditlog vastgelegd.</translation>
+    </message>
+    <message>
+        <location filename="../management_box.py" line="101" />
         <source>Counting…</source>
         <translation>Bezig met tellen…</translation>
     </message>
     <message>
-        <location filename="../management_box.py" line="94" />
+        <location filename="../management_box.py" line="127" />
         <source>Not saved: the existing file was kept.</source>
         <translation>Niet opgeslagen: het bestaande bestand is behouden.</translation>
     </message>
     <message>
-        <location filename="../management_box.py" line="98" />
+        <location filename="../management_box.py" line="131" />
         <source>Saved {name} (an unencrypted PDF; keep it as its marking requires).</source>
         <translation>{name} opgeslagen (een onversleutelde PDF; bewaar hem zoals de rubricering vereist).</translation>
     </message>
@@ -4338,67 +4353,67 @@
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../pages/reports.py" line="98" />
+        <location filename="../pages/reports.py" line="100" />
         <source>Choose by source and dates instead</source>
         <translation>Kies in plaats daarvan op bron en datum</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="101" />
+        <location filename="../pages/reports.py" line="103" />
         <source>Internal (for the unit; names the source)</source>
         <translation>Intern (voor de eenheid; noemt de bron)</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="104" />
+        <location filename="../pages/reports.py" line="106" />
         <source>Sanitised (for sharing; needs a handler's approval)</source>
         <translation>Geschoond (om te delen; na goedkeuring door een teamleider)</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="110" />
+        <location filename="../pages/reports.py" line="112" />
         <source>Include drafts (marked DRAFT)</source>
         <translation>Concepten opnemen (gemarkeerd CONCEPT)</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="121" />
+        <location filename="../pages/reports.py" line="123" />
         <source>Make report…</source>
         <translation>Rapport maken…</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="127" />
+        <location filename="../pages/reports.py" line="129" />
         <source>New report</source>
         <translation>Nieuw rapport</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="134" />
+        <location filename="../pages/reports.py" line="136" />
         <source>Source:</source>
         <translation>Bron:</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="136" />
+        <location filename="../pages/reports.py" line="138" />
         <source>To:</source>
         <translation>Tot en met:</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="137" />
+        <location filename="../pages/reports.py" line="139" />
         <source>Kind:</source>
         <translation>Soort:</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="139" />
+        <location filename="../pages/reports.py" line="141" />
         <source>Classification:</source>
         <translation>Rubricering:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../pages/reports.py" line="280" />
+        <location filename="../pages/reports.py" line="282" />
         <source>%n item(s) that may be shared have no sanitised wording and are left out.</source>
         <translation><numerusform>%n item dat gedeeld mag worden heeft geen geschoonde tekst en blijft buiten het rapport.</numerusform><numerusform>%n items die gedeeld mogen worden hebben geen geschoonde tekst en blijven buiten het rapport.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../pages/reports.py" line="370" />
+        <location filename="../pages/reports.py" line="372" />
         <source>Refused: %n identifying string(s).</source>
         <translation><numerusform>Geweigerd: %n identificerende tekst.</numerusform><numerusform>Geweigerd: %n identificerende teksten.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../pages/reports.py" line="379" />
+        <location filename="../pages/reports.py" line="381" />
         <source>Report {id} issued: %n page(s).</source>
         <translation><numerusform>Rapport {id} uitgegeven: %n pagina.</numerusform><numerusform>Rapport {id} uitgegeven: %n pagina's.</numerusform></translation>
     </message>
@@ -4469,17 +4484,17 @@
         <translation>Rapportbestand controleren…</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="145" />
+        <location filename="../pages/reports.py" line="147" />
         <source>Reports</source>
         <translation>Rapporten</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="154" />
+        <location filename="../pages/reports.py" line="156" />
         <source>One debrief: {what}</source>
         <translation>Eén debriefing: {what}</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="178" />
+        <location filename="../pages/reports.py" line="180" />
         <source>— all sources —</source>
         <translation>— alle bronnen —</translation>
     </message>
@@ -4504,118 +4519,118 @@
         <translation>Uitgegeven</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="199" />
+        <location filename="../pages/reports.py" line="201" />
         <source>Passphrase</source>
         <translation>Wachtzin</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="206" />
+        <location filename="../pages/reports.py" line="208" />
         <source>Cancel</source>
         <translation>Annuleren</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="218" />
+        <location filename="../pages/reports.py" line="220" />
         <source>Cancelling…</source>
         <translation>Bezig met annuleren…</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="236" />
+        <location filename="../pages/reports.py" line="238" />
         <source>Issue internal report</source>
         <translation>Intern rapport uitgeven</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="238" />
+        <location filename="../pages/reports.py" line="240" />
         <source>Issue an internal report ({marking}) of {what}? It names the source, gets a report number and is recorded in the audit log; it is printed or saved only if you choose so in the preview.</source>
         <translation>Een intern rapport ({marking}) uitgeven van {what}? Het noemt de bron, krijgt een rapportnummer en komt in het auditlog; het wordt alleen afgedrukt of opgeslagen als u dat in het voorbeeld kiest.</translation>
     </message>
     <message>
         <location filename="../pages/report_approvals.py" line="194" />
-        <location filename="../pages/reports.py" line="243" />
+        <location filename="../pages/reports.py" line="245" />
         <source>Issue report</source>
         <translation>Rapport uitgeven</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="308" />
+        <location filename="../pages/reports.py" line="310" />
         <source>the debrief {what}</source>
         <translation>de debriefing {what}</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="317" />
+        <location filename="../pages/reports.py" line="319" />
         <source>the debriefs of {source}, {days}</source>
         <translation>de debriefings over {source}, {days}</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="319" />
+        <location filename="../pages/reports.py" line="321" />
         <source>all debriefs of {source}</source>
         <translation>alle debriefings over {source}</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="320" />
+        <location filename="../pages/reports.py" line="322" />
         <source>the debriefs of all sources, {days}</source>
         <translation>de debriefings over alle bronnen, {days}</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="325" />
+        <location filename="../pages/reports.py" line="327" />
         <source>Laying out the report…</source>
         <translation>Rapport wordt opgemaakt…</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="251" />
+        <location filename="../pages/reports.py" line="253" />
         <source>The sanitised text is checked against the sources' identities: give your passphrase.</source>
         <translation>De geschoonde tekst wordt getoetst aan de identiteit van de bronnen: geef uw wachtzin.</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="135" />
+        <location filename="../pages/reports.py" line="137" />
         <source>From (day met):</source>
         <translation>Van (dag van ontmoeting):</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="257" />
+        <location filename="../pages/reports.py" line="259" />
         <source>Checking the sanitised text…</source>
         <translation>Geschoonde tekst wordt gecontroleerd…</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="273" />
+        <location filename="../pages/reports.py" line="275" />
         <source>No identifying text found. The report now waits for a handler's approval; issue it here once approved.</source>
         <translation>Geen identificerende tekst gevonden. Het rapport wacht nu op goedkeuring door een teamleider; geef het hier uit zodra het is goedgekeurd.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../pages/reports.py" line="300" />
+        <location filename="../pages/reports.py" line="302" />
         <source>It includes %n draft(s), marked DRAFT.</source>
         <translation><numerusform>Er zit %n concept in, gemarkeerd CONCEPT.</numerusform><numerusform>Er zitten %n concepten in, gemarkeerd CONCEPT.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../pages/reports.py" line="302" />
+        <location filename="../pages/reports.py" line="304" />
         <source>%n draft(s) of this choice are left out (“Include drafts” adds them).</source>
         <translation><numerusform>%n concept van deze keuze blijft buiten het rapport (“Concepten opnemen” voegt het toe).</numerusform><numerusform>%n concepten van deze keuze blijven buiten het rapport (“Concepten opnemen” voegt ze toe).</numerusform></translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="313" />
+        <location filename="../pages/reports.py" line="315" />
         <source>met {start} to {end}</source>
         <translation>ontmoetingen van {start} tot en met {end}</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="354" />
+        <location filename="../pages/reports.py" line="356" />
         <source>Cancelled: nothing was issued or requested.</source>
         <translation>Geannuleerd: er is niets uitgegeven of aangevraagd.</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="360" />
+        <location filename="../pages/reports.py" line="362" />
         <source>Sanitised report refused</source>
         <translation>Geschoond rapport geweigerd</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="363" />
+        <location filename="../pages/reports.py" line="365" />
         <source>The sanitised text would point to the source. Change these wordings and try again:</source>
         <translation>De geschoonde tekst zou naar de bron wijzen. Pas deze formuleringen aan en probeer het opnieuw:</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="389" />
+        <location filename="../pages/reports.py" line="391" />
         <source>Internal debrief report</source>
         <translation>Intern debriefingrapport</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="391" />
+        <location filename="../pages/reports.py" line="393" />
         <source>Sanitised intelligence report</source>
         <translation>Geschoond inlichtingenrapport</translation>
     </message>
@@ -4690,12 +4705,12 @@
         <translation>Geschoond rapport wordt gemaakt…</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="431" />
+        <location filename="../pages/reports.py" line="433" />
         <source>Verify a report</source>
         <translation>Rapport controleren</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="431" />
+        <location filename="../pages/reports.py" line="433" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF-bestanden (*.pdf)</translation>
     </message>

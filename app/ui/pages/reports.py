@@ -78,7 +78,9 @@ class ReportsPage(Page):
         verify_row.addWidget(self.verify_result, 1)
 
         # A handler's team figures (shown to handlers only: reload).
-        self.management = ManagementBox(session, runner, self.report_language, self)
+        self.management = ManagementBox(
+            session, runner, self.report_language, lambda: self.marking.currentText(), self
+        )
 
         layout = QVBoxLayout(self)
         layout.addWidget(what)
