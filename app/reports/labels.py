@@ -39,8 +39,6 @@ NL: dict[str, str] = {
     "Sanitised intelligence report": "Geschoond inlichtingenrapport",
     "1 debrief": "1 debriefing",
     "{n} debriefs": "{n} debriefings",
-    "1 report": "1 rapport",
-    "{n} reports": "{n} rapporten",
     "1 item": "1 item",
     "{n} items": "{n} items",
     "1 draft": "1 concept",
@@ -233,7 +231,7 @@ class Labels:
         return template.format(**values) if values else template
 
     def count(self, n: int, noun: str) -> str:
-        """``1 debrief``, ``2 debriefs``; nouns: debrief, report, item, draft."""
+        """``1 debrief``, ``2 debriefs``; nouns: debrief, item, draft."""
         return self(f"1 {noun}") if n == 1 else self(f"{{n}} {noun}s", n=n)
 
 
