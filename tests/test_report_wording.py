@@ -1,5 +1,6 @@
 """What the debrief reports' words must not let a reader misread: the sanitised
-report counts its debriefs by the S-references it uses. In English and in Dutch."""
+report counts its debriefs by the S-references it uses, and an offer (promised,
+not paid) never reads as money paid. In English and in Dutch."""
 
 from __future__ import annotations
 
@@ -10,7 +11,9 @@ import pytest
 
 from app.reports.render import render
 from app.reports.views import (
+    FileRecords,
     InternalReport,
+    PaymentPart,
     SanitisedBody,
     SanitisedDebrief,
     SanitisedItem,
@@ -18,6 +21,7 @@ from app.reports.views import (
     SanitisedStamp,
 )
 from tests.test_report_layout import GRADING
+from tests.test_report_pdf import _small_internal
 from tests.test_report_support import pages_text
 
 DAY = date(2026, 11, 3)
@@ -62,3 +66,70 @@ def test_the_sanitised_subtitle_counts_debriefs_by_their_references(
     assert printed in text
     for word in ("report,", "reports,", "rapport,", "rapporten,"):
         assert word not in text
+
+
+def _internal(
+    payments: tuple[PaymentPart, ...],
+    unlinked: tuple[PaymentPart, ...],
+    language: str,
+) -> InternalReport:
+    base = _small_internal()
+    debrief = base.body.debriefs[0]
+    debrief = dataclasses.replace(debrief, payments=payments)
+    body = dataclasses.replace(
+        base.body, debriefs=(debrief,), unlinked=(FileRecords("ÉÉNHOORN", (), unlinked),)
+    )
+    return InternalReport(dataclasses.replace(base.stamp, language=language), body)
+
+
+def _payment(kind: str, cents: int, reason: str) -> PaymentPart:
+    return PaymentPart(kind, cents, "EUR", reason, DAY, None, None)
+
+
+OFFERS = {
+    "en": "Offers to the source (promised, not paid)",
+    "nl": "Aanbod aan de bron (toegezegd, niet betaald)",
+}
+NONE_PAID = {"en": "No money paid.", "nl": "Niets betaald."}
+
+
+@pytest.mark.parametrize("language", ["en", "nl"])
+def test_offers_are_listed_apart_from_money_paid(language: str) -> None:
+    linked = (
+        _payment("reward", 5000, "Paid reward"),
+        _payment("offer", 100000, "Promised bonus"),
+        _payment("expense", 1250, "Paid expense"),
+    )
+    report = _internal(linked, (_payment("offer", 70000, "Loose offer"),), language)
+    text = _text(report)
+    in_debrief, _, loose = text.partition(
+        "Taskings and payments not linked"
+        if language == "en"
+        else "Opdrachten en betalingen zonder"
+    )
+    # Money paid first, in its own table; each offer only under the offers' label.
+    paid, label, offered = in_debrief.partition(OFFERS[language])
+    assert label
+    assert "Paid reward" in paid
+    assert "Paid expense" in paid
+    assert "Promised bonus" not in paid
+    assert "€ 1.000,00 Promised bonus" in offered
+    # A file with only an offer says it paid nothing, then shows the offer apart.
+    nothing, label, offered = loose.partition(OFFERS[language])
+    assert label
+    assert NONE_PAID[language] in nothing
+    assert "Loose offer" not in nothing
+    assert "€ 700,00 Loose offer" in offered
+
+
+@pytest.mark.parametrize("language", ["en", "nl"])
+def test_without_offers_there_is_no_offers_table(language: str) -> None:
+    text = _text(_internal((_payment("reward", 5000, "Paid reward"),), (), language))
+    assert "Paid reward" in text
+    assert OFFERS[language] not in text
+    assert NONE_PAID[language] not in text
+
+
+def test_the_dutch_payments_table_head_keeps_its_words_whole() -> None:
+    text = _text(_internal((_payment("reward", 5000, "Paid reward"),), (), "nl"))
+    assert "Getuige Goedgekeurd door" in text

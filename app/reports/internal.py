@@ -9,6 +9,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, Spacer, Table
 
+from app.domain.enums import PaymentKind
 from app.reports.blocks import (
     H1_ROOM,
     DraftMark,
@@ -255,7 +256,24 @@ def _payments(d: InternalDebrief, styles: Styles, t: Labels) -> list[Any]:
     if not d.payments:
         out.append(Paragraph(t("None linked to this debrief."), styles.body))
         return out
-    out.append(payments_table(d.payments, styles, t))
+    return out + payment_blocks(d.payments, styles, t)
+
+
+def payment_blocks(payments: tuple[PaymentPart, ...], styles: Styles, t: Labels) -> list[Any]:
+    """Money paid (rewards, expenses), then offers apart: an offer is promised,
+    not paid, and a reader adding up the first table must not count it."""
+    paid = tuple(p for p in payments if p.kind != PaymentKind.OFFER)
+    offers = tuple(p for p in payments if p.kind == PaymentKind.OFFER)
+    out: list[Any] = [payments_table(paid, styles, t), Spacer(1, 2 * mm)] if paid else []
+    if offers:
+        if not paid:
+            out.append(Paragraph(t("No money paid."), styles.body))
+        label = t("Offers to the source (promised, not paid)")
+        out += [
+            CondPageBreak(15 * mm),
+            Paragraph(f"<b>{markup(label)}</b>", styles.body),
+            payments_table(offers, styles, t),
+        ]
     return out
 
 
@@ -278,9 +296,11 @@ def payments_table(payments: tuple[PaymentPart, ...], styles: Styles, t: Labels)
     # amount never wraps: its column is as wide as the widest amount needs.
     widest = max(stringWidth(a, styles.cell.fontName, styles.cell.fontSize) for a in amounts)
     amount_width = max(24 * mm, widest + 10)  # the cell's padding, and a little air
-    table = split_table(
-        rows, colWidths=[22 * mm, 18 * mm, amount_width, None, 20 * mm, 22 * mm], repeatRows=1
-    )
+    # Nor does a word of the last column's head ("Goedgekeurd" broke after "Goedgekeu").
+    head = styles.cell_bold
+    head_word = max(stringWidth(w, head.fontName, head.fontSize) for w in t("Approved by").split())
+    widths = [22 * mm, 18 * mm, amount_width, None, 20 * mm, max(22 * mm, head_word + 10)]
+    table = split_table(rows, colWidths=widths, repeatRows=1)
     table.setStyle(table_style(header=True))
     return table
 
@@ -291,8 +311,8 @@ def _unlinked(body: InternalBody, styles: Styles, t: Labels) -> list[Any]:
         return []
     if body.period_from or body.period_to:
         intro = t(
-            "Taskings given and payments made from {start} to {end} that are not linked to "
-            "any debrief.",
+            "Taskings given, payments made and offers to the source from {start} to {end} "
+            "that are not linked to any debrief.",
             start=day(body.period_from),
             end=day(body.period_to),
         )
@@ -316,7 +336,7 @@ def _unlinked(body: InternalBody, styles: Styles, t: Labels) -> list[Any]:
             markup(t("{codename}: payments and expenses", codename=f.codename)), styles.h2
         )
         if f.payments:
-            out.append(payments_table(f.payments, styles, t))
+            out += payment_blocks(f.payments, styles, t)
         else:
             out.append(Paragraph(t("None."), styles.body))
     return out

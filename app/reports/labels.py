@@ -124,9 +124,11 @@ NL: dict[str, str] = {
     "Expense": "Onkosten",
     "Offer": "Aanbod",
     "Taskings and payments not linked to a debrief": "Opdrachten en betalingen zonder debriefing",
-    "Taskings given and payments made from {start} to {end} that are not linked to any "
-    "debrief.": "Opdrachten gegeven en betalingen gedaan van {start} tot en met {end} die aan "
-    "geen enkele debriefing zijn gekoppeld.",
+    "Taskings given, payments made and offers to the source from {start} to {end} that are "
+    "not linked to any debrief.": "Opdrachten gegeven, betalingen gedaan en aanbod aan de bron "
+    "van {start} tot en met {end} die aan geen enkele debriefing zijn gekoppeld.",
+    "No money paid.": "Niets betaald.",
+    "Offers to the source (promised, not paid)": "Aanbod aan de bron (toegezegd, niet betaald)",
     "Every tasking and payment on the file that is not linked to any debrief.": "Alle "
     "opdrachten en betalingen in het dossier die aan geen enkele debriefing zijn gekoppeld.",
     "{codename}: tasking": "{codename}: opdrachten",
