@@ -1,6 +1,8 @@
 """What the debrief reports' words must not let a reader misread: the sanitised
-report counts its debriefs by the S-references it uses, and an offer (promised,
-not paid) never reads as money paid. In English and in Dutch."""
+report counts its debriefs by the S-references it uses, an offer (promised, not
+paid) never reads as money paid, and an item that may be shared but has no
+sanitised wording says, in the internal report, that a sanitised report leaves it
+out. In English and in Dutch."""
 
 from __future__ import annotations
 
@@ -12,6 +14,7 @@ import pytest
 from app.reports.render import render
 from app.reports.views import (
     FileRecords,
+    InternalItem,
     InternalReport,
     PaymentPart,
     SanitisedBody,
@@ -72,10 +75,13 @@ def _internal(
     payments: tuple[PaymentPart, ...],
     unlinked: tuple[PaymentPart, ...],
     language: str,
+    item: InternalItem | None = None,
 ) -> InternalReport:
     base = _small_internal()
     debrief = base.body.debriefs[0]
-    debrief = dataclasses.replace(debrief, payments=payments)
+    debrief = dataclasses.replace(
+        debrief, payments=payments, items=(item,) if item else debrief.items
+    )
     body = dataclasses.replace(
         base.body, debriefs=(debrief,), unlinked=(FileRecords("ÉÉNHOORN", (), unlinked),)
     )
@@ -133,3 +139,22 @@ def test_without_offers_there_is_no_offers_table(language: str) -> None:
 def test_the_dutch_payments_table_head_keeps_its_words_whole() -> None:
     text = _text(_internal((_payment("reward", 5000, "Paid reward"),), (), "nl"))
     assert "Getuige Goedgekeurd door" in text
+
+
+NOTE = {
+    "en": "(shareable, but no sanitised wording: left out of a sanitised report)",
+    "nl": "(deelbaar, maar zonder geschoonde tekst: weggelaten uit een geschoond rapport)",
+}
+
+
+@pytest.mark.parametrize("language", ["en", "nl"])
+@pytest.mark.parametrize(
+    ("shareable", "wording", "noted"),
+    [(True, "  ", True), (True, "A wording.", False), (False, "", False)],
+)
+def test_a_shareable_item_without_wording_says_it_is_left_out(
+    language: str, shareable: bool, wording: str, noted: bool
+) -> None:
+    item = InternalItem(1, "Reported.", wording, GRADING, shareable, "unchecked", False, ())
+    text = _text(_internal((), (), language, item))
+    assert (NOTE[language] in text) is noted

@@ -194,10 +194,7 @@ def _item(item: InternalItem, styles: Styles, t: Labels) -> list[Any]:
             Paragraph(f"<b>{markup(grading_short(g, t))}</b> · " + " · ".join(flags), styles.cell),
         ],
         [Paragraph(t("Reported"), styles.cell_bold), para(item.text, styles.cell)],
-        [
-            Paragraph(t("Sanitised wording"), styles.cell_bold),
-            para(item.sanitised_text, styles.cell),
-        ],
+        [Paragraph(t("Sanitised wording"), styles.cell_bold), _wording(item, styles, t)],
         [Paragraph(t("Grading"), styles.cell_bold), grading_cell(g, styles, t)],
         [Paragraph(t("Corroboration"), styles.cell_bold), Paragraph(corroboration, styles.cell)],
         [Paragraph(t("Subjects"), styles.cell_bold), para(_subjects(item, t), styles.cell)],
@@ -207,6 +204,15 @@ def _item(item: InternalItem, styles: Styles, t: Labels) -> list[Any]:
     table = split_table(rows, colWidths=[32 * mm, None], hAlign="LEFT", repeatRows=1)
     table.setStyle(table_style(header=True))
     return [CondPageBreak(ITEM_ROOM), table, Spacer(1, 2.5 * mm)]
+
+
+def _wording(item: InternalItem, styles: Styles, t: Labels) -> Paragraph:
+    # A sanitised report leaves such an item out without a word (services'
+    # sanitised_body): said here, where the runner would expect it to go out.
+    if item.shareable and not item.sanitised_text.strip():
+        note = t("shareable, but no sanitised wording: left out of a sanitised report")
+        return Paragraph(f"— <b>({markup(note)})</b>", styles.cell)
+    return para(item.sanitised_text, styles.cell)
 
 
 def _subjects(item: InternalItem, t: Labels) -> str:

@@ -96,6 +96,8 @@ NL: dict[str, str] = {
     "EXCULPATORY": "ONTLASTEND",
     "shareable": "deelbaar",
     "not shareable": "niet deelbaar",
+    "shareable, but no sanitised wording: left out of a sanitised report": "deelbaar, maar "
+    "zonder geschoonde tekst: weggelaten uit een geschoond rapport",
     "Reported": "Gemeld",
     "Sanitised wording": "Geschoonde tekst",
     "Grading": "Waardering",
