@@ -68,7 +68,7 @@ def test_labels_translate_format_and_count() -> None:
     assert nl("Page {page} of {total}", page=2, total=9) == "Pagina 2 van 9"
     assert en("Page {page} of {total}", page=2, total=9) == "Page 2 of 9"
     assert nl.count(1, "debrief") == "1 debriefing"
-    assert nl.count(3, "report") == "3 rapporten"
+    assert nl.count(3, "debrief") == "3 debriefings"
     assert en.count(3, "item") == "3 items"
     assert nl("text nobody wrote down") == "text nobody wrote down"
 

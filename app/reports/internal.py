@@ -9,6 +9,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, Spacer, Table
 
+from app.domain.enums import PaymentKind
 from app.reports.blocks import (
     H1_ROOM,
     DraftMark,
@@ -193,10 +194,7 @@ def _item(item: InternalItem, styles: Styles, t: Labels) -> list[Any]:
             Paragraph(f"<b>{markup(grading_short(g, t))}</b> · " + " · ".join(flags), styles.cell),
         ],
         [Paragraph(t("Reported"), styles.cell_bold), para(item.text, styles.cell)],
-        [
-            Paragraph(t("Sanitised wording"), styles.cell_bold),
-            para(item.sanitised_text, styles.cell),
-        ],
+        [Paragraph(t("Sanitised wording"), styles.cell_bold), _wording(item, styles, t)],
         [Paragraph(t("Grading"), styles.cell_bold), grading_cell(g, styles, t)],
         [Paragraph(t("Corroboration"), styles.cell_bold), Paragraph(corroboration, styles.cell)],
         [Paragraph(t("Subjects"), styles.cell_bold), para(_subjects(item, t), styles.cell)],
@@ -206,6 +204,15 @@ def _item(item: InternalItem, styles: Styles, t: Labels) -> list[Any]:
     table = split_table(rows, colWidths=[32 * mm, None], hAlign="LEFT", repeatRows=1)
     table.setStyle(table_style(header=True))
     return [CondPageBreak(ITEM_ROOM), table, Spacer(1, 2.5 * mm)]
+
+
+def _wording(item: InternalItem, styles: Styles, t: Labels) -> Paragraph:
+    # A sanitised report leaves such an item out without a word (services'
+    # sanitised_body): said here, where the runner would expect it to go out.
+    if item.shareable and not item.sanitised_text.strip():
+        note = t("shareable, but no sanitised wording: left out of a sanitised report")
+        return Paragraph(f"— <b>({markup(note)})</b>", styles.cell)
+    return para(item.sanitised_text, styles.cell)
 
 
 def _subjects(item: InternalItem, t: Labels) -> str:
@@ -255,7 +262,24 @@ def _payments(d: InternalDebrief, styles: Styles, t: Labels) -> list[Any]:
     if not d.payments:
         out.append(Paragraph(t("None linked to this debrief."), styles.body))
         return out
-    out.append(payments_table(d.payments, styles, t))
+    return out + payment_blocks(d.payments, styles, t)
+
+
+def payment_blocks(payments: tuple[PaymentPart, ...], styles: Styles, t: Labels) -> list[Any]:
+    """Money paid (rewards, expenses), then offers apart: an offer is promised,
+    not paid, and a reader adding up the first table must not count it."""
+    paid = tuple(p for p in payments if p.kind != PaymentKind.OFFER)
+    offers = tuple(p for p in payments if p.kind == PaymentKind.OFFER)
+    out: list[Any] = [payments_table(paid, styles, t), Spacer(1, 2 * mm)] if paid else []
+    if offers:
+        if not paid:
+            out.append(Paragraph(t("No money paid."), styles.body))
+        label = t("Offers to the source (promised, not paid)")
+        out += [
+            CondPageBreak(15 * mm),
+            Paragraph(f"<b>{markup(label)}</b>", styles.body),
+            payments_table(offers, styles, t),
+        ]
     return out
 
 
@@ -303,8 +327,8 @@ def _unlinked(body: InternalBody, styles: Styles, t: Labels) -> list[Any]:
         return []
     if body.period_from or body.period_to:
         intro = t(
-            "Taskings given and payments made from {start} to {end} that are not linked to "
-            "any debrief.",
+            "Taskings given, payments made and offers to the source from {start} to {end} "
+            "that are not linked to any debrief.",
             start=day(body.period_from),
             end=day(body.period_to),
         )
@@ -328,7 +352,7 @@ def _unlinked(body: InternalBody, styles: Styles, t: Labels) -> list[Any]:
             markup(t("{codename}: payments and expenses", codename=f.codename)), styles.h2
         )
         if f.payments:
-            out.append(payments_table(f.payments, styles, t))
+            out += payment_blocks(f.payments, styles, t)
         else:
             out.append(Paragraph(t("None."), styles.body))
     return out

@@ -48,8 +48,6 @@ NL: dict[str, str] = {
     "Sanitised intelligence report": "Geschoond inlichtingenrapport",
     "1 debrief": "1 debriefing",
     "{n} debriefs": "{n} debriefings",
-    "1 report": "1 rapport",
-    "{n} reports": "{n} rapporten",
     "1 item": "1 item",
     "{n} items": "{n} items",
     "1 draft": "1 concept",
@@ -107,6 +105,8 @@ NL: dict[str, str] = {
     "EXCULPATORY": "ONTLASTEND",
     "shareable": "deelbaar",
     "not shareable": "niet deelbaar",
+    "shareable, but no sanitised wording: left out of a sanitised report": "deelbaar, maar "
+    "zonder geschoonde tekst: weggelaten uit een geschoond rapport",
     "Reported": "Gemeld",
     "Sanitised wording": "Geschoonde tekst",
     "Grading": "Waardering",
@@ -135,9 +135,11 @@ NL: dict[str, str] = {
     "Expense": "Onkosten",
     "Offer": "Aanbod",
     "Taskings and payments not linked to a debrief": "Opdrachten en betalingen zonder debriefing",
-    "Taskings given and payments made from {start} to {end} that are not linked to any "
-    "debrief.": "Opdrachten gegeven en betalingen gedaan van {start} tot en met {end} die aan "
-    "geen enkele debriefing zijn gekoppeld.",
+    "Taskings given, payments made and offers to the source from {start} to {end} that are "
+    "not linked to any debrief.": "Opdrachten gegeven, betalingen gedaan en aanbod aan de bron "
+    "van {start} tot en met {end} die aan geen enkele debriefing zijn gekoppeld.",
+    "No money paid.": "Niets betaald.",
+    "Offers to the source (promised, not paid)": "Aanbod aan de bron (toegezegd, niet betaald)",
     "Every tasking and payment on the file that is not linked to any debrief.": "Alle "
     "opdrachten en betalingen in het dossier die aan geen enkele debriefing zijn gekoppeld.",
     "{codename}: tasking": "{codename}: opdrachten",
@@ -242,7 +244,7 @@ class Labels:
         return template.format(**values) if values else template
 
     def count(self, n: int, noun: str) -> str:
-        """``1 debrief``, ``2 debriefs``; nouns: debrief, report, item, draft."""
+        """``1 debrief``, ``2 debriefs``; nouns: debrief, item, draft."""
         return self(f"1 {noun}") if n == 1 else self(f"{{n}} {noun}s", n=n)
 
 

@@ -13,7 +13,7 @@ from app.reports.internal import CORROBORATION_WORDS
 from app.reports.labels import Labels
 from app.reports.paragraph import Paragraph
 from app.reports.styles import Styles, day, markup, para
-from app.reports.views import SanitisedDebrief, SanitisedReport
+from app.reports.views import SanitisedBody, SanitisedDebrief, SanitisedReport
 
 INTRO = (
     "This report contains only intelligence whose handling code permits lawful sharing, "
@@ -29,14 +29,10 @@ def story(
 ) -> list[Any]:
     body = report.body
     t = Labels(report.stamp.language)
-    items = sum(len(d.items) for d in body.debriefs)
     period = t("Period {start} to {end}", start=day(body.period_from), end=day(body.period_to))
     out: list[Any] = [
         Paragraph(markup(t(body.title)), styles.title),
-        Paragraph(
-            markup(f"{period} · {t.count(len(body.debriefs), 'report')}, {t.count(items, 'item')}"),
-            styles.subtitle,
-        ),
+        Paragraph(markup(f"{period} · {_counts(body, t)}"), styles.subtitle),
         Paragraph(markup(t(INTRO)), styles.body),
     ]
     total = len(body.debriefs)
@@ -45,6 +41,15 @@ def story(
         if progress is not None:
             out.append(ProgressMark(progress, n, total))
     return out
+
+
+def _counts(body: SanitisedBody, t: Labels) -> str:
+    """``2 debriefs (S1–S2), 29 items``: what the S-references below stand for."""
+    refs = [d.reference for d in body.debriefs]
+    debriefs = t.count(len(refs), "debrief")
+    if refs:
+        debriefs += f" ({refs[0]})" if len(refs) == 1 else f" ({refs[0]}–{refs[-1]})"
+    return f"{debriefs}, {t.count(sum(len(d.items) for d in body.debriefs), 'item')}"
 
 
 def _debrief(d: SanitisedDebrief, styles: Styles, t: Labels) -> list[Any]:
