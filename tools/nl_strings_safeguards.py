@@ -68,7 +68,6 @@ NL_SAFEGUARDS = {
     "Discard meeting…": "Ontmoeting weggooien…",
     "Discard meeting": "Ontmoeting weggooien",
     "Started by mistake? In its first {m} minutes a meeting can be discarded.": "Per vergissing begonnen? In de eerste {m} minuten kan een ontmoeting worden weggegooid.",
-    "The note you typed ({n} words) is lost with it.": "De notitie die u typte ({n} woorden) gaat daarmee verloren.",
     "The note saved earlier is lost with it.": "De eerder opgeslagen notitie gaat daarmee verloren.",
     "Discard this meeting with {codename}, started at {time}? Its contact and its draft debrief are removed; the audit log records that it was discarded. Then give your passphrase.": "Deze ontmoeting met {codename}, begonnen om {time}, weggooien? Het contact en de concept-debriefing worden verwijderd; het auditlog legt vast dat ze is weggegooid. Geef daarna uw wachtzin.",
     "The note is empty here; the vault keeps the note saved before.": "De notitie is hier leeg; de kluis bewaart de eerder opgeslagen notitie.",

@@ -1066,10 +1066,10 @@
         <source>Checking…</source>
         <translation>Bezig met controleren…</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../pages/audit.py" line="146" />
-        <source>The chain of {n} events is intact.</source>
-        <translation>De keten van {n} gebeurtenissen is intact.</translation>
+        <source>The chain of %n event(s) is intact.</source>
+        <translation><numerusform>De keten van %n gebeurtenis is intact.</numerusform><numerusform>De keten van %n gebeurtenissen is intact.</numerusform></translation>
     </message>
     <message>
         <location filename="../pages/audit.py" line="150" />
@@ -2369,15 +2369,15 @@
         <source>Debriefs</source>
         <translation>Debriefings</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../pages/debriefs.py" line="238" />
-        <source>{n} debriefs match</source>
-        <translation>{n} debriefings gevonden</translation>
+        <source>%n debrief(s) match</source>
+        <translation><numerusform>%n debriefing gevonden</numerusform><numerusform>%n debriefings gevonden</numerusform></translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../pages/debriefs.py" line="240" />
-        <source>{n} debriefs in your files</source>
-        <translation>{n} debriefings in uw dossiers</translation>
+        <source>%n debrief(s) in your files</source>
+        <translation><numerusform>%n debriefing in uw dossiers</numerusform><numerusform>%n debriefings in uw dossiers</numerusform></translation>
     </message>
     <message>
         <location filename="../pages/debriefs.py" line="246" />
@@ -2967,15 +2967,20 @@
         <source>Latest risk level: {level}</source>
         <translation>Laatste risiconiveau: {level}</translation>
     </message>
-    <message>
-        <location filename="../pages/home.py" line="241" />
-        <source>Nothing due in the next {days} days.</source>
-        <translation>Niets te doen in de komende {days} dagen.</translation>
+    <message numerus="yes">
+        <location filename="../pages/home.py" line="242" />
+        <source>Nothing due in the next %n day(s).</source>
+        <translation><numerusform>Niets te doen in de komende %n dag.</numerusform><numerusform>Niets te doen in de komende %n dagen.</numerusform></translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../pages/home.py" line="272" />
-        <source>{n} reminders in the next {days} days, {late} overdue.</source>
-        <translation>{n} herinneringen in de komende {days} dagen, {late} verlopen.</translation>
+        <source>%n day(s)</source>
+        <translation><numerusform>%n dag</numerusform><numerusform>%n dagen</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../pages/home.py" line="274" />
+        <source>%n reminder(s) in the next {days}, {late} overdue.</source>
+        <translation><numerusform>%n herinnering in de komende {days}, {late} verlopen.</numerusform><numerusform>%n herinneringen in de komende {days}, {late} verlopen.</numerusform></translation>
     </message>
 </context>
 <context>
@@ -3728,6 +3733,11 @@
         <source>End meeting</source>
         <translation>Ontmoeting beëindigen</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../meeting_mode.py" line="218" />
+        <source>The note you typed (%n word(s)) is lost with it.</source>
+        <translation><numerusform>De notitie die u typte (%n woord) gaat daarmee verloren.</numerusform><numerusform>De notitie die u typte (%n woorden) gaat daarmee verloren.</numerusform></translation>
+    </message>
     <message>
         <location filename="../meeting_mode.py" line="151" />
         <source>Passphrase:</source>
@@ -3742,11 +3752,6 @@
         <location filename="../meeting_mode.py" line="181" />
         <source>Wrong passphrase; still in meeting mode.</source>
         <translation>Verkeerde wachtzin; nog in ontmoetingsmodus.</translation>
-    </message>
-    <message>
-        <location filename="../meeting_mode.py" line="218" />
-        <source>The note you typed ({n} words) is lost with it.</source>
-        <translation>De notitie die u typte ({n} woorden) gaat daarmee verloren.</translation>
     </message>
     <message>
         <location filename="../meeting_mode.py" line="220" />
@@ -4917,15 +4922,15 @@
         <source>The first {n} results in your files, from the newest {window} matches; add words to narrow the search.</source>
         <translation>De eerste {n} resultaten in uw dossiers, uit de nieuwste {window} treffers; voeg woorden toe om de zoekopdracht te verfijnen.</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../pages/search.py" line="177" />
+        <source>%n result(s) in your files</source>
+        <translation><numerusform>%n resultaat in uw dossiers</numerusform><numerusform>%n resultaten in uw dossiers</numerusform></translation>
+    </message>
     <message>
         <location filename="../pages/search.py" line="182" />
         <source>Nothing in your files matches these words.</source>
         <translation>Niets in uw dossiers bevat deze woorden.</translation>
-    </message>
-    <message>
-        <location filename="../pages/search.py" line="177" />
-        <source>{n} results in your files</source>
-        <translation>{n} resultaten in uw dossiers</translation>
     </message>
 </context>
 <context>
@@ -5206,11 +5211,16 @@
     <message>
         <location filename="../pages/settings.py" line="178" />
         <source>Folder: {folder}
-Key derivation: Argon2id, {mib} MiB, {it} passes (about {sec} s on this computer)
+Key derivation: Argon2id, {mib} MiB, {passes} (about {sec} s on this computer)
 Second factor (OS keyring): {factor}</source>
         <translation>Map: {folder}
-Sleutelafleiding: Argon2id, {mib} MiB, {it} rondes (ongeveer {sec} s op deze computer)
+Sleutelafleiding: Argon2id, {mib} MiB, {passes} (ongeveer {sec} s op deze computer)
 Tweede factor (sleutelbos van het besturingssysteem): {factor}</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../pages/settings.py" line="183" />
+        <source>%n pass(es)</source>
+        <translation><numerusform>%n ronde</numerusform><numerusform>%n rondes</numerusform></translation>
     </message>
     <message>
         <location filename="../pages/settings.py" line="185" />
@@ -6219,10 +6229,10 @@ Ontvangen {at}</translation>
         <source>Strong</source>
         <translation>Sterk</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../first_run.py" line="136" />
-        <source>{left} more characters needed.</source>
-        <translation>Nog {left} tekens nodig.</translation>
+        <source>%n more character(s) needed.</source>
+        <translation><numerusform>Nog %n teken nodig.</numerusform><numerusform>Nog %n tekens nodig.</numerusform></translation>
     </message>
     <message>
         <location filename="../first_run.py" line="141" />
