@@ -317,4 +317,15 @@ PLURALS: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
         ("%n more character needed.", "%n more characters needed."),
         ("Nog %n teken nodig.", "Nog %n tekens nodig."),
     ),
+    # Reports: the approver told of shareable items left out.
+    "%n item(s) that may be shared had no sanitised wording and are left out of it.": (
+        (
+            "%n item that may be shared had no sanitised wording and is left out of it.",
+            "%n items that may be shared had no sanitised wording and are left out of it.",
+        ),
+        (
+            "%n item dat gedeeld mag worden had geen geschoonde tekst en blijft buiten het rapport.",
+            "%n items die gedeeld mogen worden hadden geen geschoonde tekst en blijven buiten het rapport.",
+        ),
+    ),
 }

@@ -185,9 +185,14 @@
         <translation><numerusform>Report {id} issued: %n page.</numerusform><numerusform>Report {id} issued: %n pages.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../pages/report_approvals.py" line="93" />
+        <location filename="../pages/report_approvals.py" line="102" />
         <source>the sanitised report requested by {by} on {day} (%n debrief(s), {marking})</source>
         <translation><numerusform>the sanitised report requested by {by} on {day} (%n debrief, {marking})</numerusform><numerusform>the sanitised report requested by {by} on {day} (%n debriefs, {marking})</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../pages/report_approvals.py" line="158" />
+        <source>%n item(s) that may be shared had no sanitised wording and are left out of it.</source>
+        <translation><numerusform>%n item that may be shared had no sanitised wording and is left out of it.</numerusform><numerusform>%n items that may be shared had no sanitised wording and are left out of it.</numerusform></translation>
     </message>
 </context>
 <context>

@@ -4434,52 +4434,57 @@
     </message>
     <message>
         <location filename="../pages/report_approvals.py" line="40" />
+        <source>Covers</source>
+        <translation>Betreft</translation>
+    </message>
+    <message>
+        <location filename="../pages/report_approvals.py" line="41" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../pages/report_approvals.py" line="42" />
+        <location filename="../pages/report_approvals.py" line="43" />
         <source>Debriefs</source>
         <translation>Debriefings</translation>
     </message>
     <message>
-        <location filename="../pages/report_approvals.py" line="46" />
+        <location filename="../pages/report_approvals.py" line="47" />
         <source>Marking</source>
         <translation>Rubricering</translation>
     </message>
     <message>
-        <location filename="../pages/report_approvals.py" line="47" />
+        <location filename="../pages/report_approvals.py" line="48" />
         <source>Decided by</source>
         <translation>Besloten door</translation>
     </message>
     <message>
-        <location filename="../pages/report_approvals.py" line="51" />
+        <location filename="../pages/report_approvals.py" line="52" />
         <source>No sanitised reports requested.</source>
         <translation>Geen geschoonde rapporten aangevraagd.</translation>
     </message>
     <message>
-        <location filename="../pages/report_approvals.py" line="57" />
+        <location filename="../pages/report_approvals.py" line="58" />
         <source>Preview</source>
         <translation>Voorbeeld</translation>
     </message>
     <message>
-        <location filename="../pages/report_approvals.py" line="60" />
-        <location filename="../pages/report_approvals.py" line="150" />
+        <location filename="../pages/report_approvals.py" line="61" />
+        <location filename="../pages/report_approvals.py" line="168" />
         <source>Approve</source>
         <translation>Goedkeuren</translation>
     </message>
     <message>
-        <location filename="../pages/report_approvals.py" line="63" />
+        <location filename="../pages/report_approvals.py" line="64" />
         <source>Reject…</source>
         <translation>Afwijzen…</translation>
     </message>
     <message>
-        <location filename="../pages/report_approvals.py" line="66" />
+        <location filename="../pages/report_approvals.py" line="67" />
         <source>Issue…</source>
         <translation>Uitgeven…</translation>
     </message>
     <message>
-        <location filename="../pages/report_approvals.py" line="68" />
+        <location filename="../pages/report_approvals.py" line="69" />
         <source>Sanitised reports</source>
         <translation>Geschoonde rapporten</translation>
     </message>
@@ -4504,22 +4509,22 @@
         <translation>— alle bronnen —</translation>
     </message>
     <message>
-        <location filename="../pages/report_approvals.py" line="76" />
+        <location filename="../pages/report_approvals.py" line="85" />
         <source>Awaiting approval</source>
         <translation>Wacht op goedkeuring</translation>
     </message>
     <message>
-        <location filename="../pages/report_approvals.py" line="77" />
+        <location filename="../pages/report_approvals.py" line="86" />
         <source>Approved: can be issued</source>
         <translation>Goedgekeurd: kan worden uitgegeven</translation>
     </message>
     <message>
-        <location filename="../pages/report_approvals.py" line="78" />
+        <location filename="../pages/report_approvals.py" line="87" />
         <source>Rejected</source>
         <translation>Afgewezen</translation>
     </message>
     <message>
-        <location filename="../pages/report_approvals.py" line="79" />
+        <location filename="../pages/report_approvals.py" line="88" />
         <source>Issued</source>
         <translation>Uitgegeven</translation>
     </message>
@@ -4549,7 +4554,7 @@
         <translation>Een intern rapport ({marking}) uitgeven van {what}? Het noemt de bron, krijgt een rapportnummer en komt in het auditlog; het wordt alleen afgedrukt of opgeslagen als u dat in het voorbeeld kiest.</translation>
     </message>
     <message>
-        <location filename="../pages/report_approvals.py" line="194" />
+        <location filename="../pages/report_approvals.py" line="212" />
         <location filename="../pages/reports.py" line="245" />
         <source>Issue report</source>
         <translation>Rapport uitgeven</translation>
@@ -4640,72 +4645,77 @@
         <translation>Geschoond inlichtingenrapport</translation>
     </message>
     <message>
-        <location filename="../pages/report_approvals.py" line="87" />
+        <location filename="../pages/report_approvals.py" line="96" />
         <source>Select a sanitised report in the list first.</source>
         <translation>Kies eerst een geschoond rapport in de lijst.</translation>
     </message>
     <message>
-        <location filename="../pages/report_approvals.py" line="109" />
+        <location filename="../pages/report_approvals.py" line="118" />
         <source>Laying out the preview…</source>
         <translation>Voorbeeld wordt opgemaakt…</translation>
     </message>
     <message>
-        <location filename="../pages/report_approvals.py" line="117" />
+        <location filename="../pages/report_approvals.py" line="126" />
         <source>Sanitised report awaiting approval</source>
         <translation>Geschoond rapport dat op goedkeuring wacht</translation>
     </message>
     <message>
-        <location filename="../pages/report_approvals.py" line="145" />
+        <location filename="../pages/report_approvals.py" line="166" />
         <source>Approve sanitised report</source>
         <translation>Geschoond rapport goedkeuren</translation>
     </message>
     <message>
-        <location filename="../pages/report_approvals.py" line="146" />
+        <location filename="../pages/report_approvals.py" line="152" />
         <source>Approve {what}? Once approved it can be issued and shared outside the unit.</source>
-        <translation>{what} goedkeuren? Eenmaal goedgekeurd kan het worden uitgegeven en buiten de eenheid worden gedeeld.</translation>
+        <translation>Wilt u {what} goedkeuren? Eenmaal goedgekeurd kan het worden uitgegeven en buiten de eenheid worden gedeeld.</translation>
     </message>
     <message>
-        <location filename="../pages/report_approvals.py" line="170" />
+        <location filename="../pages/report_approvals.py" line="188" />
         <source>Reject sanitised report</source>
         <translation>Geschoond rapport afwijzen</translation>
     </message>
     <message>
-        <location filename="../pages/report_approvals.py" line="171" />
+        <location filename="../pages/report_approvals.py" line="189" />
         <source>Reject {what}? It can then never be issued; a new request is needed.</source>
-        <translation>{what} afwijzen? Het kan dan nooit meer worden uitgegeven; er is een nieuwe aanvraag nodig.</translation>
+        <translation>Wilt u {what} afwijzen? Het kan dan nooit meer worden uitgegeven; er is een nieuwe aanvraag nodig.</translation>
     </message>
     <message>
-        <location filename="../pages/report_approvals.py" line="176" />
+        <location filename="../pages/report_approvals.py" line="194" />
         <source>Reject</source>
         <translation>Afwijzen</translation>
     </message>
     <message>
-        <location filename="../pages/report_approvals.py" line="175" />
+        <location filename="../pages/report_approvals.py" line="193" />
         <source>Why?</source>
         <translation>Waarom?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../pages/report_approvals.py" line="93" />
+        <location filename="../pages/report_approvals.py" line="102" />
         <source>the sanitised report requested by {by} on {day} (%n debrief(s), {marking})</source>
         <translation><numerusform>het geschoonde rapport dat {by} op {day} aanvroeg (%n debriefing, {marking})</numerusform><numerusform>het geschoonde rapport dat {by} op {day} aanvroeg (%n debriefings, {marking})</numerusform></translation>
     </message>
+    <message numerus="yes">
+        <location filename="../pages/report_approvals.py" line="158" />
+        <source>%n item(s) that may be shared had no sanitised wording and are left out of it.</source>
+        <translation><numerusform>%n item dat gedeeld mag worden had geen geschoonde tekst en blijft buiten het rapport.</numerusform><numerusform>%n items die gedeeld mogen worden hadden geen geschoonde tekst en blijven buiten het rapport.</numerusform></translation>
+    </message>
     <message>
-        <location filename="../pages/report_approvals.py" line="188" />
+        <location filename="../pages/report_approvals.py" line="206" />
         <source>Issue sanitised report</source>
         <translation>Geschoond rapport uitgeven</translation>
     </message>
     <message>
-        <location filename="../pages/report_approvals.py" line="189" />
+        <location filename="../pages/report_approvals.py" line="207" />
         <source>Issue {what}? It gets a report number and is recorded in the audit log; it is printed or saved only if you choose so in the preview.</source>
-        <translation>{what} uitgeven? Het krijgt een rapportnummer en komt in het auditlog; het wordt alleen afgedrukt of opgeslagen als u dat in het voorbeeld kiest.</translation>
+        <translation>Wilt u {what} uitgeven? Het krijgt een rapportnummer en komt in het auditlog; het wordt alleen afgedrukt of opgeslagen als u dat in het voorbeeld kiest.</translation>
     </message>
     <message>
-        <location filename="../pages/report_approvals.py" line="202" />
+        <location filename="../pages/report_approvals.py" line="220" />
         <source>Issuing checks the text once more against the identities: give your passphrase.</source>
         <translation>Bij het uitgeven wordt de tekst nog eens aan de identiteiten getoetst: geef uw wachtzin.</translation>
     </message>
     <message>
-        <location filename="../pages/report_approvals.py" line="211" />
+        <location filename="../pages/report_approvals.py" line="229" />
         <source>Producing the sanitised report…</source>
         <translation>Geschoond rapport wordt gemaakt…</translation>
     </message>
