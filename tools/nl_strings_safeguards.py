@@ -21,6 +21,7 @@ NL_SAFEGUARDS = {
     "Typed text": "Getypte tekst",
     "Quit Veldboek? The text held from the lock is lost.": "Veldboek afsluiten? De tekst die sinds de vergrendeling wordt vastgehouden, gaat verloren.",
     "What you typed before the vault locked, which the vault could not take then (was the disk full?), is saved now.": "Wat u typte voordat de kluis vergrendelde, en wat de kluis toen niet kon opnemen (was de schijf vol?), is nu opgeslagen.",
+    "Part of what you typed before the vault locked, which the vault could not take then (was the disk full?), is saved now.": "Een deel van wat u typte voordat de kluis vergrendelde, en wat de kluis toen niet kon opnemen (was de schijf vol?), is nu opgeslagen.",
     "Empty it in the vault too": "Ook in de kluis leegmaken",
     "the welfare notes": "de notities over welzijn",
     "the security notes": "de notities over veiligheid",

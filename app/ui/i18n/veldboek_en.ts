@@ -80,12 +80,12 @@
 <context>
     <name>HeldText</name>
     <message numerus="yes">
-        <location filename="../held_at_lock.py" line="64" />
+        <location filename="../held_at_lock.py" line="73" />
         <source>%n piece(s) of typed text could still not be saved (is the disk full?). They are held in memory until the next unlock; quitting Veldboek loses them.</source>
         <translation><numerusform>%n piece of typed text could still not be saved (is the disk full?). It is held in memory until the next unlock; quitting Veldboek loses it.</numerusform><numerusform>%n pieces of typed text could still not be saved (is the disk full?). They are held in memory until the next unlock; quitting Veldboek loses them.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../held_at_lock.py" line="74" />
+        <location filename="../held_at_lock.py" line="83" />
         <source>%n piece(s) of typed text held from the lock could not be put back: their record was changed meanwhile (a debrief submitted from elsewhere?).</source>
         <translation><numerusform>%n piece of typed text held from the lock could not be put back: its record was changed meanwhile (a debrief submitted from elsewhere?).</numerusform><numerusform>%n pieces of typed text held from the lock could not be put back: their record was changed meanwhile (a debrief submitted from elsewhere?).</numerusform></translation>
     </message>

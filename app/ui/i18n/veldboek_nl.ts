@@ -2880,22 +2880,27 @@
 <context>
     <name>HeldText</name>
     <message>
-        <location filename="../held_at_lock.py" line="56" />
+        <location filename="../held_at_lock.py" line="57" />
+        <source>Part of what you typed before the vault locked, which the vault could not take then (was the disk full?), is saved now.</source>
+        <translation>Een deel van wat u typte voordat de kluis vergrendelde, en wat de kluis toen niet kon opnemen (was de schijf vol?), is nu opgeslagen.</translation>
+    </message>
+    <message>
+        <location filename="../held_at_lock.py" line="65" />
         <source>What you typed before the vault locked, which the vault could not take then (was the disk full?), is saved now.</source>
         <translation>Wat u typte voordat de kluis vergrendelde, en wat de kluis toen niet kon opnemen (was de schijf vol?), is nu opgeslagen.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../held_at_lock.py" line="64" />
+        <location filename="../held_at_lock.py" line="73" />
         <source>%n piece(s) of typed text could still not be saved (is the disk full?). They are held in memory until the next unlock; quitting Veldboek loses them.</source>
         <translation><numerusform>%n stuk getypte tekst kon nog steeds niet worden opgeslagen (is de schijf vol?). Het blijft in het geheugen tot de volgende ontgrendeling; wie Veldboek afsluit, verliest het.</numerusform><numerusform>%n stukken getypte tekst konden nog steeds niet worden opgeslagen (is de schijf vol?). Ze blijven in het geheugen tot de volgende ontgrendeling; wie Veldboek afsluit, verliest ze.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../held_at_lock.py" line="74" />
+        <location filename="../held_at_lock.py" line="83" />
         <source>%n piece(s) of typed text held from the lock could not be put back: their record was changed meanwhile (a debrief submitted from elsewhere?).</source>
         <translation><numerusform>%n stuk getypte tekst van de vergrendeling kon niet worden teruggezet: het record is intussen gewijzigd (een debriefing elders ingediend?).</numerusform><numerusform>%n stukken getypte tekst van de vergrendeling konden niet worden teruggezet: het record is intussen gewijzigd (een debriefing elders ingediend?).</numerusform></translation>
     </message>
     <message>
-        <location filename="../held_at_lock.py" line="86" />
+        <location filename="../held_at_lock.py" line="95" />
         <source>Typed text</source>
         <translation>Getypte tekst</translation>
     </message>
