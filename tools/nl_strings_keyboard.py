@@ -21,7 +21,7 @@ NL_KEYBOARD = {
     "Open a source's file or debrief first, then use {action}.": "Open eerst het dossier van een bron of een debriefing en gebruik dan {action}.",
     # Debriefs: filters.
     "All sources": "Alle bronnen",
-    "Written from:": "Geschreven van:",
+    "From (day written):": "Geschreven van:",  # as wide as before: 1024 px
     "to:": "tot en met:",
     "Only debriefs written on or after / up to this day": "Alleen debriefings geschreven op of na / tot en met deze dag",
     # Search.

@@ -44,12 +44,12 @@
 <context>
     <name>DebriefsPage</name>
     <message numerus="yes">
-        <location filename="../pages/debriefs.py" line="238" />
+        <location filename="../pages/debriefs.py" line="239" />
         <source>%n debrief(s) match</source>
         <translation><numerusform>%n debrief matches</numerusform><numerusform>%n debriefs match</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../pages/debriefs.py" line="240" />
+        <location filename="../pages/debriefs.py" line="241" />
         <source>%n debrief(s) in your files</source>
         <translation><numerusform>%n debrief in your files</numerusform><numerusform>%n debriefs in your files</numerusform></translation>
     </message>

@@ -2329,8 +2329,8 @@
     <name>DebriefsPage</name>
     <message>
         <location filename="../pages/debriefs.py" line="129" />
-        <location filename="../pages/debriefs.py" line="208" />
-        <location filename="../pages/debriefs.py" line="254" />
+        <location filename="../pages/debriefs.py" line="209" />
+        <location filename="../pages/debriefs.py" line="255" />
         <source>All sources</source>
         <translation>Alle bronnen</translation>
     </message>
@@ -2355,37 +2355,37 @@
         <translation>Status:</translation>
     </message>
     <message>
-        <location filename="../pages/debriefs.py" line="153" />
-        <source>Written from:</source>
+        <location filename="../pages/debriefs.py" line="154" />
+        <source>From (day written):</source>
         <translation>Geschreven van:</translation>
     </message>
     <message>
-        <location filename="../pages/debriefs.py" line="155" />
+        <location filename="../pages/debriefs.py" line="156" />
         <source>to:</source>
         <translation>tot en met:</translation>
     </message>
     <message>
-        <location filename="../pages/debriefs.py" line="175" />
+        <location filename="../pages/debriefs.py" line="176" />
         <source>Debriefs</source>
         <translation>Debriefings</translation>
     </message>
     <message numerus="yes">
-        <location filename="../pages/debriefs.py" line="238" />
+        <location filename="../pages/debriefs.py" line="239" />
         <source>%n debrief(s) match</source>
         <translation><numerusform>%n debriefing gevonden</numerusform><numerusform>%n debriefings gevonden</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../pages/debriefs.py" line="240" />
+        <location filename="../pages/debriefs.py" line="241" />
         <source>%n debrief(s) in your files</source>
         <translation><numerusform>%n debriefing in uw dossiers</numerusform><numerusform>%n debriefings in uw dossiers</numerusform></translation>
     </message>
     <message>
-        <location filename="../pages/debriefs.py" line="246" />
+        <location filename="../pages/debriefs.py" line="247" />
         <source>No debriefs match these filters.</source>
         <translation>Geen debriefings passen bij deze filters.</translation>
     </message>
     <message>
-        <location filename="../pages/debriefs.py" line="247" />
+        <location filename="../pages/debriefs.py" line="248" />
         <source>No debriefs in your files yet.</source>
         <translation>Nog geen debriefings in uw dossiers.</translation>
     </message>

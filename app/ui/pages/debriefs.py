@@ -150,7 +150,8 @@ class DebriefsPage(Page):
         bar.addWidget(self.source)
         bar.addWidget(QLabel(self.tr("Status:")))
         bar.addWidget(self.status)
-        bar.addWidget(QLabel(self.tr("Written from:")))
+        # The day written, not the day met (the Reports page's choice): said so.
+        bar.addWidget(QLabel(self.tr("From (day written):")))
         bar.addWidget(self.written_from)
         bar.addWidget(QLabel(self.tr("to:")))
         bar.addWidget(self.written_to)

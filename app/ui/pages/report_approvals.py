@@ -55,16 +55,16 @@ def build(page: ReportsPage) -> QGroupBox:
         ),
     )
     page.preview_button = page.approvals.add_button(
-        translate("ReportsPage", "Preview"), page.preview_approval, "previewApproval"
+        translate("ReportsPage", "Preview"), page.preview_approval, "previewApproval", on_a_row=True
     )
     page.approve_button = page.approvals.add_button(
-        translate("ReportsPage", "Approve"), page.approve, "approveReport"
+        translate("ReportsPage", "Approve"), page.approve, "approveReport", on_a_row=True
     )
     page.reject_button = page.approvals.add_button(
-        translate("ReportsPage", "Reject…"), page.reject, "rejectReport"
+        translate("ReportsPage", "Reject…"), page.reject, "rejectReport", on_a_row=True
     )
     page.issue_button = page.approvals.add_button(
-        translate("ReportsPage", "Issue…"), page.issue, "issueReport"
+        translate("ReportsPage", "Issue…"), page.issue, "issueReport", on_a_row=True
     )
     box = QGroupBox(translate("ReportsPage", "Sanitised reports"))
     layout = QVBoxLayout(box)
