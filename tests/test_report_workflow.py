@@ -8,6 +8,7 @@ import os
 import re
 import stat
 import uuid
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -120,6 +121,34 @@ def test_the_approver_can_preview_and_the_preview_is_marked_and_not_registered(
     assert shown[0] != request.id.hex[:12]
     assert shown[0] not in request.id.hex
     assert raster.metadata(pdf).get("Keywords", "") == ""
+
+
+def test_the_approver_reads_what_a_request_covers_and_what_it_leaves_out(
+    vault: Vault, runner: Scope, handler: Scope, shared_source: uuid.UUID
+) -> None:
+    """Two requests of one runner on one day: told apart by their sources; the
+    shareable items left out for want of a sanitised wording: told to the approver
+    too, not only to the requester."""
+    other = sources.create_source(
+        vault, runner, sources.SourceDraft(codename="JASPIS"), share_with=(handler.alias_id,)
+    )
+    unworded = factory.graded_item("Seen at the quay.", sanitised_text="")
+    first = factory.debrief(
+        vault, runner, shared_source, items=(factory.graded_item(), unworded), submit=True
+    )
+    second = factory.debrief(vault, runner, other, submit=True)
+    one, two = _request(vault, runner, first), _request(vault, runner, second)
+    listed = {a.id: a for a in reports.list_approvals(vault, handler)}
+    assert listed[one.id].sources == ("ONYX",)
+    assert listed[two.id].sources == ("JASPIS",)
+    assert listed[one.id].withheld_items == 1
+    assert listed[two.id].withheld_items == 0
+    # A period of both sources: both named, in order.
+    both = reports.request_sanitised(
+        vault, runner, Selection(date_from=date(2000, 1, 1)), passphrase=factory.PASSPHRASE
+    )
+    listed = {a.id: a for a in reports.list_approvals(vault, handler)}
+    assert listed[both.id].sources == ("JASPIS", "ONYX")
 
 
 def test_a_rejected_request_cannot_be_issued(

@@ -21,10 +21,9 @@ NL_KEYBOARD = {
     "Open a source's file or debrief first, then use {action}.": "Open eerst het dossier van een bron of een debriefing en gebruik dan {action}.",
     # Debriefs: filters.
     "All sources": "Alle bronnen",
-    "Written from:": "Geschreven van:",
+    "From (day written):": "Geschreven van:",  # as wide as before: 1024 px
     "to:": "tot en met:",
     "Only debriefs written on or after / up to this day": "Alleen debriefings geschreven op of na / tot en met deze dag",
-    "{n} debriefs match": "{n} debriefings gevonden",
     # Search.
     "Sorted by this column: best match first": "Gesorteerd op deze kolom: beste treffer eerst",
     "The first {n} results in your files, from the newest {window} matches; add words to narrow the search.": "De eerste {n} resultaten in uw dossiers, uit de nieuwste {window} treffers; voeg woorden toe om de zoekopdracht te verfijnen.",
@@ -34,7 +33,6 @@ NL_KEYBOARD = {
     "No debriefs match these filters.": "Geen debriefings passen bij deze filters.",
     "No debriefs in your files yet.": "Nog geen debriefings in uw dossiers.",
     "No drafts, and nothing returned to you.": "Geen concepten, en niets naar u teruggestuurd.",
-    "Nothing due in the next {days} days.": "Niets te doen in de komende {days} dagen.",
     "Nothing in your files matches these words.": "Niets in uw dossiers bevat deze woorden.",
     "No source's codename contains “{text}”.": "Geen codenaam van een bron bevat “{text}”.",
     "No source in your files has this status.": "Geen bron in uw dossiers heeft deze status.",

@@ -270,4 +270,62 @@ PLURALS: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
             "het geschoonde rapport dat {by} op {day} aanvroeg (%n debriefings, {marking})",
         ),
     ),
+    # Counts that read "1 results" before (a new user's trial).
+    "%n result(s) in your files": (
+        ("%n result in your files", "%n results in your files"),
+        ("%n resultaat in uw dossiers", "%n resultaten in uw dossiers"),
+    ),
+    "%n debrief(s) in your files": (
+        ("%n debrief in your files", "%n debriefs in your files"),
+        ("%n debriefing in uw dossiers", "%n debriefings in uw dossiers"),
+    ),
+    "%n debrief(s) match": (
+        ("%n debrief matches", "%n debriefs match"),
+        ("%n debriefing gevonden", "%n debriefings gevonden"),
+    ),
+    "The note you typed (%n word(s)) is lost with it.": (
+        (
+            "The note you typed (%n word) is lost with it.",
+            "The note you typed (%n words) is lost with it.",
+        ),
+        (
+            "De notitie die u typte (%n woord) gaat daarmee verloren.",
+            "De notitie die u typte (%n woorden) gaat daarmee verloren.",
+        ),
+    ),
+    "Nothing due in the next %n day(s).": (
+        ("Nothing due in the next %n day.", "Nothing due in the next %n days."),
+        ("Niets te doen in de komende %n dag.", "Niets te doen in de komende %n dagen."),
+    ),
+    "%n day(s)": (("%n day", "%n days"), ("%n dag", "%n dagen")),
+    "%n reminder(s) in the next {days}, {late} overdue.": (
+        (
+            "%n reminder in the next {days}, {late} overdue.",
+            "%n reminders in the next {days}, {late} overdue.",
+        ),
+        (
+            "%n herinnering in de komende {days}, {late} verlopen.",
+            "%n herinneringen in de komende {days}, {late} verlopen.",
+        ),
+    ),
+    "%n pass(es)": (("%n pass", "%n passes"), ("%n ronde", "%n rondes")),
+    "The chain of %n event(s) is intact.": (
+        ("The chain of %n event is intact.", "The chain of %n events is intact."),
+        ("De keten van %n gebeurtenis is intact.", "De keten van %n gebeurtenissen is intact."),
+    ),
+    "%n more character(s) needed.": (
+        ("%n more character needed.", "%n more characters needed."),
+        ("Nog %n teken nodig.", "Nog %n tekens nodig."),
+    ),
+    # Reports: the approver told of shareable items left out.
+    "%n item(s) that may be shared had no sanitised wording and are left out of it.": (
+        (
+            "%n item that may be shared had no sanitised wording and is left out of it.",
+            "%n items that may be shared had no sanitised wording and are left out of it.",
+        ),
+        (
+            "%n item dat gedeeld mag worden had geen geschoonde tekst en blijft buiten het rapport.",
+            "%n items die gedeeld mogen worden hadden geen geschoonde tekst en blijven buiten het rapport.",
+        ),
+    ),
 }

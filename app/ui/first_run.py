@@ -133,7 +133,7 @@ class _PassphrasePage(QWizardPage):
         )
         if len(text) < vaults.MIN_LENGTH:
             self.hint.setText(
-                self.tr("{left} more characters needed.").format(left=vaults.MIN_LENGTH - len(text))
+                self.tr("%n more character(s) needed.", "", vaults.MIN_LENGTH - len(text))
             )
         else:
             self.hint.setText(labels[strength.score])

@@ -51,7 +51,16 @@ def say_put_back(parent: QWidget, back: held_text.PutBack) -> QMessageBox:
     """After the unlock: what became of the text held at the lock (shown without
     a nested event loop: the lock and the panic key keep working)."""
     lines = []
-    if back.stored:
+    if back.stored and (back.still_held or back.dropped):
+        # Saying all of it was saved would contradict the lines that follow.
+        lines.append(
+            QCoreApplication.translate(
+                "HeldText",
+                "Part of what you typed before the vault locked, which the vault could not "
+                "take then (was the disk full?), is saved now.",
+            )
+        )
+    elif back.stored:
         lines.append(
             QCoreApplication.translate(
                 "HeldText",

@@ -423,20 +423,15 @@ class MainWindow(QMainWindow):
 
     def refresh(self) -> None:
         self.band.show_scope(self.session.scope, aliases.list_own_aliases(self.session.vault))
-        if self._debrief is not None and self._debrief.view is not None:
-            # Another alias may not see this debrief: out of the page's widgets
-            # (also when the page is not on screen), and back to a list.
-            self._debrief.save_now()
-            self._debrief.clear_vault_data()
+        if self._debrief is not None:
+            self._debrief.save_now()  # typed text kept before it leaves the page
+        # Another alias may not see what any page holds (a debrief, a codename in a
+        # filter or a status line): out of every built page, on screen or not; the
+        # one on screen loads the new alias's files below, the others when shown.
+        for page in self.built_pages():
+            page.clear_vault_data()
         if self.debrief_on_screen() is not None:
             self.stack.setCurrentWidget(self._row_page(self._return_row))
-        sources_page = self.built(SourcesPage)
-        if isinstance(sources_page, SourcesPage):
-            sources_page.file_view.clear_vault_data()
-            sources_page.stack.setCurrentIndex(0)
-            # A codename typed to filter the last alias's sources: not on this
-            # alias's screen, and not hiding its list.
-            sources_page.filter.clear()
         current = self.stack.currentWidget()
         if isinstance(current, Page):
             try:

@@ -215,7 +215,7 @@ class MeetingView(QWidget):
         details = ""
         if self.note_would_be_lost():
             details = (
-                self.tr("The note you typed ({n} words) is lost with it.").format(n=words)
+                self.tr("The note you typed (%n word(s)) is lost with it.", "", words)
                 if words
                 else self.tr("The note saved earlier is lost with it.")
             )

@@ -55,6 +55,8 @@ class RecordTable(QWidget, Generic[T]):
         self.fit_columns()
         self.buttons = QHBoxLayout()
         self._changing: list[QPushButton] = []
+        self._on_a_row: list[QPushButton] = []  # act on a row: off while there is none
+        self._read_only = False
         self.buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -62,27 +64,46 @@ class RecordTable(QWidget, Generic[T]):
         layout.addLayout(self.buttons)
 
     def add_button(
-        self, text: str, slot: Callable[[], object], name: str, *, changes: bool = True
+        self,
+        text: str,
+        slot: Callable[[], object],
+        name: str,
+        *,
+        changes: bool = True,
+        on_a_row: bool = False,
     ) -> QPushButton:
-        """``changes``: the button adds to or changes the file (see ``set_read_only``)."""
+        """``changes``: the button adds to or changes the file (see ``set_read_only``);
+        ``on_a_row``: it acts on a row, so it is disabled while the table is empty."""
         button = QPushButton(text)
         button.setObjectName(name)
         button.clicked.connect(lambda: slot())
         self.buttons.insertWidget(self.buttons.count() - 1, button)
         if changes:
             self._changing.append(button)
+        if on_a_row:
+            self._on_a_row.append(button)
+        self._enable_buttons()
         return button
 
     def set_read_only(self, read_only: bool) -> None:
         """Offer only what reads: the file is not this vault's to change."""
+        self._read_only = read_only
         for button in self._changing:
             button.setEnabled(not read_only)
+        self._enable_buttons()
+
+    def _enable_buttons(self) -> None:
+        """The buttons that act on a row: on only while there is one."""
+        rows = self.model.rowCount() > 0
+        for button in self._on_a_row:
+            button.setEnabled(rows and not (self._read_only and button in self._changing))
 
     MAX_COLUMN = 260
 
     def set_rows(self, rows: Sequence[T]) -> None:
         self.model.set_rows(rows)
         self.fit_columns()
+        self._enable_buttons()
 
     def fit_columns(self) -> None:
         header = self.view.horizontalHeader()
@@ -100,3 +121,4 @@ class RecordTable(QWidget, Generic[T]):
 
     def clear(self) -> None:
         self.model.clear()
+        self._enable_buttons()

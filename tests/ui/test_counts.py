@@ -80,3 +80,25 @@ def test_the_text_held_at_the_lock_is_counted_in_words(qtbot: QtBot, language: s
         assert said.startswith("1 stuk getypte tekst kon nog steeds niet worden opgeslagen")
         assert "2 stukken getypte tekst van de vergrendeling konden niet" in said
     assert "(s)" not in said
+
+
+def test_the_held_text_notice_says_part_was_saved_when_part_was_not(
+    qtbot: QtBot, language: str
+) -> None:
+    """A new user's trial: "What you typed … is saved now." then "1 piece … could
+    still not be saved": when both apply, the first line says only part was saved."""
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    part = {"en": "Part of what you typed", "nl": "Een deel van wat u typte"}[language]
+    for back in (
+        PutBack(stored=2, still_held=1, dropped=0),
+        PutBack(stored=1, still_held=0, dropped=1),
+    ):
+        box = say_put_back(parent, back)
+        said = box.text()
+        box.close()
+        assert said.startswith(part)
+    box = say_put_back(parent, PutBack(stored=2, still_held=0, dropped=0))
+    said = box.text()
+    box.close()
+    assert said.startswith({"en": "What you typed", "nl": "Wat u typte"}[language])

@@ -59,6 +59,7 @@ def _passphrase(qtbot: QtBot, text: str) -> None:
     qtbot.keyClick(field, Qt.Key.Key_Return)
 
 
+@pytest.mark.usefixtures("english")
 def test_a_meeting_started_by_mistake_is_discarded(qtbot: QtBot, window: MainWindow) -> None:
     vault, scope = window.session.vault, window.session.scope
     source, meeting = _start(qtbot, window, "VERKEERD")

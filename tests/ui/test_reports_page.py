@@ -134,6 +134,9 @@ def test_sanitised_report_refused_then_approved_and_issued(
     window.session.switch_alias("Havik")
     page = show_reports(window)
     assert page.approve_button.isVisible()
+    # What the request covers, in the list: its source (two requests told apart).
+    covers = page.approvals.model.index(0, 2).data()
+    assert covers.startswith("GESCHOOND")
     page.approvals.view.selectRow(0)
     # The approver's preview is laid out in the pool, not on the GUI thread.
     threads: list[threading.Thread] = []
@@ -153,7 +156,10 @@ def test_sanitised_report_refused_then_approved_and_issued(
     assert "AWAITING APPROVAL" in pages_text(held)[0]
     page.previews[0].close()
     qtbot.mouseClick(page.approve_button, Qt.MouseButton.LeftButton)
-    assert "Approve the sanitised report" in confirm(qtbot, "approveReportConfirm")
+    question = confirm(qtbot, "approveReportConfirm")
+    assert "Approve the sanitised report" in question
+    # The approver is told what the requester was: a shareable item is left out.
+    assert "1 item that may be shared had no sanitised wording and is left out of it." in question
     approval = page.approvals.model.row_at(0)
     assert approval is not None
     assert approval.status.value == "approved"

@@ -52,6 +52,7 @@ def all_visible_text() -> str:
     return "\n".join(parts)
 
 
+@pytest.mark.usefixtures("english")  # its plural forms: "7 more characters"
 def test_first_run_wizard_creates_and_opens_a_vault(qtbot: QtBot, tmp_path: Path) -> None:
     QApplication.instance().setQuitOnLastWindowClosed(False)  # type: ignore[union-attr]
     controller = AppController(tmp_path / "new", kdf_target_seconds=0.05)

@@ -14,10 +14,11 @@ from sqlalchemy.orm import Session
 
 from app.clock import utc_now
 from app.dal.scope import visible
+from app.dal.source_names import shown_codenames
 from app.domain.enums import Role
 from app.domain.scope import Scope
 from app.errors import AccessDenied, InvalidInput, NotFound, WorkflowError
-from app.models import Alias, Debrief
+from app.models import Alias, AuditEvent, Debrief
 from app.models.reports import ApprovalStatus, ReportApproval
 from app.vault import audit_chain
 from app.vault.vault import Vault
@@ -37,12 +38,38 @@ class ApprovalView:
     period_from: date | None
     period_to: date | None
     issued_report_id: uuid.UUID | None
-    # Set by the request only: items that may be shared but have no sanitised
-    # wording, left out of the report (the requester is told).
+    # Items that may be shared but had no sanitised wording when requested, left
+    # out of the report: the requester and the approver are told.
     withheld_items: int = 0
+    # The sources covered, as the scope reads their codenames (sorted): two
+    # requests of one runner are told apart by them.
+    sources: tuple[str, ...] = ()
 
 
-def approval_view(session: Session, a: ReportApproval) -> ApprovalView:
+def _withheld(session: Session, a: ReportApproval) -> int:
+    """The count the request recorded in its audit event (not a column: the
+    approval table predates it)."""
+    detail = session.execute(
+        select(AuditEvent.detail).where(
+            AuditEvent.record_type == "report_approval",
+            AuditEvent.record_id == a.id.hex,
+            AuditEvent.action == "report.sanitised_requested",
+        )
+    ).scalar()
+    count = json.loads(detail).get("withheld_items", 0) if detail else 0
+    return count if isinstance(count, int) else 0
+
+
+def _sources(session: Session, scope: Scope, a: ReportApproval) -> tuple[str, ...]:
+    source_ids = set(
+        session.execute(
+            select(Debrief.source_id).where(Debrief.id.in_(approval_ids(a))).distinct()
+        ).scalars()
+    )
+    return tuple(sorted(shown_codenames(session, scope, source_ids).values()))
+
+
+def approval_view(session: Session, scope: Scope, a: ReportApproval) -> ApprovalView:
     names: dict[uuid.UUID, str] = dict(
         session.execute(
             select(Alias.id, Alias.name).where(
@@ -63,6 +90,8 @@ def approval_view(session: Session, a: ReportApproval) -> ApprovalView:
         period_from=a.period_from,
         period_to=a.period_to,
         issued_report_id=a.issued_report_id,
+        withheld_items=_withheld(session, a),
+        sources=_sources(session, scope, a),
     )
 
 
@@ -101,7 +130,7 @@ def list_approvals(
                 visible_approval(session, scope, approval.id)
             except NotFound:
                 continue
-            out.append(approval_view(session, approval))
+            out.append(approval_view(session, scope, approval))
         return out
 
 
@@ -158,7 +187,7 @@ def _decide(
             compartment_id=approval.compartment_id,
             detail={"body_sha256": approval.body_sha256},
         )
-        return approval_view(session, approval)
+        return approval_view(session, scope, approval)
 
 
 def approve_sanitised(

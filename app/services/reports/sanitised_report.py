@@ -187,7 +187,7 @@ def request_sanitised(
                 "body_sha256": approval.body_sha256,
             },
         )
-        view = approval_view(session, approval)
+        view = approval_view(session, scope, approval)
     return dataclasses.replace(view, withheld_items=chosen.withheld_items)
 
 
@@ -265,7 +265,7 @@ def approval_text(vault: Vault, scope: Scope, approval_id: uuid.UUID) -> Approva
     Audited as a preview, like ``preview_approval``."""
     with vault.read() as session:
         approval = visible_approval(session, scope, approval_id)
-        view = approval_view(session, approval)
+        view = approval_view(session, scope, approval)
     chosen, _views = _approved_body(vault, scope, approval)
     _audit_preview(vault, scope, approval)
     return ApprovalText(view, chosen.body, approval.body_sha256)

@@ -1,6 +1,14 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en">
 <context>
+    <name>AuditPage</name>
+    <message numerus="yes">
+        <location filename="../pages/audit.py" line="146" />
+        <source>The chain of %n event(s) is intact.</source>
+        <translation><numerusform>The chain of %n event is intact.</numerusform><numerusform>The chain of %n events is intact.</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>Counts</name>
     <message numerus="yes">
         <location filename="../counts.py" line="14" />
@@ -34,6 +42,19 @@
     </message>
 </context>
 <context>
+    <name>DebriefsPage</name>
+    <message numerus="yes">
+        <location filename="../pages/debriefs.py" line="239" />
+        <source>%n debrief(s) match</source>
+        <translation><numerusform>%n debrief matches</numerusform><numerusform>%n debriefs match</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../pages/debriefs.py" line="241" />
+        <source>%n debrief(s) in your files</source>
+        <translation><numerusform>%n debrief in your files</numerusform><numerusform>%n debriefs in your files</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>DeconflictionKeyBox</name>
     <message numerus="yes">
         <location filename="../packages/deconfliction_box.py" line="89" />
@@ -59,14 +80,40 @@
 <context>
     <name>HeldText</name>
     <message numerus="yes">
-        <location filename="../held_at_lock.py" line="64" />
+        <location filename="../held_at_lock.py" line="73" />
         <source>%n piece(s) of typed text could still not be saved (is the disk full?). They are held in memory until the next unlock; quitting Veldboek loses them.</source>
         <translation><numerusform>%n piece of typed text could still not be saved (is the disk full?). It is held in memory until the next unlock; quitting Veldboek loses it.</numerusform><numerusform>%n pieces of typed text could still not be saved (is the disk full?). They are held in memory until the next unlock; quitting Veldboek loses them.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../held_at_lock.py" line="74" />
+        <location filename="../held_at_lock.py" line="83" />
         <source>%n piece(s) of typed text held from the lock could not be put back: their record was changed meanwhile (a debrief submitted from elsewhere?).</source>
         <translation><numerusform>%n piece of typed text held from the lock could not be put back: its record was changed meanwhile (a debrief submitted from elsewhere?).</numerusform><numerusform>%n pieces of typed text held from the lock could not be put back: their record was changed meanwhile (a debrief submitted from elsewhere?).</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>HomePage</name>
+    <message numerus="yes">
+        <location filename="../pages/home.py" line="242" />
+        <source>Nothing due in the next %n day(s).</source>
+        <translation><numerusform>Nothing due in the next %n day.</numerusform><numerusform>Nothing due in the next %n days.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../pages/home.py" line="272" />
+        <source>%n day(s)</source>
+        <translation><numerusform>%n day</numerusform><numerusform>%n days</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../pages/home.py" line="274" />
+        <source>%n reminder(s) in the next {days}, {late} overdue.</source>
+        <translation><numerusform>%n reminder in the next {days}, {late} overdue.</numerusform><numerusform>%n reminders in the next {days}, {late} overdue.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>MeetingView</name>
+    <message numerus="yes">
+        <location filename="../meeting_mode.py" line="218" />
+        <source>The note you typed (%n word(s)) is lost with it.</source>
+        <translation><numerusform>The note you typed (%n word) is lost with it.</numerusform><numerusform>The note you typed (%n words) is lost with it.</numerusform></translation>
     </message>
 </context>
 <context>
@@ -138,9 +185,22 @@
         <translation><numerusform>Report {id} issued: %n page.</numerusform><numerusform>Report {id} issued: %n pages.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../pages/report_approvals.py" line="93" />
+        <location filename="../pages/report_approvals.py" line="102" />
         <source>the sanitised report requested by {by} on {day} (%n debrief(s), {marking})</source>
         <translation><numerusform>the sanitised report requested by {by} on {day} (%n debrief, {marking})</numerusform><numerusform>the sanitised report requested by {by} on {day} (%n debriefs, {marking})</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../pages/report_approvals.py" line="158" />
+        <source>%n item(s) that may be shared had no sanitised wording and are left out of it.</source>
+        <translation><numerusform>%n item that may be shared had no sanitised wording and is left out of it.</numerusform><numerusform>%n items that may be shared had no sanitised wording and are left out of it.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>SearchPage</name>
+    <message numerus="yes">
+        <location filename="../pages/search.py" line="177" />
+        <source>%n result(s) in your files</source>
+        <translation><numerusform>%n result in your files</numerusform><numerusform>%n results in your files</numerusform></translation>
     </message>
 </context>
 <context>
@@ -182,11 +242,27 @@
     </message>
 </context>
 <context>
+    <name>SettingsPage</name>
+    <message numerus="yes">
+        <location filename="../pages/settings.py" line="183" />
+        <source>%n pass(es)</source>
+        <translation><numerusform>%n pass</numerusform><numerusform>%n passes</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>UnlockDialog</name>
     <message numerus="yes">
         <location filename="../unlock_dialog.py" line="299" />
         <source>%n piece(s) of text typed before the lock could not be saved (the vault could not take it: is the disk full?). It is held in memory, sealed: unlock to save it. Quitting Veldboek loses it.</source>
         <translation><numerusform>%n piece of text typed before the lock could not be saved (the vault could not take it: is the disk full?). It is held in memory, sealed: unlock to save it. Quitting Veldboek loses it.</numerusform><numerusform>%n pieces of text typed before the lock could not be saved (the vault could not take them: is the disk full?). They are held in memory, sealed: unlock to save them. Quitting Veldboek loses them.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>_PassphrasePage</name>
+    <message numerus="yes">
+        <location filename="../first_run.py" line="136" />
+        <source>%n more character(s) needed.</source>
+        <translation><numerusform>%n more character needed.</numerusform><numerusform>%n more characters needed.</numerusform></translation>
     </message>
 </context>
 </TS>

@@ -1066,10 +1066,10 @@
         <source>Checking…</source>
         <translation>Bezig met controleren…</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../pages/audit.py" line="146" />
-        <source>The chain of {n} events is intact.</source>
-        <translation>De keten van {n} gebeurtenissen is intact.</translation>
+        <source>The chain of %n event(s) is intact.</source>
+        <translation><numerusform>De keten van %n gebeurtenis is intact.</numerusform><numerusform>De keten van %n gebeurtenissen is intact.</numerusform></translation>
     </message>
     <message>
         <location filename="../pages/audit.py" line="150" />
@@ -2329,8 +2329,8 @@
     <name>DebriefsPage</name>
     <message>
         <location filename="../pages/debriefs.py" line="129" />
-        <location filename="../pages/debriefs.py" line="208" />
-        <location filename="../pages/debriefs.py" line="254" />
+        <location filename="../pages/debriefs.py" line="209" />
+        <location filename="../pages/debriefs.py" line="255" />
         <source>All sources</source>
         <translation>Alle bronnen</translation>
     </message>
@@ -2355,37 +2355,37 @@
         <translation>Status:</translation>
     </message>
     <message>
-        <location filename="../pages/debriefs.py" line="153" />
-        <source>Written from:</source>
+        <location filename="../pages/debriefs.py" line="154" />
+        <source>From (day written):</source>
         <translation>Geschreven van:</translation>
     </message>
     <message>
-        <location filename="../pages/debriefs.py" line="155" />
+        <location filename="../pages/debriefs.py" line="156" />
         <source>to:</source>
         <translation>tot en met:</translation>
     </message>
     <message>
-        <location filename="../pages/debriefs.py" line="175" />
+        <location filename="../pages/debriefs.py" line="176" />
         <source>Debriefs</source>
         <translation>Debriefings</translation>
     </message>
-    <message>
-        <location filename="../pages/debriefs.py" line="238" />
-        <source>{n} debriefs match</source>
-        <translation>{n} debriefings gevonden</translation>
+    <message numerus="yes">
+        <location filename="../pages/debriefs.py" line="239" />
+        <source>%n debrief(s) match</source>
+        <translation><numerusform>%n debriefing gevonden</numerusform><numerusform>%n debriefings gevonden</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../pages/debriefs.py" line="241" />
+        <source>%n debrief(s) in your files</source>
+        <translation><numerusform>%n debriefing in uw dossiers</numerusform><numerusform>%n debriefings in uw dossiers</numerusform></translation>
     </message>
     <message>
-        <location filename="../pages/debriefs.py" line="240" />
-        <source>{n} debriefs in your files</source>
-        <translation>{n} debriefings in uw dossiers</translation>
-    </message>
-    <message>
-        <location filename="../pages/debriefs.py" line="246" />
+        <location filename="../pages/debriefs.py" line="247" />
         <source>No debriefs match these filters.</source>
         <translation>Geen debriefings passen bij deze filters.</translation>
     </message>
     <message>
-        <location filename="../pages/debriefs.py" line="247" />
+        <location filename="../pages/debriefs.py" line="248" />
         <source>No debriefs in your files yet.</source>
         <translation>Nog geen debriefings in uw dossiers.</translation>
     </message>
@@ -2880,22 +2880,27 @@
 <context>
     <name>HeldText</name>
     <message>
-        <location filename="../held_at_lock.py" line="56" />
+        <location filename="../held_at_lock.py" line="57" />
+        <source>Part of what you typed before the vault locked, which the vault could not take then (was the disk full?), is saved now.</source>
+        <translation>Een deel van wat u typte voordat de kluis vergrendelde, en wat de kluis toen niet kon opnemen (was de schijf vol?), is nu opgeslagen.</translation>
+    </message>
+    <message>
+        <location filename="../held_at_lock.py" line="65" />
         <source>What you typed before the vault locked, which the vault could not take then (was the disk full?), is saved now.</source>
         <translation>Wat u typte voordat de kluis vergrendelde, en wat de kluis toen niet kon opnemen (was de schijf vol?), is nu opgeslagen.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../held_at_lock.py" line="64" />
+        <location filename="../held_at_lock.py" line="73" />
         <source>%n piece(s) of typed text could still not be saved (is the disk full?). They are held in memory until the next unlock; quitting Veldboek loses them.</source>
         <translation><numerusform>%n stuk getypte tekst kon nog steeds niet worden opgeslagen (is de schijf vol?). Het blijft in het geheugen tot de volgende ontgrendeling; wie Veldboek afsluit, verliest het.</numerusform><numerusform>%n stukken getypte tekst konden nog steeds niet worden opgeslagen (is de schijf vol?). Ze blijven in het geheugen tot de volgende ontgrendeling; wie Veldboek afsluit, verliest ze.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../held_at_lock.py" line="74" />
+        <location filename="../held_at_lock.py" line="83" />
         <source>%n piece(s) of typed text held from the lock could not be put back: their record was changed meanwhile (a debrief submitted from elsewhere?).</source>
         <translation><numerusform>%n stuk getypte tekst van de vergrendeling kon niet worden teruggezet: het record is intussen gewijzigd (een debriefing elders ingediend?).</numerusform><numerusform>%n stukken getypte tekst van de vergrendeling konden niet worden teruggezet: het record is intussen gewijzigd (een debriefing elders ingediend?).</numerusform></translation>
     </message>
     <message>
-        <location filename="../held_at_lock.py" line="86" />
+        <location filename="../held_at_lock.py" line="95" />
         <source>Typed text</source>
         <translation>Getypte tekst</translation>
     </message>
@@ -2967,15 +2972,20 @@
         <source>Latest risk level: {level}</source>
         <translation>Laatste risiconiveau: {level}</translation>
     </message>
-    <message>
-        <location filename="../pages/home.py" line="241" />
-        <source>Nothing due in the next {days} days.</source>
-        <translation>Niets te doen in de komende {days} dagen.</translation>
+    <message numerus="yes">
+        <location filename="../pages/home.py" line="242" />
+        <source>Nothing due in the next %n day(s).</source>
+        <translation><numerusform>Niets te doen in de komende %n dag.</numerusform><numerusform>Niets te doen in de komende %n dagen.</numerusform></translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../pages/home.py" line="272" />
-        <source>{n} reminders in the next {days} days, {late} overdue.</source>
-        <translation>{n} herinneringen in de komende {days} dagen, {late} verlopen.</translation>
+        <source>%n day(s)</source>
+        <translation><numerusform>%n dag</numerusform><numerusform>%n dagen</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../pages/home.py" line="274" />
+        <source>%n reminder(s) in the next {days}, {late} overdue.</source>
+        <translation><numerusform>%n herinnering in de komende {days}, {late} verlopen.</numerusform><numerusform>%n herinneringen in de komende {days}, {late} verlopen.</numerusform></translation>
     </message>
 </context>
 <context>
@@ -3728,6 +3738,11 @@
         <source>End meeting</source>
         <translation>Ontmoeting beëindigen</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../meeting_mode.py" line="218" />
+        <source>The note you typed (%n word(s)) is lost with it.</source>
+        <translation><numerusform>De notitie die u typte (%n woord) gaat daarmee verloren.</numerusform><numerusform>De notitie die u typte (%n woorden) gaat daarmee verloren.</numerusform></translation>
+    </message>
     <message>
         <location filename="../meeting_mode.py" line="151" />
         <source>Passphrase:</source>
@@ -3742,11 +3757,6 @@
         <location filename="../meeting_mode.py" line="181" />
         <source>Wrong passphrase; still in meeting mode.</source>
         <translation>Verkeerde wachtzin; nog in ontmoetingsmodus.</translation>
-    </message>
-    <message>
-        <location filename="../meeting_mode.py" line="218" />
-        <source>The note you typed ({n} words) is lost with it.</source>
-        <translation>De notitie die u typte ({n} woorden) gaat daarmee verloren.</translation>
     </message>
     <message>
         <location filename="../meeting_mode.py" line="220" />
@@ -4429,52 +4439,57 @@
     </message>
     <message>
         <location filename="../pages/report_approvals.py" line="40" />
+        <source>Covers</source>
+        <translation>Betreft</translation>
+    </message>
+    <message>
+        <location filename="../pages/report_approvals.py" line="41" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../pages/report_approvals.py" line="42" />
+        <location filename="../pages/report_approvals.py" line="43" />
         <source>Debriefs</source>
         <translation>Debriefings</translation>
     </message>
     <message>
-        <location filename="../pages/report_approvals.py" line="46" />
+        <location filename="../pages/report_approvals.py" line="47" />
         <source>Marking</source>
         <translation>Rubricering</translation>
     </message>
     <message>
-        <location filename="../pages/report_approvals.py" line="47" />
+        <location filename="../pages/report_approvals.py" line="48" />
         <source>Decided by</source>
         <translation>Besloten door</translation>
     </message>
     <message>
-        <location filename="../pages/report_approvals.py" line="51" />
+        <location filename="../pages/report_approvals.py" line="52" />
         <source>No sanitised reports requested.</source>
         <translation>Geen geschoonde rapporten aangevraagd.</translation>
     </message>
     <message>
-        <location filename="../pages/report_approvals.py" line="57" />
+        <location filename="../pages/report_approvals.py" line="58" />
         <source>Preview</source>
         <translation>Voorbeeld</translation>
     </message>
     <message>
-        <location filename="../pages/report_approvals.py" line="60" />
-        <location filename="../pages/report_approvals.py" line="150" />
+        <location filename="../pages/report_approvals.py" line="61" />
+        <location filename="../pages/report_approvals.py" line="168" />
         <source>Approve</source>
         <translation>Goedkeuren</translation>
     </message>
     <message>
-        <location filename="../pages/report_approvals.py" line="63" />
+        <location filename="../pages/report_approvals.py" line="64" />
         <source>Reject…</source>
         <translation>Afwijzen…</translation>
     </message>
     <message>
-        <location filename="../pages/report_approvals.py" line="66" />
+        <location filename="../pages/report_approvals.py" line="67" />
         <source>Issue…</source>
         <translation>Uitgeven…</translation>
     </message>
     <message>
-        <location filename="../pages/report_approvals.py" line="68" />
+        <location filename="../pages/report_approvals.py" line="69" />
         <source>Sanitised reports</source>
         <translation>Geschoonde rapporten</translation>
     </message>
@@ -4499,22 +4514,22 @@
         <translation>— alle bronnen —</translation>
     </message>
     <message>
-        <location filename="../pages/report_approvals.py" line="76" />
+        <location filename="../pages/report_approvals.py" line="85" />
         <source>Awaiting approval</source>
         <translation>Wacht op goedkeuring</translation>
     </message>
     <message>
-        <location filename="../pages/report_approvals.py" line="77" />
+        <location filename="../pages/report_approvals.py" line="86" />
         <source>Approved: can be issued</source>
         <translation>Goedgekeurd: kan worden uitgegeven</translation>
     </message>
     <message>
-        <location filename="../pages/report_approvals.py" line="78" />
+        <location filename="../pages/report_approvals.py" line="87" />
         <source>Rejected</source>
         <translation>Afgewezen</translation>
     </message>
     <message>
-        <location filename="../pages/report_approvals.py" line="79" />
+        <location filename="../pages/report_approvals.py" line="88" />
         <source>Issued</source>
         <translation>Uitgegeven</translation>
     </message>
@@ -4544,7 +4559,7 @@
         <translation>Een intern rapport ({marking}) uitgeven van {what}? Het noemt de bron, krijgt een rapportnummer en komt in het auditlog; het wordt alleen afgedrukt of opgeslagen als u dat in het voorbeeld kiest.</translation>
     </message>
     <message>
-        <location filename="../pages/report_approvals.py" line="194" />
+        <location filename="../pages/report_approvals.py" line="212" />
         <location filename="../pages/reports.py" line="245" />
         <source>Issue report</source>
         <translation>Rapport uitgeven</translation>
@@ -4635,72 +4650,77 @@
         <translation>Geschoond inlichtingenrapport</translation>
     </message>
     <message>
-        <location filename="../pages/report_approvals.py" line="87" />
+        <location filename="../pages/report_approvals.py" line="96" />
         <source>Select a sanitised report in the list first.</source>
         <translation>Kies eerst een geschoond rapport in de lijst.</translation>
     </message>
     <message>
-        <location filename="../pages/report_approvals.py" line="109" />
+        <location filename="../pages/report_approvals.py" line="118" />
         <source>Laying out the preview…</source>
         <translation>Voorbeeld wordt opgemaakt…</translation>
     </message>
     <message>
-        <location filename="../pages/report_approvals.py" line="117" />
+        <location filename="../pages/report_approvals.py" line="126" />
         <source>Sanitised report awaiting approval</source>
         <translation>Geschoond rapport dat op goedkeuring wacht</translation>
     </message>
     <message>
-        <location filename="../pages/report_approvals.py" line="145" />
+        <location filename="../pages/report_approvals.py" line="166" />
         <source>Approve sanitised report</source>
         <translation>Geschoond rapport goedkeuren</translation>
     </message>
     <message>
-        <location filename="../pages/report_approvals.py" line="146" />
+        <location filename="../pages/report_approvals.py" line="152" />
         <source>Approve {what}? Once approved it can be issued and shared outside the unit.</source>
-        <translation>{what} goedkeuren? Eenmaal goedgekeurd kan het worden uitgegeven en buiten de eenheid worden gedeeld.</translation>
+        <translation>Wilt u {what} goedkeuren? Eenmaal goedgekeurd kan het worden uitgegeven en buiten de eenheid worden gedeeld.</translation>
     </message>
     <message>
-        <location filename="../pages/report_approvals.py" line="170" />
+        <location filename="../pages/report_approvals.py" line="188" />
         <source>Reject sanitised report</source>
         <translation>Geschoond rapport afwijzen</translation>
     </message>
     <message>
-        <location filename="../pages/report_approvals.py" line="171" />
+        <location filename="../pages/report_approvals.py" line="189" />
         <source>Reject {what}? It can then never be issued; a new request is needed.</source>
-        <translation>{what} afwijzen? Het kan dan nooit meer worden uitgegeven; er is een nieuwe aanvraag nodig.</translation>
+        <translation>Wilt u {what} afwijzen? Het kan dan nooit meer worden uitgegeven; er is een nieuwe aanvraag nodig.</translation>
     </message>
     <message>
-        <location filename="../pages/report_approvals.py" line="176" />
+        <location filename="../pages/report_approvals.py" line="194" />
         <source>Reject</source>
         <translation>Afwijzen</translation>
     </message>
     <message>
-        <location filename="../pages/report_approvals.py" line="175" />
+        <location filename="../pages/report_approvals.py" line="193" />
         <source>Why?</source>
         <translation>Waarom?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../pages/report_approvals.py" line="93" />
+        <location filename="../pages/report_approvals.py" line="102" />
         <source>the sanitised report requested by {by} on {day} (%n debrief(s), {marking})</source>
         <translation><numerusform>het geschoonde rapport dat {by} op {day} aanvroeg (%n debriefing, {marking})</numerusform><numerusform>het geschoonde rapport dat {by} op {day} aanvroeg (%n debriefings, {marking})</numerusform></translation>
     </message>
+    <message numerus="yes">
+        <location filename="../pages/report_approvals.py" line="158" />
+        <source>%n item(s) that may be shared had no sanitised wording and are left out of it.</source>
+        <translation><numerusform>%n item dat gedeeld mag worden had geen geschoonde tekst en blijft buiten het rapport.</numerusform><numerusform>%n items die gedeeld mogen worden hadden geen geschoonde tekst en blijven buiten het rapport.</numerusform></translation>
+    </message>
     <message>
-        <location filename="../pages/report_approvals.py" line="188" />
+        <location filename="../pages/report_approvals.py" line="206" />
         <source>Issue sanitised report</source>
         <translation>Geschoond rapport uitgeven</translation>
     </message>
     <message>
-        <location filename="../pages/report_approvals.py" line="189" />
+        <location filename="../pages/report_approvals.py" line="207" />
         <source>Issue {what}? It gets a report number and is recorded in the audit log; it is printed or saved only if you choose so in the preview.</source>
-        <translation>{what} uitgeven? Het krijgt een rapportnummer en komt in het auditlog; het wordt alleen afgedrukt of opgeslagen als u dat in het voorbeeld kiest.</translation>
+        <translation>Wilt u {what} uitgeven? Het krijgt een rapportnummer en komt in het auditlog; het wordt alleen afgedrukt of opgeslagen als u dat in het voorbeeld kiest.</translation>
     </message>
     <message>
-        <location filename="../pages/report_approvals.py" line="202" />
+        <location filename="../pages/report_approvals.py" line="220" />
         <source>Issuing checks the text once more against the identities: give your passphrase.</source>
         <translation>Bij het uitgeven wordt de tekst nog eens aan de identiteiten getoetst: geef uw wachtzin.</translation>
     </message>
     <message>
-        <location filename="../pages/report_approvals.py" line="211" />
+        <location filename="../pages/report_approvals.py" line="229" />
         <source>Producing the sanitised report…</source>
         <translation>Geschoond rapport wordt gemaakt…</translation>
     </message>
@@ -4917,15 +4937,15 @@
         <source>The first {n} results in your files, from the newest {window} matches; add words to narrow the search.</source>
         <translation>De eerste {n} resultaten in uw dossiers, uit de nieuwste {window} treffers; voeg woorden toe om de zoekopdracht te verfijnen.</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../pages/search.py" line="177" />
+        <source>%n result(s) in your files</source>
+        <translation><numerusform>%n resultaat in uw dossiers</numerusform><numerusform>%n resultaten in uw dossiers</numerusform></translation>
+    </message>
     <message>
         <location filename="../pages/search.py" line="182" />
         <source>Nothing in your files matches these words.</source>
         <translation>Niets in uw dossiers bevat deze woorden.</translation>
-    </message>
-    <message>
-        <location filename="../pages/search.py" line="177" />
-        <source>{n} results in your files</source>
-        <translation>{n} resultaten in uw dossiers</translation>
     </message>
 </context>
 <context>
@@ -5206,11 +5226,16 @@
     <message>
         <location filename="../pages/settings.py" line="178" />
         <source>Folder: {folder}
-Key derivation: Argon2id, {mib} MiB, {it} passes (about {sec} s on this computer)
+Key derivation: Argon2id, {mib} MiB, {passes} (about {sec} s on this computer)
 Second factor (OS keyring): {factor}</source>
         <translation>Map: {folder}
-Sleutelafleiding: Argon2id, {mib} MiB, {it} rondes (ongeveer {sec} s op deze computer)
+Sleutelafleiding: Argon2id, {mib} MiB, {passes} (ongeveer {sec} s op deze computer)
 Tweede factor (sleutelbos van het besturingssysteem): {factor}</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../pages/settings.py" line="183" />
+        <source>%n pass(es)</source>
+        <translation><numerusform>%n ronde</numerusform><numerusform>%n rondes</numerusform></translation>
     </message>
     <message>
         <location filename="../pages/settings.py" line="185" />
@@ -6219,10 +6244,10 @@ Ontvangen {at}</translation>
         <source>Strong</source>
         <translation>Sterk</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../first_run.py" line="136" />
-        <source>{left} more characters needed.</source>
-        <translation>Nog {left} tekens nodig.</translation>
+        <source>%n more character(s) needed.</source>
+        <translation><numerusform>Nog %n teken nodig.</numerusform><numerusform>Nog %n tekens nodig.</numerusform></translation>
     </message>
     <message>
         <location filename="../first_run.py" line="141" />

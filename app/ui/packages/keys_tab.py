@@ -93,7 +93,7 @@ class KeysTab(QWidget):
             empty=lambda: self._no_keys_yet() if self.spoken.text() else "",
         )
         self.peers.add_button(self.tr("Add a key…"), self.add_key, "addPeerKey")
-        self.peers.add_button(self.tr("Retire"), self.retire, "retirePeerKey")
+        self.peers.add_button(self.tr("Retire"), self.retire, "retirePeerKey", on_a_row=True)
         known = QGroupBox(self.tr("Keys I exchange packages with"))
         known_layout = QVBoxLayout(known)
         known_layout.addWidget(self.peers)

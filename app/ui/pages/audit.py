@@ -143,7 +143,7 @@ class AuditPage(Page):
             self.verify_button.setEnabled(True)
             if report.ok:
                 self.result.setText(
-                    self.tr("The chain of {n} events is intact.").format(n=report.events)
+                    self.tr("The chain of %n event(s) is intact.", "", report.events)
                 )
             else:
                 self.result.setText(

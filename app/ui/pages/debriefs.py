@@ -150,7 +150,8 @@ class DebriefsPage(Page):
         bar.addWidget(self.source)
         bar.addWidget(QLabel(self.tr("Status:")))
         bar.addWidget(self.status)
-        bar.addWidget(QLabel(self.tr("Written from:")))
+        # The day written, not the day met (the Reports page's choice): said so.
+        bar.addWidget(QLabel(self.tr("From (day written):")))
         bar.addWidget(self.written_from)
         bar.addWidget(QLabel(self.tr("to:")))
         bar.addWidget(self.written_to)
@@ -231,13 +232,13 @@ class DebriefsPage(Page):
     def filtered(self) -> bool:
         return self.filters() != DebriefFilter()
 
-    def _show_count(self, total: object, filters: DebriefFilter) -> None:
+    def _show_count(self, total: int, filters: DebriefFilter) -> None:
         if filters != self.filters():
             return  # the filters changed meanwhile; their own count follows
         if filters != DebriefFilter():
-            self.count.setText(self.tr("{n} debriefs match").format(n=total))
+            self.count.setText(self.tr("%n debrief(s) match", "", total))
         else:
-            self.count.setText(self.tr("{n} debriefs in your files").format(n=total))
+            self.count.setText(self.tr("%n debrief(s) in your files", "", total))
 
     def _empty_text(self) -> str:
         if not self.model.loaded:

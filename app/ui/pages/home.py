@@ -238,8 +238,8 @@ class HomePage(Page):
     def _no_reminders(self) -> str:
         if not self.heading.text():
             return ""  # not loaded
-        return self.tr("Nothing due in the next {days} days.").format(
-            days=self.session.settings.reminder_horizon_days
+        return self.tr(
+            "Nothing due in the next %n day(s).", "", self.session.settings.reminder_horizon_days
         )
 
     def waiting_filter(self) -> DebriefFilter:
@@ -268,9 +268,11 @@ class HomePage(Page):
             horizon_days=self.session.settings.reminder_horizon_days,
         )
         overdue = sum(1 for r in rows if r.overdue(self._today))
+        # Two counts, one %n each: the days said apart.
+        days = self.tr("%n day(s)", "", self.session.settings.reminder_horizon_days)
         self.heading.setText(
-            self.tr("{n} reminders in the next {days} days, {late} overdue.").format(
-                n=len(rows), days=self.session.settings.reminder_horizon_days, late=overdue
+            self.tr("%n reminder(s) in the next {days}, {late} overdue.", "", len(rows)).format(
+                days=days, late=overdue
             )
         )
         self.model.set_rows(rows)

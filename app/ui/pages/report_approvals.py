@@ -37,6 +37,7 @@ def build(page: ReportsPage) -> QGroupBox:
                 newest_first=True,
             ),
             Column(translate("ReportsPage", "By"), lambda a: a.requested_by),
+            Column(translate("ReportsPage", "Covers"), covers),
             Column(translate("ReportsPage", "Status"), lambda a: status_text(a)),
             Column(
                 translate("ReportsPage", "Debriefs"),
@@ -54,21 +55,29 @@ def build(page: ReportsPage) -> QGroupBox:
         ),
     )
     page.preview_button = page.approvals.add_button(
-        translate("ReportsPage", "Preview"), page.preview_approval, "previewApproval"
+        translate("ReportsPage", "Preview"), page.preview_approval, "previewApproval", on_a_row=True
     )
     page.approve_button = page.approvals.add_button(
-        translate("ReportsPage", "Approve"), page.approve, "approveReport"
+        translate("ReportsPage", "Approve"), page.approve, "approveReport", on_a_row=True
     )
     page.reject_button = page.approvals.add_button(
-        translate("ReportsPage", "Reject…"), page.reject, "rejectReport"
+        translate("ReportsPage", "Reject…"), page.reject, "rejectReport", on_a_row=True
     )
     page.issue_button = page.approvals.add_button(
-        translate("ReportsPage", "Issue…"), page.issue, "issueReport"
+        translate("ReportsPage", "Issue…"), page.issue, "issueReport", on_a_row=True
     )
     box = QGroupBox(translate("ReportsPage", "Sanitised reports"))
     layout = QVBoxLayout(box)
     layout.addWidget(page.approvals)
     return box
+
+
+def covers(approval: ApprovalView) -> str:
+    """What a request covers: its sources and its period (two requests of one
+    runner on one day are told apart by it)."""
+    start, end = approval.period_from, approval.period_to
+    days = [d.isoformat() if d else "…" for d in (start, end)] if start or end else []
+    return " · ".join(filter(None, (", ".join(approval.sources), " – ".join(days))))
 
 
 def status_text(approval: ApprovalView) -> str:
@@ -140,13 +149,22 @@ def approve(page: ReportsPage) -> ConfirmDialog | None:
             show_error(page, exc)
         page.reload()
 
+    text = translate(
+        "ReportsPage",
+        "Approve {what}? Once approved it can be issued and shared outside the unit.",
+    ).format(what=approval_text(approval))
+    if approval.withheld_items:
+        # The approver decides on what is shared: also on what is left out of it.
+        text += " " + translate(
+            "ReportsPage",
+            "%n item(s) that may be shared had no sanitised wording and are left out of it.",
+            "",
+            approval.withheld_items,
+        )
     return ask(
         page,
         title=translate("ReportsPage", "Approve sanitised report"),
-        text=translate(
-            "ReportsPage",
-            "Approve {what}? Once approved it can be issued and shared outside the unit.",
-        ).format(what=approval_text(approval)),
+        text=text,
         confirm=translate("ReportsPage", "Approve"),
         on_confirm=approve,
         name="approveReportConfirm",

@@ -174,7 +174,7 @@ class SearchPage(Page):
                 ).format(n=len(hits), window=search.WINDOW)
             )
         else:
-            self.status.setText(self.tr("{n} results in your files").format(n=len(hits)))
+            self.status.setText(self.tr("%n result(s) in your files", "", len(hits)))
 
     def _empty_text(self) -> str:
         if self.searched is None or self.failed:

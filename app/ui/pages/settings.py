@@ -175,12 +175,12 @@ class SettingsPage(Page):
         info = vaults.describe(self.session.vault)
         self.info.setText(
             self.tr(
-                "Folder: {folder}\nKey derivation: Argon2id, {mib} MiB, {it} passes "
+                "Folder: {folder}\nKey derivation: Argon2id, {mib} MiB, {passes} "
                 "(about {sec} s on this computer)\nSecond factor (OS keyring): {factor}"
             ).format(
                 folder=info.folder,
                 mib=info.kdf_memory_mib,
-                it=info.kdf_iterations,
+                passes=self.tr("%n pass(es)", "", info.kdf_iterations),
                 sec=decimal(info.kdf_seconds),  # 0.6 in English, 0,6 in Dutch
                 factor=self.tr("yes") if info.device_factor else self.tr("no"),
             )

@@ -185,3 +185,5 @@ class SourcesPage(Page):
         self.model.clear()
         self.file_view.clear_vault_data()
         self.stack.setCurrentIndex(0)
+        # A codename typed to filter: not on another alias's screen after a switch.
+        self.filter.clear()
