@@ -60,6 +60,8 @@ def _kinds(text: str) -> set[str]:
         "ROOSteren",
         "E.L.S. said",
         "ELS2 said",
+        "the PELIKAANTEAM",  # a long made-up word inside another, in one case
+        "teampelikaan",
     ],
 )
 def test_a_codename_spaced_out_or_glued_is_refused(written: str) -> None:
@@ -152,6 +154,7 @@ def test_eight_hex_digits_of_the_source_id_are_refused(written: str) -> None:
         "else, elsewhere, models, ELSE",
         "pelikanen in the harbour",
         "a Smith and the Vriesland ferry",
+        "ROOSTERENPLAN, HAVENZICHT",  # short made-up words are not looked for inside
         "Annabel and Hanna",
         "de auto van de buurman",
         "at HAVEN-23 and HAVEN-3",
@@ -248,3 +251,15 @@ def test_shareable_items_without_a_wording_are_counted_at_request(
         vault, runner, Selection(debrief_id=debrief_id), passphrase=factory.PASSPHRASE
     )
     assert approval.withheld_items == 3
+
+
+def test_a_long_made_up_word_is_found_inside_words_a_person_s_name_is_not() -> None:
+    guard = Guard(
+        [
+            Identifier("location codeword", "ZWANENMEER"),
+            *identity_identifiers(["Piet Bakker", "1970-01-01", "Dorpsstraat 1, 1234 AB Ede"]),
+        ]
+    )
+    assert {h.kind for h in guard.scan("x", "bij het ZWANENMEERPARK")} == {"location codeword"}
+    assert {h.kind for h in guard.scan("x", "bij de bakkerij op de hoek")} == set()
+    assert {h.kind for h in guard.scan("x", "Bakker zei")} == {"identity"}

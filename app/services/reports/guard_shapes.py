@@ -16,7 +16,11 @@ A name (codename, cover name, location codeword, identity) is found:
   ``HAVEN-2`` does not hit ``HAVEN-23``);
 * written in capitals glued to small letters (``PELIKAANx``, ``xPELIKAAN``,
   ``ROOSteren``): the capitals set the name apart. A word in one case is a word of
-  its own: ``roosteren`` and ``ROOSTEREN`` do not hit ``ROOS``.
+  its own: ``roosteren`` and ``ROOSTEREN`` do not hit ``ROOS``;
+* a made-up word (a codename, a location codeword: ``inside``) of six letters or
+  more, anywhere inside a word (``PELIKAANTEAM``, ``teampelikaan``): that long, it
+  is no accident of spelling. Not a person's name: ``Bakker`` must not refuse
+  ``bakkerij``.
 
 An id (a source's, a debrief's) is found by any run of ``ID_RUN`` hex digits of it,
 dashed or not, in any case (``37d52b44``, ``…b44cd1``, ``37D5-2B44``).
@@ -40,6 +44,7 @@ ID_RUN = 8  # hex digits of an id that point to it
 SPELLED_MIN = 3  # letters a name needs to be looked for spelled out
 SPLIT_MIN = 6  # letters a name needs to be looked for split anywhere
 GENITIVE_MIN = 3  # letters a name needs to be looked for with a genitive "s" glued on
+INSIDE_MIN = 6  # letters a made-up word needs to be looked for inside other words
 _SEP = r"[\s\-_./]"
 _GAP = r"[\W_]"  # anything between spelled-out letters: not a letter, not a digit
 _NOT_LETTER_BEFORE = r"(?<![^\W\d_])"
@@ -114,8 +119,9 @@ class NamePatterns:
     capitals: re.Pattern[str] | None  # over ``shape`` text: capitals glued to small letters
 
 
-def name_patterns(needle: str, min_length: int) -> NamePatterns | None:
-    """How the guard finds the name ``needle`` (see the module's docstring)."""
+def name_patterns(needle: str, min_length: int, *, inside: bool = False) -> NamePatterns | None:
+    """How the guard finds the name ``needle`` (see the module's docstring);
+    ``inside``: a made-up word, also found inside other words when long."""
     tokens = _tokens(needle)
     if not tokens or sum(len(t) for t in tokens) < min_length:
         return None
@@ -128,7 +134,11 @@ def name_patterns(needle: str, min_length: int) -> NamePatterns | None:
     letters = sum(len(t) for t in tokens)
     if last.isalpha() and last != "s" and letters >= GENITIVE_MIN:
         body += "s?"  # the Dutch genitive: "Pelikaans broer", "Annas auto"
-    folded = re.compile(_bounded(body, first, last))
+    whole = _bounded(body, first, last)
+    letters_only = "".join(tokens)
+    if inside and letters_only.isalpha() and len(letters_only) >= INSIDE_MIN:
+        whole += "|" + re.escape(letters_only)
+    folded = re.compile(whole)
     capitals = None
     if first.isalpha() and last.isalpha():
         body = _joined([t.upper() for t in tokens])

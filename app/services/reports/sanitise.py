@@ -67,6 +67,8 @@ from app.services.views import DebriefView
 MIN_NEEDLE = 2
 OTHER_CODENAME = "another source's codename"
 ID_KINDS = frozenset({"source id", "debrief id"})  # found by runs of their hex digits
+# Made-up words, found inside other words too when long (``guard_shapes``).
+MADE_UP = frozenset({"codename", "former codename", OTHER_CODENAME, "location codeword"})
 _PHONE_LIKE = re.compile(r"(?<![\w+])(?:\+|00|0)\d(?:[ \-./()]{0,2}\d){7,13}(?!\w)")
 _DIGIT_RUN = re.compile(r"\d(?:[ \-./()]{0,2}\d){5,}")
 _EMAIL = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
@@ -143,7 +145,7 @@ class Guard:
             patterns = (
                 NamePatterns(re.compile(ident.pattern), None)
                 if ident.pattern
-                else name_patterns(ident.text, MIN_NEEDLE)
+                else name_patterns(ident.text, MIN_NEEDLE, inside=ident.kind in MADE_UP)
             )
             # Spellings that match alike ("5-1-1990", "5/1/1990") give one hit.
             if patterns is not None and (ident.kind, patterns.folded.pattern) not in seen:
