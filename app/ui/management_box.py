@@ -14,13 +14,13 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QLabel,
-    QMessageBox,
     QPushButton,
     QWidget,
 )
 
 from app.services import reports
 from app.services.reports import management_vault
+from app.ui import unencrypted_save
 from app.ui.errors import describe
 from app.ui.save_file import choose_save_path, save_confirmed
 from app.ui.session import AppSession
@@ -79,18 +79,7 @@ class ManagementBox(QGroupBox):
         self.make(first, last, path)
 
     def _unencrypted_confirmed(self) -> bool:
-        answer = QMessageBox.warning(
-            self,
-            self.tr("Save unencrypted PDF"),
-            self.tr(
-                "The PDF file will NOT be encrypted: anyone who gets the file can read it. "
-                "Save it only where its marking ({marking}) allows, and destroy it when done. "
-                "The save is recorded in the audit log."
-            ).format(marking=self.marking()),
-            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,  # a stray Enter writes nothing unencrypted
-        )
-        return answer == QMessageBox.StandardButton.Save
+        return unencrypted_save.confirmed(self, self.marking())
 
     def make(self, first: date, last: date, path: Path) -> None:
         """Count, lay out and register in the pool; save here (a question if the

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 
 from app.errors import VeldboekError
 from app.services.reports import OpenPdf, PageImage, open_pdf, printing
+from app.ui import unencrypted_save
 from app.ui.dialog_keys import keyboard_dialog
 from app.ui.errors import show_error
 from app.ui.save_file import choose_save_path, save_confirmed
@@ -391,20 +392,9 @@ class ReportPreviewDialog(QDialog):
     def save_pdf(self) -> None:
         if self._pdf is None or self._on_save is None:
             return
-        answer = QMessageBox.warning(
-            self,
-            self.tr("Save unencrypted PDF"),
-            self.tr(
-                "The PDF file will NOT be encrypted: anyone who gets the file can read it. "
-                "Save it only where its marking ({marking}) allows, and destroy it when done. "
-                "The save is recorded in the audit log."
-            ).format(marking=self._info.marking),
-            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
-        )
-        if answer != QMessageBox.StandardButton.Save:
+        if not unencrypted_save.confirmed(self, self._info.marking):
             return
-        title = self.tr("Save unencrypted PDF")
+        title = unencrypted_save.title()
         path = choose_save_path(
             self, title, self._info.suggested_name, self.tr("PDF files (*.pdf)")
         )

@@ -142,17 +142,17 @@
 <context>
     <name>ReportPreviewDialog</name>
     <message numerus="yes">
-        <location filename="../report_preview.py" line="167" />
+        <location filename="../report_preview.py" line="168" />
         <source>{title} · {marking} · report {report_id} · %n page(s)</source>
         <translation><numerusform>{title} · {marking} · report {report_id} · %n page</numerusform><numerusform>{title} · {marking} · report {report_id} · %n pages</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../report_preview.py" line="300" />
+        <location filename="../report_preview.py" line="301" />
         <source>%n page(s). Nothing has been written to disk.</source>
         <translation><numerusform>%n page. Nothing has been written to disk.</numerusform><numerusform>%n pages. Nothing has been written to disk.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../report_preview.py" line="382" />
+        <location filename="../report_preview.py" line="383" />
         <source>Sent %n page(s) to the printer.</source>
         <translation><numerusform>Sent %n page to the printer.</numerusform><numerusform>Sent %n pages to the printer.</numerusform></translation>
     </message>

@@ -3665,7 +3665,7 @@
     </message>
     <message>
         <location filename="../management_box.py" line="73" />
-        <location filename="../management_box.py" line="120" />
+        <location filename="../management_box.py" line="109" />
         <source>Save management report</source>
         <translation>Managementrapport opslaan</translation>
     </message>
@@ -3675,27 +3675,17 @@
         <translation>PDF-bestanden (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../management_box.py" line="84" />
-        <source>Save unencrypted PDF</source>
-        <translation>Onversleutelde PDF opslaan</translation>
-    </message>
-    <message>
-        <location filename="../management_box.py" line="86" />
-        <source>The PDF file will NOT be encrypted: anyone who gets the file can read it. Save it only where its marking ({marking}) allows, and destroy it when done. The save is recorded in the audit log.</source>
-        <translation>Het PDF-bestand wordt NIET versleuteld: iedereen die het bestand krijgt, kan het lezen. Sla het alleen op waar de rubricering ({marking}) dat toestaat en vernietig het als u klaar bent. Het opslaan wordt in het auditlog vastgelegd.</translation>
-    </message>
-    <message>
-        <location filename="../management_box.py" line="101" />
+        <location filename="../management_box.py" line="90" />
         <source>Counting…</source>
         <translation>Bezig met tellen…</translation>
     </message>
     <message>
-        <location filename="../management_box.py" line="127" />
+        <location filename="../management_box.py" line="116" />
         <source>Not saved: the existing file was kept.</source>
         <translation>Niet opgeslagen: het bestaande bestand is behouden.</translation>
     </message>
     <message>
-        <location filename="../management_box.py" line="131" />
+        <location filename="../management_box.py" line="120" />
         <source>Saved {name} (an unencrypted PDF; keep it as its marking requires).</source>
         <translation>{name} opgeslagen (een onversleutelde PDF; bewaar hem zoals de rubricering vereist).</translation>
     </message>
@@ -4263,99 +4253,88 @@
 <context>
     <name>ReportPreviewDialog</name>
     <message>
-        <location filename="../report_preview.py" line="147" />
-        <location filename="../report_preview.py" line="306" />
+        <location filename="../report_preview.py" line="148" />
+        <location filename="../report_preview.py" line="307" />
         <source>Report preview</source>
         <translation>Voorbeeld van rapport</translation>
     </message>
     <message>
-        <location filename="../report_preview.py" line="172" />
-        <location filename="../report_preview.py" line="276" />
+        <location filename="../report_preview.py" line="173" />
+        <location filename="../report_preview.py" line="277" />
         <source>Rendering pages…</source>
         <translation>Pagina's worden opgebouwd…</translation>
     </message>
     <message>
-        <location filename="../report_preview.py" line="187" />
+        <location filename="../report_preview.py" line="188" />
         <source>Print…</source>
         <translation>Afdrukken…</translation>
     </message>
     <message>
-        <location filename="../report_preview.py" line="191" />
+        <location filename="../report_preview.py" line="192" />
         <source>Save PDF…</source>
         <translation>PDF opslaan…</translation>
     </message>
     <message>
-        <location filename="../report_preview.py" line="195" />
+        <location filename="../report_preview.py" line="196" />
         <source>Close</source>
         <translation>Sluiten</translation>
     </message>
     <message numerus="yes">
-        <location filename="../report_preview.py" line="167" />
+        <location filename="../report_preview.py" line="168" />
         <source>{title} · {marking} · report {report_id} · %n page(s)</source>
         <translation><numerusform>{title} · {marking} · rapport {report_id} · %n pagina</numerusform><numerusform>{title} · {marking} · rapport {report_id} · %n pagina's</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../report_preview.py" line="300" />
+        <location filename="../report_preview.py" line="301" />
         <source>%n page(s). Nothing has been written to disk.</source>
         <translation><numerusform>%n pagina. Er is niets naar schijf geschreven.</numerusform><numerusform>%n pagina's. Er is niets naar schijf geschreven.</numerusform></translation>
     </message>
     <message>
-        <location filename="../report_preview.py" line="322" />
+        <location filename="../report_preview.py" line="323" />
         <source>Veldboek report</source>
         <translation>Veldboek-rapport</translation>
     </message>
     <message>
-        <location filename="../report_preview.py" line="332" />
-        <location filename="../report_preview.py" line="338" />
-        <location filename="../report_preview.py" line="351" />
-        <location filename="../report_preview.py" line="364" />
-        <location filename="../report_preview.py" line="387" />
+        <location filename="../report_preview.py" line="333" />
+        <location filename="../report_preview.py" line="339" />
+        <location filename="../report_preview.py" line="352" />
+        <location filename="../report_preview.py" line="365" />
+        <location filename="../report_preview.py" line="388" />
         <source>Print report</source>
         <translation>Rapport afdrukken</translation>
     </message>
     <message>
-        <location filename="../report_preview.py" line="340" />
+        <location filename="../report_preview.py" line="341" />
         <source>Printing to a file is not allowed here. Use Save PDF… to keep a copy: it warns you and is recorded.</source>
         <translation>Afdrukken naar een bestand kan hier niet. Gebruik PDF opslaan… om een kopie te bewaren: u krijgt een waarschuwing en het wordt vastgelegd.</translation>
     </message>
     <message>
-        <location filename="../report_preview.py" line="351" />
+        <location filename="../report_preview.py" line="352" />
         <source>The printer could not be started.</source>
         <translation>De printer kon niet worden gestart.</translation>
     </message>
     <message>
-        <location filename="../report_preview.py" line="355" />
+        <location filename="../report_preview.py" line="356" />
         <source>Printing…</source>
         <translation>Bezig met afdrukken…</translation>
     </message>
     <message>
-        <location filename="../report_preview.py" line="366" />
+        <location filename="../report_preview.py" line="367" />
         <source>This computer has no private folder in memory for the print job. The print system will keep the report as an unencrypted file on disk while it prints (and the printer's queue may keep a copy afterwards). Print anyway?</source>
         <translation>Deze computer heeft geen afgeschermde map in het geheugen voor de afdruktaak. Het afdruksysteem bewaart het rapport tijdens het afdrukken als onversleuteld bestand op schijf (en de wachtrij van de printer kan daarna een kopie bewaren). Toch afdrukken?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../report_preview.py" line="382" />
+        <location filename="../report_preview.py" line="383" />
         <source>Sent %n page(s) to the printer.</source>
         <translation><numerusform>%n pagina naar de printer gestuurd.</numerusform><numerusform>%n pagina's naar de printer gestuurd.</numerusform></translation>
     </message>
     <message>
-        <location filename="../report_preview.py" line="396" />
-        <location filename="../report_preview.py" line="407" />
-        <source>Save unencrypted PDF</source>
-        <translation>Onversleutelde PDF opslaan</translation>
-    </message>
-    <message>
-        <location filename="../report_preview.py" line="398" />
-        <source>The PDF file will NOT be encrypted: anyone who gets the file can read it. Save it only where its marking ({marking}) allows, and destroy it when done. The save is recorded in the audit log.</source>
-        <translation>Het PDF-bestand wordt NIET versleuteld: iedereen die het bestand krijgt, kan het lezen. Sla het alleen op waar de rubricering ({marking}) dat toestaat en vernietig het als u klaar bent. Het opslaan wordt in het auditlog vastgelegd.</translation>
-    </message>
-    <message>
-        <location filename="../report_preview.py" line="409" />
+        <location filename="../report_preview.py" line="399" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF-bestanden (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../report_preview.py" line="425" />
+        <location filename="../report_preview.py" line="415" />
         <source>Saved an unencrypted copy.</source>
         <translation>Een onversleutelde kopie is opgeslagen.</translation>
     </message>
@@ -5927,6 +5906,19 @@ Tweede factor (sleutelbos van het besturingssysteem): {factor}</translation>
         <location filename="../dialogs/records.py" line="38" />
         <source>Deadline:</source>
         <translation>Termijn:</translation>
+    </message>
+</context>
+<context>
+    <name>UnencryptedSave</name>
+    <message>
+        <location filename="../unencrypted_save.py" line="11" />
+        <source>Save unencrypted PDF</source>
+        <translation>Onversleutelde PDF opslaan</translation>
+    </message>
+    <message>
+        <location filename="../unencrypted_save.py" line="20" />
+        <source>The PDF file will NOT be encrypted: anyone who gets the file can read it. Save it only where its marking ({marking}) allows, and destroy it when done. The save is recorded in the audit log.</source>
+        <translation>Het PDF-bestand wordt NIET versleuteld: iedereen die het bestand krijgt, kan het lezen. Sla het alleen op waar de rubricering ({marking}) dat toestaat en vernietig het als u klaar bent. Het opslaan wordt in het auditlog vastgelegd.</translation>
     </message>
 </context>
 <context>
