@@ -451,7 +451,13 @@ def test_a_runners_day(
     assert search_page.model.rowCount() == 0
     switch_alias(qtbot, window, "Valk")
     assert window.stack.currentWidget() is search_page
-    qtbot.waitUntil(lambda: search_page.model.rowCount() > 0)  # searched again as Valk
+    # A switch clears every page, the query too (it may name the other alias's
+    # files): nothing carries over; searched again, as Valk.
+    assert search_page.query.text() == ""
+    assert search_page.model.rowCount() == 0
+    qtbot.keyClicks(search_page.query, WORD)
+    qtbot.keyClick(search_page.query, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: search_page.model.rowCount() > 0)
     found = {search_page.model.row_at(r).debrief_id for r in range(search_page.model.rowCount())}  # type: ignore[union-attr]
     assert found == {record.debrief_id}
     # Found in the narrative and in the item: Down onto the best match, Enter opens it.
