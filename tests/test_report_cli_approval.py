@@ -13,7 +13,11 @@ import pytest
 
 from app.cli import main
 from app.errors import VaultError
+from app.services.admin import aliases
+from app.services.records import sources
 from app.vault import atomic
+from app.vault.vault import Vault
+from tests.helpers import factory
 from tests.test_report_cli import _base, pp, setup  # noqa: F401  (fixtures)
 from tests.test_report_support import pages_text
 
@@ -255,3 +259,51 @@ def test_the_temporary_name_of_a_long_file_name_fits(tmp_path: Path) -> None:
     left.with_name(left.name.replace(f"-{os.getpid()}-", "-4194303-")).write_bytes(b"old")
     atomic.atomic_write_bytes(long, b"new")
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".x")) == []
+
+
+def _unworded(root: Path) -> uuid.UUID:
+    """A submitted debrief of ONYX with an item that may be shared but has no
+    sanitised wording (left out of a sanitised report)."""
+    with Vault.open(root, factory.PASSPHRASE) as vault:
+        runner = aliases.resolve_scope(vault, "Valk")
+        onyx = sources.resolve_source(vault, runner, "ONYX")
+        items = (factory.graded_item(), factory.graded_item("Karel is 40.", sanitised_text=""))
+        return factory.debrief(vault, runner, onyx, items=items, submit=True)
+
+
+def test_the_list_says_what_each_request_covers_and_leaves_out(
+    setup: Setup,  # noqa: F811
+    pp: Path,  # noqa: F811
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    root, debrief_id = setup
+    whole = _request(root, pp, debrief_id, capsys)
+    part = _request(root, pp, _unworded(root), capsys)
+    capsys.readouterr()
+    havik = ["report", "approvals", *_base(root, pp, "Havik")]
+    assert main([*havik, "--json"]) == 0
+    listed = {row["id"]: row for row in json.loads(capsys.readouterr().out)}
+    day = listed[whole]["period_from"]
+    assert listed[whole]["period_to"] == day  # a one-day request: its day once, not twice
+    assert main(havik) == 0
+    lines = {line.split()[0]: line for line in capsys.readouterr().out.splitlines()}
+    assert f"covers ONYX · {day}  requested by Valk" in lines[whole]
+    assert f"{day} to {day}" not in lines[whole]
+    assert "left out" not in lines[whole]
+    assert lines[part].endswith("1 shareable item left out (no sanitised wording)")
+    # Fields are only added: what scripts read before is all still there.
+    assert {"id", "status", "marking", "debrief_count", "period_from", "period_to"} <= set(
+        listed[part]
+    )
+    assert listed[part]["sources"] == ["ONYX"]
+    assert listed[part]["withheld_items"] == 1
+    assert listed[whole]["withheld_items"] == 0
+    assert listed[part]["covers"] == f"ONYX · {day}"
+    shown = _show(root, pp, part, capsys)
+    assert f"Covers: ONYX · {day}\n" in shown
+    assert "Left out: 1 shareable item left out (no sanitised wording)" in shown
+    assert "Left out" not in _show(root, pp, whole, capsys)
+    assert main([*havik, "--show", part, "--json"]) == 0
+    approval = json.loads(capsys.readouterr().out)["approval"]
+    assert (approval["withheld_items"], approval["sources"]) == (1, ["ONYX"])
+    assert approval["covers"] == f"ONYX · {day}"

@@ -1,7 +1,8 @@
 """``veldboek report approvals`` and ``report approve``: a handler approves a
 sanitised report only after seeing its text.
 
-    veldboek report approvals ... [--all] [--json]      the list, as before
+    veldboek report approvals ... [--all] [--json]      the list: what each request
+                                                        covers and leaves out
     veldboek report approvals ... --show ID [--json]    the text as it would be
                                                         released, and its code
     veldboek report approve ID ... --seen CODE          approve the text shown
@@ -20,6 +21,7 @@ import argparse
 import sys
 import uuid
 from collections.abc import Callable
+from dataclasses import asdict
 from typing import TYPE_CHECKING
 
 from app.cli.common import add_vault_args, opened, print_json, scope_from
@@ -30,11 +32,26 @@ from app.errors import AccessDenied, InvalidInput
 from app.services import reports
 
 if TYPE_CHECKING:
-    from app.services.reports import ApprovalText
+    from app.services.reports import ApprovalText, ApprovalView
 
 
 def _lines(text: str) -> list[str]:
     return [shown(line) for line in text.splitlines() or [""]]
+
+
+def covers(a: ApprovalView) -> str:
+    """What a request covers, as the GUI's list shows it: its sources and its
+    period (one day for a one-day request); two requests are told apart by it."""
+    days = " to ".join(a.period_days)
+    return " · ".join(filter(None, (", ".join(shown(s) for s in a.sources), days))) or "-"
+
+
+def left_out(a: ApprovalView) -> str:
+    """The shareable items left out for want of a sanitised wording ("" if none):
+    the approver decides on what is left out as well."""
+    if not a.withheld_items:
+        return ""
+    return f"{counted(a.withheld_items, 'shareable item')} left out (no sanitised wording)"
 
 
 def print_text(found: ApprovalText) -> None:
@@ -43,8 +60,11 @@ def print_text(found: ApprovalText) -> None:
     a, body = found.approval, found.body
     print(
         f"Sanitised report {a.id}  {a.status.value}  {a.marking}  "
-        f"period {body.period_from} to {body.period_to}  requested by {shown(a.requested_by)}"
+        f"requested by {shown(a.requested_by)}"
     )
+    print(f"Covers: {covers(a)}")
+    if a.withheld_items:
+        print(f"Left out: {left_out(a)}")
     for d in body.debriefs:
         print(f"\n{d.reference}: information obtained on {d.obtained_on}")
         for item in d.items:
@@ -67,7 +87,7 @@ def print_text(found: ApprovalText) -> None:
 
 def _as_json(found: ApprovalText) -> dict[str, object]:
     return {
-        "approval": found.approval,
+        "approval": {**asdict(found.approval), "covers": covers(found.approval)},
         "seen": found.seen,
         "body_sha256": found.body_sha256,
         "body": found.body,
@@ -90,13 +110,15 @@ def cmd_approvals(args: argparse.Namespace) -> int:
             status=None if args.all else reports.ApprovalStatus.PENDING,
         )
     if args.json:
-        print_json(rows)
+        # Fields are only added (``covers``): scripts read the others.
+        print_json([{**asdict(r), "covers": covers(r)} for r in rows])
         return 0
     for r in rows:
-        period = f"{r.period_from} to {r.period_to}"
+        withheld = left_out(r)
         print(
             f"{r.id}  {r.status.value:<9} {r.marking:<20} {counted(r.debrief_count, 'debrief')}  "
-            f"{period}  requested by {r.requested_by} {r.requested_at:%Y-%m-%d %H:%M} UTC"
+            f"covers {covers(r)}  requested by {shown(r.requested_by)} "
+            f"{r.requested_at:%Y-%m-%d %H:%M} UTC" + (f"  {withheld}" if withheld else "")
         )
     return 0
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import threading
 import time
-from datetime import date
+import uuid
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TypeVar
 
@@ -137,6 +138,7 @@ def test_sanitised_report_refused_then_approved_and_issued(
     # What the request covers, in the list: its source (two requests told apart).
     covers = page.approvals.model.index(0, 2).data()
     assert covers.startswith("GESCHOOND")
+    assert " – " not in covers  # one debrief, one day: the day once, not twice
     page.approvals.view.selectRow(0)
     # The approver's preview is laid out in the pool, not on the GUI thread.
     threads: list[threading.Thread] = []
@@ -320,3 +322,31 @@ def test_a_report_counts_its_pages_in_words(
     )
     assert page.status.text().endswith(f": {total}{ISSUED[language][one_or_more]}")
     assert "(s)" not in page.status.text() + preview.status.text()
+
+
+def test_covers_shows_a_one_day_request_as_one_day() -> None:
+    from app.ui.pages.report_approvals import covers
+
+    def request(start: date | None, end: date | None) -> reports.ApprovalView:
+        return reports.ApprovalView(
+            id=uuid.uuid4(),
+            status=reports.ApprovalStatus.PENDING,
+            marking="STG. CONFIDENTIEEL",
+            requested_by="Valk",
+            requested_at=datetime(2026, 12, 7, 9, tzinfo=UTC),
+            decided_by=None,
+            decided_at=None,
+            decision_note="",
+            debrief_count=1,
+            period_from=start,
+            period_to=end,
+            issued_report_id=None,
+            sources=("JASPIS", "ONYX"),
+        )
+
+    day, later = date(2026, 12, 7), date(2026, 12, 9)
+    assert covers(request(day, day)) == "JASPIS, ONYX · 2026-12-07"
+    assert covers(request(day, later)) == "JASPIS, ONYX · 2026-12-07 – 2026-12-09"
+    assert covers(request(day, None)) == "JASPIS, ONYX · 2026-12-07 – …"
+    assert covers(request(None, later)) == "JASPIS, ONYX · … – 2026-12-09"
+    assert covers(request(None, None)) == "JASPIS, ONYX"

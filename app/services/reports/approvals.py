@@ -45,6 +45,17 @@ class ApprovalView:
     # requests of one runner are told apart by them.
     sources: tuple[str, ...] = ()
 
+    @property
+    def period_days(self) -> tuple[str, ...]:
+        """The period as days to show: none, one day for a one-day request (not
+        the same day twice), else its first and last ("…" for an open end)."""
+        start, end = self.period_from, self.period_to
+        if start is None and end is None:
+            return ()
+        if start == end:
+            return (start.isoformat(),) if start else ()
+        return tuple(d.isoformat() if d else "…" for d in (start, end))
+
 
 def _withheld(session: Session, a: ReportApproval) -> int:
     """The count the request recorded in its audit event (not a column: the

@@ -75,9 +75,8 @@ def build(page: ReportsPage) -> QGroupBox:
 def covers(approval: ApprovalView) -> str:
     """What a request covers: its sources and its period (two requests of one
     runner on one day are told apart by it)."""
-    start, end = approval.period_from, approval.period_to
-    days = [d.isoformat() if d else "…" for d in (start, end)] if start or end else []
-    return " · ".join(filter(None, (", ".join(approval.sources), " – ".join(days))))
+    days = " – ".join(approval.period_days)
+    return " · ".join(filter(None, (", ".join(approval.sources), days)))
 
 
 def status_text(approval: ApprovalView) -> str:
