@@ -4960,16 +4960,6 @@
         <translation>compleet</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="86" />
-        <source>Export everything new…</source>
-        <translation>Alles wat nieuw is verzenden…</translation>
-    </message>
-    <message>
-        <location filename="../packages/send_tab.py" line="89" />
-        <source>Export selected…</source>
-        <translation>Selectie verzenden…</translation>
-    </message>
-    <message>
         <location filename="../packages/send_tab.py" line="114" />
         <source>New and changed debriefs (submitted or approved). A package is sealed to the recipients above and signed by this vault; nothing else can read it. Debriefs that still miss something cannot go.</source>
         <translation>Nieuwe en gewijzigde debriefings (ingediend of goedgekeurd). Een pakket wordt verzegeld voor de ontvangers hierboven en door deze kluis ondertekend; niemand anders kan het lezen. Debriefings waar nog iets aan ontbreekt kunnen niet mee.</translation>
@@ -5036,6 +5026,16 @@
         <location filename="../packages/send_tab.py" line="284" />
         <source>Add the team handler's key…</source>
         <translation>Sleutel van de teamleider toevoegen…</translation>
+    </message>
+    <message>
+        <location filename="../packages/send_tab.py" line="86" />
+        <source>Send everything new…</source>
+        <translation>Alles wat nieuw is verzenden…</translation>
+    </message>
+    <message>
+        <location filename="../packages/send_tab.py" line="89" />
+        <source>Send selected…</source>
+        <translation>Selectie verzenden…</translation>
     </message>
     <message>
         <location filename="../packages/send_tab.py" line="132" />

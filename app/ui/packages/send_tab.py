@@ -83,10 +83,10 @@ class SendTab(QWidget):
             empty=lambda: self.tr("Nothing new to send.") if self.plan is not None else "",
         )
         self.table.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.export_new = QPushButton(self.tr("Export everything new…"))
+        self.export_new = QPushButton(self.tr("Send everything new…"))
         self.export_new.setObjectName("exportAllNew")
         self.export_new.clicked.connect(lambda: self.export(all_new=True))
-        self.export_selected = QPushButton(self.tr("Export selected…"))
+        self.export_selected = QPushButton(self.tr("Send selected…"))
         self.export_selected.setObjectName("exportSelected")
         self.export_selected.clicked.connect(lambda: self.export(all_new=False))
         self.status = note_label("exportStatus")
@@ -152,7 +152,7 @@ class SendTab(QWidget):
         return bool(self.session.scope.is_handler)
 
     def focus_export(self) -> None:
-        """Ctrl+E: the keyboard on "Export everything new…". The button is disabled
+        """Ctrl+E: the keyboard on "Send everything new…". The button is disabled
         while the plan is made (and a disabled button takes no focus), so it gets
         the focus once the plan is in. A handler's goes to the way to receipts."""
         self._focus_export = True
