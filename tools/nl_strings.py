@@ -398,7 +398,7 @@ NL = {
     "Source:": "Bron:",
     "From (day met):": "Van (dag van ontmoeting):",
     "To:": "Tot en met:",
-    "Classification:": "Rubricering:",
+    "Marking:": "Rubricering:",
     "Requested": "Aangevraagd",
     "Marking": "Rubricering",
     "Decided by": "Besloten door",

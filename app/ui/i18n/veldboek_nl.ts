@@ -4386,11 +4386,6 @@
         <source>Kind:</source>
         <translation>Soort:</translation>
     </message>
-    <message>
-        <location filename="../pages/reports.py" line="141" />
-        <source>Classification:</source>
-        <translation>Rubricering:</translation>
-    </message>
     <message numerus="yes">
         <location filename="../pages/reports.py" line="282" />
         <source>%n item(s) that may be shared have no sanitised wording and are left out.</source>
@@ -4577,6 +4572,11 @@
         <location filename="../pages/reports.py" line="137" />
         <source>From (day met):</source>
         <translation>Van (dag van ontmoeting):</translation>
+    </message>
+    <message>
+        <location filename="../pages/reports.py" line="141" />
+        <source>Marking:</source>
+        <translation>Rubricering:</translation>
     </message>
     <message>
         <location filename="../pages/reports.py" line="259" />

@@ -138,7 +138,7 @@ class ReportsPage(Page):
         form.addRow(self.tr("To:"), self.date_to)
         form.addRow(self.tr("Kind:"), self.internal)
         form.addRow("", self.sanitised)
-        form.addRow(self.tr("Classification:"), self.marking)
+        form.addRow(self.tr("Marking:"), self.marking)
         form.addRow(self.make_button, self.status)
         return what
 
