@@ -28,6 +28,8 @@ BUTTONS = {
     "en": ("Send", "Send everything new…", "Send selected…"),
     "nl": ("Verzenden", "Alles wat nieuw is verzenden…", "Selectie verzenden…"),
 }
+# "Still missing" of a debrief that misses nothing: not "complete".
+NOTHING_MISSING = {"en": ("Still missing", "nothing"), "nl": ("Ontbreekt nog", "niets")}
 WRITTEN = {
     "en": ("with 1 debrief is on its way", "with {n} debriefs is on its way"),
     "nl": ("met 1 debriefing is onderweg", "met {n} debriefings is onderweg"),
@@ -67,6 +69,13 @@ def test_the_send_tab_counts_debriefs_in_words(
     assert "(s)" not in send.status.text()
     tab = page.tabs.tabText(page.tabs.indexOf(send))
     assert (tab, send.export_new.text(), send.export_selected.text()) == BUTTONS[language]
+    model = send.table.model
+    last = model.columnCount() - 1
+    rows = [(r, model.row_at(r)) for r in range(model.rowCount())]
+    complete = [r for r, candidate in rows if candidate is not None and not candidate.missing]
+    assert complete
+    cell = model.data(model.index(complete[0], last))
+    assert (model.headerData(last, Qt.Orientation.Horizontal), cell) == NOTHING_MISSING[language]
 
     usb = tmp_path / "usb"
     usb.mkdir()

@@ -4955,11 +4955,6 @@
         <translation>Ontbreekt nog</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="77" />
-        <source>complete</source>
-        <translation>compleet</translation>
-    </message>
-    <message>
         <location filename="../packages/send_tab.py" line="114" />
         <source>New and changed debriefs (submitted or approved). A package is sealed to the recipients above and signed by this vault; nothing else can read it. Debriefs that still miss something cannot go.</source>
         <translation>Nieuwe en gewijzigde debriefings (ingediend of goedgekeurd). Een pakket wordt verzegeld voor de ontvangers hierboven en door deze kluis ondertekend; niemand anders kan het lezen. Debriefings waar nog iets aan ontbreekt kunnen niet mee.</translation>
@@ -5026,6 +5021,11 @@
         <location filename="../packages/send_tab.py" line="284" />
         <source>Add the team handler's key…</source>
         <translation>Sleutel van de teamleider toevoegen…</translation>
+    </message>
+    <message>
+        <location filename="../packages/send_tab.py" line="77" />
+        <source>nothing</source>
+        <translation>niets</translation>
     </message>
     <message>
         <location filename="../packages/send_tab.py" line="86" />

@@ -74,7 +74,7 @@ class SendTab(QWidget):
                 Column(self.tr("Version"), lambda c: str(c.version), key=lambda c: c.version),
                 Column(
                     self.tr("Still missing"),
-                    lambda c: ", ".join(c.missing) if c.missing else self.tr("complete"),
+                    lambda c: ", ".join(c.missing) if c.missing else self.tr("nothing"),
                     colour=lambda c: BLOCKED if c.missing else None,
                     icon=lambda c: style.icon("warning" if c.missing else "ok"),
                 ),
