@@ -2467,11 +2467,6 @@
         <translation>Nog geen deconflictiesleutel: lees het sleutelpakket van het centrale systeem in op het tabblad Ontvangen.</translation>
     </message>
     <message>
-        <location filename="../packages/deconfliction_box.py" line="83" />
-        <source>No deconfliction key yet: take in the one your team handler sends on the Receive tab.</source>
-        <translation>Nog geen deconflictiesleutel: lees de sleutel die uw teamleider stuurt in op het tabblad Ontvangen.</translation>
-    </message>
-    <message>
         <location filename="../packages/deconfliction_box.py" line="95" />
         <source>(Replaced: forgotten with the next package.)</source>
         <translation>(Vervangen: vergeten met het volgende pakket.)</translation>
@@ -2505,6 +2500,11 @@
         <location filename="../packages/deconfliction_box.py" line="143" />
         <source>Nothing was written</source>
         <translation>Er is niets geschreven</translation>
+    </message>
+    <message>
+        <location filename="../packages/deconfliction_box.py" line="83" />
+        <source>No deconfliction key yet: your team handler sends you one; take it in on the Receive tab.</source>
+        <translation>Nog geen deconflictiesleutel: uw teamleider stuurt u er een; lees die in op het tabblad Ontvangen.</translation>
     </message>
     <message numerus="yes">
         <location filename="../packages/deconfliction_box.py" line="89" />
