@@ -2788,8 +2788,8 @@
     </message>
     <message>
         <location filename="../dialogs/handover.py" line="59" />
-        <source>The whole file, with the true identity, goes to the new runner and the team handler in one sealed package. Only the new runner can open the identity. This vault deletes the source once the new runner's receipt arrives (Settings, "After a receipt").</source>
-        <translation>Het hele dossier, met de ware identiteit, gaat in één verzegeld pakket naar de nieuwe runner en de teamleider. Alleen de nieuwe runner kan de identiteit openen. Deze kluis verwijdert de bron zodra het ontvangstbewijs van de nieuwe runner binnen is (Instellingen, "Na een ontvangstbewijs").</translation>
+        <source>The whole file, with the true identity, goes to the new runner and the team handler in one sealed package. Only the new runner can open the identity. This vault deletes the source once the new runner's receipt arrives (Settings, “After a receipt”).</source>
+        <translation>Het hele dossier, met de ware identiteit, gaat in één verzegeld pakket naar de nieuwe runner en de teamleider. Alleen de nieuwe runner kan de identiteit openen. Deze kluis verwijdert de bron zodra het ontvangstbewijs van de nieuwe runner binnen is (Instellingen, “Na een ontvangstbewijs”).</translation>
     </message>
     <message>
         <location filename="../dialogs/handover.py" line="73" />
@@ -3963,11 +3963,6 @@
         <translation><numerusform>Deconflictiebericht {n} van {sender} ingelezen: %n overeenkomst, {open} open. Open overeenkomsten staan op de Startpagina en in het dossier van de bron.</numerusform><numerusform>Deconflictiebericht {n} van {sender} ingelezen: %n overeenkomsten, {open} open. Open overeenkomsten staan op de Startpagina en in het dossier van de bron.</numerusform></translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="360" />
-        <source>Took on source {codename} (id {id}), handed over by {sender}; confirm it to them with "Confirm the handover…".</source>
-        <translation>Bron {codename} (id {id}), overgedragen door {sender}, is overgenomen; bevestig dat met "Overdracht bevestigen…".</translation>
-    </message>
-    <message>
         <location filename="../packages/receive_tab.py" line="115" />
         <source>Receipts from the handler</source>
         <translation>Ontvangstbewijzen van de teamleider</translation>
@@ -4068,6 +4063,11 @@
         <translation>Pakket wordt ingelezen…</translation>
     </message>
     <message>
+        <location filename="../packages/receive_tab.py" line="360" />
+        <source>Took on source {codename} (id {id}), handed over by {sender}; confirm it to them with “Confirm the handover…”.</source>
+        <translation>Bron {codename} (id {id}), overgedragen door {sender}, is overgenomen; bevestig dat met “Overdracht bevestigen…”.</translation>
+    </message>
+    <message>
         <location filename="../packages/receive_tab.py" line="383" />
         <source>This vault already holds that deconfliction key; nothing changed.</source>
         <translation>Deze kluis heeft die deconflictiesleutel al; er is niets gewijzigd.</translation>
@@ -4081,6 +4081,11 @@
         <location filename="../packages/receive_tab.py" line="416" />
         <source>Receipt for {packages}, with {reviews}, written to {path}.</source>
         <translation>Ontvangstbewijs voor {packages}, met {reviews}, geschreven naar {path}.</translation>
+    </message>
+    <message>
+        <location filename="../packages/receive_tab.py" line="458" />
+        <source>Settings, “After a receipt”, decides this; a debrief changed since it was sent is kept until it has gone out again.</source>
+        <translation>Dit volgt uit Instellingen, “Na een ontvangstbewijs”; een debriefing die sinds het verzenden is gewijzigd, blijft tot ze opnieuw is verzonden.</translation>
     </message>
     <message>
         <location filename="../packages/receive_tab.py" line="482" />
@@ -4142,11 +4147,6 @@
         <location filename="../packages/receive_tab.py" line="454" />
         <source>Take in the receipt {file}? {what} This cannot be undone.</source>
         <translation>Het ontvangstbewijs {file} inlezen? {what} Dit kan niet ongedaan worden gemaakt.</translation>
-    </message>
-    <message>
-        <location filename="../packages/receive_tab.py" line="458" />
-        <source>Settings, "After a receipt", decides this; a debrief changed since it was sent is kept until it has gone out again.</source>
-        <translation>Dit volgt uit Instellingen, "Na een ontvangstbewijs"; een debriefing die sinds het verzenden is gewijzigd, blijft tot ze opnieuw is verzonden.</translation>
     </message>
     <message>
         <location filename="../packages/receive_tab.py" line="461" />
@@ -4960,6 +4960,11 @@
         <translation>Nieuwe en gewijzigde debriefings (ingediend of goedgekeurd). Een pakket wordt verzegeld voor de ontvangers hierboven en door deze kluis ondertekend; niemand anders kan het lezen. Debriefings waar nog iets aan ontbreekt kunnen niet mee.</translation>
     </message>
     <message>
+        <location filename="../packages/send_tab.py" line="132" />
+        <source>A team handler sends no debriefs: packages of debriefs come only from runners. What you send goes out from the other tabs: a receipt to each runner whose package you imported (Receive, “Issue a receipt…”), and the central system's deconfliction key, forwarded to your runners (Keys, “Forward the deconfliction key to runners…”).</source>
+        <translation>Een teamleider verzendt geen debriefings: pakketten met debriefings komen alleen van runners. Wat u verzendt, gaat via de andere tabbladen: een ontvangstbewijs aan elke runner van wie u een pakket hebt ingelezen (Ontvangen, “Ontvangstbewijs maken…”), en de deconflictiesleutel van het centrale systeem, doorgestuurd aan uw runners (Sleutels, “Deconflictiesleutel doorsturen aan runners…”).</translation>
+    </message>
+    <message>
         <location filename="../packages/send_tab.py" line="184" />
         <source>Looking for what is new…</source>
         <translation>Zoeken naar wat nieuw is…</translation>
@@ -4988,6 +4993,11 @@
         <location filename="../packages/send_tab.py" line="230" />
         <source>%n debrief(s) ready to send.</source>
         <translation><numerusform>%n debriefing klaar om te verzenden.</numerusform><numerusform>%n debriefings klaar om te verzenden.</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../packages/send_tab.py" line="270" />
+        <source>No team handler's key is known yet, so a package could go to no one. Ask your team handler for their key file (their Veldboek saves it under Packages, Keys, “Save my public key…”), put it on this laptop, and add it here with “Add the team handler's key…”. They read their fingerprint out to you and you type it in; only a matching key is added.</source>
+        <translation>Er is nog geen sleutel van een teamleider bekend, dus een pakket kan naar niemand. Vraag uw teamleider om diens sleutelbestand (Veldboek slaat het op onder Pakketten, Sleutels, “Mijn publieke sleutel opslaan…”), zet het op deze laptop en voeg het hier toe met “Sleutel van de teamleider toevoegen…”. De teamleider leest de vingerafdruk voor en u typt die in; alleen een kloppende sleutel wordt toegevoegd.</translation>
     </message>
     <message numerus="yes">
         <location filename="../packages/send_tab.py" line="371" />
@@ -5038,11 +5048,6 @@
         <translation>Selectie verzenden…</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="132" />
-        <source>A team handler sends no debriefs: packages of debriefs come only from runners. What you send goes out from the other tabs: a receipt to each runner whose package you imported (Receive, "Issue a receipt…"), and the central system's deconfliction key, forwarded to your runners (Keys, "Forward the deconfliction key to runners…").</source>
-        <translation>Een teamleider verzendt geen debriefings: pakketten met debriefings komen alleen van runners. Wat u verzendt, gaat via de andere tabbladen: een ontvangstbewijs aan elke runner van wie u een pakket hebt ingelezen (Ontvangen, "Ontvangstbewijs maken…"), en de deconflictiesleutel van het centrale systeem, doorgestuurd aan uw runners (Sleutels, "Deconflictiesleutel doorsturen aan runners…").</translation>
-    </message>
-    <message>
         <location filename="../packages/send_tab.py" line="139" />
         <source>Go to receipts</source>
         <translation>Naar de ontvangstbewijzen</translation>
@@ -5051,11 +5056,6 @@
         <location filename="../packages/send_tab.py" line="236" />
         <source>Package {n} was recorded but its file was never written (the export was interrupted). The next export writes it again.</source>
         <translation>Pakket {n} is vastgelegd, maar het bestand is nooit geschreven (het verzenden werd onderbroken). De volgende verzending schrijft het opnieuw.</translation>
-    </message>
-    <message>
-        <location filename="../packages/send_tab.py" line="270" />
-        <source>No team handler's key is known yet, so a package could go to no one. Ask your team handler for their key file (their Veldboek saves it under Packages, Keys, "Save my public key…"), put it on this laptop, and add it here with "Add the team handler's key…". They read their fingerprint out to you and you type it in; only a matching key is added.</source>
-        <translation>Er is nog geen sleutel van een teamleider bekend, dus een pakket kan naar niemand. Vraag uw teamleider om diens sleutelbestand (Veldboek slaat het op onder Pakketten, Sleutels, "Mijn publieke sleutel opslaan…"), zet het op deze laptop en voeg het hier toe met "Sleutel van de teamleider toevoegen…". De teamleider leest de vingerafdruk voor en u typt die in; alleen een kloppende sleutel wordt toegevoegd.</translation>
     </message>
     <message>
         <location filename="../packages/send_tab.py" line="281" />

@@ -131,9 +131,9 @@ class SendTab(QWidget):
             self.tr(
                 "A team handler sends no debriefs: packages of debriefs come only from "
                 "runners. What you send goes out from the other tabs: a receipt to each "
-                'runner whose package you imported (Receive, "Issue a receipt…"), and the '
+                "runner whose package you imported (Receive, “Issue a receipt…”), and the "
                 "central system's deconfliction key, forwarded to your runners (Keys, "
-                '"Forward the deconfliction key to runners…").'
+                "“Forward the deconfliction key to runners…”)."
             )
         )
         self.to_receive = QPushButton(self.tr("Go to receipts"))
@@ -269,8 +269,8 @@ class SendTab(QWidget):
         return self.tr(
             "No team handler's key is known yet, so a package could go to no one. Ask "
             "your team handler for their key file (their Veldboek saves it under "
-            'Packages, Keys, "Save my public key…"), put it on this laptop, and add it '
-            'here with "Add the team handler\'s key…". They read their fingerprint out '
+            "Packages, Keys, “Save my public key…”), put it on this laptop, and add it "
+            "here with “Add the team handler's key…”. They read their fingerprint out "
             "to you and you type it in; only a matching key is added."
         )
 
