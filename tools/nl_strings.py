@@ -272,6 +272,7 @@ NL = {
     "True identity": "Ware identiteit",
     "Reveal identity…": "Identiteit onthullen…",
     "Record identity…": "Identiteit vastleggen…",
+    "Replace identity…": "Identiteit vervangen…",
     "Overview": "Overzicht",
     "When": "Wanneer",
     "Location": "Locatie",

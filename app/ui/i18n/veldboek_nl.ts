@@ -5418,6 +5418,7 @@ Tweede factor (sleutelbos van het besturingssysteem): {factor}</translation>
     </message>
     <message>
         <location filename="../source_file.py" line="135" />
+        <location filename="../source_file.py" line="194" />
         <source>Record identity…</source>
         <translation>Identiteit vastleggen…</translation>
     </message>
@@ -5718,68 +5719,73 @@ Tweede factor (sleutelbos van het besturingssysteem): {factor}</translation>
         <translation>Niet vastgelegd.</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="208" />
+        <location filename="../source_file.py" line="194" />
+        <source>Replace identity…</source>
+        <translation>Identiteit vervangen…</translation>
+    </message>
+    <message>
+        <location filename="../source_file.py" line="211" />
         <source>{day}, decided by {name}: {reason}</source>
         <translation>{day}, besloten door {name}: {reason}</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="240" />
+        <location filename="../source_file.py" line="243" />
         <source>Not done yet</source>
         <translation>Nog niet gedaan</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="291" />
+        <location filename="../source_file.py" line="294" />
         <source>Replace true identity</source>
         <translation>Ware identiteit vervangen</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="293" />
+        <location filename="../source_file.py" line="296" />
         <source>{codename} already has a recorded true identity. Recording a new one replaces it; the one recorded now cannot be brought back.</source>
         <translation>Van {codename} is al een ware identiteit vastgelegd. Een nieuwe vastleggen vervangt die; de huidige is daarna niet terug te halen.</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="296" />
+        <location filename="../source_file.py" line="299" />
         <source>Record a new identity…</source>
         <translation>Nieuwe identiteit vastleggen…</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="318" />
-        <location filename="../source_file.py" line="325" />
+        <location filename="../source_file.py" line="321" />
+        <location filename="../source_file.py" line="328" />
         <source>Close registration</source>
         <translation>Registratie beëindigen</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="320" />
+        <location filename="../source_file.py" line="323" />
         <source>Close the registration of {codename} today, decided by {alias}? The file stays readable and reportable, its reminders stop, and the closing goes to the handler with the next package. It cannot be reopened.</source>
         <translation>De registratie van {codename} vandaag beëindigen, besloten door {alias}? Het dossier blijft leesbaar en bruikbaar voor rapporten, de herinneringen stoppen en de beëindiging gaat met het volgende pakket naar de teamleider. Ze kan niet worden heropend.</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="324" />
+        <location filename="../source_file.py" line="327" />
         <source>Why is the registration closed?</source>
         <translation>Waarom wordt de registratie beëindigd?</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="342" />
+        <location filename="../source_file.py" line="345" />
         <source>Handed over to {runner} on {when}</source>
         <translation>Overgedragen aan {runner} op {when}</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="346" />
+        <location filename="../source_file.py" line="349" />
         <source> (awaiting the new runner's receipt)</source>
         <translation> (wacht op het ontvangstbewijs van de nieuwe runner)</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="347" />
+        <location filename="../source_file.py" line="350" />
         <source>. The file is read only here.</source>
         <translation>. Het dossier is hier alleen nog te lezen.</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="349" />
+        <location filename="../source_file.py" line="352" />
         <source>Taken over from another runner on {when}</source>
         <translation>Overgenomen van een andere runner op {when}</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="350" />
+        <location filename="../source_file.py" line="353" />
         <source>Run by {runner} since {when}</source>
         <translation>Gerund door {runner} sinds {when}</translation>
     </message>
