@@ -16,7 +16,7 @@ NL_DECONFLICTION = {
     "Forward the deconfliction key to runners…": "Deconflictiesleutel doorsturen aan runners…",
     "Compute the tokens…": "Tokens berekenen…",
     "No deconfliction key yet: import the central system's key package on the Receive tab.": "Nog geen deconflictiesleutel: lees het sleutelpakket van het centrale systeem in op het tabblad Ontvangen.",
-    "No deconfliction key yet: take in the one your team handler sends on the Receive tab.": "Nog geen deconflictiesleutel: lees de sleutel die uw teamleider stuurt in op het tabblad Ontvangen.",
+    "No deconfliction key yet: your team handler sends you one; take it in on the Receive tab.": "Nog geen deconflictiesleutel: uw teamleider stuurt u er een; lees die in op het tabblad Ontvangen.",
     "(Replaced: forgotten with the next package.)": "(Vervangen: vergeten met het volgende pakket.)",
     "Not yet recomputed.": "Nog niet opnieuw berekend.",
     "sources sent for their tokens": "bronnen verzonden om hun tokens",

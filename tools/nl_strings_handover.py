@@ -13,7 +13,7 @@ NL_HANDOVER = {
     "Run by {runner} since {when}": "Gerund door {runner} sinds {when}",
     # The dialog
     "Hand over {codename}": "{codename} overdragen",
-    'The whole file, with the true identity, goes to the new runner and the team handler in one sealed package. Only the new runner can open the identity. This vault deletes the source once the new runner\'s receipt arrives (Settings, "After a receipt").': 'Het hele dossier, met de ware identiteit, gaat in één verzegeld pakket naar de nieuwe runner en de teamleider. Alleen de nieuwe runner kan de identiteit openen. Deze kluis verwijdert de bron zodra het ontvangstbewijs van de nieuwe runner binnen is (Instellingen, "Na een ontvangstbewijs").',
+    "The whole file, with the true identity, goes to the new runner and the team handler in one sealed package. Only the new runner can open the identity. This vault deletes the source once the new runner's receipt arrives (Settings, “After a receipt”).": "Het hele dossier, met de ware identiteit, gaat in één verzegeld pakket naar de nieuwe runner en de teamleider. Alleen de nieuwe runner kan de identiteit openen. Deze kluis verwijdert de bron zodra het ontvangstbewijs van de nieuwe runner binnen is (Instellingen, “Na een ontvangstbewijs”).",
     "No runner's key confirmed yet: add it on the Packages page, Keys tab": "Nog geen bevestigde runnersleutel: voeg die toe op de pagina Pakketten, tabblad Sleutels",
     "No folder chosen": "Geen map gekozen",
     "Choose folder…": "Map kiezen…",
@@ -38,7 +38,7 @@ NL_HANDOVER = {
     "{codename}: handed over to {runner} ({state})": "{codename}: overgedragen aan {runner} ({state})",
     "{codename}: taken over from another runner": "{codename}: overgenomen van een andere runner",
     "{sender} hands a source over (package {n}, signed by their key, fingerprint {short}…): its whole file with {debriefs} and {files}. Import it into this vault?": "{sender} draagt een bron over (pakket {n}, ondertekend met diens sleutel, vingerafdruk {short}…): het hele dossier met {debriefs} en {files}. In deze kluis inlezen?",
-    'Took on source {codename} (id {id}), handed over by {sender}; confirm it to them with "Confirm the handover…".': 'Bron {codename} (id {id}), overgedragen door {sender}, is overgenomen; bevestig dat met "Overdracht bevestigen…".',
+    "Took on source {codename} (id {id}), handed over by {sender}; confirm it to them with “Confirm the handover…”.": "Bron {codename} (id {id}), overgedragen door {sender}, is overgenomen; bevestig dat met “Overdracht bevestigen…”.",
 }
 
 ERRORS_HANDOVER = {

@@ -89,9 +89,9 @@ NL_PACKAGES = {
     "Receipt taken in": "Ontvangstbewijs ingelezen",
     "Version": "Versie",
     "Still missing": "Ontbreekt nog",
-    "complete": "compleet",
-    "Export everything new…": "Alles wat nieuw is verzenden…",
-    "Export selected…": "Selectie verzenden…",
+    "nothing": "niets",  # still missing: nothing
+    "Send everything new…": "Alles wat nieuw is verzenden…",
+    "Send selected…": "Selectie verzenden…",
     "New and changed debriefs (submitted or approved). A package is sealed to the recipients above and signed by this vault; nothing else can read it. Debriefs that still miss something cannot go.": "Nieuwe en gewijzigde debriefings (ingediend of goedgekeurd). Een pakket wordt verzegeld voor de ontvangers hierboven en door deze kluis ondertekend; niemand anders kan het lezen. Debriefings waar nog iets aan ontbreekt kunnen niet mee.",
     "Packages go to: {names}": "Pakketten gaan naar: {names}",
     "Nothing new to send.": "Niets nieuws te verzenden.",

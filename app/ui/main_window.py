@@ -180,10 +180,10 @@ class MainWindow(QMainWindow):
         if self.meeting is not None or not self.lock.is_unlocked:
             return
         self.save_pending()
-        row = self.nav.currentRow()
         shown = self.debrief_on_screen()
         debrief = shown.view.id if shown is not None and shown.view is not None else None
         return_row = self._return_row
+        row = return_row if shown is not None else self.nav.currentRow()
         source = self.current_source() if debrief is None else None
         for page in self.built_pages():
             page.clear_vault_data()  # stops their timers and late results
@@ -336,9 +336,7 @@ class MainWindow(QMainWindow):
     def open_source(self, source_id: uuid.UUID) -> None:
         page = self.page(SourcesPage)
         assert isinstance(page, SourcesPage)
-        self.nav.blockSignals(True)
-        self.nav.setCurrentRow(self.page_classes().index(SourcesPage))
-        self.nav.blockSignals(False)
+        window_place.mark_nav(self, self.page_classes().index(SourcesPage))
         self.stack.setCurrentWidget(page)
         try:
             page.show_source(source_id)
@@ -353,7 +351,7 @@ class MainWindow(QMainWindow):
         except Exception as exc:
             show_error(self, exc)
             return
-        self.stack.setCurrentWidget(self.debrief_page)
+        window_place.show_debrief_page(self)
         self.debrief_page.take_keyboard()
 
     def report_debrief(self, debrief_id: uuid.UUID, label: str) -> None:
@@ -386,7 +384,7 @@ class MainWindow(QMainWindow):
     def _back_from_debrief(self) -> None:
         current = self._row_page(self._return_row)
         self.stack.setCurrentWidget(current)
-        self.nav.setCurrentRow(self._return_row)
+        window_place.mark_nav(self, self._return_row)
         try:
             current.reload()
         except Exception as exc:
@@ -432,6 +430,7 @@ class MainWindow(QMainWindow):
             page.clear_vault_data()
         if self.debrief_on_screen() is not None:
             self.stack.setCurrentWidget(self._row_page(self._return_row))
+            window_place.mark_nav(self, self._return_row)
         current = self.stack.currentWidget()
         if isinstance(current, Page):
             try:

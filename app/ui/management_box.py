@@ -42,7 +42,7 @@ class ManagementBox(QGroupBox):
         self.session = session
         self.runner = runner
         self.language = language  # () -> the report language
-        self.marking = marking  # () -> the classification chosen on the page
+        self.marking = marking  # () -> the marking chosen on the page
         today = date.today()
         self.date_from = date_edit(date(today.year, 1, 1))
         self.date_from.setObjectName("managementFrom")

@@ -190,6 +190,9 @@ class SourceFileView(QWidget):
             else self.tr("Not recorded.")
         )
         self.reveal_button.setEnabled(o.has_identity)
+        self.record_identity_button.setText(  # beside "Recorded and sealed": it replaces
+            self.tr("Replace identity…") if o.has_identity else self.tr("Record identity…")
+        )
         handed = handover.of_source(self.session.vault, self.session.scope, source_id)
         f["handover"].setText(self._handover_text(handed))
         self.handover_button.setVisible(not self.session.scope.is_handler)

@@ -54,7 +54,7 @@ def return_to(window: MainWindow, place: Place, *, resume_meeting: bool) -> None
         if place.debrief_id is not None:
             window._return_row = max(0, window.nav.currentRow())
             window.debrief_page.open(place.debrief_id)
-            window.stack.setCurrentWidget(window.debrief_page)
+            show_debrief_page(window)
     except VeldboekError:
         pass  # no longer there to return to: the page is
     if place.meeting is None:
@@ -69,3 +69,15 @@ def return_to(window: MainWindow, place: Place, *, resume_meeting: bool) -> None
             ),
             0,
         )
+
+
+def show_debrief_page(window: MainWindow) -> None:
+    window.stack.setCurrentWidget(window.debrief_page)
+    mark_nav(window, -1)  # the page it came from, highlighted, reads as the one shown
+
+
+def mark_nav(window: MainWindow, row: int) -> None:
+    """Highlights ``row`` in the sidebar (-1: none) without showing its page again."""
+    window.nav.blockSignals(True)
+    window.nav.setCurrentRow(row)
+    window.nav.blockSignals(False)

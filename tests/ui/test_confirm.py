@@ -256,10 +256,14 @@ def test_issuing_a_report_asks(qtbot: QtBot, window: MainWindow) -> None:
 def test_replacing_a_true_identity_asks(qtbot: QtBot, window: MainWindow) -> None:
     vault, scope = window.session.vault, window.session.scope
     source = factory.source(vault, scope, "ECHT")
-    identity.record_identity(vault, scope, source, IdentityFields(full_name="Jan Echt"))
     page = window.show_page(SourcesPage)
     assert isinstance(page, SourcesPage)
     window.open_source(source)
+    assert page.file_view.record_identity_button.text() == "Record identity…"
+    identity.record_identity(vault, scope, source, IdentityFields(full_name="Jan Echt"))
+    window.open_source(source)
+    # Beside "Recorded and sealed" the button says what it does: it replaces.
+    assert page.file_view.record_identity_button.text() == "Replace identity…"
     qtbot.mouseClick(page.file_view.record_identity_button, LEFT)
     text = _enter(qtbot, "replaceIdentityConfirm")
     assert "ECHT" in text

@@ -89,6 +89,24 @@ def _keys_tab(qtbot: QtBot, window: MainWindow) -> PackagesPage:
     return page
 
 
+# A runner without the key is told who sends it and where it is taken in (not a
+# sentence that reads as if the handler sent it on the Receive tab).
+NO_KEY = {
+    "en": "No deconfliction key yet: your team handler sends you one; take it in on the "
+    "Receive tab.",
+    "nl": "Nog geen deconflictiesleutel: uw teamleider stuurt u er een; lees die in op het "
+    "tabblad Ontvangen.",
+}
+
+
+def test_a_runner_without_the_key_is_told_where_to_take_it_in(
+    qtbot: QtBot, window: MainWindow, language: str
+) -> None:
+    assert not window.session.scope.is_handler
+    page = _keys_tab(qtbot, window)
+    assert page.keys.deconfliction.state.text() == NO_KEY[language]
+
+
 @pytest.mark.usefixtures("english")
 def test_a_handler_imports_centrals_key_and_a_notice_on_the_packages_page(
     qtbot: QtBot,

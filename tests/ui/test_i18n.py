@@ -184,6 +184,18 @@ def test_the_dutch_texts_name_the_vaults_header_in_dutch(vault_dir: Path) -> Non
     assert "header" not in dutch.replace("vault.header", "")
 
 
+def test_the_texts_quote_names_in_curly_quotes_only() -> None:
+    """A button's or setting's name in a sentence stands in curly quotes (“…”), in
+    English and in Dutch alike: no text the user reads mixes in straight ones."""
+    straight = [
+        text
+        for (_context, source), dutch in _messages(TS).items()
+        for text in (source, dutch)
+        if '"' in text
+    ]
+    assert straight == []
+
+
 @pytest.mark.parametrize("language", ["en", "nl"])
 def test_numbers_are_written_as_the_interface_language_writes_them(
     qtbot: QtBot, window: MainWindow, language: str

@@ -23,6 +23,13 @@ READY = {
     "en": ("1 debrief ready to send.", "{n} debriefs ready to send."),
     "nl": ("1 debriefing klaar om te verzenden.", "{n} debriefings klaar om te verzenden."),
 }
+# The buttons say what the tab is called (Send / Verzenden), not "Export".
+BUTTONS = {
+    "en": ("Send", "Send everything new…", "Send selected…"),
+    "nl": ("Verzenden", "Alles wat nieuw is verzenden…", "Selectie verzenden…"),
+}
+# "Still missing" of a debrief that misses nothing: not "complete".
+NOTHING_MISSING = {"en": ("Still missing", "nothing"), "nl": ("Ontbreekt nog", "niets")}
 WRITTEN = {
     "en": ("with 1 debrief is on its way", "with {n} debriefs is on its way"),
     "nl": ("met 1 debriefing is onderweg", "met {n} debriefings is onderweg"),
@@ -60,6 +67,15 @@ def test_the_send_tab_counts_debriefs_in_words(
     assert ready >= 1
     assert send.status.text() == said(READY[language], ready)
     assert "(s)" not in send.status.text()
+    tab = page.tabs.tabText(page.tabs.indexOf(send))
+    assert (tab, send.export_new.text(), send.export_selected.text()) == BUTTONS[language]
+    model = send.table.model
+    last = model.columnCount() - 1
+    rows = [(r, model.row_at(r)) for r in range(model.rowCount())]
+    complete = [r for r, candidate in rows if candidate is not None and not candidate.missing]
+    assert complete
+    cell = model.data(model.index(complete[0], last))
+    assert (model.headerData(last, Qt.Orientation.Horizontal), cell) == NOTHING_MISSING[language]
 
     usb = tmp_path / "usb"
     usb.mkdir()

@@ -25,6 +25,7 @@ from app.services.records import debriefs
 from app.ui.controller import AppController
 from app.ui.main_window import MainWindow
 from app.ui.pages.debrief_editor import DebriefPage
+from app.ui.pages.reports import ReportsPage
 from app.ui.pages.sources import SourcesPage
 from app.vault.vault import Vault
 from tests.helpers import factory
@@ -169,6 +170,26 @@ def test_ctrl_l_locks_and_clears_every_widget(qtbot: QtBot, controller: AppContr
     assert marker not in all_visible_text()
     assert controller.unlock_dialog is not None
     assert controller.unlock_dialog.isVisible()
+
+
+def test_the_sidebar_highlights_no_page_while_a_debrief_is_shown(
+    qtbot: QtBot, controller: AppController
+) -> None:
+    window = unlock(qtbot, controller)
+    vault, scope = window.session.vault, window.session.scope
+    debrief_id = factory.debrief(vault, scope, factory.source(vault, scope, "SIDEBAR"))
+    reports_row = window.page_classes().index(ReportsPage)
+    window.show_page(ReportsPage)
+    window.open_debrief(debrief_id)
+    assert isinstance(window.stack.currentWidget(), DebriefPage)
+    assert window.nav.currentRow() == -1
+    assert window.nav.selectedItems() == []
+    window.go_back()  # back where it came from, highlighted again
+    assert isinstance(window.stack.currentWidget(), ReportsPage)
+    assert window.nav.currentRow() == reports_row
+    window.open_debrief(debrief_id)
+    window.nav.setCurrentRow(reports_row)  # a click on that page leaves the debrief
+    assert isinstance(window.stack.currentWidget(), ReportsPage)
 
 
 def test_locking_saves_the_draft_being_typed(qtbot: QtBot, controller: AppController) -> None:

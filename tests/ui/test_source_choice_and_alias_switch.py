@@ -3,7 +3,7 @@
 - a source chosen in a combo box stays chosen when the list is read again (the
   Debriefs page's source filter, the Reports page's source), and "Report…" on a
   source's file (or Ctrl+P) makes the report on that source, not on all of them;
-- Ctrl+E puts the keyboard on "Export everything new…" once the plan is in;
+- Ctrl+E puts the keyboard on "Send everything new…" once the plan is in;
 - switching alias leaves nothing of the last alias's files in the window: no
   codename in the source filter, no debrief in the (hidden) editor.
 """

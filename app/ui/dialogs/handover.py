@@ -59,7 +59,7 @@ class HandoverDialog(QDialog):
                 "The whole file, with the true identity, goes to the new runner and the team "
                 "handler in one sealed package. Only the new runner can open the identity. "
                 "This vault deletes the source once the new runner's receipt arrives "
-                '(Settings, "After a receipt").'
+                "(Settings, “After a receipt”)."
             )
         )
         intro.setWordWrap(True)

@@ -2467,11 +2467,6 @@
         <translation>Nog geen deconflictiesleutel: lees het sleutelpakket van het centrale systeem in op het tabblad Ontvangen.</translation>
     </message>
     <message>
-        <location filename="../packages/deconfliction_box.py" line="83" />
-        <source>No deconfliction key yet: take in the one your team handler sends on the Receive tab.</source>
-        <translation>Nog geen deconflictiesleutel: lees de sleutel die uw teamleider stuurt in op het tabblad Ontvangen.</translation>
-    </message>
-    <message>
         <location filename="../packages/deconfliction_box.py" line="95" />
         <source>(Replaced: forgotten with the next package.)</source>
         <translation>(Vervangen: vergeten met het volgende pakket.)</translation>
@@ -2505,6 +2500,11 @@
         <location filename="../packages/deconfliction_box.py" line="143" />
         <source>Nothing was written</source>
         <translation>Er is niets geschreven</translation>
+    </message>
+    <message>
+        <location filename="../packages/deconfliction_box.py" line="83" />
+        <source>No deconfliction key yet: your team handler sends you one; take it in on the Receive tab.</source>
+        <translation>Nog geen deconflictiesleutel: uw teamleider stuurt u er een; lees die in op het tabblad Ontvangen.</translation>
     </message>
     <message numerus="yes">
         <location filename="../packages/deconfliction_box.py" line="89" />
@@ -2788,8 +2788,8 @@
     </message>
     <message>
         <location filename="../dialogs/handover.py" line="59" />
-        <source>The whole file, with the true identity, goes to the new runner and the team handler in one sealed package. Only the new runner can open the identity. This vault deletes the source once the new runner's receipt arrives (Settings, "After a receipt").</source>
-        <translation>Het hele dossier, met de ware identiteit, gaat in één verzegeld pakket naar de nieuwe runner en de teamleider. Alleen de nieuwe runner kan de identiteit openen. Deze kluis verwijdert de bron zodra het ontvangstbewijs van de nieuwe runner binnen is (Instellingen, "Na een ontvangstbewijs").</translation>
+        <source>The whole file, with the true identity, goes to the new runner and the team handler in one sealed package. Only the new runner can open the identity. This vault deletes the source once the new runner's receipt arrives (Settings, “After a receipt”).</source>
+        <translation>Het hele dossier, met de ware identiteit, gaat in één verzegeld pakket naar de nieuwe runner en de teamleider. Alleen de nieuwe runner kan de identiteit openen. Deze kluis verwijdert de bron zodra het ontvangstbewijs van de nieuwe runner binnen is (Instellingen, “Na een ontvangstbewijs”).</translation>
     </message>
     <message>
         <location filename="../dialogs/handover.py" line="73" />
@@ -3963,11 +3963,6 @@
         <translation><numerusform>Deconflictiebericht {n} van {sender} ingelezen: %n overeenkomst, {open} open. Open overeenkomsten staan op de Startpagina en in het dossier van de bron.</numerusform><numerusform>Deconflictiebericht {n} van {sender} ingelezen: %n overeenkomsten, {open} open. Open overeenkomsten staan op de Startpagina en in het dossier van de bron.</numerusform></translation>
     </message>
     <message>
-        <location filename="../packages/receive_tab.py" line="360" />
-        <source>Took on source {codename} (id {id}), handed over by {sender}; confirm it to them with "Confirm the handover…".</source>
-        <translation>Bron {codename} (id {id}), overgedragen door {sender}, is overgenomen; bevestig dat met "Overdracht bevestigen…".</translation>
-    </message>
-    <message>
         <location filename="../packages/receive_tab.py" line="115" />
         <source>Receipts from the handler</source>
         <translation>Ontvangstbewijzen van de teamleider</translation>
@@ -4068,6 +4063,11 @@
         <translation>Pakket wordt ingelezen…</translation>
     </message>
     <message>
+        <location filename="../packages/receive_tab.py" line="360" />
+        <source>Took on source {codename} (id {id}), handed over by {sender}; confirm it to them with “Confirm the handover…”.</source>
+        <translation>Bron {codename} (id {id}), overgedragen door {sender}, is overgenomen; bevestig dat met “Overdracht bevestigen…”.</translation>
+    </message>
+    <message>
         <location filename="../packages/receive_tab.py" line="383" />
         <source>This vault already holds that deconfliction key; nothing changed.</source>
         <translation>Deze kluis heeft die deconflictiesleutel al; er is niets gewijzigd.</translation>
@@ -4081,6 +4081,11 @@
         <location filename="../packages/receive_tab.py" line="416" />
         <source>Receipt for {packages}, with {reviews}, written to {path}.</source>
         <translation>Ontvangstbewijs voor {packages}, met {reviews}, geschreven naar {path}.</translation>
+    </message>
+    <message>
+        <location filename="../packages/receive_tab.py" line="458" />
+        <source>Settings, “After a receipt”, decides this; a debrief changed since it was sent is kept until it has gone out again.</source>
+        <translation>Dit volgt uit Instellingen, “Na een ontvangstbewijs”; een debriefing die sinds het verzenden is gewijzigd, blijft tot ze opnieuw is verzonden.</translation>
     </message>
     <message>
         <location filename="../packages/receive_tab.py" line="482" />
@@ -4142,11 +4147,6 @@
         <location filename="../packages/receive_tab.py" line="454" />
         <source>Take in the receipt {file}? {what} This cannot be undone.</source>
         <translation>Het ontvangstbewijs {file} inlezen? {what} Dit kan niet ongedaan worden gemaakt.</translation>
-    </message>
-    <message>
-        <location filename="../packages/receive_tab.py" line="458" />
-        <source>Settings, "After a receipt", decides this; a debrief changed since it was sent is kept until it has gone out again.</source>
-        <translation>Dit volgt uit Instellingen, "Na een ontvangstbewijs"; een debriefing die sinds het verzenden is gewijzigd, blijft tot ze opnieuw is verzonden.</translation>
     </message>
     <message>
         <location filename="../packages/receive_tab.py" line="461" />
@@ -4386,11 +4386,6 @@
         <source>Kind:</source>
         <translation>Soort:</translation>
     </message>
-    <message>
-        <location filename="../pages/reports.py" line="141" />
-        <source>Classification:</source>
-        <translation>Rubricering:</translation>
-    </message>
     <message numerus="yes">
         <location filename="../pages/reports.py" line="282" />
         <source>%n item(s) that may be shared have no sanitised wording and are left out.</source>
@@ -4577,6 +4572,11 @@
         <location filename="../pages/reports.py" line="137" />
         <source>From (day met):</source>
         <translation>Van (dag van ontmoeting):</translation>
+    </message>
+    <message>
+        <location filename="../pages/reports.py" line="141" />
+        <source>Marking:</source>
+        <translation>Rubricering:</translation>
     </message>
     <message>
         <location filename="../pages/reports.py" line="259" />
@@ -4955,24 +4955,14 @@
         <translation>Ontbreekt nog</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="77" />
-        <source>complete</source>
-        <translation>compleet</translation>
-    </message>
-    <message>
-        <location filename="../packages/send_tab.py" line="86" />
-        <source>Export everything new…</source>
-        <translation>Alles wat nieuw is verzenden…</translation>
-    </message>
-    <message>
-        <location filename="../packages/send_tab.py" line="89" />
-        <source>Export selected…</source>
-        <translation>Selectie verzenden…</translation>
-    </message>
-    <message>
         <location filename="../packages/send_tab.py" line="114" />
         <source>New and changed debriefs (submitted or approved). A package is sealed to the recipients above and signed by this vault; nothing else can read it. Debriefs that still miss something cannot go.</source>
         <translation>Nieuwe en gewijzigde debriefings (ingediend of goedgekeurd). Een pakket wordt verzegeld voor de ontvangers hierboven en door deze kluis ondertekend; niemand anders kan het lezen. Debriefings waar nog iets aan ontbreekt kunnen niet mee.</translation>
+    </message>
+    <message>
+        <location filename="../packages/send_tab.py" line="132" />
+        <source>A team handler sends no debriefs: packages of debriefs come only from runners. What you send goes out from the other tabs: a receipt to each runner whose package you imported (Receive, “Issue a receipt…”), and the central system's deconfliction key, forwarded to your runners (Keys, “Forward the deconfliction key to runners…”).</source>
+        <translation>Een teamleider verzendt geen debriefings: pakketten met debriefings komen alleen van runners. Wat u verzendt, gaat via de andere tabbladen: een ontvangstbewijs aan elke runner van wie u een pakket hebt ingelezen (Ontvangen, “Ontvangstbewijs maken…”), en de deconflictiesleutel van het centrale systeem, doorgestuurd aan uw runners (Sleutels, “Deconflictiesleutel doorsturen aan runners…”).</translation>
     </message>
     <message>
         <location filename="../packages/send_tab.py" line="184" />
@@ -5003,6 +4993,11 @@
         <location filename="../packages/send_tab.py" line="230" />
         <source>%n debrief(s) ready to send.</source>
         <translation><numerusform>%n debriefing klaar om te verzenden.</numerusform><numerusform>%n debriefings klaar om te verzenden.</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../packages/send_tab.py" line="270" />
+        <source>No team handler's key is known yet, so a package could go to no one. Ask your team handler for their key file (their Veldboek saves it under Packages, Keys, “Save my public key…”), put it on this laptop, and add it here with “Add the team handler's key…”. They read their fingerprint out to you and you type it in; only a matching key is added.</source>
+        <translation>Er is nog geen sleutel van een teamleider bekend, dus een pakket kan naar niemand. Vraag uw teamleider om diens sleutelbestand (Veldboek slaat het op onder Pakketten, Sleutels, “Mijn publieke sleutel opslaan…”), zet het op deze laptop en voeg het hier toe met “Sleutel van de teamleider toevoegen…”. De teamleider leest de vingerafdruk voor en u typt die in; alleen een kloppende sleutel wordt toegevoegd.</translation>
     </message>
     <message numerus="yes">
         <location filename="../packages/send_tab.py" line="371" />
@@ -5038,9 +5033,19 @@
         <translation>Sleutel van de teamleider toevoegen…</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="132" />
-        <source>A team handler sends no debriefs: packages of debriefs come only from runners. What you send goes out from the other tabs: a receipt to each runner whose package you imported (Receive, "Issue a receipt…"), and the central system's deconfliction key, forwarded to your runners (Keys, "Forward the deconfliction key to runners…").</source>
-        <translation>Een teamleider verzendt geen debriefings: pakketten met debriefings komen alleen van runners. Wat u verzendt, gaat via de andere tabbladen: een ontvangstbewijs aan elke runner van wie u een pakket hebt ingelezen (Ontvangen, "Ontvangstbewijs maken…"), en de deconflictiesleutel van het centrale systeem, doorgestuurd aan uw runners (Sleutels, "Deconflictiesleutel doorsturen aan runners…").</translation>
+        <location filename="../packages/send_tab.py" line="77" />
+        <source>nothing</source>
+        <translation>niets</translation>
+    </message>
+    <message>
+        <location filename="../packages/send_tab.py" line="86" />
+        <source>Send everything new…</source>
+        <translation>Alles wat nieuw is verzenden…</translation>
+    </message>
+    <message>
+        <location filename="../packages/send_tab.py" line="89" />
+        <source>Send selected…</source>
+        <translation>Selectie verzenden…</translation>
     </message>
     <message>
         <location filename="../packages/send_tab.py" line="139" />
@@ -5051,11 +5056,6 @@
         <location filename="../packages/send_tab.py" line="236" />
         <source>Package {n} was recorded but its file was never written (the export was interrupted). The next export writes it again.</source>
         <translation>Pakket {n} is vastgelegd, maar het bestand is nooit geschreven (het verzenden werd onderbroken). De volgende verzending schrijft het opnieuw.</translation>
-    </message>
-    <message>
-        <location filename="../packages/send_tab.py" line="270" />
-        <source>No team handler's key is known yet, so a package could go to no one. Ask your team handler for their key file (their Veldboek saves it under Packages, Keys, "Save my public key…"), put it on this laptop, and add it here with "Add the team handler's key…". They read their fingerprint out to you and you type it in; only a matching key is added.</source>
-        <translation>Er is nog geen sleutel van een teamleider bekend, dus een pakket kan naar niemand. Vraag uw teamleider om diens sleutelbestand (Veldboek slaat het op onder Pakketten, Sleutels, "Mijn publieke sleutel opslaan…"), zet het op deze laptop en voeg het hier toe met "Sleutel van de teamleider toevoegen…". De teamleider leest de vingerafdruk voor en u typt die in; alleen een kloppende sleutel wordt toegevoegd.</translation>
     </message>
     <message>
         <location filename="../packages/send_tab.py" line="281" />
@@ -5418,6 +5418,7 @@ Tweede factor (sleutelbos van het besturingssysteem): {factor}</translation>
     </message>
     <message>
         <location filename="../source_file.py" line="135" />
+        <location filename="../source_file.py" line="194" />
         <source>Record identity…</source>
         <translation>Identiteit vastleggen…</translation>
     </message>
@@ -5718,68 +5719,73 @@ Tweede factor (sleutelbos van het besturingssysteem): {factor}</translation>
         <translation>Niet vastgelegd.</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="208" />
+        <location filename="../source_file.py" line="194" />
+        <source>Replace identity…</source>
+        <translation>Identiteit vervangen…</translation>
+    </message>
+    <message>
+        <location filename="../source_file.py" line="211" />
         <source>{day}, decided by {name}: {reason}</source>
         <translation>{day}, besloten door {name}: {reason}</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="240" />
+        <location filename="../source_file.py" line="243" />
         <source>Not done yet</source>
         <translation>Nog niet gedaan</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="291" />
+        <location filename="../source_file.py" line="294" />
         <source>Replace true identity</source>
         <translation>Ware identiteit vervangen</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="293" />
+        <location filename="../source_file.py" line="296" />
         <source>{codename} already has a recorded true identity. Recording a new one replaces it; the one recorded now cannot be brought back.</source>
         <translation>Van {codename} is al een ware identiteit vastgelegd. Een nieuwe vastleggen vervangt die; de huidige is daarna niet terug te halen.</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="296" />
+        <location filename="../source_file.py" line="299" />
         <source>Record a new identity…</source>
         <translation>Nieuwe identiteit vastleggen…</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="318" />
-        <location filename="../source_file.py" line="325" />
+        <location filename="../source_file.py" line="321" />
+        <location filename="../source_file.py" line="328" />
         <source>Close registration</source>
         <translation>Registratie beëindigen</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="320" />
+        <location filename="../source_file.py" line="323" />
         <source>Close the registration of {codename} today, decided by {alias}? The file stays readable and reportable, its reminders stop, and the closing goes to the handler with the next package. It cannot be reopened.</source>
         <translation>De registratie van {codename} vandaag beëindigen, besloten door {alias}? Het dossier blijft leesbaar en bruikbaar voor rapporten, de herinneringen stoppen en de beëindiging gaat met het volgende pakket naar de teamleider. Ze kan niet worden heropend.</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="324" />
+        <location filename="../source_file.py" line="327" />
         <source>Why is the registration closed?</source>
         <translation>Waarom wordt de registratie beëindigd?</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="342" />
+        <location filename="../source_file.py" line="345" />
         <source>Handed over to {runner} on {when}</source>
         <translation>Overgedragen aan {runner} op {when}</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="346" />
+        <location filename="../source_file.py" line="349" />
         <source> (awaiting the new runner's receipt)</source>
         <translation> (wacht op het ontvangstbewijs van de nieuwe runner)</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="347" />
+        <location filename="../source_file.py" line="350" />
         <source>. The file is read only here.</source>
         <translation>. Het dossier is hier alleen nog te lezen.</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="349" />
+        <location filename="../source_file.py" line="352" />
         <source>Taken over from another runner on {when}</source>
         <translation>Overgenomen van een andere runner op {when}</translation>
     </message>
     <message>
-        <location filename="../source_file.py" line="350" />
+        <location filename="../source_file.py" line="353" />
         <source>Run by {runner} since {when}</source>
         <translation>Gerund door {runner} sinds {when}</translation>
     </message>

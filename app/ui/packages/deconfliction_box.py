@@ -80,8 +80,8 @@ class DeconflictionKeyBox(QGroupBox):
                     "the Receive tab."
                 )
             return self.tr(
-                "No deconfliction key yet: take in the one your team handler sends on the "
-                "Receive tab."
+                "No deconfliction key yet: your team handler sends you one; take it in on "
+                "the Receive tab."
             )
         lines = []
         for k in held.keys:

@@ -358,7 +358,7 @@ class ReceiveTab(QWidget):
             self.status.setText(
                 self.tr(
                     "Took on source {codename} (id {id}), handed over by {sender}; confirm it "
-                    'to them with "Confirm the handover…".'
+                    "to them with “Confirm the handover…”."
                 ).format(codename=taken.codename, id=taken.source_id, sender=result.sender)
             )
             return
@@ -455,7 +455,7 @@ class ReceiveTab(QWidget):
                 file=path.name, what=what
             ),
             details=self.tr(
-                'Settings, "After a receipt", decides this; a debrief changed since it '
+                "Settings, “After a receipt”, decides this; a debrief changed since it "
                 "was sent is kept until it has gone out again."
             ),
             confirm=self.tr("Take in and delete"),

@@ -74,7 +74,7 @@ class SendTab(QWidget):
                 Column(self.tr("Version"), lambda c: str(c.version), key=lambda c: c.version),
                 Column(
                     self.tr("Still missing"),
-                    lambda c: ", ".join(c.missing) if c.missing else self.tr("complete"),
+                    lambda c: ", ".join(c.missing) if c.missing else self.tr("nothing"),
                     colour=lambda c: BLOCKED if c.missing else None,
                     icon=lambda c: style.icon("warning" if c.missing else "ok"),
                 ),
@@ -83,10 +83,10 @@ class SendTab(QWidget):
             empty=lambda: self.tr("Nothing new to send.") if self.plan is not None else "",
         )
         self.table.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.export_new = QPushButton(self.tr("Export everything new…"))
+        self.export_new = QPushButton(self.tr("Send everything new…"))
         self.export_new.setObjectName("exportAllNew")
         self.export_new.clicked.connect(lambda: self.export(all_new=True))
-        self.export_selected = QPushButton(self.tr("Export selected…"))
+        self.export_selected = QPushButton(self.tr("Send selected…"))
         self.export_selected.setObjectName("exportSelected")
         self.export_selected.clicked.connect(lambda: self.export(all_new=False))
         self.status = note_label("exportStatus")
@@ -131,9 +131,9 @@ class SendTab(QWidget):
             self.tr(
                 "A team handler sends no debriefs: packages of debriefs come only from "
                 "runners. What you send goes out from the other tabs: a receipt to each "
-                'runner whose package you imported (Receive, "Issue a receipt…"), and the '
+                "runner whose package you imported (Receive, “Issue a receipt…”), and the "
                 "central system's deconfliction key, forwarded to your runners (Keys, "
-                '"Forward the deconfliction key to runners…").'
+                "“Forward the deconfliction key to runners…”)."
             )
         )
         self.to_receive = QPushButton(self.tr("Go to receipts"))
@@ -152,7 +152,7 @@ class SendTab(QWidget):
         return bool(self.session.scope.is_handler)
 
     def focus_export(self) -> None:
-        """Ctrl+E: the keyboard on "Export everything new…". The button is disabled
+        """Ctrl+E: the keyboard on "Send everything new…". The button is disabled
         while the plan is made (and a disabled button takes no focus), so it gets
         the focus once the plan is in. A handler's goes to the way to receipts."""
         self._focus_export = True
@@ -269,8 +269,8 @@ class SendTab(QWidget):
         return self.tr(
             "No team handler's key is known yet, so a package could go to no one. Ask "
             "your team handler for their key file (their Veldboek saves it under "
-            'Packages, Keys, "Save my public key…"), put it on this laptop, and add it '
-            'here with "Add the team handler\'s key…". They read their fingerprint out '
+            "Packages, Keys, “Save my public key…”), put it on this laptop, and add it "
+            "here with “Add the team handler's key…”. They read their fingerprint out "
             "to you and you type it in; only a matching key is added."
         )
 

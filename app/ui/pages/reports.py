@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QProgressDialog,
     QPushButton,
     QRadioButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -100,6 +101,8 @@ class ReportsPage(Page):
         self.clear_debrief = QPushButton(self.tr("Choose by source and dates instead"))
         self.clear_debrief.setObjectName("reportClearDebrief")
         self.clear_debrief.clicked.connect(lambda: self.set_debrief(None))
+        # A row of its own in the form, at the width of its words: not a bar across it.
+        self.clear_debrief.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         self.internal = QRadioButton(self.tr("Internal (for the unit; names the source)"))
         self.internal.setObjectName("kindInternal")
         self.sanitised = QRadioButton(
@@ -138,7 +141,7 @@ class ReportsPage(Page):
         form.addRow(self.tr("To:"), self.date_to)
         form.addRow(self.tr("Kind:"), self.internal)
         form.addRow("", self.sanitised)
-        form.addRow(self.tr("Classification:"), self.marking)
+        form.addRow(self.tr("Marking:"), self.marking)
         form.addRow(self.make_button, self.status)
         return what
 
