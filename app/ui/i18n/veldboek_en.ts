@@ -160,37 +160,37 @@
 <context>
     <name>ReportsPage</name>
     <message numerus="yes">
-        <location filename="../pages/reports.py" line="282" />
+        <location filename="../pages/reports.py" line="285" />
         <source>%n item(s) that may be shared have no sanitised wording and are left out.</source>
         <translation><numerusform>%n item that may be shared has no sanitised wording and is left out.</numerusform><numerusform>%n items that may be shared have no sanitised wording and are left out.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../pages/reports.py" line="302" />
+        <location filename="../pages/reports.py" line="305" />
         <source>It includes %n draft(s), marked DRAFT.</source>
         <translation><numerusform>It includes %n draft, marked DRAFT.</numerusform><numerusform>It includes %n drafts, marked DRAFT.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../pages/reports.py" line="304" />
+        <location filename="../pages/reports.py" line="307" />
         <source>%n draft(s) of this choice are left out (“Include drafts” adds them).</source>
         <translation><numerusform>%n draft of this choice is left out (“Include drafts” adds it).</numerusform><numerusform>%n drafts of this choice are left out (“Include drafts” adds them).</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../pages/reports.py" line="372" />
+        <location filename="../pages/reports.py" line="375" />
         <source>Refused: %n identifying string(s).</source>
         <translation><numerusform>Refused: %n identifying string.</numerusform><numerusform>Refused: %n identifying strings.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../pages/reports.py" line="381" />
+        <location filename="../pages/reports.py" line="384" />
         <source>Report {id} issued: %n page(s).</source>
         <translation><numerusform>Report {id} issued: %n page.</numerusform><numerusform>Report {id} issued: %n pages.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../pages/report_approvals.py" line="102" />
+        <location filename="../pages/report_approvals.py" line="101" />
         <source>the sanitised report requested by {by} on {day} (%n debrief(s), {marking})</source>
         <translation><numerusform>the sanitised report requested by {by} on {day} (%n debrief, {marking})</numerusform><numerusform>the sanitised report requested by {by} on {day} (%n debriefs, {marking})</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../pages/report_approvals.py" line="158" />
+        <location filename="../pages/report_approvals.py" line="157" />
         <source>%n item(s) that may be shared had no sanitised wording and are left out of it.</source>
         <translation><numerusform>%n item that may be shared had no sanitised wording and is left out of it.</numerusform><numerusform>%n items that may be shared had no sanitised wording and are left out of it.</numerusform></translation>
     </message>

@@ -4342,62 +4342,62 @@
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../pages/reports.py" line="100" />
+        <location filename="../pages/reports.py" line="101" />
         <source>Choose by source and dates instead</source>
         <translation>Kies in plaats daarvan op bron en datum</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="103" />
+        <location filename="../pages/reports.py" line="106" />
         <source>Internal (for the unit; names the source)</source>
         <translation>Intern (voor de eenheid; noemt de bron)</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="106" />
+        <location filename="../pages/reports.py" line="109" />
         <source>Sanitised (for sharing; needs a handler's approval)</source>
         <translation>Geschoond (om te delen; na goedkeuring door een teamleider)</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="112" />
+        <location filename="../pages/reports.py" line="115" />
         <source>Include drafts (marked DRAFT)</source>
         <translation>Concepten opnemen (gemarkeerd CONCEPT)</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="123" />
+        <location filename="../pages/reports.py" line="126" />
         <source>Make report…</source>
         <translation>Rapport maken…</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="129" />
+        <location filename="../pages/reports.py" line="132" />
         <source>New report</source>
         <translation>Nieuw rapport</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="136" />
+        <location filename="../pages/reports.py" line="139" />
         <source>Source:</source>
         <translation>Bron:</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="138" />
+        <location filename="../pages/reports.py" line="141" />
         <source>To:</source>
         <translation>Tot en met:</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="139" />
+        <location filename="../pages/reports.py" line="142" />
         <source>Kind:</source>
         <translation>Soort:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../pages/reports.py" line="282" />
+        <location filename="../pages/reports.py" line="285" />
         <source>%n item(s) that may be shared have no sanitised wording and are left out.</source>
         <translation><numerusform>%n item dat gedeeld mag worden heeft geen geschoonde tekst en blijft buiten het rapport.</numerusform><numerusform>%n items die gedeeld mogen worden hebben geen geschoonde tekst en blijven buiten het rapport.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../pages/reports.py" line="372" />
+        <location filename="../pages/reports.py" line="375" />
         <source>Refused: %n identifying string(s).</source>
         <translation><numerusform>Geweigerd: %n identificerende tekst.</numerusform><numerusform>Geweigerd: %n identificerende teksten.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../pages/reports.py" line="381" />
+        <location filename="../pages/reports.py" line="384" />
         <source>Report {id} issued: %n page(s).</source>
         <translation><numerusform>Rapport {id} uitgegeven: %n pagina.</numerusform><numerusform>Rapport {id} uitgegeven: %n pagina's.</numerusform></translation>
     </message>
@@ -4448,7 +4448,7 @@
     </message>
     <message>
         <location filename="../pages/report_approvals.py" line="61" />
-        <location filename="../pages/report_approvals.py" line="168" />
+        <location filename="../pages/report_approvals.py" line="167" />
         <source>Approve</source>
         <translation>Goedkeuren</translation>
     </message>
@@ -4468,248 +4468,248 @@
         <translation>Geschoonde rapporten</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="70" />
+        <location filename="../pages/reports.py" line="71" />
         <source>Verify a report file…</source>
         <translation>Rapportbestand controleren…</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="147" />
+        <location filename="../pages/reports.py" line="150" />
         <source>Reports</source>
         <translation>Rapporten</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="156" />
+        <location filename="../pages/reports.py" line="159" />
         <source>One debrief: {what}</source>
         <translation>Eén debriefing: {what}</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="180" />
+        <location filename="../pages/reports.py" line="183" />
         <source>— all sources —</source>
         <translation>— alle bronnen —</translation>
     </message>
     <message>
-        <location filename="../pages/report_approvals.py" line="85" />
+        <location filename="../pages/report_approvals.py" line="84" />
         <source>Awaiting approval</source>
         <translation>Wacht op goedkeuring</translation>
     </message>
     <message>
-        <location filename="../pages/report_approvals.py" line="86" />
+        <location filename="../pages/report_approvals.py" line="85" />
         <source>Approved: can be issued</source>
         <translation>Goedgekeurd: kan worden uitgegeven</translation>
     </message>
     <message>
-        <location filename="../pages/report_approvals.py" line="87" />
+        <location filename="../pages/report_approvals.py" line="86" />
         <source>Rejected</source>
         <translation>Afgewezen</translation>
     </message>
     <message>
-        <location filename="../pages/report_approvals.py" line="88" />
+        <location filename="../pages/report_approvals.py" line="87" />
         <source>Issued</source>
         <translation>Uitgegeven</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="201" />
+        <location filename="../pages/reports.py" line="204" />
         <source>Passphrase</source>
         <translation>Wachtzin</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="208" />
+        <location filename="../pages/reports.py" line="211" />
         <source>Cancel</source>
         <translation>Annuleren</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="220" />
+        <location filename="../pages/reports.py" line="223" />
         <source>Cancelling…</source>
         <translation>Bezig met annuleren…</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="238" />
+        <location filename="../pages/reports.py" line="241" />
         <source>Issue internal report</source>
         <translation>Intern rapport uitgeven</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="240" />
+        <location filename="../pages/reports.py" line="243" />
         <source>Issue an internal report ({marking}) of {what}? It names the source, gets a report number and is recorded in the audit log; it is printed or saved only if you choose so in the preview.</source>
         <translation>Een intern rapport ({marking}) uitgeven van {what}? Het noemt de bron, krijgt een rapportnummer en komt in het auditlog; het wordt alleen afgedrukt of opgeslagen als u dat in het voorbeeld kiest.</translation>
     </message>
     <message>
-        <location filename="../pages/report_approvals.py" line="212" />
-        <location filename="../pages/reports.py" line="245" />
+        <location filename="../pages/report_approvals.py" line="211" />
+        <location filename="../pages/reports.py" line="248" />
         <source>Issue report</source>
         <translation>Rapport uitgeven</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="310" />
+        <location filename="../pages/reports.py" line="313" />
         <source>the debrief {what}</source>
         <translation>de debriefing {what}</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="319" />
+        <location filename="../pages/reports.py" line="322" />
         <source>the debriefs of {source}, {days}</source>
         <translation>de debriefings over {source}, {days}</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="321" />
+        <location filename="../pages/reports.py" line="324" />
         <source>all debriefs of {source}</source>
         <translation>alle debriefings over {source}</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="322" />
+        <location filename="../pages/reports.py" line="325" />
         <source>the debriefs of all sources, {days}</source>
         <translation>de debriefings over alle bronnen, {days}</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="327" />
+        <location filename="../pages/reports.py" line="330" />
         <source>Laying out the report…</source>
         <translation>Rapport wordt opgemaakt…</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="253" />
+        <location filename="../pages/reports.py" line="256" />
         <source>The sanitised text is checked against the sources' identities: give your passphrase.</source>
         <translation>De geschoonde tekst wordt getoetst aan de identiteit van de bronnen: geef uw wachtzin.</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="137" />
+        <location filename="../pages/reports.py" line="140" />
         <source>From (day met):</source>
         <translation>Van (dag van ontmoeting):</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="141" />
+        <location filename="../pages/reports.py" line="144" />
         <source>Marking:</source>
         <translation>Rubricering:</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="259" />
+        <location filename="../pages/reports.py" line="262" />
         <source>Checking the sanitised text…</source>
         <translation>Geschoonde tekst wordt gecontroleerd…</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="275" />
+        <location filename="../pages/reports.py" line="278" />
         <source>No identifying text found. The report now waits for a handler's approval; issue it here once approved.</source>
         <translation>Geen identificerende tekst gevonden. Het rapport wacht nu op goedkeuring door een teamleider; geef het hier uit zodra het is goedgekeurd.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../pages/reports.py" line="302" />
+        <location filename="../pages/reports.py" line="305" />
         <source>It includes %n draft(s), marked DRAFT.</source>
         <translation><numerusform>Er zit %n concept in, gemarkeerd CONCEPT.</numerusform><numerusform>Er zitten %n concepten in, gemarkeerd CONCEPT.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../pages/reports.py" line="304" />
+        <location filename="../pages/reports.py" line="307" />
         <source>%n draft(s) of this choice are left out (“Include drafts” adds them).</source>
         <translation><numerusform>%n concept van deze keuze blijft buiten het rapport (“Concepten opnemen” voegt het toe).</numerusform><numerusform>%n concepten van deze keuze blijven buiten het rapport (“Concepten opnemen” voegt ze toe).</numerusform></translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="315" />
+        <location filename="../pages/reports.py" line="318" />
         <source>met {start} to {end}</source>
         <translation>ontmoetingen van {start} tot en met {end}</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="356" />
+        <location filename="../pages/reports.py" line="359" />
         <source>Cancelled: nothing was issued or requested.</source>
         <translation>Geannuleerd: er is niets uitgegeven of aangevraagd.</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="362" />
+        <location filename="../pages/reports.py" line="365" />
         <source>Sanitised report refused</source>
         <translation>Geschoond rapport geweigerd</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="365" />
+        <location filename="../pages/reports.py" line="368" />
         <source>The sanitised text would point to the source. Change these wordings and try again:</source>
         <translation>De geschoonde tekst zou naar de bron wijzen. Pas deze formuleringen aan en probeer het opnieuw:</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="391" />
+        <location filename="../pages/reports.py" line="394" />
         <source>Internal debrief report</source>
         <translation>Intern debriefingrapport</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="393" />
+        <location filename="../pages/reports.py" line="396" />
         <source>Sanitised intelligence report</source>
         <translation>Geschoond inlichtingenrapport</translation>
     </message>
     <message>
-        <location filename="../pages/report_approvals.py" line="96" />
+        <location filename="../pages/report_approvals.py" line="95" />
         <source>Select a sanitised report in the list first.</source>
         <translation>Kies eerst een geschoond rapport in de lijst.</translation>
     </message>
     <message>
-        <location filename="../pages/report_approvals.py" line="118" />
+        <location filename="../pages/report_approvals.py" line="117" />
         <source>Laying out the preview…</source>
         <translation>Voorbeeld wordt opgemaakt…</translation>
     </message>
     <message>
-        <location filename="../pages/report_approvals.py" line="126" />
+        <location filename="../pages/report_approvals.py" line="125" />
         <source>Sanitised report awaiting approval</source>
         <translation>Geschoond rapport dat op goedkeuring wacht</translation>
     </message>
     <message>
-        <location filename="../pages/report_approvals.py" line="166" />
+        <location filename="../pages/report_approvals.py" line="165" />
         <source>Approve sanitised report</source>
         <translation>Geschoond rapport goedkeuren</translation>
     </message>
     <message>
-        <location filename="../pages/report_approvals.py" line="152" />
+        <location filename="../pages/report_approvals.py" line="151" />
         <source>Approve {what}? Once approved it can be issued and shared outside the unit.</source>
         <translation>Wilt u {what} goedkeuren? Eenmaal goedgekeurd kan het worden uitgegeven en buiten de eenheid worden gedeeld.</translation>
     </message>
     <message>
-        <location filename="../pages/report_approvals.py" line="188" />
+        <location filename="../pages/report_approvals.py" line="187" />
         <source>Reject sanitised report</source>
         <translation>Geschoond rapport afwijzen</translation>
     </message>
     <message>
-        <location filename="../pages/report_approvals.py" line="189" />
+        <location filename="../pages/report_approvals.py" line="188" />
         <source>Reject {what}? It can then never be issued; a new request is needed.</source>
         <translation>Wilt u {what} afwijzen? Het kan dan nooit meer worden uitgegeven; er is een nieuwe aanvraag nodig.</translation>
     </message>
     <message>
-        <location filename="../pages/report_approvals.py" line="194" />
+        <location filename="../pages/report_approvals.py" line="193" />
         <source>Reject</source>
         <translation>Afwijzen</translation>
     </message>
     <message>
-        <location filename="../pages/report_approvals.py" line="193" />
+        <location filename="../pages/report_approvals.py" line="192" />
         <source>Why?</source>
         <translation>Waarom?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../pages/report_approvals.py" line="102" />
+        <location filename="../pages/report_approvals.py" line="101" />
         <source>the sanitised report requested by {by} on {day} (%n debrief(s), {marking})</source>
         <translation><numerusform>het geschoonde rapport dat {by} op {day} aanvroeg (%n debriefing, {marking})</numerusform><numerusform>het geschoonde rapport dat {by} op {day} aanvroeg (%n debriefings, {marking})</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../pages/report_approvals.py" line="158" />
+        <location filename="../pages/report_approvals.py" line="157" />
         <source>%n item(s) that may be shared had no sanitised wording and are left out of it.</source>
         <translation><numerusform>%n item dat gedeeld mag worden had geen geschoonde tekst en blijft buiten het rapport.</numerusform><numerusform>%n items die gedeeld mogen worden hadden geen geschoonde tekst en blijven buiten het rapport.</numerusform></translation>
     </message>
     <message>
-        <location filename="../pages/report_approvals.py" line="206" />
+        <location filename="../pages/report_approvals.py" line="205" />
         <source>Issue sanitised report</source>
         <translation>Geschoond rapport uitgeven</translation>
     </message>
     <message>
-        <location filename="../pages/report_approvals.py" line="207" />
+        <location filename="../pages/report_approvals.py" line="206" />
         <source>Issue {what}? It gets a report number and is recorded in the audit log; it is printed or saved only if you choose so in the preview.</source>
         <translation>Wilt u {what} uitgeven? Het krijgt een rapportnummer en komt in het auditlog; het wordt alleen afgedrukt of opgeslagen als u dat in het voorbeeld kiest.</translation>
     </message>
     <message>
-        <location filename="../pages/report_approvals.py" line="220" />
+        <location filename="../pages/report_approvals.py" line="219" />
         <source>Issuing checks the text once more against the identities: give your passphrase.</source>
         <translation>Bij het uitgeven wordt de tekst nog eens aan de identiteiten getoetst: geef uw wachtzin.</translation>
     </message>
     <message>
-        <location filename="../pages/report_approvals.py" line="229" />
+        <location filename="../pages/report_approvals.py" line="228" />
         <source>Producing the sanitised report…</source>
         <translation>Geschoond rapport wordt gemaakt…</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="433" />
+        <location filename="../pages/reports.py" line="436" />
         <source>Verify a report</source>
         <translation>Rapport controleren</translation>
     </message>
     <message>
-        <location filename="../pages/reports.py" line="433" />
+        <location filename="../pages/reports.py" line="436" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF-bestanden (*.pdf)</translation>
     </message>
