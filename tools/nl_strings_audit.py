@@ -54,7 +54,7 @@ _FIELDS = {
     "items": "items",
     "kind": "soort",
     "level": "niveau",
-    "classification": "rubricering",
+    "marking": "rubricering",
     "people with access": "personen met toegang",
     "minutes after its start": "minuten na het begin",
     "new": "nieuw",

@@ -178,7 +178,7 @@ _FIELDS: dict[str, object] = {
     "key_ids": QT_TRANSLATE_NOOP("AuditFields", "deconfliction keys"),
     "kind": QT_TRANSLATE_NOOP("AuditFields", "kind"),
     "level": QT_TRANSLATE_NOOP("AuditFields", "level"),
-    "marking": QT_TRANSLATE_NOOP("AuditFields", "classification"),
+    "marking": QT_TRANSLATE_NOOP("AuditFields", "marking"),
     "members": QT_TRANSLATE_NOOP("AuditFields", "people with access"),
     "minutes": QT_TRANSLATE_NOOP("AuditFields", "minutes after its start"),
     "new": QT_TRANSLATE_NOOP("AuditFields", "new"),

@@ -779,11 +779,6 @@
         <translation>niveau</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="181" />
-        <source>classification</source>
-        <translation>rubricering</translation>
-    </message>
-    <message>
         <location filename="../audit_labels.py" line="182" />
         <source>people with access</source>
         <translation>personen met toegang</translation>
@@ -1002,6 +997,11 @@
         <location filename="../audit_labels.py" line="223" />
         <source>format version</source>
         <translation>formaatversie</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="181" />
+        <source>marking</source>
+        <translation>rubricering</translation>
     </message>
     <message>
         <location filename="../audit_labels.py" line="418" />
