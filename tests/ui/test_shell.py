@@ -246,13 +246,16 @@ def test_pointer_activity_postpones_the_idle_lock(
     window = unlock(qtbot, controller)
     qtbot.waitExposed(window)
     lock = controller.lock
-    monkeypatch.setattr(type(lock), "idle_ms", property(lambda self: 400))
+    # A second's timeout and a gesture every 300 ms, for longer than the timeout:
+    # room for a machine busy with other tests (at 400 ms and 200 ms apart, one
+    # slow wait let the lock fire between a touch's press and its release).
+    monkeypatch.setattr(type(lock), "idle_ms", property(lambda self: 1_000))
     lock._restart_idle()
-    for n in range(3):  # for longer than the timeout
-        qtbot.wait(200)
+    for n in range(4):
+        qtbot.wait(300)
         _gesture(window.nav.viewport(), kind, n)
     assert controller.window is not None
-    qtbot.waitUntil(lambda: controller.window is None, timeout=3_000)
+    qtbot.waitUntil(lambda: controller.window is None, timeout=5_000)
 
 
 def test_panic_key_locks_and_hides_everything(qtbot: QtBot, controller: AppController) -> None:
