@@ -24,16 +24,15 @@ from collections.abc import Callable
 from pathlib import Path
 
 from app.central import (
-    central_keys,
     deconfliction_keys,
     deconfliction_match,
     deconfliction_notices,
     deconfliction_reading,
 )
 from app.central import place as places
-from app.central.store import Store
 from app.central.store import opened as opened_store
-from app.cli.common import central_key_arg, key_passphrase, print_json
+from app.cli.central_unlock import open_key
+from app.cli.common import central_key_arg, print_json
 from app.domain.text import counted
 from app.services.files import output_paths
 
@@ -96,16 +95,10 @@ def _place(args: argparse.Namespace) -> places.Place:
     return places.from_args(args.data, args.db)
 
 
-def _unlock(store: Store, passphrase_file: str | None) -> central_keys.Unlocked:
-    passphrase = key_passphrase(passphrase_file)
-    with store.connect() as conn:
-        return central_keys.unlock(conn, passphrase)
-
-
 def cmd_key_new(args: argparse.Namespace) -> int:
     params = deconfliction_keys.params_of(args.memory_kib, args.iterations, args.lanes)
     with opened_store(_place(args)) as store:
-        unlocked = _unlock(store, args.passphrase_file)
+        unlocked = open_key(store, args.passphrase_file)
         with store.begin() as conn:
             made = deconfliction_keys.new_key(conn, unlocked, params)
         if made.retired:
@@ -127,7 +120,7 @@ def cmd_key_issue(args: argparse.Namespace) -> int:
     guarded = [place.data] if place.data is not None else []
     output_paths.check_folder(args.to, vaults=guarded)  # before the passphrase is asked
     with opened_store(place) as store:
-        unlocked = _unlock(store, args.passphrase_file)
+        unlocked = open_key(store, args.passphrase_file)
         with store.begin() as conn:
             key_id, issued = deconfliction_keys.issue(
                 conn, unlocked, args.to, team=args.team, vaults=guarded
@@ -181,7 +174,7 @@ def cmd_notify(args: argparse.Namespace) -> int:
     guarded = [place.data] if place.data is not None else []
     output_paths.check_folder(args.to, vaults=guarded)
     with opened_store(place) as store:
-        unlocked = _unlock(store, args.passphrase_file)
+        unlocked = open_key(store, args.passphrase_file)
         with store.begin() as conn:
             done = deconfliction_notices.notify(
                 conn, unlocked, args.to, team=args.notify_team, vaults=guarded

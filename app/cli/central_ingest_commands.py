@@ -27,7 +27,6 @@ from types import FrameType
 
 from app.central import (
     access,
-    central_keys,
     dropfolder,
     ingest,
     key_list,
@@ -39,7 +38,8 @@ from app.central import place as places
 from app.central.place import Place
 from app.central.store import Store
 from app.central.store import opened as opened_store
-from app.cli.common import central_key_arg, key_passphrase, print_json
+from app.cli.central_unlock import open_key
+from app.cli.common import central_key_arg, print_json
 from app.domain.enums import PeerRole
 from app.domain.text import counted
 from app.errors import InvalidInput, VeldboekError
@@ -167,7 +167,7 @@ def cmd_receipt(args: argparse.Namespace) -> int:
     guarded = [place.data] if place.data is not None else []
     output_paths.check_folder(args.to, vaults=guarded)  # before the passphrase is asked
     with opened_store(place) as store:
-        unlocked = _unlock(store, args.passphrase_file)
+        unlocked = open_key(store, args.passphrase_file)
         with store.begin() as conn:
             issued = receipts.issue(
                 conn, unlocked, args.to, runner=args.runner, vaults=guarded, team=args.team
@@ -180,12 +180,6 @@ def cmd_receipt(args: argparse.Namespace) -> int:
     if not issued:
         print("Every stored package is already confirmed.")
     return 0
-
-
-def _unlock(store: Store, passphrase_file: str | None) -> central_keys.Unlocked:
-    passphrase = key_passphrase(passphrase_file)
-    with store.connect() as conn:
-        return central_keys.unlock(conn, passphrase)
 
 
 def _line(result: ingest.Stored | ingest.Refused) -> str:
@@ -208,7 +202,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         if not path.exists():
             raise InvalidInput("{path} does not exist; nothing was stored.", path=path)
     with opened_store(_place(args)) as store:
-        unlocked = _unlock(store, args.passphrase_file)
+        unlocked = open_key(store, args.passphrase_file)
         # In each channel's order, whatever the order given: a gap is what is still
         # missing once the batch is done (``ingest_batch``).
         results = ingest.ingest_batch(store, unlocked, args.paths)
@@ -256,7 +250,7 @@ def cmd_watch(args: argparse.Namespace) -> int:
 
     signal.signal(signal.SIGTERM, stop)
     with opened_store(_place(args)) as store:
-        unlocked = _unlock(store, args.passphrase_file)
+        unlocked = open_key(store, args.passphrase_file)
         watcher = dropfolder.Watcher(
             args.folder,
             store,
