@@ -16,6 +16,7 @@ from sqlalchemy import text
 
 from app.central import access, reading, store
 from app.central.place import Place
+from tests.central.test_central_access_outcome import _last_id, _log
 from tests.central.test_central_deconfliction import scene
 from tests.central.test_central_search_rls import _stored
 from tests.helpers.central import run
@@ -35,21 +36,6 @@ def both(central_place: Place, fleet: Fleet) -> Iterator[tuple[store.Store, tupl
     s.close()
 
 
-def _whats(s: store.Store, after: int) -> list[tuple[str, str, str, str]]:
-    """(who, what, why, team) of the entries after number ``after``, oldest first."""
-    with s.connect() as conn:
-        rows = conn.execute(
-            text("SELECT who, what, why, team FROM central.access_log WHERE id > :n ORDER BY id"),
-            {"n": after},
-        ).all()
-    return [(r[0], r[1], r[2], r[3]) for r in rows]
-
-
-def _last_id(s: store.Store) -> int:
-    with s.connect() as conn:
-        return int(conn.execute(text("SELECT max(id) FROM central.access_log")).scalar_one())
-
-
 def test_a_search_entry_names_exactly_the_records_it_returned_never_their_text(
     capsys: pytest.CaptureFixture[str], both: tuple[store.Store, tuple[str, str]]
 ) -> None:
@@ -66,7 +52,7 @@ def test_a_search_entry_names_exactly_the_records_it_returned_never_their_text(
     counted = ", ".join(f"{t} {len(v)}" for t, v in sorted(per.items()))
     named = "; ".join(f"{t} {', '.join(v)}" for t, v in sorted(per.items()))
     outcome = f"#{start + 1} search {WORD}: {len(hits)} hits ({counted}): {named}"
-    assert _whats(s, start) == [
+    assert _log(s, start) == [
         ("anna", f"search {WORD}", "case 7", ""),
         ("anna", outcome, "case 7", "Noord, Zuid"),
     ]
@@ -107,7 +93,7 @@ def test_show_names_every_record_and_version_it_showed(
     # Both kinds of record are there to be named.
     assert file["debriefs"]
     assert file["file"]
-    logged = _whats(s, start)
+    logged = _log(s, start)
     assert logged[1] == (
         "anna",
         f"#{start + 1} show source {source}: shown: {', '.join(named)}",
@@ -119,7 +105,7 @@ def test_show_names_every_record_and_version_it_showed(
                 "--reason", "case 7")  # fmt: skip
     assert again.code == 0, again.err
     versions_shown = " ".join(f"v{v['version']}" for v in json.loads(again.out)["versions"])
-    assert _whats(s, start + 2)[1][1] == (
+    assert _log(s, start + 2)[1][1] == (
         f"#{start + 3} show debrief {debrief}: shown: debrief {debrief} {versions_shown}"
     )
 
@@ -172,7 +158,7 @@ def test_deconflict_names_the_matches_it_listed_by_team(
         per.setdefault(m["team"], []).append(m["match_id"])
     assert {t: len(v) for t, v in per.items()} == {"Noord": 2, "Zuid": 1}
     named = "; ".join(f"{t} {', '.join(v)}" for t, v in sorted(per.items()))
-    assert _whats(s, start) == [
+    assert _log(s, start) == [
         ("noord_staff", "deconflict", "weekly check", ""),
         ("noord_staff", f"#{start + 1} deconflict: 3 listed (Noord 2, Zuid 1): {named}",
          "weekly check", "Noord, Zuid"),
@@ -197,7 +183,7 @@ def test_deconflicts_own_refused_arguments_are_logged_escaped(
     ]  # fmt: skip
     assert [r.code for r in refused] == [1] * 5
     assert all(r.out == "" for r in refused)
-    logged = _whats(s, start)
+    logged = _log(s, start)
     assert [(e[0], e[2], e[3]) for e in logged] == [
         ("noord_staff", "a\\x1b[2Jb", ""),
         ("Not-A-Role", "x", ""),
