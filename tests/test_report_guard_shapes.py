@@ -140,6 +140,9 @@ def test_a_time_of_day_is_refused(written: str, found: str) -> None:
         "ref7da5adfd1",
         f"source {SOURCE_ID}",
         f"source {uuid.UUID(SOURCE_ID).hex}",
+        "ref 37d5 2b44",  # any separator names take, not only a dash
+        "ref 37D5_2B44",
+        "ref 37d5.2b44",
     ],
 )
 def test_eight_hex_digits_of_the_source_id_are_refused(written: str) -> None:

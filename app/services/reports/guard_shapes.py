@@ -23,7 +23,8 @@ A name (codename, cover name, location codeword, identity) is found:
   ``bakkerij``.
 
 An id (a source's, a debrief's) is found by any run of ``ID_RUN`` hex digits of it,
-dashed or not, in any case (``37d52b44``, ``…b44cd1``, ``37D5-2B44``).
+with any separators between them or none, in any case (``37d52b44``, ``…b44cd1``,
+``37D5-2B44``, ``37d5 2b44``).
 
 A time of day (``time_of_day``): ``23:30``, ``9:05:10``, ``23.30 uur``, ``23.30 h``,
 ``om 23.30``, ``23u30``, ``23h30``, ``11:30 pm``, ``11 p.m.``, ``2330 hours``,
@@ -51,7 +52,8 @@ _NOT_LETTER_BEFORE = r"(?<![^\W\d_])"
 _NOT_LETTER_AFTER = r"(?![^\W\d_])"
 _NOT_ALNUM_BEFORE = r"(?<![^\W_])"
 _NOT_ALNUM_AFTER = r"(?![^\W_])"
-_HEX_RUN = re.compile(r"[0-9a-f]+(?:-[0-9a-f]+)*")
+# Hex digits with any separators names take between them (``37d5 2b44``, ``37D5_2B44``).
+_HEX_RUN = re.compile(rf"[0-9a-f]+(?:{_SEP}+[0-9a-f]+)*")
 
 _H24 = r"(?:[01]?\d|2[0-3])"
 _H12 = r"(?:0?[1-9]|1[0-2])"
@@ -165,7 +167,7 @@ class IdRuns:
         """The indices of the ids ``folded`` holds a run of, each once."""
         seen: set[int] = set()
         for match in _HEX_RUN.finditer(folded):
-            run = match.group().replace("-", "")
+            run = re.sub(_SEP, "", match.group())
             for i in range(len(run) - ID_RUN + 1):
                 index = self._windows.get(run[i : i + ID_RUN])
                 if index is not None and index not in seen:
