@@ -66,8 +66,8 @@ def cmd_management(args: argparse.Namespace) -> int:
 
     if args.out is None and not args.json:
         raise InvalidInput("Say where to write the PDF with --out FILE, or ask for --json.")
-    # The user's name and the reason are checked with the store open: a refusal is
-    # logged too (management.figures).
+    # The user's name, the reason, the team and the marking are checked with the
+    # store open, before the read: a refusal is logged too (management.figures).
     management.check_period(args.date_from, args.date_to)
     place = places.from_args(args.data, args.db)
     guarded = [place.data] if place.data is not None else []
@@ -82,6 +82,7 @@ def cmd_management(args: argparse.Namespace) -> int:
             team=args.team,
             user=args.user,
             why=args.reason,
+            marking=None if args.out is None else args.marking,
         )
     if args.out is not None:
         data = reports_management.pdf(
