@@ -24,10 +24,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from app.central import access, access_head, central_keys, evidence, reading
+from app.central import access, access_head, evidence, reading
 from app.central import place as places
 from app.central.store import opened as opened_store
-from app.cli.common import central_key_arg, key_passphrase, print_json
+from app.cli.central_unlock import open_key
+from app.cli.common import central_key_arg, print_json
 from app.domain.one_line import shown as one_line
 from app.domain.text import counted
 from app.errors import CheckFailed, InvalidInput
@@ -324,9 +325,10 @@ def cmd_log_head(args: argparse.Namespace) -> int:
     place = _place(args)
     guarded = [place.data] if place.data is not None else []
     output_paths.check_file(args.out, vaults=guarded, overwrite=args.force)
-    passphrase = key_passphrase(args.passphrase_file)
-    with opened_store(place) as store, store.begin() as conn:
-        signed = access_head.take(conn, central_keys.unlock(conn, passphrase))
+    with opened_store(place) as store:
+        unlocked = open_key(store, args.passphrase_file)
+        with store.begin() as conn:
+            signed = access_head.take(conn, unlocked)
     written = output_paths.write_file(args.out, signed, vaults=guarded, overwrite=args.force)
     print(f"Wrote {written}: keep it away from this server (log verify --head checks it).")
     return 0
