@@ -21,7 +21,7 @@ from pathlib import Path
 from app.central import access
 from app.central import place as places
 from app.central.store import opened as opened_store
-from app.cli.common import print_json
+from app.cli.common import READ_REASON_HELP, print_json
 from app.domain.one_line import shown
 from app.errors import InvalidInput
 from app.services.reports.choices import DEFAULT_MARKING, MARKINGS, default_language
@@ -50,7 +50,7 @@ def register(
     p.add_argument("--to", dest="date_to", type=_day, required=True, metavar="DAY")
     p.add_argument("--team", help="one team (default: every team you may read)")
     p.add_argument("--user", help="read as this staff user (row-level security: granted teams)")
-    p.add_argument("--reason", default=access.NO_REASON, help="kept in the access log")
+    p.add_argument("--reason", default=access.NO_REASON, help=READ_REASON_HELP)
     p.add_argument("--language", choices=["en", "nl"], help="default: the interface language")
     p.add_argument("--marking", default=DEFAULT_MARKING, help="; ".join(MARKINGS))
     p.add_argument("--out", type=Path, metavar="FILE", help="write the PDF here")
