@@ -15,7 +15,7 @@ from sqlalchemy import text
 from app.central import reading, store
 from app.central.place import Place
 from tests.central.conftest import PASSPHRASE
-from tests.helpers.central import run
+from tests.helpers.central import run, typed_at_a_terminal
 from tests.helpers.central_fleet import Fleet
 
 
@@ -121,14 +121,7 @@ def test_a_head_without_a_passphrase_file_asks_at_a_terminal_and_is_refused_with
     assert refused.code == 1
     assert "give --passphrase-file FILE" in refused.err
     assert not head.exists()
-    asked: list[str] = []
-
-    def typed(prompt: str) -> str:
-        asked.append(prompt)
-        return PASSPHRASE
-
-    monkeypatch.setattr(sys.stdin, "isatty", lambda: True)
-    monkeypatch.setattr("getpass.getpass", typed)
+    asked = typed_at_a_terminal(monkeypatch, PASSPHRASE)
     taken = run(capsys, "central", "log", "head", *db, "--out", str(head))
     assert taken.code == 0, taken.err
     assert asked == ["Passphrase of the central key: "]
