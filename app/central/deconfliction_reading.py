@@ -87,7 +87,7 @@ def _matches(rows: list[Any], names: dict[int, str]) -> list[Match]:
 
 
 def matches(
-    store: Store, *, team: str | None = None, user: str | None = None, why: str = ""
+    store: Store, *, team: str | None = None, user: str | None = None, why: str = access.NO_REASON
 ) -> list[Match]:
     """Every match (the administrator), or as ``user``: those of its teams."""
     if user is None:

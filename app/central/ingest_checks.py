@@ -54,28 +54,39 @@ def refuse_stored_file(conn: Connection, sha: str) -> None:
         raise ReplayedPackage("This package was already imported; nothing was changed.")
 
 
+# Whether the key is active, and the day (UTC) a revoked one was revoked: read
+# when the package is first checked and again as it is stored (``_revoked_on``).
+_REVOKED = "s.active, to_char(s.revoked_at AT TIME ZONE 'UTC', 'YYYY-MM-DD')"
+_SENDER = f"""
+    SELECT s.fingerprint, s.team_id, t.name, s.name, s.signing_public, s.role, {_REVOKED}
+    FROM central.senders s JOIN central.teams t ON t.id = s.team_id
+    WHERE s.fingerprint = :fp
+"""  # noqa: S608  (constants only)
+# Its row held to the commit (``refuse_revoked_since``).
+_SENDER_HELD = f"""
+    SELECT {_REVOKED} FROM central.senders s WHERE s.fingerprint = :fp FOR SHARE
+"""  # noqa: S608
+
+
+def _revoked_on(active: bool, day: str | None) -> str | None:
+    # A revoked key whose time was never kept is still refused as revoked.
+    return None if active else str(day or "an unknown day")
+
+
 def sender(conn: Connection, fingerprint: str) -> Sender:
     """The registered key ``fingerprint`` names (as the package names it: its
     signature is checked next). A revoked key's comes back with the day it was
     revoked, a handler's with its role: each refused once its signature holds
     (``refuse_revoked``, ``refuse_handler``), so that the refusal may say whose
     key signed it."""
-    row = conn.execute(
-        text(
-            "SELECT s.fingerprint, s.team_id, t.name, s.name, s.signing_public, s.role, "
-            "s.active, to_char(s.revoked_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') "
-            "FROM central.senders s JOIN central.teams t ON t.id = s.team_id "
-            "WHERE s.fingerprint = :fp"
-        ),
-        {"fp": fingerprint},
-    ).first()
+    row = conn.execute(text(_SENDER), {"fp": fingerprint}).first()
     if row is None:
         # Nothing to check its signature with: the package's word only.
         raise UnknownSender(
             "The package names as its signer a key the central system has not registered "
             "(central keys import, with the fingerprint read out); nothing was stored."
         )
-    revoked = None if row.active else str(row[7] or "an unknown day")
+    revoked = _revoked_on(row[6], row[7])
     return Sender(row[0], row[1], row[2], row[3], bytes(row[4]), revoked, str(row.role))
 
 
@@ -104,15 +115,8 @@ def refuse_revoked_since(conn: Connection, sender: Sender) -> None:
     here, one still running is waited for and then seen, and one that comes later
     waits until this package is stored (before it was revoked). FOR KEY SHARE
     would not do: the revoke's UPDATE changes no key, so it would not wait."""
-    row = conn.execute(
-        text(
-            "SELECT active, to_char(revoked_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') "
-            "FROM central.senders WHERE fingerprint = :fp FOR SHARE"
-        ),
-        {"fp": sender.fingerprint},
-    ).one()
-    if not row[0]:
-        refuse_revoked(replace(sender, revoked_on=str(row[1] or "an unknown day")))
+    row = conn.execute(text(_SENDER_HELD), {"fp": sender.fingerprint}).one()
+    refuse_revoked(replace(sender, revoked_on=_revoked_on(row[0], row[1])))
 
 
 def arrival(conn: Connection, channel: str, sequence: int, previous: str, sha256: str) -> Arrival:

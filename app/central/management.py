@@ -26,6 +26,7 @@ from app.domain.grading import codes_of
 from app.domain.working_days import NORM_WORKING_DAYS, day_number
 from app.errors import InvalidInput
 from app.reports import management_figures as mf
+from app.services.reports.choices import check_marking
 
 ADMINISTRATOR = "administrator"
 LATE = 100_000  # a day outside central.working_days' years: over any norm
@@ -39,10 +40,9 @@ def _bounds(first: date, last: date) -> tuple[datetime, datetime]:
 
 
 def _teams(conn: Connection, team: str | None) -> dict[int, str]:
-    rows = conn.execute(text("SELECT id, name FROM central.teams ORDER BY name")).all()
-    found = {int(r[0]): str(r[1]) for r in rows}
     if team is None:
-        return found
+        rows = conn.execute(text("SELECT id, name FROM central.teams ORDER BY name")).all()
+        return {int(r[0]): str(r[1]) for r in rows}
     # Whatever its case, as everywhere (``teams.find``): two teams whose names differ
     # only in case are each named exactly, never counted as one.
     chosen = teams.find(conn, team)
@@ -267,9 +267,11 @@ def figures(
     team: str | None = None,
     user: str | None = None,
     why: str = access.NO_REASON,
+    marking: str | None = None,
     today: date | None = None,
 ) -> mf.ManagementFigures:
-    """Count the management figures of ``first``..``last`` (days, UTC)."""
+    """Count the management figures of ``first``..``last`` (days, UTC). ``marking``
+    (the PDF's, None without one) is checked with the rest, before anything is read."""
     what = f"report management {first.isoformat()}..{last.isoformat()}"
     asked = what + (f" team {team}" if team is not None else "")
     with reading._checked(store, user or ADMINISTRATOR, what=asked, why=why):
@@ -279,6 +281,8 @@ def figures(
         if team is not None:
             teams.team_name(team)  # kept in the log's team field: never raw control characters
         check_period(first, last)
+        if marking is not None:
+            check_marking(marking)
     today = today or datetime.now(UTC).date()
     as_of = min(last, today)
     came = reading.Outcome()

@@ -176,27 +176,34 @@ def revoke_key(conn: Connection, fingerprint: str, *, by: str) -> Revoked:
     ingest refuses what it signs from now on. Written to the access log."""
     wanted = re.sub(r"[\s:]", "", fingerprint).lower()
     spoken = normalise_spoken(fingerprint)
-    for fp, key_name, role, team, active, said in conn.execute(
+    # Only the named key's row is held: an ingest storing a package of it holds that
+    # row (FOR SHARE) to its commit, so the two are ordered; other keys' ingests
+    # and revokes go on. Its state is read again once the row is held.
+    row = conn.execute(
         text(
-            "SELECT s.fingerprint, s.name, s.role, t.name, s.active, s.spoken "
-            "FROM central.senders s JOIN central.teams t ON t.id = s.team_id FOR UPDATE OF s"
+            "SELECT s.fingerprint, s.name, s.role, t.name, s.active "
+            "FROM central.senders s JOIN central.teams t ON t.id = s.team_id "
+            "WHERE s.fingerprint = :hex "
+            "OR regexp_replace(s.spoken, '[^0-9]', '', 'g') = :spoken FOR UPDATE OF s"
+        ),
+        {"hex": wanted, "spoken": spoken if len(spoken) >= 20 else None},
+    ).first()
+    if row is None:
+        raise UnknownKey(
+            "No registered key has that fingerprint (the 64 hex digits of keys list, or the "
+            "spoken fingerprint in full)."
         )
-    ):
-        if fp == wanted or (len(spoken) >= 20 and normalise_spoken(said) == spoken):
-            # Its first revocation's time and name stay (a second one changes nothing).
-            conn.execute(
-                text(
-                    "UPDATE central.senders SET active = false, revoked_at = now(), "
-                    "revoked_by = :by WHERE fingerprint = :fp AND active"
-                ),
-                {"fp": fp, "by": by},
-            )
-            _log(conn, who=by, what=f"revoke key {fp} ({role} {key_name})", team=team)
-            return Revoked(key_name, role, team, fp, bool(active))
-    raise UnknownKey(
-        "No registered key has that fingerprint (the 64 hex digits of keys list, or the "
-        "spoken fingerprint in full)."
+    fp, key_name, role, team, active = row
+    # Its first revocation's time and name stay (a second one changes nothing).
+    conn.execute(
+        text(
+            "UPDATE central.senders SET active = false, revoked_at = now(), "
+            "revoked_by = :by WHERE fingerprint = :fp AND active"
+        ),
+        {"fp": fp, "by": by},
     )
+    _log(conn, who=by, what=f"revoke key {fp} ({role} {key_name})", team=team)
+    return Revoked(key_name, role, team, fp, bool(active))
 
 
 def _log(conn: Connection, *, who: str, what: str, team: str) -> None:

@@ -24,6 +24,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from app.central import (
+    access,
     deconfliction_keys,
     deconfliction_match,
     deconfliction_notices,
@@ -32,7 +33,7 @@ from app.central import (
 from app.central import place as places
 from app.central.store import opened as opened_store
 from app.cli.central_unlock import open_key
-from app.cli.common import central_key_arg, print_json
+from app.cli.common import READ_REASON_HELP, central_key_arg, print_json
 from app.domain.text import counted
 from app.services.files import output_paths
 
@@ -70,7 +71,7 @@ def register(
     add_place(d)
     d.add_argument("--team", help="only matches this team is part of")
     d.add_argument("--user", help="read as this staff user (its teams only; access-logged)")
-    d.add_argument("--reason", default="deconfliction", help="why (kept in the access log)")
+    d.add_argument("--reason", default=access.NO_REASON, help=READ_REASON_HELP)
     d.add_argument("--rescan", action="store_true", help="match every stored token again")
     d.add_argument("--json", action="store_true")
     d.set_defaults(func=cmd_deconflict)

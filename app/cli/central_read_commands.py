@@ -24,19 +24,17 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from app.central import access, access_head, central_keys, evidence, reading
+from app.central import access, access_head, evidence, reading
 from app.central import place as places
 from app.central.store import opened as opened_store
-from app.cli.common import central_key_arg, key_passphrase, print_json
+from app.cli.central_unlock import open_key
+from app.cli.common import READ_REASON_HELP, central_key_arg, print_json
 from app.domain.one_line import shown as one_line
 from app.domain.text import counted
 from app.errors import CheckFailed, InvalidInput
 from app.services.files import output_paths, user_files
 
 PlaceArgs = Callable[[argparse.ArgumentParser], None]
-# Optional, as issue 19 spells these commands: a read without it is logged
-# "(no reason given)", which the log's review then sees; an empty one is refused.
-_REASON = "why (kept in the access log; without it: (no reason given))"
 
 
 def register(
@@ -69,7 +67,7 @@ def register(
     p.add_argument("text")
     add_place(p)
     p.add_argument("--user", required=True, help="the staff user reading")
-    p.add_argument("--reason", default=access.NO_REASON, help=_REASON)
+    p.add_argument("--reason", default=access.NO_REASON, help=READ_REASON_HELP)
     p.add_argument("--team")
     p.add_argument("--limit", type=int, default=50)
     p.add_argument("--json", action="store_true")
@@ -80,7 +78,7 @@ def register(
     p.add_argument("id", type=_uuid)
     add_place(p)
     p.add_argument("--user", required=True, help="the staff user reading")
-    p.add_argument("--reason", default=access.NO_REASON, help=_REASON)
+    p.add_argument("--reason", default=access.NO_REASON, help=READ_REASON_HELP)
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_show)
 
@@ -324,9 +322,10 @@ def cmd_log_head(args: argparse.Namespace) -> int:
     place = _place(args)
     guarded = [place.data] if place.data is not None else []
     output_paths.check_file(args.out, vaults=guarded, overwrite=args.force)
-    passphrase = key_passphrase(args.passphrase_file)
-    with opened_store(place) as store, store.begin() as conn:
-        signed = access_head.take(conn, central_keys.unlock(conn, passphrase))
+    with opened_store(place) as store:
+        unlocked = open_key(store, args.passphrase_file)
+        with store.begin() as conn:
+            signed = access_head.take(conn, unlocked)
     written = output_paths.write_file(args.out, signed, vaults=guarded, overwrite=args.force)
     print(f"Wrote {written}: keep it away from this server (log verify --head checks it).")
     return 0

@@ -21,7 +21,7 @@ from pathlib import Path
 from app.central import access
 from app.central import place as places
 from app.central.store import opened as opened_store
-from app.cli.common import print_json
+from app.cli.common import READ_REASON_HELP, print_json
 from app.domain.one_line import shown
 from app.errors import InvalidInput
 from app.services.reports.choices import DEFAULT_MARKING, MARKINGS, default_language
@@ -50,7 +50,7 @@ def register(
     p.add_argument("--to", dest="date_to", type=_day, required=True, metavar="DAY")
     p.add_argument("--team", help="one team (default: every team you may read)")
     p.add_argument("--user", help="read as this staff user (row-level security: granted teams)")
-    p.add_argument("--reason", default=access.NO_REASON, help="kept in the access log")
+    p.add_argument("--reason", default=access.NO_REASON, help=READ_REASON_HELP)
     p.add_argument("--language", choices=["en", "nl"], help="default: the interface language")
     p.add_argument("--marking", default=DEFAULT_MARKING, help="; ".join(MARKINGS))
     p.add_argument("--out", type=Path, metavar="FILE", help="write the PDF here")
@@ -66,8 +66,8 @@ def cmd_management(args: argparse.Namespace) -> int:
 
     if args.out is None and not args.json:
         raise InvalidInput("Say where to write the PDF with --out FILE, or ask for --json.")
-    # The user's name and the reason are checked with the store open: a refusal is
-    # logged too (management.figures).
+    # The user's name, the reason, the team and the marking are checked with the
+    # store open, before the read: a refusal is logged too (management.figures).
     management.check_period(args.date_from, args.date_to)
     place = places.from_args(args.data, args.db)
     guarded = [place.data] if place.data is not None else []
@@ -82,6 +82,7 @@ def cmd_management(args: argparse.Namespace) -> int:
             team=args.team,
             user=args.user,
             why=args.reason,
+            marking=None if args.out is None else args.marking,
         )
     if args.out is not None:
         data = reports_management.pdf(

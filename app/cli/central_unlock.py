@@ -1,6 +1,6 @@
 """The central key, opened for a command that needs it (ingest, watch, receipt,
-the deconfliction key's commands): its passphrase from ``--passphrase-file`` or
-typed at a terminal (``common.key_passphrase``)."""
+log head, the deconfliction key's commands): its passphrase from
+``--passphrase-file`` or typed at a terminal (``common.key_passphrase``)."""
 
 from __future__ import annotations
 

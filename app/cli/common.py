@@ -52,6 +52,12 @@ def read_passphrase_file(path: str) -> str:
     return line
 
 
+# --reason of a read at the central system: optional, as issue 19 spells the
+# commands; a read without it is logged "(no reason given)" (access.NO_REASON),
+# which a review of the log then sees; an empty one is refused.
+READ_REASON_HELP = "why (kept in the access log; without it: (no reason given))"
+
+
 def central_key_arg(parser: argparse.ArgumentParser) -> None:
     """``--passphrase-file``, optional where the issue spells the command without
     it: at a terminal the passphrase is then asked for (``key_passphrase``)."""

@@ -6,6 +6,7 @@ shows it."""
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -14,7 +15,7 @@ from sqlalchemy import text
 from app.central import reading, store
 from app.central.place import Place
 from tests.central.conftest import PASSPHRASE
-from tests.helpers.central import run
+from tests.helpers.central import run, typed_at_a_terminal
 from tests.helpers.central_fleet import Fleet
 
 
@@ -104,6 +105,27 @@ def test_a_head_not_signed_by_this_central_is_refused(
         said = run(capsys, "central", "log", "verify", *db, "--head", str(junk))
         assert said.code == 1
         assert "not a head of a Veldboek access log" in said.err
+
+
+def test_a_head_without_a_passphrase_file_asks_at_a_terminal_and_is_refused_without_one(
+    capsys: pytest.CaptureFixture[str],
+    central_place: Place,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    assert central_place.url is not None
+    db = ("--db", central_place.url)
+    head = tmp_path / "head.json"
+    monkeypatch.setattr(sys.stdin, "isatty", lambda: False)
+    refused = run(capsys, "central", "log", "head", *db, "--out", str(head))
+    assert refused.code == 1
+    assert "give --passphrase-file FILE" in refused.err
+    assert not head.exists()
+    asked = typed_at_a_terminal(monkeypatch, PASSPHRASE)
+    taken = run(capsys, "central", "log", "head", *db, "--out", str(head))
+    assert taken.code == 0, taken.err
+    assert asked == ["Passphrase of the central key: "]
+    assert run(capsys, "central", "log", "verify", *db, "--head", str(head)).code == 0
 
 
 def test_the_access_log_is_read_newest_first_and_by_person(

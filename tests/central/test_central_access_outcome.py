@@ -13,6 +13,7 @@ import os
 import pwd
 import uuid
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from sqlalchemy import text
@@ -145,6 +146,26 @@ def test_a_management_report_of_a_team_with_control_characters_is_refused_before
     assert what.startswith("report management 2026-01-01..2026-01-31 team No\\x1b[2Jord: refused: ")
     assert what.endswith("cannot be shown safely (U+001B).")
     assert run(capsys, "central", "log", "verify", *db).code == 0
+
+
+def test_a_management_report_with_an_unknown_marking_is_refused_before_it_reads(
+    capsys: pytest.CaptureFixture[str],
+    both: tuple[store.Store, tuple[str, str]],
+    tmp_path: Path,
+) -> None:
+    s, db = both
+    start = _last_id(s)
+    out = tmp_path / "mi.pdf"
+    report = run(capsys, "central", "report", "management", *db, "--from", "2026-01-01",
+                 "--to", "2026-01-31", "--user", "anna", "--reason", "case 8",
+                 "--marking", "TOP SECRET", "--out", str(out))  # fmt: skip
+    assert report.code == 1
+    assert "Choose a marking" in report.err
+    # One entry, the refusal: no read was begun, no figures counted, no file.
+    [(who, what, why, team)] = _log(s, start)
+    assert (who, why, team) == ("anna", "case 8", "")
+    assert what.startswith("report management 2026-01-01..2026-01-31: refused: Choose a marking")
+    assert not out.exists()
 
 
 def test_grant_and_report_without_by_or_reason_keep_who_ran_them(

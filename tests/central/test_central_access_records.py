@@ -166,6 +166,26 @@ def test_deconflict_names_the_matches_it_listed_by_team(
     assert run(capsys, "central", "log", "verify", *db).code == 0
 
 
+def test_deconflict_without_a_reason_is_logged_as_such_and_an_empty_one_is_refused(
+    capsys: pytest.CaptureFixture[str], matched: tuple[store.Store, tuple[str, str]]
+) -> None:
+    """A review of the log tells a read without a reason from one with a reason,
+    as for search and show; a reason given empty is no reason."""
+    s, db = matched
+    start = _last_id(s)
+    listed = run(capsys, "central", "deconflict", *db, "--user", "noord_staff", "--json")
+    assert listed.code == 0, listed.err
+    empty = run(capsys, "central", "deconflict", *db, "--user", "noord_staff", "--reason", "")
+    assert empty.code == 1
+    assert "Say why you read this (--reason)" in empty.err
+    logged = _log(s, start)
+    assert [e[2] for e in logged] == ["(no reason given)", "(no reason given)", ""]
+    assert logged[1][1].startswith(f"#{start + 1} deconflict: 3 listed")
+    assert logged[2][1] == (
+        "deconflict: refused: Say why you read this (--reason): the access log keeps it."
+    )
+
+
 def test_deconflicts_own_refused_arguments_are_logged_escaped(
     capsys: pytest.CaptureFixture[str], matched: tuple[store.Store, tuple[str, str]]
 ) -> None:
@@ -187,7 +207,7 @@ def test_deconflicts_own_refused_arguments_are_logged_escaped(
     assert [(e[0], e[2], e[3]) for e in logged] == [
         ("noord_staff", "a\\x1b[2Jb", ""),
         ("Not-A-Role", "x", ""),
-        ("noord_staff", "deconfliction", ""),
+        ("noord_staff", "(no reason given)", ""),
         ("noord_staff", " ", ""),
         ("noord_staff", "x\\x07y", ""),
     ]

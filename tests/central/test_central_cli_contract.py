@@ -16,7 +16,7 @@ from sqlalchemy import text
 from app.central import store
 from app.central.place import Place
 from tests.central.conftest import PASSPHRASE
-from tests.helpers.central import run
+from tests.helpers.central import run, typed_at_a_terminal
 from tests.helpers.central_fleet import Fleet
 
 
@@ -65,14 +65,7 @@ def test_at_a_terminal_the_passphrase_is_asked_for_and_the_reads_need_no_reason(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     fleet.register(central_place)
-    asked: list[str] = []
-
-    def typed(prompt: str) -> str:
-        asked.append(prompt)
-        return PASSPHRASE
-
-    monkeypatch.setattr(sys.stdin, "isatty", lambda: True)
-    monkeypatch.setattr("getpass.getpass", typed)
+    asked = typed_at_a_terminal(monkeypatch, PASSPHRASE)
     stored = run(capsys, "central", "ingest", *map(str, fleet.noord.files), *_db(central_place),
                  "--json")  # fmt: skip
     assert stored.code == 0, stored.err

@@ -203,6 +203,28 @@ def test_a_revoke_waits_for_a_package_being_stored_under_its_key(
         assert teams.revoke_key(conn, fp, by="officer").was_active
 
 
+def test_a_revoke_holds_only_its_own_keys_row(
+    noord: tuple[store.Store, Unlocked], fleet: Fleet, central_place: Place
+) -> None:
+    """A package of another key being stored does not hold up a revoke (nor a
+    revoke another key's packages), whether the key is named in hex or spoken."""
+    s, _ = noord
+    fleet.register(central_place, fleet.zuid)
+    with s.connect() as conn:
+        zuid = ingest_checks.sender(conn, fleet.zuid.bundle.fingerprint.hex)
+    with s.begin() as storing:
+        ingest_checks.refuse_revoked_since(storing, zuid)
+        with s.begin() as revoking:
+            revoking.execute(text("SET LOCAL lock_timeout = '200ms'"))
+            done = teams.revoke_key(revoking, fleet.noord.bundle.fingerprint.spoken, by="officer")
+        assert (done.fingerprint, done.team, done.was_active) == (
+            fleet.noord.bundle.fingerprint.hex, "Noord", True)  # fmt: skip
+    with s.connect() as conn:
+        rows = conn.execute(text("SELECT fingerprint, active FROM central.senders")).all()
+    active = {str(r[0]): bool(r[1]) for r in rows}
+    assert active == {fleet.noord.bundle.fingerprint.hex: False, zuid.fingerprint: True}
+
+
 def test_a_handlers_key_is_named_as_such_never_as_not_registered(
     capsys: pytest.CaptureFixture[str], central_place: Place, fleet: Fleet, tmp_path: Path
 ) -> None:

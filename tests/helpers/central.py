@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import socket
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -25,6 +26,20 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> Result:
     code = main(list(argv))
     captured = capsys.readouterr()
     return Result(code, captured.out, captured.err)
+
+
+def typed_at_a_terminal(monkeypatch: pytest.MonkeyPatch, passphrase: str) -> list[str]:
+    """Standard input a terminal, where ``passphrase`` is typed when asked; the
+    prompts asked, in order."""
+    asked: list[str] = []
+
+    def typed(prompt: str) -> str:
+        asked.append(prompt)
+        return passphrase
+
+    monkeypatch.setattr(sys.stdin, "isatty", lambda: True)
+    monkeypatch.setattr("getpass.getpass", typed)
+    return asked
 
 
 def free_port() -> int:
