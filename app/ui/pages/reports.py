@@ -457,6 +457,7 @@ class ReportsPage(Page):
             dialog.close()
         self.previews.clear()
         report_approvals.forget(self)
+        self.management.clear()
         self.source.clear()
         self.status.clear()
         self.verify_result.clear()
