@@ -57,6 +57,21 @@ def listed(column: Any, ids: str) -> ColumnElement[bool]:
     return column.in_(select(each.c.value))  # type: ignore[no-any-return]
 
 
+def visible_sources(
+    session: Session, scope: Scope, ids: Sequence[uuid.UUID]
+) -> dict[uuid.UUID, uuid.UUID]:
+    """The source of each of ``ids`` in the scope's files, in one statement; an id
+    outside them (or of no debrief) is left out."""
+    if not ids:
+        return {}
+    rows = session.execute(
+        select(Debrief.id, Debrief.source_id).where(
+            listed(Debrief.id, ids_json(ids)), visible(Debrief.compartment_id, scope)
+        )
+    )
+    return {debrief_id: source_id for debrief_id, source_id in rows}
+
+
 @dataclass(frozen=True)
 class DebriefParts:
     """The rows of every part. Each kind comes in the order a debrief shows it

@@ -186,6 +186,8 @@ class AppController(QObject):
             form_drafts.drop_stale(vault)  # forms nobody came back to
         back = _put_back_held(vault, scope)  # before the editor reloads its draft
         session = AppSession(vault, scope)
+        # Before the window's own handler (connected later), which clears the pages.
+        session.scope_changed.connect(lambda _new: self._forget_scope_work())
         # Held for another alias (the one that typed it): put back when it is taken up.
         session.scope_changed.connect(lambda new: self._put_back_for(vault, new))
         self.clipboard.seconds = session.settings.clipboard_clear_seconds
@@ -221,6 +223,17 @@ class AppController(QObject):
         if not self._quitting:
             # After a panic nothing is shown: no window, no taskbar entry.
             self.show_unlock(visible=reason != "panic")
+
+    def _forget_scope_work(self) -> None:
+        """Another alias: results of work started under the last one (a list, a
+        count, a report) are that alias's, and go nowhere, whether the work is
+        still queued or already running; the pages are cleared next, and reset
+        what waited for it (``Page.clear_vault_data``)."""
+        self.runner.forget_pending()
+        if self.window is not None:
+            # The end of that work would have closed them: nothing will now.
+            for dialog in self.window.findChildren(QProgressDialog):
+                dialog.cancel()
 
     def _put_back_for(self, vault: vaults.Vault, scope: Scope) -> None:
         back = _put_back_held(vault, scope)

@@ -51,15 +51,22 @@ class ManagementBox(QGroupBox):
         self.save_button = QPushButton(self.tr("Save management report…"))
         self.save_button.setObjectName("saveManagementReport")
         self.save_button.clicked.connect(self.save)
-        self.status = QLabel(
-            self.tr("Figures of your team, without names; every count below 5 shows as “< 5”.")
-        )
+        self.status = QLabel(self._intro())
         self.status.setObjectName("managementStatus")
         self.status.setWordWrap(True)
         form = QFormLayout(self)
         form.addRow(self.tr("From:"), self.date_from)
         form.addRow(self.tr("To:"), self.date_to)
         form.addRow(self.save_button, self.status)
+
+    def _intro(self) -> str:
+        return self.tr("Figures of your team, without names; every count below 5 shows as “< 5”.")
+
+    def clear(self) -> None:
+        """Not busy, nothing said: a report still being made when the vault locked or
+        the alias changed hands its result to no one (``TaskRunner.forget_pending``)."""
+        self.save_button.setEnabled(True)
+        self.status.setText(self._intro())
 
     def save(self) -> None:
         first, last = qdate_value(self.date_from), qdate_value(self.date_to)

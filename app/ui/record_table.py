@@ -57,6 +57,16 @@ class RecordTable(QWidget, Generic[T]):
         self._changing: list[QPushButton] = []
         self._on_a_row: list[QPushButton] = []  # act on a row: off while there is none
         self._read_only = False
+        # Rows come and go by the model too (a paged model's reload, a caller's own
+        # set_rows): the buttons follow its signals, as the empty hint does, so none
+        # stays on for a row that is gone or off when rows arrived.
+        for signal in (
+            self.model.modelReset,
+            self.model.rowsInserted,
+            self.model.rowsRemoved,
+            self.model.layoutChanged,
+        ):
+            signal.connect(self._enable_buttons)
         self.buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -92,7 +102,7 @@ class RecordTable(QWidget, Generic[T]):
             button.setEnabled(not read_only)
         self._enable_buttons()
 
-    def _enable_buttons(self) -> None:
+    def _enable_buttons(self, *_args: object) -> None:
         """The buttons that act on a row: on only while there is one."""
         rows = self.model.rowCount() > 0
         for button in self._on_a_row:

@@ -89,10 +89,13 @@ class TaskRunner(QObject):
         return on_done, on_error
 
     def forget_pending(self) -> None:
-        """On lock: the results of work still running go nowhere. Its callbacks
-        belong to screens that are gone; run now, they would show a revealed
-        identity, a finished report or a "vault is locked" error on a locked
-        screen. The work itself ends on its own (the tasks are kept until then)."""
+        """On lock and on a change of alias: the results of work queued or still
+        running go nowhere, as do those finished but not yet delivered (looked up
+        at delivery). Its callbacks belong to screens that are gone or cleared;
+        run now, they would show a revealed identity, a finished report or a
+        "vault is locked" error on a locked screen, or the last alias's files under
+        the new one. The work itself ends on its own (the tasks are kept until
+        then); what waited for it is reset by the pages (``clear_vault_data``)."""
         self._callbacks.clear()
 
     @Slot(object)

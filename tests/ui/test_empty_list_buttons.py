@@ -27,6 +27,7 @@ def test_the_approval_buttons_wait_for_a_request(qtbot: QtBot, vault: Vault, run
     qtbot.addWidget(page)
     page.reload()
     buttons = (page.preview_button, page.approve_button, page.reject_button, page.issue_button)
+    qtbot.waitUntil(lambda: page.approvals_loaded)  # the list loads in the pool
     assert page.approvals.model.rowCount() == 0
     assert not any(button.isEnabled() for button in buttons)
     source = factory.source(vault, runner, "KNOPPEN")
@@ -35,7 +36,7 @@ def test_the_approval_buttons_wait_for_a_request(qtbot: QtBot, vault: Vault, run
         vault, runner, Selection(debrief_id=debrief_id), passphrase=factory.PASSPHRASE
     )
     page.reload()
-    assert all(button.isEnabled() for button in buttons)
+    qtbot.waitUntil(lambda: all(button.isEnabled() for button in buttons))
     page.clear_vault_data()
     assert not page.issue_button.isEnabled()
 

@@ -129,12 +129,13 @@ def test_sanitised_report_refused_then_approved_and_issued(
     assert (
         "1 item that may be shared has no sanitised wording and is left out." in page.status.text()
     )
-    assert page.approvals.model.rowCount() == 1
+    qtbot.waitUntil(lambda: page.approvals.model.rowCount() == 1)  # loaded in the pool
     assert not page.approve_button.isVisible()  # a runner cannot approve
 
     window.session.switch_alias("Havik")
     page = show_reports(window)
     assert page.approve_button.isVisible()
+    qtbot.waitUntil(lambda: page.approvals.model.rowCount() == 1)
     # What the request covers, in the list: its source (two requests told apart).
     covers = page.approvals.model.index(0, 2).data()
     assert covers.startswith("GESCHOOND")
@@ -162,12 +163,11 @@ def test_sanitised_report_refused_then_approved_and_issued(
     assert "Approve the sanitised report" in question
     # The approver is told what the requester was: a shareable item is left out.
     assert "1 item that may be shared had no sanitised wording and is left out of it." in question
-    approval = page.approvals.model.row_at(0)
-    assert approval is not None
-    assert approval.status.value == "approved"
+    qtbot.waitUntil(lambda: statuses(page) == ["approved"])  # the list loaded again
 
     window.session.switch_alias(runner.alias_name)
     page = show_reports(window)
+    qtbot.waitUntil(lambda: statuses(page) == ["approved"])
     page.approvals.view.selectRow(0)
     qtbot.mouseClick(page.issue_button, Qt.MouseButton.LeftButton)
     confirm(qtbot, "issueReportConfirm")
@@ -189,6 +189,12 @@ def test_sanitised_report_refused_then_approved_and_issued(
     page.verify_path(out)
     assert page.verify_result.text().startswith("NOT VERIFIED")
     assert reports.list_approvals(vault, runner, status=None)[0].status.value == "issued"
+
+
+def statuses(page: ReportsPage) -> list[str]:
+    """The statuses the approvals list shows, top to bottom."""
+    rows = (page.approvals.model.row_at(r) for r in range(page.approvals.model.rowCount()))
+    return [str(row.status.value) for row in rows if row is not None]
 
 
 def _progress_dialog(page: ReportsPage) -> QProgressDialog | None:

@@ -92,7 +92,7 @@ def test_a_command_approves_while_the_app_is_open(
     qtbot.keyClick(window, Qt.Key.Key_5, CTRL)
     page = window.page(ReportsPage)
     assert isinstance(page, ReportsPage)
-    assert statuses(page) == [ApprovalStatus.PENDING]
+    qtbot.waitUntil(lambda: statuses(page) == [ApprovalStatus.PENDING])  # loaded in the pool
 
     approve_elsewhere(demo_dir, approval, tmp_path)
     fail_once(window.session.vault, "database disk image is malformed")
@@ -108,8 +108,8 @@ def test_a_command_approves_while_the_app_is_open(
 
     qtbot.keyClick(window, Qt.Key.Key_4, CTRL)
     qtbot.keyClick(window, Qt.Key.Key_5, CTRL)
+    qtbot.waitUntil(lambda: statuses(page) == [ApprovalStatus.APPROVED])
     assert boxes() == []
-    assert statuses(page) == [ApprovalStatus.APPROVED]
     qtbot.keyClick(window, Qt.Key.Key_L, CTRL)
     qtbot.waitUntil(lambda: not controller.lock.is_unlocked, timeout=5_000)
     with Vault.open(demo_dir, factory.PASSPHRASE, record_open=False) as vault, vault.read() as s:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import uuid
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -13,6 +14,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.clock import utc_now
+from app.dal.debrief_parts import listed, visible_sources
 from app.dal.scope import visible
 from app.dal.source_names import shown_codenames
 from app.domain.enums import Role
@@ -57,58 +59,76 @@ class ApprovalView:
         return tuple(d.isoformat() if d else "…" for d in (start, end))
 
 
-def _withheld(session: Session, a: ReportApproval) -> int:
-    """The count the request recorded in its audit event (not a column: the
-    approval table predates it)."""
-    detail = session.execute(
-        select(AuditEvent.detail).where(
+def _withheld(session: Session, approvals: Sequence[ReportApproval]) -> dict[str, int]:
+    """By approval (hex id): the count its request recorded in its audit event (not
+    a column: the approval table predates it)."""
+    hexes = json.dumps([a.id.hex for a in approvals])
+    rows = session.execute(
+        select(AuditEvent.record_id, AuditEvent.detail).where(
             AuditEvent.record_type == "report_approval",
-            AuditEvent.record_id == a.id.hex,
+            listed(AuditEvent.record_id, hexes),
             AuditEvent.action == "report.sanitised_requested",
         )
-    ).scalar()
-    count = json.loads(detail).get("withheld_items", 0) if detail else 0
-    return count if isinstance(count, int) else 0
-
-
-def _sources(session: Session, scope: Scope, a: ReportApproval) -> tuple[str, ...]:
-    source_ids = set(
-        session.execute(
-            select(Debrief.source_id).where(Debrief.id.in_(approval_ids(a))).distinct()
-        ).scalars()
     )
-    return tuple(sorted(shown_codenames(session, scope, source_ids).values()))
+    found: dict[str, int] = {}
+    for record_id, detail in rows:
+        count = json.loads(detail).get("withheld_items", 0) if detail else 0
+        found.setdefault(record_id, count if isinstance(count, int) else 0)
+    return found
 
 
 def approval_view(session: Session, scope: Scope, a: ReportApproval) -> ApprovalView:
-    names: dict[uuid.UUID, str] = dict(
-        session.execute(
-            select(Alias.id, Alias.name).where(
-                Alias.id.in_([x for x in (a.requested_by_alias_id, a.decided_by_alias_id) if x])
-            )
-        ).all()
+    return _views(session, scope, [a], visible_sources(session, scope, approval_ids(a)))[0]
+
+
+def _views(
+    session: Session,
+    scope: Scope,
+    approvals: Sequence[ReportApproval],
+    sources_of: Mapping[uuid.UUID, uuid.UUID],
+) -> list[ApprovalView]:
+    """The views of ``approvals``, in a few statements for all of them (not a few
+    for each: the Reports page lists up to 500). ``sources_of``: the source of
+    each of their debriefs (``visible_sources``)."""
+    alias_ids = {x for a in approvals for x in (a.requested_by_alias_id, a.decided_by_alias_id)}
+    alias_ids.discard(None)
+    names: dict[uuid.UUID, str] = (
+        dict(session.execute(select(Alias.id, Alias.name).where(Alias.id.in_(alias_ids))).all())
+        if alias_ids
+        else {}
     )
-    return ApprovalView(
-        id=a.id,
-        status=a.status,
-        marking=a.marking,
-        requested_by=names.get(a.requested_by_alias_id, "?"),
-        requested_at=a.requested_at,
-        decided_by=names.get(a.decided_by_alias_id) if a.decided_by_alias_id else None,
-        decided_at=a.decided_at,
-        decision_note=a.decision_note,
-        debrief_count=len(json.loads(a.debrief_ids)),
-        period_from=a.period_from,
-        period_to=a.period_to,
-        issued_report_id=a.issued_report_id,
-        withheld_items=_withheld(session, a),
-        sources=_sources(session, scope, a),
-    )
+    withheld = _withheld(session, approvals) if approvals else {}
+    covered = {a.id: {sources_of[i] for i in approval_ids(a) if i in sources_of} for a in approvals}
+    codenames = shown_codenames(session, scope, set().union(*covered.values()))
+    return [
+        ApprovalView(
+            id=a.id,
+            status=a.status,
+            marking=a.marking,
+            requested_by=names.get(a.requested_by_alias_id, "?"),
+            requested_at=a.requested_at,
+            decided_by=names.get(a.decided_by_alias_id) if a.decided_by_alias_id else None,
+            decided_at=a.decided_at,
+            decision_note=a.decision_note,
+            debrief_count=len(json.loads(a.debrief_ids)),
+            period_from=a.period_from,
+            period_to=a.period_to,
+            issued_report_id=a.issued_report_id,
+            withheld_items=withheld.get(a.id.hex, 0),
+            sources=tuple(sorted(codenames[s] for s in covered[a.id] if s in codenames)),
+        )
+        for a in approvals
+    ]
 
 
 def approval_ids(a: ReportApproval) -> list[uuid.UUID]:
     """The debriefs the approval covers, in the report's order."""
     return [uuid.UUID(hex=h) for h in json.loads(a.debrief_ids)]
+
+
+def _all_seen(ids: list[uuid.UUID], seen: Mapping[uuid.UUID, uuid.UUID]) -> bool:
+    """Every debrief of an approval is in the scope's files (``visible_approval``)."""
+    return len({i for i in ids if i in seen}) == len(ids)
 
 
 def visible_approval(session: Session, scope: Scope, approval_id: uuid.UUID) -> ReportApproval:
@@ -130,19 +150,17 @@ def visible_approval(session: Session, scope: Scope, approval_id: uuid.UUID) -> 
 def list_approvals(
     vault: Vault, scope: Scope, *, status: ApprovalStatus | None = ApprovalStatus.PENDING
 ) -> list[ApprovalView]:
-    """Approvals of reports over debriefs the scope can see, newest first."""
+    """Approvals of reports over debriefs the scope can see, newest first: five
+    statements, however many there are."""
     with vault.read() as session:
         query = select(ReportApproval).order_by(ReportApproval.requested_at.desc())
         if status is not None:
             query = query.where(ReportApproval.status == status)
-        out = []
-        for approval in session.execute(query.limit(500)).scalars().all():
-            try:
-                visible_approval(session, scope, approval.id)
-            except NotFound:
-                continue
-            out.append(approval_view(session, scope, approval))
-        return out
+        approvals = session.execute(query.limit(500)).scalars().all()
+        # Which of their debriefs the scope sees, and their sources, in one go.
+        seen = visible_sources(session, scope, [i for a in approvals for i in approval_ids(a)])
+        shown = [a for a in approvals if _all_seen(approval_ids(a), seen)]
+        return _views(session, scope, shown, seen)
 
 
 SEEN_MIN = 12  # hex digits of the body's SHA-256 that say which text was seen

@@ -130,6 +130,8 @@ class AuditPage(Page):
         self.model.clear()
         self.names = {}
         self.result.clear()
+        # A check still running reports to no one now (another alias, a lock).
+        self.verify_button.setEnabled(True)
 
     def verify(self) -> None:
         vault = self.session.vault

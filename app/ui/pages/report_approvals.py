@@ -50,7 +50,7 @@ def build(page: ReportsPage) -> QGroupBox:
         "approvalsTable",
         empty=lambda: (
             translate("ReportsPage", "No sanitised reports requested.")
-            if page.source.count()
+            if page.approvals_loaded
             else ""
         ),
     )
@@ -70,6 +70,33 @@ def build(page: ReportsPage) -> QGroupBox:
     layout = QVBoxLayout(box)
     layout.addWidget(page.approvals)
     return box
+
+
+def load(page: ReportsPage) -> None:
+    """The list off the GUI thread, as the other pages load theirs (up to 500
+    requests, each checked against the scope's files). An answer to an earlier
+    ask is dropped: the list was asked for again, or cleared (``forget``)."""
+    vault, scope = page.session.vault, page.session.scope
+    page.approvals_asked += 1
+    asked = page.approvals_asked
+
+    def show(rows: list[ApprovalView]) -> None:
+        if asked == page.approvals_asked:
+            page.approvals_loaded = True  # first: the empty list may now say so
+            page.approvals.set_rows(rows)
+
+    def failed(exc: BaseException) -> None:
+        if asked == page.approvals_asked:
+            show_error(page, exc)
+
+    page.runner.start(lambda _p: reports.list_approvals(vault, scope, status=None), show, failed)
+
+
+def forget(page: ReportsPage) -> None:
+    """No list, and none on its way (a lock, another alias): nothing of it shows."""
+    page.approvals_asked += 1
+    page.approvals_loaded = False
+    page.approvals.clear()
 
 
 def covers(approval: ApprovalView) -> str:

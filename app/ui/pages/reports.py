@@ -60,7 +60,9 @@ class ReportsPage(Page):
 
         what = self._build_form()
 
-        # Sanitised reports and their approvals (report_approvals builds them).
+        # Sanitised reports and their approvals (report_approvals builds and loads them).
+        self.approvals_asked = 0  # which load the list shows (report_approvals.load)
+        self.approvals_loaded = False
         self.approvals: RecordTable[ApprovalView]
         self.preview_button: QPushButton
         self.approve_button: QPushButton
@@ -185,9 +187,7 @@ class ReportsPage(Page):
             self.source.addItem(row.codename, row.id)
         index = find_data(self.source, current)
         self.source.setCurrentIndex(max(0, index))
-        self.approvals.set_rows(
-            reports.list_approvals(self.session.vault, self.session.scope, status=None)
-        )
+        report_approvals.load(self)
         handler = self.session.scope.role is Role.HANDLER
         for button in (self.preview_button, self.approve_button, self.reject_button):
             button.setVisible(handler)
@@ -456,7 +456,8 @@ class ReportsPage(Page):
             dialog.clear()
             dialog.close()
         self.previews.clear()
-        self.approvals.clear()
+        report_approvals.forget(self)
+        self.management.clear()
         self.source.clear()
         self.status.clear()
         self.verify_result.clear()
