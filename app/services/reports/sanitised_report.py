@@ -86,7 +86,7 @@ def _guard_for(vault: Vault, scope: Scope, views: Iterable[DebriefView], passphr
 def _sanitised_selection(
     vault: Vault, scope: Scope, selection: Selection
 ) -> tuple[SanitisedSelection, list[DebriefView]]:
-    views, _none = reading.read_selection(vault, scope, selection, with_file_records=False)
+    views = reading.read_selection(vault, scope, selection)
     period = None
     if selection.date_from and selection.date_to:
         period = (selection.date_from, selection.date_to)
