@@ -31,8 +31,9 @@ def _day_start(day: date) -> datetime:
 
 
 def _met_at() -> ColumnElement[datetime]:
-    """When a debrief's information came in: its contact's time, else (no contact
-    linked) when the debrief was made. A period is of meetings: "November" is the
+    """When a debrief's information came in (``app.domain.meeting.met_at``, in
+    SQL): its contact's time, else (no contact linked) when the debrief was
+    made. A period is of meetings: "November" is the
     debriefs of the meetings in November, whenever they were written up; the
     report heads each debrief with the same moment."""
     return func.coalesce(Contact.occurred_at, Debrief.created_at)

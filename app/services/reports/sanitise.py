@@ -56,6 +56,7 @@ from app.clock import utc_now
 from app.dal.scope import visible
 from app.domain.enums import AliasKind, DebriefStatus
 from app.domain.grading import Grading, scheme
+from app.domain.meeting import met_on
 from app.domain.scope import Scope
 from app.errors import ReportError
 from app.models import Alias, Contact, Source
@@ -282,12 +283,6 @@ def grading_line(g: Grading) -> GradingLine:
     )
 
 
-def obtained_on(view: DebriefView) -> date:
-    """The day the information came in: the contact's, else the debrief's (UTC)."""
-    moment = view.contact.occurred_at if view.contact is not None else view.created_at
-    return moment.date()
-
-
 @dataclass(frozen=True)
 class SanitisedSelection:
     body: SanitisedBody
@@ -300,7 +295,7 @@ def sanitised_body(
     views: Iterable[DebriefView], period: tuple[date, date] | None = None
 ) -> SanitisedSelection:
     """Copy only the allowed fields of ``views`` into a sanitised body."""
-    ordered = sorted(views, key=lambda v: (obtained_on(v), v.created_at, v.id))
+    ordered = sorted(views, key=lambda v: (met_on(v), v.created_at, v.id))
     debriefs: list[SanitisedDebrief] = []
     ids: list[uuid.UUID] = []
     withheld = skipped = 0
@@ -327,7 +322,7 @@ def sanitised_body(
         if not items:
             skipped += 1
             continue
-        debriefs.append(SanitisedDebrief(f"S{len(debriefs) + 1}", obtained_on(view), tuple(items)))
+        debriefs.append(SanitisedDebrief(f"S{len(debriefs) + 1}", met_on(view), tuple(items)))
         ids.append(view.id)
     if period is None:
         days = [d.obtained_on for d in debriefs] or [utc_now().date()]
