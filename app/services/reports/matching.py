@@ -81,3 +81,5 @@ class Identifier:
     # A regular expression over folded text, for forms a word match cannot see
     # (dates written out); empty: match ``text`` as words.
     pattern: str = ""
+    # With ``pattern``: one over ``shape`` text, for capitals glued to small letters.
+    capitals: str = ""

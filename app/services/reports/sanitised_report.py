@@ -49,6 +49,7 @@ from app.services.reports.sanitise import (
     SanitisationRefused,
     SanitisedSelection,
     compartment_identifiers,
+    meeting_times,
     sanitised_body,
 )
 from app.services.views import DebriefView
@@ -66,6 +67,7 @@ def _guard_for(vault: Vault, scope: Scope, views: Iterable[DebriefView], passphr
     views = list(views)
     ids = list(dict.fromkeys(v.source_id for v in views))
     found = [Identifier("debrief id", str(v.id)) for v in views]
+    found += meeting_times(views)
     with vault.read() as session:
         found += compartment_identifiers(session, scope, ids)
         with_identity = set(
