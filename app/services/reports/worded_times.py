@@ -9,7 +9,8 @@ negen``, ``kwart voor tien``, ``tien over negen``, ``vijf voor half tien``
 ``negen uur 's avonds``. Hours are one to twelve: on a 12-hour clock.
 
 Unlike a time in figures, which no sanitised text needs, these phrases are
-refused only near a meeting's recorded time (``near``): ``nine`` and ``half``
+refused only within a quarter of an hour of a meeting's recorded time (``near``,
+``SLACK``), a runner's rounding: ``nine`` and ``half``
 are ordinary words, and ``a quarter to ten`` may be a score. A duration (``negen
 uur gewerkt``, ``een half uur``) is not a time.
 """
@@ -43,9 +44,9 @@ _EN_M = rf"(?P<m>{_words(_EN_MINUTES)})"
 _NL_M = rf"(?P<m>{_words(_NL_MINUTES)})"
 _PARTS_OF_DAY = r"(?:in\s+the\s+(?:morning|afternoon|evening)|at\s+night)"
 _DUTCH_PARTS = r"['’]?s\s+(?:ochtends|morgens|middags|avonds|nachts)"
-# Each form, and what the minutes past the hour are (``h`` the hour written).
+# Each form: its pattern, the words its hour ``h`` is one of, and how it reads
+# (``_minutes``).
 _FORMS: tuple[tuple[str, tuple[str, ...], str], ...] = (
-    # (pattern, the hour words, the kind of reading)
     (rf"{_EN_M}\s+(?P<dir>past|to)\s+{_EN_H}", _EN_HOURS, "en minutes"),
     (rf"half\s+{_EN_H}", _EN_HOURS, "en half"),
     (rf"{_EN_H}\s+o['’]?\s?clock", _EN_HOURS, "hour"),
