@@ -13,7 +13,10 @@ import pytest
 from app.cli import main
 from app.reports.render import render
 from app.reports.views import GradingLine, InternalDebrief, InternalReport
+from app.services import reports
 from app.services.admin import aliases
+from app.services.reports import reading
+from app.services.reports.choices import Selection
 from app.vault.vault import Vault
 from tests.helpers import factory
 from tests.test_report_pdf import _small_internal
@@ -149,3 +152,18 @@ def test_a_sanitised_report_refuses_include_drafts_in_one_line(
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1
     assert "--include-drafts is for internal reports" in err[0]
+
+
+def test_the_drafts_left_out_are_counted_however_many_a_report_could_hold(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """More drafts than a report covers are counted all the same (by the database),
+    not cut off where a list of debriefs would be."""
+    root = factory.make_vault(tmp_path / "vault")
+    with Vault.open(root, factory.PASSPHRASE) as vault:
+        valk = aliases.resolve_scope(vault, "Valk")
+        onyx = factory.source(vault, valk, "ONYX")
+        for n in range(4):
+            factory.debrief(vault, valk, onyx, narrative=f"{DRAFT} {n}")
+        monkeypatch.setattr(reading, "MAX_DEBRIEFS", 2)
+        assert reports.drafts_in(vault, valk, Selection(source_id=onyx)) == 4

@@ -10,11 +10,13 @@ from datetime import UTC, date, datetime
 import pytest
 
 from app.clock import utc_now
+from app.domain.meeting import met_on
 from app.domain.scope import Scope
 from app.errors import NotFound
+from app.models.reports import IssuedReport
 from app.services.records import debriefs
 from app.services.reports import Selection
-from app.services.reports.internal_report import read_internal_body
+from app.services.reports.internal_report import issue_internal, read_internal_body
 from app.services.reports.sanitised_report import _sanitised_selection
 from app.vault.vault import Vault
 from tests.helpers import factory
@@ -34,14 +36,15 @@ def _met(vault: Vault, scope: Scope, source: uuid.UUID, day: int) -> None:
 
 
 @pytest.fixture
-def files(vault: Vault, runner: Scope) -> None:
-    """PELIKAAN met on 15, 3 and 10 November; ONYX's one debrief has no contact;
-    KIEZEL met in November but has no debrief."""
+def files(vault: Vault, runner: Scope) -> uuid.UUID:
+    """PELIKAAN (returned) met on 15, 3 and 10 November; ONYX's one debrief has no
+    contact; KIEZEL met in November but has no debrief."""
     pelikaan = factory.source(vault, runner, "PELIKAAN")
     for day in (15, 3, 10):
         _met(vault, runner, pelikaan, day)
     factory.debrief(vault, runner, factory.source(vault, runner, "ONYX"), submit=True)
     factory.contact(vault, runner, factory.source(vault, runner, "KIEZEL"))
+    return pelikaan
 
 
 def _internal(
@@ -49,11 +52,7 @@ def _internal(
 ) -> tuple[tuple[str, ...], list[str]]:
     """The report's Source line and the day each debrief is headed with."""
     body, _views = read_internal_body(vault, scope, selection)
-    heads = [
-        (d.contact.occurred_at if d.contact else d.created_at).date().isoformat()
-        for d in body.debriefs
-    ]
-    return body.codenames, heads
+    return body.codenames, [met_on(d).isoformat() for d in body.debriefs]
 
 
 @pytest.mark.usefixtures("files")
@@ -91,3 +90,22 @@ def test_a_period_without_meetings_finds_nothing(vault: Vault, runner: Scope) ->
         read_internal_body(
             vault, runner, Selection(date_from=date(2026, 10, 1), date_to=date(2026, 11, 2))
         )
+
+
+def test_the_register_dates_a_source_report_by_its_meetings_as_the_report_does(
+    vault: Vault, runner: Scope, files: uuid.UUID
+) -> None:
+    """Chosen by source, no period: the register's period is the days the report
+    heads its debriefs with (the meetings), not the days they were written up."""
+    pelikaan = Selection(source_id=files)
+    issued = issue_internal(vault, runner, pelikaan)
+    _codenames, heads = _internal(vault, runner, pelikaan)
+    with vault.read() as session:
+        row = session.get(IssuedReport, issued.report_id)
+        assert row is not None
+        period = (row.period_from, row.period_to)
+    assert (
+        period
+        == (date(2026, 11, 3), date(2026, 11, 15))
+        == tuple(date.fromisoformat(heads[i]) for i in (0, -1))
+    )

@@ -17,9 +17,10 @@ from reportlab import platypus
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase import ttfonts
 from reportlab.pdfgen.canvas import Canvas
 
-from app.reports import fonts, paragraph, rtl
+from app.reports import fonts, paragraph, rtl, tounicode
 from app.reports.glyphs import drawable, printable
 from app.reports.paragraph import Paragraph
 from app.reports.render import render
@@ -241,6 +242,19 @@ def test_copied_out_arabic_reads_as_its_letters_and_a_drawn_emoji_as_itself() ->
     assert "المصدر" in text  # as a reader searches for it: plain letters
     assert "😀" in text
     assert not any(0xFE70 <= ord(c) <= 0xFEFF for c in text)
+
+
+@pytest.mark.parametrize("change", ["gone", "other arguments"])
+def test_a_reportlab_without_the_map_maker_tounicode_wraps_is_refused_at_once(
+    monkeypatch: pytest.MonkeyPatch, change: str
+) -> None:
+    """Not a report whose copied Arabic reads as presentation forms."""
+    if change == "gone":
+        monkeypatch.delattr(ttfonts, "makeToUnicodeCMap")
+    else:
+        monkeypatch.setattr(ttfonts, "makeToUnicodeCMap", lambda fontname, subset, more: "")
+    with pytest.raises(tounicode.ReportlabChanged, match=r"makeToUnicodeCMap\(fontname, subset\)"):
+        tounicode.install()
 
 
 def test_a_right_to_left_paragraph_split_over_pages_goes_on_right_to_left() -> None:

@@ -40,10 +40,9 @@ def _lines(text: str) -> list[str]:
 
 
 def covers(a: ApprovalView) -> str:
-    """What a request covers, as the GUI's list shows it: its sources and its
-    period (one day for a one-day request); two requests are told apart by it."""
-    days = " to ".join(a.period_days)
-    return " · ".join(filter(None, (", ".join(shown(s) for s in a.sources), days))) or "-"
+    """What a request covers (``ApprovalView.covers``, as the app's list shows
+    it), safe on a terminal's line; "-" for nothing."""
+    return shown(a.covers) or "-"
 
 
 def left_out(a: ApprovalView) -> str:

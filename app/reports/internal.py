@@ -10,6 +10,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, Spacer, Table
 
 from app.domain.enums import PaymentKind
+from app.domain.meeting import met_at
 from app.reports.blocks import (
     H1_ROOM,
     DraftMark,
@@ -100,8 +101,7 @@ def _subtitle(body: InternalBody, t: Labels) -> str:
 
 
 def _debrief(d: InternalDebrief, styles: Styles, t: Labels) -> list[Any]:
-    when = d.contact.occurred_at if d.contact is not None else d.created_at
-    title = t("Debrief {when} — {codename}", when=utc_minute(when), codename=d.codename)
+    title = t("Debrief {when} — {codename}", when=utc_minute(met_at(d)), codename=d.codename)
     if d.status == "draft":
         title = f"{title} — {t('DRAFT')}"
     review = "—"

@@ -22,7 +22,6 @@ from app.services import reports
 from app.services.reports import management_vault
 from app.ui import unencrypted_save
 from app.ui.errors import describe
-from app.ui.save_file import choose_save_path, save_confirmed
 from app.ui.session import AppSession
 from app.ui.widgets import date_edit, qdate_value
 from app.ui.workers import TaskRunner
@@ -73,20 +72,15 @@ class ManagementBox(QGroupBox):
         if last < first:
             self.status.setText(self.tr("The period ends before it starts."))
             return
-        if not self._unencrypted_confirmed():
-            return
-        path = choose_save_path(
+        path = unencrypted_save.chosen_path(
             self,
+            self.marking(),
             self.tr("Save management report"),
             f"management-{first.isoformat()}-{last.isoformat()}.pdf",
-            self.tr("PDF files (*.pdf)"),
         )
         if path is None:
             return
         self.make(first, last, path)
-
-    def _unencrypted_confirmed(self) -> bool:
-        return unencrypted_save.confirmed(self, self.marking())
 
     def make(self, first: date, last: date, path: Path) -> None:
         """Count, lay out and register in the pool; save here (a question if the
@@ -102,24 +96,21 @@ class ManagementBox(QGroupBox):
                 vault, scope, figures, language=language, marking=marking
             )
 
-        def save(issued: reports.IssuedPdf, overwrite: bool) -> bool:
-            reports.save_pdf(vault, scope, issued, path, overwrite=overwrite)
-            return True
-
         def done(issued: object) -> None:
             self.save_button.setEnabled(True)
             assert isinstance(issued, reports.IssuedPdf)
+
+            def save(to: Path, overwrite: bool) -> None:
+                reports.save_pdf(vault, scope, issued, to, overwrite=overwrite)
+
             try:
-                written = save_confirmed(
-                    self,
-                    path,
-                    self.tr("Save management report"),
-                    lambda overwrite: save(issued, overwrite),
+                written = unencrypted_save.write(
+                    self, path, self.tr("Save management report"), save
                 )
             except Exception as exc:
                 self.status.setText(describe(exc))
                 return
-            if written is None:
+            if not written:
                 self.status.setText(self.tr("Not saved: the existing file was kept."))
                 return
             self.status.setText(

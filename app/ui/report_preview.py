@@ -41,7 +41,6 @@ from app.services.reports import OpenPdf, PageImage, open_pdf, printing
 from app.ui import unencrypted_save
 from app.ui.dialog_keys import keyboard_dialog
 from app.ui.errors import show_error
-from app.ui.save_file import choose_save_path, save_confirmed
 from app.ui.window_size import resize_within_screen
 
 PREVIEW_DPI = 96.0
@@ -392,22 +391,14 @@ class ReportPreviewDialog(QDialog):
     def save_pdf(self) -> None:
         if self._pdf is None or self._on_save is None:
             return
-        if not unencrypted_save.confirmed(self, self._info.marking):
-            return
         title = unencrypted_save.title()
-        path = choose_save_path(
-            self, title, self._info.suggested_name, self.tr("PDF files (*.pdf)")
+        path = unencrypted_save.chosen_path(
+            self, self._info.marking, title, self._info.suggested_name
         )
         if path is None:
             return
-        save = self._on_save
-
-        def write(overwrite: bool) -> bool:
-            save(path, overwrite)
-            return True
-
         try:
-            saved = save_confirmed(self, path, title, write)
+            saved = unencrypted_save.write(self, path, title, self._on_save)
         except VeldboekError as exc:
             show_error(self, exc, title)
             return

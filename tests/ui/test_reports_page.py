@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QPushB
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
+from app.cli import report_approval_commands
 from app.models import AuditEvent, CompartmentMember, Source
 from app.models.reports import IssuedReport
 from app.reports.blocks import ProgressMark
@@ -330,9 +331,7 @@ def test_a_report_counts_its_pages_in_words(
     assert "(s)" not in page.status.text() + preview.status.text()
 
 
-def test_covers_shows_a_one_day_request_as_one_day() -> None:
-    from app.ui.pages.report_approvals import covers
-
+def test_covers_is_one_text_for_the_app_and_the_command_line() -> None:
     def request(start: date | None, end: date | None) -> reports.ApprovalView:
         return reports.ApprovalView(
             id=uuid.uuid4(),
@@ -351,8 +350,11 @@ def test_covers_shows_a_one_day_request_as_one_day() -> None:
         )
 
     day, later = date(2026, 12, 7), date(2026, 12, 9)
-    assert covers(request(day, day)) == "JASPIS, ONYX · 2026-12-07"
-    assert covers(request(day, later)) == "JASPIS, ONYX · 2026-12-07 – 2026-12-09"
-    assert covers(request(day, None)) == "JASPIS, ONYX · 2026-12-07 – …"
-    assert covers(request(None, later)) == "JASPIS, ONYX · … – 2026-12-09"
-    assert covers(request(None, None)) == "JASPIS, ONYX"
+    assert request(day, day).covers == "JASPIS, ONYX · 2026-12-07"
+    assert request(day, later).covers == "JASPIS, ONYX · 2026-12-07 – 2026-12-09"
+    assert request(day, None).covers == "JASPIS, ONYX · 2026-12-07 – …"
+    assert request(None, later).covers == "JASPIS, ONYX · … – 2026-12-09"
+    assert request(None, None).covers == "JASPIS, ONYX"
+    # The command line says it as the app's list does, made safe for a terminal.
+    assert report_approval_commands.covers(request(day, later)) == request(day, later).covers
+    assert report_approval_commands.covers(request(None, None)) == "JASPIS, ONYX"

@@ -58,6 +58,14 @@ class ApprovalView:
             return (start.isoformat(),) if start else ()
         return tuple(d.isoformat() if d else "…" for d in (start, end))
 
+    @property
+    def covers(self) -> str:
+        """What a request covers, as the app's list and the command line show it:
+        its sources and its period (two requests of one runner on one day are
+        told apart by it)."""
+        days = " – ".join(self.period_days)
+        return " · ".join(filter(None, (", ".join(self.sources), days)))
+
 
 def _withheld(session: Session, approvals: Sequence[ReportApproval]) -> dict[str, int]:
     """By approval (hex id): the count its request recorded in its audit event (not

@@ -11,6 +11,10 @@ A name (codename, cover name, location codeword, identity) is found:
   long is a spelling, not two words that happen to meet;
 * with a genitive ``s`` glued on (``Pelikaans broer``, ``Annas``), a name of three
   letters or more not ending in ``s`` (so ``ANKER`` also finds ``ankers``);
+* with its last letter doubled (``Smitt``, ``DeVriess``), a name of four letters or
+  more; with any one letter appended (``Hendrikx``), a name of seven or more.
+  Shorter, a letter more makes too many ordinary words (``Smith`` is not ``Smit``,
+  ``jonge`` not ``Jong``);
 * glued to digits (``PELIKAAN1``, ``2ELS``): a name is not bounded by a digit, only
   by a letter, so ``ELS`` still does not hit ``else`` (``Kerkstraat12`` is found,
   ``HAVEN-2`` does not hit ``HAVEN-23``);
@@ -20,7 +24,9 @@ A name (codename, cover name, location codeword, identity) is found:
 * a made-up word (a codename, a location codeword: ``inside``) of six letters or
   more, anywhere inside a word (``PELIKAANTEAM``, ``teampelikaan``): that long, it
   is no accident of spelling. Not a person's name: ``Bakker`` must not refuse
-  ``bakkerij``.
+  ``bakkerij``. But a name of two parts or more, its parts glued (``devries`` for
+  ``De Vries``), six letters or more, is found inside a word as well
+  (``xdevries``, ``DeVriesje``): ordinary words do not glue a name's parts.
 
 An id (a source's, a debrief's) is found by any run of ``ID_RUN`` hex digits of it,
 with any separators between them or none, in any case (``37d52b44``, ``…b44cd1``,
@@ -46,6 +52,8 @@ SPELLED_MIN = 3  # letters a name needs to be looked for spelled out
 SPLIT_MIN = 6  # letters a name needs to be looked for split anywhere
 GENITIVE_MIN = 3  # letters a name needs to be looked for with a genitive "s" glued on
 INSIDE_MIN = 6  # letters a made-up word needs to be looked for inside other words
+DOUBLED_MIN = 4  # letters a name needs to be looked for with its last letter doubled
+APPENDED_MIN = 7  # letters a name needs to be looked for with any one letter appended
 _SEP = r"[\s\-_./]"
 _GAP = r"[\W_]"  # anything between spelled-out letters: not a letter, not a digit
 _NOT_LETTER_BEFORE = r"(?<![^\W\d_])"
@@ -105,6 +113,37 @@ def _spelled(letters: str) -> str | None:
     return f"{_GAP}{{0,3}}".join(re.escape(c) for c in letters)
 
 
+def _ending(letters: str) -> str:
+    """What a name may have glued on at its end: its last letter again, any one
+    letter when long, a genitive ``s``."""
+    last = letters[-1]
+    if not last.isalpha():
+        return ""
+    if len(letters) >= APPENDED_MIN:
+        return r"[^\W\d_]?s?"
+    doubled = re.escape(last) + "?" if len(letters) >= DOUBLED_MIN else ""
+    genitive = "s?" if last != "s" and len(letters) >= GENITIVE_MIN else ""
+    return doubled + genitive
+
+
+def _inside(letters: str, parts: int, made_up: bool) -> str:
+    """The name found inside other words too: a long made-up word, or a long run
+    of a name's parts glued (``""``: only as a whole word)."""
+    if (made_up or parts > 1) and letters.isalpha() and len(letters) >= INSIDE_MIN:
+        return "|" + re.escape(letters)
+    return ""
+
+
+def capitals_pattern(parts: list[str]) -> str | None:
+    """A name in capitals glued to small letters (``xDEVRIES``, ``PELIKAANx``),
+    over ``shape`` text; None for a name that does not start and end in a letter."""
+    tokens = [t for p in parts for t in _tokens(p)]
+    if not tokens or not (tokens[0][0].isalpha() and tokens[-1][-1].isalpha()):
+        return None
+    body = _joined([t.upper() for t in tokens])
+    return rf"(?<=[a-z]){body}|{body}(?=[a-z])"
+
+
 def glued_pattern(parts: list[str]) -> str:
     """A run of a name's parts with its separators left out (``SMITDEVRIES``) or
     spelled out (``S M I T D E V R I E S``); with them, its parts are found alone."""
@@ -112,7 +151,8 @@ def glued_pattern(parts: list[str]) -> str:
     forms = [re.escape(letters)]
     if len(letters) >= SPELLED_MIN and letters.isalpha():
         forms.append(f"{_GAP}{{1,3}}".join(re.escape(c) for c in letters))
-    return _bounded("(?:" + "|".join(forms) + ")", letters[0], letters[-1])
+    body = "(?:" + "|".join(forms) + ")" + _ending(letters)
+    return _bounded(body, letters[0], letters[-1]) + _inside(letters, len(parts), False)
 
 
 @dataclass(frozen=True)
@@ -132,20 +172,11 @@ def name_patterns(needle: str, min_length: int, *, inside: bool = False) -> Name
     spelled = _spelled("".join(tokens))
     if spelled is not None:
         forms.append(spelled)
-    body = "(?:" + "|".join(forms) + ")"
-    letters = sum(len(t) for t in tokens)
-    if last.isalpha() and last != "s" and letters >= GENITIVE_MIN:
-        body += "s?"  # the Dutch genitive: "Pelikaans broer", "Annas auto"
-    whole = _bounded(body, first, last)
-    letters_only = "".join(tokens)
-    if inside and letters_only.isalpha() and len(letters_only) >= INSIDE_MIN:
-        whole += "|" + re.escape(letters_only)
-    folded = re.compile(whole)
-    capitals = None
-    if first.isalpha() and last.isalpha():
-        body = _joined([t.upper() for t in tokens])
-        capitals = re.compile(rf"(?<=[a-z]){body}|{body}(?=[a-z])")
-    return NamePatterns(folded, capitals)
+    letters = "".join(tokens)
+    body = "(?:" + "|".join(forms) + ")" + _ending(letters)
+    folded = re.compile(_bounded(body, first, last) + _inside(letters, len(tokens), inside))
+    capitals = capitals_pattern(tokens)
+    return NamePatterns(folded, None if capitals is None else re.compile(capitals))
 
 
 class IdRuns:

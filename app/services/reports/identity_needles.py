@@ -5,7 +5,7 @@ for the sanitisation guard, in the spellings running text uses:
   (``Anna Smit-de Vries``: ``Anna``, ``Smit``, ``Vries``; ``O'Neill``: ``Neill``),
   two-letter parts too (``Li Wu``), always as whole words; name particles
   (van, de, der...) on their own are left out; and every run of parts, so that
-  ``SMITDEVRIES`` and ``DeVries`` are found;
+  ``SMITDEVRIES``, ``DeVries`` and ``xDEVRIES`` are found (``guard_shapes``);
 * a date of birth in ISO, the usual Dutch spellings with a four- or two-digit year
   (``29-02-1984``, ``29/2/84``), American month first (``02/29/1984``), and
   written out with a Dutch or English month name (``29 februari 1984``,
@@ -20,7 +20,7 @@ import re
 from collections.abc import Iterable
 from datetime import date
 
-from app.services.reports.guard_shapes import glued_pattern
+from app.services.reports.guard_shapes import capitals_pattern, glued_pattern
 from app.services.reports.matching import Identifier, fold
 
 # Name particles that are identity "parts" but ordinary words in running text.
@@ -125,7 +125,12 @@ def name_runs(name: str) -> list[Identifier]:
     parts themselves are found."""
     parts = [p for p in _NAME_PARTS.split(name.strip()) if p]
     return [
-        Identifier("identity", " ".join(parts[i:j]), glued_pattern(parts[i:j]))
+        Identifier(
+            "identity",
+            " ".join(parts[i:j]),
+            glued_pattern(parts[i:j]),
+            capitals_pattern(parts[i:j]) or "",
+        )
         for i in range(len(parts))
         for j in range(i + 2, len(parts) + 1)
     ]

@@ -76,8 +76,12 @@ def plain(text: str) -> str:
 
 @dataclass(frozen=True)
 class Identifier:
-    kind: str  # codename | former codename | cover name | location codeword | identity | phone
+    # codename | former codename | cover name | location codeword | identity | phone
+    # | source id | debrief id | meeting time ("HH:MM")
+    kind: str
     text: str
     # A regular expression over folded text, for forms a word match cannot see
     # (dates written out); empty: match ``text`` as words.
     pattern: str = ""
+    # With ``pattern``: one over ``shape`` text, for capitals glued to small letters.
+    capitals: str = ""

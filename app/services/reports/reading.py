@@ -31,8 +31,9 @@ def _day_start(day: date) -> datetime:
 
 
 def _met_at() -> ColumnElement[datetime]:
-    """When a debrief's information came in: its contact's time, else (no contact
-    linked) when the debrief was made. A period is of meetings: "November" is the
+    """When a debrief's information came in (``app.domain.meeting.met_at``, in
+    SQL): its contact's time, else (no contact linked) when the debrief was
+    made. A period is of meetings: "November" is the
     debriefs of the meetings in November, whenever they were written up; the
     report heads each debrief with the same moment."""
     return func.coalesce(Contact.occurred_at, Debrief.created_at)
@@ -91,8 +92,9 @@ def selected_ids(
 
 
 def _drafts(session: Session, scope: Scope, sel: Selection) -> int:
+    """How many drafts ``sel`` covers, counted by the database."""
     query = _ranged(session, scope, sel).where(Debrief.status == DebriefStatus.DRAFT)
-    return len(session.execute(query.limit(MAX_DEBRIEFS + 1)).scalars().all())
+    return session.execute(select(func.count()).select_from(query.subquery())).scalar_one()
 
 
 def drafts_in(vault: Vault, scope: Scope, selection: Selection) -> int:
@@ -123,28 +125,18 @@ def unlinked_for(
     )
 
 
-def read_selection(
-    vault: Vault,
-    scope: Scope,
-    selection: Selection,
-    *,
-    with_file_records: bool = True,
-    leave_out_drafts: bool = False,
-) -> tuple[list[DebriefView], tuple[FileRecords, ...]]:
-    """The debriefs ``selection`` names, oldest first (``selected_ids``), and the
-    file records beside them (``unlinked_for``; none unless ``with_file_records``)."""
+def read_selection(vault: Vault, scope: Scope, selection: Selection) -> list[DebriefView]:
+    """The debriefs ``selection`` names, drafts too, oldest first (``selected_ids``):
+    a sanitised report's, which skips drafts itself and has no file records."""
     with vault.read() as session:
-        ids = selected_ids(session, scope, selection, leave_out_drafts=leave_out_drafts)
-        views = debrief_bulk.read_debriefs(session, scope, ids)
-        if not with_file_records:
-            return views, ()
-        return views, unlinked_for(session, scope, selection, views)
+        ids = selected_ids(session, scope, selection)
+        return debrief_bulk.read_debriefs(session, scope, ids)
 
 
 def read_internal(
     vault: Vault, scope: Scope, selection: Selection
 ) -> tuple[list[DebriefView], tuple[FileRecords, ...], int]:
-    """An internal report's debriefs and file records (``read_selection``), and
+    """An internal report's debriefs (``selected_ids``) and file records, and
     how many drafts of a source or period it leaves out (none when it includes
     them, ``Selection.include_drafts``): the report says so on its first page.
     Counted in the same read, so the note and the debriefs agree."""

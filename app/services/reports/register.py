@@ -5,6 +5,7 @@ with the SHA-256 of its content and of its PDF bytes, audited as
 from __future__ import annotations
 
 import base64
+import dataclasses
 import hashlib
 import json
 import uuid
@@ -13,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from app.domain.enums import ReportKind
+from app.domain.meeting import met_on
 from app.domain.scope import Scope
 from app.models.reports import ApprovalStatus, IssuedReport, ReportApproval
 from app.reports.management_view import ManagementStamp
@@ -57,9 +59,11 @@ def printer_reference(vault: Vault, report_id: uuid.UUID, printed_by: str) -> st
 
 
 def _period(views: Sequence[DebriefView], selection: Selection) -> tuple[date | None, date | None]:
+    """The period chosen, else the days of the meetings covered, as the reports
+    date their debriefs (``met_on``), not the days they were written up."""
     if selection.date_from or selection.date_to:
         return selection.date_from, selection.date_to
-    days = [v.created_at.date() for v in views]
+    days = [met_on(v) for v in views]
     return (min(days), max(days)) if days else (None, None)
 
 
@@ -71,68 +75,80 @@ def _only(values: set[uuid.UUID]) -> uuid.UUID | None:
     return next(iter(values)) if len(values) == 1 else None
 
 
-def _register(
-    vault: Vault,
-    scope: Scope,
-    report: Report,
-    rendered: RenderedPdf,
-    pdf_sha: str,
-    views: Sequence[DebriefView],
-    selection: Selection,
-    *,
-    printed_at: datetime,
-    approval_id: uuid.UUID | None,
-) -> None:
-    """The register entry and its audit event, in one transaction; an approval
-    used for it is marked issued."""
-    report_id = uuid.UUID(report.stamp.report_id)
-    kind = _kind(report)
-    compartment = _only({v.compartment_id for v in views})
-    period = _period(views, selection)
+@dataclass(frozen=True)
+class _Entry:
+    """What a register row says beyond the rendering: what the report is and
+    covers (a management report covers figures: no debrief, source or
+    compartment), and what its ``report.issued`` event adds."""
+
+    report_id: uuid.UUID
+    kind: ReportKind
+    marking: str
+    printed_at: datetime  # the time on the page, so the page and ``verify`` agree
+    period: tuple[date | None, date | None]
+    detail: dict[str, object]
+    debrief_ids: tuple[uuid.UUID, ...] = ()
+    compartment_id: uuid.UUID | None = None
+    source_id: uuid.UUID | None = None
+    approval_id: uuid.UUID | None = None
+
+
+def _register(vault: Vault, scope: Scope, entry: _Entry, rendered: RenderedPdf) -> IssuedPdf:
+    """The register row and its audit event, in one transaction; an approval used
+    for it is marked issued. The PDF stays in memory."""
+    pdf_sha = hashlib.sha256(rendered.data).hexdigest()
     with vault.write() as session:
         session.add(
             IssuedReport(
-                id=report_id,
-                kind=kind,
-                marking=report.stamp.marking,
+                id=entry.report_id,
+                kind=entry.kind,
+                marking=entry.marking,
                 content_sha256=rendered.content_sha256,
                 pdf_sha256=pdf_sha,
                 page_count=rendered.page_count,
                 printed_by_alias_id=scope.alias_id,
                 printed_by=scope.alias_name,
-                # The time on the page, so the page and ``verify`` agree.
-                printed_at=printed_at,
-                compartment_id=compartment,
-                source_id=_only({v.source_id for v in views}),
-                period_from=period[0],
-                period_to=period[1],
-                debrief_ids=json.dumps([v.id.hex for v in views]),
-                approval_id=approval_id,
+                printed_at=entry.printed_at,
+                compartment_id=entry.compartment_id,
+                source_id=entry.source_id,
+                period_from=entry.period[0],
+                period_to=entry.period[1],
+                debrief_ids=json.dumps([i.hex for i in entry.debrief_ids]),
+                approval_id=entry.approval_id,
             )
         )
-        if approval_id is not None:
-            approval = session.get(ReportApproval, approval_id)
+        if entry.approval_id is not None:
+            approval = session.get(ReportApproval, entry.approval_id)
             assert approval is not None
             approval.status = ApprovalStatus.ISSUED
-            approval.issued_report_id = report_id
+            approval.issued_report_id = entry.report_id
         session.flush()
         audit_chain.append(
             session,
             scope.actor,
             "report.issued",
             record_type="report",
-            record_id=report_id,
-            compartment_id=compartment,
+            record_id=entry.report_id,
+            compartment_id=entry.compartment_id,
             detail={
-                "kind": kind.value,
-                "marking": report.stamp.marking,
+                "kind": entry.kind.value,
+                "marking": entry.marking,
                 "pages": rendered.page_count,
-                "debriefs": len(views),
+                **entry.detail,
                 "content_sha256": rendered.content_sha256,
                 "pdf_sha256": pdf_sha,
-                "approval_id": approval_id.hex if approval_id else None,
             },
         )
+    return IssuedPdf(
+        report_id=entry.report_id,
+        kind=entry.kind,
+        marking=entry.marking,
+        pdf=rendered.data,
+        page_count=rendered.page_count,
+        content_sha256=rendered.content_sha256,
+        pdf_sha256=pdf_sha,
+        debrief_count=len(entry.debrief_ids),
+    )
 
 
 def register_management(
@@ -144,54 +160,16 @@ def register_management(
     first: date,
     last: date,
 ) -> IssuedPdf:
-    """Record an issued management report as the others are: a register row and
-    its ``report.issued`` event in one transaction. It covers figures, not
-    records: no debrief, source or compartment."""
-    report_id = uuid.UUID(stamp.report_id)
-    pdf_sha = hashlib.sha256(rendered.data).hexdigest()
-    with vault.write() as session:
-        session.add(
-            IssuedReport(
-                id=report_id,
-                kind=ReportKind.MANAGEMENT,
-                marking=stamp.marking,
-                content_sha256=rendered.content_sha256,
-                pdf_sha256=pdf_sha,
-                page_count=rendered.page_count,
-                printed_by_alias_id=scope.alias_id,
-                printed_by=scope.alias_name,
-                printed_at=stamp.printed_at,
-                period_from=first,
-                period_to=last,
-                debrief_ids="[]",
-            )
-        )
-        session.flush()
-        audit_chain.append(
-            session,
-            scope.actor,
-            "report.issued",
-            record_type="report",
-            record_id=report_id,
-            detail={
-                "kind": ReportKind.MANAGEMENT.value,
-                "marking": stamp.marking,
-                "pages": rendered.page_count,
-                "period": f"{first.isoformat()}..{last.isoformat()}",
-                "content_sha256": rendered.content_sha256,
-                "pdf_sha256": pdf_sha,
-            },
-        )
-    return IssuedPdf(
-        report_id=report_id,
+    """Record an issued management report as the others are."""
+    entry = _Entry(
+        report_id=uuid.UUID(stamp.report_id),
         kind=ReportKind.MANAGEMENT,
         marking=stamp.marking,
-        pdf=rendered.data,
-        page_count=rendered.page_count,
-        content_sha256=rendered.content_sha256,
-        pdf_sha256=pdf_sha,
-        debrief_count=0,
+        printed_at=stamp.printed_at,
+        period=(first, last),
+        detail={"period": f"{first.isoformat()}..{last.isoformat()}"},
     )
+    return _register(vault, scope, entry, rendered)
 
 
 def issue(
@@ -212,27 +190,17 @@ def issue(
     rendered = render(report, progress=progress)
     if cancel is not None:
         cancel.check()  # the last chance: after this, the report is registered
-    pdf_sha = hashlib.sha256(rendered.data).hexdigest()
-    _register(
-        vault,
-        scope,
-        report,
-        rendered,
-        pdf_sha,
-        views,
-        selection,
-        printed_at=printed_at,
-        approval_id=approval_id,
-    )
-    return IssuedPdf(
+    entry = _Entry(
         report_id=uuid.UUID(report.stamp.report_id),
         kind=_kind(report),
         marking=report.stamp.marking,
-        pdf=rendered.data,
-        page_count=rendered.page_count,
-        content_sha256=rendered.content_sha256,
-        pdf_sha256=pdf_sha,
-        debrief_count=len(views),
-        skipped_debriefs=skipped,
-        withheld_items=withheld,
+        printed_at=printed_at,
+        period=_period(views, selection),
+        detail={"debriefs": len(views), "approval_id": approval_id.hex if approval_id else None},
+        debrief_ids=tuple(v.id for v in views),
+        compartment_id=_only({v.compartment_id for v in views}),
+        source_id=_only({v.source_id for v in views}),
+        approval_id=approval_id,
     )
+    issued = _register(vault, scope, entry, rendered)
+    return dataclasses.replace(issued, skipped_debriefs=skipped, withheld_items=withheld)

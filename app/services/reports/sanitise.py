@@ -21,21 +21,28 @@ What counts as identifying (``compartment_identifiers``):
 * each source's true-identity fields (``identity_needles``: name and name parts,
   addresses and street names, phone numbers, date of birth), which needs the
   passphrase again;
-* anything that looks like a phone number or an e-mail address, whoever's.
+* anything that looks like a phone number or an e-mail address, whoever's;
+* the time of each meeting in the report (``meeting_times``), written in words.
 
 Matching (``matching.fold``) drops what prints as nothing (format characters:
 zero-width spaces and joiners, soft hyphens), reads Cyrillic and Greek look-alikes
 as the Latin letters they print as, and ignores case and diacritics (``Özdemir``
 finds ``ozdemir``, ``КWARTS`` finds ``KWARTS``). Names are found as whole words,
 spelled out, glued to digits, in capitals glued to small letters, and with a
-genitive ``s`` (``guard_shapes``: ``P E L I K A A N``, ``PELIKAAN1``,
-``xPELIKAAN``, ``Pelikaans``; the codename ``ELS`` does not hit ``else``). Phone
-numbers are compared by their digits; ids (the sources', the debriefs') by any
-run of 8 of their hex digits. An identity's date of birth is also found month
-first and written out with a Dutch or English month name, its name by every run
-of its parts glued (``SMITDEVRIES``), its street names also abbreviated
-(``Kerkstr.``), and its postcodes with or without the space. Any Dutch postcode
-(``3511 AB``) and any time of day (``23:30``) is flagged, whoever's.
+genitive ``s``, a last letter doubled or, when long, one letter appended, and a
+name of two parts glued, inside other words (``guard_shapes``: ``P E L I K A A N``,
+``PELIKAAN1``, ``xPELIKAAN``, ``Pelikaans``, ``DeVriess``, ``xdevries``; the
+codename ``ELS`` does not hit ``else``). Phone numbers are compared by their
+digits, whatever stands between them (``+31 6 1234 5678`` is ``06 - 12 34 56 78``:
+up to three spaces, dots, dashes or brackets between two digits); ids (the
+sources', the debriefs') by any run of 8 of their hex digits. An identity's date
+of birth is also found month first and written out with a Dutch or English month
+name, its name by every run of its parts glued (``SMITDEVRIES``), its street
+names also abbreviated (``Kerkstr.``), and its postcodes with or without the
+space. Any Dutch postcode (``3511 AB``) and any time of day in figures (``23:30``)
+is flagged, whoever's; a time in words (``half past nine``, ``kwart over negen``)
+only within a quarter of an hour of a meeting's time, on a 12-hour clock, in UTC
+or local time (``worded_times``).
 
 The hit list is vault content: it is given to the user (``SanitisationRefused.hits``)
 and never put in the exception message, a log or the audit log.
@@ -47,7 +54,7 @@ import re
 import uuid
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, fields, is_dataclass
-from datetime import date
+from datetime import UTC, date, time
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -56,21 +63,27 @@ from app.clock import utc_now
 from app.dal.scope import visible
 from app.domain.enums import AliasKind, DebriefStatus
 from app.domain.grading import Grading, scheme
+from app.domain.meeting import met_at, met_on
 from app.domain.scope import Scope
 from app.errors import ReportError
 from app.models import Alias, Contact, Source
 from app.reports.views import GradingLine, SanitisedBody, SanitisedDebrief, SanitisedItem
 from app.services.reports.guard_shapes import IdRuns, NamePatterns, name_patterns, times_of_day
 from app.services.reports.matching import Identifier, fold, plain, shape
+from app.services.reports.worded_times import clock_minutes, near, worded_times
 from app.services.views import DebriefView
 
 MIN_NEEDLE = 2
 OTHER_CODENAME = "another source's codename"
+MEETING_TIME = "meeting time"  # "HH:MM", for times written in words
 ID_KINDS = frozenset({"source id", "debrief id"})  # found by runs of their hex digits
 # Made-up words, found inside other words too when long (``guard_shapes``).
 MADE_UP = frozenset({"codename", "former codename", OTHER_CODENAME, "location codeword"})
-_PHONE_LIKE = re.compile(r"(?<![\w+])(?:\+|00|0)\d(?:[ \-./()]{0,2}\d){7,13}(?!\w)")
-_DIGIT_RUN = re.compile(r"\d(?:[ \-./()]{0,2}\d){5,}")
+# Between a phone number's digits: up to three of spaces, dots, slashes, brackets
+# and dashes of any kind ("06 - 1234 5678", "06 – 12 34 56 78").
+_PHONE_GAP = r"[\s\-\u2010-\u2015\u2212./()]{0,3}"
+_PHONE_LIKE = re.compile(rf"(?<![\w+])(?:\+|00|0)\d(?:{_PHONE_GAP}\d){{7,13}}(?!\w)")
+_DIGIT_RUN = re.compile(rf"\d(?:{_PHONE_GAP}\d){{5,}}")
 _EMAIL = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
 # Dutch postcodes: four digits (no leading 0), two capitals (never SA, SD or SS).
 _POSTCODE = re.compile(r"(?<!\w)[1-9]\d{3} ?(?!SA|SD|SS)[A-Z]{2}(?!\w)")
@@ -127,6 +140,7 @@ class Guard:
         self._phones: list[tuple[Identifier, str]] = []
         self._id_runs = IdRuns()
         self._ids: list[Identifier] = []
+        self._meetings: list[int] = []  # minutes on a 12-hour clock
         seen: set[tuple[str, str]] = set()
         for ident in identifiers:
             key = (ident.kind, fold(ident.text))
@@ -138,12 +152,18 @@ class Guard:
                 if len(national) >= 6:
                     self._phones.append((ident, national))
                 continue
+            if ident.kind == MEETING_TIME:
+                self._meetings.append(clock_minutes(time.fromisoformat(ident.text)))
+                continue
             if ident.kind in ID_KINDS:
                 self._id_runs.add(uuid.UUID(ident.text).hex)
                 self._ids.append(ident)
                 continue
             patterns = (
-                NamePatterns(re.compile(ident.pattern), None)
+                NamePatterns(
+                    re.compile(ident.pattern),
+                    re.compile(ident.capitals) if ident.capitals else None,
+                )
                 if ident.pattern
                 else name_patterns(ident.text, MIN_NEEDLE, inside=ident.kind in MADE_UP)
             )
@@ -164,6 +184,9 @@ class Guard:
             yield GuardHit(self._ids[index].kind, self._ids[index].text, where)
         for found in times_of_day(folded):
             yield GuardHit("time of day", found, where)
+        for found, minutes in worded_times(folded):
+            if near(minutes, self._meetings):
+                yield GuardHit("time of day", found, where)
         # Digits, e-mail addresses and postcodes without what prints as nothing.
         yield from self._scan_plain(where, plain(text))
 
@@ -215,6 +238,17 @@ def texts_of(body: SanitisedBody) -> Iterator[tuple[str, str]]:
             yield from _strings(item.grading, f"{label} grading")
             yield from _strings(item.corroboration, f"{label} corroboration")
         yield from _strings(d.reference, f"{d.reference} reference")
+
+
+def meeting_times(views: Iterable[DebriefView]) -> list[Identifier]:
+    """When each debrief's meeting was (``met_at``), in UTC as reports print it
+    and in the local time the app shows: a time in words near one is refused."""
+    moments = [met_at(v) for v in views]
+    return [
+        Identifier(MEETING_TIME, shown.strftime("%H:%M"))
+        for moment in moments
+        for shown in (moment.astimezone(UTC), moment.astimezone())
+    ]
 
 
 def compartment_identifiers(
@@ -282,12 +316,6 @@ def grading_line(g: Grading) -> GradingLine:
     )
 
 
-def obtained_on(view: DebriefView) -> date:
-    """The day the information came in: the contact's, else the debrief's (UTC)."""
-    moment = view.contact.occurred_at if view.contact is not None else view.created_at
-    return moment.date()
-
-
 @dataclass(frozen=True)
 class SanitisedSelection:
     body: SanitisedBody
@@ -300,7 +328,7 @@ def sanitised_body(
     views: Iterable[DebriefView], period: tuple[date, date] | None = None
 ) -> SanitisedSelection:
     """Copy only the allowed fields of ``views`` into a sanitised body."""
-    ordered = sorted(views, key=lambda v: (obtained_on(v), v.created_at, v.id))
+    ordered = sorted(views, key=lambda v: (met_on(v), v.created_at, v.id))
     debriefs: list[SanitisedDebrief] = []
     ids: list[uuid.UUID] = []
     withheld = skipped = 0
@@ -327,7 +355,7 @@ def sanitised_body(
         if not items:
             skipped += 1
             continue
-        debriefs.append(SanitisedDebrief(f"S{len(debriefs) + 1}", obtained_on(view), tuple(items)))
+        debriefs.append(SanitisedDebrief(f"S{len(debriefs) + 1}", met_on(view), tuple(items)))
         ids.append(view.id)
     if period is None:
         days = [d.obtained_on for d in debriefs] or [utc_now().date()]

@@ -49,6 +49,7 @@ from app.services.reports.sanitise import (
     SanitisationRefused,
     SanitisedSelection,
     compartment_identifiers,
+    meeting_times,
     sanitised_body,
 )
 from app.services.views import DebriefView
@@ -66,6 +67,7 @@ def _guard_for(vault: Vault, scope: Scope, views: Iterable[DebriefView], passphr
     views = list(views)
     ids = list(dict.fromkeys(v.source_id for v in views))
     found = [Identifier("debrief id", str(v.id)) for v in views]
+    found += meeting_times(views)
     with vault.read() as session:
         found += compartment_identifiers(session, scope, ids)
         with_identity = set(
@@ -86,7 +88,7 @@ def _guard_for(vault: Vault, scope: Scope, views: Iterable[DebriefView], passphr
 def _sanitised_selection(
     vault: Vault, scope: Scope, selection: Selection
 ) -> tuple[SanitisedSelection, list[DebriefView]]:
-    views, _none = reading.read_selection(vault, scope, selection, with_file_records=False)
+    views = reading.read_selection(vault, scope, selection)
     period = None
     if selection.date_from and selection.date_to:
         period = (selection.date_from, selection.date_to)

@@ -142,17 +142,17 @@
 <context>
     <name>ReportPreviewDialog</name>
     <message numerus="yes">
-        <location filename="../report_preview.py" line="168" />
+        <location filename="../report_preview.py" line="167" />
         <source>{title} · {marking} · report {report_id} · %n page(s)</source>
         <translation><numerusform>{title} · {marking} · report {report_id} · %n page</numerusform><numerusform>{title} · {marking} · report {report_id} · %n pages</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../report_preview.py" line="301" />
+        <location filename="../report_preview.py" line="300" />
         <source>%n page(s). Nothing has been written to disk.</source>
         <translation><numerusform>%n page. Nothing has been written to disk.</numerusform><numerusform>%n pages. Nothing has been written to disk.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../report_preview.py" line="383" />
+        <location filename="../report_preview.py" line="382" />
         <source>Sent %n page(s) to the printer.</source>
         <translation><numerusform>Sent %n page to the printer.</numerusform><numerusform>Sent %n pages to the printer.</numerusform></translation>
     </message>
@@ -185,12 +185,12 @@
         <translation><numerusform>Report {id} issued: %n page.</numerusform><numerusform>Report {id} issued: %n pages.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../pages/report_approvals.py" line="101" />
+        <location filename="../pages/report_approvals.py" line="94" />
         <source>the sanitised report requested by {by} on {day} (%n debrief(s), {marking})</source>
         <translation><numerusform>the sanitised report requested by {by} on {day} (%n debrief, {marking})</numerusform><numerusform>the sanitised report requested by {by} on {day} (%n debriefs, {marking})</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../pages/report_approvals.py" line="157" />
+        <location filename="../pages/report_approvals.py" line="150" />
         <source>%n item(s) that may be shared had no sanitised wording and are left out of it.</source>
         <translation><numerusform>%n item that may be shared had no sanitised wording and is left out of it.</numerusform><numerusform>%n items that may be shared had no sanitised wording and are left out of it.</numerusform></translation>
     </message>

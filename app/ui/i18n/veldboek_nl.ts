@@ -2094,7 +2094,7 @@
     </message>
     <message>
         <location filename="../pages/debrief_editor.py" line="194" />
-        <location filename="../pages/debrief_workflow.py" line="106" />
+        <location filename="../pages/debrief_workflow.py" line="107" />
         <source>Approve</source>
         <translation>Goedkeuren</translation>
     </message>
@@ -2119,17 +2119,17 @@
         <translation>Debriefing</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_workflow.py" line="157" />
+        <location filename="../pages/debrief_workflow.py" line="158" />
         <source>written by {author}</source>
         <translation>geschreven door {author}</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_workflow.py" line="164" />
+        <location filename="../pages/debrief_workflow.py" line="165" />
         <source>Returned by {who}: {comment} — answer with an addendum, then submit again.</source>
         <translation>Teruggestuurd door {who}: {comment} — beantwoord dit met een aanvulling en dien opnieuw in.</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_workflow.py" line="171" />
+        <location filename="../pages/debrief_workflow.py" line="172" />
         <source>Approved by {who}.</source>
         <translation>Goedgekeurd door {who}.</translation>
     </message>
@@ -2221,24 +2221,24 @@
         <translation>Item {n} verwijderen uit de debriefing van {day} over {codename}? De tekst, de waardering en de betrokkenen worden gewist.</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_workflow.py" line="39" />
-        <location filename="../pages/debrief_workflow.py" line="53" />
-        <location filename="../pages/debrief_workflow.py" line="67" />
+        <location filename="../pages/debrief_workflow.py" line="40" />
+        <location filename="../pages/debrief_workflow.py" line="54" />
+        <location filename="../pages/debrief_workflow.py" line="68" />
         <source>Not submitted</source>
         <translation>Niet ingediend</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_workflow.py" line="41" />
+        <location filename="../pages/debrief_workflow.py" line="42" />
         <source>You emptied {fields}, but the vault still holds the saved text. Bring it back or empty it in the vault too, then submit.</source>
         <translation>U hebt {fields} leeggemaakt, maar de kluis bewaart de opgeslagen tekst nog. Zet die terug of maak hem ook in de kluis leeg, en dien dan in.</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_workflow.py" line="55" />
+        <location filename="../pages/debrief_workflow.py" line="56" />
         <source>Cannot submit yet; still missing:</source>
         <translation>Kan nog niet indienen; dit ontbreekt nog:</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_workflow.py" line="134" />
+        <location filename="../pages/debrief_workflow.py" line="135" />
         <source>Return</source>
         <translation>Terugsturen</translation>
     </message>
@@ -2255,17 +2255,17 @@
         <translation>de kritische reflectie</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_workflow.py" line="73" />
+        <location filename="../pages/debrief_workflow.py" line="74" />
         <source>Submit debrief</source>
         <translation>Debriefing indienen</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_workflow.py" line="74" />
+        <location filename="../pages/debrief_workflow.py" line="75" />
         <source>Submit the debrief of {day} for {codename} to the handler? You cannot edit it afterwards, only add addenda.</source>
         <translation>De debriefing van {day} over {codename} indienen bij de teamleider? Daarna kunt u haar niet meer wijzigen, alleen aanvullen.</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_workflow.py" line="79" />
+        <location filename="../pages/debrief_workflow.py" line="80" />
         <source>Submit</source>
         <translation>Indienen</translation>
     </message>
@@ -2300,27 +2300,27 @@
         <translation>item {n}: {what}</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_workflow.py" line="100" />
+        <location filename="../pages/debrief_workflow.py" line="101" />
         <source>Approve debrief</source>
         <translation>Debriefing goedkeuren</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_workflow.py" line="101" />
+        <location filename="../pages/debrief_workflow.py" line="102" />
         <source>Approve the debrief of {day} for {codename} by {author}? An approved debrief can no longer be returned.</source>
         <translation>De debriefing van {day} over {codename} door {author} goedkeuren? Een goedgekeurde debriefing kan niet meer worden teruggestuurd.</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_workflow.py" line="127" />
+        <location filename="../pages/debrief_workflow.py" line="128" />
         <source>Return to runner</source>
         <translation>Terugsturen naar runner</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_workflow.py" line="128" />
+        <location filename="../pages/debrief_workflow.py" line="129" />
         <source>Return the debrief of {day} for {codename} to {author}? They answer with an addendum and submit it again.</source>
         <translation>De debriefing van {day} over {codename} terugsturen naar {author}? Die antwoordt met een aanvulling en dient haar opnieuw in.</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_workflow.py" line="133" />
+        <location filename="../pages/debrief_workflow.py" line="134" />
         <source>What must the runner clarify or add?</source>
         <translation>Wat moet de runner verduidelijken of aanvullen?</translation>
     </message>
@@ -3634,58 +3634,53 @@
 <context>
     <name>ManagementBox</name>
     <message>
-        <location filename="../management_box.py" line="40" />
+        <location filename="../management_box.py" line="39" />
         <source>Management information</source>
         <translation>Managementinformatie</translation>
     </message>
     <message>
-        <location filename="../management_box.py" line="51" />
+        <location filename="../management_box.py" line="50" />
         <source>Save management report…</source>
         <translation>Managementrapport opslaan…</translation>
     </message>
     <message>
-        <location filename="../management_box.py" line="55" />
+        <location filename="../management_box.py" line="54" />
         <source>Figures of your team, without names; every count below 5 shows as “&lt; 5”.</source>
         <translation>Cijfers van uw team, zonder namen; elk aantal onder 5 staat er als “&lt; 5”.</translation>
     </message>
     <message>
-        <location filename="../management_box.py" line="60" />
+        <location filename="../management_box.py" line="59" />
         <source>From:</source>
         <translation>Van:</translation>
     </message>
     <message>
-        <location filename="../management_box.py" line="61" />
+        <location filename="../management_box.py" line="60" />
         <source>To:</source>
         <translation>Tot en met:</translation>
     </message>
     <message>
-        <location filename="../management_box.py" line="67" />
+        <location filename="../management_box.py" line="66" />
         <source>The period ends before it starts.</source>
         <translation>De periode eindigt voordat ze begint.</translation>
     </message>
     <message>
-        <location filename="../management_box.py" line="73" />
-        <location filename="../management_box.py" line="109" />
+        <location filename="../management_box.py" line="71" />
+        <location filename="../management_box.py" line="101" />
         <source>Save management report</source>
         <translation>Managementrapport opslaan</translation>
     </message>
     <message>
-        <location filename="../management_box.py" line="75" />
-        <source>PDF files (*.pdf)</source>
-        <translation>PDF-bestanden (*.pdf)</translation>
-    </message>
-    <message>
-        <location filename="../management_box.py" line="90" />
+        <location filename="../management_box.py" line="84" />
         <source>Counting…</source>
         <translation>Bezig met tellen…</translation>
     </message>
     <message>
-        <location filename="../management_box.py" line="116" />
+        <location filename="../management_box.py" line="107" />
         <source>Not saved: the existing file was kept.</source>
         <translation>Niet opgeslagen: het bestaande bestand is behouden.</translation>
     </message>
     <message>
-        <location filename="../management_box.py" line="120" />
+        <location filename="../management_box.py" line="111" />
         <source>Saved {name} (an unencrypted PDF; keep it as its marking requires).</source>
         <translation>{name} opgeslagen (een onversleutelde PDF; bewaar hem zoals de rubricering vereist).</translation>
     </message>
@@ -4253,88 +4248,83 @@
 <context>
     <name>ReportPreviewDialog</name>
     <message>
-        <location filename="../report_preview.py" line="148" />
-        <location filename="../report_preview.py" line="307" />
+        <location filename="../report_preview.py" line="147" />
+        <location filename="../report_preview.py" line="306" />
         <source>Report preview</source>
         <translation>Voorbeeld van rapport</translation>
     </message>
     <message>
-        <location filename="../report_preview.py" line="173" />
-        <location filename="../report_preview.py" line="277" />
+        <location filename="../report_preview.py" line="172" />
+        <location filename="../report_preview.py" line="276" />
         <source>Rendering pages…</source>
         <translation>Pagina's worden opgebouwd…</translation>
     </message>
     <message>
-        <location filename="../report_preview.py" line="188" />
+        <location filename="../report_preview.py" line="187" />
         <source>Print…</source>
         <translation>Afdrukken…</translation>
     </message>
     <message>
-        <location filename="../report_preview.py" line="192" />
+        <location filename="../report_preview.py" line="191" />
         <source>Save PDF…</source>
         <translation>PDF opslaan…</translation>
     </message>
     <message>
-        <location filename="../report_preview.py" line="196" />
+        <location filename="../report_preview.py" line="195" />
         <source>Close</source>
         <translation>Sluiten</translation>
     </message>
     <message numerus="yes">
-        <location filename="../report_preview.py" line="168" />
+        <location filename="../report_preview.py" line="167" />
         <source>{title} · {marking} · report {report_id} · %n page(s)</source>
         <translation><numerusform>{title} · {marking} · rapport {report_id} · %n pagina</numerusform><numerusform>{title} · {marking} · rapport {report_id} · %n pagina's</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../report_preview.py" line="301" />
+        <location filename="../report_preview.py" line="300" />
         <source>%n page(s). Nothing has been written to disk.</source>
         <translation><numerusform>%n pagina. Er is niets naar schijf geschreven.</numerusform><numerusform>%n pagina's. Er is niets naar schijf geschreven.</numerusform></translation>
     </message>
     <message>
-        <location filename="../report_preview.py" line="323" />
+        <location filename="../report_preview.py" line="322" />
         <source>Veldboek report</source>
         <translation>Veldboek-rapport</translation>
     </message>
     <message>
-        <location filename="../report_preview.py" line="333" />
-        <location filename="../report_preview.py" line="339" />
-        <location filename="../report_preview.py" line="352" />
-        <location filename="../report_preview.py" line="365" />
-        <location filename="../report_preview.py" line="388" />
+        <location filename="../report_preview.py" line="332" />
+        <location filename="../report_preview.py" line="338" />
+        <location filename="../report_preview.py" line="351" />
+        <location filename="../report_preview.py" line="364" />
+        <location filename="../report_preview.py" line="387" />
         <source>Print report</source>
         <translation>Rapport afdrukken</translation>
     </message>
     <message>
-        <location filename="../report_preview.py" line="341" />
+        <location filename="../report_preview.py" line="340" />
         <source>Printing to a file is not allowed here. Use Save PDF… to keep a copy: it warns you and is recorded.</source>
         <translation>Afdrukken naar een bestand kan hier niet. Gebruik PDF opslaan… om een kopie te bewaren: u krijgt een waarschuwing en het wordt vastgelegd.</translation>
     </message>
     <message>
-        <location filename="../report_preview.py" line="352" />
+        <location filename="../report_preview.py" line="351" />
         <source>The printer could not be started.</source>
         <translation>De printer kon niet worden gestart.</translation>
     </message>
     <message>
-        <location filename="../report_preview.py" line="356" />
+        <location filename="../report_preview.py" line="355" />
         <source>Printing…</source>
         <translation>Bezig met afdrukken…</translation>
     </message>
     <message>
-        <location filename="../report_preview.py" line="367" />
+        <location filename="../report_preview.py" line="366" />
         <source>This computer has no private folder in memory for the print job. The print system will keep the report as an unencrypted file on disk while it prints (and the printer's queue may keep a copy afterwards). Print anyway?</source>
         <translation>Deze computer heeft geen afgeschermde map in het geheugen voor de afdruktaak. Het afdruksysteem bewaart het rapport tijdens het afdrukken als onversleuteld bestand op schijf (en de wachtrij van de printer kan daarna een kopie bewaren). Toch afdrukken?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../report_preview.py" line="383" />
+        <location filename="../report_preview.py" line="382" />
         <source>Sent %n page(s) to the printer.</source>
         <translation><numerusform>%n pagina naar de printer gestuurd.</numerusform><numerusform>%n pagina's naar de printer gestuurd.</numerusform></translation>
     </message>
     <message>
-        <location filename="../report_preview.py" line="399" />
-        <source>PDF files (*.pdf)</source>
-        <translation>PDF-bestanden (*.pdf)</translation>
-    </message>
-    <message>
-        <location filename="../report_preview.py" line="415" />
+        <location filename="../report_preview.py" line="406" />
         <source>Saved an unencrypted copy.</source>
         <translation>Een onversleutelde kopie is opgeslagen.</translation>
     </message>
@@ -4448,7 +4438,7 @@
     </message>
     <message>
         <location filename="../pages/report_approvals.py" line="61" />
-        <location filename="../pages/report_approvals.py" line="167" />
+        <location filename="../pages/report_approvals.py" line="160" />
         <source>Approve</source>
         <translation>Goedkeuren</translation>
     </message>
@@ -4488,22 +4478,22 @@
         <translation>— alle bronnen —</translation>
     </message>
     <message>
-        <location filename="../pages/report_approvals.py" line="84" />
+        <location filename="../pages/report_approvals.py" line="77" />
         <source>Awaiting approval</source>
         <translation>Wacht op goedkeuring</translation>
     </message>
     <message>
-        <location filename="../pages/report_approvals.py" line="85" />
+        <location filename="../pages/report_approvals.py" line="78" />
         <source>Approved: can be issued</source>
         <translation>Goedgekeurd: kan worden uitgegeven</translation>
     </message>
     <message>
-        <location filename="../pages/report_approvals.py" line="86" />
+        <location filename="../pages/report_approvals.py" line="79" />
         <source>Rejected</source>
         <translation>Afgewezen</translation>
     </message>
     <message>
-        <location filename="../pages/report_approvals.py" line="87" />
+        <location filename="../pages/report_approvals.py" line="80" />
         <source>Issued</source>
         <translation>Uitgegeven</translation>
     </message>
@@ -4533,7 +4523,7 @@
         <translation>Een intern rapport ({marking}) uitgeven van {what}? Het noemt de bron, krijgt een rapportnummer en komt in het auditlog; het wordt alleen afgedrukt of opgeslagen als u dat in het voorbeeld kiest.</translation>
     </message>
     <message>
-        <location filename="../pages/report_approvals.py" line="211" />
+        <location filename="../pages/report_approvals.py" line="204" />
         <location filename="../pages/reports.py" line="248" />
         <source>Issue report</source>
         <translation>Rapport uitgeven</translation>
@@ -4629,77 +4619,77 @@
         <translation>Geschoond inlichtingenrapport</translation>
     </message>
     <message>
-        <location filename="../pages/report_approvals.py" line="95" />
+        <location filename="../pages/report_approvals.py" line="88" />
         <source>Select a sanitised report in the list first.</source>
         <translation>Kies eerst een geschoond rapport in de lijst.</translation>
     </message>
     <message>
-        <location filename="../pages/report_approvals.py" line="117" />
+        <location filename="../pages/report_approvals.py" line="110" />
         <source>Laying out the preview…</source>
         <translation>Voorbeeld wordt opgemaakt…</translation>
     </message>
     <message>
-        <location filename="../pages/report_approvals.py" line="125" />
+        <location filename="../pages/report_approvals.py" line="118" />
         <source>Sanitised report awaiting approval</source>
         <translation>Geschoond rapport dat op goedkeuring wacht</translation>
     </message>
     <message>
-        <location filename="../pages/report_approvals.py" line="165" />
+        <location filename="../pages/report_approvals.py" line="158" />
         <source>Approve sanitised report</source>
         <translation>Geschoond rapport goedkeuren</translation>
     </message>
     <message>
-        <location filename="../pages/report_approvals.py" line="151" />
+        <location filename="../pages/report_approvals.py" line="144" />
         <source>Approve {what}? Once approved it can be issued and shared outside the unit.</source>
         <translation>Wilt u {what} goedkeuren? Eenmaal goedgekeurd kan het worden uitgegeven en buiten de eenheid worden gedeeld.</translation>
     </message>
     <message>
-        <location filename="../pages/report_approvals.py" line="187" />
+        <location filename="../pages/report_approvals.py" line="180" />
         <source>Reject sanitised report</source>
         <translation>Geschoond rapport afwijzen</translation>
     </message>
     <message>
-        <location filename="../pages/report_approvals.py" line="188" />
+        <location filename="../pages/report_approvals.py" line="181" />
         <source>Reject {what}? It can then never be issued; a new request is needed.</source>
         <translation>Wilt u {what} afwijzen? Het kan dan nooit meer worden uitgegeven; er is een nieuwe aanvraag nodig.</translation>
     </message>
     <message>
-        <location filename="../pages/report_approvals.py" line="193" />
+        <location filename="../pages/report_approvals.py" line="186" />
         <source>Reject</source>
         <translation>Afwijzen</translation>
     </message>
     <message>
-        <location filename="../pages/report_approvals.py" line="192" />
+        <location filename="../pages/report_approvals.py" line="185" />
         <source>Why?</source>
         <translation>Waarom?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../pages/report_approvals.py" line="101" />
+        <location filename="../pages/report_approvals.py" line="94" />
         <source>the sanitised report requested by {by} on {day} (%n debrief(s), {marking})</source>
         <translation><numerusform>het geschoonde rapport dat {by} op {day} aanvroeg (%n debriefing, {marking})</numerusform><numerusform>het geschoonde rapport dat {by} op {day} aanvroeg (%n debriefings, {marking})</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../pages/report_approvals.py" line="157" />
+        <location filename="../pages/report_approvals.py" line="150" />
         <source>%n item(s) that may be shared had no sanitised wording and are left out of it.</source>
         <translation><numerusform>%n item dat gedeeld mag worden had geen geschoonde tekst en blijft buiten het rapport.</numerusform><numerusform>%n items die gedeeld mogen worden hadden geen geschoonde tekst en blijven buiten het rapport.</numerusform></translation>
     </message>
     <message>
-        <location filename="../pages/report_approvals.py" line="205" />
+        <location filename="../pages/report_approvals.py" line="198" />
         <source>Issue sanitised report</source>
         <translation>Geschoond rapport uitgeven</translation>
     </message>
     <message>
-        <location filename="../pages/report_approvals.py" line="206" />
+        <location filename="../pages/report_approvals.py" line="199" />
         <source>Issue {what}? It gets a report number and is recorded in the audit log; it is printed or saved only if you choose so in the preview.</source>
         <translation>Wilt u {what} uitgeven? Het krijgt een rapportnummer en komt in het auditlog; het wordt alleen afgedrukt of opgeslagen als u dat in het voorbeeld kiest.</translation>
     </message>
     <message>
-        <location filename="../pages/report_approvals.py" line="219" />
+        <location filename="../pages/report_approvals.py" line="212" />
         <source>Issuing checks the text once more against the identities: give your passphrase.</source>
         <translation>Bij het uitgeven wordt de tekst nog eens aan de identiteiten getoetst: geef uw wachtzin.</translation>
     </message>
     <message>
-        <location filename="../pages/report_approvals.py" line="228" />
+        <location filename="../pages/report_approvals.py" line="221" />
         <source>Producing the sanitised report…</source>
         <translation>Geschoond rapport wordt gemaakt…</translation>
     </message>
@@ -5917,14 +5907,19 @@ Tweede factor (sleutelbos van het besturingssysteem): {factor}</translation>
 <context>
     <name>UnencryptedSave</name>
     <message>
-        <location filename="../unencrypted_save.py" line="11" />
+        <location filename="../unencrypted_save.py" line="17" />
         <source>Save unencrypted PDF</source>
         <translation>Onversleutelde PDF opslaan</translation>
     </message>
     <message>
-        <location filename="../unencrypted_save.py" line="20" />
+        <location filename="../unencrypted_save.py" line="26" />
         <source>The PDF file will NOT be encrypted: anyone who gets the file can read it. Save it only where its marking ({marking}) allows, and destroy it when done. The save is recorded in the audit log.</source>
         <translation>Het PDF-bestand wordt NIET versleuteld: iedereen die het bestand krijgt, kan het lezen. Sla het alleen op waar de rubricering ({marking}) dat toestaat en vernietig het als u klaar bent. Het opslaan wordt in het auditlog vastgelegd.</translation>
+    </message>
+    <message>
+        <location filename="../unencrypted_save.py" line="43" />
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF-bestanden (*.pdf)</translation>
     </message>
 </context>
 <context>

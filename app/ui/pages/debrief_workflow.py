@@ -13,6 +13,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox
 
 from app.domain.enums import DebriefStatus
+from app.domain.meeting import met_at
 from app.services.records import debriefs
 from app.services.views import DebriefView
 from app.ui.confirm import ConfirmDialog, ask, ask_with_comment
@@ -180,8 +181,7 @@ def naming(view: DebriefView | None) -> dict[str, str]:
     v = view
     if v is None:
         return {"day": "", "codename": "", "author": ""}
-    moment = v.contact.occurred_at if v.contact is not None else v.created_at
-    return {"day": day_text(moment), "codename": v.codename, "author": v.author or "?"}
+    return {"day": day_text(met_at(v)), "codename": v.codename, "author": v.author or "?"}
 
 
 def field_name(name: str) -> str:

@@ -37,7 +37,7 @@ def build(page: ReportsPage) -> QGroupBox:
                 newest_first=True,
             ),
             Column(translate("ReportsPage", "By"), lambda a: a.requested_by),
-            Column(translate("ReportsPage", "Covers"), covers),
+            Column(translate("ReportsPage", "Covers"), lambda a: a.covers),
             Column(translate("ReportsPage", "Status"), lambda a: status_text(a)),
             Column(
                 translate("ReportsPage", "Debriefs"),
@@ -97,13 +97,6 @@ def forget(page: ReportsPage) -> None:
     page.approvals_asked += 1
     page.approvals_loaded = False
     page.approvals.clear()
-
-
-def covers(approval: ApprovalView) -> str:
-    """What a request covers: its sources and its period (two requests of one
-    runner on one day are told apart by it)."""
-    days = " – ".join(approval.period_days)
-    return " · ".join(filter(None, (", ".join(approval.sources), days)))
 
 
 def status_text(approval: ApprovalView) -> str:
