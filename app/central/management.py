@@ -274,6 +274,7 @@ def figures(
     (the PDF's, None without one) is checked with the rest, before anything is read."""
     what = f"report management {first.isoformat()}..{last.isoformat()}"
     asked = what + (f" team {team}" if team is not None else "")
+    asked += f" marking {marking}" if marking is not None else ""
     with reading._checked(store, user or ADMINISTRATOR, what=asked, why=why):
         if user is not None:
             access.role_name(user)

@@ -164,7 +164,9 @@ def test_a_management_report_with_an_unknown_marking_is_refused_before_it_reads(
     # One entry, the refusal: no read was begun, no figures counted, no file.
     [(who, what, why, team)] = _log(s, start)
     assert (who, why, team) == ("anna", "case 8", "")
-    assert what.startswith("report management 2026-01-01..2026-01-31: refused: Choose a marking")
+    assert what.startswith(
+        "report management 2026-01-01..2026-01-31 marking TOP SECRET: refused: Choose a marking"
+    )
     assert not out.exists()
 
 

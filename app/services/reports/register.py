@@ -79,18 +79,22 @@ def _only(values: set[uuid.UUID]) -> uuid.UUID | None:
 class _Entry:
     """What a register row says beyond the rendering: what the report is and
     covers (a management report covers figures: no debrief, source or
-    compartment), and what its ``report.issued`` event adds."""
+    compartment); its ``report.issued`` event says the same of every kind."""
 
     report_id: uuid.UUID
     kind: ReportKind
     marking: str
     printed_at: datetime  # the time on the page, so the page and ``verify`` agree
     period: tuple[date | None, date | None]
-    detail: dict[str, object]
     debrief_ids: tuple[uuid.UUID, ...] = ()
     compartment_id: uuid.UUID | None = None
     source_id: uuid.UUID | None = None
     approval_id: uuid.UUID | None = None
+
+
+def _period_text(period: tuple[date | None, date | None]) -> str | None:
+    first, last = period
+    return f"{first.isoformat()}..{last.isoformat()}" if first and last else None
 
 
 def _register(vault: Vault, scope: Scope, entry: _Entry, rendered: RenderedPdf) -> IssuedPdf:
@@ -134,7 +138,9 @@ def _register(vault: Vault, scope: Scope, entry: _Entry, rendered: RenderedPdf) 
                 "kind": entry.kind.value,
                 "marking": entry.marking,
                 "pages": rendered.page_count,
-                **entry.detail,
+                "debriefs": len(entry.debrief_ids),
+                "period": _period_text(entry.period),
+                "approval_id": entry.approval_id.hex if entry.approval_id else None,
                 "content_sha256": rendered.content_sha256,
                 "pdf_sha256": pdf_sha,
             },
@@ -167,7 +173,6 @@ def register_management(
         marking=stamp.marking,
         printed_at=stamp.printed_at,
         period=(first, last),
-        detail={"period": f"{first.isoformat()}..{last.isoformat()}"},
     )
     return _register(vault, scope, entry, rendered)
 
@@ -196,7 +201,6 @@ def issue(
         marking=report.stamp.marking,
         printed_at=printed_at,
         period=_period(views, selection),
-        detail={"debriefs": len(views), "approval_id": approval_id.hex if approval_id else None},
         debrief_ids=tuple(v.id for v in views),
         compartment_id=_only({v.compartment_id for v in views}),
         source_id=_only({v.source_id for v in views}),
