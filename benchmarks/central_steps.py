@@ -12,15 +12,15 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from app.central import ingest, ingest_checks, ingest_rows, ingest_stream
+from app.central import ingest, ingest_checks, ingest_rows, ingest_stream, sealed_file
 from app.services.exchange import package_body
 
 # (module or class, function, step): in the order an ingest runs them.
 STEPS: tuple[tuple[Any, str, str], ...] = (
     (ingest, "_verified", "verify (decrypt, signature; no transaction yet)"),
+    (sealed_file.Ahead, "settle", "sealed file (evidence): its copy waited for"),
     (ingest_checks, "held_debriefs", "held debriefs"),
     (ingest_rows, "_package_row", "package row"),
-    (ingest_rows, "_evidence", "sealed file (evidence)"),
     (package_body, "contents", "body read, its rows copied in"),
     (ingest_stream.Streams, "close", "last statement of the body (its triggers)"),
     (ingest_rows, "_sources", "sources"),

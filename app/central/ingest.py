@@ -36,10 +36,11 @@ from typing import TypeVar
 from sqlalchemy import text
 
 from app.central import ingest_checks as checks
+from app.central import sealed_file
 from app.central.central_keys import Unlocked
 from app.central.errors import CentralStorageFull, DatabaseUnavailable
 from app.central.ingest_rows import Written, store_package
-from app.central.store import Store, database_error, sqlstate
+from app.central.store import Store, database_error, mapped, sqlstate
 from app.crypto import age
 from app.domain.one_line import shown
 from app.errors import Notice, VeldboekError
@@ -128,12 +129,16 @@ def ingest_file(store: Store, keys: Unlocked, path: Path, *, dir_fd: int | None 
         collection_paused(),
         user_files.opened(path, user_files.PACKAGE, dir_fd=dir_fd, nofollow=nofollow) as chosen,
     ):
-        opened, sender, channel = _verified(store, keys, chosen)
-        m = opened.manifest
-        try:
-            written, contents = _stored(store, chosen, path, opened, sender, channel)
-        except VeldboekError as exc:
-            raise _signed_by(exc, _sender_signer(sender)) from None
+        sha = file_sha256(chosen.stream)
+        with store.connect() as conn:  # before it is decrypted (section 9)
+            checks.refuse_stored_file(conn, sha)
+        with sealed_file.ahead(store, keys, chosen) as sent:
+            opened, sender, channel = _verified(store, keys, chosen, sha)
+            m = opened.manifest
+            try:
+                written, contents = _stored(store, chosen, path, opened, sender, channel, sent)
+            except VeldboekError as exc:
+                raise _signed_by(exc, _sender_signer(sender)) from None
         return Stored(
             shown(path.name),
             m.package_id,
@@ -158,12 +163,32 @@ def _stored(
     opened: package.Opened,
     sender: checks.Sender,
     channel: str,
+    sent: sealed_file.Ahead | None,
 ) -> tuple[Written, package_body.Contents]:
-    """One transaction, tried again after a race with another ingest."""
+    """One transaction, tried again after a race with another ingest: the first in
+    the transaction the sealed file was copied into while it was verified
+    (``sent``), where that is this package's."""
+    name = shown(path.name)
     for attempt in range(RETRIES):
+        first = sent if attempt == 0 and sent is not None else None
+        if first is not None and not first.fits(opened.manifest.package_id, sender.team_id):
+            first = None
+        if sent is not None and first is None:
+            sent.close()  # its locks gone before another transaction writes the same rows
         try:
+            if first is not None:
+                with mapped(store.place):
+                    try:
+                        stored = store_package(
+                            first.conn, chosen, name, opened, sender, channel, first
+                        )
+                        first.commit()
+                    except BaseException:
+                        first.close()
+                        raise
+                return stored
             with store.begin() as conn:
-                return store_package(conn, chosen, shown(path.name), opened, sender, channel)
+                return store_package(conn, chosen, name, opened, sender, channel)
         except Exception as exc:
             if unstorable_text(exc):
                 raise MalformedPackage(
@@ -212,15 +237,12 @@ def place_in_line(
 
 
 def _verified(
-    store: Store, keys: Unlocked, chosen: user_files.ChosenFile
+    store: Store, keys: Unlocked, chosen: user_files.ChosenFile, sha: str
 ) -> tuple[package.Opened, checks.Sender, str]:
-    """The checks before the transaction (section 9 of the format): not stored
-    already (before decrypting), decrypted, a debriefs package, signed by a
-    registered runner, central among its recipients; the package, its sender and
-    its channel."""
-    sha = file_sha256(chosen.stream)
-    with store.connect() as conn:
-        checks.refuse_stored_file(conn, sha)
+    """The checks before the package's rows are written (section 9 of the format),
+    of the file whose SHA-256 is ``sha`` (not stored already): decrypted, a
+    debriefs package, signed by a registered runner, central among its
+    recipients; the package, its sender and its channel."""
     try:
         plain = package.decrypt(age.Source(chosen.stream, chosen.size), keys.receiving_seed)
     except NotForThisVault:  # said as a vault would say it: not a vault here

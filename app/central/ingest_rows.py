@@ -11,27 +11,22 @@ search vectors are not computed here but after the commit (``search_index``).
 
 from __future__ import annotations
 
-import hashlib
 import json
-import uuid
-from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Connection, text
 from sqlalchemy.exc import IntegrityError
 
-from app.central import deconfliction_match, ingest_stream
+from app.central import deconfliction_match, ingest_stream, sealed_file
 from app.central import ingest_checks as checks
 from app.central.bulk import copy
 from app.central.ingest_checks import Arrival, HeldDebrief, Sender
 from app.central.nul_escape import refuse_nul
 from app.export import package
-from app.export.errors import MalformedPackage, ReplayedPackage
+from app.export.errors import ReplayedPackage
 from app.services.exchange import package_body
 from app.services.files import user_files
-
-PIECE = 1024 * 1024  # the sealed file is kept in pieces of this size (few held at once)
 
 Record = tuple[Any, dict[str, Any]]
 
@@ -50,13 +45,17 @@ def store_package(
     opened: package.Opened,
     sender: Sender,
     channel: str,
+    sent: sealed_file.Ahead | None = None,
 ) -> tuple[Written, package_body.Contents]:
     """Store a package whose signature holds, reading its body (``package_body``)
     while its debrief versions are copied in: each version goes to PostgreSQL as
     soon as it is checked, so the server stores one while the next is read. The
     checks that need the whole body come after the last record; any refusal, then
-    or before, rolls the caller's transaction back whole."""
+    or before, rolls the caller's transaction back whole. ``sent``: the sealed
+    file is being copied into this transaction already (``sealed_file.Ahead``)."""
     m = opened.manifest
+    if sent is not None:  # its COPY done before any other statement
+        sent.settle(opened.sha256)
     # First, holding its key's row to the commit: a revoke since it was verified.
     checks.refuse_revoked_since(conn, sender)
     refuse_nul(opened.inner.manifest_bytes)  # kept as jsonb: its text (``schema``) is free
@@ -67,7 +66,9 @@ def store_package(
     checks.refuse_others_debriefs(sender, held)
     arrival = checks.arrival(conn, channel, m.sequence, m.previous, opened.sha256)
     _package_row(conn, chosen, name, opened, sender, channel, arrival)
-    _evidence(conn, chosen, m.package_id, tid, opened.sha256)
+    if sent is None:
+        copied = sealed_file.copy_file(conn, chosen, m.package_id, tid)
+        sealed_file.refuse_changed(copied, opened.sha256)
     # Versions can be held only of debriefs held (a new debrief's: none).
     with ingest_stream.Streams(conn, sender, pid, list(held)) as streams:
         contents = package_body.contents(
@@ -134,35 +135,6 @@ def _package_row(
     except IntegrityError:
         # Another process stored this package (or its number) a moment ago.
         raise ReplayedPackage("This package was already imported; nothing was changed.") from None
-
-
-def _evidence(
-    conn: Connection, chosen: user_files.ChosenFile, pid: uuid.UUID, tid: int, sha256: str
-) -> None:
-    """The sealed file as it arrived, byte for byte (binary COPY: no hex text of it):
-    read a third time, so hashed again as it is copied, its length and hash those
-    that were verified (``sha256``), or the package is refused (a writer that still
-    had the file open changed it)."""
-    chosen.stream.seek(0)
-    digest, left = hashlib.sha256(), chosen.size
-
-    def pieces() -> Iterator[tuple[Any, ...]]:
-        nonlocal left
-        n = 0
-        while left > 0 and (chunk := chosen.stream.read(min(PIECE, left))):
-            digest.update(chunk)
-            left -= len(chunk)
-            yield (pid, tid, n, chunk)
-            n += 1
-
-    copy(
-        conn,
-        "COPY central.package_files (package_id, team_id, piece, data) FROM STDIN",
-        pieces(),
-        types="uuid int4 int4 bytea",
-    )
-    if left or chosen.stream.read(1) or digest.hexdigest() != sha256:
-        raise MalformedPackage("The file changed while it was read; nothing was stored.")
 
 
 def _sources(conn: Connection, sources: list[dict[str, Any]], sender: Sender, pid: str) -> None:

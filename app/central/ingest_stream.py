@@ -116,6 +116,10 @@ class Streams:
         return bulk.settle(raw.pgconn, raw.info.encoding, block=block)
 
     def _write(self, sql: str, row: tuple[Any, ...]) -> None:
+        if not self._held and self._open is sql and (sql is not _VERSIONS or self._rows < CHUNK):
+            self._out.write_row(row)  # the COPY open takes it (60,000 rows a package)
+            self._rows += 1
+            return
         self._held.append((sql, row))
         self._copy_held(block=False)
 

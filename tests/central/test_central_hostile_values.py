@@ -8,7 +8,6 @@ import dataclasses
 import hashlib
 import json
 import random
-import shutil
 import time
 from pathlib import Path
 from typing import Any
@@ -18,16 +17,13 @@ from sqlalchemy import text
 
 from app.central import (
     access,
-    central_keys,
     ingest,
-    ingest_checks,
     reading,
     search_index,
     store,
 )
 from app.central.cluster import embedded
 from app.central.place import Place
-from app.export.errors import MalformedPackage
 from app.export.manifest import NUMBER_MAX, RecordRef
 from app.services.exchange import keys, package_validation
 from app.services.exchange.package_records import record_hash
@@ -189,46 +185,6 @@ def test_a_value_the_database_refuses_as_data_is_the_packages_fault(
         assert not ingest.unstorable_value(other.value)
     finally:
         s.close()
-
-
-@pytest.mark.parametrize("change", ["grows", "changes"])
-def test_a_file_changed_after_it_was_verified_is_not_kept_as_evidence(
-    change: str,
-    central_place: Place,
-    fleet: Fleet,
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    # A writer that still has the file open (a slow copy into a share) changes it
-    # after it was decrypted and verified, before it is kept byte for byte.
-    fleet.register(central_place)
-    path = tmp_path / "late.age"
-    shutil.copyfile(fleet.noord.files[0], path)
-    real = ingest_checks.sender
-
-    def then_changed(*args: Any, **kwargs: Any) -> Any:
-        with path.open("r+b") as handle:
-            if change == "grows":
-                handle.seek(0, 2)
-                handle.write(b"x" * 1600)
-            else:
-                handle.seek(-1, 2)
-                last = handle.read(1)
-                handle.seek(-1, 2)
-                handle.write(bytes([last[0] ^ 1]))
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(ingest_checks, "sender", then_changed)
-    before = counts(central_place)
-    s = store.Store(central_place)
-    try:
-        with s.connect() as conn:
-            keys = central_keys.unlock(conn, PASSPHRASE)
-        with pytest.raises(MalformedPackage, match="changed while it was read"):
-            ingest.ingest_file(s, keys, path)
-    finally:
-        s.close()
-    assert counts(central_place) == before
 
 
 def test_a_late_package_names_the_broken_link_of_the_one_after_it(

@@ -304,7 +304,7 @@ def _records_in_parts(
             rid.encode("ascii"), type_json[ref.type], ref.version,
         )  # fmt: skip
         walk.expect(b'{"data":' if n == 0 else b',{"data":')
-        data = _record(opened, ref, _parse_until(walk, b"}", (tail,)))
+        data = _record(opened, ref, rid, _parse_until(walk, b"}", (tail,)))
         text = canonical.dumps_loaded(data)
         if hashlib.sha256(text).hexdigest() != ref.sha256:
             raise MalformedPackage("A record does not match its hash in the manifest.")
@@ -315,9 +315,10 @@ def _records_in_parts(
     return records, locations, refers
 
 
-def _record(opened: package.Opened, ref: RecordRef, entry_data: Any) -> dict[str, Any]:
+def _record(opened: package.Opened, ref: RecordRef, rid: str, entry_data: Any) -> dict[str, Any]:
+    """The record checked; ``rid``: ``str(ref.id)``."""
     data = package_validation.validate(ref.type, opened.manifest.version, entry_data)
-    if data["id"] != str(ref.id):
+    if data["id"] != rid:
         raise MalformedPackage("A record does not match its hash in the manifest.")
     return data
 
@@ -387,7 +388,7 @@ def _at_once(opened: package.Opened, keep: Keep, events_of: body_events.Events) 
                 "The package's records do not match its manifest (their type, id, version "
                 "or order differ)."
             )
-        data = _record(opened, ref, entry["data"])
+        data = _record(opened, ref, rid, entry["data"])
         text = canonical.dumps_loaded(data)
         if hashlib.sha256(text).hexdigest() != ref.sha256:
             raise MalformedPackage("A record does not match its hash in the manifest.")
