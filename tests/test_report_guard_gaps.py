@@ -83,6 +83,24 @@ def test_other_numbers_are_not_the_source_s_phone_number(written: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "written",
+    [
+        "In de periode 01-02-2024 – 05-02-2024",
+        "2024-01-02 - 2024-01-05",
+        "zaaknummers 0123 / 4567 / 8901",
+        "van 01-02-2024-05-02-2024",
+    ],
+)
+def test_date_ranges_and_case_numbers_are_not_phone_numbers(written: str) -> None:
+    assert _kinds(PHONE, written) == set()
+
+
+@pytest.mark.parametrize("written", ["bel 06-87654321", "bel 020-1234567", "0687654321"])
+def test_anyone_s_phone_number_is_still_phone_number_like(written: str) -> None:
+    assert _kinds(PHONE, written) == {"phone-number-like text"}
+
+
+@pytest.mark.parametrize(
     ("met", "written"),
     [
         ("21:30", "Met at half past nine."),

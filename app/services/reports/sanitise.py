@@ -34,7 +34,8 @@ name of two parts glued, inside other words (``guard_shapes``: ``P E L I K A A N
 ``PELIKAAN1``, ``xPELIKAAN``, ``Pelikaans``, ``DeVriess``, ``xdevries``; the
 codename ``ELS`` does not hit ``else``). Phone numbers are compared by their
 digits, whatever stands between them (``+31 6 1234 5678`` is ``06 - 12 34 56 78``:
-up to three spaces, dots, dashes or brackets between two digits); ids (the
+up to three spaces, dots, dashes or brackets between two digits; anyone's
+number more narrowly, and not where a date starts it); ids (the
 sources', the debriefs') by any run of 8 of their hex digits. An identity's date
 of birth is also found month first and written out with a Dutch or English month
 name, its name by every run of its parts glued (``SMITDEVRIES``), its street
@@ -79,11 +80,17 @@ MEETING_TIME = "meeting time"  # "HH:MM", for times written in words
 ID_KINDS = frozenset({"source id", "debrief id"})  # found by runs of their hex digits
 # Made-up words, found inside other words too when long (``guard_shapes``).
 MADE_UP = frozenset({"codename", "former codename", OTHER_CODENAME, "location codeword"})
-# Between a phone number's digits: up to three of spaces, dots, slashes, brackets
-# and dashes of any kind ("06 - 1234 5678", "06 – 12 34 56 78").
-_PHONE_GAP = r"[\s\-\u2010-\u2015\u2212./()]{0,3}"
-_PHONE_LIKE = re.compile(rf"(?<![\w+])(?:\+|00|0)\d(?:{_PHONE_GAP}\d){{7,13}}(?!\w)")
-_DIGIT_RUN = re.compile(rf"\d(?:{_PHONE_GAP}\d){{5,}}")
+# Between the digits of the source's own number: up to three of spaces, dots,
+# slashes, brackets and dashes of any kind ("06 - 1234 5678", "06 – 12 34 56 78").
+_WIDE_GAP = r"[\s\-\u2010-\u2015\u2212./()]{0,3}"
+_DIGIT_RUN = re.compile(rf"\d(?:{_WIDE_GAP}\d){{5,}}")
+# Anyone's number, narrowly: a wide gap joins date ranges and lists of case
+# numbers ("01-02-2024 – 05-02-2024", "0123 / 4567") into phone-like runs.
+_PHONE_LIKE = re.compile(r"(?<![\w+])(?:\+|00|0)\d(?:[ \-./()]{0,2}\d){7,13}(?!\w)")
+# A date first (dd-mm-yyyy, yyyy-mm-dd): "01-02-2024-05-02-2024" is a range.
+_DATE_FIRST = re.compile(
+    r"(?:\d{1,2}([\-./])\d{1,2}\1(?:19|20)\d\d|(?:19|20)\d\d([\-./])\d{1,2}\2\d{1,2})(?!\d)"
+)
 _EMAIL = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
 # Dutch postcodes: four digits (no leading 0), two capitals (never SA, SD or SS).
 _POSTCODE = re.compile(r"(?<!\w)[1-9]\d{3} ?(?!SA|SD|SS)[A-Z]{2}(?!\w)")
@@ -199,6 +206,8 @@ class Guard:
                     known_found.add(national)
                     yield GuardHit("phone number", ident.text, where)
         for match in _PHONE_LIKE.finditer(text):
+            if _DATE_FIRST.match(match.group()):
+                continue
             if _national(_digits(match.group())) not in known_found:
                 yield GuardHit("phone-number-like text", match.group(), where)
         for match in _EMAIL.finditer(text):
