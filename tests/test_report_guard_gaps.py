@@ -60,6 +60,31 @@ def test_ordinary_words_near_the_names_pass(kind: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("name", "written"),
+    [
+        ("Anna van den Berg", "Vandenbroucke said"),
+        ("Jan uit den Bogaard", "Hij moest het uitdenken."),
+        ("Piet van der Wal", "the Vanderbilt hotel"),
+    ],
+)
+def test_a_run_of_particles_only_is_not_a_name(name: str, written: str) -> None:
+    assert _kinds(Guard(identity_identifiers([name])), written) == set()
+
+
+@pytest.mark.parametrize(
+    ("name", "written"),
+    [
+        ("Anna van den Berg", "VANDENBERG said"),
+        ("Anna van den Berg", "the xvandenberg file"),
+        ("Jan uit den Bogaard", "UitDenBogaard"),
+        ("Piet van der Wal", "vanderwal"),
+    ],
+)
+def test_a_run_with_a_name_part_is_still_found_glued(name: str, written: str) -> None:
+    assert _kinds(Guard(identity_identifiers([name])), written) == {"identity"}
+
+
+@pytest.mark.parametrize(
     "written",
     [
         "bel 06 - 1234 5678",
