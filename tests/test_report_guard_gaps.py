@@ -50,6 +50,34 @@ def test_a_name_with_its_last_letter_doubled_or_a_letter_added_is_refused(writte
     assert _kinds(NAMES["identity"], written) == {"identity"}
 
 
+@pytest.mark.parametrize(
+    ("name", "written"),
+    [
+        ("Vrolijk", "een vrolijke man"),
+        ("Stil", "he was still there"),
+        ("Smal", "a small car"),
+        ("Smal", "een smalle straat"),
+    ],
+)
+def test_a_name_that_is_a_word_does_not_refuse_its_inflections(name: str, written: str) -> None:
+    assert _kinds(Guard(identity_identifiers([f"Anna {name}"])), written) == set()
+
+
+@pytest.mark.parametrize(
+    ("name", "written"),
+    [
+        ("Vrolijk", "Mr Vrolijkx said"),
+        ("Vrolijk", "VROLIJKK"),
+        ("Stil", "Mr Still"),
+        ("Stil", "STILL"),
+    ],
+)
+def test_those_names_with_a_letter_more_written_as_names_are_refused(
+    name: str, written: str
+) -> None:
+    assert _kinds(Guard(identity_identifiers([f"Anna {name}"])), written) == {"identity"}
+
+
 @pytest.mark.parametrize("kind", list(NAMES))
 def test_ordinary_words_near_the_names_pass(kind: str) -> None:
     text = (
