@@ -319,9 +319,9 @@ def test_the_list_writes_a_period_with_to_as_it_always_did(
     root, _ = setup
     with Vault.open(root, factory.PASSPHRASE) as vault:
         runner = aliases.resolve_scope(vault, "Valk")
-        havik = aliases.resolve_scope(vault, "Havik")
+        handler = aliases.resolve_scope(vault, "Havik")
         jaspis = sources.create_source(
-            vault, runner, sources.SourceDraft(codename="JASPIS"), share_with=(havik.alias_id,)
+            vault, runner, sources.SourceDraft(codename="JASPIS"), share_with=(handler.alias_id,)
         )
         factory.debrief(vault, runner, jaspis, items=(factory.graded_item(),), submit=True)
     period = ["--source", "JASPIS", "--from", "2020-01-01", "--to", "2030-12-31"]
