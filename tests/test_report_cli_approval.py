@@ -307,3 +307,33 @@ def test_the_list_says_what_each_request_covers_and_leaves_out(
     approval = json.loads(capsys.readouterr().out)["approval"]
     assert (approval["withheld_items"], approval["sources"]) == (1, ["ONYX"])
     assert approval["covers"] == f"ONYX · {day}"
+
+
+def test_the_list_writes_a_period_with_to_as_it_always_did(
+    setup: Setup,  # noqa: F811
+    pp: Path,  # noqa: F811
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Scripts read the command line's "covers": its period keeps " to " (the
+    app's list writes an en dash), in text and JSON."""
+    root, _ = setup
+    with Vault.open(root, factory.PASSPHRASE) as vault:
+        runner = aliases.resolve_scope(vault, "Valk")
+        handler = aliases.resolve_scope(vault, "Havik")
+        jaspis = sources.create_source(
+            vault, runner, sources.SourceDraft(codename="JASPIS"), share_with=(handler.alias_id,)
+        )
+        factory.debrief(vault, runner, jaspis, items=(factory.graded_item(),), submit=True)
+    period = ["--source", "JASPIS", "--from", "2020-01-01", "--to", "2030-12-31"]
+    assert main(["report", *_base(root, pp), "--kind", "sanitised", *period]) == 3
+    approval = capsys.readouterr().out.strip()
+    havik = ["report", "approvals", *_base(root, pp, "Havik")]
+    assert main([*havik, "--json"]) == 0
+    listed = {row["id"]: row for row in json.loads(capsys.readouterr().out)}
+    assert listed[approval]["covers"] == "JASPIS · 2020-01-01 to 2030-12-31"
+    assert main(havik) == 0
+    assert "covers JASPIS · 2020-01-01 to 2030-12-31  requested" in capsys.readouterr().out
+    assert "Covers: JASPIS · 2020-01-01 to 2030-12-31\n" in _show(root, pp, approval, capsys)
+    assert main([*havik, "--show", approval, "--json"]) == 0
+    shown = json.loads(capsys.readouterr().out)["approval"]
+    assert shown["covers"] == "JASPIS · 2020-01-01 to 2030-12-31"

@@ -6,6 +6,7 @@ the ordinary text next to each that must still pass."""
 from __future__ import annotations
 
 import time
+import uuid
 from collections.abc import Iterator
 from datetime import UTC, datetime
 
@@ -50,6 +51,34 @@ def test_a_name_with_its_last_letter_doubled_or_a_letter_added_is_refused(writte
     assert _kinds(NAMES["identity"], written) == {"identity"}
 
 
+@pytest.mark.parametrize(
+    ("name", "written"),
+    [
+        ("Vrolijk", "een vrolijke man"),
+        ("Stil", "he was still there"),
+        ("Smal", "a small car"),
+        ("Smal", "een smalle straat"),
+    ],
+)
+def test_a_name_that_is_a_word_does_not_refuse_its_inflections(name: str, written: str) -> None:
+    assert _kinds(Guard(identity_identifiers([f"Anna {name}"])), written) == set()
+
+
+@pytest.mark.parametrize(
+    ("name", "written"),
+    [
+        ("Vrolijk", "Mr Vrolijkx said"),
+        ("Vrolijk", "VROLIJKK"),
+        ("Stil", "Mr Still"),
+        ("Stil", "STILL"),
+    ],
+)
+def test_those_names_with_a_letter_more_written_as_names_are_refused(
+    name: str, written: str
+) -> None:
+    assert _kinds(Guard(identity_identifiers([f"Anna {name}"])), written) == {"identity"}
+
+
 @pytest.mark.parametrize("kind", list(NAMES))
 def test_ordinary_words_near_the_names_pass(kind: str) -> None:
     text = (
@@ -57,6 +86,31 @@ def test_ordinary_words_near_the_names_pass(kind: str) -> None:
         "de jonge smid; Annabel and Hanna; Hendrikje; smitten"
     )
     assert _kinds(NAMES[kind], text) == set()
+
+
+@pytest.mark.parametrize(
+    ("name", "written"),
+    [
+        ("Anna van den Berg", "Vandenbroucke said"),
+        ("Jan uit den Bogaard", "Hij moest het uitdenken."),
+        ("Piet van der Wal", "the Vanderbilt hotel"),
+    ],
+)
+def test_a_run_of_particles_only_is_not_a_name(name: str, written: str) -> None:
+    assert _kinds(Guard(identity_identifiers([name])), written) == set()
+
+
+@pytest.mark.parametrize(
+    ("name", "written"),
+    [
+        ("Anna van den Berg", "VANDENBERG said"),
+        ("Anna van den Berg", "the xvandenberg file"),
+        ("Jan uit den Bogaard", "UitDenBogaard"),
+        ("Piet van der Wal", "vanderwal"),
+    ],
+)
+def test_a_run_with_a_name_part_is_still_found_glued(name: str, written: str) -> None:
+    assert _kinds(Guard(identity_identifiers([name])), written) == {"identity"}
 
 
 @pytest.mark.parametrize(
@@ -80,6 +134,24 @@ def test_the_source_s_phone_number_with_wide_separators_is_refused(written: str)
 )
 def test_other_numbers_are_not_the_source_s_phone_number(written: str) -> None:
     assert "phone number" not in _kinds(PHONE, written)
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "In de periode 01-02-2024 – 05-02-2024",
+        "2024-01-02 - 2024-01-05",
+        "zaaknummers 0123 / 4567 / 8901",
+        "van 01-02-2024-05-02-2024",
+    ],
+)
+def test_date_ranges_and_case_numbers_are_not_phone_numbers(written: str) -> None:
+    assert _kinds(PHONE, written) == set()
+
+
+@pytest.mark.parametrize("written", ["bel 06-87654321", "bel 020-1234567", "0687654321"])
+def test_anyone_s_phone_number_is_still_phone_number_like(written: str) -> None:
+    assert _kinds(PHONE, written) == {"phone-number-like text"}
 
 
 @pytest.mark.parametrize(
@@ -117,6 +189,57 @@ def test_a_meeting_s_time_in_words_is_refused(met: str, written: str) -> None:
 def test_other_times_and_ordinary_words_pass(met: str | None, written: str) -> None:
     guard = Guard([Identifier(MEETING_TIME, met)] if met else [])
     assert _kinds(guard, written) == set()
+
+
+@pytest.mark.parametrize(
+    ("met", "written"),
+    [
+        ("21:00", "Om een uur of negen kwam hij."),  # about nine
+        ("21:05", "Rond een uur of negen."),
+        ("01:00", "Om één uur."),
+        ("13:00", "Hij kwam om één uur binnen."),
+        ("01:00", "Om een uur."),
+        ("13:00", "Een uur 's middags."),
+        ("00:30", "Half een."),
+        ("00:45", "Kwart voor een."),
+        ("13:15", "Om kwart over een."),
+        ("00:55", "Hij kwam om vijf voor een binnen."),
+        ("12:55", "Hij kwam vijf voor een."),
+        ("21:00", "Nine in the evening."),
+    ],
+)
+def test_dutch_one_and_about_are_read_as_dutch_says_them(met: str, written: str) -> None:
+    assert _kinds(Guard([Identifier(MEETING_TIME, met)]), written) == {"time of day"}
+
+
+@pytest.mark.parametrize(
+    ("met", "written"),
+    [
+        ("13:00", "Om een uur of negen kwam hij."),  # nine, not one
+        ("13:00", "Hij bleef tot een uur later."),
+        ("13:00", "Hij werkte een uur lang, om een uur per dag."),
+        ("12:55", "Hij kocht ze vijf voor een euro."),
+        ("12:50", "Hij kreeg tien voor een toets."),
+        ("09:00", "Negen uur 's avonds."),  # the evening: 21:00
+        ("21:00", "At nine in the morning."),
+    ],
+)
+def test_a_and_the_other_half_of_the_day_pass(met: str, written: str) -> None:
+    assert _kinds(Guard([Identifier(MEETING_TIME, met)]), written) == set()
+
+
+def test_a_debrief_s_text_is_held_to_its_own_meeting_s_time() -> None:
+    """Of a report of many meetings, each text is compared with its own: else
+    most of the clock is near one of them."""
+    guard = Guard([Identifier(MEETING_TIME, "S1 21:30"), Identifier(MEETING_TIME, "S2 14:00")])
+    assert _hits(guard, "S1.1 wording", "At half past nine.") == {"time of day"}
+    assert _hits(guard, "S2.1 wording", "At half past nine.") == set()
+    assert _hits(guard, "S2.1 wording", "Om twee uur.") == {"time of day"}
+    assert _hits(guard, "title", "At half past nine.") == {"time of day"}
+
+
+def _hits(guard: Guard, where: str, text: str) -> set[str]:
+    return {h.kind for h in guard.scan(where, text)}
 
 
 @pytest.fixture
@@ -173,3 +296,36 @@ def test_a_request_is_refused_for_the_meeting_s_time_and_the_phone_number_on_rec
         ("S1.4 wording", "phone number"),
         ("S1.5 wording", "identity"),
     }
+
+
+def _met(vault: Vault, runner: Scope, source_id: uuid.UUID, at: datetime, wording: str) -> None:
+    """A submitted debrief of a meeting at ``at`` with one item worded so."""
+    contact = factory.contact(vault, runner, source_id, occurred_at=at)
+    debrief_id = debriefs.create_draft(vault, runner, source_id, contact_id=contact)
+    debriefs.add_item(vault, runner, debrief_id, factory.graded_item(sanitised_text=wording))
+    debriefs.save_draft(
+        vault,
+        runner,
+        debrief_id,
+        debriefs.DebriefContent(narrative="Met.", critical_reflection="Ok."),
+    )
+    debriefs.submit(vault, runner, debrief_id)
+
+
+@pytest.mark.usefixtures("amsterdam")
+def test_in_a_report_of_two_meetings_each_debrief_is_held_to_its_own(
+    vault: Vault, runner: Scope
+) -> None:
+    """S1 met at 20:30 UTC, S2 the next day at 13:00 UTC (14:00 in Amsterdam)."""
+    source_id = sources.create_source(vault, runner, sources.SourceDraft(codename="KWARTS"))
+    _met(vault, runner, source_id, datetime(2026, 11, 3, 20, 30, tzinfo=UTC), "At two o'clock.")
+    _met(vault, runner, source_id, datetime(2026, 11, 4, 13, 0, tzinfo=UTC), "Half past eight.")
+    hits = check_sanitised(
+        vault, runner, Selection(source_id=source_id), passphrase=factory.PASSPHRASE
+    )
+    assert hits == []  # each names the other's time: allowed
+    _met(vault, runner, source_id, datetime(2026, 11, 5, 9, 0, tzinfo=UTC), "Om tien uur.")
+    hits = check_sanitised(
+        vault, runner, Selection(source_id=source_id), passphrase=factory.PASSPHRASE
+    )
+    assert [(h.where, h.kind) for h in hits] == [("S3.1 wording", "time of day")]

@@ -40,9 +40,10 @@ def _lines(text: str) -> list[str]:
 
 
 def covers(a: ApprovalView) -> str:
-    """What a request covers (``ApprovalView.covers``, as the app's list shows
-    it), safe on a terminal's line; "-" for nothing."""
-    return shown(a.covers) or "-"
+    """What a request covers (as the app's list shows it, but "2026-12-07 to
+    2026-12-09": the command line's output, text and JSON, only gains fields),
+    safe on a terminal's line; "-" for nothing."""
+    return shown(a.covered(" to ")) or "-"
 
 
 def left_out(a: ApprovalView) -> str:

@@ -60,10 +60,14 @@ class ApprovalView:
 
     @property
     def covers(self) -> str:
-        """What a request covers, as the app's list and the command line show it:
-        its sources and its period (two requests of one runner on one day are
-        told apart by it)."""
-        days = " – ".join(self.period_days)
+        """What a request covers, as the app's list shows it: its sources and its
+        period (two requests of one runner on one day are told apart by it)."""
+        return self.covered(" – ")
+
+    def covered(self, separator: str) -> str:
+        """``covers`` with ``separator`` between the period's days: the command
+        line keeps the " to " its scripts read."""
+        days = separator.join(self.period_days)
         return " · ".join(filter(None, (", ".join(self.sources), days)))
 
 

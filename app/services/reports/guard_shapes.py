@@ -11,8 +11,12 @@ A name (codename, cover name, location codeword, identity) is found:
   long is a spelling, not two words that happen to meet;
 * with a genitive ``s`` glued on (``Pelikaans broer``, ``Annas``), a name of three
   letters or more not ending in ``s`` (so ``ANKER`` also finds ``ankers``);
-* with its last letter doubled (``Smitt``, ``DeVriess``), a name of four letters or
-  more; with any one letter appended (``Hendrikx``), a name of seven or more.
+* with its last letter doubled (``Smitt``, ``DeVriess``), a name of five letters or
+  more in any case; one of four only written with a capital (``Smitt``, ``SMITT``):
+  in small letters it is a word (``still``, ``small`` for ``Stil``, ``Smal``), at the
+  start of a sentence too, which is refused all the same. With any one letter but
+  ``e`` appended (``Hendrikx``), a name of seven letters or more: an ``e`` makes a
+  Dutch inflection of a name that is a word (``vrolijke`` for ``Vrolijk``).
   Shorter, a letter more makes too many ordinary words (``Smith`` is not ``Smit``,
   ``jonge`` not ``Jong``);
 * glued to digits (``PELIKAAN1``, ``2ELS``): a name is not bounded by a digit, only
@@ -53,6 +57,7 @@ SPLIT_MIN = 6  # letters a name needs to be looked for split anywhere
 GENITIVE_MIN = 3  # letters a name needs to be looked for with a genitive "s" glued on
 INSIDE_MIN = 6  # letters a made-up word needs to be looked for inside other words
 DOUBLED_MIN = 4  # letters a name needs to be looked for with its last letter doubled
+DOUBLED_ANY_CASE_MIN = 5  # ... and for that in small letters too ("still" is not "Stil")
 APPENDED_MIN = 7  # letters a name needs to be looked for with any one letter appended
 _SEP = r"[\s\-_./]"
 _GAP = r"[\W_]"  # anything between spelled-out letters: not a letter, not a digit
@@ -114,14 +119,14 @@ def _spelled(letters: str) -> str | None:
 
 
 def _ending(letters: str) -> str:
-    """What a name may have glued on at its end: its last letter again, any one
-    letter when long, a genitive ``s``."""
+    """What a name may have glued on at its end, in any case: its last letter
+    again, any one letter but ``e`` when long, a genitive ``s``."""
     last = letters[-1]
     if not last.isalpha():
         return ""
     if len(letters) >= APPENDED_MIN:
-        return r"[^\W\d_]?s?"
-    doubled = re.escape(last) + "?" if len(letters) >= DOUBLED_MIN else ""
+        return rf"(?:[^\W\d_e]|{re.escape(last)})?s?"
+    doubled = re.escape(last) + "?" if len(letters) >= DOUBLED_ANY_CASE_MIN else ""
     genitive = "s?" if last != "s" and len(letters) >= GENITIVE_MIN else ""
     return doubled + genitive
 
@@ -155,6 +160,16 @@ def glued_pattern(parts: list[str]) -> str:
     return _bounded(body, letters[0], letters[-1]) + _inside(letters, len(parts), False)
 
 
+def _short_doubled(tokens: list[str]) -> str | None:
+    """A one-word name of four letters with its last letter doubled, over ``shape``
+    text: only with a capital (``Smitt``, ``SMITT``), as a name is written."""
+    word = tokens[0] if len(tokens) == 1 else ""
+    if not (word.isalpha() and DOUBLED_MIN <= len(word) < DOUBLED_ANY_CASE_MIN):
+        return None
+    forms = (word.capitalize() + word[-1], (word + word[-1]).upper())
+    return rf"{_NOT_LETTER_BEFORE}(?:{'|'.join(map(re.escape, forms))}){_NOT_LETTER_AFTER}"
+
+
 @dataclass(frozen=True)
 class NamePatterns:
     folded: re.Pattern[str]  # over ``fold`` text
@@ -175,8 +190,8 @@ def name_patterns(needle: str, min_length: int, *, inside: bool = False) -> Name
     letters = "".join(tokens)
     body = "(?:" + "|".join(forms) + ")" + _ending(letters)
     folded = re.compile(_bounded(body, first, last) + _inside(letters, len(tokens), inside))
-    capitals = capitals_pattern(tokens)
-    return NamePatterns(folded, None if capitals is None else re.compile(capitals))
+    capitals = "|".join(filter(None, (capitals_pattern(tokens), _short_doubled(tokens))))
+    return NamePatterns(folded, re.compile(capitals) if capitals else None)
 
 
 class IdRuns:

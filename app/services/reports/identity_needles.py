@@ -4,8 +4,9 @@ for the sanitisation guard, in the spellings running text uses:
 * a name whole, and each of its parts: split on spaces, hyphens and apostrophes
   (``Anna Smit-de Vries``: ``Anna``, ``Smit``, ``Vries``; ``O'Neill``: ``Neill``),
   two-letter parts too (``Li Wu``), always as whole words; name particles
-  (van, de, der...) on their own are left out; and every run of parts, so that
-  ``SMITDEVRIES``, ``DeVries`` and ``xDEVRIES`` are found (``guard_shapes``);
+  (van, de, der...) on their own are left out; and every run of parts but one of
+  particles only, so that ``SMITDEVRIES``, ``DeVries`` and ``xDEVRIES`` are found
+  (``guard_shapes``) and ``Vanderbilt`` is not;
 * a date of birth in ISO, the usual Dutch spellings with a four- or two-digit year
   (``29-02-1984``, ``29/2/84``), American month first (``02/29/1984``), and
   written out with a Dutch or English month name (``29 februari 1984``,
@@ -122,17 +123,14 @@ def name_runs(name: str) -> list[Identifier]:
     """Every run of two or more consecutive parts of a name, particles included
     (``Smit de Vries``, ``de Vries``), found glued (``SMITDEVRIES``, ``DeVries``) or
     spelled out: glued, no single part is a whole word. Written with separators, the
-    parts themselves are found."""
+    parts themselves are found. A run of particles only (``van den``) is left out:
+    glued, it is inside ordinary words (``Vandenbroucke``, ``uitdenken``)."""
     parts = [p for p in _NAME_PARTS.split(name.strip()) if p]
+    runs = [parts[i:j] for i in range(len(parts)) for j in range(i + 2, len(parts) + 1)]
     return [
-        Identifier(
-            "identity",
-            " ".join(parts[i:j]),
-            glued_pattern(parts[i:j]),
-            capitals_pattern(parts[i:j]) or "",
-        )
-        for i in range(len(parts))
-        for j in range(i + 2, len(parts) + 1)
+        Identifier("identity", " ".join(run), glued_pattern(run), capitals_pattern(run) or "")
+        for run in runs
+        if not all(fold(p) in PARTICLES for p in run)
     ]
 
 

@@ -34,15 +34,17 @@ name of two parts glued, inside other words (``guard_shapes``: ``P E L I K A A N
 ``PELIKAAN1``, ``xPELIKAAN``, ``Pelikaans``, ``DeVriess``, ``xdevries``; the
 codename ``ELS`` does not hit ``else``). Phone numbers are compared by their
 digits, whatever stands between them (``+31 6 1234 5678`` is ``06 - 12 34 56 78``:
-up to three spaces, dots, dashes or brackets between two digits); ids (the
+up to three spaces, dots, dashes or brackets between two digits; anyone's
+number more narrowly, and not where a date starts it); ids (the
 sources', the debriefs') by any run of 8 of their hex digits. An identity's date
 of birth is also found month first and written out with a Dutch or English month
 name, its name by every run of its parts glued (``SMITDEVRIES``), its street
 names also abbreviated (``Kerkstr.``), and its postcodes with or without the
 space. Any Dutch postcode (``3511 AB``) and any time of day in figures (``23:30``)
 is flagged, whoever's; a time in words (``half past nine``, ``kwart over negen``)
-only within a quarter of an hour of a meeting's time, on a 12-hour clock, in UTC
-or local time (``worded_times``).
+only within a quarter of an hour of a meeting's time, on a 12-hour clock (24-hour
+when a part of the day is said), in UTC or local time (``worded_times``): in a
+debrief's text, its own meeting's time; elsewhere (the title), any meeting's.
 
 The hit list is vault content: it is given to the user (``SanitisationRefused.hits``)
 and never put in the exception message, a log or the audit log.
@@ -70,20 +72,26 @@ from app.models import Alias, Contact, Source
 from app.reports.views import GradingLine, SanitisedBody, SanitisedDebrief, SanitisedItem
 from app.services.reports.guard_shapes import IdRuns, NamePatterns, name_patterns, times_of_day
 from app.services.reports.matching import Identifier, fold, plain, shape
-from app.services.reports.worded_times import clock_minutes, near, worded_times
+from app.services.reports.worded_times import day_minutes, near, times_text, worded_times
 from app.services.views import DebriefView
 
 MIN_NEEDLE = 2
 OTHER_CODENAME = "another source's codename"
-MEETING_TIME = "meeting time"  # "HH:MM", for times written in words
+MEETING_TIME = "meeting time"  # "S1 HH:MM" (plain "HH:MM": of any text), for times in words
 ID_KINDS = frozenset({"source id", "debrief id"})  # found by runs of their hex digits
 # Made-up words, found inside other words too when long (``guard_shapes``).
 MADE_UP = frozenset({"codename", "former codename", OTHER_CODENAME, "location codeword"})
-# Between a phone number's digits: up to three of spaces, dots, slashes, brackets
-# and dashes of any kind ("06 - 1234 5678", "06 – 12 34 56 78").
-_PHONE_GAP = r"[\s\-\u2010-\u2015\u2212./()]{0,3}"
-_PHONE_LIKE = re.compile(rf"(?<![\w+])(?:\+|00|0)\d(?:{_PHONE_GAP}\d){{7,13}}(?!\w)")
-_DIGIT_RUN = re.compile(rf"\d(?:{_PHONE_GAP}\d){{5,}}")
+# Between the digits of the source's own number: up to three of spaces, dots,
+# slashes, brackets and dashes of any kind ("06 - 1234 5678", "06 – 12 34 56 78").
+_WIDE_GAP = r"[\s\-\u2010-\u2015\u2212./()]{0,3}"
+_DIGIT_RUN = re.compile(rf"\d(?:{_WIDE_GAP}\d){{5,}}")
+# Anyone's number, narrowly: a wide gap joins date ranges and lists of case
+# numbers ("01-02-2024 – 05-02-2024", "0123 / 4567") into phone-like runs.
+_PHONE_LIKE = re.compile(r"(?<![\w+])(?:\+|00|0)\d(?:[ \-./()]{0,2}\d){7,13}(?!\w)")
+# A date first (dd-mm-yyyy, yyyy-mm-dd): "01-02-2024-05-02-2024" is a range.
+_DATE_FIRST = re.compile(
+    r"(?:\d{1,2}([\-./])\d{1,2}\1(?:19|20)\d\d|(?:19|20)\d\d([\-./])\d{1,2}\2\d{1,2})(?!\d)"
+)
 _EMAIL = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
 # Dutch postcodes: four digits (no leading 0), two capitals (never SA, SD or SS).
 _POSTCODE = re.compile(r"(?<!\w)[1-9]\d{3} ?(?!SA|SD|SS)[A-Z]{2}(?!\w)")
@@ -140,7 +148,9 @@ class Guard:
         self._phones: list[tuple[Identifier, str]] = []
         self._id_runs = IdRuns()
         self._ids: list[Identifier] = []
-        self._meetings: list[int] = []  # minutes on a 12-hour clock
+        # Minutes on the 24-hour clock, by the reference of the debrief they are
+        # of ("S1"; "": of any text).
+        self._meetings: dict[str, list[int]] = {}
         seen: set[tuple[str, str]] = set()
         for ident in identifiers:
             key = (ident.kind, fold(ident.text))
@@ -153,7 +163,9 @@ class Guard:
                     self._phones.append((ident, national))
                 continue
             if ident.kind == MEETING_TIME:
-                self._meetings.append(clock_minutes(time.fromisoformat(ident.text)))
+                reference, _, at = ident.text.rpartition(" ")
+                minutes = day_minutes(time.fromisoformat(at))
+                self._meetings.setdefault(reference, []).append(minutes)
                 continue
             if ident.kind in ID_KINDS:
                 self._id_runs.add(uuid.UUID(ident.text).hex)
@@ -184,11 +196,22 @@ class Guard:
             yield GuardHit(self._ids[index].kind, self._ids[index].text, where)
         for found in times_of_day(folded):
             yield GuardHit("time of day", found, where)
-        for found, minutes in worded_times(folded):
-            if near(minutes, self._meetings):
+        recorded = self._meetings_for(where)
+        for found, minutes, whole_day in worded_times(times_text(text)):
+            if near(minutes, whole_day, recorded):
                 yield GuardHit("time of day", found, where)
         # Digits, e-mail addresses and postcodes without what prints as nothing.
         yield from self._scan_plain(where, plain(text))
+
+    def _meetings_for(self, where: str) -> list[int]:
+        """The meeting times a worded time in the text at ``where`` is held to: a
+        debrief's text ("S2.1 wording") to its own meeting's, other text (the
+        title) to every meeting's. A report of many meetings would otherwise make
+        most of the clock near one."""
+        reference = where.split(".")[0].split(" ")[0]
+        if reference and reference in self._meetings:
+            return self._meetings[reference] + self._meetings.get("", [])
+        return [m for times in self._meetings.values() for m in times]
 
     def _scan_plain(self, where: str, text: str) -> Iterator[GuardHit]:
         known_found: set[str] = set()
@@ -199,6 +222,8 @@ class Guard:
                     known_found.add(national)
                     yield GuardHit("phone number", ident.text, where)
         for match in _PHONE_LIKE.finditer(text):
+            if _DATE_FIRST.match(match.group()):
+                continue
             if _national(_digits(match.group())) not in known_found:
                 yield GuardHit("phone-number-like text", match.group(), where)
         for match in _EMAIL.finditer(text):
@@ -240,14 +265,19 @@ def texts_of(body: SanitisedBody) -> Iterator[tuple[str, str]]:
         yield from _strings(d.reference, f"{d.reference} reference")
 
 
-def meeting_times(views: Iterable[DebriefView]) -> list[Identifier]:
+def meeting_times(
+    views: Iterable[DebriefView], debrief_ids: Iterable[uuid.UUID]
+) -> list[Identifier]:
     """When each debrief's meeting was (``met_at``), in UTC as reports print it
-    and in the local time the app shows: a time in words near one is refused."""
-    moments = [met_at(v) for v in views]
+    and in the local time the app shows, with the reference the sanitised report
+    gives the debrief (``debrief_ids`` in report order: S1, S2...): a time in words
+    near it is refused in that debrief's text, and in text of no debrief."""
+    by_id = {v.id: v for v in views}
+    chosen = [by_id[i] for i in debrief_ids if i in by_id]
     return [
-        Identifier(MEETING_TIME, shown.strftime("%H:%M"))
-        for moment in moments
-        for shown in (moment.astimezone(UTC), moment.astimezone())
+        Identifier(MEETING_TIME, f"S{n} {shown:%H:%M}")
+        for n, view in enumerate(chosen, start=1)
+        for shown in (met_at(view).astimezone(UTC), met_at(view).astimezone())
     ]
 
 

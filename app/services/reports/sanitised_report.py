@@ -59,7 +59,13 @@ from app.vault.vault import Vault
 PREVIEW_NOTICE = "AWAITING APPROVAL · NOT RELEASED"
 
 
-def _guard_for(vault: Vault, scope: Scope, views: Iterable[DebriefView], passphrase: str) -> Guard:
+def _guard_for(
+    vault: Vault,
+    scope: Scope,
+    chosen: SanitisedSelection,
+    views: Iterable[DebriefView],
+    passphrase: str,
+) -> Guard:
     """Identifiers of every source in the report and the ids of its debriefs. Each
     source's sealed identity is opened only to collect its strings (nothing is
     shown); that unwraps the identity key with the passphrase, once per source. A
@@ -67,7 +73,7 @@ def _guard_for(vault: Vault, scope: Scope, views: Iterable[DebriefView], passphr
     views = list(views)
     ids = list(dict.fromkeys(v.source_id for v in views))
     found = [Identifier("debrief id", str(v.id)) for v in views]
-    found += meeting_times(views)
+    found += meeting_times(views, chosen.debrief_ids)
     with vault.read() as session:
         found += compartment_identifiers(session, scope, ids)
         with_identity = set(
@@ -128,7 +134,7 @@ def check_sanitised(
 ) -> list[GuardHit]:
     """Run the guard without requesting anything (for a "check" button)."""
     chosen, views = _sanitised_selection(vault, scope, selection)
-    return _guard_for(vault, scope, views, passphrase).check(chosen.body)
+    return _guard_for(vault, scope, chosen, views, passphrase).check(chosen.body)
 
 
 def request_sanitised(
@@ -152,7 +158,7 @@ def request_sanitised(
     if step is not None:
         step(len(views), len(views))
     source_ids = {v.source_id for v in views}
-    hits = _guard_for(vault, scope, views, passphrase).check(chosen.body)
+    hits = _guard_for(vault, scope, chosen, views, passphrase).check(chosen.body)
     compartments = {v.compartment_id for v in views}
     single = next(iter(compartments)) if len(compartments) == 1 else None
     if hits:
@@ -298,7 +304,7 @@ def issue_sanitised(
     total = 2 * len(views)
     if step is not None:
         step(len(views), total)
-    hits = _guard_for(vault, scope, views, passphrase).check(chosen.body)
+    hits = _guard_for(vault, scope, chosen, views, passphrase).check(chosen.body)
     if hits:
         _refused(
             vault, scope, hits, approval.compartment_id, stage="issue", approval_id=approval.id

@@ -1,33 +1,53 @@
-"""Times of day written in words, for the sanitisation guard, over ``fold`` text.
+"""Times of day written in words, for the sanitisation guard (``times_text``).
 
 Found, in English: ``half past nine``, ``(a) quarter past/to ten``, ``five past
 nine``, ``twenty-five to ten``, ``nine o'clock``, ``half nine`` (9:30, as the
 British say it), ``nine thirty``, ``nine fifteen``, ``nine forty-five``, ``nine
 pm``, ``nine in the evening``; in Dutch: ``half tien`` (9:30), ``kwart over
 negen``, ``kwart voor tien``, ``tien over negen``, ``vijf voor half tien``
-(9:25), ``om negen uur`` (also rond, tegen, omstreeks, vanaf, tot),
-``negen uur 's avonds``. Hours are one to twelve: on a 12-hour clock.
+(9:25), ``om negen uur`` (also rond, tegen, omstreeks, vanaf, tot), ``negen uur
+'s avonds``, ``een uur of negen`` (about nine). Hours are one to twelve: on a
+12-hour clock, unless a part of the day follows (``pm``, ``in the evening``,
+``'s avonds``, ``'s nachts``...): then on the 24-hour clock (``nine in the
+evening`` is 21:00, not 9:00).
+
+Dutch ``een`` is mostly "a", and ``één`` "one": the text is folded (accents
+dropped) only after ``één`` is marked (``_ONE``), so ``om één uur`` is one o'clock
+and ``een`` is read as one only in fixed forms: ``half een``, ``kwart over/voor
+een``, ``vijf voor een`` after ``om`` (rond, tegen...) or ending a clause, ``om een
+uur`` not followed by ``of``, ``later``, ``na``, ``per``, ``lang``... (``tot een uur
+later``), ``een uur 's nachts/'s middags``. So ``vijf voor een euro`` and ``tien voor
+een toets`` pass.
 
 Unlike a time in figures, which no sanitised text needs, these phrases are
 refused only within a quarter of an hour of a meeting's recorded time (``near``,
-``SLACK``), a runner's rounding: ``nine`` and ``half``
-are ordinary words, and ``a quarter to ten`` may be a score. A duration (``negen
-uur gewerkt``, ``een half uur``) is not a time.
+``SLACK``), a runner's rounding: ``nine`` and ``half`` are ordinary words, and ``a
+quarter to ten`` may be a score. A duration (``negen uur gewerkt``, ``een half
+uur``) is not a time. Which meetings count is the guard's (``sanitise``): a
+debrief's text is held to its own meeting, so a report of many meetings does not
+make most of the clock "near".
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator
 from datetime import datetime, time
 
+from app.services.reports.matching import fold, strip_format
+
 SLACK = 15  # minutes either side of a recorded time a worded time counts as it
-_DAY = 12 * 60  # the 12-hour clock, in minutes
+_HALF_DAY = 12 * 60  # the 12-hour clock, in minutes
+_DAY = 24 * 60
+_ONE = "\ue000"  # "één" (one), marked before folding makes it "een" (a)
+_ONE_WRITTEN = re.compile(r"(?<!\w)(?:één|eén|éen|èèn)(?!\w)", re.IGNORECASE)
 
 _EN_HOURS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
              "eleven", "twelve")  # fmt: skip
-_NL_HOURS = ("een", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien",
+_NL_HOURS = (_ONE, "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien",
              "elf", "twaalf")  # fmt: skip
+_EEN_HOURS = ("een",)  # "een" as one: only in the fixed forms below
 _EN_MINUTES = {"five": 5, "ten": 10, "quarter": 15, "a quarter": 15, "twenty": 20,
                "twenty-five": 25, "twenty five": 25, "half": 30}  # fmt: skip
 _NL_MINUTES = {"vijf": 5, "tien": 10, "kwart": 15}
@@ -40,8 +60,14 @@ def _words(words: Iterable[str]) -> str:
 
 _EN_H = rf"(?P<h>{_words(_EN_HOURS)})"
 _NL_H = rf"(?P<h>{_words(_NL_HOURS)})"
+_EEN = r"(?P<h>een)"
 _EN_M = rf"(?P<m>{_words(_EN_MINUTES)})"
 _NL_M = rf"(?P<m>{_words(_NL_MINUTES)})"
+_NL_DIR = r"(?P<dir>over|voor)\s+(?P<half>half\s+)?"
+_AT = r"(?:om|rond|tegen|omstreeks|vanaf|tot)"
+_CLAUSE_END = r"(?=\s*(?:[.,;:!?)]|$))"
+# "een uur" followed by these is a duration or "about" (een uur of negen).
+_NOT_ONE = r"(?!\s+(?:of|later|eerder|na|per|lang|langer|geleden|daarna|extra|te)(?!\w))"
 _PARTS_OF_DAY = r"(?:in\s+the\s+(?:morning|afternoon|evening)|at\s+night)"
 _DUTCH_PARTS = r"['’]?s\s+(?:ochtends|morgens|middags|avonds|nachts)"
 # Each form: its pattern, the words its hour ``h`` is one of, and how it reads
@@ -53,14 +79,33 @@ _FORMS: tuple[tuple[str, tuple[str, ...], str], ...] = (
     (rf"{_EN_H}\s+(?P<after>{_words(_EN_AFTER)})", _EN_HOURS, "en after"),
     (rf"{_EN_H}\s*(?:a\.?m|p\.?m)\.?", _EN_HOURS, "hour"),
     (rf"{_EN_H}\s+{_PARTS_OF_DAY}", _EN_HOURS, "hour"),
-    (rf"{_NL_M}\s+(?P<dir>over|voor)\s+(?P<half>half\s+)?{_NL_H}", _NL_HOURS, "nl minutes"),
+    (rf"{_NL_M}\s+{_NL_DIR}{_NL_H}", _NL_HOURS, "nl minutes"),
     (rf"half\s+{_NL_H}", _NL_HOURS, "nl half"),
-    (rf"(?:om|rond|tegen|omstreeks|vanaf|tot)\s+{_NL_H}\s+uur", _NL_HOURS, "hour"),
+    (rf"{_AT}\s+{_NL_H}\s+uur", _NL_HOURS, "hour"),
     (rf"{_NL_H}\s+uur\s+{_DUTCH_PARTS}", _NL_HOURS, "hour"),
+    (rf"(?:(?:om|rond|tegen|omstreeks)\s+)?een\s+uur\s+of\s+{_NL_H}", _NL_HOURS, "hour"),
+    (rf"{_AT}\s+{_NL_M}\s+{_NL_DIR}{_EEN}", _EEN_HOURS, "nl minutes"),
+    (rf"(?P<m>kwart)\s+{_NL_DIR}{_EEN}", _EEN_HOURS, "nl minutes"),
+    (rf"{_NL_M}\s+{_NL_DIR}{_EEN}{_CLAUSE_END}", _EEN_HOURS, "nl minutes"),
+    (rf"half\s+{_EEN}", _EEN_HOURS, "nl half"),
+    (rf"{_AT}\s+{_EEN}\s+uur{_NOT_ONE}", _EEN_HOURS, "hour"),
+    (rf"{_EEN}\s+uur\s+['’]?s\s+(?:nachts|middags)", _EEN_HOURS, "hour"),
 )
 _COMPILED = tuple(
     (re.compile(rf"(?<!\w){pattern}(?!\w)"), hours, kind) for pattern, hours, kind in _FORMS
 )
+# A part of the day in or right after a phrase: morning (am), afternoon or
+# evening (pm), night (pm from seven, else am).
+_PART = re.compile(
+    r"\s*(?:(?P<am>a\.?m\b|in\s+the\s+morning|['’]?s\s+(?:ochtends|morgens))"
+    r"|(?P<pm>p\.?m\b|in\s+the\s+(?:afternoon|evening)|['’]?s\s+(?:middags|avonds))"
+    r"|(?P<night>at\s+night|['’]?s\s+nachts))"
+)
+
+
+def times_text(text: str) -> str:
+    """``text`` as worded times are read: ``fold``, with ``één`` marked first."""
+    return fold(_ONE_WRITTEN.sub(_ONE, unicodedata.normalize("NFC", strip_format(text))))
 
 
 def _minutes(match: re.Match[str], hours: tuple[str, ...], kind: str) -> int:
@@ -82,28 +127,51 @@ def _minutes(match: re.Match[str], hours: tuple[str, ...], kind: str) -> int:
     return at
 
 
-def worded_times(folded: str) -> Iterator[tuple[str, int]]:
-    """The times of day written in words in ``folded`` text, each with its
-    minutes on a 12-hour clock; a phrase inside a longer one (``half tien`` in
-    ``vijf over half tien``) is not found again."""
+def _part_of_day(text: str, match: re.Match[str]) -> re.Match[str] | None:
+    """The part of the day a phrase states: in it (``nine pm``) or right after it
+    (``half past nine in the evening``)."""
+    after = _PART.match(text, match.end())
+    if after is not None:
+        return after
+    return next(_PART.finditer(match.group()), None)
+
+
+def _on_clock(minutes: int, part: re.Match[str] | None) -> tuple[int, bool]:
+    """Minutes on the 24-hour clock when a part of the day is stated, else on the
+    12-hour one; and which."""
+    minutes %= _HALF_DAY
+    if part is None:
+        return minutes, False
+    afternoon = part["pm"] is not None or (part["night"] is not None and minutes >= 7 * 60)
+    return minutes + (_HALF_DAY if afternoon else 0), True
+
+
+def worded_times(text: str) -> Iterator[tuple[str, int, bool]]:
+    """The times of day written in words in ``times_text`` text, each with its
+    minutes, and whether on the 24-hour clock (else the 12-hour one); a phrase
+    inside a longer one (``half tien`` in ``vijf over half tien``) is not found
+    again."""
     found = [
-        (match.start(), match.end(), match.group(), _minutes(match, hours, kind) % _DAY)
+        (match.start(), match.end(), match, _minutes(match, hours, kind))
         for pattern, hours, kind in _COMPILED
-        for match in pattern.finditer(folded)
+        for match in pattern.finditer(text)
     ]
     end = -1
-    for _start, stop, text, minutes in sorted(found, key=lambda f: (f[0], -f[1])):
+    for _start, stop, match, minutes in sorted(found, key=lambda f: (f[0], -f[1])):
         if stop <= end:
             continue
         end = max(end, stop)
-        yield text, minutes
+        at, whole_day = _on_clock(minutes, _part_of_day(text, match))
+        yield match.group().replace(_ONE, "één"), at, whole_day
 
 
-def clock_minutes(moment: datetime | time) -> int:
-    """A recorded time's minutes on a 12-hour clock."""
-    return (moment.hour % 12) * 60 + moment.minute
+def day_minutes(moment: datetime | time) -> int:
+    """A recorded time's minutes on the 24-hour clock."""
+    return moment.hour * 60 + moment.minute
 
 
-def near(minutes: int, recorded: Iterable[int]) -> bool:
-    """Whether a worded time is within ``SLACK`` of a recorded one."""
-    return any(min((minutes - r) % _DAY, (r - minutes) % _DAY) <= SLACK for r in recorded)
+def near(minutes: int, whole_day: bool, recorded: Iterable[int]) -> bool:
+    """Whether a worded time is within ``SLACK`` of a recorded one (24-hour
+    minutes): on the 24-hour clock if it states a part of the day."""
+    clock = _DAY if whole_day else _HALF_DAY
+    return any(min((minutes - r) % clock, (r - minutes) % clock) <= SLACK for r in recorded)
