@@ -17,7 +17,7 @@ from app.services.exchange import package_body
 
 # (module or class, function, step): in the order an ingest runs them.
 STEPS: tuple[tuple[Any, str, str], ...] = (
-    (ingest, "_verified", "verify (decrypt, signature; no transaction yet)"),
+    (ingest, "_verified", "verify (decrypt, signature; the sealed file copied meanwhile)"),
     (sealed_file.Ahead, "settle", "sealed file (evidence): its copy waited for"),
     (ingest_checks, "held_debriefs", "held debriefs"),
     (ingest_rows, "_package_row", "package row"),

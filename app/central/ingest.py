@@ -6,7 +6,11 @@ The checks, in the order of docs/package-format.md section 9: a regular file
 within the limit; a file already stored (by its SHA-256) refused at once, before
 it is decrypted; decrypted with the central system's key; the signer a key
 registered to a team; the signature; that key a runner's, not revoked; central
-among the recipients and the header as signed. Then one transaction: the key not
+among the recipients and the header as signed. Meanwhile, where the file's first
+chunks hold a manifest signed by an active runner's key registered here, the
+sealed file is copied by a thread into the transaction opened for the package
+(``sealed_file``): nothing of it is kept unless the package holds. Then, in that
+transaction (or one of its own): the key not
 revoked meanwhile (its row held to the commit), the debriefs not another sender's
 (``ingest_checks``) and the channel's numbering, as the manifest names them; every
 record, file and audit event against its hash, the debrief versions copied in as

@@ -128,6 +128,8 @@ def arrival(conn: Connection, channel: str, sequence: int, previous: str, sha256
     ).all()
     held: dict[int, str] = {r[0]: r[1] for r in rows}
     if sequence in held:
+        if held[sequence] == sha256:  # this very file, stored by another process meanwhile
+            raise ReplayedPackage("This package was already imported; nothing was changed.")
         raise ReplayedPackage(
             "Another package with the same number from this sender was already imported; "
             "nothing was changed."

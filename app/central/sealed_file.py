@@ -5,22 +5,26 @@ the file can be verified meanwhile); and the copy made ahead, by a thread, while
 
 Ahead: decrypting a 50 MB package and checking its signature takes this process
 about a fifth of a second, and PostgreSQL about as long to write the sealed file;
-one after the other, they were a tenth of a 10,000-debrief ingest. So a
-transaction is opened for the package first and a thread copies the file into it
-while this thread verifies, its pieces named by the package id and team that its
-manifest gives (read from its first chunks, not yet verified). Nothing is visible
-before the commit, and a package refused (its signature, its sender, the file
-changed) rolls the transaction back with the pieces, as any refusal does; so does
-a manifest that turns out to name another package or sender than the one read
-first (the package is then stored the usual way). The pieces come before the
-package's row, so this transaction alone defers their foreign key to the commit
+one after the other, they were a tenth of a 10,000-debrief ingest. So, where the
+file's first chunks hold a manifest signed by an active runner's key registered
+here (the manifest holds the body's hash and every record's: its signature is
+checked at once, the body when the whole file is read), a transaction is opened
+for the package and a thread copies the file into it while this thread verifies
+the rest, its pieces named by the manifest's package id and the key's team. No
+file that such a key did not sign reaches the server before it is refused, and
+nothing is kept unless the package holds: a package refused (its body, a key
+revoked meanwhile, the file changed) rolls the transaction back with the pieces,
+as any refusal does. The pieces come before the package's row, so this
+transaction alone defers their foreign key to the commit
 (``c0018_evidence_first``).
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
+import re
 import threading
 import uuid
 from collections.abc import Iterator
@@ -31,16 +35,18 @@ from sqlalchemy import Connection, RootTransaction, text
 from app.central import ingest_checks as checks
 from app.central.bulk import copy_in
 from app.central.central_keys import Unlocked
-from app.central.store import Store
+from app.central.store import Store, database_error
 from app.crypto import age
 from app.errors import VeldboekError
-from app.export import package
+from app.export import container, package
 from app.export.errors import MalformedPackage
+from app.services.exchange import package_validation
 from app.services.files import user_files
 
 PIECE = 1024 * 1024  # the sealed file is kept in pieces of this size (few held at once)
 _COPY = "COPY central.package_files (package_id, team_id, piece, data) FROM STDIN"
 _TYPES = "uuid int4 int4 bytea"
+_HEX64 = re.compile(r"[0-9a-f]{64}")
 
 
 class _Stopped(Exception):
@@ -90,7 +96,8 @@ class Ahead:
         self._error: BaseException | None = None
         self._thread: threading.Thread | None = None
 
-    def start(self, chosen: user_files.ChosenFile) -> None:
+    def start(self, chosen: user_files.ChosenFile) -> bool:
+        """Begin the copy; False if no thread could be started (then nothing was)."""
         self.conn.execute(text("SET CONSTRAINTS central.package_files_package_id_fkey DEFERRED"))
 
         def run() -> None:
@@ -101,8 +108,13 @@ class Ahead:
             except BaseException as exc:  # handed to the verifying thread (``settle``)
                 self._error = exc
 
-        self._thread = threading.Thread(target=run, name="veldboek-evidence", daemon=True)
-        self._thread.start()
+        thread = threading.Thread(target=run, name="veldboek-evidence", daemon=True)
+        try:
+            thread.start()
+        except RuntimeError:  # no thread to be had (a limit on processes): copied later
+            return False
+        self._thread = thread
+        return True
 
     def fits(self, package_id: uuid.UUID, team_id: int) -> bool:
         """Whether the verified package is the one the pieces were named for."""
@@ -130,23 +142,39 @@ class Ahead:
         self._stop.set()
         self._join()
         if self._trans.is_active:
-            self._trans.rollback()
+            # A connection gone away cannot roll back (the server did): what went
+            # wrong before is the error to tell, and the pool drops the connection.
+            with contextlib.suppress(Exception):
+                self._trans.rollback()
 
 
 def _named_by(
     store: Store, keys: Unlocked, chosen: user_files.ChosenFile
 ) -> tuple[uuid.UUID, int] | None:
-    """The package id and the team of the registered sender that the manifest
-    names, as the file's first chunks hold it (not verified), or None."""
+    """The package id and the sender's team, where the file's first chunks hold a
+    manifest signed by an active runner's key registered here (its signature
+    checked, the body not yet: the manifest holds the body's hash), or None."""
     try:
-        peeked = package.peek_manifest(age.Source(chosen.stream, chosen.size), keys.receiving_seed)
-        pid, fingerprint = peeked.get("package_id"), peeked.get("sender")
-        if type(pid) is not str or type(fingerprint) is not str:
+        manifest_bytes, manifest, signature = package.peek_signed(
+            age.Source(chosen.stream, chosen.size), keys.receiving_seed
+        )
+        pid, fingerprint = manifest.get("package_id"), manifest.get("sender")
+        # In their form before any of it goes into a statement (a NUL, say).
+        if not package_validation.is_uuid(pid) or type(fingerprint) is not str:
+            return None
+        if _HEX64.fullmatch(fingerprint) is None:
             return None
         with store.connect() as conn:
-            return uuid.UUID(pid), checks.sender(conn, fingerprint).team_id
-    except (VeldboekError, OSError, ValueError):  # said when the package is verified
-        return None
+            sender = checks.sender(conn, fingerprint)
+        if sender.role != "runner" or sender.revoked_on is not None:
+            return None  # refused when verified, as ever, with its own message
+        if not container.signed_by(manifest_bytes, signature, sender.signing_public):
+            return None
+        return uuid.UUID(pid), sender.team_id
+    except Exception as exc:  # the file's own turn says what is wrong with it
+        if isinstance(exc, VeldboekError | OSError | ValueError) or database_error(exc):
+            return None
+        raise
     finally:
         chosen.stream.seek(0)
 
@@ -154,8 +182,9 @@ def _named_by(
 @contextmanager
 def ahead(store: Store, keys: Unlocked, chosen: user_files.ChosenFile) -> Iterator[Ahead | None]:
     """The sealed file being copied into a transaction opened for it, or None where
-    its manifest does not name a package and a registered sender (it is then
-    checked, and refused, the usual way). Rolled back on leaving unless committed."""
+    its first chunks do not hold a manifest signed by an active runner registered
+    here (it is then checked, and refused, the usual way), or no thread can be
+    started. Rolled back on leaving unless committed."""
     named = _named_by(store, keys, chosen)
     if named is None:
         yield None
@@ -163,7 +192,15 @@ def ahead(store: Store, keys: Unlocked, chosen: user_files.ChosenFile) -> Iterat
     with store.connect() as conn:
         sent = Ahead(conn, conn.begin(), *named)
         try:
-            sent.start(chosen)
+            started = sent.start(chosen)
+        except BaseException:
+            sent.close()
+            raise
+        if not started:
+            sent.close()
+            yield None
+            return
+        try:
             yield sent
         finally:
             sent.close()

@@ -55,9 +55,7 @@ class Inner:
         return bytes(self.body_view)
 
     def verify(self, signing_public: bytes) -> None:
-        if not signing.verify(
-            signing_public, SIGNATURE_CONTEXT, self.manifest_bytes, self.signature
-        ):
+        if not signed_by(self.manifest_bytes, self.signature, signing_public):
             raise BadSignature("The package signature does not match the sender's key.")
 
 
@@ -144,19 +142,35 @@ def manifest_at_start(read: Callable[[int], bytes]) -> dict[str, Any]:
     """The manifest as a container's first bytes hold it (``read(n)``: the first
     ``n``, fewer where there are fewer), parsed; neither its signature nor the body
     is checked, nor the manifest's fields (``Manifest.from_dict``)."""
+    return signed_manifest_at_start(read, with_signature=False)[1]
+
+
+def signed_manifest_at_start(
+    read: Callable[[int], bytes], *, with_signature: bool = True
+) -> tuple[bytes, dict[str, Any], bytes]:
+    """``manifest_at_start`` with the manifest's bytes and the signature that
+    follows them (``b""`` without ``with_signature``): enough to check who signed
+    the manifest, which holds the body's hash, before the body is read."""
     head = read(9)
     if len(head) < 9 or head[:4] != MAGIC or head[4] != CONTAINER_VERSION:
         raise MalformedPackage("This is not a Veldboek package.")
     length = int.from_bytes(head[5:9], "big")
     if length > MAX_MANIFEST:
         raise MalformedPackage("The package is cut short (manifest).")
-    data = read(9 + length)
-    if len(data) < 9 + length:
+    wanted = 9 + length + (64 if with_signature else 0)
+    data = read(wanted)
+    if len(data) < wanted:
         raise MalformedPackage("The package is cut short (manifest).")
-    manifest = canonical.loads(data[9:])
+    manifest_bytes = bytes(data[9 : 9 + length])
+    manifest = canonical.loads(manifest_bytes)
     if not isinstance(manifest, dict):
         raise MalformedPackage("The package manifest is not an object.")
-    return manifest
+    return manifest_bytes, manifest, bytes(data[9 + length : wanted])
+
+
+def signed_by(manifest_bytes: bytes, signature: bytes, signing_public: bytes) -> bool:
+    """Whether ``signature`` is ``signing_public``'s over the manifest."""
+    return signing.verify(signing_public, SIGNATURE_CONTEXT, manifest_bytes, signature)
 
 
 def _u32(data: bytes | bytearray, pos: int) -> int:

@@ -163,6 +163,14 @@ def peek_manifest(source: age.Source, receiving_seed: bytes) -> dict[str, Any]:
         raise _age_error(exc) from None
 
 
+def peek_signed(source: age.Source, receiving_seed: bytes) -> tuple[bytes, dict[str, Any], bytes]:
+    """``peek_manifest`` with the manifest's bytes and its signature (not checked)."""
+    try:
+        return container.signed_manifest_at_start(age.Prefix(source, receiving_seed).read)
+    except age.AgeError as exc:
+        raise _age_error(exc) from None
+
+
 def check_recipients(opened: Opened, own_fingerprint: str) -> None:
     if own_fingerprint not in opened.manifest.recipients:
         raise RecipientMismatch(

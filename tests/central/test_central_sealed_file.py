@@ -17,11 +17,17 @@ import psycopg
 import pytest
 from sqlalchemy import event, text
 
-from app.central import ingest, sealed_file, store, teams
+from app.central import central_keys, ingest, ingest_checks, ingest_rows, sealed_file, store, teams
 from app.central.central_keys import Unlocked
 from app.central.errors import RevokedSender
 from app.central.place import Place
-from app.export.errors import MalformedPackage
+from app.crypto import age, signing
+from app.errors import VeldboekError
+from app.export import container, package
+from app.export.errors import BadSignature, MalformedPackage
+from app.services.exchange import keys as exchange_keys
+from tests.central.conftest import PASSPHRASE
+from tests.central.test_central_forged import age_public, reseal
 from tests.central.test_central_ingest import counts
 from tests.helpers.central_fleet import Fleet
 
@@ -42,14 +48,14 @@ def _change(path: Path, change: str) -> None:
 
 def _after_the_signature(monkeypatch: pytest.MonkeyPatch, then: Callable[[], None]) -> None:
     """Run ``then`` once the package's signature and sender have been checked."""
-    real = ingest.checks.refuse_revoked
+    real = ingest_checks.refuse_revoked
 
     def checked(*args: Any) -> Any:
         done = real(*args)
         then()
         return done
 
-    monkeypatch.setattr(ingest.checks, "refuse_revoked", checked)
+    monkeypatch.setattr(ingest_checks, "refuse_revoked", checked)
 
 
 def _copies(
@@ -117,7 +123,12 @@ def test_a_file_changed_after_it_was_verified_is_not_kept_as_evidence(
     shutil.copyfile(fleet.noord.files[0], path)
     start = threading.Event()
     _copies(monkeypatch, start=start)
-    _after_the_signature(monkeypatch, lambda: (_change(path, change), start.set()))
+
+    def changed_then_copied() -> None:
+        _change(path, change)
+        start.set()
+
+    _after_the_signature(monkeypatch, changed_then_copied)
     before = counts(central_place)
     with pytest.raises(MalformedPackage, match="changed while it was read"):
         ingest.ingest_file(s, keys, path)
@@ -140,7 +151,12 @@ def test_the_file_copied_while_it_was_verified_is_what_is_kept(
     verified_sha = hashlib.sha256(path.read_bytes()).hexdigest()
     copied = threading.Event()
     threads = _copies(monkeypatch, done=copied)
-    _after_the_signature(monkeypatch, lambda: (copied.wait(WAIT), _change(path, "changes")))
+
+    def copied_then_changed() -> None:
+        assert copied.wait(WAIT)
+        _change(path, "changes")
+
+    _after_the_signature(monkeypatch, copied_then_changed)
     stored = ingest.ingest_file(s, keys, path)
     assert stored.sha256 == verified_sha
     assert threads == ["veldboek-evidence"]
@@ -153,20 +169,115 @@ def test_a_package_refused_after_its_copy_began_leaves_nothing(
     noord: tuple[store.Store, Unlocked],
     central_place: Place,
     fleet: Fleet,
+    tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    # The key is registered (so the copy begins) but revoked: the signature holds,
-    # the package is refused, and the pieces copied meanwhile go with it.
+    # Signed by Noord's key (so the copy begins), but a record of the body changed
+    # after signing: refused once the body is read, and the pieces copied
+    # meanwhile go with it.
     s, keys = noord
-    with s.begin() as conn:
-        teams.revoke_key(conn, fleet.noord.bundle.fingerprint.hex, by="officer")
+
+    def changed(body: dict[str, Any], records: Any) -> Any:
+        body["records"][0]["data"]["narrative"] = "changed on its way"
+        return records
+
+    path = reseal(central_place, fleet.noord.files[0], fleet.noord, _noord_key(fleet),
+                  tmp_path / "changed.age", change=changed)  # fmt: skip
     threads = _copies(monkeypatch)
     before = counts(central_place)
-    with pytest.raises(RevokedSender):
-        ingest.ingest_file(s, keys, fleet.noord.files[0])
+    with pytest.raises(MalformedPackage, match="record in the package"):
+        ingest.ingest_file(s, keys, path)
     assert threads == ["veldboek-evidence"]
     assert counts(central_place) == before
     assert _open_transactions(central_place) == 0
+
+
+def _noord_key(fleet: Fleet) -> bytes:
+    return exchange_keys.private_keys(fleet.noord.party.vault).signing
+
+
+@pytest.mark.parametrize("signer", ["another key", "revoked", "handler"])
+def test_nothing_of_a_file_reaches_the_store_before_an_active_runner_signed_it(
+    signer: str,
+    noord: tuple[store.Store, Unlocked],
+    central_place: Place,
+    fleet: Fleet,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A file naming Noord's registered key but signed by another, or signed by a
+    # revoked runner's or a handler's key: verified and refused as before, its
+    # bytes never copied to the server.
+    s, keys = noord
+    path = fleet.noord.files[0]
+    if signer == "another key":
+        path = reseal(central_place, path, fleet.noord, signing.new_signing_key(),
+                      tmp_path / "forged.age")  # fmt: skip
+    elif signer == "revoked":
+        with s.begin() as conn:
+            teams.revoke_key(conn, fleet.noord.bundle.fingerprint.hex, by="officer")
+    else:
+        with s.begin() as conn:
+            conn.execute(
+                text("UPDATE central.senders SET role = 'handler' WHERE fingerprint = :f"),
+                {"f": fleet.noord.bundle.fingerprint.hex},
+            )
+    threads = _copies(monkeypatch)
+    before = counts(central_place)
+    wanted = {"another key": BadSignature, "revoked": RevokedSender, "handler": VeldboekError}
+    with pytest.raises(wanted[signer]):
+        ingest.ingest_file(s, keys, path)
+    assert threads == []
+    assert counts(central_place) == before
+
+
+def test_a_nul_in_the_peeked_manifest_never_goes_into_a_statement(
+    noord: tuple[store.Store, Unlocked],
+    central_place: Place,
+    fleet: Fleet,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Anyone can seal a file to the central key: its manifest's sender holding a
+    # NUL is refused as malformed, never sent to the server (which would raise a
+    # driver error that stops the drop folder's watcher).
+    s, keys = noord
+    with s.connect() as conn:
+        central = central_keys.unlock(conn, PASSPHRASE)
+    opened = package.parse(
+        package.decrypt(fleet.noord.files[0].read_bytes(), central.receiving_seed)
+    )
+    manifest = opened.manifest.to_dict()
+    manifest["sender"] = "\x00" + manifest["sender"][1:]
+    inner = container.build(manifest, opened.body, _noord_key(fleet))
+    path = tmp_path / "nul.age"
+    path.write_bytes(age.encrypt(inner, [age_public(central_place)]))
+    threads = _copies(monkeypatch)
+    before = counts(central_place)
+    with pytest.raises(MalformedPackage):
+        ingest.ingest_file(s, keys, path)
+    assert threads == []
+    assert counts(central_place) == before
+
+
+def test_without_a_thread_the_file_is_copied_after_its_row_as_before(
+    noord: tuple[store.Store, Unlocked],
+    central_place: Place,
+    fleet: Fleet,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    s, keys = noord
+
+    def no_thread(_self: threading.Thread) -> None:
+        raise RuntimeError("can't start new thread")
+
+    threads = _copies(monkeypatch)
+    monkeypatch.setattr(threading.Thread, "start", no_thread)
+    stored = ingest.ingest_file(s, keys, fleet.noord.files[0])
+    assert threads == ["MainThread"]
+    sha, pieces, kept = _kept(central_place)
+    assert kept == sha == stored.sha256
+    assert pieces == -(-fleet.noord.files[0].stat().st_size // sealed_file.PIECE)
 
 
 def test_an_attempt_lost_to_a_race_is_tried_again_without_its_first_transaction(
@@ -179,7 +290,7 @@ def test_an_attempt_lost_to_a_race_is_tried_again_without_its_first_transaction(
     # after writing its rows; the next writes the same rows in a new transaction,
     # which would wait forever on the first's if that were still open.
     s, keys = noord
-    real = ingest.store_package
+    real = ingest_rows.store_package
     attempts: list[bool] = []
 
     def lost_once(conn: Any, *args: Any) -> Any:
