@@ -37,9 +37,11 @@ with any separators between them or none, in any case (``37d52b44``, ``…b44cd1
 ``37D5-2B44``, ``37d5 2b44``).
 
 A time of day (``time_of_day``): ``23:30``, ``9:05:10``, ``23.30 uur``, ``23.30 h``,
-``om 23.30``, ``23u30``, ``23h30``, ``11:30 pm``, ``11 p.m.``, ``2330 hours``,
-``2330 uur``, and ISO's ``T23:30``. Not times: ``12.30`` alone (an amount),
-``1.250,00``, ``2330`` alone, ``2 uur`` (a duration).
+``om 23.30`` (and ``rond``, ``tegen``, ``omstreeks``, ``vanaf``, ``tot``, ``at``,
+``around``; not ``vanaf 12.50 euro``), ``om 21 uur``, ``om half 10``, ``een uur of
+9``, ``23u30``, ``23h30``, ``11:30 pm``, ``11 p.m.``, ``2330 hours``, ``2330 uur``,
+and ISO's ``T23:30``. Not times: ``12.30`` alone (an amount), ``1.250,00``,
+``2330`` alone, ``2 uur`` (a duration; ``tot 2 uur`` is refused).
 """
 
 from __future__ import annotations
@@ -65,6 +67,7 @@ _NOT_LETTER_BEFORE = r"(?<![^\W\d_])"
 _NOT_LETTER_AFTER = r"(?![^\W\d_])"
 _NOT_ALNUM_BEFORE = r"(?<![^\W_])"
 _NOT_ALNUM_AFTER = r"(?![^\W_])"
+_MID_SENTENCE = r"(?:(?<=[^\W\d_] )|(?<=[,;:] ))"  # after a word or a comma, and a space
 # Hex digits with any separators names take between them (``37d5 2b44``, ``37D5_2B44``).
 _HEX_RUN = re.compile(rf"[0-9a-f]+(?:{_SEP}+[0-9a-f]+)*")
 
@@ -82,7 +85,14 @@ _TIME = re.compile(
     rf"|{_H24}{_MM}\s*{_CLOCK_WORD}"  # 2330 hours
     r")"
 )
-_OM_DOT = re.compile(rf"(?<!\w)om\s+({_H24}\.{_MM})(?![\d.,])")  # om 23.30
+# After a word that places a time: "om 23.30", "rond 21 uur", "at 9.30", "om
+# half 10", and "een uur of 9" (about nine); not an amount ("vanaf 12.50 euro").
+_AT_FIGURES = re.compile(
+    r"(?<!\w)(?:(?:om|rond|tegen|omstreeks|vanaf|tot|at|around)\s+"
+    rf"(?P<t>{_H24}\.{_MM}(?![\d.,])(?!\s*(?:euro|eur|€|\$|usd|dollars?|procent|%|kg|km)(?!\w))"
+    rf"|{_H24}\s*uur(?!\w)|half\s+{_H12}(?![\w.,:]))"
+    rf"|(?P<about>een\s+uur(?:tje)?\s+of\s+{_H24}(?![\w.,:])))"
+)
 
 
 def _tokens(needle: str) -> list[str]:
@@ -160,14 +170,25 @@ def glued_pattern(parts: list[str]) -> str:
     return _bounded(body, letters[0], letters[-1]) + _inside(letters, len(parts), False)
 
 
-def _short_doubled(tokens: list[str]) -> str | None:
-    """A one-word name of four letters with its last letter doubled, over ``shape``
-    text: only with a capital (``Smitt``, ``SMITT``), as a name is written."""
+def _as_name(tokens: list[str]) -> str | None:
+    """A one-word name with a letter more, over ``shape`` text, only as a name is
+    written: of four letters, its last letter doubled, with a capital (``Smitt``,
+    ``SMITT``, ``Smitts auto``); of seven or more, an ``e`` appended, with a
+    capital mid-sentence or in capitals (``met Hendrikse``, ``HENDRIKSE``: Dutch
+    inflects a name that is a word so, ``vrolijke``, ``Vrolijke`` starting a
+    sentence)."""
     word = tokens[0] if len(tokens) == 1 else ""
-    if not (word.isalpha() and DOUBLED_MIN <= len(word) < DOUBLED_ANY_CASE_MIN):
+    if not word.isalpha():
         return None
-    forms = (word.capitalize() + word[-1], (word + word[-1]).upper())
-    return rf"{_NOT_LETTER_BEFORE}(?:{'|'.join(map(re.escape, forms))}){_NOT_LETTER_AFTER}"
+    if DOUBLED_MIN <= len(word) < DOUBLED_ANY_CASE_MIN:
+        capital = re.escape(word.capitalize() + word[-1]) + "s?"
+        upper = re.escape((word + word[-1]).upper()) + "S?"
+    elif len(word) >= APPENDED_MIN and word[-1] != "e":
+        capital = _MID_SENTENCE + re.escape(word.capitalize() + "e") + "s?"
+        upper = re.escape(word.upper() + "E") + "S?"
+    else:
+        return None
+    return rf"{_NOT_LETTER_BEFORE}(?:{capital}|{upper}){_NOT_LETTER_AFTER}"
 
 
 @dataclass(frozen=True)
@@ -190,7 +211,7 @@ def name_patterns(needle: str, min_length: int, *, inside: bool = False) -> Name
     letters = "".join(tokens)
     body = "(?:" + "|".join(forms) + ")" + _ending(letters)
     folded = re.compile(_bounded(body, first, last) + _inside(letters, len(tokens), inside))
-    capitals = "|".join(filter(None, (capitals_pattern(tokens), _short_doubled(tokens))))
+    capitals = "|".join(filter(None, (capitals_pattern(tokens), _as_name(tokens))))
     return NamePatterns(folded, re.compile(capitals) if capitals else None)
 
 
@@ -227,6 +248,8 @@ def times_of_day(folded: str) -> Iterator[str]:
     for match in _TIME.finditer(folded):
         starts.add(match.start())
         yield match.group().strip()
-    for match in _OM_DOT.finditer(folded):
-        if match.start(1) not in starts:  # "om 23.30 uur" is one time
-            yield match.group(1)
+    for match in _AT_FIGURES.finditer(folded):
+        if match["t"] is None:
+            yield match["about"]
+        elif match.start("t") not in starts:  # "om 23.30 uur" is one time
+            yield match["t"]

@@ -6,26 +6,29 @@ British say it), ``nine thirty``, ``nine fifteen``, ``nine forty-five``, ``nine
 pm``, ``nine in the evening``; in Dutch: ``half tien`` (9:30), ``kwart over
 negen``, ``kwart voor tien``, ``tien over negen``, ``vijf voor half tien``
 (9:25), ``om negen uur`` (also rond, tegen, omstreeks, vanaf, tot), ``negen uur
-'s avonds``, ``een uur of negen`` (about nine). Hours are one to twelve: on a
-12-hour clock, unless a part of the day follows (``pm``, ``in the evening``,
-``'s avonds``, ``'s nachts``...): then on the 24-hour clock (``nine in the
-evening`` is 21:00, not 9:00).
+'s avonds``, ``een uur of negen`` (about nine, also ``een uurtje of negen``). Hours are one to
+twelve: on a 12-hour clock, unless a part of the day follows (``pm``, ``in the
+evening``, ``'s avonds``...): then on the 24-hour clock (``nine in the evening`` is
+21:00, not 9:00). Night (``at night``, ``'s nachts``: ``half past six at night``)
+and twelve in the evening (midnight) stay on the 12-hour clock: both readings.
 
 Dutch ``een`` is mostly "a", and ``één`` "one": the text is folded (accents
 dropped) only after ``één`` is marked (``_ONE``), so ``om één uur`` is one o'clock
 and ``een`` is read as one only in fixed forms: ``half een``, ``kwart over/voor
-een``, ``vijf voor een`` after ``om`` (rond, tegen...) or ending a clause, ``om een
-uur`` not followed by ``of``, ``later``, ``na``, ``per``, ``lang``... (``tot een uur
-later``), ``een uur 's nachts/'s middags``. So ``vijf voor een euro`` and ``tien voor
-een toets`` pass.
+een``, ``tien over een`` but before a span (``week``, ``paar``...), ``vijf voor een``
+after ``om`` (rond, tegen...), ending a clause or before a particle, preposition
+or conjunction (``kwam vijf voor een binnen``), ``om een uur`` not followed by
+``of``, ``later``, ``na``, ``per``, ``lang``... (``tot een uur later``), ``een uur
+'s nachts/'s middags``. So ``vijf voor een euro``, ``tien voor een toets`` and
+``vijf over een week`` pass.
 
 Unlike a time in figures, which no sanitised text needs, these phrases are
 refused only within a quarter of an hour of a meeting's recorded time (``near``,
 ``SLACK``), a runner's rounding: ``nine`` and ``half`` are ordinary words, and ``a
 quarter to ten`` may be a score. A duration (``negen uur gewerkt``, ``een half
 uur``) is not a time. Which meetings count is the guard's (``sanitise``): a
-debrief's text is held to its own meeting, so a report of many meetings does not
-make most of the clock "near".
+debrief's text is held to its own meeting and its neighbours', so a report of
+many meetings does not make most of the clock "near".
 """
 
 from __future__ import annotations
@@ -68,6 +71,17 @@ _AT = r"(?:om|rond|tegen|omstreeks|vanaf|tot)"
 _CLAUSE_END = r"(?=\s*(?:[.,;:!?)]|$))"
 # "een uur" followed by these is a duration or "about" (een uur of negen).
 _NOT_ONE = r"(?!\s+(?:of|later|eerder|na|per|lang|langer|geleden|daarna|extra|te)(?!\w))"
+# "tien over een week": a span, not ten past one.
+_NOT_SPAN = (
+    r"(?!\s+(?:week|weken|maand|maanden|jaar|jaren|dag|dagen|paar|uur|uurtje|kwartier"
+    r"|minuut|minuten|tijdje|keer|nacht|avond|ochtend|middag)(?!\w))"
+)
+# "kwam vijf voor een binnen": a particle, preposition or conjunction after "voor
+# een" ends the time; a noun ("vijf voor een euro") makes it a price or a mark.
+_THEN = (
+    r"(?=\s+(?:binnen|buiten|aan|op|in|bij|naar|langs|thuis|weg|terug|mee|af|uit|door"
+    r"|en|maar|want|dus|toen|['’]?s)(?!\w))"
+)
 _PARTS_OF_DAY = r"(?:in\s+the\s+(?:morning|afternoon|evening)|at\s+night)"
 _DUTCH_PARTS = r"['’]?s\s+(?:ochtends|morgens|middags|avonds|nachts)"
 # Each form: its pattern, the words its hour ``h`` is one of, and how it reads
@@ -83,10 +97,11 @@ _FORMS: tuple[tuple[str, tuple[str, ...], str], ...] = (
     (rf"half\s+{_NL_H}", _NL_HOURS, "nl half"),
     (rf"{_AT}\s+{_NL_H}\s+uur", _NL_HOURS, "hour"),
     (rf"{_NL_H}\s+uur\s+{_DUTCH_PARTS}", _NL_HOURS, "hour"),
-    (rf"(?:(?:om|rond|tegen|omstreeks)\s+)?een\s+uur\s+of\s+{_NL_H}", _NL_HOURS, "hour"),
+    (rf"(?:(?:om|rond|tegen|omstreeks)\s+)?een\s+uur(?:tje)?\s+of\s+{_NL_H}", _NL_HOURS, "hour"),
     (rf"{_AT}\s+{_NL_M}\s+{_NL_DIR}{_EEN}", _EEN_HOURS, "nl minutes"),
     (rf"(?P<m>kwart)\s+{_NL_DIR}{_EEN}", _EEN_HOURS, "nl minutes"),
-    (rf"{_NL_M}\s+{_NL_DIR}{_EEN}{_CLAUSE_END}", _EEN_HOURS, "nl minutes"),
+    (rf"{_NL_M}\s+(?P<dir>over)\s+(?P<half>half\s+)?{_EEN}{_NOT_SPAN}", _EEN_HOURS, "nl minutes"),
+    (rf"{_NL_M}\s+{_NL_DIR}{_EEN}(?:{_CLAUSE_END}|{_THEN})", _EEN_HOURS, "nl minutes"),
     (rf"half\s+{_EEN}", _EEN_HOURS, "nl half"),
     (rf"{_AT}\s+{_EEN}\s+uur{_NOT_ONE}", _EEN_HOURS, "hour"),
     (rf"{_EEN}\s+uur\s+['’]?s\s+(?:nachts|middags)", _EEN_HOURS, "hour"),
@@ -94,11 +109,12 @@ _FORMS: tuple[tuple[str, tuple[str, ...], str], ...] = (
 _COMPILED = tuple(
     (re.compile(rf"(?<!\w){pattern}(?!\w)"), hours, kind) for pattern, hours, kind in _FORMS
 )
-# A part of the day in or right after a phrase: morning (am), afternoon or
-# evening (pm), night (pm from seven, else am).
+# A part of the day in or right after a phrase: morning (am), afternoon (pm),
+# evening (pm, but twelve is midnight), night (either: "half past six at night").
 _PART = re.compile(
     r"\s*(?:(?P<am>a\.?m\b|in\s+the\s+morning|['’]?s\s+(?:ochtends|morgens))"
-    r"|(?P<pm>p\.?m\b|in\s+the\s+(?:afternoon|evening)|['’]?s\s+(?:middags|avonds))"
+    r"|(?P<pm>p\.?m\b|in\s+the\s+afternoon|['’]?s\s+middags)"
+    r"|(?P<evening>in\s+the\s+evening|['’]?s\s+avonds)"
     r"|(?P<night>at\s+night|['’]?s\s+nachts))"
 )
 
@@ -137,13 +153,16 @@ def _part_of_day(text: str, match: re.Match[str]) -> re.Match[str] | None:
 
 
 def _on_clock(minutes: int, part: re.Match[str] | None) -> tuple[int, bool]:
-    """Minutes on the 24-hour clock when a part of the day is stated, else on the
-    12-hour one; and which."""
+    """Minutes on the 24-hour clock when a part of the day settles it, else on
+    the 12-hour one; and which. At night, or in the evening in the hour after
+    twelve (``twaalf uur 's avonds`` is midnight), the 12-hour clock: both
+    readings."""
     minutes %= _HALF_DAY
-    if part is None:
+    if part is None or part["night"] is not None:
         return minutes, False
-    afternoon = part["pm"] is not None or (part["night"] is not None and minutes >= 7 * 60)
-    return minutes + (_HALF_DAY if afternoon else 0), True
+    if part["evening"] is not None and minutes < 60:
+        return minutes, False
+    return minutes + (0 if part["am"] is not None else _HALF_DAY), True
 
 
 def worded_times(text: str) -> Iterator[tuple[str, int, bool]]:
