@@ -67,7 +67,9 @@ _NOT_LETTER_BEFORE = r"(?<![^\W\d_])"
 _NOT_LETTER_AFTER = r"(?![^\W\d_])"
 _NOT_ALNUM_BEFORE = r"(?<![^\W_])"
 _NOT_ALNUM_AFTER = r"(?![^\W_])"
-_MID_SENTENCE = r"(?:(?<=[^\W\d_] )|(?<=[,;:] ))"  # after a word or a comma, and a space
+# Not where a sentence begins (a text's start, after ". ", "? " or a new line):
+# a capital there says nothing, a capital anywhere else marks a name.
+_MID_SENTENCE = r"(?<!^)(?<![.!?]\s)(?<![.!?][\s\"'(]{2})(?<!\n)"
 # Hex digits with any separators names take between them (``37d5 2b44``, ``37D5_2B44``).
 _HEX_RUN = re.compile(rf"[0-9a-f]+(?:{_SEP}+[0-9a-f]+)*")
 
@@ -86,12 +88,29 @@ _TIME = re.compile(
     r")"
 )
 # After a word that places a time: "om 23.30", "rond 21 uur", "at 9.30", "om
-# half 10", and "een uur of 9" (about nine); not an amount ("vanaf 12.50 euro").
+# half 10", and "een uur of 9" (about nine), also at a sentence's or clause's end
+# ("om 21.30."). Not an amount, a size or a rate ("vanaf 12.50 euro", "tegen 7.50
+# per stuk", "around 1.50 m", "at 2.50 each"), nor hours as a span ("rond 20 uur
+# per week", "tot 10 uur taakstraf"), nor a span after a verb of lasting
+# ("duurde rond 2 uur", "een uur of 2 gewacht": ``_LASTED``).
+_END = r"(?!\d|[.,]\d|,-)"
+_UNIT = (
+    r"(?:euro|eur|€|\$|usd|dollars?|pounds?|£|procent|percent|%|per|each|a\s+(?:gram|piece|pill)"
+    r"|kg|kilos?|g|grams?|gram|km|m|meters?|metres?|cm|mm|liters?|l)(?!\w)"
+)
+_SPAN_AFTER = (
+    r"(?:per|lang|gewerkt|werk|taakstraf|later|eerder|geleden|extra|gewacht|gereden"
+    r"|gelopen|rijden|lopen|wachten|werken)(?!\w)"
+)
 _AT_FIGURES = re.compile(
     r"(?<!\w)(?:(?:om|rond|tegen|omstreeks|vanaf|tot|at|around)\s+"
-    rf"(?P<t>{_H24}\.{_MM}(?![\d.,])(?!\s*(?:euro|eur|€|\$|usd|dollars?|procent|%|kg|km)(?!\w))"
-    rf"|{_H24}\s*uur(?!\w)|half\s+{_H12}(?![\w.,:]))"
-    rf"|(?P<about>een\s+uur(?:tje)?\s+of\s+{_H24}(?![\w.,:])))"
+    rf"(?P<t>{_H24}\.{_MM}{_END}(?!\s*{_UNIT})"
+    rf"|{_H24}\s*uur(?!\w)(?!\s+{_SPAN_AFTER})|half\s+{_H12}(?![\w:]){_END})"
+    rf"|(?P<about>een\s+uur(?:tje)?\s+of\s+{_H24}(?![\w:]){_END}(?!\s+{_SPAN_AFTER})))"
+)
+_LASTED = re.compile(
+    r"(?:duurde|duurt|duren|duurden|wachtte|wachtten|wacht|reed|reden|liep|liepen"
+    r"|zat|zaten|werkte|werkten|lasted|took|waited|drove|walked|worked)\s*$"
 )
 
 
@@ -249,6 +268,8 @@ def times_of_day(folded: str) -> Iterator[str]:
         starts.add(match.start())
         yield match.group().strip()
     for match in _AT_FIGURES.finditer(folded):
+        if _LASTED.search(folded, max(0, match.start() - 20), match.start()):
+            continue  # "het duurde rond 2 uur": how long, not when
         if match["t"] is None:
             yield match["about"]
         elif match.start("t") not in starts:  # "om 23.30 uur" is one time

@@ -92,7 +92,17 @@ _DIGIT_RUN = re.compile(rf"\d(?:{_WIDE_GAP}\d){{5,}}")
 # two digits: up to two spaces, dots, slashes or brackets, or one dash of any kind
 # with a space either side ("06 - 1234 5678", "06–12345678"); " / " only after a
 # leading 0 and its area or mobile prefix ("06 / 1234 5678"), and with nine digits.
-_GAP = r"(?:[ ./()]{0,2}|[ ]?[\-\u2010-\u2015\u2212][ ]?)"
+_GAP = r"(?:[ ./()]{0,2}|[ ()]?[\-\u2010-\u2015\u2212]{1,2}[ ()]?)"
+# A spaced or long dash between two parts that each hold digits with a separator
+# inside is a range of dates, times or weeks, not one number ("08.00 - 12.00",
+# "01-02-24 – 05-02-24"); a spaced dash or slash in fewer digits than a Dutch
+# number's ten is a case number ("0123 - 45678"), not a phone number.
+_RANGE = re.compile(
+    r"\d[\-./]\d[\d\-./]*(?: [\-\u2010-\u2015\u2212]{1,2} |\s?[\u2013\u2014]\s?)"
+    r"\d[\d\-./]*[\-./]\d"
+)
+_SPACED = re.compile(r" [\-\u2010-\u2015\u2212/]{1,2} |[\u2013\u2014]")
+NATIONAL_DIGITS = 10
 _PHONE_LIKE = re.compile(
     rf"(?<![\w+])(?:(?:\+|00|0)\d(?:{_GAP}\d){{7,13}}"
     rf"|(?P<slash>0\d{{1,3}}[ ]?/[ ]?\d(?:{_GAP}\d){{4,12}}))(?!\w)"
@@ -242,6 +252,11 @@ class Guard:
         for match in _PHONE_LIKE.finditer(undated):
             if match["slash"] and len(_digits(match.group())) < SLASHED_MIN:
                 continue
+            if _RANGE.search(match.group()):
+                continue  # "08.00 - 12.00", "01-02-24 – 05-02-24": a range, not a number
+            spaced = _SPACED.search(match.group())
+            if spaced and len(_digits(match.group())) < NATIONAL_DIGITS:
+                continue  # "0123 - 45678": a case number
             if _national(_digits(match.group())) not in known_found:
                 yield GuardHit("phone-number-like text", match.group(), where)
         for match in _EMAIL.finditer(text):

@@ -77,9 +77,10 @@ _NOT_SPAN = (
     r"|minuut|minuten|tijdje|keer|nacht|avond|ochtend|middag)(?!\w))"
 )
 # "kwam vijf voor een binnen": a particle, preposition or conjunction after "voor
-# een" ends the time; a noun ("vijf voor een euro") makes it a price or a mark.
+# een" ends the time; a noun ("vijf voor een euro") makes it a price or a mark,
+# and so may "in" ("vijf voor een in de maand").
 _THEN = (
-    r"(?=\s+(?:binnen|buiten|aan|op|in|bij|naar|langs|thuis|weg|terug|mee|af|uit|door"
+    r"(?=\s+(?:binnen|buiten|aan|op|bij|naar|langs|thuis|weg|terug|mee|af|uit|door"
     r"|en|maar|want|dus|toen|['’]?s)(?!\w))"
 )
 _PARTS_OF_DAY = r"(?:in\s+the\s+(?:morning|afternoon|evening)|at\s+night)"
