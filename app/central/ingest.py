@@ -187,9 +187,8 @@ def _stored(
                             first.conn, chosen, name, opened, sender, channel, first
                         )
                         first.commit()
-                    except BaseException:
-                        first.close()
-                        raise
+                    finally:
+                        first.close()  # rolled back unless committed, before any retry
                 return stored
             with store.begin() as conn:
                 return store_package(conn, chosen, name, opened, sender, channel)

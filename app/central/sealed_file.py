@@ -24,7 +24,6 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
-import re
 import threading
 import uuid
 from collections.abc import Iterator
@@ -46,7 +45,6 @@ from app.services.files import user_files
 PIECE = 1024 * 1024  # the sealed file is kept in pieces of this size (few held at once)
 _COPY = "COPY central.package_files (package_id, team_id, piece, data) FROM STDIN"
 _TYPES = "uuid int4 int4 bytea"
-_HEX64 = re.compile(r"[0-9a-f]{64}")
 
 
 class _Stopped(Exception):
@@ -160,9 +158,7 @@ def _named_by(
         )
         pid, fingerprint = manifest.get("package_id"), manifest.get("sender")
         # In their form before any of it goes into a statement (a NUL, say).
-        if not package_validation.is_uuid(pid) or type(fingerprint) is not str:
-            return None
-        if _HEX64.fullmatch(fingerprint) is None:
+        if not (package_validation.is_uuid(pid) and package_validation.is_sha256(fingerprint)):
             return None
         with store.connect() as conn:
             sender = checks.sender(conn, fingerprint)
@@ -192,15 +188,6 @@ def ahead(store: Store, keys: Unlocked, chosen: user_files.ChosenFile) -> Iterat
     with store.connect() as conn:
         sent = Ahead(conn, conn.begin(), *named)
         try:
-            started = sent.start(chosen)
-        except BaseException:
-            sent.close()
-            raise
-        if not started:
-            sent.close()
-            yield None
-            return
-        try:
-            yield sent
+            yield sent if sent.start(chosen) else None
         finally:
             sent.close()

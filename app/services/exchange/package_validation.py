@@ -17,7 +17,7 @@ import operator
 import re
 from collections.abc import Callable
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeGuard
 
 from app.domain import names
 from app.domain.names import NameKind
@@ -86,7 +86,8 @@ def _count(v: object) -> bool:
     return type(v) is int and 0 <= v < _MAX_INT
 
 
-def _sha256(v: object) -> bool:
+def is_sha256(v: object) -> TypeGuard[str]:
+    """64 lower-case hex digits: a hash, or a key's fingerprint."""
     return type(v) is str and _HEX64.fullmatch(v) is not None
 
 
@@ -142,7 +143,7 @@ def _value_check(f: w.Field) -> Callable[[object], bool]:
     if f.wire is w.Wire.BOOL:
         return lambda v: type(v) is bool
     if f.wire is w.Wire.SHA256:
-        return _sha256
+        return is_sha256
     if f.wire is w.Wire.HEX_ID:
         return _hex_id
     if f.wire is w.Wire.TOKENS:
@@ -263,7 +264,7 @@ def validate_handover(doc: Any, manifest: Manifest) -> dict[str, Any]:
     if type(doc) is not dict or doc.keys() != HANDOVER_FIELDS:
         raise MalformedPackage("A handover package is malformed.")
     ids_ok = is_uuid(doc["source_id"])
-    runner_ok = _sha256(doc["to_runner"]) and doc["to_runner"] in manifest.recipients
+    runner_ok = is_sha256(doc["to_runner"]) and doc["to_runner"] in manifest.recipients
     if not ids_ok or not runner_ok or doc["to_runner"] == manifest.sender:
         raise MalformedPackage("A handover package is malformed.")
     handover_identity.seal_form(doc["identity"])
