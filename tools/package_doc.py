@@ -49,7 +49,7 @@ def _type(f: w.Field) -> str:
     if f.wire is w.Wire.COUNT:
         return "integer, 0 ≤ n < 2^53"
     if f.wire is w.Wire.TOKENS:
-        return "list of {`kind`, `key_id`, `token`}, sorted, each once, 1 to 64; may be absent"
+        return "list of {`kind`, `key_id`, `token`}, sorted, each once, 0 to 64; may be absent"
     return {
         w.Wire.ID: "id (UUID)",
         w.Wire.TIME: "time",

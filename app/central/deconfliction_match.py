@@ -7,7 +7,8 @@ Within a team too: the same person registered twice.
 Tokens under a key this system does not hold are not stored and not matched;
 they are counted for ``central status``. Tokens under a retired key stay stored
 (until the source's tokens under the current key arrive, which removes them) but
-are matched no more."""
+are matched no more. A source whose member is ``[]`` (its identity gives no token
+now) has every token held of it removed (``_withdraw``)."""
 
 from __future__ import annotations
 
@@ -75,17 +76,23 @@ def store_tokens(
     """Store the ``deconfliction`` tokens of a package's sources; the ids of the
     sources whose tokens were stored (to match)."""
     by_key: dict[str, dict[str, list[tuple[str, str]]]] = defaultdict(dict)
+    withdrawn: list[str] = []
     for s in sources:
-        for key_id, kind, token in (
-            deconfliction.check_tokens(s[wire.DECONFLICTION]) if (wire.DECONFLICTION in s) else ()
-        ):
+        if wire.DECONFLICTION not in s:
+            continue  # says nothing: what the store holds stays
+        entries = deconfliction.check_tokens(s[wire.DECONFLICTION])
+        if not entries:
+            withdrawn.append(s["id"])
+        for key_id, kind, token in entries:
             by_key[key_id].setdefault(s["id"], []).append((kind, token))
-    if not by_key:
+    if not by_key and not withdrawn:
         return []
     # One ingest storing and matching tokens at a time, until it commits: two
     # packages bringing the two sides of a match at the same moment would each
     # miss the other's uncommitted tokens.
     conn.execute(text("SELECT pg_advisory_xact_lock(:lock)"), {"lock": MATCH_LOCK})
+    if withdrawn:
+        _withdraw(conn, withdrawn, package_id, created_at)
     known = set(
         conn.execute(
             text("SELECT key_id FROM central.deconfliction_keys WHERE key_id = ANY(:ids)"),
@@ -122,16 +129,19 @@ def _replace(
     package_id: str,
     created_at: str,
 ) -> list[str]:
-    # A package made before the one whose tokens are held (it arrived late) does
-    # not replace them.
+    # A package made before the one whose tokens are held, or before the one that
+    # withdrew them (it arrived late), does not replace them.
     newer = set(
         str(s)
         for s in conn.execute(
             text(
-                "SELECT DISTINCT t.source_id FROM central.deconfliction_tokens t "
+                "SELECT t.source_id FROM central.deconfliction_tokens t "
                 "JOIN central.packages p ON p.id = t.package_id "
                 "WHERE t.key_id = :k AND t.source_id = ANY(CAST(:ids AS uuid[])) "
-                "AND p.created_at > CAST(:at AS timestamptz)"
+                "AND p.created_at > CAST(:at AS timestamptz) "
+                "UNION SELECT source_id FROM central.deconfliction_withdrawn "
+                "WHERE source_id = ANY(CAST(:ids AS uuid[])) "
+                "AND created_at > CAST(:at AS timestamptz)"
             ),
             {"k": key_id, "ids": list(per_source), "at": created_at},
         ).scalars()
@@ -176,6 +186,33 @@ def _replace(
         },
     )
     return ids
+
+
+def _withdraw(conn: Connection, ids: list[str], package_id: str, created_at: str) -> None:
+    """The sources ``ids`` give no token any more (their identity was replaced by
+    one that gives none): every token held of them goes, under every key, unless
+    a package made after this one brought them. Matches already opened stay (they
+    are never deleted; each team decides on its own)."""
+    conn.execute(
+        text(
+            "DELETE FROM central.deconfliction_tokens t "
+            "WHERE t.source_id = ANY(CAST(:ids AS uuid[])) AND NOT EXISTS ("
+            "SELECT 1 FROM central.deconfliction_tokens n JOIN central.packages p "
+            "ON p.id = n.package_id WHERE n.source_id = t.source_id "
+            "AND p.created_at > CAST(:at AS timestamptz))"
+        ),
+        {"ids": ids, "at": created_at},
+    )
+    conn.execute(
+        text(
+            "INSERT INTO central.deconfliction_withdrawn (source_id, package_id, created_at) "
+            "SELECT x, :p, CAST(:at AS timestamptz) FROM unnest(CAST(:ids AS uuid[])) AS x "
+            "ON CONFLICT (source_id) DO UPDATE SET package_id = excluded.package_id, "
+            "created_at = excluded.created_at "
+            "WHERE central.deconfliction_withdrawn.created_at < excluded.created_at"
+        ),
+        {"ids": ids, "p": package_id, "at": created_at},
+    )
 
 
 def status(conn: Connection) -> dict[str, Any]:

@@ -236,10 +236,11 @@ def _token_entry(entry: Any) -> tuple[str, str, str]:
 
 
 def check_tokens(value: object) -> list[tuple[str, str, str]]:
-    """A source's ``deconfliction`` member as section 7.7 says: a non-empty list of
-    at most 64 entries of exactly kind, key_id and token, sorted by (key_id, kind,
-    token), each once. Its (key_id, kind, token) tuples, or ``ValueError``."""
-    if type(value) is not list or not 0 < len(value) <= MAX_TOKENS:
+    """A source's ``deconfliction`` member as section 7.7 says: a list of at most
+    64 entries of exactly kind, key_id and token, sorted by (key_id, kind, token),
+    each once; empty when the source's tokens are withdrawn. Its (key_id, kind,
+    token) tuples, or ``ValueError``."""
+    if type(value) is not list or len(value) > MAX_TOKENS:
         raise ValueError("malformed token list")
     entries = [_token_entry(e) for e in value]
     if any(a >= b for a, b in itertools.pairwise(entries)):

@@ -60,7 +60,7 @@ SOURCE = RecordType(
             since=3,
             about=(
                 "the source's blind deconfliction tokens under the sender's current key "
-                "(section 7.7); left out when there are none"
+                "(section 7.7); `[]`: withdrawn; left out when there are none to say"
             ),
         ),
     ),

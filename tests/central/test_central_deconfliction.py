@@ -154,6 +154,44 @@ def test_a_newer_package_replaces_a_sources_tokens_and_an_unknown_key_is_kept_ou
     )
 
 
+def _tokens_of(place: Place, source_id: str) -> list[tuple[str]]:
+    return query(
+        place,
+        "SELECT kind FROM central.deconfliction_tokens WHERE source_id = :s ORDER BY kind",
+        s=source_id,
+    )
+
+
+def test_an_empty_token_list_withdraws_a_sources_tokens_and_a_late_package_keeps_out(
+    central_place: Place, fleet: Fleet, tmp_path: Path
+) -> None:
+    """Section 7.7: ``deconfliction: []`` says the source's identity gives no token
+    now (the wrong person was written down at first): every token held of it goes;
+    an older package arriving after that does not bring them back, a newer one does."""
+    s = scene(central_place, fleet, tmp_path)
+    zwaluw, r = s.ids["ZWALUW"], s.resealer
+    made_first = r.send(
+        fleet.noord.files[0], fleet.noord, tmp_path / "old.age", ZWALUW=dh.tokens(s.key, PHONE)
+    )
+    withdrawal = r.send(fleet.noord.files[0], fleet.noord, tmp_path / "none.age", ZWALUW=[])
+    assert _tokens_of(central_place, zwaluw) == [("address",), ("phone",)]
+    assert [x.matches for x in _ingest(central_place, withdrawal)] == [0]
+    assert _tokens_of(central_place, zwaluw) == []
+    # The other sources keep theirs; the match already opened stays (never deleted).
+    assert _tokens_of(central_place, s.ids["KRAAI"]) == [("phone",)]
+    assert ("KRAAI", "ZWALUW", "phone") in _matches(central_place)
+    # Made before the withdrawal, arriving after it: its tokens are not stored.
+    (late,) = _ingest(central_place, made_first)
+    assert late.matches == 0
+    assert _tokens_of(central_place, zwaluw) == []
+    # Made after it: stored as any source's tokens.
+    newer = r.send(
+        fleet.noord.files[0], fleet.noord, tmp_path / "new.age", ZWALUW=dh.tokens(s.key, ADDRESS)
+    )
+    _ingest(central_place, newer)
+    assert _tokens_of(central_place, zwaluw) == [("address",)]
+
+
 def test_staff_read_and_decide_only_their_teams_matches(
     capsys: pytest.CaptureFixture[str], central_place: Place, fleet: Fleet, tmp_path: Path
 ) -> None:

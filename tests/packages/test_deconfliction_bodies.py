@@ -172,7 +172,6 @@ def _swap(entries: list[dict[str, str]]) -> list[dict[str, str]]:
 
 
 TOKEN_EDITS: dict[str, Callable[[], object]] = {
-    "empty list": lambda: [],
     "null": lambda: None,
     "not sorted": lambda: _swap(_tokens("address", "phone")),
     "twice": lambda: _tokens("phone") * 2,
@@ -185,6 +184,12 @@ TOKEN_EDITS: dict[str, Callable[[], object]] = {
     "too many": lambda: [SourceToken(KEY_ID, "phone", f"{n:064x}").to_dict() for n in range(65)],
     "an object": lambda: {"phone": "0" * 64},
 }
+
+
+def test_an_empty_token_list_is_a_withdrawal_and_holds() -> None:
+    # Section 7.7: ``[]`` says the source's identity gives no token now.
+    package_validation.validate_source(_source(deconfliction=[]), 3)
+    assert deconfliction.check_tokens([]) == []
 
 
 @pytest.mark.parametrize("edit", list(TOKEN_EDITS), ids=list(TOKEN_EDITS))

@@ -226,3 +226,40 @@ def test_the_new_normalisation_asks_for_a_recompute_and_its_tokens_then_travel(
     assert waiting(unit) == 1
     assert export_all_new(unit).token_sources == 1
     nothing_new(unit)
+
+
+def test_tokens_gone_after_they_went_out_are_withdrawn_once(unit: Unit) -> None:
+    """An identity replaced by one that gives no token (a name without a date of
+    birth, no number, no address: the wrong person was written down at first):
+    the source goes once with ``deconfliction: []``, so central drops the wrong
+    person's tokens; a source whose tokens never went out says nothing."""
+    runner = unit.runner
+    deliver(unit)
+    merel = factory.source(runner.vault, runner.scope, "MEREL")
+    identity.record_identity(runner.vault, runner.scope, merel, JAN)
+    kwarts = factory.source(runner.vault, runner.scope, "KWARTS")  # never any tokens
+    factory.debrief(runner.vault, runner.scope, kwarts, submit=True)
+    first = export_all_new(unit)
+    assert carried(opened_body(unit, first))[str(merel)] == held_tokens(unit, merel)
+    package_receive.import_package(unit.handler.vault, unit.handler.scope, first.path)
+    nothing_new(unit)
+
+    identity.record_identity(runner.vault, runner.scope, merel, IdentityFields("Jan"))
+    assert held_tokens(unit, merel) == set()
+    assert waiting(unit) == 1
+    withdrawal = export_all_new(unit)
+    sources = {s["id"]: s for s in opened_body(unit, withdrawal)["sources"]}
+    assert sources[str(merel)]["deconfliction"] == []
+    assert str(kwarts) not in sources
+    # The handler checks the member and takes the package (nothing new to it).
+    taken = package_receive.import_package(unit.handler.vault, unit.handler.scope, withdrawal.path)
+    assert (taken.new, taken.file_records.unchanged) == (0, 1)
+    assert waiting(unit) == 0
+    nothing_new(unit)
+    # A debrief of each, sent later: the withdrawn source says `[]` again (it
+    # changes nothing), the other still leaves the member out.
+    factory.debrief(runner.vault, runner.scope, merel, submit=True)
+    factory.debrief(runner.vault, runner.scope, kwarts, submit=True)
+    later = {s["id"]: s for s in opened_body(unit, export_all_new(unit))["sources"]}
+    assert later[str(merel)]["deconfliction"] == []
+    assert "deconfliction" not in later[str(kwarts)]

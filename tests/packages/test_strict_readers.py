@@ -362,7 +362,6 @@ def _tokens(n: int = 2) -> list[dict[str, str]]:
 
 # A forge costs three vaults and an export: every case is tried on one.
 MALFORMED_TOKENS: dict[str, object] = {
-    "empty": [],
     "unsorted": _tokens()[::-1],
     "twice": _tokens(1) * 2,
     "upper case": [{**_tokens(1)[0], "token": "F" * 64}],
@@ -381,8 +380,11 @@ def test_malformed_tokens_are_refused_alike_and_well_formed_ones_taken(forge: Fo
         refused = refused_alike(forge, forge.seal(body=body))
         assert str(refused) == "A source entry in the package is malformed.", case
     body = copy.deepcopy(forge.body)
-    body["sources"][0]["deconfliction"] = _tokens()
     handler = forge.pair.handler
+    # ``[]``: the source's tokens withdrawn (section 7.7), a form that holds.
+    body["sources"][0]["deconfliction"] = []
+    assert package_receive.verify_package(handler.vault, handler.scope, forge.seal(body=body))
+    body["sources"][0]["deconfliction"] = _tokens()
     assert package_receive.import_package(handler.vault, handler.scope, forge.seal(body=body)).new
 
 

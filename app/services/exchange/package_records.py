@@ -285,7 +285,9 @@ class Reader:
 
     def _tokens(self, source_ids: list[str]) -> list[list[dict[str, str]] | None]:
         """Each source's tokens under the current deconfliction key (section 7.7),
-        sorted; None for a source without any (the member is left out)."""
+        sorted; for a source without any, ``[]`` if tokens of it went out before
+        (they are withdrawn: its identity gives none now), else None (the member
+        is left out)."""
         found: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
         for sid, key_id, kind, token in rows_in(
             self.raw,
@@ -295,15 +297,35 @@ class Reader:
             source_ids,
         ):
             found[stored_hex(sid)].append((key_id, kind, token))
+        bare = [sid for sid in source_ids if sid not in found]
+        withdrawn = self._withdrawn(bare) if bare else set()
         out: list[list[dict[str, str]] | None] = []
         for sid in source_ids:
             # At most the reader's bound: more than 64 addresses and numbers is not
             # a person's identity but a list; the first 64 in order travel.
             entries = sorted(found.get(sid, []))[: deconfliction.MAX_TOKENS]
             out.append(
-                [{"key_id": k, "kind": c, "token": t} for k, c, t in entries] if entries else None
+                [{"key_id": k, "kind": c, "token": t} for k, c, t in entries]
+                if entries
+                else ([] if sid in withdrawn else None)
             )
         return out
+
+    def _withdrawn(self, source_ids: list[str]) -> set[str]:
+        """Of these sources without tokens, those whose tokens went out before
+        (``sent_tokens``). Only once every source's tokens are computed under the
+        current key: before that, a source without tokens may just not have them yet."""
+        ready = self.raw.execute(
+            "SELECT 1 FROM deconfliction_key WHERE retired_at IS NULL AND recomputed_at IS NOT NULL"
+        ).fetchone()
+        if ready is None:
+            return set()
+        return {
+            stored_hex(sid)
+            for (sid,) in rows_in(
+                self.raw, "SELECT source_id FROM sent_tokens WHERE source_id IN ({})", source_ids
+            )
+        }
 
     def _attendees(self, contact_ids: list[str]) -> list[list[str]]:
         names = self.names
@@ -352,10 +374,12 @@ def sources(session: Session, source_ids: Sequence[uuid.UUID]) -> list[dict[str,
 def source_tokens(
     session: Session, source_ids: Sequence[uuid.UUID]
 ) -> dict[uuid.UUID, list[dict[str, str]]]:
-    """Each source's ``deconfliction`` member as a package would carry it now;
-    a source without tokens under the current key is absent."""
+    """Each source's ``deconfliction`` member as a package would carry it now
+    (``[]``: withdrawn); a source whose package would leave it out is absent."""
     found = Reader(session)._tokens([i.hex for i in source_ids])
-    return {sid: entries for sid, entries in zip(source_ids, found, strict=True) if entries}
+    return {
+        sid: entries for sid, entries in zip(source_ids, found, strict=True) if entries is not None
+    }
 
 
 def attachment_blobs(session: Session, debrief_ids: Sequence[uuid.UUID]) -> list[dict[str, Any]]:

@@ -8,9 +8,10 @@ under the current key are not what went out last, with its registration as it is
 (the version the receivers hold: it changes nothing there), so that central
 matches the new tokens. ``keys deconfliction show`` says how many wait.
 
-A source whose tokens are gone (its identity removed) is not sent for that: a
-package cannot say "no tokens" (the member is left out), and central keeps what it
-had until newer tokens of the source arrive.
+A source whose tokens are gone after some went out (its identity replaced by one
+that gives no token) says so: its member is ``[]`` (withdrawn), and central drops
+what it held of it. Until the current key's tokens are all computed, a source
+without tokens says nothing (the member is left out).
 """
 
 from __future__ import annotations
@@ -67,11 +68,11 @@ def waiting_count(session: Session) -> int:
 
 def record(session: Session, package_id: uuid.UUID, sources: list[dict[str, Any]]) -> None:
     """The tokens each source of a package carried, as sent (in the write
-    transaction that records the package). A source sent without tokens keeps
-    what was recorded before."""
+    transaction that records the package; ``[]`` too: withdrawn). A source sent
+    without the member keeps what was recorded before."""
     for source in sources:
         entries = source.get(wire.DECONFLICTION)
-        if not entries:
+        if entries is None:
             continue
         session.merge(
             SentTokens(
