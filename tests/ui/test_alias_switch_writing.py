@@ -119,6 +119,16 @@ def test_an_internal_report_finishing_before_its_progress_shows_is_not_lost(
         return real(vault, scope, *args, **kwargs)
 
     monkeypatch.setattr("app.ui.pages.reports.reports.issue_internal", slow)
+    # The moment before the progress shows (300 ms, when it would take the
+    # keyboard), made long: a loaded machine must not close it before the switch.
+    shown_late = ReportsPage._progress
+
+    def progress_later(page: ReportsPage, *args: Any, **kwargs: Any) -> QProgressDialog:
+        dialog = shown_late(page, *args, **kwargs)
+        dialog.setMinimumDuration(60_000)
+        return dialog
+
+    monkeypatch.setattr(ReportsPage, "_progress", progress_later)
     window.open_debrief(debrief_id)
     qtbot.mouseClick(window.debrief_page.report_button, LEFT)
     page = window.stack.currentWidget()
@@ -127,7 +137,7 @@ def test_an_internal_report_finishing_before_its_progress_shows_is_not_lost(
     confirm(qtbot, "issueReportConfirm")
     assert held.started.wait(WAIT)
 
-    # Within the 300 ms before the progress shows (it would take the keyboard).
+    # Before the progress shows.
     choose_alias(qtbot, window, "Reiger")
     assert_held(window, "Valk", "Laying out the report…")
     held.release.set()
