@@ -1,7 +1,8 @@
 """Dutch texts of the GUI safety fixes (merged into tools/nl_strings.py's NL and
 ERRORS): window titles without a codename, the source named inside its dialog,
 the reveal reason's length, a contact without a location, the vault changed by
-another process. Keep the {placeholders}."""
+another process, an alias switch held while work that writes runs. Keep the
+{placeholders}."""
 
 NL_GUISAFETY = {
     # Window titles reach the taskbar, Alt+Tab and screen sharing: no codename.
@@ -17,6 +18,11 @@ NL_GUISAFETY = {
     "No location": "Geen locatie",
     "This meeting has no location codeword, and a saved contact cannot be changed. Save it without one?": "Deze ontmoeting heeft geen codewoord voor de locatie, en een opgeslagen contact kan niet meer worden gewijzigd. Zonder locatie opslaan?",
     "Save without location": "Opslaan zonder locatie",
+    # An alias switch held while work that writes runs ({work}: its progress line).
+    "Finishing: {work} Switch alias once it is done.": "Nog bezig: {work} Wissel van alias zodra dat klaar is.",
+    "Making the management report…": "Managementrapport wordt gemaakt…",
+    "Sealing the true identity…": "Ware identiteit wordt verzegeld…",
+    "Changing the passphrase…": "Wachtzin wordt gewijzigd…",
 }
 
 ERRORS_GUISAFETY = {

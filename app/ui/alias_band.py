@@ -3,9 +3,17 @@ that alias's colour; and the switch to another of your aliases."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QWidget,
+)
 
 from app.domain.enums import Role
 from app.domain.scope import Scope
@@ -34,12 +42,20 @@ class AliasBand(QFrame):
         # Open as a list below the band (not over it, where the top rows would sit
         # above the window's edge behind a scroll arrow).
         self.switcher.setStyleSheet("QComboBox { combobox-popup: 0; }")
+        # Why a switch was not made: work that writes has yet to say how it went.
+        self.note = QLabel()
+        self.note.setObjectName("switchHeldNote")
+        # Never widens the window (a narrow screen): cut short, whole in its tooltip.
+        self.note.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.note.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.note.hide()
         self.lock_button = QPushButton(self.tr("Lock"))
         self.lock_button.setObjectName("lockButton")
         self.lock_button.setToolTip(self.tr("Lock the vault (Ctrl+L)"))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(12, 4, 12, 4)
         layout.addWidget(self.label, 1)
+        layout.addWidget(self.note, 2)
         layout.addWidget(QLabel(self.tr("Switch alias:")))
         layout.addWidget(self.switcher)
         layout.addWidget(self.lock_button)
@@ -64,7 +80,28 @@ class AliasBand(QFrame):
             self.switcher.addItem(alias.name)
         self.switcher.setCurrentText(scope.alias_name)
         self.switcher.blockSignals(False)
+        self.end_hold()
+
+    def hold(self, alias_name: str, works: list[str]) -> None:
+        """A switch asked for while work that writes runs: not made. The list shows
+        the alias still acted under, the note what must finish first."""
+        self.switcher.blockSignals(True)
+        self.switcher.setCurrentText(alias_name)
+        self.switcher.blockSignals(False)
+        text = self.tr("Finishing: {work} Switch alias once it is done.").format(
+            work=" ".join(works)
+        )
+        self.note.setText(text)
+        self.note.setToolTip(text)
+        self.note.show()
+
+    @Slot()
+    def end_hold(self) -> None:
+        self.note.hide()
+        self.note.clear()
+        self.note.setToolTip("")
 
     def clear(self) -> None:
         self.label.clear()
         self.switcher.clear()
+        self.end_hold()

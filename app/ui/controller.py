@@ -124,7 +124,13 @@ class AppController(QObject):
             show_error(None, exc)
             self.quit()
 
-        self.runner.start(work, done, failed, lambda d, _t: progress.setValue(d))
+        self.runner.start(
+            work,
+            done,
+            failed,
+            lambda d, _t: progress.setValue(d),
+            writes=progress.labelText(),
+        )
 
     def show_unlock(self, visible: bool = True) -> None:
         if self.unlock_dialog is not None:

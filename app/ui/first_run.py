@@ -277,7 +277,9 @@ class FirstRunWizard(QWizard):
             page.status.setText(describe(exc))
             self.button(QWizard.WizardButton.BackButton).setEnabled(True)
 
-        self._runner.start(work, done, failed, lambda d, _t: page.bar.setValue(d))
+        self._runner.start(
+            work, done, failed, lambda d, _t: page.bar.setValue(d), writes=page.title()
+        )
 
     def accept(self) -> None:
         super().accept()

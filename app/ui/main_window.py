@@ -149,6 +149,7 @@ class MainWindow(QMainWindow):
         self._actions()
         self.nav.currentRowChanged.connect(self._show_page)
         self.band.switch_requested.connect(self._switch_alias)
+        self.runner.writing_ended.connect(self.band.end_hold)
         self.band.lock_requested.connect(lambda: self.lock.lock("manual"))
         self._show_idle_setting()
 
@@ -439,6 +440,11 @@ class MainWindow(QMainWindow):
                 show_error(self, exc)
 
     def _switch_alias(self, name: str) -> None:
+        # Work that writes answers on this alias's pages (a switch clears them): not yet.
+        busy = self.runner.writing()
+        if busy and name != self.session.scope.alias_name:
+            self.band.hold(self.session.scope.alias_name, busy)
+            return
         self.save_pending()
         try:
             self.session.switch_alias(name)

@@ -62,8 +62,9 @@ class ManagementBox(QGroupBox):
         return self.tr("Figures of your team, without names; every count below 5 shows as “< 5”.")
 
     def clear(self) -> None:
-        """Not busy, nothing said: a report still being made when the vault locked or
-        the alias changed hands its result to no one (``TaskRunner.forget_pending``)."""
+        """Not busy, nothing said: a report still being made when the vault locked
+        hands its result to no one (``TaskRunner.forget_pending``); another alias
+        waits for it (it is started as work that writes)."""
         self.save_button.setEnabled(True)
         self.status.setText(self._intro())
 
@@ -123,4 +124,4 @@ class ManagementBox(QGroupBox):
             self.save_button.setEnabled(True)
             self.status.setText(describe(exc))
 
-        self.runner.start(work, done, failed)
+        self.runner.start(work, done, failed, writes=self.tr("Making the management report…"))

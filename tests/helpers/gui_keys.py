@@ -21,6 +21,13 @@ def active(qtbot: QtBot, window: QWidget) -> None:
 
 def switch_alias(qtbot: QtBot, window: MainWindow, name: str) -> None:
     """Ctrl+Shift+A opens the alias list; arrow keys to ``name``, Enter."""
+    choose_alias(qtbot, window, name)
+    qtbot.waitUntil(lambda: window.session.scope.alias_name == name)
+    assert name in window.band.label.text()
+
+
+def choose_alias(qtbot: QtBot, window: MainWindow, name: str) -> None:
+    """What ``switch_alias`` types, without waiting for the switch (it may be held)."""
     qtbot.keyClick(window, Qt.Key.Key_A, CTRL | SHIFT)
     popup = window.band.switcher.view()
     qtbot.waitUntil(popup.isVisible)
@@ -30,5 +37,3 @@ def switch_alias(qtbot: QtBot, window: MainWindow, name: str) -> None:
         down = popup.currentIndex().row() < target
         qtbot.keyClick(popup, Qt.Key.Key_Down if down else Qt.Key.Key_Up)
     qtbot.keyClick(popup, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: window.session.scope.alias_name == name)
-    assert name in window.band.label.text()

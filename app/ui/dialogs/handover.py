@@ -151,7 +151,8 @@ class HandoverDialog(QDialog):
         )
         assert folder is not None
         self.go_button.setEnabled(False)
-        self.status.setText(self.tr("Sealing the handover package…"))
+        what = self.tr("Sealing the handover package…")
+        self.status.setText(what)
 
         def work(_progress: Any) -> handover.HandoverResult:
             return handover.hand_over(
@@ -164,7 +165,7 @@ class HandoverDialog(QDialog):
             refused_place(self, exc, self.tr("Nothing was written"))  # a vault's folder
             self.status.setText(describe(exc))
 
-        self.runner.start(work, self._done, failed)
+        self.runner.start(work, self._done, failed, writes=what)
 
     def _done(self, result: object) -> None:
         assert isinstance(result, handover.HandoverResult)

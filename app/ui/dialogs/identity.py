@@ -95,7 +95,9 @@ class RecordIdentityDialog(FormDialog):
         def work(_progress: Any) -> None:
             identity.record_identity(vault, scope, source_id, fields)
 
-        self.runner.start(work, self._saved, self._failed)
+        self.runner.start(
+            work, self._saved, self._failed, writes=self.tr("Sealing the true identity…")
+        )
 
     def _saved(self, _result: object) -> None:
         self.saving = False

@@ -3,7 +3,7 @@
 <context>
     <name>AuditPage</name>
     <message numerus="yes">
-        <location filename="../pages/audit.py" line="146" />
+        <location filename="../pages/audit.py" line="148" />
         <source>The chain of %n event(s) is intact.</source>
         <translation><numerusform>The chain of %n event is intact.</numerusform><numerusform>The chain of %n events is intact.</numerusform></translation>
     </message>
@@ -67,12 +67,12 @@
         <translation><numerusform>The tokens of %n source wait to be sent: the next package of everything new carries them.</numerusform><numerusform>The tokens of %n sources wait to be sent: the next package of everything new carries them.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../packages/deconfliction_box.py" line="137" />
+        <location filename="../packages/deconfliction_box.py" line="138" />
         <source>Deconfliction key written for %n runner(s) ({names}) to {folder}.</source>
         <translation><numerusform>Deconfliction key written for %n runner ({names}) to {folder}.</numerusform><numerusform>Deconfliction key written for %n runners ({names}) to {folder}.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../packages/deconfliction_box.py" line="173" />
+        <location filename="../packages/deconfliction_box.py" line="175" />
         <source>Tokens computed for %n source(s) under key {key}…</source>
         <translation><numerusform>Tokens computed for %n source under key {key}…</numerusform><numerusform>Tokens computed for %n sources under key {key}…</numerusform></translation>
     </message>
@@ -124,17 +124,17 @@
         <translation><numerusform>{sender} sends a deconfliction notice (package {n}, signed by their key, fingerprint {short}…) of %n possible match with a source of this vault. Import it into this vault?</numerusform><numerusform>{sender} sends a deconfliction notice (package {n}, signed by their key, fingerprint {short}…) of %n possible matches with sources of this vault. Import it into this vault?</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../packages/receive_tab.py" line="348" />
+        <location filename="../packages/receive_tab.py" line="349" />
         <source>Took in deconfliction notice {n} from {sender}: %n match(es), {open} open. Open matches show on the Home page and on the source's file.</source>
         <translation><numerusform>Took in deconfliction notice {n} from {sender}: %n match, {open} open. Open matches show on the Home page and on the source's file.</numerusform><numerusform>Took in deconfliction notice {n} from {sender}: %n matches, {open} open. Open matches show on the Home page and on the source's file.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../packages/receive_tab.py" line="386" />
+        <location filename="../packages/receive_tab.py" line="387" />
         <source>Took in deconfliction key {key} from {sender}; tokens computed for %n source(s).</source>
         <translation><numerusform>Took in deconfliction key {key} from {sender}; tokens computed for %n source.</numerusform><numerusform>Took in deconfliction key {key} from {sender}; tokens computed for %n sources.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../packages/receive_tab.py" line="492" />
+        <location filename="../packages/receive_tab.py" line="494" />
         <source>%n handed-over source(s) removed from this vault, with their files.</source>
         <translation><numerusform>%n handed-over source removed from this vault, with its file.</numerusform><numerusform>%n handed-over sources removed from this vault, with their files.</numerusform></translation>
     </message>
@@ -165,32 +165,32 @@
         <translation><numerusform>%n item that may be shared has no sanitised wording and is left out.</numerusform><numerusform>%n items that may be shared have no sanitised wording and are left out.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../pages/reports.py" line="305" />
+        <location filename="../pages/reports.py" line="306" />
         <source>It includes %n draft(s), marked DRAFT.</source>
         <translation><numerusform>It includes %n draft, marked DRAFT.</numerusform><numerusform>It includes %n drafts, marked DRAFT.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../pages/reports.py" line="307" />
+        <location filename="../pages/reports.py" line="308" />
         <source>%n draft(s) of this choice are left out (“Include drafts” adds them).</source>
         <translation><numerusform>%n draft of this choice is left out (“Include drafts” adds it).</numerusform><numerusform>%n drafts of this choice are left out (“Include drafts” adds them).</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../pages/reports.py" line="375" />
+        <location filename="../pages/reports.py" line="377" />
         <source>Refused: %n identifying string(s).</source>
         <translation><numerusform>Refused: %n identifying string.</numerusform><numerusform>Refused: %n identifying strings.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../pages/reports.py" line="384" />
+        <location filename="../pages/reports.py" line="386" />
         <source>Report {id} issued: %n page(s).</source>
         <translation><numerusform>Report {id} issued: %n page.</numerusform><numerusform>Report {id} issued: %n pages.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../pages/report_approvals.py" line="94" />
+        <location filename="../pages/report_approvals.py" line="121" />
         <source>the sanitised report requested by {by} on {day} (%n debrief(s), {marking})</source>
         <translation><numerusform>the sanitised report requested by {by} on {day} (%n debrief, {marking})</numerusform><numerusform>the sanitised report requested by {by} on {day} (%n debriefs, {marking})</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../pages/report_approvals.py" line="150" />
+        <location filename="../pages/report_approvals.py" line="177" />
         <source>%n item(s) that may be shared had no sanitised wording and are left out of it.</source>
         <translation><numerusform>%n item that may be shared had no sanitised wording and is left out of it.</numerusform><numerusform>%n items that may be shared had no sanitised wording and are left out of it.</numerusform></translation>
     </message>
@@ -226,17 +226,17 @@
         <translation><numerusform>%n debrief ready to send.</numerusform><numerusform>%n debriefs ready to send.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../packages/send_tab.py" line="371" />
+        <location filename="../packages/send_tab.py" line="372" />
         <source>Removed %n hidden temporary file(s) of an interrupted export.</source>
         <translation><numerusform>Removed %n hidden temporary file of an interrupted export.</numerusform><numerusform>Removed %n hidden temporary files of an interrupted export.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../packages/send_tab.py" line="382" />
+        <location filename="../packages/send_tab.py" line="383" />
         <source>Package {n} with %n debrief(s) written to {path}.</source>
         <translation><numerusform>Package {n} with %n debrief written to {path}.</numerusform><numerusform>Package {n} with %n debriefs written to {path}.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../packages/send_tab.py" line="386" />
+        <location filename="../packages/send_tab.py" line="387" />
         <source>Package {n} with %n debrief(s) is on its way to {names}.</source>
         <translation><numerusform>Package {n} with %n debrief is on its way to {names}.</numerusform><numerusform>Package {n} with %n debriefs is on its way to {names}.</numerusform></translation>
     </message>

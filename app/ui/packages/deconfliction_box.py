@@ -127,6 +127,7 @@ class DeconflictionKeyBox(QGroupBox):
             lambda _r: deconfliction_key.forward(vault, scope, to_dir=chosen),
             lambda sent: self._forwarded(dialog, chosen, sent),
             lambda exc: self._failed(dialog, exc),
+            writes=dialog.labelText(),
         )
 
     def _forwarded(self, dialog: Any, folder: Path, sent: list[Forwarded]) -> None:
@@ -164,6 +165,7 @@ class DeconflictionKeyBox(QGroupBox):
             lambda _r: identity_recompute.recompute(vault, scope, passphrase=passphrase),
             lambda done: self._recomputed(dialog, done),
             lambda exc: self._failed(dialog, exc),
+            writes=dialog.labelText(),
         )
 
     def _recomputed(self, dialog: Any, done: Recomputed) -> None:

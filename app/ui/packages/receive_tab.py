@@ -334,6 +334,7 @@ class ReceiveTab(QWidget):
             lambda result: self._imported(dialog, result),
             lambda exc: self._failed(dialog, exc),
             lambda d, t: step(dialog, d, t),
+            writes=dialog.labelText(),
         )
 
     def _imported(self, dialog: Any, result: ImportResult) -> None:
@@ -408,6 +409,7 @@ class ReceiveTab(QWidget):
             lambda _r: receipts.create_receipt(vault, scope, runner=name, to_dir=folder),
             lambda result: self._receipt_written(dialog, result),
             lambda exc: self._failed(dialog, exc),
+            writes=dialog.labelText(),
         )
 
     def _receipt_written(self, dialog: Any, result: ReceiptResult) -> None:
@@ -468,11 +470,11 @@ class ReceiveTab(QWidget):
         self.confirm = None
         vault, scope = self.session.vault, self.session.scope
         dialog = progress_dialog(self, self.tr("Taking in the receipt…"), "receiptImportProgress")
-        chosen = path
         self.runner.start(
-            lambda _r: receipts.import_receipt(vault, scope, chosen),
+            lambda _r: receipts.import_receipt(vault, scope, path),
             lambda result: self._receipt_taken(dialog, result),
             lambda exc: self._failed(dialog, exc),
+            writes=dialog.labelText(),
         )
 
     def _receipt_taken(self, dialog: Any, result: ReceiptImport) -> None:

@@ -354,6 +354,7 @@ class SendTab(QWidget):
             lambda done: self._done(dialog, *done),
             lambda exc: self._failed(dialog, exc),
             lambda d, t: step(dialog, d, t),
+            writes=dialog.labelText(),
         )
 
     def _done(self, dialog: Any, recovery: Recovery, result: ExportResult | None) -> None:

@@ -263,4 +263,5 @@ def _issue(page: ReportsPage, approval: ApprovalView) -> None:
         lambda pdf: page._issued(progress, pdf),
         lambda exc: page._failed(progress, exc),
         lambda d, t: page._step(progress, d, t),
+        writes=progress.labelText(),
     )

@@ -294,6 +294,7 @@ class ReportsPage(Page):
             requested,
             lambda exc: self._failed(progress, exc),
             lambda d, t: self._step(progress, d, t),
+            writes=progress.labelText(),
         )
 
     def _drafts_text(self, selection: Selection, drafts: int) -> str:
@@ -345,6 +346,7 @@ class ReportsPage(Page):
             lambda pdf: self._issued(progress, pdf),
             lambda exc: self._failed(progress, exc),
             lambda d, t: self._step(progress, d, t),
+            writes=progress.labelText(),
         )
 
     def _step(self, progress: QProgressDialog, done: int, total: int) -> None:

@@ -99,7 +99,7 @@ class ChangePassphraseDialog(QDialog):
             self.buttons.setEnabled(True)
             self.status.setText(describe(exc))
 
-        self.runner.start(work, done, failed)
+        self.runner.start(work, done, failed, writes=self.tr("Changing the passphrase…"))
 
 
 class SettingsPage(Page):
