@@ -9,7 +9,8 @@ from __future__ import annotations
 import pytest
 
 from app.services.reports.identity_needles import identity_identifiers
-from app.services.reports.sanitise import Guard
+from app.services.reports.matching import Identifier
+from app.services.reports.sanitise import MEETING_TIME, Guard
 
 
 def _found(guard: Guard, text: str) -> set[tuple[str, str]]:
@@ -106,3 +107,85 @@ def test_a_twelve_digit_number_with_a_slash_is_still_phone_number_like() -> None
     assert _found(Guard([]), "zaak 0123 / 4567 8901") == {
         ("phone-number-like text", "0123 / 4567 8901")
     }
+
+
+def _met(at: str) -> Guard:
+    return Guard([Identifier(MEETING_TIME, f"S1 {at}")])
+
+
+@pytest.mark.parametrize(
+    ("met", "written", "found"),
+    [
+        ("21:00", "Hij kwam om negen.", "om negen"),
+        ("21:05", "Hij kwam om negen binnen.", "om negen"),
+        ("09:00", "Om negen, zei hij.", "om negen"),
+        ("21:00", "om negen 's avonds", "om negen"),
+        ("21:00", "Met at nine.", "at nine"),
+        ("09:00", "met at nine sharp", "at nine"),
+        ("22:00", "Hij kwam tegen tienen.", "tegen tienen"),
+        ("18:10", "Om zessen bij de kerk.", "om zessen"),
+        ("02:00", "rond tweeën", "rond tweeen"),
+        ("21:20", "Twintig over negen.", "twintig over negen"),
+        ("21:40", "twintig voor tien", "twintig voor tien"),
+        ("21:30", "Afspraak half 10.", "half 10"),  # Dutch: 9:30
+        ("10:30", "Meeting half 10.", "half 10"),  # British: 10:30
+        ("09:15", "kwart over 9", "kwart over 9"),
+        ("21:25", "vijf voor half 10", "vijf voor half 10"),
+        ("00:00", "Met at midnight.", "midnight"),
+        ("23:50", "Om middernacht.", "middernacht"),
+        ("12:00", "Met at noon.", "noon"),
+        ("12:10", "at twelve noon", "twelve noon"),
+        ("11:55", "om het middaguur", "het middaguur"),
+        ("12:00", "midday", "midday"),
+    ],
+)
+def test_a_meeting_s_time_in_these_words_is_refused(met: str, written: str, found: str) -> None:
+    assert _found(_met(met), written) == {("time of day", found)}
+
+
+@pytest.mark.parametrize(
+    ("met", "written"),
+    [
+        ("21:00", "Het gaat om negen getuigen."),
+        ("21:00", "negen getuigen"),
+        ("21:00", "Ajax speelde tegen negen man."),
+        ("21:00", "at nine points"),
+        ("21:00", "met z'n negenen"),  # all nine of us: no placing word
+        ("21:00", "Om tien uur."),  # an hour off
+        ("14:00", "Hij kwam om negen."),  # another meeting's time
+        ("21:30", "half 12"),  # 11:30 or 12:30
+        ("12:00", "midnight"),  # midnight is 0:00, not twelve on the 12-hour clock
+        ("00:00", "at noon"),
+        ("13:00", "in the afternoon"),
+        ("21:00", "half 10.5 liter"),
+    ],
+)
+def test_ordinary_words_and_other_times_pass(met: str, written: str) -> None:
+    assert _found(_met(met), written) == set()
+
+
+def test_om_negen_uur_is_one_time_and_negen_mensen_none() -> None:
+    written = "Om negen uur lopen er negen mensen."
+    assert _found(_met("21:00"), written) == {("time of day", "om negen uur")}
+    assert _found(_met("14:00"), written) == set()
+
+
+@pytest.mark.parametrize(
+    ("written", "found"),
+    [
+        ("Hij kwam 12 uur 's middags.", "12 uur 's middags"),
+        ("zaterdagmiddag 12 uur", "middag 12 uur"),
+        ("'s Avonds 9 uur bij de brug.", "avonds 9 uur"),
+        ("morgen 9 uur", "morgen 9 uur"),
+        ("om 12 uur 's middags", "12 uur"),  # one time, found once
+    ],
+)
+def test_hours_in_figures_with_a_part_of_the_day_are_a_time(written: str, found: str) -> None:
+    assert _found(Guard([]), written) == {("time of day", found)}
+
+
+@pytest.mark.parametrize(
+    "written", ["'s avonds 3 uur gewerkt", "de hele middag 3 uur lang", "2 uur", "12 uur per dag"]
+)
+def test_hours_as_a_span_with_a_part_of_the_day_pass(written: str) -> None:
+    assert _found(Guard([]), written) == set()

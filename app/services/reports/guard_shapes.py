@@ -40,8 +40,10 @@ A time of day (``time_of_day``): ``23:30``, ``9:05:10``, ``23.30 uur``, ``23.30 
 ``om 23.30`` (and ``rond``, ``tegen``, ``omstreeks``, ``vanaf``, ``tot``, ``at``,
 ``around``; not ``vanaf 12.50 euro``), ``om 21 uur``, ``om half 10``, ``een uur of
 9``, ``23u30``, ``23h30``, ``11:30 pm``, ``11 p.m.``, ``2330 hours``, ``2330 uur``,
-and ISO's ``T23:30``. Not times: ``12.30`` alone (an amount), ``1.250,00``,
-``2330`` alone, ``2 uur`` (a duration; ``tot 2 uur`` is refused).
+and ISO's ``T23:30``; hours with a part of the day (``12 uur 's middags``,
+``'s avonds 9 uur``, ``zaterdagmiddag 12 uur``). Not times: ``12.30`` alone (an
+amount), ``1.250,00``, ``2330`` alone, ``2 uur`` (a duration; ``tot 2 uur`` is
+refused).
 """
 
 from __future__ import annotations
@@ -107,6 +109,14 @@ _AT_FIGURES = re.compile(
     rf"(?P<t>{_H24}\.{_MM}{_END}(?!\s*{_UNIT})"
     rf"|{_H24}\s*uur(?!\w)(?!\s+{_SPAN_AFTER})|half\s+{_H12}(?![\w:]){_END})"
     rf"|(?P<about>een\s+uur(?:tje)?\s+of\s+{_H24}(?![\w:]){_END}(?!\s+{_SPAN_AFTER})))"
+)
+# Hours with a part of the day said before or after them are a time, whatever
+# word comes first: "12 uur 's middags", "'s avonds 9 uur", "zaterdagmiddag om 12
+# uur", "morgen 9 uur"; not a span ("'s avonds 3 uur gewerkt").
+_PART_WORDS = r"(?:ochtend|morgen|middag|avond|nacht)"
+_WITH_PART = re.compile(
+    rf"(?<![\w:.,]){_H24}\s*uur\s+['’]?s\s+{_PART_WORDS}s(?!\w)"
+    rf"|{_PART_WORDS}s?\s+(?:om\s+)?{_H24}\s*uur(?!\w)(?!\s+{_SPAN_AFTER})"
 )
 _LASTED = re.compile(
     r"(?:duurde|duurt|duren|duurden|wachtte|wachtten|wacht|reed|reden|liep|liepen"
@@ -262,15 +272,21 @@ class IdRuns:
 
 
 def times_of_day(folded: str) -> Iterator[str]:
-    """The times of day written in ``folded`` text."""
+    """The times of day written in ``folded`` text, each once."""
     starts: set[int] = set()
+    spans: list[tuple[int, int]] = []
     for match in _TIME.finditer(folded):
         starts.add(match.start())
+        spans.append(match.span())
         yield match.group().strip()
     for match in _AT_FIGURES.finditer(folded):
         if _LASTED.search(folded, max(0, match.start() - 20), match.start()):
             continue  # "het duurde rond 2 uur": how long, not when
+        spans.append(match.span())
         if match["t"] is None:
             yield match["about"]
         elif match.start("t") not in starts:  # "om 23.30 uur" is one time
             yield match["t"]
+    for match in _WITH_PART.finditer(folded):
+        if not any(match.start() < end and start < match.end() for start, end in spans):
+            yield match.group()  # not "om 12 uur" again in "om 12 uur 's middags"
