@@ -16,7 +16,9 @@ A name (codename, cover name, location codeword, identity) is found:
   in small letters it is a word (``still``, ``small`` for ``Stil``, ``Smal``), at the
   start of a sentence too, which is refused all the same. With any one letter but
   ``e`` appended (``Hendrikx``), a name of seven letters or more: an ``e`` makes a
-  Dutch inflection of a name that is a word (``vrolijke`` for ``Vrolijk``).
+  Dutch inflection of a name that is a word (``vrolijke`` for ``Vrolijk``), so it
+  is found only with a capital mid-sentence or in capitals, or, for a name ending
+  in ``s`` (``Hendrikse``: a patronymic's other spelling), starting a sentence too.
   Shorter, a letter more makes too many ordinary words (``Smith`` is not ``Smit``,
   ``jonge`` not ``Jong``);
 * glued to digits (``PELIKAAN1``, ``2ELS``): a name is not bounded by a digit, only
@@ -205,7 +207,10 @@ def _as_name(tokens: list[str]) -> str | None:
     ``SMITT``, ``Smitts auto``); of seven or more, an ``e`` appended, with a
     capital mid-sentence or in capitals (``met Hendrikse``, ``HENDRIKSE``: Dutch
     inflects a name that is a word so, ``vrolijke``, ``Vrolijke`` starting a
-    sentence)."""
+    sentence). A name ending in ``s`` also starting a sentence (``Hendrikse
+    kwam``): ``-se`` is the other spelling of a patronymic (Hendriks, Hendrikse;
+    Pieters, Pieterse), and the adjectives inflected so name places (``Hollandse``),
+    seldom a surname."""
     word = tokens[0] if len(tokens) == 1 else ""
     if not word.isalpha():
         return None
@@ -213,7 +218,8 @@ def _as_name(tokens: list[str]) -> str | None:
         capital = re.escape(word.capitalize() + word[-1]) + "s?"
         upper = re.escape((word + word[-1]).upper()) + "S?"
     elif len(word) >= APPENDED_MIN and word[-1] != "e":
-        capital = _MID_SENTENCE + re.escape(word.capitalize() + "e") + "s?"
+        where = "" if word[-1] == "s" else _MID_SENTENCE
+        capital = where + re.escape(word.capitalize() + "e") + "s?"
         upper = re.escape(word.upper() + "E") + "S?"
     else:
         return None
