@@ -158,6 +158,7 @@ def test_a_meeting_s_time_in_these_words_is_refused(met: str, written: str, foun
         ("00:00", "at noon"),
         ("13:00", "in the afternoon"),
         ("21:00", "half 10.5 liter"),
+        ("21:30", "een man van half 10 jaar"),  # a span
     ],
 )
 def test_ordinary_words_and_other_times_pass(met: str, written: str) -> None:
@@ -224,6 +225,7 @@ def test_a_particle_as_a_surname_after_a_title_is_refused(name: str, written: st
         ("Anna de Vries", "meneer de agent"),
         ("Anna de Vries", "Hij gaf mevrouw de sleutel."),
         ("Anna de Vries", "mevrouw De Jong"),
+        ("Anna de Vries", "Het was een oude mevrouw. De buurman zag het."),
     ],
 )
 def test_a_particle_as_a_word_or_in_another_name_passes(name: str, written: str) -> None:

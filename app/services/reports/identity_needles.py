@@ -38,10 +38,11 @@ FOREIGN_PARTICLES = frozenset(
     {"les", "le", "la", "del", "della", "dos", "das", "von", "vom", "ibn", "bin", "el"}
 )
 MIN_PART = 2  # two-letter name parts (Li, Wu) count, as whole words
-# Titles a surname follows (Dutch, English; with or without a dot).
+# Titles a surname follows (Dutch, English). A dot only after an abbreviation:
+# "een oude mevrouw. De buurman" ends a sentence, "mevr. De" does not.
 _TITLE = (
-    r"(?<!\w)(?:mevrouw|mevr|mw|meneer|mijnheer|mnr|dhr|de\s+heer|juffrouw|mr|mrs|ms"
-    r"|miss|mister|madam|madame|sir|dr|drs|ir)(?:\.\s*|\s+)"
+    r"(?<!\w)(?:(?:mevrouw|meneer|mijnheer|juffrouw|de\s+heer|miss|mister|madam|madame"
+    r"|sir)\s+|(?:mevr|mw|mnr|dhr|mr|mrs|ms|dr|drs|ir)(?:\.\s*|\s+))"
 )
 _NAME_PARTS = re.compile(r"[\s\-\u2010\u2011'\u2018\u2019`´]+")
 _STREET = re.compile(r"^([^\d,]*[^\d\s,])\s+\d")  # "Kerkstraat 12, Utrecht" -> Kerkstraat

@@ -130,7 +130,7 @@ _FORMS: tuple[tuple[str, tuple[str, ...], str], ...] = (
     (rf"at\s+{_EN_H}{_EN_HOUR_ENDS}", _EN_HOURS, "hour"),
     (rf"{_AT}\s+{_NL_H_EN}", _NL_HOURS_EN, "hour"),
     # "half 10": 9:30 in Dutch, 10:30 as the British say it; both readings.
-    (rf"half\s+{_DIGIT_H}", (), "digit half"),
+    (rf"half\s+{_DIGIT_H}{_NOT_SPAN}", (), "digit half"),  # not "half 10 jaar"
     (rf"(?P<m>kwart)\s+{_NL_DIR}{_DIGIT_H}", (), "nl minutes"),
     (rf"{_NL_M}\s+(?P<dir>over|voor)\s+(?P<half>half\s+){_DIGIT_H}", (), "nl minutes"),
     (r"(?:midnight|middernacht)", (), "midnight"),
