@@ -89,6 +89,10 @@ def test_a_capitalised_disguise_after_a_bracket_or_a_quote_is_caught(written: st
     assert _found(NAMES, written)
 
 
-@pytest.mark.parametrize("written", ["Hendrikse kwam", "Zo ging het. Hendrikse kwam"])
+WORDS = Guard(identity_identifiers(["Anna Vrolijk"]))
+
+
+@pytest.mark.parametrize("written", ["Vrolijke mensen", "Zo ging het. Vrolijke mensen"])
 def test_a_capital_where_a_sentence_begins_says_nothing(written: str) -> None:
-    assert _found(NAMES, written) == set()
+    # Of a name ending in "s" it does: "Hendrikse kwam" (test_report_guard_review4).
+    assert _found(WORDS, written) == set()

@@ -16,7 +16,9 @@ A name (codename, cover name, location codeword, identity) is found:
   in small letters it is a word (``still``, ``small`` for ``Stil``, ``Smal``), at the
   start of a sentence too, which is refused all the same. With any one letter but
   ``e`` appended (``Hendrikx``), a name of seven letters or more: an ``e`` makes a
-  Dutch inflection of a name that is a word (``vrolijke`` for ``Vrolijk``).
+  Dutch inflection of a name that is a word (``vrolijke`` for ``Vrolijk``), so it
+  is found only with a capital mid-sentence or in capitals, or, for a name ending
+  in ``s`` (``Hendrikse``: a patronymic's other spelling), starting a sentence too.
   Shorter, a letter more makes too many ordinary words (``Smith`` is not ``Smit``,
   ``jonge`` not ``Jong``);
 * glued to digits (``PELIKAAN1``, ``2ELS``): a name is not bounded by a digit, only
@@ -40,8 +42,10 @@ A time of day (``time_of_day``): ``23:30``, ``9:05:10``, ``23.30 uur``, ``23.30 
 ``om 23.30`` (and ``rond``, ``tegen``, ``omstreeks``, ``vanaf``, ``tot``, ``at``,
 ``around``; not ``vanaf 12.50 euro``), ``om 21 uur``, ``om half 10``, ``een uur of
 9``, ``23u30``, ``23h30``, ``11:30 pm``, ``11 p.m.``, ``2330 hours``, ``2330 uur``,
-and ISO's ``T23:30``. Not times: ``12.30`` alone (an amount), ``1.250,00``,
-``2330`` alone, ``2 uur`` (a duration; ``tot 2 uur`` is refused).
+and ISO's ``T23:30``; hours with a part of the day (``12 uur 's middags``,
+``'s avonds 9 uur``, ``zaterdagmiddag 12 uur``). Not times: ``12.30`` alone (an
+amount), ``1.250,00``, ``2330`` alone, ``2 uur`` (a duration; ``tot 2 uur`` is
+refused).
 """
 
 from __future__ import annotations
@@ -107,6 +111,14 @@ _AT_FIGURES = re.compile(
     rf"(?P<t>{_H24}\.{_MM}{_END}(?!\s*{_UNIT})"
     rf"|{_H24}\s*uur(?!\w)(?!\s+{_SPAN_AFTER})|half\s+{_H12}(?![\w:]){_END})"
     rf"|(?P<about>een\s+uur(?:tje)?\s+of\s+{_H24}(?![\w:]){_END}(?!\s+{_SPAN_AFTER})))"
+)
+# Hours with a part of the day said before or after them are a time, whatever
+# word comes first: "12 uur 's middags", "'s avonds 9 uur", "zaterdagmiddag om 12
+# uur", "morgen 9 uur"; not a span ("'s avonds 3 uur gewerkt").
+_PART_WORDS = r"(?:ochtend|morgen|middag|avond|nacht)"
+_WITH_PART = re.compile(
+    rf"(?<![\w:.,]){_H24}\s*uur\s+['’]?s\s+{_PART_WORDS}s(?!\w)"
+    rf"|{_PART_WORDS}s?\s+(?:om\s+)?{_H24}\s*uur(?!\w)(?!\s+{_SPAN_AFTER})"
 )
 _LASTED = re.compile(
     r"(?:duurde|duurt|duren|duurden|wachtte|wachtten|wacht|reed|reden|liep|liepen"
@@ -195,7 +207,10 @@ def _as_name(tokens: list[str]) -> str | None:
     ``SMITT``, ``Smitts auto``); of seven or more, an ``e`` appended, with a
     capital mid-sentence or in capitals (``met Hendrikse``, ``HENDRIKSE``: Dutch
     inflects a name that is a word so, ``vrolijke``, ``Vrolijke`` starting a
-    sentence)."""
+    sentence). A name ending in ``s`` also starting a sentence (``Hendrikse
+    kwam``): ``-se`` is the other spelling of a patronymic (Hendriks, Hendrikse;
+    Pieters, Pieterse), and the adjectives inflected so name places (``Hollandse``),
+    seldom a surname."""
     word = tokens[0] if len(tokens) == 1 else ""
     if not word.isalpha():
         return None
@@ -203,7 +218,8 @@ def _as_name(tokens: list[str]) -> str | None:
         capital = re.escape(word.capitalize() + word[-1]) + "s?"
         upper = re.escape((word + word[-1]).upper()) + "S?"
     elif len(word) >= APPENDED_MIN and word[-1] != "e":
-        capital = _MID_SENTENCE + re.escape(word.capitalize() + "e") + "s?"
+        where = "" if word[-1] == "s" else _MID_SENTENCE
+        capital = where + re.escape(word.capitalize() + "e") + "s?"
         upper = re.escape(word.upper() + "E") + "S?"
     else:
         return None
@@ -262,15 +278,21 @@ class IdRuns:
 
 
 def times_of_day(folded: str) -> Iterator[str]:
-    """The times of day written in ``folded`` text."""
+    """The times of day written in ``folded`` text, each once."""
     starts: set[int] = set()
+    spans: list[tuple[int, int]] = []
     for match in _TIME.finditer(folded):
         starts.add(match.start())
+        spans.append(match.span())
         yield match.group().strip()
     for match in _AT_FIGURES.finditer(folded):
         if _LASTED.search(folded, max(0, match.start() - 20), match.start()):
             continue  # "het duurde rond 2 uur": how long, not when
+        spans.append(match.span())
         if match["t"] is None:
             yield match["about"]
         elif match.start("t") not in starts:  # "om 23.30 uur" is one time
             yield match["t"]
+    for match in _WITH_PART.finditer(folded):
+        if not any(match.start() < end and start < match.end() for start, end in spans):
+            yield match.group()  # not "om 12 uur" again in "om 12 uur 's middags"

@@ -4,15 +4,16 @@ for the sanitisation guard, in the spellings running text uses:
 * a name whole, and each of its parts: split on spaces, hyphens and apostrophes
   (``Anna Smit-de Vries``: ``Anna``, ``Smit``, ``Vries``; ``O'Neill``: ``Neill``),
   two-letter parts too (``Li Wu``), always as whole words; name particles
-  (van, de, der...) on their own are left out; and every run of parts but one of
-  particles only, so that ``SMITDEVRIES``, ``DeVries`` and ``xDEVRIES`` are found
-  (``guard_shapes``) and ``Vanderbilt`` is not;
+  (van, de, der...) on their own are left out, but found as a surname after a
+  title (``mevrouw Le``, ``de heer Van``: ``titled_particles``); and every run
+  of parts but one of particles only, so that ``SMITDEVRIES``, ``DeVries`` and
+  ``xDEVRIES`` are found (``guard_shapes``) and ``Vanderbilt`` is not;
 * a date of birth in ISO, the usual Dutch spellings with a four- or two-digit year
   (``29-02-1984``, ``29/2/84``), American month first (``02/29/1984``), and
   written out with a Dutch or English month name (``29 februari 1984``,
   ``Feb. 29, '84``);
 * an address whole, its street name (also abbreviated, ``Kerkstr.``) and postcode;
-* phone numbers, by their digits.
+* phone numbers, by their significant digits (``phone_numbers``).
 """
 
 from __future__ import annotations
@@ -32,7 +33,17 @@ PARTICLES = frozenset(
         "uit", "bij", "tot",
     }
 )  # fmt: skip
+# Particles that are no Dutch or English word: after a title, in any case a name.
+FOREIGN_PARTICLES = frozenset(
+    {"les", "le", "la", "del", "della", "dos", "das", "von", "vom", "ibn", "bin", "el"}
+)
 MIN_PART = 2  # two-letter name parts (Li, Wu) count, as whole words
+# Titles a surname follows (Dutch, English). A dot only after an abbreviation:
+# "een oude mevrouw. De buurman" ends a sentence, "mevr. De" does not.
+_TITLE = (
+    r"(?<!\w)(?:(?:mevrouw|meneer|mijnheer|juffrouw|de\s+heer|miss|mister|madam|madame"
+    r"|sir)\s+|(?:mevr|mw|mnr|dhr|mr|mrs|ms|dr|drs|ir)(?:\.\s*|\s+))"
+)
 _NAME_PARTS = re.compile(r"[\s\-\u2010\u2011'\u2018\u2019`´]+")
 _STREET = re.compile(r"^([^\d,]*[^\d\s,])\s+\d")  # "Kerkstraat 12, Utrecht" -> Kerkstraat
 _POSTCODE_ANY_CASE = re.compile(r"(?<!\w)([1-9]\d{3}) ?([A-Za-z]{2})(?!\w)")
@@ -134,6 +145,30 @@ def name_runs(name: str) -> list[Identifier]:
     ]
 
 
+def titled_particles(name: str) -> list[Identifier]:
+    """Each particle of a name (``Le`` of ``Thi Le``, ``Van`` of ``Chen Van``) as a
+    surname after a title: ``mevrouw Le``, ``de heer Van``, ``Mrs. LE``. Alone it is
+    an ordinary word and left out; after a title and written with a capital, and
+    not followed by a capitalised word (``de heer Van Dijk``, ``mevrouw Le Pen``:
+    the start of another name), it is a surname, and which part of a name is the
+    surname the guard cannot tell (``Le Thi Hoa`` puts it first). In small letters
+    only where it ends a clause (``mevrouw le.``), or where it is no Dutch or
+    English word (``FOREIGN_PARTICLES``: ``mevrouw le zei``, not ``meneer de
+    agent``)."""
+    out: list[Identifier] = []
+    for part in dict.fromkeys(fold(p) for p in _NAME_PARTS.split(name.strip()) if p):
+        if part not in PARTICLES:
+            continue
+        word = re.escape(part)
+        folded = rf"{_TITLE}{word}(?![^\W\d_])(?=\s*(?:[^\w\s]|$))"
+        written = f"(?:{re.escape(part.capitalize())}|{re.escape(part.upper())})"
+        if part in FOREIGN_PARTICLES:
+            written = f"(?i:{word})"
+        capitals = rf"(?i:{_TITLE}){written}(?![^\W\d_])(?!\s+[A-Z][a-z])"
+        out.append(Identifier("identity", part.capitalize(), folded, capitals))
+    return out
+
+
 def _looks_like_phone(text: str) -> bool:
     digits = _digits(text)
     return len(digits) >= 6 and not any(c.isalpha() for c in text)
@@ -156,9 +191,12 @@ def identity_identifiers(strings: Iterable[str]) -> list[Identifier]:
             out.append(_written_date(born))
         elif _looks_like_phone(text):
             out.append(Identifier("phone", text))
-        elif text and fold(text) not in PARTICLES:
+        elif text and fold(text) in PARTICLES:
+            out += titled_particles(text)  # a surname on record alone ("Le")
+        elif text:
             out += _address_identifiers(text)
             if _looks_like_name(text):
                 out += [Identifier("identity", part) for part in name_parts(text)]
                 out += name_runs(text)
+                out += titled_particles(text)
     return out

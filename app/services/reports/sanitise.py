@@ -32,10 +32,12 @@ spelled out, glued to digits, in capitals glued to small letters, and with a
 genitive ``s``, a last letter doubled or, when long, one letter appended, and a
 name of two parts glued, inside other words (``guard_shapes``: ``P E L I K A A N``,
 ``PELIKAAN1``, ``xPELIKAAN``, ``Pelikaans``, ``DeVriess``, ``xdevries``; the
-codename ``ELS`` does not hit ``else``). Phone numbers are compared by their
-digits, whatever stands between them (``+31 6 1234 5678`` is ``06 - 12 34 56 78``:
-up to three spaces, dots, dashes or brackets between two digits; anyone's
-number more narrowly, with dates blanked out first); ids (the
+codename ``ELS`` does not hit ``else``). The source's phone numbers are compared by
+their significant digits, whatever stands between them and in any country's
+spelling (``phone_numbers``: ``+31 6 1234 5678`` is ``06 -  12 34 56 78``, ``+32
+470 12 34 56`` is ``0470 12 34 56``: up to eight characters that are not letters
+or digits between two digits); anyone's number more narrowly, with dates blanked
+out first; ids (the
 sources', the debriefs') by any run of 8 of their hex digits. An identity's date
 of birth is also found month first and written out with a Dutch or English month
 name, its name by every run of its parts glued (``SMITDEVRIES``), its street
@@ -74,6 +76,7 @@ from app.models import Alias, Contact, Source
 from app.reports.views import GradingLine, SanitisedBody, SanitisedDebrief, SanitisedItem
 from app.services.reports.guard_shapes import IdRuns, NamePatterns, name_patterns, times_of_day
 from app.services.reports.matching import Identifier, fold, plain, shape
+from app.services.reports.phone_numbers import PhoneNumbers
 from app.services.reports.worded_times import day_minutes, near, times_text, worded_times
 from app.services.views import DebriefView
 
@@ -83,37 +86,6 @@ MEETING_TIME = "meeting time"  # "S1 HH:MM" (plain "HH:MM": of any text), for ti
 ID_KINDS = frozenset({"source id", "debrief id"})  # found by runs of their hex digits
 # Made-up words, found inside other words too when long (``guard_shapes``).
 MADE_UP = frozenset({"codename", "former codename", OTHER_CODENAME, "location codeword"})
-# Between the digits of the source's own number: up to three of spaces, dots,
-# slashes, brackets and dashes of any kind ("06 - 1234 5678", "06 – 12 34 56 78").
-_WIDE_GAP = r"[\s\-\u2010-\u2015\u2212./()]{0,3}"
-_DIGIT_RUN = re.compile(rf"\d(?:{_WIDE_GAP}\d){{5,}}")
-# Anyone's number, narrowly: a wide gap joins date ranges and lists of case
-# numbers ("01-02-2024 – 05-02-2024", "0123 / 4567") into phone-like runs. Between
-# two digits: up to two spaces, dots, slashes or brackets, or one dash of any kind
-# with a space either side ("06 - 1234 5678", "06–12345678"); " / " only after a
-# leading 0 and its area or mobile prefix ("06 / 1234 5678"), and with nine digits.
-_GAP = r"(?:[ ./()]{0,2}|[ ()]?[\-\u2010-\u2015\u2212]{1,2}[ ()]?)"
-# A spaced or long dash between two parts that each hold digits with a separator
-# inside is a range of dates, times or weeks, not one number ("08.00 - 12.00",
-# "01-02-24 – 05-02-24"); a spaced dash or slash in fewer digits than a Dutch
-# number's ten is a case number ("0123 - 45678"), not a phone number.
-_RANGE = re.compile(
-    r"\d[\-./]\d[\d\-./]*(?: [\-\u2010-\u2015\u2212]{1,2} |\s?[\u2013\u2014]\s?)"
-    r"\d[\d\-./]*[\-./]\d"
-)
-_SPACED = re.compile(r" [\-\u2010-\u2015\u2212/]{1,2} |[\u2013\u2014]")
-NATIONAL_DIGITS = 10
-_PHONE_LIKE = re.compile(
-    rf"(?<![\w+])(?:(?:\+|00|0)\d(?:{_GAP}\d){{7,13}}"
-    rf"|(?P<slash>0\d{{1,3}}[ ]?/[ ]?\d(?:{_GAP}\d){{4,12}}))(?!\w)"
-)
-SLASHED_MIN = 9  # digits of a number with " / " after its prefix
-# Dates (dd-mm-yyyy, yyyy-mm-dd), blanked out before numbers are looked for: a
-# range "01-02-2024-05-02-2024" is no number, a number after a date still is.
-_DATE = re.compile(
-    r"(?<!\d)(?:\d{1,2}([\-./])\d{1,2}\1(?:19|20)\d\d"
-    r"|(?:19|20)\d\d([\-./])\d{1,2}\2\d{1,2})(?!\d)"
-)
 _EMAIL = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
 # Dutch postcodes: four digits (no leading 0), two capitals (never SA, SD or SS).
 _POSTCODE = re.compile(r"(?<!\w)[1-9]\d{3} ?(?!SA|SD|SS)[A-Z]{2}(?!\w)")
@@ -149,25 +121,12 @@ class SanitisationRefused(ReportError):
             )
 
 
-def _digits(text: str) -> str:
-    return "".join(c for c in text if c.isdigit())
-
-
-def _national(digits: str) -> str:
-    """Phone digits without international prefix, Dutch country code or trunk 0."""
-    if digits.startswith("00"):
-        digits = digits[2:]
-    if digits.startswith("31") and len(digits) >= 11:
-        digits = digits[2:]
-    return digits.lstrip("0")
-
-
 class Guard:
     """Compiled identifiers of one report, ready to scan its text."""
 
     def __init__(self, identifiers: Iterable[Identifier]) -> None:
         self._words: list[tuple[Identifier, NamePatterns]] = []
-        self._phones: list[tuple[Identifier, str]] = []
+        self._phones = PhoneNumbers()
         self._id_runs = IdRuns()
         self._ids: list[Identifier] = []
         # Minutes on the 24-hour clock, by the reference of the debrief they are
@@ -180,9 +139,7 @@ class Guard:
                 continue
             seen.add(key)
             if ident.kind == "phone":
-                national = _national(_digits(ident.text))
-                if len(national) >= 6:
-                    self._phones.append((ident, national))
+                self._phones.add(ident)
                 continue
             if ident.kind == MEETING_TIME:
                 reference, _, at = ident.text.rpartition(" ")
@@ -241,24 +198,8 @@ class Guard:
         return [m for ref in held for m in self._meetings.get(ref, [])]
 
     def _scan_plain(self, where: str, text: str) -> Iterator[GuardHit]:
-        known_found: set[str] = set()
-        for match in _DIGIT_RUN.finditer(text):
-            national = _national(_digits(match.group()))
-            for ident, digits in self._phones:
-                if digits in national:
-                    known_found.add(national)
-                    yield GuardHit("phone number", ident.text, where)
-        undated = _DATE.sub(lambda m: "#" * len(m.group()), text)
-        for match in _PHONE_LIKE.finditer(undated):
-            if match["slash"] and len(_digits(match.group())) < SLASHED_MIN:
-                continue
-            if _RANGE.search(match.group()):
-                continue  # "08.00 - 12.00", "01-02-24 – 05-02-24": a range, not a number
-            spaced = _SPACED.search(match.group())
-            if spaced and len(_digits(match.group())) < NATIONAL_DIGITS:
-                continue  # "0123 - 45678": a case number
-            if _national(_digits(match.group())) not in known_found:
-                yield GuardHit("phone-number-like text", match.group(), where)
+        for kind, found in self._phones.found(text):
+            yield GuardHit(kind, found, where)
         for match in _EMAIL.finditer(text):
             yield GuardHit("e-mail address", match.group(), where)
         for match in _POSTCODE.finditer(text):

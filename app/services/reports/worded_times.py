@@ -5,8 +5,15 @@ nine``, ``twenty-five to ten``, ``nine o'clock``, ``half nine`` (9:30, as the
 British say it), ``nine thirty``, ``nine fifteen``, ``nine forty-five``, ``nine
 pm``, ``nine in the evening``; in Dutch: ``half tien`` (9:30), ``kwart over
 negen``, ``kwart voor tien``, ``tien over negen``, ``vijf voor half tien``
-(9:25), ``om negen uur`` (also rond, tegen, omstreeks, vanaf, tot), ``negen uur
-'s avonds``, ``een uur of negen`` (about nine, also ``een uurtje of negen``). Hours are one to
+(9:25), ``twintig over negen``, ``om negen uur`` (also rond, tegen, omstreeks,
+vanaf, tot), ``negen uur 's avonds``, ``een uur of negen`` (about nine, also ``een
+uurtje of negen``), ``tegen tienen``, ``om zessen``; ``om negen`` and ``at nine``
+without ``uur`` only where nothing follows that they count (a clause's end, a
+particle or conjunction, a part of the day: ``kwam om negen binnen``, not ``het
+gaat om negen getuigen``); the hour in figures after ``half`` or a quarter (``half
+10``, read both ways: 9:30 in Dutch, 10:30 as the British say it; ``kwart over
+9``, ``vijf voor half 10``); ``midnight``, ``middernacht`` (0:00), ``noon``,
+``midday``, ``het middaguur`` (12:00), on the 24-hour clock. Hours are one to
 twelve: on a 12-hour clock, unless a part of the day follows (``pm``, ``in the
 evening``, ``'s avonds``...): then on the 24-hour clock (``nine in the evening`` is
 21:00, not 9:00). Night (``at night``, ``'s nachts``: ``half past six at night``)
@@ -51,9 +58,13 @@ _EN_HOURS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "ni
 _NL_HOURS = (_ONE, "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien",
              "elf", "twaalf")  # fmt: skip
 _EEN_HOURS = ("een",)  # "een" as one: only in the fixed forms below
+# The hours as Dutch says them after a placing word, "tegen tienen", "om zessen"
+# (not "met z'n vieren": that is no hour). Folded: "tweeën" is "tweeen".
+_NL_HOURS_EN = ("enen", "tweeen", "drieen", "vieren", "vijven", "zessen", "zevenen",
+                "achten", "negenen", "tienen", "elven", "twaalven")  # fmt: skip
 _EN_MINUTES = {"five": 5, "ten": 10, "quarter": 15, "a quarter": 15, "twenty": 20,
                "twenty-five": 25, "twenty five": 25, "half": 30}  # fmt: skip
-_NL_MINUTES = {"vijf": 5, "tien": 10, "kwart": 15}
+_NL_MINUTES = {"vijf": 5, "tien": 10, "kwart": 15, "twintig": 20}
 _EN_AFTER = {"fifteen": 15, "thirty": 30, "forty-five": 45, "forty five": 45}
 
 
@@ -64,6 +75,9 @@ def _words(words: Iterable[str]) -> str:
 _EN_H = rf"(?P<h>{_words(_EN_HOURS)})"
 _NL_H = rf"(?P<h>{_words(_NL_HOURS)})"
 _EEN = r"(?P<h>een)"
+_NL_H_EN = rf"(?P<h>{_words(_NL_HOURS_EN)})"
+# An hour in figures, 1 to 12, not part of a longer number ("half 10", not "half 10.5").
+_DIGIT_H = r"(?P<h>0?[1-9]|1[0-2])(?![.,:]\d)"
 _EN_M = rf"(?P<m>{_words(_EN_MINUTES)})"
 _NL_M = rf"(?P<m>{_words(_NL_MINUTES)})"
 _NL_DIR = r"(?P<dir>over|voor)\s+(?P<half>half\s+)?"
@@ -85,6 +99,12 @@ _THEN = (
 )
 _PARTS_OF_DAY = r"(?:in\s+the\s+(?:morning|afternoon|evening)|at\s+night)"
 _DUTCH_PARTS = r"['’]?s\s+(?:ochtends|morgens|middags|avonds|nachts)"
+# "om negen" without "uur" is a time only where nothing follows that it counts
+# ("het gaat om negen getuigen"): a clause's end, a particle, preposition or
+# conjunction (``_THEN``), or a part of the day. English "at nine" alike.
+_HOUR_ENDS = rf"(?:{_CLAUSE_END}|{_THEN}|(?=\s+{_DUTCH_PARTS}))"
+_EN_THEN = r"(?=\s+(?:sharp|exactly|and|but|when|then|in\s+the|at\s+night|tonight)(?!\w))"
+_EN_HOUR_ENDS = rf"(?:{_CLAUSE_END}|{_EN_THEN})"
 # Each form: its pattern, the words its hour ``h`` is one of, and how it reads
 # (``_minutes``).
 _FORMS: tuple[tuple[str, tuple[str, ...], str], ...] = (
@@ -106,7 +126,18 @@ _FORMS: tuple[tuple[str, tuple[str, ...], str], ...] = (
     (rf"half\s+{_EEN}", _EEN_HOURS, "nl half"),
     (rf"{_AT}\s+{_EEN}\s+uur{_NOT_ONE}", _EEN_HOURS, "hour"),
     (rf"{_EEN}\s+uur\s+['’]?s\s+(?:nachts|middags)", _EEN_HOURS, "hour"),
+    (rf"{_AT}\s+{_NL_H}{_HOUR_ENDS}", _NL_HOURS, "hour"),
+    (rf"at\s+{_EN_H}{_EN_HOUR_ENDS}", _EN_HOURS, "hour"),
+    (rf"{_AT}\s+{_NL_H_EN}", _NL_HOURS_EN, "hour"),
+    # "half 10": 9:30 in Dutch, 10:30 as the British say it; both readings.
+    (rf"half\s+{_DIGIT_H}{_NOT_SPAN}", (), "digit half"),  # not "half 10 jaar"
+    (rf"(?P<m>kwart)\s+{_NL_DIR}{_DIGIT_H}", (), "nl minutes"),
+    (rf"{_NL_M}\s+(?P<dir>over|voor)\s+(?P<half>half\s+){_DIGIT_H}", (), "nl minutes"),
+    (r"(?:midnight|middernacht)", (), "midnight"),
+    (r"(?:(?:twelve\s+)?noon|midday|(?:het\s+)?middaguur)", (), "noon"),
 )
+# Times of the 24-hour clock a word names: midnight, noon.
+_FIXED = {"midnight": 0, "noon": _HALF_DAY}
 _COMPILED = tuple(
     (re.compile(rf"(?<!\w){pattern}(?!\w)"), hours, kind) for pattern, hours, kind in _FORMS
 )
@@ -125,9 +156,20 @@ def times_text(text: str) -> str:
     return fold(_ONE_WRITTEN.sub(_ONE, unicodedata.normalize("NFC", strip_format(text))))
 
 
-def _minutes(match: re.Match[str], hours: tuple[str, ...], kind: str) -> int:
-    """The time ``match`` says, in minutes from twelve o'clock."""
-    at = (hours.index(match["h"]) + 1) * 60
+def _minutes(match: re.Match[str], hours: tuple[str, ...], kind: str) -> tuple[int, ...]:
+    """The times ``match`` may say, in minutes from twelve o'clock (``_FIXED``:
+    on the 24-hour clock)."""
+    if kind in _FIXED:
+        return (_FIXED[kind],)
+    h = match["h"]
+    at = (int(h) if h.isdigit() else hours.index(h) + 1) * 60
+    if kind == "digit half":
+        return at - 30, at + 30
+    return (_reading(match, at, kind),)
+
+
+def _reading(match: re.Match[str], at: int, kind: str) -> int:
+    """The one time a phrase of ``kind`` says, its hour at ``at`` minutes."""
     if kind == "en minutes":
         m = _EN_MINUTES[match["m"]]
         return at + (m if match["dir"] == "past" else -m)
@@ -172,17 +214,20 @@ def worded_times(text: str) -> Iterator[tuple[str, int, bool]]:
     inside a longer one (``half tien`` in ``vijf over half tien``) is not found
     again."""
     found = [
-        (match.start(), match.end(), match, _minutes(match, hours, kind))
+        (match.start(), match.end(), match, kind, _minutes(match, hours, kind))
         for pattern, hours, kind in _COMPILED
         for match in pattern.finditer(text)
     ]
     end = -1
-    for _start, stop, match, minutes in sorted(found, key=lambda f: (f[0], -f[1])):
+    for _start, stop, match, kind, readings in sorted(found, key=lambda f: (f[0], -f[1])):
         if stop <= end:
             continue
         end = max(end, stop)
-        at, whole_day = _on_clock(minutes, _part_of_day(text, match))
-        yield match.group().replace(_ONE, "één"), at, whole_day
+        for minutes in readings:
+            at, whole_day = (
+                (minutes, True) if kind in _FIXED else _on_clock(minutes, _part_of_day(text, match))
+            )
+            yield match.group().replace(_ONE, "één"), at, whole_day
 
 
 def day_minutes(moment: datetime | time) -> int:
