@@ -129,21 +129,22 @@ def _replace(
     package_id: str,
     created_at: str,
 ) -> list[str]:
-    # A package made before the one whose tokens are held, or before the one that
-    # withdrew them (it arrived late), does not replace them.
+    # A package made before one whose tokens are held (under any key: a late
+    # package under a retired key too), or before the one that withdrew them
+    # (it arrived late), does not replace them.
     newer = set(
         str(s)
         for s in conn.execute(
             text(
                 "SELECT t.source_id FROM central.deconfliction_tokens t "
                 "JOIN central.packages p ON p.id = t.package_id "
-                "WHERE t.key_id = :k AND t.source_id = ANY(CAST(:ids AS uuid[])) "
+                "WHERE t.source_id = ANY(CAST(:ids AS uuid[])) "
                 "AND p.created_at > CAST(:at AS timestamptz) "
                 "UNION SELECT source_id FROM central.deconfliction_withdrawn "
                 "WHERE source_id = ANY(CAST(:ids AS uuid[])) "
                 "AND created_at > CAST(:at AS timestamptz)"
             ),
-            {"k": key_id, "ids": list(per_source), "at": created_at},
+            {"ids": list(per_source), "at": created_at},
         ).scalars()
     )
     ids = sorted(s for s in per_source if s not in newer)
@@ -190,16 +191,15 @@ def _replace(
 
 def _withdraw(conn: Connection, ids: list[str], package_id: str, created_at: str) -> None:
     """The sources ``ids`` give no token any more (their identity was replaced by
-    one that gives none): every token held of them goes, under every key, unless
-    a package made after this one brought them. Matches already opened stay (they
-    are never deleted; each team decides on its own)."""
+    one that gives none): every token held of them that came in a package made no
+    later than this one goes, under every key (a token of a package made after it
+    stays). Matches already opened stay (they are never deleted; each team
+    decides on its own)."""
     conn.execute(
         text(
-            "DELETE FROM central.deconfliction_tokens t "
-            "WHERE t.source_id = ANY(CAST(:ids AS uuid[])) AND NOT EXISTS ("
-            "SELECT 1 FROM central.deconfliction_tokens n JOIN central.packages p "
-            "ON p.id = n.package_id WHERE n.source_id = t.source_id "
-            "AND p.created_at > CAST(:at AS timestamptz))"
+            "DELETE FROM central.deconfliction_tokens t USING central.packages p "
+            "WHERE p.id = t.package_id AND t.source_id = ANY(CAST(:ids AS uuid[])) "
+            "AND p.created_at <= CAST(:at AS timestamptz)"
         ),
         {"ids": ids, "at": created_at},
     )

@@ -57,6 +57,7 @@ from app.services.exchange import (
     package_log,
     package_records,
     packages,
+    token_sends,
     unwritten_packages,
 )
 from app.services.exchange.gc_pause import collection_paused
@@ -126,22 +127,21 @@ def _read_outgoing(
     session: Session, scope: Scope, source_id: uuid.UUID, to_runner: str, sender: str
 ) -> _Outgoing:
     """The source's whole file and who it goes to; refused if the source went
-    already or has a draft debrief."""
+    already, has a draft debrief, or has its tokens' withdrawal still to send."""
     source = get_visible(session, scope, Source, source_id)
     if session.execute(packages.handed_over().where(SourceHandover.source_id == source_id)).first():
         raise InvalidInput(
             "This source was already handed over; if its package was lost, write it again "
             "(package write)."
         )
-    drafts = session.execute(
-        select(Debrief.id).where(
-            Debrief.source_id == source_id, Debrief.status == DebriefStatus.DRAFT
-        )
-    ).first()
-    if drafts:
+    drafts = select(Debrief.id).where(
+        Debrief.source_id == source_id, Debrief.status == DebriefStatus.DRAFT
+    )
+    if session.execute(drafts).first():
         raise InvalidInput(
             "The source has a draft debrief: submit or delete it before the handover."
         )
+    token_sends.refuse_withdrawal_waiting(session, source_id)
     runner = handover_peers.new_runner(session, to_runner)
     handlers = handover_peers.handlers(session)
     gathered = packages.gather_source(session, source_id)

@@ -52,6 +52,10 @@ def _chunks(ids: Sequence[uuid.UUID], size: int = 500) -> list[list[uuid.UUID]]:
 _STORED_HEX = re.compile(r"[0-9a-f]{32}")
 
 
+# ``sent_tokens`` of a withdrawal: the SHA-256 of ``[]`` (``token_sends.digest``).
+_NO_TOKENS = hashlib.sha256(canonical.dumps([])).hexdigest()
+
+
 def stored_hex(value: str) -> str:
     return value if _STORED_HEX.fullmatch(value) else uuid.UUID(hex=value).hex
 
@@ -285,9 +289,9 @@ class Reader:
 
     def _tokens(self, source_ids: list[str]) -> list[list[dict[str, str]] | None]:
         """Each source's tokens under the current deconfliction key (section 7.7),
-        sorted; for a source without any, ``[]`` if tokens of it went out before
-        (they are withdrawn: its identity gives none now), else None (the member
-        is left out)."""
+        sorted; for a source without any, ``[]`` if the last package that carried
+        it sent tokens (they are withdrawn: its identity gives none now), else None
+        (the member is left out)."""
         found: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
         for sid, key_id, kind, token in rows_in(
             self.raw,
@@ -312,19 +316,18 @@ class Reader:
         return out
 
     def _withdrawn(self, source_ids: list[str]) -> set[str]:
-        """Of these sources without tokens, those whose tokens went out before
-        (``sent_tokens``). Only once every source's tokens are computed under the
-        current key: before that, a source without tokens may just not have them yet."""
+        """Of these sources without tokens, those whose last package carried
+        tokens (``sent_tokens``): their withdrawal, once (the package that carries
+        it records ``[]`` as sent). Only once every source's tokens are computed
+        under the current key: before that, a source may just not have them yet."""
         ready = self.raw.execute(
             "SELECT 1 FROM deconfliction_key WHERE retired_at IS NULL AND recomputed_at IS NOT NULL"
         ).fetchone()
         if ready is None:
             return set()
+        sent = "SELECT source_id, sha256 FROM sent_tokens WHERE source_id IN ({})"
         return {
-            stored_hex(sid)
-            for (sid,) in rows_in(
-                self.raw, "SELECT source_id FROM sent_tokens WHERE source_id IN ({})", source_ids
-            )
+            stored_hex(sid) for sid, sha in rows_in(self.raw, sent, source_ids) if sha != _NO_TOKENS
         }
 
     def _attendees(self, contact_ids: list[str]) -> list[list[str]]:

@@ -9,9 +9,10 @@ under the current key are not what went out last, with its registration as it is
 matches the new tokens. ``keys deconfliction show`` says how many wait.
 
 A source whose tokens are gone after some went out (its identity replaced by one
-that gives no token) says so: its member is ``[]`` (withdrawn), and central drops
-what it held of it. Until the current key's tokens are all computed, a source
-without tokens says nothing (the member is left out).
+that gives no token) says so once: its member is ``[]`` (withdrawn) in the next
+package that carries it, and central drops what it held of it. Until the current
+key's tokens are all computed, a source without tokens says nothing (the member is
+left out).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.dal.handed_over import handed_over
+from app.errors import InvalidInput
 from app.export import canonical
 from app.models import Source, wire
 from app.models.packages import SentTokens
@@ -53,6 +55,18 @@ def waiting(session: Session, source_ids: Sequence[uuid.UUID]) -> list[uuid.UUID
     now = package_records.source_tokens(session, source_ids)
     sent = _sent(session, list(now))
     return sorted(sid for sid, entries in now.items() if sent.get(sid) != digest(entries))
+
+
+def refuse_withdrawal_waiting(session: Session, source_id: uuid.UUID) -> None:
+    """A handover goes to the new runner and the handlers, and the old vault sends
+    the source no more after it. Changed tokens reach central anyway (the new
+    runner computes and sends its own), but a withdrawal would not: the new
+    runner never sent the old tokens, so it has none to withdraw. It goes first."""
+    if package_records.source_tokens(session, [source_id]).get(source_id) == []:
+        raise InvalidInput(
+            "The source's identity no longer gives the tokens that went to central: send "
+            "everything new first, so that central drops them, then hand the source over."
+        )
 
 
 def waiting_count(session: Session) -> int:
