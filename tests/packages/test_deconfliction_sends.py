@@ -88,9 +88,12 @@ def held_tokens(unit: Unit, source: uuid.UUID) -> set[tuple[str, str, str]]:
         }
 
 
-def carried(body: dict[str, Any]) -> dict[str, set[tuple[str, str, str]]]:
+def carried(body: dict[str, Any]) -> dict[str, set[tuple[str, str, str]] | None]:
+    """Each source's tokens as the body carries them (None: the member left out)."""
     return {
-        s["id"]: {(t["key_id"], t["kind"], t["token"]) for t in s.get("deconfliction", [])}
+        s["id"]: None
+        if "deconfliction" not in s
+        else {(t["key_id"], t["kind"], t["token"]) for t in s["deconfliction"]}
         for s in body["sources"]
     }
 
@@ -256,10 +259,45 @@ def test_tokens_gone_after_they_went_out_are_withdrawn_once(unit: Unit) -> None:
     assert (taken.new, taken.file_records.unchanged) == (0, 1)
     assert waiting(unit) == 0
     nothing_new(unit)
-    # A debrief of each, sent later: the withdrawn source says `[]` again (it
-    # changes nothing), the other still leaves the member out.
+    # A debrief of each, sent later: the withdrawal went once, and neither source
+    # says anything of its tokens now.
     factory.debrief(runner.vault, runner.scope, merel, submit=True)
     factory.debrief(runner.vault, runner.scope, kwarts, submit=True)
-    later = {s["id"]: s for s in opened_body(unit, export_all_new(unit))["sources"]}
-    assert later[str(merel)]["deconfliction"] == []
-    assert "deconfliction" not in later[str(kwarts)]
+    later = carried(opened_body(unit, export_all_new(unit)))
+    assert later == {str(merel): None, str(kwarts): None}
+
+
+def test_no_withdrawal_before_the_new_keys_tokens_are_computed(unit: Unit) -> None:
+    """A new key taken in without the passphrase: no source has tokens under it
+    yet, which says nothing of any identity. Nothing is withdrawn until the
+    recompute; then a source whose identity gives no token is, once."""
+    runner = unit.runner
+    old = deliver(unit)
+    merel = factory.source(runner.vault, runner.scope, "MEREL")
+    identity.record_identity(runner.vault, runner.scope, merel, JAN)
+    factory.debrief(runner.vault, runner.scope, merel, submit=True)
+    package_receive.import_package(
+        unit.handler.vault, unit.handler.scope, export_all_new(unit).path
+    )
+    handler = unit.handler
+    path = issue(unit, new_key(replaces=old), unit.outbox / "central")
+    package_receive.import_package(handler.vault, handler.scope, path)
+    (sent,) = deconfliction_key.forward(
+        handler.vault, handler.scope, to_dir=unit.outbox / "handler"
+    )
+    package_receive.import_package(runner.vault, runner.scope, sent.path)  # no passphrase
+    (current,) = [k for k in deconfliction_key.status(runner.vault).keys if k.current]
+    assert not current.recomputed
+    identity.record_identity(runner.vault, runner.scope, merel, IdentityFields("Jan"))
+    assert waiting(unit) == 0
+    with runner.vault.read() as session:
+        debrief_id = session.execute(select(Debrief.id)).scalar_one()
+    again = packages.export_package(
+        runner.vault, runner.scope, to_dir=unit.outbox, debrief_ids=[debrief_id]
+    )
+    assert carried(opened_body(unit, again)) == {str(merel): None}
+
+    identity_recompute.recompute(runner.vault, runner.scope, passphrase=factory.PASSPHRASE)
+    assert waiting(unit) == 1
+    assert carried(opened_body(unit, export_all_new(unit))) == {str(merel): set()}
+    nothing_new(unit)
