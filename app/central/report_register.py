@@ -8,7 +8,6 @@ administrator's only), written in one transaction with its access-log entry.
 
 from __future__ import annotations
 
-import base64
 import hashlib
 import re
 import secrets
@@ -28,6 +27,7 @@ from app.errors import ReportError
 from app.reports import hashing, management_render, management_view, raster
 from app.reports.management_figures import ManagementFigures
 from app.services.reports.choices import check_language, check_marking
+from app.services.reports.register import reference_code
 from app.services.reports.verifying import report_id_in
 
 KIND = "management"
@@ -84,8 +84,7 @@ def _printer_reference() -> str:
     """Who printed, as the page may say it: a random code only this register
     resolves (the report names nobody), new for every report so that codes do not
     link the reports one person printed."""
-    code = base64.b32encode(secrets.token_bytes(5)).decode("ascii")  # 40 bits
-    return f"PR-{code[:4]}-{code[4:]}"
+    return reference_code(secrets.token_bytes(5))
 
 
 def _issue_text(report_id: uuid.UUID, first: date, last: date, content: str, pdf: str) -> str:
