@@ -3,11 +3,14 @@
     veldboek central report management --from DAY --to DAY [--team NAME]
         [--user NAME] [--reason WHY] [--language en|nl] [--marking M]
         (--out FILE.pdf [--force] | --json) (--data DIR | --db URL)
+    veldboek central report verify FILE (--data DIR | --db URL) [--json]
 
 Without ``--user`` the figures are the administrator's (every team); with it,
 the staff user's as row-level security lets them through (their granted teams
 only). Either way the report is in the access log first. No codename, alias or
-name is printed, and every count below 5 is "< 5" (docs/central.md).
+name is printed, and every count below 5 is "< 5" (docs/central.md). A PDF is
+issued: central's report register keeps its id and hashes, and ``verify`` says
+whether a file is one it issued, unaltered (exit 0 only then).
 """
 
 from __future__ import annotations
@@ -17,14 +20,20 @@ import sys
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.central import access
 from app.central import place as places
 from app.central.store import opened as opened_store
 from app.cli.common import READ_REASON_HELP, print_json
 from app.domain.one_line import shown
+from app.domain.text import counted
 from app.errors import InvalidInput
+from app.services.files import user_files
 from app.services.reports.choices import DEFAULT_MARKING, MARKINGS, default_language
+
+if TYPE_CHECKING:  # loaded when a report is made: parsing the command line stays light
+    from app.central.report_register import Issued
 
 PlaceArgs = Callable[[argparse.ArgumentParser], None]
 
@@ -57,6 +66,13 @@ def register(
     p.add_argument("--force", action="store_true", help="replace an existing file")
     p.add_argument("--json", action="store_true", help="print the same figures as JSON")
     p.set_defaults(func=cmd_management)
+    v = kinds.add_parser(
+        "verify", help="whether this central system issued a report's PDF, unaltered"
+    )
+    v.add_argument("file", type=Path, metavar="FILE", help="the PDF to check")
+    add_place(v)
+    v.add_argument("--json", action="store_true", help="print the result as JSON")
+    v.set_defaults(func=cmd_verify)
 
 
 def cmd_management(args: argparse.Namespace) -> int:
@@ -84,19 +100,52 @@ def cmd_management(args: argparse.Namespace) -> int:
             why=args.reason,
             marking=None if args.out is None else args.marking,
         )
-    if args.out is not None:
-        data = reports_management.pdf(
-            figures, language=args.language or default_language(), marking=args.marking
-        )
-        # Warned before the file exists, as a vault's reports are.
-        print(
-            f"veldboek: warning: writing an UNENCRYPTED PDF ({args.marking}) to "
-            f"{shown(str(args.out))}; keep it as its marking requires and destroy it when done.",
-            file=sys.stderr,
-            flush=True,
-        )
-        written = reports_management.save(data, args.out, guarded=guarded, overwrite=args.force)
-        print(f"Wrote {written} ({len(data)} bytes).", file=sys.stderr if args.json else sys.stdout)
+        if args.out is not None:
+            from app.central import report_register
+
+            issued = report_register.issue(
+                store,
+                figures,
+                user=args.user,
+                why=args.reason,
+                team=args.team,
+                language=args.language or default_language(),
+                marking=args.marking,
+            )
+            _write(issued, args, guarded)
     if args.json:
         print_json(reports_management.as_json(figures))
     return 0
+
+
+def _write(issued: Issued, args: argparse.Namespace, guarded: list[Path]) -> None:
+    """Write an issued report; a write that fails leaves its register row (the
+    register is append-only), as a vault's does."""
+    from app.services.reports import management as reports_management
+
+    # Warned before the file exists, as a vault's reports are.
+    print(
+        f"veldboek: warning: writing an UNENCRYPTED PDF ({issued.marking}) to "
+        f"{shown(str(args.out))}; keep it as its marking requires and destroy it when done.",
+        file=sys.stderr,
+        flush=True,
+    )
+    written = reports_management.save(issued.pdf, args.out, guarded=guarded, overwrite=args.force)
+    print(
+        f"report {issued.report_id}  management  {counted(issued.page_count, 'page')}  "
+        f"sha256 {issued.pdf_sha256}  {written}",
+        file=sys.stderr if args.json else sys.stdout,
+    )
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    from app.central import report_register
+
+    data = user_files.read_all(args.file, user_files.REPORT_PDF)
+    with opened_store(places.from_args(args.data, args.db)) as store:
+        result = report_register.verify(store, data)
+    if args.json:
+        print_json(result.as_json())
+    else:
+        print(result.message())
+    return 0 if result.ok else 1

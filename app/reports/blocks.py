@@ -189,12 +189,16 @@ def _boxed(content: Any, widths: list[Any]) -> KeepTogether:
     return KeepTogether([Spacer(1, 8 * mm), table])
 
 
-def _with_command(text: str) -> str:
+VAULT_VERIFY = "veldboek report verify FILE"
+CENTRAL_VERIFY = "veldboek central report verify FILE"
+
+
+def _with_command(text: str, command: str = VAULT_VERIFY) -> str:
     """``text`` (with ``{command}`` filled in) as markup, the command in italics.
     The command is set between the escaped halves of the sentence: ``markup``
     would name a placeholder character as one it cannot draw."""
     halves = text.split("\x00")
-    return "<i>veldboek report verify FILE</i>".join(_spaced(h) for h in halves)
+    return f"<i>{command}</i>".join(_spaced(h) for h in halves)
 
 
 def preview_block(styles: Styles, t: Labels) -> KeepTogether:
@@ -212,16 +216,27 @@ def preview_block(styles: Styles, t: Labels) -> KeepTogether:
     return _boxed([text], [None])
 
 
-def integrity_block(report_id: str, digest: str, styles: Styles, t: Labels) -> KeepTogether:
-    """The last flowable of every report, so it always lands on the last page."""
-    explained = _with_command(
-        t(
+def integrity_block(
+    report_id: str, digest: str, styles: Styles, t: Labels, *, central: bool = False
+) -> KeepTogether:
+    """The last flowable of every report, so it always lands on the last page.
+    ``central``: issued by the central system, whose own register and command
+    verify it (not a vault's)."""
+    if central:
+        said = t(
+            "The QR code holds the report id and this hash. The central system keeps both, "
+            "and the SHA-256 of the PDF file, in its report register: {command} says whether "
+            "it issued this file and whether the file is unaltered.",
+            command="\x00",
+        )
+    else:
+        said = t(
             "The QR code holds the report id and this hash. The issuing vault keeps both, and "
             "the SHA-256 of the PDF file, in its register: {command} says whether it issued "
             "this file and whether the file is unaltered.",
             command="\x00",
         )
-    )
+    explained = _with_command(said, CENTRAL_VERIFY if central else VAULT_VERIFY)
     text = Paragraph(
         "<br/>".join(
             [

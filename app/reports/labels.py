@@ -182,6 +182,12 @@ NL: dict[str, str] = {
     "and whether the file is unaltered.": "De QR-code bevat het rapport-id en deze hash. De "
     "uitgevende kluis bewaart beide, en de SHA-256 van het PDF-bestand, in haar register: "
     "{command} zegt of zij dit bestand heeft uitgegeven en of het ongewijzigd is.",
+    "The QR code holds the report id and this hash. The central system keeps both, and the "
+    "SHA-256 of the PDF file, in its report register: {command} says whether it issued this "
+    "file and whether the file is unaltered.": "De QR-code bevat het rapport-id en deze hash. "
+    "Het centrale systeem bewaart beide, en de SHA-256 van het PDF-bestand, in zijn "
+    "rapportregister: {command} zegt of het dit bestand heeft uitgegeven en of het ongewijzigd "
+    "is.",
     # Grading labels (app.domain.grading), as the interface translates them
     "Reliable": "Betrouwbaar",
     "Untested": "Niet getoetst",

@@ -88,4 +88,7 @@ NL: dict[str, str] = {
     "van elke debriefing in formaat 2.",
     "Figures of the files the alias that made this report may see in this vault.": "Cijfers "
     "van de dossiers die de alias die dit rapport maakte in deze kluis mag zien.",
+    "Printed on {day} by {reference} (central system; its report register resolves the "
+    "reference)": "Afgedrukt op {day} door {reference} (centraal systeem; zijn rapportregister "
+    "herleidt de verwijzing)",
 }

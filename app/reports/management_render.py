@@ -383,8 +383,9 @@ def _build(
 
 
 def render(v: ManagementView, *, language: str, marking: str, printed_at: datetime) -> bytes:
-    """A report that no register keeps (the central system's): the period in
-    place of a report id, and no integrity block."""
+    """The figures laid out unissued: the period in place of a report id, and no
+    integrity block. No command prints it any more (both central and a vault issue
+    theirs: ``render_issued``); the tests and the benchmark lay out figures with it."""
     t = Labels(language)
     start, end = v.period_from.isoformat(), v.period_to.isoformat()
     furniture = Furniture(
@@ -399,19 +400,31 @@ def render(v: ManagementView, *, language: str, marking: str, printed_at: dateti
     return data
 
 
-def render_issued(v: ManagementView, stamp: ManagementStamp) -> RenderedPdf:
-    """A vault's issued report, as the debrief reports are: its id and printer on
-    every page, the id in the metadata, and the integrity block (content hash and
-    QR code) last, so the register and ``report verify`` know it."""
+def render_issued(
+    v: ManagementView, stamp: ManagementStamp, *, central: bool = False
+) -> RenderedPdf:
+    """An issued report, as the debrief reports are: its id and printer on every
+    page, the id in the metadata, and the integrity block (content hash and QR
+    code) last, so the register and ``report verify`` know it. ``central``:
+    issued by the central system (its register, ``central report verify``)."""
     t = Labels(stamp.language)
     digest = management_sha256(stamp, v)
-    printed = t(
-        "Printed on {day} by {reference} (a {role} of the unit; its report register "
-        "resolves the reference)",
-        day=stamp.printed_at.date().isoformat(),
-        reference=stamp.printer_reference,
-        role=t("handler"),  # only a handler's alias makes one (management_vault)
-    )
+    day = stamp.printed_at.date().isoformat()
+    if central:
+        printed = t(
+            "Printed on {day} by {reference} (central system; its report register resolves "
+            "the reference)",
+            day=day,
+            reference=stamp.printer_reference,
+        )
+    else:
+        printed = t(
+            "Printed on {day} by {reference} (a {role} of the unit; its report register "
+            "resolves the reference)",
+            day=day,
+            reference=stamp.printer_reference,
+            role=t("handler"),  # only a handler's alias makes one (management_vault)
+        )
     furniture = Furniture(stamp.marking, stamp.report_id, printed, language=stamp.language)
     data, pages = _build(
         v,
@@ -419,6 +432,6 @@ def render_issued(v: ManagementView, stamp: ManagementStamp) -> RenderedPdf:
         printed_at=stamp.printed_at,
         subject=f"Report {stamp.report_id}; marking {stamp.marking}",
         keywords=f"{KEYWORD_PREFIX}{stamp.report_id}",
-        tail=(integrity_block(stamp.report_id, digest, make_styles(), t),),
+        tail=(integrity_block(stamp.report_id, digest, make_styles(), t, central=central),),
     )
     return RenderedPdf(data, pages, digest)

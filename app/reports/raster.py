@@ -150,3 +150,22 @@ def metadata(data: bytes) -> dict[str, str]:
             return {str(k): str(v) for k, v in doc.get_metadata_dict(skip_empty=True).items()}
         finally:
             doc.close()
+
+
+def last_page_text(data: bytes) -> str:
+    """The last page's text as PDFium extracts it (what a reader can copy out):
+    where the integrity block prints the content hash."""
+    with _PDFIUM:
+        doc = _open(data)
+        try:
+            if len(doc) == 0:
+                return ""
+            page = doc[len(doc) - 1]
+            textpage = page.get_textpage()
+            try:
+                return str(textpage.get_text_range())
+            finally:
+                textpage.close()
+                page.close()
+        finally:
+            doc.close()

@@ -2,7 +2,8 @@
 made into what may be shown (suppressed) and then into a PDF or JSON. Both the
 central system and a handler's vault call these; the vault's own counts are in
 ``management_vault``, and a vault issues and registers its PDF as the debrief
-reports are (``management_report.issue_management``, saved by ``save_pdf``)."""
+reports are (``management_report.issue_management``, saved by ``save_pdf``);
+the central system issues its own (``app.central.report_register``)."""
 
 from __future__ import annotations
 
@@ -45,5 +46,9 @@ def save(data: bytes, path: Path, *, guarded: list[Path], overwrite: bool = Fals
 
 
 def check_out(path: Path, *, guarded: list[Path], overwrite: bool = False) -> Path:
-    """The place a report will be written, checked before anything is counted."""
-    return output_paths.check_file(path, vaults=guarded, overwrite=overwrite)
+    """The place a report will be written, checked before anything is counted or
+    issued: one that cannot be written (a read-only folder) is refused then, not
+    after a register keeps the report."""
+    target = output_paths.check_file(path, vaults=guarded, overwrite=overwrite)
+    output_paths.check_writable(target, shown_as=path)
+    return target

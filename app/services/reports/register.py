@@ -54,7 +54,13 @@ def printer_reference(vault: Vault, report_id: uuid.UUID, printed_by: str) -> st
     only its register resolves it (``verify``). A new code for every report, so
     codes do not link the reports one runner printed."""
     digest = vault.mac("report printer reference", report_id.bytes + printed_by.encode())
-    code = base64.b32encode(digest[:5]).decode("ascii")  # 40 bits, 8 characters
+    return reference_code(digest)
+
+
+def reference_code(raw: bytes) -> str:
+    """A printer reference as pages print it: ``PR-`` and the first 40 bits of
+    ``raw`` in 8 base32 characters (the central system's are random)."""
+    code = base64.b32encode(raw[:5]).decode("ascii")
     return f"PR-{code[:4]}-{code[4:]}"
 
 

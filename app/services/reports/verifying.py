@@ -125,7 +125,10 @@ def save_pdf(
     )
 
 
-def _report_id_in(data: bytes) -> uuid.UUID | None:
+def report_id_in(data: bytes) -> uuid.UUID | None:
+    """The report id in a PDF's keywords (``veldboek-report-id:``), or None: not a
+    readable PDF, or none of Veldboek's issued reports (the central system's
+    verification reads it too)."""
     try:
         keywords = raster.metadata(data).get("Keywords", "")
     except ReportError:
@@ -164,7 +167,7 @@ def verify_pdf(vault: Vault, data: bytes, *, actor: Actor) -> Verification:
         ).scalar_one_or_none()
         result = VerifyResult.UNALTERED
         if row is None:
-            claimed = _report_id_in(data)
+            claimed = report_id_in(data)
             row = session.get(IssuedReport, claimed) if claimed is not None else None
             result = VerifyResult.ALTERED if row is not None else VerifyResult.UNKNOWN
         if row is None:
