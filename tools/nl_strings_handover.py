@@ -46,6 +46,7 @@ ERRORS_HANDOVER = {
     "A source is handed over by its runner.": "Een bron wordt overgedragen door haar runner.",
     "This source was already handed over; if its package was lost, write it again (package write).": "Deze bron is al overgedragen; is het pakket kwijt, schrijf het dan opnieuw (package write).",
     "The source has a draft debrief: submit or delete it before the handover.": "De bron heeft een concept-debriefing: dien die in of verwijder haar vóór de overdracht.",
+    "The source's identity no longer gives the tokens that went to central: send everything new first, so that central drops them, then hand the source over.": "De identiteit van de bron levert de tokens die naar het centrale systeem gingen niet meer op: verstuur eerst al het nieuwe, zodat het centrale systeem ze laat vallen, en draag de bron dan over.",
     "No confirmed runner key by that name or fingerprint: import the new runner's key and compare its fingerprint with them first (keys import).": "Geen bevestigde runnersleutel met die naam of vingerafdruk: lees eerst de sleutel van de nieuwe runner in en vergelijk de vingerafdruk met hem of haar (keys import).",
     "More than one key matches; give more of the fingerprint.": "Meer dan één sleutel past; geef meer van de vingerafdruk.",
     "That key is not a runner's: a source is handed over to a runner.": "Die sleutel is niet van een runner: een bron wordt aan een runner overgedragen.",

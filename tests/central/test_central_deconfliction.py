@@ -192,6 +192,26 @@ def test_an_empty_token_list_withdraws_a_sources_tokens_and_a_late_package_keeps
     assert _tokens_of(central_place, zwaluw) == [("address",)]
 
 
+def test_packages_in_any_order_leave_only_the_newest_word_on_a_sources_tokens(
+    central_place: Place, fleet: Fleet, tmp_path: Path
+) -> None:
+    """Made in this order: tokens under the first key, a withdrawal, tokens under
+    the next key; arriving newest first. Neither the older tokens (under a key now
+    retired) nor the withdrawal, both late, change what the newest brought."""
+    s = scene(central_place, fleet, tmp_path)
+    zwaluw, r, noord = s.ids["ZWALUW"], s.resealer, fleet.noord
+    first = r.send(noord.files[0], noord, tmp_path / "a.age", ZWALUW=dh.tokens(s.key, PHONE))
+    withdrawal = r.send(noord.files[0], noord, tmp_path / "b.age", ZWALUW=[])
+    new = cdh.central_key(central_place)
+    last = r.send(noord.files[0], noord, tmp_path / "c.age", ZWALUW=dh.tokens(new, ADDRESS))
+    _ingest(central_place, last, first, withdrawal)
+    assert query(
+        central_place,
+        "SELECT key_id, kind FROM central.deconfliction_tokens WHERE source_id = :s",
+        s=zwaluw,
+    ) == [(new.key_id, "address")]
+
+
 def test_staff_read_and_decide_only_their_teams_matches(
     capsys: pytest.CaptureFixture[str], central_place: Place, fleet: Fleet, tmp_path: Path
 ) -> None:

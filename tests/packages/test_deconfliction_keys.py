@@ -17,7 +17,7 @@ from sqlalchemy import select
 from app.cli import main
 from app.domain import identity_normal
 from app.domain.enums import PeerRole, Role
-from app.errors import WrongPassphrase
+from app.errors import InvalidInput, WrongPassphrase
 from app.export import deconfliction, package
 from app.export.deconfliction import DeconflictionKey
 from app.models import AuditEvent
@@ -283,6 +283,41 @@ def test_a_handover_carries_the_tokens_and_the_new_runner_computes_its_own(
         package_receive.import_package(new_runner.vault, new_runner.scope, handed.path)
         # Taken on with its identity: the new runner's vault made the same tokens.
         assert held(new_runner) == {source: tokens}
+    finally:
+        new_runner.vault.lock()
+
+
+def test_a_handover_waits_for_a_withdrawal_still_to_send(unit: Unit, tmp_path: Path) -> None:
+    """The new runner never sent the old tokens, so it cannot withdraw them: the
+    old runner sends the withdrawal first, then hands the source over."""
+    for folder in ("central", "handler"):
+        (unit.outbox / folder).mkdir()
+    runner, handler = unit.runner, unit.handler
+    new_runner = open_party(tmp_path / "specht", "Specht", Role.RUNNER)
+    try:
+        introduce(runner, new_runner, PeerRole.RUNNER, "Runner Specht")
+        package_receive.import_package(handler.vault, handler.scope, issue(unit, new_key()))
+        (sent,) = deconfliction_key.forward(
+            handler.vault, handler.scope, to_dir=unit.outbox / "handler"
+        )
+        package_receive.import_package(
+            runner.vault, runner.scope, sent.path, passphrase=factory.PASSPHRASE
+        )
+        source = factory.source(runner.vault, runner.scope, "MEREL")
+        identity.record_identity(runner.vault, runner.scope, source, JAN)
+        packages.export_package(runner.vault, runner.scope, to_dir=unit.outbox, all_new=True)
+        identity.record_identity(runner.vault, runner.scope, source, IdentityFields("Jan"))
+
+        def hand_over() -> handover.HandoverResult:
+            return handover.hand_over(
+                runner.vault, runner.scope, source, passphrase=factory.PASSPHRASE,
+                to_runner="Runner Specht", to_dir=unit.outbox,
+            )  # fmt: skip
+
+        with pytest.raises(InvalidInput, match="send everything new first"):
+            hand_over()
+        packages.export_package(runner.vault, runner.scope, to_dir=unit.outbox, all_new=True)
+        assert hand_over().codename == "MEREL"
     finally:
         new_runner.vault.lock()
 
