@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import base64
 import json
+import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -393,3 +394,32 @@ def test_a_source_changes_its_runner_only_by_a_stored_handover(
     finally:
         s.close()
     assert _holders(central_place, handed.source) == {_fp(handed.old)}
+
+
+def test_the_drop_folder_takes_a_handover_as_any_package(
+    capsys: pytest.CaptureFixture[str],
+    central_place: Place,
+    handed: Handed,
+    passfile: Path,
+    tmp_path: Path,
+) -> None:
+    """``central watch`` stores a handover by the same path as ``ingest`` (each file
+    dropped in its turn: the watcher orders only within a channel)."""
+    handed.register(central_place)
+    drop = tmp_path / "drop"
+    drop.mkdir()
+    said = []
+    for path in (handed.old_first, handed.handover, handed.new_after):
+        shutil.copy(path, drop / path.name)
+        watched = run(
+            capsys, "central", "watch", str(drop), "--db", str(central_place.url),
+            "--passphrase-file", str(passfile), "--once", "--settle", "0.1",
+        )  # fmt: skip
+        assert watched.code == 0, watched.err
+        said.append(watched.out)
+    assert sorted(p.name for p in (drop / "done").iterdir()) == sorted(
+        p.name for p in (handed.old_first, handed.handover, handed.new_after)
+    )
+    assert not list((drop / "refused").iterdir())
+    assert "A handover: the source is Runner Specht's from now on." in said[1]
+    assert _holders(central_place, handed.source) == {_fp(handed.new)}
