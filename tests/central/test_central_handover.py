@@ -423,3 +423,17 @@ def test_the_drop_folder_takes_a_handover_as_any_package(
     assert not list((drop / "refused").iterdir())
     assert "A handover: the source is Runner Specht's from now on." in said[1]
     assert _holders(central_place, handed.source) == {_fp(handed.new)}
+
+
+def test_the_handler_still_takes_the_handover_sealed_to_central_too(handed: Handed) -> None:
+    """Central among the recipients changes nothing for the team's vaults: the new
+    runner took it in (``handed``), and the handler follows it to the new runner."""
+    introduce(handed.handler, handed.old.party, PeerRole.RUNNER, "Runner Valk")
+    introduce(handed.handler, handed.new.party, PeerRole.RUNNER, "Runner Specht")
+    hnd = handed.handler
+    package_receive.import_package(hnd.vault, hnd.scope, handed.old_first)
+    seen = package_receive.import_package(hnd.vault, hnd.scope, handed.handover)
+    assert seen.taken_on is not None
+    assert seen.taken_on.role == "handler"
+    taken = package_receive.import_package(hnd.vault, hnd.scope, handed.new_after)
+    assert taken.new == 2  # its debrief of ZWALUW (now theirs here) and of KRAAI
