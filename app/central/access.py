@@ -30,6 +30,7 @@ READABLE = (
     "debrief_versions",
     "record_versions",
     "audit_events",
+    "handovers",  # which source went from which runner's key to which (c0021)
     "match_states",  # a view: the other team's source, reasons and staff masked (c0015)
     "debrief_facts",
     "item_grades",

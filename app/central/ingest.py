@@ -77,6 +77,8 @@ class Stored:
     status: str = "stored"
     matches: int = 0  # deconfliction matches this package opened
     debriefs: int = 0  # of the records; the rest are records of sources' files
+    kind: str = "debriefs"  # or "handover"
+    handed_to: str = ""  # a handover's: the new runner's registered name
 
 
 @dataclass(frozen=True)
@@ -157,6 +159,8 @@ def ingest_file(store: Store, keys: Unlocked, path: Path, *, dir_fd: int | None 
             tuple(written.arrival.warnings),
             matches=written.matches,
             debriefs=sum(1 for r in m.records if r.type == "debrief"),
+            kind=m.kind,
+            handed_to=written.handed_to,
         )
 
 
@@ -244,8 +248,9 @@ def _verified(
 ) -> tuple[package.Opened, checks.Sender, str]:
     """The checks before the package's rows are written (section 9 of the format),
     of the file whose SHA-256 is ``sha`` (not stored already): decrypted, a
-    debriefs package, signed by a registered runner, central among its
-    recipients; the package, its sender and its channel."""
+    package of debriefs or a handover (``ingest_handover``), signed by a
+    registered runner, central among its recipients; the package, its sender and
+    its channel."""
     try:
         plain = package.decrypt(age.Source(chosen.stream, chosen.size), keys.receiving_seed)
     except NotForThisVault:  # said as a vault would say it: not a vault here
@@ -256,11 +261,11 @@ def _verified(
         raise MalformedPackage("The file changed while it was read.")
     opened = package.parse(plain, parse_body=False)
     m = opened.manifest
-    if m.kind != "debriefs":
+    if m.kind not in ("debriefs", "handover"):
         raise MalformedPackage(
-            "This is a {found} package, not a {wanted} package.",
+            "This is a {found} package, not a package of debriefs or a handover; nothing "
+            "was stored.",
             found=m.kind,
-            wanted="debriefs",
         )
     with store.connect() as conn:
         try:

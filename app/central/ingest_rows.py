@@ -18,7 +18,7 @@ from typing import Any
 from sqlalchemy import Connection, text
 from sqlalchemy.exc import IntegrityError
 
-from app.central import deconfliction_match, ingest_stream, sealed_file
+from app.central import deconfliction_match, ingest_handover, ingest_stream, sealed_file
 from app.central import ingest_checks as checks
 from app.central.bulk import copy
 from app.central.ingest_checks import Arrival, HeldDebrief, Sender
@@ -36,6 +36,7 @@ class Written:
     arrival: Arrival
     new_versions: int
     matches: int = 0  # deconfliction matches this package opened
+    handed_to: str = ""  # a handover's: the new runner's registered name
 
 
 def store_package(
@@ -63,7 +64,8 @@ def store_package(
     debrief_ids = [str(r.id) for r in m.records if r.type == "debrief"]
     # What the manifest alone decides comes first: a quick refusal.
     held = checks.held_debriefs(conn, debrief_ids)
-    checks.refuse_others_debriefs(sender, held)
+    with ingest_handover.as_holder(m.kind):
+        checks.refuse_others_debriefs(sender, held)
     arrival = checks.arrival(conn, channel, m.sequence, m.previous, opened.sha256)
     _package_row(conn, chosen, name, opened, sender, channel, arrival)
     if sent is None:
@@ -78,18 +80,25 @@ def store_package(
     # Version 3 carries a source's whole file beside its debriefs (registration,
     # risk assessments, …): those are kept in record_versions.
     file_records = [(ref, data) for ref, data in contents.records if ref.type != "debrief"]
-    checks.refuse_others_file_records(conn, sender, file_records)
-    checks.refuse_others_sources(conn, sender, [s["id"] for s in contents.sources])
-    _sources(conn, contents.sources, sender, pid)
+    handed_to = ""
+    if contents.handover is not None:  # its new runner of this team, its source the sender's
+        handed_to = ingest_handover.check(conn, sender, contents.handover)
+    with ingest_handover.as_holder(m.kind):
+        checks.refuse_others_file_records(conn, sender, file_records)
+        checks.refuse_others_sources(conn, sender, [s["id"] for s in contents.sources])
+        _sources(conn, contents.sources, sender, pid)
     _debriefs(conn, streams.latest, held, sender)
     new_versions = streams.count + _file_records(conn, sender, pid, file_records)
+    if contents.handover is not None:  # stored as the old runner's; now the new runner's
+        ingest_handover.move(conn, sender, contents.handover, pid, m.created_at)
     # Blind deconfliction, last (it serialises ingests that carry tokens until they
     # commit): the sources' tokens, matched at once (only these sources).
     tokened = deconfliction_match.store_tokens(
         conn, contents.sources, team_id=tid, sender=sender.fingerprint, package_id=pid,
         created_at=m.created_at,
     )  # fmt: skip
-    return Written(arrival, new_versions, deconfliction_match.match(conn, tokened)), contents
+    matches = deconfliction_match.match(conn, tokened)
+    return Written(arrival, new_versions, matches, handed_to), contents
 
 
 def _package_row(

@@ -324,7 +324,7 @@ def _show(store: Store, kind: str, record_id: uuid.UUID, *, user: str, why: str)
         head = _head(
             conn,
             "SELECT s.id, t.name, s.codename, s.kind, s.status, s.compartment, "
-            "s.first_package, s.last_package FROM central.sources s "
+            "s.first_package, s.last_package, s.sender FROM central.sources s "
             "JOIN central.teams t ON t.id = s.team_id WHERE s.id = :id",
             record_id,
             "source",
@@ -344,6 +344,9 @@ def _show(store: Store, kind: str, record_id: uuid.UUID, *, user: str, why: str)
             "compartment": head[5],
             "first_package": str(head[6]),
             "last_package": str(head[7]),
+            # Whose key holds it here (a handover moves it: "handovers", oldest first).
+            "runner": head[8],
+            "handovers": _handovers(conn, record_id),
             "debriefs": [{"debrief_id": str(d), "versions": _versions(conn, d)} for d in list(ids)],
             # The rest of the source's file (format 3): every version, its package.
             "file": [
@@ -369,6 +372,35 @@ def _show(store: Store, kind: str, record_id: uuid.UUID, *, user: str, why: str)
         }
         came.text = _shown(found)
         return found
+
+
+def _handovers(conn: Connection, source_id: uuid.UUID) -> list[dict[str, Any]]:
+    """The source's handovers stored here, oldest first, each with its package."""
+    rows = conn.execute(
+        text(
+            f"SELECT h.from_sender, h.to_sender, h.identity, {_utc('h.created_at')}, "  # noqa: S608
+            f"p.id, p.sequence, {_utc('p.received_at')}, p.sha256, p.file_name "
+            "FROM central.handovers h JOIN central.packages p ON p.id = h.package_id "
+            "WHERE h.source_id = :s ORDER BY h.created_at, p.received_at"
+        ),
+        {"s": source_id},
+    ).all()
+    return [
+        {
+            "from_runner": r[0],
+            "to_runner": r[1],
+            "identity_sealed": r[2],  # sealed to the new runner: kept in the file only
+            "created_at": r[3],
+            "package": {
+                "id": str(r[4]),
+                "sequence": r[5],
+                "received_at": r[6],
+                "file_sha256": r[7],
+                "file_name": r[8],
+            },
+        }
+        for r in rows
+    ]
 
 
 def _shown(found: dict[str, Any]) -> str:

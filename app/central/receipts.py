@@ -1,7 +1,13 @@
 """Receipts from the central system: a runner's vault takes them in as it takes a
 handler's (docs/package-format.md 7.2) and may then purge what central holds.
 Signed with the central key, sealed to the runner, numbered on central's own
-channel to that runner; central reviews nothing, so the reviews list is empty."""
+channel to that runner; central reviews nothing, so the reviews list is empty.
+
+A receipt never names a handover package: the old runner's vault takes a
+handover as confirmed only from the new runner (docs/package-format.md 7.4,
+"Receipt and purge") and refuses a receipt naming one from anyone else, whole.
+So central's handover rows stay unconfirmed; what the old runner may purge is
+decided by the new runner's receipt."""
 
 from __future__ import annotations
 
@@ -81,6 +87,7 @@ def _runners(
             "SELECT DISTINCT s.fingerprint, s.name, s.recipient_public, t.name "
             "FROM central.senders s JOIN central.teams t ON t.id = s.team_id "
             "JOIN central.packages p ON p.sender = s.fingerprint WHERE p.confirmed_by IS NULL "
+            "AND p.kind <> 'handover' "
             "AND (CAST(:fp AS text) IS NULL OR s.fingerprint = :fp) ORDER BY t.name, s.name"
         ),
         {"fp": fingerprint},
@@ -107,7 +114,8 @@ def issue(
         confirmed = conn.execute(
             text(
                 "SELECT id, sha256 FROM central.packages "
-                "WHERE sender = :fp AND confirmed_by IS NULL ORDER BY channel, sequence FOR UPDATE"
+                "WHERE sender = :fp AND confirmed_by IS NULL AND kind <> 'handover' "
+                "ORDER BY channel, sequence FOR UPDATE"
             ),
             {"fp": fingerprint},
         ).all()

@@ -189,6 +189,8 @@ def _line(result: ingest.Stored | ingest.Refused) -> str:
     if result.matches:
         matches = counted(result.matches, "deconfliction match", "deconfliction matches")
         extra = f" {matches} opened.{extra}"
+    if result.kind == "handover":
+        extra = f" A handover: the source is {result.handed_to}'s from now on.{extra}"
     return (
         f"{result.file}: stored package {result.package_id} (team {result.team}, "
         f"{result.sender} no. {result.sequence}, {result.debriefs} debriefs and "

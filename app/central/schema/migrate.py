@@ -13,7 +13,7 @@ if TYPE_CHECKING:
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 # In the public schema: going down to base drops the ``central`` schema whole.
 VERSION_TABLE = "central_alembic_version"
-SCHEMA_HEAD = "c0020_report_register"
+SCHEMA_HEAD = "c0021_handover"
 
 
 # Alembic is imported where it is used: parsing the command line must not load it

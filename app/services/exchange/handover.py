@@ -2,11 +2,11 @@
 
 The old runner writes a ``handover`` package: the source's whole file as this
 vault holds it (registration, assessments, reviews, instructions, taskings,
-payments, every debrief that is not a draft), sealed to the new runner and the
-handler(s), both keys confirmed by fingerprint before. It is the only package that
-carries a true identity: opened here with the passphrase and sealed again to the
-new runner's receiving key alone, so the handler, who can open the package, cannot
-read it. The source keeps its id and compartment id everywhere.
+payments, every debrief that is not a draft), sealed to the new runner, the
+handler(s) and central (where this vault confirmed its key), every key confirmed
+by fingerprint before. It is the only package that carries a true identity: opened
+here with the passphrase and sealed again to the new runner's receiving key alone,
+so the handler and central, who open the package, cannot read it; ids stay.
 
 The new runner imports it into a compartment of their own (the source's
 compartment, in their vault) and answers with a receipt (``receipt create``);
@@ -107,7 +107,7 @@ class _Outgoing:
     codename: str
     compartment_id: uuid.UUID
     runner: PackagePeer
-    handlers: list[PackagePeer]
+    others: list[PackagePeer]  # the team's handlers, and central where confirmed
     gathered: packages.Gathered
     event_count: int
     events: canonical.Parts
@@ -120,7 +120,7 @@ class _Outgoing:
 
     @property
     def names(self) -> tuple[str, ...]:
-        return tuple(p.name for p in [self.runner, *self.handlers])
+        return tuple(p.name for p in [self.runner, *self.others])
 
 
 def _read_outgoing(
@@ -143,7 +143,7 @@ def _read_outgoing(
         )
     token_sends.refuse_withdrawal_waiting(session, source_id)
     runner = handover_peers.new_runner(session, to_runner)
-    handlers = handover_peers.handlers(session)
+    others = handover_peers.others(session)
     gathered = packages.gather_source(session, source_id)
     export_gather.refuse_old_codenames(gathered.sources)  # before anything is recorded
     chosen = [r.id for r in gathered.refs]
@@ -156,14 +156,14 @@ def _read_outgoing(
     sealed_here = session.execute(
         select(TrueIdentity.sealed).where(TrueIdentity.source_id == source_id)
     ).scalar_one_or_none()
-    recipients = sorted([runner.fingerprint, *(h.fingerprint for h in handlers)])
+    recipients = sorted([runner.fingerprint, *(h.fingerprint for h in others)])
     channel = package_log.channel_key(sender, recipients)
     sequence, previous = package_log.next_out(session, channel)
     return _Outgoing(
         source.codename,
         source.compartment_id,
         runner,
-        handlers,
+        others,
         gathered,
         event_count,
         events,
@@ -344,7 +344,7 @@ def hand_over(
     manifest, body = _manifest_and_body(
         out, package_id, own.fingerprint.hex, source_id, sealed_identity
     )
-    publics = {p.fingerprint: p.recipient_public for p in [out.runner, *out.handlers]}
+    publics = {p.fingerprint: p.recipient_public for p in [out.runner, *out.others]}
     sealer, inner = package.prepare_signed(
         manifest, body, own.signing, [publics[fp] for fp in out.recipients]
     )

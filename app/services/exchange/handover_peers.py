@@ -1,6 +1,6 @@
 """Whom a handover package goes to: the new runner's key, named by its name or
 fingerprint (only a key a person confirmed and did not retire), and the team's
-handlers (``handover``).
+handlers and, where confirmed, the central system (``handover``).
 """
 
 from __future__ import annotations
@@ -59,3 +59,16 @@ def handlers(session: Session) -> list[PackagePeer]:
             "compare its fingerprint first (keys import)."
         )
     return found
+
+
+def others(session: Session) -> list[PackagePeer]:
+    """Every recipient of a handover besides the new runner: the team's handlers
+    (at least one), and the central system where this vault confirmed its key, as
+    a package of debriefs goes to it (``packages._recipients``): central then
+    holds the source as the new runner's, and takes their packages naming it."""
+    central = session.execute(
+        select(PackagePeer).where(
+            PackagePeer.role == PeerRole.CENTRAL, PackagePeer.active.is_(True)
+        )
+    ).scalars()
+    return sorted([*handlers(session), *central], key=lambda p: p.fingerprint)
