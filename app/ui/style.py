@@ -166,9 +166,9 @@ def status_colour(value: Enum | None) -> str | None:
 
 class _Polisher(QObject):
     """When Qt polishes a widget, before it first shows: a button gets its icon
-    (``BUTTON_ICONS``), a table its alternating rows, a page of the main window
-    its margins and spacing. One place for every screen and dialog, so none
-    needs code of its own for the look."""
+    (``BUTTON_ICONS``), a table its alternating rows and Tab that leaves it, a
+    page of the main window its margins and spacing. One place for every screen
+    and dialog, so none needs code of its own for the look."""
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() != QEvent.Type.Polish:
@@ -179,6 +179,9 @@ class _Polisher(QObject):
                 watched.setIcon(icon(name))
         elif isinstance(watched, QTableView):
             watched.setAlternatingRowColors(True)
+            # Qt's Tab walks a table cell by cell and wraps round: the keyboard
+            # never left a list. The arrow keys move within it; Tab goes on.
+            watched.setTabKeyNavigation(False)
         elif isinstance(watched, QWidget) and watched.objectName().startswith("page"):
             layout = watched.layout()  # a page of the main window: one rhythm for all
             if layout is not None:

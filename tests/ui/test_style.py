@@ -20,6 +20,8 @@ from app.ui import style
 from app.ui.main_window import MainWindow
 from app.ui.pages.debriefs import DebriefsPage
 from app.ui.pages.home import HomePage
+from app.ui.pages.sources import SourcesPage
+from app.ui.table_models import ROW_ROLE
 from tests.helpers import factory
 
 DECORATION = Qt.ItemDataRole.DecorationRole
@@ -141,3 +143,34 @@ def test_pages_share_one_rhythm(styled: QApplication, window: MainWindow) -> Non
         margins = layout.contentsMargins()
         assert (margins.left(), margins.top()) == (style.MARGIN, style.MARGIN), page_class
         assert layout.spacing() == style.SPACING, page_class
+
+
+def test_tab_leaves_a_list_and_arrows_move_within_it(
+    qtbot: QtBot, styled: QApplication, window: MainWindow
+) -> None:
+    """Qt's own Tab walks a table cell by cell and wraps round, so the keyboard
+    never got out of a list to the button beside it."""
+    window.activateWindow()
+    page = window.show_page(SourcesPage)
+    assert isinstance(page, SourcesPage)
+    table = page.table
+    assert table.model().rowCount() > 0
+    table.setFocus()
+    table.setCurrentIndex(table.model().index(0, 0))
+    qtbot.keyClick(table, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is not table  # on to the next control
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_Backtab)
+    assert QApplication.focusWidget() is page.findChild(QPushButton, "newSource")
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_Down)  # the arrows still move within the list
+    assert QApplication.focusWidget() is table
+    # The same for a list on a source's file: Tab reaches the button below it.
+    row = table.model().index(0, 0).data(ROW_ROLE)
+    window.open_source(row.id)
+    contacts = window.findChild(QTableView, "contactsTable")
+    assert contacts is not None
+    page.file_view.tabs.setCurrentIndex(1)
+    contacts.setFocus()
+    qtbot.keyClick(contacts, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is page.findChild(QPushButton, "newContact")
