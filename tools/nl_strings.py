@@ -192,6 +192,7 @@ NL = {
     "One number per line": "Eén nummer per regel",
     "Full name:": "Volledige naam:",
     "Date of birth:": "Geboortedatum:",
+    "YYYY-MM-DD": "JJJJ-MM-DD",
     "Addresses:": "Adressen:",
     "Phone numbers:": "Telefoonnummers:",
     "Reliability review": "Herziening betrouwbaarheid",

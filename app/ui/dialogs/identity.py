@@ -59,7 +59,7 @@ class RecordIdentityDialog(FormDialog):
         self.name = QLineEdit()
         self.name.setObjectName("identityName")
         self.birth = QLineEdit()
-        self.birth.setPlaceholderText("YYYY-MM-DD")
+        self.birth.setPlaceholderText(self.tr("YYYY-MM-DD"))
         self.addresses = text_box(self.tr("One address per line"), 50)
         self.phones = text_box(self.tr("One number per line"), 40)
         self.notes = text_box("", 40)
