@@ -158,6 +158,10 @@ class RevealIdentityDialog(QDialog):
         form.addRow(self.status)
         shown = QWidget()
         shown_layout = QVBoxLayout(shown)
+        # Once shown, the identity still says whose it is: the ask page is gone.
+        whose = QFormLayout()
+        whose.addRow(self.tr("Source:"), source_label(codename, "revealedSource"))
+        shown_layout.addLayout(whose)
         self.fields = QLabel()
         self.fields.setObjectName("revealedFields")
         self.fields.setWordWrap(True)

@@ -4728,6 +4728,7 @@
     </message>
     <message>
         <location filename="../dialogs/identity.py" line="155" />
+        <location filename="../dialogs/identity.py" line="163" />
         <source>Source:</source>
         <translation>Bron:</translation>
     </message>
@@ -4742,47 +4743,47 @@
         <translation>Reden:</translation>
     </message>
     <message>
-        <location filename="../dialogs/identity.py" line="167" />
+        <location filename="../dialogs/identity.py" line="171" />
         <source>Hidden again in %v s</source>
         <translation>Over %v s weer verborgen</translation>
     </message>
     <message>
-        <location filename="../dialogs/identity.py" line="174" />
+        <location filename="../dialogs/identity.py" line="178" />
         <source>Reveal</source>
         <translation>Onthullen</translation>
     </message>
     <message>
-        <location filename="../dialogs/identity.py" line="178" />
+        <location filename="../dialogs/identity.py" line="182" />
         <source>Close</source>
         <translation>Sluiten</translation>
     </message>
     <message>
-        <location filename="../dialogs/identity.py" line="198" />
+        <location filename="../dialogs/identity.py" line="202" />
         <source>Checking the passphrase…</source>
         <translation>Wachtzin wordt gecontroleerd…</translation>
     </message>
     <message>
-        <location filename="../dialogs/identity.py" line="224" />
+        <location filename="../dialogs/identity.py" line="228" />
         <source>&lt;b&gt;Name:&lt;/b&gt; {v}</source>
         <translation>&lt;b&gt;Naam:&lt;/b&gt; {v}</translation>
     </message>
     <message>
-        <location filename="../dialogs/identity.py" line="225" />
+        <location filename="../dialogs/identity.py" line="229" />
         <source>&lt;b&gt;Date of birth:&lt;/b&gt; {v}</source>
         <translation>&lt;b&gt;Geboortedatum:&lt;/b&gt; {v}</translation>
     </message>
     <message>
-        <location filename="../dialogs/identity.py" line="226" />
+        <location filename="../dialogs/identity.py" line="230" />
         <source>&lt;b&gt;Addresses:&lt;/b&gt; {v}</source>
         <translation>&lt;b&gt;Adressen:&lt;/b&gt; {v}</translation>
     </message>
     <message>
-        <location filename="../dialogs/identity.py" line="227" />
+        <location filename="../dialogs/identity.py" line="231" />
         <source>&lt;b&gt;Phone numbers:&lt;/b&gt; {v}</source>
         <translation>&lt;b&gt;Telefoonnummers:&lt;/b&gt; {v}</translation>
     </message>
     <message>
-        <location filename="../dialogs/identity.py" line="230" />
+        <location filename="../dialogs/identity.py" line="234" />
         <source>&lt;b&gt;Notes:&lt;/b&gt; {v}</source>
         <translation>&lt;b&gt;Notities:&lt;/b&gt; {v}</translation>
     </message>
