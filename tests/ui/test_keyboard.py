@@ -388,6 +388,32 @@ def test_shortcuts_open_a_page_a_new_debrief_and_a_new_contact(
     assert window.stack.currentWidget() is window.page(SourcesPage)
 
 
+def test_tabbing_out_of_a_debrief_into_the_sidebar_keeps_the_debrief(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """The sidebar has no row current on the debrief page; tabbing into it made
+    Qt pick the first row, and Home replaced the debrief being written."""
+    active(qtbot, window)
+    vault, scope = window.session.vault, window.session.scope
+    source = factory.source(vault, scope, "TABVOLG")
+    window.open_debrief(debriefs.create_draft(vault, scope, source))
+    page = window.debrief_page
+    assert QApplication.focusWidget() is page.narrative
+    qtbot.keyClicks(page.narrative, "Source met at the quay.")
+    for _ in range(2):  # past the Back button, into the sidebar
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Backtab)
+    assert QApplication.focusWidget() is window.nav
+    assert window.stack.currentWidget() is page  # still the debrief
+    assert window.nav.currentRow() == -1
+    qtbot.keyClick(window.nav, Qt.Key.Key_Tab)  # and on, back into it
+    assert window.debrief_on_screen() is page
+    qtbot.keyClick(window.nav, Qt.Key.Key_Down)  # an arrow key does choose a page
+    assert window.stack.currentWidget() is not page
+    assert page.view is not None
+    saved = debriefs.get_debrief(vault, scope, page.view.id).narrative
+    assert saved == "Source met at the quay."
+
+
 def test_meeting_mode_leaves_only_lock_panic_and_quit(qtbot: QtBot, window: MainWindow) -> None:
     active(qtbot, window)
     vault, scope = window.session.vault, window.session.scope
