@@ -352,6 +352,7 @@ NL = {
     "Measuring this computer to set the key-derivation cost (a few seconds).": "Deze computer wordt gemeten om de kosten van de sleutelafleiding te bepalen (enkele seconden).",
     "Calibrating…": "Bezig met kalibreren…",
     "Where and how": "Waar en hoe",
+    "Where the vault is kept, and what it takes to open it.": "Waar de kluis komt te staan, en wat er nodig is om hem te openen.",
     "The vault will be created in:\n{path}": "De kluis wordt gemaakt in:\n{path}",
     "Also require a secret kept in this computer's keyring (second factor)": "Ook een geheim uit de sleutelbos van deze computer vereisen (tweede factor)",
     "With this, a copy of the vault folder cannot be opened on another computer, even with the passphrase. Losing this computer's keyring loses the vault.": "Dan kan een kopie van de kluismap op een andere computer niet worden geopend, zelfs niet met de wachtzin. Wie de sleutelbos van deze computer verliest, verliest de kluis.",

@@ -23,10 +23,12 @@ from pytestqt.qtbot import QtBot
 from app.services.admin import aliases
 from app.services.records import debriefs
 from app.ui.controller import AppController
+from app.ui.first_run import FirstRunWizard
 from app.ui.main_window import MainWindow
 from app.ui.pages.debrief_editor import DebriefPage
 from app.ui.pages.reports import ReportsPage
 from app.ui.pages.sources import SourcesPage
+from app.ui.workers import TaskRunner
 from app.vault.vault import Vault
 from tests.helpers import factory
 from tests.ui.conftest import unlock
@@ -130,6 +132,18 @@ def test_first_run_wizard_says_there_is_no_keyring(qtbot: QtBot, tmp_path: Path)
     controller.lock.lock("test")
     header = json.loads((tmp_path / "new" / "vault.header").read_text())
     assert header["device_factor"] is None  # the passphrase alone protects it
+
+
+def test_every_first_run_page_has_the_same_header(qtbot: QtBot, tmp_path: Path) -> None:
+    """QWizard draws its header band only for a page with a subtitle: without
+    one, "Where and how" stood as a large title in the page, unlike the others."""
+    wizard = FirstRunWizard(tmp_path / "new", TaskRunner())
+    qtbot.addWidget(wizard)
+    pages = [wizard.page(page_id) for page_id in wizard.pageIds()]
+    assert len(pages) == 4
+    for page in pages:
+        assert page.title(), page
+        assert page.subTitle(), page.title()
 
 
 def test_wrong_passphrase_message_and_growing_delay(

@@ -2563,12 +2563,12 @@
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../first_run.py" line="237" />
+        <location filename="../first_run.py" line="238" />
         <source>Veldboek — new vault</source>
         <translation>Veldboek — nieuwe kluis</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="271" />
+        <location filename="../first_run.py" line="272" />
         <source>Your vault is ready.</source>
         <translation>Uw kluis is klaar.</translation>
     </message>
@@ -6146,17 +6146,17 @@ Ontvangen {at}</translation>
 <context>
     <name>_CreatePage</name>
     <message>
-        <location filename="../first_run.py" line="196" />
+        <location filename="../first_run.py" line="197" />
         <source>Creating your vault</source>
         <translation>Uw kluis wordt gemaakt</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="198" />
+        <location filename="../first_run.py" line="199" />
         <source>Measuring this computer to set the key-derivation cost (a few seconds).</source>
         <translation>Deze computer wordt gemeten om de kosten van de sleutelafleiding te bepalen (enkele seconden).</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="217" />
+        <location filename="../first_run.py" line="218" />
         <source>Calibrating…</source>
         <translation>Bezig met kalibreren…</translation>
     </message>
@@ -6169,24 +6169,29 @@ Ontvangen {at}</translation>
         <translation>Waar en hoe</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="162" />
+        <location filename="../first_run.py" line="161" />
+        <source>Where the vault is kept, and what it takes to open it.</source>
+        <translation>Waar de kluis komt te staan, en wat er nodig is om hem te openen.</translation>
+    </message>
+    <message>
+        <location filename="../first_run.py" line="163" />
         <source>The vault will be created in:
 {path}</source>
         <translation>De kluis wordt gemaakt in:
 {path}</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="166" />
+        <location filename="../first_run.py" line="167" />
         <source>Also require a secret kept in this computer's keyring (second factor)</source>
         <translation>Ook een geheim uit de sleutelbos van deze computer vereisen (tweede factor)</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="177" />
+        <location filename="../first_run.py" line="178" />
         <source>With this, a copy of the vault folder cannot be opened on another computer, even with the passphrase. Losing this computer's keyring loses the vault.</source>
         <translation>Dan kan een kopie van de kluismap op een andere computer niet worden geopend, zelfs niet met de wachtzin. Wie de sleutelbos van deze computer verliest, verliest de kluis.</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="185" />
+        <location filename="../first_run.py" line="186" />
         <source>No OS keyring was found on this computer, so the vault will be protected by the passphrase alone.</source>
         <translation>Er is op deze computer geen sleutelbos gevonden; de kluis wordt alleen door de wachtzin beschermd.</translation>
     </message>
