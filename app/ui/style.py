@@ -125,6 +125,9 @@ QListWidget#navigation::item:selected {{
 }}
 QListWidget#navigation::item:focus {{ border-left: 3px solid {ACCENT}; }}
 QPushButton {{ padding: 4px 10px; min-height: 20px; }}
+/* Words only on OK, Cancel, Yes, No: an X11 desktop theme adds its own ticks and
+   crosses (red), which the offscreen screenshots and tests never show. */
+QDialogButtonBox {{ dialogbuttonbox-buttons-have-icons: 0; }}
 QGroupBox {{ font-weight: bold; margin-top: 14px; padding-top: 6px; }}
 QGroupBox::title {{ subcontrol-origin: margin; left: 8px; padding: 0 4px; }}
 QTabBar::tab {{ padding: 5px 12px; }}
