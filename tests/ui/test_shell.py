@@ -15,18 +15,20 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QWidget,
     QWizard,
 )
 from pytestqt.qtbot import QtBot
 
-from app.services.admin import aliases
+from app.services.admin import aliases, vaults
 from app.services.records import debriefs
 from app.ui.controller import AppController
 from app.ui.first_run import FirstRunWizard
 from app.ui.main_window import MainWindow
 from app.ui.pages.debrief_editor import DebriefPage
 from app.ui.pages.reports import ReportsPage
+from app.ui.pages.settings import ChangePassphraseDialog, SettingsPage
 from app.ui.pages.sources import SourcesPage
 from app.ui.workers import TaskRunner
 from app.vault.vault import Vault
@@ -336,3 +338,22 @@ def test_clipboard_leaves_other_text_alone(
     QGuiApplication.clipboard().setText("something the user copied later")
     qtbot.wait(1500)
     assert QGuiApplication.clipboard().text() == "something the user copied later"
+
+
+def test_changing_the_passphrase_says_the_rules_before_the_first_try(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """The first run shows the rules for a passphrase; changing it showed them only
+    in the refusal after OK."""
+    page = window.show_page(SettingsPage)
+    button = page.findChild(QPushButton, "changePassphrase")
+    assert button is not None
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    dialog = next(
+        w
+        for w in QApplication.topLevelWidgets()
+        if isinstance(w, ChangePassphraseDialog) and w.isVisible()
+    )
+    shown = [label.text() for label in dialog.findChildren(QLabel) if label.isVisible()]
+    assert any(f"At least {vaults.MIN_LENGTH} characters" in text for text in shown), shown
+    dialog.reject()

@@ -244,7 +244,7 @@
 <context>
     <name>SettingsPage</name>
     <message numerus="yes">
-        <location filename="../pages/settings.py" line="183" />
+        <location filename="../pages/settings.py" line="194" />
         <source>%n pass(es)</source>
         <translation><numerusform>%n pass</numerusform><numerusform>%n passes</numerusform></translation>
     </message>

@@ -1677,27 +1677,32 @@
         <translation>Wachtzin wijzigen</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="69" />
+        <location filename="../pages/settings.py" line="64" />
+        <source>At least {n} characters. A few unrelated words are easy to remember and hard to guess. There is no way to recover a forgotten passphrase.</source>
+        <translation>Minstens {n} tekens. Een paar losse woorden zijn makkelijk te onthouden en moeilijk te raden. Een vergeten wachtzin is niet te herstellen.</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings.py" line="80" />
         <source>Current passphrase:</source>
         <translation>Huidige wachtzin:</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="70" />
+        <location filename="../pages/settings.py" line="81" />
         <source>New passphrase:</source>
         <translation>Nieuwe wachtzin:</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="71" />
+        <location filename="../pages/settings.py" line="82" />
         <source>New passphrase again:</source>
         <translation>Nieuwe wachtzin nogmaals:</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="78" />
+        <location filename="../pages/settings.py" line="89" />
         <source>The two new passphrases differ.</source>
         <translation>De twee nieuwe wachtzinnen verschillen.</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="88" />
+        <location filename="../pages/settings.py" line="99" />
         <source>Changing…</source>
         <translation>Bezig met wijzigen…</translation>
     </message>
@@ -5102,104 +5107,104 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../pages/settings.py" line="113" />
+        <location filename="../pages/settings.py" line="124" />
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="114" />
-        <location filename="../pages/settings.py" line="115" />
-        <location filename="../pages/settings.py" line="116" />
+        <location filename="../pages/settings.py" line="125" />
+        <location filename="../pages/settings.py" line="126" />
+        <location filename="../pages/settings.py" line="127" />
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="117" />
+        <location filename="../pages/settings.py" line="128" />
         <source> days</source>
         <translation> dagen</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="120" />
+        <location filename="../pages/settings.py" line="131" />
         <source>Keep everything</source>
         <translation>Alles bewaren</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="121" />
+        <location filename="../pages/settings.py" line="132" />
         <source>Delete what the handler confirmed</source>
         <translation>Verwijderen wat de teamleider bevestigde</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="123" />
+        <location filename="../pages/settings.py" line="134" />
         <source>Delete what the handler confirmed, leaving no trace</source>
         <translation>Verwijderen wat de teamleider bevestigde, zonder spoor</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="127" />
+        <location filename="../pages/settings.py" line="138" />
         <source>Follow the system</source>
         <translation>Volg het systeem</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="130" />
+        <location filename="../pages/settings.py" line="141" />
         <source>Save settings</source>
         <translation>Instellingen opslaan</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="135" />
+        <location filename="../pages/settings.py" line="146" />
         <source>Change passphrase…</source>
         <translation>Wachtzin wijzigen…</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="142" />
+        <location filename="../pages/settings.py" line="153" />
         <source>Behaviour</source>
         <translation>Gedrag</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="144" />
+        <location filename="../pages/settings.py" line="155" />
         <source>Lock after idle:</source>
         <translation>Vergrendelen na inactiviteit:</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="145" />
+        <location filename="../pages/settings.py" line="156" />
         <source>Clear copied text after:</source>
         <translation>Gekopieerde tekst wissen na:</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="146" />
+        <location filename="../pages/settings.py" line="157" />
         <source>Autosave drafts every:</source>
         <translation>Concepten automatisch opslaan elke:</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="147" />
+        <location filename="../pages/settings.py" line="158" />
         <source>Show a revealed identity for:</source>
         <translation>Onthulde identiteit tonen gedurende:</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="148" />
+        <location filename="../pages/settings.py" line="159" />
         <source>Remind me of what is due within:</source>
         <translation>Herinner mij aan wat verloopt binnen:</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="149" />
+        <location filename="../pages/settings.py" line="160" />
         <source>After a receipt:</source>
         <translation>Na een ontvangstbewijs:</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="150" />
+        <location filename="../pages/settings.py" line="161" />
         <source>Language:</source>
         <translation>Taal:</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="152" />
+        <location filename="../pages/settings.py" line="163" />
         <source>Vault</source>
         <translation>Kluis</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="163" />
+        <location filename="../pages/settings.py" line="174" />
         <source>Settings</source>
         <translation>Instellingen</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="178" />
+        <location filename="../pages/settings.py" line="189" />
         <source>Folder: {folder}
 Key derivation: Argon2id, {mib} MiB, {passes} (about {sec} s on this computer)
 Second factor (OS keyring): {factor}</source>
@@ -5208,22 +5213,22 @@ Sleutelafleiding: Argon2id, {mib} MiB, {passes} (ongeveer {sec} s op deze comput
 Tweede factor (sleutelbos van het besturingssysteem): {factor}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../pages/settings.py" line="183" />
+        <location filename="../pages/settings.py" line="194" />
         <source>%n pass(es)</source>
         <translation><numerusform>%n ronde</numerusform><numerusform>%n rondes</numerusform></translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="185" />
+        <location filename="../pages/settings.py" line="196" />
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="185" />
+        <location filename="../pages/settings.py" line="196" />
         <source>no</source>
         <translation>nee</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="208" />
+        <location filename="../pages/settings.py" line="219" />
         <source>Saved.</source>
         <translation>Opgeslagen.</translation>
     </message>
