@@ -29,6 +29,7 @@ from app.ui import style
 from app.ui.main_window import MainWindow
 from app.ui.pages.debriefs import DebriefsPage
 from app.ui.pages.home import HomePage
+from app.ui.pages.packages import PackagesPage
 from app.ui.pages.sources import SourcesPage
 from app.ui.table_models import ROW_ROLE
 from tests.helpers import factory
@@ -211,3 +212,20 @@ def test_dialog_buttons_look_and_measure_the_same_on_every_desktop(
     assert base.styleHint(QStyle.StyleHint.SH_DialogButtonBox_ButtonsHaveIcons) == 1
     for button in box.buttons():
         assert button.icon().isNull(), button.text()
+
+
+def test_the_packages_tabs_keep_one_inset(window: MainWindow) -> None:
+    """The Send tab's text and list stood flush against the tab's frame, unlike
+    the Receive, Log and Keys tabs beside it."""
+    page = window.show_page(PackagesPage)
+    assert isinstance(page, PackagesPage)
+    insets = set()
+    for index in range(page.tabs.count()):
+        tab = page.tabs.widget(index)
+        assert tab is not None
+        layout = tab.layout()
+        assert layout is not None
+        margins = layout.contentsMargins()
+        insets.add((margins.left(), margins.top(), margins.right(), margins.bottom()))
+    assert len(insets) == 1, insets
+    assert insets.pop() != (0, 0, 0, 0)
