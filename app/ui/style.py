@@ -124,6 +124,8 @@ QListWidget#navigation::item:selected {{
     background: #e3edf7; color: {INK}; border-left: 3px solid {ACCENT};
 }}
 QListWidget#navigation::item:focus {{ border-left: 3px solid {ACCENT}; }}
+/* With no page chosen (a debrief on screen) no item shows the keyboard: the list does. */
+QListWidget#navigation:focus {{ border-right: 2px solid {ACCENT}; }}
 QPushButton {{ padding: 4px 10px; min-height: 20px; }}
 /* Words only on OK, Cancel, Yes, No: an X11 desktop theme adds its own ticks and
    crosses (red), which the offscreen screenshots and tests never show. */

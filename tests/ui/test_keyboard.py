@@ -19,6 +19,7 @@ from app.dal.keyset import Sort
 from app.paths import config_dir
 from app.services.records import debriefs
 from app.services.views import AuditRow, ContactView, DebriefRow, SearchHit, SourceRow
+from app.ui import style
 from app.ui.actions import shortcut_text
 from app.ui.command_palette import CommandPalette
 from app.ui.controller import AppController
@@ -445,3 +446,29 @@ def test_sorts_file_holds_list_names_and_columns_only(tmp_path: Path) -> None:
     assert list_sorts.get("ok") == (1, False)
     assert list_sorts.get("x") is None
     assert list_sorts.get("../a") is None
+
+
+def test_the_sidebar_shows_it_has_the_keyboard_with_no_page_chosen(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """On the debrief page no sidebar row is chosen, so tabbing into the sidebar
+    showed nothing at all: the keyboard was somewhere no one could see."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    style.apply(app)
+    try:
+        active(qtbot, window)
+        vault, scope = window.session.vault, window.session.scope
+        window.open_debrief(
+            debriefs.create_draft(vault, scope, factory.source(vault, scope, "ZIEN"))
+        )
+        assert window.nav.currentRow() == -1
+        page = window.debrief_page
+        page.narrative.setFocus()
+        before = window.nav.grab().toImage()
+        for _ in range(2):
+            qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Backtab)
+        assert QApplication.focusWidget() is window.nav
+        assert window.nav.grab().toImage() != before
+    finally:
+        style.remove(app)
