@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from app.services.admin import aliases, vaults
-from app.services.records import debriefs
+from app.services.records import debriefs, sources
 from app.ui.controller import AppController
 from app.ui.first_run import FirstRunWizard
 from app.ui.main_window import MainWindow
@@ -357,3 +357,23 @@ def test_changing_the_passphrase_says_the_rules_before_the_first_try(
     shown = [label.text() for label in dialog.findChildren(QLabel) if label.isVisible()]
     assert any(f"At least {vaults.MIN_LENGTH} characters" in text for text in shown), shown
     dialog.reject()
+
+
+def test_a_debrief_with_nothing_to_say_about_its_review_starts_with_its_text(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """The review note (returned or approved, and by whom) kept an empty line at the
+    top of every draft, pushing the narrative down on a laptop's screen."""
+    vault, scope = window.session.vault, window.session.scope
+    havik = aliases.resolve_scope(vault, "Havik")
+    source = sources.create_source(
+        vault, scope, sources.SourceDraft(codename="BOVENAAN"), share_with=(havik.alias_id,)
+    )
+    window.open_debrief(debriefs.create_draft(vault, scope, source))
+    page = window.debrief_page
+    assert not page.review.isVisible()
+    returned = factory.debrief(vault, scope, source, submit=True)
+    debriefs.return_to_runner(vault, havik, returned, "Who else was there?")
+    window.open_debrief(returned)
+    assert page.review.isVisible()
+    assert "Who else was there?" in page.review.text()
