@@ -158,6 +158,7 @@ class _OptionsPage(QWizardPage):
     def __init__(self, vault_path: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setTitle(self.tr("Where and how"))
+        self.setSubTitle(self.tr("Where the vault is kept, and what it takes to open it."))
         layout = QVBoxLayout(self)
         where = QLabel(self.tr("The vault will be created in:\n{path}").format(path=vault_path))
         where.setWordWrap(True)

@@ -20,7 +20,6 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
-    QListWidget,
     QListWidgetItem,
     QMainWindow,
     QPushButton,
@@ -47,6 +46,7 @@ from app.ui.command_palette import CommandPalette, open_palette
 from app.ui.errors import notice_text, show_error
 from app.ui.lock import PANIC_KEYS, LockController
 from app.ui.meeting_mode import MeetingView
+from app.ui.navigation import Navigation
 from app.ui.pages.audit import AuditPage
 from app.ui.pages.base import Page
 from app.ui.pages.debrief_editor import DebriefPage
@@ -120,7 +120,7 @@ class MainWindow(QMainWindow):
         again when the language changes (``retranslate``)."""
         self.setWindowTitle(self.tr("Veldboek"))
         self.band = AliasBand()
-        self.nav = QListWidget()
+        self.nav = Navigation()
         self.nav.setObjectName("navigation")
         self.nav.setFixedWidth(170)
         self.nav.setIconSize(QSize(18, 18))

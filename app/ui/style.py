@@ -124,7 +124,12 @@ QListWidget#navigation::item:selected {{
     background: #e3edf7; color: {INK}; border-left: 3px solid {ACCENT};
 }}
 QListWidget#navigation::item:focus {{ border-left: 3px solid {ACCENT}; }}
+/* With no page chosen (a debrief on screen) no item shows the keyboard: the list does. */
+QListWidget#navigation:focus {{ border-right: 2px solid {ACCENT}; }}
 QPushButton {{ padding: 4px 10px; min-height: 20px; }}
+/* Words only on OK, Cancel, Yes, No: an X11 desktop theme adds its own ticks and
+   crosses (red), which the offscreen screenshots and tests never show. */
+QDialogButtonBox {{ dialogbuttonbox-buttons-have-icons: 0; }}
 QGroupBox {{ font-weight: bold; margin-top: 14px; padding-top: 6px; }}
 QGroupBox::title {{ subcontrol-origin: margin; left: 8px; padding: 0 4px; }}
 QTabBar::tab {{ padding: 5px 12px; }}
@@ -166,9 +171,9 @@ def status_colour(value: Enum | None) -> str | None:
 
 class _Polisher(QObject):
     """When Qt polishes a widget, before it first shows: a button gets its icon
-    (``BUTTON_ICONS``), a table its alternating rows, a page of the main window
-    its margins and spacing. One place for every screen and dialog, so none
-    needs code of its own for the look."""
+    (``BUTTON_ICONS``), a table its alternating rows and Tab that leaves it, a
+    page of the main window its margins and spacing. One place for every screen
+    and dialog, so none needs code of its own for the look."""
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() != QEvent.Type.Polish:
@@ -179,6 +184,9 @@ class _Polisher(QObject):
                 watched.setIcon(icon(name))
         elif isinstance(watched, QTableView):
             watched.setAlternatingRowColors(True)
+            # Qt's Tab walks a table cell by cell and wraps round: the keyboard
+            # never left a list. The arrow keys move within it; Tab goes on.
+            watched.setTabKeyNavigation(False)
         elif isinstance(watched, QWidget) and watched.objectName().startswith("page"):
             layout = watched.layout()  # a page of the main window: one rhythm for all
             if layout is not None:

@@ -236,7 +236,8 @@ class UnlockDialog(QDialog):
             self.attempts.clear()
             self.attempts.hide()
             return
-        when = local_time(failed.last)
+        # One unit: the line wrapped between the day and the time (in Dutch).
+        when = local_time(failed.last).replace(" ", "\u00a0")
         if failed.count == 1:
             text = self.tr("1 failed attempt since the last unlock, at {when}.")
         else:

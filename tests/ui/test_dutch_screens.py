@@ -58,7 +58,8 @@ ENGLISH = re.compile(
     r"What|When|Who|Due|Passphrase|Wrong|Debriefs|Subjects?|Grading|Overview|Contacts|"
     r"Meeting|Reveal|Narrative|Assessment|Security|None|Yes|Next|Finish|Unlock|Quit|"
     r"choose|none|Reported|Checked|Exculpatory|Attendees|Location|Minutes|Safety|"
-    r"Intelligence|Handling|Sanitised|Approved|Returned|Submitted|Draft|Reward|Expense"
+    r"Intelligence|Handling|Sanitised|Approved|Returned|Submitted|Draft|Reward|Expense|"
+    r"YYYY"  # a date's pattern: JJJJ in Dutch
     r")\b"
 )
 # Widgets that show vault data (typed by users or generated), not interface text.

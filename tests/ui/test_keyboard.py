@@ -19,6 +19,7 @@ from app.dal.keyset import Sort
 from app.paths import config_dir
 from app.services.records import debriefs
 from app.services.views import AuditRow, ContactView, DebriefRow, SearchHit, SourceRow
+from app.ui import style
 from app.ui.actions import shortcut_text
 from app.ui.command_palette import CommandPalette
 from app.ui.controller import AppController
@@ -388,6 +389,32 @@ def test_shortcuts_open_a_page_a_new_debrief_and_a_new_contact(
     assert window.stack.currentWidget() is window.page(SourcesPage)
 
 
+def test_tabbing_out_of_a_debrief_into_the_sidebar_keeps_the_debrief(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """The sidebar has no row current on the debrief page; tabbing into it made
+    Qt pick the first row, and Home replaced the debrief being written."""
+    active(qtbot, window)
+    vault, scope = window.session.vault, window.session.scope
+    source = factory.source(vault, scope, "TABVOLG")
+    window.open_debrief(debriefs.create_draft(vault, scope, source))
+    page = window.debrief_page
+    assert QApplication.focusWidget() is page.narrative
+    qtbot.keyClicks(page.narrative, "Source met at the quay.")
+    for _ in range(2):  # past the Back button, into the sidebar
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Backtab)
+    assert QApplication.focusWidget() is window.nav
+    assert window.stack.currentWidget() is page  # still the debrief
+    assert window.nav.currentRow() == -1
+    qtbot.keyClick(window.nav, Qt.Key.Key_Tab)  # and on, back into it
+    assert window.debrief_on_screen() is page
+    qtbot.keyClick(window.nav, Qt.Key.Key_Down)  # an arrow key does choose a page
+    assert window.stack.currentWidget() is not page
+    assert page.view is not None
+    saved = debriefs.get_debrief(vault, scope, page.view.id).narrative
+    assert saved == "Source met at the quay."
+
+
 def test_meeting_mode_leaves_only_lock_panic_and_quit(qtbot: QtBot, window: MainWindow) -> None:
     active(qtbot, window)
     vault, scope = window.session.vault, window.session.scope
@@ -419,3 +446,29 @@ def test_sorts_file_holds_list_names_and_columns_only(tmp_path: Path) -> None:
     assert list_sorts.get("ok") == (1, False)
     assert list_sorts.get("x") is None
     assert list_sorts.get("../a") is None
+
+
+def test_the_sidebar_shows_it_has_the_keyboard_with_no_page_chosen(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """On the debrief page no sidebar row is chosen, so tabbing into the sidebar
+    showed nothing at all: the keyboard was somewhere no one could see."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    style.apply(app)
+    try:
+        active(qtbot, window)
+        vault, scope = window.session.vault, window.session.scope
+        window.open_debrief(
+            debriefs.create_draft(vault, scope, factory.source(vault, scope, "ZIEN"))
+        )
+        assert window.nav.currentRow() == -1
+        page = window.debrief_page
+        page.narrative.setFocus()
+        before = window.nav.grab().toImage()
+        for _ in range(2):
+            qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Backtab)
+        assert QApplication.focusWidget() is window.nav
+        assert window.nav.grab().toImage() != before
+    finally:
+        style.remove(app)

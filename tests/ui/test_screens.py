@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from app.domain.enums import ContactKind, DebriefStatus, SubjectKind
@@ -251,6 +251,8 @@ def test_identity_reveal_needs_passphrase_and_reason_and_hides_again(
     qtbot.waitUntil(lambda: dialog.showing, timeout=10_000)
     assert "Johanna Testpersoon" in dialog.fields.text()
     assert "06-11223344" in dialog.fields.text()
+    # Whose identity it is stays on screen with it (the title never names a source).
+    assert [w.text() for w in dialog.findChildren(QLabel) if w.isVisible()].count("VERBORGEN") == 1
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5_000)
     assert not dialog.showing
     events = audit.recent_events(vault, scope)

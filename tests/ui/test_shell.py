@@ -15,18 +15,22 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QWidget,
     QWizard,
 )
 from pytestqt.qtbot import QtBot
 
-from app.services.admin import aliases
-from app.services.records import debriefs
+from app.services.admin import aliases, vaults
+from app.services.records import debriefs, sources
 from app.ui.controller import AppController
+from app.ui.first_run import FirstRunWizard
 from app.ui.main_window import MainWindow
 from app.ui.pages.debrief_editor import DebriefPage
 from app.ui.pages.reports import ReportsPage
+from app.ui.pages.settings import ChangePassphraseDialog, SettingsPage
 from app.ui.pages.sources import SourcesPage
+from app.ui.workers import TaskRunner
 from app.vault.vault import Vault
 from tests.helpers import factory
 from tests.ui.conftest import unlock
@@ -130,6 +134,18 @@ def test_first_run_wizard_says_there_is_no_keyring(qtbot: QtBot, tmp_path: Path)
     controller.lock.lock("test")
     header = json.loads((tmp_path / "new" / "vault.header").read_text())
     assert header["device_factor"] is None  # the passphrase alone protects it
+
+
+def test_every_first_run_page_has_the_same_header(qtbot: QtBot, tmp_path: Path) -> None:
+    """QWizard draws its header band only for a page with a subtitle: without
+    one, "Where and how" stood as a large title in the page, unlike the others."""
+    wizard = FirstRunWizard(tmp_path / "new", TaskRunner())
+    qtbot.addWidget(wizard)
+    pages = [wizard.page(page_id) for page_id in wizard.pageIds()]
+    assert len(pages) == 4
+    for page in pages:
+        assert page.title(), page
+        assert page.subTitle(), page.title()
 
 
 def test_wrong_passphrase_message_and_growing_delay(
@@ -322,3 +338,42 @@ def test_clipboard_leaves_other_text_alone(
     QGuiApplication.clipboard().setText("something the user copied later")
     qtbot.wait(1500)
     assert QGuiApplication.clipboard().text() == "something the user copied later"
+
+
+def test_changing_the_passphrase_says_the_rules_before_the_first_try(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """The first run shows the rules for a passphrase; changing it showed them only
+    in the refusal after OK."""
+    page = window.show_page(SettingsPage)
+    button = page.findChild(QPushButton, "changePassphrase")
+    assert button is not None
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    dialog = next(
+        w
+        for w in QApplication.topLevelWidgets()
+        if isinstance(w, ChangePassphraseDialog) and w.isVisible()
+    )
+    shown = [label.text() for label in dialog.findChildren(QLabel) if label.isVisible()]
+    assert any(f"At least {vaults.MIN_LENGTH} characters" in text for text in shown), shown
+    dialog.reject()
+
+
+def test_a_debrief_with_nothing_to_say_about_its_review_starts_with_its_text(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """The review note (returned or approved, and by whom) kept an empty line at the
+    top of every draft, pushing the narrative down on a laptop's screen."""
+    vault, scope = window.session.vault, window.session.scope
+    havik = aliases.resolve_scope(vault, "Havik")
+    source = sources.create_source(
+        vault, scope, sources.SourceDraft(codename="BOVENAAN"), share_with=(havik.alias_id,)
+    )
+    window.open_debrief(debriefs.create_draft(vault, scope, source))
+    page = window.debrief_page
+    assert not page.review.isVisible()
+    returned = factory.debrief(vault, scope, source, submit=True)
+    debriefs.return_to_runner(vault, havik, returned, "Who else was there?")
+    window.open_debrief(returned)
+    assert page.review.isVisible()
+    assert "Who else was there?" in page.review.text()

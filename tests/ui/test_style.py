@@ -5,11 +5,20 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date, timedelta
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QPushButton, QTableView
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialogButtonBox,
+    QProxyStyle,
+    QPushButton,
+    QStyle,
+    QStyleFactory,
+    QTableView,
+)
 from pytestqt.qtbot import QtBot
 
 from app import paths
@@ -20,6 +29,9 @@ from app.ui import style
 from app.ui.main_window import MainWindow
 from app.ui.pages.debriefs import DebriefsPage
 from app.ui.pages.home import HomePage
+from app.ui.pages.packages import PackagesPage
+from app.ui.pages.sources import SourcesPage
+from app.ui.table_models import ROW_ROLE
 from tests.helpers import factory
 
 DECORATION = Qt.ItemDataRole.DecorationRole
@@ -141,3 +153,79 @@ def test_pages_share_one_rhythm(styled: QApplication, window: MainWindow) -> Non
         margins = layout.contentsMargins()
         assert (margins.left(), margins.top()) == (style.MARGIN, style.MARGIN), page_class
         assert layout.spacing() == style.SPACING, page_class
+
+
+def test_tab_leaves_a_list_and_arrows_move_within_it(
+    qtbot: QtBot, styled: QApplication, window: MainWindow
+) -> None:
+    """Qt's own Tab walks a table cell by cell and wraps round, so the keyboard
+    never got out of a list to the button beside it."""
+    window.activateWindow()
+    page = window.show_page(SourcesPage)
+    assert isinstance(page, SourcesPage)
+    table = page.table
+    assert table.model().rowCount() > 0
+    table.setFocus()
+    table.setCurrentIndex(table.model().index(0, 0))
+    qtbot.keyClick(table, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is not table  # on to the next control
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_Backtab)
+    assert QApplication.focusWidget() is page.findChild(QPushButton, "newSource")
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_Down)  # the arrows still move within the list
+    assert QApplication.focusWidget() is table
+    # The same for a list on a source's file: Tab reaches the button below it.
+    row = table.model().index(0, 0).data(ROW_ROLE)
+    window.open_source(row.id)
+    contacts = window.findChild(QTableView, "contactsTable")
+    assert contacts is not None
+    page.file_view.tabs.setCurrentIndex(1)
+    contacts.setFocus()
+    qtbot.keyClick(contacts, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is page.findChild(QPushButton, "newContact")
+
+
+class _ButtonIconsLikeKde(QProxyStyle):
+    """The hint an X11 desktop such as KDE gives; the offscreen tests' gives none."""
+
+    def styleHint(self, hint: QStyle.StyleHint, *args: Any) -> int:
+        if hint == QStyle.StyleHint.SH_DialogButtonBox_ButtonsHaveIcons:
+            return 1
+        return super().styleHint(hint, *args)
+
+
+def test_dialog_buttons_look_and_measure_the_same_on_every_desktop(
+    qtbot: QtBot, styled: QApplication
+) -> None:
+    """On X11 the desktop's theme put its own green tick and red cross on every
+    OK, Cancel, Yes and No, which the offscreen screenshots never showed; the
+    style keeps them words only, as on every other button."""
+    base = _ButtonIconsLikeKde(QStyleFactory.create("Fusion"))
+    box = QDialogButtonBox()
+    qtbot.addWidget(box)
+    box.setStyle(base)  # before the buttons: each takes its icon as it is made
+    box.setStandardButtons(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+    )
+    box.show()
+    assert base.styleHint(QStyle.StyleHint.SH_DialogButtonBox_ButtonsHaveIcons) == 1
+    for button in box.buttons():
+        assert button.icon().isNull(), button.text()
+
+
+def test_the_packages_tabs_keep_one_inset(window: MainWindow) -> None:
+    """The Send tab's text and list stood flush against the tab's frame, unlike
+    the Receive, Log and Keys tabs beside it."""
+    page = window.show_page(PackagesPage)
+    assert isinstance(page, PackagesPage)
+    insets = set()
+    for index in range(page.tabs.count()):
+        tab = page.tabs.widget(index)
+        assert tab is not None
+        layout = tab.layout()
+        assert layout is not None
+        margins = layout.contentsMargins()
+        insets.add((margins.left(), margins.top(), margins.right(), margins.bottom()))
+    assert len(insets) == 1, insets
+    assert insets.pop() != (0, 0, 0, 0)

@@ -9,6 +9,7 @@ disk) and comes back when it is opened again."""
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -173,6 +174,8 @@ def test_failed_attempts_since_the_last_unlock(qtbot: QtBot, controller: AppCont
     qtbot.waitUntil(lambda: "Wrong passphrase" in dialog.status.text(), timeout=10_000)
     assert dialog.attempts.isVisible()
     assert dialog.attempts.text().startswith("1 failed attempt since the last unlock, at ")
+    # The day and the time stay on one line (in Dutch the line broke between them).
+    assert re.search(r"\d{4}-\d{2}-\d{2}\u00a0\d{2}:\d{2}\.$", dialog.attempts.text())
     # A new dialog (the next start of the app) reads them from the vault's log.
     controller.show_unlock()
     again = controller.unlock_dialog

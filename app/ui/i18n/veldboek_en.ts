@@ -206,37 +206,37 @@
 <context>
     <name>SendTab</name>
     <message numerus="yes">
-        <location filename="../packages/send_tab.py" line="210" />
+        <location filename="../packages/send_tab.py" line="209" />
         <source>No new debrief; the deconfliction tokens of %n source(s) wait to be sent.</source>
         <translation><numerusform>No new debrief; the deconfliction tokens of %n source wait to be sent.</numerusform><numerusform>No new debrief; the deconfliction tokens of %n sources wait to be sent.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../packages/send_tab.py" line="218" />
+        <location filename="../packages/send_tab.py" line="217" />
         <source>No new debrief; %n record(s) of source files wait to be sent.</source>
         <translation><numerusform>No new debrief; %n record of a source file waits to be sent.</numerusform><numerusform>No new debrief; %n records of source files wait to be sent.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../packages/send_tab.py" line="227" />
+        <location filename="../packages/send_tab.py" line="226" />
         <source>%n debrief(s) still miss something (in red).</source>
         <translation><numerusform>%n debrief still misses something (in red).</numerusform><numerusform>%n debriefs still miss something (in red).</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../packages/send_tab.py" line="230" />
+        <location filename="../packages/send_tab.py" line="229" />
         <source>%n debrief(s) ready to send.</source>
         <translation><numerusform>%n debrief ready to send.</numerusform><numerusform>%n debriefs ready to send.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../packages/send_tab.py" line="372" />
+        <location filename="../packages/send_tab.py" line="371" />
         <source>Removed %n hidden temporary file(s) of an interrupted export.</source>
         <translation><numerusform>Removed %n hidden temporary file of an interrupted export.</numerusform><numerusform>Removed %n hidden temporary files of an interrupted export.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../packages/send_tab.py" line="383" />
+        <location filename="../packages/send_tab.py" line="382" />
         <source>Package {n} with %n debrief(s) written to {path}.</source>
         <translation><numerusform>Package {n} with %n debrief written to {path}.</numerusform><numerusform>Package {n} with %n debriefs written to {path}.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../packages/send_tab.py" line="387" />
+        <location filename="../packages/send_tab.py" line="386" />
         <source>Package {n} with %n debrief(s) is on its way to {names}.</source>
         <translation><numerusform>Package {n} with %n debrief is on its way to {names}.</numerusform><numerusform>Package {n} with %n debriefs is on its way to {names}.</numerusform></translation>
     </message>
@@ -244,7 +244,7 @@
 <context>
     <name>SettingsPage</name>
     <message numerus="yes">
-        <location filename="../pages/settings.py" line="183" />
+        <location filename="../pages/settings.py" line="194" />
         <source>%n pass(es)</source>
         <translation><numerusform>%n pass</numerusform><numerusform>%n passes</numerusform></translation>
     </message>
@@ -252,7 +252,7 @@
 <context>
     <name>UnlockDialog</name>
     <message numerus="yes">
-        <location filename="../unlock_dialog.py" line="299" />
+        <location filename="../unlock_dialog.py" line="300" />
         <source>%n piece(s) of text typed before the lock could not be saved (the vault could not take it: is the disk full?). It is held in memory, sealed: unlock to save it. Quitting Veldboek loses it.</source>
         <translation><numerusform>%n piece of text typed before the lock could not be saved (the vault could not take it: is the disk full?). It is held in memory, sealed: unlock to save it. Quitting Veldboek loses it.</numerusform><numerusform>%n pieces of text typed before the lock could not be saved (the vault could not take them: is the disk full?). They are held in memory, sealed: unlock to save them. Quitting Veldboek loses them.</numerusform></translation>
     </message>

@@ -1682,32 +1682,37 @@
         <translation>Wachtzin wijzigen</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="69" />
+        <location filename="../pages/settings.py" line="64" />
+        <source>At least {n} characters. A few unrelated words are easy to remember and hard to guess. There is no way to recover a forgotten passphrase.</source>
+        <translation>Minstens {n} tekens. Een paar losse woorden zijn makkelijk te onthouden en moeilijk te raden. Een vergeten wachtzin is niet te herstellen.</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings.py" line="80" />
         <source>Current passphrase:</source>
         <translation>Huidige wachtzin:</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="70" />
+        <location filename="../pages/settings.py" line="81" />
         <source>New passphrase:</source>
         <translation>Nieuwe wachtzin:</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="71" />
+        <location filename="../pages/settings.py" line="82" />
         <source>New passphrase again:</source>
         <translation>Nieuwe wachtzin nogmaals:</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="78" />
+        <location filename="../pages/settings.py" line="89" />
         <source>The two new passphrases differ.</source>
         <translation>De twee nieuwe wachtzinnen verschillen.</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="88" />
+        <location filename="../pages/settings.py" line="99" />
         <source>Changing…</source>
         <translation>Bezig met wijzigen…</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="102" />
+        <location filename="../pages/settings.py" line="113" />
         <source>Changing the passphrase…</source>
         <translation>Wachtzin wordt gewijzigd…</translation>
     </message>
@@ -2194,17 +2199,17 @@
         <translation>Ook in de kluis leegmaken</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_workflow.py" line="191" />
+        <location filename="../pages/debrief_workflow.py" line="192" />
         <source>the welfare notes</source>
         <translation>de notities over welzijn</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_workflow.py" line="192" />
+        <location filename="../pages/debrief_workflow.py" line="193" />
         <source>the security notes</source>
         <translation>de notities over veiligheid</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_workflow.py" line="193" />
+        <location filename="../pages/debrief_workflow.py" line="194" />
         <source>the assessment</source>
         <translation>de beoordeling</translation>
     </message>
@@ -2253,14 +2258,14 @@
         <translation>Terugsturen</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_workflow.py" line="190" />
-        <location filename="../pages/debrief_workflow.py" line="200" />
+        <location filename="../pages/debrief_workflow.py" line="191" />
+        <location filename="../pages/debrief_workflow.py" line="201" />
         <source>the narrative</source>
         <translation>het verslag</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_workflow.py" line="194" />
-        <location filename="../pages/debrief_workflow.py" line="201" />
+        <location filename="../pages/debrief_workflow.py" line="195" />
+        <location filename="../pages/debrief_workflow.py" line="202" />
         <source>the critical reflection</source>
         <translation>de kritische reflectie</translation>
     </message>
@@ -2280,32 +2285,32 @@
         <translation>Indienen</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_workflow.py" line="202" />
+        <location filename="../pages/debrief_workflow.py" line="203" />
         <source>what the source reported</source>
         <translation>wat de bron meldde</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_workflow.py" line="203" />
+        <location filename="../pages/debrief_workflow.py" line="204" />
         <source>the source evaluation</source>
         <translation>de bronwaardering</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_workflow.py" line="204" />
+        <location filename="../pages/debrief_workflow.py" line="205" />
         <source>the intelligence assessment</source>
         <translation>de informatiewaardering</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_workflow.py" line="205" />
+        <location filename="../pages/debrief_workflow.py" line="206" />
         <source>the handling code</source>
         <translation>de behandelcode</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_workflow.py" line="206" />
+        <location filename="../pages/debrief_workflow.py" line="207" />
         <source>the handling conditions</source>
         <translation>de voorwaarden bij de behandelcode</translation>
     </message>
     <message>
-        <location filename="../pages/debrief_workflow.py" line="211" />
+        <location filename="../pages/debrief_workflow.py" line="212" />
         <source>item {n}: {what}</source>
         <translation>item {n}: {what}</translation>
     </message>
@@ -2573,12 +2578,12 @@
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../first_run.py" line="237" />
+        <location filename="../first_run.py" line="238" />
         <source>Veldboek — new vault</source>
         <translation>Veldboek — nieuwe kluis</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="271" />
+        <location filename="../first_run.py" line="272" />
         <source>Your vault is ready.</source>
         <translation>Uw kluis is klaar.</translation>
     </message>
@@ -4187,6 +4192,11 @@
         <translation>Deze velden worden verzegeld zodra u op OK drukt. Veldboek toont ze nooit meer, tenzij iemand ze bewust onthult, met de wachtzin en een reden.</translation>
     </message>
     <message>
+        <location filename="../dialogs/identity.py" line="62" />
+        <source>YYYY-MM-DD</source>
+        <translation>JJJJ-MM-DD</translation>
+    </message>
+    <message>
         <location filename="../dialogs/identity.py" line="63" />
         <source>One address per line</source>
         <translation>Eén adres per regel</translation>
@@ -4743,6 +4753,7 @@
     </message>
     <message>
         <location filename="../dialogs/identity.py" line="157" />
+        <location filename="../dialogs/identity.py" line="165" />
         <source>Source:</source>
         <translation>Bron:</translation>
     </message>
@@ -4757,47 +4768,47 @@
         <translation>Reden:</translation>
     </message>
     <message>
-        <location filename="../dialogs/identity.py" line="169" />
+        <location filename="../dialogs/identity.py" line="173" />
         <source>Hidden again in %v s</source>
         <translation>Over %v s weer verborgen</translation>
     </message>
     <message>
-        <location filename="../dialogs/identity.py" line="176" />
+        <location filename="../dialogs/identity.py" line="180" />
         <source>Reveal</source>
         <translation>Onthullen</translation>
     </message>
     <message>
-        <location filename="../dialogs/identity.py" line="180" />
+        <location filename="../dialogs/identity.py" line="184" />
         <source>Close</source>
         <translation>Sluiten</translation>
     </message>
     <message>
-        <location filename="../dialogs/identity.py" line="200" />
+        <location filename="../dialogs/identity.py" line="204" />
         <source>Checking the passphrase…</source>
         <translation>Wachtzin wordt gecontroleerd…</translation>
     </message>
     <message>
-        <location filename="../dialogs/identity.py" line="226" />
+        <location filename="../dialogs/identity.py" line="230" />
         <source>&lt;b&gt;Name:&lt;/b&gt; {v}</source>
         <translation>&lt;b&gt;Naam:&lt;/b&gt; {v}</translation>
     </message>
     <message>
-        <location filename="../dialogs/identity.py" line="227" />
+        <location filename="../dialogs/identity.py" line="231" />
         <source>&lt;b&gt;Date of birth:&lt;/b&gt; {v}</source>
         <translation>&lt;b&gt;Geboortedatum:&lt;/b&gt; {v}</translation>
     </message>
     <message>
-        <location filename="../dialogs/identity.py" line="228" />
+        <location filename="../dialogs/identity.py" line="232" />
         <source>&lt;b&gt;Addresses:&lt;/b&gt; {v}</source>
         <translation>&lt;b&gt;Adressen:&lt;/b&gt; {v}</translation>
     </message>
     <message>
-        <location filename="../dialogs/identity.py" line="229" />
+        <location filename="../dialogs/identity.py" line="233" />
         <source>&lt;b&gt;Phone numbers:&lt;/b&gt; {v}</source>
         <translation>&lt;b&gt;Telefoonnummers:&lt;/b&gt; {v}</translation>
     </message>
     <message>
-        <location filename="../dialogs/identity.py" line="232" />
+        <location filename="../dialogs/identity.py" line="236" />
         <source>&lt;b&gt;Notes:&lt;/b&gt; {v}</source>
         <translation>&lt;b&gt;Notities:&lt;/b&gt; {v}</translation>
     </message>
@@ -4965,80 +4976,80 @@
         <translation>Ontbreekt nog</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="114" />
+        <location filename="../packages/send_tab.py" line="113" />
         <source>New and changed debriefs (submitted or approved). A package is sealed to the recipients above and signed by this vault; nothing else can read it. Debriefs that still miss something cannot go.</source>
         <translation>Nieuwe en gewijzigde debriefings (ingediend of goedgekeurd). Een pakket wordt verzegeld voor de ontvangers hierboven en door deze kluis ondertekend; niemand anders kan het lezen. Debriefings waar nog iets aan ontbreekt kunnen niet mee.</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="132" />
+        <location filename="../packages/send_tab.py" line="131" />
         <source>A team handler sends no debriefs: packages of debriefs come only from runners. What you send goes out from the other tabs: a receipt to each runner whose package you imported (Receive, “Issue a receipt…”), and the central system's deconfliction key, forwarded to your runners (Keys, “Forward the deconfliction key to runners…”).</source>
         <translation>Een teamleider verzendt geen debriefings: pakketten met debriefings komen alleen van runners. Wat u verzendt, gaat via de andere tabbladen: een ontvangstbewijs aan elke runner van wie u een pakket hebt ingelezen (Ontvangen, “Ontvangstbewijs maken…”), en de deconflictiesleutel van het centrale systeem, doorgestuurd aan uw runners (Sleutels, “Deconflictiesleutel doorsturen aan runners…”).</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="184" />
+        <location filename="../packages/send_tab.py" line="183" />
         <source>Looking for what is new…</source>
         <translation>Zoeken naar wat nieuw is…</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="198" />
+        <location filename="../packages/send_tab.py" line="197" />
         <source>Packages go to: {names}</source>
         <translation>Pakketten gaan naar: {names}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../packages/send_tab.py" line="210" />
+        <location filename="../packages/send_tab.py" line="209" />
         <source>No new debrief; the deconfliction tokens of %n source(s) wait to be sent.</source>
         <translation><numerusform>Geen nieuwe debriefing; de deconflictietokens van %n bron wachten op verzending.</numerusform><numerusform>Geen nieuwe debriefing; de deconflictietokens van %n bronnen wachten op verzending.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../packages/send_tab.py" line="218" />
+        <location filename="../packages/send_tab.py" line="217" />
         <source>No new debrief; %n record(s) of source files wait to be sent.</source>
         <translation><numerusform>Geen nieuwe debriefing; %n gegeven uit een bronnendossier wacht op verzending.</numerusform><numerusform>Geen nieuwe debriefing; %n gegevens uit bronnendossiers wachten op verzending.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../packages/send_tab.py" line="227" />
+        <location filename="../packages/send_tab.py" line="226" />
         <source>%n debrief(s) still miss something (in red).</source>
         <translation><numerusform>Aan %n debriefing ontbreekt nog iets (in rood).</numerusform><numerusform>Aan %n debriefings ontbreekt nog iets (in rood).</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../packages/send_tab.py" line="230" />
+        <location filename="../packages/send_tab.py" line="229" />
         <source>%n debrief(s) ready to send.</source>
         <translation><numerusform>%n debriefing klaar om te verzenden.</numerusform><numerusform>%n debriefings klaar om te verzenden.</numerusform></translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="270" />
+        <location filename="../packages/send_tab.py" line="269" />
         <source>No team handler's key is known yet, so a package could go to no one. Ask your team handler for their key file (their Veldboek saves it under Packages, Keys, “Save my public key…”), put it on this laptop, and add it here with “Add the team handler's key…”. They read their fingerprint out to you and you type it in; only a matching key is added.</source>
         <translation>Er is nog geen sleutel van een teamleider bekend, dus een pakket kan naar niemand. Vraag uw teamleider om diens sleutelbestand (Veldboek slaat het op onder Pakketten, Sleutels, “Mijn publieke sleutel opslaan…”), zet het op deze laptop en voeg het hier toe met “Sleutel van de teamleider toevoegen…”. De teamleider leest de vingerafdruk voor en u typt die in; alleen een kloppende sleutel wordt toegevoegd.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../packages/send_tab.py" line="372" />
+        <location filename="../packages/send_tab.py" line="371" />
         <source>Removed %n hidden temporary file(s) of an interrupted export.</source>
         <translation><numerusform>%n verborgen tijdelijk bestand van een onderbroken verzending verwijderd.</numerusform><numerusform>%n verborgen tijdelijke bestanden van een onderbroken verzending verwijderd.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../packages/send_tab.py" line="383" />
+        <location filename="../packages/send_tab.py" line="382" />
         <source>Package {n} with %n debrief(s) written to {path}.</source>
         <translation><numerusform>Pakket {n} met %n debriefing geschreven naar {path}.</numerusform><numerusform>Pakket {n} met %n debriefings geschreven naar {path}.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../packages/send_tab.py" line="387" />
+        <location filename="../packages/send_tab.py" line="386" />
         <source>Package {n} with %n debrief(s) is on its way to {names}.</source>
         <translation><numerusform>Pakket {n} met %n debriefing is onderweg naar {names}.</numerusform><numerusform>Pakket {n} met %n debriefings is onderweg naar {names}.</numerusform></translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="395" />
+        <location filename="../packages/send_tab.py" line="394" />
         <source>Nothing was written</source>
         <translation>Er is niets geschreven</translation>
     </message>
     <message>
         <location filename="../packages/send_tab.py" line="83" />
-        <location filename="../packages/send_tab.py" line="224" />
-        <location filename="../packages/send_tab.py" line="378" />
+        <location filename="../packages/send_tab.py" line="223" />
+        <location filename="../packages/send_tab.py" line="377" />
         <source>Nothing new to send.</source>
         <translation>Niets nieuws te verzenden.</translation>
     </message>
     <message>
         <location filename="../packages/send_tab.py" line="56" />
-        <location filename="../packages/send_tab.py" line="284" />
+        <location filename="../packages/send_tab.py" line="283" />
         <source>Add the team handler's key…</source>
         <translation>Sleutel van de teamleider toevoegen…</translation>
     </message>
@@ -5058,57 +5069,57 @@
         <translation>Selectie verzenden…</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="139" />
+        <location filename="../packages/send_tab.py" line="138" />
         <source>Go to receipts</source>
         <translation>Naar de ontvangstbewijzen</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="236" />
+        <location filename="../packages/send_tab.py" line="235" />
         <source>Package {n} was recorded but its file was never written (the export was interrupted). The next export writes it again.</source>
         <translation>Pakket {n} is vastgelegd, maar het bestand is nooit geschreven (het verzenden werd onderbroken). De volgende verzending schrijft het opnieuw.</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="281" />
+        <location filename="../packages/send_tab.py" line="280" />
         <source>No team handler's key yet</source>
         <translation>Nog geen sleutel van een teamleider</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="319" />
+        <location filename="../packages/send_tab.py" line="318" />
         <source>Select the debriefs to send first.</source>
         <translation>Kies eerst de debriefings die mee moeten.</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="327" />
+        <location filename="../packages/send_tab.py" line="326" />
         <source>Not sent: complete the debriefs marked in red first.</source>
         <translation>Niet verzonden: vul eerst de rood gemarkeerde debriefings aan.</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="329" />
+        <location filename="../packages/send_tab.py" line="328" />
         <source>Folder to write the package to</source>
         <translation>Map om het pakket in te schrijven</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="333" />
+        <location filename="../packages/send_tab.py" line="332" />
         <source>Sealing the package…</source>
         <translation>Pakket wordt verzegeld…</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="364" />
+        <location filename="../packages/send_tab.py" line="363" />
         <source>Package {n} was recorded but its file was never written; it is written again: {path}</source>
         <translation>Pakket {n} is vastgelegd, maar het bestand is nooit geschreven; het is opnieuw geschreven: {path}</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="379" />
+        <location filename="../packages/send_tab.py" line="378" />
         <source>The interrupted package is written again; nothing new to send.</source>
         <translation>Het onderbroken pakket is opnieuw geschreven; er is niets nieuws te verzenden.</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="391" />
+        <location filename="../packages/send_tab.py" line="390" />
         <source>Package written</source>
         <translation>Pakket geschreven</translation>
     </message>
     <message>
-        <location filename="../packages/send_tab.py" line="389" />
+        <location filename="../packages/send_tab.py" line="388" />
         <source>File: {path}</source>
         <translation>Bestand: {path}</translation>
     </message>
@@ -5116,104 +5127,104 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../pages/settings.py" line="113" />
+        <location filename="../pages/settings.py" line="124" />
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="114" />
-        <location filename="../pages/settings.py" line="115" />
-        <location filename="../pages/settings.py" line="116" />
+        <location filename="../pages/settings.py" line="125" />
+        <location filename="../pages/settings.py" line="126" />
+        <location filename="../pages/settings.py" line="127" />
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="117" />
+        <location filename="../pages/settings.py" line="128" />
         <source> days</source>
         <translation> dagen</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="120" />
+        <location filename="../pages/settings.py" line="131" />
         <source>Keep everything</source>
         <translation>Alles bewaren</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="121" />
+        <location filename="../pages/settings.py" line="132" />
         <source>Delete what the handler confirmed</source>
         <translation>Verwijderen wat de teamleider bevestigde</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="123" />
+        <location filename="../pages/settings.py" line="134" />
         <source>Delete what the handler confirmed, leaving no trace</source>
         <translation>Verwijderen wat de teamleider bevestigde, zonder spoor</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="127" />
+        <location filename="../pages/settings.py" line="138" />
         <source>Follow the system</source>
         <translation>Volg het systeem</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="130" />
+        <location filename="../pages/settings.py" line="141" />
         <source>Save settings</source>
         <translation>Instellingen opslaan</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="135" />
+        <location filename="../pages/settings.py" line="146" />
         <source>Change passphrase…</source>
         <translation>Wachtzin wijzigen…</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="142" />
+        <location filename="../pages/settings.py" line="153" />
         <source>Behaviour</source>
         <translation>Gedrag</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="144" />
+        <location filename="../pages/settings.py" line="155" />
         <source>Lock after idle:</source>
         <translation>Vergrendelen na inactiviteit:</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="145" />
+        <location filename="../pages/settings.py" line="156" />
         <source>Clear copied text after:</source>
         <translation>Gekopieerde tekst wissen na:</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="146" />
+        <location filename="../pages/settings.py" line="157" />
         <source>Autosave drafts every:</source>
         <translation>Concepten automatisch opslaan elke:</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="147" />
+        <location filename="../pages/settings.py" line="158" />
         <source>Show a revealed identity for:</source>
         <translation>Onthulde identiteit tonen gedurende:</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="148" />
+        <location filename="../pages/settings.py" line="159" />
         <source>Remind me of what is due within:</source>
         <translation>Herinner mij aan wat verloopt binnen:</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="149" />
+        <location filename="../pages/settings.py" line="160" />
         <source>After a receipt:</source>
         <translation>Na een ontvangstbewijs:</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="150" />
+        <location filename="../pages/settings.py" line="161" />
         <source>Language:</source>
         <translation>Taal:</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="152" />
+        <location filename="../pages/settings.py" line="163" />
         <source>Vault</source>
         <translation>Kluis</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="163" />
+        <location filename="../pages/settings.py" line="174" />
         <source>Settings</source>
         <translation>Instellingen</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="178" />
+        <location filename="../pages/settings.py" line="189" />
         <source>Folder: {folder}
 Key derivation: Argon2id, {mib} MiB, {passes} (about {sec} s on this computer)
 Second factor (OS keyring): {factor}</source>
@@ -5222,22 +5233,22 @@ Sleutelafleiding: Argon2id, {mib} MiB, {passes} (ongeveer {sec} s op deze comput
 Tweede factor (sleutelbos van het besturingssysteem): {factor}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../pages/settings.py" line="183" />
+        <location filename="../pages/settings.py" line="194" />
         <source>%n pass(es)</source>
         <translation><numerusform>%n ronde</numerusform><numerusform>%n rondes</numerusform></translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="185" />
+        <location filename="../pages/settings.py" line="196" />
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="185" />
+        <location filename="../pages/settings.py" line="196" />
         <source>no</source>
         <translation>nee</translation>
     </message>
     <message>
-        <location filename="../pages/settings.py" line="208" />
+        <location filename="../pages/settings.py" line="219" />
         <source>Saved.</source>
         <translation>Opgeslagen.</translation>
     </message>
@@ -5981,73 +5992,73 @@ Tweede factor (sleutelbos van het besturingssysteem): {factor}</translation>
     </message>
     <message>
         <location filename="../unlock_dialog.py" line="206" />
-        <location filename="../unlock_dialog.py" line="424" />
+        <location filename="../unlock_dialog.py" line="425" />
         <source>Unlock</source>
         <translation>Ontgrendelen</translation>
     </message>
     <message>
         <location filename="../unlock_dialog.py" line="211" />
-        <location filename="../unlock_dialog.py" line="315" />
+        <location filename="../unlock_dialog.py" line="316" />
         <source>Quit</source>
         <translation>Afsluiten</translation>
     </message>
     <message>
-        <location filename="../unlock_dialog.py" line="241" />
+        <location filename="../unlock_dialog.py" line="242" />
         <source>1 failed attempt since the last unlock, at {when}.</source>
         <translation>1 mislukte poging sinds de laatste ontgrendeling, om {when}.</translation>
     </message>
     <message>
-        <location filename="../unlock_dialog.py" line="243" />
+        <location filename="../unlock_dialog.py" line="244" />
         <source>{n} failed attempts since the last unlock; the last at {when}.</source>
         <translation>{n} mislukte pogingen sinds de laatste ontgrendeling; de laatste om {when}.</translation>
     </message>
     <message>
-        <location filename="../unlock_dialog.py" line="252" />
+        <location filename="../unlock_dialog.py" line="253" />
         <source>Hide the passphrase</source>
         <translation>Wachtzin verbergen</translation>
     </message>
     <message>
-        <location filename="../unlock_dialog.py" line="252" />
+        <location filename="../unlock_dialog.py" line="253" />
         <source>Show the passphrase</source>
         <translation>Wachtzin tonen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../unlock_dialog.py" line="299" />
+        <location filename="../unlock_dialog.py" line="300" />
         <source>%n piece(s) of text typed before the lock could not be saved (the vault could not take it: is the disk full?). It is held in memory, sealed: unlock to save it. Quitting Veldboek loses it.</source>
         <translation><numerusform>%n stuk tekst dat vóór de vergrendeling is getypt, kon niet worden opgeslagen (de kluis kon het niet opnemen: is de schijf vol?). Het blijft versleuteld in het geheugen: ontgrendel om het op te slaan. Wie Veldboek afsluit, verliest het.</numerusform><numerusform>%n stukken tekst die vóór de vergrendeling zijn getypt, konden niet worden opgeslagen (de kluis kon ze niet opnemen: is de schijf vol?). Ze blijven versleuteld in het geheugen: ontgrendel om ze op te slaan. Wie Veldboek afsluit, verliest ze.</numerusform></translation>
     </message>
     <message>
-        <location filename="../unlock_dialog.py" line="321" />
+        <location filename="../unlock_dialog.py" line="322" />
         <source>Quit Veldboek? The text held from the lock is lost.</source>
         <translation>Veldboek afsluiten? De tekst die sinds de vergrendeling wordt vastgehouden, gaat verloren.</translation>
     </message>
     <message>
-        <location filename="../unlock_dialog.py" line="323" />
+        <location filename="../unlock_dialog.py" line="324" />
         <source>Quit Veldboek?</source>
         <translation>Veldboek afsluiten?</translation>
     </message>
     <message>
-        <location filename="../unlock_dialog.py" line="363" />
+        <location filename="../unlock_dialog.py" line="364" />
         <source>Type your passphrase first.</source>
         <translation>Typ eerst uw wachtzin.</translation>
     </message>
     <message>
-        <location filename="../unlock_dialog.py" line="367" />
+        <location filename="../unlock_dialog.py" line="368" />
         <source>Unlocking…</source>
         <translation>Bezig met ontgrendelen…</translation>
     </message>
     <message>
-        <location filename="../unlock_dialog.py" line="388" />
+        <location filename="../unlock_dialog.py" line="389" />
         <source>Wrong passphrase.</source>
         <translation>Verkeerde wachtzin.</translation>
     </message>
     <message>
-        <location filename="../unlock_dialog.py" line="391" />
+        <location filename="../unlock_dialog.py" line="392" />
         <source>Too many failed attempts; wait before trying again.</source>
         <translation>Te veel mislukte pogingen; wacht even voor u het opnieuw probeert.</translation>
     </message>
     <message>
-        <location filename="../unlock_dialog.py" line="419" />
+        <location filename="../unlock_dialog.py" line="420" />
         <source>Wait {s} s</source>
         <translation>Wacht {s} s</translation>
     </message>
@@ -6160,17 +6171,17 @@ Ontvangen {at}</translation>
 <context>
     <name>_CreatePage</name>
     <message>
-        <location filename="../first_run.py" line="196" />
+        <location filename="../first_run.py" line="197" />
         <source>Creating your vault</source>
         <translation>Uw kluis wordt gemaakt</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="198" />
+        <location filename="../first_run.py" line="199" />
         <source>Measuring this computer to set the key-derivation cost (a few seconds).</source>
         <translation>Deze computer wordt gemeten om de kosten van de sleutelafleiding te bepalen (enkele seconden).</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="217" />
+        <location filename="../first_run.py" line="218" />
         <source>Calibrating…</source>
         <translation>Bezig met kalibreren…</translation>
     </message>
@@ -6183,24 +6194,29 @@ Ontvangen {at}</translation>
         <translation>Waar en hoe</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="162" />
+        <location filename="../first_run.py" line="161" />
+        <source>Where the vault is kept, and what it takes to open it.</source>
+        <translation>Waar de kluis komt te staan, en wat er nodig is om hem te openen.</translation>
+    </message>
+    <message>
+        <location filename="../first_run.py" line="163" />
         <source>The vault will be created in:
 {path}</source>
         <translation>De kluis wordt gemaakt in:
 {path}</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="166" />
+        <location filename="../first_run.py" line="167" />
         <source>Also require a secret kept in this computer's keyring (second factor)</source>
         <translation>Ook een geheim uit de sleutelbos van deze computer vereisen (tweede factor)</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="177" />
+        <location filename="../first_run.py" line="178" />
         <source>With this, a copy of the vault folder cannot be opened on another computer, even with the passphrase. Losing this computer's keyring loses the vault.</source>
         <translation>Dan kan een kopie van de kluismap op een andere computer niet worden geopend, zelfs niet met de wachtzin. Wie de sleutelbos van deze computer verliest, verliest de kluis.</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="185" />
+        <location filename="../first_run.py" line="186" />
         <source>No OS keyring was found on this computer, so the vault will be protected by the passphrase alone.</source>
         <translation>Er is op deze computer geen sleutelbos gevonden; de kluis wordt alleen door de wachtzin beschermd.</translation>
     </message>

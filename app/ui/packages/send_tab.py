@@ -100,8 +100,7 @@ class SendTab(QWidget):
         self.handler_part = self._handler_part()
         self.runner_part = QWidget()
         self.runner_part.setObjectName("runnerSend")
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
+        outer = QVBoxLayout(self)  # the inset of the other tabs: not flush with the frame
         outer.addWidget(self.handler_part)
         outer.addWidget(self.runner_part, 1)
         layout = QVBoxLayout(self.runner_part)

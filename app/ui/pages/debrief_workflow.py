@@ -173,6 +173,7 @@ def show_status(page: DebriefPage, v: DebriefView) -> None:
         )
     else:
         page.review.clear()
+    page.review.setVisible(bool(page.review.text()))  # no empty line above the narrative
 
 
 def naming(view: DebriefView | None) -> dict[str, str]:

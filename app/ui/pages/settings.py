@@ -57,6 +57,16 @@ class ChangePassphraseDialog(QDialog):
         ):
             edit.setEchoMode(QLineEdit.EchoMode.Password)
             edit.setObjectName(name)
+            edit.setMinimumWidth(320)  # as wide as a passphrase of a few words
+        # The rules before the first try, as when the vault was made, not after it.
+        rules = QLabel(
+            self.tr(
+                "At least {n} characters. A few unrelated words are easy to remember and hard "
+                "to guess. There is no way to recover a forgotten passphrase."
+            ).format(n=vaults.MIN_LENGTH)
+        )
+        rules.setObjectName("passphraseRules")
+        rules.setWordWrap(True)
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.status.setObjectName("changeStatus")
@@ -66,6 +76,7 @@ class ChangePassphraseDialog(QDialog):
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
+        form.addRow(rules)
         form.addRow(self.tr("Current passphrase:"), self.old)
         form.addRow(self.tr("New passphrase:"), self.new)
         form.addRow(self.tr("New passphrase again:"), self.again)
