@@ -194,6 +194,41 @@ def test_a_file_no_record_names_is_refused(forge: Forge) -> None:
     assert "none of its records names" in str(refused)
 
 
+# A receiver's save dialog suggests a file's name: it must never choose the
+# folder, nor show one kind of file as another (U+202E reverses what follows).
+HOSTILE_FILE_NAMES = [
+    "../../.bashrc",
+    "/etc/cron.d/veldboek",
+    "C:\\Windows\\evil.dll",
+    "photo\u202egnp.exe",
+    "pho\u200bto.png",
+    "photo\x00.png",
+    "photo\n.png",
+    "..",
+    ".",
+]
+
+
+def test_an_attachment_name_that_names_a_folder_or_hides_characters_is_refused(
+    forge: Forge,
+) -> None:
+    for name in HOSTILE_FILE_NAMES:
+        body = copy.deepcopy(forge.body)
+        _debrief(body)["attachments"][0]["name"] = name
+        refused = refused_alike(forge, forge.seal(body=body))
+        assert "record in the package is malformed" in str(refused), name
+
+
+def test_an_attachment_name_in_any_script_with_spaces_is_taken(forge: Forge) -> None:
+    name = "Brief van de eigenaar — Ålesund 東京 (2).png"
+    body = copy.deepcopy(forge.body)
+    _debrief(body)["attachments"][0]["name"] = name
+    handler = forge.pair.handler
+    assert package_receive.import_package(handler.vault, handler.scope, forge.seal(body=body)).new
+    with handler.vault.read() as session:
+        assert session.execute(text("SELECT name FROM attachment")).scalars().all() == [name]
+
+
 def test_a_record_whose_source_is_not_among_the_sources_is_refused(forge: Forge) -> None:
     body = copy.deepcopy(forge.body)
     # Another source, listed, with no record; the debrief moved to a source not listed.
