@@ -43,6 +43,7 @@ ERRORS_PACKAGES = {
     "An audit event in the package does not match its hash.": "Een auditgebeurtenis in het pakket past niet bij haar hash.",
     "The package's files are malformed.": "De bestanden in het pakket zijn ongeldig.",
     "A file in the package is malformed.": "Een bestand in het pakket is ongeldig.",
+    "A file in the package is larger than any attached file can be ({mb} MB).": "Een bestand in het pakket is groter dan een bijgevoegd bestand kan zijn ({mb} MB).",
     "A file in the package does not match its hash.": "Een bestand in het pakket past niet bij zijn hash.",
     "A record in the package is malformed.": "Een record in het pakket is ongeldig.",
     "A source entry in the package is malformed.": "Een bron in het pakket is ongeldig.",
