@@ -42,6 +42,7 @@ ERRORS_PACKAGES = {
     "A record does not match its hash in the manifest.": "Een record past niet bij zijn hash in het manifest.",
     "An audit event in the package does not match its hash.": "Een auditgebeurtenis in het pakket past niet bij haar hash.",
     "The package's files are malformed.": "De bestanden in het pakket zijn ongeldig.",
+    "The package is signed by a key this vault retired; it takes no package of that key any more. Nothing was imported.": "Het pakket is ondertekend met een sleutel die deze kluis heeft ingetrokken; ze neemt geen pakketten van die sleutel meer aan. Er is niets ingelezen.",
     "A file in the package is malformed.": "Een bestand in het pakket is ongeldig.",
     "A file in the package is larger than any attached file can be ({mb} MB).": "Een bestand in het pakket is groter dan een bijgevoegd bestand kan zijn ({mb} MB).",
     "A file in the package does not match its hash.": "Een bestand in het pakket past niet bij zijn hash.",
