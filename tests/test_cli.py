@@ -377,6 +377,8 @@ def test_text_a_package_may_bring_reaches_the_terminal_escaped(
     scope = aliases.resolve_scope(vault, factory.RUNNER)
     source = factory.source(vault, scope, "ZWALUW", motivation=hostile)
     factory.debrief(vault, scope, source, narrative="Shipment " + hostile)
+    eight_bit = "eight \u009b8m bit \u202eevil"
+    factory.source(vault, scope, "MEEUW", notes=eight_bit)
     vault.lock()
     args = ["--vault", str(root), "--passphrase-file", str(pp), "--alias", factory.RUNNER]
     for command in (["search", "shipment"], ["show", "source", "ZWALUW"]):
@@ -387,3 +389,10 @@ def test_text_a_package_may_bring_reaches_the_terminal_escaped(
         assert "\\x1b[8mhidden" in out, command  # shown, as what it is
     assert main(["list", "debriefs", *args]) == 0
     assert "\x1b" not in capsys.readouterr().out
+    # JSON escapes C0 controls itself; C1's CSI (U+009B) and direction controls
+    # too, here, and the JSON still reads back as the text that was sent.
+    assert main(["show", "source", "MEEUW", *args, "--json"]) == 0
+    out = capsys.readouterr().out
+    assert "\u009b" not in out
+    assert "\u202e" not in out
+    assert json.loads(out)["registration"]["record"]["notes"] == eight_bit
