@@ -13,6 +13,9 @@ from pathlib import Path
 import pytest
 
 from app.cli import build_parser, main
+from app.domain.scope import Actor
+from app.services.admin import aliases
+from app.services.admin.vaults import unlock
 from tests.helpers import factory
 from tests.helpers.once_per_run import built_once
 
@@ -360,3 +363,36 @@ def test_what_the_database_driver_logs_never_reaches_the_terminal() -> None:
     )
     assert result.returncode == 0
     assert result.stderr == ""
+
+
+def test_text_a_package_may_bring_reaches_the_terminal_escaped(
+    tmp_path: Path, pp: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A runner's package carries whatever text its sender wrote: an escape sequence
+    # in it must not run in the handler's terminal (conceal text, set the window
+    # title, write the clipboard: OSC 52), nor a line break split one line in two.
+    hostile = "seen \x1b[8mhidden\x1b[0m \x1b]52;c;ZWNobyBwd25lZA==\x07 and\nmore"
+    root = factory.make_vault(tmp_path / "v")
+    vault = unlock(root, factory.PASSPHRASE, Actor("test"))
+    scope = aliases.resolve_scope(vault, factory.RUNNER)
+    source = factory.source(vault, scope, "ZWALUW", motivation=hostile)
+    factory.debrief(vault, scope, source, narrative="Shipment " + hostile)
+    eight_bit = "eight \u009b8m bit \u202eevil"
+    factory.source(vault, scope, "MEEUW", notes=eight_bit)
+    vault.lock()
+    args = ["--vault", str(root), "--passphrase-file", str(pp), "--alias", factory.RUNNER]
+    for command in (["search", "shipment"], ["show", "source", "ZWALUW"]):
+        assert main([*command, *args]) == 0
+        out = capsys.readouterr().out
+        assert "\x1b" not in out, command
+        assert "\x07" not in out, command
+        assert "\\x1b[8mhidden" in out, command  # shown, as what it is
+    assert main(["list", "debriefs", *args]) == 0
+    assert "\x1b" not in capsys.readouterr().out
+    # JSON escapes C0 controls itself; C1's CSI (U+009B) and direction controls
+    # too, here, and the JSON still reads back as the text that was sent.
+    assert main(["show", "source", "MEEUW", *args, "--json"]) == 0
+    out = capsys.readouterr().out
+    assert "\u009b" not in out
+    assert "\u202e" not in out
+    assert json.loads(out)["registration"]["record"]["notes"] == eight_bit

@@ -40,6 +40,8 @@ ACCEPTED = [
     ("Rene\u0301", "René"),  # decomposed accent: composed (NFC)
     ("Zoë", "Zoë"),
     ("Ахмед", "Ахмед"),
+    ("Σωκράτης 2", "Σωκράτης 2"),  # one script, whichever: only mixing them is refused
+    ("Ахмед 小鹰", "Ахмед 小鹰"),  # scripts that do not look alike may mix
     ("小鹰", "小鹰"),
     ("O'Neill-Smit", "O'Neill-Smit"),
     ("🦅", "🦅"),
@@ -65,6 +67,9 @@ REFUSED = [
     ("Va\u2028lk", "U+2028"),  # line separator
     ("Va\u0378lk", "U+0378"),  # unassigned
     ("Va" + "\u0301" * 6 + "lk", "U+0301"),  # marks piled on one letter
+    ("KW\u0410RTS", "U+0410"),  # a Cyrillic A among Latin letters: passes for KWARTS
+    ("\u0412alk", "U+0061"),  # a Cyrillic V first: the Latin letters are the second script
+    ("Val\u03ba", "U+03BA"),  # a Greek kappa
 ]
 
 

@@ -41,6 +41,8 @@ def _type(f: w.Field) -> str:
         if f.length is not None:
             return f"text of exactly {f.length} characters"
         limit = f.limit or w.TEXT_LIMIT
+        if f.file_name:
+            return f"file name, 1 to {limit:,} characters"
         return f"text, 1 to {limit:,} characters" if f.non_empty else f"text ≤ {limit:,} characters"
     if f.wire is w.Wire.CODE:
         return "one of " + ", ".join(f"`{v}`" for v in f.values)

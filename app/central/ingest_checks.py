@@ -119,9 +119,17 @@ def refuse_revoked_since(conn: Connection, sender: Sender) -> None:
     refuse_revoked(replace(sender, revoked_on=_revoked_on(row[0], row[1])))
 
 
-def arrival(conn: Connection, channel: str, sequence: int, previous: str, sha256: str) -> Arrival:
-    """Section 8 of the format: a gap, a late arrival or a broken link is stored
-    with a warning; a second package with a number already stored is refused."""
+def arrival(
+    conn: Connection, channel: str, sequence: int, previous: str, sha256: str, package_id: str
+) -> Arrival:
+    """Section 8 of the format: a package id already stored is a replay (whatever
+    its file: its sender may have sealed it again); a gap, a late arrival or a broken
+    link is stored with a warning; a second package with a number already stored is
+    refused."""
+    if conn.execute(
+        text("SELECT 1 FROM central.packages WHERE id = :id"), {"id": package_id}
+    ).first():
+        raise ReplayedPackage("This package was already imported; nothing was changed.")
     rows = conn.execute(
         text("SELECT sequence, sha256, previous FROM central.packages WHERE channel = :c"),
         {"c": channel},

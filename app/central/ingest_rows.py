@@ -66,7 +66,7 @@ def store_package(
     held = checks.held_debriefs(conn, debrief_ids)
     with ingest_handover.as_holder(m.kind):
         checks.refuse_others_debriefs(sender, held)
-    arrival = checks.arrival(conn, channel, m.sequence, m.previous, opened.sha256)
+    arrival = checks.arrival(conn, channel, m.sequence, m.previous, opened.sha256, pid)
     _package_row(conn, chosen, name, opened, sender, channel, arrival)
     if sent is None:
         copied = sealed_file.copy_file(conn, chosen, m.package_id, tid)

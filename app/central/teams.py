@@ -13,7 +13,7 @@ from app.domain import names
 from app.domain.enums import PeerRole
 from app.domain.names import NameKind
 from app.errors import InvalidInput
-from app.services.exchange.keys import KeyBundle, normalise_spoken
+from app.services.exchange.keys import KeyBundle, confirms, normalise_spoken
 
 SENDER_ROLES = (PeerRole.RUNNER, PeerRole.HANDLER)
 
@@ -100,7 +100,8 @@ def register(
     if role not in SENDER_ROLES:
         raise InvalidInput("A key is registered here as a runner's or a handler's.")
     fp = bundle.fingerprint
-    if normalise_spoken(confirmed_spoken) != normalise_spoken(fp.spoken):
+    # The spoken digits or the key id, as a vault takes them (format section 2).
+    if not confirms(fp, confirmed_spoken):
         raise InvalidInput("The fingerprint does not match: the key was not added.")
     own = conn.execute(text("SELECT fingerprint FROM central.keys")).scalar_one_or_none()
     if own == fp.hex:

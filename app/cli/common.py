@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import getpass
 import json
+import re
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -178,8 +179,19 @@ def _plain(value: Any) -> Any:
     return value
 
 
+# What JSON written with ensure_ascii=False leaves as it is though a terminal acts on
+# it: C1 controls (U+009B is a CSI), DEL, line separators and direction controls.
+_TERMINAL_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def terminal_json(text: str) -> str:
+    """JSON text with those characters as ``\\uXXXX``: the same JSON (they stand
+    only inside strings), but a package's text can no longer steer the terminal."""
+    return _TERMINAL_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
 def print_json(value: Any) -> None:
-    json.dump(_plain(value), sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write(terminal_json(json.dumps(_plain(value), ensure_ascii=False, indent=2)))
     sys.stdout.write("\n")
 
 

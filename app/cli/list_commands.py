@@ -6,6 +6,7 @@ import argparse
 from dataclasses import replace
 
 from app.cli.common import add_vault_args, opened, print_json, scope_from, source_arg
+from app.domain import one_line
 from app.services.records import debriefs, search, sources
 from app.services.views import DebriefRow
 
@@ -42,8 +43,10 @@ def cmd_list_sources(args: argparse.Namespace) -> int:
             last = r.last_contact_at.date().isoformat() if r.last_contact_at else "-"
             review = r.next_review_on.isoformat() if r.next_review_on else "-"
             print(
-                f"{r.codename:<16} {r.status.value:<17} last contact {last}  next review {review}"
-                f"  {r.id}"
+                one_line.shown(
+                    f"{r.codename:<16} {r.status.value:<17} last contact {last}  "
+                    f"next review {review}  {r.id}"
+                )
             )
     return 0
 
@@ -71,7 +74,8 @@ def cmd_list_debriefs(args: argparse.Namespace) -> int:
     else:
         for r in rows:
             when = f"{r.created_at:%Y-%m-%d %H:%M}"
-            print(f"{when}  {r.codename:<16} {r.status.value:<10} {r.item_count} items  {r.id}")
+            line = f"{when}  {r.codename:<16} {r.status.value:<10} {r.item_count} items  {r.id}"
+            print(one_line.shown(line))
     return 0
 
 
@@ -85,5 +89,7 @@ def cmd_search(args: argparse.Namespace) -> int:
         print_json(hits)
     else:
         for h in hits:
-            print(f"{h.codename:<16} {h.kind:<9} {h.snippet}")
+            # The snippet is a record's text, maybe a package's: escape sequences shown
+            # as such, never run by the terminal (nor line breaks splitting a hit).
+            print(one_line.shown(f"{h.codename:<16} {h.kind:<9} {h.snippet}"))
     return 0

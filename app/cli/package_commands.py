@@ -43,6 +43,7 @@ from app.cli.common import (
     print_json,
     read_passphrase_file,
     scope_from,
+    terminal_json,
     vault_args,
 )
 from app.domain.text import counted
@@ -363,7 +364,7 @@ def cmd_package_versions(args: argparse.Namespace) -> int:
         scope = acting_scope(vault, args)
         if args.show is not None:
             data = record_versions.version_data(vault, scope, args.debrief_id, args.show)
-            print(json.dumps(data, indent=2, ensure_ascii=False, sort_keys=True))
+            print(terminal_json(json.dumps(data, indent=2, ensure_ascii=False, sort_keys=True)))
             return 0
         found = record_versions.versions(vault, scope, args.debrief_id)
     if args.json:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 
 from app.cli.common import add_vault_args, opened, print_json, scope_from, source_arg
+from app.domain import one_line
 from app.services.exchange import deconfliction_notices, whole_file
 
 
@@ -44,14 +45,18 @@ def cmd_show_source(args: argparse.Namespace) -> int:
         return 0
     head = found["source"]
     # One bracket only, the name's own (``KWARTS (Specht, …17433959)``).
+    # What a package brought is printed through ``one_line.shown``: its sender chose
+    # it, and an escape sequence in it would hide text or rewrite the terminal.
     print(
-        f"{shown}, {head['kind'].replace('_', ' ')}, {head['status']}, run by {runner}, "
-        f"{head['compartment']}, id {head['id']}"
+        one_line.shown(
+            f"{shown}, {head['kind'].replace('_', ' ')}, {head['status']}, run by {runner}, "
+            f"{head['compartment']}, id {head['id']}"
+        )
     )
     reg = found["registration"]["record"]
     for key in sorted(reg):
         if key not in ("id", "compartment_id") and reg[key] not in ("", None):
-            print(f"  {key}: {reg[key]}")
+            print(f"  {key}: {one_line.shown(str(reg[key]))}")
     for section in (*whole_file.SECTIONS, "debriefs"):
         entries = found[section]
         print(f"{section.replace('_', ' ')}: {len(entries)}")
@@ -62,5 +67,5 @@ def cmd_show_source(args: argparse.Namespace) -> int:
     for c in found["contacts"]:
         print(f"  {c['occurred_at']}  {c['kind']}  {c['id']}")
     for m in matches:
-        print(deconfliction_notices.sentence(m))
+        print(one_line.shown(deconfliction_notices.sentence(m)))
     return 0

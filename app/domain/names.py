@@ -141,6 +141,27 @@ def _first_unsafe(text: str) -> str | None:
     return None
 
 
+# Their letters look alike (Latin A, Cyrillic А, Greek Α): a name mixing them can
+# pass for another one (KWАRTS with a Cyrillic А beside a source KWARTS).
+_LOOKALIKE_SCRIPTS = frozenset({"LATIN", "CYRILLIC", "GREEK"})
+
+
+def _first_mixed(text: str) -> str | None:
+    """The first letter of a second look-alike script in ``text``, if any."""
+    first = None
+    for ch in text:
+        if not ch.isalpha():
+            continue
+        script = unicodedata.name(ch, "").split(" ", 1)[0]
+        if script not in _LOOKALIKE_SCRIPTS:
+            continue
+        if first is None:
+            first = script
+        elif script != first:
+            return ch
+    return None
+
+
 def clean(text: str, kind: NameKind) -> str:
     """The name as it is stored, or :class:`InvalidName` saying why it is refused.
     The message never repeats the name itself (it may be megabytes long or hold
@@ -155,6 +176,13 @@ def clean(text: str, kind: NameKind) -> str:
         raise _unsafe(kind, bad)
     if not 1 <= len(name) <= kind.limit:
         raise _too_long_or_empty(kind)
+    mixed = _first_mixed(name)
+    if mixed is not None:
+        raise InvalidName(
+            "The name mixes Latin, Cyrillic or Greek letters ({code}), which look alike: "
+            "it could pass for another name.",
+            code=f"U+{ord(mixed):04X}",
+        )
     if kind is NameKind.CODENAME and _BRACKETS & set(unicodedata.normalize("NFKC", name)):
         # Brackets set apart sources that share a codename, ``ESPEN (Runner Valk)``
         # (app/dal/source_names.py): a codename of that form would pass for one.

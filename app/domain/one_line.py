@@ -20,3 +20,11 @@ def shown(text: str) -> str:
         raw = text.encode("utf-8", "backslashreplace")
     clean = raw.decode("utf-8", "backslashreplace")
     return _CONTROL.sub(lambda m: ascii(m.group())[1:-1], clean)
+
+
+def is_file_name(text: str) -> bool:
+    """Whether ``text`` is a file's name as Veldboek's writer sends one (the last
+    part of a path, printable: ``attachments.clean_name``): no folder (``/``,
+    ``\\``, ``..``), no control, invisible or direction-changing character. A
+    package's sender chooses it, and a save dialog suggests it."""
+    return text.isprintable() and "/" not in text and "\\" not in text and text not in (".", "..")

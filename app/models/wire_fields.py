@@ -53,6 +53,8 @@ class Field:
     limit: int | None = None  # characters, for TEXT and NAME
     length: int | None = None  # exactly this many characters (a currency code)
     non_empty: bool = False
+    # TEXT: a file's name, which a save dialog may suggest (``one_line.is_file_name``)
+    file_name: bool = False
     name_kind: NameKind | None = None
     # The column holds an alias id; the package carries that alias's cover name.
     by_alias: bool = False
@@ -152,6 +154,7 @@ def col(
     limit: int | None = None,
     length: int | None = None,
     non_empty: bool = False,
+    file_name: bool = False,
     name_kind: NameKind | None = None,
     derived: str = "",
     about: str = "",
@@ -191,6 +194,7 @@ def col(
         limit=limit if limit is not None else found_limit,
         length=length,
         non_empty=non_empty,
+        file_name=file_name,
         name_kind=name_kind,
         derived=derived,
         since=since,

@@ -304,7 +304,7 @@ ATTACHMENT = RecordType(
     Attachment,
     (
         col(Attachment.id),
-        col(Attachment.name, non_empty=True),
+        col(Attachment.name, non_empty=True, file_name=True),
         col(Attachment.media_type),
         col(Attachment.size),
         Field("sha256", Wire.SHA256, "sha256"),

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain import one_line
 from app.services.records import attachments
 from app.services.records.attachments import AttachmentView
 from app.ui.confirm import ConfirmDialog, ask
@@ -84,7 +85,7 @@ class AttachmentsBox(QGroupBox):
                     key=lambda a: a.size,
                     newest_first=True,
                 ),
-                Column(self.tr("Name"), lambda a: a.name),
+                Column(self.tr("Name"), lambda a: one_line.shown(a.name)),
             ],
             "attachmentsTable",
             empty=lambda: self.tr("No files attached.") if self.debrief_id else "",
@@ -162,7 +163,7 @@ class AttachmentsBox(QGroupBox):
         except Exception as exc:
             show_error(self, exc)
             return None
-        viewer = ImageViewer(chosen.name, data, self)
+        viewer = ImageViewer(one_line.shown(chosen.name), data, self)
         self.viewers.append(viewer)
         viewer.finished.connect(
             lambda _r: self.viewers.remove(viewer) if viewer in self.viewers else None
@@ -188,7 +189,9 @@ class AttachmentsBox(QGroupBox):
         if warning != QMessageBox.StandardButton.Save:
             return
         title = self.tr("Save a copy")
-        path = choose_save_path(self, title, chosen.name)
+        # A name that came in a package before the reader checked its form may name
+        # a folder (../, /etc/...): the dialog is offered its last part only.
+        path = choose_save_path(self, title, attachments.clean_name(chosen.name))
         if path is None:
             return
         vault, scope = self.session.vault, self.session.scope
@@ -220,7 +223,7 @@ class AttachmentsBox(QGroupBox):
             text=self.tr(
                 "Remove the attached file {name} ({size}) from this debrief? It is deleted "
                 "from the vault; only the audit log keeps a note that it was there."
-            ).format(name=chosen.name, size=file_size(chosen.size)),
+            ).format(name=one_line.shown(chosen.name), size=file_size(chosen.size)),
             confirm=self.tr("Remove file"),
             on_confirm=remove,
             name="removeAttachmentConfirm",

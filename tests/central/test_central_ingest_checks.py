@@ -376,3 +376,20 @@ def test_the_sender_events_held_are_read_for_the_packages_range_only(
     assert all(first <= n <= last for n in held)
     above = scalar(s, f"SELECT count(*) FROM central.audit_events WHERE seq > {int(last)}")
     assert above > 0  # the newer package's events: held, and not read
+
+
+def test_a_package_id_already_stored_is_a_replay_though_its_file_differs(
+    stored: store.Store,
+) -> None:
+    # Format section 8: a package id seen before is a replay, as a vault says, not
+    # "another package with the same number" (its sender sealed it again: another
+    # file, the same package).
+    with stored.connect() as conn:
+        pid, channel, seq, prev = conn.execute(
+            text("SELECT id, channel, sequence, previous FROM central.packages")
+        ).one()
+        with pytest.raises(ReplayedPackage, match="already imported"):
+            ingest_checks.arrival(conn, channel, seq, prev, "0" * 64, str(pid))
+        # Another package with that number is the conflict it always was.
+        with pytest.raises(ReplayedPackage, match="same number"):
+            ingest_checks.arrival(conn, channel, seq, prev, "0" * 64, str(uuid.uuid4()))

@@ -155,7 +155,13 @@ def test_a_runner_key_is_registered_only_with_its_fingerprint_and_to_one_team(
     wrong = run(capsys, *base, "--team", "Noord", "--fingerprint", "12345 " * 10)
     assert wrong.code == 1
     assert "does not match" in wrong.err
-    ok = run(capsys, *base, "--team", "Noord", "--fingerprint", spoken, "--json")
+    other_id = "ab" * 32  # a key id, but another key's
+    wrong = run(capsys, *base, "--team", "Noord", "--fingerprint", other_id)
+    assert wrong.code == 1
+    assert "does not match" in wrong.err
+    # The key id (64 hex digits, as `keys show` prints it) confirms it, as in a vault.
+    key_id = fleet.noord.bundle.fingerprint.hex.upper()
+    ok = run(capsys, *base, "--team", "Noord", "--fingerprint", key_id, "--json")
     assert ok.code == 0, ok.err
     assert json.loads(ok.out)["team"] == "Noord"
     moved = run(capsys, *base, "--team", "Zuid", "--fingerprint", spoken)

@@ -60,6 +60,22 @@ def test_a_package_with_a_direction_override_in_a_codename_is_refused(
     assert debrief_rows(pair.handler) == 0
 
 
+def test_a_package_with_a_codename_mixing_look_alike_scripts_is_refused(
+    pair: Pair, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # KWАRTS with a Cyrillic А would sit beside another runner's KWARTS, shown alike
+    # and not set apart (their keys differ): the handler could not tell them apart.
+    monkeypatch.setattr(export_gather, "refuse_old_codenames", lambda _sources: None)
+    submitted_debriefs(pair.runner, 1, codename="KWARTS")
+    with pair.runner.vault.engine().begin() as conn:
+        conn.exec_driver_sql(
+            "UPDATE source SET codename = ? WHERE codename = 'KWARTS'", ("KW\u0410RTS",)
+        )
+    with pytest.raises(MalformedPackage, match="cannot be shown safely"):
+        package_receive.import_package(pair.handler.vault, pair.handler.scope, _export(pair))
+    assert debrief_rows(pair.handler) == 0
+
+
 def test_a_codename_in_the_form_of_two_namesakes_label_is_refused(
     pair: Pair, monkeypatch: pytest.MonkeyPatch
 ) -> None:

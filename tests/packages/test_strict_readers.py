@@ -6,6 +6,7 @@ same typed error, the same one line, nothing imported)."""
 from __future__ import annotations
 
 import base64
+import binascii
 import copy
 import hashlib
 from collections.abc import Callable, Iterator
@@ -16,6 +17,7 @@ from typing import Any
 import pytest
 from sqlalchemy import text
 
+from app import limits
 from app.cli import main
 from app.crypto import age
 from app.domain.enums import PeerRole, Role
@@ -192,6 +194,71 @@ def test_a_file_no_record_names_is_refused(forge: Forge) -> None:
     _debrief(body)["attachments"] = []
     refused = refused_alike(forge, forge.seal(body=body))
     assert "none of its records names" in str(refused)
+
+
+# A receiver's save dialog suggests a file's name: it must never choose the
+# folder, nor show one kind of file as another (U+202E reverses what follows).
+HOSTILE_FILE_NAMES = [
+    "../../.bashrc",
+    "/etc/cron.d/veldboek",
+    "C:\\Windows\\evil.dll",
+    "photo\u202egnp.exe",
+    "pho\u200bto.png",
+    "photo\x00.png",
+    "photo\n.png",
+    "..",
+    ".",
+]
+
+
+def test_an_attachment_name_that_names_a_folder_or_hides_characters_is_refused(
+    forge: Forge,
+) -> None:
+    for name in HOSTILE_FILE_NAMES:
+        body = copy.deepcopy(forge.body)
+        _debrief(body)["attachments"][0]["name"] = name
+        refused = refused_alike(forge, forge.seal(body=body))
+        assert "record in the package is malformed" in str(refused), name
+
+
+def test_an_attachment_name_in_any_script_with_spaces_is_taken(forge: Forge) -> None:
+    name = "Brief van de eigenaar — Ålesund 東京 (2).png"
+    body = copy.deepcopy(forge.body)
+    _debrief(body)["attachments"][0]["name"] = name
+    handler = forge.pair.handler
+    assert package_receive.import_package(handler.vault, handler.scope, forge.seal(body=body)).new
+    with handler.vault.read() as session:
+        assert session.execute(text("SELECT name FROM attachment")).scalars().all() == [name]
+
+
+def test_a_file_larger_than_any_attached_file_is_refused_before_it_is_decoded(
+    forge: Forge, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Veldboek never attaches more than 25 MB: one file of a package (up to 1 GiB)
+    # must not cost a reader that much memory more. Its hash and size are right.
+    content = bytes(limits.MAX_ATTACHMENT_BYTES + 1)
+    sha = hashlib.sha256(content).hexdigest()
+    body = copy.deepcopy(forge.body)
+    body["attachments"] = [{"data": base64.b64encode(content).decode(), "sha256": sha}]
+    _debrief(body)["attachments"][0].update(sha256=sha, size=len(content))
+    decoded: list[int] = []
+    real = binascii.a2b_base64
+
+    def decode(text: Any, **kw: Any) -> bytes:
+        decoded.append(len(text))
+        return real(text, **kw)
+
+    monkeypatch.setattr("app.services.exchange.package_body.binascii.a2b_base64", decode)
+    refused = refused_alike(forge, forge.seal(body=body))
+    assert "larger than any attached file can be (25 MB)" in str(refused)
+    assert all(n < limits.MAX_ATTACHMENT_BYTES for n in decoded)
+    # One byte less is the largest file Veldboek attaches: taken.
+    content = content[:-1]
+    sha = hashlib.sha256(content).hexdigest()
+    body["attachments"] = [{"data": base64.b64encode(content).decode(), "sha256": sha}]
+    _debrief(body)["attachments"][0].update(sha256=sha, size=len(content))
+    handler = forge.pair.handler
+    assert package_receive.verify_package(handler.vault, handler.scope, forge.seal(body=body))
 
 
 def test_a_record_whose_source_is_not_among_the_sources_is_refused(forge: Forge) -> None:

@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox
 from pytestqt.qtbot import QtBot
+from sqlalchemy import text
 
 from app.services.admin import audit
 from app.services.admin import settings as vault_settings
@@ -17,7 +18,7 @@ from app.ui.attachments_box import ImageViewer
 from app.ui.main_window import MainWindow
 from app.ui.pages.settings import SettingsPage
 from tests.helpers import factory
-from tests.helpers.boxes import confirm
+from tests.helpers.boxes import answering, confirm
 from tests.packages.conftest import PNG
 
 
@@ -72,3 +73,30 @@ def test_the_retention_rule_is_chosen_in_settings(qtbot: QtBot, window: MainWind
     assert combo.currentData() == "keep"
     qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
     assert vault_settings.load(window.session.vault).retention_after_receipt == "keep"
+
+
+def test_a_name_from_before_the_readers_check_is_shown_plainly_and_suggests_no_folder(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A vault may hold a name a package brought before the reader checked its
+    # form: the save dialog is offered its last part, the table shows U+202E as such.
+    vault, scope = window.session.vault, window.session.scope
+    source = factory.source(vault, scope, "OUDNAAM")
+    debrief_id = factory.debrief(vault, scope, source)
+    attachments.add_attachment(vault, scope, debrief_id, "foto.png", PNG)
+    with vault.write() as session:
+        session.execute(
+            text("UPDATE attachment SET name = :n"), {"n": "../../etc/foto\u202egnp.sh"}
+        )
+    window.open_debrief(debrief_id)
+    box = window.debrief_page.files
+    assert "\u202e" not in box.table.model.index(0, 3).data()
+    assert "\\u202e" in box.table.model.index(0, 3).data()
+    box.table.view.selectRow(0)
+    suggested: list[object] = []
+    monkeypatch.setattr(
+        "app.ui.attachments_box.choose_save_path", lambda *a, **k: suggested.append(a[2])
+    )
+    with answering("Save"):
+        qtbot.mouseClick(box.save_button, Qt.MouseButton.LeftButton)
+    assert suggested == ["foto" + "gnp.sh"]

@@ -55,7 +55,7 @@ def _inline(f: w.Field, src: _Source, fallback: FieldCheck) -> str:
         expr = "(type(v) is str and _uuid(v) is not None)"
     elif kind is w.Wire.TEXT and f.length is not None:
         expr = f"(type(v) is str and len(v) == {int(f.length)})"
-    elif kind is w.Wire.TEXT:
+    elif kind is w.Wire.TEXT and not f.file_name:
         least = "0 < " if f.non_empty else ""
         expr = f"(type(v) is str and {least}len(v) <= {int(f.limit or w.TEXT_LIMIT)})"
     elif kind is w.Wire.CODE:
@@ -68,7 +68,7 @@ def _inline(f: w.Field, src: _Source, fallback: FieldCheck) -> str:
         expr = "(type(v) is str and _hex64(v) is not None)"
     elif kind is w.Wire.HEX_ID:
         expr = '(v == "" or (type(v) is str and _hex32(v) is not None))'
-    else:  # a timestamp, a day, a name, names, tokens: their own functions
+    else:  # a timestamp, a day, a name, names, a file's name, tokens: their own functions
         return f"{src.bind(fallback(f))}(v)"  # (null allowed or not, as declared)
     return f"(v is None or {expr})" if f.nullable else expr
 

@@ -80,6 +80,7 @@ def open_verified(
         if sender is not None:
             session.expunge(sender)
     if sender is None or sender.role not in sender_roles:
+        _refuse_retired(vault, opened, sender_roles)
         raise UnknownSender(
             "The package is signed by a key this vault has not confirmed for that role "
             "(import and compare the sender's key first)."
@@ -159,4 +160,26 @@ def _refuse_if_receipt_replayed(arrival: package_log.Arrival) -> None:
         raise ReplayedPackage(
             "Another receipt with the same number from this sender was already taken in; "
             "nothing was changed."
+        )
+
+
+def _refuse_retired(
+    vault: Vault, opened: package.Opened, sender_roles: tuple[PeerRole, ...]
+) -> None:
+    """A key this vault confirmed and later retired is named as such, not as one it
+    never confirmed: the user retired it, and comparing it again is not the answer.
+    Its signature is checked first, so a package merely naming it is a forgery."""
+    with vault.read() as session:
+        retired = session.execute(
+            select(PackagePeer.signing_public).where(
+                PackagePeer.fingerprint == opened.manifest.sender,
+                PackagePeer.active.is_(False),
+                PackagePeer.role.in_(sender_roles),
+            )
+        ).scalar()
+    if retired is not None:
+        opened.inner.verify(retired)
+        raise UnknownSender(
+            "The package is signed by a key this vault retired; it takes no package "
+            "of that key any more. Nothing was imported."
         )

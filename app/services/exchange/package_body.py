@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
+from app import limits
 from app.export import canonical, package
 from app.export.errors import MalformedPackage
 from app.export.manifest import RecordRef
@@ -127,6 +128,14 @@ def _files(walk: _Canonical) -> Files:
         # Base64 holds no character JSON escapes: these bytes are the canonical form.
         if end < 0 or not _BASE64.fullmatch(view[start:end]):
             raise MalformedPackage("A file in the package is malformed.")
+        # No file Veldboek attaches is larger (section 7.1): a larger one is refused
+        # before it is decoded, so one file never costs more memory than that.
+        padding = data.count(b"=", max(start, end - 2), end)
+        if (end - start) // 4 * 3 - padding > limits.MAX_ATTACHMENT_BYTES:
+            raise MalformedPackage(
+                "A file in the package is larger than any attached file can be ({mb} MB).",
+                mb=limits.MAX_ATTACHMENT_BYTES // limits.MIB,
+            )
         walk.at = end
         walk.expect(b'","sha256":"')
         found = bytes(view[walk.at : min(walk.at + 64, walk.stop)])

@@ -19,7 +19,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any, TypeGuard
 
-from app.domain import names
+from app.domain import names, one_line
 from app.domain.names import NameKind
 from app.export import deconfliction
 from app.export.errors import MalformedPackage
@@ -119,6 +119,8 @@ def _value_check(f: w.Field) -> Callable[[object], bool]:
         if f.length is not None:
             length = f.length
             return lambda v: type(v) is str and len(v) == length
+        if f.file_name:
+            return lambda v: type(v) is str and 0 < len(v) <= limit and one_line.is_file_name(v)
         if f.non_empty:
             return lambda v: type(v) is str and 0 < len(v) <= limit
         return lambda v: type(v) is str and len(v) <= limit
