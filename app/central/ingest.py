@@ -215,15 +215,16 @@ def _stored(
     raise AssertionError("unreachable")  # the last attempt returned or raised
 
 
-def place_in_line(
-    keys: Unlocked, path: Path, *, dir_fd: int | None = None
-) -> tuple[str, int] | None:
-    """The channel and number a package file says it has, from its manifest as the
-    first chunks of the file hold it (``package.peek_manifest``: a few hundred KB
-    of a 50 MB file decrypted, nothing verified), to take several files in each
-    channel's order (``ingest_batch``); None where the file does not say (its own
-    turn refuses it, as ``ingest_file`` checks everything). A file that lies about
-    its place only moves among its channel's files: it is refused when stored."""
+Place = tuple[str, int, str]  # channel, number, when made (as the manifest says)
+
+
+def place_in_line(keys: Unlocked, path: Path, *, dir_fd: int | None = None) -> Place | None:
+    """The channel, number and time of making a package file says it has, from its
+    manifest as the first chunks of the file hold it (``package.peek_manifest``: a
+    few hundred KB of a 50 MB file decrypted, nothing verified), to take several
+    files in order (``ingest_batch``, ``in_line``); None where the file does not say
+    (its own turn refuses it, as ``ingest_file`` checks everything). A file that
+    lies about its place only moves among the files: it is refused when stored."""
     nofollow = dir_fd is not None
     try:
         with user_files.opened(
@@ -240,7 +241,8 @@ def place_in_line(
         or type(sequence) is not int
     ):
         return None
-    return package_log.channel_key(sender, recipients), sequence
+    made = m.get("created_at")
+    return package_log.channel_key(sender, recipients), sequence, made if type(made) is str else ""
 
 
 def _verified(
@@ -307,19 +309,27 @@ def ingest_batch(store: Store, keys: Unlocked, paths: Sequence[Path]) -> list[St
     return [results[n] for n in range(len(paths))]
 
 
-def in_line(items: Sequence[tuple[T, tuple[str, int] | None]]) -> list[T]:
-    """``items`` (each with its channel and number, or None) in the order to store
-    them: each channel's items take the places its items hold among them, in the
-    order of their numbers (equal numbers as given); the rest stay where they are."""
-    order = [item for item, _ in items]
+def in_line(items: Sequence[tuple[T, Place | None]]) -> list[T]:
+    """``items`` (each with its place, or None) in the order to store them: the
+    placed ones in the order they were made (the manifests' ``created_at``, as
+    ISO text: a handover after what its sender made before it, before what its
+    new runner made after it, whichever channel each is on), then each channel's
+    items in the places its items hold among them, in the order of their numbers
+    (equal numbers as given); the unplaced stay where they are."""
+    slots = [at for at, (_, place) in enumerate(items) if place is not None]
+    made = sorted(slots, key=lambda at: items[at][1][2])  # type: ignore[index]
+    timed = list(items)
+    for slot, at in zip(slots, made, strict=True):
+        timed[slot] = items[at]
+    order = [item for item, _ in timed]
     channels: dict[str, list[tuple[int, int]]] = {}
-    for at, (_, place) in enumerate(items):
+    for at, (_, place) in enumerate(timed):
         if place is not None:
             channels.setdefault(place[0], []).append((at, place[1]))
     for held in channels.values():
         ranked = sorted(held, key=lambda h: h[1])
         for (slot, _), (at, _) in zip(held, ranked, strict=True):
-            order[slot] = items[at][0]
+            order[slot] = timed[at][0]
     return order
 
 

@@ -181,6 +181,21 @@ def test_the_new_runners_package_naming_the_source_is_stored_after_the_handover(
     assert source["handovers"][0]["identity_sealed"] is True
 
 
+def test_files_given_in_any_order_are_stored_in_the_order_they_were_made(
+    capsys: pytest.CaptureFixture[str], central_place: Place, handed: Handed, passfile: Path
+) -> None:
+    """A glob or one pass of the drop folder lists files by their random names: the
+    handover, on its own channel, must not be stored before the old runner's
+    packages made before it (they would be refused as another runner's), nor after
+    the new runner's made after it."""
+    handed.register(central_place)
+    files = (handed.new_after, handed.handover, handed.old_late, handed.old_first)
+    done = ingest(capsys, central_place, passfile, *files)
+    assert done.code == 0, done.err
+    assert [r["status"] for r in _results(done)] == ["stored"] * 4
+    assert _holders(central_place, handed.source) == {_fp(handed.new)}
+
+
 def test_the_old_runners_later_package_naming_the_source_is_refused(
     capsys: pytest.CaptureFixture[str], central_place: Place, handed: Handed, passfile: Path
 ) -> None:

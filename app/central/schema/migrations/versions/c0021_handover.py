@@ -29,14 +29,17 @@ down_revision = "c0020_report_register"
 branch_labels = None
 depends_on = None
 
-# A sender changes only along a stored handover of the row's source (``source``:
-# the SQL giving it from OLD), from the old runner to the new, in the row's team.
+# A sender changes only along the latest stored handover of the row's source
+# (``source``: the SQL giving it from OLD), from the old runner to the new, in the
+# row's team: an older handover of a source handed back moves nothing any more.
 _ALONG = """
 CREATE FUNCTION central.{name}() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    IF NOT EXISTS (SELECT 1 FROM central.handovers h WHERE h.team_id = OLD.team_id
-                   AND h.from_sender = OLD.sender AND h.to_sender = NEW.sender
-                   AND h.source_id IN ({source})) THEN
+    IF NOT EXISTS (SELECT 1 FROM (SELECT * FROM central.handovers h
+                                  WHERE h.source_id IN ({source})
+                                  ORDER BY h.created_at DESC LIMIT 1) h
+                   WHERE h.team_id = OLD.team_id AND h.from_sender = OLD.sender
+                   AND h.to_sender = NEW.sender) THEN
         RAISE EXCEPTION 'central.% changes its sender only by a handover', TG_TABLE_NAME
             USING ERRCODE = 'insufficient_privilege';
     END IF;
@@ -72,10 +75,31 @@ CREATE TRIGGER handovers_append_only BEFORE UPDATE OR DELETE ON central.handover
 CREATE TRIGGER handovers_no_truncate BEFORE TRUNCATE ON central.handovers
     FOR EACH STATEMENT EXECUTE FUNCTION central.append_only();
 
--- Their team and key still never change; their sender only by a handover (below).
+-- A handover is between two runner keys of its team (its ingest checks that; so
+-- does the database, for a row written by hand).
+CREATE FUNCTION central.handovers_within_team() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF (SELECT count(*) FROM central.senders s WHERE s.role = 'runner'
+        AND s.team_id = NEW.team_id AND s.fingerprint IN (NEW.from_sender, NEW.to_sender)) <> 2
+    THEN
+        RAISE EXCEPTION 'a handover is between two runners of its team'
+            USING ERRCODE = 'check_violation';
+    END IF;
+    RETURN NEW;
+END $$;
+CREATE TRIGGER handovers_within_team BEFORE INSERT ON central.handovers
+    FOR EACH ROW EXECUTE FUNCTION central.handovers_within_team();
+
+-- Their team and key still never change, nor are they deleted or emptied (a row
+-- deleted and written again would change its sender without a handover); their
+-- sender only by a handover (below).
 DROP TRIGGER debriefs_keep_their_sender ON central.debriefs;
-CREATE TRIGGER debriefs_keep_their_team BEFORE UPDATE OF id, team_id
+CREATE TRIGGER debriefs_keep_their_team BEFORE UPDATE OF id, team_id OR DELETE
     ON central.debriefs FOR EACH ROW EXECUTE FUNCTION central.append_only();
+CREATE TRIGGER debriefs_no_truncate BEFORE TRUNCATE ON central.debriefs
+    FOR EACH STATEMENT EXECUTE FUNCTION central.append_only();
+CREATE TRIGGER sources_no_truncate BEFORE TRUNCATE ON central.sources
+    FOR EACH STATEMENT EXECUTE FUNCTION central.append_only();
 DROP TRIGGER record_owners_stay ON central.record_owners;
 CREATE TRIGGER record_owners_stay BEFORE UPDATE OF record_type, record_id, team_id OR DELETE
     ON central.record_owners FOR EACH ROW EXECUTE FUNCTION central.append_only();
@@ -103,6 +127,8 @@ DOWN = (
     )
     + """
 DROP TRIGGER sources_keep_their_team ON central.sources;
+DROP TRIGGER sources_no_truncate ON central.sources;
+DROP TRIGGER debriefs_no_truncate ON central.debriefs;
 DROP TRIGGER record_owners_stay ON central.record_owners;
 CREATE TRIGGER record_owners_stay BEFORE UPDATE OR DELETE ON central.record_owners
     FOR EACH ROW EXECUTE FUNCTION central.append_only();
@@ -110,6 +136,7 @@ DROP TRIGGER debriefs_keep_their_team ON central.debriefs;
 CREATE TRIGGER debriefs_keep_their_sender BEFORE UPDATE OF id, team_id, sender
     ON central.debriefs FOR EACH ROW EXECUTE FUNCTION central.append_only();
 DROP TABLE central.handovers;
+DROP FUNCTION central.handovers_within_team();
 """
 )
 
