@@ -411,6 +411,30 @@ def test_a_source_changes_its_runner_only_by_a_stored_handover(
     assert _holders(central_place, handed.source) == {_fp(handed.old)}
 
 
+def test_a_handover_handed_back_moves_nothing_again_and_rows_stay(
+    capsys: pytest.CaptureFixture[str], central_place: Place, handed: Handed, passfile: Path
+) -> None:
+    """Only the latest handover of a source moves it: after Valk -> Specht -> Valk,
+    the first no longer lets anyone write the source back to Specht by hand; nor
+    may a debrief be deleted and written again, nor the table emptied."""
+    handed.register(central_place)
+    files = (handed.old_first, handed.handover, handed.new_after, handed.back)
+    assert ingest(capsys, central_place, passfile, *files).code == 0
+    assert _holders(central_place, handed.source) == {_fp(handed.old)}
+    s = store.Store(central_place)
+    try:
+        for sql, said in (
+            ("UPDATE central.sources SET sender = :new WHERE id = :s", "only by a handover"),
+            ("DELETE FROM central.debriefs WHERE source_id = :s", "append"),
+            ("TRUNCATE central.debriefs", "append"),
+        ):
+            with pytest.raises(DBAPIError, match=said), s.begin() as conn:
+                conn.execute(text(sql), {"new": _fp(handed.new), "s": handed.source})
+    finally:
+        s.close()
+    assert _holders(central_place, handed.source) == {_fp(handed.old)}
+
+
 def test_the_drop_folder_takes_a_handover_as_any_package(
     capsys: pytest.CaptureFixture[str],
     central_place: Place,
