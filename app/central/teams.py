@@ -105,6 +105,13 @@ def register(
     own = conn.execute(text("SELECT fingerprint FROM central.keys")).scalar_one_or_none()
     if own == fp.hex:
         raise InvalidInput("That is the central system's own key.")
+    if bundle.role is not role:
+        # A slip of --role would make a runner's key a handler's for good (see below).
+        raise InvalidInput(
+            "The key bundle is for the role {found}, not {wanted}: the key was not added.",
+            found=bundle.role.value,
+            wanted=role.value,
+        )
     key_name = names.clean(name or bundle.name, NameKind.KEY)
     tid, new_team = team_id(conn, team, create=True)
     held = conn.execute(
