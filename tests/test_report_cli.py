@@ -176,6 +176,9 @@ def test_report_arguments_are_checked(
     assert "--debrief" in capsys.readouterr().err
     assert main(["report", "--vault", str(root), "--passphrase-file", str(pp)]) == 1
     assert "--alias" in capsys.readouterr().err
+    # A missing choice is named with its choices, once prefixed.
+    assert main([*base, "--debrief", str(debrief_id), "--out", "x.pdf"]) == 1
+    assert capsys.readouterr().err == "veldboek: report needs --kind internal|sanitised.\n"
     with pytest.raises(SystemExit):
         main([*base, "--debrief", "nope", "--kind", "internal", "--out", "x.pdf"])
     with pytest.raises(SystemExit):

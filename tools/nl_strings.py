@@ -606,7 +606,7 @@ ERRORS = {
     "Choose one debrief, or a source and/or a date range.": "Kies één debriefing, of een bron en/of een periode.",
     "The date range ends before it starts.": "De periode eindigt voordat ze begint.",
     "This request has already been decided.": "Over deze aanvraag is al besloten.",
-    "A sanitised report is approved by someone other than its requester.": "Een geschoond rapport wordt goedgekeurd door een ander dan de aanvrager.",
+    "A sanitised report is approved or rejected by someone other than its requester: another handler alias, one that sees its sources.": "Een geschoond rapport wordt goedgekeurd of afgewezen door een ander dan de aanvrager: een andere teamleidersalias, een die de bronnen ervan ziet.",
     "Could not write the PDF: {why}.": "De PDF kon niet worden geschreven: {why}.",
     "Type at least one word to search for.": "Typ ten minste één woord om op te zoeken.",
     "Idle lock must be between 1 and 120 minutes.": "Vergrendelen na inactiviteit moet tussen 1 en 120 minuten liggen.",

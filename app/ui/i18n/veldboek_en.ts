@@ -3,7 +3,7 @@
 <context>
     <name>AuditPage</name>
     <message numerus="yes">
-        <location filename="../pages/audit.py" line="146" />
+        <location filename="../pages/audit.py" line="148" />
         <source>The chain of %n event(s) is intact.</source>
         <translation><numerusform>The chain of %n event is intact.</numerusform><numerusform>The chain of %n events is intact.</numerusform></translation>
     </message>
@@ -185,12 +185,12 @@
         <translation><numerusform>Report {id} issued: %n page.</numerusform><numerusform>Report {id} issued: %n pages.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../pages/report_approvals.py" line="94" />
+        <location filename="../pages/report_approvals.py" line="121" />
         <source>the sanitised report requested by {by} on {day} (%n debrief(s), {marking})</source>
         <translation><numerusform>the sanitised report requested by {by} on {day} (%n debrief, {marking})</numerusform><numerusform>the sanitised report requested by {by} on {day} (%n debriefs, {marking})</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../pages/report_approvals.py" line="150" />
+        <location filename="../pages/report_approvals.py" line="177" />
         <source>%n item(s) that may be shared had no sanitised wording and are left out of it.</source>
         <translation><numerusform>%n item that may be shared had no sanitised wording and is left out of it.</numerusform><numerusform>%n items that may be shared had no sanitised wording and are left out of it.</numerusform></translation>
     </message>
