@@ -51,6 +51,7 @@ ERRORS_PACKAGES = {
     "Export chosen debriefs, or everything new (--all-new).": "Verzend gekozen debriefings, of alles wat nieuw is.",
     "Choose at least one debrief to export.": "Kies ten minste één debriefing om te verzenden.",
     "The folder {folder} does not exist.": "De map {folder} bestaat niet.",
+    "{folder} is a file, not a folder; nothing was written. Give the folder to write into.": "{folder} is een bestand, geen map; er is niets geschreven. Geef de map om in te schrijven.",
     "A draft cannot leave the laptop: submit it first.": "Een concept kan de laptop niet verlaten: dien het eerst in.",
     "A returned debrief goes out again once it is answered and submitted again.": "Een teruggestuurde debriefing gaat weer mee zodra hij is beantwoord en opnieuw ingediend.",
     "There is nothing new to export.": "Er is niets nieuws te verzenden.",
