@@ -207,8 +207,15 @@ def test_refusals_are_one_line_with_a_reason_and_a_non_zero_exit(
     data = bytearray(path.read_bytes())
     data[-100] ^= 1
     flipped.write_bytes(bytes(data))
+    # The key bundle beside the package on the stick, given for it by mistake.
+    bundle = s["tmp"] / "runner.key"
+    a_bundle = "This is a key bundle, not a package: add it with 'veldboek keys import'"
     cases: list[tuple[list[str | Path], str]] = [
         (["package", "inspect", garbage], "damaged"),
+        (["package", "inspect", bundle], a_bundle),
+        (["package", "import", bundle, *vault_args(s, "handler")], a_bundle),
+        (["package", "verify", bundle, *vault_args(s, "handler")], a_bundle),
+        (["receipt", "import", bundle, *vault_args(s, "runner")], a_bundle),
         (["package", "inspect", s["tmp"] / "missing.age"], "not found"),
         (["package", "import", flipped, *vault_args(s, "handler")], "altered"),
         (["package", "import", path, *vault_args(s, "runner")], "handler"),
