@@ -13,6 +13,8 @@ from pathlib import Path
 import pytest
 
 from app.cli import build_parser, main
+from app.services.admin import aliases
+from app.vault.vault import Vault
 from tests.helpers import factory
 from tests.helpers.once_per_run import built_once
 
@@ -360,3 +362,35 @@ def test_what_the_database_driver_logs_never_reaches_the_terminal() -> None:
     )
     assert result.returncode == 0
     assert result.stderr == ""
+
+
+def test_a_list_says_when_it_is_empty_and_when_it_was_cut(
+    tmp_path: Path, pp: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Nothing printed read as a command that did nothing; a cut list as the whole.
+    root = factory.make_vault(tmp_path / "v")
+    args = ["--vault", str(root), "--passphrase-file", str(pp), "--alias", "Valk"]
+    assert main(["list", "sources", *args]) == 0
+    assert capsys.readouterr().out == "No sources in the files of Valk.\n"
+    assert main(["list", "debriefs", *args]) == 0
+    assert capsys.readouterr().out == "No debriefs in the files of Valk.\n"
+    assert main(["search", "garage", *args]) == 0
+    assert capsys.readouterr().out == "No matches in the files of Valk.\n"
+    assert main(["list", "sources", *args, "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == []
+    with Vault.open(root, factory.PASSPHRASE) as vault:
+        scope = aliases.resolve_scope(vault, "Valk")
+        source = factory.source(vault, scope, "REIGER")
+        for _ in range(2):
+            factory.debrief(vault, scope, source)
+    assert main(["list", "debriefs", *args, "--limit", "1"]) == 0
+    out, err = capsys.readouterr()
+    assert " 1 item " in out
+    assert len(out.splitlines()) == 1
+    assert err == "veldboek: there are more than 1; --limit N shows more.\n"
+    assert main(["search", "garage", *args, "--limit", "1", "--json"]) == 0
+    out, err = capsys.readouterr()
+    assert len(json.loads(out)) == 1
+    assert "more than 1" in err
+    assert main(["list", "debriefs", *args, "--limit", "2"]) == 0
+    assert capsys.readouterr().err == ""
