@@ -57,7 +57,7 @@ ERRORS_PACKAGES = {
     "There is nothing new to export.": "Er is niets nieuws te verzenden.",
     "No such package was sent from this vault.": "Zo'n pakket is niet vanuit deze kluis verzonden.",
     "That package was confirmed by a receipt; its copy is no longer kept.": "Dat pakket is met een ontvangstbewijs bevestigd; de kopie wordt niet meer bewaard.",
-    "No confirmed runner key by that name or fingerprint.": "Er is geen bevestigde runnersleutel met die naam of vingerafdruk.",
+    "No confirmed runner key by that name or fingerprint; 'veldboek keys peers' lists the keys this vault confirmed (in the app: Packages, Keys).": "Er is geen bevestigde runnersleutel met die naam of vingerafdruk; 'veldboek keys peers' toont de sleutels die deze kluis heeft bevestigd (in de app: Pakketten, Sleutels).",
     "More than one runner key matches; give more of the fingerprint.": "Meer dan één runnersleutel past; geef meer van de vingerafdruk.",
     "Receipts are issued by a handler.": "Ontvangstbewijzen worden door een teamleider gemaakt.",
     "The receipt's body is malformed.": "De inhoud van het ontvangstbewijs is ongeldig.",

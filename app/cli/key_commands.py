@@ -122,6 +122,7 @@ def cmd_keys_import(args: argparse.Namespace) -> int:
     bundle = keys.read_bundle_file(args.file)
     spoken = _confirmation(args)
     with opened(args) as vault:
+        held = {(p.fingerprint, p.role) for p in keys.list_peers(vault) if p.active}
         peer = keys.add_peer(
             vault,
             acting_scope(vault, args),
@@ -133,7 +134,10 @@ def cmd_keys_import(args: argparse.Namespace) -> int:
     if args.json:
         print_json(peer)
     else:
-        print(f"Added {peer.name!r} as {peer.role.value}; fingerprint {peer.spoken}.")
+        # "Added" again for a key already held would read as a second key.
+        again = (peer.fingerprint, peer.role) in held
+        done = "This vault already held" if again else "Added"
+        print(f"{done} {peer.name!r} as {peer.role.value}; fingerprint {peer.spoken}.")
     return 0
 
 

@@ -246,7 +246,7 @@ def test_refusals_are_one_line_with_a_reason_and_a_non_zero_exit(
                 "--to",
                 s["usb"],
             ],
-            "runner",
+            "'veldboek keys peers' lists the keys this vault confirmed",
         ),
     ]
     for args, reason in cases:
@@ -301,3 +301,19 @@ def test_a_blocked_export_lists_what_is_missing_and_refuses_in_one_line(
         ["critical reflection"],
     )
     assert list(s["usb"].iterdir()) == []
+
+
+def test_a_key_imported_again_is_said_to_be_held_already(
+    setup: dict[str, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    # "Added" a second time read as a second key beside the first.
+    s = setup
+    exchange(s, capsys)
+    code, out, _ = cli(capsys, "keys", "show", *vault_args(s, "handler"), "--json")
+    spoken = json.loads(out)["spoken"]
+    again = ["keys", "import", s["tmp"] / "handler.key", *vault_args(s, "runner")]
+    code, out, err = cli(capsys, *again, "--role", "handler", "--fingerprint", spoken)
+    assert code == 0, err
+    assert out == f"This vault already held {HANDLER!r} as handler; fingerprint {spoken}.\n"
+    code, out, _ = cli(capsys, "keys", "peers", *vault_args(s, "runner"), "--json")
+    assert len(json.loads(out)) == 1

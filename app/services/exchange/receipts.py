@@ -92,7 +92,10 @@ def _runner_peer(session: Session, runner: str) -> PackagePeer:
         if matches(p)
     ]
     if not peers:
-        raise NotFound("No confirmed runner key by that name or fingerprint.")
+        raise NotFound(
+            "No confirmed runner key by that name or fingerprint; 'veldboek keys peers' "
+            "lists the keys this vault confirmed (in the app: Packages, Keys)."
+        )
     if len(peers) > 1:
         raise InvalidInput("More than one runner key matches; give more of the fingerprint.")
     return peers[0]
