@@ -41,6 +41,7 @@ from app.services.exchange import (
     package_log,
     package_validation,
     purge,
+    receipt_returns,
 )
 from app.services.exchange.package_arrival import (
     PackageSource,
@@ -442,6 +443,7 @@ def import_receipt(vault: Vault, scope: Scope, source: PackageSource) -> Receipt
             # record only by what the handler already holds, so it may still go; a
             # return changes it (it has to go out again).
             targets = purge.purgeable(session) if rule != "keep" else []
+            unheld = receipt_returns.not_held(session, reviews)
             outcomes = {
                 uuid.UUID(r["debrief_id"]): _apply_review(session, scope, r) for r in reviews
             }
@@ -468,7 +470,7 @@ def import_receipt(vault: Vault, scope: Scope, source: PackageSource) -> Receipt
                 detail={"reason": type(exc).__name__},
             )
         raise
-    warnings = arrival.warnings
+    warnings = arrival.warnings + unheld
     if (purged or sources_left) and rule == "secure_delete":
         warnings += _compact(vault)
     return ReceiptImport(
