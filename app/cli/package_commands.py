@@ -428,5 +428,8 @@ def cmd_purge(args: argparse.Namespace) -> int:
     with opened(args) as vault:
         rule = args.rule or vault_settings.load(vault).retention_after_receipt
         result = purge.purge_confirmed(vault, acting_scope(vault, args), mode=rule)
-    print(f"Purged {counted(result.debriefs, 'confirmed debrief')} ({result.rule}).")
+    if result.rule == "keep":  # "Purged 0 … (keep)" read as if the keeping failed
+        print("The rule is keep: confirmed debriefs stay in this vault; nothing was purged.")
+    else:
+        print(f"Purged {counted(result.debriefs, 'confirmed debrief')} ({result.rule}).")
     return 0

@@ -317,3 +317,15 @@ def test_a_key_imported_again_is_said_to_be_held_already(
     assert out == f"This vault already held {HANDLER!r} as handler; fingerprint {spoken}.\n"
     code, out, _ = cli(capsys, "keys", "peers", *vault_args(s, "runner"), "--json")
     assert len(json.loads(out)) == 1
+
+
+def test_purge_says_what_its_rule_did(
+    setup: dict[str, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    # "Purged 0 confirmed debriefs (keep)" read as if keeping had failed.
+    s = setup
+    code, out, _ = cli(capsys, "purge", *vault_args(s, "runner"), "--rule", "keep")
+    assert code == 0
+    assert out == "The rule is keep: confirmed debriefs stay in this vault; nothing was purged.\n"
+    code, out, _ = cli(capsys, "purge", *vault_args(s, "runner"), "--rule", "delete")
+    assert (code, out) == (0, "Purged 0 confirmed debriefs (delete).\n")
