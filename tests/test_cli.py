@@ -394,3 +394,18 @@ def test_a_list_says_when_it_is_empty_and_when_it_was_cut(
     assert "more than 1" in err
     assert main(["list", "debriefs", *args, "--limit", "2"]) == 0
     assert capsys.readouterr().err == ""
+
+
+def test_init_names_the_alias_it_made(
+    tmp_path: Path, pp: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Without --alias the vault's alias is "runner": every later command asks for it.
+    args = ["--passphrase-file", str(pp), "--kdf-target-ms", "50"]
+    assert main(["init", "--vault", str(tmp_path / "a"), *args]) == 0
+    out = capsys.readouterr().out
+    assert "; you act under the alias 'runner' (runner) (Argon2id " in out
+    assert main(["init", "--vault", str(tmp_path / "b"), *args, "--alias", "Uil", "--role",
+                 "handler"]) == 0  # fmt: skip
+    assert "you act under the alias 'Uil' (handler)" in capsys.readouterr().out
+    assert main(["list", "sources", "--vault", str(tmp_path / "a"), *args[:2], "--alias",
+                 "runner"]) == 0  # fmt: skip

@@ -13,6 +13,7 @@ from app.domain import names
 from app.domain.enums import Role
 from app.domain.names import NameKind
 from app.domain.scope import Actor
+from app.domain.text import counted
 from app.errors import CheckFailed, InvalidInput, SelfTestFailed, VaultExists
 from app.services.admin import aliases, vaults
 
@@ -83,10 +84,12 @@ def cmd_init(args: argparse.Namespace) -> int:
         use_device_secret=args.device_secret,
         progress=_announce_calibration,
     )
+    # The alias is named: without --alias it is "runner", which every command asks for.
     print(
-        f"Created vault {header.vault_id} at {args.vault} "
-        f"(Argon2id {header.kdf.memory_kib // 1024} MiB, {header.kdf.iterations} passes, "
-        f"{header.calibrated_seconds:.2f} s)."
+        f"Created vault {header.vault_id} at {args.vault}; you act under the alias "
+        f"{names.clean(args.alias, NameKind.ALIAS)!r} ({args.role}) "
+        f"(Argon2id {header.kdf.memory_kib // 1024} MiB, "
+        f"{counted(header.kdf.iterations, 'pass', 'passes')}, {header.calibrated_seconds:.2f} s)."
     )
     return 0
 
