@@ -65,6 +65,7 @@ ERRORS_PACKAGES = {
     "The receipt's body is malformed.": "De inhoud van het ontvangstbewijs is ongeldig.",
     "Not every package named was imported from that runner.": "Niet elk genoemd pakket is van die runner ingelezen.",
     "Every package from that runner is already confirmed.": "Elk pakket van die runner is al bevestigd.",
+    "This vault has imported no package from that runner to confirm.": "Deze kluis heeft geen pakket van die runner ingelezen om te bevestigen.",
     "A review in the receipt is malformed.": "Een beoordeling in het ontvangstbewijs is ongeldig.",
     "The receipt confirms no package.": "Het ontvangstbewijs bevestigt geen pakket.",
     "The receipt names a package this vault did not send (or with other contents); nothing was changed.": "Het ontvangstbewijs noemt een pakket dat deze kluis niet heeft verzonden (of met een andere inhoud); er is niets gewijzigd.",

@@ -195,6 +195,9 @@ def test_a_replayed_receipt_is_refused(pair: Pair) -> None:
 
 
 def test_nothing_to_confirm_is_said_plainly(pair: Pair) -> None:
+    # Before any package came, "already confirmed" would send one looking for it.
+    with pytest.raises(InvalidInput, match="imported no package from that runner"):
+        _receipt(pair)
     submitted_debriefs(pair.runner, 1)
     _send(pair)
     _receipt(pair)

@@ -132,6 +132,15 @@ def _reviews_since(
     return out
 
 
+def _any_from(session: Session, peer: PackagePeer, kind: str) -> bool:
+    came = select(PackageLog.id).where(
+        PackageLog.direction == package_log.IN,
+        PackageLog.kind == kind,
+        PackageLog.peer_id == peer.id,
+    )
+    return session.execute(came.limit(1)).first() is not None
+
+
 def _to_confirm(
     session: Session, peer: PackagePeer, kind: str, package_ids: Sequence[uuid.UUID] | None
 ) -> list[PackageLog]:
@@ -148,6 +157,9 @@ def _to_confirm(
     confirmed = list(session.execute(query.order_by(PackageLog.sequence)).scalars())
     if package_ids is not None and len(confirmed) != len(set(package_ids)):
         raise NotFound("Not every package named was imported from that runner.")
+    if not confirmed and package_ids is None and not _any_from(session, peer, kind):
+        # "already confirmed" of packages that never came would send one looking.
+        raise InvalidInput("This vault has imported no package from that runner to confirm.")
     if not confirmed:
         raise InvalidInput("Every package from that runner is already confirmed.")
     return confirmed
