@@ -409,3 +409,27 @@ def test_init_names_the_alias_it_made(
     assert "you act under the alias 'Uil' (handler)" in capsys.readouterr().out
     assert main(["list", "sources", "--vault", str(tmp_path / "a"), *args[:2], "--alias",
                  "runner"]) == 0  # fmt: skip
+
+
+def test_init_refuses_a_folder_that_holds_other_files(
+    tmp_path: Path, pp: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The stick that carries packages given for --vault: the vault would travel on it.
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    (stick / "veldboek-1.age").write_bytes(b"a package")
+    args = ["--passphrase-file", str(pp), "--kdf-target-ms", "50"]
+    assert main(["init", "--vault", str(stick), *args]) == 1
+    assert capsys.readouterr().err == (
+        f"veldboek: {stick} already holds other files; nothing was made. A vault gets a "
+        "folder of its own: give a new or empty one.\n"
+    )
+    assert sorted(p.name for p in stick.iterdir()) == ["veldboek-1.age"]
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    assert main(["init", "--vault", str(empty), *args]) == 0
+    # What an interrupted creation leaves is a vault folder's own: tried again.
+    left = tmp_path / "left"
+    (left / "backups").mkdir(parents=True)
+    (left / "vault.header.lock").write_bytes(b"")
+    assert main(["init", "--vault", str(left), *args]) == 0

@@ -24,7 +24,9 @@ if TYPE_CHECKING:  # the check's own imports are loaded only when it runs
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("init", help="create a new vault")
     add_vault_args(p)
-    p.add_argument("--alias", default="runner", help="the first alias you act under")
+    p.add_argument(
+        "--alias", default="runner", help="the first alias you act under (default: runner)"
+    )
     p.add_argument("--role", choices=[r.value for r in Role], default=Role.RUNNER.value)
     _kdf_target_arg(p)
     p.add_argument(
@@ -74,6 +76,7 @@ def cmd_init(args: argparse.Namespace) -> int:
     # calibrated (seconds), and before anything is made on disk.
     names.clean(args.alias, NameKind.ALIAS)
     _check_kdf_target(args)
+    vaults.refuse_a_folder_in_use(args.vault)
     passphrase = read_passphrase_file(args.passphrase_file)
     header = vaults.create(
         args.vault,
