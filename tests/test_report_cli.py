@@ -112,8 +112,12 @@ def test_sanitised_report_takes_a_request_an_approval_and_an_issue(
     assert main([*base, "--debrief", str(debrief_id), "--out", str(out)]) == 1
     assert "writes nothing" in capsys.readouterr().err
     assert main([*base, "--debrief", str(debrief_id)]) == 3
-    approval = capsys.readouterr().out.strip()
+    said = capsys.readouterr()
+    approval = said.out.strip()
     assert not out.exists()
+    # The approver's steps in order: approve refuses a text that was not shown.
+    assert f"reads it (veldboek report approvals --show {approval} ...)" in said.err
+    assert f"(veldboek report approve {approval} --seen CODE ...)" in said.err
     # The requester cannot approve (a runner; and not the requester).
     assert main(["report", "approve", approval, *_base(root, pp)]) == 1
     assert "handler" in capsys.readouterr().err

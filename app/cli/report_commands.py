@@ -351,8 +351,11 @@ def cmd_report(args: argparse.Namespace) -> int:
             raise
     _say_withheld(approval.withheld_items)
     print(
-        "veldboek: the sanitised text passed the check; a handler must approve it "
-        f"(veldboek report approve {approval.id} ...), then rerun with --approval {approval.id}.",
+        # The approver's two steps, in order: approve refuses what was not shown.
+        "veldboek: the sanitised text passed the check; another handler alias reads it "
+        f"(veldboek report approvals --show {approval.id} ...) and approves it (veldboek "
+        f"report approve {approval.id} --seen CODE ...), then rerun with --approval "
+        f"{approval.id}.",
         file=sys.stderr,
     )
     print(approval.id)
