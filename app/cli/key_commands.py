@@ -147,6 +147,11 @@ def cmd_keys_peers(args: argparse.Namespace) -> int:
     if args.json:
         print_json(peers)
     else:
+        if not peers:  # the first step of every exchange: say what it is
+            print(
+                "This vault knows no other key yet: add the handler's (or a runner's) with "
+                'keys import FILE --role ROLE --fingerprint "…" as its owner reads it out.'
+            )
         for p in peers:
             state = "" if p.active else "  (retired)"
             print(f"{p.role.value:<8} {p.name:<24} {p.spoken}{state}")

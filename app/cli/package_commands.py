@@ -345,6 +345,8 @@ def cmd_package_log(args: argparse.Namespace) -> int:
     if args.json:
         print_json({"entries": [asdict(e) for e in entries], "missing": missing})
         return 0
+    if not entries and not missing:
+        print("No package was sent or taken in yet.")
     for e in entries:
         arrow = "->" if e.direction == package_log.OUT else "<-"
         state = "confirmed" if e.confirmed_at else ("kept" if e.can_write_again else "")

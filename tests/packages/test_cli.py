@@ -329,3 +329,20 @@ def test_purge_says_what_its_rule_did(
     assert out == "The rule is keep: confirmed debriefs stay in this vault; nothing was purged.\n"
     code, out, _ = cli(capsys, "purge", *vault_args(s, "runner"), "--rule", "delete")
     assert (code, out) == (0, "Purged 0 confirmed debriefs (delete).\n")
+
+
+def test_empty_peers_and_log_say_so(
+    setup: dict[str, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A new user's first look printed nothing, which read as a command that failed.
+    s = setup
+    code, out, _ = cli(capsys, "keys", "peers", *vault_args(s, "runner"))
+    assert code == 0
+    assert out.startswith("This vault knows no other key yet: add the handler's")
+    code, out, _ = cli(capsys, "package", "log", *vault_args(s, "runner"))
+    assert (code, out) == (0, "No package was sent or taken in yet.\n")
+    code, out, _ = cli(capsys, "keys", "peers", *vault_args(s, "runner"), "--json")
+    assert json.loads(out) == []
+    exchange(s, capsys)
+    code, out, _ = cli(capsys, "keys", "peers", *vault_args(s, "runner"))
+    assert out.startswith("handler ")
