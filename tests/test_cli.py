@@ -16,6 +16,7 @@ from app.cli import build_parser, main
 from app.domain.scope import Actor
 from app.services.admin import aliases
 from app.services.admin.vaults import unlock
+from app.vault.vault import Vault
 from tests.helpers import factory
 from tests.helpers.once_per_run import built_once
 
@@ -396,3 +397,74 @@ def test_text_a_package_may_bring_reaches_the_terminal_escaped(
     assert "\u009b" not in out
     assert "\u202e" not in out
     assert json.loads(out)["registration"]["record"]["notes"] == eight_bit
+
+
+def test_a_list_says_when_it_is_empty_and_when_it_was_cut(
+    tmp_path: Path, pp: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Nothing printed read as a command that did nothing; a cut list as the whole.
+    root = factory.make_vault(tmp_path / "v")
+    args = ["--vault", str(root), "--passphrase-file", str(pp), "--alias", "Valk"]
+    assert main(["list", "sources", *args]) == 0
+    assert capsys.readouterr().out == "No sources in the files of Valk.\n"
+    assert main(["list", "debriefs", *args]) == 0
+    assert capsys.readouterr().out == "No debriefs in the files of Valk.\n"
+    assert main(["search", "garage", *args]) == 0
+    assert capsys.readouterr().out == "No matches in the files of Valk.\n"
+    assert main(["list", "sources", *args, "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == []
+    with Vault.open(root, factory.PASSPHRASE) as vault:
+        scope = aliases.resolve_scope(vault, "Valk")
+        source = factory.source(vault, scope, "REIGER")
+        for _ in range(2):
+            factory.debrief(vault, scope, source)
+    assert main(["list", "debriefs", *args, "--limit", "1"]) == 0
+    out, err = capsys.readouterr()
+    assert " 1 item " in out
+    assert len(out.splitlines()) == 1
+    assert err == "veldboek: there are more than 1; --limit N shows more.\n"
+    assert main(["search", "garage", *args, "--limit", "1", "--json"]) == 0
+    out, err = capsys.readouterr()
+    assert len(json.loads(out)) == 1
+    assert "more than 1" in err
+    assert main(["list", "debriefs", *args, "--limit", "2"]) == 0
+    assert capsys.readouterr().err == ""
+
+
+def test_init_names_the_alias_it_made(
+    tmp_path: Path, pp: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Without --alias the vault's alias is "runner": every later command asks for it.
+    args = ["--passphrase-file", str(pp), "--kdf-target-ms", "50"]
+    assert main(["init", "--vault", str(tmp_path / "a"), *args]) == 0
+    out = capsys.readouterr().out
+    assert "; you act under the alias 'runner' (runner) (Argon2id " in out
+    assert main(["init", "--vault", str(tmp_path / "b"), *args, "--alias", "Uil", "--role",
+                 "handler"]) == 0  # fmt: skip
+    assert "you act under the alias 'Uil' (handler)" in capsys.readouterr().out
+    assert main(["list", "sources", "--vault", str(tmp_path / "a"), *args[:2], "--alias",
+                 "runner"]) == 0  # fmt: skip
+
+
+def test_init_refuses_a_folder_that_holds_other_files(
+    tmp_path: Path, pp: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The stick that carries packages given for --vault: the vault would travel on it.
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    (stick / "veldboek-1.age").write_bytes(b"a package")
+    args = ["--passphrase-file", str(pp), "--kdf-target-ms", "50"]
+    assert main(["init", "--vault", str(stick), *args]) == 1
+    assert capsys.readouterr().err == (
+        f"veldboek: {stick} already holds other files; nothing was made. A vault gets a "
+        "folder of its own: give a new or empty one.\n"
+    )
+    assert sorted(p.name for p in stick.iterdir()) == ["veldboek-1.age"]
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    assert main(["init", "--vault", str(empty), *args]) == 0
+    # What an interrupted creation leaves is a vault folder's own: tried again.
+    left = tmp_path / "left"
+    (left / "backups").mkdir(parents=True)
+    (left / "vault.header.lock").write_bytes(b"")
+    assert main(["init", "--vault", str(left), *args]) == 0

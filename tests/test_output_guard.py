@@ -296,3 +296,17 @@ def test_package_write_never_replaces_a_vault_file_named_like_the_package(
     argv = FOLDER_COMMANDS["package write"][1](world, stick)
     err = _refused(capsys, world, world.runner, [*argv, "--force"])
     assert "nothing was written" in err
+
+
+@pytest.mark.parametrize("command", FOLDER_COMMANDS)
+def test_a_file_given_for_the_folder_is_named_a_file(
+    world: World, tmp_path: Path, capsys: pytest.CaptureFixture[str], command: str
+) -> None:
+    # A path that exists but is a file: "does not exist" would send the user looking.
+    who, argv = FOLDER_COMMANDS[command]
+    vault = world.runner if who == "runner" else world.handler
+    a_file = tmp_path / "report.pdf"
+    a_file.write_bytes(b"kept")
+    err = _refused(capsys, world, vault, argv(world, a_file))
+    assert f"{a_file} is a file, not a folder; nothing was written." in err
+    assert a_file.read_bytes() == b"kept"

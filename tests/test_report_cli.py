@@ -112,8 +112,12 @@ def test_sanitised_report_takes_a_request_an_approval_and_an_issue(
     assert main([*base, "--debrief", str(debrief_id), "--out", str(out)]) == 1
     assert "writes nothing" in capsys.readouterr().err
     assert main([*base, "--debrief", str(debrief_id)]) == 3
-    approval = capsys.readouterr().out.strip()
+    said = capsys.readouterr()
+    approval = said.out.strip()
     assert not out.exists()
+    # The approver's steps in order: approve refuses a text that was not shown.
+    assert f"reads it (veldboek report approvals --show {approval} ...)" in said.err
+    assert f"(veldboek report approve {approval} --seen CODE ...)" in said.err
     # The requester cannot approve (a runner; and not the requester).
     assert main(["report", "approve", approval, *_base(root, pp)]) == 1
     assert "handler" in capsys.readouterr().err
@@ -176,6 +180,9 @@ def test_report_arguments_are_checked(
     assert "--debrief" in capsys.readouterr().err
     assert main(["report", "--vault", str(root), "--passphrase-file", str(pp)]) == 1
     assert "--alias" in capsys.readouterr().err
+    # A missing choice is named with its choices, once prefixed.
+    assert main([*base, "--debrief", str(debrief_id), "--out", "x.pdf"]) == 1
+    assert capsys.readouterr().err == "veldboek: report needs --kind internal|sanitised.\n"
     with pytest.raises(SystemExit):
         main([*base, "--debrief", "nope", "--kind", "internal", "--out", "x.pdf"])
     with pytest.raises(SystemExit):

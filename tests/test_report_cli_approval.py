@@ -277,10 +277,15 @@ def test_the_list_says_what_each_request_covers_and_leaves_out(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     root, debrief_id = setup
+    havik = ["report", "approvals", *_base(root, pp, "Havik")]
+    # None yet: said, with whose files (a request of files Havik cannot see is not listed).
+    assert main(havik) == 0
+    assert (
+        capsys.readouterr().out == "No sanitised report waits for approval in the files of Havik.\n"
+    )
     whole = _request(root, pp, debrief_id, capsys)
     part = _request(root, pp, _unworded(root), capsys)
     capsys.readouterr()
-    havik = ["report", "approvals", *_base(root, pp, "Havik")]
     assert main([*havik, "--json"]) == 0
     listed = {row["id"]: row for row in json.loads(capsys.readouterr().out)}
     day = listed[whole]["period_from"]

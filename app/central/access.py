@@ -296,7 +296,12 @@ def become(conn: Connection, user: str) -> None:
     row-level security applies. A role a login could act as is refused."""
     name = role_name(user)
     if not refuse_as_staff(conn, name):
-        raise NotAuthorised("{user} has no access to the central store.", user=name)
+        # Says who can change it: the reader cannot grant themselves a team.
+        raise NotAuthorised(
+            "{user} has no access to the central store: no team is granted to {user} "
+            "(an administrator grants one: veldboek central grant --team NAME --user {user}).",
+            user=name,
+        )
     held, valid = conn.execute(
         text(
             "SELECT count(*), count(*) FILTER (WHERE g.role_oid = r.oid) "

@@ -132,7 +132,11 @@ def _reading(
         # A role whose table rights were revoked (no team left) is refused by the
         # database itself.
         if database_error(exc) and sqlstate(exc) == "42501":
-            refused = NotAuthorised("{user} has no access to the central store.", user=who)
+            refused = NotAuthorised(
+                "{user} has no access to the central store: no team is granted to {user} "
+                "(an administrator grants one: veldboek central grant --team NAME --user {user}).",
+                user=who,
+            )
         with contextlib.suppress(Exception), store.begin() as conn:
             # The database gone: the first entry stands alone (no outcome: not read).
             access.log(conn, who=who, what=f"#{entry} {what}: {_refusal(refused)}", why=reason)

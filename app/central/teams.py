@@ -87,6 +87,28 @@ def team_id(conn: Connection, name: str, *, create: bool = False) -> tuple[int, 
     return int(made[0]), bool(made[1])
 
 
+def _refuse_unconfirmed(
+    conn: Connection, bundle: KeyBundle, role: PeerRole, confirmed_spoken: str
+) -> None:
+    """A key is registered as what its owner read out, as its bundle says it is."""
+    if role not in SENDER_ROLES:
+        raise InvalidInput("A key is registered here as a runner's or a handler's.")
+    fp = bundle.fingerprint
+    # The spoken digits or the key id, as a vault takes them (format section 2).
+    if not confirms(fp, confirmed_spoken):
+        raise InvalidInput("The fingerprint does not match: the key was not added.")
+    own = conn.execute(text("SELECT fingerprint FROM central.keys")).scalar_one_or_none()
+    if own == fp.hex:
+        raise InvalidInput("That is the central system's own key.")
+    if bundle.role is not role:
+        # A slip of --role would make a runner's key a handler's for good (see below).
+        raise InvalidInput(
+            "The key bundle is for the role {found}, not {wanted}: the key was not added.",
+            found=bundle.role.value,
+            wanted=role.value,
+        )
+
+
 def register(
     conn: Connection,
     bundle: KeyBundle,
@@ -97,15 +119,8 @@ def register(
     by: str,
     name: str | None = None,
 ) -> Registered:
-    if role not in SENDER_ROLES:
-        raise InvalidInput("A key is registered here as a runner's or a handler's.")
+    _refuse_unconfirmed(conn, bundle, role, confirmed_spoken)
     fp = bundle.fingerprint
-    # The spoken digits or the key id, as a vault takes them (format section 2).
-    if not confirms(fp, confirmed_spoken):
-        raise InvalidInput("The fingerprint does not match: the key was not added.")
-    own = conn.execute(text("SELECT fingerprint FROM central.keys")).scalar_one_or_none()
-    if own == fp.hex:
-        raise InvalidInput("That is the central system's own key.")
     key_name = names.clean(name or bundle.name, NameKind.KEY)
     tid, new_team = team_id(conn, team, create=True)
     held = conn.execute(

@@ -193,9 +193,9 @@ def _line(result: ingest.Stored | ingest.Refused) -> str:
         extra = f" A handover: the source is {result.handed_to}'s from now on.{extra}"
     return (
         f"{result.file}: stored package {result.package_id} (team {result.team}, "
-        f"{result.sender} no. {result.sequence}, {result.debriefs} debriefs and "
-        f"{result.records - result.debriefs} records of source files, "
-        f"{result.new_versions} new versions).{extra}"
+        f"{result.sender} no. {result.sequence}, {counted(result.debriefs, 'debrief')} and "
+        f"{counted(result.records - result.debriefs, 'record')} of source files, "
+        f"{counted(result.new_versions, 'new version')}).{extra}"
     )
 
 

@@ -122,6 +122,7 @@ def cmd_keys_import(args: argparse.Namespace) -> int:
     bundle = keys.read_bundle_file(args.file)
     spoken = _confirmation(args)
     with opened(args) as vault:
+        held = {(p.fingerprint, p.role) for p in keys.list_peers(vault) if p.active}
         peer = keys.add_peer(
             vault,
             acting_scope(vault, args),
@@ -133,7 +134,10 @@ def cmd_keys_import(args: argparse.Namespace) -> int:
     if args.json:
         print_json(peer)
     else:
-        print(f"Added {peer.name!r} as {peer.role.value}; fingerprint {peer.spoken}.")
+        # "Added" again for a key already held would read as a second key.
+        again = (peer.fingerprint, peer.role) in held
+        done = "This vault already held" if again else "Added"
+        print(f"{done} {peer.name!r} as {peer.role.value}; fingerprint {peer.spoken}.")
     return 0
 
 
@@ -143,6 +147,11 @@ def cmd_keys_peers(args: argparse.Namespace) -> int:
     if args.json:
         print_json(peers)
     else:
+        if not peers:  # the first step of every exchange: say what it is
+            print(
+                "This vault knows no other key yet: add the handler's (or a runner's) with "
+                'keys import FILE --role ROLE --fingerprint "…" as its owner reads it out.'
+            )
         for p in peers:
             state = "" if p.active else "  (retired)"
             print(f"{p.role.value:<8} {p.name:<24} {p.spoken}{state}")

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from dataclasses import replace
 
 from app.cli.common import add_vault_args, opened, print_json, scope_from, source_arg
 from app.domain import one_line
+from app.domain.text import counted
 from app.services.records import debriefs, search, sources
 from app.services.views import DebriefRow
 
@@ -35,10 +37,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def cmd_list_sources(args: argparse.Namespace) -> int:
     with opened(args) as vault:
-        rows = sources.list_sources(vault, scope_from(vault, args))
+        scope = scope_from(vault, args)
+        rows = sources.list_sources(vault, scope)
     if args.json:
         print_json(rows)
     else:
+        if not rows:  # an empty answer would read as a command that did nothing
+            print(f"No sources in the files of {scope.alias_name}.")
         for r in rows:
             last = r.last_contact_at.date().isoformat() if r.last_contact_at else "-"
             review = r.next_review_on.isoformat() if r.next_review_on else "-"
@@ -57,6 +62,7 @@ def cmd_list_debriefs(args: argparse.Namespace) -> int:
         source_id = source_arg(vault, scope, args.source) if args.source else None
         rows: list[DebriefRow] = []
         cursor = None
+        more = False
         while len(rows) < args.limit:
             page = debriefs.list_debriefs(
                 vault,
@@ -66,30 +72,47 @@ def cmd_list_debriefs(args: argparse.Namespace) -> int:
                 limit=min(debriefs.PAGE_SIZE, args.limit - len(rows)),
             )
             rows.extend(page.rows)
+            more = page.has_more
             if not page.has_more:
                 break
             cursor = page.cursor
     if args.json:
         print_json(rows)
     else:
+        if not rows:
+            print(f"No debriefs in the files of {scope.alias_name}.")
         for r in rows:
             when = f"{r.created_at:%Y-%m-%d %H:%M}"
-            line = f"{when}  {r.codename:<16} {r.status.value:<10} {r.item_count} items  {r.id}"
+            items = counted(r.item_count, "item")
+            line = f"{when}  {r.codename:<16} {r.status.value:<10} {items:<9} {r.id}"
             print(one_line.shown(line))
+    _say_if_cut(more, args.limit)
     return 0
+
+
+def _say_if_cut(more: bool, limit: int) -> None:
+    # Said on stderr, where a script's JSON is not: a list cut short reads as whole.
+    if more:
+        print(f"veldboek: there are more than {limit}; --limit N shows more.", file=sys.stderr)
 
 
 def cmd_search(args: argparse.Namespace) -> int:
     with opened(args) as vault:
-        hits = search.search(vault, scope_from(vault, args), args.text, limit=args.limit)
+        scope = scope_from(vault, args)
+        hits = search.search(vault, scope, args.text, limit=args.limit + 1)
+    more = len(hits) > args.limit
+    hits = hits[: args.limit]
     # Highlights as [[...]]: the control characters the service marks them with
     # would otherwise end up in scripts' output.
     hits = [replace(h, snippet=search.marked(h.snippet)) for h in hits]
     if args.json:
         print_json(hits)
     else:
+        if not hits:
+            print(f"No matches in the files of {scope.alias_name}.")
         for h in hits:
             # The snippet is a record's text, maybe a package's: escape sequences shown
             # as such, never run by the terminal (nor line breaks splitting a hit).
             print(one_line.shown(f"{h.codename:<16} {h.kind:<9} {h.snippet}"))
+    _say_if_cut(more, args.limit)
     return 0

@@ -346,6 +346,8 @@ def cmd_package_log(args: argparse.Namespace) -> int:
     if args.json:
         print_json({"entries": [asdict(e) for e in entries], "missing": missing})
         return 0
+    if not entries and not missing:
+        print("No package was sent or taken in yet.")
     for e in entries:
         arrow = "->" if e.direction == package_log.OUT else "<-"
         state = "confirmed" if e.confirmed_at else ("kept" if e.can_write_again else "")
@@ -429,5 +431,8 @@ def cmd_purge(args: argparse.Namespace) -> int:
     with opened(args) as vault:
         rule = args.rule or vault_settings.load(vault).retention_after_receipt
         result = purge.purge_confirmed(vault, acting_scope(vault, args), mode=rule)
-    print(f"Purged {counted(result.debriefs, 'confirmed debrief')} ({result.rule}).")
+    if result.rule == "keep":  # "Purged 0 … (keep)" read as if the keeping failed
+        print("The rule is keep: confirmed debriefs stay in this vault; nothing was purged.")
+    else:
+        print(f"Purged {counted(result.debriefs, 'confirmed debrief')} ({result.rule}).")
     return 0

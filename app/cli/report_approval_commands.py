@@ -104,15 +104,17 @@ def cmd_approvals(args: argparse.Namespace) -> int:
             print_text(found)
         return 0
     with opened(args) as vault:
+        scope = scope_from(vault, args)
         rows = reports.list_approvals(
-            vault,
-            scope_from(vault, args),
-            status=None if args.all else reports.ApprovalStatus.PENDING,
+            vault, scope, status=None if args.all else reports.ApprovalStatus.PENDING
         )
     if args.json:
         # Fields are only added (``covers``): scripts read the others.
         print_json([{**asdict(r), "covers": covers(r)} for r in rows])
         return 0
+    if not rows:  # a request of files this alias cannot see is not listed: say whose
+        waiting = "" if args.all else " waits for approval"
+        print(f"No sanitised report{waiting} in the files of {scope.alias_name}.")
     for r in rows:
         withheld = left_out(r)
         print(

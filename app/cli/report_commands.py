@@ -157,10 +157,19 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     mi.set_defaults(func=cmd_management)
 
 
+# What a missing option takes, where the option alone would not say (a choice).
+_SPELLED = {"kind": "--kind internal|sanitised", "passphrase_file": "--passphrase-file FILE"}
+
+
 def _require(args: argparse.Namespace, *names: str) -> None:
-    missing = [f"--{n.replace('_', '-')}" for n in names if getattr(args, n, None) in (None, "")]
+    missing = [
+        _SPELLED.get(n, f"--{n.replace('_', '-')} {n.upper()}")
+        for n in names
+        if getattr(args, n, None) in (None, "")
+    ]
     if missing:
-        raise InvalidInput("veldboek report needs " + ", ".join(missing) + ".")
+        # Printed after "veldboek: ", so the command is named without it.
+        raise InvalidInput("report needs " + ", ".join(missing) + ".")
 
 
 def _selection(vault: Vault, scope: Scope, args: argparse.Namespace) -> Selection:
@@ -342,8 +351,11 @@ def cmd_report(args: argparse.Namespace) -> int:
             raise
     _say_withheld(approval.withheld_items)
     print(
-        "veldboek: the sanitised text passed the check; a handler must approve it "
-        f"(veldboek report approve {approval.id} ...), then rerun with --approval {approval.id}.",
+        # The approver's two steps, in order: approve refuses what was not shown.
+        "veldboek: the sanitised text passed the check; another handler alias reads it "
+        f"(veldboek report approvals --show {approval.id} ...) and approves it (veldboek "
+        f"report approve {approval.id} --seen CODE ...), then rerun with --approval "
+        f"{approval.id}.",
         file=sys.stderr,
     )
     print(approval.id)

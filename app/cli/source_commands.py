@@ -39,6 +39,8 @@ from app.cli.common import (
     source_arg,
     vault_args,
 )
+from app.clock import utc_now
+from app.domain.enums import Role
 from app.domain.text import counted
 from app.services.exchange import handover
 from app.services.files import output_paths
@@ -80,10 +82,16 @@ def cmd_close(args: argparse.Namespace) -> int:
     with opened(args) as vault:
         scope = scope_from(vault, args)
         source_id = source_arg(vault, scope, args.source)
-        closing.close_registration(
+        codename = closing.close_registration(
             vault, scope, source_id, reason=args.reason, decided_on=args.decided_on
         )
-    print(f"Registration of source {source_id} closed.")
+    day = args.decided_on or utc_now().date()
+    # Named as the user knows it, with where the closing goes next (README).
+    onward = "; it goes to the handler with the next package (export)"
+    print(
+        f"Registration of source {codename} (id {source_id}) closed, decided on {day} by "
+        f"{scope.alias_name}{onward if scope.role is Role.RUNNER else ''}."
+    )
     return 0
 
 

@@ -13,6 +13,7 @@ from app.domain import names
 from app.domain.enums import Role
 from app.domain.names import NameKind
 from app.domain.scope import Actor
+from app.domain.text import counted
 from app.errors import CheckFailed, InvalidInput, SelfTestFailed, VaultExists
 from app.services.admin import aliases, vaults
 
@@ -23,7 +24,9 @@ if TYPE_CHECKING:  # the check's own imports are loaded only when it runs
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("init", help="create a new vault")
     add_vault_args(p)
-    p.add_argument("--alias", default="runner", help="the first alias you act under")
+    p.add_argument(
+        "--alias", default="runner", help="the first alias you act under (default: runner)"
+    )
     p.add_argument("--role", choices=[r.value for r in Role], default=Role.RUNNER.value)
     _kdf_target_arg(p)
     p.add_argument(
@@ -73,6 +76,7 @@ def cmd_init(args: argparse.Namespace) -> int:
     # calibrated (seconds), and before anything is made on disk.
     names.clean(args.alias, NameKind.ALIAS)
     _check_kdf_target(args)
+    vaults.refuse_a_folder_in_use(args.vault)
     passphrase = read_passphrase_file(args.passphrase_file)
     header = vaults.create(
         args.vault,
@@ -83,10 +87,12 @@ def cmd_init(args: argparse.Namespace) -> int:
         use_device_secret=args.device_secret,
         progress=_announce_calibration,
     )
+    # The alias is named: without --alias it is "runner", which every command asks for.
     print(
-        f"Created vault {header.vault_id} at {args.vault} "
-        f"(Argon2id {header.kdf.memory_kib // 1024} MiB, {header.kdf.iterations} passes, "
-        f"{header.calibrated_seconds:.2f} s)."
+        f"Created vault {header.vault_id} at {args.vault}; you act under the alias "
+        f"{names.clean(args.alias, NameKind.ALIAS)!r} ({args.role}) "
+        f"(Argon2id {header.kdf.memory_kib // 1024} MiB, "
+        f"{counted(header.kdf.iterations, 'pass', 'passes')}, {header.calibrated_seconds:.2f} s)."
     )
     return 0
 

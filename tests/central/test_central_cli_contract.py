@@ -100,3 +100,19 @@ def test_a_wrong_typed_passphrase_stores_nothing(
     assert refused.code != 0
     assert "not the passphrase" not in refused.err + refused.out
     assert _packages(central_place) == 0
+
+
+def test_the_ingest_line_counts_in_words_that_agree_with_the_number() -> None:
+    # "1 debriefs" read as a slip; a script reads --json, a person reads this line.
+    from uuid import UUID
+
+    from app.central.ingest import Stored
+    from app.cli.central_ingest_commands import _line
+
+    def line(debriefs: int, records: int, new: int) -> str:
+        stored = Stored("p.age", UUID(int=1), "ab" * 32, "Noord", "Valk", 1, "new",
+                        records, new, 0, debriefs=debriefs)  # fmt: skip
+        return _line(stored)
+
+    assert "no. 1, 1 debrief and 2 records of source files, 3 new versions)." in line(1, 3, 3)
+    assert "no. 1, 2 debriefs and 1 record of source files, 1 new version)." in line(2, 3, 1)

@@ -146,6 +146,10 @@ def test_staff_read_only_their_teams_through_the_commands(
     carol = run(capsys, "central", "search", "narrative", "--user", "carol", "--reason", "r", *db)
     assert carol.code == 1
     assert "carol has no access" in carol.err
+    # Said with who can change it: carol cannot grant herself a team.
+    assert "(an administrator grants one: veldboek central grant --team NAME --user carol)" in (
+        carol.err
+    )
     # No reason, no read.
     assert (
         run(capsys, "central", "search", "narrative", "--user", "anna", "--reason", " ", *db).code

@@ -18,6 +18,7 @@ from app.central.errors import DatabaseUnavailable, RevokedSender
 from app.central.place import Place
 from app.central.schema import migrate
 from app.clock import utc_now
+from app.domain.enums import PeerRole
 from app.services.exchange import keys
 from tests.central.conftest import PASSPHRASE
 from tests.helpers.central import run
@@ -233,7 +234,10 @@ def test_a_handlers_key_is_named_as_such_never_as_not_registered(
     db = _db(central_place)
     zuid = fleet.zuid
     path = tmp_path / "zuid.veldboek-key"
-    keys.save_bundle(zuid.party.vault, zuid.bundle, path)
+    # Exported as a handler's (keys export --role handler): a bundle saying runner is
+    # refused as a handler's key.
+    as_handler = keys.own_bundle(zuid.party.vault, zuid.bundle.name, PeerRole.HANDLER)
+    keys.save_bundle(zuid.party.vault, as_handler, path)
     imported = run(capsys, "central", "keys", "import", str(path), *db, "--role", "handler",
                    "--team", "Zuid", "--name", "Reiger",
                    "--fingerprint", zuid.bundle.fingerprint.spoken)  # fmt: skip

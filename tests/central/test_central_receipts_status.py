@@ -11,6 +11,7 @@ import pytest
 from sqlalchemy import select
 
 from app.central.place import Place
+from app.domain.enums import PeerRole
 from app.models.packages import PackageLog
 from app.services.exchange import package_log, receipts
 from tests.central.conftest import PASSPHRASE
@@ -168,11 +169,23 @@ def test_a_runner_key_is_registered_only_with_its_fingerprint_and_to_one_team(
     assert moved.code == 1
     assert "registered to team Noord" in moved.err
     # Nor does it change role: a runner's key made a handler's would be sent the
-    # unit's deconfliction key, and its packages refused from then on.
+    # unit's deconfliction key, and its packages refused from then on. A slip of
+    # --role is refused by the bundle's own role, as a vault's keys import does.
     flipped = run(capsys, "central", "keys", "import", str(bundle), *db, "--role", "handler",
                   "--team", "Noord", "--fingerprint", spoken)  # fmt: skip
     assert flipped.code == 1
-    assert "registered as a runner's key; a key keeps its role" in flipped.err
+    assert "The key bundle is for the role runner, not handler" in flipped.err
+    # The same key exported again as a handler's (keys export --role handler) keeps
+    # the role it was registered with.
+    as_handler = tmp_path / "valk-handler.veldboek-key"
+    handler_bundle = keys.own_bundle(party.vault, fleet.noord.bundle.name, PeerRole.HANDLER)
+    keys.save_bundle(party.vault, handler_bundle, as_handler)
+    kept = run(capsys, "central", "keys", "import", str(as_handler), *db, "--role", "handler",
+               "--team", "Noord", "--fingerprint", spoken)  # fmt: skip
+    assert kept.code == 1
+    assert "registered as a runner's key; a key keeps its role" in kept.err
+    listed = json.loads(run(capsys, "central", "keys", "list", *db, "--json").out)
+    assert [k["role"] for k in listed] == ["runner"]
     again = run(capsys, *base, "--team", "Noord", "--fingerprint", spoken)
     assert again.code == 0, again.err  # the same registration again: no change
     central = tmp_path / "central.veldboek-key"

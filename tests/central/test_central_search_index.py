@@ -156,7 +156,7 @@ def test_ingest_reports_what_it_stored_when_the_vectors_cannot_be_filled(
     assert done.code == 0
     assert "stored package" in done.out
     # Debriefs counted apart from the records of the sources' files it carried.
-    counted = re.search(r", (\d+) debriefs and (\d+) records of source files,", done.out)
+    counted = re.search(r", (\d+) debriefs? and (\d+) records? of source files,", done.out)
     assert counted is not None
     assert int(counted[1]) > 0
     assert int(counted[2]) > 0

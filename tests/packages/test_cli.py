@@ -207,8 +207,15 @@ def test_refusals_are_one_line_with_a_reason_and_a_non_zero_exit(
     data = bytearray(path.read_bytes())
     data[-100] ^= 1
     flipped.write_bytes(bytes(data))
+    # The key bundle beside the package on the stick, given for it by mistake.
+    bundle = s["tmp"] / "runner.key"
+    a_bundle = "This is a key bundle, not a package: add it with 'veldboek keys import'"
     cases: list[tuple[list[str | Path], str]] = [
         (["package", "inspect", garbage], "damaged"),
+        (["package", "inspect", bundle], a_bundle),
+        (["package", "import", bundle, *vault_args(s, "handler")], a_bundle),
+        (["package", "verify", bundle, *vault_args(s, "handler")], a_bundle),
+        (["receipt", "import", bundle, *vault_args(s, "runner")], a_bundle),
         (["package", "inspect", s["tmp"] / "missing.age"], "not found"),
         (["package", "import", flipped, *vault_args(s, "handler")], "altered"),
         (["package", "import", path, *vault_args(s, "runner")], "handler"),
@@ -239,7 +246,7 @@ def test_refusals_are_one_line_with_a_reason_and_a_non_zero_exit(
                 "--to",
                 s["usb"],
             ],
-            "runner",
+            "'veldboek keys peers' lists the keys this vault confirmed",
         ),
     ]
     for args, reason in cases:
@@ -294,3 +301,48 @@ def test_a_blocked_export_lists_what_is_missing_and_refuses_in_one_line(
         ["critical reflection"],
     )
     assert list(s["usb"].iterdir()) == []
+
+
+def test_a_key_imported_again_is_said_to_be_held_already(
+    setup: dict[str, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    # "Added" a second time read as a second key beside the first.
+    s = setup
+    exchange(s, capsys)
+    code, out, _ = cli(capsys, "keys", "show", *vault_args(s, "handler"), "--json")
+    spoken = json.loads(out)["spoken"]
+    again = ["keys", "import", s["tmp"] / "handler.key", *vault_args(s, "runner")]
+    code, out, err = cli(capsys, *again, "--role", "handler", "--fingerprint", spoken)
+    assert code == 0, err
+    assert out == f"This vault already held {HANDLER!r} as handler; fingerprint {spoken}.\n"
+    code, out, _ = cli(capsys, "keys", "peers", *vault_args(s, "runner"), "--json")
+    assert len(json.loads(out)) == 1
+
+
+def test_purge_says_what_its_rule_did(
+    setup: dict[str, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    # "Purged 0 confirmed debriefs (keep)" read as if keeping had failed.
+    s = setup
+    code, out, _ = cli(capsys, "purge", *vault_args(s, "runner"), "--rule", "keep")
+    assert code == 0
+    assert out == "The rule is keep: confirmed debriefs stay in this vault; nothing was purged.\n"
+    code, out, _ = cli(capsys, "purge", *vault_args(s, "runner"), "--rule", "delete")
+    assert (code, out) == (0, "Purged 0 confirmed debriefs (delete).\n")
+
+
+def test_empty_peers_and_log_say_so(
+    setup: dict[str, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A new user's first look printed nothing, which read as a command that failed.
+    s = setup
+    code, out, _ = cli(capsys, "keys", "peers", *vault_args(s, "runner"))
+    assert code == 0
+    assert out.startswith("This vault knows no other key yet: add the handler's")
+    code, out, _ = cli(capsys, "package", "log", *vault_args(s, "runner"))
+    assert (code, out) == (0, "No package was sent or taken in yet.\n")
+    code, out, _ = cli(capsys, "keys", "peers", *vault_args(s, "runner"), "--json")
+    assert json.loads(out) == []
+    exchange(s, capsys)
+    code, out, _ = cli(capsys, "keys", "peers", *vault_args(s, "runner"))
+    assert out.startswith("handler ")

@@ -187,6 +187,11 @@ def test_the_command_line_closes_by_codename_or_id(
     out, _ = capsys.readouterr()
     assert str(source.id) in out
     assert main(["source", "close", str(other), "--reason", "Never activated.", *where]) == 0
+    # Given by id, named by its codename, with who decided and where it goes next.
+    assert capsys.readouterr().out == (
+        f"Registration of source MEREL (id {other}) closed, decided on {day} by "
+        f"{factory.RUNNER}; it goes to the handler with the next package (export).\n"
+    )
     assert main(["source", "close", "ZWALUW", "--reason", "Again.", *where]) != 0
     _, err = capsys.readouterr()
     assert err.strip().endswith("This registration is already closed.")

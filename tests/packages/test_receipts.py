@@ -195,6 +195,9 @@ def test_a_replayed_receipt_is_refused(pair: Pair) -> None:
 
 
 def test_nothing_to_confirm_is_said_plainly(pair: Pair) -> None:
+    # Before any package came, "already confirmed" would send one looking for it.
+    with pytest.raises(InvalidInput, match="imported no package from that runner"):
+        _receipt(pair)
     submitted_debriefs(pair.runner, 1)
     _send(pair)
     _receipt(pair)
@@ -463,5 +466,39 @@ def test_centrals_receipt_keeps_the_copy_the_handler_has_not_confirmed(
         receipts.import_receipt(pair.runner.vault, pair.runner.scope, _receipt(pair))
         with pytest.raises(InvalidInput, match="its copy is no longer kept"):
             packages.write_again(pair.runner.vault, pair.runner.scope, sent.package_id, again)
+    finally:
+        central.vault.lock()
+
+
+def test_a_return_of_a_debrief_centrals_receipt_deleted_is_said_not_lost(
+    pair: Pair, tmp_path: Path
+) -> None:
+    # Central's receipt deletes what central holds before the handler has read it;
+    # the handler's return that follows cannot apply, and the runner must hear of it
+    # (by id: the comment stays with the handler, out of the warnings).
+    _rule(pair.runner, "delete")
+    central = open_party(tmp_path / "central", "Centraal", Role.HANDLER)
+    try:
+        introduce(pair.runner, central, PeerRole.CENTRAL, "Central system")
+        introduce(central, pair.runner, PeerRole.RUNNER, "Runner Valk")
+        returned, approved = submitted_debriefs(pair.runner, 2)
+        sent = packages.export_package(
+            pair.runner.vault, pair.runner.scope, to_dir=pair.outbox, all_new=True
+        )
+        data = sent.path.read_bytes()
+        package_receive.import_package(central.vault, central.scope, data)
+        from_central = receipts.create_receipt(
+            central.vault, central.scope, runner="Runner Valk", to_dir=tmp_path
+        ).path.read_bytes()
+        assert receipts.import_receipt(pair.runner.vault, pair.runner.scope, from_central).purged
+        package_receive.import_package(pair.handler.vault, pair.handler.scope, data)
+        debriefs.return_to_runner(pair.handler.vault, pair.handler.scope, returned, "Who is Dirk?")
+        debriefs.approve(pair.handler.vault, pair.handler.scope, approved, "Well graded.")
+        taken = receipts.import_receipt(pair.runner.vault, pair.runner.scope, _receipt(pair))
+        assert taken.reviews_applied == 0
+        [notice] = taken.warnings
+        assert notice.startswith(f"The handler returned debrief {returned}, which this vault")
+        assert str(approved) not in notice
+        assert "Who is Dirk?" not in notice
     finally:
         central.vault.lock()

@@ -4,6 +4,7 @@ through here."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -12,11 +13,12 @@ from pathlib import Path
 from app.crypto.kdf import DEFAULT_TARGET_SECONDS
 from app.domain.enums import Role
 from app.domain.scope import Actor, Scope
-from app.errors import Notice
+from app.errors import InvalidInput, Notice
 from app.vault import attempts
 from app.vault.audit_chain import SYSTEM
 from app.vault.device_secret import KeyringStore
 from app.vault.header import VaultHeader
+from app.vault.layout import ATTEMPTS_NAME, BACKUPS_NAME
 from app.vault.passphrase import MIN_LENGTH, Strength, check_new_passphrase, estimate_strength
 from app.vault.vault import Vault, VaultPaths, create_vault
 
@@ -48,6 +50,24 @@ def exists(root: Path) -> bool:
 
 def keyring_available() -> bool:
     return KeyringStore().available()
+
+
+def refuse_a_folder_in_use(folder: Path) -> None:
+    """A vault gets a folder of its own: one holding other files (the stick that
+    carries packages, a home folder) would take the vault where they go, and every
+    file later written there would be refused as inside a vault. What a vault
+    folder holds (app/vault/layout.py: one already made, an interrupted creation)
+    is left to ``create``, which says what it found."""
+    try:
+        names = os.listdir(folder)
+    except OSError:  # missing (create makes it) or not a folder (create says so)
+        return
+    if any(n not in (ATTEMPTS_NAME, BACKUPS_NAME) and not n.startswith("vault.") for n in names):
+        raise InvalidInput(
+            "{folder} already holds other files; nothing was made. A vault gets a folder "
+            "of its own: give a new or empty one.",
+            folder=folder,
+        )
 
 
 def create(

@@ -5,6 +5,7 @@ second package with the same number is refused)."""
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -34,11 +35,28 @@ class Verified:
     channel: str
 
 
+# How a key bundle file begins (canonical JSON, its members sorted): both files lie
+# on one stick, and "not a Veldboek package" would not say which command takes it.
+_BUNDLE_START = b'{"created_at":'
+_BUNDLE_FORMAT = b'"format":"' + keys.BUNDLE_FORMAT.encode() + b'"'
+
+
+def _refuse_a_key_bundle(stream: io.FileIO) -> None:
+    start = stream.read(128)
+    stream.seek(0)
+    if start.startswith(_BUNDLE_START) and _BUNDLE_FORMAT in start:
+        raise MalformedPackage(
+            "This is a key bundle, not a package: add it with 'veldboek keys import' and "
+            "the fingerprint its owner reads out (in the app: Packages, Keys)."
+        )
+
+
 def decrypt(source: PackageSource, kind: user_files.Kind, receiving_seed: bytes) -> age.Decrypted:
     """The container of a package or receipt, decrypted as its file is read."""
     if isinstance(source, bytes):
         return package.decrypt(source, receiving_seed)
     with user_files.opened(source, kind) as chosen:
+        _refuse_a_key_bundle(chosen.stream)
         return package.decrypt(age.Source(chosen.stream, chosen.size), receiving_seed)
 
 
@@ -47,6 +65,7 @@ def inspect(source: PackageSource) -> dict[str, Any]:
     if isinstance(source, bytes):
         return package.inspect(source)
     with user_files.opened(source, user_files.PACKAGE) as chosen:
+        _refuse_a_key_bundle(chosen.stream)
         return package.inspect(age.Source(chosen.stream, chosen.size))
 
 

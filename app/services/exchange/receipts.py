@@ -41,6 +41,7 @@ from app.services.exchange import (
     package_log,
     package_validation,
     purge,
+    receipt_returns,
 )
 from app.services.exchange.package_arrival import (
     PackageSource,
@@ -92,7 +93,10 @@ def _runner_peer(session: Session, runner: str) -> PackagePeer:
         if matches(p)
     ]
     if not peers:
-        raise NotFound("No confirmed runner key by that name or fingerprint.")
+        raise NotFound(
+            "No confirmed runner key by that name or fingerprint; 'veldboek keys peers' "
+            "lists the keys this vault confirmed (in the app: Packages, Keys)."
+        )
     if len(peers) > 1:
         raise InvalidInput("More than one runner key matches; give more of the fingerprint.")
     return peers[0]
@@ -128,6 +132,15 @@ def _reviews_since(
     return out
 
 
+def _any_from(session: Session, peer: PackagePeer, kind: str) -> bool:
+    came = select(PackageLog.id).where(
+        PackageLog.direction == package_log.IN,
+        PackageLog.kind == kind,
+        PackageLog.peer_id == peer.id,
+    )
+    return session.execute(came.limit(1)).first() is not None
+
+
 def _to_confirm(
     session: Session, peer: PackagePeer, kind: str, package_ids: Sequence[uuid.UUID] | None
 ) -> list[PackageLog]:
@@ -144,6 +157,9 @@ def _to_confirm(
     confirmed = list(session.execute(query.order_by(PackageLog.sequence)).scalars())
     if package_ids is not None and len(confirmed) != len(set(package_ids)):
         raise NotFound("Not every package named was imported from that runner.")
+    if not confirmed and package_ids is None and not _any_from(session, peer, kind):
+        # "already confirmed" of packages that never came would send one looking.
+        raise InvalidInput("This vault has imported no package from that runner to confirm.")
     if not confirmed:
         raise InvalidInput("Every package from that runner is already confirmed.")
     return confirmed
@@ -439,6 +455,7 @@ def import_receipt(vault: Vault, scope: Scope, source: PackageSource) -> Receipt
             # record only by what the handler already holds, so it may still go; a
             # return changes it (it has to go out again).
             targets = purge.purgeable(session) if rule != "keep" else []
+            unheld = receipt_returns.not_held(session, reviews)
             outcomes = {
                 uuid.UUID(r["debrief_id"]): _apply_review(session, scope, r) for r in reviews
             }
@@ -465,7 +482,7 @@ def import_receipt(vault: Vault, scope: Scope, source: PackageSource) -> Receipt
                 detail={"reason": type(exc).__name__},
             )
         raise
-    warnings = arrival.warnings
+    warnings = arrival.warnings + unheld
     if (purged or sources_left) and rule == "secure_delete":
         warnings += _compact(vault)
     return ReceiptImport(

@@ -124,6 +124,12 @@ def check_folder(folder: Path, *, vaults: Sequence[Path] = ()) -> Path:
     """``--to DIR`` and a chosen folder: it exists and is no vault's folder, nor
     inside one. Returns it with its symlinks resolved (where the file will go)."""
     _refuse_vault_folder(folder, _Vaults(vaults), shown=folder)
+    if folder.exists() and not folder.is_dir():
+        # A file's path given for the folder: "does not exist" would send one looking.
+        raise InvalidInput(
+            "{folder} is a file, not a folder; nothing was written. Give the folder to write into.",
+            folder=folder,
+        )
     if not folder.is_dir():
         raise InvalidInput("The folder {folder} does not exist.", folder=folder)
     return Path(os.path.realpath(folder))

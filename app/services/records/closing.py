@@ -55,10 +55,10 @@ def close_registration(
     *,
     reason: str,
     decided_on: date | None = None,
-) -> None:
+) -> str:
     """Close the registration of a source in the alias's files. ``decided_on``:
     the day it was decided (today unless given; not after today, not before the
-    source was registered)."""
+    source was registered). Returns the source's codename, to say what was closed."""
     reason = reason.strip()
     if not reason:
         raise InvalidInput("Give the reason the registration is closed.")
@@ -95,3 +95,4 @@ def close_registration(
             compartment_id=source.compartment_id,
             detail={"closed_on": day.isoformat()},
         )
+        return source.codename

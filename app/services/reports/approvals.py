@@ -206,8 +206,10 @@ def _decide(
             raise WorkflowError("This request has already been decided.")
         _check_seen(approval, seen)
         if approval.requested_by_alias_id == scope.alias_id:
+            # Says how to go on: a vault with one handler alias has no one else yet.
             raise AccessDenied(
-                "A sanitised report is approved by someone other than its requester."
+                "A sanitised report is approved or rejected by someone other than its "
+                "requester: another handler alias, one that sees its sources."
             )
         approval.status = status
         approval.decided_by_alias_id = scope.alias_id
