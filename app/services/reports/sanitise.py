@@ -86,7 +86,9 @@ MEETING_TIME = "meeting time"  # "S1 HH:MM" (plain "HH:MM": of any text), for ti
 ID_KINDS = frozenset({"source id", "debrief id"})  # found by runs of their hex digits
 # Made-up words, found inside other words too when long (``guard_shapes``).
 MADE_UP = frozenset({"codename", "former codename", OTHER_CODENAME, "location codeword"})
-_EMAIL = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
+# A match starts only where a run of address characters does: unanchored, the
+# engine retried every position of a long run (a digit run of 100 KB took 96 s).
+_EMAIL = re.compile(r"(?<![\w.+\-])[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
 # Dutch postcodes: four digits (no leading 0), two capitals (never SA, SD or SS).
 _POSTCODE = re.compile(r"(?<!\w)[1-9]\d{3} ?(?!SA|SD|SS)[A-Z]{2}(?!\w)")
 
