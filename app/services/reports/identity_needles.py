@@ -38,12 +38,28 @@ FOREIGN_PARTICLES = frozenset(
     {"les", "le", "la", "del", "della", "dos", "das", "von", "vom", "ibn", "bin", "el"}
 )
 MIN_PART = 2  # two-letter name parts (Li, Wu) count, as whole words
-# Titles a surname follows (Dutch, English). A dot only after an abbreviation:
-# "een oude mevrouw. De buurman" ends a sentence, "mevr. De" does not.
-_TITLE = (
-    r"(?<!\w)(?:(?:mevrouw|meneer|mijnheer|juffrouw|de\s+heer|miss|mister|madam|madame"
-    r"|sir)\s+|(?:mevr|mw|mnr|dhr|mr|mrs|ms|dr|drs|ir)(?:\.\s*|\s+))"
-)
+# Titles a surname follows (Dutch, English, French, German). A dot only after an
+# abbreviation: "een oude mevrouw. De buurman" ends a sentence, "mevr. De" does not.
+_TITLE_WORDS = (
+    "mevrouw", "meneer", "mijnheer", "juffrouw", "juf", "de heer", "zuster", "broeder",
+    "miss", "mister", "madam", "madame", "sir", "frau", "herr",
+)  # fmt: skip
+_TITLE_SHORT = ("mevr", "mw", "mnr", "dhr", "mr", "mrs", "ms", "dr", "drs", "ir", "mme", "mlle")
+
+
+def _title(words: Iterable[str], short: Iterable[str]) -> str:
+    spoken = "|".join(w.replace(" ", r"\s+") for w in words)
+    return rf"(?<!\w)(?:(?:{spoken})\s+|(?:{'|'.join(short)})(?:\.\s*|\s+))"
+
+
+_TITLE = _title(_TITLE_WORDS, _TITLE_SHORT)
+_TITLE_CAPS = _title((w.upper() for w in _TITLE_WORDS), (w.upper() for w in _TITLE_SHORT))
+# What follows a particle that is the start of another surname, not one of its own:
+# particles and then a capitalised word (``Van der Berg``, ``Van 't Hek``, ``De la
+# Cruz``), or a hyphen and a letter (``Le-Grand``). Not ``in``: ``mevrouw Van in
+# de tuin`` is Van, in the garden.
+_MORE_PARTICLES = r"(?:\s+(?i:der|den|de|het|['’]t|la|le|les|van|von|ter|ten|del|della|da|du|des))*"
+_ANOTHER_NAME = rf"(?!{_MORE_PARTICLES}\s+[A-Z][a-z])(?![\-\u2010\u2011][^\W\d_])"
 _NAME_PARTS = re.compile(r"[\s\-\u2010\u2011'\u2018\u2019`´]+")
 _STREET = re.compile(r"^([^\d,]*[^\d\s,])\s+\d")  # "Kerkstraat 12, Utrecht" -> Kerkstraat
 _POSTCODE_ANY_CASE = re.compile(r"(?<!\w)([1-9]\d{3}) ?([A-Za-z]{2})(?!\w)")
@@ -149,9 +165,10 @@ def titled_particles(name: str) -> list[Identifier]:
     """Each particle of a name (``Le`` of ``Thi Le``, ``Van`` of ``Chen Van``) as a
     surname after a title: ``mevrouw Le``, ``de heer Van``, ``Mrs. LE``. Alone it is
     an ordinary word and left out; after a title and written with a capital, and
-    not followed by a capitalised word (``de heer Van Dijk``, ``mevrouw Le Pen``:
-    the start of another name), it is a surname, and which part of a name is the
-    surname the guard cannot tell (``Le Thi Hoa`` puts it first). In small letters
+    not starting another name (``_ANOTHER_NAME``: ``de heer Van Dijk``, ``Van der
+    Berg``, ``mevrouw Le-Grand``; after a title not in capitals, ``de heer VAN
+    DAM``), it is a surname, and which part of a name is the surname the guard
+    cannot tell (``Le Thi Hoa`` puts it first). In small letters
     only where it ends a clause (``mevrouw le.``), or where it is no Dutch or
     English word (``FOREIGN_PARTICLES``: ``mevrouw le zei``, not ``meneer de
     agent``)."""
@@ -160,11 +177,17 @@ def titled_particles(name: str) -> list[Identifier]:
         if part not in PARTICLES:
             continue
         word = re.escape(part)
-        folded = rf"{_TITLE}{word}(?![^\W\d_])(?=\s*(?:[^\w\s]|$))"
+        folded = (
+            rf"{_TITLE}{word}(?![^\W\d_])(?=\s*(?:[^\w\s]|$))"
+            r"(?!\s*['’]t(?!\w))(?![\-\u2010\u2011]\w)"  # "Van 't Hek", "Le-Grand"
+        )
         written = f"(?:{re.escape(part.capitalize())}|{re.escape(part.upper())})"
         if part in FOREIGN_PARTICLES:
             written = f"(?i:{word})"
-        capitals = rf"(?i:{_TITLE}){written}(?![^\W\d_])(?!\s+[A-Z][a-z])"
+        named = rf"{written}(?![^\W\d_]){_ANOTHER_NAME}"
+        # A word in capitals after it starts another name (``de heer VAN DAM``),
+        # unless the title is in capitals too (``MEVROUW LE ZEI``).
+        capitals = rf"{_TITLE_CAPS}{named}|(?i:{_TITLE}){named}(?!\s+[A-Z]{{2,}}(?![^\W\d_]))"
         out.append(Identifier("identity", part.capitalize(), folded, capitals))
     return out
 
