@@ -97,3 +97,63 @@ def test_a_titled_particle_that_is_the_surname_is_still_refused(name: str, writt
 )
 def test_a_particle_after_a_french_german_or_dutch_title_is_refused(written: str) -> None:
     assert _kinds("Thi Le", written) == {"identity"}
+
+
+DUTCH = Guard(identity_identifiers(["06-12345678"]))
+
+
+# -- P4: a phone line with a word in it, or two numbers ----------------------------
+
+
+@pytest.mark.parametrize(
+    ("on_record", "written", "found"),
+    [
+        ("06-12345678 (werk)", "bel 06 -  12 34 56 78", "06-12345678"),
+        ("Tel: 06-12345678", "bel 06 / / 12345678", "06-12345678"),
+        ("06-12345678 / 020-1234567", "bel 06 / / 12345678", "06-12345678"),
+        ("06-12345678 / 020-1234567", "bel 020 - 123 45 67", "020-1234567"),
+        ("werk 020-1234567, privé +32 470 12 34 56", "0470 12 34 56", "+32 470 12 34 56"),
+    ],
+)
+def test_each_number_on_a_phone_line_with_more_on_it_is_the_source_s(
+    on_record: str, written: str, found: str
+) -> None:
+    assert ("phone number", found) in _found(Guard(identity_identifiers([on_record])), written)
+
+
+def test_a_house_number_and_postcode_are_not_taken_for_a_phone_number() -> None:
+    guard = Guard(identity_identifiers(["Kerkstraat 12 3511 AB Utrecht"]))
+    assert "phone number" not in {kind for kind, _ in _found(guard, "zaak 0612 3511 99")}
+
+
+# -- P11: the subscriber digits alone ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "bel nul zes 12345678",
+        "bel nul-zes 12 34 56 78",
+        "mobiel: 12345678",
+        "bel 06 (mobiel) 12345678",
+        "plus eenendertig zes 12345678",
+    ],
+)
+def test_a_dutch_mobile_number_s_eight_digits_alone_are_refused(written: str) -> None:
+    for on_record in ("06-12345678", "+31 6 12345678", "0031612345678"):
+        assert ("phone number", on_record) in _found(
+            Guard(identity_identifiers([on_record])), written
+        )
+
+
+def test_another_country_s_number_is_not_found_by_its_last_eight_digits() -> None:
+    guard = Guard(identity_identifiers(["+49 6 12345678"]))  # a 6 after +49: no Dutch mobile
+    assert _found(guard, "zaak 12345678") == set()
+    assert _found(Guard(identity_identifiers(["06-12345678"])), "zaak 12345679") == set()
+
+
+def test_the_eight_digits_count_only_as_a_run_of_their_own() -> None:
+    """Inside a longer run they are a coincidence (a case number), not the number;
+    words apart from the 06 they are still it (a change from review 4)."""
+    assert _found(DUTCH, "zaaknummers 0123 / 4567 / 8901") == set()
+    assert _found(DUTCH, "zaak 06 en 12345678") == {("phone number", "06-12345678")}

@@ -13,7 +13,8 @@ for the sanitisation guard, in the spellings running text uses:
   written out with a Dutch or English month name (``29 februari 1984``,
   ``Feb. 29, '84``);
 * an address whole, its street name (also abbreviated, ``Kerkstr.``) and postcode;
-* phone numbers, by their significant digits (``phone_numbers``).
+* phone numbers, by their significant digits (``phone_numbers``), each number on
+  a line that holds a word or another number too (``phone_runs``).
 """
 
 from __future__ import annotations
@@ -192,6 +193,27 @@ def titled_particles(name: str) -> list[Identifier]:
     return out
 
 
+# The numbers on a line that holds a word or two numbers ("06-12345678 (werk)",
+# "Tel: 06-12345678", "06-12345678 / 020-1234567"): each run of digits, split at
+# a list's separators; eight digits from "+", "(" or "0", else nine, so a house
+# number with a postcode ("12 3511") is not taken for one.
+_PHONE_LIST = re.compile(r"[,;|]|\s/\s")
+_DIGIT_RUN = re.compile(r"\+?\(?\d[\d\s\-./()]*\d")
+_RUN_DIGITS = 9
+_PREFIXED_RUN_DIGITS = 8
+
+
+def phone_runs(line: str) -> list[str]:
+    """The phone numbers in a line of text, each as written."""
+    runs = [m.group() for piece in _PHONE_LIST.split(line) for m in _DIGIT_RUN.finditer(piece)]
+    return [
+        run
+        for run in runs
+        if len(_digits(run)) >= _RUN_DIGITS
+        or (len(_digits(run)) >= _PREFIXED_RUN_DIGITS and run[0] in "+(0")
+    ]
+
+
 def _looks_like_phone(text: str) -> bool:
     digits = _digits(text)
     return len(digits) >= 6 and not any(c.isalpha() for c in text)
@@ -212,7 +234,10 @@ def identity_identifiers(strings: Iterable[str]) -> list[Identifier]:
         if born is not None:
             out += [Identifier("identity", v) for v in date_variants(born)]
             out.append(_written_date(born))
-        elif _looks_like_phone(text):
+            continue
+        # Each number on a line that holds more (a word, another number) on its own.
+        out += [Identifier("phone", run) for run in phone_runs(text) if run != text]
+        if _looks_like_phone(text):
             out.append(Identifier("phone", text))
         elif text and fold(text) in PARTICLES:
             out += titled_particles(text)  # a surname on record alone ("Le")
