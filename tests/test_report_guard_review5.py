@@ -157,3 +157,119 @@ def test_the_eight_digits_count_only_as_a_run_of_their_own() -> None:
     words apart from the 06 they are still it (a change from review 4)."""
     assert _found(DUTCH, "zaaknummers 0123 / 4567 / 8901") == set()
     assert _found(DUTCH, "zaak 06 en 12345678") == {("phone number", "06-12345678")}
+
+
+# -- P3: hours after a part of the day that are a span ------------------------------
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "Bron werkt 's nachts 8 uur in de haven.",
+        "die avond 3 uur in de auto gezeten",
+        "die nacht 4 uur geslapen",
+        "Elke ochtend 2 uur training.",
+        "Vanmiddag 3 uur verhoord.",
+        "De hele middag 4 uur bezig geweest.",
+        "Die ochtend 3 uur vertraging",
+        "morgen 2 uur vrij",
+        "Zondagmiddag 3 uur voetbal gekeken",
+        "elke zaterdagmiddag 3 uur.",
+    ],
+)
+def test_hours_after_a_part_of_the_day_that_are_a_span_pass(written: str) -> None:
+    assert _found(Guard([]), written) == set()
+
+
+@pytest.mark.parametrize(
+    ("written", "found"),
+    [
+        ("'s avonds 9 uur bij de brug", "avonds 9 uur"),
+        ("zaterdagmiddag 12 uur.", "middag 12 uur"),
+        ("'s avonds 9 uur 's zomers", "avonds 9 uur"),
+        ("elke avond om 9 uur", "9 uur"),  # "om" places it: a time however often
+    ],
+)
+def test_hours_after_a_part_of_the_day_that_are_a_time_are_still_refused(
+    written: str, found: str
+) -> None:
+    assert {kind for kind, _ in _found(Guard([]), written)} == {"time of day"}
+    assert any(found in f for _, f in _found(Guard([]), written))
+
+
+# -- P5: times in figures no rule saw -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "om 9 's avonds",
+        "9 's avonds",
+        "9 o'clock",
+        "at 9 o'clock",
+        "om 21u",
+        "om 9u",
+        "om 21h",
+        "Afspraak 21u.",
+        "om 21 u",
+        "'s avonds 9u",
+        "21 : 30",
+        "Afspraak 9 uur 30.",
+        "om 2130",
+        "we met at 2130.",
+        "21,30 uur",
+        "om 21,30",
+    ],
+)
+def test_these_times_in_figures_are_refused_whatever_the_meeting_time(written: str) -> None:
+    for guard in (Guard([]), _met("14:00")):
+        assert {kind for kind, _ in _found(guard, written)} == {"time of day"}
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "om 9 procent",
+        "at 9 percent",
+        "om 2130 euro",
+        "21,30 euro",
+        "vanaf 12,50",  # a price, Dutch style
+        "tegen 7,50 per stuk",
+        "werkte 8 uur 20 dagen lang",
+        "in 2130 jaar",
+        "3u gewacht",
+    ],
+)
+def test_amounts_and_spans_in_figures_pass(written: str) -> None:
+    assert _found(Guard([]), written) == set()
+
+
+@pytest.mark.parametrize(
+    ("met", "written"),
+    [
+        ("21:00", "Hij kwam om 9."),
+        ("21:00", "Hij kwam om 9 binnen."),
+        ("09:00", "Om 9 bij de kerk."),
+        ("21:00", "We met at 9."),
+        ("21:30", "Met him at half past 9."),
+        ("09:15", "quarter past 9"),
+        ("21:45", "at a quarter to 10"),
+        ("21:10", "tien over 9"),
+        ("21:55", "vijf voor 10"),
+        ("21:20", "twintig over 9"),
+        ("21:50", "tien voor 10"),
+    ],
+)
+def test_a_meeting_s_time_with_its_hour_in_figures_is_refused(met: str, written: str) -> None:
+    assert {kind for kind, _ in _found(_met(met), written)} == {"time of day"}
+
+
+@pytest.mark.parametrize(
+    "written",
+    ["Hij kwam om 9.", "quarter past 9", "tien over 9", "We met at 9."],
+)
+def test_the_hour_in_figures_elsewhere_in_the_day_passes_like_the_hour_in_words(
+    written: str,
+) -> None:
+    """Like ``om negen``: "om 9" counts as often as it places ("het gaat om 9")."""
+    assert _found(_met("14:00"), written) == set()

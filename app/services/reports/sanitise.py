@@ -74,7 +74,8 @@ from app.domain.scope import Scope
 from app.errors import ReportError
 from app.models import Alias, Contact, Source
 from app.reports.views import GradingLine, SanitisedBody, SanitisedDebrief, SanitisedItem
-from app.services.reports.guard_shapes import IdRuns, NamePatterns, name_patterns, times_of_day
+from app.services.reports.figure_times import times_of_day
+from app.services.reports.guard_shapes import IdRuns, NamePatterns, name_patterns
 from app.services.reports.matching import Identifier, fold, plain, shape
 from app.services.reports.phone_numbers import PhoneNumbers
 from app.services.reports.worded_times import day_minutes, near, times_text, worded_times

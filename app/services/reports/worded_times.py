@@ -77,11 +77,18 @@ _NL_H = rf"(?P<h>{_words(_NL_HOURS)})"
 _EEN = r"(?P<h>een)"
 _NL_H_EN = rf"(?P<h>{_words(_NL_HOURS_EN)})"
 # An hour in figures, 1 to 12, not part of a longer number ("half 10", not "half 10.5").
-_DIGIT_H = r"(?P<h>0?[1-9]|1[0-2])(?![.,:]\d)"
+_DIGITS = r"(?:0?[1-9]|1[0-2])(?![.,:]\d)"
+_DIGIT_H = rf"(?P<h>{_DIGITS})"
+# An hour in words or in figures: "tien over 9", "quarter past 9", "om 9.", "at 9."
+_EN_HD = rf"(?P<h>{_words(_EN_HOURS)}|{_DIGITS})"
+_NL_HD = rf"(?P<h>{_words(_NL_HOURS)}|{_DIGITS})"
 _EN_M = rf"(?P<m>{_words(_EN_MINUTES)})"
 _NL_M = rf"(?P<m>{_words(_NL_MINUTES)})"
 _NL_DIR = r"(?P<dir>over|voor)\s+(?P<half>half\s+)?"
 _AT = r"(?:om|rond|tegen|omstreeks|vanaf|tot)"
+# Before a bare hour, no "uur": not "tot" or "vanaf", which count ("telde tot
+# negen", "kinderen vanaf negen").
+_AT_BARE = r"(?:om|rond|tegen|omstreeks)"
 _CLAUSE_END = r"(?=\s*(?:[.,;:!?)]|$))"
 # "een uur" followed by these is a duration or "about" (een uur of negen).
 _NOT_ONE = r"(?!\s+(?:of|later|eerder|na|per|lang|langer|geleden|daarna|extra|te)(?!\w))"
@@ -108,13 +115,13 @@ _EN_HOUR_ENDS = rf"(?:{_CLAUSE_END}|{_EN_THEN})"
 # Each form: its pattern, the words its hour ``h`` is one of, and how it reads
 # (``_minutes``).
 _FORMS: tuple[tuple[str, tuple[str, ...], str], ...] = (
-    (rf"{_EN_M}\s+(?P<dir>past|to)\s+{_EN_H}", _EN_HOURS, "en minutes"),
+    (rf"{_EN_M}\s+(?P<dir>past|to)\s+{_EN_HD}", _EN_HOURS, "en minutes"),
     (rf"half\s+{_EN_H}", _EN_HOURS, "en half"),
     (rf"{_EN_H}\s+o['’]?\s?clock", _EN_HOURS, "hour"),
     (rf"{_EN_H}\s+(?P<after>{_words(_EN_AFTER)})", _EN_HOURS, "en after"),
     (rf"{_EN_H}\s*(?:a\.?m|p\.?m)\.?", _EN_HOURS, "hour"),
     (rf"{_EN_H}\s+{_PARTS_OF_DAY}", _EN_HOURS, "hour"),
-    (rf"{_NL_M}\s+{_NL_DIR}{_NL_H}", _NL_HOURS, "nl minutes"),
+    (rf"{_NL_M}\s+{_NL_DIR}{_NL_HD}", _NL_HOURS, "nl minutes"),
     (rf"half\s+{_NL_H}", _NL_HOURS, "nl half"),
     (rf"{_AT}\s+{_NL_H}\s+uur", _NL_HOURS, "hour"),
     (rf"{_NL_H}\s+uur\s+{_DUTCH_PARTS}", _NL_HOURS, "hour"),
@@ -126,13 +133,11 @@ _FORMS: tuple[tuple[str, tuple[str, ...], str], ...] = (
     (rf"half\s+{_EEN}", _EEN_HOURS, "nl half"),
     (rf"{_AT}\s+{_EEN}\s+uur{_NOT_ONE}", _EEN_HOURS, "hour"),
     (rf"{_EEN}\s+uur\s+['’]?s\s+(?:nachts|middags)", _EEN_HOURS, "hour"),
-    (rf"{_AT}\s+{_NL_H}{_HOUR_ENDS}", _NL_HOURS, "hour"),
-    (rf"at\s+{_EN_H}{_EN_HOUR_ENDS}", _EN_HOURS, "hour"),
+    (rf"{_AT_BARE}\s+{_NL_HD}{_HOUR_ENDS}", _NL_HOURS, "hour"),
+    (rf"at\s+{_EN_HD}{_EN_HOUR_ENDS}", _EN_HOURS, "hour"),
     (rf"{_AT}\s+{_NL_H_EN}", _NL_HOURS_EN, "hour"),
     # "half 10": 9:30 in Dutch, 10:30 as the British say it; both readings.
     (rf"half\s+{_DIGIT_H}{_NOT_SPAN}", (), "digit half"),  # not "half 10 jaar"
-    (rf"(?P<m>kwart)\s+{_NL_DIR}{_DIGIT_H}", (), "nl minutes"),
-    (rf"{_NL_M}\s+(?P<dir>over|voor)\s+(?P<half>half\s+){_DIGIT_H}", (), "nl minutes"),
     (r"(?:midnight|middernacht)", (), "midnight"),
     (r"(?:(?:twelve\s+)?noon|midday|(?:het\s+)?middaguur)", (), "noon"),
 )
