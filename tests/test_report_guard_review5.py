@@ -273,3 +273,129 @@ def test_the_hour_in_figures_elsewhere_in_the_day_passes_like_the_hour_in_words(
 ) -> None:
     """Like ``om negen``: "om 9" counts as often as it places ("het gaat om 9")."""
     assert _found(_met("14:00"), written) == set()
+
+
+# -- P6, P7: more ways to say a meeting's time in words --------------------------
+
+
+@pytest.mark.parametrize(
+    ("met", "written"),
+    [
+        ("21:30", "We met at nine-thirty."),
+        ("21:15", "We met at nine-fifteen."),
+        ("21:40", "We met at nine forty."),
+        ("21:20", "We met at nine twenty."),
+        ("21:10", "We met at nine ten."),
+        ("21:05", "We met at nine oh five."),
+        ("21:15", "a quarter after nine"),
+        ("21:10", "ten after nine"),
+        ("21:45", "a quarter of ten"),
+        ("21:00", "We met around nine."),
+        ("21:00", "We met at about nine."),
+        ("21:00", "We met at around nine."),
+        ("21:00", "We met at nine at the station."),
+        ("21:00", "We met at nine near the bridge."),
+        ("21:00", "We met at nine on Tuesday."),
+        ("21:00", "Met at nine in a cafe."),
+    ],
+)
+def test_english_variants_of_a_meeting_s_time_are_refused(met: str, written: str) -> None:
+    assert {kind for kind, _ in _found(_met(met), written)} == {"time of day"}
+
+
+@pytest.mark.parametrize(
+    ("met", "written"),
+    [
+        ("21:00", "Om negen ontmoette hij de bron."),
+        ("21:00", "Om negen zagen we elkaar."),
+        ("21:00", "We spraken af om negen in het park."),
+        ("21:00", "om negen vanavond"),
+        ("21:00", "om negen gisteravond"),
+        ("21:00", "om precies negen uur"),
+        ("21:00", "om stipt negen uur"),
+        ("21:00", "om ongeveer negen uur"),
+        ("21:00", "klokslag negen uur"),
+        ("21:00", "klokslag negen."),
+        ("21:00", "Het was negen uur."),
+        ("21:00", "'s avonds negen uur."),
+        ("21:00", "zaterdagavond negen uur"),
+        ("21:00", "9 uur savonds"),
+        ("21:30", "half tien savonds"),
+    ],
+)
+def test_dutch_variants_of_a_meeting_s_time_are_refused(met: str, written: str) -> None:
+    assert {kind for kind, _ in _found(_met(met), written)} == {"time of day"}
+
+
+@pytest.mark.parametrize(
+    ("met", "written"),
+    [
+        ("14:00", "We met at nine-thirty."),  # another meeting's time
+        ("14:00", "Om negen ontmoette hij de bron."),
+        ("21:00", "We talked about nine cases."),
+        ("21:00", "at nine points"),
+        ("21:30", "half of ten"),
+    ],
+)
+def test_words_that_are_no_meeting_s_time_pass(met: str, written: str) -> None:
+    assert _found(_met(met), written) == set()
+
+
+# -- P8: a bare hour that counts ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("met", "written"),
+    [
+        ("21:00", "Het gaat om negen."),
+        ("21:00", "Het ging om negen en een halve kilo."),
+        ("21:00", "Hij vroeg om negen."),
+        ("21:00", "Hij telde tot negen."),
+        ("21:00", "De groep groeide tot negen."),
+        ("21:00", "kinderen vanaf negen."),
+        ("21:00", "The count stood at nine."),
+        ("21:00", "prices start at nine."),
+        ("21:00", "He was ranked at nine."),
+        ("13:00", "at one and the same time"),
+    ],
+)
+def test_a_bare_hour_that_counts_passes(met: str, written: str) -> None:
+    assert _found(_met(met), written) == set()
+
+
+@pytest.mark.parametrize(
+    ("met", "written"),
+    [
+        ("21:00", "Hij kwam om negen."),
+        ("21:00", "tot negen uur"),  # with "uur" still a time
+        ("21:00", "Met at nine and left."),
+    ],
+)
+def test_a_bare_hour_that_places_is_still_refused(met: str, written: str) -> None:
+    assert {kind for kind, _ in _found(_met(met), written)} == {"time of day"}
+
+
+# -- P9: prices and ranges ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("met", "written"),
+    [
+        ("21:55", "Hij kocht er vijf voor tien euro."),
+        ("16:50", "Hij verkocht er tien voor vijf euro."),
+        ("21:55", "He waited five to ten minutes."),
+        ("21:55", "Groups of five to ten people."),
+        ("11:50", "ten to twelve people were there"),
+        ("21:55", "from five to ten"),
+        ("21:55", "between five to ten"),
+    ],
+)
+def test_prices_and_ranges_in_words_pass(met: str, written: str) -> None:
+    assert _found(_met(met), written) == set()
+
+
+def test_the_same_words_as_a_time_are_still_refused() -> None:
+    assert {kind for kind, _ in _found(_met("21:55"), "Hij kwam vijf voor tien.")} == {
+        "time of day"
+    }
+    assert {kind for kind, _ in _found(_met("21:55"), "met him at five to ten")} == {"time of day"}

@@ -78,7 +78,7 @@ _PART_WORDS = r"(?:ochtend|morgen|middag|avond|nacht)"
 _PLACE = r"(?:bij|aan|op|voor|achter|naast|tegenover|onder|langs)\s+(?:de|het|een|['’]t)(?!\w)"
 _NOT_A_SPAN = r"(?<!elke\s)(?<!iedere\s)(?<!hele\s)(?<!die\s)(?<!deze\s)(?<!per\s)"
 _WITH_PART = re.compile(
-    rf"(?<![\w:.,]){_H24}(?:\s*{_HOUR_WORD})?\s+['’]?s\s+{_PART_WORDS}s(?!\w)"
+    rf"(?<![\w:.,]){_H24}(?:\s*{_HOUR_WORD})?\s+['’]?s\s*{_PART_WORDS}s(?!\w)"
     rf"|{_NOT_A_SPAN}(?<![^\W_])\w*?(?P<said>{_PART_WORDS}s?\s+"
     rf"(?:om\s+{_H24}\s*{_HOUR_WORD}(?!\s+{_SPAN_AFTER})"
     rf"|{_H24}\s*{_HOUR_WORD}(?:{_CLAUSE_END}|(?=\s+(?:{_PLACE}|['’]?s(?!\w))))))"
