@@ -399,3 +399,43 @@ def test_the_same_words_as_a_time_are_still_refused() -> None:
         "time of day"
     }
     assert {kind for kind, _ in _found(_met("21:55"), "met him at five to ten")} == {"time of day"}
+
+
+def test_a_street_and_a_count_after_half_are_no_time() -> None:
+    assert _found(_met("12:00"), "Noon Street") == set()
+    assert _found(_met("21:30"), "Hij kreeg half 10 zakken.") == set()
+    assert _found(_met("12:00"), "at noon") == {("time of day", "noon")}
+
+
+# -- P10: the digits of other scripts ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "written",
+    ["bel ٠٦١٢٣٤٥٦٧٨", "bel ۰۶۱۲۳۴۵۶۷۸", "bel ०६१२३४५६७८", "bel ০৬ ১২৩৪৫৬৭৮"],
+)
+def test_the_source_s_number_in_the_digits_of_another_script_is_refused(written: str) -> None:
+    assert ("phone number", "06-12345678") in _found(DUTCH, written)
+
+
+@pytest.mark.parametrize("on_record", ["０６－１２３４５６７８", "⁰⁶-¹²³⁴⁵⁶⁷⁸"])
+def test_a_number_on_record_in_other_digits_is_found_in_ascii_ones(on_record: str) -> None:
+    guard = Guard(identity_identifiers([on_record]))
+    assert ("phone number", on_record) in _found(guard, "bel 06 12 34 56 78")
+
+
+def test_a_time_in_arabic_indic_digits_is_refused() -> None:
+    assert _found(Guard([]), "om ٢١:٣٠") == {("time of day", "21:30")}
+    assert {kind for kind, _ in _found(_met("21:00"), "Hij kwam om ٩.")} == {"time of day"}
+
+
+# -- P13: "-se" after a six-letter name ending in s ---------------------------------
+
+
+@pytest.mark.parametrize("written", ["Jacobse kwam.", "met Jacobse", "JACOBSE", "Jacobses auto"])
+def test_jacobse_for_jacobs_is_refused(written: str) -> None:
+    assert _kinds("Anna Jacobs", written) == {"identity"}
+
+
+def test_jacobse_in_small_letters_passes() -> None:
+    assert _kinds("Anna Jacobs", "een jacobse aanpak") == set()

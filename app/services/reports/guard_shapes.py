@@ -18,7 +18,8 @@ A name (codename, cover name, location codeword, identity) is found:
   ``e`` appended (``Hendrikx``), a name of seven letters or more: an ``e`` makes a
   Dutch inflection of a name that is a word (``vrolijke`` for ``Vrolijk``), so it
   is found only with a capital mid-sentence or in capitals, or, for a name ending
-  in ``s`` (``Hendrikse``: a patronymic's other spelling), starting a sentence too.
+  in ``s`` (``Hendrikse``: a patronymic's other spelling), starting a sentence too,
+  and so from six letters (``Jacobse``).
   Shorter, a letter more makes too many ordinary words (``Smith`` is not ``Smit``,
   ``jonge`` not ``Jong``);
 * glued to digits (``PELIKAAN1``, ``2ELS``): a name is not bounded by a digit, only
@@ -58,6 +59,7 @@ INSIDE_MIN = 6  # letters a made-up word needs to be looked for inside other wor
 DOUBLED_MIN = 4  # letters a name needs to be looked for with its last letter doubled
 DOUBLED_ANY_CASE_MIN = 5  # ... and for that in small letters too ("still" is not "Stil")
 APPENDED_MIN = 7  # letters a name needs to be looked for with any one letter appended
+PATRONYMIC_MIN = 6  # ... a name ending in "s" with "-se" (Jacobs, Jacobse), as a name
 _SEP = r"[\s\-_./]"
 _GAP = r"[\W_]"  # anything between spelled-out letters: not a letter, not a digit
 _NOT_LETTER_BEFORE = r"(?<![^\W\d_])"
@@ -155,14 +157,17 @@ def _as_name(tokens: list[str]) -> str | None:
     sentence). A name ending in ``s`` also starting a sentence (``Hendrikse
     kwam``): ``-se`` is the other spelling of a patronymic (Hendriks, Hendrikse;
     Pieters, Pieterse), and the adjectives inflected so name places (``Hollandse``),
-    seldom a surname."""
+    seldom a surname; so from six letters (``Jacobse``), though ``Engelse`` is then
+    refused for a source named Engels."""
     word = tokens[0] if len(tokens) == 1 else ""
     if not word.isalpha():
         return None
     if DOUBLED_MIN <= len(word) < DOUBLED_ANY_CASE_MIN:
         capital = re.escape(word.capitalize() + word[-1]) + "s?"
         upper = re.escape((word + word[-1]).upper()) + "S?"
-    elif len(word) >= APPENDED_MIN and word[-1] != "e":
+    elif (len(word) >= APPENDED_MIN and word[-1] != "e") or (
+        len(word) >= PATRONYMIC_MIN and word[-1] == "s"
+    ):
         where = "" if word[-1] == "s" else _MID_SENTENCE
         capital = where + re.escape(word.capitalize() + "e") + "s?"
         upper = re.escape(word.upper() + "E") + "S?"

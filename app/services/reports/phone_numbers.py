@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-from app.services.reports.matching import Identifier
+from app.services.reports.matching import Identifier, plain
 
 # E.164 country codes of one and two digits; every other code has three.
 COUNTRY_CODES_ONE = frozenset({"1", "7"})
@@ -88,6 +88,7 @@ def country_code(international: str) -> str:
 def significant(number: str) -> str:
     """The digits of a number on record that every spelling of it holds: no
     international prefix, country code or trunk 0."""
+    number = plain(number)  # "０６－１２３４５６７８", superscripts: as the text is read
     digits = digits_of(number)
     if _INTERNATIONAL.match(number) or digits.startswith("00"):
         international = digits[2:] if digits.startswith("00") else digits
@@ -102,6 +103,7 @@ def _dutch_mobile(number: str, digits: str) -> bool:
     significant digits a 6 and eight more."""
     if len(digits) != DUTCH_MOBILE_DIGITS or not digits.startswith("6"):
         return False
+    number = plain(number)
     whole = digits_of(number)
     if _INTERNATIONAL.match(number) or whole.startswith("00"):
         international = whole[2:] if whole.startswith("00") else whole

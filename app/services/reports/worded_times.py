@@ -185,9 +185,13 @@ _FORMS: tuple[tuple[str, tuple[str, ...], str], ...] = (
     (rf"{_EN_AT_BARE}\s+{_EN_HD}{_EN_HOUR_ENDS}", _EN_HOURS, "hour"),
     (rf"{_AT}\s+{_NL_H_EN}", _NL_HOURS_EN, "hour"),
     # "half 10": 9:30 in Dutch, 10:30 as the British say it; both readings.
-    (rf"half\s+{_DIGIT_H}{_NOT_SPAN}", (), "digit half"),  # not "half 10 jaar"
+    (rf"half\s+{_DIGIT_H}{_NOT_SPAN}{_COUNTED}", (), "digit half"),  # not "half 10 jaar"
     (r"(?:midnight|middernacht)", (), "midnight"),
-    (r"(?:(?:twelve\s+)?noon|midday|(?:het\s+)?middaguur)", (), "noon"),
+    (
+        r"(?:(?:twelve\s+)?noon|midday|(?:het\s+)?middaguur)(?!\s+(?:street|st|road|lane))",
+        (),
+        "noon",
+    ),
 )
 # Times of the 24-hour clock a word names: midnight, noon.
 _FIXED = {"midnight": 0, "noon": _HALF_DAY}
