@@ -357,6 +357,9 @@ def test_words_that_are_no_meeting_s_time_pass(met: str, written: str) -> None:
         ("21:00", "prices start at nine."),
         ("21:00", "He was ranked at nine."),
         ("13:00", "at one and the same time"),
+        ("21:00", "It was divided by nine."),
+        ("21:00", "The group grew by nine."),
+        ("21:00", "He counted until nine."),
     ],
 )
 def test_a_bare_hour_that_counts_passes(met: str, written: str) -> None:
@@ -369,6 +372,8 @@ def test_a_bare_hour_that_counts_passes(met: str, written: str) -> None:
         ("21:00", "Hij kwam om negen."),
         ("21:00", "tot negen uur"),  # with "uur" still a time
         ("21:00", "Met at nine and left."),
+        ("21:00", "Be there by nine."),
+        ("21:00", "We waited until nine."),
     ],
 )
 def test_a_bare_hour_that_places_is_still_refused(met: str, written: str) -> None:

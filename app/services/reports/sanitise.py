@@ -43,8 +43,7 @@ of birth is also found month first and written out with a Dutch or English month
 name, its name by every run of its parts glued (``SMITDEVRIES``), its street
 names also abbreviated (``Kerkstr.``), and its postcodes with or without the
 space. Any Dutch postcode (``3511 AB``) and any time of day in figures (``23:30``,
-``figure_times``)
-is flagged, whoever's; a time in words (``half past nine``, ``kwart over negen``)
+``figure_times``) is flagged, whoever's; a time in words (``half past nine``, ``kwart over negen``)
 only within a quarter of an hour of a meeting's time, on a 12-hour clock (24-hour
 when a part of the day is said), in UTC or local time (``worded_times``): in a
 debrief's text, its own meeting's time and its neighbours' in the report (S1's

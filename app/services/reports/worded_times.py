@@ -109,7 +109,9 @@ _AT_BARE = (
 )
 _EN_AT_BARE = (
     r"(?<!stood\s)(?<!stands\s)(?<!ranked\s)(?<!start\s)(?<!starts\s)(?<!started\s)"
-    r"(?<!priced\s)(?:(?:at\s+(?:about|around)|at|around|by|until|till)(?!\w))"
+    r"(?<!priced\s)(?<!counted\s)(?<!divided\s)(?<!multiplied\s)(?<!increased\s)"
+    r"(?<!decreased\s)(?<!reduced\s)(?<!grew\s)(?<!rose\s)(?<!fell\s)(?<!up\s)(?<!down\s)"
+    r"(?:(?:at\s+(?:about|around)|at|around|by|until|till)(?!\w))"
 )
 # "om precies negen uur", "om ongeveer negen".
 _ROUGHLY = r"(?:\s+(?:precies|stipt|ongeveer|circa|ca\.|rond))?"
