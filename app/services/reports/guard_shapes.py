@@ -18,7 +18,8 @@ A name (codename, cover name, location codeword, identity) is found:
   ``e`` appended (``Hendrikx``), a name of seven letters or more: an ``e`` makes a
   Dutch inflection of a name that is a word (``vrolijke`` for ``Vrolijk``), so it
   is found only with a capital mid-sentence or in capitals, or, for a name ending
-  in ``s`` (``Hendrikse``: a patronymic's other spelling), starting a sentence too.
+  in ``s`` (``Hendrikse``: a patronymic's other spelling), starting a sentence too,
+  and so from six letters (``Jacobse``).
   Shorter, a letter more makes too many ordinary words (``Smith`` is not ``Smit``,
   ``jonge`` not ``Jong``);
 * glued to digits (``PELIKAAN1``, ``2ELS``): a name is not bounded by a digit, only
@@ -38,14 +39,7 @@ An id (a source's, a debrief's) is found by any run of ``ID_RUN`` hex digits of 
 with any separators between them or none, in any case (``37d52b44``, ``…b44cd1``,
 ``37D5-2B44``, ``37d5 2b44``).
 
-A time of day (``time_of_day``): ``23:30``, ``9:05:10``, ``23.30 uur``, ``23.30 h``,
-``om 23.30`` (and ``rond``, ``tegen``, ``omstreeks``, ``vanaf``, ``tot``, ``at``,
-``around``; not ``vanaf 12.50 euro``), ``om 21 uur``, ``om half 10``, ``een uur of
-9``, ``23u30``, ``23h30``, ``11:30 pm``, ``11 p.m.``, ``2330 hours``, ``2330 uur``,
-and ISO's ``T23:30``; hours with a part of the day (``12 uur 's middags``,
-``'s avonds 9 uur``, ``zaterdagmiddag 12 uur``). Not times: ``12.30`` alone (an
-amount), ``1.250,00``, ``2330`` alone, ``2 uur`` (a duration; ``tot 2 uur`` is
-refused).
+Times of day in figures: ``figure_times``.
 """
 
 from __future__ import annotations
@@ -65,6 +59,7 @@ INSIDE_MIN = 6  # letters a made-up word needs to be looked for inside other wor
 DOUBLED_MIN = 4  # letters a name needs to be looked for with its last letter doubled
 DOUBLED_ANY_CASE_MIN = 5  # ... and for that in small letters too ("still" is not "Stil")
 APPENDED_MIN = 7  # letters a name needs to be looked for with any one letter appended
+PATRONYMIC_MIN = 6  # ... a name ending in "s" with "-se" (Jacobs, Jacobse), as a name
 _SEP = r"[\s\-_./]"
 _GAP = r"[\W_]"  # anything between spelled-out letters: not a letter, not a digit
 _NOT_LETTER_BEFORE = r"(?<![^\W\d_])"
@@ -76,54 +71,6 @@ _NOT_ALNUM_AFTER = r"(?![^\W_])"
 _MID_SENTENCE = r"(?<!^)(?<![.!?]\s)(?<![.!?][\s\"'(]{2})(?<!\n)"
 # Hex digits with any separators names take between them (``37d5 2b44``, ``37D5_2B44``).
 _HEX_RUN = re.compile(rf"[0-9a-f]+(?:{_SEP}+[0-9a-f]+)*")
-
-_H24 = r"(?:[01]?\d|2[0-3])"
-_H12 = r"(?:0?[1-9]|1[0-2])"
-_MM = r"[0-5]\d"
-_CLOCK_WORD = r"(?:uur|u|h|hrs?|hours?)(?!\w)"
-_AM_PM = r"(?:a\.?m|p\.?m)(?:\.|(?!\w))"
-_TIME = re.compile(
-    r"(?:(?<=\dt)|(?<![\w:.,]))(?:"
-    rf"{_H24}:{_MM}(?::{_MM})?(?![\d:])"  # 23:30, 9:05:10
-    rf"|{_H24}\.{_MM}\s*{_CLOCK_WORD}"  # 23.30 uur, 23.30 h
-    rf"|{_H24}[uh]{_MM}(?!\w)"  # 23u30, 9h05
-    rf"|{_H12}(?:[:.]{_MM})?\s*{_AM_PM}"  # 11:30 pm, 11 p.m.
-    rf"|{_H24}{_MM}\s*{_CLOCK_WORD}"  # 2330 hours
-    r")"
-)
-# After a word that places a time: "om 23.30", "rond 21 uur", "at 9.30", "om
-# half 10", and "een uur of 9" (about nine), also at a sentence's or clause's end
-# ("om 21.30."). Not an amount, a size or a rate ("vanaf 12.50 euro", "tegen 7.50
-# per stuk", "around 1.50 m", "at 2.50 each"), nor hours as a span ("rond 20 uur
-# per week", "tot 10 uur taakstraf"), nor a span after a verb of lasting
-# ("duurde rond 2 uur", "een uur of 2 gewacht": ``_LASTED``).
-_END = r"(?!\d|[.,]\d|,-)"
-_UNIT = (
-    r"(?:euro|eur|€|\$|usd|dollars?|pounds?|£|procent|percent|%|per|each|a\s+(?:gram|piece|pill)"
-    r"|kg|kilos?|g|grams?|gram|km|m|meters?|metres?|cm|mm|liters?|l)(?!\w)"
-)
-_SPAN_AFTER = (
-    r"(?:per|lang|gewerkt|werk|taakstraf|later|eerder|geleden|extra|gewacht|gereden"
-    r"|gelopen|rijden|lopen|wachten|werken)(?!\w)"
-)
-_AT_FIGURES = re.compile(
-    r"(?<!\w)(?:(?:om|rond|tegen|omstreeks|vanaf|tot|at|around)\s+"
-    rf"(?P<t>{_H24}\.{_MM}{_END}(?!\s*{_UNIT})"
-    rf"|{_H24}\s*uur(?!\w)(?!\s+{_SPAN_AFTER})|half\s+{_H12}(?![\w:]){_END})"
-    rf"|(?P<about>een\s+uur(?:tje)?\s+of\s+{_H24}(?![\w:]){_END}(?!\s+{_SPAN_AFTER})))"
-)
-# Hours with a part of the day said before or after them are a time, whatever
-# word comes first: "12 uur 's middags", "'s avonds 9 uur", "zaterdagmiddag om 12
-# uur", "morgen 9 uur"; not a span ("'s avonds 3 uur gewerkt").
-_PART_WORDS = r"(?:ochtend|morgen|middag|avond|nacht)"
-_WITH_PART = re.compile(
-    rf"(?<![\w:.,]){_H24}\s*uur\s+['’]?s\s+{_PART_WORDS}s(?!\w)"
-    rf"|{_PART_WORDS}s?\s+(?:om\s+)?{_H24}\s*uur(?!\w)(?!\s+{_SPAN_AFTER})"
-)
-_LASTED = re.compile(
-    r"(?:duurde|duurt|duren|duurden|wachtte|wachtten|wacht|reed|reden|liep|liepen"
-    r"|zat|zaten|werkte|werkten|lasted|took|waited|drove|walked|worked)\s*$"
-)
 
 
 def _tokens(needle: str) -> list[str]:
@@ -210,14 +157,17 @@ def _as_name(tokens: list[str]) -> str | None:
     sentence). A name ending in ``s`` also starting a sentence (``Hendrikse
     kwam``): ``-se`` is the other spelling of a patronymic (Hendriks, Hendrikse;
     Pieters, Pieterse), and the adjectives inflected so name places (``Hollandse``),
-    seldom a surname."""
+    seldom a surname; so from six letters (``Jacobse``), though ``Engelse`` is then
+    refused for a source named Engels."""
     word = tokens[0] if len(tokens) == 1 else ""
     if not word.isalpha():
         return None
     if DOUBLED_MIN <= len(word) < DOUBLED_ANY_CASE_MIN:
         capital = re.escape(word.capitalize() + word[-1]) + "s?"
         upper = re.escape((word + word[-1]).upper()) + "S?"
-    elif len(word) >= APPENDED_MIN and word[-1] != "e":
+    elif (len(word) >= APPENDED_MIN and word[-1] != "e") or (
+        len(word) >= PATRONYMIC_MIN and word[-1] == "s"
+    ):
         where = "" if word[-1] == "s" else _MID_SENTENCE
         capital = where + re.escape(word.capitalize() + "e") + "s?"
         upper = re.escape(word.upper() + "E") + "S?"
@@ -275,24 +225,3 @@ class IdRuns:
                 if index is not None and index not in seen:
                     seen.add(index)
                     yield index
-
-
-def times_of_day(folded: str) -> Iterator[str]:
-    """The times of day written in ``folded`` text, each once."""
-    starts: set[int] = set()
-    spans: list[tuple[int, int]] = []
-    for match in _TIME.finditer(folded):
-        starts.add(match.start())
-        spans.append(match.span())
-        yield match.group().strip()
-    for match in _AT_FIGURES.finditer(folded):
-        if _LASTED.search(folded, max(0, match.start() - 20), match.start()):
-            continue  # "het duurde rond 2 uur": how long, not when
-        spans.append(match.span())
-        if match["t"] is None:
-            yield match["about"]
-        elif match.start("t") not in starts:  # "om 23.30 uur" is one time
-            yield match["t"]
-    for match in _WITH_PART.finditer(folded):
-        if not any(match.start() < end and start < match.end() for start, end in spans):
-            yield match.group()  # not "om 12 uur" again in "om 12 uur 's middags"

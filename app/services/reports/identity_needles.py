@@ -13,7 +13,8 @@ for the sanitisation guard, in the spellings running text uses:
   written out with a Dutch or English month name (``29 februari 1984``,
   ``Feb. 29, '84``);
 * an address whole, its street name (also abbreviated, ``Kerkstr.``) and postcode;
-* phone numbers, by their significant digits (``phone_numbers``).
+* phone numbers, by their significant digits (``phone_numbers``), each number on
+  a line that holds a word or another number too (``phone_runs``).
 """
 
 from __future__ import annotations
@@ -38,12 +39,28 @@ FOREIGN_PARTICLES = frozenset(
     {"les", "le", "la", "del", "della", "dos", "das", "von", "vom", "ibn", "bin", "el"}
 )
 MIN_PART = 2  # two-letter name parts (Li, Wu) count, as whole words
-# Titles a surname follows (Dutch, English). A dot only after an abbreviation:
-# "een oude mevrouw. De buurman" ends a sentence, "mevr. De" does not.
-_TITLE = (
-    r"(?<!\w)(?:(?:mevrouw|meneer|mijnheer|juffrouw|de\s+heer|miss|mister|madam|madame"
-    r"|sir)\s+|(?:mevr|mw|mnr|dhr|mr|mrs|ms|dr|drs|ir)(?:\.\s*|\s+))"
-)
+# Titles a surname follows (Dutch, English, French, German). A dot only after an
+# abbreviation: "een oude mevrouw. De buurman" ends a sentence, "mevr. De" does not.
+_TITLE_WORDS = (
+    "mevrouw", "meneer", "mijnheer", "juffrouw", "juf", "de heer", "zuster", "broeder",
+    "miss", "mister", "madam", "madame", "sir", "frau", "herr",
+)  # fmt: skip
+_TITLE_SHORT = ("mevr", "mw", "mnr", "dhr", "mr", "mrs", "ms", "dr", "drs", "ir", "mme", "mlle")
+
+
+def _title(words: Iterable[str], short: Iterable[str]) -> str:
+    spoken = "|".join(w.replace(" ", r"\s+") for w in words)
+    return rf"(?<!\w)(?:(?:{spoken})\s+|(?:{'|'.join(short)})(?:\.\s*|\s+))"
+
+
+_TITLE = _title(_TITLE_WORDS, _TITLE_SHORT)
+_TITLE_CAPS = _title((w.upper() for w in _TITLE_WORDS), (w.upper() for w in _TITLE_SHORT))
+# What follows a particle that is the start of another surname, not one of its own:
+# particles and then a capitalised word (``Van der Berg``, ``Van 't Hek``, ``De la
+# Cruz``), or a hyphen and a letter (``Le-Grand``). Not ``in``: ``mevrouw Van in
+# de tuin`` is Van, in the garden.
+_MORE_PARTICLES = r"(?:\s+(?i:der|den|de|het|['’]t|la|le|les|van|von|ter|ten|del|della|da|du|des))*"
+_ANOTHER_NAME = rf"(?!{_MORE_PARTICLES}\s+[A-Z][a-z])(?![\-\u2010\u2011][^\W\d_])"
 _NAME_PARTS = re.compile(r"[\s\-\u2010\u2011'\u2018\u2019`´]+")
 _STREET = re.compile(r"^([^\d,]*[^\d\s,])\s+\d")  # "Kerkstraat 12, Utrecht" -> Kerkstraat
 _POSTCODE_ANY_CASE = re.compile(r"(?<!\w)([1-9]\d{3}) ?([A-Za-z]{2})(?!\w)")
@@ -149,9 +166,10 @@ def titled_particles(name: str) -> list[Identifier]:
     """Each particle of a name (``Le`` of ``Thi Le``, ``Van`` of ``Chen Van``) as a
     surname after a title: ``mevrouw Le``, ``de heer Van``, ``Mrs. LE``. Alone it is
     an ordinary word and left out; after a title and written with a capital, and
-    not followed by a capitalised word (``de heer Van Dijk``, ``mevrouw Le Pen``:
-    the start of another name), it is a surname, and which part of a name is the
-    surname the guard cannot tell (``Le Thi Hoa`` puts it first). In small letters
+    not starting another name (``_ANOTHER_NAME``: ``de heer Van Dijk``, ``Van der
+    Berg``, ``mevrouw Le-Grand``; after a title not in capitals, ``de heer VAN
+    DAM``), it is a surname, and which part of a name is the surname the guard
+    cannot tell (``Le Thi Hoa`` puts it first). In small letters
     only where it ends a clause (``mevrouw le.``), or where it is no Dutch or
     English word (``FOREIGN_PARTICLES``: ``mevrouw le zei``, not ``meneer de
     agent``)."""
@@ -160,13 +178,40 @@ def titled_particles(name: str) -> list[Identifier]:
         if part not in PARTICLES:
             continue
         word = re.escape(part)
-        folded = rf"{_TITLE}{word}(?![^\W\d_])(?=\s*(?:[^\w\s]|$))"
+        folded = (
+            rf"{_TITLE}{word}(?![^\W\d_])(?=\s*(?:[^\w\s]|$))"
+            r"(?!\s*['’]t(?!\w))(?![\-\u2010\u2011]\w)"  # "Van 't Hek", "Le-Grand"
+        )
         written = f"(?:{re.escape(part.capitalize())}|{re.escape(part.upper())})"
         if part in FOREIGN_PARTICLES:
             written = f"(?i:{word})"
-        capitals = rf"(?i:{_TITLE}){written}(?![^\W\d_])(?!\s+[A-Z][a-z])"
+        named = rf"{written}(?![^\W\d_]){_ANOTHER_NAME}"
+        # A word in capitals after it starts another name (``de heer VAN DAM``),
+        # unless the title is in capitals too (``MEVROUW LE ZEI``).
+        capitals = rf"{_TITLE_CAPS}{named}|(?i:{_TITLE}){named}(?!\s+[A-Z]{{2,}}(?![^\W\d_]))"
         out.append(Identifier("identity", part.capitalize(), folded, capitals))
     return out
+
+
+# The numbers on a line that holds a word or two numbers ("06-12345678 (werk)",
+# "Tel: 06-12345678", "06-12345678 / 020-1234567"): each run of digits, split at
+# a list's separators; eight digits from "+", "(" or "0", else nine, so a house
+# number with a postcode ("12 3511") is not taken for one.
+_PHONE_LIST = re.compile(r"[,;|]|\s/\s")
+_DIGIT_RUN = re.compile(r"\+?\(?\d[\d\s\-./()]*\d")
+_RUN_DIGITS = 9
+_PREFIXED_RUN_DIGITS = 8
+
+
+def phone_runs(line: str) -> list[str]:
+    """The phone numbers in a line of text, each as written."""
+    runs = [m.group() for piece in _PHONE_LIST.split(line) for m in _DIGIT_RUN.finditer(piece)]
+    return [
+        run
+        for run in runs
+        if len(_digits(run)) >= _RUN_DIGITS
+        or (len(_digits(run)) >= _PREFIXED_RUN_DIGITS and run[0] in "+(0")
+    ]
 
 
 def _looks_like_phone(text: str) -> bool:
@@ -189,7 +234,10 @@ def identity_identifiers(strings: Iterable[str]) -> list[Identifier]:
         if born is not None:
             out += [Identifier("identity", v) for v in date_variants(born)]
             out.append(_written_date(born))
-        elif _looks_like_phone(text):
+            continue
+        # Each number on a line that holds more (a word, another number) on its own.
+        out += [Identifier("phone", run) for run in phone_runs(text) if run != text]
+        if _looks_like_phone(text):
             out.append(Identifier("phone", text))
         elif text and fold(text) in PARTICLES:
             out += titled_particles(text)  # a surname on record alone ("Le")

@@ -12,10 +12,12 @@ common, so that a name cannot be hidden from the guard yet print as itself.
   selectors (so ``Joëlle`` is ``joelle``);
 * letters of other scripts that look like Latin ones are read as those
   (``CONFUSABLES``: Cyrillic ``К`` is ``K``, Greek ``Ο`` is ``O``);
-* case is folded.
+* case is folded;
+* the digits of every script are read as ASCII digits (``٢١:٣٠`` is ``21:30``).
 
 ``plain`` is the text for the digit patterns (phone numbers, postcodes, e-mail
-addresses): format characters dropped and NFKC (full-width digits are digits).
+addresses): format characters dropped, NFKC (full-width and superscript digits
+are digits) and the digits of every script as ASCII ones.
 """
 
 from __future__ import annotations
@@ -50,6 +52,14 @@ _LOOK_ALIKES = {
 CONFUSABLES = str.maketrans(_LOOK_ALIKES)
 
 
+def ascii_digits(text: str) -> str:
+    """``text`` with every decimal digit of another script (Arabic-Indic ``٠٦``,
+    Devanagari ``०६``...) as the ASCII digit it is: the number reads the same."""
+    if text.isascii():
+        return text
+    return "".join(str(unicodedata.decimal(c)) if c.isdecimal() else c for c in text)
+
+
 def strip_format(text: str) -> str:
     """``text`` without its format characters (Cf): what prints the same."""
     return "".join(c for c in text if unicodedata.category(c) != "Cf")
@@ -59,7 +69,7 @@ def shape(text: str) -> str:
     """``fold`` without folding case: for the guard's rules that read capitals."""
     decomposed = unicodedata.normalize("NFKD", text)
     kept = "".join(c for c in decomposed if unicodedata.category(c) not in _DROPPED)
-    return kept.translate(CONFUSABLES)
+    return ascii_digits(kept.translate(CONFUSABLES))
 
 
 def fold(text: str) -> str:
@@ -71,7 +81,7 @@ def fold(text: str) -> str:
 def plain(text: str) -> str:
     """``text`` for the digit patterns: no format characters, compatibility forms
     unified (full-width digits are digits)."""
-    return unicodedata.normalize("NFKC", strip_format(text))
+    return ascii_digits(unicodedata.normalize("NFKC", strip_format(text)))
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,9 @@ Between the digits of the source's own number, any run of up to
 ``OWN_SEPARATORS`` characters that are neither letters nor digits (``06 -  12 34
 56 78``, ``06 / / 12345678``, ``06-12-2024, 56``): a disguise that keeps the
 digits in order is still the number. A letter ends the run, so numbers in
-ordinary text, words apart, are never joined.
+ordinary text, words apart, are never joined. A Dutch mobile number is also
+found by its eight subscriber digits as a run of their own (``bel nul zes
+12345678``, ``mobiel: 12345678``): the 06 said in words or left out.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-from app.services.reports.matching import Identifier
+from app.services.reports.matching import Identifier, plain
 
 # E.164 country codes of one and two digits; every other code has three.
 COUNTRY_CODES_ONE = frozenset({"1", "7"})
@@ -37,6 +39,7 @@ COUNTRY_CODES_TWO = frozenset(
     }
 )  # fmt: skip
 MIN_SIGNIFICANT = 6  # digits a number on record needs to be looked for
+DUTCH_MOBILE_DIGITS = 9  # significant digits of a Dutch mobile number: 6 and eight
 OWN_SEPARATORS = 8  # non-alphanumeric characters between two digits of the own number
 _OWN_RUN = re.compile(rf"\d(?:[\W_]{{0,{OWN_SEPARATORS}}}\d){{5,}}")
 _INTERNATIONAL = re.compile(r"^[^\w+]*\+")
@@ -85,6 +88,7 @@ def country_code(international: str) -> str:
 def significant(number: str) -> str:
     """The digits of a number on record that every spelling of it holds: no
     international prefix, country code or trunk 0."""
+    number = plain(number)  # "０６－１２３４５６７８", superscripts: as the text is read
     digits = digits_of(number)
     if _INTERNATIONAL.match(number) or digits.startswith("00"):
         international = digits[2:] if digits.startswith("00") else digits
@@ -94,16 +98,34 @@ def significant(number: str) -> str:
     return digits.lstrip("0")
 
 
+def _dutch_mobile(number: str, digits: str) -> bool:
+    """Whether a number on record is a Dutch mobile one (06, +31 6): its
+    significant digits a 6 and eight more."""
+    if len(digits) != DUTCH_MOBILE_DIGITS or not digits.startswith("6"):
+        return False
+    number = plain(number)
+    whole = digits_of(number)
+    if _INTERNATIONAL.match(number) or whole.startswith("00"):
+        international = whole[2:] if whole.startswith("00") else whole
+        return country_code(international) == "31"
+    return True
+
+
 class PhoneNumbers:
     """The source's numbers on record, and how the guard finds them and anyone's."""
 
     def __init__(self) -> None:
-        self._own: list[tuple[Identifier, str]] = []
+        # Each number: its significant digits, and (a Dutch mobile number) its
+        # subscriber digits, found only as a run of their own.
+        self._own: list[tuple[Identifier, str, str]] = []
 
     def add(self, ident: Identifier) -> None:
         digits = significant(ident.text)
         if len(digits) >= MIN_SIGNIFICANT:
-            self._own.append((ident, digits))
+            # The 06 said in words or left out: "bel nul zes 12345678", "mobiel:
+            # 12345678". Not inside a longer run: a case number may hold them.
+            alone = digits[1:] if _dutch_mobile(ident.text, digits) else ""
+            self._own.append((ident, digits, alone))
 
     def found(self, text: str) -> Iterator[tuple[str, str]]:
         """(kind, found) for each number in ``plain`` text: the source's own by
@@ -112,8 +134,8 @@ class PhoneNumbers:
         own: list[tuple[int, int]] = []
         for match in _OWN_RUN.finditer(text):
             run = digits_of(match.group())
-            for ident, digits in self._own:
-                if digits in run:
+            for ident, digits, alone in self._own:
+                if digits in run or run == alone:
                     own.append(match.span())
                     yield "phone number", ident.text
         for found in phone_like(text):

@@ -1,18 +1,25 @@
 """Times of day written in words, for the sanitisation guard (``times_text``).
 
-Found, in English: ``half past nine``, ``(a) quarter past/to ten``, ``five past
-nine``, ``twenty-five to ten``, ``nine o'clock``, ``half nine`` (9:30, as the
-British say it), ``nine thirty``, ``nine fifteen``, ``nine forty-five``, ``nine
-pm``, ``nine in the evening``; in Dutch: ``half tien`` (9:30), ``kwart over
-negen``, ``kwart voor tien``, ``tien over negen``, ``vijf voor half tien``
-(9:25), ``twintig over negen``, ``om negen uur`` (also rond, tegen, omstreeks,
-vanaf, tot), ``negen uur 's avonds``, ``een uur of negen`` (about nine, also ``een
-uurtje of negen``), ``tegen tienen``, ``om zessen``; ``om negen`` and ``at nine``
-without ``uur`` only where nothing follows that they count (a clause's end, a
-particle or conjunction, a part of the day: ``kwam om negen binnen``, not ``het
-gaat om negen getuigen``); the hour in figures after ``half`` or a quarter (``half
-10``, read both ways: 9:30 in Dutch, 10:30 as the British say it; ``kwart over
-9``, ``vijf voor half 10``); ``midnight``, ``middernacht`` (0:00), ``noon``,
+Found, in English: ``half past nine``, ``(a) quarter past/to/after/of ten``,
+``five past nine``, ``ten after nine``, ``twenty-five to ten``, ``nine o'clock``,
+``half nine`` (9:30, as the British say it), ``nine thirty``, ``nine-fifteen``,
+``nine forty``, ``nine oh five``, ``nine pm``, ``nine in the evening``; in Dutch:
+``half tien`` (9:30), ``kwart over negen``, ``kwart voor tien``, ``tien over
+negen``, ``vijf voor half tien`` (9:25), ``twintig over negen``, ``om negen uur``
+(also rond, tegen, omstreeks, vanaf, tot, klokslag; ``om precies negen uur``),
+``het was negen uur.``, ``'s avonds negen uur.``, ``negen uur 's avonds`` (or
+``savonds``), ``een uur of negen`` (about nine, also ``een uurtje of negen``),
+``tegen tienen``, ``om zessen``; ``om negen`` and ``at nine`` (also ``around``,
+``at about``, ``by``, ``until``) without ``uur`` only where nothing follows that
+they count (a clause's end, a particle, preposition or conjunction, ``in het``, a
+part of the day, ``vanavond``, a verb of meeting: ``kwam om negen binnen``, ``Om
+negen ontmoette``, ``at nine near the bridge``; not ``het gaat om negen
+getuigen``), not after ``tot`` or ``vanaf`` nor a verb that counts or asks (``het
+gaat om negen``, ``hij vroeg om negen``, ``stood at nine``); the hour in figures
+in these forms too (``om 9.``, ``at 9.``, ``quarter past 9``, ``tien over 9``,
+``half 10``, read both ways: 9:30 in Dutch, 10:30 as the British say it); not a
+price or a range (``vijf voor tien euro``, ``five to ten people``, ``from five to
+ten``); ``midnight``, ``middernacht`` (0:00), ``noon``,
 ``midday``, ``het middaguur`` (12:00), on the 24-hour clock. Hours are one to
 twelve: on a 12-hour clock, unless a part of the day follows (``pm``, ``in the
 evening``, ``'s avonds``...): then on the 24-hour clock (``nine in the evening`` is
@@ -65,7 +72,12 @@ _NL_HOURS_EN = ("enen", "tweeen", "drieen", "vieren", "vijven", "zessen", "zeven
 _EN_MINUTES = {"five": 5, "ten": 10, "quarter": 15, "a quarter": 15, "twenty": 20,
                "twenty-five": 25, "twenty five": 25, "half": 30}  # fmt: skip
 _NL_MINUTES = {"vijf": 5, "tien": 10, "kwart": 15, "twintig": 20}
-_EN_AFTER = {"fifteen": 15, "thirty": 30, "forty-five": 45, "forty five": 45}
+# Minutes said after the hour ("nine forty", "nine-thirty", "nine oh five"),
+# spaces and hyphens alike ("twenty five" is "twenty-five").
+_OH = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+_EN_AFTER = {"ten": 10, "fifteen": 15, "twenty": 20, "twenty-five": 25, "thirty": 30,
+             "thirty-five": 35, "forty": 40, "forty-five": 45, "fifty": 50, "fifty-five": 55,
+             **{f"oh-{w}": n for n, w in enumerate(_OH, 1)}}  # fmt: skip
 
 
 def _words(words: Iterable[str]) -> str:
@@ -77,11 +89,32 @@ _NL_H = rf"(?P<h>{_words(_NL_HOURS)})"
 _EEN = r"(?P<h>een)"
 _NL_H_EN = rf"(?P<h>{_words(_NL_HOURS_EN)})"
 # An hour in figures, 1 to 12, not part of a longer number ("half 10", not "half 10.5").
-_DIGIT_H = r"(?P<h>0?[1-9]|1[0-2])(?![.,:]\d)"
+_DIGITS = r"(?:0?[1-9]|1[0-2])(?![.,:]\d)"
+_DIGIT_H = rf"(?P<h>{_DIGITS})"
+# An hour in words or in figures: "tien over 9", "quarter past 9", "om 9.", "at 9."
+_EN_HD = rf"(?P<h>{_words(_EN_HOURS)}|{_DIGITS})"
+_NL_HD = rf"(?P<h>{_words(_NL_HOURS)}|{_DIGITS})"
 _EN_M = rf"(?P<m>{_words(_EN_MINUTES)})"
+_EN_AFTER_WORDS = _words(_EN_AFTER).replace("\\-", r"[\s\-]+")
 _NL_M = rf"(?P<m>{_words(_NL_MINUTES)})"
 _NL_DIR = r"(?P<dir>over|voor)\s+(?P<half>half\s+)?"
-_AT = r"(?:om|rond|tegen|omstreeks|vanaf|tot)"
+_AT = r"(?:om|rond|tegen|omstreeks|vanaf|tot|klokslag)"
+# Before a bare hour, no "uur": not "tot" or "vanaf", which count ("telde tot
+# negen", "kinderen vanaf negen").
+# Nor after a verb that counts, asks or ranks with them ("het gaat om negen", "hij
+# vroeg om negen").
+_AT_BARE = (
+    r"(?<!gaat\s)(?<!ging\s)(?<!gaan\s)(?<!gingen\s)(?<!vroeg\s)(?<!vraagt\s)"
+    r"(?<!vroegen\s)(?:om|rond|tegen|omstreeks|klokslag)"
+)
+_EN_AT_BARE = (
+    r"(?<!stood\s)(?<!stands\s)(?<!ranked\s)(?<!start\s)(?<!starts\s)(?<!started\s)"
+    r"(?<!priced\s)(?<!counted\s)(?<!divided\s)(?<!multiplied\s)(?<!increased\s)"
+    r"(?<!decreased\s)(?<!reduced\s)(?<!grew\s)(?<!rose\s)(?<!fell\s)(?<!up\s)(?<!down\s)"
+    r"(?:(?:at\s+(?:about|around)|at|around|by|until|till)(?!\w))"
+)
+# "om precies negen uur", "om ongeveer negen".
+_ROUGHLY = r"(?:\s+(?:precies|stipt|ongeveer|circa|ca\.|rond))?"
 _CLAUSE_END = r"(?=\s*(?:[.,;:!?)]|$))"
 # "een uur" followed by these is a duration or "about" (een uur of negen).
 _NOT_ONE = r"(?!\s+(?:of|later|eerder|na|per|lang|langer|geleden|daarna|extra|te)(?!\w))"
@@ -97,26 +130,50 @@ _THEN = (
     r"(?=\s+(?:binnen|buiten|aan|op|bij|naar|langs|thuis|weg|terug|mee|af|uit|door"
     r"|en|maar|want|dus|toen|['’]?s)(?!\w))"
 )
+# After "om negen" (not after "voor een"): "in" with an article, a day's part
+# ("vanavond"), or a verb of meeting where a sentence starts "Om negen ontmoette".
+_HOUR_THEN = (
+    r"(?=\s+(?:in\s+(?:de|het|een|['’]t)|vanavond|vanochtend|vanmorgen|vanmiddag|vannacht"
+    r"|gisteravond|gisterochtend|gistermiddag|gisternacht|morgenavond|morgenochtend"
+    r"|ontmoette|ontmoetten|kwam|kwamen|zag|zagen|sprak|spraken|belde|belden|vertrok"
+    r"|arriveerde)(?!\w))"
+)
 _PARTS_OF_DAY = r"(?:in\s+the\s+(?:morning|afternoon|evening)|at\s+night)"
-_DUTCH_PARTS = r"['’]?s\s+(?:ochtends|morgens|middags|avonds|nachts)"
+_DUTCH_PARTS = r"['’]?s\s*(?:ochtends|morgens|middags|avonds|nachts)"  # "savonds" too
+_DUTCH_DAY_PART = rf"(?:{_DUTCH_PARTS}|\w*(?:ochtend|morgen|middag|avond|nacht))"
 # "om negen" without "uur" is a time only where nothing follows that it counts
 # ("het gaat om negen getuigen"): a clause's end, a particle, preposition or
 # conjunction (``_THEN``), or a part of the day. English "at nine" alike.
-_HOUR_ENDS = rf"(?:{_CLAUSE_END}|{_THEN}|(?=\s+{_DUTCH_PARTS}))"
-_EN_THEN = r"(?=\s+(?:sharp|exactly|and|but|when|then|in\s+the|at\s+night|tonight)(?!\w))"
+_HOUR_ENDS = rf"(?:{_CLAUSE_END}|{_THEN}|{_HOUR_THEN}|(?=\s+{_DUTCH_PARTS}))"
+_EN_THEN = (
+    r"(?=\s+(?:sharp|exactly|and(?!\s+the\s+same)|but|when|then|in|at|near|on|outside"
+    r"|behind|with|to|tonight)(?!\w))"
+)
+# "five to ten euro", "vijf voor tien mensen": a price or a range, not a time.
+_COUNTED = (
+    r"(?!\s+(?:euro|eur|dollars?|pounds?|cents?|procent|percent|minutes?|minuten|mins?"
+    r"|hours?|uur|days?|dagen|weeks?|weken|years?|jaar|people|persons?|men|mensen|man"
+    r"|personen|stuks?|keer|times|kilo|grams?|gram|pills?|pillen|bolletjes|zakken)(?!\w))"
+)
 _EN_HOUR_ENDS = rf"(?:{_CLAUSE_END}|{_EN_THEN})"
 # Each form: its pattern, the words its hour ``h`` is one of, and how it reads
 # (``_minutes``).
 _FORMS: tuple[tuple[str, tuple[str, ...], str], ...] = (
-    (rf"{_EN_M}\s+(?P<dir>past|to)\s+{_EN_H}", _EN_HOURS, "en minutes"),
+    (
+        rf"(?<!from\s)(?<!between\s)(?!half\s+(?:after|of))"
+        rf"{_EN_M}\s+(?P<dir>past|to|after|of)\s+{_EN_HD}{_COUNTED}",
+        _EN_HOURS,
+        "en minutes",
+    ),
     (rf"half\s+{_EN_H}", _EN_HOURS, "en half"),
     (rf"{_EN_H}\s+o['’]?\s?clock", _EN_HOURS, "hour"),
-    (rf"{_EN_H}\s+(?P<after>{_words(_EN_AFTER)})", _EN_HOURS, "en after"),
+    (rf"{_EN_H}[\s\-]+(?P<after>{_EN_AFTER_WORDS})", _EN_HOURS, "en after"),
     (rf"{_EN_H}\s*(?:a\.?m|p\.?m)\.?", _EN_HOURS, "hour"),
     (rf"{_EN_H}\s+{_PARTS_OF_DAY}", _EN_HOURS, "hour"),
-    (rf"{_NL_M}\s+{_NL_DIR}{_NL_H}", _NL_HOURS, "nl minutes"),
+    (rf"{_NL_M}\s+{_NL_DIR}{_NL_HD}{_COUNTED}", _NL_HOURS, "nl minutes"),
     (rf"half\s+{_NL_H}", _NL_HOURS, "nl half"),
-    (rf"{_AT}\s+{_NL_H}\s+uur", _NL_HOURS, "hour"),
+    (rf"{_AT}{_ROUGHLY}\s+{_NL_H}\s+uur", _NL_HOURS, "hour"),
+    (rf"(?:was|is|{_DUTCH_DAY_PART})\s+{_NL_H}\s+uur{_CLAUSE_END}", _NL_HOURS, "hour"),
     (rf"{_NL_H}\s+uur\s+{_DUTCH_PARTS}", _NL_HOURS, "hour"),
     (rf"(?:(?:om|rond|tegen|omstreeks)\s+)?een\s+uur(?:tje)?\s+of\s+{_NL_H}", _NL_HOURS, "hour"),
     (rf"{_AT}\s+{_NL_M}\s+{_NL_DIR}{_EEN}", _EEN_HOURS, "nl minutes"),
@@ -126,15 +183,17 @@ _FORMS: tuple[tuple[str, tuple[str, ...], str], ...] = (
     (rf"half\s+{_EEN}", _EEN_HOURS, "nl half"),
     (rf"{_AT}\s+{_EEN}\s+uur{_NOT_ONE}", _EEN_HOURS, "hour"),
     (rf"{_EEN}\s+uur\s+['’]?s\s+(?:nachts|middags)", _EEN_HOURS, "hour"),
-    (rf"{_AT}\s+{_NL_H}{_HOUR_ENDS}", _NL_HOURS, "hour"),
-    (rf"at\s+{_EN_H}{_EN_HOUR_ENDS}", _EN_HOURS, "hour"),
+    (rf"{_AT_BARE}{_ROUGHLY}\s+{_NL_HD}{_HOUR_ENDS}", _NL_HOURS, "hour"),
+    (rf"{_EN_AT_BARE}\s+{_EN_HD}{_EN_HOUR_ENDS}", _EN_HOURS, "hour"),
     (rf"{_AT}\s+{_NL_H_EN}", _NL_HOURS_EN, "hour"),
     # "half 10": 9:30 in Dutch, 10:30 as the British say it; both readings.
-    (rf"half\s+{_DIGIT_H}{_NOT_SPAN}", (), "digit half"),  # not "half 10 jaar"
-    (rf"(?P<m>kwart)\s+{_NL_DIR}{_DIGIT_H}", (), "nl minutes"),
-    (rf"{_NL_M}\s+(?P<dir>over|voor)\s+(?P<half>half\s+){_DIGIT_H}", (), "nl minutes"),
+    (rf"half\s+{_DIGIT_H}{_NOT_SPAN}{_COUNTED}", (), "digit half"),  # not "half 10 jaar"
     (r"(?:midnight|middernacht)", (), "midnight"),
-    (r"(?:(?:twelve\s+)?noon|midday|(?:het\s+)?middaguur)", (), "noon"),
+    (
+        r"(?:(?:twelve\s+)?noon|midday|(?:het\s+)?middaguur)(?!\s+(?:street|st|road|lane))",
+        (),
+        "noon",
+    ),
 )
 # Times of the 24-hour clock a word names: midnight, noon.
 _FIXED = {"midnight": 0, "noon": _HALF_DAY}
@@ -144,10 +203,10 @@ _COMPILED = tuple(
 # A part of the day in or right after a phrase: morning (am), afternoon (pm),
 # evening (pm, but twelve is midnight), night (either: "half past six at night").
 _PART = re.compile(
-    r"\s*(?:(?P<am>a\.?m\b|in\s+the\s+morning|['’]?s\s+(?:ochtends|morgens))"
-    r"|(?P<pm>p\.?m\b|in\s+the\s+afternoon|['’]?s\s+middags)"
-    r"|(?P<evening>in\s+the\s+evening|['’]?s\s+avonds)"
-    r"|(?P<night>at\s+night|['’]?s\s+nachts))"
+    r"\s*(?:(?P<am>a\.?m\b|in\s+the\s+morning|['’]?s\s*(?:ochtends|morgens))"
+    r"|(?P<pm>p\.?m\b|in\s+the\s+afternoon|['’]?s\s*middags)"
+    r"|(?P<evening>in\s+the\s+evening|['’]?s\s*avonds)"
+    r"|(?P<night>at\s+night|['’]?s\s*nachts))"
 )
 
 
@@ -172,11 +231,11 @@ def _reading(match: re.Match[str], at: int, kind: str) -> int:
     """The one time a phrase of ``kind`` says, its hour at ``at`` minutes."""
     if kind == "en minutes":
         m = _EN_MINUTES[match["m"]]
-        return at + (m if match["dir"] == "past" else -m)
+        return at + (m if match["dir"] in ("past", "after") else -m)
     if kind == "en half":
         return at + 30  # "half nine": 9:30
     if kind == "en after":
-        return at + _EN_AFTER[match["after"]]
+        return at + _EN_AFTER[re.sub(r"[\s\-]+", "-", match["after"])]
     if kind == "nl half":
         return at - 30  # "half tien": 9:30
     if kind == "nl minutes":

@@ -1,0 +1,112 @@
+"""Times of day in figures, for the sanitisation guard (``times_of_day``, over
+``matching.fold`` text). No sanitised text needs one, so they are refused whatever
+the meetings' times; times in words are ``worded_times``.
+
+A time of day: ``23:30``, ``21 : 30``, ``9:05:10``, ``23.30 uur``, ``21,30 uur``,
+``23.30 h``, ``om 23.30`` (and ``rond``, ``tegen``, ``omstreeks``, ``vanaf``,
+``tot``, ``at``, ``around``; not ``vanaf 12.50 euro``), ``om 21,30`` (only after
+``om``, ``rond``, ``omstreeks``, ``at``, ``around``: ``vanaf 12,50`` is a price),
+``om 21 uur``, ``om 21u``, ``om half 10``, ``een uur of 9``, ``om 2130.`` and ``at
+2130`` ending a clause (not ``om 2130 euro``), ``23u30``, ``23h30``, ``21u.``
+ending a clause (13 to 23: ``werkte 3u.`` may be how long), ``9 uur 30.`` ending a
+clause (not ``8 uur 20 dagen``), ``11:30 pm``, ``11 p.m.``, ``9 o'clock``, ``2330 hours``,
+``2330 uur``, and ISO's ``T23:30``; hours with a part of the day (``12 uur 's
+middags``, ``9 's avonds``, ``'s avonds 9u``, ``zaterdagmiddag 12 uur``). Not
+times: ``12.30`` alone (an amount), ``1.250,00``, ``2330`` alone, ``2 uur`` (a
+duration; ``tot 2 uur`` is refused), hours after a part of the day that are a span
+(``die avond 3 uur in de auto``, ``elke ochtend 2 uur training``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+_H24 = r"(?:[01]?\d|2[0-3])"
+_H12 = r"(?:0?[1-9]|1[0-2])"
+_MM = r"[0-5]\d"
+_CLOCK_WORD = r"(?:uur|u|h|hrs?|hours?|o['’]?\s?clock)(?!\w)"
+_AM_PM = r"(?:a\.?m|p\.?m)(?:\.|(?!\w))"
+# A clause's end: a stop, comma, colon... not a decimal point; or the text's end.
+_CLAUSE_END = r"(?=\s*(?:[.,;:!?)](?!\d)|$))"
+_TIME = re.compile(
+    r"(?:(?<=\dt)|(?<![\w:.,]))(?:"
+    rf"{_H24} ?: ?{_MM}(?::{_MM})?(?![\d:])"  # 23:30, 21 : 30, 9:05:10
+    rf"|{_H24}[.,]{_MM}\s*{_CLOCK_WORD}"  # 23.30 uur, 21,30 uur, 23.30 h
+    rf"|{_H24}[uh]{_MM}(?!\w)"  # 23u30, 9h05
+    rf"|(?:1[3-9]|2[0-3])[uh]{_CLAUSE_END}"  # Afspraak 21u.
+    rf"|{_H24}\s*uur\s+{_MM}{_CLAUSE_END}"  # Afspraak 9 uur 30.
+    rf"|{_H12}(?:[:.]{_MM})?\s*{_AM_PM}"  # 11:30 pm, 11 p.m.
+    rf"|{_H12}\s*o['’]?\s?clock(?!\w)"  # 9 o'clock
+    rf"|{_H24}{_MM}\s*{_CLOCK_WORD}"  # 2330 hours
+    r")"
+)
+# After a word that places a time: "om 23.30", "rond 21 uur", "at 9.30", "om
+# half 10", and "een uur of 9" (about nine), also at a sentence's or clause's end
+# ("om 21.30."). Not an amount, a size or a rate ("vanaf 12.50 euro", "tegen 7.50
+# per stuk", "around 1.50 m", "at 2.50 each"), nor hours as a span ("rond 20 uur
+# per week", "tot 10 uur taakstraf"), nor a span after a verb of lasting
+# ("duurde rond 2 uur", "een uur of 2 gewacht": ``_LASTED``). A comma only after
+# the words that place a time, not a price ("vanaf 12,50", "tegen 7,50").
+_END = r"(?!\d|[.,]\d|,-)"
+_UNIT = (
+    r"(?:euro|eur|€|\$|usd|dollars?|pounds?|£|procent|percent|%|per|each|a\s+(?:gram|piece|pill)"
+    r"|kg|kilos?|g|grams?|gram|km|m|meters?|metres?|cm|mm|liters?|l)(?!\w)"
+)
+_SPAN_AFTER = (
+    r"(?:per|lang|gewerkt|werk|taakstraf|later|eerder|geleden|extra|gewacht|gereden"
+    r"|gelopen|rijden|lopen|wachten|werken)(?!\w)"
+)
+_HOUR_WORD = r"(?:uur|u|h)(?!\w)"
+_AT_FIGURES = re.compile(
+    r"(?<!\w)(?:(?:om|rond|tegen|omstreeks|vanaf|tot|at|around)\s+"
+    rf"(?P<t>{_H24}\.{_MM}{_END}(?!\s*{_UNIT})"
+    rf"|(?<=om\s|at\s)(?:[01]\d|2[0-3]){_MM}{_CLAUSE_END}"  # om 2130.
+    rf"|{_H24}\s*{_HOUR_WORD}(?!\s+{_SPAN_AFTER})|half\s+{_H12}(?![\w:]){_END})"
+    rf"|(?:om|rond|omstreeks|at|around)\s+(?P<comma>{_H24},{_MM}{_END}(?!\s*{_UNIT}))"
+    rf"|(?P<about>een\s+uur(?:tje)?\s+of\s+{_H24}(?![\w:]){_END}(?!\s+{_SPAN_AFTER})))"
+)
+# Hours with a part of the day said before or after them are a time, whatever
+# word comes first: "12 uur 's middags", "9 's avonds", "'s avonds 9 uur",
+# "zaterdagmiddag om 12 uur", "morgen 9 uur." Said first and without "om", only
+# where the hour ends a clause or a place or "'s" follows ("'s avonds 9 uur bij
+# de brug"): else a span ("'s avonds 3 uur gewerkt", "die avond 3 uur in de auto",
+# "Vanmiddag 3 uur verhoord"), and never after a word that makes it one ("elke
+# ochtend 2 uur", "de hele middag", "die nacht", "per avond"). "in de" is not such
+# a place: "'s nachts 8 uur in de haven" is how long one works there.
+_PART_WORDS = r"(?:ochtend|morgen|middag|avond|nacht)"
+_PLACE = r"(?:bij|aan|op|voor|achter|naast|tegenover|onder|langs)\s+(?:de|het|een|['’]t)(?!\w)"
+_NOT_A_SPAN = r"(?<!elke\s)(?<!iedere\s)(?<!hele\s)(?<!die\s)(?<!deze\s)(?<!per\s)"
+_WITH_PART = re.compile(
+    rf"(?<![\w:.,]){_H24}(?:\s*{_HOUR_WORD})?\s+['’]?s\s*{_PART_WORDS}s(?!\w)"
+    rf"|{_NOT_A_SPAN}(?<![^\W_])\w*?(?P<said>{_PART_WORDS}s?\s+"
+    rf"(?:om\s+{_H24}\s*{_HOUR_WORD}(?!\s+{_SPAN_AFTER})"
+    rf"|{_H24}\s*{_HOUR_WORD}(?:{_CLAUSE_END}|(?=\s+(?:{_PLACE}|['’]?s(?!\w))))))"
+)
+_LASTED = re.compile(
+    r"(?:duurde|duurt|duren|duurden|wachtte|wachtten|wacht|reed|reden|liep|liepen"
+    r"|zat|zaten|werkte|werkten|lasted|took|waited|drove|walked|worked)\s*$"
+)
+
+
+def times_of_day(folded: str) -> Iterator[str]:
+    """The times of day written in ``folded`` text, each once."""
+    starts: set[int] = set()
+    spans: list[tuple[int, int]] = []
+    for match in _TIME.finditer(folded):
+        starts.add(match.start())
+        spans.append(match.span())
+        yield match.group().strip()
+    for match in _AT_FIGURES.finditer(folded):
+        if _LASTED.search(folded, max(0, match.start() - 20), match.start()):
+            continue  # "het duurde rond 2 uur": how long, not when
+        spans.append(match.span())
+        found = match["t"] or match["comma"]
+        if found is None:
+            yield match["about"]
+        elif match.start("t" if match["t"] else "comma") not in starts:  # "om 23.30 uur": once
+            yield found
+    for match in _WITH_PART.finditer(folded):
+        if not any(match.start() < end and start < match.end() for start, end in spans):
+            # Not "om 12 uur" again in "om 12 uur 's middags".
+            yield match["said"] or match.group()
