@@ -42,6 +42,7 @@ ACCEPTED = [
     ("Ахмед", "Ахмед"),
     ("Σωκράτης 2", "Σωκράτης 2"),  # one script, whichever: only mixing them is refused
     ("Ахмед 小鹰", "Ахмед 小鹰"),  # scripts that do not look alike may mix
+    ("File АХМЕД", "File АХМЕД"),  # look-alike scripts in separate words (a compartment)
     ("小鹰", "小鹰"),
     ("O'Neill-Smit", "O'Neill-Smit"),
     ("🦅", "🦅"),

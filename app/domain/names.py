@@ -147,18 +147,22 @@ _LOOKALIKE_SCRIPTS = frozenset({"LATIN", "CYRILLIC", "GREEK"})
 
 
 def _first_mixed(text: str) -> str | None:
-    """The first letter of a second look-alike script in ``text``, if any."""
-    first = None
-    for ch in text:
-        if not ch.isalpha():
-            continue
-        script = unicodedata.name(ch, "").split(" ", 1)[0]
-        if script not in _LOOKALIKE_SCRIPTS:
-            continue
-        if first is None:
-            first = script
-        elif script != first:
-            return ch
+    """The first letter of a second look-alike script within one word of ``text``,
+    if any. Word by word: a compartment's name puts a Latin word before a
+    Cyrillic or Greek codename ("File АХМЕД"), and a name set apart adds a Latin
+    suffix ("АХМЕД (1a2b3c)"); each word in one script is nothing to mistake."""
+    for word in text.split():
+        first = None
+        for ch in word:
+            if not ch.isalpha():
+                continue
+            script = unicodedata.name(ch, "").split(" ", 1)[0]
+            if script not in _LOOKALIKE_SCRIPTS:
+                continue
+            if first is None:
+                first = script
+            elif script != first:
+                return ch
     return None
 
 

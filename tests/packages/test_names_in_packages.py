@@ -76,6 +76,16 @@ def test_a_package_with_a_codename_mixing_look_alike_scripts_is_refused(
     assert debrief_rows(pair.handler) == 0
 
 
+@pytest.mark.parametrize("codename", ["Ахмед", "Σωκράτης", "КВАРЦ-2"])
+def test_a_codename_in_one_other_script_travels(pair: Pair, codename: str) -> None:
+    # Its compartment is "File АХМЕД": a Latin word before a Cyrillic one, each in
+    # one script; only letters of two look-alike scripts within a word are refused.
+    assert names.clean(codename, names.NameKind.CODENAME) == codename
+    submitted_debriefs(pair.runner, 1, codename=codename)
+    package_receive.import_package(pair.handler.vault, pair.handler.scope, _export(pair))
+    assert debrief_rows(pair.handler) == 1
+
+
 def test_a_codename_in_the_form_of_two_namesakes_label_is_refused(
     pair: Pair, monkeypatch: pytest.MonkeyPatch
 ) -> None:
