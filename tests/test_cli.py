@@ -467,4 +467,6 @@ def test_init_refuses_a_folder_that_holds_other_files(
     left = tmp_path / "left"
     (left / "backups").mkdir(parents=True)
     (left / "vault.header.lock").write_bytes(b"")
+    (left / ".vault.header.tmp-1a2b").write_bytes(b"")  # a header half written
+    (left / ".DS_Store").write_bytes(b"")  # a file manager's, never seen
     assert main(["init", "--vault", str(left), *args]) == 0

@@ -52,6 +52,20 @@ def keyring_available() -> bool:
     return KeyringStore().available()
 
 
+# What a file manager leaves in any folder it shows, unseen by the user.
+_DESKTOP_FILES = frozenset({".DS_Store", "desktop.ini", "Thumbs.db", ".directory"})
+
+
+def _a_vault_folders(name: str) -> bool:
+    """A file a vault folder may hold before ``create``: a vault's own (an
+    interrupted creation leaves ``.vault.header.tmp-…``), or a desktop's."""
+    return (
+        name in (ATTEMPTS_NAME, BACKUPS_NAME)
+        or name.startswith(("vault.", ".vault."))
+        or name in _DESKTOP_FILES
+    )
+
+
 def refuse_a_folder_in_use(folder: Path) -> None:
     """A vault gets a folder of its own: one holding other files (the stick that
     carries packages, a home folder) would take the vault where they go, and every
@@ -62,7 +76,7 @@ def refuse_a_folder_in_use(folder: Path) -> None:
         names = os.listdir(folder)
     except OSError:  # missing (create makes it) or not a folder (create says so)
         return
-    if any(n not in (ATTEMPTS_NAME, BACKUPS_NAME) and not n.startswith("vault.") for n in names):
+    if any(not _a_vault_folders(n) for n in names):
         raise InvalidInput(
             "{folder} already holds other files; nothing was made. A vault gets a folder "
             "of its own: give a new or empty one.",
