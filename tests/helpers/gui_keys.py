@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.ui.main_window import MainWindow
@@ -27,7 +27,10 @@ def switch_alias(qtbot: QtBot, window: MainWindow, name: str) -> None:
 
 
 def choose_alias(qtbot: QtBot, window: MainWindow, name: str) -> None:
-    """What ``switch_alias`` types, without waiting for the switch (it may be held)."""
+    """What ``switch_alias`` types, without waiting for the switch (it may be held).
+    Typed once no dialog holds the window: a progress dialog of work just done may
+    still be closing on a loaded machine, and would take the keys (as for a user)."""
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None)
     qtbot.keyClick(window, Qt.Key.Key_A, CTRL | SHIFT)
     popup = window.band.switcher.view()
     qtbot.waitUntil(popup.isVisible)
