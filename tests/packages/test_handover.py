@@ -29,7 +29,7 @@ from app.errors import (
 )
 from app.export import package
 from app.export.manifest import Manifest, ReceiptEntry
-from app.models import AuditEvent, Debrief, Source, TrueIdentity
+from app.models import AuditEvent, Contact, Debrief, Source, TrueIdentity
 from app.models.packages import PackageOrigin, PackagePeer, SourceHandover
 from app.services.admin import settings as vault_settings
 from app.services.exchange import (
@@ -249,6 +249,26 @@ def test_an_unconfirmed_key_is_refused(trio: Trio, tmp_path: Path) -> None:
         _hand_over(trio, source_id)
     assert list(trio.stick.iterdir()) == []
     stranger.vault.lock()
+
+
+def test_a_contact_no_debrief_carries_keeps_the_source_until_it_is_debriefed(
+    trio: Trio,
+) -> None:
+    """Contacts travel inside their debriefs: a no-show's contact, with its place and
+    notes, would reach neither the new runner nor the handler, and the old vault
+    purges it after the receipt. A contact whose details were purged (its debrief
+    went out) does not hold the handover."""
+    source_id = _with_identity(trio.old)
+    old = trio.old
+    alone = factory.contact(old.vault, old.scope, source_id, notes="Bron kwam niet opdagen.")
+    with pytest.raises(InvalidInput, match=r"a contact without a debrief \(on 2026-11-02\)"):
+        _hand_over(trio, source_id)
+    # Its details purged (as after a receipt): only its day and kind stay; no hold.
+    with old.vault.write() as session:
+        contact = session.get(Contact, alone)
+        assert contact is not None
+        contact.location_codeword, contact.notes = "", ""
+    assert _hand_over(trio, source_id).codename == "ZWALUW"
 
 
 def test_a_wrong_passphrase_is_refused_and_audited(trio: Trio) -> None:

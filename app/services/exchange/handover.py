@@ -31,7 +31,7 @@ from sqlalchemy.orm import Session
 
 from app.clock import iso_utc, utc_now
 from app.dal.scope import get_visible, visible
-from app.domain.enums import DebriefStatus, Role
+from app.domain.enums import Role
 from app.domain.scope import Scope
 from app.errors import (
     AccessDenied,
@@ -40,7 +40,7 @@ from app.errors import (
 )
 from app.export import canonical, compression, package
 from app.export.manifest import Manifest
-from app.models import Debrief, Source, TrueIdentity, wire
+from app.models import Source, TrueIdentity, wire
 from app.models.packages import (
     PackageLog,
     PackageOrigin,
@@ -51,13 +51,13 @@ from app.models.packages import (
 from app.services.exchange import (
     export_gather,
     handover_peers,
+    handover_ready,
     keys,
     outgoing_copies,
     package_json,
     package_log,
     package_records,
     packages,
-    token_sends,
     unwritten_packages,
 )
 from app.services.exchange.gc_pause import collection_paused
@@ -127,21 +127,14 @@ def _read_outgoing(
     session: Session, scope: Scope, source_id: uuid.UUID, to_runner: str, sender: str
 ) -> _Outgoing:
     """The source's whole file and who it goes to; refused if the source went
-    already, has a draft debrief, or has its tokens' withdrawal still to send."""
+    already or is not ready to go (``handover_ready``)."""
     source = get_visible(session, scope, Source, source_id)
     if session.execute(packages.handed_over().where(SourceHandover.source_id == source_id)).first():
         raise InvalidInput(
             "This source was already handed over; if its package was lost, write it again "
             "(package write)."
         )
-    drafts = select(Debrief.id).where(
-        Debrief.source_id == source_id, Debrief.status == DebriefStatus.DRAFT
-    )
-    if session.execute(drafts).first():
-        raise InvalidInput(
-            "The source has a draft debrief: submit or delete it before the handover."
-        )
-    token_sends.refuse_withdrawal_waiting(session, source_id)
+    handover_ready.refuse_unready(session, source_id)
     runner = handover_peers.new_runner(session, to_runner)
     others = handover_peers.others(session)
     gathered = packages.gather_source(session, source_id)
