@@ -76,9 +76,10 @@ _AT_FIGURES = re.compile(
 # a place: "'s nachts 8 uur in de haven" is how long one works there.
 _PART_WORDS = r"(?:ochtend|morgen|middag|avond|nacht)"
 _PLACE = r"(?:bij|aan|op|voor|achter|naast|tegenover|onder|langs)\s+(?:de|het|een|['’]t)(?!\w)"
-_NOT_A_SPAN = r"(?<!elke\s)(?<!iedere\s)(?<!hele\s)(?<!die\s)(?<!deze\s)(?<!per\s)"
+_NOT_A_SPAN = r"(?<!elke\s)(?<!iedere\s)(?<!hele\s)(?<!per\s)"
 _WITH_PART = re.compile(
     rf"(?<![\w:.,]){_H24}(?:\s*{_HOUR_WORD})?\s+['’]?s\s*{_PART_WORDS}s(?!\w)"
+    rf"|(?<![^\W_])\w*?(?P<late>{_PART_WORDS}s?\s+(?:1[3-9]|2[0-3])\s*{_HOUR_WORD})"
     rf"|{_NOT_A_SPAN}(?<![^\W_])\w*?(?P<said>{_PART_WORDS}s?\s+"
     rf"(?:om\s+{_H24}\s*{_HOUR_WORD}(?!\s+{_SPAN_AFTER})"
     rf"|{_H24}\s*{_HOUR_WORD}(?:{_CLAUSE_END}|(?=\s+(?:{_PLACE}|['’]?s(?!\w))))))"
@@ -109,4 +110,4 @@ def times_of_day(folded: str) -> Iterator[str]:
     for match in _WITH_PART.finditer(folded):
         if not any(match.start() < end and start < match.end() for start, end in spans):
             # Not "om 12 uur" again in "om 12 uur 's middags".
-            yield match["said"] or match.group()
+            yield match["late"] or match["said"] or match.group()

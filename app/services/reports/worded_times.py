@@ -101,17 +101,19 @@ _NL_DIR = r"(?P<dir>over|voor)\s+(?P<half>half\s+)?"
 _AT = r"(?:om|rond|tegen|omstreeks|vanaf|tot|klokslag)"
 # Before a bare hour, no "uur": not "tot" or "vanaf", which count ("telde tot
 # negen", "kinderen vanaf negen").
-# Nor after a verb that counts, asks or ranks with them ("het gaat om negen", "hij
-# vroeg om negen").
-_AT_BARE = (
-    r"(?<!gaat\s)(?<!ging\s)(?<!gaan\s)(?<!gingen\s)(?<!vroeg\s)(?<!vraagt\s)"
-    r"(?<!vroegen\s)(?:om|rond|tegen|omstreeks|klokslag)"
+# Nor, where the clause ends or a conjunction follows, after a verb that counts
+# or asks with them ("het gaat om negen", "hij vroeg om negen"): "ging om negen
+# naar de brug" goes somewhere at nine (review 6, R2).
+_COUNTING_VERB = (
+    r"(?<!gaat\s)(?<!ging\s)(?<!gaan\s)(?<!gingen\s)(?<!vroeg\s)(?<!vraagt\s)(?<!vroegen\s)"
 )
+# "The meeting started at nine", "showed up at nine" are times (review 6, R1):
+# "prices start at nine" is refused with them. "up"/"down" count only before "by".
 _EN_AT_BARE = (
-    r"(?<!stood\s)(?<!stands\s)(?<!ranked\s)(?<!start\s)(?<!starts\s)(?<!started\s)"
+    r"(?<!stood\s)(?<!stands\s)(?<!ranked\s)"
     r"(?<!priced\s)(?<!counted\s)(?<!divided\s)(?<!multiplied\s)(?<!increased\s)"
-    r"(?<!decreased\s)(?<!reduced\s)(?<!grew\s)(?<!rose\s)(?<!fell\s)(?<!up\s)(?<!down\s)"
-    r"(?:(?:at\s+(?:about|around)|at|around|by|until|till)(?!\w))"
+    r"(?<!decreased\s)(?<!reduced\s)(?<!grew\s)(?<!rose\s)(?<!fell\s)"
+    r"(?:(?:at\s+(?:about|around)|at|around|(?<!up\s)(?<!down\s)by|until|till)(?!\w))"
 )
 # "om precies negen uur", "om ongeveer negen".
 _ROUGHLY = r"(?:\s+(?:precies|stipt|ongeveer|circa|ca\.|rond))?"
@@ -140,11 +142,31 @@ _HOUR_THEN = (
 )
 _PARTS_OF_DAY = r"(?:in\s+the\s+(?:morning|afternoon|evening)|at\s+night)"
 _DUTCH_PARTS = r"['’]?s\s*(?:ochtends|morgens|middags|avonds|nachts)"  # "savonds" too
-_DUTCH_DAY_PART = rf"(?:{_DUTCH_PARTS}|\w*(?:ochtend|morgen|middag|avond|nacht))"
+# Bare "morgen" is tomorrow ("werkt morgen negen uur"), "zondagmorgen" a morning.
+_DUTCH_DAY_PART = rf"(?:{_DUTCH_PARTS}|\w*(?:ochtend|middag|avond|nacht)|\w+morgen)"
+# "elke nacht negen uur", "per avond": how long, each time (review 6, F4).
+_NOT_EACH = r"(?<!elke\s)(?<!iedere\s)(?<!hele\s)(?<!per\s)"
+_HOW_LONG = (
+    r"(?!\s+(?:per|lang|gewerkt|werk|taakstraf|later|eerder|geleden|extra|gewacht"
+    r"|gereden|gelopen|rijden|lopen|wachten|werken|geslapen|slapen)(?!\w))"
+)
 # "om negen" without "uur" is a time only where nothing follows that it counts
 # ("het gaat om negen getuigen"): a clause's end, a particle, preposition or
 # conjunction (``_THEN``), or a part of the day. English "at nine" alike.
-_HOUR_ENDS = rf"(?:{_CLAUSE_END}|{_THEN}|{_HOUR_THEN}|(?=\s+{_DUTCH_PARTS}))"
+# A verb that counts (``_COUNTING_VERB``) rules out only the clause end and a
+# conjunction; "en" before a number adds one ("om 9 en 10 euro").
+_HOUR_PLACED = (
+    r"(?=\s+(?:binnen|buiten|aan|op|bij|naar|langs|thuis|weg|terug|mee|af|uit|door"
+    rf"|['’]?s)(?!\w))|{_HOUR_THEN}|(?=\s+{_DUTCH_PARTS})"
+)
+_HOUR_ENDS = (
+    rf"(?:{_CLAUSE_END}|(?=\s+(?:en(?!\s+(?:\d|{_words(_NL_HOURS)}))|maar|want|dus|toen)(?!\w)))"
+)
+# The hour in figures only after "om" or "klokslag" (the conditional group): "rond
+# 9", "12 tegen 9" are counts and votes (review 6, F1).
+_AT_BARE_HD = (
+    rf"(?:(?:om|klokslag)(?P<fig>)|rond|tegen|omstreeks){_ROUGHLY}\s+(?(fig)|(?!\d)){_NL_HD}"
+)
 _EN_THEN = (
     r"(?=\s+(?:sharp|exactly|and(?!\s+the\s+same)|but|when|then|in|at|near|on|outside"
     r"|behind|with|to|tonight)(?!\w))"
@@ -173,7 +195,9 @@ _FORMS: tuple[tuple[str, tuple[str, ...], str], ...] = (
     (rf"{_NL_M}\s+{_NL_DIR}{_NL_HD}{_COUNTED}", _NL_HOURS, "nl minutes"),
     (rf"half\s+{_NL_H}", _NL_HOURS, "nl half"),
     (rf"{_AT}{_ROUGHLY}\s+{_NL_H}\s+uur", _NL_HOURS, "hour"),
-    (rf"(?:was|is|{_DUTCH_DAY_PART})\s+{_NL_H}\s+uur{_CLAUSE_END}", _NL_HOURS, "hour"),
+    (rf"(?<=het\s)(?:was|is)\s+{_NL_H}\s+uur{_CLAUSE_END}", _NL_HOURS, "hour"),
+    # "'s avonds 9 uur in de auto": near a meeting a time, whatever follows (R3).
+    (rf"{_NOT_EACH}{_DUTCH_DAY_PART}\s+{_NL_HD}\s+uur{_HOW_LONG}", _NL_HOURS, "hour"),
     (rf"{_NL_H}\s+uur\s+{_DUTCH_PARTS}", _NL_HOURS, "hour"),
     (rf"(?:(?:om|rond|tegen|omstreeks)\s+)?een\s+uur(?:tje)?\s+of\s+{_NL_H}", _NL_HOURS, "hour"),
     (rf"{_AT}\s+{_NL_M}\s+{_NL_DIR}{_EEN}", _EEN_HOURS, "nl minutes"),
@@ -183,7 +207,8 @@ _FORMS: tuple[tuple[str, tuple[str, ...], str], ...] = (
     (rf"half\s+{_EEN}", _EEN_HOURS, "nl half"),
     (rf"{_AT}\s+{_EEN}\s+uur{_NOT_ONE}", _EEN_HOURS, "hour"),
     (rf"{_EEN}\s+uur\s+['’]?s\s+(?:nachts|middags)", _EEN_HOURS, "hour"),
-    (rf"{_AT_BARE}{_ROUGHLY}\s+{_NL_HD}{_HOUR_ENDS}", _NL_HOURS, "hour"),
+    (rf"{_AT_BARE_HD}(?:{_HOUR_PLACED})", _NL_HOURS, "hour"),
+    (rf"{_COUNTING_VERB}{_AT_BARE_HD}{_HOUR_ENDS}", _NL_HOURS, "hour"),
     (rf"{_EN_AT_BARE}\s+{_EN_HD}{_EN_HOUR_ENDS}", _EN_HOURS, "hour"),
     (rf"{_AT}\s+{_NL_H_EN}", _NL_HOURS_EN, "hour"),
     # "half 10": 9:30 in Dutch, 10:30 as the British say it; both readings.
