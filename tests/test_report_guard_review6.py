@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 
+from app.services.reports.identity_needles import identity_identifiers
 from app.services.reports.matching import Identifier
 from app.services.reports.sanitise import MEETING_TIME, Guard
 
@@ -187,3 +188,28 @@ def test_a_worded_time_after_het_was_or_a_part_of_the_day_is_still_refused(
     met: str, written: str
 ) -> None:
     assert _refused(_met(met), written)
+
+
+# -- PH1, PH2: two numbers on a phone line, a date on it ---------------------------
+
+
+@pytest.mark.parametrize("on_record", ["06-12345678 020-1234567", "06-12345678 - 020-1234567"])
+@pytest.mark.parametrize(
+    "written", ["bel 06 / / 12345678", "bel nul zes 12345678", "bel 06 -  12 34 56 78"]
+)
+def test_each_of_two_numbers_with_a_space_or_dash_between_is_the_source_s(
+    on_record: str, written: str
+) -> None:
+    found = _found(Guard(identity_identifiers([on_record])), written)
+    assert ("phone number", "06-12345678") in found
+
+
+def test_the_second_of_two_numbers_with_a_space_between_is_the_source_s() -> None:
+    guard = Guard(identity_identifiers(["06-12345678 020-1234567"]))
+    assert ("phone number", "020-1234567") in _found(guard, "bel 020 - 123 45 67")
+
+
+def test_a_date_on_a_phone_line_is_no_phone_number() -> None:
+    guard = Guard(identity_identifiers(["06-12345678 (sinds 01-02-2020)"]))
+    assert _found(guard, "De overdracht was op 01-02-2020.") == set()
+    assert ("phone number", "06-12345678") in _found(guard, "bel 06 12 34 56 78")

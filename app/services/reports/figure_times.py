@@ -72,8 +72,10 @@ _AT_FIGURES = re.compile(
 # where the hour ends a clause or a place or "'s" follows ("'s avonds 9 uur bij
 # de brug"): else a span ("'s avonds 3 uur gewerkt", "die avond 3 uur in de auto",
 # "Vanmiddag 3 uur verhoord"), and never after a word that makes it one ("elke
-# ochtend 2 uur", "de hele middag", "die nacht", "per avond"). "in de" is not such
-# a place: "'s nachts 8 uur in de haven" is how long one works there.
+# ochtend 2 uur", "de hele middag", "per avond"; "die avond 9 uur bij de brug" is
+# a time). "in de" is not such a place: "'s nachts 8 uur in de haven" is how long
+# one works there (near a meeting ``worded_times`` holds it). An hour from 13 to
+# 23 after a part of the day is always a time ("'s avonds 21 uur in de auto").
 _PART_WORDS = r"(?:ochtend|morgen|middag|avond|nacht)"
 _PLACE = r"(?:bij|aan|op|voor|achter|naast|tegenover|onder|langs)\s+(?:de|het|een|['’]t)(?!\w)"
 _NOT_A_SPAN = r"(?<!elke\s)(?<!iedere\s)(?<!hele\s)(?<!per\s)"
