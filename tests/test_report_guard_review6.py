@@ -213,3 +213,102 @@ def test_a_date_on_a_phone_line_is_no_phone_number() -> None:
     guard = Guard(identity_identifiers(["06-12345678 (sinds 01-02-2020)"]))
     assert _found(guard, "De overdracht was op 01-02-2020.") == set()
     assert ("phone number", "06-12345678") in _found(guard, "bel 06 12 34 56 78")
+
+
+# -- F2: "around" and "by" before a count -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "There were around nine in the car.",
+        "There were around nine at the party.",
+        "The gang numbered around nine.",
+        "The total came to around nine.",
+        "Around 9 in 10 dealers use Telegram.",
+        "Prices are around 9 to 10 euro.",
+        "They were outnumbered by nine to one.",
+        "The vote was won by 9 to 4.",
+    ],
+)
+def test_around_or_by_nine_that_counts_passes(written: str) -> None:
+    assert _found(_met("21:00"), written) == set()
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "We met around nine in the car.",
+        "It was around nine when he came.",
+        "There were around nine.",  # accepted: a count or the hour, at a clause's end
+        "He finished at nine with the others.",  # accepted: "met at nine with him"
+        "Be there by nine.",
+    ],
+)
+def test_around_or_by_nine_that_places_is_still_refused(written: str) -> None:
+    assert _refused(_met("21:00"), written)
+
+
+# -- F3: "ten" after an hour that is a count or a height ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("met", "written"),
+    [
+        ("21:10", "He bought nine ten-gram bags."),
+        ("21:10", "He had nine ten euro notes on him."),
+        ("21:50", "He paid with nine fifty-euro notes."),
+        ("17:10", "The suspect is about five ten, slim build."),
+        ("17:10", "He is five-ten with short hair."),
+        ("13:10", "He had one ten-euro note."),
+    ],
+)
+def test_an_hour_and_ten_that_counts_or_measures_passes(met: str, written: str) -> None:
+    assert _found(_met(met), written) == set()
+
+
+@pytest.mark.parametrize(
+    ("met", "written"),
+    [
+        ("21:10", "We met at nine ten."),
+        ("17:10", "We met at five ten."),
+        ("17:10", "It was five ten."),
+    ],
+)
+def test_an_hour_and_ten_that_is_a_time_is_still_refused(met: str, written: str) -> None:
+    assert _refused(_met(met), written)
+
+
+# -- F5: a price with the hour in figures ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "written", ["Hij verkocht er tien voor 9.", "Hij verkoopt ze vijf voor 9."]
+)
+def test_minutes_before_an_hour_in_figures_after_er_or_ze_are_a_price(written: str) -> None:
+    assert _found(_met("20:55"), written) == set()
+
+
+@pytest.mark.parametrize(
+    "written", ["Hij kwam tien voor 9.", "vijf voor 9", "Hij verkocht er tien voor negen."]
+)
+def test_minutes_before_an_hour_otherwise_are_still_refused(written: str) -> None:
+    assert _refused(_met("20:55"), written)
+
+
+# -- F6: a spaced colon in a score -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "written",
+    ["De uitslag was 21 : 30 voor de thuisploeg.", "Hij staat op plek 21 : 30 in de rij."],
+)
+def test_a_score_or_place_with_a_spaced_colon_passes(written: str) -> None:
+    assert _found(_met("21:30"), written) == set()
+
+
+@pytest.mark.parametrize(
+    "written", ["21 : 30", "Op de plek om 21 : 30.", "De uitslag was 21:30 voor de thuisploeg."]
+)
+def test_a_spaced_colon_otherwise_and_an_unspaced_one_are_still_refused(written: str) -> None:
+    assert _refused(Guard([]), written)

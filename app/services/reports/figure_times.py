@@ -86,10 +86,27 @@ _WITH_PART = re.compile(
     rf"(?:om\s+{_H24}\s*{_HOUR_WORD}(?!\s+{_SPAN_AFTER})"
     rf"|{_H24}\s*{_HOUR_WORD}(?:{_CLAUSE_END}|(?=\s+(?:{_PLACE}|['’]?s(?!\w))))))"
 )
+# "De uitslag was 21 : 30", "op plek 21 : 30": a score or a place with the colon
+# spaced, said so earlier in the clause (review 6, F6); "21 : 30" alone is a time.
+_SCORE = re.compile(
+    r"(?<!\w)(?:uitslag|eindstand|ruststand|stand|score|plek|plaats|verhouding|ratio"
+    r"|won|lost|verloor|verloren|gewonnen)(?!\w)[^.;:!?]*$"
+)
 _LASTED = re.compile(
     r"(?:duurde|duurt|duren|duurden|wachtte|wachtten|wacht|reed|reden|liep|liepen"
     r"|zat|zaten|werkte|werkten|lasted|took|waited|drove|walked|worked)\s*$"
 )
+
+
+def _a_score(folded: str, match: re.Match[str]) -> bool:
+    """Whether ``match``, a time with a spaced colon, is a score (``_SCORE``):
+    never right after a word that places a time ("om 21 : 30")."""
+    if not re.match(r"\d+(?: :|: )", match.group()):
+        return False
+    before = folded[max(0, match.start() - 40) : match.start()]
+    if re.search(r"(?<!\w)(?:om|rond|tegen|omstreeks|vanaf|tot|at|around)\s*$", before):
+        return False
+    return _SCORE.search(before) is not None
 
 
 def times_of_day(folded: str) -> Iterator[str]:
@@ -97,6 +114,8 @@ def times_of_day(folded: str) -> Iterator[str]:
     starts: set[int] = set()
     spans: list[tuple[int, int]] = []
     for match in _TIME.finditer(folded):
+        if _a_score(folded, match):
+            continue
         starts.add(match.start())
         spans.append(match.span())
         yield match.group().strip()

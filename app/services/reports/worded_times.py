@@ -113,8 +113,13 @@ _EN_AT_BARE = (
     r"(?<!stood\s)(?<!stands\s)(?<!ranked\s)"
     r"(?<!priced\s)(?<!counted\s)(?<!divided\s)(?<!multiplied\s)(?<!increased\s)"
     r"(?<!decreased\s)(?<!reduced\s)(?<!grew\s)(?<!rose\s)(?<!fell\s)"
-    r"(?:(?:at\s+(?:about|around)|at|around|(?<!up\s)(?<!down\s)by|until|till)(?!\w))"
+    r"(?:(?:at\s+(?:about|around)|at|(?<!numbered\s)(?<!totalled\s)(?<!totaled\s)(?<!to\s)"
+    r"(?<!were\s)(?<!are\s)around|(?<!up\s)(?<!down\s)by|until|till)(?!\w))"
 )
+# "There were around nine." counts where it ends a clause; "around nine in the
+# car", "by nine to one", "9 in 10 dealers" count always (review 6, F2).
+_EN_WERE_AROUND = r"(?:(?<=were\s)|(?<=are\s))around"
+_EN_NOT_RATIO = rf"(?!\s+(?:to|in|out\s+of)\s+(?:\d+|{_words(_EN_HOURS)})(?!\w))"
 # "om precies negen uur", "om ongeveer negen".
 _ROUGHLY = r"(?:\s+(?:precies|stipt|ongeveer|circa|ca\.|rond))?"
 _CLAUSE_END = r"(?=\s*(?:[.,;:!?)]|$))"
@@ -171,6 +176,12 @@ _EN_THEN = (
     r"(?=\s+(?:sharp|exactly|and(?!\s+the\s+same)|but|when|then|in|at|near|on|outside"
     r"|behind|with|to|tonight)(?!\w))"
 )
+# "He is (about) five ten": a height, not 5:10 (review 6, F3); "nine ten-gram
+# bags", "nine ten euro notes" are counts (``_COUNTED``, a hyphen after).
+_NOT_HEIGHT = r"(?:(?<!is\s)(?<!is\sabout\s)|(?!four|five|six))"
+# "Hij verkocht er tien voor 9": a price; the hour in figures not after "er",
+# "ze" (review 6, F5).
+_SOLD = r"(?:(?<=\ser\s)|(?<=\sze\s))"
 # "five to ten euro", "vijf voor tien mensen": a price or a range, not a time.
 _COUNTED = (
     r"(?!\s+(?:euro|eur|dollars?|pounds?|cents?|procent|percent|minutes?|minuten|mins?"
@@ -189,10 +200,15 @@ _FORMS: tuple[tuple[str, tuple[str, ...], str], ...] = (
     ),
     (rf"half\s+{_EN_H}", _EN_HOURS, "en half"),
     (rf"{_EN_H}\s+o['’]?\s?clock", _EN_HOURS, "hour"),
-    (rf"{_EN_H}[\s\-]+(?P<after>{_EN_AFTER_WORDS})", _EN_HOURS, "en after"),
+    (
+        rf"{_NOT_HEIGHT}{_EN_H}[\s\-]+(?P<after>{_EN_AFTER_WORDS})(?![\-\u2010]\w){_COUNTED}",
+        _EN_HOURS,
+        "en after",
+    ),
     (rf"{_EN_H}\s*(?:a\.?m|p\.?m)\.?", _EN_HOURS, "hour"),
     (rf"{_EN_H}\s+{_PARTS_OF_DAY}", _EN_HOURS, "hour"),
-    (rf"{_NL_M}\s+{_NL_DIR}{_NL_HD}{_COUNTED}", _NL_HOURS, "nl minutes"),
+    (rf"(?!{_SOLD}){_NL_M}\s+{_NL_DIR}{_NL_HD}{_COUNTED}", _NL_HOURS, "nl minutes"),
+    (rf"{_SOLD}{_NL_M}\s+{_NL_DIR}{_NL_H}{_COUNTED}", _NL_HOURS, "nl minutes"),
     (rf"half\s+{_NL_H}", _NL_HOURS, "nl half"),
     (rf"{_AT}{_ROUGHLY}\s+{_NL_H}\s+uur", _NL_HOURS, "hour"),
     (rf"(?<=het\s)(?:was|is)\s+{_NL_H}\s+uur{_CLAUSE_END}", _NL_HOURS, "hour"),
@@ -209,7 +225,8 @@ _FORMS: tuple[tuple[str, tuple[str, ...], str], ...] = (
     (rf"{_EEN}\s+uur\s+['’]?s\s+(?:nachts|middags)", _EEN_HOURS, "hour"),
     (rf"{_AT_BARE_HD}(?:{_HOUR_PLACED})", _NL_HOURS, "hour"),
     (rf"{_COUNTING_VERB}{_AT_BARE_HD}{_HOUR_ENDS}", _NL_HOURS, "hour"),
-    (rf"{_EN_AT_BARE}\s+{_EN_HD}{_EN_HOUR_ENDS}", _EN_HOURS, "hour"),
+    (rf"{_EN_AT_BARE}\s+{_EN_HD}{_EN_NOT_RATIO}{_EN_HOUR_ENDS}", _EN_HOURS, "hour"),
+    (rf"{_EN_WERE_AROUND}\s+{_EN_HD}{_CLAUSE_END}", _EN_HOURS, "hour"),
     (rf"{_AT}\s+{_NL_H_EN}", _NL_HOURS_EN, "hour"),
     # "half 10": 9:30 in Dutch, 10:30 as the British say it; both readings.
     (rf"half\s+{_DIGIT_H}{_NOT_SPAN}{_COUNTED}", (), "digit half"),  # not "half 10 jaar"
