@@ -19,8 +19,10 @@ gaat om negen``, ``hij vroeg om negen``, ``stood at nine``); the hour in figures
 in these forms too (``om 9.``, ``at 9.``, ``quarter past 9``, ``tien over 9``,
 ``half 10``, read both ways: 9:30 in Dutch, 10:30 as the British say it); not a
 price or a range (``vijf voor tien euro``, ``five to ten people``, ``from five to
-ten``); ``midnight``, ``middernacht`` (0:00), ``noon``,
-``midday``, ``het middaguur`` (12:00), on the 24-hour clock. Hours are one to
+ten``), nor a count, a height or a price with the hour in figures (``rond 9``,
+``by nine to one``, ``nine ten-gram bags``, ``he is five ten``, ``verkocht er tien
+voor 9``); ``midnight``, ``middernacht`` (0:00), ``noon``, ``midday``, ``het
+middaguur`` (12:00), on the 24-hour clock. Hours are one to
 twelve: on a 12-hour clock, unless a part of the day follows (``pm``, ``in the
 evening``, ``'s avonds``...): then on the 24-hour clock (``nine in the evening`` is
 21:00, not 9:00). Night (``at night``, ``'s nachts``: ``half past six at night``)
