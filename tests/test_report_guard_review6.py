@@ -312,3 +312,62 @@ def test_a_score_or_place_with_a_spaced_colon_passes(written: str) -> None:
 )
 def test_a_spaced_colon_otherwise_and_an_unspaced_one_are_still_refused(written: str) -> None:
     assert _refused(Guard([]), written)
+
+
+# -- Gaps round 4 also let through ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "at 2100 near the bridge",
+        "om 2100 bij de brug",
+        "die avond 21u bij de brug",
+        "9 uur 's-avonds bij de brug",
+        "Om 21-00 uur",
+        "om 21 30 uur",
+        "21 00 uur.",
+    ],
+)
+def test_these_times_in_figures_are_now_refused_whatever_the_meeting(written: str) -> None:
+    for guard in (Guard([]), _met("14:00")):
+        assert _refused(guard, written)
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "Hij werkt 20-30 uur per week.",
+        "rond 10-12 uur",
+        "Hij vroeg om 2100 euro.",
+        "om 1500 in totaal",
+    ],
+)
+def test_ranges_and_amounts_like_them_pass(written: str) -> None:
+    assert _found(Guard([]), written) == set()
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "Om eenentwintig uur",
+        "We met at twenty-one hundred.",
+        "at twenty one hundred",
+        "twenty-one hundred hours",
+        "negen uur 's-avonds",
+    ],
+)
+def test_these_worded_times_are_now_refused_near_the_meeting(written: str) -> None:
+    assert _refused(_met("21:00"), written)
+
+
+@pytest.mark.parametrize(
+    ("met", "written"),
+    [
+        ("09:00", "Om eenentwintig uur"),  # the 24-hour clock: not nine in the morning
+        ("20:00", "Hij werkte rond twintig uur per week."),
+        ("20:00", "tot twintig uur later"),
+    ],
+)
+def test_hours_past_twelve_in_words_that_are_no_meeting_s_time_pass(met: str, written: str) -> None:
+    assert _found(_met(met), written) == set()

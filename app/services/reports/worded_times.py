@@ -66,6 +66,12 @@ _EN_HOURS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "ni
              "eleven", "twelve")  # fmt: skip
 _NL_HOURS = (_ONE, "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien",
              "elf", "twaalf")  # fmt: skip
+# Hours 13 to 23 said on the 24-hour clock: "om eenentwintig uur", "at twenty-one
+# hundred" (review 6); in a tuple where an hour's place is its number less one.
+_NL_LATE = ("dertien", "veertien", "vijftien", "zestien", "zeventien", "achttien",
+            "negentien", "twintig", "eenentwintig", "tweeentwintig", "drieentwintig")  # fmt: skip
+_EN_LATE = ("thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+            "nineteen", "twenty", "twenty-one", "twenty-two", "twenty-three")  # fmt: skip
 _EEN_HOURS = ("een",)  # "een" as one: only in the fixed forms below
 # The hours as Dutch says them after a placing word, "tegen tienen", "om zessen"
 # (not "met z'n vieren": that is no hour). Folded: "tweeën" is "tweeen".
@@ -96,6 +102,8 @@ _DIGIT_H = rf"(?P<h>{_DIGITS})"
 # An hour in words or in figures: "tien over 9", "quarter past 9", "om 9.", "at 9."
 _EN_HD = rf"(?P<h>{_words(_EN_HOURS)}|{_DIGITS})"
 _NL_HD = rf"(?P<h>{_words(_NL_HOURS)}|{_DIGITS})"
+_NL_LATE_H = rf"(?P<h>{_words(_NL_LATE)})"
+_EN_LATE_H = rf"(?P<h>{_words(_EN_LATE)})".replace("\\-", r"[\s\-]+")
 _EN_M = rf"(?P<m>{_words(_EN_MINUTES)})"
 _EN_AFTER_WORDS = _words(_EN_AFTER).replace("\\-", r"[\s\-]+")
 _NL_M = rf"(?P<m>{_words(_NL_MINUTES)})"
@@ -148,7 +156,7 @@ _HOUR_THEN = (
     r"|arriveerde)(?!\w))"
 )
 _PARTS_OF_DAY = r"(?:in\s+the\s+(?:morning|afternoon|evening)|at\s+night)"
-_DUTCH_PARTS = r"['’]?s\s*(?:ochtends|morgens|middags|avonds|nachts)"  # "savonds" too
+_DUTCH_PARTS = r"['’]?s[\s\-]*(?:ochtends|morgens|middags|avonds|nachts)"  # "savonds" too
 # Bare "morgen" is tomorrow ("werkt morgen negen uur"), "zondagmorgen" a morning.
 _DUTCH_DAY_PART = rf"(?:{_DUTCH_PARTS}|\w*(?:ochtend|middag|avond|nacht)|\w+morgen)"
 # "elke nacht negen uur", "per avond": how long, each time (review 6, F4).
@@ -230,6 +238,9 @@ _FORMS: tuple[tuple[str, tuple[str, ...], str], ...] = (
     (rf"{_EN_AT_BARE}\s+{_EN_HD}{_EN_NOT_RATIO}{_EN_HOUR_ENDS}", _EN_HOURS, "hour"),
     (rf"{_EN_WERE_AROUND}\s+{_EN_HD}{_CLAUSE_END}", _EN_HOURS, "hour"),
     (rf"{_AT}\s+{_NL_H_EN}", _NL_HOURS_EN, "hour"),
+    (rf"{_AT}{_ROUGHLY}\s+{_NL_LATE_H}\s+uur{_HOW_LONG}", ("",) * 12 + _NL_LATE, "late"),
+    (rf"(?:at|by|around|until|till)\s+{_EN_LATE_H}\s+hundred", ("",) * 12 + _EN_LATE, "late"),
+    (rf"{_EN_LATE_H}\s+hundred\s+hours", ("",) * 12 + _EN_LATE, "late"),
     # "half 10": 9:30 in Dutch, 10:30 as the British say it; both readings.
     (rf"half\s+{_DIGIT_H}{_NOT_SPAN}{_COUNTED}", (), "digit half"),  # not "half 10 jaar"
     (r"(?:midnight|middernacht)", (), "midnight"),
@@ -247,10 +258,10 @@ _COMPILED = tuple(
 # A part of the day in or right after a phrase: morning (am), afternoon (pm),
 # evening (pm, but twelve is midnight), night (either: "half past six at night").
 _PART = re.compile(
-    r"\s*(?:(?P<am>a\.?m\b|in\s+the\s+morning|['’]?s\s*(?:ochtends|morgens))"
-    r"|(?P<pm>p\.?m\b|in\s+the\s+afternoon|['’]?s\s*middags)"
-    r"|(?P<evening>in\s+the\s+evening|['’]?s\s*avonds)"
-    r"|(?P<night>at\s+night|['’]?s\s*nachts))"
+    r"\s*(?:(?P<am>a\.?m\b|in\s+the\s+morning|['’]?s[\s\-]*(?:ochtends|morgens))"
+    r"|(?P<pm>p\.?m\b|in\s+the\s+afternoon|['’]?s[\s\-]*middags)"
+    r"|(?P<evening>in\s+the\s+evening|['’]?s[\s\-]*avonds)"
+    r"|(?P<night>at\s+night|['’]?s[\s\-]*nachts))"
 )
 
 
@@ -264,7 +275,7 @@ def _minutes(match: re.Match[str], hours: tuple[str, ...], kind: str) -> tuple[i
     on the 24-hour clock)."""
     if kind in _FIXED:
         return (_FIXED[kind],)
-    h = match["h"]
+    h = re.sub(r"[\s\-]+", "-", match["h"])
     at = (int(h) if h.isdigit() else hours.index(h) + 1) * 60
     if kind == "digit half":
         return at - 30, at + 30
@@ -328,7 +339,9 @@ def worded_times(text: str) -> Iterator[tuple[str, int, bool]]:
         end = max(end, stop)
         for minutes in readings:
             at, whole_day = (
-                (minutes, True) if kind in _FIXED else _on_clock(minutes, _part_of_day(text, match))
+                (minutes, True)
+                if kind in _FIXED or kind == "late"
+                else _on_clock(minutes, _part_of_day(text, match))
             )
             yield match.group().replace(_ONE, "één"), at, whole_day
 
