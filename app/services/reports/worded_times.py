@@ -179,6 +179,14 @@ _HOUR_ENDS = (
 )
 # The hour in figures only after "om" or "klokslag" (the conditional group): "rond
 # 9", "12 tegen 9" are counts and votes (review 6, F1).
+# "rond 9" then a place or a part of the day is a time after all ("rond 9 bij de
+# brug"); not "op" or "in de" ("rond 9 op zak", "rond 9 in de auto": a count).
+_FIGURE_PLACED = (
+    r"(?=\s+(?:binnen|buiten|aan|bij|naar|langs|thuis|weg|terug|mee|af|door|['’]?s"
+    r"|in\s+de\s+(?:ochtend|morgen|middag|avond|nacht)|vanavond|vanochtend|vanmorgen"
+    r"|vanmiddag|vannacht|ontmoette|ontmoetten|kwam|kwamen|sprak|spraken|belde|vertrok"
+    rf"|arriveerde)(?!\w))|(?=\s+{_DUTCH_PARTS})"
+)
 _AT_BARE_HD = (
     rf"(?:(?:om|klokslag)(?P<fig>)|rond|tegen|omstreeks){_ROUGHLY}\s+(?(fig)|(?!\d)){_NL_HD}"
 )
@@ -234,6 +242,7 @@ _FORMS: tuple[tuple[str, tuple[str, ...], str], ...] = (
     (rf"{_AT}\s+{_EEN}\s+uur{_NOT_ONE}", _EEN_HOURS, "hour"),
     (rf"{_EEN}\s+uur\s+['’]?s\s+(?:nachts|middags)", _EEN_HOURS, "hour"),
     (rf"{_AT_BARE_HD}(?:{_HOUR_PLACED})", _NL_HOURS, "hour"),
+    (rf"(?:rond|tegen|omstreeks){_ROUGHLY}\s+{_DIGIT_H}(?:{_FIGURE_PLACED})", _NL_HOURS, "hour"),
     (rf"{_COUNTING_VERB}{_AT_BARE_HD}{_HOUR_ENDS}", _NL_HOURS, "hour"),
     (rf"{_EN_AT_BARE}\s+{_EN_HD}{_EN_NOT_RATIO}{_EN_HOUR_ENDS}", _EN_HOURS, "hour"),
     (rf"{_EN_WERE_AROUND}\s+{_EN_HD}{_CLAUSE_END}", _EN_HOURS, "hour"),
