@@ -123,7 +123,8 @@ _EN_AT_BARE = (
     r"(?<!stood\s)(?<!stands\s)(?<!ranked\s)"
     r"(?<!priced\s)(?<!counted\s)(?<!divided\s)(?<!multiplied\s)(?<!increased\s)"
     r"(?<!decreased\s)(?<!reduced\s)(?<!grew\s)(?<!rose\s)(?<!fell\s)"
-    r"(?:(?:at\s+(?:about|around)|at|(?<!numbered\s)(?<!totalled\s)(?<!totaled\s)(?<!to\s)"
+    r"(?:(?:at\s+(?:about|around)|at|(?<!numbered\s)(?<!totalled\s)(?<!totaled\s)"
+    r"(?<!came\sto\s)(?<!grew\sto\s)(?<!rose\sto\s)(?<!fell\sto\s)(?<!up\sto\s)"
     r"(?<!were\s)(?<!are\s)around|(?<!up\s)(?<!down\s)by|until|till)(?!\w))"
 )
 # "There were around nine." counts where it ends a clause; "around nine in the
