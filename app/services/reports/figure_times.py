@@ -7,7 +7,8 @@ A time of day: ``23:30``, ``21 : 30``, ``9:05:10``, ``23.30 uur``, ``21,30 uur``
 ``tot``, ``at``, ``around``; not ``vanaf 12.50 euro``), ``om 21,30`` (only after
 ``om``, ``rond``, ``omstreeks``, ``at``, ``around``: ``vanaf 12,50`` is a price),
 ``om 21 uur``, ``om 21u``, ``om half 10``, ``een uur of 9``, ``om 2130.`` and ``at
-2130`` ending a clause (not ``om 2130 euro``), ``23u30``, ``23h30``, ``21u.``
+2130`` ending a clause or before a place (``om 2100 bij de brug``; not ``om 2130
+euro``), ``om 21-00 uur``, ``om 21 30 uur``, ``21 00 uur``, ``23u30``, ``23h30``, ``21u.``
 ending a clause (13 to 23: ``werkte 3u.`` may be how long), ``9 uur 30.`` ending a
 clause (not ``8 uur 20 dagen``), ``11:30 pm``, ``11 p.m.``, ``9 o'clock``, ``2330 hours``,
 ``2330 uur``, and ISO's ``T23:30``; hours with a part of the day (``12 uur 's
@@ -39,6 +40,7 @@ _TIME = re.compile(
     rf"|{_H12}(?:[:.]{_MM})?\s*{_AM_PM}"  # 11:30 pm, 11 p.m.
     rf"|{_H12}\s*o['’]?\s?clock(?!\w)"  # 9 o'clock
     rf"|{_H24}{_MM}\s*{_CLOCK_WORD}"  # 2330 hours
+    rf"|{_H24} 00\s*uur(?!\w)"  # 21 00 uur
     r")"
 )
 # After a word that places a time: "om 23.30", "rond 21 uur", "at 9.30", "om
@@ -58,10 +60,16 @@ _SPAN_AFTER = (
     r"|gelopen|rijden|lopen|wachten|werken)(?!\w)"
 )
 _HOUR_WORD = r"(?:uur|u|h)(?!\w)"
+_PLACE = r"(?:bij|aan|op|voor|achter|naast|tegenover|onder|langs)\s+(?:de|het|een|['’]t)(?!\w)"
+# "om 2100 bij de brug", "at 2100 near the bridge": four digits and a place
+# (review 6); "om 21-00 uur", "om 21 30 uur" a hyphen or space for the colon (a
+# hyphen only before "00": "rond 10-12 uur" is a range).
+_THEN_PLACE = rf"(?=\s+(?:{_PLACE}|(?:near|outside|behind|by|at|in)\s+the(?!\w)))"
 _AT_FIGURES = re.compile(
     r"(?<!\w)(?:(?:om|rond|tegen|omstreeks|vanaf|tot|at|around)\s+"
     rf"(?P<t>{_H24}\.{_MM}{_END}(?!\s*{_UNIT})"
-    rf"|(?<=om\s|at\s)(?:[01]\d|2[0-3]){_MM}{_CLAUSE_END}"  # om 2130.
+    rf"|(?<=om\s|at\s)(?:[01]\d|2[0-3]){_MM}(?:{_CLAUSE_END}|{_THEN_PLACE})"  # om 2130.
+    rf"|{_H24}(?:-00|\s{_MM})\s*{_HOUR_WORD}(?!\s+{_SPAN_AFTER})"  # om 21-00 uur
     rf"|{_H24}\s*{_HOUR_WORD}(?!\s+{_SPAN_AFTER})|half\s+{_H12}(?![\w:]){_END})"
     rf"|(?:om|rond|omstreeks|at|around)\s+(?P<comma>{_H24},{_MM}{_END}(?!\s*{_UNIT}))"
     rf"|(?P<about>een\s+uur(?:tje)?\s+of\s+{_H24}(?![\w:]){_END}(?!\s+{_SPAN_AFTER})))"
@@ -72,16 +80,24 @@ _AT_FIGURES = re.compile(
 # where the hour ends a clause or a place or "'s" follows ("'s avonds 9 uur bij
 # de brug"): else a span ("'s avonds 3 uur gewerkt", "die avond 3 uur in de auto",
 # "Vanmiddag 3 uur verhoord"), and never after a word that makes it one ("elke
-# ochtend 2 uur", "de hele middag", "die nacht", "per avond"). "in de" is not such
-# a place: "'s nachts 8 uur in de haven" is how long one works there.
+# ochtend 2 uur", "de hele middag", "per avond"; "die avond 9 uur bij de brug" is
+# a time). "in de" is not such a place: "'s nachts 8 uur in de haven" is how long
+# one works there (near a meeting ``worded_times`` holds it). An hour from 13 to
+# 23 after a part of the day is always a time ("'s avonds 21 uur in de auto").
 _PART_WORDS = r"(?:ochtend|morgen|middag|avond|nacht)"
-_PLACE = r"(?:bij|aan|op|voor|achter|naast|tegenover|onder|langs)\s+(?:de|het|een|['’]t)(?!\w)"
-_NOT_A_SPAN = r"(?<!elke\s)(?<!iedere\s)(?<!hele\s)(?<!die\s)(?<!deze\s)(?<!per\s)"
+_NOT_A_SPAN = r"(?<!elke\s)(?<!iedere\s)(?<!hele\s)(?<!per\s)"
 _WITH_PART = re.compile(
-    rf"(?<![\w:.,]){_H24}(?:\s*{_HOUR_WORD})?\s+['’]?s\s*{_PART_WORDS}s(?!\w)"
+    rf"(?<![\w:.,]){_H24}(?:\s*{_HOUR_WORD})?\s+['’]?s[\s\-]*{_PART_WORDS}s(?!\w)"
+    rf"|(?<![^\W_])\w*?(?P<late>{_PART_WORDS}s?\s+(?:1[3-9]|2[0-3])\s*{_HOUR_WORD})"
     rf"|{_NOT_A_SPAN}(?<![^\W_])\w*?(?P<said>{_PART_WORDS}s?\s+"
     rf"(?:om\s+{_H24}\s*{_HOUR_WORD}(?!\s+{_SPAN_AFTER})"
     rf"|{_H24}\s*{_HOUR_WORD}(?:{_CLAUSE_END}|(?=\s+(?:{_PLACE}|['’]?s(?!\w))))))"
+)
+# "De uitslag was 21 : 30", "op plek 21 : 30": a score or a place with the colon
+# spaced, said so earlier in the clause (review 6, F6); "21 : 30" alone is a time.
+_SCORE = re.compile(
+    r"(?<!\w)(?:uitslag|eindstand|ruststand|stand|score|plek|plaats|verhouding|ratio"
+    r"|won|lost|verloor|verloren|gewonnen)(?!\w)[^.;:!?]*$"
 )
 _LASTED = re.compile(
     r"(?:duurde|duurt|duren|duurden|wachtte|wachtten|wacht|reed|reden|liep|liepen"
@@ -89,11 +105,24 @@ _LASTED = re.compile(
 )
 
 
+def _a_score(folded: str, match: re.Match[str]) -> bool:
+    """Whether ``match``, a time with a spaced colon, is a score (``_SCORE``):
+    never right after a word that places a time ("om 21 : 30")."""
+    if not re.match(r"\d+(?: :|: )", match.group()):
+        return False
+    before = folded[max(0, match.start() - 40) : match.start()]
+    if re.search(r"(?<!\w)(?:om|rond|tegen|omstreeks|vanaf|tot|at|around)\s*$", before):
+        return False
+    return _SCORE.search(before) is not None
+
+
 def times_of_day(folded: str) -> Iterator[str]:
     """The times of day written in ``folded`` text, each once."""
     starts: set[int] = set()
     spans: list[tuple[int, int]] = []
     for match in _TIME.finditer(folded):
+        if _a_score(folded, match):
+            continue
         starts.add(match.start())
         spans.append(match.span())
         yield match.group().strip()
@@ -109,4 +138,4 @@ def times_of_day(folded: str) -> Iterator[str]:
     for match in _WITH_PART.finditer(folded):
         if not any(match.start() < end and start < match.end() for start, end in spans):
             # Not "om 12 uur" again in "om 12 uur 's middags".
-            yield match["said"] or match.group()
+            yield match["late"] or match["said"] or match.group()

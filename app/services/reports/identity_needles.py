@@ -20,11 +20,12 @@ for the sanitisation guard, in the spellings running text uses:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from datetime import date
 
 from app.services.reports.guard_shapes import capitals_pattern, glued_pattern
 from app.services.reports.matching import Identifier, fold
+from app.services.reports.phone_numbers import blank_dates
 
 # Name particles that are identity "parts" but ordinary words in running text.
 PARTICLES = frozenset(
@@ -196,16 +197,35 @@ def titled_particles(name: str) -> list[Identifier]:
 # The numbers on a line that holds a word or two numbers ("06-12345678 (werk)",
 # "Tel: 06-12345678", "06-12345678 / 020-1234567"): each run of digits, split at
 # a list's separators; eight digits from "+", "(" or "0", else nine, so a house
-# number with a postcode ("12 3511") is not taken for one.
+# number with a postcode ("12 3511") is not taken for one. A date on the line is
+# no number ("06-12345678 (sinds 01-02-2020)"); two numbers with only a space or
+# " - " between are split where the next starts with "0" or "+" (review 6, PH1).
 _PHONE_LIST = re.compile(r"[,;|]|\s/\s")
 _DIGIT_RUN = re.compile(r"\+?\(?\d[\d\s\-./()]*\d")
+_NEXT_NUMBER = re.compile(r"\s+(?:[\-\u2013]\s+)?(?=\+|\(?0)")
 _RUN_DIGITS = 9
 _PREFIXED_RUN_DIGITS = 8
 
 
+def _split_run(run: str) -> Iterator[str]:
+    """``run`` split between two numbers of eight digits or more each."""
+    start = 0
+    for gap in _NEXT_NUMBER.finditer(run):
+        before, after = run[start : gap.start()], run[gap.end() :]
+        if len(_digits(before)) >= 8 and len(_digits(after)) >= 8:
+            yield before
+            start = gap.end()
+    yield run[start:]
+
+
 def phone_runs(line: str) -> list[str]:
     """The phone numbers in a line of text, each as written."""
-    runs = [m.group() for piece in _PHONE_LIST.split(line) for m in _DIGIT_RUN.finditer(piece)]
+    runs = [
+        part
+        for piece in _PHONE_LIST.split(blank_dates(line))
+        for m in _DIGIT_RUN.finditer(piece)
+        for part in _split_run(m.group())
+    ]
     return [
         run
         for run in runs

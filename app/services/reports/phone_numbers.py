@@ -73,6 +73,11 @@ _DATE = re.compile(
 )
 
 
+def blank_dates(text: str) -> str:
+    """``text`` with its dates blanked out ("#"), each character for one."""
+    return _DATE.sub(lambda m: "#" * len(m.group()), text)
+
+
 def digits_of(text: str) -> str:
     return "".join(c for c in text if c.isdigit())
 
@@ -152,7 +157,7 @@ def _overlaps(span: tuple[int, int], spans: Iterable[tuple[int, int]]) -> bool:
 def phone_like(text: str) -> Iterator[re.Match[str]]:
     """Text shaped like anyone's phone number; not a date range, a range of
     times or a case number."""
-    undated = _DATE.sub(lambda m: "#" * len(m.group()), text)
+    undated = blank_dates(text)
     for match in _PHONE_LIKE.finditer(undated):
         if match["slash"] and len(digits_of(match.group())) < SLASHED_MIN:
             continue

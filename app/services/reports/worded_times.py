@@ -19,8 +19,10 @@ gaat om negen``, ``hij vroeg om negen``, ``stood at nine``); the hour in figures
 in these forms too (``om 9.``, ``at 9.``, ``quarter past 9``, ``tien over 9``,
 ``half 10``, read both ways: 9:30 in Dutch, 10:30 as the British say it); not a
 price or a range (``vijf voor tien euro``, ``five to ten people``, ``from five to
-ten``); ``midnight``, ``middernacht`` (0:00), ``noon``,
-``midday``, ``het middaguur`` (12:00), on the 24-hour clock. Hours are one to
+ten``), nor a count, a height or a price with the hour in figures (``rond 9``,
+``by nine to one``, ``nine ten-gram bags``, ``he is five ten``, ``verkocht er tien
+voor 9``); ``midnight``, ``middernacht`` (0:00), ``noon``, ``midday``, ``het
+middaguur`` (12:00), on the 24-hour clock. Hours are one to
 twelve: on a 12-hour clock, unless a part of the day follows (``pm``, ``in the
 evening``, ``'s avonds``...): then on the 24-hour clock (``nine in the evening`` is
 21:00, not 9:00). Night (``at night``, ``'s nachts``: ``half past six at night``)
@@ -64,6 +66,12 @@ _EN_HOURS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "ni
              "eleven", "twelve")  # fmt: skip
 _NL_HOURS = (_ONE, "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien",
              "elf", "twaalf")  # fmt: skip
+# Hours 13 to 23 said on the 24-hour clock: "om eenentwintig uur", "at twenty-one
+# hundred" (review 6); in a tuple where an hour's place is its number less one.
+_NL_LATE = ("dertien", "veertien", "vijftien", "zestien", "zeventien", "achttien",
+            "negentien", "twintig", "eenentwintig", "tweeentwintig", "drieentwintig")  # fmt: skip
+_EN_LATE = ("thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+            "nineteen", "twenty", "twenty-one", "twenty-two", "twenty-three")  # fmt: skip
 _EEN_HOURS = ("een",)  # "een" as one: only in the fixed forms below
 # The hours as Dutch says them after a placing word, "tegen tienen", "om zessen"
 # (not "met z'n vieren": that is no hour). Folded: "tweeën" is "tweeen".
@@ -94,6 +102,8 @@ _DIGIT_H = rf"(?P<h>{_DIGITS})"
 # An hour in words or in figures: "tien over 9", "quarter past 9", "om 9.", "at 9."
 _EN_HD = rf"(?P<h>{_words(_EN_HOURS)}|{_DIGITS})"
 _NL_HD = rf"(?P<h>{_words(_NL_HOURS)}|{_DIGITS})"
+_NL_LATE_H = rf"(?P<h>{_words(_NL_LATE)})"
+_EN_LATE_H = rf"(?P<h>{_words(_EN_LATE)})".replace("\\-", r"[\s\-]+")
 _EN_M = rf"(?P<m>{_words(_EN_MINUTES)})"
 _EN_AFTER_WORDS = _words(_EN_AFTER).replace("\\-", r"[\s\-]+")
 _NL_M = rf"(?P<m>{_words(_NL_MINUTES)})"
@@ -101,18 +111,26 @@ _NL_DIR = r"(?P<dir>over|voor)\s+(?P<half>half\s+)?"
 _AT = r"(?:om|rond|tegen|omstreeks|vanaf|tot|klokslag)"
 # Before a bare hour, no "uur": not "tot" or "vanaf", which count ("telde tot
 # negen", "kinderen vanaf negen").
-# Nor after a verb that counts, asks or ranks with them ("het gaat om negen", "hij
-# vroeg om negen").
-_AT_BARE = (
-    r"(?<!gaat\s)(?<!ging\s)(?<!gaan\s)(?<!gingen\s)(?<!vroeg\s)(?<!vraagt\s)"
-    r"(?<!vroegen\s)(?:om|rond|tegen|omstreeks|klokslag)"
+# Nor, where the clause ends or a conjunction follows, after a verb that counts
+# or asks with them ("het gaat om negen", "hij vroeg om negen"): "ging om negen
+# naar de brug" goes somewhere at nine (review 6, R2).
+_COUNTING_VERB = (
+    r"(?<!gaat\s)(?<!ging\s)(?<!gaan\s)(?<!gingen\s)(?<!vroeg\s)(?<!vraagt\s)(?<!vroegen\s)"
 )
+# "The meeting started at nine", "showed up at nine" are times (review 6, R1):
+# "prices start at nine" is refused with them. "up"/"down" count only before "by".
 _EN_AT_BARE = (
-    r"(?<!stood\s)(?<!stands\s)(?<!ranked\s)(?<!start\s)(?<!starts\s)(?<!started\s)"
+    r"(?<!stood\s)(?<!stands\s)(?<!ranked\s)"
     r"(?<!priced\s)(?<!counted\s)(?<!divided\s)(?<!multiplied\s)(?<!increased\s)"
-    r"(?<!decreased\s)(?<!reduced\s)(?<!grew\s)(?<!rose\s)(?<!fell\s)(?<!up\s)(?<!down\s)"
-    r"(?:(?:at\s+(?:about|around)|at|around|by|until|till)(?!\w))"
+    r"(?<!decreased\s)(?<!reduced\s)(?<!grew\s)(?<!rose\s)(?<!fell\s)"
+    r"(?:(?:at\s+(?:about|around)|at|(?<!numbered\s)(?<!totalled\s)(?<!totaled\s)"
+    r"(?<!came\sto\s)(?<!grew\sto\s)(?<!rose\sto\s)(?<!fell\sto\s)(?<!up\sto\s)"
+    r"(?<!were\s)(?<!are\s)around|(?<!up\s)(?<!down\s)by|until|till)(?!\w))"
 )
+# "There were around nine." counts where it ends a clause; "around nine in the
+# car", "by nine to one", "9 in 10 dealers" count always (review 6, F2).
+_EN_WERE_AROUND = r"(?:(?<=were\s)|(?<=are\s))around"
+_EN_NOT_RATIO = rf"(?!\s+(?:to|in|out\s+of)\s+(?:\d+|{_words(_EN_HOURS)})(?!\w))"
 # "om precies negen uur", "om ongeveer negen".
 _ROUGHLY = r"(?:\s+(?:precies|stipt|ongeveer|circa|ca\.|rond))?"
 _CLAUSE_END = r"(?=\s*(?:[.,;:!?)]|$))"
@@ -139,16 +157,50 @@ _HOUR_THEN = (
     r"|arriveerde)(?!\w))"
 )
 _PARTS_OF_DAY = r"(?:in\s+the\s+(?:morning|afternoon|evening)|at\s+night)"
-_DUTCH_PARTS = r"['’]?s\s*(?:ochtends|morgens|middags|avonds|nachts)"  # "savonds" too
-_DUTCH_DAY_PART = rf"(?:{_DUTCH_PARTS}|\w*(?:ochtend|morgen|middag|avond|nacht))"
+_DUTCH_PARTS = r"['’]?s[\s\-]*(?:ochtends|morgens|middags|avonds|nachts)"  # "savonds" too
+# Bare "morgen" is tomorrow ("werkt morgen negen uur"), "zondagmorgen" a morning.
+_DUTCH_DAY_PART = rf"(?:{_DUTCH_PARTS}|\w*(?:ochtend|middag|avond|nacht)|\w+morgen)"
+# "elke nacht negen uur", "per avond": how long, each time (review 6, F4).
+_NOT_EACH = r"(?<!elke\s)(?<!iedere\s)(?<!hele\s)(?<!per\s)"
+_HOW_LONG = (
+    r"(?!\s+(?:per|lang|gewerkt|werk|taakstraf|later|eerder|geleden|extra|gewacht"
+    r"|gereden|gelopen|rijden|lopen|wachten|werken|geslapen|slapen)(?!\w))"
+)
 # "om negen" without "uur" is a time only where nothing follows that it counts
 # ("het gaat om negen getuigen"): a clause's end, a particle, preposition or
 # conjunction (``_THEN``), or a part of the day. English "at nine" alike.
-_HOUR_ENDS = rf"(?:{_CLAUSE_END}|{_THEN}|{_HOUR_THEN}|(?=\s+{_DUTCH_PARTS}))"
+# A verb that counts (``_COUNTING_VERB``) rules out only the clause end and a
+# conjunction; "en" before a number adds one ("om 9 en 10 euro").
+_HOUR_PLACED = (
+    r"(?=\s+(?:binnen|buiten|aan|op|bij|naar|langs|thuis|weg|terug|mee|af|uit|door"
+    rf"|['’]?s)(?!\w))|{_HOUR_THEN}|(?=\s+{_DUTCH_PARTS})"
+)
+_HOUR_ENDS = (
+    rf"(?:{_CLAUSE_END}|(?=\s+(?:en(?!\s+(?:\d|{_words(_NL_HOURS)}))|maar|want|dus|toen)(?!\w)))"
+)
+# The hour in figures only after "om" or "klokslag" (the conditional group): "rond
+# 9", "12 tegen 9" are counts and votes (review 6, F1).
+# "rond 9" then a place or a part of the day is a time after all ("rond 9 bij de
+# brug"); not "op" or "in de" ("rond 9 op zak", "rond 9 in de auto": a count).
+_FIGURE_PLACED = (
+    r"(?=\s+(?:binnen|buiten|aan|bij|naar|langs|thuis|weg|terug|mee|af|door|['’]?s"
+    r"|in\s+de\s+(?:ochtend|morgen|middag|avond|nacht)|vanavond|vanochtend|vanmorgen"
+    r"|vanmiddag|vannacht|ontmoette|ontmoetten|kwam|kwamen|sprak|spraken|belde|vertrok"
+    rf"|arriveerde)(?!\w))|(?=\s+{_DUTCH_PARTS})"
+)
+_AT_BARE_HD = (
+    rf"(?:(?:om|klokslag)(?P<fig>)|rond|tegen|omstreeks){_ROUGHLY}\s+(?(fig)|(?!\d)){_NL_HD}"
+)
 _EN_THEN = (
     r"(?=\s+(?:sharp|exactly|and(?!\s+the\s+same)|but|when|then|in|at|near|on|outside"
     r"|behind|with|to|tonight)(?!\w))"
 )
+# "He is (about) five ten": a height, not 5:10 (review 6, F3); "nine ten-gram
+# bags", "nine ten euro notes" are counts (``_COUNTED``, a hyphen after).
+_NOT_HEIGHT = r"(?:(?<!is\s)(?<!is\sabout\s)|(?!four|five|six))"
+# "Hij verkocht er tien voor 9": a price; the hour in figures not after "er",
+# "ze" (review 6, F5).
+_SOLD = r"(?:(?<=\ser\s)|(?<=\sze\s))"
 # "five to ten euro", "vijf voor tien mensen": a price or a range, not a time.
 _COUNTED = (
     r"(?!\s+(?:euro|eur|dollars?|pounds?|cents?|procent|percent|minutes?|minuten|mins?"
@@ -167,13 +219,20 @@ _FORMS: tuple[tuple[str, tuple[str, ...], str], ...] = (
     ),
     (rf"half\s+{_EN_H}", _EN_HOURS, "en half"),
     (rf"{_EN_H}\s+o['’]?\s?clock", _EN_HOURS, "hour"),
-    (rf"{_EN_H}[\s\-]+(?P<after>{_EN_AFTER_WORDS})", _EN_HOURS, "en after"),
+    (
+        rf"{_NOT_HEIGHT}{_EN_H}[\s\-]+(?P<after>{_EN_AFTER_WORDS})(?![\-\u2010]\w){_COUNTED}",
+        _EN_HOURS,
+        "en after",
+    ),
     (rf"{_EN_H}\s*(?:a\.?m|p\.?m)\.?", _EN_HOURS, "hour"),
     (rf"{_EN_H}\s+{_PARTS_OF_DAY}", _EN_HOURS, "hour"),
-    (rf"{_NL_M}\s+{_NL_DIR}{_NL_HD}{_COUNTED}", _NL_HOURS, "nl minutes"),
+    (rf"(?!{_SOLD}){_NL_M}\s+{_NL_DIR}{_NL_HD}{_COUNTED}", _NL_HOURS, "nl minutes"),
+    (rf"{_SOLD}{_NL_M}\s+{_NL_DIR}{_NL_H}{_COUNTED}", _NL_HOURS, "nl minutes"),
     (rf"half\s+{_NL_H}", _NL_HOURS, "nl half"),
     (rf"{_AT}{_ROUGHLY}\s+{_NL_H}\s+uur", _NL_HOURS, "hour"),
-    (rf"(?:was|is|{_DUTCH_DAY_PART})\s+{_NL_H}\s+uur{_CLAUSE_END}", _NL_HOURS, "hour"),
+    (rf"(?<=het\s)(?:was|is)\s+{_NL_H}\s+uur{_CLAUSE_END}", _NL_HOURS, "hour"),
+    # "'s avonds 9 uur in de auto": near a meeting a time, whatever follows (R3).
+    (rf"{_NOT_EACH}{_DUTCH_DAY_PART}\s+{_NL_HD}\s+uur{_HOW_LONG}", _NL_HOURS, "hour"),
     (rf"{_NL_H}\s+uur\s+{_DUTCH_PARTS}", _NL_HOURS, "hour"),
     (rf"(?:(?:om|rond|tegen|omstreeks)\s+)?een\s+uur(?:tje)?\s+of\s+{_NL_H}", _NL_HOURS, "hour"),
     (rf"{_AT}\s+{_NL_M}\s+{_NL_DIR}{_EEN}", _EEN_HOURS, "nl minutes"),
@@ -183,9 +242,15 @@ _FORMS: tuple[tuple[str, tuple[str, ...], str], ...] = (
     (rf"half\s+{_EEN}", _EEN_HOURS, "nl half"),
     (rf"{_AT}\s+{_EEN}\s+uur{_NOT_ONE}", _EEN_HOURS, "hour"),
     (rf"{_EEN}\s+uur\s+['’]?s\s+(?:nachts|middags)", _EEN_HOURS, "hour"),
-    (rf"{_AT_BARE}{_ROUGHLY}\s+{_NL_HD}{_HOUR_ENDS}", _NL_HOURS, "hour"),
-    (rf"{_EN_AT_BARE}\s+{_EN_HD}{_EN_HOUR_ENDS}", _EN_HOURS, "hour"),
+    (rf"{_AT_BARE_HD}(?:{_HOUR_PLACED})", _NL_HOURS, "hour"),
+    (rf"(?:rond|tegen|omstreeks){_ROUGHLY}\s+{_DIGIT_H}(?:{_FIGURE_PLACED})", _NL_HOURS, "hour"),
+    (rf"{_COUNTING_VERB}{_AT_BARE_HD}{_HOUR_ENDS}", _NL_HOURS, "hour"),
+    (rf"{_EN_AT_BARE}\s+{_EN_HD}{_EN_NOT_RATIO}{_EN_HOUR_ENDS}", _EN_HOURS, "hour"),
+    (rf"{_EN_WERE_AROUND}\s+{_EN_HD}{_CLAUSE_END}", _EN_HOURS, "hour"),
     (rf"{_AT}\s+{_NL_H_EN}", _NL_HOURS_EN, "hour"),
+    (rf"{_AT}{_ROUGHLY}\s+{_NL_LATE_H}\s+uur{_HOW_LONG}", ("",) * 12 + _NL_LATE, "late"),
+    (rf"(?:at|by|around|until|till)\s+{_EN_LATE_H}\s+hundred", ("",) * 12 + _EN_LATE, "late"),
+    (rf"{_EN_LATE_H}\s+hundred\s+hours", ("",) * 12 + _EN_LATE, "late"),
     # "half 10": 9:30 in Dutch, 10:30 as the British say it; both readings.
     (rf"half\s+{_DIGIT_H}{_NOT_SPAN}{_COUNTED}", (), "digit half"),  # not "half 10 jaar"
     (r"(?:midnight|middernacht)", (), "midnight"),
@@ -203,10 +268,10 @@ _COMPILED = tuple(
 # A part of the day in or right after a phrase: morning (am), afternoon (pm),
 # evening (pm, but twelve is midnight), night (either: "half past six at night").
 _PART = re.compile(
-    r"\s*(?:(?P<am>a\.?m\b|in\s+the\s+morning|['’]?s\s*(?:ochtends|morgens))"
-    r"|(?P<pm>p\.?m\b|in\s+the\s+afternoon|['’]?s\s*middags)"
-    r"|(?P<evening>in\s+the\s+evening|['’]?s\s*avonds)"
-    r"|(?P<night>at\s+night|['’]?s\s*nachts))"
+    r"\s*(?:(?P<am>a\.?m\b|in\s+the\s+morning|['’]?s[\s\-]*(?:ochtends|morgens))"
+    r"|(?P<pm>p\.?m\b|in\s+the\s+afternoon|['’]?s[\s\-]*middags)"
+    r"|(?P<evening>in\s+the\s+evening|['’]?s[\s\-]*avonds)"
+    r"|(?P<night>at\s+night|['’]?s[\s\-]*nachts))"
 )
 
 
@@ -220,7 +285,7 @@ def _minutes(match: re.Match[str], hours: tuple[str, ...], kind: str) -> tuple[i
     on the 24-hour clock)."""
     if kind in _FIXED:
         return (_FIXED[kind],)
-    h = match["h"]
+    h = re.sub(r"[\s\-]+", "-", match["h"])
     at = (int(h) if h.isdigit() else hours.index(h) + 1) * 60
     if kind == "digit half":
         return at - 30, at + 30
@@ -284,7 +349,9 @@ def worded_times(text: str) -> Iterator[tuple[str, int, bool]]:
         end = max(end, stop)
         for minutes in readings:
             at, whole_day = (
-                (minutes, True) if kind in _FIXED else _on_clock(minutes, _part_of_day(text, match))
+                (minutes, True)
+                if kind in _FIXED or kind == "late"
+                else _on_clock(minutes, _part_of_day(text, match))
             )
             yield match.group().replace(_ONE, "één"), at, whole_day
 
