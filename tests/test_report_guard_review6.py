@@ -129,12 +129,6 @@ def test_a_span_after_a_part_of_the_day_still_passes_away_from_a_meeting(written
 @pytest.mark.parametrize(
     "written",
     [
-        "Er waren er rond 9.",
-        "Het aantal dealers ligt rond 9.",
-        "De prijs per gram ligt rond 9.",
-        "Hij heeft er rond 9 op zak.",
-        "Er zaten rond 9 in de auto.",
-        "Hij kocht er rond 9 en verkocht er 5.",
         "De stemming eindigde 12 tegen 9.",
         "Met 12 tegen 9 in de raad aangenomen.",
         "Bron heeft om 9 en 10 euro gevraagd.",
@@ -154,6 +148,13 @@ def test_a_count_in_figures_after_rond_or_tegen_passes(written: str) -> None:
         "Hij kwam rond 9 bij de brug.",
         "We spraken rond 9 af bij de brug.",
         "rond 9 in de avond",
+        # accepted (review 7, G9): not told from "de bron kwam rond 9."
+        "Er waren er rond 9.",
+        "Het aantal dealers ligt rond 9.",
+        "De prijs per gram ligt rond 9.",
+        "Hij heeft er rond 9 op zak.",
+        "Er zaten rond 9 in de auto.",
+        "Hij kocht er rond 9 en verkocht er 5.",
     ],
 )
 def test_om_9_and_rond_negen_that_place_are_still_refused(written: str) -> None:
@@ -166,14 +167,6 @@ def test_om_9_and_rond_negen_that_place_are_still_refused(written: str) -> None:
 @pytest.mark.parametrize(
     "written",
     [
-        "De maximale rijtijd per dag is negen uur.",
-        "Het tijdsverschil met Suriname is negen uur.",
-        "Zijn werkdag is negen uur.",
-        "De vertraging was negen uur.",
-        "De rit was negen uur.",
-        "Hij slaapt elke nacht negen uur.",
-        "Hij werkt morgen negen uur.",
-        "Hij werkt elke avond negen uur.",
         "De bron werkt per nacht negen uur.",
     ],
 )
@@ -187,6 +180,17 @@ def test_a_worded_duration_passes(written: str) -> None:
         ("21:00", "Het was negen uur."),
         ("21:00", "'s avonds negen uur."),
         ("09:00", "zondagmorgen negen uur."),
+        # accepted (review 7, G10): not told from "de afspraak is negen uur."
+        ("21:00", "De maximale rijtijd per dag is negen uur."),
+        ("21:00", "Het tijdsverschil met Suriname is negen uur."),
+        ("21:00", "Zijn werkdag is negen uur."),
+        ("21:00", "De vertraging was negen uur."),
+        ("21:00", "De rit was negen uur."),
+        # accepted (review 7, G12): not told from "elkaar elke avond negen uur."
+        ("21:00", "Hij slaapt elke nacht negen uur."),
+        ("21:00", "Hij werkt elke avond negen uur."),
+        # accepted (review 7, G11): not told from "afspraak morgen negen uur."
+        ("21:00", "Hij werkt morgen negen uur."),
     ],
 )
 def test_a_worded_time_after_het_was_or_a_part_of_the_day_is_still_refused(
@@ -226,10 +230,7 @@ def test_a_date_on_a_phone_line_is_no_phone_number() -> None:
 @pytest.mark.parametrize(
     "written",
     [
-        "There were around nine in the car.",
-        "There were around nine at the party.",
         "The gang numbered around nine.",
-        "The total came to around nine.",
         "The gang grew to around nine.",
         "Around 9 in 10 dealers use Telegram.",
         "Prices are around 9 to 10 euro.",
@@ -248,6 +249,10 @@ def test_around_or_by_nine_that_counts_passes(written: str) -> None:
         "We moved the meeting to around nine.",
         "It was around nine when he came.",
         "There were around nine.",  # accepted: a count or the hour, at a clause's end
+        # accepted (review 7, G8): not told from "we were around nine at the station"
+        "There were around nine in the car.",
+        "There were around nine at the party.",
+        "The total came to around nine.",  # accepted (review 7, G8): "came to around nine, met"
         "He finished at nine with the others.",  # accepted: "met at nine with him"
         "Be there by nine.",
     ],
@@ -265,7 +270,6 @@ def test_around_or_by_nine_that_places_is_still_refused(written: str) -> None:
         ("21:10", "He bought nine ten-gram bags."),
         ("21:10", "He had nine ten euro notes on him."),
         ("21:50", "He paid with nine fifty-euro notes."),
-        ("17:10", "The suspect is about five ten, slim build."),
         ("17:10", "He is five-ten with short hair."),
         ("13:10", "He had one ten-euro note."),
     ],
@@ -280,6 +284,8 @@ def test_an_hour_and_ten_that_counts_or_measures_passes(met: str, written: str) 
         ("21:10", "We met at nine ten."),
         ("17:10", "We met at five ten."),
         ("17:10", "It was five ten."),
+        # accepted (review 7, G6): not told from "the handover is about five ten"
+        ("17:10", "The suspect is about five ten, slim build."),
     ],
 )
 def test_an_hour_and_ten_that_is_a_time_is_still_refused(met: str, written: str) -> None:
@@ -290,14 +296,15 @@ def test_an_hour_and_ten_that_is_a_time_is_still_refused(met: str, written: str)
 
 
 @pytest.mark.parametrize(
-    "written", ["Hij verkocht er tien voor 9.", "Hij verkoopt ze vijf voor 9."]
-)
-def test_minutes_before_an_hour_in_figures_after_er_or_ze_are_a_price(written: str) -> None:
-    assert _found(_met("20:55"), written) == set()
-
-
-@pytest.mark.parametrize(
-    "written", ["Hij kwam tien voor 9.", "vijf voor 9", "Hij verkocht er tien voor negen."]
+    "written",
+    [
+        "Hij kwam tien voor 9.",
+        "vijf voor 9",
+        "Hij verkocht er tien voor negen.",
+        # accepted (review 7, G1): a price not told from "hij was er tien voor 9"
+        "Hij verkocht er tien voor 9.",
+        "Hij verkoopt ze vijf voor 9.",
+    ],
 )
 def test_minutes_before_an_hour_otherwise_are_still_refused(written: str) -> None:
     assert _refused(_met("20:55"), written)

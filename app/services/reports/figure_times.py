@@ -79,25 +79,30 @@ _AT_FIGURES = re.compile(
 # "zaterdagmiddag om 12 uur", "morgen 9 uur." Said first and without "om", only
 # where the hour ends a clause or a place or "'s" follows ("'s avonds 9 uur bij
 # de brug"): else a span ("'s avonds 3 uur gewerkt", "die avond 3 uur in de auto",
-# "Vanmiddag 3 uur verhoord"), and never after a word that makes it one ("elke
-# ochtend 2 uur", "de hele middag", "per avond"; "die avond 9 uur bij de brug" is
-# a time). "in de" is not such a place: "'s nachts 8 uur in de haven" is how long
-# one works there (near a meeting ``worded_times`` holds it). An hour from 13 to
-# 23 after a part of the day is always a time ("'s avonds 21 uur in de auto").
+# "Vanmiddag 3 uur verhoord"), and where it ends a clause never after a word
+# that makes it one ("elke ochtend 2 uur.", "de hele middag", "per avond"); before
+# a place it is a time ("die avond 9 uur bij de brug", "elke avond 9 uur bij de
+# brug": review 7, G2). "in de" is not such a place: "'s nachts 8 uur in de haven"
+# is how long one works there (near a meeting ``worded_times`` holds it). An hour
+# from 13 to 23 after a part of the day is always a time ("'s avonds 21 uur in de
+# auto").
 _PART_WORDS = r"(?:ochtend|morgen|middag|avond|nacht)"
 _NOT_A_SPAN = r"(?<!elke\s)(?<!iedere\s)(?<!hele\s)(?<!per\s)"
 _WITH_PART = re.compile(
     rf"(?<![\w:.,]){_H24}(?:\s*{_HOUR_WORD})?\s+['’]?s[\s\-]*{_PART_WORDS}s(?!\w)"
     rf"|(?<![^\W_])\w*?(?P<late>{_PART_WORDS}s?\s+(?:1[3-9]|2[0-3])\s*{_HOUR_WORD})"
     rf"|{_NOT_A_SPAN}(?<![^\W_])\w*?(?P<said>{_PART_WORDS}s?\s+"
-    rf"(?:om\s+{_H24}\s*{_HOUR_WORD}(?!\s+{_SPAN_AFTER})"
-    rf"|{_H24}\s*{_HOUR_WORD}(?:{_CLAUSE_END}|(?=\s+(?:{_PLACE}|['’]?s(?!\w))))))"
+    rf"(?:om\s+{_H24}\s*{_HOUR_WORD}(?!\s+{_SPAN_AFTER})|{_H24}\s*{_HOUR_WORD}{_CLAUSE_END}))"
+    rf"|(?<![^\W_])\w*?(?P<placed>{_PART_WORDS}s?\s+{_H24}\s*{_HOUR_WORD}"
+    rf"(?=\s+(?:{_PLACE}|['’]?s(?!\w))))"
 )
 # "De uitslag was 21 : 30", "op plek 21 : 30": a score or a place with the colon
 # spaced, said so earlier in the clause (review 6, F6); "21 : 30" alone is a time.
+# A place or a win only right before it: "de ontmoeting vond plaats 21 : 30 bij de
+# brug", "lost his phone, met 21 : 30" are times (review 7, G13).
 _SCORE = re.compile(
-    r"(?<!\w)(?:uitslag|eindstand|ruststand|stand|score|plek|plaats|verhouding|ratio"
-    r"|won|lost|verloor|verloren|gewonnen)(?!\w)[^.;:!?]*$"
+    r"(?<!\w)(?:(?:uitslag|eindstand|ruststand|stand|score|verhouding|ratio)(?!\w)[^.;:!?]*"
+    r"|(?:plek|won|lost|verloor|verloren|gewonnen)(?:\s+(?:met|by|with))?\s*)$"
 )
 _LASTED = re.compile(
     r"(?:duurde|duurt|duren|duurden|wachtte|wachtten|wacht|reed|reden|liep|liepen"
@@ -138,4 +143,4 @@ def times_of_day(folded: str) -> Iterator[str]:
     for match in _WITH_PART.finditer(folded):
         if not any(match.start() < end and start < match.end() for start, end in spans):
             # Not "om 12 uur" again in "om 12 uur 's middags".
-            yield match["late"] or match["said"] or match.group()
+            yield match["late"] or match["said"] or match["placed"] or match.group()

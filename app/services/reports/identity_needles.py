@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from datetime import date
+from itertools import accumulate
 
 from app.services.reports.guard_shapes import capitals_pattern, glued_pattern
 from app.services.reports.matching import Identifier, fold
@@ -209,11 +210,13 @@ _PREFIXED_RUN_DIGITS = 8
 
 def _split_run(run: str) -> Iterator[str]:
     """``run`` split between two numbers of eight digits or more each."""
+    # Digits before each position, counted once: linear on a long field.
+    counted = list(accumulate((c.isdigit() for c in run), initial=0))
     start = 0
     for gap in _NEXT_NUMBER.finditer(run):
-        before, after = run[start : gap.start()], run[gap.end() :]
-        if len(_digits(before)) >= 8 and len(_digits(after)) >= 8:
-            yield before
+        before = counted[gap.start()] - counted[start]
+        if before >= 8 and counted[-1] - counted[gap.end()] >= 8:
+            yield run[start : gap.start()]
             start = gap.end()
     yield run[start:]
 

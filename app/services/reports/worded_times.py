@@ -19,10 +19,9 @@ gaat om negen``, ``hij vroeg om negen``, ``stood at nine``); the hour in figures
 in these forms too (``om 9.``, ``at 9.``, ``quarter past 9``, ``tien over 9``,
 ``half 10``, read both ways: 9:30 in Dutch, 10:30 as the British say it); not a
 price or a range (``vijf voor tien euro``, ``five to ten people``, ``from five to
-ten``), nor a count, a height or a price with the hour in figures (``rond 9``,
-``by nine to one``, ``nine ten-gram bags``, ``he is five ten``, ``verkocht er tien
-voor 9``); ``midnight``, ``middernacht`` (0:00), ``noon``, ``midday``, ``het
-middaguur`` (12:00), on the 24-hour clock. Hours are one to
+ten``), nor a vote, a count or a height (``12 tegen 9``, ``by nine to one``,
+``nine ten-gram bags``, ``he is five ten``); ``midnight``, ``middernacht``
+(0:00), ``noon``, ``midday``, ``het middaguur`` (12:00), on the 24-hour clock. Hours are one to
 twelve: on a 12-hour clock, unless a part of the day follows (``pm``, ``in the
 evening``, ``'s avonds``...): then on the 24-hour clock (``nine in the evening`` is
 21:00, not 9:00). Night (``at night``, ``'s nachts``: ``half past six at night``)
@@ -113,24 +112,30 @@ _AT = r"(?:om|rond|tegen|omstreeks|vanaf|tot|klokslag)"
 # negen", "kinderen vanaf negen").
 # Nor, where the clause ends or a conjunction follows, after a verb that counts
 # or asks with them ("het gaat om negen", "hij vroeg om negen"): "ging om negen
-# naar de brug" goes somewhere at nine (review 6, R2).
+# naar de brug" goes somewhere at nine (review 6, R2). "gaat" counts only with
+# "het": "de bron gaat om negen" is when she goes (review 7, G3).
 _COUNTING_VERB = (
-    r"(?<!gaat\s)(?<!ging\s)(?<!gaan\s)(?<!gingen\s)(?<!vroeg\s)(?<!vraagt\s)(?<!vroegen\s)"
+    r"(?<!het\sgaat\s)(?<!het\sging\s)(?<!gaat\shet\s)(?<!ging\shet\s)"
+    r"(?<!vroeg\s)(?<!vraagt\s)(?<!vroegen\s)"
 )
 # "The meeting started at nine", "showed up at nine" are times (review 6, R1):
 # "prices start at nine" is refused with them. "up"/"down" count only before "by".
+# "were around nine at the station", "came to around nine, met" are times too
+# (review 7, G8): "There were around nine." is refused with them.
 _EN_AT_BARE = (
     r"(?<!stood\s)(?<!stands\s)(?<!ranked\s)"
     r"(?<!priced\s)(?<!counted\s)(?<!divided\s)(?<!multiplied\s)(?<!increased\s)"
     r"(?<!decreased\s)(?<!reduced\s)(?<!grew\s)(?<!rose\s)(?<!fell\s)"
-    r"(?:(?:at\s+(?:about|around)|at|(?<!numbered\s)(?<!totalled\s)(?<!totaled\s)"
-    r"(?<!came\sto\s)(?<!grew\sto\s)(?<!rose\sto\s)(?<!fell\sto\s)(?<!up\sto\s)"
-    r"(?<!were\s)(?<!are\s)around|(?<!up\s)(?<!down\s)by|until|till)(?!\w))"
+    r"(?:(?:at\s+(?:about|around)|at)(?P<at>)|(?<!numbered\s)(?<!totalled\s)(?<!totaled\s)"
+    r"(?<!grew\sto\s)(?<!rose\sto\s)(?<!fell\sto\s)(?<!up\sto\s)"
+    r"around|(?<!up\s)(?<!down\s)by|until|till)(?!\w)"
 )
-# "There were around nine." counts where it ends a clause; "around nine in the
-# car", "by nine to one", "9 in 10 dealers" count always (review 6, F2).
-_EN_WERE_AROUND = r"(?:(?<=were\s)|(?<=are\s))around"
-_EN_NOT_RATIO = rf"(?!\s+(?:to|in|out\s+of)\s+(?:\d+|{_words(_EN_HOURS)})(?!\w))"
+# "by nine to one", "around 9 in 10 dealers" count (review 6, F2); never after
+# "at" ("met at nine in two cars", "at nine to one side") and "in" only before
+# ten or more ("nine in ten"), not "around nine in one of the garages" (review 7, G7).
+_EN_NOT_RATIO = (
+    rf"(?(at)|(?!\s+(?:(?:to|out\s+of)\s+(?:\d+|{_words(_EN_HOURS)})|in\s+(?:ten|\d\d+))(?!\w)))"
+)
 # "om precies negen uur", "om ongeveer negen".
 _ROUGHLY = r"(?:\s+(?:precies|stipt|ongeveer|circa|ca\.|rond))?"
 _CLAUSE_END = r"(?=\s*(?:[.,;:!?)]|$))"
@@ -158,10 +163,11 @@ _HOUR_THEN = (
 )
 _PARTS_OF_DAY = r"(?:in\s+the\s+(?:morning|afternoon|evening)|at\s+night)"
 _DUTCH_PARTS = r"['’]?s[\s\-]*(?:ochtends|morgens|middags|avonds|nachts)"  # "savonds" too
-# Bare "morgen" is tomorrow ("werkt morgen negen uur"), "zondagmorgen" a morning.
-_DUTCH_DAY_PART = rf"(?:{_DUTCH_PARTS}|\w*(?:ochtend|middag|avond|nacht)|\w+morgen)"
-# "elke nacht negen uur", "per avond": how long, each time (review 6, F4).
-_NOT_EACH = r"(?<!elke\s)(?<!iedere\s)(?<!hele\s)(?<!per\s)"
+# Bare "morgen" too: "afspraak morgen negen uur" (review 7, G11), so "werkt morgen
+# negen uur" is refused with it; and after "elke": "elkaar elke avond negen uur"
+# is when they meet (review 7, G12), "werkt elke nacht negen uur" is refused.
+# Only "per nacht negen uur" is how long, each time (review 6, F4).
+_DUTCH_DAY_PART = rf"(?:{_DUTCH_PARTS}|\w*(?:ochtend|middag|avond|nacht|morgen))"
 _HOW_LONG = (
     r"(?!\s+(?:per|lang|gewerkt|werk|taakstraf|later|eerder|geleden|extra|gewacht"
     r"|gereden|gelopen|rijden|lopen|wachten|werken|geslapen|slapen)(?!\w))"
@@ -178,35 +184,35 @@ _HOUR_PLACED = (
 _HOUR_ENDS = (
     rf"(?:{_CLAUSE_END}|(?=\s+(?:en(?!\s+(?:\d|{_words(_NL_HOURS)}))|maar|want|dus|toen)(?!\w)))"
 )
-# The hour in figures only after "om" or "klokslag" (the conditional group): "rond
-# 9", "12 tegen 9" are counts and votes (review 6, F1).
-# "rond 9" then a place or a part of the day is a time after all ("rond 9 bij de
-# brug"); not "op" or "in de" ("rond 9 op zak", "rond 9 in de auto": a count).
-_FIGURE_PLACED = (
-    r"(?=\s+(?:binnen|buiten|aan|bij|naar|langs|thuis|weg|terug|mee|af|door|['’]?s"
-    r"|in\s+de\s+(?:ochtend|morgen|middag|avond|nacht)|vanavond|vanochtend|vanmorgen"
-    r"|vanmiddag|vannacht|ontmoette|ontmoetten|kwam|kwamen|sprak|spraken|belde|vertrok"
-    rf"|arriveerde)(?!\w))|(?=\s+{_DUTCH_PARTS})"
-)
+# The hour in figures too: "de bron kwam rond 9." is a time (review 7, G9), so
+# "Er waren er rond 9." is refused with it; only "12 tegen 9", a vote, is not
+# (the conditional group).
 _AT_BARE_HD = (
-    rf"(?:(?:om|klokslag)(?P<fig>)|rond|tegen|omstreeks){_ROUGHLY}\s+(?(fig)|(?!\d)){_NL_HD}"
+    rf"(?:(?<=\d\s)tegen(?P<vote>)|om|klokslag|rond|(?<!\d\s)tegen|omstreeks){_ROUGHLY}\s+"
+    rf"(?(vote)(?!\d)){_NL_HD}"
 )
 _EN_THEN = (
     r"(?=\s+(?:sharp|exactly|and(?!\s+the\s+same)|but|when|then|in|at|near|on|outside"
     r"|behind|with|to|tonight)(?!\w))"
 )
-# "He is (about) five ten": a height, not 5:10 (review 6, F3); "nine ten-gram
-# bags", "nine ten euro notes" are counts (``_COUNTED``, a hyphen after).
-_NOT_HEIGHT = r"(?:(?<!is\s)(?<!is\sabout\s)|(?!four|five|six))"
-# "Hij verkocht er tien voor 9": a price; the hour in figures not after "er",
-# "ze" (review 6, F5).
-_SOLD = r"(?:(?<=\ser\s)|(?<=\sze\s))"
-# "five to ten euro", "vijf voor tien mensen": a price or a range, not a time.
-_COUNTED = (
-    r"(?!\s+(?:euro|eur|dollars?|pounds?|cents?|procent|percent|minutes?|minuten|mins?"
-    r"|hours?|uur|days?|dagen|weeks?|weken|years?|jaar|people|persons?|men|mensen|man"
-    r"|personen|stuks?|keer|times|kilo|grams?|gram|pills?|pillen|bolletjes|zakken)(?!\w))"
+# "He is (about) five ten": a height, not 5:10 (review 6, F3); only after "he is"
+# or "she is": "the meet is five ten" is a time (review 7, G6). "nine ten-gram
+# bags", "nine ten euro notes" are counts (``_COUNTED``, a unit after).
+_NOT_HEIGHT = (
+    r"(?:(?<!he\sis\s)(?<!he\sis\sabout\s)(?<!she\sis\s)(?<!she\sis\sabout\s)"
+    r"|(?!four|five|six))"
 )
+# "five to ten euro", "vijf voor tien mensen": a price or a range, not a time.
+_COUNT_UNITS = (
+    r"(?:euro|eur|dollars?|pounds?|cents?|procent|percent|people|persons?|men|mensen|man"
+    r"|personen|stuks?|keer|times|kilo|grams?|gram|pills?|pillen|bolletjes|zakken)(?!\w)"
+)
+_SPAN_UNITS = r"(?:minutes?|minuten|mins?|hours?|uur|days?|dagen|weeks?|weken|years?|jaar)(?!\w)"
+_COUNTED = rf"(?!\s+(?:{_COUNT_UNITS}|{_SPAN_UNITS}))"
+# "nine fifteen minutes after he called" is 9:15 (review 7, G4): after "nine
+# fifteen" only a count; a hyphen only before a unit ("nine ten-gram bags", not
+# "nine ten-ish", review 7, G5).
+_EN_AFTER_COUNTED = rf"(?!\s+{_COUNT_UNITS})(?![\-\u2010](?:{_COUNT_UNITS}|{_SPAN_UNITS}))"
 _EN_HOUR_ENDS = rf"(?:{_CLAUSE_END}|{_EN_THEN})"
 # Each form: its pattern, the words its hour ``h`` is one of, and how it reads
 # (``_minutes``).
@@ -220,19 +226,18 @@ _FORMS: tuple[tuple[str, tuple[str, ...], str], ...] = (
     (rf"half\s+{_EN_H}", _EN_HOURS, "en half"),
     (rf"{_EN_H}\s+o['’]?\s?clock", _EN_HOURS, "hour"),
     (
-        rf"{_NOT_HEIGHT}{_EN_H}[\s\-]+(?P<after>{_EN_AFTER_WORDS})(?![\-\u2010]\w){_COUNTED}",
+        rf"{_NOT_HEIGHT}{_EN_H}[\s\-]+(?P<after>{_EN_AFTER_WORDS}){_EN_AFTER_COUNTED}",
         _EN_HOURS,
         "en after",
     ),
     (rf"{_EN_H}\s*(?:a\.?m|p\.?m)\.?", _EN_HOURS, "hour"),
     (rf"{_EN_H}\s+{_PARTS_OF_DAY}", _EN_HOURS, "hour"),
-    (rf"(?!{_SOLD}){_NL_M}\s+{_NL_DIR}{_NL_HD}{_COUNTED}", _NL_HOURS, "nl minutes"),
-    (rf"{_SOLD}{_NL_M}\s+{_NL_DIR}{_NL_H}{_COUNTED}", _NL_HOURS, "nl minutes"),
+    (rf"{_NL_M}\s+{_NL_DIR}{_NL_HD}{_COUNTED}", _NL_HOURS, "nl minutes"),
     (rf"half\s+{_NL_H}", _NL_HOURS, "nl half"),
     (rf"{_AT}{_ROUGHLY}\s+{_NL_H}\s+uur", _NL_HOURS, "hour"),
-    (rf"(?<=het\s)(?:was|is)\s+{_NL_H}\s+uur{_CLAUSE_END}", _NL_HOURS, "hour"),
+    (rf"(?:was|is)\s+{_NL_H}\s+uur{_CLAUSE_END}", _NL_HOURS, "hour"),
     # "'s avonds 9 uur in de auto": near a meeting a time, whatever follows (R3).
-    (rf"{_NOT_EACH}{_DUTCH_DAY_PART}\s+{_NL_HD}\s+uur{_HOW_LONG}", _NL_HOURS, "hour"),
+    (rf"(?<!per\s){_DUTCH_DAY_PART}\s+{_NL_HD}\s+uur{_HOW_LONG}", _NL_HOURS, "hour"),
     (rf"{_NL_H}\s+uur\s+{_DUTCH_PARTS}", _NL_HOURS, "hour"),
     (rf"(?:(?:om|rond|tegen|omstreeks)\s+)?een\s+uur(?:tje)?\s+of\s+{_NL_H}", _NL_HOURS, "hour"),
     (rf"{_AT}\s+{_NL_M}\s+{_NL_DIR}{_EEN}", _EEN_HOURS, "nl minutes"),
@@ -243,10 +248,8 @@ _FORMS: tuple[tuple[str, tuple[str, ...], str], ...] = (
     (rf"{_AT}\s+{_EEN}\s+uur{_NOT_ONE}", _EEN_HOURS, "hour"),
     (rf"{_EEN}\s+uur\s+['’]?s\s+(?:nachts|middags)", _EEN_HOURS, "hour"),
     (rf"{_AT_BARE_HD}(?:{_HOUR_PLACED})", _NL_HOURS, "hour"),
-    (rf"(?:rond|tegen|omstreeks){_ROUGHLY}\s+{_DIGIT_H}(?:{_FIGURE_PLACED})", _NL_HOURS, "hour"),
     (rf"{_COUNTING_VERB}{_AT_BARE_HD}{_HOUR_ENDS}", _NL_HOURS, "hour"),
     (rf"{_EN_AT_BARE}\s+{_EN_HD}{_EN_NOT_RATIO}{_EN_HOUR_ENDS}", _EN_HOURS, "hour"),
-    (rf"{_EN_WERE_AROUND}\s+{_EN_HD}{_CLAUSE_END}", _EN_HOURS, "hour"),
     (rf"{_AT}\s+{_NL_H_EN}", _NL_HOURS_EN, "hour"),
     (rf"{_AT}{_ROUGHLY}\s+{_NL_LATE_H}\s+uur{_HOW_LONG}", ("",) * 12 + _NL_LATE, "late"),
     (rf"(?:at|by|around|until|till)\s+{_EN_LATE_H}\s+hundred", ("",) * 12 + _EN_LATE, "late"),
