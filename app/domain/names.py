@@ -151,6 +151,8 @@ def _first_mixed(text: str) -> str | None:
     if any. Word by word: a compartment's name puts a Latin word before a
     Cyrillic or Greek codename ("File АХМЕД"), and a name set apart adds a Latin
     suffix ("АХМЕД (1a2b3c)"); each word in one script is nothing to mistake."""
+    if text.isascii():  # Latin only (most names, every time a package is read)
+        return None
     for word in text.split():
         first = None
         for ch in word:
