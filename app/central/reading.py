@@ -239,6 +239,17 @@ def _utc(column: str) -> str:
     return f"to_char({column} AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')"
 
 
+def _package(r: Any) -> dict[str, Any]:
+    """The package a record came in: (id, sequence, received_at, sha256, file name)."""
+    return {
+        "id": str(r[0]),
+        "sequence": r[1],
+        "received_at": r[2],
+        "file_sha256": r[3],
+        "file_name": r[4],
+    }
+
+
 def _versions(conn: Connection, debrief_id: uuid.UUID) -> list[dict[str, Any]]:
     rows = conn.execute(
         text(
@@ -257,13 +268,7 @@ def _versions(conn: Connection, debrief_id: uuid.UUID) -> list[dict[str, Any]]:
             "record_sha256": r[3],
             "intact": evidence.intact(r[4], r[3]),
             "data": r[4],
-            "package": {
-                "id": str(r[5]),
-                "sequence": r[6],
-                "received_at": r[7],
-                "file_sha256": r[8],
-                "file_name": r[9],
-            },
+            "package": _package(r[5:10]),
         }
         for r in rows
     ]
@@ -395,13 +400,7 @@ def _handovers(conn: Connection, source_id: uuid.UUID) -> list[dict[str, Any]]:
             "to_runner": r[1],
             "identity_sealed": r[2],  # sealed to the new runner: kept in the file only
             "created_at": r[3],
-            "package": {
-                "id": str(r[4]),
-                "sequence": r[5],
-                "received_at": r[6],
-                "file_sha256": r[7],
-                "file_name": r[8],
-            },
+            "package": _package(r[4:9]),
         }
         for r in rows
     ]

@@ -110,13 +110,17 @@ _LASTED = re.compile(
 )
 
 
+_SPACED_COLON = re.compile(r"\d+(?: :|: )")
+_PLACED_BEFORE = re.compile(r"(?<!\w)(?:om|rond|tegen|omstreeks|vanaf|tot|at|around)\s*$")
+
+
 def _a_score(folded: str, match: re.Match[str]) -> bool:
     """Whether ``match``, a time with a spaced colon, is a score (``_SCORE``):
     never right after a word that places a time ("om 21 : 30")."""
-    if not re.match(r"\d+(?: :|: )", match.group()):
+    if not _SPACED_COLON.match(match.group()):
         return False
     before = folded[max(0, match.start() - 40) : match.start()]
-    if re.search(r"(?<!\w)(?:om|rond|tegen|omstreeks|vanaf|tot|at|around)\s*$", before):
+    if _PLACED_BEFORE.search(before):
         return False
     return _SCORE.search(before) is not None
 

@@ -26,7 +26,7 @@ from itertools import accumulate
 
 from app.services.reports.guard_shapes import capitals_pattern, glued_pattern
 from app.services.reports.matching import Identifier, fold
-from app.services.reports.phone_numbers import blank_dates
+from app.services.reports.phone_numbers import blank_dates, digits_of
 
 # Name particles that are identity "parts" but ordinary words in running text.
 PARTICLES = frozenset(
@@ -88,10 +88,6 @@ MONTHS: tuple[tuple[str, ...], ...] = (
     ("november", "nov"),
     ("december", "dec"),
 )
-
-
-def _digits(text: str) -> str:
-    return "".join(c for c in text if c.isdigit())
 
 
 def _iso_date(text: str) -> date | None:
@@ -232,13 +228,13 @@ def phone_runs(line: str) -> list[str]:
     return [
         run
         for run in runs
-        if len(_digits(run)) >= _RUN_DIGITS
-        or (len(_digits(run)) >= _PREFIXED_RUN_DIGITS and run[0] in "+(0")
+        if len(digits_of(run)) >= _RUN_DIGITS
+        or (len(digits_of(run)) >= _PREFIXED_RUN_DIGITS and run[0] in "+(0")
     ]
 
 
 def _looks_like_phone(text: str) -> bool:
-    digits = _digits(text)
+    digits = digits_of(text)
     return len(digits) >= 6 and not any(c.isalpha() for c in text)
 
 
