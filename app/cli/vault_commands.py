@@ -74,7 +74,7 @@ def _check_kdf_target(args: argparse.Namespace) -> None:
 def cmd_init(args: argparse.Namespace) -> int:
     # Everything typed is checked before the passphrase is read and Argon2id is
     # calibrated (seconds), and before anything is made on disk.
-    names.clean(args.alias, NameKind.ALIAS)
+    alias = names.clean(args.alias, NameKind.ALIAS)
     _check_kdf_target(args)
     vaults.refuse_a_folder_in_use(args.vault)
     passphrase = read_passphrase_file(args.passphrase_file)
@@ -90,7 +90,7 @@ def cmd_init(args: argparse.Namespace) -> int:
     # The alias is named: without --alias it is "runner", which every command asks for.
     print(
         f"Created vault {header.vault_id} at {args.vault}; you act under the alias "
-        f"{names.clean(args.alias, NameKind.ALIAS)!r} ({args.role}) "
+        f"{alias!r} ({args.role}) "
         f"(Argon2id {header.kdf.memory_kib // 1024} MiB, "
         f"{counted(header.kdf.iterations, 'pass', 'passes')}, {header.calibrated_seconds:.2f} s)."
     )

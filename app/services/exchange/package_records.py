@@ -52,8 +52,14 @@ def _chunks(ids: Sequence[uuid.UUID], size: int = 500) -> list[list[uuid.UUID]]:
 _STORED_HEX = re.compile(r"[0-9a-f]{32}")
 
 
-# ``sent_tokens`` of a withdrawal: the SHA-256 of ``[]`` (``token_sends.digest``).
-_NO_TOKENS = hashlib.sha256(canonical.dumps([])).hexdigest()
+def tokens_digest(entries: list[dict[str, str]]) -> str:
+    """The SHA-256 of a ``deconfliction`` member (canonical JSON), as ``sent_tokens``
+    keeps it (``token_sends``)."""
+    return hashlib.sha256(canonical.dumps(entries)).hexdigest()
+
+
+# ``sent_tokens`` of a withdrawal.
+_NO_TOKENS = tokens_digest([])
 
 
 def stored_hex(value: str) -> str:

@@ -17,7 +17,6 @@ left out).
 
 from __future__ import annotations
 
-import hashlib
 import uuid
 from collections.abc import Sequence
 from typing import Any
@@ -27,15 +26,11 @@ from sqlalchemy.orm import Session
 
 from app.dal.handed_over import handed_over
 from app.errors import InvalidInput
-from app.export import canonical
 from app.models import Source, wire
 from app.models.packages import SentTokens
 from app.services.exchange import package_records
 
-
-def digest(entries: list[dict[str, str]]) -> str:
-    """The SHA-256 of a ``deconfliction`` member (canonical JSON)."""
-    return hashlib.sha256(canonical.dumps(entries)).hexdigest()
+digest = package_records.tokens_digest
 
 
 def _sent(session: Session, source_ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, str]:
