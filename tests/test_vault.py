@@ -10,6 +10,7 @@ from sqlalchemy import select
 from app.domain.enums import Role
 from app.errors import (
     DeviceSecretUnavailable,
+    InvalidInput,
     PassphraseRejected,
     UnlockThrottled,
     VaultExists,
@@ -239,3 +240,27 @@ def test_connection_pragmas(vault: Vault) -> None:
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
         assert conn.exec_driver_sql("PRAGMA cipher_memory_security").scalar() in ("0", 0)
+
+
+def test_every_creator_refuses_a_folder_that_holds_other_files(tmp_path: Path) -> None:
+    """``vaults.create`` (the first run, ``init``, ``demo``) refuses it before the
+    seconds of calibration, and leaves the folder as it was."""
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    (stick / "veldboek-1.age").write_bytes(b"a package")
+    steps: list[str] = []
+    with pytest.raises(InvalidInput) as refused:
+        vaults.create(
+            stick,
+            factory.PASSPHRASE,
+            alias_name="Valk",
+            role=Role.RUNNER,
+            target_seconds=0.01,
+            progress=lambda step, _fraction: steps.append(step),
+        )
+    assert str(refused.value) == (
+        f"{stick} already holds other files; nothing was made. A vault gets a "
+        "folder of its own: give a new or empty one."
+    )
+    assert steps == []  # nothing calibrated
+    assert sorted(p.name for p in stick.iterdir()) == ["veldboek-1.age"]

@@ -267,9 +267,13 @@ def _log_matches(conn: Connection, report_id: uuid.UUID, e: Entry) -> bool:
 
 def verify(store: Store, data: bytes) -> Verification:
     """Did this central system issue these exact bytes? The report id in the PDF's
-    keywords finds the register row; the file's SHA-256 and the content hash
-    printed on its last page must both be the ones registered. A look-up in the
-    register is written to the access log (who ran the command, what came of it)."""
+    keywords finds the register row; the file's SHA-256 must be the one registered,
+    and the row must be the one the access log's entry of the issue names. The
+    content hash printed on the last page is read to be shown, not compared: the
+    issued bytes print the hash ``issue`` registered and logged, so a row whose
+    hash differs is one changed since, which the log check names (NOT VERIFIED).
+    A look-up in the register is written to the access log (who ran the command,
+    what came of it)."""
     pdf_sha = hashlib.sha256(data).hexdigest()
     report_id = report_id_in(data)
     if report_id is None:
@@ -280,9 +284,8 @@ def verify(store: Store, data: bytes) -> Verification:
         if e is None:
             found = Verification(Result.UNKNOWN, pdf_sha, report_id, printed)
         else:
-            same = pdf_sha == e.pdf_sha256 and printed == e.content_sha256
             found = Verification(
-                Result.GENUINE if same else Result.ALTERED,
+                Result.GENUINE if pdf_sha == e.pdf_sha256 else Result.ALTERED,
                 pdf_sha,
                 report_id,
                 printed,

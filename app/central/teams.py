@@ -13,7 +13,7 @@ from app.domain import names
 from app.domain.enums import PeerRole
 from app.domain.names import NameKind
 from app.errors import InvalidInput
-from app.services.exchange.keys import KeyBundle, confirms, normalise_spoken
+from app.services.exchange.keys import KeyBundle, normalise_spoken, refuse_unconfirmed
 
 SENDER_ROLES = (PeerRole.RUNNER, PeerRole.HANDLER)
 
@@ -90,23 +90,15 @@ def team_id(conn: Connection, name: str, *, create: bool = False) -> tuple[int, 
 def _refuse_unconfirmed(
     conn: Connection, bundle: KeyBundle, role: PeerRole, confirmed_spoken: str
 ) -> None:
-    """A key is registered as what its owner read out, as its bundle says it is."""
+    """A key is registered as what its owner read out, as its bundle says it is:
+    the check a vault's keys import makes (format section 2), for a sender's key."""
     if role not in SENDER_ROLES:
         raise InvalidInput("A key is registered here as a runner's or a handler's.")
-    fp = bundle.fingerprint
-    # The spoken digits or the key id, as a vault takes them (format section 2).
-    if not confirms(fp, confirmed_spoken):
-        raise InvalidInput("The fingerprint does not match: the key was not added.")
     own = conn.execute(text("SELECT fingerprint FROM central.keys")).scalar_one_or_none()
-    if own == fp.hex:
+    if own == bundle.fingerprint.hex:
+        # Said before the role check, which would refuse it as a central's bundle.
         raise InvalidInput("That is the central system's own key.")
-    if bundle.role is not role:
-        # A slip of --role would make a runner's key a handler's for good (see below).
-        raise InvalidInput(
-            "The key bundle is for the role {found}, not {wanted}: the key was not added.",
-            found=bundle.role.value,
-            wanted=role.value,
-        )
+    refuse_unconfirmed(bundle, role, confirmed_spoken)
 
 
 def register(

@@ -73,10 +73,10 @@ def _check_kdf_target(args: argparse.Namespace) -> None:
 
 def cmd_init(args: argparse.Namespace) -> int:
     # Everything typed is checked before the passphrase is read and Argon2id is
-    # calibrated (seconds), and before anything is made on disk.
+    # calibrated (seconds), and before anything is made on disk; the folder is
+    # checked by ``create``, before it calibrates.
     alias = names.clean(args.alias, NameKind.ALIAS)
     _check_kdf_target(args)
-    vaults.refuse_a_folder_in_use(args.vault)
     passphrase = read_passphrase_file(args.passphrase_file)
     header = vaults.create(
         args.vault,

@@ -175,7 +175,9 @@ class AppController(QObject):
             show_error(None, exc)
             self.show_unlock()
 
-        self.runner.start(work, self._on_unlocked, failed)
+        # It records the unlock, but no window is open yet to keep an alias for:
+        # the window is built from its result.
+        self.runner.start(work, self._on_unlocked, failed, writes=None)
 
     # -- unlocked ---------------------------------------------------------------
 

@@ -188,7 +188,7 @@ class MeetingView(QWidget):
             self._discard_still_possible()
             self.status.setText(describe(exc))
 
-        self.runner.start(work, done, failed)
+        self.runner.start(work, done, failed, writes=None)
 
     def end_with(self, passphrase: str) -> None:
         self._check_passphrase(passphrase, lambda: self.finished.emit(self.save_note()))

@@ -371,7 +371,9 @@ class UnlockDialog(QDialog):
         def work(_progress: Any) -> vaults.Vault:
             return vaults.unlock(path, passphrase)
 
-        self._runner.start(work, self._on_unlocked, self._on_failed)
+        # It records the unlock, but no window is open yet to keep an alias for:
+        # the window is built from its result.
+        self._runner.start(work, self._on_unlocked, self._on_failed, writes=None)
 
     def _on_unlocked(self, vault: object) -> None:
         self._busy = False

@@ -71,11 +71,13 @@ class TaskRunner(QObject):
         on_error: Callable[[BaseException], None],
         on_progress: ProgressFn | None = None,
         *,
-        writes: str | None = None,
+        writes: str | None,
     ) -> Task:
         """``writes``: the work changes the vault or writes a file; said as its
         progress line says it ("Sealing the package…"). ``writing`` names it until
-        its result or error is delivered. None (read work): nothing waits for it."""
+        its result or error is delivered. None (read work): nothing waits for it.
+        Required, with no default: work that writes but forgot to say so would let
+        a switch of alias or a lock drop its result unseen."""
         key = self._next
         self._next += 1
         self._callbacks[key] = (on_done, on_error, on_progress)

@@ -18,11 +18,13 @@ from app.central.errors import DatabaseUnavailable, RevokedSender
 from app.central.place import Place
 from app.central.schema import migrate
 from app.clock import utc_now
-from app.domain.enums import PeerRole
+from app.domain.enums import PeerRole, Role
+from app.errors import InvalidInput
 from app.services.exchange import keys
 from tests.central.conftest import PASSPHRASE
 from tests.helpers.central import run
 from tests.helpers.central_fleet import Fleet
+from tests.packages.conftest import open_party
 
 
 def _db(place: Place) -> tuple[str, str]:
@@ -265,3 +267,39 @@ def test_a_handlers_key_is_named_as_such_never_as_not_registered(
             assert conn.execute(text("SELECT count(*) FROM central.packages")).scalar_one() == 0
     finally:
         s.close()
+
+
+def test_central_refuses_an_unconfirmed_key_in_a_vaults_words(
+    central_place: Place, fleet: Fleet, tmp_path: Path
+) -> None:
+    """One check for both (``keys.refuse_unconfirmed``): a fingerprint not read
+    out, or a bundle of another role, is refused by central's keys import as by a
+    vault's, the fingerprint first; nothing is registered."""
+    bundle = fleet.noord.bundle  # a runner's
+    another = fleet.zuid.bundle.fingerprint.spoken
+    vault = open_party(tmp_path / "vault", "Uil", Role.HANDLER)
+    s = store.Store(central_place)
+    said = []
+    try:
+        for role, typed in (
+            (PeerRole.RUNNER, another),
+            (PeerRole.HANDLER, bundle.fingerprint.spoken),
+            (PeerRole.HANDLER, another),
+        ):
+            with pytest.raises(InvalidInput) as in_vault:
+                keys.add_peer(vault.vault, vault.scope, bundle, role=role, confirmed_spoken=typed)
+            with s.begin() as conn, pytest.raises(InvalidInput) as in_central:
+                teams.register(conn, bundle, role=role, team="Noord", confirmed_spoken=typed,
+                               by="t")  # fmt: skip
+            assert str(in_central.value) == str(in_vault.value)
+            said.append(str(in_central.value))
+        with s.begin() as conn:
+            assert conn.execute(text("SELECT count(*) FROM central.senders")).scalar_one() == 0
+    finally:
+        s.close()
+        vault.vault.lock()
+    assert said == [
+        "The fingerprint does not match: the key was not added.",
+        "The key bundle is for the role runner, not handler: the key was not added.",
+        "The fingerprint does not match: the key was not added.",
+    ]

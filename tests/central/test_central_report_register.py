@@ -206,6 +206,30 @@ def test_a_register_row_the_access_log_does_not_vouch_for_is_not_genuine(
     assert "does not match the access log" in checked.out
 
 
+def test_the_issued_file_under_a_row_changed_since_names_the_register_not_the_file(
+    filled: Store, central_place: Place, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """The file's bytes are the ones issued; the row's content hash was changed
+    since (by someone holding the database): the register is what differs from the
+    access log, and is said to, not the file."""
+    out = tmp_path / "mi.pdf"
+    _issue(capsys, central_place, out, "--language", "en")
+    [row] = _rows(filled)
+    with filled.begin() as conn:
+        conn.execute(text("ALTER TABLE central.issued_reports DISABLE TRIGGER USER"))
+        conn.execute(
+            text("UPDATE central.issued_reports SET content_sha256 = :c WHERE id = :i"),
+            {"c": "0" * 64, "i": row["id"]},
+        )
+        conn.execute(text("ALTER TABLE central.issued_reports ENABLE TRIGGER USER"))
+    checked = _verify(capsys, central_place, out)
+    assert checked.code == 1
+    assert checked.out.startswith(f"NOT VERIFIED: report {row['id']} is in the register")
+    shown = json.loads(_verify(capsys, central_place, out, "--json").out)
+    assert (shown["ok"], shown["log_consistent"]) == (False, False)
+    assert shown["printed_content_sha256"] == row["content_sha256"]  # as issued
+
+
 def test_a_vaults_report_is_an_unknown_id_and_a_plain_pdf_no_report(
     filled: Store, central_place: Place, capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:

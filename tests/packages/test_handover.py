@@ -251,6 +251,31 @@ def test_an_unconfirmed_key_is_refused(trio: Trio, tmp_path: Path) -> None:
     stranger.vault.lock()
 
 
+def test_a_handover_is_sealed_to_whom_an_export_is_and_to_the_new_runner(
+    trio: Trio, tmp_path: Path
+) -> None:
+    """One list of recipients (``packages.recipients``): the handlers, and central
+    where this vault confirmed its key; a handover adds the new runner, and is never
+    made without a handler, though central's key alone still seals an export."""
+    source_id = _with_identity(trio.old)
+    central = open_party(tmp_path / "central", "Centraal", Role.HANDLER)
+    try:
+        introduce(trio.old, central, PeerRole.CENTRAL, "Central system")
+        plan = packages.plan_export(trio.old.vault, trio.old.scope, all_new=True)
+        assert sorted(plan.recipients) == ["Central system", "Team handler"]
+        result = _hand_over(trio, source_id)
+        assert sorted(result.recipients) == ["Central system", "Runner Specht", "Team handler"]
+        peer = next(p for p in keys.list_peers(trio.old.vault) if p.role is PeerRole.HANDLER)
+        keys.retire_peer(trio.old.vault, trio.old.scope, peer.id)
+        plan = packages.plan_export(trio.old.vault, trio.old.scope, all_new=True)
+        assert plan.recipients == ("Central system",)
+        other = _with_identity(trio.old, "MEREL")
+        with pytest.raises(NoRecipient, match="handler key is confirmed"):
+            _hand_over(trio, other)
+    finally:
+        central.vault.lock()
+
+
 def test_a_contact_no_debrief_carries_keeps_the_source_until_it_is_debriefed(
     trio: Trio,
 ) -> None:

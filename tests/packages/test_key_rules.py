@@ -47,6 +47,21 @@ def test_a_bundle_for_another_role_is_not_added(pair: Pair) -> None:
     assert len(keys.list_peers(pair.runner.vault)) == 1  # only the one the fixture added
 
 
+def test_a_bundle_not_read_out_is_refused_for_its_fingerprint_whatever_its_role(
+    pair: Pair,
+) -> None:
+    """Not the key its owner read out: said first (as central's keys import says
+    it), not the role, which would only invite another try with another role."""
+    bundle = keys.read_bundle(_bundle(pair, PeerRole.HANDLER))
+    another = keys.own_fingerprint(pair.runner.vault).spoken
+    for role in (PeerRole.HANDLER, PeerRole.RUNNER):
+        with pytest.raises(InvalidInput, match=r"^The fingerprint does not match"):
+            keys.add_peer(
+                pair.runner.vault, pair.runner.scope, bundle, role=role, confirmed_spoken=another
+            )
+    assert len(keys.list_peers(pair.runner.vault)) == 1  # only the one the fixture added
+
+
 @pytest.mark.parametrize(
     "spelling",
     [

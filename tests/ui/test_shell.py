@@ -136,6 +136,39 @@ def test_first_run_wizard_says_there_is_no_keyring(qtbot: QtBot, tmp_path: Path)
     assert header["device_factor"] is None  # the passphrase alone protects it
 
 
+@pytest.mark.usefixtures("english")
+def test_first_run_refuses_a_folder_that_holds_other_files(qtbot: QtBot, tmp_path: Path) -> None:
+    """The first run makes no vault where ``init`` would not: in a folder holding
+    other files (the stick that carries packages) the vault would travel with them."""
+    QApplication.instance().setQuitOnLastWindowClosed(False)  # type: ignore[union-attr]
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    (stick / "veldboek-1.age").write_bytes(b"a package")
+    controller = AppController(stick, kdf_target_seconds=0.05)
+    controller.start()
+    wizard = controller.wizard
+    assert wizard is not None
+    qtbot.addWidget(wizard)
+    next_button = wizard.button(QWizard.WizardButton.NextButton)
+    qtbot.keyClicks(wizard.alias_page.alias, "Merel")
+    qtbot.mouseClick(next_button, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(wizard.passphrase_page.first, "kale berg rivier lantaarn")
+    qtbot.keyClicks(wizard.passphrase_page.second, "kale berg rivier lantaarn")
+    qtbot.mouseClick(next_button, Qt.MouseButton.LeftButton)  # options
+    qtbot.mouseClick(next_button, Qt.MouseButton.LeftButton)  # create (off the GUI thread)
+    page = wizard.create_page
+    qtbot.waitUntil(lambda: not page.running, timeout=20_000)
+    assert page.status.text() == (
+        f"{stick} already holds other files; nothing was made. A vault gets a "
+        "folder of its own: give a new or empty one."
+    )
+    assert not page.done
+    assert not wizard.button(QWizard.WizardButton.FinishButton).isEnabled()
+    assert wizard.button(QWizard.WizardButton.BackButton).isEnabled()  # another folder
+    assert sorted(p.name for p in stick.iterdir()) == ["veldboek-1.age"]
+    assert controller.window is None
+
+
 def test_every_first_run_page_has_the_same_header(qtbot: QtBot, tmp_path: Path) -> None:
     """QWizard draws its header band only for a page with a subtitle: without
     one, "Where and how" stood as a large title in the page, unlike the others."""

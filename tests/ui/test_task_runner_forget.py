@@ -7,6 +7,7 @@ from __future__ import annotations
 import threading
 from typing import Any
 
+import pytest
 from PySide6.QtCore import QThreadPool
 from pytestqt.qtbot import QtBot
 
@@ -29,7 +30,7 @@ def test_the_result_of_work_already_running_is_dropped(qtbot: QtBot) -> None:
         assert release.wait(10)
         return "the last alias's source"
 
-    runner.start(work, got.append, got.append)
+    runner.start(work, got.append, got.append, writes=None)
     assert running.wait(10)  # in the pool, not queued
     runner.forget_pending()
     release.set()
@@ -41,7 +42,7 @@ def test_the_result_of_work_already_running_is_dropped(qtbot: QtBot) -> None:
 def test_a_result_finished_but_not_yet_delivered_is_dropped(qtbot: QtBot) -> None:
     runner = TaskRunner()
     got: list[object] = []
-    runner.start(lambda _p: "done before the switch", got.append, got.append)
+    runner.start(lambda _p: "done before the switch", got.append, got.append, writes=None)
     # Finished in the pool; its signal waits for the event loop, as it would while
     # the GUI thread is busy switching the alias.
     assert QThreadPool.globalInstance().waitForDone(10_000)
@@ -60,9 +61,9 @@ def test_errors_are_dropped_too_and_new_work_still_reports(qtbot: QtBot) -> None
         assert release.wait(10)
         raise ValueError("late")
 
-    runner.start(failing, got.append, errors.append)
+    runner.start(failing, got.append, errors.append, writes=None)
     runner.forget_pending()
-    runner.start(lambda _p: "the new alias's list", got.append, errors.append)
+    runner.start(lambda _p: "the new alias's list", got.append, errors.append, writes=None)
     release.set()
     settle(qtbot)
     assert errors == []
@@ -85,7 +86,7 @@ def test_work_that_writes_is_named_until_its_result_is_delivered(qtbot: QtBot) -
         writing_then.append(runner.writing())  # still held while it is shown
         got.append(result)
 
-    runner.start(lambda _p: "a list", got.append, got.append)  # read work: not named
+    runner.start(lambda _p: "a list", got.append, got.append, writes=None)  # read: not named
     runner.start(work, done, got.append, writes="Sealing the package…")
     assert runner.writing() == ["Sealing the package…"]
     release.set()
@@ -135,3 +136,15 @@ def test_a_lock_forgets_work_that_writes_too(qtbot: QtBot) -> None:
     settle(qtbot)
     assert got == []
     assert ended == [True]
+
+
+def test_work_must_say_whether_it_writes() -> None:
+    """Forgetting ``writes`` would let a switch of alias drop a written result
+    unseen: it cannot be left out, not even for read work."""
+    runner = TaskRunner()
+    started: list[str] = []
+    start: Any = runner.start  # called as a careless caller would, past mypy
+    with pytest.raises(TypeError, match="writes"):
+        start(lambda _p: started.append("ran"), started.append, started.append)
+    assert started == []
+    assert runner.pending() == 0

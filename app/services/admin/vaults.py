@@ -66,7 +66,7 @@ def _a_vault_folders(name: str) -> bool:
     )
 
 
-def refuse_a_folder_in_use(folder: Path) -> None:
+def _refuse_a_folder_in_use(folder: Path) -> None:
     """A vault gets a folder of its own: one holding other files (the stick that
     carries packages, a home folder) would take the vault where they go, and every
     file later written there would be refused as inside a vault. What a vault
@@ -95,7 +95,10 @@ def create(
     progress: ProgressFn | None = None,
 ) -> VaultHeader:
     """Calibrate Argon2id on this machine, then create the vault. Slow (seconds):
-    run it off the GUI thread. The header says what was calibrated."""
+    run it off the GUI thread. The header says what was calibrated. A folder that
+    holds other files is refused first, whoever makes the vault (the first run,
+    ``init``, ``demo``)."""
+    _refuse_a_folder_in_use(root)
     return create_vault(
         root,
         passphrase,

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from app.domain.enums import PeerRole
 from app.errors import InvalidInput, NoRecipient, NotFound
 from app.models.packages import PackagePeer
-from app.services.exchange import keys
+from app.services.exchange import keys, packages
 
 
 def new_runner(session: Session, wanted: str) -> PackagePeer:
@@ -45,30 +45,15 @@ def new_runner(session: Session, wanted: str) -> PackagePeer:
     return peer
 
 
-def handlers(session: Session) -> list[PackagePeer]:
-    found = list(
-        session.execute(
-            select(PackagePeer)
-            .where(PackagePeer.role == PeerRole.HANDLER, PackagePeer.active.is_(True))
-            .order_by(PackagePeer.fingerprint)
-        ).scalars()
-    )
-    if not found:
+def others(session: Session) -> list[PackagePeer]:
+    """Every recipient of a handover besides the new runner: those of a package of
+    debriefs (``packages.recipients``), of whom at least one handler. Central is
+    among them where this vault confirmed its key: it then holds the source as the
+    new runner's, and takes their packages naming it."""
+    found = packages.recipients(session)
+    if not any(p.role is PeerRole.HANDLER for p in found):
         raise NoRecipient(
             "No handler key is confirmed in this vault: import the team handler's key and "
             "compare its fingerprint first (keys import)."
         )
     return found
-
-
-def others(session: Session) -> list[PackagePeer]:
-    """Every recipient of a handover besides the new runner: the team's handlers
-    (at least one), and the central system where this vault confirmed its key, as
-    a package of debriefs goes to it (``packages._recipients``): central then
-    holds the source as the new runner's, and takes their packages naming it."""
-    central = session.execute(
-        select(PackagePeer).where(
-            PackagePeer.role == PeerRole.CENTRAL, PackagePeer.active.is_(True)
-        )
-    ).scalars()
-    return sorted([*handlers(session), *central], key=lambda p: p.fingerprint)

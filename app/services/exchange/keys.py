@@ -241,6 +241,21 @@ def confirms(fp: Fingerprint, confirmed: str) -> bool:
     return normalise_spoken(confirmed) == normalise_spoken(fp.spoken)
 
 
+def refuse_unconfirmed(bundle: KeyBundle, role: PeerRole, confirmed: str) -> None:
+    """A key is taken (into a vault, or by the central system) only as what its
+    owner read out (``confirms``), and only as the role its bundle says: a slip of
+    the role would make a runner's key a handler's for good. The fingerprint first:
+    a bundle that is not the one read out is not worth taking with another role."""
+    if not confirms(bundle.fingerprint, confirmed):
+        raise InvalidInput("The fingerprint does not match: the key was not added.")
+    if bundle.role is not role:
+        raise InvalidInput(
+            "The key bundle is for the role {found}, not {wanted}: the key was not added.",
+            found=bundle.role.value,
+            wanted=role.value,
+        )
+
+
 def add_peer(
     vault: Vault,
     scope: Scope,
@@ -256,14 +271,7 @@ def add_peer(
     adding it says (``role``)."""
     peer_name = names.clean(name or bundle.name, NameKind.KEY)
     fp = bundle.fingerprint
-    if bundle.role is not role:
-        raise InvalidInput(
-            "The key bundle is for the role {found}, not {wanted}: the key was not added.",
-            found=bundle.role.value,
-            wanted=role.value,
-        )
-    if not confirms(fp, confirmed_spoken):
-        raise InvalidInput("The fingerprint does not match: the key was not added.")
+    refuse_unconfirmed(bundle, role, confirmed_spoken)
     own = own_fingerprint(vault)
     if fp.hex == own.hex:
         raise InvalidInput("That is this vault's own key.")

@@ -138,8 +138,11 @@ class Recovery:
     leftovers_removed: int
 
 
-def _recipients(session: Session) -> list[PackagePeer]:
-    peers = list(
+def recipients(session: Session) -> list[PackagePeer]:
+    """Whom a package is sealed to (a handover's also to its new runner): the
+    team's handlers and, where this vault confirmed its key, the central system;
+    active keys only, by fingerprint. Possibly none: each caller says what it needs."""
+    return list(
         session.execute(
             select(PackagePeer)
             .where(
@@ -149,6 +152,10 @@ def _recipients(session: Session) -> list[PackagePeer]:
             .order_by(PackagePeer.fingerprint)
         ).scalars()
     )
+
+
+def _recipients(session: Session) -> list[PackagePeer]:
+    peers = recipients(session)
     if not peers:
         raise NoRecipient(
             "No recipient is known yet: import the team handler's key first (keys import)."

@@ -221,7 +221,9 @@ class RevealIdentityDialog(QDialog):
             self.passphrase.clear()
             self.passphrase.setFocus(Qt.FocusReason.OtherFocusReason)
 
-        self.runner.start(work, self._show, failed)
+        # Only the audit log records the reveal; after a switch of alias or a lock
+        # the identity must not show, so nothing waits for it.
+        self.runner.start(work, self._show, failed, writes=None)
 
     def _show(self, fields: object) -> None:
         assert isinstance(fields, IdentityFields)

@@ -82,6 +82,7 @@ class VersionsDialog(QDialog):
             lambda _report: record_versions.version_data(vault, scope, debrief_id, version),
             lambda data: self._show(version, data),
             lambda exc: self._failed(version, exc),
+            writes=None,
         )
 
     def _chosen(self, version: int) -> bool:

@@ -44,12 +44,12 @@
 <context>
     <name>DebriefsPage</name>
     <message numerus="yes">
-        <location filename="../pages/debriefs.py" line="239" />
+        <location filename="../pages/debriefs.py" line="240" />
         <source>%n debrief(s) match</source>
         <translation><numerusform>%n debrief matches</numerusform><numerusform>%n debriefs match</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../pages/debriefs.py" line="241" />
+        <location filename="../pages/debriefs.py" line="242" />
         <source>%n debrief(s) in your files</source>
         <translation><numerusform>%n debrief in your files</numerusform><numerusform>%n debriefs in your files</numerusform></translation>
     </message>
@@ -185,12 +185,12 @@
         <translation><numerusform>Report {id} issued: %n page.</numerusform><numerusform>Report {id} issued: %n pages.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../pages/report_approvals.py" line="121" />
+        <location filename="../pages/report_approvals.py" line="123" />
         <source>the sanitised report requested by {by} on {day} (%n debrief(s), {marking})</source>
         <translation><numerusform>the sanitised report requested by {by} on {day} (%n debrief, {marking})</numerusform><numerusform>the sanitised report requested by {by} on {day} (%n debriefs, {marking})</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../pages/report_approvals.py" line="177" />
+        <location filename="../pages/report_approvals.py" line="180" />
         <source>%n item(s) that may be shared had no sanitised wording and are left out of it.</source>
         <translation><numerusform>%n item that may be shared had no sanitised wording and is left out of it.</numerusform><numerusform>%n items that may be shared had no sanitised wording and are left out of it.</numerusform></translation>
     </message>
@@ -206,37 +206,37 @@
 <context>
     <name>SendTab</name>
     <message numerus="yes">
-        <location filename="../packages/send_tab.py" line="209" />
+        <location filename="../packages/send_tab.py" line="210" />
         <source>No new debrief; the deconfliction tokens of %n source(s) wait to be sent.</source>
         <translation><numerusform>No new debrief; the deconfliction tokens of %n source wait to be sent.</numerusform><numerusform>No new debrief; the deconfliction tokens of %n sources wait to be sent.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../packages/send_tab.py" line="217" />
+        <location filename="../packages/send_tab.py" line="218" />
         <source>No new debrief; %n record(s) of source files wait to be sent.</source>
         <translation><numerusform>No new debrief; %n record of a source file waits to be sent.</numerusform><numerusform>No new debrief; %n records of source files wait to be sent.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../packages/send_tab.py" line="226" />
+        <location filename="../packages/send_tab.py" line="227" />
         <source>%n debrief(s) still miss something (in red).</source>
         <translation><numerusform>%n debrief still misses something (in red).</numerusform><numerusform>%n debriefs still miss something (in red).</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../packages/send_tab.py" line="229" />
+        <location filename="../packages/send_tab.py" line="230" />
         <source>%n debrief(s) ready to send.</source>
         <translation><numerusform>%n debrief ready to send.</numerusform><numerusform>%n debriefs ready to send.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../packages/send_tab.py" line="371" />
+        <location filename="../packages/send_tab.py" line="372" />
         <source>Removed %n hidden temporary file(s) of an interrupted export.</source>
         <translation><numerusform>Removed %n hidden temporary file of an interrupted export.</numerusform><numerusform>Removed %n hidden temporary files of an interrupted export.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../packages/send_tab.py" line="382" />
+        <location filename="../packages/send_tab.py" line="383" />
         <source>Package {n} with %n debrief(s) written to {path}.</source>
         <translation><numerusform>Package {n} with %n debrief written to {path}.</numerusform><numerusform>Package {n} with %n debriefs written to {path}.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../packages/send_tab.py" line="386" />
+        <location filename="../packages/send_tab.py" line="387" />
         <source>Package {n} with %n debrief(s) is on its way to {names}.</source>
         <translation><numerusform>Package {n} with %n debrief is on its way to {names}.</numerusform><numerusform>Package {n} with %n debriefs is on its way to {names}.</numerusform></translation>
     </message>

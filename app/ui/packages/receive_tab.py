@@ -239,13 +239,13 @@ class ReceiveTab(QWidget):
         path = path or choose_file(self, self.tr("A package to import"), PACKAGE_FILES)
         if path is None:
             return
-        vault, scope = self.session.vault, self.session.scope
+        vault, scope, chosen = self.session.vault, self.session.scope, path
         dialog = progress_dialog(self, self.tr("Checking the package…"), "verifyProgress")
-        chosen = path
         self.runner.start(
             lambda _report: package_receive.verify_package(vault, scope, chosen),
             lambda check: self._checked(dialog, chosen, check),
             lambda exc: self._failed(dialog, exc),
+            writes=None,  # the audit log only: the import asked next writes
         )
 
     def _checked(self, dialog: Any, path: Path, check: PackageCheck) -> None:
@@ -432,6 +432,7 @@ class ReceiveTab(QWidget):
             lambda _r: user_files.check(chosen, user_files.RECEIPT),
             lambda _none: self._ask_to_take_in(chosen),
             lambda exc: self.status.setText(self.tr("Refused: {why}").format(why=describe(exc))),
+            writes=None,
         )
 
     def _ask_to_take_in(self, path: Path) -> None:
@@ -449,7 +450,6 @@ class ReceiveTab(QWidget):
                 "The debriefs the handler confirms in it are then deleted from this vault."
             )
         )
-        chosen = path
         self.confirm = ask(
             self,
             title=self.tr("Take in a receipt"),
@@ -461,7 +461,7 @@ class ReceiveTab(QWidget):
                 "was sent is kept until it has gone out again."
             ),
             confirm=self.tr("Take in and delete"),
-            on_confirm=lambda: self._take_in(chosen),
+            on_confirm=lambda: self._take_in(path),
             name="receiptConfirm",
         )
         self.confirm.rejected.connect(lambda: setattr(self, "confirm", None))

@@ -185,6 +185,7 @@ class SendTab(QWidget):
             lambda _report: packages.plan_export(vault, scope, all_new=True),
             lambda plan: self._planned(generation, plan, then),
             lambda exc: self._plan_failed(generation, exc, then),
+            writes=None,  # a plan only: the export writes
         )
 
     def _planned(self, generation: int, plan: ExportPlan, then: str) -> None:

@@ -158,4 +158,4 @@ class AuditPage(Page):
             self.verify_button.setEnabled(True)
             self.result.setText(describe(exc))
 
-        self.runner.start(work, done, failed)
+        self.runner.start(work, done, failed, writes=None)

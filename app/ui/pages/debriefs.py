@@ -227,6 +227,7 @@ class DebriefsPage(Page):
             lambda _progress: debriefs.count_debriefs(vault, scope, filters=filters),
             lambda total: self._show_count(total, filters),
             lambda _exc: self.count.clear(),
+            writes=None,
         )
 
     def filtered(self) -> bool:

@@ -89,7 +89,9 @@ def load(page: ReportsPage) -> None:
         if asked == page.approvals_asked:
             show_error(page, exc)
 
-    page.runner.start(lambda _p: reports.list_approvals(vault, scope, status=None), show, failed)
+    page.runner.start(
+        lambda _p: reports.list_approvals(vault, scope, status=None), show, failed, writes=None
+    )
 
 
 def forget(page: ReportsPage) -> None:
@@ -153,7 +155,8 @@ def preview(page: ReportsPage) -> None:
         progress.close()
         show_error(page, exc)
 
-    page.runner.start(work, show, failed)
+    # Not registered (it is no issued report); only the audit log records it.
+    page.runner.start(work, show, failed, writes=None)
 
 
 def approve(page: ReportsPage) -> ConfirmDialog | None:
