@@ -1,6 +1,7 @@
-"""What a source's file must be before it is handed over: everything of it that
-the new runner should hold must travel, since the old vault purges the source
-once the new runner confirms it (docs/package-format.md, section 7.4)."""
+"""Who hands a source over (the alias that runs it), and what its file must be
+first: everything of it that the new runner should hold must travel, since the
+old vault purges the source once the new runner confirms it
+(docs/package-format.md, section 7.4)."""
 
 from __future__ import annotations
 
@@ -11,10 +12,25 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.dal import source_runner
 from app.domain.enums import DebriefStatus
-from app.errors import InvalidInput
+from app.domain.scope import Scope
+from app.errors import AccessDenied, InvalidInput
 from app.models import AuditEvent, Contact, ContactAttendee, Debrief
 from app.services.exchange import token_sends
+
+
+def refuse_not_running(session: Session, scope: Scope, source_id: uuid.UUID) -> None:
+    """Refused unless the active alias runs the source (``source_runner``): another
+    alias with access to the file may add to it, not give it away."""
+    runner = source_runner.other_runner(session, scope, source_id)
+    if runner is not None:
+        raise AccessDenied(
+            "Only {runner}, the alias that runs this source, may hand it over: switch to "
+            "that alias. Another alias with access to the file may read it and add to it. "
+            "Nothing was written.",
+            runner=runner,
+        )
 
 
 def refuse_unready(session: Session, source_id: uuid.UUID) -> None:
