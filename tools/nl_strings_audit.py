@@ -41,6 +41,7 @@ _FIELDS = {
     "can act": "kan handelen",
     "confirmed": "bevestigd",
     "content checksum": "controlegetal inhoud",
+    "contact": "contact",
     "copies": "exemplaren",
     "debrief": "debriefing",
     "debriefs": "debriefings",

@@ -5,6 +5,7 @@ NL_HANDOVER = {
     # Source file
     "Handover": "Overdracht",
     "Hand over source…": "Bron overdragen…",
+    "Only {runner}, the alias that runs this source, may hand it over or close its registration.": "Alleen {runner}, de alias die deze bron runt, mag haar overdragen of haar registratie beëindigen.",
     "Handed over to {runner} on {when}": "Overgedragen aan {runner} op {when}",
     " (awaiting the new runner's receipt)": " (wacht op het ontvangstbewijs van de nieuwe runner)",
     ". The file is read only here.": ". Het dossier is hier alleen nog te lezen.",
@@ -44,6 +45,7 @@ NL_HANDOVER = {
 ERRORS_HANDOVER = {
     "Packages of debriefs are imported by a handler; a runner imports only a source handed over to them.": "Pakketten met debriefings worden ingelezen door een teamleider; een runner leest alleen een aan hem of haar overgedragen bron in.",
     "A source is handed over by its runner.": "Een bron wordt overgedragen door haar runner.",
+    "Only {runner}, the alias that runs this source, may hand it over: switch to that alias. Another alias with access to the file may read it and add to it. Nothing was written.": "Alleen {runner}, de alias die deze bron runt, mag haar overdragen: wissel van alias. Een andere alias met toegang tot het dossier mag het lezen en aanvullen. Er is niets geschreven.",
     "This source was already handed over; if its package was lost, write it again (package write).": "Deze bron is al overgedragen; is het pakket kwijt, schrijf het dan opnieuw (package write).",
     "The source has a draft debrief: submit or delete it before the handover.": "De bron heeft een concept-debriefing: dien die in of verwijder haar vóór de overdracht.",
     "The source has a contact without a debrief (on {day}): contacts travel only in their debriefs, so write and submit its debrief before the handover.": "De bron heeft een contact zonder debriefing (op {day}): contacten reizen alleen mee in hun debriefing, dus schrijf die en dien haar in vóór de overdracht.",

@@ -25,6 +25,7 @@ ERRORS_SOURCES = {
     "A closing cannot be decided on a day still to come.": "Tot een beëindiging kan niet worden besloten op een dag die nog moet komen.",
     "This registration is already closed.": "Deze registratie is al beëindigd.",
     "This source came in a runner's package: its runner closes the registration, and the closing arrives with their next package.": "Deze bron kwam in het pakket van een runner: die runner beëindigt de registratie, en de beëindiging komt met het volgende pakket.",
+    "Only {runner}, the alias that runs this source, may close its registration: switch to that alias. Another alias with access to the file may read it and add to it. Nothing was changed.": "Alleen {runner}, de alias die deze bron runt, mag haar registratie beëindigen: wissel van alias. Een andere alias met toegang tot het dossier mag het lezen en aanvullen. Er is niets gewijzigd.",
     "A closing cannot be decided before the source was registered.": "Tot een beëindiging kan niet worden besloten vóór de registratie van de bron.",
     "A registration is closed with its reason, the day and who decided (Close registration, or 'veldboek source close'), not by changing its status.": "Een registratie wordt beëindigd met de reden, de dag en wie besloot (Registratie beëindigen, of 'veldboek source close'), niet door de status te wijzigen.",
     "A closed registration stays closed.": "Een beëindigde registratie blijft beëindigd.",

@@ -72,6 +72,10 @@ class SourceOverview:
     close_reason: str = ""
     closed_on: date | None = None
     closed_by: str | None = None
+    # Whether the active alias runs the source (``source_runner``: only it hands the
+    # source over or closes it), and else who does.
+    runs_it: bool = False
+    run_by: str = ""
 
 
 @dataclass(frozen=True)

@@ -158,6 +158,7 @@ _FIELDS: dict[str, object] = {
     "open": QT_TRANSLATE_NOOP("AuditFields", "still open"),
     "closed_on": QT_TRANSLATE_NOOP("AuditFields", "decided on"),
     "confirmed": QT_TRANSLATE_NOOP("AuditFields", "confirmed"),
+    "contact": QT_TRANSLATE_NOOP("AuditFields", "contact"),
     "content_sha256": QT_TRANSLATE_NOOP("AuditFields", "content checksum"),
     "copies": QT_TRANSLATE_NOOP("AuditFields", "copies"),
     "debrief": QT_TRANSLATE_NOOP("AuditFields", "debrief"),
@@ -354,15 +355,9 @@ _VALUES: dict[str, dict[str, object]] = {
 # Which table a detail field's value is looked up in (the field's name by default).
 _VALUE_KIND = {"arrival": "status", "fields": "text field", "keys": "setting"}
 _REFUSALS = {"package.refused", "receipt.refused"}
-_IDS = {
-    "addendum_id",
-    "alias_id",
-    "approval_id",
-    "attachment",
-    "debrief",
-    "item_id",
-    "package",
-    "report_id",
+_IDS = {  # shown by name where known, else by their first 8 hex digits
+    *("addendum_id", "alias_id", "approval_id", "attachment", "contact", "debrief"),
+    *("item_id", "package", "report_id"),
 }
 _HASHES = {"body_sha256", "content_sha256", "pdf_sha256", "sha256"}
 _KEYS = {"fingerprint", "runner"}

@@ -198,7 +198,14 @@ class SourceFileView(QWidget):
         self.handover_button.setVisible(not self.session.scope.is_handler)
         # Handed on from here: the new runner's file, read only in this vault.
         handed_on = handed is not None and handed.direction == "out"
-        self.handover_button.setEnabled(not handed_on)
+        # Only the alias that runs the source gives it away or ends it (``source_runner``).
+        self.handover_button.setEnabled(o.runs_it and not handed_on)
+        not_yours = self.tr(
+            "Only {runner}, the alias that runs this source, may hand it over or close its "
+            "registration."
+        ).format(runner=o.run_by)
+        for button in (self.handover_button, self.close_button):
+            button.setToolTip("" if o.runs_it else not_yours)
         self.edit_button.setEnabled(not handed_on)
         self.record_identity_button.setEnabled(not handed_on)
         for table in self._record_tables():
@@ -216,7 +223,9 @@ class SourceFileView(QWidget):
             if o.closed_at is not None or o.status is SourceStatus.CLOSED
             else "—"
         )
-        self.close_button.setEnabled(o.status is not SourceStatus.CLOSED and not handed_on)
+        self.close_button.setEnabled(
+            o.runs_it and o.status is not SourceStatus.CLOSED and not handed_on
+        )
         self.contacts.set_rows(self.file.contacts)
         self.debriefs.set_rows(self.file.debriefs)
         self.taskings.set_rows(self.file.taskings)

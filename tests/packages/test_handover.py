@@ -9,7 +9,7 @@ import json
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -42,7 +42,8 @@ from app.services.exchange import (
     receipts,
     whole_file,
 )
-from app.services.records import identity, welfare
+from app.services.records import debriefs, identity, welfare
+from app.services.records.debriefs import DebriefContent
 from app.services.views import IdentityFields
 from tests.helpers import factory
 from tests.packages.conftest import HANDLER, Party, introduce, open_party, rich_debrief
@@ -276,23 +277,82 @@ def test_a_handover_is_sealed_to_whom_an_export_is_and_to_the_new_runner(
         central.vault.lock()
 
 
+def _debrief_of(party: Party, source_id: uuid.UUID, contact_id: uuid.UUID) -> None:
+    """A submitted debrief of that contact."""
+    draft = debriefs.create_draft(party.vault, party.scope, source_id, contact_id=contact_id)
+    content = DebriefContent(narrative="Source did not show.", critical_reflection="None.")
+    debriefs.save_draft(party.vault, party.scope, draft, content)
+    debriefs.add_item(party.vault, party.scope, draft, factory.graded_item())
+    debriefs.submit(party.vault, party.scope, draft)
+
+
 def test_a_contact_no_debrief_carries_keeps_the_source_until_it_is_debriefed(
     trio: Trio,
 ) -> None:
-    """Contacts travel inside their debriefs: a no-show's contact, with its place and
-    notes, would reach neither the new runner nor the handler, and the old vault
-    purges it after the receipt. A contact whose details were purged (its debrief
-    went out) does not hold the handover."""
+    """Contacts travel inside their debriefs: a no-show's contact would reach neither
+    the new runner nor the handler, and the old vault purges it after the receipt;
+    one with nothing but its day and kind too (it is a record of a meeting). A
+    contact whose debrief went out and was purged after the handler's receipt (its
+    day, kind and length stay here, the handler holds the rest) does not hold it."""
     source_id = _with_identity(trio.old)
     old = trio.old
-    alone = factory.contact(old.vault, old.scope, source_id, notes="Bron kwam niet opdagen.")
+    sent = packages.export_package(old.vault, old.scope, to_dir=trio.stick, all_new=True)
+    package_receive.import_package(trio.handler.vault, trio.handler.scope, sent.path)
+    made = receipts.create_receipt(
+        trio.handler.vault, trio.handler.scope, runner="Runner Valk", to_dir=trio.stick
+    )
+    assert receipts.import_receipt(old.vault, old.scope, made.path).purged == 1
+    assert (_count(old, Debrief, source_id), _count(old, Contact, source_id)) == (0, 1)
+
+    written = set(trio.stick.iterdir())
+    noted = factory.contact(old.vault, old.scope, source_id, notes="Bron kwam niet opdagen.")
     with pytest.raises(InvalidInput, match=r"a contact without a debrief \(on 2026-11-02\)"):
         _hand_over(trio, source_id)
-    # Its details purged (as after a receipt): only its day and kind stay; no hold.
-    with old.vault.write() as session:
-        contact = session.get(Contact, alone)
-        assert contact is not None
-        contact.location_codeword, contact.notes = "", ""
+    bare = factory.contact(
+        old.vault,
+        old.scope,
+        source_id,
+        location_codeword="",
+        occurred_at=datetime(2026, 11, 9, 20, 0, tzinfo=UTC),
+    )
+    _debrief_of(old, source_id, noted)
+    with pytest.raises(InvalidInput, match=r"a contact without a debrief \(on 2026-11-09\)"):
+        _hand_over(trio, source_id)
+    assert set(trio.stick.iterdir()) == written
+
+    _debrief_of(old, source_id, bare)
+    result = _hand_over(trio, source_id)
+    package_receive.import_package(trio.new.vault, trio.new.scope, result.path)
+    with trio.new.vault.read() as session:
+        taken = set(session.execute(select(Contact.id)).scalars())
+    assert {noted, bare} <= taken
+
+
+def test_a_bare_contact_from_before_a_purge_named_its_contact_does_not_hold_it(
+    trio: Trio,
+) -> None:
+    """A vault purged before its purges named their contacts: a contact with no
+    details recorded before such a purge is taken for one it left bare, as then;
+    one recorded after it holds the handover."""
+    source_id = _with_identity(trio.old)
+    old = trio.old
+    factory.contact(old.vault, old.scope, source_id, location_codeword="")
+    with old.vault.read() as session:
+        compartment = session.execute(
+            select(Source.compartment_id).where(Source.id == source_id)
+        ).scalar_one()
+    old.vault.audit(
+        old.scope.actor,
+        "debrief.purged",
+        record_type="debrief",
+        record_id=uuid.uuid4(),
+        compartment_id=compartment,
+        detail={"package": uuid.uuid4().hex, "rule": "secure_delete"},
+    )
+    later = factory.contact(old.vault, old.scope, source_id, location_codeword="")
+    with pytest.raises(InvalidInput, match="a contact without a debrief"):
+        _hand_over(trio, source_id)
+    _debrief_of(old, source_id, later)
     assert _hand_over(trio, source_id).codename == "ZWALUW"
 
 

@@ -12,7 +12,7 @@ import pytest
 
 from app.domain.enums import Role
 from app.services.admin import aliases
-from app.services.records import identity
+from app.services.records import identity, sources
 from app.services.views import IdentityFields
 from app.vault.vault import Vault
 from tests.helpers import factory
@@ -174,3 +174,40 @@ def test_an_unconfirmed_runner_key_is_refused_in_one_line(
     assert "compare its fingerprint" in err
     assert len(err.strip().splitlines()) == 1
     assert list(s["usb"].iterdir()) == []
+
+
+def test_only_the_alias_that_runs_a_source_hands_it_over_or_closes_it(
+    three: dict[str, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Uil, another alias of the old vault with access to the files, may not give
+    them away or end them; Valk, who runs them, may."""
+    s = three
+    with Vault.open(s["old"], factory.PASSPHRASE) as vault:
+        valk = aliases.resolve_scope(vault, factory.RUNNER)
+        uil = aliases.add_alias(vault, "Uil", role=Role.RUNNER, can_act=True)
+        for codename in ("MEREL", "SPREEUW"):
+            draft = sources.SourceDraft(codename=codename)
+            sources.create_source(vault, valk, draft, share_with=(uil,))
+    hand = ("--to-runner", "key new", "--to", s["usb"])
+    close = ("--reason", "Stopped reporting.")
+    for command, codename, rest, what in (
+        ("handover", "SPREEUW", hand, "hand it over"),
+        ("close", "MEREL", close, "close its registration"),
+    ):
+        code, _out, err = cli(
+            capsys, "source", command, codename, *_args(s, "old"), "--alias", "Uil", *rest
+        )
+        assert code == 1
+        assert err.strip().endswith(
+            f"Only Valk, the alias that runs this source, may {what}: switch to that alias. "
+            "Another alias with access to the file may read it and add to it. Nothing was "
+            + ("written." if command == "handover" else "changed.")
+        )
+        assert len(err.strip().splitlines()) == 1
+    assert list(s["usb"].iterdir()) == []
+    for command, codename, rest in (("handover", "SPREEUW", hand), ("close", "MEREL", close)):
+        code, _out, err = cli(
+            capsys, "source", command, codename, *_args(s, "old"), "--alias", "Valk", *rest
+        )
+        assert code == 0, err
+    assert len(list(s["usb"].iterdir())) == 1

@@ -300,7 +300,8 @@ def _make_events(window: MainWindow) -> None:
     settings = window.session.settings
     window.session.update_settings(type(settings)(**{**settings.__dict__, "autosave_seconds": 7}))
     vault.audit(scope.actor, "vault.rebuilt", detail={"after": "purge"})
-    vault.audit(scope.actor, "debrief.purged", detail={"rule": "secure_delete"})
+    purged = {"contact": "0b1e" * 8, "rule": "secure_delete"}
+    vault.audit(scope.actor, "debrief.purged", detail=purged)
     vault.audit(scope.actor, "package.refused", detail={"reason": "TamperedPackage"})
     vault.audit(scope.actor, "vault.locked", detail={"reason": "panic"})
 
@@ -344,6 +345,7 @@ def test_the_audit_page_in_dutch(qtbot: QtBot, window: MainWindow) -> None:
         assert {"Kluis ontgrendeld", "Ontmoeting weggegooid (per vergissing begonnen)"} <= whats
         details = " | ".join(c[2] for c in cells)
         assert "regel: verwijderen, zonder spoor" in details
+        assert "contact: 0b1e0b1e · regel" in details  # the contact's id, short
         assert "reden: paniektoets" in details
         assert QCoreApplication.translate("AuditFields", "changed") == "gewijzigd"
     finally:

@@ -10,14 +10,15 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QApplication, QPushButton
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
 from app.domain.enums import PeerRole, Role
 from app.models import Source
+from app.services.admin import aliases
 from app.services.exchange import handover, keys, package_receive, receipts, whole_file
-from app.services.records import identity
+from app.services.records import identity, sources
 from app.services.views import IdentityFields
 from app.ui.controller import AppController
 from app.ui.dialogs.handover import HandoverDialog
@@ -25,6 +26,7 @@ from app.ui.main_window import MainWindow
 from app.ui.pages.sources import SourcesPage
 from tests.helpers import factory
 from tests.helpers.boxes import confirm
+from tests.helpers.gui_keys import switch_alias
 from tests.packages.conftest import Party, open_party
 from tests.ui.conftest import unlock
 from tests.ui.test_packages_page import packages_page, show_tab
@@ -226,3 +228,40 @@ def test_without_another_runners_key_the_handover_confirmation_says_what_to_do(
     assert receive.handover_runner.currentText() == "Runner Specht"
     assert receive.handover_receipt.isEnabled()
     assert not receive.handover_hint.isVisible()
+
+
+def test_an_alias_that_does_not_run_the_source_cannot_hand_it_over_or_close_it(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """Reiger has access to a file Valk runs: it may read it and add to it, but the
+    file's "Hand over source…" and "Close registration…" are disabled for it and say
+    who may; for Valk they work."""
+    vault, runner = window.session.vault, window.session.scope
+    reiger = aliases.resolve_scope(vault, "Reiger")
+    draft = sources.SourceDraft(codename="GEDEELD")
+    source = sources.create_source(vault, runner, draft, share_with=(reiger.alias_id,))
+    switch_alias(qtbot, window, "Reiger")
+    window.open_source(source)
+    page = window.page(SourcesPage)
+    assert isinstance(page, SourcesPage)
+    view = page.file_view
+    for button in (view.handover_button, view.close_button):
+        assert button.isVisible()
+        assert not button.isEnabled()
+        assert button.toolTip() == (
+            f"Only {runner.alias_name}, the alias that runs this source, may hand it over "
+            "or close its registration."
+        )
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert QApplication.activeModalWidget() is None  # no dialog, no question
+    assert not hasattr(view, "handover_dialog")
+    for name in ("editSource", *_CHANGING):
+        found = view.findChild(QPushButton, name)
+        assert found is not None
+        assert found.isEnabled(), name
+
+    switch_alias(qtbot, window, runner.alias_name)
+    window.open_source(source)
+    for button in (view.handover_button, view.close_button):
+        assert button.isEnabled()
+        assert button.toolTip() == ""

@@ -126,9 +126,11 @@ class _Outgoing:
 def _read_outgoing(
     session: Session, scope: Scope, source_id: uuid.UUID, to_runner: str, sender: str
 ) -> _Outgoing:
-    """The source's whole file and who it goes to; refused if the source went
-    already or is not ready to go (``handover_ready``)."""
+    """The source's whole file and who it goes to; refused if the active alias
+    does not run the source, or the source went already or is not ready to go
+    (``handover_ready``)."""
     source = get_visible(session, scope, Source, source_id)
+    handover_ready.refuse_not_running(session, scope, source_id)
     if session.execute(packages.handed_over().where(SourceHandover.source_id == source_id)).first():
         raise InvalidInput(
             "This source was already handed over; if its package was lost, write it again "

@@ -172,7 +172,9 @@ def _purge_chunk(
         .values(purged_at=now)
     )
     packages = dict(targets)
-    for debrief_id, compartment_id, _ in debriefs:
+    for debrief_id, compartment_id, contact_id in debriefs:
+        # The contact named, even None: a handover tells by it a contact whose
+        # debrief went out from one no debrief ever carried (``handover_ready``).
         audit_chain.append(
             session,
             scope.actor,
@@ -180,5 +182,9 @@ def _purge_chunk(
             record_type="debrief",
             record_id=debrief_id,
             compartment_id=compartment_id,
-            detail={"package": packages[debrief_id].hex, "rule": mode},
+            detail={
+                "contact": contact_id.hex if contact_id else None,
+                "package": packages[debrief_id].hex,
+                "rule": mode,
+            },
         )

@@ -6,7 +6,8 @@ its file; nothing about it is due any more (``reminders`` leaves closed sources
 out). The closing is part of the source's registration record, so it goes to
 the handler with the runner's next package as a new version of that record.
 A source that came in a package is closed by its runner, in the runner's vault:
-the handler's copy follows their package, never the other way round.
+the handler's copy follows their package, never the other way round. In a vault,
+only the alias that runs the source closes it (``app.dal.source_runner``).
 """
 
 from __future__ import annotations
@@ -18,10 +19,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.clock import utc_now
+from app.dal import source_runner
 from app.dal.handed_over import get_writable
 from app.domain.enums import SourceStatus
 from app.domain.scope import Scope
-from app.errors import InvalidInput
+from app.errors import AccessDenied, InvalidInput
 from app.models import Source
 from app.models.packages import PackageOrigin, SourceHandover
 from app.vault import audit_chain
@@ -78,6 +80,14 @@ def close_registration(
             raise InvalidInput(
                 "This source came in a runner's package: its runner closes the "
                 "registration, and the closing arrives with their next package."
+            )
+        runner = source_runner.other_runner(session, scope, source.id)
+        if runner is not None:
+            raise AccessDenied(
+                "Only {runner}, the alias that runs this source, may close its registration: "
+                "switch to that alias. Another alias with access to the file may read it and "
+                "add to it. Nothing was changed.",
+                runner=runner,
             )
         if day < source.created_at.date():
             raise InvalidInput("A closing cannot be decided before the source was registered.")

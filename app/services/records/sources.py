@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from app.dal import source_runner
 from app.dal.handed_over import get_writable
 from app.dal.scope import get_visible, visible
 from app.dal.source_names import shown_codename, shown_codenames
@@ -344,6 +345,7 @@ def _overview(
         ).first()
         is not None
     )
+    other_runner = source_runner.other_runner(session, scope, source.id)
     return SourceOverview(
         id=source.id,
         compartment_id=source.compartment_id,
@@ -368,6 +370,8 @@ def _overview(
         close_reason=source.close_reason,
         closed_on=source.closed_on,
         closed_by=names.get(source.closed_by_alias_id, "?") if source.closed_by_alias_id else None,
+        runs_it=other_runner is None,
+        run_by=scope.alias_name if other_runner is None else other_runner,
     )
 
 
