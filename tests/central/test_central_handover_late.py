@@ -20,11 +20,11 @@ from sqlalchemy import delete, select
 from app.central import store, teams
 from app.central.place import Place
 from app.clock import utc_now
-from app.domain.enums import PeerRole, Role
-from app.models import Source
+from app.domain.enums import PeerRole, Role, TaskingStatus
+from app.models import Source, Tasking
 from app.models.packages import SourceHandover
 from app.services.exchange import handover, keys, packages
-from app.services.records import debriefs
+from app.services.records import debriefs, tasking
 from tests.central.conftest import Cluster
 from tests.central.test_central_ingest import counts, ingest, passfile, query
 from tests.helpers import factory
@@ -47,8 +47,9 @@ class Late:
     new: Runner  # Specht: takes ZWALUW on
     source: str  # ZWALUW's id
     debrief: str  # ZWALUW's debrief: version 1 in `first`, 2 in `second` and the handover
-    first: Path  # Valk: ZWALUW's debrief (version 1) and MEREL's two, before the handover
-    second: Path  # Valk: ZWALUW's debrief, version 2 (an addendum), before the handover
+    task: str  # ZWALUW's tasking (a record of its file): the same, 2 once done
+    first: Path  # Valk: ZWALUW's debrief and tasking (version 1) and MEREL's two debriefs
+    second: Path  # Valk: ZWALUW's debrief (an addendum) and tasking (done), version 2
     handover: Path  # ZWALUW, Valk -> Specht: its debrief at version 2
     after: Path  # Valk, after the handover: ZWALUW's version 2 again, and MEREL's third
     newer: Path  # Valk, backdated to before the handover: ZWALUW's version 3, MEREL's fourth
@@ -99,9 +100,11 @@ def late(central_cluster: Cluster, tmp_path_factory: pytest.TempPathFactory) -> 
     submitted_debriefs(old.party, 2, "MEREL")
     with vault.read() as session:
         ids = {c: i for c, i in session.execute(select(Source.codename, Source.id))}
-    source, merel = ids["ZWALUW"], ids["MEREL"]
+        source, merel = ids["ZWALUW"], ids["MEREL"]
+        task = session.execute(select(Tasking.id).where(Tasking.source_id == source)).scalar_one()
     first = _export(old, out)
     debriefs.add_addendum(vault, scope, debrief, "Later: seen again.")
+    tasking.close_tasking(vault, scope, task, TaskingStatus.DONE, "Done.")
     second = _export(old, out)
     made = handover.hand_over(
         vault, scope, source, passphrase=factory.PASSPHRASE, to_runner="Runner Specht",
@@ -117,7 +120,10 @@ def late(central_cluster: Cluster, tmp_path_factory: pytest.TempPathFactory) -> 
     newer = _backdated(old, out)
     factory.debrief(vault, scope, source, narrative="Valk met him again.", submit=True)
     unheld = _backdated(old, out)
-    yield Late(old, new, str(source), str(debrief), first, second, made.path, after, newer, unheld)
+    yield Late(
+        old, new, str(source), str(debrief), str(task), first, second, made.path, after, newer,
+        unheld,
+    )  # fmt: skip
     for party in (old.party, new.party, hnd):
         if not party.vault.is_locked:
             party.vault.lock()
@@ -187,13 +193,19 @@ def test_a_package_made_before_the_handover_is_stored_after_it_and_changes_nothi
     assert _holders(central_place, late.source) == {_fp(late.new)}
     shown = _show(capsys, central_place, late.source)
     assert _newest(shown) == _newest(before)
-    # ZWALUW's version 1, older than the handover's 2, is kept as history, as Valk's.
+    # ZWALUW's versions 1, older than the handover's 2, are kept as history, as Valk's.
     (zwaluw,) = (d for d in shown["debriefs"] if d["debrief_id"] == late.debrief)
     handed = json.loads(taken.out)[0]["package_id"]
-    assert [(v["version"], v["package"]["id"]) for v in zwaluw["versions"]] == [
-        (1, result["package_id"]),
-        (2, handed),
-    ]
+    versions = [(1, result["package_id"]), (2, handed)]
+    assert [(v["version"], v["package"]["id"]) for v in zwaluw["versions"]] == versions
+    task = [(r["version"], r["package"]["id"]) for r in shown["file"] if r["id"] == late.task]
+    assert task == versions
+    assert query(
+        central_place,
+        "SELECT DISTINCT p.sender FROM central.record_versions r JOIN central.packages p "
+        "ON p.id = r.package_id WHERE r.record_id = :t",
+        t=late.task,
+    ) == [(_fp(late.old),)]
     assert query(
         central_place, "SELECT latest FROM central.debriefs WHERE id = :d", d=late.debrief
     ) == [(2,)]
