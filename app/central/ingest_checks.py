@@ -47,6 +47,7 @@ class HeldDebrief:
     sender: str
     team_id: int
     latest: int
+    source_id: str
 
 
 def refuse_stored_file(conn: Connection, sha: str) -> None:
@@ -170,13 +171,13 @@ def held_debriefs(conn: Connection, ids: list[str]) -> dict[str, HeldDebrief]:
     # 1,000,000 debriefs, and growing with the store).
     rows = conn.execute(
         text(
-            "SELECT d.id::text, d.sender, d.team_id, d.latest "
+            "SELECT d.id::text, d.sender, d.team_id, d.latest, d.source_id::text "
             "FROM unnest(CAST(:ids AS uuid[])) AS x(id) CROSS JOIN LATERAL "
             "(SELECT * FROM central.debriefs d WHERE d.id = x.id LIMIT 1) d"
         ),
         {"ids": ids},
     ).all()
-    return {r[0]: HeldDebrief(r[1], r[2], r[3]) for r in rows}
+    return {r[0]: HeldDebrief(r[1], r[2], r[3], r[4]) for r in rows}
 
 
 def refuse_others_debriefs(sender: Sender, debriefs: dict[str, HeldDebrief]) -> None:

@@ -18,7 +18,13 @@ from typing import Any
 from sqlalchemy import Connection, text
 from sqlalchemy.exc import IntegrityError
 
-from app.central import deconfliction_match, ingest_handover, ingest_stream, sealed_file
+from app.central import (
+    deconfliction_match,
+    ingest_handover,
+    ingest_late,
+    ingest_stream,
+    sealed_file,
+)
 from app.central import ingest_checks as checks
 from app.central.bulk import copy
 from app.central.ingest_checks import Arrival, HeldDebrief, Sender
@@ -64,8 +70,10 @@ def store_package(
     debrief_ids = [str(r.id) for r in m.records if r.type == "debrief"]
     # What the manifest alone decides comes first: a quick refusal.
     held = checks.held_debriefs(conn, debrief_ids)
+    # Sources its sender handed on after making it: not another runner's here.
+    handed_on = ingest_late.HandedOn(conn, sender, m.kind, m.created_at)
     with ingest_handover.as_holder(m.kind):
-        checks.refuse_others_debriefs(sender, held)
+        checks.refuse_others_debriefs(sender, handed_on.others_debriefs(held))
     arrival = checks.arrival(conn, channel, m.sequence, m.previous, opened.sha256, pid)
     _package_row(conn, chosen, name, opened, sender, channel, arrival)
     if sent is None:
@@ -80,13 +88,19 @@ def store_package(
     # Version 3 carries a source's whole file beside its debriefs (registration,
     # risk assessments, …): those are kept in record_versions.
     file_records = [(ref, data) for ref, data in contents.records if ref.type != "debrief"]
+    handed_on.add([s["id"] for s in contents.sources])
+    handed_on.add(ingest_late.record_source(r.type, d) for r, d in contents.records)
+    handed_on.refuse_past_handover(contents.records, held)
+    # Of a source handed on: its versions only, as history; the rest as always.
+    own = [s for s in contents.sources if s["id"] not in handed_on]
+    owned = [r for r in file_records if ingest_late.record_source(r[0].type, r[1]) not in handed_on]
     handed_to = ""
     if contents.handover is not None:  # its new runner of this team, its source the sender's
         handed_to = ingest_handover.check(conn, sender, contents.handover)
     with ingest_handover.as_holder(m.kind):
-        checks.refuse_others_file_records(conn, sender, file_records)
-        checks.refuse_others_sources(conn, sender, [s["id"] for s in contents.sources])
-        _sources(conn, contents.sources, sender, pid)
+        checks.refuse_others_file_records(conn, sender, owned)
+        checks.refuse_others_sources(conn, sender, [s["id"] for s in own])
+        _sources(conn, own, sender, pid)
     _debriefs(conn, streams.latest, held, sender)
     new_versions = streams.count + _file_records(conn, sender, pid, file_records)
     if contents.handover is not None:  # stored as the old runner's; now the new runner's
@@ -94,7 +108,7 @@ def store_package(
     # Blind deconfliction, last (it serialises ingests that carry tokens until they
     # commit): the sources' tokens, matched at once (only these sources).
     tokened = deconfliction_match.store_tokens(
-        conn, contents.sources, team_id=tid, sender=sender.fingerprint, package_id=pid,
+        conn, own, team_id=tid, sender=sender.fingerprint, package_id=pid,
         created_at=m.created_at,
     )  # fmt: skip
     matches = deconfliction_match.match(conn, tokened)
@@ -208,11 +222,6 @@ def _debriefs(
         )
 
 
-def _file_record_source(ref_type: str, data: dict[str, Any]) -> str:
-    # A registration is the source's own record: its id is the source's.
-    return str(data["id"] if ref_type == "registration" else data["source_id"])
-
-
 def _json(data: dict[str, Any]) -> str:
     """A record as ``jsonb`` input, refused first if it escapes a NUL (nul_escape)."""
     out = json.dumps(data, ensure_ascii=False)
@@ -238,7 +247,7 @@ def _file_records(conn: Connection, sender: Sender, pid: str, records: list[Reco
         raise ingest_stream.changed_version()
     rows = [
         (r.type, str(r.id), r.version, sender.team_id, sender.fingerprint,
-         _file_record_source(r.type, d), pid, r.sha256, _json(d))
+         ingest_late.record_source(r.type, d), pid, r.sha256, _json(d))
         for r, d in records
         if f"{r.type}:{r.id}:{r.version}" not in held
     ]  # fmt: skip
