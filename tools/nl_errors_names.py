@@ -29,4 +29,8 @@ ERRORS_NAMES = {
     "The vault is busy: another Veldboek process is writing to it. Nothing was changed; try again when it is done.": "De kluis is bezet: een ander Veldboek-proces schrijft erin. Er is niets gewijzigd; probeer het opnieuw als dat klaar is.",
     "This vault already knows a key named {name}; give this one another name (--name, or the name field).": "Deze kluis kent al een sleutel met de naam {name}; geef deze een andere naam (--name, of het naamveld).",
     "Text cannot hold a NUL character (U+0000); remove it and save again. Nothing was saved.": "Tekst mag geen NUL-teken (U+0000) bevatten; haal het weg en sla opnieuw op. Er is niets opgeslagen.",
+    "That is a former name of one of your aliases, kept so that sanitised reports still refuse it; rename the alias by its present name.": "Dat is een vroegere naam van een van uw aliassen, bewaard zodat geschoonde rapporten hem blijven weigeren; wijzig de alias onder zijn huidige naam.",
+    "Alias {id} is not one of your own: a colleague's cover name, known from a package, cannot be renamed in this vault.": "Alias {id} is niet een van uw eigen aliassen: de dekmantelnaam van een collega, bekend uit een pakket, kan in deze kluis niet worden gewijzigd.",
+    "There is no such alias in this vault.": "Deze alias bestaat niet in deze kluis.",
+    "The alias already has that name; nothing was changed.": "De alias heeft die naam al; er is niets gewijzigd.",
 }
