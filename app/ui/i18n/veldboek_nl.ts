@@ -3562,56 +3562,66 @@
     </message>
     <message>
         <location filename="../window_actions.py" line="68" />
+        <source>Rename alias…</source>
+        <translation>Alias hernoemen…</translation>
+    </message>
+    <message>
+        <location filename="../window_actions.py" line="75" />
         <source>New source…</source>
         <translation>Nieuwe bron…</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="75" />
+        <location filename="../window_actions.py" line="82" />
         <source>New debrief</source>
         <translation>Nieuwe debriefing</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="82" />
+        <location filename="../window_actions.py" line="89" />
         <source>New contact…</source>
         <translation>Nieuw contact…</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="96" />
+        <location filename="../window_actions.py" line="103" />
         <source>Report…</source>
         <translation>Rapport…</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="103" />
+        <location filename="../window_actions.py" line="110" />
         <source>Send a package (export)…</source>
         <translation>Pakket verzenden (exporteren)…</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="110" />
+        <location filename="../window_actions.py" line="117" />
         <source>Receive a package (import)…</source>
         <translation>Pakket ontvangen (inlezen)…</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="117" />
+        <location filename="../window_actions.py" line="124" />
         <source>Lock</source>
         <translation>Vergrendelen</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="126" />
+        <location filename="../window_actions.py" line="133" />
         <source>Panic: lock and hide</source>
         <translation>Paniek: vergrendelen en verbergen</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="135" />
+        <location filename="../window_actions.py" line="142" />
         <source>Quit</source>
         <translation>Afsluiten</translation>
     </message>
     <message>
-        <location filename="../window_commands.py" line="39" />
+        <location filename="../window_commands.py" line="41" />
         <source>Open a source's file or debrief first, then use {action}.</source>
         <translation>Open eerst het dossier van een bron of een debriefing en gebruik dan {action}.</translation>
     </message>
     <message>
-        <location filename="../window_commands.py" line="120" />
+        <location filename="../window_commands.py" line="87" />
+        <source>Alias renamed: {name}</source>
+        <translation>Alias hernoemd: {name}</translation>
+    </message>
+    <message>
+        <location filename="../window_commands.py" line="140" />
         <source>Open source {codename}</source>
         <translation>Bron {codename} openen</translation>
     </message>
@@ -3626,7 +3636,7 @@
         <translation>Er loopt nog een ontmoeting: Ctrl+M brengt u ernaar terug.</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="89" />
+        <location filename="../window_actions.py" line="96" />
         <source>Meeting mode</source>
         <translation>Ontmoetingsmodus</translation>
     </message>
@@ -4278,6 +4288,34 @@
         <location filename="../dialogs/records.py" line="181" />
         <source>Rationale:</source>
         <translation>Onderbouwing:</translation>
+    </message>
+</context>
+<context>
+    <name>RenameAliasDialog</name>
+    <message>
+        <location filename="../dialogs/rename_alias.py" line="36" />
+        <source>Rename alias</source>
+        <translation>Alias hernoemen</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/rename_alias.py" line="48" />
+        <source>Your records name you by the new name from now on, also in the packages you send. The old name stays known, so that sanitised reports still refuse it.</source>
+        <translation>Uw gegevens noemen u vanaf nu bij de nieuwe naam, ook in de pakketten die u verstuurt. De oude naam blijft bekend, zodat geschoonde rapporten hem blijven weigeren.</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/rename_alias.py" line="61" />
+        <source>Rename</source>
+        <translation>Hernoemen</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/rename_alias.py" line="66" />
+        <source>Alias:</source>
+        <translation>Alias:</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/rename_alias.py" line="67" />
+        <source>New name:</source>
+        <translation>Nieuwe naam:</translation>
     </message>
 </context>
 <context>
