@@ -442,6 +442,7 @@ NL = {
     # Audit actions
     "Alias added": "Alias toegevoegd",
     "Alias switched": "Alias gewisseld",
+    "Alias renamed": "Alias hernoemd",
     "Audit anchor mismatch": "Auditanker klopt niet",
     "Access to file given": "Toegang tot dossier gegeven",
     "Contact recorded": "Contact vastgelegd",

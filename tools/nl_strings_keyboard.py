@@ -16,6 +16,13 @@ NL_KEYBOARD = {
     "No action matches.": "Geen opdracht past hierbij.",
     "Back": "Terug",
     "Switch alias…": "Alias wisselen…",
+    # Renaming one of your aliases (Vault menu).
+    "Rename alias…": "Alias hernoemen…",
+    "Rename alias": "Alias hernoemen",
+    "Alias renamed: {name}": "Alias hernoemd: {name}",
+    "Rename": "Hernoemen",
+    "New name:": "Nieuwe naam:",
+    "Your records name you by the new name from now on, also in the packages you send. The old name stays known, so that sanitised reports still refuse it.": "Uw gegevens noemen u vanaf nu bij de nieuwe naam, ook in de pakketten die u verstuurt. De oude naam blijft bekend, zodat geschoonde rapporten hem blijven weigeren.",
     "Send a package (export)…": "Pakket verzenden (exporteren)…",
     "Receive a package (import)…": "Pakket ontvangen (inlezen)…",
     "Open a source's file or debrief first, then use {action}.": "Open eerst het dossier van een bron of een debriefing en gebruik dan {action}.",

@@ -28,6 +28,7 @@ COMMAND_MODULES: dict[str, str] = {
     "check": "vault_commands",
     "demo": "vault_commands",
     "passwd": "vault_commands",
+    "alias": "alias_commands",
     "list": "list_commands",
     "search": "list_commands",
     "show": "show_commands",

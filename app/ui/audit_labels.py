@@ -20,6 +20,7 @@ from app.ui.widgets import file_size
 _ACTIONS: dict[str, object] = {  # QT_TRANSLATE_NOOP marks the text for lupdate
     "alias.created": QT_TRANSLATE_NOOP("AuditActions", "Alias added"),
     "alias.switched": QT_TRANSLATE_NOOP("AuditActions", "Alias switched"),
+    "alias.renamed": QT_TRANSLATE_NOOP("AuditActions", "Alias renamed"),
     "attachment.added": QT_TRANSLATE_NOOP("AuditActions", "File attached"),
     "attachment.viewed": QT_TRANSLATE_NOOP("AuditActions", "Attached file viewed"),
     "attachment.saved": QT_TRANSLATE_NOOP("AuditActions", "Unencrypted copy of a file saved"),
@@ -449,9 +450,8 @@ def _value(action: str, key: str, value: object, names: Mapping[str, str]) -> st
     if key in _IDS:
         return names.get(text) or text[:8]
     if key in _KEYS:
-        return names.get(text) or QCoreApplication.translate("AuditValues", "key {id}").format(
-            id=text[:8]
-        )
+        key_id = QCoreApplication.translate("AuditValues", "key {id}").format(id=text[:8])
+        return names.get(text) or key_id
     if key in _HASHES:
         return text[:12] + "…"
     if key in _TIMES:

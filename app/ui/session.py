@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import uuid
+from dataclasses import replace
+
 from PySide6.QtCore import QObject, Signal
 
 from app.domain.scope import Scope
@@ -33,6 +36,12 @@ class AppSession(QObject):
         aliases.record_switch(self.vault, self.scope, new_scope)
         self.scope = new_scope
         self.scope_changed.emit(new_scope)
+
+    def alias_renamed(self, alias_id: uuid.UUID, name: str) -> None:
+        """One of the user's aliases has a new name: the scope names it so (the same
+        alias, the same files: nothing to reload)."""
+        if alias_id == self.scope.alias_id:
+            self.scope = replace(self.scope, alias_name=name)
 
     def update_settings(self, new: VaultSettings) -> None:
         settings.save(self.vault, self.scope.actor, new)

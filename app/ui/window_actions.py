@@ -64,6 +64,13 @@ RECORDS: tuple[WindowAction, ...] = (
         "go",
     ),
     WindowAction(
+        "renameAlias",
+        QT_TRANSLATE_NOOP("MainWindow", "Rename alias…"),
+        ("Ctrl+Shift+R",),
+        window_commands.rename_alias,
+        "vault",
+    ),
+    WindowAction(
         "newSource",
         QT_TRANSLATE_NOOP("MainWindow", "New source…"),
         ("Ctrl+Shift+N",),

@@ -12,9 +12,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, Qt
 
 from app.errors import VeldboekError
+from app.services.admin import aliases
 from app.services.records import debriefs, sources
 from app.ui.actions import ActionSpec
 from app.ui.dialogs.contact_form import ContactDialog
+from app.ui.dialogs.rename_alias import RenameAliasDialog
 from app.ui.errors import show_error
 from app.ui.pages.base import Page
 from app.ui.pages.packages import PackagesPage
@@ -67,6 +69,24 @@ def new_contact(window: MainWindow) -> ContactDialog | None:
     dialog.accepted.connect(partial(reload_current, window))
     dialog.open()
     return dialog
+
+
+def rename_alias(window: MainWindow) -> RenameAliasDialog:
+    dialog = RenameAliasDialog(window.session, window)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.renamed.connect(partial(_alias_renamed, window))
+    dialog.open()
+    return dialog
+
+
+def _alias_renamed(window: MainWindow, renamed: aliases.RenamedAlias) -> None:
+    session = window.session
+    session.alias_renamed(renamed.alias_id, renamed.name)
+    window.band.show_scope(session.scope, aliases.list_own_aliases(session.vault))
+    window.statusBar().showMessage(
+        QCoreApplication.translate("MainWindow", "Alias renamed: {name}").format(name=renamed.name),
+        6000,
+    )
 
 
 def reload_current(window: MainWindow) -> None:

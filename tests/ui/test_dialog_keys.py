@@ -66,6 +66,7 @@ from app.ui.dialogs.records import (
     RiskDialog,
     TaskingDialog,
 )
+from app.ui.dialogs.rename_alias import RenameAliasDialog
 from app.ui.dialogs.source_form import SourceDialog
 from app.ui.dialogs.versions import VersionsDialog
 from app.ui.first_run import FirstRunWizard
@@ -167,6 +168,11 @@ CASES: dict[type[QDialog], Case] = {
         lambda w: ChangePassphraseDialog(w.session, w.runner),
         lambda d: d.old,  # type: ignore[attr-defined]
         lambda d: d.again,  # type: ignore[attr-defined]
+    ),
+    RenameAliasDialog: Case(
+        lambda w: RenameAliasDialog(w.session),
+        lambda d: d.alias,  # type: ignore[attr-defined]
+        lambda d: d.name,  # type: ignore[attr-defined]
     ),
     AddKeyDialog: Case(
         lambda w: AddKeyDialog(w.session.vault, w.session.scope, _bundle(w)),

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import json
 import uuid
+from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.clock import utc_now
 from app.domain import names
 from app.domain.enums import AliasKind, Role
 from app.domain.names import NameKind
-from app.domain.scope import Scope
+from app.domain.scope import Actor, Scope
 from app.errors import InvalidInput, InvalidName, UnknownAlias
 from app.models import Alias, Setting, Source
 from app.services.views import AliasView
@@ -163,14 +165,18 @@ def colleague_id(session: Session, name: str) -> uuid.UUID:
     return found if found is not None else add_colleague(session, name).id
 
 
-def refuse_taken_name(session: Session, name: str) -> None:
+def refuse_taken_name(session: Session, name: str, *, own: uuid.UUID | None = None) -> None:
     """Cover names and codenames are one set of names (the sanitisation guard looks
     for both in a report): a new cover name may not be the same name, by key, as an
     alias, an earlier codename or a source's codename. Checked inside the write
     transaction, so no other writer can add the same name between check and insert;
-    the unique index on ``alias.name_key`` holds it for cover names as well."""
+    the unique index on ``alias.name_key`` holds it for cover names as well.
+    ``own``: the alias being renamed, whose own name in another case is no clash."""
     key = names.key(name)
-    alias = session.execute(select(Alias.name).where(Alias.name_key == key).limit(1)).first()
+    others = select(Alias.name).where(Alias.name_key == key)
+    if own is not None:
+        others = others.where(Alias.id != own)
+    alias = session.execute(others.limit(1)).first()
     if alias is not None and alias[0] == name:
         raise InvalidName("The alias {name!r} already exists.", name=name)
     if (
@@ -183,6 +189,98 @@ def refuse_taken_name(session: Session, name: str) -> None:
             "are the same name.",
             name=name,
         )
+
+
+@dataclass(frozen=True)
+class RenamedAlias:
+    alias_id: uuid.UUID
+    name: str  # the new name, as stored
+    former_kept: bool  # the old name kept for the sanitisation guard
+
+
+def own_alias_id(vault: Vault, text: str) -> uuid.UUID:
+    """One of the user's own aliases, given by its name or its id (an old name may
+    hold characters nobody can type; export's refusal names the id)."""
+    with vault.read() as session:
+        alias = _alias_by_id(session, text) or find_cover_name(session, text)
+        if alias is None:
+            raise UnknownAlias("There is no alias named {name!r} in this vault.", name=text)
+        _refuse_not_own(alias)
+        return alias.id
+
+
+def _alias_by_id(session: Session, text: str) -> Alias | None:
+    try:
+        alias_id = uuid.UUID(text)
+    except ValueError:
+        return None
+    return session.get(Alias, alias_id)
+
+
+def _refuse_not_own(alias: Alias) -> None:
+    if alias.retired_at is not None:
+        raise InvalidInput(
+            "That is a former name of one of your aliases, kept so that sanitised reports "
+            "still refuse it; rename the alias by its present name."
+        )
+    if alias.kind is not AliasKind.COVER_NAME or not alias.can_act or alias.role is None:
+        # Its spelling is the colleague's (and may be unsafe to print): the id only.
+        raise InvalidInput(
+            "Alias {id} is not one of your own: a colleague's cover name, known from a "
+            "package, cannot be renamed in this vault.",
+            id=str(alias.id),
+        )
+
+
+def rename_alias(
+    vault: Vault, alias_id: uuid.UUID, new_name: str, *, by: Scope | None = None
+) -> RenamedAlias:
+    """Give one of the user's own aliases a new cover name (one from before a rule
+    of names is refused by every receiver). Records name the alias by its id, so
+    they carry the new name from now on. The old name stays known, as a retired
+    cover name nobody acts under, so that the sanitisation guard still refuses it
+    in a report (as an earlier codename is kept), unless another alias already
+    holds its key or it is the new name in another case."""
+    clean = names.clean(new_name, NameKind.ALIAS)
+    with vault.write() as session:
+        alias = session.get(Alias, alias_id)
+        if alias is None:
+            raise UnknownAlias("There is no such alias in this vault.")
+        _refuse_not_own(alias)
+        old = alias.name
+        if clean == old:
+            raise InvalidInput("The alias already has that name; nothing was changed.")
+        refuse_taken_name(session, clean, own=alias.id)
+        old_key = names.key(old)
+        kept = (
+            old_key != names.key(clean)
+            and not session.execute(
+                select(Alias.id).where(Alias.name_key == old_key, Alias.id != alias.id).limit(1)
+            ).first()
+        )
+        alias.name = clean
+        session.flush()  # the old name is free before it is kept
+        if kept:
+            session.add(
+                Alias(
+                    name=old,
+                    kind=AliasKind.COVER_NAME,
+                    can_act=False,
+                    colour=alias.colour,
+                    retired_at=utc_now(),
+                )
+            )
+        last = session.get(Setting, LAST_ALIAS_KEY)
+        if last is not None and json.loads(last.value) == old:
+            _remember(session, clean)
+        audit_chain.append(
+            session,
+            by.actor if by else Actor(old, alias.id),  # else the alias itself acted
+            "alias.renamed",
+            record_type="alias",
+            record_id=alias.id,
+        )
+        return RenamedAlias(alias.id, clean, kept)
 
 
 LAST_ALIAS_KEY = "last_alias"

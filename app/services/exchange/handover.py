@@ -49,7 +49,7 @@ from app.models.packages import (
     SourceHandover,
 )
 from app.services.exchange import (
-    export_gather,
+    export_names,
     handover_peers,
     handover_ready,
     keys,
@@ -140,7 +140,7 @@ def _read_outgoing(
     runner = handover_peers.new_runner(session, to_runner)
     others = handover_peers.others(session)
     gathered = packages.gather_source(session, source_id)
-    export_gather.refuse_old_codenames(gathered.sources)  # before anything is recorded
+    export_names.refuse_old_names(session, gathered)  # before anything is recorded
     chosen = [r.id for r in gathered.refs]
     types = [wire.RECORD_TYPES[t].audit_type for t in {r.type for r in gathered.refs}]
     types.append("source")

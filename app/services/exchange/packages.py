@@ -46,6 +46,7 @@ from app.models.packages import (
 )
 from app.services.exchange import (
     export_gather,
+    export_names,
     keys,
     outgoing_copies,
     package_json,
@@ -290,7 +291,7 @@ def _prepare(
     blocked = [c for c in candidates if c.missing]
     if blocked:
         raise IncompletePackage(blocked=tuple(blocked))
-    export_gather.refuse_old_codenames(gathered.sources)
+    export_names.refuse_old_names(session, gathered)
     record_ids = [r.id for r in gathered.refs]
     types = [wire.RECORD_TYPES[t].audit_type for t in {r.type for r in gathered.refs}]
     event_count, events = package_json.audit_events(session, record_ids, types)

@@ -95,6 +95,20 @@ def _compartment_name(session: Session, codename: str) -> str:
     return names.free_name(f"File {codename}", uuid.uuid4().hex, NameKind.COMPARTMENT, is_taken)
 
 
+def _rename_compartment(session: Session, source: Source, old_codename: str) -> None:
+    """A new codename renames the compartment named after the old one (``File OLD``,
+    or with the end of an id added), and one whose name breaks the rule of names
+    (from before it: every receiver refuses a package holding it). Receivers and the
+    central system know a compartment by its id, so its name may change."""
+    compartment = session.get(Compartment, source.compartment_id)
+    if compartment is None:
+        return
+    made = f"File {old_codename}"
+    named_after = compartment.name == made or compartment.name.startswith(f"{made} (")
+    if named_after or not names.is_clean(compartment.name, NameKind.COMPARTMENT):
+        compartment.name = _compartment_name(session, source.codename)
+
+
 def _not_closed_by_editing() -> InvalidInput:
     return InvalidInput(
         "A registration is closed with its reason, the day and who decided "
@@ -175,6 +189,7 @@ def update_source(vault: Vault, scope: Scope, source_id: uuid.UUID, draft: Sourc
                     source_id=source.id,
                 )
             )
+            _rename_compartment(session, source, old_codename)
         audit_chain.append(
             session,
             scope.actor,

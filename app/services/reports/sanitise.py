@@ -16,7 +16,8 @@ What counts as identifying (``compartment_identifiers``):
 * every other source's codename, current and former: a sanitised report names no
   source at all;
 * every cover name the vault holds: runners, handlers, members, attendees, the
-  witnesses and approvers of payments, colleagues known from packages;
+  witnesses and approvers of payments, colleagues known from packages, and the
+  former names of renamed aliases (``aliases.rename_alias`` keeps them);
 * the location codewords of the sources' contacts;
 * each source's true-identity fields (``identity_needles``: name and name parts,
   addresses and street names, phone numbers, date of birth), which needs the
