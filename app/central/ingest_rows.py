@@ -91,7 +91,9 @@ def store_package(
     handed_on.add([s["id"] for s in contents.sources])
     handed_on.add(ingest_late.record_source(r.type, d) for r, d in contents.records)
     handed_on.refuse_past_handover(contents.records, held)
-    # Of a source handed on: its versions only, as history; the rest as always.
+    handed_on.claim_uncarried()
+    # Of a source handed on: its versions only (as history, or of a record its
+    # handover did not carry); the rest as always.
     own = [s for s in contents.sources if s["id"] not in handed_on]
     owned = [r for r in file_records if ingest_late.record_source(r[0].type, r[1]) not in handed_on]
     handed_to = ""
