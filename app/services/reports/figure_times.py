@@ -16,12 +16,23 @@ middags``, ``9 's avonds``, ``'s avonds 9u``, ``zaterdagmiddag 12 uur``). Not
 times: ``12.30`` alone (an amount), ``1.250,00``, ``2330`` alone, ``2 uur`` (a
 duration; ``tot 2 uur`` is refused), hours after a part of the day that are a span
 (``die avond 3 uur in de auto``, ``elke ochtend 2 uur training``).
+
+Held to the meetings' times instead (``held_times``, review 8): an hour with
+minutes or an hour word that the rules above leave (``Het was 21.00``, ``21,00``,
+``Om 21 00``, ``2100``, ``Zaterdag 21 uur``, ``21u``, ``'s avonds 9u``, ``21
+hundred hours``, ``9 uur 30``), refused within a quarter of an hour of a meeting's
+time as a time in words is (``worded_times.near``, on its 12- or 24-hour clock),
+whatever the context: ``Het kostte 21.00`` near 21:00 too. Not inside a longer
+number or a date, after a currency sign (``€ 21,00``), nor four figures said as a
+year (``sinds 2021``, ``maart 2021``).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+
+from app.services.reports.worded_times import clock_reading
 
 _H24 = r"(?:[01]?\d|2[0-3])"
 _H12 = r"(?:0?[1-9]|1[0-2])"
@@ -125,10 +136,11 @@ def _a_score(folded: str, match: re.Match[str]) -> bool:
     return _SCORE.search(before) is not None
 
 
-def times_of_day(folded: str) -> Iterator[str]:
-    """The times of day written in ``folded`` text, each once."""
+def times_of_day(folded: str, spans: list[tuple[int, int]] | None = None) -> Iterator[str]:
+    """The times of day written in ``folded`` text, each once; ``spans``, if
+    given, gets where each was found (``held_times`` skips them)."""
     starts: set[int] = set()
-    spans: list[tuple[int, int]] = []
+    spans = [] if spans is None else spans
     for match in _TIME.finditer(folded):
         if _a_score(folded, match):
             continue
@@ -144,7 +156,63 @@ def times_of_day(folded: str) -> Iterator[str]:
             yield match["about"]
         elif match.start("t" if match["t"] else "comma") not in starts:  # "om 23.30 uur": once
             yield found
+    with_part: list[tuple[int, int]] = []
     for match in _WITH_PART.finditer(folded):
+        with_part.append(match.span())
         if not any(match.start() < end and start < match.end() for start, end in spans):
             # Not "om 12 uur" again in "om 12 uur 's middags".
             yield match["late"] or match["said"] or match["placed"] or match.group()
+    spans += with_part
+
+
+# An hour with minutes or an hour word and no word that places it ("Het was 21.00
+# bij de brug", "Om 21 00", "Zaterdag 21 uur", "'s avonds 9u", "21 hundred hours")
+# may as well be an amount, a count or how long: held to the meetings' times like
+# a time in words (review 8), refused near one whatever the context. Not inside a
+# longer number or a date, nor after a currency sign ("€ 21,00").
+_LOOSE = r"(?<![\w:.,€$£])(?<![€$£]\s)"
+_HELD = tuple(
+    (re.compile(_LOOSE + pattern), kind)
+    for pattern, kind in (
+        (rf"(?P<h>{_H24})[.,](?P<m>{_MM})(?![.,:]?\d)", "minutes"),  # 21.00, 21,00
+        (rf"(?<!\d\s)(?P<h>{_H24}) (?P<m>{_MM})(?!\s?\d|[.,:]\d)", "minutes"),  # 21 00
+        # 2100; not a part of a number written in groups ("06 2100 5678")
+        (rf"(?<![\-/])(?<!\d\s)(?P<h>[01]\d|2[0-3])(?P<m>{_MM})(?![.,:\-/]?\d|\s\d)", "figures"),
+        (rf"(?P<h>{_H24})\s?hundred(?:\s+hours?)?(?!\w)", "figures"),  # 21 hundred
+        # 21 uur, 9u, 9 uur 30 (9:00 and 9:30)
+        (rf"(?P<h>{_H24})\s?{_HOUR_WORD}(?:\s(?P<m>{_MM})(?![\d.,:]))?", "hour"),
+    )
+)
+# Four figures said as a year ("sinds 2021", "maart 2021"): 19xx and 20xx only.
+_A_YEAR = re.compile(
+    r"(?<!\w)(?:in|sinds|since|jaar|year|jan|januari|january|feb|februari|february|maart"
+    r"|march|mar|mrt|apr|april|mei|may|jun|juni|june|jul|juli|july|aug|augustus|august"
+    r"|sep|sept|september|okt|oktober|oct|october|nov|november|dec|december)\.?\s+$"
+)
+
+
+def held_times(folded: str, spans: list[tuple[int, int]]) -> Iterator[tuple[str, int, bool]]:
+    """The hours in figures of ``folded`` text that ``times_of_day`` leaves
+    (not in ``spans``), each with its minutes and whether on the 24-hour clock
+    (``worded_times.near``): an hour from 13, 0 or with a leading 0 always, else
+    when a part of the day is said (``clock_reading``)."""
+    taken = bytearray(len(folded) + 1)  # linear, however many times the text holds
+    for begin, stop in spans:
+        taken[begin:stop] = b"\x01" * (stop - begin)
+    for pattern, kind in _HELD:
+        for match in pattern.finditer(folded):
+            start, end = match.span()
+            if any(taken[start:end]):
+                continue
+            h = match["h"]
+            year = kind == "figures" and h in ("19", "20")
+            if year and _A_YEAR.search(folded, max(0, start - 16), start):
+                continue
+            at = int(h) * 60
+            m = match.groupdict().get("m")
+            readings = (at, at + int(m)) if kind == "hour" and m else (at + int(m or 0),)
+            for minutes in readings:
+                if kind == "figures" or not 0 < int(h) < 13 or h.startswith("0"):
+                    yield match.group(), minutes, True
+                else:
+                    yield (match.group(), *clock_reading(folded, match, minutes))
