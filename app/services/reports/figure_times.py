@@ -13,25 +13,30 @@ ending a clause (13 to 23: ``werkte 3u.`` may be how long), ``9 uur 30.`` ending
 clause (not ``8 uur 20 dagen``), ``11:30 pm``, ``11 p.m.``, ``9 o'clock``, ``2330 hours``,
 ``2330 uur``, and ISO's ``T23:30``; hours with a part of the day (``12 uur 's
 middags``, ``9 's avonds``, ``'s avonds 9u``, ``zaterdagmiddag 12 uur``). Not
-times: ``12.30`` alone (an amount), ``1.250,00``, ``2330`` alone, ``2 uur`` (a
-duration; ``tot 2 uur`` is refused), hours after a part of the day that are a span
-(``die avond 3 uur in de auto``, ``elke ochtend 2 uur training``).
+refused whatever the meetings' times: ``12.30``, ``2330`` or ``2 uur`` alone (an
+amount, a number, a duration; ``tot 2 uur`` is refused), ``1.250,00``, hours
+after a part of the day that are a span (``die avond 3 uur in de auto``, ``elke
+ochtend 2 uur training``).
 
 Held to the meetings' times instead (``held_times``, review 8): an hour with
 minutes or an hour word that the rules above leave (``Het was 21.00``, ``21,00``,
-``Om 21 00``, ``2100``, ``Zaterdag 21 uur``, ``21u``, ``'s avonds 9u``, ``21
-hundred hours``, ``9 uur 30``), refused within a quarter of an hour of a meeting's
-time as a time in words is (``worded_times.near``, on its 12- or 24-hour clock),
-whatever the context: ``Het kostte 21.00`` near 21:00 too. Not inside a longer
-number or a date, after a currency sign (``€ 21,00``), nor four figures said as a
-year (``sinds 2021``, ``maart 2021``).
+``21;00``, ``21-00``, ``Om 21 00``, ``2100``, ``Zaterdag 21 uur``, ``21u``, ``21
+hrs``, ``'s avonds 9u``, ``21 hundred hours``, ``9 uur 30``, ``om 21 bij de
+brug``), refused within a quarter of an hour of a meeting's time as a time in
+words is (``worded_times.near``, on its 12- or 24-hour clock), whatever the
+context: ``Het kostte 21.00`` near 21:00, ``12.30`` near 12:30 too. Not inside a
+longer number or a date, in a number written in groups (``06 2100 5678``), after a
+currency sign (``€ 21,00``), before a unit or a span word (``2100 km``, ``20 uur
+taakstraf``), nor four figures that are a year (``auto uit 2018``; not ``om 2018``
+nor ``14-03 2018``).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
+from app.services.reports.identity_needles import MONTHS
 from app.services.reports.worded_times import clock_reading
 
 _H24 = r"(?:[01]?\d|2[0-3])"
@@ -64,10 +69,10 @@ _TIME = re.compile(
 _END = r"(?!\d|[.,]\d|,-)"
 _UNIT = (
     r"(?:euro|eur|€|\$|usd|dollars?|pounds?|£|procent|percent|%|per|each|a\s+(?:gram|piece|pill)"
-    r"|kg|kilos?|g|grams?|gram|km|m|meters?|metres?|cm|mm|liters?|l)(?!\w)"
+    r"|kg|kilos?|g|grams?|gram|km|m2|m3|m|meters?|metres?|cm|mm|liters?|l)(?!\w)"
 )
 _SPAN_AFTER = (
-    r"(?:per|lang|gewerkt|werk|taakstraf|later|eerder|geleden|extra|gewacht|gereden"
+    r"(?:per|lang|gewerkt|werk|werkstraf|taakstraf|later|eerder|geleden|extra|gewacht|gereden"
     r"|gelopen|rijden|lopen|wachten|werken)(?!\w)"
 )
 _HOUR_WORD = r"(?:uur|u|h)(?!\w)"
@@ -136,83 +141,143 @@ def _a_score(folded: str, match: re.Match[str]) -> bool:
     return _SCORE.search(before) is not None
 
 
-def times_of_day(folded: str, spans: list[tuple[int, int]] | None = None) -> Iterator[str]:
-    """The times of day written in ``folded`` text, each once; ``spans``, if
-    given, gets where each was found (``held_times`` skips them)."""
+def times_of_day(folded: str) -> Iterator[tuple[str, tuple[int, int]]]:
+    """The times of day written in ``folded`` text, each once, with where it was
+    found (``held_times`` skips those places)."""
     starts: set[int] = set()
-    spans = [] if spans is None else spans
+    spans: list[tuple[int, int]] = []
     for match in _TIME.finditer(folded):
         if _a_score(folded, match):
             continue
         starts.add(match.start())
         spans.append(match.span())
-        yield match.group().strip()
+        yield match.group().strip(), match.span()
     for match in _AT_FIGURES.finditer(folded):
         if _LASTED.search(folded, max(0, match.start() - 20), match.start()):
             continue  # "het duurde rond 2 uur": how long, not when
         spans.append(match.span())
         found = match["t"] or match["comma"]
         if found is None:
-            yield match["about"]
+            yield match["about"], match.span()
         elif match.start("t" if match["t"] else "comma") not in starts:  # "om 23.30 uur": once
-            yield found
-    with_part: list[tuple[int, int]] = []
+            yield found, match.span()
     for match in _WITH_PART.finditer(folded):
-        with_part.append(match.span())
         if not any(match.start() < end and start < match.end() for start, end in spans):
             # Not "om 12 uur" again in "om 12 uur 's middags".
-            yield match["late"] or match["said"] or match["placed"] or match.group()
-    spans += with_part
+            yield match["late"] or match["said"] or match["placed"] or match.group(), match.span()
 
 
 # An hour with minutes or an hour word and no word that places it ("Het was 21.00
 # bij de brug", "Om 21 00", "Zaterdag 21 uur", "'s avonds 9u", "21 hundred hours")
 # may as well be an amount, a count or how long: held to the meetings' times like
 # a time in words (review 8), refused near one whatever the context. Not inside a
-# longer number or a date, nor after a currency sign ("€ 21,00").
-_LOOSE = r"(?<![\w:.,€$£])(?<![€$£]\s)"
+# longer number or a date, nor after a currency sign ("€ 21,00"), nor before a
+# unit or a word that makes it a span ("2,50 gram", "2100 km", "20 uur
+# taakstraf", "9u per dag"). A colon, stop or comma only after a digit: "Tijd:2100"
+# is held (review 8, 5).
+_LOOSE = r"(?<![\w€$£])(?<!\d[:.,])(?<![€$£]\s)"
+_NO_UNIT = rf"(?!\s*{_UNIT})(?!\s+{_SPAN_AFTER})"
 _HELD = tuple(
-    (re.compile(_LOOSE + pattern), kind)
+    (re.compile(_LOOSE + pattern + _NO_UNIT), kind)
     for pattern, kind in (
-        (rf"(?P<h>{_H24})[.,](?P<m>{_MM})(?![.,:]?\d)", "minutes"),  # 21.00, 21,00
-        (rf"(?<!\d\s)(?P<h>{_H24}) (?P<m>{_MM})(?!\s?\d|[.,:]\d)", "minutes"),  # 21 00
-        # 2100; not a part of a number written in groups ("06 2100 5678")
-        (rf"(?<![\-/])(?<!\d\s)(?P<h>[01]\d|2[0-3])(?P<m>{_MM})(?![.,:\-/]?\d|\s\d)", "figures"),
+        (rf"(?P<h>{_H24})[.,;](?P<m>{_MM})(?![.,:;]?\d)", "minutes"),  # 21.00, 21,00, 21;00
+        # 21-00; not in a number plate ("21-00-XB", "XB-21-00")
+        (rf"(?<![\-/])(?P<h>{_H24})-(?P<m>00)(?![\-/]?\w)", "minutes"),
+        # 21 00; not a date ("21 01 2024")
+        (rf"(?P<h>{_H24}) (?P<m>{_MM})(?![.,:]?\d|\s(?:19|20)\d\d(?!\d))", "spaced"),
+        # 2100, 2100-2130; not a date or a number going on ("2024-03-14", "2100/2024")
+        (
+            rf"(?P<h>[01]\d|2[0-3])(?P<m>{_MM})"
+            r"(?![.,:]?\d|[\-/]\d\d?(?!\d)|/(?:19|20)\d\d(?!\d))",
+            "four",
+        ),
         (rf"(?P<h>{_H24})\s?hundred(?:\s+hours?)?(?!\w)", "figures"),  # 21 hundred
-        # 21 uur, 9u, 9 uur 30 (9:00 and 9:30)
-        (rf"(?P<h>{_H24})\s?{_HOUR_WORD}(?:\s(?P<m>{_MM})(?![\d.,:]))?", "hour"),
+        # 21 uur, 9u, 21 hrs, 9 uur 30 (9:00 and 9:30)
+        (rf"(?P<h>{_H24})\s?{_CLOCK_WORD}(?:\s(?P<m>{_MM})(?![\d.,:]))?", "hour"),
+        # "om 21 bij de brug", "om 21." (review 8, 5)
+        (rf"(?<=(?<!\w)om\s)(?P<h>{_H24})(?:{_CLAUSE_END}|(?=\s+{_PLACE}))", "hour"),
     )
 )
-# Four figures said as a year ("sinds 2021", "maart 2021"): 19xx and 20xx only.
+# Digits in groups: a phone number ("06 2100 5678", "06 12 34 21 00"). A group on
+# both sides, or nine digits or more in the run; "14-03 2100", "op 6 3 21 00"
+# and "Week 12 2100" are held (review 8, 1).
+_GROUPS_BEFORE = re.compile(r"(?:\d+\s)+$")
+_GROUPS_AFTER = re.compile(r"(?:\s\d+)+")
+_PHONE_DIGITS = 9
+# Four figures from 1900 to 2059 are a year (review 8, 2: "auto uit 2018", "Van
+# 2018 tot 2020", "(2018)", "The 2018 case"), unless a word places a time right
+# before them ("om 2018", "at 2018", "Het was 2021"), a date or a day does
+# ("14-03 2018", "zaterdag 2018") or a place follows ("2018 bij de brug"); after
+# a word said of years ("in", "sinds", a month) always a year. A year that cannot
+# be one yet ("in 2030") is still read as one.
 _A_YEAR = re.compile(
-    r"(?<!\w)(?:in|sinds|since|jaar|year|jan|januari|january|feb|februari|february|maart"
-    r"|march|mar|mrt|apr|april|mei|may|jun|juni|june|jul|juli|july|aug|augustus|august"
-    r"|sep|sept|september|okt|oktober|oct|october|nov|november|dec|december)\.?\s+$"
+    r"(?<!\w)(?:in|sinds|since|jaar|year|"
+    + "|".join(name for names in MONTHS for name in names)
+    + r")\.?\s+$"
 )
+_DAYS = (
+    r"(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|monday|tuesday"
+    r"|wednesday|thursday|friday|saturday|sunday|ma|di|wo|do|vr|za|zo|mon|tue|wed|thu|fri|sat|sun)"
+)
+_A_TIME_BEFORE = re.compile(
+    r"(?:(?<!\w)(?:om|at|rond|tegen|omstreeks|around|was|is|werd)"
+    rf"|\d[\-/.]\d\d?(?:[\-/.]\d\d(?:\d\d)?)?|(?<!\w){_DAYS}\.?),?\s+$"
+)
+_PLACE_AFTER = re.compile(_THEN_PLACE)
 
 
-def held_times(folded: str, spans: list[tuple[int, int]]) -> Iterator[tuple[str, int, bool]]:
+def _in_groups(folded: str, start: int, end: int) -> bool:
+    """Whether ``folded[start:end]`` is digits of a number written in groups."""
+    # A window each side: a run of groups is not read to its end every time.
+    before = _GROUPS_BEFORE.search(folded, max(0, start - 24), start)
+    after = _GROUPS_AFTER.match(folded, end, end + 24)
+    if before is not None and after is not None:
+        return True
+    run = (before.group() if before else "") + folded[start:end] + (after.group() if after else "")
+    return sum(c.isdigit() for c in run) >= _PHONE_DIGITS
+
+
+def _a_year(folded: str, start: int, end: int) -> bool:
+    """Whether four figures 19xx or 20xx at ``start`` are a year (``_A_YEAR``)."""
+    window = max(0, start - 24)
+    if _A_YEAR.search(folded, window, start):
+        return True
+    return not _A_TIME_BEFORE.search(folded, window, start) and not _PLACE_AFTER.match(folded, end)
+
+
+def _found(folded: str, kind: str, match: re.Match[str]) -> bool:
+    """Whether ``match`` of a ``_HELD`` pattern of ``kind`` may be a time."""
+    start, end = match.span()
+    if kind in ("spaced", "four") and _in_groups(folded, start, end):
+        return False
+    return not (kind == "four" and match["h"] in ("19", "20") and _a_year(folded, start, end))
+
+
+def held_times(folded: str, spans: Iterable[tuple[int, int]]) -> Iterator[tuple[str, int, bool]]:
     """The hours in figures of ``folded`` text that ``times_of_day`` leaves
-    (not in ``spans``), each with its minutes and whether on the 24-hour clock
-    (``worded_times.near``): an hour from 13, 0 or with a leading 0 always, else
-    when a part of the day is said (``clock_reading``)."""
+    (outside ``spans``), each with its minutes and whether on the 24-hour clock
+    (``worded_times.near``): an hour from 13, 0 or with a leading 0 always, four
+    figures always, else when a part of the day is said (``clock_reading``)."""
     taken = bytearray(len(folded) + 1)  # linear, however many times the text holds
     for begin, stop in spans:
         taken[begin:stop] = b"\x01" * (stop - begin)
     for pattern, kind in _HELD:
-        for match in pattern.finditer(folded):
-            start, end = match.span()
-            if any(taken[start:end]):
-                continue
-            h = match["h"]
-            year = kind == "figures" and h in ("19", "20")
-            if year and _A_YEAR.search(folded, max(0, start - 16), start):
-                continue
-            at = int(h) * 60
-            m = match.groupdict().get("m")
-            readings = (at, at + int(m)) if kind == "hour" and m else (at + int(m or 0),)
-            for minutes in readings:
-                if kind == "figures" or not 0 < int(h) < 13 or h.startswith("0"):
-                    yield match.group(), minutes, True
-                else:
-                    yield (match.group(), *clock_reading(folded, match, minutes))
+        # Overlapping: "op 6 3 21 00" is "3 21" then "21 00".
+        match = pattern.search(folded)
+        while match is not None:
+            if not any(taken[match.start() : match.end()]) and _found(folded, kind, match):
+                yield from _readings(folded, kind, match)
+            match = pattern.search(folded, match.start() + 1)
+
+
+def _readings(folded: str, kind: str, match: re.Match[str]) -> Iterator[tuple[str, int, bool]]:
+    """The times ``match`` of a ``_HELD`` pattern of ``kind`` may say."""
+    h = match["h"]
+    at = int(h) * 60
+    m = match.groupdict().get("m")
+    readings = (at, at + int(m)) if kind == "hour" and m else (at + int(m or 0),)
+    for minutes in readings:
+        if kind in ("four", "figures") or not 0 < int(h) < 13 or h.startswith("0"):
+            yield match.group(), minutes, True
+        else:
+            yield (match.group(), *clock_reading(folded, match, minutes))

@@ -177,18 +177,19 @@ class Guard:
                 yield GuardHit(ident.kind, ident.text, where)
         for index in self._id_runs.found(folded):
             yield GuardHit(self._ids[index].kind, self._ids[index].text, where)
+        # Where a time was found: held figures there are not found again ("9 uur"
+        # in "'s avonds 9 uur").
         spans: list[tuple[int, int]] = []
-        for found in times_of_day(folded, spans):
+        for found, span in times_of_day(folded):
+            spans.append(span)
             yield GuardHit("time of day", found, where)
         recorded = self._meetings_for(where)
-        worded: list[str] = []
-        for found, minutes, whole_day in worded_times(times_text(text)):
+        for found, minutes, whole_day, span in worded_times(times_text(text)):
             if near(minutes, whole_day, recorded):
-                worded.append(found)
+                spans.append(span)
                 yield GuardHit("time of day", found, where)
         for found, minutes, whole_day in held_times(folded, spans):
-            # Not "9 uur" again in "'s avonds 9 uur", found in words.
-            if near(minutes, whole_day, recorded) and not any(found in w for w in worded):
+            if near(minutes, whole_day, recorded):
                 yield GuardHit("time of day", found, where)
         # Digits, e-mail addresses and postcodes without what prints as nothing.
         yield from self._scan_plain(where, plain(text))

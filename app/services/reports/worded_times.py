@@ -7,13 +7,15 @@ Found, in English: ``half past nine``, ``(a) quarter past/to/after/of ten``,
 ``half tien`` (9:30), ``kwart over negen``, ``kwart voor tien``, ``tien over
 negen``, ``vijf voor half tien`` (9:25), ``twintig over negen``, ``om negen uur``
 (also rond, tegen, omstreeks, vanaf, tot, klokslag; ``om precies negen uur``),
-``het was negen uur.``, ``toen was het negen uur.``, ``'s avonds negen uur.``,
-``negen uur 's avonds`` (or ``savonds``, ``in de avond``), ``een uur of negen``
-(about nine, also ``een uurtje of negen``), ``tegen tienen``, ``om zessen``; ``om
-negen`` and ``at nine`` (also ``around``, ``at about``, ``by``, ``until``) without
+``het was negen uur.``, ``toen was het (al) negen uur.``, ``het werd negen uur.``,
+``'s avonds negen uur.``, ``negen uur 's avonds`` (or ``savonds``, ``in de
+avond``), ``een uur of negen`` (about nine, also ``een uurtje of negen``),
+``tegen tienen``, ``om zessen``; ``om negen`` and ``at nine`` (also ``around``,
+``at about``, ``by``, ``until``) without
 ``uur`` only where nothing follows that they count (a clause's end, a particle,
-preposition or conjunction, ``in het``, ``achter`` or ``voor`` and an article, a
-part of the day, ``vanavond``, a verb of meeting: ``kwam om negen binnen``, ``om
+preposition or conjunction, ``in het``, ``achter``, ``voor``, ``naast``,
+``tegenover`` or ``onder`` and an article or ``zijn``/``haar``, a part of the
+day, ``vanavond``, a verb of meeting: ``kwam om negen binnen``, ``om
 negen voor de deur``, ``Om negen ontmoette``, ``at nine near the bridge``; not
 ``het gaat om negen getuigen``), not after ``tot`` or ``vanaf`` nor a verb that
 counts or asks (``het gaat om negen``, ``hij vroeg om negen``, ``stood at nine``);
@@ -52,6 +54,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from datetime import datetime, time
 
@@ -138,6 +141,8 @@ _EN_AT_BARE = (
 _EN_NOT_RATIO = (
     rf"(?(at)|(?!\s+(?:(?:to|out\s+of)\s+(?:\d+|{_words(_EN_HOURS)})|in\s+(?:ten|\d\d+))(?!\w)))"
 )
+# "was het al negen uur", "Het was toen negen uur" (review 8, 5).
+_ALREADY = r"(?:\s+(?:al|bijna|precies|ongeveer|toen|pas|net|nu))?"
 # "om precies negen uur", "om ongeveer negen".
 _ROUGHLY = r"(?:\s+(?:precies|stipt|ongeveer|circa|ca\.|rond))?"
 _CLAUSE_END = r"(?=\s*(?:[.,;:!?)]|$))"
@@ -180,11 +185,12 @@ _HOW_LONG = (
 # conjunction (``_THEN``), or a part of the day. English "at nine" alike.
 # A verb that counts (``_COUNTING_VERB``) rules out only the clause end and a
 # conjunction; "en" before a number adds one ("om 9 en 10 euro").
-# "achter" and "voor" only before an article, a place ("om negen voor de deur",
+# "achter", "voor", "naast", "tegenover" and "onder" only before an article or
+# "zijn", "haar", a place ("om negen voor de deur", "om negen voor zijn huis",
 # review 8): "het gaat om negen achter elkaar" counts.
 _HOUR_PLACED = (
     r"(?=\s+(?:binnen|buiten|aan|op|bij|naar|langs|thuis|weg|terug|mee|af|uit|door"
-    r"|['’]?s|(?:achter|voor)\s+(?:de|het|een|['’]t))(?!\w))"
+    r"|['’]?s|(?:achter|voor|naast|tegenover|onder)\s+(?:de|het|een|['’]t|zijn|haar|hun))(?!\w))"
     rf"|{_HOUR_THEN}|(?=\s+{_DUTCH_PARTS})"
 )
 _HOUR_ENDS = (
@@ -241,7 +247,11 @@ _FORMS: tuple[tuple[str, tuple[str, ...], str], ...] = (
     (rf"{_NL_M}\s+{_NL_DIR}{_NL_HD}{_COUNTED}", _NL_HOURS, "nl minutes"),
     (rf"half\s+{_NL_H}", _NL_HOURS, "nl half"),
     (rf"{_AT}{_ROUGHLY}\s+{_NL_H}\s+uur", _NL_HOURS, "hour"),
-    (rf"(?:was|is)(?:\s+het)?\s+{_NL_H}\s+uur{_CLAUSE_END}", _NL_HOURS, "hour"),
+    (
+        rf"(?:was|is|werd)(?:\s+het|\s+['’]t)?{_ALREADY}\s+{_NL_H}\s+uur{_CLAUSE_END}",
+        _NL_HOURS,
+        "hour",
+    ),
     # "'s avonds 9 uur in de auto": near a meeting a time, whatever follows (R3).
     (rf"(?<!per\s){_DUTCH_DAY_PART}\s+{_NL_HD}\s+uur{_HOW_LONG}", _NL_HOURS, "hour"),
     (rf"{_NL_H}\s+uur\s+(?:{_DUTCH_PARTS}|{_IN_DE_PART})", _NL_HOURS, "hour"),
@@ -349,28 +359,31 @@ def clock_reading(text: str, match: re.Match[str], minutes: int) -> tuple[int, b
     return _on_clock(minutes, _part_of_day(text, match))
 
 
-def worded_times(text: str) -> Iterator[tuple[str, int, bool]]:
+def worded_times(text: str) -> Iterator[tuple[str, int, bool, tuple[int, int]]]:
     """The times of day written in words in ``times_text`` text, each with its
-    minutes, and whether on the 24-hour clock (else the 12-hour one); a phrase
-    inside a longer one (``half tien`` in ``vijf over half tien``) is not found
-    again."""
+    minutes, whether on the 24-hour clock (else the 12-hour one), and where it is
+    in ``fold`` text (``één`` unmarked); a phrase inside a longer one (``half
+    tien`` in ``vijf over half tien``) is not found again."""
     found = [
         (match.start(), match.end(), match, kind, _minutes(match, hours, kind))
         for pattern, hours, kind in _COMPILED
         for match in pattern.finditer(text)
     ]
+    ones = [at for at, c in enumerate(text) if c == _ONE] if _ONE in text else []
     end = -1
-    for _start, stop, match, kind, readings in sorted(found, key=lambda f: (f[0], -f[1])):
+    for start, stop, match, kind, readings in sorted(found, key=lambda f: (f[0], -f[1])):
         if stop <= end:
             continue
         end = max(end, stop)
+        # A marked "één" is three letters folded.
+        span = (start + 2 * bisect_left(ones, start), stop + 2 * bisect_left(ones, stop))
         for minutes in readings:
             at, whole_day = (
                 (minutes, True)
                 if kind in _FIXED or kind == "late"
                 else clock_reading(text, match, minutes)
             )
-            yield match.group().replace(_ONE, "één"), at, whole_day
+            yield match.group().replace(_ONE, "één"), at, whole_day, span
 
 
 def day_minutes(moment: datetime | time) -> int:
