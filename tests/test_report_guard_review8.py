@@ -331,6 +331,12 @@ _SPELLINGS = [
     "om negen tegenover de kerk",
     "om negen naast de brug",
     "om negen onder de brug",
+    "Toen was het negen uur bij de brug.",
+    "Was het negen uur toen hij kwam?",
+    "De bron kwam negen uur, in de avond.",
+    "De bron kwam negen uur in de late avond.",
+    "De bron kwam negen uur op de avond.",
+    "De bron kwam negen uur in de avonduren.",
 ]
 
 
@@ -342,3 +348,20 @@ def test_more_spellings_of_the_time_are_refused_near_the_meeting(written: str) -
 @pytest.mark.parametrize("written", _SPELLINGS)
 def test_more_spellings_far_from_every_meeting_pass(written: str) -> None:
     assert _found(_met("14:00"), written) == set()
+
+
+@pytest.mark.parametrize(
+    "written",
+    ["De bron kwam negen uur in de late avond.", "De bron kwam negen uur, in de avond."],
+)
+def test_the_late_evening_reads_the_evening(written: str) -> None:
+    assert _found(_met("09:00"), written) == set()
+
+
+def test_a_shift_s_name_says_no_part_of_the_day() -> None:
+    # "in de ochtend-" begins "ochtend-/avondploeg": not the morning, so either clock.
+    assert _refused(_met("21:00"), "Om negen uur in de ochtend-/avondploeg.")
+
+
+def test_was_het_before_a_span_word_still_passes() -> None:
+    assert _found(_met("21:00"), "Het is negen uur rijden.") == set()

@@ -7,9 +7,10 @@ Found, in English: ``half past nine``, ``(a) quarter past/to/after/of ten``,
 ``half tien`` (9:30), ``kwart over negen``, ``kwart voor tien``, ``tien over
 negen``, ``vijf voor half tien`` (9:25), ``twintig over negen``, ``om negen uur``
 (also rond, tegen, omstreeks, vanaf, tot, klokslag; ``om precies negen uur``),
-``het was negen uur.``, ``toen was het (al) negen uur.``, ``het werd negen uur.``,
-``'s avonds negen uur.``, ``negen uur 's avonds`` (or ``savonds``, ``in de
-avond``), ``een uur of negen`` (about nine, also ``een uurtje of negen``),
+``het was negen uur.`` (or before a place: ``bij de brug``), ``toen was het (al)
+negen uur.``, ``het werd negen uur.``, ``'s avonds negen uur.``, ``negen uur 's
+avonds`` (or ``savonds``, ``in de (late) avond``, ``op de avond``, ``in de
+avonduren``), ``een uur of negen`` (about nine, also ``een uurtje of negen``),
 ``tegen tienen``, ``om zessen``; ``om negen`` and ``at nine`` (also ``around``,
 ``at about``, ``by``, ``until``) without
 ``uur`` only where nothing follows that they count (a clause's end, a particle,
@@ -170,7 +171,11 @@ _HOUR_THEN = (
 )
 _PARTS_OF_DAY = r"(?:in\s+the\s+(?:morning|afternoon|evening)|at\s+night)"
 _DUTCH_PARTS = r"['’]?s[\s\-]*(?:ochtends|morgens|middags|avonds|nachts)"  # "savonds" too
-_IN_DE_PART = r"in\s+de\s+(?:ochtend|morgen|middag|avond|nacht)(?!\w)"  # "negen uur in de avond"
+# "negen uur in de avond", "in de late avond", "op de avond", "in de avonduren"
+# (review of round 8); not "in de avond-/nachtploeg".
+_IN_DE = r"(?:in|op)\s+de\s+(?:(?:late|vroege)\s+)?"
+_PART_END = r"(?:uren)?(?![\w\-])"
+_IN_DE_PART = rf"{_IN_DE}(?:ochtend|morgen|middag|avond|nacht){_PART_END}"
 # Bare "morgen" too: "afspraak morgen negen uur" (review 7, G11), so "werkt morgen
 # negen uur" is refused with it; and after "elke": "elkaar elke avond negen uur"
 # is when they meet (review 7, G12), "werkt elke nacht negen uur" is refused.
@@ -247,14 +252,17 @@ _FORMS: tuple[tuple[str, tuple[str, ...], str], ...] = (
     (rf"{_NL_M}\s+{_NL_DIR}{_NL_HD}{_COUNTED}", _NL_HOURS, "nl minutes"),
     (rf"half\s+{_NL_H}", _NL_HOURS, "nl half"),
     (rf"{_AT}{_ROUGHLY}\s+{_NL_H}\s+uur", _NL_HOURS, "hour"),
+    # Ending a clause or before a place or "toen": "was het negen uur bij de brug"
+    # (review of round 8); not "het is negen uur rijden".
     (
-        rf"(?:was|is|werd)(?:\s+het|\s+['’]t)?{_ALREADY}\s+{_NL_H}\s+uur{_CLAUSE_END}",
+        rf"(?:was|is|werd)(?:\s+het|\s+['’]t)?{_ALREADY}\s+{_NL_H}\s+uur"
+        rf"(?:{_HOUR_ENDS}|{_HOUR_PLACED})",
         _NL_HOURS,
         "hour",
     ),
     # "'s avonds 9 uur in de auto": near a meeting a time, whatever follows (R3).
     (rf"(?<!per\s){_DUTCH_DAY_PART}\s+{_NL_HD}\s+uur{_HOW_LONG}", _NL_HOURS, "hour"),
-    (rf"{_NL_H}\s+uur\s+(?:{_DUTCH_PARTS}|{_IN_DE_PART})", _NL_HOURS, "hour"),
+    (rf"{_NL_H}\s+uur,?\s+(?:{_DUTCH_PARTS}|{_IN_DE_PART})", _NL_HOURS, "hour"),
     (rf"(?:(?:om|rond|tegen|omstreeks)\s+)?een\s+uur(?:tje)?\s+of\s+{_NL_H}", _NL_HOURS, "hour"),
     (rf"{_AT}\s+{_NL_M}\s+{_NL_DIR}{_EEN}", _EEN_HOURS, "nl minutes"),
     (rf"(?P<m>kwart)\s+{_NL_DIR}{_EEN}", _EEN_HOURS, "nl minutes"),
@@ -287,11 +295,12 @@ _COMPILED = tuple(
 # A part of the day in or right after a phrase: morning (am), afternoon (pm),
 # evening (pm, but twelve is midnight), night (either: "half past six at night").
 _PART = re.compile(
-    r"\s*(?:(?P<am>a\.?m\b|in\s+the\s+morning|['’]?s[\s\-]*(?:ochtends|morgens)"
-    r"|in\s+de\s+(?:ochtend|morgen)(?!\w))"
-    r"|(?P<pm>p\.?m\b|in\s+the\s+afternoon|['’]?s[\s\-]*middags|in\s+de\s+middag(?!\w))"
-    r"|(?P<evening>in\s+the\s+evening|['’]?s[\s\-]*avonds|in\s+de\s+avond(?!\w))"
-    r"|(?P<night>at\s+night|['’]?s[\s\-]*nachts|in\s+de\s+nacht(?!\w)))"
+    r",?\s*(?:(?P<am>a\.?m\b|in\s+the\s+morning|['’]?s[\s\-]*(?:ochtends|morgens)"
+    rf"|{_IN_DE}(?:ochtend|morgen){_PART_END})"
+    r"|(?P<pm>p\.?m\b|in\s+the\s+afternoon|['’]?s[\s\-]*middags"
+    rf"|{_IN_DE}middag{_PART_END})"
+    rf"|(?P<evening>in\s+the\s+evening|['’]?s[\s\-]*avonds|{_IN_DE}avond{_PART_END})"
+    rf"|(?P<night>at\s+night|['’]?s[\s\-]*nachts|{_IN_DE}nacht{_PART_END}))"
 )
 
 
