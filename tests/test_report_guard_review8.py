@@ -365,3 +365,152 @@ def test_a_shift_s_name_says_no_part_of_the_day() -> None:
 
 def test_was_het_before_a_span_word_still_passes() -> None:
     assert _found(_met("21:00"), "Het is negen uur rijden.") == set()
+
+
+# -- Second review of round 8, 1: four figures read as a year -----------------------
+
+
+@pytest.mark.parametrize(
+    ("at", "written"),
+    [
+        ("20:45", "Tijd: 2045"),
+        ("19:30", "Aanvang 1930."),
+        ("20:45", "Ontmoeting 2045 brug."),
+        ("20:45", "Ontmoeting om ongeveer 2045."),
+        ("20:45", "om precies 2045"),
+        ("20:45", "Ontmoeting tot 2045."),
+        ("20:45", "Ontmoeting vanaf 2045."),
+        ("20:45", "Het was ongeveer 2045."),
+        ("20:45", "Hij kwam 2045 aan."),
+        ("20:45", "Ontmoeting vanavond 2045"),
+        ("20:45", "Meeting: 2045"),
+        ("20:45", "Ontmoeting 14 maart 2045 bij de brug"),  # no year yet: a time
+        ("19:30", "Ontmoeting 1930 brug."),
+        ("20:00", "Tijd: 2000"),
+        # accepted: a year with no word said of years before or after it
+        ("20:18", "Dat was 2018."),
+    ],
+)
+def test_four_figures_without_a_year_s_cue_are_refused_near_the_meeting(
+    at: str, written: str
+) -> None:
+    assert _refused(_met(at), written)
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "Een auto uit 2018.",
+        "Een BMW, bouwjaar 2018.",
+        "Van 2018 tot 2020 woonde hij daar.",
+        "Hij zit vast sinds 2018.",
+        "Hij verhuisde in 2018.",
+        "The 2018 case.",
+        "Veroordeeld (2018).",
+        "Sinds maart 2018 in de handel.",
+        "Het jaar was 2018.",
+        "Zijn geboortejaar 2018.",
+        "Een auto uit 2018 bij de garage.",  # a year's word wins over a place
+        "Tot 2018 aan de Meir.",
+        "Op 14 03 2018 gezien.",  # a date written with spaces
+    ],
+)
+def test_four_figures_with_a_year_s_cue_pass_near_the_meeting(written: str) -> None:
+    assert _found(_met("20:18"), written) == set()
+
+
+def test_the_same_four_figures_far_from_every_meeting_pass() -> None:
+    assert _found(_met("14:00"), "Tijd: 2045") == set()
+
+
+# -- Second review of round 8, 2: a word after the time that is no rate or span ------
+
+_ARRANGED = [
+    "Afspraak 21.00 per WhatsApp bevestigd.",
+    "Ontmoeting 21 uur per telefoon afgesproken.",
+    "Afspraak 2100 per mail.",
+    "Afspraak 21u per sms.",
+    "Afspraak 21 00 per sms.",
+    "Ontmoeting 21.00 extra bij de brug.",
+    "Ontmoeting 21.00 later bij de brug.",
+    "21 uur wachten bij de brug.",
+    "'s avonds 9u per fiets.",
+]
+
+
+@pytest.mark.parametrize("written", _ARRANGED)
+def test_the_time_before_per_or_a_loose_span_word_is_refused_near_the_meeting(
+    written: str,
+) -> None:
+    assert _refused(_met("21:00"), written)
+
+
+@pytest.mark.parametrize("written", _ARRANGED)
+def test_the_time_before_per_far_from_every_meeting_passes(written: str) -> None:
+    assert _found(_met("14:00"), written) == set()
+
+
+@pytest.mark.parametrize(
+    "written", ["Afspraak om 21.00 per telefoon bevestigd.", "Afspraak om 21 uur per sms."]
+)
+def test_a_time_placed_by_om_before_per_is_refused_whatever_the_meetings(written: str) -> None:
+    # "om" places a time: refused as any time of day, not only near the meeting.
+    assert _refused(_met("14:00"), written)
+
+
+@pytest.mark.parametrize(
+    ("at", "written"),
+    [
+        ("21:00", "Hij verdient 21.00 per uur."),
+        ("21:00", "Hij werkt 9u per dag."),
+        ("21:00", "Hij kreeg 2100 per maand."),
+        ("14:00", "Hij kwam 2 uur later."),
+        ("21:00", "Hij heeft 9 uur gewacht."),
+    ],
+)
+def test_a_rate_or_a_span_still_passes_near_the_meeting(at: str, written: str) -> None:
+    assert _found(_met(at), written) == set()
+
+
+# -- Second review of round 8, 3: the time after a date written in groups -----------
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "Op 14 03 2026 2100 bij de brug.",
+        "Ontmoeting 14 3 26 2100 brug",
+        "Ontmoeting 140326 2100 brug",
+        "Ontmoeting 14 03 2026 21 00 bij de brug.",
+        "Ontmoeting 20260314 2100 brug",
+        "Nr\n1\n2100\n3",  # a line break ends a run of groups
+    ],
+)
+def test_the_time_after_a_date_in_groups_is_refused_near_the_meeting(written: str) -> None:
+    # A phone number may be read in the digits as well; the time is refused.
+    assert "2100" in {f.replace(" ", "") for k, f in _found(_met("21:00"), written)}
+
+
+def test_a_phone_number_like_a_date_and_a_time_holds_no_time() -> None:
+    assert not {f for k, f in _found(_met("21:00"), "Bel 06 12 34 21 00.") if k == "time of day"}
+
+
+# -- Second review of round 8, 4: case numbers ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("at", "written"),
+    [
+        ("21:00", "PV 2100-12345."),
+        ("21:00", "Zaaknummer 2100-001."),
+        ("21:00", "Dossier 2100-4567 bij de rechtbank."),
+        ("21:00", "Zaaknummer 2100/001."),
+        ("20:18", "Het PV is 2018-12345."),
+    ],
+)
+def test_a_case_number_passes_near_the_meeting(at: str, written: str) -> None:
+    assert _found(_met(at), written) == set()
+
+
+def test_a_range_of_times_is_still_refused() -> None:
+    assert _refused(_met("21:00"), "Ontmoeting 2100-2130.")

@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from datetime import date
 
 from app.services.reports.identity_needles import MONTHS
 from app.services.reports.worded_times import clock_reading
@@ -67,12 +68,19 @@ _TIME = re.compile(
 # ("duurde rond 2 uur", "een uur of 2 gewacht": ``_LASTED``). A comma only after
 # the words that place a time, not a price ("vanaf 12,50", "tegen 7,50").
 _END = r"(?!\d|[.,]\d|,-)"
+# "per" only before what a rate is counted in ("9u per dag", "7,50 per stuk"): "21.00
+# per sms" is an arrangement (review of round 8, second, 2).
+_PER = (
+    r"(?:per|a|an)\s+(?:dag|day|week|maand|month|jaar|year|nacht|night|keer|time|uur|hour"
+    r"|stuk|stuks|piece|gram|kilo|kg|g|persoon|person|pil|pill|zakje|bolletje|liter|km|kilometer"
+    r"|minuut|minute|les|dienst|shift|rit|ritje|nummer)(?!\w)"
+)
 _UNIT = (
-    r"(?:euro|eur|€|\$|usd|dollars?|pounds?|£|procent|percent|%|per|each|a\s+(?:gram|piece|pill)"
+    rf"(?:euro|eur|€|\$|usd|dollars?|pounds?|£|procent|percent|%|{_PER}|each"
     r"|kg|kilos?|g|grams?|gram|km|m2|m3|m|meters?|metres?|cm|mm|liters?|l)(?!\w)"
 )
 _SPAN_AFTER = (
-    r"(?:per|lang|gewerkt|werk|werkstraf|taakstraf|later|eerder|geleden|extra|gewacht|gereden"
+    rf"(?:{_PER}|lang|gewerkt|werk|werkstraf|taakstraf|later|eerder|geleden|extra|gewacht|gereden"
     r"|gelopen|rijden|lopen|wachten|werken)(?!\w)"
 )
 _HOUR_WORD = r"(?:uur|u|h)(?!\w)"
@@ -176,7 +184,14 @@ def times_of_day(folded: str) -> Iterator[tuple[str, tuple[int, int]]]:
 # taakstraf", "9u per dag"). A colon, stop or comma only after a digit: "Tijd:2100"
 # is held (review 8, 5).
 _LOOSE = r"(?<![\w€$£])(?<!\d[:.,])(?<![€$£]\s)"
-_NO_UNIT = rf"(?!\s*{_UNIT})(?!\s+{_SPAN_AFTER})"
+# Near a meeting only a word that cannot follow a time makes a span: not "extra",
+# "wachten", nor "later" after figures ("21.00 later bij de brug"), but "2 uur
+# later" (review of round 8, second, 2).
+_HELD_SPAN = r"(?:lang|gewerkt|werk|werkstraf|taakstraf|geleden|gewacht|gereden|gelopen)(?!\w)"
+_NO_UNIT = (
+    rf"(?!\s*{_UNIT})(?!\s+{_HELD_SPAN})"
+    r"(?!(?:(?<=\du)|(?<=\su)|(?<=uur))\s+(?:later|eerder)(?!\w))"
+)
 _HELD = tuple(
     (re.compile(_LOOSE + pattern + _NO_UNIT), kind)
     for pattern, kind in (
@@ -185,10 +200,12 @@ _HELD = tuple(
         (rf"(?<![\-/])(?P<h>{_H24})-(?P<m>00)(?![\-/]?\w)", "minutes"),
         # 21 00; not a date ("21 01 2024")
         (rf"(?P<h>{_H24}) (?P<m>{_MM})(?![.,:]?\d|\s(?:19|20)\d\d(?!\d))", "spaced"),
-        # 2100, 2100-2130; not a date or a number going on ("2024-03-14", "2100/2024")
+        # 2100, 2100-2130; not a date or a number going on ("2024-03-14", "2100/2024",
+        # a case number "2100-12345", "2100/001": review of round 8, second, 4)
         (
             rf"(?P<h>[01]\d|2[0-3])(?P<m>{_MM})"
-            r"(?![.,:]?\d|[\-/]\d\d?(?!\d)|/(?:19|20)\d\d(?!\d))",
+            r"(?![.,:]?\d|[\-/]\d\d?(?!\d)|/(?:19|20)\d\d(?!\d)"
+            rf"|[\-/](?!(?:[01]\d|2[0-3]){_MM}(?!\d))\d{{3}})",
             "four",
         ),
         (rf"(?P<h>{_H24})\s?hundred(?:\s+hours?)?(?!\w)", "figures"),  # 21 hundred
@@ -200,30 +217,33 @@ _HELD = tuple(
 )
 # Digits in groups: a phone number ("06 2100 5678", "06 12 34 21 00"). A group on
 # both sides, or nine digits or more in the run; "14-03 2100", "op 6 3 21 00"
-# and "Week 12 2100" are held (review 8, 1).
-_GROUPS_BEFORE = re.compile(r"(?:\d+\s)+$")
-_GROUPS_AFTER = re.compile(r"(?:\s\d+)+")
+# and "Week 12 2100" are held (review 8, 1). Spaces only: a line break ends the
+# run (a table's row "1 2100 3"). A time after a date written in groups is held
+# ("14 03 2026 2100", "14 3 26 21 00", "140326 2100"), but not in ten digits that
+# begin with 0 ("06 12 34 21 00": a phone number; review of round 8, second, 3).
+_GROUPS_BEFORE = re.compile(r"(?:\d+ )+$")
+_GROUPS_AFTER = re.compile(r"(?: \d+)+")
 _PHONE_DIGITS = 9
-# Four figures from 1900 to 2059 are a year (review 8, 2: "auto uit 2018", "Van
-# 2018 tot 2020", "(2018)", "The 2018 case"), unless a word places a time right
-# before them ("om 2018", "at 2018", "Het was 2021"), a date or a day does
-# ("14-03 2018", "zaterdag 2018") or a place follows ("2018 bij de brug"); after
-# a word said of years ("in", "sinds", a month) always a year. A year that cannot
-# be one yet ("in 2030") is still read as one.
-_A_YEAR = re.compile(
-    r"(?<!\w)(?:in|sinds|since|jaar|year|"
+_DAY, _MONTH = r"(?:0?[1-9]|[12]\d|3[01])", r"(?:0?[1-9]|1[0-2])"
+_DATE_BEFORE = re.compile(
+    rf"(?<![\d+])(?<!\d )(?:{_DAY} {_MONTH} (?:\d\d|(?:19|20)\d\d)"
+    r"|(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])(?:\d\d|(?:19|20)\d\d)"
+    r"|(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])) $"
+)
+# Four figures from 1900 to this year are a year only where a word said of years
+# comes right before them ("auto uit 2018", "bouwjaar 2018", "Van 2018 tot 2020",
+# "(2018)", "The 2018 case", "maart 2018") or after them ("2018 was een druk jaar",
+# "2018-2020"); else a time ("Tijd: 1930", "Ontmoeting 2018 brug", "Dat was
+# 2018"). Later ones are never a year: "Tijd: 2045", "14 maart 2045" (review of
+# round 8, second, 1).
+_YEAR_BEFORE = re.compile(
+    r"(?:(?<!\w)(?:in|sinds|since|van|vanaf|tot|uit|medio|begin|eind|zomer|winter|voorjaar"
+    r"|najaar|year|from|until|the|"
     + "|".join(name for names in MONTHS for name in names)
-    + r")\.?\s+$"
+    + r")\.?|\w*jaar(?:\s+(?:is|was))?|(?<!\d)\d\d? \d\d?)\s+$"
+    r"|(?:\(|(?<!\d)\d\d?[\-/.]\d\d?[\-/.]|(?:19|20)\d\d-)\s*$"
 )
-_DAYS = (
-    r"(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|monday|tuesday"
-    r"|wednesday|thursday|friday|saturday|sunday|ma|di|wo|do|vr|za|zo|mon|tue|wed|thu|fri|sat|sun)"
-)
-_A_TIME_BEFORE = re.compile(
-    r"(?:(?<!\w)(?:om|at|rond|tegen|omstreeks|around|was|is|werd)"
-    rf"|\d[\-/.]\d\d?(?:[\-/.]\d\d(?:\d\d)?)?|(?<!\w){_DAYS}\.?),?\s+$"
-)
-_PLACE_AFTER = re.compile(_THEN_PLACE)
+_YEAR_AFTER = re.compile(r"\s+was\s+een(?!\w)|\s*-\s*(?:19|20)\d\d(?!\d)")
 
 
 def _in_groups(folded: str, start: int, end: int) -> bool:
@@ -231,18 +251,23 @@ def _in_groups(folded: str, start: int, end: int) -> bool:
     # A window each side: a run of groups is not read to its end every time.
     before = _GROUPS_BEFORE.search(folded, max(0, start - 24), start)
     after = _GROUPS_AFTER.match(folded, end, end + 24)
+    run = (before.group() if before else "") + folded[start:end] + (after.group() if after else "")
+    digits = sum(c.isdigit() for c in run)
+    dated = _DATE_BEFORE.search(folded, max(0, start - 12), start)
+    if dated is not None and not (dated.group().startswith("0") and digits == 10):
+        return False
     if before is not None and after is not None:
         return True
-    run = (before.group() if before else "") + folded[start:end] + (after.group() if after else "")
-    return sum(c.isdigit() for c in run) >= _PHONE_DIGITS
+    return digits >= _PHONE_DIGITS
 
 
 def _a_year(folded: str, start: int, end: int) -> bool:
-    """Whether four figures 19xx or 20xx at ``start`` are a year (``_A_YEAR``)."""
-    window = max(0, start - 24)
-    if _A_YEAR.search(folded, window, start):
+    """Whether four figures 19xx or 20xx at ``start`` are a year (``_YEAR_BEFORE``)."""
+    if int(folded[start:end]) > date.today().year:
+        return False
+    if _YEAR_BEFORE.search(folded, max(0, start - 24), start):
         return True
-    return not _A_TIME_BEFORE.search(folded, window, start) and not _PLACE_AFTER.match(folded, end)
+    return _YEAR_AFTER.match(folded, end) is not None
 
 
 def _found(folded: str, kind: str, match: re.Match[str]) -> bool:
