@@ -7,7 +7,10 @@ words (near one they are refused whatever the context, far from every one they
 pass); the worded forms were widened. Exceptions keep amounts, years and numbers
 in groups: a currency sign, a unit or a span word after, a year, a phone number.
 Its review (tests from "Review of round 8" on) found a date before the time let
-it pass, years and quantities refused, and more spellings of the time passing."""
+it pass, years and quantities refused, and more spellings of the time passing.
+Its second review (from "Second review of round 8") found evening times read as
+years, "per sms" or "extra" after the time making it a rate or a span, a time
+after a date written in groups passing, and case numbers refused."""
 
 from __future__ import annotations
 
@@ -410,6 +413,7 @@ def test_four_figures_without_a_year_s_cue_are_refused_near_the_meeting(
         "Sinds maart 2018 in de handel.",
         "Het jaar was 2018.",
         "Zijn geboortejaar 2018.",
+        "Zijn geboortejaar is 2018.",
         "Een auto uit 2018 bij de garage.",  # a year's word wins over a place
         "Tot 2018 aan de Meir.",
         "Op 14 03 2018 gezien.",  # a date written with spaces
@@ -417,6 +421,22 @@ def test_four_figures_without_a_year_s_cue_are_refused_near_the_meeting(
 )
 def test_four_figures_with_a_year_s_cue_pass_near_the_meeting(written: str) -> None:
     assert _found(_met("20:18"), written) == set()
+
+
+@pytest.mark.parametrize(
+    ("at", "written"),
+    [
+        # accepted: a Belgian postcode is not told from "2000 Bij de brug"
+        ("20:00", "Meir 1, 2000 Antwerpen"),
+        # accepted: no year yet, whatever the word before it
+        ("20:30", "In 2030 bij de brug."),
+        ("20:18", "Hij werd 2018 veroordeeld."),
+    ],
+)
+def test_four_figures_not_told_from_the_time_are_refused_near_the_meeting(
+    at: str, written: str
+) -> None:
+    assert _refused(_met(at), written)
 
 
 def test_the_same_four_figures_far_from_every_meeting_pass() -> None:

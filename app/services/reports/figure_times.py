@@ -13,10 +13,11 @@ ending a clause (13 to 23: ``werkte 3u.`` may be how long), ``9 uur 30.`` ending
 clause (not ``8 uur 20 dagen``), ``11:30 pm``, ``11 p.m.``, ``9 o'clock``, ``2330 hours``,
 ``2330 uur``, and ISO's ``T23:30``; hours with a part of the day (``12 uur 's
 middags``, ``9 's avonds``, ``'s avonds 9u``, ``zaterdagmiddag 12 uur``). Not
-refused whatever the meetings' times: ``12.30``, ``2330`` or ``2 uur`` alone (an
-amount, a number, a duration; ``tot 2 uur`` is refused), ``1.250,00``, hours
-after a part of the day that are a span (``die avond 3 uur in de auto``, ``elke
-ochtend 2 uur training``).
+refused whatever the meetings' times, only held to them (below): ``12.30``,
+``2330`` or ``2 uur`` alone (an amount, a number, a duration; ``tot 2 uur`` is
+refused), hours after a part of the day that are a span (``die avond 3 uur in de
+auto``, ``elke ochtend 2 uur training``). ``per`` makes a rate only before what is
+counted (``rond 20 uur per week``; ``om 21.00 per sms`` is refused).
 
 Held to the meetings' times instead (``held_times``, review 8): an hour with
 minutes or an hour word that the rules above leave (``Het was 21.00``, ``21,00``,
@@ -25,10 +26,19 @@ hrs``, ``'s avonds 9u``, ``21 hundred hours``, ``9 uur 30``, ``om 21 bij de
 brug``), refused within a quarter of an hour of a meeting's time as a time in
 words is (``worded_times.near``, on its 12- or 24-hour clock), whatever the
 context: ``Het kostte 21.00`` near 21:00, ``12.30`` near 12:30 too. Not inside a
-longer number or a date, in a number written in groups (``06 2100 5678``), after a
-currency sign (``€ 21,00``), before a unit or a span word (``2100 km``, ``20 uur
-taakstraf``), nor four figures that are a year (``auto uit 2018``; not ``om 2018``
-nor ``14-03 2018``).
+longer number or a date, nor a case number (``2100-12345``, ``2100/001``; but
+``2100-2130`` is held), nor in a number written in groups on one line (``06 2100
+5678``, ``06 12 34 21 00``) unless a date in groups comes first (``14 03 2026
+2100``, ``14 3 26 21 00``, ``140326 2100``: held), after a currency sign (``€
+21,00``), before a unit or a rate (``2100 km``, ``9u per dag``; not ``21.00 per
+sms``), nor before a word that makes a span (``20 uur taakstraf``, ``9 uur
+gewacht``, ``2 uur later``; not ``21.00 later``, ``21.00 extra``, ``21 uur
+wachten``). Four figures are a year only up to this year and with a year's word
+right before them (``in``, ``sinds``, ``van``, ``vanaf``, ``tot``, ``uit``,
+``medio``, ``begin``, ``eind``, a season, ``*jaar``, ``year``, ``from``,
+``until``, ``the``, a month, ``(``, a date) or after them (``was een``,
+``-2020``): ``auto uit 2018``, ``Van 2018 tot 2020`` pass; ``Tijd: 1930``, ``Dat
+was 2018`` and ``14 maart 2045`` are held.
 """
 
 from __future__ import annotations
