@@ -44,12 +44,13 @@ of birth is also found month first and written out with a Dutch or English month
 name, its name by every run of its parts glued (``SMITDEVRIES``), its street
 names also abbreviated (``Kerkstr.``), and its postcodes with or without the
 space. Any Dutch postcode (``3511 AB``) and any time of day in figures (``23:30``,
-``figure_times``) is flagged, whoever's; a time in words (``half past nine``, ``kwart over negen``)
-only within a quarter of an hour of a meeting's time, on a 12-hour clock (24-hour
-when a part of the day is said), in UTC or local time (``worded_times``): in a
-debrief's text, its own meeting's time and its neighbours' in the report (S1's
-and S3's for S2), not one two debriefs away or more; elsewhere (the title), any
-meeting's.
+``figure_times``) is flagged, whoever's; an hour in figures that only may be one
+(``Het was 21.00``, ``Zaterdag 21 uur``) and a time in words (``half past nine``,
+``kwart over negen``) only within a quarter of an hour of a meeting's time, on a
+12-hour clock (24-hour when a part of the day is said), in UTC or local time
+(``worded_times``): in a debrief's text, its own meeting's time and its
+neighbours' in the report (S1's and S3's for S2), not one two debriefs away or
+more; elsewhere (the title), any meeting's.
 
 The hit list is vault content: it is given to the user (``SanitisationRefused.hits``)
 and never put in the exception message, a log or the audit log.
@@ -75,7 +76,7 @@ from app.domain.scope import Scope
 from app.errors import ReportError
 from app.models import Alias, Contact, Source
 from app.reports.views import GradingLine, SanitisedBody, SanitisedDebrief, SanitisedItem
-from app.services.reports.figure_times import times_of_day
+from app.services.reports.figure_times import held_times, times_of_day
 from app.services.reports.guard_shapes import IdRuns, NamePatterns, name_patterns
 from app.services.reports.matching import Identifier, fold, plain, shape
 from app.services.reports.phone_numbers import PhoneNumbers
@@ -177,10 +178,18 @@ class Guard:
                 yield GuardHit(ident.kind, ident.text, where)
         for index in self._id_runs.found(folded):
             yield GuardHit(self._ids[index].kind, self._ids[index].text, where)
-        for found in times_of_day(folded):
+        # Where a time was found: held figures there are not found again ("9 uur"
+        # in "'s avonds 9 uur").
+        spans: list[tuple[int, int]] = []
+        for found, span in times_of_day(folded):
+            spans.append(span)
             yield GuardHit("time of day", found, where)
         recorded = self._meetings_for(where)
-        for found, minutes, whole_day in worded_times(times_text(text)):
+        for found, minutes, whole_day, span in worded_times(times_text(text)):
+            if near(minutes, whole_day, recorded):
+                spans.append(span)
+                yield GuardHit("time of day", found, where)
+        for found, minutes, whole_day in held_times(folded, spans):
             if near(minutes, whole_day, recorded):
                 yield GuardHit("time of day", found, where)
         # Digits, e-mail addresses and postcodes without what prints as nothing.

@@ -7,25 +7,30 @@ Found, in English: ``half past nine``, ``(a) quarter past/to/after/of ten``,
 ``half tien`` (9:30), ``kwart over negen``, ``kwart voor tien``, ``tien over
 negen``, ``vijf voor half tien`` (9:25), ``twintig over negen``, ``om negen uur``
 (also rond, tegen, omstreeks, vanaf, tot, klokslag; ``om precies negen uur``),
-``het was negen uur.``, ``'s avonds negen uur.``, ``negen uur 's avonds`` (or
-``savonds``), ``een uur of negen`` (about nine, also ``een uurtje of negen``),
+``het was negen uur.`` (or before a place: ``bij de brug``), ``toen was het (al)
+negen uur.``, ``het werd negen uur.``, ``'s avonds negen uur.``, ``negen uur 's
+avonds`` (or ``savonds``, ``in de (late) avond``, ``op de avond``, ``in de
+avonduren``), ``een uur of negen`` (about nine, also ``een uurtje of negen``),
 ``tegen tienen``, ``om zessen``; ``om negen`` and ``at nine`` (also ``around``,
-``at about``, ``by``, ``until``) without ``uur`` only where nothing follows that
-they count (a clause's end, a particle, preposition or conjunction, ``in het``, a
-part of the day, ``vanavond``, a verb of meeting: ``kwam om negen binnen``, ``Om
-negen ontmoette``, ``at nine near the bridge``; not ``het gaat om negen
-getuigen``), not after ``tot`` or ``vanaf`` nor a verb that counts or asks (``het
-gaat om negen``, ``hij vroeg om negen``, ``stood at nine``); the hour in figures
-in these forms too (``om 9.``, ``at 9.``, ``quarter past 9``, ``tien over 9``,
-``half 10``, read both ways: 9:30 in Dutch, 10:30 as the British say it); not a
-price or a range (``vijf voor tien euro``, ``five to ten people``, ``from five to
-ten``), nor a vote, a count or a height (``12 tegen 9``, ``by nine to one``,
-``nine ten-gram bags``, ``he is five ten``); ``midnight``, ``middernacht``
-(0:00), ``noon``, ``midday``, ``het middaguur`` (12:00), on the 24-hour clock. Hours are one to
-twelve: on a 12-hour clock, unless a part of the day follows (``pm``, ``in the
-evening``, ``'s avonds``...): then on the 24-hour clock (``nine in the evening`` is
-21:00, not 9:00). Night (``at night``, ``'s nachts``: ``half past six at night``)
-and twelve in the evening (midnight) stay on the 12-hour clock: both readings.
+``at about``, ``by``, ``until``) without
+``uur`` only where nothing follows that they count (a clause's end, a particle,
+preposition or conjunction, ``in het``, ``achter``, ``voor``, ``naast``,
+``tegenover`` or ``onder`` and an article or ``zijn``/``haar``, a part of the
+day, ``vanavond``, a verb of meeting: ``kwam om negen binnen``, ``om
+negen voor de deur``, ``Om negen ontmoette``, ``at nine near the bridge``; not
+``het gaat om negen getuigen``), not after ``tot`` or ``vanaf`` nor a verb that
+counts or asks (``het gaat om negen``, ``hij vroeg om negen``, ``stood at nine``);
+the hour in figures in these forms too (``om 9.``, ``at 9.``, ``quarter past 9``,
+``tien over 9``, ``half 10``, read both ways: 9:30 in Dutch, 10:30 as the British
+say it); not a price or a range (``vijf voor tien euro``, ``five to ten people``,
+``from five to ten``), nor a vote, a count or a height (``12 tegen 9``, ``by nine
+to one``, ``nine ten-gram bags``, ``he is five ten``); ``midnight``,
+``middernacht`` (0:00), ``noon``, ``midday``, ``het middaguur`` (12:00), on the
+24-hour clock. Hours are one to twelve: on a 12-hour clock, unless a part of the
+day follows (``pm``, ``in the evening``, ``'s avonds``, ``in de avond``...): then
+on the 24-hour clock (``nine in the evening`` is 21:00, not 9:00). Night (``at
+night``, ``'s nachts``: ``half past six at night``) and twelve in the evening
+(midnight) stay on the 12-hour clock: both readings.
 
 Dutch ``een`` is mostly "a", and ``één`` "one": the text is folded (accents
 dropped) only after ``één`` is marked (``_ONE``), so ``om één uur`` is one o'clock
@@ -50,6 +55,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from datetime import datetime, time
 
@@ -136,6 +142,8 @@ _EN_AT_BARE = (
 _EN_NOT_RATIO = (
     rf"(?(at)|(?!\s+(?:(?:to|out\s+of)\s+(?:\d+|{_words(_EN_HOURS)})|in\s+(?:ten|\d\d+))(?!\w)))"
 )
+# "was het al negen uur", "Het was toen negen uur" (review 8, 5).
+_ALREADY = r"(?:\s+(?:al|bijna|precies|ongeveer|toen|pas|net|nu))?"
 # "om precies negen uur", "om ongeveer negen".
 _ROUGHLY = r"(?:\s+(?:precies|stipt|ongeveer|circa|ca\.|rond))?"
 _CLAUSE_END = r"(?=\s*(?:[.,;:!?)]|$))"
@@ -163,6 +171,11 @@ _HOUR_THEN = (
 )
 _PARTS_OF_DAY = r"(?:in\s+the\s+(?:morning|afternoon|evening)|at\s+night)"
 _DUTCH_PARTS = r"['’]?s[\s\-]*(?:ochtends|morgens|middags|avonds|nachts)"  # "savonds" too
+# "negen uur in de avond", "in de late avond", "op de avond", "in de avonduren"
+# (review of round 8); not "in de avond-/nachtploeg".
+_IN_DE = r"(?:in|op)\s+de\s+(?:(?:late|vroege)\s+)?"
+_PART_END = r"(?:uren)?(?![\w\-])"
+_IN_DE_PART = rf"{_IN_DE}(?:ochtend|morgen|middag|avond|nacht){_PART_END}"
 # Bare "morgen" too: "afspraak morgen negen uur" (review 7, G11), so "werkt morgen
 # negen uur" is refused with it; and after "elke": "elkaar elke avond negen uur"
 # is when they meet (review 7, G12), "werkt elke nacht negen uur" is refused.
@@ -177,9 +190,13 @@ _HOW_LONG = (
 # conjunction (``_THEN``), or a part of the day. English "at nine" alike.
 # A verb that counts (``_COUNTING_VERB``) rules out only the clause end and a
 # conjunction; "en" before a number adds one ("om 9 en 10 euro").
+# "achter", "voor", "naast", "tegenover" and "onder" only before an article or
+# "zijn", "haar", a place ("om negen voor de deur", "om negen voor zijn huis",
+# review 8): "het gaat om negen achter elkaar" counts.
 _HOUR_PLACED = (
     r"(?=\s+(?:binnen|buiten|aan|op|bij|naar|langs|thuis|weg|terug|mee|af|uit|door"
-    rf"|['’]?s)(?!\w))|{_HOUR_THEN}|(?=\s+{_DUTCH_PARTS})"
+    r"|['’]?s|(?:achter|voor|naast|tegenover|onder)\s+(?:de|het|een|['’]t|zijn|haar|hun))(?!\w))"
+    rf"|{_HOUR_THEN}|(?=\s+{_DUTCH_PARTS})"
 )
 _HOUR_ENDS = (
     rf"(?:{_CLAUSE_END}|(?=\s+(?:en(?!\s+(?:\d|{_words(_NL_HOURS)}))|maar|want|dus|toen)(?!\w)))"
@@ -235,10 +252,17 @@ _FORMS: tuple[tuple[str, tuple[str, ...], str], ...] = (
     (rf"{_NL_M}\s+{_NL_DIR}{_NL_HD}{_COUNTED}", _NL_HOURS, "nl minutes"),
     (rf"half\s+{_NL_H}", _NL_HOURS, "nl half"),
     (rf"{_AT}{_ROUGHLY}\s+{_NL_H}\s+uur", _NL_HOURS, "hour"),
-    (rf"(?:was|is)\s+{_NL_H}\s+uur{_CLAUSE_END}", _NL_HOURS, "hour"),
+    # Ending a clause or before a place or "toen": "was het negen uur bij de brug"
+    # (review of round 8); not "het is negen uur rijden".
+    (
+        rf"(?:was|is|werd)(?:\s+het|\s+['’]t)?{_ALREADY}\s+{_NL_H}\s+uur"
+        rf"(?:{_HOUR_ENDS}|{_HOUR_PLACED})",
+        _NL_HOURS,
+        "hour",
+    ),
     # "'s avonds 9 uur in de auto": near a meeting a time, whatever follows (R3).
     (rf"(?<!per\s){_DUTCH_DAY_PART}\s+{_NL_HD}\s+uur{_HOW_LONG}", _NL_HOURS, "hour"),
-    (rf"{_NL_H}\s+uur\s+{_DUTCH_PARTS}", _NL_HOURS, "hour"),
+    (rf"{_NL_H}\s+uur,?\s+(?:{_DUTCH_PARTS}|{_IN_DE_PART})", _NL_HOURS, "hour"),
     (rf"(?:(?:om|rond|tegen|omstreeks)\s+)?een\s+uur(?:tje)?\s+of\s+{_NL_H}", _NL_HOURS, "hour"),
     (rf"{_AT}\s+{_NL_M}\s+{_NL_DIR}{_EEN}", _EEN_HOURS, "nl minutes"),
     (rf"(?P<m>kwart)\s+{_NL_DIR}{_EEN}", _EEN_HOURS, "nl minutes"),
@@ -271,10 +295,12 @@ _COMPILED = tuple(
 # A part of the day in or right after a phrase: morning (am), afternoon (pm),
 # evening (pm, but twelve is midnight), night (either: "half past six at night").
 _PART = re.compile(
-    r"\s*(?:(?P<am>a\.?m\b|in\s+the\s+morning|['’]?s[\s\-]*(?:ochtends|morgens))"
-    r"|(?P<pm>p\.?m\b|in\s+the\s+afternoon|['’]?s[\s\-]*middags)"
-    r"|(?P<evening>in\s+the\s+evening|['’]?s[\s\-]*avonds)"
-    r"|(?P<night>at\s+night|['’]?s[\s\-]*nachts))"
+    r",?\s*(?:(?P<am>a\.?m\b|in\s+the\s+morning|['’]?s[\s\-]*(?:ochtends|morgens)"
+    rf"|{_IN_DE}(?:ochtend|morgen){_PART_END})"
+    r"|(?P<pm>p\.?m\b|in\s+the\s+afternoon|['’]?s[\s\-]*middags"
+    rf"|{_IN_DE}middag{_PART_END})"
+    rf"|(?P<evening>in\s+the\s+evening|['’]?s[\s\-]*avonds|{_IN_DE}avond{_PART_END})"
+    rf"|(?P<night>at\s+night|['’]?s[\s\-]*nachts|{_IN_DE}nacht{_PART_END}))"
 )
 
 
@@ -335,28 +361,38 @@ def _on_clock(minutes: int, part: re.Match[str] | None) -> tuple[int, bool]:
     return minutes + (0 if part["am"] is not None else _HALF_DAY), True
 
 
-def worded_times(text: str) -> Iterator[tuple[str, int, bool]]:
+def clock_reading(text: str, match: re.Match[str], minutes: int) -> tuple[int, bool]:
+    """``minutes`` of an hour from one to twelve that ``match`` in ``text`` says,
+    read as ``worded_times`` reads them: on the 24-hour clock when a part of the
+    day is said in or right after it, else on the 12-hour one; and which."""
+    return _on_clock(minutes, _part_of_day(text, match))
+
+
+def worded_times(text: str) -> Iterator[tuple[str, int, bool, tuple[int, int]]]:
     """The times of day written in words in ``times_text`` text, each with its
-    minutes, and whether on the 24-hour clock (else the 12-hour one); a phrase
-    inside a longer one (``half tien`` in ``vijf over half tien``) is not found
-    again."""
+    minutes, whether on the 24-hour clock (else the 12-hour one), and where it is
+    in ``fold`` text (``één`` unmarked); a phrase inside a longer one (``half
+    tien`` in ``vijf over half tien``) is not found again."""
     found = [
         (match.start(), match.end(), match, kind, _minutes(match, hours, kind))
         for pattern, hours, kind in _COMPILED
         for match in pattern.finditer(text)
     ]
+    ones = [at for at, c in enumerate(text) if c == _ONE] if _ONE in text else []
     end = -1
-    for _start, stop, match, kind, readings in sorted(found, key=lambda f: (f[0], -f[1])):
+    for start, stop, match, kind, readings in sorted(found, key=lambda f: (f[0], -f[1])):
         if stop <= end:
             continue
         end = max(end, stop)
+        # A marked "één" is three letters folded.
+        span = (start + 2 * bisect_left(ones, start), stop + 2 * bisect_left(ones, stop))
         for minutes in readings:
             at, whole_day = (
                 (minutes, True)
                 if kind in _FIXED or kind == "late"
-                else _on_clock(minutes, _part_of_day(text, match))
+                else clock_reading(text, match, minutes)
             )
-            yield match.group().replace(_ONE, "één"), at, whole_day
+            yield match.group().replace(_ONE, "één"), at, whole_day, span
 
 
 def day_minutes(moment: datetime | time) -> int:
