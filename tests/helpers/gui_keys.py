@@ -31,6 +31,9 @@ def choose_alias(qtbot: QtBot, window: MainWindow, name: str) -> None:
     Typed once no dialog holds the window: a progress dialog of work just done may
     still be closing on a loaded machine, and would take the keys (as for a user)."""
     qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None)
+    # The window's shortcuts need it active: a desktop gives it back when a dialog
+    # closes, the offscreen platform not always (it failed so on a loaded machine).
+    active(qtbot, window)
     qtbot.keyClick(window, Qt.Key.Key_A, CTRL | SHIFT)
     popup = window.band.switcher.view()
     qtbot.waitUntil(popup.isVisible)
