@@ -19,7 +19,8 @@ the sources and file records not another sender's. Any refusal rolls it back
 whole. Its unique keys (package id, file hash, channel and number, versions, audit
 events) make a second process storing the same package or the same rows at the
 same moment fail, as a replay or to be tried again; a source is updated only by
-its own sender (``ingest_rows._sources``) and a record of a source's file is
+its own sender, by a package made after the one its row shows
+(``ingest_rows._sources``), and a record of a source's file is
 claimed by its sender first (``ingest_checks.refuse_others_file_records``), so
 another sender's package storing either at the same moment is refused.
 

@@ -162,37 +162,67 @@ def _package_row(
         raise ReplayedPackage("This package was already imported; nothing was changed.") from None
 
 
+# Its descriptive columns and last_package follow the package made last (its signed
+# created_at; of two made at the same moment on one channel, the higher number; across
+# channels the stored stays): one made earlier, arriving late, never writes its older
+# values over newer ones, as a debrief's older version (``_debriefs``). The rows are
+# locked first, so this statement's snapshot holds every package a row names.
+_NEWER = """
+    UPDATE central.sources s SET compartment = x.comp, codename = x.code, kind = x.kind,
+        status = x.status, last_package = new.id
+    FROM unnest(CAST(:ids AS uuid[]), CAST(:comps AS text[]), CAST(:codes AS text[]),
+                CAST(:kinds AS text[]), CAST(:statuses AS text[]))
+             AS x(id, comp, code, kind, status),
+         central.packages new, central.packages old
+    WHERE s.id = x.id AND s.sender = :fp AND new.id = :pid AND old.id = s.last_package
+      AND (new.created_at > old.created_at
+           OR (new.created_at = old.created_at AND new.channel = old.channel
+               AND new.sequence > old.sequence))
+"""
+
+_HOLDERS = """
+    SELECT sender FROM central.sources WHERE id = ANY(CAST(:ids AS uuid[])) ORDER BY id FOR UPDATE
+"""
+
+
 def _sources(conn: Connection, sources: list[dict[str, Any]], sender: Sender, pid: str) -> None:
-    """Each source added, or updated if its sender's. ``refuse_others_sources``
+    """Each source added, or updated if its sender's and this package made after
+    the one its row took its values from (``_NEWER``). ``refuse_others_sources``
     looked before; a package of another sender storing the same source at the same
-    moment is caught here: this insert waits for it and then finds the row its
-    (not this sender's), which it leaves as it is, and the package is refused."""
-    for s in sorted(sources, key=lambda s: str(s["id"])):
-        stored = conn.execute(
-            text(
-                "INSERT INTO central.sources (id, team_id, sender, compartment_id, compartment, "
-                "codename, kind, status, first_package, last_package) VALUES (:id, :team, "
-                ":sender, :cid, :comp, :code, :kind, :status, :pid, :pid) "
-                "ON CONFLICT (id) DO UPDATE SET compartment = excluded.compartment, "
-                "codename = excluded.codename, kind = excluded.kind, status = excluded.status, "
-                "last_package = excluded.last_package "
-                "WHERE central.sources.sender = excluded.sender RETURNING id"
-            ),
-            {
-                "id": s["id"],
-                "team": sender.team_id,
-                "sender": sender.fingerprint,
-                "cid": s["compartment_id"],
-                "comp": s["compartment"],
-                "code": s["codename"],
-                "kind": s["kind"],
-                "status": s["status"],
-                "pid": pid,
-            },
-        ).first()
-        if stored is None:
-            checks.refuse_others_sources(conn, sender, [s["id"]])
-            raise AssertionError("a source left unstored is another sender's")  # pragma: no cover
+    moment is caught here: the insert waits for it, the lock then finds the row its
+    (not this sender's), and the package is refused."""
+    if not sources:
+        return
+    rows = sorted(sources, key=lambda s: str(s["id"]))  # one order: no deadlock
+    ids = [str(s["id"]) for s in rows]
+    values = {
+        "ids": ids,
+        "cids": [str(s["compartment_id"]) for s in rows],
+        "comps": [s["compartment"] for s in rows],
+        "codes": [s["codename"] for s in rows],
+        "kinds": [s["kind"] for s in rows],
+        "statuses": [s["status"] for s in rows],
+        "team": sender.team_id,
+        "fp": sender.fingerprint,
+        "pid": pid,
+    }
+    conn.execute(
+        text(
+            "INSERT INTO central.sources (id, team_id, sender, compartment_id, compartment, "
+            "codename, kind, status, first_package, last_package) SELECT x.id, :team, :fp, "
+            "x.cid, x.comp, x.code, x.kind, x.status, :pid, :pid FROM unnest(CAST(:ids AS "
+            "uuid[]), CAST(:cids AS uuid[]), CAST(:comps AS text[]), CAST(:codes AS text[]), "
+            "CAST(:kinds AS text[]), CAST(:statuses AS text[])) AS x(id, cid, comp, code, "
+            "kind, status) ORDER BY x.id ON CONFLICT (id) DO NOTHING"
+        ),
+        values,
+    )
+    # Held to the commit: another ingest's change to a row waits for this one.
+    holders = conn.execute(text(_HOLDERS), values).scalars().all()
+    if any(h != sender.fingerprint for h in holders):
+        checks.refuse_others_sources(conn, sender, ids)
+        raise AssertionError("a source not the sender's is another's")  # pragma: no cover
+    conn.execute(text(_NEWER), values)
 
 
 def _debriefs(
