@@ -381,3 +381,19 @@ def test_a_codename_cannot_pass_for_the_label_of_two_namesakes(codename: str) ->
                        .replace("⁽", "").replace("⁾", ""), NameKind.CODENAME)  # fmt: skip
     # Aliases, keys and compartments keep theirs (a compartment set apart by its id).
     assert names.clean("File ESPEN (018a26)", NameKind.COMPARTMENT) == "File ESPEN (018a26)"
+
+
+@pytest.mark.parametrize(
+    ("raw", "shown"),
+    [
+        ("Valk\x1b[2J", "Valk"),  # clears a terminal
+        ("\x1b]0;title\x07Valk", "Valk"),  # sets a window title
+        ("Va\u200blk", "Valk"),
+        ("Va\u202elk", "Valk"),
+        ("Valk  Sperwer\r", "Valk Sperwer"),
+        ("Valk", "Valk"),
+    ],
+)
+def test_the_visible_form_of_a_name_from_before_the_rule(raw: str, shown: str) -> None:
+    """What the guard also refuses for such a name: what it shows as and people type."""
+    assert names.visible(raw) == shown

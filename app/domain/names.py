@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import re
 import unicodedata
 from collections.abc import Callable, Iterator
 from enum import StrEnum
@@ -215,6 +216,24 @@ def key(name: str) -> str:
     one name."""
     folded = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", name).casefold())
     return _fold_spaces(folded)
+
+
+# A terminal's escape sequences: CSI (ESC [ or U+009B ... final byte), OSC and the
+# other strings (ESC ] P X ^ _ ... BEL or ST), and two-character ones (ESC 7).
+_ESCAPES = re.compile(
+    r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]"
+    r"|(?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?"
+    r"|\x1b[ -/]*[0-~]"
+)
+
+
+def visible(name: str) -> str:
+    """What a name from before the rule shows as: without escape sequences and the
+    characters :func:`clean` refuses (controls, format characters, separators),
+    spaces folded. ``Valk\\x1b[2J`` is ``Valk``: the name people knew and type."""
+    shown = _ESCAPES.sub("", unicodedata.normalize("NFC", name))
+    kept = "".join(c for c in shown if unicodedata.category(c) not in _REFUSED_CATEGORIES)
+    return _fold_spaces(kept)
 
 
 def check_text(text: str, kind: NameKind) -> None:

@@ -71,7 +71,17 @@ def new_contact(window: MainWindow) -> ContactDialog | None:
     return dialog
 
 
-def rename_alias(window: MainWindow) -> RenameAliasDialog:
+def rename_alias(window: MainWindow) -> RenameAliasDialog | None:
+    if not aliases.list_renameable_aliases(window.session.vault):
+        window.statusBar().showMessage(
+            QCoreApplication.translate(
+                "MainWindow",
+                "None of your aliases has a name from before a rule of names, and only "
+                "such a name can be renamed: your handler knows you by your cover name.",
+            ),
+            8000,
+        )
+        return None
     dialog = RenameAliasDialog(window.session, window)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.renamed.connect(partial(_alias_renamed, window))

@@ -181,6 +181,8 @@ def test_a_handover_is_refused_alike_before_anything_is_written(
     with pytest.raises(InvalidInput, match=f"your alias {trio.old.scope.alias_id} has a name"):
         _hand_over(trio, source_id)
     assert list(trio.stick.iterdir()) == []
-    aliases.rename_alias(trio.old.vault, trio.old.scope.alias_id, "Valk")
+    aliases.rename_alias(
+        trio.old.vault, trio.old.scope.alias_id, "Valk", actor=trio.old.scope.actor
+    )
     result = _hand_over(trio, source_id)
     assert package_receive.import_package(trio.new.vault, trio.new.scope, result.path).taken_on

@@ -1,9 +1,14 @@
-"""Vault menu, "Rename alias…" (Ctrl+Shift+R): one of your own aliases gets a new
-name, the band shows it at once, and a name the rule refuses is said as it is
-typed and keeps the dialog open."""
+"""Vault menu, "Rename alias…" (Ctrl+Shift+R): one of your own aliases whose name
+is from before a rule of names gets a new name, the band shows it at once, and a
+name the rule refuses is said as it is typed and keeps the dialog open. Only such
+aliases are offered; with none, the action says so and opens nothing."""
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
@@ -11,11 +16,27 @@ from pytestqt.qtbot import QtBot
 from app.services.admin import aliases
 from app.ui.dialogs.rename_alias import RenameAliasDialog
 from app.ui.main_window import MainWindow
+from app.vault.vault import Vault
+from tests.helpers import factory
 from tests.ui.test_keyboard import active
 from tests.ui.test_names_gui import paste
 from tests.ui.test_screens import active_dialog, click
 
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+RAW = {"Valk": "Va\u200blk", "Uil": "U\u202eil"}  # as a vault from before the rule holds them
+
+
+@pytest.fixture
+def old_names(demo_dir: Path) -> Path:
+    """The demo vault with two runner aliases named before the rule (the rule is
+    not asked), the unlock starting with the first."""
+    with Vault.open(demo_dir, factory.PASSPHRASE) as vault, vault.engine().begin() as conn:
+        for name, raw in RAW.items():
+            conn.exec_driver_sql("UPDATE alias SET name = ? WHERE name = ?", (raw, name))
+        conn.exec_driver_sql(
+            "UPDATE setting SET value = ? WHERE key = 'last_alias'", (json.dumps(RAW["Valk"]),)
+        )
+    return demo_dir
 
 
 def _open(qtbot: QtBot, window: MainWindow) -> RenameAliasDialog:
@@ -26,11 +47,17 @@ def _open(qtbot: QtBot, window: MainWindow) -> RenameAliasDialog:
     return dialog
 
 
+@pytest.mark.usefixtures("old_names")
 def test_rename_alias_renames_the_alias_acted_under(qtbot: QtBot, window: MainWindow) -> None:
     before = window.session.scope
+    assert before.alias_name == RAW["Valk"]
     assert "renameAliasAction" in {a.objectName() for a in window.menus["vault"].actions()}
     dialog = _open(qtbot, window)
-    assert dialog.alias.currentText() == before.alias_name  # the alias acted under
+    # Only the two from before the rule, as they show, with the id export names.
+    shown = [dialog.alias.itemText(i) for i in range(dialog.alias.count())]
+    assert len(shown) == 2
+    assert all("\u200b" not in text and "\u202e" not in text for text in shown)
+    assert dialog.alias.currentText() == f"Valk (alias {before.alias_id})"  # acted under
     qtbot.waitUntil(dialog.alias.hasFocus)  # it opens on the alias; Enter goes on
     qtbot.keyClick(dialog.alias, Qt.Key.Key_Return)
     qtbot.waitUntil(dialog.name.hasFocus)
@@ -60,8 +87,10 @@ def test_rename_alias_renames_the_alias_acted_under(qtbot: QtBot, window: MainWi
     vault = window.session.vault
     assert aliases.resolve_scope(vault, "Sperwer").alias_id == before.alias_id
     assert before.alias_name not in [a.name for a in aliases.list_own_aliases(vault)]
+    assert [a.name for a in aliases.list_renameable_aliases(vault)] == [RAW["Uil"]]
 
 
+@pytest.mark.usefixtures("old_names")
 def test_rename_alias_renames_another_own_alias_and_cancel_changes_nothing(
     qtbot: QtBot, window: MainWindow
 ) -> None:
@@ -71,7 +100,7 @@ def test_rename_alias_renames_another_own_alias_and_cancel_changes_nothing(
     dialog.reject()
     assert [a.name for a in aliases.list_own_aliases(window.session.vault)].count("Ekster") == 0
     dialog = _open(qtbot, window)
-    other = next(i for i in range(dialog.alias.count()) if dialog.alias.itemText(i) == "Uil")
+    other = next(i for i in range(dialog.alias.count()) if dialog.alias.itemText(i)[:5] == "Uil (")
     dialog.alias.setCurrentIndex(other)
     qtbot.keyClicks(dialog.name, "Ekster")
     qtbot.keyClick(dialog.name, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
@@ -79,4 +108,13 @@ def test_rename_alias_renames_another_own_alias_and_cancel_changes_nothing(
     assert window.session.scope == acting  # still acting as before
     shown = [window.band.switcher.itemText(i) for i in range(window.band.switcher.count())]
     assert "Ekster" in shown
-    assert "Uil" not in shown
+    assert RAW["Uil"] not in shown
+
+
+def test_with_no_name_from_before_the_rule_rename_says_so(qtbot: QtBot, window: MainWindow) -> None:
+    """Every demo alias keeps the rule: the handler knows them by it."""
+    active(qtbot, window)
+    qtbot.keyClick(window, Qt.Key.Key_R, CTRL_SHIFT)
+    assert "only such a name can be renamed" in window.statusBar().currentMessage()
+    with pytest.raises(AssertionError, match="no visible RenameAliasDialog"):
+        active_dialog(RenameAliasDialog)

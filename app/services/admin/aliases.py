@@ -232,55 +232,88 @@ def _refuse_not_own(alias: Alias) -> None:
         )
 
 
-def rename_alias(
-    vault: Vault, alias_id: uuid.UUID, new_name: str, *, by: Scope | None = None
-) -> RenamedAlias:
-    """Give one of the user's own aliases a new cover name (one from before a rule
-    of names is refused by every receiver). Records name the alias by its id, so
-    they carry the new name from now on. The old name stays known, as a retired
-    cover name nobody acts under, so that the sanitisation guard still refuses it
-    in a report (as an earlier codename is kept), unless another alias already
-    holds its key or it is the new name in another case."""
+def may_rename(alias: AliasView | Alias) -> bool:
+    """Only a name the rule of names refuses (every receiver refuses a package that
+    holds it) gets a new one. Any other rename does what nobody designed: receivers
+    learn only the new name, so their guard no longer knows the old one, and they
+    match cover names by spelling, so the new name may take over records they hold."""
+    return alias.role is not None and not names.is_clean(alias.name, NameKind.ALIAS)
+
+
+def list_renameable_aliases(vault: Vault) -> list[AliasView]:
+    """The user's own aliases whose name is from before a rule of names."""
+    return [a for a in list_own_aliases(vault) if may_rename(a)]
+
+
+def rename_alias(vault: Vault, alias_id: uuid.UUID, new_name: str, *, actor: Actor) -> RenamedAlias:
+    """Give one of the user's own aliases whose name breaks a rule of names (one
+    every receiver refuses) a new cover name; any other is refused
+    (:func:`may_rename`). Records name the alias by its id, so they carry the new
+    name from now on. The old name stays known, as a retired cover name nobody
+    acts under, so that the sanitisation guard still refuses it in a report (as
+    an earlier codename is kept), unless another alias already holds its key or
+    it is the new name in another case."""
     clean = names.clean(new_name, NameKind.ALIAS)
     with vault.write() as session:
         alias = session.get(Alias, alias_id)
         if alias is None:
             raise UnknownAlias("There is no such alias in this vault.")
         _refuse_not_own(alias)
-        old = alias.name
-        if clean == old:
-            raise InvalidInput("The alias already has that name; nothing was changed.")
-        refuse_taken_name(session, clean, own=alias.id)
-        old_key = names.key(old)
-        kept = (
-            old_key != names.key(clean)
-            and not session.execute(
-                select(Alias.id).where(Alias.name_key == old_key, Alias.id != alias.id).limit(1)
-            ).first()
-        )
-        alias.name = clean
-        session.flush()  # the old name is free before it is kept
-        if kept:
-            session.add(
-                Alias(
-                    name=old,
-                    kind=AliasKind.COVER_NAME,
-                    can_act=False,
-                    colour=alias.colour,
-                    retired_at=utc_now(),
-                )
+        if not may_rename(alias):
+            raise InvalidInput(
+                "Only a cover name from before a rule of names can be renamed: the packages "
+                "you send make your cover name known to your handler and the central system, "
+                "who keep knowing you by it. Nothing was changed."
             )
+        old = alias.name
+        refuse_taken_name(session, clean, own=alias.id)
+        former = _keep_former(session, alias, clean)
         last = session.get(Setting, LAST_ALIAS_KEY)
         if last is not None and json.loads(last.value) == old:
             _remember(session, clean)
         audit_chain.append(
             session,
-            by.actor if by else Actor(old, alias.id),  # else the alias itself acted
+            actor,
             "alias.renamed",
             record_type="alias",
             record_id=alias.id,
+            # Ids only: the names are vault content.
+            detail={"former_alias_id": former.hex} if former else None,
         )
-        return RenamedAlias(alias.id, clean, kept)
+        return RenamedAlias(alias.id, clean, former is not None)
+
+
+def _keep_former(session: Session, alias: Alias, clean: str) -> uuid.UUID | None:
+    """Rename ``alias`` to ``clean`` and keep its old name as a retired cover
+    name, if no other alias holds its key; the kept row's id, else None."""
+    old = alias.name
+    old_key = names.key(old)
+    kept = (
+        old_key != names.key(clean)
+        and not session.execute(
+            select(Alias.id)
+            .where(
+                Alias.name_key == old_key,
+                Alias.id != alias.id,
+                Alias.kind == AliasKind.COVER_NAME,
+            )
+            .limit(1)
+        ).first()
+    )
+    alias.name = clean
+    session.flush()  # the old name is free before it is kept
+    if not kept:
+        return None
+    row = Alias(
+        name=old,
+        kind=AliasKind.COVER_NAME,
+        can_act=False,
+        colour=alias.colour,
+        retired_at=utc_now(),
+    )
+    session.add(row)
+    session.flush()
+    return row.id
 
 
 LAST_ALIAS_KEY = "last_alias"

@@ -17,7 +17,9 @@ What counts as identifying (``compartment_identifiers``):
   source at all;
 * every cover name the vault holds: runners, handlers, members, attendees, the
   witnesses and approvers of payments, colleagues known from packages, and the
-  former names of renamed aliases (``aliases.rename_alias`` keeps them);
+  former names of renamed aliases (``aliases.rename_alias`` keeps them); a name
+  from before the rule of names also as it shows (``names.visible``: without
+  control characters and escape sequences);
 * the location codewords of the sources' contacts;
 * each source's true-identity fields (``identity_needles``: name and name parts,
   addresses and street names, phone numbers, date of birth), which needs the
@@ -69,6 +71,7 @@ from sqlalchemy.orm import Session
 
 from app.clock import utc_now
 from app.dal.scope import visible
+from app.domain import names
 from app.domain.enums import AliasKind, DebriefStatus
 from app.domain.grading import Grading, scheme
 from app.domain.meeting import met_at, met_on
@@ -300,6 +303,10 @@ def compartment_identifiers(
     for name, kind, source_id in session.execute(select(Alias.name, Alias.kind, Alias.source_id)):
         if kind is not AliasKind.CODENAME:
             out.append(Identifier("cover name", name))
+            # A name from before the rule, as it shows and people type it ("Valk"
+            # for "Valk" with an escape sequence): the guard never meets the raw one.
+            if names.visible(name) not in ("", name):
+                out.append(Identifier("cover name", names.visible(name)))
         elif source_id in seen:
             out.append(Identifier("former codename" if source_id in ids else OTHER_CODENAME, name))
     out += [

@@ -1,7 +1,8 @@
 """Rename one of your own aliases (Vault menu, "Rename alias…"). A cover name from
 before a rule of names is refused by every receiver of a package, and export says
-so: this is where it gets a new one. The old name stays known, so that sanitised
-reports still refuse it (``aliases.rename_alias``)."""
+so: this is where it gets a new one. Only such aliases are listed (any other name
+is known to the handler, who would not learn the rename). The old name stays
+known, so that sanitised reports still refuse it (``aliases.rename_alias``)."""
 
 from __future__ import annotations
 
@@ -37,17 +38,22 @@ class RenameAliasDialog(QDialog):
         self.session = session
         self.alias = QComboBox()
         self.alias.setObjectName("renameAliasChoice")
-        for alias in aliases.list_own_aliases(session.vault):
-            self.alias.addItem(alias.name, str(alias.id))  # Qt compares strings, not UUIDs
+        for alias in aliases.list_renameable_aliases(session.vault):
+            # As it shows, with the id export names: the raw name may hold
+            # direction-changing or control characters.
+            shown = self.tr("{name} (alias {id})").format(
+                name=names.visible(alias.name), id=alias.id
+            )
+            self.alias.addItem(shown, str(alias.id))  # Qt compares strings, not UUIDs
         self.alias.setCurrentIndex(max(0, self.alias.findData(str(session.scope.alias_id))))
         self.name = QLineEdit()
         self.name.setObjectName("renameAliasName")
         self.name.setMinimumWidth(280)
         note = QLabel(
             self.tr(
-                "Your records name you by the new name from now on, also in the packages "
-                "you send. The old name stays known, so that sanitised reports still "
-                "refuse it."
+                "Only an alias whose name is from before a rule of names is listed. Your "
+                "records name you by the new name from now on, also in the packages you "
+                "send. The old name stays known, so that sanitised reports still refuse it."
             )
         )
         note.setWordWrap(True)
@@ -88,7 +94,7 @@ class RenameAliasDialog(QDialog):
                 self.session.vault,
                 uuid.UUID(self.alias.currentData()),
                 self.name.text(),
-                by=self.session.scope,
+                actor=self.session.scope.actor,
             )
         except Exception as exc:
             self.status.setText(describe(exc))
