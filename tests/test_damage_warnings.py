@@ -66,6 +66,7 @@ def _arguments(vault: Path, pp: Path, tmp: Path) -> dict[tuple[str, ...], list[s
     some_id = str(uuid.uuid4())
     return {
         ("check",): base,
+        ("alias", "rename"): [factory.RUNNER, "Sperwer", *base],
         ("demo",): [*base, "--sources", "1", "--debriefs", "0"],
         ("passwd",): [*base, "--new-passphrase-file", str(pp)],
         ("list", "sources"): [*base, *alias],
