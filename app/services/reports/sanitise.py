@@ -295,29 +295,35 @@ def compartment_identifiers(
         # Its codename, and its id: lists, notices and the internal report print it
         # (whole, or the end of it that sets two namesakes apart); any run of 8 of
         # its hex digits points to it.
-        out += [Identifier("codename", row.codename), Identifier("source id", str(row.id))]
-    out += [Identifier(OTHER_CODENAME, row.codename) for row in sources if row.id not in ids]
+        out += [*_named("codename", row.codename), Identifier("source id", str(row.id))]
+    for row in sources:
+        if row.id not in ids:
+            out += _named(OTHER_CODENAME, row.codename)
     # Every alias: former codenames (of these sources or of others), and every
     # cover name (runners, handlers, members, attendees, payment witnesses and
     # approvers, colleagues known from packages).
     for name, kind, source_id in session.execute(select(Alias.name, Alias.kind, Alias.source_id)):
         if kind is not AliasKind.CODENAME:
-            out.append(Identifier("cover name", name))
-            # A name from before the rule, as it shows and people type it ("Valk"
-            # for "Valk" with an escape sequence): the guard never meets the raw one.
-            if names.visible(name) not in ("", name):
-                out.append(Identifier("cover name", names.visible(name)))
+            out += _named("cover name", name)
         elif source_id in seen:
-            out.append(Identifier("former codename" if source_id in ids else OTHER_CODENAME, name))
-    out += [
-        Identifier("location codeword", word)
-        for word in session.execute(
-            select(Contact.location_codeword)
-            .where(Contact.source_id.in_(ids), Contact.location_codeword != "")
-            .distinct()
-        ).scalars()
-    ]
+            out += _named("former codename" if source_id in ids else OTHER_CODENAME, name)
+    for word in session.execute(
+        select(Contact.location_codeword)
+        .where(Contact.source_id.in_(ids), Contact.location_codeword != "")
+        .distinct()
+    ).scalars():
+        out += _named("location codeword", word)
     return out
+
+
+def _named(kind: str, name: str) -> list[Identifier]:
+    """A name, and also as it shows and people type it where it is from before the
+    rule of names ("Valk" for "Valk" with an escape sequence or a bell): the guard
+    never meets the raw one in a report's text."""
+    shown = names.visible(name)
+    if shown in ("", name):
+        return [Identifier(kind, name)]
+    return [Identifier(kind, name), Identifier(kind, shown)]
 
 
 # -- building the sanitised body ---------------------------------------------------------
