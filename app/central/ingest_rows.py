@@ -162,11 +162,14 @@ def _package_row(
         raise ReplayedPackage("This package was already imported; nothing was changed.") from None
 
 
-# Its descriptive columns and last_package follow the package made last (its signed
-# created_at; of two made at the same moment on one channel, the higher number; across
-# channels the stored stays): one made earlier, arriving late, never writes its older
-# values over newer ones, as a debrief's older version (``_debriefs``). The rows are
-# locked first, so this statement's snapshot holds every package a row names.
+# Its descriptive columns and last_package follow the package made last: one made
+# earlier, arriving late, never writes its older values over newer ones, as a
+# debrief's older version (``_debriefs``). Of one sender's channel the higher number
+# is the later, whatever the signed times: the numbers are the sender's own order,
+# its laptop clock may have been wrong for a while (review finding 1). Only across
+# channels or senders (a handover) the signed created_at decides, a tie keeping the
+# stored. The rows are locked first, so this statement's snapshot holds every
+# package a row names.
 _NEWER = """
     UPDATE central.sources s SET compartment = x.comp, codename = x.code, kind = x.kind,
         status = x.status, last_package = new.id
@@ -175,9 +178,9 @@ _NEWER = """
              AS x(id, comp, code, kind, status),
          central.packages new, central.packages old
     WHERE s.id = x.id AND s.sender = :fp AND new.id = :pid AND old.id = s.last_package
-      AND (new.created_at > old.created_at
-           OR (new.created_at = old.created_at AND new.channel = old.channel
-               AND new.sequence > old.sequence))
+      AND CASE WHEN new.sender = old.sender AND new.channel = old.channel
+               THEN new.sequence > old.sequence
+               ELSE new.created_at > old.created_at END
 """
 
 _HOLDERS = """
@@ -187,7 +190,8 @@ _HOLDERS = """
 
 def _sources(conn: Connection, sources: list[dict[str, Any]], sender: Sender, pid: str) -> None:
     """Each source added, or updated if its sender's and this package made after
-    the one its row took its values from (``_NEWER``). ``refuse_others_sources``
+    the one its row took its values from (``_NEWER``: by number on one channel, by
+    signed time across channels). ``refuse_others_sources``
     looked before; a package of another sender storing the same source at the same
     moment is caught here: the insert waits for it, the lock then finds the row its
     (not this sender's), and the package is refused."""

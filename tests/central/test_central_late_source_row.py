@@ -52,6 +52,9 @@ class Made:
     kauw: str  # KAUW's id
     same: tuple[Path, Path]  # Reiger: KAUW, then renamed RAAF, one signed time, numbers 1 and 2
     later: Path  # Reiger, an hour after: renamed ROEK
+    kraai: Runner  # MEEUW: package 1 signed with a clock 30 days ahead, 2 put right
+    meeuw: str  # its id
+    ahead: tuple[Path, Path]  # Kraai: MEEUW (30 days ahead), then renamed STERN and closed
 
 
 def _export(runner: Runner, out: Path) -> Path:
@@ -83,6 +86,7 @@ def made(central_cluster: Cluster, tmp_path_factory: pytest.TempPathFactory) -> 
     valk = new_runner(folder / "valk", "Valk", "Noord", hnd, central)
     specht = new_runner(folder / "specht", "Specht", "Noord", hnd, central)
     reiger = new_runner(folder / "reiger", "Reiger", "Noord", hnd, central)
+    kraai = new_runner(folder / "kraai", "Kraai", "Noord", hnd, central)
     introduce(valk.party, specht.party, PeerRole.RUNNER, "Runner Specht")
     introduce(specht.party, valk.party, PeerRole.RUNNER, "Runner Valk")
     out = folder / "out"
@@ -118,17 +122,27 @@ def made(central_cluster: Cluster, tmp_path_factory: pytest.TempPathFactory) -> 
         two = _export(reiger, out)
     _rename(reiger, kauw, "ROEK")
     later = _export(reiger, out)
+
+    meeuw = factory.source(kraai.party.vault, kraai.party.scope, "MEEUW")
+    factory.debrief(kraai.party.vault, kraai.party.scope, meeuw, narrative="MEEUW.", submit=True)
+    ahead = utc_now() + timedelta(days=30)  # the laptop's clock a month ahead
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(packages, "utc_now", lambda: ahead)
+        clock_ahead = _export(kraai, out)
+    _rename(kraai, meeuw, "STERN")  # the clock put right
+    closing.close_registration(kraai.party.vault, kraai.party.scope, meeuw, reason="Gone.")
+    righted = _export(kraai, out)
     yield Made(
         valk, specht, reiger, str(zwaluw), str(debrief), first, second, handed.path, back.path,
-        str(kauw), (one, two), later,
+        str(kauw), (one, two), later, kraai, str(meeuw), (clock_ahead, righted),
     )  # fmt: skip
-    for party in (valk.party, specht.party, reiger.party, hnd):
+    for party in (valk.party, specht.party, reiger.party, kraai.party, hnd):
         if not party.vault.is_locked:
             party.vault.lock()
 
 
 def _setup(capsys: pytest.CaptureFixture[str], place: Place, made: Made) -> None:
-    _register(place, made.valk, made.specht, made.reiger)
+    _register(place, made.valk, made.specht, made.reiger, made.kraai)
     db = ("--db", str(place.url))
     assert run(capsys, "central", "grant", "--team", "Noord", "--user", "anna", *db).code == 0
 
@@ -231,6 +245,35 @@ def test_of_two_packages_signed_at_one_moment_the_higher_number_gives_the_row(
     ids = [_stored(capsys, central_place, passfile, made.same[i])["package_id"] for i in order]
     shown = _show(capsys, central_place, made.kauw)
     assert (shown["codename"], shown["last_package"]) == ("RAAF", ids[order.index(1)])
+
+
+def test_a_later_number_of_one_channel_gives_the_row_though_signed_earlier(
+    capsys: pytest.CaptureFixture[str], central_place: Place, made: Made, passfile: Path
+) -> None:
+    """Review finding 1: Kraai's laptop clock ran a month ahead for package 1; put
+    right, Kraai renamed MEEUW STERN and closed it (package 2, signed earlier).
+    Ingested in order, package 2 gives the row: its number is Kraai's own order."""
+    _setup(capsys, central_place, made)
+    first = _stored(capsys, central_place, passfile, made.ahead[0])["package_id"]
+    assert _row(_show(capsys, central_place, made.meeuw))[::2] == ("MEEUW", "candidate", first)
+
+    second = _stored(capsys, central_place, passfile, made.ahead[1])["package_id"]
+    shown = _show(capsys, central_place, made.meeuw)
+    assert _row(shown) == ("STERN", "File STERN", "closed", first, second)
+
+
+def test_a_lower_number_of_one_channel_arriving_late_changes_nothing_though_signed_later(
+    capsys: pytest.CaptureFixture[str], central_place: Place, made: Made, passfile: Path
+) -> None:
+    """The other order: Kraai's package 2 stored first, then package 1, signed a
+    month later by the clock that ran ahead: the number decides, STERN stays."""
+    _setup(capsys, central_place, made)
+    second = _stored(capsys, central_place, passfile, made.ahead[1])["package_id"]
+    newer = ("STERN", "File STERN", "closed", second, second)
+    assert _row(_show(capsys, central_place, made.meeuw)) == newer
+
+    _stored(capsys, central_place, passfile, made.ahead[0])
+    assert _row(_show(capsys, central_place, made.meeuw)) == newer
 
 
 def _waiting_to_lock_a_source(place: Place) -> bool:
