@@ -39,6 +39,7 @@ _FIELDS = {
     "text checksum": "controlegetal tekst",
     "by way of": "via",
     "can act": "kan handelen",
+    "former name kept": "vorige naam bewaard",
     "confirmed": "bevestigd",
     "content checksum": "controlegetal inhoud",
     "contact": "contact",

@@ -169,6 +169,7 @@ _FIELDS: dict[str, object] = {
     "fields": QT_TRANSLATE_NOOP("AuditFields", "changed"),
     "file_records": QT_TRANSLATE_NOOP("AuditFields", "records of source files"),
     "fingerprint": QT_TRANSLATE_NOOP("AuditFields", "key"),
+    "former_alias_id": QT_TRANSLATE_NOOP("AuditFields", "former name kept"),
     "from": QT_TRANSLATE_NOOP("AuditFields", "from"),
     "handover_package": QT_TRANSLATE_NOOP("AuditFields", "handover package"),
     "hits": QT_TRANSLATE_NOOP("AuditFields", "identifying strings"),
@@ -358,7 +359,7 @@ _VALUE_KIND = {"arrival": "status", "fields": "text field", "keys": "setting"}
 _REFUSALS = {"package.refused", "receipt.refused"}
 _IDS = {  # shown by name where known, else by their first 8 hex digits
     *("addendum_id", "alias_id", "approval_id", "attachment", "contact", "debrief"),
-    *("item_id", "package", "report_id"),
+    *("former_alias_id", "item_id", "package", "report_id"),
 }
 _HASHES = {"body_sha256", "content_sha256", "pdf_sha256", "sha256"}
 _KEYS = {"fingerprint", "runner"}

@@ -278,7 +278,7 @@ def rename_alias(vault: Vault, alias_id: uuid.UUID, new_name: str, *, actor: Act
             record_type="alias",
             record_id=alias.id,
             # Ids only: the names are vault content.
-            detail={"former_alias_id": former.hex} if former else None,
+            detail={"former_alias_id": former.hex if former else None},
         )
         return RenamedAlias(alias.id, clean, former is not None)
 

@@ -729,7 +729,7 @@
     </message>
     <message>
         <location filename="../audit_labels.py" line="169" />
-        <location filename="../audit_labels.py" line="179" />
+        <location filename="../audit_labels.py" line="180" />
         <source>changed</source>
         <translation>gewijzigd</translation>
     </message>
@@ -745,281 +745,286 @@
     </message>
     <message>
         <location filename="../audit_labels.py" line="172" />
+        <source>former name kept</source>
+        <translation>vorige naam bewaard</translation>
+    </message>
+    <message>
+        <location filename="../audit_labels.py" line="173" />
         <source>from</source>
         <translation>van</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="173" />
+        <location filename="../audit_labels.py" line="174" />
         <source>handover package</source>
         <translation>overdrachtspakket</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="174" />
+        <location filename="../audit_labels.py" line="175" />
         <source>identifying strings</source>
         <translation>identificerende teksten</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="175" />
+        <location filename="../audit_labels.py" line="176" />
         <source>with the identity</source>
         <translation>met de identiteit</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="176" />
+        <location filename="../audit_labels.py" line="177" />
         <source>checked against identities</source>
         <translation>getoetst aan identiteiten</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="177" />
+        <location filename="../audit_labels.py" line="178" />
         <source>item</source>
         <translation>item</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="178" />
+        <location filename="../audit_labels.py" line="179" />
         <source>items</source>
         <translation>items</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="180" />
+        <location filename="../audit_labels.py" line="181" />
         <source>deconfliction keys</source>
         <translation>deconflictiesleutels</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="181" />
+        <location filename="../audit_labels.py" line="182" />
         <source>kind</source>
         <translation>soort</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="182" />
+        <location filename="../audit_labels.py" line="183" />
         <source>level</source>
         <translation>niveau</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="184" />
+        <location filename="../audit_labels.py" line="185" />
         <source>people with access</source>
         <translation>personen met toegang</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="185" />
+        <location filename="../audit_labels.py" line="186" />
         <source>minutes after its start</source>
         <translation>minuten na het begin</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="186" />
+        <location filename="../audit_labels.py" line="187" />
         <source>new</source>
         <translation>nieuw</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="187" />
+        <location filename="../audit_labels.py" line="188" />
         <source>codenames another source has</source>
         <translation>codenamen die een andere bron heeft</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="188" />
+        <location filename="../audit_labels.py" line="189" />
         <source>note lost</source>
         <translation>notitie verloren</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="189" />
+        <location filename="../audit_labels.py" line="190" />
         <source>unaltered</source>
         <translation>ongewijzigd</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="190" />
+        <location filename="../audit_labels.py" line="191" />
         <source>older versions</source>
         <translation>oudere versies</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="191" />
+        <location filename="../audit_labels.py" line="192" />
         <source>confirmed in package</source>
         <translation>bevestigd in pakket</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="192" />
+        <location filename="../audit_labels.py" line="193" />
         <source>package</source>
         <translation>pakket</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="193" />
+        <location filename="../audit_labels.py" line="194" />
         <source>packages</source>
         <translation>pakketten</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="194" />
+        <location filename="../audit_labels.py" line="195" />
         <source>pages</source>
         <translation>pagina's</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="195" />
+        <location filename="../audit_labels.py" line="196" />
         <source>PDF checksum</source>
         <translation>controlegetal PDF</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="196" />
+        <location filename="../audit_labels.py" line="197" />
         <source>period</source>
         <translation>periode</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="197" />
+        <location filename="../audit_labels.py" line="198" />
         <source>was</source>
         <translation>was</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="198" />
+        <location filename="../audit_labels.py" line="199" />
         <source>problem</source>
         <translation>probleem</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="199" />
+        <location filename="../audit_labels.py" line="200" />
         <source>reason</source>
         <translation>reden</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="200" />
+        <location filename="../audit_labels.py" line="201" />
         <source>replaces key</source>
         <translation>vervangt sleutel</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="201" />
+        <location filename="../audit_labels.py" line="202" />
         <source>report</source>
         <translation>rapport</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="202" />
+        <location filename="../audit_labels.py" line="203" />
         <source>records</source>
         <translation>gegevens</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="203" />
+        <location filename="../audit_labels.py" line="204" />
         <source>recipients</source>
         <translation>ontvangers</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="204" />
+        <location filename="../audit_labels.py" line="205" />
         <source>result</source>
         <translation>uitkomst</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="205" />
+        <location filename="../audit_labels.py" line="206" />
         <source>reviews</source>
         <translation>beoordelingen</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="206" />
+        <location filename="../audit_labels.py" line="207" />
         <source>role</source>
         <translation>rol</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="207" />
+        <location filename="../audit_labels.py" line="208" />
         <source>rule</source>
         <translation>regel</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="208" />
+        <location filename="../audit_labels.py" line="209" />
         <source>runner</source>
         <translation>runner</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="209" />
+        <location filename="../audit_labels.py" line="210" />
         <source>seed</source>
         <translation>startwaarde</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="210" />
+        <location filename="../audit_labels.py" line="211" />
         <source>sender</source>
         <translation>afzender</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="211" />
+        <location filename="../audit_labels.py" line="212" />
         <source>number</source>
         <translation>nummer</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="212" />
+        <location filename="../audit_labels.py" line="213" />
         <source>checksum</source>
         <translation>controlegetal</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="213" />
+        <location filename="../audit_labels.py" line="214" />
         <source>size</source>
         <translation>grootte</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="214" />
+        <location filename="../audit_labels.py" line="215" />
         <source>debriefs left out</source>
         <translation>debriefings weggelaten</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="215" />
+        <location filename="../audit_labels.py" line="216" />
         <source>sources</source>
         <translation>bronnen</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="216" />
+        <location filename="../audit_labels.py" line="217" />
         <source>when</source>
         <translation>wanneer</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="217" />
+        <location filename="../audit_labels.py" line="218" />
         <source>status</source>
         <translation>status</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="218" />
+        <location filename="../audit_labels.py" line="219" />
         <source>to</source>
         <translation>aan</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="219" />
+        <location filename="../audit_labels.py" line="220" />
         <source>as of</source>
         <translation>per</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="220" />
+        <location filename="../audit_labels.py" line="221" />
         <source>sources sent for their tokens</source>
         <translation>bronnen verzonden om hun tokens</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="221" />
+        <location filename="../audit_labels.py" line="222" />
         <source>tokens</source>
         <translation>tokens</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="222" />
+        <location filename="../audit_labels.py" line="223" />
         <source>unchanged</source>
         <translation>ongewijzigd</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="223" />
+        <location filename="../audit_labels.py" line="224" />
         <source>unencrypted</source>
         <translation>onversleuteld</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="224" />
+        <location filename="../audit_labels.py" line="225" />
         <source>newer versions</source>
         <translation>nieuwere versies</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="226" />
+        <location filename="../audit_labels.py" line="227" />
         <source>why</source>
         <translation>waarom</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="227" />
+        <location filename="../audit_labels.py" line="228" />
         <source>items withheld</source>
         <translation>items achtergehouden</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="225" />
+        <location filename="../audit_labels.py" line="226" />
         <source>format version</source>
         <translation>formaatversie</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="183" />
+        <location filename="../audit_labels.py" line="184" />
         <source>marking</source>
         <translation>rubricering</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="414" />
+        <location filename="../audit_labels.py" line="415" />
         <source>details unreadable</source>
         <translation>details onleesbaar</translation>
     </message>
@@ -1183,503 +1188,503 @@
 <context>
     <name>AuditValues</name>
     <message>
-        <location filename="../audit_labels.py" line="233" />
+        <location filename="../audit_labels.py" line="234" />
         <source>runner</source>
         <translation>runner</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="234" />
+        <location filename="../audit_labels.py" line="235" />
         <source>team handler</source>
         <translation>teamleider</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="235" />
+        <location filename="../audit_labels.py" line="236" />
         <source>central system</source>
         <translation>centraal systeem</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="238" />
+        <location filename="../audit_labels.py" line="239" />
         <source>meeting</source>
         <translation>ontmoeting</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="239" />
+        <location filename="../audit_labels.py" line="240" />
         <source>call</source>
         <translation>gesprek</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="240" />
+        <location filename="../audit_labels.py" line="241" />
         <source>message</source>
         <translation>bericht</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="241" />
+        <location filename="../audit_labels.py" line="242" />
         <source>internal</source>
         <translation>intern</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="242" />
+        <location filename="../audit_labels.py" line="243" />
         <source>sanitised</source>
         <translation>geschoond</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="243" />
+        <location filename="../audit_labels.py" line="244" />
         <source>management information</source>
         <translation>managementinformatie</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="244" />
+        <location filename="../audit_labels.py" line="245" />
         <source>reward</source>
         <translation>beloning</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="245" />
+        <location filename="../audit_labels.py" line="246" />
         <source>expense</source>
         <translation>onkosten</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="246" />
+        <location filename="../audit_labels.py" line="247" />
         <source>offer</source>
         <translation>aanbod</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="249" />
+        <location filename="../audit_labels.py" line="250" />
         <source>open</source>
         <translation>open</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="250" />
+        <location filename="../audit_labels.py" line="251" />
         <source>done</source>
         <translation>uitgevoerd</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="251" />
+        <location filename="../audit_labels.py" line="252" />
         <source>cancelled</source>
         <translation>vervallen</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="252" />
+        <location filename="../audit_labels.py" line="253" />
         <source>in order</source>
         <translation>op volgorde</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="253" />
+        <location filename="../audit_labels.py" line="254" />
         <source>late, fills a gap</source>
         <translation>te laat, vult een gat</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="254" />
+        <location filename="../audit_labels.py" line="255" />
         <source>after a gap</source>
         <translation>na een gat</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="255" />
+        <location filename="../audit_labels.py" line="256" />
         <source>already imported</source>
         <translation>al ingelezen</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="256" />
+        <location filename="../audit_labels.py" line="257" />
         <source>number already used</source>
         <translation>nummer al gebruikt</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="259" />
+        <location filename="../audit_labels.py" line="260" />
         <source>draft</source>
         <translation>concept</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="260" />
+        <location filename="../audit_labels.py" line="261" />
         <source>submitted</source>
         <translation>ingediend</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="261" />
+        <location filename="../audit_labels.py" line="262" />
         <source>approved</source>
         <translation>goedgekeurd</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="262" />
+        <location filename="../audit_labels.py" line="263" />
         <source>returned</source>
         <translation>teruggestuurd</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="265" />
+        <location filename="../audit_labels.py" line="266" />
         <source>low</source>
         <translation>laag</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="266" />
+        <location filename="../audit_labels.py" line="267" />
         <source>medium</source>
         <translation>gemiddeld</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="267" />
+        <location filename="../audit_labels.py" line="268" />
         <source>high</source>
         <translation>hoog</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="268" />
+        <location filename="../audit_labels.py" line="269" />
         <source>critical</source>
         <translation>kritiek</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="271" />
+        <location filename="../audit_labels.py" line="272" />
         <source>keep everything</source>
         <translation>alles bewaren</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="272" />
+        <location filename="../audit_labels.py" line="273" />
         <source>delete</source>
         <translation>verwijderen</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="273" />
+        <location filename="../audit_labels.py" line="274" />
         <source>delete, leaving no trace</source>
         <translation>verwijderen, zonder spoor</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="276" />
+        <location filename="../audit_labels.py" line="277" />
         <source>locked by hand</source>
         <translation>met de hand vergrendeld</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="277" />
+        <location filename="../audit_labels.py" line="278" />
         <source>no activity</source>
         <translation>geen activiteit</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="278" />
+        <location filename="../audit_labels.py" line="279" />
         <source>panic key</source>
         <translation>paniektoets</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="279" />
         <location filename="../audit_labels.py" line="280" />
+        <location filename="../audit_labels.py" line="281" />
         <source>app closed</source>
         <translation>app gesloten</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="281" />
+        <location filename="../audit_labels.py" line="282" />
         <source>after a check</source>
         <translation>na een controle</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="282" />
+        <location filename="../audit_labels.py" line="283" />
         <source>command line</source>
         <translation>opdrachtregel</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="284" />
+        <location filename="../audit_labels.py" line="285" />
         <source>wrong passphrase</source>
         <translation>verkeerde wachtzin</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="285" />
+        <location filename="../audit_labels.py" line="286" />
         <source>deleting after a receipt</source>
         <translation>verwijderen na een ontvangstbewijs</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="286" />
+        <location filename="../audit_labels.py" line="287" />
         <source>a receipt</source>
         <translation>een ontvangstbewijs</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="288" />
+        <location filename="../audit_labels.py" line="289" />
         <source>on request</source>
         <translation>bij aanvraag</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="289" />
+        <location filename="../audit_labels.py" line="290" />
         <source>on issue</source>
         <translation>bij uitgifte</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="292" />
+        <location filename="../audit_labels.py" line="293" />
         <source>issued here, unaltered</source>
         <translation>hier uitgegeven, ongewijzigd</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="293" />
+        <location filename="../audit_labels.py" line="294" />
         <source>issued here, but altered</source>
         <translation>hier uitgegeven, maar gewijzigd</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="294" />
+        <location filename="../audit_labels.py" line="295" />
         <source>not issued here</source>
         <translation>niet hier uitgegeven</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="297" />
+        <location filename="../audit_labels.py" line="298" />
         <source>narrative</source>
         <translation>verslag</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="298" />
+        <location filename="../audit_labels.py" line="299" />
         <source>welfare</source>
         <translation>welzijn</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="299" />
+        <location filename="../audit_labels.py" line="300" />
         <source>security</source>
         <translation>veiligheid</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="300" />
+        <location filename="../audit_labels.py" line="301" />
         <source>assessment</source>
         <translation>beoordeling</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="301" />
+        <location filename="../audit_labels.py" line="302" />
         <source>critical reflection</source>
         <translation>kritische reflectie</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="302" />
+        <location filename="../audit_labels.py" line="303" />
         <source>codename</source>
         <translation>codenaam</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="303" />
+        <location filename="../audit_labels.py" line="304" />
         <source>kind</source>
         <translation>soort</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="304" />
+        <location filename="../audit_labels.py" line="305" />
         <source>status</source>
         <translation>status</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="305" />
+        <location filename="../audit_labels.py" line="306" />
         <source>motivation</source>
         <translation>motivatie</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="306" />
+        <location filename="../audit_labels.py" line="307" />
         <source>information position</source>
         <translation>informatiepositie</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="307" />
+        <location filename="../audit_labels.py" line="308" />
         <source>legal basis</source>
         <translation>wettelijke grondslag</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="308" />
+        <location filename="../audit_labels.py" line="309" />
         <source>contracted on</source>
         <translation>gecontracteerd op</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="309" />
+        <location filename="../audit_labels.py" line="310" />
         <source>contract review</source>
         <translation>herziening contract</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="310" />
+        <location filename="../audit_labels.py" line="311" />
         <source>suitability review</source>
         <translation>herziening geschiktheid</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="311" />
+        <location filename="../audit_labels.py" line="312" />
         <source>antecedents checked on</source>
         <translation>antecedenten getoetst op</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="312" />
+        <location filename="../audit_labels.py" line="313" />
         <source>antecedents result</source>
         <translation>uitkomst antecedenten</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="313" />
+        <location filename="../audit_labels.py" line="314" />
         <source>notes</source>
         <translation>notities</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="316" />
+        <location filename="../audit_labels.py" line="317" />
         <source>idle lock</source>
         <translation>vergrendelen bij inactiviteit</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="317" />
+        <location filename="../audit_labels.py" line="318" />
         <source>clipboard clearing</source>
         <translation>klembord wissen</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="318" />
+        <location filename="../audit_labels.py" line="319" />
         <source>autosave</source>
         <translation>automatisch opslaan</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="319" />
+        <location filename="../audit_labels.py" line="320" />
         <source>reveal time</source>
         <translation>onthultijd</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="320" />
+        <location filename="../audit_labels.py" line="321" />
         <source>reminders</source>
         <translation>herinneringen</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="321" />
+        <location filename="../audit_labels.py" line="322" />
         <source>after a receipt</source>
         <translation>na een ontvangstbewijs</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="324" />
+        <location filename="../audit_labels.py" line="325" />
         <source>malformed</source>
         <translation>onjuist opgebouwd</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="325" />
+        <location filename="../audit_labels.py" line="326" />
         <source>altered in transit</source>
         <translation>onderweg gewijzigd</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="326" />
+        <location filename="../audit_labels.py" line="327" />
         <source>not addressed to this vault</source>
         <translation>niet aan deze kluis gericht</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="327" />
+        <location filename="../audit_labels.py" line="328" />
         <source>unknown sender</source>
         <translation>onbekende afzender</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="328" />
+        <location filename="../audit_labels.py" line="329" />
         <source>sender's key revoked</source>
         <translation>sleutel van de afzender ingetrokken</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="329" />
+        <location filename="../audit_labels.py" line="330" />
         <source>crosses teams</source>
         <translation>raakt een ander team</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="330" />
+        <location filename="../audit_labels.py" line="331" />
         <source>signature does not verify</source>
         <translation>handtekening klopt niet</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="331" />
+        <location filename="../audit_labels.py" line="332" />
         <source>unsupported version</source>
         <translation>niet-ondersteunde versie</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="332" />
+        <location filename="../audit_labels.py" line="333" />
         <source>already received (replayed)</source>
         <translation>al ontvangen (opnieuw aangeboden)</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="333" />
+        <location filename="../audit_labels.py" line="334" />
         <source>recipients do not match</source>
         <translation>ontvangers kloppen niet</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="334" />
+        <location filename="../audit_labels.py" line="335" />
         <source>too large</source>
         <translation>te groot</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="335" />
+        <location filename="../audit_labels.py" line="336" />
         <source>key from a sender of the wrong role</source>
         <translation>sleutel van een afzender met de verkeerde rol</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="336" />
+        <location filename="../audit_labels.py" line="337" />
         <source>an older key</source>
         <translation>een oudere sleutel</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="337" />
+        <location filename="../audit_labels.py" line="338" />
         <source>conflicting records</source>
         <translation>tegenstrijdige gegevens</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="338" />
+        <location filename="../audit_labels.py" line="339" />
         <source>names a package never sent</source>
         <translation>noemt een pakket dat nooit is verzonden</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="339" />
+        <location filename="../audit_labels.py" line="340" />
         <source>incomplete</source>
         <translation>onvolledig</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="340" />
+        <location filename="../audit_labels.py" line="341" />
         <source>refused</source>
         <translation>geweigerd</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="341" />
+        <location filename="../audit_labels.py" line="342" />
         <source>invalid input</source>
         <translation>ongeldige invoer</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="342" />
+        <location filename="../audit_labels.py" line="343" />
         <source>a name breaks the rules</source>
         <translation>een naam voldoet niet aan de regels</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="343" />
+        <location filename="../audit_labels.py" line="344" />
         <source>file could not be read</source>
         <translation>bestand niet leesbaar</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="344" />
+        <location filename="../audit_labels.py" line="345" />
         <source>file too large</source>
         <translation>bestand te groot</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="345" />
+        <location filename="../audit_labels.py" line="346" />
         <source>no access</source>
         <translation>geen toegang</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="346" />
+        <location filename="../audit_labels.py" line="347" />
         <source>not found</source>
         <translation>niet gevonden</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="347" />
+        <location filename="../audit_labels.py" line="348" />
         <source>not allowed in this state</source>
         <translation>niet toegestaan in deze toestand</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="348" />
+        <location filename="../audit_labels.py" line="349" />
         <source>vault busy</source>
         <translation>kluis bezet</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="349" />
+        <location filename="../audit_labels.py" line="350" />
         <source>disk full</source>
         <translation>schijf vol</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="350" />
+        <location filename="../audit_labels.py" line="351" />
         <source>vault damaged</source>
         <translation>kluis beschadigd</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="351" />
+        <location filename="../audit_labels.py" line="352" />
         <source>unsafe place to write</source>
         <translation>onveilige plek om te schrijven</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="352" />
+        <location filename="../audit_labels.py" line="353" />
         <source>file exists</source>
         <translation>bestand bestaat al</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="430" />
+        <location filename="../audit_labels.py" line="431" />
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="430" />
+        <location filename="../audit_labels.py" line="431" />
         <source>no</source>
         <translation>nee</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="453" />
+        <location filename="../audit_labels.py" line="454" />
         <source>key {id}</source>
         <translation>sleutel {id}</translation>
     </message>
@@ -2570,17 +2575,17 @@
         <translation>Veldboek</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="482" />
+        <location filename="../audit_labels.py" line="483" />
         <source>the audit anchor in the header has been altered</source>
         <translation>het auditanker in het kopbestand van de kluis is gewijzigd</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="483" />
+        <location filename="../audit_labels.py" line="484" />
         <source>audit events up to {seq} were recorded but are gone</source>
         <translation>auditgebeurtenissen tot {seq} zijn vastgelegd maar ontbreken</translation>
     </message>
     <message>
-        <location filename="../audit_labels.py" line="484" />
+        <location filename="../audit_labels.py" line="485" />
         <source>audit event {seq} differs from the anchored one</source>
         <translation>auditgebeurtenis {seq} wijkt af van de verankerde</translation>
     </message>
