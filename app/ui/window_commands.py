@@ -72,7 +72,8 @@ def new_contact(window: MainWindow) -> ContactDialog | None:
 
 
 def rename_alias(window: MainWindow) -> RenameAliasDialog | None:
-    if not aliases.list_renameable_aliases(window.session.vault):
+    choices = aliases.list_renameable_aliases(window.session.vault)
+    if not choices:
         window.statusBar().showMessage(
             QCoreApplication.translate(
                 "MainWindow",
@@ -82,7 +83,7 @@ def rename_alias(window: MainWindow) -> RenameAliasDialog | None:
             8000,
         )
         return None
-    dialog = RenameAliasDialog(window.session, window)
+    dialog = RenameAliasDialog(window.session, choices, window)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.renamed.connect(partial(_alias_renamed, window))
     dialog.open()

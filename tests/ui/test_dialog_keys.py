@@ -46,6 +46,7 @@ import app.ui
 from app.domain.enums import PeerRole
 from app.domain.scope import Scope
 from app.services import reports
+from app.services.admin import aliases
 from app.services.exchange import keys
 from app.services.records import tasking
 from app.services.reports import Selection
@@ -170,7 +171,7 @@ CASES: dict[type[QDialog], Case] = {
         lambda d: d.again,  # type: ignore[attr-defined]
     ),
     RenameAliasDialog: Case(
-        lambda w: RenameAliasDialog(w.session),
+        lambda w: RenameAliasDialog(w.session, aliases.list_renameable_aliases(w.session.vault)),
         lambda d: d.alias,  # type: ignore[attr-defined]
         lambda d: d.name,  # type: ignore[attr-defined]
     ),

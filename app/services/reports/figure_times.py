@@ -45,8 +45,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from datetime import date
 
+from app.clock import utc_now
 from app.services.reports.identity_needles import MONTHS
 from app.services.reports.worded_times import clock_reading
 
@@ -273,7 +273,7 @@ def _in_groups(folded: str, start: int, end: int) -> bool:
 
 def _a_year(folded: str, start: int, end: int) -> bool:
     """Whether four figures 19xx or 20xx at ``start`` are a year (``_YEAR_BEFORE``)."""
-    if int(folded[start:end]) > date.today().year:
+    if int(folded[start:end]) > utc_now().year:
         return False
     if _YEAR_BEFORE.search(folded, max(0, start - 24), start):
         return True

@@ -23,6 +23,7 @@ from app.domain import names
 from app.domain.names import NameKind
 from app.errors import InvalidName
 from app.services.admin import aliases
+from app.services.views import AliasView
 from app.ui.dialog_keys import keyboard_dialog
 from app.ui.errors import describe
 from app.ui.session import AppSession
@@ -31,14 +32,20 @@ from app.ui.session import AppSession
 class RenameAliasDialog(QDialog):
     renamed = Signal(object)  # aliases.RenamedAlias
 
-    def __init__(self, session: AppSession, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        session: AppSession,
+        choices: list[AliasView],
+        parent: QWidget | None = None,
+    ) -> None:
+        """``choices``: the aliases that may be renamed (``list_renameable_aliases``)."""
         super().__init__(parent)
         self.setObjectName("renameAliasDialog")
         self.setWindowTitle(self.tr("Rename alias"))
         self.session = session
         self.alias = QComboBox()
         self.alias.setObjectName("renameAliasChoice")
-        for alias in aliases.list_renameable_aliases(session.vault):
+        for alias in choices:
             # As it shows, with the id export names: the raw name may hold
             # direction-changing or control characters.
             shown = self.tr("{name} (alias {id})").format(

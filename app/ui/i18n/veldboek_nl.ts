@@ -3626,17 +3626,17 @@
         <translation>Open eerst het dossier van een bron of een debriefing en gebruik dan {action}.</translation>
     </message>
     <message>
-        <location filename="../window_commands.py" line="77" />
+        <location filename="../window_commands.py" line="78" />
         <source>None of your aliases has a name from before a rule of names, and only such a name can be renamed: your handler knows you by your cover name.</source>
         <translation>Geen van uw aliassen heeft een naam van vóór een regel voor namen, en alleen zo'n naam kan worden gewijzigd: uw teamleider kent u onder uw dekmantelnaam.</translation>
     </message>
     <message>
-        <location filename="../window_commands.py" line="97" />
+        <location filename="../window_commands.py" line="98" />
         <source>Alias renamed: {name}</source>
         <translation>Alias hernoemd: {name}</translation>
     </message>
     <message>
-        <location filename="../window_commands.py" line="150" />
+        <location filename="../window_commands.py" line="151" />
         <source>Open source {codename}</source>
         <translation>Bron {codename} openen</translation>
     </message>
@@ -4308,32 +4308,32 @@
 <context>
     <name>RenameAliasDialog</name>
     <message>
-        <location filename="../dialogs/rename_alias.py" line="37" />
+        <location filename="../dialogs/rename_alias.py" line="44" />
         <source>Rename alias</source>
         <translation>Alias hernoemen</translation>
     </message>
     <message>
-        <location filename="../dialogs/rename_alias.py" line="44" />
+        <location filename="../dialogs/rename_alias.py" line="51" />
         <source>{name} (alias {id})</source>
         <translation>{name} (alias {id})</translation>
     </message>
     <message>
-        <location filename="../dialogs/rename_alias.py" line="54" />
+        <location filename="../dialogs/rename_alias.py" line="61" />
         <source>Only an alias whose name is from before a rule of names is listed. Your records name you by the new name from now on, also in the packages you send. The old name stays known, so that sanitised reports still refuse it.</source>
         <translation>Alleen een alias met een naam van vóór een regel voor namen staat hier. Uw gegevens noemen u vanaf nu bij de nieuwe naam, ook in de pakketten die u verstuurt. De oude naam blijft bekend, zodat geschoonde rapporten hem blijven weigeren.</translation>
     </message>
     <message>
-        <location filename="../dialogs/rename_alias.py" line="67" />
+        <location filename="../dialogs/rename_alias.py" line="74" />
         <source>Rename</source>
         <translation>Hernoemen</translation>
     </message>
     <message>
-        <location filename="../dialogs/rename_alias.py" line="72" />
+        <location filename="../dialogs/rename_alias.py" line="79" />
         <source>Alias:</source>
         <translation>Alias:</translation>
     </message>
     <message>
-        <location filename="../dialogs/rename_alias.py" line="73" />
+        <location filename="../dialogs/rename_alias.py" line="80" />
         <source>New name:</source>
         <translation>Nieuwe naam:</translation>
     </message>
