@@ -48,6 +48,7 @@ from shiboken6 import Shiboken
 
 from app.domain.enums import PeerRole, Role
 from app.services import reports
+from app.services.admin import aliases
 from app.services.exchange import keys
 from app.services.records import attachments, debriefs, form_drafts, identity
 from app.services.views import IdentityFields
@@ -57,6 +58,7 @@ from app.ui.controller import AppController
 from app.ui.dialogs.contact_form import ContactDialog
 from app.ui.dialogs.identity import RevealIdentityDialog
 from app.ui.dialogs.item_dialog import ItemDialog
+from app.ui.dialogs.rename_alias import RenameAliasDialog
 from app.ui.main_window import MainWindow
 from app.ui.packages.key_dialog import AddKeyDialog
 from app.ui.pages.packages import PackagesPage
@@ -501,6 +503,27 @@ def end_meeting_case(qtbot: QtBot, window: MainWindow) -> Case:
     return Case(lambda: None, lambda: shown(QInputDialog), "")
 
 
+def rename_alias_case(qtbot: QtBot, window: MainWindow) -> Case:
+    """Rename alias… (Ctrl+Shift+R), for an alias named before a rule of names, a
+    new name typed: the lock renames nothing."""
+    vault, scope = window.session.vault, window.session.scope
+    with vault.engine().begin() as conn:  # as a vault from before the rule holds it
+        conn.exec_driver_sql(
+            "UPDATE alias SET name = ? WHERE name = ?", ("Va\u200blk", scope.alias_name)
+        )
+    qtbot.keyClick(window, Qt.Key.Key_R, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    dialog = shown(RenameAliasDialog)
+    assert isinstance(dialog, RenameAliasDialog)
+    qtbot.keyClicks(dialog.name, "Sperwer")
+    root = vault.paths.root
+
+    def kept() -> None:
+        with Vault.open(root, factory.PASSPHRASE) as reopened:
+            assert "Sperwer" not in [a.name for a in aliases.list_own_aliases(reopened)]
+
+    return Case(lambda: None, lambda: shown(RenameAliasDialog), "Sperwer", kept)
+
+
 CASES: dict[str, Callable[..., Case]] = {
     "reveal identity": reveal_case,
     "item dialog": item_case,
@@ -517,6 +540,7 @@ CASES: dict[str, Callable[..., Case]] = {
     "passphrase question": passphrase_question_case,
     "confirm dialog": confirm_case,
     "command palette": palette_case,
+    "rename alias dialog": rename_alias_case,
     "add key dialog": add_key_case,
     "meeting mode": meeting_case,
     "end meeting question": end_meeting_case,
